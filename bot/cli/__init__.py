@@ -1,0 +1,34 @@
+"""The `journeybot` command line: a click group of small commands.
+
+Each command builds a params model, calls a function of tools/, and prints the result through
+its text rendering. Commands are listed once, at the bottom.
+"""
+
+from __future__ import annotations
+
+import click
+
+from bot.cli.common import Ctx
+from bot.cli.config_cmd import config_group
+from bot.cli.data import describe, ingest, sample
+from bot.cli.demo import demo
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="JOURNEYBOT_CONFIG",
+              help="Config file (default: ./journeybot.toml, then <data folder>/config.toml).")
+@click.version_option(package_name="journeybot")
+@click.pass_context
+def main(click_ctx: click.Context, config_path: str | None) -> None:
+    """journeybot: understand your customer journey from your own data, in Slack or here.
+
+    \b
+    Start with:
+      journeybot demo            sample data, loaded and explained, offline
+      journeybot ingest --help   load your own exports
+    """
+    click_ctx.obj = Ctx(config_path=config_path)
+
+
+for command in (demo, ingest, sample, describe, config_group):
+    main.add_command(command)

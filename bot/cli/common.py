@@ -1,0 +1,112 @@
+"""What every command shares: the loaded config, the store, errors, output, progress bars.
+
+Exit codes scripts can rely on:
+  0  success
+  1  bad input or data (the message says which file, row and column); nothing was changed
+  2  usage error (unknown option, missing argument)
+  3  environment problem (store busy, optional package missing, Slack or model unreachable)
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from bot.config import Config, ConfigError, load_config
+from tools.errors import JourneyError, ToolInputError, ToolUnavailable
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CommandError(click.ClickException):
+    """A user-facing failure with one of the exit codes above."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_INPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+@dataclass
+class Ctx:
+    config_path: str | None = None
+    _config: Config | None = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
+    console: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
+    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            try:
+                self._config = load_config(self.config_path)
+            except ConfigError as exc:
+                raise CommandError(str(exc), EXIT_INPUT) from None
+        return self._config
+
+    @property
+    def store(self):  # -> JourneyStore
+        if self._store is None:
+            self._store = self.config.open_store()
+        return self._store
+
+
+pass_ctx = click.make_pass_decorator(Ctx, ensure=True)
+
+
+def friendly_errors(fn: F) -> F:
+    """Turn journeybot's own errors into messages and exit codes; let bugs show tracebacks."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ToolUnavailable as exc:
+            raise CommandError(str(exc), EXIT_ENVIRONMENT) from None
+        except (ToolInputError, ConfigError) as exc:
+            raise CommandError(str(exc), EXIT_INPUT) from None
+        except JourneyError as exc:
+            raise CommandError(str(exc), EXIT_INPUT) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_json(data: Any) -> None:
+    from tools.results import to_jsonable
+
+    click.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
+
+
+@contextmanager
+def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[str, float], None]]:
+    """A callback (label, fraction) driving one bar per label; silent when not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield lambda label, fraction: None
+        return
+    with Progress(
+        TextColumn("{task.description:<28}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(label: str, fraction: float) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=1.0)
+            bar.update(tasks[label], completed=max(0.0, min(1.0, fraction)))
+
+        yield update

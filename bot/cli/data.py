@@ -1,0 +1,189 @@
+"""Getting data in and seeing what is there: ingest, sample, describe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json, progress_bar
+from tools.ingest import IngestReport, Load, folder_loads, ingest_loads, ingest_recipe
+from tools.mapping import Mapping
+from tools.schema import TABLES
+
+
+def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in values:
+        if "=" not in item:
+            raise CommandError(f"{flag} takes journey_column=value, got {item!r}", EXIT_USAGE)
+        key, value = item.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
+    for r in reports:
+        ctx.console.print(r.to_text(), markup=False)
+
+
+@click.command()
+@click.argument("table", required=False, type=click.Choice(list(TABLES)))
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--map", "maps", multiple=True, metavar="COLUMN=SOURCE",
+              help="Take a journey column from a differently named column of the file.")
+@click.option("--const", "consts", multiple=True, metavar="COLUMN=VALUE",
+              help="Set a journey column to the same value on every row.")
+@click.option("--mapping", "mapping_name", metavar="NAME", help="Use [mappings.NAME] from the config.")
+@click.option("--recipe", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Apply a recipe file (several loads, all or nothing).")
+@click.option("--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the recipe's files (overrides the recipe's data_dir).")
+@click.option("--folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Load every customers/events/orders/surveys/tickets file of a folder.")
+@click.option("--delimiter", help="CSV delimiter (sniffed when not given).")
+@click.option("--encoding", type=click.Choice(["utf-8", "latin-1", "utf-16"]), help="Text encoding.")
+@click.option("--timestamp-format", help="strftime format of the timestamps, e.g. '%d/%m/%Y %H:%M'.")
+@click.option("--timezone", help="Time zone of timestamps written without an offset.")
+@click.option("--create-customers", is_flag=True, help="Create customers that are not known yet.")
+@click.option("--duplicates", type=click.Choice(["error", "first", "last"]),
+              help="Rows sharing a key in one file: refuse (default) or keep the first or last.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@pass_ctx
+@friendly_errors
+def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...], consts: tuple[str, ...],
+           mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
+           delimiter: str | None, encoding: str | None, timestamp_format: str | None,
+           timezone: str | None, create_customers: bool, duplicates: str | None, as_json: bool) -> None:
+    """Load an export (CSV, Parquet or JSON lines) into the journey store.
+
+    All or nothing: on any bad row nothing is written, and the message names the file, row,
+    column and what was expected. Loading the same file twice adds nothing.
+
+    \b
+    Examples:
+      journeybot ingest orders shop_orders.csv --map order_id="Order No" --map amount=Total
+      journeybot ingest events analytics.parquet --mapping web_analytics
+      journeybot ingest --recipe examples/olist/recipe.toml
+      journeybot ingest --folder exports/
+    """
+    store = ctx.store
+    tpmap = ctx.config.touchpoint_map()
+    with progress_bar(ctx.err, not as_json) as update:
+        if recipe:
+            if table or file or folder:
+                raise CommandError("--recipe takes no TABLE/FILE/--folder", EXIT_USAGE)
+            reports = ingest_recipe(store, recipe, data_dir=data_dir, touchpoints=tpmap, progress=update)
+        elif folder:
+            if table or file:
+                raise CommandError("--folder takes no TABLE/FILE", EXIT_USAGE)
+            loads = folder_loads(folder)
+            if not loads:
+                raise CommandError(
+                    f"{folder} has no files named customers, events, orders, surveys or tickets "
+                    "(.csv, .parquet or .jsonl)")
+            reports = ingest_loads(store, loads, touchpoints=tpmap, progress=update)
+        else:
+            if not table or not file:
+                raise CommandError("give TABLE and FILE, or --recipe, or --folder "
+                                   "(see journeybot ingest --help)", EXIT_USAGE)
+            mapping = _build_mapping(ctx, table, mapping_name, maps, consts, delimiter, encoding,
+                                     timestamp_format, timezone, create_customers, duplicates)
+            reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update)
+    if as_json:
+        print_json(reports)
+    else:
+        _report(ctx, reports)
+
+
+def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],
+                   delimiter: str | None, encoding: str | None, timestamp_format: str | None,
+                   timezone: str | None, create_customers: bool, duplicates: str | None) -> Mapping:
+    base: dict = {}
+    if name:
+        configured = ctx.config.mappings.get(name)
+        if configured is None:
+            known = ", ".join(ctx.config.mappings) or "none"
+            raise CommandError(f"no mapping {name!r} in the config; mappings: {known}")
+        if configured.table != table:
+            raise CommandError(f"mapping {name!r} is for {configured.table}, not {table}")
+        base = configured.model_dump(exclude_defaults=True)
+        base.setdefault("name", name)
+    base["table"] = table
+    base.setdefault("columns", {}).update(_pairs(maps, "--map"))
+    base.setdefault("constants", {}).update(_pairs(consts, "--const"))
+    options = base.setdefault("options", {})
+    for key, value in (("delimiter", delimiter), ("encoding", encoding),
+                       ("timestamp_format", timestamp_format), ("timezone", timezone)):
+        if value:
+            options[key] = value
+    if create_customers:
+        base["unknown_customers"] = "create"
+    if duplicates:
+        base["duplicates"] = duplicates
+    try:
+        return Mapping.model_validate(base)
+    except ValueError as exc:
+        raise CommandError(f"mapping for {table}: {exc}") from None
+
+
+@click.command()
+@click.option("--events", "n_events", type=click.IntRange(min=1000), default=100_000, show_default=True,
+              help="How many events to generate (10000000 for benchmarks).")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--days", type=click.IntRange(min=30, max=1000), default=180, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
+              help="File format of the events file.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write to (default: <data folder>/sample).")
+@click.option("--ingest/--no-ingest", "do_ingest", default=False, show_default=True,
+              help="Also load the files into the journey store.")
+@pass_ctx
+@friendly_errors
+def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | None, do_ingest: bool) -> None:
+    """Generate a realistic, seeded sample data set for a small bakery-cafe.
+
+    The same seed gives the same files. See docs/SAMPLE_DATA.md for the customer types and
+    the incidents planted in it.
+
+    \b
+    Example:
+      journeybot sample --events 10000000 --format parquet --out /tmp/big
+    """
+    files = generate_sample_files(ctx, out or ctx.config.sample_dir, n_events=n_events, seed=seed,
+                                  days=days, fmt=fmt)
+    ctx.console.print(f"Wrote sample data to {files.folder}:", markup=False)
+    for name, count in files.counts.items():
+        ctx.console.print(f"  {name:<10} {count:>11,} rows", markup=False)
+    if do_ingest:
+        with progress_bar(ctx.err) as update:
+            reports = ingest_loads(ctx.store, folder_loads(files.folder),
+                                   touchpoints=ctx.config.touchpoint_map(), progress=update)
+        _report(ctx, reports)
+
+
+def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,
+                          days: int = 180, fmt: str = "csv"):
+    from tools.sample import SampleSpec, generate_sample
+
+    spec = SampleSpec(seed=seed, events=n_events, days=days, timezone=ctx.config.business.timezone,
+                      format=fmt)  # type: ignore[arg-type]
+    with progress_bar(ctx.err) as update:
+        return generate_sample(folder, spec, progress=lambda done, total: update(
+            "generating sample", done / total if total else 1.0))
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+@friendly_errors
+def describe(ctx: Ctx, as_json: bool) -> None:
+    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps."""
+    from tools.describe import describe_data
+
+    result = describe_data(ctx.store)
+    if as_json:
+        print_json(result)
+    else:
+        ctx.console.print(result.to_text(), markup=False)
+

@@ -1,0 +1,85 @@
+"""`journeybot demo`: the whole product, offline, on the sample data.
+
+Each capability adds a section here once it works, so the demo always shows everything the
+product can do with no Slack, no API key and no server.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import click
+
+from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
+from bot.cli.data import generate_sample_files
+from tools.ingest import folder_loads, ingest_loads
+
+SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
+
+
+@dataclass(frozen=True)
+class DemoSection:
+    title: str
+    run: Callable[[Ctx], None]
+
+
+def prepare_sample(ctx: Ctx) -> None:
+    """Generate the sample if absent and load it; refuse to mix it into someone's real data."""
+    store = ctx.store
+    dataset = store.scalar("SELECT value FROM meta WHERE key = 'dataset'")
+    if not store.is_empty() and dataset != "sample":
+        raise CommandError(
+            f"The journey store {ctx.config.store_path} holds your own data, so the demo will not "
+            "add sample data to it. Run the demo in a separate data folder, e.g.\n"
+            "  JOURNEYBOT_HOME=/tmp/journeybot-demo journeybot demo",
+            EXIT_INPUT,
+        )
+    folder = ctx.config.sample_dir
+    if not all((folder / name).exists() for name in SAMPLE_FILES) or not (
+        (folder / "events.csv").exists() or (folder / "events.parquet").exists()
+    ):
+        ctx.console.print(f"Generating sample data in {folder} ...", markup=False)
+        generate_sample_files(ctx, folder)
+    started = time.perf_counter()
+    with progress_bar(ctx.err) as update:
+        reports = ingest_loads(store, folder_loads(folder), touchpoints=ctx.config.touchpoint_map(),
+                               progress=update)
+    store.execute("INSERT OR REPLACE INTO meta VALUES ('dataset', 'sample')")
+    new = sum(r.inserted for r in reports)
+    rows = sum(r.rows_read for r in reports)
+    ctx.console.print(
+        f"Loaded {rows:,} rows from {folder} into {ctx.config.store_path} "
+        f"({new:,} new; loading again adds nothing) in {time.perf_counter() - started:.1f} s.",
+        markup=False,
+    )
+
+
+def overview(ctx: Ctx) -> None:
+    from tools.describe import describe_data
+
+    ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
+
+
+SECTIONS: list[DemoSection] = [
+    DemoSection("Your data", overview),
+]
+
+
+@click.command()
+@pass_ctx
+@friendly_errors
+def demo(ctx: Ctx) -> None:
+    """Run the whole product offline on generated sample data (no Slack, no keys, no server)."""
+    ctx.console.rule("journeybot demo", style="bold")
+    prepare_sample(ctx)
+    for section in SECTIONS:
+        ctx.console.print()
+        ctx.console.rule(section.title)
+        section.run(ctx)
+    ctx.console.print()
+    ctx.console.print(
+        "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
+        markup=False,
+    )

@@ -1,0 +1,199 @@
+"""Configuration: one TOML file plus environment variables for secrets.
+
+This is the only module that reads os.environ. Where the file is found:
+  1. --config PATH (the CLI passes it here), else JOURNEYBOT_CONFIG
+  2. ./journeybot.toml in the working directory
+  3. <data folder>/config.toml
+and with none of them, the defaults below (the embedded, offline setup).
+
+The data folder holds everything journeybot keeps (journey store, vector store, job store,
+conversation memory). JOURNEYBOT_HOME wins over `home` in the file, which wins over the
+per-user default, so two folders never mix.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from tools.mapping import Mapping
+from tools.stages import TouchpointMap
+
+DEFAULT_TIMEZONE = "Europe/London"
+DEFAULT_MEMORY_LIMIT = "1GB"
+SECRET_ENV = {
+    "openai_api_key": "OPENAI_API_KEY",
+    "slack_bot_token": "SLACK_BOT_TOKEN",
+    "slack_app_token": "SLACK_APP_TOKEN",
+    "slack_signing_secret": "SLACK_SIGNING_SECRET",
+}
+_SECRET_WORDS = ("token", "secret", "password", "api_key", "apikey")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BusinessConfig(_Section):
+    name: str = Field(default="My shop", description="shown in digests and the App Home")
+    timezone: str = Field(default=DEFAULT_TIMEZONE, description="IANA zone; days and schedules use it")
+    currency: str = Field(default="GBP", description="ISO code used when showing money")
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}; use an IANA name such as Europe/London") from None
+        return v
+
+
+class StoreConfig(_Section):
+    path: str | None = Field(default=None, description="journey database; <home>/journey.duckdb")
+    memory_limit: str = Field(default=DEFAULT_MEMORY_LIMIT, description="DuckDB memory cap")
+    threads: int = Field(default=0, ge=0, description="DuckDB threads; 0 = all cores")
+
+
+class AnalyticsConfig(_Section):
+    churn_window_days: int = Field(default=90, ge=1, description="no purchase for this long = churned")
+    conversion_window_days: int = Field(default=30, ge=1, description="funnel conversion window")
+
+
+class Config(_Section):
+    home: str | None = Field(default=None, description="data folder; JOURNEYBOT_HOME overrides")
+    business: BusinessConfig = Field(default_factory=BusinessConfig)
+    store: StoreConfig = Field(default_factory=StoreConfig)
+    analytics: AnalyticsConfig = Field(default_factory=AnalyticsConfig)
+    touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    mappings: dict[str, Mapping] = Field(default_factory=dict)
+
+    # Filled by load_config, not from the file.
+    source: str | None = Field(default=None, exclude=True)
+    env: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
+
+    # -- derived settings --------------------------------------------------------------
+    @property
+    def home_path(self) -> Path:
+        env_home = self.env.get("JOURNEYBOT_HOME")
+        if env_home:
+            return Path(env_home).expanduser()
+        if self.home:
+            return Path(self.home).expanduser()
+        return Path(platformdirs.user_data_dir("journeybot", appauthor=False))
+
+    @property
+    def store_path(self) -> Path:
+        return Path(self.store.path).expanduser() if self.store.path else self.home_path / "journey.duckdb"
+
+    @property
+    def sample_dir(self) -> Path:
+        return self.home_path / "sample"
+
+    def touchpoint_map(self) -> TouchpointMap:
+        return TouchpointMap.from_config(self.touchpoints)
+
+    def secret(self, name: str) -> str | None:
+        """Secrets come from the environment only."""
+        return self.env.get(SECRET_ENV[name]) or None
+
+    def open_store(self):  # -> JourneyStore
+        from tools.store import JourneyStore
+
+        return JourneyStore(
+            self.store_path,
+            timezone=self.business.timezone,
+            memory_limit=self.store.memory_limit,
+            threads=self.store.threads or None,
+        )
+
+
+class ConfigError(Exception):
+    """The config file is wrong; the message lists every problem with its key."""
+
+
+def find_config_file(explicit: str | Path | None, env: dict[str, str]) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    if env.get("JOURNEYBOT_CONFIG"):
+        return Path(env["JOURNEYBOT_CONFIG"])
+    local = Path.cwd() / "journeybot.toml"
+    if local.exists():
+        return local
+    return None
+
+
+def load_config(path: str | Path | None = None, env: dict[str, str] | None = None) -> Config:
+    """Read and validate config; raise ConfigError naming every wrong key."""
+    env = dict(os.environ if env is None else env)
+    file = find_config_file(path, env)
+    data: dict[str, Any] = {}
+    if file is None:
+        home = Config(env=env).home_path
+        candidate = home / "config.toml"
+        if candidate.exists():
+            file = candidate
+    if file is not None:
+        data = read_toml(file)
+    problems = secret_problems(data)
+    try:
+        cfg = Config.model_validate(data)
+    except ValidationError as exc:
+        problems += [_describe(err) for err in exc.errors()]
+        raise ConfigError(_problem_text(file, problems)) from None
+    if problems:
+        raise ConfigError(_problem_text(file, problems))
+    try:
+        cfg.touchpoint_map()
+    except ValueError as exc:
+        raise ConfigError(_problem_text(file, [f"touchpoints: {exc}"])) from None
+    cfg.source = str(file) if file else None
+    cfg.env = env
+    return cfg
+
+
+def read_toml(file: Path) -> dict[str, Any]:
+    if not file.exists():
+        raise ConfigError(f"config file {file} does not exist")
+    try:
+        with file.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{file}: not valid TOML: {exc}") from None
+
+
+def secret_problems(data: Any, prefix: str = "") -> list[str]:
+    """Secrets in the file would end up in backups and screenshots: refuse them."""
+    out: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            dotted = f"{prefix}{key}"
+            lowered = str(key).lower()
+            if any(w in lowered for w in _SECRET_WORDS) and not lowered.endswith("_env") \
+                    and isinstance(value, str) and value:
+                out.append(
+                    f"{dotted}: secrets do not belong in the config file; set the environment "
+                    f"variable instead ({', '.join(sorted(set(SECRET_ENV.values())))})"
+                )
+            out += secret_problems(value, dotted + ".")
+    return out
+
+
+def _describe(err: Any) -> str:
+    loc = ".".join(str(p) for p in err.get("loc", ()))
+    msg = err.get("msg", "invalid")
+    if err.get("type") == "extra_forbidden":
+        msg = "unknown key (check the spelling against config.example.toml)"
+    return f"{loc or '(top level)'}: {msg}"
+
+
+def _problem_text(file: Path | None, problems: list[str]) -> str:
+    head = f"{file}: " if file else ""
+    return head + f"{len(problems)} problem(s) in the config:\n" + "\n".join(f"  - {p}" for p in problems)

@@ -1,0 +1,78 @@
+"""The command line as a script sees it: output, exit codes, and the store left intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bot.cli import main
+
+ORDERS_BAD = "order_id,customer_id,ts,amount\nO1,C1,2026-05-01,-5\n"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_ingest_reports_counts_and_is_idempotent(tmp_path: Path):
+    f = tmp_path / "customers.csv"
+    f.write_text("Customer Ref,Town\nC1,Bristol\nC2,Bath\n")
+    first = run("ingest", "customers", str(f), "--map", "customer_id=Customer Ref", "--map", "city=Town")
+    assert first.exit_code == 0, first.output
+    assert "2 new" in first.output
+    again = run("ingest", "customers", str(f), "--map", "customer_id=Customer Ref", "--map", "city=Town")
+    assert "0 new" in again.output and "2 unchanged" in again.output
+
+
+def test_bad_input_exits_1_with_the_row_and_column(tmp_path: Path):
+    (tmp_path / "c.csv").write_text("customer_id\nC1\n")
+    run("ingest", "customers", str(tmp_path / "c.csv"))
+    (tmp_path / "o.csv").write_text(ORDERS_BAD)
+    result = run("ingest", "orders", str(tmp_path / "o.csv"))
+    assert result.exit_code == 1
+    assert "row 1, column 'amount'" in result.output
+    assert "Nothing was written" in result.output
+    described = run("describe", "--json")
+    assert '"orders"' in described.output and '"rows": 0' in described.output
+
+
+def test_usage_errors_exit_2(tmp_path: Path):
+    assert run("ingest").exit_code == 2
+    assert run("ingest", "orders", str(tmp_path / "x.csv"), "--map", "no-equals-sign").exit_code == 2
+    assert run("ingest", "nonsense-table", "x.csv").exit_code == 2
+
+
+def test_config_check_accepts_the_example_and_names_wrong_keys(tmp_path: Path):
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    ok = run("config", "check", str(example))
+    assert ok.exit_code == 0 and "OK" in ok.output
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[business]\ntimezone = "Mars/Olympus"\ncolour = "red"\n[slack]\nbot_token = "xoxb-1"\n')
+    result = run("config", "check", str(bad))
+    assert result.exit_code == 1
+    assert "business.timezone" in result.output and "business.colour: unknown key" in result.output
+    assert "secrets do not belong" in result.output
+
+
+def test_config_file_mappings_are_used_by_name(tmp_path: Path):
+    cfg = tmp_path / "journeybot.toml"
+    cfg.write_text(
+        '[mappings.crm]\ntable = "customers"\ncolumns = { customer_id = "Ref" }\n'
+        'constants = { segment = "wholesale" }\n'
+    )
+    f = tmp_path / "crm.csv"
+    f.write_text("Ref\nW1\n")
+    result = run("ingest", "customers", str(f), "--mapping", "crm")
+    assert result.exit_code == 0, result.output
+    shown = run("describe")
+    assert "1 customers" in shown.output
+
+
+def test_data_folder_follows_journeybot_home(tmp_path: Path, monkeypatch):
+    other = tmp_path / "elsewhere"
+    monkeypatch.setenv("JOURNEYBOT_HOME", str(other))
+    f = tmp_path / "c.csv"
+    f.write_text("customer_id\nC1\n")
+    assert run("ingest", "customers", str(f)).exit_code == 0
+    assert (other / "journey.duckdb").exists()

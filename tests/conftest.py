@@ -1,0 +1,53 @@
+"""Test isolation: every test gets its own data folder and no real credentials.
+
+Tests never touch the network; Slack, OpenAI and model hubs are replaced by local fakes that
+speak the real protocols (see tests/fakes/).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("JOURNEYBOT_SHARED_DIR", REPO.parent / "shared"))
+EXTERNAL = SHARED / "data" / "external"
+
+_CLEARED_PREFIXES = ("SLACK_", "OPENAI_", "JOURNEYBOT_", "CHROMA_")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    for key in list(os.environ):
+        if key.startswith(_CLEARED_PREFIXES) and key != "JOURNEYBOT_SHARED_DIR":
+            monkeypatch.delenv(key, raising=False)
+    home = tmp_path / "home"
+    monkeypatch.setenv("JOURNEYBOT_HOME", str(home))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def external(name: str) -> Path:
+    """A real public data set from ../shared/data/external, or skip the test cleanly."""
+    path = EXTERNAL / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here (the shared data folder is optional)")
+    return path
+
+
+@pytest.fixture
+def store():
+    from tools.store import JourneyStore
+
+    s = JourneyStore(None, timezone="Europe/London")
+    yield s
+    s.close()

@@ -1,0 +1,69 @@
+"""Errors that tell the caller what to do next.
+
+The agent turns these into tool messages the model can act on; the CLI turns them into a
+clear message and a non-zero exit code. None of them carries a traceback to the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class JourneyError(Exception):
+    """Base class for errors journeybot reports to people."""
+
+
+class ToolInputError(JourneyError):
+    """The arguments were wrong; adjust them (the message names the valid values)."""
+
+
+class ToolUnavailable(JourneyError):
+    """Something needed is missing or busy right now; retrying once may help."""
+
+
+class ToolFatal(JourneyError):
+    """Stop: retrying will not help."""
+
+
+class NoDataError(ToolInputError):
+    """The store has no data for what was asked (no rows in the table or period)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, precise enough to fix it."""
+
+    file: str
+    message: str
+    row: int | None = None  # 1-based data row (the header is not counted)
+    column: str | None = None  # the column as named in the file
+    expected: str | None = None
+    got: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column {self.column!r}")
+        text = ", ".join(where) + ": " + self.message
+        if self.expected is not None:
+            text += f"; expected {self.expected}"
+        if self.got is not None:
+            shown = self.got if len(self.got) <= 60 else self.got[:57] + "..."
+            text += f", got {shown!r}"
+        return text
+
+
+class IngestError(ToolInputError):
+    """Input rejected; nothing was written. Carries every problem found (up to a limit)."""
+
+    def __init__(self, problems: list[Problem], total: int | None = None):
+        self.problems = problems
+        self.total = total if total is not None else len(problems)
+        lines = [str(p) for p in problems]
+        more = self.total - len(problems)
+        if more > 0:
+            lines.append(f"... and {more} more problem(s) of the same kinds")
+        lines.append("Nothing was written: the store is exactly as it was before.")
+        super().__init__("\n".join(lines))

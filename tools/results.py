@@ -1,0 +1,97 @@
+"""What every tool returns besides its numbers: how they were computed.
+
+A result is a frozen dataclass with a `provenance` field and three renderings: `to_text()`
+for a terminal or a Slack message, `to_frame()` for the rows behind the numbers, and
+`to_dict()` for JSON. The agent quotes provenance so that every number in an answer can be
+traced to a tool call with its arguments.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Provenance:
+    tool: str
+    definition: str  # in words: what was counted and how
+    params: dict[str, Any] = field(default_factory=dict)  # the validated arguments
+    filters: dict[str, Any] = field(default_factory=dict)  # channel=instagram, segment=...
+    period_start: dt.datetime | None = None
+    period_end: dt.datetime | None = None  # exclusive
+    period_label: str | None = None  # "last 30 days (2026-10-17 to 2026-11-15)"
+    tables: tuple[str, ...] = ()
+    row_counts: dict[str, int] = field(default_factory=dict)  # rows read per table
+    notes: tuple[str, ...] = ()  # caveats: small samples, missing columns, ...
+
+    def call_signature(self) -> str:
+        """`funnel(stages=..., period=last 30 days, channel=instagram)`, for context lines."""
+        parts = [f"{k}={_short(v)}" for k, v in self.params.items() if v not in (None, [], {}, "")]
+        return f"{self.tool}({', '.join(parts)})"
+
+    def to_text(self) -> str:
+        lines = [f"How: {self.definition}"]
+        if self.period_label:
+            lines.append(f"Period: {self.period_label}")
+        if self.filters:
+            lines.append("Filters: " + ", ".join(f"{k}={_short(v)}" for k, v in self.filters.items()))
+        if self.row_counts:
+            lines.append("Rows read: " + ", ".join(f"{k} {v:,}" for k, v in self.row_counts.items()))
+        lines.extend(f"Note: {n}" for n in self.notes)
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(dataclasses.asdict(self))
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+@runtime_checkable
+class ToolResult(Protocol):
+    provenance: Provenance
+
+    def to_text(self) -> str: ...
+
+    def to_frame(self) -> pd.DataFrame: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, frames, timestamps and numpy scalars -> plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, pd.DataFrame):
+        return [to_jsonable(r) for r in value.to_dict(orient="records")]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
+        return value.isoformat()
+    if isinstance(value, (dt.timedelta, pd.Timedelta)):
+        return value.total_seconds()
+    if hasattr(value, "item") and callable(value.item):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+class ResultMixin:
+    """Default to_dict for result dataclasses."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
