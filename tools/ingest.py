@@ -764,6 +764,8 @@ def _convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
     s = f"NULLIF(trim(CAST({expr} AS VARCHAR)), '')"
     kind = col.kind
     if kind in ("id", "text", "json"):
+        if col.code:
+            return f"lower(replace(replace({s}, ' ', '_'), '-', '_'))"
         if t in ("DOUBLE", "FLOAT") and kind == "id":
             return (f"(CASE WHEN {expr} = trunc({expr}) THEN CAST(CAST({expr} AS BIGINT) AS VARCHAR) "
                     f"ELSE CAST({expr} AS VARCHAR) END)")

@@ -45,6 +45,9 @@ class Column:
     min: float | None = None
     max: float | None = None
     choices: tuple[str, ...] | None = None
+    # Codes such as channels are stored lower case with underscores ("Word of mouth" ->
+    # "word_of_mouth"), so filters and breakdowns do not split one channel in two.
+    code: bool = False
 
     @property
     def sql_type(self) -> str:
@@ -109,7 +112,7 @@ CUSTOMERS = Table(
         Column("city", "text", False, "city or town"),
         Column("region", "text", False, "region, state or county"),
         Column("segment", "text", False, "segment the business assigned (CRM)"),
-        Column("acquisition_channel", "text", False, "channel the customer came from"),
+        Column("acquisition_channel", "text", False, "channel the customer came from", code=True),
         Column("age_band", "text", False, "age band, e.g. 25-34"),
         Column("gender", "text", False, "gender as recorded by the business"),
         Column("attributes", "json", False, "other columns of the export, as JSON"),
@@ -126,7 +129,7 @@ EVENTS = Table(
         Column("customer_id", "id", True, "who"),
         Column("ts", "timestamp", True, "when"),
         Column("touchpoint", "text", True, "what happened, e.g. product_view, instore_visit"),
-        Column("channel", "text", False, "marketing channel, e.g. instagram, search, email"),
+        Column("channel", "text", False, "marketing channel, e.g. instagram, search, email", code=True),
         Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent"),
         Column("session_id", "id", False, "web or visit session"),
         Column("online", "bool", False, "false for offline touchpoints; from the map if absent"),
@@ -148,8 +151,8 @@ ORDERS = Table(
         Column("amount", "float", True, "order total", min=0),
         Column("status", "text", False, "order status", choices=ORDER_STATUSES),
         Column("items", "int", False, "number of items", min=0),
-        Column("channel", "text", False, "where the order was placed: online, in_store, phone"),
-        Column("fulfilment", "text", False, "pickup, delivery or in_store"),
+        Column("channel", "text", False, "where the order was placed: online, in_store, phone", code=True),
+        Column("fulfilment", "text", False, "pickup, delivery or in_store", code=True),
         Column("products", "text", False, "what was bought, comma-separated"),
         Column("source", "text", False, "which file or mapping the row came from"),
     ),
@@ -170,7 +173,7 @@ SURVEYS = Table(
         Column("text", "text", False, "free-text answer"),
         Column("touchpoint", "text", False, "what the survey asked about"),
         Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent"),
-        Column("channel", "text", False, "where the survey was answered"),
+        Column("channel", "text", False, "where the survey was answered", code=True),
         Column("source", "text", False, "which file or mapping the row came from"),
     ),
     key=("survey_id",),
@@ -188,7 +191,7 @@ TICKETS = Table(
         Column("created_at", "timestamp", True, "when the ticket was opened"),
         Column("first_response_at", "timestamp", False, "first reply from the business"),
         Column("resolved_at", "timestamp", False, "when it was resolved"),
-        Column("channel", "text", False, "email, phone, chat, social, in_store"),
+        Column("channel", "text", False, "email, phone, chat, social, in_store", code=True),
         Column("subject", "text", False, "subject line"),
         Column("text", "text", False, "the customer's message"),
         Column("status", "text", False, "ticket status", choices=TICKET_STATUSES),
