@@ -51,3 +51,10 @@ def store():
     s = JourneyStore(None, timezone="Europe/London")
     yield s
     s.close()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared (or JOURNEYBOT_SHARED_DIR), for fixtures in nested conftest files, which
+    cannot import this module by name."""
+    return SHARED
