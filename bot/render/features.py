@@ -35,8 +35,9 @@ def kpi_blocks(snapshot: Any) -> list[Block]:
         return sections(title + "\n_No KPIs could be computed from the data yet._")
     width = max(len(line.name) for line in snapshot.lines)
     vwidth = max(len(line.value) for line in snapshot.lines)
-    rows = [f"{line.name:<{width}}  {line.value:>{vwidth}}  {line.change}  {_DIRECTION.get(line.direction, '')}".rstrip()
-            for line in snapshot.lines]
+    cwidth = max(len(line.change) for line in snapshot.lines)
+    rows = [f"{line.name:<{width}}  {line.value:>{vwidth}}  {line.change:<{cwidth}}  "
+            f"{_DIRECTION.get(line.direction, '')}".rstrip() for line in snapshot.lines]
     return sections(title) + code_sections(escape("\n".join(rows)))
 
 

@@ -106,9 +106,11 @@ def check_tokens(client: WebClient, *, app_token: str | None = None) -> Identity
                                 "and [slack] api_base_url.") from None
     if app_token is not None:
         try:
-            WebClient(token=app_token, base_url=client.base_url, timeout=client.timeout).apps_connections_open()
+            WebClient(base_url=client.base_url, timeout=client.timeout).apps_connections_open(app_token=app_token)
         except SlackApiError as exc:
             raise SlackStartupError(_token_message("SLACK_APP_TOKEN", "xapp-", exc)) from None
+        except (URLError, OSError) as exc:
+            raise SlackStartupError(f"Slack is unreachable at {client.base_url} ({exc}).") from None
     return Identity(auth.get("team_id", ""), auth.get("team", ""), auth.get("user_id", ""), auth.get("user", ""))
 
 

@@ -153,6 +153,10 @@ class SlackHarness:
         return self.fake.wait_for("chat.update", where=lambda c: c.params.get("ts") == ts and c.status == 200,
                                   timeout=timeout)[-1]
 
+    def sent(self) -> list[Any]:
+        """What the bot sent, leaving out Bolt's own auth.test on the first request."""
+        return [c for c in self.fake.calls if c.method != "auth.test"]
+
     def spec_problems(self) -> list[str]:
         return self.spec.problems(self.fake.calls)
 
