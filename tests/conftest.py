@@ -17,6 +17,8 @@ EXTERNAL = SHARED / "data" / "external"
 
 _CLEARED_PREFIXES = ("SLACK_", "OPENAI_", "JOURNEYBOT_", "CHROMA_")
 
+pytest_plugins = ["fakes.slack_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

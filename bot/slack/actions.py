@@ -17,6 +17,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.replies import request_id
 from bot.slack.services import SlackServices
+from tools.errors import ToolInputError
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,11 @@ def show_chart(services: SlackServices, click: Click) -> None:
     results = _results(services, click)
     if results is None:
         return
-    chart = next((c for c in (chart_for(r) for r in results) if c is not None), None)
+    try:
+        chart = next((c for c in (chart_for(r) for r in results) if c is not None), None)
+    except ToolInputError as exc:  # e.g. a trend with no values to draw
+        _tell(services, click, f"I could not draw this chart: {exc}.")
+        return
     if chart is None:
         _tell(services, click, texts.NO_CHART)
         return

@@ -52,13 +52,17 @@ class SlackPoster:
 
     # -- the Poster protocol ------------------------------------------------------------
     def post(self, channel: str, text: str, blocks: list[dict[str, Any]] | None = None,
-             thread_ts: str | None = None) -> str:
+             thread_ts: str | None = None, *, metadata: dict[str, Any] | None = None) -> str:
+        """`metadata` ({event_type, event_payload}) lets a scheduled run find its own message
+        again after a crash (bot/scheduler's run marking)."""
         self._join(channel)
         kwargs: dict[str, Any] = {"channel": channel, "text": _fallback(text)}
         if blocks:
             kwargs["blocks"] = redact_blocks(blocks)
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
+        if metadata:
+            kwargs["metadata"] = metadata
         resp = self._call("chat_postMessage", channel, **kwargs)
         return str(resp["ts"])
 

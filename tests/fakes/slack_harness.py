@@ -28,7 +28,13 @@ class FakeFeatures:
     """The features other engineers own, as recording fakes with Slack-shaped results."""
 
     def __init__(self) -> None:
-        from bot.slack.services import AlertSummary, KpiLine, KpiSnapshot, PersonaSummary, Subscription
+        from bot.slack.services import (
+            AlertSummary,
+            KpiLine,
+            KpiSnapshot,
+            PersonaSummary,
+            Subscription,
+        )
 
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
         self.subs: dict[str, Subscription] = {}
@@ -73,8 +79,9 @@ class FakeFeatures:
         self._log("mute_alert", alert_id, hours)
 
     def alert_chart(self, alert_id: str) -> bytes:
-        from tools.charts import kpi_trend_chart
         import datetime as dt
+
+        from tools.charts import kpi_trend_chart
 
         self._log("alert_chart", alert_id)
         days = [dt.date(2026, 5, d) for d in range(1, 8)]

@@ -29,10 +29,12 @@ UPLOAD_METHODS: dict[str, dict[str, tuple[str, bool]]] = {
 }
 SCOPES_2020_TO_GRANULAR = {"chat:write:bot": "chat:write", "chat:write:user": "chat:write",
                            "channels:write": "channels:join"}
-JSON_STRING_ARGS = {"blocks", "attachments", "view", "files"}
+JSON_STRING_ARGS = {"blocks", "attachments", "view", "files", "metadata"}
 # Arguments newer than the 2020 spec that every method takes: slack_sdk adds team_id to each
 # call of a client bound to a workspace (Bolt's per-request client does, for org-wide apps).
 ARGS_EVERY_METHOD_TAKES = {"team_id": "string"}
+# Arguments added after the 2020 spec, from Slack's reference pages.
+NEWER_ARGS = {"chat.postMessage": {"metadata": ("string", False)}}  # 2022: message metadata
 MAX_MESSAGE_TEXT = 12_000
 MAX_FALLBACK_TEXT = 40_000
 BROADCASTS = ("<!channel>", "<!here>", "<!everyone>")
@@ -58,6 +60,7 @@ class SlackSpec:
                 token_required = bool(p.get("required"))
                 continue
             args[p["name"]] = (p.get("type", "string"), bool(p.get("required")))
+        args.update(NEWER_ARGS.get(name, {}))
         scopes = [s for sec in op.get("security", []) for s in sec.get("slackAuth", [])]
         return args, token_required, scopes
 
@@ -85,7 +88,7 @@ class SlackSpec:
         problems = []
         if token_required and not call.token:
             problems.append(f"{where}: no token")
-        for name, (kind, required) in args.items():
+        for name, (_kind, required) in args.items():
             if required and call.params.get(name) in (None, ""):
                 problems.append(f"{where}: required argument {name!r} missing")
         for name, value in call.params.items():

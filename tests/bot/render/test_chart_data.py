@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from fakes.slack_tools import FUNNEL, TREND, FrameResult
 
 from bot.render.chart_data import chart_for, chart_kind
-from fakes.slack_tools import FUNNEL, TREND, FrameResult
 from tools.results import Provenance
 
 

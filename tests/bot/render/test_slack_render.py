@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 
+from fakes.slack_spec import block_problems
+from fakes.slack_tools import extra_tools
+
 from bot.agent.tools import ToolContext, run_tool
 from bot.agent.types import Answer, ToolCallRecord
 from bot.render.slack import answer_message, escape, segments, text_message, to_mrkdwn
-from fakes.slack_spec import block_problems
-from fakes.slack_tools import extra_tools
 
 TABLE = ("step             customers   of first\n"
          "awareness            1,000     100.0%\n"

@@ -6,7 +6,6 @@ import csv
 import io
 
 import matplotlib.image as mpimg
-
 from fakes.slack_harness import CHANNEL, OWNER, buttons_of, text_of
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from fakes.slack_harness import CHANNEL, OWNER, buttons_of, text_of
 
 from bot.slack.commands import JourneyCommand, UsageError, parse_command
-from fakes.slack_harness import CHANNEL, OWNER, buttons_of, text_of
 
 # -- parsing (inside the ack) ---------------------------------------------------------------
 

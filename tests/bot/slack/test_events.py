@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 
-from bot.state import StateStore
 from fakes.chat import say, scripted
 from fakes.slack_harness import CHANNEL, OWNER, buttons_of, text_of
+
+from bot.state import StateStore
 
 STRANGER = "U0STRANGER1"
 
@@ -249,3 +250,10 @@ def test_customer_text_cannot_ping_the_whole_channel(make_slack):
     body, _ = slack.mention("what did they write?")
     text = text_of(slack.answer_in(body["event"]["ts"]))
     assert "&lt;!channel&gt;" in text and "<!channel>" not in text and "<@U0BOSS>" not in text
+
+
+def test_slacks_url_verification_handshake_is_answered(slack):
+    import json
+
+    status, body = slack.sender.send_raw(json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}), "application/json")
+    assert status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in body

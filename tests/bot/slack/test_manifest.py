@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from fakes.slack_spec import SlackSpec
 
 REPO = Path(__file__).resolve().parents[3]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from fakes.slack_api import GOOD_TOKENS
 
 from bot.config import SlackConfig
 from bot.slack.app import make_client
 from bot.slack.poster import CannotPost, SlackPoster
-from fakes.slack_api import GOOD_TOKENS
 
 
 @pytest.fixture
@@ -81,3 +81,13 @@ def test_a_reaction_that_fails_does_not_stop_anything(poster, fake_slack):
     poster.react("C0PUBLIC1", "1.1", "eyes")  # no exception
     fake_slack.fail_next("reactions.add", status=200, error="missing_scope")
     poster.react("C0PUBLIC1", "1.1", "eyes")
+
+
+def test_a_post_can_carry_message_metadata(poster, fake_slack, slack_shared):
+    from fakes.slack_spec import SlackSpec
+
+    meta = {"event_type": "journeybot_run", "event_payload": {"run_key": "digest:daily:C1:2026-05-31"}}
+    poster.post("D024BE91L", "digest", metadata=meta)
+    call = fake_slack.calls_to("chat.postMessage")[0]
+    assert call.params["metadata"] == meta
+    assert SlackSpec(slack_shared / "specs").problems(fake_slack.calls) == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from fakes.slack_harness import APP_TOKEN, BOT_TOKEN, write_config
 
 from bot.cli import main
-from fakes.slack_harness import APP_TOKEN, BOT_TOKEN, write_config
 
 
 def serve(*args: str):

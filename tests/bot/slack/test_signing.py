@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-from slack_sdk.signature import SignatureVerifier
-
 from fakes.slack_api import Call
 from fakes.slack_requests import sign
 from fakes.slack_spec import SlackSpec, block_problems
+from slack_sdk.signature import SignatureVerifier
 
 
 class FixedClock:

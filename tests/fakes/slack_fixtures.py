@@ -1,5 +1,9 @@
 """Fixtures for the Slack app tests: the fake Slack Web API, Slack's published payloads and
-spec, and the whole app running between them (see tests/fakes/slack_harness.py)."""
+spec, and the whole app running between them (see tests/fakes/slack_harness.py).
+
+A pytest plugin loaded by tests/conftest.py (`pytest_plugins`) rather than a conftest.py in
+tests/bot/slack/: a second conftest module would shadow `from conftest import ...` elsewhere.
+"""
 
 from __future__ import annotations
 
