@@ -17,7 +17,7 @@ from typing import Any
 from bot.agent.types import Answer
 from bot.render.blocks import Block
 from bot.render.features import alert_blocks, kpi_blocks, persona_blocks
-from bot.render.slack import text_message
+from bot.render.slack import escape, text_message
 from bot.slack import texts
 from bot.slack.middleware import is_allowed
 from bot.slack.poster import CannotPost
@@ -141,7 +141,7 @@ def _tool(services: SlackServices, cmd: JourneyCommand, where: Where, respond: C
             return
         respond(text=texts.NOT_AVAILABLE.format(tool=tool.replace("_", " ")), response_type="ephemeral")
         return
-    lead = f"*/journey {cmd.name}{(' ' + cmd.arg) if cmd.arg else ''}* (<@{where.user}>)"
+    lead = f"*/journey {cmd.name}{(' ' + escape(cmd.arg)) if cmd.arg else ''}* (<@{where.user}>)"
     placeholder = post_placeholder(services, where, lead=lead)
 
     def produce() -> Answer:

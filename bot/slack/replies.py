@@ -81,16 +81,30 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     _record(services, where, answer_id, conversation, question, answer, placeholder_ts, started)
     try:
         services.poster.update(where.channel, placeholder_ts, message.text, message.blocks)
-        if message.attachment:
-            name, content = message.attachment
-            thread = where.thread_ts or placeholder_ts
-            services.poster.upload(where.channel, name, content, title="The full answer", thread_ts=thread)
     except Exception:
         log.exception("posting the answer failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
         _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
+    if message.attachment:
+        _attach(services, where, placeholder_ts, *message.attachment)
     return answer_id
+
+
+def _attach(services: SlackServices, where: Where, placeholder_ts: str, name: str, content: bytes) -> None:
+    """The whole of a long answer as a file in its thread; if that fails the shortened answer
+    stays, with a note that the rest could not be attached."""
+    thread = where.thread_ts or placeholder_ts
+    try:
+        services.poster.upload(where.channel, name, content, title="The full answer", thread_ts=thread)
+    except Exception:
+        rid = request_id()
+        log.exception("attaching the full answer failed (request %s)", rid)
+        line = texts.NOT_ATTACHED.format(request_id=rid)
+        try:
+            services.poster.post(where.channel, line, text_message(line).blocks, thread_ts=thread)
+        except Exception:
+            log.exception("could not say so either (request %s)", rid)
 
 
 def reply(services: SlackServices, where: Where, question: str, *, message_ts: str | None = None,

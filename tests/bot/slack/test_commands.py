@@ -117,6 +117,13 @@ def test_feedback_searches_with_the_query(slack):
     slack.command("feedback late delivery")
     text = text_of(slack.fake.wait_for("chat.update")[0])
     assert '1 comment about "late delivery"' in text and "From `feedback_search(query=late delivery)`" in text
+    assert "*/journey feedback late delivery* (<@U061F7AUR>)" in text
+
+
+def test_what_people_type_is_shown_escaped(slack):
+    slack.command("feedback <!here> refunds")
+    text = text_of(slack.fake.wait_for("chat.update")[0])
+    assert "*/journey feedback &lt;!here&gt; refunds*" in text  # the spec check also refuses <!here>
 
 
 def test_personas_lists_the_saved_ones(slack):

@@ -257,3 +257,15 @@ def test_slacks_url_verification_handshake_is_answered(slack):
 
     status, body = slack.sender.send_raw(json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}), "application/json")
     assert status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in body
+
+
+def test_when_the_attachment_fails_the_shortened_answer_stays(make_slack):
+    long_text = "\n\n".join(f"Paragraph {i}: " + "the journey continues " * 40 for i in range(60))
+    slack = make_slack(chat_model=scripted(say(long_text)))
+    slack.fake.fail_next("files.getUploadURLExternal", status=200, error="internal_error")
+    body, _ = slack.mention("tell me everything")
+    ts = body["event"]["ts"]
+    assert "Paragraph 0:" in text_of(slack.answer_in(ts))
+    note = slack.fake.wait_for("chat.postMessage", 2)[1]
+    assert note.params["thread_ts"] == ts and "could not be attached as a file" in text_of(note)
+    assert all(u.params["text"] != "" and ":warning:" not in u.params["text"] for u in slack.fake.calls_to("chat.update"))
