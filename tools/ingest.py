@@ -716,7 +716,7 @@ class _LoadRunner:
         with self._watch("checking"):
             row = self.con.execute(f"SELECT {', '.join(aggs)} FROM {staged}").fetchone()
         assert row is not None
-        total, filtered, skipped, *violations = (int(v) for v in row)
+        total, filtered, skipped, *violations = (int(v or 0) for v in row)  # count_if of no rows is NULL
         failed = [(c, n) for c, n in zip(checks, violations, strict=True) if n]
         if failed and not self.numbered:
             raise _NeedRowNumbers()
