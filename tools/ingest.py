@@ -709,13 +709,14 @@ class _LoadRunner:
         numbers are fetched only for rules that failed."""
         checks = self._checks()
         live = "_keep AND NOT _skip"
-        aggs = ["count(*)", "count(*) FILTER (WHERE NOT _keep)",
-                "count(*) FILTER (WHERE _keep AND _skip)"]
-        aggs += [f"count(*) FILTER (WHERE {live} AND ({c.condition}))" for c in checks]
+        # count_if over plain expressions (not FILTER clauses): DuckDB then computes the
+        # shared conversions once per row instead of once per check.
+        aggs = ["count(*)", "count_if(NOT _keep)", "count_if(_keep AND _skip)"]
+        aggs += [f"count_if({live} AND ({c.condition}))" for c in checks]
         with self._watch("checking"):
             row = self.con.execute(f"SELECT {', '.join(aggs)} FROM {staged}").fetchone()
         assert row is not None
-        total, filtered, skipped, *violations = (int(v) for v in row)
+        total, filtered, skipped, *violations = (int(v or 0) for v in row)  # count_if of no rows is NULL
         failed = [(c, n) for c, n in zip(checks, violations, strict=True) if n]
         if failed and not self.numbered:
             raise _NeedRowNumbers()
