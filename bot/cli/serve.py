@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import click
 
@@ -26,15 +27,9 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve
       journeybot serve --http --port 3000
     """
-    from bot.slack.app import (
-        SlackHTTPServer,
-        SlackStartupError,
-        build_app,
-        check_tokens,
-        make_client,
-    )
+    from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.poster import SlackPoster
-    from bot.slack.services import build_services
+    from bot.slack.services import build_services, start_scheduled_features
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = ctx.config
@@ -58,7 +53,21 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     except SlackStartupError as exc:
         raise CommandError(str(exc), EXIT_ENVIRONMENT) from None
 
-    services = build_services(config, ctx.store, SlackPoster(client))
+    poster = SlackPoster(client)
+    scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
+    try:
+        services = build_services(config, ctx.store, poster, **features)
+        _run(ctx, services, client, me, mode, app_token, secret, port)
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown()
+
+
+def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: str | None,
+         secret: str | None, port: int | None) -> None:
+    from bot.slack.app import SlackHTTPServer, build_app
+
+    settings = ctx.config.slack
     app = build_app(services, client, signing_secret=secret if mode == "http" else None)
     say = ctx.console.print
     say(f"Connected to Slack workspace {me.team or me.team_id} as @{me.bot_name} "

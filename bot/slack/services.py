@@ -3,12 +3,11 @@ other parts of journeybot (digests, alerts, personas, KPI snapshot) as optional 
 
 Listeners never import the scheduler or the personas code; they call what is here, and a
 feature that is not wired gets a polite "not set up yet" instead of an error. Wiring happens
-in `wire_features`, the one place that knows where each feature lives.
+here, in `start_scheduled_features`, the one place that knows where those features live.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -133,25 +132,34 @@ class SlackServices:
 
 def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = None,
                    state: StateStore | None = None, **features: Any) -> SlackServices:
-    """Services for `journeybot serve` and the tests; `features` override the wiring."""
+    """Services for `journeybot serve` and the tests; `features` are the wired callables."""
     from bot.agent.agent import JourneyAgent
 
+    unknown = set(features) - set(SlackServices.FEATURES)
+    if unknown:
+        raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
     agent = agent or JourneyAgent.from_config(config, store)
     state = state or StateStore(config.state_path)
     services = SlackServices(
         agent=agent, ctx=agent.ctx, poster=poster, answers=AnswerLog(state), state=state,
         settings=config.slack, business_name=config.business.name, timezone=config.business.timezone,
+        **features,
     )
-    wire_features(services, config)
-    unknown = set(features) - set(SlackServices.FEATURES)
-    if unknown:
-        raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
-    return dataclasses.replace(services, **features) if features else services
-
-
-def wire_features(services: SlackServices, config: Any) -> None:
-    """Connect the features that exist in this build; leave the rest None (reported by
-    `unwired()` and logged by `journeybot serve`)."""
     missing = services.unwired()
     if missing:
         services.notes.append("not wired yet: " + ", ".join(missing))
+    return services
+
+
+def start_scheduled_features(config: Any, poster: Any, client: Any, store: Any) -> tuple[Any, dict[str, Any]]:
+    """Start digests and alerts (bot/scheduler, issue 8) when that package is installed, and
+    return (scheduler or None, its Slack features). Its API, as documented there:
+    `start_scheduler(config, poster, client=, store=)` and `scheduler_features(scheduler)`."""
+    import importlib
+    import importlib.util
+
+    if importlib.util.find_spec("bot.scheduler") is None:
+        return None, {}
+    package = importlib.import_module("bot.scheduler")  # a broken install should fail loudly
+    scheduler = package.start_scheduler(config, poster, client=client, store=store)
+    return scheduler, dict(package.scheduler_features(scheduler))

@@ -91,3 +91,39 @@ def test_good_tokens_start_socket_mode(configured, monkeypatch):
     assert seen["token"] == APP_TOKEN
     assert seen["app"].client.base_url == configured.base_url  # the WebSocket URL comes from the fake too
     assert [c.method for c in configured.calls] == ["auth.test", "apps.connections.open"]
+
+
+def test_digests_and_alerts_are_wired_when_the_scheduler_is_installed(configured, monkeypatch):
+    """bot/scheduler (issue 8) is not in this build; a stand-in with its documented API
+    (start_scheduler, scheduler_features) shows serve starts it, wires it and stops it."""
+    import importlib.machinery
+    import sys
+    import types
+
+    from bot.slack.app import SlackHTTPServer
+
+    events = []
+
+    class Clock:
+        def shutdown(self):
+            events.append("shutdown")
+
+    fake = types.ModuleType("bot.scheduler")
+    fake.__spec__ = importlib.machinery.ModuleSpec("bot.scheduler", None)
+
+    def start_scheduler(config, poster, *, client=None, store=None):
+        events.append(("start", type(poster).__name__, client is not None, store is not None))
+        return Clock()
+
+    names = ("digest_now", "subscribe", "unsubscribe", "subscriptions", "open_alerts", "acknowledge_alert",
+             "mute_alert", "alert_chart", "thread_context")
+    fake.start_scheduler = start_scheduler
+    fake.scheduler_features = lambda scheduler: {n: (lambda *a, **k: None) for n in names}
+    monkeypatch.setitem(sys.modules, "bot.scheduler", fake)
+    monkeypatch.setattr(SlackHTTPServer, "serve_forever", lambda self, poll_interval=0.5: events.append("serving"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    result = serve("--http", "--port", "0")
+    assert result.exit_code == 0, result.output
+    assert events == [("start", "SlackPoster", True, True), "serving", "shutdown"]
+    assert "not wired yet: personas, save_persona, kpi_snapshot" in result.output
