@@ -35,7 +35,7 @@ def fake_slack() -> Iterator[FakeSlackAPI]:
 
 
 @pytest.fixture
-def loaded_store(store, tmp_path):
+def slack_store(store, tmp_path):
     from tools.ingest import ingest_file
 
     (tmp_path / "events.csv").write_text(
@@ -75,14 +75,14 @@ def make_harness(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake: FakeSlac
 
 
 @pytest.fixture
-def make_slack(tmp_path, monkeypatch, fake_slack, slack_shared, loaded_store):
+def make_slack(tmp_path, monkeypatch, fake_slack, slack_shared, slack_store):
     """Build the running app; keyword arguments as make_harness. Every call the bot made in
     the test is checked against Slack's spec and Block Kit limits at the end."""
     made: list[SlackHarness] = []
 
     def make(**kw) -> SlackHarness:
         kw.setdefault("tools", tools_with_stand_ins())
-        harness = make_harness(tmp_path, monkeypatch, fake_slack, slack_shared, kw.pop("store", loaded_store), **kw)
+        harness = make_harness(tmp_path, monkeypatch, fake_slack, slack_shared, kw.pop("store", slack_store), **kw)
         made.append(harness)
         return harness
 

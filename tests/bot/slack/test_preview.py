@@ -10,8 +10,8 @@ from bot.config import ConfigError, load_config
 from bot.slack.preview import preview
 
 
-def test_preview_describes_the_message_slack_would_get(loaded_store):
-    agent = JourneyAgent(ToolContext(store=loaded_store, config=load_config()))
+def test_preview_describes_the_message_slack_would_get(slack_store):
+    agent = JourneyAgent(ToolContext(store=slack_store, config=load_config()))
     text = preview(agent, "what data do you have?")
     lines = text.splitlines()
     assert lines[0] == "@journeybot what data do you have?"
