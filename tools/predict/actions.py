@@ -254,15 +254,21 @@ def _group_name(filters: Filters, params: NextActionsParams) -> str:
     return "your customers"
 
 
+URGENT: tuple[str, ...] = ("personal_follow_up", "win_back_valuable", "service_recovery", "win_back", "check_in")
+
+
 def _recommend(summary: pd.DataFrame, group: str, n: int) -> str:
-    """The headline: the action that covers the most customer value, ignoring "nothing special"."""
+    """The headline: what most of the group gets, and the most urgent action that has customers."""
     if n == 0:
         return f"No customers in {group} to act on."
     if n == 1 and len(summary):
         return f"For {group}: {summary.iloc[0]['what']}"
-    actionable = summary[~summary["action"].isin(["keep_in_touch", "no_discount_needed"])]
-    if actionable.empty:
-        return f"For {group} ({n:,} customers): nothing urgent; keep in touch as usual."
-    top = actionable.sort_values(["value", "customers"], ascending=False).iloc[0]
-    return (f"For {group} ({n:,} customers): the most value is in '{top['action']}' - "
-            f"{top['customers']:,} customers worth {top['value']:,.0f} over 12 months. {top['what']}")
+    common = summary.sort_values("customers", ascending=False, kind="stable").iloc[0]
+    text = (f"For {group} ({n:,} customers): most ({common['share']:.0%}) get '{common['action']}': "
+            f"{common['what']}")
+    urgent = summary[summary["action"].isin(URGENT) & (summary["action"] != common["action"])]
+    if len(urgent):
+        first = urgent.iloc[0]  # summary rows are in rule order, so this is the most urgent
+        text += (f" Most urgent: {first['customers']:,} customer(s) for '{first['action']}' "
+                 f"(last-12-month spend {first['value']:,.0f}): {first['what']}")
+    return text

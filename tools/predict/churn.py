@@ -237,7 +237,7 @@ def newly_at_risk(
     was_high = (buyers["previous_risk"] >= high).fillna(False)
     new = buyers[now_high & ~was_high].sort_values(["spend_365d", "churn_risk"], ascending=False)
     if record:
-        _record_snapshot(store, sc, now or dt.datetime.now(dt.timezone.utc))
+        _record_snapshot(store, sc, now or dt.datetime.now(dt.UTC))
     prov = Provenance(
         tool="newly_at_risk",
         definition=(f"Customers whose churn risk is {high:.0%} or more now and was below that "

@@ -29,7 +29,7 @@ from tools.predict.bgnbd import (
     fit_gamma_gamma,
     p_alive,
 )
-from tools.predict.features import PURCHASE_SQL
+from tools.predict.features import PURCHASE_SQL, data_span
 from tools.predict.settings import PredictSettings, day_start
 from tools.store import JourneyStore
 
@@ -199,10 +199,7 @@ class HoldoutCheck:
 
 def holdout_check(store: JourneyStore, settings: PredictSettings) -> tuple[HoldoutCheck, ClvModel]:
     """Fit before the last `clv_holdout_days` days, compare with what happened in them."""
-    rng = store.date_range()
-    if rng is None:
-        raise NoDataError("The journey store has no orders; load data first.")
-    first_day, as_of = rng
+    first_day, as_of = data_span(store)
     end = as_of + dt.timedelta(days=1)
     cutoff = end - dt.timedelta(days=settings.clv_holdout_days)
     if (cutoff - first_day).days < settings.min_history_days:

@@ -18,7 +18,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from tools.errors import ToolInputError
+from tools.errors import NoDataError, ToolInputError
 from tools.predict.settings import day_start
 from tools.stages import STAGES
 from tools.store import JourneyStore
@@ -252,3 +252,34 @@ def labelled_frame(
     did_buy = bought.reindex(frame.index).fillna(0) > 0
     frame["label"] = (~did_buy if target == "churn" else did_buy).astype(int)
     return frame
+
+
+def data_span(store: JourneyStore) -> tuple[dt.date, dt.date]:
+    """(first day of data, last day with an order): the span the models see.
+
+    The predictions are about purchases, so they end where the order export ends: journey
+    events or review answers that run on after it would otherwise make every customer look
+    lapsed in the last weeks."""
+    rng = store.date_range()
+    if rng is None:
+        raise NoDataError("The journey store has no orders or events; load data first.")
+    last_order = store.scalar("SELECT max(ts)::DATE FROM orders")
+    if last_order is None:
+        raise NoDataError("The journey store has no orders: the predictive models need purchases.")
+    return rng[0], last_order
+
+
+def thin_recent_orders(store: JourneyStore, as_of: dt.date, days: int = 28) -> str | None:
+    """A warning when the last `days` days hold far fewer orders than the days before them
+    (an export cut part-way through), else None."""
+    end = day_start(as_of + dt.timedelta(days=1), store.timezone)
+    row = store.query(
+        """SELECT count(*) FILTER (WHERE ts >= $end - to_days($days)) AS recent,
+                  count(*) FILTER (WHERE ts < $end - to_days($days) AND ts >= $end - to_days(4 * $days)) AS before
+           FROM orders WHERE ts < $end""", {"end": end, "days": days}).iloc[0]
+    recent, usual = int(row["recent"]), int(row["before"]) / 3
+    if usual >= 20 and recent < 0.3 * usual:
+        return (f"the last {days} days of data hold {recent:,} orders against about {usual:,.0f} in each "
+                f"{days} days before: the export looks cut part-way, so recent customers look lapsed "
+                "and tests on the last weeks are unreliable")
+    return None

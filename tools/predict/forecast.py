@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from tools.filters import Dimension, Filters, dimension_sql
 from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.features import data_span
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
 from tools.predict.settings import PredictSettings
@@ -53,6 +54,7 @@ class RevenueForecastResult(ResultMixin):
     breakdown: pd.DataFrame  # value, customers, expected_purchases, expected_revenue, share (when `by`)
     top: pd.DataFrame  # top customers by expected revenue
     holdout: dict[str, Any]  # how the model did on the last holdout days
+    caveats: tuple[str, ...]  # what limits the forecast (few repeat buyers, spend model fallback)
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
 
@@ -77,7 +79,7 @@ class RevenueForecastResult(ResultMixin):
                 lines.append(f"  {cid:<14} {r.expected_revenue:>9,.0f}  ({r.expected_purchases:.1f} purchases, "
                              f"still active: {r.p_alive:.0%})")
         lines.append("")
-        lines.extend(self.provenance.notes[:2])
+        lines.extend([self.provenance.notes[0], *self.caveats])
         return "\n".join(lines).rstrip()
 
 
@@ -117,9 +119,7 @@ def revenue_forecast(
         raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
     version, model = models["clv"]
     clv: ClvModel = model
-    rng = store.date_range()
-    assert rng is not None
-    as_of = rng[1]
+    as_of = data_span(store)[1]
     offset, length, first, last = horizon_days(params.horizon, as_of)
     rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
     filters, ids = cohort(store, params.filters)
@@ -163,5 +163,5 @@ def revenue_forecast(
         holdout={k: m.get(k) for k in ("holdout_days", "calibration_end", "predicted_purchases",
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
-        model=model_facts(version), provenance=prov,
+        caveats=tuple(caveats), model=model_facts(version), provenance=prov,
     )

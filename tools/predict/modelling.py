@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from tools.errors import NoDataError
-from tools.predict.features import FEATURE_NAMES, SentimentSource, labelled_frame
+from tools.predict.features import FEATURE_NAMES, SentimentSource, data_span, labelled_frame
 from tools.predict.settings import PredictSettings
 from tools.store import JourneyStore
 
@@ -240,10 +240,8 @@ def train_and_evaluate(store: JourneyStore, target: Target, window_days: int, se
 
 def _train_and_evaluate(store: JourneyStore, target: Target, window_days: int, settings: PredictSettings,
                         sentiment: SentimentSource | None) -> Trained:
-    rng = store.date_range()
-    if rng is None:
-        raise NoDataError("The journey store has no orders or events; load data first.")
-    split = plan_split(target, rng[0], rng[1], window_days, settings)
+    first_day, as_of = data_span(store)
+    split = plan_split(target, first_day, as_of, window_days, settings)
     train = _stack(store, split.train_cutoffs, split, sentiment)
     test = labelled_frame(store, split.test_cutoff, window_days, target=target, sentiment=sentiment)
     _check_classes(train, "train", split, settings)

@@ -18,7 +18,15 @@ from tools.filters import Filters
 from tools.predict.features import SentimentSource
 from tools.predict.modelling import Trained, train_and_evaluate
 from tools.predict.registry import ModelRegistry
-from tools.predict.scoring import Scores, cohort, model_facts, quality_line, require, restrict, scores_for
+from tools.predict.scoring import (
+    Scores,
+    cohort,
+    model_facts,
+    quality_line,
+    require,
+    restrict,
+    scores_for,
+)
 from tools.predict.settings import PredictSettings
 from tools.results import Provenance, ResultMixin
 from tools.store import JourneyStore
@@ -69,8 +77,8 @@ class PropensityResult(ResultMixin):
     def to_text(self) -> str:
         p = self.provenance.params
         lines = [f"{self.count:,} of {self.population:,} people have a {p['min_probability']:.0%}+ chance "
-                 f"of buying in the {self.horizon_days} days after {self.as_of}; about "
-                 f"{self.expected_buyers:,.0f} of them are expected to buy."]
+                 f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
+                 f"{self.expected_buyers:,.0f} of the {self.population:,} are expected to buy."]
         for cid, r in self.customers.iterrows():
             kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
             lines.append(f"  {cid:<14} {r.purchase_propensity:>4.0%}  {kind}")

@@ -96,15 +96,20 @@ class ModelRegistry:
 
     def __init__(self, store: JourneyStore, folder: str | Path):
         self.store = store
-        self.folder = Path(folder)
+        self.folder = Path(folder).expanduser().resolve()
         store.execute(_DDL)
+        # Remembered in the store, so a tool handed only the store finds the same models.
+        store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
 
     @classmethod
     def beside(cls, store: JourneyStore) -> ModelRegistry:
-        """The registry in the `models/` folder next to a file store's database."""
+        """The registry this store used last, else the `models/` folder next to its file."""
+        known = store.scalar("SELECT value FROM meta WHERE key = 'models_dir'")
+        if known:
+            return cls(store, known)
         if store.path is None:
             raise ToolUnavailable(
-                "This journey store lives in memory, so it has no folder for models; "
+                "This journey store lives in memory and has no models folder yet; "
                 "pass a ModelRegistry with a folder.")
         return cls(store, store.path.parent / "models")
 

@@ -19,7 +19,7 @@ import pandas as pd
 from tools.errors import NoDataError, ToolUnavailable
 from tools.filters import Filters, cohort_sql, validate_filters
 from tools.predict.clv import ClvModel, rfm_summary
-from tools.predict.features import SentimentSource, customer_features
+from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
 from tools.predict.modelling import ScoreModel
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, ModelVersion
 from tools.predict.settings import PredictSettings
@@ -56,7 +56,7 @@ def active_models(
     missing = [n for n in MODEL_NAMES if registry.active(n) is None]
     notes: list[str] = []
     if missing and train_if_missing:
-        report = retrain(store, registry, settings, now=now or dt.datetime.now(dt.timezone.utc),
+        report = retrain(store, registry, settings, now=now or dt.datetime.now(dt.UTC),
                          models=tuple(missing), sentiment=sentiment)
         notes += [f"{o.name} model could not be trained: {o.message}" for o in report.outcomes
                   if o.status == "failed"]
@@ -86,12 +86,12 @@ def score_customers(
     expected_purchases and expected_revenue (next `forecast_days`), the behavioural features,
     high_value, recent_complaint and reasons (why the risk is what it is, in words)."""
     settings = settings or PredictSettings()
-    rng = store.date_range()
-    if rng is None:
-        raise NoDataError("The journey store has no orders or events; load data first.")
-    as_of = rng[1]
+    as_of = data_span(store)[1]
     models, notes = active_models(store, registry, settings, train_if_missing=train_if_missing,
                                   sentiment=sentiment, now=now)
+    warning = thin_recent_orders(store, as_of)
+    if warning:
+        notes.append(f"Warning: {warning}")
     end = as_of + dt.timedelta(days=1)
     frame = customer_features(store, end, sentiment=sentiment)
     if frame.empty:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tools.errors import JourneyError, NoDataError, ToolInputError
+from tools.errors import JourneyError, ToolInputError
 from tools.predict.clv import fit_clv, holdout_check
-from tools.predict.features import FEATURES, SentimentSource
+from tools.predict.features import FEATURES, SentimentSource, data_span, thin_recent_orders
 from tools.predict.modelling import train_and_evaluate
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, Registered
 from tools.predict.settings import PredictSettings
@@ -65,6 +65,7 @@ class RetrainReport(ResultMixin):
                 head += f", v{o.version}, {o.method}, {o.metric} {o.score:.3f}{prev}"
             lines.append(head)
             lines.append(f"            {o.message}")
+        lines.extend(self.provenance.notes)
         return "\n".join(lines)
 
 
@@ -83,10 +84,8 @@ def retrain(
     unknown = [m for m in models if m not in MODEL_NAMES]
     if unknown:
         raise ToolInputError(f"Unknown model(s) {', '.join(unknown)}; models are: {', '.join(MODEL_NAMES)}")
-    rng = store.date_range()
-    if rng is None:
-        raise NoDataError("The journey store has no orders or events; load data first.")
-    first_day, as_of = rng
+    first_day, as_of = data_span(store)
+    warning = thin_recent_orders(store, as_of)
     outcomes = []
     for name in models:
         started = time.perf_counter()
@@ -118,6 +117,7 @@ def retrain(
         params={"models": list(models), "only_if_new_data": only_if_new_data, **settings.to_dict()},
         tables=("orders", "events", "tickets", "surveys", "customers"),
         period_label=f"data {first_day} to {as_of}",
+        notes=(f"Warning: {warning}",) if warning else (),
     )
     return RetrainReport(as_of, outcomes, prov)
 
