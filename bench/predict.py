@@ -34,7 +34,7 @@ from tools.predict.settings import PredictSettings  # noqa: E402
 from tools.predict.training import retrain  # noqa: E402
 from tools.store import JourneyStore  # noqa: E402
 
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def evaluate(name: str, store: JourneyStore, settings: PredictSettings, folder: Path) -> list[dict]:
@@ -135,7 +135,7 @@ def load_olist(folder: Path, data_dir: Path, cut: dt.date | None) -> JourneyStor
     ingest_recipe(store, ROOT / "examples" / "olist" / "recipe.toml", data_dir=data_dir)
     if cut:
         # Olist's orders stop part-way through September 2018; end the data where they are complete.
-        end = dt.datetime.combine(cut + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
+        end = dt.datetime.combine(cut + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
         for t, col in (("orders", "ts"), ("events", "ts"), ("surveys", "ts"), ("tickets", "created_at")):
             store.execute(f'DELETE FROM "{t}" WHERE "{col}" >= ?', [end])
     return store

@@ -29,6 +29,7 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         kwargs["filters"] = Filters(persona=kwargs.pop("persona"), **values)
         return fn(*args, **kwargs)
 
+
     return wrapper
 
 
@@ -38,11 +39,14 @@ def _registry(ctx: Ctx):
     return ModelRegistry(ctx.store, ctx.config.models_dir)
 
 
-def _scores(ctx: Ctx):
-    """Score everyone, training missing models first (and saying so, since it takes a while)."""
+def _scores(ctx: Ctx, filters: Any = None):
+    """Score everyone, training missing models first (and saying so, since it takes a while).
+    Filters are checked first, so a typo does not wait for a training run."""
+    from tools.filters import validate_filters
     from tools.predict.registry import MODEL_NAMES
     from tools.predict.scoring import score_customers
 
+    validate_filters(ctx.store, filters)
     registry = _registry(ctx)
     if any(registry.active(n) is None for n in MODEL_NAMES):
         ctx.err.print("No trained models yet: training them now (once) ...", markup=False)
@@ -122,7 +126,7 @@ def risk(ctx: Ctx, tier: str, sort_by: str, limit: int, new_days: int | None, as
         newly_at_risk,
     )
 
-    registry, scores = _scores(ctx)
+    registry, scores = _scores(ctx, filters)
     if new_days:
         result: Any = newly_at_risk(ctx.store, NewlyAtRiskParams(days=new_days, limit=limit, filters=filters),
                                     registry=registry, scores=scores)
@@ -151,7 +155,7 @@ def propensity(ctx: Ctx, who: str, min_probability: float, limit: int, as_json: 
     """
     from tools.predict.propensity import PropensityParams, purchase_propensity
 
-    _, scores = _scores(ctx)
+    _, scores = _scores(ctx, filters)
     params = PropensityParams(who=who, min_probability=min_probability, limit=limit, filters=filters)  # type: ignore[arg-type]
     _show(ctx, purchase_propensity(ctx.store, params, scores=scores), as_json)
 
@@ -220,7 +224,7 @@ def actions(ctx: Ctx, action: str | None, customer_id: str | None, by: str | Non
     """
     from tools.predict.actions import NextActionsParams, next_best_actions
 
-    _, scores = _scores(ctx)
+    _, scores = _scores(ctx, filters)
     params = NextActionsParams(level="customers" if per_customer else "summary", action=action,  # type: ignore[arg-type]
                                customer_id=customer_id, by=by, include_prospects=prospects,  # type: ignore[arg-type]
                                limit=limit, filters=filters)

@@ -236,6 +236,9 @@ def purchases_between(store: JourneyStore, first: dt.date, end: dt.date) -> pd.S
     return df.set_index("customer_id")["purchases_after"].astype(int)
 
 
+FeatureCache = dict[dt.date, pd.DataFrame]
+
+
 def labelled_frame(
     store: JourneyStore,
     cutoff: dt.date,
@@ -243,11 +246,19 @@ def labelled_frame(
     *,
     target: Literal["churn", "purchase"],
     sentiment: SentimentSource | None = None,
+    cache: FeatureCache | None = None,
 ) -> pd.DataFrame:
     """Features at `cutoff` plus `label`: churn = a buyer with no purchase in the window after
-    the cut-off; purchase = anyone seen who buys in it."""
-    population: Literal["buyers", "active"] = "buyers" if target == "churn" else "active"
-    frame = customer_features(store, cutoff, sentiment=sentiment, population=population)
+    the cut-off; purchase = anyone seen who buys in it. `cache` (cut-off -> features) lets one
+    retrain compute each cut-off once for both models."""
+    if cache is not None and cutoff in cache:
+        frame = cache[cutoff].copy()
+    else:
+        frame = customer_features(store, cutoff, sentiment=sentiment)
+        if cache is not None:
+            cache[cutoff] = frame.copy()
+    if target == "churn":
+        frame = frame[frame["has_purchase"]]
     bought = purchases_between(store, cutoff, cutoff + dt.timedelta(days=window_days))
     did_buy = bought.reindex(frame.index).fillna(0) > 0
     frame["label"] = (~did_buy if target == "churn" else did_buy).astype(int)

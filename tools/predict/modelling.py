@@ -31,7 +31,13 @@ from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from tools.errors import NoDataError
-from tools.predict.features import FEATURE_NAMES, SentimentSource, data_span, labelled_frame
+from tools.predict.features import (
+    FEATURE_NAMES,
+    FeatureCache,
+    SentimentSource,
+    data_span,
+    labelled_frame,
+)
 from tools.predict.settings import PredictSettings
 from tools.store import JourneyStore
 
@@ -211,8 +217,9 @@ class Trained:
 
 
 def _stack(store: JourneyStore, cutoffs: tuple[dt.date, ...], split: Split,
-           sentiment: SentimentSource | None) -> pd.DataFrame:
-    frames = [labelled_frame(store, c, split.window_days, target=split.target, sentiment=sentiment)
+           sentiment: SentimentSource | None, cache: FeatureCache | None) -> pd.DataFrame:
+    frames = [labelled_frame(store, c, split.window_days, target=split.target, sentiment=sentiment,
+                             cache=cache)
               .assign(cutoff=c) for c in cutoffs]
     return pd.concat(frames) if frames else pd.DataFrame()
 
@@ -230,20 +237,22 @@ def _check_classes(frame: pd.DataFrame, what: str, split: Split, settings: Predi
 
 
 def train_and_evaluate(store: JourneyStore, target: Target, window_days: int, settings: PredictSettings,
-                       *, sentiment: SentimentSource | None = None) -> Trained:
+                       *, sentiment: SentimentSource | None = None,
+                       cache: FeatureCache | None = None) -> Trained:
     """Evaluate model and rule on a later cut-off, keep the better, refit it on recent data."""
     # One OpenMP thread: on a few thousand rows the gradient-boosting threads spend far more
     # time waiting on each other than working (10-30x slower on the 2-core machines measured).
     with threadpool_limits(1, user_api="openmp"):
-        return _train_and_evaluate(store, target, window_days, settings, sentiment)
+        return _train_and_evaluate(store, target, window_days, settings, sentiment, cache)
 
 
 def _train_and_evaluate(store: JourneyStore, target: Target, window_days: int, settings: PredictSettings,
-                        sentiment: SentimentSource | None) -> Trained:
+                        sentiment: SentimentSource | None, cache: FeatureCache | None) -> Trained:
     first_day, as_of = data_span(store)
     split = plan_split(target, first_day, as_of, window_days, settings)
-    train = _stack(store, split.train_cutoffs, split, sentiment)
-    test = labelled_frame(store, split.test_cutoff, window_days, target=target, sentiment=sentiment)
+    train = _stack(store, split.train_cutoffs, split, sentiment, cache)
+    test = labelled_frame(store, split.test_cutoff, window_days, target=target, sentiment=sentiment,
+                          cache=cache)
     _check_classes(train, "train", split, settings)
     _check_classes(test, "test", split, settings)
 
@@ -271,7 +280,7 @@ def _train_and_evaluate(store: JourneyStore, target: Target, window_days: int, s
         positives_train=int(train["label"].sum()), positives_test=int(y.sum()),
         method=method, reason=reason, top_features=_importance(est, features, test, y, settings.seed),
     )
-    final = _stack(store, split.final_cutoffs, split, sentiment)
+    final = _stack(store, split.final_cutoffs, split, sentiment, cache)
     _check_classes(final, "refit", split, settings)
     features = usable_features(final)
     model = ScoreModel(

@@ -18,7 +18,13 @@ import pandas as pd
 
 from tools.errors import JourneyError, ToolInputError
 from tools.predict.clv import fit_clv, holdout_check
-from tools.predict.features import FEATURES, SentimentSource, data_span, thin_recent_orders
+from tools.predict.features import (
+    FEATURES,
+    FeatureCache,
+    SentimentSource,
+    data_span,
+    thin_recent_orders,
+)
 from tools.predict.modelling import train_and_evaluate
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, Registered
 from tools.predict.settings import PredictSettings
@@ -86,6 +92,7 @@ def retrain(
         raise ToolInputError(f"Unknown model(s) {', '.join(unknown)}; models are: {', '.join(MODEL_NAMES)}")
     first_day, as_of = data_span(store)
     warning = thin_recent_orders(store, as_of)
+    cache: FeatureCache = {}  # churn and purchase share most cut-offs
     outcomes = []
     for name in models:
         started = time.perf_counter()
@@ -96,7 +103,7 @@ def retrain(
                                          0.0))
             continue
         try:
-            registered = _train_one(name, store, registry, settings, now, first_day, as_of, sentiment)
+            registered = _train_one(name, store, registry, settings, now, first_day, as_of, sentiment, cache)
         except JourneyError as exc:
             outcomes.append(ModelOutcome(name, "failed", None, "", "", None,
                                          active.score if active else None, str(exc),
@@ -124,10 +131,10 @@ def retrain(
 
 def _train_one(name: str, store: JourneyStore, registry: ModelRegistry, settings: PredictSettings,
                now: dt.datetime, first_day: dt.date, as_of: dt.date,
-               sentiment: SentimentSource | None) -> Registered:
+               sentiment: SentimentSource | None, cache: FeatureCache) -> Registered:
     if name in ("churn", "purchase"):
         window = settings.churn_window_days if name == "churn" else settings.propensity_days
-        trained = train_and_evaluate(store, name, window, settings, sentiment=sentiment)  # type: ignore[arg-type]
+        trained = train_and_evaluate(store, name, window, settings, sentiment=sentiment, cache=cache)  # type: ignore[arg-type]
         ev = trained.evaluation
         metrics = {**ev.metrics(), "top_features": [list(t) for t in ev.top_features],
                    "window_days": window}
