@@ -99,6 +99,8 @@ class PredictConfig(_Section):
     compare_days: int = Field(default=30, ge=1, le=365, description="rising risk compares with this many days earlier")
     recent_days: int = Field(default=30, ge=1, le=365, description="a complaint this recent is recent")
     likely_buyer: float = Field(default=0.5, gt=0, lt=1, description="purchase probability of a likely buyer")
+    lapsing_ratio: float = Field(default=0.5, gt=0, lt=1, description="share of their usual purchase rate at which a habitual customer is lapsing")
+    lapsing_min_days: int = Field(default=6, ge=2, le=90, description="purchase days in the 90 days before the last 45 that make a habit")
     retrain_tolerance: float = Field(default=0.0, ge=0, le=1, description="score drop a retrain may have and still be activated")
     models_dir: str | None = Field(default=None, description="model files; <home>/models")
 

@@ -47,6 +47,11 @@ def _rising(f: Frame, s: PredictSettings) -> pd.Series:
     return f["rising"] & (f["churn_risk"] >= s.medium_risk).fillna(False)
 
 
+def _slipping(f: Frame, s: PredictSettings) -> pd.Series:
+    """Risk rising, or a habitual customer buying at a fraction of their usual rate."""
+    return _rising(f, s) | f["lapsing"]
+
+
 def _at_least_medium(f: Frame, s: PredictSettings) -> pd.Series:
     return (f["churn_risk"] >= s.medium_risk).fillna(False)
 
@@ -58,10 +63,11 @@ def _likely(f: Frame, s: PredictSettings) -> pd.Series:
 RULES: tuple[Rule, ...] = (
     Rule("personal_follow_up",
          "Personal follow-up from the owner: call or write, put the problem right.",
-         lambda s, v: (f"high value (last-12-month spend {v:,.0f}+) AND churn risk {s.high_risk:.0%}+ or "
-                       f"up {s.rising_risk * 100:.0f} points in {s.compare_days} days AND a ticket, low "
-                       f"score or negative feedback in the last {s.recent_days} days"),
-         lambda f, s: f["high_value"] & (_high(f, s) | _rising(f, s)) & f["recent_complaint"]),
+         lambda s, v: (f"high value (last-12-month spend {v:,.0f}+) AND (churn risk {s.high_risk:.0%}+, or "
+                       f"up {s.rising_risk * 100:.0f} points in {s.compare_days} days, or buying at "
+                       f"{s.lapsing_ratio:.0%} of their usual rate or less) AND a ticket, low score or "
+                       f"negative feedback in the last {s.recent_days} days"),
+         lambda f, s: f["high_value"] & (_high(f, s) | _slipping(f, s)) & f["recent_complaint"]),
     Rule("win_back_valuable",
          "Personal win-back: a note and a treat on their favourite order.",
          lambda s, v: f"high value (last-12-month spend {v:,.0f}+) AND churn risk {s.high_risk:.0%}+",
@@ -69,16 +75,19 @@ RULES: tuple[Rule, ...] = (
     Rule("service_recovery",
          "Resolve the complaint and check in before any offer.",
          lambda s, v: (f"a ticket, low score or negative feedback in the last {s.recent_days} days AND "
-                       f"churn risk {s.medium_risk:.0%}+"),
-         lambda f, s: f["recent_complaint"] & _at_least_medium(f, s)),
+                       f"(churn risk {s.medium_risk:.0%}+ or buying at {s.lapsing_ratio:.0%} of their usual "
+                       "rate or less)"),
+         lambda f, s: f["recent_complaint"] & (_at_least_medium(f, s) | f["lapsing"])),
     Rule("win_back",
          "Win-back message with a small incentive.",
          lambda s, v: f"churn risk {s.high_risk:.0%}+",
          _high),
     Rule("check_in",
          "Friendly check-in: ask what could be better, mention what is new.",
-         lambda s, v: f"churn risk up {s.rising_risk * 100:.0f}+ points in {s.compare_days} days and now {s.medium_risk:.0%}+",
-         _rising),
+         lambda s, v: (f"churn risk up {s.rising_risk * 100:.0f}+ points in {s.compare_days} days and now "
+                       f"{s.medium_risk:.0%}+, OR a habitual customer buying at {s.lapsing_ratio:.0%} of "
+                       "their usual rate or less"),
+         _slipping),
     Rule("convert_prospect",
          "Follow up the basket or question: answer it, offer a first-order welcome.",
          lambda s, v: "never bought AND added to basket or started checkout in the last 30 days",

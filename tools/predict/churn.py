@@ -38,8 +38,8 @@ from tools.store import JourneyStore
 HIGH_RISK_METRIC = "high_risk_customers"
 _SNAPSHOTS_KEPT = 30
 
-_COLUMNS = ["churn_risk", "risk_before", "risk_tier", "spend_365d", "expected_revenue", "recency_days",
-            "orders", "reasons"]
+_COLUMNS = ["churn_risk", "risk_before", "risk_tier", "rate_ratio", "spend_365d", "expected_revenue",
+            "recency_days", "orders", "reasons"]
 
 
 def train_churn(store: JourneyStore, settings: PredictSettings | None = None, *,
@@ -59,9 +59,11 @@ class AtRiskParams(BaseModel):
     "at-risk regulars" -> {"filters": {"persona": "The Regular"}}.
     """
 
-    tier: Literal["high", "high_and_medium"] = Field(
+    tier: Literal["high", "high_and_medium", "lapsing"] = Field(
         default="high", description="high: risk at or above the high threshold (60% by default); "
-                                    "high_and_medium adds the medium band (35% by default).")
+                                    "high_and_medium adds the medium band (35% by default); lapsing: "
+                                    "habitual customers buying at half their usual rate or less, who "
+                                    "still buy now and then so their risk of stopping outright is low.")
     sort_by: Literal["risk", "value", "rising"] = Field(
         default="risk", description="Order customers by churn risk, by last-12-month spend, or by "
                                     "how much their risk rose in the last 30 days.")
@@ -91,12 +93,14 @@ class AtRiskResult(ResultMixin):
         return self.customers.reset_index()
 
     def to_text(self) -> str:
-        band = "high" if self.tier == "high" else "high or medium"
-        lines = [
-            f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are at {band} risk of not "
-            f"buying in the {self.window_days} days after {self.as_of} (risk {self.threshold:.0%} or more). "
-            f"They spent {self.value:,.0f} in the last 12 months.",
-        ]
+        if self.tier == "lapsing":
+            head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are lapsing: habitual "
+                    f"customers now buying at half their usual rate or less (data to {self.as_of}).")
+        else:
+            band = "high" if self.tier == "high" else "high or medium"
+            head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are at {band} risk of not "
+                    f"buying in the {self.window_days} days after {self.as_of} (risk {self.threshold:.0%} or more).")
+        lines = [f"{head} They spent {self.value:,.0f} in the last 12 months."]
         if len(self.customers):
             lines.append("")
             for cid, r in self.customers.iterrows():
@@ -125,7 +129,10 @@ def at_risk_customers(
     frame = restrict(sc.frame, ids)
     buyers = frame[frame["has_purchase"]]
     threshold = sc.settings.high_risk if params.tier == "high" else sc.settings.medium_risk
-    chosen = buyers[buyers["churn_risk"] >= threshold]
+    if params.tier == "lapsing":
+        chosen = buyers[buyers["lapsing"]]
+    else:
+        chosen = buyers[buyers["churn_risk"] >= threshold]
     key = {"risk": "churn_risk", "value": "spend_365d", "rising": "risk_change"}[params.sort_by]
     listed = chosen.sort_values([key, "churn_risk"], ascending=False, na_position="last").head(params.limit)
     window = int(version.metrics.get("window_days", sc.settings.churn_window_days))

@@ -44,6 +44,7 @@ FEATURES: dict[str, str] = {
     "spend_90d": "spend in the last 90 days",
     "spend_365d": "spend in the last 365 days",
     "mean_gap_days": "average days between purchase days",
+    "rate_ratio": "purchase days in the last 45 days against the rate of the 90 days before (1 = as usual)",
     "overdue_ratio": "days since the last purchase divided by the usual gap",
     "cancelled_orders": "cancelled or refunded orders",
     "online_share": "share of purchases made online",
@@ -88,6 +89,9 @@ o AS (
            count(*) FILTER (WHERE ts >= $cutoff - INTERVAL 90 DAY) AS orders_90d,
            count(*) FILTER (WHERE ts >= $cutoff - INTERVAL 180 DAY
                               AND ts < $cutoff - INTERVAL 90 DAY) AS orders_prev_90d,
+           count(DISTINCT ts::DATE) FILTER (WHERE ts >= $cutoff - INTERVAL 45 DAY) AS days_45d,
+           count(DISTINCT ts::DATE) FILTER (WHERE ts >= $cutoff - INTERVAL 135 DAY
+                                              AND ts < $cutoff - INTERVAL 45 DAY) AS days_prev_90d,
            coalesce(sum(amount) FILTER (WHERE ts >= $cutoff - INTERVAL 90 DAY), 0) AS spend_90d,
            coalesce(sum(amount) FILTER (WHERE ts >= $cutoff - INTERVAL 365 DAY), 0) AS spend_365d,
            avg(CASE WHEN channel = 'online' THEN 1.0 WHEN channel IS NULL THEN NULL ELSE 0.0 END)
@@ -141,6 +145,8 @@ SELECT ids.customer_id,
        coalesce(o.orders_30d, 0) AS orders_30d,
        coalesce(o.orders_90d, 0) AS orders_90d,
        coalesce(o.orders_prev_90d, 0) AS orders_prev_90d,
+       coalesce(o.days_45d, 0) AS days_45d,
+       coalesce(o.days_prev_90d, 0) AS days_prev_90d,
        coalesce(o.spend_90d, 0) AS spend_90d,
        coalesce(o.spend_365d, 0) AS spend_365d,
        o.active_span_days,
@@ -205,8 +211,12 @@ def customer_features(
     frame["mean_gap_days"] = (frame.pop("active_span_days") / gaps.where(gaps > 0)).astype(float)
     frame["overdue_ratio"] = frame["recency_days"] / frame["mean_gap_days"].where(frame["mean_gap_days"] > 0)
     frame["order_trend"] = frame["orders_90d"] - frame["orders_prev_90d"]
+    # Against the customer's own rhythm: a regular who comes weekly instead of daily is slipping
+    # away long before a "no purchase for N days" rule notices. Unknown without a habit to compare.
+    before = frame["days_prev_90d"]
+    frame["rate_ratio"] = (frame["days_45d"] / 45) / (before / 90).where(before >= 3)
     frame = _with_sentiment(frame, sentiment, at)
-    out = frame[["has_purchase", *FEATURE_NAMES]].copy()
+    out = frame[["has_purchase", *FEATURE_NAMES, "days_45d", "days_prev_90d"]].copy()
     out[list(FEATURE_NAMES)] = out[list(FEATURE_NAMES)].astype("float64")
     return out
 

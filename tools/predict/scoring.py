@@ -111,6 +111,8 @@ def score_customers(
                    frame["churn_risk"].notna()], ["high", "medium", "low"], default=None),
         index=frame.index, dtype="object")
     frame["rising"] = (frame["risk_change"] >= settings.rising_risk).fillna(False).astype(bool)
+    frame["lapsing"] = ((frame["days_prev_90d"] >= settings.lapsing_min_days)
+                        & (frame["rate_ratio"] <= settings.lapsing_ratio).fillna(False)).astype(bool)
     frame["purchase_propensity"] = np.nan
     if "purchase" in models:
         frame["purchase_propensity"] = models["purchase"][1].predict(frame)
@@ -140,7 +142,11 @@ def risk_reasons(f: pd.DataFrame) -> pd.Series:
         return s.round().astype("Int64").astype(str)
 
     overdue = f["overdue_ratio"] >= 1.5
+    lapsing = f["lapsing"] if "lapsing" in f else pd.Series(False, index=f.index)
     parts = [
+        np.where(lapsing, "buying at " + (f["rate_ratio"] * 100).round().astype("Int64").astype(str)
+                 + "% of their usual rate (" + f["days_45d"].astype(int).astype(str) + " visits in 45 days, "
+                 + f["days_prev_90d"].astype(int).astype(str) + " in the 90 before)", ""),
         np.where(overdue, "no purchase for " + days(f["recency_days"]) + " days (usually every "
                  + days(f["mean_gap_days"]) + ")", ""),
         np.where(~overdue & f["mean_gap_days"].isna() & (f["recency_days"] >= 30),

@@ -33,6 +33,10 @@ class PredictSettings:
     compare_days: int = 30
     recent_days: int = 30  # a ticket or low score this recent counts as a recent complaint
     likely_buyer: float = 0.5  # purchase propensity at or above which someone is a likely buyer
+    # Lapsing: a habitual customer (at least `lapsing_min_days` purchase days in the 90 days
+    # before the last 45) buying at this share of their usual rate or less.
+    lapsing_ratio: float = 0.5
+    lapsing_min_days: int = 6
     retrain_tolerance: float = 0.0  # a retrain scoring lower than the active model by more than this is kept inactive
     seed: int = 7
 

@@ -21,7 +21,7 @@ S = PredictSettings()
 
 
 def people(**rows: dict) -> pd.DataFrame:
-    base = {"has_purchase": True, "churn_risk": 0.1, "risk_change": 0.0, "rising": False,
+    base = {"has_purchase": True, "churn_risk": 0.1, "risk_change": 0.0, "rising": False, "lapsing": False,
             "purchase_propensity": 0.2, "spend_365d": 100.0, "high_value": False,
             "recent_complaint": False, "decision_30d": 0, "reasons": ""}
     return pd.DataFrame([{**base, **r} for r in rows.values()], index=list(rows))
@@ -35,6 +35,7 @@ def test_each_customer_gets_the_first_rule_that_matches():
         unhappy={"churn_risk": 0.4, "recent_complaint": True},
         leaving={"churn_risk": 0.9},
         drifting={"churn_risk": 0.4, "risk_change": 0.2, "rising": True},
+        slowing={"churn_risk": 0.05, "lapsing": True},
         browsing={"has_purchase": False, "churn_risk": np.nan, "decision_30d": 2, "spend_365d": 0.0},
         loyal={"high_value": True, "churn_risk": 0.05, "purchase_propensity": 0.9},
         regular={"purchase_propensity": 0.8},
@@ -43,11 +44,11 @@ def test_each_customer_gets_the_first_rule_that_matches():
     acts = assign_actions(f, S, value_threshold=500.0)
     assert acts["action"].to_dict() == {
         "vip_angry": "personal_follow_up", "vip_rising": "personal_follow_up", "vip_leaving": "win_back_valuable",
-        "unhappy": "service_recovery", "leaving": "win_back", "drifting": "check_in",
+        "unhappy": "service_recovery", "leaving": "win_back", "drifting": "check_in", "slowing": "check_in",
         "browsing": "convert_prospect", "loyal": "reward_loyal", "regular": "no_discount_needed",
         "quiet": "keep_in_touch"}
     why = acts.loc["vip_angry", "why"]
-    assert why.startswith("because high value (last-12-month spend 500+) AND churn risk 60%+")
+    assert why.startswith("because high value (last-12-month spend 500+) AND (churn risk 60%+, or up 15 points")
     assert "[churn risk 80%; spent 100 in 12 months; 20% likely to buy soon]; a ticket still open" in why
     assert "(up 20 points)" in acts.loc["drifting", "why"]
 
