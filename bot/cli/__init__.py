@@ -13,6 +13,7 @@ from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.predict import predict
 from bot.cli.serve import serve
 from bot.cli.stats import stats
 
@@ -33,5 +34,5 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     click_ctx.obj = Ctx(config_path=config_path)
 
 
-for command in (demo, ingest, sample, describe, ask, chat, config_group, serve, stats):
+for command in (demo, ingest, sample, describe, ask, chat, config_group, predict, serve, stats):
     main.add_command(command)

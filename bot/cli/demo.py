@@ -62,6 +62,12 @@ def overview(ctx: Ctx) -> None:
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
 
+def _who_may_leave(ctx: Ctx) -> None:
+    from bot.cli.predict import who_may_leave
+
+    who_may_leave(ctx)
+
+
 def slack_look(ctx: Ctx) -> None:
     from bot.agent.agent import JourneyAgent
     from bot.slack.preview import preview
@@ -74,6 +80,7 @@ def slack_look(ctx: Ctx) -> None:
 
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("Who may leave, and what to do", _who_may_leave),
     DemoSection("How it looks in Slack", slack_look),
 ]
 

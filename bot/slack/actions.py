@@ -149,7 +149,7 @@ def _results(services: SlackServices, click: Click) -> list[Any] | None:
     if record is None:
         _tell(services, click, texts.ANSWER_GONE)
         return None
-    return services.rerun(record.tools)
+    return services.rerun(record.tools, record.conversation)
 
 
 def _say(services: SlackServices, click: Click, text: str) -> None:

@@ -145,7 +145,7 @@ def _tool(services: SlackServices, cmd: JourneyCommand, where: Where, respond: C
     placeholder = post_placeholder(services, where, lead=lead)
 
     def produce() -> Answer:
-        answer = services.run_tool_answer(tool, args(cmd.arg))
+        answer = services.run_tool_answer(tool, args(cmd.arg), where.conversation(placeholder))
         if answer is None:  # the catalog changed under us; reported like any failure
             raise LookupError(f"tool {tool} disappeared")
         return answer

@@ -108,26 +108,30 @@ class SlackServices:
     def tool(self, name: str) -> ToolSpec | None:
         return next((t for t in self.agent.tools if t.name == name), None)
 
-    def run_tool_answer(self, name: str, args: dict[str, Any]) -> Answer | None:
+    def run_tool_answer(self, name: str, args: dict[str, Any], conversation: str | None = None) -> Answer | None:
         """One tool call as an Answer (with its provenance), or None when the tool is absent."""
         spec = self.tool(name)
         if spec is None:
             return None
-        record = run_tool(spec, self.ctx, args)
+        record = run_tool(spec, self._ctx(conversation), args)
         text = record.result.to_text() if record.ok else f"I tried {record.signature} but it did not work: {record.error}"
         return Answer(text, "offline", [record])
 
-    def rerun(self, tools: list[dict[str, Any]]) -> list[Any]:
+    def rerun(self, tools: list[dict[str, Any]], conversation: str | None = None) -> list[Any]:
         """The results behind a stored answer, computed again from its recorded tool calls."""
         out = []
         for call in tools:
             spec = self.tool(call["name"])
             if spec is None:
                 continue
-            record = run_tool(spec, self.ctx, call.get("args") or {})
+            record = run_tool(spec, self._ctx(conversation), call.get("args") or {})
             if record.ok:
                 out.append(record.result)
         return out
+
+    def _ctx(self, conversation: str | None) -> ToolContext:
+        # Tools that keep a draft between turns (personas) key it by the conversation.
+        return self.ctx.for_conversation(conversation) if conversation else self.ctx
 
 
 def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = None,
