@@ -60,3 +60,42 @@ def insert_events(store, rows: list[tuple[str, dt.datetime, str, str | None]]) -
             "INSERT INTO events (customer_id, ts, touchpoint, channel, stage, online) "
             "SELECT customer_id, ts, touchpoint, channel, stage, online FROM new_events")
         con.unregister("new_events")
+
+
+# Two weeks of May 2026 for drop-offs and paths: the week of 8-14 May against 1-7 May.
+#   previous week: P1 lost at product_view, P2 lost at add_to_cart, P3 bought online,
+#                  I lost at product_view (and buys in the current week)
+#   current week:  A lost at add_to_cart (views twice in a row), B lost at add_to_cart (cart and
+#                  view in the same minute: the view came first), C lost at email_open (the
+#                  email_send before it is the shop's, not C's), D views then buys in store,
+#                  E only has a delivery and F only an email_send (no journey), G walks in and
+#                  buys, H visits late on the last evening, I orders online, K buys in store and
+#                  browses afterwards (the browsing comes after the goal: not part of the path)
+WEEKS = """customer_id,ts,touchpoint,channel
+P1,2026-05-02 10:00,ad_click,instagram
+P1,2026-05-02 10:05,product_view,instagram
+P2,2026-05-03 09:00,search_result,search
+P2,2026-05-03 09:01,website_visit,search
+P2,2026-05-03 09:05,add_to_cart,search
+P3,2026-05-04 12:00,website_visit,direct
+P3,2026-05-04 12:10,order_placed,direct
+I,2026-05-07 18:00,product_view,email
+A,2026-05-08 10:00,ad_click,instagram
+A,2026-05-08 10:05,product_view,instagram
+A,2026-05-08 10:07,product_view,instagram
+A,2026-05-08 10:10,add_to_cart,instagram
+B,2026-05-09 11:00,add_to_cart,search
+B,2026-05-09 10:50,search_result,search
+B,2026-05-09 11:00,product_view,search
+C,2026-05-10 10:00,email_send,email
+C,2026-05-10 10:30,email_open,email
+D,2026-05-11 08:00,product_view,instagram
+D,2026-05-12 08:30,instore_purchase,in_store
+E,2026-05-12 14:00,delivery,
+F,2026-05-12 10:00,email_send,email
+G,2026-05-13 08:15,instore_purchase,in_store
+H,2026-05-14 23:30,website_visit,direct
+I,2026-05-09 19:00,order_placed,direct
+K,2026-05-08 09:00,instore_purchase,in_store
+K,2026-05-10 20:00,product_view,direct
+"""

@@ -234,3 +234,83 @@ def step_column(kind: StepKind) -> str:
 def epoch_us(value: dt.datetime) -> int:
     """Microseconds since 1970 UTC, as DuckDB's epoch_us gives them for a TIMESTAMPTZ."""
     return (value - dt.datetime(1970, 1, 1, tzinfo=dt.UTC)) // dt.timedelta(microseconds=1)
+
+
+def cohort_clause(cohort: Cohort, column: str = "customer_id") -> tuple[str, list[Any]]:
+    """' AND <column> IN (...)' restricting rows to the filtered customers; ('', []) for all."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if cohort.crm_sql:
+        parts.append(f"{column} IN ({cohort.crm_sql})")
+        params += cohort.crm_params
+    if cohort.first_touch is not None:
+        marks = ", ".join("?" for _ in cohort.first_touch)
+        parts.append(f"{column} IN (SELECT customer_id FROM events GROUP BY customer_id "
+                     f"HAVING {FIRST_TOUCH_SQL} IN ({marks}))")
+        params += cohort.first_touch
+    return ("".join(f" AND {p}" for p in parts), params)
+
+
+# -- the goal of a journey: what counts as converting -----------------------------------------
+
+# Stage order as SQL, for breaking ties between events at the same moment (a product view
+# and the purchase in the same second: the view came first). Constants of the code base.
+STAGE_RANK_SQL = "list_position([" + ", ".join(f"'{s}'" for s in STAGES) + "], stage)"
+
+
+# Touchpoints the business sends, not steps a customer takes: a newsletter that went out is
+# not a journey, and "last seen at email_send" would only say who is on the mailing list.
+# Drop-offs and paths leave them out; funnels count every event of their steps.
+SENT_BY_BUSINESS: tuple[str, ...] = ("email_send", "receipt_email")
+_NOT_SENT_SQL = "touchpoint NOT IN (" + ", ".join(f"'{t}'" for t in SENT_BY_BUSINESS) + ")"
+
+
+@dataclass(frozen=True)
+class Goal:
+    kind: StepKind
+    name: str  # a stage or a touchpoint
+    stage: str  # the goal's stage (its own for a stage goal)
+    before: tuple[str, ...]  # stages before the goal's stage
+
+    @property
+    def label(self) -> str:
+        return f"reach {self.name}" if self.kind == "stage" else f"have a {self.name} event"
+
+    @property
+    def what(self) -> str:
+        return f"the {self.name} stage" if self.kind == "stage" else f"touchpoint {self.name}"
+
+    def sql(self) -> tuple[str, str, list[Any], list[Any]]:
+        """(is_goal, is_before_goal) boolean SQL over an events row, and their parameters.
+        Events before the goal are those at an earlier stage and, for a touchpoint goal, the
+        other touchpoints of its stage (add_to_cart comes before checkout_start); what the
+        business sends (SENT_BY_BUSINESS) is not a step before anything."""
+        before = ", ".join("?" for _ in self.before) or "NULL"
+        if self.kind == "stage":
+            return ("stage = ?", f"(stage IN ({before}) AND {_NOT_SENT_SQL})",
+                    [self.name], list(self.before))
+        return ("touchpoint = ?",
+                f"((stage IN ({before}) OR (stage = ? AND touchpoint <> ?)) AND {_NOT_SENT_SQL})",
+                [self.name], [*self.before, self.stage, self.name])
+
+
+def resolve_goal(con: Connection, goal_stage: str, goal_touchpoint: str | None) -> Goal:
+    if goal_touchpoint:
+        name = normalize_touchpoint(goal_touchpoint)
+        info = DEFAULT_TOUCHPOINTS.get(name)
+        stage = info.stage if info else None
+        if stage is None:
+            row = con.execute("SELECT any_value(stage) FROM events WHERE touchpoint = ?", [name]).fetchone()
+            stage = row[0] if row else None
+        if stage is None:
+            present = known_touchpoints(con)
+            raise ToolInputError(f"Unknown touchpoint {name!r}; touchpoints in the data: "
+                                 + (", ".join(present[:30]) or "none"))
+        return Goal("touchpoint", name, stage, STAGES[: STAGES.index(stage)])
+    stage = normalize_stage(goal_stage)
+    if stage is None:
+        raise ToolInputError(f"Unknown stage {goal_stage!r}; stages are: {', '.join(STAGES)}")
+    if stage == STAGES[0]:
+        raise ToolInputError(
+            "The goal cannot be awareness: nothing comes before it. Use consideration or a later stage.")
+    return Goal("stage", stage, stage, STAGES[: STAGES.index(stage)])

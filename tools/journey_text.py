@@ -47,15 +47,19 @@ def count(value: Any) -> str:
     return f"{int(value):,}"
 
 
-def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 1) -> list[str]:
-    """Columns padded to their widest cell; the first `left` columns left-aligned, the rest
-    right-aligned so numbers line up."""
+def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 1,
+               align: str | None = None) -> list[str]:
+    """Columns padded to their widest cell. Text columns are left-aligned and numbers
+    right-aligned so they line up: the first `left` columns are text, or `align` gives one
+    letter per column ('l' or 'r')."""
     widths = [len(h) for h in header]
     for row in rows:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    sides = align or "l" * left + "r" * (len(header) - left)
 
     def line(cells: Sequence[str]) -> str:
-        out = [c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        out = [c.ljust(w) if side == "l" else c.rjust(w)
+               for c, w, side in zip(cells, widths, sides, strict=True)]
         return "  ".join(out).rstrip()
 
     return [line(header), *(line(r) for r in rows)]

@@ -33,3 +33,8 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 for command in (demo, ingest, sample, describe, ask, chat, config_group):
     main.add_command(command)
+
+from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
+
+for command in (funnel, dropoffs, paths):
+    main.add_command(command)
