@@ -12,7 +12,8 @@ The rules (also in docs/METRICS.md, "Journeys", and in every result's provenance
 - What the business sends (email_send, receipt_email) is not a step a customer takes and is
   left out.
 - A lost customer's drop-off point is their last event before the goal in the period (by
-  time; events at the same moment are ordered by stage, then touchpoint name), as a touchpoint
+  time; events at the same moment are ordered by stage, then in the touchpoint map's order:
+  visit, pages, product, cart, checkout, order), as a touchpoint
   or as a stage. Events after the goal's stage (a delivery of an older order, a review) are
   not journeys towards the goal and are left out.
 - The comparison period is the one people mean: this month against last month, last 30 days
@@ -32,6 +33,7 @@ from tools.errors import NoDataError
 from tools.filters import Filters
 from tools.journey_scope import (
     STAGE_RANK_SQL,
+    TOUCHPOINT_RANK_SQL,
     Goal,
     Scope,
     cohort_clause,
@@ -189,7 +191,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
             f"customers with {rule} than {goal.what}, or {goal.what} itself, in the period; "
             f"converted = had {goal.what} in the period; the others are lost, each counted once "
             f"at their last {params.level} before {goal.what} in the period (by time, ties by "
-            "stage then touchpoint name); compared with the period before"
+            "stage, then the touchpoint map's order); compared with the period before"
             if prev is not None else
             f"customers with {rule} than {goal.what}, or {goal.what} itself, in the period; "
             f"converted = had {goal.what} in the period; the others are lost, each counted once "
@@ -219,7 +221,7 @@ def _dropoff_sql(goal: Goal, level: Level, scope: Scope, prev: ResolvedPeriod | 
     prev_recent = prev.end - tail if prev is not None else end
     cohort, cohort_args = cohort_clause(scope.cohort)
     point = "touchpoint" if level == "touchpoint" else "stage"
-    order = f"{{'t': ts, 'r': {STAGE_RANK_SQL}, 'p': touchpoint}}"
+    order = f"{{'t': ts, 'r': {STAGE_RANK_SQL}, 'm': {TOUCHPOINT_RANK_SQL}, 'p': touchpoint}}"
     args: list[Any] = [scope.period.start, *goal_args, *before_args, start, end, *cohort_args]
     sql = f"""
         WITH ev AS (

@@ -253,9 +253,16 @@ def cohort_clause(cohort: Cohort, column: str = "customer_id") -> tuple[str, lis
 
 # -- the goal of a journey: what counts as converting -----------------------------------------
 
-# Stage order as SQL, for breaking ties between events at the same moment (a product view
-# and the purchase in the same second: the view came first). Constants of the code base.
+# How events at the same moment are ordered (a product view and the purchase in the same
+# second: the view came first; a session dated once: visit, pages, product, cart, checkout,
+# order): by stage, then by the touchpoint map's order, which follows a visit through the
+# site, then by name for touchpoints the map does not know. Constants of the code base.
 STAGE_RANK_SQL = "list_position([" + ", ".join(f"'{s}'" for s in STAGES) + "], stage)"
+TOUCHPOINT_RANK_SQL = (
+    "coalesce(list_position([" + ", ".join(f"'{t}'" for t in DEFAULT_TOUCHPOINTS) + "], touchpoint), "
+    f"{len(DEFAULT_TOUCHPOINTS) + 1})"
+)
+TIE_ORDER_SQL = f"{STAGE_RANK_SQL}, {TOUCHPOINT_RANK_SQL}, touchpoint"
 
 
 # Touchpoints the business sends, not steps a customer takes: a newsletter that went out is

@@ -8,7 +8,8 @@ The rules (also in docs/METRICS.md, "Journeys", and in every result's provenance
   events after the goal's stage are left out.
 - A buyer's path runs from their first event in the period to their first goal event,
   inclusive; a non-buyer's path is all their events before the goal in the period. Events are
-  in time order; events at the same moment are ordered by stage, then touchpoint name.
+  in time order; events at the same moment are ordered by stage, then in the touchpoint map's
+  order (visit, pages, product, cart, checkout, order; tools/stages.py).
 - Consecutive repeats collapse (product_view > product_view > add_to_cart is
   product_view > add_to_cart), so a variant is the route, not the number of clicks. Paths
   longer than `max_steps` keep their last steps, the ones just before buying or leaving,
@@ -30,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.errors import NoDataError
 from tools.filters import Filters
-from tools.journey_scope import STAGE_RANK_SQL, Goal, Scope, cohort_clause, make_scope, resolve_goal
+from tools.journey_scope import TIE_ORDER_SQL, Goal, Scope, cohort_clause, make_scope, resolve_goal
 from tools.journey_text import count, pct, text_table
 from tools.periods import Period
 from tools.results import Provenance, ResultMixin
@@ -197,7 +198,8 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
             f"customers with an event before {goal.what}, or {goal.what} itself, in the period; "
             f"a buyer's path runs from their first event in the period to their first "
             f"{goal.name} event, a non-buyer's is all their events before {goal.what}; "
-            f"{params.level}s in time order (ties by stage, then touchpoint), consecutive repeats "
+            f"{params.level}s in time order (ties by stage, then the touchpoint map's order), "
+            "consecutive repeats "
             f"collapsed, paths longer than {params.max_steps} steps keep their last steps; "
             "emails the business sent are left out; first/last touch = channel of the first/last "
             "event with a channel before the goal; offline = any offline touchpoint on the path"
@@ -223,7 +225,7 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
     is_goal, is_before, goal_args, before_args = goal.sql()
     cohort, cohort_args = cohort_clause(scope.cohort)
     point = "touchpoint" if params.level == "touchpoint" else "stage"
-    order = f"ts, {STAGE_RANK_SQL}, touchpoint"
+    order = f"ts, {TIE_ORDER_SQL}"
     m = int(params.max_steps)
     args: list[Any] = [*goal_args, *before_args, scope.period.start, scope.period.end, *cohort_args]
     sql = f"""

@@ -130,3 +130,66 @@ def test_result_renders_as_json_with_provenance(weeks):
     assert data["current"]["lost"] == 4
     assert list(r.to_frame().columns) == ["point", "stage", "lost", "share", "lost_previous",
                                           "share_previous", "change", "share_change"]
+
+
+@pytest.mark.realdata
+def test_uci_sessions_without_purchase_by_their_last_page_type(store):
+    import pandas as pd
+    from conftest import REPO, external
+
+    from tools.ingest import ingest_recipe
+
+    folder = external("online_shoppers_intention")
+    ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)
+    raw = pd.read_csv(folder / "online_shoppers_intention.csv", sep=";")
+    r = dropoffs(store, DropoffParams(period=Period(name="all")))
+    assert (r.current.started, r.current.converted) == (len(raw), int(raw.Revenue.sum()))
+    # A session is dated once, so its events tie; the touchpoint map orders a visit, then
+    # account pages, then product pages: the last is the deepest page type the session saw.
+    lost = raw[~raw.Revenue]
+    want = {
+        "product_view": int((lost.ProductRelated > 0).sum()),
+        "page_view": int(((lost.ProductRelated == 0) & (lost.Administrative > 0)).sum()),
+        "website_visit": int(((lost.ProductRelated == 0) & (lost.Administrative == 0)).sum()),
+    }
+    assert by_point(r) == want
+    assert sum(want.values()) == r.current.lost == 10422
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    from tools.ingest import folder_loads, ingest_loads
+    from tools.sample import SampleSpec, generate_sample
+    from tools.store import JourneyStore
+
+    folder = tmp_path_factory.mktemp("sample")
+    generate_sample(folder, SampleSpec(events=100_000))
+    store = JourneyStore(None, timezone="Europe/London")
+    ingest_loads(store, folder_loads(folder))
+    incidents = {i["id"]: i for i in json.loads((folder / "incidents.json").read_text())}
+    yield store, incidents
+    store.close()
+
+
+def test_the_planted_checkout_breakage_shows_as_a_new_drop_off_point(sample_store):
+    from tools.funnel import FunnelParams, funnel
+
+    store, incidents = sample_store
+    week = incidents["checkout_breakage"]
+    period = Period(start=dt.date.fromisoformat(week["start"]), end=dt.date.fromisoformat(week["end"]))
+    r = dropoffs(store, DropoffParams(period=period, goal_touchpoint="order_placed"))
+    checkout = r.points.set_index("point").loc["checkout_start"]
+    # Shoppers still reach checkout but most payments fail: far more are lost right there.
+    assert checkout.lost >= 3 * checkout.lost_previous
+    assert checkout.change == r.points[r.points.stage == "decision"].change.max()
+    assert r.current.conversion < 0.6 * r.previous.conversion
+    # The same week as a two-step funnel: checkout to order, within a day.
+    steps = ["checkout_start", "order_placed"]
+    during = funnel(store, FunnelParams(touchpoints=steps, period=period, window_days=1, skips="stop"))
+    before = funnel(store, FunnelParams(touchpoints=steps, window_days=1, skips="stop", period=Period(
+        start=period.start - dt.timedelta(days=7), end=period.end - dt.timedelta(days=7))))
+    observed = week["observed"]
+    assert during.overall_conversion == pytest.approx(observed["order_placed_per_checkout_start_during"], abs=0.1)
+    assert before.overall_conversion == pytest.approx(
+        observed["order_placed_per_checkout_start_4_weeks_around"], abs=0.1)
+    assert during.biggest_drop.to_step == "order_placed"

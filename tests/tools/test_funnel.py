@@ -377,3 +377,80 @@ def test_funnel_matches_a_plain_loop(store, events, n_steps, first_day, days, wi
             assert row.p90_days == pytest.approx(quantile(gaps[k - 1], 0.9), abs=1e-9)
         else:
             assert row.customers == 0
+
+
+# -- real data: figures computed independently from the raw files ---------------------------
+
+
+@pytest.mark.realdata
+def test_uci_session_funnel_matches_the_raw_csv(store):
+    import pandas as pd
+    from conftest import REPO, external
+
+    from tools.ingest import ingest_recipe
+
+    folder = external("online_shoppers_intention")
+    ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)
+    raw = pd.read_csv(folder / "online_shoppers_intention.csv", sep=";")
+    viewed = raw.ProductRelated > 0
+    steps = ["website_visit", "product_view", "purchase"]
+    # Every session is a visitor with its events dated on the first of its month: all at one
+    # moment, so order comes from the steps alone.
+    strict = funnel(store, FunnelParams(touchpoints=steps, period=Period(name="all"), skips="stop"))
+    assert counts(strict) == [len(raw), int(viewed.sum()), int((viewed & raw.Revenue).sum())]
+    assert counts(strict) == [12330, 12292, 1902]  # 6 buying sessions saw no product page
+    passing = funnel(store, FunnelParams(touchpoints=steps, period=Period(name="all")))
+    assert counts(passing) == [len(raw), int((viewed | raw.Revenue).sum()), int(raw.Revenue.sum())]
+    assert passing.steps.median_days.iloc[1:].tolist() == [0.0, 0.0]
+    # One month, broken down by traffic type (the recipe's channel).
+    may = funnel(store, FunnelParams(touchpoints=steps, skips="stop", by="channel",
+                                     period=Period(start=dt.date(2017, 5, 1), end=dt.date(2017, 5, 31))))
+    in_may = raw[raw.Month == "May"]
+    assert may.entered == len(in_may) == 3364
+    got = may.group_summary.set_index("group")
+    want = in_may.groupby("TrafficType").agg(
+        entered=("Revenue", "size"),
+        completed=("Revenue", lambda s: int((s & (in_may.loc[s.index, "ProductRelated"] > 0)).sum())))
+    want.index = [f"traffic_type_{t}" for t in want.index]
+    assert got.entered.to_dict() == want.entered.to_dict()
+    assert got.completed.to_dict() == want.completed.to_dict()
+
+
+@pytest.mark.realdata
+def test_olist_order_delivery_review_funnel_and_delivery_times(store):
+    import pandas as pd
+    from conftest import REPO, external
+
+    from tools.ingest import ingest_recipe
+
+    folder = external("olist_sample")
+    ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=folder)
+    people = pd.read_csv(folder / "olist_customers_dataset.csv")[["customer_id", "customer_unique_id"]]
+    orders = pd.read_csv(folder / "olist_orders_dataset.csv").merge(people, on="customer_id")
+    reviews = pd.read_csv(folder / "olist_order_reviews_dataset.csv").merge(
+        orders[["order_id", "customer_unique_id"]], on="order_id")
+
+    def local(col: pd.Series) -> pd.Series:
+        return pd.to_datetime(col).dt.tz_localize("America/Sao_Paulo", nonexistent="shift_forward",
+                                                  ambiguous=False)
+
+    window = pd.Timedelta(days=60)
+    who = "customer_unique_id"
+    placed = pd.DataFrame({who: orders[who], "t": local(orders.order_purchase_timestamp)})
+    delivered = pd.DataFrame({who: orders[who], "t": local(orders.order_delivered_customer_date)}).dropna()
+    answered = pd.DataFrame({who: reviews[who], "t": local(reviews.review_answer_timestamp)})
+    # The rules by hand, with merges: entry at the first order, then each step's first event
+    # at or after the step before and within 60 days of the first order.
+    t1 = placed.groupby(who).t.min().rename("t1").reset_index()
+    d = delivered.merge(t1, on=who)
+    t2 = d[(d.t >= d.t1) & (d.t <= d.t1 + window)].groupby(who).agg(t1=("t1", "first"), t2=("t", "min"))
+    r = answered.merge(t2.reset_index(), on=who)
+    t3 = r[(r.t >= r.t2) & (r.t <= r.t1 + window)].groupby(who).t.min()
+
+    result = funnel(store, FunnelParams(touchpoints=["order_placed", "delivery", "survey_response"],
+                                        period=Period(name="all"), window_days=60, skips="stop"))
+    assert counts(result) == [len(t1), len(t2), len(t3)]
+    delivery_days = (t2.t2 - t2.t1) / pd.Timedelta(days=1)
+    assert result.steps.median_days.iloc[1] == pytest.approx(delivery_days.median(), abs=1e-6)
+    assert result.steps.p90_days.iloc[1] == pytest.approx(delivery_days.quantile(0.9), abs=1e-6)
+    assert 5 < result.steps.median_days.iloc[1] < 15  # Olist deliveries take one to two weeks

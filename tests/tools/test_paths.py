@@ -125,3 +125,30 @@ def test_filters_and_empty_period(weeks):
         PathParams(max_steps=1)
     for name, spec in PathParams.model_fields.items():
         assert spec.description, name
+
+
+@pytest.mark.realdata
+def test_uci_session_paths_match_the_raw_csv(store):
+    import pandas as pd
+    from conftest import REPO, external
+
+    from tools.ingest import ingest_recipe
+
+    folder = external("online_shoppers_intention")
+    ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)
+    raw = pd.read_csv(folder / "online_shoppers_intention.csv", sep=";")
+    r = paths(store, PathParams(period=Period(name="all"), top=4))
+    # A session's path is the page types it saw, in the touchpoint map's order.
+    pages = (raw.Administrative > 0).map({True: " > page_view", False: ""}) + \
+        (raw.ProductRelated > 0).map({True: " > product_view", False: ""})
+    path = "website_visit" + pages
+    want_buy = (path[raw.Revenue] + " > purchase").value_counts()
+    want_left = path[~raw.Revenue].value_counts()
+    assert variants(r.to_goal) == want_buy.head(4).to_dict()
+    assert variants(r.to_dropoff) == want_left.head(4).to_dict()
+    assert (r.variants_to_goal, r.variants_to_dropoff) == (len(want_buy), len(want_left))
+    assert r.offline.with_offline == 0  # web sessions only
+    # The recipe gives every event of a session its traffic type as channel.
+    firsts = r.touches.set_index("channel").first_touch
+    want_first = raw[raw.Revenue].TrafficType.map(lambda t: f"traffic_type_{t}").value_counts()
+    assert firsts.to_dict() == want_first.to_dict()
