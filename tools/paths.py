@@ -106,8 +106,9 @@ class PathResult(ResultMixin):
     started: int
     converted: int
     lost: int
-    # path, steps (length after collapsing), customers, share (of buyers or of the others);
-    # the `top` most common each, and how many distinct variants there were.
+    # path, steps (shown, after collapsing repeats and keeping the last max_steps), customers,
+    # share (of buyers or of the others): the `top` most common each, and how many distinct
+    # variants there were.
     to_goal: pd.DataFrame
     to_dropoff: pd.DataFrame
     variants_to_goal: int
@@ -259,21 +260,22 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
                             ch[gi]) AS last_touch
             FROM j),
         v AS (
-            SELECT outcome, steps, count(*) AS customers FROM k GROUP BY outcome, steps),
+            SELECT outcome, label, any_value(shown) AS shown, count(*) AS customers FROM (
+                SELECT outcome,
+                       CASE WHEN len(steps) > {m} THEN list_slice(steps, -{m}, -1) ELSE steps END AS shown,
+                       CASE WHEN len(steps) > {m} THEN '{ELLIPSIS} > ' ELSE '' END
+                           || array_to_string(shown, ' > ') AS label
+                FROM k)
+            GROUP BY outcome, label),
         top AS (
             SELECT * FROM v
-            QUALIFY row_number() OVER (PARTITION BY outcome ORDER BY customers DESC,
-                                       array_to_string(steps, ' > ')) <= ?)
+            QUALIFY row_number() OVER (PARTITION BY outcome ORDER BY customers DESC, label) <= ?)
         SELECT 'total' AS kind, outcome, NULL AS label, NULL AS steps, count(*) AS customers,
                count(*) FILTER (WHERE offline) AS offline, sum(n) AS events,
                (SELECT count(*) FROM v WHERE v.outcome = k.outcome) AS variants
         FROM k GROUP BY outcome
         UNION ALL
-        SELECT 'path', outcome,
-               CASE WHEN len(steps) > {m}
-                    THEN '{ELLIPSIS} > ' || array_to_string(list_slice(steps, -{m}, -1), ' > ')
-                    ELSE array_to_string(steps, ' > ') END,
-               len(steps), customers, 0, 0, 0
+        SELECT 'path', outcome, label, len(shown), customers, 0, 0, 0
         FROM top
         UNION ALL
         SELECT 'first', 1, coalesce(first_touch, '(none)'), NULL, count(*), 0, 0, 0
