@@ -31,11 +31,19 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.errors import NoDataError
 from tools.filters import Filters
-from tools.journey_scope import TIE_ORDER_SQL, Goal, Scope, cohort_clause, make_scope, resolve_goal
+from tools.journey_scope import (
+    STAGE_RANK_SQL,
+    TIE_ORDER_SQL,
+    Goal,
+    Scope,
+    cohort_clause,
+    make_scope,
+    resolve_goal,
+)
 from tools.journey_text import count, pct, text_table
 from tools.periods import Period
 from tools.results import Provenance, ResultMixin
-from tools.stages import Stage
+from tools.stages import STAGES, Stage
 from tools.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
@@ -223,49 +231,73 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
 
 
 def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[Any]]:
+    """One query. Per customer it collects plain lists (order key, point code, channel code,
+    offline flag), sorts them once by the key (list_grade_up + list_select), cuts at the first
+    goal event and collapses repeats; touchpoint and channel names are small dictionaries
+    joined back at the end. Lists of numbers instead of ordered lists of text are what keep
+    this cheap at millions of events."""
     is_goal, is_before, goal_args, before_args = goal.sql()
     cohort, cohort_args = cohort_clause(scope.cohort)
-    point = "touchpoint" if params.level == "touchpoint" else "stage"
-    order = f"ts, {TIE_ORDER_SQL}"
     m = int(params.max_steps)
+    if params.level == "touchpoint":
+        point_code = "CAST(dense_rank() OVER (ORDER BY touchpoint) AS INTEGER)"
+        point_name = "touchpoint"
+        names = "(SELECT list(point ORDER BY pcode) FROM (SELECT DISTINCT pcode, point FROM tpd))"
+    else:
+        point_code = f"CAST({STAGE_RANK_SQL} AS INTEGER)"
+        point_name = "stage"
+        names = "[" + ", ".join(f"'{stage}'" for stage in STAGES) + "]"
     args: list[Any] = [*goal_args, *before_args, scope.period.start, scope.period.end, *cohort_args]
     sql = f"""
-        WITH ev AS (
+        WITH base AS MATERIALIZED (
             SELECT * FROM (
-                SELECT customer_id AS c, ts, touchpoint, stage, channel, online,
+                SELECT customer_id, ts, touchpoint, stage, channel, online,
                        {is_goal} AS g, {is_before} AS b
                 FROM events WHERE ts >= ? AND ts < ?{cohort})
             WHERE g OR b),
+        -- One code per (touchpoint, stage) in the tie order, and the point each one shows as.
+        tpd AS (
+            SELECT touchpoint, stage, {point_name} AS point,
+                   CAST(row_number() OVER (ORDER BY {TIE_ORDER_SQL}) AS BIGINT) AS code,
+                   {point_code} AS pcode
+            FROM (SELECT DISTINCT touchpoint, stage FROM base)),
+        chd AS (
+            SELECT channel, CAST(row_number() OVER (ORDER BY channel) AS INTEGER) AS ccode
+            FROM (SELECT DISTINCT channel FROM base WHERE channel IS NOT NULL)),
+        ev AS (
+            SELECT b.customer_id AS c,
+                   CAST(epoch_us(b.ts) AS HUGEINT) * 4294967296 + t.code AS key,
+                   t.pcode, b.g, coalesce(NOT b.online, FALSE) AS off, ch.ccode
+            FROM base b JOIN tpd t ON t.touchpoint = b.touchpoint AND t.stage IS NOT DISTINCT FROM b.stage
+            LEFT JOIN chd ch ON ch.channel = b.channel),
         per AS (
-            SELECT c, count(*) AS n,
-                   list({point} ORDER BY {order}) AS pts,
-                   list(g ORDER BY {order}) AS gs,
-                   list(channel ORDER BY {order}) AS chs,
-                   list(coalesce(NOT online, FALSE) ORDER BY {order}) AS offs
+            SELECT c, count(*) AS n, min(key) FILTER (WHERE g) AS gk,
+                   list(key) AS ks, list(pcode) AS ps, list(ccode) AS chs, list(off) AS offs
             FROM ev GROUP BY c),
+        srt AS (
+            SELECT c, n, gk, list_grade_up(ks) AS perm, ks, ps, chs, offs FROM per),
         cut AS (
-            SELECT c, n, list_position(gs, TRUE) AS gi, pts, chs, offs FROM per),
-        j AS (
-            SELECT c, n, gi,
-                   CASE WHEN gi IS NULL THEN pts ELSE list_slice(pts, 1, gi) END AS path,
-                   CASE WHEN gi IS NULL THEN offs ELSE list_slice(offs, 1, gi) END AS off,
-                   CASE WHEN gi IS NULL THEN chs ELSE list_slice(chs, 1, gi) END AS ch
-            FROM cut),
+            SELECT c, n, gk IS NOT NULL AS reached,
+                   coalesce(list_position(list_select(ks, perm), gk), len(ks)) AS gi,
+                   list_select(ps, perm) AS ps, list_select(chs, perm) AS chs,
+                   list_select(offs, perm) AS offs
+            FROM srt),
         k AS MATERIALIZED (
-            SELECT c, n, CAST(gi IS NOT NULL AS INTEGER) AS outcome,
-                   list_filter(path, lambda x, i: i = 1 OR x <> path[i - 1]) AS steps,
-                   list_bool_or(off) AS offline,
-                   list_filter(ch, lambda x: x IS NOT NULL)[1] AS first_touch,
-                   coalesce(list_filter(list_slice(ch, 1, gi - 1), lambda x: x IS NOT NULL)[-1],
-                            ch[gi]) AS last_touch
-            FROM j),
+            SELECT c, n, CAST(reached AS INTEGER) AS outcome,
+                   list_filter(list_slice(ps, 1, gi), lambda x, i: i = 1 OR x <> ps[i - 1]) AS steps,
+                   list_bool_or(list_slice(offs, 1, gi)) AS offline,
+                   list_filter(list_slice(chs, 1, gi), lambda x: x IS NOT NULL)[1] AS first_touch,
+                   CASE WHEN reached THEN coalesce(
+                       list_filter(list_slice(chs, 1, gi - 1), lambda x: x IS NOT NULL)[-1], chs[gi])
+                   END AS last_touch
+            FROM cut),
         v AS (
-            SELECT outcome, label, any_value(shown) AS shown, count(*) AS customers FROM (
+            SELECT outcome, label, any_value(len(shown)) AS shown_steps, count(*) AS customers FROM (
                 SELECT outcome,
                        CASE WHEN len(steps) > {m} THEN list_slice(steps, -{m}, -1) ELSE steps END AS shown,
                        CASE WHEN len(steps) > {m} THEN '{ELLIPSIS} > ' ELSE '' END
-                           || array_to_string(shown, ' > ') AS label
-                FROM k)
+                           || array_to_string(list_transform(shown, lambda x: nm.names[x]), ' > ') AS label
+                FROM k, (SELECT {names} AS names) nm)
             GROUP BY outcome, label),
         top AS (
             SELECT * FROM v
@@ -275,14 +307,14 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
                (SELECT count(*) FROM v WHERE v.outcome = k.outcome) AS variants
         FROM k GROUP BY outcome
         UNION ALL
-        SELECT 'path', outcome, label, len(shown), customers, 0, 0, 0
+        SELECT 'path', outcome, label, shown_steps, customers, 0, 0, 0
         FROM top
         UNION ALL
-        SELECT 'first', 1, coalesce(first_touch, '(none)'), NULL, count(*), 0, 0, 0
-        FROM k WHERE outcome = 1 GROUP BY 3
+        SELECT 'first', 1, coalesce(chd.channel, '(none)'), NULL, count(*), 0, 0, 0
+        FROM k LEFT JOIN chd ON chd.ccode = k.first_touch WHERE outcome = 1 GROUP BY 3
         UNION ALL
-        SELECT 'last', 1, coalesce(last_touch, '(none)'), NULL, count(*), 0, 0, 0
-        FROM k WHERE outcome = 1 GROUP BY 3"""
+        SELECT 'last', 1, coalesce(chd.channel, '(none)'), NULL, count(*), 0, 0, 0
+        FROM k LEFT JOIN chd ON chd.ccode = k.last_touch WHERE outcome = 1 GROUP BY 3"""
     args.append(int(params.top))
     return sql, args
 
