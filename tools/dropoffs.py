@@ -32,11 +32,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.errors import NoDataError
 from tools.filters import Filters
 from tools.journey_scope import (
-    STAGE_RANK_SQL,
-    TOUCHPOINT_RANK_SQL,
+    TIE_ORDER_SQL,
     Goal,
     Scope,
     cohort_clause,
+    epoch_us,
     make_scope,
     previous_period,
     resolve_goal,
@@ -221,32 +221,40 @@ def _dropoff_sql(goal: Goal, level: Level, scope: Scope, prev: ResolvedPeriod | 
     prev_recent = prev.end - tail if prev is not None else end
     cohort, cohort_args = cohort_clause(scope.cohort)
     point = "touchpoint" if level == "touchpoint" else "stage"
-    order = f"{{'t': ts, 'r': {STAGE_RANK_SQL}, 'm': {TOUCHPOINT_RANK_SQL}, 'p': touchpoint}}"
     args: list[Any] = [scope.period.start, *goal_args, *before_args, start, end, *cohort_args]
+    # The last event is the one with the largest key: its time, then its rank in the tie order
+    # (a small dictionary of the (touchpoint, stage) pairs present), packed in one number so a
+    # single max() finds it and says when it was.
     sql = f"""
-        WITH ev AS (
+        WITH ev AS MATERIALIZED (
             SELECT * FROM (
                 SELECT customer_id AS c, ts, touchpoint, stage, ts >= ? AS cur,
                        {is_goal} AS g, {is_before} AS b
                 FROM events WHERE ts >= ? AND ts < ?{cohort})
             WHERE g OR b),
+        tpd AS (
+            SELECT touchpoint, stage, CAST(row_number() OVER (ORDER BY {TIE_ORDER_SQL}) AS BIGINT) AS code
+            FROM (SELECT DISTINCT touchpoint, stage FROM ev WHERE b)),
         per AS MATERIALIZED (
-            SELECT c, cur, bool_or(g) AS converted,
-                   arg_max({point}, {order}) FILTER (WHERE b) AS point,
-                   arg_max(stage, {order}) FILTER (WHERE b) AS point_stage,
-                   max(ts) FILTER (WHERE b) AS last_ts,
+            SELECT e.c, e.cur, bool_or(e.g) AS converted,
+                   max(CAST(epoch_us(e.ts) AS HUGEINT) * 4294967296 + t.code) FILTER (WHERE e.b) AS last_key,
                    count(*) AS n
-            FROM ev GROUP BY c, cur)
+            FROM ev e LEFT JOIN tpd t ON t.touchpoint = e.touchpoint AND t.stage = e.stage AND e.b
+            GROUP BY e.c, e.cur),
+        last AS (
+            SELECT p.*, t.{point} AS point, t.stage AS point_stage,
+                   CAST(p.last_key // 4294967296 AS BIGINT) AS last_us
+            FROM per p LEFT JOIN tpd t ON t.code = CAST(p.last_key % 4294967296 AS BIGINT))
         SELECT 'total' AS kind, CAST(cur AS INTEGER) AS cur, NULL AS point, NULL AS stage,
                count(*) AS started, count(*) FILTER (WHERE converted) AS converted,
                count(*) FILTER (WHERE NOT converted) AS lost,
-               count(*) FILTER (WHERE NOT converted AND last_ts >= CASE WHEN cur THEN ? ELSE ? END) AS recent,
+               count(*) FILTER (WHERE NOT converted AND last_us >= CASE WHEN cur THEN ? ELSE ? END) AS recent,
                sum(sum(n)) OVER () AS rows_read
-        FROM per GROUP BY cur
+        FROM last GROUP BY cur
         UNION ALL
         SELECT 'point', CAST(cur AS INTEGER), point, any_value(point_stage), 0, 0, count(*), 0, 0
-        FROM per WHERE NOT converted GROUP BY cur, point"""
-    args += [recent_from, prev_recent]
+        FROM last WHERE NOT converted GROUP BY cur, point"""
+    args += [epoch_us(recent_from), epoch_us(prev_recent)]
     return sql, args
 
 

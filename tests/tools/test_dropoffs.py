@@ -193,3 +193,13 @@ def test_the_planted_checkout_breakage_shows_as_a_new_drop_off_point(sample_stor
     assert before.overall_conversion == pytest.approx(
         observed["order_placed_per_checkout_start_4_weeks_around"], abs=0.1)
     assert during.biggest_drop.to_step == "order_placed"
+
+
+def test_recently_lost_customers_are_counted_in_business_time(store, tmp_path):
+    # The last day of 8-14 May starts at 00:00 BST, which is 23:00 UTC on the 13th.
+    load_events(store, tmp_path, """customer_id,ts,touchpoint
+EARLY,2026-05-13T22:30:00+00:00,product_view
+LATE,2026-05-13T23:30:00+00:00,product_view
+""")
+    r = dropoffs(store, DropoffParams(period=WEEK, compare=False))
+    assert (r.current.lost, r.current.recent) == (2, 1)
