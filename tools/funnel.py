@@ -309,15 +309,21 @@ def _funnel_sql(
         args.append(window_us)
     else:
         # Without pass-through each step needs its own event after the previous step: a chain
-        # of joins, each reading only that step's events.
+        # of joins over the later steps' events, read from the table once.
+        cases = " ".join(f"WHEN ? THEN {k}" for k in range(2, n + 1))
+        args += list(names[1:])
+        args += [start, horizon]
+        ctes.append(
+            f"ev AS MATERIALIZED (SELECT * FROM (SELECT customer_id AS c, epoch_us(ts) AS t, "
+            f"CASE {col} {cases} END AS s FROM events WHERE ts >= ? AND ts < ?) "
+            "WHERE s IS NOT NULL)")
         for k in range(2, n + 1):
             carry = ", ".join(f"any_value(p.t{j}) AS t{j}" for j in range(1, k))
             ctes.append(
-                f"f{k} AS (SELECT p.c, {carry}, min(epoch_us(e.ts)) AS t{k} FROM f{k - 1} p "
-                f"JOIN events e ON e.customer_id = p.c WHERE e.{col} = ? AND e.ts >= ? "
-                f"AND e.ts < ? AND epoch_us(e.ts) >= p.t{k - 1} AND epoch_us(e.ts) <= p.t1 + ? "
-                "GROUP BY p.c)")
-            args += [names[k - 1], start, horizon, window_us]
+                f"f{k} AS (SELECT p.c, {carry}, min(e.t) AS t{k} FROM f{k - 1} p "
+                f"JOIN ev e ON e.c = p.c WHERE e.s = {k} AND e.t >= p.t{k - 1} "
+                "AND e.t <= p.t1 + ? GROUP BY p.c)")
+            args.append(window_us)
         cols = ", ".join(f"f{k}.t{k}, TRUE AS x{k}" for k in range(2, n + 1))
         joins = " ".join(f"LEFT JOIN f{k} ON f{k}.c = f1.c" for k in range(2, n + 1))
         ft = ", f1.ft" if first_touch else ""
