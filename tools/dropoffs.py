@@ -219,32 +219,35 @@ def _dropoff_sql(goal: Goal, level: Level, scope: Scope, prev: ResolvedPeriod | 
     tail = dt.timedelta(days=recent_days(scope.period.days))
     recent_from = end - tail
     prev_recent = prev.end - tail if prev is not None else end
-    cohort, cohort_args = cohort_clause(scope.cohort)
+    cohort, cohort_args = cohort_clause(scope.cohort, "e.customer_id")
     point = "touchpoint" if level == "touchpoint" else "stage"
-    args: list[Any] = [scope.period.start, *goal_args, *before_args, start, end, *cohort_args]
-    # The last event is the one with the largest key: its time, then its rank in the tie order
-    # (a small dictionary of the (touchpoint, stage) pairs present), packed in one number so a
-    # single max() finds it and says when it was.
+    args: list[Any] = [*goal_args, *before_args, start, end, scope.period.start, start, end,
+                       *cohort_args]
+    # The (touchpoint, stage) pairs present are sorted out once: goal or before it, and a code
+    # in the tie order. Events then only need a join, and the last one before the goal is the
+    # largest key (its time, then its code) from a single max(), which also says when it was.
     sql = f"""
-        WITH ev AS MATERIALIZED (
-            SELECT * FROM (
-                SELECT customer_id AS c, ts, touchpoint, stage, ts >= ? AS cur,
-                       {is_goal} AS g, {is_before} AS b
-                FROM events WHERE ts >= ? AND ts < ?{cohort})
-            WHERE g OR b),
-        tpd AS (
-            SELECT touchpoint, stage, CAST(row_number() OVER (ORDER BY {TIE_ORDER_SQL}) AS BIGINT) AS code
-            FROM (SELECT DISTINCT touchpoint, stage FROM ev WHERE b)),
+        WITH
+        tpd0 AS MATERIALIZED (
+            SELECT touchpoint, stage, g, b,
+                   CAST(row_number() OVER (ORDER BY {TIE_ORDER_SQL}) AS BIGINT) AS code
+            FROM (SELECT touchpoint, stage, {is_goal} AS g, {is_before} AS b
+                  FROM (SELECT DISTINCT touchpoint, stage FROM events WHERE ts >= ? AND ts < ?))),
+        -- (selected by code, so that the string tests stay on these few rows)
+        tpd AS (SELECT * FROM tpd0 WHERE code IN (SELECT code FROM tpd0 WHERE g OR b)),
+        ev AS (
+            SELECT e.customer_id AS c, e.ts >= ? AS cur, t.g, t.b,
+                   CAST(epoch_us(e.ts) AS HUGEINT) * 4294967296 + t.code AS key
+            FROM events e JOIN tpd t ON t.touchpoint = e.touchpoint AND t.stage = e.stage
+            WHERE e.ts >= ? AND e.ts < ?{cohort}),
         per AS MATERIALIZED (
-            SELECT e.c, e.cur, bool_or(e.g) AS converted,
-                   max(CAST(epoch_us(e.ts) AS HUGEINT) * 4294967296 + t.code) FILTER (WHERE e.b) AS last_key,
+            SELECT c, cur, bool_or(g) AS converted, max(key) FILTER (WHERE b) AS last_key,
                    count(*) AS n
-            FROM ev e LEFT JOIN tpd t ON t.touchpoint = e.touchpoint AND t.stage = e.stage AND e.b
-            GROUP BY e.c, e.cur),
+            FROM ev GROUP BY c, cur),
         last AS (
             SELECT p.*, t.{point} AS point, t.stage AS point_stage,
                    CAST(p.last_key // 4294967296 AS BIGINT) AS last_us
-            FROM per p LEFT JOIN tpd t ON t.code = CAST(p.last_key % 4294967296 AS BIGINT))
+            FROM per p LEFT JOIN tpd0 t ON t.code = CAST(p.last_key % 4294967296 AS BIGINT))
         SELECT 'total' AS kind, CAST(cur AS INTEGER) AS cur, NULL AS point, NULL AS stage,
                count(*) AS started, count(*) FILTER (WHERE converted) AS converted,
                count(*) FILTER (WHERE NOT converted) AS lost,

@@ -127,7 +127,8 @@ class FunnelResult(ResultMixin):
     step_names: tuple[str, ...]
     # One row per step: step (1-based), name, customers, step_conversion, overall_conversion,
     # lost (from the step before), median_days, p90_days (time from the step before),
-    # via_later_step (customers counted here through a later step's event).
+    # via_later_step (customers counted here with no event of this step of their own in their
+    # window: passed through by a later step's event).
     steps: pd.DataFrame
     entered: int
     completed: int

@@ -231,57 +231,65 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
 
 
 def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[Any]]:
-    """One query. Per customer it collects plain lists (order key, point code, channel code,
-    offline flag), sorts them once by the key (list_grade_up + list_select), cuts at the first
-    goal event and collapses repeats; touchpoint and channel names are small dictionaries
-    joined back at the end. Lists of numbers instead of ordered lists of text are what keep
-    this cheap at millions of events."""
+    """One query. Per customer it collects two lists of numbers (a sort key, and the point,
+    channel and offline flag packed in one), sorts them once by the key (list_grade_up +
+    list_select), cuts at the first goal event and collapses repeats; touchpoint and channel
+    names are small dictionaries joined back at the end. Numbers instead of ordered lists of
+    text are what keep this cheap at millions of events."""
     is_goal, is_before, goal_args, before_args = goal.sql()
-    cohort, cohort_args = cohort_clause(scope.cohort)
+    cohort, cohort_args = cohort_clause(scope.cohort, "e.customer_id")
     m = int(params.max_steps)
     if params.level == "touchpoint":
         point_code = "CAST(dense_rank() OVER (ORDER BY touchpoint) AS INTEGER)"
         point_name = "touchpoint"
-        names = "(SELECT list(point ORDER BY pcode) FROM (SELECT DISTINCT pcode, point FROM tpd))"
+        names = "(SELECT list(point ORDER BY pcode) FROM (SELECT DISTINCT pcode, point FROM tpd0))"
     else:
         point_code = f"CAST({STAGE_RANK_SQL} AS INTEGER)"
         point_name = "stage"
         names = "[" + ", ".join(f"'{stage}'" for stage in STAGES) + "]"
-    args: list[Any] = [*goal_args, *before_args, scope.period.start, scope.period.end, *cohort_args]
+    args: list[Any] = [*goal_args, *before_args, scope.period.start, scope.period.end,
+                       scope.period.start, scope.period.end, *cohort_args]
     sql = f"""
-        WITH base AS MATERIALIZED (
-            SELECT * FROM (
-                SELECT customer_id, ts, touchpoint, stage, channel, online,
-                       {is_goal} AS g, {is_before} AS b
-                FROM events WHERE ts >= ? AND ts < ?{cohort})
-            WHERE g OR b),
-        -- One code per (touchpoint, stage) in the tie order, and the point each one shows as.
-        tpd AS (
-            SELECT touchpoint, stage, {point_name} AS point,
+        WITH
+        -- The (touchpoint, stage) pairs of the period: which are the goal or before it, one
+        -- code each in the tie order, and the point each one shows as. Deciding per pair
+        -- instead of per event is what keeps the string comparisons off the big table.
+        tpd0 AS MATERIALIZED (
+            SELECT touchpoint, stage, g, {point_name} AS point,
                    CAST(row_number() OVER (ORDER BY {TIE_ORDER_SQL}) AS BIGINT) AS code,
-                   {point_code} AS pcode
-            FROM (SELECT DISTINCT touchpoint, stage FROM base)),
+                   {point_code} AS pcode, g OR b AS keep
+            FROM (SELECT touchpoint, stage, {is_goal} AS g, {is_before} AS b
+                  FROM (SELECT DISTINCT touchpoint, stage FROM events WHERE ts >= ? AND ts < ?))),
+        tpd AS (SELECT * FROM tpd0 WHERE code IN (SELECT code FROM tpd0 WHERE keep)),
+        base AS (
+            SELECT e.customer_id, e.ts, e.channel, e.online, t.g, t.code, t.pcode
+            FROM events e JOIN tpd t ON t.touchpoint = e.touchpoint AND t.stage = e.stage
+            WHERE e.ts >= ? AND e.ts < ?{cohort}),
         chd AS (
-            SELECT channel, CAST(row_number() OVER (ORDER BY channel) AS INTEGER) AS ccode
+            SELECT channel, CAST(row_number() OVER (ORDER BY channel) AS BIGINT) AS ccode
             FROM (SELECT DISTINCT channel FROM base WHERE channel IS NOT NULL)),
+        -- Per event one sort key (time, then tie order) and one number holding the point, the
+        -- channel and the offline flag: two plain lists per customer.
         ev AS (
-            SELECT b.customer_id AS c,
-                   CAST(epoch_us(b.ts) AS HUGEINT) * 4294967296 + t.code AS key,
-                   t.pcode, b.g, coalesce(NOT b.online, FALSE) AS off, ch.ccode
-            FROM base b JOIN tpd t ON t.touchpoint = b.touchpoint AND t.stage IS NOT DISTINCT FROM b.stage
-            LEFT JOIN chd ch ON ch.channel = b.channel),
+            SELECT b.customer_id AS c, b.g,
+                   CAST(epoch_us(b.ts) AS HUGEINT) * 4294967296 + b.code AS key,
+                   b.pcode * 4294967296 + coalesce(ch.ccode, 0) * 2
+                       + CAST(coalesce(NOT b.online, FALSE) AS BIGINT) AS info
+            FROM base b LEFT JOIN chd ch ON ch.channel = b.channel),
         per AS (
-            SELECT c, count(*) AS n, min(key) FILTER (WHERE g) AS gk,
-                   list(key) AS ks, list(pcode) AS ps, list(ccode) AS chs, list(off) AS offs
+            SELECT c, count(*) AS n, min(key) FILTER (WHERE g) AS gk, list(key) AS ks, list(info) AS infos
             FROM ev GROUP BY c),
-        srt AS (
-            SELECT c, n, gk, list_grade_up(ks) AS perm, ks, ps, chs, offs FROM per),
         cut AS (
-            SELECT c, n, gk IS NOT NULL AS reached,
-                   coalesce(list_position(list_select(ks, perm), gk), len(ks)) AS gi,
-                   list_select(ps, perm) AS ps, list_select(chs, perm) AS chs,
-                   list_select(offs, perm) AS offs
-            FROM srt),
+            SELECT c, n, gk IS NOT NULL AS reached, coalesce(list_position(ks, gk), len(ks)) AS gi,
+                   infos
+            FROM (SELECT c, n, gk, list_select(ks, perm) AS ks, list_select(infos, perm) AS infos
+                  FROM (SELECT *, list_grade_up(ks) AS perm FROM per))),
+        dec AS (
+            SELECT c, n, reached, gi,
+                   list_transform(infos, lambda x: x // 4294967296) AS ps,
+                   list_transform(infos, lambda x: NULLIF((x % 4294967296) // 2, 0)) AS chs,
+                   list_transform(infos, lambda x: x % 2 = 1) AS offs
+            FROM cut),
         k AS MATERIALIZED (
             SELECT c, n, CAST(reached AS INTEGER) AS outcome,
                    list_filter(list_slice(ps, 1, gi), lambda x, i: i = 1 OR x <> ps[i - 1]) AS steps,
@@ -290,7 +298,7 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
                    CASE WHEN reached THEN coalesce(
                        list_filter(list_slice(chs, 1, gi - 1), lambda x: x IS NOT NULL)[-1], chs[gi])
                    END AS last_touch
-            FROM cut),
+            FROM dec),
         v AS (
             SELECT outcome, label, any_value(len(shown)) AS shown_steps, count(*) AS customers FROM (
                 SELECT outcome,
