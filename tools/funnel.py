@@ -293,13 +293,11 @@ def _funnel_sql(
     if skips == "pass_through":
         # Step k is reached at the first event of step k or later inside [t1, t1 + window]:
         # with pass-through that needs no chain, one join of the later steps' events.
-        cases = " ".join(f"WHEN ? THEN {k}" for k in range(2, n + 1))
-        args += list(names[1:])
-        args += [start, horizon]
+        args += [list(names[1:]), start, horizon]
         ctes.append(
-            f"ev AS (SELECT * FROM (SELECT customer_id AS c, epoch_us(ts) AS t, "
-            f"CASE {col} {cases} END AS s FROM events WHERE ts >= ? AND ts < ?) "
-            "WHERE s IS NOT NULL)")
+            f"ev AS (SELECT e.customer_id AS c, epoch_us(e.ts) AS t, st.s FROM events e "
+            f"JOIN (SELECT unnest(?::VARCHAR[]) AS name, CAST(unnest(range(2, {n + 1})) AS INTEGER) AS s) st "
+            f"ON st.name = e.{col} WHERE e.ts >= ? AND e.ts < ?)")
         reached = ", ".join(f"min(e.t) FILTER (WHERE e.s >= {k}) AS t{k}" for k in range(2, n + 1))
         # Which steps had an event of their own: one bit per step, one aggregate for all.
         own = ", ".join(f"(bit_or(1 << e.s) >> {k}) & 1 = 1 AS x{k}" for k in range(2, n + 1))
