@@ -36,3 +36,8 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 for command in (demo, ingest, sample, describe, ask, chat, config_group, predict, serve, stats):
     main.add_command(command)
+
+from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
+
+for command in (funnel, dropoffs, paths):
+    main.add_command(command)

@@ -101,3 +101,22 @@ def demo(ctx: Ctx) -> None:
         "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
+
+
+def where_customers_drop_off(ctx: Ctx) -> None:
+    from tools.dropoffs import DropoffParams, dropoffs
+    from tools.funnel import FunnelParams, funnel
+    from tools.periods import Period
+
+    steps = funnel(ctx.store, FunnelParams(
+        stages=["awareness", "consideration", "decision", "purchase"],
+        period=Period(name="last_90_days"),
+        window_days=ctx.config.analytics.conversion_window_days,
+        by="channel", max_groups=6,
+    ))
+    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+
+
+SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
