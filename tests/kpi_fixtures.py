@@ -7,10 +7,16 @@ by hand for a 30-day window.
 
 from __future__ import annotations
 
+import datetime as dt
+import statistics
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 from tools.ingest import Load, ingest_loads
 from tools.mapping import Mapping
+from tools.store import JourneyStore
 
 BAKERY = {
     "customers": """customer_id,segment,city,first_seen
@@ -91,3 +97,79 @@ def load(store, folder: Path, tables: dict[str, str]) -> None:
         extra = {"unknown_customers": "create"} if table in ("orders", "surveys", "tickets") else {}
         loads.append(Load(path, Mapping(table=table, **extra)))  # type: ignore[arg-type]
     ingest_loads(store, loads)
+
+
+# -- random data for the property-based tests ----------------------------------------------------
+
+LONDON = ZoneInfo("Europe/London")
+T0 = dt.datetime(2026, 1, 1, tzinfo=LONDON)
+
+
+def store_with(orders, answers) -> JourneyStore:
+    s = JourneyStore(None, timezone="Europe/London")
+    odf = pd.DataFrame({
+        "order_id": [f"o{i}" for i in range(len(orders))],
+        "customer_id": [f"c{c}" for c, _, _, _ in orders],
+        "ts": [T0 + dt.timedelta(hours=h) for _, h, _, _ in orders],
+        "amount": [a for _, _, a, _ in orders],
+        "status": [st_ for _, _, _, st_ in orders],
+    })
+    sdf = pd.DataFrame({
+        "survey_id": [f"s{i}" for i in range(len(answers))],
+        "ts": pd.Series([T0 + dt.timedelta(hours=h) for h, _, _ in answers], dtype="datetime64[us, Europe/London]"),
+        "nps": pd.Series([n for _, n, _ in answers], dtype="Int64"),
+        "csat": pd.Series([c for _, _, c in answers], dtype="Int64"),
+    })
+    with s.connect() as con:
+        con.register("odf", odf)
+        con.register("sdf", sdf)
+        con.execute("INSERT INTO customers (customer_id) SELECT DISTINCT customer_id FROM odf")
+        con.execute("INSERT INTO orders BY NAME SELECT * FROM odf")
+        con.execute("INSERT INTO surveys BY NAME SELECT * FROM sdf")
+    return s
+
+
+def oracle(orders, answers, first: dt.date, days: int, window_days: int) -> dict[str, float | None]:
+    """The same KPIs in plain Python, straight from the definitions in docs/METRICS.md."""
+    start = dt.datetime.combine(first, dt.time(), LONDON)
+    end = dt.datetime.combine(first + dt.timedelta(days=days), dt.time(), LONDON)
+    done = sorted((T0 + dt.timedelta(hours=h), f"o{i}", f"c{c}", a)
+                  for i, (c, h, a, s) in enumerate(orders) if s in ("completed", None))
+    inside = [o for o in done if start <= o[0] < end]
+    out: dict[str, float | None] = {}
+    out["revenue"] = sum(a for *_, a in inside)
+    out["aov"] = out["revenue"] / len(inside) if inside else None
+    buyers = {c for _, _, c, _ in inside}
+    repeat = {c for c in buyers if sum(1 for t, _, cc, _ in done if cc == c and t < end) >= 2}
+    out["repeat_purchase_rate"] = len(repeat) / len(buyers) if buyers else None
+    life = [sum(a for t, _, cc, a in done if cc == c and t < end) for c in buyers]
+    out["clv"] = statistics.fmean(life) if life else None
+    # Churn: active at the start = an order in [start - W, start); churned = no order in the
+    # W days after the last one, and those W days end inside the period (and the data).
+    w = dt.timedelta(hours=24 * window_days)
+    # The data ends at its last timestamp, whatever the order's status.
+    last_data = max(T0 + dt.timedelta(hours=h) for _, h, _, _ in orders)
+    active = churned = 0
+    for c in {cc for _, _, cc, _ in done}:
+        times = [t for t, _, cc, _ in done if cc == c]
+        before = [t for t in times if start - w <= t < start]
+        if not before:
+            continue
+        active += 1
+        last = max(before)
+        while True:  # follow the customer's orders while each comes within W of the last
+            nxt = [t for t in times if last < t <= last + w]
+            if not nxt:
+                break
+            last = max(nxt)
+        lapse = last + w
+        if start <= lapse < end and lapse <= last_data:
+            churned += 1
+    out["churn_rate"] = churned / active if active else None
+    scored = [(T0 + dt.timedelta(hours=h), n, c) for h, n, c in answers]
+    csat = [c for t, _, c in scored if start <= t < end and c is not None]
+    nps = [n for t, n, _ in scored if start <= t < end and n is not None]
+    out["csat"] = sum(1 for c in csat if c >= 4) / len(csat) if csat else None
+    out["csat_mean"] = statistics.fmean(csat) if csat else None
+    out["nps"] = (100 * (sum(n >= 9 for n in nps) - sum(n <= 6 for n in nps)) / len(nps)) if nps else None
+    return out

@@ -692,7 +692,7 @@ class _LoadRunner:
         if not self.t.checks_customer:
             return 0
         time_col = _ident(self.t.time_column or "ts")
-        unknown = f"customer_id IS NOT NULL AND customer_id NOT IN (SELECT customer_id FROM customers)"
+        unknown = "customer_id IS NOT NULL AND customer_id NOT IN (SELECT customer_id FROM customers)"
         if self.m.unknown_customers == "create":
             n = self.con.execute(
                 f"INSERT INTO customers (customer_id, first_seen, source) "

@@ -317,10 +317,24 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date) -> list[
             notes.append(f"{v.label.split(' (')[0].lower()}: {v.excluded:,} {what} are not counted")
     if not scope.filters.is_empty() and any(SPECS[m].family in ("surveys", "tickets") for m in by):
         notes.append("with a customer filter, anonymous survey answers and tickets are not counted")
+    empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total"]
+    if empty:
+        notes.append("nothing to measure in this period for: " + ", ".join(empty))
     if any(v.small_sample for v in values):
         notes.append(f"values marked (small sample) rest on fewer than {scope.settings.min_sample} "
                      "customers, orders, answers or tickets: read them as rough")
     return notes
+
+
+def check_inside(scope: Scope, period: ResolvedPeriod | None = None) -> None:
+    """A period wholly outside the data is a mistake worth saying; inside it, no rows is an
+    answer (n = 0)."""
+    p = period or scope.period
+    if p.last_day < scope.data_start or p.first_day > scope.as_of:
+        raise NoDataError(
+            f"No data in {p.label}: the data covers {scope.data_start} to {scope.as_of}. "
+            "Choose a period inside it."
+        )
 
 
 def describe_definition(scope: Scope) -> str:
@@ -342,12 +356,8 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
     scope = prepare_scope(store, params.period, params.filters, settings,
                           params.churn_window_days, params.cart_window_hours)
     metrics = params.chosen()
+    check_inside(scope)
     long, rows, extra = snapshot(store, scope, metrics, details=True)
-    if sum(rows.values()) == 0:
-        raise NoDataError(
-            f"No data in {scope.period.label}: the data covers {scope.data_start} to {scope.as_of}. "
-            "Choose a period inside it."
-        )
     values = kpi_values(long, metrics, settings)
     prov = Provenance(
         tool="kpis",

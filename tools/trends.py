@@ -40,6 +40,7 @@ from tools.kpis import (
     KpiSettings,
     Scope,
     _who_text,
+    check_inside,
     describe_definition,
     kpi_notes,
     kpi_values,
@@ -167,7 +168,14 @@ class TrendResult(ResultMixin):
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.currency)}"
         if d is not None:
-            summary += f" ({change_phrase(s, d, self.currency)} on the {self.grain} before)"
+            dd = direction(d)
+            if dd == "flat":
+                summary += f", no change on the {self.grain} before"
+            else:
+                summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.currency)} on the "
+                            f"{self.grain} before")
+                verdict = assessment(s, d)
+                summary += f" ({verdict})" if verdict in ("better", "worse") else ""
         summary += f"; average {format_value(s, self.mean, self.currency)}."
         lines.append(summary)
         lines.append(self.provenance.to_text())
@@ -208,8 +216,9 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     settings = settings or KpiSettings()
     scope = prepare_scope(store, params.period, params.filters, settings,
                           params.churn_window_days, params.cart_window_hours)
+    check_inside(scope)
     series = kpi_series(store, [params.metric], grain=params.grain, scope=scope)
-    if int(series["n"].sum()) == 0:
+    if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
             f"No data for {SPECS[params.metric].label} in {scope.period.label} "
             f"(data covers {scope.data_start} to {scope.as_of})."
@@ -367,11 +376,9 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
                           params.churn_window_days, params.cart_window_hours)
     before = resolve_against(scope, params.period, params.against)
     metrics = list(params.metrics) if params.metrics else list(METRICS)
+    check_inside(scope)
     now_long, now_rows, _ = snapshot(store, scope, metrics)
     then_long, then_rows, _ = snapshot(store, scope, metrics, period=before)
-    if sum(now_rows.values()) == 0:
-        raise NoDataError(f"No data in {scope.period.label}: the data covers {scope.data_start} to "
-                          f"{scope.as_of}.")
     now = kpi_values(now_long, metrics, settings)
     then = kpi_values(then_long, metrics, settings)
     rows = []
@@ -431,7 +438,7 @@ class MoversParams(BaseModel):
                                    "default: the one before.")
     filters: Filters = Field(default_factory=Filters, description="Only these customers.")
     min_n: int | None = Field(default=None, ge=1, le=1_000_000, description="Ignore groups with "
-                              "fewer than this many in either period (default from config, 30).")
+                              "fewer than this many in both periods (default from config, 30).")
     top: int = Field(default=5, ge=1, le=50, description="How many groups to list.")
     churn_window_days: int | None = Field(default=None, ge=7, le=730,
                                           description="Churn window in days (default from config).")
@@ -448,9 +455,10 @@ class MoversResult(ResultMixin):
     previous: float | None
     change: float | None
     groups: pd.DataFrame  # group, current, previous, change, n_current, n_previous,
-    #   share_current, share_previous, contribution, rate_effect, mix_effect, small
-    #   (sorted: biggest mover first; small groups last)
+    #   share_current, share_previous, contribution, rate_effect, mix_effect, small, thin
+    #   (sorted: biggest mover first; groups small in both periods last)
     top: int
+    min_n: int
     currency: str
     current_label: str
     previous_label: str
@@ -489,10 +497,14 @@ class MoversResult(ResultMixin):
                        f"{format_value(s, _f(r.previous), self.currency):>12}{change:>14}{r.n_current:>9,}")
                 if has_contrib:
                     row += f"{format_change(s, _f(r.contribution), self.currency):>17}"
+                if r.thin:
+                    row += "  *"
                 lines.append(row)
+            if movers["thin"].any():
+                lines.append(f"* fewer than {self.min_n} in one of the periods: its own change is uncertain")
         small = self.groups[self.groups["small"]]
         if len(small):
-            lines.append(f"{len(small)} group(s) below the minimum size left out of the ranking.")
+            lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
         lines.append("")
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
@@ -508,11 +520,9 @@ def top_movers(store: JourneyStore, params: MoversParams,
                           params.churn_window_days, params.cart_window_hours)
     before = resolve_against(scope, params.period, params.against)
     metric = [params.metric]
+    check_inside(scope)
     now_all, now_rows, _ = snapshot(store, scope, metric)
     then_all, then_rows, _ = snapshot(store, scope, metric, period=before)
-    if sum(now_rows.values()) == 0:
-        raise NoDataError(f"No data in {scope.period.label}: the data covers {scope.data_start} to "
-                          f"{scope.as_of}.")
     now_g, _, _ = snapshot(store, scope, metric, by=params.by)
     then_g, _, _ = snapshot(store, scope, metric, period=before, by=params.by)
     overall_now = kpi_values(now_all, metric, settings)[0]
@@ -533,7 +543,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     prov = Provenance(
         tool="top_movers",
         definition=f"{s.label} per {dim} in {scope.period.label} and {before.label}; {how}; "
-        f"groups with n below {min_n} in either period are not ranked; " + describe_definition(scope),
+        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
@@ -545,16 +555,16 @@ def top_movers(store: JourneyStore, params: MoversParams,
                      "need not add up"] if params.by == "persona" else []),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
-                        change, groups, params.top, settings.currency, scope.period.label,
+                        change, groups, params.top, min_n, settings.currency, scope.period.label,
                         before.label, prov)
 
 
 def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: int) -> pd.DataFrame:
     """Per group: both values, change, shares and contribution (vectorised over groups)."""
     cols = ["grp", "value", "n", "num", "den"]
-    a = now[cols].set_index("grp") if len(now) else pd.DataFrame(columns=cols).set_index("grp")
-    b = then[cols].set_index("grp") if len(then) else pd.DataFrame(columns=cols).set_index("grp")
-    t = a.join(b, how="outer", lsuffix="_now", rsuffix="_then")
+    a = now[cols] if len(now) else pd.DataFrame(columns=cols)
+    b = then[cols] if len(then) else pd.DataFrame(columns=cols)
+    t = a.merge(b, on="grp", how="outer", suffixes=("_now", "_then")).set_index("grp")
     for c in ("n_now", "n_then"):
         t[c] = pd.to_numeric(t[c]).fillna(0).astype("int64")
     for c in ("value_now", "value_then", "num_now", "num_then", "den_now", "den_then"):
@@ -590,7 +600,10 @@ def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: in
         out["rate_effect"] = np.nan
         out["mix_effect"] = np.nan
         key = (out["change"].abs() * out["share_current"].fillna(0)).fillna(0)
-    out["small"] = (out["n_current"] < min_n) | (out["n_previous"] < min_n)
+    # A group too small in both periods is noise; one that is big in one period only (a new
+    # or a vanishing channel) is exactly what a mover can be, so it stays, marked.
+    out["small"] = (out["n_current"] < min_n) & (out["n_previous"] < min_n)
+    out["thin"] = ~out["small"] & ((out["n_current"] < min_n) | (out["n_previous"] < min_n))
     out["_key"] = key.fillna(0)
     out = out.reset_index(names="group")
     out = out.sort_values(["small", "_key", "group"], ascending=[True, False, True], kind="stable")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -15,7 +14,7 @@ import pytest
 from conftest import REPO, external
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kpi_fixtures import BAKERY, CHURN, load
+from kpi_fixtures import BAKERY, CHURN, T0, load, oracle, store_with
 from pydantic import ValidationError
 
 from tools.errors import NoDataError, ToolInputError
@@ -307,8 +306,6 @@ def test_availability_says_what_the_data_cannot_answer(winter):
 
 # -- property-based cross-check --------------------------------------------------------------------
 
-T0 = dt.datetime(2026, 1, 1, tzinfo=LONDON)
-
 orders_st = st.lists(
     st.tuples(st.integers(0, 5), st.integers(0, 120 * 24), st.floats(0, 200, allow_nan=False).map(lambda x: round(x, 2)),
               st.sampled_from(["completed", "completed", None, "cancelled", "refunded"])),
@@ -320,76 +317,6 @@ answers_st = st.lists(
 window_st = st.tuples(st.integers(0, 110), st.integers(1, 60))
 
 
-def _store_with(orders, answers) -> JourneyStore:
-    s = JourneyStore(None, timezone="Europe/London")
-    odf = pd.DataFrame({
-        "order_id": [f"o{i}" for i in range(len(orders))],
-        "customer_id": [f"c{c}" for c, _, _, _ in orders],
-        "ts": [T0 + dt.timedelta(hours=h) for _, h, _, _ in orders],
-        "amount": [a for _, _, a, _ in orders],
-        "status": [st_ for _, _, _, st_ in orders],
-    })
-    sdf = pd.DataFrame({
-        "survey_id": [f"s{i}" for i in range(len(answers))],
-        "ts": pd.Series([T0 + dt.timedelta(hours=h) for h, _, _ in answers], dtype="datetime64[us, Europe/London]"),
-        "nps": pd.Series([n for _, n, _ in answers], dtype="Int64"),
-        "csat": pd.Series([c for _, _, c in answers], dtype="Int64"),
-    })
-    with s.connect() as con:
-        con.register("odf", odf)
-        con.register("sdf", sdf)
-        con.execute("INSERT INTO customers (customer_id) SELECT DISTINCT customer_id FROM odf")
-        con.execute("INSERT INTO orders BY NAME SELECT * FROM odf")
-        con.execute("INSERT INTO surveys BY NAME SELECT * FROM sdf")
-    return s
-
-
-def _oracle(orders, answers, first: dt.date, days: int, window_days: int) -> dict[str, float | None]:
-    """The same KPIs in plain Python, straight from the definitions in docs/METRICS.md."""
-    start = dt.datetime.combine(first, dt.time(), LONDON)
-    end = dt.datetime.combine(first + dt.timedelta(days=days), dt.time(), LONDON)
-    done = sorted((T0 + dt.timedelta(hours=h), f"o{i}", f"c{c}", a)
-                  for i, (c, h, a, s) in enumerate(orders) if s in ("completed", None))
-    inside = [o for o in done if start <= o[0] < end]
-    out: dict[str, float | None] = {}
-    out["revenue"] = sum(a for *_, a in inside)
-    out["aov"] = out["revenue"] / len(inside) if inside else None
-    buyers = {c for _, _, c, _ in inside}
-    repeat = {c for c in buyers if sum(1 for t, _, cc, _ in done if cc == c and t < end) >= 2}
-    out["repeat_purchase_rate"] = len(repeat) / len(buyers) if buyers else None
-    life = [sum(a for t, _, cc, a in done if cc == c and t < end) for c in buyers]
-    out["clv"] = statistics.fmean(life) if life else None
-    # Churn: active at the start = an order in [start - W, start); churned = no order in the
-    # W days after the last one, and those W days end inside the period (and the data).
-    w = dt.timedelta(hours=24 * window_days)
-    # The data ends at its last timestamp, whatever the order's status.
-    last_data = max(T0 + dt.timedelta(hours=h) for _, h, _, _ in orders)
-    active = churned = 0
-    for c in {cc for _, _, cc, _ in done}:
-        times = [t for t, _, cc, _ in done if cc == c]
-        before = [t for t in times if start - w <= t < start]
-        if not before:
-            continue
-        active += 1
-        last = max(before)
-        while True:  # follow the customer's orders while each comes within W of the last
-            nxt = [t for t in times if last < t <= last + w]
-            if not nxt:
-                break
-            last = max(nxt)
-        lapse = last + w
-        if start <= lapse < end and lapse <= last_data:
-            churned += 1
-    out["churn_rate"] = churned / active if active else None
-    scored = [(T0 + dt.timedelta(hours=h), n, c) for h, n, c in answers]
-    csat = [c for t, _, c in scored if start <= t < end and c is not None]
-    nps = [n for t, n, _ in scored if start <= t < end and n is not None]
-    out["csat"] = sum(1 for c in csat if c >= 4) / len(csat) if csat else None
-    out["csat_mean"] = statistics.fmean(csat) if csat else None
-    out["nps"] = (100 * (sum(n >= 9 for n in nps) - sum(n <= 6 for n in nps)) / len(nps)) if nps else None
-    return out
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(orders=orders_st, answers=answers_st, window=window_st, churn_days=st.integers(7, 60))
 def test_kpis_agree_with_a_plain_python_implementation(orders, answers, window, churn_days):
@@ -397,7 +324,7 @@ def test_kpis_agree_with_a_plain_python_implementation(orders, answers, window, 
     first = T0.date() + dt.timedelta(days=offset)
     period = Period(start=first, end=first + dt.timedelta(days=days - 1))
     names = ["revenue", "aov", "repeat_purchase_rate", "clv", "churn_rate", "csat", "csat_mean", "nps"]
-    s = _store_with(orders, answers)
+    s = store_with(orders, answers)
     try:
         if not any(st_ in ("completed", None) for *_, st_ in orders):
             return  # no completed order: nothing dates the data
@@ -407,7 +334,7 @@ def test_kpis_agree_with_a_plain_python_implementation(orders, answers, window, 
         return  # the period holds no row at all: the error is the answer
     finally:
         s.close()
-    want = _oracle(orders, answers, first, days, churn_days)
+    want = oracle(orders, answers, first, days, churn_days)
     for name in names:
         if want[name] is None:
             assert got[name] is None, name
