@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 Metric = Literal[
+    "active_customers",
     "purchase_conversion",
     "conversion_consideration",
     "conversion_decision",
     "conversion_purchase",
     "conversion_post_purchase",
     "conversion_advocacy",
+    "sessions",
     "session_conversion",
     "bounce_rate",
     "exit_rate",
@@ -72,6 +74,8 @@ _STEP = ("share of customers with an event at the {prev} stage in the period who
          "event at the {stage} stage or a later one in the period")
 
 SPECS: dict[str, MetricSpec] = {s.name: s for s in (
+    _spec("active_customers", "Active customers", "count", "total", True, "customers", "stages",
+          "customers with at least one journey event in the period"),
     _spec("purchase_conversion", "Purchase conversion", "rate", "rate", True, "customers", "stages",
           "customers with a purchase-stage event in the period / customers with any journey "
           "event in the period"),
@@ -85,6 +89,9 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "customers", "stages", _STEP.format(prev="purchase", stage="post-purchase")),
     _spec("conversion_advocacy", "Post-purchase -> advocacy", "rate", "rate", True, "customers",
           "stages", _STEP.format(prev="post-purchase", stage="advocacy")),
+    _spec("sessions", "Web sessions", "count", "total", True, "sessions", "sessions",
+          "web sessions (a session id, or a customer's web events of one day) with a web event in "
+          "the period, dated by their first web event"),
     _spec("session_conversion", "Session conversion", "rate", "rate", True, "sessions", "sessions",
           "web sessions with a purchase-stage web event / web sessions; a session is dated by "
           "its first web event"),
@@ -244,19 +251,24 @@ def format_relative(rel: float | None) -> str:
     return f"{rel * 100:+.0f}%" if abs(rel) >= 0.1 else f"{rel * 100:+.1f}%"
 
 
-def direction(delta: float | None) -> str | None:
-    """'up', 'down' or 'flat'; None when either side is unknown."""
+# Half the last digit shown: a change that prints as zero is no change.
+RESOLUTION: dict[str, float] = {"rate": 0.0005, "points": 0.5, "score": 0.005, "money": 0.005,
+                                "count": 0.5, "hours": 0.05, "days": 0.05}
+
+
+def direction(delta: float | None, s: MetricSpec | None = None) -> str | None:
+    """'up', 'down' or 'flat' (smaller than the metric shows); None when a side is unknown."""
     if _missing(delta):
         return None
     assert delta is not None
-    if abs(delta) < 1e-12:
+    if abs(delta) < (RESOLUTION[s.unit] if s else 1e-12):
         return "flat"
     return "up" if delta > 0 else "down"
 
 
 def assessment(s: MetricSpec, delta: float | None) -> str | None:
     """'better', 'worse' or 'same' given the metric's good direction (churn up is worse)."""
-    d = direction(delta)
+    d = direction(delta, s)
     if d is None or s.higher_is_better is None:
         return None
     if d == "flat":

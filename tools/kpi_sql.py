@@ -327,8 +327,10 @@ _SQL = {
 # quantile (value, n); optional median and excluded columns.
 _STEP_COLS = {f"conversion_{s.replace('-', '_')}": (f"n{k}", f"d{k}") for k, s in enumerate(STAGES) if k}
 _LONG: dict[str, dict[str, Any]] = {
+    "active_customers": {"total": ("active", "active")},
     "purchase_conversion": {"rate": ("buyers", "active")},
     **{m: {"rate": cols} for m, cols in _STEP_COLS.items()},
+    "sessions": {"total": ("sessions", "sessions")},
     "session_conversion": {"rate": ("converted", "sessions")},
     "bounce_rate": {"rate": ("bounces", "sessions")},
     "exit_rate": {"rate": ("sessions", "hits")},

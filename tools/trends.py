@@ -168,7 +168,7 @@ class TrendResult(ResultMixin):
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.currency)}"
         if d is not None:
-            dd = direction(d)
+            dd = direction(d, s)
             if dd == "flat":
                 summary += f", no change on the {self.grain} before"
             else:
@@ -201,7 +201,7 @@ def sparkline(values: pd.Series) -> str:
 
 def change_phrase(s: MetricSpec, delta: float | None, currency: str = "GBP") -> str:
     """'↓ -1.2 pp, worse', 'no change' or '' when unknown."""
-    d = direction(delta)
+    d = direction(delta, s)
     if d is None:
         return ""
     if d == "flat":
@@ -340,7 +340,9 @@ class CompareResult(ResultMixin):
         for r in self.rows.itertuples():
             s = SPECS[r.metric]
             change = ""
-            if isinstance(r.direction, str):
+            if r.direction == "flat":
+                change = f"{ARROWS['flat']} no change"
+            elif isinstance(r.direction, str):
                 change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.currency)}"
                 rel = format_relative(_f(r.relative_change))
                 if rel and s.unit not in ("points",):
@@ -388,7 +390,7 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
         rel = None if change is None or not b.value else change / abs(b.value)
         rows.append({
             "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
-            "change": change, "relative_change": rel, "direction": direction(change),
+            "change": change, "relative_change": rel, "direction": direction(change, s),
             "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
             "small_sample": a.small_sample or b.small_sample,
         })
@@ -479,7 +481,7 @@ class MoversResult(ResultMixin):
                  f"{_who_text(self.provenance.filters)}"]
         overall = (f"Overall {format_value(s, self.previous, self.currency)} -> "
                    f"{format_value(s, self.current, self.currency)}")
-        if direction(self.change) is not None:
+        if direction(self.change, s) is not None:
             overall += f" ({change_phrase(s, self.change, self.currency)})"
         lines += [overall, ""]
         movers = self.movers
@@ -489,14 +491,14 @@ class MoversResult(ResultMixin):
             width = max(12, max(len(str(g)) for g in movers["group"]) + 2)
             has_contrib = s.kind != "quantile"
             lines.append(f"{self.by:<{width}}{'now':>12}{'before':>12}{'change':>14}{'n now':>9}"
-                         + (f"{'share of change':>17}" if has_contrib else ""))
+                         + (f"{'contribution':>15}" if has_contrib else ""))
             for r in movers.itertuples():
-                dd = direction(_f(r.change))
+                dd = direction(_f(r.change), s)
                 change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.currency)}" if dd else "-"
                 row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.currency):>12}"
                        f"{format_value(s, _f(r.previous), self.currency):>12}{change:>14}{r.n_current:>9,}")
                 if has_contrib:
-                    row += f"{format_change(s, _f(r.contribution), self.currency):>17}"
+                    row += f"{format_change(s, _f(r.contribution), self.currency):>15}"
                 if r.thin:
                     row += "  *"
                 lines.append(row)

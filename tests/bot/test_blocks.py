@@ -1,4 +1,12 @@
-from bot.render.blocks import MAX_BLOCKS, MAX_SECTION_CHARS, code_sections, fit, header, sections, split_text
+from bot.render.blocks import (
+    MAX_BLOCKS,
+    MAX_SECTION_CHARS,
+    code_sections,
+    fit,
+    header,
+    sections,
+    split_text,
+)
 
 
 def test_long_text_is_split_at_line_breaks_without_losing_characters():

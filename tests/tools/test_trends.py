@@ -262,3 +262,63 @@ def test_uci_monthly_conversion_matches_the_raw_file(store):
                                             period=Period(start=D(2017, 11, 1), end=D(2017, 11, 30)),
                                             against=Period(start=D(2017, 5, 1), end=D(2017, 5, 31))))
     assert movers.groups["contribution"].sum() == pytest.approx(movers.change)
+
+
+# -- the incidents planted in the sample data (docs/SAMPLE_DATA.md) --------------------------------
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    from tools.ingest import folder_loads, ingest_loads
+    from tools.sample import SampleSpec, generate_sample
+    from tools.store import JourneyStore
+
+    files = generate_sample(tmp_path_factory.mktemp("sample"), SampleSpec(events=100_000))
+    s = JourneyStore(None, timezone="Europe/London")
+    ingest_loads(s, folder_loads(files.folder))
+    yield s, json.loads(files.incidents.read_text())
+    s.close()
+
+
+def incident(incidents, kind):
+    hit = next(i for i in incidents if i["kind"] == kind)
+    return D.fromisoformat(hit["start"]), D.fromisoformat(hit["end"])
+
+
+def test_checkout_breakage_week_shows_as_a_conversion_drop(sample_store):
+    store, incidents = sample_store
+    start, end = incident(incidents, "checkout_failure")
+    weekly = kpi_series(store, ["session_conversion", "cart_abandonment"], period=Period(name="last_180_days"),
+                        grain="week")
+    conv = weekly[(weekly.metric == "session_conversion") & ~weekly.partial].set_index("bucket")["value"]
+    others = conv.drop(start)
+    assert conv[start] < 0.5 * others.median()
+    assert conv[start] == conv.min()
+    r = compare(store, CompareParams(metrics=["session_conversion", "cart_abandonment"],
+                                     period=Period(start=start, end=end)))
+    assert r.row("session_conversion")["assessment"] == "worse"
+    assert r.row("cart_abandonment")["change"] > 0.2  # carts left at the failing checkout
+
+
+def test_shipping_delay_shows_in_delivery_times_support_and_csat(sample_store):
+    store, incidents = sample_store
+    start, end = incident(incidents, "delivery_delay")
+    spell = Period(start=start, end=end)
+    before = Period(start=start - dt.timedelta(days=42), end=start - dt.timedelta(days=1))
+    r = compare(store, CompareParams(metrics=["delivery_time", "delivery_time_p90", "first_response_time",
+                                              "first_response_time_p90", "resolution_time", "csat"],
+                                     period=spell, against=before))
+    assert r.row("delivery_time")["current"] > 2 * r.row("delivery_time")["previous"]
+    assert r.row("delivery_time_p90")["assessment"] == "worse"
+    assert r.row("first_response_time_p90")["current"] > 2 * r.row("first_response_time_p90")["previous"]
+    assert r.row("first_response_time")["assessment"] == "worse"
+    assert r.row("resolution_time")["assessment"] == "worse"
+    assert r.row("csat")["assessment"] == "worse"
+
+
+def test_growing_channel_is_the_top_mover_of_web_sessions(sample_store):
+    store, incidents = sample_store
+    start, _ = incident(incidents, "channel_growth")
+    r = top_movers(store, MoversParams(metric="sessions", by="channel", period=Period(name="last_30_days"),
+                                       against=Period(start=start, end=start + dt.timedelta(days=29))))
+    assert r.movers.iloc[0]["group"] == "tiktok" and r.movers.iloc[0]["change"] > 0
+    assert r.groups["contribution"].sum() == pytest.approx(r.change)
