@@ -100,9 +100,10 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("exit_rate", "Exit rate", "rate", "rate", False, "web events", "sessions",
           "web events that were the last of their session / web events (per touchpoint in the "
           "details)"),
-    _spec("cart_abandonment", "Cart abandonment", "rate", "rate", False, "carts", "carts",
-          "carts (sessions with add-to-cart or checkout) with no purchase by the customer from the "
-          "first cart event until the cart window after the last one / carts"),
+    _spec("cart_abandonment", "Cart abandonment", "rate", "rate", False, "carts", "sessions",
+          "carts (web sessions with add-to-cart or checkout, dated by the session) with no purchase "
+          "by the customer from the first cart event until the cart window after the last one / "
+          "carts"),
     _spec("revenue", "Revenue", "money", "total", True, "orders", "orders",
           "sum of completed orders placed in the period"),
     _spec("orders", "Orders", "count", "total", True, "orders", "orders",

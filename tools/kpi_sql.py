@@ -25,6 +25,7 @@ import pandas as pd
 
 from tools.filters import Filters, cohort_sql, dimension_sql
 from tools.kpi_catalog import FAMILIES, METRICS, SPECS
+from tools.schema import TABLES
 from tools.stages import STAGES, WEB_TOUCHPOINTS
 
 Grain = Literal["period", "day", "week"]
@@ -33,12 +34,49 @@ CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
 # Orders without a status are sales exports that list only what was sold.
 COMPLETED = "coalesce(status, 'completed') = 'completed'"
 # Web events without a session id are grouped per customer and calendar day.
-SESSION_KEY = "coalesce({a}.session_id, '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
+SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
 _STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " ELSE -1 END"
 _WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
 _CARTS = ", ".join(f"'{t}'" for t in CART_TOUCHPOINTS)
 
 LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
+_DAY_US = 86_400_000_000
+
+
+def utc_offset_case(x: str, start: dt.datetime, end: dt.datetime) -> str:
+    """SQL for the UTC offset (microseconds) of instant x in start's time zone, exact from a
+    day before start to a year after end (later instants keep the last offset; only the order
+    of buckets after the period matters there)."""
+    tz = start.tzinfo
+    assert tz is not None
+    lo = (start - dt.timedelta(days=1)).astimezone(dt.UTC)
+    hi = (end + dt.timedelta(days=366)).astimezone(dt.UTC)
+
+    def off(u: dt.datetime) -> int:
+        delta = u.astimezone(tz).utcoffset()
+        assert delta is not None
+        return int(delta.total_seconds()) * 1_000_000
+
+    first = off(lo)
+    changes: list[tuple[int, int]] = []
+    day = lo
+    while day < hi:
+        nxt = day + dt.timedelta(days=1)
+        if off(nxt) != off(day):
+            # Offsets change on a quarter hour; find the first quarter hour with the new one.
+            t = day
+            while off(t) == off(day):
+                t += dt.timedelta(minutes=15)
+            changes.append((int(t.timestamp()) * 1_000_000, off(t)))
+        day = nxt
+    if not changes:
+        return str(first)
+    whens = []
+    prev = first
+    for at, new in changes:
+        whens.append(f"WHEN epoch_us({x}) < {at} THEN {prev}")
+        prev = new
+    return f"(CASE {' '.join(whens)} ELSE {prev} END)"
 
 
 @dataclass(frozen=True)
@@ -65,17 +103,35 @@ class Frame:
         return [self.first_day] + [d for d in days if d.weekday() == 0 and d != self.first_day]
 
     # -- SQL fragments --------------------------------------------------------------------
+    def _day_index(self, x: str) -> str:
+        """Days since 1970-01-01 of instant x in the business time zone, by integer arithmetic:
+        converting every row through the time-zone library costs ten times the rest of a
+        daily series at 10M events. The UTC offsets of the period come from zoneinfo."""
+        return f"((epoch_us({x}) + {utc_offset_case(x, self.start, self.end)}) // {_DAY_US})"
+
+    def local_day(self, x: str) -> str:
+        return f"(DATE '1970-01-01' + CAST({self._day_index(x)} AS INTEGER))"
+
+    def _monday(self, x: str) -> str:
+        idx = self._day_index(x)
+        # 1970-01-01 was a Thursday: (index + 3) % 7 is 0 on Mondays.
+        return f"(DATE '1970-01-01' + CAST({idx} - ({idx} + 3) % 7 AS INTEGER))"
+
     def bucket(self, x: str) -> str:
         if self.grain == "period":
             return "CAST($first_day AS DATE)"
         if self.grain == "day":
-            return f"CAST({x} AS DATE)"
-        return f"greatest(CAST(date_trunc('week', {x}) AS DATE), CAST($first_day AS DATE))"
+            return self.local_day(x)
+        return f"greatest({self._monday(x)}, CAST($first_day AS DATE))"
 
     def next_bucket(self, x: str) -> str:
         """The first bucket start after instant x (for x before the period: the first bucket)."""
-        natural = {"period": "CAST($end_day AS DATE)", "day": f"CAST({x} AS DATE) + 1",
-                   "week": f"CAST(date_trunc('week', {x}) AS DATE) + 7"}[self.grain]
+        if self.grain == "period":
+            natural = "CAST($end_day AS DATE)"
+        elif self.grain == "day":
+            natural = f"{self.local_day(x)} + 1"
+        else:
+            natural = f"{self._monday(x)} + 7"
         return f"CASE WHEN {x} < $start THEN CAST($first_day AS DATE) ELSE {natural} END"
 
     def join(self, alias: str) -> str:
@@ -87,6 +143,21 @@ class Frame:
     @property
     def grp(self) -> str:
         return "'all'" if self.who is None else "coalesce(w.grp, '(unknown)')"
+
+    def _constant(self, col: str) -> bool:
+        name = col.split(".")[-1]
+        return (name == "bucket" and self.grain == "period") or (name == "grp" and self.who is None)
+
+    def group_by(self, *cols: str) -> str:
+        """GROUP BY without the keys that are constant here (the bucket of a whole period, the
+        group when nothing is grouped): constant keys still cost hashing on every row."""
+        keep = [c for c in cols if not self._constant(c)]
+        return f"GROUP BY {', '.join(keep)}" if keep else ""
+
+    def key(self, col: str) -> str:
+        """A select item for a key column, wrapped in any_value when group_by drops it."""
+        name = col.split(".")[-1]
+        return f"any_value({col}) AS {name}" if self._constant(col) else f"{col} AS {name}"
 
 
 def prepare_who(con: duckdb.DuckDBPyConnection, filters: Filters | None, by: str | None) -> str | None:
@@ -127,21 +198,24 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame) -> pd.DataFrame
 # -- the families --------------------------------------------------------------------------
 
 def _stages_sql(f: Frame) -> str:
-    flags = ", ".join(f"bool_or(e.stage = '{s}') AS s{i}" for i, s in enumerate(STAGES))
+    # One bit per stage reached, per customer and bucket; then count customers per bit pattern
+    # (at most 64 per bucket) before the FILTERs, so they run over a handful of rows.
+    bits = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {1 << i}" for i, s in enumerate(STAGES)) + " ELSE 0 END"
     steps = []
     for k in range(1, len(STAGES)):
-        later = " OR ".join(f"s{j}" for j in range(k, len(STAGES)))
-        steps.append(f"count(*) FILTER (WHERE s{k - 1}) AS d{k}, "
-                     f"count(*) FILTER (WHERE s{k - 1} AND ({later})) AS n{k}")
+        later = sum(1 << j for j in range(k, len(STAGES)))
+        steps.append(f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0) AS d{k}, "
+                     f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0 AND m & {later} <> 0) AS n{k}")
     return f"""
         WITH c AS (
-            SELECT {f.bucket('e.ts')} AS bucket, {f.grp} AS grp, e.customer_id, {flags}
+            SELECT {f.bucket('e.ts')} AS bucket, {f.grp} AS grp, e.customer_id, bit_or({bits}) AS m
             FROM events e {f.join('e')}
             WHERE e.ts >= $start AND e.ts < $end
-            GROUP BY ALL)
-        SELECT bucket, grp, count(*) AS active, count(*) FILTER (WHERE s3) AS buyers,
+            {f.group_by('bucket', 'grp', 'e.customer_id')}),
+        masks AS (SELECT bucket, grp, m, count(*) AS n FROM c GROUP BY bucket, grp, m)
+        SELECT bucket, grp, sum(n) AS active, sum(n) FILTER (WHERE m & {1 << 3} <> 0) AS buyers,
                {', '.join(steps)}
-        FROM c GROUP BY ALL"""
+        FROM masks GROUP BY bucket, grp"""
 
 
 def _web_events_sql(f: Frame) -> str:
@@ -153,60 +227,76 @@ def _web_events_sql(f: Frame) -> str:
 
 
 def _sessions_sql(f: Frame) -> str:
+    # Sessions and carts in one pass over the web events. A cart bought from in its own
+    # session is settled there; only the others are looked up in the customer's purchases
+    # (any channel, completed orders too) within the cart window.
+    window = "to_hours(CAST($cart_hours AS BIGINT))"
     return f"""
         WITH w AS ({_web_events_sql(f)}),
         s AS (
-            SELECT customer_id, sid, grp, min(ts) AS first_ts, count(*) AS hits,
-                   bool_or(stage = 'purchase') AS bought
-            FROM w GROUP BY customer_id, sid, grp)
-        SELECT {f.bucket('first_ts')} AS bucket, grp, count(*) AS sessions,
-               count(*) FILTER (WHERE hits = 1) AS bounces, count(*) FILTER (WHERE bought) AS converted,
-               sum(hits) AS hits
-        FROM s GROUP BY ALL"""
-
-
-def _carts_sql(f: Frame) -> str:
-    window = "to_hours(CAST($cart_hours AS BIGINT))"
-    return f"""
-        WITH c AS (
-            SELECT e.customer_id, {SESSION_KEY.format(a='e')} AS sid, {f.grp} AS grp,
-                   min(e.ts) AS first_cart, max(e.ts) AS last_cart
-            FROM events e {f.join('e')}
-            WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_CARTS})
-            GROUP BY ALL),
-        b AS (
+            SELECT sid, {f.key('grp')}, any_value(customer_id) AS customer_id, min(ts) AS first_ts,
+                   count(*) AS hits, bool_or(stage = 'purchase') AS bought,
+                   min(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS first_cart,
+                   max(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS last_cart,
+                   max(ts) FILTER (WHERE stage = 'purchase') AS last_buy
+            FROM w {f.group_by('sid', 'grp')}),
+        open_carts AS (
+            SELECT sid, grp, customer_id, first_cart, last_cart FROM s
+            WHERE first_cart IS NOT NULL
+              AND NOT coalesce(last_buy >= first_cart AND last_buy <= last_cart + {window}, false)),
+        buys AS (
             SELECT customer_id, ts FROM events
             WHERE stage = 'purchase' AND ts >= $start AND ts <= $end + {window}
-              AND customer_id IN (SELECT customer_id FROM c)
             UNION ALL
             SELECT customer_id, ts FROM orders
-            WHERE {COMPLETED} AND ts >= $start AND ts <= $end + {window}
-              AND customer_id IN (SELECT customer_id FROM c)),
-        k AS (
-            SELECT c.grp, c.first_cart, c.last_cart + {window} <= $data_end AS decided,
-                   EXISTS (SELECT 1 FROM b WHERE b.customer_id = c.customer_id
-                           AND b.ts >= c.first_cart AND b.ts <= c.last_cart + {window}) AS bought
-            FROM c)
-        SELECT {f.bucket('first_cart')} AS bucket, grp,
-               count(*) FILTER (WHERE decided) AS carts,
-               count(*) FILTER (WHERE decided AND NOT bought) AS abandoned,
-               count(*) FILTER (WHERE NOT decided) AS pending
-        FROM k GROUP BY ALL"""
+            WHERE {COMPLETED} AND ts >= $start AND ts <= $end + {window}),
+        b AS (SELECT * FROM buys SEMI JOIN (SELECT DISTINCT customer_id FROM open_carts) oc
+              USING (customer_id)),
+        rescued AS (
+            SELECT DISTINCT o.sid, o.grp FROM open_carts o
+            JOIN b ON b.customer_id = o.customer_id AND b.ts >= o.first_cart
+                  AND b.ts <= o.last_cart + {window}),
+        sess AS (
+            SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS sessions,
+                   count(*) FILTER (WHERE hits = 1) AS bounces,
+                   count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits
+            FROM s {f.group_by('bucket', 'grp')}),
+        cart AS (
+            SELECT {f.bucket('c.first_ts')} AS bucket, {f.key('c.grp')},
+                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end) AS carts,
+                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end AND o.sid IS NOT NULL
+                                      AND r.sid IS NULL) AS abandoned,
+                   count(*) FILTER (WHERE c.last_cart + {window} > $data_end) AS pending
+            FROM s c
+            LEFT JOIN open_carts o ON o.sid = c.sid AND o.grp = c.grp
+            LEFT JOIN rescued r ON r.sid = c.sid AND r.grp = c.grp
+            WHERE c.first_cart IS NOT NULL
+            {f.group_by('bucket', 'c.grp')})
+        SELECT sess.*, coalesce(cart.carts, 0) AS carts, coalesce(cart.abandoned, 0) AS abandoned,
+               coalesce(cart.pending, 0) AS pending
+        FROM sess LEFT JOIN cart ON cart.bucket = sess.bucket AND cart.grp = sess.grp"""
 
 
 def _orders_sql(f: Frame) -> str:
+    # Per customer and bucket first, with everything before the period folded into one row
+    # (bucket NULL): the running counts then run over a few rows per customer instead of
+    # every order.
     return f"""
-        WITH o AS (
-            SELECT customer_id, ts, amount,
-                   row_number() OVER w AS k,
-                   sum(amount) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum
+        WITH per AS (
+            SELECT customer_id,
+                   CASE WHEN ts >= $start THEN {f.bucket('ts')} END AS bucket,
+                   count(*) AS n_orders, sum(amount) AS revenue, min(ts) AS first_ts
             FROM orders WHERE {COMPLETED} AND ts < $end
-            WINDOW w AS (PARTITION BY customer_id ORDER BY ts, order_id)),
+            GROUP BY ALL),
+        cum AS (
+            SELECT *, sum(n_orders) OVER w AS k_max, sum(revenue) OVER w AS lifetime
+            FROM per
+            WINDOW w AS (PARTITION BY customer_id ORDER BY bucket ASC NULLS FIRST
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
         p AS (
-            SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, o.customer_id,
-                   count(*) AS n_orders, sum(o.amount) AS revenue, max(o.k) AS k_max,
-                   min(o.k) AS k_min, max(o.cum) AS lifetime, min(o.ts) AS first_ts
-            FROM o {f.join('o')} WHERE o.ts >= $start GROUP BY ALL),
+            SELECT c.bucket, {f.grp} AS grp, c.customer_id, c.n_orders, c.revenue, c.k_max,
+                   c.k_max - c.n_orders + 1 AS k_min, c.lifetime, c.first_ts
+            FROM cum c {f.join('c')} WHERE c.bucket IS NOT NULL),
         firsts AS (SELECT DISTINCT customer_id FROM p WHERE k_min = 1),
         ft AS (
             SELECT customer_id, min(t) AS first_touch FROM (
@@ -229,24 +319,31 @@ def _orders_sql(f: Frame) -> str:
 
 
 def _churn_sql(f: Frame) -> str:
+    # A run is a stretch of orders each within the window of the one before; a customer is
+    # active from a run's first order until the window after its last (the lapse). One sort
+    # (lag and lead share it) finds the runs' starts and ends; no run id is needed: the active
+    # count is +1 at each start and -1 at each lapse, and a lapse counts as churn in a bucket
+    # when the run began before the bucket, i.e. no run of the customer starts in the bucket
+    # before the lapsing order.
     window = "to_hours(CAST($churn_hours AS BIGINT))"
     return f"""
         WITH o AS (
-            SELECT customer_id, ts, lag(ts) OVER (PARTITION BY customer_id ORDER BY ts) AS prev
-            FROM orders WHERE {COMPLETED} AND ts < $end),
-        r AS (
-            SELECT customer_id, ts,
-                   sum(CASE WHEN prev IS NULL OR ts > prev + {window} THEN 1 ELSE 0 END)
-                     OVER (PARTITION BY customer_id ORDER BY ts ROWS UNBOUNDED PRECEDING) AS run
-            FROM o),
-        runs AS (
-            SELECT r.customer_id, {f.grp} AS grp, min(r.ts) AS f, max(r.ts) + {window} AS t
-            FROM r {f.join('r')} GROUP BY r.customer_id, r.run, grp),
+            SELECT customer_id, ts, lag(ts) OVER w AS prev, lead(ts) OVER w AS nxt
+            FROM orders
+            -- an order more than one window before the period cannot keep anyone active in it
+            WHERE {COMPLETED} AND ts < $end AND ts >= $start - {window}
+            WINDOW w AS (PARTITION BY customer_id ORDER BY ts)),
+        starts AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS f FROM o {f.join('o')}
+            WHERE o.prev IS NULL OR o.ts > o.prev + {window}),
+        ends AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS l, o.ts + {window} AS t FROM o {f.join('o')}
+            WHERE o.nxt IS NULL OR o.nxt > o.ts + {window}),
         deltas AS (
-            SELECT grp, {f.next_bucket('f')} AS d, 1 AS x FROM runs
-            UNION ALL SELECT grp, {f.next_bucket('t')} AS d, -1 AS x FROM runs),
+            SELECT grp, {f.next_bucket('f')} AS d, 1 AS x FROM starts
+            UNION ALL SELECT grp, {f.next_bucket('t')} AS d, -1 AS x FROM ends),
         grid AS (
-            SELECT g.grp, b.d FROM (SELECT DISTINCT grp FROM runs) g
+            SELECT g.grp, b.d FROM (SELECT DISTINCT grp FROM starts) g
             CROSS JOIN (SELECT unnest($buckets::DATE[]) AS d) b),
         act AS (
             SELECT grp, d, is_bucket,
@@ -254,10 +351,17 @@ def _churn_sql(f: Frame) -> str:
                                 ROWS UNBOUNDED PRECEDING) AS active
             FROM (SELECT grp, d, sum(x) AS x, false AS is_bucket FROM deltas GROUP BY grp, d
                   UNION ALL SELECT grp, d, 0 AS x, true AS is_bucket FROM grid)),
+        new_runs AS (
+            SELECT customer_id, grp, {f.bucket('f')} AS bucket, min(f) AS f FROM starts
+            WHERE f >= $start GROUP BY ALL),
+        lapsing AS (
+            SELECT customer_id, grp, l, {f.bucket('t')} AS bucket FROM ends
+            WHERE t >= $start AND t < $end AND t <= $data_end),
         lapses AS (
-            SELECT grp, {f.bucket('t')} AS bucket, count(*) AS lapsed FROM runs
-            WHERE t >= $start AND t < $end AND t <= $data_end
-              AND {f.next_bucket('f')} <= {f.bucket('t')}
+            SELECT e.grp, e.bucket, count(*) AS lapsed
+            FROM lapsing e LEFT JOIN new_runs s
+              ON s.customer_id = e.customer_id AND s.grp = e.grp AND s.bucket = e.bucket
+            WHERE s.f IS NULL OR s.f > e.l
             GROUP BY ALL)
         SELECT a.d AS bucket, a.grp, CAST(a.active AS BIGINT) AS active,
                coalesce(l.lapsed, 0) AS lapsed
@@ -272,15 +376,18 @@ def _deliveries_sql(f: Frame) -> str:
             FROM events e {f.join('e')}
             WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end),
         ps AS (
-            SELECT customer_id, session_id, min(ts) AS placed FROM events
-            WHERE stage = 'purchase' AND session_id IS NOT NULL
-              AND customer_id IN (SELECT customer_id FROM d)
+            SELECT customer_id, session_id, min(ts) AS placed
+            FROM (SELECT customer_id, session_id, ts FROM events
+                  WHERE stage = 'purchase' AND session_id IS NOT NULL) p
+            SEMI JOIN (SELECT DISTINCT customer_id, session_id FROM d WHERE session_id IS NOT NULL) ds
+              USING (customer_id, session_id)
             GROUP BY customer_id, session_id),
         m AS (
             SELECT d.*, ps.placed FROM d
             LEFT JOIN ps ON ps.customer_id = d.customer_id AND ps.session_id = d.session_id
                         AND ps.placed <= d.ts),
-        o AS (SELECT customer_id, ts FROM orders WHERE customer_id IN (SELECT customer_id FROM d)),
+        o AS (SELECT customer_id, ts FROM orders
+              SEMI JOIN (SELECT DISTINCT customer_id FROM d) dc USING (customer_id)),
         a AS (
             SELECT m.*, o.ts AS ordered FROM m
             ASOF LEFT JOIN o ON o.customer_id = m.customer_id AND m.ts >= o.ts),
@@ -319,7 +426,7 @@ def _tickets_sql(f: Frame) -> str:
 
 
 _SQL = {
-    "stages": _stages_sql, "sessions": _sessions_sql, "carts": _carts_sql, "orders": _orders_sql,
+    "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
     "churn": _churn_sql, "deliveries": _deliveries_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
 }
 
@@ -430,8 +537,8 @@ def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
     rank = _STAGE_RANK.format(col="stage")
     sql = f"""
         WITH w AS ({_web_events_sql(frame)}),
-        s AS (SELECT customer_id, sid, arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
-              FROM w GROUP BY customer_id, sid),
+        s AS (SELECT sid, arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
+              FROM w GROUP BY sid),
         h AS (SELECT touchpoint, count(*) AS events FROM w GROUP BY touchpoint),
         x AS (SELECT exit_tp AS touchpoint, count(*) AS exits FROM s GROUP BY exit_tp)
         SELECT h.touchpoint, h.events, coalesce(x.exits, 0) AS exits,
@@ -453,6 +560,18 @@ def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["from", "to", "reached", "of", "rate"])
 
 
+def date_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
+    """First and last day with events or orders (JourneyStore.date_range, on this connection)."""
+    row = con.execute(
+        """SELECT min(d0), max(d1) FROM (
+             SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
+             UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
+    ).fetchone()
+    if not row or row[0] is None:
+        return None
+    return row[0], row[1]
+
+
 def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
     row = con.execute(
         "SELECT max(m) FROM (SELECT max(ts) AS m FROM events UNION ALL SELECT max(ts) FROM orders)"
@@ -470,14 +589,12 @@ def first_order(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
 
 def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[str]) -> dict[str, int]:
     """Rows of each table read for the period (before customer filters)."""
-    tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"), "carts": ("events", "ts"),
+    tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"),
               "orders": ("orders", "ts"), "churn": ("orders", "ts"), "deliveries": ("events", "ts"), "surveys": ("surveys", "ts"),
               "tickets": ("tickets", "created_at")}
     out: dict[str, int] = {}
-    for fam in sorted(families):
-        table, col = tables[fam]
-        if table in out:
-            continue
+    wanted = {tables[fam] for fam in families}
+    for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):
         out[table] = int(_run(con, f'SELECT count(*) AS n FROM "{table}" WHERE "{col}" >= $start '
                                    f'AND "{col}" < $end', frame)["n"].iloc[0])
     return out

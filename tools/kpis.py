@@ -11,10 +11,13 @@ events because web-analytics exports often have no orders table.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -40,7 +43,7 @@ __all__ = [
 ]
 
 AREAS: dict[str, str] = {
-    "stages": "Journey", "sessions": "Web", "carts": "Web", "orders": "Sales",
+    "stages": "Journey", "sessions": "Web", "orders": "Sales",
     "churn": "Sales", "deliveries": "Fulfilment", "surveys": "Satisfaction", "tickets": "Support",
 }
 
@@ -222,45 +225,47 @@ class Scope:
         return resolve(period, self.as_of, self.timezone, self.data_start)
 
 
-def prepare_scope(store: JourneyStore, period: Period | str | None, filters: Filters | None,
-                  settings: KpiSettings | None, churn_window_days: int | None = None,
-                  cart_window_hours: int | None = None) -> Scope:
+@contextlib.contextmanager
+def open_scope(store: JourneyStore, period: Period | str | None, filters: Filters | None,
+               settings: KpiSettings | None, churn_window_days: int | None = None,
+               cart_window_hours: int | None = None) -> Iterator[tuple[duckdb.DuckDBPyConnection, Scope]]:
+    """Validate the request and hold one connection for all its queries: a file store opens a
+    connection per use, and that costs more than most KPI queries."""
+    fixed = validate_filters(store, filters) if filters is not None and not filters.is_empty() else Filters()
     settings = settings or KpiSettings()
-    rng = store.date_range()
-    if rng is None:
-        raise NoDataError(
-            "The journey store has no events or orders yet; load data with `journeybot ingest` "
-            "(or try `journeybot demo`)."
-        )
-    data_start, as_of = rng
-    resolved = resolve(period, as_of, store.timezone, data_start)
-    fixed = validate_filters(store, filters)
     with store.connect() as con:
+        rng = kpi_sql.date_range(con)
+        if rng is None:
+            raise NoDataError(
+                "The journey store has no events or orders yet; load data with `journeybot ingest` "
+                "(or try `journeybot demo`)."
+            )
+        data_start, as_of = rng
+        resolved = resolve(period, as_of, store.timezone, data_start)
         end = kpi_sql.data_end(con)
-    assert end is not None
-    return Scope(resolved, fixed, settings, churn_window_days or settings.churn_window_days,
-                 cart_window_hours or settings.cart_window_hours, data_start, as_of, end,
-                 store.timezone)
+        assert end is not None
+        yield con, Scope(resolved, fixed, settings, churn_window_days or settings.churn_window_days,
+                         cart_window_hours or settings.cart_window_hours, data_start, as_of, end,
+                         store.timezone)
 
 
-def snapshot(store: JourneyStore, scope: Scope, metrics: list[str],
+def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
              period: ResolvedPeriod | None = None, by: str | None = None,
              details: bool = False) -> tuple[pd.DataFrame, dict[str, int], dict[str, pd.DataFrame]]:
     """Long frame (grp, metric, value, n, ...) for one period, with rows read and details."""
     extra: dict[str, pd.DataFrame] = {}
-    with store.connect() as con:
-        who = kpi_sql.prepare_who(con, scope.filters, by)
-        try:
-            frame = scope.frame("period", period, who)
-            long = kpi_sql.compute(con, frame, metrics)
-            rows = kpi_sql.rows_in_period(con, frame, kpi_sql.families_of(metrics))
-            if details and by is None:
-                if "exit_rate" in metrics:
-                    extra["exits"] = kpi_sql.exit_detail(con, frame)
-                if any(m.startswith("conversion_") for m in metrics):
-                    extra["stages"] = kpi_sql.stage_detail(long)
-        finally:
-            kpi_sql.drop_who(con, who)
+    who = kpi_sql.prepare_who(con, scope.filters, by)
+    try:
+        frame = scope.frame("period", period, who)
+        long = kpi_sql.compute(con, frame, metrics)
+        rows = kpi_sql.rows_in_period(con, frame, kpi_sql.families_of(metrics))
+        if details and by is None:
+            if "exit_rate" in metrics:
+                extra["exits"] = kpi_sql.exit_detail(con, frame)
+            if any(m.startswith("conversion_") for m in metrics):
+                extra["stages"] = kpi_sql.stage_detail(long)
+    finally:
+        kpi_sql.drop_who(con, who)
     return long, rows, extra
 
 
@@ -353,11 +358,11 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
     """All (or the chosen) KPIs for a period, each with its sample size."""
     params = params or KpiParams()
     settings = settings or KpiSettings()
-    scope = prepare_scope(store, params.period, params.filters, settings,
-                          params.churn_window_days, params.cart_window_hours)
     metrics = params.chosen()
-    check_inside(scope)
-    long, rows, extra = snapshot(store, scope, metrics, details=True)
+    with open_scope(store, params.period, params.filters, settings,
+                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+        check_inside(scope)
+        long, rows, extra = snapshot(con, scope, metrics, details=True)
     values = kpi_values(long, metrics, settings)
     prov = Provenance(
         tool="kpis",
@@ -407,7 +412,6 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
     need = {
         "stages": (events, "no journey events"),
         "sessions": (web, "no web touchpoints (page, product, cart or checkout views)"),
-        "carts": (carts, "no add-to-cart or checkout events"),
         "orders": (orders, "no completed orders"),
         "churn": (orders, "no completed orders"),
         "deliveries": (deliveries, "no delivery events"),
@@ -417,6 +421,8 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
         s = SPECS[m]
         if m in ("csat", "csat_mean"):
             have, why = csat, "no CSAT answers in the surveys"
+        elif m == "cart_abandonment":
+            have, why = carts, "no add-to-cart or checkout events"
         elif m == "nps":
             have, why = nps, "no NPS answers in the surveys"
         elif m.startswith("first_response"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+import duckdb
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -44,7 +45,7 @@ from tools.kpis import (
     describe_definition,
     kpi_notes,
     kpi_values,
-    prepare_scope,
+    open_scope,
     snapshot,
 )
 from tools.periods import Period, ResolvedPeriod, previous_calendar
@@ -66,28 +67,35 @@ _SPARKS = "▁▂▃▄▅▆▇█"
 def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str | None = "last_90_days",
                grain: Literal["day", "week"] = "day", filters: Filters | None = None,
                settings: KpiSettings | None = None, by: str | None = None,
-               churn_window_days: int | None = None, cart_window_hours: int | None = None,
-               scope: Scope | None = None) -> pd.DataFrame:
+               churn_window_days: int | None = None, cart_window_hours: int | None = None) -> pd.DataFrame:
     """Every bucket of the period for every metric (and group, with `by`), in one grouped query
     per metric family: bucket, grp, metric, value, n, num, den, median, excluded, days, partial.
 
     Buckets without data have n=0 and no value (totals such as revenue are 0). This is the
     function for backtests: 180 days of several KPIs cost a handful of queries."""
+    metrics = _check_series_args(metrics, grain)
+    with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours) as (con, scope):
+        return series_on(con, scope, metrics, grain, by)
+
+
+def _check_series_args(metrics: list[str], grain: str) -> list[str]:
     if grain not in ("day", "week"):
         raise ToolInputError(f"grain must be 'day' or 'week', got {grain!r}")
     metrics = [str(normalize_metric(m)) for m in metrics]
     unknown = [m for m in metrics if m not in SPECS]
     if unknown:
         raise ToolInputError(f"Unknown metric(s) {', '.join(map(repr, unknown))}; metrics are: {', '.join(METRICS)}")
-    metrics = list(dict.fromkeys(metrics))
-    scope = scope or prepare_scope(store, period, filters, settings, churn_window_days, cart_window_hours)
-    with store.connect() as con:
-        who = kpi_sql.prepare_who(con, scope.filters, by)
-        try:
-            frame = scope.frame(grain, who=who)
-            long = kpi_sql.compute(con, frame, metrics)
-        finally:
-            kpi_sql.drop_who(con, who)
+    return list(dict.fromkeys(metrics))
+
+
+def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
+              grain: Literal["day", "week"], by: str | None = None) -> pd.DataFrame:
+    who = kpi_sql.prepare_who(con, scope.filters, by)
+    try:
+        frame = scope.frame(grain, who=who)
+        long = kpi_sql.compute(con, frame, metrics)
+    finally:
+        kpi_sql.drop_who(con, who)
     buckets = frame.buckets()
     groups = sorted(set(long["grp"])) if by is not None else ["all"]
     grid = pd.MultiIndex.from_product([buckets, groups, metrics], names=["bucket", "grp", "metric"])
@@ -214,10 +222,10 @@ def change_phrase(s: MetricSpec, delta: float | None, currency: str = "GBP") -> 
 def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None = None) -> TrendResult:
     """A KPI as a daily or weekly series with n per point."""
     settings = settings or KpiSettings()
-    scope = prepare_scope(store, params.period, params.filters, settings,
-                          params.churn_window_days, params.cart_window_hours)
-    check_inside(scope)
-    series = kpi_series(store, [params.metric], grain=params.grain, scope=scope)
+    with open_scope(store, params.period, params.filters, settings,
+                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+        check_inside(scope)
+        series = series_on(con, scope, [params.metric], params.grain)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
             f"No data for {SPECS[params.metric].label} in {scope.period.label} "
@@ -374,13 +382,13 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
     """KPIs of a period against the previous one, with absolute and relative change."""
     params = params or CompareParams()
     settings = settings or KpiSettings()
-    scope = prepare_scope(store, params.period, params.filters, settings,
-                          params.churn_window_days, params.cart_window_hours)
-    before = resolve_against(scope, params.period, params.against)
     metrics = list(params.metrics) if params.metrics else list(METRICS)
-    check_inside(scope)
-    now_long, now_rows, _ = snapshot(store, scope, metrics)
-    then_long, then_rows, _ = snapshot(store, scope, metrics, period=before)
+    with open_scope(store, params.period, params.filters, settings,
+                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+        before = resolve_against(scope, params.period, params.against)
+        check_inside(scope)
+        now_long, now_rows, _ = snapshot(con, scope, metrics)
+        then_long, then_rows, _ = snapshot(con, scope, metrics, period=before)
     now = kpi_values(now_long, metrics, settings)
     then = kpi_values(then_long, metrics, settings)
     rows = []
@@ -518,15 +526,15 @@ def top_movers(store: JourneyStore, params: MoversParams,
     change; groups below the minimum size in either period are not ranked."""
     settings = settings or KpiSettings()
     s = SPECS[params.metric]
-    scope = prepare_scope(store, params.period, params.filters, settings,
-                          params.churn_window_days, params.cart_window_hours)
-    before = resolve_against(scope, params.period, params.against)
     metric = [params.metric]
-    check_inside(scope)
-    now_all, now_rows, _ = snapshot(store, scope, metric)
-    then_all, then_rows, _ = snapshot(store, scope, metric, period=before)
-    now_g, _, _ = snapshot(store, scope, metric, by=params.by)
-    then_g, _, _ = snapshot(store, scope, metric, period=before, by=params.by)
+    with open_scope(store, params.period, params.filters, settings,
+                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+        before = resolve_against(scope, params.period, params.against)
+        check_inside(scope)
+        now_all, now_rows, _ = snapshot(con, scope, metric)
+        then_all, then_rows, _ = snapshot(con, scope, metric, period=before)
+        now_g, _, _ = snapshot(con, scope, metric, by=params.by)
+        then_g, _, _ = snapshot(con, scope, metric, period=before, by=params.by)
     overall_now = kpi_values(now_all, metric, settings)[0]
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
