@@ -234,6 +234,8 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
     fixed = validate_filters(store, filters) if filters is not None and not filters.is_empty() else Filters()
     settings = settings or KpiSettings()
     with store.connect() as con:
+        # DuckDB draws a progress bar on stdout for long queries; it would land in the answer.
+        con.execute("SET enable_progress_bar = false")
         rng = kpi_sql.date_range(con)
         if rng is None:
             raise NoDataError(
@@ -344,10 +346,9 @@ def check_inside(scope: Scope, period: ResolvedPeriod | None = None) -> None:
 
 def describe_definition(scope: Scope) -> str:
     return (
-        "each KPI as defined in docs/METRICS.md, over the period's events, orders, surveys and "
-        f"tickets in {scope.timezone}; purchases are completed orders (conversion "
-        f"metrics: purchase-stage events); churn window {scope.churn_days} days; cart window "
-        f"{scope.cart_hours} h"
+        f"definitions in docs/METRICS.md; days in {scope.timezone}; purchases are completed "
+        "orders (conversions: purchase-stage events); churn window "
+        f"{scope.churn_days} days; cart window {scope.cart_hours} h"
     )
 
 

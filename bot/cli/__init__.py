@@ -13,6 +13,7 @@ from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.kpis import compare, kpis, movers, trend
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,4 +33,6 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 
 for command in (demo, ingest, sample, describe, ask, chat, config_group):
+    main.add_command(command)
+for command in (kpis, trend, compare, movers):
     main.add_command(command)

@@ -394,3 +394,13 @@ def test_uci_online_shoppers_session_conversion_and_bounce(store):
     may = kpi(store, "session_conversion", Period(start=dt.date(2017, 5, 1), end=dt.date(2017, 5, 31))).headline
     in_may = raw[raw.Month == "May"]
     assert (may.n, may.numerator) == (len(in_may), int(in_may.Revenue.sum()))
+
+
+def test_describe_lists_the_kpis_the_data_cannot_answer(winter):
+    from tools.describe import describe_data
+
+    d = describe_data(winter)
+    av = d.kpis.set_index("metric")["available"]
+    assert av["revenue"] and av["churn_rate"] and av["bounce_rate"] and not av["csat"] and not av["cart_abandonment"]
+    assert "KPIs the data cannot answer: " in d.to_text() and "nps (no NPS answers" in d.to_text()
+    json.dumps(d.to_dict())
