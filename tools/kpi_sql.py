@@ -582,11 +582,6 @@ def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
     return value
 
 
-def first_order(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
-    row = con.execute(f"SELECT min(ts) FROM orders WHERE {COMPLETED}").fetchone()
-    return row[0] if row else None
-
-
 def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[str]) -> dict[str, int]:
     """Rows of each table read for the period (before customer filters)."""
     tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"),

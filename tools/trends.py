@@ -7,7 +7,7 @@
 
 Series, comparisons and movers all run on the same SQL as the headline KPIs
 (tools/kpi_sql.py), grouped by day, week or breakdown value, so a point of a daily series
-equals the KPI of that one day. Days and weeks are calendar days in the business time zone;
+equals the KPI of that one day (web sessions crossing midnight count on the day they began). Days and weeks are calendar days in the business time zone;
 weeks start on Monday and partial weeks at the ends of the period are flagged.
 """
 

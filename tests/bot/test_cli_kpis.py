@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kpi_fixtures import BAKERY, CHURN, load
 
 from bot.cli import main
-from kpi_fixtures import BAKERY, CHURN, load
 
 MAY = "2026-05-04..2026-05-06"
 
