@@ -65,6 +65,10 @@ class StoreConfig(_Section):
 class AnalyticsConfig(_Section):
     churn_window_days: int = Field(default=90, ge=1, description="no purchase for this long = churned")
     conversion_window_days: int = Field(default=30, ge=1, description="funnel conversion window")
+    cart_window_hours: int = Field(default=24, ge=1, le=168,
+                                   description="a cart with no purchase within this many hours is abandoned")
+    min_sample: int = Field(default=30, ge=1,
+                            description="KPIs resting on fewer are flagged; top movers skip smaller groups")
 
 
 class ModelConfig(_Section):
@@ -199,6 +203,15 @@ class Config(_Section):
     @property
     def models_dir(self) -> Path:
         return Path(self.predict.models_dir).expanduser() if self.predict.models_dir else self.home_path / "models"
+    def kpi_settings(self):  # -> tools.kpis.KpiSettings
+        from tools.kpis import KpiSettings
+
+        return KpiSettings(
+            churn_window_days=self.analytics.churn_window_days,
+            cart_window_hours=self.analytics.cart_window_hours,
+            currency=self.business.currency,
+            min_sample=self.analytics.min_sample,
+        )
 
     def touchpoint_map(self) -> TouchpointMap:
         return TouchpointMap.from_config(self.touchpoints)

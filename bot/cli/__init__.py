@@ -16,6 +16,7 @@ from bot.cli.demo import demo
 from bot.cli.predict import predict
 from bot.cli.serve import serve
 from bot.cli.stats import stats
+from bot.cli.kpis import compare, kpis, movers, trend
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,4 +41,6 @@ for command in (demo, ingest, sample, describe, ask, chat, config_group, predict
 from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
 
 for command in (funnel, dropoffs, paths):
+    main.add_command(command)
+for command in (kpis, trend, compare, movers):
     main.add_command(command)
