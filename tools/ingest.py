@@ -26,6 +26,7 @@ import duckdb
 
 from tools.errors import IngestError, Problem
 from tools.mapping import Lookup, Mapping, ReadOptions, load_recipe
+from tools.pii import redact_series
 from tools.schema import TABLES, Column, Table
 from tools.stages import STAGE_ALIASES, STAGES, TouchpointMap, normalize_touchpoint
 from tools.store import JourneyStore
@@ -254,6 +255,7 @@ class _LoadRunner:
         src = self._read(self.load.path, self.m.options, self.file)
         self._phase("checking", 0.0)
         staged, source_of = self._stage(src)
+        self._redact(staged)
         skipped = self._skip_rows(staged, src)
         self._validate(staged, src, source_of)
         self._dedupe(staged)
@@ -555,6 +557,31 @@ class _LoadRunner:
         self.source_of = source_of
         self.raw_view = inner
         return staged, source_of
+
+    def _redact(self, staged: str) -> None:
+        """Replace emails, phone numbers and card numbers in customer-written columns before
+        anything is compared or written, so the store never holds them and an unchanged file
+        still compares equal (redacted against redacted)."""
+        for col in self.t.columns:
+            if not col.free_text:
+                continue
+            name = _ident(col.name)
+            # Only values with a digit or an @ can hold something to redact.
+            frame = self.con.execute(
+                f"SELECT _row, {name} AS v FROM {staged} WHERE regexp_matches({name}, '[0-9@]')"
+            ).df()
+            if frame.empty:
+                continue
+            frame["r"] = redact_series(frame["v"])
+            frame = frame.loc[frame["r"] != frame["v"], ["_row", "r"]]
+            if frame.empty:
+                continue
+            view = _temp_name("pii")
+            self.con.register(view, frame)
+            try:
+                self.con.execute(f"UPDATE {staged} SET {name} = p.r FROM {view} p WHERE {staged}._row = p._row")
+            finally:
+                self.con.unregister(view)
 
     def _touchpoint_table(self, inner: str) -> str:
         values = [
