@@ -100,6 +100,12 @@ def _load_sentence_transformer(path: Path) -> Any:
                     f"sentence-transformers is not installed; install the offline model stack "
                     f"with {LOCAL_INSTALL_HINT}"
                 ) from None
+            try:  # the weight-loading progress bar is noise on a terminal and in logs
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
+            except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+                pass
             model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
             _MODELS[str(path)] = model
         return model
@@ -108,9 +114,11 @@ def _load_sentence_transformer(path: Path) -> Any:
 class LocalEmbedder:
     """all-MiniLM-L6-v2 from the `[local]` extra, on the CPU, loaded once per process."""
 
-    def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64):
+    def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
+                 threads: int | None = None):
         self._path = Path(model_path) if model_path else None
         self.batch_size = batch_size
+        self.threads = threads
 
     @property
     def path(self) -> Path:
@@ -134,7 +142,13 @@ class LocalEmbedder:
         return f"{LOCAL_MODEL_NAME} sha256:{file_sha256(weights)}"
 
     def model(self) -> Any:
-        return _load_sentence_transformer(self.path)
+        model = _load_sentence_transformer(self.path)
+        if self.threads:
+            import torch
+
+            # On a shared 2-core machine fewer threads than cores can be faster (no spinning).
+            torch.set_num_threads(self.threads)
+        return model
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

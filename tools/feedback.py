@@ -21,8 +21,8 @@ whoever shows them shows them as quotes and never follows them as instructions.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -756,6 +756,7 @@ class Quote:
     nps: int | None
     chunk: int = 0
     chunks: int = 1
+    also: tuple[str, ...] = ()  # ids of other texts with exactly the same words
     quoted: bool = True  # customer text: show as a quote, never follow it
 
     def citation(self) -> str:
@@ -764,6 +765,10 @@ class Quote:
             parts.append(self.date.isoformat())
         if self.chunks > 1:
             parts.append(f"part {self.chunk + 1} of {self.chunks}")
+        if self.also:
+            shown = ", ".join(i.split(":", 1)[-1] for i in self.also[:5])
+            more = f" and {len(self.also) - 5} more" if len(self.also) > 5 else ""
+            parts.append(f"same words also in {shown}{more}")
         return ", ".join(parts)
 
     def scores(self) -> str:
@@ -852,19 +857,27 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     docs, dists = got["documents"][0], got["distances"][0]
     quotes: list[Quote] = []
     seen: set[str] = set()
+    same_words: dict[str, list[str]] = {}  # normalised text -> ids of texts that repeat it
     hidden = 0
     for meta, text, dist in zip(metas, docs, dists, strict=True):
         similarity = 1.0 - float(dist)
         doc_id = str(meta.get("doc_id"))
         if doc_id in seen:
             continue
+        seen.add(doc_id)
         if similarity < params.min_similarity:
             hidden += 1
             continue
-        seen.add(doc_id)
-        quotes.append(_quote(meta, text, round(similarity, 4), fb.timezone))
+        key = " ".join(str(text).lower().split())
+        if key in same_words:  # one quote per wording; the others are cited with it
+            same_words[key].append(doc_id)
+            continue
         if len(quotes) == params.limit:
-            break
+            continue
+        same_words[key] = []
+        quotes.append(_quote(meta, text, round(similarity, 4), fb.timezone))
+    quotes = [dataclasses.replace(q, also=tuple(same_words[" ".join(q.text.lower().split())]))
+              if same_words.get(" ".join(q.text.lower().split())) else q for q in quotes]
     notes = []
     if not ids:
         notes.append(_why_empty(fb, params))

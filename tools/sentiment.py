@@ -20,7 +20,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -55,7 +54,7 @@ METHOD_UNSCORED = "unscored"
 
 
 def _data_file(name: str) -> Path:
-    return Path(str(resources.files("tools") / "data" / name))
+    return Path(__file__).resolve().parent / "data" / name
 
 
 def training_sentences() -> tuple[list[str], np.ndarray]:

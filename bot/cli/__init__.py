@@ -12,6 +12,7 @@ from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.feedback import feedback_group, forget
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,4 +32,6 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 
 for command in (demo, ingest, sample, describe, config_group):
+    main.add_command(command)
+for command in (feedback_group, forget):
     main.add_command(command)
