@@ -80,12 +80,28 @@ class FeedbackConfig(_Section):
     threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
 
 
+class ModelConfig(_Section):
+    provider: Literal["none", "openai"] = Field(
+        default="none",
+        description="'none' = offline planner; 'openai' = OpenAI or any OpenAI-compatible server",
+    )
+    name: str = Field(default="gpt-4o-mini", description="model name as the server knows it")
+    base_url: str | None = Field(default=None, description="OpenAI-compatible server URL")
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="environment variable with the key")
+    api_version: str | None = Field(default=None, description="Azure OpenAI API version")
+    timeout_seconds: float = Field(default=60.0, gt=0, le=600)
+    max_retries: int = Field(default=2, ge=0, le=10, description="retries with backoff on errors")
+    max_tool_steps: int = Field(default=8, ge=1, le=30, description="tool calls per answer, at most")
+    temperature: float = Field(default=0.0, ge=0, le=2)
+
+
 class Config(_Section):
     home: str | None = Field(default=None, description="data folder; JOURNEYBOT_HOME overrides")
     business: BusinessConfig = Field(default_factory=BusinessConfig)
     store: StoreConfig = Field(default_factory=StoreConfig)
     analytics: AnalyticsConfig = Field(default_factory=AnalyticsConfig)
     feedback: FeedbackConfig = Field(default_factory=FeedbackConfig)
+    model: ModelConfig = Field(default_factory=ModelConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
     mappings: dict[str, Mapping] = Field(default_factory=dict)
 
@@ -110,6 +126,17 @@ class Config(_Section):
     @property
     def sample_dir(self) -> Path:
         return self.home_path / "sample"
+
+    @property
+    def memory_path(self) -> Path:
+        return self.home_path / "memory.sqlite"
+
+    @property
+    def state_path(self) -> Path:
+        return self.home_path / "state.sqlite"
+
+    def model_api_key(self) -> str | None:
+        return self.env.get(self.model.api_key_env) or None
 
     def touchpoint_map(self) -> TouchpointMap:
         return TouchpointMap.from_config(self.touchpoints)

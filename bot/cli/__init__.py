@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from bot.cli.agent_cmd import ask, chat
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
@@ -31,7 +32,7 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     click_ctx.obj = Ctx(config_path=config_path)
 
 
-for command in (demo, ingest, sample, describe, config_group):
+for command in (demo, ingest, sample, describe, ask, chat, config_group):
     main.add_command(command)
 for command in (feedback_group, forget):
     main.add_command(command)

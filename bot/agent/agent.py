@@ -1,0 +1,262 @@
+"""The agent: a LangChain tool-calling loop when a model is configured, the offline planner
+when not, and the planner again (saying so) when the model fails.
+
+Conversation memory is keyed by conversation (a Slack thread, a terminal session) and
+persisted in <data folder>/memory.sqlite, so follow-ups work after a restart.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import re
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from bot.agent.catalog import all_tools
+from bot.agent.llm import make_chat_model
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
+from bot.agent.types import Answer, ToolCallRecord
+from bot.prompts import load_prompt
+from tools.stages import STAGES
+
+log = logging.getLogger(__name__)
+
+_calls: contextvars.ContextVar[list[ToolCallRecord] | None] = contextvars.ContextVar(
+    "journeybot_tool_calls", default=None
+)
+
+# Errors that mean "the model is not there or not usable right now": answer offline instead.
+_FALLBACK_ERRORS: tuple[type[BaseException], ...]
+try:
+    import httpx
+    import openai
+
+    _FALLBACK_ERRORS = (openai.OpenAIError, httpx.HTTPError, TimeoutError, ConnectionError)
+except ImportError:  # pragma: no cover - both are dependencies
+    _FALLBACK_ERRORS = (TimeoutError, ConnectionError)
+
+
+class JourneyAgent:
+    def __init__(
+        self,
+        ctx: ToolContext,
+        *,
+        chat_model: Any | None = None,
+        model_label: str = "offline planner",
+        memory_path: Path | None = None,
+        tools: list[ToolSpec] | None = None,
+        max_tool_steps: int = 8,
+        offline_reason: str | None = None,
+    ):
+        self.ctx = ctx
+        self.chat_model = chat_model
+        self.model_label = model_label
+        self.tools = tools if tools is not None else all_tools()
+        self.max_tool_steps = max_tool_steps
+        self.offline_reason = offline_reason
+        self.memory_path = memory_path
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._checkpointer = self._make_checkpointer(memory_path)
+        self.planner = OfflinePlanner(ctx, self.tools, memory_path=memory_path)
+
+    @classmethod
+    def from_config(cls, config: Any, store: Any | None = None) -> JourneyAgent:
+        choice = make_chat_model(config)
+        ctx = ToolContext(store=store if store is not None else config.open_store(), config=config)
+        config.home_path.mkdir(parents=True, exist_ok=True)
+        return cls(
+            ctx,
+            chat_model=choice.model,
+            model_label=choice.label,
+            memory_path=config.memory_path,
+            max_tool_steps=config.model.max_tool_steps,
+            offline_reason=choice.reason,
+        )
+
+    @property
+    def mode(self) -> str:
+        return "model" if self.chat_model is not None else "offline"
+
+    # -- memory -------------------------------------------------------------------------
+    def _make_checkpointer(self, path: Path | None) -> Any:
+        if path is None:
+            from langgraph.checkpoint.memory import InMemorySaver
+
+            return InMemorySaver()
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+        saver = SqliteSaver(conn)
+        saver.setup()
+        return saver
+
+    def _conversation_lock(self, key: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(key, threading.Lock())
+
+    def reset(self, conversation_key: str) -> None:
+        """Forget one conversation (the terminal's /reset)."""
+        deleter = getattr(self._checkpointer, "delete_thread", None)
+        if deleter:
+            deleter(conversation_key)
+        self.planner.reset(conversation_key)
+
+    # -- answering ----------------------------------------------------------------------
+    def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None) -> Answer:
+        question = question.strip()
+        if not question:
+            return Answer("Ask me something about your customers, e.g. “where do we lose people?”",
+                          "offline", suggestions=self.planner.suggestions())
+        if self.chat_model is None:
+            answer = self.planner.answer(question, conversation_key, context=context)
+            if self.offline_reason:
+                answer.notes.insert(0, self.offline_reason)
+            return answer
+        try:
+            return self._answer_with_model(question, conversation_key, context)
+        except _FALLBACK_ERRORS as exc:
+            log.warning("model failed (%s); falling back to the offline planner", exc)
+            answer = self.planner.answer(question, conversation_key, context=context)
+            answer.notes.insert(
+                0, f"The language model did not answer ({_reason(exc)}), so the offline planner answered."
+            )
+            return answer
+
+    def _system_prompt(self) -> str:
+        store = self.ctx.store
+        counts = store.counts()
+        rng = store.date_range()
+        coverage = ", ".join(f"{t} {n:,}" for t, n in counts.items())
+        if rng:
+            coverage += f"; from {rng[0]} to {rng[1]}"
+        cfg = self.ctx.config
+        return load_prompt(
+            "system",
+            business_name=getattr(getattr(cfg, "business", None), "name", "the business"),
+            coverage=coverage,
+            as_of=rng[1] if rng else "unknown (no data yet)",
+            timezone=store.timezone,
+            stages=", ".join(STAGES),
+            answer_style=load_prompt("answer_style"),
+        )
+
+    def _langchain_tools(self) -> list[Any]:
+        from langchain_core.tools import StructuredTool
+
+        out = []
+        for spec in self.tools:
+            def run(_spec: ToolSpec = spec, **kwargs: Any) -> str:
+                record = run_tool(_spec, self.ctx, kwargs)
+                calls = _calls.get()
+                if calls is not None:
+                    calls.append(record)
+                return render_for_model(record)
+
+            out.append(StructuredTool.from_function(
+                func=run,
+                name=spec.name,
+                description=spec.model_description(),
+                # A JSON schema, not the model class: validation happens in run_tool so that a
+                # wrong argument is recorded and explained the same way for every caller.
+                args_schema=spec.params.model_json_schema(),
+            ))
+        return out
+
+    def _answer_with_model(self, question: str, key: str, context: str | None) -> Answer:
+        from langchain.agents import create_agent
+        from langchain.agents.middleware import ModelCallLimitMiddleware, ToolCallLimitMiddleware
+        from langchain_core.messages import AIMessage, HumanMessage
+
+        graph = create_agent(
+            self.chat_model,
+            self._langchain_tools(),
+            system_prompt=self._system_prompt(),
+            checkpointer=self._checkpointer,
+            middleware=[
+                ToolCallLimitMiddleware(run_limit=self.max_tool_steps),
+                ModelCallLimitMiddleware(run_limit=self.max_tool_steps + 2),
+            ],
+        )
+        content = question if not context else f"{question}\n\n(Context of this thread: {context})"
+        records: list[ToolCallRecord] = []
+        token = _calls.set(records)
+        try:
+            with self._conversation_lock(key):  # two messages in one thread must not interleave
+                state = graph.invoke(
+                    {"messages": [HumanMessage(content)]},
+                    config={"configurable": {"thread_id": key},
+                            "recursion_limit": 4 * self.max_tool_steps + 10},
+                )
+        finally:
+            _calls.reset(token)
+        messages = state["messages"]
+        start = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
+        new_ai = [m for m in messages[start:] if isinstance(m, AIMessage)]
+        final = new_ai[-1] if new_ai else None
+        text = _text_of(final) if final is not None else ""
+        tokens = _usage(new_ai)
+        log.info("answer for %s used %s tokens (%s tool calls)", key, tokens or "unknown", len(records))
+        notes = []
+        if not text.strip():
+            text = "I could not finish that answer within my step limit. Could you ask more narrowly?"
+        unsupported = unsupported_numbers(text, [render_for_model(r) for r in records] + [question])
+        if unsupported:
+            log.warning("numbers not found in tool results: %s", unsupported)
+            notes.append("Some figures could not be traced to a tool result: " + ", ".join(unsupported[:5]))
+        return Answer(text, "model", records, notes, tokens=tokens, model=self.model_label)
+
+
+def _text_of(message: Any) -> str:
+    content = message.content
+    if isinstance(content, str):
+        return content
+    parts = [c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text"]
+    return "".join(parts)
+
+
+def _usage(messages: list[Any]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for m in messages:
+        usage = getattr(m, "usage_metadata", None) or {}
+        for k in ("input_tokens", "output_tokens", "total_tokens"):
+            if usage.get(k) is not None:
+                total[k] = total.get(k, 0) + int(usage[k])
+    return total
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def _norm_number(token: str) -> str:
+    value = float(token.replace(",", ""))
+    return f"{value:.1f}"
+
+
+def unsupported_numbers(answer: str, sources: list[str]) -> list[str]:
+    """Numbers in the answer that appear in no tool output (nor the question). Small counts,
+    years and dates are ignored: "the top 3" is not a claim."""
+    seen: set[str] = set()
+    for text in sources:
+        for tok in _NUMBER.findall(text):
+            seen.add(_norm_number(tok))
+            # 12.5% may be written 12.50 or 13 in prose; keep rounded forms too
+            seen.add(f"{round(float(tok.replace(',', ''))):.1f}")
+    out = []
+    for tok in _NUMBER.findall(re.sub(r"\d{4}-\d{2}-\d{2}", " ", answer)):
+        value = float(tok.replace(",", ""))
+        if abs(value) <= 10 or 1990 <= value <= 2100:
+            continue
+        if _norm_number(tok) not in seen and f"{round(value):.1f}" not in seen:
+            out.append(tok)
+    return out

@@ -1,0 +1,62 @@
+"""What the agent hands to the Slack layer, the CLI and the scheduler."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Mode = Literal["model", "offline"]
+
+
+@dataclass(frozen=True)
+class ToolCallRecord:
+    """One tool call behind an answer: what was asked and what came back."""
+
+    name: str
+    args: dict[str, Any]  # the validated arguments (defaults filled in)
+    signature: str  # funnel(stages=[...], period=last 30 days, channel=[instagram])
+    result: Any = None  # the tool's result object (ToolResult) when it succeeded
+    error: str | None = None  # the message the caller saw when it failed
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"tool": self.name, "args": self.args, "signature": self.signature}
+        if self.error:
+            out["error"] = self.error
+        if self.result is not None and hasattr(self.result, "provenance"):
+            out["provenance"] = self.result.provenance.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    mode: Mode
+    tool_calls: list[ToolCallRecord] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # fallbacks, caveats
+    suggestions: list[str] = field(default_factory=list)  # example questions when unsure
+    tokens: dict[str, int] = field(default_factory=dict)  # input/output/total when a model ran
+    model: str | None = None
+
+    @property
+    def results(self) -> list[Any]:
+        return [c.result for c in self.tool_calls if c.result is not None]
+
+    def context_line(self) -> str:
+        """The provenance line shown under an answer: which tool calls its numbers came from."""
+        calls = [c.signature for c in self.tool_calls if c.ok]
+        return "; ".join(calls)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "mode": self.mode,
+            "model": self.model,
+            "tool_calls": [c.to_dict() for c in self.tool_calls],
+            "notes": self.notes,
+            "suggestions": self.suggestions,
+            "tokens": self.tokens,
+        }

@@ -1,0 +1,1 @@
+"""Rendering results and answers for people: terminal text here, Block Kit in render/slack."""

@@ -1,0 +1,23 @@
+"""Plain-text rendering of agent answers for the terminal."""
+
+from __future__ import annotations
+
+from bot.agent.types import Answer
+
+
+def answer_text(answer: Answer) -> str:
+    lines = [answer.text.rstrip()]
+    if answer.suggestions:
+        lines += [f"  • {s}" for s in answer.suggestions]
+    context = answer.context_line()
+    if context:
+        lines += ["", f"— from {context}"]
+    for note in answer.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+def mode_line(mode: str, label: str) -> str:
+    if mode == "model":
+        return f"(answering with the {label})"
+    return "(answering offline: no language model is configured, the offline planner answers)"
