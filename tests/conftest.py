@@ -51,3 +51,14 @@ def store():
     s = JourneyStore(None, timezone="Europe/London")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The offline embedding model (all-MiniLM-L6-v2), loaded once for the whole session."""
+    pytest.importorskip("sentence_transformers")
+    from tools.embeddings import LocalEmbedder
+
+    embedder = LocalEmbedder()
+    embedder.embed(["warm up"])
+    return embedder

@@ -29,8 +29,8 @@ PHONE_TOKEN = "[phone]"
 CARD_TOKEN = "[card]"
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-# Candidate card numbers: digit groups with single spaces or dashes between digits.
-_CARD = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,18}(?!\d)")
+# Runs of digits with single spaces or dashes between them; cards are looked for inside.
+_DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
 # Candidate phone numbers; the shape rules in _phone_or_keep decide.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(\s*\+?)?\d[\d\s().-]{5,22}\d(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
@@ -52,11 +52,28 @@ def _luhn_ok(digits: str) -> bool:
 
 
 def _card_or_keep(match: re.Match[str]) -> str:
-    text = match.group(0)
-    digits = re.sub(r"\D", "", text)
-    if 13 <= len(digits) <= 19 and _luhn_ok(digits):
-        return CARD_TOKEN
-    return text
+    """Replace the card number inside a run of digit groups, if there is one. A run can hold
+    more than a card ("07700 900123 4111 1111 1111 1111"), so windows of whole groups are
+    tried, longest first."""
+    return _cards_in(match.group(0))
+
+
+def _cards_in(run: str) -> str:
+    pieces = re.split(r"([ -])", run)
+    groups, seps = pieces[0::2], pieces[1::2]
+    n = len(groups)
+    for size in range(n, 0, -1):
+        for i in range(0, n - size + 1):
+            digits = "".join(groups[i:i + size])
+            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+                left = "".join(g + s for g, s in zip(groups[:i], seps[:i], strict=False))
+                right = "".join(s + g for s, g in zip(seps[i + size - 1:], groups[i + size:], strict=False))
+                return _cards_in_part(left) + CARD_TOKEN + _cards_in_part(right)
+    return run
+
+
+def _cards_in_part(text: str) -> str:
+    return _DIGIT_RUN.sub(_card_or_keep, text) if text else text
 
 
 def _phone_or_keep(match: re.Match[str]) -> str:
@@ -86,7 +103,7 @@ def redact(text: str | None) -> str | None:
     if "@" in text:
         text = _EMAIL.sub(EMAIL_TOKEN, text)
     if any(ch.isdigit() for ch in text):
-        text = _CARD.sub(_card_or_keep, text)
+        text = _DIGIT_RUN.sub(_card_or_keep, text)
         text = _PHONE.sub(_phone_or_keep, text)
     return text
 
@@ -102,7 +119,7 @@ def redact_series(texts: pd.Series) -> pd.Series:
         return out
     sub = as_text[candidates]
     sub = sub.str.replace(_EMAIL, EMAIL_TOKEN, regex=True)
-    sub = sub.str.replace(_CARD, _card_or_keep, regex=True)
+    sub = sub.str.replace(_DIGIT_RUN, _card_or_keep, regex=True)
     sub = sub.str.replace(_PHONE, _phone_or_keep, regex=True)
     out = out.astype(object)
     out.loc[candidates] = sub.astype(object).to_numpy()

@@ -15,6 +15,7 @@ periods are first reduced to micro-clusters with k-means). Each theme gets:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -43,6 +44,9 @@ Labeler = Callable[[list[str], list[str]], str]  # (top terms, sample quotes) ->
 MERGE_DISTANCE = 0.62
 DIRECT_LIMIT = 2500  # above this many texts, cluster k-means centres instead of texts
 _PLACEHOLDERS = re.compile(r"\[(?:email|phone|card)\]")
+# Greetings and filler of support messages say nothing about the theme.
+_FILLER = ("hi", "hiya", "hello", "thanks", "thank", "cheers", "please", "got", "get", "just",
+           "really", "bit", "lot", "ref", "regards", "kind", "many", "sorry", "say", "morning")
 
 
 class ThemesParams(BaseModel):
@@ -157,13 +161,23 @@ def cluster(vectors: np.ndarray, *, distance: float = MERGE_DISTANCE, seed: int 
     return top[micro.labels_]
 
 
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> list[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return sorted(ENGLISH_STOP_WORDS.union(_FILLER))
+
+
+
 def top_terms(texts: pd.Series, labels: np.ndarray, wanted: list[int], n: int = 4) -> dict[int, list[str]]:
     """The most distinctive terms per cluster (class-based TF-IDF over word 1-2 grams)."""
     from sklearn.feature_extraction.text import CountVectorizer
 
-    clean = texts.fillna("").str.replace(_PLACEHOLDERS, " ", regex=True)
+    clean = (texts.fillna("").str.replace(_PLACEHOLDERS, " ", regex=True)
+             .str.replace(r"\b\w+n[’']t\b", " ", regex=True)  # "hasn't" would leave "hasn"
+             .str.replace(r"[’']\w+", "", regex=True))
     # binary: a term counts once per text, so what many texts say beats one verbose text.
-    vec = CountVectorizer(stop_words="english", ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_]{3,}\b", binary=True,
+    vec = CountVectorizer(stop_words=_stop_words(), ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_]{3,}\b", binary=True,
                           min_df=2 if len(clean) >= 20 else 1)
     try:
         counts = vec.fit_transform(clean)

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json, progress_bar
+from bot.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    print_json,
+    progress_bar,
+)
 from tools.periods import PERIOD_NAMES, Period
 from tools.stages import STAGES
 
