@@ -267,7 +267,7 @@ def _bucket(frame: pd.DataFrame, by: str, tz: str) -> pd.Series:
         if by == "day":
             return local.dt.strftime("%Y-%m-%d")
         if by == "week":
-            monday = local.dt.normalize() - pd.to_timedelta(local.dt.weekday, unit="D")
+            monday = local.dt.normalize() - pd.to_timedelta(local.dt.day_of_week, unit="D")
             return "week of " + monday.dt.strftime("%Y-%m-%d")
         return local.dt.strftime("%Y-%m")
     return frame[by].fillna("(unknown)").astype(str)
