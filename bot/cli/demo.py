@@ -14,6 +14,7 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
+from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -64,6 +65,7 @@ def overview(ctx: Ctx) -> None:
 
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("What customers say", demo_what_customers_say),
 ]
 
 

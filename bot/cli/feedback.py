@@ -295,3 +295,28 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
         print_json(result)
     else:
         ctx.console.print(result.to_text(), markup=False)
+
+
+def demo_what_customers_say(ctx: Ctx) -> None:
+    """Demo section: index the sample's texts, the month's themes with quotes, one search."""
+    from tools.errors import ToolUnavailable
+    from tools.feedback import SearchParams, index_store, search
+    from tools.themes import ThemesParams, themes
+
+    fb = open_feedback(ctx)
+    store = ctx.store
+    try:
+        with progress_bar(ctx.err) as update:
+            report = index_store(fb, store, chunk_words=ctx.config.feedback.chunk_words, progress=update)
+    except ToolUnavailable as exc:
+        ctx.console.print(f"Skipped: {exc}", markup=False)
+        return
+    ctx.console.print(report.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print("$ journeybot feedback themes --since 30days --max-themes 4", markup=False)
+    result = themes(fb, ThemesParams(period=Period(name="last_30_days"), max_themes=4), store=store)
+    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print('$ journeybot feedback search "problems paying online" --limit 3', markup=False)
+    found = search(fb, SearchParams(query="problems paying online", limit=3), store=store)
+    ctx.console.print(found.to_text(), markup=False)
