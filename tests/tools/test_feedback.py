@@ -227,3 +227,63 @@ def test_a_text_file_with_a_wrong_column_names_the_columns_it_has(tmp_path, fb):
         index_file(fb, path, TextFile(source="reviews", text=["body"]))
     with pytest.raises(ValueError, match="reserved"):
         TextFile(source="survey", text=["comment"])
+
+
+# -- a Chroma server instead of the folder: same code, HTTP client ----------------------------
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """`chroma run` on 127.0.0.1 (it ships with the chromadb package)."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    binary = Path(sys.executable).parent / "chroma"
+    if not binary.exists() and not shutil.which("chroma"):
+        pytest.skip("the chroma command is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen([str(binary if binary.exists() else "chroma"), "run", "--path", str(tmp_path / "server"),
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.skip("the local Chroma server did not start")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_a_chroma_server_works_with_the_same_code(journey, chroma_server):
+    remote = FeedbackStore(url=chroma_server, embedder=HashEmbedder(), timezone="Europe/London")
+    first = index_store(remote, journey)
+    assert (first.added, index_store(remote, journey).added) == (4, 0)
+    found = search(remote, SearchParams(query="payment card declined at checkout"), store=journey)
+    assert found.quotes[0].id == "survey:S1"
+    assert forget_customer("C1", store=journey, fb=remote).feedback_texts == 2
+
+
+def test_an_unreachable_server_is_an_environment_problem():
+    from tools.errors import ToolUnavailable
+
+    with pytest.raises(ToolUnavailable, match="unreachable"):
+        FeedbackStore(url="http://127.0.0.1:9", embedder=HashEmbedder()).count()
+    with pytest.raises(ToolInputError, match="not a URL"):
+        FeedbackStore(url="localhost:8000", embedder=HashEmbedder()).count()
