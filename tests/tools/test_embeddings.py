@@ -47,3 +47,21 @@ def test_importing_the_tools_and_the_cli_does_not_import_torch():
             "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'chromadb' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_reopening_a_collection_never_loads_the_model(tmp_path):
+    """Chroma rebuilds our embedding function from the stored config on every open; that must
+    cost nothing (no torch import, no model load)."""
+    from fakes.embedders import HashEmbedder
+    from tools.feedback import FeedbackStore
+
+    fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="UTC")
+    fb.collection()
+    code = (
+        "import sys; from tools.feedback import FeedbackStore; from tools.embeddings import LocalEmbedder; "
+        f"fb = FeedbackStore({str(tmp_path / 'fb')!r}, embedder=LocalEmbedder()); "
+        "col = fb.client().get_collection('feedback', embedding_function=fb._ef()); "
+        "print(col.count(), fb.stored_identity(), 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "hash-64", "v1", "False"]
