@@ -82,6 +82,7 @@ def test_forget_asks_first_then_removes_everything(loaded):
 
 def test_a_store_built_with_another_model_is_refused_until_rebuilt(loaded, home):
     from fakes.embedders import HashEmbedder
+
     from tools.feedback import FeedbackStore, index_store
     from tools.store import JourneyStore
 

@@ -8,8 +8,8 @@ import sys
 
 import numpy as np
 import pytest
-
 from conftest import REPO
+
 from tools.embeddings import LOCAL_INSTALL_HINT, Embedder, LocalEmbedder, local_model_path
 from tools.errors import ToolUnavailable
 
@@ -53,6 +53,7 @@ def test_reopening_a_collection_never_loads_the_model(tmp_path):
     """Chroma rebuilds our embedding function from the stored config on every open; that must
     cost nothing (no torch import, no model load)."""
     from fakes.embedders import HashEmbedder
+
     from tools.feedback import FeedbackStore
 
     fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="UTC")

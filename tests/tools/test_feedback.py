@@ -8,8 +8,8 @@ import datetime as dt
 import hashlib
 
 import pytest
-
 from fakes.embedders import HashEmbedder
+
 from tools.errors import NoDataError, ToolFatal, ToolInputError
 from tools.feedback import (
     FeedbackStore,

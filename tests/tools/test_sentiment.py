@@ -8,9 +8,9 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import external
 from fakes.embedders import HashEmbedder
+
 from tools.errors import NoDataError, ToolInputError
 from tools.feedback import FeedbackStore, index_documents
 from tools.language import detect_languages

@@ -9,8 +9,8 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-
 from fakes.embedders import HashEmbedder
+
 from tools.errors import NoDataError
 from tools.feedback import FeedbackStore, documents_from_store, index_documents
 from tools.ingest import folder_loads, ingest_loads
