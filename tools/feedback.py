@@ -278,7 +278,7 @@ class FeedbackStore:
         if col is None:
             return {"ids": [], "metadatas": [], "documents": [], "embeddings": None}
         include = ["metadatas"] + (["documents"] if documents else []) + (["embeddings"] if embeddings else [])
-        return col.get(where=where, include=include)
+        return get_all(col, where, include)
 
     def frame(self, *, period: ResolvedPeriod | None = None, source: Sequence[str] | None = None,
               stage: Sequence[str] | None = None, customer_id: str | None = None,
@@ -306,6 +306,29 @@ class FeedbackStore:
         if frame.empty or key not in frame:
             return []
         return sorted(str(v) for v in frame[key].dropna().unique())
+
+
+GET_PAGE = 5000
+
+
+def get_all(col: Any, where: dict[str, Any] | None, include: list[str]) -> dict[str, Any]:
+    """Every matching record, fetched in pages: one unpaged get of ~100k records fails inside
+    Chroma's SQLite ("too many SQL variables")."""
+    out: dict[str, Any] = {"ids": [], "metadatas": [], "documents": [], "embeddings": []}
+    offset = 0
+    while True:
+        page = col.get(where=where, include=include, limit=GET_PAGE, offset=offset)
+        out["ids"].extend(page["ids"])
+        for key in ("metadatas", "documents", "embeddings"):
+            values = page.get(key)
+            if key in include and values is not None:
+                out[key].extend(list(values))
+        if len(page["ids"]) < GET_PAGE:
+            break
+        offset += GET_PAGE
+    if "embeddings" not in include:
+        out["embeddings"] = None
+    return out
 
 
 def build_where(*, period: ResolvedPeriod | None = None, source: Sequence[str] | None = None,
@@ -616,7 +639,7 @@ def index_documents(
             progress(f"feedback: {name}", fraction)
 
     phase("comparing", 0.0)
-    existing = col.get(where=build_where(source=list(sources)), include=["metadatas"])
+    existing = get_all(col, build_where(source=list(sources)), ["metadatas"])
     old = pd.DataFrame({
         "id": existing["ids"],
         "doc_id": [m.get("doc_id") for m in existing["metadatas"]],

@@ -287,3 +287,13 @@ def test_an_unreachable_server_is_an_environment_problem():
         FeedbackStore(url="http://127.0.0.1:9", embedder=HashEmbedder()).count()
     with pytest.raises(ToolInputError, match="not a URL"):
         FeedbackStore(url="localhost:8000", embedder=HashEmbedder()).count()
+
+
+def test_large_collections_are_read_in_pages(journey, fb, monkeypatch):
+    import tools.feedback as feedback
+
+    monkeypatch.setattr(feedback, "GET_PAGE", 2)
+    index_store(fb, journey, chunk_words=10)
+    assert len(fb.get()["ids"]) == 7
+    assert index_store(fb, journey, chunk_words=10).unchanged == 7
+    assert len(fb.frame(embeddings=True).attrs["embeddings"]) == 7
