@@ -873,11 +873,7 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     where = build_where(period=period, source=params.source, stage=params.stage, touchpoint=touchpoints,
                         channel=channels, customer_id=params.customer_id, ranges=ranges)
     vector = fb._require_embedder().embed([params.query])
-    wanted = min(total, params.limit * 4)
-    got = col.query(query_embeddings=vector, n_results=wanted, where=where,
-                    include=["documents", "metadatas", "distances"])
-    ids, metas = got["ids"][0], got["metadatas"][0]
-    docs, dists = got["documents"][0], got["distances"][0]
+    ids, metas, docs, dists = _nearest(col, vector, where, total, params.limit * 4)
     quotes: list[Quote] = []
     seen: set[str] = set()
     same_words: dict[str, list[str]] = {}  # normalised text -> ids of texts that repeat it
@@ -916,6 +912,54 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
         tables=("feedback",), row_counts={"feedback chunks": total}, notes=tuple(n for n in notes if n),
     )
     return SearchResult(query=params.query, quotes=quotes, hidden=hidden, provenance=prov)
+
+
+PREFILTER_POOL = 400  # nearest neighbours fetched unfiltered before falling back to Chroma's filter
+
+
+def _nearest(col: Any, vector: np.ndarray, where: dict[str, Any] | None, total: int, wanted: int
+             ) -> tuple[list[str], list[dict[str, Any]], list[str], list[float]]:
+    """The `wanted` nearest chunks that pass `where`, nearest first.
+
+    Chroma's metadata filter reads every matching row's id from SQLite before the vector
+    search, which costs seconds at 100k texts for a broad filter such as a month. Most filters
+    are broad, so the unfiltered nearest neighbours are fetched first and filtered here; the
+    first `wanted` that pass are exactly the nearest passing ones. Only when too few pass (a
+    narrow filter) does the query go to Chroma with the filter."""
+    include = ["documents", "metadatas", "distances"]
+    if where is not None and total > PREFILTER_POOL:
+        got = col.query(query_embeddings=vector, n_results=PREFILTER_POOL, include=include)
+        rows = [r for r in zip(got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0],
+                               strict=True) if matches(r[1], where)]
+        if len(rows) >= wanted:
+            rows = rows[:wanted]
+            return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
+    got = col.query(query_embeddings=vector, n_results=min(total, wanted), where=where, include=include)
+    return got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0]
+
+
+def matches(meta: dict[str, Any], where: dict[str, Any] | None) -> bool:
+    """Evaluate a `build_where` filter on one record's metadata, as Chroma would."""
+    if where is None:
+        return True
+    if "$and" in where:
+        return all(matches(meta, part) for part in where["$and"])
+    (key, cond), = where.items()
+    value = meta.get(key)
+    (op, target), = cond.items()
+    if value is None:
+        return False
+    if op == "$eq":
+        return value == target
+    if op == "$in":
+        return value in target
+    if op == "$gte":
+        return value >= target
+    if op == "$lte":
+        return value <= target
+    if op == "$lt":
+        return value < target
+    raise ValueError(f"unsupported filter operator {op}")  # pragma: no cover - build_where makes only these
 
 
 def _why_empty(fb: FeedbackStore, params: SearchParams) -> str:

@@ -297,3 +297,32 @@ def test_large_collections_are_read_in_pages(journey, fb, monkeypatch):
     assert len(fb.get()["ids"]) == 7
     assert index_store(fb, journey, chunk_words=10).unchanged == 7
     assert len(fb.frame(embeddings=True).attrs["embeddings"]) == 7
+
+
+def test_broad_filters_are_applied_to_the_nearest_texts_with_the_same_result(journey, fb, monkeypatch):
+    """The fast path (filter the unfiltered nearest texts here) gives what Chroma's own filter
+    gives, and falls back to it when too few of the nearest texts pass."""
+    import tools.feedback as feedback
+
+    index_store(fb, journey)
+    col = fb.check_space()
+    vector = fb.embedder.embed(["payment card parcel sourdough"])
+    calls = []
+
+    class Spy:
+        def query(self, **kwargs):
+            calls.append(kwargs.get("where"))
+            return col.query(**kwargs)
+
+    monkeypatch.setattr(feedback, "PREFILTER_POOL", 3)
+    for where in (feedback.build_where(ranges={"csat": (None, 2)}), feedback.build_where(source=["survey"]),
+                  feedback.build_where(stage=["decision", "post-purchase"])):
+        expected = col.query(query_embeddings=vector, n_results=1, where=where, include=["metadatas"])["ids"][0]
+        calls.clear()
+        ids, metas, _, _ = feedback._nearest(Spy(), vector, where, 4, 1)
+        assert ids == expected and calls == [None]  # one unfiltered query, filtered here
+        assert all(feedback.matches(m, where) for m in metas)
+    calls.clear()
+    narrow = feedback.build_where(customer_id="C2")
+    ids, _, _, _ = feedback._nearest(Spy(), vector, narrow, 4, 2)
+    assert len(calls) == 2 and calls[1] == narrow  # too few passed: Chroma filters
