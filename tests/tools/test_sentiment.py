@@ -122,8 +122,8 @@ def test_a_configured_classifier_scores_every_language():
 
 def test_language_detection_on_short_and_mixed_texts():
     langs = detect_languages(pd.Series(["Thanks!", "", None, "Le produit est très bien", "Die Lieferung war gut",
-                                        "the que", "Recomendo"]))
-    assert langs.tolist() == ["und", "und", "und", "fr", "de", "en", "pt"]
+                                        "the que", "Recomendo", "Genial, ñandú", "Café!"]))
+    assert langs.tolist() == ["und", "und", "und", "fr", "de", "en", "pt", "xx", "xx"]
 
 
 def test_labels_use_the_neutral_band():
