@@ -542,8 +542,10 @@ class IndexReport(ResultMixin):
 
 
 def chunk_documents(docs: pd.DataFrame, chunk_words: int = DEFAULT_CHUNK_WORDS) -> pd.DataFrame:
-    """Split texts longer than `chunk_words` words into consecutive chunks, and give every
-    chunk its content-hash id and a hash of its metadata. One DuckDB statement."""
+    """Split texts longer than `chunk_words` words into consecutive chunks and give each its
+    id: a hash of document id, position and text, a dash, and a hash of its metadata. Reading
+    Chroma's metadata costs ~0.3 ms a record, listing ids almost nothing, so the id alone tells
+    whether a chunk is stored unchanged. One DuckDB statement."""
     if chunk_words < 10:
         raise ToolInputError("chunk_words must be at least 10")
     con = duckdb.connect()
@@ -568,13 +570,14 @@ def chunk_documents(docs: pd.DataFrame, chunk_words: int = DEFAULT_CHUNK_WORDS) 
                    left(sha256(doc_id || chr(31) || CAST(chunk AS VARCHAR) || chr(31) ||
                         CASE WHEN chunks = 1 THEN trim(text)
                              ELSE array_to_string(list_slice(words, chunk * ? + 1, (chunk + 1) * ?), ' ')
-                        END), 32) AS id,
-                   left({meta_hash}, 16) AS meta_hash
+                        END), 32) AS content_id,
+                   left({meta_hash}, 12) AS meta_hash
             FROM parts
             ORDER BY doc_id, chunk
         """, [chunk_words] * 6).df()
     finally:
         con.close()
+    frame["id"] = frame["content_id"] + "-" + frame["meta_hash"]
     return frame
 
 
@@ -639,21 +642,16 @@ def index_documents(
             progress(f"feedback: {name}", fraction)
 
     phase("comparing", 0.0)
-    existing = get_all(col, build_where(source=list(sources)), ["metadatas"])
-    old = pd.DataFrame({
-        "id": existing["ids"],
-        "doc_id": [m.get("doc_id") for m in existing["metadatas"]],
-        "meta_hash": [m.get("meta_hash") for m in existing["metadatas"]],
-    })
-    old_meta = dict(zip(existing["ids"], existing["metadatas"], strict=True))
-    is_old = chunks["id"].isin(old["id"])
-    new = chunks[~is_old]
-    kept = chunks[is_old]
-    changed_meta = kept[kept["meta_hash"].to_numpy() != old.set_index("id").loc[kept["id"], "meta_hash"].to_numpy()] \
-        if len(kept) else kept
-    stale = old[~old["id"].isin(chunks["id"])]
-    if not prune:
-        stale = stale[stale["doc_id"].isin(docs["doc_id"])]
+    stored = pd.Series(_stored_ids(col, sources, None if prune else docs["doc_id"].tolist()), dtype=object)
+    stored_content = stored.str.slice(0, 32)
+    stored_set = set(stored)
+    is_same = np.fromiter((i in stored_set for i in chunks["id"]), bool, len(chunks))
+    content_set = set(stored_content)
+    is_moved = ~is_same & np.fromiter((c in content_set for c in chunks["content_id"]), bool, len(chunks))
+    new = chunks[~is_same & ~is_moved]
+    changed_meta = chunks[is_moved]  # same text, other scores or stage: keep the vector
+    wanted = set(chunks["id"])
+    stale = stored[~stored.isin(wanted)].tolist()
 
     embed_seconds = 0.0
     if len(new):
@@ -672,19 +670,22 @@ def index_documents(
                        metadatas=_metadata_records(part, fb.timezone))
             phase("embedding", min(1.0, (start + len(part)) / len(new)))
     if len(changed_meta):
-        records = _metadata_records(changed_meta, fb.timezone)
-        for rec, cid in zip(records, changed_meta["id"], strict=True):
-            prev = old_meta.get(cid, {})
-            for key in ("sentiment", "sentiment_label", "lang"):
-                if key in prev:
-                    rec[key] = prev[key]
-        for start in range(0, len(records), 1000):
-            col.update(ids=changed_meta["id"].iloc[start:start + 1000].tolist(),
-                       metadatas=records[start:start + 1000])
-    if len(stale):
-        ids = stale["id"].tolist()
-        for start in range(0, len(ids), 1000):
-            col.delete(ids=ids[start:start + 1000])
+        old_ids = stored[stored_content.isin(set(changed_meta["content_id"]))].tolist()
+        for start in range(0, len(old_ids), 1000):
+            got = col.get(ids=old_ids[start:start + 1000], include=["embeddings", "metadatas"])
+            by_content = {i[:32]: (v, m) for i, v, m in zip(got["ids"], got["embeddings"], got["metadatas"], strict=True)}
+            part = changed_meta[changed_meta["content_id"].isin(set(by_content))]
+            records = _metadata_records(part, fb.timezone)
+            for rec, cid in zip(records, part["content_id"], strict=True):
+                prev = by_content[cid][1]
+                for key in ("sentiment", "sentiment_label", "lang"):
+                    if key in prev:
+                        rec[key] = prev[key]
+            col.upsert(ids=part["id"].tolist(), documents=part["text"].tolist(), metadatas=records,
+                       embeddings=np.asarray([by_content[c][0] for c in part["content_id"]], dtype=np.float32))
+    if stale:
+        for start in range(0, len(stale), 1000):
+            col.delete(ids=stale[start:start + 1000])
     ts = pd.to_numeric(docs["ts"], errors="coerce").dropna()
     if len(ts):
         meta = col.metadata or {}
@@ -707,10 +708,20 @@ def index_documents(
     )
     return IndexReport(
         sources=tuple(sources), documents=int(len(docs)), chunks=int(len(chunks)), added=int(len(new)),
-        updated=int(len(changed_meta)), removed=int(len(stale)),
-        unchanged=int(len(kept) - len(changed_meta)), seconds=seconds, embed_seconds=embed_seconds,
+        updated=int(len(changed_meta)), removed=int(len(stale) - len(changed_meta)),
+        unchanged=int(is_same.sum()), seconds=seconds, embed_seconds=embed_seconds,
         provenance=prov,
     )
+
+
+def _stored_ids(col: Any, sources: Sequence[str], doc_ids: list[str] | None) -> list[str]:
+    """Ids stored for these sources (a full sync), or for these documents only."""
+    if doc_ids is None:
+        return list(col.get(where=build_where(source=list(sources)), include=[])["ids"])
+    ids: list[str] = []
+    for start in range(0, len(doc_ids), 1000):
+        ids += col.get(where={"doc_id": {"$in": doc_ids[start:start + 1000]}}, include=[])["ids"]
+    return ids
 
 
 def index_store(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str] = STORE_SOURCES,
