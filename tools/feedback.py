@@ -884,7 +884,8 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     where = build_where(period=period, source=params.source, stage=params.stage, touchpoint=touchpoints,
                         channel=channels, customer_id=params.customer_id, ranges=ranges)
     vector = fb._require_embedder().embed([params.query])
-    ids, metas, docs, dists = _nearest(col, vector, where, total, params.limit * 4)
+    # Extra rows leave room for several chunks of one text and for repeated wordings.
+    ids, metas, docs, dists = _nearest(col, vector, where, total, params.limit * 4, params.limit)
     quotes: list[Quote] = []
     seen: set[str] = set()
     same_words: dict[str, list[str]] = {}  # normalised text -> ids of texts that repeat it
@@ -928,9 +929,10 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
 PREFILTER_POOL = 400  # nearest neighbours fetched unfiltered before falling back to Chroma's filter
 
 
-def _nearest(col: Any, vector: np.ndarray, where: dict[str, Any] | None, total: int, wanted: int
-             ) -> tuple[list[str], list[dict[str, Any]], list[str], list[float]]:
-    """The `wanted` nearest chunks that pass `where`, nearest first.
+def _nearest(col: Any, vector: np.ndarray, where: dict[str, Any] | None, total: int, wanted: int,
+             needed: int | None = None) -> tuple[list[str], list[dict[str, Any]], list[str], list[float]]:
+    """Up to `wanted` nearest chunks that pass `where`, nearest first, covering at least
+    `needed` texts (default `wanted`) when that many pass.
 
     Chroma's metadata filter reads every matching row's id from SQLite before the vector
     search, which costs seconds at 100k texts for a broad filter such as a month. Most filters
@@ -938,11 +940,12 @@ def _nearest(col: Any, vector: np.ndarray, where: dict[str, Any] | None, total: 
     first `wanted` that pass are exactly the nearest passing ones. Only when too few pass (a
     narrow filter) does the query go to Chroma with the filter."""
     include = ["documents", "metadatas", "distances"]
+    needed = wanted if needed is None else needed
     if where is not None and total > PREFILTER_POOL:
         got = col.query(query_embeddings=vector, n_results=PREFILTER_POOL, include=include)
         rows = [r for r in zip(got["ids"][0], got["metadatas"][0], got["documents"][0], got["distances"][0],
                                strict=True) if matches(r[1], where)]
-        if len(rows) >= wanted:
+        if len({r[1].get("doc_id") for r in rows}) >= needed:
             rows = rows[:wanted]
             return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
     got = col.query(query_embeddings=vector, n_results=min(total, wanted), where=where, include=include)
