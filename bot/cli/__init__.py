@@ -17,6 +17,7 @@ from bot.cli.predict import predict
 from bot.cli.serve import serve
 from bot.cli.stats import stats
 from bot.cli.kpis import compare, kpis, movers, trend
+from bot.cli.feedback import feedback_group, forget
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,4 +44,6 @@ from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
 for command in (funnel, dropoffs, paths):
     main.add_command(command)
 for command in (kpis, trend, compare, movers):
+    main.add_command(command)
+for command in (feedback_group, forget):
     main.add_command(command)

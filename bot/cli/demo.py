@@ -15,6 +15,7 @@ import click
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
 from bot.cli.kpis import demo_kpi_snapshot
+from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -84,6 +85,7 @@ SECTIONS: list[DemoSection] = [
     DemoSection("Who may leave, and what to do", _who_may_leave),
     DemoSection("How it looks in Slack", slack_look),
     DemoSection("KPI snapshot", demo_kpi_snapshot),
+    DemoSection("What customers say", demo_what_customers_say),
 ]
 
 
