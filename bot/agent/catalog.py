@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -46,4 +47,5 @@ def all_tools() -> list[ToolSpec]:
             plan=lambda slots, ctx: {},
         ),
         *predict_tools(),
+        *journey_map_tools(),
     ]

@@ -139,7 +139,8 @@ def parse_stages(text: str) -> list[str]:
     t = text.lower().replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
     found: list[tuple[int, str]] = []
     for stage in STAGES:
-        for m in re.finditer(rf"\b{re.escape(stage)}\b", t):
+        # A hyphen joins words here: "purchase" inside "post-purchase" is not the purchase stage.
+        for m in re.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
             found.append((m.start(), stage))
     for alias, stage in STAGE_ALIASES.items():
         word = alias.replace("_", " ")
@@ -149,7 +150,7 @@ def parse_stages(text: str) -> list[str]:
             found.append((m.start(), stage))
     for m in re.finditer(r"\b(?:checkout|check out|paying|payment)\b", t):
         found.append((m.start(), "decision"))
-    for m in re.finditer(r"\b(?:buy|buying|bought|purchases?|orders?)\b", t):
+    for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
     for _, stage in sorted(found):

@@ -57,6 +57,9 @@ class ToolSpec:
     phrasings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     plan: Callable[[Any, ToolContext], dict[str, Any]] | None = None
+    # Regular expressions for follow-ups that continue this tool's last answer in the same
+    # conversation ("why is post-purchase red?" after a journey map), whatever they resemble.
+    follow_ups: tuple[str, ...] = ()
 
     def model_description(self) -> str:
         text = self.description.strip()
