@@ -14,6 +14,7 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
+from bot.cli.kpis import demo_kpi_snapshot
 from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
@@ -63,8 +64,27 @@ def overview(ctx: Ctx) -> None:
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
 
+def _who_may_leave(ctx: Ctx) -> None:
+    from bot.cli.predict import who_may_leave
+
+    who_may_leave(ctx)
+
+
+def slack_look(ctx: Ctx) -> None:
+    from bot.agent.agent import JourneyAgent
+    from bot.slack.preview import preview
+
+    agent = JourneyAgent.from_config(ctx.config, ctx.store)
+    question = next((t.examples[0] for t in agent.tools if t.name == "funnel" and t.examples),
+                    "what data do you have?")
+    ctx.console.print(preview(agent, question), markup=False)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("Who may leave, and what to do", _who_may_leave),
+    DemoSection("How it looks in Slack", slack_look),
+    DemoSection("KPI snapshot", demo_kpi_snapshot),
     DemoSection("What customers say", demo_what_customers_say),
 ]
 
@@ -85,3 +105,22 @@ def demo(ctx: Ctx) -> None:
         "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
+
+
+def where_customers_drop_off(ctx: Ctx) -> None:
+    from tools.dropoffs import DropoffParams, dropoffs
+    from tools.funnel import FunnelParams, funnel
+    from tools.periods import Period
+
+    steps = funnel(ctx.store, FunnelParams(
+        stages=["awareness", "consideration", "decision", "purchase"],
+        period=Period(name="last_90_days"),
+        window_days=ctx.config.analytics.conversion_window_days,
+        by="channel", max_groups=6,
+    ))
+    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+
+
+SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
