@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.agent.feedback_tools import feedback_tools
 from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -47,5 +46,4 @@ def all_tools() -> list[ToolSpec]:
             plan=lambda slots, ctx: {},
         ),
         *predict_tools(),
-        *feedback_tools(),
     ]
