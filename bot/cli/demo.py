@@ -14,8 +14,8 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
-from bot.cli.kpis import demo_kpi_snapshot
 from bot.cli.feedback import demo_what_customers_say
+from bot.cli.kpis import demo_kpi_snapshot
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
