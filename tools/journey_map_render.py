@@ -84,16 +84,13 @@ def _emotion_lines(col: StageColumn) -> list[str]:
     return lines
 
 
-def _pain_lines(col: StageColumn, quote_chars: int | None = None) -> list[str]:
+def _pain_lines(col: StageColumn) -> list[str]:
     lines = []
     for p in col.pain_points:
         change = f", {p.change_text()}" if p.change_text() else ""
         lines.append(f"{p.label} ({p.size:,} texts{change})")
         if p.quote is not None:
-            text = " ".join(p.quote.text.split())
-            if quote_chars and len(text) > quote_chars:
-                text = text[: quote_chars - 3].rstrip() + "..."
-            lines.append(f'  "{text}" ({p.quote.citation()})')
+            lines.append(f'  "{quote_text(p.quote.text)}" ({p.quote.citation()})')
     return lines or ["none found"]
 
 
@@ -240,10 +237,17 @@ def map_markdown(m: JourneyMap, grid: Grid = "pipe") -> str:
                 change = f", {p.change_text()}" if p.change_text() else ""
                 lines.append(f"  - {p.label} ({p.size:,} texts{change})")
                 if p.quote is not None:
-                    lines.append(f'    > "{_one_line(p.quote.text, 200)}" ({p.quote.citation()})')
+                    lines.append(f'    > "{quote_text(p.quote.text)}" ({p.quote.citation()})')
         lines.append("- KPIs: " + ("; ".join(_kpi_lines(col, m.currency)) or "none"))
     lines += ["", m.provenance.to_text()]
     return "\n".join(lines)
+
+
+def quote_text(text: str) -> str:
+    """A customer's words on one line, whole up to 400 characters: the agent fences exactly
+    this as customer text before a model reads it."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= 400 else flat[:397].rstrip() + "..."
 
 
 def _one_line(text: str, limit: int) -> str:

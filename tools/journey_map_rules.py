@@ -180,19 +180,14 @@ def _rising_complaints(col: StageColumn, settings: MapSettings) -> list[tuple[st
         tripled = p.previous is not None and p.size >= 3 * p.previous
         sev = "red" if p.size >= rule.red and tripled else "amber"
         before = "none" if not p.previous else f"{p.previous:,}"
-        quote = f' One said: "{_clip(p.quote.text)}" ({p.quote.citation()}).' if p.quote else ""
+        # No quote here: findings go to a language model to be reworded, customer words do not.
         text = (f'Complaints about "{p.label}" at {col.stage} are {p.trend}: {p.size:,} texts, '
-                f"{before} the period before.{quote}")
+                f"{before} the period before.")
         out.append((rule.id, sev, text, p.size / rule.amber))
     return out
 
 
 CHECKS = (_conversion_fell, _kpis_worse, _unhappy, _mood_fell, _rising_complaints)
-
-
-def _clip(text: str, limit: int = 120) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def _advice(rule_id: str, stage: str) -> str:

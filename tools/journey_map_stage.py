@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from tools.errors import NoDataError
+from tools.journey_map_render import quote_text
 from tools.journey_map_rules import STAGE_ADVICE
 from tools.journey_text import count, duration, pct, text_table
 from tools.kpi_catalog import SPECS, format_value
@@ -90,7 +91,7 @@ class StageDetail(ResultMixin):
                 mood = "" if t.sentiment is None else f", sentiment {t.sentiment:+.2f}"
                 change = f"; {t.change_text()}" if t.change_text() else ""
                 lines.append(f"{i}. {t.label}: {t.size:,} texts{mood}{change}")
-                lines += [f'   "{_clip(q.text)}" ({q.citation()})' for q in t.quotes]
+                lines += [f'   "{quote_text(q.text)}" ({q.citation()})' for q in t.quotes]
         if c.touchpoints:
             lines += ["", "Touchpoints:"]
             rows = [[t.touchpoint, count(t.customers), count(t.events), "online" if t.online else "offline", t.action]
@@ -103,11 +104,6 @@ class StageDetail(ResultMixin):
 
 def _val(v: object) -> float | None:
     return None if v is None or pd.isna(v) else float(v)  # type: ignore[arg-type]
-
-
-def _clip(text: str, limit: int = 220) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
 
 
 def stage_detail(store: JourneyStore, params: JourneyMapParams, *, feedback: FeedbackStore | None = None,

@@ -344,7 +344,7 @@ def sentiment_summary(
     if customers is not None:
         notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
     prov = Provenance(
-        tool="sentiment_summary",
+        tool="feedback_sentiment",
         definition=("mean sentiment score per text (offline: VADER and an embedding head, English "
                     "only; long texts averaged over their chunks), grouped by " + params.by),
         params=params.model_dump(mode="json"),

@@ -130,12 +130,15 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     period = _period(getattr(slots, "period", None))
     if period:
         args["period"] = period
-    query = getattr(slots, "query", "") or ""
+    # The words of this question first; in a follow-up ("and for loyalty?") `query` still holds
+    # the first question's words, so the names it gave carry over.
+    texts = [getattr(slots, "text", "") or "", getattr(slots, "query", "") or ""]
     try:
-        personas = mentioned(known_values(ctx.store, "persona"), query)
-        segments = mentioned(known_values(ctx.store, "segment"), query)
+        known_personas, known_segments = known_values(ctx.store, "persona"), known_values(ctx.store, "segment")
     except Exception:  # an empty store still gets its error from the tool itself
-        personas, segments = [], []
+        known_personas, known_segments = [], []
+    personas = next((found for t in texts if (found := mentioned(known_personas, t))), [])
+    segments = next((found for t in texts if (found := mentioned(known_segments, t))), [])
     if not personas and getattr(slots, "persona", None):
         personas = [slots.persona]
     filters: dict[str, Any] = {}
@@ -151,7 +154,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if len(stages) == 1:
         args["stage"] = stages[0]
         return args
-    if getattr(slots, "compare", False):
+    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against)\b", texts[0].lower())
+    if getattr(slots, "compare", False) or side_by_side:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}
         elif len(segments) > 1:

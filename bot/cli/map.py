@@ -106,6 +106,8 @@ def demo_journey_map(ctx: Ctx) -> None:
     result = journey_map(ctx.store, JourneyMapParams(), **extra)
     ctx.console.print(result.to_text(), markup=False)
     write_outputs(ctx, result, outs)
+    ctx.console.print("In Slack, \"show me the journey map\" answers with this text and posts "
+                      "journey-map.png with journey-map.xlsx attached in the thread.", markup=False)
     worst = next((s for s in result.stages if s.health == "red"), None) or \
         next((s for s in result.stages if s.health == "amber"), None)
     if worst is not None:

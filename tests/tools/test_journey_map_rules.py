@@ -82,7 +82,7 @@ def test_a_fall_in_sentiment_is_amber_from_0_15_and_red_from_0_3():
                                     "the period before (-0.35, 12 texts).")
 
 
-def test_new_or_rising_complaints_are_amber_and_red_when_large_and_tripled(tmp_path):
+def test_new_or_rising_complaints_are_amber_and_red_when_large_and_tripled():
     from journey_map_fixtures import QUOTE
 
     def pain(size, previous, trend):
@@ -93,9 +93,9 @@ def test_new_or_rising_complaints_are_amber_and_red_when_large_and_tripled(tmp_p
     assert judged(column("post-purchase", pain_points=(pain(30, 30, "steady"),))).health == "green"
     red = judged(column("post-purchase", pain_points=(pain(15, 5, "rising"),)))
     assert red.health == "red"
+    # No customer words in a finding: findings may go to a model to be reworded.
     assert red.findings[0].text == (
-        'Complaints about "late / courier" at post-purchase are rising: 15 texts, 5 the period before. '
-        'One said: "Card declined three times at checkout, mail me at [email]" (ticket T9, 2026-09-01).')
+        'Complaints about "late / courier" at post-purchase are rising: 15 texts, 5 the period before.')
 
 
 def test_a_stage_without_numbers_is_grey():
