@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import logging
 from typing import Any
 
@@ -29,6 +31,7 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     """
     from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.poster import SlackPoster
+    from bot.kpi_snapshot import kpi_snapshot
     from bot.slack.services import build_services, start_scheduled_features
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -55,6 +58,7 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
 
     poster = SlackPoster(client)
     scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
+    features.setdefault("kpi_snapshot", functools.partial(kpi_snapshot, ctx.store, config))
     try:
         services = build_services(config, ctx.store, poster, **features)
         _run(ctx, services, client, me, mode, app_token, secret, port)
