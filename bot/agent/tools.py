@@ -8,6 +8,7 @@ traceback. There is deliberately no tool that runs code or SQL.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,13 @@ class ToolContext:
     store: Any  # tools.store.JourneyStore
     config: Any  # bot.config.Config
     services: dict[str, Any] = field(default_factory=dict)  # lazily built: feedback store, ...
+    # The conversation a call belongs to (a Slack thread, the terminal): tools that keep a
+    # draft between turns (personas) key it by this. Set per answer with `for_conversation`.
+    conversation: str = "default"
+
+    def for_conversation(self, key: str) -> ToolContext:
+        """The same context (sharing its services) for one conversation."""
+        return dataclasses.replace(self, conversation=key)
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
         if name not in self.services:
@@ -49,6 +57,8 @@ class ToolSpec:
     phrasings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     plan: Callable[[Any, ToolContext], dict[str, Any]] | None = None
+    # Extra evidence from the parsed slots (e.g. a KPI name points to the KPI tools).
+    boost: Callable[[Any], float] | None = None
 
     def model_description(self) -> str:
         text = self.description.strip()
@@ -131,12 +141,42 @@ QUOTE_NOTE = (
 )
 
 
+def customer_texts(result: Any, _depth: int = 0) -> list[str]:
+    """Every customer-written text a result carries (objects marked `quoted=True`)."""
+    if _depth > 4 or result is None:
+        return []
+    if getattr(result, "quoted", False) is True and isinstance(getattr(result, "text", None), str):
+        return [result.text]
+    found: list[str] = []
+    if isinstance(result, (list, tuple)):
+        for item in result:
+            found += customer_texts(item, _depth + 1)
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        for f in dataclasses.fields(result):
+            value = getattr(result, f.name)
+            if isinstance(value, (list, tuple)) or dataclasses.is_dataclass(value):
+                found += customer_texts(value, _depth + 1)
+    return found
+
+
+def _mark_customer_text(text: str, quotes: list[str]) -> str:
+    """Wrap each quote as the result's text shows it (whole or clipped) in <customer_text>."""
+    for quote in sorted(set(quotes), key=len, reverse=True):
+        flat = " ".join(quote.split())
+        for shown in (flat, flat[:397].rstrip() + "..."):
+            if shown and shown in text and f"<customer_text>{shown}" not in text:
+                text = text.replace(shown, f"<customer_text>{shown}</customer_text>")
+                break
+    return text
+
+
 def render_for_model(record: ToolCallRecord) -> str:
-    """What the model reads back from a tool call."""
+    """What the model reads back from a tool call. Customer text is fenced as data."""
     if not record.ok:
         return f"Error: {record.error}"
     result = record.result
     text = result.to_text() if hasattr(result, "to_text") else str(result)
+    text = _mark_customer_text(text, customer_texts(result))
     prov = result.provenance.to_text() if hasattr(result, "provenance") else ""
     out = text + (f"\n\n[how this was computed]\n{prov}" if prov else "")
     if "<customer_text" in out:

@@ -15,6 +15,7 @@ import click
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
 from bot.cli.kpis import demo_kpi_snapshot
+from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -63,9 +64,28 @@ def overview(ctx: Ctx) -> None:
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
 
+def _who_may_leave(ctx: Ctx) -> None:
+    from bot.cli.predict import who_may_leave
+
+    who_may_leave(ctx)
+
+
+def slack_look(ctx: Ctx) -> None:
+    from bot.agent.agent import JourneyAgent
+    from bot.slack.preview import preview
+
+    agent = JourneyAgent.from_config(ctx.config, ctx.store)
+    question = next((t.examples[0] for t in agent.tools if t.name == "funnel" and t.examples),
+                    "what data do you have?")
+    ctx.console.print(preview(agent, question), markup=False)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("Who may leave, and what to do", _who_may_leave),
+    DemoSection("How it looks in Slack", slack_look),
     DemoSection("KPI snapshot", demo_kpi_snapshot),
+    DemoSection("What customers say", demo_what_customers_say),
 ]
 
 
@@ -85,3 +105,59 @@ def demo(ctx: Ctx) -> None:
         "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
+
+
+def where_customers_drop_off(ctx: Ctx) -> None:
+    from tools.dropoffs import DropoffParams, dropoffs
+    from tools.funnel import FunnelParams, funnel
+    from tools.periods import Period
+
+    steps = funnel(ctx.store, FunnelParams(
+        stages=["awareness", "consideration", "decision", "purchase"],
+        period=Period(name="last_90_days"),
+        window_days=ctx.config.analytics.conversion_window_days,
+        by="channel", max_groups=6,
+    ))
+    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+
+
+SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
+
+
+DEMO_QUESTIONS = (
+    "where do we lose people between consideration and purchase?",
+    "and for instagram only?",
+    "what are customers complaining about this month?",
+    "did csat get worse compared with last month?",
+)
+
+
+def ask_journeybot(ctx: Ctx) -> None:
+    """Questions answered the way Slack answers them, here by the offline planner: one
+    conversation, so the follow-up reuses the funnel with a filter."""
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text, mode_line
+
+    agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
+    ctx.console.print(mode_line(agent.mode, agent.model_label), markup=False)
+    conversation = "demo"
+    agent.reset(conversation)
+    for question in DEMO_QUESTIONS:
+        ctx.console.print()
+        ctx.console.print(f"> {question}", markup=False, style="bold")
+        answer = agent.answer(question, conversation)
+        ctx.console.print(_first_lines(answer_text(answer), 18), markup=False)
+
+
+def _first_lines(text: str, n: int) -> str:
+    lines = text.splitlines()
+    if len(lines) <= n:
+        return text
+    # Keep the provenance line at the end: it says where the numbers came from.
+    tail = [line for line in lines if line.startswith("— from ")]
+    return "\n".join(lines[:n] + ["  ..."] + tail)
+
+
+SECTIONS.append(DemoSection("Ask journeybot", ask_journeybot))
