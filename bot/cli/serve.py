@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-
 import logging
 from typing import Any
 
@@ -29,9 +28,9 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve
       journeybot serve --http --port 3000
     """
+    from bot.kpi_snapshot import kpi_snapshot
     from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.poster import SlackPoster
-    from bot.kpi_snapshot import kpi_snapshot
     from bot.slack.services import build_services, start_scheduled_features
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
