@@ -65,6 +65,23 @@ class StoreConfig(_Section):
 class AnalyticsConfig(_Section):
     churn_window_days: int = Field(default=90, ge=1, description="no purchase for this long = churned")
     conversion_window_days: int = Field(default=30, ge=1, description="funnel conversion window")
+    cart_window_hours: int = Field(default=24, ge=1, le=168,
+                                   description="a cart with no purchase within this many hours is abandoned")
+    min_sample: int = Field(default=30, ge=1,
+                            description="KPIs resting on fewer are flagged; top movers skip smaller groups")
+
+
+class FeedbackConfig(_Section):
+    path: str | None = Field(default=None, description="Chroma folder; <home>/feedback")
+    chroma_url: str | None = Field(default=None, description="Chroma server, e.g. http://localhost:8000")
+    collection: str = Field(default="feedback", min_length=3, max_length=63, pattern=r"^[a-z0-9][a-z0-9._-]*[a-z0-9]$",
+                            description="collection name")
+    embedding: Literal["local", "openai"] = Field(default="local", description="embedding model provider")
+    openai_model: str = Field(default="text-embedding-3-small", description="OpenAI embedding model")
+    openai_base_url: str | None = Field(default=None, description="OpenAI-compatible server URL")
+    chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
+    batch_size: int = Field(default=256, ge=1, le=5000, description="texts per embedding call")
+    threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
 
 
 class ModelConfig(_Section):
@@ -82,14 +99,87 @@ class ModelConfig(_Section):
     temperature: float = Field(default=0.0, ge=0, le=2)
 
 
+class PredictConfig(_Section):
+    """The predictive models (tools/predict): windows, thresholds, retraining."""
+
+    churn_window_days: int = Field(default=60, ge=7, le=365, description="churn label: no purchase for this many days after the data ends")
+    propensity_days: int = Field(default=30, ge=1, le=365, description="purchase propensity horizon")
+    clv_holdout_days: int = Field(default=60, ge=7, le=365, description="days held out to check the lifetime value model")
+    forecast_days: int = Field(default=90, ge=1, le=730, description="revenue horizon behind expected value")
+    min_history_days: int = Field(default=45, ge=0, le=730, description="history needed before a training cut-off")
+    snapshot_step_days: int = Field(default=14, ge=1, le=180, description="days between stacked training cut-offs")
+    max_snapshots: int = Field(default=4, ge=1, le=24, description="training cut-offs stacked, at most")
+    high_risk: float = Field(default=0.6, gt=0, lt=1, description="churn probability counted as high risk")
+    medium_risk: float = Field(default=0.35, gt=0, lt=1, description="churn probability counted as medium risk")
+    high_value_quantile: float = Field(default=0.8, gt=0, lt=1, description="spend quantile from which a customer is high value")
+    rising_risk: float = Field(default=0.15, gt=0, lt=1, description="risk increase counted as rising")
+    compare_days: int = Field(default=30, ge=1, le=365, description="rising risk compares with this many days earlier")
+    recent_days: int = Field(default=30, ge=1, le=365, description="a complaint this recent is recent")
+    likely_buyer: float = Field(default=0.5, gt=0, lt=1, description="purchase probability of a likely buyer")
+    lapsing_ratio: float = Field(default=0.5, gt=0, lt=1, description="share of their usual purchase rate at which a habitual customer is lapsing")
+    lapsing_min_days: int = Field(default=6, ge=2, le=90, description="purchase days in the 90 days before the last 45 that make a habit")
+    retrain_tolerance: float = Field(default=0.0, ge=0, le=1, description="score drop a retrain may have and still be activated")
+    models_dir: str | None = Field(default=None, description="model files; <home>/models")
+
+    def settings(self):  # -> tools.predict.settings.PredictSettings
+        from tools.predict.settings import PredictSettings
+
+        return PredictSettings(**self.model_dump(exclude={"models_dir"}))
+
+
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class SlackConfig(_Section):
+    mode: Literal["socket", "http"] = Field(
+        default="socket",
+        description="'socket' = Socket Mode (app-level token, no public URL); 'http' = Slack posts "
+                    "to this server (signing secret, public HTTPS URL)",
+    )
+    api_base_url: str = Field(default=SLACK_API_URL, description="Slack Web API; a proxy or test server")
+    http_host: str = Field(default="0.0.0.0", description="HTTP mode: address to listen on")
+    http_port: int = Field(default=3000, ge=1, le=65535, description="HTTP mode: port to listen on")
+    http_path: str = Field(default="/slack/events", description="HTTP mode: request URL path")
+    allowed_teams: list[str] = Field(default_factory=list, description="workspace ids; empty = any")
+    allowed_channels: list[str] = Field(default_factory=list, description="channel ids; empty = any")
+    allowed_users: list[str] = Field(default_factory=list, description="user ids; empty = any")
+    working_text: str = Field(default=":hourglass_flowing_sand: Working on it…",
+                              description="placeholder posted while an answer is prepared")
+    answer_timeout_seconds: float = Field(default=180.0, gt=0, le=1800,
+                                          description="longest wait for one answer")
+    rate_limit_retries: int = Field(default=3, ge=0, le=10, description="retries after HTTP 429")
+    request_timeout_seconds: int = Field(default=30, ge=1, le=300, description="per Web API call")
+    event_memory_hours: float = Field(default=48.0, gt=0, description="how long event ids are "
+                                      "remembered so Slack's retries are not answered twice")
+    max_data_rows: int = Field(default=100_000, ge=1, description="'Show the data' CSV row cap")
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _slash(cls, v: str) -> str:
+        if not v.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http(s) URL such as {SLACK_API_URL}, got {v!r}")
+        # slack_sdk joins method names onto the base URL, so it must end with a slash.
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("http_path")
+    @classmethod
+    def _path(cls, v: str) -> str:
+        if not v.startswith("/"):
+            raise ValueError(f"expected a path starting with '/', got {v!r}")
+        return v
+
+
 class Config(_Section):
     home: str | None = Field(default=None, description="data folder; JOURNEYBOT_HOME overrides")
     business: BusinessConfig = Field(default_factory=BusinessConfig)
     store: StoreConfig = Field(default_factory=StoreConfig)
     analytics: AnalyticsConfig = Field(default_factory=AnalyticsConfig)
+    feedback: FeedbackConfig = Field(default_factory=FeedbackConfig)
     model: ModelConfig = Field(default_factory=ModelConfig)
+    predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
     mappings: dict[str, Mapping] = Field(default_factory=dict)
+    slack: SlackConfig = Field(default_factory=SlackConfig)
 
     # Filled by load_config, not from the file.
     source: str | None = Field(default=None, exclude=True)
@@ -124,6 +214,19 @@ class Config(_Section):
     def model_api_key(self) -> str | None:
         return self.env.get(self.model.api_key_env) or None
 
+    @property
+    def models_dir(self) -> Path:
+        return Path(self.predict.models_dir).expanduser() if self.predict.models_dir else self.home_path / "models"
+    def kpi_settings(self):  # -> tools.kpis.KpiSettings
+        from tools.kpis import KpiSettings
+
+        return KpiSettings(
+            churn_window_days=self.analytics.churn_window_days,
+            cart_window_hours=self.analytics.cart_window_hours,
+            currency=self.business.currency,
+            min_sample=self.analytics.min_sample,
+        )
+
     def touchpoint_map(self) -> TouchpointMap:
         return TouchpointMap.from_config(self.touchpoints)
 
@@ -140,6 +243,33 @@ class Config(_Section):
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
         )
+
+
+    @property
+    def feedback_path(self) -> Path:
+        return Path(self.feedback.path).expanduser() if self.feedback.path else self.home_path / "feedback"
+
+    def embedder(self):  # -> tools.embeddings.Embedder
+        """The configured embedding model; the local one loads on first use, not here."""
+        f = self.feedback
+        if f.embedding == "openai":
+            from bot.embeddings_openai import OpenAIEmbedder
+
+            return OpenAIEmbedder(f.openai_model, api_key=self.secret("openai_api_key"),
+                                  base_url=f.openai_base_url, batch_size=f.batch_size)
+        from tools.embeddings import LocalEmbedder
+
+        return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
+
+    def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.FeedbackStore
+        """The feedback vector store; `embedder=False` for work that needs no model (erasure)."""
+        from tools.feedback import FeedbackStore
+
+        f = self.feedback
+        where = {"url": f.chroma_url} if f.chroma_url else {"path": self.feedback_path}
+        return FeedbackStore(**where, embedder=self.embedder() if embedder else None,
+                             timezone=self.business.timezone, collection=f.collection,
+                             batch_size=f.batch_size)
 
 
 class ConfigError(Exception):
@@ -181,6 +311,10 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         cfg.touchpoint_map()
     except ValueError as exc:
         raise ConfigError(_problem_text(file, [f"touchpoints: {exc}"])) from None
+    try:
+        cfg.predict.settings()
+    except ValueError as exc:
+        raise ConfigError(_problem_text(file, [f"predict: {exc}"])) from None
     cfg.source = str(file) if file else None
     cfg.env = env
     return cfg

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
 
@@ -44,4 +45,5 @@ def all_tools() -> list[ToolSpec]:
             keywords=("data", "loaded", "coverage", "tables"),
             plan=lambda slots, ctx: {},
         ),
+        *predict_tools(),
     ]

@@ -13,6 +13,11 @@ from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.predict import predict
+from bot.cli.serve import serve
+from bot.cli.stats import stats
+from bot.cli.kpis import compare, kpis, movers, trend
+from bot.cli.feedback import feedback_group, forget
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,10 +36,14 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     click_ctx.obj = Ctx(config_path=config_path)
 
 
-for command in (demo, ingest, sample, describe, ask, chat, config_group):
+for command in (demo, ingest, sample, describe, ask, chat, config_group, predict, serve, stats):
     main.add_command(command)
 
 from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
 
 for command in (funnel, dropoffs, paths):
+    main.add_command(command)
+for command in (kpis, trend, compare, movers):
+    main.add_command(command)
+for command in (feedback_group, forget):
     main.add_command(command)

@@ -14,6 +14,8 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
+from bot.cli.kpis import demo_kpi_snapshot
+from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -62,8 +64,28 @@ def overview(ctx: Ctx) -> None:
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
 
+def _who_may_leave(ctx: Ctx) -> None:
+    from bot.cli.predict import who_may_leave
+
+    who_may_leave(ctx)
+
+
+def slack_look(ctx: Ctx) -> None:
+    from bot.agent.agent import JourneyAgent
+    from bot.slack.preview import preview
+
+    agent = JourneyAgent.from_config(ctx.config, ctx.store)
+    question = next((t.examples[0] for t in agent.tools if t.name == "funnel" and t.examples),
+                    "what data do you have?")
+    ctx.console.print(preview(agent, question), markup=False)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("Who may leave, and what to do", _who_may_leave),
+    DemoSection("How it looks in Slack", slack_look),
+    DemoSection("KPI snapshot", demo_kpi_snapshot),
+    DemoSection("What customers say", demo_what_customers_say),
 ]
 
 
