@@ -74,6 +74,9 @@ class JourneyStore:
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+        # DuckDB draws its own progress bar on stdout once a query runs for 2 s, which would
+        # land in the middle of `--json` output; progress is reported by the caller instead.
+        con.execute("SET enable_progress_bar_print = false")
         if self.memory_limit:
             con.execute(f"SET memory_limit = '{_quote_literal(self.memory_limit)}'")
         if self.threads:
