@@ -232,10 +232,10 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
 
 def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[Any]]:
     """One query. Per customer it finds the first goal event, then collects two lists of
-    numbers for the events up to it (a sort key, and the point, channel and offline flag packed
-    in one), sorts them once by the key (list_grade_up + list_select) and collapses repeats; touchpoint and channel
-    names are small dictionaries joined back at the end. Numbers instead of ordered lists of
-    text are what keep this cheap at millions of events."""
+    numbers for the events up to it (a sort key, and the point, channel and offline flag
+    packed in one), sorts them once by the key (list_grade_up + list_select) and collapses
+    repeats; touchpoint and channel names are small dictionaries joined back at the end.
+    Numbers instead of ordered lists of text are what keep this cheap at millions of events."""
     is_goal, is_before, goal_args, before_args = goal.sql()
     cohort, cohort_args = cohort_clause(scope.cohort, "e.customer_id")
     m = int(params.max_steps)
