@@ -45,7 +45,7 @@ METRIC_SYNONYMS: list[tuple[str, str]] = [
     (r"time to (first )?purchase|how long (until|before) (people|customers) buy", "time_to_first_purchase"),
     (r"conversion|convert", "conversion_rate"),
     (r"revenue|sales|takings|turnover", "revenue"),
-    (r"orders?\b", "orders"),
+    (r"\b(?:how many|number of|count of)\s+orders\b|\borders (?:per|a|each) (?:day|week|month)", "orders"),
 ]
 
 BREAKDOWN_WORDS: dict[str, str] = {

@@ -1,0 +1,58 @@
+"""Reading arguments out of questions, as the offline planner does."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.agent.slots import parse, parse_breakdown, parse_metrics, parse_period, parse_stages
+
+AS_OF = dt.date(2026, 11, 15)  # a Sunday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how did we do last week?", "last_week"),
+    ("this month so far", "this_month"),
+    ("in the past 30 days", "last_30_days"),
+    ("over the last 3 months", "last_90_days"),
+    ("last two weeks", "last_14_days"),
+    ("last 10 days", "2026-11-06..2026-11-15"),
+    ("what happened in October", "2026-10-01..2026-10-31"),
+    ("what happened in december", "2025-12-01..2025-12-31"),
+    ("since 2026-09-01", "2026-09-01..2026-11-15"),
+    ("yesterday", "yesterday"),
+    ("where do we lose people", None),
+])
+def test_periods(text, expected):
+    assert parse_period(text, AS_OF) == expected
+
+
+def test_stages_in_the_order_they_are_mentioned():
+    assert parse_stages("where do we lose people between consideration and purchase?") == [
+        "consideration", "purchase"]
+    assert parse_stages("drop-off from awareness to advocacy") == ["awareness", "advocacy"]
+    assert parse_stages("how many reach checkout?") == ["decision"]
+
+
+def test_metrics_and_breakdowns():
+    assert parse_metrics("what's our NPS and average order value?") == ["nps", "aov"]
+    assert parse_metrics("how fast do we reply to tickets") == ["first_response_time"]
+    assert parse_breakdown("conversion by channel last month") == "channel"
+    assert parse_breakdown("which channel brings the most buyers?") == "channel"
+    assert parse_breakdown("NPS per segment") == "segment"
+
+
+def test_channels_come_from_the_data_and_synonyms():
+    slots = parse("and for Insta only?", as_of=AS_OF, channels=["instagram", "search"], personas=[])
+    assert slots.channels == ["instagram"]
+    slots = parse("people from google", as_of=AS_OF, channels=["instagram", "search"], personas=[])
+    assert slots.channels == ["search"]
+    # A synonym for a channel the data does not have is not invented.
+    assert parse("tiktok?", as_of=AS_OF, channels=["instagram"], personas=[]).channels == []
+
+
+def test_compare_and_persona():
+    slots = parse("How does The Regular compare with last month?", as_of=AS_OF, channels=[],
+                  personas=["The Regular", "Busy Parent"])
+    assert slots.compare and slots.persona == "The Regular" and slots.period == "last_month"
