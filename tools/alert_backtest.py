@@ -126,7 +126,7 @@ def replay(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: dt.d
     for day in pd.date_range(first, last, freq="D").date:
         finding = finding_from(rule, info, checked, day)
         # The daily job runs the morning after the day it judges.
-        now = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.timezone.utc)
+        now = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.UTC)
         state, new = step(rule, finding, state, now, policy)
         events.extend(new)
     return events

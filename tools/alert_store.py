@@ -272,7 +272,7 @@ class AlertStore:
          acked_by, acked_at) = row
         state = self.state(rule_id)
         snoozed = state.snoozed_until
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         if snoozed is not None and snoozed.tzinfo is not None and snoozed <= now:
             snoozed = None
         main = self.main_thread(aid)
@@ -288,7 +288,7 @@ class AlertStore:
 
 
 def _from_epoch(value: float) -> dt.datetime:
-    return dt.datetime.fromtimestamp(value, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(value, dt.UTC)
 
 
 def _event_json(event: AlertEvent) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from tools.errors import ToolInputError
 
 RULE = AlertRule(id="conv", kind="anomaly", metric="conversion_rate", severity="high")
 DAY = dt.date(2026, 6, 1)
-NOW = dt.datetime(2026, 6, 2, 7, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 6, 2, 7, tzinfo=dt.UTC)
 
 
 def _finding(day: dt.date = DAY, breach: bool = True) -> Finding:

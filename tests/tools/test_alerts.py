@@ -160,10 +160,11 @@ def _finding(day: dt.date, breach: bool, judged: bool = True):
 
 
 def _at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7), tzinfo=dt.UTC)
 
 
-def _run(rule, flags, policy=AlertPolicy(), state=RuleState()):
+def _run(rule, flags, policy=None, state=None):
+    policy, state = policy or AlertPolicy(), state or RuleState()
     out = []
     for i, flag in enumerate(flags):
         day = dt.date(2026, 6, 1) + dt.timedelta(days=i)

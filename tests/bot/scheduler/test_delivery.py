@@ -12,7 +12,7 @@ from fakes.poster import RecordingPoster, SimulatedCrash
 from bot.scheduler.delivery import Attachment, Message, RunLedger
 from bot.state import StateStore
 
-T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.timezone.utc)
+T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)
 KEY = "digest:daily:C1:2026-05-03"
 
 
