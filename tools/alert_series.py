@@ -101,3 +101,11 @@ class FrameSeriesProvider:
     def last_day(self) -> dt.date | None:
         days = [pd.to_datetime(f["date"]).max().date() for f in self.frames.values() if len(f)]
         return max(days) if days else None
+
+
+class KpiSeriesProvider:
+    """Daily series from the KPI and trend tools (tools/kpis.py, tools/trends.py): wired
+    when those land on main."""
+
+    def __init__(self, store: object, config: object):
+        raise ToolInputError("KPI series are not available yet: tools/trends.py has not landed")
