@@ -215,11 +215,10 @@ def _drop_temps(con: duckdb.DuckDBPyConnection) -> None:
 
 @dataclass
 class _Source:
-    table: str  # temp table holding the file, with _row
+    relation: str  # SQL relation over the file with a 1-based `_row` column
     columns: dict[str, str]  # lower-case name -> actual name
     types: dict[str, str]  # actual name -> DuckDB type
     rows: int
-    first_rowid: int
 
 
 class _LoadRunner:
@@ -309,8 +308,12 @@ class _LoadRunner:
         try:
             with self._watch("reading"):
                 if fmt == "parquet":
+                    # Parquet is typed and numbers its rows itself: read it in place, once,
+                    # during staging, instead of copying it into a table first.
+                    reader = f"read_parquet({_lit(str(path))}, file_row_number=true)"
                     self.con.execute(
-                        f"CREATE TEMP TABLE {name} AS SELECT * FROM read_parquet(?)", [str(path)]
+                        f"CREATE TEMP VIEW {name} AS SELECT file_row_number + 1 AS _row, "
+                        f"* EXCLUDE (file_row_number) FROM {reader}"
                     )
                 elif fmt == "jsonl":
                     self.con.execute(
@@ -330,14 +333,23 @@ class _LoadRunner:
                         f"CREATE TEMP TABLE {name} AS SELECT * FROM read_csv(?, {', '.join(args)})",
                         [str(path)],
                     )
+                if fmt == "parquet":
+                    # touch the file now so a corrupt one fails here, with its name
+                    self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
         except duckdb.Error as exc:
             raise IngestError([Problem(label, _reader_message(exc, fmt))]) from None
+        if fmt != "parquet":
+            # Rows of a table created in an open transaction are numbered from a large offset,
+            # in insertion order, which is file order: the file's row number is relative.
+            first = self.con.execute(f"SELECT min(rowid) FROM {name}").fetchone()[0] or 0  # type: ignore[index]
+            table = name
+            name = _temp_name("srcv")
+            self.con.execute(
+                f"CREATE TEMP VIEW {name} AS SELECT rowid - {int(first)} + 1 AS _row, * FROM {table}"
+            )
         desc = self.con.execute(f"DESCRIBE {name}").fetchall()
-        types = {row[0]: str(row[1]) for row in desc}
-        # Rows of a table created in an open transaction are numbered from a large offset, in
-        # insertion order, which is file order; the file's row number is relative to the first.
-        rows, first_rowid = self.con.execute(f"SELECT count(*), min(rowid) FROM {name}").fetchone()  # type: ignore[misc]
-        rows = int(rows)
+        types = {row[0]: str(row[1]) for row in desc if row[0] != "_row"}
+        rows = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
         if rows == 0:
             raise IngestError([Problem(label, "the file has a header but no data rows")])
         if fmt == "csv" and len(types) == 1:
@@ -350,7 +362,7 @@ class _LoadRunner:
                         + (f", not {opts.delimiter!r}" if opts.delimiter else "")
                         + f". Set the delimiter to {sep!r} (--delimiter or options.delimiter).",
                     )])
-        return _Source(name, {c.strip().lower(): c for c in types}, types, rows, int(first_rowid or 0))
+        return _Source(name, {c.strip().lower(): c for c in types}, types, rows)
 
     def _col(self, src: _Source, name: str, what: str) -> str:
         actual = src.columns.get(name.strip().lower())
@@ -442,14 +454,14 @@ class _LoadRunner:
                     self.problems.add(Problem(self.file, f"lookup for {target!r}: {lookup.table} has no column {c!r}"))
                     raise IngestError(self.problems.items, self.problems.total)
             from_sql, match, value = _ident(lookup.table), _ident(lookup.match), _ident(lookup.value)
-            order = "rowid"
+            order = "rowid"  # insertion order of the store table
         else:
             path = (self.base_dir / str(lookup.file)).resolve()
             lsrc = self._read(path, lookup.options, str(path))
-            from_sql = lsrc.table
+            from_sql = lsrc.relation
             match = _ident(self._col(lsrc, lookup.match, f"lookup for {target!r} in {path.name}"))
             value = _ident(self._col(lsrc, lookup.value, f"lookup for {target!r} in {path.name}"))
-            order = "rowid"
+            order = "_row"
         agg = {
             "first": f"first({value} ORDER BY {order})",
             "sum": f"sum(TRY_CAST({value} AS DOUBLE))",
@@ -496,7 +508,7 @@ class _LoadRunner:
         select = ", ".join(f"{expr} AS {_ident('r_' + t)}" for t, expr in raw.items())
         self.con.execute(
             f"CREATE TEMP VIEW {inner} AS SELECT s._row AS _row, {select} "
-            f"FROM (SELECT rowid - {src.first_rowid} + 1 AS _row, * FROM {src.table}) s {' '.join(joins)}"
+            f"FROM {src.relation} s {' '.join(joins)}"
             + (f" WHERE {' AND '.join(where)}" if where else "")
         )
         types = {r[0]: str(r[1]) for r in self.con.execute(f"DESCRIBE {inner}").fetchall()}
@@ -506,47 +518,59 @@ class _LoadRunner:
         if "touchpoint" in raw:
             tp_table = self._touchpoint_table(inner)
             tp_join = f"LEFT JOIN {tp_table} tp ON tp.raw = CAST(r.{_ident('r_touchpoint')} AS VARCHAR)"
-        exprs: list[str] = []
+        # Level 1 converts each raw value (v_<col>) and, where conversion can fail, notes whether
+        # there was a value at all (p_<col>); level 2 assembles the columns and a bitmask of the
+        # columns that had a value but could not be read, so each conversion runs once per row.
+        level1: list[str] = ["r._row AS _row"]
+        final: list[str] = []
         bad_bits: list[str] = []
         self.bits: dict[int, str] = {}
+        if tp_table:
+            level1 += ["tp.touchpoint AS tp_touchpoint", "tp.stage AS tp_stage", "tp.online AS tp_online"]
         for i, col in enumerate(self.t.columns):
             key = "r_" + col.name
+            name = _ident(col.name)
             if col.name == "touchpoint" and tp_table:
-                exprs.append(f"tp.touchpoint AS {_ident(col.name)}")
+                final.append(f"tp_touchpoint AS {name}")
                 continue
             if key not in types:
                 if col.name == "stage" and tp_table:
                     default = _lit("post-purchase") if self.t.name == "tickets" else "NULL"
-                    exprs.append(f"COALESCE(tp.stage, {default}) AS {_ident(col.name)}")
+                    final.append(f"COALESCE(tp_stage, {default}) AS {name}")
                 elif col.name == "stage" and self.t.name == "tickets":
-                    exprs.append(f"'post-purchase' AS {_ident(col.name)}")
+                    final.append(f"'post-purchase' AS {name}")
                 elif col.name == "online" and tp_table:
-                    exprs.append(f"tp.online AS {_ident(col.name)}")
+                    final.append(f"tp_online AS {name}")
                 else:
-                    exprs.append(f"CAST(NULL AS {col.sql_type}) AS {_ident(col.name)}")
+                    final.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
                 continue
             rexpr = f"r.{_ident(key)}"
-            typed = _convert(col, rexpr, types[key], self.m.options)
+            level1.append(f"{_convert(col, rexpr, types[key], self.m.options)} AS {_ident('v_' + col.name)}")
+            value = _ident("v_" + col.name)
             if col.name == "stage" and tp_table:
-                typed = f"COALESCE({typed}, tp.stage)"
+                final.append(f"COALESCE({value}, tp_stage) AS {name}")
             elif col.name == "online" and tp_table:
-                typed = f"COALESCE({typed}, tp.online)"
-            exprs.append(f"{typed} AS {_ident(col.name)}")
-            if col.kind not in ("text", "id", "json"):
-                self.bits[i] = col.name
-                bad_bits.append(
-                    f"(CASE WHEN {rexpr} IS NOT NULL AND NULLIF(trim(CAST({rexpr} AS VARCHAR)), '') "
-                    f"IS NOT NULL AND ({_convert(col, rexpr, types[key], self.m.options)}) IS NULL "
-                    f"THEN {1 << i} ELSE 0 END)"
+                final.append(f"COALESCE({value}, tp_online) AS {name}")
+            else:
+                final.append(f"{value} AS {name}")
+            if _can_fail(col, types[key]):
+                present = _ident("p_" + col.name)
+                text = types[key].upper().startswith("VARCHAR")
+                level1.append(
+                    (f"NULLIF(trim({rexpr}), '') IS NOT NULL" if text else f"{rexpr} IS NOT NULL")
+                    + f" AS {present}"
                 )
+                self.bits[i] = col.name
+                bad_bits.append(f"(CASE WHEN {present} AND {value} IS NULL THEN {1 << i} ELSE 0 END)")
         bad = " + ".join(bad_bits) if bad_bits else "0"
         staged = _temp_name("stg")
         self.con.execute(f"SET TimeZone = {_lit(self.tz)}")
         try:
             with self._watch("checking"):
                 self.con.execute(
-                    f"CREATE TEMP TABLE {staged} AS SELECT r._row AS _row, {', '.join(exprs)}, "
-                    f"CAST({bad} AS BIGINT) AS _bad FROM {inner} r {tp_join}"
+                    f"CREATE TEMP TABLE {staged} AS SELECT _row, {', '.join(final)}, "
+                    f"CAST({bad} AS BIGINT) AS _bad FROM "
+                    f"(SELECT {', '.join(level1)} FROM {inner} r {tp_join})"
                 )
         except duckdb.Error as exc:
             raise IngestError([Problem(self.file, _reader_message(exc, "csv"))]) from None
@@ -755,6 +779,29 @@ class _LoadRunner:
 
 
 # -- conversions --------------------------------------------------------------------------
+
+
+_INTEGER_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
+                  "UINTEGER", "UBIGINT")
+_NUMERIC_TYPES = (*_INTEGER_TYPES, "FLOAT", "DOUBLE", "DECIMAL")
+
+
+def _can_fail(col: Column, src_type: str) -> bool:
+    """Whether converting this source type to the column's type can fail on a value."""
+    t = src_type.upper()
+    if col.kind in ("text", "id", "json"):
+        return False
+    if col.kind == "stage" or t.startswith("VARCHAR"):
+        return True
+    if col.kind == "timestamp":
+        return not (t.startswith("TIMESTAMP") or t == "DATE")
+    if col.kind == "int":
+        return not t.startswith(_INTEGER_TYPES)
+    if col.kind == "float":
+        return not t.startswith(_NUMERIC_TYPES)
+    if col.kind == "bool":
+        return t != "BOOLEAN"
+    return True
 
 
 def _convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
