@@ -13,7 +13,9 @@ the end); every other alert is false.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -31,9 +33,41 @@ class Incident:
     start: dt.date
     end: dt.date
     metrics: tuple[str, ...] = ()  # empty: any metric may catch it
+    kind: str = ""
 
     def covers(self, metric: str) -> bool:
         return not self.metrics or metric in self.metrics
+
+
+# What each kind of incident in the sample data moves (docs/SAMPLE_DATA.md): an alert on one
+# of these metrics during the incident is a true alert. The lists are written from the
+# incident descriptions, not from what the rules happened to catch.
+INCIDENT_METRICS: dict[str, tuple[str, ...]] = {
+    "checkout_failure": ("session_conversion", "conversion_purchase", "purchase_conversion",
+                         "cart_abandonment", "orders", "revenue", "csat", "csat_mean"),
+    "delivery_delay": ("delivery_time", "delivery_time_p90", "deliveries", "csat", "csat_mean", "nps",
+                       "first_response_time", "first_response_time_p90", "resolution_time",
+                       "resolution_time_p90", "tickets"),
+    "channel_growth": ("bounce_rate", "session_conversion", "purchase_conversion",
+                       "conversion_consideration", "sessions"),
+    "churn_drift": ("orders", "revenue", "churn_rate", "repeat_purchase_rate", "aov"),
+}
+# Incidents that build up over weeks rather than break on a day: an alert within a day of
+# their start is not expected from any honest detector, and they are reported apart.
+GRADUAL_KINDS = ("channel_growth", "churn_drift")
+
+
+def load_incidents(path: str | Path) -> list[Incident]:
+    """incidents.json of the sample data (a list of {id, kind, start, end, ...})."""
+    try:
+        items = json.loads(Path(path).read_text(encoding="utf-8"))
+        return [Incident(str(i["id"]), str(i.get("description") or i["id"]).split(":")[0][:80],
+                         dt.date.fromisoformat(i["start"]), dt.date.fromisoformat(i["end"]),
+                         INCIDENT_METRICS.get(str(i.get("kind")), ()), str(i.get("kind", "")))
+                for i in items]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ToolInputError(f"{path}: not an incidents file ({exc}); expected a JSON list of objects "
+                             "with id, kind, start and end") from None
 
 
 @dataclass(frozen=True)

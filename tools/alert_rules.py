@@ -48,6 +48,10 @@ class MetricInfo:
     unit: str = ""  # "%", "£", "h", "points", ""
     aggregation: Literal["sum", "mean"] = "mean"  # how days combine into a window
     good_direction: Literal["up", "down"] = "up"  # which way is good for the business
+    # rate: a share in percent of n; count: a number of things (orders); total: a sum of money;
+    # mean and quantile: of n values. Rates and counts get a sampling-noise floor on their spread.
+    kind: Literal["rate", "count", "total", "mean", "quantile"] = "mean"
+    stage_aware: bool = False  # conversion metrics: a rule's stage picks the step
 
     def format(self, value: float | None) -> str:
         if value is None:

@@ -107,5 +107,5 @@ class KpiSeriesProvider:
     """Daily series from the KPI and trend tools (tools/kpis.py, tools/trends.py): wired
     when those land on main."""
 
-    def __init__(self, store: object, config: object):
+    def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90):
         raise ToolInputError("KPI series are not available yet: tools/trends.py has not landed")

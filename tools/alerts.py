@@ -50,6 +50,7 @@ def detect(rule: AlertRule, info: MetricInfo, frame: pd.DataFrame) -> pd.DataFra
     out = pd.DataFrame({"value": win["value"], "n": win["n"], "usable": usable}, index=frame.index)
     if rule.kind == "anomaly":
         base = weekday_baseline(win["value"], usable, rule.baseline_weeks)
+        base["sigma"] = np.maximum(base["sigma"], sampling_noise(info, base["expected"], win["n"]))
         delta = win["value"] - base["expected"]
         z = delta / base["sigma"]
         direction = rule.direction
@@ -103,6 +104,19 @@ def detect(rule: AlertRule, info: MetricInfo, frame: pd.DataFrame) -> pd.DataFra
     out["judged"] = out["judged"].fillna(False).astype(bool)
     out["since"] = run_starts(out["breach"])
     return out
+
+
+def sampling_noise(info: MetricInfo, expected: pd.Series, n: pd.Series) -> pd.Series:
+    """The spread chance alone gives a value of this size: binomial for a share of n, Poisson
+    for a count. A quiet day with few customers is noisier than the history says, and a
+    history of near-identical small counts would otherwise make every wobble look unusual."""
+    n = n.astype(float).where(n > 0)
+    if info.kind == "rate":
+        p = (expected / 100).clip(0.0, 1.0)
+        return (100 * np.sqrt(p * (1 - p) / n)).fillna(0.0)
+    if info.kind == "count":
+        return np.sqrt(expected.clip(lower=1.0)).fillna(0.0)
+    return pd.Series(0.0, index=expected.index)
 
 
 # -- one rule, one day -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from bot.cli.agent_cmd import ask, chat
+from bot.cli.alerts import alerts_group
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
@@ -33,3 +34,4 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 for command in (demo, ingest, sample, describe, ask, chat, config_group):
     main.add_command(command)
+main.add_command(alerts_group)

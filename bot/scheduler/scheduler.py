@@ -103,9 +103,9 @@ class JourneyScheduler:
         return self._store
 
     def _default_provider(self) -> SeriesProvider:
-        from tools.alert_series import KpiSeriesProvider
+        from bot.scheduler.wiring import provider_for
 
-        return KpiSeriesProvider(self.store, self.config)
+        return provider_for(self.config, self.store)
 
     def _make_scheduler(self, running: bool) -> Any:
         from apscheduler.executors.pool import ThreadPoolExecutor

@@ -213,3 +213,14 @@ def test_a_snoozed_rule_stays_quiet_until_the_snooze_ends():
 def test_rule_state_survives_json():
     _, state = _run(_anomaly(), [True, True])
     assert RuleState.from_json(state.to_json()) == state
+
+
+def test_a_share_of_few_customers_gets_binomial_noise_not_just_the_history():
+    tuesday = LAST_WEEK + dt.timedelta(days=1)
+    frame = _series({tuesday: 31.0}, n=20)
+    as_mean = evaluate(_provider(frame), _anomaly(min_n=10), tuesday)
+    rate = MetricInfo("conversion_rate", "Checkout conversion", "%", "mean", "up", kind="rate")
+    as_rate = evaluate(FrameSeriesProvider([rate], {"conversion_rate": frame}), _anomaly(min_n=10), tuesday)
+    assert as_mean.breach
+    # 41% of 20 customers has a sampling SD of 100 * sqrt(0.41 * 0.59 / 20) = 11.0 points
+    assert not as_rate.breach and as_rate.z == pytest.approx(-10 / 10.998, rel=1e-3)

@@ -1,0 +1,34 @@
+"""Building the alert engine's inputs from the config: the KPI series provider, the alert
+store, all rules (config file plus conversation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.alert_rules import AlertRule
+from tools.alert_series import SeriesProvider
+from tools.alert_store import AlertStore
+
+
+def provider_for(config: Any, store: Any) -> SeriesProvider:
+    from tools.alert_series import KpiSeriesProvider
+
+    a = config.analytics
+    return KpiSeriesProvider(store, currency=config.business.currency,
+                             churn_window_days=a.churn_window_days)
+
+
+def alert_store_for(config: Any) -> AlertStore:
+    config.home_path.mkdir(parents=True, exist_ok=True)
+    return AlertStore(config.state_path)
+
+
+def all_rules(config: Any, alerts: AlertStore) -> list[AlertRule]:
+    return list(config.alerts.rules) + [s.rule for s in alerts.stored_rules()]
+
+
+def alert_policy(config: Any):
+    from tools.alerts import AlertPolicy
+
+    a = config.alerts
+    return AlertPolicy(cooldown_hours=a.cooldown_hours, clear_days=a.clear_days, escalate=tuple(a.escalate))
