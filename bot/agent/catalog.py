@@ -24,6 +24,8 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 
 
 def all_tools() -> list[ToolSpec]:
+    from bot.agent.alert_tools import alert_tool_specs
+
     return [
         ToolSpec(
             name="describe_data",
@@ -44,4 +46,5 @@ def all_tools() -> list[ToolSpec]:
             keywords=("data", "loaded", "coverage", "tables"),
             plan=lambda slots, ctx: {},
         ),
+        *alert_tool_specs(),
     ]

@@ -76,9 +76,10 @@ class Slots:
     top: int | None = None
     grain: str | None = None  # day | week
     query: str = ""  # the question with the parsed words removed (for search)
+    text: str = ""  # the question as asked (for tools that read more than these slots)
 
     def filled(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, [], False, "")}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, [], False, "") and k != "text"}
 
 
 def _closest_period(days: int, as_of: dt.date) -> str:
@@ -229,6 +230,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str], personas: li
         ("day" if re.search(r"\bdaily\b|\bper day\b|\bby day\b|\beach day\b", text.lower()) else None),
     )
     slots.query = _search_query(text)
+    slots.text = text
     return slots
 
 

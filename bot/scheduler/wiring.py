@@ -32,3 +32,8 @@ def alert_policy(config: Any):
 
     a = config.alerts
     return AlertPolicy(cooldown_hours=a.cooldown_hours, clear_days=a.clear_days, escalate=tuple(a.escalate))
+
+
+def canonical_metric(metric: str) -> str:
+    """The KPI catalogue's name for a metric people or the planner call otherwise."""
+    return metric.strip()
