@@ -68,6 +68,9 @@ class SeriesProvider(Protocol):
 
 def metric_info(provider: SeriesProvider, metric: str) -> MetricInfo:
     known = {m.name: m for m in provider.metrics()}
+    canonical = getattr(provider, "canonical", None)
+    if metric not in known and canonical is not None:
+        metric = canonical(metric)
     if metric not in known:
         raise ToolInputError(f"Unknown metric {metric!r} for alerts; use one of {', '.join(sorted(known))}")
     return known[metric]
@@ -103,9 +106,144 @@ class FrameSeriesProvider:
         return max(days) if days else None
 
 
-class KpiSeriesProvider:
-    """Daily series from the KPI and trend tools (tools/kpis.py, tools/trends.py): wired
-    when those land on main."""
+# Counts the KPI tools already compute as the sample size (n) behind a metric: a rule can
+# watch the volume itself ("deliveries per day fell"), which is often the first sign.
+VOLUME_MEASURES: dict[str, tuple[str, str]] = {
+    "deliveries": ("delivery_time", "Deliveries"),
+    "tickets": ("first_response_time", "Tickets answered"),
+    "web_sessions": ("session_conversion", "Web sessions"),
+    "carts": ("cart_abandonment", "Carts"),
+}
+# "conversion from this stage": the KPI catalogue names each step by the stage reached.
+STEP_FROM_STAGE: dict[str, str] = {
+    "awareness": "conversion_consideration",
+    "consideration": "conversion_decision",
+    "decision": "conversion_purchase",
+    "purchase": "conversion_post_purchase",
+    "post-purchase": "conversion_advocacy",
+}
+STAGE_AWARE = "purchase_conversion"
+_UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "hours": "h", "days": "days"}
+_CURRENCY = {"GBP": "£", "EUR": "€", "USD": "$"}
 
-    def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90):
-        raise ToolInputError("KPI series are not available yet: tools/trends.py has not landed")
+
+class KpiSeriesProvider:
+    """Daily KPI series and top movers from tools/trends.py, in the units people read: shares
+    in percent, money in the currency, times in hours or days."""
+
+    def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90,
+                 min_group_n: int = 30, dimensions: tuple[str, ...] = ("channel", "segment")):
+        self.store = store
+        self.currency = currency
+        self.churn_window_days = churn_window_days
+        self.min_group_n = min_group_n
+        self.dimensions = dimensions
+
+    def metrics(self) -> list[MetricInfo]:
+        from tools.kpi_catalog import SPECS
+
+        infos = [self._info(s) for s in SPECS.values()]
+        for name, (_kpi, label) in VOLUME_MEASURES.items():
+            infos.append(MetricInfo(name, label, "", "sum", "up", kind="count"))
+        return infos
+
+    def canonical(self, metric: str) -> str:
+        from tools.kpi_catalog import normalize_metric
+
+        return metric if metric in VOLUME_MEASURES else str(normalize_metric(metric))
+
+    def _info(self, s: object) -> MetricInfo:
+        unit = _CURRENCY.get(self.currency, self.currency) if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
+        kind = {"rate": "rate", "mean": "mean", "quantile": "quantile"}.get(s.kind)  # type: ignore[attr-defined]
+        if kind is None:
+            kind = "count" if s.unit == "count" else "total"  # type: ignore[attr-defined]
+        return MetricInfo(
+            s.name, s.label, unit, "sum" if s.kind == "total" else "mean",  # type: ignore[attr-defined]
+            "down" if s.higher_is_better is False else "up", kind=kind,  # type: ignore[attr-defined]
+            stage_aware=s.name == STAGE_AWARE)  # type: ignore[attr-defined]
+
+    def _resolve(self, metric: str, scope: Scope) -> tuple[str, bool, bool]:
+        """(KPI name, read the volume n instead of the value, value is a share)."""
+        from tools.kpi_catalog import SPECS, normalize_metric
+
+        if metric in VOLUME_MEASURES:
+            if scope.stage:
+                raise ToolInputError(f"a stage does not apply to {metric}")
+            return VOLUME_MEASURES[metric][0], True, False
+        name = str(normalize_metric(metric))
+        if name not in SPECS:
+            raise ToolInputError(f"Unknown metric {metric!r} for alerts; use one of "
+                                 f"{', '.join([*SPECS, *VOLUME_MEASURES])}")
+        if scope.stage:
+            if name != STAGE_AWARE:
+                raise ToolInputError(f"A stage applies to {STAGE_AWARE} (conversion) only, not to {name}")
+            if scope.stage not in STEP_FROM_STAGE:
+                raise ToolInputError(f"There is no conversion step after {scope.stage}")
+            name = STEP_FROM_STAGE[scope.stage]
+        return name, False, SPECS[name].unit == "rate"
+
+    def _filters(self, scope: Scope) -> object:
+        from tools.filters import Filters
+
+        return Filters(channel=[scope.channel] if scope.channel else None,
+                       segment=[scope.segment] if scope.segment else None)
+
+    def daily(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        from tools.periods import Period
+        from tools.trends import kpi_series
+
+        name, volume, share = self._resolve(metric, scope)
+        data_first = self._first_day()
+        if data_first is not None:
+            first = max(first, data_first)
+        if last < first:
+            return pd.DataFrame({"date": [], "value": [], "n": []})
+        series = kpi_series(self.store, [name], period=Period(start=first, end=last), grain="day",  # type: ignore[arg-type]
+                            filters=self._filters(scope), churn_window_days=self.churn_window_days)
+        value = series["n"].astype(float) if volume else series["value"].astype(float) * (100 if share else 1)
+        return pd.DataFrame({"date": pd.to_datetime(series["bucket"]).dt.date, "value": value,
+                             "n": series["n"].astype("int64")})
+
+    def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
+                     previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:
+        from tools.periods import Period
+        from tools.trends import MoversParams, top_movers
+
+        name, volume, share = self._resolve(metric, scope)
+        if volume:
+            return []
+        scale = 100 if share else 1
+        found: list[Contributor] = []
+        for dim in self.dimensions:
+            if (dim == "channel" and scope.channel) or (dim == "segment" and scope.segment):
+                continue
+            try:
+                result = top_movers(self.store, MoversParams(  # type: ignore[arg-type]
+                    metric=name, by=dim, period=Period(start=current[0], end=current[1]),
+                    against=Period(start=previous[0], end=previous[1]), filters=self._filters(scope),
+                    min_n=self.min_group_n, top=top))
+            except ToolInputError:
+                continue
+            total = result.change
+            for r in result.movers.itertuples():
+                contribution = getattr(r, "contribution", None)
+                part = None
+                if total and contribution is not None and not pd.isna(contribution):
+                    part = float(contribution) / total
+                found.append(Contributor(dim, str(r.group), _scaled(r.previous, scale), _scaled(r.current, scale),
+                                         part, int(r.n_current)))
+        found.sort(key=lambda c: -(abs(c.share) if c.share is not None else 0.0))
+        return found[:top]
+
+    def _first_day(self) -> dt.date | None:
+        rng = self.store.date_range()  # type: ignore[attr-defined]
+        return rng[0] if rng else None
+
+    def last_day(self) -> dt.date | None:
+        return self.store.as_of()  # type: ignore[attr-defined]
+
+
+def _scaled(value: object, scale: float) -> float | None:
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return None
+    return float(value) * scale  # type: ignore[arg-type]

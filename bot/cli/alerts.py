@@ -147,11 +147,12 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     from pydantic import ValidationError
 
     from bot.agent.tools import validation_message
+    from bot.scheduler.wiring import canonical_metric
     from tools.alert_manage import CreateAlertRuleParams, create_alert_rule
 
     provider, alerts, _ = _engine(ctx)
     try:
-        params = CreateAlertRuleParams(metric=metric, condition=condition, value=value, window_days=window_days,
+        params = CreateAlertRuleParams(metric=canonical_metric(metric), condition=condition, value=value, window_days=window_days,
                                        stage=stage, channel=channel, segment=segment, severity=severity, name=name)
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None

@@ -35,5 +35,12 @@ def alert_policy(config: Any):
 
 
 def canonical_metric(metric: str) -> str:
-    """The KPI catalogue's name for a metric people or the planner call otherwise."""
-    return metric.strip()
+    """The KPI catalogue's name for a metric people or the planner call otherwise
+    (conversion_rate -> purchase_conversion)."""
+    try:
+        from tools.kpi_catalog import normalize_metric
+    except ImportError:  # the KPI tools are not installed: names pass through
+        return metric.strip()
+    from tools.alert_series import VOLUME_MEASURES
+
+    return metric.strip() if metric.strip() in VOLUME_MEASURES else str(normalize_metric(metric))
