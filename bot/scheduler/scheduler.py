@@ -55,6 +55,10 @@ class Subscription:
     source: str  # config | slack
     next_run: dt.datetime | None
 
+    @property
+    def tz(self) -> str:
+        return self.timezone
+
     def to_text(self) -> str:
         when = f"every {self.weekday.capitalize()} at {self.time}" if self.cadence == "weekly" and self.weekday \
             else f"every day at {self.time}"

@@ -13,6 +13,7 @@ import time_machine
 from conftest_helpers import DataUntil, make_config
 from fakes.poster import RecordingPoster, SimulatedCrash
 
+from bot.scheduler.delivery import Message
 from bot.scheduler.scheduler import JourneyScheduler
 from tools.alert_rules import MetricInfo
 from tools.alert_series import Contributor, FrameSeriesProvider
@@ -164,3 +165,28 @@ def test_two_instances_checking_the_same_day_alert_once(desk_config, tmp_path):
             t.join(30)
     assert [p.channel for p in RecordingPoster(slack).posts()] == ["C-alerts", "C-alerts", "C-oncall"]
     assert len(RecordingPoster(slack).uploads()) == 1
+
+
+def test_the_features_the_slack_app_calls(desk_config):
+    from bot.scheduler.features import scheduler_features
+
+    poster = RecordingPoster()
+    s = JourneyScheduler(desk_config, poster, store=DataUntil(BREAK[-1]), provider=_provider,
+                         digest_message=lambda channel, cadence, day: Message(f"digest {day}"))
+    f = scheduler_features(s)
+    with time_machine.travel(_at(BREAK[0]), tick=False):
+        s.run_alerts(BREAK[0])
+        [line] = f["open_alerts"]()
+        assert (line.id, line.severity, line.since) == ("checkout-conversion@2026-06-02", "high", "2026-06-02")
+        assert line.title.startswith("High alert: Checkout conversion dropped to 20.0%")
+        f["acknowledge_alert"](line.id, "U7")
+        f["mute_alert"](line.id, 24)
+        assert f["alert_chart"](line.id).startswith(b"\x89PNG")
+        assert f["thread_context"]("C-alerts", poster.posts()[0].ts).startswith("This thread is about")
+        sub = f["subscribe"]("C5", "weekly", "09:00", "fri", "Europe/London")
+        assert (sub.channel, sub.cadence, sub.time, sub.weekday, sub.tz) == ("C5", "weekly", "09:00", "fri", "Europe/London")
+        assert [x.channel for x in f["subscriptions"]()] == ["C5"]
+        assert f["unsubscribe"]("C5") == 1
+        f["digest_now"]("C5")
+    # "now" is the morning of 3 June: the last complete day is the 2nd
+    assert (poster.posts()[-1].text, poster.posts()[-1].channel) == ("digest 2026-06-02", "C5")
