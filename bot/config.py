@@ -136,6 +136,8 @@ class AlertsConfig(_Section):
     escalation_mention: str | None = Field(
         default=None, description="who to mention on escalation: <!subteam^S0123>, <@U0123> or <!here>")
     rules: list[AlertRule] = Field(default_factory=list, description="[[alerts.rules]] entries")
+    starter_rules: bool = Field(default=True, description="also use the built-in starter rules "
+                                "(tools/alert_rules.py STARTER_RULES) not replaced by a rule of the same id")
 
     @field_validator("check_time")
     @classmethod

@@ -44,7 +44,7 @@ class Incident:
 # incident descriptions, not from what the rules happened to catch.
 INCIDENT_METRICS: dict[str, tuple[str, ...]] = {
     "checkout_failure": ("session_conversion", "conversion_purchase", "purchase_conversion",
-                         "cart_abandonment", "orders", "revenue", "csat", "csat_mean"),
+                         "cart_abandonment", "orders", "revenue", "csat", "csat_mean", "tickets"),
     "delivery_delay": ("delivery_time", "delivery_time_p90", "deliveries", "csat", "csat_mean", "nps",
                        "first_response_time", "first_response_time_p90", "resolution_time",
                        "resolution_time_p90", "tickets"),

@@ -112,7 +112,7 @@ class AlertRulesResult(ResultMixin):
                     "on week”, or add [[alerts.rules]] to the config.")
         lines = [f"{len(self.rules)} alert rule(s):"]
         for line in self.rules:
-            origin = "config file" if line.source == "config" else f"made in {line.source}"
+            origin = {"config": "config file", "starter": "starter rule"}.get(line.source, f"made in {line.source}")
             lines.append(f"- {line.text} ({origin})")
         return "\n".join(lines)
 
@@ -159,11 +159,17 @@ def _prov(tool: str, definition: str, params: dict[str, Any]) -> Provenance:
     return Provenance(tool=tool, definition=definition, params=params, tables=("state.sqlite",))
 
 
+def _origin(rule: AlertRule) -> str:
+    from tools.alert_rules import STARTER_RULES
+
+    return "starter" if any(rule == r for r in STARTER_RULES) else "config"
+
+
 def list_alert_rules(store: AlertStore, config_rules: list[AlertRule], metrics: list[MetricInfo],
                      params: ListAlertRulesParams | None = None) -> AlertRulesResult:
     params = params or ListAlertRulesParams()
     infos = _infos(metrics)
-    lines = [RuleLine(r, "config", r.summary(infos.get(r.metric))) for r in config_rules]
+    lines = [RuleLine(r, _origin(r), r.summary(infos.get(r.metric))) for r in config_rules]
     lines += [RuleLine(s.rule, s.source, s.rule.summary(infos.get(s.rule.metric))) for s in store.stored_rules()]
     if not params.include_disabled:
         lines = [line for line in lines if line.rule.enabled]
@@ -270,8 +276,12 @@ def _stored(store: AlertStore, config_rules: list[AlertRule], rule_id: str) -> A
     for s in store.stored_rules():
         if s.rule.id == rule_id:
             return s.rule
-    if any(r.id == rule_id for r in config_rules):
-        raise ToolInputError(f"Rule {rule_id!r} comes from the config file; change it there ([[alerts.rules]])")
+    for r in config_rules:
+        if r.id == rule_id and _origin(r) == "starter":
+            raise ToolInputError(f"Rule {rule_id!r} is a starter rule: replace it with an [[alerts.rules]] entry "
+                                 "of the same id in the config, or set [alerts] starter_rules = false")
+        if r.id == rule_id:
+            raise ToolInputError(f"Rule {rule_id!r} comes from the config file; change it there ([[alerts.rules]])")
     known = [s.rule.id for s in store.stored_rules()] + [r.id for r in config_rules]
     raise ToolInputError(f"No alert rule {rule_id!r}; rules are: {', '.join(known) or 'none yet'}")
 

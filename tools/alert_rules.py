@@ -181,3 +181,33 @@ class AlertRule(BaseModel):
 
 def rule_from_dict(data: dict) -> AlertRule:
     return AlertRule.model_validate(data)
+
+
+def _starter(**kw: object) -> AlertRule:
+    return AlertRule.model_validate({"kind": "anomaly", **kw})
+
+
+# Rules a small shop gets before writing its own ([alerts] starter_rules = true): each watches
+# a KPI for days that are unusual for their weekday, in the direction that hurts. Windows and
+# minimum sizes follow the volumes: conversion and orders are judged per day, support and
+# delivery volumes over 2-3 days, CSAT over a week. A rule of the same id in the config
+# replaces a starter rule.
+STARTER_RULES: tuple[AlertRule, ...] = (
+    _starter(id="checkout-conversion", metric="purchase_conversion", stage="decision", min_n=15,
+             sensitivity=3.5, severity="high",
+             description="checkout conversion (decision -> purchase) unusually low for the weekday"),
+    _starter(id="session-conversion", metric="session_conversion", min_n=40, sensitivity=3.5,
+             severity="high", description="share of web sessions that buy unusually low"),
+    _starter(id="cart-abandonment", metric="cart_abandonment", min_n=15, sensitivity=3.5,
+             description="carts abandoned unusually often"),
+    _starter(id="orders", metric="orders", min_n=20, sensitivity=3.5, description="unusually few orders"),
+    _starter(id="revenue", metric="revenue", min_n=20, sensitivity=3.5, description="unusually low revenue"),
+    _starter(id="support-tickets", metric="tickets", min_n=1, sensitivity=3.5, min_change_pct=50,
+             description="unusually many support tickets"),
+    _starter(id="first-response-3d", metric="first_response_time", window_days=3, min_n=6, sensitivity=3.5,
+             description="replies to customers unusually slow over 3 days"),
+    _starter(id="deliveries-2d", metric="deliveries", window_days=2, min_n=1, sensitivity=2.5,
+             min_change_pct=60, description="far fewer deliveries than usual over 2 days"),
+    _starter(id="csat-7d", metric="csat", window_days=7, min_n=20, sensitivity=3.5,
+             description="satisfaction over the last week unusually low"),
+)

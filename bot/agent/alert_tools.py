@@ -35,7 +35,9 @@ def _metrics(ctx: ToolContext) -> list[Any]:
 
 
 def _config_rules(ctx: ToolContext) -> list[Any]:
-    return list(ctx.config.alerts.rules)
+    from bot.scheduler.wiring import config_rules
+
+    return config_rules(ctx.config)
 
 
 def _canonical(ctx: ToolContext, metric: str) -> str:

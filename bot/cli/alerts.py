@@ -23,6 +23,12 @@ def _day(ctx: Ctx, date: str | None) -> dt.date:
     return as_of
 
 
+def config_rules(config):
+    from bot.scheduler.wiring import config_rules as rules
+
+    return rules(config)
+
+
 def _engine(ctx: Ctx):
     from bot.scheduler.wiring import alert_store_for, all_rules, provider_for
 
@@ -114,7 +120,7 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     from tools.alert_manage import list_alert_rules, open_alerts
 
     provider, alerts, _ = _engine(ctx)
-    rules = list_alert_rules(alerts, list(ctx.config.alerts.rules), provider.metrics())
+    rules = list_alert_rules(alerts, config_rules(ctx.config), provider.metrics())
     opened = open_alerts(alerts)
     if as_json:
         print_json({"rules": rules.to_dict(), "open_alerts": opened.to_dict()})
@@ -156,7 +162,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
                                        stage=stage, channel=channel, segment=segment, severity=severity, name=name)
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
-    result = create_alert_rule(alerts, list(ctx.config.alerts.rules), provider.metrics(), params, source="cli")
+    result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli")
     ctx.console.print(result.to_text(), markup=False)
 
 
@@ -174,6 +180,6 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
     from tools.alert_manage import DeleteAlertRuleParams, delete_alert_rule
 
     provider, alerts, _ = _engine(ctx)
-    result = delete_alert_rule(alerts, list(ctx.config.alerts.rules), provider.metrics(),
+    result = delete_alert_rule(alerts, config_rules(ctx.config), provider.metrics(),
                                DeleteAlertRuleParams(rule_id=rule_id))
     ctx.console.print(result.to_text(), markup=False)

@@ -59,7 +59,9 @@ class AlertDesk:
 
     def rules(self) -> list[AlertRule]:
         """Rules from the config file first, then those made in conversation or the CLI."""
-        return list(self.settings.rules) + [s.rule for s in self.alerts.stored_rules()]
+        from bot.scheduler.wiring import all_rules
+
+        return all_rules(self.config, self.alerts)
 
     def rule(self, rule_id: str) -> AlertRule | None:
         return next((r for r in self.rules() if r.id == rule_id), None)

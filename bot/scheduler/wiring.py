@@ -23,8 +23,19 @@ def alert_store_for(config: Any) -> AlertStore:
     return AlertStore(config.state_path)
 
 
+def config_rules(config: Any) -> list[AlertRule]:
+    """Rules from the config file, then the starter rules it does not replace."""
+    from tools.alert_rules import STARTER_RULES
+
+    own = list(config.alerts.rules)
+    if not config.alerts.starter_rules:
+        return own
+    taken = {r.id for r in own}
+    return own + [r for r in STARTER_RULES if r.id not in taken]
+
+
 def all_rules(config: Any, alerts: AlertStore) -> list[AlertRule]:
-    return list(config.alerts.rules) + [s.rule for s in alerts.stored_rules()]
+    return config_rules(config) + [s.rule for s in alerts.stored_rules()]
 
 
 def alert_policy(config: Any):

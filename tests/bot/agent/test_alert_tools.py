@@ -45,7 +45,9 @@ def test_best_rule_id():
 @pytest.fixture
 def planner(store, home, monkeypatch):
     monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
-    config = load_config(None, env={"JOURNEYBOT_HOME": str(home)})
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[alerts]\nstarter_rules = false\n", encoding="utf-8")
+    config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
     return OfflinePlanner(ToolContext(store=store, config=config), all_tools())
 
 
