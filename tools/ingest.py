@@ -14,6 +14,7 @@ only when no stored event has the same customer, time, touchpoint and session.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -27,7 +28,7 @@ import duckdb
 from tools.errors import IngestError, Problem
 from tools.mapping import Lookup, Mapping, ReadOptions, load_recipe
 from tools.schema import TABLES, Column, Table
-from tools.stages import STAGE_ALIASES, STAGES, TouchpointMap, normalize_touchpoint
+from tools.stages import TouchpointMap, normalize_stage, normalize_touchpoint
 from tools.store import JourneyStore
 
 MAX_EXAMPLES = 5  # example rows shown per kind of problem
@@ -182,15 +183,6 @@ def _lit(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-_STAGE_SPELLINGS: dict[str, str] = {}
-for _s in STAGES:
-    for _v in {_s, _s.replace("-", "_"), _s.replace("-", " "), _s.replace("-", "")}:
-        _STAGE_SPELLINGS[_v] = _s
-for _alias, _s in STAGE_ALIASES.items():
-    _STAGE_SPELLINGS.setdefault(_alias, _s)
-    _STAGE_SPELLINGS.setdefault(_alias.replace("_", "-"), _s)
-    _STAGE_SPELLINGS.setdefault(_alias.replace("_", " "), _s)
-
 _TRUE = ("true", "t", "yes", "y", "1")
 _FALSE = ("false", "f", "no", "n", "0")
 
@@ -213,12 +205,26 @@ def _drop_temps(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP {what} IF EXISTS {_ident(name)}")
 
 
+@dataclass(frozen=True)
+class _Check:
+    condition: str  # SQL over the staged columns, true for a bad row
+    column: str | None
+    expected: str | None
+    message: str
+    raw_col: str | None = None  # whose raw value to show as "got"
+    kind: str = "row"
+
+
+class _NeedRowNumbers(Exception):
+    """A check failed while streaming a file without row numbers: stage it and look again."""
+
+
 @dataclass
 class _Source:
     relation: str  # SQL relation over the file with a 1-based `_row` column
     columns: dict[str, str]  # lower-case name -> actual name
     types: dict[str, str]  # actual name -> DuckDB type
-    rows: int
+    numbered: bool  # whether _row holds the file's row numbers
 
 
 class _LoadRunner:
@@ -248,27 +254,53 @@ class _LoadRunner:
 
     # ---- orchestration
     def run(self) -> IngestReport:
+        """Events stream: checks run as one aggregate over a view of the file and rows go
+        straight into the table, so 10 million rows never sit in memory twice. Keyed tables
+        (and any load whose file has no row numbers when a check fails) are staged in a
+        temporary table, which is what finding the offending rows needs."""
+        uses_row = any("{_row" in t for t in self.m.templates.values())
+        if not self.t.replace_on_key and not uses_row:
+            try:
+                return self._run(streaming=True)
+            except _NeedRowNumbers:
+                self.problems = _Problems()
+                self.warnings = []
+        return self._run(streaming=False)
+
+    def _run(self, *, streaming: bool) -> IngestReport:
+        # Timestamps without an offset are read in the source's zone; views evaluate lazily,
+        # so the zone stays set for every statement of the load.
+        self.con.execute(f"SET TimeZone = {_lit(self.tz)}")
+        try:
+            return self._run_in_zone(streaming=streaming)
+        finally:
+            with contextlib.suppress(duckdb.Error):  # an aborted transaction is rolled back anyway
+                self.con.execute(f"SET TimeZone = {_lit(self.store.timezone)}")
+
+    def _run_in_zone(self, *, streaming: bool) -> IngestReport:
         started = time.perf_counter()
         self._phase("reading", 0.0)
-        src = self._read(self.load.path, self.m.options, self.file)
+        src = self._read(self.load.path, self.m.options, self.file, streaming=streaming)
+        self.numbered = src.numbered
         self._phase("checking", 0.0)
-        staged, source_of = self._stage(src)
-        skipped = self._skip_rows(staged, src)
-        self._validate(staged, src, source_of)
+        base = self._stage(src, materialise=not streaming)
+        counts = self._check(base, streaming=streaming)
+        staged = self._kept(base, materialised=not streaming)
         self._dedupe(staged)
         created = self._customers(staged)
         self.problems.raise_if_any()
         self._phase("writing", 0.0)
-        inserted, updated, unchanged = self._write(staged)
+        inserted, updated, unchanged = self._write(staged, counts["kept"])
         seconds = time.perf_counter() - started
+        skipped = counts["filtered"] + counts["skipped"]
         self.con.execute(
             "INSERT INTO ingest_log VALUES (now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [self.t.name, self.file, self.m.name, self.load.path.stat().st_size, src.rows,
+            [self.t.name, self.file, self.m.name, self.load.path.stat().st_size, counts["total"],
              inserted, updated, unchanged, skipped, seconds],
         )
         self._phase("done", 1.0)
         return IngestReport(
-            self.t.name, self.file, self.m.name, src.rows, inserted, updated, unchanged,
+            self.t.name, self.file, self.m.name, counts["total"], inserted, updated, unchanged,
             skipped, created, seconds, tuple(self.warnings),
         )
 
@@ -302,9 +334,12 @@ class _LoadRunner:
             thread.join()
 
     # ---- reading
-    def _read(self, path: Path, opts: ReadOptions, label: str) -> _Source:
+    def _read(self, path: Path, opts: ReadOptions, label: str, *, streaming: bool = False) -> _Source:
         fmt = _precheck(path, opts, label)
         name = _temp_name("src")
+        # Text files have no row numbers unless copied into a table; the streaming path reads
+        # them in place and comes back for the numbers only if a check fails.
+        kind = "VIEW" if streaming else "TABLE"
         try:
             with self._watch("reading"):
                 if fmt == "parquet":
@@ -317,9 +352,8 @@ class _LoadRunner:
                     )
                 elif fmt == "jsonl":
                     self.con.execute(
-                        f"CREATE TEMP TABLE {name} AS SELECT * FROM "
-                        "read_json(?, format='newline_delimited')",
-                        [str(path)],
+                        f"CREATE TEMP {kind} {name} AS SELECT * FROM "
+                        f"read_json({_lit(str(path))}, format='newline_delimited')"
                     )
                 else:
                     args = ["all_varchar=true", f"header={'true' if opts.header else 'false'}"]
@@ -330,27 +364,27 @@ class _LoadRunner:
                     if opts.encoding != "utf-8":
                         args.append(f"encoding={_lit(opts.encoding)}")
                     self.con.execute(
-                        f"CREATE TEMP TABLE {name} AS SELECT * FROM read_csv(?, {', '.join(args)})",
-                        [str(path)],
+                        f"CREATE TEMP {kind} {name} AS SELECT * FROM "
+                        f"read_csv({_lit(str(path))}, {', '.join(args)})"
                     )
-                if fmt == "parquet":
-                    # touch the file now so a corrupt one fails here, with its name
-                    self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
+                # Touch the file now so that a file DuckDB cannot read fails here, named.
+                self.con.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
         except duckdb.Error as exc:
             raise IngestError([Problem(label, _reader_message(exc, fmt))]) from None
         if fmt != "parquet":
-            # Rows of a table created in an open transaction are numbered from a large offset,
-            # in insertion order, which is file order: the file's row number is relative.
-            first = self.con.execute(f"SELECT min(rowid) FROM {name}").fetchone()[0] or 0  # type: ignore[index]
             table = name
             name = _temp_name("srcv")
-            self.con.execute(
-                f"CREATE TEMP VIEW {name} AS SELECT rowid - {int(first)} + 1 AS _row, * FROM {table}"
-            )
+            if streaming:
+                row = "CAST(NULL AS BIGINT)"
+            else:
+                # Rows of a table created in an open transaction are numbered from a large
+                # offset, in insertion order, which is file order: the row number is relative.
+                first = self.con.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0] or 0  # type: ignore[index]
+                row = f"rowid - {int(first)} + 1"
+            self.con.execute(f"CREATE TEMP VIEW {name} AS SELECT {row} AS _row, * FROM {table}")
         desc = self.con.execute(f"DESCRIBE {name}").fetchall()
         types = {row[0]: str(row[1]) for row in desc if row[0] != "_row"}
-        rows = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
-        if rows == 0:
+        if not self.con.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchall():
             raise IngestError([Problem(label, "the file has a header but no data rows")])
         if fmt == "csv" and len(types) == 1:
             only = next(iter(types))
@@ -362,7 +396,7 @@ class _LoadRunner:
                         + (f", not {opts.delimiter!r}" if opts.delimiter else "")
                         + f". Set the delimiter to {sep!r} (--delimiter or options.delimiter).",
                     )])
-        return _Source(name, {c.strip().lower(): c for c in types}, types, rows)
+        return _Source(name, {c.strip().lower(): c for c in types}, types, numbered=not (streaming and fmt != "parquet"))
 
     def _col(self, src: _Source, name: str, what: str) -> str:
         actual = src.columns.get(name.strip().lower())
@@ -489,7 +523,7 @@ class _LoadRunner:
             )
         return out
 
-    def _stage(self, src: _Source) -> tuple[str, dict[str, str]]:
+    def _stage(self, src: _Source, *, materialise: bool) -> str:
         raw, source_of, joins = self._raw_exprs(src)
         missing = [c for c in self.t.required if c not in raw and c not in ("stage",)]
         if missing:
@@ -506,10 +540,10 @@ class _LoadRunner:
         where = self._filters(src)
         inner = _temp_name("raw")
         select = ", ".join(f"{expr} AS {_ident('r_' + t)}" for t, expr in raw.items())
+        keep = " AND ".join(where) if where else "TRUE"
         self.con.execute(
-            f"CREATE TEMP VIEW {inner} AS SELECT s._row AS _row, {select} "
+            f"CREATE TEMP VIEW {inner} AS SELECT s._row AS _row, ({keep}) AS _keep, {select} "
             f"FROM {src.relation} s {' '.join(joins)}"
-            + (f" WHERE {' AND '.join(where)}" if where else "")
         )
         types = {r[0]: str(r[1]) for r in self.con.execute(f"DESCRIBE {inner}").fetchall()}
         # Touchpoints are normalised over their distinct values, not per row.
@@ -518,13 +552,19 @@ class _LoadRunner:
         if "touchpoint" in raw:
             tp_table = self._touchpoint_table(inner)
             tp_join = f"LEFT JOIN {tp_table} tp ON tp.raw = CAST(r.{_ident('r_touchpoint')} AS VARCHAR)"
+        if "r_stage" in types:
+            # Stage names are mapped over their distinct values too: a per-row CASE over every
+            # spelling costs more than the rest of the load together.
+            stage_table = self._stage_table(inner)
+            tp_join += f" LEFT JOIN {stage_table} sm ON sm.raw = CAST(r.{_ident('r_stage')} AS VARCHAR)"
         # Level 1 converts each raw value (v_<col>) and, where conversion can fail, notes whether
         # there was a value at all (p_<col>); level 2 assembles the columns and a bitmask of the
         # columns that had a value but could not be read, so each conversion runs once per row.
-        level1: list[str] = ["r._row AS _row"]
+        level1: list[str] = ["r._row AS _row", "r._keep AS _keep"]
         final: list[str] = []
         bad_bits: list[str] = []
         self.bits: dict[int, str] = {}
+        fallible: set[str] = set()
         if tp_table:
             level1 += ["tp.touchpoint AS tp_touchpoint", "tp.stage AS tp_stage", "tp.online AS tp_online"]
         for i, col in enumerate(self.t.columns):
@@ -545,7 +585,8 @@ class _LoadRunner:
                     final.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
                 continue
             rexpr = f"r.{_ident(key)}"
-            level1.append(f"{_convert(col, rexpr, types[key], self.m.options)} AS {_ident('v_' + col.name)}")
+            converted = "sm.stage" if col.kind == "stage" else _convert(col, rexpr, types[key], self.m.options)
+            level1.append(f"{converted} AS {_ident('v_' + col.name)}")
             value = _ident("v_" + col.name)
             if col.name == "stage" and tp_table:
                 final.append(f"COALESCE({value}, tp_stage) AS {name}")
@@ -561,24 +602,40 @@ class _LoadRunner:
                     + f" AS {present}"
                 )
                 self.bits[i] = col.name
+                fallible.add(col.name)
                 bad_bits.append(f"(CASE WHEN {present} AND {value} IS NULL THEN {1 << i} ELSE 0 END)")
         bad = " + ".join(bad_bits) if bad_bits else "0"
+        # Rows whose skip_missing column is empty (and not merely unreadable) are skipped.
+        skip = " OR ".join(
+            f"({_ident('v_' + c)} IS NULL AND NOT coalesce({_ident('p_' + c)}, FALSE))"
+            if c in fallible else f"{_ident('v_' + c)} IS NULL"
+            for c in self.m.skip_missing if ("r_" + c) in types
+        ) or "FALSE"
         staged = _temp_name("stg")
-        self.con.execute(f"SET TimeZone = {_lit(self.tz)}")
+        kind = "TABLE" if materialise else "VIEW"
         try:
             with self._watch("checking"):
                 self.con.execute(
-                    f"CREATE TEMP TABLE {staged} AS SELECT _row, {', '.join(final)}, "
-                    f"CAST({bad} AS BIGINT) AS _bad FROM "
+                    f"CREATE TEMP {kind} {staged} AS SELECT _row, _keep, ({skip}) AS _skip, "
+                    f"{', '.join(final)}, CAST({bad} AS BIGINT) AS _bad FROM "
                     f"(SELECT {', '.join(level1)} FROM {inner} r {tp_join})"
                 )
         except duckdb.Error as exc:
             raise IngestError([Problem(self.file, _reader_message(exc, "csv"))]) from None
-        finally:
-            self.con.execute(f"SET TimeZone = {_lit(self.store.timezone)}")
         self.source_of = source_of
         self.raw_view = inner
-        return staged, source_of
+        return staged
+
+    def _stage_table(self, inner: str) -> str:
+        values = [r[0] for r in self.con.execute(
+            f"SELECT DISTINCT CAST(r_stage AS VARCHAR) FROM {inner} WHERE r_stage IS NOT NULL"
+        ).fetchall()]
+        name = _temp_name("sm")
+        self.con.execute(f"CREATE TEMP TABLE {name} (raw VARCHAR, stage VARCHAR)")
+        rows = [(v, normalize_stage(v)) for v in values if v.strip()]
+        if rows:
+            self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
+        return name
 
     def _touchpoint_table(self, inner: str) -> str:
         values = [
@@ -600,82 +657,114 @@ class _LoadRunner:
         return name
 
     # ---- checks
-    def _examples(self, staged: str, condition: str, column: str | None, expected: str | None,
-                  message: str, raw_col: str | None = None) -> None:
-        count = int(self.con.execute(f"SELECT count(*) FROM {staged} WHERE {condition}").fetchone()[0])  # type: ignore[index]
-        if not count:
-            return
-        got_sql = f"CAST(v.{_ident('r_' + raw_col)} AS VARCHAR)" if raw_col else "NULL"
-        rows = self.con.execute(
-            f"SELECT st._row, {got_sql} FROM {staged} st "
-            f"JOIN {self.raw_view} v ON v._row = st._row WHERE {condition} ORDER BY st._row LIMIT {MAX_EXAMPLES}"
-        ).fetchall()
-        shown_col = self.source_of.get(column or "", column) if column else None
-        for row, got in rows:
-            self.problems.add(
-                Problem(self.file, message, int(row), shown_col, expected, None if got is None else str(got))
-            )
-        self.problems.total += count - len(rows)
-
-    def _skip_rows(self, staged: str, src: _Source) -> int:
-        skipped = src.rows - int(self.con.execute(f"SELECT count(*) FROM {staged}").fetchone()[0])  # type: ignore[index]
-        for name in self.m.skip_missing:
-            i = self.t.column_names.index(name)
-            n = self.con.execute(
-                f"DELETE FROM {staged} WHERE {_ident(name)} IS NULL AND (_bad & {1 << i}) = 0"
-            ).fetchone()[0]  # type: ignore[index]
-            skipped += int(n)
-        return skipped
-
-    def _validate(self, staged: str, src: _Source, source_of: dict[str, str]) -> None:
+    def _checks(self) -> list[_Check]:
+        """Every row-level rule of the table, as SQL conditions over the staged columns."""
+        checks: list[_Check] = []
         for i, name in self.bits.items():
             col = self.t.columns[i]
-            self._examples(staged, f"(_bad & {1 << i}) <> 0", name, col.expected,
-                           "could not read this value", raw_col=name)
+            checks.append(_Check(f"(_bad & {1 << i}) <> 0", name, col.expected,
+                                 "could not read this value", raw_col=name))
         for col in self.t.columns:
-            if col.required and col.name not in ("touchpoint",):
-                if col.name == "stage":
-                    continue
+            name = _ident(col.name)
+            if col.required and col.name not in ("stage", "touchpoint"):
                 i = self.t.column_names.index(col.name)
-                self._examples(staged, f"{_ident(col.name)} IS NULL AND (_bad & {1 << i}) = 0",
-                               col.name, col.expected, "a required value is empty")
+                checks.append(_Check(f"{name} IS NULL AND (_bad & {1 << i}) = 0", col.name,
+                                     col.expected, "a required value is empty"))
             if col.min is not None:
-                self._examples(staged, f"{_ident(col.name)} < {col.min}", col.name, col.expected,
-                               "value out of range", raw_col=col.name)
+                checks.append(_Check(f"{name} < {col.min}", col.name, col.expected,
+                                     "value out of range", raw_col=col.name))
             if col.max is not None:
-                self._examples(staged, f"{_ident(col.name)} > {col.max}", col.name, col.expected,
-                               "value out of range", raw_col=col.name)
+                checks.append(_Check(f"{name} > {col.max}", col.name, col.expected,
+                                     "value out of range", raw_col=col.name))
             if col.choices:
                 allowed = ", ".join(_lit(c) for c in col.choices)
-                self._examples(
-                    staged, f"{_ident(col.name)} IS NOT NULL AND {_ident(col.name)} NOT IN ({allowed})",
-                    col.name, col.expected + " (map other codes with values.<column>)",
-                    "unknown value", raw_col=col.name,
-                )
+                checks.append(_Check(
+                    f"{name} IS NOT NULL AND {name} NOT IN ({allowed})", col.name,
+                    col.expected + " (map other codes with values.<column>)", "unknown value",
+                    raw_col=col.name,
+                ))
         if self.t.name == "events":
-            self._examples(staged, "touchpoint IS NULL", "touchpoint", "a touchpoint name",
-                           "a required value is empty")
-            unknown = self.con.execute(
-                f"SELECT touchpoint, count(*), min(_row) FROM {staged} "
-                "WHERE stage IS NULL AND touchpoint IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"
-            ).fetchall()
-            for tp, n, first_row in unknown:
-                self.problems.add(Problem(
-                    self.file,
-                    f"touchpoint {tp!r} ({n:,} rows) has no journey stage: add it under "
-                    f"[touchpoints] in config (e.g. {tp} = {{ stage = \"consideration\", "
-                    "online = true }) or map a stage column",
-                    row=int(first_row), column=self.source_of.get("touchpoint", "touchpoint"),
-                ), count=int(n))
+            checks.append(_Check("touchpoint IS NULL", "touchpoint", "a touchpoint name",
+                                 "a required value is empty"))
+            checks.append(_Check("stage IS NULL AND touchpoint IS NOT NULL", "touchpoint", None,
+                                 "", kind="unknown_touchpoint"))
         if self.t.one_of:
             cond = " AND ".join(f"{_ident(c)} IS NULL" for c in self.t.one_of) + " AND _bad = 0"
-            self._examples(staged, cond, None, None,
-                           f"the row has none of {', '.join(self.t.one_of)}")
+            checks.append(_Check(cond, None, None, f"the row has none of {', '.join(self.t.one_of)}"))
         for earlier, later in self.t.ordered:
-            self._examples(
-                staged, f"{_ident(later)} < {_ident(earlier)}", later,
-                f"a time after {earlier}", f"{later} is before {earlier}", raw_col=later,
-            )
+            checks.append(_Check(f"{_ident(later)} < {_ident(earlier)}", later,
+                                 f"a time after {earlier}", f"{later} is before {earlier}",
+                                 raw_col=later))
+        if self.t.checks_customer and self.m.unknown_customers == "error":
+            checks.append(_Check(
+                "customer_id IS NOT NULL AND customer_id NOT IN (SELECT customer_id FROM customers)",
+                "customer_id", "a customer_id that exists in customers",
+                "unknown customer (load the customers export first, or set unknown_customers = "
+                "\"create\" / --create-customers)", raw_col="customer_id",
+            ))
+        return checks
+
+    def _check(self, staged: str, *, streaming: bool) -> dict[str, int]:
+        """One pass over the staged rows counts every rule's violations; examples with row
+        numbers are fetched only for rules that failed."""
+        checks = self._checks()
+        live = "_keep AND NOT _skip"
+        # count_if over plain expressions (not FILTER clauses): DuckDB then computes the
+        # shared conversions once per row instead of once per check.
+        aggs = ["count(*)", "count_if(NOT _keep)", "count_if(_keep AND _skip)"]
+        aggs += [f"count_if({live} AND ({c.condition}))" for c in checks]
+        with self._watch("checking"):
+            row = self.con.execute(f"SELECT {', '.join(aggs)} FROM {staged}").fetchone()
+        assert row is not None
+        total, filtered, skipped, *violations = (int(v or 0) for v in row)  # count_if of no rows is NULL
+        failed = [(c, n) for c, n in zip(checks, violations, strict=True) if n]
+        if failed and not self.numbered:
+            raise _NeedRowNumbers()
+        for check, n in failed:
+            if check.kind == "unknown_touchpoint":
+                self._unknown_touchpoints(staged)
+            else:
+                self._examples(staged, f"{live} AND ({check.condition})", n, check)
+        return {"total": total, "filtered": filtered, "skipped": skipped,
+                "kept": total - filtered - skipped}
+
+    def _examples(self, staged: str, condition: str, count: int, check: _Check) -> None:
+        got_sql = f"CAST(v.{_ident('r_' + check.raw_col)} AS VARCHAR)" if check.raw_col else "NULL"
+        # The condition names staged columns; select the failing rows first, then their raw values.
+        rows = self.con.execute(
+            f"SELECT st._row, {got_sql} FROM (SELECT _row FROM {staged} WHERE {condition} "
+            f"ORDER BY _row LIMIT {MAX_EXAMPLES}) st JOIN {self.raw_view} v ON v._row = st._row "
+            "ORDER BY st._row"
+        ).fetchall()
+        shown_col = self.source_of.get(check.column, check.column) if check.column else None
+        for row, got in rows:
+            self.problems.add(Problem(self.file, check.message, int(row), shown_col, check.expected,
+                                      None if got is None else str(got)))
+        self.problems.total += count - len(rows)
+
+    def _unknown_touchpoints(self, staged: str) -> None:
+        unknown = self.con.execute(
+            f"SELECT touchpoint, count(*), min(_row) FROM {staged} "
+            "WHERE _keep AND NOT _skip AND stage IS NULL AND touchpoint IS NOT NULL "
+            "GROUP BY 1 ORDER BY 2 DESC"
+        ).fetchall()
+        for tp, n, first_row in unknown:
+            self.problems.add(Problem(
+                self.file,
+                f"touchpoint {tp!r} ({n:,} rows) has no journey stage: add it under "
+                f"[touchpoints] in config (e.g. {tp} = {{ stage = \"consideration\", "
+                "online = true }) or map a stage column",
+                row=int(first_row), column=self.source_of.get("touchpoint", "touchpoint"),
+            ), count=int(n))
+
+    def _kept(self, staged: str, *, materialised: bool) -> str:
+        """The rows to write: filtered and skipped rows left out."""
+        if materialised:
+            self.con.execute(f"DELETE FROM {staged} WHERE NOT _keep OR _skip")
+            return staged
+        kept = _temp_name("kept")
+        self.con.execute(f"CREATE TEMP VIEW {kept} AS SELECT * FROM {staged} WHERE _keep AND NOT _skip")
+        return kept
 
     def _dedupe(self, staged: str) -> None:
         if not self.t.replace_on_key:
@@ -713,29 +802,25 @@ class _LoadRunner:
             )
 
     def _customers(self, staged: str) -> int:
-        if not self.t.checks_customer:
+        """With unknown_customers = "create", add bare customers for ids not known yet (the
+        "error" case is one of the checks)."""
+        if not self.t.checks_customer or self.m.unknown_customers != "create" or self.problems.total:
             return 0
         time_col = _ident(self.t.time_column or "ts")
-        unknown = f"customer_id IS NOT NULL AND customer_id NOT IN (SELECT customer_id FROM customers)"
-        if self.m.unknown_customers == "create":
-            n = self.con.execute(
-                f"INSERT INTO customers (customer_id, first_seen, source) "
-                f"SELECT customer_id, min({time_col}), {_lit('created by ' + (self.m.name or self.load.path.name))} "
-                f"FROM {staged} WHERE {unknown} GROUP BY customer_id"
-            ).fetchone()[0]  # type: ignore[index]
-            return int(n)
-        self._examples(
-            staged, unknown, "customer_id", "a customer_id that exists in customers",
-            "unknown customer (load the customers export first, or set unknown_customers = "
-            "\"create\" / --create-customers)", raw_col="customer_id",
-        )
-        return 0
+        n = self.con.execute(
+            f"INSERT INTO customers (customer_id, first_seen, source) "
+            f"SELECT customer_id, min({time_col}), {_lit('created by ' + (self.m.name or self.load.path.name))} "
+            f"FROM {staged} WHERE customer_id IS NOT NULL "
+            f"AND customer_id NOT IN (SELECT customer_id FROM customers) GROUP BY customer_id"
+        ).fetchone()[0]  # type: ignore[index]
+        return int(n)
 
     # ---- writing
-    def _write(self, staged: str) -> tuple[int, int, int]:
+    def _write(self, staged: str, total: int) -> tuple[int, int, int]:
         t = self.t
         cols = ", ".join(_ident(c) for c in t.column_names)
-        total = int(self.con.execute(f"SELECT count(*) FROM {staged}").fetchone()[0])  # type: ignore[index]
+        if t.replace_on_key:  # dedupe may have removed rows since they were counted
+            total = int(self.con.execute(f"SELECT count(*) FROM {staged}").fetchone()[0])  # type: ignore[index]
         existing = int(self.con.execute(f"SELECT count(*) FROM {_ident(t.name)}").fetchone()[0])  # type: ignore[index]
         with self._watch("writing"):
             if existing == 0:
@@ -817,9 +902,6 @@ def _convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
             return (f"(CASE WHEN {expr} = trunc({expr}) THEN CAST(CAST({expr} AS BIGINT) AS VARCHAR) "
                     f"ELSE CAST({expr} AS VARCHAR) END)")
         return s
-    if kind == "stage":
-        cases = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in _STAGE_SPELLINGS.items())
-        return f"(CASE lower({s}) {cases} END)"
     if kind == "timestamp":
         if "TIMESTAMP WITH TIME ZONE" in t:
             return expr
