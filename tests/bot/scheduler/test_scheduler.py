@@ -20,6 +20,11 @@ LONDON = ZoneInfo("Europe/London")
 DATA_END = dt.date(2026, 5, 6)
 
 
+@pytest.fixture
+def config(home):
+    return make_config(home)
+
+
 def built(channel: str, cadence: str, day: dt.date) -> Message:
     return Message(f"{cadence} digest for {day} to {channel}")
 
