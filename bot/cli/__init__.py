@@ -14,6 +14,7 @@ from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.digest import digest_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,3 +36,4 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 for command in (demo, ingest, sample, describe, ask, chat, config_group):
     main.add_command(command)
 main.add_command(alerts_group)
+main.add_command(digest_cmd)
