@@ -164,6 +164,32 @@ class AlertsConfig(_Section):
                 raise ValueError(f"two rules are named {rule.id!r}; rule ids must be unique")
             seen.add(rule.id)
         return v
+class PredictConfig(_Section):
+    """The predictive models (tools/predict): windows, thresholds, retraining."""
+
+    churn_window_days: int = Field(default=60, ge=7, le=365, description="churn label: no purchase for this many days after the data ends")
+    propensity_days: int = Field(default=30, ge=1, le=365, description="purchase propensity horizon")
+    clv_holdout_days: int = Field(default=60, ge=7, le=365, description="days held out to check the lifetime value model")
+    forecast_days: int = Field(default=90, ge=1, le=730, description="revenue horizon behind expected value")
+    min_history_days: int = Field(default=45, ge=0, le=730, description="history needed before a training cut-off")
+    snapshot_step_days: int = Field(default=14, ge=1, le=180, description="days between stacked training cut-offs")
+    max_snapshots: int = Field(default=4, ge=1, le=24, description="training cut-offs stacked, at most")
+    high_risk: float = Field(default=0.6, gt=0, lt=1, description="churn probability counted as high risk")
+    medium_risk: float = Field(default=0.35, gt=0, lt=1, description="churn probability counted as medium risk")
+    high_value_quantile: float = Field(default=0.8, gt=0, lt=1, description="spend quantile from which a customer is high value")
+    rising_risk: float = Field(default=0.15, gt=0, lt=1, description="risk increase counted as rising")
+    compare_days: int = Field(default=30, ge=1, le=365, description="rising risk compares with this many days earlier")
+    recent_days: int = Field(default=30, ge=1, le=365, description="a complaint this recent is recent")
+    likely_buyer: float = Field(default=0.5, gt=0, lt=1, description="purchase probability of a likely buyer")
+    lapsing_ratio: float = Field(default=0.5, gt=0, lt=1, description="share of their usual purchase rate at which a habitual customer is lapsing")
+    lapsing_min_days: int = Field(default=6, ge=2, le=90, description="purchase days in the 90 days before the last 45 that make a habit")
+    retrain_tolerance: float = Field(default=0.0, ge=0, le=1, description="score drop a retrain may have and still be activated")
+    models_dir: str | None = Field(default=None, description="model files; <home>/models")
+
+    def settings(self):  # -> tools.predict.settings.PredictSettings
+        from tools.predict.settings import PredictSettings
+
+        return PredictSettings(**self.model_dump(exclude={"models_dir"}))
 
 
 class Config(_Section):
@@ -172,6 +198,7 @@ class Config(_Section):
     store: StoreConfig = Field(default_factory=StoreConfig)
     analytics: AnalyticsConfig = Field(default_factory=AnalyticsConfig)
     model: ModelConfig = Field(default_factory=ModelConfig)
+    predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
     mappings: dict[str, Mapping] = Field(default_factory=dict)
     digests: list[DigestScheduleConfig] = Field(default_factory=list)
@@ -214,6 +241,10 @@ class Config(_Section):
 
     def model_api_key(self) -> str | None:
         return self.env.get(self.model.api_key_env) or None
+
+    @property
+    def models_dir(self) -> Path:
+        return Path(self.predict.models_dir).expanduser() if self.predict.models_dir else self.home_path / "models"
 
     def touchpoint_map(self) -> TouchpointMap:
         return TouchpointMap.from_config(self.touchpoints)
@@ -272,6 +303,10 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         cfg.touchpoint_map()
     except ValueError as exc:
         raise ConfigError(_problem_text(file, [f"touchpoints: {exc}"])) from None
+    try:
+        cfg.predict.settings()
+    except ValueError as exc:
+        raise ConfigError(_problem_text(file, [f"predict: {exc}"])) from None
     cfg.source = str(file) if file else None
     cfg.env = env
     return cfg

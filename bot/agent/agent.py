@@ -146,13 +146,13 @@ class JourneyAgent:
             answer_style=load_prompt("answer_style"),
         )
 
-    def _langchain_tools(self) -> list[Any]:
+    def _langchain_tools(self, ctx: ToolContext) -> list[Any]:
         from langchain_core.tools import StructuredTool
 
         out = []
         for spec in self.tools:
             def run(_spec: ToolSpec = spec, **kwargs: Any) -> str:
-                record = run_tool(_spec, self.ctx, kwargs)
+                record = run_tool(_spec, ctx, kwargs)
                 calls = _calls.get()
                 if calls is not None:
                     calls.append(record)
@@ -175,7 +175,7 @@ class JourneyAgent:
 
         graph = create_agent(
             self.chat_model,
-            self._langchain_tools(),
+            self._langchain_tools(self.ctx.for_conversation(key)),
             system_prompt=self._system_prompt(),
             checkpointer=self._checkpointer,
             middleware=[

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
 
@@ -47,4 +48,5 @@ def all_tools() -> list[ToolSpec]:
             plan=lambda slots, ctx: {},
         ),
         *alert_tool_specs(),
+        *predict_tools(),
     ]

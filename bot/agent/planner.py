@@ -73,8 +73,9 @@ class OfflinePlanner:
                 "offline",
                 suggestions=self.suggestions(),
             )
-        args = spec.plan(slots, self.ctx) if spec.plan else {}
-        record = run_tool(spec, self.ctx, args)
+        ctx = self.ctx.for_conversation(key)
+        args = spec.plan(slots, ctx) if spec.plan else {}
+        record = run_tool(spec, ctx, args)
         if not record.ok:
             text = f"I tried {record.signature} but it did not work: {record.error}"
         else:

@@ -8,6 +8,7 @@ traceback. There is deliberately no tool that runs code or SQL.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,13 @@ class ToolContext:
     store: Any  # tools.store.JourneyStore
     config: Any  # bot.config.Config
     services: dict[str, Any] = field(default_factory=dict)  # lazily built: feedback store, ...
+    # The conversation a call belongs to (a Slack thread, the terminal): tools that keep a
+    # draft between turns (personas) key it by this. Set per answer with `for_conversation`.
+    conversation: str = "default"
+
+    def for_conversation(self, key: str) -> ToolContext:
+        """The same context (sharing its services) for one conversation."""
+        return dataclasses.replace(self, conversation=key)
 
     def service(self, name: str, factory: Callable[[], Any]) -> Any:
         if name not in self.services:

@@ -62,8 +62,15 @@ def overview(ctx: Ctx) -> None:
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
 
+def _who_may_leave(ctx: Ctx) -> None:
+    from bot.cli.predict import who_may_leave
+
+    who_may_leave(ctx)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
+    DemoSection("Who may leave, and what to do", _who_may_leave),
 ]
 
 

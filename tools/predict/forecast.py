@@ -1,0 +1,167 @@
+"""Expected revenue from existing customers: the lifetime value model, summed over a horizon.
+
+Only customers who have already bought are counted: the forecast says what the current
+customer base is expected to spend, not what new customers will bring.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from tools.filters import Dimension, Filters, dimension_sql
+from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.features import data_span
+from tools.predict.registry import ModelRegistry
+from tools.predict.scoring import cohort, model_facts, quality_line, restrict
+from tools.predict.settings import PredictSettings
+from tools.results import Provenance, ResultMixin
+from tools.store import JourneyStore
+
+Horizon = Literal["next_30_days", "next_90_days", "next_180_days", "next_365_days", "next_month",
+                  "next_quarter"]
+
+
+class RevenueForecastParams(BaseModel):
+    """Expected purchases and revenue from existing customers over a coming period.
+
+    Use for "what is our expected revenue from existing customers next quarter?", "how much
+    will our regulars spend in the next 90 days?", "which segment brings the most next year?".
+    next_month and next_quarter are calendar periods after the month or quarter the data ends
+    in; next_N_days start the day after the data ends.
+    Examples: "next quarter" -> {"horizon": "next_quarter"}; "next year by segment" ->
+    {"horizon": "next_365_days", "by": "segment"}.
+    """
+
+    horizon: Horizon = Field(default="next_90_days", description="The coming period to forecast.")
+    by: Dimension | None = Field(default=None, description="Break the forecast down by this dimension.")
+    limit: int = Field(default=10, ge=0, le=200, description="How many top customers to list.")
+    filters: Filters = Field(default_factory=Filters, description="Restrict to some customers.")
+
+
+@dataclass(frozen=True)
+class RevenueForecastResult(ResultMixin):
+    revenue: float  # expected revenue from existing customers in the horizon
+    purchases: float  # expected purchase days
+    customers: int  # existing customers counted
+    expected_active: float  # sum of P(still a customer) at the end of the data
+    first_day: dt.date
+    last_day: dt.date
+    breakdown: pd.DataFrame  # value, customers, expected_purchases, expected_revenue, share (when `by`)
+    top: pd.DataFrame  # top customers by expected revenue
+    holdout: dict[str, Any]  # how the model did on the last holdout days
+    caveats: tuple[str, ...]  # what limits the forecast (few repeat buyers, spend model fallback)
+    model: dict[str, Any]
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.breakdown if len(self.breakdown) else self.top.reset_index()
+
+    def to_text(self) -> str:
+        lines = [
+            f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
+            f"{self.last_day}: {self.revenue:,.0f} in revenue from {self.purchases:,.0f} purchases "
+            f"(about {self.expected_active:,.0f} of them are still active).",
+        ]
+        if len(self.breakdown):
+            lines.append("")
+            for r in self.breakdown.itertuples():
+                lines.append(f"  {str(r.value):<22} {r.expected_revenue:>11,.0f}  ({r.share:.0%}, "
+                             f"{r.customers:,} customers)")
+        if len(self.top):
+            lines.append("")
+            lines.append("Top customers by expected revenue:")
+            for cid, r in self.top.iterrows():
+                lines.append(f"  {cid:<14} {r.expected_revenue:>9,.0f}  ({r.expected_purchases:.1f} purchases, "
+                             f"still active: {r.p_alive:.0%})")
+        lines.append("")
+        lines.extend([self.provenance.notes[0], *self.caveats])
+        return "\n".join(lines).rstrip()
+
+
+def horizon_days(horizon: Horizon, as_of: dt.date) -> tuple[int, int, dt.date, dt.date]:
+    """(offset, length) in days after the end of the data, and the first and last day."""
+    start = as_of + dt.timedelta(days=1)
+    if horizon.startswith("next_") and horizon.endswith("_days"):
+        n = int(horizon.split("_")[1])
+        return 0, n, start, start + dt.timedelta(days=n - 1)
+    if horizon == "next_month":
+        first = (as_of.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        q_month = 3 * ((as_of.month - 1) // 3) + 1
+        first = (dt.date(as_of.year, q_month, 1) + dt.timedelta(days=100)).replace(day=1)
+        last = (dt.date(first.year, first.month, 1) + dt.timedelta(days=95)).replace(day=1) - dt.timedelta(days=1)
+    return (first - start).days, (last - first).days + 1, first, last
+
+
+def revenue_forecast(
+    store: JourneyStore,
+    params: RevenueForecastParams | None = None,
+    *,
+    registry: ModelRegistry | None = None,
+    settings: PredictSettings | None = None,
+) -> RevenueForecastResult:
+    """Expected revenue and purchases from existing customers over the horizon."""
+    from tools.predict.scoring import active_models
+
+    params = params or RevenueForecastParams()
+    settings = settings or PredictSettings()
+    reg = registry or ModelRegistry.beside(store)
+    models, notes = active_models(store, reg, settings, now=None)
+    if "clv" not in models:
+        from tools.errors import ToolUnavailable
+
+        raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
+    version, model = models["clv"]
+    clv: ClvModel = model
+    as_of = data_span(store)[1]
+    offset, length, first, last = horizon_days(params.horizon, as_of)
+    rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
+    filters, ids = cohort(store, params.filters)
+    rfm = restrict(rfm, ids)
+    pred = clv.predict(rfm, float(length), start_offset=float(offset))
+    total = float(pred["expected_revenue"].sum())
+    breakdown = pd.DataFrame()
+    if params.by:
+        dims = store.query(dimension_sql(params.by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
+        joined = pred.assign(value=dims.reindex(pred.index).fillna("(unknown)"))
+        breakdown = joined.groupby("value").agg(
+            customers=("expected_revenue", "size"), expected_purchases=("expected_purchases", "sum"),
+            expected_revenue=("expected_revenue", "sum")).reset_index()
+        breakdown["share"] = breakdown["expected_revenue"] / total if total else 0.0
+        breakdown = breakdown.sort_values("expected_revenue", ascending=False).reset_index(drop=True)
+    top = pred.sort_values("expected_revenue", ascending=False).head(params.limit)
+    m = version.metrics
+    caveats = []
+    if m.get("repeat_share", 1) < 0.05:
+        caveats.append(
+            f"Only {m.get('repeat_share', 0):.1%} of customers had bought more than once when the model was "
+            "checked: the forecast rests on very few repeat buyers and most customers are expected to "
+            "buy nothing more.")
+    if clv.spend_note:
+        caveats.append(clv.spend_note)
+    prov = Provenance(
+        tool="revenue_forecast",
+        definition=("Expected purchases per existing customer from the BG/NBD model (purchase rate "
+                    "and dropout) times expected value per purchase from the Gamma-Gamma model, "
+                    "summed; a purchase is a day with a non-cancelled order; not discounted."),
+        params=params.model_dump(exclude={"filters"}), filters=filters.active(),
+        period_start=None, period_end=None,
+        period_label=f"{params.horizon.replace('_', ' ')} ({first} to {last})",
+        tables=("orders",), row_counts={"customers with a purchase": len(rfm)},
+        notes=(quality_line(version), *caveats, version.summary(), *notes),
+    )
+    return RevenueForecastResult(
+        revenue=total, purchases=float(pred["expected_purchases"].sum()), customers=len(rfm),
+        expected_active=float(pred["p_alive"].sum()), first_day=first, last_day=last,
+        breakdown=breakdown, top=top[["expected_revenue", "expected_purchases", "p_alive"]],
+        holdout={k: m.get(k) for k in ("holdout_days", "calibration_end", "predicted_purchases",
+                                       "actual_purchases", "purchases_error", "predicted_revenue",
+                                       "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
+        caveats=tuple(caveats), model=model_facts(version), provenance=prov,
+    )

@@ -1,0 +1,124 @@
+"""Purchase propensity: who is likely to buy in the next N days, customers and prospects alike.
+
+The probability comes from the purchase model (modelling.py, target "purchase"): trained on
+everyone seen before past cut-offs, labelled by whether they bought in the `propensity_days`
+after, tested on a later cut-off against the rule "the more recently active, the likelier".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from tools.filters import Filters
+from tools.predict.features import SentimentSource
+from tools.predict.modelling import Trained, train_and_evaluate
+from tools.predict.registry import ModelRegistry
+from tools.predict.scoring import (
+    Scores,
+    cohort,
+    model_facts,
+    quality_line,
+    require,
+    restrict,
+    scores_for,
+)
+from tools.predict.settings import PredictSettings
+from tools.results import Provenance, ResultMixin
+from tools.store import JourneyStore
+
+_COLUMNS = ["purchase_propensity", "has_purchase", "orders", "recency_days", "days_since_event",
+            "decision_30d", "spend_365d"]
+
+
+def train_propensity(store: JourneyStore, settings: PredictSettings | None = None, *,
+                     sentiment: SentimentSource | None = None) -> Trained:
+    """Train and test the purchase model (no registry): the evaluation and the fitted model."""
+    settings = settings or PredictSettings()
+    return train_and_evaluate(store, "purchase", settings.propensity_days, settings, sentiment=sentiment)
+
+
+class PropensityParams(BaseModel):
+    """Who is likely to buy in the next weeks (30 days by default), and how many buyers to expect.
+
+    Use for "who is likely to buy soon?", "which prospects are close to a first order?",
+    "how many customers will buy next month?".
+    Examples: "prospects close to buying" -> {"who": "prospects"}; "likely buyers in Bath" ->
+    {"filters": {"city": ["Bath"]}}.
+    """
+
+    who: Literal["everyone", "customers", "prospects"] = Field(
+        default="everyone", description="customers: have bought before; prospects: seen in the "
+                                        "journey but never bought; everyone: both.")
+    min_probability: float = Field(default=0.5, ge=0.0, le=1.0,
+                                   description="List people at or above this purchase probability.")
+    limit: int = Field(default=15, ge=1, le=200, description="How many people to list.")
+    filters: Filters = Field(default_factory=Filters, description="Restrict to some customers.")
+
+
+@dataclass(frozen=True)
+class PropensityResult(ResultMixin):
+    customers: pd.DataFrame  # listed people, most likely first
+    count: int  # people at or above min_probability
+    population: int  # people scored within who/filters
+    expected_buyers: float  # sum of probabilities: how many of them should buy
+    horizon_days: int
+    as_of: dt.date
+    model: dict[str, Any]
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.customers.reset_index()
+
+    def to_text(self) -> str:
+        p = self.provenance.params
+        lines = [f"{self.count:,} of {self.population:,} people have a {p['min_probability']:.0%}+ chance "
+                 f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
+                 f"{self.expected_buyers:,.0f} of the {self.population:,} are expected to buy."]
+        for cid, r in self.customers.iterrows():
+            kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
+            lines.append(f"  {cid:<14} {r.purchase_propensity:>4.0%}  {kind}")
+        lines.append(self.provenance.notes[0] if self.provenance.notes else "")
+        return "\n".join(lines).rstrip()
+
+
+def purchase_propensity(
+    store: JourneyStore,
+    params: PropensityParams | None = None,
+    *,
+    registry: ModelRegistry | None = None,
+    settings: PredictSettings | None = None,
+    sentiment: SentimentSource | None = None,
+    scores: Scores | None = None,
+) -> PropensityResult:
+    """People most likely to buy in the purchase model's horizon."""
+    params = params or PropensityParams()
+    sc = scores_for(store, registry, settings, sentiment, scores)
+    version = require(sc, "purchase")
+    filters, ids = cohort(store, params.filters)
+    frame = restrict(sc.frame, ids)
+    if params.who == "customers":
+        frame = frame[frame["has_purchase"]]
+    elif params.who == "prospects":
+        frame = frame[~frame["has_purchase"]]
+    likely = frame[frame["purchase_propensity"] >= params.min_probability]
+    listed = likely.sort_values("purchase_propensity", ascending=False).head(params.limit)
+    horizon = int(version.metrics.get("window_days", sc.settings.propensity_days))
+    prov = Provenance(
+        tool="purchase_propensity",
+        definition=(f"Probability of at least one purchase in the {horizon} days after the last day "
+                    "of data, from the active purchase model; expected buyers = sum of probabilities."),
+        params=params.model_dump(exclude={"filters"}), filters=filters.active(),
+        period_label=f"the {horizon} days after {sc.as_of}",
+        tables=("orders", "events", "tickets", "surveys"), row_counts=dict(sc.rows),
+        notes=(quality_line(version), *sc.model_notes(), *sc.notes),
+    )
+    return PropensityResult(
+        customers=listed[_COLUMNS], count=len(likely), population=len(frame),
+        expected_buyers=float(frame["purchase_propensity"].sum()), horizon_days=horizon,
+        as_of=sc.as_of, model=model_facts(version), provenance=prov,
+    )

@@ -1,0 +1,262 @@
+"""Model versions: files under the data folder, their facts in the journey store.
+
+Each trained model is a joblib file `<folder>/<name>/v<version>.joblib`; the `predict_models`
+table of the journey DuckDB records its training period, method, features, settings, metrics,
+file checksum and whether it is the active version. Only one version per name is active.
+
+A new version becomes active only if its score (ROC AUC for churn and purchase, holdout skill
+for lifetime value, all higher-is-better) is not lower than the active version's by more than
+the tolerance; otherwise it is kept on file, inactive, and the previous one stays in use.
+Scores come from different test periods, so the comparison is a guard against a bad retrain,
+not a contest: `activate` switches versions by hand.
+
+Model files are only ever read from this folder and only when their SHA-256 matches the one
+recorded at training, since unpickling runs code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import joblib
+import pandas as pd
+
+from tools.errors import ToolInputError, ToolUnavailable
+from tools.store import JourneyStore
+
+MODEL_NAMES: tuple[str, ...] = ("churn", "purchase", "clv")
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS predict_models (
+    name VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    trained_at TIMESTAMPTZ NOT NULL,
+    data_start DATE,
+    data_end DATE,
+    method VARCHAR,
+    metric VARCHAR,
+    score DOUBLE,
+    metrics VARCHAR,
+    features VARCHAR,
+    settings VARCHAR,
+    training VARCHAR,
+    path VARCHAR NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    active BOOLEAN NOT NULL,
+    note VARCHAR,
+    PRIMARY KEY (name, version)
+)
+"""
+
+
+@dataclass(frozen=True)
+class ModelVersion:
+    name: str
+    version: int
+    trained_at: dt.datetime
+    data_start: dt.date | None
+    data_end: dt.date | None  # last day of the data it was trained on
+    method: str
+    metric: str
+    score: float
+    metrics: dict[str, Any]
+    features: list[str]
+    settings: dict[str, Any]
+    training: str  # the split in words
+    path: str
+    sha256: str
+    active: bool
+    note: str = ""
+
+    def label(self) -> str:
+        return f"{self.name} v{self.version}"
+
+    def summary(self) -> str:
+        """One line for provenance: which model, how it was trained, how good it was."""
+        return (f"{self.label()} ({self.method}), trained {self.trained_at:%Y-%m-%d} on data "
+                f"{self.data_start} to {self.data_end}; {self.metric} {self.score:.3f}")
+
+
+@dataclass(frozen=True)
+class Registered:
+    version: ModelVersion
+    activated: bool
+    previous: ModelVersion | None
+    reason: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ModelRegistry:
+    """Versions of the predictive models of one journey store."""
+
+    def __init__(self, store: JourneyStore, folder: str | Path):
+        self.store = store
+        self.folder = Path(folder).expanduser().resolve()
+        store.execute(_DDL)
+        # Remembered in the store, so a tool handed only the store finds the same models.
+        store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
+
+    @classmethod
+    def beside(cls, store: JourneyStore) -> ModelRegistry:
+        """The registry this store used last, else the `models/` folder next to its file."""
+        known = store.scalar("SELECT value FROM meta WHERE key = 'models_dir'")
+        if known:
+            return cls(store, known)
+        if store.path is None:
+            raise ToolUnavailable(
+                "This journey store lives in memory and has no models folder yet; "
+                "pass a ModelRegistry with a folder.")
+        return cls(store, store.path.parent / "models")
+
+    # -- reading -----------------------------------------------------------------------
+    def versions(self, name: str | None = None) -> list[ModelVersion]:
+        if name is not None:
+            _check_name(name)
+        df = self.store.query(
+            "SELECT * FROM predict_models WHERE $name IS NULL OR name = $name ORDER BY name, version",
+            {"name": name})
+        return [_row(r) for r in df.to_dict(orient="records")]
+
+    def active(self, name: str) -> ModelVersion | None:
+        _check_name(name)
+        df = self.store.query("SELECT * FROM predict_models WHERE name = ? AND active", [name])
+        return _row(df.to_dict(orient="records")[0]) if len(df) else None
+
+    def load(self, version: ModelVersion) -> Any:
+        path = Path(version.path)
+        if not path.is_absolute():
+            path = self.folder / path
+        if not path.exists():
+            raise ToolUnavailable(
+                f"The file of {version.label()} is missing ({path}). Retrain with "
+                "`journeybot predict train`.")
+        if _sha256(path) != version.sha256:
+            raise ToolUnavailable(
+                f"The file of {version.label()} ({path}) has changed since it was trained, so it "
+                "is not loaded. Retrain with `journeybot predict train`.")
+        return joblib.load(path)
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = [{"name": v.name, "version": v.version, "active": v.active, "method": v.method,
+                 "trained_at": v.trained_at, "data": f"{v.data_start} to {v.data_end}",
+                 "metric": v.metric, "score": v.score, "note": v.note} for v in self.versions()]
+        return pd.DataFrame(rows)
+
+    # -- writing -----------------------------------------------------------------------
+    def register(
+        self,
+        name: str,
+        model: Any,
+        *,
+        now: dt.datetime,
+        data_start: dt.date | None,
+        data_end: dt.date | None,
+        method: str,
+        metric: str,
+        score: float,
+        metrics: dict[str, Any],
+        features: list[str] | tuple[str, ...] = (),
+        settings: dict[str, Any] | None = None,
+        training: str = "",
+        tolerance: float = 0.0,
+    ) -> Registered:
+        """Save a new version; activate it unless it scores worse than the active one."""
+        _check_name(name)
+        if now.tzinfo is None:
+            raise ToolInputError("`now` must carry a time zone, e.g. datetime.now(timezone.utc)")
+        previous = self.active(name)
+        version = 1 + int(self.store.scalar(
+            "SELECT coalesce(max(version), 0) FROM predict_models WHERE name = ?", [name]))
+        if previous is None:
+            activate, reason = True, "first version"
+        elif score != score:  # NaN: nothing to compare
+            activate, reason = False, f"no {metric} to compare; {previous.label()} stays active"
+        elif score >= previous.score - tolerance:
+            activate, reason = True, (f"{metric} {score:.3f} vs {previous.score:.3f} of "
+                                      f"{previous.label()}")
+        else:
+            activate, reason = False, (f"{metric} {score:.3f} is lower than {previous.score:.3f} of "
+                                       f"{previous.label()}, which stays active")
+        relative = Path(name) / f"v{version}.joblib"
+        path = self.folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(model, path)
+        digest = _sha256(path)
+        try:
+            with self.store.connect() as con:
+                con.begin()
+                try:
+                    if activate:
+                        con.execute("UPDATE predict_models SET active = false WHERE name = ?", [name])
+                    con.execute(
+                        "INSERT INTO predict_models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [name, version, now, data_start, data_end, method, metric, _finite(score),
+                         json.dumps(metrics, default=str), json.dumps(list(features)),
+                         json.dumps(settings or {}, default=str), training, str(relative), digest,
+                         activate, reason])
+                    con.commit()
+                except BaseException:
+                    con.rollback()
+                    raise
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        registered = self.versions(name)[-1]
+        return Registered(registered, activate, previous, reason)
+
+    def activate(self, name: str, version: int) -> ModelVersion:
+        """Make a version the active one by hand (e.g. back to an earlier one)."""
+        _check_name(name)
+        known = [v.version for v in self.versions(name)]
+        if version not in known:
+            raise ToolInputError(
+                f"There is no {name} model version {version}; versions: "
+                f"{', '.join(map(str, known)) or 'none yet (run journeybot predict train)'}")
+        with self.store.connect() as con:
+            con.begin()
+            con.execute("UPDATE predict_models SET active = (version = ?) WHERE name = ?", [version, name])
+            con.commit()
+        chosen = self.active(name)
+        assert chosen is not None
+        return chosen
+
+
+def _check_name(name: str) -> None:
+    if name not in MODEL_NAMES:
+        raise ToolInputError(f"Unknown model {name!r}; models are: {', '.join(MODEL_NAMES)}")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _finite(value: float) -> float | None:
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _row(r: dict[str, Any]) -> ModelVersion:
+    def date(v: Any) -> dt.date | None:
+        if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+            return None
+        return v.date() if isinstance(v, (pd.Timestamp, dt.datetime)) else v
+
+    trained = r["trained_at"]
+    score = r["score"]
+    return ModelVersion(
+        name=r["name"], version=int(r["version"]),
+        trained_at=trained.to_pydatetime() if isinstance(trained, pd.Timestamp) else trained,
+        data_start=date(r["data_start"]), data_end=date(r["data_end"]), method=r["method"] or "",
+        metric=r["metric"] or "", score=float("nan") if score is None or score != score else float(score),
+        metrics=json.loads(r["metrics"] or "{}"), features=json.loads(r["features"] or "[]"),
+        settings=json.loads(r["settings"] or "{}"), training=r["training"] or "", path=r["path"],
+        sha256=r["sha256"], active=bool(r["active"]), note=r["note"] or "",
+    )
