@@ -120,6 +120,13 @@ class SchedulerConfig(_Section):
                                description="how often interrupted runs are looked for and finished")
     retry_hours: int = Field(default=24, ge=1, le=24 * 7,
                              description="interrupted or failed runs older than this are given up")
+    retrain_time: str | None = Field(default="03:30", description="local time HH:MM the predictive "
+                                     "models retrain when there is new data; empty = never")
+
+    @field_validator("retrain_time")
+    @classmethod
+    def _retrain_clock(cls, v: str | None) -> str | None:
+        return _check_clock(v) if v else None
 
 
 class AlertsConfig(_Section):
@@ -164,6 +171,8 @@ class AlertsConfig(_Section):
                 raise ValueError(f"two rules are named {rule.id!r}; rule ids must be unique")
             seen.add(rule.id)
         return v
+
+
 class PredictConfig(_Section):
     """The predictive models (tools/predict): windows, thresholds, retraining."""
 

@@ -123,6 +123,8 @@ STEP_FROM_STAGE: dict[str, str] = {
     "post-purchase": "conversion_advocacy",
 }
 STAGE_AWARE = "purchase_conversion"
+HIGH_RISK_COUNT = "high_risk_customers"  # tools/predict/churn.py HIGH_RISK_METRIC, measure count
+HIGH_RISK_VALUE = "high_risk_value"  # the same, measure value
 _UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "hours": "h", "days": "days"}
 _CURRENCY = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -132,12 +134,16 @@ class KpiSeriesProvider:
     in percent, money in the currency, times in hours or days."""
 
     def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90,
-                 min_group_n: int = 30, dimensions: tuple[str, ...] = ("channel", "segment")):
+                 min_group_n: int = 30, dimensions: tuple[str, ...] = ("channel", "segment"),
+                 risk: object | None = None):
         self.store = store
         self.currency = currency
         self.churn_window_days = churn_window_days
         self.min_group_n = min_group_n
         self.dimensions = dimensions
+        # (registry, settings) of tools/predict for the high-risk metrics; None: the store's
+        # own registry and default settings.
+        self.risk = risk
 
     def metrics(self) -> list[MetricInfo]:
         from tools.kpi_catalog import SPECS
@@ -145,12 +151,37 @@ class KpiSeriesProvider:
         infos = [self._info(s) for s in SPECS.values()]
         for name, (_kpi, label) in VOLUME_MEASURES.items():
             infos.append(MetricInfo(name, label, "", "sum", "up", kind="count"))
+        money = _CURRENCY.get(self.currency, self.currency)
+        infos.append(MetricInfo(HIGH_RISK_COUNT, "Customers at high risk of leaving", "", "sum", "down", kind="count"))
+        infos.append(MetricInfo(HIGH_RISK_VALUE, "Last-12-month spend of customers at high risk", money, "sum",
+                                "down", kind="total"))
         return infos
+
+    def _high_risk(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        """Churn scores exist for the last day of data only, so these metrics have one point:
+        threshold rules (above / below) can judge it, changes and anomalies cannot."""
+        from tools.filters import Filters
+        from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
+
+        as_of = self.last_day()
+        if as_of is None or not first <= as_of <= last:
+            return pd.DataFrame({"date": [], "value": [], "n": []})
+        registry, settings = self.risk if self.risk is not None else (None, None)  # type: ignore[misc]
+        result = newly_at_risk(self.store, NewlyAtRiskParams(  # type: ignore[arg-type]
+            filters=Filters(channel=[scope.channel] if scope.channel else None,
+                            segment=[scope.segment] if scope.segment else None)),
+            registry=registry, settings=settings)
+        value = result.metric("count") if metric == HIGH_RISK_COUNT else result.metric("value")
+        # n: the customers the model scores from, so a minimum sample does not hide a small count
+        n = int(self.store.count("customers"))  # type: ignore[attr-defined]
+        return pd.DataFrame({"date": [result.as_of], "value": [float(value)], "n": [n]})
 
     def canonical(self, metric: str) -> str:
         from tools.kpi_catalog import normalize_metric
 
-        return metric if metric in VOLUME_MEASURES else str(normalize_metric(metric))
+        if metric in VOLUME_MEASURES or metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            return metric
+        return str(normalize_metric(metric))
 
     def _info(self, s: object) -> MetricInfo:
         unit = _CURRENCY.get(self.currency, self.currency) if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
@@ -192,6 +223,8 @@ class KpiSeriesProvider:
         from tools.periods import Period
         from tools.trends import kpi_series
 
+        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            return self._high_risk(metric, scope, first, last)
         name, volume, share = self._resolve(metric, scope)
         data_first = self._first_day()
         if data_first is not None:
@@ -209,6 +242,8 @@ class KpiSeriesProvider:
         from tools.periods import Period
         from tools.trends import MoversParams, top_movers
 
+        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            return []
         name, volume, share = self._resolve(metric, scope)
         if volume:
             return []

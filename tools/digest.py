@@ -156,8 +156,11 @@ def _day_label(day: dt.date) -> str:
 
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
            currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
-           metrics: tuple[str, ...] = DIGEST_METRICS) -> DigestResult:
-    """Build the digest for `params.date` (default: the last day of data)."""
+           metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
+           record_risk: bool = False) -> DigestResult:
+    """Build the digest for `params.date` (default: the last day of data). `risk` is the
+    (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
+    so the next digest reports who became high risk since this one."""
     params = params or DigestParams()
     as_of = store.as_of()
     if as_of is None:
@@ -193,7 +196,9 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     else:
         sentiment, quote = section("Sentiment", lambda: _sentiment(feedback, store, week, sources)) or (None, None)
         theme = section("Themes", lambda: _theme(feedback, store, week, sources))
-    risk = section("Customers at risk", lambda: _risk(store, sources))
+    risk_line = None
+    if day == as_of:  # churn scores describe the end of the data, not a day in the past
+        risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
     chart = section("Chart", lambda: _chart(store, day, currency, sources))
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label)
@@ -207,7 +212,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
         notes=tuple(notes),
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
-                        sentiment, quote, theme, alerts, risk, chart, summary, tuple(notes), prov,
+                        sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
                         tuple(sources))
 
 
@@ -293,10 +298,12 @@ def _theme(feedback: Any, store: JourneyStore, week: Period, sources: list[str])
     return f"{t.label}: {t.change_text()}" + (f' — "{_short(t.quotes[0].text)}"' if t.quotes else "")
 
 
-def _risk(store: JourneyStore, sources: list[str]) -> str:
+def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sources: list[str]) -> str:
     from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
 
-    result = newly_at_risk(store, NewlyAtRiskParams(days=7))
+    registry, settings = risk if risk is not None else (None, None)
+    result = newly_at_risk(store, NewlyAtRiskParams(since="previous_scoring", days=7), registry=registry,
+                           settings=settings, record=record)
     sources.append(result.provenance.call_signature())
     return result.digest_line()
 

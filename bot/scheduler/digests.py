@@ -19,15 +19,16 @@ log = logging.getLogger(__name__)
 
 
 def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
-                 feedback: Any | None = None) -> DigestResult:
+                 feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
     from bot.render.alerts import alert_text
-    from bot.scheduler.wiring import alert_store_for
+    from bot.scheduler.wiring import alert_store_for, predict_for
 
     alerts = [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
-                  currency=config.business.currency, feedback=feedback, open_alerts=alerts)
+                  currency=config.business.currency, feedback=feedback, open_alerts=alerts,
+                  risk=predict_for(config, store), record_risk=record_risk)
 
 
 def open_feedback(config: Any, store: Any) -> Any | None:
@@ -81,5 +82,6 @@ def narrate(config: Any, result: DigestResult, chat_model: Any | None = None) ->
 def digest_message(config: Any, store: Any, cadence: str, day: dt.date, *, chat_model: Any | None = None) -> Message:
     from bot.render.digest import digest_message as render
 
-    result = build_digest(config, store, cadence, day)
+    # Scheduled digests save the churn scores, so tomorrow's says who became high risk since.
+    result = build_digest(config, store, cadence, day, record_risk=True)
     return render(result, narrate(config, result, chat_model))

@@ -46,3 +46,7 @@ def alerts_job() -> None:
 
 def sweep_job() -> None:
     _scheduler().sweep()
+
+
+def retrain_job() -> None:
+    _scheduler().retrain()

@@ -40,6 +40,7 @@ DIGEST_PREFIX = "digest:"
 CONFIG_PREFIX = "digest:config:"
 ALERTS_JOB = "alerts:check"
 SWEEP_JOB = "runs:sweep"
+RETRAIN_JOB = "predict:retrain"
 
 DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
 
@@ -171,8 +172,13 @@ class JourneyScheduler:
             hour, minute = _clock(self.config.alerts.check_time)
             wanted[ALERTS_JOB] = dict(id=ALERTS_JOB, func="bot.scheduler.jobs:alerts_job", name="alert check",
                                       trigger=self._cron(hour, minute, None, self.timezone), kwargs={})
+        if self.config.scheduler.retrain_time:
+            hour, minute = _clock(self.config.scheduler.retrain_time)
+            wanted[RETRAIN_JOB] = dict(id=RETRAIN_JOB, func="bot.scheduler.jobs:retrain_job",
+                                       name="retrain the predictive models", kwargs={},
+                                       trigger=self._cron(hour, minute, None, self.timezone))
         for job in self.scheduler.get_jobs():
-            if (job.id.startswith(CONFIG_PREFIX) or job.id == ALERTS_JOB) and job.id not in wanted:
+            if (job.id.startswith(CONFIG_PREFIX) or job.id in (ALERTS_JOB, RETRAIN_JOB)) and job.id not in wanted:
                 self.scheduler.remove_job(job.id)
         for job_id, spec in wanted.items():
             existing = self.scheduler.get_job(job_id)
@@ -289,6 +295,17 @@ class JourneyScheduler:
         if day is None:
             return []
         return self.desk.check(day)
+
+    def retrain(self) -> Any:
+        """Retrain the churn, propensity and lifetime value models when there is new data;
+        tools/predict keeps the previous model when a retrain scores worse."""
+        from bot.scheduler.wiring import predict_for
+        from tools.predict.training import retrain
+
+        registry, settings = predict_for(self.config, self.store)
+        report = retrain(self.store, registry, settings, now=dt.datetime.now(dt.UTC), only_if_new_data=True)
+        log.info("scheduled retrain: %s", report.to_text().splitlines()[0] if report.to_text() else "done")
+        return report
 
     def sweep(self) -> list[Delivery]:
         """Finish runs an earlier attempt recorded but did not post (a crash, Slack down)."""

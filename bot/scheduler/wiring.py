@@ -14,8 +14,15 @@ def provider_for(config: Any, store: Any) -> SeriesProvider:
     from tools.alert_series import KpiSeriesProvider
 
     a = config.analytics
-    return KpiSeriesProvider(store, currency=config.business.currency,
-                             churn_window_days=a.churn_window_days)
+    return KpiSeriesProvider(store, currency=config.business.currency, churn_window_days=a.churn_window_days,
+                             risk=predict_for(config, store))
+
+
+def predict_for(config: Any, store: Any) -> tuple[Any, Any]:
+    """(model registry, settings) of the predictive models, as `journeybot predict` uses them."""
+    from tools.predict.registry import ModelRegistry
+
+    return ModelRegistry(store, config.models_dir), config.predict.settings()
 
 
 def alert_store_for(config: Any) -> AlertStore:
@@ -52,6 +59,9 @@ def canonical_metric(metric: str) -> str:
         from tools.kpi_catalog import normalize_metric
     except ImportError:  # the KPI tools are not installed: names pass through
         return metric.strip()
-    from tools.alert_series import VOLUME_MEASURES
+    from tools.alert_series import HIGH_RISK_COUNT, HIGH_RISK_VALUE, VOLUME_MEASURES
 
-    return metric.strip() if metric.strip() in VOLUME_MEASURES else str(normalize_metric(metric))
+    name = metric.strip()
+    if name in VOLUME_MEASURES or name in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+        return name
+    return str(normalize_metric(name))

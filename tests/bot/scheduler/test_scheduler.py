@@ -72,6 +72,8 @@ def test_config_digests_are_scheduled_and_not_removed_by_unsubscribe(home):
             assert (sub.source, sub.next_run) == ("config", dt.datetime(2026, 5, 11, 7, 45, tzinfo=LONDON))
             assert s.unsubscribe("C9") == []
             assert s.scheduler.get_job("alerts:check") is not None
+            retrain = s.scheduler.get_job("predict:retrain")
+            assert retrain.next_run_time == dt.datetime(2026, 5, 7, 3, 30, tzinfo=LONDON)
 
 
 def _downtime(config, back_at: dt.datetime) -> tuple[RecordingPoster, list]:
