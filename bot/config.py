@@ -201,6 +201,48 @@ class PredictConfig(_Section):
         return PredictSettings(**self.model_dump(exclude={"models_dir"}))
 
 
+SLACK_API_URL = "https://slack.com/api/"
+
+
+class SlackConfig(_Section):
+    mode: Literal["socket", "http"] = Field(
+        default="socket",
+        description="'socket' = Socket Mode (app-level token, no public URL); 'http' = Slack posts "
+                    "to this server (signing secret, public HTTPS URL)",
+    )
+    api_base_url: str = Field(default=SLACK_API_URL, description="Slack Web API; a proxy or test server")
+    http_host: str = Field(default="0.0.0.0", description="HTTP mode: address to listen on")
+    http_port: int = Field(default=3000, ge=1, le=65535, description="HTTP mode: port to listen on")
+    http_path: str = Field(default="/slack/events", description="HTTP mode: request URL path")
+    allowed_teams: list[str] = Field(default_factory=list, description="workspace ids; empty = any")
+    allowed_channels: list[str] = Field(default_factory=list, description="channel ids; empty = any")
+    allowed_users: list[str] = Field(default_factory=list, description="user ids; empty = any")
+    working_text: str = Field(default=":hourglass_flowing_sand: Working on it…",
+                              description="placeholder posted while an answer is prepared")
+    answer_timeout_seconds: float = Field(default=180.0, gt=0, le=1800,
+                                          description="longest wait for one answer")
+    rate_limit_retries: int = Field(default=3, ge=0, le=10, description="retries after HTTP 429")
+    request_timeout_seconds: int = Field(default=30, ge=1, le=300, description="per Web API call")
+    event_memory_hours: float = Field(default=48.0, gt=0, description="how long event ids are "
+                                      "remembered so Slack's retries are not answered twice")
+    max_data_rows: int = Field(default=100_000, ge=1, description="'Show the data' CSV row cap")
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _slash(cls, v: str) -> str:
+        if not v.startswith(("http://", "https://")):
+            raise ValueError(f"expected an http(s) URL such as {SLACK_API_URL}, got {v!r}")
+        # slack_sdk joins method names onto the base URL, so it must end with a slash.
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("http_path")
+    @classmethod
+    def _path(cls, v: str) -> str:
+        if not v.startswith("/"):
+            raise ValueError(f"expected a path starting with '/', got {v!r}")
+        return v
+
+
 class Config(_Section):
     home: str | None = Field(default=None, description="data folder; JOURNEYBOT_HOME overrides")
     business: BusinessConfig = Field(default_factory=BusinessConfig)
@@ -213,6 +255,7 @@ class Config(_Section):
     digests: list[DigestScheduleConfig] = Field(default_factory=list)
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
+    slack: SlackConfig = Field(default_factory=SlackConfig)
 
     # Filled by load_config, not from the file.
     source: str | None = Field(default=None, exclude=True)

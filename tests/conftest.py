@@ -17,6 +17,8 @@ EXTERNAL = SHARED / "data" / "external"
 
 _CLEARED_PREFIXES = ("SLACK_", "OPENAI_", "JOURNEYBOT_", "CHROMA_")
 
+pytest_plugins = ["fakes.slack_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -51,3 +53,10 @@ def store():
     s = JourneyStore(None, timezone="Europe/London")
     yield s
     s.close()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared (or JOURNEYBOT_SHARED_DIR), for fixtures in nested conftest files, which
+    cannot import this module by name."""
+    return SHARED

@@ -16,6 +16,8 @@ from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
 from bot.cli.digest import digest_cmd
 from bot.cli.predict import predict
+from bot.cli.serve import serve
+from bot.cli.stats import stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,7 +36,7 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     click_ctx.obj = Ctx(config_path=config_path)
 
 
-for command in (demo, ingest, sample, describe, ask, chat, config_group, predict):
+for command in (demo, ingest, sample, describe, ask, chat, config_group, predict, serve, stats):
     main.add_command(command)
 main.add_command(alerts_group)
 main.add_command(digest_cmd)

@@ -68,9 +68,20 @@ def _who_may_leave(ctx: Ctx) -> None:
     who_may_leave(ctx)
 
 
+def slack_look(ctx: Ctx) -> None:
+    from bot.agent.agent import JourneyAgent
+    from bot.slack.preview import preview
+
+    agent = JourneyAgent.from_config(ctx.config, ctx.store)
+    question = next((t.examples[0] for t in agent.tools if t.name == "funnel" and t.examples),
+                    "what data do you have?")
+    ctx.console.print(preview(agent, question), markup=False)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
     DemoSection("Who may leave, and what to do", _who_may_leave),
+    DemoSection("How it looks in Slack", slack_look),
 ]
 
 

@@ -1,0 +1,89 @@
+"""`journeybot serve`: connect the agent, the digests and the alerts to Slack."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import click
+
+from bot.cli.common import EXIT_ENVIRONMENT, CommandError, Ctx, friendly_errors, pass_ctx
+
+
+@click.command()
+@click.option("--http", "http_mode", is_flag=True,
+              help="Receive Slack's requests over HTTP (signing secret) instead of Socket Mode.")
+@click.option("--port", type=int, default=None, help="HTTP mode: port (default [slack] http_port).")
+@pass_ctx
+@friendly_errors
+def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
+    """Run the Slack app until stopped (Ctrl-C).
+
+    Needs SLACK_BOT_TOKEN, plus SLACK_APP_TOKEN (Socket Mode, the default) or
+    SLACK_SIGNING_SECRET (--http). Invalid or revoked tokens stop it at once with exit code 3.
+
+    \b
+    Examples:
+      journeybot serve
+      journeybot serve --http --port 3000
+    """
+    from bot.slack.app import SlackStartupError, check_tokens, make_client
+    from bot.slack.poster import SlackPoster
+    from bot.slack.services import build_services, start_scheduled_features
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    config = ctx.config
+    settings = config.slack
+    mode = "http" if http_mode else settings.mode
+    bot_token = config.secret("slack_bot_token")
+    app_token = config.secret("slack_app_token")
+    secret = config.secret("slack_signing_secret")
+    if not bot_token:
+        raise CommandError("SLACK_BOT_TOKEN is not set. Create the Slack app from slack/manifest.yml "
+                           "and export its Bot User OAuth Token (xoxb-…); see the README.", EXIT_ENVIRONMENT)
+    if mode == "socket" and not app_token:
+        raise CommandError("SLACK_APP_TOKEN is not set. Socket Mode needs an app-level token (xapp-…, "
+                           "scope connections:write), or run `journeybot serve --http`.", EXIT_ENVIRONMENT)
+    if mode == "http" and not secret:
+        raise CommandError("SLACK_SIGNING_SECRET is not set. HTTP mode checks every request with it "
+                           "(Basic Information > App Credentials).", EXIT_ENVIRONMENT)
+    client = make_client(settings, bot_token)
+    try:
+        me = check_tokens(client, app_token=app_token if mode == "socket" else None)
+    except SlackStartupError as exc:
+        raise CommandError(str(exc), EXIT_ENVIRONMENT) from None
+
+    poster = SlackPoster(client)
+    scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
+    try:
+        services = build_services(config, ctx.store, poster, **features)
+        _run(ctx, services, client, me, mode, app_token, secret, port)
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown()
+
+
+def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: str | None,
+         secret: str | None, port: int | None) -> None:
+    from bot.slack.app import SlackHTTPServer, build_app
+
+    settings = ctx.config.slack
+    app = build_app(services, client, signing_secret=secret if mode == "http" else None)
+    say = ctx.console.print
+    say(f"Connected to Slack workspace {me.team or me.team_id} as @{me.bot_name} "
+        f"({'Socket Mode' if mode == 'socket' else 'HTTP'}; answering {services.agent.mode}).", markup=False)
+    if not (settings.allowed_teams or settings.allowed_channels or settings.allowed_users):
+        say("No [slack] allow-lists are set: everyone in the workspace can ask.", markup=False)
+    for note in services.notes:
+        say(note, markup=False)
+    if mode == "socket":
+        from bot.slack.app import start_socket_mode
+
+        start_socket_mode(app, app_token or "")
+        return
+    server = SlackHTTPServer(app, settings.http_host, port or settings.http_port, settings.http_path)
+    say(f"Listening on {server.url} (put HTTPS in front of it).", markup=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.stop()

@@ -1,0 +1,31 @@
+"""`journeybot stats`: how the Slack answers are used and rated."""
+
+from __future__ import annotations
+
+import click
+
+from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+
+
+@click.command()
+@click.option("--days", type=click.IntRange(1, 3650), default=30, show_default=True,
+              help="How far back to count.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@pass_ctx
+@friendly_errors
+def stats(ctx: Ctx, days: int, as_json: bool) -> None:
+    """Answers given in Slack and their thumbs up / down, overall and by tool.
+
+    \b
+    Examples:
+      journeybot stats
+      journeybot stats --days 7 --json
+    """
+    from bot.answer_log import AnswerLog
+    from bot.state import StateStore
+
+    report = AnswerLog(StateStore(ctx.config.state_path)).stats(days=days)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    ctx.console.print(report.to_text(), markup=False)

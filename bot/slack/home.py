@@ -1,0 +1,49 @@
+"""The App Home tab: today's KPIs with their change, open alerts, saved personas and the
+channels that get the digest, published each time someone opens it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from bot.render.features import home_view
+from bot.slack.services import SlackServices
+
+log = logging.getLogger(__name__)
+
+
+def publish_home(services: SlackServices, user_id: str) -> None:
+    view = home_view(
+        business_name=services.business_name,
+        coverage=coverage_line(services.ctx.store),
+        snapshot=_safe(services.kpi_snapshot, "KPI snapshot"),
+        alerts=_safe(services.open_alerts, "open alerts"),
+        personas=_safe(services.personas, "personas"),
+        subscriptions=_safe(services.subscriptions, "subscriptions"),
+    )
+    services.poster.publish_home(user_id, view)
+
+
+def coverage_line(store: Any) -> str:
+    try:
+        rng = store.date_range()
+        customers = store.count("customers")
+    except Exception:  # a busy store must not blank the whole tab
+        log.exception("could not read the journey store for the Home tab")
+        return "The journey store could not be read just now."
+    if rng is None:
+        return "No journey data loaded yet: run `journeybot ingest` (or `journeybot demo`)."
+    return f"Data from {rng[0]} to {rng[1]}, {customers:,} customers. Relative periods end on {rng[1]}."
+
+
+def _safe(feature: Callable[[], Any] | None, name: str) -> Any:
+    """The feature's data; None when it is not wired; the exception when it failed (the tab
+    says so rather than showing an empty list that looks like good news)."""
+    if feature is None:
+        return None
+    try:
+        return feature()
+    except Exception as exc:
+        log.exception("the Home tab could not load %s", name)
+        return exc
