@@ -183,3 +183,25 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
     result = delete_alert_rule(alerts, config_rules(ctx.config), provider.metrics(),
                                DeleteAlertRuleParams(rule_id=rule_id))
     ctx.console.print(result.to_text(), markup=False)
+
+
+def demo_alerts(ctx: Ctx) -> None:
+    """The demo section: what would fire on the last day, and the backtest over the sample."""
+    from bot.scheduler.wiring import alert_policy
+    from tools.alert_backtest import backtest, load_incidents
+    from tools.alerts import check_rules
+
+    provider, _, rules = _engine(ctx)
+    day = _day(ctx, None)
+    ctx.console.print("$ journeybot alerts check", markup=False)
+    ctx.console.print(check_rules(provider, rules, day).to_text(), markup=False)
+    first = ctx.store.date_range()[0]
+    ctx.console.print(f"\n$ journeybot alerts backtest --since {first}", markup=False)
+    incidents = ctx.config.sample_dir / "incidents.json"
+    result = backtest(provider, rules, first, day, load_incidents(incidents) if incidents.exists() else [],
+                      policy=alert_policy(ctx.config))
+    lines = result.to_text().splitlines()
+    shown = [line for line in lines if not line.startswith("  20")]  # the summary, not every alert
+    ctx.console.print("\n".join(shown), markup=False)
+    ctx.console.print(f"({len(result.alerts)} alerts in all: `journeybot alerts backtest --since {first}` "
+                      "lists each with its explanation.)", markup=False)

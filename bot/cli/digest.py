@@ -98,3 +98,16 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
     if narrative:
         text = text.replace(result.summary, narrative + "\n(Summary written by the language model from the numbers below.)", 1)
     ctx.console.print(text, markup=False)
+
+
+def demo_digest(ctx: Ctx) -> None:
+    """The demo section: this morning's digest, as `journeybot digest --dry-run` prints it."""
+    from bot.scheduler.digests import build_digest, narrate
+
+    ctx.console.print("$ journeybot digest --dry-run", markup=False)
+    result = build_digest(ctx.config, ctx.store)
+    narrative = narrate(ctx.config, result)
+    text = result.to_text()
+    if narrative:
+        text = text.replace(result.summary, narrative, 1)
+    ctx.console.print(text, markup=False)
