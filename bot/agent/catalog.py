@@ -26,6 +26,7 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 
 def all_tools() -> list[ToolSpec]:
     from bot.agent.alert_tools import alert_tool_specs
+    from bot.agent.digest_tool import digest_tool_spec
 
     return [
         ToolSpec(
@@ -48,5 +49,6 @@ def all_tools() -> list[ToolSpec]:
             plan=lambda slots, ctx: {},
         ),
         *alert_tool_specs(),
+        digest_tool_spec(),
         *predict_tools(),
     ]
