@@ -4,12 +4,11 @@ lands in the store matches figures computed independently from the raw files."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from conftest import REPO, external
+
 from tools.ingest import ingest_recipe
 
 pytestmark = pytest.mark.realdata

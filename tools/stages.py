@@ -9,8 +9,9 @@ underscores) so "In-Store Visit" and "instore-visit" are not two touchpoints.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Mapping
+from typing import Literal
 
 STAGES: tuple[str, ...] = (
     "awareness",
@@ -156,11 +157,11 @@ class TouchpointMap:
     entries: Mapping[str, TouchpointInfo]
 
     @classmethod
-    def default(cls) -> "TouchpointMap":
+    def default(cls) -> TouchpointMap:
         return cls(dict(DEFAULT_TOUCHPOINTS))
 
     @classmethod
-    def from_config(cls, overrides: Mapping[str, Mapping[str, object]] | None) -> "TouchpointMap":
+    def from_config(cls, overrides: Mapping[str, Mapping[str, object]] | None) -> TouchpointMap:
         """Overrides look like {"tasting_menu": {"stage": "decision", "online": false}}."""
         entries = dict(DEFAULT_TOUCHPOINTS)
         for raw_name, spec in (overrides or {}).items():

@@ -19,7 +19,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-
 from bot.agent.slots import Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
 from bot.agent.types import Answer

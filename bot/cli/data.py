@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json, progress_bar
+from bot.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    print_json,
+    progress_bar,
+)
 from tools.ingest import IngestReport, Load, folder_loads, ingest_loads, ingest_recipe
 from tools.mapping import Mapping
 from tools.schema import TABLES

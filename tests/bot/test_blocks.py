@@ -1,4 +1,12 @@
-from bot.render.blocks import MAX_BLOCKS, MAX_SECTION_CHARS, code_sections, fit, header, sections, split_text
+from bot.render.blocks import (
+    MAX_BLOCKS,
+    MAX_SECTION_CHARS,
+    code_sections,
+    fit,
+    header,
+    sections,
+    split_text,
+)
 
 
 def test_long_text_is_split_at_line_breaks_without_losing_characters():
@@ -14,7 +22,7 @@ def test_a_single_huge_line_is_split_too():
 
 
 def test_sections_and_code_sections_respect_the_limit():
-    text = "\n".join("row %04d | %8.2f" % (i, i * 1.5) for i in range(600))
+    text = "\n".join(f"row {i:04d} | {i * 1.5:8.2f}" for i in range(600))
     for block in sections(text) + code_sections(text):
         assert len(block["text"]["text"]) <= MAX_SECTION_CHARS
     assert all(b["text"]["text"].startswith("```") for b in code_sections(text))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from fakes.chat import call, say, scripted
+from fakes.openai_stub import openai_stub, text_reply, tool_call_reply
 
 from bot.agent.agent import JourneyAgent, unsupported_numbers
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from fakes.chat import call, say, scripted
-from fakes.openai_stub import openai_stub, text_reply, tool_call_reply
 from tools.ingest import ingest_file
 
 
