@@ -158,16 +158,19 @@ class Finding(ResultMixin):
         when = _day(self.day) if self.window_days == 1 else f"the {self.window_days} days to {_day(self.day)}"
         if not self.judged:
             return f"{self.label} on {when}: not judged ({self.reason})"
-        verb = "is"
+        changed = self.change_pct is not None and not math.isnan(self.change_pct)
+        if self.kind == "threshold" and not changed:
+            side = "below" if (self.value or 0) < (self.expected or 0) else "above"
+            return (f"{self.label} was {info.format(self.value)} on {when} ({side} the threshold of "
+                    f"{info.format(self.expected)})")
+        verb = "was"
         if self.expected is not None and self.value is not None and self.value != self.expected:
             verb = "dropped to" if self.value < self.expected else "rose to"
         text = f"{self.label} {verb} {info.format(self.value)} on {when}"
         if self.kind == "anomaly":
             text += f" (expected {info.format(self.expected)} for a {self.day:%A}"
-        elif self.change_pct is not None and not math.isnan(self.change_pct):
-            text += f" (before: {info.format(self.expected)}"
         else:
-            text += f" (threshold {info.format(self.expected)}"
+            text += f" (before: {info.format(self.expected)}"
         if self.change_pct is not None and not math.isnan(self.change_pct):
             text += f", {self.change_pct:+.0f}%"
         return text + ")"
