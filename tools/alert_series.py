@@ -249,6 +249,8 @@ class KpiSeriesProvider:
             return []
         scale = 100 if share else 1
         found: list[Contributor] = []
+        if name == STAGE_AWARE:
+            found += self._steps(scope, current, previous)
         for dim in self.dimensions:
             if (dim == "channel" and scope.channel) or (dim == "segment" and scope.segment):
                 continue
@@ -269,6 +271,26 @@ class KpiSeriesProvider:
                                          part, int(r.n_current)))
         found.sort(key=lambda c: -(abs(c.share) if c.share is not None else 0.0))
         return found[:top]
+
+    def _steps(self, scope: Scope, current: tuple[dt.date, dt.date],
+               previous: tuple[dt.date, dt.date]) -> list[Contributor]:
+        """For overall conversion: the journey step that moved most (which stage drove it)."""
+        from tools.periods import Period
+        from tools.trends import CompareParams, compare
+
+        steps = list(STEP_FROM_STAGE.values())[:3]  # the steps up to purchase
+        try:
+            result = compare(self.store, CompareParams(  # type: ignore[arg-type]
+                metrics=steps, period=Period(start=current[0], end=current[1]),
+                against=Period(start=previous[0], end=previous[1]), filters=self._filters(scope)))
+        except ToolInputError:
+            return []
+        rows = result.rows.dropna(subset=["change"])
+        if rows.empty:
+            return []
+        worst = rows.loc[rows["change"].abs().idxmax()]
+        return [Contributor("stage", str(worst["label"]), _scaled(worst["previous"], 100),
+                            _scaled(worst["current"], 100), None, int(worst["n_current"]))]
 
     def _first_day(self) -> dt.date | None:
         rng = self.store.date_range()  # type: ignore[attr-defined]
