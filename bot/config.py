@@ -67,6 +67,23 @@ class StoreConfig(_Section):
 class AnalyticsConfig(_Section):
     churn_window_days: int = Field(default=90, ge=1, description="no purchase for this long = churned")
     conversion_window_days: int = Field(default=30, ge=1, description="funnel conversion window")
+    cart_window_hours: int = Field(default=24, ge=1, le=168,
+                                   description="a cart with no purchase within this many hours is abandoned")
+    min_sample: int = Field(default=30, ge=1,
+                            description="KPIs resting on fewer are flagged; top movers skip smaller groups")
+
+
+class FeedbackConfig(_Section):
+    path: str | None = Field(default=None, description="Chroma folder; <home>/feedback")
+    chroma_url: str | None = Field(default=None, description="Chroma server, e.g. http://localhost:8000")
+    collection: str = Field(default="feedback", min_length=3, max_length=63, pattern=r"^[a-z0-9][a-z0-9._-]*[a-z0-9]$",
+                            description="collection name")
+    embedding: Literal["local", "openai"] = Field(default="local", description="embedding model provider")
+    openai_model: str = Field(default="text-embedding-3-small", description="OpenAI embedding model")
+    openai_base_url: str | None = Field(default=None, description="OpenAI-compatible server URL")
+    chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
+    batch_size: int = Field(default=256, ge=1, le=5000, description="texts per embedding call")
+    threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
 
 
 class ModelConfig(_Section):
@@ -248,6 +265,7 @@ class Config(_Section):
     business: BusinessConfig = Field(default_factory=BusinessConfig)
     store: StoreConfig = Field(default_factory=StoreConfig)
     analytics: AnalyticsConfig = Field(default_factory=AnalyticsConfig)
+    feedback: FeedbackConfig = Field(default_factory=FeedbackConfig)
     model: ModelConfig = Field(default_factory=ModelConfig)
     predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -297,6 +315,15 @@ class Config(_Section):
     @property
     def models_dir(self) -> Path:
         return Path(self.predict.models_dir).expanduser() if self.predict.models_dir else self.home_path / "models"
+    def kpi_settings(self):  # -> tools.kpis.KpiSettings
+        from tools.kpis import KpiSettings
+
+        return KpiSettings(
+            churn_window_days=self.analytics.churn_window_days,
+            cart_window_hours=self.analytics.cart_window_hours,
+            currency=self.business.currency,
+            min_sample=self.analytics.min_sample,
+        )
 
     def touchpoint_map(self) -> TouchpointMap:
         return TouchpointMap.from_config(self.touchpoints)
@@ -314,6 +341,33 @@ class Config(_Section):
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
         )
+
+
+    @property
+    def feedback_path(self) -> Path:
+        return Path(self.feedback.path).expanduser() if self.feedback.path else self.home_path / "feedback"
+
+    def embedder(self):  # -> tools.embeddings.Embedder
+        """The configured embedding model; the local one loads on first use, not here."""
+        f = self.feedback
+        if f.embedding == "openai":
+            from bot.embeddings_openai import OpenAIEmbedder
+
+            return OpenAIEmbedder(f.openai_model, api_key=self.secret("openai_api_key"),
+                                  base_url=f.openai_base_url, batch_size=f.batch_size)
+        from tools.embeddings import LocalEmbedder
+
+        return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
+
+    def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.FeedbackStore
+        """The feedback vector store; `embedder=False` for work that needs no model (erasure)."""
+        from tools.feedback import FeedbackStore
+
+        f = self.feedback
+        where = {"url": f.chroma_url} if f.chroma_url else {"path": self.feedback_path}
+        return FeedbackStore(**where, embedder=self.embedder() if embedder else None,
+                             timezone=self.business.timezone, collection=f.collection,
+                             batch_size=f.batch_size)
 
 
 class ConfigError(Exception):

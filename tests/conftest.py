@@ -60,3 +60,14 @@ def shared_dir() -> Path:
     """../shared (or JOURNEYBOT_SHARED_DIR), for fixtures in nested conftest files, which
     cannot import this module by name."""
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The offline embedding model (all-MiniLM-L6-v2), loaded once for the whole session."""
+    pytest.importorskip("sentence_transformers")
+    from tools.embeddings import LocalEmbedder
+
+    embedder = LocalEmbedder()
+    embedder.embed(["warm up"])
+    return embedder

@@ -40,6 +40,8 @@ class DataDescription(ResultMixin):
     channels: pd.DataFrame  # channel, events, customers
     notes: tuple[str, ...]
     provenance: Provenance = field(repr=False)
+    # metric, label, available, reason: which KPIs the data can answer (tools/kpis.py)
+    kpis: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -91,6 +93,10 @@ class DataDescription(ResultMixin):
                 f"{r.channel} {r.events:,}" for r in self.channels.head(8).itertuples()
             )
             lines.append(f"Channels by events: {top}")
+        if len(self.kpis) and not self.kpis["available"].all():
+            missing = self.kpis[~self.kpis["available"]]
+            lines.append("KPIs the data cannot answer: " + "; ".join(
+                f"{r.metric} ({r.reason})" for r in missing.itertuples()))
         for note in self.notes:
             lines.append(f"Note: {note}")
         return "\n".join(lines)
@@ -153,6 +159,9 @@ def describe_data(store: JourneyStore) -> DataDescription:
     missing_stages = [s for s in STAGES if s not in set(stages["stage"])] if len(stages) else []
     if missing_stages and by_name["events"].rows:
         notes.append("no events at stage(s): " + ", ".join(missing_stages))
+    from tools.kpis import metric_availability
+
+    kpis = metric_availability(store) if not all(t.rows == 0 for t in summaries) else pd.DataFrame()
     prov = Provenance(
         tool="describe_data",
         definition="row counts, first and last day, and empty values per column of every table; "
@@ -174,4 +183,5 @@ def describe_data(store: JourneyStore) -> DataDescription:
         channels=channels,
         notes=tuple(notes),
         provenance=prov,
+        kpis=kpis,
     )

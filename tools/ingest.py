@@ -27,6 +27,7 @@ import duckdb
 
 from tools.errors import IngestError, Problem
 from tools.mapping import Lookup, Mapping, ReadOptions, load_recipe
+from tools.pii import redact_series
 from tools.schema import TABLES, Column, Table
 from tools.stages import TouchpointMap, normalize_stage, normalize_touchpoint
 from tools.store import JourneyStore
@@ -259,7 +260,8 @@ class _LoadRunner:
         (and any load whose file has no row numbers when a check fails) are staged in a
         temporary table, which is what finding the offending rows needs."""
         uses_row = any("{_row" in t for t in self.m.templates.values())
-        if not self.t.replace_on_key and not uses_row:
+        free_text = any(c.free_text for c in self.t.columns)  # redaction updates staged rows
+        if not self.t.replace_on_key and not uses_row and not free_text:
             try:
                 return self._run(streaming=True)
             except _NeedRowNumbers:
@@ -284,6 +286,8 @@ class _LoadRunner:
         self.numbered = src.numbered
         self._phase("checking", 0.0)
         base = self._stage(src, materialise=not streaming)
+        if not streaming:  # only tables without free text stream (see run)
+            self._redact(base)
         counts = self._check(base, streaming=streaming)
         staged = self._kept(base, materialised=not streaming)
         self._dedupe(staged)
@@ -636,6 +640,31 @@ class _LoadRunner:
         if rows:
             self.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
         return name
+
+    def _redact(self, staged: str) -> None:
+        """Replace emails, phone numbers and card numbers in customer-written columns before
+        anything is compared or written, so the store never holds them and an unchanged file
+        still compares equal (redacted against redacted)."""
+        for col in self.t.columns:
+            if not col.free_text:
+                continue
+            name = _ident(col.name)
+            # Only values with a digit or an @ can hold something to redact.
+            frame = self.con.execute(
+                f"SELECT _row, {name} AS v FROM {staged} WHERE regexp_matches({name}, '[0-9@]')"
+            ).df()
+            if frame.empty:
+                continue
+            frame["r"] = redact_series(frame["v"])
+            frame = frame.loc[frame["r"] != frame["v"], ["_row", "r"]]
+            if frame.empty:
+                continue
+            view = _temp_name("pii")
+            self.con.register(view, frame)
+            try:
+                self.con.execute(f"UPDATE {staged} SET {name} = p.r FROM {view} p WHERE {staged}._row = p._row")
+            finally:
+                self.con.unregister(view)
 
     def _touchpoint_table(self, inner: str) -> str:
         values = [

@@ -48,6 +48,9 @@ class Column:
     # Codes such as channels are stored lower case with underscores ("Word of mouth" ->
     # "word_of_mouth"), so filters and breakdowns do not split one channel in two.
     code: bool = False
+    # Text customers wrote (survey answers, tickets): emails, phone numbers and card numbers
+    # in it are redacted at ingest, before anything is stored (tools/pii.py).
+    free_text: bool = False
 
     @property
     def sql_type(self) -> str:
@@ -170,7 +173,7 @@ SURVEYS = Table(
         Column("ts", "timestamp", True, "when"),
         Column("nps", "int", False, "likelihood to recommend", min=0, max=10),
         Column("csat", "int", False, "satisfaction", min=1, max=5),
-        Column("text", "text", False, "free-text answer"),
+        Column("text", "text", False, "free-text answer", free_text=True),
         Column("touchpoint", "text", False, "what the survey asked about"),
         Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent"),
         Column("channel", "text", False, "where the survey was answered", code=True),
@@ -192,8 +195,8 @@ TICKETS = Table(
         Column("first_response_at", "timestamp", False, "first reply from the business"),
         Column("resolved_at", "timestamp", False, "when it was resolved"),
         Column("channel", "text", False, "email, phone, chat, social, in_store", code=True),
-        Column("subject", "text", False, "subject line"),
-        Column("text", "text", False, "the customer's message"),
+        Column("subject", "text", False, "subject line", free_text=True),
+        Column("text", "text", False, "the customer's message", free_text=True),
         Column("status", "text", False, "ticket status", choices=TICKET_STATUSES),
         Column("touchpoint", "text", False, "what the ticket is about, if known"),
         Column("stage", "stage", False, "journey stage; post-purchase if unknown"),

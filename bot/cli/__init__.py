@@ -18,6 +18,8 @@ from bot.cli.digest import digest_cmd
 from bot.cli.predict import predict
 from bot.cli.serve import serve
 from bot.cli.stats import stats
+from bot.cli.kpis import compare, kpis, movers, trend
+from bot.cli.feedback import feedback_group, forget
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +39,15 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
 
 
 for command in (demo, ingest, sample, describe, ask, chat, config_group, predict, serve, stats):
+    main.add_command(command)
+
+from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
+
+for command in (funnel, dropoffs, paths):
+    main.add_command(command)
+for command in (kpis, trend, compare, movers):
+    main.add_command(command)
+for command in (feedback_group, forget):
     main.add_command(command)
 main.add_command(alerts_group)
 main.add_command(digest_cmd)

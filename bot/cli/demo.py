@@ -14,6 +14,8 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
+from bot.cli.kpis import demo_kpi_snapshot
+from bot.cli.feedback import demo_what_customers_say
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -82,6 +84,8 @@ SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
     DemoSection("Who may leave, and what to do", _who_may_leave),
     DemoSection("How it looks in Slack", slack_look),
+    DemoSection("KPI snapshot", demo_kpi_snapshot),
+    DemoSection("What customers say", demo_what_customers_say),
 ]
 
 
@@ -101,3 +105,22 @@ def demo(ctx: Ctx) -> None:
         "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
+
+
+def where_customers_drop_off(ctx: Ctx) -> None:
+    from tools.dropoffs import DropoffParams, dropoffs
+    from tools.funnel import FunnelParams, funnel
+    from tools.periods import Period
+
+    steps = funnel(ctx.store, FunnelParams(
+        stages=["awareness", "consideration", "decision", "purchase"],
+        period=Period(name="last_90_days"),
+        window_days=ctx.config.analytics.conversion_window_days,
+        by="channel", max_groups=6,
+    ))
+    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+
+
+SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))

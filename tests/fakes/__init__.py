@@ -1,0 +1,1 @@
+"""Local stand-ins for models and services, speaking the real interfaces."""

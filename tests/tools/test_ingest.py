@@ -318,3 +318,49 @@ def test_date_range_is_in_the_business_time_zone(store, tmp_path):
     path = write(tmp_path, "e.csv", "customer_id,ts,touchpoint\nC1,2026-05-31T23:30:00Z,product_view\n")
     ingest_file(store, "events", path)
     assert store.date_range() == (dt.date(2026, 6, 1), dt.date(2026, 6, 1))
+
+
+# -- customer text is redacted before it is stored -----------------------------------------
+
+SURVEYS_PII = """survey_id,customer_id,ts,csat,text
+S1,C1,2026-05-03 10:00,1,"Card 4111 1111 1111 1111 was charged twice, call 07700 900123"
+S2,C2,2026-05-04 10:00,5,Lovely bread and 2 cakes for £12.50
+S3,,2026-05-05 10:00,2,write to jane@example.com
+"""
+TICKETS_PII = """ticket_id,customer_id,created_at,subject,text
+T1,C1,2026-05-03 11:00,Refund to 4111-1111-1111-1111,Email me at jane@example.com or +44 20 7946 0958
+"""
+
+
+def test_free_text_columns_are_the_customer_written_ones():
+    flagged = {(t.name, c.name) for t in TABLES.values() for c in t.columns if c.free_text}
+    assert flagged == {("surveys", "text"), ("tickets", "subject"), ("tickets", "text")}
+
+
+def test_emails_phones_and_cards_are_redacted_before_they_are_stored(loaded, tmp_path):
+    ingest_file(loaded, "surveys", write(tmp_path, "surveys.csv", SURVEYS_PII))
+    ingest_file(loaded, "tickets", write(tmp_path, "tickets.csv", TICKETS_PII))
+    texts = loaded.query("SELECT survey_id, text FROM surveys ORDER BY 1").set_index("survey_id").text
+    assert texts["S1"] == "Card [card] was charged twice, call [phone]"
+    assert texts["S2"] == "Lovely bread and 2 cakes for £12.50"
+    assert texts["S3"] == "write to [email]"
+    ticket = loaded.query("SELECT subject, text FROM tickets").iloc[0]
+    assert ticket.subject == "Refund to [card]"
+    assert ticket.text == "Email me at [email] or [phone]"
+    everything = " ".join(str(v) for t in ("surveys", "tickets")
+                          for v in loaded.query(f"SELECT * FROM {t}").to_numpy().ravel())
+    for secret in ("4111", "07700", "jane@", "7946"):
+        assert secret not in everything
+
+
+def test_reingesting_a_file_with_pii_adds_and_changes_nothing(loaded, tmp_path):
+    path = write(tmp_path, "surveys.csv", SURVEYS_PII)
+    first = ingest_file(loaded, "surveys", path)
+    again = ingest_file(loaded, "surveys", path)
+    assert (first.inserted, again.inserted, again.updated, again.unchanged) == (3, 0, 0, 3)
+
+
+def test_a_rejected_file_with_pii_leaves_the_store_untouched(loaded, tmp_path):
+    bad = SURVEYS_PII + "S4,C1,not a time,1,call 07700 900123\n"
+    err = rejected(loaded, tmp_path, "surveys", "bad_surveys.csv", bad)
+    assert err.problems[0].row == 4 and err.problems[0].column == "ts"

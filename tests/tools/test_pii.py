@@ -1,0 +1,55 @@
+"""Redaction: contact and payment details never survive, ordinary numbers do."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tools.pii import contains_pii, redact, redact_series
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Email me at jane.doe+cakes@example.co.uk please", "Email me at [email] please"),
+    ("JANE@Example.COM wrote", "[email] wrote"),
+    ("Call 07700 900123 after six", "Call [phone] after six"),
+    ("my mobile is 07700900123", "my mobile is [phone]"),
+    ("+44 7700 900123 or +44 (0)20 7946 0958", "[phone] or [phone]"),
+    ("office (020) 7946 0018, shop 0117 496 0123.", "office [phone], shop [phone]."),
+    ("ring 0044 20 7946 0958", "ring [phone]"),
+    ("US: (415) 555-0132 / 415.555.0132 / +1 415 555 0132", "US: [phone] / [phone] / [phone]"),
+    ("Paris +33 1 23 45 67 89", "Paris [phone]"),
+    ("card 4111 1111 1111 1111 was charged twice", "card [card] was charged twice"),
+    ("card 4111-1111-1111-1111", "card [card]"),
+    ("amex 378282246310005", "amex [card]"),
+])
+def test_contact_and_card_details_are_replaced(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Order #100234 placed 2026-05-01 14:30 for £1,234.50",
+    "delivered 05/06/2026, tracking 123456789",
+    "reference 1234567890123456 (not a card: fails the Luhn check)",
+    "12.50 for 2 loaves at 09:15",
+    "the 2026-05-01 order",
+])
+def test_dates_prices_and_order_numbers_are_left_alone(text):
+    assert redact(text) == text
+    assert not contains_pii(text)
+
+
+def test_redaction_is_idempotent_so_reingest_compares_equal():
+    text = "jane@example.com 07700 900123 4111 1111 1111 1111"
+    once = redact(text)
+    assert once == "[email] [phone] [card]"
+    assert redact(once) == once
+
+
+def test_series_matches_the_scalar_function_and_keeps_missing_values():
+    s = pd.Series(["Call 07700 900123", None, "no digits here", "x@y.io", "4111111111111111"], index=[5, 6, 7, 8, 9])
+    out = redact_series(s)
+    assert list(out.index) == [5, 6, 7, 8, 9]
+    assert out.tolist()[0] == "Call [phone]"
+    assert out.iloc[1] is None or pd.isna(out.iloc[1])
+    assert out.tolist()[2:] == ["no digits here", "[email]", "[card]"]
+    assert redact_series(pd.Series([], dtype=object)).empty

@@ -1,0 +1,324 @@
+"""KPI series, period-over-period comparison and top movers: hand-computed expectations on the
+small fixtures, a property-based check that a daily series is the day-by-day KPI, and the UCI
+data set's months checked against the raw file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from conftest import REPO, external
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from kpi_fixtures import BAKERY, CHURN, T0, load, oracle, store_with
+from pydantic import ValidationError
+
+from tools.errors import NoDataError, ToolInputError
+from tools.filters import Filters
+from tools.ingest import ingest_recipe
+from tools.periods import Period
+from tools.trends import (
+    CompareParams,
+    MoversParams,
+    TrendParams,
+    compare,
+    kpi_series,
+    sparkline,
+    top_movers,
+    trend,
+)
+
+D = dt.date
+MAY = Period(start=D(2026, 5, 4), end=D(2026, 5, 6))
+
+
+@pytest.fixture
+def bakery(store, tmp_path):
+    load(store, tmp_path / "bakery", BAKERY)
+    return store
+
+
+@pytest.fixture
+def winter(store, tmp_path):
+    load(store, tmp_path / "winter", CHURN)
+    return store
+
+
+def point(series, metric, day, grp="all"):
+    hit = series[(series.metric == metric) & (series.bucket == day) & (series.grp == grp)]
+    assert len(hit) == 1, (metric, day)
+    return hit.iloc[0]
+
+
+# -- series ----------------------------------------------------------------------------------
+
+def test_daily_series_has_every_day_with_the_days_kpi(bakery):
+    s = kpi_series(bakery, ["revenue", "bounce_rate", "nps"], period=Period(start=D(2026, 5, 1), end=D(2026, 5, 6)))
+    assert sorted(set(s.bucket)) == [D(2026, 5, d) for d in range(1, 7)]
+    assert [point(s, "revenue", D(2026, 5, d)).value for d in range(1, 7)] == [0, 0, 0, 20, 15, 12]
+    # Sessions s1, s2 on the 4th; s3 (bounce), s4 on the 5th; s5 (bounce, 00:30 local) on the 6th.
+    assert point(s, "bounce_rate", D(2026, 5, 4)).value == 0.0
+    assert point(s, "bounce_rate", D(2026, 5, 5)).value == 0.5
+    b6 = point(s, "bounce_rate", D(2026, 5, 6))
+    assert (b6.value, b6.n) == (1.0, 1)
+    # Days without data: n = 0 and no value.
+    empty = point(s, "nps", D(2026, 5, 2))
+    assert empty.n == 0 and pd.isna(empty.value)
+    assert point(s, "nps", D(2026, 5, 6)).value == pytest.approx(0.0)  # 6, 9, 8
+
+
+def test_weekly_series_starts_on_monday_and_flags_partial_weeks(bakery):
+    s = kpi_series(bakery, ["revenue", "orders"], period=Period(start=D(2026, 5, 1), end=D(2026, 5, 6)), grain="week")
+    rev = s[s.metric == "revenue"].set_index("bucket")
+    # Fri 1 - Sun 3 May, then Mon 4 - Wed 6 May (the period ends on Wednesday).
+    assert list(rev.index) == [D(2026, 5, 1), D(2026, 5, 4)]
+    assert list(rev["days"]) == [3, 3] and list(rev["partial"]) == [True, True]
+    assert list(rev["value"]) == [0, 47]
+    assert point(s, "orders", D(2026, 5, 4)).value == 3
+
+
+def test_churn_series_counts_lapses_against_customers_active_that_day(winter):
+    s = kpi_series(winter, ["churn_rate"], period=Period(start=D(2026, 2, 1), end=D(2026, 2, 28)),
+                   churn_window_days=30)
+    # 9 Feb: P, Q, R, S active at midnight; Q's window ends at noon.
+    q = point(s, "churn_rate", D(2026, 2, 9))
+    assert (q.value, q.n) == (pytest.approx(1 / 4), 4)
+    # 19 Feb: P, R, S active; P lapses.
+    p = point(s, "churn_rate", D(2026, 2, 19))
+    assert (p.value, p.n) == (pytest.approx(1 / 3), 3)
+    assert point(s, "churn_rate", D(2026, 2, 20)).value == 0.0
+    # Over the month the lapses add up to the two of the monthly figure.
+    assert s["num"].sum() == 2
+    weekly = kpi_series(winter, ["churn_rate"], period=Period(start=D(2026, 2, 16), end=D(2026, 2, 22)),
+                        grain="week", churn_window_days=30)
+    w = point(weekly, "churn_rate", D(2026, 2, 16))
+    assert (w.value, w.n) == (pytest.approx(1 / 3), 3)
+
+
+def test_series_by_group_and_with_filters(bakery):
+    s = kpi_series(bakery, ["revenue"], period=MAY, by="segment")
+    assert point(s, "revenue", D(2026, 5, 4), "vip").value == 20
+    assert point(s, "revenue", D(2026, 5, 5), "regular").value == 15
+    f = kpi_series(bakery, ["revenue"], period=MAY, filters=Filters(city=["Bristol"]))
+    assert list(f["value"]) == [0, 15, 12]  # D and B live in Bristol
+
+
+def test_series_rejects_unknown_metrics_and_grains(bakery):
+    with pytest.raises(ToolInputError, match="Unknown metric"):
+        kpi_series(bakery, ["profit"], period=MAY)
+    with pytest.raises(ToolInputError, match="grain"):
+        kpi_series(bakery, ["nps"], period=MAY, grain="month")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        TrendParams(metric="nps", grain="month")  # type: ignore[arg-type]
+
+
+def test_trend_result_reads_well_and_has_the_series(bakery):
+    r = trend(bakery, TrendParams(metric="revenue", grain="day", period=MAY))
+    assert list(r.to_frame()["value"]) == [20, 15, 12]
+    assert (r.latest, r.previous, r.mean) == (12, 15, pytest.approx(47 / 3))
+    text = r.to_text()
+    assert "Revenue by day" in text and "£12.00" in text and "↓ -£3.00 on the day before (worse)" in text
+    assert sparkline(pd.Series([1.0, None, 3.0])) == "▁ █"
+    json.dumps(r.to_dict())
+
+
+def test_trend_of_a_rate_averages_over_the_whole_period(bakery):
+    r = trend(bakery, TrendParams(metric="bounce_rate", grain="day", period=MAY))
+    assert r.mean == pytest.approx(2 / 5)  # pooled: 2 bounces of 5 sessions, not the mean of days
+
+
+def test_trend_without_any_data_is_an_error(winter):
+    with pytest.raises(NoDataError, match="No data for NPS"):
+        trend(winter, TrendParams(metric="nps", period=Period(name="last_30_days")))
+
+
+# -- period over period -----------------------------------------------------------------------
+
+def test_compare_gives_absolute_and_relative_change_and_judges_direction(bakery):
+    r = compare(bakery, CompareParams(metrics=["revenue", "bounce_rate", "nps", "churn_rate"],
+                                      period=Period(start=D(2026, 5, 6), end=D(2026, 5, 6))))
+    assert r.previous_label.startswith("previous 1 days (2026-05-05")
+    rev = r.row("revenue")
+    assert (rev["current"], rev["previous"], rev["change"]) == (12, 15, -3)
+    assert rev["relative_change"] == pytest.approx(-0.2)
+    assert (rev["direction"], rev["assessment"]) == ("down", "worse")
+    bounce = r.row("bounce_rate")
+    assert (bounce["change"], bounce["direction"], bounce["assessment"]) == (0.5, "up", "worse")
+    nps = r.row("nps")
+    assert (nps["current"], nps["previous"], nps["assessment"]) == (pytest.approx(0), 100, "worse")
+    text = r.to_text()
+    assert "↓ -£3.00 (-20%)  worse" in text and "↑ +50.0 pp (+100%)  worse" in text
+
+
+def test_compare_this_month_uses_the_same_days_of_last_month(winter):
+    r = compare(winter, CompareParams(metrics=["orders"], period=Period(name="this_month")))
+    # The data ends on 10 April: 1-10 April against 1-10 March.
+    assert "2026-04-01 to 2026-04-10" in r.current_label
+    assert "2026-03-01 to 2026-03-10" in r.previous_label
+    row = r.row("orders")
+    assert (row["current"], row["previous"]) == (0, 2)  # q2 and s3
+
+
+def test_compare_with_an_explicit_period_and_an_empty_one(winter):
+    r = compare(winter, CompareParams(metrics=["orders"], period=Period(start=D(2026, 2, 1), end=D(2026, 2, 28)),
+                                      against=Period(start=D(2025, 2, 1), end=D(2025, 2, 28))))
+    assert r.row("orders")["previous"] == 0
+    assert any("nothing to compare" in n for n in r.provenance.notes)
+    with pytest.raises(ToolInputError, match="'all' has no period before it"):
+        compare(winter, CompareParams(period=Period(name="all")))
+
+
+# -- top movers -------------------------------------------------------------------------------------
+
+def test_movers_of_a_total_add_up_to_the_overall_change(bakery):
+    r = top_movers(bakery, MoversParams(metric="revenue", by="segment", min_n=1,
+                                        period=Period(start=D(2026, 5, 6), end=D(2026, 5, 6))))
+    g = r.groups.set_index("group")
+    # 6 May: B (vip) 12; 5 May: D (regular) 15.
+    assert (g.loc["regular", "change"], g.loc["vip", "change"]) == (-15, 12)
+    assert list(r.movers["group"][:2]) == ["regular", "vip"]  # biggest contribution first
+    assert g["contribution"].sum() == pytest.approx(r.change) == -3
+
+
+def test_movers_of_a_rate_split_the_change_into_rate_and_mix(bakery):
+    r = top_movers(bakery, MoversParams(metric="bounce_rate", by="segment", min_n=1,
+                                        period=Period(start=D(2026, 5, 5), end=D(2026, 5, 5))))
+    g = r.groups.set_index("group")
+    # Before (4 May): vip sessions s1, s2, no bounce. Now: C (no segment) bounced, D did not.
+    assert (r.previous, r.current) == (0.0, 0.5)
+    assert g.loc["(unknown)", "contribution"] == pytest.approx(0.5)
+    assert g.loc["(unknown)", "mix_effect"] == pytest.approx(0.5)  # a new group: all mix
+    assert g.loc["vip", "contribution"] == pytest.approx(0.0)
+    assert g["contribution"].sum() == pytest.approx(r.change)
+    assert r.movers.iloc[0]["group"] == "(unknown)"
+
+
+def test_small_groups_are_not_ranked(bakery):
+    r = top_movers(bakery, MoversParams(metric="revenue", by="segment", period=MAY, min_n=3))
+    assert r.movers.empty and r.groups["small"].all()
+    assert "No group is big enough" in r.to_text()
+
+
+def test_movers_params_are_validated():
+    with pytest.raises(ValidationError):
+        MoversParams(metric="nps", by="colour")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        MoversParams(metric="nps", top=0)
+    assert MoversParams(metric="repeat_rate").metric == "repeat_purchase_rate"
+
+
+# -- property: a daily series is the KPI of each day -------------------------------------------------
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(orders=st.lists(st.tuples(st.integers(0, 3), st.integers(0, 20 * 24), st.integers(0, 50),
+                                 st.sampled_from(["completed", None, "cancelled"])), min_size=1, max_size=25),
+       answers=st.lists(st.tuples(st.integers(0, 20 * 24), st.one_of(st.none(), st.integers(0, 10)),
+                                  st.one_of(st.none(), st.integers(1, 5))), max_size=25),
+       churn_days=st.integers(7, 14))
+def test_daily_series_points_equal_the_kpis_of_each_day(orders, answers, churn_days):
+    answers = [a for a in answers if a[1] is not None or a[2] is not None]
+    if not any(s in ("completed", None) for *_, s in orders):
+        return
+    store = store_with([(c, h, float(a), s) for c, h, a, s in orders], answers)
+    names = ["revenue", "aov", "repeat_purchase_rate", "clv", "churn_rate", "csat", "nps"]
+    first = T0.date() + dt.timedelta(days=2)
+    try:
+        s = kpi_series(store, names, period=Period(start=first, end=first + dt.timedelta(days=9)),
+                       churn_window_days=churn_days)
+    finally:
+        store.close()
+    for i in range(10):
+        day = first + dt.timedelta(days=i)
+        want = oracle([(c, h, float(a), st_) for c, h, a, st_ in orders], answers, day, 1, churn_days)
+        for name in names:
+            got = point(s, name, day).value
+            if want[name] is None:
+                assert pd.isna(got), (name, day)
+            else:
+                assert got == pytest.approx(want[name], abs=1e-9), (name, day)
+
+
+# -- real data --------------------------------------------------------------------------------------
+
+@pytest.mark.realdata
+def test_uci_monthly_conversion_matches_the_raw_file(store):
+    data = external("online_shoppers_intention")
+    ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=data)
+    raw = pd.read_csv(data / "online_shoppers_intention.csv", sep=";")
+    s = kpi_series(store, ["session_conversion"], period=Period(name="all"), grain="week")
+    months = {"Feb": 2, "Mar": 3, "May": 5, "June": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Oct": 10, "Nov": 11, "Dec": 12}
+    # Every session is dated the first of its month; each first falls in one week.
+    with_data = s[s.n > 0]
+    assert len(with_data) == len(months) and with_data["n"].sum() == len(raw)
+    for name, m in months.items():
+        day = D(2017, m, 1)
+        week = max(b for b in s.bucket if b <= day)
+        row = point(s, "session_conversion", week)
+        month = raw[raw.Month == name]
+        assert (row.n, row.num) == (len(month), int(month.Revenue.sum())), name
+    movers = top_movers(store, MoversParams(metric="session_conversion", by="acquisition_channel",
+                                            period=Period(start=D(2017, 11, 1), end=D(2017, 11, 30)),
+                                            against=Period(start=D(2017, 5, 1), end=D(2017, 5, 31))))
+    assert movers.groups["contribution"].sum() == pytest.approx(movers.change)
+
+
+# -- the incidents planted in the sample data (docs/SAMPLE_DATA.md) --------------------------------
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory):
+    from tools.ingest import folder_loads, ingest_loads
+    from tools.sample import SampleSpec, generate_sample
+    from tools.store import JourneyStore
+
+    files = generate_sample(tmp_path_factory.mktemp("sample"), SampleSpec(events=100_000))
+    s = JourneyStore(None, timezone="Europe/London")
+    ingest_loads(s, folder_loads(files.folder))
+    yield s, json.loads(files.incidents.read_text())
+    s.close()
+
+
+def incident(incidents, kind):
+    hit = next(i for i in incidents if i["kind"] == kind)
+    return D.fromisoformat(hit["start"]), D.fromisoformat(hit["end"])
+
+
+def test_checkout_breakage_week_shows_as_a_conversion_drop(sample_store):
+    store, incidents = sample_store
+    start, end = incident(incidents, "checkout_failure")
+    weekly = kpi_series(store, ["session_conversion", "cart_abandonment"], period=Period(name="last_180_days"),
+                        grain="week")
+    conv = weekly[(weekly.metric == "session_conversion") & ~weekly.partial].set_index("bucket")["value"]
+    others = conv.drop(start)
+    assert conv[start] < 0.5 * others.median()
+    assert conv[start] == conv.min()
+    r = compare(store, CompareParams(metrics=["session_conversion", "cart_abandonment"],
+                                     period=Period(start=start, end=end)))
+    assert r.row("session_conversion")["assessment"] == "worse"
+    assert r.row("cart_abandonment")["change"] > 0.2  # carts left at the failing checkout
+
+
+def test_shipping_delay_shows_in_delivery_times_support_and_csat(sample_store):
+    store, incidents = sample_store
+    start, end = incident(incidents, "delivery_delay")
+    spell = Period(start=start, end=end)
+    before = Period(start=start - dt.timedelta(days=42), end=start - dt.timedelta(days=1))
+    r = compare(store, CompareParams(metrics=["delivery_time", "delivery_time_p90", "first_response_time",
+                                              "first_response_time_p90", "resolution_time", "csat"],
+                                     period=spell, against=before))
+    assert r.row("delivery_time")["current"] > 2 * r.row("delivery_time")["previous"]
+    assert r.row("delivery_time_p90")["assessment"] == "worse"
+    assert r.row("first_response_time_p90")["current"] > 2 * r.row("first_response_time_p90")["previous"]
+    assert r.row("first_response_time")["assessment"] == "worse"
+    assert r.row("resolution_time")["assessment"] == "worse"
+    assert r.row("csat")["assessment"] == "worse"
+
+
+def test_growing_channel_is_the_top_mover_of_web_sessions(sample_store):
+    store, incidents = sample_store
+    start, _ = incident(incidents, "channel_growth")
+    r = top_movers(store, MoversParams(metric="sessions", by="channel", period=Period(name="last_30_days"),
+                                       against=Period(start=start, end=start + dt.timedelta(days=29))))
+    assert r.movers.iloc[0]["group"] == "tiktok" and r.movers.iloc[0]["change"] > 0
+    assert r.groups["contribution"].sum() == pytest.approx(r.change)

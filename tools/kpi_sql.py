@@ -1,0 +1,599 @@
+"""The SQL behind every KPI: one query per family of metrics, grouped by time bucket and group.
+
+A single engine serves the snapshot (one bucket: the whole period), the daily and weekly
+series (one bucket per day or week) and the top movers (one group per value of a breakdown
+dimension), so the three can never disagree, and a 180-day daily series costs one grouped query
+per family rather than 180 calls. Every query is written here; the only values that vary are
+bound parameters, and identifiers come from fixed enums (grain, dimension, family).
+
+Each family returns a wide frame (bucket, grp, counts...) that `_to_long` turns into one row per
+(bucket, grp, metric) with value, n (sample size), num/den (for rates and means), median and
+excluded (rows in scope left out, e.g. tickets still waiting for a reply).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from tools.filters import Filters, cohort_sql, dimension_sql
+from tools.kpi_catalog import FAMILIES, METRICS, SPECS
+from tools.schema import TABLES
+from tools.stages import STAGES, WEB_TOUCHPOINTS
+
+Grain = Literal["period", "day", "week"]
+
+CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
+# Orders without a status are sales exports that list only what was sold.
+COMPLETED = "coalesce(status, 'completed') = 'completed'"
+# Web events without a session id are grouped per customer and calendar day.
+SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
+_STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " ELSE -1 END"
+_WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
+_CARTS = ", ".join(f"'{t}'" for t in CART_TOUCHPOINTS)
+
+LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
+_DAY_US = 86_400_000_000
+
+
+def utc_offset_case(x: str, start: dt.datetime, end: dt.datetime) -> str:
+    """SQL for the UTC offset (microseconds) of instant x in start's time zone, exact from a
+    day before start to a year after end (later instants keep the last offset; only the order
+    of buckets after the period matters there)."""
+    tz = start.tzinfo
+    assert tz is not None
+    lo = (start - dt.timedelta(days=1)).astimezone(dt.UTC)
+    hi = (end + dt.timedelta(days=366)).astimezone(dt.UTC)
+
+    def off(u: dt.datetime) -> int:
+        delta = u.astimezone(tz).utcoffset()
+        assert delta is not None
+        return int(delta.total_seconds()) * 1_000_000
+
+    first = off(lo)
+    changes: list[tuple[int, int]] = []
+    day = lo
+    while day < hi:
+        nxt = day + dt.timedelta(days=1)
+        if off(nxt) != off(day):
+            # Offsets change on a quarter hour; find the first quarter hour with the new one.
+            t = day
+            while off(t) == off(day):
+                t += dt.timedelta(minutes=15)
+            changes.append((int(t.timestamp()) * 1_000_000, off(t)))
+        day = nxt
+    if not changes:
+        return str(first)
+    whens = []
+    prev = first
+    for at, new in changes:
+        whens.append(f"WHEN epoch_us({x}) < {at} THEN {prev}")
+        prev = new
+    return f"(CASE {' '.join(whens)} ELSE {prev} END)"
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the rows come from and how they are grouped."""
+
+    start: dt.datetime  # inclusive, tz-aware
+    end: dt.datetime  # exclusive
+    first_day: dt.date
+    end_day: dt.date  # the day after the last day
+    grain: Grain
+    churn_hours: int
+    cart_hours: int
+    data_end: dt.datetime  # the last timestamp in events and orders: later outcomes are unknown
+    who: str | None = None  # temp table (customer_id, grp) from filters and/or breakdown
+    filtered: bool = False
+
+    def buckets(self) -> list[dt.date]:
+        if self.grain == "period":
+            return [self.first_day]
+        days = pd.date_range(self.first_day, self.end_day - dt.timedelta(days=1), freq="D").date
+        if self.grain == "day":
+            return list(days)
+        return [self.first_day] + [d for d in days if d.weekday() == 0 and d != self.first_day]
+
+    # -- SQL fragments --------------------------------------------------------------------
+    def _day_index(self, x: str) -> str:
+        """Days since 1970-01-01 of instant x in the business time zone, by integer arithmetic:
+        converting every row through the time-zone library costs ten times the rest of a
+        daily series at 10M events. The UTC offsets of the period come from zoneinfo."""
+        return f"((epoch_us({x}) + {utc_offset_case(x, self.start, self.end)}) // {_DAY_US})"
+
+    def local_day(self, x: str) -> str:
+        return f"(DATE '1970-01-01' + CAST({self._day_index(x)} AS INTEGER))"
+
+    def _monday(self, x: str) -> str:
+        idx = self._day_index(x)
+        # 1970-01-01 was a Thursday: (index + 3) % 7 is 0 on Mondays.
+        return f"(DATE '1970-01-01' + CAST({idx} - ({idx} + 3) % 7 AS INTEGER))"
+
+    def bucket(self, x: str) -> str:
+        if self.grain == "period":
+            return "CAST($first_day AS DATE)"
+        if self.grain == "day":
+            return self.local_day(x)
+        return f"greatest({self._monday(x)}, CAST($first_day AS DATE))"
+
+    def next_bucket(self, x: str) -> str:
+        """The first bucket start after instant x (for x before the period: the first bucket)."""
+        if self.grain == "period":
+            natural = "CAST($end_day AS DATE)"
+        elif self.grain == "day":
+            natural = f"{self.local_day(x)} + 1"
+        else:
+            natural = f"{self._monday(x)} + 7"
+        return f"CASE WHEN {x} < $start THEN CAST($first_day AS DATE) ELSE {natural} END"
+
+    def join(self, alias: str) -> str:
+        if self.who is None:
+            return ""
+        kind = "JOIN" if self.filtered else "LEFT JOIN"
+        return f"{kind} {self.who} w ON w.customer_id = {alias}.customer_id"
+
+    @property
+    def grp(self) -> str:
+        return "'all'" if self.who is None else "coalesce(w.grp, '(unknown)')"
+
+    def _constant(self, col: str) -> bool:
+        name = col.split(".")[-1]
+        return (name == "bucket" and self.grain == "period") or (name == "grp" and self.who is None)
+
+    def group_by(self, *cols: str) -> str:
+        """GROUP BY without the keys that are constant here (the bucket of a whole period, the
+        group when nothing is grouped): constant keys still cost hashing on every row."""
+        keep = [c for c in cols if not self._constant(c)]
+        return f"GROUP BY {', '.join(keep)}" if keep else ""
+
+    def key(self, col: str) -> str:
+        """A select item for a key column, wrapped in any_value when group_by drops it."""
+        name = col.split(".")[-1]
+        return f"any_value({col}) AS {name}" if self._constant(col) else f"{col} AS {name}"
+
+
+def prepare_who(con: duckdb.DuckDBPyConnection, filters: Filters | None, by: str | None) -> str | None:
+    """A temp table of the customers in scope and their group; None when everyone, ungrouped."""
+    f_sql, f_params = cohort_sql(filters)
+    if not f_sql and by is None:
+        return None
+    name = "kpi_who_" + uuid.uuid4().hex[:12]
+    if by is None:
+        sql = f"SELECT DISTINCT customer_id, 'all' AS grp FROM ({f_sql}) f"
+    elif not f_sql:
+        sql = f"SELECT DISTINCT customer_id, value AS grp FROM ({dimension_sql(by)}) d"
+    else:
+        sql = (f"SELECT DISTINCT d.customer_id, d.value AS grp FROM ({dimension_sql(by)}) d "
+               f"WHERE d.customer_id IN ({f_sql})")
+    con.execute(f"CREATE TEMP TABLE {name} AS {sql}", f_params)
+    return name
+
+
+def drop_who(con: duckdb.DuckDBPyConnection, name: str | None) -> None:
+    if name:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame) -> pd.DataFrame:
+    values: dict[str, Any] = {
+        "start": frame.start, "end": frame.end, "first_day": frame.first_day,
+        "end_day": frame.end_day, "churn_hours": frame.churn_hours, "cart_hours": frame.cart_hours,
+        "data_end": frame.data_end, "buckets": frame.buckets(),
+    }
+    used = set(_PARAM.findall(sql))
+    return con.execute(sql, {k: v for k, v in values.items() if k in used}).df()
+
+
+# -- the families --------------------------------------------------------------------------
+
+def _stages_sql(f: Frame) -> str:
+    # One bit per stage reached, per customer and bucket; then count customers per bit pattern
+    # (at most 64 per bucket) before the FILTERs, so they run over a handful of rows.
+    bits = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {1 << i}" for i, s in enumerate(STAGES)) + " ELSE 0 END"
+    steps = []
+    for k in range(1, len(STAGES)):
+        later = sum(1 << j for j in range(k, len(STAGES)))
+        steps.append(f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0) AS d{k}, "
+                     f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0 AND m & {later} <> 0) AS n{k}")
+    return f"""
+        WITH c AS (
+            SELECT {f.bucket('e.ts')} AS bucket, {f.grp} AS grp, e.customer_id, bit_or({bits}) AS m
+            FROM events e {f.join('e')}
+            WHERE e.ts >= $start AND e.ts < $end
+            {f.group_by('bucket', 'grp', 'e.customer_id')}),
+        masks AS (SELECT bucket, grp, m, count(*) AS n FROM c GROUP BY bucket, grp, m)
+        SELECT bucket, grp, sum(n) AS active, sum(n) FILTER (WHERE m & {1 << 3} <> 0) AS buyers,
+               {', '.join(steps)}
+        FROM masks GROUP BY bucket, grp"""
+
+
+def _web_events_sql(f: Frame) -> str:
+    return f"""
+        SELECT e.customer_id, {SESSION_KEY.format(a='e')} AS sid, e.ts, e.touchpoint, e.stage,
+               {f.grp} AS grp
+        FROM events e {f.join('e')}
+        WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})"""
+
+
+def _sessions_sql(f: Frame) -> str:
+    # Sessions and carts in one pass over the web events. A cart bought from in its own
+    # session is settled there; only the others are looked up in the customer's purchases
+    # (any channel, completed orders too) within the cart window.
+    window = "to_hours(CAST($cart_hours AS BIGINT))"
+    return f"""
+        WITH w AS ({_web_events_sql(f)}),
+        s AS (
+            SELECT sid, {f.key('grp')}, any_value(customer_id) AS customer_id, min(ts) AS first_ts,
+                   count(*) AS hits, bool_or(stage = 'purchase') AS bought,
+                   min(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS first_cart,
+                   max(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS last_cart,
+                   max(ts) FILTER (WHERE stage = 'purchase') AS last_buy
+            FROM w {f.group_by('sid', 'grp')}),
+        open_carts AS (
+            SELECT sid, grp, customer_id, first_cart, last_cart FROM s
+            WHERE first_cart IS NOT NULL
+              AND NOT coalesce(last_buy >= first_cart AND last_buy <= last_cart + {window}, false)),
+        buys AS (
+            SELECT customer_id, ts FROM events
+            WHERE stage = 'purchase' AND ts >= $start AND ts <= $end + {window}
+            UNION ALL
+            SELECT customer_id, ts FROM orders
+            WHERE {COMPLETED} AND ts >= $start AND ts <= $end + {window}),
+        b AS (SELECT * FROM buys SEMI JOIN (SELECT DISTINCT customer_id FROM open_carts) oc
+              USING (customer_id)),
+        rescued AS (
+            SELECT DISTINCT o.sid, o.grp FROM open_carts o
+            JOIN b ON b.customer_id = o.customer_id AND b.ts >= o.first_cart
+                  AND b.ts <= o.last_cart + {window}),
+        sess AS (
+            SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS sessions,
+                   count(*) FILTER (WHERE hits = 1) AS bounces,
+                   count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits
+            FROM s {f.group_by('bucket', 'grp')}),
+        cart AS (
+            SELECT {f.bucket('c.first_ts')} AS bucket, {f.key('c.grp')},
+                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end) AS carts,
+                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end AND o.sid IS NOT NULL
+                                      AND r.sid IS NULL) AS abandoned,
+                   count(*) FILTER (WHERE c.last_cart + {window} > $data_end) AS pending
+            FROM s c
+            LEFT JOIN open_carts o ON o.sid = c.sid AND o.grp = c.grp
+            LEFT JOIN rescued r ON r.sid = c.sid AND r.grp = c.grp
+            WHERE c.first_cart IS NOT NULL
+            {f.group_by('bucket', 'c.grp')})
+        SELECT sess.*, coalesce(cart.carts, 0) AS carts, coalesce(cart.abandoned, 0) AS abandoned,
+               coalesce(cart.pending, 0) AS pending
+        FROM sess LEFT JOIN cart ON cart.bucket = sess.bucket AND cart.grp = sess.grp"""
+
+
+def _orders_sql(f: Frame) -> str:
+    # Per customer and bucket first, with everything before the period folded into one row
+    # (bucket NULL): the running counts then run over a few rows per customer instead of
+    # every order.
+    return f"""
+        WITH per AS (
+            SELECT customer_id,
+                   CASE WHEN ts >= $start THEN {f.bucket('ts')} END AS bucket,
+                   count(*) AS n_orders, sum(amount) AS revenue, min(ts) AS first_ts
+            FROM orders WHERE {COMPLETED} AND ts < $end
+            GROUP BY ALL),
+        cum AS (
+            SELECT *, sum(n_orders) OVER w AS k_max, sum(revenue) OVER w AS lifetime
+            FROM per
+            WINDOW w AS (PARTITION BY customer_id ORDER BY bucket ASC NULLS FIRST
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+        p AS (
+            SELECT c.bucket, {f.grp} AS grp, c.customer_id, c.n_orders, c.revenue, c.k_max,
+                   c.k_max - c.n_orders + 1 AS k_min, c.lifetime, c.first_ts
+            FROM cum c {f.join('c')} WHERE c.bucket IS NOT NULL),
+        firsts AS (SELECT DISTINCT customer_id FROM p WHERE k_min = 1),
+        ft AS (
+            SELECT customer_id, min(t) AS first_touch FROM (
+                SELECT customer_id, ts AS t FROM events WHERE customer_id IN (SELECT customer_id FROM firsts)
+                UNION ALL
+                SELECT customer_id, first_seen FROM customers
+                WHERE first_seen IS NOT NULL AND customer_id IN (SELECT customer_id FROM firsts))
+            GROUP BY customer_id),
+        q AS (
+            SELECT p.*, CASE WHEN k_min = 1 THEN
+                (epoch(first_ts) - epoch(least(first_ts, coalesce(ft.first_touch, first_ts)))) / 86400.0
+                END AS ttfp
+            FROM p LEFT JOIN ft USING (customer_id))
+        SELECT bucket, grp, sum(n_orders) AS orders, sum(revenue) AS revenue, count(*) AS buyers,
+               count(*) FILTER (WHERE k_max >= 2) AS repeaters, sum(lifetime) AS lifetime_sum,
+               quantile_cont(lifetime, 0.5) AS lifetime_median,
+               count(ttfp) AS first_buyers, quantile_cont(ttfp, 0.5) AS ttfp_p50,
+               quantile_cont(ttfp, 0.9) AS ttfp_p90
+        FROM q GROUP BY ALL"""
+
+
+def _churn_sql(f: Frame) -> str:
+    # A run is a stretch of orders each within the window of the one before; a customer is
+    # active from a run's first order until the window after its last (the lapse). One sort
+    # (lag and lead share it) finds the runs' starts and ends; no run id is needed: the active
+    # count is +1 at each start and -1 at each lapse, and a lapse counts as churn in a bucket
+    # when the run began before the bucket, i.e. no run of the customer starts in the bucket
+    # before the lapsing order.
+    window = "to_hours(CAST($churn_hours AS BIGINT))"
+    return f"""
+        WITH o AS (
+            SELECT customer_id, ts, lag(ts) OVER w AS prev, lead(ts) OVER w AS nxt
+            FROM orders
+            -- an order more than one window before the period cannot keep anyone active in it
+            WHERE {COMPLETED} AND ts < $end AND ts >= $start - {window}
+            WINDOW w AS (PARTITION BY customer_id ORDER BY ts)),
+        starts AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS f FROM o {f.join('o')}
+            WHERE o.prev IS NULL OR o.ts > o.prev + {window}),
+        ends AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS l, o.ts + {window} AS t FROM o {f.join('o')}
+            WHERE o.nxt IS NULL OR o.nxt > o.ts + {window}),
+        deltas AS (
+            SELECT grp, {f.next_bucket('f')} AS d, 1 AS x FROM starts
+            UNION ALL SELECT grp, {f.next_bucket('t')} AS d, -1 AS x FROM ends),
+        grid AS (
+            SELECT g.grp, b.d FROM (SELECT DISTINCT grp FROM starts) g
+            CROSS JOIN (SELECT unnest($buckets::DATE[]) AS d) b),
+        act AS (
+            SELECT grp, d, is_bucket,
+                   sum(x) OVER (PARTITION BY grp ORDER BY d, is_bucket
+                                ROWS UNBOUNDED PRECEDING) AS active
+            FROM (SELECT grp, d, sum(x) AS x, false AS is_bucket FROM deltas GROUP BY grp, d
+                  UNION ALL SELECT grp, d, 0 AS x, true AS is_bucket FROM grid)),
+        new_runs AS (
+            SELECT customer_id, grp, {f.bucket('f')} AS bucket, min(f) AS f FROM starts
+            WHERE f >= $start GROUP BY ALL),
+        lapsing AS (
+            SELECT customer_id, grp, l, {f.bucket('t')} AS bucket FROM ends
+            WHERE t >= $start AND t < $end AND t <= $data_end),
+        lapses AS (
+            SELECT e.grp, e.bucket, count(*) AS lapsed
+            FROM lapsing e LEFT JOIN new_runs s
+              ON s.customer_id = e.customer_id AND s.grp = e.grp AND s.bucket = e.bucket
+            WHERE s.f IS NULL OR s.f > e.l
+            GROUP BY ALL)
+        SELECT a.d AS bucket, a.grp, CAST(a.active AS BIGINT) AS active,
+               coalesce(l.lapsed, 0) AS lapsed
+        FROM act a LEFT JOIN lapses l ON l.grp = a.grp AND l.bucket = a.d
+        WHERE a.is_bucket"""
+
+
+def _deliveries_sql(f: Frame) -> str:
+    return f"""
+        WITH d AS (
+            SELECT e.customer_id, e.session_id, e.ts, {f.grp} AS grp, {f.bucket('e.ts')} AS bucket
+            FROM events e {f.join('e')}
+            WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end),
+        ps AS (
+            SELECT customer_id, session_id, min(ts) AS placed
+            FROM (SELECT customer_id, session_id, ts FROM events
+                  WHERE stage = 'purchase' AND session_id IS NOT NULL) p
+            SEMI JOIN (SELECT DISTINCT customer_id, session_id FROM d WHERE session_id IS NOT NULL) ds
+              USING (customer_id, session_id)
+            GROUP BY customer_id, session_id),
+        m AS (
+            SELECT d.*, ps.placed FROM d
+            LEFT JOIN ps ON ps.customer_id = d.customer_id AND ps.session_id = d.session_id
+                        AND ps.placed <= d.ts),
+        o AS (SELECT customer_id, ts FROM orders
+              SEMI JOIN (SELECT DISTINCT customer_id FROM d) dc USING (customer_id)),
+        a AS (
+            SELECT m.*, o.ts AS ordered FROM m
+            ASOF LEFT JOIN o ON o.customer_id = m.customer_id AND m.ts >= o.ts),
+        x AS (
+            SELECT bucket, grp, (epoch(ts) - epoch(coalesce(placed, ordered))) / 86400.0 AS days
+            FROM a)
+        SELECT bucket, grp, count(*) AS deliveries, count(days) AS del_n,
+               quantile_cont(days, 0.5) AS del_p50, quantile_cont(days, 0.9) AS del_p90
+        FROM x GROUP BY ALL"""
+
+
+def _surveys_sql(f: Frame) -> str:
+    return f"""
+        SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp,
+               count(s.csat) AS csat_n, count(*) FILTER (WHERE s.csat >= 4) AS csat_top,
+               sum(s.csat) AS csat_sum, count(s.nps) AS nps_n,
+               count(*) FILTER (WHERE s.nps >= 9) AS promoters,
+               count(*) FILTER (WHERE s.nps <= 6) AS detractors
+        FROM surveys s {f.join('s')}
+        WHERE s.ts >= $start AND s.ts < $end
+        GROUP BY ALL"""
+
+
+def _tickets_sql(f: Frame) -> str:
+    return f"""
+        WITH t AS (
+            SELECT {f.bucket('t.created_at')} AS bucket, {f.grp} AS grp,
+                   (epoch(t.first_response_at) - epoch(t.created_at)) / 3600.0 AS frt,
+                   (epoch(t.resolved_at) - epoch(t.created_at)) / 3600.0 AS res
+            FROM tickets t {f.join('t')}
+            WHERE t.created_at >= $start AND t.created_at < $end)
+        SELECT bucket, grp, count(*) AS tickets,
+               count(frt) AS frt_n, quantile_cont(frt, 0.5) AS frt_p50, quantile_cont(frt, 0.9) AS frt_p90,
+               count(res) AS res_n, quantile_cont(res, 0.5) AS res_p50, quantile_cont(res, 0.9) AS res_p90
+        FROM t GROUP BY ALL"""
+
+
+_SQL = {
+    "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
+    "churn": _churn_sql, "deliveries": _deliveries_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
+}
+
+# metric -> (kind of value, columns): rate (num, den), mean (sum, n), total (value, n),
+# quantile (value, n); optional median and excluded columns.
+_STEP_COLS = {f"conversion_{s.replace('-', '_')}": (f"n{k}", f"d{k}") for k, s in enumerate(STAGES) if k}
+_LONG: dict[str, dict[str, Any]] = {
+    "active_customers": {"total": ("active", "active")},
+    "purchase_conversion": {"rate": ("buyers", "active")},
+    **{m: {"rate": cols} for m, cols in _STEP_COLS.items()},
+    "sessions": {"total": ("sessions", "sessions")},
+    "session_conversion": {"rate": ("converted", "sessions")},
+    "bounce_rate": {"rate": ("bounces", "sessions")},
+    "exit_rate": {"rate": ("sessions", "hits")},
+    "cart_abandonment": {"rate": ("abandoned", "carts"), "excluded": "pending"},
+    "repeat_purchase_rate": {"rate": ("repeaters", "buyers")},
+    "churn_rate": {"rate": ("lapsed", "active")},
+    "csat": {"rate": ("csat_top", "csat_n")},
+    "csat_mean": {"mean": ("csat_sum", "csat_n")},
+    "nps": {"nps": ("promoters", "detractors", "nps_n")},
+    "clv": {"mean": ("lifetime_sum", "buyers"), "median": "lifetime_median"},
+    "aov": {"mean": ("revenue", "orders")},
+    "revenue": {"total": ("revenue", "orders")},
+    "orders": {"total": ("orders", "orders")},
+    "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
+    "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
+    "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},
+    "first_response_time": {"quantile": ("frt_p50", "frt_n"), "excluded": ("tickets", "frt_n")},
+    "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
+    "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
+    "resolution_time_p90": {"quantile": ("res_p90", "res_n"), "excluded": ("tickets", "res_n")},
+}
+assert set(_LONG) == set(METRICS)
+
+
+def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    # Plain numpy arrays: the frame is small (buckets x groups) but this runs for every
+    # family of every call, and per-column pandas overhead would dominate small queries.
+    size = len(frame)
+    wide = {c: pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            for c in frame.columns if c not in ("bucket", "grp")}
+    nan = np.full(size, np.nan)
+    cols: dict[str, list[np.ndarray]] = {c: [] for c in LONG_COLUMNS}
+    for m in metrics:
+        how = _LONG[m]
+        num = den = nan
+        if "rate" in how or "mean" in how:
+            a, b = how.get("rate") or how["mean"]
+            num, den = np.nan_to_num(wide[a]), np.nan_to_num(wide[b])
+            value = np.divide(num, den, out=np.full(size, np.nan), where=den > 0)
+            n = den
+        elif "nps" in how:
+            p, d, total = how["nps"]
+            den = np.nan_to_num(wide[total])
+            num = (np.nan_to_num(wide[p]) - np.nan_to_num(wide[d])) * 100
+            value = np.divide(num, den, out=np.full(size, np.nan), where=den > 0)
+            n = den
+        elif "total" in how:
+            v, c = how["total"]
+            value, n = np.nan_to_num(wide[v]), np.nan_to_num(wide[c])
+        else:
+            v, c = how["quantile"]
+            n = np.nan_to_num(wide[c])
+            value = np.where(n > 0, wide[v], np.nan)
+        excl = how.get("excluded")
+        if isinstance(excl, tuple):
+            excluded = np.nan_to_num(wide[excl[0]]) - np.nan_to_num(wide[excl[1]])
+        elif excl:
+            excluded = np.nan_to_num(wide[excl])
+        else:
+            excluded = np.zeros(size)
+        cols["bucket"].append(frame["bucket"].to_numpy())
+        cols["grp"].append(frame["grp"].to_numpy(dtype=object))
+        cols["metric"].append(np.full(size, m, dtype=object))
+        cols["value"].append(value)
+        cols["n"].append(n)
+        cols["num"].append(num)
+        cols["den"].append(den)
+        cols["median"].append(wide[how["median"]] if "median" in how else nan)
+        cols["excluded"].append(excluded)
+    if not metrics:
+        return pd.DataFrame(columns=LONG_COLUMNS)
+    out = {c: np.concatenate(v) for c, v in cols.items()}
+    out["n"] = out["n"].astype("int64")
+    out["excluded"] = out["excluded"].astype("int64")
+    return pd.DataFrame(out)
+
+
+def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str]) -> pd.DataFrame:
+    """One row per (bucket, grp, metric) that has data; callers fill empty buckets."""
+    wanted = set(metrics)
+    parts = []
+    for family, members in FAMILIES.items():
+        chosen = [m for m in members if m in wanted]
+        if not chosen:
+            continue
+        wide = _run(con, _SQL[family](frame), frame)
+        if len(wide):
+            wide["bucket"] = [d.date() if isinstance(d, dt.datetime) else d for d in wide["bucket"]]
+            parts.append(_to_long(wide, chosen))
+    if not parts:
+        return pd.DataFrame(columns=LONG_COLUMNS)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
+    """Exits per web touchpoint: how often each was the last web event of its session."""
+    rank = _STAGE_RANK.format(col="stage")
+    sql = f"""
+        WITH w AS ({_web_events_sql(frame)}),
+        s AS (SELECT sid, arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
+              FROM w GROUP BY sid),
+        h AS (SELECT touchpoint, count(*) AS events FROM w GROUP BY touchpoint),
+        x AS (SELECT exit_tp AS touchpoint, count(*) AS exits FROM s GROUP BY exit_tp)
+        SELECT h.touchpoint, h.events, coalesce(x.exits, 0) AS exits,
+               coalesce(x.exits, 0) / h.events AS exit_rate
+        FROM h LEFT JOIN x USING (touchpoint) ORDER BY h.events DESC, h.touchpoint"""
+    return _run(con, sql, frame)
+
+
+def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
+    """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
+    rows = []
+    for k in range(1, len(STAGES)):
+        m = f"conversion_{STAGES[k].replace('-', '_')}"
+        hit = long[long["metric"] == m]
+        if len(hit):
+            r = hit.iloc[0]
+            rows.append({"from": STAGES[k - 1], "to": STAGES[k], "reached": int(r["num"]),
+                         "of": int(r["den"]), "rate": r["value"]})
+    return pd.DataFrame(rows, columns=["from", "to", "reached", "of", "rate"])
+
+
+def date_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
+    """First and last day with events or orders (JourneyStore.date_range, on this connection)."""
+    row = con.execute(
+        """SELECT min(d0), max(d1) FROM (
+             SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
+             UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
+    ).fetchone()
+    if not row or row[0] is None:
+        return None
+    return row[0], row[1]
+
+
+def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+    row = con.execute(
+        "SELECT max(m) FROM (SELECT max(ts) AS m FROM events UNION ALL SELECT max(ts) FROM orders)"
+    ).fetchone()
+    value = row[0] if row else None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value
+
+
+def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[str]) -> dict[str, int]:
+    """Rows of each table read for the period (before customer filters)."""
+    tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"),
+              "orders": ("orders", "ts"), "churn": ("orders", "ts"), "deliveries": ("events", "ts"), "surveys": ("surveys", "ts"),
+              "tickets": ("tickets", "created_at")}
+    out: dict[str, int] = {}
+    wanted = {tables[fam] for fam in families}
+    for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):
+        out[table] = int(_run(con, f'SELECT count(*) AS n FROM "{table}" WHERE "{col}" >= $start '
+                                   f'AND "{col}" < $end', frame)["n"].iloc[0])
+    return out
+
+
+def families_of(metrics: list[str]) -> set[str]:
+    return {SPECS[m].family for m in metrics}

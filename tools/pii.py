@@ -1,0 +1,131 @@
+"""Redaction of contact and payment details in customer text.
+
+Survey answers and tickets are written by customers, who paste their email address, phone
+number and sometimes a card number into them. Those are replaced with [email], [phone] and
+[card] before text is stored in the journey store, embedded, put in the vector store or shown,
+so no copy of them exists anywhere journeybot keeps or prints text.
+
+What counts:
+- email: anything shaped like name@domain.tld.
+- card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
+  (so order and tracking numbers of that length are left alone).
+- phone: a digit run with the usual separators that is either international (+44 ..., 0044
+  ..., +1 ...: 8 to 15 digits), national with a leading 0 (UK 01/02/03/07/08 numbers: 10 or
+  11 digits, spaces, dashes, dots or brackets anywhere), or North American 3-3-4 grouped
+  (415-555-0132, (415) 555 0132). Dates, times, prices and bare order numbers do not match.
+
+Redaction is idempotent: the placeholders contain no digits and no @, so redacting twice
+gives the same text, which keeps re-ingest of an unchanged file a no-op.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+EMAIL_TOKEN = "[email]"
+PHONE_TOKEN = "[phone]"
+CARD_TOKEN = "[card]"
+
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# Runs of digits with single spaces or dashes between them; cards are looked for inside.
+_DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
+# Candidate phone numbers; the shape rules in _phone_or_keep decide.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|\(\s*\+?)?\d[\d\s().-]{5,22}\d(?![\w])")
+_DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
+# Quick screen: text without a digit or an @ cannot hold anything to redact.
+_SCREEN = r"[@0-9]"
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _card_or_keep(match: re.Match[str]) -> str:
+    """Replace the card number inside a run of digit groups, if there is one. A run can hold
+    more than a card ("07700 900123 4111 1111 1111 1111"), so windows of whole groups are
+    tried, longest first."""
+    return _cards_in(match.group(0))
+
+
+def _cards_in(run: str) -> str:
+    pieces = re.split(r"([ -])", run)
+    groups, seps = pieces[0::2], pieces[1::2]
+    n = len(groups)
+    for size in range(n, 0, -1):
+        for i in range(0, n - size + 1):
+            digits = "".join(groups[i:i + size])
+            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+                left = "".join(g + s for g, s in zip(groups[:i], seps[:i], strict=False))
+                right = "".join(s + g for s, g in zip(seps[i + size - 1:], groups[i + size:], strict=False))
+                return _cards_in_part(left) + CARD_TOKEN + _cards_in_part(right)
+    return run
+
+
+def _cards_in_part(text: str) -> str:
+    return _DIGIT_RUN.sub(_card_or_keep, text) if text else text
+
+
+def _phone_or_keep(match: re.Match[str]) -> str:
+    text = match.group(0)
+    # A trailing ")" or "." belongs to the sentence, not the number.
+    stripped = text.rstrip(").- ")
+    digits = re.sub(r"\D", "", stripped)
+    n = len(digits)
+    head = stripped.lstrip("( ")
+    if head.startswith("+"):
+        return PHONE_TOKEN if 8 <= n <= 15 else text
+    if _DATE_LIKE.match(head):
+        return text
+    if head.startswith("00"):
+        return PHONE_TOKEN if 10 <= n <= 15 else text
+    if head.startswith("0"):
+        return PHONE_TOKEN if 10 <= n <= 11 else text
+    if _NANP.match(stripped):
+        return PHONE_TOKEN
+    return text
+
+
+def redact(text: str | None) -> str | None:
+    """The text with emails, phone numbers and card numbers replaced by placeholders."""
+    if text is None or not isinstance(text, str):
+        return text
+    if "@" in text:
+        text = _EMAIL.sub(EMAIL_TOKEN, text)
+    if any(ch.isdigit() for ch in text):
+        text = _DIGIT_RUN.sub(_card_or_keep, text)
+        text = _PHONE.sub(_phone_or_keep, text)
+    return text
+
+
+def redact_series(texts: pd.Series) -> pd.Series:
+    """`redact` over a column: only values holding a digit or an @ are looked at closely."""
+    if texts.empty:
+        return texts.copy()
+    out = texts.copy()
+    as_text = texts.astype("string")
+    candidates = as_text.str.contains(_SCREEN, regex=True, na=False)
+    if not candidates.any():
+        return out
+    sub = as_text[candidates]
+    sub = sub.str.replace(_EMAIL, EMAIL_TOKEN, regex=True)
+    sub = sub.str.replace(_DIGIT_RUN, _card_or_keep, regex=True)
+    sub = sub.str.replace(_PHONE, _phone_or_keep, regex=True)
+    out = out.astype(object)
+    out.loc[candidates] = sub.astype(object).to_numpy()
+    return out
+
+
+def contains_pii(text: str | None) -> bool:
+    """True when `redact` would change the text (used by checks and tests)."""
+    return text is not None and redact(text) != text
