@@ -58,12 +58,12 @@ def _rule_ids(ctx: ToolContext) -> list[str]:
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
     # Unknown parts go in as a question, so the refusal names the valid values.
-    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else "(which metric?)",
+    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else "(none_given)",
                             "condition": asked.get("condition", "unusual"), "description": slots.text[:300]}
     for key in ("value", "window_days", "severity"):
         if key in asked:
             args[key] = asked[key]
-    if slots.stages and args["metric"] in ("conversion_rate", "purchase_conversion"):
+    if slots.stages and _canonical(ctx, args["metric"]) == "purchase_conversion":
         args["stage"] = slots.stages[0]
     if slots.channels:
         args["channel"] = slots.channels[0]

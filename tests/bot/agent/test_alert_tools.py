@@ -14,7 +14,7 @@ from tools.alert_rules import MetricInfo
 from tools.alert_series import FrameSeriesProvider
 
 METRICS = [
-    MetricInfo("conversion_rate", "Conversion", "%", kind="rate", stage_aware=True),
+    MetricInfo("purchase_conversion", "Conversion", "%", kind="rate", stage_aware=True),
     MetricInfo("csat", "CSAT", "%", kind="rate"),
     MetricInfo("orders", "Orders", "", "sum", kind="count"),
 ]
@@ -36,8 +36,8 @@ def test_rule_requests(text, expected):
 
 
 def test_best_rule_id():
-    ids = ["conversion-rate-decision-drops-by-7d", "csat-low", "orders-unusual"]
-    assert best_rule_id("delete the checkout conversion alert", ids) == "conversion-rate-decision-drops-by-7d"
+    ids = ["purchase-conversion-decision-drops-by-7d", "csat-low", "orders-unusual"]
+    assert best_rule_id("delete the checkout conversion alert", ids) == "purchase-conversion-decision-drops-by-7d"
     assert best_rule_id("switch off csat-low please", ids) == "csat-low"
     assert best_rule_id("remove the alert", ids) is None
 
@@ -55,12 +55,12 @@ def test_create_list_change_delete_in_conversation(planner):
     answer = planner.answer("tell me if checkout conversion drops 10% week on week", "t1")
     [call] = answer.tool_calls
     assert call.name == "create_alert_rule" and call.ok, call.error
-    assert answer.text.startswith("Created alert rule conversion-rate-decision-drops-by-7d: Conversion "
+    assert answer.text.startswith("Created alert rule purchase-conversion-decision-drops-by-7d: Conversion "
                                   "(at decision) drops by 10% week on week — medium.")
     assert planner.answer("which alert rules do we have?", "t2").tool_calls[0].name == "list_alert_rules"
     changed = planner.answer("make the checkout conversion alert 15%, high severity", "t3")
     assert changed.tool_calls[0].name == "change_alert_rule", changed.text
-    assert changed.text == ("Changed alert rule conversion-rate-decision-drops-by-7d: Conversion (at decision) "
+    assert changed.text == ("Changed alert rule purchase-conversion-decision-drops-by-7d: Conversion (at decision) "
                             "drops by 15% week on week — high.")
     deleted = planner.answer("delete the checkout conversion alert", "t4")
     assert deleted.tool_calls[0].name == "delete_alert_rule" and deleted.tool_calls[0].ok
@@ -70,4 +70,4 @@ def test_create_list_change_delete_in_conversation(planner):
 def test_a_request_without_a_metric_gets_the_valid_ones(planner):
     answer = planner.answer("alert me if it drops 10% week on week", "t6")
     assert answer.tool_calls[0].name == "create_alert_rule"
-    assert "Unknown metric '(which metric?)' for alerts; use one of conversion_rate, csat, orders" in answer.text
+    assert "Unknown metric '(none_given)' for alerts; use one of csat, orders, purchase_conversion" in answer.text
