@@ -61,7 +61,7 @@ def load_incidents(path: str | Path) -> list[Incident]:
     """incidents.json of the sample data (a list of {id, kind, start, end, ...})."""
     try:
         items = json.loads(Path(path).read_text(encoding="utf-8"))
-        return [Incident(str(i["id"]), str(i.get("description") or i["id"]).split(":")[0][:80],
+        return [Incident(str(i["id"]), str(i["id"]),
                          dt.date.fromisoformat(i["start"]), dt.date.fromisoformat(i["end"]),
                          INCIDENT_METRICS.get(str(i.get("kind")), ()), str(i.get("kind", "")))
                 for i in items]
@@ -136,7 +136,10 @@ class BacktestResult(ResultMixin):
         for inc in self.incidents:
             day = self.caught.get(inc.id)
             lag = f"caught on {day} (+{(day - inc.start).days} d)" if day else "MISSED"
-            lines.append(f"  incident {inc.name} ({inc.start} to {inc.end}): {lag}")
+            if day is None and inc.kind in GRADUAL_KINDS:
+                lag += " (builds up over weeks: not expected within a day)"
+            kind = f"{inc.kind}, " if inc.kind else ""
+            lines.append(f"  incident {inc.name} ({kind}{inc.start} to {inc.end}): {lag}")
         per_metric = self.false_alerts_per_metric()
         if per_metric:
             lines.append("False alerts per metric (per 30 days): " + ", ".join(

@@ -14,8 +14,8 @@ import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
 from bot.cli.data import generate_sample_files
-from bot.cli.kpis import demo_kpi_snapshot
 from bot.cli.feedback import demo_what_customers_say
+from bot.cli.kpis import demo_kpi_snapshot
 from tools.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -124,3 +124,19 @@ def where_customers_drop_off(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
+
+
+def _this_mornings_digest(ctx: Ctx) -> None:
+    from bot.cli.digest import demo_digest
+
+    demo_digest(ctx)
+
+
+def _alerts(ctx: Ctx) -> None:
+    from bot.cli.alerts import demo_alerts
+
+    demo_alerts(ctx)
+
+
+SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
+SECTIONS.append(DemoSection("Alerts", _alerts))

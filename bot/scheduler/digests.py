@@ -32,13 +32,13 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
 
 
 def open_feedback(config: Any, store: Any) -> Any | None:
-    """The feedback store when one has been indexed, else None (the digest says so)."""
-    try:
-        from bot.feedback_wiring import feedback_store_for  # type: ignore[import-not-found]
-    except ImportError:
+    """The feedback store when texts have been indexed into it, else None (the digest says so)."""
+    f = config.feedback
+    if not f.chroma_url and not config.feedback_path.exists():
         return None
     try:
-        return feedback_store_for(config, store)
+        fb = config.open_feedback()
+        return fb if fb.count() > 0 else None
     except Exception as exc:  # the digest goes out without sentiment rather than not at all
         log.warning("feedback store not available for the digest: %s", exc)
         return None

@@ -66,7 +66,7 @@ def test_incidents_file(tmp_path):
                                  "end": "2026-09-06", "description": "Payment step broken: ..."}]))
     [inc] = load_incidents(path)
     assert (inc.id, inc.start, inc.kind, inc.name) == ("checkout_breakage", dt.date(2026, 8, 31),
-                                                       "checkout_failure", "Payment step broken")
+                                                       "checkout_failure", "checkout_breakage")
     assert "session_conversion" in inc.metrics
     path.write_text("{not json")
     with pytest.raises(ToolInputError, match="not an incidents file"):
