@@ -93,7 +93,7 @@ def _downtime(config, back_at: dt.datetime) -> tuple[RecordingPoster, list]:
         try:
             missed = dt.datetime(2026, 5, 4, 8, tzinfo=LONDON)
             _wait_for(lambda: s.scheduler.get_job("digest:C1:daily").next_run_time != missed)
-            _wait_for(lambda: not s.scheduler._executors["default"]._instances)  # the run is over
+            _wait_for(lambda: not any(s.scheduler._executors["default"]._instances.values()))  # run over
             time.sleep(0.3)  # room for a second (wrong) run to show up
             next_run = s.scheduler.get_job("digest:C1:daily").next_run_time
         finally:
