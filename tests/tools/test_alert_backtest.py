@@ -74,18 +74,12 @@ def test_incidents_file(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory):
-    pytest.importorskip("tools.trends", reason="the KPI series (tools/trends.py) are not on this branch yet")
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+def sample_store():
+    pytest.importorskip("tools.trends", reason="the KPI series (tools/trends.py) are not on this branch")
+    from sample_cache import sample_store as cached
 
-    folder = tmp_path_factory.mktemp("sample")
-    generate_sample(folder, SampleSpec())
-    store = JourneyStore(None, timezone="Europe/London")
-    ingest_loads(store, folder_loads(folder))
-    yield store, folder / "incidents.json"
-    store.close()
+    store, folder = cached()
+    return store, folder / "incidents.json"
 
 
 def test_sample_incidents_alert_within_a_day_and_false_alerts_stay_rare(sample_store):
