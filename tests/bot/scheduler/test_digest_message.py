@@ -78,3 +78,24 @@ def test_without_a_model_the_template_stands(home):
     assert narrate(config, _result()) is None
     message = digest_message(_result(), None)
     assert "Session conversion fell to 7.1%" in str(message.blocks[1])
+
+
+def test_the_scheduled_digest_on_the_sample_is_posted_with_its_chart(home):
+    from fakes.poster import RecordingPoster
+    from sample_cache import sample_store
+
+    from bot.scheduler.scheduler import JourneyScheduler
+
+    config = load_config(None, env={"JOURNEYBOT_HOME": str(home)})
+    poster = RecordingPoster()
+    s = JourneyScheduler(config, poster, store=sample_store()[0])
+    delivery = s.run_digest("C-digest", "daily", DAY)
+    assert delivery.outcome == "posted"
+    [post] = poster.posts()
+    assert post.channel == "C-digest" and post.run_key == "digest:daily:C-digest:2026-09-01"
+    assert post.text.startswith("Daily journey digest — My shop, Tue 1 Sep 2026:")
+    assert "Session conversion" in str(post.blocks) and len(post.blocks) <= MAX_BLOCKS
+    [(channel, filename, thread, png)] = poster.uploads()
+    assert (channel, filename, thread) == ("C-digest", "digest-daily-2026-09-01.png", post.ts)
+    assert png.startswith(b"\x89PNG")
+    assert s.run_digest("C-digest", "daily", DAY).outcome == "already_posted"
