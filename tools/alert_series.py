@@ -114,6 +114,8 @@ VOLUME_MEASURES: dict[str, tuple[str, str]] = {
     "web_sessions": ("session_conversion", "Web sessions"),
     "carts": ("cart_abandonment", "Carts"),
 }
+# More support tickets is bad news; more of the other volumes is good.
+VOLUME_GOOD_DIRECTION: dict[str, str] = {"tickets": "down"}
 # "conversion from this stage": the KPI catalogue names each step by the stage reached.
 STEP_FROM_STAGE: dict[str, str] = {
     "awareness": "conversion_consideration",
@@ -150,7 +152,8 @@ class KpiSeriesProvider:
 
         infos = [self._info(s) for s in SPECS.values()]
         for name, (_kpi, label) in VOLUME_MEASURES.items():
-            infos.append(MetricInfo(name, label, "", "sum", "up", kind="count"))
+            infos.append(MetricInfo(name, label, "", "sum", VOLUME_GOOD_DIRECTION.get(name, "up"),  # type: ignore[arg-type]
+                                    kind="count"))
         money = _CURRENCY.get(self.currency, self.currency)
         infos.append(MetricInfo(HIGH_RISK_COUNT, "Customers at high risk of leaving", "", "sum", "down", kind="count"))
         infos.append(MetricInfo(HIGH_RISK_VALUE, "Last-12-month spend of customers at high risk", money, "sum",

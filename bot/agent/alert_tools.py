@@ -55,6 +55,13 @@ def _rule_ids(ctx: ToolContext) -> list[str]:
     return [r.id for r in _config_rules(ctx)] + [s.rule.id for s in _alerts(ctx).stored_rules()]
 
 
+def _named_rule(ctx: ToolContext, text: str) -> str:
+    """The rule a change or delete request means: among the rules made in conversation first
+    (the only ones it can change), then all, so a config rule gets its own refusal."""
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()]
+    return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
+
+
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
     # Unknown parts go in as a question, so the refusal names the valid values.
@@ -72,7 +79,7 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
-    args: dict[str, Any] = {"rule_id": best_rule_id(slots.text, _rule_ids(ctx)) or "(which rule?)"}
+    args: dict[str, Any] = {"rule_id": _named_rule(ctx, slots.text)}
     for key in ("value", "condition", "window_days", "severity", "enabled"):
         if key in asked:
             args[key] = asked[key]
@@ -80,7 +87,7 @@ def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    return {"rule_id": best_rule_id(slots.text, _rule_ids(ctx)) or "(which rule?)"}
+    return {"rule_id": _named_rule(ctx, slots.text)}
 
 
 def alert_tool_specs() -> list[ToolSpec]:
