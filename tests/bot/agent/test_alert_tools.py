@@ -71,3 +71,25 @@ def test_a_request_without_a_metric_gets_the_valid_ones(planner):
     answer = planner.answer("alert me if it drops 10% week on week", "t6")
     assert answer.tool_calls[0].name == "create_alert_rule"
     assert "Unknown metric '(none_given)' for alerts; use one of csat, orders, purchase_conversion" in answer.text
+
+
+def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_similar_one(store, home, monkeypatch):
+    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[alerts]\nstarter_rules = false\n\n[[alerts.rules]]\nid = "csat-weekly"\nmetric = "csat"\n'
+        'kind = "anomaly"\nwindow_days = 7\n', encoding="utf-8")
+    config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
+    planner = OfflinePlanner(ToolContext(store=store, config=config), all_tools())
+    assert planner.answer("alert me when CSAT falls below 80%", "a").tool_calls[0].ok
+    deleted = planner.answer("delete the csat alert", "b")
+    assert deleted.text.startswith("Deleted alert rule csat-below"), deleted.text
+    refused = planner.answer("delete the csat alert", "c")
+    assert "comes from the config file; change it there" in refused.text
+
+
+def test_more_support_tickets_is_the_bad_direction():
+    from tools.alert_series import KpiSeriesProvider
+
+    infos = {m.name: m for m in KpiSeriesProvider(None).metrics()}  # type: ignore[arg-type]
+    assert infos["tickets"].good_direction == "down" and infos["deliveries"].good_direction == "up"
