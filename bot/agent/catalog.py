@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.agent.analytics_tools import analytics_tools
+from bot.agent.feedback_tools import feedback_tools
 from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -44,11 +46,14 @@ def all_tools() -> list[ToolSpec]:
                 "which channels and touchpoints are in the data?",
             ),
             phrasings=("describe the data", "what is loaded", "data coverage", "what tables are there",
-                       "how many customers do we have in the data", "what period does the data cover"),
-            keywords=("data", "loaded", "coverage", "tables"),
+                       "how many customers do we have in the data", "what period does the data cover",
+                       "do we have any survey data", "is there data on orders", "what exports are in"),
+            keywords=("data", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
             plan=lambda slots, ctx: {},
         ),
         *alert_tool_specs(),
         digest_tool_spec(),
+        *analytics_tools(),
+        *feedback_tools(),
         *predict_tools(),
     ]

@@ -15,7 +15,7 @@ import re
 import sqlite3
 import threading
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,14 @@ MIN_SCORE = 0.18  # below this the planner admits it is unsure
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same (?:for|but)|only|now|just|but|ok,? and|then)\b", re.I
 )
+
+
+@dataclass(frozen=True)
+class Plan:
+    spec: ToolSpec | None
+    args: dict[str, Any]
+    slots: Slots
+    score: float
 
 
 class OfflinePlanner:
@@ -51,7 +59,7 @@ class OfflinePlanner:
     def choose(self, question: str, key: str = "default") -> tuple[ToolSpec | None, Slots, float]:
         """The tool and slots the planner would use (exposed for the question-bank test)."""
         slots = self._slots(question)
-        ranked = self._index.rank(question)
+        ranked = self._index.rank(question, slots)
         best_name, best = ranked[0] if ranked else (None, 0.0)
         previous = self._state.get(key)
         short = len(question.split()) <= 7
@@ -63,8 +71,21 @@ class OfflinePlanner:
             return None, slots, best
         return self.by_name[best_name], slots, best
 
-    def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
+    def plan(self, question: str, key: str = "default") -> Plan:
+        """The tool and arguments the planner would use, without running anything."""
         spec, slots, score = self.choose(question, key)
+        ctx = self.ctx.for_conversation(key)
+        args = spec.plan(slots, ctx) if spec is not None and spec.plan else {}
+        return Plan(spec, args, slots, score)
+
+    def remember(self, key: str, plan: Plan) -> None:
+        """Keep the analysis as the conversation's last one (for follow-ups)."""
+        if plan.spec is not None:
+            self._state.put(key, plan.spec.name, plan.slots)
+
+    def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
+        plan = self.plan(question, key)
+        spec = plan.spec
         if spec is None:
             return Answer(
                 "I'm not sure which analysis you mean, and I answer offline without a language "
@@ -72,14 +93,12 @@ class OfflinePlanner:
                 "offline",
                 suggestions=self.suggestions(),
             )
-        ctx = self.ctx.for_conversation(key)
-        args = spec.plan(slots, ctx) if spec.plan else {}
-        record = run_tool(spec, ctx, args)
+        record = run_tool(spec, self.ctx.for_conversation(key), plan.args)
         if not record.ok:
             text = f"I tried {record.signature} but it did not work: {record.error}"
         else:
             text = record.result.to_text()
-        self._state.put(key, spec.name, slots)
+        self.remember(key, plan)
         return Answer(text, "offline", [record])
 
     def _slots(self, question: str) -> Slots:
@@ -118,6 +137,7 @@ class _PhrasingIndex:
                 self.names.append(t.name)
                 texts.append(phrase.lower())
         self.keywords = {t.name: [k.lower() for k in t.keywords] for t in tools}
+        self.boosts = {t.name: t.boost for t in tools if t.boost is not None}
         self.vectorizer = None
         if texts:
             self.vectorizer = FeatureUnion([
@@ -126,7 +146,7 @@ class _PhrasingIndex:
             ])
             self.matrix = self.vectorizer.fit_transform(texts)
 
-    def rank(self, question: str) -> list[tuple[str, float]]:
+    def rank(self, question: str, slots: Slots | None = None) -> list[tuple[str, float]]:
         if self.vectorizer is None:
             return []
         q = self.vectorizer.transform([question.lower()])
@@ -138,6 +158,9 @@ class _PhrasingIndex:
         for name, words in self.keywords.items():
             hits = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", text))
             scores[name] = scores.get(name, 0.0) + 0.12 * min(hits, 3)
+        if slots is not None:
+            for name, boost in self.boosts.items():
+                scores[name] = scores.get(name, 0.0) + boost(slots)
         return sorted(scores.items(), key=lambda kv: -kv[1])
 
 

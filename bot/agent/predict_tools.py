@@ -59,7 +59,7 @@ def _actions(ctx: ToolContext, params: Any):
 
 
 def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    text = (getattr(slots, "query", "") or "").lower()
+    text = (getattr(slots, "text", "") or "").lower()
     horizon = "next_90_days"
     if "quarter" in text:
         horizon = "next_quarter"
@@ -93,7 +93,7 @@ def predict_tools() -> list[ToolSpec]:
                       "who is likely to churn?"),
             phrasings=("customers at risk", "who might leave", "who is about to stop buying",
                        "churn risk", "at-risk customers", "customers we might lose"),
-            keywords=("risk", "churn", "leave", "lose", "lapsing"),
+            keywords=("risk", "churn", "leave", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
             plan=lambda slots, ctx: {**({"limit": slots.top} if getattr(slots, "top", None) else {}),
                                      **_filters(slots)},
         ),
@@ -121,7 +121,7 @@ def predict_tools() -> list[ToolSpec]:
                       "how much will our customers spend next month?", "customer lifetime value forecast"),
             phrasings=("expected revenue from existing customers", "revenue forecast", "forecast sales",
                        "lifetime value", "what will customers spend", "CLV forecast"),
-            keywords=("forecast", "expected", "lifetime", "clv", "next quarter"),
+            keywords=("forecast", "expected", "next quarter", "next month", "will spend", "future"),
             plan=_forecast_plan,
         ),
         ToolSpec(

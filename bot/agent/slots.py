@@ -33,16 +33,17 @@ CHANNEL_SYNONYMS: dict[str, str] = {
 METRIC_SYNONYMS: list[tuple[str, str]] = [
     (r"\bnps\b|net promoter|recommend", "nps"),
     (r"\bcsat\b|satisf", "csat"),
-    (r"churn|lapsed|stopped (buying|coming)|lost customers", "churn_rate"),
-    (r"lifetime value|\bclv\b|\bcltv\b|\bltv\b", "clv"),
+    (r"churn rate|\bchurn\b(?!ing)|lapsed|stopped (buying|coming)", "churn_rate"),
+    (r"lifetime value|\bclv\b|\bcltv\b|\bltv\b|worth .*lifetime|over (their|a) lifetime", "clv"),
     (r"average order|\baov\b|basket size|order value|spend per order", "aov"),
     (r"repeat|come back|returning customers|loyal", "repeat_rate"),
-    (r"cart abandon|abandon|basket abandon|left (items )?in (the )?(cart|basket)", "cart_abandonment"),
+    (r"(cart|basket|checkout)s? (get |are |is )?abandon|abandon\w* (carts?|baskets?|checkouts?)|"
+     r"left (items )?in (the )?(cart|basket)", "cart_abandonment"),
     (r"bounce", "bounce_rate"),
     (r"exit rate|exits", "exit_rate"),
     (r"first response|response time|reply time|how (fast|quickly) (do )?we (reply|respond)", "first_response_time"),
-    (r"resolution time|time to (resolve|fix)|resolve tickets", "resolution_time"),
-    (r"time to (first )?purchase|how long (until|before) (people|customers) buy", "time_to_first_purchase"),
+    (r"resolution time|time to (resolve|fix)|resolv(e|ing) (a |the )?tickets?|fix (a |their )?problem", "resolution_time"),
+    (r"time to (first )?purchase|how long (until|before) .*\b(buy|first (purchase|order))", "time_to_first_purchase"),
     (r"conversion|convert", "conversion_rate"),
     (r"revenue|sales|takings|turnover", "revenue"),
     (r"\b(?:how many|number of|count of)\s+orders\b|\borders (?:per|a|each) (?:day|week|month)", "orders"),
@@ -75,11 +76,11 @@ class Slots:
     persona: str | None = None
     top: int | None = None
     grain: str | None = None  # day | week
-    query: str = ""  # the question with the parsed words removed (for search)
-    text: str = ""  # the question as asked (for tools that read more than these slots)
+    query: str = ""  # the question without filler words (for search)
+    text: str = ""  # the question as asked
 
     def filled(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, [], False, "") and k != "text"}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, [], False, "")}
 
 
 def _closest_period(days: int, as_of: dt.date) -> str:
@@ -139,6 +140,10 @@ def parse_period(text: str, as_of: dt.date | None) -> str | None:
 def parse_stages(text: str) -> list[str]:
     t = text.lower().replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
     found: list[tuple[int, str]] = []
+    for m in re.finditer(r"\bpost-purchase\b", t):
+        found.append((m.start(), "post-purchase"))
+    # "purchase" inside "post-purchase" is not the purchase stage.
+    t = t.replace("post-purchase", "post_stage____")
     for stage in STAGES:
         for m in re.finditer(rf"\b{re.escape(stage)}\b", t):
             found.append((m.start(), stage))
@@ -190,9 +195,9 @@ def parse_breakdown(text: str) -> str | None:
         for key, dim in BREAKDOWN_WORDS.items():
             if words == key or words.startswith(key + " ") or words.endswith(" " + key):
                 return dim
-    for key in ("which channel", "what channel", "which segment", "which city", "which persona"):
-        if key in t:
-            return BREAKDOWN_WORDS[key.split()[-1]]
+    m = re.search(r"\b(?:which|what)\s+(channels?|segments?|cit(?:y|ies)|towns?|regions?|personas?|age groups?)\b", t)
+    if m:
+        return BREAKDOWN_WORDS.get(m.group(1)) or BREAKDOWN_WORDS.get(m.group(1).rstrip("s"))
     return None
 
 

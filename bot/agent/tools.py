@@ -57,6 +57,8 @@ class ToolSpec:
     phrasings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     plan: Callable[[Any, ToolContext], dict[str, Any]] | None = None
+    # Extra evidence from the parsed slots (e.g. a KPI name points to the KPI tools).
+    boost: Callable[[Any], float] | None = None
 
     def model_description(self) -> str:
         text = self.description.strip()
@@ -139,12 +141,42 @@ QUOTE_NOTE = (
 )
 
 
+def customer_texts(result: Any, _depth: int = 0) -> list[str]:
+    """Every customer-written text a result carries (objects marked `quoted=True`)."""
+    if _depth > 4 or result is None:
+        return []
+    if getattr(result, "quoted", False) is True and isinstance(getattr(result, "text", None), str):
+        return [result.text]
+    found: list[str] = []
+    if isinstance(result, (list, tuple)):
+        for item in result:
+            found += customer_texts(item, _depth + 1)
+    elif dataclasses.is_dataclass(result) and not isinstance(result, type):
+        for f in dataclasses.fields(result):
+            value = getattr(result, f.name)
+            if isinstance(value, (list, tuple)) or dataclasses.is_dataclass(value):
+                found += customer_texts(value, _depth + 1)
+    return found
+
+
+def _mark_customer_text(text: str, quotes: list[str]) -> str:
+    """Wrap each quote as the result's text shows it (whole or clipped) in <customer_text>."""
+    for quote in sorted(set(quotes), key=len, reverse=True):
+        flat = " ".join(quote.split())
+        for shown in (flat, flat[:397].rstrip() + "..."):
+            if shown and shown in text and f"<customer_text>{shown}" not in text:
+                text = text.replace(shown, f"<customer_text>{shown}</customer_text>")
+                break
+    return text
+
+
 def render_for_model(record: ToolCallRecord) -> str:
-    """What the model reads back from a tool call."""
+    """What the model reads back from a tool call. Customer text is fenced as data."""
     if not record.ok:
         return f"Error: {record.error}"
     result = record.result
     text = result.to_text() if hasattr(result, "to_text") else str(result)
+    text = _mark_customer_text(text, customer_texts(result))
     prov = result.provenance.to_text() if hasattr(result, "provenance") else ""
     out = text + (f"\n\n[how this was computed]\n{prov}" if prov else "")
     if "<customer_text" in out:

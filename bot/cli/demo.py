@@ -126,6 +126,43 @@ def where_customers_drop_off(ctx: Ctx) -> None:
 SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
 
 
+DEMO_QUESTIONS = (
+    "where do we lose people between consideration and purchase?",
+    "and for instagram only?",
+    "what are customers complaining about this month?",
+    "did csat get worse compared with last month?",
+)
+
+
+def ask_journeybot(ctx: Ctx) -> None:
+    """Questions answered the way Slack answers them, here by the offline planner: one
+    conversation, so the follow-up reuses the funnel with a filter."""
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text, mode_line
+
+    agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
+    ctx.console.print(mode_line(agent.mode, agent.model_label), markup=False)
+    conversation = "demo"
+    agent.reset(conversation)
+    for question in DEMO_QUESTIONS:
+        ctx.console.print()
+        ctx.console.print(f"> {question}", markup=False, style="bold")
+        answer = agent.answer(question, conversation)
+        ctx.console.print(_first_lines(answer_text(answer), 18), markup=False)
+
+
+def _first_lines(text: str, n: int) -> str:
+    lines = text.splitlines()
+    if len(lines) <= n:
+        return text
+    # Keep the provenance line at the end: it says where the numbers came from.
+    tail = [line for line in lines if line.startswith("— from ")]
+    return "\n".join(lines[:n] + ["  ..."] + tail)
+
+
+SECTIONS.append(DemoSection("Ask journeybot", ask_journeybot))
+
+
 def _this_mornings_digest(ctx: Ctx) -> None:
     from bot.cli.digest import demo_digest
 

@@ -1,23 +1,31 @@
-"""`journeybot demo` from nothing: generates, loads and explains the sample, offline."""
+"""`journeybot demo` from nothing: generates, loads and explains the sample, offline, with a
+section for every capability."""
 
 from __future__ import annotations
 
 from click.testing import CliRunner
 
 from bot.cli import main
+from bot.cli.common import Ctx
+from bot.cli.demo import SECTIONS, prepare_sample
 
 
-def test_demo_runs_offline_from_an_empty_data_folder(home):
+def test_demo_runs_offline_from_an_empty_data_folder(home, capsys):
     result = CliRunner().invoke(main, ["demo"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Generating sample data" in out
     assert "Data from 2026-05-20 to 2026-11-15 (180 days" in out
     assert "awareness" in out and "advocacy" in out
+    for section in SECTIONS:
+        assert section.title in out, f"demo section {section.title!r} missing"
+    assert "Traceback" not in out and "Skipped" not in out
     assert (home / "journey.duckdb").exists() and (home / "sample" / "ground_truth.csv").exists()
-    again = CliRunner().invoke(main, ["demo"], catch_exceptions=False)
-    assert again.exit_code == 0 and "(0 new; loading again adds nothing)" in again.output
-    assert "Generating sample data" not in again.output
+    # A second run reuses the sample and loads nothing new (the sections would repeat the above).
+    capsys.readouterr()
+    prepare_sample(Ctx())
+    again = capsys.readouterr().out
+    assert "Generating sample data" not in again and "(0 new; loading again adds nothing)" in again
 
 
 def test_demo_will_not_mix_sample_data_into_real_data(tmp_path):

@@ -1,0 +1,363 @@
+"""Journey and KPI analyses for the agent and the planner: funnel, drop-offs, paths, KPIs,
+trends, comparisons and top movers. Each wraps a function of tools/ unchanged; the `plan`
+functions turn the slots the planner read from a question into that tool's arguments."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.tools import ToolContext, ToolSpec
+
+
+def filters_from(slots: Any) -> dict[str, Any]:
+    """Customer filters the question names: a saved persona, first-touch channels."""
+    out: dict[str, Any] = {}
+    if getattr(slots, "persona", None):
+        out["persona"] = slots.persona
+    if getattr(slots, "channels", None):
+        out["channel"] = list(slots.channels)
+    return out
+
+
+def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
+    period = getattr(slots, "period", None) or default
+    if not period:
+        return {}
+    if ".." in period:
+        start, end = period.split("..", 1)
+        return {"period": {"start": start or None, "end": end or None}}
+    return {"period": {"name": period}}
+
+
+def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
+    args = period_from(slots, default_period)
+    filters = filters_from(slots)
+    if filters:
+        args["filters"] = filters
+    return args
+
+
+def metrics_from(slots: Any) -> list[str]:
+    from tools.kpi_catalog import METRICS, normalize_metric
+
+    out = []
+    for m in getattr(slots, "metrics", []) or []:
+        code = normalize_metric(m)
+        if code in METRICS and code not in out:
+            out.append(code)
+    return out
+
+
+def _kpi_settings(ctx: ToolContext):
+    return ctx.config.kpi_settings()
+
+
+# -- runners -----------------------------------------------------------------------------
+
+
+def _funnel(ctx: ToolContext, params: Any):
+    from tools.funnel import funnel
+
+    return funnel(ctx.store, params)
+
+
+def _dropoffs(ctx: ToolContext, params: Any):
+    from tools.dropoffs import dropoffs
+
+    return dropoffs(ctx.store, params)
+
+
+def _paths(ctx: ToolContext, params: Any):
+    from tools.paths import paths
+
+    return paths(ctx.store, params)
+
+
+def _kpis(ctx: ToolContext, params: Any):
+    from tools.kpis import kpis
+
+    return kpis(ctx.store, params, settings=_kpi_settings(ctx))
+
+
+def _trend(ctx: ToolContext, params: Any):
+    from tools.trends import trend
+
+    return trend(ctx.store, params, settings=_kpi_settings(ctx))
+
+
+def _compare(ctx: ToolContext, params: Any):
+    from tools.trends import compare
+
+    return compare(ctx.store, params, settings=_kpi_settings(ctx))
+
+
+def _movers(ctx: ToolContext, params: Any):
+    from tools.trends import top_movers
+
+    return top_movers(ctx.store, params, settings=_kpi_settings(ctx))
+
+
+# -- planner: slots -> arguments ---------------------------------------------------------
+
+
+def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    stages = list(getattr(slots, "stages", []) or [])
+    if len(stages) >= 2:
+        from tools.stages import STAGE_INDEX
+
+        first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
+        # "between consideration and purchase" means every stage from one to the other.
+        from tools.stages import STAGES
+
+        args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
+    if getattr(slots, "breakdown", None):
+        args["by"] = slots.breakdown
+    return args
+
+
+def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    text = (getattr(slots, "text", "") or "").lower()
+    if re.search(r"\bstage", text):
+        args["level"] = "stage"
+    stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
+    if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
+        args["goal_stage"] = stages[-1]
+    return args
+
+
+def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    if re.search(r"\bstage", (getattr(slots, "text", "") or "").lower()):
+        args["level"] = "stage"
+    if getattr(slots, "top", None):
+        args["top"] = min(int(slots.top), 50)
+    return args
+
+
+def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    metrics = metrics_from(slots)
+    if metrics:
+        args["metrics"] = metrics
+    return args
+
+
+def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    metrics = metrics_from(slots)
+    args["metric"] = metrics[0] if metrics else "purchase_conversion"
+    if getattr(slots, "grain", None):
+        args["grain"] = slots.grain
+    return args
+
+
+def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots, "this_month")
+    metrics = metrics_from(slots)
+    if metrics:
+        args["metrics"] = metrics
+    return args
+
+
+def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = _common(slots)
+    metrics = metrics_from(slots)
+    args["metric"] = metrics[0] if metrics else "revenue"
+    args["by"] = getattr(slots, "breakdown", None) or "channel"
+    return args
+
+
+_TREND_CUE = re.compile(r"\btrend|over time|week by week|day by day|daily|weekly|by week|by day|"
+                        r"\bchart|\bplot|\bseries|\bmoved\b|going (up|down)", re.I)
+_MOVER_CUE = re.compile(r"\bdr(o|i)ve|\bdriving|\bbehind\b|contribut|explain|\bmovers?\b", re.I)
+
+
+def _has_metric(slots: Any) -> bool:
+    return bool(metrics_from(slots))
+
+
+_FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (week|month|quarter|year)|\bwill\b", re.I)
+
+
+def _boost_kpis(slots: Any) -> float:
+    # KPIs are history; a KPI named in a question about the future is a forecast question.
+    if _FUTURE.search(getattr(slots, "text", "") or ""):
+        return 0.0
+    return 0.3 if _has_metric(slots) else 0.0
+
+
+def _boost_funnel(slots: Any) -> float:
+    return 0.3 if len(getattr(slots, "stages", []) or []) >= 2 else 0.0
+
+
+def _boost_trend(slots: Any) -> float:
+    text = getattr(slots, "text", "") or ""
+    # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
+    return 0.6 if _has_metric(slots) and (getattr(slots, "grain", None) or _TREND_CUE.search(text)) else 0.0
+
+
+def _boost_compare(slots: Any) -> float:
+    return 0.35 if _has_metric(slots) and getattr(slots, "compare", False) else 0.0
+
+
+def _boost_movers(slots: Any) -> float:
+    text = getattr(slots, "text", "") or ""
+    cue = _MOVER_CUE.search(text) and (getattr(slots, "breakdown", None) or "which" in text.lower())
+    return 0.5 if _has_metric(slots) and cue else 0.0
+
+
+def analytics_tools() -> list[ToolSpec]:
+    from tools.dropoffs import DropoffParams
+    from tools.funnel import FunnelParams
+    from tools.kpis import KpiParams
+    from tools.paths import PathParams
+    from tools.trends import CompareParams, MoversParams, TrendParams
+
+    return [
+        ToolSpec(
+            name="funnel",
+            params=FunnelParams,
+            run=_funnel,
+            description=(FunnelParams.__doc__ or "").strip(),
+            examples=(
+                "where do we lose people between consideration and purchase?",
+                "show me the funnel for the last 30 days",
+                "how does the funnel look for Instagram customers this month?",
+                "which channel converts best from visit to purchase?",
+            ),
+            phrasings=(
+                "funnel", "conversion funnel by stage", "how many people make it from awareness to purchase",
+                "journey funnel", "how many customers reach each stage", "stage by stage conversion",
+                "where in the journey do people get stuck", "funnel broken down by channel",
+                "how many visitors end up buying", "from first contact to purchase, how many get through",
+            ),
+            keywords=("funnel", "reach", "between", "get through", "make it to"),
+            plan=_plan_funnel,
+            boost=_boost_funnel,
+        ),
+        ToolSpec(
+            name="dropoffs",
+            params=DropoffParams,
+            run=_dropoffs,
+            description=(DropoffParams.__doc__ or "").strip(),
+            examples=(
+                "where do we lose people?",
+                "at which point do people give up before buying?",
+                "what was the last thing people did before they left without buying?",
+            ),
+            phrasings=(
+                "drop off points", "where do customers drop off", "where do we lose customers",
+                "why do people leave without ordering", "last step before people abandon",
+                "where do visitors bail out", "which touchpoint loses the most people",
+                "where did non-buyers stop", "biggest leak in the journey",
+            ),
+            keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon", "bail", "leak"),
+            plan=_plan_dropoffs,
+        ),
+        ToolSpec(
+            name="paths",
+            params=PathParams,
+            run=_paths,
+            description=(PathParams.__doc__ or "").strip(),
+            examples=(
+                "what do customers usually do before they buy?",
+                "what are the most common paths to purchase?",
+                "which channels bring buyers in and which close the sale?",
+            ),
+            phrasings=(
+                "typical customer path", "journey sequences", "common routes to buying",
+                "first touch and last touch of buyers", "how many journeys include an offline touchpoint",
+                "what steps do buyers take", "path to purchase", "customer journey paths",
+                "share of journeys with an in-store visit", "first and last touch channel",
+            ),
+            keywords=("path", "paths", "route", "sequence", "first touch", "last touch", "offline"),
+            plan=_plan_paths,
+        ),
+        ToolSpec(
+            name="kpis",
+            params=KpiParams,
+            run=_kpis,
+            description=(KpiParams.__doc__ or "").strip() + " Metrics are listed in the schema's enum.",
+            examples=(
+                "how are we doing this month?",
+                "what is our NPS?",
+                "what's our average order value and repeat purchase rate?",
+                "how quickly do we answer support tickets?",
+            ),
+            # KPI names are recognised by the slot parser (and boost this tool); phrasings and
+            # keywords here are about asking for current values, so that the same KPI name in a
+            # trend or comparison question does not pull it here.
+            phrasings=(
+                "kpis", "key numbers", "headline metrics", "how is business", "what is our current score",
+                "give me the numbers", "what was it last month", "how much did we make",
+                "how satisfied are customers", "what is the rate right now", "how fast are we",
+                "how long does it take", "what percentage of",
+            ),
+            keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
+            plan=_plan_kpis,
+            boost=_boost_kpis,
+        ),
+        ToolSpec(
+            name="trend",
+            params=TrendParams,
+            run=_trend,
+            description=(TrendParams.__doc__ or "").strip(),
+            examples=(
+                "how has our NPS moved week by week this quarter?",
+                "show daily conversion over the last 30 days",
+                "is average order value going up?",
+            ),
+            phrasings=(
+                "trend of revenue", "weekly trend", "daily series", "over time", "week by week",
+                "day by day", "how has it changed over the months", "is it going up or down",
+                "chart csat over time", "plot orders per week",
+            ),
+            keywords=("trend", "over time", "week by week", "day by day", "daily", "weekly", "going up",
+                      "going down", "series"),
+            plan=_plan_trend,
+            boost=_boost_trend,
+        ),
+        ToolSpec(
+            name="compare",
+            params=CompareParams,
+            run=_compare,
+            description=(CompareParams.__doc__ or "").strip(),
+            examples=(
+                "how does this month compare with last month?",
+                "did conversion drop this week?",
+                "are we better or worse than last week?",
+            ),
+            phrasings=(
+                "compare this week with last week", "month on month", "week on week", "versus last month",
+                "what changed since last month", "period over period", "is csat better than last month",
+                "did revenue go up compared to the previous month",
+            ),
+            keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
+                      "month on month", "change", "better", "worse"),
+            plan=_plan_compare,
+            boost=_boost_compare,
+        ),
+        ToolSpec(
+            name="movers",
+            params=MoversParams,
+            run=_movers,
+            description=(MoversParams.__doc__ or "").strip(),
+            examples=(
+                "which channel drove the change in revenue this month?",
+                "why did conversion drop this week, any segment in particular?",
+                "which cities got unhappier in the last 30 days?",
+            ),
+            phrasings=(
+                "top movers", "what drove the change", "which segment moved the most",
+                "biggest contributors to the drop", "who is behind the increase", "which group changed most",
+                "explain the change by channel",
+            ),
+            keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
+                      "which city", "explain"),
+            plan=_plan_movers,
+            boost=_boost_movers,
+        ),
+    ]

@@ -1,0 +1,42 @@
+"""Every tool the agent and planner can call is fully declared: the contract with the model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pydantic import BaseModel
+
+from bot.agent.catalog import all_tools
+
+TOOLS = all_tools()
+
+
+def _fields(model: type[BaseModel], seen: set[type] | None = None):
+    seen = seen or set()
+    if model in seen:
+        return
+    seen.add(model)
+    for name, field in model.model_fields.items():
+        yield model, name, field
+        ann = field.annotation
+        for inner in getattr(ann, "__args__", ()) + (ann,):
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                yield from _fields(inner, seen)
+
+
+def test_names_are_unique_snake_case():
+    names = [t.name for t in TOOLS]
+    assert len(names) == len(set(names))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", n) for n in names)
+
+
+@pytest.mark.parametrize("spec", TOOLS, ids=lambda s: s.name)
+def test_each_tool_is_described_with_examples_and_described_params(spec):
+    assert len(spec.description) >= 40
+    assert spec.examples, "examples feed the planner and the help"
+    assert spec.plan is not None or not spec.params.model_fields, "the offline planner needs a plan"
+    for model, name, field in _fields(spec.params):
+        assert field.description, f"{model.__name__}.{name} has no description"
+    schema = spec.params.model_json_schema()
+    assert schema["type"] == "object"
