@@ -61,7 +61,7 @@ class CreateAlertRuleParams(BaseModel):
     severity: Severity = Field(default="medium", description="low, medium or high (high escalates).")
     name: str | None = Field(default=None, max_length=63, description="Short id for the rule; made up "
                              "from the metric and condition when empty.")
-    description: str = Field(default="", max_length=300, description="The request in the owner's words.")
+    request: str = Field(default="", max_length=300, description="The request in the owner's words.")
 
 
 class ChangeAlertRuleParams(BaseModel):
@@ -225,7 +225,7 @@ def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics:
     try:
         rule = AlertRule(id=rule_id, metric=params.metric, stage=params.stage, channel=params.channel,
                          segment=params.segment, window_days=params.window_days, severity=params.severity,
-                         description=params.description, **fields)
+                         description=params.request, **fields)
     except ValidationError as exc:
         raise ToolInputError(_first_error(exc)) from None
     store.add_rule(rule, source=source, created_by=created_by, reserved={r.id for r in config_rules})

@@ -4,6 +4,7 @@ from the question (bot/agent/alert_slots.py)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.agent.alert_slots import best_rule_id, parse_rule_request
@@ -52,21 +53,34 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
 
 
 def _rule_ids(ctx: ToolContext) -> list[str]:
-    return [r.id for r in _config_rules(ctx)] + [s.rule.id for s in _alerts(ctx).stored_rules()]
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
+    return [r.id for r in _config_rules(ctx)] + made_here
 
 
 def _named_rule(ctx: ToolContext, text: str) -> str:
     """The rule a change or delete request means: among the rules made in conversation first
     (the only ones it can change), then all, so a config rule gets its own refusal."""
-    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()]
+    # Planning reads; it does not create a state file where none is yet.
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
     return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
+
+
+_NOTIFY = re.compile(r"\b(?:let me know|tell me (?:if|when|whenever)|alert me|notify me|warn me|ping me|"
+                     r"message me|keep an eye|send me an alert|set up an alert)\b", re.I)
+
+
+def _boost_create(slots: Any) -> float:
+    """A request to be told when something happens, with a condition, is a new rule, even
+    when it names a KPI and a comparison ("falls by 15% week on week")."""
+    text = getattr(slots, "text", "") or ""
+    return 0.5 if _NOTIFY.search(text) and parse_rule_request(text).get("condition") else 0.0
 
 
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
     # Unknown parts go in as a question, so the refusal names the valid values.
     args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else "(none_given)",
-                            "condition": asked.get("condition", "unusual"), "description": slots.text[:300]}
+                            "condition": asked.get("condition", "unusual"), "request": slots.text[:300]}
     for key in ("value", "window_days", "severity"):
         if key in asked:
             args[key] = asked[key]
@@ -109,10 +123,15 @@ def alert_tool_specs() -> list[ToolSpec]:
             ),
             phrasings=("let me know if revenue falls below 500", "notify me when NPS drops by 20%",
                        "set up an alert for conversion", "tell me when first response time goes above 12 hours",
-                       "alert me if orders drop 15% week on week", "create an alert"),
+                       "alert me if orders drop 15% week on week", "create an alert",
+                       "message me whenever deliveries are unusually low",
+                       "keep an eye on cart abandonment and tell me if it jumps by 20%",
+                       "let me know if session conversion goes down by 20% week on week",
+                       "warn me when orders fall by more than a quarter month on month"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
-                      "set up an alert"),
+                      "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
             plan=_plan_create,
+            boost=_boost_create,
         ),
         ToolSpec(
             name="list_alert_rules",
@@ -121,8 +140,9 @@ def alert_tool_specs() -> list[ToolSpec]:
             description="List the alert rules in force (from the config file and made in conversation), "
                         "with what each watches and its severity.",
             examples=("which alerts do we have?", "list the alert rules", "what am I being alerted about?"),
-            phrasings=("show my alerts", "what alert rules are set up", "show the alert rules"),
-            keywords=("alert rules", "alerts set up", "rules"),
+            phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
+                       "what do you alert me about", "which metrics are watched"),
+            keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(

@@ -34,7 +34,7 @@ def book(tmp_path):
 
 def test_tell_me_if_checkout_conversion_drops_10_percent_week_on_week(book):
     params = CreateAlertRuleParams(metric="conversion_rate", stage="decision", condition="drops_by",
-                                   value=10, window_days=7, description="tell me if checkout conversion drops")
+                                   value=10, window_days=7, request="tell me if checkout conversion drops")
     result = create_alert_rule(book, CONFIG, METRICS, params, created_by="U1")
     assert result.rule.id == "conversion-rate-decision-drops-by-7d"
     assert result.text == ("Created alert rule conversion-rate-decision-drops-by-7d: Conversion (at decision) "
