@@ -15,11 +15,11 @@ from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
 from bot.cli.digest import digest_cmd
+from bot.cli.feedback import feedback_group, forget
+from bot.cli.kpis import compare, kpis, movers, trend
 from bot.cli.predict import predict
 from bot.cli.serve import serve
 from bot.cli.stats import stats
-from bot.cli.kpis import compare, kpis, movers, trend
-from bot.cli.feedback import feedback_group, forget
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

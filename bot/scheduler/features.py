@@ -29,7 +29,7 @@ def scheduler_features(scheduler: Any) -> dict[str, Callable[..., Any]]:
     desk = scheduler.desk
 
     def digest_now(channel: str) -> None:
-        scheduler.run_digest(channel, "daily")
+        scheduler.run_digest(channel, "daily", on_demand=True)
 
     def subscribe(channel: str, cadence: str, time: str, weekday: str | None = None, tz: str | None = None) -> Any:
         return scheduler.subscribe(channel, cadence, time, weekday=weekday, tz=tz or None)  # type: ignore[arg-type]

@@ -267,9 +267,11 @@ class JourneyScheduler:
             self.start(paused=True, sync=False)
 
     # -- the work the jobs do ------------------------------------------------------------
-    def run_digest(self, channel: str, cadence: str = "daily", day: dt.date | None = None) -> Delivery | None:
+    def run_digest(self, channel: str, cadence: str = "daily", day: dt.date | None = None, *,
+                   on_demand: bool = False) -> Delivery | None:
         """Post the digest for `day` (default: the last complete day of data) to `channel`,
-        once per cadence, channel and day."""
+        once per cadence, channel and day. On demand (`/journey digest`), once per minute: a
+        repeated click is not a second digest, but asking again later is."""
         if self.poster is None:
             raise ToolUnavailable("No Slack connection to post the digest with")
         day = day or last_complete_day(self.store, self.timezone)
@@ -277,6 +279,8 @@ class JourneyScheduler:
             log.info("no data yet: no %s digest for %s", cadence, channel)
             return None
         key = digest_run_key(cadence, channel, day)
+        if on_demand:
+            key += ":now:" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M")
         if self.ledger.status(key) is None:
             self.ledger.record(key, channel, self.digest_message(channel, cadence, day))
         delivery = self.ledger.send(key, self.poster)

@@ -188,5 +188,10 @@ def test_the_features_the_slack_app_calls(desk_config):
         assert [x.channel for x in f["subscriptions"]()] == ["C5"]
         assert f["unsubscribe"]("C5") == 1
         f["digest_now"]("C5")
+        f["digest_now"]("C5")  # a double click: one digest
+        s.run_digest("C5", "daily")  # the scheduled one is its own run
     # "now" is the morning of 3 June: the last complete day is the 2nd
-    assert (poster.posts()[-1].text, poster.posts()[-1].channel) == ("digest 2026-06-02", "C5")
+    digests = [p for p in poster.posts() if p.channel == "C5"]
+    assert [p.text for p in digests] == ["digest 2026-06-02", "digest 2026-06-02"]
+    assert [p.run_key for p in digests] == ["digest:daily:C5:2026-06-02:now:20260603T0730",
+                                            "digest:daily:C5:2026-06-02"]
