@@ -913,7 +913,7 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     if not ids:
         notes.append(_why_empty(fb, params))
     prov = Provenance(
-        tool="search_feedback",
+        tool="feedback_search",
         definition=("customer texts ranked by cosine similarity of their embedding to the query's "
                     f"({fb._require_embedder().name}); one quote per text; texts are redacted"),
         params=params.model_dump(mode="json", exclude_none=True),

@@ -339,7 +339,7 @@ def sentiment_summary(
     if len(docs) < 30:
         notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
     prov = Provenance(
-        tool="sentiment_summary",
+        tool="feedback_sentiment",
         definition=("mean sentiment score per text (offline: VADER and an embedding head, English "
                     "only; long texts averaged over their chunks), grouped by " + params.by),
         params=params.model_dump(mode="json"),

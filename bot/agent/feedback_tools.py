@@ -117,7 +117,7 @@ def feedback_tools() -> list[ToolSpec]:
             plan=_plan_search,
         ),
         ToolSpec(
-            name="sentiment",
+            name="feedback_sentiment",
             params=SentimentParams,
             run=_sentiment,
             description=(SentimentParams.__doc__ or "").strip(),
@@ -135,7 +135,7 @@ def feedback_tools() -> list[ToolSpec]:
             plan=_plan_sentiment,
         ),
         ToolSpec(
-            name="themes",
+            name="feedback_themes",
             params=ThemesParams,
             run=_themes,
             description=(ThemesParams.__doc__ or "").strip(),

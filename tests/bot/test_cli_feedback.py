@@ -51,7 +51,7 @@ def test_index_search_themes_and_sentiment(loaded):
     ids = [q["id"] for q in as_json["quotes"]]
     assert set(ids[:3]) <= {"survey:S1", "survey:S3", "survey:S5", "ticket:T1"}
     assert all(q["quoted"] for q in as_json["quotes"])
-    assert as_json["provenance"]["tool"] == "search_feedback"
+    assert as_json["provenance"]["tool"] == "feedback_search"
 
     themes = run("feedback", "themes", "--since", "2026-05-20", "--min-size", "2")
     assert themes.exit_code == 0, themes.output
