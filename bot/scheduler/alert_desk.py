@@ -112,8 +112,10 @@ class AlertDesk:
         if item.kind == "fire":
             channel = self._channel_for(record.rule_id)
             if channel is None:
+                # Nothing to post to: the alert stays open (App Home, `alerts list`) but is not
+                # posted late when a channel is configured later.
                 log.warning("alert %s has no channel: set [alerts] channel or the rule's post_to", record.id)
-                return []
+                return [Delivery(item.key, "already_posted", None, "no channel to post to")]
             message = Message(alert_text(record), alert_blocks(record), files=(self._chart_file(record),))
             delivery = self.ledger.deliver(item.key, channel, message, self.poster)
             if delivery.done and delivery.ts:
@@ -121,7 +123,9 @@ class AlertDesk:
             return [delivery]
         main = self.alerts.main_thread(record.id)
         if main is None:
-            return []  # the alert itself is not posted yet
+            if any(i.kind == "fire" and i.alert_id == record.id for i in self.alerts.undelivered()):
+                return []  # the alert itself is not posted yet: this waits for it
+            return [Delivery(item.key, "already_posted", None, "the alert itself was never posted")]
         channel, ts = main
         if item.kind == "escalate":
             out = []

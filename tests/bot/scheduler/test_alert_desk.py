@@ -195,3 +195,14 @@ def test_the_features_the_slack_app_calls(desk_config):
     assert [p.text for p in digests] == ["digest 2026-06-02", "digest 2026-06-02"]
     assert [p.run_key for p in digests] == ["digest:daily:C5:2026-06-02:now:20260603T0730",
                                             "digest:daily:C5:2026-06-02"]
+
+
+def test_without_a_channel_alerts_are_kept_not_posted_late(home):
+    config = make_config(home, RULES.replace('channel = "C-alerts"\n', "", 1))
+    poster = RecordingPoster()
+    s = _scheduler(config, poster)
+    with time_machine.travel(_at(BREAK[0]), tick=False):
+        s.run_alerts(BREAK[0])
+    assert poster.posts() == []
+    assert [r.id for r in s.desk.open_alerts()] == ["checkout-conversion@2026-06-02"]
+    assert s.alert_store.undelivered() == []  # nothing left to post when a channel appears
