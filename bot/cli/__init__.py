@@ -9,10 +9,12 @@ from __future__ import annotations
 import click
 
 from bot.cli.agent_cmd import ask, chat
+from bot.cli.alerts import alerts_group
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.digest import digest_cmd
 from bot.cli.feedback import feedback_group, forget
 from bot.cli.kpis import compare, kpis, movers, trend
 from bot.cli.predict import predict
@@ -47,3 +49,5 @@ for command in (kpis, trend, compare, movers):
     main.add_command(command)
 for command in (feedback_group, forget):
     main.add_command(command)
+main.add_command(alerts_group)
+main.add_command(digest_cmd)

@@ -161,3 +161,19 @@ def _first_lines(text: str, n: int) -> str:
 
 
 SECTIONS.append(DemoSection("Ask journeybot", ask_journeybot))
+
+
+def _this_mornings_digest(ctx: Ctx) -> None:
+    from bot.cli.digest import demo_digest
+
+    demo_digest(ctx)
+
+
+def _alerts(ctx: Ctx) -> None:
+    from bot.cli.alerts import demo_alerts
+
+    demo_alerts(ctx)
+
+
+SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
+SECTIONS.append(DemoSection("Alerts", _alerts))
