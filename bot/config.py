@@ -14,6 +14,7 @@ per-user default, so two folders never mix.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -21,6 +22,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from tools.alert_rules import AlertRule, Severity
 from tools.mapping import Mapping
 from tools.stages import TouchpointMap
 
@@ -97,6 +99,95 @@ class ModelConfig(_Section):
     max_retries: int = Field(default=2, ge=0, le=10, description="retries with backoff on errors")
     max_tool_steps: int = Field(default=8, ge=1, le=30, description="tool calls per answer, at most")
     temperature: float = Field(default=0.0, ge=0, le=2)
+
+
+def _check_clock(v: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v.strip()):
+        raise ValueError(f"time {v!r} must be HH:MM on a 24-hour clock, e.g. 08:00")
+    return v.strip()
+
+
+class DigestScheduleConfig(_Section):
+    channel: str = Field(description="Slack channel id (C0123...) or name the digest is posted to")
+    cadence: Literal["daily", "weekly"] = Field(default="daily", description="daily or weekly")
+    time: str = Field(default="08:00", description="local time HH:MM")
+    weekday: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
+        default="mon", description="weekly digests: the day they go out")
+    timezone: str | None = Field(default=None, description="IANA zone; default [business] timezone")
+
+    @field_validator("time")
+    @classmethod
+    def _clock(cls, v: str) -> str:
+        return _check_clock(v)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str | None) -> str | None:
+        return None if v is None else BusinessConfig._tz(v)
+
+
+class SchedulerConfig(_Section):
+    jobstore_url: str | None = Field(
+        default=None, description="SQLAlchemy URL of the job store; default sqlite:///<home>/jobs.sqlite")
+    misfire_grace_minutes: int = Field(default=360, ge=1, le=7 * 24 * 60,
+                                       description="a run missed by less than this is caught up (once)")
+    lease_seconds: int = Field(default=300, ge=10, le=3600,
+                               description="how long a sender holds a run before another may take over")
+    sweep_minutes: int = Field(default=5, ge=1, le=120,
+                               description="how often interrupted runs are looked for and finished")
+    retry_hours: int = Field(default=24, ge=1, le=24 * 7,
+                             description="interrupted or failed runs older than this are given up")
+    retrain_time: str | None = Field(default="03:30", description="local time HH:MM the predictive "
+                                     "models retrain when there is new data; empty = never")
+
+    @field_validator("retrain_time")
+    @classmethod
+    def _retrain_clock(cls, v: str | None) -> str | None:
+        return _check_clock(v) if v else None
+
+
+class AlertsConfig(_Section):
+    enabled: bool = Field(default=True, description="evaluate alert rules on a schedule")
+    channel: str | None = Field(default=None, description="Slack channel alerts are posted to")
+    check_time: str = Field(default="07:30", description="local time HH:MM of the daily check")
+    cooldown_hours: float = Field(default=72, ge=0, le=24 * 90,
+                                  description="after a rule alerts, no new alert from it this long")
+    clear_days: int = Field(default=1, ge=1, le=14,
+                            description="days back within bounds before an alert is resolved")
+    escalate: list[Severity] = Field(default_factory=lambda: ["high"],
+                                     description="severities that escalate")
+    escalation_channel: str | None = Field(default=None, description="second channel for escalations")
+    escalation_mention: str | None = Field(
+        default=None, description="who to mention on escalation: <!subteam^S0123>, <@U0123> or <!here>")
+    rules: list[AlertRule] = Field(default_factory=list, description="[[alerts.rules]] entries")
+    starter_rules: bool = Field(default=True, description="also use the built-in starter rules "
+                                "(tools/alert_rules.py STARTER_RULES) not replaced by a rule of the same id")
+
+    @field_validator("check_time")
+    @classmethod
+    def _clock(cls, v: str) -> str:
+        return _check_clock(v)
+
+    @field_validator("escalation_mention")
+    @classmethod
+    def _mention(cls, v: str | None) -> str | None:
+        if v is None or not v.strip():
+            return None
+        v = v.strip()
+        if not (v.startswith("<!") or v.startswith("<@")) or not v.endswith(">"):
+            raise ValueError(f"escalation_mention {v!r} must be Slack mention syntax: <!subteam^S0123> "
+                             "for a user group, <@U0123> for a person, or <!here>")
+        return v
+
+    @field_validator("rules")
+    @classmethod
+    def _unique(cls, v: list[AlertRule]) -> list[AlertRule]:
+        seen: set[str] = set()
+        for rule in v:
+            if rule.id in seen:
+                raise ValueError(f"two rules are named {rule.id!r}; rule ids must be unique")
+            seen.add(rule.id)
+        return v
 
 
 class PredictConfig(_Section):
@@ -179,6 +270,9 @@ class Config(_Section):
     predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
     mappings: dict[str, Mapping] = Field(default_factory=dict)
+    digests: list[DigestScheduleConfig] = Field(default_factory=list)
+    alerts: AlertsConfig = Field(default_factory=AlertsConfig)
+    scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
 
     # Filled by load_config, not from the file.
@@ -210,6 +304,10 @@ class Config(_Section):
     @property
     def state_path(self) -> Path:
         return self.home_path / "state.sqlite"
+
+    @property
+    def jobstore_url(self) -> str:
+        return self.scheduler.jobstore_url or f"sqlite:///{self.home_path / 'jobs.sqlite'}"
 
     def model_api_key(self) -> str | None:
         return self.env.get(self.model.api_key_env) or None

@@ -48,6 +48,8 @@ from tools.stages import Stage
 from tools.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
+# Keeps packed keys positive for any timestamp, so that // and % take them apart again.
+_EPOCH_SHIFT = 2**62
 
 
 class DropoffParams(BaseModel):
@@ -237,7 +239,7 @@ def _dropoff_sql(goal: Goal, level: Level, scope: Scope, prev: ResolvedPeriod | 
         tpd AS (SELECT * FROM tpd0 WHERE code IN (SELECT code FROM tpd0 WHERE g OR b)),
         ev AS (
             SELECT e.customer_id AS c, e.ts >= ? AS cur, t.g, t.b,
-                   CAST(epoch_us(e.ts) AS HUGEINT) * 4294967296 + t.code AS key
+                   (CAST(epoch_us(e.ts) AS HUGEINT) + {_EPOCH_SHIFT}) * 4294967296 + t.code AS key
             FROM events e JOIN tpd t ON t.touchpoint = e.touchpoint AND t.stage = e.stage
             WHERE e.ts >= ? AND e.ts < ?{cohort}),
         per AS MATERIALIZED (
@@ -246,7 +248,7 @@ def _dropoff_sql(goal: Goal, level: Level, scope: Scope, prev: ResolvedPeriod | 
             FROM ev GROUP BY c, cur),
         last AS (
             SELECT p.*, t.{point} AS point, t.stage AS point_stage,
-                   CAST(p.last_key // 4294967296 AS BIGINT) AS last_us
+                   CAST(p.last_key // 4294967296 - {_EPOCH_SHIFT} AS BIGINT) AS last_us
             FROM per p LEFT JOIN tpd0 t ON t.code = CAST(p.last_key % 4294967296 AS BIGINT))
         SELECT 'total' AS kind, CAST(cur AS INTEGER) AS cur, NULL AS point, NULL AS stage,
                count(*) AS started, count(*) FILTER (WHERE converted) AS converted,

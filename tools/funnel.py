@@ -20,9 +20,14 @@ The rules (also in docs/METRICS.md, "Journeys", and in every result's provenance
 - Times between steps are the median and 90th percentile (linear interpolation) of the time
   from reaching step k-1 to reaching step k, over the customers who reached step k.
 
-The work is one DuckDB query: events of the funnel's steps become (customer, time, step)
-rows once, and each step is a hash join of that relation with the customers who reached the
-step before. No Python runs per customer.
+The work is one DuckDB query and no Python runs per customer. A first pass finds each
+customer's entry (and, for channel filters and breakdowns, their first-touch channel, in the
+same pass). With pass-through, step k is simply the first event of step k or later inside
+[entry, entry + window]: such an event also counts for step k-1, so it can never come before
+step k-1 was reached, and following the chain step by step gives the same time (the property
+test in tests/tools/test_funnel.py checks it against such a loop). One join of the later
+steps' events with the entries and one aggregation give every step at once. Without
+pass-through the chain is needed: one join per step over the steps' events, read once.
 """
 
 from __future__ import annotations
@@ -273,16 +278,21 @@ def _funnel_sql(
 
     # Pass 1: each customer's entry (first step-1 event in the period), and when needed the
     # first-touch channel, which looks at all of the customer's events.
+    # Entry times stay timestamps here (converted once per customer, not once per event);
+    # the window is added as microseconds, which is elapsed time across clock changes.
     if first_touch:
-        f1 = (f"SELECT customer_id AS c, min(epoch_us(ts)) FILTER (WHERE {col} = ? AND ts >= ? "
-              f"AND ts < ?) AS t1, {FIRST_TOUCH_SQL} AS ft FROM events GROUP BY customer_id "
-              "HAVING t1 IS NOT NULL")
-        args += [names[0], start, end]
+        # The period test is left out when the period holds all the data: it is most of the
+        # cost of this pass over every event.
+        whole = scope.period.first_day <= scope.data_first and scope.period.last_day >= scope.data_last
+        when = f"{col} = ?" + ("" if whole else " AND ts >= ? AND ts < ?")
+        f1 = (f"SELECT customer_id AS c, min(ts) FILTER (WHERE {when}) AS t1, "
+              f"{FIRST_TOUCH_SQL} AS ft FROM events GROUP BY customer_id HAVING t1 IS NOT NULL")
+        args += [names[0]] + ([] if whole else [start, end])
         if cohort.first_touch is not None:
             f1 += f" AND ft IN ({', '.join('?' for _ in cohort.first_touch)})"
             args += cohort.first_touch
     else:
-        f1 = (f"SELECT customer_id AS c, min(epoch_us(ts)) AS t1 FROM events "
+        f1 = (f"SELECT customer_id AS c, min(ts) AS t1 FROM events "
               f"WHERE {col} = ? AND ts >= ? AND ts < ? GROUP BY customer_id")
         args += [names[0], start, end]
     if cohort.crm_sql:
@@ -295,15 +305,15 @@ def _funnel_sql(
         # with pass-through that needs no chain, one join of the later steps' events.
         args += [list(names[1:]), start, horizon]
         ctes.append(
-            f"ev AS (SELECT e.customer_id AS c, epoch_us(e.ts) AS t, st.s FROM events e "
+            f"ev AS (SELECT e.customer_id AS c, e.ts AS t, st.s FROM events e "
             f"JOIN (SELECT unnest(?::VARCHAR[]) AS name, CAST(unnest(range(2, {n + 1})) AS INTEGER) AS s) st "
             f"ON st.name = e.{col} WHERE e.ts >= ? AND e.ts < ?)")
-        reached = ", ".join(f"min(e.t) FILTER (WHERE e.s >= {k}) AS t{k}" for k in range(2, n + 1))
+        reached = ", ".join(f"epoch_us(min(e.t) FILTER (WHERE e.s >= {k})) AS t{k}" for k in range(2, n + 1))
         # Which steps had an event of their own: one bit per step, one aggregate for all.
         own = ", ".join(f"(bit_or(1 << e.s) >> {k}) & 1 = 1 AS x{k}" for k in range(2, n + 1))
         ctes.append(
-            f"r AS MATERIALIZED (SELECT f.c, any_value(f.t1) AS t1{carry_ft}, {reached}, {own} "
-            "FROM f1 f LEFT JOIN ev e ON e.c = f.c AND e.t >= f.t1 AND e.t <= f.t1 + ? "
+            f"r AS MATERIALIZED (SELECT f.c, epoch_us(any_value(f.t1)) AS t1{carry_ft}, {reached}, {own} "
+            "FROM f1 f LEFT JOIN ev e ON e.c = f.c AND e.t >= f.t1 AND e.t <= f.t1 + to_microseconds(?) "
             "GROUP BY f.c)")
         args.append(window_us)
     else:
@@ -316,17 +326,18 @@ def _funnel_sql(
             f"ev AS MATERIALIZED (SELECT * FROM (SELECT customer_id AS c, epoch_us(ts) AS t, "
             f"CASE {col} {cases} END AS s FROM events WHERE ts >= ? AND ts < ?) "
             "WHERE s IS NOT NULL)")
+        ctes.append("e1 AS (SELECT c, epoch_us(t1) AS t1" + (", ft" if first_touch else "") + " FROM f1)")
         for k in range(2, n + 1):
             carry = ", ".join(f"any_value(p.t{j}) AS t{j}" for j in range(1, k))
             ctes.append(
-                f"f{k} AS (SELECT p.c, {carry}, min(e.t) AS t{k} FROM f{k - 1} p "
+                f"f{k} AS (SELECT p.c, {carry}, min(e.t) AS t{k} FROM {'e1' if k == 2 else f'f{k - 1}'} p "
                 f"JOIN ev e ON e.c = p.c WHERE e.s = {k} AND e.t >= p.t{k - 1} "
                 "AND e.t <= p.t1 + ? GROUP BY p.c)")
             args.append(window_us)
         cols = ", ".join(f"f{k}.t{k}, TRUE AS x{k}" for k in range(2, n + 1))
-        joins = " ".join(f"LEFT JOIN f{k} ON f{k}.c = f1.c" for k in range(2, n + 1))
-        ft = ", f1.ft" if first_touch else ""
-        ctes.append(f"r AS MATERIALIZED (SELECT f1.c, f1.t1{ft}, {cols} FROM f1 {joins})")
+        joins = " ".join(f"LEFT JOIN f{k} ON f{k}.c = e1.c" for k in range(2, n + 1))
+        ft = ", e1.ft" if first_touch else ""
+        ctes.append(f"r AS MATERIALIZED (SELECT e1.c, e1.t1{ft}, {cols} FROM e1 {joins})")
 
     def aggregates() -> str:
         parts = ["count(t1) AS n1"]

@@ -231,11 +231,11 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
 
 
 def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[Any]]:
-    """One query. Per customer it collects two lists of numbers (a sort key, and the point,
-    channel and offline flag packed in one), sorts them once by the key (list_grade_up +
-    list_select), cuts at the first goal event and collapses repeats; touchpoint and channel
-    names are small dictionaries joined back at the end. Numbers instead of ordered lists of
-    text are what keep this cheap at millions of events."""
+    """One query. Per customer it finds the first goal event, then collects two lists of
+    numbers for the events up to it (a sort key, and the point, channel and offline flag
+    packed in one), sorts them once by the key (list_grade_up + list_select) and collapses
+    repeats; touchpoint and channel names are small dictionaries joined back at the end.
+    Numbers instead of ordered lists of text are what keep this cheap at millions of events."""
     is_goal, is_before, goal_args, before_args = goal.sql()
     cohort, cohort_args = cohort_clause(scope.cohort, "e.customer_id")
     m = int(params.max_steps)
@@ -269,32 +269,33 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
             SELECT channel, CAST(row_number() OVER (ORDER BY channel) AS BIGINT) AS ccode
             FROM (SELECT DISTINCT channel FROM base WHERE channel IS NOT NULL)),
         -- Per event one sort key (time, then tie order) and one number holding the point, the
-        -- channel and the offline flag: two plain lists per customer.
-        ev AS (
+        -- channel and the offline flag.
+        ev0 AS MATERIALIZED (
             SELECT b.customer_id AS c, b.g,
                    CAST(epoch_us(b.ts) AS HUGEINT) * 4294967296 + b.code AS key,
                    b.pcode * 4294967296 + coalesce(ch.ccode, 0) * 2
                        + CAST(coalesce(NOT b.online, FALSE) AS BIGINT) AS info
             FROM base b LEFT JOIN chd ch ON ch.channel = b.channel),
+        -- A buyer's path ends at their first goal event: what comes after it is dropped before
+        -- the lists are built (most of a regular's events come after their first purchase).
+        firsts AS (SELECT c, min(key) FILTER (WHERE g) AS gk, count(*) AS n FROM ev0 GROUP BY c),
         per AS (
-            SELECT c, count(*) AS n, min(key) FILTER (WHERE g) AS gk, list(key) AS ks, list(info) AS infos
-            FROM ev GROUP BY c),
-        cut AS (
-            SELECT c, n, gk IS NOT NULL AS reached, coalesce(list_position(ks, gk), len(ks)) AS gi,
-                   infos
-            FROM (SELECT c, n, gk, list_select(ks, perm) AS ks, list_select(infos, perm) AS infos
-                  FROM (SELECT *, list_grade_up(ks) AS perm FROM per))),
+            SELECT e.c, any_value(f.n) AS n, any_value(f.gk) IS NOT NULL AS reached,
+                   list(e.key) AS ks, list(e.info) AS infos
+            FROM ev0 e JOIN firsts f ON f.c = e.c
+            WHERE f.gk IS NULL OR e.key <= f.gk
+            GROUP BY e.c),
         dec AS (
-            SELECT c, n, reached, gi,
+            SELECT c, n, reached, len(infos) AS gi,
                    list_transform(infos, lambda x: x // 4294967296) AS ps,
                    list_transform(infos, lambda x: NULLIF((x % 4294967296) // 2, 0)) AS chs,
                    list_transform(infos, lambda x: x % 2 = 1) AS offs
-            FROM cut),
+            FROM (SELECT c, n, reached, list_select(infos, list_grade_up(ks)) AS infos FROM per)),
         k AS MATERIALIZED (
             SELECT c, n, CAST(reached AS INTEGER) AS outcome,
-                   list_filter(list_slice(ps, 1, gi), lambda x, i: i = 1 OR x <> ps[i - 1]) AS steps,
-                   list_bool_or(list_slice(offs, 1, gi)) AS offline,
-                   list_filter(list_slice(chs, 1, gi), lambda x: x IS NOT NULL)[1] AS first_touch,
+                   list_filter(ps, lambda x, i: i = 1 OR x <> ps[i - 1]) AS steps,
+                   list_bool_or(offs) AS offline,
+                   list_filter(chs, lambda x: x IS NOT NULL)[1] AS first_touch,
                    CASE WHEN reached THEN coalesce(
                        list_filter(list_slice(chs, 1, gi - 1), lambda x: x IS NOT NULL)[-1], chs[gi])
                    END AS last_touch

@@ -74,6 +74,9 @@ class JourneyStore:
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+        # DuckDB draws its own progress bar on the terminal for long queries; our commands
+        # draw theirs (and JSON output must stay clean).
+        con.execute("SET enable_progress_bar_print = false")
         if self.memory_limit:
             con.execute(f"SET memory_limit = '{_quote_literal(self.memory_limit)}'")
         if self.threads:

@@ -28,6 +28,9 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 
 
 def all_tools() -> list[ToolSpec]:
+    from bot.agent.alert_tools import alert_tool_specs
+    from bot.agent.digest_tool import digest_tool_spec
+
     return [
         ToolSpec(
             name="describe_data",
@@ -49,6 +52,8 @@ def all_tools() -> list[ToolSpec]:
             keywords=("data", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
             plan=lambda slots, ctx: {},
         ),
+        *alert_tool_specs(),
+        digest_tool_spec(),
         *analytics_tools(),
         *feedback_tools(),
         *predict_tools(),

@@ -9,10 +9,12 @@ from __future__ import annotations
 import click
 
 from bot.cli.agent_cmd import ask, chat
+from bot.cli.alerts import alerts_group
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
+from bot.cli.digest import digest_cmd
 from bot.cli.feedback import feedback_group, forget
 from bot.cli.kpis import compare, kpis, movers, trend
 from bot.cli.predict import predict
@@ -51,3 +53,5 @@ for command in (feedback_group, forget):
 from bot.cli.map import map_cmd  # noqa: E402
 
 main.add_command(map_cmd)
+main.add_command(alerts_group)
+main.add_command(digest_cmd)

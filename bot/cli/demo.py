@@ -170,3 +170,17 @@ def _journey_map(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Journey map", _journey_map))
+def _this_mornings_digest(ctx: Ctx) -> None:
+    from bot.cli.digest import demo_digest
+
+    demo_digest(ctx)
+
+
+def _alerts(ctx: Ctx) -> None:
+    from bot.cli.alerts import demo_alerts
+
+    demo_alerts(ctx)
+
+
+SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
+SECTIONS.append(DemoSection("Alerts", _alerts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -27,6 +28,7 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve
       journeybot serve --http --port 3000
     """
+    from bot.kpi_snapshot import kpi_snapshot
     from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.poster import SlackPoster
     from bot.slack.services import build_services, start_scheduled_features
@@ -55,6 +57,7 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
 
     poster = SlackPoster(client)
     scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
+    features.setdefault("kpi_snapshot", functools.partial(kpi_snapshot, ctx.store, config))
     try:
         services = build_services(config, ctx.store, poster, **features)
         _run(ctx, services, client, me, mode, app_token, secret, port)

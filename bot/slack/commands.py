@@ -135,10 +135,12 @@ def _ask(services: SlackServices, cmd: JourneyCommand, where: Where, respond: Ca
 
 def _tool(services: SlackServices, cmd: JourneyCommand, where: Where, respond: Callable[..., Any]) -> None:
     tool, args = TOOL_COMMANDS[cmd.name]
+    if cmd.name == "kpis" and services.kpi_snapshot is not None:
+        # The snapshot (this week against last, with arrows) reads better in a channel than
+        # the full KPI table; "ask" gives the full one.
+        _post_blocks(services, where, kpi_blocks(services.kpi_snapshot()), "KPI snapshot")
+        return
     if services.tool(tool) is None:
-        if cmd.name == "kpis" and services.kpi_snapshot is not None:
-            _post_blocks(services, where, kpi_blocks(services.kpi_snapshot()), "KPI snapshot")
-            return
         respond(text=texts.NOT_AVAILABLE.format(tool=tool.replace("_", " ")), response_type="ephemeral")
         return
     lead = f"*/journey {cmd.name}{(' ' + escape(cmd.arg)) if cmd.arg else ''}* (<@{where.user}>)"

@@ -77,3 +77,12 @@ def test_bad_input_exits_1_and_usage_errors_exit_2(tmp_path):
 def test_no_data_yet_says_how_to_load_it():
     result = run("paths")
     assert result.exit_code == 1 and "journeybot ingest events" in result.output
+
+
+def test_long_queries_print_nothing_of_their_own_on_stdout():
+    # DuckDB prints a progress bar on stdout after 2 s by default: at millions of events a
+    # funnel can take that long, and `--json` output must stay JSON.
+    from bot.config import load_config
+
+    store = load_config().open_store()
+    assert store.scalar("SELECT current_setting('enable_progress_bar_print')") is False

@@ -203,3 +203,13 @@ LATE,2026-05-13T23:30:00+00:00,product_view
 """)
     r = dropoffs(store, DropoffParams(period=WEEK, compare=False))
     assert (r.current.lost, r.current.recent) == (2, 1)
+
+
+def test_dates_before_1970_are_handled_like_any_other(store, tmp_path):
+    load_events(store, tmp_path, """customer_id,ts,touchpoint
+OLD,1969-12-30 10:00,ad_click
+OLD,1969-12-31 12:00,add_to_cart
+""")
+    r = dropoffs(store, DropoffParams(period=Period(start=dt.date(1969, 12, 25), end=dt.date(1969, 12, 31))))
+    assert by_point(r) == {"add_to_cart": 1}
+    assert (r.current.lost, r.current.recent) == (1, 1)

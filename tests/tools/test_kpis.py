@@ -59,6 +59,22 @@ def test_journey_conversions_count_customers_not_events(bakery):
     assert (v["conversion_advocacy"].value, v["conversion_advocacy"].n) == (pytest.approx(1 / 2), 2)
 
 
+def test_repeated_stages_count_a_customer_once_and_steps_come_as_a_table(store, tmp_path):
+    load(store, tmp_path / "repeat", {
+        "customers": "customer_id\nA\nB\n",
+        "events": "customer_id,ts,touchpoint,session_id\n"
+                  "A,2026-05-01 10:00,product_view,a\nA,2026-05-01 10:01,product_view,a\n"
+                  "A,2026-05-01 10:02,product_view,a\nA,2026-05-01 10:03,add_to_cart,a\n"
+                  "A,2026-05-02 10:03,add_to_cart,b\nB,2026-05-01 11:00,menu_view,c\n",
+    })
+    r = kpis(store, KpiParams(period=Period(name="all")))
+    v = values(r)
+    assert (v["conversion_decision"].value, v["conversion_decision"].n) == (0.5, 2)
+    steps = r.stage_steps.set_index("to")
+    assert (steps.loc["decision", "reached"], steps.loc["decision", "of"]) == (1, 2)
+    assert v["sessions"].value == 3 and v["bounce_rate"].value == pytest.approx(2 / 3)
+
+
 def test_web_sessions_bounce_exit_and_cart_abandonment(bakery):
     r = kpis(bakery, KpiParams(period=MAY))
     v = values(r)

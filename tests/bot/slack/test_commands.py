@@ -157,7 +157,7 @@ def test_subscribe_and_unsubscribe(slack):
 
 
 def test_features_not_wired_yet_say_so(make_slack):
-    slack = make_slack(features=False, tools=None)  # today's catalog: describe_data only
+    slack = make_slack(features=False, tools=[])  # no features wired, no analyses installed
     expected = {
         "digest": "The digest is not set up in this journeybot yet.",
         "personas": "Personas is not set up in this journeybot yet.",

@@ -126,4 +126,4 @@ def test_digests_and_alerts_are_wired_when_the_scheduler_is_installed(configured
     result = serve("--http", "--port", "0")
     assert result.exit_code == 0, result.output
     assert events == [("start", "SlackPoster", True, True), "serving", "shutdown"]
-    assert "not wired yet: personas, save_persona, kpi_snapshot" in result.output
+    assert "not wired yet: personas, save_persona" in result.output

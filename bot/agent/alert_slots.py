@@ -1,0 +1,78 @@
+"""Reading an alert rule out of a request: "tell me if checkout conversion drops 10% week on
+week", "alert me when CSAT falls below 80%", "warn me about unusual order days".
+
+The metric, stage and channel come from bot/agent/slots.py like for any question; this adds
+the condition, the value, the window and the severity, and finds which existing rule a
+"change" or "delete" request means.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CONDITIONS: list[tuple[str, str]] = [
+    (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
+    (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
+    (rf"\b(?:below|under|less than|lower than|drops? below|falls? below|goes below)\s+[£$€]?{_NUMBER}", "below"),
+    (rf"\b(?:above|over|more than|higher than|exceeds?|goes above|rises? above)\s+[£$€]?{_NUMBER}", "above"),
+]
+_UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
+_WINDOWS: list[tuple[str, int]] = [
+    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\bover (?:a|the) week\b|\bin a week\b", 7),
+    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b", 28),
+    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\bin a day\b", 1),
+]
+
+
+def parse_rule_request(text: str) -> dict[str, Any]:
+    """condition, value, window_days and severity, as far as the text says them."""
+    t = text.lower()
+    out: dict[str, Any] = {}
+    for pattern, condition in _CONDITIONS:
+        m = re.search(pattern, t)
+        if m:
+            out["condition"], out["value"] = condition, _float(m.group(1))
+            break
+    if "condition" not in out and _UNUSUAL.search(t):
+        out["condition"] = "unusual"
+    if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
+        m = re.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b", t)
+        if m:
+            out["value"] = _float(m.group(1) or m.group(2))
+    for pattern, days in _WINDOWS:
+        if re.search(pattern, t):
+            out["window_days"] = days
+            break
+    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b", t)
+    if m and "window_days" not in out:
+        out["window_days"] = max(1, min(90, int(m.group(1))))
+    if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
+        out["severity"] = "high"
+    elif re.search(r"\b(?:low(?: severity| priority)?|fyi|no rush)\b", t):
+        out["severity"] = "low"
+    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause)\b", t):
+        out["enabled"] = False
+    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume)\b", t):
+        out["enabled"] = True
+    return out
+
+
+def best_rule_id(text: str, rule_ids: list[str]) -> str | None:
+    """The rule a request names: its id written out, or the one sharing most words."""
+    t = text.lower()
+    for rule_id in sorted(rule_ids, key=len, reverse=True):
+        if rule_id in t:
+            return rule_id
+    words = set(re.findall(r"[a-z0-9]+", t.replace("checkout", "decision")))
+    scored = [(len(words & set(re.split(r"[-_]", r))), r) for r in rule_ids]
+    scored = [s for s in scored if s[0] > 0]
+    if not scored:
+        return None
+    best = max(scored)
+    return best[1] if sum(1 for s in scored if s[0] == best[0]) == 1 else None
+
+
+def _float(text: str) -> float:
+    return float(text.replace(",", ""))

@@ -1,0 +1,183 @@
+"""The agent's alert tools: rules made, listed, changed and deleted in conversation, and the
+open alerts. Registered in bot/agent/catalog.py; the offline planner fills their arguments
+from the question (bot/agent/alert_slots.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.alert_slots import best_rule_id, parse_rule_request
+from bot.agent.tools import ToolContext, ToolSpec
+from tools.alert_manage import (
+    ChangeAlertRuleParams,
+    CreateAlertRuleParams,
+    DeleteAlertRuleParams,
+    ListAlertRulesParams,
+    OpenAlertsParams,
+    change_alert_rule,
+    create_alert_rule,
+    delete_alert_rule,
+    list_alert_rules,
+    open_alerts,
+)
+
+
+def _alerts(ctx: ToolContext) -> Any:
+    from bot.scheduler.wiring import alert_store_for
+
+    return ctx.service("alert_store", lambda: alert_store_for(ctx.config))
+
+
+def _metrics(ctx: ToolContext) -> list[Any]:
+    from bot.scheduler.wiring import provider_for
+
+    return ctx.service("alert_provider", lambda: provider_for(ctx.config, ctx.store)).metrics()
+
+
+def _config_rules(ctx: ToolContext) -> list[Any]:
+    from bot.scheduler.wiring import config_rules
+
+    return config_rules(ctx.config)
+
+
+def _canonical(ctx: ToolContext, metric: str) -> str:
+    from bot.scheduler.wiring import canonical_metric
+
+    return canonical_metric(metric)
+
+
+def _create(ctx: ToolContext, p: CreateAlertRuleParams):
+    p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
+    return create_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p, source="chat")
+
+
+def _rule_ids(ctx: ToolContext) -> list[str]:
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
+    return [r.id for r in _config_rules(ctx)] + made_here
+
+
+def _named_rule(ctx: ToolContext, text: str) -> str:
+    """The rule a change or delete request means: among the rules made in conversation first
+    (the only ones it can change), then all, so a config rule gets its own refusal."""
+    # Planning reads; it does not create a state file where none is yet.
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
+    return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
+
+
+_NOTIFY = re.compile(r"\b(?:let me know|tell me (?:if|when|whenever)|alert me|notify me|warn me|ping me|"
+                     r"message me|keep an eye|send me an alert|set up an alert)\b", re.I)
+
+
+def _boost_create(slots: Any) -> float:
+    """A request to be told when something happens, with a condition, is a new rule, even
+    when it names a KPI and a comparison ("falls by 15% week on week")."""
+    text = getattr(slots, "text", "") or ""
+    return 0.5 if _NOTIFY.search(text) and parse_rule_request(text).get("condition") else 0.0
+
+
+def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    asked = parse_rule_request(slots.text)
+    # Unknown parts go in as a question, so the refusal names the valid values.
+    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else "(none_given)",
+                            "condition": asked.get("condition", "unusual"), "request": slots.text[:300]}
+    for key in ("value", "window_days", "severity"):
+        if key in asked:
+            args[key] = asked[key]
+    if slots.stages and _canonical(ctx, args["metric"]) == "purchase_conversion":
+        args["stage"] = slots.stages[0]
+    if slots.channels:
+        args["channel"] = slots.channels[0]
+    return args
+
+
+def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    asked = parse_rule_request(slots.text)
+    args: dict[str, Any] = {"rule_id": _named_rule(ctx, slots.text)}
+    for key in ("value", "condition", "window_days", "severity", "enabled"):
+        if key in asked:
+            args[key] = asked[key]
+    return args
+
+
+def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    return {"rule_id": _named_rule(ctx, slots.text)}
+
+
+def alert_tool_specs() -> list[ToolSpec]:
+    return [
+        ToolSpec(
+            name="create_alert_rule",
+            params=CreateAlertRuleParams,
+            run=_create,
+            description=(
+                "Create an alert rule from a request such as 'tell me if checkout conversion drops 10% "
+                "week on week'. Conditions: drops_by / rises_by a percentage against the window before, "
+                "below / above a value, or unusual for the weekday. The rule is checked every morning "
+                "and alerts are posted to the alerts channel."
+            ),
+            examples=(
+                "tell me if checkout conversion drops 10% week on week",
+                "alert me when CSAT falls below 80%",
+                "warn me about unusual days for orders",
+            ),
+            phrasings=("let me know if revenue falls below 500", "notify me when NPS drops by 20%",
+                       "set up an alert for conversion", "tell me when first response time goes above 12 hours",
+                       "alert me if orders drop 15% week on week", "create an alert",
+                       "message me whenever deliveries are unusually low",
+                       "keep an eye on cart abandonment and tell me if it jumps by 20%",
+                       "let me know if session conversion goes down by 20% week on week",
+                       "warn me when orders fall by more than a quarter month on month"),
+            keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
+                      "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
+            plan=_plan_create,
+            boost=_boost_create,
+        ),
+        ToolSpec(
+            name="list_alert_rules",
+            params=ListAlertRulesParams,
+            run=lambda ctx, p: list_alert_rules(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p),
+            description="List the alert rules in force (from the config file and made in conversation), "
+                        "with what each watches and its severity.",
+            examples=("which alerts do we have?", "list the alert rules", "what am I being alerted about?"),
+            phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
+                       "what do you alert me about", "which metrics are watched"),
+            keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
+            plan=lambda slots, ctx: {},
+        ),
+        ToolSpec(
+            name="change_alert_rule",
+            params=ChangeAlertRuleParams,
+            run=lambda ctx, p: change_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p),
+            description="Change an alert rule made in conversation: its value, condition, window, "
+                        "severity, or switch it off and on. Rules from the config file are changed in the file.",
+            examples=("make the checkout conversion alert 15%", "switch off the orders alert",
+                      "make the csat alert high severity"),
+            phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
+                       "change the threshold of the alert"),
+            keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
+            plan=_plan_change,
+        ),
+        ToolSpec(
+            name="delete_alert_rule",
+            params=DeleteAlertRuleParams,
+            run=lambda ctx, p: delete_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p),
+            description="Delete an alert rule made in conversation.",
+            examples=("delete the checkout conversion alert", "stop alerting me about csat",
+                      "remove the orders alert rule"),
+            phrasings=("remove that alert", "delete the alert rule", "stop the alert"),
+            keywords=("delete", "remove", "stop alerting"),
+            plan=_plan_delete,
+        ),
+        ToolSpec(
+            name="open_alerts",
+            params=OpenAlertsParams,
+            run=lambda ctx, p: open_alerts(_alerts(ctx), p),
+            description="The alerts that fired and have not cleared yet, with what broke, since when and "
+                        "who acknowledged them.",
+            examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
+            phrasings=("any alerts", "show open alerts", "what alerts are firing"),
+            keywords=("open alerts", "firing", "broken"),
+            plan=lambda slots, ctx: {},
+        ),
+    ]

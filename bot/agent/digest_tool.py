@@ -1,0 +1,44 @@
+"""The digest as an agent tool: "give me the digest", "what would the weekly digest say?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.agent.tools import ToolContext, ToolSpec
+from tools.digest import DigestParams
+
+
+def _run(ctx: ToolContext, params: DigestParams):
+    from bot.scheduler.digests import build_digest
+
+    return build_digest(ctx.config, ctx.store, params.cadence, params.date)
+
+
+def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args: dict[str, Any] = {}
+    if slots.grain == "week" or "weekly" in slots.text.lower():
+        args["cadence"] = "weekly"
+    if slots.period and ".." in slots.period:
+        start, end = slots.period.split("..", 1)
+        if start == end:
+            args["date"] = end
+    return args
+
+
+def digest_tool_spec() -> ToolSpec:
+    return ToolSpec(
+        name="digest",
+        params=DigestParams,
+        run=_run,
+        description=(
+            "The morning digest: KPIs of the last day (or week) against the previous one with "
+            "arrows and changes, the funnel's biggest drop-off, sentiment by stage with a quote, "
+            "the fastest growing feedback theme, open alerts and customers newly at risk. Use it "
+            "for a general 'how are we doing' overview."
+        ),
+        examples=("give me the digest", "what would the weekly digest say?", "how did we do yesterday?"),
+        phrasings=("daily digest", "morning summary", "weekly summary", "the digest for yesterday",
+                   "give me an overview of yesterday"),
+        keywords=("digest", "overview", "summary", "how did we do"),
+        plan=_plan,
+    )

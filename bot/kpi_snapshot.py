@@ -1,0 +1,41 @@
+"""The short KPI snapshot shown by `/journey kpis` and the App Home: the week against the
+week before, from tools.trends.compare (the numbers and their wording are the KPI tool's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.slack.services import KpiLine, KpiSnapshot
+
+SNAPSHOT_METRICS = ("revenue", "orders", "purchase_conversion", "aov", "nps", "csat",
+                    "first_response_time")
+
+
+def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> KpiSnapshot:
+    import math
+
+    from tools.kpi_catalog import ARROWS, SPECS, format_change, format_relative, format_value
+    from tools.periods import Period
+    from tools.trends import CompareParams, compare
+
+    result = compare(store, CompareParams(metrics=list(SNAPSHOT_METRICS), period=Period(name=period)),
+                     settings=config.kpi_settings())
+
+    def num(v: Any) -> float | None:
+        return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+    lines = []
+    for r in result.rows.itertuples():
+        spec = SPECS[r.metric]
+        change, direction = "", ""
+        if r.direction == "flat":
+            change, direction = f"{ARROWS['flat']} no change", "flat"
+        elif isinstance(r.direction, str):
+            change = f"{ARROWS[r.direction]} {format_change(spec, num(r.change), result.currency)}"
+            rel = format_relative(num(r.relative_change))
+            if rel and spec.unit != "points":
+                change += f" ({rel})"
+            direction = {"better": "good", "worse": "bad"}.get(str(r.assessment), "")
+        lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.currency), change, direction))  # type: ignore[arg-type]
+    as_of = store.as_of()
+    return KpiSnapshot(str(as_of) if as_of else "-", result.previous_label, lines)

@@ -1,0 +1,46 @@
+"""The digest as a Slack message: title, the opening lines, aligned KPIs, the other sections,
+where the numbers came from, and the KPI chart as a file in the thread."""
+
+from __future__ import annotations
+
+from bot.render.blocks import Block, code_sections, context, divider, fit, header, sections
+from bot.scheduler.delivery import Attachment, Message
+from tools.alert_chart import alert_chart_png
+from tools.digest import ChartSeries, DigestResult
+
+
+def digest_blocks(result: DigestResult, narrative: str | None = None) -> list[Block]:
+    blocks: list[Block] = [header(result.title())]
+    blocks += sections(narrative or result.summary)
+    for heading, text in result.sections():
+        if heading == "KPIs":
+            blocks += sections(f"*{heading}* — {result.period_label} vs {result.previous_label}")
+            blocks += code_sections(text.split("\n", 1)[1] if "\n" in text else text)
+            continue
+        body = text
+        if heading == "Sentiment" and result.quote:
+            body = text.replace(result.quote, f"> {result.quote}")
+        blocks += sections(f"*{heading}*\n{body}")
+    blocks.append(divider())
+    how = "Written from these numbers by the language model." if narrative else ""
+    if result.sources:
+        blocks.append(context("From " + "; ".join(result.sources)[:2900], how))
+    for note in result.notes:
+        blocks.append(context(f"Note: {note}"))
+    blocks, _ = fit(blocks)
+    return blocks
+
+
+def chart_png(chart: ChartSeries) -> bytes:
+    history = [{"date": d.isoformat(), "value": v, "expected": None, "lower": None, "upper": None, "breach": False}
+               for d, v in zip(chart.dates, chart.values, strict=True)]
+    return alert_chart_png(history, title=chart.title, unit=chart.unit)
+
+
+def digest_message(result: DigestResult, narrative: str | None = None) -> Message:
+    files = ()
+    if result.chart is not None and result.chart.dates:
+        name = f"digest-{result.cadence}-{result.day.isoformat()}.png"
+        files = (Attachment(name, chart_png(result.chart), result.chart.title),)
+    text = f"{result.title()}: {narrative or result.summary}"
+    return Message(text[:3000], digest_blocks(result, narrative), files=files)

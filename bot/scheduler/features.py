@@ -1,0 +1,60 @@
+"""The scheduler's features as the Slack app's services expect them (bot/slack/services.py:
+digest_now, subscribe, unsubscribe, subscriptions, open_alerts, acknowledge_alert,
+mute_alert, alert_chart, thread_context), so wiring is one call:
+
+    build_services(config, store, poster, **scheduler_features(scheduler))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.render.alerts import alert_text
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    """An open alert as the App Home and `/journey alerts` show it."""
+
+    id: str
+    title: str
+    severity: str
+    since: str | None
+    detail: str
+
+
+def scheduler_features(scheduler: Any) -> dict[str, Callable[..., Any]]:
+    desk = scheduler.desk
+
+    def digest_now(channel: str) -> None:
+        scheduler.run_digest(channel, "daily", on_demand=True)
+
+    def subscribe(channel: str, cadence: str, time: str, weekday: str | None = None, tz: str | None = None) -> Any:
+        return scheduler.subscribe(channel, cadence, time, weekday=weekday, tz=tz or None)  # type: ignore[arg-type]
+
+    def unsubscribe(channel: str) -> int:
+        return len(scheduler.unsubscribe(channel))
+
+    def open_alerts() -> list[AlertLine]:
+        return [AlertLine(r.id, alert_text(r), r.severity, r.since_day.isoformat(),
+                          "\n".join(r.finding.explanation()[1:])) for r in desk.open_alerts()]
+
+    def acknowledge_alert(alert_id: str, user: str) -> None:
+        desk.acknowledge(alert_id, user)
+
+    def mute_alert(alert_id: str, hours: float = 24) -> None:
+        desk.snooze(alert_id, hours)
+
+    return {
+        "digest_now": digest_now,
+        "subscribe": subscribe,
+        "unsubscribe": unsubscribe,
+        "subscriptions": scheduler.subscriptions,
+        "open_alerts": open_alerts,
+        "acknowledge_alert": acknowledge_alert,
+        "mute_alert": mute_alert,
+        "alert_chart": desk.alert_chart,
+        "thread_context": desk.thread_context,
+    }

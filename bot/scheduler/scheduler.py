@@ -1,0 +1,353 @@
+"""The scheduler: digests and alert checks on a clock, kept in a persistent job store.
+
+APScheduler's BackgroundScheduler with an SQLAlchemy job store (sqlite:///<home>/jobs.sqlite by
+default, any SQLAlchemy URL for a server database), cron triggers in the business time zone,
+and for every job coalesce=True, a misfire grace time and max_instances=1: after downtime a
+missed run is caught up once, not once per missed day.
+
+The job store says *when* to run; the run ledger (delivery.py) makes sure each digest or alert
+for a period and channel reaches Slack once, also when two instances share the job store and
+both run the job, or when a process dies mid-run (the sweep job finishes what was recorded).
+
+Schedules come from the config ([[digests]], [alerts] check_time) and from `/journey
+subscribe` (subscribe/unsubscribe/subscriptions below). Config jobs are written to the store
+only when they changed, so a stored job keeps its missed run time across a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from bot.ports import Poster
+from bot.scheduler import jobs
+from bot.scheduler.alert_desk import AlertDesk
+from bot.scheduler.delivery import Delivery, Message, RunLedger
+from bot.state import StateStore
+from tools.alert_series import SeriesProvider
+from tools.alert_store import AlertStore
+from tools.errors import ToolInputError, ToolUnavailable
+
+log = logging.getLogger(__name__)
+
+Cadence = Literal["daily", "weekly"]
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DIGEST_PREFIX = "digest:"
+CONFIG_PREFIX = "digest:config:"
+ALERTS_JOB = "alerts:check"
+SWEEP_JOB = "runs:sweep"
+RETRAIN_JOB = "predict:retrain"
+
+DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: str
+    channel: str
+    cadence: str
+    time: str  # HH:MM
+    weekday: str | None  # weekly only
+    timezone: str
+    source: str  # config | slack
+    next_run: dt.datetime | None
+
+    @property
+    def tz(self) -> str:
+        return self.timezone
+
+    def to_text(self) -> str:
+        when = f"every {self.weekday.capitalize()} at {self.time}" if self.cadence == "weekly" and self.weekday \
+            else f"every day at {self.time}"
+        nxt = f", next {self.next_run:%a %d %b %H:%M}" if self.next_run else ""
+        origin = " (from the config file)" if self.source == "config" else ""
+        return f"{self.cadence} digest to {self.channel} {when} {self.timezone}{nxt}{origin}"
+
+
+def last_complete_day(store: Any, timezone: str, now: dt.datetime | None = None) -> dt.date | None:
+    """The day scheduled runs report on: the last day of data, but never today, which is not
+    over yet."""
+    as_of = store.as_of()
+    if as_of is None:
+        return None
+    today = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).date()
+    return min(as_of, today - dt.timedelta(days=1))
+
+
+def digest_run_key(cadence: str, channel: str, day: dt.date) -> str:
+    return f"digest:{cadence}:{channel}:{day.isoformat()}"
+
+
+class JourneyScheduler:
+    def __init__(self, config: Any, poster: Poster | None, *, store: Any | None = None,
+                 provider: Callable[[], SeriesProvider] | None = None,
+                 digest_message: DigestMessage | None = None, owner: str | None = None):
+        self.config = config
+        self.poster = poster
+        self._store = store
+        self.timezone = config.business.timezone
+        config.home_path.mkdir(parents=True, exist_ok=True)
+        s = config.scheduler
+        self.state = StateStore(config.state_path)
+        self.ledger = RunLedger(self.state, owner=owner, lease_seconds=s.lease_seconds)
+        self.alert_store = AlertStore(config.state_path)
+        self.desk = AlertDesk(config, self.alert_store, self.ledger, poster, provider or self._default_provider)
+        self._digest_message = digest_message
+        self.scheduler: Any = None
+        self._started = False
+
+    # -- wiring -----------------------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            self._store = self.config.open_store()
+        return self._store
+
+    def _default_provider(self) -> SeriesProvider:
+        from bot.scheduler.wiring import provider_for
+
+        return provider_for(self.config, self.store)
+
+    def _make_scheduler(self, running: bool) -> Any:
+        from apscheduler.executors.pool import ThreadPoolExecutor
+        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        s = self.config.scheduler
+        cls = BackgroundScheduler if running else _StoreOnlyScheduler
+        return cls(
+            jobstores={"default": SQLAlchemyJobStore(url=self.config.jobstore_url)},
+            executors={"default": ThreadPoolExecutor(2)},
+            job_defaults={"coalesce": True, "max_instances": 1,
+                          "misfire_grace_time": s.misfire_grace_minutes * 60},
+            timezone=ZoneInfo(self.timezone),
+        )
+
+    # -- life cycle -----------------------------------------------------------------------
+    def start(self, *, paused: bool = False, sync: bool = True) -> JourneyScheduler:
+        """Start the clock. With paused=True the job store is open for subscribe/unsubscribe
+        but nothing runs (the command line uses this)."""
+        if self._started:
+            raise RuntimeError("the scheduler is started already")
+        self.scheduler = self._make_scheduler(running=not paused)
+        if not paused:
+            jobs.activate(self)
+        try:
+            self.scheduler.start(paused=True)
+        except Exception as exc:
+            raise ToolUnavailable(f"The job store {self.config.jobstore_url} cannot be opened: {exc}") from exc
+        self._started = True
+        if sync:
+            self._sync_config_jobs()
+        if not paused:
+            self.scheduler.resume()
+        return self
+
+    def shutdown(self, wait: bool = True) -> None:
+        if self._started:
+            # Paused first: a loop woken during shutdown must not take a due job it can no
+            # longer run (it would move the job on and the run would be lost).
+            self.scheduler.pause()
+            self.scheduler.shutdown(wait=wait)
+            self._started = False
+        jobs.deactivate(self)
+
+    def __enter__(self) -> JourneyScheduler:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    def _sync_config_jobs(self) -> None:
+        wanted: dict[str, dict[str, Any]] = {}
+        for d in self.config.digests:
+            job_id = f"{CONFIG_PREFIX}{d.channel}:{d.cadence}"
+            wanted[job_id] = self._digest_job_spec(job_id, d.channel, d.cadence, d.time, d.weekday,
+                                                   d.timezone or self.timezone, "config")
+        if self.config.alerts.enabled and self.config.alerts.check_time:
+            hour, minute = _clock(self.config.alerts.check_time)
+            wanted[ALERTS_JOB] = dict(id=ALERTS_JOB, func="bot.scheduler.jobs:alerts_job", name="alert check",
+                                      trigger=self._cron(hour, minute, None, self.timezone), kwargs={})
+        if self.config.scheduler.retrain_time:
+            hour, minute = _clock(self.config.scheduler.retrain_time)
+            wanted[RETRAIN_JOB] = dict(id=RETRAIN_JOB, func="bot.scheduler.jobs:retrain_job",
+                                       name="retrain the predictive models", kwargs={},
+                                       trigger=self._cron(hour, minute, None, self.timezone))
+        for job in self.scheduler.get_jobs():
+            if (job.id.startswith(CONFIG_PREFIX) or job.id in (ALERTS_JOB, RETRAIN_JOB)) and job.id not in wanted:
+                self.scheduler.remove_job(job.id)
+        for job_id, spec in wanted.items():
+            existing = self.scheduler.get_job(job_id)
+            # Unchanged jobs are left alone: replacing one would drop a run missed while down.
+            if existing is not None and str(existing.trigger) == str(spec["trigger"]) \
+                    and existing.kwargs == spec["kwargs"] and existing.name == spec["name"]:
+                continue
+            self.scheduler.add_job(replace_existing=True, **spec)
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        # The sweep runs at once on start: that is when interrupted runs are found.
+        self.scheduler.add_job(
+            "bot.scheduler.jobs:sweep_job", IntervalTrigger(minutes=self.config.scheduler.sweep_minutes),
+            id=SWEEP_JOB, name="finish interrupted runs", replace_existing=True,
+            next_run_time=dt.datetime.now(ZoneInfo(self.timezone)))
+
+    def _cron(self, hour: int, minute: int, weekday: str | None, timezone: str) -> Any:
+        from apscheduler.triggers.cron import CronTrigger
+
+        return CronTrigger(hour=hour, minute=minute, day_of_week=weekday, timezone=ZoneInfo(timezone))
+
+    def _digest_job_spec(self, job_id: str, channel: str, cadence: str, time: str, weekday: str | None,
+                         timezone: str, source: str) -> dict[str, Any]:
+        hour, minute = _clock(time)
+        return dict(
+            id=job_id, func="bot.scheduler.jobs:digest_job",
+            name=f"{source} {cadence} digest to {channel} at {time}" + (f" on {weekday}" if cadence == "weekly" else ""),
+            trigger=self._cron(hour, minute, weekday if cadence == "weekly" else None, timezone),
+            kwargs={"channel": channel, "cadence": cadence},
+        )
+
+    # -- subscriptions (/journey subscribe) -------------------------------------------------
+    def subscribe(self, channel: str, cadence: Cadence = "daily", time: str = "08:00",
+                  weekday: str | None = None, tz: str | None = None) -> Subscription:
+        """Post the digest to `channel` daily or weekly at local `time`; subscribing again
+        changes the time."""
+        self._need_started()
+        channel = channel.strip()
+        if not channel:
+            raise ToolInputError("subscribe needs a channel")
+        if cadence not in ("daily", "weekly"):
+            raise ToolInputError(f"cadence must be daily or weekly, got {cadence!r}")
+        _clock(time)
+        weekday = (weekday or "mon").strip().lower()[:3]
+        if weekday not in WEEKDAYS:
+            raise ToolInputError(f"weekday must be one of {', '.join(WEEKDAYS)}, got {weekday!r}")
+        timezone = tz or self.timezone
+        try:
+            ZoneInfo(timezone)
+        except Exception:
+            raise ToolInputError(f"unknown time zone {timezone!r}; use an IANA name such as Europe/London") from None
+        job_id = f"{DIGEST_PREFIX}{channel}:{cadence}"
+        spec = self._digest_job_spec(job_id, channel, cadence, time, weekday, timezone, "slack")
+        self.scheduler.add_job(replace_existing=True, **spec)
+        return self._subscription(self.scheduler.get_job(job_id))
+
+    def unsubscribe(self, channel: str, cadence: Cadence | None = None) -> list[Subscription]:
+        """Stop the channel's digests (one cadence or both); returns what was removed.
+        Digests from the config file stay: they are changed in the file."""
+        self._need_started()
+        removed = []
+        for sub in self.subscriptions():
+            if sub.channel == channel and sub.source == "slack" and cadence in (None, sub.cadence):
+                self.scheduler.remove_job(sub.id)
+                removed.append(sub)
+        return removed
+
+    def subscriptions(self) -> list[Subscription]:
+        self._need_started()
+        subs = [self._subscription(j) for j in self.scheduler.get_jobs() if j.id.startswith(DIGEST_PREFIX)]
+        return sorted(subs, key=lambda s: (s.channel, s.cadence))
+
+    def _subscription(self, job: Any) -> Subscription:
+        fields = {f.name: str(f) for f in job.trigger.fields}
+        hour, minute = int(fields["hour"]), int(fields["minute"])
+        weekday = fields["day_of_week"] if fields["day_of_week"] != "*" else None
+        return Subscription(
+            id=job.id, channel=job.kwargs["channel"], cadence=job.kwargs["cadence"], time=f"{hour:02d}:{minute:02d}",
+            weekday=weekday, timezone=str(job.trigger.timezone),
+            source="config" if job.id.startswith(CONFIG_PREFIX) else "slack",
+            next_run=getattr(job, "next_run_time", None),
+        )
+
+    def _need_started(self) -> None:
+        if not self._started:
+            self.start(paused=True, sync=False)
+
+    # -- the work the jobs do ------------------------------------------------------------
+    def run_digest(self, channel: str, cadence: str = "daily", day: dt.date | None = None, *,
+                   on_demand: bool = False) -> Delivery | None:
+        """Post the digest for `day` (default: the last complete day of data) to `channel`,
+        once per cadence, channel and day. On demand (`/journey digest`), once per minute: a
+        repeated click is not a second digest, but asking again later is."""
+        if self.poster is None:
+            raise ToolUnavailable("No Slack connection to post the digest with")
+        day = day or last_complete_day(self.store, self.timezone)
+        if day is None:
+            log.info("no data yet: no %s digest for %s", cadence, channel)
+            return None
+        key = digest_run_key(cadence, channel, day)
+        if on_demand:
+            key += ":now:" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M")
+        if self.ledger.status(key) is None:
+            self.ledger.record(key, channel, self.digest_message(channel, cadence, day))
+        delivery = self.ledger.send(key, self.poster)
+        log.info("digest %s: %s", key, delivery.outcome)
+        return delivery
+
+    def digest_message(self, channel: str, cadence: str, day: dt.date) -> Message:
+        if self._digest_message is not None:
+            return self._digest_message(channel, cadence, day)
+        from bot.scheduler.digests import digest_message
+
+        return digest_message(self.config, self.store, cadence, day)
+
+    def run_alerts(self, day: dt.date | None = None) -> list[Delivery]:
+        day = day or last_complete_day(self.store, self.timezone)
+        if day is None:
+            return []
+        return self.desk.check(day)
+
+    def retrain(self) -> Any:
+        """Retrain the churn, propensity and lifetime value models when there is new data;
+        tools/predict keeps the previous model when a retrain scores worse."""
+        from bot.scheduler.wiring import predict_for
+        from tools.predict.training import retrain
+
+        registry, settings = predict_for(self.config, self.store)
+        report = retrain(self.store, registry, settings, now=dt.datetime.now(dt.UTC), only_if_new_data=True)
+        log.info("scheduled retrain: %s", report.to_text().splitlines()[0] if report.to_text() else "done")
+        return report
+
+    def sweep(self) -> list[Delivery]:
+        """Finish runs an earlier attempt recorded but did not post (a crash, Slack down)."""
+        if self.poster is None:
+            return []
+        s = self.config.scheduler
+        out = []
+        for key in self.ledger.unfinished(max_age_seconds=s.retry_hours * 3600):
+            out.append(self.ledger.send(key, self.poster))
+        out.extend(self.desk.deliver_pending())
+        return out
+
+
+def _store_only_scheduler_class() -> type:
+    from apscheduler.schedulers.base import BaseScheduler
+
+    class StoreOnly(BaseScheduler):
+        """Reads and writes the job store, never runs a job: for the command line, so that
+        `subscribe` in a terminal cannot take a due run from the server."""
+
+        def wakeup(self) -> None:
+            pass
+
+        def shutdown(self, wait: bool = True) -> None:
+            super().shutdown(wait=False)
+
+    return StoreOnly
+
+
+def _StoreOnlyScheduler(**kwargs: Any) -> Any:  # noqa: N802 - used like a class
+    return _store_only_scheduler_class()(**kwargs)
+
+
+def _clock(text: str) -> tuple[int, int]:
+    try:
+        hour, minute = (int(p) for p in text.strip().split(":"))
+    except ValueError:
+        raise ToolInputError(f"time {text!r} must be HH:MM, e.g. 08:00") from None
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ToolInputError(f"time {text!r} must be HH:MM on a 24-hour clock, e.g. 08:00")
+    return hour, minute

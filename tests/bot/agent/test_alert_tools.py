@@ -1,0 +1,95 @@
+"""Alert rules in conversation through the agent's tools, offline: the planner reads the rule
+out of the request and the same tool functions run as with a model."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.alert_slots import best_rule_id, parse_rule_request
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+from tools.alert_rules import MetricInfo
+from tools.alert_series import FrameSeriesProvider
+
+METRICS = [
+    MetricInfo("purchase_conversion", "Conversion", "%", kind="rate", stage_aware=True),
+    MetricInfo("csat", "CSAT", "%", kind="rate"),
+    MetricInfo("orders", "Orders", "", "sum", kind="count"),
+]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tell me if checkout conversion drops 10% week on week",
+     {"condition": "drops_by", "value": 10.0, "window_days": 7}),
+    ("alert me when CSAT falls below 80%", {"condition": "below", "value": 80.0}),
+    ("let me know if revenue goes above £2,000 in a day", {"condition": "above", "value": 2000.0, "window_days": 1}),
+    ("warn me about unusual order days, it's urgent", {"condition": "unusual", "severity": "high"}),
+    ("notify me if NPS rises by 5 percent month on month", {"condition": "rises_by", "value": 5.0, "window_days": 28}),
+    ("switch off the orders alert", {"enabled": False}),
+    ("make the checkout conversion alert 15%", {"value": 15.0}),
+    ("change the revenue alert to 500", {"value": 500.0}),
+])
+def test_rule_requests(text, expected):
+    assert parse_rule_request(text) == expected
+
+
+def test_best_rule_id():
+    ids = ["purchase-conversion-decision-drops-by-7d", "csat-low", "orders-unusual"]
+    assert best_rule_id("delete the checkout conversion alert", ids) == "purchase-conversion-decision-drops-by-7d"
+    assert best_rule_id("switch off csat-low please", ids) == "csat-low"
+    assert best_rule_id("remove the alert", ids) is None
+
+
+@pytest.fixture
+def planner(store, home, monkeypatch):
+    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[alerts]\nstarter_rules = false\n", encoding="utf-8")
+    config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
+    return OfflinePlanner(ToolContext(store=store, config=config), all_tools())
+
+
+def test_create_list_change_delete_in_conversation(planner):
+    answer = planner.answer("tell me if checkout conversion drops 10% week on week", "t1")
+    [call] = answer.tool_calls
+    assert call.name == "create_alert_rule" and call.ok, call.error
+    assert answer.text.startswith("Created alert rule purchase-conversion-decision-drops-by-7d: Conversion "
+                                  "(at decision) drops by 10% week on week — medium.")
+    assert planner.answer("which alert rules do we have?", "t2").tool_calls[0].name == "list_alert_rules"
+    changed = planner.answer("make the checkout conversion alert 15%, high severity", "t3")
+    assert changed.tool_calls[0].name == "change_alert_rule", changed.text
+    assert changed.text == ("Changed alert rule purchase-conversion-decision-drops-by-7d: Conversion (at decision) "
+                            "drops by 15% week on week — high.")
+    deleted = planner.answer("delete the checkout conversion alert", "t4")
+    assert deleted.tool_calls[0].name == "delete_alert_rule" and deleted.tool_calls[0].ok
+    assert "No alert rules yet" in planner.answer("list the alert rules", "t5").text
+
+
+def test_a_request_without_a_metric_gets_the_valid_ones(planner):
+    answer = planner.answer("alert me if it drops 10% week on week", "t6")
+    assert answer.tool_calls[0].name == "create_alert_rule"
+    assert "Unknown metric '(none_given)' for alerts; use one of csat, orders, purchase_conversion" in answer.text
+
+
+def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_similar_one(store, home, monkeypatch):
+    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[alerts]\nstarter_rules = false\n\n[[alerts.rules]]\nid = "csat-weekly"\nmetric = "csat"\n'
+        'kind = "anomaly"\nwindow_days = 7\n', encoding="utf-8")
+    config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
+    planner = OfflinePlanner(ToolContext(store=store, config=config), all_tools())
+    assert planner.answer("alert me when CSAT falls below 80%", "a").tool_calls[0].ok
+    deleted = planner.answer("delete the csat alert", "b")
+    assert deleted.text.startswith("Deleted alert rule csat-below"), deleted.text
+    refused = planner.answer("delete the csat alert", "c")
+    assert "comes from the config file; change it there" in refused.text
+
+
+def test_more_support_tickets_is_the_bad_direction():
+    from tools.alert_series import KpiSeriesProvider
+
+    infos = {m.name: m for m in KpiSeriesProvider(None).metrics()}  # type: ignore[arg-type]
+    assert infos["tickets"].good_direction == "down" and infos["deliveries"].good_direction == "up"

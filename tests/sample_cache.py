@@ -1,0 +1,26 @@
+"""The default sample (seed 7, 100k events, 180 days) loaded once per test session, for the
+tests that check behaviour on it (alert backtest, digest)."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import tempfile
+from pathlib import Path
+
+
+@functools.lru_cache(maxsize=1)
+def sample_store():
+    """(in-memory JourneyStore, folder with the sample files incl. incidents.json)."""
+    from tools.ingest import folder_loads, ingest_loads
+    from tools.sample import SampleSpec, generate_sample
+    from tools.store import JourneyStore
+
+    folder = Path(tempfile.mkdtemp(prefix="journeybot-sample-"))
+    generate_sample(folder, SampleSpec())
+    store = JourneyStore(None, timezone="Europe/London")
+    ingest_loads(store, folder_loads(folder))
+    import atexit
+
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return store, folder

@@ -1,0 +1,63 @@
+"""The digest on the sample data: the right periods, the sections from their tools, and a
+summary that names the move that matters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sample_cache import sample_store
+
+from tools.digest import DigestParams, digest, digest_periods
+from tools.errors import NoDataError
+from tools.periods import Period
+from tools.trends import CompareParams, compare
+
+BREAKAGE_DAY_2 = dt.date(2026, 9, 1)  # a Tuesday in the checkout breakage (docs/SAMPLE_DATA.md)
+
+
+@pytest.fixture(scope="module")
+def store():
+    return sample_store()[0]
+
+
+def test_daily_compares_with_the_same_weekday_and_weekly_with_the_week_before():
+    day = dt.date(2026, 9, 1)
+    assert digest_periods("daily", day) == (Period(start=day, end=day),
+                                            Period(start=dt.date(2026, 8, 25), end=dt.date(2026, 8, 25)))
+    assert digest_periods("weekly", day) == (Period(start=dt.date(2026, 8, 26), end=day),
+                                             Period(start=dt.date(2026, 8, 19), end=dt.date(2026, 8, 25)))
+
+
+def test_the_checkout_breakage_day(store):
+    result = digest(store, DigestParams(date=BREAKAGE_DAY_2), business="Crumb & Co.",
+                    open_alerts=["High alert: Session conversion dropped to 7.1%"])
+    assert result.title() == "Daily journey digest — Crumb & Co., Tue 1 Sep 2026"
+    assert (result.period_label, result.previous_label) == ("Tue 1 Sep", "Tue 25 Aug")
+    # the KPI lines are the compare tool's numbers for exactly those two days
+    rows = compare(store, CompareParams(metrics=["session_conversion"], period=Period(start=BREAKAGE_DAY_2, end=BREAKAGE_DAY_2),
+                                        against=Period(start=dt.date(2026, 8, 25), end=dt.date(2026, 8, 25)))).rows
+    line = next(k for k in result.kpis if k.metric == "session_conversion")
+    assert line.now == f"{rows.iloc[0]['current'] * 100:.1f}%" and line.direction == "down"
+    assert line.change.startswith("↓ ") and line.assessment == "worse"
+    # the summary leads with the largest relative move the wrong way (cart abandonment rising)
+    worst = max((k for k in result.kpis if k.assessment == "worse" and not k.small_sample and k.relative is not None),
+                key=lambda k: abs(k.relative))
+    verb = "rose to" if worst.direction == "up" else "fell to"
+    assert result.summary.startswith(f"{worst.label} {verb} {worst.now}, {worst.change}: the biggest move the wrong way")
+    assert "1 open alert: High alert: Session conversion dropped to 7.1%." in result.summary
+    assert "customers entered at awareness in the last 7 days" in result.funnel
+    assert "reached purchase. Biggest drop-off:" in result.funnel
+    assert result.risk is None  # churn scores describe the end of the data, not 1 September
+    assert any("feedback store is not set up" in n for n in result.notes)
+    assert result.chart is not None and result.chart.dates[-1] == BREAKAGE_DAY_2 and len(result.chart.dates) == 28
+    text = result.to_text()
+    for heading in ("KPIs:", "Funnel:", "Open alerts:", "Tue 1 Sep vs Tue 25 Aug"):
+        assert heading in text
+
+
+def test_weekly_and_no_digest_after_the_data(store):
+    weekly = digest(store, DigestParams(cadence="weekly", date=BREAKAGE_DAY_2))
+    assert (weekly.period_label, weekly.previous_label) == ("Wed 26 Aug – Tue 1 Sep", "the 7 days before")
+    with pytest.raises(NoDataError, match="The data ends on 2026-11-15; there is no digest for 2026-12-01 yet"):
+        digest(store, DigestParams(date=dt.date(2026, 12, 1)))
