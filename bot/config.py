@@ -84,6 +84,11 @@ class FeedbackConfig(_Section):
     chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
     batch_size: int = Field(default=256, ge=1, le=5000, description="texts per embedding call")
     threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
+    sentiment: Literal["auto", "offline"] = Field(
+        default="auto",
+        description="'auto' = the chat model scores sentiment when [model] is configured (one call per 40 "
+                    "texts, any language), else the offline scorer; 'offline' = always the offline scorer",
+    )
 
 
 class ModelConfig(_Section):

@@ -165,11 +165,15 @@ def score_texts(
     method = np.full(n, METHOD_UNSCORED, dtype=object)
     if n == 0:
         return pd.DataFrame({"score": score, "label": [], "lang": [], "method": []})
+    got = None
     if classify is not None:
-        got = np.asarray(classify(series.tolist()), dtype=np.float64)
-        if got.shape != (n,):
-            raise ToolInputError(f"the sentiment classifier returned {got.shape[0] if got.ndim else 0} "
-                                 f"scores for {n} texts")
+        try:
+            got = np.asarray(classify(series.tolist()), dtype=np.float64)
+        except Exception:  # a model that is down or answers nonsense must not stop indexing
+            got = None
+        if got is not None and got.shape != (n,):
+            got = None
+    if got is not None:
         score = np.clip(got, -1.0, 1.0)
         method[:] = METHOD_LLM
     else:

@@ -24,7 +24,10 @@ def feedback_store(ctx: ToolContext):
     fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
     counts = (ctx.store.count("surveys"), ctx.store.count("tickets"))
     if ctx.services.get("feedback_synced_counts") != counts:
-        index_store(fb, ctx.store, chunk_words=ctx.config.feedback.chunk_words)
+        from bot.llm_hooks import sentiment_classifier
+
+        classify = ctx.service("sentiment_classifier", lambda: sentiment_classifier(ctx.config))
+        index_store(fb, ctx.store, chunk_words=ctx.config.feedback.chunk_words, classify=classify)
         ctx.services["feedback_synced_counts"] = counts
     return fb
 
@@ -44,7 +47,10 @@ def _sentiment(ctx: ToolContext, params: Any):
 def _themes(ctx: ToolContext, params: Any):
     from tools.themes import themes
 
-    return themes(feedback_store(ctx), params, store=ctx.store)
+    from bot.llm_hooks import theme_labeler
+
+    labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))
+    return themes(feedback_store(ctx), params, store=ctx.store, labeler=labeler)
 
 
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:

@@ -116,8 +116,17 @@ def test_a_configured_classifier_scores_every_language():
     frame = score_texts(["muito bom", "great", "awful"], classify=classify)
     assert calls == [["muito bom", "great", "awful"]]
     assert frame["score"].tolist() == [0.9, 0.9, -0.9] and set(frame["method"]) == {"llm"}
-    with pytest.raises(ToolInputError, match="2 scores for 3 texts"):
-        score_texts(["a", "b", "c"], classify=lambda texts: [0.1, 0.2])
+
+
+def test_a_classifier_that_fails_or_miscounts_leaves_the_offline_scores():
+    def down(texts):
+        raise TimeoutError("model unreachable")
+
+    offline = score_texts(["great service", "awful wait"])
+    for classify in (down, lambda texts: [0.1]):
+        frame = score_texts(["great service", "awful wait"], classify=classify)
+        assert "llm" not in set(frame["method"])
+        assert frame["label"].tolist() == offline["label"].tolist() == ["positive", "negative"]
 
 
 def test_language_detection_on_short_and_mixed_texts():
