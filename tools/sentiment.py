@@ -28,7 +28,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.embeddings import Embedder
-from tools.errors import NoDataError, ToolInputError
+from tools.errors import NoDataError
 from tools.language import LANGUAGE_NAMES, detect_languages
 from tools.periods import Period, previous_calendar
 from tools.results import Provenance, ResultMixin

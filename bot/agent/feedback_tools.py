@@ -45,9 +45,8 @@ def _sentiment(ctx: ToolContext, params: Any):
 
 
 def _themes(ctx: ToolContext, params: Any):
-    from tools.themes import themes
-
     from bot.llm_hooks import theme_labeler
+    from tools.themes import themes
 
     labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))
     return themes(feedback_store(ctx), params, store=ctx.store, labeler=labeler)

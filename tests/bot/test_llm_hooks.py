@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from fakes.chat import say, scripted
 
-from bot.llm_hooks import clean_label, model_classifier, model_labeler, sentiment_classifier, theme_labeler
+from bot.llm_hooks import (
+    clean_label,
+    model_classifier,
+    model_labeler,
+    sentiment_classifier,
+    theme_labeler,
+)
 
 
 def test_sentiment_comes_back_as_one_clamped_score_per_text_in_batches_of_40():

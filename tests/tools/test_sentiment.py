@@ -11,7 +11,7 @@ import pytest
 from conftest import external
 from fakes.embedders import HashEmbedder
 
-from tools.errors import NoDataError, ToolInputError
+from tools.errors import NoDataError
 from tools.feedback import FeedbackStore, index_documents
 from tools.language import detect_languages
 from tools.periods import Period
