@@ -89,6 +89,21 @@ SECTIONS: list[DemoSection] = [
 ]
 
 
+# The story the demo tells, whatever order the sections were registered in: what is loaded,
+# how the shop is doing, where and why customers leave, who they are, then the conversation,
+# the look ahead, and what arrives on its own each morning. Unlisted sections come last.
+STORY = (
+    "Your data", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
+    "Journey map", "Ask journeybot", "Who may leave, and what to do", "This morning's digest",
+    "Alerts", "How it looks in Slack",
+)
+
+
+def in_story_order(sections: list[DemoSection]) -> list[DemoSection]:
+    rank = {title: i for i, title in enumerate(STORY)}
+    return sorted(sections, key=lambda s: rank.get(s.title, len(STORY)))
+
+
 @click.command()
 @pass_ctx
 @friendly_errors
@@ -96,7 +111,7 @@ def demo(ctx: Ctx) -> None:
     """Run the whole product offline on generated sample data (no Slack, no keys, no server)."""
     ctx.console.rule("journeybot demo", style="bold")
     prepare_sample(ctx)
-    for section in SECTIONS:
+    for section in in_story_order(SECTIONS):
         ctx.console.print()
         ctx.console.rule(section.title)
         section.run(ctx)
