@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tools import session_table
 from tools.ingest import ingest_file
 from tools.stages import DEFAULT_TOUCHPOINTS
 
@@ -60,6 +61,8 @@ def insert_events(store, rows: list[tuple[str, dt.datetime, str, str | None]]) -
             "INSERT INTO events (customer_id, ts, touchpoint, channel, stage, online) "
             "SELECT customer_id, ts, touchpoint, channel, stage, online FROM new_events")
         con.unregister("new_events")
+        # Ingest keeps the sessions table; rows written past it must rebuild it.
+        session_table.rebuild(con, store.timezone)
 
 
 # Two weeks of May 2026 for drop-offs and paths: the week of 8-14 May against 1-7 May.

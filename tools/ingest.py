@@ -25,6 +25,7 @@ from typing import Any
 
 import duckdb
 
+from tools import session_table
 from tools.errors import IngestError, Problem
 from tools.mapping import Lookup, Mapping, ReadOptions, load_recipe
 from tools.pii import redact_series
@@ -140,9 +141,11 @@ def ingest_loads(
         con.execute("SET enable_progress_bar_print = false")
         con.begin()
         try:
+            sessions = _SessionUpdate()
             for i, load in enumerate(loads):
-                runner = _LoadRunner(con, store, load, tpmap, progress, i, base_dir)
+                runner = _LoadRunner(con, store, load, tpmap, progress, i, base_dir, sessions)
                 reports.append(runner.run())
+            sessions.apply(con, store.timezone)
             con.commit()
         except BaseException:
             con.rollback()
@@ -206,6 +209,32 @@ def _drop_temps(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"DROP {what} IF EXISTS {_ident(name)}")
 
 
+class _SessionUpdate:
+    """Which sessions the loads of one call changed; rebuilt before the call commits, so the
+    sessions table moves with the events (and rolls back with them)."""
+
+    def __init__(self) -> None:
+        self.everything = False
+        self.keys: str | None = None
+
+    def add(self, con: duckdb.DuckDBPyConnection, staged: str, timezone: str) -> None:
+        if self.everything:
+            return
+        keys_sql = session_table.keys_sql(staged, timezone)
+        if self.keys is None:
+            self.keys = _temp_name("sesskeys")
+            con.execute(f"CREATE TEMP TABLE {self.keys} AS {keys_sql}")
+        else:
+            con.execute(f"INSERT INTO {self.keys} {keys_sql}")
+
+    def apply(self, con: duckdb.DuckDBPyConnection, timezone: str) -> None:
+        if self.everything:
+            # A first load: one grouping of all events beats looking up every key.
+            session_table.rebuild(con, timezone)
+        elif self.keys is not None:
+            session_table.refresh(con, self.keys)
+
+
 @dataclass(frozen=True)
 class _Check:
     condition: str  # SQL over the staged columns, true for a bad row
@@ -238,8 +267,10 @@ class _LoadRunner:
         progress: Progress | None,
         index: int,
         base_dir: Path | None,
+        sessions: _SessionUpdate | None = None,
     ):
         self.con = con
+        self.sessions = sessions or _SessionUpdate()
         self.store = store
         self.load = load
         self.m = load.mapping
@@ -854,6 +885,8 @@ class _LoadRunner:
         with self._watch("writing"):
             if existing == 0:
                 n = self.con.execute(f"INSERT INTO {_ident(t.name)} SELECT {cols} FROM {staged}").fetchone()[0]  # type: ignore[index]
+                if t.name == "events" and n:
+                    self.sessions.everything = True
                 return int(n), 0, 0
             if not t.replace_on_key:
                 same = " AND ".join(
@@ -863,6 +896,11 @@ class _LoadRunner:
                     f"INSERT INTO {_ident(t.name)} SELECT {', '.join('s.' + _ident(c) for c in t.column_names)} "
                     f"FROM {staged} s WHERE NOT EXISTS (SELECT 1 FROM {_ident(t.name)} e WHERE {same})"
                 ).fetchone()[0]  # type: ignore[index]
+                if t.name == "events" and n:
+                    # Every session of the file, not only of the new rows: rebuilding a session
+                    # whose events did not change gives the same row, and the new rows cannot be
+                    # told from the old ones once inserted.
+                    self.sessions.add(self.con, staged, self.store.timezone)
                 return int(n), 0, total - int(n)
             on = " AND ".join(f"e.{_ident(k)} = s.{_ident(k)}" for k in t.key)
             differs = " OR ".join(

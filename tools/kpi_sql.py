@@ -23,21 +23,20 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from tools import session_table
 from tools.filters import Filters, cohort_sql, dimension_sql
 from tools.kpi_catalog import FAMILIES, METRICS, SPECS
 from tools.schema import TABLES
-from tools.stages import STAGES, WEB_TOUCHPOINTS
+from tools.stages import STAGES
 
 Grain = Literal["period", "day", "week"]
 
-CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
+CART_TOUCHPOINTS = session_table.CART_TOUCHPOINTS
 # Orders without a status are sales exports that list only what was sold.
 COMPLETED = "coalesce(status, 'completed') = 'completed'"
-# Web events without a session id are grouped per customer and calendar day.
-SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
-_STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " ELSE -1 END"
-_WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
-_CARTS = ", ".join(f"'{t}'" for t in CART_TOUCHPOINTS)
+SESSION_KEY = session_table.SESSION_KEY
+_WEB = session_table.WEB
+_CARTS = session_table.CARTS
 
 LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
 _DAY_US = 86_400_000_000
@@ -218,28 +217,49 @@ def _stages_sql(f: Frame) -> str:
         FROM masks GROUP BY bucket, grp"""
 
 
-def _web_events_sql(f: Frame) -> str:
+def _period_sessions_sql(f: Frame) -> str:
+    """The web sessions of the period, one row per session and group, as if grouped from the
+    period's web events: the stored sessions (tools/session_table.py) that lie wholly inside it,
+    and, regrouped from their events in the period, the few that a period boundary cuts (or
+    whose id several customers share, which a group may split)."""
+    inside = "s.first_ts >= $start AND s.last_ts < $end AND NOT s.multi"
+    # Only events near the boundaries can belong to a cut session, unless an id is shared.
+    cut_events = f"""
+        SELECT {SESSION_KEY.format(a='e')} AS sid, e.customer_id, e.session_id, e.ts,
+               e.touchpoint, e.stage, {f.grp} AS grp
+        FROM events e {f.join('e')}, bounds
+        WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})
+          AND (e.ts <= bounds.lo OR e.ts >= bounds.hi OR bounds.shared)
+          AND (e.session_id IN (SELECT sid FROM cut WHERE keyed)
+               OR (e.session_id IS NULL AND e.customer_id IN (SELECT customer_id FROM cut WHERE NOT keyed)))"""
     return f"""
-        SELECT e.customer_id, {SESSION_KEY.format(a='e')} AS sid, e.ts, e.touchpoint, e.stage,
-               {f.grp} AS grp
-        FROM events e {f.join('e')}
-        WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})"""
+        cut AS (
+            SELECT sid, keyed, multi, customer_id, first_ts, last_ts FROM sessions s
+            WHERE s.first_ts < $end AND s.last_ts >= $start AND NOT ({inside})),
+        bounds AS (
+            SELECT coalesce(max(last_ts) FILTER (WHERE first_ts < $start), $start - INTERVAL 1 DAY) AS lo,
+                   coalesce(min(first_ts) FILTER (WHERE last_ts >= $end), $end + INTERVAL 1 DAY) AS hi,
+                   coalesce(bool_or(multi), false) AS shared
+            FROM cut),
+        regrouped AS ({session_table.aggregate_sql(
+            f"({cut_events}) SEMI JOIN cut USING (sid)", keys="sid, grp")}),
+        s AS (
+            SELECT s.sid, {f.grp} AS grp, s.customer_id, s.first_ts, s.hits, s.bought,
+                   s.first_cart, s.last_cart, s.last_buy, s.exit_tp
+            FROM sessions s {f.join('s')} WHERE {inside}
+            UNION ALL
+            SELECT sid, grp, customer_id, first_ts, hits, bought, first_cart, last_cart, last_buy,
+                   exit_tp
+            FROM regrouped)"""
 
 
 def _sessions_sql(f: Frame) -> str:
-    # Sessions and carts in one pass over the web events. A cart bought from in its own
-    # session is settled there; only the others are looked up in the customer's purchases
-    # (any channel, completed orders too) within the cart window.
+    # Sessions and carts from the period's sessions. A cart bought from in its own session is
+    # settled there; only the others are looked up in the customer's purchases (any channel,
+    # completed orders too) within the cart window.
     window = "to_hours(CAST($cart_hours AS BIGINT))"
     return f"""
-        WITH w AS ({_web_events_sql(f)}),
-        s AS (
-            SELECT sid, {f.key('grp')}, any_value(customer_id) AS customer_id, min(ts) AS first_ts,
-                   count(*) AS hits, bool_or(stage = 'purchase') AS bought,
-                   min(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS first_cart,
-                   max(ts) FILTER (WHERE touchpoint IN ({_CARTS})) AS last_cart,
-                   max(ts) FILTER (WHERE stage = 'purchase') AS last_buy
-            FROM w {f.group_by('sid', 'grp')}),
+        WITH {_period_sessions_sql(f)},
         open_carts AS (
             SELECT sid, grp, customer_id, first_cart, last_cart FROM s
             WHERE first_cart IS NOT NULL
@@ -534,12 +554,11 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str]) ->
 
 def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
     """Exits per web touchpoint: how often each was the last web event of its session."""
-    rank = _STAGE_RANK.format(col="stage")
     sql = f"""
-        WITH w AS ({_web_events_sql(frame)}),
-        s AS (SELECT sid, arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
-              FROM w GROUP BY sid),
-        h AS (SELECT touchpoint, count(*) AS events FROM w GROUP BY touchpoint),
+        WITH {_period_sessions_sql(frame)},
+        h AS (SELECT e.touchpoint, count(*) AS events FROM events e {frame.join('e')}
+              WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})
+              GROUP BY e.touchpoint),
         x AS (SELECT exit_tp AS touchpoint, count(*) AS exits FROM s GROUP BY exit_tp)
         SELECT h.touchpoint, h.events, coalesce(x.exits, 0) AS exits,
                coalesce(x.exits, 0) / h.events AS exit_rate

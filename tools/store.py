@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tools import session_table
 from tools.errors import ToolUnavailable
 from tools.schema import TABLES, create_table_sql
 
@@ -133,6 +134,16 @@ class JourneyStore:
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
             [str(SCHEMA_VERSION)],
         )
+        # Stores made before the sessions table (or in another time zone) get it built now,
+        # once, so old data folders keep working.
+        if not session_table.is_current(con, self.timezone):
+            con.begin()
+            try:
+                session_table.rebuild(con, self.timezone)
+                con.commit()
+            except Exception:
+                con.rollback()
+                raise
 
     # -- queries (trusted SQL only) ----------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
@@ -194,17 +205,26 @@ class JourneyStore:
         return all(n == 0 for n in self.counts().values())
 
     def delete_customer(self, customer_id: str) -> dict[str, int]:
-        """Erase one customer from every journey table, in one transaction."""
+        """Erase one customer from every journey table, in one transaction; the sessions their
+        web events were part of are rebuilt from what remains."""
         deleted: dict[str, int] = {}
         with self.connect() as con:
             con.begin()
             try:
+                keys = "jb_forget_sessions"
+                con.execute(
+                    f"CREATE OR REPLACE TEMP TABLE {keys} AS "
+                    + session_table.keys_sql("(SELECT * FROM events WHERE customer_id = $c)", self.timezone),
+                    {"c": customer_id},
+                )
                 for t in TABLES:
                     n = con.execute(
                         f'SELECT count(*) FROM "{t}" WHERE customer_id = ?', [customer_id]
                     ).fetchone()[0]  # type: ignore[index]
                     con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
                     deleted[t] = int(n)
+                session_table.refresh(con, keys)
+                con.execute(f"DROP TABLE {keys}")
                 con.commit()
             except Exception:
                 con.rollback()

@@ -1,0 +1,159 @@
+"""The sessions table ingest keeps next to the events: its rows worked out by hand, idempotent
+re-ingest, all-or-nothing loads, forgetting a customer, old stores migrated on open, and KPIs of
+sessions a period boundary cuts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import pytest
+
+from tools.errors import IngestError
+from tools.ingest import ingest_file
+from tools.kpis import KpiParams, kpis
+from tools.periods import Period
+from tools.store import JourneyStore
+
+LONDON = ZoneInfo("Europe/London")
+
+# A: one keyed session with a cart that ends on a purchase. B: a keyed session of one page,
+# plus two web events without a session id on 3 May (one session for the day) and an in-store
+# visit (not web: no session). C: a cart abandoned, its id also used in a second file below.
+EVENTS = """customer_id,ts,touchpoint,session_id
+A,2026-05-02 10:00,website_visit,a1
+A,2026-05-02 10:05,add_to_cart,a1
+A,2026-05-02 10:07,checkout_start,a1
+A,2026-05-02 10:09,order_placed,a1
+B,2026-05-02 11:00,product_view,b1
+B,2026-05-03 09:00,product_view,
+B,2026-05-03 21:00,menu_view,
+B,2026-05-03 12:00,instore_visit,
+C,2026-05-02 12:00,add_to_cart,c1
+"""
+
+MORE = """customer_id,ts,touchpoint,session_id
+C,2026-05-02 12:30,product_view,c1
+D,2026-05-04 08:00,page_view,d1
+"""
+
+BAD = """customer_id,ts,touchpoint,session_id
+D,2026-05-04 08:00,page_view,d1
+E,not a time,page_view,e1
+"""
+
+
+def at(text: str) -> pd.Timestamp:
+    return pd.Timestamp(dt.datetime.fromisoformat(text).replace(tzinfo=LONDON))
+
+
+def sessions(store: JourneyStore) -> pd.DataFrame:
+    frame = store.query("SELECT * FROM sessions ORDER BY sid")
+    for col in ("first_ts", "last_ts", "first_cart", "last_cart", "last_buy"):
+        frame[col] = frame[col].dt.tz_convert(LONDON)
+    return frame.set_index("sid")
+
+
+def load(store, tmp_path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    ingest_file(store, "events", path)
+
+
+@pytest.fixture
+def shop(store, tmp_path):
+    load(store, tmp_path, "events.csv", EVENTS)
+    return store
+
+
+def test_one_row_per_web_session(shop):
+    s = sessions(shop)
+    # a1, b1, c1 and B's day without a session id; the in-store visit is no web session.
+    assert list(s.index) == ["B~2026-05-03", "a1", "b1", "c1"]
+    a1 = s.loc["a1"]
+    assert (a1.customer_id, a1.keyed, a1.multi, a1.hits, a1.bought) == ("A", True, False, 4, True)
+    assert (a1.first_ts, a1.last_ts) == (at("2026-05-02 10:00"), at("2026-05-02 10:09"))
+    assert (a1.first_cart, a1.last_cart) == (at("2026-05-02 10:05"), at("2026-05-02 10:07"))
+    assert (a1.last_buy, a1.exit_tp) == (at("2026-05-02 10:09"), "order_placed")
+    day = s.loc["B~2026-05-03"]
+    assert (day.keyed, day.hits, day.bought, day.exit_tp) == (False, 2, False, "menu_view")
+    assert pd.isna(day.first_cart) and pd.isna(day.last_buy)
+    assert (s.loc["b1", "hits"], s.loc["c1", "exit_tp"]) == (1, "add_to_cart")
+
+
+def test_reingesting_the_same_file_changes_nothing(shop, tmp_path):
+    before = sessions(shop)
+    load(shop, tmp_path, "again.csv", EVENTS)
+    pd.testing.assert_frame_equal(sessions(shop), before)
+
+
+def test_new_events_rebuild_their_sessions_only(shop, tmp_path):
+    before = sessions(shop)
+    load(shop, tmp_path, "more.csv", MORE)
+    s = sessions(shop)
+    assert list(s.index) == ["B~2026-05-03", "a1", "b1", "c1", "d1"]
+    # C came back to the product page after the cart: one more hit, a later end and exit.
+    assert (s.loc["c1", "hits"], s.loc["c1", "last_ts"], s.loc["c1", "exit_tp"]) == (
+        2, at("2026-05-02 12:30"), "product_view")
+    assert s.loc["c1", "first_cart"] == before.loc["c1", "first_cart"]
+    pd.testing.assert_frame_equal(s.loc[["B~2026-05-03", "a1", "b1"]], before.loc[["B~2026-05-03", "a1", "b1"]])
+
+
+def test_a_rejected_file_leaves_the_sessions_as_they_were(shop, tmp_path):
+    before = sessions(shop)
+    with pytest.raises(IngestError):
+        load(shop, tmp_path, "bad.csv", BAD)
+    pd.testing.assert_frame_equal(sessions(shop), before)
+
+
+def test_forgetting_a_customer_removes_their_sessions(shop):
+    shop.delete_customer("B")
+    assert list(sessions(shop).index) == ["a1", "c1"]
+
+
+def test_a_session_id_shared_by_two_customers_keeps_the_other(shop, tmp_path):
+    load(shop, tmp_path, "shared.csv", "customer_id,ts,touchpoint,session_id\nZ,2026-05-02 12:10,page_view,c1\n")
+    assert (sessions(shop).loc["c1", "hits"], sessions(shop).loc["c1", "multi"]) == (2, True)
+    shop.delete_customer("C")
+    c1 = sessions(shop).loc["c1"]
+    assert (c1.customer_id, c1.hits, c1.multi, c1.exit_tp) == ("Z", 1, False, "page_view")
+
+
+def test_an_old_store_gets_its_sessions_table_on_open(tmp_path):
+    path = tmp_path / "journey.duckdb"
+    store = JourneyStore(path, timezone="Europe/London")
+    load(store, tmp_path, "events.csv", EVENTS)
+    built = sessions(store)
+    # What a store written before the sessions table looks like.
+    store.execute("DROP TABLE sessions")
+    store.execute("DELETE FROM meta WHERE key = 'sessions'")
+    reopened = JourneyStore(path, timezone="Europe/London")
+    pd.testing.assert_frame_equal(sessions(reopened), built)
+
+
+def test_opening_in_another_time_zone_regroups_events_without_a_session_id(tmp_path):
+    path = tmp_path / "journey.duckdb"
+    load(JourneyStore(path, timezone="Europe/London"), tmp_path, "events.csv", EVENTS)
+    # 21:00 on 3 May in London is 06:00 on 4 May in Tokyo, 09:00 is 17:00 on the 3rd.
+    tokyo = sessions(JourneyStore(path, timezone="Asia/Tokyo"))
+    assert list(tokyo.index) == ["B~2026-05-03", "B~2026-05-04", "a1", "b1", "c1"]
+
+
+def test_a_session_cut_by_the_period_counts_only_its_events_inside(store, tmp_path):
+    # x1 runs across midnight into the period: within it, only its 00:10 page counts (a bounce).
+    load(store, tmp_path, "night.csv", """customer_id,ts,touchpoint,session_id
+X,2026-05-01 23:50,product_view,x1
+X,2026-05-01 23:55,add_to_cart,x1
+X,2026-05-02 00:10,page_view,x1
+Y,2026-05-02 10:00,page_view,y1
+Y,2026-05-02 10:01,product_view,y1
+""")
+    r = kpis(store, KpiParams(period=Period(start=dt.date(2026, 5, 2), end=dt.date(2026, 5, 2)),
+                              metrics=["sessions", "bounce_rate", "exit_rate", "cart_abandonment"]))
+    v = {x.metric: x for x in r.values}
+    assert (v["sessions"].value, v["bounce_rate"].value) == (2, 0.5)
+    assert (v["exit_rate"].value, v["exit_rate"].n) == (pytest.approx(2 / 3), 3)
+    assert v["cart_abandonment"].n == 0  # the cart was before the period
+    whole = kpis(store, KpiParams(period=Period(name="all"), metrics=["sessions", "bounce_rate"]))
+    assert [x.value for x in whole.values] == [2, 0.0]
