@@ -184,12 +184,14 @@ def drop_who(con: duckdb.DuckDBPyConnection, name: str | None) -> None:
 _PARAM = re.compile(r"\$([a-z_]+)")
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame) -> pd.DataFrame:
+def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None = None) -> pd.DataFrame:
     values: dict[str, Any] = {
         "start": frame.start, "end": frame.end, "first_day": frame.first_day,
         "end_day": frame.end_day, "churn_hours": frame.churn_hours, "cart_hours": frame.cart_hours,
         "data_end": frame.data_end, "buckets": frame.buckets(),
     }
+    if cut is not None:
+        values.update(cut_lo=cut.lo, cut_hi=cut.hi)
     used = set(_PARAM.findall(sql))
     return con.execute(sql, {k: v for k, v in values.items() if k in used}).df()
 
@@ -217,83 +219,111 @@ def _stages_sql(f: Frame) -> str:
         FROM masks GROUP BY bucket, grp"""
 
 
-def _period_sessions_sql(f: Frame) -> str:
+@dataclass(frozen=True)
+class Cut:
+    """Stored sessions that a period boundary cuts (or whose id customers share): how many, and
+    where their events in the period can be (up to lo after the start, from hi before the end,
+    anywhere when an id is shared)."""
+
+    sessions: int
+    lo: dt.datetime | None
+    hi: dt.datetime | None
+    shared: bool
+
+
+_INSIDE = "s.first_ts >= $start AND s.last_ts < $end AND NOT s.multi"
+_CUT = f"s.first_ts < $end AND s.last_ts >= $start AND NOT ({_INSIDE})"
+
+
+def find_cut(con: duckdb.DuckDBPyConnection, frame: Frame) -> Cut:
+    row = _run(con, f"""
+        SELECT count(*) AS n, max(last_ts) FILTER (WHERE first_ts < $start) AS lo,
+               min(first_ts) FILTER (WHERE last_ts >= $end) AS hi,
+               coalesce(bool_or(multi), false) AS shared
+        FROM sessions s WHERE {_CUT}""", frame).iloc[0]
+    return Cut(int(row["n"]), _py(row["lo"]), _py(row["hi"]), bool(row["shared"]))
+
+
+def _py(value: Any) -> dt.datetime | None:
+    if value is None or pd.isna(value):
+        return None
+    return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+
+
+def _period_sessions_sql(f: Frame, cut: Cut, exits: bool = True) -> str:
     """The web sessions of the period, one row per session and group, as if grouped from the
     period's web events: the stored sessions (tools/session_table.py) that lie wholly inside it,
     and, regrouped from their events in the period, the few that a period boundary cuts (or
     whose id several customers share, which a group may split)."""
-    inside = "s.first_ts >= $start AND s.last_ts < $end AND NOT s.multi"
+    cols = "customer_id, first_ts, hits, bought, first_cart, last_cart, last_buy" + (", exit_tp" if exits else "")
+    stored = f"""
+            SELECT {f.grp} AS grp, {', '.join('s.' + c.strip() for c in cols.split(','))}
+            FROM sessions s {f.join('s')} WHERE {_INSIDE}"""
+    if not cut.sessions:
+        return f"s AS NOT MATERIALIZED ({stored})"
     # Only events near the boundaries can belong to a cut session, unless an id is shared.
+    near = "TRUE" if cut.shared else " OR ".join(
+        [*(["e.ts <= $cut_lo"] if cut.lo else []), *(["e.ts >= $cut_hi"] if cut.hi else [])])
     cut_events = f"""
         SELECT {SESSION_KEY.format(a='e')} AS sid, e.customer_id, e.session_id, e.ts,
                e.touchpoint, e.stage, {f.grp} AS grp
-        FROM events e {f.join('e')}, bounds
-        WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})
-          AND (e.ts <= bounds.lo OR e.ts >= bounds.hi OR bounds.shared)
+        FROM events e {f.join('e')}
+        WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB}) AND ({near})
           AND (e.session_id IN (SELECT sid FROM cut WHERE keyed)
                OR (e.session_id IS NULL AND e.customer_id IN (SELECT customer_id FROM cut WHERE NOT keyed)))"""
     return f"""
-        cut AS (
-            SELECT sid, keyed, multi, customer_id, first_ts, last_ts FROM sessions s
-            WHERE s.first_ts < $end AND s.last_ts >= $start AND NOT ({inside})),
-        bounds AS (
-            SELECT coalesce(max(last_ts) FILTER (WHERE first_ts < $start), $start - INTERVAL 1 DAY) AS lo,
-                   coalesce(min(first_ts) FILTER (WHERE last_ts >= $end), $end + INTERVAL 1 DAY) AS hi,
-                   coalesce(bool_or(multi), false) AS shared
-            FROM cut),
+        cut AS (SELECT sid, keyed, customer_id FROM sessions s WHERE {_CUT}),
         regrouped AS ({session_table.aggregate_sql(
             f"({cut_events}) SEMI JOIN cut USING (sid)", keys="sid, grp")}),
-        s AS (
-            SELECT s.sid, {f.grp} AS grp, s.customer_id, s.first_ts, s.hits, s.bought,
-                   s.first_cart, s.last_cart, s.last_buy, s.exit_tp
-            FROM sessions s {f.join('s')} WHERE {inside}
+        s AS NOT MATERIALIZED ({stored}
             UNION ALL
-            SELECT sid, grp, customer_id, first_ts, hits, bought, first_cart, last_cart, last_buy,
-                   exit_tp
-            FROM regrouped)"""
+            SELECT grp, {cols} FROM regrouped)"""
 
 
-def _sessions_sql(f: Frame) -> str:
+def _sessions_sql(f: Frame, cut: Cut) -> str:
     # Sessions and carts from the period's sessions. A cart bought from in its own session is
-    # settled there; only the others are looked up in the customer's purchases (any channel,
-    # completed orders too) within the cart window.
+    # settled there; the others are rescued by a purchase of the customer (any channel,
+    # completed orders too) from the first cart event to the cart window after the last.
+    # Times are compared as epoch microseconds: adding an interval to a TIMESTAMPTZ goes through
+    # the calendar of the time zone, row by row, and cost more than the rest of the query.
     window = "to_hours(CAST($cart_hours AS BIGINT))"
+    w_us = "(CAST($cart_hours AS BIGINT) * 3600000000)"
     return f"""
-        WITH {_period_sessions_sql(f)},
-        open_carts AS (
-            SELECT sid, grp, customer_id, first_cart, last_cart FROM s
-            WHERE first_cart IS NOT NULL
-              AND NOT coalesce(last_buy >= first_cart AND last_buy <= last_cart + {window}, false)),
+        WITH {_period_sessions_sql(f, cut, exits=False)},
+        carts AS (
+            SELECT grp, customer_id, first_ts, epoch_us(first_cart) AS cart_us,
+                   epoch_us(last_cart) + {w_us} AS until_us,
+                   coalesce(last_buy >= first_cart AND epoch_us(last_buy) <= epoch_us(last_cart) + {w_us},
+                            false) AS settled
+            FROM s WHERE first_cart IS NOT NULL AND epoch_us(last_cart) + {w_us} <= epoch_us($data_end)),
+        open_carts AS (SELECT * FROM carts WHERE NOT settled),
         buys AS (
             SELECT customer_id, ts FROM events
             WHERE stage = 'purchase' AND ts >= $start AND ts <= $end + {window}
             UNION ALL
             SELECT customer_id, ts FROM orders
             WHERE {COMPLETED} AND ts >= $start AND ts <= $end + {window}),
-        b AS (SELECT * FROM buys SEMI JOIN (SELECT DISTINCT customer_id FROM open_carts) oc
-              USING (customer_id)),
-        rescued AS (
-            SELECT DISTINCT o.sid, o.grp FROM open_carts o
-            JOIN b ON b.customer_id = o.customer_id AND b.ts >= o.first_cart
-                  AND b.ts <= o.last_cart + {window}),
+        b AS (SELECT customer_id, epoch_us(ts) AS t_us FROM buys
+              SEMI JOIN (SELECT DISTINCT customer_id FROM open_carts) oc USING (customer_id)),
+        judged AS (
+            SELECT grp, first_ts, true AS kept FROM carts WHERE settled
+            UNION ALL
+            SELECT o.grp, o.first_ts, EXISTS (
+                       SELECT 1 FROM b WHERE b.customer_id = o.customer_id AND b.t_us >= o.cart_us
+                       AND b.t_us <= o.until_us) AS kept
+            FROM open_carts o),
         sess AS (
             SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS sessions,
                    count(*) FILTER (WHERE hits = 1) AS bounces,
-                   count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits
+                   count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits,
+                   count(*) FILTER (WHERE first_cart IS NOT NULL
+                                      AND epoch_us(last_cart) + {w_us} > epoch_us($data_end)) AS pending
             FROM s {f.group_by('bucket', 'grp')}),
         cart AS (
-            SELECT {f.bucket('c.first_ts')} AS bucket, {f.key('c.grp')},
-                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end) AS carts,
-                   count(*) FILTER (WHERE c.last_cart + {window} <= $data_end AND o.sid IS NOT NULL
-                                      AND r.sid IS NULL) AS abandoned,
-                   count(*) FILTER (WHERE c.last_cart + {window} > $data_end) AS pending
-            FROM s c
-            LEFT JOIN open_carts o ON o.sid = c.sid AND o.grp = c.grp
-            LEFT JOIN rescued r ON r.sid = c.sid AND r.grp = c.grp
-            WHERE c.first_cart IS NOT NULL
-            {f.group_by('bucket', 'c.grp')})
-        SELECT sess.*, coalesce(cart.carts, 0) AS carts, coalesce(cart.abandoned, 0) AS abandoned,
-               coalesce(cart.pending, 0) AS pending
+            SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS carts,
+                   count(*) FILTER (WHERE NOT kept) AS abandoned
+            FROM judged {f.group_by('bucket', 'grp')})
+        SELECT sess.*, coalesce(cart.carts, 0) AS carts, coalesce(cart.abandoned, 0) AS abandoned
         FROM sess LEFT JOIN cart ON cart.bucket = sess.bucket AND cart.grp = sess.grp"""
 
 
@@ -445,7 +475,7 @@ def _tickets_sql(f: Frame) -> str:
         FROM t GROUP BY ALL"""
 
 
-_SQL = {
+_SQL: dict[str, Any] = {
     "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
     "churn": _churn_sql, "deliveries": _deliveries_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
 }
@@ -543,7 +573,11 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str]) ->
         chosen = [m for m in members if m in wanted]
         if not chosen:
             continue
-        wide = _run(con, _SQL[family](frame), frame)
+        if family == "sessions":
+            cut = find_cut(con, frame)
+            wide = _run(con, _sessions_sql(frame, cut), frame, cut)
+        else:
+            wide = _run(con, _SQL[family](frame), frame)
         if len(wide):
             wide["bucket"] = [d.date() if isinstance(d, dt.datetime) else d for d in wide["bucket"]]
             parts.append(_to_long(wide, chosen))
@@ -554,8 +588,9 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str]) ->
 
 def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
     """Exits per web touchpoint: how often each was the last web event of its session."""
+    cut = find_cut(con, frame)
     sql = f"""
-        WITH {_period_sessions_sql(frame)},
+        WITH {_period_sessions_sql(frame, cut)},
         h AS (SELECT e.touchpoint, count(*) AS events FROM events e {frame.join('e')}
               WHERE e.ts >= $start AND e.ts < $end AND e.touchpoint IN ({_WEB})
               GROUP BY e.touchpoint),
@@ -563,7 +598,7 @@ def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
         SELECT h.touchpoint, h.events, coalesce(x.exits, 0) AS exits,
                coalesce(x.exits, 0) / h.events AS exit_rate
         FROM h LEFT JOIN x USING (touchpoint) ORDER BY h.events DESC, h.touchpoint"""
-    return _run(con, sql, frame)
+    return _run(con, sql, frame, cut)
 
 
 def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
