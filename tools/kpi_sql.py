@@ -375,20 +375,24 @@ def _churn_sql(f: Frame) -> str:
     # count is +1 at each start and -1 at each lapse, and a lapse counts as churn in a bucket
     # when the run began before the bucket, i.e. no run of the customer starts in the bucket
     # before the lapsing order.
+    # Gaps are compared as epoch microseconds: an interval added to a TIMESTAMPTZ goes through
+    # the time zone's calendar row by row (and for an interval in hours gives the same instant).
     window = "to_hours(CAST($churn_hours AS BIGINT))"
+    w_us = "(CAST($churn_hours AS BIGINT) * 3600000000)"
     return f"""
         WITH o AS (
-            SELECT customer_id, ts, lag(ts) OVER w AS prev, lead(ts) OVER w AS nxt
+            SELECT customer_id, ts, epoch_us(ts) AS t_us, epoch_us(lag(ts) OVER w) AS prev,
+                   epoch_us(lead(ts) OVER w) AS nxt
             FROM orders
             -- an order more than one window before the period cannot keep anyone active in it
             WHERE {COMPLETED} AND ts < $end AND ts >= $start - {window}
             WINDOW w AS (PARTITION BY customer_id ORDER BY ts)),
         starts AS (
             SELECT o.customer_id, {f.grp} AS grp, o.ts AS f FROM o {f.join('o')}
-            WHERE o.prev IS NULL OR o.ts > o.prev + {window}),
+            WHERE o.prev IS NULL OR o.t_us > o.prev + {w_us}),
         ends AS (
             SELECT o.customer_id, {f.grp} AS grp, o.ts AS l, o.ts + {window} AS t FROM o {f.join('o')}
-            WHERE o.nxt IS NULL OR o.nxt > o.ts + {window}),
+            WHERE o.nxt IS NULL OR o.nxt > o.t_us + {w_us}),
         deltas AS (
             SELECT grp, {f.next_bucket('f')} AS d, 1 AS x FROM starts
             UNION ALL SELECT grp, {f.next_bucket('t')} AS d, -1 AS x FROM ends),
