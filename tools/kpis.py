@@ -253,10 +253,15 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
 
 def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
              period: ResolvedPeriod | None = None, by: str | None = None,
-             details: bool = False) -> tuple[pd.DataFrame, dict[str, int], dict[str, pd.DataFrame]]:
-    """Long frame (grp, metric, value, n, ...) for one period, with rows read and details."""
+             details: bool = False, who: str | None = None,
+             ) -> tuple[pd.DataFrame, dict[str, int], dict[str, pd.DataFrame]]:
+    """Long frame (grp, metric, value, n, ...) for one period, with rows read and details.
+    `who` is a table from kpi_sql.prepare_who(con, scope.filters, by) that the caller made
+    once for several periods (and drops); by default it is made here."""
     extra: dict[str, pd.DataFrame] = {}
-    who = kpi_sql.prepare_who(con, scope.filters, by)
+    mine = who is None
+    if mine:
+        who = kpi_sql.prepare_who(con, scope.filters, by)
     try:
         frame = scope.frame("period", period, who)
         long = kpi_sql.compute(con, frame, metrics)
@@ -267,7 +272,8 @@ def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
             if any(m.startswith("conversion_") for m in metrics):
                 extra["stages"] = kpi_sql.stage_detail(long)
     finally:
-        kpi_sql.drop_who(con, who)
+        if mine:
+            kpi_sql.drop_who(con, who)
     return long, rows, extra
 
 

@@ -533,8 +533,13 @@ def top_movers(store: JourneyStore, params: MoversParams,
         check_inside(scope)
         now_all, now_rows, _ = snapshot(con, scope, metric)
         then_all, then_rows, _ = snapshot(con, scope, metric, period=before)
-        now_g, _, _ = snapshot(con, scope, metric, by=params.by)
-        then_g, _, _ = snapshot(con, scope, metric, period=before, by=params.by)
+        # Each customer's group is the same in both periods: find it once.
+        who = kpi_sql.prepare_who(con, scope.filters, params.by)
+        try:
+            now_g, _, _ = snapshot(con, scope, metric, by=params.by, who=who)
+            then_g, _, _ = snapshot(con, scope, metric, period=before, by=params.by, who=who)
+        finally:
+            kpi_sql.drop_who(con, who)
     overall_now = kpi_values(now_all, metric, settings)[0]
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
