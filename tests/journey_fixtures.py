@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tools import session_table
+from tools import first_touch, session_table
 from tools.ingest import ingest_file
 from tools.stages import DEFAULT_TOUCHPOINTS
 
@@ -61,8 +61,9 @@ def insert_events(store, rows: list[tuple[str, dt.datetime, str, str | None]]) -
             "INSERT INTO events (customer_id, ts, touchpoint, channel, stage, online) "
             "SELECT customer_id, ts, touchpoint, channel, stage, online FROM new_events")
         con.unregister("new_events")
-        # Ingest keeps the sessions table; rows written past it must rebuild it.
+        # Ingest keeps the sessions and first_touch tables; rows written past it rebuild them.
         session_table.rebuild(con, store.timezone)
+        first_touch.rebuild(con)
 
 
 # Two weeks of May 2026 for drop-offs and paths: the week of 8-14 May against 1-7 May.

@@ -25,7 +25,7 @@ from typing import Any
 
 import duckdb
 
-from tools import session_table
+from tools import first_touch, session_table
 from tools.errors import IngestError, Problem
 from tools.mapping import Lookup, Mapping, ReadOptions, load_recipe
 from tools.pii import redact_series
@@ -210,29 +210,34 @@ def _drop_temps(con: duckdb.DuckDBPyConnection) -> None:
 
 
 class _SessionUpdate:
-    """Which sessions the loads of one call changed; rebuilt before the call commits, so the
-    sessions table moves with the events (and rolls back with them)."""
+    """Which sessions (and customers' first events) the loads of one call changed; rebuilt
+    before the call commits, so the sessions and first_touch tables move with the events (and
+    roll back with them)."""
 
     def __init__(self) -> None:
         self.everything = False
         self.keys: str | None = None
+        self.customers: str | None = None
 
     def add(self, con: duckdb.DuckDBPyConnection, staged: str, timezone: str) -> None:
         if self.everything:
             return
-        keys_sql = session_table.keys_sql(staged, timezone)
         if self.keys is None:
-            self.keys = _temp_name("sesskeys")
-            con.execute(f"CREATE TEMP TABLE {self.keys} AS {keys_sql}")
+            self.keys, self.customers = _temp_name("sesskeys"), _temp_name("firstcust")
+            con.execute(f"CREATE TEMP TABLE {self.keys} AS {session_table.keys_sql(staged, timezone)}")
+            con.execute(f"CREATE TEMP TABLE {self.customers} AS {first_touch.customers_sql(staged)}")
         else:
-            con.execute(f"INSERT INTO {self.keys} {keys_sql}")
+            con.execute(f"INSERT INTO {self.keys} {session_table.keys_sql(staged, timezone)}")
+            con.execute(f"INSERT INTO {self.customers} {first_touch.customers_sql(staged)}")
 
     def apply(self, con: duckdb.DuckDBPyConnection, timezone: str) -> None:
         if self.everything:
             # A first load: one grouping of all events beats looking up every key.
             session_table.rebuild(con, timezone)
-        elif self.keys is not None:
+            first_touch.rebuild(con)
+        elif self.keys is not None and self.customers is not None:
             session_table.refresh(con, self.keys)
+            first_touch.refresh(con, self.customers)
 
 
 @dataclass(frozen=True)

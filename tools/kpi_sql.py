@@ -350,8 +350,10 @@ def _orders_sql(f: Frame) -> str:
             FROM cum c {f.join('c')} WHERE c.bucket IS NOT NULL),
         firsts AS (SELECT DISTINCT customer_id FROM p WHERE k_min = 1),
         ft AS (
+            -- each customer's first event is kept by ingest (tools/first_touch.py)
             SELECT customer_id, min(t) AS first_touch FROM (
-                SELECT customer_id, ts AS t FROM events WHERE customer_id IN (SELECT customer_id FROM firsts)
+                SELECT customer_id, first_ts AS t FROM first_touch
+                WHERE customer_id IN (SELECT customer_id FROM firsts)
                 UNION ALL
                 SELECT customer_id, first_seen FROM customers
                 WHERE first_seen IS NOT NULL AND customer_id IN (SELECT customer_id FROM firsts))

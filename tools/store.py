@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from tools import session_table
+from tools import first_touch, session_table
 from tools.errors import ToolUnavailable
 from tools.schema import TABLES, create_table_sql
 
@@ -136,10 +136,15 @@ class JourneyStore:
         )
         # Stores made before the sessions table (or in another time zone) get it built now,
         # once, so old data folders keep working.
-        if not session_table.is_current(con, self.timezone):
+        stale = [rebuild for current, rebuild in (
+            (session_table.is_current(con, self.timezone), lambda: session_table.rebuild(con, self.timezone)),
+            (first_touch.is_current(con), lambda: first_touch.rebuild(con)),
+        ) if not current]
+        if stale:
             con.begin()
             try:
-                session_table.rebuild(con, self.timezone)
+                for rebuild in stale:
+                    rebuild()
                 con.commit()
             except Exception:
                 con.rollback()
@@ -225,6 +230,7 @@ class JourneyStore:
                     deleted[t] = int(n)
                 session_table.refresh(con, keys)
                 con.execute(f"DROP TABLE {keys}")
+                con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])
                 con.commit()
             except Exception:
                 con.rollback()
