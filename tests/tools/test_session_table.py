@@ -13,6 +13,7 @@ import pytest
 from tools.errors import IngestError
 from tools.ingest import ingest_file
 from tools.kpis import KpiParams, kpis
+from tools.mapping import Mapping, ReadOptions
 from tools.periods import Period
 from tools.store import JourneyStore
 
@@ -157,3 +158,13 @@ Y,2026-05-02 10:01,product_view,y1
     assert v["cart_abandonment"].n == 0  # the cart was before the period
     whole = kpis(store, KpiParams(period=Period(name="all"), metrics=["sessions", "bounce_rate"]))
     assert [x.value for x in whole.values] == [2, 0.0]
+
+
+def test_a_file_read_in_another_zone_groups_by_the_store_days(shop, tmp_path):
+    # 07:00 in Tokyo on 4 May is 23:00 on 3 May in London: B's day session of the 3rd grows.
+    path = tmp_path / "tokyo.csv"
+    path.write_text("customer_id,ts,touchpoint\nB,2026-05-04 07:00,page_view\n", encoding="utf-8")
+    ingest_file(shop, "events", path, Mapping(table="events", options=ReadOptions(timezone="Asia/Tokyo")))
+    s = sessions(shop)
+    assert "B~2026-05-04" not in s.index
+    assert (s.loc["B~2026-05-03", "hits"], s.loc["B~2026-05-03", "exit_tp"]) == (3, "page_view")
