@@ -173,8 +173,12 @@ class Segmentation:
 
 def _fit(Z: np.ndarray, k: int, seed: int):
     from sklearn.cluster import KMeans
+    from threadpoolctl import threadpool_limits
 
-    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit(Z)
+    # On a few thousand rows OpenMP's thread start-up costs more than the work (2-5x slower
+    # on two cores); one thread it is.
+    with threadpool_limits(limits=1 if len(Z) < 50_000 else None):
+        return KMeans(n_clusters=k, n_init=10, random_state=seed).fit(Z)
 
 
 def segment_customers(
