@@ -51,3 +51,7 @@ for command in (feedback_group, forget):
     main.add_command(command)
 main.add_command(alerts_group)
 main.add_command(digest_cmd)
+
+from bot.cli.personas import personas  # noqa: E402
+
+main.add_command(personas)
