@@ -71,10 +71,10 @@ PAIN_THEMES: tuple[PainTheme, ...] = (
     PainTheme("staff", "Staff attitude",
               r"\brude\b|\bunfriendly|\bshort with me|\bstressed|\batendimento|\bmal educad",
               "Brief the team on the busiest shifts and add cover"),
-    PainTheme("quality", "Quality on the day (stale, underbaked, not as described)",
+    PainTheme("quality", "Product quality: stale, faulty or not as described",
               r"\bstale|\bunderbaked|\bburnt|\bnot fresh|\bdry\b|\bdefeito|\bqualidade|\bdiferente|"
               r"\bfalsificad|\bruim|\bp[eé]ssim",
-              "Check the bake and what leaves the shop at the end of the day"),
+              "Check what leaves the business against what was promised, and fix the repeat faults"),
     PainTheme("wrong_item", "Wrong or missing items",
               r"\bwrong (?:item|order|cake|box)|\bmissing\b|\bincomplet|\berrad|\bfaltando|\bfaltou|\bveio s[oó]|apenas um",
               "Add a packing check against the order before it leaves"),
@@ -119,6 +119,8 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
                median(amount)
         FROM ({_ORDERS}) o WHERE customer_id IN (SELECT customer_id FROM {m} x)""", p)
     orders, buyers, revenue, all_revenue = int(row[0]), int(row[1]), float(row[2]), float(row[3])
+    ordered = _one(con, f"SELECT count(DISTINCT customer_id) FROM orders WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
+    facts["ordered_share"] = int(ordered) / customers if customers else 0.0  # any status, cancelled too
     facts.update(
         buyers=buyers,
         buyer_share=buyers / customers if customers else 0.0,
@@ -221,7 +223,7 @@ def _journey(con, m: str, p: list[Any], customers: int) -> tuple[dict[str, float
         if reach[before] <= 0:
             continue
         conv = min(reach[stage] / reach[before], 1.0)
-        if weakest is None or conv < weakest["conversion"]:
+        if conv < 1.0 and (weakest is None or conv < weakest["conversion"]):
             weakest = {"stage": stage, "from": before, "conversion": conv}
     return reach, weakest
 
@@ -271,9 +273,12 @@ def pain_points(texts: pd.DataFrame, *, limit: int = 3) -> list[dict[str, Any]]:
         n = int(hit.sum())
         if not n:
             continue
+        # The most critical first; among equals a text that says something (40+ characters)
+        # before a two-word one, then the shortest, so quotes stay readable.
         ranked = texts[hit].assign(
-            critical=lambda d: d["score"].fillna(0.5), length=lambda d: d["text"].str.len()
-        ).sort_values(["critical", "length", "id"])
+            critical=lambda d: d["score"].fillna(0.5), length=lambda d: d["text"].str.len(),
+            terse=lambda d: d["length"] < 40,
+        ).sort_values(["critical", "terse", "length", "id"])
         # Generated and templated feedback repeats itself: the second quote must say something else.
         opening = ranked["text"].str.lower().str[:25]
         chosen = ranked[~opening.duplicated()].head(2)

@@ -249,6 +249,8 @@ def _archetypes(f: dict[str, Any], overall: dict[str, Any]) -> list[tuple[str, s
     ful, ch = f["fulfilment"], f["order_channels"]
     out: list[tuple[str, str]] = []
     avg, all_avg = f.get("avg_order") or 0.0, overall.get("avg_order") or 0.0
+    if f["buyer_share"] < 0.2 and f.get("ordered_share", 0) >= 0.5:
+        out.append(("The Let-Down Orderer", "ordered, but the order was cancelled or never completed"))
     if f["buyer_share"] < 0.2:
         out.append(("The Browser", "looks around, mostly online, and has not bought yet"))
         out.append(("The Window Shopper", "visits, looks and leaves without buying"))

@@ -245,3 +245,34 @@ def test_sample_cards_are_grounded(sample):
             "AND position = ?)", [names.index(p.name) + 1] * 2)["text"].dropna())
         for q in p.quotes:
             assert any(t.startswith(q.text.removesuffix("...")) for t in texts), q.text
+
+
+@pytest.mark.realdata
+def test_olist_personas_have_sensible_sizes_and_grounded_quotes():
+    from conftest import REPO, external
+
+    from tools.ingest import ingest_recipe
+    from tools.pii import contains_pii
+
+    data = external("olist_sample")
+    store = JourneyStore(None, timezone="America/Sao_Paulo")
+    ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=data)
+    r = draft_personas(store, DraftPersonasParams(), conversation="olist")
+    sizes = [p.facts["customers"] for p in r.personas]
+    print("\nolist personas:", [(p.name, n, round(p.facts["share_of_revenue"], 3)) for p, n in zip(r.personas, sizes)])
+    assert 2 <= len(sizes) <= 6 and sum(sizes) == store.scalar(
+        "SELECT count(*) FROM (SELECT customer_id FROM customers UNION SELECT customer_id FROM orders)")
+    assert all(p.facts["share_of_customers"] >= 0.05 for p in r.personas)  # no crumbs
+    assert sum(p.facts["share_of_revenue"] for p in r.personas) == pytest.approx(1.0)
+    # Olist records no age or gender: the cards say so instead of guessing.
+    assert all(p.facts["demographics"]["age_band"] is None for p in r.personas)
+    unhappy = min(r.personas, key=lambda p: p.facts["csat"]["mean"] or 5)
+    assert unhappy.facts["csat"]["mean"] < 2.5 and unhappy.pain_points[0].key == "late_delivery"
+    for i, p in enumerate(r.personas, start=1):
+        assert len(p.quotes) == 2
+        own = set(store.query(
+            "SELECT text FROM surveys WHERE customer_id IN (SELECT customer_id FROM persona_draft_members "
+            "WHERE conversation = 'olist' AND position = ?)", [i])["text"].dropna().map(lambda t: " ".join(t.split())))
+        for q in p.quotes:
+            assert any(t.startswith(q.text.removesuffix("...")) for t in own), q.text
+            assert not contains_pii(q.text)
