@@ -259,7 +259,7 @@ def test_olist_personas_have_sensible_sizes_and_grounded_quotes():
     ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=data)
     r = draft_personas(store, DraftPersonasParams(), conversation="olist")
     sizes = [p.facts["customers"] for p in r.personas]
-    print("\nolist personas:", [(p.name, n, round(p.facts["share_of_revenue"], 3)) for p, n in zip(r.personas, sizes)])
+    print("\nolist personas:", [(p.name, n, round(p.facts["share_of_revenue"], 3)) for p, n in zip(r.personas, sizes, strict=True)])
     assert 2 <= len(sizes) <= 6 and sum(sizes) == store.scalar(
         "SELECT count(*) FROM (SELECT customer_id FROM customers UNION SELECT customer_id FROM orders)")
     assert all(p.facts["share_of_customers"] >= 0.05 for p in r.personas)  # no crumbs
