@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -282,9 +282,12 @@ class FeedbackStore:
 
     def frame(self, *, period: ResolvedPeriod | None = None, source: Sequence[str] | None = None,
               stage: Sequence[str] | None = None, customer_id: str | None = None,
-              embeddings: bool = False) -> pd.DataFrame:
+              embeddings: bool = False, customers: Collection[str] | None = None) -> pd.DataFrame:
         """Chunks as rows (id, text, metadata columns), optionally with an `embedding` matrix
-        in `frame.attrs['embeddings']` (rows in the frame's order)."""
+        in `frame.attrs['embeddings']` (rows in the frame's order).
+
+        `customers` keeps only the texts of those customers (a persona or segment); anonymous
+        texts have no customer and are left out then."""
         where = build_where(period=period, source=source, stage=stage, customer_id=customer_id)
         got = self.get(where, embeddings=embeddings)
         frame = pd.DataFrame(got["metadatas"] or [])
@@ -294,11 +297,18 @@ class FeedbackStore:
             if col not in frame:
                 frame[col] = np.nan if col in (*META_INT, "sentiment") else None
         frame["sentiment"] = pd.to_numeric(frame["sentiment"], errors="coerce")
+        keep = None
+        if customers is not None:
+            # Filtered after reading: a cohort can hold thousands of ids, more than one Chroma
+            # `$in` filter takes.
+            keep = frame["customer_id"].isin(set(customers)).to_numpy()
+            frame = frame[keep].reset_index(drop=True)
         if embeddings:
             vecs = got.get("embeddings")
             dim = self.embedder.dim if self.embedder is not None else 0
-            frame.attrs["embeddings"] = (np.asarray(vecs, dtype=np.float32) if vecs is not None and len(vecs)
-                                         else np.zeros((0, dim), dtype=np.float32))
+            matrix = (np.asarray(vecs, dtype=np.float32) if vecs is not None and len(vecs)
+                      else np.zeros((0, dim), dtype=np.float32))
+            frame.attrs["embeddings"] = matrix[keep] if keep is not None and len(matrix) else matrix
         return frame
 
     def known_values(self, key: str) -> list[str]:

@@ -90,6 +90,16 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file a result offers besides its text (a picture, a spreadsheet). A result with an
+    `attachments() -> list[Attachment]` method gets its files posted with the answer in Slack."""
+
+    filename: str
+    content: bytes = field(repr=False)
+    title: str
+
+
 class ResultMixin:
     """Default to_dict for result dataclasses."""
 

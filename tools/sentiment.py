@@ -18,7 +18,7 @@ LLM classifier, when configured, scores every language. It comes in as a plain c
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -305,13 +305,15 @@ def _summarise(frame: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
 
 
 def sentiment_summary(
-    fb: FeedbackStore, params: SentimentParams, *, store: JourneyStore | None = None
+    fb: FeedbackStore, params: SentimentParams, *, store: JourneyStore | None = None,
+    customers: Collection[str] | None = None,
 ) -> SentimentResult:
     """Mean sentiment and shares of positive and negative texts per group, with the change
-    against the previous period of the same length."""
+    against the previous period of the same length. `customers` (ids of a persona, segment or
+    channel's customers, from the caller) keeps only their texts."""
     as_of = fb.as_of(store)
     period = fb.resolve_period(params.period, store)
-    frame = fb.frame(period=period, source=params.source, stage=params.stage)
+    frame = fb.frame(period=period, source=params.source, stage=params.stage, customers=customers)
     if frame.empty:
         raise NoDataError(
             f"No customer texts in {period.label}"
@@ -326,7 +328,8 @@ def sentiment_summary(
     comparable = params.period.name not in (None, "all") or params.period.start is not None
     if params.compare and comparable and params.by not in ("day", "week", "month"):
         prev = previous_calendar(params.period, as_of, fb.timezone)
-        before = _per_document(fb.frame(period=prev, source=params.source, stage=params.stage))
+        before = _per_document(fb.frame(period=prev, source=params.source, stage=params.stage,
+                                        customers=customers))
         if not before.empty:
             prev_table = _summarise(before, _bucket(before, params.by, fb.timezone))
             table["previous_mean"] = prev_table["mean"].reindex(table.index)
@@ -338,6 +341,8 @@ def sentiment_summary(
     notes = [n for n in [_unscored_frame_note(docs)] if n]
     if len(docs) < 30:
         notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
+    if customers is not None:
+        notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
     prov = Provenance(
         tool="feedback_sentiment",
         definition=("mean sentiment score per text (offline: VADER and an embedding head, English "

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -221,12 +221,15 @@ def themes(
     *,
     store: JourneyStore | None = None,
     labeler: Labeler | None = None,
+    customers: Collection[str] | None = None,
 ) -> ThemesResult:
-    """Cluster the period's customer texts into themes, largest first."""
+    """Cluster the period's customer texts into themes, largest first. `customers` (ids of a
+    persona, segment or channel's customers, from the caller) keeps only their texts."""
     fb.check_space()
     as_of = fb.as_of(store)
     period = fb.resolve_period(params.period, store)
-    frame = fb.frame(period=period, source=params.source, stage=params.stage, embeddings=True)
+    frame = fb.frame(period=period, source=params.source, stage=params.stage, embeddings=True,
+                     customers=customers)
     docs, vectors = _select(frame, params.sentiment) if not frame.empty else (frame, np.zeros((0, 1)))
     if len(docs) < params.min_size:
         raise NoDataError(
@@ -238,7 +241,7 @@ def themes(
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]
     terms = top_terms(docs["text"], labels, keep)
 
-    prev_docs, prev_vectors = _previous(fb, params, as_of) if params.compare else (None, None)
+    prev_docs, prev_vectors = _previous(fb, params, as_of, customers) if params.compare else (None, None)
     notes: list[str] = []
     result: list[Theme] = []
     tz = fb.timezone
@@ -275,6 +278,8 @@ def themes(
     unassigned = int(len(docs) - sum(t.size for t in result))
     if len(docs) < 30:
         notes.append(f"only {len(docs)} texts: themes are anecdotes, not trends")
+    if customers is not None:
+        notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
     prov = Provenance(
         tool="feedback_themes",
         definition=("customer texts clustered by meaning (agglomerative, average cosine linkage on "
@@ -304,12 +309,14 @@ def _select(frame: pd.DataFrame, sentiment: str) -> tuple[pd.DataFrame, np.ndarr
     return docs[mask].reset_index(drop=True), vectors[mask]
 
 
-def _previous(fb: FeedbackStore, params: ThemesParams, as_of: dt.date
+def _previous(fb: FeedbackStore, params: ThemesParams, as_of: dt.date,
+              customers: Collection[str] | None = None
               ) -> tuple[pd.DataFrame | None, np.ndarray | None]:
     if params.period.name in (None, "all") and params.period.start is None:
         return None, None
     prev: ResolvedPeriod = previous_calendar(params.period, as_of, fb.timezone)
-    frame = fb.frame(period=prev, source=params.source, stage=params.stage, embeddings=True)
+    frame = fb.frame(period=prev, source=params.source, stage=params.stage, embeddings=True,
+                     customers=customers)
     if frame.empty:
         return frame, np.zeros((0, fb._require_embedder().dim), dtype=np.float32)
     return _select(frame, params.sentiment)

@@ -62,6 +62,9 @@ class OfflinePlanner:
         ranked = self._index.rank(question, slots)
         best_name, best = ranked[0] if ranked else (None, 0.0)
         previous = self._state.get(key)
+        spec = self.by_name.get(previous["tool"]) if previous else None
+        if spec is not None and any(re.search(p, question, re.I) for p in spec.follow_ups):
+            return spec, _merge(Slots(**previous["slots"]), slots), 1.0  # type: ignore[index]
         short = len(question.split()) <= 7
         if previous and (_FOLLOW_UP.search(question) or (short and best < MIN_SCORE * 1.5)) \
                 and previous["tool"] in self.by_name and (slots.filled() or _FOLLOW_UP.search(question)):

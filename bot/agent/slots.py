@@ -145,7 +145,8 @@ def parse_stages(text: str) -> list[str]:
     # "purchase" inside "post-purchase" is not the purchase stage.
     t = t.replace("post-purchase", "post_stage____")
     for stage in STAGES:
-        for m in re.finditer(rf"\b{re.escape(stage)}\b", t):
+        # A hyphen joins words here: "purchase" inside "post-purchase" is not the purchase stage.
+        for m in re.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
             found.append((m.start(), stage))
     for alias, stage in STAGE_ALIASES.items():
         word = alias.replace("_", " ")
@@ -155,7 +156,7 @@ def parse_stages(text: str) -> list[str]:
             found.append((m.start(), stage))
     for m in re.finditer(r"\b(?:checkout|check out|paying|payment)\b", t):
         found.append((m.start(), "decision"))
-    for m in re.finditer(r"\b(?:buy|buying|bought|purchases?|orders?)\b", t):
+    for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
     for _, stage in sorted(found):

@@ -59,6 +59,9 @@ class ToolSpec:
     plan: Callable[[Any, ToolContext], dict[str, Any]] | None = None
     # Extra evidence from the parsed slots (e.g. a KPI name points to the KPI tools).
     boost: Callable[[Any], float] | None = None
+    # Regular expressions for follow-ups that continue this tool's last answer in the same
+    # conversation ("why is post-purchase red?" after a journey map), whatever they resemble.
+    follow_ups: tuple[str, ...] = ()
 
     def model_description(self) -> str:
         text = self.description.strip()
@@ -143,7 +146,7 @@ QUOTE_NOTE = (
 
 def customer_texts(result: Any, _depth: int = 0) -> list[str]:
     """Every customer-written text a result carries (objects marked `quoted=True`)."""
-    if _depth > 4 or result is None:
+    if _depth > 6 or result is None:  # deep enough for a journey map's pain-point quotes
         return []
     if getattr(result, "quoted", False) is True and isinstance(getattr(result, "text", None), str):
         return [result.text]

@@ -49,6 +49,10 @@ for command in (kpis, trend, compare, movers):
     main.add_command(command)
 for command in (feedback_group, forget):
     main.add_command(command)
+
+from bot.cli.map import map_cmd  # noqa: E402
+
+main.add_command(map_cmd)
 main.add_command(alerts_group)
 main.add_command(digest_cmd)
 

@@ -163,6 +163,13 @@ def _first_lines(text: str, n: int) -> str:
 SECTIONS.append(DemoSection("Ask journeybot", ask_journeybot))
 
 
+def _journey_map(ctx: Ctx) -> None:
+    from bot.cli.map import demo_journey_map
+
+    demo_journey_map(ctx)
+
+
+SECTIONS.append(DemoSection("Journey map", _journey_map))
 def _this_mornings_digest(ctx: Ctx) -> None:
     from bot.cli.digest import demo_digest
 

@@ -84,6 +84,23 @@ class SlackPoster:
             kwargs["initial_comment"] = redact_text(comment)
         self._call("files_upload_v2", channel, **kwargs)
 
+    def upload_files(self, channel: str, files: list[tuple[str, bytes, str]], *, thread_ts: str | None = None,
+                     comment: str | None = None) -> None:
+        """Several files (filename, content, title) in one message, e.g. a picture with its
+        spreadsheet; text files are redacted as in `upload`."""
+        self._join(channel)
+        uploads = []
+        for filename, content, title in files:
+            if filename.endswith((".csv", ".txt", ".md")):
+                content = redact_text(content.decode("utf-8")).encode("utf-8")
+            uploads.append({"file": content, "filename": filename, "title": title or filename})
+        kwargs: dict[str, Any] = {"channel": channel, "file_uploads": uploads}
+        if thread_ts:
+            kwargs["thread_ts"] = thread_ts
+        if comment:
+            kwargs["initial_comment"] = redact_text(comment)
+        self._call("files_upload_v2", channel, **kwargs)
+
     # -- more of Slack than the seam needs --------------------------------------------
     def react(self, channel: str, ts: str, name: str) -> None:
         """Best effort: a missing reaction must never stop an answer."""

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from typing import Any
 
 from bot.agent.types import Answer
 from bot.answer_log import AnswerRecord
@@ -88,7 +89,43 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
         return None
     if message.attachment:
         _attach(services, where, placeholder_ts, *message.attachment)
+    _post_result_files(services, where, placeholder_ts, answer)
     return answer_id
+
+
+def result_files(answer: Answer) -> list[Any]:
+    """The files the answer's results offer (tools.results.Attachment), e.g. a journey map's
+    picture and spreadsheet."""
+    files: list[Any] = []
+    for result in answer.results:
+        offer = getattr(result, "attachments", None)
+        if callable(offer):
+            files += list(offer())
+    return files
+
+
+def _post_result_files(services: SlackServices, where: Where, placeholder_ts: str, answer: Answer) -> None:
+    """Result files in one message in the answer's thread; if that fails the answer stays,
+    with a note that the files could not be attached."""
+    thread = where.thread_ts or placeholder_ts
+    try:
+        files = result_files(answer)
+        if not files:
+            return
+        upload_many = getattr(services.poster, "upload_files", None)
+        if upload_many is not None:
+            upload_many(where.channel, [(f.filename, f.content, f.title) for f in files], thread_ts=thread)
+        else:  # a Poster with only the one-file upload of bot/ports.py
+            for f in files:
+                services.poster.upload(where.channel, f.filename, f.content, title=f.title, thread_ts=thread)
+    except Exception:
+        rid = request_id()
+        log.exception("attaching the answer's files failed (request %s)", rid)
+        line = texts.FILES_NOT_ATTACHED.format(request_id=rid)
+        try:
+            services.poster.post(where.channel, line, text_message(line).blocks, thread_ts=thread)
+        except Exception:
+            log.exception("could not say so either (request %s)", rid)
 
 
 def _attach(services: SlackServices, where: Where, placeholder_ts: str, name: str, content: bytes) -> None:

@@ -10,6 +10,7 @@ FAILED = ":warning: Something went wrong while answering (request id `{request_i
 TIMED_OUT = (":hourglass: No answer after {seconds:.0f} s, so I stopped (request id `{request_id}`). "
              "Try a narrower question, e.g. one stage, one channel or a shorter period.")
 NOT_ATTACHED = ":warning: The rest of this answer could not be attached as a file (request id `{request_id}`)."
+FILES_NOT_ATTACHED = ":warning: The files of this answer (picture, spreadsheet) could not be attached (request id `{request_id}`)."
 NOT_SET_UP = "{feature} is not set up in this journeybot yet."
 NOT_AVAILABLE = "That needs the {tool} analysis, which is not installed in this journeybot yet."
 ANSWER_GONE = "I no longer have the answer behind that button (it may be from an older install)."

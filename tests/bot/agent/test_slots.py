@@ -56,3 +56,9 @@ def test_compare_and_persona():
     slots = parse("How does The Regular compare with last month?", as_of=AS_OF, channels=[],
                   personas=["The Regular", "Busy Parent"])
     assert slots.compare and slots.persona == "The Regular" and slots.period == "last_month"
+
+
+def test_post_purchase_is_one_stage_not_two():
+    assert parse_stages("why is post-purchase red?") == ["post-purchase"]
+    assert parse_stages("post purchase problems") == ["post-purchase"]
+    assert parse_stages("post-purchase is red but purchase is fine") == ["post-purchase", "purchase"]

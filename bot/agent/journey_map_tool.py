@@ -1,0 +1,209 @@
+"""The journey map for the agent and the offline planner: one tool that draws a map, two maps
+side by side, or one stage in detail (the follow-up "why is post-purchase red?").
+
+The adapters live here: map settings from the config, the feedback store as a shared service,
+and, with a language model configured, a writer that rewords the opportunities (checked in
+tools/journey_map_rules.py to bring in no numbers of its own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from typing import Any
+
+from bot.agent.tools import ToolContext, ToolSpec
+
+log = logging.getLogger(__name__)
+
+# In a conversation whose last answer was a map, these are follow-ups about that map (a stage,
+# a colour, "why"), even when they look like a new question.
+FOLLOW_UPS = (
+    r"\bwhy\b.*\b(?:red|amber|green|grey|orange|bad|worse|low|high|down)\b",
+    r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b",
+    r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
+    r"\bwhat(?:'s| is) (?:wrong|going on|happening) (?:with|at|in)\b",
+)
+
+# "this month vs ..." means the calendar period before.
+_BEFORE = {"this_week": "last_week", "this_month": "last_month", "this_quarter": "last_quarter",
+           "today": "yesterday"}
+_STOP = {"the", "a", "an", "our", "my", "of", "for"}
+
+
+def map_settings(config: Any):  # -> tools.journey_map.MapSettings
+    from tools.journey_map import MapSettings
+
+    return MapSettings(window_days=config.analytics.conversion_window_days, kpi=config.kpi_settings())
+
+
+def feedback_store(ctx: ToolContext):  # -> tools.feedback.FeedbackStore | None
+    """The feedback store, opened once per process; None when it cannot be opened (the map is
+    then drawn without emotions and pain points, and says so)."""
+    def open_store() -> Any:
+        try:
+            return ctx.config.open_feedback()
+        except Exception as exc:  # chromadb or the model missing: a map without feelings still helps
+            log.warning("no feedback store for the journey map: %s", exc)
+            return None
+
+    return ctx.service("feedback_store", open_store)
+
+
+def map_writer(config: Any):  # -> tools.journey_map.Writer | None
+    """A writer over the configured chat model, or None offline."""
+    from bot.agent.llm import make_chat_model
+
+    model = make_chat_model(config).model
+    if model is None:
+        return None
+    return chat_writer(model)
+
+
+def chat_writer(model: Any):  # -> tools.journey_map.Writer
+    from bot.prompts import load_prompt
+
+    def write(sentences: list[str]) -> list[str]:
+        prompt = load_prompt("journey_map_writer", sentences=json.dumps(sentences, ensure_ascii=False, indent=1))
+        reply = model.invoke(prompt)
+        content = reply.content if isinstance(reply.content, str) else "".join(
+            c.get("text", "") for c in reply.content if isinstance(c, dict))
+        match = re.search(r"\[.*\]", content, re.S)
+        worded = json.loads(match.group(0)) if match else []
+        return [str(w) for w in worded]
+
+    return write
+
+
+def _run(ctx: ToolContext, params: Any):
+    from tools.journey_map import journey_map
+
+    writer = ctx.service("map_writer", lambda: map_writer(ctx.config))
+    return journey_map(ctx.store, params, feedback=feedback_store(ctx), settings=map_settings(ctx.config),
+                       writer=writer)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9'-]+", text.lower()) if w not in _STOP]
+
+
+def mentioned(names: list[str], query: str) -> list[str]:
+    """The names (personas, segments) whose words appear in the question, in order of
+    appearance; the planner's query has small words removed, so names are compared the same way."""
+    words = _words(query)
+    text = " " + " ".join(words) + " "
+    found = []
+    for name in sorted(names, key=len, reverse=True):
+        key = " ".join(_words(name))
+        if key and f" {key} " in text and not any(key in " ".join(_words(f)) for f in found):
+            found.append(name)
+    return sorted(found, key=lambda n: text.index(" " + " ".join(_words(n)) + " "))
+
+
+def _period(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    from tools.periods import Period
+
+    return Period.parse(text).model_dump(mode="json", exclude_none=True)
+
+
+def _before(period: str | None, ctx: ToolContext) -> dict[str, Any]:
+    """The period before the asked one, as people mean it in "this month vs ...": the calendar
+    period before, or as many days just before."""
+    from tools.periods import Period, resolve
+
+    name = period or "last_30_days"
+    if name in _BEFORE:
+        return {"name": _BEFORE[name]}
+    as_of = ctx.store.as_of() or dt.date.today()
+    prev = resolve(Period.parse(name), as_of, ctx.store.timezone).previous()
+    return {"start": prev.first_day.isoformat(), "end": prev.last_day.isoformat()}
+
+
+def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    from tools.filters import known_values
+
+    args: dict[str, Any] = {}
+    period = _period(getattr(slots, "period", None))
+    if period:
+        args["period"] = period
+    # The words of this question first; in a follow-up ("and for loyalty?") `query` still holds
+    # the first question's words, so the names it gave carry over.
+    texts = [getattr(slots, "text", "") or "", getattr(slots, "query", "") or ""]
+    try:
+        known_personas, known_segments = known_values(ctx.store, "persona"), known_values(ctx.store, "segment")
+    except Exception:  # an empty store still gets its error from the tool itself
+        known_personas, known_segments = [], []
+    personas = next((found for t in texts if (found := mentioned(known_personas, t))), [])
+    segments = next((found for t in texts if (found := mentioned(known_segments, t))), [])
+    if not personas and getattr(slots, "persona", None):
+        personas = [slots.persona]
+    filters: dict[str, Any] = {}
+    if personas:
+        filters["persona"] = personas[0]
+    if segments:
+        filters["segment"] = segments[:1]
+    if getattr(slots, "channels", None):
+        filters["channel"] = list(slots.channels)
+    if filters:
+        args["filters"] = filters
+    stages = list(getattr(slots, "stages", []) or [])
+    if len(stages) == 1:
+        args["stage"] = stages[0]
+        return args
+    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against)\b", texts[0].lower())
+    if getattr(slots, "compare", False) or side_by_side:
+        if len(personas) > 1:
+            args["compare_filters"] = {"persona": personas[1]}
+        elif len(segments) > 1:
+            args["compare_filters"] = {"segment": segments[1:2]}
+        else:
+            args["compare_period"] = _before(getattr(slots, "period", None), ctx)
+    return args
+
+
+def journey_map_tools() -> list[ToolSpec]:
+    from tools.journey_map import JourneyMapParams
+
+    return [
+        ToolSpec(
+            name="journey_map",
+            params=JourneyMapParams,
+            run=_run,
+            description=(
+                "The customer journey map for everyone or for a persona, segment or channel, in a "
+                "period: per stage the touchpoints used (online and offline) with customer counts, "
+                "conversion into the next stage and the median time it takes, how customers feel "
+                "(mean sentiment of the stage's feedback, with its change), the top pain points with "
+                "a customer quote each, the stage's KPIs against the period before, a red/amber/green "
+                "health and the opportunities the data suggests (rules that cite the numbers). In "
+                "Slack the answer comes with the map as a picture and a spreadsheet. "
+                "Two maps side by side: compare_period (this month vs last month) or compare_filters "
+                "(persona A vs persona B); the differences are highlighted. "
+                "Follow-ups about one stage of a map in the same thread (\"why is post-purchase "
+                "red?\", \"what is wrong with decision?\"): call this tool again with the same period "
+                "and filters and stage set to that stage; it explains the colour with the rules that "
+                "fired and adds that stage's KPIs week by week, sentiment week by week, what "
+                "customers said (themes with quotes) and all its touchpoints."
+            ),
+            examples=(
+                "show me the journey map",
+                "show me the journey map for The Regular",
+                "journey map this month vs last month",
+                "why is post-purchase red?",
+            ),
+            phrasings=(
+                "journey map", "customer journey map", "draw the customer journey", "map of the journey",
+                "journey map for a persona", "journey map for vip customers",
+                "show the journey map as a picture", "journey map spreadsheet",
+                "compare the journey map with last month", "journey map persona vs persona",
+                "the whole customer journey stage by stage", "where does the journey hurt",
+            ),
+            keywords=("journey map", "stage by stage"),
+            plan=_plan,
+            follow_ups=FOLLOW_UPS,
+        ),
+    ]

@@ -1,0 +1,141 @@
+"""The map as a picture, a spreadsheet, CSV and Markdown: the picture is looked at (size,
+not blank, the colours where the stages are), the spreadsheet opens with pandas in the
+expected layout."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from journey_map_fixtures import hand_map
+from matplotlib.colors import to_rgb
+from matplotlib.image import imread
+from openpyxl import load_workbook
+
+from tools.charts import BAD, GOOD
+from tools.errors import ToolInputError
+from tools.journey_map import compare_maps
+from tools.journey_map_render import (
+    COL_W,
+    GRID_ROWS,
+    HEALTH_FILLS,
+    LEFT,
+    map_csv,
+    map_grid,
+    map_markdown,
+    map_numbers,
+    map_png,
+    map_xlsx,
+    render_file,
+)
+from tools.stages import STAGES
+
+
+@pytest.fixture(scope="module")
+def m():
+    return hand_map()
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return imread(io.BytesIO(png), format="png")[:, :, :3]
+
+
+def header_colour(img: np.ndarray, i: int, right: bool = False) -> np.ndarray:
+    """The colour inside stage i's header box, away from its text (left or right part)."""
+    h, w, _ = img.shape
+    x = LEFT + i * COL_W + (COL_W * (0.9 if right else 0.06))
+    return img[int(h * (1 - 0.89)), int(w * x)]
+
+
+def test_the_picture_has_a_sensible_size_is_not_blank_and_colours_the_stages(m):
+    img = pixels(map_png(m))
+    assert img.shape == (1100, 1600, 3)
+    assert img.std() > 0.1  # a blank or single-colour image is ~0
+    inked = (img < 0.9).any(axis=2).mean()
+    assert 0.05 < inked < 0.6, inked  # text, boxes and lines, on a mostly white page
+    assert np.allclose(header_colour(img, STAGES.index("decision")), to_rgb(BAD), atol=0.02)
+    assert np.allclose(header_colour(img, STAGES.index("awareness")), to_rgb(GOOD), atol=0.02)
+    # The emotion line crosses the columns: the blue of the line is drawn in the band.
+    band = img[int(1100 * (1 - 0.64)):int(1100 * (1 - 0.48))]
+    assert (np.abs(band - np.array(to_rgb("#3b6ea8"))).sum(axis=2) < 0.05).sum() > 200
+
+
+def test_the_same_map_gives_the_same_picture(m):
+    assert map_png(m) == map_png(m)
+
+
+def test_the_spreadsheet_opens_with_pandas_with_stages_as_columns(m):
+    sheets = pd.read_excel(io.BytesIO(map_xlsx(m)), sheet_name=None, header=None)
+    assert list(sheets) == ["Journey map", "Numbers", "How"]
+    grid = sheets["Journey map"]
+    assert grid.iloc[0, 0] == "Journey map: all customers"
+    assert list(grid.iloc[3, 1:]) == list(STAGES)
+    assert list(grid.iloc[4:, 0]) == list(GRID_ROWS)
+    body = grid.iloc[4:, 1:].set_axis(GRID_ROWS).set_axis(list(STAGES), axis=1)
+    assert list(body.loc["Health"]) == ["green", "green", "red", "green", "green", "green"]
+    assert body.loc["Touchpoints", "decision"] == ("product_view: 90 customers\ninstore_visit: 30 customers (offline)")
+    assert body.loc["What customers do", "decision"] == "Looked at a product page\nVisited the shop"
+    assert body.loc["Emotion", "decision"] == "mean sentiment -0.40 (40 texts)\ndown -0.70 (was +0.30)"
+    assert body.loc["Pain points", "decision"].startswith("pay / payment / card (30 texts, new)\n"
+                                                          '  "Card declined three times at checkout')
+    assert body.loc["KPIs", "decision"] == "Cart abandonment: 72.0% (was 30.0%, worse)"
+    assert body.loc["Opportunities", "decision"].startswith("Cart abandonment got worse: 72.0% against 30.0%")
+    assert body.loc["On to the next stage", "decision"] == ("70.0% go on to purchase (175 of 250)\n"
+                                                            "was 88.0% the period before\nmedian time 12.0 hours")
+    numbers = pd.read_excel(io.BytesIO(map_xlsx(m)), sheet_name="Numbers")
+    pd.testing.assert_frame_equal(numbers.astype(object).fillna(""), map_numbers(m).astype(object).fillna(""),
+                                  check_dtype=False)
+
+
+def test_the_spreadsheet_colours_each_stage_by_its_health(m):
+    ws = load_workbook(io.BytesIO(map_xlsx(m)))["Journey map"]
+    fills = [ws.cell(row=4, column=j).fill.fgColor.rgb[-6:] for j in range(2, 8)]
+    assert fills == [HEALTH_FILLS[s.health] for s in m.stages]
+
+
+def test_the_csv_is_the_grid(m):
+    grid = pd.read_csv(io.BytesIO(map_csv(m)), index_col=0, encoding="utf-8-sig")
+    assert list(grid.columns) == list(STAGES) and list(grid.index) == list(GRID_ROWS)
+    pd.testing.assert_frame_equal(grid, map_grid(m), check_names=False)
+
+
+def test_markdown_for_a_file_and_text_for_the_terminal(m):
+    md = map_markdown(m)
+    assert md.startswith("# Journey map: all customers\n")
+    assert "|  | awareness | consideration | decision | purchase | post-purchase | advocacy |" in md
+    assert "## Decision: red" in md and '    > "Card declined three times at checkout' in md
+    assert "1. [red] decision: Cart abandonment got worse" in md
+    text = m.to_text()
+    assert "```\nstage          health  customers  on to next  median time  emotion  pain points" in text
+    assert "decision       RED           250       70.0%   12.0 hours    -0.40            1" in text
+
+
+def test_a_comparison_renders_both_maps_and_highlights_what_differs(m):
+    calm = hand_map(checkout_broken=False, first=m.first_day.replace(day=24, month=8))
+    c = compare_maps(m, calm, "this week", "last week")
+    img = pixels(render_file(c, "png"))
+    assert img.shape == (1100, 1600, 3) and img.std() > 0.1
+    d = STAGES.index("decision")
+    assert np.allclose(header_colour(img, d), to_rgb(BAD), atol=0.02)  # left half: this week, red
+    assert np.allclose(header_colour(img, d, right=True), to_rgb(GOOD), atol=0.02)  # right: last week
+    wb = load_workbook(io.BytesIO(render_file(c, "xlsx")))
+    assert wb.sheetnames == ["Differences", "Left map", "Right map"]
+    diff = pd.read_excel(io.BytesIO(render_file(c, "xlsx")), sheet_name="Differences")
+    assert list(diff.columns) == ["stage", "item", "this week", "last week", "change", "verdict", "notable"]
+    ws = wb["Differences"]
+    row = next(i for i in range(2, ws.max_row + 1)
+               if ws.cell(i, 1).value == "decision" and ws.cell(i, 2).value == "Cart abandonment")
+    assert ws.cell(row, 1).fill.fgColor.rgb[-6:] == "F4CCCC"  # worse this week: red
+    quiet = next(i for i in range(2, ws.max_row + 1)
+                 if ws.cell(i, 1).value == "awareness" and ws.cell(i, 2).value == "Web sessions")
+    assert ws.cell(quiet, 1).fill.fill_type is None
+    md = render_file(c, "md").decode()
+    assert "- decision, Cart abandonment: 72.0% against 31.0% (+41.0 pp), worse" in md
+    assert pd.read_csv(io.BytesIO(render_file(c, "csv")), encoding="utf-8-sig").shape[1] == 7
+
+
+def test_unknown_file_types_are_refused(m):
+    with pytest.raises(ToolInputError, match="Unknown file type 'pdf'; a journey map is written as png, xlsx, csv, md"):
+        render_file(m, "pdf")
