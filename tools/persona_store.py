@@ -3,8 +3,8 @@ the `persona_members` view every analysis filters by.
 
 - `persona_drafts` / `persona_draft_members`: the cards being drafted in one conversation (a
   Slack thread, the terminal), by position 1..n, so a thread can go on after a restart.
-- `persona_draft_state`: which card "her" / "it" means in that conversation (the last one
-  drafted or edited).
+- `persona_draft_state`: which card "her" / "it" means in that conversation: the first (most
+  revenue) right after a draft, then the one last edited.
 - `personas` / `persona_saved_members`: every saved version (name, version 1, 2, ...); saving
   a name again adds a version.
 - `persona_members(persona, customer_id)`: the latest saved version of each persona. Filters
@@ -66,7 +66,7 @@ def write_draft(store: JourneyStore, conversation: str, cards: list[dict[str, An
                         [conversation])
             con.unregister("new_members")
             con.execute("INSERT INTO persona_draft_state VALUES (?, ?, ?, now())",
-                        [conversation, len(cards), json.dumps(info)])
+                        [conversation, 1 if cards else None, json.dumps(info)])
             con.commit()
         except Exception:
             con.rollback()

@@ -463,7 +463,8 @@ class EditPersonaParams(BaseModel):
     which: list[int] = Field(
         default_factory=list, max_length=2,
         description="Draft card positions, 1 = first; -1 = the last, -2 = the one before it. Empty: the card "
-                    "last drafted or edited ('her', 'it'). Merge needs two (empty = the last two).")
+                    "in focus ('her', 'it'): the first after a draft, then the one last edited. Merge needs two "
+                    "(empty = the last two).")
     focus: list[Focus] = Field(
         default_factory=list, max_length=4,
         description="For narrow: behaviours the customers must show, e.g. ['weekday', 'pickup'] for weekday "
@@ -618,7 +619,7 @@ def _draft_from_segments(store: JourneyStore, params: DraftPersonasParams, seg: 
                        "silhouette from 2 to 6; numbers on each card computed from the journey tables for its "
                        "members; pain points and quotes from their own surveys and tickets", notes,
                        row_counts={"customers": len(seg.labels)})
-    return PersonaDraftResult(tuple(cards), prov, headline, focus=seg.k)
+    return PersonaDraftResult(tuple(cards), prov, headline, focus=1)
 
 
 def _load(store: JourneyStore, conversation: str) -> tuple[list[Persona], int | None, dict[str, Any]]:

@@ -205,7 +205,7 @@ def persona_tools() -> list[ToolSpec]:
                 "Edit this conversation's draft personas: merge two cards, narrow one to customers showing "
                 "behaviours (e.g. weekday + pickup for 'weekday takeout customers'; numbers are recomputed "
                 "for the narrower group), add or remove a pain point, or rename one. 'her'/'it' is the card "
-                "last drafted or edited (leave `which` empty)."),
+                "in focus: the first after a draft, then the one last edited (leave `which` empty)."),
             examples=("merge the last two", "make the second one about weekday takeout customers",
                       "add a pain point about delivery times", "rename her to Rosie"),
             phrasings=("merge the first two personas", "combine these two personas", "make the first one about",

@@ -56,7 +56,7 @@ def draft_cmd(ctx: Ctx, segments: int | None, as_json: bool) -> None:
 
 @personas.command("save")
 @click.option("--position", type=click.IntRange(-6, 6), default=None,
-              help="Draft card to save (1 = first, -1 = last; default: the last drafted or edited).")
+              help="Draft card to save (1 = first, -1 = last; default: the first, or the one last edited).")
 @click.option("--all", "save_all", is_flag=True, help="Save every drafted card.")
 @click.option("--name", default=None, help="Save under this name.")
 @pass_ctx

@@ -16,7 +16,7 @@ def test_slack_lists_and_saves_the_threads_persona(store):
     assert features["personas"]() == []
     draft = draft_personas(store, DraftPersonasParams(segments=2), conversation="C1:171.1")
     name = features["save_persona"]("C1:171.1")
-    assert name == draft.personas[-1].name  # the card in focus: the last drafted
+    assert name == draft.personas[0].name  # the card in focus: the first (most revenue) after a draft
     assert features["save_persona"]("C1:171.1") == f"{name} (version 2)"
     listed = features["personas"]()
     assert [p.name for p in listed] == [name] and listed[0].id == f"{name}:v2"
