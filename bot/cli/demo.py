@@ -199,3 +199,22 @@ def _alerts(ctx: Ctx) -> None:
 
 SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
 SECTIONS.append(DemoSection("Alerts", _alerts))
+
+
+def draft_personas_demo(ctx: Ctx) -> None:
+    """Personas drafted from the sample's behaviour; the two biggest by revenue shown in full."""
+    from tools.personas import DraftPersonasParams, draft_personas
+
+    result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas")
+    ctx.console.print(result.headline, markup=False)
+    ctx.console.print("Drafted: " + "; ".join(
+        f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)
+    for persona in result.personas[:2]:
+        ctx.console.print()
+        ctx.console.print(persona.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print("Edit them in words in `journeybot chat` (\"merge the last two\", \"rename her to "
+                      "Rosie\", \"save it\"), or `journeybot personas save --all`.", markup=False)
+
+
+SECTIONS.append(DemoSection("Personas", draft_personas_demo))
