@@ -121,6 +121,15 @@ def keep_members(con: duckdb.DuckDBPyConnection, conversation: str, position: in
                     AND customer_id NOT IN ({cohort_sql})""", [conversation, position, *params])
 
 
+def replace_members(con: duckdb.DuckDBPyConnection, conversation: str, position: int,
+                    cohort_sql: str, params: list[Any]) -> None:
+    """Make a draft card's members exactly the customers the cohort subquery selects."""
+    con.execute("DELETE FROM persona_draft_members WHERE conversation = ? AND position = ?",
+                [conversation, position])
+    con.execute(f"""INSERT INTO persona_draft_members (conversation, position, customer_id)
+                    SELECT DISTINCT ?, ?, customer_id FROM ({cohort_sql}) c""", [conversation, position, *params])
+
+
 def save_version(store: JourneyStore, name: str, card: dict[str, Any], conversation: str, position: int) -> int:
     """Save a draft card under `name` as its next version; returns the version number."""
     ensure_tables(store)

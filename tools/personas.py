@@ -47,6 +47,10 @@ Focus = Literal[
 _ORDERS = "SELECT customer_id, ts, amount, fulfilment, channel FROM orders " \
           "WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'refunded')"
 _PER_BUYER = f"SELECT customer_id, count(*) AS n, sum(amount) AS revenue, max(ts) AS last FROM ({_ORDERS}) o GROUP BY 1"
+def _customers(n: int) -> str:
+    return f"{n:,} customer" + ("" if n == 1 else "s")
+
+
 _SCORE = "avg(CASE WHEN csat IS NOT NULL THEN (csat - 1) / 4.0 ELSE nps / 10.0 END)"
 
 
@@ -161,7 +165,7 @@ class Persona:
     def to_markdown(self, heading: str = "##") -> str:
         f = self.facts
         lines = [f"{heading} {self.name}", "", f"_{self.summary}_", ""]
-        lines.append(f"- **Size:** {f['customers']:,} customers ({_pct(f['share_of_customers'])} of customers), "
+        lines.append(f"- **Size:** {_customers(f['customers'])} ({_pct(f['share_of_customers'])} of customers), "
                      f"{_pct(f['share_of_revenue'])} of revenue")
         lines.append(f"- **Who:** {self.definition}")
         lines.append(f"- **Demographics:** {_demographics_text(f['demographics'])}")
@@ -308,7 +312,7 @@ def template_words(f: dict[str, Any], overall: dict[str, Any], themes: list[dict
         while f"{name} {chr(letter)}" in used_names:
             letter += 1
         name = f"{name} {chr(letter)}"
-    summary = (f"{what[0].upper()}{what[1:]}: {f['customers']:,} customers "
+    summary = (f"{what[0].upper()}{what[1:]}: {_customers(f['customers'])} "
                f"({_pct(f['share_of_customers'])}) bringing {_pct(f['share_of_revenue'])} of revenue.")
     steps = [t["action"] for t in themes[:2]]
     weakest = f.get("weakest_stage")
@@ -369,7 +373,7 @@ def writer_brief(f: dict[str, Any], themes: list[dict[str, Any]], definition: st
     """What a writer sees: the statistics as rendered on the card, the themes and who they are."""
     return {
         "who": definition,
-        "size": f"{f['customers']:,} customers ({_pct(f['share_of_customers'])}), {_pct(f['share_of_revenue'])} of revenue",
+        "size": f"{_customers(f['customers'])} ({_pct(f['share_of_customers'])}), {_pct(f['share_of_revenue'])} of revenue",
         "buying": _buying_text(f),
         "online_behaviour": _online_text(f),
         "key_touchpoints": _touchpoints_text(f),
@@ -457,8 +461,10 @@ class EditPersonaParams(BaseModel):
     """Change the draft personas of this conversation."""
 
     model_config = ConfigDict(extra="forbid")
-    action: Literal["merge", "narrow", "add_pain_point", "remove_pain_point", "rename"] = Field(
+    action: Literal["merge", "narrow", "refocus", "add_pain_point", "remove_pain_point", "rename"] = Field(
         description="merge: combine two cards; narrow: keep only the members showing the `focus` behaviours; "
+                    "refocus ('make the second one about weekday takeout customers'): the card becomes all "
+                    "customers showing the `focus` behaviours, whichever segment they were in; "
                     "add_pain_point / remove_pain_point: edit the pain points with `text`; rename: new name in `text`.")
     which: list[int] = Field(
         default_factory=list, max_length=2,
@@ -467,7 +473,7 @@ class EditPersonaParams(BaseModel):
                     "(empty = the last two).")
     focus: list[Focus] = Field(
         default_factory=list, max_length=4,
-        description="For narrow: behaviours the customers must show, e.g. ['weekday', 'pickup'] for weekday "
+        description="For narrow and refocus: behaviours the customers must show, e.g. ['weekday', 'pickup'] for weekday "
                     "takeout customers.")
     text: str | None = Field(
         default=None, min_length=1, max_length=60,
@@ -530,7 +536,7 @@ class SavedPersonaResult(ResultMixin):
     provenance: Provenance
 
     def to_text(self) -> str:
-        lines = [f"Saved **{n}** (version {v}, {m:,} customers)." for n, v, m in self.saved]
+        lines = [f"Saved **{n}** (version {v}, {_customers(m)})." for n, v, m in self.saved]
         names = ", ".join(f'"{n}"' for n, _, _ in self.saved)
         lines.append(f"Use it in any analysis, e.g. funnel for {names.split(', ')[0].strip(chr(34))}.")
         return "\n".join(lines)
@@ -552,7 +558,7 @@ class PersonaListResult(ResultMixin):
         else:
             lines.append("Saved personas:")
             for r in self.saved.itertuples():
-                lines.append(f"- **{r.name}** (v{r.version} of {r.versions}, {r.members:,} customers): {r.summary}")
+                lines.append(f"- **{r.name}** (v{r.version} of {r.versions}, {_customers(r.members)}): {r.summary}")
         if self.draft:
             lines.append("Draft in this conversation: " + "; ".join(f"{i}. {n}" for i, n in enumerate(self.draft, 1)))
         return "\n".join(lines)
@@ -609,7 +615,7 @@ def _draft_from_segments(store: JourneyStore, params: DraftPersonasParams, seg: 
     info = {"overall": overall, "k": seg.k, "silhouette": seg.silhouette, "stability": seg.stability,
             "silhouettes": {str(k): v for k, v in seg.silhouettes.items()}}
     ps.write_draft(store, conversation, [c.to_record() for c in cards], members, info)
-    headline = (f"I drafted {seg.k} personas from {len(seg.labels):,} customers' behaviour. "
+    headline = (f"I drafted {seg.k} personas from {_customers(len(seg.labels))}' behaviour. "
                 f"Separation: {seg.separation} (silhouette {seg.silhouette:.2f}, "
                 f"{'chosen from ' + ', '.join(f'k={k}: {v:.2f}' for k, v in seg.silhouettes.items()) if seg.chosen_by == 'silhouette' else 'k as asked'}); "
                 f"stability {seg.stability:.2f} (agreement of refits on half the customers, 1 = identical).")
@@ -671,10 +677,35 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
             except Exception:
                 con.rollback()
                 raise
-        msg = f"Merged {first.name} and {second.name} into **{card.name}** ({card.facts['customers']:,} customers)."
+        msg = f"Merged {first.name} and {second.name} into **{card.name}** ({_customers(card.facts['customers'])})."
         return _after(store, params, conv, msg, b.notes)
     pos = _position(params.which[0] if params.which else None, n, focus)
     persona = personas[pos - 1]
+    if params.action == "refocus":
+        if not params.focus:
+            raise ToolInputError(f"Say who the persona should be about; known behaviours: {', '.join(FOCUS_SQL)}.")
+        cohort = " INTERSECT ".join(f"({FOCUS_SQL[f][1]})" for f in params.focus)
+        words = " and ".join(FOCUS_SQL[f][0] for f in params.focus)
+        if int(store.scalar(f"SELECT count(*) FROM ({cohort}) c")) == 0:
+            raise ToolInputError(f"No customer {words}; the draft is unchanged.")
+        with store.connect() as con:
+            con.begin()
+            try:
+                ps.replace_members(con, conv, pos, cohort, [])
+                used.discard(persona.name)
+                card = _card(con, b, ps.DRAFT_MEMBERS_SQL, [conv, pos], used=used,
+                             base=dataclasses.replace(persona, renamed=False),
+                             definition=f"customers who {words}", segment=None, focus=tuple(params.focus))
+                ps.update_card(con, conv, pos, card.to_record())
+                ps.set_focus(con, conv, pos)
+                con.commit()
+            except Exception:
+                con.rollback()
+                raise
+        msg = (f"Persona {pos} is now about customers who {words}: {_customers(card.facts['customers'])} "
+               f"(was {persona.name}, {persona.facts['customers']:,}), numbers recomputed. "
+               f"It is now **{card.name}**.")
+        return _after(store, params, conv, msg, b.notes)
     if params.action == "narrow":
         if not params.focus:
             raise ToolInputError(f"Say what to narrow to; known behaviours: {', '.join(FOCUS_SQL)}.")
@@ -683,7 +714,7 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
             f"SELECT count(*) FROM ({ps.DRAFT_MEMBERS_SQL}) d WHERE customer_id IN ({cohort})", [conv, pos]))
         if remaining == 0:
             raise ToolInputError(
-                f"None of the {persona.facts['customers']:,} customers of {persona.name} "
+                f"None of the {_customers(persona.facts['customers'])} of {persona.name} "
                 f"{' and '.join(FOCUS_SQL[f][0] for f in params.focus)}; the draft is unchanged.")
         words = " and ".join(FOCUS_SQL[f][0] for f in params.focus)
         with store.connect() as con:
@@ -701,7 +732,7 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
                 con.rollback()
                 raise
         msg = (f"Narrowed persona {pos} to customers who {words}: {persona.facts['customers']:,} -> "
-               f"{card.facts['customers']:,} customers, numbers recomputed. It is now **{card.name}**.")
+               f"{_customers(card.facts['customers'])}, numbers recomputed. It is now **{card.name}**.")
         return _after(store, params, conv, msg, b.notes)
     if params.action == "rename":
         new = (params.text or "").strip()

@@ -138,7 +138,11 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one"):
             name = None  # "rename her" with no name: the tool asks for one
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
-    return {"action": "narrow", "which": which[:1], "focus": focus_words(text)}
+    # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
+    # "only X" keeps the card's own customers who are X.
+    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b", t) \
+        and not re.search(r"\b(?:narrow|only|just)\b", t)
+    return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
 
 
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:

@@ -276,3 +276,17 @@ def test_olist_personas_have_sensible_sizes_and_grounded_quotes():
         for q in p.quotes:
             assert any(t.startswith(q.text.removesuffix("...")) for t in own), q.text
             assert not contains_pii(q.text)
+
+
+def test_refocus_makes_a_card_about_everyone_showing_a_behaviour(tiny):
+    r = draft_personas(tiny, DraftPersonasParams(segments=3), conversation="rf")
+    others = [p.facts["customers"] for p in r.personas[:2]]
+    # Only P1 mostly collects on weekdays (two £20 pickups), whichever card P1 was on.
+    out = edit_persona(tiny, EditPersonaParams(action="refocus", which=[3], focus=["weekday", "pickup"]),
+                       conversation="rf")
+    card = out.personas[2]
+    assert (card.facts["customers"], card.facts["revenue"]) == (1, 40.0)
+    assert card.definition.startswith("customers who mostly buy on weekdays")
+    assert [p.facts["customers"] for p in out.personas[:2]] == others  # the other cards are untouched
+    with pytest.raises(ToolInputError, match="at least|known behaviours"):
+        edit_persona(tiny, EditPersonaParams(action="refocus", which=[3]), conversation="rf")

@@ -1,5 +1,5 @@
 """Drafting personas in a conversation: the offline planner and a scripted model go through
-"draft personas", "merge the last two", "make the first one about weekday takeout customers",
+"draft personas", "merge the last two", "make the second one about weekday takeout customers",
 "add a pain point about delivery times", "rename her to Rosie", "save it", "show personas" and
 "funnel for Rosie"; the draft lives in the thread and survives a restart."""
 
@@ -41,16 +41,21 @@ def test_offline_drafting_conversation(tmp_path):
     assert merged.ok and merged.args["which"] == [-2, -1]
     assert merged.result.personas[1].facts["customers"] == cards[1].facts["customers"] + cards[2].facts["customers"]
 
-    # The first card holds the parents (the most revenue); weekday takeout keeps P1 only
-    # (P2 has one weekday pickup and one Saturday delivery, so not mostly weekday).
-    narrowed = agent.answer("make the first one about weekday takeout customers", thread).tool_calls[0]
-    assert narrowed.ok, narrowed.error
-    assert narrowed.args["focus"] == ["weekday", "pickup"]
-    assert narrowed.result.personas[0].facts["customers"] == 1
-    assert narrowed.result.personas[0].facts["revenue"] == 40.0  # P1's two £20 pickups, recomputed
+    # Only P1 of the whole shop mostly collects on weekdays (P2 has one weekday pickup and one
+    # Saturday delivery): the second card becomes P1, although P1 was on the first card.
+    refocused = agent.answer("make the second one about weekday takeout customers", thread).tool_calls[0]
+    assert refocused.ok, refocused.error
+    assert refocused.args["action"] == "refocus" and refocused.args["focus"] == ["weekday", "pickup"]
+    assert refocused.result.personas[1].facts["customers"] == 1
+    assert refocused.result.personas[1].facts["revenue"] == 40.0  # P1's two £20 pickups, recomputed
+
+    # "Narrow" keeps the card's own customers: nobody on the second card mostly buys at weekends.
+    narrowed = agent.answer("narrow it to weekend customers only", thread)
+    assert narrowed.tool_calls[0].args["action"] == "narrow" and not narrowed.tool_calls[0].ok
+    assert "unchanged" in narrowed.text
 
     pain = agent.answer("add a pain point about delivery times", thread).tool_calls[0]
-    assert pain.ok and any(p.added and p.label == "Delivery times" for p in pain.result.personas[0].pain_points)
+    assert pain.ok and any(p.added and p.label == "Delivery times" for p in pain.result.personas[1].pain_points)
 
     unnamed = agent.answer("rename her", thread)
     assert not unnamed.tool_calls[0].ok and "new name" in unnamed.text
@@ -58,7 +63,7 @@ def test_offline_drafting_conversation(tmp_path):
     # A restart: a new agent and store on the same files carry on in the same thread.
     agent = _agent(JourneyStore(tmp_path / "journey.duckdb", timezone="Europe/London"), tmp_path)
     renamed = agent.answer("rename her to Rosie", thread).tool_calls[0]
-    assert renamed.ok and renamed.result.personas[0].name == "Rosie"
+    assert renamed.ok and renamed.result.personas[1].name == "Rosie"
 
     saved = agent.answer("save it", thread)
     assert saved.tool_calls[0].name == "save_persona" and "Rosie" in saved.text
