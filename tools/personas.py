@@ -590,11 +590,19 @@ def _provenance(tool: str, params: BaseModel, definition: str, notes: list[str],
 
 
 def draft_personas(store: JourneyStore, params: DraftPersonasParams, *, conversation: str = "default",
-                   writer: Writer | None = None, seed: int = 0) -> PersonaDraftResult:
+                   writer: Writer | None = None, seed: int = 0,
+                   sentiment: pd.Series | None = None) -> PersonaDraftResult:
     """Segment customers and draft one persona per segment, replacing this conversation's
-    draft. Cards come out ordered by share of revenue."""
-    seg = segment_customers(store, k=params.segments, seed=seed)
-    return _draft_from_segments(store, params, seg, conversation=conversation, writer=writer)
+    draft. Cards come out ordered by share of revenue. `sentiment` (customer_id -> mean
+    sentiment of their feedback, from the feedback store) joins the behaviour when given."""
+    seg = segment_customers(store, k=params.segments, seed=seed, sentiment=sentiment)
+    result = _draft_from_segments(store, params, seg, conversation=conversation, writer=writer)
+    if sentiment is None:
+        note = "feedback sentiment not used (the feedback store is not indexed); survey scores are"
+    else:
+        note = f"feedback sentiment of {sentiment.index.nunique():,} customers used"
+    return dataclasses.replace(result, provenance=dataclasses.replace(
+        result.provenance, notes=(*result.provenance.notes, note)))
 
 
 def _draft_from_segments(store: JourneyStore, params: DraftPersonasParams, seg: Segmentation, *,

@@ -36,11 +36,13 @@ FEATURES: dict[str, str] = {
     "stage_reached": "furthest journey stage reached",
     "support": "support tickets (log scale)",
     "satisfaction": "mean survey score (CSAT and NPS on one 0-1 scale; the average where none)",
+    "sentiment": "mean sentiment of the customer's own survey and ticket texts (the average where none; "
+                 "left out when the feedback store is not at hand)",
     "known": "the business has CRM details (city, region, age band or segment)",
 }
 
 # Satisfaction is sparse (most customers never answer a survey), so it counts half.
-WEIGHTS: dict[str, float] = {"satisfaction": 0.5}
+WEIGHTS: dict[str, float] = {"satisfaction": 0.5, "sentiment": 0.5}
 
 _STAGE_CASE = "CASE stage " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " END"
 
@@ -93,16 +95,20 @@ ORDER BY ids.customer_id
 """
 
 
-def customer_features(store: JourneyStore) -> pd.DataFrame:
+def customer_features(store: JourneyStore, sentiment: pd.Series | None = None) -> pd.DataFrame:
     """One row per customer (index customer_id) with the raw behaviour, in the units people
-    read: days, counts, money, shares."""
+    read: days, counts, money, shares. `sentiment` (customer_id -> mean sentiment of their own
+    texts, -1..1) comes from the feedback store, which tools/ does not open itself."""
     as_of = store.as_of()
     if as_of is None:
         raise NoDataError("No events or orders are loaded, so there is no behaviour to segment.")
     frame = store.query(FEATURES_SQL, {"as_of": as_of})
     if frame.empty:
         raise NoDataError("No customers are loaded.")
-    return frame.set_index("customer_id")
+    frame = frame.set_index("customer_id")
+    frame["sentiment"] = (sentiment.groupby(level=0).mean().reindex(frame.index).astype(float)
+                          if sentiment is not None else np.nan)
+    return frame
 
 
 def _log_scaled(values: pd.Series) -> np.ndarray:
@@ -124,6 +130,9 @@ def scaled_features(raw: pd.DataFrame) -> pd.DataFrame:
     avg_order = (raw["revenue"] / raw["orders"].where(bought)).fillna(0.0)
     satisfaction = raw["satisfaction"].astype(float)
     satisfaction = satisfaction.fillna(satisfaction.mean() if satisfaction.notna().any() else 0.5)
+    # Without feedback the column is constant, so it scales to 0 and changes no distance.
+    feeling = raw["sentiment"].astype(float) if "sentiment" in raw else pd.Series(0.0, index=raw.index)
+    feeling = feeling.fillna(feeling.mean() if feeling.notna().any() else 0.0)
     out = pd.DataFrame(
         {
             "recency": _unit(recency.astype(float)),
@@ -139,6 +148,7 @@ def scaled_features(raw: pd.DataFrame) -> pd.DataFrame:
             "stage_reached": _unit(raw["stage_reached"].to_numpy(dtype=float)),
             "support": _log_scaled(raw["tickets"]),
             "satisfaction": _unit(satisfaction.to_numpy(dtype=float)),
+            "sentiment": _unit(feeling.to_numpy(dtype=float)),
             "known": raw["known"].fillna(False).to_numpy(dtype=float),
         },
         index=raw.index,
@@ -190,6 +200,7 @@ def segment_customers(
     seed: int = 0,
     bootstraps: int = 3,
     silhouette_sample: int = 3000,
+    sentiment: pd.Series | None = None,
 ) -> Segmentation:
     """Segment every customer on behaviour; k from the data (best silhouette) unless given."""
     from sklearn.metrics import adjusted_rand_score, silhouette_score
@@ -198,7 +209,7 @@ def segment_customers(
         raise ToolInputError(f"Segments must be between 2 and 6; got {k_min}..{k_max}.")
     if k is not None and not 2 <= k <= 6:
         raise ToolInputError(f"The number of segments must be from 2 to 6; got {k}.")
-    raw = customer_features(store)
+    raw = customer_features(store, sentiment)
     Z = scaled_features(raw).to_numpy()
     distinct = len(np.unique(Z.round(6), axis=0))
     if distinct < (k or k_min) + 1:

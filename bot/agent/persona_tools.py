@@ -48,10 +48,26 @@ def _writer(ctx: ToolContext):
     return ctx.services.get("persona_writer")
 
 
+def feedback_sentiment(open_feedback: Any) -> Any:
+    """Per-customer feedback sentiment for the segmentation, or None when the feedback store
+    cannot be had (the offline model not installed, Chroma unreachable): personas are still
+    drafted, from behaviour and survey scores, and the result says so."""
+    from tools.errors import JourneyError
+    from tools.sentiment import customer_sentiment
+
+    try:
+        frame = open_feedback().frame()
+    except (JourneyError, OSError, ValueError, RuntimeError):
+        return None
+    return customer_sentiment(frame) if not frame.empty else None
+
+
 def _draft(ctx: ToolContext, params: Any):
+    from bot.agent.feedback_tools import feedback_store
     from tools.personas import draft_personas
 
-    return draft_personas(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx))
+    return draft_personas(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx),
+                          sentiment=feedback_sentiment(lambda: feedback_store(ctx)))
 
 
 def _edit(ctx: ToolContext, params: Any):

@@ -203,9 +203,13 @@ SECTIONS.append(DemoSection("Alerts", _alerts))
 
 def draft_personas_demo(ctx: Ctx) -> None:
     """Personas drafted from the sample's behaviour; the two biggest by revenue shown in full."""
+    from bot.agent.persona_tools import feedback_sentiment
+    from bot.cli.feedback import open_feedback
     from tools.personas import DraftPersonasParams, draft_personas
 
-    result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas")
+    # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
+    result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
+                            sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False)))
     ctx.console.print(result.headline, markup=False)
     ctx.console.print("Drafted: " + "; ".join(
         f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)

@@ -48,10 +48,12 @@ def draft_cmd(ctx: Ctx, segments: int | None, as_json: bool) -> None:
     Example:
       journeybot personas draft --segments 3
     """
+    from bot.agent.persona_tools import feedback_sentiment
+    from bot.cli.feedback import open_feedback
     from tools.personas import DraftPersonasParams, draft_personas
 
-    _show(ctx, draft_personas(ctx.store, DraftPersonasParams(segments=segments),
-                              conversation=CLI_CONVERSATION), as_json)
+    _show(ctx, draft_personas(ctx.store, DraftPersonasParams(segments=segments), conversation=CLI_CONVERSATION,
+                              sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False))), as_json)
 
 
 @personas.command("save")

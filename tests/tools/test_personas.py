@@ -290,3 +290,23 @@ def test_refocus_makes_a_card_about_everyone_showing_a_behaviour(tiny):
     assert [p.facts["customers"] for p in out.personas[:2]] == others  # the other cards are untouched
     with pytest.raises(ToolInputError, match="at least|known behaviours"):
         edit_persona(tiny, EditPersonaParams(action="refocus", which=[3]), conversation="rf")
+
+
+def test_feedback_sentiment_joins_the_behaviour_when_the_feedback_store_gives_it(tiny):
+    from tools.segments import customer_features, scaled_features
+    from tools.sentiment import customer_sentiment
+
+    without = scaled_features(customer_features(tiny))
+    assert (without["sentiment"] == 0).all()  # constant: changes no distance
+    texts = pd.DataFrame({"customer_id": ["P1", "P1", "P2", None, "P3"],
+                          "sentiment": [-0.8, -0.4, 0.6, 0.9, None]})
+    per_customer = customer_sentiment(texts)
+    assert per_customer.to_dict() == {"P1": pytest.approx(-0.6), "P2": pytest.approx(0.6)}
+    raw = customer_features(tiny, per_customer)
+    scaled = scaled_features(raw)
+    # P1 is the most negative, P2 the most positive; customers without texts sit at the mean (0).
+    assert scaled.loc["P1", "sentiment"] == 0 and scaled.loc["P2", "sentiment"] == pytest.approx(0.5)
+    drafted = draft_personas(tiny, DraftPersonasParams(segments=2), conversation="s", sentiment=per_customer)
+    assert any("feedback sentiment of 2 customers used" in n for n in drafted.provenance.notes)
+    plain = draft_personas(tiny, DraftPersonasParams(segments=2), conversation="s")
+    assert any("feedback sentiment not used" in n for n in plain.provenance.notes)
