@@ -223,7 +223,8 @@ def _journey(con, m: str, p: list[Any], customers: int) -> tuple[dict[str, float
         if reach[before] <= 0:
             continue
         conv = min(reach[stage] / reach[before], 1.0)
-        if conv < 1.0 and (weakest is None or conv < weakest["conversion"]):
+        # A step that keeps 99% is not a weakness worth a line on the card.
+        if conv < 0.99 and (weakest is None or conv < weakest["conversion"]):
             weakest = {"stage": stage, "from": before, "conversion": conv}
     return reach, weakest
 

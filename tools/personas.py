@@ -240,7 +240,7 @@ def _journey_text(f: dict[str, Any]) -> str:
     chain = " > ".join(f"{s} {_pct(v)}" for s, v in f["stages"].items())
     w = f.get("weakest_stage")
     if not w:
-        return chain
+        return f"{chain}; no step before advocacy loses more than 1% of them"
     return f"{chain}; weakest step: {w['from']} to {w['stage']} ({_pct(w['conversion'])} go on)"
 
 
