@@ -689,59 +689,8 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
         return _after(store, params, conv, msg, b.notes)
     pos = _position(params.which[0] if params.which else None, n, focus)
     persona = personas[pos - 1]
-    if params.action == "refocus":
-        if not params.focus:
-            raise ToolInputError(f"Say who the persona should be about; known behaviours: {', '.join(FOCUS_SQL)}.")
-        cohort = " INTERSECT ".join(f"({FOCUS_SQL[f][1]})" for f in params.focus)
-        words = " and ".join(FOCUS_SQL[f][0] for f in params.focus)
-        if int(store.scalar(f"SELECT count(*) FROM ({cohort}) c")) == 0:
-            raise ToolInputError(f"No customer {words}; the draft is unchanged.")
-        with store.connect() as con:
-            con.begin()
-            try:
-                ps.replace_members(con, conv, pos, cohort, [])
-                used.discard(persona.name)
-                card = _card(con, b, ps.DRAFT_MEMBERS_SQL, [conv, pos], used=used,
-                             base=dataclasses.replace(persona, renamed=False),
-                             definition=f"customers who {words}", segment=None, focus=tuple(params.focus))
-                ps.update_card(con, conv, pos, card.to_record())
-                ps.set_focus(con, conv, pos)
-                con.commit()
-            except Exception:
-                con.rollback()
-                raise
-        msg = (f"Persona {pos} is now about customers who {words}: {_customers(card.facts['customers'])} "
-               f"(was {persona.name}, {persona.facts['customers']:,}), numbers recomputed. "
-               f"It is now **{card.name}**.")
-        return _after(store, params, conv, msg, b.notes)
-    if params.action == "narrow":
-        if not params.focus:
-            raise ToolInputError(f"Say what to narrow to; known behaviours: {', '.join(FOCUS_SQL)}.")
-        cohort = " INTERSECT ".join(f"({FOCUS_SQL[f][1]})" for f in params.focus)
-        remaining = int(store.scalar(
-            f"SELECT count(*) FROM ({ps.DRAFT_MEMBERS_SQL}) d WHERE customer_id IN ({cohort})", [conv, pos]))
-        if remaining == 0:
-            raise ToolInputError(
-                f"None of the {_customers(persona.facts['customers'])} of {persona.name} "
-                f"{' and '.join(FOCUS_SQL[f][0] for f in params.focus)}; the draft is unchanged.")
-        words = " and ".join(FOCUS_SQL[f][0] for f in params.focus)
-        with store.connect() as con:
-            con.begin()
-            try:
-                ps.keep_members(con, conv, pos, cohort, [])
-                used.discard(persona.name)
-                card = _card(con, b, ps.DRAFT_MEMBERS_SQL, [conv, pos], used=used, base=persona,
-                             definition=f"{persona.definition}; only those who {words}",
-                             segment=persona.segment, focus=tuple(dict.fromkeys((*persona.focus, *params.focus))))
-                ps.update_card(con, conv, pos, card.to_record())
-                ps.set_focus(con, conv, pos)
-                con.commit()
-            except Exception:
-                con.rollback()
-                raise
-        msg = (f"Narrowed persona {pos} to customers who {words}: {persona.facts['customers']:,} -> "
-               f"{_customers(card.facts['customers'])}, numbers recomputed. It is now **{card.name}**.")
-        return _after(store, params, conv, msg, b.notes)
+    if params.action in ("refocus", "narrow"):
+        return _regroup(store, params, conv, pos, persona, b, used)
     if params.action == "rename":
         new = (params.text or "").strip()
         if not new:
@@ -775,6 +724,54 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
     with store.connect() as con:
         ps.update_card(con, conv, pos, card.to_record())
         ps.set_focus(con, conv, pos)
+    return _after(store, params, conv, msg, b.notes)
+
+
+def _regroup(store: JourneyStore, params: EditPersonaParams, conv: str, pos: int, persona: Persona,
+             b: _Build, used: set[str]) -> PersonaDraftResult:
+    """Refocus a card on everyone showing the behaviours, or narrow it to its own members who
+    do; either way its numbers and words are recomputed from the new members."""
+    if not params.focus:
+        raise ToolInputError(f"Say which customers the persona should be about; known behaviours: "
+                             f"{', '.join(FOCUS_SQL)}.")
+    cohort = " INTERSECT ".join(f"({FOCUS_SQL[f][1]})" for f in params.focus)
+    words = " and ".join(FOCUS_SQL[f][0] for f in params.focus)
+    refocus = params.action == "refocus"
+    if refocus:
+        left = int(store.scalar(f"SELECT count(*) FROM ({cohort}) c"))
+        empty = f"No customer {words}; the draft is unchanged."
+    else:
+        left = int(store.scalar(
+            f"SELECT count(*) FROM ({ps.DRAFT_MEMBERS_SQL}) d WHERE customer_id IN ({cohort})", [conv, pos]))
+        empty = f"None of the {_customers(persona.facts['customers'])} of {persona.name} {words}; the draft is unchanged."
+    if left == 0:
+        raise ToolInputError(empty)
+    with store.connect() as con:
+        con.begin()
+        try:
+            (ps.replace_members if refocus else ps.keep_members)(con, conv, pos, cohort, [])
+            used.discard(persona.name)
+            if refocus:
+                card = _card(con, b, ps.DRAFT_MEMBERS_SQL, [conv, pos], used=used,
+                             base=dataclasses.replace(persona, renamed=False),
+                             definition=f"customers who {words}", segment=None, focus=tuple(params.focus))
+            else:
+                card = _card(con, b, ps.DRAFT_MEMBERS_SQL, [conv, pos], used=used, base=persona,
+                             definition=f"{persona.definition}; only those who {words}", segment=persona.segment,
+                             focus=tuple(dict.fromkeys((*persona.focus, *params.focus))))
+            ps.update_card(con, conv, pos, card.to_record())
+            ps.set_focus(con, conv, pos)
+            con.commit()
+        except Exception:
+            con.rollback()
+            raise
+    now = _customers(card.facts["customers"])
+    if refocus:
+        msg = (f"Persona {pos} is now about customers who {words}: {now} (was {persona.name}, "
+               f"{persona.facts['customers']:,}), numbers recomputed. It is now **{card.name}**.")
+    else:
+        msg = (f"Narrowed persona {pos} to customers who {words}: {persona.facts['customers']:,} -> {now}, "
+               f"numbers recomputed. It is now **{card.name}**.")
     return _after(store, params, conv, msg, b.notes)
 
 
