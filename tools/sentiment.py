@@ -368,3 +368,10 @@ def _unscored_frame_note(docs: pd.DataFrame) -> str | None:
                                                                    METHOD_UNSCORED, "scored")})
     return unscored_note(frame)
 
+
+def customer_sentiment(frame: pd.DataFrame) -> pd.Series:
+    """customer_id -> mean sentiment of that customer's texts (chunks of a text weigh as one
+    text each), from a feedback frame (`FeedbackStore.frame()`); anonymous and unscored texts
+    are left out."""
+    known = frame[frame["customer_id"].notna() & frame["sentiment"].notna()]
+    return known.groupby("customer_id")["sentiment"].mean().rename("sentiment")

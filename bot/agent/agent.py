@@ -63,6 +63,11 @@ class JourneyAgent:
         self._locks_guard = threading.Lock()
         self._checkpointer = self._make_checkpointer(memory_path)
         self.planner = OfflinePlanner(ctx, self.tools, memory_path=memory_path)
+        if chat_model is not None:  # persona cards get their words from the model (prompts/persona.md)
+            from bot.personas_service import persona_writer
+
+            business = getattr(getattr(ctx.config, "business", None), "name", "the business")
+            ctx.services.setdefault("persona_writer", persona_writer(chat_model, business))
 
     @classmethod
     def from_config(cls, config: Any, store: Any | None = None) -> JourneyAgent:

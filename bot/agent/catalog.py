@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.agent.analytics_tools import analytics_tools
 from bot.agent.feedback_tools import feedback_tools
 from bot.agent.journey_map_tool import journey_map_tools
+from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -58,4 +59,5 @@ def all_tools() -> list[ToolSpec]:
         *feedback_tools(),
         *predict_tools(),
         *journey_map_tools(),
+        *persona_tools(),
     ]

@@ -55,3 +55,7 @@ from bot.cli.map import map_cmd  # noqa: E402
 main.add_command(map_cmd)
 main.add_command(alerts_group)
 main.add_command(digest_cmd)
+
+from bot.cli.personas import personas  # noqa: E402
+
+main.add_command(personas)

@@ -199,3 +199,46 @@ def _alerts(ctx: Ctx) -> None:
 
 SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
 SECTIONS.append(DemoSection("Alerts", _alerts))
+
+
+def draft_personas_demo(ctx: Ctx) -> None:
+    """Personas drafted from the sample's behaviour; the two biggest by revenue shown in full."""
+    from bot.agent.persona_tools import feedback_sentiment
+    from bot.cli.feedback import open_feedback
+    from tools.personas import DraftPersonasParams, draft_personas
+
+    # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
+    result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
+                            sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False)))
+    ctx.console.print(result.headline, markup=False)
+    ctx.console.print("Drafted: " + "; ".join(
+        f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)
+    for persona in result.personas[:2]:
+        ctx.console.print()
+        ctx.console.print(persona.to_text(), markup=False)
+    ctx.console.print()
+    ctx.console.print("Edit them in words in `journeybot chat` (\"merge the last two\", \"rename her to "
+                      "Rosie\", \"save it\"), or `journeybot personas save --all`.", markup=False)
+
+    # Saved personas are a breakdown in every analysis; show it the way an owner would ask.
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text
+    from tools.persona_store import saved_name
+    from tools.personas import SavePersonaParams, save_persona
+
+    if all(saved_name(ctx.store, p.name) for p in result.personas):
+        # A second demo run draws the same cards; a new version of each would only be noise.
+        ctx.console.print("Saved earlier: " + ", ".join(p.name for p in result.personas), markup=False)
+    else:
+        saved = save_persona(ctx.store, SavePersonaParams(all=True), conversation="demo-personas")
+        ctx.console.print("Saved: " + ", ".join(f"{n} (v{v})" for n, v, _ in saved.saved), markup=False)
+    name = result.personas[1].name if len(result.personas) > 1 else result.personas[0].name
+    question = f"funnel from consideration to purchase for {name} in the last 90 days"
+    agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
+    agent.reset("demo-personas")
+    ctx.console.print()
+    ctx.console.print(f"> {question}", markup=False, style="bold")
+    ctx.console.print(_first_lines(answer_text(agent.answer(question, "demo-personas")), 12), markup=False)
+
+
+SECTIONS.append(DemoSection("Personas", draft_personas_demo))

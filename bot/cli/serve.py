@@ -29,6 +29,7 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve --http --port 3000
     """
     from bot.kpi_snapshot import kpi_snapshot
+    from bot.personas_service import slack_features as persona_slack_features
     from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.poster import SlackPoster
     from bot.slack.services import build_services, start_scheduled_features
@@ -58,6 +59,8 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     poster = SlackPoster(client)
     scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
     features.setdefault("kpi_snapshot", functools.partial(kpi_snapshot, ctx.store, config))
+    for name, feature in persona_slack_features(ctx.store).items():
+        features.setdefault(name, feature)
     try:
         services = build_services(config, ctx.store, poster, **features)
         _run(ctx, services, client, me, mode, app_token, secret, port)

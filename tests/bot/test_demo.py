@@ -20,6 +20,11 @@ def test_demo_runs_offline_from_an_empty_data_folder(home, capsys):
     for section in SECTIONS:
         assert section.title in out, f"demo section {section.title!r} missing"
     assert "Traceback" not in out and "Skipped" not in out
+    # The story runs in order, and the saved personas are a breakdown the next answer uses.
+    positions = [out.index(t) for t in ("Your data", "KPI snapshot", "What customers say", "Personas",
+                                         "Journey map", "Ask journeybot", "This morning's digest", "Alerts")]
+    assert positions == sorted(positions)
+    assert "Saved: The Order-Ahead Collector (v1)" in out and "Customers: persona=" in out
     assert (home / "journey.duckdb").exists() and (home / "sample" / "ground_truth.csv").exists()
     # A second run reuses the sample and loads nothing new (the sections would repeat the above).
     capsys.readouterr()

@@ -1,0 +1,274 @@
+"""The persona tools for the agent and the planner: draft, edit, save, list and show.
+
+Drafts belong to the conversation (`ctx.conversation`: a Slack thread, the terminal), so
+"merge the last two" or "rename her" act on the cards drafted earlier in the same thread, even
+after a restart. With a model configured, the card words are written through prompts/persona.md
+(`ctx.services["persona_writer"]`, set by the agent); the numbers always come from the data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.tools import ToolContext, ToolSpec
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "previous": -2, "penultimate": -2,
+}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+# Words owners use -> the behaviours a card can be narrowed to (tools.personas.Focus).
+FOCUS_WORDS: list[tuple[str, str]] = [
+    (r"\bweekdays?\b|\bworking days?\b|\bmon(?:day)?[- ]to[- ]fri(?:day)?\b", "weekday"),
+    (r"\bweekends?\b|\bsaturdays?\b|\bsundays?\b", "weekend"),
+    (r"\bmornings?\b|\bbreakfast\b|\bcommut\w*", "morning"),
+    (r"\blunch\w*\b", "lunchtime"),
+    (r"\bevenings?\b|\bafter work\b|\bnight\b", "evening"),
+    (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
+    (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
+    (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
+    (r"\bonline (?:customers|shoppers|orders|buyers)\b|\border(?:s|ing)? online\b", "online"),
+    (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
+    (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
+    (r"\boccasional\b|\bonce in a while\b|\brarely\b|\bone-?off\b", "occasional"),
+    (r"\bhigh[- ]value\b|\bbig spenders?\b|\bvips?\b|\bbest customers\b|\bspend (?:a lot|most)\b", "high_value"),
+    (r"\brecent\b|\bnew customers\b|\bactive\b", "recent"),
+    (r"\blapsed\b|\bchurn\w*\b|\bstopped (?:buying|coming)\b|\binactive\b|\blost\b", "lapsed"),
+    (r"\bsupport\b|\bcomplain\w*\b|\btickets?\b|\bcontacted us\b", "contacted_support"),
+    (r"\bunhappy\b|\bdissatisfied\b|\bdetractors?\b|\bdisappointed\b", "unhappy"),
+    (r"\bhappy\b|\bpromoters?\b|\bsatisfied\b|\bfans?\b", "happy"),
+    (r"\bnon[- ]buyers?\b|\bnever bought\b|\bprospects?\b|\bbrowsers?\b", "non_buyers"),
+    (r"\bbuyers\b|\bpaying customers\b|\bwho bought\b", "buyers"),
+]
+
+
+def _writer(ctx: ToolContext):
+    return ctx.services.get("persona_writer")
+
+
+def feedback_sentiment(open_feedback: Any) -> Any:
+    """Per-customer feedback sentiment for the segmentation, or None when the feedback store
+    cannot be had (the offline model not installed, Chroma unreachable): personas are still
+    drafted, from behaviour and survey scores, and the result says so."""
+    from tools.errors import JourneyError
+    from tools.sentiment import customer_sentiment
+
+    try:
+        frame = open_feedback().frame()
+    except (JourneyError, OSError, ValueError, RuntimeError):
+        return None
+    return customer_sentiment(frame) if not frame.empty else None
+
+
+def _draft(ctx: ToolContext, params: Any):
+    from bot.agent.feedback_tools import feedback_store
+    from tools.personas import draft_personas
+
+    return draft_personas(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx),
+                          sentiment=feedback_sentiment(lambda: feedback_store(ctx)))
+
+
+def _edit(ctx: ToolContext, params: Any):
+    from tools.personas import edit_persona
+
+    return edit_persona(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx))
+
+
+def _save(ctx: ToolContext, params: Any):
+    from tools.personas import save_persona
+
+    return save_persona(ctx.store, params, conversation=ctx.conversation)
+
+
+def _list(ctx: ToolContext, params: Any):
+    from tools.personas import list_personas
+
+    return list_personas(ctx.store, params, conversation=ctx.conversation)
+
+
+def _show(ctx: ToolContext, params: Any):
+    from tools.personas import show_persona
+
+    return show_persona(ctx.store, params, conversation=ctx.conversation)
+
+
+# -- reading the offline planner's arguments from the words --------------------------------
+
+
+def positions(text: str) -> list[int]:
+    """'the last two' -> [-2, -1]; 'the first and third' -> [1, 3]; 'persona 2' -> [2]."""
+    t = text.lower()
+    m = re.search(r"\b(first|last) (two|three|2|3)\b", t)
+    if m:
+        n = _NUMBERS.get(m.group(2)) or int(m.group(2))
+        return list(range(1, n + 1)) if m.group(1) == "first" else list(range(-n, 0))
+    found: list[tuple[int, int]] = []
+    for word, pos in ORDINALS.items():
+        for hit in re.finditer(rf"\b{re.escape(word)}\b", t):
+            found.append((hit.start(), pos))
+    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d)\b", t):
+        found.append((hit.start(), int(hit.group(1))))
+    out: list[int] = []
+    for _, pos in sorted(found):
+        if pos not in out:
+            out.append(pos)
+    return out[:2]
+
+
+def focus_words(text: str) -> list[str]:
+    t = text.lower()
+    out = []
+    for pattern, focus in FOCUS_WORDS:
+        if re.search(pattern, t) and focus not in out:
+            out.append(focus)
+    if "non_buyers" in out and "buyers" in out:
+        out.remove("buyers")
+    return out[:4]
+
+
+def _after(pattern: str, text: str) -> str | None:
+    m = re.search(pattern, text, re.I)
+    if not m:
+        return None
+    value = m.group(1).strip().strip("\"'“”‘’").rstrip(".!?").strip().strip("\"'“”‘’")
+    return value[:60] or None
+
+
+def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "text", "") or ""
+    t = text.lower()
+    which = positions(text)
+    if re.search(r"\b(?:merge|combine|join|fold)\b", t):
+        return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
+    if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer)\b.*\bpain ?points?\b", t):
+        return {"action": "remove_pain_point", "which": which[:1],
+                "text": _after(r"\bpain ?points?\s+(?:about|on|for|called|:)?\s*(.+)$", text)}
+    if re.search(r"\bpain ?points?\b", t):
+        return {"action": "add_pain_point", "which": which[:1],
+                "text": _after(r"\bpain ?points?\s+(?:about|on|for|that says|:)?\s*(.+)$", text)}
+    if re.search(r"\b(?:rename|call (?:her|him|them|it)|name (?:her|him|them|it))\b", t):
+        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|the \w+ one|persona \d))?"
+                      r"(?:\s+(?:to|as))?\s+(.+)$", text)
+        if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one"):
+            name = None  # "rename her" with no name: the tool asks for one
+        return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
+    # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
+    # "only X" keeps the card's own customers who are X.
+    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b", t) \
+        and not re.search(r"\b(?:narrow|only|just)\b", t)
+    return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
+
+
+def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    t = (getattr(slots, "text", "") or "").lower()
+    m = re.search(r"\b(two|three|four|five|six|[2-6])\s+(?:personas?|segments?|groups?|types?)\b", t)
+    if m:
+        return {"segments": _NUMBERS.get(m.group(1)) or int(m.group(1))}
+    return {}
+
+
+def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "text", "") or ""
+    t = text.lower()
+    if re.search(r"\b(?:all|every|them all|all of them|both)\b", t):
+        return {"all": True}
+    which = positions(text)
+    name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)
+    return {**({"which": which[0]} if which else {}), **({"name": name} if name else {})}
+
+
+def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    if getattr(slots, "persona", None):
+        return {"name": slots.persona}
+    which = positions(getattr(slots, "text", "") or "")
+    return {"which": which[0]} if which else {}
+
+
+def persona_tools() -> list[ToolSpec]:
+    from tools.personas import (
+        DraftPersonasParams,
+        EditPersonaParams,
+        ListPersonasParams,
+        SavePersonaParams,
+        ShowPersonaParams,
+    )
+
+    return [
+        ToolSpec(
+            name="draft_personas",
+            params=DraftPersonasParams,
+            run=_draft,
+            description=(
+                "Draft customer personas from the data: segments customers on behaviour (recency, frequency, "
+                "spend, online vs in store, fulfilment, stages reached, support contact, survey scores), "
+                "choosing 2-6 segments by silhouette, and writes one card per segment: share of customers and "
+                "revenue, demographics where recorded, needs and goals, pain points with two quotes from "
+                "their own feedback, online behaviour, key touchpoints, typical journey with its weakest "
+                "step, and what to do next. Replaces this conversation's draft. Say how well separated the "
+                "segments are."),
+            examples=("draft personas", "who are our customers? give me personas",
+                      "draft three personas from our data"),
+            phrasings=("draft personas", "create personas", "make personas from the data", "build customer personas",
+                       "what types of customers do we have", "customer segments", "segment our customers",
+                       "persona cards", "draft some personas for us", "split our customers into personas",
+                       "group our customers into personas", "divide customers into types"),
+            keywords=("segments", "customer types", "draft personas", "personas from", "into", "split"),
+            plan=plan_draft,
+        ),
+        ToolSpec(
+            name="edit_persona",
+            params=EditPersonaParams,
+            run=_edit,
+            description=(
+                "Edit this conversation's draft personas: merge two cards, narrow one to customers showing "
+                "behaviours (e.g. weekday + pickup for 'weekday takeout customers'; numbers are recomputed "
+                "for the narrower group), add or remove a pain point, or rename one. 'her'/'it' is the card "
+                "in focus: the first after a draft, then the one last edited (leave `which` empty)."),
+            examples=("merge the last two", "make the second one about weekday takeout customers",
+                      "add a pain point about delivery times", "rename her to Rosie"),
+            phrasings=("merge the first two personas", "combine these two personas", "make the first one about",
+                       "narrow the persona to", "make her about weekend customers", "add a pain point",
+                       "remove the pain point about", "rename the persona", "call her", "rename it to",
+                       "make the third one about delivery customers", "only weekday customers for this persona"),
+            keywords=("merge", "combine", "rename", "pain point", "narrow", "make the", "one about", "call her"),
+            plan=plan_edit,
+        ),
+        ToolSpec(
+            name="save_persona",
+            params=SavePersonaParams,
+            run=_save,
+            description=(
+                "Save a draft persona (the one in focus, a position, or all) so it can be used as a filter "
+                "or breakdown in every analysis ('funnel for The Regular'). Saving a name again stores a "
+                "new version."),
+            examples=("save it", "save this persona", "save all the personas"),
+            phrasings=("save it", "save her", "save this one", "save the persona", "keep this persona",
+                       "save them all", "save every persona", "save it as The Regular", "store this persona"),
+            keywords=("save", "keep it", "store"),
+            plan=plan_save,
+        ),
+        ToolSpec(
+            name="list_personas",
+            params=ListPersonasParams,
+            run=_list,
+            description="The saved personas (latest version, size, summary) and this conversation's draft.",
+            examples=("show personas", "which personas have we saved?"),
+            phrasings=("show personas", "list personas", "list the saved personas", "our personas",
+                       "what personas do we have", "saved personas"),
+            keywords=("saved personas", "show personas", "list personas"),
+            plan=lambda slots, ctx: {},
+        ),
+        ToolSpec(
+            name="show_persona",
+            params=ShowPersonaParams,
+            run=_show,
+            description="One persona card in full: a saved persona by name (optionally a version) or a draft card.",
+            examples=("show me The Regular persona", "show the second persona card"),
+            phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
+                       "show the first one", "describe that persona"),
+            keywords=("persona card", "show me", "describe"),
+            plan=plan_show,
+        ),
+    ]

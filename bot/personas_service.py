@@ -1,0 +1,58 @@
+"""Personas for the adapters: the model-backed card writer, and the Slack features
+(`personas()` for /journey personas and the Home tab, `save_persona(conversation)` for the
+"Save persona" button)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bot.prompts import load_prompt
+
+log = logging.getLogger(__name__)
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
+
+
+def persona_writer(chat_model: Any, business_name: str = "the business") -> Callable[[dict[str, Any], list[str]], dict[str, Any]]:
+    """A writer for tools.personas: facts and quotes in, the card's words out (checked there)."""
+
+    def write(facts: dict[str, Any], quotes: list[str]) -> dict[str, Any]:
+        from langchain_core.messages import HumanMessage
+
+        prompt = load_prompt(
+            "persona", business_name=business_name,
+            facts="\n".join(f"- {k.replace('_', ' ')}: {v}" for k, v in facts.items()),
+            quotes="\n".join(f"<customer_text>{q}</customer_text>" for q in quotes) or "(none)",
+        )
+        reply = chat_model.invoke([HumanMessage(prompt)])
+        content = reply.content if isinstance(reply.content, str) else "".join(
+            c.get("text", "") for c in reply.content if isinstance(c, dict))
+        try:
+            return json.loads(_FENCE.sub("", content.strip()))
+        except json.JSONDecodeError:
+            log.warning("persona writer: the model's answer was not JSON; template words used")
+            return {}
+
+    return write
+
+
+def slack_features(store: Any) -> dict[str, Any]:
+    """The persona callables of bot/slack/services.py, over the journey store."""
+    from bot.slack.services import PersonaSummary
+    from tools.personas import ListPersonasParams, SavePersonaParams, list_personas, save_persona
+
+    def personas() -> list[PersonaSummary]:
+        saved = list_personas(store, ListPersonasParams()).saved
+        return [PersonaSummary(name=str(r.name), summary=str(r.summary), id=f"{r.name}:v{r.version}")
+                for r in saved.itertuples()]
+
+    def save(conversation_key: str) -> str:
+        result = save_persona(store, SavePersonaParams(), conversation=conversation_key)
+        name, version, _ = result.saved[0]
+        return name if version == 1 else f"{name} (version {version})"
+
+    return {"personas": personas, "save_persona": save}
