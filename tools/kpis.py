@@ -58,6 +58,17 @@ class KpiSettings:
     min_sample: int = 30  # below this n a value is flagged as a small sample
 
 
+def metric_names(v: Any) -> Any:
+    """A metric name or a list of them, each as the catalogue spells it (aliases resolved)."""
+    if isinstance(v, str):
+        v = [v]
+    return [normalize_metric(x) for x in v] if isinstance(v, list) else v
+
+
+def unique_metrics(v: list[str] | None) -> list[str] | None:
+    return list(dict.fromkeys(v)) if v else v
+
+
 class KpiParams(BaseModel):
     """Headline KPIs for a period, optionally for some customers only.
 
@@ -93,17 +104,8 @@ class KpiParams(BaseModel):
         "cart (default from the config, 24).",
     )
 
-    @field_validator("metrics", mode="before")
-    @classmethod
-    def _aliases(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            v = [v]
-        return [normalize_metric(x) for x in v] if isinstance(v, list) else v
-
-    @field_validator("metrics")
-    @classmethod
-    def _unique(cls, v: list[str] | None) -> list[str] | None:
-        return list(dict.fromkeys(v)) if v else v
+    _aliases = field_validator("metrics", mode="before")(lambda cls, v: metric_names(v))
+    _unique = field_validator("metrics")(lambda cls, v: unique_metrics(v))
 
     def chosen(self) -> list[str]:
         return list(self.metrics) if self.metrics else list(METRICS)

@@ -45,8 +45,10 @@ from tools.kpis import (
     describe_definition,
     kpi_notes,
     kpi_values,
+    metric_names,
     open_scope,
     snapshot,
+    unique_metrics,
 )
 from tools.periods import Period, ResolvedPeriod, previous_calendar
 from tools.results import Provenance, ResultMixin
@@ -309,17 +311,8 @@ class CompareParams(BaseModel):
     cart_window_hours: int | None = Field(default=None, ge=1, le=168,
                                           description="Cart window in hours (default from config).")
 
-    @field_validator("metrics", mode="before")
-    @classmethod
-    def _aliases(cls, v: object) -> object:
-        if isinstance(v, str):
-            v = [v]
-        return [normalize_metric(x) for x in v] if isinstance(v, list) else v
-
-    @field_validator("metrics")
-    @classmethod
-    def _unique(cls, v: list[str] | None) -> list[str] | None:
-        return list(dict.fromkeys(v)) if v else v
+    _aliases = field_validator("metrics", mode="before")(lambda cls, v: metric_names(v))
+    _unique = field_validator("metrics")(lambda cls, v: unique_metrics(v))
 
 
 @dataclass(frozen=True)
