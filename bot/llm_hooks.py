@@ -14,15 +14,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.agent.llm import reply_text
+
 BATCH = 40  # texts per classifier call: few calls, replies short enough to stay well-formed
 _MAX_TEXT = 1_000  # characters of each text sent to the model
-
-
-def _content(reply: Any) -> str:
-    content = getattr(reply, "content", reply)
-    if isinstance(content, str):
-        return content
-    return "".join(c.get("text", "") for c in content if isinstance(c, dict))
 
 
 def chat_model(config: Any) -> Any | None:
@@ -47,7 +42,7 @@ def model_classifier(model: Any) -> Callable[[list[str]], list[float]]:
         for start in range(0, len(texts), BATCH):
             batch = [t[:_MAX_TEXT] for t in texts[start:start + BATCH]]
             prompt = load_prompt("sentiment_classifier", texts=json.dumps(batch, ensure_ascii=False, indent=1))
-            scores += _scores(_content(model.invoke(prompt)), len(batch))
+            scores += _scores(reply_text(model.invoke(prompt)), len(batch))
         return scores
 
     return classify
@@ -79,7 +74,7 @@ def model_labeler(model: Any) -> Callable[[list[str], list[str]], str]:
         prompt = load_prompt(
             "theme_labeler", terms=", ".join(terms),
             quotes=json.dumps([q[:400] for q in quotes[:5]], ensure_ascii=False, indent=1))
-        return clean_label(_content(model.invoke(prompt)))
+        return clean_label(reply_text(model.invoke(prompt)))
 
     return label
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.agent.llm import reply_text
 from bot.prompts import load_prompt
 
 log = logging.getLogger(__name__)
@@ -29,8 +30,7 @@ def persona_writer(chat_model: Any, business_name: str = "the business") -> Call
             quotes="\n".join(f"<customer_text>{q}</customer_text>" for q in quotes) or "(none)",
         )
         reply = chat_model.invoke([HumanMessage(prompt)])
-        content = reply.content if isinstance(reply.content, str) else "".join(
-            c.get("text", "") for c in reply.content if isinstance(c, dict))
+        content = reply_text(reply)
         try:
             return json.loads(_FENCE.sub("", content.strip()))
         except json.JSONDecodeError:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.catalog import all_tools
-from bot.agent.llm import make_chat_model
+from bot.agent.llm import make_chat_model, reply_text
 from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
 from bot.agent.types import Answer, ToolCallRecord
@@ -204,7 +204,7 @@ class JourneyAgent:
         start = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
         new_ai = [m for m in messages[start:] if isinstance(m, AIMessage)]
         final = new_ai[-1] if new_ai else None
-        text = _text_of(final) if final is not None else ""
+        text = reply_text(final) if final is not None else ""
         tokens = _usage(new_ai)
         log.info("answer for %s used %s tokens (%s tool calls)", key, tokens or "unknown", len(records))
         notes = []
@@ -217,12 +217,6 @@ class JourneyAgent:
         return Answer(text, "model", records, notes, tokens=tokens, model=self.model_label)
 
 
-def _text_of(message: Any) -> str:
-    content = message.content
-    if isinstance(content, str):
-        return content
-    parts = [c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text"]
-    return "".join(parts)
 
 
 def _usage(messages: list[Any]) -> dict[str, int]:

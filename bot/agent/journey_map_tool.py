@@ -63,13 +63,13 @@ def map_writer(config: Any):  # -> tools.journey_map.Writer | None
 
 
 def chat_writer(model: Any):  # -> tools.journey_map.Writer
+    from bot.agent.llm import reply_text
     from bot.prompts import load_prompt
 
     def write(sentences: list[str]) -> list[str]:
         prompt = load_prompt("journey_map_writer", sentences=json.dumps(sentences, ensure_ascii=False, indent=1))
         reply = model.invoke(prompt)
-        content = reply.content if isinstance(reply.content, str) else "".join(
-            c.get("text", "") for c in reply.content if isinstance(c, dict))
+        content = reply_text(reply)
         match = re.search(r"\[.*\]", content, re.S)
         worded = json.loads(match.group(0)) if match else []
         return [str(w) for w in worded]

@@ -44,3 +44,12 @@ def make_chat_model(config: Any) -> ModelChoice:
         chat = ChatOpenAI(base_url=m.base_url, api_key=key or "not-needed", **common)
     where = f" at {m.base_url}" if m.base_url else ""
     return ModelChoice(chat, f"model {m.name}{where}")
+
+
+def reply_text(message: Any) -> str:
+    """The text of a chat model's reply: the string, or its text blocks joined (other blocks,
+    such as reasoning or tool calls, are not part of what the model wrote for the reader)."""
+    content = getattr(message, "content", message)
+    if isinstance(content, str):
+        return content
+    return "".join(c.get("text", "") for c in content if isinstance(c, dict) and c.get("type") == "text")

@@ -66,9 +66,9 @@ def narrate(config: Any, result: DigestResult, chat_model: Any | None = None) ->
     except Exception as exc:
         log.warning("the model did not write the digest summary (%s); using the template", exc)
         return None
-    text = reply.content if isinstance(reply.content, str) else "".join(
-        c.get("text", "") for c in reply.content if isinstance(c, dict))
-    text = text.strip()
+    from bot.agent.llm import reply_text
+
+    text = reply_text(reply).strip()
     if not text:
         return None
     unsupported = unsupported_numbers(text, [facts])
