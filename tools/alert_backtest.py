@@ -21,7 +21,7 @@ import pandas as pd
 
 from tools.alert_rules import AlertRule
 from tools.alert_series import SeriesProvider, metric_info
-from tools.alerts import AlertEvent, AlertPolicy, RuleState, detect, finding_from, series_for, step
+from tools.alerts import AlertEvent, AlertPolicy, RuleState, detect, finding_from, rules_with_series, step
 from tools.errors import ToolInputError
 from tools.results import Provenance, ResultMixin
 
@@ -155,17 +155,19 @@ class BacktestResult(ResultMixin):
 
 def replay(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: dt.date,
            policy: AlertPolicy) -> list[AlertEvent]:
-    """Every event the rule would have produced, day by day, from first to last."""
+    """Every event the rule (each group of a per-group rule) would have produced, day by day,
+    from first to last."""
     info = metric_info(provider, rule.metric)
-    checked = detect(rule, info, series_for(provider, rule, first, last))
-    state = RuleState()
     events: list[AlertEvent] = []
-    for day in pd.date_range(first, last, freq="D").date:
-        finding = finding_from(rule, info, checked, day)
-        # The daily job runs the morning after the day it judges.
-        now = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.UTC)
-        state, new = step(rule, finding, state, now, policy)
-        events.extend(new)
+    for concrete, series in rules_with_series(provider, rule, first, last):
+        checked = detect(concrete, info, series)
+        state = RuleState()
+        for day in pd.date_range(first, last, freq="D").date:
+            finding = finding_from(concrete, info, checked, day)
+            # The daily job runs the morning after the day it judges.
+            now = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.UTC)
+            state, new = step(concrete, finding, state, now, policy)
+            events.extend(new)
     return events
 
 

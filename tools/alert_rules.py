@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from tools.stages import Stage
 
@@ -27,6 +27,8 @@ RuleKind = Literal["threshold", "anomaly"]
 Comparison = Literal["above", "below", "drops_by", "rises_by"]
 Direction = Literal["bad", "down", "up", "both"]
 Severity = Literal["low", "medium", "high"]
+PerGroup = Literal["channel", "segment"]
+GROUP_SEPARATOR = "/"  # "channel-surge/tiktok": the per-group rule's state for one channel
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
@@ -82,6 +84,9 @@ class AlertRule(BaseModel):
     channel: str | None = Field(default=None, description="Only customers whose first touch came through "
                                 "this channel, e.g. 'instagram'.", max_length=64)
     segment: str | None = Field(default=None, description="Only customers in this CRM segment.", max_length=64)
+    per: PerGroup | None = Field(default=None, description="Watch each first-touch channel (or each CRM "
+                                 "segment) on its own, e.g. 'tell me when any channel's new visitors "
+                                 "jump'; an alert names the group, and each group has its own cooldown.")
     stage: Stage | None = Field(default=None, description="Journey stage the metric is read at, e.g. "
                                 "'decision' for checkout conversion (decision -> purchase).")
     comparison: Comparison | None = Field(default=None, description="Threshold rules: above or below the "
@@ -110,6 +115,8 @@ class AlertRule(BaseModel):
     description: str = Field(default="", description="What the owner asked for, in their words.",
                              max_length=300)
     enabled: bool = Field(default=True, description="Disabled rules are kept but not evaluated.")
+    # Set on the rule of one group of a per-group rule: (dimension, group).
+    _group: tuple[str, str] | None = PrivateAttr(default=None)
 
     @field_validator("id")
     @classmethod
@@ -138,11 +145,28 @@ class AlertRule(BaseModel):
                 raise ValueError(f"{self.comparison} takes a percentage between 0 and 1000, got {self.value:g}")
         elif self.comparison is not None or self.value is not None:
             raise ValueError("an anomaly rule takes sensitivity, not comparison and value")
+        if self.per is not None and getattr(self, self.per) is not None:
+            raise ValueError(f"a rule watches either each {self.per} (per = {self.per!r}) or one {self.per} "
+                             f"({self.per} = {getattr(self, self.per)!r}), not both")
         return self
+
+    # -- per-group rules ------------------------------------------------------------------
+    def for_group(self, group: str) -> AlertRule:
+        """The rule as it applies to one group of a per-group rule. Its id names the group,
+        so dedupe, cooldown, snooze and resolve are kept per group."""
+        assert self.per is not None
+        rule = self.model_copy(update={"id": f"{self.id}{GROUP_SEPARATOR}{group}", self.per: group, "per": None})
+        rule._group = (self.per, group)
+        return rule
+
+    @property
+    def group(self) -> tuple[str, str] | None:
+        """(dimension, group) when this is one group's rule of a per-group rule."""
+        return self._group
 
     # -- words ------------------------------------------------------------------------
     def scope_text(self) -> str:
-        parts = []
+        parts = [f"each {self.per}"] if self.per else []
         if self.stage:
             parts.append(f"at {self.stage}")
         if self.channel:
@@ -183,6 +207,16 @@ def rule_from_dict(data: dict) -> AlertRule:
     return AlertRule.model_validate(data)
 
 
+def find_rule(rules: list[AlertRule], rule_id: str) -> AlertRule | None:
+    """A rule by id, also one group's rule of a per-group rule ("channel-surge/tiktok")."""
+    found = next((r for r in rules if r.id == rule_id), None)
+    if found is not None or GROUP_SEPARATOR not in rule_id:
+        return found
+    parent_id, group = rule_id.split(GROUP_SEPARATOR, 1)
+    parent = next((r for r in rules if r.id == parent_id and r.per is not None), None)
+    return parent.for_group(group) if parent is not None else None
+
+
 def _starter(**kw: object) -> AlertRule:
     return AlertRule.model_validate({"kind": "anomaly", **kw})
 
@@ -210,4 +244,10 @@ STARTER_RULES: tuple[AlertRule, ...] = (
              min_change_pct=60, description="far fewer deliveries than usual over 2 days"),
     _starter(id="csat-7d", metric="csat", window_days=7, min_n=20, sensitivity=3.5,
              description="satisfaction over the last week unusually low"),
+    # Good news is news too: a channel suddenly bringing many new people (a post that took
+    # off, a mention in the press) is worth acting on while it lasts. At least 10 newcomers
+    # from the channel and at least double the usual, so a small channel's lucky day is quiet.
+    _starter(id="channel-surge", metric="new_visitors", per="channel", direction="up", min_n=10,
+             sensitivity=5.0, min_change_pct=100, severity="low",
+             description="a channel brings unusually many new visitors"),
 )

@@ -58,6 +58,10 @@ class SeriesProvider(Protocol):
         """date, value, n for each day with data (days without data may be missing)."""
         ...
 
+    def daily_by(self, metric: str, dimension: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        """date, grp, value, n for each group of the dimension (channel, segment) and day."""
+        ...
+
     def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
                      previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:
         ...
@@ -94,6 +98,15 @@ class FrameSeriesProvider:
         frame = self.frames.get((metric, *scope.key()), self.frames.get(metric))
         if frame is None:
             return pd.DataFrame({"date": [], "value": [], "n": []})
+        dates = pd.to_datetime(frame["date"]).dt.date
+        return frame[(dates >= first) & (dates <= last)].reset_index(drop=True)
+
+    def daily_by(self, metric: str, dimension: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        """From a frame keyed (metric, "by", dimension) with a grp column."""
+        self.calls.append((metric, scope, first, last))
+        frame = self.frames.get((metric, "by", dimension))
+        if frame is None:
+            return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
         dates = pd.to_datetime(frame["date"]).dt.date
         return frame[(dates >= first) & (dates <= last)].reset_index(drop=True)
 
@@ -223,22 +236,32 @@ class KpiSeriesProvider:
                        segment=[scope.segment] if scope.segment else None)
 
     def daily(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            return self._high_risk(metric, scope, first, last)
+        return self._series(metric, scope, first, last, None).drop(columns="grp")
+
+    def daily_by(self, metric: str, dimension: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
+        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            raise ToolInputError(f"{metric} is known for the last day only and cannot be watched per {dimension}")
+        if dimension not in ("channel", "segment"):
+            raise ToolInputError(f"rules can watch each channel or each segment, not each {dimension}")
+        return self._series(metric, scope, first, last, dimension)
+
+    def _series(self, metric: str, scope: Scope, first: dt.date, last: dt.date, by: str | None) -> pd.DataFrame:
         from tools.periods import Period
         from tools.trends import kpi_series
 
-        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
-            return self._high_risk(metric, scope, first, last)
         name, volume, share = self._resolve(metric, scope)
         data_first = self._first_day()
         if data_first is not None:
             first = max(first, data_first)
         if last < first:
-            return pd.DataFrame({"date": [], "value": [], "n": []})
+            return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
         series = kpi_series(self.store, [name], period=Period(start=first, end=last), grain="day",  # type: ignore[arg-type]
-                            filters=self._filters(scope), churn_window_days=self.churn_window_days)
+                            filters=self._filters(scope), by=by, churn_window_days=self.churn_window_days)
         value = series["n"].astype(float) if volume else series["value"].astype(float) * (100 if share else 1)
-        return pd.DataFrame({"date": pd.to_datetime(series["bucket"]).dt.date, "value": value,
-                             "n": series["n"].astype("int64")})
+        return pd.DataFrame({"date": pd.to_datetime(series["bucket"]).dt.date, "grp": series["grp"].astype(str),
+                             "value": value, "n": series["n"].astype("int64")})
 
     def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
                      previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:

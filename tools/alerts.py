@@ -49,7 +49,10 @@ def detect(rule: AlertRule, info: MetricInfo, frame: pd.DataFrame) -> pd.DataFra
     usable = (win["n"] >= rule.min_n) & win["value"].notna()
     out = pd.DataFrame({"value": win["value"], "n": win["n"], "usable": usable}, index=frame.index)
     if rule.kind == "anomaly":
-        base = weekday_baseline(win["value"], usable, rule.baseline_weeks)
+        # A quiet day is real history for a count (0 new visitors from a channel is the usual
+        # value that a surge is judged against); for shares and means a small n is just noise.
+        history = win["value"].notna() if info.kind == "count" else usable
+        base = weekday_baseline(win["value"], history, rule.baseline_weeks)
         base["sigma"] = np.maximum(base["sigma"], sampling_noise(info, base["expected"], win["n"]))
         delta = win["value"] - base["expected"]
         z = delta / base["sigma"]
@@ -247,6 +250,23 @@ def series_for(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: 
     return complete_days(daily, start, last)
 
 
+UNKNOWN_GROUP = "(unknown)"  # customers without a channel or segment: nothing to act on
+
+
+def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
+                      last: dt.date) -> list[tuple[AlertRule, pd.DataFrame]]:
+    """The rule and its series; for a per-group rule, each group's rule and series, all read
+    in one grouped query."""
+    if rule.per is None:
+        return [(rule, series_for(provider, rule, first, last))]
+    start = first - dt.timedelta(days=lookback_days(rule))
+    daily = provider.daily_by(rule.metric, rule.per, Scope.of(rule), start, last)
+    if daily.empty:
+        return []
+    return [(rule.for_group(str(group)), complete_days(part.drop(columns="grp"), start, last))
+            for group, part in daily.groupby("grp", sort=True) if group != UNKNOWN_GROUP]
+
+
 def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: dt.date,
                  contributors: tuple[Contributor, ...] = ()) -> Finding:
     ts = pd.Timestamp(day)
@@ -271,8 +291,12 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
     )
     since = row["since"]
     scope = {k: v for k, v in {"stage": rule.stage, "channel": rule.channel, "segment": rule.segment}.items() if v}
+    label = info.label
+    if rule.group is not None:  # one group of a per-group rule: the headline names it
+        dimension, group = rule.group
+        label = f"{info.label} from {group}" if dimension == "channel" else f"{info.label} in segment {group}"
     return Finding(
-        rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=info.label,
+        rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=label,
         unit=info.unit, day=day, window_days=rule.window_days, kind=rule.kind,
         breach=bool(row["breach"]), judged=bool(row["judged"]), value=value,
         expected=_num(row["expected"]), lower=_num(row["lower"]), upper=_num(row["upper"]),
@@ -293,15 +317,32 @@ def comparison_periods(rule: AlertRule, day: dt.date) -> tuple[tuple[dt.date, dt
 
 
 def evaluate(provider: SeriesProvider, rule: AlertRule, day: dt.date, *, explain: bool = True) -> Finding:
-    """Judge one rule on one day; contributors are looked up only when it is broken."""
+    """Judge one rule on one day; contributors are looked up only when it is broken. A
+    per-group rule gives one finding per group: use evaluate_groups."""
+    if rule.per is not None:
+        raise ToolInputError(f"rule {rule.id} watches each {rule.per}: judge it with evaluate_groups")
+    return evaluate_groups(provider, rule, day, explain=explain)[0][1]
+
+
+def evaluate_groups(provider: SeriesProvider, rule: AlertRule, day: dt.date, *,
+                    explain: bool = True) -> list[tuple[AlertRule, Finding]]:
+    """Judge a rule on one day: [(rule, finding)] for a plain rule, one pair per group for a
+    per-group rule (each with the group's own rule, whose state is kept apart)."""
     info = metric_info(provider, rule.metric)
-    checked = detect(rule, info, series_for(provider, rule, day, day))
-    finding = finding_from(rule, info, checked, day)
-    if finding.breach and explain:
-        current, previous = comparison_periods(rule, day)
-        found = tuple(provider.contributors(rule.metric, Scope.of(rule), current, previous, 3))
-        finding = dataclasses.replace(finding, contributors=found)
-    return finding
+    out: list[tuple[AlertRule, Finding]] = []
+    for concrete, series in rules_with_series(provider, rule, day, day):
+        try:
+            finding = finding_from(concrete, info, detect(concrete, info, series), day)
+        except NoDataError:
+            if rule.per is None:
+                raise
+            continue
+        if finding.breach and explain:
+            current, previous = comparison_periods(concrete, day)
+            found = tuple(provider.contributors(concrete.metric, Scope.of(concrete), current, previous, 3))
+            finding = dataclasses.replace(finding, contributors=found)
+        out.append((concrete, finding))
+    return out
 
 
 # -- the alert's life -------------------------------------------------------------------
@@ -445,14 +486,15 @@ def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, 
         if not rule.enabled:
             continue
         try:
-            findings.append(evaluate(provider, rule, day, explain=explain))
+            findings.extend(f for _, f in evaluate_groups(provider, rule, day, explain=explain))
         except ToolInputError as exc:
             errors.append((rule.id, str(exc)))
     prov = Provenance(
         tool="check_alerts",
         definition="each enabled rule judged on the day: threshold rules against their value or the "
                    "window before, anomaly rules against the median of the same weekday over recent "
-                   "weeks with a robust spread (MAD); days below the rule's minimum n are skipped",
+                   "weeks with a robust spread (MAD); days below the rule's minimum n are skipped; "
+                   "a per-channel or per-segment rule is judged for each group on its own",
         params={"day": day.isoformat(), "rules": [r.id for r in rules if r.enabled]},
         period_label=str(day),
     )

@@ -15,6 +15,7 @@ from typing import Literal
 
 Metric = Literal[
     "active_customers",
+    "new_visitors",
     "purchase_conversion",
     "conversion_consideration",
     "conversion_decision",
@@ -76,6 +77,9 @@ _STEP = ("share of customers with an event at the {prev} stage in the period who
 SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("active_customers", "Active customers", "count", "total", True, "customers", "stages",
           "customers with at least one journey event in the period"),
+    _spec("new_visitors", "New visitors", "count", "total", True, "people", "arrivals",
+          "people whose first contact with the business falls in the period: the earlier of their "
+          "first journey event and their CRM first-seen date; bought or not"),
     _spec("purchase_conversion", "Purchase conversion", "rate", "rate", True, "customers", "stages",
           "customers with a purchase-stage event in the period / customers with any journey "
           "event in the period"),
@@ -151,6 +155,11 @@ assert tuple(SPECS) == METRICS, "every Metric needs a spec, in the same order"
 # Names people (and other parts of journeybot) use for the same metrics.
 METRIC_ALIASES: dict[str, str] = {
     "conversion_rate": "purchase_conversion",
+    "new_customers": "new_visitors",
+    "new_people": "new_visitors",
+    "newcomers": "new_visitors",
+    "arrivals": "new_visitors",
+    "first_touches": "new_visitors",
     "conversion": "purchase_conversion",
     "repeat_rate": "repeat_purchase_rate",
     "cltv": "clv",

@@ -482,8 +482,25 @@ def _tickets_sql(f: Frame) -> str:
         FROM t GROUP BY ALL"""
 
 
+def _arrivals_sql(f: Frame) -> str:
+    # First contact: a CRM first-seen date before the first event means an existing customer
+    # the event export only starts to see, not a newcomer.
+    return f"""
+        WITH firsts AS (
+            SELECT customer_id, min(t) AS first_ts FROM (
+                SELECT customer_id, first_ts AS t FROM first_touch WHERE first_ts < $end
+                UNION ALL
+                SELECT customer_id, CAST(first_seen AS TIMESTAMPTZ) FROM customers
+                WHERE first_seen IS NOT NULL AND first_seen < $end)
+            GROUP BY customer_id)
+        SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS new_visitors
+        FROM (SELECT {f.bucket('a.first_ts')} AS bucket, {f.grp} AS grp
+              FROM firsts a {f.join('a')} WHERE a.first_ts >= $start) x
+        {f.group_by('bucket', 'grp')}"""
+
+
 _SQL: dict[str, Any] = {
-    "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
+    "arrivals": _arrivals_sql, "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
     "churn": _churn_sql, "deliveries": _deliveries_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
 }
 
@@ -492,6 +509,7 @@ _SQL: dict[str, Any] = {
 _STEP_COLS = {f"conversion_{s.replace('-', '_')}": (f"n{k}", f"d{k}") for k, s in enumerate(STAGES) if k}
 _LONG: dict[str, dict[str, Any]] = {
     "active_customers": {"total": ("active", "active")},
+    "new_visitors": {"total": ("new_visitors", "new_visitors")},
     "purchase_conversion": {"rate": ("buyers", "active")},
     **{m: {"rate": cols} for m, cols in _STEP_COLS.items()},
     "sessions": {"total": ("sessions", "sessions")},

@@ -115,7 +115,12 @@ INCIDENT_DAYS_BEFORE_END = {
 }
 CHECKOUT_FAIL = 0.60  # share of online orders that fail at payment during the breakage
 SHIPPING_LATE = 0.75  # share of deliveries late during the spell (normally 6%)
-TIKTOK_FROM, TIKTOK_TO = 0.01, 0.18  # share of new web arrivals from tiktok, ramp start -> end
+# Share of new arrivals from tiktok: a trickle before the start. On the start day a video of the
+# shop takes off: tiktok brings TIKTOK_PEAK of that day's new arrivals (on top of the usual
+# ones), the burst fades with a half-life of TIKTOK_HALF_LIFE days, and what stays grows from
+# TIKTOK_JUMP to TIKTOK_TO by the end.
+TIKTOK_FROM, TIKTOK_JUMP, TIKTOK_TO = 0.01, 0.05, 0.18
+TIKTOK_PEAK, TIKTOK_HALF_LIFE = 0.85, 2.0
 DRIFT_SHARE = 0.35  # share of established regulars that drift
 DRIFT_FLOOR = 0.25  # their purchase rate falls to this fraction ...
 DRIFT_RAMP_DAYS = 21  # ... over this many days
@@ -1292,7 +1297,9 @@ class _Generator:
         self.shipping = window(b["shipping_start"], b["shipping_len"])
         self.tiktok_start = max(0, D - 1 - b["tiktok_start"])
         ramp = np.clip((d - self.tiktok_start) / max(D - 1 - self.tiktok_start, 1), 0, 1)
-        self.tiktok = TIKTOK_FROM + (TIKTOK_TO - TIKTOK_FROM) * ramp
+        stays = TIKTOK_JUMP + (TIKTOK_TO - TIKTOK_JUMP) * ramp
+        burst = 0.5 ** (np.maximum(d - self.tiktok_start, 0) / TIKTOK_HALF_LIFE)
+        self.tiktok = np.where(d < self.tiktok_start, TIKTOK_FROM, stays + (TIKTOK_PEAK - stays) * burst)
         self.drift_start = D - 1 - b["drift_start"] if D - 1 - b["drift_start"] > 30 else None
         curve = np.ones(D)
         if self.drift_start is not None:

@@ -31,10 +31,10 @@ from bot.render.alerts import (
 )
 from bot.scheduler.delivery import Attachment, Delivery, Message, RunLedger
 from tools.alert_chart import alert_chart_png
-from tools.alert_rules import AlertRule
+from tools.alert_rules import AlertRule, find_rule
 from tools.alert_series import SeriesProvider
 from tools.alert_store import AlertRecord, AlertStore, OutboxItem
-from tools.alerts import AlertPolicy, evaluate
+from tools.alerts import AlertPolicy, evaluate_groups
 from tools.errors import ToolInputError
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class AlertDesk:
         return all_rules(self.config, self.alerts)
 
     def rule(self, rule_id: str) -> AlertRule | None:
-        return next((r for r in self.rules() if r.id == rule_id), None)
+        return find_rule(self.rules(), rule_id)
 
     # -- the daily check ----------------------------------------------------------------
     def check(self, day: dt.date, *, now: dt.datetime | None = None) -> list[Delivery]:
@@ -74,16 +74,17 @@ class AlertDesk:
         provider = self.provider()
         policy = self.policy()
         for rule in self.rules():
-            if not rule.enabled or self.alerts.was_checked(rule.id, day):
+            if not rule.enabled or (rule.per is None and self.alerts.was_checked(rule.id, day)):
                 continue
             try:
-                finding = evaluate(provider, rule, day)
+                judged = evaluate_groups(provider, rule, day)
             except ToolInputError as exc:
                 log.warning("alert rule %s cannot be judged on %s: %s", rule.id, day, exc)
                 continue
-            events = self.alerts.apply(rule, finding, now, policy)
-            for event in events:
-                log.info("alert %s: %s on %s", event.kind, event.alert_id, day)
+            for concrete, finding in judged:  # each group of a per-group rule has its own state
+                events = self.alerts.apply(concrete, finding, now, policy)
+                for event in events:
+                    log.info("alert %s: %s on %s", event.kind, event.alert_id, day)
         return self.deliver_pending()
 
     def deliver_pending(self) -> list[Delivery]:
