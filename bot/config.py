@@ -69,6 +69,9 @@ class AnalyticsConfig(_Section):
     conversion_window_days: int = Field(default=30, ge=1, description="funnel conversion window")
     cart_window_hours: int = Field(default=24, ge=1, le=168,
                                    description="a cart with no purchase within this many hours is abandoned")
+    delivery_promise_days: int = Field(default=2, ge=0, le=30,
+                                       description="a delivery order is on time when it arrives by the end of "
+                                                   "this many days after the order day")
     min_sample: int = Field(default=30, ge=1,
                             description="KPIs resting on fewer are flagged; top movers skip smaller groups")
 
@@ -326,6 +329,7 @@ class Config(_Section):
         return KpiSettings(
             churn_window_days=self.analytics.churn_window_days,
             cart_window_hours=self.analytics.cart_window_hours,
+            delivery_promise_days=self.analytics.delivery_promise_days,
             currency=self.business.currency,
             min_sample=self.analytics.min_sample,
         )

@@ -44,12 +44,12 @@ D,2026-05-05 14:00,product_view,search,s4
 D,2026-05-05 14:05,checkout_start,search,s4
 D,2026-05-06 10:00,delivery,,
 """,
-    "orders": """order_id,customer_id,ts,amount,status
-O1,A,2026-05-04 10:06,20.00,completed
-O2,A,2026-03-01 10:00,30.00,completed
-O3,D,2026-05-05 20:00,15.00,
-O4,B,2026-05-06 09:00,12.00,completed
-O5,C,2026-05-05 10:00,50.00,cancelled
+    "orders": """order_id,customer_id,ts,amount,status,fulfilment
+O1,A,2026-05-04 10:06,20.00,completed,delivery
+O2,A,2026-03-01 10:00,30.00,completed,in_store
+O3,D,2026-05-05 20:00,15.00,,delivery
+O4,B,2026-05-06 09:00,12.00,completed,pickup
+O5,C,2026-05-05 10:00,50.00,cancelled,delivery
 """,
     "surveys": """survey_id,customer_id,ts,nps,csat
 S1,A,2026-05-05 10:00,10,5

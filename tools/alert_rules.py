@@ -222,7 +222,8 @@ def _starter(**kw: object) -> AlertRule:
 
 
 # Rules a small shop gets before writing its own ([alerts] starter_rules = true): each watches
-# a KPI for days that are unusual for their weekday, in the direction that hurts. Windows and
+# a KPI for days that are unusual for their weekday, in the direction that hurts (channel-surge:
+# the direction that helps). Windows and
 # minimum sizes follow the volumes: conversion and orders are judged per day, support and
 # delivery volumes over 2-3 days, CSAT over a week. A rule of the same id in the config
 # replaces a starter rule.
@@ -240,8 +241,10 @@ STARTER_RULES: tuple[AlertRule, ...] = (
              description="unusually many support tickets"),
     _starter(id="first-response-3d", metric="first_response_time", window_days=3, min_n=6, sensitivity=3.5,
              description="replies to customers unusually slow over 3 days"),
-    _starter(id="deliveries-2d", metric="deliveries", window_days=2, min_n=1, sensitivity=2.5,
-             min_change_pct=60, description="far fewer deliveries than usual over 2 days"),
+    # Judged by the day deliveries are due, so a courier failure shows the first day parcels
+    # are missed rather than days later when they arrive late.
+    _starter(id="on-time-delivery", metric="on_time_delivery", min_n=5, sensitivity=3.5,
+             description="deliveries unusually often late"),
     _starter(id="csat-7d", metric="csat", window_days=7, min_n=20, sensitivity=3.5,
              description="satisfaction over the last week unusually low"),
     # Good news is news too: a channel suddenly bringing many new people (a post that took

@@ -115,7 +115,10 @@ def sampling_noise(info: MetricInfo, expected: pd.Series, n: pd.Series) -> pd.Se
     history of near-identical small counts would otherwise make every wobble look unusual."""
     n = n.astype(float).where(n > 0)
     if info.kind == "rate":
-        p = (expected / 100).clip(0.0, 1.0)
+        # Kept one success and one failure away from 0% and 100%: a weekday whose usual value is
+        # 100% of six deliveries on time has not shown that one late parcel is impossible.
+        edge = 1 / (n + 2)
+        p = (expected / 100).clip(edge, 1 - edge)
         return (100 * np.sqrt(p * (1 - p) / n)).fillna(0.0)
     if info.kind == "count":
         return np.sqrt(expected.clip(lower=1.0)).fillna(0.0)

@@ -36,6 +36,7 @@ Metric = Literal[
     "churn_rate",
     "delivery_time",
     "delivery_time_p90",
+    "on_time_delivery",
     "csat",
     "csat_mean",
     "nps",
@@ -133,6 +134,10 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "before the delivery"),
     _spec("delivery_time_p90", "Delivery time (p90)", "days", "quantile", False, "deliveries",
           "deliveries", "90th percentile of days from order to delivery, deliveries in the period"),
+    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivery orders due", "on_time",
+          "delivery orders (not cancelled) due in the period whose delivery arrived by the end of the "
+          "due day (order day + the delivery promise, 2 days by default) / delivery orders due in the "
+          "period; an order with no delivery event is late"),
     _spec("csat", "CSAT (4-5 of 5)", "rate", "rate", True, "answers", "surveys",
           "survey answers scoring 4 or 5 / survey answers with a CSAT score, in the period"),
     _spec("csat_mean", "CSAT mean", "score", "mean", True, "answers", "surveys",
@@ -171,6 +176,9 @@ METRIC_ALIASES: dict[str, str] = {
     "first_response": "first_response_time",
     "resolution": "resolution_time",
     "delivery": "delivery_time",
+    "on_time": "on_time_delivery",
+    "on_time_rate": "on_time_delivery",
+    "on_time_deliveries": "on_time_delivery",
 }
 
 

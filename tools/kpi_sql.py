@@ -91,6 +91,7 @@ class Frame:
     churn_hours: int
     cart_hours: int
     data_end: dt.datetime  # the last timestamp in events and orders: later outcomes are unknown
+    promise_days: int = 2  # delivery promise: on time when delivered by the end of order day + this
     who: str | None = None  # temp table (customer_id, grp) from filters and/or breakdown
     filtered: bool = False
 
@@ -189,7 +190,7 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None
     values: dict[str, Any] = {
         "start": frame.start, "end": frame.end, "first_day": frame.first_day,
         "end_day": frame.end_day, "churn_hours": frame.churn_hours, "cart_hours": frame.cart_hours,
-        "data_end": frame.data_end, "buckets": frame.buckets(),
+        "data_end": frame.data_end, "buckets": frame.buckets(), "promise_days": frame.promise_days,
     }
     if cut is not None:
         values.update(cut_lo=cut.lo, cut_hi=cut.hi)
@@ -456,6 +457,28 @@ def _deliveries_sql(f: Frame) -> str:
         FROM x GROUP BY ALL"""
 
 
+def _on_time_sql(f: Frame) -> str:
+    # Delivery orders by the day they are due (order day + promise): on time when the
+    # customer's next delivery event after the order is on or before that day. An order whose
+    # delivery never shows is late. Dated by the due day, so a courier failure shows on the
+    # first day deliveries are missed, not days later when the late parcels arrive.
+    due = "(o.ts + to_days(CAST($promise_days AS INTEGER)))"
+    return f"""
+        WITH o AS (
+            SELECT customer_id, ts FROM orders
+            WHERE fulfilment = 'delivery' AND coalesce(status, 'completed') <> 'cancelled'
+              AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1) AND ts < $end),
+        dv AS (SELECT customer_id, ts AS dts FROM events
+               WHERE touchpoint = 'delivery' AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1)),
+        a AS (SELECT o.customer_id, o.ts, dv.dts FROM o ASOF LEFT JOIN dv
+              ON o.customer_id = dv.customer_id AND o.ts <= dv.dts)
+        SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS due, count(*) FILTER (WHERE late = 0) AS on_time
+        FROM (SELECT {f.bucket(due)} AS bucket, {f.grp} AS grp,
+                     CASE WHEN o.dts IS NOT NULL AND {f.local_day('o.dts')} <= {f.local_day(due)} THEN 0 ELSE 1 END AS late
+              FROM a o {f.join('o')} WHERE {due} >= $start AND {due} < $end) x
+        {f.group_by('bucket', 'grp')}"""
+
+
 def _surveys_sql(f: Frame) -> str:
     return f"""
         SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp,
@@ -501,7 +524,7 @@ def _arrivals_sql(f: Frame) -> str:
 
 _SQL: dict[str, Any] = {
     "arrivals": _arrivals_sql, "stages": _stages_sql, "sessions": _sessions_sql, "orders": _orders_sql,
-    "churn": _churn_sql, "deliveries": _deliveries_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
+    "churn": _churn_sql, "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
 }
 
 # metric -> (kind of value, columns): rate (num, den), mean (sum, n), total (value, n),
@@ -529,6 +552,7 @@ _LONG: dict[str, dict[str, Any]] = {
     "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
     "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
     "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},
+    "on_time_delivery": {"rate": ("on_time", "due")},
     "first_response_time": {"quantile": ("frt_p50", "frt_n"), "excluded": ("tickets", "frt_n")},
     "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
     "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
@@ -592,7 +616,7 @@ def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
 
 # The families by their cost at 10M events, dearest first: with two cursors the cheap ones fill
 # in behind the dear ones.
-_BY_COST = ("sessions", "churn", "orders", "deliveries", "stages", "tickets", "surveys")
+_BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "arrivals", "tickets", "surveys")
 
 
 def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> pd.DataFrame | None:
@@ -696,6 +720,7 @@ def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[s
     """Rows of each table read for the period (before customer filters)."""
     tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"),
               "orders": ("orders", "ts"), "churn": ("orders", "ts"), "deliveries": ("events", "ts"), "surveys": ("surveys", "ts"),
+              "arrivals": ("events", "ts"), "on_time": ("orders", "ts"),
               "tickets": ("tickets", "created_at")}
     out: dict[str, int] = {}
     wanted = {tables[fam] for fam in families}

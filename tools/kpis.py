@@ -43,8 +43,8 @@ __all__ = [
 ]
 
 AREAS: dict[str, str] = {
-    "stages": "Journey", "sessions": "Web", "orders": "Sales",
-    "churn": "Sales", "deliveries": "Fulfilment", "surveys": "Satisfaction", "tickets": "Support",
+    "stages": "Journey", "arrivals": "Journey", "sessions": "Web", "orders": "Sales",
+    "churn": "Sales", "deliveries": "Fulfilment", "on_time": "Fulfilment", "surveys": "Satisfaction", "tickets": "Support",
 }
 
 
@@ -54,6 +54,7 @@ class KpiSettings:
 
     churn_window_days: int = 90
     cart_window_hours: int = 24
+    delivery_promise_days: int = 2  # on time: delivered by the end of this many days after the order day
     currency: str = "GBP"
     min_sample: int = 30  # below this n a value is flagged as a small sample
 
@@ -220,7 +221,7 @@ class Scope:
             start=p.start, end=p.end, first_day=p.first_day,
             end_day=p.last_day + dt.timedelta(days=1), grain=grain,
             churn_hours=self.churn_days * 24, cart_hours=self.cart_hours,
-            data_end=self.data_end, who=who, filtered=not self.filters.is_empty(),
+            promise_days=self.settings.delivery_promise_days, data_end=self.data_end, who=who, filtered=not self.filters.is_empty(),
         )
 
     def resolve(self, period: Period | str | None) -> ResolvedPeriod:
@@ -415,15 +416,19 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
                    (SELECT count(*) FROM orders WHERE {kpi_sql.COMPLETED}),
                    (SELECT count(csat) FROM surveys), (SELECT count(nps) FROM surveys),
                    (SELECT count(first_response_at) FROM tickets),
-                   (SELECT count(resolved_at) FROM tickets)""").fetchone()
+                   (SELECT count(resolved_at) FROM tickets),
+                   (SELECT count(*) FROM orders WHERE fulfilment = 'delivery')""").fetchone()
     assert row is not None
-    events, web, carts, deliveries, orders, csat, nps, replied, resolved = (int(x) for x in row)
+    events, web, carts, deliveries, orders, csat, nps, replied, resolved, delivery_orders = (int(x) for x in row)
     need = {
         "stages": (events, "no journey events"),
         "sessions": (web, "no web touchpoints (page, product, cart or checkout views)"),
         "orders": (orders, "no completed orders"),
         "churn": (orders, "no completed orders"),
         "deliveries": (deliveries, "no delivery events"),
+        "arrivals": (events, "no journey events"),
+        "on_time": (min(deliveries, delivery_orders),
+                    "no delivery orders (fulfilment = delivery)" if not delivery_orders else "no delivery events"),
     }
     rows = []
     for m in METRICS:

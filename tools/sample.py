@@ -79,6 +79,7 @@ class SampleFiles:
     tickets: Path
     truth: Path  # ground_truth.csv: customer_id, planted_type, churn_drift -- not a journey table
     incidents: Path  # incidents.json: the planted incidents with dates and sizes
+    drift: Path  # drift.json: the planted churn drift of a customer type (ground truth, not an incident)
     counts: dict[str, int] = field(default_factory=dict)  # rows written per file
 
 
@@ -2767,15 +2768,19 @@ def _incidents(g: _Generator) -> list[dict]:
             "kind": "channel_growth",
             "start": day(a),
             "end": day(D - 1),
-            "size": TIKTOK_TO,
-            "size_unit": f"share of new web arrivals from tiktok at the end (from {TIKTOK_FROM} before the start)",
+            "size": TIKTOK_PEAK,
+            "size_unit": (f"share of the start day's new arrivals from tiktok (from {TIKTOK_FROM} before); "
+                          f"the burst halves every {TIKTOK_HALF_LIFE:g} days into growth from "
+                          f"{TIKTOK_JUMP} to {TIKTOK_TO} by the end"),
             "stage": "awareness",
             "touchpoint": "website_visit",
             "channel": "tiktok",
+            "first_touch_channel": "tiktok",
             "description": (
-                "TikTok grows from almost nothing to a real share of web arrivals over the last "
-                "three months (linear ramp). It adds traffic, mostly prospects who browse and leave, "
-                "plus some new customers with acquisition_channel=tiktok."
+                "A video of the shop takes off on TikTok: on the start day TikTok brings most of the "
+                "day's new visitors (on top of the usual ones), the burst fades over a week, and "
+                "TikTok then keeps growing to a real share of new arrivals. It adds traffic, mostly "
+                "prospects who browse and leave, plus some new customers with acquisition_channel=tiktok."
             ),
             "observed": {
                 "tiktok_share_of_website_visits_first_30_days": ratio(
@@ -2788,9 +2793,25 @@ def _incidents(g: _Generator) -> list[dict]:
                     float(st.arrivals[first30].mean()), 1
                 ),
                 "website_visits_per_day_last_30_days": round(float(st.arrivals[last30].mean()), 1),
+                "tiktok_website_visits_on_the_start_day": int(st.arrivals_tiktok[a]) if a < D else 0,
+                "tiktok_website_visits_per_day_week_before": round(
+                    float(st.arrivals_tiktok[max(a - 7, 0):a].mean()) if a > 0 else 0.0, 1),
             },
         }
     )
+    return out
+
+
+def _drift(g: _Generator) -> list[dict]:
+    """The planted churn drift of a customer type: what churn prediction and personas are
+    checked against. Not an incident: it builds up over weeks in part of one customer type,
+    so no day breaks."""
+    st, D = g.stats, g.D
+
+    def day(i: int) -> str:
+        return (g.start + timedelta(days=int(i))).isoformat()
+
+    out: list[dict] = []
     if g.drift_start is not None:
         a = g.drift_start
         last60 = np.arange(D) >= D - 60
@@ -2843,6 +2864,7 @@ def generate_sample(
         "tickets": folder / "tickets.csv",
         "truth": folder / "ground_truth.csv",
         "incidents": folder / "incidents.json",
+        "drift": folder / "drift.json",
     }
     counts = dict.fromkeys(["customers", "events", "orders", "surveys", "tickets", "truth"], 0)
     total = spec.events
@@ -2896,6 +2918,7 @@ def generate_sample(
     incidents = _incidents(g)
     paths["incidents"].write_text(json.dumps(incidents, indent=2) + "\n", encoding="utf-8")
     counts["incidents"] = len(incidents)
+    paths["drift"].write_text(json.dumps(_drift(g), indent=2) + "\n", encoding="utf-8")
     if progress:
         progress(total, total)
     return SampleFiles(folder=folder, counts=counts, **paths)

@@ -224,3 +224,66 @@ def test_a_share_of_few_customers_gets_binomial_noise_not_just_the_history():
     assert as_mean.breach
     # 41% of 20 customers has a sampling SD of 100 * sqrt(0.41 * 0.59 / 20) = 11.0 points
     assert not as_rate.breach and as_rate.z == pytest.approx(-10 / 10.998, rel=1e-3)
+
+
+# -- rules that watch each channel ---------------------------------------------------------
+NEW = MetricInfo("new_visitors", "New visitors", "", "sum", "up", kind="count")
+
+
+def _by_channel(surge_day: dt.date | None = None) -> FrameSeriesProvider:
+    """Instagram brings 3 newcomers a day, search 4, tiktok none; on surge_day tiktok brings 25
+    and instagram 6 (a busy day, but not a surge)."""
+    days = pd.date_range(MONDAY, periods=7 * WEEKS, freq="D").date
+    rows = []
+    for grp, usual in (("instagram", 3), ("search", 4), ("tiktok", 0), ("(unknown)", 0)):
+        for d in days:
+            value = {"tiktok": 25, "instagram": 6}.get(grp, usual) if d == surge_day else usual
+            rows.append({"date": d, "grp": grp, "value": float(value), "n": value})
+    return FrameSeriesProvider([NEW], {("new_visitors", "by", "channel"): pd.DataFrame(rows)})
+
+
+def _surge_rule(**kw) -> AlertRule:
+    return AlertRule(id="channel-surge", kind="anomaly", metric="new_visitors", per="channel",
+                     direction="up", min_n=10, sensitivity=5, min_change_pct=100, **kw)
+
+
+def test_a_per_channel_rule_names_the_channel_that_surged_and_keeps_state_per_channel():
+    from tools.alerts import evaluate_groups
+
+    day = LAST_WEEK + dt.timedelta(days=2)
+    judged = evaluate_groups(_by_channel(day), _surge_rule(), day)
+    assert [r.id for r, _ in judged] == ["channel-surge/instagram", "channel-surge/search", "channel-surge/tiktok"]
+    fired = [(r, f) for r, f in judged if f.breach]
+    assert [r.id for r, _ in fired] == ["channel-surge/tiktok"]  # a group of nobody is not judged
+    rule, finding = fired[0]
+    assert rule.channel == "tiktok" and rule.per is None and finding.scope == {"channel": "tiktok"}
+    assert finding.headline().startswith("New visitors from tiktok rose to 25 on Wed")
+    # a quiet day: nothing fires, and the plain evaluate refuses a per-group rule with a hint
+    assert not any(f.breach for _, f in evaluate_groups(_by_channel(), _surge_rule(), day))
+    with pytest.raises(ToolInputError, match="evaluate_groups"):
+        evaluate(_by_channel(day), _surge_rule(), day)
+    text = check_rules(_by_channel(day), [_surge_rule()], day).to_text()
+    assert "1 of 3 broken" in text and "FIRE [medium] channel-surge/tiktok" in text
+
+
+def test_a_rule_watches_each_channel_or_one_channel_not_both():
+    with pytest.raises(ValueError, match="either each channel"):
+        _surge_rule(channel="tiktok")
+    from tools.alert_rules import find_rule
+
+    rule = find_rule([_surge_rule()], "channel-surge/tiktok")
+    assert rule is not None and rule.channel == "tiktok" and rule.group == ("channel", "tiktok")
+    assert find_rule([_surge_rule()], "channel-surge") is not None
+    assert find_rule([_surge_rule()], "orders/tiktok") is None
+    assert "each channel" in _surge_rule().summary(NEW)
+
+
+def test_a_quiet_count_history_is_the_baseline_a_surge_is_judged_against():
+    """Days with fewer newcomers than the minimum are still the usual value for a count, so a
+    channel that usually brings nobody has a baseline of 0 rather than none."""
+    from tools.alerts import evaluate_groups
+
+    day = LAST_WEEK + dt.timedelta(days=2)
+    _, finding = next((r, f) for r, f in evaluate_groups(_by_channel(day), _surge_rule(), day)
+                      if r.channel == "tiktok")
+    assert finding.judged and finding.expected == 0

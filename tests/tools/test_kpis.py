@@ -420,3 +420,47 @@ def test_describe_lists_the_kpis_the_data_cannot_answer(winter):
     assert av["revenue"] and av["churn_rate"] and av["bounce_rate"] and not av["csat"] and not av["cart_abandonment"]
     assert "KPIs the data cannot answer: " in d.to_text() and "nps (no NPS answers" in d.to_text()
     json.dumps(d.to_dict())
+
+
+# -- newcomers and on-time delivery -------------------------------------------------------------
+
+def test_new_visitors_count_first_contacts_not_customers_the_export_first_sees(store, tmp_path):
+    """A has been a customer since 2024 (CRM first seen): her first event in the export is not a
+    first contact. B's first event and C's CRM sign-up (no events) are."""
+    load(store, tmp_path / "new", {
+        "customers": "customer_id,first_seen\nA,2024-01-10 09:00\nB,\nC,2026-05-05 12:00\n",
+        "events": "customer_id,ts,touchpoint,channel\n"
+                  "A,2026-05-04 10:00,website_visit,search\n"
+                  "B,2026-05-04 11:00,website_visit,instagram\n"
+                  "B,2026-05-05 11:00,website_visit,search\n",
+    })
+    v = kpi(store, "new_visitors", period=MAY).headline
+    assert (v.value, v.n) == (2, 2)
+    by_channel = kpi(store, "new_visitors", period=MAY, filters=Filters(channel=["instagram"])).headline
+    assert by_channel.value == 1  # B, whose first touch was instagram
+    assert kpi(store, "new_customers", period=MAY).headline.value == 2  # the alias a shop would use
+
+
+def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path):
+    """X's parcel arrives on its due day (order day + 2); Y's a day late; Z's never: both late.
+    A cancelled delivery and a pickup are not deliveries due."""
+    load(store, tmp_path / "ontime", {
+        "customers": "customer_id\nX\nY\nZ\nW\nV\n",
+        "orders": "order_id,customer_id,ts,amount,status,fulfilment\n"
+                  "1,X,2026-05-01 10:00,20,completed,delivery\n"
+                  "2,Y,2026-05-02 10:00,20,completed,delivery\n"
+                  "3,Z,2026-05-02 18:00,20,completed,delivery\n"
+                  "4,W,2026-05-02 10:00,20,cancelled,delivery\n"
+                  "5,V,2026-05-02 10:00,20,completed,pickup\n",
+        "events": "customer_id,ts,touchpoint\n"
+                  "X,2026-05-03 16:00,delivery\n"
+                  "Y,2026-05-05 09:00,delivery\n"
+                  "V,2026-05-06 09:00,page_view\n",
+    })
+    period = Period(start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 4))
+    v = kpi(store, "on_time_delivery", period=period).headline
+    assert (v.n, v.value) == (3, pytest.approx(1 / 3))
+    # a next-day promise: X is due on the 2nd (before the period), Y and Z on the 3rd, both late
+    strict = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
+                  settings=KpiSettings(delivery_promise_days=1))
+    assert (strict.values[0].n, strict.values[0].value) == (2, 0.0)

@@ -45,6 +45,7 @@ def sample(tmp_path_factory) -> dict:
         "tickets": pd.read_csv(files.tickets, **read),
         "truth": pd.read_csv(files.truth),
         "incidents": {i["id"]: i for i in json.loads(files.incidents.read_text())},
+        "drift": {i["id"]: i for i in json.loads(files.drift.read_text())},
     }
     types = d["truth"].set_index("customer_id").planted_type
     for name in ("events", "orders", "surveys", "tickets"):
@@ -328,9 +329,18 @@ def test_churn_drift_visible_in_purchases(sample: dict) -> None:
 # ------------------------------------------------------------------ incidents
 
 
+def test_churn_drift_is_documented_apart_from_the_incidents(sample: dict) -> None:
+    """The drift is ground truth about a customer type (drift.json), not a shop incident."""
+    drift = sample["drift"]["regular_churn_drift"]
+    truth = sample["truth"]
+    assert drift["kind"] == "churn_drift" and drift["start"] == "2026-09-17"
+    assert drift["affected_customers"] == int(truth.churn_drift.astype(str).str.lower().eq("true").sum())
+    assert "regular_churn_drift" not in sample["incidents"]
+
+
 def test_incidents_file(sample: dict) -> None:
     inc = sample["incidents"]
-    assert {"checkout_breakage", "shipping_delay", "tiktok_growth"} <= set(inc)
+    assert set(inc) == {"checkout_breakage", "shipping_delay", "tiktok_growth"}
     for i in inc.values():
         assert {"kind", "start", "end", "size", "stage", "channel"} <= set(i)
         assert i["stage"] in STAGES
@@ -366,7 +376,8 @@ def test_checkout_breakage_visible(sample: dict) -> None:
     assert (pay & t_in).sum() / days_in > 4 * max((pay & ~t_in).sum(), 1) / 180
     sv = sample["surveys"]
     s_in = (sv.t >= start) & (sv.t < end + pd.Timedelta(days=1))
-    assert sv[s_in].text.str.contains("pay|checkout|card", case=False, na=False).sum() >= 3
+    # about 40 failed checkouts in the week at this size, of whom ~12% leave a comment: ~5 expected
+    assert sv[s_in].text.str.contains("pay|checkout|card", case=False, na=False).sum() >= 2
 
 
 def test_shipping_delay_visible(sample: dict) -> None:
@@ -402,6 +413,11 @@ def test_tiktok_growth_visible(sample: dict) -> None:
     assert share_last > 0.06 and share_last > 5 * share_first
     start = pd.Timestamp(inc["start"], tz="Europe/London")
     assert (visits[visits.t < start].channel == "tiktok").mean() < 0.02
+    # it starts with a burst: the start day brings far more TikTok visits than the week before
+    day = visits[(visits.t >= start) & (visits.t < start + pd.Timedelta(days=1))]
+    week_before = visits[(visits.t >= start - pd.Timedelta(days=7)) & (visits.t < start)]
+    assert (day.channel == "tiktok").sum() > 10 * max((week_before.channel == "tiktok").sum() / 7, 1)
+    assert inc["observed"]["tiktok_website_visits_on_the_start_day"] == (day.channel == "tiktok").sum()
     new = sample["customers"][sample["customers"].acquisition_channel == "tiktok"]
     assert (_ts(new.first_seen) >= start - pd.Timedelta(days=30)).mean() > 0.8
 

@@ -206,3 +206,50 @@ def test_without_a_channel_alerts_are_kept_not_posted_late(home):
     assert poster.posts() == []
     assert [r.id for r in s.desk.open_alerts()] == ["checkout-conversion@2026-06-02"]
     assert s.alert_store.undelivered() == []  # nothing left to post when a channel appears
+
+
+SURGE_RULES = """
+[alerts]
+channel = "C-alerts"
+cooldown_hours = 72
+
+[[alerts.rules]]
+id = "channel-surge"
+kind = "anomaly"
+metric = "new_visitors"
+per = "channel"
+direction = "up"
+min_n = 10
+sensitivity = 5
+min_change_pct = 100
+severity = "low"
+post_to = "C-growth"
+"""
+NEW = MetricInfo("new_visitors", "New visitors", "", "sum", "up", kind="count")
+
+
+def _surges(tiktok: dict[dt.date, int], search: dict[dt.date, int]) -> FrameSeriesProvider:
+    days = pd.date_range(START, BREAK[-1] + dt.timedelta(days=10), freq="D").date
+    rows = [{"date": d, "grp": grp, "value": float(v), "n": v}
+            for grp, usual, extra in (("tiktok", 0, tiktok), ("search", 3, search))
+            for d in days for v in [extra.get(d, usual)]]
+    return FrameSeriesProvider([NEW], {("new_visitors", "by", "channel"): pd.DataFrame(rows)})
+
+
+def test_a_per_channel_rule_alerts_each_channel_on_its_own(home):
+    """TikTok surges on Tuesday and again on Wednesday (one alert: it is still open), search
+    surges on Wednesday (its own alert, not held back by TikTok's); both go to the rule's
+    channel and name their channel."""
+    config = make_config(home, SURGE_RULES)
+    tue, wed = BREAK
+    provider = _surges({tue: 30, wed: 25}, {wed: 30})
+    poster = RecordingPoster()
+    s = JourneyScheduler(config, poster, store=DataUntil(wed), provider=lambda: provider, owner="a")
+    for day in (tue, wed):
+        with time_machine.travel(_at(day), tick=False):
+            s.run_alerts(day)
+    posts = poster.posts()
+    assert [p.channel for p in posts] == ["C-growth", "C-growth"]
+    assert posts[0].text.startswith("Low alert: New visitors from tiktok rose to 30 on Tue 2 Jun 2026")
+    assert posts[1].text.startswith("Low alert: New visitors from search rose to 30 on Wed 3 Jun 2026")
+    assert sorted(a.rule_id for a in s.desk.open_alerts()) == ["channel-surge/search", "channel-surge/tiktok"]
