@@ -16,7 +16,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.alert_rules import AlertRule, Comparison, MetricInfo, Severity
+from tools.alert_rules import AlertRule, Comparison, Direction, MetricInfo, PerGroup, Severity
 from tools.alert_store import AlertRecord, AlertStore
 from tools.errors import ToolInputError
 from tools.results import Provenance, ResultMixin
@@ -40,7 +40,9 @@ class CreateAlertRuleParams(BaseModel):
     - "tell me if checkout conversion drops 10% week on week" -> metric conversion_rate, stage
       decision, condition drops_by, value 10, window_days 7;
     - "alert me when CSAT goes below 80%" -> metric csat, condition below, value 80;
-    - "warn me about unusual days for orders" -> metric orders, condition unusual."""
+    - "warn me about unusual days for orders" -> metric orders, condition unusual;
+    - "tell me when any channel suddenly brings lots of new visitors" -> metric new_visitors,
+      condition unusual, direction up, per channel (each first-touch channel watched on its own)."""
 
     model_config = ConfigDict(extra="forbid")
     metric: str = Field(description="KPI to watch, e.g. conversion_rate, csat, orders, first_response_time.",
@@ -58,6 +60,12 @@ class CreateAlertRuleParams(BaseModel):
     channel: str | None = Field(default=None, max_length=64, description="Only customers whose first touch "
                                 "was this channel, e.g. instagram.")
     segment: str | None = Field(default=None, max_length=64, description="Only this CRM segment.")
+    per: PerGroup | None = Field(default=None, description="Watch each first-touch channel (or each CRM "
+                                 "segment) on its own: 'any channel', 'each channel', 'which channel'. "
+                                 "The alert names the channel. Not together with channel (or segment).")
+    direction: Direction | None = Field(default=None, description="For unusual only: bad (the default: "
+                                        "the way that hurts, e.g. conversion down), up ('spikes', 'surges', "
+                                        "'lots of'), down ('unusually low', 'dries up') or both.")
     severity: Severity = Field(default="medium", description="low, medium or high (high escalates).")
     name: str | None = Field(default=None, max_length=63, description="Short id for the rule; made up "
                              "from the metric and condition when empty.")
@@ -78,6 +86,8 @@ class ChangeAlertRuleParams(BaseModel):
     enabled: bool | None = Field(default=None, description="false switches the rule off, true on.")
     sensitivity: float | None = Field(default=None, ge=2, le=12, description="Unusual rules: robust "
                                       "SDs before alerting (higher = fewer alerts).")
+    direction: Direction | None = Field(default=None, description="Unusual rules: which moves alert, bad, "
+                                        "up, down or both.")
 
 
 class DeleteAlertRuleParams(BaseModel):
@@ -182,12 +192,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:63] or "rule"
 
 
-def _rule_fields(condition: str, value: float | None) -> dict[str, Any]:
+def _rule_fields(condition: str, value: float | None, direction: str | None = None) -> dict[str, Any]:
     if condition == "unusual":
         if value is not None:
             raise ToolInputError("an 'unusual' rule takes no value: it compares with the usual value for "
                                  "the weekday")
-        return {"kind": "anomaly", "comparison": None, "value": None}
+        return {"kind": "anomaly", "comparison": None, "value": None, "direction": direction or "bad"}
+    if direction is not None:
+        # A threshold already says its way (drops_by, above, ...); a second one could contradict it.
+        raise ToolInputError(f"direction ({direction}) applies to 'unusual' rules only; condition {condition} "
+                             "already says which way counts")
     if value is None:
         raise ToolInputError(f"condition {condition} needs a value (a percentage for drops_by / rises_by, "
                              "a threshold for below / above)")
@@ -213,10 +227,8 @@ def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics:
                       params: CreateAlertRuleParams, *, source: str = "chat",
                       created_by: str | None = None) -> RuleChangeResult:
     info = _check_scope(params.metric, metrics, params.stage)
-    fields = _rule_fields(params.condition, params.value)
-    rule_id = _slug(params.name or "-".join(
-        p for p in (params.metric, params.stage, params.channel, params.segment, params.condition,
-                    f"{params.window_days}d" if params.window_days > 1 else None) if p))
+    fields = _rule_fields(params.condition, params.value, params.direction)
+    rule_id = _slug(params.name or _rule_name(params))
     taken = {r.id for r in config_rules} | {s.rule.id for s in store.stored_rules()}
     if params.name is None:
         base, i = rule_id, 2
@@ -224,8 +236,8 @@ def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics:
             rule_id, i = f"{base[:60]}-{i}", i + 1
     try:
         rule = AlertRule(id=rule_id, metric=params.metric, stage=params.stage, channel=params.channel,
-                         segment=params.segment, window_days=params.window_days, severity=params.severity,
-                         description=params.request, **fields)
+                         segment=params.segment, per=params.per, window_days=params.window_days,
+                         severity=params.severity, description=params.request, **fields)
     except ValidationError as exc:
         raise ToolInputError(_first_error(exc)) from None
     store.add_rule(rule, source=source, created_by=created_by, reserved={r.id for r in config_rules})
@@ -235,15 +247,26 @@ def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics:
         params.model_dump()), notes=("It is checked every morning on the last complete day of data.",))
 
 
+def _rule_name(params: CreateAlertRuleParams) -> str:
+    """An id that reads as the rule: "new-visitors-each-channel-unusual-up"."""
+    direction = params.direction if params.direction not in (None, "bad") else None
+    return "-".join(p for p in (
+        params.metric, params.stage, params.channel, params.segment,
+        f"each-{params.per}" if params.per else None, params.condition, direction,
+        f"{params.window_days}d" if params.window_days > 1 else None) if p)
+
+
 def change_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics: list[MetricInfo],
                       params: ChangeAlertRuleParams) -> RuleChangeResult:
     rule = _stored(store, config_rules, params.rule_id)
     updates: dict[str, Any] = {k: v for k, v in params.model_dump().items()
-                               if v is not None and k not in ("rule_id", "condition", "value")}
-    if params.condition is not None or params.value is not None:
+                               if v is not None and k not in ("rule_id", "condition", "value", "direction")}
+    if params.condition is not None or params.value is not None or params.direction is not None:
         condition = params.condition or ("unusual" if rule.kind == "anomaly" else rule.comparison)
         value = params.value if params.value is not None else (None if condition == "unusual" else rule.value)
-        updates.update(_rule_fields(str(condition), value))
+        # An unusual rule keeps the way it watched unless told otherwise.
+        direction = params.direction or (rule.direction if condition == "unusual" else None)
+        updates.update(_rule_fields(str(condition), value, direction))
     try:
         changed = AlertRule.model_validate({**rule.model_dump(), **updates})
     except ValidationError as exc:

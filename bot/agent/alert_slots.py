@@ -2,8 +2,9 @@
 week", "alert me when CSAT falls below 80%", "warn me about unusual order days".
 
 The metric, stage and channel come from bot/agent/slots.py like for any question; this adds
-the condition, the value, the window and the severity, and finds which existing rule a
-"change" or "delete" request means.
+the condition, the value, the window, the severity, which way an unusual move counts
+("spikes" = up) and whether each channel or segment is watched on its own ("any channel"),
+and finds which existing rule a "change" or "delete" request means.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ _CONDITIONS: list[tuple[str, str]] = [
     (rf"\b(?:above|over|more than|higher than|exceeds?|goes above|rises? above)\s+[£$€]?{_NUMBER}", "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
+# Sudden moves without a number are unusual days in one direction: "a channel's new visitors
+# spike", "orders dry up". A percentage ("jumps by 20%") is a rises_by rule instead.
+_UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
+                 r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|suddenly (?:more|brings?|"
+                 r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy))\b")
+_DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
+                   r"unusually|plummet\w*|suddenly (?:drops?|falls?|fewer|less))\b")
+# "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
+_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\bover (?:a|the) week\b|\bin a week\b", 7),
     (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b", 28),
@@ -35,8 +45,14 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         if m:
             out["condition"], out["value"] = condition, _float(m.group(1))
             break
-    if "condition" not in out and _UNUSUAL.search(t):
+    up, down = bool(_UP.search(t)), bool(_DOWN.search(t))
+    if "condition" not in out and (up or down or _UNUSUAL.search(t)):
         out["condition"] = "unusual"
+    if out.get("condition") == "unusual" and (up or down):
+        out["direction"] = "both" if up and down else ("up" if up else "down")
+    m = _PER.search(t)
+    if m:
+        out["per"] = m.group(1)
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
         m = re.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b", t)
         if m:
@@ -50,7 +66,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         out["window_days"] = max(1, min(90, int(m.group(1))))
     if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
-    elif re.search(r"\b(?:low(?: severity| priority)?|fyi|no rush)\b", t):
+    # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
+    elif re.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
+                   r"no rush)\b", t):
         out["severity"] = "low"
     if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause)\b", t):
         out["enabled"] = False

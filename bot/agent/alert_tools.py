@@ -78,23 +78,29 @@ def _boost_create(slots: Any) -> float:
 
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
-    # Unknown parts go in as a question, so the refusal names the valid values.
-    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else "(none_given)",
+    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else _default_metric(asked),
                             "condition": asked.get("condition", "unusual"), "request": slots.text[:300]}
-    for key in ("value", "window_days", "severity"):
+    for key in ("value", "window_days", "severity", "direction", "per"):
         if key in asked:
             args[key] = asked[key]
     if slots.stages and _canonical(ctx, args["metric"]) == "purchase_conversion":
         args["stage"] = slots.stages[0]
-    if slots.channels:
+    # "any channel, like tiktok" watches every channel; one channel named alone is the filter.
+    if slots.channels and asked.get("per") != "channel":
         args["channel"] = slots.channels[0]
     return args
+
+
+def _default_metric(asked: dict[str, Any]) -> str:
+    """"tell me when a channel takes off" names no metric: a channel taking off brings new
+    people. Otherwise unknown goes in as a question, so the refusal names the valid metrics."""
+    return "new_visitors" if asked.get("per") == "channel" and asked.get("direction") == "up" else "(none_given)"
 
 
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
     args: dict[str, Any] = {"rule_id": _named_rule(ctx, slots.text)}
-    for key in ("value", "condition", "window_days", "severity", "enabled"):
+    for key in ("value", "condition", "window_days", "severity", "enabled", "direction"):
         if key in asked:
             args[key] = asked[key]
     return args
@@ -113,13 +119,17 @@ def alert_tool_specs() -> list[ToolSpec]:
             description=(
                 "Create an alert rule from a request such as 'tell me if checkout conversion drops 10% "
                 "week on week'. Conditions: drops_by / rises_by a percentage against the window before, "
-                "below / above a value, or unusual for the weekday. The rule is checked every morning "
-                "and alerts are posted to the alerts channel."
+                "below / above a value, or unusual for the weekday (direction up for 'spikes', 'surges', "
+                "'lots of'; down for 'unusually low', 'dries up'). per channel (or segment) watches each "
+                "first-touch channel on its own: 'tell me when any channel suddenly brings lots of new "
+                "visitors' -> metric new_visitors, condition unusual, direction up, per channel. The rule "
+                "is checked every morning and alerts are posted to the alerts channel."
             ),
             examples=(
                 "tell me if checkout conversion drops 10% week on week",
                 "alert me when CSAT falls below 80%",
                 "warn me about unusual days for orders",
+                "tell me when any channel suddenly brings lots of new visitors",
             ),
             phrasings=("let me know if revenue falls below 500", "notify me when NPS drops by 20%",
                        "set up an alert for conversion", "tell me when first response time goes above 12 hours",
@@ -127,7 +137,11 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "message me whenever deliveries are unusually low",
                        "keep an eye on cart abandonment and tell me if it jumps by 20%",
                        "let me know if session conversion goes down by 20% week on week",
-                       "warn me when orders fall by more than a quarter month on month"),
+                       "warn me when orders fall by more than a quarter month on month",
+                       "alert me if a channel's new visitors spike",
+                       "let me know when traffic from any channel jumps",
+                       "warn me if new customers from a channel surge",
+                       "tell me if any segment's orders are unusually low"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
                       "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
             plan=_plan_create,

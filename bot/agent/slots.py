@@ -47,6 +47,10 @@ METRIC_SYNONYMS: list[tuple[str, str]] = [
     (r"conversion|convert", "conversion_rate"),
     (r"revenue|sales|takings|turnover", "revenue"),
     (r"\b(?:how many|number of|count of)\s+orders\b|\borders (?:per|a|each) (?:day|week|month)", "orders"),
+    # Last, so a question naming another metric keeps it first. Plural "new customers" only:
+    # "before a new customer makes their first purchase" is time to first purchase.
+    (r"\bnew (?:visitors?|customers|people|faces)\b|\bnewcomers?\b|\barrivals?\b|\bfirst[- ]touch(?:es)?\b|"
+     r"\btraffic from\b", "new_visitors"),
 ]
 
 BREAKDOWN_WORDS: dict[str, str] = {

@@ -80,3 +80,53 @@ def test_bad_requests_are_refused_and_change_nothing(book):
             create_alert_rule(book, CONFIG, METRICS, params)
     assert book.stored_rules() == []
     assert open_alerts(book).to_text() == "No open alerts: every rule was within bounds at its last check."
+
+
+NEW_VISITORS = MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")
+
+
+def test_any_channel_suddenly_bringing_lots_of_new_visitors_watches_each_channel(book):
+    params = CreateAlertRuleParams(metric="new_visitors", condition="unusual", direction="up", per="channel",
+                                   request="tell me when any channel suddenly brings lots of new visitors")
+    result = create_alert_rule(book, CONFIG, [*METRICS, NEW_VISITORS], params)
+    rule = result.rule
+    assert (rule.id, rule.kind, rule.direction, rule.per, rule.channel) == (
+        "new-visitors-each-channel-unusual-up", "anomaly", "up", "channel", None)
+    assert result.text.startswith("Created alert rule new-visitors-each-channel-unusual-up: New visitors "
+                                  "(each channel) rises unusually for the weekday")
+    # The engine gets one rule per channel, named after it.
+    assert rule.for_group("tiktok").id == "new-visitors-each-channel-unusual-up/tiktok"
+    listed = list_alert_rules(book, CONFIG, [*METRICS, NEW_VISITORS]).to_text()
+    assert ("- new-visitors-each-channel-unusual-up: New visitors (each channel) rises unusually for the "
+            "weekday") in listed
+
+
+def test_direction_can_be_changed_on_an_unusual_rule_only(book):
+    metrics = [*METRICS, NEW_VISITORS]
+    create_alert_rule(book, CONFIG, metrics, CreateAlertRuleParams(
+        metric="new_visitors", condition="unusual", per="segment", name="newcomers"))
+    assert book.stored_rules()[0].rule.direction == "bad"  # the default: the way that hurts
+    changed = change_alert_rule(book, CONFIG, metrics, ChangeAlertRuleParams(rule_id="newcomers", direction="both"))
+    assert (changed.rule.direction, changed.rule.per) == ("both", "segment")
+    assert "New visitors (each segment) moves unusually" in changed.text
+    # A new sensitivity keeps the direction it was given.
+    kept = change_alert_rule(book, CONFIG, metrics, ChangeAlertRuleParams(rule_id="newcomers", sensitivity=6))
+    assert kept.rule.direction == "both"
+    with pytest.raises(ToolInputError, match="direction \\(up\\) applies to 'unusual' rules only"):
+        change_alert_rule(book, CONFIG, metrics, ChangeAlertRuleParams(rule_id="newcomers", condition="below",
+                                                                       value=3, direction="up"))
+
+
+def test_per_group_requests_that_contradict_themselves_are_refused(book):
+    metrics = [*METRICS, NEW_VISITORS]
+    cases = [
+        (CreateAlertRuleParams(metric="new_visitors", condition="unusual", per="channel", channel="tiktok"),
+         "a rule watches either each channel \\(per = 'channel'\\) or one channel \\(channel = 'tiktok'\\), "
+         "not both"),
+        (CreateAlertRuleParams(metric="orders", condition="rises_by", value=20, direction="up"),
+         "direction \\(up\\) applies to 'unusual' rules only; condition rises_by already says which way"),
+    ]
+    for params, message in cases:
+        with pytest.raises(ToolInputError, match=message):
+            create_alert_rule(book, CONFIG, metrics, params)
+    assert book.stored_rules() == []

@@ -30,6 +30,17 @@ METRICS = [
     ("switch off the orders alert", {"enabled": False}),
     ("make the checkout conversion alert 15%", {"value": 15.0}),
     ("change the revenue alert to 500", {"value": 500.0}),
+    # Sudden moves with no number: unusual, one way; "any channel" and the like: each on its own.
+    ("tell me when any channel suddenly brings lots of new visitors",
+     {"condition": "unusual", "direction": "up", "per": "channel"}),
+    ("alert me if a channel's new visitors spike", {"condition": "unusual", "direction": "up", "per": "channel"}),
+    ("let me know which segment takes off", {"condition": "unusual", "direction": "up", "per": "segment"}),
+    ("tell me if newcomers from every channel dry up", {"condition": "unusual", "direction": "down", "per": "channel"}),
+    ("warn me when orders per segment are unusually low",
+     {"condition": "unusual", "direction": "down", "per": "segment"}),
+    ("tell me if revenue jumps by 20%", {"condition": "rises_by", "value": 20.0}),
+    ("message me whenever deliveries are unusually low, low priority",
+     {"condition": "unusual", "direction": "down", "severity": "low"}),
 ])
 def test_rule_requests(text, expected):
     assert parse_rule_request(text) == expected
@@ -44,7 +55,11 @@ def test_best_rule_id():
 
 @pytest.fixture
 def planner(store, home, monkeypatch):
-    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
+    return _planner(store, home, monkeypatch, METRICS)
+
+
+def _planner(store, home, monkeypatch, metrics):
+    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(metrics, {}))
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("[alerts]\nstarter_rules = false\n", encoding="utf-8")
     config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
@@ -93,3 +108,33 @@ def test_more_support_tickets_is_the_bad_direction():
 
     infos = {m.name: m for m in KpiSeriesProvider(None).metrics()}  # type: ignore[arg-type]
     assert infos["tickets"].good_direction == "down" and infos["deliveries"].good_direction == "up"
+
+
+@pytest.mark.parametrize("request_text", [
+    "tell me when any channel suddenly brings lots of new visitors",
+    "alert me if a channel's new visitors spike",
+    "let me know when traffic from any channel jumps",
+    "warn me if new customers from a channel surge",
+])
+def test_a_channel_surge_request_watches_each_channels_new_visitors(store, home, monkeypatch, request_text):
+    metrics = [*METRICS, MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")]
+    planner = _planner(store, home, monkeypatch, metrics)
+    answer = planner.answer(request_text, "surge")
+    [call] = answer.tool_calls
+    assert call.name == "create_alert_rule" and call.ok, (call.error, answer.text)
+    assert {k: call.args.get(k) for k in ("metric", "condition", "direction", "per", "channel", "value")} == {
+        "metric": "new_visitors", "condition": "unusual", "direction": "up", "per": "channel",
+        "channel": None, "value": None}
+    assert answer.text.startswith("Created alert rule new-visitors-each-channel-unusual-up: New visitors "
+                                  "(each channel) rises unusually for the weekday")
+    listed = planner.answer("list the alert rules", "surge-list").text
+    assert "new-visitors-each-channel-unusual-up: New visitors (each channel) rises unusually" in listed
+
+
+def test_a_channel_named_with_any_channel_still_watches_each_one(store, home, monkeypatch):
+    metrics = [*METRICS, MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")]
+    planner = _planner(store, home, monkeypatch, metrics)
+    answer = planner.answer("tell me when any channel, say tiktok, suddenly brings lots of new visitors", "t")
+    [call] = answer.tool_calls
+    assert call.ok, answer.text
+    assert (call.args.get("per"), call.args.get("channel")) == ("channel", None)
