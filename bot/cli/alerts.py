@@ -138,17 +138,23 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
 @click.option("--stage", help="Conversion from this stage (decision = checkout conversion).")
 @click.option("--channel", help="Only customers whose first touch was this channel.")
 @click.option("--segment", help="Only this CRM segment.")
+@click.option("--per", type=click.Choice(["channel", "segment"]),
+              help="Watch each channel (or segment) on its own; the alert names it.")
+@click.option("--direction", type=click.Choice(["bad", "up", "down", "both"]),
+              help="For --condition unusual: which moves alert (default: the way that hurts).")
 @click.option("--severity", type=click.Choice(["low", "medium", "high"]), default="medium", show_default=True)
 @click.option("--name", help="Rule id (made up from the metric and condition when absent).")
 @pass_ctx
 @friendly_errors
 def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_days: int, stage: str | None,
-            channel: str | None, segment: str | None, severity: str, name: str | None) -> None:
+            channel: str | None, segment: str | None, per: str | None, direction: str | None, severity: str,
+            name: str | None) -> None:
     """Add an alert rule (kept in the data folder, like rules made in Slack).
 
     \b
-    Example:
+    Examples:
       journeybot alerts add --metric conversion_rate --stage decision --condition drops_by --value 10 --window 7
+      journeybot alerts add --metric new_visitors --condition unusual --direction up --per channel
     """
     from pydantic import ValidationError
 
@@ -159,7 +165,8 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     provider, alerts, _ = _engine(ctx)
     try:
         params = CreateAlertRuleParams(metric=canonical_metric(metric), condition=condition, value=value, window_days=window_days,
-                                       stage=stage, channel=channel, segment=segment, severity=severity, name=name)
+                                       stage=stage, channel=channel, segment=segment, per=per, direction=direction,
+                                       severity=severity, name=name)
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
     result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli")

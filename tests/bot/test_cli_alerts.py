@@ -83,3 +83,15 @@ def test_digest_post_needs_a_token(cli):
     result = cli("digest", "--post", "--channel", "C1")
     assert result.exit_code == 3 and "SLACK_BOT_TOKEN" in result.output
     assert cli("digest", "--dry-run", "--post").exit_code == 2
+
+
+def test_add_a_rule_that_watches_each_channel(cli):
+    added = cli("alerts", "add", "--metric", "orders", "--condition", "unusual", "--direction", "up",
+                "--per", "channel", "--severity", "low")
+    assert added.exit_code == 0, added.output
+    assert "orders (each channel)" in added.output.lower() and "— low" in added.output
+    [line] = [ln for ln in cli("alerts", "list").output.splitlines() if "each channel" in ln]
+    assert "(made in cli)" in line
+    both = cli("alerts", "add", "--metric", "orders", "--condition", "unusual", "--per", "channel",
+               "--channel", "instagram")
+    assert both.exit_code == 1 and "not both" in both.output
