@@ -24,7 +24,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from tools.alert_rules import AlertRule, MetricInfo
+from tools.alert_rules import GROUP_SEPARATOR, AlertRule, MetricInfo
 from tools.alert_series import Contributor, Scope, SeriesProvider, metric_info
 from tools.anomaly import complete_days, rolling_window, run_starts, weekday_baseline
 from tools.errors import NoDataError, ToolInputError
@@ -461,12 +461,30 @@ class AlertCheckResult(ResultMixin):
         return [f for f in self.findings if f.breach]
 
     def to_text(self) -> str:
-        lines = [f"Alert rules on {_day(self.day)}: {len(self.firing)} of {len(self.findings)} broken."]
-        for f in sorted(self.findings, key=lambda f: (not f.breach, f.rule_id)):
-            mark = f"FIRE [{f.severity}]" if f.breach else ("ok" if f.judged else "skip")
-            lines.append(f"- {mark:<13} {f.rule_id}: {f.headline()}")
-            if f.breach:
-                lines.extend(f"    {line}" for line in f.explanation()[1:])
+        # A per-channel rule is one line, not one per channel, unless a channel fires.
+        groups: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            groups.setdefault(f.rule_id.split(GROUP_SEPARATOR, 1)[0], []).append(f)
+        broken = sum(1 for fs in groups.values() if any(f.breach for f in fs))
+        lines = [f"Alert rules on {_day(self.day)}: {broken} of {len(groups)} broken."]
+        entries: list[tuple[bool, str, list[str]]] = []
+        for rule_id, fs in groups.items():
+            per_group = any(GROUP_SEPARATOR in f.rule_id for f in fs)
+            for f in (f for f in fs if f.breach or not per_group):
+                mark = f"FIRE [{f.severity}]" if f.breach else ("ok" if f.judged else "skip")
+                detail = [f"    {line}" for line in f.explanation()[1:]] if f.breach else []
+                entries.append((not f.breach, f.rule_id, [f"- {mark:<13} {f.rule_id}: {f.headline()}", *detail]))
+            quiet = [f for f in fs if not f.breach]
+            if per_group and quiet:
+                judged = sum(1 for f in quiet if f.judged)
+                small = len(quiet) - judged
+                parts = [f"{judged} within bounds" if judged else "", f"{small} too small or too new to judge" if small else ""]
+                what = ", ".join(p for p in parts if p)
+                names = ", ".join(f.rule_id.split(GROUP_SEPARATOR, 1)[1] for f in quiet)
+                mark = "ok" if judged else "skip"
+                entries.append((True, rule_id, [f"- {mark:<13} {rule_id}: {what} ({names})"]))
+        for _, _, block in sorted(entries, key=lambda e: (e[0], e[1])):
+            lines.extend(block)
         for rule_id, message in self.errors:
             lines.append(f"- error         {rule_id}: {message}")
         return "\n".join(lines)

@@ -263,7 +263,9 @@ def test_a_per_channel_rule_names_the_channel_that_surged_and_keeps_state_per_ch
     with pytest.raises(ToolInputError, match="evaluate_groups"):
         evaluate(_by_channel(day), _surge_rule(), day)
     text = check_rules(_by_channel(day), [_surge_rule()], day).to_text()
-    assert "1 of 3 broken" in text and "FIRE [medium] channel-surge/tiktok" in text
+    assert "1 of 1 broken" in text and "FIRE [medium] channel-surge/tiktok: New visitors from tiktok" in text
+    # the quiet channels share one line (here too few newcomers to judge)
+    assert "skip          channel-surge: 2 too small or too new to judge (instagram, search)" in text
 
 
 def test_a_rule_watches_each_channel_or_one_channel_not_both():
