@@ -128,7 +128,10 @@ def expected_purchases(params: BGNBDParams, t: float, x: np.ndarray, t_x: np.nda
     z = t / (alpha + T + t)
     log_ratio = (r + x) * (np.log(alpha + T) - np.log(alpha + T + t))
     h = special.hyp2f1(r + x, b + x, a + b + x - 1, z)
-    inner = -np.expm1(log_ratio + np.log(h))  # 1 - ratio * 2F1, without cancelling digits away
+    # 2F1 can come out non-positive (or overflow) for extreme fitted parameters: that customer's
+    # value is unknown (NaN below), not a warning on every run.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        inner = -np.expm1(log_ratio + np.log(h))  # 1 - ratio * 2F1, without cancelling digits away
     head = (a + b + x - 1) / (a - 1)
     out = head * inner / (1 + np.exp(np.minimum(_log_alive_odds(params, x, t_x, T), 700)))
     return np.where(np.isfinite(out), np.maximum(out, 0.0), np.nan)
