@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -667,18 +668,28 @@ def index_documents(
     if len(new):
         step = max(fb.batch_size, 1)
         texts = new["text"].tolist()
-        for start in range(0, len(new), step):
-            part = new.iloc[start:start + step].copy()
-            t0 = time.perf_counter()
-            vectors = emb.embed(texts[start:start + step])
-            embed_seconds += time.perf_counter() - t0
-            scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify)
-            part["sentiment"] = scored["score"].to_numpy()
-            part["sentiment_label"] = scored["label"].to_numpy()
-            part["lang"] = scored["lang"].to_numpy()
-            col.upsert(ids=part["id"].tolist(), embeddings=vectors, documents=part["text"].tolist(),
-                       metadatas=_metadata_records(part, fb.timezone))
-            phase("embedding", min(1.0, (start + len(part)) / len(new)))
+        # Each batch is written to Chroma while the next one is embedded (the model releases
+        # the GIL): the writes then cost little on top of the model. One write at a time, in
+        # order; the last one is waited for before the function returns.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending: Future | None = None
+            for start in range(0, len(new), step):
+                part = new.iloc[start:start + step].copy()
+                t0 = time.perf_counter()
+                vectors = emb.embed(texts[start:start + step])
+                embed_seconds += time.perf_counter() - t0
+                scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify)
+                part["sentiment"] = scored["score"].to_numpy()
+                part["sentiment_label"] = scored["label"].to_numpy()
+                part["lang"] = scored["lang"].to_numpy()
+                if pending is not None:
+                    pending.result()  # raises a failed write here, before more is written
+                pending = writer.submit(col.upsert, ids=part["id"].tolist(), embeddings=vectors,
+                                        documents=part["text"].tolist(),
+                                        metadatas=_metadata_records(part, fb.timezone))
+                phase("embedding", min(1.0, (start + len(part)) / len(new)))
+            if pending is not None:
+                pending.result()
     if len(changed_meta):
         old_ids = stored[stored_content.isin(set(changed_meta["content_id"]))].tolist()
         for start in range(0, len(old_ids), 1000):
