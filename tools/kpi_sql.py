@@ -45,11 +45,12 @@ _DAY_US = 86_400_000_000
 
 def utc_offset_case(x: str, start: dt.datetime, end: dt.datetime) -> str:
     """SQL for the UTC offset (microseconds) of instant x in start's time zone, exact from a
-    day before start to a year after end (later instants keep the last offset; only the order
-    of buckets after the period matters there)."""
+    month before start (orders whose delivery falls due in the period) to a year after end
+    (later instants keep the last offset; only the order of buckets after the period matters
+    there)."""
     tz = start.tzinfo
     assert tz is not None
-    lo = (start - dt.timedelta(days=1)).astimezone(dt.UTC)
+    lo = (start - dt.timedelta(days=32)).astimezone(dt.UTC)
     hi = (end + dt.timedelta(days=366)).astimezone(dt.UTC)
 
     def off(u: dt.datetime) -> int:
@@ -111,19 +112,30 @@ class Frame:
         return f"((epoch_us({x}) + {utc_offset_case(x, self.start, self.end)}) // {_DAY_US})"
 
     def local_day(self, x: str) -> str:
-        return f"(DATE '1970-01-01' + CAST({self._day_index(x)} AS INTEGER))"
+        return self._date(self._day_index(x))
+
+    @staticmethod
+    def _date(idx: str) -> str:
+        return f"(DATE '1970-01-01' + CAST({idx} AS INTEGER))"
 
     def _monday(self, x: str) -> str:
-        idx = self._day_index(x)
+        return self._monday_of(self._day_index(x))
+
+    @staticmethod
+    def _monday_of(idx: str) -> str:
         # 1970-01-01 was a Thursday: (index + 3) % 7 is 0 on Mondays.
         return f"(DATE '1970-01-01' + CAST({idx} - ({idx} + 3) % 7 AS INTEGER))"
 
     def bucket(self, x: str) -> str:
+        return self.bucket_of_day(self._day_index(x))
+
+    def bucket_of_day(self, idx: str) -> str:
+        """The bucket of a local day given as its day index (see _day_index)."""
         if self.grain == "period":
             return "CAST($first_day AS DATE)"
         if self.grain == "day":
-            return self.local_day(x)
-        return f"greatest({self._monday(x)}, CAST($first_day AS DATE))"
+            return self._date(idx)
+        return f"greatest({self._monday_of(idx)}, CAST($first_day AS DATE))"
 
     def next_bucket(self, x: str) -> str:
         """The first bucket start after instant x (for x before the period: the first bucket)."""
@@ -458,11 +470,12 @@ def _deliveries_sql(f: Frame) -> str:
 
 
 def _on_time_sql(f: Frame) -> str:
-    # Delivery orders by the day they are due (order day + promise): on time when the
-    # customer's next delivery event after the order is on or before that day. An order whose
+    # Delivery orders by the local day they are due (order day + promise): on time when the
+    # customer's next delivery event after the order falls on or before that day. An order whose
     # delivery never shows is late. Dated by the due day, so a courier failure shows on the
     # first day deliveries are missed, not days later when the late parcels arrive.
-    due = "(o.ts + to_days(CAST($promise_days AS INTEGER)))"
+    due = f"({f._day_index('o.ts')} + CAST($promise_days AS INTEGER))"
+    first, last = "(CAST($first_day AS DATE) - DATE '1970-01-01')", "(CAST($end_day AS DATE) - DATE '1970-01-01')"
     return f"""
         WITH o AS (
             SELECT customer_id, ts FROM orders
@@ -471,11 +484,12 @@ def _on_time_sql(f: Frame) -> str:
         dv AS (SELECT customer_id, ts AS dts FROM events
                WHERE touchpoint = 'delivery' AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1)),
         a AS (SELECT o.customer_id, o.ts, dv.dts FROM o ASOF LEFT JOIN dv
-              ON o.customer_id = dv.customer_id AND o.ts <= dv.dts)
+              ON o.customer_id = dv.customer_id AND o.ts <= dv.dts),
+        d AS (SELECT customer_id, {due} AS due, CASE WHEN o.dts IS NOT NULL AND {f._day_index('o.dts')} <= {due}
+                     THEN 0 ELSE 1 END AS late FROM a o)
         SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS due, count(*) FILTER (WHERE late = 0) AS on_time
-        FROM (SELECT {f.bucket(due)} AS bucket, {f.grp} AS grp,
-                     CASE WHEN o.dts IS NOT NULL AND {f.local_day('o.dts')} <= {f.local_day(due)} THEN 0 ELSE 1 END AS late
-              FROM a o {f.join('o')} WHERE {due} >= $start AND {due} < $end) x
+        FROM (SELECT {f.bucket_of_day('d.due')} AS bucket, {f.grp} AS grp, late
+              FROM d {f.join('d')} WHERE d.due >= {first} AND d.due < {last}) x
         {f.group_by('bucket', 'grp')}"""
 
 
