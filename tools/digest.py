@@ -72,11 +72,13 @@ class KpiLine:
     assessment: str | None  # better | worse | same
     relative: float | None
     small_sample: bool
+    pending: int = 0  # orders placed but not fulfilled yet: not in orders and revenue
 
     def to_text(self, width: int = 24) -> str:
         mark = {"better": "  good", "worse": "  bad"}.get(self.assessment or "", "")
         small = "  (small sample)" if self.small_sample else ""
-        return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}".rstrip()
+        pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
+        return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,8 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
         lines.append(KpiLine(r.metric, r.label, format_value(s, _f(r.current), currency),
                              format_value(s, _f(r.previous), currency), change, direction,
                              r.assessment if isinstance(r.assessment, str) else None,
-                             _f(r.relative_change), bool(r.small_sample)))
+                             _f(r.relative_change), bool(r.small_sample),
+                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0))
     return tuple(lines)
 
 
@@ -344,7 +347,8 @@ def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, .
 
 def _moved(k: KpiLine) -> str:
     verb = {"up": "rose to", "down": "fell to"}.get(k.direction or "", "is")
-    return f"{k.label} {verb} {k.now}, {k.change}"
+    pending = f" ({k.pending:,} more order(s) still pending)" if k.pending else ""
+    return f"{k.label} {verb} {k.now}, {k.change}{pending}"
 
 
 def _f(value: Any) -> float | None:

@@ -375,13 +375,23 @@ def _orders_sql(f: Frame) -> str:
             SELECT p.*, CASE WHEN k_min = 1 THEN
                 (epoch(first_ts) - epoch(least(first_ts, coalesce(ft.first_touch, first_ts)))) / 86400.0
                 END AS ttfp
-            FROM p LEFT JOIN ft USING (customer_id))
-        SELECT bucket, grp, sum(n_orders) AS orders, sum(revenue) AS revenue, count(*) AS buyers,
-               count(*) FILTER (WHERE k_max >= 2) AS repeaters, sum(lifetime) AS lifetime_sum,
-               quantile_cont(lifetime, 0.5) AS lifetime_median,
-               count(ttfp) AS first_buyers, quantile_cont(ttfp, 0.5) AS ttfp_p50,
-               quantile_cont(ttfp, 0.9) AS ttfp_p90
-        FROM q GROUP BY ALL"""
+            FROM p LEFT JOIN ft USING (customer_id)),
+        agg AS (
+            SELECT bucket, grp, sum(n_orders) AS orders, sum(revenue) AS revenue, count(*) AS buyers,
+                   count(*) FILTER (WHERE k_max >= 2) AS repeaters, sum(lifetime) AS lifetime_sum,
+                   quantile_cont(lifetime, 0.5) AS lifetime_median,
+                   count(ttfp) AS first_buyers, quantile_cont(ttfp, 0.5) AS ttfp_p50,
+                   quantile_cont(ttfp, 0.9) AS ttfp_p90
+            FROM q GROUP BY ALL),
+        -- Orders placed in the period but not fulfilled yet (a delivery on its way, a pickup
+        -- for tomorrow): not counted, but said, so a low last day is not read as a bad one.
+        pend AS (
+            SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, count(*) AS pending
+            FROM orders o {f.join('o')}
+            WHERE o.status = 'pending' AND o.ts >= $start AND o.ts < $end
+            GROUP BY ALL)
+        SELECT * EXCLUDE (pending), coalesce(pending, 0) AS pending
+        FROM agg FULL OUTER JOIN pend USING (bucket, grp)"""
 
 
 def _churn_sql(f: Frame) -> str:
@@ -560,9 +570,9 @@ _LONG: dict[str, dict[str, Any]] = {
     "csat_mean": {"mean": ("csat_sum", "csat_n")},
     "nps": {"nps": ("promoters", "detractors", "nps_n")},
     "clv": {"mean": ("lifetime_sum", "buyers"), "median": "lifetime_median"},
-    "aov": {"mean": ("revenue", "orders")},
-    "revenue": {"total": ("revenue", "orders")},
-    "orders": {"total": ("orders", "orders")},
+    "aov": {"mean": ("revenue", "orders"), "excluded": "pending"},
+    "revenue": {"total": ("revenue", "orders"), "excluded": "pending"},
+    "orders": {"total": ("orders", "orders"), "excluded": "pending"},
     "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
     "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
     "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},

@@ -325,6 +325,10 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date) -> list[
     if cart and cart.excluded:
         notes.append(f"cart abandonment: {cart.excluded:,} cart(s) from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
+    sales = next((by[m] for m in ("orders", "revenue", "aov") if m in by), None)
+    if sales and sales.excluded:
+        notes.append(f"orders and revenue: {sales.excluded:,} order(s) placed in the period are still "
+                     "pending (not fulfilled yet) and not counted")
     for m, what in (("first_response_time", "ticket(s) without a reply"),
                     ("resolution_time", "ticket(s) not resolved"),
                     ("delivery_time", "delivery event(s) with no order found before them")):

@@ -393,7 +393,7 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
             "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
             "change": change, "relative_change": rel, "direction": direction(change, s),
             "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
-            "small_sample": a.small_sample or b.small_sample,
+            "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
         })
     notes = kpi_notes(scope, now, scope.period.first_day)
     if sum(then_rows.values()) == 0:

@@ -61,3 +61,21 @@ def test_weekly_and_no_digest_after_the_data(store):
     assert (weekly.period_label, weekly.previous_label) == ("Wed 26 Aug – Tue 1 Sep", "the 7 days before")
     with pytest.raises(NoDataError, match="The data ends on 2026-11-15; there is no digest for 2026-12-01 yet"):
         digest(store, DigestParams(date=dt.date(2026, 12, 1)))
+
+
+def test_orders_still_pending_on_the_last_day_are_said_not_hidden(store):
+    """The export's last day has orders not fulfilled yet (deliveries on their way, pickups for
+    later): they are not revenue yet, and the digest says how many, so a low day is not read as
+    a bad one."""
+    last = store.as_of()
+    result = digest(store, DigestParams(date=last), business="Crumb & Co.")
+    revenue = next(k for k in result.kpis if k.metric == "revenue")
+    rows = compare(store, CompareParams(metrics=["orders"], period=Period(start=last, end=last),
+                                        against=Period(start=last - dt.timedelta(days=7),
+                                                       end=last - dt.timedelta(days=7)))).rows
+    pending = int(rows.iloc[0]["excluded_current"])
+    assert pending > 0 and revenue.pending == pending
+    assert f"(+{pending:,} order(s) still pending)" in revenue.to_text()
+    # on this sample revenue is the biggest move the wrong way that day, and the summary says why
+    assert result.summary.startswith(f"Revenue fell to {revenue.now}, {revenue.change} ({pending:,} more order(s) "
+                                     "still pending)")

@@ -464,3 +464,17 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
     strict = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
                   settings=KpiSettings(delivery_promise_days=1))
     assert (strict.values[0].n, strict.values[0].value) == (2, 0.0)
+
+
+def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):
+    load(store, tmp_path / "pending", {
+        "customers": "customer_id\nA\nB\n",
+        "orders": "order_id,customer_id,ts,amount,status\n"
+                  "1,A,2026-05-04 10:00,20,completed\n"
+                  "2,B,2026-05-04 18:00,30,pending\n"
+                  "3,B,2026-05-04 19:00,15,cancelled\n",
+    })
+    r = kpis(store, KpiParams(period=Period(name="all"), metrics=["orders", "revenue"]))
+    v = values(r)
+    assert (v["orders"].value, v["orders"].excluded, v["revenue"].value) == (1, 1, 20)
+    assert any("1 order(s) placed in the period are still pending" in n for n in r.provenance.notes)
