@@ -223,10 +223,9 @@ def _starter(**kw: object) -> AlertRule:
 
 # Rules a small shop gets before writing its own ([alerts] starter_rules = true): each watches
 # a KPI for days that are unusual for their weekday, in the direction that hurts (channel-surge:
-# the direction that helps). Windows and
-# minimum sizes follow the volumes: conversion and orders are judged per day, support and
-# delivery volumes over 2-3 days, CSAT over a week. A rule of the same id in the config
-# replaces a starter rule.
+# the direction that helps). Windows and minimum sizes follow the volumes: conversion, orders
+# and on-time delivery are judged per day, first responses over 3 days, CSAT over a week. A
+# rule of the same id in the config replaces a starter rule.
 STARTER_RULES: tuple[AlertRule, ...] = (
     _starter(id="checkout-conversion", metric="purchase_conversion", stage="decision", min_n=15,
              sensitivity=3.5, severity="high",
