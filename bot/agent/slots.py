@@ -44,6 +44,8 @@ METRIC_SYNONYMS: list[tuple[str, str]] = [
     (r"first response|response time|reply time|how (fast|quickly) (do )?we (reply|respond)", "first_response_time"),
     (r"resolution time|time to (resolve|fix)|resolv(e|ing) (a |the )?tickets?|fix (a |their )?problem", "resolution_time"),
     (r"time to (first )?purchase|how long (until|before) .*\b(buy|first (purchase|order))", "time_to_first_purchase"),
+    (r"\bon[- ]time\b|\blate (?:deliver\w*|parcels?)\b|\bdeliver\w* (?:\w+ )?(?:arrive\w* |were |are |is )?late\b",
+     "on_time_delivery"),
     (r"conversion|convert", "conversion_rate"),
     (r"revenue|sales|takings|turnover", "revenue"),
     (r"\b(?:how many|number of|count of)\s+orders\b|\borders (?:per|a|each) (?:day|week|month)", "orders"),
