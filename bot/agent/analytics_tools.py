@@ -203,10 +203,17 @@ def _boost_compare(slots: Any) -> float:
     return 0.35 if _has_metric(slots) and getattr(slots, "compare", False) else 0.0
 
 
+# "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
+# answers it with each group's value (and the period before), where kpis would give one total.
+_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split by|broken down by|across)\s+(?:first[- ]touch\s+)?"
+                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|personas?)\b", re.I)
+
+
 def _boost_movers(slots: Any) -> float:
     text = getattr(slots, "text", "") or ""
     cue = _MOVER_CUE.search(text) and (getattr(slots, "breakdown", None) or "which" in text.lower())
-    return 0.5 if _has_metric(slots) and cue else 0.0
+    split = getattr(slots, "breakdown", None) and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
+    return 0.5 if _has_metric(slots) and (cue or split) else 0.0
 
 
 def analytics_tools() -> list[ToolSpec]:
