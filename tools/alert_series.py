@@ -55,7 +55,8 @@ class SeriesProvider(Protocol):
         ...
 
     def daily(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
-        """date, value, n for each day with data (days without data may be missing)."""
+        """date, value, n (and optionally excluded: items not counted yet) for each day with
+        data (days without data may be missing)."""
         ...
 
     def daily_by(self, metric: str, dimension: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
@@ -261,7 +262,8 @@ class KpiSeriesProvider:
                             filters=self._filters(scope), by=by, churn_window_days=self.churn_window_days)
         value = series["n"].astype(float) if volume else series["value"].astype(float) * (100 if share else 1)
         return pd.DataFrame({"date": pd.to_datetime(series["bucket"]).dt.date, "grp": series["grp"].astype(str),
-                             "value": value, "n": series["n"].astype("int64")})
+                             "value": value, "n": series["n"].astype("int64"),
+                             "excluded": series["excluded"].astype("int64")})
 
     def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
                      previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:

@@ -31,6 +31,14 @@ from tools.errors import NoDataError, ToolInputError
 from tools.results import Provenance, ResultMixin, to_jsonable
 
 HISTORY_DAYS = 56  # days of history kept with a finding for its chart
+# What a metric's not-yet-counted items are (the KPI tools' `excluded`), where they matter on
+# the morning after: yesterday's late orders are still pending, its last carts still open.
+NOT_YET = {
+    "orders": "order(s) placed then and still pending",
+    "revenue": "order(s) placed then and still pending",
+    "aov": "order(s) placed then and still pending",
+    "cart_abandonment": "cart(s) too recent to judge",
+}
 EventKind = Literal["fire", "escalate", "resolve", "suppressed"]
 
 
@@ -48,6 +56,8 @@ def detect(rule: AlertRule, info: MetricInfo, frame: pd.DataFrame) -> pd.DataFra
     win = rolling_window(frame, rule.window_days, info.aggregation)
     usable = (win["n"] >= rule.min_n) & win["value"].notna()
     out = pd.DataFrame({"value": win["value"], "n": win["n"], "usable": usable}, index=frame.index)
+    excluded = frame["excluded"] if "excluded" in frame else pd.Series(0, index=frame.index)
+    out["excluded"] = excluded.rolling(rule.window_days, min_periods=1).sum().astype(np.int64)
     if rule.kind == "anomaly":
         # A quiet day is real history for a count (0 new visitors from a channel is the usual
         # value that a surge is judged against); for shares and means a small n is just noise.
@@ -153,6 +163,7 @@ class Finding(ResultMixin):
     contributors: tuple[Contributor, ...] = ()
     history: tuple[dict[str, Any], ...] = ()  # date, value, expected, lower, upper, breach
     scope: dict[str, str] = field(default_factory=dict)
+    not_yet: int = 0  # things of the window not counted yet: orders still pending, carts too recent
 
     @property
     def info(self) -> MetricInfo:
@@ -198,6 +209,9 @@ class Finding(ResultMixin):
         lines.append(f"Based on n = {self.n:,}" + (f"; {scope}" if scope else ""))
         if self.contributors:
             lines.append("Biggest contributors: " + "; ".join(c.to_text(info) for c in self.contributors))
+        what = NOT_YET.get(self.metric)
+        if what and self.not_yet:
+            lines.append(f"Not counted yet: {self.not_yet:,} {what}; the value can still change")
         return lines
 
     def to_text(self) -> str:
@@ -277,8 +291,11 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
         raise NoDataError(f"No data for {rule.metric} on {day}")
     row = checked.loc[ts]
     value = _num(row["value"])
+    not_yet = int(row["excluded"]) if "excluded" in row.index else 0
     if bool(row["judged"]):
         reason = "broken" if bool(row["breach"]) else "within bounds"
+    elif value is None and not_yet and rule.metric in NOT_YET:
+        reason = f"nothing to count yet: {not_yet:,} {NOT_YET[rule.metric]}"
     elif value is None:
         reason = "no data that day"
     elif int(row["n"]) < rule.min_n:
@@ -304,6 +321,7 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
         breach=bool(row["breach"]), judged=bool(row["judged"]), value=value,
         expected=_num(row["expected"]), lower=_num(row["lower"]), upper=_num(row["upper"]),
         z=_num(row["z"]), change_pct=_num(row["change_pct"]), n=int(row["n"]),
+        not_yet=not_yet,
         since=since.date() if isinstance(since, pd.Timestamp) and not pd.isna(since) else None,
         reason=reason, severity=rule.severity, contributors=contributors, history=history, scope=scope,
     )

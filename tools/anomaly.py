@@ -29,11 +29,14 @@ def complete_days(daily: pd.DataFrame, first: object, last: object) -> pd.DataFr
     provider had nothing."""
     days = pd.date_range(pd.Timestamp(first), pd.Timestamp(last), freq="D")
     if daily.empty:
-        return pd.DataFrame({"value": np.nan, "n": 0}, index=days)
-    frame = daily.assign(date=pd.to_datetime(daily["date"])).set_index("date")[["value", "n"]]
+        return pd.DataFrame({"value": np.nan, "n": 0, "excluded": 0}, index=days)
+    if "excluded" not in daily:  # things not counted yet (pending orders): none known
+        daily = daily.assign(excluded=0)
+    frame = daily.assign(date=pd.to_datetime(daily["date"])).set_index("date")[["value", "n", "excluded"]]
     frame = frame[~frame.index.duplicated(keep="last")].reindex(days)
     frame["value"] = frame["value"].astype(float)
     frame["n"] = frame["n"].fillna(0).astype(np.int64)
+    frame["excluded"] = frame["excluded"].fillna(0).astype(np.int64)
     return frame
 
 

@@ -289,3 +289,27 @@ def test_a_quiet_count_history_is_the_baseline_a_surge_is_judged_against():
     _, finding = next((r, f) for r, f in evaluate_groups(_by_channel(day), _surge_rule(), day)
                       if r.channel == "tiktok")
     assert finding.judged and finding.expected == 0
+
+
+def test_an_alert_says_what_is_not_counted_yet():
+    """On the morning after, some of yesterday's orders are still pending: the value can still
+    rise, and the alert says so; a day whose carts are all too recent is not judged, and says why."""
+    last = LAST_WEEK + dt.timedelta(days=1)
+    frame = _series({last: 20.0}).assign(excluded=0)
+    frame.loc[frame["date"] == last, "excluded"] = 12
+    f = evaluate(FrameSeriesProvider([ORDERS], {"orders": frame}),
+                 AlertRule(id="orders", kind="anomaly", metric="orders", min_n=1), last)
+    assert f.breach and f.not_yet == 12
+    assert "Not counted yet: 12 order(s) placed then and still pending; the value can still change" in f.to_text()
+    carts = MetricInfo("cart_abandonment", "Cart abandonment", "%", "mean", "down", kind="rate")
+    frame = _series().assign(excluded=0)
+    frame.loc[frame["date"] == last, ["value", "n", "excluded"]] = [np.nan, 0, 37]
+    f = evaluate(FrameSeriesProvider([carts], {"cart_abandonment": frame}),
+                 AlertRule(id="carts", kind="anomaly", metric="cart_abandonment"), last)
+    assert not f.judged and f.reason == "nothing to count yet: 37 cart(s) too recent to judge"
+    # a finding stored before this field existed still loads
+    data = f.to_dict()
+    data.pop("not_yet")
+    from tools.alerts import Finding
+
+    assert Finding.from_dict(data).not_yet == 0
