@@ -13,6 +13,8 @@ import threading
 import time
 from pathlib import Path
 
+from tools.sqlite_wal import connect_wal
+
 
 class StateStore:
     def __init__(self, path: Path | str | None):
@@ -30,10 +32,10 @@ class StateStore:
         """A connection per thread; autocommit off, committed by `with con:` blocks."""
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            if self.path != ":memory:":
-                con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA busy_timeout=30000")
+            if self.path == ":memory:":
+                con = sqlite3.connect(self.path, check_same_thread=False)
+            else:
+                con = connect_wal(self.path)
             self._local.con = con
         return con
 

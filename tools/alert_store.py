@@ -23,6 +23,7 @@ from typing import Any
 from tools.alert_rules import AlertRule
 from tools.alerts import AlertEvent, AlertPolicy, Finding, RuleState, step
 from tools.errors import ToolInputError
+from tools.sqlite_wal import connect_wal
 
 _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS alert_rules (
@@ -108,9 +109,7 @@ class AlertStore:
             return self._shared
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA busy_timeout=30000")
+            con = connect_wal(self.path, autocommit=True)
             self._local.con = con
         return con
 

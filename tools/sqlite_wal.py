@@ -1,0 +1,33 @@
+"""Opening a SQLite file that several processes share (state.sqlite, the alert store).
+
+WAL mode lets readers and one writer work at once. Switching a file to WAL needs a moment of
+exclusive access, and SQLite answers "database is locked" at once, without waiting for the
+busy timeout, when another process is opening or writing the same file at that moment (two
+`journeybot serve` instances starting together). So the switch is retried until the timeout.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+TIMEOUT_S = 30.0
+
+
+def connect_wal(path: str, *, autocommit: bool = False, timeout: float = TIMEOUT_S) -> sqlite3.Connection:
+    """A connection in WAL mode with a busy timeout; autocommit=True for explicit BEGINs."""
+    if autocommit:
+        con = sqlite3.connect(path, timeout=timeout, check_same_thread=False, isolation_level=None)
+    else:
+        con = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+    con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            return con
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                con.close()
+                raise
+            time.sleep(0.05)
