@@ -23,7 +23,15 @@ import pandas as pd
 
 from tools.alert_rules import AlertRule
 from tools.alert_series import SeriesProvider, metric_info
-from tools.alerts import AlertEvent, AlertPolicy, RuleState, detect, finding_from, rules_with_series, step
+from tools.alerts import (
+    AlertEvent,
+    AlertPolicy,
+    RuleState,
+    detect,
+    finding_from,
+    rules_with_series,
+    step,
+)
 from tools.errors import ToolInputError
 from tools.results import Provenance, ResultMixin
 
