@@ -28,6 +28,7 @@ from tools.alert_rules import GROUP_SEPARATOR, AlertRule, MetricInfo
 from tools.alert_series import Contributor, Scope, SeriesProvider, metric_info
 from tools.anomaly import complete_days, rolling_window, run_starts, weekday_baseline
 from tools.errors import NoDataError, ToolInputError
+from tools.filters import UNKNOWN_GROUP
 from tools.results import Provenance, ResultMixin, to_jsonable
 
 HISTORY_DAYS = 56  # days of history kept with a finding for its chart
@@ -267,9 +268,6 @@ def series_for(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: 
     return complete_days(daily, start, last)
 
 
-UNKNOWN_GROUP = "(unknown)"  # customers without a channel or segment: nothing to act on
-
-
 def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
                       last: dt.date) -> list[tuple[AlertRule, pd.DataFrame]]:
     """The rule and its series; for a per-group rule, each group's rule and series, all read
@@ -280,6 +278,7 @@ def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
     daily = provider.daily_by(rule.metric, rule.per, Scope.of(rule), start, last)
     if daily.empty:
         return []
+    # Customers without a channel or segment are no group anyone can act on.
     return [(rule.for_group(str(group)), complete_days(part.drop(columns="grp"), start, last))
             for group, part in daily.groupby("grp", sort=True) if group != UNKNOWN_GROUP]
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from tools.errors import ToolInputError
 from tools.store import JourneyStore
 
+UNKNOWN_GROUP = "(unknown)"  # the group of customers with no value for a dimension
 Dimension = Literal["channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona"]
 DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]
 
@@ -143,4 +144,4 @@ def dimension_sql(dimension: str) -> str:
         raise ToolInputError(f"Unknown breakdown {dimension!r}; use one of {', '.join(DIMENSIONS)}")
     if dimension == "persona":
         return "SELECT customer_id, persona AS value FROM persona_members"
-    return f"SELECT customer_id, coalesce({dimension}, '(unknown)') AS value FROM ({DIMS_SQL}) d"
+    return f"SELECT customer_id, coalesce({dimension}, '{UNKNOWN_GROUP}') AS value FROM ({DIMS_SQL}) d"

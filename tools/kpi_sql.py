@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from tools import session_table
-from tools.filters import Filters, cohort_sql, dimension_sql
+from tools.filters import UNKNOWN_GROUP, Filters, cohort_sql, dimension_sql
 from tools.kpi_catalog import FAMILIES, METRICS, SPECS
 from tools.schema import TABLES
 from tools.stages import STAGES
@@ -155,7 +155,7 @@ class Frame:
 
     @property
     def grp(self) -> str:
-        return "'all'" if self.who is None else "coalesce(w.grp, '(unknown)')"
+        return "'all'" if self.who is None else f"coalesce(w.grp, '{UNKNOWN_GROUP}')"
 
     def _constant(self, col: str) -> bool:
         name = col.split(".")[-1]
