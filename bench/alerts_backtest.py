@@ -5,7 +5,7 @@ many false alerts does each metric raise?
     .venv/bin/python bench/alerts_backtest.py --seeds 7      # just the default sample
 
 For each seed it generates the default sample (100k events, 180 days; cached under
-bench/out/), replays the starter alert rules (tools/alert_rules.py STARTER_RULES, the
+bench/out/), replays the starter alert rules (tools/alerts/rules.py STARTER_RULES, the
 per-channel surge rule for each channel) day by day
 over the whole period with the default policy (72 h cooldown, resolve after one good day) and
 scores the alerts against incidents.json. Seeds 11, 23 and 3 are samples the rules were never
@@ -28,9 +28,9 @@ from bench.common import table  # noqa: E402
 
 
 def sample_store(seed: int):
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
 
     folder = OUT / f"alerts_sample_seed{seed}"
     db = folder / "journey.duckdb"
@@ -44,10 +44,10 @@ def sample_store(seed: int):
 
 
 def run(seed: int) -> tuple[dict, object]:
-    from tools.alert_backtest import backtest, load_incidents
-    from tools.alert_rules import STARTER_RULES
-    from tools.alert_series import KpiSeriesProvider
-    from tools.alerts import AlertPolicy
+    from tools.alerts.backtest import backtest, load_incidents
+    from tools.alerts.engine import AlertPolicy
+    from tools.alerts.rules import STARTER_RULES
+    from tools.alerts.series import KpiSeriesProvider
 
     store, incidents_path = sample_store(seed)
     incidents = load_incidents(incidents_path)

@@ -72,7 +72,7 @@ def load_cases() -> tuple[list[tuple[str, Case]], dict[str, float]]:
 
 def ensure_sample(events: int) -> Path:
     """The Parquet sample of `events` events (shared with bench/ingest.py's cache)."""
-    from tools.sample import SampleSpec, generate_sample
+    from tools.data.sample import SampleSpec, generate_sample
 
     folder = OUT / f"sample_{events}_parquet"
     if not (folder / "events.parquet").exists() or not (folder / "incidents.json").exists():
@@ -84,8 +84,8 @@ def ensure_sample(events: int) -> Path:
 BUILD = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1])
-from tools.store import JourneyStore
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.store import JourneyStore
+from tools.data.ingest import folder_loads, ingest_loads
 store = JourneyStore(sys.argv[3], timezone="Europe/London", memory_limit=sys.argv[4])
 t0 = time.perf_counter()
 reports = ingest_loads(store, folder_loads(sys.argv[2]))
@@ -114,7 +114,7 @@ def ensure_store(events: int, memory_limit: str) -> Path:
 CHILD = r"""
 import importlib, json, resource, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 root, db, module, name, mode, repeats, memory_limit = sys.argv[1:8]
 mod = importlib.import_module(module)
 cases = mod.cases() if callable(getattr(mod, "cases", None)) else mod.CASES
@@ -157,7 +157,7 @@ import importlib, sys
 sys.path.insert(0, sys.argv[1])
 import pandas as pd
 from bench.frames import LazyFrames
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 root, db, module, memory_limit = sys.argv[1:5]
 mod = importlib.import_module(module)
 checks = getattr(mod, "CHECKS", {})

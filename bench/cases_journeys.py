@@ -17,12 +17,12 @@ from typing import Any
 import pandas as pd
 
 from bench.common import Case
-from tools.dropoffs import DropoffParams, dropoffs
-from tools.funnel import FunnelParams, funnel
-from tools.journey_scope import SENT_BY_BUSINESS
-from tools.paths import PathParams, paths
-from tools.periods import Period, ResolvedPeriod, previous_calendar, resolve
-from tools.stages import DEFAULT_TOUCHPOINTS, STAGES
+from tools.analytics.dropoffs import DropoffParams, dropoffs
+from tools.analytics.funnel import FunnelParams, funnel
+from tools.analytics.paths import PathParams, paths
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
+from tools.analytics.scope import SENT_BY_BUSINESS
+from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES
 
 TZ = "Europe/London"
 SIX = list(STAGES)

@@ -16,11 +16,10 @@ import numpy as np
 import pandas as pd
 
 from bench.common import Case
-from tools.kpi_catalog import METRICS
-from tools.kpis import KpiParams, kpis
-from tools.periods import Period, ResolvedPeriod, previous_calendar, resolve
-from tools.stages import STAGES, WEB_TOUCHPOINTS
-from tools.trends import (
+from tools.analytics.kpi_catalog import METRICS
+from tools.analytics.kpis import KpiParams, kpis
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
+from tools.analytics.trends import (
     CompareParams,
     MoversParams,
     TrendParams,
@@ -29,6 +28,7 @@ from tools.trends import (
     top_movers,
     trend,
 )
+from tools.core.stages import STAGES, WEB_TOUCHPOINTS
 
 TZ = "Europe/London"
 CHURN_DAYS = 90

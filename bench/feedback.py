@@ -46,10 +46,10 @@ SHARED = Path(os.environ.get("JOURNEYBOT_SHARED_DIR", ROOT.parent / "shared")) /
 
 
 def sample_docs() -> tuple[pd.DataFrame, object]:
-    from tools.feedback import documents_from_store
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
+    from tools.feedback.store import documents_from_store
 
     folder = OUT / "sample"
     if not (folder / "tickets.csv").exists():
@@ -60,7 +60,7 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
 
 
 def throughput(emb) -> tuple[list[dict], pd.DataFrame]:
-    from tools.feedback import FeedbackStore, index_documents
+    from tools.feedback.store import FeedbackStore, index_documents
 
     docs, _ = sample_docs()
     texts = docs["text"].tolist()
@@ -97,7 +97,9 @@ def throughput(emb) -> tuple[list[dict], pd.DataFrame]:
 
 
 def scale(emb, base_docs: pd.DataFrame, n: int, queries: int) -> list[dict]:
-    from tools.feedback import (
+    from tools.analytics.periods import Period
+    from tools.feedback.scoring import score_texts
+    from tools.feedback.store import (
         FeedbackStore,
         SearchParams,
         _metadata_records,
@@ -105,8 +107,6 @@ def scale(emb, base_docs: pd.DataFrame, n: int, queries: int) -> list[dict]:
         index_documents,
         search,
     )
-    from tools.periods import Period
-    from tools.sentiment import score_texts
 
     rng = np.random.default_rng(0)
     base = base_docs.reset_index(drop=True)
@@ -179,7 +179,7 @@ def accuracy(emb) -> tuple[list[dict], list[dict], list[dict]]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
 
-    from tools.sentiment import (
+    from tools.feedback.scoring import (
         BLEND_VADER,
         HEAD_C,
         head_for,
@@ -250,7 +250,7 @@ def main() -> None:
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    from tools.embeddings import LocalEmbedder
+    from tools.feedback.embeddings import LocalEmbedder
 
     emb = LocalEmbedder()
     print(f"model: {emb.identity}; cores: {os.cpu_count()}; load average at start: "

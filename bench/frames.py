@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 
 import pandas as pd
 
-from tools.schema import TABLES
+from tools.data.schema import TABLES
 
 
 class LazyFrames(Mapping[str, pd.DataFrame]):

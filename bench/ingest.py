@@ -27,7 +27,7 @@ from bench.common import table  # noqa: E402
 
 
 def ensure_sample(events: int, fmt: str) -> Path:
-    from tools.sample import SampleSpec, generate_sample
+    from tools.data.sample import SampleSpec, generate_sample
 
     folder = OUT / f"sample_{events}_{fmt}"
     target = folder / f"events.{fmt}"
@@ -40,8 +40,8 @@ def ensure_sample(events: int, fmt: str) -> Path:
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from tools.store import JourneyStore
-from tools.ingest import ingest_file
+from tools.data.store import JourneyStore
+from tools.data.ingest import ingest_file
 path, db = sys.argv[2], sys.argv[3]
 store = JourneyStore(db, timezone="Europe/London", memory_limit=sys.argv[4])
 t0 = time.perf_counter(); first = ingest_file(store, "events", path); t1 = time.perf_counter()

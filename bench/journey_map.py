@@ -31,14 +31,14 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     args = ap.parse_args()
 
-    from tools.feedback import FeedbackStore, index_store
-    from tools.filters import Filters
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.journey_map import JourneyMapParams, journey_map
-    from tools.journey_map_render import map_csv, map_markdown, map_png, map_xlsx
-    from tools.periods import Period
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.analytics.filters import Filters
+    from tools.analytics.periods import Period
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
+    from tools.feedback.store import FeedbackStore, index_store
+    from tools.journey_map.build import JourneyMapParams, journey_map
+    from tools.journey_map.render import map_csv, map_markdown, map_png, map_xlsx
 
     folder = args.folder / f"{args.events}"
     sample = folder / "sample"
@@ -55,7 +55,7 @@ def main() -> None:
 
         embedder = HashEmbedder()
     else:
-        from tools.embeddings import LocalEmbedder
+        from tools.feedback.embeddings import LocalEmbedder
 
         embedder = LocalEmbedder()
     fb = FeedbackStore(folder / f"feedback-{args.embedder}", embedder=embedder, timezone="Europe/London")

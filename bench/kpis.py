@@ -36,9 +36,9 @@ PEAK_AIM_MB = 3 * 1024
 BUILD = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
-from tools.ingest import folder_loads, ingest_loads
-from tools.sample import SampleSpec, generate_sample
-from tools.store import JourneyStore
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
+from tools.data.store import JourneyStore
 from pathlib import Path
 folder = Path(sys.argv[2])
 if not (folder / "events.parquet").exists():
@@ -52,7 +52,7 @@ CHILD = r"""
 import json, resource, statistics, sys, time
 sys.path.insert(0, sys.argv[1])
 from bench.cases_kpis import CASES, CHECKS
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 db, name, mode, repeats = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 case = next(c for c in CASES if c.name == name)
 store = JourneyStore(db, timezone="Europe/London")
@@ -79,7 +79,7 @@ import sys
 sys.path.insert(0, sys.argv[1])
 import pandas as pd
 from bench.cases_kpis import CASES, CHECKS
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 store = JourneyStore(sys.argv[2], timezone="Europe/London")
 with store.connect() as con:
     con.execute("SET enable_progress_bar = false")

@@ -30,11 +30,16 @@ def main() -> None:
     import pandas as pd
     from sklearn.metrics import adjusted_rand_score
 
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.personas import DraftPersonasParams, EditPersonaParams, draft_personas, edit_persona
-    from tools.sample import SampleSpec, generate_sample
-    from tools.segments import segment_customers
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
+    from tools.personas.draft import (
+        DraftPersonasParams,
+        EditPersonaParams,
+        draft_personas,
+        edit_persona,
+    )
+    from tools.personas.segments import segment_customers
 
     rows = []
     for events in args.events:

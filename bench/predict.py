@@ -25,14 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import peak_rss_mb, table  # noqa: E402
-from tools.ingest import folder_loads, ingest_loads, ingest_recipe  # noqa: E402
+from tools.data.ingest import folder_loads, ingest_loads, ingest_recipe  # noqa: E402
+from tools.data.store import JourneyStore  # noqa: E402
 from tools.predict.clv import holdout_check  # noqa: E402
 from tools.predict.modelling import train_and_evaluate  # noqa: E402
 from tools.predict.registry import ModelRegistry  # noqa: E402
 from tools.predict.scoring import score_customers  # noqa: E402
 from tools.predict.settings import PredictSettings  # noqa: E402
 from tools.predict.training import retrain  # noqa: E402
-from tools.store import JourneyStore  # noqa: E402
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -116,9 +116,9 @@ def planted(store: JourneyStore, settings: PredictSettings, folder: Path, truth_
 
 def load_sample(folder: Path, events: int) -> tuple[JourneyStore, Path | None]:
     try:
-        from tools.sample import SampleSpec, generate_sample
+        from tools.data.sample import SampleSpec, generate_sample
     except ImportError:
-        print("tools/sample.py is not on this branch yet: skipping the sample data", file=sys.stderr)
+        print("tools/data/sample.py is not on this branch yet: skipping the sample data", file=sys.stderr)
         return None, None  # type: ignore[return-value]
     files = generate_sample(folder / "sample", SampleSpec(events=events, seed=7))
     store = JourneyStore(folder / "sample.duckdb", timezone="Europe/London")

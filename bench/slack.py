@@ -44,9 +44,9 @@ def main() -> None:
     if not (shared / "payloads").exists():
         sys.exit(f"{shared} is missing; set JOURNEYBOT_SHARED_DIR")
 
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
 
     sample = OUT / f"slack_sample_{args.events}"
     if not (sample / "customers.csv").exists():
@@ -117,7 +117,7 @@ def main() -> None:
 
     from bot.agent.types import Answer
     from bot.render.slack import answer_message
-    from tools.charts import funnel_chart, kpi_trend_chart, sentiment_by_stage_chart
+    from tools.charts.journey import funnel_chart, kpi_trend_chart, sentiment_by_stage_chart
 
     typical = services.agent.answer("what data do you have?", "bench")
     huge = "\n".join(f"row {i:05d}  " + "word " * 30 for i in range(3000))

@@ -93,7 +93,7 @@ class AnswerStats:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
-        from tools.results import to_jsonable
+        from tools.core.results import to_jsonable
 
         data = to_jsonable(self)
         data["helpful_share"] = self.helpful_share

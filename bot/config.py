@@ -22,9 +22,9 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from tools.alert_rules import AlertRule, Severity
-from tools.mapping import Mapping
-from tools.stages import TouchpointMap
+from tools.alerts.rules import AlertRule, Severity
+from tools.core.stages import TouchpointMap
+from tools.data.mapping import Mapping
 
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_MEMORY_LIMIT = "1GB"
@@ -169,7 +169,7 @@ class AlertsConfig(_Section):
         default=None, description="who to mention on escalation: <!subteam^S0123>, <@U0123> or <!here>")
     rules: list[AlertRule] = Field(default_factory=list, description="[[alerts.rules]] entries")
     starter_rules: bool = Field(default=True, description="also use the built-in starter rules "
-                                "(tools/alert_rules.py STARTER_RULES) not replaced by a rule of the same id")
+                                "(tools/alerts/rules.py STARTER_RULES) not replaced by a rule of the same id")
 
     @field_validator("check_time")
     @classmethod
@@ -323,8 +323,8 @@ class Config(_Section):
     @property
     def models_dir(self) -> Path:
         return Path(self.predict.models_dir).expanduser() if self.predict.models_dir else self.home_path / "models"
-    def kpi_settings(self):  # -> tools.kpis.KpiSettings
-        from tools.kpis import KpiSettings
+    def kpi_settings(self):  # -> tools.analytics.kpis.KpiSettings
+        from tools.analytics.kpis import KpiSettings
 
         return KpiSettings(
             churn_window_days=self.analytics.churn_window_days,
@@ -342,7 +342,7 @@ class Config(_Section):
         return self.env.get(SECRET_ENV[name]) or None
 
     def open_store(self):  # -> JourneyStore
-        from tools.store import JourneyStore
+        from tools.data.store import JourneyStore
 
         return JourneyStore(
             self.store_path,
@@ -356,7 +356,7 @@ class Config(_Section):
     def feedback_path(self) -> Path:
         return Path(self.feedback.path).expanduser() if self.feedback.path else self.home_path / "feedback"
 
-    def embedder(self):  # -> tools.embeddings.Embedder
+    def embedder(self):  # -> tools.feedback.embeddings.Embedder
         """The configured embedding model; the local one loads on first use, not here."""
         f = self.feedback
         if f.embedding == "openai":
@@ -364,13 +364,13 @@ class Config(_Section):
 
             return OpenAIEmbedder(f.openai_model, api_key=self.secret("openai_api_key"),
                                   base_url=f.openai_base_url, batch_size=f.batch_size)
-        from tools.embeddings import LocalEmbedder
+        from tools.feedback.embeddings import LocalEmbedder
 
         return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
 
-    def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.FeedbackStore
+    def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.store.FeedbackStore
         """The feedback vector store; `embedder=False` for work that needs no model (erasure)."""
-        from tools.feedback import FeedbackStore
+        from tools.feedback.store import FeedbackStore
 
         f = self.feedback
         where = {"url": f.chroma_url} if f.chroma_url else {"path": self.feedback_path}

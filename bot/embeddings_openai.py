@@ -1,4 +1,4 @@
-"""OpenAI embeddings (or any OpenAI-compatible server) behind tools.embeddings.Embedder.
+"""OpenAI embeddings (or any OpenAI-compatible server) behind tools.feedback.embeddings.Embedder.
 
 Used when [feedback] embedding = "openai". It needs none of the local model stack. The
 identity recorded with the collection is the remote model id (plus the server when it is not
@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from tools.embeddings import normalize_rows
-from tools.errors import ToolInputError, ToolUnavailable
+from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.feedback.embeddings import normalize_rows
 
 KNOWN_DIMS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072, "text-embedding-ada-002": 1536}
 MAX_INPUTS = 2048  # per request, OpenAI's limit

@@ -19,7 +19,7 @@ _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
 
 
 def persona_writer(chat_model: Any, business_name: str = "the business") -> Callable[[dict[str, Any], list[str]], dict[str, Any]]:
-    """A writer for tools.personas: facts and quotes in, the card's words out (checked there)."""
+    """A writer for tools.personas.draft: facts and quotes in, the card's words out (checked there)."""
 
     def write(facts: dict[str, Any], quotes: list[str]) -> dict[str, Any]:
         from langchain_core.messages import HumanMessage
@@ -43,7 +43,12 @@ def persona_writer(chat_model: Any, business_name: str = "the business") -> Call
 def slack_features(store: Any) -> dict[str, Any]:
     """The persona callables of bot/slack/services.py, over the journey store."""
     from bot.slack.services import PersonaSummary
-    from tools.personas import ListPersonasParams, SavePersonaParams, list_personas, save_persona
+    from tools.personas.draft import (
+        ListPersonasParams,
+        SavePersonaParams,
+        list_personas,
+        save_persona,
+    )
 
     def personas() -> list[PersonaSummary]:
         saved = list_personas(store, ListPersonasParams()).saved

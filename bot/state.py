@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from tools.sqlite_wal import connect_wal
+from tools.core.sqlite_wal import connect_wal
 
 
 class StateStore:

@@ -48,7 +48,7 @@ def external(name: str) -> Path:
 
 @pytest.fixture
 def store():
-    from tools.store import JourneyStore
+    from tools.data.store import JourneyStore
 
     s = JourneyStore(None, timezone="Europe/London")
     yield s
@@ -66,7 +66,7 @@ def shared_dir() -> Path:
 def minilm():
     """The offline embedding model (all-MiniLM-L6-v2), loaded once for the whole session."""
     pytest.importorskip("sentence_transformers")
-    from tools.embeddings import LocalEmbedder
+    from tools.feedback.embeddings import LocalEmbedder
 
     embedder = LocalEmbedder()
     embedder.embed(["warm up"])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from tools import first_touch, session_table
-from tools.ingest import ingest_file
-from tools.stages import DEFAULT_TOUCHPOINTS
+from tools.core.stages import DEFAULT_TOUCHPOINTS
+from tools.data import first_touch, session_table
+from tools.data.ingest import ingest_file
 
 # Four customers over one week of May 2026 (London time, BST):
 #   A  ad_click > product_view > add_to_cart > order_placed          (every stage to purchase)

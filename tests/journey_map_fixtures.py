@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tools.feedback import Quote
-from tools.journey_map import (
+from tools.core.results import Provenance
+from tools.core.stages import STAGES
+from tools.feedback.store import Quote
+from tools.journey_map.build import (
     Emotion,
     JourneyMap,
     MapSettings,
@@ -16,9 +18,7 @@ from tools.journey_map import (
     TouchpointUse,
     Transition,
 )
-from tools.journey_map_rules import evaluate, opportunities
-from tools.results import Provenance
-from tools.stages import STAGES
+from tools.journey_map.rules import evaluate, opportunities
 
 QUOTE = Quote(id="ticket:T9", source="ticket", record_id="T9",
               text="Card declined three times at checkout, mail me at [email]", date=dt.date(2026, 9, 1),

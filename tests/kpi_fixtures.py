@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from tools.ingest import Load, ingest_loads
-from tools.mapping import Mapping
-from tools.store import JourneyStore
+from tools.data.ingest import Load, ingest_loads
+from tools.data.mapping import Mapping
+from tools.data.store import JourneyStore
 
 BAKERY = {
     "customers": """customer_id,segment,city,first_seen

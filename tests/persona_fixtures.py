@@ -4,7 +4,7 @@ anonymous browsers; feedback with an email and a phone number in it."""
 
 from __future__ import annotations
 
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 
 CUSTOMERS = [
     ("R1", "Southville", "25-34"), ("R2", "Southville", "25-34"), ("R3", "Bedminster", None),

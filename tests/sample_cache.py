@@ -12,9 +12,9 @@ from pathlib import Path
 @functools.lru_cache(maxsize=1)
 def sample_store():
     """(in-memory JourneyStore, folder with the sample files incl. incidents.json)."""
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
 
     folder = Path(tempfile.mkdtemp(prefix="journeybot-sample-"))
     generate_sample(folder, SampleSpec())

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import REPO, external
 
-from tools.ingest import ingest_recipe
+from tools.data.ingest import ingest_recipe
 
 pytestmark = pytest.mark.realdata
 EXAMPLES = REPO / "examples"

@@ -21,7 +21,7 @@ from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
 from bot.agent.types import Answer, ToolCallRecord
 from bot.prompts import load_prompt
-from tools.stages import STAGES
+from tools.core.stages import STAGES
 
 log = logging.getLogger(__name__)
 

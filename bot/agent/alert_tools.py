@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.agent.alert_slots import best_rule_id, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
-from tools.alert_manage import (
+from tools.alerts.manage import (
     ChangeAlertRuleParams,
     CreateAlertRuleParams,
     DeleteAlertRuleParams,

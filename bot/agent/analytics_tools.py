@@ -39,7 +39,7 @@ def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
 
 
 def metrics_from(slots: Any) -> list[str]:
-    from tools.kpi_catalog import METRICS, normalize_metric
+    from tools.analytics.kpi_catalog import METRICS, normalize_metric
 
     out = []
     for m in getattr(slots, "metrics", []) or []:
@@ -57,43 +57,43 @@ def _kpi_settings(ctx: ToolContext):
 
 
 def _funnel(ctx: ToolContext, params: Any):
-    from tools.funnel import funnel
+    from tools.analytics.funnel import funnel
 
     return funnel(ctx.store, params)
 
 
 def _dropoffs(ctx: ToolContext, params: Any):
-    from tools.dropoffs import dropoffs
+    from tools.analytics.dropoffs import dropoffs
 
     return dropoffs(ctx.store, params)
 
 
 def _paths(ctx: ToolContext, params: Any):
-    from tools.paths import paths
+    from tools.analytics.paths import paths
 
     return paths(ctx.store, params)
 
 
 def _kpis(ctx: ToolContext, params: Any):
-    from tools.kpis import kpis
+    from tools.analytics.kpis import kpis
 
     return kpis(ctx.store, params, settings=_kpi_settings(ctx))
 
 
 def _trend(ctx: ToolContext, params: Any):
-    from tools.trends import trend
+    from tools.analytics.trends import trend
 
     return trend(ctx.store, params, settings=_kpi_settings(ctx))
 
 
 def _compare(ctx: ToolContext, params: Any):
-    from tools.trends import compare
+    from tools.analytics.trends import compare
 
     return compare(ctx.store, params, settings=_kpi_settings(ctx))
 
 
 def _movers(ctx: ToolContext, params: Any):
-    from tools.trends import top_movers
+    from tools.analytics.trends import top_movers
 
     return top_movers(ctx.store, params, settings=_kpi_settings(ctx))
 
@@ -105,11 +105,11 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     stages = list(getattr(slots, "stages", []) or [])
     if len(stages) >= 2:
-        from tools.stages import STAGE_INDEX
+        from tools.core.stages import STAGE_INDEX
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
         # "between consideration and purchase" means every stage from one to the other.
-        from tools.stages import STAGES
+        from tools.core.stages import STAGES
 
         args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
     if getattr(slots, "breakdown", None):
@@ -217,11 +217,11 @@ def _boost_movers(slots: Any) -> float:
 
 
 def analytics_tools() -> list[ToolSpec]:
-    from tools.dropoffs import DropoffParams
-    from tools.funnel import FunnelParams
-    from tools.kpis import KpiParams
-    from tools.paths import PathParams
-    from tools.trends import CompareParams, MoversParams, TrendParams
+    from tools.analytics.dropoffs import DropoffParams
+    from tools.analytics.funnel import FunnelParams
+    from tools.analytics.kpis import KpiParams
+    from tools.analytics.paths import PathParams
+    from tools.analytics.trends import CompareParams, MoversParams, TrendParams
 
     return [
         ToolSpec(

@@ -23,7 +23,7 @@ class DescribeParams(BaseModel):
 
 
 def _describe(ctx: ToolContext, params: DescribeParams):
-    from tools.describe import describe_data
+    from tools.analytics.describe import describe_data
 
     return describe_data(ctx.store)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.tools import ToolContext, ToolSpec
-from tools.digest import DigestParams
+from tools.digest.compose import DigestParams
 
 
 def _run(ctx: ToolContext, params: DigestParams):

@@ -19,7 +19,7 @@ _PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|
 
 def feedback_store(ctx: ToolContext):
     """The feedback store, synced with the journey store's texts when they changed."""
-    from tools.feedback import index_store
+    from tools.feedback.store import index_store
 
     fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
     counts = (ctx.store.count("surveys"), ctx.store.count("tickets"))
@@ -33,20 +33,20 @@ def feedback_store(ctx: ToolContext):
 
 
 def _search(ctx: ToolContext, params: Any):
-    from tools.feedback import search
+    from tools.feedback.store import search
 
     return search(feedback_store(ctx), params, store=ctx.store)
 
 
 def _sentiment(ctx: ToolContext, params: Any):
-    from tools.sentiment import sentiment_summary
+    from tools.feedback.sentiment import sentiment_summary
 
     return sentiment_summary(feedback_store(ctx), params, store=ctx.store)
 
 
 def _themes(ctx: ToolContext, params: Any):
     from bot.llm_hooks import theme_labeler
-    from tools.themes import themes
+    from tools.feedback.themes import themes
 
     labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))
     return themes(feedback_store(ctx), params, store=ctx.store, labeler=labeler)
@@ -97,9 +97,9 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def feedback_tools() -> list[ToolSpec]:
-    from tools.feedback import SearchParams
-    from tools.sentiment import SentimentParams
-    from tools.themes import ThemesParams
+    from tools.feedback.sentiment import SentimentParams
+    from tools.feedback.store import SearchParams
+    from tools.feedback.themes import ThemesParams
 
     return [
         ToolSpec(

@@ -3,7 +3,7 @@ side by side, or one stage in detail (the follow-up "why is post-purchase red?")
 
 The adapters live here: map settings from the config, the feedback store as a shared service,
 and, with a language model configured, a writer that rewords the opportunities (checked in
-tools/journey_map_rules.py to bring in no numbers of its own).
+tools/journey_map/rules.py to bring in no numbers of its own).
 """
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ _BEFORE = {"this_week": "last_week", "this_month": "last_month", "this_quarter":
 _STOP = {"the", "a", "an", "our", "my", "of", "for"}
 
 
-def map_settings(config: Any):  # -> tools.journey_map.MapSettings
-    from tools.journey_map import MapSettings
+def map_settings(config: Any):  # -> tools.journey_map.build.MapSettings
+    from tools.journey_map.build import MapSettings
 
     return MapSettings(window_days=config.analytics.conversion_window_days, kpi=config.kpi_settings())
 
 
-def feedback_store(ctx: ToolContext):  # -> tools.feedback.FeedbackStore | None
+def feedback_store(ctx: ToolContext):  # -> tools.feedback.store.FeedbackStore | None
     """The feedback store, opened once per process; None when it cannot be opened (the map is
     then drawn without emotions and pain points, and says so)."""
     def open_store() -> Any:
@@ -52,7 +52,7 @@ def feedback_store(ctx: ToolContext):  # -> tools.feedback.FeedbackStore | None
     return ctx.service("feedback_store", open_store)
 
 
-def map_writer(config: Any):  # -> tools.journey_map.Writer | None
+def map_writer(config: Any):  # -> tools.journey_map.build.Writer | None
     """A writer over the configured chat model, or None offline."""
     from bot.agent.llm import make_chat_model
 
@@ -62,7 +62,7 @@ def map_writer(config: Any):  # -> tools.journey_map.Writer | None
     return chat_writer(model)
 
 
-def chat_writer(model: Any):  # -> tools.journey_map.Writer
+def chat_writer(model: Any):  # -> tools.journey_map.build.Writer
     from bot.agent.llm import reply_text
     from bot.prompts import load_prompt
 
@@ -78,7 +78,7 @@ def chat_writer(model: Any):  # -> tools.journey_map.Writer
 
 
 def _run(ctx: ToolContext, params: Any):
-    from tools.journey_map import journey_map
+    from tools.journey_map.build import journey_map
 
     writer = ctx.service("map_writer", lambda: map_writer(ctx.config))
     return journey_map(ctx.store, params, feedback=feedback_store(ctx), settings=map_settings(ctx.config),
@@ -105,7 +105,7 @@ def mentioned(names: list[str], query: str) -> list[str]:
 def _period(text: str | None) -> dict[str, Any] | None:
     if not text:
         return None
-    from tools.periods import Period
+    from tools.analytics.periods import Period
 
     return Period.parse(text).model_dump(mode="json", exclude_none=True)
 
@@ -113,7 +113,7 @@ def _period(text: str | None) -> dict[str, Any] | None:
 def _before(period: str | None, ctx: ToolContext) -> dict[str, Any]:
     """The period before the asked one, as people mean it in "this month vs ...": the calendar
     period before, or as many days just before."""
-    from tools.periods import Period, resolve
+    from tools.analytics.periods import Period, resolve
 
     name = period or "last_30_days"
     if name in _BEFORE:
@@ -124,7 +124,7 @@ def _before(period: str | None, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    from tools.filters import known_values
+    from tools.analytics.filters import known_values
 
     args: dict[str, Any] = {}
     period = _period(getattr(slots, "period", None))
@@ -166,7 +166,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def journey_map_tools() -> list[ToolSpec]:
-    from tools.journey_map import JourneyMapParams
+    from tools.journey_map.build import JourneyMapParams
 
     return [
         ToolSpec(

@@ -19,7 +19,7 @@ ORDINALS: dict[str, int] = {
 }
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
-# Words owners use -> the behaviours a card can be narrowed to (tools.personas.Focus).
+# Words owners use -> the behaviours a card can be narrowed to (tools.personas.draft.Focus).
 FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\bweekdays?\b|\bworking days?\b|\bmon(?:day)?[- ]to[- ]fri(?:day)?\b", "weekday"),
     (r"\bweekends?\b|\bsaturdays?\b|\bsundays?\b", "weekend"),
@@ -52,8 +52,8 @@ def feedback_sentiment(open_feedback: Any) -> Any:
     """Per-customer feedback sentiment for the segmentation, or None when the feedback store
     cannot be had (the offline model not installed, Chroma unreachable): personas are still
     drafted, from behaviour and survey scores, and the result says so."""
-    from tools.errors import JourneyError
-    from tools.sentiment import customer_sentiment
+    from tools.core.errors import JourneyError
+    from tools.feedback.sentiment import customer_sentiment
 
     try:
         frame = open_feedback().frame()
@@ -64,32 +64,32 @@ def feedback_sentiment(open_feedback: Any) -> Any:
 
 def _draft(ctx: ToolContext, params: Any):
     from bot.agent.feedback_tools import feedback_store
-    from tools.personas import draft_personas
+    from tools.personas.draft import draft_personas
 
     return draft_personas(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx),
                           sentiment=feedback_sentiment(lambda: feedback_store(ctx)))
 
 
 def _edit(ctx: ToolContext, params: Any):
-    from tools.personas import edit_persona
+    from tools.personas.draft import edit_persona
 
     return edit_persona(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx))
 
 
 def _save(ctx: ToolContext, params: Any):
-    from tools.personas import save_persona
+    from tools.personas.draft import save_persona
 
     return save_persona(ctx.store, params, conversation=ctx.conversation)
 
 
 def _list(ctx: ToolContext, params: Any):
-    from tools.personas import list_personas
+    from tools.personas.draft import list_personas
 
     return list_personas(ctx.store, params, conversation=ctx.conversation)
 
 
 def _show(ctx: ToolContext, params: Any):
-    from tools.personas import show_persona
+    from tools.personas.draft import show_persona
 
     return show_persona(ctx.store, params, conversation=ctx.conversation)
 
@@ -187,7 +187,7 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def persona_tools() -> list[ToolSpec]:
-    from tools.personas import (
+    from tools.personas.draft import (
         DraftPersonasParams,
         EditPersonaParams,
         ListPersonasParams,

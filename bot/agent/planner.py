@@ -105,7 +105,7 @@ class OfflinePlanner:
         return Answer(text, "offline", [record])
 
     def _slots(self, question: str) -> Slots:
-        from tools.filters import known_values
+        from tools.analytics.filters import known_values
 
         store = self.ctx.store
         try:

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from tools.periods import PERIOD_NAMES
-from tools.stages import STAGE_ALIASES, STAGES
+from tools.analytics.periods import PERIOD_NAMES
+from tools.core.stages import STAGE_ALIASES, STAGES
 
 # Channel words people use -> channel codes as stored (lower case, underscores).
 CHANNEL_SYNONYMS: dict[str, str] = {
@@ -29,7 +29,7 @@ CHANNEL_SYNONYMS: dict[str, str] = {
     "direct": "direct", "web": "web", "website": "web", "online": "web",
 }
 
-# Words for metrics -> metric codes (the Metric enum of tools/kpis.py).
+# Words for metrics -> metric codes (the Metric enum of tools/analytics/kpis.py).
 METRIC_SYNONYMS: list[tuple[str, str]] = [
     (r"\bnps\b|net promoter|recommend", "nps"),
     (r"\bcsat\b|satisf", "csat"),

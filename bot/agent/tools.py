@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.agent.types import ToolCallRecord
-from tools.errors import ToolFatal, ToolInputError, ToolUnavailable
+from tools.core.errors import ToolFatal, ToolInputError, ToolUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ MAX_ERROR_CHARS = 500
 class ToolContext:
     """What tools need at run time; built once per process by the caller."""
 
-    store: Any  # tools.store.JourneyStore
+    store: Any  # tools.data.store.JourneyStore
     config: Any  # bot.config.Config
     services: dict[str, Any] = field(default_factory=dict)  # lazily built: feedback store, ...
     # The conversation a call belongs to (a Slack thread, the terminal): tools that keep a

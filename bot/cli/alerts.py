@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
-from tools.errors import NoDataError, ToolInputError
+from tools.core.errors import NoDataError, ToolInputError
 
 
 def _day(ctx: Ctx, date: str | None) -> dt.date:
@@ -60,7 +60,7 @@ def check(ctx: Ctx, date: str | None, as_json: bool) -> None:
     Example:
       journeybot alerts check --date 2026-09-01
     """
-    from tools.alerts import check_rules
+    from tools.alerts.engine import check_rules
 
     provider, _, rules = _engine(ctx)
     if not rules:
@@ -89,7 +89,7 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
       journeybot alerts backtest --since 2026-06-01
     """
     from bot.scheduler.wiring import alert_policy
-    from tools.alert_backtest import backtest, load_incidents
+    from tools.alerts.backtest import backtest, load_incidents
 
     provider, _, rules = _engine(ctx)
     first = _day(ctx, since)
@@ -117,7 +117,7 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     Example:
       journeybot alerts list
     """
-    from tools.alert_manage import list_alert_rules, open_alerts
+    from tools.alerts.manage import list_alert_rules, open_alerts
 
     provider, alerts, _ = _engine(ctx)
     rules = list_alert_rules(alerts, config_rules(ctx.config), provider.metrics())
@@ -160,7 +160,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
 
     from bot.agent.tools import validation_message
     from bot.scheduler.wiring import canonical_metric
-    from tools.alert_manage import CreateAlertRuleParams, create_alert_rule
+    from tools.alerts.manage import CreateAlertRuleParams, create_alert_rule
 
     provider, alerts, _ = _engine(ctx)
     try:
@@ -184,7 +184,7 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
     Example:
       journeybot alerts remove conversion-rate-decision-drops-by-7d
     """
-    from tools.alert_manage import DeleteAlertRuleParams, delete_alert_rule
+    from tools.alerts.manage import DeleteAlertRuleParams, delete_alert_rule
 
     provider, alerts, _ = _engine(ctx)
     result = delete_alert_rule(alerts, config_rules(ctx.config), provider.metrics(),
@@ -195,8 +195,8 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
 def demo_alerts(ctx: Ctx) -> None:
     """The demo section: what would fire on the last day, and the backtest over the sample."""
     from bot.scheduler.wiring import alert_policy
-    from tools.alert_backtest import backtest, load_incidents
-    from tools.alerts import check_rules
+    from tools.alerts.backtest import backtest, load_incidents
+    from tools.alerts.engine import check_rules
 
     provider, _, rules = _engine(ctx)
     day = _day(ctx, None)

@@ -13,9 +13,9 @@ import click
 from pydantic import BaseModel, ValidationError
 
 from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
-from tools.filters import DIMENSIONS, Filters
-from tools.periods import Period
-from tools.stages import STAGES
+from tools.analytics.filters import DIMENSIONS, Filters
+from tools.analytics.periods import Period
+from tools.core.stages import STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,8 +95,8 @@ def funnel(ctx: Ctx, stages: tuple[str, ...], touchpoints: tuple[str, ...], wind
       journeybot funnel --stages consideration,decision,purchase --period this_month --by channel
       journeybot funnel --touchpoints website_visit,add_to_cart,order_placed --channel instagram
     """
-    from tools.funnel import FunnelParams
-    from tools.funnel import funnel as run
+    from tools.analytics.funnel import FunnelParams
+    from tools.analytics.funnel import funnel as run
 
     params = _build(
         FunnelParams,
@@ -135,8 +135,8 @@ def dropoffs(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str,
       journeybot dropoffs --period last_month --goal-touchpoint order_placed
       journeybot dropoffs --level stage --channel tiktok
     """
-    from tools.dropoffs import DropoffParams
-    from tools.dropoffs import dropoffs as run
+    from tools.analytics.dropoffs import DropoffParams
+    from tools.analytics.dropoffs import dropoffs as run
 
     params = _build(DropoffParams, period=Period.parse(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, compare=not no_compare,
@@ -168,8 +168,8 @@ def paths(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str, ma
       journeybot paths --level stage --period last_90_days
       journeybot paths --goal-touchpoint order_placed --segment newsletter --json
     """
-    from tools.paths import PathParams
-    from tools.paths import paths as run
+    from tools.analytics.paths import PathParams
+    from tools.analytics.paths import paths as run
 
     params = _build(PathParams, period=Period.parse(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, max_steps=max_steps, top=top,

@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from bot.config import Config, ConfigError, load_config
-from tools.errors import JourneyError, ToolInputError, ToolUnavailable
+from tools.core.errors import JourneyError, ToolInputError, ToolUnavailable
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -87,7 +87,7 @@ def friendly_errors(fn: F) -> F:
 
 
 def print_json(data: Any) -> None:
-    from tools.results import to_jsonable
+    from tools.core.results import to_jsonable
 
     click.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
 

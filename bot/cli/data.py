@@ -15,9 +15,9 @@ from bot.cli.common import (
     print_json,
     progress_bar,
 )
-from tools.ingest import IngestReport, Load, folder_loads, ingest_loads, ingest_recipe
-from tools.mapping import Mapping
-from tools.schema import TABLES
+from tools.data.ingest import IngestReport, Load, folder_loads, ingest_loads, ingest_recipe
+from tools.data.mapping import Mapping
+from tools.data.schema import TABLES
 
 
 def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
@@ -172,7 +172,7 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
 
 def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,
                           days: int = 180, fmt: str = "csv"):
-    from tools.sample import SampleSpec, generate_sample
+    from tools.data.sample import SampleSpec, generate_sample
 
     spec = SampleSpec(seed=seed, events=n_events, days=days, timezone=ctx.config.business.timezone,
                       format=fmt)  # type: ignore[arg-type]
@@ -187,7 +187,7 @@ def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, se
 @friendly_errors
 def describe(ctx: Ctx, as_json: bool) -> None:
     """What the journey store holds: coverage, row counts, stages, touchpoints, gaps."""
-    from tools.describe import describe_data
+    from tools.analytics.describe import describe_data
 
     result = describe_data(ctx.store)
     if as_json:

@@ -16,7 +16,7 @@ from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_
 from bot.cli.data import generate_sample_files
 from bot.cli.feedback import demo_what_customers_say
 from bot.cli.kpis import demo_kpi_snapshot
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
 
@@ -59,7 +59,7 @@ def prepare_sample(ctx: Ctx) -> None:
 
 
 def overview(ctx: Ctx) -> None:
-    from tools.describe import describe_data
+    from tools.analytics.describe import describe_data
 
     ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
 
@@ -123,9 +123,9 @@ def demo(ctx: Ctx) -> None:
 
 
 def where_customers_drop_off(ctx: Ctx) -> None:
-    from tools.dropoffs import DropoffParams, dropoffs
-    from tools.funnel import FunnelParams, funnel
-    from tools.periods import Period
+    from tools.analytics.dropoffs import DropoffParams, dropoffs
+    from tools.analytics.funnel import FunnelParams, funnel
+    from tools.analytics.periods import Period
 
     steps = funnel(ctx.store, FunnelParams(
         stages=["awareness", "consideration", "decision", "purchase"],
@@ -205,7 +205,7 @@ def draft_personas_demo(ctx: Ctx) -> None:
     """Personas drafted from the sample's behaviour; the two biggest by revenue shown in full."""
     from bot.agent.persona_tools import feedback_sentiment
     from bot.cli.feedback import open_feedback
-    from tools.personas import DraftPersonasParams, draft_personas
+    from tools.personas.draft import DraftPersonasParams, draft_personas
 
     # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
     result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
@@ -223,8 +223,8 @@ def draft_personas_demo(ctx: Ctx) -> None:
     # Saved personas are a breakdown in every analysis; show it the way an owner would ask.
     from bot.agent.agent import JourneyAgent
     from bot.render.text import answer_text
-    from tools.persona_store import saved_name
-    from tools.personas import SavePersonaParams, save_persona
+    from tools.personas.draft import SavePersonaParams, save_persona
+    from tools.personas.store import saved_name
 
     if all(saved_name(ctx.store, p.name) for p in result.personas):
         # A second demo run draws the same cards; a new version of each would only be noise.

@@ -15,7 +15,7 @@ from bot.cli.common import (
     pass_ctx,
     print_json,
 )
-from tools.errors import ToolInputError
+from tools.core.errors import ToolInputError
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -17,8 +17,8 @@ from bot.cli.common import (
     print_json,
     progress_bar,
 )
-from tools.periods import PERIOD_NAMES, Period
-from tools.stages import STAGES
+from tools.analytics.periods import PERIOD_NAMES, Period
+from tools.core.stages import STAGES
 
 SOURCES_HELP = "survey, ticket, or the name given to a text file"
 
@@ -104,7 +104,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
           --map id=review_id --map ts=date --map csat=stars
       journeybot feedback index --rebuild        # after switching [feedback] embedding
     """
-    from tools.feedback import index_file, index_store
+    from tools.feedback.store import index_file, index_store
 
     fb = open_feedback(ctx)
     cfg = ctx.config.feedback
@@ -140,7 +140,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
 def _text_file(name: str, maps: tuple[str, ...], delimiter: str | None):
     from pydantic import ValidationError
 
-    from tools.feedback import TextFile
+    from tools.feedback.store import TextFile
 
     fields: dict = {"source": name, "text": []}
     for item in maps:
@@ -193,7 +193,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
       journeybot feedback search "late delivery" --since 30days --max-sentiment -0.2
       journeybot feedback search "staff" --source survey --stage purchase --limit 5
     """
-    from tools.feedback import SearchParams, search
+    from tools.feedback.store import SearchParams, search
 
     params = SearchParams(
         query=query, period=parse_since(ctx, since, period, "all"), source=list(source) or None,
@@ -231,7 +231,7 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
       journeybot feedback themes --since 30days
       journeybot feedback themes --since 2026-05-01 --sentiment negative
     """
-    from tools.themes import ThemesParams, themes
+    from tools.feedback.themes import ThemesParams, themes
 
     params = ThemesParams(period=parse_since(ctx, since, period, "last_30_days"), source=list(source) or None,
                           stage=list(stage) or None, sentiment=sentiment,  # type: ignore[arg-type]
@@ -265,7 +265,7 @@ def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, sour
       journeybot feedback sentiment --by touchpoint --since 30days
       journeybot feedback sentiment --by week --period last_90_days
     """
-    from tools.sentiment import SentimentParams, sentiment_summary
+    from tools.feedback.sentiment import SentimentParams, sentiment_summary
 
     params = SentimentParams(by=by, period=parse_since(ctx, since, period, "last_30_days"),  # type: ignore[arg-type]
                              source=list(source) or None, stage=list(stage) or None)
@@ -292,7 +292,7 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
     Example:
       journeybot forget C00042 --yes
     """
-    from tools.feedback import forget_customer
+    from tools.feedback.store import forget_customer
 
     if not yes:
         click.confirm(f"Erase everything stored about customer {customer_id!r}? This cannot be undone",
@@ -307,9 +307,9 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
 
 def demo_what_customers_say(ctx: Ctx) -> None:
     """Demo section: index the sample's texts, the month's themes with quotes, one search."""
-    from tools.errors import ToolUnavailable
-    from tools.feedback import SearchParams, index_store, search
-    from tools.themes import ThemesParams, themes
+    from tools.core.errors import ToolUnavailable
+    from tools.feedback.store import SearchParams, index_store, search
+    from tools.feedback.themes import ThemesParams, themes
 
     fb = open_feedback(ctx)
     store = ctx.store

@@ -8,9 +8,9 @@ from typing import Any
 import click
 
 from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
-from tools.filters import DIMENSIONS, Filters
-from tools.kpi_catalog import METRICS, normalize_metric
-from tools.periods import Period
+from tools.analytics.filters import DIMENSIONS, Filters
+from tools.analytics.kpi_catalog import METRICS, normalize_metric
+from tools.analytics.periods import Period
 
 _FILTERS = (
     ("--channel", "channel", "first-touch channel"),
@@ -78,9 +78,9 @@ def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_da
       journeybot kpis --period this_month --metric nps --metric csat
       journeybot kpis --period 2026-10-01..2026-10-31 --channel instagram --json
     """
-    from tools.kpi_catalog import SPECS
-    from tools.kpis import KpiParams
-    from tools.kpis import kpis as run
+    from tools.analytics.kpi_catalog import SPECS
+    from tools.analytics.kpis import KpiParams
+    from tools.analytics.kpis import kpis as run
 
     if list_metrics:
         for name, s in SPECS.items():
@@ -109,8 +109,8 @@ def trend(ctx: Ctx, metric: str, grain: str, period: str | None, as_json: bool, 
       journeybot trend purchase_conversion --grain day --period last_30_days
       journeybot trend aov --segment vip --json
     """
-    from tools.trends import TrendParams
-    from tools.trends import trend as run
+    from tools.analytics.trends import TrendParams
+    from tools.analytics.trends import trend as run
 
     params = TrendParams(metric=metric_arg(metric), grain=grain,  # type: ignore[arg-type]
                          period=period_arg(period, "last_90_days"), filters=build_filters(filters))
@@ -136,8 +136,8 @@ def compare(ctx: Ctx, metrics: tuple[str, ...], period: str | None, against: str
       journeybot compare purchase_conversion --period this_week
       journeybot compare csat nps --period this_month --against 2026-09-01..2026-09-30
     """
-    from tools.trends import CompareParams
-    from tools.trends import compare as run
+    from tools.analytics.trends import CompareParams
+    from tools.analytics.trends import compare as run
 
     params = CompareParams(metrics=[metric_arg(m) for m in metrics] or None,  # type: ignore[misc]
                            period=period_arg(period, "last_30_days"),
@@ -168,7 +168,7 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
       journeybot movers purchase_conversion --by segment --period this_week
       journeybot movers csat --by city --min-n 10
     """
-    from tools.trends import MoversParams, top_movers
+    from tools.analytics.trends import MoversParams, top_movers
 
     params = MoversParams(metric=metric_arg(metric), by=by,  # type: ignore[arg-type]
                           period=period_arg(period, "last_30_days"),
@@ -179,7 +179,7 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
 
 def demo_kpi_snapshot(ctx: Ctx) -> None:
     """The demo's "KPI snapshot": the last 30 days against the 30 before, and what moved revenue."""
-    from tools.trends import CompareParams, MoversParams, compare, top_movers
+    from tools.analytics.trends import CompareParams, MoversParams, compare, top_movers
 
     settings = ctx.config.kpi_settings()
     ctx.console.print(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings).to_text(),

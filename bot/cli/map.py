@@ -10,9 +10,9 @@ from pydantic import ValidationError
 
 from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
 from bot.cli.kpis import build_filters, filter_options
-from tools.filters import Filters
-from tools.periods import Period
-from tools.stages import STAGES
+from tools.analytics.filters import Filters
+from tools.analytics.periods import Period
+from tools.core.stages import STAGES
 
 _PERIOD_HELP = "last_30_days (default), this_month, last_month, all, ... or YYYY-MM-DD..YYYY-MM-DD"
 
@@ -31,7 +31,7 @@ def map_context(ctx: Ctx) -> dict[str, Any]:
 
 
 def write_outputs(ctx: Ctx, result: Any, outs: tuple[Path, ...]) -> None:
-    from tools.journey_map_render import FORMATS, render_file
+    from tools.journey_map.render import FORMATS, render_file
 
     for out in outs:
         fmt = out.suffix.lower().lstrip(".")
@@ -72,7 +72,7 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
       journeybot map --segment vip --compare-segment loyalty --out vip-vs-loyalty.xlsx
       journeybot map --period 2026-09-30..2026-10-18 --stage post-purchase
     """
-    from tools.journey_map import JourneyMapParams, journey_map
+    from tools.journey_map.build import JourneyMapParams, journey_map
 
     compare_filters = None
     if compare_persona or compare_segment or compare_channel:
@@ -97,7 +97,7 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
 def demo_journey_map(ctx: Ctx) -> None:
     """Demo section: the sample's map in the terminal, written as a picture and a spreadsheet,
     and the stage the map colours worst in detail."""
-    from tools.journey_map import JourneyMapParams, journey_map
+    from tools.journey_map.build import JourneyMapParams, journey_map
 
     folder = ctx.config.home_path / "maps"
     outs = (folder / "journey-map.png", folder / "journey-map.xlsx")

@@ -23,7 +23,7 @@ def filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from tools.filters import Filters
+        from tools.analytics.filters import Filters
 
         values = {k: list(kwargs.pop(k)) or None for k in _FILTER_FLAGS}
         kwargs["filters"] = Filters(persona=kwargs.pop("persona"), **values)
@@ -42,7 +42,7 @@ def _registry(ctx: Ctx):
 def _scores(ctx: Ctx, filters: Any = None):
     """Score everyone, training missing models first (and saying so, since it takes a while).
     Filters are checked first, so a typo does not wait for a training run."""
-    from tools.filters import validate_filters
+    from tools.analytics.filters import validate_filters
     from tools.predict.registry import MODEL_NAMES
     from tools.predict.scoring import score_customers
 

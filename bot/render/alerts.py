@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.render.blocks import Block, actions, button, context, header, sections
-from tools.alert_store import AlertRecord
-from tools.alerts import Finding
+from tools.alerts.engine import Finding
+from tools.alerts.store import AlertRecord
 
 SEVERITY_MARK = {"low": ":large_yellow_circle:", "medium": ":large_orange_circle:", "high": ":red_circle:"}
 ACTION_ACK = "alert_ack"

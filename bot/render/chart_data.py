@@ -1,4 +1,4 @@
-"""Which chart fits a tool result, and the plain data tools/charts.py draws it from.
+"""Which chart fits a tool result, and the plain data tools/charts/journey.py draws it from.
 
 The result types differ per analysis; what they share is `to_frame()`, the rows behind the
 numbers. A result is charted from the columns of that frame:
@@ -49,7 +49,7 @@ def _standard(result: Any) -> tuple[ChartKind, pd.DataFrame] | None:
         out = frame.rename(columns={date: "date"})
         return "trend", out
     if getattr(result, "by", None) == "stage" and {"group", "mean"} <= cols:
-        # sentiment by stage (tools/sentiment.py): groups are stages, n is the scored texts
+        # sentiment by stage (tools/feedback/sentiment.py): groups are stages, n is the scored texts
         n = "scored" if "scored" in cols else ("texts" if "texts" in cols else None)
         if n:
             out = frame.rename(columns={"group": "stage", n: "n"}).dropna(subset=["mean"])
@@ -77,7 +77,7 @@ def chart_kind(result: Any) -> ChartKind | None:
 
 
 def chart_for(result: Any) -> ChartImage | None:
-    from tools.charts import funnel_chart, kpi_trend_chart, sentiment_by_stage_chart
+    from tools.charts.journey import funnel_chart, kpi_trend_chart, sentiment_by_stage_chart
 
     found = _standard(result)
     if found is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bot.render.blocks import Block, code_sections, context, divider, fit, header, sections
 from bot.scheduler.delivery import Attachment, Message
-from tools.alert_chart import alert_chart_png
-from tools.digest import ChartSeries, DigestResult
+from tools.charts.alert import alert_chart_png
+from tools.digest.compose import ChartSeries, DigestResult
 
 
 def digest_blocks(result: DigestResult, narrative: str | None = None) -> list[Block]:

@@ -1,7 +1,7 @@
 """Alerts at work: the daily check, posting what it decided, and the buttons people press.
 
 The check judges every enabled rule on the last complete day of data and lets
-tools/alert_store.py record, once, what follows (fire, escalate, resolve) in its outbox. The
+tools/alerts/store.py record, once, what follows (fire, escalate, resolve) in its outbox. The
 outbox is then posted through the run ledger, so each message reaches Slack once:
 
 - fire: the alert with its explanation and buttons, and its chart in the thread;
@@ -30,12 +30,12 @@ from bot.render.alerts import (
     thread_context_text,
 )
 from bot.scheduler.delivery import Attachment, Delivery, Message, RunLedger
-from tools.alert_chart import alert_chart_png
-from tools.alert_rules import AlertRule, find_rule
-from tools.alert_series import SeriesProvider
-from tools.alert_store import AlertRecord, AlertStore, OutboxItem
-from tools.alerts import AlertPolicy, evaluate_groups
-from tools.errors import ToolInputError
+from tools.alerts.engine import AlertPolicy, evaluate_groups
+from tools.alerts.rules import AlertRule, find_rule
+from tools.alerts.series import SeriesProvider
+from tools.alerts.store import AlertRecord, AlertStore, OutboxItem
+from tools.charts.alert import alert_chart_png
+from tools.core.errors import ToolInputError
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Building the digest message: the numbers (tools/digest.py), the opening lines (a language
+"""Building the digest message: the numbers (tools/digest/compose.py), the opening lines (a language
 model's, checked, or the templated summary), and the Slack blocks (bot/render/digest.py).
 
 The model writes from the digest's text only, and its lines are used only when every number
@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from bot.scheduler.delivery import Message
-from tools.digest import DigestParams, DigestResult, digest
+from tools.digest.compose import DigestParams, DigestResult, digest
 
 log = logging.getLogger(__name__)
 

@@ -28,9 +28,9 @@ from bot.scheduler import jobs
 from bot.scheduler.alert_desk import AlertDesk
 from bot.scheduler.delivery import Delivery, Message, RunLedger
 from bot.state import StateStore
-from tools.alert_series import SeriesProvider
-from tools.alert_store import AlertStore
-from tools.errors import ToolInputError, ToolUnavailable
+from tools.alerts.series import SeriesProvider
+from tools.alerts.store import AlertStore
+from tools.core.errors import ToolInputError, ToolUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tools.alert_rules import AlertRule
-from tools.alert_series import SeriesProvider
-from tools.alert_store import AlertStore
+from tools.alerts.rules import AlertRule
+from tools.alerts.series import SeriesProvider
+from tools.alerts.store import AlertStore
 
 
 def provider_for(config: Any, store: Any) -> SeriesProvider:
-    from tools.alert_series import KpiSeriesProvider
+    from tools.alerts.series import KpiSeriesProvider
 
     a = config.analytics
     return KpiSeriesProvider(store, currency=config.business.currency, churn_window_days=a.churn_window_days,
@@ -32,7 +32,7 @@ def alert_store_for(config: Any) -> AlertStore:
 
 def config_rules(config: Any) -> list[AlertRule]:
     """Rules from the config file, then the starter rules it does not replace."""
-    from tools.alert_rules import STARTER_RULES
+    from tools.alerts.rules import STARTER_RULES
 
     own = list(config.alerts.rules)
     if not config.alerts.starter_rules:
@@ -46,7 +46,7 @@ def all_rules(config: Any, alerts: AlertStore) -> list[AlertRule]:
 
 
 def alert_policy(config: Any):
-    from tools.alerts import AlertPolicy
+    from tools.alerts.engine import AlertPolicy
 
     a = config.alerts
     return AlertPolicy(cooldown_hours=a.cooldown_hours, clear_days=a.clear_days, escalate=tuple(a.escalate))
@@ -56,10 +56,10 @@ def canonical_metric(metric: str) -> str:
     """The KPI catalogue's name for a metric people or the planner call otherwise
     (conversion_rate -> purchase_conversion)."""
     try:
-        from tools.kpi_catalog import normalize_metric
+        from tools.analytics.kpi_catalog import normalize_metric
     except ImportError:  # the KPI tools are not installed: names pass through
         return metric.strip()
-    from tools.alert_series import HIGH_RISK_COUNT, HIGH_RISK_VALUE, VOLUME_MEASURES
+    from tools.alerts.series import HIGH_RISK_COUNT, HIGH_RISK_VALUE, VOLUME_MEASURES
 
     name = metric.strip()
     if name in VOLUME_MEASURES or name in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):

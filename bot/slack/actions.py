@@ -17,7 +17,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.replies import request_id
 from bot.slack.services import SlackServices
-from tools.errors import ToolInputError
+from tools.core.errors import ToolInputError
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 Answers are built from data that was redacted at ingest, so this should find nothing; it is
 here for what slipped through (a model repeating an address from a question, a column
-nobody marked as free text). tools/pii.py is the real redactor; until it is installed a small
+nobody marked as free text). tools/core/pii.py is the real redactor; until it is installed a small
 conservative fallback covers emails, card numbers (Luhn-checked) and phone numbers written
 with a leading + or 0.
 """
@@ -43,10 +43,10 @@ def _fallback() -> Callable[[str], str]:
 
 
 try:
-    from tools.pii import redact as redact_text  # type: ignore[import-not-found]
+    from tools.core.pii import redact as redact_text  # type: ignore[import-not-found]
 
     USING_FALLBACK = False
-except ImportError:  # tools/pii.py lands from the feedback branch
+except ImportError:  # tools/core/pii.py lands from the feedback branch
     redact_text = _fallback()
     USING_FALLBACK = True
 

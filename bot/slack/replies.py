@@ -94,7 +94,7 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
 
 
 def result_files(answer: Answer) -> list[Any]:
-    """The files the answer's results offer (tools.results.Attachment), e.g. a journey map's
+    """The files the answer's results offer (tools.core.results.Attachment), e.g. a journey map's
     picture and spreadsheet."""
     files: list[Any] = []
     for result in answer.results:

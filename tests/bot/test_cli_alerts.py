@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from tools.alert_rules import MetricInfo
-from tools.alert_series import FrameSeriesProvider
+from tools.alerts.rules import MetricInfo
+from tools.alerts.series import FrameSeriesProvider
 
 METRICS = [MetricInfo("purchase_conversion", "Purchase conversion", "%", kind="rate", stage_aware=True),
            MetricInfo("orders", "Orders", "", "sum", kind="count")]

@@ -83,8 +83,8 @@ def test_forget_asks_first_then_removes_everything(loaded):
 def test_a_store_built_with_another_model_is_refused_until_rebuilt(loaded, home):
     from fakes.embedders import HashEmbedder
 
-    from tools.feedback import FeedbackStore, index_store
-    from tools.store import JourneyStore
+    from tools.data.store import JourneyStore
+    from tools.feedback.store import FeedbackStore, index_store
 
     store = JourneyStore(home / "journey.duckdb", timezone="Europe/London")
     index_store(FeedbackStore(home / "feedback", embedder=HashEmbedder()), store)

@@ -86,7 +86,7 @@ def test_empty_store_says_how_to_load_data(home: Path):
 
 
 def test_kpis_list_names_every_metric(home: Path):
-    from tools.kpi_catalog import METRICS
+    from tools.analytics.kpi_catalog import METRICS
 
     out = run("kpis", "--list").output
     assert all(m in out for m in METRICS)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from persona_fixtures import tiny_shop
 
 from bot.cli import main
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 
 
 def run(*args: str):

@@ -15,8 +15,8 @@ import pytest
 
 from bot.config import load_config
 from bot.embeddings_openai import OpenAIEmbedder
-from tools.errors import ToolUnavailable
-from tools.feedback import FeedbackStore, SearchParams, index_documents, search
+from tools.core.errors import ToolUnavailable
+from tools.feedback.store import FeedbackStore, SearchParams, index_documents, search
 
 DIM = 8
 

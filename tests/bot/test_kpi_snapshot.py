@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bot.config import load_config
 from bot.kpi_snapshot import SNAPSHOT_METRICS, kpi_snapshot
-from tools.ingest import folder_loads, ingest_loads
-from tools.sample import SampleSpec, generate_sample
-from tools.trends import CompareParams, compare
+from tools.analytics.trends import CompareParams, compare
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
 
 
 def test_snapshot_lines_match_the_comparison_tool(store, tmp_path):

@@ -7,7 +7,7 @@ from fakes.chat import say, scripted
 from persona_fixtures import tiny_shop
 
 from bot.personas_service import persona_writer, slack_features
-from tools.personas import DraftPersonasParams, draft_personas
+from tools.personas.draft import DraftPersonasParams, draft_personas
 
 
 def test_slack_lists_and_saves_the_threads_persona(store):

@@ -1,7 +1,7 @@
 """A tiny deterministic embedder for tests where the vectors' meaning does not matter.
 
 Words are hashed into a few dimensions, so texts sharing words are close and the same text
-always gets the same vector. It implements tools.embeddings.Embedder, runs behind the real
+always gets the same vector. It implements tools.feedback.embeddings.Embedder, runs behind the real
 chromadb, and costs nothing to load.
 """
 
@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from tools.embeddings import normalize_rows
+from tools.feedback.embeddings import normalize_rows
 
 
 class HashEmbedder:

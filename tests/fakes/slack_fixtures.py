@@ -36,7 +36,7 @@ def fake_slack() -> Iterator[FakeSlackAPI]:
 
 @pytest.fixture
 def slack_store(store, tmp_path):
-    from tools.ingest import ingest_file
+    from tools.data.ingest import ingest_file
 
     (tmp_path / "events.csv").write_text(
         "customer_id,ts,touchpoint,channel\n"

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bot.agent.catalog import all_tools
 from bot.agent.tools import ToolContext, ToolSpec
-from tools.results import Provenance, ResultMixin
+from tools.core.results import Provenance, ResultMixin
 
 
 @dataclass(frozen=True)

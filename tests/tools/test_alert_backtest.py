@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tools.alert_backtest import Incident, backtest, load_incidents
-from tools.alert_rules import AlertRule, MetricInfo
-from tools.alert_series import FrameSeriesProvider
-from tools.alerts import AlertPolicy
-from tools.errors import ToolInputError
+from tools.alerts.backtest import Incident, backtest, load_incidents
+from tools.alerts.engine import AlertPolicy
+from tools.alerts.rules import AlertRule, MetricInfo
+from tools.alerts.series import FrameSeriesProvider
+from tools.core.errors import ToolInputError
 
 CONV = MetricInfo("conversion_rate", "Conversion", "%", "mean", "up")
 START = dt.date(2026, 1, 5)
@@ -75,7 +75,7 @@ def test_incidents_file(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_store():
-    pytest.importorskip("tools.trends", reason="the KPI series (tools/trends.py) are not on this branch")
+    pytest.importorskip("tools.analytics.trends", reason="the KPI series (tools/analytics/trends.py) are not on this branch")
     from sample_cache import sample_store as cached
 
     store, folder = cached()
@@ -86,9 +86,9 @@ def test_sample_incidents_alert_within_a_day_and_false_alerts_stay_rare(sample_s
     """The starter rules on the default sample (seed 7, 180 days): every documented incident
     alerts within one day of its start (the TikTok surge through the per-channel rule, on
     TikTok itself); no metric raises more than one false alert per 30 days."""
-    from tools.alert_backtest import backtest, load_incidents
-    from tools.alert_rules import STARTER_RULES
-    from tools.alert_series import KpiSeriesProvider
+    from tools.alerts.backtest import backtest, load_incidents
+    from tools.alerts.rules import STARTER_RULES
+    from tools.alerts.series import KpiSeriesProvider
 
     store, incidents_path = sample_store
     incidents = load_incidents(incidents_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.alert_manage import (
+from tools.alerts.manage import (
     ChangeAlertRuleParams,
     CreateAlertRuleParams,
     DeleteAlertRuleParams,
@@ -15,9 +15,9 @@ from tools.alert_manage import (
     list_alert_rules,
     open_alerts,
 )
-from tools.alert_rules import AlertRule, MetricInfo
-from tools.alert_store import AlertStore
-from tools.errors import ToolInputError
+from tools.alerts.rules import AlertRule, MetricInfo
+from tools.alerts.store import AlertStore
+from tools.core.errors import ToolInputError
 
 METRICS = [
     MetricInfo("conversion_rate", "Conversion", "%", kind="rate", stage_aware=True),

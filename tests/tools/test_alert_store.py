@@ -7,10 +7,10 @@ import multiprocessing as mp
 
 import pytest
 
-from tools.alert_rules import AlertRule
-from tools.alert_store import AlertStore
-from tools.alerts import AlertPolicy, Finding
-from tools.errors import ToolInputError
+from tools.alerts.engine import AlertPolicy, Finding
+from tools.alerts.rules import AlertRule
+from tools.alerts.store import AlertStore
+from tools.core.errors import ToolInputError
 
 RULE = AlertRule(id="conv", kind="anomaly", metric="conversion_rate", severity="high")
 DAY = dt.date(2026, 6, 1)

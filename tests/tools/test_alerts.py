@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tools.alert_rules import AlertRule, MetricInfo
-from tools.alert_series import Contributor, FrameSeriesProvider
-from tools.alerts import AlertPolicy, RuleState, check_rules, evaluate, step
-from tools.errors import ToolInputError
+from tools.alerts.engine import AlertPolicy, RuleState, check_rules, evaluate, step
+from tools.alerts.rules import AlertRule, MetricInfo
+from tools.alerts.series import Contributor, FrameSeriesProvider
+from tools.core.errors import ToolInputError
 
 CONV = MetricInfo("conversion_rate", "Checkout conversion", "%", "mean", "up")
 WAIT = MetricInfo("first_response_time", "First response time", "h", "mean", "down")
@@ -248,7 +248,7 @@ def _surge_rule(**kw) -> AlertRule:
 
 
 def test_a_per_channel_rule_names_the_channel_that_surged_and_keeps_state_per_channel():
-    from tools.alerts import evaluate_groups
+    from tools.alerts.engine import evaluate_groups
 
     day = LAST_WEEK + dt.timedelta(days=2)
     judged = evaluate_groups(_by_channel(day), _surge_rule(), day)
@@ -271,7 +271,7 @@ def test_a_per_channel_rule_names_the_channel_that_surged_and_keeps_state_per_ch
 def test_a_rule_watches_each_channel_or_one_channel_not_both():
     with pytest.raises(ValueError, match="either each channel"):
         _surge_rule(channel="tiktok")
-    from tools.alert_rules import find_rule
+    from tools.alerts.rules import find_rule
 
     rule = find_rule([_surge_rule()], "channel-surge/tiktok")
     assert rule is not None and rule.channel == "tiktok" and rule.group == ("channel", "tiktok")
@@ -283,7 +283,7 @@ def test_a_rule_watches_each_channel_or_one_channel_not_both():
 def test_a_quiet_count_history_is_the_baseline_a_surge_is_judged_against():
     """Days with fewer newcomers than the minimum are still the usual value for a count, so a
     channel that usually brings nobody has a baseline of 0 rather than none."""
-    from tools.alerts import evaluate_groups
+    from tools.alerts.engine import evaluate_groups
 
     day = LAST_WEEK + dt.timedelta(days=2)
     _, finding = next((r, f) for r, f in evaluate_groups(_by_channel(day), _surge_rule(), day)
@@ -310,6 +310,6 @@ def test_an_alert_says_what_is_not_counted_yet():
     # a finding stored before this field existed still loads
     data = f.to_dict()
     data.pop("not_yet")
-    from tools.alerts import Finding
+    from tools.alerts.engine import Finding
 
     assert Finding.from_dict(data).not_yet == 0

@@ -8,7 +8,7 @@ import io
 import matplotlib.image as mpimg
 import pytest
 
-from tools.charts import (
+from tools.charts.journey import (
     funnel_chart,
     funnel_figure,
     kpi_trend_chart,
@@ -16,7 +16,7 @@ from tools.charts import (
     sentiment_by_stage_chart,
     sentiment_by_stage_figure,
 )
-from tools.errors import ToolInputError
+from tools.core.errors import ToolInputError
 
 
 def _image(png: bytes):

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from sample_cache import sample_store
 
-from tools.digest import DigestParams, digest, digest_periods
-from tools.errors import NoDataError
-from tools.periods import Period
-from tools.trends import CompareParams, compare
+from tools.analytics.periods import Period
+from tools.analytics.trends import CompareParams, compare
+from tools.core.errors import NoDataError
+from tools.digest.compose import DigestParams, digest, digest_periods
 
 BREAKAGE_DAY_2 = dt.date(2026, 9, 1)  # a Tuesday in the checkout breakage (docs/SAMPLE_DATA.md)
 

@@ -10,10 +10,10 @@ import pytest
 from journey_fixtures import CUSTOMERS, WEEKS, load_customers, load_events
 from pydantic import ValidationError
 
-from tools.dropoffs import DropoffParams, dropoffs
-from tools.errors import NoDataError, ToolInputError
-from tools.filters import Filters
-from tools.periods import Period
+from tools.analytics.dropoffs import DropoffParams, dropoffs
+from tools.analytics.filters import Filters
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError, ToolInputError
 
 WEEK = Period(start=dt.date(2026, 5, 8), end=dt.date(2026, 5, 14))
 
@@ -137,7 +137,7 @@ def test_uci_sessions_without_purchase_by_their_last_page_type(store):
     import pandas as pd
     from conftest import REPO, external
 
-    from tools.ingest import ingest_recipe
+    from tools.data.ingest import ingest_recipe
 
     folder = external("online_shoppers_intention")
     ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)
@@ -158,9 +158,9 @@ def test_uci_sessions_without_purchase_by_their_last_page_type(store):
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory):
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
 
     folder = tmp_path_factory.mktemp("sample")
     generate_sample(folder, SampleSpec(events=100_000))
@@ -172,7 +172,7 @@ def sample_store(tmp_path_factory):
 
 
 def test_the_planted_checkout_breakage_shows_as_a_new_drop_off_point(sample_store):
-    from tools.funnel import FunnelParams, funnel
+    from tools.analytics.funnel import FunnelParams, funnel
 
     store, incidents = sample_store
     week = incidents["checkout_breakage"]

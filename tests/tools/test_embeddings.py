@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from conftest import REPO
 
-from tools.embeddings import LOCAL_INSTALL_HINT, Embedder, LocalEmbedder, local_model_path
-from tools.errors import ToolUnavailable
+from tools.core.errors import ToolUnavailable
+from tools.feedback.embeddings import LOCAL_INSTALL_HINT, Embedder, LocalEmbedder, local_model_path
 
 
 def test_the_model_is_identified_by_its_weights(minilm):
@@ -43,7 +43,7 @@ def test_a_missing_model_package_says_what_to_install(monkeypatch):
 
 
 def test_importing_the_tools_and_the_cli_does_not_import_torch():
-    code = ("import sys, tools.feedback, tools.themes, tools.sentiment, tools.embeddings, bot.cli; "
+    code = ("import sys, tools.feedback.store, tools.feedback.themes, tools.feedback.sentiment, tools.feedback.embeddings, bot.cli; "
             "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'chromadb' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]
@@ -54,12 +54,12 @@ def test_reopening_a_collection_never_loads_the_model(tmp_path):
     cost nothing (no torch import, no model load)."""
     from fakes.embedders import HashEmbedder
 
-    from tools.feedback import FeedbackStore
+    from tools.feedback.store import FeedbackStore
 
     fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="UTC")
     fb.collection()
     code = (
-        "import sys; from tools.feedback import FeedbackStore; from tools.embeddings import LocalEmbedder; "
+        "import sys; from tools.feedback.store import FeedbackStore; from tools.feedback.embeddings import LocalEmbedder; "
         f"fb = FeedbackStore({str(tmp_path / 'fb')!r}, embedder=LocalEmbedder()); "
         "col = fb.client().get_collection('feedback', embedding_function=fb._ef()); "
         "print(col.count(), fb.stored_identity(), 'torch' in sys.modules)"

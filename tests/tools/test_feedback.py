@@ -10,8 +10,9 @@ import hashlib
 import pytest
 from fakes.embedders import HashEmbedder
 
-from tools.errors import NoDataError, ToolFatal, ToolInputError
-from tools.feedback import (
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError, ToolFatal, ToolInputError
+from tools.feedback.store import (
     FeedbackStore,
     SearchParams,
     TextFile,
@@ -20,7 +21,6 @@ from tools.feedback import (
     index_store,
     search,
 )
-from tools.periods import Period
 
 LONG = " ".join(f"word{i}" for i in range(25))  # 25 words: three chunks of 10
 
@@ -282,7 +282,7 @@ def test_a_chroma_server_works_with_the_same_code(journey, chroma_server):
 
 
 def test_an_unreachable_server_is_an_environment_problem():
-    from tools.errors import ToolUnavailable
+    from tools.core.errors import ToolUnavailable
 
     with pytest.raises(ToolUnavailable, match="unreachable"):
         FeedbackStore(url="http://127.0.0.1:9", embedder=HashEmbedder()).count()
@@ -291,7 +291,7 @@ def test_an_unreachable_server_is_an_environment_problem():
 
 
 def test_large_collections_are_read_in_pages(journey, fb, monkeypatch):
-    import tools.feedback as feedback
+    import tools.feedback.store as feedback
 
     monkeypatch.setattr(feedback, "GET_PAGE", 2)
     index_store(fb, journey, chunk_words=10)
@@ -303,7 +303,7 @@ def test_large_collections_are_read_in_pages(journey, fb, monkeypatch):
 def test_broad_filters_are_applied_to_the_nearest_texts_with_the_same_result(journey, fb, monkeypatch):
     """The fast path (filter the unfiltered nearest texts here) gives what Chroma's own filter
     gives, and falls back to it when too few of the nearest texts pass."""
-    import tools.feedback as feedback
+    import tools.feedback.store as feedback
 
     index_store(fb, journey)
     col = fb.check_space()

@@ -2,9 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from tools.errors import ToolInputError
-from tools.filters import Filters, cohort_sql, dimension_sql, known_values, validate_filters
-from tools.ingest import ingest_file
+from tools.analytics.filters import (
+    Filters,
+    cohort_sql,
+    dimension_sql,
+    known_values,
+    validate_filters,
+)
+from tools.core.errors import ToolInputError
+from tools.data.ingest import ingest_file
 
 
 @pytest.fixture

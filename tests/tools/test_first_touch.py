@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.errors import IngestError
-from tools.ingest import ingest_file
-from tools.store import JourneyStore
+from tools.core.errors import IngestError
+from tools.data.ingest import ingest_file
+from tools.data.store import JourneyStore
 
 EVENTS = """customer_id,ts,touchpoint
 A,2026-05-02 10:00,website_visit

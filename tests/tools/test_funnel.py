@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from journey_fixtures import SHOP, insert_events, load_customers, load_events
 from pydantic import ValidationError
 
-from tools.errors import NoDataError, ToolInputError
-from tools.filters import Filters
-from tools.funnel import FunnelParams, funnel
-from tools.periods import Period
+from tools.analytics.filters import Filters
+from tools.analytics.funnel import FunnelParams, funnel
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError, ToolInputError
 
 MAY = Period(start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 31))
 TO_PURCHASE = ["awareness", "consideration", "decision", "purchase"]
@@ -387,7 +387,7 @@ def test_uci_session_funnel_matches_the_raw_csv(store):
     import pandas as pd
     from conftest import REPO, external
 
-    from tools.ingest import ingest_recipe
+    from tools.data.ingest import ingest_recipe
 
     folder = external("online_shoppers_intention")
     ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)
@@ -421,7 +421,7 @@ def test_olist_order_delivery_review_funnel_and_delivery_times(store):
     import pandas as pd
     from conftest import REPO, external
 
-    from tools.ingest import ingest_recipe
+    from tools.data.ingest import ingest_recipe
 
     folder = external("olist_sample")
     ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=folder)

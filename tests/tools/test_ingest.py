@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tools.errors import IngestError
-from tools.ingest import Load, folder_loads, ingest_file, ingest_loads
-from tools.mapping import Lookup, Mapping, ReadOptions
-from tools.schema import TABLES
-from tools.stages import TouchpointMap
+from tools.core.errors import IngestError
+from tools.core.stages import TouchpointMap
+from tools.data.ingest import Load, folder_loads, ingest_file, ingest_loads
+from tools.data.mapping import Lookup, Mapping, ReadOptions
+from tools.data.schema import TABLES
 
 CUSTOMERS = """customer_id,first_seen,city,loyalty_tier
 C1,2026-05-01,Bristol,gold

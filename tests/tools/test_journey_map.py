@@ -12,13 +12,20 @@ from fakes.embedders import HashEmbedder
 from journey_fixtures import SHOP, load_customers, load_events
 from pydantic import ValidationError
 
-from tools.describe import describe_data
-from tools.errors import NoDataError, ToolInputError
-from tools.feedback import FeedbackStore, index_store
-from tools.filters import Filters
-from tools.funnel import FunnelParams, funnel
-from tools.ingest import folder_loads, ingest_loads
-from tools.journey_map import (
+from tools.analytics.describe import describe_data
+from tools.analytics.filters import Filters
+from tools.analytics.funnel import FunnelParams, funnel
+from tools.analytics.periods import Period
+from tools.analytics.trends import CompareParams, compare
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.stages import STAGES
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
+from tools.data.store import JourneyStore
+from tools.feedback.sentiment import SentimentParams, sentiment_summary
+from tools.feedback.store import FeedbackStore, index_store
+from tools.feedback.themes import ThemesParams, themes
+from tools.journey_map.build import (
     STAGE_KPIS,
     JourneyMap,
     JourneyMapParams,
@@ -27,14 +34,7 @@ from tools.journey_map import (
     cohort_ids,
     journey_map,
 )
-from tools.journey_map_stage import StageDetail
-from tools.periods import Period
-from tools.sample import SampleSpec, generate_sample
-from tools.sentiment import SentimentParams, sentiment_summary
-from tools.stages import STAGES
-from tools.store import JourneyStore
-from tools.themes import ThemesParams, themes
-from tools.trends import CompareParams, compare
+from tools.journey_map.stage import StageDetail
 
 FIRST_WEEK = Period(start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 7))
 

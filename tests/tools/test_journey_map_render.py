@@ -14,10 +14,11 @@ from matplotlib.colors import to_rgb
 from matplotlib.image import imread
 from openpyxl import load_workbook
 
-from tools.charts import BAD, GOOD
-from tools.errors import ToolInputError
-from tools.journey_map import compare_maps
-from tools.journey_map_render import (
+from tools.charts.journey import BAD, GOOD
+from tools.core.errors import ToolInputError
+from tools.core.stages import STAGES
+from tools.journey_map.build import compare_maps
+from tools.journey_map.render import (
     COL_W,
     GRID_ROWS,
     HEALTH_FILLS,
@@ -30,7 +31,6 @@ from tools.journey_map_render import (
     map_xlsx,
     render_file,
 )
-from tools.stages import STAGES
 
 
 @pytest.fixture(scope="module")

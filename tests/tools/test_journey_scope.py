@@ -1,20 +1,20 @@
 """The journey analyses select customers and breakdown groups with their own SQL (cheaper at
-millions of events); it must mean exactly what tools/filters.py means."""
+millions of events); it must mean exactly what tools/analytics/filters.py means."""
 
 from __future__ import annotations
 
 import pytest
 from journey_fixtures import load_events
 
-from tools.errors import ToolInputError
-from tools.filters import Filters, cohort_sql, dimension_sql, validate_filters
-from tools.journey_scope import (
+from tools.analytics.filters import Filters, cohort_sql, dimension_sql, validate_filters
+from tools.analytics.scope import (
     CRM_DIMENSIONS,
     breakdown_join,
     cohort_clause,
     cohort_parts,
     validate_journey_filters,
 )
+from tools.core.errors import ToolInputError
 
 EVENTS = """customer_id,ts,touchpoint,channel
 C1,2026-05-01 10:00,product_view,instagram
@@ -35,7 +35,7 @@ C5,lead,Leeds,North,,
 @pytest.fixture
 def people(store, tmp_path):
     (tmp_path / "c.csv").write_text(CUSTOMERS)
-    from tools.ingest import ingest_file
+    from tools.data.ingest import ingest_file
 
     ingest_file(store, "customers", tmp_path / "c.csv")
     load_events(store, tmp_path, EVENTS)

@@ -17,13 +17,13 @@ from hypothesis import strategies as st
 from kpi_fixtures import BAKERY, CHURN, T0, load, oracle, store_with
 from pydantic import ValidationError
 
-from tools.errors import NoDataError, ToolInputError
-from tools.filters import Filters
-from tools.ingest import ingest_recipe
-from tools.kpi_catalog import METRICS, SPECS, format_change, format_value
-from tools.kpis import KpiParams, KpiSettings, kpi, kpis, metric_availability
-from tools.periods import Period
-from tools.store import JourneyStore
+from tools.analytics.filters import Filters
+from tools.analytics.kpi_catalog import METRICS, SPECS, format_change, format_value
+from tools.analytics.kpis import KpiParams, KpiSettings, kpi, kpis, metric_availability
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError, ToolInputError
+from tools.data.ingest import ingest_recipe
+from tools.data.store import JourneyStore
 
 MAY = Period(start=dt.date(2026, 5, 4), end=dt.date(2026, 5, 6))
 LONDON = ZoneInfo("Europe/London")
@@ -413,7 +413,7 @@ def test_uci_online_shoppers_session_conversion_and_bounce(store):
 
 
 def test_describe_lists_the_kpis_the_data_cannot_answer(winter):
-    from tools.describe import describe_data
+    from tools.analytics.describe import describe_data
 
     d = describe_data(winter)
     av = d.kpis.set_index("metric")["available"]

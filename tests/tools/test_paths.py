@@ -10,10 +10,10 @@ import pytest
 from journey_fixtures import WEEKS, load_events
 from pydantic import ValidationError
 
-from tools.errors import NoDataError
-from tools.filters import Filters
-from tools.paths import PathParams, paths
-from tools.periods import Period
+from tools.analytics.filters import Filters
+from tools.analytics.paths import PathParams, paths
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
 
 WEEK = Period(start=dt.date(2026, 5, 8), end=dt.date(2026, 5, 14))
 
@@ -132,7 +132,7 @@ def test_uci_session_paths_match_the_raw_csv(store):
     import pandas as pd
     from conftest import REPO, external
 
-    from tools.ingest import ingest_recipe
+    from tools.data.ingest import ingest_recipe
 
     folder = external("online_shoppers_intention")
     ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=folder)

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from persona_fixtures import tiny_shop
 
-from tools.errors import NoDataError, ToolInputError
-from tools.filters import Filters, cohort_sql, known_values, validate_filters
-from tools.persona_facts import member_texts, pain_points, persona_facts
-from tools.personas import (
+from tools.analytics.filters import Filters, cohort_sql, known_values, validate_filters
+from tools.core.errors import NoDataError, ToolInputError
+from tools.data.store import JourneyStore
+from tools.personas.draft import (
     DraftPersonasParams,
     EditPersonaParams,
     ListPersonasParams,
@@ -27,8 +27,8 @@ from tools.personas import (
     save_persona,
     show_persona,
 )
-from tools.segments import segment_customers
-from tools.store import JourneyStore
+from tools.personas.facts import member_texts, pain_points, persona_facts
+from tools.personas.segments import segment_customers
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ def test_export_markdown_and_json(tiny):
 def sample():
     from sample_cache import sample_store
 
-    from tools.ingest import folder_loads, ingest_loads
+    from tools.data.ingest import folder_loads, ingest_loads
 
     _, folder = sample_store()
     store = JourneyStore(None, timezone="Europe/London")
@@ -251,8 +251,8 @@ def test_sample_cards_are_grounded(sample):
 def test_olist_personas_have_sensible_sizes_and_grounded_quotes():
     from conftest import REPO, external
 
-    from tools.ingest import ingest_recipe
-    from tools.pii import contains_pii
+    from tools.core.pii import contains_pii
+    from tools.data.ingest import ingest_recipe
 
     data = external("olist_sample")
     store = JourneyStore(None, timezone="America/Sao_Paulo")
@@ -293,8 +293,8 @@ def test_refocus_makes_a_card_about_everyone_showing_a_behaviour(tiny):
 
 
 def test_feedback_sentiment_joins_the_behaviour_when_the_feedback_store_gives_it(tiny):
-    from tools.segments import customer_features, scaled_features
-    from tools.sentiment import customer_sentiment
+    from tools.feedback.sentiment import customer_sentiment
+    from tools.personas.segments import customer_features, scaled_features
 
     without = scaled_features(customer_features(tiny))
     assert (without["sentiment"] == 0).all()  # constant: changes no distance

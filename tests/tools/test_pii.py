@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tools.pii import contains_pii, redact, redact_series
+from tools.core.pii import contains_pii, redact, redact_series
 
 
 @pytest.mark.parametrize("text, expected", [

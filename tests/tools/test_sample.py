@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tools.sample import CHANNELS, PLANTED_TYPES, SampleFiles, SampleSpec, generate_sample
-from tools.schema import TABLES
-from tools.stages import DEFAULT_TOUCHPOINTS, STAGES, WEB_TOUCHPOINTS
+from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, WEB_TOUCHPOINTS
+from tools.data.sample import CHANNELS, PLANTED_TYPES, SampleFiles, SampleSpec, generate_sample
+from tools.data.schema import TABLES
 
 EVENTS = 40_000
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
@@ -462,7 +462,7 @@ def test_ten_million_events_stream_in_bounded_memory(tmp_path: Path) -> None:
     import sys
 
     code = (
-        "import sys; from pathlib import Path; from tools.sample import SampleSpec, generate_sample; "
+        "import sys; from pathlib import Path; from tools.data.sample import SampleSpec, generate_sample; "
         "f = generate_sample(Path(sys.argv[1]), SampleSpec(events=10_000_000, format='parquet')); "
         "print(f.counts['events'])"
     )

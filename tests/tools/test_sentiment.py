@@ -11,20 +11,19 @@ import pytest
 from conftest import external
 from fakes.embedders import HashEmbedder
 
-from tools.errors import NoDataError
-from tools.feedback import FeedbackStore, index_documents
-from tools.language import detect_languages
-from tools.periods import Period
-from tools.sentiment import (
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
+from tools.feedback.language import detect_languages
+from tools.feedback.scoring import (
     SHIPPED_HEAD,
     SentimentHead,
-    SentimentParams,
     _data_file,
     label_scores,
     score_texts,
-    sentiment_summary,
     training_sentences,
 )
+from tools.feedback.sentiment import SentimentParams, sentiment_summary
+from tools.feedback.store import FeedbackStore, index_documents
 
 UCI_FILES = ("amazon_cells_labelled.txt", "imdb_labelled.txt", "yelp_labelled.txt")
 

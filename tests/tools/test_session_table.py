@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
-from tools.errors import IngestError
-from tools.ingest import ingest_file
-from tools.kpis import KpiParams, kpis
-from tools.mapping import Mapping, ReadOptions
-from tools.periods import Period
-from tools.store import JourneyStore
+from tools.analytics.kpis import KpiParams, kpis
+from tools.analytics.periods import Period
+from tools.core.errors import IngestError
+from tools.data.ingest import ingest_file
+from tools.data.mapping import Mapping, ReadOptions
+from tools.data.store import JourneyStore
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import sqlite3
 
-from tools.sqlite_wal import connect_wal
+from tools.core.sqlite_wal import connect_wal
 
 
 def _open_and_write(path: str, barrier, out) -> None:

@@ -11,13 +11,13 @@ import pandas as pd
 import pytest
 from fakes.embedders import HashEmbedder
 
-from tools.errors import NoDataError
-from tools.feedback import FeedbackStore, documents_from_store, index_documents
-from tools.ingest import folder_loads, ingest_loads
-from tools.periods import Period
-from tools.sample import SampleSpec, generate_sample
-from tools.store import JourneyStore
-from tools.themes import ThemesParams, cluster, themes, top_terms
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
+from tools.data.store import JourneyStore
+from tools.feedback.store import FeedbackStore, documents_from_store, index_documents
+from tools.feedback.themes import ThemesParams, cluster, themes, top_terms
 
 CHECKOUT = ["Checkout failed when I tried to pay", "My card was declined at checkout",
             "Payment page gave an error and I could not order", "The pay button did nothing at checkout",

@@ -15,11 +15,9 @@ from hypothesis import strategies as st
 from kpi_fixtures import BAKERY, CHURN, T0, load, oracle, store_with
 from pydantic import ValidationError
 
-from tools.errors import NoDataError, ToolInputError
-from tools.filters import Filters
-from tools.ingest import ingest_recipe
-from tools.periods import Period
-from tools.trends import (
+from tools.analytics.filters import Filters
+from tools.analytics.periods import Period
+from tools.analytics.trends import (
     CompareParams,
     MoversParams,
     TrendParams,
@@ -29,6 +27,8 @@ from tools.trends import (
     top_movers,
     trend,
 )
+from tools.core.errors import NoDataError, ToolInputError
+from tools.data.ingest import ingest_recipe
 
 D = dt.date
 MAY = Period(start=D(2026, 5, 4), end=D(2026, 5, 6))
@@ -268,9 +268,9 @@ def test_uci_monthly_conversion_matches_the_raw_file(store):
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory):
-    from tools.ingest import folder_loads, ingest_loads
-    from tools.sample import SampleSpec, generate_sample
-    from tools.store import JourneyStore
+    from tools.data.ingest import folder_loads, ingest_loads
+    from tools.data.sample import SampleSpec, generate_sample
+    from tools.data.store import JourneyStore
 
     files = generate_sample(tmp_path_factory.mktemp("sample"), SampleSpec(events=100_000))
     s = JourneyStore(None, timezone="Europe/London")

@@ -18,14 +18,14 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.errors import ToolInputError
-from tools.filters import Dimension, Filters, dimension_sql
+from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.core.errors import ToolInputError
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import Scores, cohort, require, restrict, scores_for
 from tools.predict.settings import PredictSettings
-from tools.results import Provenance, ResultMixin
-from tools.store import JourneyStore
 
 Frame = pd.DataFrame
 Condition = Callable[[Frame, PredictSettings], pd.Series]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import optimize, special
 
-from tools.errors import NoDataError
+from tools.core.errors import NoDataError
 
 # Parameters are fitted as logs within these bounds (days as the unit). When nobody seems to
 # drop out, a and b grow together without limit; the bound stops them where the forecast no

@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.filters import Filters
+from tools.analytics.filters import Filters
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features
 from tools.predict.modelling import Trained, train_and_evaluate
 from tools.predict.registry import ModelRegistry
@@ -32,8 +34,6 @@ from tools.predict.scoring import (
     scores_for,
 )
 from tools.predict.settings import PredictSettings
-from tools.results import Provenance, ResultMixin
-from tools.store import JourneyStore
 
 HIGH_RISK_METRIC = "high_risk_customers"
 _SNAPSHOTS_KEPT = 30

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from tools.errors import NoDataError
+from tools.core.errors import NoDataError
+from tools.data.store import JourneyStore
 from tools.predict.bgnbd import (
     BGNBDParams,
     GammaGammaParams,
@@ -31,7 +32,6 @@ from tools.predict.bgnbd import (
 )
 from tools.predict.features import PURCHASE_SQL, data_span
 from tools.predict.settings import PredictSettings, day_start
-from tools.store import JourneyStore
 
 _RFM_SQL = f"""
 WITH days AS (

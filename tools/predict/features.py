@@ -18,10 +18,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from tools.errors import NoDataError, ToolInputError
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.stages import STAGES
+from tools.data.store import JourneyStore
 from tools.predict.settings import day_start
-from tools.stages import STAGES
-from tools.store import JourneyStore
 
 # A per-customer sentiment frame (customer_id, mean_sentiment, n), or a function giving that
 # frame for the text written before a cut-off. Only the function form is leak-free when models

@@ -13,14 +13,14 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.filters import Dimension, Filters, dimension_sql
+from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, rfm_summary
 from tools.predict.features import data_span
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
 from tools.predict.settings import PredictSettings
-from tools.results import Provenance, ResultMixin
-from tools.store import JourneyStore
 
 Horizon = Literal["next_30_days", "next_90_days", "next_180_days", "next_365_days", "next_month",
                   "next_quarter"]
@@ -114,7 +114,7 @@ def revenue_forecast(
     reg = registry or ModelRegistry.beside(store)
     models, notes = active_models(store, reg, settings, now=None)
     if "clv" not in models:
-        from tools.errors import ToolUnavailable
+        from tools.core.errors import ToolUnavailable
 
         raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
     version, model = models["clv"]

@@ -30,7 +30,8 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
-from tools.errors import NoDataError
+from tools.core.errors import NoDataError
+from tools.data.store import JourneyStore
 from tools.predict.features import (
     FEATURE_NAMES,
     FeatureCache,
@@ -39,7 +40,6 @@ from tools.predict.features import (
     labelled_frame,
 )
 from tools.predict.settings import PredictSettings
-from tools.store import JourneyStore
 
 Target = Literal["churn", "purchase"]
 Method = Literal["model", "baseline"]

@@ -14,7 +14,9 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.filters import Filters
+from tools.analytics.filters import Filters
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.modelling import Trained, train_and_evaluate
 from tools.predict.registry import ModelRegistry
@@ -28,8 +30,6 @@ from tools.predict.scoring import (
     scores_for,
 )
 from tools.predict.settings import PredictSettings
-from tools.results import Provenance, ResultMixin
-from tools.store import JourneyStore
 
 _COLUMNS = ["purchase_propensity", "has_purchase", "orders", "recency_days", "days_since_event",
             "decision_30d", "spend_365d"]

@@ -26,8 +26,8 @@ from typing import Any
 import joblib
 import pandas as pd
 
-from tools.errors import ToolInputError, ToolUnavailable
-from tools.store import JourneyStore
+from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.data.store import JourneyStore
 
 MODEL_NAMES: tuple[str, ...] = ("churn", "purchase", "clv")
 

@@ -16,14 +16,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from tools.errors import NoDataError, ToolUnavailable
-from tools.filters import Filters, cohort_sql, validate_filters
+from tools.analytics.filters import Filters, cohort_sql, validate_filters
+from tools.core.errors import NoDataError, ToolUnavailable
+from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, rfm_summary
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
 from tools.predict.modelling import ScoreModel
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, ModelVersion
 from tools.predict.settings import PredictSettings
-from tools.store import JourneyStore
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tools.errors import JourneyError, ToolInputError
+from tools.core.errors import JourneyError, ToolInputError
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
 from tools.predict.clv import fit_clv, holdout_check
 from tools.predict.features import (
     FEATURES,
@@ -28,8 +30,6 @@ from tools.predict.features import (
 from tools.predict.modelling import train_and_evaluate
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, Registered
 from tools.predict.settings import PredictSettings
-from tools.results import Provenance, ResultMixin
-from tools.store import JourneyStore
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from fakes.openai_stub import openai_stub, text_reply, tool_call_reply
 from bot.agent.agent import JourneyAgent, unsupported_numbers
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from tools.ingest import ingest_file
+from tools.data.ingest import ingest_file
 
 
 @pytest.fixture

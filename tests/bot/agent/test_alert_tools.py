@@ -10,8 +10,8 @@ from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from tools.alert_rules import MetricInfo
-from tools.alert_series import FrameSeriesProvider
+from tools.alerts.rules import MetricInfo
+from tools.alerts.series import FrameSeriesProvider
 
 METRICS = [
     MetricInfo("purchase_conversion", "Conversion", "%", kind="rate", stage_aware=True),
@@ -104,7 +104,7 @@ def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_simila
 
 
 def test_more_support_tickets_is_the_bad_direction():
-    from tools.alert_series import KpiSeriesProvider
+    from tools.alerts.series import KpiSeriesProvider
 
     infos = {m.name: m for m in KpiSeriesProvider(None).metrics()}  # type: ignore[arg-type]
     assert infos["tickets"].good_direction == "down" and infos["deliveries"].good_direction == "up"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from bot.agent.feedback_tools import feedback_tools
 from bot.agent.tools import ToolContext, render_for_model, run_tool
 from bot.config import load_config
-from tools.feedback import index_store
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.feedback.store import index_store
 
 NAMES = {"feedback_search", "feedback_themes", "feedback_sentiment"}
 SURVEYS = """survey_id,customer_id,ts,csat,text,touchpoint

@@ -13,7 +13,7 @@ from persona_fixtures import tiny_shop
 from bot.agent.agent import JourneyAgent
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from tools.store import JourneyStore
+from tools.data.store import JourneyStore
 
 
 def _agent(store, tmp_path, model=None) -> JourneyAgent:

@@ -14,9 +14,9 @@ from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from tools.ingest import folder_loads, ingest_loads
-from tools.sample import SampleSpec, generate_sample
-from tools.store import JourneyStore
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
+from tools.data.store import JourneyStore
 
 BANK = Path(__file__).resolve().parents[2] / "questions.yaml"
 

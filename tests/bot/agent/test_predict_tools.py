@@ -8,7 +8,7 @@ from fakes.shop import make_shop
 from bot.agent.catalog import all_tools
 from bot.agent.tools import ToolContext, render_for_model, run_tool
 from bot.config import load_config
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
 
 NAMES = {"at_risk_customers", "newly_at_risk", "revenue_forecast", "purchase_propensity", "next_best_actions"}
 

@@ -6,7 +6,7 @@ import pandas as pd
 from fakes.slack_tools import FUNNEL, TREND, FrameResult
 
 from bot.render.chart_data import chart_for, chart_kind
-from tools.results import Provenance
+from tools.core.results import Provenance
 
 
 def _result(frame: pd.DataFrame, tool: str = "x") -> FrameResult:

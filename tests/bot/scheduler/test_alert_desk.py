@@ -15,9 +15,9 @@ from fakes.poster import RecordingPoster, SimulatedCrash
 
 from bot.scheduler.delivery import Message
 from bot.scheduler.scheduler import JourneyScheduler
-from tools.alert_rules import MetricInfo
-from tools.alert_series import Contributor, FrameSeriesProvider
-from tools.errors import ToolInputError
+from tools.alerts.rules import MetricInfo
+from tools.alerts.series import Contributor, FrameSeriesProvider
+from tools.core.errors import ToolInputError
 
 CONV = MetricInfo("conversion_rate", "Checkout conversion", "%", "mean", "up")
 START = dt.date(2026, 3, 2)  # a Monday

@@ -11,8 +11,8 @@ from bot.config import load_config
 from bot.render.blocks import MAX_BLOCKS, MAX_SECTION_CHARS
 from bot.render.digest import digest_message
 from bot.scheduler.digests import narrate
-from tools.digest import ChartSeries, DigestResult, KpiLine
-from tools.results import Provenance
+from tools.core.results import Provenance
+from tools.digest.compose import ChartSeries, DigestResult, KpiLine
 
 DAY = dt.date(2026, 9, 1)
 

@@ -14,7 +14,7 @@ from fakes.poster import RecordingPoster, SimulatedCrash
 
 from bot.scheduler.delivery import Message
 from bot.scheduler.scheduler import JourneyScheduler, digest_run_key
-from tools.errors import ToolInputError
+from tools.core.errors import ToolInputError
 
 LONDON = ZoneInfo("Europe/London")
 DATA_END = dt.date(2026, 5, 6)

@@ -10,11 +10,11 @@ import datetime as dt
 import pytest
 from fakes.shop import make_shop
 
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.store import JourneyStore
 from tools.predict.registry import ModelRegistry
 from tools.predict.settings import PredictSettings
 from tools.predict.training import retrain
-from tools.store import JourneyStore
 
 NOW = dt.datetime(2026, 9, 1, 6, 0, tzinfo=dt.UTC)
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tools.errors import ToolInputError
-from tools.filters import Filters
+from tools.analytics.filters import Filters
+from tools.core.errors import ToolInputError
 from tools.predict.actions import (
     ACTION_NAMES,
     NextActionsParams,

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from tools.errors import NoDataError
+from tools.core.errors import NoDataError
 from tools.predict.bgnbd import (
     BGNBDParams,
     GammaGammaParams,

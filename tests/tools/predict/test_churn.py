@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tools.errors import ToolInputError
-from tools.filters import Filters
+from tools.analytics.filters import Filters
+from tools.core.errors import ToolInputError
 from tools.predict.churn import AtRiskParams, NewlyAtRiskParams, at_risk_customers, newly_at_risk
 from tools.predict.features import customer_features
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tools.ingest import ingest_file
+from tools.data.ingest import ingest_file
 from tools.predict.clv import actual_between, holdout_check, rfm_summary
 from tools.predict.settings import PredictSettings
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tools.errors import NoDataError, ToolInputError
-from tools.ingest import ingest_file
+from tools.core.errors import NoDataError, ToolInputError
+from tools.data.ingest import ingest_file
 from tools.predict.features import (
     FEATURE_NAMES,
     customer_features,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from tools.errors import NoDataError
+from tools.core.errors import NoDataError
 from tools.predict import modelling
 from tools.predict.modelling import _auc, plan_split, precision_top_decile, train_and_evaluate
 from tools.predict.settings import PredictSettings

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from conftest import REPO, external
 
-from tools.ingest import ingest_recipe
+from tools.data.ingest import ingest_recipe
+from tools.data.store import JourneyStore
 from tools.predict.clv import holdout_check
 from tools.predict.features import data_span, thin_recent_orders
 from tools.predict.settings import PredictSettings
-from tools.store import JourneyStore
 
 pytestmark = pytest.mark.realdata
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tools.errors import ToolInputError, ToolUnavailable
+from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.data.store import JourneyStore
 from tools.predict.registry import ModelRegistry
-from tools.store import JourneyStore
 
 NOW = dt.datetime(2026, 9, 1, tzinfo=dt.UTC)
 

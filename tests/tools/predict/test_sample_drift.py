@@ -10,13 +10,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.sample import SampleSpec, generate_sample
+from tools.data.store import JourneyStore
 from tools.predict.churn import AtRiskParams, at_risk_customers
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import score_customers
 from tools.predict.settings import PredictSettings
-from tools.sample import SampleSpec, generate_sample
-from tools.store import JourneyStore
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tools.ingest import folder_loads, ingest_loads
+from tools.data.ingest import folder_loads, ingest_loads
+from tools.data.store import JourneyStore
 from tools.predict.registry import ModelRegistry
 from tools.predict.settings import PredictSettings
 from tools.predict.training import retrain
-from tools.store import JourneyStore
 
 LATER = dt.datetime(2026, 9, 2, tzinfo=dt.UTC)
 

@@ -1,0 +1,228 @@
+"""Replaying alert rules over past days, and scoring them against known incidents.
+
+Each rule's series is read once and judged for every day in one vectorised pass; the day-by-
+day part is only the alert state machine (fire once, cooldown, resolve), so a backtest sees
+exactly the alerts the daily job would have posted, without posting anything.
+
+Scoring: an incident is caught when an alert on one of its metrics (any metric, if the
+incident does not name them) fires no later than `tolerance_days` after it starts. An alert is
+true when it fires inside an incident on its metric (from the start to `tolerance_days` after
+the end); every other alert is false. An incident of one first-touch channel (a channel's
+traffic growing) is matched only by alerts on that channel or on the whole shop: an alert
+about another channel during it is false.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tools.alerts.engine import (
+    AlertEvent,
+    AlertPolicy,
+    RuleState,
+    detect,
+    finding_from,
+    rules_with_series,
+    step,
+)
+from tools.alerts.rules import AlertRule
+from tools.alerts.series import SeriesProvider, metric_info
+from tools.core.errors import ToolInputError
+from tools.core.results import Provenance, ResultMixin
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    metrics: tuple[str, ...] = ()  # empty: any metric may catch it
+    kind: str = ""
+    channel: str | None = None  # the first-touch channel it is about, if one
+
+    def covers(self, metric: str, channel: str | None = None) -> bool:
+        """Whether an alert on this metric (for this first-touch channel, None = all) is about it."""
+        if self.metrics and metric not in self.metrics:
+            return False
+        return self.channel is None or channel is None or channel == self.channel
+
+
+# What each kind of incident in the sample data moves (docs/SAMPLE_DATA.md): an alert on one
+# of these metrics during the incident is a true alert. The lists are written from the
+# incident descriptions, not from what the rules happened to catch.
+INCIDENT_METRICS: dict[str, tuple[str, ...]] = {
+    "checkout_failure": ("session_conversion", "conversion_purchase", "purchase_conversion",
+                         "cart_abandonment", "orders", "revenue", "csat", "csat_mean", "tickets"),
+    "delivery_delay": ("on_time_delivery", "delivery_time", "delivery_time_p90", "deliveries", "csat",
+                       "csat_mean", "nps", "first_response_time", "first_response_time_p90",
+                       "resolution_time", "resolution_time_p90", "tickets"),
+    # New browsers from the channel: more newcomers and sessions, more bounces, a lower share of
+    # sessions that buy. Checkout conversion is not among them: browsers rarely reach checkout.
+    "channel_growth": ("new_visitors", "sessions", "web_sessions", "bounce_rate", "session_conversion",
+                       "conversion_consideration"),
+}
+
+
+def load_incidents(path: str | Path) -> list[Incident]:
+    """incidents.json of the sample data (a list of {id, kind, start, end, ...})."""
+    try:
+        items = json.loads(Path(path).read_text(encoding="utf-8"))
+        return [Incident(str(i["id"]), str(i["id"]),
+                         dt.date.fromisoformat(i["start"]), dt.date.fromisoformat(i["end"]),
+                         INCIDENT_METRICS.get(str(i.get("kind")), ()), str(i.get("kind", "")),
+                         i.get("first_touch_channel"))
+                for i in items]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ToolInputError(f"{path}: not an incidents file ({exc}); expected a JSON list of objects "
+                             "with id, kind, start and end") from None
+
+
+@dataclass(frozen=True)
+class BacktestAlert:
+    rule_id: str
+    metric: str
+    channel: str | None  # the first-touch channel the alert is about; None = all customers
+    day: dt.date
+    severity: str
+    incident: str | None  # the incident it belongs to, or None for a false alert
+    headline: str
+
+
+@dataclass(frozen=True)
+class BacktestResult(ResultMixin):
+    first: dt.date
+    last: dt.date
+    alerts: tuple[BacktestAlert, ...]
+    incidents: tuple[Incident, ...]
+    caught: dict[str, dt.date | None]  # incident id -> day of its first alert within tolerance
+    tolerance_days: int
+    resolved: int
+    suppressed: int
+    errors: tuple[tuple[str, str], ...] = ()
+    provenance: Provenance = field(default=None)  # type: ignore[assignment]
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def true_alerts(self) -> int:
+        return sum(1 for a in self.alerts if a.incident is not None)
+
+    @property
+    def precision(self) -> float | None:
+        return self.true_alerts / len(self.alerts) if self.alerts else None
+
+    @property
+    def recall(self) -> float | None:
+        return sum(1 for d in self.caught.values() if d is not None) / len(self.caught) if self.caught else None
+
+    def false_alerts_per_metric(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for a in self.alerts:
+            out.setdefault(a.metric, 0)
+            if a.incident is None:
+                out[a.metric] += 1
+        return out
+
+    def worst_false_rate(self) -> float:
+        """The most false alerts any metric had per 30 days."""
+        counts = self.false_alerts_per_metric()
+        return max(counts.values(), default=0) * 30 / self.days
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([a.__dict__ for a in self.alerts])
+
+    def to_text(self) -> str:
+        p = "n/a" if self.precision is None else f"{self.precision:.2f}"
+        r = "n/a" if self.recall is None else f"{self.recall:.2f}"
+        lines = [
+            f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts, "
+            f"{self.true_alerts} during incidents; precision {p}, recall {r} "
+            f"(an incident counts as caught if alerted within {self.tolerance_days} day(s) of its start).",
+        ]
+        for inc in self.incidents:
+            day = self.caught.get(inc.id)
+            lag = f"caught on {day} (+{(day - inc.start).days} d)" if day else "MISSED"
+            kind = f"{inc.kind}, " if inc.kind else ""
+            lines.append(f"  incident {inc.name} ({kind}{inc.start} to {inc.end}): {lag}")
+        per_metric = self.false_alerts_per_metric()
+        if per_metric:
+            lines.append("False alerts per metric (per 30 days): " + ", ".join(
+                f"{m} {n} ({n * 30 / self.days:.2f})" for m, n in sorted(per_metric.items())))
+        lines.append(f"Resolved follow-ups: {self.resolved}; alerts held back by cooldown or snooze: {self.suppressed}")
+        for a in self.alerts:
+            tag = f"incident {a.incident}" if a.incident else "FALSE"
+            lines.append(f"  {a.day} {a.rule_id:<28} [{a.severity}] {tag}: {a.headline}")
+        for rule_id, message in self.errors:
+            lines.append(f"  error {rule_id}: {message}")
+        return "\n".join(lines)
+
+
+def replay(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: dt.date,
+           policy: AlertPolicy) -> list[AlertEvent]:
+    """Every event the rule (each group of a per-group rule) would have produced, day by day,
+    from first to last."""
+    info = metric_info(provider, rule.metric)
+    events: list[AlertEvent] = []
+    for concrete, series in rules_with_series(provider, rule, first, last):
+        checked = detect(concrete, info, series)
+        state = RuleState()
+        for day in pd.date_range(first, last, freq="D").date:
+            finding = finding_from(concrete, info, checked, day)
+            # The daily job runs the morning after the day it judges.
+            now = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(7, 0), tzinfo=dt.UTC)
+            state, new = step(concrete, finding, state, now, policy)
+            events.extend(new)
+    return events
+
+
+def backtest(provider: SeriesProvider, rules: list[AlertRule], first: dt.date, last: dt.date,
+             incidents: list[Incident], *, policy: AlertPolicy | None = None,
+             tolerance_days: int = 1) -> BacktestResult:
+    if last < first:
+        raise ToolInputError(f"backtest ends ({last}) before it starts ({first})")
+    policy = policy or AlertPolicy()
+    fired: list[BacktestAlert] = []
+    caught: dict[str, dt.date | None] = {i.id: None for i in incidents}
+    resolved = suppressed = 0
+    errors: list[tuple[str, str]] = []
+    for rule in (r for r in rules if r.enabled):
+        try:
+            events = replay(provider, rule, first, last, policy)
+        except ToolInputError as exc:
+            errors.append((rule.id, str(exc)))
+            continue
+        for event in events:
+            if event.kind == "resolve":
+                resolved += 1
+            elif event.kind == "suppressed":
+                suppressed += 1
+            if event.kind != "fire":
+                continue
+            channel = event.finding.scope.get("channel")
+            during = next((i for i in incidents if i.covers(rule.metric, channel)
+                           and i.start <= event.day <= i.end + dt.timedelta(days=tolerance_days)), None)
+            fired.append(BacktestAlert(event.rule_id, rule.metric, channel, event.day, event.severity,
+                                       during.id if during else None, event.finding.headline()))
+            for inc in incidents:
+                if inc.covers(rule.metric, channel) and inc.start <= event.day <= inc.start + dt.timedelta(days=tolerance_days):
+                    if caught[inc.id] is None or event.day < caught[inc.id]:  # type: ignore[operator]
+                        caught[inc.id] = event.day
+    fired.sort(key=lambda a: (a.day, a.rule_id))
+    prov = Provenance(
+        tool="alerts_backtest",
+        definition="every enabled rule replayed day by day with the alert state machine (dedupe, "
+                   "cooldown, resolve); alerts scored against the documented incidents",
+        params={"first": first.isoformat(), "last": last.isoformat(), "rules": [r.id for r in rules if r.enabled],
+                "tolerance_days": tolerance_days, "cooldown_hours": policy.cooldown_hours},
+        period_label=f"{first} to {last}",
+    )
+    return BacktestResult(first, last, tuple(fired), tuple(incidents), caught, tolerance_days, resolved,
+                          suppressed, tuple(errors), prov)

@@ -1,0 +1,147 @@
+"""Who an analysis looks at: customer filters and breakdown dimensions, shared by every tool.
+
+Filters and breakdowns are customer-level, so a funnel "for Instagram" and a CSAT "for
+Instagram" mean the same people: customers whose first touch came through Instagram.
+
+- channel: the channel of the customer's first journey event (first touch), over all data.
+- acquisition_channel, segment, city, region, age_band: columns of the customers table.
+- persona: a saved persona's members (the `persona_members` view: persona, customer_id).
+
+Values are checked against the data before a query runs, so a typo gets the list of valid
+values back instead of an empty answer. All SQL here is built from fixed identifiers; values
+are bound parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from tools.core.errors import ToolInputError
+from tools.data.store import JourneyStore
+
+UNKNOWN_GROUP = "(unknown)"  # the group of customers with no value for a dimension
+Dimension = Literal["channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona"]
+DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]
+
+DIMENSION_LABELS: dict[str, str] = {
+    "channel": "first-touch channel",
+    "acquisition_channel": "acquisition channel (CRM)",
+    "segment": "segment (CRM)",
+    "city": "city",
+    "region": "region",
+    "age_band": "age band",
+    "persona": "persona",
+}
+
+# The customer-level dimensions as one relation. Customers seen only in events (anonymous web
+# visitors) are included, with empty CRM columns.
+DIMS_SQL = """
+    SELECT ids.customer_id,
+           ft.channel AS channel,
+           c.acquisition_channel, c.segment, c.city, c.region, c.age_band
+    FROM (SELECT customer_id FROM customers
+          UNION SELECT DISTINCT customer_id FROM events) ids
+    LEFT JOIN customers c USING (customer_id)
+    LEFT JOIN (SELECT customer_id, arg_min(channel, ts) AS channel
+               FROM events GROUP BY customer_id) ft USING (customer_id)
+"""
+
+
+class Filters(BaseModel):
+    """Restrict an analysis to some customers. Leave a field empty for everyone."""
+
+    channel: list[str] | None = Field(
+        default=None, description="First-touch channel(s) of the customer, e.g. ['instagram']."
+    )
+    acquisition_channel: list[str] | None = Field(
+        default=None, description="Acquisition channel(s) as recorded in the CRM."
+    )
+    segment: list[str] | None = Field(default=None, description="CRM segment(s).")
+    city: list[str] | None = Field(default=None, description="City or town(s).")
+    region: list[str] | None = Field(default=None, description="Region(s).")
+    age_band: list[str] | None = Field(default=None, description="Age band(s), e.g. ['25-34'].")
+    persona: str | None = Field(default=None, description="Name of a saved persona.")
+
+    def active(self) -> dict[str, Any]:
+        return {k: v for k, v in self.model_dump().items() if v not in (None, [], "")}
+
+    def is_empty(self) -> bool:
+        return not self.active()
+
+
+def has_personas(store: JourneyStore) -> bool:
+    return bool(store.scalar(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'persona_members'"
+    ))
+
+
+def known_values(store: JourneyStore, dimension: str) -> list[str]:
+    """The values a dimension takes in the data, most common first."""
+    if dimension not in DIMENSIONS:
+        raise ToolInputError(f"Unknown dimension {dimension!r}; use one of {', '.join(DIMENSIONS)}")
+    if dimension == "persona":
+        if not has_personas(store):
+            return []
+        df = store.query("SELECT DISTINCT persona FROM persona_members ORDER BY 1")
+        return [str(v) for v in df["persona"]]
+    df = store.query(
+        f"SELECT {dimension} AS v, count(*) AS n FROM ({DIMS_SQL}) d "
+        f"WHERE {dimension} IS NOT NULL GROUP BY 1 ORDER BY n DESC, v"
+    )
+    return [str(v) for v in df["v"]]
+
+
+def validate_filters(store: JourneyStore, filters: Filters | None) -> Filters:
+    """Match filter values to the data case-insensitively; unknown values raise with the
+    valid ones listed."""
+    if filters is None:
+        return Filters()
+    fixed: dict[str, Any] = {}
+    for dim, wanted in filters.active().items():
+        known = known_values(store, dim)
+        lookup = {k.lower(): k for k in known}
+        if dim == "persona":
+            match = lookup.get(str(wanted).strip().lower())
+            if match is None:
+                raise ToolInputError(
+                    f"No saved persona named {wanted!r}; saved personas: {', '.join(known) or 'none yet'}"
+                )
+            fixed[dim] = match
+            continue
+        out = []
+        for value in wanted:
+            match = lookup.get(str(value).strip().lower())
+            if match is None:
+                shown = ", ".join(known[:20]) or "none in the data"
+                raise ToolInputError(f"Unknown {DIMENSION_LABELS[dim]} {value!r}; known values: {shown}")
+            out.append(match)
+        fixed[dim] = out
+    return Filters(**fixed)
+
+
+def cohort_sql(filters: Filters | None) -> tuple[str, list[Any]]:
+    """A subquery of the customer_ids the filters select, with its parameters; empty filters
+    give ("", [])."""
+    if filters is None or filters.is_empty():
+        return "", []
+    where: list[str] = []
+    params: list[Any] = []
+    for dim, value in filters.active().items():
+        if dim == "persona":
+            where.append("customer_id IN (SELECT customer_id FROM persona_members WHERE persona = ?)")
+            params.append(value)
+        else:
+            where.append(f"{dim} IN ({', '.join('?' for _ in value)})")
+            params.extend(value)
+    return f"SELECT customer_id FROM ({DIMS_SQL}) d WHERE {' AND '.join(where)}", params
+
+
+def dimension_sql(dimension: str) -> str:
+    """A relation (customer_id, value) giving each customer's value of a breakdown dimension."""
+    if dimension not in DIMENSIONS:
+        raise ToolInputError(f"Unknown breakdown {dimension!r}; use one of {', '.join(DIMENSIONS)}")
+    if dimension == "persona":
+        return "SELECT customer_id, persona AS value FROM persona_members"
+    return f"SELECT customer_id, coalesce({dimension}, '{UNKNOWN_GROUP}') AS value FROM ({DIMS_SQL}) d"

@@ -1,0 +1,464 @@
+"""Stage funnel: how many customers reach each step of the journey, in order, within a
+conversion window, where the biggest drop-off is and how long each step takes.
+
+The rules (also in docs/METRICS.md, "Journeys", and in every result's provenance):
+
+- A customer enters at their first event at step 1 inside the period. Later steps may happen
+  after the period ends, up to `window_days` after entering (24-hour days of elapsed time).
+- Steps are followed in time order, not file order. Step k is reached at the customer's first
+  event of step k at or after the time step k-1 was reached; an event at the same moment
+  counts as in order, because exports often date a whole session or order with one time.
+- skips="pass_through" (default): an event at a later step of the funnel also counts as
+  passing the steps before it, at that event's time. Someone who walks in and buys (no
+  decision-stage touchpoint) counts at decision and at purchase. skips="stop": every step needs
+  its own event, and a customer who skips a step stops at the step before it.
+- Repeated events count once: customers are counted, not events. Events that match no step
+  are ignored.
+- Conversion of a step is customers reaching it over customers reaching the step before;
+  overall conversion is over customers entering. The biggest drop-off is the step with the
+  lowest conversion from the step before (the earliest one on a tie).
+- Times between steps are the median and 90th percentile (linear interpolation) of the time
+  from reaching step k-1 to reaching step k, over the customers who reached step k.
+
+The work is one DuckDB query and no Python runs per customer. A first pass finds each
+customer's entry (and, for channel filters and breakdowns, their first-touch channel, in the
+same pass). With pass-through, step k is simply the first event of step k or later inside
+[entry, entry + window]: such an event also counts for step k-1, so it can never come before
+step k-1 was reached, and following the chain step by step gives the same time (the property
+test in tests/tools/test_funnel.py checks it against such a loop). One join of the later
+steps' events with the entries and one aggregation give every step at once. Without
+pass-through the chain is needed: one join per step over the steps' events, read once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
+from tools.analytics.periods import Period
+from tools.analytics.scope import (
+    FIRST_TOUCH_SQL,
+    Scope,
+    StepKind,
+    breakdown_join,
+    epoch_us,
+    has_personas,
+    make_scope,
+    resolve_steps,
+    step_column,
+)
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.results import Provenance, ResultMixin
+from tools.core.stages import Stage
+from tools.core.text import count, duration, pct, text_table
+from tools.data.store import JourneyStore
+
+Skips = Literal["pass_through", "stop"]
+_US_PER_DAY = 86_400_000_000
+
+
+class FunnelParams(BaseModel):
+    """Customers reaching each journey step in order, with step and overall conversion, the
+    biggest drop-off and the time between steps; optionally broken down by a customer
+    dimension.
+
+    Use it for questions such as:
+    - "Where do we lose people between consideration and purchase?" ->
+      stages=["consideration", "decision", "purchase"]
+    - "How does the funnel look for Instagram customers this month?" ->
+      period={"name": "this_month"}, filters={"channel": ["instagram"]}
+    - "Which channel converts web visitors to buyers best?" ->
+      touchpoints=["website_visit", "add_to_cart", "order_placed"], by="channel"
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    stages: list[Stage] | None = Field(
+        default=None, min_length=2, max_length=6,
+        description="Ordered journey stages to follow, e.g. ['consideration', 'decision', "
+        "'purchase']. Leave empty (and touchpoints empty) for all six stages.",
+    )
+    touchpoints: list[str] | None = Field(
+        default=None, min_length=2, max_length=10,
+        description="Ordered touchpoints to follow instead of stages, e.g. ['website_visit', "
+        "'add_to_cart', 'order_placed']. Names as `describe` lists them.",
+    )
+    period: Period = Field(
+        default_factory=lambda: Period(name="last_30_days"),
+        description="When customers entered the funnel (their first step-1 event).",
+    )
+    window_days: int = Field(
+        default=30, ge=1, le=365,
+        description="Conversion window: later steps count only within this many days of entering.",
+    )
+    skips: Skips = Field(
+        default="pass_through",
+        description="'pass_through': an event at a later step counts as passing skipped steps "
+        "(a walk-in purchase passes decision); 'stop': every step needs its own event.",
+    )
+    filters: Filters = Field(default_factory=Filters, description="Which customers to include.")
+    by: Dimension | None = Field(
+        default=None,
+        description="Break the funnel down by this customer dimension (channel = first-touch channel).",
+    )
+    max_groups: int = Field(
+        default=10, ge=1, le=50,
+        description="Breakdown groups shown in the text (largest first); the table keeps all.",
+    )
+
+
+@dataclass(frozen=True)
+class DropOff:
+    """The step transition that keeps the smallest share of customers."""
+
+    from_step: str
+    to_step: str
+    lost: int
+    kept_share: float  # conversion from from_step to to_step
+
+    @property
+    def lost_share(self) -> float:
+        return 1.0 - self.kept_share
+
+
+@dataclass(frozen=True)
+class FunnelResult(ResultMixin):
+    kind: StepKind
+    step_names: tuple[str, ...]
+    # One row per step: step (1-based), name, customers, step_conversion, overall_conversion,
+    # lost (from the step before), median_days, p90_days (time from the step before),
+    # via_later_step (customers counted here with no event of this step of their own in their
+    # window: passed through by a later step's event).
+    steps: pd.DataFrame
+    entered: int
+    completed: int
+    overall_conversion: float
+    biggest_drop: DropOff | None
+    window_days: int
+    skips: Skips
+    by: str | None
+    # One row per (group, step) with the columns of `steps` plus `group`; None without `by`.
+    groups: pd.DataFrame | None
+    # One row per group: group, entered, completed, overall_conversion, biggest_drop, drop_lost_share.
+    group_summary: pd.DataFrame | None
+    max_groups: int
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        overall = self.steps.assign(group="all customers")
+        if self.groups is None:
+            return overall
+        return pd.concat([overall, self.groups], ignore_index=True)
+
+    def to_text(self) -> str:
+        arrow = " > ".join(self.step_names)
+        lines = [
+            f"Funnel ({self.kind}s): {arrow}",
+            f"{self.entered:,} customers entered at {self.step_names[0]} in "
+            f"{self.provenance.period_label}; later steps counted within {self.window_days} days.",
+        ]
+        if self.provenance.filters:
+            lines.append("Customers: " + ", ".join(
+                f"{k}={_join(v)}" for k, v in self.provenance.filters.items()))
+        lines.append("")
+        rows = []
+        for r in self.steps.itertuples():
+            first = r.step == 1
+            rows.append([
+                str(r.name), count(r.customers),
+                "-" if first else pct(r.step_conversion),
+                pct(r.overall_conversion),
+                "-" if first else duration(r.median_days),
+                "-" if first else duration(r.p90_days),
+            ])
+        lines += text_table(
+            ["step", "customers", "of previous", "of entered", "median time", "90% within"], rows)
+        lines.append("")
+        last = self.step_names[-1]
+        lines.append(
+            f"Overall conversion: {pct(self.overall_conversion)} "
+            f"({self.completed:,} of {self.entered:,} reached {last})."
+        )
+        if self.biggest_drop is None:
+            lines.append("Nobody dropped off between steps.")
+        else:
+            d = self.biggest_drop
+            lines.append(
+                f"Biggest drop-off: {d.from_step} > {d.to_step}: {pct(d.lost_share)} lost "
+                f"({d.lost:,} customer{'s' if d.lost != 1 else ''})."
+            )
+        if self.group_summary is not None:
+            lines.append("")
+            label = DIMENSION_LABELS.get(self.by or "", self.by or "")
+            lines.append(f"By {label}:")
+            shown = self.group_summary.head(self.max_groups)
+            rows = [
+                [str(r.group), count(r.entered), count(r.completed), pct(r.overall_conversion),
+                 r.biggest_drop if isinstance(r.biggest_drop, str) else "-",
+                 pct(r.drop_lost_share)]
+                for r in shown.itertuples()
+            ]
+            lines += text_table(
+                [label, "entered", f"reached {last}", "conversion", "biggest drop-off", "lost there"],
+                rows)
+            hidden = len(self.group_summary) - len(shown)
+            if hidden > 0:
+                lines.append(f"({hidden} smaller group(s) not shown; they are in the table.)")
+        lines += [f"Note: {n}" for n in self.provenance.notes]
+        return "\n".join(lines)
+
+
+def _join(v: Any) -> str:
+    return ", ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v)
+
+
+def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
+    """Customers reaching each step in order within the conversion window (see module doc)."""
+    with store.connect() as con:
+        kind, names = resolve_steps(con, params.stages, params.touchpoints)
+        scope = make_scope(con, store.timezone, params.period, params.filters)
+        if params.by == "persona" and not has_personas(con):
+            raise ToolInputError("No personas are saved yet, so there is nothing to break down by persona.")
+        window_us = params.window_days * _US_PER_DAY
+        tz = scope.period.start.tzinfo
+        data_end_us = epoch_us(dt.datetime.combine(scope.data_last + dt.timedelta(days=1), dt.time(), tzinfo=tz))
+        sql, args = _funnel_sql(kind, names, scope, window_us, params.skips, params.by, data_end_us)
+        raw = con.execute(sql, args).df()
+    total = raw[raw.is_total == 1].iloc[0]
+    if int(total.n1) == 0:
+        raise NoDataError(
+            f"No customers entered the funnel: nobody had a {names[0]!r} {kind} event in "
+            f"{scope.period.label}"
+            + (" among the filtered customers" if not scope.cohort.is_empty else "")
+            + f"; {scope.data_label}."
+        )
+    steps = _step_table(total, names)
+    entered = int(steps.customers.iloc[0])
+    completed = int(steps.customers.iloc[-1])
+    groups = summary = None
+    if params.by:
+        groups, summary = _group_tables(raw[raw.is_total == 0], names)
+    prov = _provenance(params, kind, names, scope, int(total.rows_read), entered,
+                       int(total.open_window), steps)
+    return FunnelResult(
+        kind=kind,
+        step_names=names,
+        steps=steps,
+        entered=entered,
+        completed=completed,
+        overall_conversion=completed / entered,
+        biggest_drop=_biggest_drop(steps),
+        window_days=params.window_days,
+        skips=params.skips,
+        by=params.by,
+        groups=groups,
+        group_summary=summary,
+        max_groups=params.max_groups,
+        provenance=prov,
+    )
+
+
+def _funnel_sql(
+    kind: StepKind, names: tuple[str, ...], scope: Scope, window_us: int, skips: Skips,
+    by: str | None, data_end_us: int,
+) -> tuple[str, list[Any]]:
+    """One query; its CTEs are built in text order so the bound parameters line up."""
+    col = step_column(kind)
+    n = len(names)
+    cohort = scope.cohort
+    start, end = scope.period.start, scope.period.end
+    horizon = end + dt.timedelta(microseconds=window_us)
+    first_touch = by == "channel" or cohort.first_touch is not None
+    args: list[Any] = []
+
+    # Pass 1: each customer's entry (first step-1 event in the period), and when needed the
+    # first-touch channel, which looks at all of the customer's events.
+    # Entry times stay timestamps here (converted once per customer, not once per event);
+    # the window is added as microseconds, which is elapsed time across clock changes.
+    if first_touch:
+        # The period test is left out when the period holds all the data: it is most of the
+        # cost of this pass over every event.
+        whole = scope.period.first_day <= scope.data_first and scope.period.last_day >= scope.data_last
+        when = f"{col} = ?" + ("" if whole else " AND ts >= ? AND ts < ?")
+        f1 = (f"SELECT customer_id AS c, min(ts) FILTER (WHERE {when}) AS t1, "
+              f"{FIRST_TOUCH_SQL} AS ft FROM events GROUP BY customer_id HAVING t1 IS NOT NULL")
+        args += [names[0]] + ([] if whole else [start, end])
+        if cohort.first_touch is not None:
+            f1 += f" AND ft IN ({', '.join('?' for _ in cohort.first_touch)})"
+            args += cohort.first_touch
+    else:
+        f1 = (f"SELECT customer_id AS c, min(ts) AS t1 FROM events "
+              f"WHERE {col} = ? AND ts >= ? AND ts < ? GROUP BY customer_id")
+        args += [names[0], start, end]
+    if cohort.crm_sql:
+        f1 += (" HAVING " if not first_touch else " AND ") + f"customer_id IN ({cohort.crm_sql})"
+        args += cohort.crm_params
+    ctes = [f"f1 AS ({f1})"]
+    carry_ft = ", any_value(f.ft) AS ft" if first_touch else ""
+    if skips == "pass_through":
+        # Step k is reached at the first event of step k or later inside [t1, t1 + window]:
+        # with pass-through that needs no chain, one join of the later steps' events.
+        args += [list(names[1:]), start, horizon]
+        ctes.append(
+            f"ev AS (SELECT e.customer_id AS c, e.ts AS t, st.s FROM events e "
+            f"JOIN (SELECT unnest(?::VARCHAR[]) AS name, CAST(unnest(range(2, {n + 1})) AS INTEGER) AS s) st "
+            f"ON st.name = e.{col} WHERE e.ts >= ? AND e.ts < ?)")
+        reached = ", ".join(f"epoch_us(min(e.t) FILTER (WHERE e.s >= {k})) AS t{k}" for k in range(2, n + 1))
+        # Which steps had an event of their own: one bit per step, one aggregate for all.
+        own = ", ".join(f"(bit_or(1 << e.s) >> {k}) & 1 = 1 AS x{k}" for k in range(2, n + 1))
+        ctes.append(
+            f"r AS MATERIALIZED (SELECT f.c, epoch_us(any_value(f.t1)) AS t1{carry_ft}, {reached}, {own} "
+            "FROM f1 f LEFT JOIN ev e ON e.c = f.c AND e.t >= f.t1 AND e.t <= f.t1 + to_microseconds(?) "
+            "GROUP BY f.c)")
+        args.append(window_us)
+    else:
+        # Without pass-through each step needs its own event after the previous step: a chain
+        # of joins over the later steps' events, read from the table once.
+        cases = " ".join(f"WHEN ? THEN {k}" for k in range(2, n + 1))
+        args += list(names[1:])
+        args += [start, horizon]
+        ctes.append(
+            f"ev AS MATERIALIZED (SELECT * FROM (SELECT customer_id AS c, epoch_us(ts) AS t, "
+            f"CASE {col} {cases} END AS s FROM events WHERE ts >= ? AND ts < ?) "
+            "WHERE s IS NOT NULL)")
+        ctes.append("e1 AS (SELECT c, epoch_us(t1) AS t1" + (", ft" if first_touch else "") + " FROM f1)")
+        for k in range(2, n + 1):
+            carry = ", ".join(f"any_value(p.t{j}) AS t{j}" for j in range(1, k))
+            ctes.append(
+                f"f{k} AS (SELECT p.c, {carry}, min(e.t) AS t{k} FROM {'e1' if k == 2 else f'f{k - 1}'} p "
+                f"JOIN ev e ON e.c = p.c WHERE e.s = {k} AND e.t >= p.t{k - 1} "
+                "AND e.t <= p.t1 + ? GROUP BY p.c)")
+            args.append(window_us)
+        cols = ", ".join(f"f{k}.t{k}, TRUE AS x{k}" for k in range(2, n + 1))
+        joins = " ".join(f"LEFT JOIN f{k} ON f{k}.c = e1.c" for k in range(2, n + 1))
+        ft = ", e1.ft" if first_touch else ""
+        ctes.append(f"r AS MATERIALIZED (SELECT e1.c, e1.t1{ft}, {cols} FROM e1 {joins})")
+
+    def aggregates() -> str:
+        parts = ["count(t1) AS n1"]
+        for k in range(2, n + 1):
+            d = f"CAST(t{k} - t{k - 1} AS DOUBLE) / {_US_PER_DAY}"
+            parts += [
+                f"count(t{k}) AS n{k}",
+                f"median({d}) AS m{k}",
+                f"quantile_cont({d}, 0.9) AS q{k}",
+                f"count(*) FILTER (WHERE t{k} IS NOT NULL AND NOT coalesce(x{k}, FALSE)) AS v{k}",
+            ]
+        return ", ".join(parts)
+
+    sql = (f"WITH {', '.join(ctes)} SELECT CAST(NULL AS VARCHAR) AS grp, 1 AS is_total, "
+           f"{aggregates()}, count(*) FILTER (WHERE t1 + ? > ?) AS open_window, "
+           "(SELECT count(*) FROM events WHERE ts >= ? AND ts < ?) AS rows_read FROM r")
+    args += [window_us, data_end_us, start, horizon]
+    if by:
+        join, value = breakdown_join(by)
+        sql += (f" UNION ALL SELECT grp, 0, {aggregates()}, 0, 0 FROM "
+                f"(SELECT r.*, {value} AS grp FROM r {join}) GROUP BY grp")
+    return sql, args
+
+
+def _step_table(row: pd.Series, names: tuple[str, ...]) -> pd.DataFrame:
+    """One wide result row (n1, n2, m2, q2, v2, ...) -> the step table."""
+    n = len(names)
+    customers = [int(row["n1"])] + [int(row[f"n{k}"]) for k in range(2, n + 1)]
+    df = pd.DataFrame({
+        "step": range(1, n + 1),
+        "name": list(names),
+        "customers": customers,
+        "median_days": [float("nan")] + [_num(row[f"m{k}"]) for k in range(2, n + 1)],
+        "p90_days": [float("nan")] + [_num(row[f"q{k}"]) for k in range(2, n + 1)],
+        "via_later_step": [0] + [int(row[f"v{k}"]) for k in range(2, n + 1)],
+    })
+    prev = df.customers.shift(1)
+    entered = customers[0]
+    df["step_conversion"] = (df.customers / prev).where(prev > 0)
+    df.loc[0, "step_conversion"] = 1.0 if entered else float("nan")
+    df["overall_conversion"] = df.customers / entered if entered else float("nan")
+    df["lost"] = (prev - df.customers).fillna(0).astype("int64")
+    return df[["step", "name", "customers", "step_conversion", "overall_conversion", "lost",
+               "median_days", "p90_days", "via_later_step"]]
+
+
+def _num(value: Any) -> float:
+    return float("nan") if value is None or pd.isna(value) else float(value)
+
+
+def _biggest_drop(steps: pd.DataFrame) -> DropOff | None:
+    cand = steps.iloc[1:]
+    cand = cand[(cand.lost > 0) & cand.step_conversion.notna()]
+    if cand.empty:
+        return None
+    # idxmin returns the first of equal minima: the earliest step wins a tie.
+    row = steps.loc[cand.step_conversion.idxmin()]
+    before = steps.loc[int(row.step) - 2]
+    return DropOff(str(before["name"]), str(row["name"]), int(row.lost), float(row.step_conversion))
+
+
+def _group_tables(rows: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    tables = []
+    summary = []
+    for _, row in rows.iterrows():  # one row per group: a handful, not per customer
+        table = _step_table(row, names)
+        table.insert(0, "group", row.grp)
+        tables.append(table)
+        drop = _biggest_drop(table)
+        entered = int(table.customers.iloc[0])
+        summary.append({
+            "group": row.grp,
+            "entered": entered,
+            "completed": int(table.customers.iloc[-1]),
+            "overall_conversion": table.customers.iloc[-1] / entered if entered else float("nan"),
+            "biggest_drop": f"{drop.from_step} > {drop.to_step}" if drop else None,
+            "drop_lost_share": drop.lost_share if drop else None,
+        })
+    summ = pd.DataFrame(summary, columns=["group", "entered", "completed", "overall_conversion",
+                                          "biggest_drop", "drop_lost_share"])
+    summ = summ.sort_values(["entered", "group"], ascending=[False, True]).reset_index(drop=True)
+    groups = pd.concat(tables, ignore_index=True) if tables else None
+    return groups, summ  # type: ignore[return-value]
+
+
+def _provenance(
+    params: FunnelParams, kind: StepKind, names: tuple[str, ...], scope: Scope, rows_read: int,
+    entered: int, late: int, steps: pd.DataFrame,
+) -> Provenance:
+    rule = ("an event at a later step also passes the steps before it"
+            if params.skips == "pass_through" else "every step needs its own event")
+    definition = (
+        f"customers whose first {names[0]!r} {kind} event falls in the period, followed in time "
+        f"order through {' > '.join(names)}; a step counts at the first event at or after the "
+        f"previous step and within {params.window_days} days of entering; {rule}; "
+        "conversion = customers at a step / customers at the step before; times are median and "
+        "90th percentile between consecutive steps"
+    )
+    notes = []
+    if late:
+        notes.append(
+            f"{late:,} of {entered:,} customers entered less than {params.window_days} days before "
+            "the data ends, so some of them may still convert."
+        )
+    skipped = steps[steps.via_later_step > 0]
+    if len(skipped) and params.skips == "pass_through":
+        parts = ", ".join(f"{r.name} {r.via_later_step:,}" for r in skipped.itertuples())
+        notes.append(
+            "counted at a step they had no event for, through a later step's event: " + parts
+        )
+    if entered < 30:
+        notes.append(f"only {entered} customers entered: treat the percentages as rough.")
+    return Provenance(
+        tool="funnel",
+        definition=definition,
+        params=params.model_dump(mode="json", exclude_defaults=False),
+        filters=scope.filters.active(),
+        period_start=scope.period.start,
+        period_end=scope.period.end,
+        period_label=scope.period.label,
+        tables=("events", "customers") if (params.by or not scope.cohort.is_empty) else ("events",),
+        row_counts={"events": rows_read},
+        notes=tuple(notes),
+    )

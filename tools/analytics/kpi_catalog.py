@@ -1,0 +1,297 @@
+"""The KPI catalogue: every metric's name, unit, direction and one-line definition, and how
+values and changes are written for a shop owner.
+
+Names are a `Literal` so the agent, the digest and the alerts name metrics the same way, and
+a typo is caught by validation instead of producing an empty answer. The exact definitions
+(numerator, denominator, period handling, caveats) are in docs/METRICS.md; the SQL that
+computes them is in tools/analytics/kpi_sql.py.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+Metric = Literal[
+    "active_customers",
+    "new_visitors",
+    "purchase_conversion",
+    "conversion_consideration",
+    "conversion_decision",
+    "conversion_purchase",
+    "conversion_post_purchase",
+    "conversion_advocacy",
+    "sessions",
+    "session_conversion",
+    "bounce_rate",
+    "exit_rate",
+    "cart_abandonment",
+    "revenue",
+    "orders",
+    "aov",
+    "repeat_purchase_rate",
+    "clv",
+    "time_to_first_purchase",
+    "churn_rate",
+    "delivery_time",
+    "delivery_time_p90",
+    "on_time_delivery",
+    "csat",
+    "csat_mean",
+    "nps",
+    "first_response_time",
+    "first_response_time_p90",
+    "resolution_time",
+    "resolution_time_p90",
+]
+METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
+
+Unit = Literal["rate", "points", "score", "money", "count", "hours", "days"]
+# How a metric combines over groups, which decides how top movers split a change:
+#   rate/mean: the total is the n-weighted mean of the groups' values
+#   total: the total is the sum of the groups' values
+#   quantile: neither (medians and p90s do not add up)
+Kind = Literal["rate", "mean", "total", "quantile"]
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    name: str
+    label: str
+    unit: Unit
+    kind: Kind
+    higher_is_better: bool | None
+    n_label: str  # what n counts
+    family: str  # which query computes it (tools/analytics/kpi_sql.py)
+    definition: str
+
+
+def _spec(name: str, label: str, unit: Unit, kind: Kind, better: bool | None, n_label: str,
+          family: str, definition: str) -> MetricSpec:
+    return MetricSpec(name, label, unit, kind, better, n_label, family, definition)
+
+
+_STEP = ("share of customers with an event at the {prev} stage in the period who also had an "
+         "event at the {stage} stage or a later one in the period")
+
+SPECS: dict[str, MetricSpec] = {s.name: s for s in (
+    _spec("active_customers", "Active customers", "count", "total", True, "customers", "stages",
+          "customers with at least one journey event in the period"),
+    _spec("new_visitors", "New visitors", "count", "total", True, "people", "arrivals",
+          "people whose first contact with the business falls in the period: the earlier of their "
+          "first journey event and their CRM first-seen date; bought or not"),
+    _spec("purchase_conversion", "Purchase conversion", "rate", "rate", True, "customers", "stages",
+          "customers with a purchase-stage event in the period / customers with any journey "
+          "event in the period"),
+    _spec("conversion_consideration", "Awareness -> consideration", "rate", "rate", True,
+          "customers", "stages", _STEP.format(prev="awareness", stage="consideration")),
+    _spec("conversion_decision", "Consideration -> decision", "rate", "rate", True, "customers",
+          "stages", _STEP.format(prev="consideration", stage="decision")),
+    _spec("conversion_purchase", "Decision -> purchase", "rate", "rate", True, "customers",
+          "stages", _STEP.format(prev="decision", stage="purchase")),
+    _spec("conversion_post_purchase", "Purchase -> post-purchase", "rate", "rate", True,
+          "customers", "stages", _STEP.format(prev="purchase", stage="post-purchase")),
+    _spec("conversion_advocacy", "Post-purchase -> advocacy", "rate", "rate", True, "customers",
+          "stages", _STEP.format(prev="post-purchase", stage="advocacy")),
+    _spec("sessions", "Web sessions", "count", "total", True, "sessions", "sessions",
+          "web sessions (a session id, or a customer's web events of one day) with a web event in "
+          "the period, dated by their first web event"),
+    _spec("session_conversion", "Session conversion", "rate", "rate", True, "sessions", "sessions",
+          "web sessions with a purchase-stage web event / web sessions; a session is dated by "
+          "its first web event"),
+    _spec("bounce_rate", "Bounce rate", "rate", "rate", False, "sessions", "sessions",
+          "web sessions with exactly one web event / web sessions"),
+    _spec("exit_rate", "Exit rate", "rate", "rate", False, "web events", "sessions",
+          "web events that were the last of their session / web events (per touchpoint in the "
+          "details)"),
+    _spec("cart_abandonment", "Cart abandonment", "rate", "rate", False, "carts", "sessions",
+          "carts (web sessions with add-to-cart or checkout, dated by the session) with no purchase "
+          "by the customer from the first cart event until the cart window after the last one / "
+          "carts"),
+    _spec("revenue", "Revenue", "money", "total", True, "orders", "orders",
+          "sum of completed orders placed in the period"),
+    _spec("orders", "Orders", "count", "total", True, "orders", "orders",
+          "completed orders placed in the period"),
+    _spec("aov", "Average order value", "money", "mean", True, "orders", "orders",
+          "revenue of completed orders in the period / number of completed orders"),
+    _spec("repeat_purchase_rate", "Repeat purchase rate", "rate", "rate", True, "buyers", "orders",
+          "customers who bought in the period and have at least two completed orders by its end / "
+          "customers who bought in the period"),
+    _spec("clv", "Customer lifetime value", "money", "mean", True, "buyers", "orders",
+          "mean revenue of completed orders per customer, from their first order to the end of "
+          "the period, over the customers who bought in the period"),
+    _spec("time_to_first_purchase", "Time to first purchase", "days", "quantile", False, "buyers",
+          "orders", "median days from a customer's first touch (first event, CRM first-seen date "
+          "or first order, whichever is earliest) to their first completed order, for customers "
+          "whose first completed order is in the period"),
+    _spec("churn_rate", "Churn rate", "rate", "rate", False, "active customers", "churn",
+          "customers active at the start of the period (a completed order in the churn window "
+          "before it) whose churn window ran out without a new order before the period ended"),
+    _spec("delivery_time", "Delivery time (median)", "days", "quantile", False, "deliveries",
+          "deliveries", "median days from an order to its delivery event, deliveries in the period; "
+          "the order is the purchase event of the same session, else the customer's latest order "
+          "before the delivery"),
+    _spec("delivery_time_p90", "Delivery time (p90)", "days", "quantile", False, "deliveries",
+          "deliveries", "90th percentile of days from order to delivery, deliveries in the period"),
+    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivery orders due", "on_time",
+          "delivery orders (not cancelled) due in the period whose delivery arrived by the end of the "
+          "due day (order day + the delivery promise, 2 days by default) / delivery orders due in the "
+          "period; an order with no delivery event is late"),
+    _spec("csat", "CSAT (4-5 of 5)", "rate", "rate", True, "answers", "surveys",
+          "survey answers scoring 4 or 5 / survey answers with a CSAT score, in the period"),
+    _spec("csat_mean", "CSAT mean", "score", "mean", True, "answers", "surveys",
+          "mean CSAT score (1-5) of the answers in the period"),
+    _spec("nps", "NPS", "points", "mean", True, "answers", "surveys",
+          "% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, in points"),
+    _spec("first_response_time", "First response (median)", "hours", "quantile", False, "tickets",
+          "tickets", "median hours from a ticket being opened to the first reply, tickets opened "
+          "in the period that got a reply"),
+    _spec("first_response_time_p90", "First response (p90)", "hours", "quantile", False, "tickets",
+          "tickets", "90th percentile of hours to the first reply, tickets opened in the period"),
+    _spec("resolution_time", "Resolution time (median)", "hours", "quantile", False, "tickets",
+          "tickets", "median hours from a ticket being opened to its resolution, tickets opened in "
+          "the period that are resolved"),
+    _spec("resolution_time_p90", "Resolution time (p90)", "hours", "quantile", False, "tickets",
+          "tickets", "90th percentile of hours to resolution, tickets opened in the period"),
+)}
+assert tuple(SPECS) == METRICS, "every Metric needs a spec, in the same order"
+
+# Names people (and other parts of journeybot) use for the same metrics.
+METRIC_ALIASES: dict[str, str] = {
+    "conversion_rate": "purchase_conversion",
+    "new_customers": "new_visitors",
+    "new_people": "new_visitors",
+    "newcomers": "new_visitors",
+    "arrivals": "new_visitors",
+    "first_touches": "new_visitors",
+    "conversion": "purchase_conversion",
+    "repeat_rate": "repeat_purchase_rate",
+    "cltv": "clv",
+    "ltv": "clv",
+    "lifetime_value": "clv",
+    "average_order_value": "aov",
+    "churn": "churn_rate",
+    "cart_abandonment_rate": "cart_abandonment",
+    "first_response": "first_response_time",
+    "resolution": "resolution_time",
+    "delivery": "delivery_time",
+    "on_time": "on_time_delivery",
+    "on_time_rate": "on_time_delivery",
+    "on_time_deliveries": "on_time_delivery",
+}
+
+
+def normalize_metric(value: object) -> object:
+    """Map an alias ('repeat_rate', 'Conversion Rate') to the metric code; other values pass
+    through unchanged so validation reports them with the valid names."""
+    if not isinstance(value, str):
+        return value
+    key = value.strip().lower().replace(" ", "_").replace("-", "_")
+    return METRIC_ALIASES.get(key, key)
+
+FAMILIES: dict[str, tuple[str, ...]] = {}
+for _s in SPECS.values():
+    FAMILIES.setdefault(_s.family, ())
+    FAMILIES[_s.family] += (_s.name,)
+
+
+def spec(metric: str) -> MetricSpec:
+    try:
+        return SPECS[metric]
+    except KeyError:
+        from tools.core.errors import ToolInputError
+
+        raise ToolInputError(f"Unknown metric {metric!r}; metrics are: {', '.join(METRICS)}") from None
+
+
+# -- writing numbers for people -------------------------------------------------------------
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "BRL": "R$", "JPY": "¥", "INR": "₹"}
+
+
+def currency_symbol(code: str) -> str:
+    return CURRENCY_SYMBOLS.get(code.upper(), code.upper() + " ")
+
+
+def _missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_value(s: MetricSpec, value: float | None, currency: str = "GBP") -> str:
+    """12.3%, 42 (NPS points), 4.21 / 5, £23.40, 1,234, 3.2 h, 4.5 days; '-' when unknown."""
+    if _missing(value):
+        return "-"
+    assert value is not None
+    if s.unit == "rate":
+        return f"{value * 100:.1f}%"
+    if s.unit == "points":
+        return f"{value:.0f}"
+    if s.unit == "score":
+        return f"{value:.2f} / 5"
+    if s.unit == "money":
+        sym = currency_symbol(currency)
+        sign = "-" if value < 0 else ""
+        return f"{sign}{sym}{abs(value):,.2f}"
+    if s.unit == "count":
+        return f"{value:,.0f}"
+    if s.unit == "hours":
+        return f"{value:.1f} h"
+    return f"{value:.1f} days"
+
+
+def format_change(s: MetricSpec, delta: float | None, currency: str = "GBP") -> str:
+    """An absolute change in the metric's own unit: +1.2 pp, -3 points, +£1.20, +0.5 h."""
+    if _missing(delta):
+        return "-"
+    assert delta is not None
+    sign = "+" if delta > 0 else "-" if delta < 0 else "±"
+    mag = abs(delta)
+    if s.unit == "rate":
+        return f"{sign}{mag * 100:.1f} pp"
+    if s.unit == "points":
+        return f"{sign}{mag:.0f} points"
+    if s.unit == "score":
+        return f"{sign}{mag:.2f}"
+    if s.unit == "money":
+        return f"{sign}{currency_symbol(currency)}{mag:,.2f}"
+    if s.unit == "count":
+        return f"{sign}{mag:,.0f}"
+    if s.unit == "hours":
+        return f"{sign}{mag:.1f} h"
+    return f"{sign}{mag:.1f} days"
+
+
+def format_relative(rel: float | None) -> str:
+    if _missing(rel):
+        return ""
+    assert rel is not None
+    return f"{rel * 100:+.0f}%" if abs(rel) >= 0.1 else f"{rel * 100:+.1f}%"
+
+
+# Half the last digit shown: a change that prints as zero is no change.
+RESOLUTION: dict[str, float] = {"rate": 0.0005, "points": 0.5, "score": 0.005, "money": 0.005,
+                                "count": 0.5, "hours": 0.05, "days": 0.05}
+
+
+def direction(delta: float | None, s: MetricSpec | None = None) -> str | None:
+    """'up', 'down' or 'flat' (smaller than the metric shows); None when a side is unknown."""
+    if _missing(delta):
+        return None
+    assert delta is not None
+    if abs(delta) < (RESOLUTION[s.unit] if s else 1e-12):
+        return "flat"
+    return "up" if delta > 0 else "down"
+
+
+def assessment(s: MetricSpec, delta: float | None) -> str | None:
+    """'better', 'worse' or 'same' given the metric's good direction (churn up is worse)."""
+    d = direction(delta, s)
+    if d is None or s.higher_is_better is None:
+        return None
+    if d == "flat":
+        return "same"
+    return "better" if (d == "up") == s.higher_is_better else "worse"
+
+
+ARROWS = {"up": "↑", "down": "↓", "flat": "→"}

@@ -1,0 +1,192 @@
+"""Periods as people say them ("last 30 days", "this month") resolved against the data.
+
+Relative periods are anchored on `as_of`, which defaults to the last day the data covers, not
+the wall clock: an owner who exported yesterday's data and asks about "this week" means the
+week the data ends in. Days are calendar days in the business time zone; a resolved period is
+a half-open interval [start, end) of time-zone-aware datetimes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, Field, model_validator
+
+from tools.core.errors import ToolInputError
+
+PeriodName = Literal[
+    "today",
+    "yesterday",
+    "last_7_days",
+    "last_14_days",
+    "last_28_days",
+    "last_30_days",
+    "last_60_days",
+    "last_90_days",
+    "last_180_days",
+    "this_week",
+    "last_week",
+    "this_month",
+    "last_month",
+    "this_quarter",
+    "last_quarter",
+    "this_year",
+    "all",
+]
+PERIOD_NAMES: tuple[str, ...] = PeriodName.__args__  # type: ignore[attr-defined]
+
+
+class Period(BaseModel):
+    """A named period relative to the end of the data, or explicit dates (inclusive)."""
+
+    name: PeriodName | None = Field(
+        default=None,
+        description="Relative period, anchored on the last day of data. Use 'all' for everything.",
+    )
+    start: dt.date | None = Field(default=None, description="First day (inclusive), YYYY-MM-DD.")
+    end: dt.date | None = Field(default=None, description="Last day (inclusive), YYYY-MM-DD.")
+
+    @model_validator(mode="after")
+    def _check(self) -> Period:
+        if self.name is not None and (self.start or self.end):
+            raise ValueError("give either a period name or start/end dates, not both")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @classmethod
+    def parse(cls, text: str | Period | None) -> Period:
+        """'last_30_days', 'last 30 days', '2026-05-01..2026-05-31', '2026-05-01' or None."""
+        if isinstance(text, Period):
+            return text
+        if text is None or not str(text).strip():
+            return cls(name="all")
+        raw = str(text).strip().lower()
+        if ".." in raw:
+            a, b = raw.split("..", 1)
+            return cls(start=_date(a) if a else None, end=_date(b) if b else None)
+        key = raw.replace(" ", "_").replace("-", "_")
+        if key in PERIOD_NAMES:
+            return cls(name=key)  # type: ignore[arg-type]
+        try:
+            day = _date(raw)
+        except ToolInputError:
+            raise ToolInputError(
+                f"Unknown period {text!r}; use one of {', '.join(PERIOD_NAMES)} "
+                "or dates as YYYY-MM-DD..YYYY-MM-DD"
+            ) from None
+        return cls(start=day, end=day)
+
+    def __str__(self) -> str:
+        if self.name:
+            return self.name.replace("_", " ")
+        return f"{self.start or '...'} to {self.end or '...'}"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ToolInputError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class ResolvedPeriod:
+    start: dt.datetime  # inclusive, tz-aware
+    end: dt.datetime  # exclusive, tz-aware
+    label: str
+    first_day: dt.date
+    last_day: dt.date  # inclusive
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def previous(self) -> ResolvedPeriod:
+        """The same number of days just before this period (this week so far -> same days last week
+        when the period starts on a week boundary, because the length is kept)."""
+        tz = self.start.tzinfo
+        assert isinstance(tz, dt.tzinfo)
+        last = self.first_day - dt.timedelta(days=1)
+        first = last - dt.timedelta(days=self.days - 1)
+        return _make(first, last, f"previous {self.days} days", tz)
+
+    def contains_day(self, day: dt.date) -> bool:
+        return self.first_day <= day <= self.last_day
+
+
+def _make(first: dt.date, last: dt.date, name: str, tz: dt.tzinfo) -> ResolvedPeriod:
+    start = dt.datetime.combine(first, dt.time(), tzinfo=tz)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    label = f"{name} ({first.isoformat()} to {last.isoformat()})"
+    return ResolvedPeriod(start, end, label, first, last)
+
+
+def resolve(
+    period: Period | str | None,
+    as_of: dt.date,
+    timezone: str = "UTC",
+    data_start: dt.date | None = None,
+) -> ResolvedPeriod:
+    """Turn a Period into concrete [start, end) datetimes in the business time zone."""
+    p = Period.parse(period) if not isinstance(period, Period) else period
+    tz = ZoneInfo(timezone)
+    if p.name is None:
+        first = p.start or data_start or as_of
+        last = p.end or as_of
+        if last < first:
+            raise ToolInputError(f"period ends ({last}) before it starts ({first})")
+        return _make(first, last, "custom period", tz)
+    name = p.name
+    label = name.replace("_", " ")
+    if name == "all":
+        return _make(data_start or as_of, as_of, "all data", tz)
+    if name == "today":
+        return _make(as_of, as_of, label, tz)
+    if name == "yesterday":
+        d = as_of - dt.timedelta(days=1)
+        return _make(d, d, label, tz)
+    if name.startswith("last_") and name.endswith("_days"):
+        n = int(name.split("_")[1])
+        return _make(as_of - dt.timedelta(days=n - 1), as_of, label, tz)
+    if name == "this_week":
+        return _make(as_of - dt.timedelta(days=as_of.weekday()), as_of, label, tz)
+    if name == "last_week":
+        monday = as_of - dt.timedelta(days=as_of.weekday() + 7)
+        return _make(monday, monday + dt.timedelta(days=6), label, tz)
+    if name == "this_month":
+        return _make(as_of.replace(day=1), as_of, label, tz)
+    if name == "last_month":
+        last = as_of.replace(day=1) - dt.timedelta(days=1)
+        return _make(last.replace(day=1), last, label, tz)
+    if name in ("this_quarter", "last_quarter"):
+        q_first = dt.date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
+        if name == "this_quarter":
+            return _make(q_first, as_of, label, tz)
+        last = q_first - dt.timedelta(days=1)
+        return _make(dt.date(last.year, 3 * ((last.month - 1) // 3) + 1, 1), last, label, tz)
+    if name == "this_year":
+        return _make(dt.date(as_of.year, 1, 1), as_of, label, tz)
+    raise ToolInputError(f"Unknown period {name!r}")  # pragma: no cover - Literal guards this
+
+
+def previous_calendar(period: Period | str, as_of: dt.date, timezone: str = "UTC") -> ResolvedPeriod:
+    """The comparison period people mean: this month -> last month, this week -> last week,
+    last 30 days -> the 30 days before. Partial periods are compared with the same number of
+    days at the start of the previous one, so a half month is not set against a full month."""
+    p = Period.parse(period) if not isinstance(period, Period) else period
+    current = resolve(p, as_of, timezone)
+    tz = current.start.tzinfo
+    assert isinstance(tz, dt.tzinfo)
+    if p.name in ("this_month", "last_month"):
+        prev_last_of_month = current.first_day - dt.timedelta(days=1)
+        first = prev_last_of_month.replace(day=1)
+        last = min(first + dt.timedelta(days=current.days - 1), prev_last_of_month)
+        return _make(first, last, "the month before", tz)
+    if p.name in ("this_week", "last_week"):
+        first = current.first_day - dt.timedelta(days=7)
+        return _make(first, first + dt.timedelta(days=current.days - 1), "the week before", tz)
+    return current.previous()

@@ -1,0 +1,117 @@
+"""The sessions table: one row per web session, kept next to the events by ingest.
+
+Grouping five million web events into sessions by session id was the largest single cost of
+the KPI set at 10M events, and it gave the same answer on every call. Ingest now keeps one row
+per session (its customer, first and last event, web events, cart and purchase times, the page
+it ended on) inside the same transaction as the events, so the KPI queries read 1.5M ready rows
+instead. Only sessions whose events changed are rebuilt, from the stored events, so the table
+is always what a full rebuild would give.
+
+A session is the events with the same session id; web events without one are grouped per
+customer and calendar day. That day depends on the store's time zone, so the table remembers
+the zone it was built in and is rebuilt when the store is opened in another one.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from tools.core.stages import STAGES, WEB_TOUCHPOINTS
+
+# Bumped when the table's columns or meaning change: stores built before are rebuilt on open.
+VERSION = "1"
+
+CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
+WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
+CARTS = ", ".join(f"'{t}'" for t in CART_TOUCHPOINTS)
+# Web events without a session id are grouped per customer and calendar day (the connection's
+# time zone, which is the store's).
+SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
+STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " ELSE -1 END"
+
+CREATE_SQL = """CREATE TABLE IF NOT EXISTS sessions (
+    sid VARCHAR,            -- the session id, or customer~day for web events without one
+    customer_id VARCHAR,    -- the (smallest) customer id of its events
+    keyed BOOLEAN,          -- true when the events carry a session id
+    multi BOOLEAN,          -- events of more than one customer share the session id
+    first_ts TIMESTAMPTZ,
+    last_ts TIMESTAMPTZ,
+    hits BIGINT,            -- web events
+    bought BOOLEAN,         -- a web event of the purchase stage
+    first_cart TIMESTAMPTZ, -- first and last cart event (add to cart, cart, checkout start)
+    last_cart TIMESTAMPTZ,
+    last_buy TIMESTAMPTZ,   -- last purchase-stage web event
+    exit_tp VARCHAR         -- the touchpoint of its last web event
+)"""
+
+
+def aggregate_sql(events: str, keys: str = "sid") -> str:
+    """Session rows from a relation of web events with a `sid` column, grouped by `keys`. The
+    KPI queries use the same expressions for sessions cut by a period boundary, so the two
+    cannot disagree."""
+    rank = STAGE_RANK.format(col="stage")
+    return f"""
+        SELECT {keys}, min(customer_id) AS customer_id, bool_or(session_id IS NOT NULL) AS keyed,
+               min(customer_id) <> max(customer_id) AS multi,
+               min(ts) AS first_ts, max(ts) AS last_ts, count(*) AS hits,
+               bool_or(stage = 'purchase') AS bought,
+               min(ts) FILTER (WHERE touchpoint IN ({CARTS})) AS first_cart,
+               max(ts) FILTER (WHERE touchpoint IN ({CARTS})) AS last_cart,
+               max(ts) FILTER (WHERE stage = 'purchase') AS last_buy,
+               arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
+        FROM {events} GROUP BY {keys}"""
+
+
+def web_events_sql(where: str = "TRUE") -> str:
+    return (f"SELECT {SESSION_KEY.format(a='e')} AS sid, e.* FROM events e "
+            f"WHERE e.touchpoint IN ({WEB}) AND ({where})")
+
+
+def rebuild(con: duckdb.DuckDBPyConnection, timezone: str) -> None:
+    """Every session from the stored events (a new or migrated store, a first big load); the
+    connection's TimeZone must be `timezone`, the store's."""
+    con.execute(CREATE_SQL)
+    con.execute("DELETE FROM sessions")
+    # In time order, so that the zone maps of first_ts skip most of the table for recent periods.
+    con.execute(f"INSERT INTO sessions SELECT * FROM ({aggregate_sql('(' + web_events_sql() + ')')}) "
+                "ORDER BY first_ts")
+    con.execute("INSERT INTO meta VALUES ('sessions', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [f"{VERSION} {timezone}"])
+
+
+def keys_sql(relation: str, timezone: str) -> str:
+    """The session keys of a relation of events (customer_id, ts, touchpoint, session_id): what
+    to rebuild after those events were added or removed. The day of an event without a session
+    id is taken in the store's zone explicitly, because ingest reads files in their own zone."""
+    zone = "'" + timezone.replace("'", "''") + "'"
+    return (f"SELECT DISTINCT coalesce(session_id, customer_id || '~' || "
+            f"CAST(CAST(timezone({zone}, ts) AS DATE) AS VARCHAR)) AS sid, session_id, "
+            f"CASE WHEN session_id IS NULL THEN customer_id END AS customer_id "
+            f"FROM {relation} WHERE touchpoint IN ({WEB})")
+
+
+def refresh(con: duckdb.DuckDBPyConnection, keys: str) -> None:
+    """Rebuild the sessions named in `keys` (a table from keys_sql) from the stored events."""
+    con.execute(f"DELETE FROM sessions WHERE sid IN (SELECT sid FROM {keys})")
+    # Find the events by their stored columns first (a hash lookup), then keep those whose
+    # key is wanted: the key of every stored event would cost a string per event.
+    where = (f"e.session_id IN (SELECT session_id FROM {keys} WHERE session_id IS NOT NULL) "
+             f"OR (e.session_id IS NULL AND e.customer_id IN "
+             f"(SELECT customer_id FROM {keys} WHERE session_id IS NULL))")
+    con.execute(
+        f"INSERT INTO sessions {aggregate_sql('(' + web_events_sql(where) + ')')} "
+        f"HAVING sid IN (SELECT sid FROM {keys})"
+    )
+
+
+def is_current(con: duckdb.DuckDBPyConnection, timezone: str) -> bool:
+    """Whether the sessions table exists and was built by this version in this time zone."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'sessions' "
+        "AND table_schema = current_schema() AND table_catalog = current_database()"
+    ).fetchone()[0]  # type: ignore[index]
+    if not exists:
+        return False
+    row = con.execute("SELECT value FROM meta WHERE key = 'sessions'").fetchone()
+    return row is not None and row[0] == f"{VERSION} {timezone}"
+

@@ -1,0 +1,364 @@
+"""The journey digest: what a shop owner should know this morning, from the other tools.
+
+Sections, each from the tool that owns the numbers (nothing is computed here):
+
+- KPI snapshot against the previous period, with arrows, absolute and relative change
+  (tools/analytics/trends.py compare); a daily digest sets yesterday against the same weekday a week
+  earlier, because a bakery's Tuesday is not its Monday; a weekly one sets the last 7 days
+  against the 7 before;
+- the funnel with its biggest drop-off over the last 7 days (tools/analytics/funnel.py);
+- sentiment by stage with the largest move and one quote (tools/feedback/sentiment.py, tools/feedback/store.py);
+- the fastest growing feedback theme (tools/feedback/themes.py);
+- open alerts (passed in by the caller, who keeps the alert state);
+- customers newly at high risk of leaving (tools/predict);
+- a KPI trend for the chart.
+
+A section whose tool has no data, or is not set up (feedback not indexed, no churn model
+yet), is left out with a note saying why; the digest itself never fails for one section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools.analytics.periods import Period
+from tools.core.errors import JourneyError, NoDataError
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
+
+log = logging.getLogger(__name__)
+
+Cadence = Literal["daily", "weekly"]
+DIGEST_METRICS: tuple[str, ...] = (
+    "revenue", "orders", "aov", "session_conversion", "conversion_purchase", "cart_abandonment",
+    "csat", "nps", "first_response_time",
+)
+CHART_METRIC = "revenue"
+CHART_DAYS = 28
+FUNNEL_STAGES = ("awareness", "consideration", "decision", "purchase")
+CONTEXT_DAYS = 7  # funnel, sentiment and themes look at the last week in both cadences
+ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+
+
+class DigestParams(BaseModel):
+    """The morning digest: KPIs against the previous period, the funnel's biggest drop-off,
+    sentiment and themes, open alerts and customers newly at risk.
+
+    Examples: "give me the digest" -> {}; "the weekly digest" -> {"cadence": "weekly"};
+    "what would the digest have said on 1 September?" -> {"date": "2026-09-01"}."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cadence: Cadence = Field(default="daily", description="daily: one day against the same weekday a "
+                             "week before; weekly: the last 7 days against the 7 before.")
+    date: dt.date | None = Field(default=None, description="The day the digest reports on (YYYY-MM-DD); "
+                                 "default: the last day of data.")
+
+
+@dataclass(frozen=True)
+class KpiLine:
+    metric: str
+    label: str
+    now: str
+    before: str
+    change: str  # "↓ 3.1 pts (-12%)" or "" when unknown
+    direction: str | None  # up | down | flat
+    assessment: str | None  # better | worse | same
+    relative: float | None
+    small_sample: bool
+    pending: int = 0  # orders placed but not fulfilled yet: not in orders and revenue
+
+    def to_text(self, width: int = 24) -> str:
+        mark = {"better": "  good", "worse": "  bad"}.get(self.assessment or "", "")
+        small = "  (small sample)" if self.small_sample else ""
+        pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
+        return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    title: str
+    unit: str
+    dates: tuple[dt.date, ...]
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class DigestResult(ResultMixin):
+    business: str
+    cadence: str
+    day: dt.date
+    period_label: str
+    previous_label: str
+    kpis: tuple[KpiLine, ...]
+    funnel: str | None
+    sentiment: str | None
+    quote: str | None
+    theme: str | None
+    alerts: tuple[str, ...]
+    risk: str | None
+    chart: ChartSeries | None
+    summary: str
+    notes: tuple[str, ...]
+    provenance: Provenance
+    sources: tuple[str, ...] = field(default=())  # the tool calls behind the sections
+
+    def title(self) -> str:
+        kind = "Daily" if self.cadence == "daily" else "Weekly"
+        return f"{kind} journey digest — {self.business}, {self.day:%a} {self.day.day} {self.day:%b %Y}"
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(heading, text) pairs, in the order they are shown."""
+        out: list[tuple[str, str]] = []
+        if self.kpis:
+            width = max(len(k.label) for k in self.kpis) + 2
+            head = f"{self.period_label} vs {self.previous_label}"
+            out.append(("KPIs", head + "\n" + "\n".join(k.to_text(width) for k in self.kpis)))
+        if self.funnel:
+            out.append(("Funnel", self.funnel))
+        if self.sentiment:
+            out.append(("Sentiment", self.sentiment + (f"\n{self.quote}" if self.quote else "")))
+        if self.theme:
+            out.append(("Growing theme", self.theme))
+        out.append(("Open alerts", "\n".join(f"- {a}" for a in self.alerts) if self.alerts else "None."))
+        if self.risk:
+            out.append(("Customers at risk", self.risk))
+        return out
+
+    def to_text(self) -> str:
+        lines = [self.title(), "", self.summary]
+        for heading, text in self.sections():
+            lines += ["", f"{heading}:", text]
+        if self.notes:
+            lines += [""] + [f"Note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([k.__dict__ for k in self.kpis])
+
+
+def digest_periods(cadence: str, day: dt.date) -> tuple[Period, Period]:
+    if cadence == "daily":
+        before = day - dt.timedelta(days=7)
+        return Period(start=day, end=day), Period(start=before, end=before)
+    start = day - dt.timedelta(days=6)
+    return (Period(start=start, end=day),
+            Period(start=start - dt.timedelta(days=7), end=day - dt.timedelta(days=7)))
+
+
+def _day_label(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
+           currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
+           metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
+           record_risk: bool = False) -> DigestResult:
+    """Build the digest for `params.date` (default: the last day of data). `risk` is the
+    (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
+    so the next digest reports who became high risk since this one."""
+    params = params or DigestParams()
+    as_of = store.as_of()
+    if as_of is None:
+        raise NoDataError("The journey store is empty: no digest to write. Load data first.")
+    day = params.date or as_of
+    if day > as_of:
+        raise NoDataError(f"The data ends on {as_of}; there is no digest for {day} yet")
+    current, previous = digest_periods(params.cadence, day)
+    if params.cadence == "daily":
+        period_label, previous_label = _day_label(day), _day_label(previous.start)  # type: ignore[arg-type]
+    else:
+        period_label = f"{_day_label(current.start)} – {_day_label(day)}"  # type: ignore[arg-type]
+        previous_label = "the 7 days before"
+    notes: list[str] = []
+    sources: list[str] = []
+
+    def section(name: str, build: Any) -> Any:
+        try:
+            return build()
+        except (JourneyError, ImportError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            notes.append(f"{name} left out: {reason}")
+            return None
+
+    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, currency, sources)) or ()
+    week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
+    funnel = section("Funnel", lambda: _funnel(store, week, sources))
+    sentiment, quote = (None, None)
+    theme = None
+    if feedback is None:
+        notes.append("Sentiment and themes left out: the feedback store is not set up "
+                     "(journeybot feedback index)")
+    else:
+        sentiment, quote = section("Sentiment", lambda: _sentiment(feedback, store, week, sources)) or (None, None)
+        theme = section("Themes", lambda: _theme(feedback, store, week, sources))
+    risk_line = None
+    if day == as_of:  # churn scores describe the end of the data, not a day in the past
+        risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
+    chart = section("Chart", lambda: _chart(store, day, currency, sources))
+    alerts = tuple(open_alerts or ())
+    summary = _summary(kpis, funnel, alerts, period_label, previous_label)
+    prov = Provenance(
+        tool="digest",
+        definition=f"the {params.cadence} digest: KPIs of {period_label} against {previous_label} "
+                   f"(tools/trends compare); funnel, sentiment and themes over the {CONTEXT_DAYS} days "
+                   f"to {day}; open alerts; customers newly at high risk",
+        params=params.model_dump(mode="json"),
+        period_start=None, period_end=None, period_label=f"{period_label} vs {previous_label}",
+        notes=tuple(notes),
+    )
+    return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
+                        sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
+                        tuple(sources))
+
+
+# -- sections ---------------------------------------------------------------------------
+def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...], currency: str,
+          sources: list[str]) -> tuple[KpiLine, ...]:
+    from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
+    from tools.analytics.trends import CompareParams, compare
+
+    wanted = [m for m in metrics if m in SPECS]
+    result = compare(store, CompareParams(metrics=wanted, period=current, against=previous))  # type: ignore[arg-type]
+    sources.append(result.provenance.call_signature())
+    lines = []
+    for r in result.rows.itertuples():
+        s = SPECS[r.metric]
+        direction = r.direction if isinstance(r.direction, str) else None
+        change = ""
+        if direction == "flat":
+            change = f"{ARROWS['flat']} no change"
+        elif direction:
+            # the arrow carries the sign: "↓ £477.30 (-65%)", not "↓ -£477.30"
+            change = f"{ARROWS[direction]} {format_change(s, _f(r.change), currency).lstrip('+-')}"
+            rel = format_relative(_f(r.relative_change))
+            if rel and s.unit != "points":
+                change += f" ({rel})"
+        lines.append(KpiLine(r.metric, r.label, format_value(s, _f(r.current), currency),
+                             format_value(s, _f(r.previous), currency), change, direction,
+                             r.assessment if isinstance(r.assessment, str) else None,
+                             _f(r.relative_change), bool(r.small_sample),
+                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0))
+    return tuple(lines)
+
+
+def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
+    from tools.analytics.funnel import FunnelParams, funnel
+
+    # Up to purchase: the drop into advocacy is always the largest and says little each morning.
+    result = funnel(store, FunnelParams(stages=list(FUNNEL_STAGES), period=week))
+    sources.append(result.provenance.call_signature())
+    line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
+            f"{result.overall_conversion:.0%} reached {result.step_names[-1]}.")
+    d = result.biggest_drop
+    if d is not None:
+        line += (f" Biggest drop-off: {d.from_step} → {d.to_step}, {d.lost_share:.0%} lost "
+                 f"({d.lost:,} customers).")
+    return line
+
+
+def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
+    from tools.feedback.sentiment import SentimentParams, sentiment_summary
+    from tools.feedback.store import SearchParams, search
+
+    result = sentiment_summary(feedback, SentimentParams(by="stage", period=week, compare=True, min_texts=3),
+                               store=store)
+    sources.append(result.provenance.call_signature())
+    groups = result.groups.dropna(subset=["change"])
+    if groups.empty:
+        mean = "n/a" if result.overall_mean is None else f"{result.overall_mean:+.2f}"
+        return f"{result.scored:,} texts in the last {CONTEXT_DAYS} days, mean sentiment {mean} (-1 to +1).", None
+    top = groups.loc[groups["change"].abs().idxmax()]
+    way = "better" if top["change"] > 0 else "worse"
+    line = (f"Largest move: {top['group']} {top['previous_mean']:+.2f} → {top['mean']:+.2f} ({way}), "
+            f"{int(top['texts'])} texts in the last {CONTEXT_DAYS} days.")
+    quote = None
+    bound = {"max_sentiment": -0.2} if top["change"] < 0 else {"min_sentiment": 0.2}
+    found = search(feedback, SearchParams(query=f"{top['group']} experience", period=week,
+                                          stage=[top["group"]], limit=1, min_similarity=0.0, **bound),
+                   store=store)
+    if found.quotes:
+        q = found.quotes[0]
+        quote = f'"{_short(q.text)}" ({q.citation()})'
+    return line, quote
+
+
+def _theme(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> str | None:
+    from tools.feedback.themes import ThemesParams, themes
+
+    result = themes(feedback, ThemesParams(period=week, compare=True, max_themes=8), store=store)
+    sources.append(result.provenance.call_signature())
+    growing = [t for t in result.themes if t.previous is not None and t.size > t.previous]
+    if not growing:
+        return None
+    t = max(growing, key=lambda t: (t.size - (t.previous or 0), t.size))
+    return f"{t.label}: {t.change_text()}" + (f' — "{_short(t.quotes[0].text)}"' if t.quotes else "")
+
+
+def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sources: list[str]) -> str:
+    from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
+
+    registry, settings = risk if risk is not None else (None, None)
+    result = newly_at_risk(store, NewlyAtRiskParams(since="previous_scoring", days=7), registry=registry,
+                           settings=settings, record=record)
+    sources.append(result.provenance.call_signature())
+    return result.digest_line()
+
+
+def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str]) -> ChartSeries:
+    from tools.analytics.kpi_catalog import SPECS
+    from tools.analytics.trends import kpi_series
+
+    series = kpi_series(store, [CHART_METRIC], period=Period(start=day - dt.timedelta(days=CHART_DAYS - 1), end=day),
+                        grain="day")
+    sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
+    s = SPECS[CHART_METRIC]
+    return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency if s.unit == "money" else s.unit,
+                       tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]))
+
+
+def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,
+             previous: str) -> str:
+    """The opening lines without a language model: the biggest bad and good moves, the open
+    alerts, and the drop-off, all from the sections below."""
+    judged = [k for k in kpis if k.relative is not None and not k.small_sample and k.assessment in ("better", "worse")]
+    parts = []
+    worse = sorted((k for k in judged if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
+    better = sorted((k for k in judged if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
+    if worse:
+        parts.append(f"{_moved(worse[0])}: the biggest move the wrong way, {period} against {previous}.")
+    if better:
+        parts.append(f"Best news: {_moved(better[0])}.")
+    if not worse and not better and kpis:
+        parts.append(f"No KPI moved much, {period} against {previous}.")
+    if alerts:
+        parts.append(f"{len(alerts)} open alert{'s' if len(alerts) > 1 else ''}: {alerts[0]}"
+                     + (" and more below." if len(alerts) > 1 else "."))
+    if funnel and "Biggest drop-off:" in funnel:
+        parts.append(funnel[funnel.index("Biggest drop-off:"):])
+    return " ".join(parts) or "Not enough data for a summary yet."
+
+
+def _moved(k: KpiLine) -> str:
+    verb = {"up": "rose to", "down": "fell to"}.get(k.direction or "", "is")
+    pending = f" ({k.pending:,} more order(s) still pending)" if k.pending else ""
+    return f"{k.label} {verb} {k.now}, {k.change}{pending}"
+
+
+def _f(value: Any) -> float | None:
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(f) else f
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,185 @@
+"""Sentiment aggregates: how customers feel by stage, touchpoint, channel, source or over time.
+
+The per-text scores come from tools/feedback/scoring.py; this module groups them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, Field
+
+from tools.analytics.periods import Period, previous_calendar
+from tools.core.errors import NoDataError
+from tools.core.results import Provenance, ResultMixin
+from tools.core.stages import Stage
+from tools.feedback.scoring import METHOD_UNSCORED, NEUTRAL_BAND, unscored_note
+
+if TYPE_CHECKING:
+    from tools.data.store import JourneyStore
+    from tools.feedback.store import FeedbackStore
+
+
+# -- aggregates --------------------------------------------------------------------------------
+
+GroupBy = Literal["stage", "touchpoint", "channel", "source", "day", "week", "month"]
+
+
+class SentimentParams(BaseModel):
+    """How customers feel, by journey stage, touchpoint, channel, source or over time.
+
+    Use for "how do people feel about delivery?", "is sentiment getting worse this month?",
+    "which stage gets the most negative feedback?". Reads the feedback store (run
+    `journeybot feedback index` after loading surveys or tickets)."""
+
+    by: GroupBy = Field(default="stage", description="Group texts by this: a journey dimension or a time bucket.")
+    period: Period = Field(default_factory=lambda: Period(name="last_30_days"),
+                           description="Which texts, by their date; relative to the last day of data.")
+    source: list[str] | None = Field(default=None, description="Only these sources, e.g. ['survey', 'ticket'].")
+    stage: list[Stage] | None = Field(default=None, description="Only texts about these journey stages.")
+    compare: bool = Field(default=True, description="Add the previous period's mean for each group.")
+    min_texts: int = Field(default=1, ge=1, le=1000, description="Hide groups with fewer scored texts.")
+
+
+@dataclass(frozen=True)
+class SentimentResult(ResultMixin):
+    by: str
+    groups: pd.DataFrame  # group, texts, scored, mean, positive, negative, previous_mean, change
+    overall_mean: float | None
+    texts: int
+    scored: int
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.groups.copy()
+
+    def to_text(self) -> str:
+        lines = [f"Sentiment by {self.by} ({self.provenance.period_label}): "
+                 f"{self.scored:,} of {self.texts:,} texts scored"
+                 + (f", mean {self.overall_mean:+.2f}" if self.overall_mean is not None else "")]
+        lines.append(f"  {'group':<22} {'texts':>6} {'mean':>6} {'pos':>5} {'neg':>5}  vs before")
+        for r in self.groups.itertuples():
+            before = "" if pd.isna(r.previous_mean) else f"{r.previous_mean:+.2f} ({r.change:+.2f})"
+            mean = "   n/a" if pd.isna(r.mean) else f"{r.mean:+6.2f}"
+            lines.append(f"  {str(r.group):<22} {r.texts:>6,} {mean} {r.positive:>5.0%} "
+                         f"{r.negative:>5.0%}  {before}")
+        lines.append("Scores run from -1 (very negative) to +1 (very positive); "
+                     f"pos/neg are shares of scored texts beyond ±{NEUTRAL_BAND}.")
+        lines.append(self.provenance.to_text())
+        return "\n".join(lines)
+
+
+def _bucket(frame: pd.DataFrame, by: str, tz: str) -> pd.Series:
+    if by in ("day", "week", "month"):
+        local = pd.to_datetime(frame["ts"], unit="s", utc=True).dt.tz_convert(tz)
+        if by == "day":
+            return local.dt.strftime("%Y-%m-%d")
+        if by == "week":
+            monday = local.dt.normalize() - pd.to_timedelta(local.dt.day_of_week, unit="D")
+            return "week of " + monday.dt.strftime("%Y-%m-%d")
+        return local.dt.strftime("%Y-%m")
+    return frame[by].fillna("(unknown)").astype(str)
+
+
+def _per_document(frame: pd.DataFrame) -> pd.DataFrame:
+    """Chunks of one long text count once: the text's score is its chunks' mean."""
+    if frame.empty:
+        return frame
+    agg = {c: "first" for c in frame.columns if c not in ("doc_id", "sentiment")}
+    agg["sentiment"] = "mean"
+    return frame.groupby("doc_id", as_index=False, sort=False).agg(agg)
+
+
+def _summarise(frame: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    s = frame["sentiment"]
+    g = pd.DataFrame({
+        "group": key.to_numpy(),
+        "scored": s.notna().to_numpy(),
+        "sentiment": s.to_numpy(),
+        "pos": (s >= NEUTRAL_BAND).to_numpy(),
+        "neg": (s <= -NEUTRAL_BAND).to_numpy(),
+    }).groupby("group")
+    out = pd.DataFrame({
+        "texts": g.size(),
+        "scored": g["scored"].sum(),
+        "mean": g["sentiment"].mean(),
+        "positive_n": g["pos"].sum(),
+        "negative_n": g["neg"].sum(),
+    })
+    denom = out["scored"].where(out["scored"] > 0)
+    out["positive"] = (out["positive_n"] / denom).fillna(0.0)
+    out["negative"] = (out["negative_n"] / denom).fillna(0.0)
+    return out.drop(columns=["positive_n", "negative_n"])
+
+
+def sentiment_summary(
+    fb: FeedbackStore, params: SentimentParams, *, store: JourneyStore | None = None,
+    customers: Collection[str] | None = None,
+) -> SentimentResult:
+    """Mean sentiment and shares of positive and negative texts per group, with the change
+    against the previous period of the same length. `customers` (ids of a persona, segment or
+    channel's customers, from the caller) keeps only their texts."""
+    as_of = fb.as_of(store)
+    period = fb.resolve_period(params.period, store)
+    frame = fb.frame(period=period, source=params.source, stage=params.stage, customers=customers)
+    if frame.empty:
+        raise NoDataError(
+            f"No customer texts in {period.label}"
+            + (f" for source {params.source}" if params.source else "")
+            + ". Widen the period, or index feedback with `journeybot feedback index`."
+        )
+    docs = _per_document(frame)
+    table = _summarise(docs, _bucket(docs, params.by, fb.timezone))
+    table = table[table["scored"] >= params.min_texts]
+    table["previous_mean"] = np.nan
+    # "all" and open-ended periods have no previous period to compare with.
+    comparable = params.period.name not in (None, "all") or params.period.start is not None
+    if params.compare and comparable and params.by not in ("day", "week", "month"):
+        prev = previous_calendar(params.period, as_of, fb.timezone)
+        before = _per_document(fb.frame(period=prev, source=params.source, stage=params.stage,
+                                        customers=customers))
+        if not before.empty:
+            prev_table = _summarise(before, _bucket(before, params.by, fb.timezone))
+            table["previous_mean"] = prev_table["mean"].reindex(table.index)
+    table["change"] = table["mean"] - table["previous_mean"]
+    table = table.sort_values(["mean", "texts"], ascending=[True, False]) \
+        if params.by not in ("day", "week", "month") else table.sort_index()
+    table = table.reset_index(names="group")
+    scored = docs["sentiment"].notna()
+    notes = [n for n in [_unscored_frame_note(docs)] if n]
+    if len(docs) < 30:
+        notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
+    if customers is not None:
+        notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
+    prov = Provenance(
+        tool="feedback_sentiment",
+        definition=("mean sentiment score per text (offline: VADER and an embedding head, English "
+                    "only; long texts averaged over their chunks), grouped by " + params.by),
+        params=params.model_dump(mode="json"),
+        period_start=period.start, period_end=period.end, period_label=period.label,
+        tables=("feedback",), row_counts={"feedback texts": int(len(docs))}, notes=tuple(notes),
+    )
+    return SentimentResult(
+        by=params.by, groups=table, texts=int(len(docs)), scored=int(scored.sum()),
+        overall_mean=float(docs["sentiment"].mean()) if scored.any() else None, provenance=prov,
+    )
+
+
+def _unscored_frame_note(docs: pd.DataFrame) -> str | None:
+    if "lang" not in docs:
+        return None
+    frame = pd.DataFrame({"lang": docs["lang"], "method": np.where(docs["sentiment"].isna(),
+                                                                   METHOD_UNSCORED, "scored")})
+    return unscored_note(frame)
+
+
+def customer_sentiment(frame: pd.DataFrame) -> pd.Series:
+    """customer_id -> mean sentiment of that customer's texts (chunks of a text weigh as one
+    text each), from a feedback frame (`FeedbackStore.frame()`); anonymous and unscored texts
+    are left out."""
+    known = frame[frame["customer_id"].notna() & frame["sentiment"].notna()]
+    return known.groupby("customer_id")["sentiment"].mean().rename("sentiment")
