@@ -49,7 +49,7 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
     from tools.data.ingest import folder_loads, ingest_loads
     from tools.data.sample import SampleSpec, generate_sample
     from tools.data.store import JourneyStore
-    from tools.feedback.store import documents_from_store
+    from tools.feedback.index import documents_from_store
 
     folder = OUT / "sample"
     if not (folder / "tickets.csv").exists():
@@ -60,7 +60,8 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
 
 
 def throughput(emb) -> tuple[list[dict], pd.DataFrame]:
-    from tools.feedback.store import FeedbackStore, index_documents
+    from tools.feedback.index import index_documents
+    from tools.feedback.store import FeedbackStore
 
     docs, _ = sample_docs()
     texts = docs["text"].tolist()
@@ -98,15 +99,10 @@ def throughput(emb) -> tuple[list[dict], pd.DataFrame]:
 
 def scale(emb, base_docs: pd.DataFrame, n: int, queries: int) -> list[dict]:
     from tools.analytics.periods import Period
+    from tools.feedback.index import chunk_documents, index_documents, metadata_records
     from tools.feedback.scoring import score_texts
-    from tools.feedback.store import (
-        FeedbackStore,
-        SearchParams,
-        _metadata_records,
-        chunk_documents,
-        index_documents,
-        search,
-    )
+    from tools.feedback.search import SearchParams, search
+    from tools.feedback.store import FeedbackStore
 
     rng = np.random.default_rng(0)
     base = base_docs.reset_index(drop=True)
@@ -138,8 +134,8 @@ def scale(emb, base_docs: pd.DataFrame, n: int, queries: int) -> list[dict]:
     for i in range(0, n, step):
         part = chunks.iloc[i:i + step]
         col.upsert(ids=part["id"].tolist(), embeddings=vectors[i:i + step], documents=part["text"].tolist(),
-                   metadatas=_metadata_records(part, fb.timezone))
-    fb._set_meta(first_ts=int(docs["ts"].min()), last_ts=int(docs["ts"].max()))
+                   metadatas=metadata_records(part, fb.timezone))
+    fb.set_meta(first_ts=int(docs["ts"].min()), last_ts=int(docs["ts"].max()))
     write = time.perf_counter() - t0
     rows = [{"step": f"write {n:,} precomputed vectors to Chroma", "seconds": write,
              "texts_per_s": n / write, "peak_mb": peak_rss_mb()}]

@@ -36,7 +36,8 @@ def main() -> None:
     from tools.data.ingest import folder_loads, ingest_loads
     from tools.data.sample import SampleSpec, generate_sample
     from tools.data.store import JourneyStore
-    from tools.feedback.store import FeedbackStore, index_store
+    from tools.feedback.index import index_store
+    from tools.feedback.store import FeedbackStore
     from tools.journey_map.build import JourneyMapParams, journey_map
     from tools.journey_map.render import map_csv, map_markdown, map_png, map_xlsx
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from tools.core.results import Provenance
 from tools.core.stages import STAGES
-from tools.feedback.store import Quote
+from tools.feedback.search import Quote
 from tools.journey_map.build import (
     Emotion,
     JourneyMap,

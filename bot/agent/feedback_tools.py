@@ -19,7 +19,7 @@ _PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|
 
 def feedback_store(ctx: ToolContext):
     """The feedback store, synced with the journey store's texts when they changed."""
-    from tools.feedback.store import index_store
+    from tools.feedback.index import index_store
 
     fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
     counts = (ctx.store.count("surveys"), ctx.store.count("tickets"))
@@ -33,7 +33,7 @@ def feedback_store(ctx: ToolContext):
 
 
 def _search(ctx: ToolContext, params: Any):
-    from tools.feedback.store import search
+    from tools.feedback.search import search
 
     return search(feedback_store(ctx), params, store=ctx.store)
 
@@ -97,8 +97,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def feedback_tools() -> list[ToolSpec]:
+    from tools.feedback.search import SearchParams
     from tools.feedback.sentiment import SentimentParams
-    from tools.feedback.store import SearchParams
     from tools.feedback.themes import ThemesParams
 
     return [

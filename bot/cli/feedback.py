@@ -104,7 +104,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
           --map id=review_id --map ts=date --map csat=stars
       journeybot feedback index --rebuild        # after switching [feedback] embedding
     """
-    from tools.feedback.store import index_file, index_store
+    from tools.feedback.index import index_file, index_store
 
     fb = open_feedback(ctx)
     cfg = ctx.config.feedback
@@ -140,7 +140,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
 def _text_file(name: str, maps: tuple[str, ...], delimiter: str | None):
     from pydantic import ValidationError
 
-    from tools.feedback.store import TextFile
+    from tools.feedback.index import TextFile
 
     fields: dict = {"source": name, "text": []}
     for item in maps:
@@ -193,7 +193,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
       journeybot feedback search "late delivery" --since 30days --max-sentiment -0.2
       journeybot feedback search "staff" --source survey --stage purchase --limit 5
     """
-    from tools.feedback.store import SearchParams, search
+    from tools.feedback.search import SearchParams, search
 
     params = SearchParams(
         query=query, period=parse_since(ctx, since, period, "all"), source=list(source) or None,
@@ -292,7 +292,7 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
     Example:
       journeybot forget C00042 --yes
     """
-    from tools.feedback.store import forget_customer
+    from tools.feedback.forget import forget_customer
 
     if not yes:
         click.confirm(f"Erase everything stored about customer {customer_id!r}? This cannot be undone",
@@ -308,7 +308,8 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
 def demo_what_customers_say(ctx: Ctx) -> None:
     """Demo section: index the sample's texts, the month's themes with quotes, one search."""
     from tools.core.errors import ToolUnavailable
-    from tools.feedback.store import SearchParams, index_store, search
+    from tools.feedback.index import index_store
+    from tools.feedback.search import SearchParams, search
     from tools.feedback.themes import ThemesParams, themes
 
     fb = open_feedback(ctx)

@@ -84,7 +84,8 @@ def test_a_store_built_with_another_model_is_refused_until_rebuilt(loaded, home)
     from fakes.embedders import HashEmbedder
 
     from tools.data.store import JourneyStore
-    from tools.feedback.store import FeedbackStore, index_store
+    from tools.feedback.index import index_store
+    from tools.feedback.store import FeedbackStore
 
     store = JourneyStore(home / "journey.duckdb", timezone="Europe/London")
     index_store(FeedbackStore(home / "feedback", embedder=HashEmbedder()), store)

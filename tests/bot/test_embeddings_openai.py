@@ -16,7 +16,9 @@ import pytest
 from bot.config import load_config
 from bot.embeddings_openai import OpenAIEmbedder
 from tools.core.errors import ToolUnavailable
-from tools.feedback.store import FeedbackStore, SearchParams, index_documents, search
+from tools.feedback.index import index_documents
+from tools.feedback.search import SearchParams, search
+from tools.feedback.store import FeedbackStore
 
 DIM = 8
 

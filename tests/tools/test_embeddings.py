@@ -43,7 +43,8 @@ def test_a_missing_model_package_says_what_to_install(monkeypatch):
 
 
 def test_importing_the_tools_and_the_cli_does_not_import_torch():
-    code = ("import sys, tools.feedback.store, tools.feedback.themes, tools.feedback.sentiment, tools.feedback.embeddings, bot.cli; "
+    code = ("import sys, tools.feedback.store, tools.feedback.index, tools.feedback.search, tools.feedback.forget, "
+            "tools.feedback.themes, tools.feedback.sentiment, tools.feedback.embeddings, bot.cli; "
             "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'chromadb' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]

@@ -12,15 +12,10 @@ from fakes.embedders import HashEmbedder
 
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolFatal, ToolInputError
-from tools.feedback.store import (
-    FeedbackStore,
-    SearchParams,
-    TextFile,
-    forget_customer,
-    index_file,
-    index_store,
-    search,
-)
+from tools.feedback.forget import forget_customer
+from tools.feedback.index import TextFile, index_file, index_store
+from tools.feedback.search import SearchParams, search
+from tools.feedback.store import FeedbackStore
 
 LONG = " ".join(f"word{i}" for i in range(25))  # 25 words: three chunks of 10
 
@@ -303,7 +298,8 @@ def test_large_collections_are_read_in_pages(journey, fb, monkeypatch):
 def test_broad_filters_are_applied_to_the_nearest_texts_with_the_same_result(journey, fb, monkeypatch):
     """The fast path (filter the unfiltered nearest texts here) gives what Chroma's own filter
     gives, and falls back to it when too few of the nearest texts pass."""
-    import tools.feedback.store as feedback
+    import tools.feedback.search as feedback
+    from tools.feedback.store import build_where, matches
 
     index_store(fb, journey)
     col = fb.check_space()
@@ -316,14 +312,14 @@ def test_broad_filters_are_applied_to_the_nearest_texts_with_the_same_result(jou
             return col.query(**kwargs)
 
     monkeypatch.setattr(feedback, "PREFILTER_POOL", 3)
-    for where in (feedback.build_where(ranges={"csat": (None, 2)}), feedback.build_where(source=["survey"]),
-                  feedback.build_where(stage=["decision", "post-purchase"])):
+    for where in (build_where(ranges={"csat": (None, 2)}), build_where(source=["survey"]),
+                  build_where(stage=["decision", "post-purchase"])):
         expected = col.query(query_embeddings=vector, n_results=1, where=where, include=["metadatas"])["ids"][0]
         calls.clear()
         ids, metas, _, _ = feedback._nearest(Spy(), vector, where, 4, 1)
         assert ids == expected and calls == [None]  # one unfiltered query, filtered here
-        assert all(feedback.matches(m, where) for m in metas)
+        assert all(matches(m, where) for m in metas)
     calls.clear()
-    narrow = feedback.build_where(customer_id="C2")
+    narrow = build_where(customer_id="C2")
     ids, _, _, _ = feedback._nearest(Spy(), vector, narrow, 4, 2)
     assert len(calls) == 2 and calls[1] == narrow  # too few passed: Chroma filters

@@ -22,8 +22,9 @@ from tools.core.stages import STAGES
 from tools.data.ingest import folder_loads, ingest_loads
 from tools.data.sample import SampleSpec, generate_sample
 from tools.data.store import JourneyStore
+from tools.feedback.index import index_store
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
-from tools.feedback.store import FeedbackStore, index_store
+from tools.feedback.store import FeedbackStore
 from tools.feedback.themes import ThemesParams, themes
 from tools.journey_map.build import (
     STAGE_KPIS,

@@ -13,6 +13,7 @@ from fakes.embedders import HashEmbedder
 
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError
+from tools.feedback.index import index_documents
 from tools.feedback.language import detect_languages
 from tools.feedback.scoring import (
     SHIPPED_HEAD,
@@ -23,7 +24,7 @@ from tools.feedback.scoring import (
     training_sentences,
 )
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
-from tools.feedback.store import FeedbackStore, index_documents
+from tools.feedback.store import FeedbackStore
 
 UCI_FILES = ("amazon_cells_labelled.txt", "imdb_labelled.txt", "yelp_labelled.txt")
 

@@ -16,7 +16,8 @@ from tools.core.errors import NoDataError
 from tools.data.ingest import folder_loads, ingest_loads
 from tools.data.sample import SampleSpec, generate_sample
 from tools.data.store import JourneyStore
-from tools.feedback.store import FeedbackStore, documents_from_store, index_documents
+from tools.feedback.index import documents_from_store, index_documents
+from tools.feedback.store import FeedbackStore
 from tools.feedback.themes import ThemesParams, cluster, themes, top_terms
 
 CHECKOUT = ["Checkout failed when I tried to pay", "My card was declined at checkout",

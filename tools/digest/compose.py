@@ -7,7 +7,7 @@ Sections, each from the tool that owns the numbers (nothing is computed here):
   earlier, because a bakery's Tuesday is not its Monday; a weekly one sets the last 7 days
   against the 7 before;
 - the funnel with its biggest drop-off over the last 7 days (tools/analytics/funnel.py);
-- sentiment by stage with the largest move and one quote (tools/feedback/sentiment.py, tools/feedback/store.py);
+- sentiment by stage with the largest move and one quote (tools/feedback/sentiment.py, tools/feedback/search.py);
 - the fastest growing feedback theme (tools/feedback/themes.py);
 - open alerts (passed in by the caller, who keeps the alert state);
 - customers newly at high risk of leaving (tools/predict);
@@ -264,8 +264,8 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
 
 
 def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
+    from tools.feedback.search import SearchParams, search
     from tools.feedback.sentiment import SentimentParams, sentiment_summary
-    from tools.feedback.store import SearchParams, search
 
     result = sentiment_summary(feedback, SentimentParams(by="stage", period=week, compare=True, min_texts=3),
                                store=store)

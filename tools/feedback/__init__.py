@@ -1,0 +1,17 @@
+"""Feedback: what customers wrote (survey answers, tickets, reviews), searchable by meaning.
+
+Modules, from text to answers (each lower one imports only those above it):
+- embeddings: Embedder (the protocol), LocalEmbedder (the offline default model).
+- language: detect_languages.
+- scoring: score_texts, label_scores (sentiment per text), train_head, head_for.
+- store: FeedbackStore (the Chroma collection: open, check the embedder, read as a frame),
+  build_where and matches (one filter, for Chroma and in Python), get_all.
+- index: documents_from_store, documents_from_file with TextFile, chunk_documents,
+  index_documents, index_store, index_file -> IndexReport.
+- search: search(SearchParams) -> SearchResult of Quote; quote_from_chunk.
+- forget: forget_customer -> ForgetResult (erasure in both stores).
+- sentiment: sentiment_summary(SentimentParams) -> SentimentResult, customer_sentiment.
+- themes: themes(ThemesParams) -> ThemesResult, with cluster and top_terms.
+
+Submodules are imported where used, so importing this package stays cheap.
+"""

@@ -31,7 +31,8 @@ from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
 from tools.feedback.embeddings import normalize_rows
 from tools.feedback.scoring import NEUTRAL_BAND
-from tools.feedback.store import FeedbackStore, Quote, _quote
+from tools.feedback.search import Quote, quote_from_chunk
+from tools.feedback.store import FeedbackStore
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
@@ -283,7 +284,7 @@ def themes(
     prov = Provenance(
         tool="feedback_themes",
         definition=("customer texts clustered by meaning (agglomerative, average cosine linkage on "
-                    f"{fb._require_embedder().name} embeddings); labels are each theme's most "
+                    f"{fb.require_embedder().name} embeddings); labels are each theme's most "
                     "distinctive terms; trend counts previous-period texts as close to the theme's "
                     "centre as its own members"),
         params=params.model_dump(mode="json", exclude_none=True),
@@ -318,7 +319,7 @@ def _previous(fb: FeedbackStore, params: ThemesParams, as_of: dt.date,
     frame = fb.frame(period=prev, source=params.source, stage=params.stage, embeddings=True,
                      customers=customers)
     if frame.empty:
-        return frame, np.zeros((0, fb._require_embedder().dim), dtype=np.float32)
+        return frame, np.zeros((0, fb.require_embedder().dim), dtype=np.float32)
     return _select(frame, params.sentiment)
 
 
@@ -346,7 +347,7 @@ def _representative(docs: pd.DataFrame, frame: pd.DataFrame, order: np.ndarray, 
         meta = frame.iloc[int(docs["meta_first"].iloc[i])].to_dict()
         meta = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in meta.items()}
         meta["chunk"], meta["chunks"] = 0, 1
-        quotes.append(_quote(meta, text, round(float(vectors[i] @ centre), 4), tz))
+        quotes.append(quote_from_chunk(meta, text, round(float(vectors[i] @ centre), 4), tz))
         if len(quotes) == 2:
             break
     return quotes

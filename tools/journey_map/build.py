@@ -44,7 +44,7 @@ from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Attachment, Provenance, ResultMixin
 from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, Stage
 from tools.data.store import JourneyStore
-from tools.feedback.store import Quote
+from tools.feedback.search import Quote
 
 if TYPE_CHECKING:
     from tools.feedback.store import FeedbackStore

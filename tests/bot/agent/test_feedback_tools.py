@@ -8,7 +8,7 @@ from bot.agent.feedback_tools import feedback_tools
 from bot.agent.tools import ToolContext, render_for_model, run_tool
 from bot.config import load_config
 from tools.data.ingest import folder_loads, ingest_loads
-from tools.feedback.store import index_store
+from tools.feedback.index import index_store
 
 NAMES = {"feedback_search", "feedback_themes", "feedback_sentiment"}
 SURVEYS = """survey_id,customer_id,ts,csat,text,touchpoint

@@ -1,0 +1,435 @@
+"""What goes into the feedback store: documents from the journey store or a text file,
+redacted, chunked, embedded, scored and written.
+
+- Texts are redacted (tools/core/pii.py) before they are chunked, embedded or stored, even when
+  they come from the journey store, which redacts at ingest too: rows loaded before that
+  existed, and text files come straight from disk.
+- Every chunk's id is a hash of its document id, position and text. Indexing again embeds
+  only chunks whose id is new; a changed text gets new ids and its old chunks are deleted; a
+  changed score or stage with unchanged text updates metadata without re-embedding.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tools.core.errors import ToolInputError
+from tools.core.pii import redact_series
+from tools.core.results import Provenance, ResultMixin
+from tools.core.stages import normalize_stage, normalize_touchpoint
+from tools.data.mapping import ReadOptions
+from tools.feedback.scoring import Classifier, score_texts
+from tools.feedback.store import META_INT, META_TEXT, FeedbackStore, build_where
+
+if TYPE_CHECKING:
+    from tools.data.store import JourneyStore
+
+STORE_SOURCES: tuple[str, ...] = ("survey", "ticket")
+DEFAULT_CHUNK_WORDS = 120
+Progress = Callable[[str, float], None]
+
+
+# -- what gets indexed -----------------------------------------------------------------------
+
+DOC_COLUMNS = ("doc_id", "record_id", "source", "customer_id", "ts", "text", "stage",
+               "touchpoint", "channel", "status", "nps", "csat")
+
+
+def documents_from_store(store: JourneyStore, sources: Sequence[str] = STORE_SOURCES) -> pd.DataFrame:
+    """Survey answers and tickets with text, as feedback documents (one row per text)."""
+    unknown = [s for s in sources if s not in STORE_SOURCES]
+    if unknown:
+        raise ToolInputError(f"Unknown store source(s) {unknown}; use {', '.join(STORE_SOURCES)}")
+    parts = []
+    if "survey" in sources:
+        parts.append("""
+            SELECT 'survey:' || survey_id AS doc_id, survey_id AS record_id, 'survey' AS source,
+                   customer_id, epoch(ts) AS ts, text, stage, touchpoint, channel,
+                   CAST(NULL AS VARCHAR) AS status, nps, csat
+            FROM surveys WHERE nullif(trim(text), '') IS NOT NULL""")
+    if "ticket" in sources:
+        parts.append("""
+            SELECT 'ticket:' || ticket_id, ticket_id, 'ticket', customer_id, epoch(created_at),
+                   concat_ws(' - ', nullif(trim(subject), ''), nullif(trim(text), '')),
+                   stage, touchpoint, channel, status, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)
+            FROM tickets WHERE coalesce(nullif(trim(text), ''), nullif(trim(subject), '')) IS NOT NULL""")
+    if not parts:
+        return pd.DataFrame(columns=list(DOC_COLUMNS))
+    return store.query(" UNION ALL ".join(parts))
+
+
+class TextFile(BaseModel):
+    """Any file of customer text (reviews, chat logs, app-store comments) mapped to feedback
+    columns. Only `text` is required; ids default to row numbers, dates to none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str = Field(min_length=1, max_length=40, description="name of the source, e.g. reviews")
+    text: list[str] = Field(min_length=1, description="column(s) holding the text, joined with ' - '")
+    id: str | None = Field(default=None, description="column with a stable id per row")
+    ts: str | None = Field(default=None, description="column with the date or time")
+    customer_id: str | None = Field(default=None, description="column with the customer id")
+    channel: str | None = Field(default=None, description="column with the channel")
+    stage: str | None = Field(default=None, description="column with the journey stage")
+    touchpoint: str | None = Field(default=None, description="column with the touchpoint")
+    csat: str | None = Field(default=None, description="column with a 1-5 score")
+    nps: str | None = Field(default=None, description="column with a 0-10 score")
+    options: ReadOptions = Field(default_factory=ReadOptions)
+
+    @field_validator("source")
+    @classmethod
+    def _source_name(cls, v: str) -> str:
+        name = normalize_touchpoint(v)
+        if not name or name in STORE_SOURCES:
+            raise ValueError(f"source {v!r} is reserved or empty; pick a name such as 'reviews'")
+        return name
+
+
+def documents_from_file(path: str | Path, spec: TextFile, timezone: str = "UTC") -> pd.DataFrame:
+    """Read a CSV, Parquet or JSON-lines file of customer text into feedback documents."""
+    path = Path(path)
+    if not path.exists():
+        raise ToolInputError(f"{path}: file not found")
+    opts = spec.options
+    fmt = opts.format
+    if fmt == "auto":
+        suffix = path.suffix.lower()
+        fmt = "parquet" if suffix in (".parquet", ".pq") else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else "csv"
+    con = duckdb.connect()
+    try:
+        if fmt == "parquet":
+            rel = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+        elif fmt == "jsonl":
+            rel = con.execute("SELECT * FROM read_json(?, format='newline_delimited')", [str(path)])
+        else:
+            args = {"all_varchar": True, "header": opts.header}
+            if opts.delimiter:
+                args["delim"] = opts.delimiter
+            if opts.quote is not None:
+                args["quote"] = opts.quote
+            if opts.encoding != "utf-8":
+                args["encoding"] = opts.encoding
+            rel = con.read_csv(str(path), **args)  # type: ignore[arg-type]
+            rel = con.execute("SELECT * FROM rel")
+        raw = rel.df()
+    except duckdb.Error as exc:
+        raise ToolInputError(f"{path}: could not read the file as {fmt}: {str(exc).splitlines()[0][:300]}") from None
+    finally:
+        con.close()
+    columns = {c.strip().lower(): c for c in raw.columns}
+
+    def col(name: str | None, what: str) -> pd.Series | None:
+        if name is None:
+            return None
+        actual = columns.get(name.strip().lower())
+        if actual is None:
+            raise ToolInputError(
+                f"{path}: column {name!r} (for {what}) is not in the file; its columns are "
+                + ", ".join(repr(c) for c in raw.columns))
+        return raw[actual]
+
+    texts = [col(c, "text").astype("string").str.strip() for c in spec.text]  # type: ignore[union-attr]
+    text = texts[0]
+    for more in texts[1:]:
+        text = text.where(more.isna() | (more == ""), text.fillna("").str.cat(more, sep=" - ").str.strip(" -"))
+    ids = col(spec.id, "id")
+    record_id = (ids.astype("string").str.strip() if ids is not None
+                 else pd.Series(np.arange(1, len(raw) + 1), dtype="string"))
+    if record_id.isna().any() or record_id.duplicated().any():
+        bad = int(record_id.isna().sum() + record_id.duplicated().sum())
+        raise ToolInputError(f"{path}: column {spec.id!r} must hold a unique id on every row; {bad} rows do not")
+    ts_raw = col(spec.ts, "ts")
+    if ts_raw is not None:
+        ts = pd.to_datetime(ts_raw, errors="coerce", format="mixed")
+        if ts.dt.tz is None:
+            ts = ts.dt.tz_localize(opts.timezone or timezone, ambiguous="NaT", nonexistent="NaT")
+        unreadable = ts.isna() & ts_raw.notna()
+        if unreadable.any():
+            row = int(np.flatnonzero(unreadable.to_numpy())[0]) + 1
+            raise ToolInputError(f"{path}, row {row}, column {spec.ts!r}: could not read "
+                                 f"{str(ts_raw.iloc[row - 1])[:40]!r} as a date or time")
+        epoch = (ts - pd.Timestamp("1970-01-01", tz="UTC")) // pd.Timedelta(seconds=1)
+    else:
+        epoch = pd.Series(np.nan, index=raw.index)
+
+    def ints(name: str | None, lo: int, hi: int) -> pd.Series:
+        s = col(name, name or "")
+        if s is None:
+            return pd.Series(np.nan, index=raw.index)
+        num = pd.to_numeric(s, errors="coerce")
+        bad = (num.notna() & ((num < lo) | (num > hi))) | (num.isna() & s.notna() & (s.astype(str).str.strip() != ""))
+        if bad.any():
+            row = int(np.flatnonzero(bad.to_numpy())[0]) + 1
+            raise ToolInputError(f"{path}, row {row}, column {name!r}: expected a whole number from {lo} to {hi}")
+        return num
+
+    stage = col(spec.stage, "stage")
+    if stage is not None:
+        stage = stage.astype("string").map(lambda v: normalize_stage(v) if isinstance(v, str) else None)
+    tp = col(spec.touchpoint, "touchpoint")
+    ch = col(spec.channel, "channel")
+    out = pd.DataFrame({
+        "doc_id": spec.source + ":" + record_id,
+        "record_id": record_id,
+        "source": spec.source,
+        "customer_id": col(spec.customer_id, "customer_id"),
+        "ts": epoch,
+        "text": text,
+        "stage": stage,
+        "touchpoint": tp.astype("string").str.strip().str.lower().str.replace(r"[\s\-/]+", "_", regex=True) if tp is not None else None,
+        "channel": ch.astype("string").str.strip().str.lower().str.replace(r"[\s\-]+", "_", regex=True) if ch is not None else None,
+        "status": None,
+        "nps": ints(spec.nps, 0, 10),
+        "csat": ints(spec.csat, 1, 5),
+    })
+    return out[out["text"].notna() & (out["text"] != "")].reset_index(drop=True)
+
+
+# -- indexing ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexReport(ResultMixin):
+    sources: tuple[str, ...]
+    documents: int
+    chunks: int
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    seconds: float
+    embed_seconds: float
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{k: getattr(self, k) for k in (
+            "documents", "chunks", "added", "updated", "removed", "unchanged", "seconds")}])
+
+    def to_text(self) -> str:
+        rate = self.added / self.embed_seconds if self.embed_seconds > 0 else 0
+        text = (f"feedback <- {', '.join(self.sources)}: {self.documents:,} texts in {self.chunks:,} "
+                f"chunks; {self.added:,} embedded, {self.updated:,} updated, {self.removed:,} removed, "
+                f"{self.unchanged:,} unchanged ({self.seconds:.2f} s"
+                + (f"; {rate:,.0f} chunks/s embedding" if self.added else "") + ")")
+        return "\n".join([text, *(f"  note: {n}" for n in self.provenance.notes)])
+
+
+def chunk_documents(docs: pd.DataFrame, chunk_words: int = DEFAULT_CHUNK_WORDS) -> pd.DataFrame:
+    """Split texts longer than `chunk_words` words into consecutive chunks and give each its
+    id: a hash of document id, position and text, a dash, and a hash of its metadata. Reading
+    Chroma's metadata costs ~0.3 ms a record, listing ids almost nothing, so the id alone tells
+    whether a chunk is stored unchanged. One DuckDB statement."""
+    if chunk_words < 10:
+        raise ToolInputError("chunk_words must be at least 10")
+    con = duckdb.connect()
+    try:
+        con.register("docs", docs)
+        meta_cols = [c for c in ("customer_id", "ts", "stage", "touchpoint", "channel", "status",
+                                 "nps", "csat", "record_id", "source") if c in docs.columns]
+        meta_hash = "sha256(concat_ws(chr(31), " + ", ".join(
+            f"coalesce(CAST({c} AS VARCHAR), '')" for c in meta_cols) + "))"
+        frame = con.execute(f"""
+            WITH d AS (
+                SELECT *, string_split(regexp_replace(trim(text), '\\s+', ' ', 'g'), ' ') AS words
+                FROM docs),
+            parts AS (
+                SELECT d.*, CAST(ceil(len(words) / ?) AS BIGINT) AS chunks,
+                       unnest(range(0, CAST(ceil(len(words) / ?) AS BIGINT))) AS chunk
+                FROM d)
+            SELECT * EXCLUDE (words, text),
+                   CASE WHEN chunks = 1 THEN trim(text)
+                        ELSE array_to_string(list_slice(words, chunk * ? + 1, (chunk + 1) * ?), ' ')
+                   END AS text,
+                   left(sha256(doc_id || chr(31) || CAST(chunk AS VARCHAR) || chr(31) ||
+                        CASE WHEN chunks = 1 THEN trim(text)
+                             ELSE array_to_string(list_slice(words, chunk * ? + 1, (chunk + 1) * ?), ' ')
+                        END), 32) AS content_id,
+                   left({meta_hash}, 12) AS meta_hash
+            FROM parts
+            ORDER BY doc_id, chunk
+        """, [chunk_words] * 6).df()
+    finally:
+        con.close()
+    frame["id"] = frame["content_id"] + "-" + frame["meta_hash"]
+    return frame
+
+
+def metadata_records(chunks: pd.DataFrame, timezone: str) -> list[dict[str, Any]]:
+    """Chroma metadata per chunk: strings, ints and floats only, no missing values."""
+    frame = pd.DataFrame(index=chunks.index)
+    for c in META_TEXT:
+        if c == "day":
+            continue
+        if c in chunks:
+            frame[c] = chunks[c].astype(object).where(chunks[c].notna(), None)
+    ts = pd.to_numeric(chunks["ts"], errors="coerce")
+    frame["day"] = (pd.to_datetime(ts, unit="s", utc=True).dt.tz_convert(timezone).dt.strftime("%Y-%m-%d")
+                    .astype(object).where(ts.notna(), None))
+    for c in META_INT:
+        if c in chunks:
+            vals = pd.to_numeric(chunks[c], errors="coerce")
+            frame[c] = vals.astype("Int64").astype(object).where(vals.notna(), None)
+    frame["chunk"] = chunks["chunk"].astype(int)
+    frame["chunks"] = chunks["chunks"].astype(int)
+    frame["meta_hash"] = chunks["meta_hash"]
+    if "sentiment" in chunks:
+        frame["sentiment"] = chunks["sentiment"].astype(object).where(chunks["sentiment"].notna(), None)
+        frame["sentiment_label"] = chunks["sentiment_label"]
+        frame["lang"] = chunks["lang"]
+    records = frame.to_dict(orient="records")
+    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in r.items() if v is not None}
+            for r in records]
+
+
+def index_documents(
+    fb: FeedbackStore,
+    docs: pd.DataFrame,
+    *,
+    sources: Sequence[str],
+    prune: bool = True,
+    chunk_words: int = DEFAULT_CHUNK_WORDS,
+    classify: Classifier | None = None,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Bring the collection in line with `docs` for the given sources.
+
+    `prune` removes chunks of those sources whose document is no longer in `docs` (a full
+    sync); without it only documents in `docs` are touched."""
+    started = time.perf_counter()
+    col = fb.check_space()
+    emb = fb.require_embedder()
+    notes: list[str] = []
+    docs = docs.copy()
+    for c in DOC_COLUMNS:
+        if c not in docs:
+            docs[c] = None
+    docs["text"] = redact_series(docs["text"].astype(object))
+    docs = docs[docs["text"].notna() & (docs["text"].astype(str).str.strip() != "")]
+    if docs["doc_id"].duplicated().any():
+        dupes = docs.loc[docs["doc_id"].duplicated(), "doc_id"].head(3).tolist()
+        raise ToolInputError(f"document ids must be unique; repeated: {dupes}")
+    chunks = chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
+
+    def phase(name: str, fraction: float) -> None:
+        if progress:
+            progress(f"feedback: {name}", fraction)
+
+    phase("comparing", 0.0)
+    stored = pd.Series(_stored_ids(col, sources, None if prune else docs["doc_id"].tolist()), dtype=object)
+    stored_content = stored.str.slice(0, 32)
+    stored_set = set(stored)
+    is_same = np.fromiter((i in stored_set for i in chunks["id"]), bool, len(chunks))
+    content_set = set(stored_content)
+    is_moved = ~is_same & np.fromiter((c in content_set for c in chunks["content_id"]), bool, len(chunks))
+    new = chunks[~is_same & ~is_moved]
+    changed_meta = chunks[is_moved]  # same text, other scores or stage: keep the vector
+    wanted = set(chunks["id"])
+    stale = stored[~stored.isin(wanted)].tolist()
+
+    embed_seconds = 0.0
+    if len(new):
+        step = max(fb.batch_size, 1)
+        texts = new["text"].tolist()
+        # Each batch is written to Chroma while the next one is embedded (the model releases
+        # the GIL): the writes then cost little on top of the model. One write at a time, in
+        # order; the last one is waited for before the function returns.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending: Future | None = None
+            for start in range(0, len(new), step):
+                part = new.iloc[start:start + step].copy()
+                t0 = time.perf_counter()
+                vectors = emb.embed(texts[start:start + step])
+                embed_seconds += time.perf_counter() - t0
+                scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify)
+                part["sentiment"] = scored["score"].to_numpy()
+                part["sentiment_label"] = scored["label"].to_numpy()
+                part["lang"] = scored["lang"].to_numpy()
+                if pending is not None:
+                    pending.result()  # raises a failed write here, before more is written
+                pending = writer.submit(col.upsert, ids=part["id"].tolist(), embeddings=vectors,
+                                        documents=part["text"].tolist(),
+                                        metadatas=metadata_records(part, fb.timezone))
+                phase("embedding", min(1.0, (start + len(part)) / len(new)))
+            if pending is not None:
+                pending.result()
+    if len(changed_meta):
+        old_ids = stored[stored_content.isin(set(changed_meta["content_id"]))].tolist()
+        for start in range(0, len(old_ids), 1000):
+            got = col.get(ids=old_ids[start:start + 1000], include=["embeddings", "metadatas"])
+            by_content = {i[:32]: (v, m) for i, v, m in zip(got["ids"], got["embeddings"], got["metadatas"], strict=True)}
+            part = changed_meta[changed_meta["content_id"].isin(set(by_content))]
+            records = metadata_records(part, fb.timezone)
+            for rec, cid in zip(records, part["content_id"], strict=True):
+                prev = by_content[cid][1]
+                for key in ("sentiment", "sentiment_label", "lang"):
+                    if key in prev:
+                        rec[key] = prev[key]
+            col.upsert(ids=part["id"].tolist(), documents=part["text"].tolist(), metadatas=records,
+                       embeddings=np.asarray([by_content[c][0] for c in part["content_id"]], dtype=np.float32))
+    if stale:
+        for start in range(0, len(stale), 1000):
+            col.delete(ids=stale[start:start + 1000])
+    ts = pd.to_numeric(docs["ts"], errors="coerce").dropna()
+    if len(ts):
+        meta = col.metadata or {}
+        first = int(ts.min()) if "first_ts" not in meta else min(int(ts.min()), int(meta["first_ts"]))
+        last = int(ts.max()) if "last_ts" not in meta else max(int(ts.max()), int(meta["last_ts"]))
+        fb.set_meta(first_ts=first, last_ts=last)
+    undated = int(pd.to_numeric(docs["ts"], errors="coerce").isna().sum())
+    if undated:
+        notes.append(f"{undated:,} texts have no date; period filters never match them")
+    phase("done", 1.0)
+    seconds = time.perf_counter() - started
+    prov = Provenance(
+        tool="index_feedback",
+        definition="texts redacted, chunked, embedded and stored with their metadata; ids are "
+                   "content hashes, so unchanged texts are not embedded again",
+        params={"sources": list(sources), "prune": prune, "chunk_words": chunk_words,
+                "embedder": emb.identity},
+        tables=("surveys", "tickets") if set(sources) <= set(STORE_SOURCES) else (),
+        row_counts={"texts": int(len(docs))}, notes=tuple(notes),
+    )
+    return IndexReport(
+        sources=tuple(sources), documents=int(len(docs)), chunks=int(len(chunks)), added=int(len(new)),
+        updated=int(len(changed_meta)), removed=int(len(stale) - len(changed_meta)),
+        unchanged=int(is_same.sum()), seconds=seconds, embed_seconds=embed_seconds,
+        provenance=prov,
+    )
+
+
+def _stored_ids(col: Any, sources: Sequence[str], doc_ids: list[str] | None) -> list[str]:
+    """Ids stored for these sources (a full sync), or for these documents only."""
+    if doc_ids is None:
+        return list(col.get(where=build_where(source=list(sources)), include=[])["ids"])
+    ids: list[str] = []
+    for start in range(0, len(doc_ids), 1000):
+        ids += col.get(where={"doc_id": {"$in": doc_ids[start:start + 1000]}}, include=[])["ids"]
+    return ids
+
+
+def index_store(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str] = STORE_SOURCES,
+                chunk_words: int = DEFAULT_CHUNK_WORDS, classify: Classifier | None = None,
+                progress: Progress | None = None) -> IndexReport:
+    """Sync the feedback store with the journey store's survey answers and tickets."""
+    docs = documents_from_store(store, sources)
+    return index_documents(fb, docs, sources=sources, prune=True, chunk_words=chunk_words,
+                           classify=classify, progress=progress)
+
+
+def index_file(fb: FeedbackStore, path: str | Path, spec: TextFile, *,
+               chunk_words: int = DEFAULT_CHUNK_WORDS, classify: Classifier | None = None,
+               progress: Progress | None = None) -> IndexReport:
+    """Sync one text file as source `spec.source` (rows gone from the file are removed)."""
+    docs = documents_from_file(path, spec, fb.timezone)
+    return index_documents(fb, docs, sources=[spec.source], prune=True, chunk_words=chunk_words,
+                           classify=classify, progress=progress)
