@@ -18,7 +18,7 @@ from tools.feedback.language import detect_languages
 from tools.feedback.scoring import (
     SHIPPED_HEAD,
     SentimentHead,
-    _data_file,
+    data_file,
     label_scores,
     score_texts,
     training_sentences,
@@ -77,7 +77,7 @@ def test_the_training_sentences_are_not_from_the_reported_sets():
 
 
 def test_the_shipped_head_belongs_to_the_shipped_model(minilm):
-    head = SentimentHead.load(_data_file(SHIPPED_HEAD))
+    head = SentimentHead.load(data_file(SHIPPED_HEAD))
     assert head.identity == minilm.identity and head.coef.shape == (384,)
 
 

@@ -44,14 +44,15 @@ METHOD_LLM = "llm"
 METHOD_UNSCORED = "unscored"
 
 
-def _data_file(name: str) -> Path:
+def data_file(name: str) -> Path:
+    """A file shipped with the sentiment model, in tools/feedback/sentiment_data/."""
     return Path(__file__).resolve().parent / "sentiment_data" / name
 
 
 def training_sentences() -> tuple[list[str], np.ndarray]:
     """The shipped labelled sentences: (texts, labels 1 = positive, 0 = negative)."""
-    pos = [t for t in _data_file("sentiment_pos.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
-    neg = [t for t in _data_file("sentiment_neg.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
+    pos = [t for t in data_file("sentiment_pos.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
+    neg = [t for t in data_file("sentiment_neg.txt").read_text(encoding="utf-8").splitlines() if t.strip()]
     return pos + neg, np.array([1] * len(pos) + [0] * len(neg), dtype=np.int8)
 
 
@@ -119,7 +120,7 @@ def head_for(embedder: Embedder) -> SentimentHead:
     identity = embedder.identity
     with _HEADS_LOCK:
         if identity not in _HEADS:
-            shipped = _data_file(SHIPPED_HEAD)
+            shipped = data_file(SHIPPED_HEAD)
             head = SentimentHead.load(shipped) if shipped.exists() else None
             _HEADS[identity] = head if head is not None and head.identity == identity else train_head(embedder)
         return _HEADS[identity]
