@@ -1,0 +1,20 @@
+"""The journey data: the DuckDB store, the tables' schema, and validated ingest of exports.
+
+Public names, by module (import them from the module; this package imports nothing):
+- tools.data.store: `JourneyStore` (one DuckDB file or memory; `connect`, `query`, `as_of`,
+  `timezone`), `TableCoverage`.
+- tools.data.schema: `TABLES`, `Table`, `Column`, `table`, `create_table_sql`: the five journey
+  tables (customers, events, orders, surveys, tickets), their types, checks and keys.
+- tools.data.mapping: `Mapping`, `ReadOptions`, `Lookup`, `Recipe`, `load_recipe`: how an
+  export's columns become journey columns, declared in config or a recipe file.
+- tools.data.ingest: `ingest_file`, `ingest_recipe`, `ingest_loads`, `folder_loads`,
+  `IngestReport`, `Load`: all-or-nothing, idempotent loads of CSV, Parquet and JSON lines.
+- tools.data.session_table and tools.data.first_touch: the derived sessions and first_touch
+  tables that ingest keeps in step with the events (`rebuild`, `refresh`, `is_current`).
+- tools.data.sample: `generate_sample` (with `SampleSpec`), the deterministic bakery-cafe sample.
+
+Ingest's steps, used only by tools.data.ingest: read (files, encodings, delimiters, formats),
+staging (mapping columns onto the table) with convert (types, dates, money), checks (the rules
+every row must pass), write (upserts and the derived tables), and context (what the steps of
+one load share).
+"""

@@ -1,0 +1,168 @@
+"""Reading an export file into DuckDB: format, encoding and delimiter checks, and a relation
+over the file's rows numbered as in the file.
+
+Cheap checks on the first bytes (missing, empty, binary, zip or Excel, not UTF-8) come before
+DuckDB reads anything, so the commonest mistakes get a plain message; whatever DuckDB itself
+cannot read is reported with the file's name and the line it stopped at.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from tools.core.errors import IngestError, Problem
+from tools.data.context import LoadContext, lit, temp_name
+from tools.data.mapping import ReadOptions
+
+
+@dataclass
+class Source:
+    relation: str  # SQL relation over the file with a 1-based `_row` column
+    columns: dict[str, str]  # lower-case name -> actual name
+    types: dict[str, str]  # actual name -> DuckDB type
+    numbered: bool  # whether _row holds the file's row numbers
+
+
+def read_source(
+    ctx: LoadContext, path: Path, opts: ReadOptions, label: str, *, streaming: bool = False
+) -> Source:
+    """The file as a relation with a `_row` column; `label` names the file in problems."""
+    fmt = precheck(path, opts, label)
+    name = temp_name("src")
+    # Text files have no row numbers unless copied into a table; the streaming path reads
+    # them in place and comes back for the numbers only if a check fails.
+    kind = "VIEW" if streaming else "TABLE"
+    try:
+        with ctx.watch("reading"):
+            if fmt == "parquet":
+                # Parquet is typed and numbers its rows itself: read it in place, once,
+                # during staging, instead of copying it into a table first.
+                reader = f"read_parquet({lit(str(path))}, file_row_number=true)"
+                ctx.con.execute(
+                    f"CREATE TEMP VIEW {name} AS SELECT file_row_number + 1 AS _row, "
+                    f"* EXCLUDE (file_row_number) FROM {reader}"
+                )
+            elif fmt == "jsonl":
+                ctx.con.execute(
+                    f"CREATE TEMP {kind} {name} AS SELECT * FROM "
+                    f"read_json({lit(str(path))}, format='newline_delimited')"
+                )
+            else:
+                args = ["all_varchar=true", f"header={'true' if opts.header else 'false'}"]
+                if opts.delimiter:
+                    args.append(f"delim={lit(opts.delimiter)}")
+                if opts.quote is not None:
+                    args.append(f"quote={lit(opts.quote)}")
+                if opts.encoding != "utf-8":
+                    args.append(f"encoding={lit(opts.encoding)}")
+                ctx.con.execute(
+                    f"CREATE TEMP {kind} {name} AS SELECT * FROM "
+                    f"read_csv({lit(str(path))}, {', '.join(args)})"
+                )
+            # Touch the file now so that a file DuckDB cannot read fails here, named.
+            ctx.con.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
+    except duckdb.Error as exc:
+        raise IngestError([Problem(label, reader_message(exc, fmt))]) from None
+    if fmt != "parquet":
+        table = name
+        name = temp_name("srcv")
+        if streaming:
+            row = "CAST(NULL AS BIGINT)"
+        else:
+            # Rows of a table created in an open transaction are numbered from a large
+            # offset, in insertion order, which is file order: the row number is relative.
+            first = ctx.con.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0] or 0  # type: ignore[index]
+            row = f"rowid - {int(first)} + 1"
+        ctx.con.execute(f"CREATE TEMP VIEW {name} AS SELECT {row} AS _row, * FROM {table}")
+    desc = ctx.con.execute(f"DESCRIBE {name}").fetchall()
+    types = {row[0]: str(row[1]) for row in desc if row[0] != "_row"}
+    if not ctx.con.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchall():
+        raise IngestError([Problem(label, "the file has a header but no data rows")])
+    if fmt == "csv" and len(types) == 1:
+        only = next(iter(types))
+        for sep, word in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes"), (",", "commas")):
+            if sep in only and sep != (opts.delimiter or ","):
+                raise IngestError([Problem(
+                    label,
+                    f"found a single column {only[:60]!r}: the file looks separated by {word}"
+                    + (f", not {opts.delimiter!r}" if opts.delimiter else "")
+                    + f". Set the delimiter to {sep!r} (--delimiter or options.delimiter).",
+                )])
+    return Source(name, {c.strip().lower(): c for c in types}, types, numbered=not (streaming and fmt != "parquet"))
+
+
+def find_column(ctx: LoadContext, src: Source, name: str, what: str) -> str:
+    """The file's own spelling of a column the mapping names (case and spaces ignored)."""
+    actual = src.columns.get(name.strip().lower())
+    if actual is None:
+        found = ", ".join(repr(c) for c in src.types) or "none"
+        ctx.problems.add(Problem(
+            ctx.file, f"{what}: column {name!r} is not in the file; its columns are {found}"
+        ))
+        raise IngestError(ctx.problems.items, ctx.problems.total)
+    return actual
+
+
+def precheck(path: Path, opts: ReadOptions, label: str) -> str:
+    """Cheap checks before DuckDB reads the file; returns the format to read it as."""
+    if not path.exists():
+        raise IngestError([Problem(label, "file not found")])
+    if path.is_dir():
+        raise IngestError([Problem(label, "this is a folder, not a file")])
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError([Problem(label, "the file is empty (0 bytes)")])
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    fmt = opts.format
+    suffix = path.suffix.lower()
+    if fmt == "auto":
+        if head[:4] == b"PAR1" or suffix in (".parquet", ".pq"):
+            fmt = "parquet"
+        elif suffix in (".jsonl", ".ndjson", ".json"):
+            fmt = "jsonl"
+        else:
+            fmt = "csv"
+    if fmt == "parquet":
+        if head[:4] != b"PAR1":
+            raise IngestError([Problem(label, "not a Parquet file (it does not start with PAR1)")])
+        return fmt
+    if head[:4] == b"PK\x03\x04":
+        raise IngestError([Problem(
+            label, "this is a zip or Excel workbook, not CSV text; save the sheet as CSV first")])
+    if opts.encoding == "utf-16":
+        return fmt
+    if b"\x00" in head:
+        raise IngestError([Problem(
+            label, "the file is binary (it contains NUL bytes), not CSV or JSON text")])
+    if not head.strip():
+        raise IngestError([Problem(label, "the file is empty (only blank space)")])
+    if opts.encoding == "utf-8":
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            decoder.decode(head.removeprefix(codecs.BOM_UTF8), final=False)
+        except UnicodeDecodeError as exc:
+            raise IngestError([Problem(
+                label,
+                f"the file is not UTF-8 text (byte 0x{head[exc.start]:02x} at offset {exc.start}); "
+                "if it came from Excel, set options.encoding = \"latin-1\" or pass --encoding latin-1",
+            )]) from None
+    return fmt
+
+
+def reader_message(exc: Exception, fmt: str) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    for prefix in ("Invalid Input Error: ", "Conversion Error: ", "IO Error: ", "Binder Error: "):
+        first = first.removeprefix(prefix)
+    detail = ""
+    for line in text.splitlines():
+        if line.strip().lower().startswith(("line:", "original line:")) or "line" in line.lower()[:12]:
+            detail = " (" + line.strip()[:160] + ")"
+            break
+    what = {"csv": "CSV", "jsonl": "JSON lines", "parquet": "Parquet"}.get(fmt, fmt)
+    return f"could not read the file as {what}: {first[:300]}{detail}"

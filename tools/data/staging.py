@@ -1,0 +1,310 @@
+"""Staging: the file's columns mapped to the journey table's columns, converted to their types.
+
+Each journey column is computed from the mapping (a source column, a constant, a template, a
+concatenation, a lookup, a value map) in one projection over the file, with a bit per column
+that had a value but could not be read, so the checks are aggregates over one relation.
+Touchpoint and stage names are normalised over their distinct values, not per row, and
+customer-written text is redacted before anything is compared or written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from tools.core.errors import IngestError, Problem
+from tools.core.pii import redact_series
+from tools.core.stages import normalize_stage, normalize_touchpoint
+from tools.data.context import LoadContext, ident, lit, temp_name
+from tools.data.convert import can_fail, convert
+from tools.data.mapping import Lookup
+from tools.data.read import Source, find_column, read_source, reader_message
+from tools.data.schema import TABLES
+
+
+@dataclass(frozen=True)
+class Staged:
+    relation: str  # _row, _keep (row filters), _skip (skip_missing), the table's columns, _bad
+    raw_view: str  # _row and each journey column's raw value (r_<column>), to show as "got"
+    source_of: dict[str, str]  # journey column -> the file column (or lookup) it came from
+    bits: dict[int, str]  # bit of _bad -> the column it flags as unreadable
+
+
+def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """SQL giving each journey column's raw value; which file column it came from; joins."""
+    m = ctx.m
+    raw: dict[str, str] = {}
+    source_of: dict[str, str] = {}
+    joins: list[str] = []
+    for target, source in m.columns.items():
+        actual = find_column(ctx, src, source, f"mapping for {target!r}")
+        raw[target] = f"s.{ident(actual)}"
+        source_of[target] = actual
+    for target, value in m.constants.items():
+        raw[target] = lit(value)
+    for target, template in m.templates.items():
+        raw[target] = _template(ctx, src, template, target)
+    for target, cols in m.concat.items():
+        parts = [
+            f"NULLIF(trim(CAST(s.{ident(find_column(ctx, src, c, f'concat for {target!r}'))} AS VARCHAR)), '')"
+            for c in cols
+        ]
+        raw[target] = f"NULLIF(concat_ws(' - ', {', '.join(parts)}), '')"
+    for target, lookup in m.lookups.items():
+        alias = f"lk{len(joins)}"
+        table = _lookup_table(ctx, src, lookup, target)
+        key = find_column(ctx, src, lookup.key, f"lookup for {target!r}")
+        joins.append(
+            f"LEFT JOIN {table} {alias} ON {alias}.k = trim(CAST(s.{ident(key)} AS VARCHAR))"
+        )
+        raw[target] = f"{alias}.v"
+        source_of[target] = f"{lookup.value} via {lookup.key}"
+    for col in ctx.t.columns:
+        if col.name in raw:
+            continue
+        actual = src.columns.get(col.name)
+        if actual is not None:
+            raw[col.name] = f"s.{ident(actual)}"
+            source_of[col.name] = actual
+    if "source" not in raw:
+        raw["source"] = lit(m.name or ctx.path.name)
+    for target, table in m.values.items():
+        if target in raw:
+            cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in table.items())
+            raw[target] = (
+                f"(CASE trim(CAST({raw[target]} AS VARCHAR)) {cases} "
+                f"ELSE CAST({raw[target]} AS VARCHAR) END)"
+            )
+    if ctx.t.name == "customers" and (m.extra_columns or "attributes") == "attributes" \
+            and "attributes" not in raw:
+        used = {v.lower() for v in source_of.values()}
+        extra = [c for c in src.types if c.lower() not in used and c.lower() not in ctx.t.column_names]
+        if extra:
+            pairs = ", ".join(f"{lit(c)}, s.{ident(c)}" for c in extra)
+            raw["attributes"] = f"CAST(json_object({pairs}) AS VARCHAR)"
+    return raw, source_of, joins
+
+
+def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:
+    import string
+
+    pieces = []
+    for text, field_name, _spec, _conv in string.Formatter().parse(template):
+        if text:
+            pieces.append(lit(text))
+        if field_name is None:
+            continue
+        if field_name == "_row":
+            pieces.append("CAST(s._row AS VARCHAR)")
+        else:
+            actual = find_column(ctx, src, field_name, f"template for {target!r}")
+            pieces.append(f"COALESCE(trim(CAST(s.{ident(actual)} AS VARCHAR)), '')")
+    return f"NULLIF(concat({', '.join(pieces) or lit('')}), '')"
+
+
+def _lookup_table(ctx: LoadContext, src: Source, lookup: Lookup, target: str) -> str:
+    name = temp_name("lk")
+    if lookup.table:
+        ltable = TABLES[lookup.table]
+        for c in (lookup.match, lookup.value):
+            if c not in ltable.column_names:
+                ctx.problems.add(Problem(ctx.file, f"lookup for {target!r}: {lookup.table} has no column {c!r}"))
+                raise IngestError(ctx.problems.items, ctx.problems.total)
+        from_sql, match, value = ident(lookup.table), ident(lookup.match), ident(lookup.value)
+        order = "rowid"  # insertion order of the store table
+    else:
+        path = (ctx.base_dir / str(lookup.file)).resolve()
+        lsrc = read_source(ctx, path, lookup.options, str(path))
+        from_sql = lsrc.relation
+        match = ident(find_column(ctx, lsrc, lookup.match, f"lookup for {target!r} in {path.name}"))
+        value = ident(find_column(ctx, lsrc, lookup.value, f"lookup for {target!r} in {path.name}"))
+        order = "_row"
+    agg = {
+        "first": f"first({value} ORDER BY {order})",
+        "sum": f"sum(TRY_CAST({value} AS DOUBLE))",
+        "count": "count(*)",
+        "min": f"min({value})",
+        "max": f"max({value})",
+    }[lookup.agg]
+    ctx.con.execute(
+        f"CREATE TEMP TABLE {name} AS SELECT trim(CAST({match} AS VARCHAR)) AS k, {agg} AS v "
+        f"FROM {from_sql} GROUP BY 1"
+    )
+    return name
+
+
+def _filters(ctx: LoadContext, src: Source) -> list[str]:
+    out = []
+    for col, allowed in ctx.m.where.items():
+        actual = find_column(ctx, src, col, "where")
+        vals = ", ".join(lit(v) for v in allowed)
+        out.append(f"trim(CAST(s.{ident(actual)} AS VARCHAR)) IN ({vals})")
+    for col, banned in ctx.m.where_not.items():
+        actual = find_column(ctx, src, col, "where_not")
+        vals = ", ".join(lit(v) for v in banned)
+        out.append(
+            f"(s.{ident(actual)} IS NULL OR trim(CAST(s.{ident(actual)} AS VARCHAR)) NOT IN ({vals}))"
+        )
+    return out
+
+
+def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
+    """The staged rows, as a table (`materialise`) or as a view that streams the file."""
+    raw, source_of, joins = _raw_exprs(ctx, src)
+    missing = [c for c in ctx.t.required if c not in raw and c not in ("stage",)]
+    if missing:
+        have = ", ".join(repr(c) for c in src.types)
+        for c in missing:
+            ctx.problems.add(Problem(
+                ctx.file,
+                f"missing required column {c!r} for {ctx.t.name} "
+                f"({ctx.t.column(c).description}); map it with --map {c}=<column in the file> "
+                f"or a mapping in config. The file has: {have}",
+                column=c,
+            ))
+        ctx.problems.raise_if_any()
+    where = _filters(ctx, src)
+    inner = temp_name("raw")
+    select = ", ".join(f"{expr} AS {ident('r_' + t)}" for t, expr in raw.items())
+    keep = " AND ".join(where) if where else "TRUE"
+    ctx.con.execute(
+        f"CREATE TEMP VIEW {inner} AS SELECT s._row AS _row, ({keep}) AS _keep, {select} "
+        f"FROM {src.relation} s {' '.join(joins)}"
+    )
+    types = {r[0]: str(r[1]) for r in ctx.con.execute(f"DESCRIBE {inner}").fetchall()}
+    # Touchpoints are normalised over their distinct values, not per row.
+    tp_join = ""
+    tp_table = None
+    if "touchpoint" in raw:
+        tp_table = _touchpoint_table(ctx, inner)
+        tp_join = f"LEFT JOIN {tp_table} tp ON tp.raw = CAST(r.{ident('r_touchpoint')} AS VARCHAR)"
+    if "r_stage" in types:
+        # Stage names are mapped over their distinct values too: a per-row CASE over every
+        # spelling costs more than the rest of the load together.
+        stage_table = _stage_table(ctx, inner)
+        tp_join += f" LEFT JOIN {stage_table} sm ON sm.raw = CAST(r.{ident('r_stage')} AS VARCHAR)"
+    # Level 1 converts each raw value (v_<col>) and, where conversion can fail, notes whether
+    # there was a value at all (p_<col>); level 2 assembles the columns and a bitmask of the
+    # columns that had a value but could not be read, so each conversion runs once per row.
+    level1: list[str] = ["r._row AS _row", "r._keep AS _keep"]
+    final: list[str] = []
+    bad_bits: list[str] = []
+    bits: dict[int, str] = {}
+    fallible: set[str] = set()
+    if tp_table:
+        level1 += ["tp.touchpoint AS tp_touchpoint", "tp.stage AS tp_stage", "tp.online AS tp_online"]
+    for i, col in enumerate(ctx.t.columns):
+        key = "r_" + col.name
+        name = ident(col.name)
+        if col.name == "touchpoint" and tp_table:
+            final.append(f"tp_touchpoint AS {name}")
+            continue
+        if key not in types:
+            if col.name == "stage" and tp_table:
+                default = lit("post-purchase") if ctx.t.name == "tickets" else "NULL"
+                final.append(f"COALESCE(tp_stage, {default}) AS {name}")
+            elif col.name == "stage" and ctx.t.name == "tickets":
+                final.append(f"'post-purchase' AS {name}")
+            elif col.name == "online" and tp_table:
+                final.append(f"tp_online AS {name}")
+            else:
+                final.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
+            continue
+        rexpr = f"r.{ident(key)}"
+        converted = "sm.stage" if col.kind == "stage" else convert(col, rexpr, types[key], ctx.m.options)
+        level1.append(f"{converted} AS {ident('v_' + col.name)}")
+        value = ident("v_" + col.name)
+        if col.name == "stage" and tp_table:
+            final.append(f"COALESCE({value}, tp_stage) AS {name}")
+        elif col.name == "online" and tp_table:
+            final.append(f"COALESCE({value}, tp_online) AS {name}")
+        else:
+            final.append(f"{value} AS {name}")
+        if can_fail(col, types[key]):
+            present = ident("p_" + col.name)
+            text = types[key].upper().startswith("VARCHAR")
+            level1.append(
+                (f"NULLIF(trim({rexpr}), '') IS NOT NULL" if text else f"{rexpr} IS NOT NULL")
+                + f" AS {present}"
+            )
+            bits[i] = col.name
+            fallible.add(col.name)
+            bad_bits.append(f"(CASE WHEN {present} AND {value} IS NULL THEN {1 << i} ELSE 0 END)")
+    bad = " + ".join(bad_bits) if bad_bits else "0"
+    # Rows whose skip_missing column is empty (and not merely unreadable) are skipped.
+    skip = " OR ".join(
+        f"({ident('v_' + c)} IS NULL AND NOT coalesce({ident('p_' + c)}, FALSE))"
+        if c in fallible else f"{ident('v_' + c)} IS NULL"
+        for c in ctx.m.skip_missing if ("r_" + c) in types
+    ) or "FALSE"
+    staged = temp_name("stg")
+    kind = "TABLE" if materialise else "VIEW"
+    try:
+        with ctx.watch("checking"):
+            ctx.con.execute(
+                f"CREATE TEMP {kind} {staged} AS SELECT _row, _keep, ({skip}) AS _skip, "
+                f"{', '.join(final)}, CAST({bad} AS BIGINT) AS _bad FROM "
+                f"(SELECT {', '.join(level1)} FROM {inner} r {tp_join})"
+            )
+    except duckdb.Error as exc:
+        raise IngestError([Problem(ctx.file, reader_message(exc, "csv"))]) from None
+    return Staged(staged, inner, source_of, bits)
+
+
+def _stage_table(ctx: LoadContext, inner: str) -> str:
+    values = [r[0] for r in ctx.con.execute(
+        f"SELECT DISTINCT CAST(r_stage AS VARCHAR) FROM {inner} WHERE r_stage IS NOT NULL"
+    ).fetchall()]
+    name = temp_name("sm")
+    ctx.con.execute(f"CREATE TEMP TABLE {name} (raw VARCHAR, stage VARCHAR)")
+    rows = [(v, normalize_stage(v)) for v in values if v.strip()]
+    if rows:
+        ctx.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
+    return name
+
+
+def redact(ctx: LoadContext, staged: str) -> None:
+    """Replace emails, phone numbers and card numbers in customer-written columns before
+    anything is compared or written, so the store never holds them and an unchanged file
+    still compares equal (redacted against redacted)."""
+    for col in ctx.t.columns:
+        if not col.free_text:
+            continue
+        name = ident(col.name)
+        # Only values with a digit or an @ can hold something to redact.
+        frame = ctx.con.execute(
+            f"SELECT _row, {name} AS v FROM {staged} WHERE regexp_matches({name}, '[0-9@]')"
+        ).df()
+        if frame.empty:
+            continue
+        frame["r"] = redact_series(frame["v"])
+        frame = frame.loc[frame["r"] != frame["v"], ["_row", "r"]]
+        if frame.empty:
+            continue
+        view = temp_name("pii")
+        ctx.con.register(view, frame)
+        try:
+            ctx.con.execute(f"UPDATE {staged} SET {name} = p.r FROM {view} p WHERE {staged}._row = p._row")
+        finally:
+            ctx.con.unregister(view)
+
+
+def _touchpoint_table(ctx: LoadContext, inner: str) -> str:
+    values = [
+        r[0] for r in ctx.con.execute(
+            f"SELECT DISTINCT CAST(r_touchpoint AS VARCHAR) FROM {inner} WHERE r_touchpoint IS NOT NULL"
+        ).fetchall()
+    ]
+    rows = []
+    for v in values:
+        norm = normalize_touchpoint(v)
+        info = ctx.tpmap.lookup(norm)
+        rows.append((v, norm or None, info.stage if info else None, info.online if info else None))
+    name = temp_name("tp")
+    ctx.con.execute(
+        f"CREATE TEMP TABLE {name} (raw VARCHAR, touchpoint VARCHAR, stage VARCHAR, online BOOLEAN)"
+    )
+    if rows:
+        ctx.con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?, ?)", rows)
+    return name
