@@ -1,5 +1,6 @@
-"""A rendered message as render builds it (a digest, an alert) and the scheduler's run ledger
-records and posts it: text, Block Kit blocks, and files for its thread."""
+"""A rendered message for a channel: text, Block Kit blocks, and files for its thread. The
+digest (render/digest.py) and the alert desk build them; the scheduler's run ledger records and
+posts them exactly once."""
 
 from __future__ import annotations
 
