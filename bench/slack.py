@@ -115,7 +115,7 @@ def main() -> None:
     print(f"\nburst: {posts} answers for {args.requests} mentions and {args.requests} retries, all posted "
           f"{burst_s:.0f} s after the first ({posts / burst_s:.1f} answers/s)")
 
-    from bot.agent.types import Answer
+    from bot.answer import Answer
     from bot.render.slack import answer_message
     from tools.charts.journey import funnel_chart, kpi_trend_chart, sentiment_by_stage_chart
 

@@ -17,9 +17,10 @@ from typing import Any
 
 from bot.agent.catalog import all_tools
 from bot.agent.llm import make_chat_model, reply_text
+from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
-from bot.agent.types import Answer, ToolCallRecord
+from bot.answer import Answer, ToolCallRecord
 from bot.prompts import load_prompt
 from tools.core.stages import STAGES
 
@@ -64,8 +65,6 @@ class JourneyAgent:
         self._checkpointer = self._make_checkpointer(memory_path)
         self.planner = OfflinePlanner(ctx, self.tools, memory_path=memory_path)
         if chat_model is not None:  # persona cards get their words from the model (prompts/persona.md)
-            from bot.personas_service import persona_writer
-
             business = getattr(getattr(ctx.config, "business", None), "name", "the business")
             ctx.services.setdefault("persona_writer", persona_writer(chat_model, business))
 

@@ -24,25 +24,25 @@ from tools.alerts.manage import (
 
 
 def _alerts(ctx: ToolContext) -> Any:
-    from bot.scheduler.wiring import alert_store_for
+    from bot.alert_wiring import alert_store_for
 
     return ctx.service("alert_store", lambda: alert_store_for(ctx.config))
 
 
 def _metrics(ctx: ToolContext) -> list[Any]:
-    from bot.scheduler.wiring import provider_for
+    from bot.alert_wiring import provider_for
 
     return ctx.service("alert_provider", lambda: provider_for(ctx.config, ctx.store)).metrics()
 
 
 def _config_rules(ctx: ToolContext) -> list[Any]:
-    from bot.scheduler.wiring import config_rules
+    from bot.alert_wiring import config_rules
 
     return config_rules(ctx.config)
 
 
 def _canonical(ctx: ToolContext, metric: str) -> str:
-    from bot.scheduler.wiring import canonical_metric
+    from bot.alert_wiring import canonical_metric
 
     return canonical_metric(metric)
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.agent.digest import build_digest
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.digest.compose import DigestParams
 
 
 def _run(ctx: ToolContext, params: DigestParams):
-    from bot.scheduler.digests import build_digest
-
     return build_digest(ctx.config, ctx.store, params.cadence, params.date)
 
 

@@ -24,7 +24,7 @@ def feedback_store(ctx: ToolContext):
     fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
     counts = (ctx.store.count("surveys"), ctx.store.count("tickets"))
     if ctx.services.get("feedback_synced_counts") != counts:
-        from bot.llm_hooks import sentiment_classifier
+        from bot.agent.llm_hooks import sentiment_classifier
 
         classify = ctx.service("sentiment_classifier", lambda: sentiment_classifier(ctx.config))
         index_store(fb, ctx.store, chunk_words=ctx.config.feedback.chunk_words, classify=classify)
@@ -45,7 +45,7 @@ def _sentiment(ctx: ToolContext, params: Any):
 
 
 def _themes(ctx: ToolContext, params: Any):
-    from bot.llm_hooks import theme_labeler
+    from bot.agent.llm_hooks import theme_labeler
     from tools.feedback.themes import themes
 
     labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))

@@ -21,7 +21,7 @@ from typing import Any
 
 from bot.agent.slots import Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
-from bot.agent.types import Answer
+from bot.answer import Answer
 
 MIN_SCORE = 0.18  # below this the planner admits it is unsure
 _FOLLOW_UP = re.compile(

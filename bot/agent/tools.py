@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bot.agent.types import ToolCallRecord
+from bot.answer import ToolCallRecord
 from tools.core.errors import ToolFatal, ToolInputError, ToolUnavailable
 
 log = logging.getLogger(__name__)

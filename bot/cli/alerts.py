@@ -24,13 +24,13 @@ def _day(ctx: Ctx, date: str | None) -> dt.date:
 
 
 def config_rules(config):
-    from bot.scheduler.wiring import config_rules as rules
+    from bot.alert_wiring import config_rules as rules
 
     return rules(config)
 
 
 def _engine(ctx: Ctx):
-    from bot.scheduler.wiring import alert_store_for, all_rules, provider_for
+    from bot.alert_wiring import alert_store_for, all_rules, provider_for
 
     alerts = alert_store_for(ctx.config)
     return provider_for(ctx.config, ctx.store), alerts, all_rules(ctx.config, alerts)
@@ -88,7 +88,7 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
     Example:
       journeybot alerts backtest --since 2026-06-01
     """
-    from bot.scheduler.wiring import alert_policy
+    from bot.alert_wiring import alert_policy
     from tools.alerts.backtest import backtest, load_incidents
 
     provider, _, rules = _engine(ctx)
@@ -159,7 +159,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     from pydantic import ValidationError
 
     from bot.agent.tools import validation_message
-    from bot.scheduler.wiring import canonical_metric
+    from bot.alert_wiring import canonical_metric
     from tools.alerts.manage import CreateAlertRuleParams, create_alert_rule
 
     provider, alerts, _ = _engine(ctx)
@@ -194,7 +194,7 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
 
 def demo_alerts(ctx: Ctx) -> None:
     """The demo section: what would fire on the last day, and the backtest over the sample."""
-    from bot.scheduler.wiring import alert_policy
+    from bot.alert_wiring import alert_policy
     from tools.alerts.backtest import backtest, load_incidents
     from tools.alerts.engine import check_rules
 

@@ -62,7 +62,8 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
       journeybot digest --dry-run --date 2026-09-01 --cadence weekly
       journeybot digest --post --channel C0123456789
     """
-    from bot.scheduler.digests import build_digest, narrate
+    from bot.agent.digest import build_digest
+    from bot.scheduler.digests import narrate
 
     if dry_run and post:
         raise CommandError("choose --dry-run or --post, not both", EXIT_USAGE)
@@ -102,7 +103,8 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
 
 def demo_digest(ctx: Ctx) -> None:
     """The demo section: this morning's digest, as `journeybot digest --dry-run` prints it."""
-    from bot.scheduler.digests import build_digest, narrate
+    from bot.agent.digest import build_digest
+    from bot.scheduler.digests import narrate
 
     ctx.console.print("$ journeybot digest --dry-run", markup=False)
     result = build_digest(ctx.config, ctx.store)

@@ -117,14 +117,14 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
             if not name:
                 raise CommandError("--file needs --name (the source name, e.g. reviews)", EXIT_USAGE)
             spec = _text_file(name, maps, delimiter)
-            from bot.llm_hooks import sentiment_classifier
+            from bot.agent.llm_hooks import sentiment_classifier
 
             report = index_file(fb, file, spec, chunk_words=cfg.chunk_words, progress=update,
                                 classify=sentiment_classifier(ctx.config))
         else:
             if maps or name or delimiter:
                 raise CommandError("--name, --map and --delimiter go with --file", EXIT_USAGE)
-            from bot.llm_hooks import sentiment_classifier
+            from bot.agent.llm_hooks import sentiment_classifier
 
             report = index_store(fb, ctx.store, sources=sources or ("survey", "ticket"),
                                  chunk_words=cfg.chunk_words, progress=update,
@@ -236,7 +236,7 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
     params = ThemesParams(period=parse_since(ctx, since, period, "last_30_days"), source=list(source) or None,
                           stage=list(stage) or None, sentiment=sentiment,  # type: ignore[arg-type]
                           max_themes=max_themes, min_size=min_size)
-    from bot.llm_hooks import theme_labeler
+    from bot.agent.llm_hooks import theme_labeler
 
     result = themes(open_feedback(ctx), params, store=_store_or_none(ctx), labeler=theme_labeler(ctx.config))
     if as_json:

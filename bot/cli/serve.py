@@ -28,9 +28,9 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve
       journeybot serve --http --port 3000
     """
-    from bot.kpi_snapshot import kpi_snapshot
-    from bot.personas_service import slack_features as persona_slack_features
     from bot.slack.app import SlackStartupError, check_tokens, make_client
+    from bot.slack.kpi_snapshot import kpi_snapshot
+    from bot.slack.persona_features import slack_features as persona_slack_features
     from bot.slack.poster import SlackPoster
     from bot.slack.services import build_services, start_scheduled_features
 

@@ -4,7 +4,7 @@ where the numbers came from, and the KPI chart as a file in the thread."""
 from __future__ import annotations
 
 from bot.render.blocks import Block, code_sections, context, divider, fit, header, sections
-from bot.scheduler.delivery import Attachment, Message
+from bot.render.message import Attachment, Message
 from tools.charts.alert import alert_chart_png
 from tools.digest.compose import ChartSeries, DigestResult
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.agent.types import Answer
+from bot.answer import Answer
 from bot.render.blocks import (
     MAX_BLOCKS,
     MAX_CONTEXT_ELEMENTS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.agent.types import Answer
+from bot.answer import Answer
 
 
 def answer_text(answer: Answer) -> str:

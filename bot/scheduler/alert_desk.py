@@ -29,7 +29,8 @@ from bot.render.alerts import (
     resolved_text,
     thread_context_text,
 )
-from bot.scheduler.delivery import Attachment, Delivery, Message, RunLedger
+from bot.render.message import Attachment, Message
+from bot.scheduler.delivery import Delivery, RunLedger
 from tools.alerts.engine import AlertPolicy, evaluate_groups
 from tools.alerts.rules import AlertRule, find_rule
 from tools.alerts.series import SeriesProvider
@@ -59,7 +60,7 @@ class AlertDesk:
 
     def rules(self) -> list[AlertRule]:
         """Rules from the config file first, then those made in conversation or the CLI."""
-        from bot.scheduler.wiring import all_rules
+        from bot.alert_wiring import all_rules
 
         return all_rules(self.config, self.alerts)
 

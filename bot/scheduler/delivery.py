@@ -18,16 +18,16 @@ so they are sent at most once: an upload whose outcome is unknown is not repeate
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import socket
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from bot.ports import Poster
+from bot.render.message import Message
 from bot.state import StateStore
 
 log = logging.getLogger(__name__)
@@ -51,31 +51,6 @@ class RunMarkingPoster(Protocol):
     def find_marked(self, channel: str, run_key: str, *, oldest: float,
                     thread_ts: str | None = None) -> str | None:
         ...
-
-
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content: bytes
-    title: str | None = None
-
-
-@dataclass(frozen=True)
-class Message:
-    """A rendered message; files are uploaded into its thread after it is posted."""
-
-    text: str
-    blocks: list[dict[str, Any]] = field(default_factory=list)
-    thread_ts: str | None = None
-    files: tuple[Attachment, ...] = ()
-
-    def to_json(self) -> str:
-        return json.dumps({"text": self.text, "blocks": self.blocks, "thread_ts": self.thread_ts})
-
-    @classmethod
-    def from_row(cls, payload: str) -> Message:
-        data = json.loads(payload)
-        return cls(data["text"], data.get("blocks") or [], data.get("thread_ts"))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Building the digest message: the numbers (tools/digest/compose.py), the opening lines (a language
-model's, checked, or the templated summary), and the Slack blocks (bot/render/digest.py).
+"""Building the digest message: the numbers (bot/agent/digest.py over tools/digest/compose.py),
+the opening lines (a language model's, checked, or the templated summary), and the Slack blocks
+(bot/render/digest.py).
 
 The model writes from the digest's text only, and its lines are used only when every number
 in them appears in that text; otherwise the templated summary stands, so a model cannot put a
@@ -12,36 +13,11 @@ import datetime as dt
 import logging
 from typing import Any
 
-from bot.scheduler.delivery import Message
-from tools.digest.compose import DigestParams, DigestResult, digest
+from bot.agent.digest import build_digest
+from bot.render.message import Message
+from tools.digest.compose import DigestResult
 
 log = logging.getLogger(__name__)
-
-
-def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
-                 feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
-    from bot.render.alerts import alert_text
-    from bot.scheduler.wiring import alert_store_for, predict_for
-
-    alerts = [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
-    if feedback is None:
-        feedback = open_feedback(config, store)
-    return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
-                  currency=config.business.currency, feedback=feedback, open_alerts=alerts,
-                  risk=predict_for(config, store), record_risk=record_risk)
-
-
-def open_feedback(config: Any, store: Any) -> Any | None:
-    """The feedback store when texts have been indexed into it, else None (the digest says so)."""
-    f = config.feedback
-    if not f.chroma_url and not config.feedback_path.exists():
-        return None
-    try:
-        fb = config.open_feedback()
-        return fb if fb.count() > 0 else None
-    except Exception as exc:  # the digest goes out without sentiment rather than not at all
-        log.warning("feedback store not available for the digest: %s", exc)
-        return None
 
 
 def narrate(config: Any, result: DigestResult, chat_model: Any | None = None) -> str | None:

@@ -24,9 +24,10 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from bot.ports import Poster
+from bot.render.message import Message
 from bot.scheduler import jobs
 from bot.scheduler.alert_desk import AlertDesk
-from bot.scheduler.delivery import Delivery, Message, RunLedger
+from bot.scheduler.delivery import Delivery, RunLedger
 from bot.state import StateStore
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertStore
@@ -108,7 +109,7 @@ class JourneyScheduler:
         return self._store
 
     def _default_provider(self) -> SeriesProvider:
-        from bot.scheduler.wiring import provider_for
+        from bot.alert_wiring import provider_for
 
         return provider_for(self.config, self.store)
 
@@ -303,7 +304,7 @@ class JourneyScheduler:
     def retrain(self) -> Any:
         """Retrain the churn, propensity and lifetime value models when there is new data;
         tools/predict keeps the previous model when a retrain scores worse."""
-        from bot.scheduler.wiring import predict_for
+        from bot.alert_wiring import predict_for
         from tools.predict.training import retrain
 
         registry, settings = predict_for(self.config, self.store)

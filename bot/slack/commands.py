@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.agent.types import Answer
+from bot.answer import Answer
 from bot.render.blocks import Block
 from bot.render.features import alert_blocks, kpi_blocks, persona_blocks
 from bot.render.slack import escape, text_message

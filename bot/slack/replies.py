@@ -14,7 +14,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
-from bot.agent.types import Answer
+from bot.answer import Answer
 from bot.answer_log import AnswerRecord
 from bot.render.slack import answer_message, escape, text_message
 from bot.slack import texts

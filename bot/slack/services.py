@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
-from bot.agent.types import Answer
+from bot.answer import Answer
 from bot.answer_log import AnswerLog
 from bot.state import StateStore
 

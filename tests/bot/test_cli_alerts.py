@@ -26,7 +26,7 @@ def cli(home, tmp_path, monkeypatch):
     days = pd.date_range("2026-05-04", "2026-06-30", freq="D")
     frame = pd.DataFrame({"date": days.date, "value": 10.0 + (np.arange(len(days)) % 2), "n": 30})
     frame.loc[frame["date"] == dt.date(2026, 6, 30), "value"] = 3.0
-    monkeypatch.setattr("bot.scheduler.wiring.provider_for",
+    monkeypatch.setattr("bot.alert_wiring.provider_for",
                         lambda config, store: FrameSeriesProvider(METRICS, {"orders": frame}))
     orders = tmp_path / "orders.csv"
     orders.write_text("order_id,customer_id,ts,amount\nO1,C1,2026-06-30 10:00,12.50\n", encoding="utf-8")

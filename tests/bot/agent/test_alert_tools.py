@@ -59,7 +59,7 @@ def planner(store, home, monkeypatch):
 
 
 def _planner(store, home, monkeypatch, metrics):
-    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(metrics, {}))
+    monkeypatch.setattr("bot.alert_wiring.provider_for", lambda config, store: FrameSeriesProvider(metrics, {}))
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("[alerts]\nstarter_rules = false\n", encoding="utf-8")
     config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
@@ -89,7 +89,7 @@ def test_a_request_without_a_metric_gets_the_valid_ones(planner):
 
 
 def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_similar_one(store, home, monkeypatch):
-    monkeypatch.setattr("bot.scheduler.wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
+    monkeypatch.setattr("bot.alert_wiring.provider_for", lambda config, store: FrameSeriesProvider(METRICS, {}))
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text(
         '[alerts]\nstarter_rules = false\n\n[[alerts.rules]]\nid = "csat-weekly"\nmetric = "csat"\n'

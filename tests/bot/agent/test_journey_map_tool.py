@@ -15,7 +15,7 @@ from bot.agent.agent import JourneyAgent
 from bot.agent.catalog import all_tools
 from bot.agent.journey_map_tool import chat_writer, mentioned
 from bot.agent.tools import QUOTE_NOTE, ToolContext, render_for_model
-from bot.agent.types import ToolCallRecord
+from bot.answer import ToolCallRecord
 from bot.config import load_config
 from tools.journey_map.build import JourneyMap, MapComparison
 from tools.journey_map.stage import StageDetail

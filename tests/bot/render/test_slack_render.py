@@ -9,7 +9,7 @@ from fakes.slack_spec import block_problems
 from fakes.slack_tools import extra_tools
 
 from bot.agent.tools import ToolContext, run_tool
-from bot.agent.types import Answer, ToolCallRecord
+from bot.answer import Answer, ToolCallRecord
 from bot.render.slack import answer_message, escape, segments, text_message, to_mrkdwn
 
 TABLE = ("step             customers   of first\n"

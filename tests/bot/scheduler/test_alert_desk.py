@@ -13,7 +13,7 @@ import time_machine
 from conftest_helpers import DataUntil, make_config
 from fakes.poster import RecordingPoster, SimulatedCrash
 
-from bot.scheduler.delivery import Message
+from bot.render.message import Message
 from bot.scheduler.scheduler import JourneyScheduler
 from tools.alerts.rules import MetricInfo
 from tools.alerts.series import Contributor, FrameSeriesProvider

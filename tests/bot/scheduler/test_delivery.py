@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from fakes.poster import RecordingPoster, SimulatedCrash
 
-from bot.scheduler.delivery import Attachment, Message, RunLedger
+from bot.render.message import Attachment, Message
+from bot.scheduler.delivery import RunLedger
 from bot.state import StateStore
 
 T0 = dt.datetime(2026, 5, 4, 8, 0, tzinfo=dt.UTC)

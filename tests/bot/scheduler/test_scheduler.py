@@ -12,7 +12,7 @@ import time_machine
 from conftest_helpers import DataUntil, make_config
 from fakes.poster import RecordingPoster, SimulatedCrash
 
-from bot.scheduler.delivery import Message
+from bot.render.message import Message
 from bot.scheduler.scheduler import JourneyScheduler, digest_run_key
 from tools.core.errors import ToolInputError
 

@@ -7,7 +7,8 @@ from unittest.mock import MagicMock
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web import SlackResponse
 
-from bot.scheduler.delivery import Message, RunLedger, RunMarkingPoster
+from bot.render.message import Message
+from bot.scheduler.delivery import RunLedger, RunMarkingPoster
 from bot.scheduler.slack_runs import ClientPoster, RunMarkingSlackPoster
 from bot.state import StateStore
 

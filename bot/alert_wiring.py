@@ -1,5 +1,6 @@
 """Building the alert engine's inputs from the config: the KPI series provider, the alert
-store, all rules (config file plus conversation)."""
+store, all rules (config file plus conversation). The agent's alert tools, the digest, the
+scheduler and `journeybot alerts` all build them the same way, so this sits below all four."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ worded by the KPI tool."""
 from __future__ import annotations
 
 from bot.config import load_config
-from bot.kpi_snapshot import SNAPSHOT_METRICS, kpi_snapshot
+from bot.slack.kpi_snapshot import SNAPSHOT_METRICS, kpi_snapshot
 from tools.analytics.trends import CompareParams, compare
 from tools.data.ingest import folder_loads, ingest_loads
 from tools.data.sample import SampleSpec, generate_sample

@@ -1,6 +1,5 @@
-"""Personas for the adapters: the model-backed card writer, and the Slack features
-(`personas()` for /journey personas and the Home tab, `save_persona(conversation)` for the
-"Save persona" button)."""
+"""The model-backed persona card writer: the agent lends it to tools.personas.draft (through
+`ctx.services["persona_writer"]`) when a chat model is configured."""
 
 from __future__ import annotations
 
@@ -38,26 +37,3 @@ def persona_writer(chat_model: Any, business_name: str = "the business") -> Call
             return {}
 
     return write
-
-
-def slack_features(store: Any) -> dict[str, Any]:
-    """The persona callables of bot/slack/services.py, over the journey store."""
-    from bot.slack.services import PersonaSummary
-    from tools.personas.draft import (
-        ListPersonasParams,
-        SavePersonaParams,
-        list_personas,
-        save_persona,
-    )
-
-    def personas() -> list[PersonaSummary]:
-        saved = list_personas(store, ListPersonasParams()).saved
-        return [PersonaSummary(name=str(r.name), summary=str(r.summary), id=f"{r.name}:v{r.version}")
-                for r in saved.itertuples()]
-
-    def save(conversation_key: str) -> str:
-        result = save_persona(store, SavePersonaParams(), conversation=conversation_key)
-        name, version, _ = result.saved[0]
-        return name if version == 1 else f"{name} (version {version})"
-
-    return {"personas": personas, "save_persona": save}

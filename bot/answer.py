@@ -1,4 +1,5 @@
-"""What the agent hands to the Slack layer, the CLI and the scheduler."""
+"""An answer: the text and the tool calls behind it. The agent builds it; render, the Slack
+layer and the CLI show it, so it lives here, below all of them."""
 
 from __future__ import annotations
 

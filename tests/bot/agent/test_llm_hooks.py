@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fakes.chat import say, scripted
 
-from bot.llm_hooks import (
+from bot.agent.llm_hooks import (
     clean_label,
     model_classifier,
     model_labeler,

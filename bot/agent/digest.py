@@ -1,0 +1,39 @@
+"""The digest built from the config: the open alerts, the feedback store and the churn scores
+gathered for tools.digest.compose. The agent's digest tool answers with it, and the scheduler
+and `journeybot digest` send the same digest, so it lives here, below the scheduler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from tools.digest.compose import DigestParams, DigestResult, digest
+
+log = logging.getLogger(__name__)
+
+
+def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
+                 feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
+    from bot.alert_wiring import alert_store_for, predict_for
+    from bot.render.alerts import alert_text
+
+    alerts = [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
+    if feedback is None:
+        feedback = open_feedback(config, store)
+    return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
+                  currency=config.business.currency, feedback=feedback, open_alerts=alerts,
+                  risk=predict_for(config, store), record_risk=record_risk)
+
+
+def open_feedback(config: Any, store: Any) -> Any | None:
+    """The feedback store when texts have been indexed into it, else None (the digest says so)."""
+    f = config.feedback
+    if not f.chroma_url and not config.feedback_path.exists():
+        return None
+    try:
+        fb = config.open_feedback()
+        return fb if fb.count() > 0 else None
+    except Exception as exc:  # the digest goes out without sentiment rather than not at all
+        log.warning("feedback store not available for the digest: %s", exc)
+        return None
