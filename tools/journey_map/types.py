@@ -256,6 +256,8 @@ class StageColumn:
         raise KeyError(f"{metric!r} is not a KPI of {self.stage}")
 
 
+# -- a whole map, and two maps side by side --------------------------------------------------
+
 
 @dataclass(frozen=True)
 class JourneyMapData:
