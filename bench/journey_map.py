@@ -38,8 +38,12 @@ def main() -> None:
     from tools.data.store import JourneyStore
     from tools.feedback.index import index_store
     from tools.feedback.store import FeedbackStore
-    from tools.journey_map.build import JourneyMapParams, journey_map
-    from tools.journey_map.render import map_csv, map_markdown, map_png, map_xlsx
+    from tools.journey_map.markdown import map_markdown
+    from tools.journey_map.picture import map_png
+    from tools.journey_map.spreadsheet import map_xlsx
+    from tools.journey_map.tables import map_csv
+    from tools.journey_map.tool import journey_map
+    from tools.journey_map.types import JourneyMapParams
 
     folder = args.folder / f"{args.events}"
     sample = folder / "sample"

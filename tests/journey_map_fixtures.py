@@ -8,9 +8,10 @@ import datetime as dt
 from tools.core.results import Provenance
 from tools.core.stages import STAGES
 from tools.feedback.search import Quote
-from tools.journey_map.build import (
+from tools.journey_map.results import JourneyMap
+from tools.journey_map.rules import evaluate, opportunities
+from tools.journey_map.types import (
     Emotion,
-    JourneyMap,
     MapSettings,
     PainPoint,
     StageColumn,
@@ -18,7 +19,6 @@ from tools.journey_map.build import (
     TouchpointUse,
     Transition,
 )
-from tools.journey_map.rules import evaluate, opportunities
 
 QUOTE = Quote(id="ticket:T9", source="ticket", record_id="T9",
               text="Card declined three times at checkout, mail me at [email]", date=dt.date(2026, 9, 1),

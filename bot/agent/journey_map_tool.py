@@ -33,8 +33,8 @@ _BEFORE = {"this_week": "last_week", "this_month": "last_month", "this_quarter":
 _STOP = {"the", "a", "an", "our", "my", "of", "for"}
 
 
-def map_settings(config: Any):  # -> tools.journey_map.build.MapSettings
-    from tools.journey_map.build import MapSettings
+def map_settings(config: Any):  # -> tools.journey_map.types.MapSettings
+    from tools.journey_map.types import MapSettings
 
     return MapSettings(window_days=config.analytics.conversion_window_days, kpi=config.kpi_settings())
 
@@ -52,7 +52,7 @@ def feedback_store(ctx: ToolContext):  # -> tools.feedback.store.FeedbackStore |
     return ctx.service("feedback_store", open_store)
 
 
-def map_writer(config: Any):  # -> tools.journey_map.build.Writer | None
+def map_writer(config: Any):  # -> tools.journey_map.types.Writer | None
     """A writer over the configured chat model, or None offline."""
     from bot.agent.llm import make_chat_model
 
@@ -62,7 +62,7 @@ def map_writer(config: Any):  # -> tools.journey_map.build.Writer | None
     return chat_writer(model)
 
 
-def chat_writer(model: Any):  # -> tools.journey_map.build.Writer
+def chat_writer(model: Any):  # -> tools.journey_map.types.Writer
     from bot.agent.llm import reply_text
     from bot.prompts import load_prompt
 
@@ -78,7 +78,7 @@ def chat_writer(model: Any):  # -> tools.journey_map.build.Writer
 
 
 def _run(ctx: ToolContext, params: Any):
-    from tools.journey_map.build import journey_map
+    from tools.journey_map.tool import journey_map
 
     writer = ctx.service("map_writer", lambda: map_writer(ctx.config))
     return journey_map(ctx.store, params, feedback=feedback_store(ctx), settings=map_settings(ctx.config),
@@ -166,7 +166,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def journey_map_tools() -> list[ToolSpec]:
-    from tools.journey_map.build import JourneyMapParams
+    from tools.journey_map.types import JourneyMapParams
 
     return [
         ToolSpec(

@@ -72,7 +72,8 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
       journeybot map --segment vip --compare-segment loyalty --out vip-vs-loyalty.xlsx
       journeybot map --period 2026-09-30..2026-10-18 --stage post-purchase
     """
-    from tools.journey_map.build import JourneyMapParams, journey_map
+    from tools.journey_map.tool import journey_map
+    from tools.journey_map.types import JourneyMapParams
 
     compare_filters = None
     if compare_persona or compare_segment or compare_channel:
@@ -97,7 +98,8 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
 def demo_journey_map(ctx: Ctx) -> None:
     """Demo section: the sample's map in the terminal, written as a picture and a spreadsheet,
     and the stage the map colours worst in detail."""
-    from tools.journey_map.build import JourneyMapParams, journey_map
+    from tools.journey_map.tool import journey_map
+    from tools.journey_map.types import JourneyMapParams
 
     folder = ctx.config.home_path / "maps"
     outs = (folder / "journey-map.png", folder / "journey-map.xlsx")

@@ -26,16 +26,11 @@ from tools.feedback.index import index_store
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
 from tools.feedback.store import FeedbackStore
 from tools.feedback.themes import ThemesParams, themes
-from tools.journey_map.build import (
-    STAGE_KPIS,
-    JourneyMap,
-    JourneyMapParams,
-    MapComparison,
-    build_map,
-    cohort_ids,
-    journey_map,
-)
+from tools.journey_map.build import build_map, cohort_ids
+from tools.journey_map.results import JourneyMap, MapComparison
 from tools.journey_map.stage import StageDetail
+from tools.journey_map.tool import journey_map
+from tools.journey_map.types import STAGE_KPIS, JourneyMapParams
 
 FIRST_WEEK = Period(start=dt.date(2026, 5, 1), end=dt.date(2026, 5, 7))
 

@@ -18,19 +18,11 @@ from tools.charts.journey import BAD, GOOD
 from tools.core.errors import ToolInputError
 from tools.core.stages import STAGES
 from tools.journey_map.build import compare_maps
-from tools.journey_map.render import (
-    COL_W,
-    GRID_ROWS,
-    HEALTH_FILLS,
-    LEFT,
-    map_csv,
-    map_grid,
-    map_markdown,
-    map_numbers,
-    map_png,
-    map_xlsx,
-    render_file,
-)
+from tools.journey_map.markdown import map_markdown
+from tools.journey_map.picture import COL_W, LEFT, map_png
+from tools.journey_map.render import render_file
+from tools.journey_map.spreadsheet import HEALTH_FILLS, map_xlsx
+from tools.journey_map.tables import GRID_ROWS, map_csv, map_grid, map_numbers
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import dataclasses
 import pytest
 from journey_map_fixtures import column, hand_map, kpi, transition
 
-from tools.journey_map.build import Emotion, MapSettings, PainPoint, compare_maps
+from tools.journey_map.build import compare_maps
 from tools.journey_map.rules import RULES, evaluate, numbers_in, phrase
+from tools.journey_map.types import Emotion, MapSettings, PainPoint
 
 SETTINGS = MapSettings()
 

@@ -15,21 +15,19 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from tools.analytics.kpi_catalog import SPECS, format_change, format_value
 from tools.core.text import duration, pct
-
-if TYPE_CHECKING:
-    from tools.journey_map.build import (
-        Difference,
-        JourneyMap,
-        MapSettings,
-        Opportunity,
-        StageColumn,
-        Transition,
-        Writer,
-    )
+from tools.journey_map.types import (
+    Difference,
+    Finding,
+    JourneyMapData,
+    MapSettings,
+    Opportunity,
+    StageColumn,
+    Transition,
+    Writer,
+)
 
 
 @dataclass(frozen=True)
@@ -197,8 +195,6 @@ def _advice(rule_id: str, stage: str) -> str:
 
 def evaluate(columns: list[StageColumn], weakest: Transition | None, settings: MapSettings) -> list[StageColumn]:
     """Each stage with its findings (worst first) and its health."""
-    from tools.journey_map.build import Finding
-
     out = []
     for col in columns:
         found = [Finding(col.stage, rid, sev, text, _advice(rid, col.stage), weight)  # type: ignore[arg-type]
@@ -226,8 +222,6 @@ def opportunities(columns: list[StageColumn], weakest: Transition | None, limit:
     """One opportunity per stage with findings (its worst three sentences and the worst one's
     suggestion), red stages first, then by how far past its threshold the worst finding is;
     then the weakest step of the journey."""
-    from tools.journey_map.build import Opportunity
-
     flagged = [c for c in columns if c.findings]
     flagged.sort(key=lambda c: (c.findings[0].severity != "red", -c.findings[0].weight))
     out = [Opportunity(c.stage, c.findings[0].rule, c.findings[0].severity,
@@ -281,9 +275,7 @@ NOTABLE_KPI = 10.0  # % of the right-hand value (NPS: points)
 NOTABLE_MIN_N = 30  # customers, orders, answers or tickets on both sides
 
 
-def differences(left: JourneyMap, right: JourneyMap) -> list[Difference]:
-    from tools.journey_map.build import Difference
-
+def differences(left: JourneyMapData, right: JourneyMapData) -> list[Difference]:
     cur = left.currency
     out: list[Difference] = []
     for a, b in zip(left.stages, right.stages, strict=True):

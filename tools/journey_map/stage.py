@@ -10,29 +10,30 @@ of the stage.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS, format_value
+from tools.analytics.trends import kpi_series
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
 from tools.core.text import count, duration, pct, text_table
-from tools.feedback.themes import Theme
-from tools.journey_map.render import quote_text
+from tools.data.store import JourneyStore
+from tools.feedback.sentiment import SentimentParams, sentiment_summary
+from tools.feedback.store import FeedbackStore
+from tools.feedback.themes import Theme, ThemesParams, themes
+from tools.journey_map.build import build_map, cohort_ids
+from tools.journey_map.results import JourneyMap
 from tools.journey_map.rules import STAGE_ADVICE
-
-if TYPE_CHECKING:
-    from tools.data.store import JourneyStore
-    from tools.feedback.store import FeedbackStore
-    from tools.journey_map.build import (
-        JourneyMap,
-        JourneyMapParams,
-        MapSettings,
-        StageColumn,
-        Transition,
-    )
+from tools.journey_map.tables import quote_text
+from tools.journey_map.types import (
+    STAGE_KPIS,
+    JourneyMapParams,
+    MapSettings,
+    StageColumn,
+    Transition,
+)
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,6 @@ def _val(v: object) -> float | None:
 def stage_detail(store: JourneyStore, params: JourneyMapParams, *, feedback: FeedbackStore | None = None,
                  settings: MapSettings | None = None) -> StageDetail:
     """The stage `params.stage` of the map for params.period and params.filters, in detail."""
-    from tools.analytics.trends import kpi_series
-    from tools.feedback.sentiment import SentimentParams, sentiment_summary
-    from tools.feedback.themes import ThemesParams, themes
-    from tools.journey_map.build import STAGE_KPIS, MapSettings, build_map, cohort_ids
-
     settings = settings or MapSettings()
     stage = str(params.stage)
     m: JourneyMap = build_map(store, params.period, params.filters, feedback=feedback, settings=settings,

@@ -17,7 +17,7 @@ from bot.agent.journey_map_tool import chat_writer, mentioned
 from bot.agent.tools import QUOTE_NOTE, ToolContext, render_for_model
 from bot.answer import ToolCallRecord
 from bot.config import load_config
-from tools.journey_map.build import JourneyMap, MapComparison
+from tools.journey_map.results import JourneyMap, MapComparison
 from tools.journey_map.stage import StageDetail
 
 # April for "this month vs last month": A and C were already around.
