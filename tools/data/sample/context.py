@@ -32,6 +32,8 @@ class ChunkContext:
     # checkouts the payment breakage turned away: (customers, session end times, channels)
     failed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=list)
 
+    # The draws of draws.py with this chunk's generator, timeline and customers' active days.
+
     def clock(self, days: np.ndarray, weekday: str, weekend: str | None = None) -> np.ndarray:
         return clock(self.rng, self.tl, days, weekday, weekend)
 
