@@ -118,7 +118,7 @@ def load_sample(folder: Path, events: int) -> tuple[JourneyStore, Path | None]:
     try:
         from tools.data.sample import SampleSpec, generate_sample
     except ImportError:
-        print("tools/data/sample.py is not on this branch yet: skipping the sample data", file=sys.stderr)
+        print("tools/data/sample/ is not on this branch yet: skipping the sample data", file=sys.stderr)
         return None, None  # type: ignore[return-value]
     files = generate_sample(folder / "sample", SampleSpec(events=events, seed=7))
     store = JourneyStore(folder / "sample.duckdb", timezone="Europe/London")

@@ -1,6 +1,6 @@
 """A small shop with known customer types, written as journey CSVs, for the predictive tests.
 
-Kept apart from tools/data/sample.py on purpose: these tests need to know exactly who churns and
+Kept apart from tools/data/sample/ on purpose: these tests need to know exactly who churns and
 when, on a data set small enough to train in a second.
 
 Types:
