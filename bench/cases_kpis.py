@@ -16,18 +16,12 @@ import numpy as np
 import pandas as pd
 
 from bench.common import Case
+from tools.analytics.compare import CompareParams, compare
 from tools.analytics.kpi_catalog import METRICS
 from tools.analytics.kpis import KpiParams, kpis
+from tools.analytics.movers import MoversParams, top_movers
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
-from tools.analytics.trends import (
-    CompareParams,
-    MoversParams,
-    TrendParams,
-    compare,
-    kpi_series,
-    top_movers,
-    trend,
-)
+from tools.analytics.trends import TrendParams, kpi_series, trend
 from tools.core.stages import STAGES, WEB_TOUCHPOINTS
 
 TZ = "Europe/London"

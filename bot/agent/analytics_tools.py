@@ -87,13 +87,13 @@ def _trend(ctx: ToolContext, params: Any):
 
 
 def _compare(ctx: ToolContext, params: Any):
-    from tools.analytics.trends import compare
+    from tools.analytics.compare import compare
 
     return compare(ctx.store, params, settings=_kpi_settings(ctx))
 
 
 def _movers(ctx: ToolContext, params: Any):
-    from tools.analytics.trends import top_movers
+    from tools.analytics.movers import top_movers
 
     return top_movers(ctx.store, params, settings=_kpi_settings(ctx))
 
@@ -217,11 +217,13 @@ def _boost_movers(slots: Any) -> float:
 
 
 def analytics_tools() -> list[ToolSpec]:
+    from tools.analytics.compare import CompareParams
     from tools.analytics.dropoffs import DropoffParams
     from tools.analytics.funnel import FunnelParams
     from tools.analytics.kpis import KpiParams
+    from tools.analytics.movers import MoversParams
     from tools.analytics.paths import PathParams
-    from tools.analytics.trends import CompareParams, MoversParams, TrendParams
+    from tools.analytics.trends import TrendParams
 
     return [
         ToolSpec(

@@ -136,8 +136,8 @@ def compare(ctx: Ctx, metrics: tuple[str, ...], period: str | None, against: str
       journeybot compare purchase_conversion --period this_week
       journeybot compare csat nps --period this_month --against 2026-09-01..2026-09-30
     """
-    from tools.analytics.trends import CompareParams
-    from tools.analytics.trends import compare as run
+    from tools.analytics.compare import CompareParams
+    from tools.analytics.compare import compare as run
 
     params = CompareParams(metrics=[metric_arg(m) for m in metrics] or None,  # type: ignore[misc]
                            period=period_arg(period, "last_30_days"),
@@ -168,7 +168,7 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
       journeybot movers purchase_conversion --by segment --period this_week
       journeybot movers csat --by city --min-n 10
     """
-    from tools.analytics.trends import MoversParams, top_movers
+    from tools.analytics.movers import MoversParams, top_movers
 
     params = MoversParams(metric=metric_arg(metric), by=by,  # type: ignore[arg-type]
                           period=period_arg(period, "last_30_days"),
@@ -179,7 +179,8 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
 
 def demo_kpi_snapshot(ctx: Ctx) -> None:
     """The demo's "KPI snapshot": the last 30 days against the 30 before, and what moved revenue."""
-    from tools.analytics.trends import CompareParams, MoversParams, compare, top_movers
+    from tools.analytics.compare import CompareParams, compare
+    from tools.analytics.movers import MoversParams, top_movers
 
     settings = ctx.config.kpi_settings()
     ctx.console.print(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings).to_text(),

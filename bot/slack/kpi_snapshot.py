@@ -1,5 +1,5 @@
 """The short KPI snapshot shown by `/journey kpis` and the App Home: the week against the
-week before, from tools.analytics.trends.compare (the numbers and their wording are the KPI tool's)."""
+week before, from tools.analytics.compare.compare (the numbers and their wording are the KPI tool's)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ SNAPSHOT_METRICS = ("revenue", "orders", "purchase_conversion", "aov", "nps", "c
 def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> KpiSnapshot:
     import math
 
+    from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import (
         ARROWS,
         SPECS,
@@ -22,7 +23,6 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
         format_value,
     )
     from tools.analytics.periods import Period
-    from tools.analytics.trends import CompareParams, compare
 
     result = compare(store, CompareParams(metrics=list(SNAPSHOT_METRICS), period=Period(name=period)),
                      settings=config.kpi_settings())

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sample_cache import sample_store
 
+from tools.analytics.compare import CompareParams, compare
 from tools.analytics.periods import Period
-from tools.analytics.trends import CompareParams, compare
 from tools.core.errors import NoDataError
 from tools.digest.compose import DigestParams, digest, digest_periods
 

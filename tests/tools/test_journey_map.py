@@ -12,11 +12,11 @@ from fakes.embedders import HashEmbedder
 from journey_fixtures import SHOP, load_customers, load_events
 from pydantic import ValidationError
 
+from tools.analytics.compare import CompareParams, compare
 from tools.analytics.describe import describe_data
 from tools.analytics.filters import Filters
 from tools.analytics.funnel import FunnelParams, funnel
 from tools.analytics.periods import Period
-from tools.analytics.trends import CompareParams, compare
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.stages import STAGES
 from tools.data.ingest import folder_loads, ingest_loads

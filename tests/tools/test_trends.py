@@ -15,18 +15,11 @@ from hypothesis import strategies as st
 from kpi_fixtures import BAKERY, CHURN, T0, load, oracle, store_with
 from pydantic import ValidationError
 
+from tools.analytics.compare import CompareParams, compare
 from tools.analytics.filters import Filters
+from tools.analytics.movers import MoversParams, top_movers
 from tools.analytics.periods import Period
-from tools.analytics.trends import (
-    CompareParams,
-    MoversParams,
-    TrendParams,
-    compare,
-    kpi_series,
-    sparkline,
-    top_movers,
-    trend,
-)
+from tools.analytics.trends import TrendParams, kpi_series, sparkline, trend
 from tools.core.errors import NoDataError, ToolInputError
 from tools.data.ingest import ingest_recipe
 

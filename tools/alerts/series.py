@@ -2,7 +2,7 @@
 
 The engine asks for `daily(metric, scope, first, last)` -> DataFrame(date, value, n) and, when
 something fires, for the groups that drove the change. The production provider reads them
-from the KPI and trend tools (tools/analytics/kpis.py, tools/analytics/trends.py); tests and backtests of
+from the KPI and trend tools (tools/analytics/kpis.py, trends.py, compare.py, movers.py); tests and backtests of
 hand-made data use FrameSeriesProvider. The engine never computes a KPI itself.
 """
 
@@ -146,7 +146,7 @@ _CURRENCY = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 class KpiSeriesProvider:
-    """Daily KPI series and top movers from tools/analytics/trends.py, in the units people read: shares
+    """Daily KPI series and top movers from tools/analytics/trends.py and movers.py, in the units people read: shares
     in percent, money in the currency, times in hours or days."""
 
     def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90,
@@ -267,8 +267,8 @@ class KpiSeriesProvider:
 
     def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
                      previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:
+        from tools.analytics.movers import MoversParams, top_movers
         from tools.analytics.periods import Period
-        from tools.analytics.trends import MoversParams, top_movers
 
         if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
             return []
@@ -303,8 +303,8 @@ class KpiSeriesProvider:
     def _steps(self, scope: Scope, current: tuple[dt.date, dt.date],
                previous: tuple[dt.date, dt.date]) -> list[Contributor]:
         """For overall conversion: the journey step that moved most (which stage drove it)."""
+        from tools.analytics.compare import CompareParams, compare
         from tools.analytics.periods import Period
-        from tools.analytics.trends import CompareParams, compare
 
         steps = list(STEP_FROM_STAGE.values())[:3]  # the steps up to purchase
         try:

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from tools.analytics import kpi_sql
+from tools.analytics import kpi_frame, kpi_sessions, kpi_sql
 from tools.analytics.filters import DIMENSION_LABELS, Filters, validate_filters
 from tools.analytics.kpi_catalog import (
     METRICS,
@@ -35,6 +35,7 @@ from tools.analytics.kpi_catalog import (
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
+from tools.data import session_table
 from tools.data.store import JourneyStore
 
 __all__ = [
@@ -214,10 +215,10 @@ class Scope:
     data_end: dt.datetime
     timezone: str
 
-    def frame(self, grain: kpi_sql.Grain = "period", period: ResolvedPeriod | None = None,
-              who: str | None = None) -> kpi_sql.Frame:
+    def frame(self, grain: kpi_frame.Grain = "period", period: ResolvedPeriod | None = None,
+              who: str | None = None) -> kpi_frame.Frame:
         p = period or self.period
-        return kpi_sql.Frame(
+        return kpi_frame.Frame(
             start=p.start, end=p.end, first_day=p.first_day,
             end_day=p.last_day + dt.timedelta(days=1), grain=grain,
             churn_hours=self.churn_days * 24, cart_hours=self.cart_hours,
@@ -259,24 +260,24 @@ def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
              details: bool = False, who: str | None = None,
              ) -> tuple[pd.DataFrame, dict[str, int], dict[str, pd.DataFrame]]:
     """Long frame (grp, metric, value, n, ...) for one period, with rows read and details.
-    `who` is a table from kpi_sql.prepare_who(con, scope.filters, by) that the caller made
+    `who` is a table from kpi_frame.prepare_who(con, scope.filters, by) that the caller made
     once for several periods (and drops); by default it is made here."""
     extra: dict[str, pd.DataFrame] = {}
     mine = who is None
     if mine:
-        who = kpi_sql.prepare_who(con, scope.filters, by)
+        who = kpi_frame.prepare_who(con, scope.filters, by)
     try:
         frame = scope.frame("period", period, who)
         long = kpi_sql.compute(con, frame, metrics)
         rows = kpi_sql.rows_in_period(con, frame, kpi_sql.families_of(metrics))
         if details and by is None:
             if "exit_rate" in metrics:
-                extra["exits"] = kpi_sql.exit_detail(con, frame)
+                extra["exits"] = kpi_sessions.exit_detail(con, frame)
             if any(m.startswith("conversion_") for m in metrics):
                 extra["stages"] = kpi_sql.stage_detail(long)
     finally:
         if mine:
-            kpi_sql.drop_who(con, who)
+            kpi_frame.drop_who(con, who)
     return long, rows, extra
 
 
@@ -414,10 +415,10 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
     with store.connect() as con:
         row = con.execute(f"""
             SELECT (SELECT count(*) FROM events),
-                   (SELECT count(*) FROM events WHERE touchpoint IN ({kpi_sql._WEB})),
-                   (SELECT count(*) FROM events WHERE touchpoint IN ({kpi_sql._CARTS})),
+                   (SELECT count(*) FROM events WHERE touchpoint IN ({session_table.WEB})),
+                   (SELECT count(*) FROM events WHERE touchpoint IN ({session_table.CARTS})),
                    (SELECT count(*) FROM events WHERE touchpoint = 'delivery'),
-                   (SELECT count(*) FROM orders WHERE {kpi_sql.COMPLETED}),
+                   (SELECT count(*) FROM orders WHERE {kpi_frame.COMPLETED}),
                    (SELECT count(csat) FROM surveys), (SELECT count(nps) FROM surveys),
                    (SELECT count(first_response_at) FROM tickets),
                    (SELECT count(resolved_at) FROM tickets),

@@ -3,7 +3,7 @@
 Sections, each from the tool that owns the numbers (nothing is computed here):
 
 - KPI snapshot against the previous period, with arrows, absolute and relative change
-  (tools/analytics/trends.py compare); a daily digest sets yesterday against the same weekday a week
+  (tools/analytics/compare.py); a daily digest sets yesterday against the same weekday a week
   earlier, because a bakery's Tuesday is not its Monday; a weekly one sets the last 7 days
   against the 7 before;
 - the funnel with its biggest drop-off over the last 7 days (tools/analytics/funnel.py);
@@ -221,8 +221,8 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
 # -- sections ---------------------------------------------------------------------------
 def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...], currency: str,
           sources: list[str]) -> tuple[KpiLine, ...]:
+    from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
-    from tools.analytics.trends import CompareParams, compare
 
     wanted = [m for m in metrics if m in SPECS]
     result = compare(store, CompareParams(metrics=wanted, period=current, against=previous))  # type: ignore[arg-type]

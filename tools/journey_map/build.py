@@ -34,12 +34,12 @@ from typing import Any
 
 import pandas as pd
 
+from tools.analytics.compare import CompareParams, compare
 from tools.analytics.filters import DIMENSION_LABELS, Filters, cohort_sql, validate_filters
 from tools.analytics.funnel import FunnelParams, FunnelResult, funnel
 from tools.analytics.kpis import KpiParams, kpis
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
 from tools.analytics.scope import cohort_clause, make_scope
-from tools.analytics.trends import CompareParams, compare
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance
 from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES

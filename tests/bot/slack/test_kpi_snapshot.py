@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.config import load_config
 from bot.slack.kpi_snapshot import SNAPSHOT_METRICS, kpi_snapshot
-from tools.analytics.trends import CompareParams, compare
+from tools.analytics.compare import CompareParams, compare
 from tools.data.ingest import folder_loads, ingest_loads
 from tools.data.sample import SampleSpec, generate_sample
 

@@ -1,0 +1,181 @@
+"""KPIs of a period against the period before: absolute and relative change, and whether the
+change is good or bad for the business.
+
+    compare(store, CompareParams(period=Period(name="this_month"))) -> CompareResult
+
+Both periods run on the same SQL as the headline KPIs (tools/analytics/kpis.py). Unless
+`against` names one, the period before is the one before: this month -> the same days of last
+month, this week -> last week, the last 30 days -> the 30 days before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tools.analytics.filters import Filters
+from tools.analytics.kpi_catalog import (
+    ARROWS,
+    METRICS,
+    SPECS,
+    Metric,
+    assessment,
+    direction,
+    format_change,
+    format_relative,
+    format_value,
+)
+from tools.analytics.kpis import (
+    KpiSettings,
+    Scope,
+    _f,
+    _who_text,
+    check_inside,
+    describe_definition,
+    kpi_notes,
+    kpi_values,
+    metric_names,
+    open_scope,
+    snapshot,
+    unique_metrics,
+)
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
+from tools.core.errors import ToolInputError
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
+
+__all__ = ["CompareParams", "CompareResult", "compare"]
+
+
+class CompareParams(BaseModel):
+    """KPIs in a period against the period before: absolute and relative change, and whether
+    the change is good or bad for the business (churn up is bad, CSAT up is good).
+
+    Examples:
+    - "How does this month compare with last month?" -> {"period": {"name": "this_month"}}
+    - "Did conversion drop this week?" ->
+      {"metrics": ["purchase_conversion"], "period": {"name": "this_week"}}
+    - "Compare CSAT in May with April" -> {"metrics": ["csat"],
+      "period": {"start": "2026-05-01", "end": "2026-05-31"},
+      "against": {"start": "2026-04-01", "end": "2026-04-30"}}
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    metrics: list[Metric] | None = Field(default=None, min_length=1, max_length=len(METRICS),
+                                         description="KPIs to compare; leave empty for all.")
+    period: Period = Field(default_factory=lambda: Period(name="last_30_days"),
+                           description="The period to look at.")
+    against: Period | None = Field(
+        default=None, description="The period to compare with. Default: the one before (this "
+        "month -> the same days of last month, this week -> last week, last 30 days -> the 30 "
+        "days before).")
+    filters: Filters = Field(default_factory=Filters, description="Only these customers.")
+    churn_window_days: int | None = Field(default=None, ge=7, le=730,
+                                          description="Churn window in days (default from config).")
+    cart_window_hours: int | None = Field(default=None, ge=1, le=168,
+                                          description="Cart window in hours (default from config).")
+
+    _aliases = field_validator("metrics", mode="before")(lambda cls, v: metric_names(v))
+    _unique = field_validator("metrics")(lambda cls, v: unique_metrics(v))
+
+
+@dataclass(frozen=True)
+class CompareResult(ResultMixin):
+    rows: pd.DataFrame  # metric, label, current, previous, change, relative_change, direction,
+    #                      assessment, n_current, n_previous, small_sample
+    current_label: str
+    previous_label: str
+    currency: str
+    provenance: Provenance = field(repr=False)
+
+    def row(self, metric: str) -> dict:
+        hit = self.rows[self.rows["metric"] == metric]
+        if hit.empty:
+            raise KeyError(f"{metric!r} was not compared")
+        return hit.iloc[0].to_dict()
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.rows.copy()
+
+    def to_text(self) -> str:
+        lines = [f"{self.current_label}", f"  vs {self.previous_label}"
+                 f"{_who_text(self.provenance.filters)}", ""]
+        width = max(len(x) for x in self.rows["label"]) + 2
+        lines.append(f"  {'':<{width}}{'now':>12}{'before':>12}   change")
+        for r in self.rows.itertuples():
+            s = SPECS[r.metric]
+            change = ""
+            if r.direction == "flat":
+                change = f"{ARROWS['flat']} no change"
+            elif isinstance(r.direction, str):
+                change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.currency)}"
+                rel = format_relative(_f(r.relative_change))
+                if rel and s.unit not in ("points",):
+                    change += f" ({rel})"
+                if r.assessment in ("better", "worse"):
+                    change += f"  {r.assessment}"
+            if r.small_sample:
+                change += "  (small sample)"
+            lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.currency):>12}"
+                         f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
+        lines.append("")
+        lines.append(self.provenance.to_text())
+        return "\n".join(lines)
+
+
+def resolve_against(scope: Scope, period: Period, against: Period | None) -> ResolvedPeriod:
+    if against is not None:
+        return scope.resolve(against)
+    if period.name == "all":
+        raise ToolInputError("'all' has no period before it; choose a period such as "
+                             "this_month or last_30_days, or give `against` explicitly")
+    if period.name is None:
+        return scope.period.previous()
+    return previous_calendar(period, scope.as_of, scope.timezone)
+
+
+def compare(store: JourneyStore, params: CompareParams | None = None,
+            settings: KpiSettings | None = None) -> CompareResult:
+    """KPIs of a period against the previous one, with absolute and relative change."""
+    params = params or CompareParams()
+    settings = settings or KpiSettings()
+    metrics = list(params.metrics) if params.metrics else list(METRICS)
+    with open_scope(store, params.period, params.filters, settings,
+                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+        before = resolve_against(scope, params.period, params.against)
+        check_inside(scope)
+        now_long, now_rows, _ = snapshot(con, scope, metrics)
+        then_long, then_rows, _ = snapshot(con, scope, metrics, period=before)
+    now = kpi_values(now_long, metrics, settings)
+    then = kpi_values(then_long, metrics, settings)
+    rows = []
+    for a, b in zip(now, then, strict=True):
+        s = SPECS[a.metric]
+        change = None if a.value is None or b.value is None else a.value - b.value
+        rel = None if change is None or not b.value else change / abs(b.value)
+        rows.append({
+            "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
+            "change": change, "relative_change": rel, "direction": direction(change, s),
+            "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
+            "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
+        })
+    notes = kpi_notes(scope, now, scope.period.first_day)
+    if sum(then_rows.values()) == 0:
+        notes.append(f"no data in {before.label}: nothing to compare with")
+    prov = Provenance(
+        tool="compare",
+        definition=f"each KPI in {scope.period.label} minus the same KPI in {before.label}; "
+        "relative change = change / |previous|; " + describe_definition(scope),
+        params=params.model_dump(mode="json", exclude_none=True),
+        filters=scope.filters.active(),
+        period_start=scope.period.start, period_end=scope.period.end,
+        period_label=f"{scope.period.label} vs {before.label}",
+        tables=tuple(now_rows),
+        row_counts={**{f"{k} now": v for k, v in now_rows.items()},
+                    **{f"{k} before": v for k, v in then_rows.items()}},
+        notes=tuple(notes),
+    )
+    return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, settings.currency, prov)

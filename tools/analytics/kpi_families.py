@@ -1,0 +1,247 @@
+"""The SQL of each KPI family but the web sessions (tools/analytics/kpi_sessions.py): journey
+stages, first contacts, orders, churn, deliveries, on-time delivery, surveys and tickets.
+
+Each function takes a `Frame` (tools/analytics/kpi_frame.py) and returns one query giving a wide
+frame (bucket, grp, counts...); tools/analytics/kpi_sql.py runs it and turns it into one row per
+metric. The only values that vary are bound parameters; identifiers come from fixed enums.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.analytics.kpi_frame import COMPLETED, Frame
+from tools.core.stages import STAGES
+
+
+def _stages_sql(f: Frame) -> str:
+    # One bit per stage reached, per customer and bucket; then count customers per bit pattern
+    # (at most 64 per bucket) before the FILTERs, so they run over a handful of rows.
+    bits = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {1 << i}" for i, s in enumerate(STAGES)) + " ELSE 0 END"
+    steps = []
+    for k in range(1, len(STAGES)):
+        later = sum(1 << j for j in range(k, len(STAGES)))
+        steps.append(f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0) AS d{k}, "
+                     f"sum(n) FILTER (WHERE m & {1 << (k - 1)} <> 0 AND m & {later} <> 0) AS n{k}")
+    return f"""
+        WITH c AS (
+            SELECT {f.bucket('e.ts')} AS bucket, {f.grp} AS grp, e.customer_id, bit_or({bits}) AS m
+            FROM events e {f.join('e')}
+            WHERE e.ts >= $start AND e.ts < $end
+            {f.group_by('bucket', 'grp', 'e.customer_id')}),
+        masks AS (SELECT bucket, grp, m, count(*) AS n FROM c GROUP BY bucket, grp, m)
+        SELECT bucket, grp, sum(n) AS active, sum(n) FILTER (WHERE m & {1 << 3} <> 0) AS buyers,
+               {', '.join(steps)}
+        FROM masks GROUP BY bucket, grp"""
+
+
+def _orders_sql(f: Frame) -> str:
+    # Per customer and bucket first, with everything before the period folded into one row
+    # (bucket NULL): the running counts then run over a few rows per customer instead of
+    # every order.
+    return f"""
+        WITH per AS (
+            SELECT customer_id,
+                   CASE WHEN ts >= $start THEN {f.bucket('ts')} END AS bucket,
+                   count(*) AS n_orders, sum(amount) AS revenue, min(ts) AS first_ts
+            FROM orders WHERE {COMPLETED} AND ts < $end
+            GROUP BY ALL),
+        cum AS (
+            SELECT *, sum(n_orders) OVER w AS k_max, sum(revenue) OVER w AS lifetime
+            FROM per
+            WINDOW w AS (PARTITION BY customer_id ORDER BY bucket ASC NULLS FIRST
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)),
+        p AS (
+            SELECT c.bucket, {f.grp} AS grp, c.customer_id, c.n_orders, c.revenue, c.k_max,
+                   c.k_max - c.n_orders + 1 AS k_min, c.lifetime, c.first_ts
+            FROM cum c {f.join('c')} WHERE c.bucket IS NOT NULL),
+        firsts AS (SELECT DISTINCT customer_id FROM p WHERE k_min = 1),
+        ft AS (
+            -- each customer's first event is kept by ingest (tools/data/first_touch.py)
+            SELECT customer_id, min(t) AS first_touch FROM (
+                SELECT customer_id, first_ts AS t FROM first_touch
+                WHERE customer_id IN (SELECT customer_id FROM firsts)
+                UNION ALL
+                SELECT customer_id, first_seen FROM customers
+                WHERE first_seen IS NOT NULL AND customer_id IN (SELECT customer_id FROM firsts))
+            GROUP BY customer_id),
+        q AS (
+            SELECT p.*, CASE WHEN k_min = 1 THEN
+                (epoch(first_ts) - epoch(least(first_ts, coalesce(ft.first_touch, first_ts)))) / 86400.0
+                END AS ttfp
+            FROM p LEFT JOIN ft USING (customer_id)),
+        agg AS (
+            SELECT bucket, grp, sum(n_orders) AS orders, sum(revenue) AS revenue, count(*) AS buyers,
+                   count(*) FILTER (WHERE k_max >= 2) AS repeaters, sum(lifetime) AS lifetime_sum,
+                   quantile_cont(lifetime, 0.5) AS lifetime_median,
+                   count(ttfp) AS first_buyers, quantile_cont(ttfp, 0.5) AS ttfp_p50,
+                   quantile_cont(ttfp, 0.9) AS ttfp_p90
+            FROM q GROUP BY ALL),
+        -- Orders placed in the period but not fulfilled yet (a delivery on its way, a pickup
+        -- for tomorrow): not counted, but said, so a low last day is not read as a bad one.
+        pend AS (
+            SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, count(*) AS pending
+            FROM orders o {f.join('o')}
+            WHERE o.status = 'pending' AND o.ts >= $start AND o.ts < $end
+            GROUP BY ALL)
+        SELECT * EXCLUDE (pending), coalesce(pending, 0) AS pending
+        FROM agg FULL OUTER JOIN pend USING (bucket, grp)"""
+
+
+def _churn_sql(f: Frame) -> str:
+    # A run is a stretch of orders each within the window of the one before; a customer is
+    # active from a run's first order until the window after its last (the lapse). One sort
+    # (lag and lead share it) finds the runs' starts and ends; no run id is needed: the active
+    # count is +1 at each start and -1 at each lapse, and a lapse counts as churn in a bucket
+    # when the run began before the bucket, i.e. no run of the customer starts in the bucket
+    # before the lapsing order.
+    # Gaps are compared as epoch microseconds: an interval added to a TIMESTAMPTZ goes through
+    # the time zone's calendar row by row (and for an interval in hours gives the same instant).
+    window = "to_hours(CAST($churn_hours AS BIGINT))"
+    w_us = "(CAST($churn_hours AS BIGINT) * 3600000000)"
+    return f"""
+        WITH o AS (
+            SELECT customer_id, ts, epoch_us(ts) AS t_us, epoch_us(lag(ts) OVER w) AS prev,
+                   epoch_us(lead(ts) OVER w) AS nxt
+            FROM orders
+            -- an order more than one window before the period cannot keep anyone active in it
+            WHERE {COMPLETED} AND ts < $end AND ts >= $start - {window}
+            WINDOW w AS (PARTITION BY customer_id ORDER BY ts)),
+        starts AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS f FROM o {f.join('o')}
+            WHERE o.prev IS NULL OR o.t_us > o.prev + {w_us}),
+        ends AS (
+            SELECT o.customer_id, {f.grp} AS grp, o.ts AS l, o.ts + {window} AS t FROM o {f.join('o')}
+            WHERE o.nxt IS NULL OR o.nxt > o.t_us + {w_us}),
+        deltas AS (
+            SELECT grp, {f.next_bucket('f')} AS d, 1 AS x FROM starts
+            UNION ALL SELECT grp, {f.next_bucket('t')} AS d, -1 AS x FROM ends),
+        grid AS (
+            SELECT g.grp, b.d FROM (SELECT DISTINCT grp FROM starts) g
+            CROSS JOIN (SELECT unnest($buckets::DATE[]) AS d) b),
+        act AS (
+            SELECT grp, d, is_bucket,
+                   sum(x) OVER (PARTITION BY grp ORDER BY d, is_bucket
+                                ROWS UNBOUNDED PRECEDING) AS active
+            FROM (SELECT grp, d, sum(x) AS x, false AS is_bucket FROM deltas GROUP BY grp, d
+                  UNION ALL SELECT grp, d, 0 AS x, true AS is_bucket FROM grid)),
+        new_runs AS (
+            SELECT customer_id, grp, {f.bucket('f')} AS bucket, min(f) AS f FROM starts
+            WHERE f >= $start GROUP BY ALL),
+        lapsing AS (
+            SELECT customer_id, grp, l, {f.bucket('t')} AS bucket FROM ends
+            WHERE t >= $start AND t < $end AND t <= $data_end),
+        lapses AS (
+            SELECT e.grp, e.bucket, count(*) AS lapsed
+            FROM lapsing e LEFT JOIN new_runs s
+              ON s.customer_id = e.customer_id AND s.grp = e.grp AND s.bucket = e.bucket
+            WHERE s.f IS NULL OR s.f > e.l
+            GROUP BY ALL)
+        SELECT a.d AS bucket, a.grp, CAST(a.active AS BIGINT) AS active,
+               coalesce(l.lapsed, 0) AS lapsed
+        FROM act a LEFT JOIN lapses l ON l.grp = a.grp AND l.bucket = a.d
+        WHERE a.is_bucket"""
+
+
+def _deliveries_sql(f: Frame) -> str:
+    return f"""
+        WITH d AS (
+            SELECT e.customer_id, e.session_id, e.ts, {f.grp} AS grp, {f.bucket('e.ts')} AS bucket
+            FROM events e {f.join('e')}
+            WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end),
+        ps AS (
+            SELECT customer_id, session_id, min(ts) AS placed
+            FROM (SELECT customer_id, session_id, ts FROM events
+                  WHERE stage = 'purchase' AND session_id IS NOT NULL) p
+            SEMI JOIN (SELECT DISTINCT customer_id, session_id FROM d WHERE session_id IS NOT NULL) ds
+              USING (customer_id, session_id)
+            GROUP BY customer_id, session_id),
+        m AS (
+            SELECT d.*, ps.placed FROM d
+            LEFT JOIN ps ON ps.customer_id = d.customer_id AND ps.session_id = d.session_id
+                        AND ps.placed <= d.ts),
+        o AS (SELECT customer_id, ts FROM orders
+              SEMI JOIN (SELECT DISTINCT customer_id FROM d) dc USING (customer_id)),
+        a AS (
+            SELECT m.*, o.ts AS ordered FROM m
+            ASOF LEFT JOIN o ON o.customer_id = m.customer_id AND m.ts >= o.ts),
+        x AS (
+            SELECT bucket, grp, (epoch(ts) - epoch(coalesce(placed, ordered))) / 86400.0 AS days
+            FROM a)
+        SELECT bucket, grp, count(*) AS deliveries, count(days) AS del_n,
+               quantile_cont(days, 0.5) AS del_p50, quantile_cont(days, 0.9) AS del_p90
+        FROM x GROUP BY ALL"""
+
+
+def _on_time_sql(f: Frame) -> str:
+    # Delivery orders by the local day they are due (order day + promise): on time when the
+    # customer's next delivery event after the order falls on or before that day. An order whose
+    # delivery never shows is late. Dated by the due day, so a courier failure shows on the
+    # first day deliveries are missed, not days later when the late parcels arrive.
+    due = f"({f.day_index('o.ts')} + CAST($promise_days AS INTEGER))"
+    first, last = "(CAST($first_day AS DATE) - DATE '1970-01-01')", "(CAST($end_day AS DATE) - DATE '1970-01-01')"
+    return f"""
+        WITH o AS (
+            SELECT customer_id, ts FROM orders
+            WHERE fulfilment = 'delivery' AND coalesce(status, 'completed') <> 'cancelled'
+              AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1) AND ts < $end),
+        dv AS (SELECT customer_id, ts AS dts FROM events
+               WHERE touchpoint = 'delivery' AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1)),
+        a AS (SELECT o.customer_id, o.ts, dv.dts FROM o ASOF LEFT JOIN dv
+              ON o.customer_id = dv.customer_id AND o.ts <= dv.dts),
+        d AS (SELECT customer_id, {due} AS due, CASE WHEN o.dts IS NOT NULL AND {f.day_index('o.dts')} <= {due}
+                     THEN 0 ELSE 1 END AS late FROM a o)
+        SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS due, count(*) FILTER (WHERE late = 0) AS on_time
+        FROM (SELECT {f.bucket_of_day('d.due')} AS bucket, {f.grp} AS grp, late
+              FROM d {f.join('d')} WHERE d.due >= {first} AND d.due < {last}) x
+        {f.group_by('bucket', 'grp')}"""
+
+
+def _surveys_sql(f: Frame) -> str:
+    return f"""
+        SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp,
+               count(s.csat) AS csat_n, count(*) FILTER (WHERE s.csat >= 4) AS csat_top,
+               sum(s.csat) AS csat_sum, count(s.nps) AS nps_n,
+               count(*) FILTER (WHERE s.nps >= 9) AS promoters,
+               count(*) FILTER (WHERE s.nps <= 6) AS detractors
+        FROM surveys s {f.join('s')}
+        WHERE s.ts >= $start AND s.ts < $end
+        GROUP BY ALL"""
+
+
+def _tickets_sql(f: Frame) -> str:
+    return f"""
+        WITH t AS (
+            SELECT {f.bucket('t.created_at')} AS bucket, {f.grp} AS grp,
+                   (epoch(t.first_response_at) - epoch(t.created_at)) / 3600.0 AS frt,
+                   (epoch(t.resolved_at) - epoch(t.created_at)) / 3600.0 AS res
+            FROM tickets t {f.join('t')}
+            WHERE t.created_at >= $start AND t.created_at < $end)
+        SELECT bucket, grp, count(*) AS tickets,
+               count(frt) AS frt_n, quantile_cont(frt, 0.5) AS frt_p50, quantile_cont(frt, 0.9) AS frt_p90,
+               count(res) AS res_n, quantile_cont(res, 0.5) AS res_p50, quantile_cont(res, 0.9) AS res_p90
+        FROM t GROUP BY ALL"""
+
+
+def _arrivals_sql(f: Frame) -> str:
+    # First contact: a CRM first-seen date before the first event means an existing customer
+    # the event export only starts to see, not a newcomer.
+    return f"""
+        WITH firsts AS (
+            SELECT customer_id, min(t) AS first_ts FROM (
+                SELECT customer_id, first_ts AS t FROM first_touch WHERE first_ts < $end
+                UNION ALL
+                SELECT customer_id, CAST(first_seen AS TIMESTAMPTZ) FROM customers
+                WHERE first_seen IS NOT NULL AND first_seen < $end)
+            GROUP BY customer_id)
+        SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS new_visitors
+        FROM (SELECT {f.bucket('a.first_ts')} AS bucket, {f.grp} AS grp
+              FROM firsts a {f.join('a')} WHERE a.first_ts >= $start) x
+        {f.group_by('bucket', 'grp')}"""
+
+
+# family -> its query; the sessions family needs the cut sessions too (tools/analytics/kpi_sessions.py).
+FAMILY_SQL: dict[str, Any] = {
+    "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": _orders_sql, "churn": _churn_sql,
+    "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
+}
