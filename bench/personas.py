@@ -33,12 +33,9 @@ def main() -> None:
     from tools.data.ingest import folder_loads, ingest_loads
     from tools.data.sample import SampleSpec, generate_sample
     from tools.data.store import JourneyStore
-    from tools.personas.draft import (
-        DraftPersonasParams,
-        EditPersonaParams,
-        draft_personas,
-        edit_persona,
-    )
+    from tools.personas.draft import draft_personas
+    from tools.personas.edit import edit_persona
+    from tools.personas.params import DraftPersonasParams, EditPersonaParams
     from tools.personas.segments import segment_customers
 
     rows = []

@@ -19,7 +19,7 @@ ORDINALS: dict[str, int] = {
 }
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
-# Words owners use -> the behaviours a card can be narrowed to (tools.personas.draft.Focus).
+# Words owners use -> the behaviours a card can be narrowed to (tools.personas.params.Focus).
 FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\bweekdays?\b|\bworking days?\b|\bmon(?:day)?[- ]to[- ]fri(?:day)?\b", "weekday"),
     (r"\bweekends?\b|\bsaturdays?\b|\bsundays?\b", "weekend"),
@@ -71,25 +71,25 @@ def _draft(ctx: ToolContext, params: Any):
 
 
 def _edit(ctx: ToolContext, params: Any):
-    from tools.personas.draft import edit_persona
+    from tools.personas.edit import edit_persona
 
     return edit_persona(ctx.store, params, conversation=ctx.conversation, writer=_writer(ctx))
 
 
 def _save(ctx: ToolContext, params: Any):
-    from tools.personas.draft import save_persona
+    from tools.personas.saved import save_persona
 
     return save_persona(ctx.store, params, conversation=ctx.conversation)
 
 
 def _list(ctx: ToolContext, params: Any):
-    from tools.personas.draft import list_personas
+    from tools.personas.saved import list_personas
 
     return list_personas(ctx.store, params, conversation=ctx.conversation)
 
 
 def _show(ctx: ToolContext, params: Any):
-    from tools.personas.draft import show_persona
+    from tools.personas.saved import show_persona
 
     return show_persona(ctx.store, params, conversation=ctx.conversation)
 
@@ -187,7 +187,7 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def persona_tools() -> list[ToolSpec]:
-    from tools.personas.draft import (
+    from tools.personas.params import (
         DraftPersonasParams,
         EditPersonaParams,
         ListPersonasParams,

@@ -1,4 +1,4 @@
-"""The model-backed persona card writer: the agent lends it to tools.personas.draft (through
+"""The model-backed persona card writer: the agent lends it to tools.personas draft and edit (through
 `ctx.services["persona_writer"]`) when a chat model is configured."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
 
 
 def persona_writer(chat_model: Any, business_name: str = "the business") -> Callable[[dict[str, Any], list[str]], dict[str, Any]]:
-    """A writer for tools.personas.draft: facts and quotes in, the card's words out (checked there)."""
+    """A writer for tools.personas (draft, edit): facts and quotes in, the card's words out (checked in words.py)."""
 
     def write(facts: dict[str, Any], quotes: list[str]) -> dict[str, Any]:
         from langchain_core.messages import HumanMessage

@@ -205,7 +205,8 @@ def draft_personas_demo(ctx: Ctx) -> None:
     """Personas drafted from the sample's behaviour; the two biggest by revenue shown in full."""
     from bot.agent.persona_tools import feedback_sentiment
     from bot.cli.feedback import open_feedback
-    from tools.personas.draft import DraftPersonasParams, draft_personas
+    from tools.personas.draft import draft_personas
+    from tools.personas.params import DraftPersonasParams
 
     # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
     result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
@@ -223,7 +224,8 @@ def draft_personas_demo(ctx: Ctx) -> None:
     # Saved personas are a breakdown in every analysis; show it the way an owner would ask.
     from bot.agent.agent import JourneyAgent
     from bot.render.text import answer_text
-    from tools.personas.draft import SavePersonaParams, save_persona
+    from tools.personas.params import SavePersonaParams
+    from tools.personas.saved import save_persona
     from tools.personas.store import saved_name
 
     if all(saved_name(ctx.store, p.name) for p in result.personas):

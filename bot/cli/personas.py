@@ -50,7 +50,8 @@ def draft_cmd(ctx: Ctx, segments: int | None, as_json: bool) -> None:
     """
     from bot.agent.persona_tools import feedback_sentiment
     from bot.cli.feedback import open_feedback
-    from tools.personas.draft import DraftPersonasParams, draft_personas
+    from tools.personas.draft import draft_personas
+    from tools.personas.params import DraftPersonasParams
 
     _show(ctx, draft_personas(ctx.store, DraftPersonasParams(segments=segments), conversation=CLI_CONVERSATION,
                               sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False))), as_json)
@@ -70,7 +71,8 @@ def save_cmd(ctx: Ctx, position: int | None, save_all: bool, name: str | None) -
     Example:
       journeybot personas save --position 2 --name "The Regular"
     """
-    from tools.personas.draft import SavePersonaParams, save_persona
+    from tools.personas.params import SavePersonaParams
+    from tools.personas.saved import save_persona
 
     params = SavePersonaParams(which=position, all=save_all, name=name)
     _show(ctx, save_persona(ctx.store, params, conversation=CLI_CONVERSATION), False)
@@ -87,7 +89,8 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     Example:
       journeybot personas list
     """
-    from tools.personas.draft import ListPersonasParams, list_personas
+    from tools.personas.params import ListPersonasParams
+    from tools.personas.saved import list_personas
 
     _show(ctx, list_personas(ctx.store, ListPersonasParams(), conversation=CLI_CONVERSATION), as_json)
 
@@ -105,7 +108,8 @@ def show_cmd(ctx: Ctx, name: str, version: int | None, as_json: bool) -> None:
     Example:
       journeybot personas show "The Regular" --version 1
     """
-    from tools.personas.draft import ShowPersonaParams, show_persona
+    from tools.personas.params import ShowPersonaParams
+    from tools.personas.saved import show_persona
 
     _show(ctx, show_persona(ctx.store, ShowPersonaParams(name=name, version=version)), as_json)
 
@@ -124,7 +128,7 @@ def export_cmd(ctx: Ctx, names: tuple[str, ...], fmt: str, output: Path | None) 
     Example:
       journeybot personas export "The Regular" --format md --output regular.md
     """
-    from tools.personas.draft import export_personas
+    from tools.personas.saved import export_personas
 
     text = export_personas(ctx.store, list(names), fmt=fmt)  # type: ignore[arg-type]
     if output is None:

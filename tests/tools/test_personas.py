@@ -13,22 +13,19 @@ from persona_fixtures import tiny_shop
 from tools.analytics.filters import Filters, cohort_sql, known_values, validate_filters
 from tools.core.errors import NoDataError, ToolInputError
 from tools.data.store import JourneyStore
-from tools.personas.draft import (
+from tools.personas.draft import draft_personas
+from tools.personas.edit import edit_persona
+from tools.personas.facts import member_texts, pain_points, persona_facts
+from tools.personas.params import (
     DraftPersonasParams,
     EditPersonaParams,
     ListPersonasParams,
     SavePersonaParams,
     ShowPersonaParams,
-    checked_words,
-    draft_personas,
-    edit_persona,
-    export_personas,
-    list_personas,
-    save_persona,
-    show_persona,
 )
-from tools.personas.facts import member_texts, pain_points, persona_facts
+from tools.personas.saved import export_personas, list_personas, save_persona, show_persona
 from tools.personas.segments import segment_customers
+from tools.personas.words import checked_words
 
 
 @pytest.fixture

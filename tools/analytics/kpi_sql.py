@@ -216,7 +216,7 @@ def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[s
     wanted = {tables[fam] for fam in families}
     for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):
         out[table] = int(run_sql(con, f'SELECT count(*) AS n FROM "{table}" WHERE "{col}" >= $start '
-                                   f'AND "{col}" < $end', frame)["n"].iloc[0])
+                                      f'AND "{col}" < $end', frame)["n"].iloc[0])
     return out
 
 

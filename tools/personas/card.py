@@ -1,0 +1,170 @@
+"""A persona card: its types (Quote, PainPoint, Persona) and how its facts read as text.
+
+The card is a frozen record of numbers from the data (`facts`, tools/personas/facts.py) and the
+words that go with them (tools/personas/words.py). `writer_brief` gives a writer the same
+sentences the card shows, so the words it returns describe exactly what the owner reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from tools.core.results import to_jsonable
+
+
+def n_customers(n: int) -> str:
+    return f"{n:,} customer" + ("" if n == 1 else "s")
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    source: str  # "survey S000123", "ticket T000045"
+    quoted: bool = True  # customer-written: the agent fences it as data
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    label: str
+    mentions: int  # texts of the members that mention it
+    texts: int  # texts of the members in all
+    added: bool = False  # added in the conversation rather than found in the feedback
+    key: str = ""
+
+    def line(self) -> str:
+        if not self.texts:
+            evidence = "no feedback from these customers to check it against"
+        else:
+            evidence = f"{self.mentions} of {self.texts} comments and tickets"
+        return f"{self.label} ({evidence}{'; added in conversation' if self.added else ''})"
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str
+    summary: str
+    definition: str  # how the members were chosen, in words
+    facts: dict[str, Any]
+    needs_goals: tuple[str, ...]
+    pain_points: tuple[PainPoint, ...]
+    quotes: tuple[Quote, ...]
+    next_steps: tuple[str, ...]
+    written_by: Literal["template", "model"] = "template"
+    renamed: bool = False
+    focus: tuple[str, ...] = ()
+    segment: int | None = None
+    version: int | None = None  # set on saved personas
+
+    # -- storage -----------------------------------------------------------------------
+    def to_record(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any]) -> Persona:
+        return cls(
+            name=data["name"], summary=data["summary"], definition=data["definition"], facts=data["facts"],
+            needs_goals=tuple(data.get("needs_goals", ())),
+            pain_points=tuple(PainPoint(**p) for p in data.get("pain_points", ())),
+            quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+            next_steps=tuple(data.get("next_steps", ())), written_by=data.get("written_by", "template"),
+            renamed=bool(data.get("renamed")), focus=tuple(data.get("focus", ())),
+            segment=data.get("segment"), version=data.get("version"),
+        )
+
+    # -- rendering ---------------------------------------------------------------------
+    def to_markdown(self, heading: str = "##") -> str:
+        f = self.facts
+        lines = [f"{heading} {self.name}", "", f"_{self.summary}_", ""]
+        lines.append(f"- **Size:** {n_customers(f['customers'])} ({percent(f['share_of_customers'])} of customers), "
+                     f"{percent(f['share_of_revenue'])} of revenue")
+        lines.append(f"- **Who:** {self.definition}")
+        lines.append(f"- **Demographics:** {_demographics_text(f['demographics'])}")
+        lines.append(f"- **Buying:** {_buying_text(f)}")
+        lines += ["", "**Needs and goals**", *[f"- {n}" for n in self.needs_goals]]
+        lines += ["", "**Pain points**"]
+        lines += [f"- {p.line()}" for p in self.pain_points] or ["- none stand out in their feedback"]
+        for q in self.quotes:
+            lines.append(f'  > "{q.text}" ({q.source})')
+        lines += ["", f"**Online behaviour:** {_online_text(f)}"]
+        lines.append(f"**Key touchpoints:** {_touchpoints_text(f)}")
+        lines.append(f"**Typical journey:** {_journey_text(f)}")
+        lines += ["", "**What to do next**", *[f"- {s}" for s in self.next_steps]]
+        return "\n".join(lines)
+
+    def to_text(self) -> str:
+        return self.to_markdown(heading="###")
+
+
+def percent(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.0f}%"
+
+
+def _money(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:,.2f}"
+
+
+def _demographics_text(demo: dict[str, Any]) -> str:
+    parts = []
+    for col, label in (("age_band", "age"), ("gender", "gender"), ("city", "city"), ("region", "region")):
+        d = demo.get(col)
+        if not d:
+            parts.append(f"{label}: not in the data")
+            continue
+        top = ", ".join(f"{t['value']} {percent(t['share'])}" for t in d["top"])
+        parts.append(f"{label}: {top} (recorded for {percent(d['known_share'])})")
+    return "; ".join(parts)
+
+
+def _buying_text(f: dict[str, Any]) -> str:
+    if not f["orders"]:
+        return f"no orders from these customers; {percent(f['buyer_share'])} have bought"
+    ful = ", ".join(f"{k.replace('_', ' ')} {percent(v)}" for k, v in f["fulfilment"].items() if v)
+    peak = f.get("peak_daypart")
+    when = f"{percent(f['weekday_share'])} on weekdays" + (f", mostly {peak['part']} ({percent(peak['share'])})" if peak else "")
+    recency = f.get("median_days_since_purchase")
+    since = f"; median {recency:.0f} days since the last purchase" if recency is not None else ""
+    return (f"{percent(f['buyer_share'])} have bought, {f['orders_per_buyer']:.1f} orders each, "
+            f"average order {_money(f['avg_order'])}; {ful}; {when}{since}")
+
+
+def _online_text(f: dict[str, Any]) -> str:
+    parts = [f"{percent(f['online_share'])} of their touchpoints are online",
+             f"{f['sessions_per_customer']:.1f} web sessions per customer"]
+    if f.get("cart_abandonment") is not None:
+        parts.append(f"{percent(f['cart_abandonment'])} of sessions with a basket end without an order")
+    if f["first_touch_channels"]:
+        parts.append("first came through " + ", ".join(
+            f"{c['channel'].replace('_', ' ')} {percent(c['share'])}" for c in f["first_touch_channels"]))
+    return "; ".join(parts)
+
+
+def _touchpoints_text(f: dict[str, Any]) -> str:
+    if not f["touchpoints"]:
+        return "none recorded"
+    return ", ".join(
+        f"{t['touchpoint'].replace('_', ' ')} {percent(t['share'])}"
+        + (f" ({t['lift']:.1f}x all customers)" if t.get("lift") else "") for t in f["touchpoints"])
+
+
+def _journey_text(f: dict[str, Any]) -> str:
+    chain = " > ".join(f"{s} {percent(v)}" for s, v in f["stages"].items())
+    w = f.get("weakest_stage")
+    if not w:
+        return f"{chain}; no step before advocacy loses more than 1% of them"
+    return f"{chain}; weakest step: {w['from']} to {w['stage']} ({percent(w['conversion'])} go on)"
+
+
+def writer_brief(f: dict[str, Any], themes: list[dict[str, Any]], definition: str) -> dict[str, Any]:
+    """What a writer sees: the statistics as rendered on the card, the themes and who they are."""
+    return {
+        "who": definition,
+        "size": f"{n_customers(f['customers'])} ({percent(f['share_of_customers'])}), {percent(f['share_of_revenue'])} of revenue",
+        "buying": _buying_text(f),
+        "online_behaviour": _online_text(f),
+        "key_touchpoints": _touchpoints_text(f),
+        "journey": _journey_text(f),
+        "demographics": _demographics_text(f["demographics"]),
+        "support": f"{f['tickets_per_100']:.0f} tickets per 100 customers",
+        "pain_themes": [t["label"] for t in themes],
+    }
