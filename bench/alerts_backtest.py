@@ -45,7 +45,7 @@ def sample_store(seed: int):
 
 def run(seed: int) -> tuple[dict, object]:
     from tools.alerts.backtest import backtest, load_incidents
-    from tools.alerts.engine import AlertPolicy
+    from tools.alerts.lifecycle import AlertPolicy
     from tools.alerts.rules import STARTER_RULES
     from tools.alerts.series import KpiSeriesProvider
 

@@ -47,7 +47,7 @@ def all_rules(config: Any, alerts: AlertStore) -> list[AlertRule]:
 
 
 def alert_policy(config: Any):
-    from tools.alerts.engine import AlertPolicy
+    from tools.alerts.lifecycle import AlertPolicy
 
     a = config.alerts
     return AlertPolicy(cooldown_hours=a.cooldown_hours, clear_days=a.clear_days, escalate=tuple(a.escalate))

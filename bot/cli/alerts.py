@@ -60,7 +60,7 @@ def check(ctx: Ctx, date: str | None, as_json: bool) -> None:
     Example:
       journeybot alerts check --date 2026-09-01
     """
-    from tools.alerts.engine import check_rules
+    from tools.alerts.check import check_rules
 
     provider, _, rules = _engine(ctx)
     if not rules:
@@ -196,7 +196,7 @@ def demo_alerts(ctx: Ctx) -> None:
     """The demo section: what would fire on the last day, and the backtest over the sample."""
     from bot.alert_wiring import alert_policy
     from tools.alerts.backtest import backtest, load_incidents
-    from tools.alerts.engine import check_rules
+    from tools.alerts.check import check_rules
 
     provider, _, rules = _engine(ctx)
     day = _day(ctx, None)

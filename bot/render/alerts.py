@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.render.blocks import Block, actions, button, context, header, sections
-from tools.alerts.engine import Finding
+from tools.alerts.evaluate import Finding
 from tools.alerts.store import AlertRecord
 
 SEVERITY_MARK = {"low": ":large_yellow_circle:", "medium": ":large_orange_circle:", "high": ":red_circle:"}

@@ -31,7 +31,8 @@ from bot.render.alerts import (
 )
 from bot.render.message import Attachment, Message
 from bot.scheduler.delivery import Delivery, RunLedger
-from tools.alerts.engine import AlertPolicy, evaluate_groups
+from tools.alerts.evaluate import evaluate_groups
+from tools.alerts.lifecycle import AlertPolicy
 from tools.alerts.rules import AlertRule, find_rule
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertRecord, AlertStore, OutboxItem

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tools.alerts.backtest import Incident, backtest, load_incidents
-from tools.alerts.engine import AlertPolicy
+from tools.alerts.lifecycle import AlertPolicy
 from tools.alerts.rules import AlertRule, MetricInfo
 from tools.alerts.series import FrameSeriesProvider
 from tools.core.errors import ToolInputError

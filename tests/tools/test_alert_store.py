@@ -7,7 +7,8 @@ import multiprocessing as mp
 
 import pytest
 
-from tools.alerts.engine import AlertPolicy, Finding
+from tools.alerts.evaluate import Finding
+from tools.alerts.lifecycle import AlertPolicy
 from tools.alerts.rules import AlertRule
 from tools.alerts.store import AlertStore
 from tools.core.errors import ToolInputError

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tools.alerts.engine import AlertPolicy, RuleState, check_rules, evaluate, step
+from tools.alerts.check import check_rules
+from tools.alerts.evaluate import evaluate
+from tools.alerts.lifecycle import AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule, MetricInfo
 from tools.alerts.series import Contributor, FrameSeriesProvider
 from tools.core.errors import ToolInputError
@@ -248,7 +250,7 @@ def _surge_rule(**kw) -> AlertRule:
 
 
 def test_a_per_channel_rule_names_the_channel_that_surged_and_keeps_state_per_channel():
-    from tools.alerts.engine import evaluate_groups
+    from tools.alerts.evaluate import evaluate_groups
 
     day = LAST_WEEK + dt.timedelta(days=2)
     judged = evaluate_groups(_by_channel(day), _surge_rule(), day)
@@ -283,7 +285,7 @@ def test_a_rule_watches_each_channel_or_one_channel_not_both():
 def test_a_quiet_count_history_is_the_baseline_a_surge_is_judged_against():
     """Days with fewer newcomers than the minimum are still the usual value for a count, so a
     channel that usually brings nobody has a baseline of 0 rather than none."""
-    from tools.alerts.engine import evaluate_groups
+    from tools.alerts.evaluate import evaluate_groups
 
     day = LAST_WEEK + dt.timedelta(days=2)
     _, finding = next((r, f) for r, f in evaluate_groups(_by_channel(day), _surge_rule(), day)
@@ -310,6 +312,6 @@ def test_an_alert_says_what_is_not_counted_yet():
     # a finding stored before this field existed still loads
     data = f.to_dict()
     data.pop("not_yet")
-    from tools.alerts.engine import Finding
+    from tools.alerts.evaluate import Finding
 
     assert Finding.from_dict(data).not_yet == 0

@@ -21,15 +21,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from tools.alerts.engine import (
-    AlertEvent,
-    AlertPolicy,
-    RuleState,
-    detect,
-    finding_from,
-    rules_with_series,
-    step,
-)
+from tools.alerts.detect import detect
+from tools.alerts.evaluate import finding_from, rules_with_series
+from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.alerts.series import SeriesProvider, metric_info
 from tools.core.errors import ToolInputError

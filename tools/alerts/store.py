@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.alerts.engine import AlertEvent, AlertPolicy, Finding, RuleState, step
+from tools.alerts.evaluate import Finding
+from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.core.errors import ToolInputError
 from tools.core.sqlite_wal import connect_wal

@@ -1,0 +1,262 @@
+"""One rule judged on one day, as a `Finding` that explains itself: metric, expected against
+actual, since when, which groups drove the change, and recent history for the chart.
+
+`evaluate(provider, rule, day)` judges a plain rule; `evaluate_groups` judges any rule and gives
+one finding per group for a per-channel or per-segment rule. The series come from a
+`SeriesProvider` (tools/alerts/series.py) and are judged by `detect` (tools/alerts/detect.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from tools.alerts.anomaly import complete_days
+from tools.alerts.detect import HISTORY_DAYS, detect, lookback_days
+from tools.alerts.rules import AlertRule, MetricInfo
+from tools.alerts.series import Contributor, Scope, SeriesProvider, metric_info
+from tools.analytics.filters import UNKNOWN_GROUP
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.results import Provenance, ResultMixin, to_jsonable
+
+# What a metric's not-yet-counted items are (the KPI tools' `excluded`), where they matter on
+# the morning after: yesterday's late orders are still pending, its last carts still open.
+NOT_YET = {
+    "orders": "order(s) placed then and still pending",
+    "revenue": "order(s) placed then and still pending",
+    "aov": "order(s) placed then and still pending",
+    "cart_abandonment": "cart(s) too recent to judge",
+}
+
+
+@dataclass(frozen=True)
+class Finding(ResultMixin):
+    """A rule judged on a day, with everything needed to explain it."""
+
+    rule_id: str
+    condition: str  # the rule in words
+    metric: str
+    label: str
+    unit: str
+    day: dt.date
+    window_days: int
+    kind: str
+    breach: bool
+    judged: bool  # False: too few customers, too little history, or no data
+    value: float | None
+    expected: float | None
+    lower: float | None
+    upper: float | None
+    z: float | None
+    change_pct: float | None
+    n: int
+    since: dt.date | None
+    reason: str  # why it was not judged, or what broke
+    severity: str
+    contributors: tuple[Contributor, ...] = ()
+    history: tuple[dict[str, Any], ...] = ()  # date, value, expected, lower, upper, breach
+    scope: dict[str, str] = field(default_factory=dict)
+    not_yet: int = 0  # things of the window not counted yet: orders still pending, carts too recent
+
+    @property
+    def info(self) -> MetricInfo:
+        return MetricInfo(self.metric, self.label, self.unit)
+
+    def headline(self) -> str:
+        """'Checkout conversion dropped to 31.2% on Tue 12 May (expected 45.0%, -31%)'."""
+        info = self.info
+        when = day_text(self.day) if self.window_days == 1 else f"the {self.window_days} days to {day_text(self.day)}"
+        if not self.judged:
+            return f"{self.label} on {when}: not judged ({self.reason})"
+        changed = self.change_pct is not None and not math.isnan(self.change_pct)
+        if self.kind == "threshold" and not changed:
+            side = "below" if (self.value or 0) < (self.expected or 0) else "above"
+            return (f"{self.label} was {info.format(self.value)} on {when} ({side} the threshold of "
+                    f"{info.format(self.expected)})")
+        verb = "was"
+        if self.expected is not None and self.value is not None and self.value != self.expected:
+            verb = "dropped to" if self.value < self.expected else "rose to"
+        text = f"{self.label} {verb} {info.format(self.value)} on {when}"
+        if self.kind == "anomaly":
+            text += f" (expected {info.format(self.expected)} for a {self.day:%A}"
+        else:
+            text += f" (before: {info.format(self.expected)}"
+        if self.change_pct is not None and not math.isnan(self.change_pct):
+            text += f", {self.change_pct:+.0f}%"
+        return text + ")"
+
+    def explanation(self) -> list[str]:
+        info = self.info
+        lines = [self.headline()]
+        if not self.judged:
+            return lines
+        if self.kind == "anomaly" and self.lower is not None and self.upper is not None:
+            side = "below" if (self.z or 0) < 0 else "above"
+            lines.append(f"Usual range for a {self.day:%A}: {info.format(self.lower)} – "
+                         f"{info.format(self.upper)}; this is {abs(self.z or 0):.1f} robust SDs {side} "
+                         "the median of recent weeks")
+        if self.breach and self.since is not None:
+            days = (self.day - self.since).days + 1
+            lines.append(f"Since {day_text(self.since)}" + (f" ({days} days)" if days > 1 else " (today)"))
+        scope = ", ".join(f"{k} {v}" for k, v in self.scope.items())
+        lines.append(f"Based on n = {self.n:,}" + (f"; {scope}" if scope else ""))
+        if self.contributors:
+            lines.append("Biggest contributors: " + "; ".join(c.to_text(info) for c in self.contributors))
+        what = NOT_YET.get(self.metric)
+        if what and self.not_yet:
+            lines.append(f"Not counted yet: {self.not_yet:,} {what}; the value can still change")
+        return lines
+
+    def to_text(self) -> str:
+        return "\n".join(self.explanation())
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame(list(self.history))
+
+    @property
+    def provenance(self) -> Provenance:
+        return Provenance(
+            tool="evaluate_alert_rule",
+            definition=f"rule {self.rule_id}: {self.condition}",
+            params={"rule": self.rule_id, "day": self.day.isoformat()},
+            filters=dict(self.scope),
+            period_label=f"{self.day}" if self.window_days == 1 else
+            f"{self.day - dt.timedelta(days=self.window_days - 1)} to {self.day}",
+            row_counts={"n": self.n},
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        data = dict(data)
+        data["day"] = dt.date.fromisoformat(data["day"])
+        data["since"] = dt.date.fromisoformat(data["since"]) if data.get("since") else None
+        data["contributors"] = tuple(Contributor(**c) for c in data.get("contributors") or ())
+        data["history"] = tuple(data.get("history") or ())
+        data["scope"] = dict(data.get("scope") or {})
+        return cls(**data)
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(f) else f
+
+
+def series_for(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """The rule's daily series from `first` (less the lookback) to `last`, complete days."""
+    start = first - dt.timedelta(days=lookback_days(rule))
+    daily = provider.daily(rule.metric, Scope.of(rule), start, last)
+    return complete_days(daily, start, last)
+
+
+def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
+                      last: dt.date) -> list[tuple[AlertRule, pd.DataFrame]]:
+    """The rule and its series; for a per-group rule, each group's rule and series, all read
+    in one grouped query."""
+    if rule.per is None:
+        return [(rule, series_for(provider, rule, first, last))]
+    start = first - dt.timedelta(days=lookback_days(rule))
+    daily = provider.daily_by(rule.metric, rule.per, Scope.of(rule), start, last)
+    if daily.empty:
+        return []
+    # Customers without a channel or segment are no group anyone can act on.
+    return [(rule.for_group(str(group)), complete_days(part.drop(columns="grp"), start, last))
+            for group, part in daily.groupby("grp", sort=True) if group != UNKNOWN_GROUP]
+
+
+def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: dt.date,
+                 contributors: tuple[Contributor, ...] = ()) -> Finding:
+    ts = pd.Timestamp(day)
+    if ts not in checked.index:
+        raise NoDataError(f"No data for {rule.metric} on {day}")
+    row = checked.loc[ts]
+    value = _num(row["value"])
+    not_yet = int(row["excluded"]) if "excluded" in row.index else 0
+    if bool(row["judged"]):
+        reason = "broken" if bool(row["breach"]) else "within bounds"
+    elif value is None and not_yet and rule.metric in NOT_YET:
+        reason = f"nothing to count yet: {not_yet:,} {NOT_YET[rule.metric]}"
+    elif value is None:
+        reason = "no data that day"
+    elif int(row["n"]) < rule.min_n:
+        reason = f"only {int(row['n'])} behind the value, below the minimum of {rule.min_n}"
+    else:
+        reason = "not enough history for a baseline yet"
+    recent = checked.loc[:ts].tail(HISTORY_DAYS)
+    history = tuple(
+        {"date": d.date().isoformat(), "value": _num(v), "expected": _num(e), "lower": _num(lo),
+         "upper": _num(hi), "breach": bool(b)}
+        for d, v, e, lo, hi, b in zip(recent.index, recent["value"], recent["expected"], recent["lower"],
+                                      recent["upper"], recent["breach"], strict=True)
+    )
+    since = row["since"]
+    scope = {k: v for k, v in {"stage": rule.stage, "channel": rule.channel, "segment": rule.segment}.items() if v}
+    label = info.label
+    if rule.group is not None:  # one group of a per-group rule: the headline names it
+        dimension, group = rule.group
+        label = f"{info.label} from {group}" if dimension == "channel" else f"{info.label} in segment {group}"
+    return Finding(
+        rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=label,
+        unit=info.unit, day=day, window_days=rule.window_days, kind=rule.kind,
+        breach=bool(row["breach"]), judged=bool(row["judged"]), value=value,
+        expected=_num(row["expected"]), lower=_num(row["lower"]), upper=_num(row["upper"]),
+        z=_num(row["z"]), change_pct=_num(row["change_pct"]), n=int(row["n"]),
+        not_yet=not_yet,
+        since=since.date() if isinstance(since, pd.Timestamp) and not pd.isna(since) else None,
+        reason=reason, severity=rule.severity, contributors=contributors, history=history, scope=scope,
+    )
+
+
+def comparison_periods(rule: AlertRule, day: dt.date) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    """The window judged and the one it is set against, for top contributors: the window
+    before for changes and thresholds, the same weekday a week earlier for anomalies."""
+    w = rule.window_days
+    current = (day - dt.timedelta(days=w - 1), day)
+    shift = 7 if rule.kind == "anomaly" and w < 7 else w
+    previous = (current[0] - dt.timedelta(days=shift), current[1] - dt.timedelta(days=shift))
+    return current, previous
+
+
+def evaluate(provider: SeriesProvider, rule: AlertRule, day: dt.date, *, explain: bool = True) -> Finding:
+    """Judge one rule on one day; contributors are looked up only when it is broken. A
+    per-group rule gives one finding per group: use evaluate_groups."""
+    if rule.per is not None:
+        raise ToolInputError(f"rule {rule.id} watches each {rule.per}: judge it with evaluate_groups")
+    return evaluate_groups(provider, rule, day, explain=explain)[0][1]
+
+
+def evaluate_groups(provider: SeriesProvider, rule: AlertRule, day: dt.date, *,
+                    explain: bool = True) -> list[tuple[AlertRule, Finding]]:
+    """Judge a rule on one day: [(rule, finding)] for a plain rule, one pair per group for a
+    per-group rule (each with the group's own rule, whose state is kept apart)."""
+    info = metric_info(provider, rule.metric)
+    out: list[tuple[AlertRule, Finding]] = []
+    for concrete, series in rules_with_series(provider, rule, day, day):
+        try:
+            finding = finding_from(concrete, info, detect(concrete, info, series), day)
+        except NoDataError:
+            if rule.per is None:
+                raise
+            continue
+        if finding.breach and explain:
+            current, previous = comparison_periods(concrete, day)
+            found = tuple(provider.contributors(concrete.metric, Scope.of(concrete), current, previous, 3))
+            finding = dataclasses.replace(finding, contributors=found)
+        out.append((concrete, finding))
+    return out
