@@ -1,0 +1,23 @@
+"""Analytics over the journey store: funnel, drop-offs, paths, KPIs and how they move.
+
+The tools (params model in, result with provenance out):
+- funnel.py: funnel, FunnelParams, FunnelResult
+- dropoffs.py: dropoffs, DropoffParams, DropoffResult
+- paths.py: paths, PathParams, PathResult
+- describe.py: describe_data, DataDescription (what the store holds)
+- kpis.py: kpis, kpi, KpiParams, KpiResult, KpiSettings, metric_availability
+- trends.py: kpi_series, trend, TrendParams, TrendResult
+- compare.py: compare, CompareParams, CompareResult (a period against the one before)
+- movers.py: top_movers, MoversParams, MoversResult (which group moved a KPI)
+
+What the tools share, and other packages use:
+- filters.py: Filters, validate_filters, known_values, cohort_sql, dimension_sql, DIMENSIONS
+- periods.py: Period, ResolvedPeriod, resolve, previous_calendar, PERIOD_NAMES
+- scope.py: make_scope, cohort_clause, breakdown_join (the events a journey analysis reads)
+- kpi_catalog.py: METRICS, SPECS, MetricSpec, format_value, format_change, normalize_metric
+
+The KPI SQL behind kpis, trends, compare and movers: kpi_sql.py runs it (compute); kpi_frame.py
+holds the period, buckets and time zone (Frame); kpi_families.py and kpi_sessions.py the queries.
+
+Import from the modules: this file imports nothing, so importing one module stays cheap.
+"""
