@@ -10,12 +10,8 @@ from bot.slack.services import PersonaSummary
 
 def slack_features(store: Any) -> dict[str, Any]:
     """The persona callables of bot/slack/services.py, over the journey store."""
-    from tools.personas.draft import (
-        ListPersonasParams,
-        SavePersonaParams,
-        list_personas,
-        save_persona,
-    )
+    from tools.personas.params import ListPersonasParams, SavePersonaParams
+    from tools.personas.saved import list_personas, save_persona
 
     def personas() -> list[PersonaSummary]:
         saved = list_personas(store, ListPersonasParams()).saved

@@ -6,7 +6,8 @@ from __future__ import annotations
 from persona_fixtures import tiny_shop
 
 from bot.slack.persona_features import slack_features
-from tools.personas.draft import DraftPersonasParams, draft_personas
+from tools.personas.draft import draft_personas
+from tools.personas.params import DraftPersonasParams
 
 
 def test_slack_lists_and_saves_the_threads_persona(store):
