@@ -4,7 +4,7 @@ values and changes are written for a shop owner.
 Names are a `Literal` so the agent, the digest and the alerts name metrics the same way, and
 a typo is caught by validation instead of producing an empty answer. The exact definitions
 (numerator, denominator, period handling, caveats) are in docs/METRICS.md; the SQL that
-computes them is in tools/analytics/kpi_sql.py.
+computes them is in tools/analytics/kpi_families.py and kpi_sessions.py, run by kpi_sql.py.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class MetricSpec:
     kind: Kind
     higher_is_better: bool | None
     n_label: str  # what n counts
-    family: str  # which query computes it (tools/analytics/kpi_sql.py)
+    family: str  # which query computes it (tools/analytics/kpi_families.py, kpi_sessions.py)
     definition: str
 
 
