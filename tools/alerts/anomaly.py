@@ -13,8 +13,6 @@ numbers a daily run would have seen.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 
@@ -61,10 +59,13 @@ def weekday_baseline(values: pd.Series, usable: pd.Series, weeks: int) -> pd.Dat
     spread of residuals over the days before) and points (weekday values behind expected)."""
     v = values.where(usable)
     lags = np.column_stack([v.shift(7 * k).to_numpy(dtype=float) for k in range(1, weeks + 1)])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows at the start
-        expected = np.nanmedian(lags, axis=1)
     points = np.count_nonzero(~np.isnan(lags), axis=1)
+    # Rows with no weekday value yet (the series' first weeks) stay NaN; leaving them out of
+    # nanmedian avoids its all-NaN warning without warnings.catch_warnings, which is not
+    # thread-safe (two alert checks in threads undid each other's filter).
+    expected = np.full(len(lags), np.nan)
+    some = points > 0
+    expected[some] = np.nanmedian(lags[some], axis=1)
     expected = np.where(points >= MIN_BASELINE_POINTS, expected, np.nan)
     residual = (v - expected).abs()
     spread = residual.shift(1).rolling(7 * weeks, min_periods=MIN_RESIDUALS).median() * MAD_TO_SD
