@@ -5,8 +5,12 @@ Public names, by module (import them from the module; this package imports nothi
   `timezone`), `TableCoverage`.
 - tools.data.schema: `TABLES`, `Table`, `Column`, `table`, `create_table_sql`: the five journey
   tables (customers, events, orders, surveys, tickets), their types, checks and keys.
-- tools.data.mapping: `Mapping`, `ReadOptions`, `Lookup`, `Recipe`, `load_recipe`: how an
-  export's columns become journey columns, declared in config or a recipe file.
+- tools.data.mapping: `Mapping`, `ReadOptions`, `Lookup`, `Fold`, `Case`, `After`, `Extract`,
+  `Recipe`, `load_recipe`: how an export's columns become journey columns, declared in config
+  or a recipe file.
+- tools.data.vendors: the built-in recipes for vendor exports (Shopify, Square, Stripe,
+  WooCommerce, Zendesk, Typeform, Mailchimp), recognised from the header row.
+- tools.data.keys: `customer_key`: the pseudonymous customer key made from an email address.
 - tools.data.ingest: `ingest_file`, `ingest_recipe`, `ingest_loads`, `folder_loads`,
   `IngestReport`, `Load`: all-or-nothing, idempotent loads of CSV, Parquet and JSON lines.
 - tools.data.session_table and tools.data.first_touch: the derived sessions and first_touch
@@ -14,7 +18,8 @@ Public names, by module (import them from the module; this package imports nothi
 - tools.data.sample: `generate_sample` (with `SampleSpec`), the deterministic bakery-cafe sample.
 
 Ingest's steps, used only by tools.data.ingest: read (files, encodings, delimiters, formats),
-staging (mapping columns onto the table) with convert (types, dates, money), checks (the rules
-every row must pass), write (upserts and the derived tables), and context (what the steps of
-one load share).
+staging (mapping columns onto the table) with derive (fold, cases, coalesce, extract, zones
+per row; zones.py names the zone labels exports write) and convert (types, dates, money),
+checks (the rules every row must pass, after the filters and duplicate rules), write (upserts
+and the derived tables), and context (what the steps of one load share).
 """

@@ -132,6 +132,34 @@ def _unknown_touchpoints(ctx: LoadContext, staged: Staged) -> None:
         ), count=int(n))
 
 
+def drop_duplicates(ctx: LoadContext, staged: str) -> int:
+    """With duplicates = "first" or "last", leave out every other row sharing a key before the
+    rows are checked; returns how many rows were left out. Only rows the filters keep compete,
+    and rows without a key stay for the checks to report."""
+    if not ctx.t.replace_on_key or ctx.m.duplicates == "error":
+        return 0
+    key = ", ".join(ident(k) for k in ctx.t.key)
+    present = " AND ".join(f"{ident(k)} IS NOT NULL" for k in ctx.t.key)
+    live = f"_keep AND NOT _skip AND {present}"
+    data_cols = ", ".join(ident(c) for c in ctx.t.column_names if c != "source")
+    conflicting = int(ctx.con.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {staged} WHERE {live} GROUP BY {key} "
+        f"HAVING count(DISTINCT ({data_cols})) > 1)"
+    ).fetchone()[0])  # type: ignore[index]
+    pick = "max" if ctx.m.duplicates == "last" else "min"
+    removed = ctx.con.execute(
+        f"DELETE FROM {staged} WHERE {live} AND _row NOT IN "
+        f"(SELECT {pick}(_row) FROM {staged} WHERE {live} GROUP BY {key})"
+    ).fetchone()
+    n = int(removed[0]) if removed else 0
+    if conflicting:
+        ctx.warnings.append(
+            f"{conflicting:,} {ctx.t.key[0]} values appeared more than once with different values; "
+            f"kept the {'last' if pick == 'max' else 'first'} row of each"
+        )
+    return n
+
+
 def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> None:
     """Rows with the same key: a problem when they differ (unless the mapping says which to
     keep), otherwise all but one left out."""

@@ -37,7 +37,36 @@ def can_fail(col: Column, src_type: str) -> bool:
     return True
 
 
-def convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
+def timestamp_sql(s: str, opts: ReadOptions, zone: str | None = None) -> str:
+    """A text timestamp (already trimmed, NULL when empty) as TIMESTAMPTZ.
+
+    Offsets are honoured however they are written: `+02:00`, `+0200`, `Z`, and with a space
+    before them as Shopify and Zendesk write them (`2025-05-12 14:36:00 +0200`), which DuckDB's
+    own cast does not read. Without an offset the time is read in the load's zone, or in
+    `zone` (SQL giving an IANA name per row, from options.timezone_column)."""
+    if opts.timestamp_format:
+        if zone is not None:
+            return f"timezone({zone}, TRY_STRPTIME({s}, {lit(opts.timestamp_format)})::TIMESTAMP)"
+        return f"CAST(TRY_STRPTIME({s}, {lit(opts.timestamp_format)}) AS TIMESTAMPTZ)"
+    if zone is not None:
+        return f"timezone({zone}, TRY_CAST({s} AS TIMESTAMP))"
+    spaced = f"regexp_replace({s}, '\\s+([+-]\\d{{2}}):?(\\d{{2}})$', '\\1\\2')"
+    return f"coalesce(TRY_CAST({s} AS TIMESTAMPTZ), TRY_CAST({spaced} AS TIMESTAMPTZ))"
+
+
+def number_sql(expr: str, opts: ReadOptions) -> str:
+    """A text amount (£1,234.50, -$7.20, 12,50 with decimal_comma) as DOUBLE; NULL when unreadable.
+    A sign before the currency symbol is kept: Square writes refunds as -$7.20."""
+    s = f"NULLIF(trim(CAST({expr} AS VARCHAR)), '')"
+    signed = f"replace(replace(replace(replace({s}, '£', ''), '$', ''), '€', ''), ' ', '')"
+    if opts.decimal_comma:
+        cleaned = f"replace(replace({signed}, '.', ''), ',', '.')"
+    else:
+        cleaned = f"replace({signed}, ',', '')"
+    return f"TRY_CAST({cleaned} AS DOUBLE)"
+
+
+def convert(col: Column, expr: str, src_type: str, opts: ReadOptions, zone: str | None = None) -> str:
     """SQL turning a raw value into the column's type; NULL where it cannot be read."""
     t = src_type.upper()
     is_text = t == "VARCHAR" or t.startswith("VARCHAR")
@@ -46,6 +75,8 @@ def convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
     if kind in ("id", "text", "json"):
         if col.code:
             return f"lower(replace(replace({s}, ' ', '_'), '-', '_'))"
+        if col.upper:
+            return f"upper({s})"
         if t in ("DOUBLE", "FLOAT") and kind == "id":
             return (f"(CASE WHEN {expr} = trunc({expr}) THEN CAST(CAST({expr} AS BIGINT) AS VARCHAR) "
                     f"ELSE CAST({expr} AS VARCHAR) END)")
@@ -55,9 +86,7 @@ def convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
             return expr
         if t.startswith("TIMESTAMP") or t == "DATE":
             return f"CAST({expr} AS TIMESTAMPTZ)"
-        if opts.timestamp_format:
-            return f"CAST(TRY_STRPTIME({s}, {lit(opts.timestamp_format)}) AS TIMESTAMPTZ)"
-        return f"TRY_CAST({s} AS TIMESTAMPTZ)"
+        return timestamp_sql(s, opts, zone)
     if kind == "bool":
         if t == "BOOLEAN":
             return expr
@@ -66,12 +95,7 @@ def convert(col: Column, expr: str, src_type: str, opts: ReadOptions) -> str:
         return f"(CASE WHEN lower({s}) IN ({trues}) THEN TRUE WHEN lower({s}) IN ({falses}) THEN FALSE END)"
     # numbers
     if is_text:
-        cleaned = f"ltrim({s}, '£$€ ')"
-        if opts.decimal_comma:
-            cleaned = f"replace(replace({cleaned}, '.', ''), ',', '.')"
-        else:
-            cleaned = f"replace({cleaned}, ',', '')"
-        number = f"TRY_CAST({cleaned} AS DOUBLE)"
+        number = number_sql(expr, opts)
     elif t == "BOOLEAN":
         number = f"CAST({expr} AS DOUBLE)"
     else:

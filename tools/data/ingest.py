@@ -27,8 +27,9 @@ import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.stages import TouchpointMap
-from tools.data.checks import NeedRowNumbers, check_rows, dedupe
+from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
+from tools.data.derive import fold
 from tools.data.mapping import Mapping, load_recipe
 from tools.data.read import read_source
 from tools.data.schema import TABLES
@@ -50,6 +51,7 @@ class IngestReport:
     customers_created: int = 0
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
+    currencies: tuple[str, ...] = ()  # orders: the currencies of the amounts loaded
 
     def to_text(self) -> str:
         parts = [f"{self.inserted:,} new", f"{self.updated:,} updated", f"{self.unchanged:,} unchanged"]
@@ -165,7 +167,7 @@ def _run_load(ctx: LoadContext, sessions: SessionUpdate) -> IngestReport:
     straight into the table, so 10 million rows never sit in memory twice. Keyed tables
     (and any load whose file has no row numbers when a check fails) are staged in a
     temporary table, which is what finding the offending rows needs."""
-    uses_row = any("{_row" in t for t in ctx.m.templates.values())
+    uses_row = any("{_row" in t for t in ctx.m.templates.values()) or ctx.m.fold is not None
     free_text = any(c.free_text for c in ctx.t.columns)  # redaction updates staged rows
     if not ctx.t.replace_on_key and not uses_row and not free_text:
         try:
@@ -191,16 +193,26 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     started = time.perf_counter()
     ctx.phase("reading", 0.0)
     src = read_source(ctx, ctx.path, ctx.m.options, ctx.file, streaming=streaming)
+    if ctx.m.fold is not None:
+        src = fold(ctx, src)
     ctx.phase("checking", 0.0)
     base = stage(ctx, src, materialise=not streaming)
     if not streaming:  # only tables without free text stream (see _run_load)
         redact(ctx, base.relation)
+    # A duplicate rule, like a row filter, acts before the checks: the rows it leaves out
+    # (an order's empty line-item rows) are not reported as problems.
+    duplicates = drop_duplicates(ctx, base.relation)
     counts = check_rows(ctx, base, numbered=src.numbered)
+    counts["skipped"] += duplicates
     staged = rows_to_write(ctx, base.relation, materialised=not streaming)
     dedupe(ctx, staged, base.source_of)
     created = create_customers(ctx, staged)
     ctx.problems.raise_if_any()
     ctx.phase("writing", 0.0)
+    currencies: tuple[str, ...] = ()
+    if "currency" in ctx.t.column_names:
+        currencies = tuple(r[0] for r in ctx.con.execute(
+            f"SELECT DISTINCT currency FROM {staged} WHERE currency IS NOT NULL ORDER BY 1").fetchall())
     inserted, updated, unchanged = upsert(ctx, staged, counts["kept"], sessions)
     seconds = time.perf_counter() - started
     skipped = counts["filtered"] + counts["skipped"]
@@ -212,5 +224,5 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     ctx.phase("done", 1.0)
     return IngestReport(
         ctx.t.name, ctx.file, ctx.m.name, counts["total"], inserted, updated, unchanged,
-        skipped, created, seconds, tuple(ctx.warnings),
+        skipped, created, seconds, tuple(ctx.warnings), currencies,
     )

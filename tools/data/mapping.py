@@ -1,15 +1,26 @@
 """How an export's columns become journey columns, declared rather than coded.
 
 A mapping names, for each journey column, where its value comes from: a source column, a
-constant, a template over source columns, non-empty columns joined, or a lookup into another
-export or into a table already in the store (exports reference each other by id). Value maps
-turn an export's codes into ours ("delivered" -> "completed"), and row filters keep only the
-rows a load is about. Mappings live in config ([mappings.NAME]), in recipe files under
-examples/, or come from command-line flags; no mapping is code, so none can run code.
+constant, a template over source columns, non-empty columns joined, the first non-empty of
+several columns, or a lookup into another export or into a table already in the store (exports
+reference each other by id). Value maps turn an export's codes into ours ("delivered" ->
+"completed"), cases set a value from conditions on other columns ("Cancelled at" filled ->
+"cancelled"), and row filters keep only the rows a load is about. A fold first turns several
+rows of the file into one record (a shop export's line items into their order).
+
+The features compose in one order, whatever order they are written in: fold, then the row
+filters, then each column's value (source, value map, cases), then duplicate rules, and only
+then the checks, so a row a filter or duplicate rule removes is never reported as a problem.
+
+Mappings live in config ([mappings.NAME]), in recipe files (examples/, the vendor exports in
+tools/data/vendors/), or come from command-line flags; no mapping is code, so none can run code.
+A source column may be named by a pattern, `~regex` (case-insensitive, first match in the
+header), for exports whose headers carry a question's wording.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -36,6 +47,16 @@ class ReadOptions(BaseModel):
         default=None, description="time zone of timestamps without an offset; business zone if absent"
     )
     decimal_comma: bool = Field(default=False, description="amounts written as 12,50")
+    timezone_column: str | None = Field(
+        default=None,
+        description="column naming each row's time zone (IANA, or a label such as 'Pacific Time "
+                    "(US & Canada)'); timestamps without an offset are read in it",
+    )
+    strip_guard: bool = Field(
+        default=False,
+        description="remove the ' that exporters put before numbers, + and = (e.g. '+44 7700, '10999) "
+                    "so spreadsheets keep them as text",
+    )
 
 
 class Lookup(BaseModel):
@@ -58,6 +79,112 @@ class Lookup(BaseModel):
         return self
 
 
+AGGREGATES = ("sum", "count", "join", "min", "max", "first", "last")
+_AGGREGATE = re.compile(r"^\s*(?P<fn>[a-z_]+)\s*\((?P<col>.+)\)\s*$")
+
+
+def parse_aggregate(text: str) -> tuple[str, str]:
+    """'sum(Lineitem quantity)' -> ('sum', 'Lineitem quantity')."""
+    m = _AGGREGATE.match(text)
+    if not m or m["fn"] not in AGGREGATES:
+        raise ValueError(f"{text!r} should be one of {', '.join(a + '(column)' for a in AGGREGATES)}")
+    return m["fn"], m["col"].strip()
+
+
+class Fold(BaseModel):
+    """Rows of the file that share `by` become one record (line items into their order).
+
+    Each column of the record takes the first non-empty value of its group, in file order
+    (rows matching `prefer` first); `columns` adds aggregates as new columns the mapping can
+    use like the file's own: {"Items" = "sum(Lineitem quantity)", "Products" =
+    "join(Lineitem name)"}. Sums read money like amounts do ($1,234.50, -$7.20)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    by: list[str] = Field(min_length=1, description="columns whose shared value makes one record")
+    prefer: dict[str, str | list[str]] = Field(
+        default_factory=dict, description="rows whose column has one of these values give the record's values")
+    columns: dict[str, str] = Field(default_factory=dict, description="new column = 'aggregate(column)'")
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _by_list(cls, v: str | list[str]) -> list[str]:
+        return [v] if isinstance(v, str) else v
+
+    @field_validator("prefer")
+    @classmethod
+    def _prefer_lists(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}
+
+    @field_validator("columns")
+    @classmethod
+    def _aggregates(cls, v: dict[str, str]) -> dict[str, str]:
+        for text in v.values():
+            parse_aggregate(text)
+        return v
+
+
+class Case(BaseModel):
+    """`value` when every condition of `when` holds. A condition names a source column and its
+    value(s): "*" any non-empty value, "" empty, "<=0" / ">5" / "<" / ">=" a number, else the
+    exact text (case ignored)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: dict[str, str | list[str]] = Field(min_length=1)
+    value: str | int | float | bool
+
+    @field_validator("when")
+    @classmethod
+    def _listify(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}
+
+
+class After(BaseModel):
+    """A time some minutes or hours after another: Zendesk's "First reply time in minutes"
+    after "Created at" is when the first reply went out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: str = Field(description="source column with the starting timestamp")
+    minutes: str | None = Field(default=None, description="source column with the minutes after it")
+    hours: str | None = Field(default=None, description="or the hours after it")
+
+    @model_validator(mode="after")
+    def _one(self) -> After:
+        if (self.minutes is None) == (self.hours is None):
+            raise ValueError("'after' needs exactly one of 'minutes' or 'hours'")
+        return self
+
+
+class Extract(BaseModel):
+    """Values pulled out of cells by a pattern: WooCommerce's line_item_1..N cells
+    ("name:Earl Grey|quantity:2|..."), Square's descriptions ("Flat Fix x 2, Tube x 1")."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    columns: list[str] = Field(min_length=1, description="source columns; ~regex takes every column it matches")
+    pattern: str = Field(description="regular expression with one group: the value to take, every match")
+    combine: Literal["join", "sum", "count"] = Field(default="join", description="values joined with ', ', "
+                                                     "summed as numbers, or counted")
+
+    @field_validator("columns", mode="before")
+    @classmethod
+    def _list(cls, v: str | list[str]) -> list[str]:
+        return [v] if isinstance(v, str) else v
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern(cls, v: str) -> str:
+        try:
+            compiled = re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"pattern {v!r} is not a regular expression: {exc}") from None
+        if compiled.groups != 1:
+            raise ValueError(f"pattern {v!r} needs exactly one (group): the value to take")
+        return v
+
+
 class Mapping(BaseModel):
     """One load: one file into one table."""
 
@@ -74,9 +201,34 @@ class Mapping(BaseModel):
     concat: dict[str, list[str]] = Field(
         default_factory=dict, description="journey column = non-empty source columns joined"
     )
+    coalesce: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="journey column = the first non-empty of these source columns or '{templates}'",
+    )
+    after: dict[str, After] = Field(default_factory=dict, description="journey column = a time after another")
+    extract: dict[str, Extract] = Field(default_factory=dict, description="journey column = values found in cells")
     lookups: dict[str, Lookup] = Field(default_factory=dict)
     values: dict[str, dict[str, str]] = Field(
-        default_factory=dict, description="journey column -> {export value: journey value}"
+        default_factory=dict,
+        description="journey column -> {export value: journey value}; exact match first, then case ignored",
+    )
+    cases: dict[str, list[Case]] = Field(
+        default_factory=dict,
+        description="journey column -> conditions on source columns, the first that holds sets the value",
+    )
+    fold: Fold | None = Field(default=None, description="several rows of the file into one record first")
+    email_keys: list[str] = Field(
+        default_factory=list,
+        description="journey columns whose email addresses become a pseudonymous customer key "
+                    "(tools/data/keys.py), so exports from different tools meet on one customer",
+    )
+    optional: list[str] = Field(
+        default_factory=list,
+        description="journey columns left empty when their source column is not in the file",
+    )
+    attributes: list[str] = Field(
+        default_factory=list,
+        description="customers: the source columns kept as attributes (default: every unmapped column)",
     )
     where: dict[str, str | list[str]] = Field(
         default_factory=dict, description="keep rows whose source column has one of these values"
@@ -108,6 +260,9 @@ class Mapping(BaseModel):
             "constants": self.constants,
             "templates": self.templates,
             "concat": self.concat,
+            "coalesce": self.coalesce,
+            "after": self.after,
+            "extract": self.extract,
             "lookups": self.lookups,
         }
         seen: dict[str, str] = {}
@@ -121,9 +276,12 @@ class Mapping(BaseModel):
                 if target in seen:
                     raise ValueError(f"{target!r} is given twice ({seen[target]} and {kind})")
                 seen[target] = kind
-        for target in list(self.values) + self.skip_missing:
+        for target in list(self.values) + list(self.cases) + self.skip_missing + self.email_keys \
+                + self.optional:
             if target not in known:
                 raise ValueError(f"{target!r} is not a column of {self.table}")
+        if self.attributes and self.table != "customers":
+            raise ValueError("'attributes' is for the customers table")
         return self
 
     @field_validator("where", "where_not")

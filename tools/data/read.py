@@ -9,6 +9,7 @@ cannot read is reported with the file's name and the line it stopped at.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,7 +78,10 @@ def read_source(
             # offset, in insertion order, which is file order: the row number is relative.
             first = ctx.con.execute(f"SELECT min(rowid) FROM {table}").fetchone()[0] or 0  # type: ignore[index]
             row = f"rowid - {int(first)} + 1"
-        ctx.con.execute(f"CREATE TEMP VIEW {name} AS SELECT {row} AS _row, * FROM {table}")
+        columns = "*"
+        if opts.strip_guard:
+            columns = ", ".join(_unguard(c) for c in _columns(ctx, table))
+        ctx.con.execute(f"CREATE TEMP VIEW {name} AS SELECT {row} AS _row, {columns} FROM {table}")
     desc = ctx.con.execute(f"DESCRIBE {name}").fetchall()
     types = {row[0]: str(row[1]) for row in desc if row[0] != "_row"}
     if not ctx.con.execute(f"SELECT 1 FROM {name} LIMIT 1").fetchall():
@@ -95,9 +99,37 @@ def read_source(
     return Source(name, {c.strip().lower(): c for c in types}, types, numbered=not (streaming and fmt != "parquet"))
 
 
+def match_column(src: Source, name: str) -> str | None:
+    """The file's own spelling of a column the mapping names: case and surrounding spaces
+    ignored, or `~regex`, searched case-insensitively in each header, first match."""
+    if name.startswith("~"):
+        try:
+            pattern = re.compile(name[1:], re.IGNORECASE)
+        except re.error:
+            return None
+        return next((c for c in src.types if pattern.search(c)), None)
+    return src.columns.get(name.strip().lower())
+
+
+def has_column(src: Source, name: str) -> bool:
+    return match_column(src, name) is not None
+
+
+def _columns(ctx: LoadContext, relation: str) -> list[str]:
+    return [r[0] for r in ctx.con.execute(f"DESCRIBE {relation}").fetchall()]
+
+
+def _unguard(column: str) -> str:
+    """The cell without the ' an exporter put before a number, + or = so spreadsheets would
+    not read it as one ('10999, '+49 170 ...)."""
+    c = '"' + column.replace('"', '""') + '"'
+    return (f"CASE WHEN regexp_matches(CAST({c} AS VARCHAR), '^''[-+=0-9]') "
+            f"THEN substr(CAST({c} AS VARCHAR), 2) ELSE {c} END AS {c}")
+
+
 def find_column(ctx: LoadContext, src: Source, name: str, what: str) -> str:
-    """The file's own spelling of a column the mapping names (case and spaces ignored)."""
-    actual = src.columns.get(name.strip().lower())
+    """The file's own spelling of a column the mapping names (see `match_column`)."""
+    actual = match_column(src, name)
     if actual is None:
         found = ", ".join(repr(c) for c in src.types) or "none"
         ctx.problems.add(Problem(

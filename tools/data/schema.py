@@ -51,6 +51,8 @@ class Column:
     # Text customers wrote (survey answers, tickets): emails, phone numbers and card numbers
     # in it are redacted at ingest, before anything is stored (tools/core/pii.py).
     free_text: bool = False
+    # ISO codes (currencies) are stored upper case: "eur" and "EUR" are one currency.
+    upper: bool = False
 
     @property
     def sql_type(self) -> str:
@@ -158,6 +160,7 @@ ORDERS = Table(
         Column("fulfilment", "text", False, "pickup, delivery or in_store", code=True),
         Column("products", "text", False, "what was bought, comma-separated"),
         Column("source", "text", False, "which file or mapping the row came from"),
+        Column("currency", "text", False, "ISO code of the amount's currency, e.g. EUR", upper=True),
     ),
     key=("order_id",),
     time_column="ts",

@@ -16,10 +16,19 @@ import duckdb
 from tools.core.errors import IngestError, Problem
 from tools.core.pii import redact_series
 from tools.core.stages import normalize_stage, normalize_touchpoint
+from tools.data import derive
 from tools.data.context import LoadContext, ident, lit, temp_name
 from tools.data.convert import can_fail, convert
+from tools.data.keys import customer_key_sql
 from tools.data.mapping import Lookup
-from tools.data.read import Source, find_column, read_source, reader_message
+from tools.data.read import (
+    Source,
+    find_column,
+    has_column,
+    match_column,
+    read_source,
+    reader_message,
+)
 from tools.data.schema import TABLES
 
 
@@ -32,12 +41,18 @@ class Staged:
 
 
 def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """SQL giving each journey column's raw value; which file column it came from; joins."""
+    """SQL giving each journey column's raw value; which file column it came from; joins.
+
+    Sources first (column, constant, template, concat, coalesce, after, lookup, a file column
+    named like the journey column), then value maps, then cases, then the customer key, so
+    the features compose in one order whatever order a mapping lists them in."""
     m = ctx.m
     raw: dict[str, str] = {}
     source_of: dict[str, str] = {}
     joins: list[str] = []
     for target, source in m.columns.items():
+        if target in m.optional and not has_column(src, source):
+            continue
         actual = find_column(ctx, src, source, f"mapping for {target!r}")
         raw[target] = f"s.{ident(actual)}"
         source_of[target] = actual
@@ -48,9 +63,23 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
     for target, cols in m.concat.items():
         parts = [
             f"NULLIF(trim(CAST(s.{ident(find_column(ctx, src, c, f'concat for {target!r}'))} AS VARCHAR)), '')"
-            for c in cols
+            for c in cols if not (target in m.optional and not has_column(src, c))
         ]
-        raw[target] = f"NULLIF(concat_ws(' - ', {', '.join(parts)}), '')"
+        if parts:
+            raw[target] = f"NULLIF(concat_ws(' - ', {', '.join(parts)}), '')"
+    for target, items in m.coalesce.items():
+        expr = derive.coalesce_sql(ctx, src, target, items, _template)
+        if expr is not None:
+            raw[target] = expr
+            source_of[target] = " or ".join(items)
+    for target, after in m.after.items():
+        raw[target] = derive.after_sql(ctx, src, target, after)
+        source_of[target] = f"{after.start} + {after.minutes or after.hours}"
+    for target, spec in m.extract.items():
+        expr = derive.extract_sql(ctx, src, target, spec)
+        if expr is not None:
+            raw[target] = expr
+            source_of[target] = ", ".join(spec.columns)
     for target, lookup in m.lookups.items():
         alias = f"lk{len(joins)}"
         table = _lookup_table(ctx, src, lookup, target)
@@ -61,7 +90,9 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
         raw[target] = f"{alias}.v"
         source_of[target] = f"{lookup.value} via {lookup.key}"
     for col in ctx.t.columns:
-        if col.name in raw:
+        # A named mapping's name is the rows' source, even when the export has a column of
+        # that name (Shopify's "Source" is the sales channel).
+        if col.name in raw or col.name in m.cases or (col.name == "source" and m.name):
             continue
         actual = src.columns.get(col.name)
         if actual is not None:
@@ -71,19 +102,37 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
         raw["source"] = lit(m.name or ctx.path.name)
     for target, table in m.values.items():
         if target in raw:
-            cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in table.items())
+            value = f"trim(CAST({raw[target]} AS VARCHAR))"
+            exact = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in table.items())
+            folded = {k.strip().lower(): v for k, v in table.items()}
+            loose = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in folded.items())
             raw[target] = (
-                f"(CASE trim(CAST({raw[target]} AS VARCHAR)) {cases} "
-                f"ELSE CAST({raw[target]} AS VARCHAR) END)"
+                f"(CASE {value} {exact} ELSE (CASE lower({value}) {loose} "
+                f"ELSE CAST({raw[target]} AS VARCHAR) END) END)"
             )
-    if ctx.t.name == "customers" and (m.extra_columns or "attributes") == "attributes" \
-            and "attributes" not in raw:
-        used = {v.lower() for v in source_of.values()}
-        extra = [c for c in src.types if c.lower() not in used and c.lower() not in ctx.t.column_names]
+    for target, cases in m.cases.items():
+        raw[target] = derive.cases_sql(ctx, src, target, cases, raw.get(target))
+        source_of.setdefault(target, "cases on " + ", ".join(sorted({c for k in cases for c in k.when})))
+    for target in m.email_keys:
+        if target in raw:
+            raw[target] = customer_key_sql(raw[target])
+    if ctx.t.name == "customers" and "attributes" not in raw:
+        extra = _attribute_columns(ctx, src, source_of)
         if extra:
             pairs = ", ".join(f"{lit(c)}, s.{ident(c)}" for c in extra)
             raw["attributes"] = f"CAST(json_object({pairs}) AS VARCHAR)"
     return raw, source_of, joins
+
+
+def _attribute_columns(ctx: LoadContext, src: Source, source_of: dict[str, str]) -> list[str]:
+    """Customers' other columns, kept as JSON: those the mapping lists, else every unmapped one."""
+    m = ctx.m
+    if m.attributes:
+        return [a for a in (match_column(src, c) for c in m.attributes) if a is not None]
+    if (m.extra_columns or "attributes") != "attributes":
+        return []
+    used = {v.lower() for v in source_of.values()}
+    return [c for c in src.types if c.lower() not in used and c.lower() not in ctx.t.column_names]
 
 
 def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:
@@ -134,21 +183,6 @@ def _lookup_table(ctx: LoadContext, src: Source, lookup: Lookup, target: str) ->
     return name
 
 
-def _filters(ctx: LoadContext, src: Source) -> list[str]:
-    out = []
-    for col, allowed in ctx.m.where.items():
-        actual = find_column(ctx, src, col, "where")
-        vals = ", ".join(lit(v) for v in allowed)
-        out.append(f"trim(CAST(s.{ident(actual)} AS VARCHAR)) IN ({vals})")
-    for col, banned in ctx.m.where_not.items():
-        actual = find_column(ctx, src, col, "where_not")
-        vals = ", ".join(lit(v) for v in banned)
-        out.append(
-            f"(s.{ident(actual)} IS NULL OR trim(CAST(s.{ident(actual)} AS VARCHAR)) NOT IN ({vals}))"
-        )
-    return out
-
-
 def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
     """The staged rows, as a table (`materialise`) or as a view that streams the file."""
     raw, source_of, joins = _raw_exprs(ctx, src)
@@ -164,7 +198,10 @@ def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
                 column=c,
             ))
         ctx.problems.raise_if_any()
-    where = _filters(ctx, src)
+    where = derive.filters_sql(ctx, src)
+    zone = derive.zone_sql(ctx, src)
+    if zone is not None:
+        raw["_zone"] = zone
     inner = temp_name("raw")
     select = ", ".join(f"{expr} AS {ident('r_' + t)}" for t, expr in raw.items())
     keep = " AND ".join(where) if where else "TRUE"
@@ -212,7 +249,8 @@ def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
                 final.append(f"CAST(NULL AS {col.sql_type}) AS {name}")
             continue
         rexpr = f"r.{ident(key)}"
-        converted = "sm.stage" if col.kind == "stage" else convert(col, rexpr, types[key], ctx.m.options)
+        zone_ref = f"r.{ident('r__zone')}" if zone is not None and col.kind == "timestamp" else None
+        converted = "sm.stage" if col.kind == "stage" else convert(col, rexpr, types[key], ctx.m.options, zone_ref)
         level1.append(f"{converted} AS {ident('v_' + col.name)}")
         value = ident("v_" + col.name)
         if col.name == "stage" and tp_table:

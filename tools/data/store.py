@@ -23,7 +23,7 @@ import pandas as pd
 
 from tools.core.errors import ToolUnavailable
 from tools.data import first_touch, session_table
-from tools.data.schema import TABLES, create_table_sql
+from tools.data.schema import TABLES, Table, create_table_sql
 
 SCHEMA_VERSION = 1
 
@@ -130,6 +130,7 @@ class JourneyStore:
             con.execute(sql)
         for t in TABLES.values():
             con.execute(create_table_sql(t))
+            _add_missing_columns(con, t)
         con.execute(
             "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
             [str(SCHEMA_VERSION)],
@@ -236,6 +237,14 @@ class JourneyStore:
                 con.rollback()
                 raise
         return deleted
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, t: Table) -> None:
+    """A store made before a column was added (orders.currency) gets it, empty, on open."""
+    have = {r[0] for r in con.execute(f'DESCRIBE "{t.name}"').fetchall()}
+    for col in t.columns:
+        if col.name not in have:
+            con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{col.name}" {col.sql_type}')
 
 
 def _check_table(name: str) -> None:
