@@ -1,0 +1,14 @@
+"""Built-in recipes for the CSV exports small shops download, recognised from the header row.
+
+Public names, by module (import them from the module; this package imports nothing):
+- tools.data.vendors.catalogue: `VendorRecipe`, `vendor_recipes`, `recipe_named`, `recognise`,
+  `Recognition`, `read_header`: the recipes (one TOML file each, beside this module) and which
+  one an export's header row matches.
+- tools.data.vendors.load: `ingest_export`, `ExportReport`: load an export with the recipe it
+  was recognised as (or one named), all or nothing, idempotent, like any other ingest.
+
+A recipe is a declarative mapping (tools/data/mapping.py) written from the vendor's documented
+columns: Shopify orders and customers, Square transactions, Stripe payments, WooCommerce orders,
+Zendesk tickets, Typeform responses, Mailchimp email activity. docs/SOURCES.md lists what each
+loads.
+"""

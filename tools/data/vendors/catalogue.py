@@ -1,0 +1,156 @@
+"""The vendor export recipes and recognising an export from its header row.
+
+Each recipe is a TOML file beside this module: who makes the export and where the owner
+downloads it, the columns that identify it (`[recognise] columns`, every one must be in the
+header; `~regex` matches a header by pattern), and one or more loads, each a `Mapping` applied
+to the export itself. An export is recognised as the recipe whose identifying columns are all
+there, the most specific (most columns) winning; one that matches most but not all of a
+recipe's columns is named as a near miss, so the message can say what is missing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tools.core.errors import IngestError, Problem
+from tools.data.mapping import Mapping
+
+FOLDER = Path(__file__).resolve().parent
+HEADER_BYTES = 256 * 1024
+
+
+class Recognise(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    columns: list[str] = Field(min_length=2, description="header names (or ~patterns) that must all be there")
+
+
+class VendorRecipe(BaseModel):
+    """One vendor export: how to recognise it and what it loads."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    vendor: str
+    title: str = Field(description="what the owner calls the file, e.g. 'Shopify orders export'")
+    how: str = Field(description="where in the vendor's tool the owner downloads it")
+    description: str = ""
+    recognise: Recognise
+    load: list[Mapping] = Field(min_length=1)
+
+    @field_validator("load")
+    @classmethod
+    def _no_files(cls, v: list[Mapping]) -> list[Mapping]:
+        for m in v:
+            if m.file:
+                raise ValueError("a vendor recipe loads the export it recognised; its loads name no file")
+        return v
+
+    @property
+    def tables(self) -> list[str]:
+        return [m.table for m in self.load]
+
+
+@dataclass(frozen=True)
+class Recognition:
+    recipe: VendorRecipe
+    matched: tuple[str, ...]  # the header's own spelling of each identifying column found
+    missing: tuple[str, ...]  # identifying columns not in the header
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def share(self) -> float:
+        total = len(self.matched) + len(self.missing)
+        return len(self.matched) / total if total else 0.0
+
+
+@cache
+def vendor_recipes() -> tuple[VendorRecipe, ...]:
+    """Every built-in recipe, by name."""
+    out = []
+    for path in sorted(FOLDER.glob("*.toml")):
+        with path.open("rb") as fh:
+            out.append(VendorRecipe.model_validate(tomllib.load(fh)))
+    return tuple(out)
+
+
+def recipe_named(name: str) -> VendorRecipe:
+    for recipe in vendor_recipes():
+        if recipe.name == name:
+            return recipe
+    known = ", ".join(r.name for r in vendor_recipes())
+    raise IngestError([Problem(name, f"no built-in recipe named {name!r}; recipes are {known}")])
+
+
+def _match(header: list[str], name: str) -> str | None:
+    if name.startswith("~"):
+        pattern = re.compile(name[1:], re.IGNORECASE)
+        return next((h for h in header if pattern.search(h)), None)
+    wanted = name.strip().lower()
+    return next((h for h in header if h.strip().lower() == wanted), None)
+
+
+def recognitions(header: list[str]) -> list[Recognition]:
+    """How well the header matches each recipe, best first."""
+    out = []
+    for recipe in vendor_recipes():
+        found = [(c, _match(header, c)) for c in recipe.recognise.columns]
+        out.append(Recognition(recipe, tuple(h for _, h in found if h is not None),
+                               tuple(c for c, h in found if h is None)))
+    return sorted(out, key=lambda r: (r.complete, r.share, len(r.matched)), reverse=True)
+
+
+def recognise(header: list[str]) -> Recognition | None:
+    """The recipe this header is an export of, or None."""
+    best = recognitions(header)
+    return best[0] if best and best[0].complete else None
+
+
+def near_misses(header: list[str], *, at_least: float = 0.6) -> list[Recognition]:
+    return [r for r in recognitions(header) if not r.complete and r.share >= at_least]
+
+
+def read_header(path: str | Path) -> list[str]:
+    """The column names of a CSV (any common delimiter, UTF-8 or Latin-1, with or without a
+    BOM) or of a JSON-lines file's first record; [] when the file has none we can read."""
+    p = Path(path)
+    with p.open("rb") as fh:
+        head = fh.read(HEADER_BYTES)
+    if not head.strip():
+        return []
+    text = _decode(head)
+    if p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        try:
+            record = json.loads(first)
+        except json.JSONDecodeError:
+            return []
+        return [str(k) for k in record] if isinstance(record, dict) else []
+    first_line = text.splitlines()[0] if text else ""
+    delimiter = max((",", ";", "\t", "|"), key=first_line.count)
+    try:
+        row = next(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except (StopIteration, csv.Error):
+        return []
+    return [c.strip() for c in row]
+
+
+def _decode(head: bytes) -> str:
+    head = head.removeprefix(codecs.BOM_UTF8)
+    try:
+        return codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return head.decode("latin-1")

@@ -1,0 +1,92 @@
+"""Loading a vendor export as it was downloaded: recognise it, apply its recipe's loads in one
+transaction (all or nothing, idempotent like every ingest), and say what was recognised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.core.errors import IngestError, Problem
+from tools.core.stages import TouchpointMap
+from tools.data.context import Progress
+from tools.data.ingest import IngestReport, Load, ingest_loads
+from tools.data.mapping import ReadOptions
+from tools.data.read import precheck
+from tools.data.store import JourneyStore
+from tools.data.vendors.catalogue import (
+    Recognition,
+    VendorRecipe,
+    near_misses,
+    read_header,
+    recipe_named,
+    recognise,
+)
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What was recognised and what each of its loads did."""
+
+    recipe: VendorRecipe
+    file: str
+    reports: tuple[IngestReport, ...]
+    recognised: bool  # False when the recipe was named rather than recognised
+
+    @property
+    def currencies(self) -> tuple[str, ...]:
+        return tuple(sorted({c for r in self.reports for c in r.currencies}))
+
+    def headline(self) -> str:
+        how = "Recognised" if self.recognised else "Loaded as"
+        tables = " and ".join(dict.fromkeys(self.recipe.tables))
+        money = f"; amounts in {', '.join(self.currencies)}" if self.currencies else ""
+        return f"{how} {Path(self.file).name} as a {self.recipe.title} ({self.recipe.vendor}): loading {tables}{money}."
+
+    def to_text(self) -> str:
+        return "\n".join([self.headline(), *(r.to_text() for r in self.reports)])
+
+
+def recognise_file(path: str | Path) -> Recognition:
+    """The recipe an export matches, or an IngestError that says what it looked like."""
+    p = Path(path)
+    precheck(p, ReadOptions(), str(p))
+    header = read_header(p)
+    found = recognise(header)
+    if found is not None:
+        return found
+    near = near_misses(header)
+    if near:
+        r = near[0]
+        message = (f"this looks like a {r.recipe.title} ({r.recipe.vendor}) but the header lacks "
+                   f"{', '.join(repr(c) for c in r.missing)}; download it again from "
+                   f"{r.recipe.how}, or load it with a mapping (journeybot ingest TABLE FILE --map ...)")
+    else:
+        shown = ", ".join(repr(h) for h in header[:12]) + (" ..." if len(header) > 12 else "")
+        message = (f"not an export journeybot recognises (columns: {shown or 'none'}); name the table "
+                   "and map its columns (journeybot ingest TABLE FILE --map ...), or see "
+                   "docs/SOURCES.md for the exports that load as they are")
+    raise IngestError([Problem(str(p), message)])
+
+
+def ingest_export(
+    store: JourneyStore,
+    path: str | Path,
+    *,
+    recipe: str | None = None,
+    name: str | None = None,
+    touchpoints: TouchpointMap | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Load a vendor export with the recipe it is recognised as (or the one named). `name`
+    replaces the recipe's own names in the rows' source column (a configured source's name)."""
+    p = Path(path)
+    if recipe is not None:
+        chosen, recognised = recipe_named(recipe), False
+    else:
+        chosen, recognised = recognise_file(p).recipe, True
+    loads = []
+    for m in chosen.load:
+        mapping = m.model_copy(update={"name": name}) if name else m
+        loads.append(Load(p, mapping))
+    reports = ingest_loads(store, loads, touchpoints=touchpoints, progress=progress)
+    return ExportReport(chosen, str(p), tuple(reports), recognised)
