@@ -36,8 +36,12 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 
 
 @click.command()
-@click.argument("table", required=False, type=click.Choice(list(TABLES)))
+@click.argument("table", required=False, metavar="[TABLE]")
 @click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--as", "vendor", metavar="RECIPE",
+              help="Load FILE with this built-in vendor recipe instead of recognising it "
+                   "(e.g. shopify_orders; `journeybot ingest --vendors` lists them).")
+@click.option("--vendors", "list_vendors", is_flag=True, help="List the vendor exports that load as they are.")
 @click.option("--map", "maps", multiple=True, metavar="COLUMN=SOURCE",
               help="Take a journey column from a differently named column of the file.")
 @click.option("--const", "consts", multiple=True, metavar="COLUMN=VALUE",
@@ -59,22 +63,40 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
-def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...], consts: tuple[str, ...],
+def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, list_vendors: bool,
+           maps: tuple[str, ...], consts: tuple[str, ...],
            mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
            delimiter: str | None, encoding: str | None, timestamp_format: str | None,
            timezone: str | None, create_customers: bool, duplicates: str | None, as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
+
+    The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
+    as they were downloaded: give only the file and journeybot recognises it from its header.
+    Anything else: name the table and map its columns.
 
     All or nothing: on any bad row nothing is written, and the message names the file, row,
     column and what was expected. Loading the same file twice adds nothing.
 
     \b
     Examples:
+      journeybot ingest orders_export.csv                 # a Shopify orders export, as downloaded
       journeybot ingest orders shop_orders.csv --map order_id="Order No" --map amount=Total
       journeybot ingest events analytics.parquet --mapping web_analytics
       journeybot ingest --recipe examples/olist/recipe.toml
       journeybot ingest --folder exports/
     """
+    if list_vendors:
+        _print_vendors(ctx, as_json)
+        return
+    if table and table not in TABLES:
+        if file is not None:
+            raise CommandError(f"{table!r} is not a table; tables are {', '.join(TABLES)}", EXIT_USAGE)
+        table, file = None, Path(table)
+    if vendor and (table or not file):
+        raise CommandError("--as RECIPE takes one FILE and no TABLE", EXIT_USAGE)
+    if file is not None and table is None:
+        _ingest_export(ctx, file, vendor, as_json)
+        return
     store = ctx.store
     tpmap = ctx.config.touchpoint_map()
     with progress_bar(ctx.err, not as_json) as update:
@@ -102,6 +124,41 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...]
         print_json(reports)
     else:
         _report(ctx, reports)
+
+
+def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> None:
+    """A vendor export as downloaded: recognised from its header (or the recipe named)."""
+    from tools.data.vendors.load import ingest_export
+
+    with progress_bar(ctx.err, not as_json) as update:
+        report = ingest_export(ctx.store, file, recipe=vendor, touchpoints=ctx.config.touchpoint_map(),
+                               progress=update)
+    business = ctx.config.business.currency.upper()
+    other = [c for c in report.currencies if c != business]
+    if as_json:
+        print_json({"recipe": report.recipe.name, "vendor": report.recipe.vendor, "title": report.recipe.title,
+                    "recognised": report.recognised, "file": report.file, "currencies": report.currencies,
+                    "reports": report.reports})
+        return
+    ctx.console.print(report.to_text(), markup=False)
+    if other:
+        ctx.console.print(
+            f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
+            "([business] currency in the config); journeybot shows them as they are, not converted.",
+            markup=False)
+
+
+def _print_vendors(ctx: Ctx, as_json: bool) -> None:
+    from tools.data.vendors.catalogue import vendor_recipes
+
+    recipes = vendor_recipes()
+    if as_json:
+        print_json([{"recipe": r.name, "vendor": r.vendor, "title": r.title, "how": r.how,
+                     "tables": r.tables, "description": r.description} for r in recipes])
+        return
+    for r in recipes:
+        ctx.console.print(f"{r.name:<20} {r.title} -> {', '.join(dict.fromkeys(r.tables))}\n"
+                          f"{'':<20} download: {r.how}", markup=False)
 
 
 def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],

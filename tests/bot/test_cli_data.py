@@ -76,3 +76,33 @@ def test_data_folder_follows_journeybot_home(tmp_path: Path, monkeypatch):
     f.write_text("customer_id\nC1\n")
     assert run("ingest", "customers", str(f)).exit_code == 0
     assert (other / "journey.duckdb").exists()
+
+
+VENDORS = Path(__file__).resolve().parents[1] / "fixtures" / "vendors"
+
+
+def test_a_vendor_export_loads_as_downloaded_and_says_what_it_is():
+    first = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
+    assert first.exit_code == 0, first.output
+    assert "Recognised orders_export.csv as a Shopify orders export (Shopify): loading orders" in first.output
+    assert "amounts in EUR" in first.output and "business currency is GBP" in first.output
+    again = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
+    assert "0 new, 0 updated" in again.output
+
+
+def test_an_export_can_be_named_and_the_exports_listed(tmp_path: Path):
+    copy = tmp_path / "download (3).csv"
+    copy.write_bytes((VENDORS / "zendesk" / "tickets.csv").read_bytes())
+    named = run("ingest", str(copy), "--as", "zendesk_tickets")
+    assert named.exit_code == 0 and "Loaded as" in named.output and "tickets" in named.output
+    listed = run("ingest", "--vendors")
+    for vendor in ("Shopify", "Square", "Stripe", "WooCommerce", "Zendesk", "Typeform", "Mailchimp"):
+        assert vendor in listed.output
+
+
+def test_an_unknown_file_without_a_table_is_bad_input(tmp_path: Path):
+    f = tmp_path / "notes.csv"
+    f.write_text("when,what\n2026-05-01,hello\n")
+    result = run("ingest", str(f))
+    assert result.exit_code == 1
+    assert "not an export journeybot recognises" in result.output and "'when', 'what'" in result.output

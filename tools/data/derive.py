@@ -89,16 +89,20 @@ def coalesce_sql(ctx: LoadContext, src: Source, target: str, items: list[str], t
     """The first non-empty of columns and '{templates}'; columns missing from the file are
     passed over when the target is optional. `template` builds a template's SQL (staging's)."""
     parts = []
+    what = f"coalesce for {target!r}"
     for item in items:
         if "{" in item:
             fields = [f for _, f, _, _ in string.Formatter().parse(item) if f and f != "_row"]
             if target in ctx.m.optional and not all(has_column(src, f) for f in fields):
                 continue
-            parts.append(template(ctx, src, item, target))  # type: ignore[operator]
+            # a template whose every field is empty ("guest-{Id}" without an Id) is no value
+            filled = " OR ".join(f"{text(f's.{ident(find_column(ctx, src, f, what))}')} IS NOT NULL"
+                                 for f in fields) or "TRUE"
+            parts.append(f"CASE WHEN {filled} THEN {template(ctx, src, item, target)} END")  # type: ignore[operator]
         elif target in ctx.m.optional and not has_column(src, item):
             continue
         else:
-            parts.append(text(f"s.{ident(find_column(ctx, src, item, f'coalesce for {target!r}'))}"))
+            parts.append(text(f"s.{ident(find_column(ctx, src, item, what))}"))
     if not parts:
         return None
     return f"coalesce({', '.join(parts)})"
