@@ -29,6 +29,9 @@ TOOLS_PACKAGES: dict[str, set[str]] = {
     "alerts": {"core", "data", "analytics", "predict", "charts"},
     "journey_map": {"core", "data", "analytics", "feedback", "charts"},
     "digest": {"core", "data", "analytics", "feedback", "predict", "alerts", "charts"},
+    # Sources that sync themselves (inbox, URL, vendor APIs): they fetch, then load through
+    # data's ingest and recipes; nothing else is needed, and nothing in tools/ needs them.
+    "sources": {"core", "data"},
 }
 
 # bot/ packages: who may import whom, bottom to top. A package may always import its own modules.
