@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tools.alerts.rules import AlertRule, Severity
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
+from tools.sources.spec import SourceSpec
 
 DEFAULT_TIMEZONE = "Europe/London"
 DEFAULT_MEMORY_LIMIT = "1GB"
@@ -278,10 +279,20 @@ class Config(_Section):
     predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
     mappings: dict[str, Mapping] = Field(default_factory=dict)
+    sources: list[SourceSpec] = Field(default_factory=list, description="[[sources]]: data that syncs itself")
     digests: list[DigestScheduleConfig] = Field(default_factory=list)
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
+
+    @field_validator("sources")
+    @classmethod
+    def _unique_sources(cls, v: list[SourceSpec]) -> list[SourceSpec]:
+        names = [s.name for s in v]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise ValueError(f"two sources are named {', '.join(twice)}; source names must be unique")
+        return v
 
     # Filled by load_config, not from the file.
     source: str | None = Field(default=None, exclude=True)
@@ -340,6 +351,11 @@ class Config(_Section):
     def secret(self, name: str) -> str | None:
         """Secrets come from the environment only."""
         return self.env.get(SECRET_ENV[name]) or None
+
+    def source_credentials(self, spec: SourceSpec) -> dict[str, str]:
+        """A source's token, from the environment variable it names."""
+        token = self.env.get(spec.token_env or "") if spec.token_env else None
+        return {"token": token} if token else {}
 
     def open_store(self):  # -> JourneyStore
         from tools.data.store import JourneyStore

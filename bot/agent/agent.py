@@ -22,6 +22,7 @@ from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
 from bot.answer import Answer, ToolCallRecord
 from bot.prompts import load_prompt
+from bot.sources import stale_notes
 from tools.core.stages import STAGES
 
 log = logging.getLogger(__name__)
@@ -113,6 +114,12 @@ class JourneyAgent:
 
     # -- answering ----------------------------------------------------------------------
     def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None) -> Answer:
+        answer = self._answer(question, conversation_key, context=context)
+        # Every answer says when the data behind it is older than its sources promise.
+        answer.notes.extend(stale_notes(self.ctx.config))
+        return answer
+
+    def _answer(self, question: str, conversation_key: str, *, context: str | None) -> Answer:
         question = question.strip()
         if not question:
             return Answer("Ask me something about your customers, e.g. “where do we lose people?”",

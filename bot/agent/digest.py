@@ -17,13 +17,15 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
                  feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
     from bot.alert_wiring import alert_store_for, predict_for
     from bot.render.alerts import alert_text
+    from bot.sources import stale_messages
 
     alerts = [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
                   currency=config.business.currency, feedback=feedback, open_alerts=alerts,
-                  risk=predict_for(config, store), record_risk=record_risk)
+                  risk=predict_for(config, store), record_risk=record_risk,
+                  freshness=stale_messages(config))
 
 
 def open_feedback(config: Any, store: Any) -> Any | None:

@@ -70,6 +70,8 @@ def escalation_text(record: AlertRecord, mention: str | None) -> str:
 
 def resolved_text(record: AlertRecord, finding: Finding) -> str:
     days = (finding.day - record.since_day).days
+    if finding.kind == "freshness":
+        return f":white_check_mark: Resolved: {finding.reason}. It had been stale since {record.since_day}."
     info = finding.info
     value = info.format(finding.value)
     expected = info.format(finding.expected)

@@ -79,14 +79,33 @@ def subscription_blocks(subscriptions: Sequence[Any]) -> list[Block]:
     return sections("\n".join(lines))
 
 
+_SOURCE_MARK = {"fresh": ":white_check_mark:", "failing": ":red_circle:", "quiet": ":large_orange_circle:",
+                "never": ":white_circle:", "disabled": ":black_circle:"}
+
+
+def source_blocks(sources: Sequence[Any]) -> list[Block]:
+    """Each source's state: fresh, failing (with the error), quiet, not synced yet."""
+    if not sources:
+        return sections("No sources set up. Add `[[sources]]` to the config to sync Shopify, Zendesk, "
+                        "Typeform, a folder or a URL on a schedule (docs/SOURCES.md).")
+    lines = []
+    for s in sources:
+        running = " _(syncing now)_" if getattr(s, "running", False) else ""
+        lines.append(f"{_SOURCE_MARK.get(s.state, ':grey_question:')} *{escape(s.name)}* ({escape(s.kind)}, "
+                     f"{escape(s.schedule)}): {escape(s.message)}{running}")
+    return sections("\n".join(lines))
+
+
 def home_view(*, business_name: str, coverage: str, snapshot: Any | None, alerts: Sequence[Any] | None,
-              personas: Sequence[Any] | None, subscriptions: Sequence[Any] | None) -> dict[str, Any]:
+              personas: Sequence[Any] | None, subscriptions: Sequence[Any] | None,
+              sources: Sequence[Any] | Exception | None = None) -> dict[str, Any]:
     """The Home tab. A section whose feature is not wired (None) says so instead of vanishing;
     one that failed (an exception instead of data) says it could not be loaded."""
     blocks: list[Block] = [header(f"journeybot for {business_name}"), context(escape(coverage))]
     parts = [
         ("Today's KPIs", snapshot, kpi_blocks),
         ("Open alerts", alerts, alert_blocks),
+        ("Data sources", sources, source_blocks),
         ("Saved personas", personas, persona_blocks),
         ("Digest subscriptions", subscriptions, subscription_blocks),
     ]

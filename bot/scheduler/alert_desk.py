@@ -119,7 +119,8 @@ class AlertDesk:
                 # posted late when a channel is configured later.
                 log.warning("alert %s has no channel: set [alerts] channel or the rule's post_to", record.id)
                 return [Delivery(item.key, "already_posted", None, "no channel to post to")]
-            message = Message(alert_text(record), alert_blocks(record), files=(self._chart_file(record),))
+            chart = (self._chart_file(record),) if record.finding.history else ()  # freshness has none
+            message = Message(alert_text(record), alert_blocks(record), files=chart)
             delivery = self.ledger.deliver(item.key, channel, message, self.poster)
             if delivery.done and delivery.ts:
                 self.alerts.record_thread(record.id, channel, delivery.ts, main=True)

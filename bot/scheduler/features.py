@@ -1,6 +1,6 @@
 """The scheduler's features as the Slack app's services expect them (bot/slack/services.py:
 digest_now, subscribe, unsubscribe, subscriptions, open_alerts, acknowledge_alert,
-mute_alert, alert_chart, thread_context), so wiring is one call:
+mute_alert, alert_chart, thread_context, sources_status), so wiring is one call:
 
     build_services(config, store, poster, **scheduler_features(scheduler))
 """
@@ -23,6 +23,28 @@ class AlertLine:
     severity: str
     since: str | None
     detail: str
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A source as the App Home shows it."""
+
+    name: str
+    kind: str
+    state: str  # fresh | failing | quiet | never | disabled
+    message: str  # "no new Shopify orders since Tue 09:00; last sync failed: 401 token refused"
+    schedule: str  # "daily at 07:00"
+    running: bool = False
+
+
+def source_lines(config: Any) -> list[SourceLine]:
+    from bot.sources import freshness, schedule_text, source_state
+
+    specs = {s.name: s for s in config.sources}
+    statuses = source_state(config).all() if specs else {}
+    return [SourceLine(f.name, specs[f.name].kind, f.state, f.message, schedule_text(config, specs[f.name]),
+                       bool(statuses.get(f.name) and statuses[f.name].running))
+            for f in freshness(config)]
 
 
 def scheduler_features(scheduler: Any) -> dict[str, Callable[..., Any]]:
@@ -57,4 +79,5 @@ def scheduler_features(scheduler: Any) -> dict[str, Callable[..., Any]]:
         "mute_alert": mute_alert,
         "alert_chart": desk.alert_chart,
         "thread_context": desk.thread_context,
+        "sources_status": lambda: source_lines(scheduler.config),
     }

@@ -50,3 +50,7 @@ def sweep_job() -> None:
 
 def retrain_job() -> None:
     _scheduler().retrain()
+
+
+def sync_job(name: str) -> None:
+    _scheduler().run_sync(name)

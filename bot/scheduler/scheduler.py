@@ -42,6 +42,7 @@ CONFIG_PREFIX = "digest:config:"
 ALERTS_JOB = "alerts:check"
 SWEEP_JOB = "runs:sweep"
 RETRAIN_JOB = "predict:retrain"
+SOURCE_PREFIX = "source:"
 
 DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
 
@@ -178,8 +179,10 @@ class JourneyScheduler:
             wanted[RETRAIN_JOB] = dict(id=RETRAIN_JOB, func="bot.scheduler.jobs:retrain_job",
                                        name="retrain the predictive models", kwargs={},
                                        trigger=self._cron(hour, minute, None, self.timezone))
+        wanted.update(self._source_job_specs())
         for job in self.scheduler.get_jobs():
-            if (job.id.startswith(CONFIG_PREFIX) or job.id in (ALERTS_JOB, RETRAIN_JOB)) and job.id not in wanted:
+            ours = job.id.startswith((CONFIG_PREFIX, SOURCE_PREFIX)) or job.id in (ALERTS_JOB, RETRAIN_JOB)
+            if ours and job.id not in wanted:
                 self.scheduler.remove_job(job.id)
         for job_id, spec in wanted.items():
             existing = self.scheduler.get_job(job_id)
@@ -195,6 +198,26 @@ class JourneyScheduler:
             "bot.scheduler.jobs:sweep_job", IntervalTrigger(minutes=self.config.scheduler.sweep_minutes),
             id=SWEEP_JOB, name="finish interrupted runs", replace_existing=True,
             next_run_time=dt.datetime.now(ZoneInfo(self.timezone)))
+
+    def _source_job_specs(self) -> dict[str, dict[str, Any]]:
+        """One job per enabled source: daily before the digest, or every N minutes."""
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        from bot.sources import sync_time
+
+        out = {}
+        for spec in self.config.sources:
+            if not spec.enabled:
+                continue
+            job_id = f"{SOURCE_PREFIX}{spec.name}"
+            if spec.every_minutes:
+                trigger = IntervalTrigger(minutes=spec.every_minutes, timezone=ZoneInfo(self.timezone))
+            else:
+                hour, minute = _clock(sync_time(self.config, spec))
+                trigger = self._cron(hour, minute, None, self.timezone)
+            out[job_id] = dict(id=job_id, func="bot.scheduler.jobs:sync_job", name=f"sync source {spec.name}",
+                               trigger=trigger, kwargs={"name": spec.name})
+        return out
 
     def _cron(self, hour: int, minute: int, weekday: str | None, timezone: str) -> Any:
         from apscheduler.triggers.cron import CronTrigger
@@ -296,10 +319,30 @@ class JourneyScheduler:
         return digest_message(self.config, self.store, cadence, day)
 
     def run_alerts(self, day: dt.date | None = None) -> list[Delivery]:
+        self.check_freshness()
         day = day or last_complete_day(self.store, self.timezone)
         if day is None:
             return []
         return self.desk.check(day)
+
+    def run_sync(self, name: str) -> Any:
+        """Sync one source now (its job, or /journey and the CLI through serve), then judge
+        every source's freshness so a stopped one raises its alert at once."""
+        from bot.sources import find_source, run_sync
+
+        report = run_sync(self.config, self.store, find_source(self.config, name))
+        log.info("source sync: %s", report.to_text().splitlines()[0])
+        self.check_freshness()
+        return report
+
+    def check_freshness(self, now: dt.datetime | None = None) -> list[Any]:
+        from bot.scheduler.freshness import check_freshness
+
+        try:
+            return check_freshness(self.desk, self.config, now)
+        except Exception:  # a broken freshness check must not stop the alert check or a sync
+            log.exception("could not judge the sources' freshness")
+            return []
 
     def retrain(self) -> Any:
         """Retrain the churn, propensity and lifetime value models when there is new data;

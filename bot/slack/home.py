@@ -21,6 +21,7 @@ def publish_home(services: SlackServices, user_id: str) -> None:
         alerts=_safe(services.open_alerts, "open alerts"),
         personas=_safe(services.personas, "personas"),
         subscriptions=_safe(services.subscriptions, "subscriptions"),
+        sources=_safe(services.sources_status, "data sources"),
     )
     services.poster.publish_home(user_id, view)
 

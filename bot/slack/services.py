@@ -87,6 +87,7 @@ class SlackServices:
     save_persona: Callable[[str], str] | None = None  # (conversation_key) -> saved name
     kpi_snapshot: Callable[[], KpiSnapshot] | None = None
     thread_context: Callable[[str, str], str | None] | None = None  # (channel, thread_ts)
+    sources_status: Callable[[], list[Any]] | None = None  # each source's state (SourceLine)
     notes: list[str] = field(default_factory=list)  # what wiring found missing, for the log
     last_forget: float = 0.0  # monotonic time old event ids were last forgotten
     # Answers run here so a slow one can be given up on (the listener thread is Bolt's).
@@ -95,7 +96,7 @@ class SlackServices:
 
     FEATURES = ("digest_now", "subscribe", "unsubscribe", "subscriptions", "open_alerts",
                 "acknowledge_alert", "mute_alert", "alert_chart", "personas", "save_persona",
-                "kpi_snapshot", "thread_context")
+                "kpi_snapshot", "thread_context", "sources_status")
 
     def __deepcopy__(self, memo: dict[int, Any]) -> SlackServices:
         # Bolt deep-copies the request context for lazy listeners; services hold connections

@@ -47,6 +47,13 @@ class FakeFeatures:
             KpiLine("NPS", "41", "▲ 3 pts", "good"),
         ])
         self.thread_texts: dict[tuple[str, str], str] = {}
+        from bot.scheduler.features import SourceLine
+
+        self.sources = [
+            SourceLine("shop", "shopify", "failing",
+                       "no new Shopify orders since Tue 09:00; last sync failed: 401 token refused", "daily at 07:00"),
+            SourceLine("sheet", "url", "fresh", "data from docs.google.com: synced 07:00 today", "daily at 07:00"),
+        ]
 
     def _log(self, name: str, *args: Any) -> None:
         self.calls.append((name, args))
@@ -99,6 +106,9 @@ class FakeFeatures:
 
     def thread_context(self, channel: str, thread_ts: str) -> str | None:
         return self.thread_texts.get((channel, thread_ts))
+
+    def sources_status(self) -> list[Any]:
+        return list(self.sources)
 
     def as_kwargs(self) -> dict[str, Any]:
         from bot.slack.services import SlackServices

@@ -70,6 +70,8 @@ class Finding(ResultMixin):
     def headline(self) -> str:
         """'Checkout conversion dropped to 31.2% on Tue 12 May (expected 45.0%, -31%)'."""
         info = self.info
+        if self.kind == "freshness":  # a source's state, said by tools/sources/freshness.py
+            return self.reason
         when = day_text(self.day) if self.window_days == 1 else f"the {self.window_days} days to {day_text(self.day)}"
         if not self.judged:
             return f"{self.label} on {when}: not judged ({self.reason})"
@@ -93,8 +95,8 @@ class Finding(ResultMixin):
     def explanation(self) -> list[str]:
         info = self.info
         lines = [self.headline()]
-        if not self.judged:
-            return lines
+        if not self.judged or self.kind == "freshness":
+            return lines + [f"{k}: {v}" for k, v in self.scope.items()]
         if self.kind == "anomaly" and self.lower is not None and self.upper is not None:
             side = "below" if (self.z or 0) < 0 else "above"
             lines.append(f"Usual range for a {self.day:%A}: {info.format(self.lower)} – "
@@ -245,6 +247,8 @@ def evaluate_groups(provider: SeriesProvider, rule: AlertRule, day: dt.date, *,
                     explain: bool = True) -> list[tuple[AlertRule, Finding]]:
     """Judge a rule on one day: [(rule, finding)] for a plain rule, one pair per group for a
     per-group rule (each with the group's own rule, whose state is kept apart)."""
+    if rule.kind == "freshness":
+        raise ToolInputError(f"rule {rule.id}: freshness is judged when its source syncs, not over a series")
     info = metric_info(provider, rule.metric)
     out: list[tuple[AlertRule, Finding]] = []
     for concrete, series in rules_with_series(provider, rule, day, day):

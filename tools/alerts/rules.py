@@ -23,7 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from tools.core.stages import Stage
 
-RuleKind = Literal["threshold", "anomaly"]
+# freshness rules are made by journeybot for each configured source (bot/scheduler/
+# freshness.py), judged after its syncs rather than over a metric's series.
+RuleKind = Literal["threshold", "anomaly", "freshness"]
 Comparison = Literal["above", "below", "drops_by", "rises_by"]
 Direction = Literal["bad", "down", "up", "both"]
 Severity = Literal["low", "medium", "high"]
@@ -144,7 +146,8 @@ class AlertRule(BaseModel):
             if self.comparison in ("drops_by", "rises_by") and not (0 < self.value <= 1000):
                 raise ValueError(f"{self.comparison} takes a percentage between 0 and 1000, got {self.value:g}")
         elif self.comparison is not None or self.value is not None:
-            raise ValueError("an anomaly rule takes sensitivity, not comparison and value")
+            raise ValueError("an anomaly rule takes sensitivity, not comparison and value"
+                             if self.kind == "anomaly" else "a freshness rule takes no comparison and value")
         if self.per is not None and getattr(self, self.per) is not None:
             raise ValueError(f"a rule watches either each {self.per} (per = {self.per!r}) or one {self.per} "
                              f"({self.per} = {getattr(self, self.per)!r}), not both")
@@ -187,6 +190,8 @@ class AlertRule(BaseModel):
         label = info.label if info else self.metric
         scope = self.scope_text()
         head = f"{label}" + (f" ({scope})" if scope else "")
+        if self.kind == "freshness":
+            return self.description or f"{label} keeps arriving on schedule"
         if self.kind == "anomaly":
             way = {"bad": "moves the bad way", "down": "drops", "up": "rises", "both": "moves"}[self.direction]
             return (f"{head} {way} unusually for the weekday (beyond {self.sensitivity:g} robust SDs "

@@ -165,10 +165,12 @@ class AlertStore:
         return self._con().execute("SELECT 1 FROM alert_checks WHERE rule_id = ? AND day = ?",
                                    [rule_id, day.isoformat()]).fetchone() is not None
 
-    def apply(self, rule: AlertRule, finding: Finding, now: dt.datetime, policy: AlertPolicy) -> list[AlertEvent]:
+    def apply(self, rule: AlertRule, finding: Finding, now: dt.datetime, policy: AlertPolicy,
+              *, check_key: str | None = None) -> list[AlertEvent]:
         """Move the rule on by the judged day, once. Returns the events to announce (also
-        queued in the outbox); an empty list when the day was checked before."""
-        day = finding.day.isoformat()
+        queued in the outbox); an empty list when the day was checked before. `check_key`
+        replaces the day as what is judged once (a source's freshness after each sync)."""
+        day = check_key or finding.day.isoformat()
         with self._tx() as con:
             if con.execute("SELECT 1 FROM alert_checks WHERE rule_id = ? AND day = ?", [rule.id, day]).fetchone():
                 return []

@@ -121,7 +121,7 @@ def ingest_loads(
     """All loads succeed together or none is applied."""
     tpmap = touchpoints or TouchpointMap.default()
     reports: list[IngestReport] = []
-    with store.connect() as con:
+    with store.write_lock, store.connect() as con:
         con.execute("SET enable_progress_bar = true")
         con.execute("SET enable_progress_bar_print = false")
         con.begin()

@@ -67,6 +67,9 @@ class JourneyStore:
         )
         self._memory_con: duckdb.DuckDBPyConnection | None = None
         self._lock = threading.RLock()
+        # Loads of one process take turns (two syncs into one table would otherwise conflict);
+        # readers never wait for it.
+        self.write_lock = threading.RLock()
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect() as con:
@@ -88,20 +91,23 @@ class JourneyStore:
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A configured connection. In-memory stores share one; file stores open per use."""
-        with self._lock:
-            if self.path is None:
+        """A configured connection. In-memory stores share one (in turn: a connection is not
+        for two threads at once); file stores open one per use, and the uses of one process
+        run side by side: DuckDB gives each its own snapshot, so a long ingest (a source
+        syncing while `serve` answers) holds up no reader, and readers see it when it commits."""
+        if self.path is None:
+            with self._lock:
                 if self._memory_con is None:
                     self._memory_con = duckdb.connect(":memory:")
                     self._configure(self._memory_con)
                 yield self._memory_con
-                return
-            con = self._open_file()
-            try:
-                self._configure(con)
-                yield con
-            finally:
-                con.close()
+            return
+        con = self._open_file()
+        try:
+            self._configure(con)
+            yield con
+        finally:
+            con.close()
 
     def _open_file(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_timeout

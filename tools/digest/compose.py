@@ -108,6 +108,7 @@ class DigestResult(ResultMixin):
     notes: tuple[str, ...]
     provenance: Provenance
     sources: tuple[str, ...] = field(default=())  # the tool calls behind the sections
+    freshness: tuple[str, ...] = field(default=())  # sources whose data is older than expected
 
     def title(self) -> str:
         kind = "Daily" if self.cadence == "daily" else "Weekly"
@@ -116,6 +117,8 @@ class DigestResult(ResultMixin):
     def sections(self) -> list[tuple[str, str]]:
         """(heading, text) pairs, in the order they are shown."""
         out: list[tuple[str, str]] = []
+        if self.freshness:
+            out.append(("Data freshness", "\n".join(f"- {line}" for line in self.freshness)))
         if self.kpis:
             width = max(len(k.label) for k in self.kpis) + 2
             head = f"{self.period_label} vs {self.previous_label}"
@@ -159,10 +162,12 @@ def _day_label(day: dt.date) -> str:
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
            currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
-           record_risk: bool = False) -> DigestResult:
+           record_risk: bool = False, freshness: list[str] | None = None) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
     (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
-    so the next digest reports who became high risk since this one."""
+    so the next digest reports who became high risk since this one. `freshness` names the
+    sources whose data is older than their schedule promises (said first, and in the summary):
+    a digest of data that stopped arriving must not read like a report on a normal day."""
     params = params or DigestParams()
     as_of = store.as_of()
     if as_of is None:
@@ -204,6 +209,10 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     chart = section("Chart", lambda: _chart(store, day, currency, sources))
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label)
+    stale = tuple(freshness or ())
+    if stale:
+        summary = (f"Careful: data is older than expected ({stale[0]}"
+                   + (f", and {len(stale) - 1} more" if len(stale) > 1 else "") + "). " + summary)
     prov = Provenance(
         tool="digest",
         definition=f"the {params.cadence} digest: KPIs of {period_label} against {previous_label} "
@@ -215,7 +224,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
                         sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
-                        tuple(sources))
+                        tuple(sources), stale)
 
 
 # -- sections ---------------------------------------------------------------------------

@@ -43,7 +43,8 @@ class Freshness:
 
 
 def when(t: dt.datetime, now: dt.datetime, tz: str) -> str:
-    """'09:00 today', 'Tue 09:00' within the week, else '12 May 09:00'."""
+    """'09:00 today', 'Tue 09:00' within the week, else '12 May 09:00' (with the year when
+    it is not this one)."""
     local, today = t.astimezone(ZoneInfo(tz)), now.astimezone(ZoneInfo(tz)).date()
     if local.date() == today:
         return f"{local:%H:%M} today"
@@ -51,6 +52,8 @@ def when(t: dt.datetime, now: dt.datetime, tz: str) -> str:
         return f"{local:%H:%M} yesterday"
     if (today - local.date()).days < 7:
         return f"{local:%a %H:%M}"
+    if local.year != today.year:
+        return f"{local.day} {local:%b %Y %H:%M}"
     return f"{local.day} {local:%b %H:%M}"
 
 

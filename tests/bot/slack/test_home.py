@@ -36,6 +36,9 @@ def test_home_shows_kpis_alerts_personas_and_subscriptions(slack):
     assert "Mute this alert for 24 h" in text
     assert "*The Regular*: weekly in-store buyer" in text
     assert "<#C0TEAM1>: daily at 08:30 (Europe/London)" in text
+    assert (":red_circle: *shop* (shopify, daily at 07:00): no new Shopify orders since Tue 09:00; "
+            "last sync failed: 401 token refused") in text
+    assert ":white_check_mark: *sheet* (url, daily at 07:00)" in text
 
 
 def test_home_says_what_is_not_set_up_and_what_failed(make_slack):
@@ -47,6 +50,6 @@ def test_home_says_what_is_not_set_up_and_what_failed(make_slack):
     slack.services.subscriptions = broken
     slack.open_home()
     text = _texts(_view(slack))
-    assert text.count("Not set up in this journeybot yet.") == 3  # KPIs, alerts, personas
+    assert text.count("Not set up in this journeybot yet.") == 4  # KPIs, alerts, personas, sources
     assert "Could not be loaded just now" in text  # subscriptions: failed, not "none"
     assert "No digest subscriptions" not in text

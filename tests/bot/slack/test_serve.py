@@ -116,7 +116,7 @@ def test_digests_and_alerts_are_wired_when_the_scheduler_is_installed(configured
         return Clock()
 
     names = ("digest_now", "subscribe", "unsubscribe", "subscriptions", "open_alerts", "acknowledge_alert",
-             "mute_alert", "alert_chart", "thread_context")
+             "mute_alert", "alert_chart", "thread_context", "sources_status")
     fake.start_scheduler = start_scheduler
     fake.scheduler_features = lambda scheduler: {n: (lambda *a, **k: None) for n in names}
     monkeypatch.setitem(sys.modules, "bot.scheduler", fake)

@@ -1,0 +1,172 @@
+"""`journeybot sources list|test|sync|status`: the [[sources]] of the config, at work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from bot.cli.common import (
+    EXIT_ENVIRONMENT,
+    EXIT_INPUT,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    print_json,
+)
+from bot.sources import find_source, freshness, next_run, run_sync, schedule_text, source_state
+
+NO_SOURCES = ("No sources in the config. Add a [[sources]] entry (see config.example.toml and "
+              "docs/SOURCES.md), e.g.\n  [[sources]]\n  name = \"shop\"\n  kind = \"shopify\"\n"
+              "  shop = \"my-shop\"\n  token_env = \"SHOPIFY_TOKEN\"")
+
+
+@click.group("sources")
+def sources_group() -> None:
+    """Data that syncs itself: a folder inbox, a CSV or JSON URL, Shopify, Zendesk, Typeform.
+
+    \b
+    Examples:
+      journeybot sources list
+      journeybot sources test shop
+      journeybot sources sync            # every source, now
+      journeybot sources status
+    """
+
+
+def _specs(ctx: Ctx, name: str | None) -> list:
+    if name:
+        return [find_source(ctx.config, name)]
+    specs = list(ctx.config.sources)
+    if not specs:
+        raise CommandError(NO_SOURCES, EXIT_INPUT)
+    return specs
+
+
+@sources_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+@friendly_errors
+def list_cmd(ctx: Ctx, as_json: bool) -> None:
+    """The configured sources: kind, where from, what they load, when they sync."""
+    specs = ctx.config.sources
+    rows = [{"name": s.name, "kind": s.kind, "what": s.what, "schedule": schedule_text(ctx.config, s),
+             "where": s.path or s.url or (s.api_base() if s.kind in ("shopify", "zendesk", "typeform") else ""),
+             "loads": s.recipe or s.mapping or ", ".join(s.wanted) or "recognised per file",
+             "token_env": s.token_env, "token_set": bool(ctx.config.source_credentials(s)) if s.token_env else None}
+            for s in specs]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        ctx.console.print(NO_SOURCES, markup=False)
+        return
+    for r in rows:
+        token = ""
+        if r["token_env"]:
+            token = f"; token from ${r['token_env']}" + ("" if r["token_set"] else " (NOT SET)")
+        ctx.console.print(f"{r['name']:<14} {r['kind']:<9} {r['where']}\n{'':<24} loads {r['loads']}; "
+                          f"{r['schedule']}{token}", markup=False)
+
+
+@sources_group.command("test")
+@click.argument("name", required=False)
+@pass_ctx
+@friendly_errors
+def test_cmd(ctx: Ctx, name: str | None) -> None:
+    """Reach each source with its credentials and write nothing.
+
+    \b
+    Example:
+      journeybot sources test shop
+    """
+    from tools.sources.http import SourceError
+    from tools.sources.sync import probe_source
+
+    failed = 0
+    for spec in _specs(ctx, name):
+        try:
+            text = probe_source(spec, credentials=ctx.config.source_credentials(spec))
+            ctx.console.print(f"{spec.name}: OK, {text}", markup=False)
+        except SourceError as exc:
+            failed += 1
+            ctx.console.print(f"{spec.name}: FAILED, {exc}", markup=False)
+    if failed:
+        raise CommandError(f"{failed} source(s) could not be reached", EXIT_ENVIRONMENT)
+
+
+@sources_group.command("sync")
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@pass_ctx
+@friendly_errors
+def sync_cmd(ctx: Ctx, name: str | None, as_json: bool) -> None:
+    """Sync now: load what is new since the last sync, all or nothing per page or file.
+
+    A sync that stops half way (network, rate limit, a crash) resumes where it stopped next
+    time; loading the same data again adds nothing.
+
+    \b
+    Examples:
+      journeybot sources sync
+      journeybot sources sync shop
+    """
+    reports = [run_sync(ctx.config, ctx.store, spec) for spec in _specs(ctx, name) if spec.enabled or name]
+    if as_json:
+        print_json(reports)
+    else:
+        for r in reports:
+            ctx.console.print(r.to_text(), markup=False)
+    failed = [r for r in reports if not r.ok]
+    if failed:
+        data = any(r.error in ("data refused",) or (r.error or "").endswith("files refused") for r in failed)
+        raise CommandError(f"{len(failed)} of {len(reports)} source(s) did not sync: "
+                           + "; ".join(f"{r.name}: {r.error or r.detail}" for r in failed),
+                           EXIT_INPUT if data else EXIT_ENVIRONMENT)
+
+
+@sources_group.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@pass_ctx
+@friendly_errors
+def status_cmd(ctx: Ctx, as_json: bool) -> None:
+    """Each source: last successful sync, rows added, next run, last error, freshness."""
+    config = ctx.config
+    if not config.sources:
+        raise CommandError(NO_SOURCES, EXIT_INPUT)
+    now = dt.datetime.now(dt.UTC)
+    statuses = source_state(config).all()
+    judged = {f.name: f for f in freshness(config, now)}
+    rows = []
+    for spec in config.sources:
+        s = statuses.get(spec.name)
+        rows.append({
+            "name": spec.name, "kind": spec.kind, "freshness": judged[spec.name].state,
+            "message": judged[spec.name].message,
+            "last_success": s.last_success_at if s else None, "last_attempt": s.last_attempt_at if s else None,
+            "rows_added_last_sync": s.last_rows if s else None, "rows_total": s.total_rows if s else 0,
+            "newest_record": s.newest_record_at if s else None, "running": bool(s and s.running),
+            "last_error": s.last_error if s and s.failing else None,
+            "next_run": next_run(config, spec, now), "schedule": schedule_text(config, spec),
+        })
+    if as_json:
+        print_json(rows)
+        return
+    tz = config.business.timezone
+    for r in rows:
+        ctx.console.print(f"{r['name']} ({r['kind']}, {r['schedule']}): {r['message']}", markup=False)
+        last = _local(r["last_success"], tz) or "never"
+        added = "" if r["rows_added_last_sync"] is None else f"; {r['rows_added_last_sync']:,} rows added last time"
+        ctx.console.print(f"  last successful sync {last}{added}; next run {_local(r['next_run'], tz) or '-'}"
+                          " (while journeybot serve runs)", markup=False)
+        if r["running"]:
+            ctx.console.print("  a sync is running now", markup=False)
+        if r["last_error"]:
+            ctx.console.print(f"  last error: {r['last_error']}", markup=False)
+
+
+def _local(t: dt.datetime | None, tz: str) -> str | None:
+    from zoneinfo import ZoneInfo
+
+    return None if t is None else f"{t.astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"

@@ -1,0 +1,109 @@
+"""A source that stops delivering raises a freshness alert through the alert desk, with the
+reason, and resolves it when data flows again; its syncs are jobs before the digest."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from fakes.poster import RecordingPoster
+from fakes.vendors.shopify import TOKEN
+
+from bot.config import load_config
+from bot.scheduler.scheduler import JourneyScheduler
+from tools.data.store import JourneyStore
+
+MONDAY = dt.datetime(2026, 6, 1, 5, 0, tzinfo=dt.UTC)  # 07:00 in Berlin, the sync's time
+
+
+def _config(home, fake, extra: str = ""):
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / "config.toml"
+    path.write_text(f"""
+[business]
+timezone = "Europe/Berlin"
+[alerts]
+channel = "C-alerts"
+starter_rules = false
+[[digests]]
+channel = "C-team"
+time = "08:15"
+[[sources]]
+name = "shop"
+kind = "shopify"
+base_url = "{fake.base_url}"
+token_env = "SHOPIFY_TOKEN"
+{extra}
+""", encoding="utf-8")
+    return load_config(path, env={"JOURNEYBOT_HOME": str(home), "SHOPIFY_TOKEN": TOKEN})
+
+
+@pytest.fixture
+def shop_store():
+    s = JourneyStore(None, timezone="Europe/Berlin")
+    yield s
+    s.close()
+
+
+def test_a_revoked_token_raises_a_freshness_alert_with_the_reason_then_resolves(home, fake_shopify, shop_store):
+    config = _config(home, fake_shopify)
+    poster = RecordingPoster()
+    s = JourneyScheduler(config, poster, store=shop_store)
+    with time_machine.travel(MONDAY, tick=False):
+        assert s.run_sync("shop").ok
+    assert poster.posts() == []  # fresh: nothing to say
+    fake_shopify.revoke_token()
+    with time_machine.travel(MONDAY + dt.timedelta(days=1), tick=False):
+        report = s.run_sync("shop")
+        s.run_sync("shop")  # judged again: the open alert is not posted twice
+    assert not report.ok
+    (alert,) = poster.posts()
+    assert alert.channel == "C-alerts"
+    assert alert.text.startswith("High alert: no new Shopify orders since ")
+    assert alert.text.endswith("; last sync failed: 401 token refused")
+    assert "Invalid API key or access token" in str(alert.blocks)  # the vendor's words, in the details
+    assert poster.uploads() == []  # no chart for a freshness alert
+    assert [a.rule_id for a in s.desk.open_alerts()] == ["freshness-shop"]
+    fake_shopify._revoke_at = None  # a new token, and orders flow again
+    fake_shopify.add_order()
+    with time_machine.travel(MONDAY + dt.timedelta(days=2), tick=False):
+        assert s.run_sync("shop").ok
+    resolved = poster.posts()[-1]
+    assert resolved.thread_ts == alert.ts and resolved.text.startswith(":white_check_mark: Resolved: Shopify orders: synced")
+    assert s.desk.open_alerts() == []
+
+
+def test_a_source_quiet_for_too_long_alerts_in_the_daily_check(home, fake_shopify, shop_store):
+    config = _config(home, fake_shopify, "stale_after_hours = 30")
+    poster = RecordingPoster()
+    s = JourneyScheduler(config, poster, store=shop_store)
+    with time_machine.travel(MONDAY, tick=False):
+        s.run_sync("shop")
+    with time_machine.travel(MONDAY + dt.timedelta(days=2), tick=False):
+        s.run_sync("shop")  # succeeds, but nothing new since Monday
+        s.check_freshness()
+    (alert,) = poster.posts()
+    assert alert.text.startswith("Medium alert: no new Shopify orders since ")
+    assert "(last successful sync 07:00 today)" in alert.text
+
+
+def test_each_source_syncs_before_the_first_digest(home, fake_shopify, shop_store):
+    config = _config(home, fake_shopify, '\n[[sources]]\nname = "drop"\nkind = "inbox"\npath = "/tmp/in"\n'
+                                         "every_minutes = 30\n")
+    s = JourneyScheduler(config, RecordingPoster(), store=shop_store).start(paused=True)
+    try:
+        jobs = {j.id: j for j in s.scheduler.get_jobs()}
+        fields = {f.name: str(f) for f in jobs["source:shop"].trigger.fields}
+        # the alert check is at 07:30 and the digest at 08:15: half an hour before the first
+        assert (fields["hour"], fields["minute"]) == ("7", "0")
+        assert jobs["source:drop"].trigger.interval == dt.timedelta(minutes=30)
+        assert jobs["source:shop"].kwargs == {"name": "shop"}
+    finally:
+        s.shutdown()
+    fewer = _config(home, fake_shopify)
+    s2 = JourneyScheduler(fewer, RecordingPoster(), store=shop_store).start(paused=True)
+    try:
+        assert "source:drop" not in {j.id for j in s2.scheduler.get_jobs()}  # removed from the config
+    finally:
+        s2.shutdown()

@@ -1,0 +1,100 @@
+"""`journeybot sources list|test|sync|status` as an owner uses them, against the fake Shopify."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fakes.vendors.shopify import TOKEN
+
+from bot.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def configured(tmp_path: Path, fake_shopify, monkeypatch):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (tmp_path / "journeybot.toml").write_text(f"""
+[business]
+timezone = "Europe/Berlin"
+currency = "EUR"
+
+[[sources]]
+name = "shop"
+kind = "shopify"
+base_url = "{fake_shopify.base_url}"
+token_env = "SHOPIFY_TOKEN"
+page_size = 10
+
+[[sources]]
+name = "drop"
+kind = "inbox"
+path = "{inbox}"
+time = "06:30"
+""")
+    monkeypatch.setenv("SHOPIFY_TOKEN", TOKEN)
+    return fake_shopify
+
+
+def test_list_names_kinds_schedules_and_missing_tokens(configured, monkeypatch):
+    out = run("sources", "list").output
+    assert "shop" in out and "shopify" in out and "daily at 07:00" in out and "token from $SHOPIFY_TOKEN" in out
+    assert "drop" in out and "daily at 06:30" in out
+    monkeypatch.delenv("SHOPIFY_TOKEN")
+    assert "(NOT SET)" in run("sources", "list").output
+
+
+def test_sync_then_status_then_sync_again_adds_nothing(configured):
+    first = run("sources", "sync", "shop")
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("shop: synced, ")
+    status = json.loads(run("sources", "status", "--json").output)
+    shop = next(r for r in status if r["name"] == "shop")
+    assert shop["freshness"] == "fresh" and shop["last_success"] and shop["rows_added_last_sync"] > 0
+    assert shop["next_run"] and shop["last_error"] is None
+    again = run("sources", "sync", "shop")
+    assert "0 rows added or changed" in again.output
+    described = json.loads(run("describe", "--json").output)
+    assert any(t["table"] == "orders" and t["rows"] > 0 for t in described["tables"])
+
+
+def test_a_revoked_token_fails_the_sync_with_exit_3_and_shows_in_status(configured):
+    run("sources", "sync", "shop")
+    configured.revoke_token()
+    result = run("sources", "sync", "shop")
+    assert result.exit_code == 3
+    assert "error: 401 token refused" in result.output and "Invalid API key or access token" in result.output
+    status = run("sources", "status").output
+    assert "last error: 401 token refused" in status
+
+
+def test_test_reaches_each_source_and_writes_nothing(configured):
+    result = run("sources", "test")
+    assert result.exit_code == 0, result.output
+    assert "shop: OK, reached the Shopify Admin API 2025-01" in result.output
+    assert "drop: OK, inbox" in result.output
+    assert json.loads(run("sources", "status", "--json").output)[0]["last_success"] is None
+
+
+def test_unknown_source_and_no_sources_are_explained(configured, tmp_path):
+    result = run("sources", "sync", "nope")
+    assert result.exit_code == 1 and "no source named 'nope'; sources: shop, drop" in result.output
+    (tmp_path / "journeybot.toml").write_text("")
+    empty = run("sources", "status")
+    assert empty.exit_code == 1 and "[[sources]]" in empty.output
+
+
+def test_config_check_names_a_source_mistake(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[sources]]\nname = "shop"\nkind = "shopify"\nshop = "x"\n'
+                   '[[sources]]\nname = "sheet"\nkind = "url"\nurl = "http://example.com/a.csv"\n')
+    result = run("config", "check", str(bad))
+    assert result.exit_code == 1
+    assert "a shopify source needs token_env" in result.output
+    assert "https://" in result.output
