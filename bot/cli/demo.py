@@ -93,7 +93,7 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
+    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
     "Journey map", "Ask journeybot", "Who may leave, and what to do", "This morning's digest",
     "Alerts", "How it looks in Slack",
 )
@@ -244,3 +244,12 @@ def draft_personas_demo(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Personas", draft_personas_demo))
+
+
+def _data_that_syncs_itself(ctx: Ctx) -> None:
+    from bot.cli.sources import demo_sources
+
+    demo_sources(ctx)
+
+
+SECTIONS.append(DemoSection("Data that syncs itself", _data_that_syncs_itself))

@@ -170,3 +170,51 @@ def _local(t: dt.datetime | None, tz: str) -> str | None:
     from zoneinfo import ZoneInfo
 
     return None if t is None else f"{t.astimezone(ZoneInfo(tz)):%a %d %b %H:%M}"
+
+
+DEMO_EXPORT = """Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Total,\
+Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Payment Method,Source
+#1001,ana@example.com,paid,2026-05-04 10:13:00 +0100,fulfilled,GBP,9.00,0.00,9.00,2026-05-04 10:12:00 +0100,2,\
+Sourdough loaf,3.50,,Shopify Payments,web
+#1001,ana@example.com,,,,,,,,2026-05-04 10:12:00 +0100,1,Raspberry jam,2.00,,,
+#1002,ben@example.com,refunded,2026-05-05 09:01:00 +0100,fulfilled,GBP,32.00,0.00,32.00,\
+2026-05-05 09:00:00 +0100,1,Birthday cake,32.00,,Shopify Payments,web
+#1003,,voided,,,GBP,2.50,0.00,2.50,2026-05-05 11:30:00 +0100,1,Croissant,2.50,2026-05-05 11:40:00 +0100,\
+Shopify Payments,pos
+"""
+
+
+def demo_sources(ctx: Ctx) -> None:
+    """A Shopify orders export dropped into an inbox syncs by itself (a scratch store: the
+    sample data is left alone)."""
+    import tempfile
+    from pathlib import Path
+
+    from tools.data.store import JourneyStore
+    from tools.data.vendors.catalogue import vendor_recipes
+    from tools.sources.freshness import judge
+    from tools.sources.spec import SourceSpec
+    from tools.sources.state import SourceState
+    from tools.sources.sync import sync_source
+
+    with tempfile.TemporaryDirectory(prefix="journeybot-demo-inbox-") as tmp:
+        inbox = Path(tmp) / "inbox"
+        inbox.mkdir()
+        (inbox / "orders_export.csv").write_text(DEMO_EXPORT, encoding="utf-8")
+        spec = SourceSpec(name="drop", kind="inbox", path=str(inbox))
+        store, state = JourneyStore(None, timezone=ctx.config.business.timezone), SourceState(None)
+        say = ctx.console.print
+        say("A Shopify orders export (4 rows: 3 orders, one with two line items) dropped into an inbox:",
+            markup=False)
+        say(sync_source(store, spec, state).to_text(), markup=False)
+        rows = store.query("SELECT order_id, status, items, products FROM orders ORDER BY order_id")
+        say("  " + "; ".join(f"{r.order_id} {r.status} ({r.items} items: {r.products})" for r in rows.itertuples()),
+            markup=False)
+        now = dt.datetime.now(dt.UTC)
+        say(f"  moved to {', '.join(p.name for p in inbox.iterdir() if p.is_dir())}/; freshness: "
+            f"{judge(spec, state.get('drop'), now, ctx.config.business.timezone).message}", markup=False)
+        store.close()
+    say("Exports that load as they are (`journeybot ingest FILE`): "
+        + ", ".join(r.title.removesuffix(" export") for r in vendor_recipes()) + ".", markup=False)
+    say("[[sources]] in the config sync Shopify, Zendesk, Typeform, a folder or a URL before the "
+        "morning digest (docs/SOURCES.md).", markup=False)

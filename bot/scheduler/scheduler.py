@@ -43,6 +43,7 @@ ALERTS_JOB = "alerts:check"
 SWEEP_JOB = "runs:sweep"
 RETRAIN_JOB = "predict:retrain"
 SOURCE_PREFIX = "source:"
+RETRY_AFTER = dt.timedelta(minutes=10)
 
 DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
 
@@ -182,7 +183,7 @@ class JourneyScheduler:
         wanted.update(self._source_job_specs())
         for job in self.scheduler.get_jobs():
             ours = job.id.startswith((CONFIG_PREFIX, SOURCE_PREFIX)) or job.id in (ALERTS_JOB, RETRAIN_JOB)
-            if ours and job.id not in wanted:
+            if ours and job.id not in wanted and not job.id.endswith(":retry"):
                 self.scheduler.remove_job(job.id)
         for job_id, spec in wanted.items():
             existing = self.scheduler.get_job(job_id)
@@ -332,6 +333,12 @@ class JourneyScheduler:
 
         report = run_sync(self.config, self.store, find_source(self.config, name))
         log.info("source sync: %s", report.to_text().splitlines()[0])
+        if (report.retry or report.busy) and self.scheduler is not None and self._started:
+            # A passing failure (the vendor down, a rate limit, the store busy, a sync still
+            # running) is tried again soon rather than at the next scheduled time.
+            self.scheduler.add_job("bot.scheduler.jobs:sync_job", "date", id=f"{SOURCE_PREFIX}{name}:retry",
+                                   name=f"sync source {name} again", replace_existing=True, kwargs={"name": name},
+                                   run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRY_AFTER)
         self.check_freshness()
         return report
 

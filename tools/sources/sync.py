@@ -16,13 +16,13 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from tools.core.errors import JourneyError
+from tools.core.errors import JourneyError, ToolUnavailable
 from tools.core.stages import TouchpointMap
 from tools.data.ingest import Load, ingest_loads
 from tools.data.mapping import Mapping
 from tools.data.store import JourneyStore
 from tools.sources.files import FileOutcome, sync_inbox, sync_url
-from tools.sources.http import Client, HttpSettings, SourceError
+from tools.sources.http import Client, HttpSettings, RateLimited, SourceError, Unreachable
 from tools.sources.pages import Connector, Page
 from tools.sources.spec import SourceSpec
 from tools.sources.state import SourceState, SyncBusy
@@ -60,13 +60,17 @@ class SyncReport:
     detail: str | None = None
     files: tuple[FileOutcome, ...] = field(default=())
     busy: bool = False  # another sync of this source was running: nothing done
+    retry: bool = False  # failed for a passing reason (vendor down, rate limit, store busy): try again soon
 
     def to_text(self) -> str:
         if self.busy:
             return f"{self.name}: not synced, {self.detail}"
-        head = (f"{self.name}: {'synced' if self.ok else 'sync failed'}, {self.rows_added:,} rows added or "
-                f"changed from {self.records:,} {'records' if self.kind not in ('inbox', 'url') else 'files'}"
-                f" ({self.pages} pages, {self.requests} requests, {self.seconds:.1f} s)")
+        done = f"{self.name}: {'synced' if self.ok else 'sync failed'}, {self.rows_added:,} rows added or changed"
+        if self.kind in ("inbox", "url"):
+            head = f"{done} from {self.records:,} file(s) ({self.seconds:.1f} s)"
+        else:
+            head = (f"{done} from {self.records:,} records ({self.pages} pages, {self.requests} requests, "
+                    f"{self.seconds:.1f} s)")
         lines = [head]
         if self.error:
             lines.append(f"  error: {self.error}" + (f" — {self.detail}" if self.detail else ""))
@@ -100,9 +104,12 @@ def sync_source(store: JourneyStore, spec: SourceSpec, state: SourceState, *,
             else:
                 _sync_api(store, spec, state, client, touchpoints, progress, on_page)
     except (SourceError, JourneyError) as exc:
-        short = exc.short if isinstance(exc, SourceError) else "data refused"
-        detail = str(exc).removeprefix(short).lstrip(": ") if isinstance(exc, SourceError) else str(exc)
-        return _finish(state, run, spec, progress, started, client, error=short, detail=detail)
+        if isinstance(exc, SourceError):
+            short, detail = exc.short, str(exc).removeprefix(exc.short).lstrip(": ")
+        else:
+            short, detail = ("journey store busy" if isinstance(exc, ToolUnavailable) else "data refused"), str(exc)
+        retry = isinstance(exc, (Unreachable, RateLimited, ToolUnavailable))
+        return _finish(state, run, spec, progress, started, client, error=short, detail=detail, retry=retry)
     except Exception as exc:  # a bug: record it so freshness says the source stopped, then raise
         _finish(state, run, spec, progress, started, client, error=type(exc).__name__, detail=str(exc)[:300])
         raise
@@ -172,7 +179,8 @@ def load_page(store: JourneyStore, spec: SourceSpec, page: Page, folder: Path,
 
 
 def _finish(state: SourceState, run: int, spec: SourceSpec, p: _Progress, started: float,
-            client: Client | None, *, error: str | None = None, detail: str | None = None) -> SyncReport:
+            client: Client | None, *, error: str | None = None, detail: str | None = None,
+            retry: bool = False) -> SyncReport:
     rows = p.rows + sum(f.rows_added for f in p.files)
     requests = client.requests if client else 0
     if client is not None:
@@ -180,7 +188,7 @@ def _finish(state: SourceState, run: int, spec: SourceSpec, p: _Progress, starte
     state.finish(run, spec.name, ok=error is None, rows=rows,
                  error=None if error is None else error + (f": {detail}" if detail else ""))
     return SyncReport(spec.name, spec.kind, error is None, rows, p.records or len(p.files), p.pages, requests,
-                      time.perf_counter() - started, error, detail, tuple(p.files))
+                      time.perf_counter() - started, error, detail, tuple(p.files), retry=retry)
 
 
 def probe_source(spec: SourceSpec, *, credentials: Credentials | None = None,

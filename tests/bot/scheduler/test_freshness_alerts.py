@@ -107,3 +107,20 @@ def test_each_source_syncs_before_the_first_digest(home, fake_shopify, shop_stor
         assert "source:drop" not in {j.id for j in s2.scheduler.get_jobs()}  # removed from the config
     finally:
         s2.shutdown()
+
+
+def test_a_sync_that_fails_for_a_passing_reason_is_tried_again_soon(home, fake_shopify, shop_store):
+    config = _config(home, fake_shopify)
+    fake_shopify.fail_page(1, path="/admin/api/2025-01/customers.json", times=None, status=503)
+    s = JourneyScheduler(config, RecordingPoster(), store=shop_store).start(paused=True)
+    try:
+        report = s.run_sync("shop")
+        assert not report.ok and report.retry and report.error == "Shopify error 503"
+        retry = s.scheduler.get_job("source:shop:retry")
+        assert retry is not None and retry.kwargs == {"name": "shop"}
+        fake_shopify.revoke_token()
+        s.scheduler.remove_job("source:shop:retry")
+        assert not s.run_sync("shop").retry  # a refused token does not come back by retrying
+        assert s.scheduler.get_job("source:shop:retry") is None
+    finally:
+        s.shutdown()
