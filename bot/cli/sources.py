@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
@@ -16,6 +17,7 @@ from bot.cli.common import (
     print_json,
 )
 from bot.sources import find_source, freshness, next_run, run_sync, schedule_text, source_state
+from tools.sources.state import SyncRequests
 
 NO_SOURCES = ("No sources in the config. Add a [[sources]] entry (see config.example.toml and "
               "docs/SOURCES.md), e.g.\n  [[sources]]\n  name = \"shop\"\n  kind = \"shopify\"\n"
@@ -98,32 +100,72 @@ def test_cmd(ctx: Ctx, name: str | None) -> None:
 
 @sources_group.command("sync")
 @click.argument("name", required=False)
+@click.option("--here", is_flag=True, help="Sync in this process even when journeybot serve is running.")
+@click.option("--wait", type=click.IntRange(min=1), default=900, show_default=True,
+              help="Seconds to wait for a running serve to finish the syncs handed to it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
-def sync_cmd(ctx: Ctx, name: str | None, as_json: bool) -> None:
+def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, as_json: bool) -> None:
     """Sync now: load what is new since the last sync, all or nothing per page or file.
 
     A sync that stops half way (network, rate limit, a crash) resumes where it stopped next
-    time; loading the same data again adds nothing.
+    time; loading the same data again adds nothing. When `journeybot serve` is running, the
+    sync is handed to it (it holds the journey store; loading from here would make its answers
+    wait) and this command prints what it did.
 
     \b
     Examples:
       journeybot sources sync
       journeybot sources sync shop
     """
-    reports = [run_sync(ctx.config, ctx.store, spec) for spec in _specs(ctx, name) if spec.enabled or name]
+    specs = [spec for spec in _specs(ctx, name) if spec.enabled or name]
+    requests = SyncRequests(source_state(ctx.config))
+    worker = None if here else requests.live_worker()
+    if worker:
+        if not as_json:
+            ctx.err.print(f"journeybot serve is running ({worker}): it syncs, this waits for it.", markup=False)
+        reports = _handed(requests, [s.name for s in specs], wait)
+    else:
+        reports = [_as_dict(run_sync(ctx.config, ctx.store, spec)) for spec in specs]
     if as_json:
         print_json(reports)
     else:
         for r in reports:
-            ctx.console.print(r.to_text(), markup=False)
-    failed = [r for r in reports if not r.ok]
+            ctx.console.print(r["text"], markup=False)
+    failed = [r for r in reports if not r.get("ok")]
     if failed:
-        data = any(r.error in ("data refused",) or (r.error or "").endswith("files refused") for r in failed)
+        data = any(r.get("error") == "data refused" or str(r.get("error") or "").endswith("files refused")
+                   for r in failed)
         raise CommandError(f"{len(failed)} of {len(reports)} source(s) did not sync: "
-                           + "; ".join(f"{r.name}: {r.error or r.detail}" for r in failed),
+                           + "; ".join(f"{r['name']}: {r.get('error') or r.get('detail')}" for r in failed),
                            EXIT_INPUT if data else EXIT_ENVIRONMENT)
+
+
+def _as_dict(report: Any) -> dict[str, Any]:
+    from tools.core.results import to_jsonable
+
+    return {**to_jsonable(report), "text": report.to_text()}
+
+
+def _handed(requests: Any, names: list[str], wait: int) -> list[dict[str, Any]]:
+    """Ask the running serve to sync each source; its reports, in order."""
+    import time
+
+    ids = [(name, requests.ask(name)) for name in names]
+    deadline = time.monotonic() + wait
+    out: dict[str, dict[str, Any]] = {}
+    while len(out) < len(ids):
+        for name, request_id in ids:
+            if name not in out and (result := requests.result(request_id)) is not None:
+                out[name] = result
+        if len(out) < len(ids):
+            if time.monotonic() > deadline:
+                pending = ", ".join(n for n, _ in ids if n not in out)
+                raise CommandError(f"journeybot serve has not finished syncing {pending} after {wait} s; it "
+                                   "goes on, see `journeybot sources status`", EXIT_ENVIRONMENT)
+            time.sleep(0.5)
+    return [out[name] for name, _ in ids]
 
 
 @sources_group.command("status")

@@ -102,6 +102,7 @@ class JourneyScheduler:
         self._digest_message = digest_message
         self.scheduler: Any = None
         self._started = False
+        self._requests: Any = None
 
     # -- wiring -----------------------------------------------------------------------
     @property
@@ -148,9 +149,17 @@ class JourneyScheduler:
             self._sync_config_jobs()
         if not paused:
             self.scheduler.resume()
+            if self.config.sources:
+                from bot.scheduler.sync_requests import SyncRequestLoop
+
+                self._requests = SyncRequestLoop(self)
+                self._requests.start()
         return self
 
     def shutdown(self, wait: bool = True) -> None:
+        if self._requests is not None:
+            self._requests.stop()
+            self._requests = None
         if self._started:
             # Paused first: a loop woken during shutdown must not take a due job it can no
             # longer run (it would move the job on and the run would be lost).

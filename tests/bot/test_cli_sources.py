@@ -98,3 +98,21 @@ def test_config_check_names_a_source_mistake(tmp_path):
     assert result.exit_code == 1
     assert "a shopify source needs token_env" in result.output
     assert "https://" in result.output
+
+
+def test_sync_from_a_terminal_is_handed_to_a_running_serve(configured):
+    from bot.config import load_config
+    from bot.scheduler.scheduler import JourneyScheduler
+
+    config = load_config()
+    serve = JourneyScheduler(config, None).start()  # what `journeybot serve` runs, holding the store
+    try:
+        result = run("sources", "sync", "shop")
+        assert result.exit_code == 0, result.output
+        assert "journeybot serve is running" in result.output and "shop: synced, " in result.output
+        assert serve.store.count("orders") == len([o for o in configured.orders if not o["test"]])
+    finally:
+        serve.shutdown()
+    # serve gone: the terminal syncs itself again
+    here = run("sources", "sync", "shop")
+    assert here.exit_code == 0 and "journeybot serve is running" not in here.output

@@ -39,6 +39,12 @@ _SCHEMA = [
     """CREATE TABLE IF NOT EXISTS source_files (
         name TEXT NOT NULL, sha256 TEXT NOT NULL, file TEXT NOT NULL, loaded_at REAL NOT NULL,
         rows_added INTEGER, PRIMARY KEY (name, sha256))""",
+    # `journeybot sources sync` in a terminal hands the sync to a running `serve`, which holds
+    # the journey store; the serve process beats in source_workers while it takes requests.
+    """CREATE TABLE IF NOT EXISTS source_requests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, requested_at REAL NOT NULL,
+        taken_by TEXT, taken_at REAL, done_at REAL, report TEXT)""",
+    """CREATE TABLE IF NOT EXISTS source_workers (owner TEXT PRIMARY KEY, seen_at REAL NOT NULL)""",
 ]
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
 LEASE_SECONDS = 3600.0
@@ -223,6 +229,49 @@ class SourceState:
         with self._tx() as con:
             con.execute("INSERT OR IGNORE INTO source_files VALUES (?, ?, ?, ?, ?)",
                         [name, sha256, file, time.time() if now is None else now, rows])
+
+
+class SyncRequests:
+    """Syncs asked of the `serve` process that runs them (see the schema above)."""
+
+    def __init__(self, state: SourceState):
+        self.state = state
+
+    def beat(self, owner: str = OWNER) -> None:
+        with self.state._tx() as con:
+            con.execute("INSERT OR REPLACE INTO source_workers VALUES (?, ?)", [owner, time.time()])
+
+    def leave(self, owner: str = OWNER) -> None:
+        with self.state._tx() as con:
+            con.execute("DELETE FROM source_workers WHERE owner = ?", [owner])
+
+    def live_worker(self, max_age: float = 15.0) -> str | None:
+        row = self.state._con().execute(
+            "SELECT owner FROM source_workers WHERE seen_at > ? ORDER BY seen_at DESC LIMIT 1",
+            [time.time() - max_age]).fetchone()
+        return row[0] if row else None
+
+    def ask(self, name: str) -> int:
+        with self.state._tx() as con:
+            cur = con.execute("INSERT INTO source_requests (name, requested_at) VALUES (?, ?)", [name, time.time()])
+        return int(cur.lastrowid or 0)
+
+    def take(self, owner: str = OWNER) -> list[tuple[int, str]]:
+        with self.state._tx() as con:
+            rows = con.execute("SELECT id, name FROM source_requests WHERE taken_at IS NULL ORDER BY id").fetchall()
+            con.executemany("UPDATE source_requests SET taken_by = ?, taken_at = ? WHERE id = ?",
+                            [(owner, time.time(), r[0]) for r in rows])
+        return [(int(i), str(n)) for i, n in rows]
+
+    def done(self, request_id: int, report: dict[str, Any]) -> None:
+        with self.state._tx() as con:
+            con.execute("UPDATE source_requests SET done_at = ?, report = ? WHERE id = ?",
+                        [time.time(), json.dumps(report, default=str), request_id])
+
+    def result(self, request_id: int) -> dict[str, Any] | None:
+        row = self.state._con().execute("SELECT report FROM source_requests WHERE id = ? AND done_at IS NOT NULL",
+                                        [request_id]).fetchone()
+        return json.loads(row[0]) if row else None
 
 
 def _t(value: float | None) -> dt.datetime | None:
