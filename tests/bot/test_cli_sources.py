@@ -116,3 +116,49 @@ def test_sync_from_a_terminal_is_handed_to_a_running_serve(configured):
     # serve gone: the terminal syncs itself again
     here = run("sources", "sync", "shop")
     assert here.exit_code == 0 and "journeybot serve is running" not in here.output
+
+
+def test_syncing_the_three_apis_from_the_command_line_shows_in_kpis(tmp_path, fake_shopify, fake_zendesk,
+                                                                   fake_typeform, monkeypatch):
+    from fakes.vendors.typeform import TOKEN as TYPEFORM_TOKEN
+    from fakes.vendors.zendesk import API_TOKEN, EMAIL
+
+    (tmp_path / "journeybot.toml").write_text(f"""
+[business]
+timezone = "Europe/Berlin"
+currency = "EUR"
+[[sources]]
+name = "shop"
+kind = "shopify"
+base_url = "{fake_shopify.base_url}"
+token_env = "SHOPIFY_TOKEN"
+[[sources]]
+name = "help"
+kind = "zendesk"
+base_url = "{fake_zendesk.base_url}"
+email = "{EMAIL}"
+token_env = "ZENDESK_TOKEN"
+[[sources]]
+name = "survey"
+kind = "typeform"
+base_url = "{fake_typeform.base_url}"
+form_id = "{fake_typeform.form_id}"
+token_env = "TYPEFORM_TOKEN"
+""")
+    for key, value in (("SHOPIFY_TOKEN", TOKEN), ("ZENDESK_TOKEN", API_TOKEN), ("TYPEFORM_TOKEN", TYPEFORM_TOKEN)):
+        monkeypatch.setenv(key, value)
+    first = run("sources", "sync")
+    assert first.exit_code == 0, first.output
+    assert [line.split(":")[0] for line in first.output.splitlines() if ": synced" in line] == ["shop", "help", "survey"]
+    values = {v["metric"]: v for v in json.loads(run("kpis", "--period", "2025-01-01..2025-06-08", "--metric",
+                                                     "orders", "--metric", "csat", "--metric", "nps",
+                                                     "--json").output)["values"]}
+    completed = [o for o in fake_shopify.orders if not o["test"] and not o["cancelled_at"]
+                 and o["financial_status"] in ("paid", "partially_refunded")]
+    assert values["orders"]["value"] == len(completed)
+    done = [r for r in fake_typeform.responses if r["response_type"] == "completed"]
+    rated = {r["ticket_id"] for r in fake_zendesk.ratings if r["score"] in ("good", "bad")}
+    assert values["csat"]["n"] == len(done) + len(rated)
+    assert values["nps"]["n"] == len(done)
+    again = run("sources", "sync")
+    assert again.output.count("0 rows added or changed") == 3
