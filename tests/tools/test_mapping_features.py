@@ -208,3 +208,10 @@ def test_mistakes_in_a_mapping_are_named(mapping, phrase):
     with pytest.raises(ValueError) as err:
         Mapping(table=table, **mapping)
     assert phrase in str(err.value)
+
+
+def test_rows_repeated_exactly_are_loaded_once_and_counted(shop, tmp_path):
+    path = write(tmp_path, "order_id,customer_id,ts,amount\nA,c,2026-05-01,5\nA,c,2026-05-01,5\nB,c,2026-05-01,7\n")
+    report = ingest_file(shop, "orders", path, orders())
+    assert (report.rows_read, report.inserted, report.skipped) == (3, 2, 1)
+    assert report.warnings == ("1 rows repeated another row's order_id with the same values; each was loaded once",)

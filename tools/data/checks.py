@@ -160,11 +160,12 @@ def drop_duplicates(ctx: LoadContext, staged: str) -> int:
     return n
 
 
-def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> None:
+def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> int:
     """Rows with the same key: a problem when they differ (unless the mapping says which to
-    keep), otherwise all but one left out."""
+    keep), otherwise all but one left out; returns how many were left out (the report counts
+    them as skipped and says why, so rows read always add up)."""
     if not ctx.t.replace_on_key:
-        return
+        return 0
     key = ", ".join(ident(k) for k in ctx.t.key)
     data_cols = [c for c in ctx.t.column_names if c not in ("source",)]
     dupes = ctx.con.execute(
@@ -173,7 +174,7 @@ def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> None:
         f"ORDER BY min(_row)"
     ).fetchall()
     if not dupes:
-        return
+        return 0
     conflicting = [d for d in dupes if d[-2] > 1]
     if conflicting and ctx.m.duplicates == "error":
         for d in conflicting[:MAX_EXAMPLES]:
@@ -186,13 +187,20 @@ def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> None:
             ))
         if len(conflicting) > MAX_EXAMPLES:
             ctx.problems.total += len(conflicting) - MAX_EXAMPLES
-        return
+        return 0
     pick = "max" if ctx.m.duplicates == "last" else "min"
-    ctx.con.execute(
+    removed = ctx.con.execute(
         f"DELETE FROM {staged} WHERE _row NOT IN (SELECT {pick}(_row) FROM {staged} GROUP BY {key})"
-    )
+    ).fetchone()
+    n = int(removed[0]) if removed else 0
+    repeats = n - sum(d[1] - 1 for d in conflicting)
+    if repeats:
+        ctx.warnings.append(
+            f"{repeats:,} rows repeated another row's {' + '.join(ctx.t.key)} with the same values; "
+            "each was loaded once")
     if conflicting:
         ctx.warnings.append(
             f"{len(conflicting):,} {ctx.t.key[0]} values appeared more than once; kept the "
             f"{'last' if pick == 'max' else 'first'} row of each"
         )
+    return n

@@ -205,7 +205,7 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     counts = check_rows(ctx, base, numbered=src.numbered)
     counts["skipped"] += duplicates
     staged = rows_to_write(ctx, base.relation, materialised=not streaming)
-    dedupe(ctx, staged, base.source_of)
+    counts["skipped"] += dedupe(ctx, staged, base.source_of)
     created = create_customers(ctx, staged)
     ctx.problems.raise_if_any()
     ctx.phase("writing", 0.0)
