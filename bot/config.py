@@ -106,6 +106,9 @@ class ModelConfig(_Section):
     timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     max_retries: int = Field(default=2, ge=0, le=10, description="retries with backoff on errors")
     max_tool_steps: int = Field(default=8, ge=1, le=30, description="tool calls per answer, at most")
+    tool_shortlist: int = Field(default=5, ge=0, le=50, description="tools whose schemas go with a "
+                                "question (the planner's best matches, plus describe_data and more_tools); "
+                                "0 = every tool")
     temperature: float = Field(default=0.0, ge=0, le=2)
 
 
