@@ -40,6 +40,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=5000)
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
     parser.add_argument("--misses", action="store_true", help="list the questions whose tool was not reached")
+    parser.add_argument("--shortlist", type=int, default=None, help="[model] tool_shortlist (0 = every tool)")
     args = parser.parse_args()
     sys.path[:0] = [str(args.code.resolve()), str(ROOT / "tests"), str(ROOT)]
 
@@ -55,7 +56,7 @@ def main() -> None:
     policy = ModelPolicy()
     rows: list[dict[str, Any]] = []
     with openai_stub(respond=policy, count_tokens=True) as stub:
-        agent = _agent(stub.base_url, store, work)
+        agent = _agent(stub.base_url, store, work, args.shortlist)
         key = "bank-0"
         for i, item in enumerate(bank):
             key = key if item.get("follow_up") else f"bank-{i}"
@@ -75,7 +76,8 @@ def main() -> None:
                 "reached": item.get("tool") is None or any(c.name == item["tool"] for c in answer.tool_calls),
                 "streamed": any(s["body"].get("stream") for s in steps),
             })
-    print(f"code: {args.code.resolve()}  bank: {args.bank.name} ({len(bank)} questions)  "
+    shortlist = "" if args.shortlist is None else f"  tool_shortlist: {args.shortlist}"
+    print(f"code: {args.code.resolve()}{shortlist}  bank: {args.bank.name} ({len(bank)} questions)  "
           f"tokenizer: {tokenizer_name()}  sample: {args.events:,} events\n")
     print(table(summary(rows), ["measure", "median", "p90", "max", "mean"]))
     single = [r for r in rows if r["tool"] is not None]
@@ -167,13 +169,14 @@ def _store(events: int) -> tuple[Any, Path]:
     return store, work
 
 
-def _agent(base_url: str, store: Any, work: Path) -> Any:
+def _agent(base_url: str, store: Any, work: Path, shortlist: int | None) -> Any:
     from bot.agent.agent import JourneyAgent
     from bot.config import load_config
 
     cfg = work / "journeybot.toml"
     cfg.write_text(f'[model]\nprovider = "openai"\nname = "stub-model"\nbase_url = "{base_url}"\n'
-                   "max_retries = 0\ntimeout_seconds = 60\n")
+                   "max_retries = 0\ntimeout_seconds = 60\n"
+                   + ("" if shortlist is None else f"tool_shortlist = {shortlist}\n"))
     os.environ["OPENAI_API_KEY"] = "sk-bench"
     return JourneyAgent.from_config(load_config(cfg), store=store)
 
