@@ -62,7 +62,7 @@ def main() -> None:
             key = key if item.get("follow_up") else f"bank-{i}"
             policy.expect(item.get("tool"), item.get("args") or {}, item["q"])
             before = len(stub.chat_requests())
-            answer = agent.answer(item["q"], key)
+            answer = _answer(agent, item["q"], key)
             made = stub.chat_requests()[before:]
             # Requests without tools are the model lending words to a tool (persona cards,
             # theme labels), not steps of the agent's loop: counted apart.
@@ -151,6 +151,21 @@ class ModelPolicy:
         if "more_tools" in offered and "more_tools" not in called:
             return tool_call_reply("more_tools", {"names": [self.tool]}, call_id)
         return text_reply("I don't have a tool for that.")
+
+
+def _answer(agent: Any, question: str, key: str) -> Any:
+    """As the terminal and Slack ask: listening to the reply as it streams (older versions of
+    the agent take no listener)."""
+    try:
+        from bot.answer import AnswerEvents
+    except ImportError:
+        return agent.answer(question, key)
+
+    class Reader(AnswerEvents):
+        def text(self, delta: str) -> None:
+            pass
+
+    return agent.answer(question, key, events=Reader())
 
 
 def _store(events: int) -> tuple[Any, Path]:

@@ -254,6 +254,9 @@ class SlackConfig(_Section):
     event_memory_hours: float = Field(default=48.0, gt=0, description="how long event ids are "
                                       "remembered so Slack's retries are not answered twice")
     max_data_rows: int = Field(default=100_000, ge=1, description="'Show the data' CSV row cap")
+    ai_app: bool = Field(default=True, description="the Slack app has the Agents & AI Apps feature (both "
+                         "manifests turn it on): assistant threads, streamed replies in threads, Slack's "
+                         "feedback buttons; false = 'working on it' messages replaced by the answer")
 
     @field_validator("api_base_url")
     @classmethod
