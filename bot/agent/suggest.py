@@ -1,8 +1,8 @@
 """Questions worth asking of the data that is loaded: Slack's suggested prompts when someone
 opens an assistant thread.
 
-They are built from the data itself (the first journey stage it has, its busiest channel,
-whether there is customer feedback, the newest open alert), so a bakery whose customers come
+They are built from the data itself (the stretch of the journey it covers, its busiest
+channel, whether surveys give a satisfaction score, the newest open alert), so a bakery whose customers come
 from Instagram sees "How do Instagram customers convert?", not a generic example, and
 nothing is suggested that the data cannot answer. Each one is a question the offline planner
 routes to an analysis (tests/bot/agent/test_suggest.py asks every one).
@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from tools.core.stages import STAGES
 
 MAX_PROMPTS = 4  # Slack shows up to four suggested prompts
 MAX_TITLE = 40
@@ -31,20 +33,22 @@ def suggested_questions(description: Any, alerts: Sequence[str] = ()) -> list[Su
     """Up to four questions from a `describe_data` result and the titles of open alerts
     (newest first)."""
     out: list[Suggestion] = []
-    stages = _present(description.stages, "stage")
-    if len(stages) >= 2:
-        first = stages[0] if stages[0] != "purchase" else stages[-1]
-        out.append(Suggestion("Where we lose people",
-                              f"Where do we lose people between {first} and purchase?"))
+    span = _journey_span(_present(description.stages, "stage"))
+    if span:
+        first, last = span
+        out.append(Suggestion("Where we lose people", f"Where do we lose people between {first} and {last}?"))
     channels = _present(description.channels, "channel", by="customers")
-    if channels:
+    if channels and span:
         top = channels[0]
         out.append(Suggestion(_cut(f"{top.title()} customers"),
-                              f"Show the funnel for {top} customers over the last 30 days"))
+                              f"How do {top} customers convert from {span[0]} to {span[1]}?"))
     if alerts:
         out.append(Suggestion("The newest alert", f"What is behind the alert \"{alerts[0]}\"? Which channels moved most?"))
-    if _rows(description, ("surveys", "tickets")):
-        out.append(Suggestion("What customers say", "What are customers complaining about lately?"))
+    kpis = _available_kpis(description)
+    if "csat" in kpis:  # a trend over weeks: a survey export rarely has a month of complaints
+        out.append(Suggestion("Customer satisfaction", "How has customer satisfaction moved over the last 90 days?"))
+    elif "nps" in kpis:
+        out.append(Suggestion("NPS", "How has our NPS moved over the last 90 days?"))
     out.append(Suggestion("What changed last week", "What changed last week compared with the week before?"))
     if len(out) < MAX_PROMPTS:
         out.append(Suggestion("What data is loaded", "What data do you have and how far back does it go?"))
@@ -55,6 +59,18 @@ def suggestions_for(store: Any, alerts: Sequence[str] = ()) -> list[Suggestion]:
     from tools.analytics.describe import describe_data
 
     return suggested_questions(describe_data(store), alerts)
+
+
+def _journey_span(stages: Sequence[str]) -> tuple[str, str] | None:
+    """The stretch of the journey the data covers that a funnel question can ask about: from
+    its first stage to purchase (a shop without ad data starts at consideration), or, when
+    nothing before purchase is recorded (an order export), from purchase to the last stage."""
+    present = [s for s in STAGES if s in set(stages)]
+    if len(present) < 2:
+        return None
+    if "purchase" in present and present[0] != "purchase":
+        return present[0], "purchase"
+    return present[0], present[-1]
 
 
 def _present(frame: Any, column: str, by: str | None = None) -> list[str]:
@@ -68,8 +84,11 @@ def _present(frame: Any, column: str, by: str | None = None) -> list[str]:
     return [str(v) for v in rows[column].dropna()]
 
 
-def _rows(description: Any, tables: tuple[str, ...]) -> int:
-    return sum(t.rows for t in description.tables if t.table in tables)
+def _available_kpis(description: Any) -> set[str]:
+    frame = getattr(description, "kpis", None)
+    if frame is None or getattr(frame, "empty", True) or "available" not in frame:
+        return set()
+    return set(frame.loc[frame["available"].astype(bool), "metric"])
 
 
 def _cut(text: str) -> str:

@@ -50,8 +50,8 @@ def test_assistant_thread_from_greeting_to_recorded_feedback(make_slack):
         prompts = prompts_call.params["prompts"]
         assert prompts_call.params["thread_ts"] == thread and 2 <= len(prompts) <= 4
         messages = [p["message"] for p in prompts]
-        assert "Show the funnel for search customers over the last 30 days" in messages
-        assert "Where do we lose people between consideration and purchase?" in messages  # its first stage
+        assert "How do search customers convert from consideration to decision?" in messages
+        assert "Where do we lose people between consideration and decision?" in messages  # its stages
 
         # The person moved to another channel with the panel open: remembered locally.
         assert slack.change_context(thread, "C0OTHER001") == 200
