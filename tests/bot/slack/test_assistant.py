@@ -174,3 +174,26 @@ def _wait(condition, timeout: float = 10.0) -> None:
         if time.monotonic() > deadline:
             pytest.fail("condition not met in time")
         time.sleep(0.02)
+
+
+def test_an_answer_that_takes_too_long_says_so_in_the_thread(make_slack):
+    import threading
+
+    release = threading.Event()
+
+    def slow(body):  # the model never answers within the time limit
+        release.wait(10)
+        return text_reply("too late")
+
+    with openai_stub(respond=slow) as stub:
+        slack = make_slack(config_extra=f"{AI_ON}\nanswer_timeout_seconds = 1", chat_model=chat_model(stub))
+        body, _ = slack.start_assistant_thread()
+        thread = body["event"]["assistant_thread"]["thread_ts"]
+        question = slack.payloads.message_im(text="how is the funnel?", event_id=slack.next_event_id(),
+                                             ts=slack.next_ts(), user=OWNER, channel=DM, thread_ts=thread)
+        slack.sender.event(question)
+        late = slack.fake.wait_for("chat.postMessage", where=lambda c: "No answer after 1 s" in text_of(c))[0]
+        release.set()
+    assert late.params["thread_ts"] == thread
+    assert slack.services.answers.stats().failed == 1
+    assert slack.fake.calls_to("chat.stopStream") == []  # nothing half-written was left open
