@@ -85,16 +85,20 @@ def answer_in_thread(body: dict[str, Any], context: BoltContext) -> None:
             SetTitle(client, channel, thread_ts)(title=thread_title(question))
         except Exception:
             log.exception("could not name the assistant thread %s/%s", channel, thread_ts)
+    # A DM thread that is no assistant thread may still hang under something with context.
+    extra = services.thread_context(channel, thread_ts) if services.thread_context and not assistant else None
     if can_stream(services, where):
-        try:
-            if status is not None:
+        if status is None:  # no status line outside assistant threads: the :eyes: says "heard you"
+            services.poster.react(channel, event["ts"], "eyes")
+        else:
+            try:
                 status(THINKING)
-        except Exception as exc:
-            log.info("no status line in %s (%s)", channel, exc)
-            status = None
-        stream_reply(services, where, question, status=status)
+            except Exception as exc:
+                log.info("no status line in %s (%s)", channel, exc)
+                status = None
+        stream_reply(services, where, question, context=extra, status=status)
     else:
-        reply(services, where, question, message_ts=event["ts"])
+        reply(services, where, question, message_ts=event["ts"], context=extra)
 
 
 def thread_title(question: str) -> str:

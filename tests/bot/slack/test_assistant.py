@@ -136,6 +136,7 @@ def test_a_dm_thread_that_is_no_assistant_thread_gets_no_status_or_title(make_sl
     slack = make_slack(config_extra=AI_ON)
     body, _ = slack.dm("show the funnel", thread_ts="1515449000.000100")
     slack.streamed_answer("1515449000.000100")
+    assert slack.fake.calls_to("reactions.add")[0].params["timestamp"] == body["event"]["ts"]
     assert slack.fake.calls_to("assistant.threads.setStatus") == []
     assert slack.fake.calls_to("assistant.threads.setTitle") == []
     assert slack.services.answers.stats().by_surface == {"dm": 1}
