@@ -2,9 +2,11 @@
 blocks under a streamed answer (where its numbers came from, notes, buttons, and Slack's own
 feedback buttons), and answer text as the standard markdown that chat streaming takes.
 
-Streamed text is `markdown_text`, CommonMark rather than Slack's mrkdwn: prose is escaped
-(`&lt;` renders as `<`, and `<!channel>` in a customer's words notifies nobody), aligned
-tables and code go in fences, where nothing is interpreted.
+Streamed text is `markdown_text`, standard markdown rather than Slack's mrkdwn, so nothing is
+entity-escaped (a shop called "Crumb & Co." must not read "Crumb &amp; Co."); what could act in
+Slack, `<!channel>` or `<@U…>` in a customer's words, gets a zero-width space after its `<` so
+it shows as written and notifies nobody. Aligned tables and code go in fences, where nothing is
+interpreted.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.render.slack import FEEDBACK, SAVE_PERSONA, SHOW_CHART, SHOW_DATA, esca
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
 _FENCE_LINE = re.compile(r"^\s*```")
+_SLACK_CONTROL = re.compile(r"<(?=[!@#])")  # <!channel>, <@U…>, <#C…>
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,14 @@ def answer_markdown(answer: Answer) -> str:
     with its suggestions as a list."""
     parts = []
     for kind, chunk in segments(answer.text):
-        parts.append(f"```\n{chunk}\n```" if kind == "code" else escape(chunk))
+        parts.append(f"```\n{chunk}\n```" if kind == "code" else disarm(chunk))
     if answer.suggestions:
-        parts.append("\n".join(f"- {escape(s)}" for s in answer.suggestions))
+        parts.append("\n".join(f"- {disarm(s)}" for s in answer.suggestions))
     return "\n\n".join(parts)
 
 
 class MarkdownLines:
-    """Model text, line by line as it streams, made safe for `markdown_text`: prose escaped,
+    """Model text, line by line as it streams, made safe for `markdown_text`: prose disarmed,
     fenced code passed as written (the fence state carries across lines)."""
 
     def __init__(self) -> None:
@@ -111,7 +114,12 @@ class MarkdownLines:
         if _FENCE_LINE.match(line):
             self.in_code = not self.in_code
             return line
-        return line if self.in_code else escape(line)
+        return line if self.in_code else disarm(line)
+
+
+def disarm(text: str) -> str:
+    """Markdown text that cannot mention, broadcast or link a channel in Slack."""
+    return _SLACK_CONTROL.sub("<\u200b", text)
 
 
 def _keep_ends(text: str) -> Iterator[str]:

@@ -37,7 +37,7 @@ from bot.slack.services import SlackServices
 log = logging.getLogger(__name__)
 
 MAX_STREAM_CHARS = 10_000  # beyond this the rest of the answer comes as a file, as for messages
-BUFFER_CHARS = 200  # text held before an append: fewer calls (Tier 2 rate limits), still lively
+BUFFER_CHARS = 256  # text held before an append (slack_sdk's default): few calls, still lively
 REFUSAL_MEMORY_SECONDS = 3600.0
 
 

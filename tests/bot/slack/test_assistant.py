@@ -107,13 +107,16 @@ def test_a_mention_streams_into_its_thread_with_the_table_kept(make_slack):
 
 
 def test_streamed_text_is_redacted_even_when_split_across_deltas(make_slack):
-    reply = "The customer wrote from jane.doe@example.com and asked us to call back.\nThat is all."
+    reply = ("The customer wrote from jane.doe@example.com and asked us to call back.\n"
+             "Crumb & Co. got <!channel> in a review.\nThat is all.")
     with openai_stub([text_reply(reply)]) as stub:
         slack = make_slack(config_extra=AI_ON, chat_model=chat_model(stub))
         body, _ = slack.mention("who wrote to us?")
         stop = slack.streamed_answer(body["event"]["ts"])
     text = slack.fake.stream_text(stop.params["ts"])
     assert "jane.doe" not in text and "[email]" in text and "That is all." in text
+    # Markdown, not mrkdwn: "&" stays as written, and a broadcast in customer words is disarmed.
+    assert "Crumb & Co. got <\u200b!channel> in a review." in text
     appended = [c for c in slack.fake.calls if c.method in ("chat.startStream", "chat.appendStream", "chat.stopStream")]
     assert all("example.com" not in json.dumps(c.params) for c in appended)
 
