@@ -5,7 +5,11 @@ limits, applied to every call the fake Slack API recorded.
   arguments present, argument types right, no argument the method does not know.
 - The 2023 upload methods are not in that spec; their arguments are transcribed below from
   Slack's reference pages, and the fake's responses are compared with the response shapes the
-  java-slack-sdk maintainers record (java-slack-sdk-json-logs/).
+  java-slack-sdk maintainers record (java-slack-sdk-json-logs/). The same for Slack's AI-app
+  methods (assistant.threads.*, chat.startStream/appendStream/stopStream; shapes in
+  tests/fixtures/slack_ai), with their limits: 12,000 characters of markdown per call, streams
+  in threads and, outside a DM, for a named recipient, at most four suggested prompts.
+- Block Kit also includes the context_actions block with Slack's feedback buttons.
 - Block Kit: 50 blocks per message (100 in a Home tab), 3,000 characters per section text,
   150 per header, 10 context elements, 25 action elements, 75 per button label, 2,000 per
   button value, 255 per action_id/block_id, unique block_ids, and about 12,000 characters of
