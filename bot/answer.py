@@ -32,6 +32,19 @@ class ToolCallRecord:
         return out
 
 
+class AnswerEvents:
+    """What an answer in progress tells whoever shows it, as it happens: a tool starting (Slack's
+    status line "is looking at the funnel…") and the model's final text as it arrives (the
+    terminal prints it, Slack streams it). Every method does nothing here; a surface overrides
+    what it can show. Calls come from the thread computing the answer."""
+
+    def tool_started(self, name: str) -> None:
+        """A tool is about to run (its arguments were valid)."""
+
+    def text(self, delta: str) -> None:
+        """More of the model's reply text. Offline answers arrive whole in the Answer instead."""
+
+
 @dataclass(frozen=True)
 class Answer:
     text: str

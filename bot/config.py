@@ -107,6 +107,9 @@ class ModelConfig(_Section):
     timeout_seconds: float = Field(default=60.0, gt=0, le=600)
     max_retries: int = Field(default=2, ge=0, le=10, description="retries with backoff on errors")
     max_tool_steps: int = Field(default=8, ge=1, le=30, description="tool calls per answer, at most")
+    tool_shortlist: int = Field(default=5, ge=0, le=50, description="tools whose schemas go with a "
+                                "question (the planner's best matches, plus describe_data and more_tools); "
+                                "0 = every tool")
     temperature: float = Field(default=0.0, ge=0, le=2)
 
 
@@ -252,6 +255,9 @@ class SlackConfig(_Section):
     event_memory_hours: float = Field(default=48.0, gt=0, description="how long event ids are "
                                       "remembered so Slack's retries are not answered twice")
     max_data_rows: int = Field(default=100_000, ge=1, description="'Show the data' CSV row cap")
+    ai_app: bool = Field(default=True, description="the Slack app has the Agents & AI Apps feature (both "
+                         "manifests turn it on): assistant threads, streamed replies in threads, Slack's "
+                         "feedback buttons; false = 'working on it' messages replaced by the answer")
 
     @field_validator("api_base_url")
     @classmethod

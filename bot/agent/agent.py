@@ -19,8 +19,11 @@ from bot.agent.catalog import all_tools
 from bot.agent.llm import make_chat_model, reply_text
 from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
-from bot.agent.tools import ToolContext, ToolSpec, render_for_model, run_tool
-from bot.answer import Answer, ToolCallRecord
+from bot.agent.schemas import compact_schema, tool_description
+from bot.agent.streaming import run_graph
+from bot.agent.toolbox import Shortlist, more_tools_tool, shortlist, shortlist_middleware
+from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_to, run_tool
+from bot.answer import Answer, AnswerEvents, ToolCallRecord
 from bot.prompts import load_prompt
 from bot.sources import stale_notes
 from tools.core.stages import STAGES
@@ -53,12 +56,14 @@ class JourneyAgent:
         tools: list[ToolSpec] | None = None,
         max_tool_steps: int = 8,
         offline_reason: str | None = None,
+        tool_shortlist: int = 5,
     ):
         self.ctx = ctx
         self.chat_model = chat_model
         self.model_label = model_label
         self.tools = tools if tools is not None else all_tools()
         self.max_tool_steps = max_tool_steps
+        self.tool_shortlist = tool_shortlist  # 0: every tool's schema with every model call
         self.offline_reason = offline_reason
         self.memory_path = memory_path
         self._locks: dict[str, threading.Lock] = {}
@@ -81,6 +86,7 @@ class JourneyAgent:
             memory_path=config.memory_path,
             max_tool_steps=config.model.max_tool_steps,
             offline_reason=choice.reason,
+            tool_shortlist=config.model.tool_shortlist,
         )
 
     @property
@@ -113,14 +119,17 @@ class JourneyAgent:
         self.planner.reset(conversation_key)
 
     # -- answering ----------------------------------------------------------------------
-    def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None) -> Answer:
-        answer = self._answer(question, conversation_key, context=context)
+    def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None,
+               events: AnswerEvents | None = None) -> Answer:
+        """`events` hears about tools starting and the reply text as it streams (bot/answer.py)."""
+        with reporting_to(events):
+            answer = self._answer(question.strip(), conversation_key, context, events)
         # Every answer says when the data behind it is older than its sources promise.
         answer.notes.extend(stale_notes(self.ctx.config))
         return answer
 
-    def _answer(self, question: str, conversation_key: str, *, context: str | None) -> Answer:
-        question = question.strip()
+    def _answer(self, question: str, conversation_key: str, context: str | None,
+                events: AnswerEvents | None) -> Answer:
         if not question:
             return Answer("Ask me something about your customers, e.g. “where do we lose people?”",
                           "offline", suggestions=self.planner.suggestions())
@@ -130,7 +139,7 @@ class JourneyAgent:
                 answer.notes.insert(0, self.offline_reason)
             return answer
         try:
-            return self._answer_with_model(question, conversation_key, context)
+            return self._answer_with_model(question, conversation_key, context, events)
         except _FALLBACK_ERRORS as exc:
             log.warning("model failed (%s); falling back to the offline planner", exc)
             answer = self.planner.answer(question, conversation_key, context=context)
@@ -157,7 +166,9 @@ class JourneyAgent:
             answer_style=load_prompt("answer_style"),
         )
 
-    def _langchain_tools(self, ctx: ToolContext) -> list[Any]:
+    def _langchain_tools(self, ctx: ToolContext, offer: Shortlist) -> list[Any]:
+        """Every tool, runnable; which schemas each model call carries is the shortlist
+        middleware's choice (bot/agent/toolbox.py)."""
         from langchain_core.tools import StructuredTool
 
         out = []
@@ -172,24 +183,32 @@ class JourneyAgent:
             out.append(StructuredTool.from_function(
                 func=run,
                 name=spec.name,
-                description=spec.model_description(),
-                # A JSON schema, not the model class: validation happens in run_tool so that a
-                # wrong argument is recorded and explained the same way for every caller.
-                args_schema=spec.params.model_json_schema(),
+                description=tool_description(spec),
+                # A compact JSON schema, not the model class: validation against the full
+                # params model happens in run_tool so that a wrong argument is recorded and
+                # explained the same way for every caller.
+                args_schema=compact_schema(spec.params),
             ))
-        return out
+        return out + ([more_tools_tool(offer.others)] if offer.others else [])
 
-    def _answer_with_model(self, question: str, key: str, context: str | None) -> Answer:
+    def shortlist(self, question: str, key: str = "default") -> Shortlist:
+        """The tools whose schemas go with the first model call for this question."""
+        return shortlist(self.planner.rank(question, key), [t.name for t in self.tools], size=self.tool_shortlist)
+
+    def _answer_with_model(self, question: str, key: str, context: str | None,
+                           events: AnswerEvents | None = None) -> Answer:
         from langchain.agents import create_agent
         from langchain.agents.middleware import ModelCallLimitMiddleware, ToolCallLimitMiddleware
         from langchain_core.messages import AIMessage, HumanMessage
 
+        offer = self.shortlist(question, key)
         graph = create_agent(
             self.chat_model,
-            self._langchain_tools(self.ctx.for_conversation(key)),
+            self._langchain_tools(self.ctx.for_conversation(key), offer),
             system_prompt=self._system_prompt(),
             checkpointer=self._checkpointer,
             middleware=[
+                shortlist_middleware(offer),
                 ToolCallLimitMiddleware(run_limit=self.max_tool_steps),
                 ModelCallLimitMiddleware(run_limit=self.max_tool_steps + 2),
             ],
@@ -199,16 +218,17 @@ class JourneyAgent:
         token = _calls.set(records)
         try:
             with self._conversation_lock(key):  # two messages in one thread must not interleave
-                state = graph.invoke(
-                    {"messages": [HumanMessage(content)]},
-                    config={"configurable": {"thread_id": key},
-                            "recursion_limit": 4 * self.max_tool_steps + 10},
+                state = run_graph(
+                    graph, {"messages": [HumanMessage(content)]},
+                    {"configurable": {"thread_id": key}, "recursion_limit": 4 * self.max_tool_steps + 10},
+                    events,
                 )
         finally:
             _calls.reset(token)
         messages = state["messages"]
         start = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
         new_ai = [m for m in messages[start:] if isinstance(m, AIMessage)]
+        log.info("answer for %s: %s model calls, first offered %s", key, len(new_ai), ", ".join(offer.offered))
         final = new_ai[-1] if new_ai else None
         text = reply_text(final) if final is not None else ""
         tokens = _usage(new_ai)

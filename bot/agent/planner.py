@@ -74,6 +74,16 @@ class OfflinePlanner:
             return None, slots, best
         return self.by_name[best_name], slots, best
 
+    def rank(self, question: str, key: str = "default") -> list[tuple[str, float]]:
+        """Every tool the planner can route to with its score, most likely first; the tool a
+        follow-up would continue comes first. The model's tool shortlist starts from this
+        (bot/agent/toolbox.py)."""
+        ranked = self._index.rank(question, self._slots(question))
+        spec, _, score = self.choose(question, key)
+        if spec is not None and ranked and ranked[0][0] != spec.name:
+            ranked = [(spec.name, score)] + [r for r in ranked if r[0] != spec.name]
+        return ranked
+
     def plan(self, question: str, key: str = "default") -> Plan:
         """The tool and arguments the planner would use, without running anything."""
         spec, slots, score = self.choose(question, key)

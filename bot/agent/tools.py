@@ -8,20 +8,36 @@ traceback. There is deliberately no tool that runs code or SQL.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from bot.answer import ToolCallRecord
+from bot.answer import AnswerEvents, ToolCallRecord
 from tools.core.errors import ToolFatal, ToolInputError, ToolUnavailable
 
 log = logging.getLogger(__name__)
 
 MAX_ERROR_CHARS = 500
+
+# Who hears about tool calls of the answer being computed in this context (set by the agent
+# around one answer; LangGraph carries context variables into the threads that run tools).
+_events: contextvars.ContextVar[AnswerEvents | None] = contextvars.ContextVar("journeybot_events", default=None)
+
+
+@contextmanager
+def reporting_to(events: AnswerEvents | None) -> Iterator[None]:
+    """Tool calls inside this block tell `events` when they start."""
+    token = _events.set(events)
+    try:
+        yield
+    finally:
+        _events.reset(token)
 
 
 @dataclass
@@ -120,6 +136,7 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
         return ToolCallRecord(spec.name, raw, signature(spec.name, raw), error=validation_message(exc))
     dumped = params.model_dump(mode="json")
     sig = signature(spec.name, params)
+    _tell_started(spec.name)
     try:
         result = spec.run(ctx, params)
     except ToolInputError as exc:
@@ -132,6 +149,16 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
         log.exception("tool %s crashed with %s", spec.name, dumped)
         return ToolCallRecord(spec.name, dumped, sig, error=f"Tool crashed: {type(exc).__name__}")
     return ToolCallRecord(spec.name, dumped, sig, result=result)
+
+
+def _tell_started(name: str) -> None:
+    events = _events.get()
+    if events is None:
+        return
+    try:
+        events.tool_started(name)
+    except Exception:  # a status line that cannot be shown must not stop the answer
+        log.warning("could not report that %s started", name, exc_info=True)
 
 
 def _cut(text: str) -> str:

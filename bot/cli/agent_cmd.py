@@ -4,10 +4,40 @@ from __future__ import annotations
 
 import click
 
+from bot.answer import Answer, AnswerEvents
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
-from bot.render.text import answer_text, mode_line
+from bot.render.progress import doing
+from bot.render.text import answer_text, mode_line, trailer_lines
 
 TERMINAL_CONVERSATION = "terminal"
+
+
+class TerminalEvents(AnswerEvents):
+    """Prints what the agent is doing (dim, on stderr) and the model's reply as it arrives."""
+
+    def __init__(self, ctx: Ctx):
+        self.ctx = ctx
+        self.streamed: list[str] = []
+
+    def tool_started(self, name: str) -> None:
+        self.ctx.err.print(f"({doing(name)})", markup=False, style="dim")
+
+    def text(self, delta: str) -> None:
+        self.streamed.append(delta)
+        self.ctx.console.print(delta, end="", markup=False, highlight=False, soft_wrap=True)
+
+    def finish(self, answer: Answer) -> None:
+        """The rest of the answer: only the trailer when the text already streamed whole."""
+        streamed = "".join(self.streamed)
+        if streamed and streamed.strip() == answer.text.strip():
+            self.ctx.console.print()
+            rest = trailer_lines(answer)
+            if rest:
+                self.ctx.console.print("\n".join(rest), markup=False)
+            return
+        if streamed:  # the model's text was replaced (e.g. by an offline answer): show it all
+            self.ctx.console.print("\n")
+        self.ctx.console.print(answer_text(answer), markup=False)
 
 
 def _agent(ctx: Ctx):
@@ -35,14 +65,18 @@ def ask(ctx: Ctx, question: tuple[str, ...], as_json: bool, conversation: str | 
 
     agent = _agent(ctx)
     key = conversation or f"ask-{uuid.uuid4().hex[:12]}"
-    answer = agent.answer(" ".join(question), key)
     if as_json:
+        answer = agent.answer(" ".join(question), key)
         data = answer.to_dict()
         data["conversation"] = key
         print_json(data)
         return
-    ctx.err.print(mode_line(answer.mode, answer.model or agent.model_label), markup=False, style="dim")
-    ctx.console.print(answer_text(answer), markup=False)
+    ctx.err.print(mode_line(agent.mode, agent.model_label), markup=False, style="dim")
+    events = TerminalEvents(ctx)
+    answer = agent.answer(" ".join(question), key, events=events)
+    if answer.mode != agent.mode:  # the model failed and the planner answered
+        ctx.err.print(mode_line(answer.mode, answer.model or agent.model_label), markup=False, style="dim")
+    events.finish(answer)
 
 
 @click.command()
@@ -80,8 +114,8 @@ def chat(ctx: Ctx) -> None:
             agent.reset(TERMINAL_CONVERSATION)
             ctx.console.print("(conversation forgotten)", markup=False, style="dim")
             continue
-        answer = agent.answer(line, TERMINAL_CONVERSATION)
-        ctx.console.print(answer_text(answer), markup=False)
+        events = TerminalEvents(ctx)
+        events.finish(agent.answer(line, TERMINAL_CONVERSATION, events=events))
         ctx.console.print()
     if history is not None:
         try:

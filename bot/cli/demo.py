@@ -178,6 +178,15 @@ def _first_lines(text: str, n: int) -> str:
 SECTIONS.append(DemoSection("Ask journeybot", ask_journeybot))
 
 
+def _assistant_thread(ctx: Ctx) -> None:
+    from bot.cli.assistant_demo import demo_assistant_thread
+
+    demo_assistant_thread(ctx)
+
+
+SECTIONS.append(DemoSection("Slack's assistant panel", _assistant_thread))
+
+
 def _journey_map(ctx: Ctx) -> None:
     from bot.cli.map import demo_journey_map
 

@@ -78,6 +78,9 @@ def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: st
     say = ctx.console.print
     say(f"Connected to Slack workspace {me.team or me.team_id} as @{me.bot_name} "
         f"({'Socket Mode' if mode == 'socket' else 'HTTP'}; answering {services.agent.mode}).", markup=False)
+    if settings.ai_app:
+        say("Slack's AI features are on ([slack] ai_app): assistant threads, streamed replies, "
+            "feedback buttons; where Slack refuses to stream, answers come as plain messages.", markup=False)
     if not (settings.allowed_teams or settings.allowed_channels or settings.allowed_users):
         say("No [slack] allow-lists are set: everyone in the workspace can ask.", markup=False)
     for note in services.notes:

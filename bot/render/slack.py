@@ -42,7 +42,8 @@ RATE_DOWN = "rate_down"
 ALERT_ACK = "alert_ack"
 ALERT_SNOOZE = "alert_snooze"
 ALERT_CHART = "alert_chart"
-ANSWER_ACTIONS = (SHOW_CHART, SHOW_DATA, SAVE_PERSONA, RATE_UP, RATE_DOWN)
+FEEDBACK = "answer_feedback"  # Slack's feedback buttons under a streamed answer
+ANSWER_ACTIONS = (SHOW_CHART, SHOW_DATA, SAVE_PERSONA, RATE_UP, RATE_DOWN, FEEDBACK)
 ALERT_ACTIONS = (ALERT_ACK, ALERT_SNOOZE, ALERT_CHART)
 
 _TABLE_LINE = re.compile(r"\S {2,}\S|^ {2,}\S")

@@ -6,7 +6,12 @@ from bot.answer import Answer
 
 
 def answer_text(answer: Answer) -> str:
-    lines = [answer.text.rstrip()]
+    return "\n".join([answer.text.rstrip(), *trailer_lines(answer)])
+
+
+def trailer_lines(answer: Answer) -> list[str]:
+    """What follows the answer's text: suggestions, where its numbers came from, notes."""
+    lines: list[str] = []
     if answer.suggestions:
         lines += [f"  • {s}" for s in answer.suggestions]
     context = answer.context_line()
@@ -14,7 +19,7 @@ def answer_text(answer: Answer) -> str:
         lines += ["", f"— from {context}"]
     for note in answer.notes:
         lines.append(f"note: {note}")
-    return "\n".join(lines)
+    return lines
 
 
 def mode_line(mode: str, label: str) -> str:

@@ -1,6 +1,6 @@
-"""The buttons: under answers (chart, data, save persona, thumbs up/down) and under alerts
-(acknowledge, mute for 24 h, chart). Each runs after the ack; results go into the thread of
-the message the button was on, and problems go only to the person who pressed it.
+"""The buttons: under answers (chart, data, save persona, thumbs up/down or Slack's feedback
+buttons) and under alerts (acknowledge, mute for 24 h, chart). Each runs after the ack; results go
+into the thread of the message the button was on, and problems go only to the person who pressed it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.render import slack as ids
+from bot.render.assistant import parse_feedback
 from bot.render.chart_data import chart_for, data_frame
 from bot.render.slack import escape, text_message
 from bot.slack import texts
@@ -116,6 +117,19 @@ def rate(services: SlackServices, click: Click) -> None:
     _tell(services, click, texts.THANKS_UP if up else texts.THANKS_DOWN)
 
 
+def feedback(services: SlackServices, click: Click) -> None:
+    """Slack's feedback buttons under a streamed answer: recorded like the thumbs."""
+    parsed = parse_feedback(click.value)
+    if parsed is None:
+        return
+    rating, answer_id = parsed
+    if services.answers.get(answer_id) is None:
+        _tell(services, click, texts.ANSWER_GONE)
+        return
+    services.answers.rate(answer_id, click.user, rating)
+    _tell(services, click, texts.THANKS_UP if rating > 0 else texts.THANKS_DOWN)
+
+
 def acknowledge_alert(services: SlackServices, click: Click) -> None:
     if services.acknowledge_alert is None:
         _tell(services, click, texts.NOT_SET_UP.format(feature="Alerts"))
@@ -166,6 +180,7 @@ HANDLERS: dict[str, Callable[[SlackServices, Click], None]] = {
     ids.SAVE_PERSONA: save_persona,
     ids.RATE_UP: rate,
     ids.RATE_DOWN: rate,
+    ids.FEEDBACK: feedback,
     ids.ALERT_ACK: acknowledge_alert,
     ids.ALERT_SNOOZE: mute_alert,
     ids.ALERT_CHART: alert_chart,

@@ -70,6 +70,10 @@ def build_app(services: SlackServices, client: WebClient, *, signing_secret: str
     app.use(attach_services(services))
     app.use(answer_each_event_once)
     app.use(enforce_allow_lists)
+    if services.settings.ai_app:  # assistant threads; DM threads go through it too
+        from bot.slack.assistant import build_assistant
+
+        app.use(build_assistant(services))
     register_listeners(app)
 
     @app.error

@@ -17,6 +17,8 @@ from bot.slack.actions import Click, handle_click
 from bot.slack.commands import UsageError, parse_command, run_command
 from bot.slack.home import publish_home
 from bot.slack.replies import Where, reply, strip_mentions
+from bot.slack.services import SlackServices
+from bot.slack.streaming import can_stream, stream_reply
 
 
 def just_ack(ack: Ack) -> None:
@@ -32,7 +34,7 @@ def answer_mention(body: dict[str, Any], context: BoltContext) -> None:
     extra = None
     if services.thread_context and event.get("thread_ts"):  # e.g. a question under an alert
         extra = services.thread_context(event["channel"], thread)
-    reply(services, where, strip_mentions(event.get("text", "")), message_ts=event["ts"], context=extra)
+    answer(services, where, strip_mentions(event.get("text", "")), message_ts=event["ts"], context=extra)
 
 
 def answer_message(body: dict[str, Any], context: BoltContext) -> None:
@@ -51,7 +53,18 @@ def answer_message(body: dict[str, Any], context: BoltContext) -> None:
     else:
         return
     extra = services.thread_context(channel, thread) if services.thread_context and thread else None
-    reply(services, where, strip_mentions(event.get("text", "")), message_ts=event["ts"], context=extra)
+    answer(services, where, strip_mentions(event.get("text", "")), message_ts=event["ts"], context=extra)
+
+
+def answer(services: SlackServices, where: Where, question: str, *, message_ts: str,
+           context: str | None) -> None:
+    """Streamed into the thread where Slack offers it (bot/slack/streaming.py), otherwise the
+    classic "working on it" message replaced by the answer."""
+    if question and can_stream(services, where):
+        services.poster.react(where.channel, message_ts, "eyes")
+        stream_reply(services, where, question, context=context)
+    else:
+        reply(services, where, question, message_ts=message_ts, context=context)
 
 
 def ack_journey(ack: Ack, command: dict[str, Any]) -> None:

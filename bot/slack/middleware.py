@@ -64,10 +64,11 @@ def answer_each_event_once(body: dict[str, Any], context: BoltContext, request: 
 def enforce_allow_lists(body: dict[str, Any], context: BoltContext,
                         next: Callable[[], None]) -> BoltResponse | None:
     services: SlackServices = context["services"]
-    if is_allowed(services.settings, context.team_id, context.channel_id, context.user_id):
+    user = context.user_id or _assistant_thread(body).get("user_id")  # Bolt finds no user there
+    if is_allowed(services.settings, context.team_id, context.channel_id, user):
         next()
         return None
-    log.info("refused team=%s channel=%s user=%s", context.team_id, context.channel_id, context.user_id)
+    log.info("refused team=%s channel=%s user=%s", context.team_id, context.channel_id, user)
     if body.get("command"):
         return BoltResponse(status=200, body={"response_type": "ephemeral", "text": texts.REFUSAL})
     _refuse_later(services, body, context)
@@ -94,11 +95,18 @@ def _refuse_later(services: SlackServices, body: dict[str, Any], context: BoltCo
     poster = services.poster
     if kind == "app_home_opened" and user:
         services.workers.submit(poster.publish_home, user, refusal_view(texts.REFUSAL_HOME))
+    elif kind == "assistant_thread_started":  # the person's own side panel: say it there
+        thread = _assistant_thread(body)
+        services.workers.submit(poster.post, thread.get("channel_id"), texts.REFUSAL, None, thread.get("thread_ts"))
     elif kind in ("app_mention", "block_actions") or (kind == "message" and event.get("channel_type") == "im"):
         if channel and user:
             thread = event.get("thread_ts") or event.get("ts")
             services.workers.submit(poster.ephemeral, channel, user, texts.REFUSAL, thread)
     # Other events (messages in channels) are ignored silently: no refusal spam.
+
+
+def _assistant_thread(body: dict[str, Any]) -> dict[str, Any]:
+    return (body.get("event") or {}).get("assistant_thread") or {}
 
 
 def _forget_old_events(services: SlackServices) -> None:

@@ -70,26 +70,26 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
         log.warning("answer timed out after %ss (request %s)", services.settings.answer_timeout_seconds, rid)
         fail(services, where.channel, placeholder_ts,
              texts.TIMED_OUT.format(seconds=services.settings.answer_timeout_seconds, request_id=rid))
-        _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
+        record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
     except Exception:
         log.exception("answering failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
-        _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
+        record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
     message = answer_message(answer, answer_id, lead=lead)
     # Recorded before it is shown: a button pressed the moment the answer appears must find it.
-    _record(services, where, answer_id, conversation, question, answer, placeholder_ts, started)
+    record_answer(services, where, answer_id, conversation, question, answer, placeholder_ts, started)
     try:
         services.poster.update(where.channel, placeholder_ts, message.text, message.blocks)
     except Exception:
         log.exception("posting the answer failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
-        _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
+        record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
     if message.attachment:
-        _attach(services, where, placeholder_ts, *message.attachment)
-    _post_result_files(services, where, placeholder_ts, answer)
+        attach_full_text(services, where, placeholder_ts, *message.attachment)
+    post_result_files(services, where, placeholder_ts, answer)
     return answer_id
 
 
@@ -104,7 +104,7 @@ def result_files(answer: Answer) -> list[Any]:
     return files
 
 
-def _post_result_files(services: SlackServices, where: Where, placeholder_ts: str, answer: Answer) -> None:
+def post_result_files(services: SlackServices, where: Where, placeholder_ts: str, answer: Answer) -> None:
     """Result files in one message in the answer's thread; if that fails the answer stays,
     with a note that the files could not be attached."""
     thread = where.thread_ts or placeholder_ts
@@ -128,7 +128,7 @@ def _post_result_files(services: SlackServices, where: Where, placeholder_ts: st
             log.exception("could not say so either (request %s)", rid)
 
 
-def _attach(services: SlackServices, where: Where, placeholder_ts: str, name: str, content: bytes) -> None:
+def attach_full_text(services: SlackServices, where: Where, placeholder_ts: str, name: str, content: bytes) -> None:
     """The whole of a long answer as a file in its thread; if that fails the shortened answer
     stays, with a note that the rest could not be attached."""
     thread = where.thread_ts or placeholder_ts
@@ -185,7 +185,7 @@ def asked_line(user: str, question: str) -> str:
     return texts.ASKED.format(user=user, question=escape(question))
 
 
-def _record(services: SlackServices, where: Where, answer_id: str, conversation: str, question: str,
+def record_answer(services: SlackServices, where: Where, answer_id: str, conversation: str, question: str,
             answer: Answer | None, placeholder_ts: str, started: float) -> None:
     tools = [{"name": c.name, "args": c.args} for c in (answer.tool_calls if answer else []) if c.ok]
     try:

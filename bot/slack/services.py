@@ -90,6 +90,10 @@ class SlackServices:
     sources_status: Callable[[], list[Any]] | None = None  # each source's state (SourceLine)
     notes: list[str] = field(default_factory=list)  # what wiring found missing, for the log
     last_forget: float = 0.0  # monotonic time old event ids were last forgotten
+    # Slack's AI-app surface: the assistant threads seen (bot/slack/assistant_threads.py), and
+    # the workspaces that refused to stream, with when (monotonic), so they are not asked again.
+    threads: Any = None
+    stream_refused: dict[str, float] = field(default_factory=dict)
     # Answers run here so a slow one can be given up on (the listener thread is Bolt's).
     workers: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(max_workers=4, thread_name_prefix="journeybot-answer"))
@@ -145,10 +149,12 @@ def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = 
         raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
     agent = agent or JourneyAgent.from_config(config, store)
     state = state or StateStore(config.state_path)
+    from bot.slack.assistant_threads import AssistantThreads
+
     services = SlackServices(
         agent=agent, ctx=agent.ctx, poster=poster, answers=AnswerLog(state), state=state,
         settings=config.slack, business_name=config.business.name, timezone=config.business.timezone,
-        **features,
+        threads=AssistantThreads(state), **features,
     )
     missing = services.unwired()
     if missing:

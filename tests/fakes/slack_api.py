@@ -4,7 +4,9 @@ Point a real slack_sdk WebClient at `base_url` (`[slack] api_base_url`): the SDK
 handlers and its file-upload dance run unchanged. The fake answers the methods journeybot
 uses in Slack's response format, hands out upload URLs on itself, accepts response_url
 posts, and can be told to fail: HTTP 429 with Retry-After once, an `ok: false` error, revoked
-tokens, private channels the bot is not in.
+tokens, private channels the bot is not in. Slack's AI-app methods are here too: the
+assistant.threads.* calls, and chat.startStream / appendStream / stopStream, whose streams it
+keeps (`streams`, `stream_text`) so a test can read the message as a person would see it.
 
 Tests wait for calls with `wait_for` (a condition variable, not sleeps).
 """
@@ -44,6 +46,7 @@ class FakeSlackAPI:
         self.calls: list[Call] = []
         self.private_channels: set[str] = set()  # the bot is not a member and cannot join
         self.revoked: set[str] = set()
+        self.streams: dict[str, dict[str, Any]] = {}  # ts -> channel, thread_ts, text, blocks, state
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -127,6 +130,11 @@ class FakeSlackAPI:
         self._failures.setdefault(method, []).append((status, headers, {"ok": False, "error": error}))
 
     # -- reading --------------------------------------------------------------------------
+    def stream_text(self, ts: str) -> str:
+        """The markdown of a streamed message so far, as Slack shows it."""
+        with self._cond:
+            return self.streams[ts]["text"]
+
     def calls_to(self, method: str) -> list[Call]:
         with self._cond:
             return [c for c in self.calls if c.method == method]
@@ -189,6 +197,10 @@ class FakeSlackAPI:
             return 200, {}, {"ok": True}
         if method == "views.publish":
             return 200, {}, {"ok": True, "view": {"id": "V0HOME", "type": "home"}}
+        if method.startswith("assistant.threads."):
+            return 200, {}, {"ok": True}
+        if method in ("chat.startStream", "chat.appendStream", "chat.stopStream"):
+            return self._stream(method, params, channel)
         if method == "files.getUploadURLExternal":
             file_id = f"F{next(self._files):08d}"
             return 200, {}, {"ok": True, "upload_url": f"{self.root}/upload/{file_id}", "file_id": file_id}
@@ -196,3 +208,37 @@ class FakeSlackAPI:
             files = json.loads(params.get("files") or "[]")
             return 200, {}, {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
         return 200, {}, {"ok": False, "error": "unknown_method"}
+
+    def _stream(self, method: str, params: dict[str, Any], channel: str | None) -> tuple[int, dict[str, str], dict[str, Any]]:
+        """Slack's streaming: start (in a thread; outside a DM it needs the recipient), append
+        and stop (only while the stream is open)."""
+        chunks = params.get("chunks") or []
+        chunks = json.loads(chunks) if isinstance(chunks, str) else chunks
+        text = (params.get("markdown_text") or "") + "".join(
+            c.get("text", "") for c in chunks if c.get("type") == "markdown_text")
+        if method == "chat.startStream":
+            if not params.get("thread_ts"):
+                return 200, {}, {"ok": False, "error": "invalid_arguments"}
+            if not str(channel).startswith("D") and not (params.get("recipient_user_id")
+                                                         and params.get("recipient_team_id")):
+                return 200, {}, {"ok": False, "error": "invalid_arguments"}
+            ts = f"1700000000.{next(self._ts):06d}"
+            with self._cond:
+                self.streams[ts] = {"channel": channel, "thread_ts": params["thread_ts"], "text": text,
+                                    "blocks": [], "state": "in_progress"}
+            return 200, {}, {"ok": True, "channel": channel, "ts": ts}
+        ts = params.get("ts")
+        with self._cond:
+            stream = self.streams.get(str(ts))
+            if stream is None or stream["channel"] != channel:
+                return 200, {}, {"ok": False, "error": "message_not_found"}
+            if stream["state"] != "in_progress":
+                return 200, {}, {"ok": False, "error": "message_not_in_streaming_state"}
+            stream["text"] += text
+            if method == "chat.appendStream":
+                return 200, {}, {"ok": True, "channel": channel, "ts": ts}
+            stream["state"] = "completed"
+            stream["blocks"] = params.get("blocks") or []
+            return 200, {}, {"ok": True, "channel": channel, "ts": ts, "message": {
+                "type": "message", "text": stream["text"], "ts": ts, "bot_id": BOT_ID,
+                "thread_ts": stream["thread_ts"]}}

@@ -22,6 +22,7 @@ BOT_TOKEN = next(t for t in GOOD_TOKENS if t.startswith("xoxb-"))
 APP_TOKEN = next(t for t in GOOD_TOKENS if t.startswith("xapp-"))
 OWNER = "U061F7AUR"  # the user of Slack's app_mention docs example
 CHANNEL = "C123ABC456"
+DM = "D0ASSIST01"  # the DM an assistant thread lives in
 
 
 class FakeFeatures:
@@ -158,6 +159,34 @@ class SlackHarness:
                                              thread_ts=thread_ts, response_url=self.fake.response_url("action"))
         return self.sender.action(payload)
 
+    # -- Slack's assistant threads (tests/bot/slack/test_assistant.py) ------------------------
+    def start_assistant_thread(self, *, user: str = OWNER, channel: str = DM, context_channel: str | None = CHANNEL,
+                               thread_ts: str | None = None) -> tuple[dict[str, Any], int]:
+        body = self.payloads.assistant_thread("assistant_thread_started", event_id=self.next_event_id(), user=user,
+                                              channel=channel, thread_ts=thread_ts or self.next_ts(),
+                                              context_channel=context_channel)
+        return body, self.sender.event(body)[0]
+
+    def change_context(self, thread_ts: str, context_channel: str, *, user: str = OWNER,
+                       channel: str = DM) -> int:
+        body = self.payloads.assistant_thread("assistant_thread_context_changed", event_id=self.next_event_id(),
+                                              user=user, channel=channel, thread_ts=thread_ts,
+                                              context_channel=context_channel)
+        return self.sender.event(body)[0]
+
+    def feedback(self, value: str, *, message_ts: str, thread_ts: str, user: str = OWNER,
+                 channel: str = DM) -> tuple[int, str]:
+        payload = self.payloads.feedback_action(value, user=user, channel=channel, message_ts=message_ts,
+                                                thread_ts=thread_ts, response_url=self.fake.response_url("action"))
+        return self.sender.action(payload)
+
+    def streamed_answer(self, thread_ts: str, *, timeout: float = 15.0) -> Any:
+        """Wait for the stream in `thread_ts` to close; return that chat.stopStream call."""
+        start = self.fake.wait_for("chat.startStream", where=lambda c: c.params.get("thread_ts") == thread_ts
+                                   and c.status == 200 and c.response.get("ok"), timeout=timeout)[-1]
+        ts = start.response["ts"]
+        return self.fake.wait_for("chat.stopStream", where=lambda c: c.params.get("ts") == ts, timeout=timeout)[-1]
+
     def open_home(self, *, user: str = OWNER) -> tuple[int, str]:
         return self.sender.event(self.payloads.app_home_opened(user=user, event_id=self.next_event_id()))
 
@@ -180,8 +209,11 @@ class SlackHarness:
 
 def write_config(folder: Path, fake: FakeSlackAPI, extra: str = "") -> Path:
     """journeybot.toml pointing the app at the fake; `extra` lines (TOML) override [slack] keys."""
+    # ai_app off by default: most tests exercise the classic flow ("working on it" replaced by
+    # the answer, thumbs buttons) that workspaces without Slack's AI features get; the assistant
+    # and streaming tests turn it on.
     settings = {"mode": '"http"', "api_base_url": f'"{fake.base_url}"', "answer_timeout_seconds": "30",
-                "rate_limit_retries": "2"}
+                "rate_limit_retries": "2", "ai_app": "false"}
     for line in extra.strip().splitlines():
         key, _, value = line.partition("=")
         settings[key.strip()] = value.strip()

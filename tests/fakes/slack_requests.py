@@ -2,9 +2,11 @@
 signed the way Slack signs them (v0, HMAC-SHA256 over "v0:{timestamp}:{raw body}"), and sent
 to the app's URL.
 
-The docs examples (app_mention, message.im) are used as they are, with the fields a test
-needs changed; slash commands and button presses are built from the field lists Slack's Java
-SDK records (slash_command.shape, block_actions.shape), keeping only fields the shape has.
+The docs examples (app_mention, message.im, and for assistant threads the
+assistant_thread_started / _context_changed examples in tests/fixtures/slack_ai) are used as
+they are, with the fields a test needs changed; slash commands and button presses are built
+from the field lists Slack's Java SDK records (slash_command.shape, block_actions.shape),
+keeping only fields the shape has.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fakes.slack_api import TEAM_ID
+
+AI_PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "slack_ai"
 
 
 def sign(secret: str, timestamp: str, body: str) -> str:
@@ -66,6 +70,29 @@ class SlackPayloads:
         body = self.message_im(text=text, event_id=event_id, ts=ts, user=user, channel=channel,
                                thread_ts=thread_ts, channel_type="channel", **extra)
         assert set(body["event"]) <= set(shape) | {"type"}, "fields outside Slack's message shape"
+        return body
+
+    def assistant_thread(self, kind: str, *, event_id: str, user: str, channel: str, thread_ts: str,
+                         context_channel: str | None, team: str = TEAM_ID) -> dict[str, Any]:
+        """assistant_thread_started or assistant_thread_context_changed, from Slack's examples."""
+        body = json.loads((AI_PAYLOADS / f"{kind}.docs-example.json").read_text())
+        body.update(team_id=team, event_id=event_id, event_time=int(time.time()), authed_users=[user])
+        thread = body["event"]["assistant_thread"]
+        thread.update(user_id=user, channel_id=channel, thread_ts=thread_ts)
+        thread["context"] = {"channel_id": context_channel, "team_id": team} if context_channel else {}
+        body["event"]["event_ts"] = f"{time.time():.6f}"
+        return body
+
+    def feedback_action(self, value: str, *, user: str, channel: str, message_ts: str, thread_ts: str,
+                        team: str = TEAM_ID, response_url: str = "") -> dict[str, Any]:
+        """A click on Slack's feedback buttons: a block_actions payload whose action is
+        `type: feedback_buttons` with the pressed button's value (the Block Kit reference and
+        bolt-js's FeedbackButtonsAction)."""
+        body = self.block_action("answer_feedback", value, user=user, channel=channel, message_ts=message_ts,
+                                 thread_ts=thread_ts, team=team, response_url=response_url)
+        body["actions"][0].update(type="feedback_buttons", block_id=f"feedback:{value.partition(':')[2]}",
+                                  text={"type": "plain_text", "text": "Good answer" if value.startswith("good")
+                                        else "Bad answer"})
         return body
 
     def app_home_opened(self, *, user: str, event_id: str, team: str = TEAM_ID) -> dict[str, Any]:

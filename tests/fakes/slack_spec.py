@@ -5,7 +5,11 @@ limits, applied to every call the fake Slack API recorded.
   arguments present, argument types right, no argument the method does not know.
 - The 2023 upload methods are not in that spec; their arguments are transcribed below from
   Slack's reference pages, and the fake's responses are compared with the response shapes the
-  java-slack-sdk maintainers record (java-slack-sdk-json-logs/).
+  java-slack-sdk maintainers record (java-slack-sdk-json-logs/). The same for Slack's AI-app
+  methods (assistant.threads.*, chat.startStream/appendStream/stopStream; shapes in
+  tests/fixtures/slack_ai), with their limits: 12,000 characters of markdown per call, streams
+  in threads and, outside a DM, for a named recipient, at most four suggested prompts.
+- Block Kit also includes the context_actions block with Slack's feedback buttons.
 - Block Kit: 50 blocks per message (100 in a Home tab), 3,000 characters per section text,
   150 per header, 10 context elements, 25 action elements, 75 per button label, 2,000 per
   button value, 255 per action_id/block_id, unique block_ids, and about 12,000 characters of
@@ -27,6 +31,36 @@ UPLOAD_METHODS: dict[str, dict[str, tuple[str, bool]]] = {
                                      "channels": ("string", False), "initial_comment": ("string", False),
                                      "thread_ts": ("string", False), "blocks": ("string", False)},
 }
+# Slack's AI-app methods (2024-2025), none in the 2020 spec; from their reference pages:
+# https://docs.slack.dev/reference/methods/assistant.threads.setStatus (and .setSuggestedPrompts,
+# .setTitle), https://docs.slack.dev/reference/methods/chat.startStream (and .appendStream,
+# .stopStream). Scopes as the pages give them.
+AI_METHODS: dict[str, tuple[dict[str, tuple[str, bool]], str]] = {
+    "assistant.threads.setStatus": ({"channel_id": ("string", True), "thread_ts": ("string", True),
+                                     "status": ("string", True), "loading_messages": ("array", False),
+                                     "icon_emoji": ("string", False), "icon_url": ("string", False),
+                                     "username": ("string", False)}, "assistant:write"),
+    "assistant.threads.setSuggestedPrompts": ({"channel_id": ("string", True), "prompts": ("array", True),
+                                               "thread_ts": ("string", False), "title": ("string", False)},
+                                              "assistant:write"),
+    "assistant.threads.setTitle": ({"channel_id": ("string", True), "thread_ts": ("string", True),
+                                    "title": ("string", True)}, "assistant:write"),
+    "chat.startStream": ({"channel": ("string", True), "thread_ts": ("string", False),
+                          "markdown_text": ("string", False), "chunks": ("array", False),
+                          "recipient_user_id": ("string", False), "recipient_team_id": ("string", False),
+                          "task_display_mode": ("string", False), "icon_emoji": ("string", False),
+                          "icon_url": ("string", False), "username": ("string", False)}, "chat:write"),
+    "chat.appendStream": ({"channel": ("string", True), "ts": ("string", True),
+                           "markdown_text": ("string", False), "chunks": ("array", False)}, "chat:write"),
+    "chat.stopStream": ({"channel": ("string", True), "ts": ("string", True), "markdown_text": ("string", False),
+                         "chunks": ("array", False), "blocks": ("string", False), "metadata": ("string", False),
+                         "session_status": ("string", False)}, "chat:write"),
+}
+STREAM_METHODS = ("chat.startStream", "chat.appendStream", "chat.stopStream")
+MAX_MARKDOWN_TEXT = 12_000  # per call, for markdown_text and each markdown chunk
+MAX_SUGGESTED_PROMPTS = 4
+# Response shapes of the newer methods (java-slack-sdk json-logs), kept with the tests.
+AI_SHAPES = Path(__file__).resolve().parents[1] / "fixtures" / "slack_ai"
 SCOPES_2020_TO_GRANULAR = {"chat:write:bot": "chat:write", "chat:write:user": "chat:write",
                            "channels:write": "channels:join"}
 JSON_STRING_ARGS = {"blocks", "attachments", "view", "files", "metadata"}
@@ -49,6 +83,9 @@ class SlackSpec:
         """(arguments -> (type, required), token required, scopes) of a Web API method."""
         if name in UPLOAD_METHODS:
             return UPLOAD_METHODS[name], True, ["files:write"]
+        if name in AI_METHODS:
+            args, scope = AI_METHODS[name]
+            return args, True, [scope]
         path = self.openapi["paths"].get(f"/{name}")
         if path is None:
             raise KeyError(name)
@@ -73,8 +110,10 @@ class SlackSpec:
         return {SCOPES_2020_TO_GRANULAR.get(s, s) for s in scopes}
 
     def response_shape(self, name: str) -> dict[str, Any] | None:
-        path = self.dir / "java-slack-sdk-json-logs" / f"{name}.json"
-        return json.loads(path.read_text()) if path.exists() else None
+        for path in (self.dir / "java-slack-sdk-json-logs" / f"{name}.json", AI_SHAPES / f"{name}.json"):
+            if path.exists():
+                return json.loads(path.read_text())
+        return None
 
     # -- checks -----------------------------------------------------------------------------
     def call_problems(self, call: Any) -> list[str]:
@@ -117,6 +156,15 @@ class SlackSpec:
             blocks = _decoded(p.get("blocks"))
             if blocks is not None:
                 out += block_problems(blocks, surface="message")
+        if call.method in STREAM_METHODS:
+            out += _stream_problems(call.method, p)
+        if call.method == "assistant.threads.setSuggestedPrompts":
+            prompts = _decoded(p.get("prompts")) or []
+            if not 1 <= len(prompts) <= MAX_SUGGESTED_PROMPTS:
+                out.append(f"{len(prompts)} suggested prompts (1-{MAX_SUGGESTED_PROMPTS})")
+            for prompt in prompts:
+                if set(prompt) != {"title", "message"} or not all(isinstance(v, str) and v for v in prompt.values()):
+                    out.append(f"a suggested prompt needs a title and a message: {prompt!r:.80}")
         if call.method == "views.publish":
             view = _decoded(p.get("view")) or {}
             if view.get("type") != "home":
@@ -126,6 +174,29 @@ class SlackSpec:
 
     def problems(self, calls: list[Any]) -> list[str]:
         return [p for c in calls for p in self.call_problems(c)]
+
+
+def _stream_problems(method: str, p: dict[str, Any]) -> list[str]:
+    out = []
+    texts = [p.get("markdown_text") or ""] + [c.get("text", "") for c in _decoded(p.get("chunks")) or []
+                                              if isinstance(c, dict) and c.get("type") == "markdown_text"]
+    for text in texts:
+        if len(text) > MAX_MARKDOWN_TEXT:
+            out.append(f"markdown text of {len(text)} characters (> {MAX_MARKDOWN_TEXT})")
+        out += _broadcast_problems(text)
+    for c in _decoded(p.get("chunks")) or []:
+        if not isinstance(c, dict) or c.get("type") not in ("markdown_text", "task_update", "plan_update", "blocks"):
+            out.append(f"unknown chunk {c!r:.60}")
+    if method == "chat.startStream":
+        if not p.get("thread_ts"):
+            out.append("a stream should reply in a thread (thread_ts)")
+        if not str(p.get("channel", "")).startswith("D") and not (p.get("recipient_user_id")
+                                                                  and p.get("recipient_team_id")):
+            out.append("streaming into a channel needs recipient_user_id and recipient_team_id")
+    blocks = _decoded(p.get("blocks"))
+    if blocks:
+        out += block_problems(blocks, surface="message")
+    return out
 
 
 def response_url_problems(body: dict[str, Any]) -> list[str]:
@@ -180,6 +251,12 @@ def block_problems(blocks: list[dict[str, Any]], *, surface: str = "message") ->
                 out.append(f"block {i}: actions with {len(elements)} elements")
             for e in elements:
                 out += [f"block {i}: {p}" for p in _button_problems(e)]
+        elif kind == "context_actions":
+            elements = b.get("elements") or []
+            if not (1 <= len(elements) <= 5):
+                out.append(f"block {i}: context_actions with {len(elements)} elements")
+            for e in elements:
+                out += [f"block {i}: {p}" for p in _feedback_problems(e)]
         elif kind == "image":
             if not b.get("image_url") or not b.get("alt_text"):
                 out.append(f"block {i}: image needs image_url and alt_text")
@@ -208,6 +285,25 @@ def shape_problems(response: dict[str, Any], shape: dict[str, Any], path: str = 
     return out
 
 
+def _feedback_problems(e: dict[str, Any]) -> list[str]:
+    """https://docs.slack.dev/reference/block-kit/block-elements/feedback-buttons-element"""
+    if e.get("type") != "feedback_buttons":
+        return [f"context_actions element type {e.get('type')!r} (journeybot sends feedback_buttons)"]
+    out = []
+    if not (1 <= len(e.get("action_id", "")) <= 255):
+        out.append("feedback_buttons action_id must have 1-255 characters")
+    for side in ("positive_button", "negative_button"):
+        button = e.get(side) or {}
+        text = button.get("text") or {}
+        if text.get("type") != "plain_text" or not (1 <= len(text.get("text", "")) <= 75):
+            out.append(f"{side} text must be plain_text of 1-75 characters")
+        if not (1 <= len(button.get("value", "")) <= 2000):
+            out.append(f"{side} value must have 1-2,000 characters")
+        if len(button.get("accessibility_label", "")) > 75:
+            out.append(f"{side} accessibility_label over 75 characters")
+    return out
+
+
 def _button_problems(e: dict[str, Any]) -> list[str]:
     out = []
     if e.get("type") != "button":
@@ -233,7 +329,10 @@ def _type_problem(name: str, kind: str, value: Any) -> str | None:
         except (TypeError, ValueError):
             return f"{name} must be JSON-encoded, got {str(value)[:40]!r}"
         return None
-    if kind == "boolean":
+    if kind == "array":
+        decoded = _decoded(value)
+        ok = isinstance(decoded, list)
+    elif kind == "boolean":
         ok = isinstance(value, bool) or str(value).lower() in ("true", "false", "1", "0")
     elif kind == "integer":
         ok = (isinstance(value, int) and not isinstance(value, bool)) or str(value).isdigit()

@@ -13,11 +13,16 @@ from fakes.slack_spec import SlackSpec
 REPO = Path(__file__).resolve().parents[3]
 # Every Web API method journeybot calls (the end-to-end tests record each of them).
 METHODS = ("auth.test", "chat.postMessage", "chat.update", "chat.postEphemeral", "reactions.add",
-           "conversations.join", "files.getUploadURLExternal", "files.completeUploadExternal", "views.publish")
+           "conversations.join", "files.getUploadURLExternal", "files.completeUploadExternal", "views.publish",
+           "assistant.threads.setStatus", "assistant.threads.setSuggestedPrompts", "assistant.threads.setTitle",
+           "chat.startStream", "chat.appendStream", "chat.stopStream")
 # Scopes of the events the listeners subscribe to. app_mention needs app_mentions:read for bot
 # tokens (https://docs.slack.dev/reference/events/app_mention); the 2020 event catalogue
 # predates it. Slash commands need `commands`.
-EVENT_SCOPES = {"app_mention": {"app_mentions:read"}, "app_home_opened": set()}
+EVENT_SCOPES = {"app_mention": {"app_mentions:read"}, "app_home_opened": set(),
+                # "No scopes required!" (docs.slack.dev/reference/events/assistant_thread_started and
+                # .../assistant_thread_context_changed); the feature itself brings assistant:write.
+                "assistant_thread_started": set(), "assistant_thread_context_changed": set()}
 
 
 @pytest.fixture(params=["manifest.yml", "manifest-http.yml"])
@@ -43,7 +48,11 @@ def test_scopes_are_exactly_what_the_features_need(manifest, slack_shared):
 def test_events_and_command_match_the_listeners(manifest):
     # The listeners for these are exercised end to end in test_events/test_commands/test_home.
     assert sorted(manifest["settings"]["event_subscriptions"]["bot_events"]) == [
-        "app_home_opened", "app_mention", "message.im"]
+        "app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started",
+        "message.im"]
+    # Slack's AI-app surface: the side panel, and DMs (assistant threads live in the app's DM).
+    assert manifest["features"]["assistant_view"]["assistant_description"]
+    assert manifest["features"]["app_home"]["messages_tab_enabled"] is True
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/journey"]
     assert manifest["features"]["slash_commands"][0]["should_escape"] is True  # <#C…|name> in subscribe
     assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the buttons
