@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Column, Float, MetaData, String, Table, Text, text
+
 from bot.agent.slots import Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
 from bot.answer import Answer
+from tools.core.opsdb import as_db
 
 MIN_SCORE = 0.18  # below this the planner admits it is unsure
 _FOLLOW_UP = re.compile(
@@ -38,7 +39,7 @@ class Plan:
 
 
 class OfflinePlanner:
-    def __init__(self, ctx: ToolContext, tools: list[ToolSpec], memory_path: Path | None = None):
+    def __init__(self, ctx: ToolContext, tools: list[ToolSpec], memory_path: Path | str | None = None):
         self.ctx = ctx
         self.tools = [t for t in tools if t.plan is not None or not t.params.model_fields]
         self.by_name = {t.name: t for t in self.tools}
@@ -168,32 +169,34 @@ class _PhrasingIndex:
 
 
 class _PlannerState:
-    """The last analysis per conversation, persisted so follow-ups survive a restart."""
+    """The last analysis per conversation, persisted (bot/memory.py: the memory database) so
+    follow-ups survive a restart and reach another instance."""
 
-    def __init__(self, path: Path | None):
-        self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
-        with self._lock, self._conn:
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS planner_state "
-                "(conversation TEXT PRIMARY KEY, tool TEXT, slots TEXT, updated REAL)"
-            )
+    def __init__(self, where: Path | str | None):
+        from bot.memory import memory_where
+
+        self.db = as_db(memory_where(where))
+        self.db.create(_METADATA)
 
     def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT tool, slots FROM planner_state WHERE conversation = ?", [key]
-            ).fetchone()
+        with self.db.read() as con:
+            row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
+                              {"k": key}).first()
         return {"tool": row[0], "slots": json.loads(row[1])} if row else None
 
     def put(self, key: str, tool: str, slots: Slots) -> None:
-        with self._lock, self._conn:
-            self._conn.execute(
-                "INSERT OR REPLACE INTO planner_state VALUES (?, ?, ?, ?)",
-                [key, tool, json.dumps(asdict(slots)), time.time()],
-            )
+        with self.db.write() as con:
+            con.execute(text(
+                "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
+                "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
+                "updated = excluded.updated"),
+                {"k": key, "t": tool, "s": json.dumps(asdict(slots)), "u": time.time()})
 
     def clear(self, key: str) -> None:
-        with self._lock, self._conn:
-            self._conn.execute("DELETE FROM planner_state WHERE conversation = ?", [key])
+        with self.db.write() as con:
+            con.execute(text("DELETE FROM planner_state WHERE conversation = :k"), {"k": key})
 
+
+_METADATA = MetaData()
+Table("planner_state", _METADATA, Column("conversation", String, primary_key=True), Column("tool", String),
+      Column("slots", Text), Column("updated", Float))

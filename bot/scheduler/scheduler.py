@@ -93,9 +93,9 @@ class JourneyScheduler:
         self.timezone = config.business.timezone
         config.home_path.mkdir(parents=True, exist_ok=True)
         s = config.scheduler
-        self.state = StateStore(config.state_path)
+        self.state = StateStore(config.ops_db())
         self.ledger = RunLedger(self.state, owner=owner, lease_seconds=s.lease_seconds)
-        self.alert_store = AlertStore(config.state_path)
+        self.alert_store = AlertStore(config.ops_db())
         self.desk = AlertDesk(config, self.alert_store, self.ledger, poster, provider or self._default_provider)
         self._digest_message = digest_message
         self.scheduler: Any = None

@@ -143,7 +143,7 @@ def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = 
     if unknown:
         raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
     agent = agent or JourneyAgent.from_config(config, store)
-    state = state or StateStore(config.state_path)
+    state = state or StateStore(config.ops_db())
     services = SlackServices(
         agent=agent, ctx=agent.ctx, poster=poster, answers=AnswerLog(state), state=state,
         settings=config.slack, business_name=config.business.name, timezone=config.business.timezone,

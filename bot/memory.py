@@ -1,0 +1,79 @@
+"""Where the agent's conversation memory lives: LangGraph's checkpointer for the model loop
+and the offline planner's "last analysis" per conversation.
+
+Both follow the memory URL (`Config.memory_url`): a SQLite file in the data folder by
+default (<data folder>/memory.sqlite), or PostgreSQL when `[state] url` is set, so that a
+follow-up in a Slack thread is understood by whichever instance receives it. With
+PostgreSQL the checkpointer is LangGraph's own `PostgresSaver` over a psycopg pool; its
+tables are set up once, under an advisory lock, so two instances starting together do not
+race on the migration.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from tools.core.opsdb import libpq_url, lock_key
+
+log = logging.getLogger(__name__)
+
+POOL_SIZE = 8
+
+
+def memory_where(where: Path | str | None) -> str | None:
+    """A memory location as a URL (None: in memory, for tests and one-off sessions)."""
+    if where is None:
+        return None
+    text = str(where)
+    return text if "://" in text else f"sqlite:///{text}"
+
+
+def make_checkpointer(where: Path | str | None) -> Any:
+    """LangGraph's checkpointer for `where`: in memory, a SQLite file, or PostgreSQL."""
+    url = memory_where(where)
+    if url is None:
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        return InMemorySaver()
+    if url.startswith(("postgresql", "postgres://")):
+        return _postgres_saver(libpq_url(url))
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    path = Path(url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saver = SqliteSaver(sqlite3.connect(str(path), check_same_thread=False))
+    saver.setup()
+    return saver
+
+
+def _postgres_saver(conninfo: str) -> Any:
+    import psycopg
+    from langgraph.checkpoint.postgres import PostgresSaver
+    from psycopg.rows import dict_row
+    from psycopg_pool import ConnectionPool
+
+    # LangGraph's documented connection settings: autocommit, no server-side prepared
+    # statements (they break behind poolers such as PgBouncer), rows as dicts.
+    kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+    with psycopg.connect(conninfo, **kwargs) as con:
+        con.execute("SELECT pg_advisory_lock(%s)", [lock_key("langgraph-setup")])
+        try:
+            PostgresSaver(con).setup()
+        finally:
+            con.execute("SELECT pg_advisory_unlock(%s)", [lock_key("langgraph-setup")])
+    pool = ConnectionPool(conninfo, min_size=1, max_size=POOL_SIZE, kwargs=kwargs, open=True,
+                          check=ConnectionPool.check_connection)
+    return PostgresSaver(pool)
+
+
+def forget_conversations(checkpointer: Any, keys: list[str]) -> int:
+    """Delete the checkpoints of these conversations (erasure); returns how many were asked."""
+    deleter = getattr(checkpointer, "delete_thread", None)
+    if deleter is None:
+        return 0
+    for key in keys:
+        deleter(key)
+    return len(keys)
