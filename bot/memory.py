@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from tools.core.opsdb import libpq_url, lock_key
 log = logging.getLogger(__name__)
 
 POOL_SIZE = 8
+SETUP_TIMEOUT_S = 120.0
 
 
 def memory_where(where: Path | str | None) -> str | None:
@@ -58,12 +60,19 @@ def _postgres_saver(conninfo: str) -> Any:
     # LangGraph's documented connection settings: autocommit, no server-side prepared
     # statements (they break behind poolers such as PgBouncer), rows as dicts.
     kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+    key = lock_key("langgraph-setup")
     with psycopg.connect(conninfo, **kwargs) as con:
-        con.execute("SELECT pg_advisory_lock(%s)", [lock_key("langgraph-setup")])
+        # Polled, not waited for: the migration builds an index CONCURRENTLY, which waits for
+        # every open transaction, and a blocked pg_advisory_lock call is one (a deadlock).
+        deadline = time.monotonic() + SETUP_TIMEOUT_S
+        while not con.execute("SELECT pg_try_advisory_lock(%s) AS ok", [key]).fetchone()["ok"]:
+            if time.monotonic() > deadline:
+                raise TimeoutError("another instance has been setting up the memory tables for too long")
+            time.sleep(0.1)
         try:
             PostgresSaver(con).setup()
         finally:
-            con.execute("SELECT pg_advisory_unlock(%s)", [lock_key("langgraph-setup")])
+            con.execute("SELECT pg_advisory_unlock(%s)", [key])
     pool = ConnectionPool(conninfo, min_size=1, max_size=POOL_SIZE, kwargs=kwargs, open=True,
                           check=ConnectionPool.check_connection)
     return PostgresSaver(pool)
