@@ -19,6 +19,8 @@ from tools.data.ingest import IngestReport, Load, folder_loads, ingest_loads, in
 from tools.data.mapping import Mapping
 from tools.data.schema import TABLES
 
+WRITER_WAIT_S = 600.0  # another instance's ingest or sync may be running: wait this long for it
+
 
 def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -74,10 +76,16 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...]
       journeybot ingest events analytics.parquet --mapping web_analytics
       journeybot ingest --recipe examples/olist/recipe.toml
       journeybot ingest --folder exports/
+
+    With several instances sharing PostgreSQL ([state] url), ingest waits to be the only
+    writer, loads on top of the newest published version and publishes the result.
     """
-    store = ctx.store
+    from bot.journey_versions import journey_writer
+
     tpmap = ctx.config.touchpoint_map()
-    with progress_bar(ctx.err, not as_json) as update:
+    shared = ctx.config.shared
+    with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
+            progress_bar(ctx.err, not as_json) as update:
         if recipe:
             if table or file or folder:
                 raise CommandError("--recipe takes no TABLE/FILE/--folder", EXIT_USAGE)
@@ -100,8 +108,15 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...]
             reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update)
     if as_json:
         print_json(reports)
-    else:
-        _report(ctx, reports)
+        return
+    _report(ctx, reports)
+    if shared:
+        from tools.data.published import latest
+
+        version = latest(ctx.config.ops_db())
+        if version is not None:
+            ctx.console.print(f"Published as journey store version {version.version}; every instance "
+                              f"answers from it within {ctx.config.state.follow_seconds:g} s.", markup=False)
 
 
 def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],

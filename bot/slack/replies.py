@@ -14,6 +14,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
+from bot import metrics
 from bot.answer import Answer
 from bot.answer_log import AnswerRecord
 from bot.render.slack import answer_message, escape, text_message
@@ -67,12 +68,15 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
         future = services.workers.submit(produce)
         answer = future.result(timeout=services.settings.answer_timeout_seconds)
     except FutureTimeout:
+        metrics.answer(where.surface, "failed", "timeout", time.monotonic() - started)
         log.warning("answer timed out after %ss (request %s)", services.settings.answer_timeout_seconds, rid)
         fail(services, where.channel, placeholder_ts,
              texts.TIMED_OUT.format(seconds=services.settings.answer_timeout_seconds, request_id=rid))
         _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
     except Exception:
+        metrics.answer(where.surface, "failed", "failed", time.monotonic() - started)
+        metrics.error("answer")
         log.exception("answering failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
         _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
@@ -83,10 +87,13 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     try:
         services.poster.update(where.channel, placeholder_ts, message.text, message.blocks)
     except Exception:
+        metrics.answer(where.surface, answer.mode, "failed", time.monotonic() - started)
+        metrics.error("post_answer")
         log.exception("posting the answer failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
         _record(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
+    metrics.answer(where.surface, answer.mode, "ok", time.monotonic() - started)
     if message.attachment:
         _attach(services, where, placeholder_ts, *message.attachment)
     _post_result_files(services, where, placeholder_ts, answer)

@@ -153,6 +153,39 @@ class OpsDB:
                     metadata.create_all(con)
             self._created.add(id(metadata))
 
+    def try_lock(self, name: str) -> HeldLock | None:
+        """Take the named lock for as long as the caller holds it, or None when someone else
+        holds it. PostgreSQL: a session advisory lock on a connection kept for the purpose, so
+        a process that dies releases it with its connection; SQLite: an exclusive lock on a
+        file beside the database (all instances share one machine there)."""
+        if self.dialect == "postgresql":
+            con = self.engine.connect()
+            try:
+                got = con.exec_driver_sql("SELECT pg_try_advisory_lock(%(k)s)", {"k": lock_key(name)}).scalar()
+                con.commit()
+            except Exception:
+                con.close()
+                raise
+            if not got:
+                con.close()
+                return None
+            return HeldLock(name, release=lambda: _pg_unlock(con, name))
+        if self._memory_lock is not None:
+            lock = threading.Lock()
+            with _MEMORY_LOCKS_GUARD:
+                lock = _MEMORY_LOCKS.setdefault((id(self), name), lock)
+            return HeldLock(name, release=lock.release) if lock.acquire(blocking=False) else None
+        import fcntl
+
+        path = Path(driver_url(self.url).removeprefix("sqlite:///") + f".{name}.lock")
+        handle = path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return None
+        return HeldLock(name, release=handle.close)
+
     def ping(self) -> None:
         """Raise when the database cannot be reached (readiness checks)."""
         with self.read() as con:
@@ -166,6 +199,36 @@ class OpsDB:
         self.engine.dispose()
 
 
+class HeldLock:
+    """A lock from `OpsDB.try_lock`; release it (or leave the `with` block) when done."""
+
+    def __init__(self, name: str, release: Any):
+        self.name = name
+        self._release = release
+        self.held = True
+
+    def release(self) -> None:
+        if self.held:
+            self.held = False
+            self._release()
+
+    def __enter__(self) -> HeldLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _pg_unlock(con: Any, name: str) -> None:
+    try:
+        con.exec_driver_sql("SELECT pg_advisory_unlock(%(k)s)", {"k": lock_key(name)})
+        con.commit()
+    finally:
+        con.close()
+
+
+_MEMORY_LOCKS: dict[tuple[int, str], threading.Lock] = {}
+_MEMORY_LOCKS_GUARD = threading.Lock()
 _OPEN: dict[str, OpsDB] = {}
 _OPEN_LOCK = threading.Lock()
 
