@@ -32,6 +32,7 @@ from bot.state import StateStore
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertStore
 from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.data.published import held
 
 log = logging.getLogger(__name__)
 
@@ -283,7 +284,9 @@ class JourneyScheduler:
         if on_demand:
             key += ":now:" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M")
         if self.ledger.status(key) is None:
-            self.ledger.record(key, channel, self.digest_message(channel, cadence, day))
+            with held(self.store):  # the whole digest from one version of the journey store
+                message = self.digest_message(channel, cadence, day)
+            self.ledger.record(key, channel, message)
         delivery = self.ledger.send(key, self.poster)
         log.info("digest %s: %s", key, delivery.outcome)
         return delivery
@@ -296,10 +299,11 @@ class JourneyScheduler:
         return digest_message(self.config, self.store, cadence, day)
 
     def run_alerts(self, day: dt.date | None = None) -> list[Delivery]:
-        day = day or last_complete_day(self.store, self.timezone)
-        if day is None:
-            return []
-        return self.desk.check(day)
+        with held(self.store):
+            day = day or last_complete_day(self.store, self.timezone)
+            if day is None:
+                return []
+            return self.desk.check(day)
 
     def retrain(self) -> Any:
         """Retrain the churn, propensity and lifetime value models when there is new data;

@@ -201,8 +201,12 @@ def _request_kind(body: str) -> str:
     return "interaction" if body.startswith("payload=") or "&payload=" in body else "command"
 
 
-def start_socket_mode(app: App, app_token: str) -> None:
-    """Blocks; Slack's WebSocket reconnects by itself after network trouble."""
+def start_socket_mode(app: App, app_token: str, health: Health | None = None) -> None:
+    """Blocks; Slack's WebSocket reconnects by itself after network trouble. `health` gets a
+    "slack" readiness check that fails while the WebSocket is down."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    SocketModeHandler(app, app_token, web_client=app.client).start()
+    handler = SocketModeHandler(app, app_token, web_client=app.client)
+    if health is not None:
+        health.add("slack", lambda: None if handler.client.is_connected() else "not connected to Slack")
+    handler.start()

@@ -22,6 +22,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.redact import redact_text
 from bot.slack.services import SlackServices
+from tools.data.published import held
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     answer_id = services.answers.new_id()
     conversation = where.conversation(placeholder_ts if where.surface == "command" else None)
     try:
-        future = services.workers.submit(produce)
+        # One answer reads one version of the journey store, however many queries it runs.
+        future = services.workers.submit(_held, services.ctx.store, produce)
         answer = future.result(timeout=services.settings.answer_timeout_seconds)
     except FutureTimeout:
         metrics.answer(where.surface, "failed", "timeout", time.monotonic() - started)
@@ -98,6 +100,11 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
         _attach(services, where, placeholder_ts, *message.attachment)
     _post_result_files(services, where, placeholder_ts, answer)
     return answer_id
+
+
+def _held(store: Any, produce: Callable[[], Answer]) -> Answer:
+    with held(store):
+        return produce()
 
 
 def result_files(answer: Answer) -> list[Any]:
