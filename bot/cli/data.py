@@ -111,12 +111,16 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, maps: tuple[str, ...]
         return
     _report(ctx, reports)
     if shared:
-        from tools.data.published import latest
+        _say_published(ctx)
 
-        version = latest(ctx.config.ops_db())
-        if version is not None:
-            ctx.console.print(f"Published as journey store version {version.version}; every instance "
-                              f"answers from it within {ctx.config.state.follow_seconds:g} s.", markup=False)
+
+def _say_published(ctx: Ctx) -> None:
+    from tools.data.published import latest
+
+    version = latest(ctx.config.ops_db())
+    if version is not None:
+        ctx.console.print(f"Published as journey store version {version.version}; every instance "
+                          f"answers from it within {ctx.config.state.follow_seconds:g} s.", markup=False)
 
 
 def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],
@@ -179,10 +183,16 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
     for name, count in files.counts.items():
         ctx.console.print(f"  {name:<10} {count:>11,} rows", markup=False)
     if do_ingest:
-        with progress_bar(ctx.err) as update:
-            reports = ingest_loads(ctx.store, folder_loads(files.folder),
+        from bot.journey_versions import journey_writer
+
+        shared = ctx.config.shared
+        with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
+                progress_bar(ctx.err) as update:
+            reports = ingest_loads(store, folder_loads(files.folder),
                                    touchpoints=ctx.config.touchpoint_map(), progress=update)
         _report(ctx, reports)
+        if shared:
+            _say_published(ctx)
 
 
 def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,
