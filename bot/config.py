@@ -498,6 +498,8 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         raise ConfigError(_problem_text(file, [f"predict: {exc}"])) from None
     cfg.source = str(file) if file else None
     cfg.env = env
+    if env.get("JOURNEYBOT_CHROMA_URL"):  # containers point every instance at one Chroma server
+        cfg.feedback.chroma_url = env["JOURNEYBOT_CHROMA_URL"]
     return cfg
 
 
