@@ -59,8 +59,10 @@ def _me() -> str:
 
 
 @contextmanager
-def journey_writer(config: Any, *, wait_seconds: float = 0.0, store: Any = None) -> Iterator[Any]:
-    """The journey store to write, as the only writer; publishes it afterwards when shared."""
+def journey_writer(config: Any, *, wait_seconds: float = 0.0, store: Any = None,
+                   keep: int | None = None) -> Iterator[Any]:
+    """The journey store to write, as the only writer; publishes it afterwards when shared.
+    `keep=1` drops every older published version (erasure: no old copy keeps the rows)."""
     if not config.shared:
         yield store if store is not None else config.open_store()
         return
@@ -78,7 +80,7 @@ def journey_writer(config: Any, *, wait_seconds: float = 0.0, store: Any = None)
         log.info("writing the journey store on top of version %s", base.version if base else "none")
         working = config.open_store()
         yield working
-        version = publish(db, working, publisher=_me(), keep=config.state.keep_versions,
+        version = publish(db, working, publisher=_me(), keep=keep or config.state.keep_versions,
                           copies=copies_dir(config))
         log.info("published journey store version %d (%d bytes)", version.version, version.size)
 
@@ -141,13 +143,14 @@ class Follower:
         return self.store.version
 
     def _tidy(self, current: Version) -> None:
-        """Copies older than the one before the current go (an answer may still finish on it)."""
+        """Older copies go: after the switch no answer reads them (switch_to waited for the
+        answers on the old copy), and an erased customer must not linger in one."""
         for old in copies_dir(self.config).glob("journey-v*.duckdb"):
             try:
                 number = int(old.stem.removeprefix("journey-v"))
             except ValueError:
                 continue
-            if number < current.version - 1:
+            if number < current.version:
                 old.unlink(missing_ok=True)
                 Path(str(old) + ".wal").unlink(missing_ok=True)
 

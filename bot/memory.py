@@ -11,13 +11,17 @@ race on the migration.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from tools.core.opsdb import libpq_url, lock_key
+from sqlalchemy import Column, Float, MetaData, String, Table, Text, text
+
+from tools.core.opsdb import as_db, libpq_url, lock_key
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +82,46 @@ def _postgres_saver(conninfo: str) -> Any:
     return PostgresSaver(pool)
 
 
-def forget_conversations(checkpointer: Any, keys: list[str]) -> int:
-    """Delete the checkpoints of these conversations (erasure); returns how many were asked."""
-    deleter = getattr(checkpointer, "delete_thread", None)
-    if deleter is None:
+_PLANNER = MetaData()
+Table("planner_state", _PLANNER, Column("conversation", String, primary_key=True), Column("tool", String),
+      Column("slots", Text), Column("updated", Float))
+
+
+class PlannerMemory:
+    """The offline planner's last analysis per conversation, so a follow-up ("and for
+    Instagram?") survives a restart and reaches another instance."""
+
+    def __init__(self, where: Path | str | None):
+        self.db = as_db(memory_where(where))
+        self.db.create(_PLANNER)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self.db.read() as con:
+            row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
+                              {"k": key}).first()
+        return {"tool": row[0], "slots": json.loads(row[1])} if row else None
+
+    def put(self, key: str, tool: str, slots: Any) -> None:
+        with self.db.write() as con:
+            con.execute(text(
+                "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
+                "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
+                "updated = excluded.updated"),
+                {"k": key, "t": tool, "s": json.dumps(asdict(slots)), "u": time.time()})
+
+    def clear(self, key: str) -> None:
+        with self.db.write() as con:
+            con.execute(text("DELETE FROM planner_state WHERE conversation = :k"), {"k": key})
+
+
+def forget_conversations(where: Path | str | None, keys: list[str], checkpointer: Any | None = None) -> int:
+    """Erase these conversations from memory: the model loop's checkpoints and the planner's
+    last analysis (erasure: AnswerLog.forget_text says which conversations mention someone)."""
+    if not keys:
         return 0
+    saver = checkpointer if checkpointer is not None else make_checkpointer(where)
+    planner = PlannerMemory(where)
     for key in keys:
-        deleter(key)
+        saver.delete_thread(key)
+        planner.clear(key)
     return len(keys)

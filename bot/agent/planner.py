@@ -10,19 +10,15 @@ and offers example questions.
 
 from __future__ import annotations
 
-import json
 import re
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Float, MetaData, String, Table, Text, text
-
 from bot.agent.slots import Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
 from bot.answer import Answer
-from tools.core.opsdb import as_db
+from bot.memory import PlannerMemory
 
 MIN_SCORE = 0.18  # below this the planner admits it is unsure
 _FOLLOW_UP = re.compile(
@@ -43,7 +39,7 @@ class OfflinePlanner:
         self.ctx = ctx
         self.tools = [t for t in tools if t.plan is not None or not t.params.model_fields]
         self.by_name = {t.name: t for t in self.tools}
-        self._state = _PlannerState(memory_path)
+        self._state = PlannerMemory(memory_path)
         self._index = _PhrasingIndex(self.tools)
 
     # -- public ---------------------------------------------------------------------------
@@ -166,37 +162,3 @@ class _PhrasingIndex:
             for name, boost in self.boosts.items():
                 scores[name] = scores.get(name, 0.0) + boost(slots)
         return sorted(scores.items(), key=lambda kv: -kv[1])
-
-
-class _PlannerState:
-    """The last analysis per conversation, persisted (bot/memory.py: the memory database) so
-    follow-ups survive a restart and reach another instance."""
-
-    def __init__(self, where: Path | str | None):
-        from bot.memory import memory_where
-
-        self.db = as_db(memory_where(where))
-        self.db.create(_METADATA)
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        with self.db.read() as con:
-            row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
-                              {"k": key}).first()
-        return {"tool": row[0], "slots": json.loads(row[1])} if row else None
-
-    def put(self, key: str, tool: str, slots: Slots) -> None:
-        with self.db.write() as con:
-            con.execute(text(
-                "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
-                "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
-                "updated = excluded.updated"),
-                {"k": key, "t": tool, "s": json.dumps(asdict(slots)), "u": time.time()})
-
-    def clear(self, key: str) -> None:
-        with self.db.write() as con:
-            con.execute(text("DELETE FROM planner_state WHERE conversation = :k"), {"k": key})
-
-
-_METADATA = MetaData()
-Table("planner_state", _METADATA, Column("conversation", String, primary_key=True), Column("tool", String),
-      Column("slots", Text), Column("updated", Float))

@@ -189,6 +189,20 @@ class RunLedger:
                 "UPDATE runs SET status = 'abandoned', lease_until = 0, detail = :d, updated_at = :now "
                 "WHERE run_key = :k AND status != 'posted'"), {"d": reason, "now": time.time(), "k": run_key})
 
+    def forget_text(self, needle: str) -> int:
+        """Erasure: messages recorded for sending that mention `needle` lose their text (a run
+        not sent yet is abandoned, so it is never posted). Returns the runs changed."""
+        if not needle.strip():
+            return 0
+        erased = Message("(erased)").to_json()
+        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.db.write() as con:
+            cur = con.execute(text(
+                "UPDATE runs SET payload = :erased, detail = 'erased', updated_at = :now, "
+                "status = CASE WHEN status = 'posted' THEN status ELSE 'abandoned' END "
+                "WHERE lower(payload) LIKE :p ESCAPE '\\'"), {"erased": erased, "now": time.time(), "p": pattern})
+        return cur.rowcount
+
     # -- internals --------------------------------------------------------------------
     def _take_lease(self, run_key: str) -> tuple[str, str, int, float] | Delivery:
         now = time.time()

@@ -116,11 +116,13 @@ def test_an_alert_judged_by_two_instances_fires_once_and_an_ack_on_one_shows_on_
 
 
 def test_the_planners_last_analysis_is_seen_by_the_other_instance(url):
-    from bot.agent.planner import _PlannerState
     from bot.agent.slots import Slots
+    from bot.memory import PlannerMemory, forget_conversations
 
-    _PlannerState(url).put("T1:C1:1.1", "funnel", Slots())
-    assert _PlannerState(url).get("T1:C1:1.1")["tool"] == "funnel"
+    PlannerMemory(url).put("T1:C1:1.1", "funnel", Slots())
+    assert PlannerMemory(url).get("T1:C1:1.1")["tool"] == "funnel"
+    assert forget_conversations(url, ["T1:C1:1.1"]) == 1
+    assert PlannerMemory(url).get("T1:C1:1.1") is None
 
 
 def test_the_model_loops_memory_follows_the_thread_to_the_other_instance(pg_url):
@@ -148,3 +150,29 @@ def test_the_model_loops_memory_follows_the_thread_to_the_other_instance(pg_url)
         "we sell sourdough", "I have seen 1 message(s)", "what do we sell?", "I have seen 3 message(s)"]
     savers[1].delete_thread("T1:C1:1.1")
     assert savers[0].get_tuple(thread) is None
+
+
+def test_erasure_reaches_the_answer_log_memory_and_scheduled_messages(url, tmp_path):
+    from bot.agent.slots import Slots
+    from bot.config import load_config
+    from bot.memory import PlannerMemory
+    from bot.scheduler.erasure import forget_operational
+
+    config = load_config(env={"JOURNEYBOT_HOME": str(tmp_path / "home"), "JOURNEYBOT_STATE_URL": url}) \
+        if url.startswith("postgresql") else load_config(env={"JOURNEYBOT_HOME": str(tmp_path / "home")})
+    state = StateStore(config.ops_db())
+    log = AnswerLog(state)
+    log.record(AnswerRecord("a1", "T1", "C1", "1.1", "U1", "mention", "T1:C1:1.1", "what did C00042 buy?"))
+    log.record(AnswerRecord("a2", "T1", "C1", "2.2", "U1", "mention", "T1:C1:2.2", "funnel by channel"))
+    PlannerMemory(config.memory_url).put("T1:C1:1.1", "orders", Slots())
+    ledger = RunLedger(state)
+    ledger.record("digest:daily:C1:2026-06-01", "C1", Message("Quote from C00042: late again"))
+    ledger.record("digest:daily:C1:2026-06-02", "C1", Message("All quiet"))
+    result = forget_operational(config, "c00042")
+    assert (result.answers_conversations, result.scheduled_messages) == (1, 1)
+    assert log.get("a1") is None and log.get("a2") is not None
+    assert PlannerMemory(config.memory_url).get("T1:C1:1.1") is None
+    assert ledger.status("digest:daily:C1:2026-06-01")["status"] == "abandoned"  # never posted now
+    with state.db.read() as con:
+        payloads = [r[0] for r in con.exec_driver_sql("SELECT payload FROM runs")]
+    assert not any("C00042" in p for p in payloads)
