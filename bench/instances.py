@@ -31,6 +31,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from bench.common import table  # noqa: E402
 
+LOAD_BEFORE = ""
+
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -97,6 +99,23 @@ def burst(n_instances: int, args: argparse.Namespace, work: Path, state_url: str
         fake.stop()
 
 
+def publish_and_fetch(work: Path, state_url: str) -> dict:
+    """What one more version costs: publishing the loader's store again, and one reader's fetch."""
+    from tools.core.opsdb import OpsDB
+    from tools.data.published import fetch, latest, publish
+    from tools.data.store import JourneyStore
+
+    db = OpsDB(state_url)
+    store = JourneyStore(work / "loader" / "journey.duckdb", timezone="Europe/London")
+    t0 = time.perf_counter()
+    version = publish(db, store, publisher="bench")
+    published = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    fetch(db, latest(db), work / "reader")
+    fetched = time.perf_counter() - t0
+    return {"journey store MB": version.size / 1e6, "publish s": published, "fetch s": fetched}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
@@ -108,6 +127,8 @@ def main() -> None:
     from fakes.slack_requests import SlackPayloads
     from real_servers import create_database, start_postgres
 
+    global LOAD_BEFORE
+    LOAD_BEFORE = " ".join(f"{x:.1f}" for x in os.getloadavg())
     server = start_postgres()
     work = Path(tempfile.mkdtemp(prefix="bench-instances-"))
     try:
@@ -117,14 +138,18 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "bot.cli", "sample", "--events", str(args.events), "--ingest"],
                        check=True, env=env, cwd=work, stdout=subprocess.DEVNULL)
         payloads = SlackPayloads(shared / "payloads")
+        versions = publish_and_fetch(work, state_url)
         rows = [burst(n, args, work, state_url, payloads) for n in (1, 2)]
     finally:
         server.stop()
         shutil.rmtree(server.folder, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
     print(table(rows, list(rows[0])))
+    print()
+    print(table([versions], list(versions)))
     print(f"\n{args.requests} mentions, each also delivered again as Slack's retry to the other instance; "
-          f"{args.events:,} sample events; {os.cpu_count()} cores shared by every process")
+          f"{args.events:,} sample events; {os.cpu_count()} cores shared by every process; "
+          f"load average before: {LOAD_BEFORE}")
 
 
 if __name__ == "__main__":

@@ -244,3 +244,12 @@ def draft_personas_demo(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Personas", draft_personas_demo))
+
+
+def _running_as_a_service(ctx: Ctx) -> None:
+    from bot.cli.service import demo_running_as_a_service
+
+    demo_running_as_a_service(ctx)
+
+
+SECTIONS.append(DemoSection("Running it for real", _running_as_a_service))

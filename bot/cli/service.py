@@ -66,3 +66,25 @@ def start_ops_server(config: Any, health: Health) -> OpsHTTPServer | None:
         raise CommandError(f"Cannot serve /health, /ready and /metrics on {config.service.health_host}:{port} "
                            f"({exc.strerror or exc}). Set [service] health_port to a free port, or 0 for none.",
                            EXIT_ENVIRONMENT) from None
+
+
+def demo_running_as_a_service(ctx: Any) -> None:
+    """Demo section: what a load balancer and Prometheus would see of this data folder."""
+    import json
+
+    from bot import metrics
+
+    health = build_health(ctx.config, ctx.store, None, None)
+    status, _, body = health.respond("/ready")
+    ctx.console.print(f"$ curl http://127.0.0.1:{ctx.config.service.health_port}/ready   ({status})", markup=False)
+    ctx.console.print(json.dumps(json.loads(body)), markup=False)
+    with metrics.job_run("demo"):
+        metrics.source_synced("sample", rows=ctx.store.count("events"))
+    wanted = ("journeybot_job_runs_total{", "journeybot_source_sync_rows{", "journeybot_ready ")
+    lines = [line for line in metrics.exposition().decode().splitlines() if line.startswith(wanted)]
+    ctx.console.print(f"$ curl http://127.0.0.1:{ctx.config.service.health_port}/metrics   (3 of its lines)",
+                      markup=False)
+    for line in lines[:3]:
+        ctx.console.print(line, markup=False)
+    ctx.console.print("Run it for real: docker compose -f deploy/compose.yaml up -d, or the systemd unit in "
+                      "deploy/ (docs/DEPLOY.md).", markup=False)

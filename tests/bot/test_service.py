@@ -131,3 +131,20 @@ def test_json_logs_are_one_object_per_line_with_the_extra_fields():
     first, second = (json.loads(line) for line in stream.getvalue().splitlines()[:2])
     assert (first["level"], first["message"], first["request_id"]) == ("info", "answered a question", "abc123")
     assert second["error"] == "ValueError" and "boom" in second["traceback"]
+
+
+def test_a_database_password_in_the_config_file_is_refused_and_the_environment_wins(tmp_path):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    (tmp_path / "journeybot.toml").write_text('[state]\nurl = "postgresql://journeybot:hunter2@db/journeybot"\n')
+    result = CliRunner().invoke(main, ["config", "check", str(tmp_path / "journeybot.toml")])
+    assert result.exit_code == 1
+    assert "state.url: a password does not belong in the config file" in result.output
+    assert "hunter2" not in result.output
+    (tmp_path / "ok.toml").write_text('[state]\nurl = "postgresql://journeybot@db/journeybot"\n')
+    result = CliRunner().invoke(main, ["config", "check", str(tmp_path / "ok.toml")],
+                                env={"JOURNEYBOT_STATE_URL": "postgresql://other:s3cret@db2/jb"})
+    assert result.exit_code == 0
+    assert "state:         postgresql://other:***@db2/jb (shared by every instance)" in result.output
