@@ -148,3 +148,16 @@ def test_a_database_password_in_the_config_file_is_refused_and_the_environment_w
                                 env={"JOURNEYBOT_STATE_URL": "postgresql://other:s3cret@db2/jb"})
     assert result.exit_code == 0
     assert "state:         postgresql://other:***@db2/jb (shared by every instance)" in result.output
+
+
+def test_an_unreachable_state_database_is_an_environment_problem_with_one_line(monkeypatch):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    port = free_port()  # nothing listens there
+    monkeypatch.setenv("JOURNEYBOT_STATE_URL", f"postgresql://journeybot:s3cret@127.0.0.1:{port}/jb")
+    result = CliRunner().invoke(main, ["stats"])
+    assert result.exit_code == 3
+    assert f"The operational database postgresql://journeybot:***@127.0.0.1:{port}/jb cannot be used" in result.output
+    assert "s3cret" not in result.output

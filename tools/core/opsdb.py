@@ -143,14 +143,24 @@ class OpsDB:
         with self._create_lock:
             if id(metadata) in self._created:
                 return
-            if self.dialect == "postgresql":
-                # Two instances starting together would race on CREATE TABLE IF NOT EXISTS.
-                with self.engine.begin() as con:
-                    con.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": lock_key("schema")})
-                    metadata.create_all(con)
-            else:
-                with self._serial(), self.engine.begin() as con:
-                    metadata.create_all(con)
+            from sqlalchemy.exc import OperationalError
+
+            try:
+                if self.dialect == "postgresql":
+                    # Two instances starting together would race on CREATE TABLE IF NOT EXISTS.
+                    with self.engine.begin() as con:
+                        con.exec_driver_sql("SELECT pg_advisory_xact_lock(%(k)s)", {"k": lock_key("schema")})
+                        metadata.create_all(con)
+                else:
+                    with self._serial(), self.engine.begin() as con:
+                        metadata.create_all(con)
+            except OperationalError as exc:  # the first use: say where and what, not a traceback
+                from tools.core.errors import ToolUnavailable
+
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+                raise ToolUnavailable(f"The operational database {self.where} cannot be used ({reason}). "
+                                      "Check that it is running and that [state] url / "
+                                      "JOURNEYBOT_STATE_URL is right.") from None
             self._created.add(id(metadata))
 
     def try_lock(self, name: str) -> HeldLock | None:
