@@ -28,7 +28,7 @@ def predict_for(config: Any, store: Any) -> tuple[Any, Any]:
 
 def alert_store_for(config: Any) -> AlertStore:
     config.home_path.mkdir(parents=True, exist_ok=True)
-    return AlertStore(config.state_path)
+    return AlertStore(config.ops_db())
 
 
 def config_rules(config: Any) -> list[AlertRule]:

@@ -1,4 +1,5 @@
-"""Answers given in Slack and how people rated them, kept in <data folder>/state.sqlite.
+"""Answers given in Slack and how people rated them, in the operational database
+(<data folder>/state.sqlite, or PostgreSQL with `[state] url`).
 
 A button under an answer ("Show chart", "Show the data", thumbs up/down) carries only the
 answer's id; the record here says which tool calls produced it, so the rows or the chart can
@@ -9,24 +10,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import statistics
 import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+from sqlalchemy import Column, Float, Index, Integer, MetaData, String, Table, Text, text
+
 from bot.state import StateStore
 
-_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS slack_answers (
-        answer_id TEXT PRIMARY KEY, created_at REAL, team TEXT, channel TEXT, thread_ts TEXT,
-        message_ts TEXT, user_id TEXT, surface TEXT, conversation TEXT, question TEXT,
-        mode TEXT, tools TEXT, ok INTEGER, seconds REAL)""",
-    """CREATE TABLE IF NOT EXISTS slack_ratings (
-        answer_id TEXT, user_id TEXT, rating INTEGER, rated_at REAL,
-        PRIMARY KEY (answer_id, user_id))""",
-    "CREATE INDEX IF NOT EXISTS slack_answers_thread ON slack_answers (channel, thread_ts)",
-]
+METADATA = MetaData()
+ANSWERS = Table(
+    "slack_answers", METADATA,
+    Column("answer_id", String, primary_key=True), Column("created_at", Float), Column("team", String),
+    Column("channel", String), Column("thread_ts", String), Column("message_ts", String),
+    Column("user_id", String), Column("surface", String), Column("conversation", String),
+    Column("question", Text), Column("mode", String), Column("tools", Text), Column("ok", Integer),
+    Column("seconds", Float),
+    Index("slack_answers_thread", "channel", "thread_ts"),
+)
+RATINGS = Table(
+    "slack_ratings", METADATA,
+    Column("answer_id", String, primary_key=True), Column("user_id", String, primary_key=True),
+    Column("rating", Integer), Column("rated_at", Float),
+)
+_COLUMNS = ("answer_id", "team", "channel", "thread_ts", "user_id", "surface", "conversation", "question",
+            "mode", "tools", "message_ts", "ok", "seconds", "created_at")
 
 
 @dataclass(frozen=True)
@@ -103,91 +113,109 @@ class AnswerStats:
 class AnswerLog:
     def __init__(self, state: StateStore):
         self.state = state
-        con = state.connect()
-        with con:
-            for sql in _SCHEMA:
-                con.execute(sql)
+        self.db = state.db
+        self.db.create(METADATA)
 
     @staticmethod
     def new_id() -> str:
         return uuid.uuid4().hex[:16]
 
     def record(self, rec: AnswerRecord) -> None:
-        con = self.state.connect()
-        with con:
-            con.execute(
-                "INSERT OR REPLACE INTO slack_answers VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [rec.answer_id, rec.created_at or time.time(), rec.team, rec.channel, rec.thread_ts,
-                 rec.message_ts, rec.user_id, rec.surface, rec.conversation, rec.question[:500],
-                 rec.mode, json.dumps(rec.tools, default=str), int(rec.ok), rec.seconds],
-            )
+        row = {name: getattr(rec, name) for name in _COLUMNS}
+        row.update(created_at=rec.created_at or time.time(), question=rec.question[:500],
+                   tools=json.dumps(rec.tools, default=str), ok=int(rec.ok))
+        names = ", ".join(_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "answer_id")
+        with self.db.write() as con:
+            con.execute(text(f"INSERT INTO slack_answers ({names}) VALUES ({', '.join(':' + c for c in _COLUMNS)}) "
+                             f"ON CONFLICT (answer_id) DO UPDATE SET {updates}"), row)
 
     def get(self, answer_id: str) -> AnswerRecord | None:
-        row = self.state.connect().execute(
-            "SELECT answer_id, team, channel, thread_ts, user_id, surface, conversation, question, "
-            "mode, tools, message_ts, ok, seconds, created_at FROM slack_answers WHERE answer_id = ?",
-            [answer_id],
-        ).fetchone()
+        with self.db.read() as con:
+            row = con.execute(text(f"SELECT {', '.join(_COLUMNS)} FROM slack_answers WHERE answer_id = :a"),
+                              {"a": answer_id}).mappings().first()
         if row is None:
             return None
-        return AnswerRecord(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
-                            json.loads(row[9] or "[]"), row[10], bool(row[11]), row[12], row[13])
+        data = dict(row)
+        data.update(tools=json.loads(data["tools"] or "[]"), ok=bool(data["ok"]))
+        return AnswerRecord(**data)
 
     def knows_thread(self, channel: str, thread_ts: str) -> bool:
         """True when the bot has answered in this thread (so a reply there is a follow-up)."""
-        row = self.state.connect().execute(
-            "SELECT 1 FROM slack_answers WHERE channel = ? AND thread_ts = ? LIMIT 1", [channel, thread_ts]
-        ).fetchone()
+        with self.db.read() as con:
+            row = con.execute(text("SELECT 1 FROM slack_answers WHERE channel = :c AND thread_ts = :t LIMIT 1"),
+                              {"c": channel, "t": thread_ts}).first()
         return row is not None
 
     def rate(self, answer_id: str, user_id: str, rating: int) -> None:
         """One vote per person per answer; voting again replaces the earlier vote."""
         if rating not in (-1, 1):
             raise ValueError(f"rating must be -1 or 1, got {rating!r}")
-        con = self.state.connect()
-        with con:
-            con.execute("INSERT OR REPLACE INTO slack_ratings VALUES (?,?,?,?)",
-                        [answer_id, user_id, rating, time.time()])
+        with self.db.write() as con:
+            con.execute(text("INSERT INTO slack_ratings (answer_id, user_id, rating, rated_at) "
+                             "VALUES (:a, :u, :r, :t) ON CONFLICT (answer_id, user_id) "
+                             "DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at"),
+                        {"a": answer_id, "u": user_id, "r": rating, "t": time.time()})
+
+    def forget_text(self, needle: str) -> list[str]:
+        """Erase the answers whose question mentions `needle` (a customer id, an email) and
+        their ratings; returns their conversation keys, so the caller can forget those
+        conversations' memory too."""
+        if not needle.strip():
+            return []
+        like = {"n": f"%{_escape_like(needle.lower())}%"}
+        where = "lower(question) LIKE :n ESCAPE '\\'"
+        with self.db.write() as con:
+            conversations = [r[0] for r in con.execute(
+                text(f"SELECT DISTINCT conversation FROM slack_answers WHERE {where}"), like)]
+            con.execute(text(f"DELETE FROM slack_ratings WHERE answer_id IN "
+                             f"(SELECT answer_id FROM slack_answers WHERE {where})"), like)
+            con.execute(text(f"DELETE FROM slack_answers WHERE {where}"), like)
+        return conversations
 
     def stats(self, days: int = 30, now: float | None = None) -> AnswerStats:
         now = time.time() if now is None else now
         since = now - days * 86400
-        con = self.state.connect()
-        answers, failed = con.execute(
-            "SELECT count(*), coalesce(sum(ok = 0), 0) FROM slack_answers WHERE created_at >= ?", [since]
-        ).fetchone()
-        surfaces = dict(con.execute(
-            "SELECT surface, count(*) FROM slack_answers WHERE created_at >= ? GROUP BY surface", [since]
-        ).fetchall())
-        modes = dict(con.execute(
-            "SELECT mode, count(*) FROM slack_answers WHERE created_at >= ? GROUP BY mode", [since]
-        ).fetchall())
-        up, down = con.execute(
-            "SELECT coalesce(sum(r.rating > 0), 0), coalesce(sum(r.rating < 0), 0) FROM slack_ratings r "
-            "JOIN slack_answers a USING (answer_id) WHERE a.created_at >= ?", [since]
-        ).fetchone()
-        by_tool = con.execute(
-            """WITH used AS (
-                 SELECT DISTINCT a.answer_id, json_extract(j.value, '$.name') AS tool
-                 FROM slack_answers a, json_each(a.tools) j WHERE a.created_at >= ?)
-               SELECT used.tool, count(DISTINCT used.answer_id),
-                      coalesce(sum(r.rating > 0), 0), coalesce(sum(r.rating < 0), 0)
-               FROM used LEFT JOIN slack_ratings r USING (answer_id)
-               GROUP BY used.tool ORDER BY 2 DESC, 1""", [since]
-        ).fetchall()
-        seconds = [s for (s,) in con.execute(
-            "SELECT seconds FROM slack_answers WHERE created_at >= ? AND seconds IS NOT NULL", [since]
-        ).fetchall()]
+        with self.db.read() as con:
+            answers = pd.DataFrame(con.execute(text(
+                "SELECT answer_id, surface, mode, tools, ok, seconds FROM slack_answers WHERE created_at >= :s"),
+                {"s": since}).mappings().all(), columns=["answer_id", "surface", "mode", "tools", "ok", "seconds"])
+            ratings = pd.DataFrame(con.execute(text(
+                "SELECT r.answer_id, r.rating FROM slack_ratings r JOIN slack_answers a "
+                "ON a.answer_id = r.answer_id WHERE a.created_at >= :s"), {"s": since}).mappings().all(),
+                columns=["answer_id", "rating"])
+        up, down = int((ratings["rating"] > 0).sum()), int((ratings["rating"] < 0).sum())
         return AnswerStats(
             days=days,
             since=dt.datetime.fromtimestamp(since),
-            answers=int(answers),
-            failed=int(failed),
-            by_surface=surfaces,
-            by_mode=modes,
-            rated=int(up + down),
-            up=int(up),
-            down=int(down),
-            median_seconds=statistics.median(seconds) if seconds else None,
-            by_tool=[ToolStats(name, int(n), int(u), int(d)) for name, n, u, d in by_tool],
+            answers=len(answers),
+            failed=int((answers["ok"] == 0).sum()),
+            by_surface={k: int(v) for k, v in answers["surface"].value_counts().items()},
+            by_mode={k: int(v) for k, v in answers["mode"].value_counts().items()},
+            rated=up + down,
+            up=up,
+            down=down,
+            median_seconds=float(answers["seconds"].median()) if answers["seconds"].notna().any() else None,
+            by_tool=_by_tool(answers, ratings),
         )
+
+
+def _by_tool(answers: pd.DataFrame, ratings: pd.DataFrame) -> list[ToolStats]:
+    """Answers and votes per tool an answer used (an answer with two tools counts for both)."""
+    if answers.empty:
+        return []
+    used = answers[["answer_id"]].assign(
+        tool=answers["tools"].fillna("[]").map(lambda t: [c.get("name") for c in json.loads(t)])
+    ).explode("tool").dropna().drop_duplicates()
+    if used.empty:
+        return []
+    votes = ratings.assign(up=(ratings["rating"] > 0).astype(int), down=(ratings["rating"] < 0).astype(int))
+    per_answer = votes.groupby("answer_id")[["up", "down"]].sum()
+    table = used.join(per_answer, on="answer_id").fillna({"up": 0, "down": 0})
+    grouped = table.groupby("tool").agg(answers=("answer_id", "nunique"), up=("up", "sum"), down=("down", "sum"))
+    grouped = grouped.reset_index().sort_values(["answers", "tool"], ascending=[False, True])
+    return [ToolStats(str(r.tool), int(r.answers), int(r.up), int(r.down)) for r in grouped.itertuples()]
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -230,6 +230,43 @@ class PredictConfig(_Section):
         return PredictSettings(**self.model_dump(exclude={"models_dir"}))
 
 
+class StateConfig(_Section):
+    """Where operational state lives: run keys, Slack event ids, alert state, the answer log,
+    the job store and conversation memory. SQLite files in the data folder by default; one
+    PostgreSQL database shared by every instance when `url` (or JOURNEYBOT_STATE_URL) is set."""
+
+    url: str | None = Field(
+        default=None,
+        description="postgresql://user@host:5432/db (no password here: PGPASSWORD or ~/.pgpass); "
+                    "JOURNEYBOT_STATE_URL overrides")
+    follow_seconds: float = Field(default=15.0, ge=1, le=3600,
+                                  description="how often an instance looks for a newer published "
+                                              "journey store version (PostgreSQL only)")
+    keep_versions: int = Field(default=2, ge=1, le=20,
+                               description="published journey store versions kept in PostgreSQL")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        if not v:
+            return None
+        if not v.startswith(("postgresql://", "postgres://", "postgresql+psycopg://", "sqlite:///")):
+            raise ValueError(f"expected postgresql://user@host:5432/database, got {v.split('@')[-1]!r}")
+        return v
+
+
+class ServiceConfig(_Section):
+    """Running as a service: health, readiness and metrics over HTTP, log format."""
+
+    health_host: str = Field(default="0.0.0.0", description="address of /health, /ready and /metrics")
+    health_port: int = Field(default=8080, ge=0, le=65535,
+                             description="Socket Mode: port of /health, /ready and /metrics (0 = "
+                                         "off); HTTP mode serves them beside /slack/events")
+    log_format: Literal["text", "json"] = Field(default="text", description="'json': one JSON object per "
+                                                "log line (JOURNEYBOT_LOG_FORMAT overrides)")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="log level")
+
+
 SLACK_API_URL = "https://slack.com/api/"
 
 
@@ -290,6 +327,8 @@ class Config(_Section):
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
     slack: SlackConfig = Field(default_factory=SlackConfig)
+    state: StateConfig = Field(default_factory=StateConfig)
+    service: ServiceConfig = Field(default_factory=ServiceConfig)
 
     @field_validator("sources")
     @classmethod
@@ -331,8 +370,43 @@ class Config(_Section):
         return self.home_path / "state.sqlite"
 
     @property
+    def shared_state_url(self) -> str | None:
+        """The database every instance shares (JOURNEYBOT_STATE_URL, else [state] url), or None."""
+        return self.env.get("JOURNEYBOT_STATE_URL") or self.state.url or None
+
+    @property
+    def shared(self) -> bool:
+        """True when operational state is in PostgreSQL: several instances may run, and the
+        journey store is written by one elected writer and read from published copies."""
+        return (self.shared_state_url or "").startswith(("postgresql", "postgres://"))
+
+    @property
+    def state_url(self) -> str:
+        """Run keys, event ids, alert state, answer log: the shared database or state.sqlite."""
+        return self.shared_state_url or f"sqlite:///{self.state_path}"
+
+    @property
+    def memory_url(self) -> str:
+        """Conversation memory: the shared database or memory.sqlite."""
+        return self.shared_state_url or f"sqlite:///{self.memory_path}"
+
+    @property
     def jobstore_url(self) -> str:
-        return self.scheduler.jobstore_url or f"sqlite:///{self.home_path / 'jobs.sqlite'}"
+        from tools.core.opsdb import driver_url
+
+        url = self.scheduler.jobstore_url or self.shared_state_url or f"sqlite:///{self.home_path / 'jobs.sqlite'}"
+        return driver_url(url)
+
+    @property
+    def log_format(self) -> str:
+        value = (self.env.get("JOURNEYBOT_LOG_FORMAT") or self.service.log_format).strip().lower()
+        return value if value in ("text", "json") else "text"
+
+    def ops_db(self):  # -> tools.core.opsdb.OpsDB
+        """The operational database (shared by every store that keeps operational state)."""
+        from tools.core.opsdb import open_db
+
+        return open_db(self.state_url)
 
     def model_api_key(self) -> str | None:
         return self.env.get(self.model.api_key_env) or None
@@ -446,6 +520,8 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         raise ConfigError(_problem_text(file, [f"predict: {exc}"])) from None
     cfg.source = str(file) if file else None
     cfg.env = env
+    if env.get("JOURNEYBOT_CHROMA_URL"):  # containers point every instance at one Chroma server
+        cfg.feedback.chroma_url = env["JOURNEYBOT_CHROMA_URL"]
     return cfg
 
 
@@ -459,6 +535,9 @@ def read_toml(file: Path) -> dict[str, Any]:
         raise ConfigError(f"{file}: not valid TOML: {exc}") from None
 
 
+_URL_PASSWORD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/@:]*:[^/@]+@", re.I)
+
+
 def secret_problems(data: Any, prefix: str = "") -> list[str]:
     """Secrets in the file would end up in backups and screenshots: refuse them."""
     out: list[str] = []
@@ -466,6 +545,11 @@ def secret_problems(data: Any, prefix: str = "") -> list[str]:
         for key, value in data.items():
             dotted = f"{prefix}{key}"
             lowered = str(key).lower()
+            if isinstance(value, str) and _URL_PASSWORD.match(value):
+                out.append(f"{dotted}: a password does not belong in the config file; leave it out of the "
+                           "URL and set PGPASSWORD (or use ~/.pgpass), or put the whole URL in "
+                           "JOURNEYBOT_STATE_URL")
+                continue
             if any(w in lowered for w in _SECRET_WORDS) and not lowered.endswith("_env") \
                     and isinstance(value, str) and value:
                 out.append(

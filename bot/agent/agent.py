@@ -2,7 +2,8 @@
 when not, and the planner again (saying so) when the model fails.
 
 Conversation memory is keyed by conversation (a Slack thread, a terminal session) and
-persisted in <data folder>/memory.sqlite, so follow-ups work after a restart.
+persisted in <data folder>/memory.sqlite, or in PostgreSQL with `[state] url` (bot/memory.py),
+so follow-ups work after a restart and on another instance.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import contextvars
 import logging
 import re
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ class JourneyAgent:
         *,
         chat_model: Any | None = None,
         model_label: str = "offline planner",
-        memory_path: Path | None = None,
+        memory_path: Path | str | None = None,  # a SQLite file or a database URL
         tools: list[ToolSpec] | None = None,
         max_tool_steps: int = 8,
         offline_reason: str | None = None,
@@ -83,7 +83,7 @@ class JourneyAgent:
             ctx,
             chat_model=choice.model,
             model_label=choice.label,
-            memory_path=config.memory_path,
+            memory_path=config.memory_url,
             max_tool_steps=config.model.max_tool_steps,
             offline_reason=choice.reason,
             tool_shortlist=config.model.tool_shortlist,
@@ -94,18 +94,10 @@ class JourneyAgent:
         return "model" if self.chat_model is not None else "offline"
 
     # -- memory -------------------------------------------------------------------------
-    def _make_checkpointer(self, path: Path | None) -> Any:
-        if path is None:
-            from langgraph.checkpoint.memory import InMemorySaver
+    def _make_checkpointer(self, where: Path | str | None) -> Any:
+        from bot.memory import make_checkpointer
 
-            return InMemorySaver()
-        from langgraph.checkpoint.sqlite import SqliteSaver
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False)
-        saver = SqliteSaver(conn)
-        saver.setup()
-        return saver
+        return make_checkpointer(where)
 
     def _conversation_lock(self, key: str) -> threading.Lock:
         with self._locks_guard:

@@ -53,7 +53,7 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
 
 
 def _rule_ids(ctx: ToolContext) -> list[str]:
-    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
     return [r.id for r in _config_rules(ctx)] + made_here
 
 
@@ -61,7 +61,7 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
     """The rule a change or delete request means: among the rules made in conversation first
     (the only ones it can change), then all, so a config rule gets its own refusal."""
     # Planning reads; it does not create a state file where none is yet.
-    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if ctx.config.state_path.exists() else []
+    made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
     return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
 
 
@@ -195,3 +195,8 @@ def alert_tool_specs() -> list[ToolSpec]:
             plan=lambda slots, ctx: {},
         ),
     ]
+
+
+def _state_exists(ctx: ToolContext) -> bool:
+    # A shared database always exists; a state.sqlite only once something was kept.
+    return bool(ctx.config.shared) or ctx.config.state_path.exists()

@@ -10,11 +10,7 @@ and offers example questions.
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
-import threading
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +18,7 @@ from typing import Any
 from bot.agent.slots import Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, run_tool
 from bot.answer import Answer
+from bot.memory import PlannerMemory
 
 MIN_SCORE = 0.18  # below this the planner admits it is unsure
 _FOLLOW_UP = re.compile(
@@ -38,11 +35,11 @@ class Plan:
 
 
 class OfflinePlanner:
-    def __init__(self, ctx: ToolContext, tools: list[ToolSpec], memory_path: Path | None = None):
+    def __init__(self, ctx: ToolContext, tools: list[ToolSpec], memory_path: Path | str | None = None):
         self.ctx = ctx
         self.tools = [t for t in tools if t.plan is not None or not t.params.model_fields]
         self.by_name = {t.name: t for t in self.tools}
-        self._state = _PlannerState(memory_path)
+        self._state = PlannerMemory(memory_path)
         self._index = _PhrasingIndex(self.tools)
 
     # -- public ---------------------------------------------------------------------------
@@ -175,35 +172,3 @@ class _PhrasingIndex:
             for name, boost in self.boosts.items():
                 scores[name] = scores.get(name, 0.0) + boost(slots)
         return sorted(scores.items(), key=lambda kv: -kv[1])
-
-
-class _PlannerState:
-    """The last analysis per conversation, persisted so follow-ups survive a restart."""
-
-    def __init__(self, path: Path | None):
-        self._lock = threading.Lock()
-        self._conn = sqlite3.connect(str(path) if path else ":memory:", check_same_thread=False)
-        with self._lock, self._conn:
-            self._conn.execute(
-                "CREATE TABLE IF NOT EXISTS planner_state "
-                "(conversation TEXT PRIMARY KEY, tool TEXT, slots TEXT, updated REAL)"
-            )
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT tool, slots FROM planner_state WHERE conversation = ?", [key]
-            ).fetchone()
-        return {"tool": row[0], "slots": json.loads(row[1])} if row else None
-
-    def put(self, key: str, tool: str, slots: Slots) -> None:
-        with self._lock, self._conn:
-            self._conn.execute(
-                "INSERT OR REPLACE INTO planner_state VALUES (?, ?, ?, ?)",
-                [key, tool, json.dumps(asdict(slots)), time.time()],
-            )
-
-    def clear(self, key: str) -> None:
-        with self._lock, self._conn:
-            self._conn.execute("DELETE FROM planner_state WHERE conversation = ?", [key])
-

@@ -34,6 +34,10 @@ def check(ctx: Ctx, file: Path | None) -> None:
     ctx.console.print(f"  data folder:   {cfg.home_path}", markup=False)
     ctx.console.print(f"  journey store: {cfg.store_path}", markup=False)
     ctx.console.print(f"  time zone:     {cfg.business.timezone}", markup=False)
+    from tools.core.opsdb import redact_url
+
+    shared = " (shared by every instance)" if cfg.shared else ""
+    ctx.console.print(f"  state:         {redact_url(cfg.state_url)}{shared}", markup=False)
     ctx.console.print(f"  mappings:      {', '.join(cfg.mappings) or 'none'}", markup=False)
     extra = len(cfg.touchpoints)
     ctx.console.print(f"  touchpoints:   defaults + {extra} from config", markup=False)

@@ -19,6 +19,8 @@ from tools.data.ingest import IngestReport, Load, folder_loads, ingest_loads, in
 from tools.data.mapping import Mapping
 from tools.data.schema import TABLES
 
+WRITER_WAIT_S = 600.0  # another instance's ingest or sync may be running: wait this long for it
+
 
 def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -84,6 +86,9 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
       journeybot ingest events analytics.parquet --mapping web_analytics
       journeybot ingest --recipe examples/olist/recipe.toml
       journeybot ingest --folder exports/
+
+    With several instances sharing PostgreSQL ([state] url), ingest waits to be the only
+    writer, loads on top of the newest published version and publishes the result.
     """
     if list_vendors:
         _print_vendors(ctx, as_json)
@@ -97,9 +102,12 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
     if file is not None and table is None:
         _ingest_export(ctx, file, vendor, as_json)
         return
-    store = ctx.store
+    from bot.journey_versions import journey_writer
+
     tpmap = ctx.config.touchpoint_map()
-    with progress_bar(ctx.err, not as_json) as update:
+    shared = ctx.config.shared
+    with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
+            progress_bar(ctx.err, not as_json) as update:
         if recipe:
             if table or file or folder:
                 raise CommandError("--recipe takes no TABLE/FILE/--folder", EXIT_USAGE)
@@ -122,16 +130,30 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
             reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update)
     if as_json:
         print_json(reports)
-    else:
-        _report(ctx, reports)
+        return
+    _report(ctx, reports)
+    if shared:
+        _say_published(ctx)
+
+
+def _say_published(ctx: Ctx) -> None:
+    from tools.data.published import latest
+
+    version = latest(ctx.config.ops_db())
+    if version is not None:
+        ctx.console.print(f"Published as journey store version {version.version}; every instance "
+                          f"answers from it within {ctx.config.state.follow_seconds:g} s.", markup=False)
 
 
 def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> None:
     """A vendor export as downloaded: recognised from its header (or the recipe named)."""
+    from bot.journey_versions import journey_writer
     from tools.data.vendors.load import ingest_export
 
-    with progress_bar(ctx.err, not as_json) as update:
-        report = ingest_export(ctx.store, file, recipe=vendor, touchpoints=ctx.config.touchpoint_map(),
+    shared = ctx.config.shared
+    with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
+            progress_bar(ctx.err, not as_json) as update:
+        report = ingest_export(store, file, recipe=vendor, touchpoints=ctx.config.touchpoint_map(),
                                progress=update)
     business = ctx.config.business.currency.upper()
     other = [c for c in report.currencies if c != business]
@@ -141,6 +163,8 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
                     "reports": report.reports})
         return
     ctx.console.print(report.to_text(), markup=False)
+    if shared:
+        _say_published(ctx)
     if other:
         ctx.console.print(
             f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
@@ -221,10 +245,16 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
     for name, count in files.counts.items():
         ctx.console.print(f"  {name:<10} {count:>11,} rows", markup=False)
     if do_ingest:
-        with progress_bar(ctx.err) as update:
-            reports = ingest_loads(ctx.store, folder_loads(files.folder),
+        from bot.journey_versions import journey_writer
+
+        shared = ctx.config.shared
+        with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
+                progress_bar(ctx.err) as update:
+            reports = ingest_loads(store, folder_loads(files.folder),
                                    touchpoints=ctx.config.touchpoint_map(), progress=update)
         _report(ctx, reports)
+        if shared:
+            _say_published(ctx)
 
 
 def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,

@@ -262,3 +262,12 @@ def _data_that_syncs_itself(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Data that syncs itself", _data_that_syncs_itself))
+
+
+def _running_as_a_service(ctx: Ctx) -> None:
+    from bot.cli.service import demo_running_as_a_service
+
+    demo_running_as_a_service(ctx)
+
+
+SECTIONS.append(DemoSection("Running it for real", _running_as_a_service))

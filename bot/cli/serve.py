@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
-import logging
 from typing import Any
 
 import click
 
 from bot.cli.common import EXIT_ENVIRONMENT, CommandError, Ctx, friendly_errors, pass_ctx
+from bot.cli.service import build_health, start_ops_server
+from bot.journey_versions import Follower, serving_store
+from bot.logs import setup_logging
 
 
 @click.command()
@@ -34,8 +36,8 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     from bot.slack.poster import SlackPoster
     from bot.slack.services import build_services, start_scheduled_features
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     config = ctx.config
+    setup_logging(config.log_format, config.service.log_level)
     settings = config.slack
     mode = "http" if http_mode else settings.mode
     bot_token = config.secret("slack_bot_token")
@@ -56,6 +58,10 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     except SlackStartupError as exc:
         raise CommandError(str(exc), EXIT_ENVIRONMENT) from None
 
+    follower = None
+    if config.shared:  # several instances: answer from the newest published journey store
+        ctx._store = serving_store(config)
+        follower = Follower(config, ctx._store).start()
     poster = SlackPoster(client)
     scheduler, features = start_scheduled_features(config, poster, client, ctx.store)
     features.setdefault("kpi_snapshot", functools.partial(kpi_snapshot, ctx.store, config))
@@ -63,14 +69,17 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
         features.setdefault(name, feature)
     try:
         services = build_services(config, ctx.store, poster, **features)
-        _run(ctx, services, client, me, mode, app_token, secret, port)
+        health = build_health(config, ctx.store, scheduler, follower)
+        _run(ctx, services, client, me, mode, app_token, secret, port, health)
     finally:
+        if follower is not None:
+            follower.stop()
         if scheduler is not None:
             scheduler.shutdown()
 
 
 def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: str | None,
-         secret: str | None, port: int | None) -> None:
+         secret: str | None, port: int | None, health: Any) -> None:
     from bot.slack.app import SlackHTTPServer, build_app
 
     settings = ctx.config.slack
@@ -85,13 +94,24 @@ def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: st
         say("No [slack] allow-lists are set: everyone in the workspace can ask.", markup=False)
     for note in services.notes:
         say(note, markup=False)
+    if ctx.config.shared:
+        say(f"Sharing state with other instances through {ctx.config.ops_db().where}.", markup=False)
     if mode == "socket":
         from bot.slack.app import start_socket_mode
 
-        start_socket_mode(app, app_token or "")
+        ops = start_ops_server(ctx.config, health)
+        if ops is not None:
+            say(f"Health, readiness and metrics on {ops.url}/health, /ready and /metrics.", markup=False)
+        try:
+            start_socket_mode(app, app_token or "", health=health)
+        finally:
+            if ops is not None:
+                ops.stop()
         return
-    server = SlackHTTPServer(app, settings.http_host, port or settings.http_port, settings.http_path)
-    say(f"Listening on {server.url} (put HTTPS in front of it).", markup=False)
+    server = SlackHTTPServer(app, settings.http_host, settings.http_port if port is None else port,
+                             settings.http_path, health=health)
+    say(f"Listening on {server.url} (put HTTPS in front of it); /health, /ready and /metrics beside it.",
+        markup=False)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

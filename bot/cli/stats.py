@@ -24,7 +24,7 @@ def stats(ctx: Ctx, days: int, as_json: bool) -> None:
     from bot.answer_log import AnswerLog
     from bot.state import StateStore
 
-    report = AnswerLog(StateStore(ctx.config.state_path)).stats(days=days)
+    report = AnswerLog(StateStore(ctx.config.ops_db())).stats(days=days)
     if as_json:
         print_json(report.to_dict())
         return

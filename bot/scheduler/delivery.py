@@ -1,4 +1,5 @@
-"""Exactly-once posting of scheduled messages: a run ledger in state.sqlite.
+"""Exactly-once posting of scheduled messages: a run ledger in the operational database
+(state.sqlite, or PostgreSQL with `[state] url`).
 
 A digest or an alert message is identified by a run key ("digest:daily:C123:2026-05-01").
 The protocol, for every key:
@@ -25,6 +26,8 @@ import time
 import uuid
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, runtime_checkable
+
+from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, String, Table, Text, text
 
 from bot.ports import Poster
 from bot.render.message import Message
@@ -65,23 +68,30 @@ class Delivery:
         return self.outcome in ("posted", "already_posted", "recovered")
 
 
-_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS runs (
-        run_key TEXT PRIMARY KEY,
-        channel TEXT NOT NULL,
-        status TEXT NOT NULL,          -- pending | sending | posted | failed | abandoned
-        owner TEXT,
-        lease_until REAL NOT NULL DEFAULT 0,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        ts TEXT,
-        payload TEXT NOT NULL,
-        created_at REAL NOT NULL,
-        updated_at REAL NOT NULL,
-        detail TEXT)""",
-    """CREATE TABLE IF NOT EXISTS run_files (
-        run_key TEXT, position INTEGER, filename TEXT, title TEXT, content BLOB,
-        status TEXT NOT NULL DEFAULT 'pending', PRIMARY KEY (run_key, position))""",
-]
+METADATA = MetaData()
+RUNS = Table(
+    "runs", METADATA,
+    Column("run_key", String, primary_key=True),
+    Column("channel", String, nullable=False),
+    Column("status", String, nullable=False),  # pending | sending | posted | failed | abandoned
+    Column("owner", String),
+    Column("lease_until", Float, nullable=False, server_default="0"),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("ts", String),
+    Column("payload", Text, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),
+    Column("detail", Text),
+)
+RUN_FILES = Table(
+    "run_files", METADATA,
+    Column("run_key", String, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("filename", String),
+    Column("title", String),
+    Column("content", LargeBinary),
+    Column("status", String, nullable=False, server_default="pending"),
+)
 
 
 def default_owner() -> str:
@@ -95,23 +105,18 @@ class RunLedger:
     def __init__(self, state: StateStore, *, owner: str | None = None,
                  lease_seconds: float = DEFAULT_LEASE_SECONDS):
         self.state = state
+        self.db = state.db
         self.owner = owner or default_owner()
         self.lease_seconds = lease_seconds
-        con = state.connect()
-        with con:
-            for sql in _SCHEMA:
-                con.execute(sql)
+        self.db.create(METADATA)
 
     # -- reading ----------------------------------------------------------------------
     def status(self, run_key: str) -> dict[str, Any] | None:
-        row = self.state.connect().execute(
-            "SELECT run_key, channel, status, owner, lease_until, attempts, ts, created_at, detail "
-            "FROM runs WHERE run_key = ?", [run_key]).fetchone()
-        if row is None:
-            return None
-        keys = ("run_key", "channel", "status", "owner", "lease_until", "attempts", "ts",
-                "created_at", "detail")
-        return dict(zip(keys, row, strict=True))
+        with self.db.read() as con:
+            row = con.execute(text(
+                "SELECT run_key, channel, status, owner, lease_until, attempts, ts, created_at, detail "
+                "FROM runs WHERE run_key = :k"), {"k": run_key}).mappings().first()
+        return dict(row) if row is not None else None
 
     def posted_ts(self, run_key: str) -> str | None:
         row = self.status(run_key)
@@ -120,10 +125,11 @@ class RunLedger:
     def unfinished(self, *, max_age_seconds: float, max_attempts: int = 5) -> list[str]:
         """Run keys recorded but not posted whose lease has run out, oldest first."""
         now = time.time()
-        rows = self.state.connect().execute(
-            "SELECT run_key FROM runs WHERE status IN ('pending', 'sending', 'failed') "
-            "AND lease_until < ? AND created_at >= ? AND attempts < ? ORDER BY created_at",
-            [now, now - max_age_seconds, max_attempts]).fetchall()
+        with self.db.read() as con:
+            rows = con.execute(text(
+                "SELECT run_key FROM runs WHERE status IN ('pending', 'sending', 'failed') "
+                "AND lease_until < :now AND created_at >= :since AND attempts < :n ORDER BY created_at"),
+                {"now": now, "since": now - max_age_seconds, "n": max_attempts}).all()
         return [r[0] for r in rows]
 
     # -- the protocol -----------------------------------------------------------------
@@ -131,18 +137,18 @@ class RunLedger:
         """Write the run key and its message before sending; False if it was already there
         (the first recorded message is the one that gets sent)."""
         now = time.time()
-        con = self.state.connect()
-        with con:
-            cur = con.execute(
-                "INSERT OR IGNORE INTO runs (run_key, channel, status, payload, created_at, updated_at) "
-                "VALUES (?, ?, 'pending', ?, ?, ?)",
-                [run_key, channel, message.to_json(), now, now])
-            if cur.rowcount == 1:
-                con.executemany(
-                    "INSERT INTO run_files (run_key, position, filename, title, content) VALUES (?, ?, ?, ?, ?)",
-                    [(run_key, i, f.filename, f.title, f.content) for i, f in enumerate(message.files)])
+        with self.db.write() as con:
+            cur = con.execute(text(
+                "INSERT INTO runs (run_key, channel, status, payload, created_at, updated_at) "
+                "VALUES (:k, :c, 'pending', :p, :now, :now) ON CONFLICT (run_key) DO NOTHING"),
+                {"k": run_key, "c": channel, "p": message.to_json(), "now": now})
+            if cur.rowcount == 1 and message.files:
+                con.execute(text(
+                    "INSERT INTO run_files (run_key, position, filename, title, content) "
+                    "VALUES (:k, :i, :f, :t, :b)"),
+                    [{"k": run_key, "i": i, "f": f.filename, "t": f.title, "b": f.content}
+                     for i, f in enumerate(message.files)])
         return cur.rowcount == 1
-
     def send(self, run_key: str, poster: Poster) -> Delivery:
         """Steps 2-4 for a recorded run key."""
         lease = self._take_lease(run_key)
@@ -178,25 +184,37 @@ class RunLedger:
         return self.send(run_key, poster)
 
     def abandon(self, run_key: str, reason: str) -> None:
-        con = self.state.connect()
-        with con:
-            con.execute(
-                "UPDATE runs SET status = 'abandoned', lease_until = 0, detail = ?, updated_at = ? "
-                "WHERE run_key = ? AND status != 'posted'", [reason, time.time(), run_key])
+        with self.db.write() as con:
+            con.execute(text(
+                "UPDATE runs SET status = 'abandoned', lease_until = 0, detail = :d, updated_at = :now "
+                "WHERE run_key = :k AND status != 'posted'"), {"d": reason, "now": time.time(), "k": run_key})
+
+    def forget_text(self, needle: str) -> int:
+        """Erasure: messages recorded for sending that mention `needle` lose their text (a run
+        not sent yet is abandoned, so it is never posted). Returns the runs changed."""
+        if not needle.strip():
+            return 0
+        erased = Message("(erased)").to_json()
+        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        with self.db.write() as con:
+            cur = con.execute(text(
+                "UPDATE runs SET payload = :erased, detail = 'erased', updated_at = :now, "
+                "status = CASE WHEN status = 'posted' THEN status ELSE 'abandoned' END "
+                "WHERE lower(payload) LIKE :p ESCAPE '\\'"), {"erased": erased, "now": time.time(), "p": pattern})
+        return cur.rowcount
 
     # -- internals --------------------------------------------------------------------
     def _take_lease(self, run_key: str) -> tuple[str, str, int, float] | Delivery:
         now = time.time()
-        con = self.state.connect()
-        with con:
-            cur = con.execute(
-                "UPDATE runs SET status = 'sending', owner = ?, lease_until = ?, "
-                "attempts = attempts + 1, updated_at = ? "
-                "WHERE run_key = ? AND status IN ('pending', 'sending', 'failed') AND lease_until < ?",
-                [self.owner, now + self.lease_seconds, now, run_key, now])
-            row = con.execute(
-                "SELECT channel, payload, attempts, created_at, status, ts, owner FROM runs WHERE run_key = ?",
-                [run_key]).fetchone()
+        with self.db.write() as con:
+            cur = con.execute(text(
+                "UPDATE runs SET status = 'sending', owner = :o, lease_until = :until, "
+                "attempts = attempts + 1, updated_at = :now "
+                "WHERE run_key = :k AND status IN ('pending', 'sending', 'failed') AND lease_until < :now"),
+                {"o": self.owner, "until": now + self.lease_seconds, "now": now, "k": run_key})
+            row = con.execute(text(
+                "SELECT channel, payload, attempts, created_at, status, ts, owner FROM runs WHERE run_key = :k"),
+                {"k": run_key}).first()
         if row is None:
             raise KeyError(f"run {run_key!r} was never recorded")
         channel, payload, attempts, created_at, status, ts, owner = row
@@ -218,30 +236,25 @@ class RunLedger:
         return None
 
     def _finish(self, run_key: str, ts: str, detail: str | None) -> None:
-        con = self.state.connect()
-        with con:
-            con.execute(
-                "UPDATE runs SET status = 'posted', ts = ?, lease_until = 0, detail = ?, updated_at = ? "
-                "WHERE run_key = ?", [ts, detail, time.time(), run_key])
+        with self.db.write() as con:
+            con.execute(text(
+                "UPDATE runs SET status = 'posted', ts = :ts, lease_until = 0, detail = :d, updated_at = :now "
+                "WHERE run_key = :k"), {"ts": ts, "d": detail, "now": time.time(), "k": run_key})
 
     def _fail(self, run_key: str, detail: str) -> None:
-        con = self.state.connect()
-        with con:
-            con.execute(
-                "UPDATE runs SET status = 'failed', lease_until = 0, detail = ?, updated_at = ? "
-                "WHERE run_key = ? AND owner = ?", [detail, time.time(), run_key, self.owner])
+        with self.db.write() as con:
+            con.execute(text(
+                "UPDATE runs SET status = 'failed', lease_until = 0, detail = :d, updated_at = :now "
+                "WHERE run_key = :k AND owner = :o"), {"d": detail, "now": time.time(), "k": run_key, "o": self.owner})
 
     def _send_files(self, run_key: str, poster: Poster, channel: str, thread_ts: str) -> None:
-        con = self.state.connect()
-        for position, filename, title, content in con.execute(
+        with self.db.read() as con:
+            files = con.execute(text(
                 "SELECT position, filename, title, content FROM run_files "
-                "WHERE run_key = ? AND status = 'pending' ORDER BY position", [run_key]).fetchall():
+                "WHERE run_key = :k AND status = 'pending' ORDER BY position"), {"k": run_key}).all()
+        for position, filename, title, content in files:
             # Marked before the upload: an upload cut short is not repeated (at most once).
-            with con:
-                claimed = con.execute(
-                    "UPDATE run_files SET status = 'sending' WHERE run_key = ? AND position = ? "
-                    "AND status = 'pending'", [run_key, position]).rowcount
-            if not claimed:
+            if not self._set_file_status(run_key, position, "sending", only_if="pending"):
                 continue
             try:
                 poster.upload(channel, filename, bytes(content), title=title, thread_ts=thread_ts)
@@ -249,6 +262,11 @@ class RunLedger:
             except Exception:
                 log.exception("uploading %s for %s failed", filename, run_key)
                 status = "failed"
-            with con:
-                con.execute("UPDATE run_files SET status = ? WHERE run_key = ? AND position = ?",
-                            [status, run_key, position])
+            self._set_file_status(run_key, position, status)
+
+    def _set_file_status(self, run_key: str, position: int, status: str, only_if: str | None = None) -> bool:
+        sql = "UPDATE run_files SET status = :s WHERE run_key = :k AND position = :p"
+        with self.db.write() as con:
+            cur = con.execute(text(sql + (" AND status = :old" if only_if else "")),
+                              {"s": status, "k": run_key, "p": position, "old": only_if})
+        return cur.rowcount == 1

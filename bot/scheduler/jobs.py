@@ -10,6 +10,8 @@ import logging
 import threading
 from typing import Any
 
+from bot import metrics
+
 log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
@@ -37,20 +39,25 @@ def _scheduler() -> Any:
 
 
 def digest_job(channel: str, cadence: str) -> None:
-    _scheduler().run_digest(channel, cadence)
+    with metrics.job_run("digest"):
+        _scheduler().run_digest(channel, cadence)
 
 
 def alerts_job() -> None:
-    _scheduler().run_alerts()
+    with metrics.job_run("alerts"):
+        _scheduler().run_alerts()
 
 
 def sweep_job() -> None:
-    _scheduler().sweep()
+    with metrics.job_run("sweep"):
+        _scheduler().sweep()
 
 
 def retrain_job() -> None:
-    _scheduler().retrain()
+    with metrics.job_run("retrain"):
+        _scheduler().retrain()
 
 
 def sync_job(name: str) -> None:
-    _scheduler().run_sync(name)
+    with metrics.job_run("sync"):
+        _scheduler().run_sync(name)

@@ -32,6 +32,7 @@ from bot.state import StateStore
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertStore
 from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.data.published import held
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +96,9 @@ class JourneyScheduler:
         self.timezone = config.business.timezone
         config.home_path.mkdir(parents=True, exist_ok=True)
         s = config.scheduler
-        self.state = StateStore(config.state_path)
+        self.state = StateStore(config.ops_db())
         self.ledger = RunLedger(self.state, owner=owner, lease_seconds=s.lease_seconds)
-        self.alert_store = AlertStore(config.state_path)
+        self.alert_store = AlertStore(config.ops_db())
         self.desk = AlertDesk(config, self.alert_store, self.ledger, poster, provider or self._default_provider)
         self._digest_message = digest_message
         self.scheduler: Any = None
@@ -316,7 +317,9 @@ class JourneyScheduler:
         if on_demand:
             key += ":now:" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M")
         if self.ledger.status(key) is None:
-            self.ledger.record(key, channel, self.digest_message(channel, cadence, day))
+            with held(self.store):  # the whole digest from one version of the journey store
+                message = self.digest_message(channel, cadence, day)
+            self.ledger.record(key, channel, message)
         delivery = self.ledger.send(key, self.poster)
         log.info("digest %s: %s", key, delivery.outcome)
         return delivery
@@ -330,10 +333,11 @@ class JourneyScheduler:
 
     def run_alerts(self, day: dt.date | None = None) -> list[Delivery]:
         self.check_freshness()
-        day = day or last_complete_day(self.store, self.timezone)
-        if day is None:
-            return []
-        return self.desk.check(day)
+        with held(self.store):
+            day = day or last_complete_day(self.store, self.timezone)
+            if day is None:
+                return []
+            return self.desk.check(day)
 
     def run_sync(self, name: str) -> Any:
         """Sync one source now (its job, or /journey and the CLI through serve), then judge

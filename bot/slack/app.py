@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,8 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 
+from bot import metrics
+from bot.health import Health, write_response
 from bot.slack.listeners import register_listeners
 from bot.slack.middleware import (
     answer_each_event_once,
@@ -134,17 +137,20 @@ class SlackHTTPServer:
     """Slack's requests over HTTP into Bolt, one thread per request (Bolt's own server is for
     development only and handles one request at a time). Put it behind HTTPS."""
 
-    def __init__(self, app: App, host: str = "0.0.0.0", port: int = 3000, path: str = "/slack/events"):
+    def __init__(self, app: App, host: str = "0.0.0.0", port: int = 3000, path: str = "/slack/events",
+                 health: Health | None = None):
         self.app = app
         self.path = path
+        self.health = health or Health()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, fmt: str, *args: Any) -> None:
                 log.debug("http: " + fmt, *args)
 
-            def do_GET(self) -> None:  # a health check for load balancers
-                self._reply(200, {"content-type": ["text/plain"]}, "ok" if self.path == "/health" else "")
+            def do_GET(self) -> None:  # /health, /ready, /metrics for load balancers and Prometheus
+                found = server.health.respond(self.path)
+                write_response(self, *(found or (404, "text/plain", b"not found")))
 
             def do_POST(self) -> None:
                 route, _, query = self.path.partition("?")
@@ -152,10 +158,12 @@ class SlackHTTPServer:
                 if route != server.path or length > MAX_BODY_BYTES:
                     self._reply(404 if route != server.path else 413, {}, "")
                     return
+                started = time.monotonic()
                 body = self.rfile.read(length).decode("utf-8")
                 headers = {k.lower(): [v] for k, v in self.headers.items()}
                 resp = server.app.dispatch(BoltRequest(body=body, query=query, headers=headers))
                 self._reply(resp.status, resp.headers, resp.body)
+                metrics.acked(_request_kind(body), time.monotonic() - started)
 
             def _reply(self, status: int, headers: dict[str, Any], body: str) -> None:
                 data = (body or "").encode("utf-8")
@@ -191,8 +199,18 @@ class SlackHTTPServer:
         self.httpd.server_close()
 
 
-def start_socket_mode(app: App, app_token: str) -> None:
-    """Blocks; Slack's WebSocket reconnects by itself after network trouble."""
+def _request_kind(body: str) -> str:
+    if body.startswith("{"):
+        return "event"
+    return "interaction" if body.startswith("payload=") or "&payload=" in body else "command"
+
+
+def start_socket_mode(app: App, app_token: str, health: Health | None = None) -> None:
+    """Blocks; Slack's WebSocket reconnects by itself after network trouble. `health` gets a
+    "slack" readiness check that fails while the WebSocket is down."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    SocketModeHandler(app, app_token, web_client=app.client).start()
+    handler = SocketModeHandler(app, app_token, web_client=app.client)
+    if health is not None:
+        health.add("slack", lambda: None if handler.client.is_connected() else "not connected to Slack")
+    handler.start()

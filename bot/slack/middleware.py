@@ -19,6 +19,7 @@ from typing import Any
 
 from slack_bolt import BoltContext, BoltResponse
 
+from bot import metrics
 from bot.render.features import refusal_view
 from bot.slack import texts
 from bot.slack.services import SlackServices
@@ -55,8 +56,10 @@ def answer_each_event_once(body: dict[str, Any], context: BoltContext, request: 
     services: SlackServices = context["services"]
     _forget_old_events(services)
     if services.state.claim("slack_event", str(event_id), owner=_retry_label(request)):
+        metrics.slack_event("handled")
         next()
         return None
+    metrics.slack_event("duplicate")
     log.info("dropped a repeat delivery of event %s (%s)", event_id, _retry_label(request))
     return BoltResponse(status=200, body="")
 

@@ -14,6 +14,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
+from bot import metrics
 from bot.answer import Answer
 from bot.answer_log import AnswerRecord
 from bot.render.slack import answer_message, escape, text_message
@@ -21,6 +22,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.redact import redact_text
 from bot.slack.services import SlackServices
+from tools.data.published import held
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +66,19 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     answer_id = services.answers.new_id()
     conversation = where.conversation(placeholder_ts if where.surface == "command" else None)
     try:
-        future = services.workers.submit(produce)
+        # One answer reads one version of the journey store, however many queries it runs.
+        future = services.workers.submit(_held, services.ctx.store, produce)
         answer = future.result(timeout=services.settings.answer_timeout_seconds)
     except FutureTimeout:
+        metrics.answer(where.surface, "failed", "timeout", time.monotonic() - started)
         log.warning("answer timed out after %ss (request %s)", services.settings.answer_timeout_seconds, rid)
         fail(services, where.channel, placeholder_ts,
              texts.TIMED_OUT.format(seconds=services.settings.answer_timeout_seconds, request_id=rid))
         record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
     except Exception:
+        metrics.answer(where.surface, "failed", "failed", time.monotonic() - started)
+        metrics.error("answer")
         log.exception("answering failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
         record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
@@ -83,14 +89,22 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     try:
         services.poster.update(where.channel, placeholder_ts, message.text, message.blocks)
     except Exception:
+        metrics.answer(where.surface, answer.mode, "failed", time.monotonic() - started)
+        metrics.error("post_answer")
         log.exception("posting the answer failed (request %s)", rid)
         fail(services, where.channel, placeholder_ts, texts.FAILED.format(request_id=rid))
         record_answer(services, where, answer_id, conversation, question, None, placeholder_ts, started)
         return None
+    metrics.answer(where.surface, answer.mode, "ok", time.monotonic() - started)
     if message.attachment:
         attach_full_text(services, where, placeholder_ts, *message.attachment)
     post_result_files(services, where, placeholder_ts, answer)
     return answer_id
+
+
+def _held(store: Any, produce: Callable[[], Answer]) -> Answer:
+    with held(store):
+        return produce()
 
 
 def result_files(answer: Answer) -> list[Any]:

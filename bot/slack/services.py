@@ -148,7 +148,7 @@ def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = 
     if unknown:
         raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
     agent = agent or JourneyAgent.from_config(config, store)
-    state = state or StateStore(config.state_path)
+    state = state or StateStore(config.ops_db())
     from bot.slack.assistant_threads import AssistantThreads
 
     services = SlackServices(

@@ -47,6 +47,7 @@ class FakeSlackAPI:
         self.private_channels: set[str] = set()  # the bot is not a member and cannot join
         self.revoked: set[str] = set()
         self.streams: dict[str, dict[str, Any]] = {}  # ts -> channel, thread_ts, text, blocks, state
+        self.socket_url = "wss://127.0.0.1:9/link"  # apps.connections.open; a FakeSocketMode's url
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -172,7 +173,7 @@ class FakeSlackAPI:
         if method == "apps.connections.open":
             if not token.startswith("xapp-"):
                 return 200, {}, {"ok": False, "error": "not_allowed_token_type"}
-            return 200, {}, {"ok": True, "url": "wss://127.0.0.1:9/link"}
+            return 200, {}, {"ok": True, "url": self.socket_url}
         if not token.startswith("xoxb-"):
             return 200, {}, {"ok": False, "error": "not_allowed_token_type"}
         if method == "auth.test":

@@ -1,9 +1,11 @@
-"""Alert rules made in conversation, alert state and alert history, in state.sqlite.
+"""Alert rules made in conversation, alert state and alert history, in the operational
+database (state.sqlite, or PostgreSQL when several instances share it; tools/core/opsdb.py).
 
 Judging a rule on a day and recording what follows happen in one transaction: the day is
 marked as checked, the rule's state moves on, the alert row changes, and the messages to send
-go into an outbox. A second instance, or a restart, that judges the same rule on the same day
-finds it checked and does nothing; messages that were not sent yet are still in the outbox.
+go into an outbox. Every write transaction holds the "alerts" lock (SQLite: the file's write
+lock; PostgreSQL: an advisory lock), so a second instance, or a restart, that judges the same
+rule on the same day waits, then finds it checked and does nothing; messages that were not sent yet are still in the outbox.
 Posting them exactly once is the scheduler's job (bot/scheduler/delivery.py).
 """
 
@@ -11,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,31 +20,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, text
+
 from tools.alerts.evaluate import Finding
 from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.core.errors import ToolInputError
-from tools.core.sqlite_wal import connect_wal
+from tools.core.opsdb import OpsDB, as_db
 
-_SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS alert_rules (
-        id TEXT PRIMARY KEY, rule TEXT NOT NULL, source TEXT NOT NULL, created_by TEXT,
-        created_at REAL NOT NULL, updated_at REAL NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS alert_rule_state (
-        rule_id TEXT PRIMARY KEY, state TEXT NOT NULL, updated_at REAL NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS alert_checks (
-        rule_id TEXT, day TEXT, breach INTEGER, checked_at REAL, PRIMARY KEY (rule_id, day))""",
-    """CREATE TABLE IF NOT EXISTS alerts (
-        id TEXT PRIMARY KEY, rule_id TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL,
-        day TEXT NOT NULL, since_day TEXT NOT NULL, opened_at TEXT NOT NULL, resolved_at TEXT,
-        resolved_day TEXT, finding TEXT NOT NULL, acked_by TEXT, acked_at TEXT)""",
-    """CREATE TABLE IF NOT EXISTS alert_outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE NOT NULL, alert_id TEXT NOT NULL,
-        kind TEXT NOT NULL, event TEXT NOT NULL, created_at REAL NOT NULL, delivered_at REAL)""",
-    """CREATE TABLE IF NOT EXISTS alert_threads (
-        channel TEXT, ts TEXT, alert_id TEXT NOT NULL, main INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (channel, ts))""",
-]
+METADATA = MetaData()
+Table("alert_rules", METADATA,
+      Column("id", String, primary_key=True), Column("rule", Text, nullable=False),
+      Column("source", String, nullable=False), Column("created_by", String),
+      Column("created_at", Float, nullable=False), Column("updated_at", Float, nullable=False))
+Table("alert_rule_state", METADATA,
+      Column("rule_id", String, primary_key=True), Column("state", Text, nullable=False),
+      Column("updated_at", Float, nullable=False))
+Table("alert_checks", METADATA,
+      Column("rule_id", String, primary_key=True), Column("day", String, primary_key=True),
+      Column("breach", Integer), Column("checked_at", Float))
+Table("alerts", METADATA,
+      Column("id", String, primary_key=True), Column("rule_id", String, nullable=False),
+      Column("status", String, nullable=False), Column("severity", String, nullable=False),
+      Column("day", String, nullable=False), Column("since_day", String, nullable=False),
+      Column("opened_at", String, nullable=False), Column("resolved_at", String),
+      Column("resolved_day", String), Column("finding", Text, nullable=False),
+      Column("acked_by", String), Column("acked_at", String))
+Table("alert_outbox", METADATA,
+      Column("seq", Integer, primary_key=True, autoincrement=True),
+      Column("key", String, unique=True, nullable=False), Column("alert_id", String, nullable=False),
+      Column("kind", String, nullable=False), Column("event", Text, nullable=False),
+      Column("created_at", Float, nullable=False), Column("delivered_at", Float))
+Table("alert_threads", METADATA,
+      Column("channel", String, primary_key=True), Column("ts", String, primary_key=True),
+      Column("alert_id", String, nullable=False), Column("main", Integer, nullable=False, server_default="0"))
+
+_ALERT_COLUMNS = ("id, rule_id, status, severity, day, since_day, opened_at, resolved_at, resolved_day, "
+                  "finding, acked_by, acked_at")
 
 
 @dataclass(frozen=True)
@@ -92,45 +104,32 @@ class OutboxItem:
 
 
 class AlertStore:
-    def __init__(self, path: str | Path | None):
-        self.path = str(path) if path else ":memory:"
-        if path:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._local = threading.local()
-        self._shared: sqlite3.Connection | None = None
-        with self._tx() as con:
-            for sql in _SCHEMA:
-                con.execute(sql)
+    """`where`: the operational database (an OpsDB or its URL), a SQLite file path, or None
+    (in memory)."""
+
+    def __init__(self, where: OpsDB | str | Path | None):
+        self.db = as_db(where)
+        self.db.create(METADATA)
+
+    @property
+    def path(self) -> str:
+        return self.db.url
 
     # -- connections ------------------------------------------------------------------
-    def _con(self) -> sqlite3.Connection:
-        if self.path == ":memory:":  # one connection, or each thread would see its own database
-            if self._shared is None:
-                self._shared = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-            return self._shared
-        con = getattr(self._local, "con", None)
-        if con is None:
-            con = connect_wal(self.path, autocommit=True)
-            self._local.con = con
-        return con
-
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE: take the write lock first, so read-then-write is atomic across
-        processes."""
-        con = self._con()
-        con.execute("BEGIN IMMEDIATE")
-        try:
+    def _tx(self) -> Iterator[Any]:
+        """A write transaction that holds the alerts lock first, so read-then-write is atomic
+        across processes and instances."""
+        with self.db.write(lock="alerts") as con:
             yield con
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
+
+    def _rows(self, sql: str, **params: Any) -> list[Any]:
+        with self.db.read() as con:
+            return list(con.execute(text(sql), params).all())
 
     # -- rules made in conversation or on the command line ------------------------------
     def stored_rules(self) -> list[StoredRule]:
-        rows = self._con().execute(
-            "SELECT rule, source, created_by, created_at FROM alert_rules ORDER BY created_at").fetchall()
+        rows = self._rows("SELECT rule, source, created_by, created_at FROM alert_rules ORDER BY created_at")
         return [StoredRule(AlertRule.model_validate_json(r), s, c, _from_epoch(t)) for r, s, c, t in rows]
 
     def add_rule(self, rule: AlertRule, *, source: str, created_by: str | None = None,
@@ -139,31 +138,32 @@ class AlertStore:
             raise ToolInputError(f"A rule named {rule.id!r} is in the config file; pick another name")
         now = time.time()
         with self._tx() as con:
-            if con.execute("SELECT 1 FROM alert_rules WHERE id = ?", [rule.id]).fetchone():
+            if con.execute(text("SELECT 1 FROM alert_rules WHERE id = :id"), {"id": rule.id}).first():
                 raise ToolInputError(f"A rule named {rule.id!r} exists already; change it or pick another name")
-            con.execute("INSERT INTO alert_rules VALUES (?, ?, ?, ?, ?, ?)",
-                        [rule.id, rule.model_dump_json(), source, created_by, now, now])
+            con.execute(text("INSERT INTO alert_rules VALUES (:id, :rule, :source, :by, :now, :now)"),
+                        {"id": rule.id, "rule": rule.model_dump_json(), "source": source, "by": created_by,
+                         "now": now})
 
     def replace_rule(self, rule: AlertRule) -> None:
         with self._tx() as con:
-            cur = con.execute("UPDATE alert_rules SET rule = ?, updated_at = ? WHERE id = ?",
-                              [rule.model_dump_json(), time.time(), rule.id])
+            cur = con.execute(text("UPDATE alert_rules SET rule = :rule, updated_at = :now WHERE id = :id"),
+                              {"rule": rule.model_dump_json(), "now": time.time(), "id": rule.id})
             if cur.rowcount == 0:
                 raise ToolInputError(f"No rule named {rule.id!r} was made in conversation or on the command line")
 
     def remove_rule(self, rule_id: str) -> bool:
         with self._tx() as con:
-            cur = con.execute("DELETE FROM alert_rules WHERE id = ?", [rule_id])
+            cur = con.execute(text("DELETE FROM alert_rules WHERE id = :id"), {"id": rule_id})
         return cur.rowcount == 1
 
     # -- judging ----------------------------------------------------------------------
     def state(self, rule_id: str) -> RuleState:
-        row = self._con().execute("SELECT state FROM alert_rule_state WHERE rule_id = ?", [rule_id]).fetchone()
-        return RuleState.from_json(json.loads(row[0]) if row else None)
+        rows = self._rows("SELECT state FROM alert_rule_state WHERE rule_id = :r", r=rule_id)
+        return RuleState.from_json(json.loads(rows[0][0]) if rows else None)
 
     def was_checked(self, rule_id: str, day: dt.date) -> bool:
-        return self._con().execute("SELECT 1 FROM alert_checks WHERE rule_id = ? AND day = ?",
-                                   [rule_id, day.isoformat()]).fetchone() is not None
+        return bool(self._rows("SELECT 1 FROM alert_checks WHERE rule_id = :r AND day = :d",
+                               r=rule_id, d=day.isoformat()))
 
     def apply(self, rule: AlertRule, finding: Finding, now: dt.datetime, policy: AlertPolicy,
               *, check_key: str | None = None) -> list[AlertEvent]:
@@ -172,89 +172,87 @@ class AlertStore:
         replaces the day as what is judged once (a source's freshness after each sync)."""
         day = check_key or finding.day.isoformat()
         with self._tx() as con:
-            if con.execute("SELECT 1 FROM alert_checks WHERE rule_id = ? AND day = ?", [rule.id, day]).fetchone():
+            if con.execute(text("SELECT 1 FROM alert_checks WHERE rule_id = :r AND day = :d"),
+                           {"r": rule.id, "d": day}).first():
                 return []
-            row = con.execute("SELECT state FROM alert_rule_state WHERE rule_id = ?", [rule.id]).fetchone()
-            state = RuleState.from_json(json.loads(row[0]) if row else None)
+            state = _read_state(con, rule.id)
             new_state, events = step(rule, finding, state, now, policy)
-            con.execute("INSERT INTO alert_checks VALUES (?, ?, ?, ?)", [rule.id, day, int(finding.breach), time.time()])
-            con.execute("INSERT OR REPLACE INTO alert_rule_state VALUES (?, ?, ?)",
-                        [rule.id, json.dumps(new_state.to_json()), time.time()])
+            con.execute(text("INSERT INTO alert_checks VALUES (:r, :d, :b, :t)"),
+                        {"r": rule.id, "d": day, "b": int(finding.breach), "t": time.time()})
+            _write_state(con, rule.id, new_state)
             for event in events:
                 self._record_event(con, event, now)
         return events
 
-    def _record_event(self, con: sqlite3.Connection, event: AlertEvent, now: dt.datetime) -> None:
+    def _record_event(self, con: Any, event: AlertEvent, now: dt.datetime) -> None:
         finding_json = json.dumps(event.finding.to_dict())
         if event.kind == "fire":
-            con.execute(
-                "INSERT OR IGNORE INTO alerts (id, rule_id, status, severity, day, since_day, opened_at, finding) "
-                "VALUES (?, ?, 'open', ?, ?, ?, ?, ?)",
-                [event.alert_id, event.rule_id, event.severity, event.day.isoformat(),
-                 (event.finding.since or event.day).isoformat(), now.isoformat(), finding_json])
+            con.execute(text(
+                "INSERT INTO alerts (id, rule_id, status, severity, day, since_day, opened_at, finding) "
+                "VALUES (:id, :r, 'open', :sev, :day, :since, :at, :f) ON CONFLICT (id) DO NOTHING"),
+                {"id": event.alert_id, "r": event.rule_id, "sev": event.severity, "day": event.day.isoformat(),
+                 "since": (event.finding.since or event.day).isoformat(), "at": now.isoformat(), "f": finding_json})
         elif event.kind == "resolve":
-            con.execute(
-                "UPDATE alerts SET status = 'resolved', resolved_at = ?, resolved_day = ? WHERE id = ?",
-                [now.isoformat(), event.day.isoformat(), event.alert_id])
+            con.execute(text(
+                "UPDATE alerts SET status = 'resolved', resolved_at = :at, resolved_day = :day WHERE id = :id"),
+                {"at": now.isoformat(), "day": event.day.isoformat(), "id": event.alert_id})
         if event.kind in ("fire", "escalate", "resolve"):
-            con.execute(
-                "INSERT OR IGNORE INTO alert_outbox (key, alert_id, kind, event, created_at) VALUES (?, ?, ?, ?, ?)",
-                [event.key, event.alert_id, event.kind, json.dumps(_event_json(event)), time.time()])
+            con.execute(text(
+                "INSERT INTO alert_outbox (key, alert_id, kind, event, created_at) "
+                "VALUES (:key, :id, :kind, :ev, :t) ON CONFLICT (key) DO NOTHING"),
+                {"key": event.key, "id": event.alert_id, "kind": event.kind,
+                 "ev": json.dumps(_event_json(event)), "t": time.time()})
 
     # -- the outbox ---------------------------------------------------------------------
     def undelivered(self) -> list[OutboxItem]:
-        rows = self._con().execute(
-            "SELECT seq, key, alert_id, kind, event FROM alert_outbox WHERE delivered_at IS NULL ORDER BY seq"
-        ).fetchall()
+        rows = self._rows(
+            "SELECT seq, key, alert_id, kind, event FROM alert_outbox WHERE delivered_at IS NULL ORDER BY seq")
         return [OutboxItem(seq, key, aid, kind, _event_from(json.loads(ev))) for seq, key, aid, kind, ev in rows]
 
     def mark_delivered(self, key: str) -> None:
         with self._tx() as con:
-            con.execute("UPDATE alert_outbox SET delivered_at = ? WHERE key = ?", [time.time(), key])
+            con.execute(text("UPDATE alert_outbox SET delivered_at = :t WHERE key = :k"),
+                        {"t": time.time(), "k": key})
 
     def record_thread(self, alert_id: str, channel: str, ts: str, *, main: bool) -> None:
         with self._tx() as con:
-            con.execute("INSERT OR REPLACE INTO alert_threads VALUES (?, ?, ?, ?)", [channel, ts, alert_id, int(main)])
+            con.execute(text(
+                "INSERT INTO alert_threads (channel, ts, alert_id, main) VALUES (:c, :ts, :id, :m) "
+                "ON CONFLICT (channel, ts) DO UPDATE SET alert_id = excluded.alert_id, main = excluded.main"),
+                {"c": channel, "ts": ts, "id": alert_id, "m": int(main)})
 
     def main_thread(self, alert_id: str) -> tuple[str, str] | None:
-        row = self._con().execute(
-            "SELECT channel, ts FROM alert_threads WHERE alert_id = ? AND main = 1", [alert_id]).fetchone()
-        return (row[0], row[1]) if row else None
+        rows = self._rows("SELECT channel, ts FROM alert_threads WHERE alert_id = :id AND main = 1", id=alert_id)
+        return (rows[0][0], rows[0][1]) if rows else None
 
     def threads(self, alert_id: str) -> list[tuple[str, str]]:
-        return [(c, t) for c, t in self._con().execute(
-            "SELECT channel, ts FROM alert_threads WHERE alert_id = ? ORDER BY main DESC", [alert_id]).fetchall()]
+        return [(c, t) for c, t in self._rows(
+            "SELECT channel, ts FROM alert_threads WHERE alert_id = :id ORDER BY main DESC", id=alert_id)]
 
     def alert_for_thread(self, channel: str, ts: str) -> str | None:
-        row = self._con().execute(
-            "SELECT alert_id FROM alert_threads WHERE channel = ? AND ts = ?", [channel, ts]).fetchone()
-        return row[0] if row else None
+        rows = self._rows("SELECT alert_id FROM alert_threads WHERE channel = :c AND ts = :ts", c=channel, ts=ts)
+        return rows[0][0] if rows else None
 
     # -- people acting on alerts ----------------------------------------------------------
     def get(self, alert_id: str) -> AlertRecord:
-        row = self._con().execute(
-            "SELECT id, rule_id, status, severity, day, since_day, opened_at, resolved_at, resolved_day, "
-            "finding, acked_by, acked_at FROM alerts WHERE id = ?", [alert_id]).fetchone()
-        if row is None:
+        rows = self._rows(f"SELECT {_ALERT_COLUMNS} FROM alerts WHERE id = :id", id=alert_id)
+        if not rows:
             raise ToolInputError(f"No alert with id {alert_id!r}")
-        return self._record(row)
+        return self._record(tuple(rows[0]))
 
     def alerts(self, *, status: str | None = "open", limit: int = 50) -> list[AlertRecord]:
-        sql = ("SELECT id, rule_id, status, severity, day, since_day, opened_at, resolved_at, resolved_day, "
-               "finding, acked_by, acked_at FROM alerts")
-        params: list[Any] = []
-        if status:
-            sql += " WHERE status = ?"
-            params.append(status)
-        sql += " ORDER BY opened_at DESC LIMIT ?"
-        params.append(limit)
-        return [self._record(r) for r in self._con().execute(sql, params).fetchall()]
+        where, params = (" WHERE status = :status", {"status": status}) if status else ("", {})
+        rows = self._rows(f"SELECT {_ALERT_COLUMNS} FROM alerts{where} ORDER BY opened_at DESC LIMIT :n",
+                          n=limit, **params)
+        return [self._record(tuple(r)) for r in rows]
 
     def acknowledge(self, alert_id: str, user: str, now: dt.datetime) -> AlertRecord:
         with self._tx() as con:
-            cur = con.execute("UPDATE alerts SET acked_by = ?, acked_at = ? WHERE id = ? AND acked_by IS NULL",
-                              [user, now.isoformat(), alert_id])
-            if cur.rowcount == 0 and not con.execute("SELECT 1 FROM alerts WHERE id = ?", [alert_id]).fetchone():
+            cur = con.execute(text(
+                "UPDATE alerts SET acked_by = :u, acked_at = :at WHERE id = :id AND acked_by IS NULL"),
+                {"u": user, "at": now.isoformat(), "id": alert_id})
+            if cur.rowcount == 0 and not con.execute(text("SELECT 1 FROM alerts WHERE id = :id"),
+                                                     {"id": alert_id}).first():
                 raise ToolInputError(f"No alert with id {alert_id!r}")
         return self.get(alert_id)
 
@@ -262,11 +260,8 @@ class AlertStore:
         """Quiet the alert's rule until `until`: no new alert and no escalation for it."""
         record = self.get(alert_id)
         with self._tx() as con:
-            row = con.execute("SELECT state FROM alert_rule_state WHERE rule_id = ?", [record.rule_id]).fetchone()
-            state = RuleState.from_json(json.loads(row[0]) if row else None)
-            state = RuleState(state.open, state.last_fired_at, until)
-            con.execute("INSERT OR REPLACE INTO alert_rule_state VALUES (?, ?, ?)",
-                        [record.rule_id, json.dumps(state.to_json()), time.time()])
+            state = _read_state(con, record.rule_id)
+            _write_state(con, record.rule_id, RuleState(state.open, state.last_fired_at, until))
         return self.get(alert_id)
 
     def _record(self, row: tuple) -> AlertRecord:
@@ -287,6 +282,18 @@ class AlertStore:
             acked_at=dt.datetime.fromisoformat(acked_at) if acked_at else None, snoozed_until=snoozed,
             channel=main[0] if main else None, ts=main[1] if main else None,
         )
+
+
+def _read_state(con: Any, rule_id: str) -> RuleState:
+    row = con.execute(text("SELECT state FROM alert_rule_state WHERE rule_id = :r"), {"r": rule_id}).first()
+    return RuleState.from_json(json.loads(row[0]) if row else None)
+
+
+def _write_state(con: Any, rule_id: str, state: RuleState) -> None:
+    con.execute(text(
+        "INSERT INTO alert_rule_state (rule_id, state, updated_at) VALUES (:r, :s, :t) "
+        "ON CONFLICT (rule_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at"),
+        {"r": rule_id, "s": json.dumps(state.to_json()), "t": time.time()})
 
 
 def _from_epoch(value: float) -> dt.datetime:

@@ -1,4 +1,4 @@
-"""Opening a SQLite file that several processes share (state.sqlite, the alert store).
+"""Opening a SQLite file that several processes share (state.sqlite through tools/core/opsdb.py).
 
 WAL mode lets readers and one writer work at once. Switching a file to WAL needs a moment of
 exclusive access, and SQLite answers "database is locked" at once, without waiting for the
@@ -20,14 +20,24 @@ def connect_wal(path: str, *, autocommit: bool = False, timeout: float = TIMEOUT
         con = sqlite3.connect(path, timeout=timeout, check_same_thread=False, isolation_level=None)
     else:
         con = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+    try:
+        enable_wal(con, timeout)
+    except sqlite3.OperationalError:
+        con.close()
+        raise
+    return con
+
+
+def enable_wal(con: sqlite3.Connection, timeout: float = TIMEOUT_S) -> None:
+    """Busy timeout and WAL mode on an open connection, retrying the switch while another
+    process holds the file (tools/core/opsdb.py calls this on every new connection)."""
     con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
     deadline = time.monotonic() + timeout
     while True:
         try:
             con.execute("PRAGMA journal_mode=WAL")
-            return con
+            return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
-                con.close()
                 raise
             time.sleep(0.05)

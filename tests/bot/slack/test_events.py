@@ -59,7 +59,8 @@ def test_a_follow_up_in_the_thread_continues_the_conversation(make_slack):
     # Both answers sit in the same thread, recorded under the same conversation key.
     posts = slack.fake.calls_to("chat.postMessage")
     assert [p.params["thread_ts"] for p in posts] == [root, root]
-    keys = {r[0] for r in slack.services.state.connect().execute("SELECT conversation FROM slack_answers")}
+    with slack.services.state.db.read() as con:
+        keys = {r[0] for r in con.exec_driver_sql("SELECT conversation FROM slack_answers")}
     assert keys == {f"T123ABC456:{CHANNEL}:{root}"}
 
 
@@ -95,8 +96,7 @@ def test_a_retried_event_is_answered_once(slack):
     # Dropped in middleware before the ack: no listener was scheduled, so nothing can follow.
     assert len(slack.fake.calls_to("chat.postMessage")) == 1
     assert len(slack.fake.calls_to("reactions.add")) == 1
-    owner = slack.services.state.connect().execute(
-        "SELECT owner FROM claims WHERE kind = 'slack_event' AND key = 'Ev0RETRY001'").fetchone()[0]
+    owner = slack.services.state.owner("slack_event", "Ev0RETRY001")
     assert owner == "first delivery"
 
 

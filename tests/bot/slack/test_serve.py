@@ -83,7 +83,7 @@ def test_good_tokens_start_socket_mode(configured, monkeypatch):
     import bot.slack.app as slack_app
 
     seen = {}
-    monkeypatch.setattr(slack_app, "start_socket_mode", lambda app, token: seen.update(token=token, app=app))
+    monkeypatch.setattr(slack_app, "start_socket_mode", lambda app, token, health=None: seen.update(token=token, app=app, health=health))
     monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
     monkeypatch.setenv("SLACK_APP_TOKEN", APP_TOKEN)
     result = serve()

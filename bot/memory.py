@@ -1,0 +1,127 @@
+"""Where the agent's conversation memory lives: LangGraph's checkpointer for the model loop
+and the offline planner's "last analysis" per conversation.
+
+Both follow the memory URL (`Config.memory_url`): a SQLite file in the data folder by
+default (<data folder>/memory.sqlite), or PostgreSQL when `[state] url` is set, so that a
+follow-up in a Slack thread is understood by whichever instance receives it. With
+PostgreSQL the checkpointer is LangGraph's own `PostgresSaver` over a psycopg pool; its
+tables are set up once, under an advisory lock, so two instances starting together do not
+race on the migration.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Column, Float, MetaData, String, Table, Text, text
+
+from tools.core.opsdb import as_db, libpq_url, lock_key
+
+log = logging.getLogger(__name__)
+
+POOL_SIZE = 8
+SETUP_TIMEOUT_S = 120.0
+
+
+def memory_where(where: Path | str | None) -> str | None:
+    """A memory location as a URL (None: in memory, for tests and one-off sessions)."""
+    if where is None:
+        return None
+    text = str(where)
+    return text if "://" in text else f"sqlite:///{text}"
+
+
+def make_checkpointer(where: Path | str | None) -> Any:
+    """LangGraph's checkpointer for `where`: in memory, a SQLite file, or PostgreSQL."""
+    url = memory_where(where)
+    if url is None:
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        return InMemorySaver()
+    if url.startswith(("postgresql", "postgres://")):
+        return _postgres_saver(libpq_url(url))
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    path = Path(url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    saver = SqliteSaver(sqlite3.connect(str(path), check_same_thread=False))
+    saver.setup()
+    return saver
+
+
+def _postgres_saver(conninfo: str) -> Any:
+    import psycopg
+    from langgraph.checkpoint.postgres import PostgresSaver
+    from psycopg.rows import dict_row
+    from psycopg_pool import ConnectionPool
+
+    # LangGraph's documented connection settings: autocommit, no server-side prepared
+    # statements (they break behind poolers such as PgBouncer), rows as dicts.
+    kwargs = {"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
+    key = lock_key("langgraph-setup")
+    with psycopg.connect(conninfo, **kwargs) as con:
+        # Polled, not waited for: the migration builds an index CONCURRENTLY, which waits for
+        # every open transaction, and a blocked pg_advisory_lock call is one (a deadlock).
+        deadline = time.monotonic() + SETUP_TIMEOUT_S
+        while not con.execute("SELECT pg_try_advisory_lock(%s) AS ok", [key]).fetchone()["ok"]:
+            if time.monotonic() > deadline:
+                raise TimeoutError("another instance has been setting up the memory tables for too long")
+            time.sleep(0.1)
+        try:
+            PostgresSaver(con).setup()
+        finally:
+            con.execute("SELECT pg_advisory_unlock(%s)", [key])
+    pool = ConnectionPool(conninfo, min_size=1, max_size=POOL_SIZE, kwargs=kwargs, open=True,
+                          check=ConnectionPool.check_connection)
+    return PostgresSaver(pool)
+
+
+_PLANNER = MetaData()
+Table("planner_state", _PLANNER, Column("conversation", String, primary_key=True), Column("tool", String),
+      Column("slots", Text), Column("updated", Float))
+
+
+class PlannerMemory:
+    """The offline planner's last analysis per conversation, so a follow-up ("and for
+    Instagram?") survives a restart and reaches another instance."""
+
+    def __init__(self, where: Path | str | None):
+        self.db = as_db(memory_where(where))
+        self.db.create(_PLANNER)
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        with self.db.read() as con:
+            row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
+                              {"k": key}).first()
+        return {"tool": row[0], "slots": json.loads(row[1])} if row else None
+
+    def put(self, key: str, tool: str, slots: Any) -> None:
+        with self.db.write() as con:
+            con.execute(text(
+                "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
+                "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
+                "updated = excluded.updated"),
+                {"k": key, "t": tool, "s": json.dumps(asdict(slots)), "u": time.time()})
+
+    def clear(self, key: str) -> None:
+        with self.db.write() as con:
+            con.execute(text("DELETE FROM planner_state WHERE conversation = :k"), {"k": key})
+
+
+def forget_conversations(where: Path | str | None, keys: list[str], checkpointer: Any | None = None) -> int:
+    """Erase these conversations from memory: the model loop's checkpoints and the planner's
+    last analysis (erasure: AnswerLog.forget_text says which conversations mention someone)."""
+    if not keys:
+        return 0
+    saver = checkpointer if checkpointer is not None else make_checkpointer(where)
+    planner = PlannerMemory(where)
+    for key in keys:
+        saver.delete_thread(key)
+        planner.clear(key)
+    return len(keys)
