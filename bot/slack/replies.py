@@ -67,7 +67,7 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     conversation = where.conversation(placeholder_ts if where.surface == "command" else None)
     try:
         # One answer reads one version of the journey store, however many queries it runs.
-        future = services.workers.submit(_held, services.ctx.store, produce)
+        future = services.workers.submit(held_answer, services.ctx.store, produce)
         answer = future.result(timeout=services.settings.answer_timeout_seconds)
     except FutureTimeout:
         metrics.answer(where.surface, "failed", "timeout", time.monotonic() - started)
@@ -102,7 +102,7 @@ def answer_into(services: SlackServices, where: Where, placeholder_ts: str, ques
     return answer_id
 
 
-def _held(store: Any, produce: Callable[[], Answer]) -> Answer:
+def held_answer(store: Any, produce: Callable[[], Answer]) -> Answer:
     with held(store):
         return produce()
 

@@ -25,13 +25,21 @@ from typing import Any
 
 from slack_sdk.errors import SlackApiError, SlackRequestError
 
+from bot import metrics
 from bot.answer import Answer, AnswerEvents
 from bot.render.assistant import MarkdownLines, answer_markdown, streamed_trailer
 from bot.render.progress import status_for
 from bot.render.slack import answer_message
 from bot.slack import texts
 from bot.slack.redact import redact_blocks, redact_text
-from bot.slack.replies import Where, attach_full_text, post_result_files, record_answer, request_id
+from bot.slack.replies import (
+    Where,
+    attach_full_text,
+    held_answer,
+    post_result_files,
+    record_answer,
+    request_id,
+)
 from bot.slack.services import SlackServices
 
 log = logging.getLogger(__name__)
@@ -171,16 +179,20 @@ def stream_reply(services: SlackServices, where: Where, question: str, *, contex
     conversation = where.conversation(None)
     reply = StreamedReply(services.poster.client, where, status=status)
     try:
-        future = services.workers.submit(services.agent.answer, question, conversation, context=context,
-                                         events=reply)
+        # One answer reads one version of the journey store, however many queries it runs.
+        future = services.workers.submit(held_answer, services.ctx.store, lambda: services.agent.answer(
+            question, conversation, context=context, events=reply))
         answer = future.result(timeout=services.settings.answer_timeout_seconds)
     except FutureTimeout:
+        metrics.answer(where.surface, "failed", "timeout", time.monotonic() - started)
         log.warning("answer timed out after %ss (request %s)", services.settings.answer_timeout_seconds, rid)
         _give_up(services, where, reply, texts.TIMED_OUT.format(
             seconds=services.settings.answer_timeout_seconds, request_id=rid))
         record_answer(services, where, answer_id, conversation, question, None, reply.ts, started)
         return None
     except Exception:
+        metrics.answer(where.surface, "failed", "failed", time.monotonic() - started)
+        metrics.error("answer")
         log.exception("answering failed (request %s)", rid)
         _give_up(services, where, reply, texts.FAILED.format(request_id=rid))
         record_answer(services, where, answer_id, conversation, question, None, reply.ts, started)
@@ -192,12 +204,14 @@ def stream_reply(services: SlackServices, where: Where, question: str, *, contex
         services.stream_refused[where.team] = time.monotonic()
         ts = _as_message(services, where, answer, answer_id, reply)
         if ts is None:
+            metrics.answer(where.surface, answer.mode, "failed", time.monotonic() - started)
             return None
     elif reply.cut:
         from bot.render.text import answer_text
 
         attach_full_text(services, where, ts, "answer.txt", answer_text(answer).encode("utf-8"))
     record_answer(services, where, answer_id, conversation, question, answer, ts, started)
+    metrics.answer(where.surface, answer.mode, "ok", time.monotonic() - started)
     post_result_files(services, where, ts, answer)
     return answer_id
 

@@ -41,8 +41,8 @@ def test_socket_mode_serves_health_ready_and_metrics_on_its_own_port(tmp_path, f
         body = SlackPayloads(slack_shared / "payloads").app_mention(
             text="<@U0LAN0Z89> what data do you have?", event_id="Ev0SOCKET1", ts="1515449522.000100")
         assert socket_mode.push_event(body) < 3.0
-        fake_slack.wait_for("chat.update", timeout=30)
-        assert bot.metric("journeybot_answers_total", surface="mention", outcome="ok") == 1
+        fake_slack.wait_for("chat.stopStream", timeout=30)
+        assert _wait_for_metric(bot, "journeybot_answers_total", surface="mention", outcome="ok") == 1
         assert bot.metric("journeybot_slack_events_total", outcome="handled") == 1
         # Slack goes away: the instance says it is not ready, and why.
         socket_mode.drop()
@@ -73,7 +73,8 @@ def test_http_mode_serves_them_beside_the_slack_endpoint(tmp_path, fake_slack, s
         sender = SlackSender(bot.events_url, SECRET)
         assert sender.event(body)[0] == 200
         assert sender.event(body, retry_num=1)[0] == 200  # Slack's retry: dropped, counted
-        fake_slack.wait_for("chat.update", timeout=30)
+        fake_slack.wait_for("chat.stopStream", timeout=30)
+        assert _wait_for_metric(bot, "journeybot_answers_total", outcome="ok") == 1
         status, text = bot.get("/metrics")
         assert status == 200
         assert "# TYPE journeybot_answer_seconds histogram" in text
@@ -84,6 +85,18 @@ def test_http_mode_serves_them_beside_the_slack_endpoint(tmp_path, fake_slack, s
     finally:
         bot.stop()
     assert "Listening on http://127.0.0.1" in bot.output()
+
+
+def _wait_for_metric(bot: ServeProcess, name: str, timeout: float = 10.0, **labels: str) -> float:
+    """The metric once it is non-zero (the answer is counted just after Slack has it), or 0."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    value = bot.metric(name, **labels)
+    while not value and time.monotonic() < deadline:
+        time.sleep(0.2)
+        value = bot.metric(name, **labels)
+    return value
 
 
 def _wait_for_status(bot: ServeProcess, path: str, status: int, timeout: float = 30.0) -> tuple[int, str]:

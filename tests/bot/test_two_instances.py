@@ -148,17 +148,22 @@ def _send(bot: ServeProcess, body: dict, **kw) -> int:
     return SlackSender(bot.events_url, SECRET).event(body, **kw)[0]
 
 
-def _answers_in(slack: FakeSlackAPI, thread_ts: str) -> list:
+def _answers_in(slack: FakeSlackAPI, thread_ts: str) -> list[str]:
+    """The answers in a thread as a person reads them: finished streamed replies (Slack's AI
+    surface, the default) and placeholders replaced by an answer (when streaming is refused)."""
+    with slack._cond:
+        streamed = [s["text"] for s in slack.streams.values()
+                    if s["thread_ts"] == thread_ts and s["state"] == "completed"]
     placeholders = {c.response.get("ts") for c in slack.calls_to("chat.postMessage")
                     if c.params.get("thread_ts") == thread_ts}
-    return [c for c in slack.calls_to("chat.update") if c.params.get("ts") in placeholders]
+    replaced = [text_of(c) for c in slack.calls_to("chat.update") if c.params.get("ts") in placeholders]
+    return streamed + [t for t in replaced if "Working on it" not in t]
 
 
-def _wait_answer(slack: FakeSlackAPI, thread_ts: str, timeout: float = 40.0):
-    slack.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == thread_ts, timeout=timeout)
+def _wait_answer(slack: FakeSlackAPI, thread_ts: str, timeout: float = 40.0, containing: str = "") -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        done = [c for c in _answers_in(slack, thread_ts) if "Working on it" not in (c.params.get("text") or "")]
+        done = [t for t in _answers_in(slack, thread_ts) if containing in t]
         if done:
             return done[-1]
         time.sleep(0.1)
@@ -181,8 +186,9 @@ def test_a_slack_event_and_its_retries_split_across_the_two_are_answered_once(cl
     assert statuses == [200, 200, 200, 200]
     _wait_answer(slack, "1700000100.000001")
     time.sleep(1.5)  # time for a second answer to show up, if there were one
-    placeholders = [c for c in slack.calls_to("chat.postMessage") if c.params.get("thread_ts") == "1700000100.000001"]
-    assert len(placeholders) == 1 and len(_answers_in(slack, "1700000100.000001")) == 1
+    started = [c for c in slack.calls_to("chat.startStream") + slack.calls_to("chat.postMessage")
+               if c.params.get("thread_ts") == "1700000100.000001"]
+    assert len(started) == 1 and len(_answers_in(slack, "1700000100.000001")) == 1
     assert len([c for c in slack.calls_to("reactions.add") if c.params.get("timestamp") == "1700000100.000001"]) == 1
     assert a.metric("journeybot_slack_events_total", outcome="handled") + \
         b.metric("journeybot_slack_events_total", outcome="handled") == handled + 1
@@ -205,10 +211,10 @@ def test_a_follow_up_sent_to_the_other_instance_uses_the_threads_memory(cluster)
     slack, a, b, book = cluster["slack"], cluster["a"], cluster["b"], cluster["stub"].book
     root = "1700000200.000001"
     assert _send(a, _mention(cluster, "remember that we sell sourdough", root)) == 200
-    assert "Noted: you sell sourdough." in text_of(_wait_answer(slack, root))
+    assert "Noted: you sell sourdough." in _wait_answer(slack, root)
     follow_up = _mention(cluster, "what do we sell?", "1700000200.000002", thread_ts=root)
     assert _send(b, follow_up) == 200
-    slack.wait_for("chat.update", where=lambda c: "You told me you sell sourdough." in text_of(c), timeout=40)
+    _wait_answer(slack, root, containing="You told me you sell sourdough.")
     # B sent the model the thread's earlier turn, which only A had seen.
     assert book.seen[-1][:2] == ["remember that we sell sourdough", "Noted: you sell sourdough."]
 
@@ -261,10 +267,10 @@ def test_killing_one_instance_mid_answer_leaves_the_other_serving(cluster):
     slack, a, b = cluster["slack"], cluster["a"], cluster["b"]
     root = "1700000400.000001"
     assert _send(a, _mention(cluster, "a slow question", root)) == 200
-    slack.wait_for("chat.postMessage", where=lambda c: c.params.get("thread_ts") == root, timeout=20)
+    slack.wait_for("reactions.add", where=lambda c: c.params.get("timestamp") == root, timeout=20)  # A took it
     a.kill()  # mid-answer: the model is still thinking
     assert a.process.returncode != 0
     other = "1700000400.000002"
     assert _send(b, _mention(cluster, "what data do you have?", other)) == 200
-    assert "Here is what I found." in text_of(_wait_answer(slack, other))
+    assert "Here is what I found." in _wait_answer(slack, other)
     assert b.get("/ready")[0] == 200
