@@ -12,8 +12,15 @@ For whatever writes the journey store (ingest today, the source sync job):
         ...                                                   # another instance is writing
     # raises WriterBusy at once when another instance holds the writer lock
 
+    publication = Publication()                                # a writer that may have
+    with journey_writer(config, publication=publication) as store:   # written nothing, or
+        report = sync(store, ...)                              # must act after publishing
+        publication.wanted = report.rows_added > 0
+        publication.then = progress.commit                     # still the only writer here
+    publication.version                                        # what was published, or None
+
 With one instance (no `[state] url`) `journey_writer` is just the journey store: no lock, no
-publishing, the same code for the caller.
+publishing, the same code for the caller (`then` runs when the block ends).
 
 For `journeybot serve`: `serving_store(config)` opens the newest published version, and a
 `Follower` thread fetches newer ones and switches between answers.
@@ -26,8 +33,9 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +58,19 @@ class WriterBusy(ToolUnavailable):
     """Another instance is writing the journey store right now."""
 
 
+@dataclass
+class Publication:
+    """What a writer tells `journey_writer`, and learns from it. `wanted = False` (set inside
+    the block): nothing was written, so nothing is published. `then`: run after publishing,
+    while this instance is still the only writer, so the next writer sees what it did (a sync
+    moves its cursor there). `version`: what was published (None with one instance, or when
+    nothing was)."""
+
+    wanted: bool = True
+    then: Callable[[], None] | None = None
+    version: Version | None = None
+
+
 def copies_dir(config: Any) -> Path:
     return config.home_path / "published"
 
@@ -60,11 +81,14 @@ def _me() -> str:
 
 @contextmanager
 def journey_writer(config: Any, *, wait_seconds: float = 0.0, store: Any = None,
-                   keep: int | None = None) -> Iterator[Any]:
+                   keep: int | None = None, publication: Publication | None = None) -> Iterator[Any]:
     """The journey store to write, as the only writer; publishes it afterwards when shared.
     `keep=1` drops every older published version (erasure: no old copy keeps the rows)."""
+    publication = publication or Publication()
     if not config.shared:
         yield store if store is not None else config.open_store()
+        if publication.then is not None:
+            publication.then()
         return
     db = config.ops_db()
     deadline = time.monotonic() + wait_seconds
@@ -80,9 +104,13 @@ def journey_writer(config: Any, *, wait_seconds: float = 0.0, store: Any = None,
         log.info("writing the journey store on top of version %s", base.version if base else "none")
         working = config.open_store()
         yield working
-        version = publish(db, working, publisher=_me(), keep=keep or config.state.keep_versions,
-                          copies=copies_dir(config))
-        log.info("published journey store version %d (%d bytes)", version.version, version.size)
+        if publication.wanted:
+            version = publish(db, working, publisher=_me(), keep=keep or config.state.keep_versions,
+                              copies=copies_dir(config))
+            publication.version = version
+            log.info("published journey store version %d (%d bytes)", version.version, version.size)
+        if publication.then is not None:
+            publication.then()
 
 
 def serving_store(config: Any) -> Any:

@@ -19,16 +19,20 @@ can never break an answer. Every series is prefixed `journeybot_`:
 | journey_store_published_timestamp_seconds | gauge | | when that version was published |
 | ready | gauge | | 1 when /ready says ready |
 
-For a sync job (issue 19): call `source_synced("shopify", rows=1234)` after a source synced,
-`source_sync_failed("shopify")` when it did not, and wrap the job in `job_run("sync")`.
+Every sync reports through `source_synced("shop", rows=1234)` or `source_sync_failed("shop")`
+(bot/sources.py `run_sync`), and runs inside `job_run("sync")` (the scheduler's `run_sync`, for
+scheduled syncs and those asked of serve), whose outcome is ok, failed or skipped (another
+instance had it). The last sync per source is also read from the shared state at each scrape
+(`on_scrape`), so every instance shows the same time, whichever synced.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client import exposition as _exposition
@@ -102,18 +106,24 @@ def error(where: str) -> None:
     ERRORS.labels(where).inc()
 
 
+@dataclass
+class JobRun:
+    outcome: str = "ok"  # the job may say failed (it failed without raising) or skipped
+
+
 @contextmanager
-def job_run(job: str) -> Iterator[None]:
+def job_run(job: str) -> Iterator[JobRun]:
     """Count and time one run of a scheduled job; an exception counts as a failed run (and
-    propagates)."""
+    propagates), otherwise the outcome the job set on what this yields (default ok)."""
     started = time.monotonic()
+    run = JobRun()
     try:
-        yield
+        yield run
     except BaseException:
         _job_done(job, "failed", started)
         error(f"job:{job}")
         raise
-    _job_done(job, "ok", started)
+    _job_done(job, run.outcome, started)
 
 
 @_safe
@@ -148,6 +158,22 @@ def ready(is_ready: bool) -> None:
     READY.set(1 if is_ready else 0)
 
 
+_SCRAPE_HOOKS: dict[str, Callable[[], None]] = {}
+
+
+def on_scrape(name: str, hook: Callable[[], None] | None) -> None:
+    """Run `hook` before every scrape, to set gauges from state kept elsewhere (None removes it)."""
+    if hook is None:
+        _SCRAPE_HOOKS.pop(name, None)
+    else:
+        _SCRAPE_HOOKS[name] = hook
+
+
 def exposition() -> bytes:
     """All metrics in Prometheus' text format."""
+    for name, hook in list(_SCRAPE_HOOKS.items()):
+        try:
+            hook()
+        except Exception:  # a scrape still answers with what it has
+            log.warning("metrics hook %s failed", name, exc_info=True)
     return generate_latest(REGISTRY)

@@ -1,7 +1,13 @@
 """The configured sources as the rest of journeybot uses them: when each syncs, running a sync
 with its credentials, and how fresh each one's data is (for answers, the digest, the freshness
-alerts and the Home tab). The work itself is in tools/sources; this module only wires the
-config and the environment to it.
+alerts, the Home tab and /metrics). The work itself is in tools/sources; this module only wires
+the config, the environment, the journey store's writer and the metrics to it.
+
+Every sync (the scheduled job, one asked of `serve`, `journeybot sources sync`) goes through
+`run_sync`, which writes as `bot.journey_versions.journey_writer` says: with one instance into
+the store `serve` answers from (loading while serving, docs/SOURCES.md); with several sharing
+PostgreSQL as the elected writer, published as a new version when rows came, the source's
+cursor moved only after publishing (tools/sources/staged.py).
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ BEFORE_DIGEST = dt.timedelta(minutes=30)
 
 
 def source_state(config: Any) -> Any:  # -> tools.sources.state.SourceState
+    """The sources' cursors, runs and loaded files: in the operational database, shared by
+    every instance with `[state] url`, else state.sqlite in the data folder."""
     from tools.sources.state import SourceState
 
     config.home_path.mkdir(parents=True, exist_ok=True)
-    return SourceState(config.state_path)
+    return SourceState(config.ops_db())
 
 
 def find_source(config: Any, name: str) -> Any:
@@ -67,11 +75,67 @@ def next_run(config: Any, spec: Any, now: dt.datetime | None = None) -> dt.datet
     return candidate if candidate > local else candidate + dt.timedelta(days=1)
 
 
-def run_sync(config: Any, store: Any, spec: Any, **kwargs: Any) -> Any:  # -> SyncReport
-    from tools.sources.sync import sync_source
+def run_sync(config: Any, store: Any, spec: Any, *, wait_seconds: float = 0.0,
+             **kwargs: Any) -> Any:  # -> SyncReport
+    """Sync one source now as the journey store's only writer. `store`: the store to load into
+    with one instance (ignored with several: the writer loads into its working copy);
+    `wait_seconds`: how long to wait for another instance's write (0: a busy report at once).
+    Failures come back as the report; the outcome is counted on /metrics."""
+    from dataclasses import replace
 
-    return sync_source(store, spec, source_state(config), credentials=config.source_credentials(spec),
-                       mappings=config.mappings, touchpoints=config.touchpoint_map(), **kwargs)
+    from bot import metrics
+    from bot.journey_versions import Publication, WriterBusy, journey_writer
+    from tools.sources.staged import StagedProgress
+    from tools.sources.sync import SyncReport, sync_source
+
+    state = source_state(config)
+    progress = StagedProgress(state) if config.shared else state
+    publication = Publication()
+    report = None
+    try:
+        with journey_writer(config, wait_seconds=wait_seconds, store=None if config.shared else store,
+                            publication=publication) as target:
+            report = sync_source(target, spec, progress, credentials=config.source_credentials(spec),
+                                 mappings=config.mappings, touchpoints=config.touchpoint_map(), **kwargs)
+            publication.wanted = report.rows_added > 0  # nothing new: no version to download
+            if isinstance(progress, StagedProgress):
+                publication.then = progress.commit
+    except WriterBusy as exc:
+        report = SyncReport(spec.name, spec.kind, False, 0, 0, 0, 0, 0.0, busy=True, retry=True,
+                            detail=str(exc)[0].lower() + str(exc)[1:])
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        if report is None:  # the sync itself broke (a bug); sync_source recorded why
+            if isinstance(progress, StagedProgress):
+                progress.abandon(reason)
+            metrics.source_sync_failed(spec.name)
+            raise
+        # The sync ran; publishing it, or saving its progress afterwards, did not.
+        done = publication.version
+        error = f"progress not saved after publishing version {done.version}" if done else "not published"
+        if isinstance(progress, StagedProgress):
+            progress.abandon(f"{error}: {reason}")
+        report = replace(report, ok=False, error=error, detail=reason, retry=True,
+                         published=done.version if done else None)
+    else:
+        if publication.version is not None:
+            report = replace(report, published=publication.version.version)
+    if report.ok:
+        metrics.source_synced(spec.name, rows=report.rows_added)
+    elif not report.busy:
+        metrics.source_sync_failed(spec.name)
+    return report
+
+
+def export_metrics(config: Any) -> None:
+    """/metrics' last sync per source, read from the sources' state when scraped: every
+    instance shows the same times, whichever of them synced, also after a restart."""
+    from bot import metrics
+
+    for status in source_state(config).all().values():
+        if status.last_success_at is not None:
+            metrics.source_synced(status.name, rows=status.last_rows if status.last_status == "ok" else None,
+                                  at=status.last_success_at.timestamp())
 
 
 def freshness(config: Any, now: dt.datetime | None = None) -> list[Any]:  # -> list[Freshness]

@@ -16,8 +16,8 @@ from bot.cli.common import (
     pass_ctx,
     print_json,
 )
+from bot.cli.data import WRITER_WAIT_S
 from bot.sources import find_source, freshness, next_run, run_sync, schedule_text, source_state
-from tools.sources.state import SyncRequests
 
 NO_SOURCES = ("No sources in the config. Add a [[sources]] entry (see config.example.toml and "
               "docs/SOURCES.md), e.g.\n  [[sources]]\n  name = \"shop\"\n  kind = \"shopify\"\n"
@@ -112,13 +112,17 @@ def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, as_json: bool) -
     A sync that stops half way (network, rate limit, a crash) resumes where it stopped next
     time; loading the same data again adds nothing. When `journeybot serve` is running, the
     sync is handed to it (it holds the journey store; loading from here would make its answers
-    wait) and this command prints what it did.
+    wait) and this command prints what it did. With several instances sharing PostgreSQL
+    ([state] url), any running instance takes it, or this command syncs as the elected writer
+    (waiting for another instance's write) and publishes the result.
 
     \b
     Examples:
       journeybot sources sync
       journeybot sources sync shop
     """
+    from tools.sources.state import SyncRequests
+
     specs = [spec for spec in _specs(ctx, name) if spec.enabled or name]
     requests = SyncRequests(source_state(ctx.config))
     worker = None if here else requests.live_worker()
@@ -127,7 +131,8 @@ def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, as_json: bool) -
             ctx.err.print(f"journeybot serve is running ({worker}): it syncs, this waits for it.", markup=False)
         reports = _handed(requests, [s.name for s in specs], wait)
     else:
-        reports = [_as_dict(run_sync(ctx.config, ctx.store, spec)) for spec in specs]
+        store = None if ctx.config.shared else ctx.store  # shared: the writer opens its working copy
+        reports = [_as_dict(run_sync(ctx.config, store, spec, wait_seconds=WRITER_WAIT_S)) for spec in specs]
     if as_json:
         print_json(reports)
     else:

@@ -58,6 +58,6 @@ def retrain_job() -> None:
         _scheduler().retrain()
 
 
-def sync_job(name: str) -> None:
-    with metrics.job_run("sync"):
-        _scheduler().run_sync(name)
+def sync_job(name: str, after: float | None = None) -> None:
+    # Counted by run_sync itself, which also runs the syncs asked of serve (ok, failed, skipped).
+    _scheduler().run_sync(name, scheduled=True, after=after)

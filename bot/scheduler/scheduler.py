@@ -45,6 +45,9 @@ SWEEP_JOB = "runs:sweep"
 RETRAIN_JOB = "predict:retrain"
 SOURCE_PREFIX = "source:"
 RETRY_AFTER = dt.timedelta(minutes=10)
+# Every instance's scheduler fires a source's job (they share the job store): a scheduled run
+# that finds the source synced this recently leaves it, the first one did the work.
+JUST_SYNCED_S = 60.0
 
 DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
 
@@ -151,14 +154,22 @@ class JourneyScheduler:
         if not paused:
             self.scheduler.resume()
             if self.config.sources:
+                import functools
+
+                from bot import metrics
                 from bot.scheduler.sync_requests import SyncRequestLoop
+                from bot.sources import export_metrics
 
                 self._requests = SyncRequestLoop(self)
                 self._requests.start()
+                metrics.on_scrape("sources", functools.partial(export_metrics, self.config))
         return self
 
     def shutdown(self, wait: bool = True) -> None:
         if self._requests is not None:
+            from bot import metrics
+
+            metrics.on_scrape("sources", None)
             self._requests.stop()
             self._requests = None
         if self._started:
@@ -339,18 +350,36 @@ class JourneyScheduler:
                 return []
             return self.desk.check(day)
 
-    def run_sync(self, name: str) -> Any:
-        """Sync one source now (its job, or /journey and the CLI through serve), then judge
-        every source's freshness so a stopped one raises its alert at once."""
-        from bot.sources import find_source, run_sync
+    def run_sync(self, name: str, *, scheduled: bool = False, after: float | None = None) -> Any:
+        """Sync one source now (its job, or /journey and the CLI through serve) as the journey
+        store's only writer, then judge every source's freshness so a stopped one raises its
+        alert at once. A scheduled run leaves a source synced in the last minute, and a retry
+        one synced since the retry was planned (`after`, Unix time): with several instances
+        both fire, and the first did the work. Returns the report, or None when left."""
+        import time
 
-        report = run_sync(self.config, self.store, find_source(self.config, name))
+        from bot import metrics
+        from bot.sources import find_source, run_sync, source_state
+
+        spec = find_source(self.config, name)
+        with metrics.job_run("sync") as run:
+            since = after if after is not None else (time.time() - JUST_SYNCED_S if scheduled else None)
+            last = source_state(self.config).get(name) if since is not None else None
+            if last is not None and last.last_success_at is not None and last.last_success_at.timestamp() >= since:
+                log.info("source %s was synced at %s UTC, since this run was due: left", name,
+                         f"{last.last_success_at:%H:%M:%S}")
+                run.outcome = "skipped"
+                return None
+            report = run_sync(self.config, self.store, spec)
+            run.outcome = "ok" if report.ok else "skipped" if report.busy else "failed"
         log.info("source sync: %s", report.to_text().splitlines()[0])
         if (report.retry or report.busy) and self.scheduler is not None and self._started:
             # A passing failure (the vendor down, a rate limit, the store busy, a sync still
-            # running) is tried again soon rather than at the next scheduled time.
+            # running here or on another instance) is tried again soon rather than at the next
+            # scheduled time, unless someone syncs the source before then.
             self.scheduler.add_job("bot.scheduler.jobs:sync_job", "date", id=f"{SOURCE_PREFIX}{name}:retry",
-                                   name=f"sync source {name} again", replace_existing=True, kwargs={"name": name},
+                                   name=f"sync source {name} again", replace_existing=True,
+                                   kwargs={"name": name, "after": time.time()},
                                    run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRY_AFTER)
         self.check_freshness()
         return report

@@ -29,6 +29,11 @@ class SyncRequestLoop:
         self._thread = threading.Thread(target=self._run, name="journeybot-sync-requests", daemon=True)
 
     def start(self) -> None:
+        # Beat once before returning: a terminal asking right after serve started finds it.
+        try:
+            self.requests.beat()
+        except Exception:
+            log.exception("sync request loop: first beat")
         self._thread.start()
 
     def stop(self) -> None:

@@ -1,8 +1,9 @@
 """File sources: a folder inbox and a CSV or JSON URL.
 
 An inbox is a folder another tool (or an SFTP upload) drops exports into. Each sync loads every
-file in it once, in name order, each in its own transaction, then moves it to `done/`, or to
-`failed/` with `<file>.reason.txt` beside it saying what was wrong. A file whose bytes were
+file in it once, in name order, each in its own transaction, then moves it to `done/` (with
+several instances, once the writer has published it), or to `failed/` with `<file>.reason.txt`
+beside it saying what was wrong. A file whose bytes were
 loaded before (dropped twice) is moved to `done/` without loading it again. Files still being
 written (`.part`, `.tmp`, `.filepart`, `.crdownload`, names starting with `.` or `~$`) wait for
 the next sync.
@@ -126,7 +127,7 @@ def sync_inbox(store: JourneyStore, spec: SourceSpec, state: SourceState, mappin
         rows = added(reports)
         state.record_file(spec.name, digest, path.name, rows)
         state.save_cursor(spec.name, None, rows=rows, newest=newest_loaded(store, reports, spec.name))
-        _move(path, folder / "done")
+        state.once_durable(lambda path=path: _move(path, folder / "done"))
         out.append(FileOutcome(path.name, "loaded", rows, f"as {what}: " + "; ".join(
             f"{r.table} {r.inserted:,} new, {r.updated:,} updated" for r in reports)))
     return out

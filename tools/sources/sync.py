@@ -61,6 +61,7 @@ class SyncReport:
     files: tuple[FileOutcome, ...] = field(default=())
     busy: bool = False  # another sync of this source was running: nothing done
     retry: bool = False  # failed for a passing reason (vendor down, rate limit, store busy): try again soon
+    published: int | None = None  # several instances: the journey store version its rows went out in
 
     def to_text(self) -> str:
         if self.busy:
@@ -72,6 +73,8 @@ class SyncReport:
             head = (f"{done} from {self.records:,} records ({self.pages} pages, {self.requests} requests, "
                     f"{self.seconds:.1f} s)")
         lines = [head]
+        if self.published is not None:
+            lines.append(f"  published as journey store version {self.published}")
         if self.error:
             lines.append(f"  error: {self.error}" + (f" — {self.detail}" if self.detail else ""))
         lines += [f"  {f.to_text()}" for f in self.files]
@@ -83,7 +86,9 @@ def sync_source(store: JourneyStore, spec: SourceSpec, state: SourceState, *,
                 touchpoints: TouchpointMap | None = None, settings: HttpSettings | None = None,
                 on_page: Callable[[Page], None] | None = None) -> SyncReport:
     """Sync one source now. Failures are recorded in `state` and returned, not raised (the
-    report says why); only a crash of the process itself leaves the run to be taken over."""
+    report says why); only a crash of the process itself leaves the run to be taken over.
+    `state` is the SourceState, or a StagedProgress (tools/sources/staged.py) when the writer
+    publishes the store afterwards and the progress must wait for that."""
     started = time.perf_counter()
     try:
         run = state.begin(spec.name, spec.kind)
