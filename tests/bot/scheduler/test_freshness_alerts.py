@@ -127,3 +127,26 @@ def test_a_sync_that_fails_for_a_passing_reason_is_tried_again_soon(home, fake_s
         assert s.scheduler.get_job("source:shop:retry") is None
     finally:
         s.shutdown()
+
+
+def test_a_scheduled_run_leaves_a_source_another_instance_just_synced(home, fake_shopify, shop_store):
+    from bot import metrics
+
+    def runs(outcome: str) -> float:
+        return metrics.REGISTRY.get_sample_value("journeybot_job_runs_total", {"job": "sync", "outcome": outcome}) or 0.0
+
+    config = _config(home, fake_shopify)
+    s = JourneyScheduler(config, RecordingPoster(), store=shop_store).start(paused=True)
+    try:
+        planned = time.time()
+        ok, skipped = runs("ok"), runs("skipped")
+        assert s.run_sync("shop").ok  # asked by hand: always runs
+        requests = len(fake_shopify.log)
+        # Every instance's scheduler fires the job; the one that comes second finds it done.
+        assert s.run_sync("shop", scheduled=True) is None
+        assert s.run_sync("shop", after=planned) is None  # a retry planned before that sync
+        assert len(fake_shopify.log) == requests  # the vendor was not asked again
+        assert (runs("ok") - ok, runs("skipped") - skipped) == (1, 2)
+        assert s.run_sync("shop", after=time.time() + 1).ok  # nothing synced since the retry was planned
+    finally:
+        s.shutdown()
