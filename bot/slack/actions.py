@@ -18,6 +18,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.replies import request_id
 from bot.slack.services import SlackServices
+from tools.core.cells import csv_bytes
 from tools.core.errors import ToolInputError
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def show_data(services: SlackServices, click: Click) -> None:
         if len(frame) > cap:
             comment = f"The first {cap:,} of {len(frame):,} rows."
             frame = frame.head(cap)
-        services.poster.upload(click.channel, f"{tool}-data.csv", frame.to_csv(index=False).encode("utf-8"),
+        services.poster.upload(click.channel, f"{tool}-data.csv", csv_bytes(frame, bom=False),
                                title=f"The rows behind the answer ({tool})", thread_ts=click.thread_ts,
                                comment=comment)
 

@@ -6,6 +6,7 @@
 - stages.py: STAGES, Stage, TouchpointMap, DEFAULT_TOUCHPOINTS, WEB_TOUCHPOINTS,
   normalize_stage, normalize_touchpoint
 - pii.py: redact, redact_series, contains_pii
+- cells.py: neutralise, neutralise_frame, csv_bytes (spreadsheet cells that never run as formulas)
 - text.py: pct, points, signed, duration, count, text_table (plain-text pieces of results)
 - sqlite_wal.py: connect_wal (SQLite shared by several processes)
 
