@@ -31,6 +31,7 @@ from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicate
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
 from tools.data.mapping import Mapping, load_recipe
+from tools.data.people import redact_stored_texts
 from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
@@ -214,6 +215,11 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
         currencies = tuple(r[0] for r in ctx.con.execute(
             f"SELECT DISTINCT currency FROM {staged} WHERE currency IS NOT NULL ORDER BY 1").fetchall())
     inserted, updated, unchanged = upsert(ctx, staged, counts["kept"], sessions)
+    if ctx.t.name == "customers" and (inserted or updated):
+        redacted = redact_stored_texts(ctx.con)
+        if redacted:
+            ctx.warnings.append(f"{redacted:,} stored survey or ticket texts named these customers; "
+                                "the names were redacted")
     seconds = time.perf_counter() - started
     skipped = counts["filtered"] + counts["skipped"]
     ctx.con.execute(

@@ -217,8 +217,11 @@ class JourneyStore:
         return all(n == 0 for n in self.counts().values())
 
     def delete_customer(self, customer_id: str) -> dict[str, int]:
-        """Erase one customer from every journey table, in one transaction; the sessions their
-        web events were part of are rebuilt from what remains."""
+        """Erase one customer from every journey table and from every other table of the file
+        that has a customer_id column (persona members, predict scores, tables added later),
+        in one transaction; the sessions their web events were part of are rebuilt from what
+        remains. Returns rows removed per table (tables with none are left out, except the
+        journey tables)."""
         deleted: dict[str, int] = {}
         with self.connect() as con:
             con.begin()
@@ -229,12 +232,19 @@ class JourneyStore:
                     + session_table.keys_sql("(SELECT * FROM events WHERE customer_id = $c)", self.timezone),
                     {"c": customer_id},
                 )
-                for t in TABLES:
+                others = [r[0] for r in con.execute(
+                    "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+                    "USING (table_catalog, table_schema, table_name) WHERE c.column_name = 'customer_id' "
+                    "AND t.table_type = 'BASE TABLE' AND c.table_catalog = current_database() "
+                    "AND c.table_schema = current_schema() ORDER BY 1"
+                ).fetchall() if r[0] not in TABLES and r[0] not in ("sessions", "first_touch")]
+                for t in (*TABLES, *others):
                     n = con.execute(
                         f'SELECT count(*) FROM "{t}" WHERE customer_id = ?', [customer_id]
                     ).fetchone()[0]  # type: ignore[index]
-                    con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
-                    deleted[t] = int(n)
+                    if n or t in TABLES:
+                        con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
+                        deleted[t] = int(n)
                 session_table.refresh(con, keys)
                 con.execute(f"DROP TABLE {keys}")
                 con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])

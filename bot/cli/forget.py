@@ -1,0 +1,92 @@
+"""`journeybot forget CUSTOMER_ID`: erase one customer from everything journeybot keeps.
+
+tools/privacy/erase.py erases from the journey store, the feedback store, persona cards and
+the files of the data folder; this command adds bot/'s own stores (Slack answers and
+recorded digests in state.sqlite, conversation memory in memory.sqlite), compacts them, and
+finally searches the raw bytes of every file under the data folder for the customer's id,
+names, emails and texts. Anything still found is listed and the exit code is 3.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from bot.cli.common import (
+    EXIT_ENVIRONMENT,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    print_json,
+)
+from bot.cli.feedback import open_feedback
+
+
+@click.command()
+@click.argument("customer_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was removed as JSON.")
+@pass_ctx
+@friendly_errors
+def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
+    """Erase a customer from every store and file journeybot keeps.
+
+    Their journey rows, texts (also in the vector store's write-ahead log), persona quotes
+    and memberships, Slack answers and conversations that name them, and their rows in the
+    sample files go; the files are rewritten so no deleted bytes remain, then every file in
+    the data folder is searched for them. This cannot be undone. Texts from a file you index
+    again (`feedback index --file`) come back: remove them from the file too.
+
+    \b
+    Example:
+      journeybot forget C00042 --yes
+    """
+    from tools.privacy.erase import erase_customer
+
+    if not yes:
+        click.confirm(f"Erase everything stored about customer {customer_id!r}? This cannot be undone",
+                      abort=True, err=True)
+    config = ctx.config
+    fb = open_feedback(ctx, embedder=False)
+    result = erase_customer(customer_id, store=ctx.store, fb=fb, home=config.home_path)
+    removed, rewritten = forget_in_bot_stores(ctx, result.needles)
+    roots = {config.home_path, config.store_path.parent, config.feedback_path}
+    from tools.privacy.files import residue
+
+    result = result.with_bot(removed, rewritten, tuple(residue(sorted(roots), result.needles)))
+    if as_json:
+        print_json(result)
+    else:
+        ctx.console.print(result.to_text(), markup=False)
+    if result.residue:
+        raise CommandError("erasure is not complete: the files above still hold the customer", EXIT_ENVIRONMENT)
+
+
+def forget_in_bot_stores(ctx: Ctx, needles) -> tuple[dict[str, int], tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """Slack answers, recorded digests and conversation memory: scrubbed, then compacted."""
+    from bot.agent.memory import forget_conversations
+    from bot.answer_log import AnswerLog
+    from bot.scheduler.delivery import RunLedger
+    from bot.state import StateStore
+    from tools.core.sqlite_wal import compact_sqlite
+
+    config = ctx.config
+    removed: dict[str, int] = {}
+    rewritten: list[str] = []
+    if Path(config.state_path).exists():
+        state = StateStore(config.state_path)
+        removed["Slack answers: questions"] = AnswerLog(state).forget(needles)
+        removed["scheduled messages"] = RunLedger(state).forget(needles)
+        state.connect().close()
+        compact_sqlite(str(config.state_path))
+        rewritten.append(Path(config.state_path).name)
+    memory = Path(config.memory_path)
+    if memory.exists():
+        model, planner = forget_conversations(memory, needles.in_text)
+        removed["conversation memory: conversations"] = model
+        removed["conversation memory: offline follow-ups"] = planner
+        compact_sqlite(str(memory))
+        rewritten.append(memory.name)
+    return removed, tuple(rewritten)
