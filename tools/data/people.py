@@ -71,14 +71,26 @@ class Identifiers:
     customer_id: str
     names: tuple[str, ...]  # full names first, then first and last names on their own
     emails: tuple[str, ...]
-    texts: tuple[str, ...]  # only texts no other customer wrote word for word
+    texts: tuple[str, ...]  # their texts and sentences that no other customer's text holds
     records: tuple[tuple[str, str], ...] = ()  # ("survey", "S123"), ("ticket", "T9")
+
+
+_WRITTEN = """
+    SELECT customer_id, text FROM surveys WHERE text IS NOT NULL
+    UNION ALL SELECT customer_id, text FROM tickets WHERE text IS NOT NULL
+    UNION ALL SELECT customer_id, subject FROM tickets WHERE subject IS NOT NULL"""
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+FRAGMENT = 25  # characters: shorter pieces of a text are too common to identify anyone
 
 
 def identifiers(con: duckdb.DuckDBPyConnection, customer_id: str, *, min_text: int = 12) -> Identifiers:
     """One customer's identifiers as the journey store holds them (read before erasing).
-    Texts shorter than `min_text` characters ("Great!"), and texts other customers wrote word
-    for word (templated answers), identify nobody and are left out."""
+
+    Texts are kept whole and as fragments, because they travel clipped and quoted (a quote's
+    first sentence, its first 60 characters): each sentence of at least FRAGMENT characters
+    and the opening. Texts shorter than `min_text` characters ("Great!"), and texts or
+    fragments that another customer's text also holds (templated answers), identify nobody
+    and are left out."""
     attrs = _attributes(con, customer_id)
     by_kind = {k: tuple(dict.fromkeys(attrs.loc[attrs["kind"] == k, "value"].astype(str).str.strip()))
                for k in ("first", "last", "full", "email")}
@@ -86,21 +98,30 @@ def identifiers(con: duckdb.DuckDBPyConnection, customer_id: str, *, min_text: i
     if by_kind["first"] and by_kind["last"]:
         names.append(f"{by_kind['first'][0]} {by_kind['last'][0]}")
     names += [*by_kind["first"], *by_kind["last"]]
-    texts = con.execute(
-        """WITH written AS (
-               SELECT customer_id, text FROM surveys WHERE text IS NOT NULL
-               UNION ALL SELECT customer_id, text FROM tickets WHERE text IS NOT NULL
-               UNION ALL SELECT customer_id, subject FROM tickets WHERE subject IS NOT NULL)
-           SELECT text FROM written GROUP BY text
-           HAVING bool_and(customer_id IS NOT DISTINCT FROM $c) AND length(trim(text)) >= $n""",
-        {"c": customer_id, "n": min_text},
-    ).fetchall()
+    own = [t for (t,) in con.execute(f"SELECT DISTINCT text FROM ({_WRITTEN}) WHERE customer_id = $c",
+                                     {"c": customer_id}).fetchall() if len(t.strip()) >= min_text]
+    pieces = dict.fromkeys(t.strip() for t in own)
+    for text in own:
+        for piece in (*_SENTENCE.split(text), text[:60]):
+            if len(piece.strip()) >= FRAGMENT:
+                pieces[piece.strip()] = None
+    texts: list[str] = []
+    if pieces:
+        found = pd.DataFrame({"piece": list(pieces)})
+        con.register("_jb_pieces", found)
+        try:
+            shared = {r[0] for r in con.execute(
+                f"SELECT DISTINCT p.piece FROM _jb_pieces p JOIN ({_WRITTEN}) w "
+                "ON contains(w.text, p.piece) WHERE w.customer_id IS DISTINCT FROM $c", {"c": customer_id}).fetchall()}
+        finally:
+            con.unregister("_jb_pieces")
+        texts = [p for p in pieces if p not in shared]
     records = con.execute(
         "SELECT 'survey', survey_id FROM surveys WHERE customer_id = $c "
         "UNION ALL SELECT 'ticket', ticket_id FROM tickets WHERE customer_id = $c", {"c": customer_id},
     ).fetchall()
-    return Identifiers(customer_id, tuple(dict.fromkeys(names)), by_kind["email"],
-                       tuple(t for (t,) in texts), tuple((k, str(i)) for k, i in records))
+    return Identifiers(customer_id, tuple(dict.fromkeys(names)), by_kind["email"], tuple(texts),
+                       tuple((k, str(i)) for k, i in records))
 
 
 def redact_stored_texts(con: duckdb.DuckDBPyConnection) -> int:
