@@ -14,10 +14,10 @@ import os
 import zipfile
 from pathlib import Path
 
+import persona_fixtures
 import pytest
 from click.testing import CliRunner
 from fakes.chat import say, scripted
-import persona_fixtures
 
 from bot.cli import main
 
@@ -82,9 +82,8 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     from bot.state import StateStore
     from tools.data.store import JourneyStore
     from tools.personas.draft import draft_personas
-    from tools.personas.params import DraftPersonasParams
+    from tools.personas.params import DraftPersonasParams, SavePersonaParams
     from tools.personas.saved import save_persona
-    from tools.personas.params import SavePersonaParams
 
     home.mkdir(parents=True)
     store = JourneyStore(home / "journey.duckdb", timezone="Europe/London")
