@@ -26,6 +26,7 @@ from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_t
 from bot.answer import Answer, AnswerEvents, ToolCallRecord
 from bot.prompts import load_prompt
 from bot.sources import stale_notes
+from tools.core.pii import redact
 from tools.core.stages import STAGES
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,8 @@ class JourneyAgent:
                events: AnswerEvents | None = None) -> Answer:
         """`events` hears about tools starting and the reply text as it streams (bot/answer.py)."""
         with reporting_to(events):
-            answer = self._answer(question.strip(), conversation_key, context, events)
+            # Contact, payment and place details never reach the model, the memory or the logs.
+            answer = self._answer(redact(question.strip()) or "", conversation_key, context, events)
         # Every answer says when the data behind it is older than its sources promise.
         answer.notes.extend(stale_notes(self.ctx.config))
         return answer
