@@ -111,6 +111,13 @@ class JourneyAgent:
             deleter(conversation_key)
         self.planner.reset(conversation_key)
 
+    def close(self) -> None:
+        """Let go of the memory file (erasure compacts it; tests open many agents)."""
+        conn = getattr(self._checkpointer, "conn", None)
+        if conn is not None:
+            conn.close()
+        self.planner.close()
+
     # -- answering ----------------------------------------------------------------------
     def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None,
                events: AnswerEvents | None = None) -> Answer:

@@ -134,6 +134,8 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     agent.answer("where do we lose people?", "T1:C9:1.0")
     offline = JourneyAgent(ctx, memory_path=config.memory_path)
     offline.answer(f"feedback from {TARGET}", "T1:C9:2.0")
+    agent.close()
+    offline.close()
     (home / "chat_history").write_text(f"\n# 2026-05-10 09:00:00\n+what did {EMAIL} order?\n"
                                        "\n# 2026-05-10 09:01:00\n+how is NPS trending?\n", encoding="utf-8")
     ctx.store.close()

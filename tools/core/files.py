@@ -50,3 +50,15 @@ def replace(fresh: Path, path: Path) -> None:
     old = swap(fresh, path)
     if old is not None:
         shred(old)
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write the file next to its final name and move it into place, so a full disk or a kill
+    leaves either the old file or the new one, never half of one."""
+    tmp = path.with_name(f".{path.name}.writing")
+    try:
+        tmp.write_bytes(content)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

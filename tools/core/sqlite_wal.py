@@ -51,6 +51,10 @@ def compact_sqlite(path: str, *, timeout: float = TIMEOUT_S) -> None:
         con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
         con.execute("PRAGMA secure_delete = ON")
         con.execute("VACUUM")
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # Another process reading the file (a running `journeybot serve`) keeps the log from
+        # being truncated; its readers come and go, so the checkpoint is tried for a while.
+        deadline = time.monotonic() + timeout
+        while con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         con.close()

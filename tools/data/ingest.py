@@ -25,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from tools.core.environment import environment_problem
 from tools.core.errors import IngestError, Problem
 from tools.core.stages import TouchpointMap
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
@@ -137,11 +138,18 @@ def ingest_loads(
                 reports.append(_run_load(ctx, sessions))
             sessions.apply(con, store.timezone)
             con.commit()
-        except BaseException:
-            con.rollback()
+        except BaseException as exc:
+            # A failed commit (a full disk) has already ended the transaction; rolling back
+            # again would only hide the real cause behind "no transaction is active".
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
+            problem = environment_problem(exc, store.path.parent if store.path else None)
+            if problem is not None:
+                raise problem from None
             raise
         finally:
-            drop_temps(con)
+            with contextlib.suppress(duckdb.Error):  # a connection a full disk invalidated
+                drop_temps(con)
     return reports
 
 

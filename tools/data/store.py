@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
 from tools.data import first_touch, session_table
 from tools.data.schema import TABLES, Table, create_table_sql
@@ -70,10 +71,16 @@ class JourneyStore:
         # Loads of one process take turns (two syncs into one table would otherwise conflict);
         # readers never wait for it.
         self.write_lock = threading.RLock()
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.connect() as con:
-            self._init_schema(con)
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.connect() as con:
+                self._init_schema(con)
+        except (OSError, duckdb.Error) as exc:
+            problem = environment_problem(exc, self.path.parent if self.path else None)
+            if problem is None:
+                raise
+            raise problem from None
 
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -86,7 +93,10 @@ class JourneyStore:
         if self.threads:
             con.execute(f"SET threads = {int(self.threads)}")
         if self.temp_directory:
-            self.temp_directory.mkdir(parents=True, exist_ok=True)
+            try:
+                self.temp_directory.mkdir(parents=True, exist_ok=True)
+            except OSError:  # a read-only folder: DuckDB keeps its default spill folder
+                return
             con.execute(f"SET temp_directory = '{_quote_literal(str(self.temp_directory))}'")
 
     @contextlib.contextmanager
@@ -116,7 +126,15 @@ class JourneyStore:
             try:
                 return duckdb.connect(str(self.path))
             except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                # A read-only folder, a full disk or a missing permission is not "busy": say so
+                # at once instead of waiting for a lock that will never come.
+                problem = environment_problem(exc, self.path.parent)
+                if problem is not None:
+                    raise problem from None
+                if "lock" not in str(exc).lower():
+                    raise ToolUnavailable(f"Could not open the journey store {self.path}: "
+                                          f"{str(exc).splitlines()[0][:200]}") from None
+                if time.monotonic() > deadline:
                     raise ToolUnavailable(
                         f"The journey store {self.path} is in use by another journeybot "
                         f"process and stayed busy for {self.lock_timeout:.0f} s. "

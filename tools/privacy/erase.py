@@ -57,6 +57,8 @@ class Erasure(ResultMixin):
         if self.residue:
             lines.append("Still found in raw bytes (erasure is NOT complete):")
             lines += [f"  {f}: {', '.join(kinds)}" for f, kinds in self.residue]
+            lines.append("Another journeybot process (`journeybot serve`) may hold these files open: stop it and "
+                         "run `journeybot forget` again, which finishes the erasure.")
         else:
             lines.append(f"Checked: no file under the data folder holds {', '.join(self._kinds())} any more.")
         lines += [f"Note: {n}" for n in self.provenance.notes]
