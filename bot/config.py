@@ -110,6 +110,11 @@ class ModelConfig(_Section):
     tool_shortlist: int = Field(default=5, ge=0, le=50, description="tools whose schemas go with a "
                                 "question (the planner's best matches, plus describe_data and more_tools); "
                                 "0 = every tool")
+    answer_budget_seconds: float = Field(
+        default=120.0, gt=0, le=1200,
+        description="the whole model path of one answer (every request, retry and tool call) must end within "
+                    "this; after it the offline planner answers and says why. It is held 5 s below "
+                    "[slack] answer_timeout_seconds when that is shorter")
     temperature: float = Field(default=0.0, ge=0, le=2)
 
 
@@ -344,6 +349,12 @@ class Config(_Section):
     env: dict[str, str] = Field(default_factory=dict, exclude=True, repr=False)
 
     # -- derived settings --------------------------------------------------------------
+    @property
+    def answer_budget(self) -> float:
+        """Seconds the model path of one answer may take: the configured budget, but always 5 s
+        under the Slack answer timeout, so a failing model leaves time for the offline answer."""
+        return min(self.model.answer_budget_seconds, max(1.0, self.slack.answer_timeout_seconds - 5))
+
     @property
     def home_path(self) -> Path:
         env_home = self.env.get("JOURNEYBOT_HOME")
