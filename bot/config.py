@@ -22,6 +22,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.config_secrets import pasted_secret_problems
 from tools.alerts.rules import AlertRule, Severity
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
@@ -514,6 +515,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     if file is not None:
         data = read_toml(file)
     problems = secret_problems(data)
+    problems += [p for p in pasted_secret_problems(data) if p.split(":")[0] not in {q.split(":")[0] for q in problems}]
     try:
         cfg = Config.model_validate(data)
     except ValidationError as exc:

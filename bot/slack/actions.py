@@ -56,6 +56,12 @@ def handle_click(services: SlackServices, click: Click) -> None:
         handler(services, click)
     except CannotPost as exc:
         _tell(services, click, str(exc))
+    except ToolInputError as exc:
+        # What the person asked for is not there (an alert cleared since the message was
+        # posted): say so, only to them; nothing is broken, so no traceback.
+        log.info("button %s on %r: %s", click.action_id, click.value, exc)
+        gone = click.action_id in (ids.ALERT_ACK, ids.ALERT_SNOOZE, ids.ALERT_CHART) and "No alert" in str(exc)
+        _tell(services, click, texts.ALERT_GONE if gone else f":information_source: {exc}")
     except Exception:
         rid = request_id()
         log.exception("button %s failed (request %s)", click.action_id, rid)

@@ -98,14 +98,11 @@ class TextFile(BaseModel):
 
 def documents_from_file(path: str | Path, spec: TextFile, timezone: str = "UTC") -> pd.DataFrame:
     """Read a CSV, Parquet or JSON-lines file of customer text into feedback documents."""
+    from tools.data.read import line_limit, precheck
+
     path = Path(path)
-    if not path.exists():
-        raise ToolInputError(f"{path}: file not found")
     opts = spec.options
-    fmt = opts.format
-    if fmt == "auto":
-        suffix = path.suffix.lower()
-        fmt = "parquet" if suffix in (".parquet", ".pq") else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else "csv"
+    fmt = precheck(path, opts, str(path))  # missing, empty, binary, Excel, UTF-16 or not UTF-8: said plainly
     con = duckdb.connect()
     try:
         if fmt == "parquet":
@@ -113,7 +110,7 @@ def documents_from_file(path: str | Path, spec: TextFile, timezone: str = "UTC")
         elif fmt == "jsonl":
             rel = con.execute("SELECT * FROM read_json(?, format='newline_delimited')", [str(path)])
         else:
-            args = {"all_varchar": True, "header": opts.header}
+            args = {"all_varchar": True, "header": opts.header, "max_line_size": line_limit(path)}
             if opts.delimiter:
                 args["delim"] = opts.delimiter
             if opts.quote is not None:
