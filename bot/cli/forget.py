@@ -90,3 +90,24 @@ def forget_in_bot_stores(ctx: Ctx, needles) -> tuple[dict[str, int], tuple[str, 
         compact_sqlite(str(memory))
         rewritten.append(memory.name)
     return removed, tuple(rewritten)
+
+
+def demo_privacy(ctx: Ctx) -> None:
+    """Demo section: what journeybot keeps out of its stores and spreadsheets, and erasure."""
+    import pandas as pd
+
+    from tools.core.cells import csv_bytes
+    from tools.core.pii import redact
+    from tools.core.pii_names import KnownNames
+
+    ticket = ("Refund to IBAN GB82 WEST 1234 5698 7654 32 please; I'm at 221B Baker Street, London NW1 6XE, "
+              "call 07700 900123. Thanks, Marta Krüger")
+    names = KnownNames.from_people([("C00042", "Marta", "Krüger", None)])
+    ctx.console.print("A ticket as a customer wrote it, and as journeybot stores, embeds and shows it:", markup=False)
+    ctx.console.print(f"  {ticket}\n  {redact(ticket, names, 'C00042')}", markup=False)
+    cells = csv_bytes(pd.DataFrame({"touchpoint": ['=HYPERLINK("http://evil.example","x")'], "change": [-12.5]}))
+    ctx.console.print("A touchpoint named like a formula, as every CSV and spreadsheet writes it (the number "
+                      "stays a number):", markup=False)
+    ctx.console.print("  " + cells.decode("utf-8-sig").strip().replace("\n", "\n  "), markup=False)
+    ctx.console.print("$ journeybot forget C00042 --yes   # every store and file, then a raw-byte check "
+                      "(docs/SECURITY.md)", markup=False)
