@@ -136,6 +136,16 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     offline.answer(f"feedback from {TARGET}", "T1:C9:2.0")
     agent.close()
     offline.close()
+    # Raw exports a sync left in the data folder keep the customer as the vendor wrote them.
+    inbox = home / "inbox"
+    inbox.mkdir()
+    (inbox / "crm_export.csv").write_text(
+        "Customer ID,First Name,Last Name,Email,Note\n"
+        f"'{TARGET},Zephyrine,Quillfeather,{EMAIL},\"{TEXT}\"\n'P2,Ada,Lovelace,ada@example.org,\n",
+        encoding="utf-8")
+    (inbox / "orders.jsonl").write_text(
+        f'{{"order": "OZ1", "customer": "{TARGET}", "total": 12.5}}\n{{"order": "OZ2", "customer": "P2", "total": 4}}\n',
+        encoding="utf-8")
     (home / "chat_history").write_text(f"\n# 2026-05-10 09:00:00\n+what did {EMAIL} order?\n"
                                        "\n# 2026-05-10 09:01:00\n+how is NPS trending?\n", encoding="utf-8")
     ctx.store.close()
@@ -143,7 +153,8 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     before = _raw_hits(home, needles)
     # The set-up did put them everywhere (otherwise the test proves nothing).
     places = {f.split("/")[0].removesuffix("-wal") for f, _ in before}
-    assert {"journey.duckdb", "feedback", "state.sqlite", "memory.sqlite", "sample", "chat_history"} <= places, before
+    assert {"journey.duckdb", "feedback", "state.sqlite", "memory.sqlite", "sample", "chat_history",
+            "inbox"} <= places, before
     return home, needles
 
 
@@ -179,6 +190,8 @@ def test_fault_erasure_keeps_everyone_else(lived_in):
     assert stats.answers == 2  # the answers still count; only the words naming the customer went
     history = (home / "chat_history").read_text(encoding="utf-8")
     assert "how is NPS trending?" in history and EMAIL not in history
+    assert "Ada,Lovelace" in (home / "inbox" / "crm_export.csv").read_text(encoding="utf-8")
+    assert '"OZ2"' in (home / "inbox" / "orders.jsonl").read_text(encoding="utf-8")
     store.close()
 
 

@@ -8,8 +8,9 @@ In order, so that a failure leaves nothing half-done that running again would no
 3. the journey store: every row with their customer_id in every table of the file (journey
    tables, sessions and first events rebuilt, persona members of drafts and saved versions,
    predict scores), in one transaction; then their quotes leave every persona card;
-4. files: their rows leave the sample's CSV and Parquet files, entries naming them leave the
-   terminal's history, and journey map files quoting them are deleted;
+4. files: their rows leave the CSV, Parquet and JSON-lines files kept in the data folder (the
+   sample, synced exports), entries naming them leave the terminal's history, and journey map
+   files quoting them are deleted;
 5. compaction: the journey store's file is rewritten (COPY FROM DATABASE into a fresh file,
    the old bytes zeroed) and Chroma's SQLite file VACUUMed, so no deleted bytes stay behind.
 The caller then searches the raw bytes of every file under the data folder (files.residue).
@@ -30,7 +31,7 @@ from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
 from tools.feedback.store import FeedbackStore
 from tools.personas.forget import forget_quotes
-from tools.privacy.files import drop_rendered, scrub_history, scrub_sample
+from tools.privacy.files import drop_rendered, scrub_history, scrub_tables
 from tools.privacy.needles import Needles
 
 
@@ -99,8 +100,8 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     removed["persona cards: quotes"] = forget_quotes(store, records, [*ident.texts, *(gone.documents if gone else ())])
     notes = []
     if home is not None:
-        for name, n in scrub_sample(home / "sample", cid).items():
-            removed[f"sample/{name}: rows"] = n
+        for name, n in scrub_tables(home, cid, ident.emails).items():
+            removed[f"{name}: rows"] = n
         removed["terminal history: questions"] = scrub_history(home / "chat_history", needles)
         dropped = drop_rendered(maps or home / "maps", needles)
         removed["journey map files"] = len(dropped)

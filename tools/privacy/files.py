@@ -1,7 +1,8 @@
 """Erasure in the plain files of the data folder, and the raw-byte check that nothing is left.
 
-- sample/: the generated sample's CSV and Parquet files are journeybot's own copies of
-  customer rows; the customer's rows are removed (the rest of each file is kept as it was).
+- tables: the sample's CSV and Parquet files, and any export kept in the data folder (an
+  inbox of synced exports), hold customer rows; the customer's rows are removed (the rest of
+  each file is kept as it was).
 - chat_history: the terminal's history of questions (`journeybot agent`); entries naming the
   customer are removed.
 - maps/: journey maps written by `journeybot map --out` or the demo quote customers; a map
@@ -21,38 +22,76 @@ import duckdb
 from tools.core.files import replace, shred
 from tools.privacy.needles import Needles
 
-_TABULAR = (".csv", ".parquet")
+_TABULAR = (".csv", ".parquet", ".jsonl", ".ndjson")
+_SKIP = ("feedback", "models", "maps", "tmp")  # stores and renderings, handled on their own
 
 
-def scrub_sample(folder: Path, customer_id: str) -> dict[str, int]:
-    """Remove the customer's rows from every CSV or Parquet file with a customer_id column;
-    rows removed per file name."""
+def tabular_files(home: Path) -> list[Path]:
+    """Exports and sample files under the data folder (sample/, an inbox of synced exports, ...)."""
+    if not home.is_dir():
+        return []
+    return sorted(p for p in home.rglob("*") if p.is_file() and p.suffix.lower() in _TABULAR
+                  and not p.name.startswith(".") and p.relative_to(home).parts[0] not in _SKIP)
+
+
+def scrub_tables(home: Path, customer_id: str, emails: Iterable[str] = ()) -> dict[str, int]:
+    """Remove the customer's rows from every CSV, Parquet or JSON-lines file under the data
+    folder: rows whose id column (a column named like "customer_id", "Customer ID", "Requester
+    id") holds the id, or whose email column holds one of their emails. Rows removed per file
+    (relative to the data folder); the rest of each file is written back as it was read."""
     out: dict[str, int] = {}
-    if not folder.is_dir():
-        return out
+    mails = [e.strip().lower() for e in emails if e and "@" in e]
     con = duckdb.connect()
     try:
-        for path in sorted(p for p in folder.iterdir() if p.suffix in _TABULAR and p.is_file()):
-            reader = (f"read_csv('{_q(path)}', all_varchar = true, header = true)" if path.suffix == ".csv"
-                      else f"read_parquet('{_q(path)}')")
+        for path in tabular_files(home):
+            reader = _reader(path)
             try:
                 columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
             except duckdb.Error:
-                continue  # not a table journeybot wrote
-            if "customer_id" not in columns:
+                continue  # not a table
+            ids = [c for c in columns if "customer" in c.lower() or c.lower().replace(" ", "_").endswith("id")]
+            mail_cols = [c for c in columns if "mail" in c.lower()] if mails else []
+            if not ids and not mail_cols:
                 continue
-            n = con.execute(f"SELECT count(*) FROM {reader} WHERE customer_id = ?", [customer_id]).fetchone()[0]  # type: ignore[index]
+            # Exports quote long ids with a leading apostrophe ('7624637182754) so spreadsheets keep them.
+            tests = [f"ltrim(trim(CAST({_ident(c)} AS VARCHAR)), chr(39)) = $id" for c in ids]
+            tests += [f"lower(trim(CAST({_ident(c)} AS VARCHAR))) IN (SELECT unnest($mails))" for c in mail_cols]
+            theirs = " OR ".join(f"coalesce({t}, false)" for t in tests)
+            args: dict[str, object] = {"id": customer_id} if ids else {}
+            if mail_cols:
+                args["mails"] = mails
+            n = con.execute(f"SELECT count(*) FROM {reader} WHERE {theirs}", args).fetchone()[0]  # type: ignore[index]
             if not n:
                 continue
-            tmp = path.with_name(path.name + ".erasing")
-            fmt = "(FORMAT csv, HEADER true)" if path.suffix == ".csv" else "(FORMAT parquet)"
-            con.execute(f"COPY (SELECT * FROM {reader} WHERE customer_id IS DISTINCT FROM ?) TO '{_q(tmp)}' {fmt}",
-                        [customer_id])
+            tmp = path.with_name(f".{path.name}.erasing")
+            con.execute(f"COPY (SELECT * FROM {reader} WHERE NOT ({theirs})) TO '{_q(tmp)}' {_format(path)}", args)
             replace(tmp, path)
-            out[path.name] = int(n)
+            out[str(path.relative_to(home))] = int(n)
     finally:
         con.close()
     return out
+
+
+def _reader(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return f"read_csv('{_q(path)}', all_varchar = true, header = true)"
+    if suffix == ".parquet":
+        return f"read_parquet('{_q(path)}')"
+    return f"read_json('{_q(path)}', format = 'newline_delimited')"
+
+
+def _format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "(FORMAT csv, HEADER true)"
+    if suffix == ".parquet":
+        return "(FORMAT parquet)"
+    return "(FORMAT json)"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def scrub_history(path: Path, needles: Needles) -> int:
