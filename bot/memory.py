@@ -125,3 +125,26 @@ def forget_conversations(where: Path | str | None, keys: list[str], checkpointer
         saver.delete_thread(key)
         planner.clear(key)
     return len(keys)
+
+
+def conversations_mentioning(where: Path | str | None, mentions: Any, checkpointer: Any | None = None) -> set[str]:
+    """Erasure: the conversations whose memory `mentions` a customer anywhere: a model
+    checkpoint (a question, a quote in a tool result, the model's own words), a pending write,
+    or the planner's last analysis. The answer log finds only those whose question named them.
+    Read through the checkpointer's own interface and serializer, so PostgreSQL is the same."""
+    saver = checkpointer if checkpointer is not None else make_checkpointer(where)
+    found: set[str] = set()
+    for tup in saver.list(None):
+        thread = tup.config["configurable"]["thread_id"]
+        if thread in found:
+            continue
+        for part in (tup.checkpoint, tup.metadata, *[w[2] for w in (tup.pending_writes or [])]):
+            _, data = saver.serde.dumps_typed(part)
+            if mentions(data.decode("utf-8", errors="replace") if isinstance(data, bytes) else str(data)):
+                found.add(thread)
+                break
+    planner = PlannerMemory(where)
+    with planner.db.read() as con:
+        rows = con.execute(text("SELECT conversation, slots FROM planner_state")).all()
+    found.update(key for key, slots in rows if mentions(slots or ""))
+    return found

@@ -60,10 +60,3 @@ class StateStore:
             cur = con.execute(text("DELETE FROM claims WHERE kind = :kind AND claimed_at < :t"),
                               {"kind": kind, "t": time.time() - seconds})
         return cur.rowcount
-
-    def compact(self) -> None:
-        """Rewrite the file so deleted rows leave no bytes (erasure); a no-op in memory."""
-        if self.path != ":memory:":
-            from tools.core.sqlite_wal import compact_sqlite
-
-            compact_sqlite(self.path)

@@ -116,7 +116,6 @@ class JourneyAgent:
         conn = getattr(self._checkpointer, "conn", None)
         if conn is not None:
             conn.close()
-        self.planner.close()
 
     # -- answering ----------------------------------------------------------------------
     def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None,

@@ -53,9 +53,6 @@ class OfflinePlanner:
     def reset(self, key: str) -> None:
         self._state.clear(key)
 
-    def close(self) -> None:
-        self._state.close()
-
     def choose(self, question: str, key: str = "default") -> tuple[ToolSpec | None, Slots, float]:
         """The tool and slots the planner would use (exposed for the question-bank test)."""
         slots = self._slots(question)

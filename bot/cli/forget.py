@@ -1,15 +1,18 @@
 """`journeybot forget CUSTOMER_ID`: erase one customer from everything journeybot keeps.
 
 tools/privacy/erase.py erases from the journey store, the feedback store, persona cards and
-the files of the data folder; this command adds bot/'s own stores (Slack answers and
-recorded digests in state.sqlite, conversation memory in memory.sqlite), compacts them, and
-finally searches the raw bytes of every file under the data folder for the customer's id,
-names, emails and texts. Anything still found is listed and the exit code is 3.
+the files of the data folder; this command adds the operational stores (Slack answers and
+recorded messages, conversation memory: state.sqlite and memory.sqlite, or PostgreSQL with
+`[state] url`, through bot/scheduler/erasure.py), compacts them, and finally searches the raw
+bytes of every file under the data folder for the customer's id, names, emails and texts.
+Anything still found is listed and the exit code is 3. With several instances the journey
+store is erased by the elected writer and published as the only version kept.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -43,18 +46,23 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
     Example:
       journeybot forget C00042 --yes
     """
+    from bot.journey_versions import journey_writer
     from tools.privacy.erase import erase_customer
+    from tools.privacy.files import residue
 
     if not yes:
         click.confirm(f"Erase everything stored about customer {customer_id!r}? This cannot be undone",
                       abort=True, err=True)
     config = ctx.config
     fb = open_feedback(ctx, embedder=False)
-    result = erase_customer(customer_id, store=ctx.store, fb=fb, home=config.home_path)
-    removed, rewritten = forget_in_bot_stores(ctx, result.needles)
+    # With several instances the journey store has one elected writer, and `keep=1` drops every
+    # older published version, so no copy in PostgreSQL still holds the rows.
+    with journey_writer(config, wait_seconds=600, store=None if config.shared else ctx.store, keep=1) as store:
+        result = erase_customer(customer_id, store=store, fb=fb, home=config.home_path)
+    removed, rewritten = forget_in_operational_stores(config, result.needles)
+    if config.shared:
+        removed["published journey store copies"] = drop_old_copies(config)
     roots = {config.home_path, config.store_path.parent, config.feedback_path}
-    from tools.privacy.files import residue
-
     result = result.with_bot(removed, rewritten, tuple(residue(sorted(roots), result.needles)))
     if as_json:
         print_json(result)
@@ -64,32 +72,69 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
         raise CommandError("erasure is not complete: the files above still hold the customer", EXIT_ENVIRONMENT)
 
 
-def forget_in_bot_stores(ctx: Ctx, needles) -> tuple[dict[str, int], tuple[str, ...]]:  # type: ignore[no-untyped-def]
-    """Slack answers, recorded digests and conversation memory: scrubbed, then compacted."""
-    from bot.agent.memory import forget_conversations
-    from bot.answer_log import AnswerLog
+def forget_in_operational_stores(config: Any, needles: Any) -> tuple[dict[str, int], tuple[str, ...]]:
+    """The answer log and votes, conversation memory and recorded messages (bot/scheduler/
+    erasure.py, the same code for SQLite and PostgreSQL), then compacted."""
+    from bot.memory import conversations_mentioning, forget_conversations
     from bot.scheduler.delivery import RunLedger
+    from bot.scheduler.erasure import forget_operational
     from bot.state import StateStore
+
+    answers = runs = 0
+    for what, needle in needles.variants():
+        if what == "id" and len(needle) < 4:
+            continue  # "C1" as a substring would erase what mentions C10 too; memory is matched exactly below
+        done = forget_operational(config, needle)
+        answers += done.answers_conversations
+        runs += done.scheduled_messages
+    # Conversations that quote or name them anywhere, not only in the question.
+    mentioning = conversations_mentioning(config.memory_url, needles.in_text)
+    forget_conversations(config.memory_url, sorted(mentioning))
+    files = RunLedger(StateStore(config.ops_db())).forget_files(needles.in_text)
+    removed = {"Slack answers and conversations": answers, "conversation memory: conversations": len(mentioning),
+               "scheduled messages": runs, "scheduled messages: files": files}
+    return removed, tuple(compact_operational(config))
+
+
+def compact_operational(config: Any) -> list[str]:
+    """SQLite files VACUUMed with secure_delete and their logs truncated; on PostgreSQL the
+    tables that held the customer are rewritten (VACUUM FULL), published copies included."""
     from tools.core.sqlite_wal import compact_sqlite
 
-    config = ctx.config
-    removed: dict[str, int] = {}
-    rewritten: list[str] = []
-    if Path(config.state_path).exists():
-        state = StateStore(config.state_path)
-        removed["Slack answers: questions"] = AnswerLog(state).forget(needles)
-        removed["scheduled messages"] = RunLedger(state).forget(needles)
-        state.connect().close()
-        compact_sqlite(str(config.state_path))
-        rewritten.append(Path(config.state_path).name)
-    memory = Path(config.memory_path)
-    if memory.exists():
-        model, planner = forget_conversations(memory, needles.in_text)
-        removed["conversation memory: conversations"] = model
-        removed["conversation memory: offline follow-ups"] = planner
-        compact_sqlite(str(memory))
-        rewritten.append(memory.name)
-    return removed, tuple(rewritten)
+    if config.shared:
+        from sqlalchemy import text
+
+        tables = ("slack_answers", "slack_ratings", "runs", "run_files", "planner_state", "checkpoints",
+                  "checkpoint_writes", "checkpoint_blobs", "journey_chunks")
+        db = config.ops_db()
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
+            for table in tables:
+                if con.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
+                    con.execute(text(f'VACUUM FULL "{table}"'))
+        return [f"PostgreSQL: {', '.join(tables)}"]
+    done = []
+    for path in (config.state_path, config.memory_path):
+        if Path(path).exists():
+            compact_sqlite(str(path))
+            done.append(Path(path).name)
+    return done
+
+
+def drop_old_copies(config: Any) -> int:
+    """This instance's copies of published journey store versions older than the newest (the
+    erased one): shredded. Other instances drop theirs when they switch to it."""
+    from bot.journey_versions import copies_dir
+    from tools.core.files import shred
+    from tools.data.published import latest
+
+    newest = latest(config.ops_db())
+    dropped = 0
+    for old in copies_dir(config).glob("journey-v*.duckdb*"):
+        number = old.name.removeprefix("journey-v").split(".")[0]
+        if number.isdigit() and newest is not None and int(number) < newest.version:
+            shred(old)
+            dropped += 1
+    return dropped
 
 
 def demo_privacy(ctx: Ctx) -> None:

@@ -30,17 +30,15 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from sqlalchemy import Column, Float, Integer, LargeBinary, MetaData, String, Table, Text, text
 
 from bot.ports import Poster
 from bot.render.message import Message
 from bot.state import StateStore
-
-if TYPE_CHECKING:
-    from tools.privacy.needles import Needles
 
 log = logging.getLogger(__name__)
 
@@ -232,28 +230,23 @@ class RunLedger:
                 "WHERE lower(payload) LIKE :p ESCAPE '\\'"), {"erased": erased, "now": time.time(), "p": pattern})
         return cur.rowcount
 
-    def forget(self, needles: Needles) -> int:
-        """Erasure: recorded messages (and their text files) that quote or name the customer
-        have those words replaced by [erased]; returns how many runs were changed. A message
-        already in Slack is Slack's to delete."""
-        con = self.state.connect()
-        runs = con.execute("SELECT run_key, payload FROM runs").fetchall()
-        files = con.execute("SELECT run_key, position, filename, content FROM run_files").fetchall()
-        changed: set[str] = set()
-        with con:
-            for key, payload in runs:
-                if needles.in_text(payload):
-                    con.execute("UPDATE runs SET payload = ? WHERE run_key = ?", [needles.scrub(payload), key])
-                    changed.add(key)
-            for key, position, filename, content in files:
-                if not str(filename).endswith((".csv", ".txt", ".md", ".json")):
-                    continue  # a picture cannot be searched; it is posted once and kept for retries only
-                text = bytes(content).decode("utf-8", errors="replace")
-                if needles.in_text(text):
-                    con.execute("UPDATE run_files SET content = ? WHERE run_key = ? AND position = ?",
-                                [needles.scrub(text).encode("utf-8"), key, position])
-                    changed.add(key)
-        return len(changed)
+    def forget_files(self, mentions: Callable[[str], bool]) -> int:
+        """Erasure, with forget_text: the files recorded with a message (charts, CSVs) go when
+        their message was erased, and a text file that `mentions` the customer goes too (a
+        picture cannot be searched; it is posted once and kept only for retries). Returns the
+        files removed."""
+        with self.db.read() as con:
+            files = con.execute(text(
+                "SELECT f.run_key, f.position, f.filename, f.content, r.detail FROM run_files f "
+                "LEFT JOIN runs r ON r.run_key = f.run_key")).all()
+        doomed = [(key, pos) for key, pos, name, content, detail in files
+                  if detail == "erased" or (str(name).endswith((".csv", ".txt", ".md", ".json"))
+                                            and mentions(bytes(content or b"").decode("utf-8", errors="replace")))]
+        if doomed:
+            with self.db.write() as con:
+                con.execute(text("DELETE FROM run_files WHERE run_key = :k AND position = :p"),
+                            [{"k": k, "p": p} for k, p in doomed])
+        return len(doomed)
 
     # -- internals --------------------------------------------------------------------
     def _take_lease(self, run_key: str) -> tuple[str, str, int, float, str | None] | Delivery:

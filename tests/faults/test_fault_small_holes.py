@@ -103,7 +103,7 @@ def test_fault_alert_buttons_for_an_unknown_alert_say_so_without_a_traceback(mak
 @pytest.mark.parametrize("line, what", [
     ('api_key_env = "sk-proj-4f9KcLq2Z8mWbR1yT7uVxN0aE3dG6hJ5"', "model.api_key_env: this looks like the key itself"),
     ('base_url = "https://llm.example.com/v1?api_key=4f9KcLq2Z8mW"', "model.base_url: the URL carries a credential"),
-    ('base_url = "https://me:sk-4f9KcLq2Z8mWbR1yT7uVxN0aE@llm.example.com/v1"', "model.base_url: the URL carries a user"),
+    ('base_url = "https://me:sk-4f9KcLq2Z8mWbR1yT7uVxN0aE@llm.example.com/v1"', "model.base_url: a password does not belong"),
     ('base_url = "https://llm.example.com/sk-4f9KcLq2Z8mWbR1yT7uVxN0aE3dG6hJ5/v1"', "model.base_url: the URL holds"),
 ])
 def test_fault_api_key_pasted_into_api_key_env_or_base_url_is_caught_by_config_check(tmp_path, line, what):
