@@ -55,14 +55,15 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
                       abort=True, err=True)
     config = ctx.config
     fb = open_feedback(ctx, embedder=False)
+    inboxes = inbox_folders(config)
     # With several instances the journey store has one elected writer, and `keep=1` drops every
     # older published version, so no copy in PostgreSQL still holds the rows.
     with journey_writer(config, wait_seconds=600, store=None if config.shared else ctx.store, keep=1) as store:
-        result = erase_customer(customer_id, store=store, fb=fb, home=config.home_path)
+        result = erase_customer(customer_id, store=store, fb=fb, home=config.home_path, folders=inboxes)
     removed, rewritten = forget_in_operational_stores(config, result.needles)
     if config.shared:
         removed["published journey store copies"] = drop_old_copies(config)
-    roots = {config.home_path, config.store_path.parent, config.feedback_path}
+    roots = {config.home_path, config.store_path.parent, config.feedback_path, *inboxes}
     result = result.with_bot(removed, rewritten, tuple(residue(sorted(roots), result.needles)))
     if as_json:
         print_json(result)
@@ -92,8 +93,29 @@ def forget_in_operational_stores(config: Any, needles: Any) -> tuple[dict[str, i
     forget_conversations(config.memory_url, sorted(mentioning))
     files = RunLedger(StateStore(config.ops_db())).forget_files(needles.in_text)
     removed = {"Slack answers and conversations": answers, "conversation memory: conversations": len(mentioning),
-               "scheduled messages": runs, "scheduled messages: files": files}
+               "scheduled messages": runs, "scheduled messages: files": files,
+               "sources: errors and reports": forget_in_sources(config, needles)}
     return removed, tuple(compact_operational(config))
+
+
+def inbox_folders(config: Any) -> list[Path]:
+    """The folders inbox sources load from (with their done/ and failed/), wherever they are."""
+    return sorted({Path(str(s.path)).expanduser() for s in getattr(config, "sources", []) or []
+                   if s.kind == "inbox" and s.path})
+
+
+def forget_in_sources(config: Any, needles: Any) -> int:
+    """What the sources remember (state.sqlite, also with PostgreSQL): errors and reports that
+    quote the customer lose those words; compact_operational then rewrites the file."""
+    if not Path(config.state_path).exists():
+        return 0
+    from bot.sources import source_state
+
+    state = source_state(config)
+    try:
+        return int(state.forget(needles.in_text, needles.scrub))
+    finally:
+        state.close()  # compact_operational rewrites the file next
 
 
 def compact_operational(config: Any) -> list[str]:
@@ -111,8 +133,10 @@ def compact_operational(config: Any) -> list[str]:
             for table in tables:
                 if con.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
                     con.execute(text(f'VACUUM FULL "{table}"'))
-        return [f"PostgreSQL: {', '.join(tables)}"]
-    done = []
+        done = [f"PostgreSQL: {', '.join(tables)}"]
+    else:
+        done = []
+    # state.sqlite holds the sources' state in both set-ups.
     for path in (config.state_path, config.memory_path):
         if Path(path).exists():
             compact_sqlite(str(path))

@@ -84,8 +84,13 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     from tools.personas.draft import draft_personas
     from tools.personas.params import DraftPersonasParams, SavePersonaParams
     from tools.personas.saved import save_persona
+    from tools.sources.state import SourceState
 
     home.mkdir(parents=True)
+    # An inbox source outside the data folder (an SFTP drop): loaded files are kept in done/,
+    # refused ones in failed/ with a note quoting the problem row.
+    dropbox = tmp_path / "dropbox"
+    (home / "config.toml").write_text(f'[[sources]]\nname = "drop"\nkind = "inbox"\npath = "{dropbox}"\n')
     store = JourneyStore(home / "journey.duckdb", timezone="Europe/London")
     _tiny_shop_with_target(store)
     store.close()
@@ -145,6 +150,20 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     (inbox / "orders.jsonl").write_text(
         f'{{"order": "OZ1", "customer": "{TARGET}", "total": 12.5}}\n{{"order": "OZ2", "customer": "P2", "total": 4}}\n',
         encoding="utf-8")
+    for folder in ("done", "failed"):
+        (dropbox / folder).mkdir(parents=True)
+    (dropbox / "done" / "customers-0507.tsv").write_text(
+        f"customer_id\temail\tname\n{TARGET}\t{EMAIL}\t{NAME}\nP2\tada@example.org\tAda Lovelace\n", encoding="utf-8")
+    (dropbox / "done" / "responses.json").write_text(json.dumps(
+        [{"Email": EMAIL, "answer": TEXT}, {"Email": "ada@example.org", "answer": OTHER_TEXT}]), encoding="utf-8")
+    (dropbox / "failed" / "orders-0508.csv").write_text(
+        f"order_id,customer_id,total\nOX1,{TARGET},abc\nOX2,P2,3\n", encoding="utf-8")
+    problem = f"orders-0508.csv was not loaded; nothing from it was written.\n\nrow 2 ({EMAIL}): total 'abc' is not a number\n"
+    (dropbox / "failed" / "orders-0508.csv.reason.txt").write_text(problem, encoding="utf-8")
+    sources = SourceState(config.state_path)
+    run_id = sources.begin("drop", "inbox")
+    sources.finish(run_id, "drop", ok=False, rows=0, error=f"orders-0508.csv: row 2 ({EMAIL}): total 'abc' is not a number")
+    sources.close()
     (home / "chat_history").write_text(f"\n# 2026-05-10 09:00:00\n+what did {EMAIL} order?\n"
                                        "\n# 2026-05-10 09:01:00\n+how is NPS trending?\n", encoding="utf-8")
     ctx.store.close()
@@ -154,6 +173,8 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     places = {f.split("/")[0].removesuffix("-wal") for f, _ in before}
     assert {"journey.duckdb", "feedback", "state.sqlite", "memory.sqlite", "sample", "chat_history",
             "inbox"} <= places, before
+    assert {f for f, _ in _raw_hits(dropbox, needles)} == {
+        "done/customers-0507.tsv", "done/responses.json", "failed/orders-0508.csv", "failed/orders-0508.csv.reason.txt"}
     return home, needles
 
 
@@ -163,6 +184,7 @@ def test_fault_erasure_leaves_no_byte_of_the_customer_under_the_data_folder(live
     assert done.exit_code == 0, done.output
     assert "Checked: no file under the data folder holds" in done.output
     assert _raw_hits(home, needles) == []
+    assert _raw_hits(home.parent / "dropbox", needles) == []  # the inbox a source loads from
     # No leftovers of the rewriting either.
     assert not [p for p in _files(home) if p.name.endswith((".old", ".compact", ".erasing"))]
 
@@ -191,6 +213,15 @@ def test_fault_erasure_keeps_everyone_else(lived_in):
     assert "how is NPS trending?" in history and EMAIL not in history
     assert "Ada,Lovelace" in (home / "inbox" / "crm_export.csv").read_text(encoding="utf-8")
     assert '"OZ2"' in (home / "inbox" / "orders.jsonl").read_text(encoding="utf-8")
+    dropbox = home.parent / "dropbox"
+    assert "P2\tada@example.org\tAda Lovelace" in (dropbox / "done" / "customers-0507.tsv").read_text(encoding="utf-8")
+    assert [r["Email"] for r in json.loads((dropbox / "done" / "responses.json").read_text())] == ["ada@example.org"]
+    assert "OX2,P2,3" in (dropbox / "failed" / "orders-0508.csv").read_text(encoding="utf-8")
+    assert "total 'abc' is not a number" in (dropbox / "failed" / "orders-0508.csv.reason.txt").read_text()
+    from tools.sources.state import SourceState
+
+    status = SourceState(config.state_path).get("drop")
+    assert status.failing and "total 'abc' is not a number" in status.last_error and EMAIL not in status.last_error
     store.close()
 
 

@@ -8,9 +8,10 @@ In order, so that a failure leaves nothing half-done that running again would no
 3. the journey store: every row with their customer_id in every table of the file (journey
    tables, sessions and first events rebuilt, persona members of drafts and saved versions,
    predict scores), in one transaction; then their quotes leave every persona card;
-4. files: their rows leave the CSV, Parquet and JSON-lines files kept in the data folder (the
-   sample, synced exports), entries naming them leave the terminal's history, and journey map
-   files quoting them are deleted;
+4. files: their rows leave the CSV, TSV, Parquet and JSON files kept in the data folder and in
+   the inboxes sources load from (the sample, exports waiting, loaded into done/ or refused
+   into failed/ with the note saying why, which is scrubbed too), entries naming them leave the
+   terminal's history, and journey map files quoting them are deleted;
 5. compaction: the journey store's file is rewritten (COPY FROM DATABASE into a fresh file,
    the old bytes zeroed) and Chroma's SQLite file VACUUMed, so no deleted bytes stay behind.
 The caller then searches the raw bytes of every file under the data folder (files.residue).
@@ -18,6 +19,7 @@ The caller then searches the raw bytes of every file under the data folder (file
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
 from tools.feedback.store import FeedbackStore
 from tools.personas.forget import forget_quotes
-from tools.privacy.files import drop_rendered, scrub_history, scrub_tables
+from tools.privacy.files import drop_rendered, scrub_history, scrub_notes, scrub_tables
 from tools.privacy.needles import Needles
 
 
@@ -79,9 +81,11 @@ class Erasure(ResultMixin):
 
 
 def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore | None,
-                   home: Path | None = None, maps: Path | None = None) -> Erasure:
+                   home: Path | None = None, maps: Path | None = None,
+                   folders: Sequence[Path] = ()) -> Erasure:
     """Erase one customer from the journey store, the feedback store and the files under
-    `home` (sample/, chat_history, `maps` or home/maps); see the module docstring."""
+    `home` (sample/, chat_history, `maps` or home/maps) and under `folders` (the inboxes
+    sources load from, with the files kept in done/ and failed/); see the module docstring."""
     cid = (customer_id or "").strip()
     if not cid:
         raise ToolInputError("give the customer id to forget")
@@ -103,11 +107,16 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         for name, n in scrub_tables(home, cid, ident.emails).items():
             removed[f"{name}: rows"] = n
         removed["terminal history: questions"] = scrub_history(home / "chat_history", needles)
+        removed["inbox notes of files not loaded"] = scrub_notes(home, needles)
         dropped = drop_rendered(maps or home / "maps", needles)
         removed["journey map files"] = len(dropped)
         if dropped:
             notes.append("journey map files that quoted the customer were deleted (" + ", ".join(dropped)
                          + "); draw them again with `journeybot map --out`")
+    for folder in folders:
+        for name, n in scrub_tables(folder, cid, ident.emails, skip=()).items():
+            removed[f"{folder / name}: rows"] = n
+        removed[f"{folder}: notes of files not loaded"] = scrub_notes(folder, needles)
     rewritten = []
     report = compact(store)
     if report is not None:

@@ -22,19 +22,20 @@ import duckdb
 from tools.core.files import replace, shred
 from tools.privacy.needles import Needles
 
-_TABULAR = (".csv", ".parquet", ".jsonl", ".ndjson")
+_TABULAR = (".csv", ".tsv", ".parquet", ".jsonl", ".ndjson", ".json")
 _SKIP = ("feedback", "models", "maps", "tmp")  # stores and renderings, handled on their own
 
 
-def tabular_files(home: Path) -> list[Path]:
+def tabular_files(home: Path, skip: tuple[str, ...] = _SKIP) -> list[Path]:
     """Exports and sample files under the data folder (sample/, an inbox of synced exports, ...)."""
     if not home.is_dir():
         return []
     return sorted(p for p in home.rglob("*") if p.is_file() and p.suffix.lower() in _TABULAR
-                  and not p.name.startswith(".") and p.relative_to(home).parts[0] not in _SKIP)
+                  and not p.name.startswith(".") and p.relative_to(home).parts[0] not in skip)
 
 
-def scrub_tables(home: Path, customer_id: str, emails: Iterable[str] = ()) -> dict[str, int]:
+def scrub_tables(home: Path, customer_id: str, emails: Iterable[str] = (),
+                 skip: tuple[str, ...] = _SKIP) -> dict[str, int]:
     """Remove the customer's rows from every CSV, Parquet or JSON-lines file under the data
     folder: rows whose id column (a column named like "customer_id", "Customer ID", "Requester
     id") holds the id, or whose email column holds one of their emails. Rows removed per file
@@ -43,7 +44,7 @@ def scrub_tables(home: Path, customer_id: str, emails: Iterable[str] = ()) -> di
     mails = [e.strip().lower() for e in emails if e and "@" in e]
     con = duckdb.connect()
     try:
-        for path in tabular_files(home):
+        for path in tabular_files(home, skip):
             reader = _reader(path)
             try:
                 columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
@@ -76,8 +77,12 @@ def _reader(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return f"read_csv('{_q(path)}', all_varchar = true, header = true)"
+    if suffix == ".tsv":
+        return f"read_csv('{_q(path)}', all_varchar = true, header = true, delim = '\\t')"
     if suffix == ".parquet":
         return f"read_parquet('{_q(path)}')"
+    if suffix == ".json":  # an array of records (what a URL source downloads) or JSON lines
+        return f"read_json('{_q(path)}', format = 'auto')"
     return f"read_json('{_q(path)}', format = 'newline_delimited')"
 
 
@@ -85,6 +90,10 @@ def _format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return "(FORMAT csv, HEADER true)"
+    if suffix == ".tsv":
+        return "(FORMAT csv, HEADER true, DELIMITER '\t')"
+    if suffix == ".json" and path.read_bytes()[:64].lstrip()[:1] == b"[":
+        return "(FORMAT json, ARRAY true)"
     if suffix == ".parquet":
         return "(FORMAT parquet)"
     return "(FORMAT json)"
@@ -92,6 +101,20 @@ def _format(path: Path) -> str:
 
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def scrub_notes(folder: Path, needles: Needles) -> int:
+    """The notes an inbox writes beside a file it could not load (failed/<file>.reason.txt)
+    quote the problem rows: the customer's words in them are replaced. Returns notes changed."""
+    changed = 0
+    for path in sorted(folder.rglob("*.reason.txt")) if folder.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if needles.in_text(text):
+            tmp = path.with_name(f".{path.name}.erasing")
+            tmp.write_text(needles.scrub(text), encoding="utf-8")
+            replace(tmp, path)
+            changed += 1
+    return changed
 
 
 def scrub_history(path: Path, needles: Needles) -> int:

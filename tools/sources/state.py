@@ -19,7 +19,7 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,6 +229,32 @@ class SourceState:
         with self._tx() as con:
             con.execute("INSERT OR IGNORE INTO source_files VALUES (?, ?, ?, ?, ?)",
                         [name, sha256, file, time.time() if now is None else now, rows])
+
+
+    def close(self) -> None:
+        """Close this thread's connection (erasure rewrites the file afterwards)."""
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+    # -- erasure ----------------------------------------------------------------------------
+    def forget(self, mentions: Callable[[str], bool], scrub: Callable[[str], str]) -> int:
+        """Erasure: an error or report that quotes a customer (an ingest problem naming a row's
+        email, a file name) has those words replaced (`scrub`); the numbers stay. Returns the
+        values changed."""
+        columns = {"source_state": ("name", ("last_error", "cursor")), "source_runs": ("id", ("error",)),
+                   "source_files": ("rowid", ("file",)), "source_requests": ("id", ("report",))}
+        changed = 0
+        with self._tx() as con:
+            for table, (key, cols) in columns.items():
+                for col in cols:
+                    rows = con.execute(f"SELECT {key}, {col} FROM {table} WHERE {col} IS NOT NULL").fetchall()
+                    for k, value in rows:
+                        if mentions(str(value)):
+                            con.execute(f"UPDATE {table} SET {col} = ? WHERE {key} = ?", [scrub(str(value)), k])
+                            changed += 1
+        return changed
 
 
 class SyncRequests:
