@@ -68,7 +68,10 @@ def _check_url(dotted: str, value: str, rotate: str) -> list[str]:
         parsed = urlparse(value.strip())
     except ValueError:
         return []
-    if parsed.username or parsed.password:
+    # A user name alone is how PostgreSQL URLs name the role (postgresql://journeybot@db/...);
+    # a password, or a "user" that is really a key, is a secret.
+    user = parsed.username or ""
+    if parsed.password or (user and (_KNOWN.search(user) or _looks_random(user))):
         return [f"{dotted}: the URL carries a user name or password (user:secret@host). Give the bare server URL; "
                 f"credentials go in environment variables. {rotate}"]
     for name, _ in parse_qsl(parsed.query, keep_blank_values=True):

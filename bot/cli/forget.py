@@ -120,7 +120,8 @@ def forget_in_sources(config: Any, needles: Any) -> int:
 
 def compact_operational(config: Any) -> list[str]:
     """SQLite files VACUUMed with secure_delete and their logs truncated; on PostgreSQL the
-    tables that held the customer are rewritten (VACUUM FULL), published copies included."""
+    tables that held the customer are rewritten (VACUUM FULL, and ANALYZE so the planner's
+    statistics sample no erased value), published copies included."""
     from tools.core.sqlite_wal import compact_sqlite
 
     if config.shared:
@@ -132,7 +133,7 @@ def compact_operational(config: Any) -> list[str]:
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
             for table in tables:
                 if con.execute(text("SELECT to_regclass(:t)"), {"t": table}).scalar() is not None:
-                    con.execute(text(f'VACUUM FULL "{table}"'))
+                    con.execute(text(f'VACUUM (FULL, ANALYZE) "{table}"'))
         done = [f"PostgreSQL: {', '.join(tables)}"]
     else:
         done = []

@@ -71,8 +71,10 @@ def _tiny_shop_with_target(store) -> None:
 
 
 @pytest.fixture
-def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
-    """A data folder after a few weeks of use, with the target customer everywhere."""
+def lived_in(request, home: Path, tmp_path: Path, minilm, monkeypatch):
+    """A data folder after a few weeks of use, with the target customer everywhere; with
+    `postgresql` (indirect parameter) operational state, memory and published journey store
+    versions are in a real PostgreSQL server, as with several instances."""
     from bot.agent.agent import JourneyAgent
     from bot.agent.tools import ToolContext
     from bot.answer_log import AnswerLog, AnswerRecord
@@ -90,7 +92,16 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     # An inbox source outside the data folder (an SFTP drop): loaded files are kept in done/,
     # refused ones in failed/ with a note quoting the problem row.
     dropbox = tmp_path / "dropbox"
-    (home / "config.toml").write_text(f'[[sources]]\nname = "drop"\nkind = "inbox"\npath = "{dropbox}"\n')
+    shared = ""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        from real_servers import create_database, drop_database
+
+        server = request.getfixturevalue("pg_server")
+        database = create_database(server)
+        request.addfinalizer(lambda: drop_database(server, database))
+        shared = f'[state]\nurl = "{server.url(database)}"\n'
+    (home / "config.toml").write_text(
+        f'{shared}[[sources]]\nname = "drop"\nkind = "inbox"\npath = "{dropbox}"\n')
     store = JourneyStore(home / "journey.duckdb", timezone="Europe/London")
     _tiny_shop_with_target(store)
     store.close()
@@ -106,7 +117,8 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     (sample / "tickets.csv").write_text(
         "ticket_id,customer_id,created_at,subject,text\n"
         f'T9,{TARGET},2026-05-08 09:00,Locker code,"{TICKET}. {NAME}, {EMAIL}"\n', encoding="utf-8")
-    assert run("ingest", "--folder", str(sample)).exit_code == 0
+    loaded = run("ingest", "--folder", str(sample))
+    assert loaded.exit_code == 0, loaded.output
     assert run("feedback", "index").exit_code == 0
     drawn = run("map", "--out", str(home / "maps" / "journey-map.xlsx"), "--out", str(home / "maps" / "journey-map.png"),
                 "--period", "2026-05-01..2026-05-10")
@@ -123,7 +135,7 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     store.close()
 
     config = load_config()
-    state = StateStore(config.state_path)
+    state = StateStore(config.ops_db())
     answers = AnswerLog(state)
     for i, question in enumerate((f"what did {TARGET} say about pickup?", "where do we lose people?")):
         answers.record(AnswerRecord(f"a{i}", "T1", "C9", f"{i}.0", "U1", "mention", f"T1:C9:{i}.0", question,
@@ -171,8 +183,9 @@ def lived_in(home: Path, tmp_path: Path, minilm, monkeypatch):
     before = _raw_hits(home, needles)
     # The set-up did put them everywhere (otherwise the test proves nothing).
     places = {f.split("/")[0].removesuffix("-wal") for f, _ in before}
-    assert {"journey.duckdb", "feedback", "state.sqlite", "memory.sqlite", "sample", "chat_history",
-            "inbox"} <= places, before
+    kept_here = {"journey.duckdb", "feedback", "state.sqlite", "sample", "chat_history", "inbox"}
+    kept_here |= {"published"} if config.shared else {"memory.sqlite"}
+    assert kept_here <= places, before
     assert {f for f, _ in _raw_hits(dropbox, needles)} == {
         "done/customers-0507.tsv", "done/responses.json", "failed/orders-0508.csv", "failed/orders-0508.csv.reason.txt"}
     return home, needles
@@ -207,7 +220,7 @@ def test_fault_erasure_keeps_everyone_else(lived_in):
     config = load_config()
     found = search(config.open_feedback(), SearchParams(query="pickup slot buns", min_similarity=0), store=store)
     assert "survey:V10" in {q.id for q in found.quotes} and all(q.customer_id != TARGET for q in found.quotes)
-    stats = AnswerLog(StateStore(config.state_path)).stats(days=3650)
+    stats = AnswerLog(StateStore(config.ops_db())).stats(days=3650)
     assert stats.answers == 1  # the answer about them went with its votes; the other one stays
     history = (home / "chat_history").read_text(encoding="utf-8")
     assert "how is NPS trending?" in history and EMAIL not in history
@@ -241,3 +254,38 @@ def test_fault_erasure_files_left_by_a_killed_run_are_cleaned_up(lived_in):
     assert done.exit_code == 0, done.output
     assert not (home / "journey.duckdb.compact").exists() and not (home / "journey.duckdb.old").exists()
     assert _raw_hits(home, needles) == []
+
+
+def _database_files(pg_server, url: str) -> Path:
+    """The folder of the database's own files on the server (tables, indexes, TOAST)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("CHECKPOINT")  # what the server holds in memory is on disk now
+        oid = con.execute("SELECT oid FROM pg_database WHERE datname = current_database()").fetchone()[0]
+    return pg_server.folder / "data" / "base" / str(oid)
+
+
+@pytest.mark.parametrize("lived_in", ["postgresql"], indirect=True)
+def test_fault_erasure_with_postgresql_leaves_no_byte_in_the_database_files_or_the_data_folder(lived_in, pg_server):
+    from bot.config import load_config
+    from tools.data.published import latest
+
+    home, needles = lived_in
+    config = load_config()
+    assert config.shared
+    files = _database_files(pg_server, config.shared_state_url)
+    before = {f for f, _ in _raw_hits(files, needles)}
+    assert before, "the set-up put nothing of the customer into PostgreSQL"
+    published = latest(config.ops_db()).version
+    done = run("forget", TARGET, "--yes")
+    assert done.exit_code == 0, done.output
+    assert _raw_hits(home, needles) == []
+    assert _raw_hits(home.parent / "dropbox", needles) == []
+    # Raw bytes of the database's files on the server, after a checkpoint: answers, ratings,
+    # scheduled messages, memory (LangGraph's checkpoints, the planner) and every published
+    # journey store version, old ones included.
+    assert _raw_hits(_database_files(pg_server, config.shared_state_url), needles) == []
+    newest = latest(config.ops_db())
+    assert newest.version == published + 1 and newest.counts["customers"] == 7
+    assert sorted(p.name for p in (home / "published").glob("journey-v*")) == [newest.file_name()]
