@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Mode = Literal["model", "offline"]
+UNKNOWN_TOOL = "Unknown tool"  # how a call to a tool journeybot does not have is recorded
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class ToolCallRecord:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def unknown(self) -> bool:
+        """The model asked for a tool journeybot does not have."""
+        return bool(self.error) and self.error.startswith(UNKNOWN_TOOL)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"tool": self.name, "args": self.args, "signature": self.signature}

@@ -22,6 +22,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.config_secrets import pasted_secret_problems
 from tools.alerts.rules import AlertRule, Severity
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
@@ -110,6 +111,11 @@ class ModelConfig(_Section):
     tool_shortlist: int = Field(default=5, ge=0, le=50, description="tools whose schemas go with a "
                                 "question (the planner's best matches, plus describe_data and more_tools); "
                                 "0 = every tool")
+    answer_budget_seconds: float = Field(
+        default=120.0, gt=0, le=1200,
+        description="the whole model path of one answer (every request, retry and tool call) must end within "
+                    "this; after it the offline planner answers and says why. It is held 5 s below "
+                    "[slack] answer_timeout_seconds when that is shorter")
     temperature: float = Field(default=0.0, ge=0, le=2)
 
 
@@ -345,6 +351,12 @@ class Config(_Section):
 
     # -- derived settings --------------------------------------------------------------
     @property
+    def answer_budget(self) -> float:
+        """Seconds the model path of one answer may take: the configured budget, but always 5 s
+        under the Slack answer timeout, so a failing model leaves time for the offline answer."""
+        return min(self.model.answer_budget_seconds, max(1.0, self.slack.answer_timeout_seconds - 5))
+
+    @property
     def home_path(self) -> Path:
         env_home = self.env.get("JOURNEYBOT_HOME")
         if env_home:
@@ -503,6 +515,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     if file is not None:
         data = read_toml(file)
     problems = secret_problems(data)
+    problems += [p for p in pasted_secret_problems(data) if p.split(":")[0] not in {q.split(":")[0] for q in problems}]
     try:
         cfg = Config.model_validate(data)
     except ValidationError as exc:

@@ -121,7 +121,46 @@ def forget_conversations(where: Path | str | None, keys: list[str], checkpointer
         return 0
     saver = checkpointer if checkpointer is not None else make_checkpointer(where)
     planner = PlannerMemory(where)
-    for key in keys:
-        saver.delete_thread(key)
-        planner.clear(key)
+    try:
+        for key in keys:
+            saver.delete_thread(key)
+            planner.clear(key)
+    finally:
+        if checkpointer is None:
+            close_checkpointer(saver)
     return len(keys)
+
+
+def close_checkpointer(saver: Any) -> None:
+    """Let go of a checkpointer's connection or pool (a PostgreSQL pool left to the garbage
+    collector complains from its own worker thread)."""
+    conn = getattr(saver, "conn", None)
+    if conn is not None and hasattr(conn, "close"):
+        conn.close()
+
+
+def conversations_mentioning(where: Path | str | None, mentions: Any, checkpointer: Any | None = None) -> set[str]:
+    """Erasure: the conversations whose memory `mentions` a customer anywhere: a model
+    checkpoint (a question, a quote in a tool result, the model's own words), a pending write,
+    or the planner's last analysis. The answer log finds only those whose question named them.
+    Read through the checkpointer's own interface and serializer, so PostgreSQL is the same."""
+    saver = checkpointer if checkpointer is not None else make_checkpointer(where)
+    found: set[str] = set()
+    try:
+        for tup in saver.list(None):
+            thread = tup.config["configurable"]["thread_id"]
+            if thread in found:
+                continue
+            for part in (tup.checkpoint, tup.metadata, *[w[2] for w in (tup.pending_writes or [])]):
+                _, data = saver.serde.dumps_typed(part)
+                if mentions(data.decode("utf-8", errors="replace") if isinstance(data, bytes) else str(data)):
+                    found.add(thread)
+                    break
+    finally:
+        if checkpointer is None:
+            close_checkpointer(saver)
+    planner = PlannerMemory(where)
+    with planner.db.read() as con:
+        rows = con.execute(text("SELECT conversation, slots FROM planner_state")).all()
+    found.update(key for key, slots in rows if mentions(slots or ""))
+    return found

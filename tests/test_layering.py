@@ -32,6 +32,9 @@ TOOLS_PACKAGES: dict[str, set[str]] = {
     # Sources that sync themselves (inbox, URL, vendor APIs): they fetch, then load through
     # data's ingest and recipes; nothing else is needed, and nothing in tools/ needs them.
     "sources": {"core", "data"},
+    # Erasure of one customer: it reaches the journey store (data), the feedback store and the
+    # persona cards, so it sits above them; nothing imports it but the bot.
+    "privacy": {"core", "data", "feedback", "personas"},
 }
 
 # bot/ packages: who may import whom, bottom to top. A package may always import its own modules.

@@ -12,11 +12,19 @@ import contextvars
 import logging
 import re
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from bot.agent.catalog import all_tools
 from bot.agent.llm import make_chat_model, reply_text
+from bot.agent.model_guard import (
+    FALLBACK_ERRORS,
+    ModelGaveUp,
+    fallback_reason,
+    make_watch,
+    run_within,
+)
 from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
 from bot.agent.schemas import compact_schema, tool_description
@@ -26,6 +34,7 @@ from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_t
 from bot.answer import Answer, AnswerEvents, ToolCallRecord
 from bot.prompts import load_prompt
 from bot.sources import stale_notes
+from tools.core.pii import redact
 from tools.core.stages import STAGES
 
 log = logging.getLogger(__name__)
@@ -33,17 +42,6 @@ log = logging.getLogger(__name__)
 _calls: contextvars.ContextVar[list[ToolCallRecord] | None] = contextvars.ContextVar(
     "journeybot_tool_calls", default=None
 )
-
-# Errors that mean "the model is not there or not usable right now": answer offline instead.
-_FALLBACK_ERRORS: tuple[type[BaseException], ...]
-try:
-    import httpx
-    import openai
-
-    _FALLBACK_ERRORS = (openai.OpenAIError, httpx.HTTPError, TimeoutError, ConnectionError)
-except ImportError:  # pragma: no cover - both are dependencies
-    _FALLBACK_ERRORS = (TimeoutError, ConnectionError)
-
 
 class JourneyAgent:
     def __init__(
@@ -57,6 +55,7 @@ class JourneyAgent:
         max_tool_steps: int = 8,
         offline_reason: str | None = None,
         tool_shortlist: int = 5,
+        answer_budget: float = 120.0,
     ):
         self.ctx = ctx
         self.chat_model = chat_model
@@ -65,6 +64,7 @@ class JourneyAgent:
         self.max_tool_steps = max_tool_steps
         self.tool_shortlist = tool_shortlist  # 0: every tool's schema with every model call
         self.offline_reason = offline_reason
+        self.answer_budget = answer_budget  # seconds for the whole model path (model_guard.py)
         self.memory_path = memory_path
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
@@ -87,6 +87,7 @@ class JourneyAgent:
             max_tool_steps=config.model.max_tool_steps,
             offline_reason=choice.reason,
             tool_shortlist=config.model.tool_shortlist,
+            answer_budget=config.answer_budget,
         )
 
     @property
@@ -110,12 +111,19 @@ class JourneyAgent:
             deleter(conversation_key)
         self.planner.reset(conversation_key)
 
+    def close(self) -> None:
+        """Let go of the memory file (erasure compacts it; tests open many agents)."""
+        conn = getattr(self._checkpointer, "conn", None)
+        if conn is not None:
+            conn.close()
+
     # -- answering ----------------------------------------------------------------------
     def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None,
                events: AnswerEvents | None = None) -> Answer:
         """`events` hears about tools starting and the reply text as it streams (bot/answer.py)."""
         with reporting_to(events):
-            answer = self._answer(question.strip(), conversation_key, context, events)
+            # Contact, payment and place details never reach the model, the memory or the logs.
+            answer = self._answer(redact(question.strip()) or "", conversation_key, context, events)
         # Every answer says when the data behind it is older than its sources promise.
         answer.notes.extend(stale_notes(self.ctx.config))
         return answer
@@ -130,14 +138,15 @@ class JourneyAgent:
             if self.offline_reason:
                 answer.notes.insert(0, self.offline_reason)
             return answer
+        watch = make_watch(time.monotonic() + self.answer_budget, {t.name for t in self.tools})
         try:
-            return self._answer_with_model(question, conversation_key, context, events)
-        except _FALLBACK_ERRORS as exc:
-            log.warning("model failed (%s); falling back to the offline planner", exc)
+            return self._answer_with_model(question, conversation_key, context, events, watch)
+        except FALLBACK_ERRORS as exc:
+            reason = fallback_reason(exc)
+            log.warning("model failed (%s: %s); the offline planner answers", type(exc).__name__, reason)
             answer = self.planner.answer(question, conversation_key, context=context)
-            answer.notes.insert(
-                0, f"The language model did not answer ({_reason(exc)}), so the offline planner answered."
-            )
+            answer.notes.insert(0, f"The language model did not answer ({reason}), so the offline planner answered.")
+            answer.tool_calls.extend(watch.unknown)  # what the model asked for and does not exist
             return answer
 
     def _system_prompt(self) -> str:
@@ -188,7 +197,7 @@ class JourneyAgent:
         return shortlist(self.planner.rank(question, key), [t.name for t in self.tools], size=self.tool_shortlist)
 
     def _answer_with_model(self, question: str, key: str, context: str | None,
-                           events: AnswerEvents | None = None) -> Answer:
+                           events: AnswerEvents | None = None, watch: Any = None) -> Answer:
         from langchain.agents import create_agent
         from langchain.agents.middleware import ModelCallLimitMiddleware, ToolCallLimitMiddleware
         from langchain_core.messages import AIMessage, HumanMessage
@@ -207,16 +216,30 @@ class JourneyAgent:
         )
         content = question if not context else f"{question}\n\n(Context of this thread: {context})"
         records: list[ToolCallRecord] = []
-        token = _calls.set(records)
-        try:
-            with self._conversation_lock(key):  # two messages in one thread must not interleave
-                state = run_graph(
-                    graph, {"messages": [HumanMessage(content)]},
-                    {"configurable": {"thread_id": key}, "recursion_limit": 4 * self.max_tool_steps + 10},
-                    events,
-                )
-        finally:
-            _calls.reset(token)
+        if watch is None:
+            watch = make_watch(time.monotonic() + self.answer_budget, {t.name for t in self.tools})
+
+        def invoke() -> Any:
+            token = _calls.set(records)
+            try:
+                # Two messages in one thread must not interleave; a model path abandoned at the
+                # deadline may still hold the lock until its last request times out.
+                lock = self._conversation_lock(key)
+                if not lock.acquire(timeout=self.answer_budget):
+                    raise ModelGaveUp("the model is still busy with the previous question in this conversation")
+                try:
+                    return run_graph(
+                        graph, {"messages": [HumanMessage(content)]},
+                        {"configurable": {"thread_id": key}, "callbacks": [watch],
+                         "recursion_limit": 4 * self.max_tool_steps + 10},
+                        events,
+                    )
+                finally:
+                    lock.release()
+            finally:
+                _calls.reset(token)
+
+        state = run_within(invoke, self.answer_budget, watch)
         messages = state["messages"]
         start = max(i for i, m in enumerate(messages) if isinstance(m, HumanMessage))
         new_ai = [m for m in messages[start:] if isinstance(m, AIMessage)]
@@ -224,10 +247,16 @@ class JourneyAgent:
         final = new_ai[-1] if new_ai else None
         text = reply_text(final) if final is not None else ""
         tokens = _usage(new_ai)
+        records += watch.unknown
         log.info("answer for %s used %s tokens (%s tool calls)", key, tokens or "unknown", len(records))
         notes = []
-        if not text.strip():
-            text = "I could not finish that answer within my step limit. Could you ask more narrowly?"
+        if not text.strip() or final is None or getattr(final, "tool_calls", None):
+            why = "the model stopped without an answer"
+            if any(r.unknown for r in records):
+                why += " after asking for tools journeybot does not have"
+            elif any((r.error or "").endswith("not JSON") for r in records):
+                why = "the model sent a tool call whose arguments are not JSON"
+            raise ModelGaveUp(why)
         unsupported = unsupported_numbers(text, [render_for_model(r) for r in records] + [question])
         if unsupported:
             log.warning("numbers not found in tool results: %s", unsupported)
@@ -245,11 +274,6 @@ def _usage(messages: list[Any]) -> dict[str, int]:
             if usage.get(k) is not None:
                 total[k] = total.get(k, 0) + int(usage[k])
     return total
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")

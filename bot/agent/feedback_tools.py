@@ -22,7 +22,10 @@ def feedback_store(ctx: ToolContext):
     from tools.feedback.index import index_store
 
     fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
-    counts = (ctx.store.count("surveys"), ctx.store.count("tickets"))
+    # Re-synced when texts were added or removed, and after any load: loading the CRM export
+    # redacts names in texts already stored, which changes them without changing the counts.
+    counts = (ctx.store.count("surveys"), ctx.store.count("tickets"),
+              str(ctx.store.scalar("SELECT max(loaded_at) FROM ingest_log")))
     if ctx.services.get("feedback_synced_counts") != counts:
         from bot.agent.llm_hooks import sentiment_classifier
 

@@ -27,7 +27,8 @@ def make_chat_model(config: Any) -> ModelChoice:
     common: dict[str, Any] = dict(
         model=m.name,
         temperature=m.temperature,
-        timeout=m.timeout_seconds,
+        # One request never outlasts the budget of the whole answer (bot/agent/model_guard.py).
+        timeout=min(m.timeout_seconds, config.answer_budget),
         max_retries=m.max_retries,  # the openai client retries with exponential backoff
         stream_usage=True,
     )

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.agent.llm import reply_text
+from bot.agent.tools import fence
 from bot.prompts import load_prompt
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def persona_writer(chat_model: Any, business_name: str = "the business") -> Call
         prompt = load_prompt(
             "persona", business_name=business_name,
             facts="\n".join(f"- {k.replace('_', ' ')}: {v}" for k, v in facts.items()),
-            quotes="\n".join(f"<customer_text>{q}</customer_text>" for q in quotes) or "(none)",
+            quotes="\n".join(fence(q) for q in quotes) or "(none)",
         )
         reply = chat_model.invoke([HumanMessage(prompt)])
         content = reply_text(reply)

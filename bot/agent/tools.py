@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 import dataclasses
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -189,8 +190,25 @@ def customer_texts(result: Any, _depth: int = 0) -> list[str]:
     return found
 
 
+_FENCE_TAG = re.compile(r"<(\s*/?\s*customer_text)", re.IGNORECASE)
+
+
+def escape_fence(text: str) -> str:
+    """Customer text that itself holds "</customer_text>" (or an opening tag) would close the
+    fence early and put what follows outside it: the tag's "<" becomes "&lt;"."""
+    return _FENCE_TAG.sub(r"&lt;\1", text)
+
+
+def fence(text: str) -> str:
+    """One customer text as data for the model."""
+    return f"<customer_text>{escape_fence(text)}</customer_text>"
+
+
 def _mark_customer_text(text: str, quotes: list[str]) -> str:
-    """Wrap each quote as the result's text shows it (whole or clipped) in <customer_text>."""
+    """Wrap each quote as the result's text shows it (whole or clipped) in <customer_text>.
+    Fence tags already in the text (planted by a customer) are escaped first."""
+    text = escape_fence(text)
+    quotes = [escape_fence(q) for q in quotes]
     for quote in sorted(set(quotes), key=len, reverse=True):
         flat = " ".join(quote.split())
         for shown in (flat, flat[:397].rstrip() + "..."):

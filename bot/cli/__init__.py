@@ -15,7 +15,8 @@ from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
 from bot.cli.demo import demo
 from bot.cli.digest import digest_cmd
-from bot.cli.feedback import feedback_group, forget
+from bot.cli.feedback import feedback_group
+from bot.cli.forget import forget
 from bot.cli.kpis import compare, kpis, movers, trend
 from bot.cli.predict import predict
 from bot.cli.serve import serve

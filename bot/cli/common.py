@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from bot.config import Config, ConfigError, load_config
+from tools.core.environment import environment_cause, environment_problem
 from tools.core.errors import JourneyError, ToolInputError, ToolUnavailable
 
 EXIT_INPUT = 1
@@ -82,6 +83,17 @@ def friendly_errors(fn: F) -> F:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except JourneyError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
+        except Exception as exc:
+            # A full disk, a read-only folder or a missing permission anywhere below (DuckDB,
+            # SQLite, Chroma, a file write): one line naming the cause, exit 3. Anything else
+            # is a bug and keeps its traceback.
+            ctx = next((a for a in args if isinstance(a, Ctx)), None)
+            home = ctx.config.home_path if ctx is not None and ctx._config is not None else None
+            found = environment_cause(exc)
+            problem = environment_problem(exc, None if found and found[1] else home, nothing_written=False)
+            if problem is None:
+                raise
+            raise CommandError(str(problem), EXIT_ENVIRONMENT) from None
 
     return wrapper  # type: ignore[return-value]
 

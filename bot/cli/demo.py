@@ -206,8 +206,15 @@ def _alerts(ctx: Ctx) -> None:
     demo_alerts(ctx)
 
 
+def _privacy(ctx: Ctx) -> None:
+    from bot.cli.forget import demo_privacy
+
+    demo_privacy(ctx)
+
+
 SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
 SECTIONS.append(DemoSection("Alerts", _alerts))
+SECTIONS.append(DemoSection("What journeybot keeps safe", _privacy))
 
 
 def draft_personas_demo(ctx: Ctx) -> None:

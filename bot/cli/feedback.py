@@ -1,4 +1,4 @@
-"""`journeybot feedback index|search|themes|sentiment` and `journeybot forget`."""
+"""`journeybot feedback index|search|themes|sentiment`."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
             from bot.agent.llm_hooks import sentiment_classifier
 
             report = index_file(fb, file, spec, chunk_words=cfg.chunk_words, progress=update,
-                                classify=sentiment_classifier(ctx.config))
+                                classify=sentiment_classifier(ctx.config), store=ctx.store)
         else:
             if maps or name or delimiter:
                 raise CommandError("--name, --map and --delimiter go with --file", EXIT_USAGE)
@@ -275,34 +275,6 @@ def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, sour
     else:
         ctx.console.print(result.to_text(), markup=False)
 
-
-
-@click.command()
-@click.argument("customer_id")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@click.option("--json", "as_json", is_flag=True, help="Print what was removed as JSON.")
-@pass_ctx
-@friendly_errors
-def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
-    """Erase a customer: their journey rows and their texts in the feedback store.
-
-    This cannot be undone. Texts indexed from files come back if the file is indexed again.
-
-    \b
-    Example:
-      journeybot forget C00042 --yes
-    """
-    from tools.feedback.forget import forget_customer
-
-    if not yes:
-        click.confirm(f"Erase everything stored about customer {customer_id!r}? This cannot be undone",
-                      abort=True, err=True)
-    fb = open_feedback(ctx, embedder=False)
-    result = forget_customer(customer_id, store=ctx.store, fb=fb)
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(result.to_text(), markup=False)
 
 
 def demo_what_customers_say(ctx: Ctx) -> None:

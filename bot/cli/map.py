@@ -31,6 +31,7 @@ def map_context(ctx: Ctx) -> dict[str, Any]:
 
 
 def write_outputs(ctx: Ctx, result: Any, outs: tuple[Path, ...]) -> None:
+    from tools.core.files import write_atomic
     from tools.journey_map.render import FORMATS, render_file
 
     for out in outs:
@@ -39,7 +40,7 @@ def write_outputs(ctx: Ctx, result: Any, outs: tuple[Path, ...]) -> None:
             raise CommandError(f"--out {out}: write .png, .xlsx, .csv or .md", EXIT_USAGE)
         content = render_file(result, fmt)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(content)
+        write_atomic(out, content)
         ctx.console.print(f"Wrote {out} ({len(content) / 1024:.0f} kB)", markup=False)
 
 

@@ -7,14 +7,20 @@ The protocol, for every key:
 1. record: the run key and the rendered message are written before anything is sent, so a
    run that dies can be finished later by any instance (the sweeper) without recomputing it;
 2. lease: one instance takes a lease with an expiry (atomic upsert); anyone else sees "busy";
-3. look: from the second attempt on, the previous attempt may have died after Slack accepted
-   the message but before we wrote it down, so we first look for the message in the channel
-   by the run key carried in its Slack metadata, and only post when it is not there;
-4. post, then write down "posted" with the message ts and release the lease.
+3. place: the message's text (its notification line, mentions included) is posted with the run
+   key in its Slack metadata, and the ts Slack returns is written down at once;
+4. fill: the message is updated with its blocks (chat.update on the recorded ts, which is
+   safe to repeat), then written down "posted" and the lease released.
 
-Two instances racing on one key, a process killed between steps, and a poster raising all
-end with one message in Slack. File uploads (charts) carry no metadata Slack lets us search,
-so they are sent at most once: an upload whose outcome is unknown is not repeated.
+A run interrupted after step 3 is finished from the recorded ts, with no need to read the
+channel: the app asks for no history scope. Only a death in the milliseconds between Slack
+accepting step 3 and the ts being written leaves the next attempt unsure; it then looks for
+the message by its run key (conversations.history, which needs channels:history or
+groups:history; without them Slack answers missing_scope and nothing is found) and otherwise
+places the message again, so the worst case is the text line twice, never a lost digest and
+never a failure recorded for a missing scope. Two instances racing on one key and a poster
+raising end with one message. File uploads carry no metadata Slack lets us search, so they are
+sent at most once: an upload whose outcome is unknown is not repeated.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, runtime_checkable
 
@@ -41,11 +48,16 @@ DEFAULT_LEASE_SECONDS = 300.0
 Outcome = Literal["posted", "already_posted", "recovered", "busy", "failed", "abandoned"]
 
 
+class CannotLook(Exception):
+    """find_marked cannot read the channel (the app has no history scope for it)."""
+
+
 @runtime_checkable
 class RunMarkingPoster(Protocol):
     """What a Poster needs on top of post/update/upload for exactly-once delivery: posting
     with the run key in Slack message metadata, and finding such a message again
-    (conversations.history / conversations.replies with include_all_metadata)."""
+    (conversations.history / conversations.replies with include_all_metadata; it raises
+    CannotLook when the app may not read the channel)."""
 
     def post_marked(self, channel: str, text: str, blocks: list[dict[str, Any]] | None, *,
                     run_key: str, thread_ts: str | None = None) -> str:
@@ -154,29 +166,44 @@ class RunLedger:
         lease = self._take_lease(run_key)
         if isinstance(lease, Delivery):
             return lease
-        channel, payload, attempts, created_at = lease
+        channel, payload, attempts, created_at, placed = lease
         message = Message.from_row(payload)
-        marking = isinstance(poster, RunMarkingPoster)
+        detail = None
         try:
-            ts = None
-            if attempts > 1:
+            ts = placed
+            if ts is not None:
+                detail = "finished from the ts recorded before an interrupted attempt"
+            elif attempts > 1:
                 ts = self._look_for_earlier_post(poster, channel, run_key, message, created_at)
                 if ts is not None:
-                    self._finish(run_key, ts, "found in Slack by its run key after an interrupted attempt")
-                    self._send_files(run_key, poster, channel, ts)
-                    return Delivery(run_key, "recovered", ts)
-            if marking:
-                ts = poster.post_marked(channel, message.text, message.blocks or None,  # type: ignore[attr-defined]
-                                        run_key=run_key, thread_ts=message.thread_ts)
-            else:
-                ts = poster.post(channel, message.text, message.blocks or None, thread_ts=message.thread_ts)
+                    detail = "found in Slack by its run key after an interrupted attempt"
+                    self._place(run_key, ts)
+            if ts is None:
+                ts = self._place_message(poster, channel, run_key, message)
+            if message.blocks:
+                poster.update(channel, ts, message.text, message.blocks)
         except Exception as exc:
             log.exception("posting %s to %s failed", run_key, channel)
             self._fail(run_key, f"{type(exc).__name__}: {exc}")
             return Delivery(run_key, "failed", None, f"{type(exc).__name__}: {exc}")
-        self._finish(run_key, ts, None)
+        self._finish(run_key, ts, detail)
         self._send_files(run_key, poster, channel, ts)
-        return Delivery(run_key, "posted", ts)
+        return Delivery(run_key, "recovered" if detail else "posted", ts)
+
+    def _place_message(self, poster: Poster, channel: str, run_key: str, message: Message) -> str:
+        """Step 3: the text line, marked with the run key where the poster can, and its ts
+        written down before anything else happens."""
+        if isinstance(poster, RunMarkingPoster):
+            ts = poster.post_marked(channel, message.text, None, run_key=run_key, thread_ts=message.thread_ts)
+        else:
+            ts = poster.post(channel, message.text, None, thread_ts=message.thread_ts)
+        self._place(run_key, ts)
+        return ts
+
+    def _place(self, run_key: str, ts: str) -> None:
+        with self.db.write() as con:
+            con.execute(text("UPDATE runs SET ts = :ts, updated_at = :now WHERE run_key = :k"),
+                        {"ts": ts, "now": time.time(), "k": run_key})
 
     def deliver(self, run_key: str, channel: str, message: Message, poster: Poster) -> Delivery:
         """record + send, the usual entry point."""
@@ -203,8 +230,26 @@ class RunLedger:
                 "WHERE lower(payload) LIKE :p ESCAPE '\\'"), {"erased": erased, "now": time.time(), "p": pattern})
         return cur.rowcount
 
+    def forget_files(self, mentions: Callable[[str], bool]) -> int:
+        """Erasure, with forget_text: the files recorded with a message (charts, CSVs) go when
+        their message was erased, and a text file that `mentions` the customer goes too (a
+        picture cannot be searched; it is posted once and kept only for retries). Returns the
+        files removed."""
+        with self.db.read() as con:
+            files = con.execute(text(
+                "SELECT f.run_key, f.position, f.filename, f.content, r.detail FROM run_files f "
+                "LEFT JOIN runs r ON r.run_key = f.run_key")).all()
+        doomed = [(key, pos) for key, pos, name, content, detail in files
+                  if detail == "erased" or (str(name).endswith((".csv", ".txt", ".md", ".json"))
+                                            and mentions(bytes(content or b"").decode("utf-8", errors="replace")))]
+        if doomed:
+            with self.db.write() as con:
+                con.execute(text("DELETE FROM run_files WHERE run_key = :k AND position = :p"),
+                            [{"k": k, "p": p} for k, p in doomed])
+        return len(doomed)
+
     # -- internals --------------------------------------------------------------------
-    def _take_lease(self, run_key: str) -> tuple[str, str, int, float] | Delivery:
+    def _take_lease(self, run_key: str) -> tuple[str, str, int, float, str | None] | Delivery:
         now = time.time()
         with self.db.write() as con:
             cur = con.execute(text(
@@ -219,7 +264,7 @@ class RunLedger:
             raise KeyError(f"run {run_key!r} was never recorded")
         channel, payload, attempts, created_at, status, ts, owner = row
         if cur.rowcount == 1:
-            return channel, payload, int(attempts), float(created_at)
+            return channel, payload, int(attempts), float(created_at), ts
         if status == "posted":
             return Delivery(run_key, "already_posted", ts)
         if status == "abandoned":
@@ -229,7 +274,13 @@ class RunLedger:
     def _look_for_earlier_post(self, poster: Poster, channel: str, run_key: str, message: Message,
                                created_at: float) -> str | None:
         if isinstance(poster, RunMarkingPoster):
-            return poster.find_marked(channel, run_key, oldest=created_at - 60, thread_ts=message.thread_ts)
+            try:
+                return poster.find_marked(channel, run_key, oldest=created_at - 60, thread_ts=message.thread_ts)
+            except CannotLook as exc:
+                # The app does not ask for history scopes: not being able to look is expected,
+                # never a failure of the run. Placing the message again is the price.
+                log.info("run %s: cannot look for an earlier post in %s (%s); posting it", run_key, channel, exc)
+                return None
         # Without a way to look, a second post is the price of not losing the message.
         log.warning("run %s was interrupted and %s cannot look for it in Slack; posting again",
                     run_key, type(poster).__name__)

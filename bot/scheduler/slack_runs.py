@@ -6,16 +6,19 @@ slack_sdk's WebClient:
 - post_marked: chat.postMessage with metadata {event_type: "journeybot_run",
   event_payload: {run_key}};
 - find_marked: conversations.history (or conversations.replies for a thread reply) with
-  include_all_metadata, from a little before the run was recorded.
+  include_all_metadata, from a little before the run was recorded. Those need a history scope
+  the app does not ask for (README, scopes); without it Slack answers missing_scope and
+  find_marked raises CannotLook, which the run ledger expects (bot/scheduler/delivery.py).
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 from typing import Any
 
 from bot.ports import Poster
-from bot.scheduler.delivery import RUN_EVENT_TYPE
+from bot.scheduler.delivery import RUN_EVENT_TYPE, CannotLook
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +68,33 @@ class RunMarkingSlackPoster:
     def post_marked(self, channel: str, text: str, blocks: list[dict[str, Any]] | None, *,
                     run_key: str, thread_ts: str | None = None) -> str:
         metadata = {"event_type": RUN_EVENT_TYPE, "event_payload": {"run_key": run_key}}
+        if "metadata" in inspect.signature(self.poster.post).parameters:
+            # The Slack app's poster: its redaction and channel joining apply to marked posts too.
+            return str(self.poster.post(channel, text, blocks, thread_ts=thread_ts, metadata=metadata))  # type: ignore[call-arg]
         response = _with_join(self.client, channel, lambda: self.client.chat_postMessage(
             channel=channel, text=text, blocks=blocks, thread_ts=thread_ts, metadata=metadata))
         return str(response["ts"])
 
     def find_marked(self, channel: str, run_key: str, *, oldest: float,
                     thread_ts: str | None = None) -> str | None:
+        from slack_sdk.errors import SlackApiError
+
         cursor = None
         for _ in range(HISTORY_PAGES):
             args: dict[str, Any] = {"channel": channel, "oldest": f"{oldest:.6f}", "limit": 200,
                                     "include_all_metadata": True}
             if cursor:
                 args["cursor"] = cursor
-            if thread_ts:
-                response = self.client.conversations_replies(ts=thread_ts, **args)
-            else:
-                response = self.client.conversations_history(**args)
+            try:
+                if thread_ts:
+                    response = self.client.conversations_replies(ts=thread_ts, **args)
+                else:
+                    response = self.client.conversations_history(**args)
+            except SlackApiError as exc:
+                error = exc.response.get("error")
+                if error in ("missing_scope", "not_in_channel", "channel_not_found", "not_allowed_token_type"):
+                    raise CannotLook(f"{error}; needed: {exc.response.get('needed') or 'a history scope'}") from None
+                raise
             for message in response.get("messages", []):
                 meta = message.get("metadata") or {}
                 if meta.get("event_type") == RUN_EVENT_TYPE and \

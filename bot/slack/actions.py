@@ -18,6 +18,7 @@ from bot.slack import texts
 from bot.slack.poster import CannotPost
 from bot.slack.replies import request_id
 from bot.slack.services import SlackServices
+from tools.core.cells import csv_bytes
 from tools.core.errors import ToolInputError
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,12 @@ def handle_click(services: SlackServices, click: Click) -> None:
         handler(services, click)
     except CannotPost as exc:
         _tell(services, click, str(exc))
+    except ToolInputError as exc:
+        # What the person asked for is not there (an alert cleared since the message was
+        # posted): say so, only to them; nothing is broken, so no traceback.
+        log.info("button %s on %r: %s", click.action_id, click.value, exc)
+        gone = click.action_id in (ids.ALERT_ACK, ids.ALERT_SNOOZE, ids.ALERT_CHART) and "No alert" in str(exc)
+        _tell(services, click, texts.ALERT_GONE if gone else f":information_source: {exc}")
     except Exception:
         rid = request_id()
         log.exception("button %s failed (request %s)", click.action_id, rid)
@@ -91,7 +98,7 @@ def show_data(services: SlackServices, click: Click) -> None:
         if len(frame) > cap:
             comment = f"The first {cap:,} of {len(frame):,} rows."
             frame = frame.head(cap)
-        services.poster.upload(click.channel, f"{tool}-data.csv", frame.to_csv(index=False).encode("utf-8"),
+        services.poster.upload(click.channel, f"{tool}-data.csv", csv_bytes(frame, bom=False),
                                title=f"The rows behind the answer ({tool})", thread_ts=click.thread_ts,
                                comment=comment)
 

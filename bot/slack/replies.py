@@ -201,7 +201,9 @@ def asked_line(user: str, question: str) -> str:
 
 def record_answer(services: SlackServices, where: Where, answer_id: str, conversation: str, question: str,
             answer: Answer | None, placeholder_ts: str, started: float) -> None:
-    tools = [{"name": c.name, "args": c.args} for c in (answer.tool_calls if answer else []) if c.ok]
+    # The calls behind the answer, and the tools the model asked for that do not exist.
+    tools = [{"name": c.name, "args": c.args, **({"error": c.error} if c.unknown else {})}
+             for c in (answer.tool_calls if answer else []) if c.ok or c.unknown]
     try:
         services.answers.record(AnswerRecord(
             answer_id=answer_id, team=where.team, channel=where.channel,

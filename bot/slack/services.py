@@ -126,8 +126,8 @@ class SlackServices:
         """The results behind a stored answer, computed again from its recorded tool calls."""
         out = []
         for call in tools:
-            spec = self.tool(call["name"])
-            if spec is None:
+            spec = self.tool(call["name"]) if not call.get("error") else None
+            if spec is None:  # a tool the model made up: recorded, never run
                 continue
             record = run_tool(spec, self._ctx(conversation), call.get("args") or {})
             if record.ok:

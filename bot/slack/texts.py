@@ -14,6 +14,8 @@ FILES_NOT_ATTACHED = ":warning: The files of this answer (picture, spreadsheet) 
 NOT_SET_UP = "{feature} is not set up in this journeybot yet."
 NOT_AVAILABLE = "That needs the {tool} analysis, which is not installed in this journeybot yet."
 ANSWER_GONE = "I no longer have the answer behind that button (it may be from an older install)."
+ALERT_GONE = ("I no longer know the alert behind that button (it may have been cleared, or it is from another "
+              "install), so nothing was changed. `/journey alerts` lists the open ones.")
 NO_CHART = "There is no chart for this answer: it has no funnel, trend or sentiment by stage."
 NO_DATA = "There are no rows behind this answer to export."
 THANKS_UP = "Thanks! Glad it helped."

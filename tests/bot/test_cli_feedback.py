@@ -70,7 +70,8 @@ def test_forget_asks_first_then_removes_everything(loaded):
 
     done = run("forget", "C1", "--yes")
     assert done.exit_code == 0, done.output
-    assert "Forgot customer 'C1'" in done.output and "2 texts" in done.output
+    assert "Forgot customer 'C1'" in done.output and "feedback store: texts: 2" in done.output
+    assert "Checked: no file under the data folder holds their id, their texts any more." in done.output
     after = json.loads(run("feedback", "search", "card declined at checkout", "--json").output)
     assert all(q["customer_id"] != "C1" for q in after["quotes"])
     assert not {"survey:S1", "ticket:T1"} & {q["id"] for q in after["quotes"]}

@@ -58,7 +58,12 @@ class RecordingPoster:
         return self._post(channel, text, blocks, thread_ts, None)
 
     def update(self, channel: str, ts: str, text: str, blocks: list[dict[str, Any]] | None = None) -> None:
+        """Recorded as an update, and applied to the message as Slack does: `posts()` shows
+        each message as it reads now."""
         self._insert("update", channel, ts, None, text, blocks, None)
+        with self._lock, self._con:
+            self._con.execute("UPDATE calls SET text = ?, blocks = ? WHERE method = 'post' AND channel = ? AND ts = ?",
+                              [text, json.dumps(blocks or []), channel, ts])
 
     def upload(self, channel: str, filename: str, content: bytes, *, title: str | None = None,
                thread_ts: str | None = None, comment: str | None = None) -> None:
@@ -79,6 +84,7 @@ class RecordingPoster:
 
     # -- what tests read --------------------------------------------------------------
     def posts(self, channel: str | None = None) -> list[Posted]:
+        """The messages posted, as they read now (after updates)."""
         return [p for p in self._rows("post") if channel is None or p.channel == channel]
 
     def updates(self) -> list[Posted]:

@@ -26,6 +26,15 @@ TEAM_ID = "T123ABC456"
 BOT_USER_ID = "U0LAN0Z89"  # the bot mentioned in Slack's app_mention docs example
 BOT_ID = "B0BOT0001"
 GOOD_TOKENS = {"xoxb-test-bot", "xapp-test-app"}
+# The scopes each Web API method needs, as Slack's OpenAPI spec lists them (any one suffices),
+# for the methods journeybot calls. Enforced only when a test gives the fake `granted_scopes`.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "chat.postMessage": ("chat:write",), "chat.update": ("chat:write",), "chat.postEphemeral": ("chat:write",),
+    "reactions.add": ("reactions:write",), "conversations.join": ("channels:join", "channels:write"),
+    "files.getUploadURLExternal": ("files:write",), "files.completeUploadExternal": ("files:write",),
+}
+# Reading a conversation needs the history scope of its kind: public channel, private, DM.
+HISTORY = {"C": "channels:history", "G": "groups:history", "D": "im:history"}
 
 
 @dataclass
@@ -48,6 +57,9 @@ class FakeSlackAPI:
         self.revoked: set[str] = set()
         self.streams: dict[str, dict[str, Any]] = {}  # ts -> channel, thread_ts, text, blocks, state
         self.socket_url = "wss://127.0.0.1:9/link"  # apps.connections.open; a FakeSocketMode's url
+        # The bot token's scopes (e.g. the manifest's); None lets every method through.
+        self.granted_scopes: set[str] | None = None
+        self.messages: list[dict[str, Any]] = []  # what chat.postMessage put in channels, for history
         self._failures: dict[str, list[tuple[int, dict[str, str], dict[str, Any]]]] = {}
         self._cond = threading.Condition()
         self._ts = itertools.count(1)
@@ -176,6 +188,13 @@ class FakeSlackAPI:
             return 200, {}, {"ok": True, "url": self.socket_url}
         if not token.startswith("xoxb-"):
             return 200, {}, {"ok": False, "error": "not_allowed_token_type"}
+        needs = NEEDS.get(method)
+        if method in ("conversations.history", "conversations.replies"):
+            kind = "G" if channel in self.private_channels else str(channel or "C")[:1]
+            needs = (HISTORY.get(kind, "channels:history"),)
+        if self.granted_scopes is not None and needs and not self.granted_scopes & set(needs):
+            return 200, {}, {"ok": False, "error": "missing_scope", "needed": ",".join(needs),
+                             "provided": ",".join(sorted(self.granted_scopes))}
         if method == "auth.test":
             return 200, {}, {"ok": True, "url": "https://fake.slack.com/", "team": "Crumb & Co.",
                              "user": "journeybot", "team_id": TEAM_ID, "user_id": BOT_USER_ID,
@@ -187,9 +206,23 @@ class FakeSlackAPI:
         if method in ("chat.postMessage", "files.completeUploadExternal") and channel in self.private_channels:
             return 200, {}, {"ok": False, "error": "not_in_channel"}
         if method == "chat.postMessage":
-            ts = f"1700000000.{next(self._ts):06d}"
-            return 200, {}, {"ok": True, "channel": channel, "ts": ts,
-                             "message": {"type": "message", "text": params.get("text"), "ts": ts, "bot_id": BOT_ID}}
+            # Real Slack ts are the time of posting: history is read "from a little before".
+            ts = f"{int(time.time())}.{next(self._ts):06d}"
+            metadata = params.get("metadata")
+            message = {"type": "message", "text": params.get("text"), "ts": ts, "bot_id": BOT_ID,
+                       "thread_ts": params.get("thread_ts"),
+                       "metadata": json.loads(metadata) if isinstance(metadata, str) else metadata}
+            with self._cond:
+                self.messages.append({"channel": channel, **message})
+            return 200, {}, {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if method in ("conversations.history", "conversations.replies"):
+            oldest = float(params.get("oldest") or 0)
+            with self._cond:
+                found = [{k: v for k, v in m.items() if k != "channel" and (k != "metadata" or params.get(
+                          "include_all_metadata") in (True, "true", "1"))}
+                         for m in reversed(self.messages) if m["channel"] == channel and float(m["ts"]) >= oldest
+                         and (method == "conversations.history" or m.get("thread_ts") == params.get("ts"))]
+            return 200, {}, {"ok": True, "messages": found, "has_more": False}
         if method == "chat.update":
             return 200, {}, {"ok": True, "channel": channel, "ts": params.get("ts"), "text": params.get("text")}
         if method == "chat.postEphemeral":

@@ -53,3 +53,41 @@ def test_series_matches_the_scalar_function_and_keeps_missing_values():
     assert out.iloc[1] is None or pd.isna(out.iloc[1])
     assert out.tolist()[2:] == ["no digits here", "[email]", "[card]"]
     assert redact_series(pd.Series([], dtype=object)).empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IBAN DE89 3704 0044 0532 0130 00.", "IBAN [iban]."),
+    ("iban gb82west12345698765432 thanks", "iban [iban] thanks"),
+    ("Flat 3, 12 Mill Lane, Bristol BS3 4HG", "[address], Bristol [postcode]"),
+    ("at 12a High St. by the church", "at [address] by the church"),
+    ("1600 Pennsylvania Ave NW, Washington, DC 20500", "[address], Washington, DC [postcode]"),
+    ("Springfield, IL 62704-1234", "Springfield, IL [postcode]"),
+    ("Schönhauser Allee 95 and Hauptstraße 5", "[address] and [address]"),
+    ("Av. Paulista 1578, 01310-200", "[address], [postcode]"),
+    ("Rua das Flores, 123 - CEP 01310100", "[address] - CEP [postcode]"),
+])
+def test_bank_accounts_addresses_and_postcodes_are_replaced(text, expected):
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "code AB12CD34EF56GH78 on the box",  # shaped like an IBAN, fails mod-97
+    "we were on the high street", "a 20 minute wait", "12 Cinnamon Buns", "2 Drive-thru orders",
+    "order 12345 arrived", "Table 4 Court", "batch 01310-10",
+])
+def test_things_that_only_look_like_places_are_left_alone(text):
+    assert redact(text) == text
+
+
+def test_known_names_are_redacted_full_with_a_title_or_in_their_own_text():
+    from tools.core.pii_names import KnownNames
+
+    names = KnownNames.from_people([("C1", "Marta", "Krüger", None), ("C2", None, None, "Rose Baker")])
+    assert redact("Marta Krüger wrote in", names) == "[name] wrote in"
+    assert redact("ask Mrs Krüger", names) == "ask Mrs [name]"
+    assert redact("Thanks, Marta", names, "C1") == "Thanks, [name]"
+    assert redact("Thanks, Marta", names, "C9") == "Thanks, Marta"  # someone else's Marta
+    assert redact("the rose cake from the Baker", names, "C2") == "the rose cake from the [name]"
+    assert redact("Marta\nKrüger", names) == "Marta\nKrüger"  # never across a line
+    s = redact_series(pd.Series(["Thanks, Rose", "Rose Baker here"]), names, pd.Series(["C2", None]))
+    assert s.tolist() == ["Thanks, [name]", "[name] here"]

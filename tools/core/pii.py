@@ -1,17 +1,23 @@
-"""Redaction of contact and payment details in customer text.
+"""Redaction of contact, payment and place details, and known names, in customer text.
 
 Survey answers and tickets are written by customers, who paste their email address, phone
-number and sometimes a card number into them. Those are replaced with [email], [phone] and
-[card] before text is stored in the journey store, embedded, put in the vector store or shown,
-so no copy of them exists anywhere journeybot keeps or prints text.
+number, address, bank or card number into them and sign with their name. Those are replaced
+with [email], [phone], [card], [iban], [address], [postcode] and [name] before text is stored
+in the journey store, embedded, put in the vector store, searched, grouped into themes or
+shown, so no copy of them exists anywhere journeybot keeps or prints text.
 
-What counts:
+Nothing matches across a line break, a tab, a table cell ("|") or the gap of two or more
+spaces between the columns of an aligned table: the numbers of a table (an NPS trend, a
+funnel) come through unchanged.
+
+What counts (IBANs, addresses and postcodes are described in pii_places.py, names in
+pii_names.py):
 - email: anything shaped like name@domain.tld.
 - card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
   (so order and tracking numbers of that length are left alone).
-- phone: a digit run with the usual separators that is either international (+44 ..., 0044
-  ..., +1 ...: 8 to 15 digits), national with a leading 0 (UK 01/02/03/07/08 numbers: 10 or
-  11 digits, spaces, dashes, dots or brackets anywhere), or North American 3-3-4 grouped
+- phone: digits with at most one separator (a space, dash, dot or bracket) between them that
+  are either international (+44 ..., 0044 ..., +1 ...: 8 to 15 digits), national with a
+  leading 0 (UK 01/02/03/07/08 numbers: 10 or 11 digits), or North American 3-3-4 grouped
   (415-555-0132, (415) 555 0132). Dates, times, prices and bare order numbers do not match.
 
 Redaction is idempotent: the placeholders contain no digits and no @, so redacting twice
@@ -24,15 +30,20 @@ import re
 
 import pandas as pd
 
+from tools.core.pii_names import NAME_TOKEN, KnownNames
+from tools.core.pii_places import ADDRESS_TOKEN, IBAN_TOKEN, POSTCODE_TOKEN, redact_places
+
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"
 CARD_TOKEN = "[card]"
+TOKENS = (EMAIL_TOKEN, PHONE_TOKEN, CARD_TOKEN, IBAN_TOKEN, ADDRESS_TOKEN, POSTCODE_TOKEN, NAME_TOKEN)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # Runs of digits with single spaces or dashes between them; cards are looked for inside.
 _DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
-# Candidate phone numbers; the shape rules in _phone_or_keep decide.
-_PHONE = re.compile(r"(?<![\w+])(?:\+|\(\s*\+?)?\d[\d\s().-]{5,22}\d(?![\w])")
+# Candidate phone numbers: digits with at most one separator (and brackets) between them, so
+# never across a line or a table gap; the shape rules in _phone_or_keep decide.
+_PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:\)?[ .-]?\(?\d){5,22}(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 # Quick screen: text without a digit or an @ cannot hold anything to redact.
@@ -96,36 +107,43 @@ def _phone_or_keep(match: re.Match[str]) -> str:
     return text
 
 
-def redact(text: str | None) -> str | None:
-    """The text with emails, phone numbers and card numbers replaced by placeholders."""
-    if text is None or not isinstance(text, str):
-        return text
+def _patterns(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(EMAIL_TOKEN, text)
     if any(ch.isdigit() for ch in text):
+        text = redact_places(text)
         text = _DIGIT_RUN.sub(_card_or_keep, text)
         text = _PHONE.sub(_phone_or_keep, text)
     return text
 
 
-def redact_series(texts: pd.Series) -> pd.Series:
-    """`redact` over a column: only values holding a digit or an @ are looked at closely."""
+def redact(text: str | None, names: KnownNames | None = None, customer_id: str | None = None) -> str | None:
+    """The text with contact, payment and place details replaced by placeholders, and with the
+    names in `names` (the customers the store knows) when given; `customer_id` is the writer,
+    whose own first and last names are redacted too."""
+    if text is None or not isinstance(text, str):
+        return text
+    text = _patterns(text)
+    return names.redact(text, customer_id) if names else text
+
+
+def redact_series(texts: pd.Series, names: KnownNames | None = None,
+                  customer_ids: pd.Series | None = None) -> pd.Series:
+    """`redact` over a column: only values holding a digit or an @ are looked at closely for
+    patterns, and only values holding a known name's word for names."""
     if texts.empty:
         return texts.copy()
     out = texts.copy()
     as_text = texts.astype("string")
     candidates = as_text.str.contains(_SCREEN, regex=True, na=False)
-    if not candidates.any():
-        return out
-    sub = as_text[candidates]
-    sub = sub.str.replace(_EMAIL, EMAIL_TOKEN, regex=True)
-    sub = sub.str.replace(_DIGIT_RUN, _card_or_keep, regex=True)
-    sub = sub.str.replace(_PHONE, _phone_or_keep, regex=True)
-    out = out.astype(object)
-    out.loc[candidates] = sub.astype(object).to_numpy()
+    if candidates.any():
+        out = out.astype(object)
+        out.loc[candidates] = as_text[candidates].map(_patterns).astype(object).to_numpy()
+    if names:
+        out = names.redact_series(out, customer_ids)
     return out
 
 
-def contains_pii(text: str | None) -> bool:
+def contains_pii(text: str | None, names: KnownNames | None = None) -> bool:
     """True when `redact` would change the text (used by checks and tests)."""
-    return text is not None and redact(text) != text
+    return text is not None and redact(text, names) != text

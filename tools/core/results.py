@@ -68,7 +68,11 @@ class ToolResult(Protocol):
 
 
 def to_jsonable(value: Any) -> Any:
-    """Dataclasses, frames, timestamps and numpy scalars -> plain JSON values."""
+    """Dataclasses, pydantic models (rules, params), frames, timestamps and numpy scalars ->
+    plain JSON values."""
+    dump = getattr(value, "model_dump", None)
+    if callable(dump) and not isinstance(value, type):
+        return to_jsonable(dump(mode="json"))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, pd.DataFrame):

@@ -41,3 +41,20 @@ def enable_wal(con: sqlite3.Connection, timeout: float = TIMEOUT_S) -> None:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
+
+
+def compact_sqlite(path: str, *, timeout: float = TIMEOUT_S) -> None:
+    """Rewrite a SQLite file so deleted rows leave no bytes: secure_delete, VACUUM, and the
+    write-ahead log checkpointed and truncated (its frames hold old copies of pages)."""
+    con = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    try:
+        con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        con.execute("PRAGMA secure_delete = ON")
+        con.execute("VACUUM")
+        # Another process reading the file (a running `journeybot serve`) keeps the log from
+        # being truncated; its readers come and go, so the checkpoint is tried for a while.
+        deadline = time.monotonic() + timeout
+        while con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        con.close()

@@ -16,6 +16,9 @@ Public names, by module (import them from the module; this package imports nothi
 - tools.data.session_table and tools.data.first_touch: the derived sessions and first_touch
   tables that ingest keeps in step with the events (`rebuild`, `refresh`, `is_current`).
 - tools.data.sample: `generate_sample` (with `SampleSpec`), the deterministic bakery-cafe sample.
+- tools.data.people: `known_names` (the CRM names redaction looks for), `identifiers` (one
+  customer's id, names, emails and texts, for erasure), `redact_stored_texts`.
+- tools.data.compact: `compact` (the store's file rewritten with live rows only, old bytes zeroed).
 
 Ingest's steps, used only by tools.data.ingest: read (files, encodings, delimiters, formats),
 staging (mapping columns onto the table) with derive (fold, cases, coalesce, extract, zones

@@ -25,12 +25,14 @@ from pathlib import Path
 
 import duckdb
 
+from tools.core.environment import environment_problem
 from tools.core.errors import IngestError, Problem
 from tools.core.stages import TouchpointMap
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
 from tools.data.mapping import Mapping, load_recipe
+from tools.data.people import redact_stored_texts
 from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
@@ -136,11 +138,18 @@ def ingest_loads(
                 reports.append(_run_load(ctx, sessions))
             sessions.apply(con, store.timezone)
             con.commit()
-        except BaseException:
-            con.rollback()
+        except BaseException as exc:
+            # A failed commit (a full disk) has already ended the transaction; rolling back
+            # again would only hide the real cause behind "no transaction is active".
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
+            problem = environment_problem(exc, store.path.parent if store.path else None)
+            if problem is not None:
+                raise problem from None
             raise
         finally:
-            drop_temps(con)
+            with contextlib.suppress(duckdb.Error):  # a connection a full disk invalidated
+                drop_temps(con)
     return reports
 
 
@@ -214,6 +223,11 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
         currencies = tuple(r[0] for r in ctx.con.execute(
             f"SELECT DISTINCT currency FROM {staged} WHERE currency IS NOT NULL ORDER BY 1").fetchall())
     inserted, updated, unchanged = upsert(ctx, staged, counts["kept"], sessions)
+    if ctx.t.name == "customers" and (inserted or updated):
+        redacted = redact_stored_texts(ctx.con)
+        if redacted:
+            ctx.warnings.append(f"{redacted:,} stored survey or ticket texts named these customers; "
+                                "the names were redacted")
     seconds = time.perf_counter() - started
     skipped = counts["filtered"] + counts["skipped"]
     ctx.con.execute(

@@ -19,6 +19,11 @@ from tools.core.errors import IngestError, Problem
 from tools.data.context import LoadContext, lit, temp_name
 from tools.data.mapping import ReadOptions
 
+# The longest line (a row, with every field) read from a CSV file. DuckDB stops at 2 MB by
+# default, which refuses a ticket with a pasted log as "CSV Error on Line: 1"; lines up to
+# this size are read, and a longer one is reported as what it is.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
 
 @dataclass
 class Source:
@@ -53,7 +58,8 @@ def read_source(
                     f"read_json({lit(str(path))}, format='newline_delimited')"
                 )
             else:
-                args = ["all_varchar=true", f"header={'true' if opts.header else 'false'}"]
+                args = ["all_varchar=true", f"header={'true' if opts.header else 'false'}",
+                        f"max_line_size={line_limit(path)}"]
                 if opts.delimiter:
                     args.append(f"delim={lit(opts.delimiter)}")
                 if opts.quote is not None:
@@ -127,6 +133,11 @@ def _unguard(column: str) -> str:
             f"THEN substr(CAST({c} AS VARCHAR), 2) ELSE {c} END AS {c}")
 
 
+def line_limit(path: Path) -> int:
+    """DuckDB's max_line_size for this file: no lower than its default, no higher than needed."""
+    return max(2_000_000, min(path.stat().st_size + 1, MAX_LINE_BYTES))
+
+
 def find_column(ctx: LoadContext, src: Source, name: str, what: str) -> str:
     """The file's own spelling of a column the mapping names (see `match_column`)."""
     actual = match_column(src, name)
@@ -168,6 +179,10 @@ def precheck(path: Path, opts: ReadOptions, label: str) -> str:
             label, "this is a zip or Excel workbook, not CSV text; save the sheet as CSV first")])
     if opts.encoding == "utf-16":
         return fmt
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or _looks_utf16(head):
+        raise IngestError([Problem(
+            label, "the file is UTF-16 text (as Excel's \"Unicode text\" saves it), not UTF-8; read it with "
+                   "--encoding utf-16 (or options.encoding = \"utf-16\" in the mapping)")])
     if b"\x00" in head:
         raise IngestError([Problem(
             label, "the file is binary (it contains NUL bytes), not CSV or JSON text")])
@@ -186,8 +201,25 @@ def precheck(path: Path, opts: ReadOptions, label: str) -> str:
     return fmt
 
 
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: mostly-ASCII text with a NUL in every other byte."""
+    sample = head[:4096]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.4 and min(
+        even.count(0) / len(even), odd.count(0) / len(odd)) < 0.05
+
+
 def reader_message(exc: Exception, fmt: str) -> str:
     text = str(exc).strip()
+    too_long = re.search(r"Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)", text)
+    if too_long:
+        line = re.search(r"CSV Error on Line: (\d+)", text)
+        where = f"line {line.group(1)}" if line else "a line"
+        return (f"{where} of the file is {int(too_long.group(2)) / 1e6:,.1f} MB long, more than the "
+                f"{int(too_long.group(1)) / 1e6:,.0f} MB journeybot reads in one row; a field that large is "
+                "probably not a survey answer or a ticket (an attachment pasted in?): remove it or shorten it")
     first = text.splitlines()[0] if text else type(exc).__name__
     for prefix in ("Invalid Input Error: ", "Conversion Error: ", "IO Error: ", "Binder Error: "):
         first = first.removeprefix(prefix)

@@ -21,6 +21,7 @@ from tools.data.context import LoadContext, ident, lit, temp_name
 from tools.data.convert import can_fail, convert
 from tools.data.keys import customer_key_sql
 from tools.data.mapping import Lookup
+from tools.data.people import known_names
 from tools.data.read import (
     Source,
     find_column,
@@ -303,20 +304,22 @@ def _stage_table(ctx: LoadContext, inner: str) -> str:
 
 
 def redact(ctx: LoadContext, staged: str) -> None:
-    """Replace emails, phone numbers and card numbers in customer-written columns before
-    anything is compared or written, so the store never holds them and an unchanged file
-    still compares equal (redacted against redacted)."""
-    for col in ctx.t.columns:
-        if not col.free_text:
-            continue
+    """Replace contact, payment and place details, and the names of customers the store knows,
+    in customer-written columns before anything is compared or written, so the store never
+    holds them and an unchanged file still compares equal (redacted against redacted)."""
+    columns = [c for c in ctx.t.columns if c.free_text]
+    if not columns:
+        return
+    names = known_names(ctx.con)
+    who = "customer_id" if "customer_id" in ctx.t.column_names else "NULL"
+    for col in columns:
         name = ident(col.name)
-        # Only values with a digit or an @ can hold something to redact.
-        frame = ctx.con.execute(
-            f"SELECT _row, {name} AS v FROM {staged} WHERE regexp_matches({name}, '[0-9@]')"
-        ).df()
+        # Without known names only values with a digit or an @ can hold something to redact.
+        screen = f"{name} IS NOT NULL" if names else f"regexp_matches({name}, '[0-9@]')"
+        frame = ctx.con.execute(f"SELECT _row, {name} AS v, {who} AS c FROM {staged} WHERE {screen}").df()
         if frame.empty:
             continue
-        frame["r"] = redact_series(frame["v"])
+        frame["r"] = redact_series(frame["v"].astype(object), names, frame["c"])
         frame = frame.loc[frame["r"] != frame["v"], ["_row", "r"]]
         if frame.empty:
             continue

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
 from tools.data import first_touch, session_table
 from tools.data.schema import TABLES, Table, create_table_sql
@@ -70,10 +71,16 @@ class JourneyStore:
         # Loads of one process take turns (two syncs into one table would otherwise conflict);
         # readers never wait for it.
         self.write_lock = threading.RLock()
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.connect() as con:
-            self._init_schema(con)
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.connect() as con:
+                self._init_schema(con)
+        except (OSError, duckdb.Error) as exc:
+            problem = environment_problem(exc, self.path.parent if self.path else None)
+            if problem is None:
+                raise
+            raise problem from None
 
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -86,7 +93,10 @@ class JourneyStore:
         if self.threads:
             con.execute(f"SET threads = {int(self.threads)}")
         if self.temp_directory:
-            self.temp_directory.mkdir(parents=True, exist_ok=True)
+            try:
+                self.temp_directory.mkdir(parents=True, exist_ok=True)
+            except OSError:  # a read-only folder: DuckDB keeps its default spill folder
+                return
             con.execute(f"SET temp_directory = '{_quote_literal(str(self.temp_directory))}'")
 
     @contextlib.contextmanager
@@ -116,7 +126,15 @@ class JourneyStore:
             try:
                 return duckdb.connect(str(self.path))
             except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                # A read-only folder, a full disk or a missing permission is not "busy": say so
+                # at once instead of waiting for a lock that will never come.
+                problem = environment_problem(exc, self.path.parent)
+                if problem is not None:
+                    raise problem from None
+                if "lock" not in str(exc).lower():
+                    raise ToolUnavailable(f"Could not open the journey store {self.path}: "
+                                          f"{str(exc).splitlines()[0][:200]}") from None
+                if time.monotonic() > deadline:
                     raise ToolUnavailable(
                         f"The journey store {self.path} is in use by another journeybot "
                         f"process and stayed busy for {self.lock_timeout:.0f} s. "
@@ -217,8 +235,11 @@ class JourneyStore:
         return all(n == 0 for n in self.counts().values())
 
     def delete_customer(self, customer_id: str) -> dict[str, int]:
-        """Erase one customer from every journey table, in one transaction; the sessions their
-        web events were part of are rebuilt from what remains."""
+        """Erase one customer from every journey table and from every other table of the file
+        that has a customer_id column (persona members, predict scores, tables added later),
+        in one transaction; the sessions their web events were part of are rebuilt from what
+        remains. Returns rows removed per table (tables with none are left out, except the
+        journey tables)."""
         deleted: dict[str, int] = {}
         with self.connect() as con:
             con.begin()
@@ -229,12 +250,19 @@ class JourneyStore:
                     + session_table.keys_sql("(SELECT * FROM events WHERE customer_id = $c)", self.timezone),
                     {"c": customer_id},
                 )
-                for t in TABLES:
+                others = [r[0] for r in con.execute(
+                    "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+                    "USING (table_catalog, table_schema, table_name) WHERE c.column_name = 'customer_id' "
+                    "AND t.table_type = 'BASE TABLE' AND c.table_catalog = current_database() "
+                    "AND c.table_schema = current_schema() ORDER BY 1"
+                ).fetchall() if r[0] not in TABLES and r[0] not in ("sessions", "first_touch")]
+                for t in (*TABLES, *others):
                     n = con.execute(
                         f'SELECT count(*) FROM "{t}" WHERE customer_id = ?', [customer_id]
                     ).fetchone()[0]  # type: ignore[index]
-                    con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
-                    deleted[t] = int(n)
+                    if n or t in TABLES:
+                        con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
+                        deleted[t] = int(n)
                 session_table.refresh(con, keys)
                 con.execute(f"DROP TABLE {keys}")
                 con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])

@@ -9,7 +9,8 @@ Modules, from text to answers (each lower one imports only those above it):
 - index: documents_from_store, documents_from_file with TextFile, chunk_documents,
   index_documents, index_store, index_file -> IndexReport.
 - search: search(SearchParams) -> SearchResult of Quote; quote_from_chunk.
-- forget: forget_customer -> ForgetResult (erasure in both stores).
+- forget: forget_texts (a customer's chunks, Chroma's write-ahead queue purged or the collection
+  rebuilt), compact_folder (chroma.sqlite3 VACUUMed), forget_customer -> ForgetResult.
 - sentiment: sentiment_summary(SentimentParams) -> SentimentResult, customer_sentiment.
 - themes: themes(ThemesParams) -> ThemesResult, with cluster and top_terms.
 

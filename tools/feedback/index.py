@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.core.errors import ToolInputError
 from tools.core.pii import redact_series
+from tools.core.pii_names import KnownNames
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data.mapping import ReadOptions
@@ -97,14 +98,11 @@ class TextFile(BaseModel):
 
 def documents_from_file(path: str | Path, spec: TextFile, timezone: str = "UTC") -> pd.DataFrame:
     """Read a CSV, Parquet or JSON-lines file of customer text into feedback documents."""
+    from tools.data.read import line_limit, precheck
+
     path = Path(path)
-    if not path.exists():
-        raise ToolInputError(f"{path}: file not found")
     opts = spec.options
-    fmt = opts.format
-    if fmt == "auto":
-        suffix = path.suffix.lower()
-        fmt = "parquet" if suffix in (".parquet", ".pq") else "jsonl" if suffix in (".jsonl", ".ndjson", ".json") else "csv"
+    fmt = precheck(path, opts, str(path))  # missing, empty, binary, Excel, UTF-16 or not UTF-8: said plainly
     con = duckdb.connect()
     try:
         if fmt == "parquet":
@@ -112,7 +110,7 @@ def documents_from_file(path: str | Path, spec: TextFile, timezone: str = "UTC")
         elif fmt == "jsonl":
             rel = con.execute("SELECT * FROM read_json(?, format='newline_delimited')", [str(path)])
         else:
-            args = {"all_varchar": True, "header": opts.header}
+            args = {"all_varchar": True, "header": opts.header, "max_line_size": line_limit(path)}
             if opts.delimiter:
                 args["delim"] = opts.delimiter
             if opts.quote is not None:
@@ -300,11 +298,13 @@ def index_documents(
     chunk_words: int = DEFAULT_CHUNK_WORDS,
     classify: Classifier | None = None,
     progress: Progress | None = None,
+    names: KnownNames | None = None,
 ) -> IndexReport:
     """Bring the collection in line with `docs` for the given sources.
 
     `prune` removes chunks of those sources whose document is no longer in `docs` (a full
-    sync); without it only documents in `docs` are touched."""
+    sync); without it only documents in `docs` are touched. `names` (the customers the
+    journey store knows, tools/data/people.py) are redacted with the other details."""
     started = time.perf_counter()
     col = fb.check_space()
     emb = fb.require_embedder()
@@ -313,7 +313,7 @@ def index_documents(
     for c in DOC_COLUMNS:
         if c not in docs:
             docs[c] = None
-    docs["text"] = redact_series(docs["text"].astype(object))
+    docs["text"] = redact_series(docs["text"].astype(object), names, docs["customer_id"])
     docs = docs[docs["text"].notna() & (docs["text"].astype(str).str.strip() != "")]
     if docs["doc_id"].duplicated().any():
         dupes = docs.loc[docs["doc_id"].duplicated(), "doc_id"].head(3).tolist()
@@ -423,13 +423,23 @@ def index_store(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str
     """Sync the feedback store with the journey store's survey answers and tickets."""
     docs = documents_from_store(store, sources)
     return index_documents(fb, docs, sources=sources, prune=True, chunk_words=chunk_words,
-                           classify=classify, progress=progress)
+                           classify=classify, progress=progress, names=store_names(store))
 
 
 def index_file(fb: FeedbackStore, path: str | Path, spec: TextFile, *,
                chunk_words: int = DEFAULT_CHUNK_WORDS, classify: Classifier | None = None,
-               progress: Progress | None = None) -> IndexReport:
-    """Sync one text file as source `spec.source` (rows gone from the file are removed)."""
+               progress: Progress | None = None, store: JourneyStore | None = None) -> IndexReport:
+    """Sync one text file as source `spec.source` (rows gone from the file are removed); the
+    names of the customers `store` knows are redacted from its texts."""
     docs = documents_from_file(path, spec, fb.timezone)
     return index_documents(fb, docs, sources=[spec.source], prune=True, chunk_words=chunk_words,
-                           classify=classify, progress=progress)
+                           classify=classify, progress=progress,
+                           names=store_names(store) if store is not None else None)
+
+
+def store_names(store: JourneyStore) -> KnownNames:
+    """The names of the customers the journey store knows (redacted from every text)."""
+    from tools.data.people import known_names
+
+    with store.connect() as con:
+        return known_names(con)

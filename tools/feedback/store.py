@@ -36,6 +36,11 @@ if TYPE_CHECKING:
 COLLECTION = "feedback"
 SCHEMA = 1
 
+
+def rebuild_name(name: str) -> str:
+    """The name of the copy an erasure builds before it replaces the collection."""
+    return f"{name}-rebuild"[:63]
+
 # Metadata keys of a chunk (Chroma drops keys whose value is None).
 META_TEXT = ("doc_id", "record_id", "source", "customer_id", "day", "stage", "touchpoint",
              "channel", "status")
@@ -157,8 +162,11 @@ class FeedbackStore:
                 self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
         return self._client
 
-    def _ef(self) -> Any:
-        identity = self.embedder.identity if self.embedder is not None else ""
+    def _ef(self, identity: str | None = None) -> Any:
+        """Our embedding function for Chroma; `identity` names the collection's model when no
+        embedder is loaded (erasure copies vectors without embedding anything)."""
+        if identity is None:
+            identity = self.embedder.identity if self.embedder is not None else ""
         return _chroma_embedding_function(self.embedder, identity)
 
     def collection(self, *, create: bool = True) -> Any:
@@ -173,6 +181,8 @@ class FeedbackStore:
         except (NotFoundError, ValueError) as exc:
             if isinstance(exc, ValueError) and "does not exist" not in str(exc):
                 raise
+            if self._finish_rebuild():
+                return self.collection(create=create)
             if not create:
                 return None
             emb = self.require_embedder()
@@ -184,6 +194,18 @@ class FeedbackStore:
             )
         self._collection = col
         return col
+
+    def _finish_rebuild(self) -> bool:
+        """An erasure that rebuilt the collection (tools/feedback/forget.py) and died between
+        deleting the old one and renaming the copy: the copy becomes the collection."""
+        from chromadb.errors import NotFoundError
+
+        try:
+            copy = self.client().get_collection(rebuild_name(self.collection_name), embedding_function=self._ef())
+        except (NotFoundError, ValueError):
+            return False
+        copy.modify(name=self.collection_name)
+        return True
 
     def require_embedder(self) -> Embedder:
         if self.embedder is None:

@@ -13,6 +13,7 @@ module named for what it makes:
 
 from __future__ import annotations
 
+from tools.core.cells import csv_bytes
 from tools.core.errors import ToolInputError
 from tools.journey_map.markdown import comparison_markdown, map_markdown
 from tools.journey_map.picture import comparison_png, map_png
@@ -39,6 +40,6 @@ def render_file(result: object, fmt: str) -> bytes:
         if fmt == "md":
             return result.to_text().encode("utf-8")
         if fmt == "csv":
-            return result.kpi_weeks.to_csv(index=False).encode("utf-8-sig")
+            return csv_bytes(result.kpi_weeks)
         raise ToolInputError("One stage in detail is written as .md or .csv; draw the whole map for .png or .xlsx")
     raise ToolInputError(f"Cannot write a {type(result).__name__} as a journey map file")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from tools.core.cells import neutralise
 from tools.journey_map.tables import comparison_frame, map_grid, map_numbers, map_subtitle
 from tools.journey_map.types import JourneyMapData, MapComparisonData
 
@@ -22,24 +23,24 @@ VERDICT_FILLS = {"worse": "F4CCCC", "better": "D9EAD3"}
 def _sheet_grid(ws, title: str, subtitle: str, grid: pd.DataFrame, health: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    ws["A1"] = title
+    ws["A1"] = neutralise(title)
     ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = subtitle
+    ws["A2"] = neutralise(subtitle)
     ws.column_dimensions["A"].width = 22
     top = Alignment(wrap_text=True, vertical="top")
     for j, stage in enumerate(grid.columns, start=2):
-        cell = ws.cell(row=4, column=j, value=stage)
+        cell = ws.cell(row=4, column=j, value=neutralise(stage))
         cell.font = Font(bold=True, size=12)
         cell.fill = PatternFill("solid", fgColor=HEALTH_FILLS.get(health[j - 2], "FFFFFF"))
         ws.column_dimensions[cell.column_letter].width = 42
     for i, layer in enumerate(grid.index, start=5):
-        label = ws.cell(row=i, column=1, value=layer)
+        label = ws.cell(row=i, column=1, value=neutralise(layer))
         label.font = Font(bold=True)
         label.alignment = top
         lines = 1
         for j, stage in enumerate(grid.columns, start=2):
             text = str(grid.loc[layer, stage])
-            cell = ws.cell(row=i, column=j, value=text)
+            cell = ws.cell(row=i, column=j, value=neutralise(text))
             cell.alignment = top
             if layer == "Health":
                 cell.fill = PatternFill("solid", fgColor=HEALTH_FILLS.get(text, "FFFFFF"))
@@ -52,7 +53,7 @@ def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = N
     from openpyxl.styles import Font, PatternFill
 
     for j, name in enumerate(frame.columns, start=1):
-        ws.cell(row=1, column=j, value=str(name)).font = Font(bold=True)
+        ws.cell(row=1, column=j, value=neutralise(str(name))).font = Font(bold=True)
         ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = 18 if j > 1 else 16
     for i, row in enumerate(frame.itertuples(index=False), start=2):  # a few hundred cells
         for j, value in enumerate(row, start=1):
@@ -70,8 +71,8 @@ def _cell(value: object) -> object:
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
-        return value.item()  # type: ignore[union-attr]
-    return value
+        value = value.item()  # type: ignore[union-attr]
+    return neutralise(value)
 
 
 def map_xlsx(m: JourneyMapData) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS, format_value
+from tools.core.cells import csv_bytes
 from tools.core.text import duration, pct
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
 
@@ -159,7 +160,7 @@ def map_numbers(m: JourneyMapData) -> pd.DataFrame:
 def map_csv(m: JourneyMapData) -> bytes:
     """The grid (stages as columns) as CSV, UTF-8 with a byte-order mark so spreadsheet
     programs read the accents and arrows right."""
-    return map_grid(m).to_csv().encode("utf-8-sig")
+    return csv_bytes(map_grid(m), index=True)
 
 
 def comparison_frame(c: MapComparisonData) -> pd.DataFrame:
@@ -168,4 +169,4 @@ def comparison_frame(c: MapComparisonData) -> pd.DataFrame:
 
 
 def comparison_csv(c: MapComparisonData) -> bytes:
-    return comparison_frame(c).to_csv(index=False).encode("utf-8-sig")
+    return csv_bytes(comparison_frame(c))

@@ -16,6 +16,7 @@ recorded at training, since unpickling runs code.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -185,9 +186,9 @@ class ModelRegistry:
         relative = Path(name) / f"v{version}.joblib"
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        joblib.dump(model, path)
-        digest = _sha256(path)
         try:
+            joblib.dump(model, path)  # a full disk must not leave half a model file behind
+            digest = _sha256(path)
             with self.store.connect() as con:
                 con.begin()
                 try:
@@ -201,7 +202,8 @@ class ModelRegistry:
                          activate, reason])
                     con.commit()
                 except BaseException:
-                    con.rollback()
+                    with contextlib.suppress(Exception):  # a failed commit has ended it already
+                        con.rollback()
                     raise
         except BaseException:
             path.unlink(missing_ok=True)

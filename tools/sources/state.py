@@ -253,6 +253,29 @@ class SourceState:
         return self.forget([needle])
 
 
+    def close(self) -> None:
+        """Nothing to close: connections belong to the shared operational database's pool,
+        which leaves none open between calls (erasure compacts the file next)."""
+
+    def scrub(self, mentions: Callable[[str], bool], scrub: Callable[[str], str]) -> int:
+        """Erasure by mention: an error, cursor or report that quotes a customer in any form
+        (`mentions`) has those words replaced (`scrub`); the numbers stay. Returns the values
+        changed. `forget` above handles exact needles; this catches names as written."""
+        columns = {"source_state": ("name", ("last_error", "cursor")), "source_runs": ("id", ("error",)),
+                   "source_files": ("sha256", ("file",)), "source_requests": ("id", ("report",))}
+        changed = 0
+        with self.db.write(lock="sources-forget") as con:
+            for table, (key, cols) in columns.items():
+                for col in cols:
+                    rows = con.execute(text(f"SELECT {key}, {col} FROM {table} WHERE {col} IS NOT NULL")).all()
+                    for k, value in rows:
+                        if mentions(str(value)):
+                            con.execute(text(f"UPDATE {table} SET {col} = :v WHERE {key} = :k"),
+                                        {"v": scrub(str(value)), "k": k})
+                            changed += 1
+        return changed
+
+
 class SyncRequests:
     """Syncs asked of the `serve` processes that run them (see the schema above). With several
     instances any of them may take a request; whoever takes it syncs as the elected writer."""

@@ -4,6 +4,8 @@ small tables as CSV), then write the ground truth of the incidents and the drift
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,16 +31,42 @@ def generate_sample(
     spec: SampleSpec = _DEFAULT_SPEC,
     progress: Callable[[int, int], None] | None = None,
 ) -> SampleFiles:
-    """Write the sample into `folder` (created if needed) and return where everything went."""
+    """Write the sample into `folder` (created if needed) and return where everything went.
+
+    The files are written into a hidden folder inside `folder` and moved into place only when
+    all of them are complete, so a full disk or a kill leaves no half-written sample behind
+    (and an earlier complete sample stays as it was)."""
     folder = Path(folder)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / ".writing"
+    shutil.rmtree(partial, ignore_errors=True)  # from a run that was killed
+    try:
+        partial.mkdir()
+        files = _write(partial, spec, progress)
+        # An events file of the other format from an earlier run would be loaded instead of this one.
+        other = "csv" if spec.format == "parquet" else "parquet"
+        (folder / f"events.{other}").unlink(missing_ok=True)
+        moved = {}
+        for key in ("customers", "events", "orders", "surveys", "tickets", "truth", "incidents", "drift"):
+            source = getattr(files, key)
+            moved[key] = folder / source.name
+            os.replace(source, moved[key])
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    partial.rmdir()
+    return SampleFiles(folder=folder, counts=files.counts, **moved)
+
+
+def _write(folder: Path, spec: SampleSpec, progress: Callable[[int, int], None] | None) -> SampleFiles:
     tl = build_timeline(spec)
     n_customers = customer_count(spec)
     id_width = max(5, len(str(n_customers)))
     counters, stats = IdCounters(), DailyStats(tl.days)
     ext = "parquet" if spec.format == "parquet" else "csv"
-    # An events file of the other format from an earlier run would be loaded instead of this one.
-    (folder / f"events.{'csv' if ext == 'parquet' else 'parquet'}").unlink(missing_ok=True)
     paths = {
         "customers": folder / "customers.csv",
         "events": folder / f"events.{ext}",

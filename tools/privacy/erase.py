@@ -1,0 +1,147 @@
+"""Erasure of one customer from everything tools/ keeps (`journeybot forget` adds bot/'s stores).
+
+In order, so that a failure leaves nothing half-done that running again would not finish:
+1. what identifies the customer is read first (id, full names, emails, the texts only they
+   wrote, their survey and ticket ids): tools/data/people.py;
+2. the feedback store: their chunks are deleted and Chroma's write-ahead queue purged (if the
+   store is unreachable nothing has been deleted anywhere yet);
+3. the journey store: every row with their customer_id in every table of the file (journey
+   tables, sessions and first events rebuilt, persona members of drafts and saved versions,
+   predict scores), in one transaction; then their quotes leave every persona card;
+4. files: their rows leave the CSV, TSV, Parquet and JSON files kept in the data folder and in
+   the inboxes sources load from (the sample, exports waiting, loaded into done/ or refused
+   into failed/ with the note saying why, which is scrubbed too), entries naming them leave the
+   terminal's history, and journey map files quoting them are deleted;
+5. compaction: the journey store's file is rewritten (COPY FROM DATABASE into a fresh file,
+   the old bytes zeroed) and Chroma's SQLite file VACUUMed, so no deleted bytes stay behind.
+The caller then searches the raw bytes of every file under the data folder (files.residue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.results import Provenance, ResultMixin
+from tools.data.compact import compact
+from tools.data.people import Identifiers, identifiers
+from tools.data.store import JourneyStore
+from tools.feedback.forget import compact_folder, forget_texts
+from tools.feedback.store import FeedbackStore
+from tools.personas.forget import forget_quotes
+from tools.privacy.files import drop_rendered, scrub_history, scrub_notes, scrub_tables
+from tools.privacy.needles import Needles
+
+
+@dataclass(frozen=True)
+class Erasure(ResultMixin):
+    """What was removed where (`removed`: place -> count), the files rewritten, what is still
+    found in raw bytes (`residue`, empty when erasure is complete) and notes."""
+
+    customer_id: str
+    removed: dict[str, int]
+    rewritten: tuple[str, ...]
+    residue: tuple[tuple[str, tuple[str, ...]], ...]
+    needles: Needles = field(repr=False)
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"where": k, "removed": v} for k, v in self.removed.items()])
+
+    def to_text(self) -> str:
+        done = [f"  {where}: {n:,}" for where, n in self.removed.items() if n]
+        lines = [f"Forgot customer {self.customer_id!r}:", *(done or ["  nothing was stored"])]
+        if self.rewritten:
+            lines.append("Rewritten so no deleted bytes remain: " + ", ".join(self.rewritten))
+        if self.residue:
+            lines.append("Still found in raw bytes (erasure is NOT complete):")
+            lines += [f"  {f}: {', '.join(kinds)}" for f, kinds in self.residue]
+            lines.append("Another journeybot process (`journeybot serve`) may hold these files open: stop it and "
+                         "run `journeybot forget` again, which finishes the erasure.")
+        else:
+            lines.append(f"Checked: no file under the data folder holds {', '.join(self._kinds())} any more.")
+        lines += [f"Note: {n}" for n in self.provenance.notes]
+        return "\n".join(lines)
+
+    def _kinds(self) -> list[str]:
+        kinds = dict.fromkeys(w for w, _ in self.needles.strings)
+        words = {"id": "their id", "name": "their name", "email": "their email", "text": "their texts"}
+        return [words[k] for k in kinds]
+
+    def with_bot(self, removed: dict[str, int], rewritten: tuple[str, ...],
+                 residue: tuple[tuple[str, tuple[str, ...]], ...], notes: tuple[str, ...] = ()) -> Erasure:
+        """This erasure plus what bot/'s stores removed, and the final raw-byte check."""
+        prov = Provenance(**{**self.provenance.__dict__, "notes": self.provenance.notes + notes})
+        return Erasure(self.customer_id, {**self.removed, **removed}, self.rewritten + rewritten, residue,
+                       self.needles, prov)
+
+
+def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore | None,
+                   home: Path | None = None, maps: Path | None = None,
+                   folders: Sequence[Path] = ()) -> Erasure:
+    """Erase one customer from the journey store, the feedback store and the files under
+    `home` (sample/, chat_history, `maps` or home/maps) and under `folders` (the inboxes
+    sources load from, with the files kept in done/ and failed/); see the module docstring."""
+    cid = (customer_id or "").strip()
+    if not cid:
+        raise ToolInputError("give the customer id to forget")
+    with store.connect() as con:
+        ident = identifiers(con, cid)
+    gone = forget_texts(fb, cid) if fb is not None else None
+    needles = Needles.of(ident, gone.documents if gone else ())
+    journey = store.delete_customer(cid)
+    if not any(journey.values()) and not (gone and gone.chunks):
+        raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed.")
+    removed = {f"journey store: {t}": n for t, n in journey.items()}
+    if gone is not None:
+        removed["feedback store: texts"] = gone.texts
+        removed["feedback store: chunks"] = gone.chunks
+    records = set(ident.records) | set(gone.records if gone else ())
+    removed["persona cards: quotes"] = forget_quotes(store, records, [*ident.texts, *(gone.documents if gone else ())])
+    notes = []
+    if home is not None:
+        for name, n in scrub_tables(home, cid, ident.emails).items():
+            removed[f"{name}: rows"] = n
+        removed["terminal history: questions"] = scrub_history(home / "chat_history", needles)
+        removed["inbox notes of files not loaded"] = scrub_notes(home, needles)
+        dropped = drop_rendered(maps or home / "maps", needles)
+        removed["journey map files"] = len(dropped)
+        if dropped:
+            notes.append("journey map files that quoted the customer were deleted (" + ", ".join(dropped)
+                         + "); draw them again with `journeybot map --out`")
+    for folder in folders:
+        for name, n in scrub_tables(folder, cid, ident.emails, skip=()).items():
+            removed[f"{folder / name}: rows"] = n
+        removed[f"{folder}: notes of files not loaded"] = scrub_notes(folder, needles)
+    rewritten = []
+    report = compact(store)
+    if report is not None:
+        rewritten.append(Path(report.path).name)
+    if fb is not None:
+        note = compact_folder(fb)
+        if note:
+            notes.append(note)
+        elif fb.path is not None:
+            rewritten.append(f"{fb.path.name}/chroma.sqlite3")
+    notes += list(_standing_notes(ident))
+    prov = Provenance(
+        tool="erase_customer",
+        definition="every row with this customer_id in every store, their texts in the feedback store and its "
+                   "write-ahead queue, their quotes in persona cards, their rows in the sample files; the files "
+                   "rewritten so no deleted bytes remain",
+        params={"customer_id": cid},
+        row_counts={k: v for k, v in removed.items() if v},
+        notes=tuple(notes),
+    )
+    return Erasure(cid, removed, tuple(rewritten), (), needles, prov)
+
+
+def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
+    return ("texts indexed from a file (`feedback index --file`) come back if that file is indexed again: remove "
+            "them from the file too; so do rows of an export that is ingested again",
+            "journeybot redacts the names it knows from every text, so anonymous texts that named the customer "
+            "were stored as [name]")
