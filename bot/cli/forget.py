@@ -117,7 +117,7 @@ def inbox_folders(config: Any) -> list[Path]:
 def forget_in_sources(config: Any, needles: Any) -> int:
     """What the sources remember (state.sqlite, also with PostgreSQL): errors and reports that
     quote the customer lose those words; compact_operational then rewrites the file."""
-    if not Path(config.state_path).exists():
+    if not config.shared and not Path(config.state_path).exists():
         return 0
     from bot.sources import source_state
 
@@ -138,7 +138,8 @@ def compact_operational(config: Any) -> list[str]:
         from sqlalchemy import text
 
         tables = ("slack_answers", "slack_ratings", "runs", "run_files", "planner_state", "checkpoints",
-                  "checkpoint_writes", "checkpoint_blobs", "journey_chunks")
+                  "checkpoint_writes", "checkpoint_blobs", "journey_chunks",
+                  "source_state", "source_runs", "source_files", "source_requests")
         db = config.ops_db()
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as con:
             for table in tables:

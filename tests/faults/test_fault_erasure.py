@@ -81,12 +81,12 @@ def lived_in(request, home: Path, tmp_path: Path, minilm, monkeypatch):
     from bot.config import load_config
     from bot.render.message import Attachment, Message
     from bot.scheduler.delivery import RunLedger
+    from bot.sources import source_state
     from bot.state import StateStore
     from tools.data.store import JourneyStore
     from tools.personas.draft import draft_personas
     from tools.personas.params import DraftPersonasParams, SavePersonaParams
     from tools.personas.saved import save_persona
-    from tools.sources.state import SourceState
 
     home.mkdir(parents=True)
     # An inbox source outside the data folder (an SFTP drop): loaded files are kept in done/,
@@ -172,7 +172,7 @@ def lived_in(request, home: Path, tmp_path: Path, minilm, monkeypatch):
         f"order_id,customer_id,total\nOX1,{TARGET},abc\nOX2,P2,3\n", encoding="utf-8")
     problem = f"orders-0508.csv was not loaded; nothing from it was written.\n\nrow 2 ({EMAIL}): total 'abc' is not a number\n"
     (dropbox / "failed" / "orders-0508.csv.reason.txt").write_text(problem, encoding="utf-8")
-    sources = SourceState(config.state_path)
+    sources = source_state(config)  # where the product keeps it: state.sqlite, or PostgreSQL
     run_id = sources.begin("drop", "inbox")
     sources.finish(run_id, "drop", ok=False, rows=0, error=f"orders-0508.csv: row 2 ({EMAIL}): total 'abc' is not a number")
     sources.close()
@@ -183,8 +183,9 @@ def lived_in(request, home: Path, tmp_path: Path, minilm, monkeypatch):
     before = _raw_hits(home, needles)
     # The set-up did put them everywhere (otherwise the test proves nothing).
     places = {f.split("/")[0].removesuffix("-wal") for f, _ in before}
-    kept_here = {"journey.duckdb", "feedback", "state.sqlite", "sample", "chat_history", "inbox"}
-    kept_here |= {"published"} if config.shared else {"memory.sqlite"}
+    kept_here = {"journey.duckdb", "feedback", "sample", "chat_history", "inbox"}
+    # With PostgreSQL the operational state (sources' errors included) is on the server.
+    kept_here |= {"published"} if config.shared else {"memory.sqlite", "state.sqlite"}
     assert kept_here <= places, before
     assert {f for f, _ in _raw_hits(dropbox, needles)} == {
         "done/customers-0507.tsv", "done/responses.json", "failed/orders-0508.csv", "failed/orders-0508.csv.reason.txt"}
@@ -231,9 +232,9 @@ def test_fault_erasure_keeps_everyone_else(lived_in):
     assert [r["Email"] for r in json.loads((dropbox / "done" / "responses.json").read_text())] == ["ada@example.org"]
     assert "OX2,P2,3" in (dropbox / "failed" / "orders-0508.csv").read_text(encoding="utf-8")
     assert "total 'abc' is not a number" in (dropbox / "failed" / "orders-0508.csv.reason.txt").read_text()
-    from tools.sources.state import SourceState
+    from bot.sources import source_state
 
-    status = SourceState(config.state_path).get("drop")
+    status = source_state(config).get("drop")
     assert status.failing and "total 'abc' is not a number" in status.last_error and EMAIL not in status.last_error
     store.close()
 

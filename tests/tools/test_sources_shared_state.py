@@ -73,7 +73,7 @@ def test_erasure_blanks_what_the_state_quotes_about_a_customer(url):
     a.finish(run, "drop", ok=False, rows=0, error="data refused: row 12 ana@example.com has no order time")
     assert instance(url).forget_text("Ana@Example.com") == 3
     status = a.get("drop")
-    assert status.last_error == "data refused: (details erased)"
-    assert a.runs("drop")[0]["error"] == "data refused: (details erased)"
+    assert status.last_error == "data refused: row 12 [erased] has no order time"
+    assert a.runs("drop")[0]["error"] == "data refused: row 12 [erased] has no order time"
     assert a.file_loaded("drop", "ab12") is not None  # the same bytes are still not loaded twice
     assert instance(url).forget_text("ana@example.com") == 0

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -235,8 +236,8 @@ class SourceState:
         with self.db.write(lock="sources-forget") as con:
             for needle in wanted:
                 pattern = f"%{_escape_like(needle)}%"
-                for table, key, column, blank in (("source_state", "name", "last_error", _reason_only),
-                                                  ("source_runs", "id", "error", _reason_only),
+                for table, key, column, blank in (("source_state", "name", "last_error", _without),
+                                                  ("source_runs", "id", "error", _without),
                                                   ("source_files", "sha256", "file", lambda *_: ERASED)):
                     rows = con.execute(text(f"SELECT name, {key}, {column} FROM {table} "
                                             f"WHERE lower({column}) LIKE :p ESCAPE '\\'"), {"p": pattern}).all()
@@ -338,8 +339,8 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _reason_only(error: str, needle: str) -> str:
-    """"data refused: row 12 ... ana@example.com ..." -> "data refused: (details erased)": the
-    short reason stays for freshness messages, unless it names the customer itself."""
-    reason = error.split(": ", 1)[0]
-    return ERASED if needle in reason.lower() else f"{reason}: (details erased)"
+def _without(error: str, needle: str) -> str:
+    """"data refused: row 12 ana@example.com has no order time" -> "data refused: row 12
+    [erased] has no order time": the customer's words go, the reason stays for freshness
+    messages and for whoever fixes the export."""
+    return re.sub(re.escape(needle), "[erased]", error, flags=re.IGNORECASE)
