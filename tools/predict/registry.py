@@ -97,8 +97,13 @@ class ModelRegistry:
     def __init__(self, store: JourneyStore, folder: str | Path):
         self.store = store
         self.folder = Path(folder).expanduser().resolve()
-        # Opening the registry is reading: its table and folder are written with the first
-        # model (a dry-run digest opens it and must leave the store file as it was).
+        # Opening the registry is reading: its table is made with the first model, and the
+        # folder is written only when `beside` would not find it already (a dry-run digest
+        # opens the registry and must leave the store file as it was).
+        known = store.scalar("SELECT value FROM meta WHERE key = 'models_dir'")
+        default = (store.path.parent / "models").resolve() if store.path is not None else None
+        if known != str(self.folder) and not (known is None and default == self.folder):
+            self._remember_folder()
 
     def _exists(self) -> bool:
         return bool(self.store.scalar(
@@ -107,9 +112,12 @@ class ModelRegistry:
     def _prepare(self) -> None:
         if not self._exists():
             self.store.execute(_DDL)
-        # Remembered in the store, so a tool handed only the store finds the same models.
         if self.store.scalar("SELECT value FROM meta WHERE key = 'models_dir'") != str(self.folder):
-            self.store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
+            self._remember_folder()
+
+    def _remember_folder(self) -> None:
+        # Remembered in the store, so a tool handed only the store finds the same models.
+        self.store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
 
     @classmethod
     def beside(cls, store: JourneyStore) -> ModelRegistry:
