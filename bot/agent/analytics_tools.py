@@ -230,6 +230,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="funnel",
             params=FunnelParams,
             run=_funnel,
+            cached=True,
             description=(FunnelParams.__doc__ or "").strip(),
             examples=(
                 "where do we lose people between consideration and purchase?",
@@ -251,6 +252,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="dropoffs",
             params=DropoffParams,
             run=_dropoffs,
+            cached=True,
             description=(DropoffParams.__doc__ or "").strip(),
             examples=(
                 "where do we lose people?",
@@ -270,6 +272,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="paths",
             params=PathParams,
             run=_paths,
+            cached=True,
             description=(PathParams.__doc__ or "").strip(),
             examples=(
                 "what do customers usually do before they buy?",
@@ -289,6 +292,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="kpis",
             params=KpiParams,
             run=_kpis,
+            cached=True,
             description=(KpiParams.__doc__ or "").strip() + " Metrics are listed in the schema's enum.",
             examples=(
                 "how are we doing this month?",
@@ -313,6 +317,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="trend",
             params=TrendParams,
             run=_trend,
+            cached=True,
             description=(TrendParams.__doc__ or "").strip(),
             examples=(
                 "how has our NPS moved week by week this quarter?",
@@ -333,6 +338,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="compare",
             params=CompareParams,
             run=_compare,
+            cached=True,
             description=(CompareParams.__doc__ or "").strip(),
             examples=(
                 "how does this month compare with last month?",
@@ -353,6 +359,7 @@ def analytics_tools() -> list[ToolSpec]:
             name="movers",
             params=MoversParams,
             run=_movers,
+            cached=True,
             description=(MoversParams.__doc__ or "").strip(),
             examples=(
                 "which channel drove the change in revenue this month?",

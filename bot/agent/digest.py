@@ -19,7 +19,9 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
     from bot.render.alerts import alert_text
     from bot.sources import stale_messages
 
-    alerts = [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
+    # A data folder without operational state has raised no alert yet: reading must not create it.
+    fresh = not config.shared_state_url and not config.state_path.exists()
+    alerts = [] if fresh else [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]

@@ -79,6 +79,10 @@ class ToolSpec:
     # Regular expressions for follow-ups that continue this tool's last answer in the same
     # conversation ("why is post-purchase red?" after a journey map), whatever they resemble.
     follow_ups: tuple[str, ...] = ()
+    # Its result depends only on the journey tables, its arguments and the config's KPI
+    # settings: kept in tools/data/cache.py until the data changes (not with a persona filter,
+    # whose members are saved outside the journey tables' data version).
+    cached: bool = False
 
     def model_description(self) -> str:
         text = self.description.strip()
@@ -139,7 +143,7 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
     sig = signature(spec.name, params)
     _tell_started(spec.name)
     try:
-        result = spec.run(ctx, params)
+        result = _run(spec, ctx, params, dumped)
     except ToolInputError as exc:
         return ToolCallRecord(spec.name, dumped, sig, error=_cut(str(exc)))
     except ToolUnavailable as exc:
@@ -150,6 +154,17 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
         log.exception("tool %s crashed with %s", spec.name, dumped)
         return ToolCallRecord(spec.name, dumped, sig, error=f"Tool crashed: {type(exc).__name__}")
     return ToolCallRecord(spec.name, dumped, sig, result=result)
+
+
+def _run(spec: ToolSpec, ctx: ToolContext, params: Any, dumped: dict[str, Any]) -> Any:
+    if not spec.cached or (dumped.get("filters") or {}).get("persona"):
+        return spec.run(ctx, params)
+    from tools.data.cache import cached
+
+    settings = ctx.config.kpi_settings() if hasattr(ctx.config, "kpi_settings") else None
+    key = {"args": dumped, "settings": settings.model_dump(mode="json") if hasattr(settings, "model_dump")
+           else repr(settings)}
+    return cached(ctx.store, spec.name, key, lambda: spec.run(ctx, params))
 
 
 def _tell_started(name: str) -> None:

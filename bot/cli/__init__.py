@@ -1,30 +1,66 @@
 """The `journeybot` command line: a click group of small commands.
 
 Each command builds a params model, calls a function of tools/, and prints the result through
-its text rendering. Commands are listed once, at the bottom.
+its text rendering. Commands are listed once, at the bottom, by the module they live in: a
+command's module is imported only when that command runs (or when `--help` lists them all), so
+`journeybot funnel` does not pay for the Slack server, the agent and PostgreSQL drivers it never
+uses (docs/BENCHMARKS.md, "Command start time").
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import click
 
-from bot.cli.agent_cmd import ask, chat
-from bot.cli.alerts import alerts_group
-from bot.cli.common import Ctx
-from bot.cli.config_cmd import config_group
-from bot.cli.data import describe, ingest, sample
-from bot.cli.demo import demo
-from bot.cli.digest import digest_cmd
-from bot.cli.feedback import feedback_group
-from bot.cli.forget import forget
-from bot.cli.kpis import compare, kpis, movers, trend
-from bot.cli.predict import predict
-from bot.cli.serve import serve
-from bot.cli.sources import sources_group
-from bot.cli.stats import stats
+
+class LazyGroup(click.Group):
+    """A group whose commands are "module:attribute" names, imported on first use."""
+
+    def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            module, attr = self.lazy[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+COMMANDS = {
+    "demo": "bot.cli.demo:demo",
+    "ingest": "bot.cli.data:ingest",
+    "sample": "bot.cli.data:sample",
+    "describe": "bot.cli.data:describe",
+    "sources": "bot.cli.sources:sources_group",
+    "ask": "bot.cli.agent_cmd:ask",
+    "chat": "bot.cli.agent_cmd:chat",
+    "config": "bot.cli.config_cmd:config_group",
+    "predict": "bot.cli.predict:predict",
+    "serve": "bot.cli.serve:serve",
+    "stats": "bot.cli.stats:stats",
+    "funnel": "bot.cli.analytics:funnel",
+    "dropoffs": "bot.cli.analytics:dropoffs",
+    "paths": "bot.cli.analytics:paths",
+    "kpis": "bot.cli.kpis:kpis",
+    "trend": "bot.cli.kpis:trend",
+    "compare": "bot.cli.kpis:compare",
+    "movers": "bot.cli.kpis:movers",
+    "feedback": "bot.cli.feedback:feedback_group",
+    "forget": "bot.cli.forget:forget",
+    "map": "bot.cli.map:map_cmd",
+    "alerts": "bot.cli.alerts:alerts_group",
+    "digest": "bot.cli.digest:digest_cmd",
+    "personas": "bot.cli.personas:personas",
+}
+
+
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="JOURNEYBOT_CONFIG",
               help="Config file (default: ./journeybot.toml, then <data folder>/config.toml).")
 @click.version_option(package_name="journeybot")
@@ -37,27 +73,6 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
       journeybot demo            sample data, loaded and explained, offline
       journeybot ingest --help   load your own exports
     """
+    from bot.cli.common import Ctx
+
     click_ctx.obj = Ctx(config_path=config_path)
-
-
-for command in (demo, ingest, sample, describe, sources_group, ask, chat, config_group, predict, serve, stats):
-    main.add_command(command)
-
-from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402
-
-for command in (funnel, dropoffs, paths):
-    main.add_command(command)
-for command in (kpis, trend, compare, movers):
-    main.add_command(command)
-for command in (feedback_group, forget):
-    main.add_command(command)
-
-from bot.cli.map import map_cmd  # noqa: E402
-
-main.add_command(map_cmd)
-main.add_command(alerts_group)
-main.add_command(digest_cmd)
-
-from bot.cli.personas import personas  # noqa: E402
-
-main.add_command(personas)

@@ -43,6 +43,10 @@ CONFIG_PREFIX = "digest:config:"
 ALERTS_JOB = "alerts:check"
 SWEEP_JOB = "runs:sweep"
 RETRAIN_JOB = "predict:retrain"
+# A sync that brought data schedules a retrain shortly after; syncs close together (several
+# sources before the digest) move the one job later rather than each training on its own.
+RETRAIN_AFTER_SYNC_JOB = "predict:retrain:after-sync"
+RETRAIN_AFTER_SYNC = dt.timedelta(minutes=5)
 SOURCE_PREFIX = "source:"
 RETRY_AFTER = dt.timedelta(minutes=10)
 # Every instance's scheduler fires a source's job (they share the job store): a scheduled run
@@ -381,6 +385,12 @@ class JourneyScheduler:
                                    name=f"sync source {name} again", replace_existing=True,
                                    kwargs={"name": name, "after": time.time()},
                                    run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRY_AFTER)
+        if (report.ok and report.rows_added and self.config.scheduler.retrain_time
+                and self.scheduler is not None and self._started):
+            # Models are trained by their own job, never inside a digest or an answer.
+            self.scheduler.add_job("bot.scheduler.jobs:retrain_job", "date", id=RETRAIN_AFTER_SYNC_JOB,
+                                   name="retrain the predictive models after a sync", replace_existing=True,
+                                   kwargs={}, run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRAIN_AFTER_SYNC)
         self.check_freshness()
         return report
 

@@ -36,7 +36,7 @@ from tools.data.people import redact_stored_texts
 from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
-from tools.data.store import JourneyStore
+from tools.data.store import JourneyStore, bump_data_version
 from tools.data.write import SessionUpdate, create_customers, rows_to_write, upsert
 
 
@@ -137,6 +137,8 @@ def ingest_loads(
                 )
                 reports.append(_run_load(ctx, sessions))
             sessions.apply(con, store.timezone)
+            if any(r.inserted or r.updated or r.customers_created for r in reports):
+                bump_data_version(con)  # cached results of the data before this load are stale
             con.commit()
         except BaseException as exc:
             # A failed commit (a full disk) has already ended the transaction; rolling back

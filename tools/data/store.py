@@ -5,6 +5,11 @@ model-written text ever reaches `execute`. Connections are short-lived for file 
 Slack server and a command-line ingest can take turns on the same file; DuckDB allows one
 writing process at a time, and a busy file is retried for a while before giving up with a
 message that says so.
+
+`data_version()` is a counter in the `meta` table that every write to the journey tables bumps
+inside its own transaction (ingest, sync, erasure); a published version carries it along, as
+the whole file is copied. Results computed from the store are cached under it
+(tools/data/cache.py), so new data makes them stale.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from tools.data import first_touch, session_table
 from tools.data.schema import TABLES, Table, create_table_sql
 
 SCHEMA_VERSION = 1
+DATA_VERSION_KEY = "data_version"
 
 _META_SQL = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -231,6 +237,11 @@ class JourneyStore:
         rng = self.date_range()
         return rng[1] if rng else None
 
+    def data_version(self) -> int:
+        """The counter every write to the journey tables bumps (0: never written)."""
+        value = self.scalar("SELECT value FROM meta WHERE key = ?", [DATA_VERSION_KEY])
+        return int(value) if value is not None else 0
+
     def is_empty(self) -> bool:
         return all(n == 0 for n in self.counts().values())
 
@@ -266,11 +277,21 @@ class JourneyStore:
                 session_table.refresh(con, keys)
                 con.execute(f"DROP TABLE {keys}")
                 con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])
+                if any(deleted.values()):
+                    bump_data_version(con)
                 con.commit()
             except Exception:
                 con.rollback()
                 raise
         return deleted
+
+
+def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Inside the transaction of a write to the journey tables: results cached under the
+    previous version are stale from its commit on."""
+    con.execute(
+        "INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+        "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)", [DATA_VERSION_KEY])
 
 
 def _add_missing_columns(con: duckdb.DuckDBPyConnection, t: Table) -> None:

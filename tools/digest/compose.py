@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.analytics.periods import Period
 from tools.core.errors import JourneyError, NoDataError
 from tools.core.results import Provenance, ResultMixin
+from tools.data.cache import cached
 from tools.data.store import JourneyStore
 
 log = logging.getLogger(__name__)
@@ -234,7 +235,8 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
 
     wanted = [m for m in metrics if m in SPECS]
-    result = compare(store, CompareParams(metrics=wanted, period=current, against=previous))  # type: ignore[arg-type]
+    params = CompareParams(metrics=wanted, period=current, against=previous)  # type: ignore[arg-type]
+    result = cached(store, "compare", params, lambda: compare(store, params))
     sources.append(result.provenance.call_signature())
     lines = []
     for r in result.rows.itertuples():
@@ -261,7 +263,8 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
     from tools.analytics.funnel import FunnelParams, funnel
 
     # Up to purchase: the drop into advocacy is always the largest and says little each morning.
-    result = funnel(store, FunnelParams(stages=list(FUNNEL_STAGES), period=week))
+    params = FunnelParams(stages=list(FUNNEL_STAGES), period=week)
+    result = cached(store, "funnel", params, lambda: funnel(store, params))
     sources.append(result.provenance.call_signature())
     line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
             f"{result.overall_conversion:.0%} reached {result.step_names[-1]}.")
@@ -314,8 +317,10 @@ def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sourc
     from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
 
     registry, settings = risk if risk is not None else (None, None)
+    # Never trained here: training is the retrain job's (after a sync, and nightly), and a
+    # digest, dry run or not, reads the scores of the latest model.
     result = newly_at_risk(store, NewlyAtRiskParams(since="previous_scoring", days=7), registry=registry,
-                           settings=settings, record=record)
+                           settings=settings, record=record, train_if_missing=False)
     sources.append(result.provenance.call_signature())
     return result.digest_line()
 
@@ -324,8 +329,10 @@ def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str])
     from tools.analytics.kpi_catalog import SPECS
     from tools.analytics.trends import kpi_series
 
-    series = kpi_series(store, [CHART_METRIC], period=Period(start=day - dt.timedelta(days=CHART_DAYS - 1), end=day),
-                        grain="day")
+    period = Period(start=day - dt.timedelta(days=CHART_DAYS - 1), end=day)
+    series = cached(store, "kpi_series", {"metrics": [CHART_METRIC], "period": period.model_dump(mode="json"),
+                                          "grain": "day"},
+                    lambda: kpi_series(store, [CHART_METRIC], period=period, grain="day"))
     sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
     s = SPECS[CHART_METRIC]
     return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency if s.unit == "money" else s.unit,

@@ -216,13 +216,15 @@ def newly_at_risk(
     scores: Scores | None = None,
     record: bool = False,
     now: dt.datetime | None = None,
+    train_if_missing: bool = True,
 ) -> NewlyAtRiskResult:
     """High-risk customers now who were not high risk before. With `record=True` the current
     scoring is saved so that the next call with since="previous_scoring" compares with it
-    (the digest job does this; the agent does not)."""
+    (the digest job does this; the agent does not). With `train_if_missing=False` (the digest)
+    a store without a churn model says so instead of training one."""
     params = params or NewlyAtRiskParams()
     reg = registry or ModelRegistry.beside(store)
-    sc = scores_for(store, reg, settings, sentiment, scores)
+    sc = scores_for(store, reg, settings, sentiment, scores, train_if_missing=train_if_missing)
     require(sc, "churn")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
@@ -291,7 +293,8 @@ def _record_snapshot(store: JourneyStore, scores: Scores, now: dt.datetime) -> N
 
 
 def _previous_snapshot(store: JourneyStore) -> tuple[pd.Series | None, str]:
-    store.execute(_SNAPSHOT_DDL)
+    if store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'predict_scores'") == 0:
+        return None, ""  # never recorded (and reading must not create the table)
     df = store.query("""SELECT customer_id, churn_risk, scored_at FROM predict_scores
                         WHERE scored_at = (SELECT max(scored_at) FROM predict_scores)""")
     if df.empty:

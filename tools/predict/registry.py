@@ -98,9 +98,27 @@ class ModelRegistry:
     def __init__(self, store: JourneyStore, folder: str | Path):
         self.store = store
         self.folder = Path(folder).expanduser().resolve()
-        store.execute(_DDL)
+        # Opening the registry is reading: its table is made with the first model, and the
+        # folder is written only when `beside` would not find it already (a dry-run digest
+        # opens the registry and must leave the store file as it was).
+        known = store.scalar("SELECT value FROM meta WHERE key = 'models_dir'")
+        default = (store.path.parent / "models").resolve() if store.path is not None else None
+        if known != str(self.folder) and not (known is None and default == self.folder):
+            self._remember_folder()
+
+    def _exists(self) -> bool:
+        return bool(self.store.scalar(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'predict_models'"))
+
+    def _prepare(self) -> None:
+        if not self._exists():
+            self.store.execute(_DDL)
+        if self.store.scalar("SELECT value FROM meta WHERE key = 'models_dir'") != str(self.folder):
+            self._remember_folder()
+
+    def _remember_folder(self) -> None:
         # Remembered in the store, so a tool handed only the store finds the same models.
-        store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
+        self.store.execute("INSERT OR REPLACE INTO meta VALUES ('models_dir', ?)", [str(self.folder)])
 
     @classmethod
     def beside(cls, store: JourneyStore) -> ModelRegistry:
@@ -118,6 +136,8 @@ class ModelRegistry:
     def versions(self, name: str | None = None) -> list[ModelVersion]:
         if name is not None:
             _check_name(name)
+        if not self._exists():
+            return []
         df = self.store.query(
             "SELECT * FROM predict_models WHERE $name IS NULL OR name = $name ORDER BY name, version",
             {"name": name})
@@ -125,6 +145,8 @@ class ModelRegistry:
 
     def active(self, name: str) -> ModelVersion | None:
         _check_name(name)
+        if not self._exists():
+            return None
         df = self.store.query("SELECT * FROM predict_models WHERE name = ? AND active", [name])
         return _row(df.to_dict(orient="records")[0]) if len(df) else None
 
@@ -170,6 +192,7 @@ class ModelRegistry:
         _check_name(name)
         if now.tzinfo is None:
             raise ToolInputError("`now` must carry a time zone, e.g. datetime.now(timezone.utc)")
+        self._prepare()
         previous = self.active(name)
         version = 1 + int(self.store.scalar(
             "SELECT coalesce(max(version), 0) FROM predict_models WHERE name = ?", [name]))

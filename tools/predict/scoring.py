@@ -66,7 +66,8 @@ def active_models(
         if version is not None:
             out[name] = (version, registry.load(version))
         elif not train_if_missing:
-            notes.append(f"no {name} model yet (run `journeybot predict train`)")
+            notes.append(f"{name} model not trained yet: the retrain job trains it after the next "
+                         "sync and every night; `journeybot predict train` trains it now")
     return out, notes
 
 
@@ -194,11 +195,14 @@ def scores_for(
     settings: PredictSettings | None,
     sentiment: SentimentSource | None,
     scores: Scores | None,
+    *,
+    train_if_missing: bool = True,
 ) -> Scores:
     """The scores a tool works on: given, or computed with the registry beside the store."""
     if scores is not None:
         return scores
-    return score_customers(store, registry or ModelRegistry.beside(store), settings, sentiment=sentiment)
+    return score_customers(store, registry or ModelRegistry.beside(store), settings, sentiment=sentiment,
+                           train_if_missing=train_if_missing)
 
 
 def model_facts(version: ModelVersion) -> dict[str, Any]:

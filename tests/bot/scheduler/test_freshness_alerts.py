@@ -150,3 +150,21 @@ def test_a_scheduled_run_leaves_a_source_another_instance_just_synced(home, fake
         assert s.run_sync("shop", after=time.time() + 1).ok  # nothing synced since the retry was planned
     finally:
         s.shutdown()
+
+
+def test_a_sync_that_brought_data_schedules_a_retrain_soon(home, fake_shopify, shop_store):
+    """Training is its own job after a sync (and nightly), never inside a digest or an answer."""
+    s = JourneyScheduler(_config(home, fake_shopify), RecordingPoster(), store=shop_store).start(paused=True)
+    try:
+        report = s.run_sync("shop")
+        assert report.ok and report.rows_added > 0
+        job = s.scheduler.get_job("predict:retrain:after-sync")
+        assert job is not None and job.func_ref == "bot.scheduler.jobs:retrain_job"
+        first = job.next_run_time
+        s.scheduler.remove_job("predict:retrain:after-sync")
+        again = s.run_sync("shop")  # nothing new: nothing to train
+        assert again.ok and again.rows_added == 0
+        assert s.scheduler.get_job("predict:retrain:after-sync") is None
+        assert first - dt.datetime.now(first.tzinfo) <= dt.timedelta(minutes=5)
+    finally:
+        s.shutdown()

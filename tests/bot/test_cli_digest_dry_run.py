@@ -1,0 +1,55 @@
+"""`journeybot digest --dry-run` prints the digest and leaves the data folder as it was: no
+model is trained, no score is saved, no file is touched. Training is the retrain job's."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fakes.shop import make_shop
+
+from bot.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every file under the data folder: its size and content hash (mtimes alone could miss a
+    rewrite within the same tick, and a hash alone a truncate-and-rewrite of the same bytes)."""
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def loaded(tmp_path: Path, home: Path) -> Path:
+    make_shop(tmp_path / "shop", n=300)
+    assert run("ingest", "--folder", str(tmp_path / "shop")).exit_code == 0
+    return home
+
+
+def test_a_dry_run_digest_trains_nothing_and_says_how_to_get_risk(loaded):
+    before = snapshot(loaded)
+    out = run("digest", "--dry-run")
+    assert out.exit_code == 0, out.output
+    assert "KPIs" in out.output or "Revenue" in out.output
+    assert "Customers at risk left out" in out.output and "journeybot predict train" in out.output and "not trained yet" in out.output
+    assert not (loaded / "models").exists()
+    assert snapshot(loaded) == before
+
+
+def test_a_dry_run_digest_with_a_trained_model_writes_nothing(loaded):
+    assert run("predict", "train").exit_code == 0
+    assert run("alerts", "check").exit_code in (0, 1)  # operational state exists, as in use
+    assert (loaded / "state.sqlite").exists()
+    assert run("digest", "--dry-run").exit_code == 0  # the first one after training, as users run it
+    before = snapshot(loaded)
+    out = run("digest", "--dry-run")
+    assert out.exit_code == 0, out.output
+    assert "at high risk" in out.output or "newly at" in out.output.lower()
+    after = snapshot(loaded)
+    changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+    assert not changed, f"a dry run changed {changed}"
