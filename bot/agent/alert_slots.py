@@ -46,10 +46,11 @@ def parse_rule_request(text: str) -> dict[str, Any]:
             out["condition"], out["value"] = condition, _float(m.group(1))
             break
     up, down = bool(_UP.search(t)), bool(_DOWN.search(t))
-    if "condition" not in out and (up or down or _UNUSUAL.search(t)):
+    both = bool(re.search(r"\b(?:either|both) (?:direction|way)s?\b|\bup or down\b|\bhigh or low\b", t))
+    if "condition" not in out and (up or down or both or _UNUSUAL.search(t)):
         out["condition"] = "unusual"
-    if out.get("condition") == "unusual" and (up or down):
-        out["direction"] = "both" if up and down else ("up" if up else "down")
+    if out.get("condition") == "unusual" and (up or down or both):
+        out["direction"] = "both" if both or (up and down) else ("up" if up else "down")
     m = _PER.search(t)
     if m:
         out["per"] = m.group(1)
@@ -61,18 +62,18 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         if re.search(pattern, t):
             out["window_days"] = days
             break
-    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b", t)
+    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out:
-        out["window_days"] = max(1, min(90, int(m.group(1))))
+        out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
     if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
     elif re.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause)\b", t):
+    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b", t):
         out["enabled"] = False
-    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume)\b", t):
+    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b", t):
         out["enabled"] = True
     return out
 

@@ -16,6 +16,7 @@ from tools.alerts.manage import (
     ListAlertRulesParams,
     OpenAlertsParams,
     change_alert_rule,
+    check_rule_change,
     create_alert_rule,
     delete_alert_rule,
     list_alert_rules,
@@ -52,6 +53,12 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
     return create_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p, source="chat")
 
 
+def _precheck(ctx: ToolContext, p: Any) -> None:
+    if isinstance(p, CreateAlertRuleParams):
+        p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
+    check_rule_change(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p)
+
+
 def _rule_ids(ctx: ToolContext) -> list[str]:
     made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
     return [r.id for r in _config_rules(ctx)] + made_here
@@ -76,18 +83,33 @@ def _boost_create(slots: Any) -> float:
     return 0.5 if _NOTIFY.search(text) and parse_rule_request(text).get("condition") else 0.0
 
 
+# Step conversions are watched as conversion from the stage before: "checkout conversion" is
+# conversion_rate from the decision stage.
+_STEP_FROM = {"conversion_consideration": "awareness", "conversion_decision": "consideration",
+              "conversion_purchase": "decision", "conversion_post_purchase": "purchase",
+              "conversion_advocacy": "post-purchase"}
+
+
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
-    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else _default_metric(asked),
-                            "condition": asked.get("condition", "unusual"), "request": slots.text[:300]}
+    metric = slots.metrics[0] if slots.metrics else _default_metric(asked)
+    args: dict[str, Any] = {"metric": metric, "condition": asked.get("condition", "unusual"),
+                            "request": slots.text[:300]}
     for key in ("value", "window_days", "severity", "direction", "per"):
         if key in asked:
             args[key] = asked[key]
-    if slots.stages and _canonical(ctx, args["metric"]) == "purchase_conversion":
-        args["stage"] = slots.stages[0]
+    if metric in _STEP_FROM:
+        args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
+    elif metric == "purchase_conversion":
+        args["metric"] = "conversion_rate"
+        if slots.stages and slots.stages[0] != "purchase":
+            args["stage"] = slots.stages[0]
     # "any channel, like tiktok" watches every channel; one channel named alone is the filter.
     if slots.channels and asked.get("per") != "channel":
         args["channel"] = slots.channels[0]
+    segments = (getattr(slots, "filters", None) or {}).get("segment")
+    if segments and asked.get("per") != "segment":
+        args["segment"] = segments[0]
     return args
 
 
@@ -108,6 +130,36 @@ def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return {"rule_id": _named_rule(ctx, slots.text)}
+
+
+def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "norm", "") or slots.text.lower()
+    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts)\b|\bpast alerts\b|\bincluding old\b", text)
+    return {"include_resolved": True} if resolved else {}
+
+
+# A new rule is made only when asked for in so many words; a change or a delete only when the
+# request names an alert (bot/agent/ranking.py never picks them by resemblance).
+CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|create|add|make|new|start) (?:an? |the )?alerts?\b|"
+                   r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b")
+CHANGE_EXPLICIT = (r"^(?:please |can you |could you |now )?(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|"
+                   r"resume|re-?enable|enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b"
+                   r".*\balerts?\b")
+DELETE_EXPLICIT = (r"\b(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*\b(?:alerts?|alert rules?)\b|"
+                   r"\bstop alerting\b|\b(?:delete|remove) (?:the )?rule\b")
+LIST_CUES = (
+    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b(?! (?:are )?(?:open|firing))|"
+     r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
+     r"\blist (?:my |the |all )?(?:alerts?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
+     r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b", 1.0),
+)
+OPEN_CUES = (
+    (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
+     r"triggered|current|live) alerts?\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
+     r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
+     r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
+     r"\balerts? (?:are )?(?:open|firing)\b", 1.0),
+)
 
 
 def alert_tool_specs() -> list[ToolSpec]:
@@ -144,6 +196,10 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "tell me if any segment's orders are unusually low"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
                       "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
+            cues=((CREATE_EXPLICIT, 1.0),),
+            changes_state=True,
+            explicit=CREATE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_create,
             boost=_boost_create,
         ),
@@ -157,6 +213,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
                        "what do you alert me about", "which metrics are watched"),
             keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
+            cues=LIST_CUES,
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(
@@ -170,6 +227,10 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
+            cues=((CHANGE_EXPLICIT, 1.0),),
+            changes_state=True,
+            explicit=CHANGE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_change,
         ),
         ToolSpec(
@@ -181,6 +242,10 @@ def alert_tool_specs() -> list[ToolSpec]:
                       "remove the orders alert rule"),
             phrasings=("remove that alert", "delete the alert rule", "stop the alert"),
             keywords=("delete", "remove", "stop alerting"),
+            cues=((DELETE_EXPLICIT, 1.2),),
+            changes_state=True,
+            explicit=DELETE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_delete,
         ),
         ToolSpec(
@@ -192,7 +257,8 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            plan=lambda slots, ctx: {},
+            cues=OPEN_CUES,
+            plan=_plan_open,
         ),
     ]
 

@@ -11,8 +11,9 @@ from bot.agent.tools import ToolContext, ToolSpec
 
 
 def filters_from(slots: Any) -> dict[str, Any]:
-    """Customer filters the question names: a saved persona, first-touch channels."""
-    out: dict[str, Any] = {}
+    """Customer filters the question names: a saved persona, first-touch channels, segments,
+    places and age bands (tools.analytics.filters.Filters fields)."""
+    out: dict[str, Any] = {k: list(v) for k, v in (getattr(slots, "filters", None) or {}).items() if v}
     if getattr(slots, "persona", None):
         out["persona"] = slots.persona
     if getattr(slots, "channels", None):
@@ -20,14 +21,19 @@ def filters_from(slots: Any) -> dict[str, Any]:
     return out
 
 
-def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
-    period = getattr(slots, "period", None) or default
+def period_args(period: str | None) -> dict[str, Any] | None:
+    """A period as the tools take it: {"name": ...} or {"start": ..., "end": ...}."""
     if not period:
-        return {}
+        return None
     if ".." in period:
         start, end = period.split("..", 1)
-        return {"period": {"start": start or None, "end": end or None}}
-    return {"period": {"name": period}}
+        return {"start": start or None, "end": end or None}
+    return {"name": period}
+
+
+def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
+    period = period_args(getattr(slots, "period", None) or default)
+    return {"period": period} if period else {}
 
 
 def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
@@ -104,7 +110,10 @@ def _movers(ctx: ToolContext, params: Any):
 def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     stages = list(getattr(slots, "stages", []) or [])
-    if len(stages) >= 2:
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    if len(touchpoints) >= 2:
+        args["touchpoints"] = touchpoints[:10]
+    elif len(stages) >= 2:
         from tools.core.stages import STAGE_INDEX
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
@@ -112,7 +121,7 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         from tools.core.stages import STAGES
 
         args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
-    if getattr(slots, "breakdown", None):
+    if getattr(slots, "breakdown", None) in _KPI_DIMS:
         args["by"] = slots.breakdown
     return args
 
@@ -132,6 +141,9 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     if re.search(r"\bstage", (getattr(slots, "text", "") or "").lower()):
         args["level"] = "stage"
+    goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
+    if goal and not re.search(r"\b(?:buy|purchase|order)", _text(slots)):
+        args["goal_stage"] = goal[-1]
     if getattr(slots, "top", None):
         args["top"] = min(int(slots.top), 50)
     return args
@@ -155,65 +167,150 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots, "this_month")
+    args = _common(slots, _default_compare_period(slots))
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
+    against = period_args(getattr(slots, "against", None))
+    if against:
+        args["against"] = against
     return args
+
+
+def _default_compare_period(slots: Any) -> str:
+    """"week on week" looks at this week, "month on month" (and no hint) at this month."""
+    text = _text(slots)
+    if re.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
+        return "this_week"
+    if re.search(r"\bday on day\b|\bdaily\b", text):
+        return "yesterday"
+    return "this_month"
 
 
 def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "revenue"
-    args["by"] = getattr(slots, "breakdown", None) or "channel"
+    by = getattr(slots, "breakdown", None)
+    args["by"] = by if by in _KPI_DIMS else "channel"
+    against = period_args(getattr(slots, "against", None))
+    if against:
+        args["against"] = against
     return args
 
 
-_TREND_CUE = re.compile(r"\btrend|over time|week by week|day by day|daily|weekly|by week|by day|"
-                        r"\bchart|\bplot|\bseries|\bmoved\b|going (up|down)", re.I)
-_MOVER_CUE = re.compile(r"\bdr(o|i)ve|\bdriving|\bbehind\b|contribut|explain|\bmovers?\b", re.I)
+_TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
+                        r"\bchart\w*|\bplot\w*|\bgraph\w*|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
+                        r"\b(?:is|are) (?:\w+ ){0,4}(?:rising|falling|climbing|declining|sliding|growing|shrinking|"
+                        r"improving|worsening|increasing|decreasing|dropping|slipping)\b|\bmoved\b|\bover the (?:weeks|months)\b")
+_COMPARE_CUE = re.compile(
+    r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+    r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
+    r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
+    r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
+    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b")
+_MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
+                        r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\bmoved (?:the )?most\b|"
+                        r"\bchanged (?:the )?\w*(?: \w+){0,3} (?:the )?most\b")
+_FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (?:week|month|quarter|year|\d+)|\bwill\b|\bcoming\b|"
+                     r"\blikely to\b|\babout to\b|\bgoing to\b|\bmight\b", re.I)
+# "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
+# answers it with each group's value (and the period before), where kpis would give one total.
+_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+                        r"(?:first[- ]touch\s+|acquisition\s+)?"
+                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
+_KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
 def _has_metric(slots: Any) -> bool:
     return bool(metrics_from(slots))
 
 
-_FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (week|month|quarter|year)|\bwill\b", re.I)
+def _text(slots: Any) -> str:
+    return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
 def _boost_kpis(slots: Any) -> float:
     # KPIs are history; a KPI named in a question about the future is a forecast question.
-    if _FUTURE.search(getattr(slots, "text", "") or ""):
+    if _FUTURE.search(_text(slots)):
         return 0.0
-    return 0.3 if _has_metric(slots) else 0.0
+    return 0.45 if _has_metric(slots) else 0.0
 
 
 def _boost_funnel(slots: Any) -> float:
-    return 0.3 if len(getattr(slots, "stages", []) or []) >= 2 else 0.0
+    two = len(getattr(slots, "stages", []) or []) >= 2 or len(getattr(slots, "touchpoints", []) or []) >= 2
+    return 0.35 if two else 0.0
 
 
 def _boost_trend(slots: Any) -> float:
-    text = getattr(slots, "text", "") or ""
+    text = _text(slots)
     # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
-    return 0.6 if _has_metric(slots) and (getattr(slots, "grain", None) or _TREND_CUE.search(text)) else 0.0
+    series = getattr(slots, "grain", None) in ("day", "week") or _TREND_CUE.search(text)
+    return 0.6 if _has_metric(slots) and series else 0.0
 
 
 def _boost_compare(slots: Any) -> float:
-    return 0.35 if _has_metric(slots) and getattr(slots, "compare", False) else 0.0
-
-
-# "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
-# answers it with each group's value (and the period before), where kpis would give one total.
-_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split by|broken down by|across)\s+(?:first[- ]touch\s+)?"
-                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|personas?)\b", re.I)
+    text = _text(slots)
+    asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
+    return 0.55 if _has_metric(slots) and asked else 0.0
 
 
 def _boost_movers(slots: Any) -> float:
-    text = getattr(slots, "text", "") or ""
-    cue = _MOVER_CUE.search(text) and (getattr(slots, "breakdown", None) or "which" in text.lower())
-    split = getattr(slots, "breakdown", None) and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
-    return 0.5 if _has_metric(slots) and (cue or split) else 0.0
+    text = _text(slots)
+    by = getattr(slots, "breakdown", None) in _KPI_DIMS
+    cue = _MOVER_CUE.search(text) and (by or re.search(r"\b(?:which|what|who)\b", text))
+    split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
+    return 0.75 if _has_metric(slots) and (cue or split) else 0.0
+
+
+# What people say when they want each analysis (weights add up in bot/agent/ranking.py).
+_STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
+FUNNEL_CUES = (
+    (r"\bfunnel\b", 1.0),
+    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
+    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|end up|carry on)\b", 0.45),
+    (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
+    (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
+    (r"\bconversion rate\b|\brate\b", -0.3),
+)
+DROPOFF_CUES = (
+    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? out\b|\bgive up\b|\bgiving up\b|"
+     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
+    (r"\bwhere (?:do|did|are|were|is) (?:\w+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+     r"give up|fall|abandon)\w*", 0.75),
+    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b", 0.6),
+    (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
+     r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
+    (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
+)
+PATH_CUES = (
+    (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    (r"\bfirst touch\b|\blast touch\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon the way to\b|\bfind their way\b|"
+     r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
+     r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
+     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
+     r"(?:get|find|end up|come)\b", 0.7),
+    (r"\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b", 0.5),
+)
+KPI_CUES = (
+    (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
+     r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b", 0.6),
+    (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
+    (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
+)
+TREND_CUES = ((_TREND_CUE.pattern, 0.35),)
+COMPARE_CUES = (
+    (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
+     0.55),
+    (r"\bwhat changed\b|\bsince last\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+)
+MOVER_CUES = (
+    (_MOVER_CUE.pattern, 0.35),
+    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.2),
+)
 
 
 def analytics_tools() -> list[ToolSpec]:
@@ -244,6 +341,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how many visitors end up buying", "from first contact to purchase, how many get through",
             ),
             keywords=("funnel", "reach", "between", "get through", "make it to"),
+            cues=FUNNEL_CUES,
             plan=_plan_funnel,
             boost=_boost_funnel,
         ),
@@ -264,6 +362,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "where did non-buyers stop", "biggest leak in the journey",
             ),
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon", "bail", "leak"),
+            cues=DROPOFF_CUES,
             plan=_plan_dropoffs,
         ),
         ToolSpec(
@@ -283,6 +382,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "share of journeys with an in-store visit", "first and last touch channel",
             ),
             keywords=("path", "paths", "route", "sequence", "first touch", "last touch", "offline"),
+            cues=PATH_CUES,
             plan=_plan_paths,
         ),
         ToolSpec(
@@ -306,6 +406,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
+            cues=KPI_CUES,
             plan=_plan_kpis,
             boost=_boost_kpis,
         ),
@@ -326,6 +427,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("trend", "over time", "week by week", "day by day", "daily", "weekly", "going up",
                       "going down", "series"),
+            cues=TREND_CUES,
             plan=_plan_trend,
             boost=_boost_trend,
         ),
@@ -346,6 +448,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
+            cues=COMPARE_CUES,
             plan=_plan_compare,
             boost=_boost_compare,
         ),
@@ -366,6 +469,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
                       "which city", "explain"),
+            cues=MOVER_CUES,
             plan=_plan_movers,
             boost=_boost_movers,
         ),
