@@ -36,9 +36,15 @@ _WINDOWS: list[tuple[str, int]] = [
 ]
 
 
+_FRACTIONS = {"a half": "50%", "half": "50%", "a third": "33.3%", "a quarter": "25%", "a fifth": "20%",
+              "a tenth": "10%", "two thirds": "66.7%", "three quarters": "75%"}
+
+
 def parse_rule_request(text: str) -> dict[str, Any]:
     """condition, value, window_days and severity, as far as the text says them."""
     t = text.lower()
+    for words, percent in _FRACTIONS.items():  # "drops by more than a third" is 33.3%
+        t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
     out: dict[str, Any] = {}
     for pattern, condition in _CONDITIONS:
         m = re.search(pattern, t)
@@ -71,9 +77,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     elif re.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b", t):
+    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b|"
+                 r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b", t):
+    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
         out["enabled"] = True
     return out
 

@@ -148,10 +148,13 @@ CHANGE_EXPLICIT = (r"^(?:please |can you |could you |now )?(?:change|switch|turn
 DELETE_EXPLICIT = (r"\b(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*\b(?:alerts?|alert rules?)\b|"
                    r"\bstop alerting\b|\b(?:delete|remove) (?:the )?rule\b")
 LIST_CUES = (
-    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b(?! (?:are )?(?:open|firing))|"
+    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
+     r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all )?(?:alerts?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
-     r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b", 1.0),
+     r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
+     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
+     1.0),
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
@@ -159,6 +162,9 @@ OPEN_CUES = (
      r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\balerts? (?:are )?(?:open|firing)\b", 1.0),
+    (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
+     r"\b(?:anything|something) (?:broken|wrong|on fire|up|amiss|off)\b|\bis (?:anything|something|everything) (?:wrong|broken|ok|okay|fine)\b|\b(?:anything|problems?|issues?) (?:that )?(?:i|we) (?:need|should|ought) "
+     r"to (?:know|worry|look)\b|\bneeds? (?:my )?attention\b", 0.6),
 )
 
 
@@ -196,7 +202,7 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "tell me if any segment's orders are unusually low"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
                       "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
-            cues=((CREATE_EXPLICIT, 1.0),),
+            cues=((CREATE_EXPLICIT, 1.5),),
             changes_state=True,
             explicit=CREATE_EXPLICIT,
             precheck=_precheck,

@@ -201,8 +201,10 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
                         r"\bchart\w*|\bplot\w*|\bgraph\w*|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
-                        r"\b(?:is|are) (?:\w+ ){0,4}(?:rising|falling|climbing|declining|sliding|growing|shrinking|"
-                        r"improving|worsening|increasing|decreasing|dropping|slipping)\b|\bmoved\b|\bover the (?:weeks|months)\b")
+                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,4}(?:been )?(?:rising|falling|climbing|declining|"
+                        r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
+                        r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
+                        r"\bover the (?:weeks|months)\b")
 _COMPARE_CUE = re.compile(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
@@ -210,8 +212,9 @@ _COMPARE_CUE = re.compile(
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b")
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
-                        r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\bmoved (?:the )?most\b|"
-                        r"\bchanged (?:the )?\w*(?: \w+){0,3} (?:the )?most\b")
+                        r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
+                        r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
+                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b")
 _FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (?:week|month|quarter|year|\d+)|\bwill\b|\bcoming\b|"
                      r"\blikely to\b|\babout to\b|\bgoing to\b|\bmight\b", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
@@ -246,7 +249,7 @@ def _boost_trend(slots: Any) -> float:
     text = _text(slots)
     # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
     series = getattr(slots, "grain", None) in ("day", "week") or _TREND_CUE.search(text)
-    return 0.6 if _has_metric(slots) and series else 0.0
+    return 0.75 if _has_metric(slots) and series else 0.0
 
 
 def _boost_compare(slots: Any) -> float:
@@ -268,9 +271,11 @@ _STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|c
 FUNNEL_CUES = (
     (r"\bfunnel\b", 1.0),
     (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
-    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|end up|carry on)\b", 0.45),
+    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
+     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
+    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b", 0.6),
     (r"\bconversion rate\b|\brate\b", -0.3),
 )
 DROPOFF_CUES = (
@@ -279,6 +284,8 @@ DROPOFF_CUES = (
     (r"\bwhere (?:do|did|are|were|is) (?:\w+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon)\w*", 0.75),
     (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b", 0.6),
+    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
@@ -287,25 +294,35 @@ DROPOFF_CUES = (
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
     (r"\bfirst touch\b|\blast touch\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
-    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon the way to\b|\bfind their way\b|"
+    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
+     r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
+     r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
+    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon (?:the|their|its|his|her) way to\b|\bfind their way\b|"
      r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
      r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
      r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
      r"(?:get|find|end up|come)\b", 0.7),
-    (r"\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b", 0.5),
+    (r"\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
+     r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
+    (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
+     r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
 )
 KPI_CUES = (
     (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
-     r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b", 0.6),
+     r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b|"
+     r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
+     r"\bhow(?:'s| is) trade\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
 )
-TREND_CUES = ((_TREND_CUE.pattern, 0.35),)
+# A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
+TREND_CUES = ((_TREND_CUE.pattern, 0.2),)
 COMPARE_CUES = (
     (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
-    (r"\bwhat changed\b|\bsince last\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+    (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+    (r"\bsince last\b", 0.2),
 )
 MOVER_CUES = (
     (_MOVER_CUE.pattern, 0.35),

@@ -29,6 +29,9 @@ DESCRIBE_CUES = (
      r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
      r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b", 0.9),
+    (r"\bhow many (?:customers|orders|rows|records|events|surveys|tickets|people) (?:do we have|are there|have we got|"
+     r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
+     0.6),
     (r"\bdata\b", 0.2),
 )
 

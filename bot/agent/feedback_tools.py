@@ -173,7 +173,10 @@ _OPEN_ABOUT = (r"\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:comp
                r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b")
 SEARCH_CUES = (
-    (r"\b(?:say|says|said|saying|wrote|write|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?)\b", 0.45),
+    (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
+     r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
+     r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
+     0.45),
     (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
      r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
     (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
@@ -185,14 +188,19 @@ SEARCH_CUES = (
 SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
+    (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
+     r"(?:feedback|comments|reviews|customers|words)\b", 0.5),
 )
 THEME_CUES = (
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
-     r"\b(?:top|common|biggest|main|most common|recurring|key) (?:complaints?|issues|problems|gripes|praise|"
-     r"compliments|topics|themes|pain points)\b|\bpain points\b", 0.6),
+     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
+     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
     (_OPEN_ABOUT, 0.6),
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
+    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate) (?:best|most|least|about us)?\s*\??$", 0.6),
+    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
 )
 
 

@@ -173,6 +173,10 @@ MAP_CUES = (
     (r"\bjourney map\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
      r"\bmap (?:out )?the (?:customer )?journey\b|\bdraw (?:the |our |me )?(?:customer )?journey\b|\bmap for\b", 1.2),
     (r"\bmap\b", 0.3),
+    (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
+     r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)(?: stage)?\b|"
+     r"\bwhy is (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "
+     r"(?:red|amber|green|grey|bad|weak|struggling)\b", 0.9),
     (r"\bwhole (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
 )
 

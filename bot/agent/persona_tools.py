@@ -151,7 +151,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s+(?:about|on|for|that says|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|call (?:her|him|them|it)|name (?:her|him|them|it))\b", t):
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
@@ -216,7 +216,8 @@ DRAFT_CUES = (
      r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
      r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
-     r"\bwhat (?:kinds?|types?|sorts?) of (?:customers|shoppers|buyers|people)\b|\bas personas\b", 0.9),
+     r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b",
+     0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
 EDIT_CUES = (

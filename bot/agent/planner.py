@@ -42,7 +42,12 @@ _COMMAND = re.compile(
     r"^(?:please |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
-    r"contact|discount)(?! me\b| us\b| the (?:\w+ )?digest\b))(?![\w-])")
+    r"contact|discount)(?! me\b| us\b| the (?:\w+ )?digest\b)|"
+    r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
+    r"newsletter|blog|caption|advert|ad|description|joke|speech))(?![\w-])")
+
+
+_DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,8 @@ class OfflinePlanner:
             if any(re.search(p, question, re.I) for p in prev_spec.follow_ups):
                 return Plan(prev_spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
             if self._continues(slots, best, prev_spec):
-                return Plan(prev_spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
+                spec = self._follow_up_tool(prev_spec, slots, best)
+                return Plan(spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
@@ -190,6 +196,22 @@ class OfflinePlanner:
         if leads and (changed or short):
             return True
         return short and changed and (best is None or best.score < _STRONG)
+
+    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
+        """The analysis a follow-up asks for: the last one, unless the new words ask for a
+        series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
+        same KPIs, or name another analysis outright."""
+        kpi_tools = ("kpis", "compare", "movers", "trend")
+        if prev.name in kpi_tools:
+            if new.grain in ("day", "week") and prev.name != "trend":
+                return self.by_name.get("trend", prev)
+            if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
+                return self.by_name.get("movers", prev)
+            if (new.against or new.compare) and prev.name == "kpis":
+                return self.by_name.get("compare", prev)
+        if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state:
+            return self.by_name[best.tool]
+        return prev
 
     def _about_the_business(self, slots: Slots) -> bool:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a

@@ -131,7 +131,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if re.search(r"\bprospects?\b|\bnever (?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
-                 r"\bfirst (?:order|purchase)\b|\bleads\b", text):
+                 r"\bfirst (?:order|purchase)\b|\bleads\b|\bfor the first time\b", text):
         out["who"] = "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b", text):
         out["who"] = "customers"
@@ -186,11 +186,14 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|stop buying|stop coming|go|drift|quit)\b|"
-     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b", 0.9),
+     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b|"
+     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b", 0.9),
 )
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
-     r"\bnew at[- ]risk\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
+     r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk)\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
      r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run)\b|\bnew names\b", 1.2),
 )
@@ -203,14 +206,15 @@ FORECAST_CUES = (
 PROPENSITY_CUES = (
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|place an order|"
      r"shop|come back|return|make (?:a|their first) (?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
-     r"\bclose to (?:buying|a first order|ordering|purchasing|converting)\b|\bwarm (?:leads|prospects)\b|"
-     r"\bhot (?:leads|prospects)\b|\bready to\b", 1.0),
+     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing)\b|\bwarm (?:leads|prospects)\b|"
+     r"\bhot (?:leads|prospects)\b|\bready to\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommend(?:ed|ations?)?\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
-     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
+     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
 LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"

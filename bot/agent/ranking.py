@@ -22,13 +22,14 @@ from typing import Any
 from bot.agent.tools import ToolSpec
 
 SIMILARITY_WEIGHT = 0.6
+STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the tool, of the domain)
 
 
 @dataclass(frozen=True)
 class Candidate:
     tool: str
     score: float
-    cues: tuple[str, ...] = ()  # the cue patterns that fired, for explaining a reading
+    cues: tuple[str, ...] = ()  # the strong cue patterns that fired: evidence from the words
 
 
 class ToolRanker:
@@ -54,13 +55,13 @@ class ToolRanker:
             score += 0.08 * min(hits, 3)
             if spec.boost is not None:
                 score += spec.boost(slots)
-            out.append(Candidate(name, round(score, 4), tuple(p for w, p in fired if w > 0)))
+            out.append(Candidate(name, round(score, 4), tuple(p for w, p in fired if w >= STRONG_CUE)))
         return sorted(out, key=lambda c: -c.score)
 
     def any_cue(self, slots: Any) -> bool:
         """Whether anything in the question is about what journeybot knows (a cue of any tool)."""
         text = getattr(slots, "norm", "") or ""
-        return any(w >= 0.3 and rx.search(text) for cues in self.cues.values() for rx, w, _ in cues)
+        return any(w >= STRONG_CUE and rx.search(text) for cues in self.cues.values() for rx, w, _ in cues)
 
 
 class _PhrasingIndex:

@@ -106,6 +106,8 @@ class Known:
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
+    for short, full in _SHORTHAND.items():  # what people type in chat
+        t = re.sub(rf"\b{short}\b", full, t)
     t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
     return re.sub(r"\s+", " ", t).strip()
 
@@ -138,6 +140,11 @@ def _metrics(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
+    # unless they are asked for as one ("revenue and orders", "how many orders").
+    if "orders" in out and len(out) > 1 and not re.search(
+            r"\b(?:number of|how many|count of|total) orders\b|\b(?:and|&|plus) orders\b|\borders,? (?:and|&|plus)\b", t):
+        out.remove("orders")
     return out, masked
 
 
@@ -161,6 +168,8 @@ def parse_stages(text: str) -> list[str]:
         found.append((m.start(), "decision"))
     for m in re.finditer(r"\b(?:advocates?|ambassadors?)\b", t):
         found.append((m.start(), "advocacy"))
+    for m in re.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
+        found.append((m.start(), "awareness"))
     for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
@@ -260,6 +269,11 @@ def _places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
     return [], []
 
 
+_SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks", "wk": "week", "wks": "weeks",
+              "mth": "month", "mths": "months", "yr": "year", "yrs": "years", "custs": "customers",
+              "cust": "customer", "u": "you", "ur": "your", "cos": "because", "w/": "with", "vs": "vs",
+              "avg": "average", "approx": "about", "no\\.": "number", "nr": "number", "qtr": "quarter",
+              "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information"}
 _MONTHS_AND_DAYS = set("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 

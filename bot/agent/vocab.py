@@ -30,7 +30,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
      rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:a |the |our |support )?{_TICKETS}|"
-     r"tickets? (?:to )?(?:get |be )?(?:resolved|closed|fixed|solved|sorted)|"
+     rf"{_TICKETS} (?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
      r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)", "resolution_time"),
     (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
      rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
@@ -42,8 +42,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*",
      "delivery_time"),
     (r"(?:cart|basket|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
-     r"abandon\w* (?:carts?|baskets?|checkouts?)|abandonment|"
-     r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?", "cart_abandonment"),
+     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|checkouts?)|abandonment|"
+     r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
+     r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
+     r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?)|without checking out", "cart_abandonment"),
     (r"bounc\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
@@ -63,7 +65,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)", "clv"),
     (r"churn\w*|attrition|customers? (?:we )?(?:lost|lose)|lapsed customers|"
      r"stopped (?:buying|coming|ordering|shopping)", "churn_rate"),
-    (r"repeat (?:purchase|purchases|buyers|customers|business|rate|orders?|buying)|"
+    (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
      r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
      r"(?:purchase|order)s? again|second (?:purchase|order)", "repeat_purchase_rate"),
@@ -194,10 +196,11 @@ email google search referrals awareness consideration decision purchase purchase
 post-purchase stage stages touchpoint touchpoints sentiment feedback complaints complaint comments
 reviews review quotes themes topics survey surveys forecast predict propensity likely prospects
 alert alerts rule rules digest weekly daily monthly yesterday quarter month week compare trend
-trending movers drove driving paths route sequence typical dropoffs dropoff draft rename merge
+trending movers paths route sequence typical dropoffs dropoff draft rename merge
 narrow save saved delete remove change disable enable unusual anomaly happiest unhappy negative
 positive loyalty members subscribers regulars lapsing at-risk risk rating ratings score scores
 category categories product products region regions city cities people spend spent lifetime
+data database dataset figures records rows tables
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer
