@@ -151,7 +151,7 @@ LIST_CUES = (
     (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
-     r"\blist (?:my |the |all )?(?:alerts?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
+     r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
      r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
      1.0),

@@ -302,7 +302,7 @@ PATH_CUES = (
      r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
      r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
      r"(?:get|find|end up|come)\b", 0.7),
-    (r"\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
+    (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
      r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
@@ -311,18 +311,22 @@ KPI_CUES = (
     (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
      r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b|"
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
-     r"\bhow(?:'s| is) trade\b", 0.6),
+     r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
-TREND_CUES = ((_TREND_CUE.pattern, 0.2),)
+TREND_CUES = (
+    (_TREND_CUE.pattern, 0.2),
+    (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
+)
 COMPARE_CUES = (
     (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
     (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
     (r"\bsince last\b", 0.2),
+    (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )
 MOVER_CUES = (
     (_MOVER_CUE.pattern, 0.35),

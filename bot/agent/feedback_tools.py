@@ -136,7 +136,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     if by in ("channel", "touchpoint", "stage"):
         args["by"] = by
-    elif re.search(r"\bsources?\b|\bsurveys? (?:vs|or|and) tickets?\b", text):
+    elif re.search(r"\bsources?\b", text) or len(getattr(slots, "sources", []) or []) >= 2:
         args["by"] = "source"
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain
@@ -145,7 +145,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     stages = getattr(slots, "stages", []) or []
     if stages and args.get("by") != "stage":
         args["stage"] = stages
-    if getattr(slots, "sources", None):
+    if getattr(slots, "sources", None) and args.get("by") != "source":
         args["source"] = list(slots.sources)
     return args
 
@@ -204,6 +204,11 @@ THEME_CUES = (
 )
 
 
+def _one_customer(slots: Any) -> float:
+    """One customer's words are found by search; themes and sentiment are about many."""
+    return 0.9 if getattr(slots, "customer_id", None) else 0.0
+
+
 def feedback_tools() -> list[ToolSpec]:
     from tools.feedback.search import SearchParams
     from tools.feedback.sentiment import SentimentParams
@@ -228,6 +233,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
             cues=SEARCH_CUES,
+            boost=_one_customer,
             plan=_plan_search,
         ),
         ToolSpec(
@@ -268,6 +274,7 @@ def feedback_tools() -> list[ToolSpec]:
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar", "love", "like about"),
             cues=THEME_CUES,
+            boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,
         ),
     ]

@@ -164,6 +164,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["compare_filters"] = {"persona": personas[1]}
         elif len(segments) > 1:
             args["compare_filters"] = {"segment": segments[1:2]}
+        elif getattr(slots, "against", None):
+            args["compare_period"] = _period(slots.against)
         else:
             args["compare_period"] = _before(getattr(slots, "period", None), ctx)
     return args
@@ -173,6 +175,7 @@ MAP_CUES = (
     (r"\bjourney map\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
      r"\bmap (?:out )?the (?:customer )?journey\b|\bdraw (?:the |our |me )?(?:customer )?journey\b|\bmap for\b", 1.2),
     (r"\bmap\b", 0.3),
+    (r"\bmap\b.{0,25}\bjourney\b|\bjourney\b.{0,25}\bmap\b", 0.9),
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
      r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)(?: stage)?\b|"
      r"\bwhy is (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "

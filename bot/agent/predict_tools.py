@@ -195,7 +195,7 @@ NEWLY_CUES = (
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk)\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
      r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
-     r"(?:scoring|digest|run)\b|\bnew names\b", 1.2),
+     r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
 )
 FORECAST_CUES = (
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
@@ -207,14 +207,19 @@ PROPENSITY_CUES = (
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|place an order|"
      r"shop|come back|return|make (?:a|their first) (?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing)\b|\bwarm (?:leads|prospects)\b|"
-     r"\bhot (?:leads|prospects)\b|\bready to\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"\bhot (?:leads|prospects)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
+     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
+    (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommend(?:ed|ations?)?\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
-     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
+     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
+     r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
+     r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
+     r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
 LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"

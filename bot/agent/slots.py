@@ -143,7 +143,8 @@ def _metrics(t: str) -> tuple[list[str], str]:
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not re.search(
-            r"\b(?:number of|how many|count of|total) orders\b|\b(?:and|&|plus) orders\b|\borders,? (?:and|&|plus)\b", t):
+            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders\b|"
+            r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
     return out, masked
 

@@ -21,7 +21,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how long (?:before|until|till|does it take(?: for)?|do(?:es)? it take(?: for)?)\b.{0,40}?"
      r"\b(?:buy|buys|purchase|order)s?\b(?: for the first time| anything)?|"
      r"days? (?:to|before|until) (?:the |their |a )?first (?:purchase|order)|"
-     r"buy for the first time|first[- ]purchase time", "time_to_first_purchase"),
+     r"buy for the first time|first[- ]purchase time|"
+     r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
+     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)", "time_to_first_purchase"),
     (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
      r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
@@ -50,8 +52,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
-     r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)",
-     "session_conversion"),
+     r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)|"
+     r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into) "
+     r"(?:a )?(?:purchase|sale|order|buy)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
     (r"(?:average|mean|avg|overall)\s+(?:customer\s+|star\s+|review\s+|satisfaction\s+)*(?:score|rating|csat)s?|"
@@ -80,7 +83,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
-    (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?", "purchase_conversion"),
+    (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
+     r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
+     r"(?:who |that )?(?:go on to |end up |actually )?(?:buy|purchase|order)", "purchase_conversion"),
     (r"revenue|\bsales\b|takings|turnover|\bincome\b|"
      r"how much (?:money )?(?:did |have |do )?we (?:make|made|take|taken|sell|sold|earn|earned|bring in)|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
@@ -200,7 +205,7 @@ trending movers paths route sequence typical dropoffs dropoff draft rename merge
 narrow save saved delete remove change disable enable unusual anomaly happiest unhappy negative
 positive loyalty members subscribers regulars lapsing at-risk risk rating ratings score scores
 category categories product products region regions city cities people spend spent lifetime
-data database dataset figures records rows tables
+data database dataset figures records rows tables buyers shoppers visitors clients performance
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer

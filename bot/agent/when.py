@@ -193,6 +193,9 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
             found.append((s, e, p))
     found.sort()
+    if len(found) > 1:  # "overall performance last month": "overall" is not a period here
+        found = [f for f in found if not (f[2] == "all" and re.fullmatch(
+            r"overall|ever|so far|in total|altogether|alltogether", t[f[0]:f[1]]))] or found
     out = When(spans=[(s, e) for s, e, _ in found])
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
