@@ -69,11 +69,25 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
     (the only ones it can change), then all, so a config rule gets its own refusal."""
     # Planning reads; it does not create a state file where none is yet.
     made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
-    return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
+    everyone = _rule_ids(ctx)
+    t = text.lower()
+    written = [r for r in sorted(everyone, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", t)]
+    if written:  # the id written out wins, wherever the rule comes from
+        return written[0]
+    # An id-like name that no rule has ("delete the cart-abandonment alert rule"): kept as
+    # written, so the answer can say there is no such rule and list the ones there are.
+    m = re.search(r"\b(?:rule|alert)s?\s+(?:called|named|id)?\s*([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
+                  r"\b(?:called|named)\s+([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
+                  r"\bthe\s+([a-z0-9]+(?:-[a-z0-9]+)+)\s+(?:alert|rule)\b", t)
+    return best_rule_id(text, made_here) or best_rule_id(text, everyone) or \
+        (next(g for g in m.groups() if g) if m else "(which rule?)")
 
 
-_NOTIFY = re.compile(r"\b(?:let me know|tell me (?:if|when|whenever)|alert me|notify me|warn me|ping me|"
-                     r"message me|keep an eye|send me an alert|set up an alert)\b", re.I)
+# "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
+_PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
+                     r"|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"send me an alert|set up an alert)\b", re.I)
 
 
 def _boost_create(slots: Any) -> float:
@@ -142,11 +156,13 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 # request names an alert (bot/agent/ranking.py never picks them by resemblance).
 CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|create|add|make|new|start) (?:an? |the )?alerts?\b|"
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b")
-CHANGE_EXPLICIT = (r"^(?:please |can you |could you |now )?(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|"
-                   r"resume|re-?enable|enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b"
-                   r".*\balerts?\b")
-DELETE_EXPLICIT = (r"\b(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*\b(?:alerts?|alert rules?)\b|"
-                   r"\bstop alerting\b|\b(?:delete|remove) (?:the )?rule\b")
+# An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
+_ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
+          r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
+CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
+                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*\balerts?\b")
+DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
+                   r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b")
 LIST_CUES = (
     (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"

@@ -2,7 +2,7 @@
 
 A word is corrected only when it is unknown (not an ordinary word the planner has seen in its
 phrasings, descriptions or vocabularies) and exactly one domain term is close to it: one edit
-for words of four to eight letters, two from nine. Short words are never touched ("nps", "aov"
+for words of four to nine letters, two from ten. Short words are never touched ("nps", "aov"
 and "the" are too easy to turn into each other).
 """
 
@@ -37,7 +37,7 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 def allowed_edits(word: str) -> int:
     if len(word) < 4:
         return 0
-    return 1 if len(word) < 9 else 2
+    return 1 if len(word) < 10 else 2
 
 
 class Speller:

@@ -227,7 +227,8 @@ EDIT_CUES = (
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
 )
-SAVE_EXPLICIT = r"\b(?:save|store|bookmark)\b|\bkeep (?:this|that|it|her|him|them|the|all)\b(?! an eye)"
+SAVE_EXPLICIT = (r"^(?:please |ok,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and )*"
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "

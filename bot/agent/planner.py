@@ -116,7 +116,7 @@ class OfflinePlanner:
             self._state.put(key, plan.spec.name, plan.slots)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
-        from bot.agent.reading import alternatives, ask_back, understood
+        from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
 
         plan = self.plan(question, key)
         if plan.spec is None:
@@ -132,7 +132,8 @@ class OfflinePlanner:
         else:
             body = record.result.to_text()
         self.remember(key, plan)
-        return Answer(body, "offline", [record], understood=line, alternatives=alts)
+        lead = reading_lead(line, reasons(self, plan))
+        return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
 
     def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
         """Answer with a reading the person chose (a button, a suggestion): that tool with
@@ -150,7 +151,7 @@ class OfflinePlanner:
         body = record.result.to_text() if record.ok else \
             f"I tried {record.signature} but it did not work: {record.error}"
         self._state.put(key, tool, slots)
-        return Answer(body, "offline", [record], understood=line)
+        return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
 
     def confirm(self, pending: PendingAction, key: str) -> Answer:
         """Run a state-changing tool the person confirmed."""
@@ -231,7 +232,8 @@ class OfflinePlanner:
 
         entities = (slots.metrics, slots.stages, slots.channels, slots.filters, slots.customer_id,
                     slots.persona, slots.sources, slots.touchpoints)
-        return any(entities) or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
+        measure = any(kind == "metric" for kind, _ in slots.unknown)  # "our happiness index": a KPI we lack
+        return any(entities) or measure or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
 
     # -- helpers --------------------------------------------------------------------------
     def _ask_to_confirm(self, plan: Plan, line: str, alts: list[Alternative], key: str = "default") -> Answer:

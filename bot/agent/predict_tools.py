@@ -201,7 +201,6 @@ FORECAST_CUES = (
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
      r"\bwill (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b", 0.6),
-    (r"\b(?:revenue|income|spend|sales|money|takings)\b", 0.15),
 )
 PROPENSITY_CUES = (
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|place an order|"

@@ -23,8 +23,10 @@ OfflinePlanner = Any
 Plan = Any
 
 MAX_ALTERNATIVES = 3
+COMMON_METRICS = ("revenue", "orders", "purchase_conversion", "nps")  # offered when no KPI was named
 WEAK = 0.6  # a best score below this is a guess, said as one
-CLEAR_MARGIN = 0.25  # a runner-up closer than this makes the reading uncertain
+CLEAR_MARGIN = 0.2  # a plausible runner-up closer than this makes the reading uncertain
+MIN_PLAUSIBLE = 0.3  # a runner-up below this is no real alternative
 
 # How to ask for each KPI so the planner reads it back as that KPI.
 METRIC_WORDS: dict[str, str] = {
@@ -187,7 +189,9 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
         out.append(f"no KPI was named, so I used {_label(plan.args.get('metric', ''))}")
     if not plan.follow_up and len(plan.candidates) > 1 and plan.spec is not None:
         best, second = plan.candidates[0], plan.candidates[1]
-        if best.score - second.score < CLEAR_MARGIN or best.score < WEAK:
+        close = second.score >= MIN_PLAUSIBLE and best.score - second.score < CLEAR_MARGIN
+        guessed = best.score < WEAK and not best.cues and not (slots.metrics or slots.stages)
+        if close or guessed:
             out.append("the question could mean more than one analysis")
     return out
 
@@ -201,9 +205,14 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
     takes_metric = plan.spec.name in ("kpis", "trend", "compare", "movers")
     unknown_metric = [w for k, w in slots.unknown if k == "metric"]
     if takes_metric and (unknown_metric or not slots.metrics):
-        for metric in closest_metrics(" ".join(unknown_metric) or slots.norm)[:2]:
+        picks = closest_metrics(" ".join(unknown_metric)) if unknown_metric else list(COMMON_METRICS)
+        for metric in [m for m in picks if m != plan.args.get("metric")][:2]:
             args = _with_metric(plan.spec.name, plan.args, metric)
             out.append(_alternative(planner, plan.spec.name, args, slots))
+    if any(k == "period" for k, _ in slots.unknown) and "period" in plan.spec.params.model_fields:
+        for name in ("last_90_days", "this_year", "all"):
+            if plan.args.get("period") != {"name": name}:
+                out.append(_alternative(planner, plan.spec.name, {**plan.args, "period": {"name": name}}, slots))
     for cand in plan.candidates[1:]:
         spec = planner.by_name.get(cand.tool)
         if spec is None or spec.changes_state or spec.plan is None or cand.score < 0.5 * plan.score:
@@ -268,6 +277,12 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
         "feedback_search": f"what do customers say about {get('query')}?",
         "feedback_themes": f"what are the main themes in feedback{when}?",
         "feedback_sentiment": f"how do customers feel, by {get('by')}{when}?",
+        "dropoffs": f"where do we lose people{when}{who}?",
+        "paths": f"what are the most common paths to purchase{when}{who}?",
+        "journey_map": f"show the journey map{when}{who}",
+        "revenue_forecast": f"forecast revenue from existing customers, {str(get('horizon')).replace('_', ' ')}",
+        "customer_lifetime_value": "customer lifetime value" + (f" by {get('by')}" if get("by") else ""),
+        "at_risk_customers": f"which customers are at risk of leaving{who}?",
     }
     return questions.get(tool) or (spec.examples[0] if spec.examples else tool.replace("_", " "))
 
@@ -297,6 +312,13 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
         text += " Did you mean one of these?"
         return Answer(text, "offline", alternatives=alts, suggestions=[a.question for a in alts])
     return Answer(text + " Try one of these:", "offline", suggestions=planner.suggestions())
+
+
+def reading_lead(line: str, why: list[str]) -> str:
+    """The first line of an answer: the reading, and why it may be wrong when it may be."""
+    if not why:
+        return f"{line}:"
+    return f"I read this as: {line} (not sure: {'; '.join(why)}). Other readings are offered below.\n"
 
 
 def confirmation_text(tool: str, args: dict[str, Any], line: str) -> str:

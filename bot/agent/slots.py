@@ -380,7 +380,11 @@ def _unknown(after_metrics: str, period_words: str | None) -> list[tuple[str, st
     if period_words:
         out.append(("period", period_words))
     for m in UNKNOWN_MEASURE.finditer(after_metrics):
-        words = [w for w in m.group(0).split() if w not in NOT_A_MEASURE]
+        words = m.group(0).split()
+        # The measure's own words: the noun ("ratio") and what stands right before it, not
+        # the verbs and pronouns of the sentence ("changed the purchase ratio").
+        while len(words) > 1 and (words[0] in NOT_A_MEASURE or len(words[0]) <= 2 or words[0].endswith("ed")):
+            words = words[1:]
         if len(words) >= 2 and not re.search(r"\brisk\b|\bchurn|\bsentiment|\bsimilarity|\bsuccess\b", m.group(0)):
             out.append(("metric", " ".join(words)))
     return out

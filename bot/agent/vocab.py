@@ -99,7 +99,7 @@ P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "
 # A phrase that names some measure the lists above did not recognise: it is reported back as
 # not understood ("I don't know 'happiness index'") instead of being silently dropped.
 UNKNOWN_MEASURE = re.compile(
-    r"\b((?:[a-z]+[ -]){0,2}[a-z]+)\s+(?:rate|ratio|index|score|percentage|share|level|count)s?\b")
+    r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
 NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
@@ -202,7 +202,7 @@ post-purchase stage stages touchpoint touchpoints sentiment feedback complaints 
 reviews review quotes themes topics survey surveys forecast predict propensity likely prospects
 alert alerts rule rules digest weekly daily monthly yesterday quarter month week compare trend
 trending movers paths route sequence typical dropoffs dropoff draft rename merge
-narrow save saved delete remove change disable enable unusual anomaly happiest unhappy negative
+narrow save saved delete remove change disable enable unusual anomaly unhappy negative
 positive loyalty members subscribers regulars lapsing at-risk risk rating ratings score scores
 category categories product products region regions city cities people spend spent lifetime
 data database dataset figures records rows tables buyers shoppers visitors clients performance

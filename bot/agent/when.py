@@ -54,7 +54,7 @@ _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter"
             "yesterday": "today"}
 _UNKNOWN = re.compile(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at)\s+(?:the\s+|our\s+)?"
-    r"(summer|winter|spring|autumn|fall|christmas|xmas|easter|holidays?|season|(?:the )?sale|"
+    r"(easter|holidays?|season|(?:the )?sale|"
     r"half[- ]term|term|black friday|cyber monday|bank holiday|weekend|launch|opening|festive period|"
     r"new year|lockdown|heatwave)\b")
 
@@ -106,6 +106,29 @@ def _date(day: str, month: str, year: str | None, as_of: dt.date) -> dt.date | N
         return None
 
 
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+            "christmas": (12, 12), "xmas": (12, 12), "festive period": (12, 12), "festive season": (12, 12),
+            "holiday season": (12, 12)}
+
+
+def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tuple[dt.date, dt.date]:
+    """The months of a season (northern hemisphere), the latest one that has started ("last
+    summer" in June is the one before)."""
+    first_month, last_month = _SEASONS[name]
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        end_year = y + 1 if last_month < first_month else y
+        return dt.date(y, first_month, 1), dt.date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
+
+    if year is not None:
+        return bounds(year)
+    y = as_of.year if dt.date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
+    first, last = bounds(y)
+    if before and last >= as_of:
+        first, last = bounds(y - 1)
+    return first, last
+
+
 def _span(a: dt.date, b: dt.date) -> str:
     return f"{a.isoformat()}..{b.isoformat()}"
 
@@ -145,6 +168,15 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if m.group(1) in ("since", "from"):
             last = as_of
         found.append((m.start(), m.end(), _span(first, last)))
+    # A season is a period after a preposition or this/last ("over the summer", "last christmas");
+    # "the christmas menu" is a topic.
+    for m in re.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
+                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall|christmas|"
+                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
+        first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
+                              before="last " in m.group(0))
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
     for m in re.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
         q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else as_of.year

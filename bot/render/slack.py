@@ -28,6 +28,7 @@ from bot.render.blocks import (
     sections,
 )
 from bot.render.chart_data import chart_kind, data_frame
+from bot.render.reading import reading_buttons, reading_context
 
 # Below Slack's ~12,000 cumulative characters, with room for the trailer and mrkdwn escapes.
 MAX_MESSAGE_TEXT = 10_000
@@ -62,7 +63,7 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
     (mrkdwn, already escaped) goes first, e.g. who asked what."""
     from bot.render.text import answer_text
 
-    body = (sections(lead) if lead else []) + text_blocks(answer.text)
+    body = (sections(lead) if lead else []) + reading_context(answer) + text_blocks(answer.text)
     if answer.suggestions:
         body += sections("\n".join(f"• {escape(s)}" for s in answer.suggestions))
     trailer: list[Block] = []
@@ -73,6 +74,7 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
         notes = [f":information_source: {escape(n)}" for n in answer.notes]
         trailer.append(context(*notes[:MAX_CONTEXT_ELEMENTS]))
     if answer_id:
+        trailer += reading_buttons(answer, answer_id)  # other readings, confirm a change
         trailer.append(answer_buttons(answer, answer_id))
     blocks, cut = fit_message(body, trailer)
     attachment = ("answer.txt", answer_text(answer).encode("utf-8")) if cut else None

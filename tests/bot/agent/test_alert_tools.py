@@ -146,3 +146,27 @@ def test_a_channel_named_with_any_channel_still_watches_each_one(store, home, mo
     [call] = answer.tool_calls
     assert call.ok, answer.text
     assert (call.args.get("per"), call.args.get("channel")) == ("channel", None)
+
+
+def test_a_model_asking_to_delete_a_rule_gets_it_held_for_the_owners_yes(store, home, monkeypatch):
+    from fakes.chat import call, say, scripted
+
+    from bot.agent.agent import JourneyAgent
+
+    planner = _planner(store, home, monkeypatch, METRICS)
+    confirmed(planner, "alert me when CSAT falls below 80%", "setup")
+    [rule] = [s.rule.id for s in planner.ctx.services["alert_store"].stored_rules()]
+    model = scripted(call("delete_alert_rule", {"rule_id": rule}), say("I will delete it once you confirm."),
+                     call("create_alert_rule", {"metric": "bananas", "condition": "below", "value": 3}, "call_2"),
+                     say("That metric does not exist."))
+    agent = JourneyAgent(planner.ctx, chat_model=model, model_label="scripted")
+    asked = agent.answer("get rid of the csat alert", "m1")
+    assert asked.pending is not None and asked.pending.tool == "delete_alert_rule" and not asked.tool_calls
+    assert "Not done yet" in model.seen[-1][-1].content  # what the model read back
+    assert [s.rule.id for s in planner.ctx.services["alert_store"].stored_rules()] == [rule]
+    done = agent.confirm(asked.pending, "m1")
+    assert done.tool_calls[0].ok and done.text.startswith(f"Deleted alert rule {rule}")
+    assert planner.ctx.services["alert_store"].stored_rules() == []
+    # A change that could not go through is no question to confirm: the model gets the error.
+    refused = agent.answer("alert me when bananas go below 3", "m2")
+    assert refused.pending is None and "Unknown metric 'bananas' for alerts" in model.seen[-1][-1].content
