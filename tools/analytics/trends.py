@@ -13,6 +13,7 @@ tools/analytics/movers.py.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -49,7 +50,7 @@ from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
-__all__ = ["kpi_series", "TrendParams", "TrendResult", "trend"]
+__all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
 
 SERIES_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded",
                   "days", "partial"]
@@ -70,6 +71,29 @@ def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str 
     metrics = _check_series_args(metrics, grain)
     with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours) as (con, scope):
         return series_on(con, scope, metrics, grain, by)
+
+
+def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date, last: dt.date,
+                  filters: Filters | None = None, by: str | None = None, settings: KpiSettings | None = None,
+                  churn_window_days: int | None = None) -> pd.DataFrame:
+    """The KPI over the `days` days ending on each day from `first` to `last`, each computed
+    over its window's own rows (the median of the window's tickets, not a mean of daily
+    medians): date, grp, value, n. One query per window, on one connection."""
+    [metric] = _check_series_args([metric], "day")
+    start = first - dt.timedelta(days=days - 1)
+    rows: list[pd.DataFrame] = []
+    with open_scope(store, Period(start=start, end=last), filters, settings, churn_window_days) as (con, scope):
+        who = kpi_frame.prepare_who(con, scope.filters, by)
+        try:
+            for end in pd.date_range(first, last, freq="D").date:
+                window = scope.resolve(Period(start=end - dt.timedelta(days=days - 1), end=end))
+                long = kpi_sql.compute(con, scope.frame("period", period=window, who=who), [metric])
+                rows.append(long.assign(date=end)[["date", "grp", "value", "n"]])
+        finally:
+            kpi_frame.drop_who(con, who)
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["date", "grp", "value", "n"])
+    out["n"] = out["n"].fillna(0).astype("int64")
+    return out
 
 
 def _check_series_args(metrics: list[str], grain: str) -> list[str]:
