@@ -168,3 +168,25 @@ def chat(ctx: Ctx) -> None:
             readline.write_history_file(str(history))
         except OSError:
             pass
+
+
+DEMO_UNSURE = ("which channel changed the purchase ratio most?", "alert me when csat falls below 80%")
+
+
+def demo_readings(ctx: Ctx) -> None:
+    """Demo section: a question with a word journeybot does not know is answered under its
+    stated reading with other readings to pick; a change is proposed, never made unasked."""
+    from bot.agent.agent import JourneyAgent
+
+    agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
+    for question in DEMO_UNSURE:
+        agent.reset("demo-readings")
+        answer = agent.answer(question, "demo-readings")
+        ctx.console.print(f"> {question}", markup=False, style="bold")
+        ctx.console.print(answer.text.splitlines()[0], markup=False)
+        if answer.pending is not None:
+            ctx.console.print("Nothing was changed: Slack shows a Confirm button, the terminal asks, "
+                              "or use `journeybot ask --yes`.", markup=False)
+        for line in reading_lines(answer):
+            ctx.console.print(line, markup=False)
+        ctx.console.print()
