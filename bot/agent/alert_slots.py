@@ -16,8 +16,10 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
     (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
     (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
-    (rf"\b(?:below|under|less than|lower than|drops? below|falls? below|goes below)\s+[£$€]?{_NUMBER}", "below"),
-    (rf"\b(?:above|over|more than|higher than|exceeds?|goes above|rises? above)\s+[£$€]?{_NUMBER}", "above"),
+    (rf"\b(?:below|under|less than|fewer than|lower than|no more than|drops? below|falls? below|goes below|"
+     rf"dips? below|sinks? below)\s+[£$€]?{_NUMBER}", "below"),
+    (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?)\s+[£$€]?{_NUMBER}",
+     "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
 # Sudden moves without a number are unusual days in one direction: "a channel's new visitors

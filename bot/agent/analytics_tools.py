@@ -214,9 +214,14 @@ _COMPARE_CUE = re.compile(
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
-                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b")
-_FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (?:week|month|quarter|year|\d+)|\bwill\b|\bcoming\b|"
-                     r"\blikely to\b|\babout to\b|\bgoing to\b|\bmight\b", re.I)
+                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
+                        r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
+                        r"smallest|fastest|slowest|weakest|strongest)\b")
+# The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
+# the drop?" is about the past.)
+_FUTURE = re.compile(r"\bforecast|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+                     r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
+                     r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
 # answers it with each group's value (and the period before), where kpis would give one total.
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
@@ -226,7 +231,8 @@ _KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age
 
 
 def _has_metric(slots: Any) -> bool:
-    return bool(metrics_from(slots))
+    """A KPI of the past: one named in a question about the future is a forecast's."""
+    return bool(metrics_from(slots)) and not _FUTURE.search(_text(slots))
 
 
 def _text(slots: Any) -> str:
@@ -234,9 +240,6 @@ def _text(slots: Any) -> str:
 
 
 def _boost_kpis(slots: Any) -> float:
-    # KPIs are history; a KPI named in a question about the future is a forecast question.
-    if _FUTURE.search(_text(slots)):
-        return 0.0
     return 0.45 if _has_metric(slots) else 0.0
 
 
@@ -263,7 +266,7 @@ def _boost_movers(slots: Any) -> float:
     by = getattr(slots, "breakdown", None) in _KPI_DIMS
     cue = _MOVER_CUE.search(text) and (by or re.search(r"\b(?:which|what|who)\b", text))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
-    return 0.75 if _has_metric(slots) and (cue or split) else 0.0
+    return 0.9 if _has_metric(slots) and (cue or split) else 0.0
 
 
 # What people say when they want each analysis (weights add up in bot/agent/ranking.py).
@@ -275,14 +278,17 @@ FUNNEL_CUES = (
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
-    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b", 0.6),
+    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
+     r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
+     r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
+     0.6),
     (r"\bconversion rate\b|\brate\b", -0.3),
 )
 DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? out\b|\bgive up\b|\bgiving up\b|"
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
-    (r"\bwhere (?:do|did|are|were|is) (?:\w+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
-     r"give up|fall|abandon)\w*", 0.75),
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+     r"give up|fall|abandon)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
     (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
      r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
@@ -328,9 +334,10 @@ COMPARE_CUES = (
     (r"\bsince last\b", 0.2),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )
+# Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.
 MOVER_CUES = (
-    (_MOVER_CUE.pattern, 0.35),
-    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.2),
+    (_MOVER_CUE.pattern, 0.2),
+    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.15),
 )
 
 

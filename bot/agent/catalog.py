@@ -28,7 +28,10 @@ DESCRIBE_CUES = (
     (r"\b(?:loaded|imported|uploaded|ingested|synced)\b|\bin the (?:system|database)\b|\bwhat'?s in (?:the|our) "
      r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
-     r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b", 0.9),
+     r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b|"
+     r"\b(?:what|which) (?:data|info|information|records) (?:do |have )?(?:you|we) (?:\w+ )?(?:got|have|hold|keep)\b|"
+     r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
+     r"\bin yet\b|\b(?:date|time) range\b", 0.9),
     (r"\bhow many (?:customers|orders|rows|records|events|surveys|tickets|people) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
      0.6),

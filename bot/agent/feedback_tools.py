@@ -190,7 +190,8 @@ SENTIMENT_CUES = (
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
      r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
-     r"(?:feedback|comments|reviews|customers|words)\b", 0.5),
+     r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
+     r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
 )
 THEME_CUES = (
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
@@ -199,6 +200,8 @@ THEME_CUES = (
      r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
     (_OPEN_ABOUT, 0.6),
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
+    (r"\bwhat (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
+     r"angers|puts (?:people|customers|them) off)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate) (?:best|most|least|about us)?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
 )

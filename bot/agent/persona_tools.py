@@ -17,7 +17,7 @@ ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "previous": -2, "penultimate": -2,
 }
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 # Words owners use -> the behaviours a card can be narrowed to (tools.personas.params.Focus).
 FOCUS_WORDS: list[tuple[str, str]] = [
@@ -111,8 +111,10 @@ def positions(text: str) -> list[int]:
     for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d)\b", t):
         found.append((hit.start(), int(hit.group(1))))
     # "merge 4 and 5", "combine 2 & 3": bare card numbers joined by and/&.
-    for hit in re.finditer(r"\b([1-6])\s*(?:and|&|\+|with)\s*([1-6])\b", t):
-        found += [(hit.start(1), int(hit.group(1))), (hit.start(2), int(hit.group(2)))]
+    number = r"(one|two|three|four|five|six|[1-6])"
+    for hit in re.finditer(rf"\b{number}\s*(?:and|&|\+|with)\s*{number}\b", t):
+        a, b = (int(g) if g.isdigit() else _NUMBERS.get(g, 1) for g in hit.groups())
+        found += [(hit.start(1), a), (hit.start(2), b)]
     out: list[int] = []
     for _, pos in sorted(found):
         if pos not in out:

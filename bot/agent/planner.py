@@ -50,7 +50,7 @@ _COMMAND = re.compile(
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
-                   r"(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
+                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
 _DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
@@ -182,7 +182,7 @@ class OfflinePlanner:
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
-                tool = self.by_name[best.tool] if best.cues else prev_spec
+                tool = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(tool, {}, merge(prev_slots, slots), best.score, candidates, True)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             return Plan(None, {}, slots, best.score if best else 0.0, candidates)

@@ -33,7 +33,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
      rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:a |the |our |support )?{_TICKETS}|"
      rf"{_TICKETS} (?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
-     r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)", "resolution_time"),
+     r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
+     r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
+     r"it gets) (?:closed|resolved|fixed|sorted|solved)", "resolution_time"),
     (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
      rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
      r"delivered late|late (?:deliver|arriv)\w*", "on_time_delivery"),
@@ -182,7 +184,8 @@ NEGATIVE = re.compile(
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
-    r"promoters?|fans?|favourite|favorite|satisfied|impressed)\b")
+    r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about)\b|"
+    r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
