@@ -21,8 +21,10 @@ from bot.config import load_config
 
 BANK = Path(__file__).resolve().parents[2] / "questions.yaml"
 HELDOUT = Path(__file__).resolve().parents[2] / "questions_heldout.yaml"
-# Tools the banks ask for that are being added to the catalog; their questions miss until then.
-PENDING_TOOLS = {"customer_lifetime_value", "satisfaction_by"}
+# Paraphrases the planner's developer wrote and then tuned on: a regression check only.
+PARAPHRASES = Path(__file__).resolve().parents[2] / "questions_paraphrases.yaml"
+# A tool the banks ask for that is being added to the catalog (issue 16); its questions miss until then.
+PENDING_TOOLS = {"satisfaction_by"}
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +84,7 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT], ids=["bank", "heldout"])
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES], ids=["bank", "heldout", "paraphrases"])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -120,6 +122,16 @@ def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
     wrong = _misses(planner, bank, "bank")
     score = 1 - len(wrong) / len(bank)
     print(f"\noffline planner: {len(bank) - len(wrong)}/{len(bank)} = {score:.1%} right")
+    for line in wrong:
+        print("  miss:", line)
+    assert score >= 0.95
+
+
+def test_the_developers_paraphrases_still_route(planner):
+    bank = _load(PARAPHRASES)
+    wrong = _misses(planner, bank, "paraphrases")
+    score = 1 - len(wrong) / len(bank)
+    print(f"\nparaphrases: {len(bank) - len(wrong)}/{len(bank)} = {score:.1%} right")
     for line in wrong:
         print("  miss:", line)
     assert score >= 0.95
