@@ -263,8 +263,10 @@ def _boost_compare(slots: Any) -> float:
 
 def _boost_movers(slots: Any) -> float:
     text = _text(slots)
-    by = getattr(slots, "breakdown", None) in _KPI_DIMS
-    cue = _MOVER_CUE.search(text) and (by or re.search(r"\b(?:which|what|who)\b", text))
+    breakdown = getattr(slots, "breakdown", None)
+    by = breakdown in _KPI_DIMS
+    # A group movers cannot split by (a stage, a product category) is another tool's question.
+    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who)\b", text)))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
     return 0.9 if _has_metric(slots) and (cue or split) else 0.0
 

@@ -214,7 +214,7 @@ PROPENSITY_CUES = (
 ACTION_CUES = (
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
-     r"\bactions?\b|\brecommend(?:ed|ations?)?\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bactions?\b|\brecommend(?:ed|ations?)?\b(?! us\b)|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
