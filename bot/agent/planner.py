@@ -11,8 +11,8 @@ A short follow-up ("and for Instagram only?") repeats the last analysis of the c
 with the change. Tools that change something are never run from a question alone: the answer
 asks for confirmation (`Answer.pending`), and `confirm` runs them.
 
-`ranked(question)` gives every tool's score for a question, best first: the shortlist the model
-path sends to the model.
+`rank(question, key)` gives every tool's score for a question, best first (a follow-up's tool
+first): the shortlist the model path sends to the model.
 """
 
 from __future__ import annotations
@@ -87,10 +87,17 @@ class OfflinePlanner:
     def reset(self, key: str) -> None:
         self._state.clear(key)
 
-    def ranked(self, question: str) -> list[tuple[str, float]]:
-        """Every tool the question could be for, with its score, best first (the shortlist for
-        the model path). Tools that change something are listed only when asked for explicitly."""
-        return [(c.tool, c.score) for c in self._ranker.rank(self.read(question))]
+    def rank(self, question: str, key: str = "default") -> list[tuple[str, float]]:
+        """Every tool the planner can route the question to, with its score, most likely first;
+        the tool a follow-up would continue (or switch to) comes first. The model's tool
+        shortlist starts from this. Tools that change something are listed only when the
+        question asks for them in so many words."""
+        plan = self._choose(question, key)
+        ranked = [(c.tool, c.score) for c in plan.candidates]
+        if plan.spec is not None and ranked and ranked[0][0] != plan.spec.name:
+            top = max(plan.score, ranked[0][1])
+            ranked = [(plan.spec.name, top)] + [r for r in ranked if r[0] != plan.spec.name]
+        return ranked
 
     def read(self, question: str) -> Slots:
         """The slots of a question, as the planner reads them."""

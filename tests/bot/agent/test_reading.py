@@ -87,7 +87,7 @@ def test_a_fuzzy_phrase_never_reaches_a_state_changing_tool(planner, question):
     plan = planner.plan(question, f"fuzzy-{question}")
     assert plan.spec is None or not plan.spec.changes_state, (question, plan.spec.name)
     changing = {t.name for t in planner.tools if t.changes_state}
-    assert not changing & {name for name, _ in planner.ranked(question)}
+    assert not changing & {name for name, _ in planner.rank(question)}
 
 
 def test_state_changing_tools_are_only_ranked_when_asked_for_in_so_many_words(planner):
@@ -109,8 +109,11 @@ def test_a_change_asked_for_waits_for_a_yes(planner):
     assert "nothing has been done yet" in answer.text
 
 
-def test_ranked_gives_every_candidate_with_a_score_best_first(planner):
-    ranked = planner.ranked("which channel drove the revenue drop this month?")
+def test_rank_gives_every_candidate_with_a_score_best_first(planner):
+    ranked = planner.rank("which channel drove the revenue drop this month?")
     assert ranked[0][0] == "movers"
     scores = [s for _, s in ranked]
     assert scores == sorted(scores, reverse=True) and len(ranked) >= len(planner.tools) - 4
+    # A follow-up's tool comes first, whatever the words alone resemble.
+    planner.answer("show me the funnel this month", "rank-follow")
+    assert planner.rank("and for instagram?", "rank-follow")[0][0] == "funnel"
