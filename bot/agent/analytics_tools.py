@@ -204,6 +204,7 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,4}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
+                        r"\b(?:week|day|month) to (?:week|day|month)\b|"
                         r"\bover the (?:weeks|months)\b")
 _COMPARE_CUE = re.compile(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
@@ -216,7 +217,13 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
-                        r"smallest|fastest|slowest|weakest|strongest)\b")
+                        r"smallest|fastest|slowest|weakest|strongest)\b|"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
+                        r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
+                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
 _FUTURE = re.compile(r"\bforecast|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
@@ -266,7 +273,7 @@ def _boost_movers(slots: Any) -> float:
     breakdown = getattr(slots, "breakdown", None)
     by = breakdown in _KPI_DIMS
     # A group movers cannot split by (a stage, a product category) is another tool's question.
-    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who)\b", text)))
+    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come)\b", text)))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
     return 0.9 if _has_metric(slots) and (cue or split) else 0.0
 
@@ -285,13 +292,17 @@ FUNNEL_CUES = (
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
      0.6),
     (r"\bconversion rate\b|\brate\b", -0.3),
+    # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
+     r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? out\b|\bgive up\b|\bgiving up\b|"
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
-     r"give up|fall|abandon)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
-    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b", 0.6),
+     r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
+    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! before (?:a |the |they |their |buying|"
+     r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
      r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
@@ -301,7 +312,7 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
-    (r"\bfirst touch\b|\blast touch\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bfirst touch(?:point)?\b|\blast touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
     (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
      r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
@@ -326,6 +337,9 @@ KPI_CUES = (
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
 TREND_CUES = (
     (_TREND_CUE.pattern, 0.2),
+    # "how has X changed?" with no period to compare with asks how it went, point by point.
+    (r"\bhow (?:has|have) .{0,40}\b(?:changed|developed|evolved|moved|gone|done)\b"
+     r"(?!.*\b(?:since|than|versus|vs|compared|against|last|previous)\b)", 0.35),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
 )
 COMPARE_CUES = (

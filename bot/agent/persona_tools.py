@@ -108,8 +108,9 @@ def positions(text: str) -> list[int]:
     for word, pos in ORDINALS.items():
         for hit in re.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((hit.start(), pos))
-    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d)\b", t):
-        found.append((hit.start(), int(hit.group(1))))
+    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d|one|two|three|four|five|six)\b", t):
+        word = hit.group(1)
+        found.append((hit.start(), int(word) if word.isdigit() else _NUMBERS[word]))
     # "merge 4 and 5", "combine 2 & 3": bare card numbers joined by and/&.
     number = r"(one|two|three|four|five|six|[1-6])"
     for hit in re.finditer(rf"\b{number}\s*(?:and|&|\+|with)\s*{number}\b", t):
@@ -220,6 +221,8 @@ DRAFT_CUES = (
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
      r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b",
      0.9),
+    (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
+     r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
 EDIT_CUES = (

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.agent.fuzzy import Speller, words
+from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
@@ -314,7 +314,7 @@ def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
         seen |= words(t.params.__doc__ or "")
     data = " ".join(v.replace("_", " ") for v in known.names())
     terms = set(DOMAIN_TERMS) | words(data)
-    return Speller(terms, seen)
+    return Speller(terms, seen | english_words())
 
 
 def merge(old: Slots, new: Slots) -> Slots:

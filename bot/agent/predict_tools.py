@@ -185,7 +185,8 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|stop buying|stop coming|go|drift|quit)\b|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
+     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b|"
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b", 0.9),
@@ -203,8 +204,9 @@ FORECAST_CUES = (
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b", 0.6),
 )
 PROPENSITY_CUES = (
-    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|place an order|"
-     r"shop|come back|return|make (?:a|their first) (?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
+    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|"
+     r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
+     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing)\b|\bwarm (?:leads|prospects)\b|"
      r"\bhot (?:leads|prospects)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
@@ -214,7 +216,8 @@ PROPENSITY_CUES = (
 ACTION_CUES = (
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
-     r"\bactions?\b|\brecommend(?:ed|ations?)?\b(?! us\b)|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
+     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"

@@ -133,9 +133,10 @@ def _metrics(t: str) -> tuple[list[str], str]:
     if re.search(r"\bconver\w*", t) and len(stages) == 2:
         # "consideration to decision conversion": the step into the second stage.
         a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
         if b == a + 1:
-            code = "conversion_" + stages[1].replace("-", "_")
-            found = [(p, c) for p, c in found if c != "purchase_conversion"] + [(0, code)]
+            found.append((0, "conversion_" + stages[1].replace("-", "_")))
+        # Two stages further apart ("awareness to purchase"): conversion along a funnel, not a KPI.
     out: list[str] = []
     for _, code in sorted(found):
         if code not in out:
@@ -203,7 +204,8 @@ def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
 def parse_breakdown(text: str) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
-            r"grouped by|each|every|between|among|which|what|some|other|different|various)\s+"
+            r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
+            r"compare|comparing)\s+"
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in DIMENSION_WORDS:

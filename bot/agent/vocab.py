@@ -40,7 +40,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
      r"delivered late|late (?:deliver|arriv)\w*", "on_time_delivery"),
     (rf"{_DELIVERY} (?:times?|speed|durations?)|time to (?:deliver|ship)|days? to (?:deliver|ship|arrive)|"
-     rf"how (?:long|many days|fast|quickly) (?:does|do|did|will|is|are) (?:the |our |it take (?:to|for) )?"
+     rf"how (?:long|many days|fast|quick(?:ly)?|slow) (?:does|do|did|will|is|are|has been|have been) (?:the |our |it take (?:to|for) )?"
      rf"(?:{_DELIVERY}|deliver|ship|parcels?|orders? to arrive)|"
      rf"{_DELIVERY} (?:take|takes|took|taking)|{_DELIVERY} (?:is |was |are |got )?(?:faster|slower|quicker)|"
      r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*",
@@ -69,6 +69,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"worth (?:to us )?(?:over|across|in|for) (?:their|a|the|its) (?:whole |entire )?life(?:time|span)?|"
      r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)", "clv"),
     (r"churn\w*|attrition|customers? (?:we )?(?:lost|lose)|lapsed customers|"
+     r"how many (?:customers|clients|regulars|buyers|people) (?:did|have|do) we (?:lose|lost)|"
+     r"(?:customers|clients|regulars) (?:we(?:'ve| have)? )?lost\b|"
      r"stopped (?:buying|coming|ordering|shopping)", "churn_rate"),
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
      r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
@@ -180,7 +182,7 @@ NEGATIVE = re.compile(
     r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
     r"worst|wrong|disappoint\w*|upset|hate\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
-    r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?)\b")
+    r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off)\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"

@@ -60,8 +60,10 @@ _UNKNOWN = re.compile(
 
 _GRAINS: list[tuple[str, str]] = [
     (r"\bdaily\b|\bper day\b|\beach day\b|\bevery day\b|\bby day\b|\bday[- ]by[- ]day\b|\ba day\b|"
+     r"\bday to day\b|"
      r"\bdays?\b(?= by)", "day"),
     (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ]by[- ]week\b|\ba week\b|"
+     r"\bweek to week\b|"
      r"\bweeks\b", "week"),
     (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ]by[- ]month\b", "month"),
 ]

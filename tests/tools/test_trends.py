@@ -384,3 +384,18 @@ def test_olist_weekly_delivery_time_keeps_the_period_median(store):
     assert r.overall == pytest.approx(whole.value) and r.overall_n == whole.n
     weekly = r.series.loc[r.series["n"] > 0, "value"].mean()
     assert abs(weekly - r.overall) > 0.01  # the mean of weekly medians would have been another number
+
+
+def test_window_values_are_the_kpis_of_each_window(store, tmp_path):
+    from tools.analytics.kpis import kpi
+    from tools.analytics.trends import window_values
+
+    _tickets(store, tmp_path)
+    w = window_values(store, "first_response_time", days=3, first=D(2026, 5, 4), last=D(2026, 5, 14))
+    for row in w.itertuples():
+        window = Period(start=row.date - dt.timedelta(days=2), end=row.date)
+        headline = kpi(store, "first_response_time", window).headline
+        assert (row.value, row.n) == (pytest.approx(headline.value), headline.n), row.date
+    assert list(w["date"]) == [D(2026, 5, d) for d in range(4, 11)] + [D(2026, 5, d) for d in range(12, 15)]
+    with pytest.raises(ToolInputError, match="not a median or percentile"):
+        window_values(store, "csat", days=3, first=D(2026, 5, 4), last=D(2026, 5, 14))

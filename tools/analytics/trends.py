@@ -76,24 +76,35 @@ def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str 
 def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date, last: dt.date,
                   filters: Filters | None = None, by: str | None = None, settings: KpiSettings | None = None,
                   churn_window_days: int | None = None) -> pd.DataFrame:
-    """The KPI over the `days` days ending on each day from `first` to `last`, each computed
-    over its window's own rows (the median of the window's tickets, not a mean of daily
-    medians): date, grp, value, n. One query per window, on one connection."""
+    """A median or percentile KPI over the `days` days ending on each day from `first` to
+    `last`, computed over each window's own rows (the median of the window's tickets, never a
+    mean of daily medians): date, grp, value, n. One query for the rows, then each row counts
+    in the windows of its day and the `days` - 1 days after. (Rates, means and totals combine
+    from a daily series exactly and need no such thing.)"""
+    from tools.analytics.kpi_families import QUANTILE_ROWS
+
     [metric] = _check_series_args([metric], "day")
+    if metric not in QUANTILE_ROWS:
+        raise ToolInputError(f"{metric} is not a median or percentile: its windows add up from the daily series")
+    build, column, q = QUANTILE_ROWS[metric]
     start = first - dt.timedelta(days=days - 1)
-    rows: list[pd.DataFrame] = []
     with open_scope(store, Period(start=start, end=last), filters, settings, churn_window_days) as (con, scope):
         who = kpi_frame.prepare_who(con, scope.filters, by)
         try:
-            for end in pd.date_range(first, last, freq="D").date:
-                window = scope.resolve(Period(start=end - dt.timedelta(days=days - 1), end=end))
-                long = kpi_sql.compute(con, scope.frame("period", period=window, who=who), [metric])
-                rows.append(long.assign(date=end)[["date", "grp", "value", "n"]])
+            frame = scope.frame("day", who=who)
+            rows = kpi_frame.run_sql(con, build(frame, column), frame)
         finally:
             kpi_frame.drop_who(con, who)
-    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["date", "grp", "value", "n"])
-    out["n"] = out["n"].fillna(0).astype("int64")
-    return out
+    if rows.empty:
+        return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
+    day = pd.to_datetime(rows["bucket"]).to_numpy()
+    spread = rows.loc[rows.index.repeat(days)].assign(
+        date=np.repeat(day, days) + np.tile(np.arange(days), len(rows)).astype("timedelta64[D]"))
+    spread = spread[(spread["date"] >= np.datetime64(first)) & (spread["date"] <= np.datetime64(last))]
+    grouped = spread.groupby(["date", "grp"])["value"]
+    out = pd.DataFrame({"value": grouped.quantile(q), "n": grouped.size()}).reset_index()
+    out["date"] = out["date"].dt.date
+    return out[["date", "grp", "value", "n"]]
 
 
 def _check_series_args(metrics: list[str], grain: str) -> list[str]:
