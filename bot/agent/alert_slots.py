@@ -32,9 +32,11 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
-    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\bover (?:a|the) week\b|\bin a week\b", 7),
-    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b", 28),
-    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\bin a day\b", 1),
+    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
+     r"week\b|\b7[- ]days?\b", 7),
+    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
+     r"\b(?:4|four) weeks\b", 28),
+    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
 
 

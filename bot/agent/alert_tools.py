@@ -179,7 +179,8 @@ OPEN_CUES = (
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\balerts? (?:are )?(?:open|firing)\b", 1.0),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
-     r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|"
+     r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
+     r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"
      r"\b(?:anything|something) (?:broken|wrong|on fire|up|amiss|off)\b|\bis (?:anything|something|everything) (?:wrong|broken|ok|okay|fine)\b|\b(?:anything|problems?|issues?) (?:that )?(?:i|we) (?:need|should|ought) "
      r"to (?:know|worry|look)\b|\bneeds? (?:my )?attention\b", 0.6),
 )

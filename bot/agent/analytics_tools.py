@@ -196,6 +196,8 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     against = period_args(getattr(slots, "against", None))
     if against:
         args["against"] = against
+    if getattr(slots, "top", None):
+        args["top"] = max(1, min(int(slots.top), 50))
     return args
 
 
@@ -221,6 +223,7 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        r"\b(?:top|bottom|best|worst) \d+ (?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
                         r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
                         r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")

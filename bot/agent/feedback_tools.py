@@ -134,10 +134,10 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
     by = getattr(slots, "breakdown", None)
     text = _text(slots)
-    if by in ("channel", "touchpoint", "stage"):
+    if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b", text) or len(getattr(slots, "sources", []) or []) >= 2:
+        args["by"] = "source"  # survey or ticket: for feedback "source" is where the text came from
+    elif by in ("channel", "touchpoint", "stage"):
         args["by"] = by
-    elif re.search(r"\bsources?\b", text) or len(getattr(slots, "sources", []) or []) >= 2:
-        args["by"] = "source"
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain
     elif re.search(r"\bover time|\bmonth by month|\bmonthly", text):

@@ -165,7 +165,8 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     if re.search(r"\beach customer\b|\bper customer\b|\bone by one\b|\bcustomer by customer\b|\bwhich customers\b|"
-                 r"\bwho (?:needs|should)\b|\blist (?:the )?customers\b|\bname(?:s|d)? (?:the )?customers\b", text):
+                 r"\bwho (?:needs|should)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
+                 r"\bnames\b", text):
         out["level"] = "customers"
     if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b", text):
         out["include_prospects"] = True

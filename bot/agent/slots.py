@@ -205,7 +205,7 @@ def parse_breakdown(text: str) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
-            r"compare|comparing)\s+"
+            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+)\s+"
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in DIMENSION_WORDS:

@@ -142,9 +142,41 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), f"{m.group(1)}..{m.group(2)}"))
     for m in re.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
         found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
+    # "between 1 october and 31 october", "from 3 oct to 9 nov"
+    for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*(?:and|to|until|till|-|–)\s*"
+                         rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
+        a = _date(m.group(1), m.group(2), m.group(3), as_of)
+        b = _date(m.group(4), m.group(5), m.group(6), as_of)
+        if a and b and a <= b:
+            found.append((m.start(), m.end(), _span(a, min(b, as_of))))
+    # "between october and november", "from august to october": whole months
+    for m in re.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        m1 = _MONTH_NAMES.get(m.group(1)) or _MONTH_NAMES.get(m.group(1)[:3])
+        m2 = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        if m1 and m2:
+            first = _month_range(m1, as_of, int(m.group(3)) if m.group(3) else None)[0]
+            last = _month_range(m2, as_of, int(m.group(3)) if m.group(3) else None)[1]
+            if first <= last:
+                found.append((m.start(), m.end(), _span(first, last)))
+    # "the first week of november", "the last week of october"
+    for m in re.finditer(rf"\b(first|second|third|fourth|last|final) week (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
+        month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        if not month:
+            continue
+        start_of, end_of = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        full_end = dt.date(start_of.year, month, calendar.monthrange(start_of.year, month)[1])
+        k = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(m.group(1))
+        first = start_of + dt.timedelta(days=7 * k) if k is not None else full_end - dt.timedelta(days=6)
+        last = min(first + dt.timedelta(days=6), as_of)
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, last)))
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
     for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s*(?:and|to|until|till|-|–)\s*{_DAY}\s+(?:of\s+)?{_MONTH}"
                          rf"(?:\s+{_YEAR})?", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
         a = _date(m.group(1), m.group(3), m.group(4), as_of)
         b = _date(m.group(2), m.group(3), m.group(4), as_of)
         if a and b and a <= b:
@@ -161,7 +193,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
     for m in re.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+)?)?)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?", t):
-        if any(s <= m.start() < e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
             continue  # "may" the verb needs a preposition to be the month
         if not m.group(1) and not m.group(3) and m.group(2) in ("mar", "jan", "jun", "dec", "oct", "aug", "sep"):
             continue
