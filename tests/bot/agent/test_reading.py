@@ -117,3 +117,17 @@ def test_rank_gives_every_candidate_with_a_score_best_first(planner):
     # A follow-up's tool comes first, whatever the words alone resemble.
     planner.answer("show me the funnel this month", "rank-follow")
     assert planner.rank("and for instagram?", "rank-follow")[0][0] == "funnel"
+
+
+def test_a_models_answer_carries_its_reading_from_the_tools_it_called(planner):
+    from fakes.chat import call, say, scripted
+
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text
+
+    model = scripted(call("kpis", {"metrics": ["revenue"], "period": {"name": "last_month"}}),
+                     say("Revenue last month was healthy."))
+    agent = JourneyAgent(planner.ctx, chat_model=model, model_label="scripted")
+    answer = agent.answer("how much did we take last month?", "model-reading")
+    assert answer.understood == "Revenue, last month"
+    assert answer_text(answer).splitlines()[0] == "(read as: Revenue, last month)"
