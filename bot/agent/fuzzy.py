@@ -43,9 +43,12 @@ def allowed_edits(word: str) -> int:
 class Speller:
     """Corrects unknown words to the one close domain term, if there is exactly one."""
 
-    def __init__(self, terms: set[str], known: set[str]):
+    def __init__(self, terms: set[str], known: set[str], *, dictionary: bool = False):
         self.terms = {t for t in terms if len(t) >= 4}
         self.known = known | terms
+        # With a dictionary of English words, "deliverys" is a typo even though "delivery" is
+        # a word; without one, an inflected known word is given the benefit of the doubt.
+        self.dictionary = dictionary
         self._by_len: dict[int, list[str]] = {}
         for t in self.terms:
             self._by_len.setdefault(len(t), []).append(t)
@@ -55,7 +58,7 @@ class Speller:
         if word in self.known or "'" in word or "-" in word:
             return word
         for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"):
-            if word.endswith(suffix) and word[: -len(suffix)] in self.known:
+            if not self.dictionary and word.endswith(suffix) and word[: -len(suffix)] in self.known:
                 return word  # "stored", "alerts", "ordering": a known word, inflected
         edits = allowed_edits(word)
         if not edits:

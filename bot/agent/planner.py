@@ -139,7 +139,7 @@ class OfflinePlanner:
         else:
             body = record.result.to_text()
         self.remember(key, plan)
-        lead = reading_lead(line, reasons(self, plan))
+        lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
 
     def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
@@ -314,7 +314,8 @@ def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
         seen |= words(t.params.__doc__ or "")
     data = " ".join(v.replace("_", " ") for v in known.names())
     terms = set(DOMAIN_TERMS) | words(data)
-    return Speller(terms, seen | english_words())
+    english = english_words()
+    return Speller(terms, seen | english, dictionary=bool(english))
 
 
 def merge(old: Slots, new: Slots) -> Slots:

@@ -314,8 +314,11 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     return Answer(text + " Try one of these:", "offline", suggestions=planner.suggestions())
 
 
-def reading_lead(line: str, why: list[str]) -> str:
-    """The first line of an answer: the reading, and why it may be wrong when it may be."""
+def reading_lead(line: str, why: list[str], fixes: list[tuple[str, str]] | None = None) -> str:
+    """The first line of an answer: the reading, the typos it read past, and why it may be wrong
+    when it may be."""
+    if fixes:
+        line += " (reading " + ", ".join(f"“{a}” as {b}" for a, b in fixes[:3]) + ")"
     if not why:
         return f"{line}:"
     return f"I read this as: {line} (not sure: {'; '.join(why)}). Other readings are offered below.\n"

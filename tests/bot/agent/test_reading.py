@@ -131,3 +131,8 @@ def test_a_models_answer_carries_its_reading_from_the_tools_it_called(planner):
     answer = agent.answer("how much did we take last month?", "model-reading")
     assert answer.understood == "Revenue, last month"
     assert answer_text(answer).splitlines()[0] == "(read as: Revenue, last month)"
+
+
+def test_a_typo_read_past_is_said(planner):
+    answer = planner.answer("whats the reveune for last week", "typo")
+    assert answer.text.startswith("Revenue, last week (reading “reveune” as revenue):\n")
