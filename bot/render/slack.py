@@ -89,17 +89,22 @@ def answer_buttons(answer: Answer, answer_id: str) -> Block:
     if any(data_frame(r) is not None for r in results):
         buttons.append(button("Show the data", SHOW_DATA, answer_id))
     if any("persona" in c.name for c in answer.tool_calls if c.ok):
-        save = button("Save persona", SAVE_PERSONA, answer_id)
-        save["confirm"] = {  # saving changes what journeybot keeps: Slack asks first
-            "title": {"type": "plain_text", "text": "Save this persona?"},
-            "text": {"type": "plain_text", "text": "It is kept and can then filter every analysis."},
-            "confirm": {"type": "plain_text", "text": "Save"},
-            "deny": {"type": "plain_text", "text": "No"},
-        }
-        buttons.append(save)
+        buttons.append(save_persona_button(answer_id))
     buttons.append(button(":thumbsup:", RATE_UP, answer_id))
     buttons.append(button(":thumbsdown:", RATE_DOWN, answer_id))
     return actions(*buttons, block_id=f"answer:{answer_id}")
+
+
+def save_persona_button(answer_id: str) -> dict[str, Any]:
+    """Saving changes what journeybot keeps: Slack asks "Save this persona?" before the click."""
+    save = button("Save persona", SAVE_PERSONA, answer_id)
+    save["confirm"] = {
+        "title": {"type": "plain_text", "text": "Save this persona?"},
+        "text": {"type": "plain_text", "text": "It is kept and can then filter every analysis."},
+        "confirm": {"type": "plain_text", "text": "Save"},
+        "deny": {"type": "plain_text", "text": "No"},
+    }
+    return save
 
 
 def text_message(text: str, *, note: str | None = None) -> SlackMessage:
