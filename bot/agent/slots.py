@@ -238,9 +238,11 @@ def parse_persona(text: str, saved: list[str] | tuple[str, ...]) -> str | None:
     return None
 
 
-def _values(t: str, values: tuple[str, ...], *, people: bool) -> list[str]:
+def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = "") -> list[str]:
     """Data values named in the text; with `people`, only next to a people noun or after
-    for/among/from ("vip customers", "for loyalty members"), so "loyalty reward" is not one."""
+    for/among/from ("vip customers", "for loyalty members"), so "loyalty reward" is not one.
+    A short code in capitals (Brazil's state TO, SP) counts only written so in `original`:
+    "from purchase to post-purchase" is not the state of Tocantins."""
     hits: list[tuple[int, str]] = []
     for value in sorted(values, key=len, reverse=True):
         v = re.escape(value.lower())
@@ -249,15 +251,18 @@ def _values(t: str, values: tuple[str, ...], *, people: bool) -> list[str]:
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
-        m = re.search(pattern, t)
+        if not people and len(value) <= 3 and value.isupper():
+            m = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", original)
+        else:
+            m = re.search(pattern, t)
         if m and not any(value.lower() in o.lower() for _, o in hits):
             hits.append((m.start(), value))
     return [v for _, v in sorted(hits)]
 
 
 def _places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
-    cities = _values(t, known.cities, people=False)
-    regions = [r for r in _values(t, known.regions, people=False) if r not in cities]
+    cities = _values(t, known.cities, people=False, original=text)
+    regions = [r for r in _values(t, known.regions, people=False, original=text) if r not in cities]
     if cities or regions:
         return cities, regions
     context = rf"(?:{PEOPLE}|orders|sales|deliveries)"
