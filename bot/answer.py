@@ -52,6 +52,34 @@ class AnswerEvents:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """Another reading of a question, offered when the first one may be wrong: a button in
+    Slack runs `tool` with `args`; the terminal shows `question`, which the planner reads the
+    same way."""
+
+    label: str  # "Purchase conversion, week by week"
+    question: str  # a question that means this reading
+    tool: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "question": self.question, "tool": self.tool, "args": self.args}
+
+
+@dataclass(frozen=True)
+class PendingAction:
+    """A change the answer proposes but has not made: an alert rule created, changed or
+    deleted, a persona saved. It runs only when the person confirms (a button, a prompt, --yes)."""
+
+    tool: str
+    args: dict[str, Any]
+    summary: str  # what it will do, in words
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tool": self.tool, "args": self.args, "summary": self.summary}
+
+
+@dataclass(frozen=True)
 class Answer:
     text: str
     mode: Mode
@@ -60,6 +88,9 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)  # example questions when unsure
     tokens: dict[str, int] = field(default_factory=dict)  # input/output/total when a model ran
     model: str | None = None
+    understood: str = ""  # how the question was read, shown before the answer
+    alternatives: list[Alternative] = field(default_factory=list)  # other readings to pick from
+    pending: PendingAction | None = None  # a change waiting for confirmation
 
     @property
     def results(self) -> list[Any]:
@@ -79,4 +110,7 @@ class Answer:
             "notes": self.notes,
             "suggestions": self.suggestions,
             "tokens": self.tokens,
+            "understood": self.understood,
+            "alternatives": [a.to_dict() for a in self.alternatives],
+            "pending": self.pending.to_dict() if self.pending else None,
         }

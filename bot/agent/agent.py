@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.catalog import all_tools
+from bot.agent.confirm import hold_for_confirmation, understood_calls
 from bot.agent.llm import make_chat_model, reply_text
 from bot.agent.model_guard import (
     FALLBACK_ERRORS,
@@ -31,7 +32,7 @@ from bot.agent.schemas import compact_schema, tool_description
 from bot.agent.streaming import run_graph
 from bot.agent.toolbox import Shortlist, more_tools_tool, shortlist, shortlist_middleware
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_to, run_tool
-from bot.answer import Answer, AnswerEvents, ToolCallRecord
+from bot.answer import Answer, AnswerEvents, PendingAction, ToolCallRecord
 from bot.prompts import load_prompt
 from bot.sources import stale_notes
 from tools.core.pii import redact
@@ -41,6 +42,10 @@ log = logging.getLogger(__name__)
 
 _calls: contextvars.ContextVar[list[ToolCallRecord] | None] = contextvars.ContextVar(
     "journeybot_tool_calls", default=None
+)
+# Changes the model asked for in this answer, held until the person confirms (bot/agent/confirm.py).
+_pending: contextvars.ContextVar[list[PendingAction] | None] = contextvars.ContextVar(
+    "journeybot_pending", default=None
 )
 
 class JourneyAgent:
@@ -149,6 +154,15 @@ class JourneyAgent:
             answer.tool_calls.extend(watch.unknown)  # what the model asked for and does not exist
             return answer
 
+    def confirm(self, pending: PendingAction, conversation_key: str = "default") -> Answer:
+        """Make a change the person confirmed (a Slack button, a terminal prompt, --yes)."""
+        return self.planner.confirm(pending, conversation_key)
+
+    def choose_reading(self, tool: str, args: dict[str, Any], conversation_key: str = "default",
+                       question: str = "") -> Answer:
+        """Answer with a reading the person picked from the alternatives."""
+        return self.planner.run_reading(tool, args, conversation_key, question)
+
     def _system_prompt(self) -> str:
         store = self.ctx.store
         counts = store.counts()
@@ -175,6 +189,8 @@ class JourneyAgent:
         out = []
         for spec in self.tools:
             def run(_spec: ToolSpec = spec, **kwargs: Any) -> str:
+                if _spec.changes_state:  # never run on the model's word alone: the person confirms
+                    return hold_for_confirmation(_spec, ctx, kwargs, _pending.get())
                 record = run_tool(_spec, ctx, kwargs)
                 calls = _calls.get()
                 if calls is not None:
@@ -218,9 +234,11 @@ class JourneyAgent:
         records: list[ToolCallRecord] = []
         if watch is None:
             watch = make_watch(time.monotonic() + self.answer_budget, {t.name for t in self.tools})
+        held: list[PendingAction] = []
 
         def invoke() -> Any:
             token = _calls.set(records)
+            held_token = _pending.set(held)
             try:
                 # Two messages in one thread must not interleave; a model path abandoned at the
                 # deadline may still hold the lock until its last request times out.
@@ -238,6 +256,7 @@ class JourneyAgent:
                     lock.release()
             finally:
                 _calls.reset(token)
+                _pending.reset(held_token)
 
         state = run_within(invoke, self.answer_budget, watch)
         messages = state["messages"]
@@ -261,7 +280,8 @@ class JourneyAgent:
         if unsupported:
             log.warning("numbers not found in tool results: %s", unsupported)
             notes.append("Some figures could not be traced to a tool result: " + ", ".join(unsupported[:5]))
-        return Answer(text, "model", records, notes, tokens=tokens, model=self.model_label)
+        return Answer(text, "model", records, notes, tokens=tokens, model=self.model_label,
+                      understood=understood_calls(records), pending=held[-1] if held else None)
 
 
 

@@ -16,8 +16,10 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
     (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
     (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
-    (rf"\b(?:below|under|less than|lower than|drops? below|falls? below|goes below)\s+[£$€]?{_NUMBER}", "below"),
-    (rf"\b(?:above|over|more than|higher than|exceeds?|goes above|rises? above)\s+[£$€]?{_NUMBER}", "above"),
+    (rf"\b(?:below|under|less than|fewer than|lower than|no more than|drops? below|falls? below|goes below|"
+     rf"dips? below|sinks? below)\s+[£$€]?{_NUMBER}", "below"),
+    (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?)\s+[£$€]?{_NUMBER}",
+     "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
 # Sudden moves without a number are unusual days in one direction: "a channel's new visitors
@@ -30,15 +32,23 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
-    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\bover (?:a|the) week\b|\bin a week\b", 7),
-    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b", 28),
-    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\bin a day\b", 1),
+    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
+     r"week\b|\b7[- ]days?\b", 7),
+    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
+     r"\b(?:4|four) weeks\b", 28),
+    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
+
+
+_FRACTIONS = {"a half": "50%", "half": "50%", "a third": "33.3%", "a quarter": "25%", "a fifth": "20%",
+              "a tenth": "10%", "two thirds": "66.7%", "three quarters": "75%"}
 
 
 def parse_rule_request(text: str) -> dict[str, Any]:
     """condition, value, window_days and severity, as far as the text says them."""
     t = text.lower()
+    for words, percent in _FRACTIONS.items():  # "drops by more than a third" is 33.3%
+        t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
     out: dict[str, Any] = {}
     for pattern, condition in _CONDITIONS:
         m = re.search(pattern, t)
@@ -46,10 +56,11 @@ def parse_rule_request(text: str) -> dict[str, Any]:
             out["condition"], out["value"] = condition, _float(m.group(1))
             break
     up, down = bool(_UP.search(t)), bool(_DOWN.search(t))
-    if "condition" not in out and (up or down or _UNUSUAL.search(t)):
+    both = bool(re.search(r"\b(?:either|both) (?:direction|way)s?\b|\bup or down\b|\bhigh or low\b", t))
+    if "condition" not in out and (up or down or both or _UNUSUAL.search(t)):
         out["condition"] = "unusual"
-    if out.get("condition") == "unusual" and (up or down):
-        out["direction"] = "both" if up and down else ("up" if up else "down")
+    if out.get("condition") == "unusual" and (up or down or both):
+        out["direction"] = "both" if both or (up and down) else ("up" if up else "down")
     m = _PER.search(t)
     if m:
         out["per"] = m.group(1)
@@ -61,18 +72,19 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         if re.search(pattern, t):
             out["window_days"] = days
             break
-    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b", t)
+    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out:
-        out["window_days"] = max(1, min(90, int(m.group(1))))
+        out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
     if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
     elif re.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause)\b", t):
+    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b|"
+                 r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume)\b", t):
+    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
         out["enabled"] = True
     return out
 

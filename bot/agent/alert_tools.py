@@ -16,6 +16,7 @@ from tools.alerts.manage import (
     ListAlertRulesParams,
     OpenAlertsParams,
     change_alert_rule,
+    check_rule_change,
     create_alert_rule,
     delete_alert_rule,
     list_alert_rules,
@@ -52,6 +53,12 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
     return create_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p, source="chat")
 
 
+def _precheck(ctx: ToolContext, p: Any) -> None:
+    if isinstance(p, CreateAlertRuleParams):
+        p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
+    check_rule_change(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p)
+
+
 def _rule_ids(ctx: ToolContext) -> list[str]:
     made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
     return [r.id for r in _config_rules(ctx)] + made_here
@@ -62,11 +69,25 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
     (the only ones it can change), then all, so a config rule gets its own refusal."""
     # Planning reads; it does not create a state file where none is yet.
     made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
-    return best_rule_id(text, made_here) or best_rule_id(text, _rule_ids(ctx)) or "(which rule?)"
+    everyone = _rule_ids(ctx)
+    t = text.lower()
+    written = [r for r in sorted(everyone, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", t)]
+    if written:  # the id written out wins, wherever the rule comes from
+        return written[0]
+    # An id-like name that no rule has ("delete the cart-abandonment alert rule"): kept as
+    # written, so the answer can say there is no such rule and list the ones there are.
+    m = re.search(r"\b(?:rule|alert)s?\s+(?:called|named|id)?\s*([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
+                  r"\b(?:called|named)\s+([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
+                  r"\bthe\s+([a-z0-9]+(?:-[a-z0-9]+)+)\s+(?:alert|rule)\b", t)
+    return best_rule_id(text, made_here) or best_rule_id(text, everyone) or \
+        (next(g for g in m.groups() if g) if m else "(which rule?)")
 
 
-_NOTIFY = re.compile(r"\b(?:let me know|tell me (?:if|when|whenever)|alert me|notify me|warn me|ping me|"
-                     r"message me|keep an eye|send me an alert|set up an alert)\b", re.I)
+# "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
+_PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
+                     r"|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"send me an alert|set up an alert)\b", re.I)
 
 
 def _boost_create(slots: Any) -> float:
@@ -76,18 +97,33 @@ def _boost_create(slots: Any) -> float:
     return 0.5 if _NOTIFY.search(text) and parse_rule_request(text).get("condition") else 0.0
 
 
+# Step conversions are watched as conversion from the stage before: "checkout conversion" is
+# conversion_rate from the decision stage.
+_STEP_FROM = {"conversion_consideration": "awareness", "conversion_decision": "consideration",
+              "conversion_purchase": "decision", "conversion_post_purchase": "purchase",
+              "conversion_advocacy": "post-purchase"}
+
+
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
-    args: dict[str, Any] = {"metric": slots.metrics[0] if slots.metrics else _default_metric(asked),
-                            "condition": asked.get("condition", "unusual"), "request": slots.text[:300]}
+    metric = slots.metrics[0] if slots.metrics else _default_metric(asked)
+    args: dict[str, Any] = {"metric": metric, "condition": asked.get("condition", "unusual"),
+                            "request": slots.text[:300]}
     for key in ("value", "window_days", "severity", "direction", "per"):
         if key in asked:
             args[key] = asked[key]
-    if slots.stages and _canonical(ctx, args["metric"]) == "purchase_conversion":
-        args["stage"] = slots.stages[0]
+    if metric in _STEP_FROM:
+        args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
+    elif metric == "purchase_conversion":
+        args["metric"] = "conversion_rate"
+        if slots.stages and slots.stages[0] != "purchase":
+            args["stage"] = slots.stages[0]
     # "any channel, like tiktok" watches every channel; one channel named alone is the filter.
     if slots.channels and asked.get("per") != "channel":
         args["channel"] = slots.channels[0]
+    segments = (getattr(slots, "filters", None) or {}).get("segment")
+    if segments and asked.get("per") != "segment":
+        args["segment"] = segments[0]
     return args
 
 
@@ -108,6 +144,46 @@ def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return {"rule_id": _named_rule(ctx, slots.text)}
+
+
+def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "norm", "") or slots.text.lower()
+    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts)\b|\bpast alerts\b|\bincluding old\b", text)
+    return {"include_resolved": True} if resolved else {}
+
+
+# A new rule is made only when asked for in so many words; a change or a delete only when the
+# request names an alert (bot/agent/ranking.py never picks them by resemblance).
+CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|create|add|make|new|start) (?:an? |the )?alerts?\b|"
+                   r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b")
+# An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
+_ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
+          r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
+CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
+                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*\balerts?\b")
+DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
+                   r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b")
+LIST_CUES = (
+    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
+     r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
+     r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
+     r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
+     r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
+     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
+     1.0),
+)
+OPEN_CUES = (
+    (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
+     r"triggered|current|live) alerts?\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
+     r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
+     r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
+     r"\balerts? (?:are )?(?:open|firing)\b", 1.0),
+    (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
+     r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
+     r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"
+     r"\b(?:anything|something) (?:broken|wrong|on fire|up|amiss|off)\b|\bis (?:anything|something|everything) (?:wrong|broken|ok|okay|fine)\b|\b(?:anything|problems?|issues?) (?:that )?(?:i|we) (?:need|should|ought) "
+     r"to (?:know|worry|look)\b|\bneeds? (?:my )?attention\b", 0.6),
+)
 
 
 def alert_tool_specs() -> list[ToolSpec]:
@@ -144,6 +220,10 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "tell me if any segment's orders are unusually low"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
                       "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
+            cues=((CREATE_EXPLICIT, 1.5),),
+            changes_state=True,
+            explicit=CREATE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_create,
             boost=_boost_create,
         ),
@@ -157,6 +237,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
                        "what do you alert me about", "which metrics are watched"),
             keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
+            cues=LIST_CUES,
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(
@@ -170,6 +251,10 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
+            cues=((CHANGE_EXPLICIT, 1.0),),
+            changes_state=True,
+            explicit=CHANGE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_change,
         ),
         ToolSpec(
@@ -181,6 +266,10 @@ def alert_tool_specs() -> list[ToolSpec]:
                       "remove the orders alert rule"),
             phrasings=("remove that alert", "delete the alert rule", "stop the alert"),
             keywords=("delete", "remove", "stop alerting"),
+            cues=((DELETE_EXPLICIT, 1.2),),
+            changes_state=True,
+            explicit=DELETE_EXPLICIT,
+            precheck=_precheck,
             plan=_plan_delete,
         ),
         ToolSpec(
@@ -192,7 +281,8 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            plan=lambda slots, ctx: {},
+            cues=OPEN_CUES,
+            plan=_plan_open,
         ),
     ]
 

@@ -7,12 +7,32 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.analytics_cues import (
+    COMPARE_CUES,
+    DROPOFF_CUES,
+    FUNNEL_CUES,
+    KPI_CUES,
+    KPI_DIMS,
+    MOVER_CUES,
+    PATH_CUES,
+    TREND_CUES,
+    boost_compare,
+    boost_funnel,
+    boost_kpis,
+    boost_movers,
+    boost_trend,
+    metrics_from,
+    text_of,
+)
 from bot.agent.tools import ToolContext, ToolSpec
+
+__all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
 
 
 def filters_from(slots: Any) -> dict[str, Any]:
-    """Customer filters the question names: a saved persona, first-touch channels."""
-    out: dict[str, Any] = {}
+    """Customer filters the question names: a saved persona, first-touch channels, segments,
+    places and age bands (tools.analytics.filters.Filters fields)."""
+    out: dict[str, Any] = {k: list(v) for k, v in (getattr(slots, "filters", None) or {}).items() if v}
     if getattr(slots, "persona", None):
         out["persona"] = slots.persona
     if getattr(slots, "channels", None):
@@ -20,14 +40,19 @@ def filters_from(slots: Any) -> dict[str, Any]:
     return out
 
 
-def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
-    period = getattr(slots, "period", None) or default
+def period_args(period: str | None) -> dict[str, Any] | None:
+    """A period as the tools take it: {"name": ...} or {"start": ..., "end": ...}."""
     if not period:
-        return {}
+        return None
     if ".." in period:
         start, end = period.split("..", 1)
-        return {"period": {"start": start or None, "end": end or None}}
-    return {"period": {"name": period}}
+        return {"start": start or None, "end": end or None}
+    return {"name": period}
+
+
+def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
+    period = period_args(getattr(slots, "period", None) or default)
+    return {"period": period} if period else {}
 
 
 def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
@@ -36,17 +61,6 @@ def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
     if filters:
         args["filters"] = filters
     return args
-
-
-def metrics_from(slots: Any) -> list[str]:
-    from tools.analytics.kpi_catalog import METRICS, normalize_metric
-
-    out = []
-    for m in getattr(slots, "metrics", []) or []:
-        code = normalize_metric(m)
-        if code in METRICS and code not in out:
-            out.append(code)
-    return out
 
 
 def _kpi_settings(ctx: ToolContext):
@@ -104,7 +118,10 @@ def _movers(ctx: ToolContext, params: Any):
 def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     stages = list(getattr(slots, "stages", []) or [])
-    if len(stages) >= 2:
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    if len(touchpoints) >= 2:
+        args["touchpoints"] = touchpoints[:10]
+    elif len(stages) >= 2:
         from tools.core.stages import STAGE_INDEX
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
@@ -112,7 +129,7 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         from tools.core.stages import STAGES
 
         args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
-    if getattr(slots, "breakdown", None):
+    if getattr(slots, "breakdown", None) in KPI_DIMS:
         args["by"] = slots.breakdown
     return args
 
@@ -132,6 +149,9 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     if re.search(r"\bstage", (getattr(slots, "text", "") or "").lower()):
         args["level"] = "stage"
+    goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
+    if goal and not re.search(r"\b(?:buy|purchase|order)", text_of(slots)):
+        args["goal_stage"] = goal[-1]
     if getattr(slots, "top", None):
         args["top"] = min(int(slots.top), 50)
     return args
@@ -155,65 +175,38 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots, "this_month")
+    args = _common(slots, _default_compare_period(slots))
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
+    against = period_args(getattr(slots, "against", None))
+    if against:
+        args["against"] = against
     return args
+
+
+def _default_compare_period(slots: Any) -> str:
+    """"week on week" looks at this week, "month on month" (and no hint) at this month."""
+    text = text_of(slots)
+    if re.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
+        return "this_week"
+    if re.search(r"\bday on day\b|\bdaily\b", text):
+        return "yesterday"
+    return "this_month"
 
 
 def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "revenue"
-    args["by"] = getattr(slots, "breakdown", None) or "channel"
+    by = getattr(slots, "breakdown", None)
+    args["by"] = by if by in KPI_DIMS else "channel"
+    against = period_args(getattr(slots, "against", None))
+    if against:
+        args["against"] = against
+    if getattr(slots, "top", None):
+        args["top"] = max(1, min(int(slots.top), 50))
     return args
-
-
-_TREND_CUE = re.compile(r"\btrend|over time|week by week|day by day|daily|weekly|by week|by day|"
-                        r"\bchart|\bplot|\bseries|\bmoved\b|going (up|down)", re.I)
-_MOVER_CUE = re.compile(r"\bdr(o|i)ve|\bdriving|\bbehind\b|contribut|explain|\bmovers?\b", re.I)
-
-
-def _has_metric(slots: Any) -> bool:
-    return bool(metrics_from(slots))
-
-
-_FUTURE = re.compile(r"\bforecast|\bpredict|\bnext (week|month|quarter|year)|\bwill\b", re.I)
-
-
-def _boost_kpis(slots: Any) -> float:
-    # KPIs are history; a KPI named in a question about the future is a forecast question.
-    if _FUTURE.search(getattr(slots, "text", "") or ""):
-        return 0.0
-    return 0.3 if _has_metric(slots) else 0.0
-
-
-def _boost_funnel(slots: Any) -> float:
-    return 0.3 if len(getattr(slots, "stages", []) or []) >= 2 else 0.0
-
-
-def _boost_trend(slots: Any) -> float:
-    text = getattr(slots, "text", "") or ""
-    # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
-    return 0.6 if _has_metric(slots) and (getattr(slots, "grain", None) or _TREND_CUE.search(text)) else 0.0
-
-
-def _boost_compare(slots: Any) -> float:
-    return 0.35 if _has_metric(slots) and getattr(slots, "compare", False) else 0.0
-
-
-# "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
-# answers it with each group's value (and the period before), where kpis would give one total.
-_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split by|broken down by|across)\s+(?:first[- ]touch\s+)?"
-                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|personas?)\b", re.I)
-
-
-def _boost_movers(slots: Any) -> float:
-    text = getattr(slots, "text", "") or ""
-    cue = _MOVER_CUE.search(text) and (getattr(slots, "breakdown", None) or "which" in text.lower())
-    split = getattr(slots, "breakdown", None) and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
-    return 0.5 if _has_metric(slots) and (cue or split) else 0.0
 
 
 def analytics_tools() -> list[ToolSpec]:
@@ -245,8 +238,9 @@ def analytics_tools() -> list[ToolSpec]:
                 "how many visitors end up buying", "from first contact to purchase, how many get through",
             ),
             keywords=("funnel", "reach", "between", "get through", "make it to"),
+            cues=FUNNEL_CUES,
             plan=_plan_funnel,
-            boost=_boost_funnel,
+            boost=boost_funnel,
         ),
         ToolSpec(
             name="dropoffs",
@@ -266,6 +260,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "where did non-buyers stop", "biggest leak in the journey",
             ),
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon", "bail", "leak"),
+            cues=DROPOFF_CUES,
             plan=_plan_dropoffs,
         ),
         ToolSpec(
@@ -286,6 +281,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "share of journeys with an in-store visit", "first and last touch channel",
             ),
             keywords=("path", "paths", "route", "sequence", "first touch", "last touch", "offline"),
+            cues=PATH_CUES,
             plan=_plan_paths,
         ),
         ToolSpec(
@@ -310,8 +306,9 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
+            cues=KPI_CUES,
             plan=_plan_kpis,
-            boost=_boost_kpis,
+            boost=boost_kpis,
         ),
         ToolSpec(
             name="trend",
@@ -331,8 +328,9 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("trend", "over time", "week by week", "day by day", "daily", "weekly", "going up",
                       "going down", "series"),
+            cues=TREND_CUES,
             plan=_plan_trend,
-            boost=_boost_trend,
+            boost=boost_trend,
         ),
         ToolSpec(
             name="compare",
@@ -352,8 +350,9 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
+            cues=COMPARE_CUES,
             plan=_plan_compare,
-            boost=_boost_compare,
+            boost=boost_compare,
         ),
         ToolSpec(
             name="movers",
@@ -373,7 +372,8 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
                       "which city", "explain"),
+            cues=MOVER_CUES,
             plan=_plan_movers,
-            boost=_boost_movers,
+            boost=boost_movers,
         ),
     ]

@@ -6,6 +6,8 @@ has a description, examples, described params and a result with provenance.
 
 from __future__ import annotations
 
+from functools import cache
+
 from pydantic import BaseModel, ConfigDict
 
 from bot.agent.analytics_tools import analytics_tools
@@ -20,6 +22,21 @@ class DescribeParams(BaseModel):
     """No arguments: describes everything loaded."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+DESCRIBE_CUES = (
+    (r"\b(?:loaded|imported|uploaded|ingested|synced)\b|\bin the (?:system|database)\b|\bwhat'?s in (?:the|our) "
+     r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
+     r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
+     r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b|"
+     r"\b(?:what|which) (?:data|info|information|records) (?:do |have )?(?:you|we) (?:\w+ )?(?:got|have|hold|keep)\b|"
+     r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
+     r"\bin yet\b|\b(?:date|time) range\b", 0.9),
+    (r"\bhow many (?:customers|orders|rows|records|events|surveys|tickets|people) (?:do we have|are there|have we got|"
+     r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
+     0.6),
+    (r"\bdata\b", 0.2),
+)
 
 
 def _describe(ctx: ToolContext, params: DescribeParams):
@@ -51,6 +68,7 @@ def all_tools() -> list[ToolSpec]:
                        "how many customers do we have in the data", "what period does the data cover",
                        "do we have any survey data", "is there data on orders", "what exports are in"),
             keywords=("data", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
+            cues=DESCRIBE_CUES,
             plan=lambda slots, ctx: {},
         ),
         *alert_tool_specs(),
@@ -61,3 +79,13 @@ def all_tools() -> list[ToolSpec]:
         *journey_map_tools(),
         *persona_tools(),
     ]
+
+
+@cache
+def _by_name() -> dict[str, ToolSpec]:
+    return {t.name: t for t in all_tools()}
+
+
+def tool_spec(name: str) -> ToolSpec | None:
+    """The catalog's spec of a tool by name (cached), or None."""
+    return _by_name().get(name)

@@ -24,6 +24,15 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+DIGEST_CUES = (
+    (r"\bdigest\b|\broundup\b|\bround-up\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
+     r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
+     r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
+     r"strange|new|important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
+     r"\bwhat happened (?:yesterday|last week|today)\b", 0.9),
+)
+
+
 def digest_tool_spec() -> ToolSpec:
     return ToolSpec(
         name="digest",
@@ -39,5 +48,6 @@ def digest_tool_spec() -> ToolSpec:
         phrasings=("daily digest", "morning summary", "weekly summary", "the digest for yesterday",
                    "give me an overview of yesterday"),
         keywords=("digest", "overview", "summary", "how did we do"),
+        cues=DIGEST_CUES,
         plan=_plan,
     )

@@ -55,48 +55,165 @@ def _themes(ctx: ToolContext, params: Any):
     return themes(feedback_store(ctx), params, store=ctx.store, labeler=labeler)
 
 
+def _text(slots: Any) -> str:
+    return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+
+
+_QUERY_NOISE = re.compile(
+    r"\b(?:remind|again|anyone|anybody|someone|people|customers?|folks|shoppers|buyers|users|clients|find|search|"
+    r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
+    r"who|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
+    r"regarding|concerning|mentioning|mentions?|mentioned|say|says|said|saying|wrote|write|written|quotes?|"
+    r"comments?|feedback|reviews?|complaints?|complaining|complain|tickets?|surveys?|responses?|answers?|"
+    r"messages?|examples?|verbatims?|negative|positive|unhappy|happy|angry|bad|good|their|them|they|that|this|"
+    r"those|these|me|my|i|it|its|please|can|could|would|just|only|also|and|or|but|like|out|up|scored|score|"
+    r"gave|given|giving|rated|rating|stars?|out|passives?|promoters?|detractors?|last|past|week|month|year|"
+    r"days?|today|yesterday|recently|lately|ago|\d+s?)\b")
+
+
+def search_query(slots: Any) -> str:
+    """What to look for: the question without the words that ask, filter or date it."""
+    from bot.agent.when import mask, read_when
+
+    text = _text(slots)
+    when = read_when(text, None)
+    text = mask(text, when.spans)
+    m = re.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on)\s+"
+                  r"(?:the\s+|our\s+|their\s+)?(.+?)(?:\s+(?:from|in|during|over|since|last|this)\b.*)?[?.!]*$", text)
+    topic = m.group(1) if m else text
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]
+    if not words and m:
+        words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", _QUERY_NOISE.sub(" ", text)) if len(w) > 1]
+    return " ".join(words[:8])
+
+
+def _score_filters(text: str) -> dict[str, Any]:
+    """Survey-score filters: "scored us 5 out of 5", "the passives, the 7s and 8s", "detractors"."""
+    out: dict[str, Any] = {}
+    m = re.search(r"\b(?:scored|rated|gave|giving|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
+                  text)
+    if m:
+        score, scale = int(m.group(1)), m.group(2)
+        key = "csat" if scale in ("5", "five") else "nps"
+        out[f"min_{key}"] = out[f"max_{key}"] = score
+        return out
+    m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
+    if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
+        lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)
+        out.update(min_nps=lo, max_nps=hi)
+    elif re.search(r"\bdetractors?\b", text):
+        out.update(min_nps=0, max_nps=6)
+    elif re.search(r"\bpromoters?\b", text):
+        out.update(min_nps=9, max_nps=10)
+    return out
+
+
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    query = (getattr(slots, "query", "") or "").strip()
-    text = (getattr(slots, "text", "") or "").lower()
+    text = _text(slots)
+    query = search_query(slots)
     args: dict[str, Any] = {"query": query if len(query) >= 2 else "feedback"}
     args.update(period_from(slots))
-    if _COMPLAINT.search(text):
+    if getattr(slots, "polarity", None) == "negative" or _COMPLAINT.search(text):
         args["max_sentiment"] = -0.05
+    elif getattr(slots, "polarity", None) == "positive" and not re.search(r"\bscored|\brated", text):
+        args["min_sentiment"] = 0.05
     stages = getattr(slots, "stages", []) or []
-    if len(stages) == 1:
+    if len(stages) == 1 and not re.search(r"\bbuy|\bpurchase|\border", query):
         args["stage"] = stages
+    if getattr(slots, "sources", None):
+        args["source"] = list(slots.sources)
+    if getattr(slots, "customer_id", None):
+        args["customer_id"] = slots.customer_id
+        if args["query"] == "feedback" or not query:
+            args["query"] = "what the customer said"
+    args.update(_score_filters(text))
+    if any(k.endswith(("_csat", "_nps")) for k in args):
+        args.pop("max_sentiment", None)
+        args.pop("min_sentiment", None)
     return args
 
 
 def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
     by = getattr(slots, "breakdown", None)
-    text = (getattr(slots, "text", "") or "").lower()
-    if by in ("channel",):
-        args["by"] = "channel"
-    elif "touchpoint" in text:
-        args["by"] = "touchpoint"
-    elif getattr(slots, "grain", None) in ("day", "week"):
+    text = _text(slots)
+    if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b", text) or len(getattr(slots, "sources", []) or []) >= 2:
+        args["by"] = "source"  # survey or ticket: for feedback "source" is where the text came from
+    elif by in ("channel", "touchpoint", "stage"):
+        args["by"] = by
+    elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain
-    elif re.search(r"\bover time|month by month|monthly", text):
+    elif re.search(r"\bover time|\bmonth by month|\bmonthly", text):
         args["by"] = "month"
     stages = getattr(slots, "stages", []) or []
-    if stages:
+    if stages and args.get("by") != "stage":
         args["stage"] = stages
+    if getattr(slots, "sources", None) and args.get("by") != "source":
+        args["source"] = list(slots.sources)
     return args
 
 
 def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
-    text = getattr(slots, "text", "") or ""
-    if _COMPLAINT.search(text):
+    text = _text(slots)
+    polarity = getattr(slots, "polarity", None)
+    if polarity in ("negative", "positive"):
+        args["sentiment"] = polarity
+    elif _COMPLAINT.search(text):
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
         args["sentiment"] = "positive"
     stages = getattr(slots, "stages", []) or []
     if len(stages) == 1:
         args["stage"] = stages
+    if getattr(slots, "sources", None):
+        args["source"] = list(slots.sources)
     return args
+
+
+# What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
+_OPEN_ABOUT = (r"\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
+               r"pleased|talk\w*) (?:about|with|over|on)\b")
+SEARCH_CUES = (
+    (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
+     r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
+     r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
+     0.45),
+    (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
+     r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
+    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
+     r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
+    (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
+)
+SENTIMENT_CUES = (
+    (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
+     r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
+    (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
+     r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
+     r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
+)
+THEME_CUES = (
+    (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
+     r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
+     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
+     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
+    (_OPEN_ABOUT, 0.6),
+    (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
+    (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
+     r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"
+     r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
+    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate) (?:best|most|least|about us)?\s*\??$", 0.6),
+    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+)
+
+
+def _one_customer(slots: Any) -> float:
+    """One customer's words are found by search; themes and sentiment are about many."""
+    return 0.9 if getattr(slots, "customer_id", None) else 0.0
 
 
 def feedback_tools() -> list[ToolSpec]:
@@ -122,6 +239,8 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
+            cues=SEARCH_CUES,
+            boost=_one_customer,
             plan=_plan_search,
         ),
         ToolSpec(
@@ -140,6 +259,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion", "happier", "unhappier", "tone"),
+            cues=SENTIMENT_CUES,
             plan=_plan_sentiment,
         ),
         ToolSpec(
@@ -160,6 +280,8 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar", "love", "like about"),
+            cues=THEME_CUES,
+            boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,
         ),
     ]

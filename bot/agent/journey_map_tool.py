@@ -148,6 +148,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         filters["segment"] = segments[:1]
     if getattr(slots, "channels", None):
         filters["channel"] = list(slots.channels)
+    for dim in ("city", "region", "age_band"):
+        values = (getattr(slots, "filters", None) or {}).get(dim)
+        if values:
+            filters[dim] = list(values)
     if filters:
         args["filters"] = filters
     stages = list(getattr(slots, "stages", []) or [])
@@ -160,9 +164,24 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["compare_filters"] = {"persona": personas[1]}
         elif len(segments) > 1:
             args["compare_filters"] = {"segment": segments[1:2]}
+        elif getattr(slots, "against", None):
+            args["compare_period"] = _period(slots.against)
         else:
             args["compare_period"] = _before(getattr(slots, "period", None), ctx)
     return args
+
+
+MAP_CUES = (
+    (r"\bjourney map\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
+     r"\bmap (?:out )?the (?:customer )?journey\b|\bdraw (?:the |our |me )?(?:customer )?journey\b|\bmap for\b", 1.2),
+    (r"\bmap\b", 0.3),
+    (r"\bmap\b.{0,25}\bjourney\b|\bjourney\b.{0,25}\bmap\b", 0.9),
+    (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
+     r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)(?: stage)?\b|"
+     r"\bwhy is (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "
+     r"(?:red|amber|green|grey|bad|weak|struggling)\b", 0.9),
+    (r"\bwhole (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
+)
 
 
 def journey_map_tools() -> list[ToolSpec]:
@@ -203,6 +222,7 @@ def journey_map_tools() -> list[ToolSpec]:
                 "the whole customer journey stage by stage", "where does the journey hurt",
             ),
             keywords=("journey map", "stage by stage"),
+            cues=MAP_CUES,
             plan=_plan,
             follow_ups=FOLLOW_UPS,
         ),

@@ -17,7 +17,7 @@ ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "previous": -2, "penultimate": -2,
 }
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 # Words owners use -> the behaviours a card can be narrowed to (tools.personas.params.Focus).
 FOCUS_WORDS: list[tuple[str, str]] = [
@@ -108,8 +108,14 @@ def positions(text: str) -> list[int]:
     for word, pos in ORDINALS.items():
         for hit in re.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((hit.start(), pos))
-    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d)\b", t):
-        found.append((hit.start(), int(hit.group(1))))
+    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d|one|two|three|four|five|six)\b", t):
+        word = hit.group(1)
+        found.append((hit.start(), int(word) if word.isdigit() else _NUMBERS[word]))
+    # "merge 4 and 5", "combine 2 & 3": bare card numbers joined by and/&.
+    number = r"(one|two|three|four|five|six|[1-6])"
+    for hit in re.finditer(rf"\b{number}\s*(?:and|&|\+|with)\s*{number}\b", t):
+        a, b = (int(g) if g.isdigit() else _NUMBERS.get(g, 1) for g in hit.groups())
+        found += [(hit.start(1), a), (hit.start(2), b)]
     out: list[int] = []
     for _, pos in sorted(found):
         if pos not in out:
@@ -148,9 +154,10 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s+(?:about|on|for|that says|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|call (?:her|him|them|it)|name (?:her|him|them|it))\b", t):
-        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|the \w+ one|persona \d))?"
-                      r"(?:\s+(?:to|as))?\s+(.+)$", text)
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
+        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
+                      r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
+                      r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
         if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one"):
             name = None  # "rename her" with no name: the tool asks for one
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
@@ -162,11 +169,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    t = (getattr(slots, "text", "") or "").lower()
-    m = re.search(r"\b(two|three|four|five|six|[2-6])\s+(?:personas?|segments?|groups?|types?)\b", t)
-    if m:
-        return {"segments": _NUMBERS.get(m.group(1)) or int(m.group(1))}
-    return {}
+    count = getattr(slots, "count", None)
+    return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -179,11 +183,68 @@ def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return {**({"which": which[0]} if which else {}), **({"name": name} if name else {})}
 
 
+_NAME = r"((?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|of|the|and|&))*(?<!\bof)(?<!\bthe)(?<!\band))"
+
+
+def persona_name(text: str) -> str | None:
+    """A persona's name written in the question: "the persona Brunch Ben", "version 2 of The
+    Regular", "show me Busy Parent's card" (capitalised words, as names are written)."""
+    for pattern in (rf"\bpersona(?:\s+(?:called|named|card(?:\s+for)?))?\s+{_NAME}",
+                    rf"\bversion\s+\d+\s+of\s+(?:the\s+persona\s+)?{_NAME}",
+                    rf"\b(?:show|open|see|display|view)\s+(?:me\s+)?{_NAME}(?:'s)?\s+(?:persona|card)\b"):
+        m = re.search(pattern, text)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
 def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    if getattr(slots, "persona", None):
-        return {"name": slots.persona}
-    which = positions(getattr(slots, "text", "") or "")
-    return {"which": which[0]} if which else {}
+    text = getattr(slots, "text", "") or ""
+    out: dict[str, Any] = {}
+    name = getattr(slots, "persona", None) or persona_name(text)
+    m = re.search(r"\bversion\s+(\d+)\b|\bv(\d+)\b", text, re.I)
+    if m:
+        out["version"] = int(m.group(1) or m.group(2))
+    if name:
+        return {**out, "name": name}
+    which = positions(text)
+    return {**out, "which": which[0]} if which else out
+
+
+# What people say when they want each persona tool (bot/agent/ranking.py).
+DRAFT_CUES = (
+    (r"\bpersonas?\b", 0.25),
+    (r"^(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
+     r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|"
+     r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
+     r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
+     r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
+     r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b",
+     0.9),
+    (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
+     r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
+    (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
+)
+EDIT_CUES = (
+    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+(?: one)?)\b|"
+     r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
+     r"\bpain ?points? (?:about|on|for)\b|\bnarrow\b|\brefocus\b|"
+     r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
+     r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
+)
+SAVE_EXPLICIT = (r"^(?:please |ok,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and )*"
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
+SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
+LIST_CUES = (
+    (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
+     r"personas\b|\bpersonas (?:do we have|have we (?:got|saved|made)|are (?:saved|stored)|have been saved|on file)\b|"
+     r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b", 0.9),
+)
+SHOW_CUES = (
+    (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ )?persona\b|version \d)|"
+     r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]", 0.9),
+    (r"\b(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?) (?:draft )?(?:persona|card|one)\b", 0.2),
+)
 
 
 def persona_tools() -> list[ToolSpec]:
@@ -215,6 +276,7 @@ def persona_tools() -> list[ToolSpec]:
                        "persona cards", "draft some personas for us", "split our customers into personas",
                        "group our customers into personas", "divide customers into types"),
             keywords=("segments", "customer types", "draft personas", "personas from", "into", "split"),
+            cues=DRAFT_CUES,
             plan=plan_draft,
         ),
         ToolSpec(
@@ -233,6 +295,8 @@ def persona_tools() -> list[ToolSpec]:
                        "remove the pain point about", "rename the persona", "call her", "rename it to",
                        "make the third one about delivery customers", "only weekday customers for this persona"),
             keywords=("merge", "combine", "rename", "pain point", "narrow", "make the", "one about", "call her"),
+            cues=EDIT_CUES,
+            edits=True,
             plan=plan_edit,
         ),
         ToolSpec(
@@ -247,6 +311,9 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("save it", "save her", "save this one", "save the persona", "keep this persona",
                        "save them all", "save every persona", "save it as The Regular", "store this persona"),
             keywords=("save", "keep it", "store"),
+            cues=SAVE_CUES,
+            changes_state=True,
+            explicit=SAVE_EXPLICIT,
             plan=plan_save,
         ),
         ToolSpec(
@@ -258,6 +325,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show personas", "list personas", "list the saved personas", "our personas",
                        "what personas do we have", "saved personas"),
             keywords=("saved personas", "show personas", "list personas"),
+            cues=LIST_CUES,
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(
@@ -269,6 +337,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
                        "show the first one", "describe that persona"),
             keywords=("persona card", "show me", "describe"),
+            cues=SHOW_CUES,
             plan=plan_show,
         ),
     ]

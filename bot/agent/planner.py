@@ -1,29 +1,58 @@
 """The offline planner: answers common questions with no language model.
 
-It matches the question to a tool by similarity to example phrasings (TF-IDF over words and
-character n-grams, plus each tool's keywords), reads the arguments with bot/agent/slots.py,
-runs the same tool functions the model would call, and answers from the result's own text,
-with the same provenance. A short follow-up ("and for Instagram only?") repeats the last
-analysis of the conversation with the change. When it cannot tell what is meant, it says so
-and offers example questions.
+It reads the question's slots (bot/agent/slots.py: periods, KPIs, who, breakdowns), ranks the
+tools on them (bot/agent/ranking.py: cues, slot evidence and similarity to example phrasings),
+fills the chosen tool's arguments with its `plan` function, runs the same tool functions the
+model would call, and answers from the result's own text, with the same provenance.
+
+Every answer starts with how the question was read (bot/agent/reading.py); when the reading is
+uncertain, or a word was not understood, it says so and offers the closest other readings.
+A short follow-up ("and for Instagram only?") repeats the last analysis of the conversation
+with the change. Tools that change something are never run from a question alone: the answer
+asks for confirmation (`Answer.pending`), and `confirm` runs them.
+
+`rank(question, key)` gives every tool's score for a question, best first (a follow-up's tool
+first): the shortlist the model path sends to the model.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.agent.slots import Slots, parse
-from bot.agent.tools import ToolContext, ToolSpec, run_tool
-from bot.answer import Answer
+from bot.agent.fuzzy import Speller, english_words, words
+from bot.agent.ranking import Candidate, ToolRanker
+from bot.agent.slots import Known, Slots, parse
+from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
+from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
 
-MIN_SCORE = 0.18  # below this the planner admits it is unsure
+_STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM events), "
+              "(SELECT count(*) FROM orders), (SELECT max(ts) FROM events), (SELECT max(ts) FROM orders)")
+MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same (?:for|but)|only|now|just|but|ok,? and|then)\b", re.I
-)
+    r"^\s*(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
+    r"what if|instead|for|in|by|over|during)\b", re.I)
+_STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
+# Orders to remove or undo something, and things journeybot does not do at all (write to
+# customers, move money, book). Answered only by a tool that acts on what is named.
+_COMMAND = re.compile(
+    r"^(?:please |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
+    r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
+    r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
+    r"contact|discount)(?! me\b| us\b| the (?:\w+ )?digest\b)|"
+    r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
+    r"newsletter|blog|caption|advert|ad|description|joke|speech))(?![\w-])")
+
+
+# "that", "it" standing for the last answer's subject: "how does that compare with last month?",
+# "break it down by channel", "show that weekly".
+_THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
+                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
+                   r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
+_DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
 @dataclass(frozen=True)
@@ -32,6 +61,9 @@ class Plan:
     args: dict[str, Any]
     slots: Slots
     score: float
+    candidates: tuple[Candidate, ...] = ()
+    follow_up: bool = False
+    notes: tuple[str, ...] = field(default=())
 
 
 class OfflinePlanner:
@@ -40,53 +72,50 @@ class OfflinePlanner:
         self.tools = [t for t in tools if t.plan is not None or not t.params.model_fields]
         self.by_name = {t.name: t for t in self.tools}
         self._state = PlannerMemory(memory_path)
-        self._index = _PhrasingIndex(self.tools)
+        self._ranker = ToolRanker(self.tools)
+        self._known_cache: tuple[Any, Known] | None = None
+        self._speller: Speller | None = None
 
     # -- public ---------------------------------------------------------------------------
     def suggestions(self) -> list[str]:
         picks = []
         for t in self.tools:
-            if t.examples and len(picks) < 3 and t.name != "describe_data":
+            if t.examples and len(picks) < 3 and t.name != "describe_data" and not t.changes_state:
                 picks.append(t.examples[0])
         return picks or ["what data do you have?"]
 
     def reset(self, key: str) -> None:
         self._state.clear(key)
 
+    def rank(self, question: str, key: str = "default") -> list[tuple[str, float]]:
+        """Every tool the planner can route the question to, with its score, most likely first;
+        the tool a follow-up would continue (or switch to) comes first. The model's tool
+        shortlist starts from this. Tools that change something are listed only when the
+        question asks for them in so many words."""
+        plan = self._choose(question, key)
+        ranked = [(c.tool, c.score) for c in plan.candidates]
+        if plan.spec is not None and ranked and ranked[0][0] != plan.spec.name:
+            top = max(plan.score, ranked[0][1])
+            ranked = [(plan.spec.name, top)] + [r for r in ranked if r[0] != plan.spec.name]
+        return ranked
+
+    def read(self, question: str) -> Slots:
+        """The slots of a question, as the planner reads them."""
+        known = self._known()
+        return parse(question, as_of=known.as_of, known=known, speller=self._spell(known))
+
     def choose(self, question: str, key: str = "default") -> tuple[ToolSpec | None, Slots, float]:
         """The tool and slots the planner would use (exposed for the question-bank test)."""
-        slots = self._slots(question)
-        ranked = self._index.rank(question, slots)
-        best_name, best = ranked[0] if ranked else (None, 0.0)
-        previous = self._state.get(key)
-        spec = self.by_name.get(previous["tool"]) if previous else None
-        if spec is not None and any(re.search(p, question, re.I) for p in spec.follow_ups):
-            return spec, _merge(Slots(**previous["slots"]), slots), 1.0  # type: ignore[index]
-        short = len(question.split()) <= 7
-        if previous and (_FOLLOW_UP.search(question) or (short and best < MIN_SCORE * 1.5)) \
-                and previous["tool"] in self.by_name and (slots.filled() or _FOLLOW_UP.search(question)):
-            merged = _merge(Slots(**previous["slots"]), slots)
-            return self.by_name[previous["tool"]], merged, 1.0
-        if best_name is None or best < MIN_SCORE:
-            return None, slots, best
-        return self.by_name[best_name], slots, best
-
-    def rank(self, question: str, key: str = "default") -> list[tuple[str, float]]:
-        """Every tool the planner can route to with its score, most likely first; the tool a
-        follow-up would continue comes first. The model's tool shortlist starts from this
-        (bot/agent/toolbox.py)."""
-        ranked = self._index.rank(question, self._slots(question))
-        spec, _, score = self.choose(question, key)
-        if spec is not None and ranked and ranked[0][0] != spec.name:
-            ranked = [(spec.name, score)] + [r for r in ranked if r[0] != spec.name]
-        return ranked
+        plan = self._choose(question, key)
+        return plan.spec, plan.slots, plan.score
 
     def plan(self, question: str, key: str = "default") -> Plan:
         """The tool and arguments the planner would use, without running anything."""
-        spec, slots, score = self.choose(question, key)
-        ctx = self.ctx.for_conversation(key)
-        args = spec.plan(slots, ctx) if spec is not None and spec.plan else {}
-        return Plan(spec, args, slots, score)
+        plan = self._choose(question, key)
+        if plan.spec is None or plan.spec.plan is None:
+            return plan
+        args = plan.spec.plan(plan.slots, self.ctx.for_conversation(key))
+        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up)
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""
@@ -94,81 +123,218 @@ class OfflinePlanner:
             self._state.put(key, plan.spec.name, plan.slots)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
-        plan = self.plan(question, key)
-        spec = plan.spec
-        if spec is None:
-            return Answer(
-                "I'm not sure which analysis you mean, and I answer offline without a language "
-                "model, so I stick to questions I can map to an analysis. Try one of these:",
-                "offline",
-                suggestions=self.suggestions(),
-            )
-        record = run_tool(spec, self.ctx.for_conversation(key), plan.args)
-        if not record.ok:
-            text = f"I tried {record.signature} but it did not work: {record.error}"
-        else:
-            text = record.result.to_text()
-        self.remember(key, plan)
-        return Answer(text, "offline", [record])
+        from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
 
-    def _slots(self, question: str) -> Slots:
+        plan = self.plan(question, key)
+        if plan.spec is None:
+            return ask_back(self, plan, question, key)
+        alts = alternatives(self, plan, key)
+        line = understood(plan.spec.name, plan.args, plan.slots)
+        if plan.spec.changes_state:
+            self.remember(key, plan)
+            return self._ask_to_confirm(plan, line, alts, key)
+        record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
+        if not record.ok:
+            body = f"I tried {record.signature} but it did not work: {record.error}"
+        else:
+            body = record.result.to_text()
+        self.remember(key, plan)
+        lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
+        return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
+
+    def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
+        """Answer with a reading the person chose (a button, a suggestion): that tool with
+        those arguments, remembered for follow-ups like any answer."""
+        from bot.agent.reading import understood
+
+        spec = self.by_name.get(tool)
+        if spec is None:
+            return Answer(f"I no longer have the analysis {tool!r}.", "offline")
+        slots = self.read(question or tool)
+        line = understood(tool, args, slots)
+        if spec.changes_state:
+            return self._ask_to_confirm(Plan(spec, args, slots, 1.0), line, [], key)
+        record = run_tool(spec, self.ctx.for_conversation(key), args)
+        body = record.result.to_text() if record.ok else \
+            f"I tried {record.signature} but it did not work: {record.error}"
+        self._state.put(key, tool, slots)
+        return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
+
+    def confirm(self, pending: PendingAction, key: str) -> Answer:
+        """Run a state-changing tool the person confirmed."""
+        spec = self.by_name.get(pending.tool)
+        if spec is None:
+            return Answer(f"I no longer have the action {pending.tool!r}.", "offline")
+        record = run_tool(spec, self.ctx.for_conversation(key), pending.args)
+        body = record.result.to_text() if record.ok else \
+            f"I tried {record.signature} but it did not work: {record.error}"
+        return Answer(body, "offline", [record], understood=pending.summary)
+
+    # -- choosing -------------------------------------------------------------------------
+    def _choose(self, question: str, key: str) -> Plan:
+        slots = self.read(question)
+        previous = self._state.get(key)
+        prev_spec = self.by_name.get(previous["tool"]) if previous else None
+        prev_slots = stored_slots(previous["slots"]) if previous else None
+        candidates = tuple(self._ranker.rank(slots))
+        best = candidates[0] if candidates else None
+        if prev_spec is not None and prev_slots is not None:
+            if any(re.search(p, question, re.I) for p in prev_spec.follow_ups):
+                return Plan(prev_spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
+            if self._continues(slots, best, prev_spec):
+                spec = self._follow_up_tool(prev_spec, slots, best)
+                return Plan(spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
+            if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
+                slots.customer_id = prev_slots.customer_id
+            if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
+                    and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
+                # "how does that compare with last month?": another analysis of the same thing.
+                tool = self._follow_up_tool(prev_spec, slots, best)
+                return Plan(tool, {}, merge(prev_slots, slots), best.score, candidates, True)
+        if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
+            return Plan(None, {}, slots, best.score if best else 0.0, candidates)
+        if _COMMAND.search(slots.norm) and not (self.by_name[best.tool].changes_state or self.by_name[best.tool].edits):
+            # "forget about the checkout thing", "wipe it": an order to remove something that no
+            # tool was asked for by name. Never answered with whatever analysis resembles it.
+            return Plan(None, {}, slots, best.score, candidates)
+        return Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
+
+    def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
+        """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
+        "what about last month?", "just revenue")."""
+        if prev.changes_state:
+            return False
+        text = slots.norm
+        short = len(text.split()) <= 6
+        leads = bool(_FOLLOW_UP.search(text))
+        changed = bool(slots.filled())
+        if best is not None and best.tool != prev.name and best.score >= _STRONG and \
+                self.by_name[best.tool].changes_state is False and not (leads and short):
+            return False
+        if leads and (changed or short):
+            return True
+        return short and changed and (best is None or best.score < _STRONG)
+
+    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
+        """The analysis a follow-up asks for: the last one, unless the new words ask for a
+        series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
+        same KPIs, or name another analysis outright."""
+        kpi_tools = ("kpis", "compare", "movers", "trend")
+        if prev.name in kpi_tools:
+            if new.grain in ("day", "week") and prev.name != "trend":
+                return self.by_name.get("trend", prev)
+            if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
+                return self.by_name.get("movers", prev)
+            if (new.against or new.compare) and prev.name == "kpis":
+                return self.by_name.get("compare", prev)
+        if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state:
+            return self.by_name[best.tool]
+        return prev
+
+    def _about_the_business(self, slots: Slots) -> bool:
+        """Whether the question is about what journeybot knows at all: a cue of some tool, a
+        word of its domain, or a KPI, stage, channel, customer group or customer it names.
+        "Tell me a joke" and "what's the capital of France?" are not."""
+        from bot.agent.vocab import DOMAIN_NOUNS
+
+        entities = (slots.metrics, slots.stages, slots.channels, slots.filters, slots.customer_id,
+                    slots.persona, slots.sources, slots.touchpoints)
+        measure = any(kind == "metric" for kind, _ in slots.unknown)  # "our happiness index": a KPI we lack
+        return any(entities) or measure or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
+
+    # -- helpers --------------------------------------------------------------------------
+    def _ask_to_confirm(self, plan: Plan, line: str, alts: list[Alternative], key: str = "default") -> Answer:
+        from bot.agent.reading import confirmation_text
+
+        assert plan.spec is not None
+        problem = check_change(plan.spec, self.ctx.for_conversation(key), plan.args)
+        if problem:  # a change that cannot go through is explained, not offered
+            return Answer(f"I can't do that: {problem}", "offline", understood=line, alternatives=alts)
+        pending = PendingAction(plan.spec.name, dict(plan.args), line)
+        return Answer(confirmation_text(plan.spec.name, plan.args, line), "offline",
+                      understood=line, alternatives=alts, pending=pending)
+
+    def _as_of(self) -> Any:
+        self._known()
+        return self._known_cache[1].as_of if self._known_cache else None
+
+    def _known(self) -> Known:
+        """What the data has (channels, segments, places, personas...), read again only when the
+        data changed: one query per question checks that."""
         from tools.analytics.filters import known_values
 
         store = self.ctx.store
         try:
-            channels = known_values(store, "channel")
-            personas = known_values(store, "persona")
+            with store.connect() as con:
+                stamp = con.execute(_STAMP_SQL).fetchone()
+                saved = con.execute("SELECT count(*) FROM information_schema.tables "
+                                    "WHERE table_name = 'personas'").fetchone()[0]
+                if saved:
+                    stamp = (*stamp, *con.execute("SELECT count(*), max(version) FROM personas").fetchone())
         except Exception:  # an empty or busy store still gets an answer attempt
-            channels, personas = [], []
-        return parse(question, as_of=store.as_of(), channels=channels, personas=personas)
+            stamp = None
+        if self._known_cache is not None and self._known_cache[0] == stamp and stamp is not None:
+            return self._known_cache[1]
+        values: dict[str, Any] = {}
+        for dim, key in (("channel", "channels"), ("persona", "personas"), ("segment", "segments"),
+                         ("city", "cities"), ("region", "regions"), ("age_band", "age_bands")):
+            try:
+                values[key] = tuple(known_values(store, dim))
+            except Exception:  # an empty or busy store still gets an answer attempt
+                values[key] = ()
+        try:
+            values["touchpoints"] = tuple(store.query(
+                "SELECT DISTINCT touchpoint FROM events WHERE touchpoint IS NOT NULL")["touchpoint"])
+        except Exception:
+            values["touchpoints"] = ()
+        try:
+            values["as_of"] = store.as_of()
+        except Exception:
+            values["as_of"] = None
+        known = Known(**values)
+        self._known_cache = (stamp, known)
+        self._speller = None
+        return known
+
+    def _spell(self, known: Known) -> Speller:
+        if self._speller is None:
+            self._speller = build_speller(self.tools, known)
+        return self._speller
 
 
-def _merge(old: Slots, new: Slots) -> Slots:
+def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
+    """Domain terms to correct towards, and every word the planner has seen (never corrected)."""
+    from bot.agent.vocab import DOMAIN_TERMS
+
+    seen: set[str] = set()
+    for t in tools:
+        seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
+        for f in t.params.model_fields.values():
+            seen |= words(f.description or "")
+        seen |= words(t.params.__doc__ or "")
+    data = " ".join(v.replace("_", " ") for v in known.names())
+    terms = set(DOMAIN_TERMS) | words(data)
+    english = english_words()
+    return Speller(terms, seen | english, dictionary=bool(english))
+
+
+def merge(old: Slots, new: Slots) -> Slots:
+    """The last analysis's slots with what the follow-up says instead."""
     merged = Slots(**asdict(old))
     for key, value in asdict(new).items():
-        if key == "query":
+        if key in ("query", "unknown", "fixes"):
             continue
-        if value not in (None, [], False, ""):
+        if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
+    merged.unknown = list(new.unknown)
     return merged
 
 
-class _PhrasingIndex:
-    """TF-IDF similarity of a question to each tool's example phrasings and keywords."""
-
-    def __init__(self, tools: list[ToolSpec]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import FeatureUnion
-
-        self.names: list[str] = []
-        texts: list[str] = []
-        for t in tools:
-            for phrase in (*t.examples, *t.phrasings):
-                self.names.append(t.name)
-                texts.append(phrase.lower())
-        self.keywords = {t.name: [k.lower() for k in t.keywords] for t in tools}
-        self.boosts = {t.name: t.boost for t in tools if t.boost is not None}
-        self.vectorizer = None
-        if texts:
-            self.vectorizer = FeatureUnion([
-                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
-            ])
-            self.matrix = self.vectorizer.fit_transform(texts)
-
-    def rank(self, question: str, slots: Slots | None = None) -> list[tuple[str, float]]:
-        if self.vectorizer is None:
-            return []
-        q = self.vectorizer.transform([question.lower()])
-        sims = (self.matrix @ q.T).toarray().ravel() / 2  # two blocks, each unit-normalised
-        scores: dict[str, float] = {}
-        for name, sim in zip(self.names, sims, strict=True):
-            scores[name] = max(scores.get(name, 0.0), float(sim))
-        text = question.lower()
-        for name, words in self.keywords.items():
-            hits = sum(1 for w in words if re.search(rf"\b{re.escape(w)}", text))
-            scores[name] = scores.get(name, 0.0) + 0.12 * min(hits, 3)
-        if slots is not None:
-            for name, boost in self.boosts.items():
-                scores[name] = scores.get(name, 0.0) + boost(slots)
-        return sorted(scores.items(), key=lambda kv: -kv[1])
+def stored_slots(data: dict[str, Any]) -> Slots:
+    """Slots as the conversation memory kept them (JSON): fields an older version did not keep
+    take their defaults, pairs come back as tuples."""
+    known = Slots.__dataclass_fields__
+    slots = {k: v for k, v in data.items() if k in known}
+    for pairs in ("unknown", "fixes"):
+        slots[pairs] = [tuple(u) for u in slots.get(pairs, [])]
+    return Slots(**slots)

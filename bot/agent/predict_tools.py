@@ -4,6 +4,7 @@ config) and train missing models on first use."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.agent.tools import ToolContext, ToolSpec
@@ -20,12 +21,19 @@ def _settings(ctx: ToolContext):
 
 
 def _filters(slots: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    if getattr(slots, "persona", None):
-        out["persona"] = slots.persona
-    if getattr(slots, "channels", None):
-        out["channel"] = list(slots.channels)
+    from bot.agent.analytics_tools import filters_from
+
+    out = filters_from(slots)
     return {"filters": out} if out else {}
+
+
+def _text(slots: Any) -> str:
+    return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+
+
+def _limit(slots: Any) -> dict[str, Any]:
+    top = getattr(slots, "top", None)
+    return {"limit": max(1, min(int(top), 200))} if top else {}
 
 
 def _at_risk(ctx: ToolContext, params: Any):
@@ -58,25 +66,176 @@ def _actions(ctx: ToolContext, params: Any):
     return next_best_actions(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
 
 
+def _lifetime(ctx: ToolContext, params: Any):
+    from tools.predict.lifetime import lifetime_value
+
+    return lifetime_value(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+
+
+_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
+
+
 def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    text = (getattr(slots, "text", "") or "").lower()
+    text = _text(slots)
     horizon = "next_90_days"
-    if "quarter" in text:
-        horizon = "next_quarter"
-    elif "month" in text:
-        horizon = "next_month"
-    elif "year" in text or "12 months" in text:
+    m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text)
+    if m:
+        n = {"thirty": 30, "ninety": 90, "six": 6, "twelve": 12, "three": 3}.get(m.group(1)) or int(m.group(1))
+        days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
+        horizon = min(("next_30_days", 30), ("next_90_days", 90), ("next_180_days", 180), ("next_365_days", 365),
+                      key=lambda h: abs(h[1] - days))[0]
+    elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b", text):
         horizon = "next_365_days"
+    elif re.search(r"\bnext (?:half[- ]year|six months)\b", text):
+        horizon = "next_180_days"
+    elif "quarter" in text:
+        horizon = "next_quarter"
+    elif re.search(r"\bmonth\b|\bmonth's\b", text):
+        horizon = "next_month"
     out: dict[str, Any] = {"horizon": horizon, **_filters(slots)}
-    if getattr(slots, "breakdown", None):
+    if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     return out
+
+
+def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = _text(slots)
+    out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
+    if re.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
+        out["tier"] = "high_and_medium"
+    elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|"
+                   r"\bbuying less\b|\bcoming less\b|\bslowing down\b|\bdrifting\b", text):
+        out["tier"] = "lapsing"
+    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b", text):
+        out["sort_by"] = "value"
+    elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b", text):
+        out["sort_by"] = "rising"
+    return out
+
+
+def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = _text(slots)
+    out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
+    if re.search(r"\b(?:previous|last) (?:scoring|score|run|digest)\b|\bsince last time\b", text):
+        out = {**out, "since": "previous_scoring"}
+    period = getattr(slots, "period", None) or ""
+    m = re.match(r"last_(\d+)_days$", period)
+    if m:
+        out["days"] = min(int(m.group(1)), 180)
+    elif period in ("last_month", "this_month"):
+        out["days"] = 30
+    return out
+
+
+def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = _text(slots)
+    out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
+    if re.search(r"\bprospects?\b|\bnever (?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
+                 r"\bfirst (?:order|purchase)\b|\bleads\b|\bfor the first time\b", text):
+        out["who"] = "prospects"
+    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b", text):
+        out["who"] = "customers"
+    m = re.search(r"\b(?:at least|over|above|more than|minimum(?: of)?|min)\s+(?:a\s+)?(\d{1,3})\s*(?:%|percent|per cent)", text)
+    if m and 0 < int(m.group(1)) <= 100:
+        out["min_probability"] = int(m.group(1)) / 100
+    return out
+
+
+_ACTIONS = [
+    (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b", "reward_loyal"),
+    (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bphone call\b", "personal_follow_up"),
+    (r"\bwin[- ]?back\b.*\bvaluable|\bvaluable\b.*\bwin[- ]?back", "win_back_valuable"),
+    (r"\bwin[- ]?back\b|\bwin (?:them|back)\b", "win_back"),
+    (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
+    (r"\bcheck[- ]in\b", "check_in"),
+    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b", "convert_prospect"),
+    (r"\bno discount\b|\bdon'?t need (?:a )?discount", "no_discount_needed"),
+]
+
+
+def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = _text(slots)
+    out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
+    if getattr(slots, "customer_id", None):
+        return {**out, "customer_id": slots.customer_id}
+    for pattern, action in _ACTIONS:
+        if re.search(pattern, text):
+            out["action"] = action
+            break
+    if getattr(slots, "breakdown", None) in _DIMS:
+        out["by"] = slots.breakdown
+    if re.search(r"\beach customer\b|\bper customer\b|\bone by one\b|\bcustomer by customer\b|\bwhich customers\b|"
+                 r"\bwho (?:needs|should)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
+                 r"\bnames\b", text):
+        out["level"] = "customers"
+    if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b", text):
+        out["include_prospects"] = True
+    return out
+
+
+def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
+    by = getattr(slots, "breakdown", None)
+    if by in ("segment", "channel", "persona"):
+        out["by"] = by
+    elif by == "acquisition_channel":
+        out["by"] = "channel"
+    return out
+
+
+# What people say when they want each prediction (bot/agent/ranking.py).
+AT_RISK_CUES = (
+    (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
+     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
+     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b|"
+     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b", 0.9),
+)
+NEWLY_CUES = (
+    (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
+     r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk)\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
+     r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
+     r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
+)
+FORECAST_CUES = (
+    (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
+     r"\bwill (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
+     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b", 0.6),
+)
+PROPENSITY_CUES = (
+    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|"
+     r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
+     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
+     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing)\b|\bwarm (?:leads|prospects)\b|"
+     r"\bhot (?:leads|prospects)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
+     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
+    (r"\bprospects?\b", 0.3),
+)
+ACTION_CUES = (
+    (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
+     r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
+     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
+     r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
+     r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
+     r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
+)
+LIFETIME_CUES = (
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"
+     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b", 0.85),
+)
+
 
 
 def predict_tools() -> list[ToolSpec]:
     from tools.predict.actions import NextActionsParams
     from tools.predict.churn import AtRiskParams, NewlyAtRiskParams
     from tools.predict.forecast import RevenueForecastParams
+    from tools.predict.lifetime import LifetimeValueParams
     from tools.predict.propensity import PropensityParams
 
     return [
@@ -93,9 +252,9 @@ def predict_tools() -> list[ToolSpec]:
                       "who is likely to churn?"),
             phrasings=("customers at risk", "who might leave", "who is about to stop buying",
                        "churn risk", "at-risk customers", "customers we might lose"),
-            keywords=("risk", "churn", "leave", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
-            plan=lambda slots, ctx: {**({"limit": slots.top} if getattr(slots, "top", None) else {}),
-                                     **_filters(slots)},
+            keywords=("risk", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
+            cues=AT_RISK_CUES,
+            plan=_at_risk_plan,
         ),
         ToolSpec(
             name="newly_at_risk",
@@ -107,7 +266,8 @@ def predict_tools() -> list[ToolSpec]:
             examples=("who is newly at risk this week?", "has anyone become at risk lately?"),
             phrasings=("newly at risk", "became at risk", "new at-risk customers"),
             keywords=("newly", "became"),
-            plan=lambda slots, ctx: {"days": 7, **_filters(slots)},
+            cues=NEWLY_CUES,
+            plan=_newly_plan,
         ),
         ToolSpec(
             name="revenue_forecast",
@@ -118,11 +278,31 @@ def predict_tools() -> list[ToolSpec]:
                 "buy-till-you-die model (BG/NBD + Gamma-Gamma), optionally by segment or persona, with "
                 "how well the model predicted a held-out recent period."),
             examples=("what is our expected revenue from existing customers next quarter?",
-                      "how much will our customers spend next month?", "customer lifetime value forecast"),
+                      "how much will our customers spend next month?", "forecast revenue by segment"),
             phrasings=("expected revenue from existing customers", "revenue forecast", "forecast sales",
-                       "lifetime value", "what will customers spend", "CLV forecast"),
+                       "what will customers spend", "projected income next year"),
             keywords=("forecast", "expected", "next quarter", "next month", "will spend", "future"),
+            cues=FORECAST_CUES,
             plan=_forecast_plan,
+        ),
+        ToolSpec(
+            name="customer_lifetime_value",
+            params=LifetimeValueParams,
+            run=_lifetime,
+            description=(
+                "What a customer is worth over their lifetime: spend so far plus the spend the lifetime "
+                "value model (BG/NBD + Gamma-Gamma) expects over the coming year, per customer, as mean "
+                "and median, and by segment, first-touch channel or persona, with the top customers. "
+                "Warns when the model did not beat its naive baseline on the holdout."),
+            examples=("what is a customer worth over their lifetime?", "customer lifetime value by segment",
+                      "which channel brings the most valuable customers?"),
+            phrasings=("lifetime value", "clv", "customer lifetime value", "what are our customers worth",
+                       "average lifetime value of a customer", "top customers by lifetime value",
+                       "lifetime value by channel", "ltv per persona"),
+            keywords=("lifetime", "worth", "clv", "ltv"),
+            cues=LIFETIME_CUES,
+            plan=_lifetime_plan,
+            boost=lambda slots: 0.4 if "clv" in (getattr(slots, "metrics", []) or []) else 0.0,
         ),
         ToolSpec(
             name="purchase_propensity",
@@ -134,8 +314,8 @@ def predict_tools() -> list[ToolSpec]:
             examples=("who is likely to buy soon?", "which prospects are close to buying?"),
             phrasings=("likely to buy", "purchase propensity", "ready to buy", "close to a first order"),
             keywords=("likely", "propensity", "prospects"),
-            plan=lambda slots, ctx: {**({"limit": slots.top} if getattr(slots, "top", None) else {}),
-                                     **_filters(slots)},
+            cues=PROPENSITY_CUES,
+            plan=_propensity_plan,
         ),
         ToolSpec(
             name="next_best_actions",
@@ -151,7 +331,7 @@ def predict_tools() -> list[ToolSpec]:
             phrasings=("what should we do for", "next best action", "what to do about customers",
                        "recommended actions", "how do we keep them"),
             keywords=("should we do", "action", "recommend", "follow-up"),
-            plan=lambda slots, ctx: {**({"by": slots.breakdown} if getattr(slots, "breakdown", None) else {}),
-                                     **_filters(slots)},
+            cues=ACTION_CUES,
+            plan=_actions_plan,
         ),
     ]

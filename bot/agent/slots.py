@@ -1,74 +1,49 @@
-"""Reading the arguments out of a question: periods, stages, channels, metrics, breakdowns.
+"""Reading the arguments out of a question: periods, stages, KPIs, who (channels, segments,
+places, age bands, personas, one customer), breakdowns, sources and counts.
 
 The offline planner fills a tool's params from these slots. Parsing is deliberately plain
-(word lists and a few patterns) so that what it understands can be read and extended.
+(word lists in bot/agent/vocab.py, periods in bot/agent/when.py) so that what it understands
+can be read and extended. What it could not read is kept too (`unknown`): the answer says how
+it read the question instead of quietly using a default.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from tools.analytics.periods import PERIOD_NAMES
+from bot.agent.fuzzy import Speller
+from bot.agent.vocab import (
+    CHANNEL_CONTEXT_BEFORE,
+    CHANNEL_SYNONYMS,
+    DIMENSION_WORDS,
+    METRIC_PATTERNS,
+    NEGATIVE,
+    NOT_A_MEASURE,
+    NUMBER_WORDS,
+    P90,
+    P90_OF,
+    PEOPLE,
+    PLACES,
+    POSITIVE,
+    REGION_PLACES,
+    SOURCE_WORDS,
+    UNAMBIGUOUS_CHANNELS,
+    UNKNOWN_MEASURE,
+)
+from bot.agent.when import mask, parse_period, read_when
 from tools.core.stages import STAGE_ALIASES, STAGES
 
-# Channel words people use -> channel codes as stored (lower case, underscores).
-CHANNEL_SYNONYMS: dict[str, str] = {
-    "insta": "instagram", "ig": "instagram", "instagram": "instagram",
-    "facebook": "facebook", "fb": "facebook", "meta": "facebook",
-    "tiktok": "tiktok", "tik tok": "tiktok",
-    "google": "search", "search": "search", "seo": "search", "organic": "search",
-    "email": "email", "e-mail": "email", "newsletter": "email", "mailing": "email",
-    "word of mouth": "word_of_mouth", "word-of-mouth": "word_of_mouth", "referrals": "word_of_mouth",
-    "in store": "in_store", "in-store": "in_store", "instore": "in_store", "walk-in": "in_store",
-    "shop floor": "in_store",
-    "phone": "phone", "telephone": "phone", "calls": "phone",
-    "ads": "ads", "paid": "ads", "adverts": "ads",
-    "direct": "direct", "web": "web", "website": "web", "online": "web",
-}
+__all__ = ["Known", "Slots", "parse", "parse_breakdown", "parse_channels", "parse_metrics", "parse_period",
+           "parse_persona", "parse_stages", "parse_top"]
 
-# Words for metrics -> metric codes (the Metric enum of tools/analytics/kpis.py).
-METRIC_SYNONYMS: list[tuple[str, str]] = [
-    (r"\bnps\b|net promoter|recommend", "nps"),
-    (r"\bcsat\b|satisf", "csat"),
-    (r"churn rate|\bchurn\b(?!ing)|lapsed|stopped (buying|coming)", "churn_rate"),
-    (r"lifetime value|\bclv\b|\bcltv\b|\bltv\b|worth .*lifetime|over (their|a) lifetime", "clv"),
-    (r"average order|\baov\b|basket size|order value|spend per order", "aov"),
-    (r"repeat|come back|returning customers|loyal", "repeat_rate"),
-    (r"(cart|basket|checkout)s? (get |are |is )?abandon|abandon\w* (carts?|baskets?|checkouts?)|"
-     r"left (items )?in (the )?(cart|basket)", "cart_abandonment"),
-    (r"bounce", "bounce_rate"),
-    (r"exit rate|exits", "exit_rate"),
-    (r"first response|response time|reply time|how (fast|quickly) (do )?we (reply|respond)", "first_response_time"),
-    (r"resolution time|time to (resolve|fix)|resolv(e|ing) (a |the )?tickets?|fix (a |their )?problem", "resolution_time"),
-    (r"time to (first )?purchase|how long (until|before) .*\b(buy|first (purchase|order))", "time_to_first_purchase"),
-    (r"\bon[- ]time\b|\blate (?:deliver\w*|parcels?)\b|\bdeliver\w* (?:\w+ )?(?:arrive\w* |were |are |is )?late\b",
-     "on_time_delivery"),
-    (r"conversion|convert", "conversion_rate"),
-    (r"revenue|sales|takings|turnover", "revenue"),
-    (r"\b(?:how many|number of|count of)\s+orders\b|\borders (?:per|a|each) (?:day|week|month)", "orders"),
-    # Last, so a question naming another metric keeps it first. Plural "new customers" only:
-    # "before a new customer makes their first purchase" is time to first purchase.
-    (r"\bnew (?:visitors?|customers|people|faces)\b|\bnewcomers?\b|\barrivals?\b|\bfirst[- ]touch(?:es)?\b|"
-     r"\btraffic from\b", "new_visitors"),
-]
-
-BREAKDOWN_WORDS: dict[str, str] = {
-    "channel": "channel", "channels": "channel", "source": "channel", "sources": "channel",
-    "segment": "segment", "segments": "segment",
-    "city": "city", "cities": "city", "town": "city", "towns": "city", "area": "city",
-    "region": "region", "regions": "region",
-    "age": "age_band", "age band": "age_band", "age group": "age_band",
-    "persona": "persona", "personas": "persona",
-    "acquisition": "acquisition_channel",
-}
-
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30}
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+# Words that describe customers without naming a group the data has ("our best customers").
+_DESCRIBING = set("""new existing current all the our those these other some most more many few
+best top worst valuable loyal regular regulars happy unhappy satisfied online offline repeat
+returning active inactive lapsed recent big high low first-time younger older local paying
+potential lost old your my same such every each""".split())
 
 
 @dataclass
@@ -77,91 +52,126 @@ class Slots:
     compare: bool = False
     stages: list[str] = field(default_factory=list)
     channels: list[str] = field(default_factory=list)
-    metrics: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)  # tools.analytics.kpi_catalog metric codes
     breakdown: str | None = None
     persona: str | None = None
     top: int | None = None
-    grain: str | None = None  # day | week
+    grain: str | None = None  # day | week | month
     query: str = ""  # the question without filler words (for search)
     text: str = ""  # the question as asked
+    against: str | None = None  # the period to compare with, when named
+    filters: dict[str, list[str]] = field(default_factory=dict)  # segment, city, region, age_band
+    touchpoints: list[str] = field(default_factory=list)
+    customer_id: str | None = None
+    sources: list[str] = field(default_factory=list)  # survey | ticket
+    polarity: str | None = None  # negative | positive
+    count: int | None = None  # "three personas"
+    refers_back: bool = False  # "that customer", "them": the previous answer's who
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (kind, words) not understood
+    fixes: list[tuple[str, str]] = field(default_factory=list)  # typos corrected
+    norm: str = ""  # lower case, typos corrected: what the patterns read
 
     def filled(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, [], False, "")}
+        skip = {"query", "text", "norm", "fixes", "unknown", "refers_back"}
+        return {k: v for k, v in self.__dict__.items() if k not in skip and v not in (None, [], {}, False, "")}
+
+    def who(self) -> dict[str, Any]:
+        """The customer filters the question names, as tools.analytics.filters.Filters fields."""
+        out: dict[str, Any] = {k: list(v) for k, v in self.filters.items() if v}
+        if self.channels:
+            out["channel"] = list(self.channels)
+        if self.persona:
+            out["persona"] = self.persona
+        return out
 
 
-def _closest_period(days: int, as_of: dt.date) -> str:
-    name = f"last_{days}_days"
-    if name in PERIOD_NAMES:
-        return name
-    start = as_of - dt.timedelta(days=days - 1)
-    return f"{start.isoformat()}..{as_of.isoformat()}"
+@dataclass(frozen=True)
+class Known:
+    """What the data has, to recognise values in a question."""
+
+    channels: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    age_bands: tuple[str, ...] = ()
+    touchpoints: tuple[str, ...] = ()
+    as_of: dt.date | None = None  # the last day of data
+
+    def names(self) -> list[str]:
+        return [v for vs in (self.channels, self.personas, self.segments, self.cities, self.regions,
+                             self.age_bands, self.touchpoints) for v in vs]
 
 
-def parse_period(text: str, as_of: dt.date | None) -> str | None:
-    t = text.lower()
-    as_of = as_of or dt.date.today()
-    for word, num in _NUMBER_WORDS.items():
-        t = re.sub(rf"\b{word}\b", str(num), t)
-    m = re.search(r"\b(?:last|past|previous)\s+(\d+)\s+(day|week|month)s?\b", t)
-    if m:
-        n, unit = int(m.group(1)), m.group(2)
-        days = n * {"day": 1, "week": 7, "month": 30}[unit]
-        return _closest_period(days, as_of)
-    m = re.search(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t)
-    if m:
-        return f"{m.group(1)}..{as_of.isoformat()}"
-    m = re.search(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|-|\.\.)\s*(\d{4}-\d{2}-\d{2})\b", t)
-    if m:
-        return f"{m.group(1)}..{m.group(2)}"
-    rules = [
-        (r"\btoday\b", "today"),
-        (r"\byesterday\b", "yesterday"),
-        (r"\bthis week\b|\bweek so far\b", "this_week"),
-        (r"\blast week\b|\bprevious week\b", "last_week"),
-        (r"\bpast week\b|\blast 7 days\b|\bthe week\b", "last_7_days"),
-        (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b", "this_month"),
-        (r"\blast month\b|\bprevious month\b", "last_month"),
-        (r"\bpast month\b|\blast 30 days\b|\brecently\b|\blately\b", "last_30_days"),
-        (r"\bthis quarter\b", "this_quarter"),
-        (r"\blast quarter\b", "last_quarter"),
-        (r"\bthis year\b|\byear to date\b", "this_year"),
-        (r"\ball time\b|\bever\b|\boverall\b|\bso far\b|\ball (the )?data\b", "all"),
-    ]
-    for pattern, name in rules:
-        if re.search(pattern, t):
-            return name
-    m = re.search(r"\b(?:in|during|for|over)\s+(january|february|march|april|may|june|july|august|"
-                  r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b", t)
-    if m:
-        # "may" the verb is excluded by requiring "in/during/for/over" before the month.
-        month = _MONTHS.get(m.group(1)) or _MONTHS.get(m.group(1)[:3])
-        if month:
-            year = as_of.year if month <= as_of.month else as_of.year - 1
-            last = calendar.monthrange(year, month)[1]
-            end = min(dt.date(year, month, last), as_of)
-            return f"{dt.date(year, month, 1).isoformat()}..{end.isoformat()}"
-    return None
+def normalise(text: str) -> str:
+    t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
+    for short, full in _SHORTHAND.items():  # what people type in chat
+        t = re.sub(rf"\b{short}\b", full, t)
+    t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def parse_metrics(text: str) -> list[str]:
+    return _metrics(normalise(text))[0]
+
+
+def _metrics(t: str) -> tuple[list[str], str]:
+    """KPI codes in the order they are mentioned, and the text with their words blanked."""
+    found: list[tuple[int, str]] = []
+    # "the percentage of orders delivered on time": orders are what the share is of, not a KPI.
+    masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
+                    r"(?:orders|purchases|sales)\b",
+                    lambda m: " " * len(m.group(0)), t)
+    for pattern, code in METRIC_PATTERNS:
+        for m in pattern.finditer(masked):
+            found.append((m.start(), code))
+            masked = mask(masked, [m.span()])
+    if P90.search(t):
+        found = [(pos, P90_OF.get(code, code)) for pos, code in found]
+    stages = parse_stages(t)
+    if re.search(r"\bconver\w*", t) and len(stages) == 2:
+        # "consideration to decision conversion": the step into the second stage.
+        a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+        if b == a + 1:
+            found.append((0, "conversion_" + stages[1].replace("-", "_")))
+        # Two stages further apart ("awareness to purchase"): conversion along a funnel, not a KPI.
+    out: list[str] = []
+    for _, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
+    # unless they are asked for as one ("revenue and orders", "how many orders").
+    if "orders" in out and len(out) > 1 and not re.search(
+            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders\b|"
+            r"\borders,? (?:and|&|plus)\b", t):
+        out.remove("orders")
+    return out, masked
 
 
 def parse_stages(text: str) -> list[str]:
-    t = text.lower().replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
+    t = normalise(text)
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"\bpost-purchase\b", t):
         found.append((m.start(), "post-purchase"))
     # "purchase" inside "post-purchase" is not the purchase stage.
     t = t.replace("post-purchase", "post_stage____")
     for stage in STAGES:
-        # A hyphen joins words here: "purchase" inside "post-purchase" is not the purchase stage.
         for m in re.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
             found.append((m.start(), stage))
     for alias, stage in STAGE_ALIASES.items():
         word = alias.replace("_", " ")
-        if word in ("referral", "service", "conversion", "research"):
+        if word in ("referral", "service", "conversion", "research", "loyalty", "action", "interest"):
             continue  # too common in ordinary questions to mean a stage
         for m in re.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in re.finditer(r"\b(?:checkout|check out|paying|payment)\b", t):
+    for m in re.finditer(r"\b(?:checkouts?|check out|paying|payment)\b", t):
         found.append((m.start(), "decision"))
+    for m in re.finditer(r"\b(?:advocates?|ambassadors?)\b", t):
+        found.append((m.start(), "advocacy"))
+    for m in re.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
+        found.append((m.start(), "awareness"))
     for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
@@ -171,86 +181,228 @@ def parse_stages(text: str) -> list[str]:
     return ordered
 
 
-def parse_channels(text: str, known: list[str]) -> list[str]:
-    t = " " + text.lower() + " "
-    out: list[str] = []
+def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
+    t = " " + normalise(text) + " "
     known_set = set(known)
-    for code in known:
-        word = code.replace("_", " ")
-        if re.search(rf"\b{re.escape(word)}\b", t) and code not in out:
-            out.append(code)
-    for word, code in CHANNEL_SYNONYMS.items():
-        if re.search(rf"\b{re.escape(word)}\b", t) and code not in out and (not known_set or code in known_set):
-            out.append(code)
-    return out
-
-
-def parse_metrics(text: str) -> list[str]:
-    t = text.lower()
+    hits: list[tuple[int, str]] = []
+    words = {code.replace("_", " "): code for code in known}
+    words.update({w: c for w, c in CHANNEL_SYNONYMS.items() if not known_set or c in known_set})
+    for word, code in words.items():
+        w = re.escape(word)
+        clear = word in UNAMBIGUOUS_CHANNELS or code in ("instagram", "facebook", "tiktok", "word_of_mouth")
+        pattern = rf"\b{w}\b" if clear else \
+            rf"{CHANNEL_CONTEXT_BEFORE}{w}\b|\b{w}\s+(?:only|channel|{PEOPLE})\b"
+        for m in re.finditer(pattern, t):
+            hits.append((m.start(), code))
     out: list[str] = []
-    for pattern, code in METRIC_SYNONYMS:
-        if re.search(pattern, t) and code not in out:
+    for _, code in sorted(hits):
+        if code not in out:
             out.append(code)
     return out
 
 
 def parse_breakdown(text: str) -> str | None:
-    t = text.lower()
-    m = re.search(r"\b(?:by|per|for each|across|split by|broken down by|each)\s+([a-z ]+?)(?:\?|$|,|\.| and | over | in | this | last | for )", t + " ")
-    if m:
-        words = m.group(1).strip()
-        for key, dim in BREAKDOWN_WORDS.items():
-            if words == key or words.startswith(key + " ") or words.endswith(" " + key):
-                return dim
-    m = re.search(r"\b(?:which|what)\s+(channels?|segments?|cit(?:y|ies)|towns?|regions?|personas?|age groups?)\b", t)
-    if m:
-        return BREAKDOWN_WORDS.get(m.group(1)) or BREAKDOWN_WORDS.get(m.group(1).rstrip("s"))
-    return None
+    t = normalise(text)
+    lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
+            r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
+            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+)\s+"
+            r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?")
+    best: tuple[int, str] | None = None
+    for words, dim in DIMENSION_WORDS:
+        m = re.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
+            re.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
+                      rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
+                      rf"(?:the |our )?(?:{words})\b", t)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), dim)
+    return best[1] if best else None
 
 
 def parse_top(text: str) -> int | None:
-    m = re.search(r"\btop\s+(\d+)\b", text.lower())
-    return int(m.group(1)) if m else None
+    t = normalise(text)
+    num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
+    m = re.search(rf"\b(?:top|first|best|biggest|largest|worst)\s+{num}\b", t) or \
+        re.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
+        re.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
+    if not m:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
-def parse_persona(text: str, saved: list[str]) -> str | None:
+def parse_persona(text: str, saved: list[str] | tuple[str, ...]) -> str | None:
     t = text.lower()
     for name in sorted(saved, key=len, reverse=True):
-        if name.lower() in t:
+        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", t):
             return name
     return None
 
 
+def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = "") -> list[str]:
+    """Data values named in the text; with `people`, only next to a people noun or after
+    for/among/from ("vip customers", "for loyalty members"), so "loyalty reward" is not one.
+    A short code in capitals (Brazil's state TO, SP) counts only written so in `original`:
+    "from purchase to post-purchase" is not the state of Tocantins."""
+    hits: list[tuple[int, str]] = []
+    for value in sorted(values, key=len, reverse=True):
+        v = re.escape(value.lower())
+        if people:
+            pattern = (rf"\b{v}s?\b(?=\s+(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+                       rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
+        else:
+            pattern = rf"(?<![\w-]){v}(?![\w-])"
+        if not people and len(value) <= 3 and value.isupper():
+            m = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", original)
+        else:
+            m = re.search(pattern, t)
+        if m and not any(value.lower() in o.lower() for _, o in hits):
+            hits.append((m.start(), value))
+    return [v for _, v in sorted(hits)]
+
+
+def _places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
+    cities = _values(t, known.cities, people=False, original=text)
+    regions = [r for r in _values(t, known.regions, people=False, original=text) if r not in cities]
+    if cities or regions:
+        return cities, regions
+    context = rf"(?:{PEOPLE}|orders|sales|deliveries)"
+    for place in PLACES:
+        p = re.escape(place.lower())
+        if re.search(rf"\b{p}\s+{context}\b|\b(?:in|from|around|near|across)\s+{p}\b", t):
+            return ([], [place]) if place.lower() in REGION_PLACES else ([place], [])
+    m = re.search(r"\b(?:customers|people|shoppers|buyers|clients|orders|sales) (?:in|from|around|near) "
+                  r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
+    if m and m.group(1).lower() not in _MONTHS_AND_DAYS:
+        return [m.group(1)], []
+    return [], []
+
+
+_SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks", "wk": "week", "wks": "weeks",
+              "mth": "month", "mths": "months", "yr": "year", "yrs": "years", "custs": "customers",
+              "cust": "customer", "u": "you", "ur": "your", "cos": "because", "w/": "with", "vs": "vs",
+              "avg": "average", "approx": "about", "no\\.": "number", "nr": "number", "qtr": "quarter",
+              "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information"}
+_MONTHS_AND_DAYS = set("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _age_bands(t: str, known: tuple[str, ...]) -> list[str]:
+    out = []
+    for m in re.finditer(r"\b(\d{2})\s*(?:-|–|to)\s*(\d{2})(?:s|\s*year[- ]olds|\s+age|\s+(?:age )?band|"
+                         r"\s+group)?\b", t):
+        band = f"{m.group(1)}-{m.group(2)}"
+        context = re.search(r"\bage|year[- ]olds|\d{2}s\b", t)
+        if band in known or context:
+            out.append(band)
+    m = re.search(r"\b(over|under)[- ](\d{2})s?\b", t)
+    if m and known:
+        n = int(m.group(2))
+        lows = {b: int(re.match(r"\d+", b).group(0)) for b in known if re.match(r"\d+", b)}  # type: ignore[union-attr]
+        out += [b for b, low in lows.items() if (low >= n if m.group(1) == "over" else low < n)]
+    return out
+
+
+def _touchpoints(t: str, known: tuple[str, ...]) -> list[str]:
+    """Touchpoints named in the text ("website_visit -> add_to_cart", "add to cart"), in order."""
+    hits = []
+    for tp in known:
+        m = re.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", t)
+        if m:
+            hits.append((m.start(), tp))
+    return [tp for _, tp in sorted(hits)]
+
+
+def _customer_id(text: str) -> str | None:
+    m = re.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
+        re.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
+    return m.group(1) if m else None
+
+
+def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
+    out = []
+    for m in re.finditer(r"\b(?:for|among|from|of)\s+(?:the\s+|our\s+)?([a-z][a-z-]+)\s+"
+                         r"(?:customers|shoppers|buyers|members|subscribers|users|clients)\b", t):
+        word = m.group(1)
+        taken = " ".join([*slots.channels, *(v for vs in slots.filters.values() for v in vs),
+                          slots.persona or ""]).lower()
+        if word not in _DESCRIBING and word not in taken and word not in CHANNEL_SYNONYMS \
+                and not any(word in s for s in STAGES):
+            out.append(("who", word))
+    return out
+
+
 _COMPARE = re.compile(
-    r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before)|change[ds]?|"
-    r"went (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|week on week|"
-    r"month on month|better|worse)\b"
-)
+    r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
+    r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
+    r"week on week|month on month|better|worse|improv\w*|up or down|against)\b")
+_REFERS_BACK = re.compile(r"\b(?:that|this|the same|the) (?:customer|person|client|buyer)\b|"
+                          r"\b(?:them|those customers|those people|him|her|they)\b")
 
 
-def parse(text: str, *, as_of: dt.date | None, channels: list[str], personas: list[str]) -> Slots:
+def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, ...] = (),
+          personas: list[str] | tuple[str, ...] = (), known: Known | None = None,
+          speller: Speller | None = None) -> Slots:
+    known = known or Known(channels=tuple(channels), personas=tuple(personas))
+    if channels and not known.channels:
+        known = Known(**{**known.__dict__, "channels": tuple(channels)})
+    if personas and not known.personas:
+        known = Known(**{**known.__dict__, "personas": tuple(personas)})
+    t = normalise(text)
+    fixes: list[tuple[str, str]] = []
+    if speller is not None:
+        t, fixes = speller.correct(t)
+    when = read_when(t, as_of)
+    rest = mask(t, when.spans)
+    metrics, after_metrics = _metrics(rest)
     slots = Slots(
-        period=parse_period(text, as_of),
-        compare=bool(_COMPARE.search(text.lower())),
-        stages=parse_stages(text),
-        channels=parse_channels(text, channels),
-        metrics=parse_metrics(text),
-        breakdown=parse_breakdown(text),
-        persona=parse_persona(text, personas),
-        top=parse_top(text),
-        grain="week" if re.search(r"\bweek(ly|s)\b|\bper week\b|\bby week\b", text.lower()) else
-        ("day" if re.search(r"\bdaily\b|\bper day\b|\bby day\b|\beach day\b", text.lower()) else None),
+        period=when.period, against=when.against, grain=when.grain,
+        compare=bool(_COMPARE.search(t)) or when.against is not None,
+        stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
+        breakdown=parse_breakdown(rest), persona=parse_persona(text, known.personas), top=parse_top(rest),
+        text=text, norm=t, fixes=fixes, customer_id=_customer_id(text),
+        touchpoints=_touchpoints(rest, known.touchpoints),
     )
+    cities, regions = _places(text, rest, known)
+    who = {"segment": _values(rest, known.segments, people=True), "city": cities, "region": regions,
+           "age_band": _age_bands(rest, known.age_bands)}
+    slots.filters = {k: v for k, v in who.items() if v}
+    # A word that is a segment is not also a channel ("newsletter subscribers").
+    taken = {v.lower() for v in slots.filters.get("segment", [])}
+    slots.channels = [c for c in slots.channels if not any(
+        re.search(rf"\b{re.escape(w)}\s+(?:{PEOPLE})", rest) for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    slots.sources = [s for p, s in SOURCE_WORDS if re.search(rf"\b(?:{p})\b", rest)]
+    neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))
+    slots.polarity = "negative" if neg and not pos else "positive" if pos and not neg else None
+    slots.refers_back = bool(_REFERS_BACK.search(t))
     slots.query = _search_query(text)
-    slots.text = text
+    m = re.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
+    if m:
+        slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
+    slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
     return slots
+
+
+def _unknown(after_metrics: str, period_words: str | None) -> list[tuple[str, str]]:
+    out = []
+    if period_words:
+        out.append(("period", period_words))
+    for m in UNKNOWN_MEASURE.finditer(after_metrics):
+        words = m.group(0).split()
+        # The measure's own words: the noun ("ratio") and what stands right before it, not
+        # the verbs and pronouns of the sentence ("changed the purchase ratio").
+        while len(words) > 1 and (words[0] in NOT_A_MEASURE or len(words[0]) <= 2 or words[0].endswith("ed")):
+            words = words[1:]
+        if len(words) >= 2 and not re.search(r"\brisk\b|\bchurn|\bsentiment|\bsimilarity|\bsuccess\b", m.group(0)):
+            out.append(("metric", " ".join(words)))
+    return out
 
 
 _STOP = set("""a an the what which who how why when where do does did are is was were we our us
 our customers customer people say saying said about tell me show give find any anything
 there their they them this that these those of on in for to from with and or please can
 you your i my it its be been being have has had complain complaining complaints unhappy
-happy mention mentioning mentions talk talking feedback comments reviews""".split())
+happy mention mentioning mentions talk talking feedback comments reviews quotes quote
+examples example folks anyone someone somebody write wrote written""".split())
 
 
 def _search_query(text: str) -> str:

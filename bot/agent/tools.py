@@ -83,6 +83,19 @@ class ToolSpec:
     # settings: kept in tools/data/cache.py until the data changes (not with a persona filter,
     # whose members are saved outside the journey tables' data version).
     cached: bool = False
+    # Weighted patterns (on the lower-cased question) of what people say when they want this
+    # tool; a negative weight is evidence against it (bot/agent/ranking.py adds them up).
+    cues: tuple[tuple[str, float], ...] = ()
+    # Tools that change something (alert rules, saved personas): the planner considers them
+    # only when the question matches `explicit`, and every caller asks before running them.
+    changes_state: bool = False
+    explicit: str = ""
+    # Tools that edit this conversation's draft (personas) on request: like state-changing
+    # tools they answer orders ("remove the pain point about parking"), but need no confirmation.
+    edits: bool = False
+    # For state-changing tools: raises ToolInputError when the change could not be made, before
+    # anyone is asked to confirm it (an unknown metric, a rule that does not exist).
+    precheck: Callable[[ToolContext, Any], None] | None = None
 
     def model_description(self) -> str:
         text = self.description.strip()
@@ -175,6 +188,22 @@ def _tell_started(name: str) -> None:
         events.tool_started(name)
     except Exception:  # a status line that cannot be shown must not stop the answer
         log.warning("could not report that %s started", name, exc_info=True)
+
+
+def check_change(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> str | None:
+    """Why a state-changing call could not go through, or None when it can: the arguments are
+    validated and the tool's precheck run, nothing is changed."""
+    try:
+        params = spec.params.model_validate(dict(args or {}))
+    except ValidationError as exc:
+        return validation_message(exc)
+    if spec.precheck is None:
+        return None
+    try:
+        spec.precheck(ctx, params)
+    except (ToolInputError, ToolUnavailable, ToolFatal) as exc:
+        return _cut(str(exc))
+    return None
 
 
 def _cut(text: str) -> str:

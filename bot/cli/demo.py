@@ -93,8 +93,9 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
-    "Journey map", "Ask journeybot", "Who may leave, and what to do", "This morning's digest",
+    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say",
+    "Personas", "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
+    "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
     "Alerts", "How it looks in Slack",
 )
 
@@ -185,6 +186,22 @@ def _assistant_thread(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Slack's assistant panel", _assistant_thread))
+
+
+def _readings(ctx: Ctx) -> None:
+    from bot.cli.agent_cmd import demo_readings
+
+    demo_readings(ctx)
+
+
+def _lifetime_value(ctx: Ctx) -> None:
+    from bot.cli.predict import demo_lifetime_value
+
+    demo_lifetime_value(ctx)
+
+
+SECTIONS.append(DemoSection("Read as you meant it, changed only on a yes", _readings))
+SECTIONS.append(DemoSection("What a customer is worth", _lifetime_value))
 
 
 def _journey_map(ctx: Ctx) -> None:

@@ -196,6 +196,45 @@ def clv(ctx: Ctx, horizon: str, by: str | None, limit: int, check: bool, as_json
                           markup=False)
 
 
+def demo_lifetime_value(ctx: Ctx) -> None:
+    """Demo section: what a customer is worth, by first-touch channel."""
+    from tools.predict.lifetime import LifetimeValueParams, lifetime_value
+
+    ctx.console.print("$ journeybot predict lifetime --by channel --limit 0", markup=False, style="dim")
+    result = lifetime_value(ctx.store, LifetimeValueParams(by="channel", limit=0), registry=_registry(ctx),
+                            settings=ctx.config.predict.settings())
+    ctx.console.print(result.to_text(), markup=False)
+
+
+@predict.command()
+@click.option("--by", type=click.Choice(["segment", "channel", "persona"]), help="Break the value down.")
+@click.option("--limit", type=click.IntRange(0, 200), default=10, show_default=True,
+              help="Top customers to list.")
+@click.option("--horizon", "horizon_days", type=click.IntRange(30, 1825), default=365, show_default=True,
+              help="Days of expected future spend added to the spend so far.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@filter_options
+@pass_ctx
+@friendly_errors
+def lifetime(ctx: Ctx, by: str | None, limit: int, horizon_days: int, as_json: bool, filters) -> None:
+    """What a customer is worth over their lifetime: spend so far plus a year of expected spend.
+
+    Mean and median per customer, by segment, first-touch channel or persona, and the top
+    customers; says so when the model did not beat its naive baseline on the holdout.
+    (`predict clv` is the revenue forecast for a coming period.)
+
+    \b
+    Examples:
+      journeybot predict lifetime
+      journeybot predict lifetime --by channel --limit 5
+    """
+    from tools.predict.lifetime import LifetimeValueParams, lifetime_value
+
+    params = LifetimeValueParams(by=by, limit=limit, horizon_days=horizon_days, filters=filters)  # type: ignore[arg-type]
+    result = lifetime_value(ctx.store, params, registry=_registry(ctx), settings=ctx.config.predict.settings())
+    _show(ctx, result, as_json)
+
+
 @predict.command()
 @click.option("--action", type=click.Choice(["personal_follow_up", "win_back_valuable", "service_recovery",
                                              "win_back", "check_in", "convert_prospect", "reward_loyal",

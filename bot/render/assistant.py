@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from bot.answer import Answer
 from bot.render.blocks import MAX_CONTEXT_ELEMENTS, Block, actions, button, context, sections
-from bot.render.slack import FEEDBACK, SAVE_PERSONA, SHOW_CHART, SHOW_DATA, escape, segments
+from bot.render.reading import reading_buttons, reading_context
+from bot.render.slack import FEEDBACK, SHOW_CHART, SHOW_DATA, escape, save_persona_button, segments
 
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
@@ -64,10 +65,11 @@ def parse_feedback(value: str) -> tuple[int, str] | None:
 
 def streamed_trailer(answer: Answer, answer_id: str, *, cut: bool = False) -> list[Block]:
     """The blocks chat.stopStream puts under a streamed answer: sources, notes, the buttons
-    that fit the answer (chart, data, save persona) and Slack's feedback buttons."""
+    that fit the answer (chart, data, save persona), other readings or a change to confirm,
+    and Slack's feedback buttons."""
     from bot.render.chart_data import chart_kind, data_frame
 
-    blocks: list[Block] = []
+    blocks: list[Block] = reading_context(answer)  # a model's answer: how its tools read the question
     if cut:
         blocks.append(context("(the full text is in the attached file)"))
     where = answer.context_line()
@@ -82,9 +84,10 @@ def streamed_trailer(answer: Answer, answer_id: str, *, cut: bool = False) -> li
     if any(data_frame(r) is not None for r in results):
         buttons.append(button("Show the data", SHOW_DATA, answer_id))
     if any("persona" in c.name for c in answer.tool_calls if c.ok):
-        buttons.append(button("Save persona", SAVE_PERSONA, answer_id))
+        buttons.append(save_persona_button(answer_id))
     if buttons:
         blocks.append(actions(*buttons, block_id=f"answer:{answer_id}"))
+    blocks += reading_buttons(answer, answer_id)  # other readings; Confirm / Cancel a change
     blocks.append(feedback_block(answer_id))
     return blocks
 

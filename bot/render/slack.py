@@ -28,6 +28,7 @@ from bot.render.blocks import (
     sections,
 )
 from bot.render.chart_data import chart_kind, data_frame
+from bot.render.reading import reading_buttons, reading_context
 
 # Below Slack's ~12,000 cumulative characters, with room for the trailer and mrkdwn escapes.
 MAX_MESSAGE_TEXT = 10_000
@@ -62,7 +63,7 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
     (mrkdwn, already escaped) goes first, e.g. who asked what."""
     from bot.render.text import answer_text
 
-    body = (sections(lead) if lead else []) + text_blocks(answer.text)
+    body = (sections(lead) if lead else []) + reading_context(answer) + text_blocks(answer.text)
     if answer.suggestions:
         body += sections("\n".join(f"• {escape(s)}" for s in answer.suggestions))
     trailer: list[Block] = []
@@ -73,6 +74,7 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
         notes = [f":information_source: {escape(n)}" for n in answer.notes]
         trailer.append(context(*notes[:MAX_CONTEXT_ELEMENTS]))
     if answer_id:
+        trailer += reading_buttons(answer, answer_id)  # other readings, confirm a change
         trailer.append(answer_buttons(answer, answer_id))
     blocks, cut = fit_message(body, trailer)
     attachment = ("answer.txt", answer_text(answer).encode("utf-8")) if cut else None
@@ -87,10 +89,22 @@ def answer_buttons(answer: Answer, answer_id: str) -> Block:
     if any(data_frame(r) is not None for r in results):
         buttons.append(button("Show the data", SHOW_DATA, answer_id))
     if any("persona" in c.name for c in answer.tool_calls if c.ok):
-        buttons.append(button("Save persona", SAVE_PERSONA, answer_id))
+        buttons.append(save_persona_button(answer_id))
     buttons.append(button(":thumbsup:", RATE_UP, answer_id))
     buttons.append(button(":thumbsdown:", RATE_DOWN, answer_id))
     return actions(*buttons, block_id=f"answer:{answer_id}")
+
+
+def save_persona_button(answer_id: str) -> dict[str, Any]:
+    """Saving changes what journeybot keeps: Slack asks "Save this persona?" before the click."""
+    save = button("Save persona", SAVE_PERSONA, answer_id)
+    save["confirm"] = {
+        "title": {"type": "plain_text", "text": "Save this persona?"},
+        "text": {"type": "plain_text", "text": "It is kept and can then filter every analysis."},
+        "confirm": {"type": "plain_text", "text": "Save"},
+        "deny": {"type": "plain_text", "text": "No"},
+    }
+    return save
 
 
 def text_message(text: str, *, note: str | None = None) -> SlackMessage:

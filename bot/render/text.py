@@ -6,7 +6,15 @@ from bot.answer import Answer
 
 
 def answer_text(answer: Answer) -> str:
-    return "\n".join([answer.text.rstrip(), *trailer_lines(answer)])
+    return "\n".join([*reading_line(answer), answer.text.rstrip(), *trailer_lines(answer)])
+
+
+def reading_line(answer: Answer) -> list[str]:
+    """How the question was read, for an answer whose text does not start with it (a model's:
+    the tools it called); an offline answer's first line is its reading already."""
+    if answer.understood and not answer.text.startswith((answer.understood, "I read this as")):
+        return [f"(read as: {answer.understood})"]
+    return []
 
 
 def trailer_lines(answer: Answer) -> list[str]:

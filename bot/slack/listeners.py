@@ -11,11 +11,13 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
+from bot.render.reading import READING_ACTIONS
 from bot.render.slack import ALERT_ACTIONS, ANSWER_ACTIONS
 from bot.slack import texts
 from bot.slack.actions import Click, handle_click
 from bot.slack.commands import UsageError, parse_command, run_command
 from bot.slack.home import publish_home
+from bot.slack.readings import press_reading
 from bot.slack.replies import Where, reply, strip_mentions
 from bot.slack.services import SlackServices
 from bot.slack.streaming import can_stream, stream_reply
@@ -97,6 +99,12 @@ def press_button(body: dict[str, Any], context: BoltContext) -> None:
     handle_click(context["services"], Click.from_body(body))
 
 
+def press_reading_button(body: dict[str, Any], context: BoltContext) -> None:
+    """"Did you mean …" re-asks with the picked reading; Confirm / Cancel a proposed change."""
+    team = (body.get("team") or {}).get("id") or context.team_id or ""
+    press_reading(context["services"], Click.from_body(body), team)
+
+
 def register_listeners(app: App) -> None:
     app.event("app_mention")(ack=just_ack, lazy=[answer_mention])
     app.event("message")(ack=just_ack, lazy=[answer_message])
@@ -104,3 +112,5 @@ def register_listeners(app: App) -> None:
     app.command("/journey")(ack=ack_journey, lazy=[run_journey])
     for action_id in ANSWER_ACTIONS + ALERT_ACTIONS:
         app.action(action_id)(ack=just_ack, lazy=[press_button])
+    for action_id in READING_ACTIONS:
+        app.action(action_id)(ack=just_ack, lazy=[press_reading_button])

@@ -95,3 +95,28 @@ def test_add_a_rule_that_watches_each_channel(cli):
     both = cli("alerts", "add", "--metric", "orders", "--condition", "unusual", "--per", "channel",
                "--channel", "instagram")
     assert both.exit_code == 1 and "not both" in both.output
+
+
+def test_ask_proposes_a_rule_and_makes_it_only_with_yes(cli):
+    asked = cli("ask", "tell me if orders drop by 20% week on week")
+    assert asked.exit_code == 0
+    assert "I read this as: Create alert rule: metric orders, condition drops_by, value 20.0" in asked.output
+    assert "Nothing was changed. To go ahead, ask again with --yes." in asked.output
+    assert "orders-drops-by" not in cli("alerts", "list").output  # no prompt without a terminal: no change
+    made = cli("ask", "--yes", "tell me if orders drop by 20% week on week")
+    assert made.exit_code == 0 and "Created alert rule orders-drops-by-7d" in made.output
+    assert "orders-drops-by-7d" in cli("alerts", "list").output
+
+
+def test_ask_json_shows_the_pending_change_and_the_reading(cli):
+    import json
+
+    assert cli("ask", "--yes", "tell me if orders drop by 20% week on week").exit_code == 0
+    data = json.loads(cli("ask", "--json", "delete the orders-drops-by-7d alert rule").output)
+    assert data["pending"]["tool"] == "delete_alert_rule" and data["tool_calls"] == []
+    assert data["pending"]["args"] == {"rule_id": "orders-drops-by-7d"}
+    assert data["understood"] == "Delete alert rule: rule id orders-drops-by-7d"
+    assert "orders-drops-by-7d" in cli("alerts", "list").output  # JSON never confirms
+    # orders-low lives in the config file: the answer says so instead of offering a change
+    data = json.loads(cli("ask", "--json", "delete alert rule orders-low").output)
+    assert data["pending"] is None and "comes from the config file" in data["answer"]

@@ -41,6 +41,11 @@ def test_train_risk_actions_and_models(loaded, home):
     assert "* churn v1" in listed and "* clv v1" in listed and "* purchase v1" in listed
     forecast = run("predict", "clv", "--horizon", "next_quarter", "--check")
     assert forecast.exit_code == 0 and "Holdout check" in forecast.output
+    worth = run("predict", "lifetime", "--by", "segment", "--limit", "2")
+    assert worth.exit_code == 0 and "Customer lifetime value (spend so far plus expected spend over the coming year)" \
+        in worth.output and "By segment:" in worth.output and "loyalty" in worth.output
+    data = json.loads(run("predict", "lifetime", "--json").output)
+    assert data["provenance"]["tool"] == "customer_lifetime_value" and data["median_value"] > 0
     # The demo section reuses the trained models (nothing new to train) and runs offline.
     from bot.cli.common import Ctx
     from bot.cli.demo import SECTIONS

@@ -25,6 +25,10 @@ def test_demo_runs_offline_from_an_empty_data_folder(home, capsys):
                                          "Journey map", "Ask journeybot", "This morning's digest", "Alerts")]
     assert positions == sorted(positions)
     assert "Saved: The Order-Ahead Collector (v1)" in out and "Customers: persona=" in out
+    # An unknown KPI word is said, with other readings; a change is proposed and not made.
+    assert "I don't know “purchase ratio” as a KPI" in out and "Other readings:" in out
+    assert "I read this as: Create alert rule: metric csat" in out and "Nothing was changed" in out
+    assert "Customer lifetime value (spend so far plus expected spend over the coming year)" in out
     assert (home / "journey.duckdb").exists() and (home / "sample" / "ground_truth.csv").exists()
     # A second run reuses the sample and loads nothing new (the sections would repeat the above).
     capsys.readouterr()

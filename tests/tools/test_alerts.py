@@ -315,3 +315,28 @@ def test_an_alert_says_what_is_not_counted_yet():
     from tools.alerts.evaluate import Finding
 
     assert Finding.from_dict(data).not_yet == 0
+
+
+def test_a_median_over_a_window_is_the_median_of_the_windows_tickets(store, tmp_path):
+    """First response over 3 days: three quick tickets on Monday, one slow one on Tuesday, one
+    quick one on Wednesday. The days' medians are 1, 20 and 2 h (their n-weighted mean 5 h);
+    the window's own median is 1 h, and that is what the rule judges."""
+    from tools.alerts.series import KpiSeriesProvider
+    from tools.data.ingest import ingest_file
+
+    opened = ["2026-05-04 09:00", "2026-05-04 10:00", "2026-05-04 11:00", "2026-05-05 09:00", "2026-05-06 09:00"]
+    hours = [1, 1, 1, 20, 2]
+    (tmp_path / "c.csv").write_text("customer_id\n" + "\n".join(f"C{i}" for i in range(5)) + "\n")
+    (tmp_path / "o.csv").write_text("order_id,customer_id,ts,amount\nO1,C0,2026-04-20 10:00,5\nO2,C1,2026-05-06 18:00,5\n")
+    rows = [f"T{i},C{i},{o},{pd.Timestamp(o) + pd.Timedelta(hours=h):%Y-%m-%d %H:%M}"
+            for i, (o, h) in enumerate(zip(opened, hours, strict=True))]
+    (tmp_path / "t.csv").write_text("ticket_id,customer_id,created_at,first_response_at\n" + "\n".join(rows) + "\n")
+    for table, name in (("customers", "c.csv"), ("orders", "o.csv"), ("tickets", "t.csv")):
+        ingest_file(store, table, tmp_path / name)
+    raw = pd.read_csv(tmp_path / "t.csv", parse_dates=["created_at", "first_response_at"])
+    window = (raw.first_response_at - raw.created_at) / pd.Timedelta(hours=1)
+    rule = AlertRule(id="slow-replies", metric="first_response_time", comparison="above", value=3, window_days=3,
+                     min_n=1)
+    finding = evaluate(KpiSeriesProvider(store), rule, dt.date(2026, 5, 6))
+    assert finding.value == pytest.approx(window.median()) and window.median() == 1.0 and finding.n == 5
+    assert finding.judged and not finding.breach  # the weighted mean of daily medians (5 h) would have alerted

@@ -318,3 +318,84 @@ def test_growing_channel_is_the_fastest_growing_mover_of_web_sessions(sample_sto
     growth = movers["current"] / movers["previous"]
     assert growth.idxmax() == "tiktok" and growth["tiktok"] > 5 and movers.loc["tiktok", "change"] > 0
     assert r.groups["contribution"].sum() == pytest.approx(r.change)
+
+
+# -- medians stay medians -----------------------------------------------------------------------
+
+def _tickets(store, tmp_path):
+    """Two Monday-to-Sunday weeks: five quick tickets, then one slow one. The weeks' medians are
+    3 h and 100 h (their mean 51.5 h); the median of the period's six tickets is 3.5 h."""
+    from tools.data.ingest import ingest_file
+
+    hours = [1, 2, 3, 4, 5, 100]
+    opened = ["2026-05-04 09:00", "2026-05-05 09:00", "2026-05-06 09:00", "2026-05-07 09:00", "2026-05-08 09:00",
+              "2026-05-12 09:00"]
+    rows = [f"T{i},C{i},{o},{(pd.Timestamp(o) + pd.Timedelta(hours=h)):%Y-%m-%d %H:%M},"
+            f"{(pd.Timestamp(o) + pd.Timedelta(hours=2 * h)):%Y-%m-%d %H:%M}"
+            for i, (o, h) in enumerate(zip(opened, hours, strict=True))]
+    people = tmp_path / "customers.csv"
+    people.write_text("customer_id\n" + "\n".join(f"C{i}" for i in range(len(hours))) + "\n")
+    ingest_file(store, "customers", people)
+    orders = tmp_path / "orders.csv"  # the data runs from 4 to 17 May
+    orders.write_text("order_id,customer_id,ts,amount\nO1,C0,2026-05-04 10:00,5\nO2,C1,2026-05-17 10:00,5\n")
+    ingest_file(store, "orders", orders)
+    path = tmp_path / "tickets.csv"
+    path.write_text("ticket_id,customer_id,created_at,first_response_at,resolved_at\n" + "\n".join(rows) + "\n")
+    ingest_file(store, "tickets", path)
+    raw = pd.read_csv(path, parse_dates=["created_at", "first_response_at", "resolved_at"])
+    return raw
+
+
+def test_a_median_over_a_period_is_the_median_of_its_rows_not_a_mean_of_weekly_medians(store, tmp_path):
+    raw = _tickets(store, tmp_path)
+    two_weeks = Period(start=D(2026, 5, 4), end=D(2026, 5, 17))
+    r = trend(store, TrendParams(metric="first_response_time", grain="week", period=two_weeks))
+    hours = (raw.first_response_at - raw.created_at) / pd.Timedelta(hours=1)
+    assert list(r.series["value"]) == [3.0, 100.0]  # each week's own median
+    assert r.overall == pytest.approx(hours.median()) == 3.5  # not (3 + 100) / 2
+    assert r.mean == r.overall and r.overall_n == 6
+    text = r.to_text()
+    assert "Whole period: 3.5 h (the median of all 6 tickets in the period, not an average of the weeks)." in text
+    assert "51.5" not in text
+    resolution = trend(store, TrendParams(metric="resolution_time_p90", grain="day", period=two_weeks))
+    assert resolution.overall == pytest.approx((2 * hours).quantile(0.9))
+    assert "the 90th percentile of all 6 tickets" in resolution.to_text()
+
+
+def test_the_whole_period_of_a_trend_is_what_the_kpis_say_for_it(bakery):
+    from tools.analytics.kpis import kpi
+
+    for metric in ("bounce_rate", "aov", "nps", "revenue"):
+        r = trend(bakery, TrendParams(metric=metric, grain="day", period=MAY))
+        headline = kpi(bakery, metric, MAY).headline
+        assert r.overall == pytest.approx(headline.value), metric
+    revenue = trend(bakery, TrendParams(metric="revenue", grain="day", period=MAY))
+    assert "Whole period: £47.00; average per day £15.67." in revenue.to_text()
+
+
+@pytest.mark.realdata
+def test_olist_weekly_delivery_time_keeps_the_period_median(store):
+    from tools.analytics.kpis import kpi
+
+    data = external("olist_sample")
+    ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=data)
+    r = trend(store, TrendParams(metric="delivery_time", grain="week", period=Period(name="all")))
+    whole = kpi(store, "delivery_time", Period(name="all")).headline
+    assert r.overall == pytest.approx(whole.value) and r.overall_n == whole.n
+    weekly = r.series.loc[r.series["n"] > 0, "value"].mean()
+    assert abs(weekly - r.overall) > 0.01  # the mean of weekly medians would have been another number
+
+
+def test_window_values_are_the_kpis_of_each_window(store, tmp_path):
+    from tools.analytics.kpis import kpi
+    from tools.analytics.trends import window_values
+
+    _tickets(store, tmp_path)
+    w = window_values(store, "first_response_time", days=3, first=D(2026, 5, 4), last=D(2026, 5, 14))
+    for row in w.itertuples():
+        window = Period(start=row.date - dt.timedelta(days=2), end=row.date)
+        headline = kpi(store, "first_response_time", window).headline
+        assert (row.value, row.n) == (pytest.approx(headline.value), headline.n), row.date
+    assert list(w["date"]) == [D(2026, 5, d) for d in range(4, 11)] + [D(2026, 5, d) for d in range(12, 15)]
+    with pytest.raises(ToolInputError, match="not a median or percentile"):
+        window_values(store, "csat", days=3, first=D(2026, 5, 4), last=D(2026, 5, 14))

@@ -40,10 +40,13 @@ def complete_days(daily: pd.DataFrame, first: object, last: object) -> pd.DataFr
 
 def rolling_window(frame: pd.DataFrame, days: int, aggregation: str) -> pd.DataFrame:
     """The metric over the `days` days ending on each date: summed for counts and money,
-    n-weighted for rates and means (exact for shares and means; for medians a weighted mean of
-    daily medians, which is close enough to judge a change)."""
+    n-weighted for rates and means (exact for both). Medians and percentiles do not combine
+    that way: their window values come computed over the window's rows (window_value and
+    window_n, tools/alerts/evaluate.py `with_windows`) and are used as they are."""
     if days == 1:
         return frame[["value", "n"]].copy()
+    if "window_value" in frame:
+        return pd.DataFrame({"value": frame["window_value"], "n": frame["window_n"]}, index=frame.index)
     n = frame["n"].astype(float)
     n_w = n.rolling(days, min_periods=days).sum()
     if aggregation == "sum":

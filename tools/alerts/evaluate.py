@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tools.alerts.anomaly import complete_days
@@ -164,7 +165,27 @@ def series_for(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: 
     """The rule's daily series from `first` (less the lookback) to `last`, complete days."""
     start = first - dt.timedelta(days=lookback_days(rule))
     daily = provider.daily(rule.metric, Scope.of(rule), start, last)
-    return complete_days(daily, start, last)
+    frame = complete_days(daily, start, last)
+    windows = _windows(provider, rule, start, last)
+    return with_windows(frame, windows) if windows is not None else frame
+
+
+def _windows(provider: SeriesProvider, rule: AlertRule, first: dt.date, last: dt.date,
+             by: str | None = None) -> pd.DataFrame | None:
+    """Medians over a window are the median of the window's rows: asked of the provider
+    when it can (tools/alerts/series.py `windowed`); otherwise the detector falls back to an
+    n-weighted mean of the daily values, which is exact for shares and means only."""
+    windowed = getattr(provider, "windowed", None)
+    if rule.window_days <= 1 or windowed is None or metric_info(provider, rule.metric).kind != "quantile":
+        return None
+    return windowed(rule.metric, Scope.of(rule), rule.window_days, first, last, by)
+
+
+def with_windows(frame: pd.DataFrame, windows: pd.DataFrame) -> pd.DataFrame:
+    """The daily frame with the window's own value and n (window_value, window_n) per day."""
+    w = windows.assign(date=pd.to_datetime(windows["date"])).drop_duplicates("date", keep="last").set_index("date")
+    return frame.assign(window_value=w["value"].reindex(frame.index).astype(float),
+                        window_n=w["n"].reindex(frame.index).fillna(0).astype(np.int64))
 
 
 def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
@@ -177,9 +198,16 @@ def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
     daily = provider.daily_by(rule.metric, rule.per, Scope.of(rule), start, last)
     if daily.empty:
         return []
-    # Customers without a channel or segment are no group anyone can act on.
-    return [(rule.for_group(str(group)), complete_days(part.drop(columns="grp"), start, last))
-            for group, part in daily.groupby("grp", sort=True) if group != UNKNOWN_GROUP]
+    windows = _windows(provider, rule, start, last, rule.per)
+    out = []
+    for group, part in daily.groupby("grp", sort=True):
+        if group == UNKNOWN_GROUP:  # customers without a channel or segment: no group anyone can act on
+            continue
+        frame = complete_days(part.drop(columns="grp"), start, last)
+        if windows is not None:
+            frame = with_windows(frame, windows[windows["grp"] == group])
+        out.append((rule.for_group(str(group)), frame))
+    return out
 
 
 def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: dt.date,

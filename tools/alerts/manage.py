@@ -312,3 +312,15 @@ def _stored(store: AlertStore, config_rules: list[AlertRule], rule_id: str) -> A
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     return str(err.get("msg", "invalid rule")).removeprefix("Value error, ")
+
+
+def check_rule_change(store: AlertStore, config_rules: list[AlertRule], metrics: list[MetricInfo],
+                      params: CreateAlertRuleParams | ChangeAlertRuleParams | DeleteAlertRuleParams) -> None:
+    """Raise ToolInputError when the change could not be made (unknown metric, a rule that does
+    not exist or lives in the config file), without making it: callers ask the person to
+    confirm a change only when it can go through."""
+    if isinstance(params, CreateAlertRuleParams):
+        _check_scope(params.metric, metrics, params.stage)
+        _rule_fields(params.condition, params.value, params.direction)
+    else:
+        _stored(store, config_rules, params.rule_id)

@@ -265,6 +265,27 @@ class KpiSeriesProvider:
                              "value": value, "n": series["n"].astype("int64"),
                              "excluded": series["excluded"].astype("int64")})
 
+    def windowed(self, metric: str, scope: Scope, days: int, first: dt.date, last: dt.date,
+                 by: str | None = None) -> pd.DataFrame | None:
+        """date, grp, value, n: the metric over the `days` days ending on each day, computed over
+        the window's rows. For medians and percentiles, where days do not add up; None for
+        the measures that do (volumes, the high-risk counts)."""
+        from tools.analytics.trends import window_values
+
+        if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+            return None
+        name, volume, share = self._resolve(metric, scope)
+        if volume:
+            return None
+        data_first = self._first_day()
+        if data_first is not None:
+            first = max(first, data_first)
+        if last < first:
+            return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
+        w = window_values(self.store, name, days=days, first=first, last=last,  # type: ignore[arg-type]
+                          filters=self._filters(scope), by=by, churn_window_days=self.churn_window_days)
+        return w.assign(value=w["value"].astype(float) * (100 if share else 1), grp=w["grp"].astype(str))
+
     def contributors(self, metric: str, scope: Scope, current: tuple[dt.date, dt.date],
                      previous: tuple[dt.date, dt.date], top: int = 3) -> list[Contributor]:
         from tools.analytics.movers import MoversParams, top_movers

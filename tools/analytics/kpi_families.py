@@ -35,12 +35,13 @@ def _stages_sql(f: Frame) -> str:
         FROM masks GROUP BY bucket, grp"""
 
 
-def _orders_sql(f: Frame) -> str:
-    # Per customer and bucket first, with everything before the period folded into one row
-    # (bucket NULL): the running counts then run over a few rows per customer instead of
-    # every order.
+def _orders_ctes(f: Frame) -> str:
+    """The orders family's rows: per customer and bucket (p), with time to first purchase (q).
+    Per customer and bucket first, with everything before the period folded into one row
+    (bucket NULL): the running counts then run over a few rows per customer instead of
+    every order."""
     return f"""
-        WITH per AS (
+        per AS (
             SELECT customer_id,
                    CASE WHEN ts >= $start THEN {f.bucket('ts')} END AS bucket,
                    count(*) AS n_orders, sum(amount) AS revenue, min(ts) AS first_ts
@@ -69,7 +70,17 @@ def _orders_sql(f: Frame) -> str:
             SELECT p.*, CASE WHEN k_min = 1 THEN
                 (epoch(first_ts) - epoch(least(first_ts, coalesce(ft.first_touch, first_ts)))) / 86400.0
                 END AS ttfp
-            FROM p LEFT JOIN ft USING (customer_id)),
+            FROM p LEFT JOIN ft USING (customer_id))"""
+
+
+def order_rows_sql(f: Frame, column: str) -> str:
+    """One row per first purchase in the period: bucket, grp, value (days to the first one)."""
+    return f"WITH {_orders_ctes(f)} SELECT bucket, grp, {column} AS value FROM q WHERE {column} IS NOT NULL"
+
+
+def _orders_sql(f: Frame) -> str:
+    return f"""
+        WITH {_orders_ctes(f)},
         agg AS (
             SELECT bucket, grp, sum(n_orders) AS orders, sum(revenue) AS revenue, count(*) AS buyers,
                    count(*) FILTER (WHERE k_max >= 2) AS repeaters, sum(lifetime) AS lifetime_sum,
@@ -143,9 +154,10 @@ def _churn_sql(f: Frame) -> str:
         WHERE a.is_bucket"""
 
 
-def _deliveries_sql(f: Frame) -> str:
+def _delivery_ctes(f: Frame) -> str:
+    """The deliveries in the period, each with its days from order to delivery (x)."""
     return f"""
-        WITH d AS (
+        d AS (
             SELECT e.customer_id, e.session_id, e.ts, {f.grp} AS grp, {f.bucket('e.ts')} AS bucket
             FROM events e {f.join('e')}
             WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end),
@@ -167,7 +179,17 @@ def _deliveries_sql(f: Frame) -> str:
             ASOF LEFT JOIN o ON o.customer_id = m.customer_id AND m.ts >= o.ts),
         x AS (
             SELECT bucket, grp, (epoch(ts) - epoch(coalesce(placed, ordered))) / 86400.0 AS days
-            FROM a)
+            FROM a)"""
+
+
+def delivery_rows_sql(f: Frame, column: str) -> str:
+    """One row per delivery in the period: bucket, grp, value (days from the order)."""
+    return f"WITH {_delivery_ctes(f)} SELECT bucket, grp, {column} AS value FROM x WHERE {column} IS NOT NULL"
+
+
+def _deliveries_sql(f: Frame) -> str:
+    return f"""
+        WITH {_delivery_ctes(f)}
         SELECT bucket, grp, count(*) AS deliveries, count(days) AS del_n,
                quantile_cont(days, 0.5) AS del_p50, quantile_cont(days, 0.9) AS del_p90
         FROM x GROUP BY ALL"""
@@ -209,14 +231,24 @@ def _surveys_sql(f: Frame) -> str:
         GROUP BY ALL"""
 
 
-def _tickets_sql(f: Frame) -> str:
+def _ticket_rows(f: Frame) -> str:
+    """The tickets opened in the period, with hours to the first reply and to resolution."""
     return f"""
-        WITH t AS (
             SELECT {f.bucket('t.created_at')} AS bucket, {f.grp} AS grp,
                    (epoch(t.first_response_at) - epoch(t.created_at)) / 3600.0 AS frt,
                    (epoch(t.resolved_at) - epoch(t.created_at)) / 3600.0 AS res
             FROM tickets t {f.join('t')}
-            WHERE t.created_at >= $start AND t.created_at < $end)
+            WHERE t.created_at >= $start AND t.created_at < $end"""
+
+
+def ticket_rows_sql(f: Frame, column: str) -> str:
+    """One row per ticket opened in the period: bucket, grp, value (hours)."""
+    return f"SELECT bucket, grp, {column} AS value FROM ({_ticket_rows(f)}) t WHERE {column} IS NOT NULL"
+
+
+def _tickets_sql(f: Frame) -> str:
+    return f"""
+        WITH t AS ({_ticket_rows(f)})
         SELECT bucket, grp, count(*) AS tickets,
                count(frt) AS frt_n, quantile_cont(frt, 0.5) AS frt_p50, quantile_cont(frt, 0.9) AS frt_p90,
                count(res) AS res_n, quantile_cont(res, 0.5) AS res_p50, quantile_cont(res, 0.9) AS res_p90
@@ -239,6 +271,16 @@ def _arrivals_sql(f: Frame) -> str:
               FROM firsts a {f.join('a')} WHERE a.first_ts >= $start) x
         {f.group_by('bucket', 'grp')}"""
 
+
+# The rows behind each median and percentile KPI: (rows query, column, quantile). A window of
+# days is the quantile of its rows (tools/analytics/trends.py window_values), never a mean of
+# daily quantiles.
+QUANTILE_ROWS: dict[str, tuple[Any, str, float]] = {
+    "time_to_first_purchase": (order_rows_sql, "ttfp", 0.5),
+    "delivery_time": (delivery_rows_sql, "days", 0.5), "delivery_time_p90": (delivery_rows_sql, "days", 0.9),
+    "first_response_time": (ticket_rows_sql, "frt", 0.5), "first_response_time_p90": (ticket_rows_sql, "frt", 0.9),
+    "resolution_time": (ticket_rows_sql, "res", 0.5), "resolution_time_p90": (ticket_rows_sql, "res", 0.9),
+}
 
 # family -> its query; the sessions family needs the cut sessions too (tools/analytics/kpi_sessions.py).
 FAMILY_SQL: dict[str, Any] = {

@@ -13,6 +13,7 @@ tools/analytics/movers.py.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -49,7 +50,7 @@ from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
-__all__ = ["kpi_series", "TrendParams", "TrendResult", "trend"]
+__all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
 
 SERIES_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded",
                   "days", "partial"]
@@ -70,6 +71,40 @@ def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str 
     metrics = _check_series_args(metrics, grain)
     with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours) as (con, scope):
         return series_on(con, scope, metrics, grain, by)
+
+
+def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date, last: dt.date,
+                  filters: Filters | None = None, by: str | None = None, settings: KpiSettings | None = None,
+                  churn_window_days: int | None = None) -> pd.DataFrame:
+    """A median or percentile KPI over the `days` days ending on each day from `first` to
+    `last`, computed over each window's own rows (the median of the window's tickets, never a
+    mean of daily medians): date, grp, value, n. One query for the rows, then each row counts
+    in the windows of its day and the `days` - 1 days after. (Rates, means and totals combine
+    from a daily series exactly and need no such thing.)"""
+    from tools.analytics.kpi_families import QUANTILE_ROWS
+
+    [metric] = _check_series_args([metric], "day")
+    if metric not in QUANTILE_ROWS:
+        raise ToolInputError(f"{metric} is not a median or percentile: its windows add up from the daily series")
+    build, column, q = QUANTILE_ROWS[metric]
+    start = first - dt.timedelta(days=days - 1)
+    with open_scope(store, Period(start=start, end=last), filters, settings, churn_window_days) as (con, scope):
+        who = kpi_frame.prepare_who(con, scope.filters, by)
+        try:
+            frame = scope.frame("day", who=who)
+            rows = kpi_frame.run_sql(con, build(frame, column), frame)
+        finally:
+            kpi_frame.drop_who(con, who)
+    if rows.empty:
+        return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
+    day = pd.to_datetime(rows["bucket"]).to_numpy()
+    spread = rows.loc[rows.index.repeat(days)].assign(
+        date=np.repeat(day, days) + np.tile(np.arange(days), len(rows)).astype("timedelta64[D]"))
+    spread = spread[(spread["date"] >= np.datetime64(first)) & (spread["date"] <= np.datetime64(last))]
+    grouped = spread.groupby(["date", "grp"])["value"]
+    out = pd.DataFrame({"value": grouped.quantile(q), "n": grouped.size()}).reset_index()
+    out["date"] = out["date"].dt.date
+    return out[["date", "grp", "value", "n"]]
 
 
 def _check_series_args(metrics: list[str], grain: str) -> list[str]:
@@ -143,8 +178,12 @@ class TrendResult(ResultMixin):
     currency: str
     latest: float | None
     previous: float | None  # the point before the latest
-    mean: float | None  # over the points with data (rates: pooled over the whole period)
+    # Totals (revenue, orders): the mean per point. Everything else: the KPI over all the
+    # period's rows, as `overall` (a median of all tickets, not a mean of weekly medians).
+    mean: float | None
     provenance: Provenance = field(repr=False)
+    overall: float | None = None  # the KPI computed over the whole period's rows (= kpis for it)
+    overall_n: int = 0  # the rows (tickets, answers, customers...) behind `overall`
 
     def to_frame(self) -> pd.DataFrame:
         return self.series.copy()
@@ -178,10 +217,25 @@ class TrendResult(ResultMixin):
                             f"{self.grain} before")
                 verdict = assessment(s, d)
                 summary += f" ({verdict})" if verdict in ("better", "worse") else ""
-        summary += f"; average {format_value(s, self.mean, self.currency)}."
-        lines.append(summary)
+        lines.append(summary + ".")
+        lines.append(self.period_line())
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
+
+
+    def period_line(self) -> str:
+        """The whole period in one number, computed over its rows: a median of every ticket in
+        the period, a rate pooled over all its customers; never a mean of the points above."""
+        s = SPECS[self.metric]
+        whole = format_value(s, self.overall, self.currency)
+        if s.kind == "total":
+            per = f"average per {self.grain} {format_value(s, self.mean, self.currency)}"
+            return f"Whole period: {whole}; {per}."
+        how = {"quantile": f"the {'median' if 'p90' not in self.metric else '90th percentile'} of all "
+                           f"{self.overall_n:,} {s.n_label} in the period",
+               "rate": f"pooled over all {self.overall_n:,} {s.n_label}",
+               "mean": f"over all {self.overall_n:,} {s.n_label}"}[s.kind]
+        return f"Whole period: {whole} ({how}, not an average of the {self.grain}s)."
 
 
 def sparkline(values: pd.Series) -> str:
@@ -208,6 +262,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
                     params.churn_window_days, params.cart_window_hours) as (con, scope):
         check_inside(scope)
         series = series_on(con, scope, [params.metric], params.grain)
+        overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
             f"No data for {SPECS[params.metric].label} in {scope.period.label} "
@@ -218,7 +273,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     with_data = out[out["n"] > 0] if s.kind != "total" else out
     latest = _f(with_data["value"].iloc[-1]) if len(with_data) else None
     previous = _f(with_data["value"].iloc[-2]) if len(with_data) > 1 else None
-    mean = _pooled(series, s)
+    mean = _per_point(series, s) if s.kind == "total" else overall
     prov = Provenance(
         tool="trend",
         definition=f"{s.label}: {s.definition}; one point per {params.grain} "
@@ -233,14 +288,27 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         notes=tuple(_series_notes(out, params.grain)),
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, settings.currency,
-                       latest, previous, mean, prov)
+                       latest, previous, mean, prov, overall=overall, overall_n=overall_n)
 
 
-def _pooled(series: pd.DataFrame, s: MetricSpec) -> float | None:
-    if s.kind in ("rate", "mean"):
-        den = series["den"].sum()
-        return float(series["num"].sum() / den) if den else None
-    vals = series.loc[series["n"] > 0, "value"] if s.kind != "total" else series["value"]
+def period_value(con: duckdb.DuckDBPyConnection, scope: Scope, metric: str) -> tuple[float | None, int]:
+    """The KPI over the whole period's rows, and the rows behind it: the same query as the
+    headline KPIs, with the period as one bucket."""
+    who = kpi_frame.prepare_who(con, scope.filters, None)
+    try:
+        long = kpi_sql.compute(con, scope.frame("period", who=who), [metric])
+    finally:
+        kpi_frame.drop_who(con, who)
+    row = long[long["metric"] == metric]
+    if row.empty:
+        return None, 0
+    n = row["n"].iloc[0]
+    return _f(row["value"].iloc[0]), int(n) if pd.notna(n) else 0
+
+
+def _per_point(series: pd.DataFrame, s: MetricSpec) -> float | None:
+    """The mean of a total's points (revenue per day): what "average per day" means."""
+    vals = series["value"]
     return float(vals.mean()) if len(vals.dropna()) else None
 
 

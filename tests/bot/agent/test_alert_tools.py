@@ -66,25 +66,33 @@ def _planner(store, home, monkeypatch, metrics):
     return OfflinePlanner(ToolContext(store=store, config=config), all_tools())
 
 
+def confirmed(planner, question: str, key: str):
+    """Ask for a change, check that nothing happened before the yes, then confirm it."""
+    asked = planner.answer(question, key)
+    assert asked.pending is not None and not asked.tool_calls, asked.text
+    assert "nothing has been done yet" in asked.text and asked.text.startswith("I read this as: ")
+    return planner.confirm(asked.pending, key)
+
+
 def test_create_list_change_delete_in_conversation(planner):
-    answer = planner.answer("tell me if checkout conversion drops 10% week on week", "t1")
+    answer = confirmed(planner, "tell me if checkout conversion drops 10% week on week", "t1")
     [call] = answer.tool_calls
     assert call.name == "create_alert_rule" and call.ok, call.error
     assert answer.text.startswith("Created alert rule purchase-conversion-decision-drops-by-7d: Conversion "
                                   "(at decision) drops by 10% week on week — medium.")
     assert planner.answer("which alert rules do we have?", "t2").tool_calls[0].name == "list_alert_rules"
-    changed = planner.answer("make the checkout conversion alert 15%, high severity", "t3")
+    changed = confirmed(planner, "make the checkout conversion alert 15%, high severity", "t3")
     assert changed.tool_calls[0].name == "change_alert_rule", changed.text
     assert changed.text == ("Changed alert rule purchase-conversion-decision-drops-by-7d: Conversion (at decision) "
                             "drops by 15% week on week — high.")
-    deleted = planner.answer("delete the checkout conversion alert", "t4")
+    deleted = confirmed(planner, "delete the checkout conversion alert", "t4")
     assert deleted.tool_calls[0].name == "delete_alert_rule" and deleted.tool_calls[0].ok
     assert "No alert rules yet" in planner.answer("list the alert rules", "t5").text
 
 
-def test_a_request_without_a_metric_gets_the_valid_ones(planner):
+def test_a_request_without_a_metric_gets_the_valid_ones_and_nothing_to_confirm(planner):
     answer = planner.answer("alert me if it drops 10% week on week", "t6")
-    assert answer.tool_calls[0].name == "create_alert_rule"
+    assert answer.pending is None and not answer.tool_calls
     assert "Unknown metric '(none_given)' for alerts; use one of csat, orders, purchase_conversion" in answer.text
 
 
@@ -96,11 +104,11 @@ def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_simila
         'kind = "anomaly"\nwindow_days = 7\n', encoding="utf-8")
     config = load_config(home / "config.toml", env={"JOURNEYBOT_HOME": str(home)})
     planner = OfflinePlanner(ToolContext(store=store, config=config), all_tools())
-    assert planner.answer("alert me when CSAT falls below 80%", "a").tool_calls[0].ok
-    deleted = planner.answer("delete the csat alert", "b")
+    assert confirmed(planner, "alert me when CSAT falls below 80%", "a").tool_calls[0].ok
+    deleted = confirmed(planner, "delete the csat alert", "b")
     assert deleted.text.startswith("Deleted alert rule csat-below"), deleted.text
     refused = planner.answer("delete the csat alert", "c")
-    assert "comes from the config file; change it there" in refused.text
+    assert refused.pending is None and "comes from the config file; change it there" in refused.text
 
 
 def test_more_support_tickets_is_the_bad_direction():
@@ -119,7 +127,7 @@ def test_more_support_tickets_is_the_bad_direction():
 def test_a_channel_surge_request_watches_each_channels_new_visitors(store, home, monkeypatch, request_text):
     metrics = [*METRICS, MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")]
     planner = _planner(store, home, monkeypatch, metrics)
-    answer = planner.answer(request_text, "surge")
+    answer = confirmed(planner, request_text, "surge")
     [call] = answer.tool_calls
     assert call.name == "create_alert_rule" and call.ok, (call.error, answer.text)
     assert {k: call.args.get(k) for k in ("metric", "condition", "direction", "per", "channel", "value")} == {
@@ -134,7 +142,31 @@ def test_a_channel_surge_request_watches_each_channels_new_visitors(store, home,
 def test_a_channel_named_with_any_channel_still_watches_each_one(store, home, monkeypatch):
     metrics = [*METRICS, MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")]
     planner = _planner(store, home, monkeypatch, metrics)
-    answer = planner.answer("tell me when any channel, say tiktok, suddenly brings lots of new visitors", "t")
+    answer = confirmed(planner, "tell me when any channel, say tiktok, suddenly brings lots of new visitors", "t")
     [call] = answer.tool_calls
     assert call.ok, answer.text
     assert (call.args.get("per"), call.args.get("channel")) == ("channel", None)
+
+
+def test_a_model_asking_to_delete_a_rule_gets_it_held_for_the_owners_yes(store, home, monkeypatch):
+    from fakes.chat import call, say, scripted
+
+    from bot.agent.agent import JourneyAgent
+
+    planner = _planner(store, home, monkeypatch, METRICS)
+    confirmed(planner, "alert me when CSAT falls below 80%", "setup")
+    [rule] = [s.rule.id for s in planner.ctx.services["alert_store"].stored_rules()]
+    model = scripted(call("delete_alert_rule", {"rule_id": rule}), say("I will delete it once you confirm."),
+                     call("create_alert_rule", {"metric": "bananas", "condition": "below", "value": 3}, "call_2"),
+                     say("That metric does not exist."))
+    agent = JourneyAgent(planner.ctx, chat_model=model, model_label="scripted")
+    asked = agent.answer("get rid of the csat alert", "m1")
+    assert asked.pending is not None and asked.pending.tool == "delete_alert_rule" and not asked.tool_calls
+    assert "Not done yet" in model.seen[-1][-1].content  # what the model read back
+    assert [s.rule.id for s in planner.ctx.services["alert_store"].stored_rules()] == [rule]
+    done = agent.confirm(asked.pending, "m1")
+    assert done.tool_calls[0].ok and done.text.startswith(f"Deleted alert rule {rule}")
+    assert planner.ctx.services["alert_store"].stored_rules() == []
+    # A change that could not go through is no question to confirm: the model gets the error.
+    refused = agent.answer("alert me when bananas go below 3", "m2")
+    assert refused.pending is None and "Unknown metric 'bananas' for alerts" in model.seen[-1][-1].content

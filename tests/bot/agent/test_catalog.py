@@ -40,3 +40,19 @@ def test_each_tool_is_described_with_examples_and_described_params(spec):
         assert field.description, f"{model.__name__}.{name} has no description"
     schema = spec.params.model_json_schema()
     assert schema["type"] == "object"
+
+
+CHANGES = re.compile(r"^(?:create|change|delete|remove|save|forget|erase|update|set|add|drop|send)_")
+
+
+@pytest.mark.parametrize("spec", TOOLS, ids=lambda s: s.name)
+def test_a_tool_named_for_a_change_is_declared_as_one(spec):
+    """A tool that creates, changes, saves, deletes or forgets something must say so: the
+    planner then needs the request in so many words and every caller asks for a yes first."""
+    if CHANGES.match(spec.name):
+        assert spec.changes_state, f"{spec.name} changes what journeybot keeps: set changes_state"
+    if spec.changes_state:
+        assert spec.explicit, f"{spec.name}: the words a request must contain (explicit)"
+        re.compile(spec.explicit)
+    else:
+        assert not spec.explicit

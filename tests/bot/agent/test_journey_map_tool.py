@@ -56,7 +56,9 @@ def test_show_me_the_journey_map_for_the_regular(agent):
     m = call.result
     assert isinstance(m, JourneyMap) and m.who == "persona The Regular"
     assert [s.customers for s in m.stages] == [2, 2, 2, 2, 0, 0]  # A and B both buy
-    assert answer.text.startswith("# Journey map: persona The Regular")
+    reading, body = answer.text.split("\n", 1)  # the reading first, then the map
+    assert reading == "The customer journey map, last 30 days for persona The Regular:"
+    assert body.startswith("# Journey map: persona The Regular")
     assert [a.filename for a in m.attachments()] == ["journey-map.png", "journey-map.xlsx"]
 
 
@@ -67,7 +69,9 @@ def test_why_is_a_stage_red_drills_into_that_stage_of_the_same_map(agent):
     assert call.name == "journey_map" and call.args["stage"] == "decision"
     assert call.args["filters"]["persona"] == "The Regular"  # the map's customers, not everyone
     assert isinstance(call.result, StageDetail)
-    assert answer.text.startswith("Decision for persona The Regular, last 30 days")
+    reading, body = answer.text.split("\n", 1)
+    assert reading.endswith("the decision stage in detail:")
+    assert body.startswith("Decision for persona The Regular, last 30 days")
     # In another conversation the same words start from everyone.
     other = agent.answer("why is decision red?", "thread-3")
     assert other.tool_calls[0].args["filters"]["persona"] is None
@@ -82,7 +86,7 @@ def test_this_month_against_last_month(agent):
     assert isinstance(c, MapComparison)
     assert c.left.first_day.isoformat() == "2026-05-01" and c.right.first_day.isoformat() == "2026-04-01"
     assert [s.customers for s in c.right.stages][:2] == [2, 1]
-    assert answer.text.startswith("# Journey maps side by side: this month")
+    assert answer.text.split("\n", 1)[1].startswith("# Journey maps side by side: this month")
 
 
 def test_a_segment_named_in_the_question_and_a_follow_up_for_a_channel(agent):

@@ -65,7 +65,11 @@ def test_offline_drafting_conversation(tmp_path):
     renamed = agent.answer("rename her to Rosie", thread).tool_calls[0]
     assert renamed.ok and renamed.result.personas[1].name == "Rosie"
 
-    saved = agent.answer("save it", thread)
+    # Saving changes what is kept: it waits for a yes.
+    asked = agent.answer("save it", thread)
+    assert asked.pending is not None and asked.pending.tool == "save_persona" and not asked.tool_calls
+    assert _members(agent.ctx.store, "Rosie") == 0
+    saved = agent.confirm(asked.pending, thread)
     assert saved.tool_calls[0].name == "save_persona" and "Rosie" in saved.text
     assert _members(agent.ctx.store, "Rosie") == 1
 
@@ -80,6 +84,10 @@ def test_offline_drafting_conversation(tmp_path):
     # Another thread has no draft to edit.
     other = agent.answer("merge the last two", "C1:other-thread")
     assert not other.tool_calls[0].ok and "draft personas" in other.text
+
+
+def _has_personas(store) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'persona_members'"))
 
 
 def _words(name: str) -> str:
@@ -116,6 +124,10 @@ def test_model_drafting_conversation_with_the_writer(tmp_path):
 
     renamed = agent.answer("call the second one Rosie", thread).tool_calls[0]
     assert renamed.ok and renamed.result.personas[1].name == "Rosie"
-    saved = agent.answer("save it", thread)
+    # The model asked to save: held until the person confirms, then saved.
+    asked = agent.answer("save it", thread)
+    assert asked.pending is not None and asked.pending.tool == "save_persona" and not asked.tool_calls
+    assert not _has_personas(store) or _members(store, "Rosie") == 0
+    saved = agent.confirm(asked.pending, thread)
     assert saved.tool_calls[0].ok and saved.tool_calls[0].result.saved[0][0] == "Rosie"
     assert _members(store, "Rosie") == renamed.result.personas[1].facts["customers"]

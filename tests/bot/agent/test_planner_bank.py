@@ -1,6 +1,10 @@
-"""The offline planner against tests/questions.yaml: owner questions it has never seen, with
-the tool and arguments each should map to. It must get at least 90% right; the score is
-printed so a drop is visible before it fails."""
+"""The offline planner against tests/questions.yaml: owner questions with the tool and
+arguments each should map to. It must get at least 95% right; the score is printed so a drop
+is visible before it fails.
+
+tests/questions_heldout.yaml is a held-back bank in the same format, not used to tune the
+planner: here it is only checked for shape and coverage; its score is looked at once, at the
+end. `tool: null` in either bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
 
@@ -14,20 +18,20 @@ from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
 from bot.agent.tools import ToolContext
 from bot.config import load_config
-from tools.data.ingest import folder_loads, ingest_loads
-from tools.data.sample import SampleSpec, generate_sample
-from tools.data.store import JourneyStore
 
 BANK = Path(__file__).resolve().parents[2] / "questions.yaml"
+HELDOUT = Path(__file__).resolve().parents[2] / "questions_heldout.yaml"
+# Paraphrases the planner's developer wrote and then tuned on: a regression check only.
+PARAPHRASES = Path(__file__).resolve().parents[2] / "questions_paraphrases.yaml"
+# A tool the banks ask for that is being added to the catalog (issue 16); its questions miss until then.
+PENDING_TOOLS = {"satisfaction_by"}
 
 
 @pytest.fixture(scope="module")
-def planner(tmp_path_factory) -> OfflinePlanner:
-    folder = tmp_path_factory.mktemp("sample")
-    generate_sample(folder, SampleSpec(events=5000))
-    store = JourneyStore(None, timezone="Europe/London")
-    ingest_loads(store, folder_loads(folder))
-    ctx = ToolContext(store=store, config=load_config(env={}))
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    ctx = ToolContext(store=bank_store(), config=load_config(env={}))
     return OfflinePlanner(ctx, all_tools())
 
 
@@ -39,31 +43,98 @@ def _matches(expected: Any, got: Any) -> bool:
     return str(expected) == str(got)
 
 
+def _args_match(expected: dict[str, Any], plan: Any) -> bool:
+    """The expected arguments against the plan's. An argument the planner leaves out runs at
+    the tool's default, so an item may name a default ("daily digest": cadence daily) without
+    the planner having to write it. The KPIs of `metrics` are a set: "revenue and aov" asks
+    for both, in no particular order (stages, touchpoints and cards keep their order)."""
+    got = dict(plan.args)
+    fields = plan.spec.params.model_fields if plan.spec else {}
+    for key in expected:
+        field = fields.get(key)
+        if key not in got and field is not None and not field.is_required():
+            default = field.get_default(call_default_factory=True)
+            if isinstance(default, (str, int, float, bool)):
+                got[key] = default
+    if isinstance(expected.get("metrics"), list) and isinstance(got.get("metrics"), list):
+        expected = {**expected, "metrics": sorted(map(str, expected["metrics"]))}
+        got["metrics"] = sorted(map(str, got["metrics"]))
+    return _matches(expected, got)
+
+
+def _load(path: Path) -> list[dict[str, Any]]:
+    return yaml.safe_load(path.read_text())
+
+
+def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) -> list[str]:
+    """Ask every question in order (a follow_up keeps the conversation of the item above it)
+    and describe each one the planner gets wrong. An item expecting no tool (`tool: null`) is
+    right when the planner picks none, whatever arguments it made up."""
+    wrong = []
+    key = f"{prefix}-0"
+    for i, item in enumerate(bank):
+        key = key if item.get("follow_up") else f"{prefix}-{i}"
+        plan = planner.plan(item["q"], key)
+        got_tool = plan.spec.name if plan.spec else None
+        expected_args = item.get("args", {}) if item["tool"] is not None else {}
+        if got_tool != item["tool"] or not _args_match(expected_args, plan):
+            wrong.append(f"{item['q']!r}: expected {item['tool']} {item.get('args', {})}, "
+                         f"got {got_tool} {plan.args}")
+        planner.remember(key, plan)
+    return wrong
+
+
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES], ids=["bank", "heldout", "paraphrases"])
+def test_bank_items_are_well_formed(planner, path):
+    bank = _load(path)
+    known = {t.name for t in planner.tools} | PENDING_TOOLS
+    assert not bank[0].get("follow_up"), "the first item cannot follow up on anything"
+    for item in bank:
+        assert set(item) <= {"q", "tool", "args", "follow_up"}, item
+        assert isinstance(item["q"], str) and item["q"].strip(), item
+        assert item["tool"] is None or item["tool"] in known, f"unknown tool in {item}"
+        assert isinstance(item.get("args", {}), dict), item
+        assert item["tool"] is not None or "args" not in item, f"no tool takes no args: {item}"
+    questions = [item["q"].lower() for item in bank]
+    assert len(questions) == len(set(questions)), "a question is in the bank twice"
+
+
 def test_bank_is_big_and_covers_every_planner_tool(planner):
-    bank = yaml.safe_load(BANK.read_text())
-    assert len(bank) >= 80
+    bank = _load(BANK)
+    assert len(bank) >= 300
     covered = {item["tool"] for item in bank}
     missing = {t.name for t in planner.tools} - covered
     assert not missing, f"tools without questions in the bank: {sorted(missing)}"
 
 
-def test_offline_planner_maps_at_least_90_percent_of_the_bank(planner):
-    bank = yaml.safe_load(BANK.read_text())
-    wrong = []
-    key = "bank-0"
-    for i, item in enumerate(bank):
-        key = key if item.get("follow_up") else f"bank-{i}"
-        plan = planner.plan(item["q"], key)
-        got_tool = plan.spec.name if plan.spec else None
-        if got_tool != item["tool"] or not _matches(item.get("args", {}), plan.args):
-            wrong.append(f"{item['q']!r}: expected {item['tool']} {item.get('args', {})}, "
-                         f"got {got_tool} {plan.args}")
-        planner.remember(key, plan)
+def test_heldout_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    heldout = _load(HELDOUT)
+    assert len(heldout) >= 120
+    covered = {item["tool"] for item in heldout}
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
+    assert not missing, f"tools without questions in the held-back bank: {sorted(missing, key=str)}"
+    shared = {i["q"].lower() for i in heldout} & {i["q"].lower() for i in _load(BANK)}
+    assert not shared, f"held-back questions copied into the main bank: {sorted(shared)}"
+
+
+def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
+    bank = _load(BANK)
+    wrong = _misses(planner, bank, "bank")
     score = 1 - len(wrong) / len(bank)
     print(f"\noffline planner: {len(bank) - len(wrong)}/{len(bank)} = {score:.1%} right")
     for line in wrong:
         print("  miss:", line)
-    assert score >= 0.9
+    assert score >= 0.95
+
+
+def test_the_developers_paraphrases_still_route(planner):
+    bank = _load(PARAPHRASES)
+    wrong = _misses(planner, bank, "paraphrases")
+    score = 1 - len(wrong) / len(bank)
+    print(f"\nparaphrases: {len(bank) - len(wrong)}/{len(bank)} = {score:.1%} right")
+    for line in wrong:
+        print("  miss:", line)
+    assert score >= 0.95
 
 
 def test_unclear_questions_get_three_example_questions(planner):

@@ -10,7 +10,8 @@ from bot.agent.tools import ToolContext, render_for_model, run_tool
 from bot.config import load_config
 from tools.data.ingest import folder_loads, ingest_loads
 
-NAMES = {"at_risk_customers", "newly_at_risk", "revenue_forecast", "purchase_propensity", "next_best_actions"}
+NAMES = {"at_risk_customers", "newly_at_risk", "revenue_forecast", "purchase_propensity", "next_best_actions",
+         "customer_lifetime_value"}
 
 
 def test_every_predictive_tool_is_declared_for_the_model():
@@ -36,7 +37,8 @@ def test_tools_train_on_first_use_and_answer_with_provenance(tmp_path, home):
     for name, args in (("revenue_forecast", {"horizon": "next_quarter", "by": "segment"}),
                        ("purchase_propensity", {"who": "customers"}),
                        ("next_best_actions", {"filters": {"segment": ["loyalty"]}}),
-                       ("newly_at_risk", {"days": 7})):
+                       ("newly_at_risk", {"days": 7}),
+                       ("customer_lifetime_value", {"by": "segment", "limit": 3})):
         record = run_tool(specs[name], ctx, args)
         assert record.ok, (name, record.error)
         assert record.result.provenance.tool == name

@@ -62,3 +62,29 @@ def test_post_purchase_is_one_stage_not_two():
     assert parse_stages("why is post-purchase red?") == ["post-purchase"]
     assert parse_stages("post purchase problems") == ["post-purchase"]
     assert parse_stages("post-purchase is red but purchase is fine") == ["post-purchase", "purchase"]
+
+
+def test_typos_are_read_past_and_english_words_left_alone():
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import build_speller
+    from bot.agent.slots import Known
+
+    speller = build_speller(all_tools(), Known(channels=("instagram",)))
+    slots = parse("whats the reveune from instgram custmers", as_of=AS_OF, channels=["instagram"], speller=speller)
+    assert slots.metrics == ["revenue"] and slots.channels == ["instagram"]
+    assert ("reveune", "revenue") in slots.fixes and ("custmers", "customers") in slots.fixes
+    # Real words that look like domain words are not typos: slipping is not shipping.
+    kept = parse("which regulars are slipping away or drifting off?", as_of=AS_OF, speller=speller)
+    assert kept.fixes == [] and "slipping" in kept.norm and "drifting" in kept.norm
+    assert parse("how many deliverys were late", as_of=AS_OF, speller=speller).metrics == ["on_time_delivery"]
+
+
+def test_a_state_code_that_is_also_a_word_counts_only_in_capitals():
+    from bot.agent.slots import Known
+
+    known = Known(regions=("SP", "TO", "RJ"), cities=("sao paulo",))
+    # Olist's states include TO (Tocantins): "to" in a sentence is not a place.
+    slots = parse("How do email customers convert from purchase to post-purchase?", as_of=AS_OF, known=known)
+    assert "region" not in slots.filters or slots.filters["region"] == []
+    assert parse("orders from TO and SP last week", as_of=AS_OF, known=known).filters["region"] == ["TO", "SP"]
+    assert parse("deliveries in sao paulo", as_of=AS_OF, known=known).filters["city"] == ["sao paulo"]

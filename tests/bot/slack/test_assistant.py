@@ -106,6 +106,40 @@ def test_a_mention_streams_into_its_thread_with_the_table_kept(make_slack):
                                            for e in b["elements"]}
 
 
+def test_a_streamed_model_answer_says_how_its_tool_read_the_question(make_slack):
+    # The model's prose may not restate the period: the trailer carries the tool's own reading.
+    reply = "Revenue was healthy."
+    with openai_stub([tool_call_reply("kpis", {"metrics": ["revenue"], "period": {"name": "last_7_days"}}),
+                      text_reply(reply)]) as stub:
+        slack = make_slack(config_extra=AI_ON, chat_model=chat_model(stub))
+        body, _ = slack.mention("how much did we take this week?")
+        stop = slack.streamed_answer(body["event"]["ts"])
+    assert slack.fake.stream_text(stop.params["ts"]).strip() == reply
+    contexts = [text_of_block(b) for b in blocks_of(stop) if b["type"] == "context"]
+    assert contexts[0] == "Read as: Revenue, last 7 days", contexts
+
+
+def test_a_streamed_change_waits_for_confirm_under_the_answer(make_slack):
+    slack = make_slack(config_extra=AI_ON)
+    body, _ = slack.mention("alert me when csat falls below 80%")
+    stop = slack.streamed_answer(body["event"]["ts"])
+    assert slack.fake.stream_text(stop.params["ts"]).startswith("I read this as: Create alert rule")
+    buttons = buttons_of(stop)
+    assert {"confirm_change", "cancel_change"} <= set(buttons)
+    assert json.loads(buttons["confirm_change"])["t"] == "create_alert_rule"
+    store = slack.services.ctx.services.get("alert_store")
+    assert store is None or store.stored_rules() == []  # nothing made before the yes
+    thread = body["event"]["ts"]
+    slack.click("confirm_change", buttons["confirm_change"], message_ts=stop.params["ts"], thread_ts=thread)
+    done = slack.fake.wait_for("chat.postMessage", where=lambda c: "confirmed" in text_of(c))[0]
+    assert done.params["thread_ts"] == thread and "Created alert rule csat-below" in text_of(done)
+    assert len(slack.services.ctx.services["alert_store"].stored_rules()) == 1
+
+
+def text_of_block(block: dict[str, Any]) -> str:
+    return " ".join(e.get("text", "") for e in block.get("elements", []))
+
+
 def test_streamed_text_is_redacted_even_when_split_across_deltas(make_slack):
     reply = ("The customer wrote from jane.doe@example.com and asked us to call back.\n"
              "Crumb & Co. got <!channel> in a review.\nThat is all.")

@@ -1,0 +1,73 @@
+"""The offline planner on the question banks: how many questions get the right tool and
+arguments, the same matching as tests/bot/agent/test_planner_bank.py.
+
+    .venv/bin/python bench/planner.py                  # the main bank and the paraphrases
+    .venv/bin/python bench/planner.py --heldout        # and the held-back bank (look at it once)
+    .venv/bin/python bench/planner.py --misses         # print every miss too
+
+The banks are asked in order against the small sample (5,000 events, last day 2026-11-15); a
+`follow_up` item continues the conversation of the one above it. "without pending" leaves out
+the questions for tools the catalog does not have yet (satisfaction_by until issue 16 lands),
+so both numbers are shown. Seconds are for the whole bank, planning only (no tool runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "bot" / "agent"))
+
+from bench.common import table  # noqa: E402
+
+BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests" / "questions_paraphrases.yaml",
+         "held-back": ROOT / "tests" / "questions_heldout.yaml"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", action="store_true", help="also score the held-back bank")
+    parser.add_argument("--misses", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    import yaml
+    from sample_cache import bank_store
+    from test_planner_bank import PENDING_TOOLS, _misses
+
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import OfflinePlanner
+    from bot.agent.tools import ToolContext
+    from bot.config import load_config
+
+    planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+    catalog = {t.name for t in planner.tools}
+    pending = PENDING_TOOLS - catalog
+    rows = []
+    for name, path in BANKS.items():
+        if name == "held-back" and not args.heldout:
+            continue
+        bank = yaml.safe_load(path.read_text())
+        started = time.perf_counter()
+        wrong = _misses(planner, bank, name)
+        seconds = time.perf_counter() - started
+        missed = {line.split(": expected ")[0] for line in wrong}
+        asked = [i for i in bank if i["tool"] not in pending]
+        right_asked = sum(1 for i in asked if repr(i["q"]) not in missed)
+        rows.append({"bank": name, "questions": len(bank), "right": len(bank) - len(wrong),
+                     "score": f"{1 - len(wrong) / len(bank):.1%}",
+                     "without pending": f"{right_asked}/{len(asked)} = {right_asked / len(asked):.1%}",
+                     "seconds": round(seconds, 2)})
+        if args.misses:
+            for line in wrong:
+                print(f"  {name} miss: {line}")
+    print(f"pending tools (not in the catalog): {', '.join(sorted(pending)) or 'none'}")
+    print(table(rows, ["bank", "questions", "right", "score", "without pending", "seconds"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""What owners say when they want each KPI analysis (funnel, drop-offs, paths, KPIs, trend,
+compare, movers), and the evidence the parsed slots give (bot/agent/ranking.py adds them up).
+The specs that use them are in bot/agent/analytics_tools.py."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+def metrics_from(slots: Any) -> list[str]:
+    """The KPIs a question names, as the KPI catalogue's codes, without repeats."""
+    from tools.analytics.kpi_catalog import METRICS, normalize_metric
+
+    out = []
+    for m in getattr(slots, "metrics", []) or []:
+        code = normalize_metric(m)
+        if code in METRICS and code not in out:
+            out.append(code)
+    return out
+
+
+_TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
+                        r"\bchart\w*|\bplot\w*|\bgraph\w*|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
+                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,4}(?:been )?(?:rising|falling|climbing|declining|"
+                        r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
+                        r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
+                        r"\b(?:week|day|month) to (?:week|day|month)\b|"
+                        r"\bover the (?:weeks|months)\b")
+_COMPARE_CUE = re.compile(
+    r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+    r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
+    r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
+    r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
+    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b")
+_MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
+                        r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
+                        r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
+                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
+                        r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
+                        r"smallest|fastest|slowest|weakest|strongest)\b|"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        r"\b(?:top|bottom|best|worst) \d+ (?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
+                        r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
+                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
+# The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
+# the drop?" is about the past.)
+_FUTURE = re.compile(r"\bforecast|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+                     r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
+                     r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
+# "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
+# answers it with each group's value (and the period before), where kpis would give one total.
+_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+                        r"(?:first[- ]touch\s+|acquisition\s+)?"
+                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
+KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
+
+
+def has_metric(slots: Any) -> bool:
+    """A KPI of the past: one named in a question about the future is a forecast's."""
+    return bool(metrics_from(slots)) and not _FUTURE.search(text_of(slots))
+
+
+def text_of(slots: Any) -> str:
+    return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+
+
+def boost_kpis(slots: Any) -> float:
+    return 0.45 if has_metric(slots) else 0.0
+
+
+def boost_funnel(slots: Any) -> float:
+    two = len(getattr(slots, "stages", []) or []) >= 2 or len(getattr(slots, "touchpoints", []) or []) >= 2
+    return 0.35 if two else 0.0
+
+
+def boost_trend(slots: Any) -> float:
+    text = text_of(slots)
+    # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
+    series = getattr(slots, "grain", None) in ("day", "week") or _TREND_CUE.search(text)
+    return 0.75 if has_metric(slots) and series else 0.0
+
+
+def boost_compare(slots: Any) -> float:
+    text = text_of(slots)
+    asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
+    return 0.55 if has_metric(slots) and asked else 0.0
+
+
+def boost_movers(slots: Any) -> float:
+    text = text_of(slots)
+    breakdown = getattr(slots, "breakdown", None)
+    by = breakdown in KPI_DIMS
+    # A group movers cannot split by (a stage, a product category) is another tool's question.
+    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come)\b", text)))
+    split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
+    return 0.9 if has_metric(slots) and (cue or split) else 0.0
+
+
+# What people say when they want each analysis (weights add up in bot/agent/ranking.py).
+_STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
+FUNNEL_CUES = (
+    (r"\bfunnel\b", 1.0),
+    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
+    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
+     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
+    (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
+    (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
+    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
+     r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
+     r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
+     0.6),
+    (r"\bconversion rate\b|\brate\b", -0.3),
+    # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
+     r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
+)
+DROPOFF_CUES = (
+    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? out\b|\bgive up\b|\bgiving up\b|"
+     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+     r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
+    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! before (?:a |the |they |their |buying|"
+     r"purchas|ordering|an order))", 0.6),
+    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
+    (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
+     r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
+    (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
+)
+PATH_CUES = (
+    (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    (r"\bfirst touch(?:point)?\b|\blast touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
+     r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
+     r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
+    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon (?:the|their|its|his|her) way to\b|\bfind their way\b|"
+     r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
+     r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
+     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
+     r"(?:get|find|end up|come)\b", 0.7),
+    (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
+     r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
+    (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
+     r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
+)
+KPI_CUES = (
+    (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
+     r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b|"
+     r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
+     r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
+    (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
+    (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
+)
+# A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
+TREND_CUES = (
+    (_TREND_CUE.pattern, 0.2),
+    # "how has X changed?" with no period to compare with asks how it went, point by point.
+    (r"\bhow (?:has|have) .{0,40}\b(?:changed|developed|evolved|moved|gone|done)\b"
+     r"(?!.*\b(?:since|than|versus|vs|compared|against|last|previous)\b)", 0.35),
+    (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
+)
+COMPARE_CUES = (
+    (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
+     0.55),
+    (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+    (r"\bsince last\b", 0.2),
+    (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
+)
+# Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.
+MOVER_CUES = (
+    (_MOVER_CUE.pattern, 0.2),
+    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.15),
+)

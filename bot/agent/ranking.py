@@ -1,0 +1,102 @@
+"""Which tool a question is for: every tool scored, best first.
+
+A tool's score adds three kinds of evidence, each readable in its spec (bot/agent/*_tools.py):
+- cues: weighted patterns of what people say when they want this tool ("trend", "which channel
+  drove", "what are people saying about"); a negative weight is evidence against it;
+- boost: what the parsed slots point to (a KPI named in a question about the future is a
+  forecast, a KPI with "week by week" a trend);
+- similarity to the tool's example phrasings (TF-IDF over words and character n-grams), which
+  carries questions no cue foresaw, at a lower weight.
+
+Tools that change something (create, change or delete an alert rule, save a persona) are never
+reached by similarity: they are ranked only when the question says so explicitly (their
+`explicit` pattern), and even then the planner asks before running them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.agent.tools import ToolSpec
+
+SIMILARITY_WEIGHT = 0.6
+STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the tool, of the domain)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    tool: str
+    score: float
+    cues: tuple[str, ...] = ()  # the strong cue patterns that fired: evidence from the words
+
+
+class ToolRanker:
+    def __init__(self, tools: list[ToolSpec]):
+        self.tools = {t.name: t for t in tools}
+        self.cues = {t.name: [(re.compile(p), w, p) for p, w in t.cues] for t in tools}
+        self.keywords = {t.name: [k.lower() for k in t.keywords] for t in tools}
+        self.explicit = {t.name: re.compile(t.explicit) for t in tools if t.changes_state}
+        self._index = _PhrasingIndex(tools)
+
+    def rank(self, slots: Any) -> list[Candidate]:
+        """Every tool with its score, best first. State-changing tools appear only when the
+        question asks for them in so many words."""
+        text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+        sims = self._index.similarities(text)
+        out = []
+        for name, spec in self.tools.items():
+            if name in self.explicit and not self.explicit[name].search(text):
+                continue
+            fired = [(w, p) for rx, w, p in self.cues[name] if rx.search(text)]
+            score = SIMILARITY_WEIGHT * sims.get(name, 0.0) + sum(w for w, _ in fired)
+            hits = sum(1 for k in self.keywords[name] if re.search(rf"\b{re.escape(k)}", text))
+            score += 0.08 * min(hits, 3)
+            if spec.boost is not None:
+                score += spec.boost(slots)
+            out.append(Candidate(name, round(score, 4), tuple(p for w, p in fired if w >= STRONG_CUE)))
+        return sorted(out, key=lambda c: -c.score)
+
+    def any_cue(self, slots: Any) -> bool:
+        """Whether anything in the question is about what journeybot knows (a cue of any tool)."""
+        text = getattr(slots, "norm", "") or ""
+        return any(w >= STRONG_CUE and rx.search(text) for cues in self.cues.values() for rx, w, _ in cues)
+
+
+class _PhrasingIndex:
+    """TF-IDF similarity of a question to each tool's example phrasings."""
+
+    def __init__(self, tools: list[ToolSpec]):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.pipeline import FeatureUnion
+
+        self.names: list[str] = []
+        texts: list[str] = []
+        for t in tools:
+            for phrase in (*t.examples, *t.phrasings):
+                self.names.append(t.name)
+                texts.append(phrase.lower())
+        self.vectorizer = None
+        if texts:
+            self.vectorizer = FeatureUnion([
+                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
+            ])
+            self.matrix = self.vectorizer.fit_transform(texts)
+
+    def similarities(self, text: str) -> dict[str, float]:
+        if self.vectorizer is None:
+            return {}
+        q = self.vectorizer.transform([text])
+        sims = (self.matrix @ q.T).toarray().ravel() / 2  # two blocks, each unit-normalised
+        scores: dict[str, float] = {}
+        for name, sim in zip(self.names, sims, strict=True):
+            scores[name] = max(scores.get(name, 0.0), float(sim))
+        return scores
+
+    def vocabulary(self) -> set[str]:
+        if self.vectorizer is None:
+            return set()
+        words = self.vectorizer.transformer_list[0][1].vocabulary_
+        return {w for w in words if " " not in w}

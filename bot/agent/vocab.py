@@ -1,0 +1,223 @@
+"""The words the offline planner understands: KPIs, customer dimensions, channels, feedback
+sources, places and the people nouns that mark a filter ("vip customers", "London shoppers").
+
+Each list maps what owners say to the codes the tools take. Patterns run on the lower-cased
+question after typo correction (bot/agent/fuzzy.py); the KPI patterns run most specific first,
+and a matched phrase is used up, so "average order value" is one KPI, not also "orders".
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- KPIs ------------------------------------------------------------------------------------
+
+_DELIVERY = r"(?:deliver(?:y|ies)|shipping|postage|dispatch)"
+_TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|queries|enquiries|inquiries|complaints?|issues?|problems?)"
+
+# (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
+METRIC_TERMS: list[tuple[str, str]] = [
+    (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
+     r"how long (?:before|until|till|does it take(?: for)?|do(?:es)? it take(?: for)?)\b.{0,40}?"
+     r"\b(?:buy|buys|purchase|order)s?\b(?: for the first time| anything)?|"
+     r"days? (?:to|before|until) (?:the |their |a )?first (?:purchase|order)|"
+     r"buy for the first time|first[- ]purchase time|"
+     r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
+     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)", "time_to_first_purchase"),
+    (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
+     r"time to (?:first )?(?:reply|respond|answer)|"
+     r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
+     r"(?:reply|respond|answer|get back)\w*|"
+     rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
+     r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
+    (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
+     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:a |the |our |support )?{_TICKETS}|"
+     rf"{_TICKETS} (?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
+     r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
+     r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
+     r"it gets) (?:closed|resolved|fixed|sorted|solved)", "resolution_time"),
+    (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
+     rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
+     r"delivered late|late (?:deliver|arriv)\w*", "on_time_delivery"),
+    (rf"{_DELIVERY} (?:times?|speed|durations?)|time to (?:deliver|ship)|days? to (?:deliver|ship|arrive)|"
+     rf"how (?:long|many days|fast|quick(?:ly)?|slow) (?:does|do|did|will|is|are|has been|have been) (?:the |our |it take (?:to|for) )?"
+     rf"(?:{_DELIVERY}|deliver|ship|parcels?|orders? to arrive)|"
+     rf"{_DELIVERY} (?:take|takes|took|taking)|{_DELIVERY} (?:is |was |are |got )?(?:faster|slower|quicker)|"
+     r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*",
+     "delivery_time"),
+    (r"(?:cart|basket|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
+     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|checkouts?)|abandonment|"
+     r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
+     r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
+     r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?)|without checking out", "cart_abandonment"),
+    (r"bounc\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
+     "bounce_rate"),
+    (r"exit rates?|\bexits\b", "exit_rate"),
+    (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
+     r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)|"
+     r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into) "
+     r"(?:a )?(?:purchase|sale|order|buy)", "session_conversion"),
+    (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
+     r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
+    (r"(?:average|mean|avg|overall)\s+(?:customer\s+|star\s+|review\s+|satisfaction\s+)*(?:score|rating|csat)s?|"
+     r"review (?:score|rating)s?|star ratings?|csat mean|mean csat|\bratings?\b|stars? out of (?:5|five)",
+     "csat_mean"),
+    (r"\bcsat\b|satisf\w*|customer happiness", "csat"),
+    (r"\bnps\b|net promoter|promoter score|recommend(?:ing)? us|(?:would|likely to|willing to) recommend|"
+     r"recommendation score", "nps"),
+    (r"lifetime value|life[- ]time value|\bclv\b|\bcltv\b|\bltv\b|"
+     r"worth (?:to us )?(?:over|across|in|for) (?:their|a|the|its) (?:whole |entire )?life(?:time|span)?|"
+     r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)", "clv"),
+    (r"churn\w*|attrition|customers? (?:we )?(?:lost|lose)|lapsed customers|"
+     r"how many (?:customers|clients|regulars|buyers|people) (?:did|have|do) we (?:lose|lost)|"
+     r"(?:customers|clients|regulars) (?:we(?:'ve| have)? )?lost\b|"
+     r"stopped (?:buying|coming|ordering|shopping)", "churn_rate"),
+    (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
+     r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
+     r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
+     r"(?:purchase|order)s? again|second (?:purchase|order)", "repeat_purchase_rate"),
+    (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|"
+     r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends) per (?:order|visit|transaction|basket)|"
+     r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|"
+     r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
+     "aov"),
+    (r"active (?:customers|users|shoppers|buyers|people)|unique (?:customers|shoppers|visitors|buyers)|"
+     r"customers (?:who )?(?:were |are )?active", "active_customers"),
+    (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
+     r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
+    (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
+     "sessions"),
+    (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
+     r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
+     r"(?:who |that )?(?:go on to |end up |actually )?(?:buy|purchase|order)", "purchase_conversion"),
+    (r"revenue|\bsales\b|takings|turnover|\bincome\b|"
+     r"how much (?:money )?(?:did |have |do )?we (?:make|made|take|taken|sell|sold|earn|earned|bring in)|"
+     r"money (?:we )?(?:made|took|brought in)", "revenue"),
+    (r"\borders\b|number of (?:purchases|sales)", "orders"),
+]
+METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
+P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\bninetieth percentile\b|\bslowest 10 ?%")
+P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
+          "delivery_time": "delivery_time_p90"}
+
+# A phrase that names some measure the lists above did not recognise: it is reported back as
+# not understood ("I don't know 'happiness index'") instead of being silently dropped.
+UNKNOWN_MEASURE = re.compile(
+    r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
+NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
+                 "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
+
+# -- customer dimensions ---------------------------------------------------------------------
+
+# Breakdown words -> tools.analytics.filters.Dimension (plus the feedback and satisfaction
+# groupings some tools take).
+DIMENSION_WORDS: list[tuple[str, str]] = [
+    (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
+    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
+    (r"segments?|customer groups?|tiers?", "segment"),
+    (r"cit(?:y|ies)|towns?|locations?|places?", "city"),
+    (r"regions?|areas?|count(?:y|ies)|districts?", "region"),
+    (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
+    (r"personas?", "persona"),
+    (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
+    (r"stages?|steps? of the journey", "stage"),
+    (r"touch ?points?", "touchpoint"),
+    (r"deliver(?:y|ies) (?:status|timeliness)|late (?:or|vs|versus) on[- ]time|on[- ]time (?:or|vs|versus) late",
+     "delivery"),
+]
+
+# People nouns: a value next to one of these is a filter ("vip customers", "tiktok users").
+PEOPLE = (r"customers?|members?|subscribers?|shoppers?|buyers?|people|clients?|users?|visitors?|"
+          r"ones|folks|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|"
+          r"crowd|lot|group|segment|cohort|base")
+
+# Channel words people use -> channel codes as stored (lower case, underscores). Words that
+# are also ordinary words ("search", "email", "phone", "direct") count only next to a people
+# noun or after "from/via/through/on" (see bot/agent/slots.py).
+CHANNEL_SYNONYMS: dict[str, str] = {
+    "insta": "instagram", "ig": "instagram", "instagram": "instagram",
+    "facebook": "facebook", "fb": "facebook", "meta": "facebook",
+    "tiktok": "tiktok", "tik tok": "tiktok",
+    "google": "search", "search": "search", "seo": "search", "organic": "search", "search engines": "search",
+    "email": "email", "e-mail": "email", "emails": "email", "newsletter": "email", "mailing list": "email",
+    "word of mouth": "word_of_mouth", "word-of-mouth": "word_of_mouth", "referrals": "word_of_mouth",
+    "recommendations": "word_of_mouth",
+    "in store": "in_store", "in-store": "in_store", "instore": "in_store", "walk-in": "in_store",
+    "walk-ins": "in_store", "shop floor": "in_store",
+    "phone": "phone", "telephone": "phone", "calls": "phone",
+    "ads": "ads", "paid": "ads", "adverts": "ads", "advertising": "ads",
+    "direct": "direct", "web": "web", "website": "web", "online": "web",
+}
+UNAMBIGUOUS_CHANNELS = {"insta", "ig", "instagram", "facebook", "fb", "tiktok", "tik tok", "google",
+                        "seo", "word of mouth", "word-of-mouth", "search engines"}
+CHANNEL_CONTEXT_BEFORE = r"(?:from|via|through|on|by|over|using|off|for)\s+(?:the\s+|our\s+)?"
+
+# Feedback sources: survey answers and support tickets.
+SOURCE_WORDS: list[tuple[str, str]] = [
+    (r"surveys?|questionnaires?|survey (?:answers|responses|comments)|nps (?:answers|responses)", "survey"),
+    (r"tickets?|support (?:requests|emails|chats|cases)|helpdesk|help desk|zendesk", "ticket"),
+]
+
+# Places beyond the data's own cities and regions, so "London customers" is understood (and
+# answered with "no such city in the data, here are the ones there are") instead of ignored.
+PLACES = (
+    "London Manchester Birmingham Leeds Liverpool Bristol Bath Sheffield Newcastle Nottingham "
+    "Leicester Brighton Oxford Cambridge York Edinburgh Glasgow Aberdeen Dundee Inverness Cardiff "
+    "Swansea Newport Belfast Derry Dublin Cork Galway Exeter Plymouth Truro Southampton Portsmouth "
+    "Bournemouth Norwich Ipswich Coventry Derby Stoke Hull Bradford Sunderland Wolverhampton Salisbury "
+    "Winchester Canterbury Chester Durham Lincoln Worcester Hereford Gloucester Cheltenham Swindon "
+    "Milton Keynes Luton Watford Croydon Kent Surrey Essex Sussex Devon Cornwall Somerset Dorset "
+    "Wiltshire Yorkshire Lancashire Cumbria Wales Scotland England Ireland Paris Berlin Madrid "
+    "Barcelona Lisbon Rome Milan Amsterdam Brussels Vienna Prague Copenhagen Stockholm Oslo Helsinki "
+    "Warsaw Zurich Geneva Munich Hamburg Frankfurt Toronto Vancouver Montreal Sydney Melbourne Brisbane "
+    "Perth Auckland Wellington Chicago Boston Seattle Austin Denver Atlanta Miami Dallas Houston "
+    "Phoenix Portland"
+).split() + ["New York", "Los Angeles", "San Francisco", "San Diego", "Washington DC", "Milton Keynes"]
+REGION_PLACES = {"kent", "surrey", "essex", "sussex", "devon", "cornwall", "somerset", "dorset",
+                 "wiltshire", "yorkshire", "lancashire", "cumbria", "wales", "scotland", "england", "ireland"}
+
+# -- cues shared by several tools ------------------------------------------------------------
+
+NEGATIVE = re.compile(
+    r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
+    r"worst|wrong|disappoint\w*|upset|hate\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
+    r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
+    r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off)\b")
+POSITIVE = re.compile(
+    r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
+    r"rave[sd]?|raving|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
+    r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about)\b|"
+    r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+                "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100,
+                "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "dozen": 12}
+
+# Words a typo is corrected towards ("reveune" -> revenue); the data's own values are added.
+DOMAIN_TERMS = set("""
+revenue sales takings turnover income orders order customers customer conversion convert converts
+churn churned abandonment abandoned abandon basket baskets checkout satisfaction satisfied csat
+promoter promoters detractors passives recommend lifetime value worth average median percentile
+delivery deliveries delivered shipping parcels response resolution resolve tickets ticket support
+sessions session bounce bounces visitors visitor newcomers returning repeat funnel journey journeys
+persona personas segment segments channel channels acquisition instagram facebook tiktok newsletter
+email google search referrals awareness consideration decision purchase purchases advocacy
+post-purchase stage stages touchpoint touchpoints sentiment feedback complaints complaint comments
+reviews review quotes themes topics survey surveys forecast predict propensity likely prospects
+alert alerts rule rules digest weekly daily monthly yesterday quarter month week compare trend
+trending movers paths route sequence typical dropoffs dropoff draft rename merge
+narrow save saved delete remove change disable enable unusual anomaly unhappy negative
+positive loyalty members subscribers regulars lapsing at-risk risk rating ratings score scores
+category categories product products region regions city cities people spend spent lifetime
+data database dataset figures records rows tables buyers shoppers visitors clients performance
+""".split())
+
+# The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer
+# group) is not about the business ("tell me a joke", "who is the prime minister?").
+DOMAIN_NOUNS = DOMAIN_TERMS - set("""
+average median compare change delete remove save merge rename narrow draft disable enable predict
+recommend resolve convert converts abandon abandoned spend spent likely weekly daily monthly
+yesterday quarter month week people trending drove driving typical worth value score scores
+positive negative unusual saved lifetime
+""".split())

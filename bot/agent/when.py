@@ -1,0 +1,312 @@
+"""Reading when a question is about: the period, the period to compare with, and the grain of
+a series ("day by day", "weekly").
+
+Periods come back as the tools take them: a period name (tools.analytics.periods.PeriodName)
+or "YYYY-MM-DD..YYYY-MM-DD", relative to the last day of data. Words that sound like a period
+but are not understood ("over the summer", "since the launch") are kept in `unknown`, so the
+answer can say it used a default instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bot.agent.vocab import NUMBER_WORDS
+from tools.analytics.periods import PERIOD_NAMES
+
+_NUM = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + ")"
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTH_NAMES["sept"] = 9
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d{2})"
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
+
+# Named periods, first match wins. "last week" is the calendar week before this one; "the
+# last week" and "the past week" are the last 7 days, as people mean them.
+_NAMED: list[tuple[str, str]] = [
+    (r"\btoday\b|\bso far today\b", "today"),
+    (r"\byesterday\b", "yesterday"),
+    (r"\bthis week\b|\bweek so far\b|\bweek to date\b|\bwtd\b", "this_week"),
+    (r"\b(?:the|this) (?:past|last) (?:7 days|week)\b|\bpast week\b|\bover the week\b", "last_7_days"),
+    (r"\blast week\b|\bprevious week\b|\bthe week before last\b", "last_week"),
+    (r"\b(?:the |this )?(?:past|last) (?:fortnight|couple of weeks)\b", "last_14_days"),
+    (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
+    (r"\b(?:the|this) (?:past|last) month\b|\bpast month\b|\brecently\b|\blately\b|\bof late\b|"
+     r"\bthese days\b|\bat the moment\b", "last_30_days"),
+    (r"\blast month\b|\bprevious month\b", "last_month"),
+    (r"\bthis quarter\b|\bquarter so far\b|\bquarter to date\b|\bqtd\b|\bthe start of (?:the|this) quarter\b",
+     "this_quarter"),
+    (r"\blast quarter\b|\bprevious quarter\b", "last_quarter"),
+    (r"\bthis year\b|\byear to date\b|\bytd\b|\bthe (?:start|beginning) of (?:the|this) year\b|"
+     r"\bso far this year\b", "this_year"),
+    (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |our |of the )?data\b|\bwhole history\b|"
+     r"\bsince (?:we |you )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
+     r"\bin total\b|\balltogether\b|\baltogether\b", "all"),
+]
+# The calendar period a "last ..." is compared from: "up on last week" means this week.
+_THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
+            "yesterday": "today"}
+_UNKNOWN = re.compile(
+    r"\b(?:since|during|over|in|for|last|this|next|past|around|at)\s+(?:the\s+|our\s+)?"
+    r"(easter|holidays?|season|(?:the )?sale|"
+    r"half[- ]term|term|black friday|cyber monday|bank holiday|weekend|launch|opening|festive period|"
+    r"new year|lockdown|heatwave)\b")
+
+_GRAINS: list[tuple[str, str]] = [
+    (r"\bdaily\b|\bper day\b|\beach day\b|\bevery day\b|\bby day\b|\bday[- ]by[- ]day\b|\ba day\b|"
+     r"\bday to day\b|"
+     r"\bdays?\b(?= by)", "day"),
+    (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ]by[- ]week\b|\ba week\b|"
+     r"\bweek to week\b|"
+     r"\bweeks\b", "week"),
+    (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ]by[- ]month\b", "month"),
+]
+
+
+@dataclass
+class When:
+    period: str | None = None
+    against: str | None = None  # the period to compare with, when the question names one
+    grain: str | None = None  # day | week | month
+    unknown: str | None = None  # period words not understood ("over the summer")
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the period words are
+
+
+def number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def days_period(days: int, as_of: dt.date) -> str:
+    name = f"last_{days}_days"
+    if name in PERIOD_NAMES:
+        return name
+    return f"{(as_of - dt.timedelta(days=days - 1)).isoformat()}..{as_of.isoformat()}"
+
+
+def _month_range(month: int, as_of: dt.date, year: int | None = None) -> tuple[dt.date, dt.date]:
+    # A month without a year is the latest one that is not after the data ("december" in
+    # November is last December).
+    year = year or (as_of.year if month <= as_of.month else as_of.year - 1)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, 1), min(last, as_of)
+
+
+def _date(day: str, month: str, year: str | None, as_of: dt.date) -> dt.date | None:
+    m = _MONTH_NAMES.get(month.rstrip(".")) or _MONTH_NAMES.get(month[:3])
+    if not m:
+        return None
+    y = int(year) if year else (as_of.year if (m, int(day)) <= (as_of.month, as_of.day) else as_of.year - 1)
+    try:
+        return dt.date(y, m, int(day))
+    except ValueError:
+        return None
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+            "christmas": (12, 12), "xmas": (12, 12), "festive period": (12, 12), "festive season": (12, 12),
+            "holiday season": (12, 12)}
+
+
+def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tuple[dt.date, dt.date]:
+    """The months of a season (northern hemisphere), the latest one that has started ("last
+    summer" in June is the one before)."""
+    first_month, last_month = _SEASONS[name]
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        end_year = y + 1 if last_month < first_month else y
+        return dt.date(y, first_month, 1), dt.date(end_year, last_month, calendar.monthrange(end_year, last_month)[1])
+
+    if year is not None:
+        return bounds(year)
+    y = as_of.year if dt.date(as_of.year, first_month, 1) <= as_of else as_of.year - 1
+    first, last = bounds(y)
+    if before and last >= as_of:
+        first, last = bounds(y - 1)
+    return first, last
+
+
+def _span(a: dt.date, b: dt.date) -> str:
+    return f"{a.isoformat()}..{b.isoformat()}"
+
+
+def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
+    """Periods written with dates, months, years or quarters: (start, end, period)."""
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|-|–|\.\.|and)\s*(\d{4}-\d{2}-\d{2})\b", t):
+        found.append((m.start(), m.end(), f"{m.group(1)}..{m.group(2)}"))
+    for m in re.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
+        found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
+    # "between 1 october and 31 october", "from 3 oct to 9 nov"
+    for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*(?:and|to|until|till|-|–)\s*"
+                         rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
+        a = _date(m.group(1), m.group(2), m.group(3), as_of)
+        b = _date(m.group(4), m.group(5), m.group(6), as_of)
+        if a and b and a <= b:
+            found.append((m.start(), m.end(), _span(a, min(b, as_of))))
+    # "between october and november", "from august to october": whole months
+    for m in re.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        m1 = _MONTH_NAMES.get(m.group(1)) or _MONTH_NAMES.get(m.group(1)[:3])
+        m2 = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        if m1 and m2:
+            first = _month_range(m1, as_of, int(m.group(3)) if m.group(3) else None)[0]
+            last = _month_range(m2, as_of, int(m.group(3)) if m.group(3) else None)[1]
+            if first <= last:
+                found.append((m.start(), m.end(), _span(first, last)))
+    # "the first week of november", "the last week of october"
+    for m in re.finditer(rf"\b(first|second|third|fourth|last|final) week (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
+        month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        if not month:
+            continue
+        start_of, end_of = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        full_end = dt.date(start_of.year, month, calendar.monthrange(start_of.year, month)[1])
+        k = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(m.group(1))
+        first = start_of + dt.timedelta(days=7 * k) if k is not None else full_end - dt.timedelta(days=6)
+        last = min(first + dt.timedelta(days=6), as_of)
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, last)))
+    # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
+    for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s*(?:and|to|until|till|-|–)\s*{_DAY}\s+(?:of\s+)?{_MONTH}"
+                         rf"(?:\s+{_YEAR})?", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        a = _date(m.group(1), m.group(3), m.group(4), as_of)
+        b = _date(m.group(2), m.group(3), m.group(4), as_of)
+        if a and b and a <= b:
+            found.append((m.start(), m.end(), _span(a, min(b, as_of))))
+    # "since 3 october", "3 oct", "october 3rd", "as of 12 nov"
+    day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY}\b)(?:,?\s+{_YEAR})?"
+    for m in re.finditer(day_month, t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        g = m.groups()
+        day, month = (g[1], g[2]) if g[1] else (g[4], g[3])
+        d = _date(day, month, g[5], as_of)
+        if d:
+            found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
+    for m in re.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+)?)?)?"
+                         rf"{_MONTH}(?:\s+{_YEAR})?", t):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
+            continue  # "may" the verb needs a preposition to be the month
+        if not m.group(1) and not m.group(3) and m.group(2) in ("mar", "jan", "jun", "dec", "oct", "aug", "sep"):
+            continue
+        month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        first, last = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        if m.group(1) in ("since", "from"):
+            last = as_of
+        found.append((m.start(), m.end(), _span(first, last)))
+    # A season is a period after a preposition or this/last ("over the summer", "last christmas");
+    # "the christmas menu" is a topic.
+    for m in re.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
+                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall|christmas|"
+                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
+        first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
+                              before="last " in m.group(0))
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+    for m in re.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
+        q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
+        year = int(m.group(3)) if m.group(3) else as_of.year
+        first = dt.date(year, 3 * q - 2, 1)
+        if first > as_of:
+            first = first.replace(year=first.year - 1)
+        end_month = 3 * q
+        last = dt.date(first.year, end_month, calendar.monthrange(first.year, end_month)[1])
+        found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+    for m in re.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        year = int(m.group(2))
+        if year == as_of.year and (m.group(3) or m.group(1) in (None, "in", "during", "for", "of")):
+            found.append((m.start(), m.end(), "this_year"))
+        elif m.group(1) in ("since", "from"):
+            found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
+        elif m.group(1) or m.group(3):
+            found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))))
+    return sorted(found)
+
+
+def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
+                         rf"{_NUM}\s+(day|week|fortnight|month|quarter|year)s?\b", t):
+        days = number(m.group(1)) * _UNIT_DAYS[m.group(2)]
+        found.append((m.start(), m.end(), days_period(days, as_of)))
+    for pattern, name in _NAMED:
+        for m in re.finditer(pattern, t):
+            if not any(overlaps((s, e), m.span()) for s, e, _ in found):
+                found.append((m.start(), m.end(), name))
+    return found
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def read_when(text: str, as_of: dt.date | None) -> When:
+    """The period, comparison period and grain a question names."""
+    t = text.lower()
+    as_of = as_of or dt.date.today()
+    found = _explicit(t, as_of)
+    for s, e, p in _relative(t, as_of):
+        if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
+            found.append((s, e, p))
+    found.sort()
+    if len(found) > 1:  # "overall performance last month": "overall" is not a period here
+        found = [f for f in found if not (f[2] == "all" and re.fullmatch(
+            r"overall|ever|so far|in total|altogether|alltogether", t[f[0]:f[1]]))] or found
+    out = When(spans=[(s, e) for s, e, _ in found])
+    # "the 30 before", "the same day last week", "than in september": the comparison period.
+    ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
+    periods = []
+    for s, _e, p in found:
+        if periods and (ref.search(t[:s]) or (re.search(r"\bcompar|\bbetween\b", t) and
+                                              re.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
+            out.against = p
+        elif p in _THIS_OF and re.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
+            out.against = p  # "up since last quarter", "down on last week": the period before this one
+        else:
+            periods.append(p)
+    out.period = periods[0] if periods else (_THIS_OF.get(out.against or "") if out.against else None)
+    if out.against and _THIS_OF.get(out.against) == out.period:
+        out.against = None  # this month against last month is the default comparison
+    m = re.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
+    if m and out.period:
+        out.against = None  # the default comparison: the same number of days just before
+    m = re.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
+    if m and out.period:
+        day = as_of - dt.timedelta(days=1) if out.period == "yesterday" else \
+            as_of if out.period == "today" else \
+            dt.date.fromisoformat(out.period.split("..")[0]) if ".." in out.period else None
+        if day is not None:
+            prior = day - dt.timedelta(days=7)
+            out.against = _span(prior, prior)
+            out.spans.append(m.span())
+    masked = mask(t, out.spans)
+    for pattern, grain in _GRAINS:
+        if re.search(pattern, masked):
+            out.grain = grain
+            break
+    u = _UNKNOWN.search(masked)
+    if u and not out.period:
+        out.unknown = u.group(0)
+    return out
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans blanked out (same length, so positions still line up)."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+def parse_period(text: str, as_of: dt.date | None) -> str | None:
+    return read_when(text, as_of).period

@@ -1,0 +1,138 @@
+"""How the planner says what it understood: every answer starts with its reading; an uncertain
+reading says why and offers the closest other readings (each one a question the planner reads
+back the same way); a change is never made from a question that only resembles one."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sample_cache import bank_store
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+def test_a_clear_question_is_answered_under_its_reading(planner):
+    answer = planner.answer("what was revenue in october?", "clear")
+    assert answer.text.startswith("Revenue, 2026-10-01 to 2026-10-31:\n")
+    assert answer.understood == "Revenue, 2026-10-01 to 2026-10-31"
+    assert answer.alternatives == [] and answer.tool_calls[0].args["metrics"] == ["revenue"]
+
+
+def test_a_kpi_word_it_does_not_know_is_said_and_the_closest_kpis_offered(planner):
+    answer = planner.answer("which channel changed the purchase ratio most?", "ratio")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("I read this as: Which channel moved Revenue most")
+    assert "I don't know “purchase ratio” as a KPI" in first and "no KPI was named" in first
+    offered = [(a.tool, a.args.get("metric")) for a in answer.alternatives]
+    assert ("movers", "purchase_conversion") in offered
+    for alt in answer.alternatives:  # each suggestion, asked, gives that very reading
+        again = planner.plan(alt.question, f"again-{alt.args.get('metric')}")
+        assert again.spec.name == alt.tool and again.args["metric"] == alt.args["metric"]
+        assert again.args["by"] == alt.args["by"]
+
+
+def test_a_period_it_cannot_read_is_said_and_other_periods_offered(planner):
+    answer = planner.answer("where do people drop off over the sale?", "sale")
+    assert "I can't read “over the sale” as dates, so I used the default period" in answer.text.splitlines()[0]
+    assert answer.tool_calls[0].name == "dropoffs"
+    periods = [a.args["period"]["name"] for a in answer.alternatives]
+    assert periods == ["last_90_days", "this_year", "all"]
+    assert all(planner.plan(a.question, "p").args.get("period") == a.args["period"] for a in answer.alternatives)
+
+
+def test_a_group_it_does_not_know_is_not_silently_dropped(planner):
+    answer = planner.answer("funnel for wholesale customers", "who")
+    assert "I don't know “wholesale” as a channel, segment, place or persona, so everyone is counted" in answer.text
+    [call] = answer.tool_calls
+    assert call.name == "funnel" and call.ok and not any(call.args["filters"].values())
+
+
+def test_a_place_the_data_lacks_is_named_back_not_ignored(planner):
+    answer = planner.answer("headline numbers for customers in Bath", "bath")
+    [call] = answer.tool_calls
+    assert call.args["filters"]["city"] == ["Bath"] and not call.ok
+    assert "Unknown city 'Bath'; known values: Southville" in answer.text
+
+
+def test_out_of_scope_and_gibberish_get_no_tool(planner):
+    for question in ("tell me a joke", "what's the capital of France?", "xyzzy", "write me a poem",
+                     "book a table for two"):
+        answer = planner.answer(question, "oos")
+        assert not answer.tool_calls and answer.suggestions, question
+        assert "not sure" in answer.text
+
+
+# Phrases that resemble a change but do not ask for one: the planner never reaches a tool
+# that creates, changes or deletes anything from them.
+FUZZY = [
+    "remove it", "get rid of that", "delete that one", "wipe it", "undo everything", "forget about the checkout thing",
+    "should I delete the revenue alert?", "what would happen if I removed the csat alert?",
+    "which alerts could I switch off?", "tell me if revenue dropped last week", "did the orders alert fire?",
+    "is it worth saving these personas?", "alerts about orders", "the revenue alert", "stop", "remove",
+    "delete", "which personas are stored?", "how do I delete an alert?",
+]
+
+
+@pytest.mark.parametrize("question", FUZZY)
+def test_a_fuzzy_phrase_never_reaches_a_state_changing_tool(planner, question):
+    plan = planner.plan(question, f"fuzzy-{question}")
+    assert plan.spec is None or not plan.spec.changes_state, (question, plan.spec.name)
+    changing = {t.name for t in planner.tools if t.changes_state}
+    assert not changing & {name for name, _ in planner.rank(question)}
+
+
+def test_state_changing_tools_are_only_ranked_when_asked_for_in_so_many_words(planner):
+    for question, tool in [("delete the revenue alert", "delete_alert_rule"),
+                           ("please switch off the orders alert", "change_alert_rule"),
+                           ("let me know if csat falls below 80%", "create_alert_rule"),
+                           ("save it as Weekend Family", "save_persona")]:
+        plan = planner.plan(question, f"asked-{tool}")
+        assert plan.spec.name == tool and plan.spec.changes_state
+        assert re.search(plan.spec.explicit, plan.slots.norm)
+
+
+def test_a_change_asked_for_waits_for_a_yes(planner):
+    answer = planner.answer("alert me when csat falls below 80%", "change")
+    assert answer.pending is not None and not answer.tool_calls
+    assert answer.pending.tool == "create_alert_rule"
+    assert answer.pending.args["metric"] == "csat" and answer.pending.args["value"] == 80.0
+    assert answer.text.startswith("I read this as: Create alert rule: metric csat, condition below, value 80.0")
+    assert "nothing has been done yet" in answer.text
+
+
+def test_rank_gives_every_candidate_with_a_score_best_first(planner):
+    ranked = planner.rank("which channel drove the revenue drop this month?")
+    assert ranked[0][0] == "movers"
+    scores = [s for _, s in ranked]
+    assert scores == sorted(scores, reverse=True) and len(ranked) >= len(planner.tools) - 4
+    # A follow-up's tool comes first, whatever the words alone resemble.
+    planner.answer("show me the funnel this month", "rank-follow")
+    assert planner.rank("and for instagram?", "rank-follow")[0][0] == "funnel"
+
+
+def test_a_models_answer_carries_its_reading_from_the_tools_it_called(planner):
+    from fakes.chat import call, say, scripted
+
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text
+
+    model = scripted(call("kpis", {"metrics": ["revenue"], "period": {"name": "last_month"}}),
+                     say("Revenue last month was healthy."))
+    agent = JourneyAgent(planner.ctx, chat_model=model, model_label="scripted")
+    answer = agent.answer("how much did we take last month?", "model-reading")
+    assert answer.understood == "Revenue, last month"
+    assert answer_text(answer).splitlines()[0] == "(read as: Revenue, last month)"
+
+
+def test_a_typo_read_past_is_said(planner):
+    answer = planner.answer("whats the reveune for last week", "typo")
+    assert answer.text.startswith("Revenue, last week (reading “reveune” as revenue):\n")

@@ -1,0 +1,186 @@
+"""Customer lifetime value: what a customer is worth over their life with the business.
+
+Lifetime value here is what each customer has spent so far (completed, not cancelled or
+refunded orders, all the data) plus what the lifetime value model (BG/NBD purchases x
+Gamma-Gamma spend, tools/predict/clv.py) expects them to spend over the coming horizon, a year
+by default. Only customers who have bought are counted. Averages are given with medians: a few
+big spenders pull the mean up, and the median says what a typical customer is worth.
+
+The model is trusted only as far as it was tested: when on its holdout it did not beat the
+naive forecast (each customer keeps their past purchase rate), the answer says so and the
+expected future part should be read as rough.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from tools.analytics.filters import UNKNOWN_GROUP, Filters, dimension_sql
+from tools.core.errors import NoDataError, ToolUnavailable
+from tools.core.results import Provenance, ResultMixin
+from tools.data.store import JourneyStore
+from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.features import data_span
+from tools.predict.registry import ModelRegistry, ModelVersion
+from tools.predict.scoring import cohort, model_facts, quality_line, restrict
+from tools.predict.settings import PredictSettings
+
+LifetimeBy = Literal["segment", "channel", "persona"]
+
+
+class LifetimeValueParams(BaseModel):
+    """What a customer is worth over their lifetime: spend so far plus the spend the lifetime
+    value model expects over the coming year, per customer, on average (mean and median) and by
+    segment, first-touch channel or persona.
+
+    Use for "what is a customer worth over their lifetime?", "CLV by segment", "which channel
+    brings the most valuable customers?", "our top 5 customers by lifetime value".
+    Examples: "CLV by channel" -> {"by": "channel"}; "top 5 customers by lifetime value" ->
+    {"limit": 5}.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    by: LifetimeBy | None = Field(default=None, description="Break the value down by segment, first-touch "
+                                  "channel or saved persona.")
+    limit: int = Field(default=10, ge=0, le=200, description="How many top customers to list.")
+    horizon_days: int = Field(default=365, ge=30, le=1825, description="Days of expected future spend added "
+                              "to the spend so far (365 = the coming year).")
+    filters: Filters = Field(default_factory=Filters, description="Restrict to some customers.")
+
+
+@dataclass(frozen=True)
+class LifetimeValueResult(ResultMixin):
+    customers: int  # customers with at least one completed purchase
+    mean_value: float  # mean lifetime value (spend so far + expected)
+    median_value: float
+    mean_spent: float  # mean spend so far
+    mean_expected: float  # mean expected spend over the horizon
+    total_value: float
+    horizon_days: int
+    as_of: dt.date
+    breakdown: pd.DataFrame  # value, customers, mean_value, median_value, mean_spent, mean_expected, share
+    top: pd.DataFrame  # index customer_id: spent, expected, lifetime_value, p_alive
+    beats_baseline: bool | None  # did the model beat the naive forecast on its holdout
+    warnings: tuple[str, ...]
+    model: dict[str, Any]
+    provenance: Provenance = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.breakdown if len(self.breakdown) else self.top.reset_index()
+
+    def to_text(self) -> str:
+        years = "the coming year" if self.horizon_days == 365 else f"the next {self.horizon_days} days"
+        lines = [
+            f"Customer lifetime value (spend so far plus expected spend over {years}), "
+            f"{self.customers:,} customers who have bought, data up to {self.as_of}:",
+            f"  typical customer (median) {self.median_value:,.2f}; average {self.mean_value:,.2f} "
+            f"({self.mean_spent:,.2f} spent so far + {self.mean_expected:,.2f} expected)",
+        ]
+        if len(self.breakdown):
+            by = self.provenance.params.get("by")
+            lines += ["", f"By {by}:", f"  {'':<22}{'median':>10}{'average':>10}{'customers':>11}{'share':>8}"]
+            for r in self.breakdown.itertuples():
+                lines.append(f"  {str(r.value):<22}{r.median_value:>10,.2f}{r.mean_value:>10,.2f}"
+                             f"{r.customers:>11,}{r.share:>8.0%}")
+        if len(self.top):
+            lines += ["", "Top customers by lifetime value:"]
+            for cid, r in self.top.iterrows():
+                lines.append(f"  {cid:<14} {r.lifetime_value:>10,.2f}  ({r.spent:,.2f} so far + {r.expected:,.2f} "
+                             f"expected; still active: {r.p_alive:.0%})")
+        lines += ["", *self.warnings, self.provenance.notes[0]]
+        return "\n".join(lines).rstrip()
+
+
+def lifetime_value(
+    store: JourneyStore,
+    params: LifetimeValueParams | None = None,
+    *,
+    registry: ModelRegistry | None = None,
+    settings: PredictSettings | None = None,
+) -> LifetimeValueResult:
+    """Lifetime value per existing customer, summarised and broken down."""
+    from tools.predict.scoring import active_models
+
+    params = params or LifetimeValueParams()
+    settings = settings or PredictSettings()
+    reg = registry or ModelRegistry.beside(store)
+    models, notes = active_models(store, reg, settings, now=None)
+    if "clv" not in models:
+        raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
+    version, clv = models["clv"]
+    as_of = data_span(store)[1]
+    rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
+    filters, ids = cohort(store, params.filters)
+    rfm = restrict(rfm, ids)
+    if rfm.empty:
+        raise NoDataError("No customer with a completed purchase" + (" among the customers asked for."
+                          if ids is not None else " in the data: lifetime value needs orders."))
+    values = per_customer(clv, rfm, params.horizon_days)
+    breakdown = _breakdown(store, values, params.by) if params.by else pd.DataFrame()
+    top = values.sort_values("lifetime_value", ascending=False).head(params.limit)
+    beats, warnings = _trust(version, clv)
+    prov = Provenance(
+        tool="customer_lifetime_value",
+        definition=("per customer with a completed purchase: their completed orders' total so far, plus "
+                    f"expected spend over the next {params.horizon_days} days (BG/NBD expected purchase "
+                    "days x Gamma-Gamma expected value per purchase day); not discounted; mean and median "
+                    "over customers"),
+        params=params.model_dump(exclude={"filters"}), filters=filters.active(),
+        period_start=None, period_end=None,
+        period_label=f"spend up to {as_of}, expected over the {params.horizon_days} days after",
+        tables=("orders",), row_counts={"customers with a purchase": len(values)},
+        notes=(quality_line(version), version.summary(), *notes),
+    )
+    return LifetimeValueResult(
+        customers=len(values), mean_value=float(values["lifetime_value"].mean()),
+        median_value=float(values["lifetime_value"].median()), mean_spent=float(values["spent"].mean()),
+        mean_expected=float(values["expected"].mean()), total_value=float(values["lifetime_value"].sum()),
+        horizon_days=params.horizon_days, as_of=as_of, breakdown=breakdown, top=top,
+        beats_baseline=beats, warnings=warnings, model=model_facts(version), provenance=prov,
+    )
+
+
+def per_customer(model: ClvModel, rfm: pd.DataFrame, horizon_days: int) -> pd.DataFrame:
+    """spent, expected, lifetime_value and p_alive per customer (index customer_id)."""
+    pred = model.predict(rfm, float(horizon_days))
+    return pd.DataFrame({
+        "spent": rfm["spend"], "expected": pred["expected_revenue"],
+        "lifetime_value": rfm["spend"] + pred["expected_revenue"], "p_alive": pred["p_alive"],
+    }, index=rfm.index)
+
+
+def _breakdown(store: JourneyStore, values: pd.DataFrame, by: str) -> pd.DataFrame:
+    dims = store.query(dimension_sql(by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
+    joined = values.assign(value=dims.reindex(values.index).fillna(UNKNOWN_GROUP))
+    out = joined.groupby("value").agg(
+        customers=("lifetime_value", "size"), mean_value=("lifetime_value", "mean"),
+        median_value=("lifetime_value", "median"), mean_spent=("spent", "mean"),
+        mean_expected=("expected", "mean"), total=("lifetime_value", "sum")).reset_index()
+    total = float(out["total"].sum())
+    out["share"] = out["total"] / total if total else 0.0
+    return out.sort_values("median_value", ascending=False).reset_index(drop=True)
+
+
+def _trust(version: ModelVersion, model: ClvModel) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the model beat its naive baseline on the holdout, and the warnings to show."""
+    m = version.metrics
+    mae, naive = m.get("mae"), m.get("naive_mae")
+    out = []
+    beats = None if mae is None or naive is None else bool(mae < naive)
+    if beats is False:
+        out.append(
+            f"Warning: on its last {m.get('holdout_days')}-day holdout the model did not beat the naive forecast "
+            f"(each customer keeps their past purchase rate): error per customer {mae:.3f} against {naive:.3f}. "
+            "Read the expected part as rough; the spend so far is exact.")
+    if m.get("repeat_share") is not None and m["repeat_share"] < 0.05:
+        out.append(f"Only {m['repeat_share']:.1%} of customers had bought more than once when the model was "
+                   "checked, so the expected spend rests on very few repeat buyers.")
+    if model.spend_note:
+        out.append(model.spend_note[0].upper() + model.spend_note[1:] + ".")
+    return beats, tuple(out)
