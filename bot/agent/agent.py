@@ -30,7 +30,7 @@ from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
 from bot.agent.schemas import compact_schema, tool_description
 from bot.agent.streaming import run_graph
-from bot.agent.toolbox import Shortlist, more_tools_tool, shortlist, shortlist_middleware
+from bot.agent.toolbox import MORE_TOOLS, Shortlist, more_tools_tool, shortlist, shortlist_middleware
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_to, run_tool
 from bot.answer import Answer, AnswerEvents, PendingAction, ToolCallRecord
 from bot.prompts import load_prompt
@@ -143,7 +143,7 @@ class JourneyAgent:
             if self.offline_reason:
                 answer.notes.insert(0, self.offline_reason)
             return answer
-        watch = make_watch(time.monotonic() + self.answer_budget, {t.name for t in self.tools})
+        watch = make_watch(time.monotonic() + self.answer_budget, self._known_tools())
         try:
             return self._answer_with_model(question, conversation_key, context, events, watch)
         except FALLBACK_ERRORS as exc:
@@ -153,6 +153,10 @@ class JourneyAgent:
             answer.notes.insert(0, f"The language model did not answer ({reason}), so the offline planner answered.")
             answer.tool_calls.extend(watch.unknown)  # what the model asked for and does not exist
             return answer
+
+    def _known_tools(self) -> set[str]:
+        """Tool names the model may call: every tool, and the shortlist's `more_tools`."""
+        return {t.name for t in self.tools} | {MORE_TOOLS}
 
     def confirm(self, pending: PendingAction, conversation_key: str = "default") -> Answer:
         """Make a change the person confirmed (a Slack button, a terminal prompt, --yes)."""
@@ -233,7 +237,7 @@ class JourneyAgent:
         content = question if not context else f"{question}\n\n(Context of this thread: {context})"
         records: list[ToolCallRecord] = []
         if watch is None:
-            watch = make_watch(time.monotonic() + self.answer_budget, {t.name for t in self.tools})
+            watch = make_watch(time.monotonic() + self.answer_budget, self._known_tools())
         held: list[PendingAction] = []
 
         def invoke() -> Any:

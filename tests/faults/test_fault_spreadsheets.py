@@ -110,7 +110,7 @@ def test_fault_formula_cells_are_text_in_slack_show_the_data_csv(make_slack, evi
     from bot.agent.catalog import all_tools
 
     slack = make_slack(store=evil_store, tools=all_tools())
-    body, _ = slack.mention("which touchpoints do people use?")
+    body, _ = slack.mention("where do we lose people by touchpoint?")
     thread = body["event"]["ts"]
     update = slack.answer_in(thread)
     slack.click("show_data", buttons_of(update)["show_data"], message_ts=update.params["ts"], thread_ts=thread)
