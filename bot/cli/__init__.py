@@ -10,6 +10,7 @@ import click
 
 from bot.cli.agent_cmd import ask, chat
 from bot.cli.alerts import alerts_group
+from bot.cli.args import JourneyGroup
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
@@ -23,7 +24,7 @@ from bot.cli.sources import sources_group
 from bot.cli.stats import stats
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=JourneyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="JOURNEYBOT_CONFIG",
               help="Config file (default: ./journeybot.toml, then <data folder>/config.toml).")
 @click.version_option(package_name="journeybot")
@@ -32,9 +33,10 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     """journeybot: understand your customer journey from your own data, in Slack or here.
 
     \b
-    Start with:
-      journeybot demo            sample data, loaded and explained, offline
+    Examples:
+      journeybot demo            a short tour on sample data, offline
       journeybot ingest --help   load your own exports
+      journeybot funnel --help   every command's --help has examples
     """
     click_ctx.obj = Ctx(config_path=config_path)
 

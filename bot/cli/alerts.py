@@ -7,16 +7,15 @@ from pathlib import Path
 
 import click
 
+from bot.cli.args import parse_day
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
 from tools.core.errors import NoDataError, ToolInputError
 
 
-def _day(ctx: Ctx, date: str | None) -> dt.date:
-    if date:
-        try:
-            return dt.date.fromisoformat(date)
-        except ValueError:
-            raise ToolInputError(f"--date {date!r} is not a date; write it as YYYY-MM-DD") from None
+def _day(ctx: Ctx, date: str | None, option: str = "--date") -> dt.date:
+    day = parse_day(date, option)
+    if day is not None:
+        return day
     as_of = ctx.store.as_of()
     if as_of is None:
         raise NoDataError("The journey store is empty; load data first (journeybot ingest or journeybot demo)")
@@ -92,8 +91,8 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
     from tools.alerts.backtest import backtest, load_incidents
 
     provider, _, rules = _engine(ctx)
-    first = _day(ctx, since)
-    last = _day(ctx, until)
+    first = _day(ctx, since, "--since")
+    last = _day(ctx, until, "--until")
     if incidents is None:
         sample = ctx.config.sample_dir / "incidents.json"
         dataset = ctx.store.scalar("SELECT value FROM meta WHERE key = 'dataset'")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import click
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
@@ -82,8 +83,27 @@ def friendly_errors(fn: F) -> F:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except JourneyError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
+        except ValidationError as exc:  # options that build a params model the wrong way
+            raise CommandError(usage_message(exc), EXIT_USAGE) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def usage_message(exc: ValidationError) -> str:
+    """One line per model: which option, what was given and what is allowed."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = [str(p) for p in err.get("loc", ()) if not isinstance(p, int)]
+        name = "--" + loc[-1].replace("_", "-") if loc else "arguments"
+        expected = (err.get("ctx") or {}).get("expected")
+        got = err.get("input")
+        shown = f" {got!r}" if isinstance(got, (str, int, float)) else ""
+        if expected:
+            parts.append(f"{name}{shown} is not valid; use {str(expected).replace(chr(39), '')}")
+        else:
+            msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            parts.append(f"{name}: {msg}")
+    return "; ".join(parts)
 
 
 def print_json(data: Any) -> None:

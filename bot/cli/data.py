@@ -273,7 +273,13 @@ def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, se
 @pass_ctx
 @friendly_errors
 def describe(ctx: Ctx, as_json: bool) -> None:
-    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps."""
+    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps.
+
+    \b
+    Examples:
+      journeybot describe
+      journeybot describe --json > coverage.json
+    """
     from tools.analytics.describe import describe_data
 
     result = describe_data(ctx.store)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from bot.cli.args import parse_period
 from bot.cli.common import (
     EXIT_USAGE,
     CommandError,
@@ -38,9 +39,9 @@ def parse_since(ctx: Ctx, since: str | None, period: str | None, default: str) -
     if since and period:
         raise CommandError("give --since or --period, not both", EXIT_USAGE)
     if period:
-        return Period.parse(period)
+        return parse_period(period)
     if not since:
-        return Period.parse(default)
+        return parse_period(default)
     text = since.strip().lower()
     days = re.fullmatch(r"(\d+)\s*d(?:ays?)?", text)
     if days:
@@ -55,7 +56,7 @@ def parse_since(ctx: Ctx, since: str | None, period: str | None, default: str) -
     try:
         return Period(start=dt.date.fromisoformat(text))
     except ValueError:
-        return Period.parse(text)
+        return parse_period(text, "--since")
 
 
 def _store_or_none(ctx: Ctx):
@@ -68,7 +69,7 @@ def feedback_group() -> None:
     """What customers say: index survey answers and tickets, search them, themes, sentiment.
 
     \b
-    Start with:
+    Examples:
       journeybot feedback index
       journeybot feedback search "problems paying online"
       journeybot feedback themes --since 30days

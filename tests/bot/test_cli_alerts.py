@@ -67,7 +67,7 @@ def test_add_list_check_and_remove_rules(cli):
 def test_bad_input_is_explained_and_changes_nothing(cli):
     bad = cli("alerts", "add", "--metric", "orders", "--condition", "below")
     assert bad.exit_code == 1 and "needs a value" in bad.output
-    assert cli("alerts", "check", "--date", "30/06/2026").exit_code == 1
+    assert cli("alerts", "check", "--date", "30/06/2026").exit_code == 2
     gone = cli("alerts", "remove", "nope")
     assert gone.exit_code == 1 and "No alert rule 'nope'; rules are: orders-low" in gone.output
     assert "purchase" not in cli("alerts", "list").output

@@ -67,10 +67,10 @@ def test_bad_input_exits_1_and_usage_errors_exit_2(tmp_path):
     assert empty.exit_code == 1 and "No customers entered the funnel" in empty.output
     unknown = run("dropoffs", "--channel", "tiktok")
     assert unknown.exit_code == 1 and "Unknown first-touch channel 'tiktok'" in unknown.output
-    assert run("funnel", "--period", "next week").exit_code == 1
+    assert run("funnel", "--period", "next week").exit_code == 2
     assert run("funnel", "--by", "star_sign").exit_code == 2
     one_step = run("funnel", "--stages", "purchase")
-    assert one_step.exit_code == 2 and "Invalid options" in one_step.output
+    assert one_step.exit_code == 2 and "--stages: List should have at least 2 items" in one_step.output
     assert run("paths", "--max-steps", "40").exit_code == 2
 
 

@@ -73,14 +73,16 @@ def test_two_maps_side_by_side_and_one_stage_in_detail(shop, tmp_path):
 @pytest.mark.parametrize("args, code, message", [
     (["--segment", "gold"], 1, "Unknown segment (CRM) 'gold'; known values: vip, loyalty"),
     (["--stage", "decision", "--compare-period", "last_month"], 2, "drill into one stage or compare two maps"),
-    (["--out", "map.pdf"], 2, "--out map.pdf: write .png, .xlsx, .csv or .md"),
-    (["--stage", "decision", "--out", "d.png"], 1, "One stage in detail is written as .md or .csv"),
+    (["--out", "map.pdf"], 2, "--out map.pdf: the map is written as .png, .xlsx, .csv or .md"),
+    (["--stage", "decision", "--out", "d.png"], 2, "one stage in detail is written as .md or .csv"),
     (["--period", "2025-01-01..2025-01-31"], 1, "No journey events in custom period (2025-01-01 to 2025-01-31)"),
 ])
 def test_mistakes_get_a_message_and_an_exit_code(shop, args, code, message):
     result = CliRunner().invoke(main, ["map", "--period", WEEK, *args] if "--period" not in args else ["map", *args])
     assert result.exit_code == code, result.output
     assert message in result.output
+    # A mistake is refused before any work: the map is not printed first.
+    assert "Journey map" not in result.output and len(result.output.strip().splitlines()) == 1
 
 
 def test_the_demo_section_prints_the_map_and_says_where_the_files_are(shop, home):
