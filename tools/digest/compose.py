@@ -84,9 +84,10 @@ class KpiLine:
 @dataclass(frozen=True)
 class ChartSeries:
     title: str
-    unit: str
+    unit: str  # the KPI's unit in the catalogue: money, rate, count, hours, ...
     dates: tuple[dt.date, ...]
     values: tuple[float | None, ...]
+    currency: str = "GBP"
 
 
 @dataclass(frozen=True)
@@ -328,8 +329,9 @@ def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str])
                         grain="day")
     sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
     s = SPECS[CHART_METRIC]
-    return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency if s.unit == "money" else s.unit,
-                       tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]))
+    return ChartSeries(f"{s.label} by day, last {CHART_DAYS} days", s.unit,
+                       tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]),
+                       currency)
 
 
 def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,

@@ -34,7 +34,7 @@ def _result(**kw) -> DigestResult:
         alerts=("High alert: Session conversion dropped to 7.1% on Tue 1 Sep 2026 (expected 28.0% for a Tuesday, -75%)",),
         risk="3 customer(s) newly at high risk of leaving since 2026-08-25, worth 1,240 over the last 12 months "
              "(41 at high risk in all).",
-        chart=ChartSeries("Revenue, last 28 days", "GBP", (DAY - dt.timedelta(days=1), DAY), (1020.1, 812.4)),
+        chart=ChartSeries("Revenue by day, last 28 days", "money", (DAY - dt.timedelta(days=1), DAY), (1020.1, 812.4)),
         summary="Session conversion fell to 7.1%, ↓ 20.9 pp (-75%): the biggest move the wrong way, Tue 1 Sep "
                 "against Tue 25 Aug.",
         notes=("Customers at risk: example note",), provenance=Provenance(tool="digest", definition="test"),
