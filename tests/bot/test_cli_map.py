@@ -43,7 +43,7 @@ def test_map_prints_the_map_and_writes_picture_spreadsheet_csv_and_markdown(shop
     assert "awareness      GREEN           4       75.0%" in result.output
     for out in outs:
         assert f"Wrote {out}" in result.output and out.stat().st_size > 0
-    assert imread(outs[0], format="png").shape[:2] == (1100, 1600)
+    assert imread(outs[0], format="png").shape[1] == 1600  # as tall as its content
     grid = pd.read_excel(outs[1], sheet_name="Journey map", header=None)
     assert grid.iloc[5, 1].startswith("4 reached this stage")  # Customers, awareness
     assert list(pd.read_csv(outs[2], index_col=0, encoding="utf-8-sig").columns)[0] == "awareness"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS, format_value
-from tools.core.text import duration, pct
+from tools.core.text import duration, pct, words
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
 
 GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What customers do",
@@ -22,7 +22,7 @@ GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What
 
 def touchpoint_lines(col: StageColumn, top: int | None = None) -> list[str]:
     shown = col.touchpoints[:top] if top else col.touchpoints
-    lines = [f"{t.touchpoint}: {t.customers:,} customers{'' if t.online else ' (offline)'}" for t in shown]
+    lines = [f"{words(t.touchpoint)}: {t.customers:,} customers{'' if t.online else ' (offline)'}" for t in shown]
     hidden = len(col.touchpoints) - len(shown)
     if hidden > 0:
         lines.append(f"+{hidden} more")
