@@ -104,8 +104,33 @@ def test_the_spreadsheet_opens_with_pandas_with_stages_as_columns(m):
     assert body.loc["On to the next stage", "decision"] == ("70.0% go on to purchase (175 of 250)\n"
                                                             "was 88.0% the period before\nmedian time 12.0 hours")
     numbers = pd.read_excel(io.BytesIO(map_xlsx(m)), sheet_name="Numbers")
-    pd.testing.assert_frame_equal(numbers.astype(object).fillna(""), map_numbers(m).astype(object).fillna(""),
-                                  check_dtype=False)
+    expected = map_numbers(m)
+    # Durations are formatted as time, so a spreadsheet reader reads them back as times of day.
+    timed = (expected["unit"] == "duration").to_numpy()
+    assert {str(v) for v in numbers.loc[timed, "value"]} == {"12:00:00"}  # 0.5 days: 12 hours
+    pd.testing.assert_frame_equal(numbers[~timed].astype(object).fillna(""),
+                                  expected[~timed].astype(object).fillna(""), check_dtype=False)
+
+
+def test_the_numbers_sheet_formats_each_number_in_its_unit_with_filters_and_a_frozen_header(m):
+    wb = load_workbook(io.BytesIO(map_xlsx(m)))
+    ws = wb["Numbers"]
+    head = [c.value for c in ws[1]]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:H{ws.max_row}"
+    rows = {(r[0].value, r[2].value): r for r in ws.iter_rows(min_row=2)}
+    value, previous = head.index("value"), head.index("previous")
+    rate = rows[("decision", "go-on rate to purchase")]
+    assert rate[value].number_format == "0.0%" and rate[previous].number_format == "0.0%"
+    assert rate[value].value == pytest.approx(0.7)  # the number stays a number: 70.0% on screen
+    assert rows[("decision", "median time to purchase")][value].number_format == '[h]"h "mm"m"'
+    assert rows[("purchase", "Average order value")][value].number_format == '"£"#,##0.00'
+    assert rows[("decision", "Cart abandonment")][value].number_format == "0.0%"
+    assert rows[("decision", "customers reaching the stage")][value].number_format == "#,##0"
+    assert rows[("decision", "mean sentiment")][value].number_format == "+0.00;-0.00;0.00"
+    assert rows[("decision", "product view")][head.index("n")].number_format == "#,##0"
+    how = wb["How"]
+    assert how.freeze_panes == "A2" and how.auto_filter.ref.startswith("A1:C")
+    assert how.column_dimensions["B"].width >= 80 and how["B2"].alignment.wrap_text
 
 
 def test_the_spreadsheet_colours_each_stage_by_its_health(m):
