@@ -57,7 +57,7 @@ def test_add_list_check_and_remove_rules(cli):
     assert ("FIRE [medium] orders-low: Orders was 3 on Tue 30 Jun 2026 (below the threshold of 5)"
             in check.output)
     # a rule whose metric has no data is shown as not judged, not as fine
-    assert ("skip          purchase-conversion-decision-drops-by-7d: Purchase conversion on the 7 days to "
+    assert ("skip          purchase-conversion-decision-drops-by-7d: Decision -> purchase, same period on the 7 days to "
             "Tue 30 Jun 2026: not judged (no data that day)") in check.output
     removed = cli("alerts", "remove", "purchase-conversion-decision-drops-by-7d")
     assert removed.exit_code == 0 and "Deleted alert rule" in removed.output

@@ -26,7 +26,7 @@ def test_funnel_text_json_and_options(tmp_path):
     out = run("funnel", "--stages", "awareness,consideration", "--stages", "decision,purchase",
               "--period", "2026-05-01..2026-05-31")
     assert out.exit_code == 0, out.output
-    assert "Overall conversion: 50.0% (2 of 4 reached purchase)." in out.output
+    assert "Funnel conversion: 50.0% (2 of 4 reached purchase within 30 days)." in out.output
     strict = run("funnel", "--stages", "awareness,consideration,decision,purchase", "--period", "all",
                  "--strict", "--json")
     data = json.loads(strict.output)

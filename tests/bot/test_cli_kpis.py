@@ -30,7 +30,8 @@ def bakery(home: Path, tmp_path: Path):
 def test_kpis_prints_every_kpi_with_units_and_n(bakery):
     result = run("kpis", "--period", MAY)
     assert result.exit_code == 0, result.output
-    assert "Purchase conversion" in result.output and "40.0%" in result.output
+    assert "Buying rate" in result.output and "40.0%" in result.output
+    assert "buying rate: of the customers active in the period, the share who bought in it." in result.output
     assert "£47.00" in result.output and "3 orders" in result.output
 
 

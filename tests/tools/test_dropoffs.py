@@ -62,8 +62,9 @@ def test_touchpoint_goal_counts_other_purchases_as_not_converting(weeks):
 
 def test_text_ranks_points_and_says_what_changed(weeks):
     text = dropoffs(weeks, DropoffParams(period=WEEK)).to_text()
-    assert "8 customers started a journey; 4 converted (50.0%), 4 did not." in text
-    assert "Before, previous 7 days (2026-05-01 to 2026-05-07): 4 started, 1 converted (25.0%)" in text
+    assert "8 customers took a step towards purchase; 4 reached it (goal rate 50.0%), 4 did not." in text
+    assert "Before, previous 7 days (2026-05-01 to 2026-05-07): 4 started, 1 reached it (goal rate 25.0%)" in text
+    assert "goal rate: of the customers who took a step towards purchase in the period, the share who reached it" in text
     assert "Most lost at add_to_cart: 2 customers (50.0% of those lost), +1 on the period before." in text
     rows = [line for line in text.splitlines() if line.startswith(("add_to_cart", "product_view"))]
     assert rows[0].split() == ["add_to_cart", "decision", "2", "50.0%", "1", "+1", "+16.7", "pts"]

@@ -152,7 +152,8 @@ def test_markdown_for_a_file_and_text_for_the_terminal(m):
     assert "## Decision: red" in md and '    > "Card declined three times at checkout' in md
     assert "1. [red] decision: Cart abandonment got worse" in md
     text = m.to_text()
-    assert "```\nstage          health  customers  on to next  median time  emotion  pain points" in text
+    assert "```\nstage          health  customers  go-on rate  median time  feeling  pain points" in text
+    assert "go-on rate: of the customers who reached a step, the share who went on" in text
     assert "decision       RED           250       70.0%   12.0 hours    -0.40            1" in text
 
 

@@ -41,6 +41,7 @@ from tools.analytics.kpis import (
     snapshot,
     unique_metrics,
 )
+from tools.analytics.named_rates import rate_lines
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
 from tools.core.errors import ToolInputError
 from tools.core.results import Provenance, ResultMixin
@@ -122,6 +123,7 @@ class CompareResult(ResultMixin):
             lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.currency):>12}"
                          f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
         lines.append("")
+        lines += rate_lines(list(self.rows["metric"]))
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
 

@@ -30,6 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
+from tools.analytics.named_rates import GOAL_RATE
 from tools.analytics.periods import Period, ResolvedPeriod
 from tools.analytics.scope import (
     TIE_ORDER_SQL,
@@ -120,14 +121,15 @@ class DropoffResult(ResultMixin):
         verb = f"reach {self.goal}" if self.goal_kind == "stage" else f"get to {self.goal}"
         lines = [
             f"Where customers who did not {verb} were last: {self.provenance.period_label}",
-            f"{c.started:,} customers started a journey; {c.converted:,} converted "
-            f"({pct(c.conversion)}), {c.lost:,} did not.",
+            f"{c.started:,} customers took a step towards {self.goal}; {c.converted:,} reached it "
+            f"(goal rate {pct(c.conversion)}), {c.lost:,} did not.",
         ]
         if p is not None:
             lines.append(
-                f"Before, {p.label}: {p.started:,} started, {p.converted:,} converted "
-                f"({pct(p.conversion)}), {p.lost:,} did not."
+                f"Before, {p.label}: {p.started:,} started, {p.converted:,} reached it "
+                f"(goal rate {pct(p.conversion)}), {p.lost:,} did not."
             )
+        lines.append(GOAL_RATE.said(goal=self.goal) + ".")
         if self.provenance.filters:
             lines.append("Customers: " + ", ".join(
                 f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in self.provenance.filters.items()))

@@ -32,6 +32,7 @@ from tools.analytics.kpi_catalog import (
     normalize_metric,
     spec,
 )
+from tools.analytics.named_rates import rate_lines
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
@@ -185,6 +186,7 @@ class KpiResult(ResultMixin):
             for r in self.exits.head(8).itertuples():
                 lines.append(f"  {r.touchpoint:<18}{r.exit_rate * 100:>7.1f}%   {r.exits:>8,} of {r.events:,}")
         lines.append("")
+        lines += rate_lines([v.metric for v in self.values])
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
 

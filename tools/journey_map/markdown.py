@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from tools.analytics.named_rates import GO_ON_RATE
 from tools.core.text import count, duration, pct, text_table
 from tools.journey_map.tables import (
     emotion_lines,
@@ -42,7 +43,7 @@ def _summary_rows(m: JourneyMapData) -> list[list[str]]:
     return rows
 
 
-SUMMARY_HEADER = ["stage", "health", "customers", "on to next", "median time", "emotion", "pain points"]
+SUMMARY_HEADER = ["stage", "health", "customers", "go-on rate", "median time", "feeling", "pain points"]
 
 
 def _pipe(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -66,6 +67,8 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
         lines += _pipe(["", *g.columns], [[r, *g.loc[r]] for r in keep])
     else:
         lines += ["```", *text_table(SUMMARY_HEADER, _summary_rows(m), align="llrrrrr"), "```"]
+    window = m.sources["funnel"].params.get("window_days", 30) if "funnel" in m.sources else 30
+    lines.append(GO_ON_RATE.said(window=window) + ".")
     lines += ["", "## Opportunities", ""]
     if m.opportunities:
         lines += [f"{i}. [{o.severity}] {o.stage}: {o.shown}" for i, o in enumerate(m.opportunities, 1)]
@@ -75,7 +78,7 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
         lines += ["", f"## {col.stage.capitalize()}: {col.health}", ""]
         for f in col.findings:
             lines.append(f"- {f.text}")
-        lines.append("- Next: " + "; ".join(next_lines(col)))
+        lines.append("- Go-on rate: " + "; ".join(next_lines(col)))
         lines.append("- Touchpoints: " + ("; ".join(touchpoint_lines(col, 6)) or "none"))
         lines.append("- Emotion: " + "; ".join(emotion_lines(col)))
         if col.pain_points:
@@ -93,7 +96,7 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
 def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe") -> str:
     """Both maps' summaries and every notable difference."""
     lines = [f"# Journey maps side by side: {c.left_label} vs {c.right_label}", ""]
-    header = ["stage", "health", "customers", "on to next", "emotion"]
+    header = ["stage", "health", "customers", "go-on rate", "feeling"]
     rows = []
     for a, b in zip(c.left.stages, c.right.stages, strict=True):
         ea = a.emotion.mean if a.emotion and a.emotion.mean is not None else None

@@ -56,7 +56,7 @@ def test_every_section_is_in_the_message_and_within_limits():
     assert all(len(b["text"]["text"]) <= MAX_SECTION_CHARS for b in message.blocks if b["type"] == "section")
     kpi_block = next(b for b in message.blocks if b["type"] == "section" and "```" in b["text"]["text"])
     # labels padded to the longest (18) + 2, values right-aligned in 12 columns
-    assert "Revenue" + " " * 18 + "£812.40  ↓ £207.70 (-20%)  bad" in kpi_block["text"]["text"]
+    assert "Revenue" + " " * 18 + "£812.40  ↓ £207.70 (-20%)  worse" in kpi_block["text"]["text"]
     [chart] = message.files
     assert chart.filename == "digest-daily-2026-09-01.png" and chart.content.startswith(b"\x89PNG")
     assert message.text.startswith("Daily journey digest — Crumb & Co., Tue 1 Sep 2026: Session conversion fell")
