@@ -10,7 +10,7 @@ import click
 
 from bot.cli.agent_cmd import ask, chat
 from bot.cli.alerts import alerts_group
-from bot.cli.args import JourneyGroup
+from bot.cli.args import DETAILS_FLAG, JourneyGroup
 from bot.cli.common import Ctx
 from bot.cli.config_cmd import config_group
 from bot.cli.data import describe, ingest, sample
@@ -27,9 +27,11 @@ from bot.cli.stats import stats
 @click.group(cls=JourneyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="JOURNEYBOT_CONFIG",
               help="Config file (default: ./journeybot.toml, then <data folder>/config.toml).")
+@click.option("--details", "details_flag", is_flag=True,
+              help="Also show the statistics and methods behind the numbers (works after any command too).")
 @click.version_option(package_name="journeybot")
 @click.pass_context
-def main(click_ctx: click.Context, config_path: str | None) -> None:
+def main(click_ctx: click.Context, config_path: str | None, details_flag: bool) -> None:
     """journeybot: understand your customer journey from your own data, in Slack or here.
 
     \b
@@ -38,7 +40,7 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
       journeybot ingest --help   load your own exports
       journeybot funnel --help   every command's --help has examples
     """
-    click_ctx.obj = Ctx(config_path=config_path)
+    click_ctx.obj = Ctx(config_path=config_path, details=details_flag or bool(click_ctx.meta.get(DETAILS_FLAG)))
 
 
 for command in (demo, ingest, sample, describe, sources_group, ask, chat, config_group, predict, serve, stats):

@@ -10,6 +10,7 @@ import click
 from bot.cli.args import parse_day
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.results import text_of
 
 
 def _day(ctx: Ctx, date: str | None, option: str = "--date") -> dt.date:
@@ -68,7 +69,7 @@ def check(ctx: Ctx, date: str | None, as_json: bool) -> None:
     if as_json:
         print_json(result.to_dict())
         return
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("backtest")
@@ -102,7 +103,7 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
     if as_json:
         print_json(result.to_dict())
         return
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("list")
@@ -124,8 +125,8 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     if as_json:
         print_json({"rules": rules.to_dict(), "open_alerts": opened.to_dict()})
         return
-    ctx.console.print(rules.to_text(), markup=False)
-    ctx.console.print(opened.to_text(), markup=False)
+    ctx.console.print(text_of(rules, ctx.details), markup=False)
+    ctx.console.print(text_of(opened, ctx.details), markup=False)
 
 
 @alerts_group.command("add")
@@ -169,7 +170,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
     result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli")
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("remove")
@@ -188,7 +189,7 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
     provider, alerts, _ = _engine(ctx)
     result = delete_alert_rule(alerts, config_rules(ctx.config), provider.metrics(),
                                DeleteAlertRuleParams(rule_id=rule_id))
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 def demo_alerts(ctx: Ctx) -> None:
@@ -200,7 +201,7 @@ def demo_alerts(ctx: Ctx) -> None:
     provider, _, rules = _engine(ctx)
     day = _day(ctx, None)
     ctx.console.print("$ journeybot alerts check", markup=False)
-    ctx.console.print(check_rules(provider, rules, day).to_text(), markup=False)
+    ctx.console.print(text_of(check_rules(provider, rules, day), ctx.details), markup=False)
     first = ctx.store.date_range()[0]
     ctx.console.print(f"\n$ journeybot alerts backtest --since {first}", markup=False)
     incidents = ctx.config.sample_dir / "incidents.json"

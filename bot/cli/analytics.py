@@ -15,6 +15,7 @@ from bot.cli.args import build as _build
 from bot.cli.args import parse_period
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
 from tools.analytics.filters import DIMENSIONS, Filters
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,7 +58,7 @@ def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.command()

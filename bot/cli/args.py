@@ -54,8 +54,19 @@ class _OneLineUsage(click.ClickException):
         click.echo(f"Error: {self.format_message()} (examples: {self.command} --help)", err=True)
 
 
+DETAILS_FLAG = "--details"
+
+
 class JourneyGroup(click.Group):
-    """A click group whose usage errors, its own or its commands', are one line."""
+    """A click group whose usage errors, its own or its commands', are one line, and which takes
+    --details anywhere on the line (`journeybot kpis --details` as well as `journeybot --details
+    kpis`): every command prints plain words by default and the statistics behind them with it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if DETAILS_FLAG in args[: args.index("--") if "--" in args else len(args)]:
+            ctx.meta[DETAILS_FLAG] = True
+            args = [a for a in args if a != DETAILS_FLAG]
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

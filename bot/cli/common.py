@@ -46,6 +46,7 @@ class CommandError(click.ClickException):
 @dataclass
 class Ctx:
     config_path: str | None = None
+    details: bool = False  # --details: the statistics and methods behind the numbers too
     _config: Config | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
     console: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))

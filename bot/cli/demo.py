@@ -16,6 +16,7 @@ from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_
 from bot.cli.data import generate_sample_files
 from bot.cli.feedback import demo_what_customers_say
 from bot.cli.kpis import demo_kpi_snapshot
+from tools.core.results import text_of
 from tools.data.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -61,7 +62,7 @@ def prepare_sample(ctx: Ctx) -> None:
 def overview(ctx: Ctx) -> None:
     from tools.analytics.describe import describe_data
 
-    ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
+    ctx.console.print(text_of(describe_data(ctx.store), ctx.details), markup=False)
 
 
 def _who_may_leave(ctx: Ctx) -> None:
@@ -133,9 +134,9 @@ def where_customers_drop_off(ctx: Ctx) -> None:
         window_days=ctx.config.analytics.conversion_window_days,
         by="channel", max_groups=6,
     ))
-    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print(text_of(steps, ctx.details), markup=False)
     ctx.console.print()
-    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+    ctx.console.print(text_of(dropoffs(ctx.store, DropoffParams(top=6)), ctx.details), markup=False)
 
 
 SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
@@ -225,7 +226,7 @@ def draft_personas_demo(ctx: Ctx) -> None:
         f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)
     for persona in result.personas[:2]:
         ctx.console.print()
-        ctx.console.print(persona.to_text(), markup=False)
+        ctx.console.print(text_of(persona, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print("Edit them in words in `journeybot chat` (\"merge the last two\", \"rename her to "
                       "Rosie\", \"save it\"), or `journeybot personas save --all`.", markup=False)

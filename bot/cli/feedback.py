@@ -19,6 +19,7 @@ from bot.cli.common import (
     progress_bar,
 )
 from tools.analytics.periods import PERIOD_NAMES, Period
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 SOURCES_HELP = "survey, ticket, or the name given to a text file"
@@ -133,7 +134,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
     if as_json:
         print_json(report)
     else:
-        ctx.console.print(report.to_text(), markup=False)
+        ctx.console.print(text_of(report, ctx.details), markup=False)
         if rebuild:
             ctx.console.print("Rebuilt: index any text files again with --file.", markup=False)
 
@@ -206,7 +207,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -243,7 +244,7 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -274,7 +275,7 @@ def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, sour
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -303,7 +304,7 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 def demo_what_customers_say(ctx: Ctx) -> None:
@@ -321,12 +322,12 @@ def demo_what_customers_say(ctx: Ctx) -> None:
     except ToolUnavailable as exc:
         ctx.console.print(f"Skipped: {exc}", markup=False)
         return
-    ctx.console.print(report.to_text(), markup=False)
+    ctx.console.print(text_of(report, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print("$ journeybot feedback themes --since 30days --max-themes 4", markup=False)
     result = themes(fb, ThemesParams(period=Period(name="last_30_days"), max_themes=4), store=store)
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print('$ journeybot feedback search "problems paying online" --limit 3', markup=False)
     found = search(fb, SearchParams(query="problems paying online", limit=3), store=store)
-    ctx.console.print(found.to_text(), markup=False)
+    ctx.console.print(text_of(found, ctx.details), markup=False)

@@ -12,6 +12,7 @@ from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_
 from tools.analytics.filters import DIMENSIONS, Filters
 from tools.analytics.kpi_catalog import METRICS, normalize_metric
 from tools.analytics.periods import Period
+from tools.core.results import text_of
 
 _FILTERS = (
     ("--channel", "channel", "first-touch channel"),
@@ -53,7 +54,7 @@ def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 _PERIOD_HELP = "last_30_days, this_month, last_week, all, ... or YYYY-MM-DD..YYYY-MM-DD"
@@ -185,8 +186,8 @@ def demo_kpi_snapshot(ctx: Ctx) -> None:
     from tools.analytics.movers import MoversParams, top_movers
 
     settings = ctx.config.kpi_settings()
-    ctx.console.print(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings).to_text(),
+    ctx.console.print(text_of(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings), ctx.details),
                       markup=False)
     ctx.console.print()
-    ctx.console.print(top_movers(ctx.store, MoversParams(metric="orders", by="channel"), settings).to_text(),
+    ctx.console.print(text_of(top_movers(ctx.store, MoversParams(metric="orders", by="channel"), settings), ctx.details),
                       markup=False)

@@ -20,6 +20,7 @@ from bot.cli.common import (
 )
 from bot.cli.kpis import build_filters, filter_options
 from tools.analytics.filters import Filters
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 _PERIOD_HELP = "last_30_days (default), this_month, last_month, all, ... or YYYY-MM-DD..YYYY-MM-DD"
@@ -111,7 +112,7 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
     if as_json:
         print_json(result)
     elif not (quiet and outs):
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
     write_outputs(ctx, result, outs)
 
 
@@ -126,7 +127,7 @@ def demo_journey_map(ctx: Ctx) -> None:
     ctx.console.print("$ journeybot map --out maps/journey-map.png --out maps/journey-map.xlsx", markup=False)
     extra = map_context(ctx)
     result = journey_map(ctx.store, JourneyMapParams(), **extra)
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
     write_outputs(ctx, result, outs)
     ctx.console.print("In Slack, \"show me the journey map\" answers with this text and posts "
                       "journey-map.png with journey-map.xlsx attached in the thread.", markup=False)
@@ -137,4 +138,4 @@ def demo_journey_map(ctx: Ctx) -> None:
         ctx.console.print(f"$ journeybot map --stage {worst.stage}     # in Slack: \"why is {worst.stage} "
                           f"{worst.health}?\" in the map's thread", markup=False)
         detail = journey_map(ctx.store, JourneyMapParams(stage=worst.stage), **extra)
-        ctx.console.print(detail.to_text(), markup=False)
+        ctx.console.print(text_of(detail, ctx.details), markup=False)

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from tools.core.results import text_of
 
 _FILTER_FLAGS = ("segment", "city", "region", "channel", "acquisition_channel", "age_band")
 
@@ -57,7 +58,7 @@ def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.group()
@@ -191,7 +192,7 @@ def clv(ctx: Ctx, horizon: str, by: str | None, limit: int, check: bool, as_json
     if check and not as_json:
         checked, _ = holdout_check(ctx.store, settings)
         ctx.console.print("", markup=False)
-        ctx.console.print(checked.to_text(), markup=False)
+        ctx.console.print(text_of(checked, ctx.details), markup=False)
         ctx.console.print(checked.by_frequency.to_string(index=False, float_format=lambda v: f"{v:.3f}"),
                           markup=False)
 

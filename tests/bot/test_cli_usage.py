@@ -60,3 +60,16 @@ def test_every_command_has_examples_in_its_help():
         if "Example" not in result.output:
             missing.append(path)
     assert missing == []
+
+
+def test_details_anywhere_on_the_line_adds_the_method_and_rows_read(tmp_path):
+    events = tmp_path / "events.csv"
+    events.write_text("customer_id,ts,touchpoint\nA,2026-05-01 10:00,ad_click\nA,2026-05-01 10:05,order_placed\n")
+    assert run("ingest", "events", str(events)).exit_code == 0
+    plain = run("kpis", "--metric", "active_customers", "--period", "all")
+    after = run("kpis", "--metric", "active_customers", "--period", "all", "--details")
+    before = run("--details", "kpis", "--metric", "active_customers", "--period", "all")
+    assert plain.exit_code == after.exit_code == before.exit_code == 0
+    assert "Period: all data" in plain.output and "How:" not in plain.output and "Rows read" not in plain.output
+    assert "How:" in after.output and "Rows read: events" in after.output
+    assert after.output == before.output

@@ -101,7 +101,7 @@ class CompareResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.rows.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"{self.current_label}", f"  vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}", ""]
         width = max(len(x) for x in self.rows["label"]) + 2
@@ -124,7 +124,7 @@ class CompareResult(ResultMixin):
                          f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
         lines.append("")
         lines += rate_lines(list(self.rows["metric"]))
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

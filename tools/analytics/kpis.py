@@ -163,7 +163,7 @@ class KpiResult(ResultMixin):
             for v in self.values
         ])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         who = _who_text(self.provenance.filters)
         lines = [f"KPIs for {self.period_label}{who}", ""]
         width = max(len(v.label) for v in self.values) + 2
@@ -187,7 +187,7 @@ class KpiResult(ResultMixin):
                 lines.append(f"  {r.touchpoint:<18}{r.exit_rate * 100:>7.1f}%   {r.exits:>8,} of {r.events:,}")
         lines.append("")
         lines += rate_lines([v.metric for v in self.values])
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

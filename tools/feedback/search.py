@@ -108,7 +108,7 @@ class SearchResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([q.__dict__ for q in self.quotes])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         if not self.quotes:
             lines = [f'No customer text matches "{self.query}" closely enough'
                      + (f" ({self.hidden} weaker matches hidden)" if self.hidden else "") + "."]
@@ -119,7 +119,7 @@ class SearchResult(ResultMixin):
                 meta = ", ".join(p for p in (q.citation(), q.stage, q.touchpoint, q.scores()) if p)
                 sim = f"; match {q.similarity:.2f}" if q.similarity is not None else ""
                 lines.append(f'[{i}] "{_clip(q.text)}"\n     ({meta}{sim})')
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

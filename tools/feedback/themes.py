@@ -104,7 +104,7 @@ class ThemesResult(ResultMixin):
             "quote_2": t.quotes[1].id if len(t.quotes) > 1 else None,
         } for t in self.themes])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"{len(self.themes)} themes in {self.texts:,} customer texts "
                  f"({self.provenance.period_label}); quotes are customer text, redacted:"]
         for i, t in enumerate(self.themes, 1):
@@ -116,7 +116,7 @@ class ThemesResult(ResultMixin):
                 lines.append(f'   "{_short(q.text)}" ({q.citation()})')
         if self.unassigned:
             lines.append(f"{self.unassigned:,} texts fit no theme of {self.provenance.params.get('min_size')}+ texts.")
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

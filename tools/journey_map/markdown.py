@@ -56,7 +56,7 @@ def _pipe(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
+def map_markdown(m: JourneyMapData, grid: Grid = "pipe", details: bool = True) -> str:
     """The map for a terminal, a chat message or a .md file. `grid="pipe"` gives a Markdown
     table with the stages as columns; "aligned" a plain table that keeps its columns in a
     terminal and in Slack."""
@@ -89,11 +89,11 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
                 if p.quote is not None:
                     lines.append(f'    > "{quote_text(p.quote.text)}" ({p.quote.citation()})')
         lines.append("- KPIs: " + ("; ".join(kpi_lines(col, m.currency)) or "none"))
-    lines += ["", m.provenance.to_text()]
+    lines += ["", m.provenance.to_text(details)]
     return "\n".join(lines)
 
 
-def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe") -> str:
+def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe", details: bool = True) -> str:
     """Both maps' summaries and every notable difference."""
     lines = [f"# Journey maps side by side: {c.left_label} vs {c.right_label}", ""]
     header = ["stage", "health", "customers", "go-on rate", "feeling"]
@@ -124,5 +124,5 @@ def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe") -> str:
     for label, m in ((c.left_label, c.left), (c.right_label, c.right)):
         lines += ["", f"## Opportunities, {label}", ""]
         lines += [f"{i}. [{o.severity}] {o.stage}: {o.shown}" for i, o in enumerate(m.opportunities, 1)] or ["none"]
-    lines += ["", c.provenance.to_text()]
+    lines += ["", c.provenance.to_text(details)]
     return "\n".join(lines)

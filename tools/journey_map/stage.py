@@ -52,7 +52,7 @@ class StageDetail(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.kpi_weeks.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         c = self.column
         lines = [f"{self.stage.capitalize()} for {self.who}, {self.period_label}: {c.health.upper()}", ""]
         if c.findings:
@@ -105,7 +105,7 @@ class StageDetail(ResultMixin):
                     for t in c.touchpoints]
             lines += ["  " + line for line in text_table(["touchpoint", "customers", "events", "", "what they do"],
                                                           rows, align="lrrll")]
-        lines += ["", self.provenance.to_text()]
+        lines += ["", self.provenance.to_text(details)]
         return "\n".join(lines)
 
 
