@@ -67,7 +67,7 @@ def test_two_maps_side_by_side_and_one_stage_in_detail(shop, tmp_path):
     detail = run("map", "--period", WEEK, "--stage", "consideration")
     assert detail.exit_code == 0
     assert detail.output.startswith("Consideration for all customers, custom period (2026-05-01 to 2026-05-07)")
-    assert "product_view" in detail.output and "instore_visit" in detail.output
+    assert "product view" in detail.output and "in-store visit" in detail.output
 
 
 @pytest.mark.parametrize("args, code, message", [
