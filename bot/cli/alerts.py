@@ -207,7 +207,7 @@ def demo_alerts(ctx: Ctx) -> None:
     incidents = ctx.config.sample_dir / "incidents.json"
     result = backtest(provider, rules, first, day, load_incidents(incidents) if incidents.exists() else [],
                       policy=alert_policy(ctx.config))
-    lines = result.to_text().splitlines()
+    lines = text_of(result, ctx.details).splitlines()
     shown = [line for line in lines if not line.startswith("  20")]  # the summary, not every alert
     ctx.console.print("\n".join(shown), markup=False)
     ctx.console.print(f"({len(result.alerts)} alerts in all: `journeybot alerts backtest --since {first}` "

@@ -76,7 +76,7 @@ def test_bad_input_is_explained_and_changes_nothing(cli):
 def test_backtest_over_a_range(cli):
     result = cli("alerts", "backtest", "--since", "2026-06-01")
     assert result.exit_code == 0, result.output
-    assert "Backtest 2026-06-01 to 2026-06-30 (30 days): 1 alerts, 0 during incidents" in result.output
+    assert "Backtest 2026-06-01 to 2026-06-30 (30 days): 1 alerts, 0 of them during real incidents." in result.output
 
 
 def test_digest_post_needs_a_token(cli):

@@ -30,7 +30,7 @@ class AlertCheckResult(ResultMixin):
     def firing(self) -> list[Finding]:
         return [f for f in self.findings if f.breach]
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         # A per-channel rule is one line, not one per channel, unless a channel fires.
         groups: dict[str, list[Finding]] = {}
         for f in self.findings:
@@ -42,7 +42,7 @@ class AlertCheckResult(ResultMixin):
             per_group = any(GROUP_SEPARATOR in f.rule_id for f in fs)
             for f in (f for f in fs if f.breach or not per_group):
                 mark = f"FIRE [{f.severity}]" if f.breach else ("ok" if f.judged else "skip")
-                detail = [f"    {line}" for line in f.explanation()[1:]] if f.breach else []
+                detail = [f"    {line}" for line in f.explanation(details)[1:]] if f.breach else []
                 entries.append((not f.breach, f.rule_id,
                                 [f"- {mark:<13} {f.rule_id}: {f.headline()}{_range_note(f)}", *detail]))
             quiet = [f for f in fs if not f.breach]
