@@ -115,7 +115,8 @@ def print_json(data: Any) -> None:
 
 @contextmanager
 def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[str, float], None]]:
-    """A callback (label, fraction) driving one bar per label; silent when not a terminal."""
+    """A callback (label, fraction) driving one bar per thing being done: labels "events:
+    checking" and "events: writing" move the same bar ("events"), which says the step."""
     if not enabled or not sys.stderr.isatty():
         yield lambda label, fraction: None
         return
@@ -126,8 +127,9 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[s
         tasks: dict[str, Any] = {}
 
         def update(label: str, fraction: float) -> None:
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=1.0)
-            bar.update(tasks[label], completed=max(0.0, min(1.0, fraction)))
+            key = label.split(":", 1)[0]
+            if key not in tasks:
+                tasks[key] = bar.add_task(label, total=1.0)
+            bar.update(tasks[key], description=label, completed=max(0.0, min(1.0, fraction)))
 
         yield update
