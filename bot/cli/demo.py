@@ -1,7 +1,13 @@
-"""`journeybot demo`: the whole product, offline, on the sample data.
+"""`journeybot demo`: a short tour of the product, offline, on the sample data.
 
-Each capability adds a section here once it works, so the demo always shows everything the
-product can do with no Slack, no API key and no server.
+By default, one short screen per capability (bot/cli/tour.py) in plain words, under about 120
+lines and under a minute once the sample is set up; `--full` runs every section in full, and
+`--details` adds the statistics behind the numbers. The sample is generated, loaded, its texts
+indexed and the models trained on the first run only.
+
+Each capability adds a section here once it works (`SECTIONS.append(DemoSection(...))`), so the
+full demo always shows everything the product can do with no Slack, no API key and no server.
+A section with a screen in tour.SCREENS is in the tour; the others are named at its end.
 """
 
 from __future__ import annotations
@@ -28,8 +34,9 @@ class DemoSection:
     run: Callable[[Ctx], None]
 
 
-def prepare_sample(ctx: Ctx) -> None:
-    """Generate the sample if absent and load it; refuse to mix it into someone's real data."""
+def prepare_sample(ctx: Ctx, again: bool = False) -> None:
+    """Generate the sample if absent and load it (once; `again` loads it anyway); refuse to mix
+    it into someone's real data."""
     store = ctx.store
     dataset = store.scalar("SELECT value FROM meta WHERE key = 'dataset'")
     if not store.is_empty() and dataset != "sample":
@@ -40,6 +47,10 @@ def prepare_sample(ctx: Ctx) -> None:
             EXIT_INPUT,
         )
     folder = ctx.config.sample_dir
+    if dataset == "sample" and not store.is_empty() and not again:
+        # Loaded by an earlier demo: loading the same files again would add nothing.
+        ctx.console.print(f"Using the sample data loaded earlier ({folder}).", markup=False)
+        return
     if not all((folder / name).exists() for name in SAMPLE_FILES) or not (
         (folder / "events.csv").exists() or (folder / "events.parquet").exists()
     ):
@@ -106,19 +117,48 @@ def in_story_order(sections: list[DemoSection]) -> list[DemoSection]:
 
 
 @click.command()
+@click.option("--full", is_flag=True, help="Every section in full, as a long report (several minutes).")
 @pass_ctx
 @friendly_errors
-def demo(ctx: Ctx) -> None:
-    """Run the whole product offline on generated sample data (no Slack, no keys, no server)."""
-    ctx.console.rule("journeybot demo", style="bold")
+def demo(ctx: Ctx, full: bool) -> None:
+    """A short tour of journeybot on generated sample data: one screen per capability, offline
+    (no Slack, no keys, no server). The first run generates and loads the sample, reads its
+    customer texts and trains the models; later runs reuse them and take under a minute.
+
+    \b
+    Examples:
+      journeybot demo                  the short tour
+      journeybot demo --details        the tour with the statistics behind the numbers
+      journeybot demo --full           every section in full
+      JOURNEYBOT_HOME=/tmp/jb-demo journeybot demo    keep the sample apart from your data
+    """
+    from bot.cli.tour import SCREENS, setup
+
+    ctx.console.rule("journeybot demo" + (" (full)" if full else ": a short tour"), style="bold")
     prepare_sample(ctx)
-    for section in in_story_order(SECTIONS):
-        ctx.console.print()
-        ctx.console.rule(section.title)
-        section.run(ctx)
+    sections = in_story_order(SECTIONS)
+    if full:
+        for section in sections:
+            ctx.console.print()
+            ctx.console.rule(section.title)
+            section.run(ctx)
+    else:
+        setup(ctx)
+        for section in sections:
+            screen = SCREENS.get(section.title)
+            if screen is None:
+                continue
+            ctx.console.print()
+            ctx.console.rule(section.title)
+            screen(ctx)
+        rest = [s.title for s in sections if s.title not in SCREENS]
+        if rest:
+            ctx.console.print()
+            ctx.console.print("Also in `journeybot demo --full`: " + "; ".join(rest) + ".", markup=False)
     ctx.console.print()
     ctx.console.print(
-        "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
+        ("" if full else "Every section in full: journeybot demo --full; the statistics too: --details. ")
+        + "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
 

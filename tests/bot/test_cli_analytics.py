@@ -50,7 +50,7 @@ def test_dropoffs_and_paths(tmp_path):
     load(tmp_path, WEEKS)
     d = run("dropoffs", "--period", "2026-05-08..2026-05-14")
     assert d.exit_code == 0, d.output
-    assert "Most lost at add_to_cart: 2 customers" in d.output
+    assert "Most lost at add to cart: 2 customers" in d.output
     stage = json.loads(run("dropoffs", "--period", "2026-05-08..2026-05-14", "--level", "stage",
                            "--no-compare", "--json").output)
     assert stage["previous"] is None and stage["points"][0]["point"] == "decision"

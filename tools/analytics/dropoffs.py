@@ -45,7 +45,7 @@ from tools.analytics.scope import (
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
-from tools.core.text import count, pct, points, signed, text_table
+from tools.core.text import count, pct, points, signed, text_table, words
 from tools.data.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
@@ -146,7 +146,7 @@ class DropoffResult(ResultMixin):
                 header += ["before", "change", "share change"]
             rows = []
             for r in shown.itertuples():
-                row = [str(r.point)]
+                row = [words(str(r.point))]
                 if self.level == "touchpoint":
                     row.append(str(r.stage))
                 row += [count(r.lost), pct(r.share)]
@@ -160,7 +160,7 @@ class DropoffResult(ResultMixin):
             top = self.points.iloc[0]
             lines.append("")
             lines.append(
-                f"Most lost at {top.point}: {int(top.lost):,} customers ({pct(top.share)} of those lost)"
+                f"Most lost at {words(str(top.point))}: {int(top.lost):,} customers ({pct(top.share)} of those lost)"
                 + (f", {signed(int(top.change))} on the period before." if p is not None else ".")
             )
         lines += [f"Note: {n}" for n in self.provenance.notes]

@@ -291,7 +291,7 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
 
 
 def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
-    from tools.feedback.search import SearchParams, search
+    from tools.feedback.search import quote_from_chunk
     from tools.feedback.sentiment import SentimentParams, sentiment_summary
 
     result = sentiment_summary(feedback, SentimentParams(by="stage", period=week, compare=True, min_texts=3),
@@ -305,15 +305,17 @@ def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[s
     way = "better" if top["change"] > 0 else "worse"
     line = (f"Largest move: {top['group']} {top['previous_mean']:+.2f} → {top['mean']:+.2f} ({way}), "
             f"{int(top['texts'])} texts in the last {CONTEXT_DAYS} days.")
-    quote = None
-    bound = {"max_sentiment": -0.2} if top["change"] < 0 else {"min_sentiment": 0.2}
-    found = search(feedback, SearchParams(query=f"{top['group']} experience", period=week,
-                                          stage=[top["group"]], limit=1, min_similarity=0.0, **bound),
-                   store=store)
-    if found.quotes:
-        q = found.quotes[0]
-        quote = f'"{_short(q.text)}" ({q.citation()})'
-    return line, quote
+    # The quote: the clearest text of that stage in the week, on the side of the move. Read from
+    # the stored scores rather than a search by meaning, so the digest loads no language model.
+    frame = feedback.frame(period=feedback.resolve_period(week, store), stage=[top["group"]])
+    better = top["change"] > 0
+    strong = frame[frame["sentiment"] >= 0.2] if better else frame[frame["sentiment"] <= -0.2]
+    if strong.empty:
+        return line, None
+    row = strong.sort_values(["sentiment", "day"], ascending=[not better, False]).iloc[0]
+    meta = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.to_dict().items()}
+    q = quote_from_chunk(meta, str(row["text"]), None, feedback.timezone)
+    return line, f'"{_short(q.text)}" ({q.citation()})'
 
 
 def _theme(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> str | None:

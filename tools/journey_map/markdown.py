@@ -29,7 +29,7 @@ def _heading(m: JourneyMapData) -> list[str]:
             f"{m.period_label}{against}. {m.entered:,} customers entered the journey at awareness."]
 
 
-def _summary_rows(m: JourneyMapData) -> list[list[str]]:
+def summary_rows(m: JourneyMapData) -> list[list[str]]:
     rows = []
     for col in m.stages:
         t = col.to_next
@@ -66,7 +66,7 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe", details: bool = True) -
         keep = ["Health", "Customers", "On to the next stage", "Touchpoints", "Emotion", "KPIs"]
         lines += _pipe(["", *g.columns], [[r, *g.loc[r]] for r in keep])
     else:
-        lines += ["```", *text_table(SUMMARY_HEADER, _summary_rows(m), align="llrrrrr"), "```"]
+        lines += ["```", *text_table(SUMMARY_HEADER, summary_rows(m), align="llrrrrr"), "```"]
     window = m.sources["funnel"].params.get("window_days", 30) if "funnel" in m.sources else 30
     lines.append(GO_ON_RATE.said(window=window) + ".")
     lines += ["", "## Opportunities", ""]
