@@ -261,9 +261,12 @@ def draft_personas_demo(ctx: Ctx) -> None:
     # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
     result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
                             sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False)))
-    ctx.console.print(result.headline, markup=False)
+    ctx.console.print(result.headline + (f" {result.method}" if ctx.details else ""), markup=False)
     ctx.console.print("Drafted: " + "; ".join(
         f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)
+    if len(result.personas) > 2:
+        ctx.console.print(f"The 2 biggest by revenue in full below; all {len(result.personas)}: "
+                          "journeybot personas draft.", markup=False)
     for persona in result.personas[:2]:
         ctx.console.print()
         ctx.console.print(text_of(persona, ctx.details), markup=False)
