@@ -37,6 +37,15 @@ class ChartImage:
     title: str
 
 
+@dataclass(frozen=True)
+class ChartFigure:
+    """A chart before it becomes PNG bytes, for tests that look at what is drawn."""
+
+    figure: Any  # matplotlib Figure
+    filename: str
+    title: str
+
+
 def _standard(result: Any) -> tuple[ChartKind, pd.DataFrame] | None:
     """The chart a result fits and its rows in standard columns: label/customers (and group) for
     a funnel, date/value for a trend, stage/mean/n for sentiment by stage."""
@@ -75,6 +84,13 @@ def chart_kind(result: Any) -> ChartKind | None:
 
 
 def chart_for(result: Any) -> ChartImage | None:
+    from tools.charts.base import png
+
+    drawn = figure_for(result)
+    return None if drawn is None else ChartImage(png(drawn.figure), drawn.filename, drawn.title)
+
+
+def figure_for(result: Any) -> ChartFigure | None:
     found = _standard(result)
     if found is None:
         return None
@@ -85,24 +101,24 @@ def chart_for(result: Any) -> ChartImage | None:
     if kind == "funnel":
         return _funnel(result, data, tool, period)
     if kind == "stages":
-        from tools.charts.journey import stage_counts_chart
+        from tools.charts.journey import stage_counts_figure
 
         title = "Customers with an event at each journey stage"
-        png = stage_counts_chart(data["label"].astype(str).tolist(), data["customers"].tolist(), title=title,
-                                 subtitle=period or "all data")
-        return ChartImage(png, "journey-stages.png", title)
+        fig = stage_counts_figure(data["label"].astype(str).tolist(), data["customers"].tolist(), title=title,
+                                  subtitle=period or "all data")
+        return ChartFigure(fig, "journey-stages.png", title)
     if kind == "trend":
         return _trend(result, data, tool, period)
-    from tools.charts.journey import sentiment_by_stage_chart
+    from tools.charts.journey import sentiment_by_stage_figure
 
     title = "How customers feel at each stage"
-    png = sentiment_by_stage_chart(data["stage"].astype(str).tolist(), data["mean"].astype(float).tolist(),
-                                   data["n"].astype(int).tolist(), title=title, subtitle=period)
-    return ChartImage(png, "sentiment-by-stage.png", title)
+    fig = sentiment_by_stage_figure(data["stage"].astype(str).tolist(), data["mean"].astype(float).tolist(),
+                                    data["n"].astype(int).tolist(), title=title, subtitle=period)
+    return ChartFigure(fig, "sentiment-by-stage.png", title)
 
 
-def _funnel(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartImage:
-    from tools.charts.journey import funnel_chart, grouped_funnel_chart
+def _funnel(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFigure:
+    from tools.charts.journey import funnel_figure, grouped_funnel_figure
     from tools.core.text import words
 
     by = getattr(result, "by", None)
@@ -116,19 +132,19 @@ def _funnel(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartIma
         left = len(order) - len(shown)
         subtitle = period + (f"; {left} smaller group{'s' if left > 1 else ''} not shown" if left else "")
         title = f"Funnel by {dimension}"
-        png = grouped_funnel_chart(steps, [str(g) for g in shown], counts, title=title, subtitle=subtitle)
-        return ChartImage(png, f"{tool}-funnel-by-{by}.png", title)
+        fig = grouped_funnel_figure(steps, [str(g) for g in shown], counts, title=title, subtitle=subtitle)
+        return ChartFigure(fig, f"{tool}-funnel-by-{by}.png", title)
     if "group" in data.columns:
         data = data[data["group"] == data["group"].iloc[0]]
     title = "Funnel: customers reaching each step"
-    png = funnel_chart(data["label"].astype(str).tolist(), data["customers"].tolist(), title=title, subtitle=period)
-    return ChartImage(png, f"{tool}-funnel.png", title)
+    fig = funnel_figure(data["label"].astype(str).tolist(), data["customers"].tolist(), title=title, subtitle=period)
+    return ChartFigure(fig, f"{tool}-funnel.png", title)
 
 
-def _trend(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartImage:
+def _trend(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFigure:
     from tools.analytics.kpi_catalog import SPECS, currency_symbol
     from tools.charts.axes import Measure, kpi_measure
-    from tools.charts.trend import kpi_trend_chart
+    from tools.charts.trend import kpi_trend_figure
 
     metric = str(data["metric"].iloc[0]) if "metric" in data.columns and len(data) else \
         str(getattr(result, "metric", tool))
@@ -146,10 +162,10 @@ def _trend(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartImag
     min_n = 30 if spec is not None and spec.kind != "total" else 0
     partial = data["partial"].fillna(False).astype(bool).tolist() if "partial" in data.columns else None
     title = f"{label} by {grain}" if grain else label
-    png = kpi_trend_chart(pd.to_datetime(data["date"]).dt.date.tolist(), values, title=title, measure=measure,
-                          subtitle=period, ns=ns, n_label=spec.n_label if spec else "", min_n=min_n,
-                          partial=partial)
-    return ChartImage(png, f"{metric}-trend.png", title)
+    fig = kpi_trend_figure(pd.to_datetime(data["date"]).dt.date.tolist(), values, title=title, measure=measure,
+                           subtitle=period, ns=ns, n_label=spec.n_label if spec else "", min_n=min_n,
+                           partial=partial)
+    return ChartFigure(fig, f"{metric}-trend.png", title)
 
 
 def data_frame(result: Any) -> pd.DataFrame | None:
