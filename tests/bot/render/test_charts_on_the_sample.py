@@ -65,7 +65,7 @@ def test_csat_by_day_is_a_percentage_with_its_answers_and_small_days_marked(stor
     label, low, ticks = value_axis(drawn.figure)
     assert label.endswith(", %") and low == 0 and "100%" in ticks
     small = int((result.series["n"] < 30).sum())
-    assert small > 0 and any(f"fewer than 30 answers" in t for t in shown)
+    assert small > 0 and any("fewer than 30 answers" in t for t in shown)
     hollow = [ln for ln in drawn.figure.axes[0].lines if ln.get_markerfacecolor() == "white"]
     assert sum(len(ln.get_xdata()) for ln in hollow) == int(((result.series["n"] < 30) & result.series["value"].notna()).sum())
     assert value_axis(drawn.figure, 1)[0] == "answers"
