@@ -178,7 +178,14 @@ def who_may_leave(ctx: Ctx) -> None:
     except JourneyError as exc:
         say(ctx, f"Not shown: {exc}")
         return
-    say(ctx, risk.to_text().split("\n")[0], *[line for line in risk.to_text().splitlines()[2:5]], risk.quality)
+    money = ctx.config.business.currency
+    say(ctx, f"{risk.count:,} of {risk.buyers:,} customers who have bought ({risk.share:.0%}) may not buy again in the "
+             f"next {risk.window_days} days; they spent {_money(risk.value, money)} in the last 12 months. "
+             "The most valuable of them:")
+    for cid, r in risk.customers.iterrows():
+        say(ctx, f"  {cid}  {r.churn_risk:.0%} likely to stop, spent {_money(r.spend_365d, money)}: "
+                 f"{_clip(r.reasons or '-', 80)}")
+    say(ctx, risk.quality)
     try:
         forecast = revenue_forecast(ctx.store, RevenueForecastParams(horizon="next_quarter", limit=0),
                                     registry=registry, settings=settings, currency=ctx.config.business.currency)
@@ -221,6 +228,12 @@ def slack(ctx: Ctx) -> None:
     agent = JourneyAgent.from_config(ctx.config, ctx.store)
     shown = preview(agent, "how has revenue gone week by week?").splitlines()
     say(ctx, *shown[:5], "Connect it: README, \"Slack\".")
+
+
+def _money(value: float, currency: str) -> str:
+    from tools.analytics.kpi_catalog import SPECS, format_value
+
+    return format_value(SPECS["revenue"], round(float(value)), currency).removesuffix(".00")
 
 
 def _clip(text: str, limit: int) -> str:

@@ -227,8 +227,9 @@ def plain_quality_line(version: ModelVersion) -> str:
         who = "who stopped buying" if version.name == "churn" else "who bought again"
         if m.get("method") == "baseline":
             return f"Scored by the simple rule ({version.label()}): the model did not pick out {who} better on a later period."
-        return f"{version.label()}: on a later period it picked out {who} better than the simple rule."
-    return f"{version.label()}: checked on the last {m.get('holdout_days')} days held back."
+        return (f"Tested on a later period, the model ({version.label()}) picked out {who} better than the "
+                "simple rule.")
+    return f"The model ({version.label()}) was checked on the last {m.get('holdout_days')} days held back."
 
 
 def quality_line(version: ModelVersion) -> str:
