@@ -6,7 +6,8 @@ inside one clause of a text (a ticket's subject line is a clause of its own), th
 start nor end with a filler word. Each theme takes the candidate that the most of its texts
 say and the fewest texts of other themes say, longer phrases winning over their parts when
 about as many texts say them. The label keeps the customers' spelling, first letter raised.
-A theme whose texts share no phrase falls back to its most distinctive words.
+When no phrase is shared by a tenth of a theme's texts, a phrase two of them share that holds
+one of its distinctive words is taken; when not even that, "About <its most distinctive word>".
 """
 
 from __future__ import annotations
@@ -117,7 +118,11 @@ def phrase_labels(texts: pd.Series, labels: np.ndarray, wanted: Iterable[int], s
         ends = np.divide(at_end[k], said, out=np.zeros_like(said), where=said > 0)
         score = (coverage * np.sqrt(exclusive) * (1.0 + 0.08 * (np.minimum(lengths, 5) - MIN_WORDS))
                  * (1.0 + 1.0 * clause) * (1.0 + 0.3 * ends))
+        loose = score * (texts_saying[k] >= 2.0)  # a phrase fewer texts share, if none is shared wider
         score[texts_saying[k] < max(2.0, 0.1 * sizes[k])] = 0.0
+        if score.max() <= 0:
+            terms = set((fallback or {}).get(c) or [])
+            score = loose * np.array([any(t in p.split() or t == p for t in terms) for p in vocab])
         if weights is not None:
             # The label is said by one of the theme's most typical texts, the ones quoted with it.
             members = np.flatnonzero(labels == c)
@@ -143,5 +148,6 @@ def _as_written(phrase: str, texts: pd.Series) -> str:
 
 
 def _fallback(c: int, fallback: dict[int, list[str]] | None) -> str:
+    """When the texts share no phrase at all: what they are about, in the customers' word."""
     terms = (fallback or {}).get(c) or []
-    return " / ".join(terms[:3]) if terms else "(no distinctive words)"
+    return f"About {terms[0]}" if terms else "Texts with no word in common"
