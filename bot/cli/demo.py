@@ -107,7 +107,7 @@ SECTIONS: list[DemoSection] = [
 STORY = (
     "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
     "Journey map", "Ask journeybot", "Who may leave, and what to do", "This morning's digest",
-    "Alerts", "How it looks in Slack",
+    "Alerts", "How it looks in Slack", "Slack's assistant panel", "Running it for real",
 )
 
 
@@ -235,6 +235,8 @@ def _journey_map(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Journey map", _journey_map))
+
+
 def _this_mornings_digest(ctx: Ctx) -> None:
     from bot.cli.digest import demo_digest
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from bot.cli import tour_more
 from bot.cli.common import Ctx, progress_bar
 from tools.analytics.periods import Period
 from tools.core.text import pct, text_table
@@ -161,7 +162,8 @@ def ask(ctx: Ctx) -> None:
     agent.reset("demo-tour")
     question = "where do we lose people between consideration and purchase?"
     answer = answer_text(agent.answer(question, "demo-tour")).splitlines()
-    say(ctx, f"> {question}", *answer[:9], "  ...", "Ask anything: journeybot ask \"...\"; a conversation: journeybot chat")
+    say(ctx, f"> {question}", *answer[:9],
+        "  ... (ask anything: journeybot ask \"...\"; a conversation: journeybot chat)")
 
 
 def who_may_leave(ctx: Ctx) -> None:
@@ -174,7 +176,7 @@ def who_may_leave(ctx: Ctx) -> None:
     registry, settings = _registry(ctx), ctx.config.predict.settings()
     try:
         scores = score_customers(ctx.store, registry, settings, train_if_missing=False)
-        risk = at_risk_customers(ctx.store, AtRiskParams(sort_by="value", limit=3), scores=scores)
+        risk = at_risk_customers(ctx.store, AtRiskParams(sort_by="value", limit=2), scores=scores)
     except JourneyError as exc:
         say(ctx, f"Not shown: {exc}")
         return
@@ -227,7 +229,8 @@ def slack(ctx: Ctx) -> None:
 
     agent = JourneyAgent.from_config(ctx.config, ctx.store)
     shown = preview(agent, "how has revenue gone week by week?").splitlines()
-    say(ctx, *shown[:5], "Connect it: README, \"Slack\".")
+    # The tool call behind the answer is plumbing; the buttons and the chart are what people see.
+    say(ctx, *[line for line in shown[:5] if not line.lstrip().startswith("context:")], "Connect it: README, \"Slack\".")
 
 
 def _money(value: float, currency: str) -> str:
@@ -253,4 +256,7 @@ SCREENS: dict[str, Any] = {
     "This morning's digest": this_morning,
     "Alerts": alerts,
     "How it looks in Slack": slack,
+    "Data that syncs itself": tour_more.data_that_syncs_itself,
+    "Slack's assistant panel": tour_more.assistant_panel,
+    "Running it for real": tour_more.running_it_for_real,
 }

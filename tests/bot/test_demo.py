@@ -25,6 +25,8 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     assert "Generating sample data" in out and "2026-05-20 to 2026-11-15 (180 days" in out
     for title in SCREENS:
         assert title in out, f"tour screen {title!r} missing"
+    # Every section of the product is on the tour, or named at its end as in --full.
+    assert [s.title for s in SECTIONS if s.title not in out] == []
     assert "Traceback" not in out and "Not shown" not in out
     assert [w for w in STATISTICS if w in out] == []
     assert "journeybot demo --full" in out and "&gt;" not in out
