@@ -117,7 +117,7 @@ def in_story_order(sections: list[DemoSection]) -> list[DemoSection]:
 
 
 @click.command()
-@click.option("--full", is_flag=True, help="Every section in full, as a long report (about 560 lines).")
+@click.option("--full", is_flag=True, help="Every section in full, as a long report (several hundred lines).")
 @pass_ctx
 @friendly_errors
 def demo(ctx: Ctx, full: bool) -> None:

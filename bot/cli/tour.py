@@ -12,7 +12,10 @@ once: a second tour reuses it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
+
+from rich.console import Console
 
 from bot.cli import tour_more
 from bot.cli.common import Ctx, progress_bar
@@ -46,10 +49,9 @@ def setup(ctx: Ctx) -> None:
         say(ctx, f"Customer texts not indexed: {exc}")
     registry = ModelRegistry(ctx.store, ctx.config.models_dir)
     if any(not registry.versions(n) for n in MODEL_NAMES):
-        ctx.err.print("Training the prediction models (once) ...", markup=False)
+        ctx.err.print("Training the prediction models on the sample (once) ...", markup=False)
         retrain(ctx.store, registry, ctx.config.predict.settings(), now=dt.datetime.now(dt.UTC),
                 only_if_new_data=True)
-        say(ctx, "Trained the prediction models on the sample (once).")
 
 
 def your_data(ctx: Ctx) -> None:
@@ -149,7 +151,9 @@ def journey_map_screen(ctx: Ctx) -> None:
         o = m.opportunities[0]
         say(ctx, f"First to improve ({o.stage}): {_clip(o.shown, 150)}")
     folder = ctx.config.home_path / "maps"
-    quiet = Ctx(config_path=ctx.config_path, _config=ctx._config, _store=ctx._store, console=ctx.err)
+    # The next line says where both files are; "Wrote ..." for each would say it twice.
+    quiet = Ctx(config_path=ctx.config_path, _config=ctx._config, _store=ctx._store,
+                console=Console(file=io.StringIO()))
     write_outputs(quiet, m, (folder / "journey-map.png", folder / "journey-map.xlsx"))
     say(ctx, f"Picture and spreadsheet: {folder}/journey-map.png, .xlsx; one stage: journeybot map --stage purchase")
 
@@ -201,7 +205,7 @@ def this_morning(ctx: Ctx) -> None:
     from bot.agent.digest import build_digest
 
     d = build_digest(ctx.config, ctx.store)
-    say(ctx, d.title(), _clip(d.summary, 400), *[k.to_text(36) for k in d.kpis[:3]],
+    say(ctx, d.title(), _clip(d.summary, 400), *[k.to_text(36) for k in d.kpis[:2]],
         "Every morning in Slack ([[digests]] in the config); now: journeybot digest --dry-run")
 
 

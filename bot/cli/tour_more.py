@@ -42,9 +42,9 @@ def data_that_syncs_itself(ctx: Ctx) -> None:
     loaded = (f"loaded by itself as a {how}: {orders:,} orders, the file moved to {moved}."
               if report.ok else f"not loaded: {report.error}.")
     _say(ctx, f"An orders export dropped into a folder journeybot watches was {loaded}",
-         "Loads as they are: " + ", ".join(r.title.removesuffix(" export") for r in vendor_recipes()) + ".",
-         "Set up Shopify, Zendesk, Typeform, a folder or a URL: [[sources]] in the config (docs/SOURCES.md); "
-         "journeybot sources status")
+         f"Exports from {len({r.title.split()[0] for r in vendor_recipes()})} services load as they are "
+         "(journeybot ingest --vendors); Shopify, Zendesk, Typeform, a folder or a URL sync by themselves: "
+         "[[sources]] in the config (docs/SOURCES.md).")
 
 
 def assistant_panel(ctx: Ctx) -> None:
@@ -73,5 +73,5 @@ def running_it_for_real(ctx: Ctx) -> None:
     checks = json.loads(body).get("checks", {})
     _say(ctx, f"As a service it answers /health, /ready ({status}: "
               + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in checks.items())
-              + ") and /metrics for a load balancer and Prometheus.",
-         "Run it: docker compose -f deploy/compose.yaml up -d, or the systemd unit in deploy/ (docs/DEPLOY.md)")
+              + ") and /metrics; run it with docker compose -f deploy/compose.yaml up -d or the systemd "
+              "unit in deploy/ (docs/DEPLOY.md).")
