@@ -30,7 +30,13 @@ from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
 from bot.agent.schemas import compact_schema, tool_description
 from bot.agent.streaming import run_graph
-from bot.agent.toolbox import MORE_TOOLS, Shortlist, more_tools_tool, shortlist, shortlist_middleware
+from bot.agent.toolbox import (
+    MORE_TOOLS,
+    Shortlist,
+    more_tools_tool,
+    shortlist,
+    shortlist_middleware,
+)
 from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_to, run_tool
 from bot.answer import Answer, AnswerEvents, PendingAction, ToolCallRecord
 from bot.prompts import load_prompt

@@ -15,19 +15,26 @@ log = logging.getLogger(__name__)
 
 def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
                  feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
-    from bot.alert_wiring import alert_store_for, predict_for
+    from bot.alert_wiring import alert_store_for, all_rules, config_rules, predict_for, provider_for
     from bot.render.alerts import alert_text
     from bot.sources import stale_messages
+    from tools.alerts.verdicts import kpi_verdicts
 
-    # A data folder without operational state has raised no alert yet: reading must not create it.
+    # A data folder without operational state has raised no alert and stores no rule yet:
+    # reading must not create it (a dry run writes nothing).
     fresh = not config.shared_state_url and not config.state_path.exists()
-    alerts = [] if fresh else [alert_text(r) for r in alert_store_for(config).alerts(status="open")]
+    store_of_alerts = None if fresh else alert_store_for(config)
+    alerts = [] if store_of_alerts is None else [alert_text(r) for r in store_of_alerts.alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
+    # The digest calls a move unusual exactly when the alert rules `alerts check` runs would.
+    provider = provider_for(config, store)
+    rules = config_rules(config) if store_of_alerts is None else all_rules(config, store_of_alerts)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
                   currency=config.business.currency, feedback=feedback, open_alerts=alerts,
                   risk=predict_for(config, store), record_risk=record_risk,
-                  freshness=stale_messages(config))
+                  freshness=stale_messages(config),
+                  judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d))
 
 
 def open_feedback(config: Any, store: Any) -> Any | None:

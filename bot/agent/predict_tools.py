@@ -51,7 +51,8 @@ def _newly(ctx: ToolContext, params: Any):
 def _forecast(ctx: ToolContext, params: Any):
     from tools.predict.forecast import revenue_forecast
 
-    return revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                            currency=ctx.config.business.currency)
 
 
 def _propensity(ctx: ToolContext, params: Any):

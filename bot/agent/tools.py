@@ -269,7 +269,8 @@ def render_for_model(record: ToolCallRecord) -> str:
     result = record.result
     text = result.to_text() if hasattr(result, "to_text") else str(result)
     text = _mark_customer_text(text, customer_texts(result))
-    prov = result.provenance.to_text() if hasattr(result, "provenance") else ""
+    # The model reads the method and rows read too: it may be asked how a number was computed.
+    prov = result.provenance.to_text(details=True) if hasattr(result, "provenance") else ""
     out = text + (f"\n\n[how this was computed]\n{prov}" if prov else "")
     if "<customer_text" in out:
         out += "\n\n" + QUOTE_NOTE

@@ -14,8 +14,10 @@ from typing import Any
 
 import click
 
+from bot.cli.args import DETAILS_FLAG, JourneyGroup
 
-class LazyGroup(click.Group):
+
+class LazyGroup(JourneyGroup):
     """A group whose commands are "module:attribute" names, imported on first use."""
 
     def __init__(self, *args: Any, lazy: dict[str, str] | None = None, **kwargs: Any):
@@ -63,16 +65,19 @@ COMMANDS = {
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="JOURNEYBOT_CONFIG",
               help="Config file (default: ./journeybot.toml, then <data folder>/config.toml).")
+@click.option("--details", "details_flag", is_flag=True,
+              help="Also show the statistics and methods behind the numbers (works after any command too).")
 @click.version_option(package_name="journeybot")
 @click.pass_context
-def main(click_ctx: click.Context, config_path: str | None) -> None:
+def main(click_ctx: click.Context, config_path: str | None, details_flag: bool) -> None:
     """journeybot: understand your customer journey from your own data, in Slack or here.
 
     \b
-    Start with:
-      journeybot demo            sample data, loaded and explained, offline
+    Examples:
+      journeybot demo            a short tour on sample data, offline
       journeybot ingest --help   load your own exports
+      journeybot funnel --help   every command's --help has examples
     """
     from bot.cli.common import Ctx
 
-    click_ctx.obj = Ctx(config_path=config_path)
+    click_ctx.obj = Ctx(config_path=config_path, details=details_flag or bool(click_ctx.meta.get(DETAILS_FLAG)))

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
+from bot.cli.args import parse_day
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.results import text_of
 
 
-def _day(ctx: Ctx, date: str | None) -> dt.date:
-    if date:
-        try:
-            return dt.date.fromisoformat(date)
-        except ValueError:
-            raise ToolInputError(f"--date {date!r} is not a date; write it as YYYY-MM-DD") from None
+def _day(ctx: Ctx, date: str | None, option: str = "--date") -> dt.date:
+    day = parse_day(date, option)
+    if day is not None:
+        return day
     as_of = ctx.store.as_of()
     if as_of is None:
         raise NoDataError("The journey store is empty; load data first (journeybot ingest or journeybot demo)")
@@ -69,7 +69,7 @@ def check(ctx: Ctx, date: str | None, as_json: bool) -> None:
     if as_json:
         print_json(result.to_dict())
         return
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("backtest")
@@ -92,8 +92,8 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
     from tools.alerts.backtest import backtest, load_incidents
 
     provider, _, rules = _engine(ctx)
-    first = _day(ctx, since)
-    last = _day(ctx, until)
+    first = _day(ctx, since, "--since")
+    last = _day(ctx, until, "--until")
     if incidents is None:
         sample = ctx.config.sample_dir / "incidents.json"
         dataset = ctx.store.scalar("SELECT value FROM meta WHERE key = 'dataset'")
@@ -103,7 +103,7 @@ def backtest_cmd(ctx: Ctx, since: str, until: str | None, incidents: Path | None
     if as_json:
         print_json(result.to_dict())
         return
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("list")
@@ -125,8 +125,8 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     if as_json:
         print_json({"rules": rules.to_dict(), "open_alerts": opened.to_dict()})
         return
-    ctx.console.print(rules.to_text(), markup=False)
-    ctx.console.print(opened.to_text(), markup=False)
+    ctx.console.print(text_of(rules, ctx.details), markup=False)
+    ctx.console.print(text_of(opened, ctx.details), markup=False)
 
 
 @alerts_group.command("add")
@@ -170,7 +170,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
     result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli")
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @alerts_group.command("remove")
@@ -189,7 +189,7 @@ def remove_cmd(ctx: Ctx, rule_id: str) -> None:
     provider, alerts, _ = _engine(ctx)
     result = delete_alert_rule(alerts, config_rules(ctx.config), provider.metrics(),
                                DeleteAlertRuleParams(rule_id=rule_id))
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 def demo_alerts(ctx: Ctx) -> None:
@@ -201,13 +201,13 @@ def demo_alerts(ctx: Ctx) -> None:
     provider, _, rules = _engine(ctx)
     day = _day(ctx, None)
     ctx.console.print("$ journeybot alerts check", markup=False)
-    ctx.console.print(check_rules(provider, rules, day).to_text(), markup=False)
+    ctx.console.print(text_of(check_rules(provider, rules, day), ctx.details), markup=False)
     first = ctx.store.date_range()[0]
     ctx.console.print(f"\n$ journeybot alerts backtest --since {first}", markup=False)
     incidents = ctx.config.sample_dir / "incidents.json"
     result = backtest(provider, rules, first, day, load_incidents(incidents) if incidents.exists() else [],
                       policy=alert_policy(ctx.config))
-    lines = result.to_text().splitlines()
+    lines = text_of(result, ctx.details).splitlines()
     shown = [line for line in lines if not line.startswith("  20")]  # the summary, not every alert
     ctx.console.print("\n".join(shown), markup=False)
     ctx.console.print(f"({len(result.alerts)} alerts in all: `journeybot alerts backtest --since {first}` "

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
-from pydantic import BaseModel, ValidationError
 
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.args import build as _build
+from bot.cli.args import parse_period
+from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
 from tools.analytics.filters import DIMENSIONS, Filters
-from tools.analytics.periods import Period
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,20 +54,11 @@ def _filters(options: dict[str, Any]) -> Filters:
     return Filters(**values)
 
 
-def _build(model: type[BaseModel], **values: Any) -> Any:
-    try:
-        return model(**{k: v for k, v in values.items() if v is not None})
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'arguments'}: {e['msg']}" for e in exc.errors()[:5])
-        raise CommandError(f"Invalid options: {problems}", EXIT_USAGE) from None
-
-
 def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.command()
@@ -102,7 +94,7 @@ def funnel(ctx: Ctx, stages: tuple[str, ...], touchpoints: tuple[str, ...], wind
         FunnelParams,
         stages=_split(stages) or None,
         touchpoints=_split(touchpoints) or None,
-        period=Period.parse(period),
+        period=parse_period(period),
         window_days=window_days or ctx.config.analytics.conversion_window_days,
         skips="stop" if strict else "pass_through",
         filters=_filters(options),
@@ -138,7 +130,7 @@ def dropoffs(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str,
     from tools.analytics.dropoffs import DropoffParams
     from tools.analytics.dropoffs import dropoffs as run
 
-    params = _build(DropoffParams, period=Period.parse(period), goal_stage=goal_stage,
+    params = _build(DropoffParams, period=parse_period(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, compare=not no_compare,
                     filters=_filters(options), top=top)
     _show(ctx, run(ctx.store, params), as_json)
@@ -171,7 +163,7 @@ def paths(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str, ma
     from tools.analytics.paths import PathParams
     from tools.analytics.paths import paths as run
 
-    params = _build(PathParams, period=Period.parse(period), goal_stage=goal_stage,
+    params = _build(PathParams, period=parse_period(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, max_steps=max_steps, top=top,
                     filters=_filters(options))
     _show(ctx, run(ctx.store, params), as_json)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import click
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
@@ -46,6 +47,7 @@ class CommandError(click.ClickException):
 @dataclass
 class Ctx:
     config_path: str | None = None
+    details: bool = False  # --details: the statistics and methods behind the numbers too
     _config: Config | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
     console: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
@@ -83,6 +85,8 @@ def friendly_errors(fn: F) -> F:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except JourneyError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
+        except ValidationError as exc:  # options that build a params model the wrong way
+            raise CommandError(usage_message(exc), EXIT_USAGE) from None
         except Exception as exc:
             # A full disk, a read-only folder or a missing permission anywhere below (DuckDB,
             # SQLite, Chroma, a file write): one line naming the cause, exit 3. Anything else
@@ -98,6 +102,23 @@ def friendly_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def usage_message(exc: ValidationError) -> str:
+    """One line per model: which option, what was given and what is allowed."""
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = [str(p) for p in err.get("loc", ()) if not isinstance(p, int)]
+        name = "--" + loc[-1].replace("_", "-") if loc else "arguments"
+        expected = (err.get("ctx") or {}).get("expected")
+        got = err.get("input")
+        shown = f" {got!r}" if isinstance(got, (str, int, float)) else ""
+        if expected:
+            parts.append(f"{name}{shown} is not valid; use {str(expected).replace(chr(39), '')}")
+        else:
+            msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+            parts.append(f"{name}: {msg}")
+    return "; ".join(parts)
+
+
 def print_json(data: Any) -> None:
     from tools.core.results import to_jsonable
 
@@ -106,7 +127,8 @@ def print_json(data: Any) -> None:
 
 @contextmanager
 def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[str, float], None]]:
-    """A callback (label, fraction) driving one bar per label; silent when not a terminal."""
+    """A callback (label, fraction) driving one bar per thing being done: labels "events:
+    checking" and "events: writing" move the same bar ("events"), which says the step."""
     if not enabled or not sys.stderr.isatty():
         yield lambda label, fraction: None
         return
@@ -117,8 +139,9 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[s
         tasks: dict[str, Any] = {}
 
         def update(label: str, fraction: float) -> None:
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=1.0)
-            bar.update(tasks[label], completed=max(0.0, min(1.0, fraction)))
+            key = label.split(":", 1)[0]
+            if key not in tasks:
+                tasks[key] = bar.add_task(label, total=1.0)
+            bar.update(tasks[key], description=label, completed=max(0.0, min(1.0, fraction)))
 
         yield update

@@ -12,7 +12,14 @@ from bot.config import ConfigError, load_config
 
 @click.group(name="config")
 def config_group() -> None:
-    """Check and show configuration."""
+    """Check and show configuration.
+
+    \b
+    Examples:
+      journeybot config check
+      journeybot config check config.example.toml
+      journeybot config show
+    """
 
 
 @config_group.command("check")
@@ -46,7 +53,13 @@ def check(ctx: Ctx, file: Path | None) -> None:
 @config_group.command("show")
 @pass_ctx
 def show(ctx: Ctx) -> None:
-    """Print the effective configuration as JSON (secrets are never in it)."""
+    """Print the effective configuration as JSON (secrets are never in it).
+
+    \b
+    Examples:
+      journeybot config show
+      journeybot --config shop.toml config show > effective.json
+    """
     cfg = ctx.config
     data = cfg.model_dump(mode="json")
     data["_paths"] = {"config": cfg.source, "home": str(cfg.home_path), "store": str(cfg.store_path)}

@@ -15,6 +15,7 @@ from bot.cli.common import (
     print_json,
     progress_bar,
 )
+from tools.core.results import text_of
 from tools.data.ingest import IngestReport, Load, folder_loads, ingest_loads, ingest_recipe
 from tools.data.mapping import Mapping
 from tools.data.schema import TABLES
@@ -34,7 +35,7 @@ def _pairs(values: tuple[str, ...], flag: str) -> dict[str, str]:
 
 def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
     for r in reports:
-        ctx.console.print(r.to_text(), markup=False)
+        ctx.console.print(text_of(r, ctx.details), markup=False)
 
 
 @click.command()
@@ -273,12 +274,18 @@ def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, se
 @pass_ctx
 @friendly_errors
 def describe(ctx: Ctx, as_json: bool) -> None:
-    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps."""
+    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps.
+
+    \b
+    Examples:
+      journeybot describe
+      journeybot describe --json > coverage.json
+    """
     from tools.analytics.describe import describe_data
 
     result = describe_data(ctx.store)
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 

@@ -1,7 +1,13 @@
-"""`journeybot demo`: the whole product, offline, on the sample data.
+"""`journeybot demo`: a short tour of the product, offline, on the sample data.
 
-Each capability adds a section here once it works, so the demo always shows everything the
-product can do with no Slack, no API key and no server.
+By default, one short screen per capability (bot/cli/tour.py) in plain words, under about 120
+lines and under a minute once the sample is set up; `--full` runs every section in full, and
+`--details` adds the statistics behind the numbers. The sample is generated, loaded, its texts
+indexed and the models trained on the first run only.
+
+Each capability adds a section here once it works (`SECTIONS.append(DemoSection(...))`), so the
+full demo always shows everything the product can do with no Slack, no API key and no server.
+A section with a screen in tour.SCREENS is in the tour; the others are named at its end.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_
 from bot.cli.data import generate_sample_files
 from bot.cli.feedback import demo_what_customers_say
 from bot.cli.kpis import demo_kpi_snapshot
+from tools.core.results import text_of
 from tools.data.ingest import folder_loads, ingest_loads
 
 SAMPLE_FILES = ("customers.csv", "orders.csv", "surveys.csv", "tickets.csv", "ground_truth.csv")
@@ -27,8 +34,9 @@ class DemoSection:
     run: Callable[[Ctx], None]
 
 
-def prepare_sample(ctx: Ctx) -> None:
-    """Generate the sample if absent and load it; refuse to mix it into someone's real data."""
+def prepare_sample(ctx: Ctx, again: bool = False) -> None:
+    """Generate the sample if absent and load it (once; `again` loads it anyway); refuse to mix
+    it into someone's real data."""
     store = ctx.store
     dataset = store.scalar("SELECT value FROM meta WHERE key = 'dataset'")
     if not store.is_empty() and dataset != "sample":
@@ -39,6 +47,10 @@ def prepare_sample(ctx: Ctx) -> None:
             EXIT_INPUT,
         )
     folder = ctx.config.sample_dir
+    if dataset == "sample" and not store.is_empty() and not again:
+        # Loaded by an earlier demo: loading the same files again would add nothing.
+        ctx.console.print(f"Using the sample data loaded earlier ({folder}).", markup=False)
+        return
     if not all((folder / name).exists() for name in SAMPLE_FILES) or not (
         (folder / "events.csv").exists() or (folder / "events.parquet").exists()
     ):
@@ -61,7 +73,7 @@ def prepare_sample(ctx: Ctx) -> None:
 def overview(ctx: Ctx) -> None:
     from tools.analytics.describe import describe_data
 
-    ctx.console.print(describe_data(ctx.store).to_text(), markup=False)
+    ctx.console.print(text_of(describe_data(ctx.store), ctx.details), markup=False)
 
 
 def _who_may_leave(ctx: Ctx) -> None:
@@ -93,10 +105,10 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say",
-    "Personas", "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
+    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
+    "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
     "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
-    "Alerts", "How it looks in Slack",
+    "Alerts", "How it looks in Slack", "Slack's assistant panel", "What journeybot keeps safe", "Running it for real",
 )
 
 
@@ -106,19 +118,48 @@ def in_story_order(sections: list[DemoSection]) -> list[DemoSection]:
 
 
 @click.command()
+@click.option("--full", is_flag=True, help="Every section in full, as a long report (several hundred lines).")
 @pass_ctx
 @friendly_errors
-def demo(ctx: Ctx) -> None:
-    """Run the whole product offline on generated sample data (no Slack, no keys, no server)."""
-    ctx.console.rule("journeybot demo", style="bold")
+def demo(ctx: Ctx, full: bool) -> None:
+    """A short tour of journeybot on generated sample data: one screen per capability, offline
+    (no Slack, no keys, no server). The first run generates and loads the sample, reads its
+    customer texts and trains the models; later runs reuse them and take under a minute.
+
+    \b
+    Examples:
+      journeybot demo                  the short tour
+      journeybot demo --details        the tour with the statistics behind the numbers
+      journeybot demo --full           every section in full
+      JOURNEYBOT_HOME=/tmp/jb-demo journeybot demo    keep the sample apart from your data
+    """
+    from bot.cli.tour import SCREENS, setup
+
+    ctx.console.rule("journeybot demo" + (" (full)" if full else ": a short tour"), style="bold")
     prepare_sample(ctx)
-    for section in in_story_order(SECTIONS):
-        ctx.console.print()
-        ctx.console.rule(section.title)
-        section.run(ctx)
+    sections = in_story_order(SECTIONS)
+    if full:
+        for section in sections:
+            ctx.console.print()
+            ctx.console.rule(section.title)
+            section.run(ctx)
+    else:
+        setup(ctx)
+        for section in sections:
+            screen = SCREENS.get(section.title)
+            if screen is None:
+                continue
+            ctx.console.print()
+            ctx.console.rule(section.title)
+            screen(ctx)
+        rest = [s.title for s in sections if s.title not in SCREENS]
+        if rest:
+            ctx.console.print()
+            ctx.console.print("Also in `journeybot demo --full`: " + "; ".join(rest) + ".", markup=False)
     ctx.console.print()
     ctx.console.print(
-        "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
+        ("" if full else "Every section in full: journeybot demo --full; the statistics too: --details. ")
+        + "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
         markup=False,
     )
 
@@ -134,9 +175,9 @@ def where_customers_drop_off(ctx: Ctx) -> None:
         window_days=ctx.config.analytics.conversion_window_days,
         by="channel", max_groups=6,
     ))
-    ctx.console.print(steps.to_text(), markup=False)
+    ctx.console.print(text_of(steps, ctx.details), markup=False)
     ctx.console.print()
-    ctx.console.print(dropoffs(ctx.store, DropoffParams(top=6)).to_text(), markup=False)
+    ctx.console.print(text_of(dropoffs(ctx.store, DropoffParams(top=6)), ctx.details), markup=False)
 
 
 SECTIONS.append(DemoSection("Where customers drop off", where_customers_drop_off))
@@ -211,6 +252,8 @@ def _journey_map(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Journey map", _journey_map))
+
+
 def _this_mornings_digest(ctx: Ctx) -> None:
     from bot.cli.digest import demo_digest
 
@@ -244,12 +287,15 @@ def draft_personas_demo(ctx: Ctx) -> None:
     # The feedback is indexed by "What customers say", so its sentiment joins the behaviour.
     result = draft_personas(ctx.store, DraftPersonasParams(), conversation="demo-personas",
                             sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False)))
-    ctx.console.print(result.headline, markup=False)
+    ctx.console.print(result.headline + (f" {result.method}" if ctx.details else ""), markup=False)
     ctx.console.print("Drafted: " + "; ".join(
         f"{p.name} ({p.facts['customers']:,} customers)" for p in result.personas), markup=False)
+    if len(result.personas) > 2:
+        ctx.console.print(f"The 2 biggest by revenue in full below; all {len(result.personas)}: "
+                          "journeybot personas draft.", markup=False)
     for persona in result.personas[:2]:
         ctx.console.print()
-        ctx.console.print(persona.to_text(), markup=False)
+        ctx.console.print(text_of(persona, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print("Edit them in words in `journeybot chat` (\"merge the last two\", \"rename her to "
                       "Rosie\", \"save it\"), or `journeybot personas save --all`.", markup=False)

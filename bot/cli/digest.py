@@ -6,6 +6,7 @@ import datetime as dt
 
 import click
 
+from bot.cli.args import parse_day
 from bot.cli.common import (
     EXIT_ENVIRONMENT,
     EXIT_USAGE,
@@ -19,12 +20,7 @@ from tools.core.errors import ToolInputError
 
 
 def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ToolInputError(f"--date {text!r} is not a date; write it as YYYY-MM-DD") from None
+    return parse_day(text)
 
 
 def slack_poster(ctx: Ctx):

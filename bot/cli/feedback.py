@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from bot.cli.args import parse_period
 from bot.cli.common import (
     EXIT_USAGE,
     CommandError,
@@ -18,6 +19,7 @@ from bot.cli.common import (
     progress_bar,
 )
 from tools.analytics.periods import PERIOD_NAMES, Period
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 SOURCES_HELP = "survey, ticket, or the name given to a text file"
@@ -38,9 +40,9 @@ def parse_since(ctx: Ctx, since: str | None, period: str | None, default: str) -
     if since and period:
         raise CommandError("give --since or --period, not both", EXIT_USAGE)
     if period:
-        return Period.parse(period)
+        return parse_period(period)
     if not since:
-        return Period.parse(default)
+        return parse_period(default)
     text = since.strip().lower()
     days = re.fullmatch(r"(\d+)\s*d(?:ays?)?", text)
     if days:
@@ -55,7 +57,7 @@ def parse_since(ctx: Ctx, since: str | None, period: str | None, default: str) -
     try:
         return Period(start=dt.date.fromisoformat(text))
     except ValueError:
-        return Period.parse(text)
+        return parse_period(text, "--since")
 
 
 def _store_or_none(ctx: Ctx):
@@ -68,7 +70,7 @@ def feedback_group() -> None:
     """What customers say: index survey answers and tickets, search them, themes, sentiment.
 
     \b
-    Start with:
+    Examples:
       journeybot feedback index
       journeybot feedback search "problems paying online"
       journeybot feedback themes --since 30days
@@ -132,7 +134,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
     if as_json:
         print_json(report)
     else:
-        ctx.console.print(report.to_text(), markup=False)
+        ctx.console.print(text_of(report, ctx.details), markup=False)
         if rebuild:
             ctx.console.print("Rebuilt: index any text files again with --file.", markup=False)
 
@@ -205,7 +207,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -242,7 +244,7 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -273,7 +275,7 @@ def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, sour
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 
@@ -292,12 +294,12 @@ def demo_what_customers_say(ctx: Ctx) -> None:
     except ToolUnavailable as exc:
         ctx.console.print(f"Skipped: {exc}", markup=False)
         return
-    ctx.console.print(report.to_text(), markup=False)
+    ctx.console.print(text_of(report, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print("$ journeybot feedback themes --since 30days --max-themes 4", markup=False)
     result = themes(fb, ThemesParams(period=Period(name="last_30_days"), max_themes=4), store=store)
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
     ctx.console.print()
     ctx.console.print('$ journeybot feedback search "problems paying online" --limit 3', markup=False)
     found = search(fb, SearchParams(query="problems paying online", limit=3), store=store)
-    ctx.console.print(found.to_text(), markup=False)
+    ctx.console.print(text_of(found, ctx.details), markup=False)

@@ -7,10 +7,12 @@ from typing import Any
 
 import click
 
+from bot.cli.args import parse_period
 from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
 from tools.analytics.filters import DIMENSIONS, Filters
 from tools.analytics.kpi_catalog import METRICS, normalize_metric
 from tools.analytics.periods import Period
+from tools.core.results import text_of
 
 _FILTERS = (
     ("--channel", "channel", "first-touch channel"),
@@ -39,19 +41,20 @@ def build_filters(kwargs: dict[str, Any]) -> Filters:
 def metric_arg(value: str) -> str:
     name = str(normalize_metric(value))
     if name not in METRICS:
-        raise CommandError(f"unknown metric {value!r}; metrics are: {', '.join(METRICS)}", EXIT_USAGE)
+        raise CommandError(f"unknown metric {value!r}; use one of {', '.join(METRICS)} "
+                           "(`journeybot kpis --list` says what each counts)", EXIT_USAGE)
     return name
 
 
-def period_arg(value: str | None, default: str) -> Period:
-    return Period.parse(value or default)
+def period_arg(value: str | None, default: str, option: str = "--period") -> Period:
+    return parse_period(value or default, option)
 
 
 def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 _PERIOD_HELP = "last_30_days, this_month, last_week, all, ... or YYYY-MM-DD..YYYY-MM-DD"
@@ -141,7 +144,7 @@ def compare(ctx: Ctx, metrics: tuple[str, ...], period: str | None, against: str
 
     params = CompareParams(metrics=[metric_arg(m) for m in metrics] or None,  # type: ignore[misc]
                            period=period_arg(period, "last_30_days"),
-                           against=Period.parse(against) if against else None,
+                           against=parse_period(against, "--against") if against else None,
                            filters=build_filters(filters))
     _show(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
@@ -172,7 +175,7 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
 
     params = MoversParams(metric=metric_arg(metric), by=by,  # type: ignore[arg-type]
                           period=period_arg(period, "last_30_days"),
-                          against=Period.parse(against) if against else None,
+                          against=parse_period(against, "--against") if against else None,
                           filters=build_filters(filters), min_n=min_n, top=top)
     _show(ctx, top_movers(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
@@ -183,8 +186,8 @@ def demo_kpi_snapshot(ctx: Ctx) -> None:
     from tools.analytics.movers import MoversParams, top_movers
 
     settings = ctx.config.kpi_settings()
-    ctx.console.print(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings).to_text(),
+    ctx.console.print(text_of(compare(ctx.store, CompareParams(period=Period(name="last_30_days")), settings), ctx.details),
                       markup=False)
     ctx.console.print()
-    ctx.console.print(top_movers(ctx.store, MoversParams(metric="orders", by="channel"), settings).to_text(),
+    ctx.console.print(text_of(top_movers(ctx.store, MoversParams(metric="orders", by="channel"), settings), ctx.details),
                       markup=False)

@@ -8,10 +8,19 @@ from typing import Any
 import click
 from pydantic import ValidationError
 
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.args import parse_period
+from bot.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    print_json,
+    usage_message,
+)
 from bot.cli.kpis import build_filters, filter_options
 from tools.analytics.filters import Filters
-from tools.analytics.periods import Period
+from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 _PERIOD_HELP = "last_30_days (default), this_month, last_month, all, ... or YYYY-MM-DD..YYYY-MM-DD"
@@ -30,15 +39,26 @@ def map_context(ctx: Ctx) -> dict[str, Any]:
     return {"feedback": feedback, "settings": map_settings(ctx.config), "writer": map_writer(ctx.config)}
 
 
-def write_outputs(ctx: Ctx, result: Any, outs: tuple[Path, ...]) -> None:
-    from tools.core.files import write_atomic
-    from tools.journey_map.render import FORMATS, render_file
+def check_outputs(outs: tuple[Path, ...], stage: str | None = None) -> None:
+    """Refuse a file type the map cannot be written as before any work is done."""
+    from tools.journey_map.render import FORMATS
 
     for out in outs:
         fmt = out.suffix.lower().lstrip(".")
         if fmt not in FORMATS:
-            raise CommandError(f"--out {out}: write .png, .xlsx, .csv or .md", EXIT_USAGE)
-        content = render_file(result, fmt)
+            raise CommandError(f"--out {out}: the map is written as .png, .xlsx, .csv or .md", EXIT_USAGE)
+        if stage and fmt not in ("md", "csv"):
+            raise CommandError(f"--out {out}: one stage in detail is written as .md or .csv; draw the "
+                               "whole map (without --stage) for .png or .xlsx", EXIT_USAGE)
+
+
+def write_outputs(ctx: Ctx, result: Any, outs: tuple[Path, ...]) -> None:
+    from tools.core.files import write_atomic
+    from tools.journey_map.render import render_file
+
+    check_outputs(outs)
+    for out in outs:
+        content = render_file(result, out.suffix.lower().lstrip("."))
         out.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(out, content)
         ctx.console.print(f"Wrote {out} ({len(content) / 1024:.0f} kB)", markup=False)
@@ -76,23 +96,24 @@ def map_cmd(ctx: Ctx, period: str | None, stage: str | None, compare_period: str
     from tools.journey_map.tool import journey_map
     from tools.journey_map.types import JourneyMapParams
 
+    check_outputs(outs, stage)
     compare_filters = None
     if compare_persona or compare_segment or compare_channel:
         compare_filters = Filters(persona=compare_persona, segment=list(compare_segment) or None,
                                   channel=list(compare_channel) or None)
     try:
         params = JourneyMapParams(
-            period=Period.parse(period or "last_30_days"), filters=build_filters(filters), stage=stage,
-            compare_period=Period.parse(compare_period) if compare_period else None,
+            period=parse_period(period or "last_30_days"), filters=build_filters(filters), stage=stage,
+            compare_period=parse_period(compare_period, "--compare-period") if compare_period else None,
             compare_filters=compare_filters,
         )
     except ValidationError as exc:
-        raise CommandError("Invalid options: " + "; ".join(e["msg"] for e in exc.errors()[:3]), EXIT_USAGE) from None
+        raise CommandError(usage_message(exc), EXIT_USAGE) from None
     result = journey_map(ctx.store, params, **map_context(ctx))
     if as_json:
         print_json(result)
     elif not (quiet and outs):
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
     write_outputs(ctx, result, outs)
 
 
@@ -107,7 +128,7 @@ def demo_journey_map(ctx: Ctx) -> None:
     ctx.console.print("$ journeybot map --out maps/journey-map.png --out maps/journey-map.xlsx", markup=False)
     extra = map_context(ctx)
     result = journey_map(ctx.store, JourneyMapParams(), **extra)
-    ctx.console.print(result.to_text(), markup=False)
+    ctx.console.print(text_of(result, ctx.details), markup=False)
     write_outputs(ctx, result, outs)
     ctx.console.print("In Slack, \"show me the journey map\" answers with this text and posts "
                       "journey-map.png with journey-map.xlsx attached in the thread.", markup=False)
@@ -118,4 +139,4 @@ def demo_journey_map(ctx: Ctx) -> None:
         ctx.console.print(f"$ journeybot map --stage {worst.stage}     # in Slack: \"why is {worst.stage} "
                           f"{worst.health}?\" in the map's thread", markup=False)
         detail = journey_map(ctx.store, JourneyMapParams(stage=worst.stage), **extra)
-        ctx.console.print(detail.to_text(), markup=False)
+        ctx.console.print(text_of(detail, ctx.details), markup=False)

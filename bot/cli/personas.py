@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from tools.core.results import text_of
 
 CLI_CONVERSATION = "cli"
 
@@ -19,7 +20,7 @@ def _show(ctx: Ctx, result, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.group()

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from tools.core.results import text_of
 
 _FILTER_FLAGS = ("segment", "city", "region", "channel", "acquisition_channel", "age_band")
 
@@ -57,7 +58,7 @@ def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
     if as_json:
         print_json(result)
     else:
-        ctx.console.print(result.to_text(), markup=False)
+        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.group()
@@ -186,12 +187,13 @@ def clv(ctx: Ctx, horizon: str, by: str | None, limit: int, check: bool, as_json
 
     settings = ctx.config.predict.settings()
     params = RevenueForecastParams(horizon=horizon, by=by, limit=limit, filters=filters)  # type: ignore[arg-type]
-    result = revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=settings)
+    result = revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=settings,
+                              currency=ctx.config.business.currency)
     _show(ctx, result, as_json)
     if check and not as_json:
         checked, _ = holdout_check(ctx.store, settings)
         ctx.console.print("", markup=False)
-        ctx.console.print(checked.to_text(), markup=False)
+        ctx.console.print(text_of(checked, ctx.details), markup=False)
         ctx.console.print(checked.by_frequency.to_string(index=False, float_format=lambda v: f"{v:.3f}"),
                           markup=False)
 
@@ -357,7 +359,8 @@ def who_may_leave(ctx: Ctx) -> None:
     out.print("  " + newly_at_risk(ctx.store, NewlyAtRiskParams(days=7), registry=registry,
                                    scores=scores).digest_line(), markup=False)
     out.print("\n$ journeybot predict clv --horizon next_quarter --limit 0", markup=False)
-    out.print(revenue_forecast(ctx.store, RevenueForecastParams(horizon="next_quarter", limit=0),
-                               registry=registry, settings=settings).to_text(), markup=False)
+    out.print(text_of(revenue_forecast(ctx.store, RevenueForecastParams(horizon="next_quarter", limit=0),
+                                       registry=registry, settings=settings, currency=ctx.config.business.currency),
+                      ctx.details), markup=False)
     out.print("\n$ journeybot predict actions --limit 3", markup=False)
     out.print(next_best_actions(ctx.store, NextActionsParams(limit=3), scores=scores).to_text(), markup=False)

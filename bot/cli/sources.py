@@ -51,7 +51,13 @@ def _specs(ctx: Ctx, name: str | None) -> list:
 @pass_ctx
 @friendly_errors
 def list_cmd(ctx: Ctx, as_json: bool) -> None:
-    """The configured sources: kind, where from, what they load, when they sync."""
+    """The configured sources: kind, where from, what they load, when they sync.
+
+    \b
+    Examples:
+      journeybot sources list
+      journeybot sources list --json
+    """
     specs = ctx.config.sources
     rows = [{"name": s.name, "kind": s.kind, "what": s.what, "schedule": schedule_text(ctx.config, s),
              "where": s.path or s.url or (s.api_base() if s.kind in ("shopify", "zendesk", "typeform") else ""),
@@ -178,7 +184,13 @@ def _handed(requests: Any, names: list[str], wait: int) -> list[dict[str, Any]]:
 @pass_ctx
 @friendly_errors
 def status_cmd(ctx: Ctx, as_json: bool) -> None:
-    """Each source: last successful sync, rows added, next run, last error, freshness."""
+    """Each source: last successful sync, rows added, next run, last error, freshness.
+
+    \b
+    Examples:
+      journeybot sources status
+      journeybot sources status --json
+    """
     config = ctx.config
     if not config.sources:
         raise CommandError(NO_SOURCES, EXIT_INPUT)

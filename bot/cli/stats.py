@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from tools.core.results import text_of
 
 
 @click.command()
@@ -28,4 +29,4 @@ def stats(ctx: Ctx, days: int, as_json: bool) -> None:
     if as_json:
         print_json(report.to_dict())
         return
-    ctx.console.print(report.to_text(), markup=False)
+    ctx.console.print(text_of(report, ctx.details), markup=False)

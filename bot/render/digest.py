@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from bot.render.blocks import Block, code_sections, context, divider, fit, header, sections
 from bot.render.message import Attachment, Message
-from tools.charts.alert import alert_chart_png
 from tools.digest.compose import ChartSeries, DigestResult
 
 
@@ -32,9 +31,14 @@ def digest_blocks(result: DigestResult, narrative: str | None = None) -> list[Bl
 
 
 def chart_png(chart: ChartSeries) -> bytes:
-    history = [{"date": d.isoformat(), "value": v, "expected": None, "lower": None, "upper": None, "breach": False}
-               for d, v in zip(chart.dates, chart.values, strict=True)]
-    return alert_chart_png(history, title=chart.title, unit=chart.unit)
+    """The digest's KPI by day, in its unit (money with the currency, from zero)."""
+    from tools.analytics.kpi_catalog import currency_symbol
+    from tools.charts.axes import kpi_measure
+    from tools.charts.trend import kpi_trend_chart
+
+    name = chart.title.split(" by day")[0].split(",")[0]
+    return kpi_trend_chart(list(chart.dates), list(chart.values), title=chart.title,
+                           measure=kpi_measure(name, chart.unit, currency_symbol(chart.currency)))
 
 
 def digest_message(result: DigestResult, narrative: str | None = None) -> Message:

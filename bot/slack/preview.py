@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from typing import Any
 
@@ -31,5 +32,7 @@ def preview(agent: Any, question: str) -> str:
         lines.append(f'   "Show chart" uploads {chart.filename} ({len(chart.png) / 1024:.0f} kB) into the thread')
     if message.attachment:
         lines.append(f"   too long for one message: the whole answer is attached as {message.attachment[0]}")
-    lines += ["", "First section:", *("   " + line for line in first.splitlines()[:6])]
+    # Block Kit text is escaped for Slack (&gt;); shown here as Slack displays it.
+    shown = html.unescape(first.strip("`\n"))
+    lines += ["", "First section, as Slack shows it:", *("   " + line for line in shown.splitlines()[:6])]
     return "\n".join(lines)

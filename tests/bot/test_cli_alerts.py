@@ -57,7 +57,7 @@ def test_add_list_check_and_remove_rules(cli):
     assert ("FIRE [medium] orders-low: Orders was 3 on Tue 30 Jun 2026 (below the threshold of 5)"
             in check.output)
     # a rule whose metric has no data is shown as not judged, not as fine
-    assert ("skip          purchase-conversion-decision-drops-by-7d: Purchase conversion on the 7 days to "
+    assert ("skip          purchase-conversion-decision-drops-by-7d: Decision -> purchase, same period on the 7 days to "
             "Tue 30 Jun 2026: not judged (no data that day)") in check.output
     removed = cli("alerts", "remove", "purchase-conversion-decision-drops-by-7d")
     assert removed.exit_code == 0 and "Deleted alert rule" in removed.output
@@ -67,7 +67,7 @@ def test_add_list_check_and_remove_rules(cli):
 def test_bad_input_is_explained_and_changes_nothing(cli):
     bad = cli("alerts", "add", "--metric", "orders", "--condition", "below")
     assert bad.exit_code == 1 and "needs a value" in bad.output
-    assert cli("alerts", "check", "--date", "30/06/2026").exit_code == 1
+    assert cli("alerts", "check", "--date", "30/06/2026").exit_code == 2
     gone = cli("alerts", "remove", "nope")
     assert gone.exit_code == 1 and "No alert rule 'nope'; rules are: orders-low" in gone.output
     assert "purchase" not in cli("alerts", "list").output
@@ -76,7 +76,7 @@ def test_bad_input_is_explained_and_changes_nothing(cli):
 def test_backtest_over_a_range(cli):
     result = cli("alerts", "backtest", "--since", "2026-06-01")
     assert result.exit_code == 0, result.output
-    assert "Backtest 2026-06-01 to 2026-06-30 (30 days): 1 alerts, 0 during incidents" in result.output
+    assert "Backtest 2026-06-01 to 2026-06-30 (30 days): 1 alerts, 0 of them during real incidents." in result.output
 
 
 def test_digest_post_needs_a_token(cli):

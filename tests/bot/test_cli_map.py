@@ -43,7 +43,7 @@ def test_map_prints_the_map_and_writes_picture_spreadsheet_csv_and_markdown(shop
     assert "awareness      GREEN           4       75.0%" in result.output
     for out in outs:
         assert f"Wrote {out}" in result.output and out.stat().st_size > 0
-    assert imread(outs[0], format="png").shape[:2] == (1100, 1600)
+    assert imread(outs[0], format="png").shape[1] == 1600  # as tall as its content
     grid = pd.read_excel(outs[1], sheet_name="Journey map", header=None)
     assert grid.iloc[5, 1].startswith("4 reached this stage")  # Customers, awareness
     assert list(pd.read_csv(outs[2], index_col=0, encoding="utf-8-sig").columns)[0] == "awareness"
@@ -67,20 +67,22 @@ def test_two_maps_side_by_side_and_one_stage_in_detail(shop, tmp_path):
     detail = run("map", "--period", WEEK, "--stage", "consideration")
     assert detail.exit_code == 0
     assert detail.output.startswith("Consideration for all customers, custom period (2026-05-01 to 2026-05-07)")
-    assert "product_view" in detail.output and "instore_visit" in detail.output
+    assert "product view" in detail.output and "in-store visit" in detail.output
 
 
 @pytest.mark.parametrize("args, code, message", [
     (["--segment", "gold"], 1, "Unknown segment (CRM) 'gold'; known values: vip, loyalty"),
     (["--stage", "decision", "--compare-period", "last_month"], 2, "drill into one stage or compare two maps"),
-    (["--out", "map.pdf"], 2, "--out map.pdf: write .png, .xlsx, .csv or .md"),
-    (["--stage", "decision", "--out", "d.png"], 1, "One stage in detail is written as .md or .csv"),
+    (["--out", "map.pdf"], 2, "--out map.pdf: the map is written as .png, .xlsx, .csv or .md"),
+    (["--stage", "decision", "--out", "d.png"], 2, "one stage in detail is written as .md or .csv"),
     (["--period", "2025-01-01..2025-01-31"], 1, "No journey events in custom period (2025-01-01 to 2025-01-31)"),
 ])
 def test_mistakes_get_a_message_and_an_exit_code(shop, args, code, message):
     result = CliRunner().invoke(main, ["map", "--period", WEEK, *args] if "--period" not in args else ["map", *args])
     assert result.exit_code == code, result.output
     assert message in result.output
+    # A mistake is refused before any work: the map is not printed first.
+    assert "Journey map" not in result.output and len(result.output.strip().splitlines()) == 1
 
 
 def test_the_demo_section_prints_the_map_and_says_where_the_files_are(shop, home):

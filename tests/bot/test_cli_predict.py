@@ -24,7 +24,7 @@ def loaded(tmp_path: Path):
 
 
 def test_train_risk_actions_and_models(loaded, home):
-    trained = run("predict", "train")
+    trained = run("predict", "train", "--details")
     assert trained.exit_code == 0, trained.output
     assert "churn     activated, v1, gradient boosting" in trained.output
     assert (home / "models" / "churn" / "v1.joblib").exists()
@@ -36,7 +36,7 @@ def test_train_risk_actions_and_models(loaded, home):
     rules = run("predict", "actions", "--rules").output
     assert rules.count("\n   when: ") == 9 and "1. personal_follow_up" in rules
     again = run("predict", "train", "--model", "churn", "--if-new-data")
-    assert "skipped" in again.output
+    assert "churn     unchanged: churn v1 already covers data to" in again.output
     listed = run("predict", "models").output
     assert "* churn v1" in listed and "* clv v1" in listed and "* purchase v1" in listed
     forecast = run("predict", "clv", "--horizon", "next_quarter", "--check")
@@ -55,7 +55,7 @@ def test_train_risk_actions_and_models(loaded, home):
     with ctx.console.capture() as captured:
         section.run(ctx)
     out = captured.get()
-    assert "churn     skipped" in out and "$ journeybot predict risk --sort value" in out
+    assert "churn     unchanged" in out and "$ journeybot predict risk --sort value" in out
     assert "Digest line:" in out and "Expected from the" in out and "most (" in out
 
 
@@ -73,7 +73,7 @@ def test_too_short_data_says_what_is_needed(tmp_path):
     run("ingest", "customers", str(tmp_path / "c.csv"))
     run("ingest", "orders", str(tmp_path / "o.csv"))
     result = run("predict", "train", "--model", "churn")
-    assert result.exit_code == 0 and "failed" in result.output and "Not enough history" in result.output
+    assert result.exit_code == 0 and "could not be trained" in result.output and "Not enough history" in result.output
     risk = run("predict", "risk")
     assert risk.exit_code == 3 and "The churn model is not available" in risk.output
 

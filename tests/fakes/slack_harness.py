@@ -89,7 +89,7 @@ class FakeFeatures:
     def alert_chart(self, alert_id: str) -> bytes:
         import datetime as dt
 
-        from tools.charts.journey import kpi_trend_chart
+        from tools.charts.trend import kpi_trend_chart
 
         self._log("alert_chart", alert_id)
         days = [dt.date(2026, 5, d) for d in range(1, 8)]

@@ -48,7 +48,8 @@ def test_replay_scores_alerts_against_incidents():
     assert result.worst_false_rate() == pytest.approx(30 / 93)
     assert result.resolved == 2  # each alert resolved the day after it cleared
     text = result.to_text()
-    assert "precision 0.50, recall 0.50" in text
+    assert "2 alerts, 1 of them during real incidents; 1 of 2 incidents caught within" in text
+    assert "precision" not in text and "precision 0.50, recall 0.50" in result.to_text(details=True)
     assert "incident checkout broken (2026-04-07 to 2026-04-09): caught on 2026-04-07 (+0 d)" in text
     assert "incident late deliveries (2026-05-01 to 2026-05-03): MISSED" in text
 

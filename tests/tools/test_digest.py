@@ -40,14 +40,16 @@ def test_the_checkout_breakage_day(store):
     line = next(k for k in result.kpis if k.metric == "session_conversion")
     assert line.now == f"{rows.iloc[0]['current'] * 100:.1f}%" and line.direction == "down"
     assert line.change.startswith("↓ ") and line.assessment == "worse"
-    # the summary leads with the largest relative move the wrong way (cart abandonment rising)
-    worst = max((k for k in result.kpis if k.assessment == "worse" and not k.small_sample and k.relative is not None),
+    # the summary leads with the largest move the wrong way that the alerts find unusual
+    worst = max((k for k in result.kpis if k.assessment == "worse" and k.unusual and not k.small_sample),
                 key=lambda k: abs(k.relative))
     verb = "rose to" if worst.direction == "up" else "fell to"
-    assert result.summary.startswith(f"{worst.label} {verb} {worst.now}, {worst.change}: the biggest move the wrong way")
+    assert worst.metric == "cart_abandonment"
+    assert result.summary.startswith(f"{worst.label} {verb} {worst.now}, {worst.change}: unusual for a Tuesday "
+                                     f"(usual {worst.usual})")
     assert "1 open alert: High alert: Session conversion dropped to 7.1%." in result.summary
     assert "customers entered at awareness in the last 7 days" in result.funnel
-    assert "reached purchase. Biggest drop-off:" in result.funnel
+    assert "reached purchase within 30 days (funnel conversion). Biggest drop-off:" in result.funnel
     assert result.risk is None  # churn scores describe the end of the data, not 1 September
     assert any("feedback store is not set up" in n for n in result.notes)
     assert result.chart is not None and result.chart.dates[-1] == BREAKAGE_DAY_2 and len(result.chart.dates) == 28
@@ -76,6 +78,32 @@ def test_orders_still_pending_on_the_last_day_are_said_not_hidden(store):
     pending = int(rows.iloc[0]["excluded_current"])
     assert pending > 0 and revenue.pending == pending
     assert f"(+{pending:,} order(s) still pending)" in revenue.to_text()
-    # on this sample revenue is the biggest move the wrong way that day, and the summary says why
-    assert result.summary.startswith(f"Revenue fell to {revenue.now}, {revenue.change} ({pending:,} more order(s) "
+    # on this sample revenue is the biggest move that day, yet within what a Sunday can bring:
+    # the summary says so, as `alerts check` does, instead of leading with it as bad news
+    assert result.summary.startswith("Nothing is outside its usual range for a Sunday. Largest change: "
+                                     f"Revenue fell to {revenue.now}, {revenue.change} ({pending:,} more order(s) "
                                      "still pending)")
+    assert f"within its usual range (usual {revenue.usual})" in result.summary and revenue.usual.startswith("£0 – ")
+
+
+@pytest.mark.parametrize("day", [BREAKAGE_DAY_2, dt.date(2026, 11, 15), dt.date(2026, 10, 5)])
+def test_the_digest_and_the_alerts_agree_on_what_is_unusual(store, day):
+    """One judgement: a KPI the digest calls unusual is one `alerts check` puts outside its usual
+    range, and every rule that fires is a KPI the digest calls unusual."""
+    from tools.alerts.check import check_rules
+    from tools.alerts.rules import STARTER_RULES
+    from tools.alerts.series import STEP_FROM_STAGE, KpiSeriesProvider
+
+    result = digest(store, DigestParams(date=day))
+    checked = check_rules(KpiSeriesProvider(store), list(STARTER_RULES), day)
+    daily = {(STEP_FROM_STAGE[f.scope["stage"]] if "stage" in f.scope else f.metric): f
+             for f in checked.findings if f.window_days == 1 and "/" not in f.rule_id}
+    lines = {k.metric: k for k in result.kpis}
+    shared = set(daily) & set(lines)
+    assert {"revenue", "orders", "session_conversion", "conversion_purchase"} <= shared
+    for metric in shared:
+        f, line = daily[metric], lines[metric]
+        if f.judged:
+            assert line.unusual == f.outside_usual_range, metric
+        if f.breach:
+            assert line.unusual and line.label in result.summary.split(". Good news")[0], metric

@@ -63,7 +63,7 @@ def test_stop_mode_needs_an_event_at_every_step(shop):
 def test_text_reads_like_a_report(shop):
     text = funnel(shop, FunnelParams(stages=TO_PURCHASE, period=MAY)).to_text()
     assert "4 customers entered at awareness" in text
-    assert "Overall conversion: 50.0% (2 of 4 reached purchase)." in text
+    assert "Funnel conversion: 50.0% (2 of 4 reached purchase within 30 days)." in text
     assert "Biggest drop-off: consideration > decision: 33.3% lost (1 customer)." in text
     lines = text.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("step"))
@@ -71,6 +71,7 @@ def test_text_reads_like_a_report(shop):
     # Numbers are right-aligned: every row ends at the same column.
     assert len({len(line) for line in table[1:]}) == 1
     assert "decision 1" in text  # the note on steps passed through
+    assert "go-on rate: of the customers who reached a step, the share who went on to the next within 30 days" in text
 
 
 def test_events_out_of_order_in_the_file_give_the_same_funnel(store, tmp_path):
@@ -172,7 +173,7 @@ def test_one_customer(store, tmp_path):
     assert r.overall_conversion == 0.0
     assert r.biggest_drop.from_step == "awareness"
     assert any("only 1 customers entered" in n for n in r.provenance.notes)
-    assert "Overall conversion: 0.0% (0 of 1 reached purchase)." in r.to_text()
+    assert "Funnel conversion: 0.0% (0 of 1 reached purchase within 30 days)." in r.to_text()
 
 
 def test_relative_periods_end_on_the_last_day_of_data(shop):

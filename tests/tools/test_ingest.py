@@ -364,3 +364,17 @@ def test_a_rejected_file_with_pii_leaves_the_store_untouched(loaded, tmp_path):
     bad = SURVEYS_PII + "S4,C1,not a time,1,call 07700 900123\n"
     err = rejected(loaded, tmp_path, "surveys", "bad_surveys.csv", bad)
     assert err.problems[0].row == 4 and err.problems[0].column == "ts"
+
+
+def test_one_load_reports_one_bar_that_only_moves_forward(store, tmp_path):
+    """Reading, checking and writing share one bar per table, so it never falls back to 0%
+    at the next step, and it ends full."""
+    seen: list[tuple[str, float]] = []
+    ingest_file(store, "events", write(tmp_path, "events.csv", EVENTS),
+                progress=lambda label, fraction: seen.append((label, fraction)))
+    labels = [label for label, _ in seen]
+    fractions = [f for _, f in seen]
+    assert {label.split(":")[0] for label in labels} == {"events"}
+    assert [label.split(": ")[1] for label in labels][0] == "reading" and labels[-1] == "events: done"
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any(0.2 <= f < 1.0 for label, f in seen if label.endswith("writing"))

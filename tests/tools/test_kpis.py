@@ -292,7 +292,8 @@ def test_text_shows_units_and_sample_sizes(bakery):
     assert "4 May" not in text  # dates are ISO
     assert "2026-05-04 to 2026-05-06" in text
     assert "40.0%" in text and "£47.00" in text and "3.67 / 5" in text and "15.0 h" in text
-    assert "(small sample)" in text and "Rows read: events" in text
+    assert "(small sample)" in text and "Rows read: events" not in text
+    assert "Rows read: events" in kpis(bakery, KpiParams(period=MAY)).to_text(details=True)
 
 
 def test_result_round_trips_to_json_and_a_frame(bakery):

@@ -74,6 +74,33 @@ def test_an_incident_is_the_top_theme_of_its_week_and_new(incidents):
     assert "new (none the period before)" in result.to_text()
 
 
+def test_labels_are_phrases_customers_wrote_not_word_bags(incidents):
+    week = themes(incidents, ThemesParams(period=Period(start=dt.date(2026, 4, 20), end=dt.date(2026, 4, 23))))
+    late = themes(incidents, ThemesParams(period=Period(name="last_30_days"), sentiment="negative"))
+    for theme in (week.themes[0], late.themes[0]):
+        assert " / " not in theme.label and theme.label[0].isupper()
+        assert 2 <= len(theme.label.split()) <= 7
+        written = " ".join(CHECKOUT + DELIVERY).lower()
+        assert theme.label.lower() in written  # taken from the texts, as written
+    assert week.themes[0].label.lower().startswith("checkout")
+
+
+def test_a_phrase_most_texts_share_beats_the_words_they_share():
+    from tools.feedback.theme_labels import phrase_labels
+
+    texts = pd.Series([
+        "Click and collect wait - I waited 20 minutes at the counter.",
+        "Click and collect wait - Hi, my order was not ready, I waited ages.",
+        "Click and collect wait - Is there a better time to collect?",
+        "Charged the wrong price - The till charged me twice for a loaf.",
+        "Charged the wrong price - Can this be fixed? Wrong price on the receipt.",
+        "Lovely bread as always.", "Lovely bread, thank you.",
+    ])
+    labels = np.array([0, 0, 0, 1, 1, 2, 2])
+    got = phrase_labels(texts, labels, [0, 1, 2], stop=["the", "a", "at", "as", "for", "and", "i", "my", "was"])
+    assert got == {0: "Click and collect wait", 1: "Charged the wrong price", 2: "Lovely bread"}
+
+
 def test_themes_of_the_last_30_days_show_the_delivery_spell(incidents):
     result = themes(incidents, ThemesParams(period=Period(name="last_30_days"), sentiment="negative"))
     top = result.themes[0]
@@ -100,7 +127,8 @@ def test_an_llm_labeler_names_themes_and_a_failing_one_falls_back(incidents):
         raise TimeoutError("model too slow")
 
     fallback = themes(incidents, ThemesParams(period=period, max_themes=1), labeler=broken)
-    assert fallback.themes[0].label == " / ".join(fallback.themes[0].terms[:3])
+    plain = themes(incidents, ThemesParams(period=period, max_themes=1))
+    assert fallback.themes[0].label == plain.themes[0].label  # the phrase from the texts
     assert any("LLM labels unavailable" in n for n in fallback.provenance.notes)
 
 
@@ -168,3 +196,18 @@ def test_the_sample_incidents_come_out_as_themes_in_their_periods(sample_feedbac
     assert theme is result.themes[0], result.to_text()
     assert theme.trend in ("new", "rising") and theme.size >= 10
     assert period.start <= theme.first_day and theme.last_day <= period.end
+
+
+def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
+    from tools.feedback.themes import TICKETS_TONE, Theme
+
+    def theme(**kw):
+        base = dict(label="Click and collect wait", terms=["wait"], size=26, share=0.07, sentiment=0.05,
+                    previous=None, trend="", first_day=None, last_day=None, quotes=[])
+        return Theme(**{**base, **kw})
+
+    polite = theme(tickets=0.9, positive=0.4, negative=0.1, sentiment=0.33)
+    assert polite.tone() == TICKETS_TONE and "positive" not in polite.tone()
+    assert theme(tickets=0.9, negative=0.6, sentiment=-0.4).tone() == "mostly negative"
+    assert theme(positive=0.8, negative=0.05, sentiment=0.6).tone() == "mostly positive"
+    assert theme(positive=0.4, negative=0.3, sentiment=0.1).tone() == "mixed"

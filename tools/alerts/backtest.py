@@ -133,14 +133,18 @@ class BacktestResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([a.__dict__ for a in self.alerts])
 
-    def to_text(self) -> str:
-        p = "n/a" if self.precision is None else f"{self.precision:.2f}"
-        r = "n/a" if self.recall is None else f"{self.recall:.2f}"
-        lines = [
-            f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts, "
-            f"{self.true_alerts} during incidents; precision {p}, recall {r} "
-            f"(an incident counts as caught if alerted within {self.tolerance_days} day(s) of its start).",
-        ]
+    def to_text(self, details: bool = False) -> str:
+        caught = sum(1 for inc in self.incidents if self.caught.get(inc.id))
+        head = (f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts, "
+                f"{self.true_alerts} of them during real incidents")
+        if self.incidents:
+            head += (f"; {caught} of {len(self.incidents)} incidents caught within {self.tolerance_days} "
+                     f"day(s) of their start")
+        if details:
+            p = "n/a" if self.precision is None else f"{self.precision:.2f}"
+            r = "n/a" if self.recall is None else f"{self.recall:.2f}"
+            head += f" (precision {p}, recall {r})"
+        lines = [head + "."]
         for inc in self.incidents:
             day = self.caught.get(inc.id)
             lag = f"caught on {day} (+{(day - inc.start).days} d)" if day else "MISSED"

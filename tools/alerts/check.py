@@ -30,7 +30,7 @@ class AlertCheckResult(ResultMixin):
     def firing(self) -> list[Finding]:
         return [f for f in self.findings if f.breach]
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         # A per-channel rule is one line, not one per channel, unless a channel fires.
         groups: dict[str, list[Finding]] = {}
         for f in self.findings:
@@ -42,8 +42,9 @@ class AlertCheckResult(ResultMixin):
             per_group = any(GROUP_SEPARATOR in f.rule_id for f in fs)
             for f in (f for f in fs if f.breach or not per_group):
                 mark = f"FIRE [{f.severity}]" if f.breach else ("ok" if f.judged else "skip")
-                detail = [f"    {line}" for line in f.explanation()[1:]] if f.breach else []
-                entries.append((not f.breach, f.rule_id, [f"- {mark:<13} {f.rule_id}: {f.headline()}", *detail]))
+                detail = [f"    {line}" for line in f.explanation(details)[1:]] if f.breach else []
+                entries.append((not f.breach, f.rule_id,
+                                [f"- {mark:<13} {f.rule_id}: {f.headline()}{_range_note(f)}", *detail]))
             quiet = [f for f in fs if not f.breach]
             if per_group and quiet:
                 judged = sum(1 for f in quiet if f.judged)
@@ -65,6 +66,15 @@ class AlertCheckResult(ResultMixin):
              "expected": f.expected, "change_pct": f.change_pct, "z": f.z, "n": f.n, "since": f.since,
              "severity": f.severity}
             for f in self.findings])
+
+
+def _range_note(f: Finding) -> str:
+    """For a rule that is not broken: whether the value sits in its usual range, as the digest says."""
+    band = f.usual_range
+    if f.breach or not f.judged or band is None:
+        return ""
+    where = "outside" if f.outside_usual_range else "within"
+    return f"; {where} the usual range for a {f.day:%A} ({f.info.format(band[0])} – {f.info.format(band[1])})"
 
 
 def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, *,

@@ -20,7 +20,7 @@ import pandas as pd
 from tools.alerts.anomaly import complete_days
 from tools.alerts.detect import HISTORY_DAYS, detect, lookback_days
 from tools.alerts.rules import AlertRule, MetricInfo
-from tools.alerts.series import Contributor, Scope, SeriesProvider, metric_info
+from tools.alerts.series import Contributor, Scope, SeriesProvider, metric_info, step_label
 from tools.analytics.filters import UNKNOWN_GROUP
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin, to_jsonable
@@ -63,10 +63,11 @@ class Finding(ResultMixin):
     history: tuple[dict[str, Any], ...] = ()  # date, value, expected, lower, upper, breach
     scope: dict[str, str] = field(default_factory=dict)
     not_yet: int = 0  # things of the window not counted yet: orders still pending, carts too recent
+    metric_kind: str = "mean"  # the metric's kind (rate, count, total, ...), for writing its values
 
     @property
     def info(self) -> MetricInfo:
-        return MetricInfo(self.metric, self.label, self.unit)
+        return MetricInfo(self.metric, self.label, self.unit, kind=self.metric_kind)  # type: ignore[arg-type]
 
     def headline(self) -> str:
         """'Checkout conversion dropped to 31.2% on Tue 12 May (expected 45.0%, -31%)'."""
@@ -93,16 +94,36 @@ class Finding(ResultMixin):
             text += f", {self.change_pct:+.0f}%"
         return text + ")"
 
-    def explanation(self) -> list[str]:
+    @property
+    def usual_range(self) -> tuple[float, float] | None:
+        """The band of usual values for the weekday, never below zero for what cannot be
+        negative (money, counts, shares)."""
+        if self.kind != "anomaly" or self.lower is None or self.upper is None:
+            return None
+        floor = 0.0 if self.unit in ("%", "", "£", "$", "€", "h", "days") else self.lower
+        ceiling = 100.0 if self.unit == "%" else self.upper  # a share never passes 100%
+        return max(self.lower, floor), min(self.upper, ceiling)
+
+    @property
+    def outside_usual_range(self) -> bool:
+        band = self.usual_range
+        return bool(self.judged and band is not None and self.value is not None
+                    and not band[0] <= self.value <= band[1])
+
+    def explanation(self, details: bool = False) -> list[str]:
         info = self.info
         lines = [self.headline()]
         if not self.judged or self.kind == "freshness":
             return lines + [f"{k}: {v}" for k, v in self.scope.items()]
-        if self.kind == "anomaly" and self.lower is not None and self.upper is not None:
-            side = "below" if (self.z or 0) < 0 else "above"
-            lines.append(f"Usual range for a {self.day:%A}: {info.format(self.lower)} – "
-                         f"{info.format(self.upper)}; this is {abs(self.z or 0):.1f} robust SDs {side} "
-                         "the median of recent weeks")
+        band = self.usual_range
+        if band is not None:
+            where = ("within it" if not self.outside_usual_range else
+                     "below it" if (self.z or 0) < 0 else "above it")
+            line = f"Usual range for a {self.day:%A}: {info.format(band[0])} – {info.format(band[1])}; this is {where}"
+            if details:
+                side = "below" if (self.z or 0) < 0 else "above"
+                line += f" ({abs(self.z or 0):.1f} robust SDs {side} the median of recent weeks)"
+            lines.append(line)
         if self.breach and self.since is not None:
             days = (self.day - self.since).days + 1
             lines.append(f"Since {day_text(self.since)}" + (f" ({days} days)" if days > 1 else " (today)"))
@@ -237,10 +258,10 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
     )
     since = row["since"]
     scope = {k: v for k, v in {"stage": rule.stage, "channel": rule.channel, "segment": rule.segment}.items() if v}
-    label = info.label
+    label = step_label(rule.stage, info.label) if rule.stage and info.stage_aware else info.label
     if rule.group is not None:  # one group of a per-group rule: the headline names it
         dimension, group = rule.group
-        label = f"{info.label} from {group}" if dimension == "channel" else f"{info.label} in segment {group}"
+        label = f"{label} from {group}" if dimension == "channel" else f"{label} in segment {group}"
     return Finding(
         rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=label,
         unit=info.unit, day=day, window_days=rule.window_days, kind=rule.kind,
@@ -250,6 +271,7 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
         not_yet=not_yet,
         since=since.date() if isinstance(since, pd.Timestamp) and not pd.isna(since) else None,
         reason=reason, severity=rule.severity, contributors=contributors, history=history, scope=scope,
+        metric_kind=info.kind,
     )
 
 

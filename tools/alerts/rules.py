@@ -63,11 +63,13 @@ class MetricInfo:
         if self.unit == "%":
             return f"{value:.1f}%"
         if self.unit in ("£", "$", "€"):
-            return f"{self.unit}{value:,.0f}" if abs(value) >= 100 else f"{self.unit}{value:,.2f}"
+            return f"{self.unit}{value:,.0f}" if abs(value) >= 100 or value == 0 else f"{self.unit}{value:,.2f}"
         if self.unit == "points":
             return f"{value:+.0f} points" if self.name == "nps" else f"{value:.1f} points"
         if self.unit:
             return f"{value:,.1f} {self.unit}"
+        if self.kind == "count":  # an expected 55.5 orders reads as about 56
+            return f"{value:,.0f}"
         return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
 
 
@@ -194,8 +196,8 @@ class AlertRule(BaseModel):
             return self.description or f"{label} keeps arriving on schedule"
         if self.kind == "anomaly":
             way = {"bad": "moves the bad way", "down": "drops", "up": "rises", "both": "moves"}[self.direction]
-            return (f"{head} {way} unusually for the weekday (beyond {self.sensitivity:g} robust SDs "
-                    f"and {self.min_change_pct:g}%)")
+            return (f"{head} {way} unusually for the weekday (outside its usual range, sensitivity "
+                    f"{self.sensitivity:g}, and by at least {self.min_change_pct:g}%)")
         assert self.comparison is not None and self.value is not None
         if self.comparison in ("drops_by", "rises_by"):
             amount = f"{self.value:g}%"

@@ -139,6 +139,17 @@ STEP_FROM_STAGE: dict[str, str] = {
     "post-purchase": "conversion_advocacy",
 }
 STAGE_AWARE = "purchase_conversion"
+
+
+def step_label(stage: str, fallback: str) -> str:
+    """A stage-aware conversion rule reads the step after `stage`: its own name
+    ("Decision -> purchase, same period"), never the buying rate's."""
+    from tools.analytics.kpi_catalog import SPECS
+
+    metric = STEP_FROM_STAGE.get(stage)
+    return SPECS[metric].label if metric else fallback
+
+
 HIGH_RISK_COUNT = "high_risk_customers"  # tools/predict/churn.py HIGH_RISK_METRIC, measure count
 HIGH_RISK_VALUE = "high_risk_value"  # the same, measure value
 _UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "hours": "h", "days": "days"}

@@ -41,6 +41,7 @@ from tools.analytics.kpis import (
     snapshot,
     unique_metrics,
 )
+from tools.analytics.named_rates import rate_lines
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
 from tools.core.errors import ToolInputError
 from tools.core.results import Provenance, ResultMixin
@@ -100,7 +101,7 @@ class CompareResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.rows.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"{self.current_label}", f"  vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}", ""]
         width = max(len(x) for x in self.rows["label"]) + 2
@@ -122,7 +123,8 @@ class CompareResult(ResultMixin):
             lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.currency):>12}"
                          f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
         lines.append("")
-        lines.append(self.provenance.to_text())
+        lines += rate_lines(list(self.rows["metric"]))
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
+from tools.analytics.named_rates import GOAL_RATE
 from tools.analytics.periods import Period, ResolvedPeriod
 from tools.analytics.scope import (
     TIE_ORDER_SQL,
@@ -44,7 +45,7 @@ from tools.analytics.scope import (
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
-from tools.core.text import count, pct, points, signed, text_table
+from tools.core.text import count, pct, points, signed, text_table, words
 from tools.data.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
@@ -120,14 +121,15 @@ class DropoffResult(ResultMixin):
         verb = f"reach {self.goal}" if self.goal_kind == "stage" else f"get to {self.goal}"
         lines = [
             f"Where customers who did not {verb} were last: {self.provenance.period_label}",
-            f"{c.started:,} customers started a journey; {c.converted:,} converted "
-            f"({pct(c.conversion)}), {c.lost:,} did not.",
+            f"{c.started:,} customers took a step towards {self.goal}; {c.converted:,} reached it "
+            f"(goal rate {pct(c.conversion)}), {c.lost:,} did not.",
         ]
         if p is not None:
             lines.append(
-                f"Before, {p.label}: {p.started:,} started, {p.converted:,} converted "
-                f"({pct(p.conversion)}), {p.lost:,} did not."
+                f"Before, {p.label}: {p.started:,} started, {p.converted:,} reached it "
+                f"(goal rate {pct(p.conversion)}), {p.lost:,} did not."
             )
+        lines.append(GOAL_RATE.said(goal=self.goal) + ".")
         if self.provenance.filters:
             lines.append("Customers: " + ", ".join(
                 f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in self.provenance.filters.items()))
@@ -144,7 +146,7 @@ class DropoffResult(ResultMixin):
                 header += ["before", "change", "share change"]
             rows = []
             for r in shown.itertuples():
-                row = [str(r.point)]
+                row = [words(str(r.point))]
                 if self.level == "touchpoint":
                     row.append(str(r.stage))
                 row += [count(r.lost), pct(r.share)]
@@ -158,7 +160,7 @@ class DropoffResult(ResultMixin):
             top = self.points.iloc[0]
             lines.append("")
             lines.append(
-                f"Most lost at {top.point}: {int(top.lost):,} customers ({pct(top.share)} of those lost)"
+                f"Most lost at {words(str(top.point))}: {int(top.lost):,} customers ({pct(top.share)} of those lost)"
                 + (f", {signed(int(top.change))} on the period before." if p is not None else ".")
             )
         lines += [f"Note: {n}" for n in self.provenance.notes]

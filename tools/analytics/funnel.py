@@ -40,6 +40,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
+from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period
 from tools.analytics.scope import (
     FIRST_TOUCH_SQL,
@@ -177,13 +178,14 @@ class FunnelResult(ResultMixin):
                 "-" if first else duration(r.p90_days),
             ])
         lines += text_table(
-            ["step", "customers", "of previous", "of entered", "median time", "90% within"], rows)
+            ["step", "customers", "go-on rate", "of entrants", "median time", "90% within"], rows)
         lines.append("")
         last = self.step_names[-1]
         lines.append(
-            f"Overall conversion: {pct(self.overall_conversion)} "
-            f"({self.completed:,} of {self.entered:,} reached {last})."
+            f"Funnel conversion: {pct(self.overall_conversion)} "
+            f"({self.completed:,} of {self.entered:,} reached {last} within {self.window_days} days)."
         )
+        lines.append(GO_ON_RATE.said(window=self.window_days) + ".")
         if self.biggest_drop is None:
             lines.append("Nobody dropped off between steps.")
         else:
@@ -204,7 +206,7 @@ class FunnelResult(ResultMixin):
                 for r in shown.itertuples()
             ]
             lines += text_table(
-                [label, "entered", f"reached {last}", "conversion", "biggest drop-off", "lost there"],
+                [label, "entered", f"reached {last}", "funnel conversion", "biggest drop-off", "lost there"],
                 rows)
             hidden = len(self.group_summary) - len(shown)
             if hidden > 0:

@@ -81,18 +81,18 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("new_visitors", "New visitors", "count", "total", True, "people", "arrivals",
           "people whose first contact with the business falls in the period: the earlier of their "
           "first journey event and their CRM first-seen date; bought or not"),
-    _spec("purchase_conversion", "Purchase conversion", "rate", "rate", True, "customers", "stages",
+    _spec("purchase_conversion", "Buying rate", "rate", "rate", True, "customers", "stages",
           "customers with a purchase-stage event in the period / customers with any journey "
           "event in the period"),
-    _spec("conversion_consideration", "Awareness -> consideration", "rate", "rate", True,
+    _spec("conversion_consideration", "Awareness -> consideration, same period", "rate", "rate", True,
           "customers", "stages", _STEP.format(prev="awareness", stage="consideration")),
-    _spec("conversion_decision", "Consideration -> decision", "rate", "rate", True, "customers",
+    _spec("conversion_decision", "Consideration -> decision, same period", "rate", "rate", True, "customers",
           "stages", _STEP.format(prev="consideration", stage="decision")),
-    _spec("conversion_purchase", "Decision -> purchase", "rate", "rate", True, "customers",
+    _spec("conversion_purchase", "Decision -> purchase, same period", "rate", "rate", True, "customers",
           "stages", _STEP.format(prev="decision", stage="purchase")),
-    _spec("conversion_post_purchase", "Purchase -> post-purchase", "rate", "rate", True,
+    _spec("conversion_post_purchase", "Purchase -> post-purchase, same period", "rate", "rate", True,
           "customers", "stages", _STEP.format(prev="purchase", stage="post-purchase")),
-    _spec("conversion_advocacy", "Post-purchase -> advocacy", "rate", "rate", True, "customers",
+    _spec("conversion_advocacy", "Post-purchase -> advocacy, same period", "rate", "rate", True, "customers",
           "stages", _STEP.format(prev="post-purchase", stage="advocacy")),
     _spec("sessions", "Web sessions", "count", "total", True, "sessions", "sessions",
           "web sessions (a session id, or a customer's web events of one day) with a web event in "
@@ -160,6 +160,7 @@ assert tuple(SPECS) == METRICS, "every Metric needs a spec, in the same order"
 # Names people (and other parts of journeybot) use for the same metrics.
 METRIC_ALIASES: dict[str, str] = {
     "conversion_rate": "purchase_conversion",
+    "buying_rate": "purchase_conversion",
     "new_customers": "new_visitors",
     "new_people": "new_visitors",
     "newcomers": "new_visitors",

@@ -32,6 +32,7 @@ from tools.analytics.kpi_catalog import (
     normalize_metric,
     spec,
 )
+from tools.analytics.named_rates import rate_lines
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
@@ -162,7 +163,7 @@ class KpiResult(ResultMixin):
             for v in self.values
         ])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         who = _who_text(self.provenance.filters)
         lines = [f"KPIs for {self.period_label}{who}", ""]
         width = max(len(v.label) for v in self.values) + 2
@@ -185,7 +186,8 @@ class KpiResult(ResultMixin):
             for r in self.exits.head(8).itertuples():
                 lines.append(f"  {r.touchpoint:<18}{r.exit_rate * 100:>7.1f}%   {r.exits:>8,} of {r.events:,}")
         lines.append("")
-        lines.append(self.provenance.to_text())
+        lines += rate_lines([v.metric for v in self.values])
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

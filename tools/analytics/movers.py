@@ -106,7 +106,7 @@ class MoversResult(ResultMixin):
         """The ranked groups big enough to count, at most `top` of them."""
         return self.groups[~self.groups["small"]].head(self.top)
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         s = SPECS[self.metric]
         dim = DIMENSION_LABELS.get(self.by, self.by)
         lines = [f"What moved {self.label}, by {dim}: {self.current_label} vs {self.previous_label}"
@@ -140,7 +140,7 @@ class MoversResult(ResultMixin):
         if len(small):
             lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
         lines.append("")
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

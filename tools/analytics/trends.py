@@ -188,7 +188,7 @@ class TrendResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.series.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         s = SPECS[self.metric]
         head = "day" if self.grain == "day" else "week of"
         lines = [f"{self.label} by {self.grain}, {self.provenance.period_label}"
@@ -219,7 +219,7 @@ class TrendResult(ResultMixin):
                 summary += f" ({verdict})" if verdict in ("better", "worse") else ""
         lines.append(summary + ".")
         lines.append(self.period_line())
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import math
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -35,13 +36,15 @@ class Provenance:
         parts = [f"{k}={_short(v)}" for k, v in self.params.items() if v not in (None, [], {}, "")]
         return f"{self.tool}({', '.join(parts)})"
 
-    def to_text(self) -> str:
-        lines = [f"How: {self.definition}"]
+    def to_text(self, details: bool = False) -> str:
+        """Period, filters and caveats; with `details`, also how it was computed (the method)
+        and the rows read, which a shop owner rarely needs and a checker always does."""
+        lines = [f"How: {self.definition}"] if details else []
         if self.period_label:
             lines.append(f"Period: {self.period_label}")
         if self.filters:
             lines.append("Filters: " + ", ".join(f"{k}={_short(v)}" for k, v in self.filters.items()))
-        if self.row_counts:
+        if self.row_counts and details:
             lines.append("Rows read: " + ", ".join(f"{k} {v:,}" for k, v in self.row_counts.items()))
         lines.extend(f"Note: {n}" for n in self.notes)
         return "\n".join(lines)
@@ -54,6 +57,17 @@ def _short(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return str(value)
+
+
+def text_of(result: Any, details: bool = False) -> str:
+    """A result's text in plain words, or with the statistics and methods behind it (`details`),
+    for results whose to_text takes `details`; others have one text for both."""
+    to_text = result.to_text
+    try:
+        takes = "details" in inspect.signature(to_text).parameters
+    except (TypeError, ValueError):
+        takes = False
+    return to_text(details=details) if takes else to_text()
 
 
 @runtime_checkable

@@ -63,3 +63,14 @@ def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int =
         return "  ".join(out).rstrip()
 
     return [line(header), *(line(r) for r in rows)]
+
+
+_WORDS = {"instore": "in-store", "email send": "email sent", "email open": "email opened"}
+
+
+def words(name: str) -> str:
+    """A code name as people write it: instore_purchase -> in-store purchase, post-purchase stays."""
+    text = str(name).replace("_", " ").strip()
+    for code, said in _WORDS.items():
+        text = text.replace(code, said)
+    return text

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -45,6 +46,8 @@ CHART_DAYS = 28
 FUNNEL_STAGES = ("awareness", "consideration", "decision", "purchase")
 CONTEXT_DAYS = 7  # funnel, sentiment and themes look at the last week in both cadences
 ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
+# (KPI names, day) -> {name: verdict with .judged, .unusual, .range_text()} (tools/alerts/verdicts.py)
+Judge = Callable[[tuple[str, ...], dt.date], dict[str, Any]]
 
 
 class DigestParams(BaseModel):
@@ -74,9 +77,15 @@ class KpiLine:
     relative: float | None
     small_sample: bool
     pending: int = 0  # orders placed but not fulfilled yet: not in orders and revenue
+    # The alert engine's judgement (tools/alerts/verdicts.py): outside the usual range for the
+    # weekday, or None when it could not judge; `usual` is that range in words.
+    unusual: bool | None = None
+    usual: str = ""
 
     def to_text(self, width: int = 24) -> str:
-        mark = {"better": "  good", "worse": "  bad"}.get(self.assessment or "", "")
+        mark = {"better": "  better", "worse": "  worse"}.get(self.assessment or "", "")
+        if self.unusual:
+            mark += ", unusual"
         small = "  (small sample)" if self.small_sample else ""
         pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
         return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
@@ -85,9 +94,10 @@ class KpiLine:
 @dataclass(frozen=True)
 class ChartSeries:
     title: str
-    unit: str
+    unit: str  # the KPI's unit in the catalogue: money, rate, count, hours, ...
     dates: tuple[dt.date, ...]
     values: tuple[float | None, ...]
+    currency: str = "GBP"
 
 
 @dataclass(frozen=True)
@@ -163,12 +173,15 @@ def _day_label(day: dt.date) -> str:
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
            currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
-           record_risk: bool = False, freshness: list[str] | None = None) -> DigestResult:
+           record_risk: bool = False, freshness: list[str] | None = None,
+           judge: Judge | None = None) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
     (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
     so the next digest reports who became high risk since this one. `freshness` names the
     sources whose data is older than their schedule promises (said first, and in the summary):
-    a digest of data that stopped arriving must not read like a report on a normal day."""
+    a digest of data that stopped arriving must not read like a report on a normal day. `judge`
+    says which KPIs are unusual on the day, as the alerts do (the caller passes its alert rules;
+    by default the starter rules), so the digest and `alerts check` never disagree."""
     params = params or DigestParams()
     as_of = store.as_of()
     if as_of is None:
@@ -194,6 +207,10 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
             return None
 
     kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, currency, sources)) or ()
+    if kpis and params.cadence == "daily":
+        verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, currency))(
+            tuple(k.metric for k in kpis), day)) or {}
+        kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
     funnel = section("Funnel", lambda: _funnel(store, week, sources))
     sentiment, quote = (None, None)
@@ -209,7 +226,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
         risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
     chart = section("Chart", lambda: _chart(store, day, currency, sources))
     alerts = tuple(open_alerts or ())
-    summary = _summary(kpis, funnel, alerts, period_label, previous_label)
+    summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
     if stale:
         summary = (f"Careful: data is older than expected ({stale[0]}"
@@ -267,7 +284,8 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
     result = cached(store, "funnel", params, lambda: funnel(store, params))
     sources.append(result.provenance.call_signature())
     line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
-            f"{result.overall_conversion:.0%} reached {result.step_names[-1]}.")
+            f"{result.overall_conversion:.0%} reached {result.step_names[-1]} within {result.window_days} days "
+            "(funnel conversion).")
     d = result.biggest_drop
     if d is not None:
         line += (f" Biggest drop-off: {d.from_step} → {d.to_step}, {d.lost_share:.0%} lost "
@@ -276,7 +294,7 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
 
 
 def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
-    from tools.feedback.search import SearchParams, search
+    from tools.feedback.search import quote_from_chunk
     from tools.feedback.sentiment import SentimentParams, sentiment_summary
 
     result = sentiment_summary(feedback, SentimentParams(by="stage", period=week, compare=True, min_texts=3),
@@ -290,15 +308,17 @@ def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[s
     way = "better" if top["change"] > 0 else "worse"
     line = (f"Largest move: {top['group']} {top['previous_mean']:+.2f} → {top['mean']:+.2f} ({way}), "
             f"{int(top['texts'])} texts in the last {CONTEXT_DAYS} days.")
-    quote = None
-    bound = {"max_sentiment": -0.2} if top["change"] < 0 else {"min_sentiment": 0.2}
-    found = search(feedback, SearchParams(query=f"{top['group']} experience", period=week,
-                                          stage=[top["group"]], limit=1, min_similarity=0.0, **bound),
-                   store=store)
-    if found.quotes:
-        q = found.quotes[0]
-        quote = f'"{_short(q.text)}" ({q.citation()})'
-    return line, quote
+    # The quote: the clearest text of that stage in the week, on the side of the move. Read from
+    # the stored scores rather than a search by meaning, so the digest loads no language model.
+    frame = feedback.frame(period=feedback.resolve_period(week, store), stage=[top["group"]])
+    better = top["change"] > 0
+    strong = frame[frame["sentiment"] >= 0.2] if better else frame[frame["sentiment"] <= -0.2]
+    if strong.empty:
+        return line, None
+    row = strong.sort_values(["sentiment", "day"], ascending=[not better, False]).iloc[0]
+    meta = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.to_dict().items()}
+    q = quote_from_chunk(meta, str(row["text"]), None, feedback.timezone)
+    return line, f'"{_short(q.text)}" ({q.citation()})'
 
 
 def _theme(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> str | None:
@@ -335,23 +355,42 @@ def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str])
                     lambda: kpi_series(store, [CHART_METRIC], period=period, grain="day"))
     sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
     s = SPECS[CHART_METRIC]
-    return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency if s.unit == "money" else s.unit,
-                       tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]))
+    return ChartSeries(f"{s.label} by day, last {CHART_DAYS} days", s.unit,
+                       tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]),
+                       currency)
 
 
 def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,
-             previous: str) -> str:
-    """The opening lines without a language model: the biggest bad and good moves, the open
-    alerts, and the drop-off, all from the sections below."""
+             previous: str, day: dt.date | None = None) -> str:
+    """The opening lines without a language model: the moves the alert engine finds unusual
+    (bad first), else the largest move and that it is within its usual range; the open alerts
+    and the drop-off, all from the sections below."""
     judged = [k for k in kpis if k.relative is not None and not k.small_sample and k.assessment in ("better", "worse")]
     parts = []
-    worse = sorted((k for k in judged if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
-    better = sorted((k for k in judged if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
-    if worse:
-        parts.append(f"{_moved(worse[0])}: the biggest move the wrong way, {period} against {previous}.")
-    if better:
-        parts.append(f"Best news: {_moved(better[0])}.")
-    if not worse and not better and kpis:
+    if day is not None and any(k.unusual is not None for k in kpis):
+        odd = [k for k in judged if k.unusual]
+        worse = sorted((k for k in odd if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
+        better = sorted((k for k in odd if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
+        if worse:
+            parts.append(f"{_moved(worse[0])}: unusual for a {day:%A} (usual {worse[0].usual}), "
+                         f"{period} against {previous}.")
+        if len(worse) > 1:  # every move the alerts would flag is named, not only the largest
+            parts.append("Also unusual: " + ", ".join(f"{k.label} {k.now} ({k.change})" for k in worse[1:]) + ".")
+        if better:
+            parts.append(f"Good news: {_moved(better[0])}, unusually for a {day:%A}.")
+        if not odd and judged:
+            top = max(judged, key=lambda k: abs(k.relative or 0))
+            usual = f" (usual {top.usual})" if top.usual else ""
+            parts.append(f"Nothing is outside its usual range for a {day:%A}. Largest change: {_moved(top)} "
+                         f"against {previous}, within its usual range{usual}.")
+    else:
+        worse = sorted((k for k in judged if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
+        better = sorted((k for k in judged if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
+        if worse:
+            parts.append(f"{_moved(worse[0])}: the biggest move the wrong way, {period} against {previous}.")
+        if better:
+            parts.append(f"Best news: {_moved(better[0])}.")
+    if not parts and kpis:
         parts.append(f"No KPI moved much, {period} against {previous}.")
     if alerts:
         parts.append(f"{len(alerts)} open alert{'s' if len(alerts) > 1 else ''}: {alerts[0]}"
@@ -359,6 +398,22 @@ def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, .
     if funnel and "Biggest drop-off:" in funnel:
         parts.append(funnel[funnel.index("Biggest drop-off:"):])
     return " ".join(parts) or "Not enough data for a summary yet."
+
+
+def _judged(line: KpiLine, verdict: Any) -> KpiLine:
+    if verdict is None or not verdict.judged:
+        return line
+    return replace(line, unusual=bool(verdict.unusual), usual=verdict.range_text())
+
+
+def _starter_judge(store: JourneyStore, currency: str) -> Judge:
+    """The starter alert rules on the store's KPI series: what `alerts check` runs by default."""
+    from tools.alerts.rules import STARTER_RULES
+    from tools.alerts.series import KpiSeriesProvider
+    from tools.alerts.verdicts import kpi_verdicts
+
+    provider = KpiSeriesProvider(store, currency=currency)
+    return lambda metrics, day: kpi_verdicts(provider, list(STARTER_RULES), metrics, day)
 
 
 def _moved(k: KpiLine) -> str:

@@ -108,7 +108,7 @@ class SearchResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([q.__dict__ for q in self.quotes])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         if not self.quotes:
             lines = [f'No customer text matches "{self.query}" closely enough'
                      + (f" ({self.hidden} weaker matches hidden)" if self.hidden else "") + "."]
@@ -116,10 +116,12 @@ class SearchResult(ResultMixin):
             lines = [f'{len(self.quotes)} customer quotes for "{self.query}" '
                      "(customer text, redacted, shown as quotes):"]
             for i, q in enumerate(self.quotes, 1):
-                meta = ", ".join(p for p in (q.citation(), q.stage, q.touchpoint, q.scores()) if p)
-                sim = f"; match {q.similarity:.2f}" if q.similarity is not None else ""
+                # The survey's own scores are facts; the sentiment and match scores are statistics.
+                scores = q.scores() if details else ", ".join(p for p in q.scores().split(", ") if not p.startswith("sentiment"))
+                meta = ", ".join(p for p in (q.citation(), q.stage, q.touchpoint and q.touchpoint.replace("_", " "), scores) if p)
+                sim = f"; match {q.similarity:.2f}" if q.similarity is not None and details else ""
                 lines.append(f'[{i}] "{_clip(q.text)}"\n     ({meta}{sim})')
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

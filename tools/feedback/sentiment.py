@@ -57,7 +57,7 @@ class SentimentResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"Sentiment by {self.by} ({self.provenance.period_label}): "
                  f"{self.scored:,} of {self.texts:,} texts scored"
                  + (f", mean {self.overall_mean:+.2f}" if self.overall_mean is not None else "")]
@@ -69,7 +69,7 @@ class SentimentResult(ResultMixin):
                          f"{r.negative:>5.0%}  {before}")
         lines.append("Scores run from -1 (very negative) to +1 (very positive); "
                      f"pos/neg are shares of scored texts beyond ±{NEUTRAL_BAND}.")
-        lines.append(self.provenance.to_text())
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 

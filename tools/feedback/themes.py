@@ -3,8 +3,9 @@
 Texts of the period are clustered on their embeddings (agglomerative, average linkage on
 cosine distance, so the number of themes follows the data rather than a fixed k; large
 periods are first reduced to micro-clusters with k-means). Each theme gets:
-- a label from its most distinctive terms (class-based TF-IDF: frequent in this theme, rare
-  in the others), or from an LLM when a `labeler` is given,
+- a label an owner would write: the phrase most of its texts share (tools/feedback/theme_labels.py),
+  or the model's label when a `labeler` is given; its most distinctive terms (class-based
+  TF-IDF) are kept beside it,
 - its size and share of the period's texts, its mean sentiment,
 - a trend: texts of the previous period of the same length that sit as close to the theme's
   centre as its own members are counted, so "delivery complaints up from 4 to 31" is a fair
@@ -33,11 +34,15 @@ from tools.feedback.embeddings import normalize_rows
 from tools.feedback.scoring import NEUTRAL_BAND
 from tools.feedback.search import Quote, quote_from_chunk
 from tools.feedback.store import FeedbackStore
+from tools.feedback.theme_labels import phrase_labels
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
 
 Labeler = Callable[[list[str], list[str]], str]  # (top terms, sample quotes) -> short label
+TICKETS_TONE = "support tickets, tone not judged"
+TICKETS_NOTE = ("Support tickets are written politely (\"Hi, ... thanks!\"), which a sentiment score reads as "
+                "positive even when they complain, so their tone is not judged: read the quotes.")
 
 # Average-linkage cosine distance at which two groups stop merging: members of a theme are on
 # average at least this similar (1 - threshold). Tuned on paraphrased complaints: closer
@@ -79,6 +84,23 @@ class Theme:
     first_day: dt.date | None
     last_day: dt.date | None
     quotes: list[Quote]
+    negative: float = 0.0  # share of its scored texts that read negative (below -NEUTRAL_BAND)
+    positive: float = 0.0
+    tickets: float = 0.0  # share of its texts that are support tickets
+
+    def tone(self) -> str:
+        """How the theme reads, in words. Support tickets are requests and complaints written
+        politely ("Hi, ... Thanks!"), which a sentiment score reads as positive, so a theme of
+        tickets is never called positive: it says so instead of showing the score."""
+        if self.sentiment is None:
+            return "tone not scored"
+        if self.negative >= 0.5 or self.sentiment <= -NEUTRAL_BAND:
+            return "mostly negative"
+        if self.tickets >= 0.5:
+            return TICKETS_TONE
+        if self.positive >= 0.6 and self.negative < 0.2:
+            return "mostly positive"
+        return "mixed"
 
     def change_text(self) -> str:
         if self.previous is None:
@@ -98,25 +120,31 @@ class ThemesResult(ResultMixin):
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{
-            "label": t.label, "size": t.size, "share": t.share, "sentiment": t.sentiment,
+            "label": t.label, "size": t.size, "share": t.share, "tone": t.tone(), "sentiment": t.sentiment,
+            "negative": t.negative, "tickets": t.tickets,
             "previous": t.previous, "trend": t.trend, "first_day": t.first_day, "last_day": t.last_day,
             "quote_1": t.quotes[0].id if t.quotes else None,
             "quote_2": t.quotes[1].id if len(t.quotes) > 1 else None,
         } for t in self.themes])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"{len(self.themes)} themes in {self.texts:,} customer texts "
                  f"({self.provenance.period_label}); quotes are customer text, redacted:"]
         for i, t in enumerate(self.themes, 1):
-            mood = "n/a" if t.sentiment is None else f"{t.sentiment:+.2f}"
+            mood = t.tone()
+            if details:
+                mood += "; sentiment " + ("n/a" if t.sentiment is None else f"{t.sentiment:+.2f}") + \
+                    f", {t.negative:.0%} negative; words: {' / '.join(t.terms[:4])}"
             days = f"{t.first_day} to {t.last_day}" if t.first_day else "undated"
-            lines.append(f"{i}. {t.label} - {t.size:,} texts ({t.share:.0%}), sentiment {mood}, {days}"
+            lines.append(f"{i}. {t.label} - {t.size:,} texts ({t.share:.0%}), {mood}, {days}"
                          + (f"; {t.change_text()}" if t.change_text() else ""))
             for q in t.quotes:
                 lines.append(f'   "{_short(q.text)}" ({q.citation()})')
         if self.unassigned:
             lines.append(f"{self.unassigned:,} texts fit no theme of {self.provenance.params.get('min_size')}+ texts.")
-        lines.append(self.provenance.to_text())
+        if any(t.tone() == TICKETS_TONE for t in self.themes):
+            lines.append(TICKETS_NOTE)
+        lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
 
@@ -135,7 +163,7 @@ def _documents(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     grouped = frame.groupby("doc_id", sort=False)
     docs = grouped.agg(
         text=("text", " ".join), sentiment=("sentiment", "mean"), ts=("ts", "first"),
-        meta_first=("_pos", "first"),
+        meta_first=("_pos", "first"), source=("source", "first"),
     ).reset_index()
     codes = grouped.ngroup().to_numpy()
     sums = np.zeros((len(docs), vectors.shape[1]), dtype=np.float64)
@@ -241,6 +269,7 @@ def themes(
     sizes = pd.Series(labels).value_counts()
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]
     terms = top_terms(docs["text"], labels, keep)
+    phrases = phrase_labels(docs["text"], labels, keep, _stop_words(), terms, weights=_closeness(vectors, labels, keep))
 
     prev_docs, prev_vectors = _previous(fb, params, as_of, customers) if params.compare else (None, None)
     notes: list[str] = []
@@ -252,12 +281,12 @@ def themes(
         sims = vectors[members] @ centre
         order = members[np.argsort(-sims)]
         quotes = _representative(docs, frame, order, vectors, centre, tz)
-        label = " / ".join(terms.get(c, [])[:3]) or "(no distinctive words)"
+        label = phrases[c]
         if labeler is not None:
             try:
                 label = labeler(terms.get(c, []), [q.text for q in quotes]).strip() or label
             except Exception as exc:  # a model hiccup must not lose the themes
-                notes.append(f"LLM labels unavailable ({type(exc).__name__}); labels are top terms")
+                notes.append(f"LLM labels unavailable ({type(exc).__name__}); labels are phrases from the texts")
                 labeler = None
         previous = None
         trend = ""
@@ -266,6 +295,7 @@ def themes(
             previous = int((prev_vectors @ centre >= floor).sum()) if len(prev_vectors) else 0
             trend = _trend(len(members), previous)
         mood = docs["sentiment"].iloc[members]
+        scored = max(int(mood.notna().sum()), 1)
         days = pd.to_datetime(docs["ts"].iloc[members], unit="s", utc=True).dt.tz_convert(tz).dt.date
         result.append(Theme(
             label=label, terms=terms.get(c, []), size=int(len(members)),
@@ -275,6 +305,9 @@ def themes(
             first_day=days.min() if days.notna().any() else None,
             last_day=days.max() if days.notna().any() else None,
             quotes=quotes,
+            negative=float((mood <= -NEUTRAL_BAND).sum() / scored),
+            positive=float((mood >= NEUTRAL_BAND).sum() / scored),
+            tickets=float((docs["source"].iloc[members] == "ticket").mean()) if "source" in docs else 0.0,
         ))
     unassigned = int(len(docs) - sum(t.size for t in result))
     if len(docs) < 30:
@@ -284,9 +317,10 @@ def themes(
     prov = Provenance(
         tool="feedback_themes",
         definition=("customer texts clustered by meaning (agglomerative, average cosine linkage on "
-                    f"{fb.require_embedder().name} embeddings); labels are each theme's most "
-                    "distinctive terms; trend counts previous-period texts as close to the theme's "
-                    "centre as its own members"),
+                    f"{fb.require_embedder().name} embeddings); labels are the phrase most of a theme's "
+                    "texts share and other themes' texts do not (its most distinctive words when none "
+                    "is shared); trend counts previous-period texts as close to the theme's centre as "
+                    "its own members"),
         params=params.model_dump(mode="json", exclude_none=True),
         filters={k: v for k, v in {"source": params.source, "stage": params.stage,
                                    "sentiment": None if params.sentiment == "all" else params.sentiment}.items() if v},
@@ -297,6 +331,17 @@ def themes(
         notes=tuple(notes),
     )
     return ThemesResult(themes=result, texts=int(len(docs)), unassigned=unassigned, provenance=prov)
+
+
+def _closeness(vectors: np.ndarray, labels: np.ndarray, keep: list[int]) -> np.ndarray:
+    """Per text, how close it sits to its theme's centre (cosine, raised to the 4th power so
+    the typical texts count most); 1 for texts of themes not shown."""
+    weights = np.ones(len(labels))
+    for c in keep:
+        members = labels == c
+        centre = normalize_rows(vectors[members].mean(axis=0))[0]
+        weights[members] = np.clip(vectors[members] @ centre, 0.0, None) ** 4
+    return weights
 
 
 def _select(frame: pd.DataFrame, sentiment: str) -> tuple[pd.DataFrame, np.ndarray]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from tools.analytics.named_rates import GO_ON_RATE
 from tools.core.text import count, duration, pct, text_table
 from tools.journey_map.tables import (
     emotion_lines,
@@ -28,7 +29,7 @@ def _heading(m: JourneyMapData) -> list[str]:
             f"{m.period_label}{against}. {m.entered:,} customers entered the journey at awareness."]
 
 
-def _summary_rows(m: JourneyMapData) -> list[list[str]]:
+def summary_rows(m: JourneyMapData) -> list[list[str]]:
     rows = []
     for col in m.stages:
         t = col.to_next
@@ -42,7 +43,7 @@ def _summary_rows(m: JourneyMapData) -> list[list[str]]:
     return rows
 
 
-SUMMARY_HEADER = ["stage", "health", "customers", "on to next", "median time", "emotion", "pain points"]
+SUMMARY_HEADER = ["stage", "health", "customers", "go-on rate", "median time", "feeling", "pain points"]
 
 
 def _pipe(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
@@ -55,7 +56,7 @@ def _pipe(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
+def map_markdown(m: JourneyMapData, grid: Grid = "pipe", details: bool = True) -> str:
     """The map for a terminal, a chat message or a .md file. `grid="pipe"` gives a Markdown
     table with the stages as columns; "aligned" a plain table that keeps its columns in a
     terminal and in Slack."""
@@ -65,7 +66,9 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
         keep = ["Health", "Customers", "On to the next stage", "Touchpoints", "Emotion", "KPIs"]
         lines += _pipe(["", *g.columns], [[r, *g.loc[r]] for r in keep])
     else:
-        lines += ["```", *text_table(SUMMARY_HEADER, _summary_rows(m), align="llrrrrr"), "```"]
+        lines += ["```", *text_table(SUMMARY_HEADER, summary_rows(m), align="llrrrrr"), "```"]
+    window = m.sources["funnel"].params.get("window_days", 30) if "funnel" in m.sources else 30
+    lines.append(GO_ON_RATE.said(window=window) + ".")
     lines += ["", "## Opportunities", ""]
     if m.opportunities:
         lines += [f"{i}. [{o.severity}] {o.stage}: {o.shown}" for i, o in enumerate(m.opportunities, 1)]
@@ -75,7 +78,7 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
         lines += ["", f"## {col.stage.capitalize()}: {col.health}", ""]
         for f in col.findings:
             lines.append(f"- {f.text}")
-        lines.append("- Next: " + "; ".join(next_lines(col)))
+        lines.append("- Go-on rate: " + "; ".join(next_lines(col)))
         lines.append("- Touchpoints: " + ("; ".join(touchpoint_lines(col, 6)) or "none"))
         lines.append("- Emotion: " + "; ".join(emotion_lines(col)))
         if col.pain_points:
@@ -86,14 +89,14 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe") -> str:
                 if p.quote is not None:
                     lines.append(f'    > "{quote_text(p.quote.text)}" ({p.quote.citation()})')
         lines.append("- KPIs: " + ("; ".join(kpi_lines(col, m.currency)) or "none"))
-    lines += ["", m.provenance.to_text()]
+    lines += ["", m.provenance.to_text(details)]
     return "\n".join(lines)
 
 
-def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe") -> str:
+def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe", details: bool = True) -> str:
     """Both maps' summaries and every notable difference."""
     lines = [f"# Journey maps side by side: {c.left_label} vs {c.right_label}", ""]
-    header = ["stage", "health", "customers", "on to next", "emotion"]
+    header = ["stage", "health", "customers", "go-on rate", "feeling"]
     rows = []
     for a, b in zip(c.left.stages, c.right.stages, strict=True):
         ea = a.emotion.mean if a.emotion and a.emotion.mean is not None else None
@@ -121,5 +124,5 @@ def comparison_markdown(c: MapComparisonData, grid: Grid = "pipe") -> str:
     for label, m in ((c.left_label, c.left), (c.right_label, c.right)):
         lines += ["", f"## Opportunities, {label}", ""]
         lines += [f"{i}. [{o.severity}] {o.stage}: {o.shown}" for i, o in enumerate(m.opportunities, 1)] or ["none"]
-    lines += ["", c.provenance.to_text()]
+    lines += ["", c.provenance.to_text(details)]
     return "\n".join(lines)

@@ -26,8 +26,8 @@ class JourneyMap(JourneyMapData, ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return map_numbers(self)
 
-    def to_text(self) -> str:
-        return map_markdown(self, grid="aligned")
+    def to_text(self, details: bool = False) -> str:
+        return map_markdown(self, grid="aligned", details=details)
 
     def attachments(self) -> list[Attachment]:
         """The picture and the spreadsheet, for Slack and documents."""
@@ -40,8 +40,8 @@ class MapComparison(MapComparisonData, ResultMixin):
     """Two maps side by side (see build.compare_maps): every item of both, the notable
     differences, and their renderings. `to_frame` is the differences, one per row."""
 
-    def to_text(self) -> str:
-        return comparison_markdown(self, grid="aligned")
+    def to_text(self, details: bool = False) -> str:
+        return comparison_markdown(self, grid="aligned", details=details)
 
     def attachments(self) -> list[Attachment]:
         return [Attachment("journey-maps.png", comparison_png(self), "Journey maps side by side"),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from tools.analytics.kpi_catalog import currency_symbol
 from tools.core.cells import neutralise
 from tools.journey_map.tables import comparison_frame, map_grid, map_numbers, map_subtitle
 from tools.journey_map.types import JourneyMapData, MapComparisonData
@@ -49,20 +50,53 @@ def _sheet_grid(ws, title: str, subtitle: str, grid: pd.DataFrame, health: Seque
     ws.freeze_panes = "B5"
 
 
-def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = None) -> None:  # type: ignore[no-untyped-def]
-    from openpyxl.styles import Font, PatternFill
+def number_formats(currency_symbol: str) -> dict[str, str]:
+    """Excel number formats per unit of the Numbers sheet: shares as %, money in the business
+    currency, durations (stored in days, Excel's own unit of time) as hours and minutes."""
+    return {
+        "share": "0.0%",
+        "count": "#,##0",
+        "money": f'"{currency_symbol}"#,##0.00',
+        "duration": '[h]"h "mm"m"',
+        "hours": '0.0" h"',
+        "days": '0.0" days"',
+        "sentiment": "+0.00;-0.00;0.00",
+        "points": "+0;-0;0",
+        "score": '0.00" / 5"',
+    }
 
-    for j, name in enumerate(frame.columns, start=1):
+
+def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = None,  # type: ignore[no-untyped-def]
+                 formats: dict[str, str] | None = None, wrap: Sequence[str] = ()) -> None:
+    """A table with a bold frozen header and a filter on it. With `formats`, the value and
+    previous cells of each row get the number format of the row's `unit`; columns in `wrap`
+    are wide with wrapped text (method notes), the others as wide as their content."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    columns = list(frame.columns)
+    for j, name in enumerate(columns, start=1):
         ws.cell(row=1, column=j, value=neutralise(str(name))).font = Font(bold=True)
-        ws.column_dimensions[ws.cell(row=1, column=j).column_letter].width = 18 if j > 1 else 16
+        longest = max([len(str(name))] + [len(str(v)) for v in frame[name].head(500) if v is not None])
+        ws.column_dimensions[get_column_letter(j)].width = 90 if name in wrap else min(max(10, longest + 2), 48)
+    units = frame["unit"].tolist() if formats and "unit" in frame.columns else None
+    top = Alignment(wrap_text=True, vertical="top")
     for i, row in enumerate(frame.itertuples(index=False), start=2):  # a few hundred cells
+        fmt = formats.get(units[i - 2]) if formats and units else None
         for j, value in enumerate(row, start=1):
-            ws.cell(row=i, column=j, value=_cell(value))
+            cell = ws.cell(row=i, column=j, value=_cell(value))
+            if fmt and columns[j - 1] in ("value", "previous"):
+                cell.number_format = fmt
+            elif columns[j - 1] == "n":
+                cell.number_format = "#,##0"
+            if columns[j - 1] in wrap:
+                cell.alignment = top
         fill = fills[i - 2] if fills else None
         if fill:
-            for j in range(1, len(frame.columns) + 1):
+            for j in range(1, len(columns) + 1):
                 ws.cell(row=i, column=j).fill = PatternFill("solid", fgColor=fill)
     ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 2)}"
 
 
 def _cell(value: object) -> object:
@@ -77,15 +111,17 @@ def _cell(value: object) -> object:
 
 def map_xlsx(m: JourneyMapData) -> bytes:
     """Sheets: "Journey map" (stages as columns, a row per layer, health colours), "Numbers"
-    (every number, one per row) and "How" (where each number comes from)."""
+    (every number, one per row, in its number format: %, currency, hours and minutes) and
+    "How" (where each number comes from, wrapped to read); both with a filter on the header."""
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Journey map"
     _sheet_grid(ws, f"Journey map: {m.who}", map_subtitle(m), map_grid(m), [c.health for c in m.stages])
-    _sheet_table(wb.create_sheet("Numbers"), map_numbers(m))
-    _sheet_table(wb.create_sheet("How"), _how(m))
+    _sheet_table(wb.create_sheet("Numbers"), map_numbers(m), formats=number_formats(currency_symbol(m.currency)),
+                 wrap=("detail",))
+    _sheet_table(wb.create_sheet("How"), _how(m), wrap=("what",))
     return _save(wb)
 
 

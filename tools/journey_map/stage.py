@@ -18,11 +18,11 @@ from tools.analytics.trends import kpi_series
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
-from tools.core.text import count, duration, pct, text_table
+from tools.core.text import count, duration, pct, text_table, words
 from tools.data.store import JourneyStore
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
 from tools.feedback.store import FeedbackStore
-from tools.feedback.themes import Theme, ThemesParams, themes
+from tools.feedback.themes import TICKETS_NOTE, TICKETS_TONE, Theme, ThemesParams, themes
 from tools.journey_map.build import build_map, cohort_ids
 from tools.journey_map.results import JourneyMap
 from tools.journey_map.rules import STAGE_ADVICE
@@ -52,7 +52,7 @@ class StageDetail(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.kpi_weeks.copy()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         c = self.column
         lines = [f"{self.stage.capitalize()} for {self.who}, {self.period_label}: {c.health.upper()}", ""]
         if c.findings:
@@ -95,17 +95,19 @@ class StageDetail(ResultMixin):
         if self.themes:
             lines += ["", f"What customers say about {self.stage} (customer words, redacted):"]
             for i, t in enumerate(self.themes, 1):
-                mood = "" if t.sentiment is None else f", sentiment {t.sentiment:+.2f}"
+                mood = f", {t.tone()}" + (f" (sentiment {t.sentiment:+.2f})" if details and t.sentiment is not None else "")
                 change = f"; {t.change_text()}" if t.change_text() else ""
                 lines.append(f"{i}. {t.label}: {t.size:,} texts{mood}{change}")
                 lines += [f'   "{quote_text(q.text)}" ({q.citation()})' for q in t.quotes]
+            if any(t.tone() == TICKETS_TONE for t in self.themes):
+                lines.append(TICKETS_NOTE)
         if c.touchpoints:
             lines += ["", "Touchpoints:"]
-            rows = [[t.touchpoint, count(t.customers), count(t.events), "online" if t.online else "offline", t.action]
+            rows = [[words(t.touchpoint), count(t.customers), count(t.events), "online" if t.online else "offline", t.action]
                     for t in c.touchpoints]
             lines += ["  " + line for line in text_table(["touchpoint", "customers", "events", "", "what they do"],
                                                           rows, align="lrrll")]
-        lines += ["", self.provenance.to_text()]
+        lines += ["", self.provenance.to_text(details)]
         return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS, format_value
 from tools.core.cells import csv_bytes
-from tools.core.text import duration, pct
+from tools.core.text import duration, pct, words
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
 
 GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What customers do",
@@ -23,7 +23,7 @@ GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What
 
 def touchpoint_lines(col: StageColumn, top: int | None = None) -> list[str]:
     shown = col.touchpoints[:top] if top else col.touchpoints
-    lines = [f"{t.touchpoint}: {t.customers:,} customers{'' if t.online else ' (offline)'}" for t in shown]
+    lines = [f"{words(t.touchpoint)}: {t.customers:,} customers{'' if t.online else ' (offline)'}" for t in shown]
     hidden = len(col.touchpoints) - len(shown)
     if hidden > 0:
         lines.append(f"+{hidden} more")
@@ -123,38 +123,45 @@ def map_grid(m: JourneyMapData) -> pd.DataFrame:
 
 
 def map_numbers(m: JourneyMapData) -> pd.DataFrame:
-    """Every number of the map as one long table: stage, layer, item, value, previous, n, detail."""
+    """Every number of the map as one long table: stage, layer, item, value, previous, n, unit,
+    detail. `unit` says how to read value and previous (share, count, duration in days,
+    sentiment, or a KPI's unit: money, hours, days, points, score); the spreadsheet formats by it."""
     recs: list[dict[str, object]] = []
 
     def add(stage: str, layer: str, item: str, value: float | None = None, previous: float | None = None,
-            n: int | None = None, detail: str = "") -> None:
+            n: int | None = None, detail: str = "", unit: str = "") -> None:
         recs.append({"stage": stage, "layer": layer, "item": item, "value": value, "previous": previous,
-                     "n": n, "detail": detail})
+                     "n": n, "unit": unit, "detail": detail})
 
     for col in m.stages:
         s = col.stage
         add(s, "health", col.health, detail="; ".join(f.text for f in col.findings))
-        add(s, "funnel", "customers reaching the stage", col.customers)
-        add(s, "events", "active customers", col.active, n=col.events)
+        add(s, "funnel", "customers reaching the stage", col.customers, unit="count")
+        add(s, "events", "active customers", col.active, n=col.events, unit="count")
         if col.to_next is not None:
             t = col.to_next
-            add(s, "funnel", f"conversion to {t.to_stage}", t.rate, t.rate_before, t.of)
-            add(s, "funnel", f"median days to {t.to_stage}", t.median_days, n=t.reached)
+            add(s, "funnel", f"go-on rate to {t.to_stage}", t.rate, t.rate_before, t.of, unit="share")
+            add(s, "funnel", f"median time to {t.to_stage}", t.median_days, n=t.reached, unit="duration")
         for tp in col.touchpoints:
-            add(s, "touchpoint", tp.touchpoint, tp.customers, n=tp.events,
+            add(s, "touchpoint", words(tp.touchpoint), tp.customers, n=tp.events, unit="count",
                 detail=("online" if tp.online else "offline") + f"; {tp.action}")
         if col.emotion is not None:
             e = col.emotion
-            add(s, "emotion", "mean sentiment", e.mean, e.previous, e.scored)
+            add(s, "emotion", "mean sentiment", e.mean, e.previous, e.scored, unit="sentiment")
         for p in col.pain_points:
-            add(s, "pain point", p.label, p.size, p.previous, detail=p.quote.id if p.quote else "")
+            add(s, "pain point", p.label, p.size, p.previous, unit="count", detail=p.quote.id if p.quote else "")
         for k in col.kpis:
-            add(s, "kpi", k.metric, k.value, k.previous, k.n, k.assessment or "")
+            add(s, "kpi", k.label, k.value, k.previous, k.n, k.assessment or "", unit=KPI_UNIT[SPECS[k.metric].unit])
     for o in m.opportunities:
         add(o.stage, "opportunity", o.rule, detail=o.shown)
-    frame = pd.DataFrame(recs, columns=["stage", "layer", "item", "value", "previous", "n", "detail"])
+    frame = pd.DataFrame(recs, columns=["stage", "layer", "item", "value", "previous", "n", "unit", "detail"])
     frame["n"] = frame["n"].astype("Int64")
     return frame
+
+
+# The catalogue's KPI units as the Numbers sheet names them (a rate is a share).
+KPI_UNIT = {"rate": "share", "money": "money", "count": "count", "hours": "hours", "days": "days",
+            "points": "points", "score": "score"}
 
 
 def map_csv(m: JourneyMapData) -> bytes:

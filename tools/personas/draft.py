@@ -119,23 +119,33 @@ def _draft_from_segments(store: JourneyStore, params: DraftPersonasParams, seg: 
         used: set[str] = set()
         cards = [
             build_card(con, b, ps.DRAFT_MEMBERS_SQL, [conversation, i + 1], used=used, segment=i,
-                       definition=f"segment {i + 1} of {seg.k}: customers grouped by behaviour (KMeans)")
+                       definition=f"group {i + 1} of {seg.k}: customers who behave alike")
             for i in range(seg.k)
         ]
     info = {"overall": overall, "k": seg.k, "silhouette": seg.silhouette, "stability": seg.stability,
             "silhouettes": {str(k): v for k, v in seg.silhouettes.items()}}
     ps.write_draft(store, conversation, [c.to_record() for c in cards], members, info)
-    headline = (f"I drafted {seg.k} personas from {n_customers(len(seg.labels))}' behaviour. "
-                f"Separation: {seg.separation} (silhouette {seg.silhouette:.2f}, "
-                f"{'chosen from ' + ', '.join(f'k={k}: {v:.2f}' for k, v in seg.silhouettes.items()) if seg.chosen_by == 'silhouette' else 'k as asked'}); "
-                f"stability {seg.stability:.2f} (agreement of refits on half the customers, 1 = identical).")
+    headline = (f"I drafted {seg.k} personas from {n_customers(len(seg.labels))}' behaviour; "
+                f"{SEPARATION_WORDS.get(seg.separation, seg.separation)}.")
+    method = (f"Separation: {seg.separation} (silhouette {seg.silhouette:.2f}, "
+              f"{'chosen from ' + ', '.join(f'k={k}: {v:.2f}' for k, v in seg.silhouettes.items()) if seg.chosen_by == 'silhouette' else 'k as asked'}); "
+              f"stability {seg.stability:.2f} (agreement of refits on half the customers, 1 = identical).")
     notes = list(b.notes)
     notes.append("Features: " + "; ".join(FEATURES.values()))
     prov = persona_provenance("draft_personas", params, "KMeans on behavioural features scaled 0-1; k with the best "
                               "silhouette from 2 to 6; numbers on each card computed from the journey tables for its "
                               "members; pain points and quotes from their own surveys and tickets", notes,
                               row_counts={"customers": len(seg.labels)})
-    return PersonaDraftResult(tuple(cards), prov, headline, focus=1)
+    return PersonaDraftResult(tuple(cards), prov, headline, focus=1, method=method)
+
+
+# The separation of the groups (their silhouette, tools/personas/segments.py) as an owner reads it.
+SEPARATION_WORDS = {
+    "strong": "the groups are clearly different from each other",
+    "reasonable": "the groups are clearly different from each other",
+    "weak": "the groups overlap a good deal, so treat them as rough sketches",
+    "no real structure": "your customers do not fall into clear groups, so treat these as rough sketches",
+}
 
 
 def load_draft(store: JourneyStore, conversation: str) -> tuple[list[Persona], int | None, dict[str, Any]]:

@@ -89,9 +89,10 @@ class PersonaDraftResult(ResultMixin):
     provenance: Provenance
     headline: str = ""
     focus: int | None = None  # 1-based position "her"/"it" refers to
+    method: str = ""  # how well the groups separate, with the statistics (shown with details)
 
-    def to_text(self) -> str:
-        parts = [self.headline] if self.headline else []
+    def to_text(self, details: bool = False) -> str:
+        parts = [self.headline + (f" {self.method}" if details and self.method else "")] if self.headline else []
         for i, p in enumerate(self.personas, start=1):
             parts.append(f"**{i}.** " + p.to_text().replace("### ", "", 1))
         return "\n\n".join(parts)

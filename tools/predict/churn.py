@@ -28,6 +28,7 @@ from tools.predict.scoring import (
     Scores,
     cohort,
     model_facts,
+    plain_quality_line,
     quality_line,
     require,
     restrict,
@@ -84,6 +85,7 @@ class AtRiskResult(ResultMixin):
     as_of: dt.date
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
+    quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
 
     @property
     def share(self) -> float:
@@ -92,7 +94,7 @@ class AtRiskResult(ResultMixin):
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         if self.tier == "lapsing":
             head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are lapsing: habitual "
                     f"customers now buying at half their usual rate or less (data to {self.as_of}).")
@@ -108,7 +110,7 @@ class AtRiskResult(ResultMixin):
                 lines.append(f"  {cid:<14} risk {r.churn_risk:>4.0%}{was:<11} spent {r.spend_365d:>9,.0f}  "
                              f"{r.reasons or '-'}")
         lines.append("")
-        lines.append(self.provenance.notes[0] if self.provenance.notes else "")
+        lines.append(self.provenance.notes[0] if details and self.provenance.notes else self.quality)
         return "\n".join(lines).rstrip()
 
 
@@ -150,7 +152,7 @@ def at_risk_customers(
         customers=listed[_COLUMNS], count=len(chosen), buyers=len(buyers),
         value=float(chosen["spend_365d"].sum()), expected_revenue=float(chosen["expected_revenue"].sum()),
         tier=params.tier, window_days=window, threshold=threshold, as_of=sc.as_of,
-        model=model_facts(version), provenance=prov,
+        model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
     )
 
 

@@ -197,6 +197,22 @@ class HoldoutCheck:
         return "\n".join(lines)
 
 
+class PastRate:
+    """The simple rule the lifetime value model is checked against, used when the model does
+    not beat it: each customer keeps buying at their past rate (repeat purchase days per day
+    since their first purchase), at their average value per purchase day."""
+
+    spend_note = ""
+
+    def predict(self, rfm: pd.DataFrame, days: float, *, start_offset: float = 0.0) -> pd.DataFrame:
+        rate = (rfm["x"] / rfm["T"].where(rfm["T"] > 0)).fillna(0.0)
+        value = rfm["spend"] / (rfm["x"] + 1.0)
+        purchases = rate * days
+        return pd.DataFrame({"p_alive": np.nan, "expected_purchases": purchases,
+                             "expected_spend_per_purchase": value, "expected_revenue": purchases * value},
+                            index=rfm.index)
+
+
 def holdout_check(store: JourneyStore, settings: PredictSettings) -> tuple[HoldoutCheck, ClvModel]:
     """Fit before the last `clv_holdout_days` days, compare with what happened in them."""
     first_day, as_of = data_span(store)

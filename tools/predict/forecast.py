@@ -14,9 +14,10 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.analytics.kpi_catalog import SPECS, format_value
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
-from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.clv import ClvModel, PastRate, rfm_summary
 from tools.predict.features import data_span
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
@@ -57,29 +58,41 @@ class RevenueForecastResult(ResultMixin):
     caveats: tuple[str, ...]  # what limits the forecast (few repeat buyers, spend model fallback)
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
+    currency: str = "GBP"
+    # "model" (BG/NBD + Gamma-Gamma) or "past rate": the simple rule, when the model did not beat it
+    method: str = "model"
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
 
-    def to_text(self) -> str:
-        lines = [
-            f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
-            f"{self.last_day}: {self.revenue:,.0f} in revenue from {self.purchases:,.0f} purchases "
-            f"(about {self.expected_active:,.0f} of them are still active).",
-        ]
+    def money(self, value: float) -> str:
+        return format_value(SPECS["revenue"], value, self.currency).removesuffix(".00")
+
+    def to_text(self, details: bool = False) -> str:
+        head = (f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
+                f"{self.last_day}: {self.money(round(self.revenue))} in revenue from {self.purchases:,.0f} purchases")
+        if self.method == "past rate":
+            head += ", if each keeps buying at their past rate."
+        else:
+            head += f" (about {self.expected_active:,.0f} of them are still active)."
+        lines = [head]
         if len(self.breakdown):
             lines.append("")
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22} {r.expected_revenue:>11,.0f}  ({r.share:.0%}, "
+                lines.append(f"  {str(r.value):<22} {self.money(round(r.expected_revenue)):>11}  ({r.share:.0%}, "
                              f"{r.customers:,} customers)")
         if len(self.top):
             lines.append("")
             lines.append("Top customers by expected revenue:")
             for cid, r in self.top.iterrows():
-                lines.append(f"  {cid:<14} {r.expected_revenue:>9,.0f}  ({r.expected_purchases:.1f} purchases, "
-                             f"still active: {r.p_alive:.0%})")
+                active = "" if pd.isna(r.p_alive) else f", still active: {r.p_alive:.0%}"
+                lines.append(f"  {cid:<14} {self.money(round(r.expected_revenue)):>9}  "
+                             f"({r.expected_purchases:.1f} purchases{active})")
         lines.append("")
-        lines.extend([self.provenance.notes[0], *self.caveats])
+        lines.extend([plain_quality(self.holdout, self.method) if not details else self.provenance.notes[0],
+                      *self.caveats])
+        if details:
+            lines.append(self.provenance.to_text(details=True))
         return "\n".join(lines).rstrip()
 
 
@@ -105,6 +118,7 @@ def revenue_forecast(
     *,
     registry: ModelRegistry | None = None,
     settings: PredictSettings | None = None,
+    currency: str = "GBP",
 ) -> RevenueForecastResult:
     """Expected revenue and purchases from existing customers over the horizon."""
     from tools.predict.scoring import active_models
@@ -113,12 +127,19 @@ def revenue_forecast(
     settings = settings or PredictSettings()
     reg = registry or ModelRegistry.beside(store)
     models, notes = active_models(store, reg, settings, now=None)
-    if "clv" not in models:
-        from tools.core.errors import ToolUnavailable
+    method = "model"
+    if "clv" in models:
+        version, model = models["clv"]
+        clv: ClvModel | PastRate = model
+    else:
+        as_of = data_span(store)[1]
+        unused = next((v for v in reversed(reg.versions("clv")) if v.data_end == as_of and not v.active), None)
+        if unused is None:
+            from tools.core.errors import ToolUnavailable
 
-        raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
-    version, model = models["clv"]
-    clv: ClvModel = model
+            raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
+        # The model was trained and did not beat the simple rule: the rule forecasts, and says so.
+        version, clv, method = unused, PastRate(), "past rate"
     as_of = data_span(store)[1]
     offset, length, first, last = horizon_days(params.horizon, as_of)
     rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
@@ -145,11 +166,16 @@ def revenue_forecast(
             "buy nothing more.")
     if clv.spend_note:
         caveats.append(clv.spend_note)
+    definition = ("Expected purchases per existing customer from the BG/NBD model (purchase rate "
+                  "and dropout) times expected value per purchase from the Gamma-Gamma model, "
+                  "summed; a purchase is a day with a non-cancelled order; not discounted.")
+    if method == "past rate":
+        definition = ("Each existing customer's repeat purchase days per day since their first purchase, "
+                      "times the days of the horizon, times their average value per purchase day, summed "
+                      "(the simple rule, because the lifetime value model did not beat it on the holdout).")
     prov = Provenance(
         tool="revenue_forecast",
-        definition=("Expected purchases per existing customer from the BG/NBD model (purchase rate "
-                    "and dropout) times expected value per purchase from the Gamma-Gamma model, "
-                    "summed; a purchase is a day with a non-cancelled order; not discounted."),
+        definition=definition,
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_start=None, period_end=None,
         period_label=f"{params.horizon.replace('_', ' ')} ({first} to {last})",
@@ -163,5 +189,21 @@ def revenue_forecast(
         holdout={k: m.get(k) for k in ("holdout_days", "calibration_end", "predicted_purchases",
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
-        caveats=tuple(caveats), model=model_facts(version), provenance=prov,
+        caveats=tuple(caveats), model=model_facts(version), provenance=prov, currency=currency, method=method,
     )
+
+
+def plain_quality(holdout: dict[str, Any], method: str) -> str:
+    """How far to trust the forecast, without the statistics."""
+    days = holdout.get("holdout_days") or "the last"
+    if method == "past rate":
+        return (f"The lifetime value model is not used: on the {days} days held back it was further off per "
+                "customer than this simple rule, so the rule gives the forecast.")
+    error = holdout.get("revenue_error")
+    off = f", revenue {abs(error):.0%} {'too high' if error > 0 else 'too low'}" if isinstance(error, float) else ""
+    skill = holdout.get("skill")
+    if isinstance(skill, float) and skill < 0:
+        return (f"Warning: on the {days} days held back this model was further off per customer than the simple "
+                f"rule 'each customer keeps buying at their past rate'{off}; treat the forecast as rough, or "
+                "retrain with `journeybot predict train`.")
+    return f"Checked on the {days} days held back: it beat the simple past-rate rule{off}."

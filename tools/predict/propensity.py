@@ -24,6 +24,7 @@ from tools.predict.scoring import (
     Scores,
     cohort,
     model_facts,
+    plain_quality_line,
     quality_line,
     require,
     restrict,
@@ -70,11 +71,12 @@ class PropensityResult(ResultMixin):
     as_of: dt.date
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
+    quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         p = self.provenance.params
         lines = [f"{self.count:,} of {self.population:,} people have a {p['min_probability']:.0%}+ chance "
                  f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
@@ -82,7 +84,7 @@ class PropensityResult(ResultMixin):
         for cid, r in self.customers.iterrows():
             kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
             lines.append(f"  {cid:<14} {r.purchase_propensity:>4.0%}  {kind}")
-        lines.append(self.provenance.notes[0] if self.provenance.notes else "")
+        lines.append(self.provenance.notes[0] if details and self.provenance.notes else self.quality)
         return "\n".join(lines).rstrip()
 
 
@@ -120,5 +122,5 @@ def purchase_propensity(
     return PropensityResult(
         customers=listed[_COLUMNS], count=len(likely), population=len(frame),
         expected_buyers=float(frame["purchase_propensity"].sum()), horizon_days=horizon,
-        as_of=sc.as_of, model=model_facts(version), provenance=prov,
+        as_of=sc.as_of, model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
     )

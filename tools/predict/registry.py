@@ -6,7 +6,9 @@ file checksum and whether it is the active version. Only one version per name is
 
 A new version becomes active only if its score (ROC AUC for churn and purchase, holdout skill
 for lifetime value, all higher-is-better) is not lower than the active version's by more than
-the tolerance; otherwise it is kept on file, inactive, and the previous one stays in use.
+the tolerance; otherwise it is kept on file, inactive, and the previous one stays in use. A
+version that does not beat its simple baseline (lifetime value with a holdout skill below 0:
+further off than "each customer keeps their past rate") is never made active.
 Scores come from different test periods, so the comparison is a guard against a bad retrain,
 not a contest: `activate` switches versions by hand.
 
@@ -187,8 +189,11 @@ class ModelRegistry:
         settings: dict[str, Any] | None = None,
         training: str = "",
         tolerance: float = 0.0,
+        floor: tuple[float, str] | None = None,
     ) -> Registered:
-        """Save a new version; activate it unless it scores worse than the active one."""
+        """Save a new version; activate it unless it scores worse than the active one, or below
+        `floor` = (score, what it means): a model that does not beat its simple baseline is
+        kept on file and never used, even as the first version."""
         _check_name(name)
         if now.tzinfo is None:
             raise ToolInputError("`now` must carry a time zone, e.g. datetime.now(timezone.utc)")
@@ -196,7 +201,12 @@ class ModelRegistry:
         previous = self.active(name)
         version = 1 + int(self.store.scalar(
             "SELECT coalesce(max(version), 0) FROM predict_models WHERE name = ?", [name]))
-        if previous is None:
+        retire = False  # an active version below the floor (trained before the floor existed) goes too
+        if floor is not None and not score >= floor[0]:  # NaN fails too
+            activate, reason = False, floor[1]
+            if previous is not None and not previous.score >= floor[0]:
+                retire, reason = True, reason + f"; {previous.label()} did not beat it either and is no longer used"
+        elif previous is None:
             activate, reason = True, "first version"
         elif score != score:  # NaN: nothing to compare
             activate, reason = False, f"no {metric} to compare; {previous.label()} stays active"
@@ -215,7 +225,7 @@ class ModelRegistry:
             with self.store.connect() as con:
                 con.begin()
                 try:
-                    if activate:
+                    if activate or retire:
                         con.execute("UPDATE predict_models SET active = false WHERE name = ?", [name])
                     con.execute(
                         "INSERT INTO predict_models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -53,7 +53,11 @@ def active_models(
     Returns the models and a note per model that could not be had."""
     from tools.predict.training import retrain
 
-    missing = [n for n in MODEL_NAMES if registry.active(n) is None]
+    # A model trained on the current data but never made active (it did not beat its baseline)
+    # is not retrained on every call: the answer says the simple rule is used instead.
+    as_of = data_span(store)[1]
+    missing = [n for n in MODEL_NAMES if registry.active(n) is None
+               and not any(v.data_end == as_of for v in registry.versions(n))]
     notes: list[str] = []
     if missing and train_if_missing:
         report = retrain(store, registry, settings, now=now or dt.datetime.now(dt.UTC),
@@ -65,6 +69,8 @@ def active_models(
         version = registry.active(name)
         if version is not None:
             out[name] = (version, registry.load(version))
+        elif (unused := next((v for v in reversed(registry.versions(name)) if v.data_end == as_of), None)):
+            notes.append(f"the {name} model is {unused.note}")
         elif not train_if_missing:
             notes.append(f"{name} model not trained yet: the retrain job trains it after the next "
                          "sync and every night; `journeybot predict train` trains it now")
@@ -216,6 +222,18 @@ def model_facts(version: ModelVersion) -> dict[str, Any]:
         if key in m and m[key] is not None:
             facts[key] = m[key]
     return facts
+
+
+def plain_quality_line(version: ModelVersion) -> str:
+    """How far to trust the model, in one sentence without statistics (quality_line has them)."""
+    m = version.metrics
+    if version.name in ("churn", "purchase"):
+        who = "who stopped buying" if version.name == "churn" else "who bought again"
+        if m.get("method") == "baseline":
+            return f"Scored by the simple rule ({version.label()}): the model did not pick out {who} better on a later period."
+        return (f"Tested on a later period, the model ({version.label()}) picked out {who} better than the "
+                "simple rule.")
+    return f"The model ({version.label()}) was checked on the last {m.get('holdout_days')} days held back."
 
 
 def quality_line(version: ModelVersion) -> str:

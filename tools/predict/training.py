@@ -35,7 +35,7 @@ from tools.predict.settings import PredictSettings
 @dataclass(frozen=True)
 class ModelOutcome:
     name: str
-    status: str  # "activated", "kept previous", "skipped", "failed"
+    status: str  # "activated", "kept previous", "not used" (below its baseline), "skipped", "failed"
     version: int | None
     method: str
     metric: str
@@ -44,6 +44,7 @@ class ModelOutcome:
     message: str
     seconds: float
     metrics: dict = field(default_factory=dict)
+    why: str = ""  # the test behind the decision, with its statistics (shown with details)
 
 
 @dataclass(frozen=True)
@@ -62,17 +63,47 @@ class RetrainReport(ResultMixin):
              "metric": o.metric, "score": o.score, "previous": o.previous_score, "seconds": o.seconds}
             for o in self.outcomes])
 
-    def to_text(self) -> str:
+    def to_text(self, details: bool = False) -> str:
         lines = [f"Models trained on data to {self.as_of}:"]
         for o in self.outcomes:
+            if not details:
+                lines.append(f"  {o.name:<9} {plain_outcome(o)}")
+                continue
             head = f"  {o.name:<9} {o.status}"
             if o.version is not None:
                 prev = f" (active before: {o.previous_score:.3f})" if o.previous_score is not None else ""
                 head += f", v{o.version}, {o.method}, {o.metric} {o.score:.3f}{prev}"
             lines.append(head)
-            lines.append(f"            {o.message}")
+            lines.append(f"            {o.message}" + (f"; {o.why}" if o.why else ""))
         lines.extend(self.provenance.notes)
         return "\n".join(lines)
+
+
+WHAT = {"churn": ("who stopped buying", "riskiest", "stopped"), "purchase": ("who bought again", "likeliest", "bought")}
+
+
+def plain_outcome(o: ModelOutcome) -> str:
+    """A model's training in words an owner reads: in use or not, and why, without statistics."""
+    if o.status == "skipped":
+        return f"unchanged: {o.message}"
+    if o.status == "failed":
+        return f"could not be trained: {o.message}"
+    if o.name == "clv":
+        skill = o.metrics.get("skill")
+        if o.status == "not used" or (isinstance(skill, float) and skill < 0):
+            return o.message
+        state = "in use" if o.status == "activated" else "new version kept aside, the earlier one stays in use"
+        return (f"{state} (v{o.version}): on the days held back it forecast each customer's purchases more "
+                "closely than the simple rule 'each customer keeps buying at their past rate'.")
+    who, top, did = WHAT.get(o.name, ("the outcome", "top", "did"))
+    m = o.metrics
+    if m.get("method") == "baseline":
+        return (f"the simple rule is used: the model did not pick out {who} better than it on a later period.")
+    state = "in use" if o.status == "activated" else "new version kept aside, the earlier one stays in use"
+    model_p, rule_p = m.get("precision_top_decile_model"), m.get("precision_top_decile_baseline")
+    share = (f" (of the 10% it ranked {top}, {model_p:.0%} {did}, against {rule_p:.0%} for the rule)"
+             if isinstance(model_p, float) and isinstance(rule_p, float) else "")
+    return f"{state} (v{o.version}): on a later period it picked out {who} better than the simple rule{share}."
 
 
 def retrain(
@@ -110,11 +141,11 @@ def retrain(
                                          time.perf_counter() - started))
             continue
         v = registered.version
+        status = "activated" if registered.activated else "kept previous" if registered.previous else "not used"
         outcomes.append(ModelOutcome(
-            name, "activated" if registered.activated else "kept previous", v.version, v.method,
+            name, status, v.version, v.method,
             v.metric, v.score, registered.previous.score if registered.previous else None,
-            registered.reason + (f"; {registered.extra['why']}" if "why" in registered.extra else ""),
-            time.perf_counter() - started, v.metrics))
+            registered.reason, time.perf_counter() - started, v.metrics, registered.extra.get("why", "")))
     prov = Provenance(
         tool="retrain",
         definition=("Churn and purchase models trained at past cut-offs and tested on a later one "
@@ -159,7 +190,9 @@ def _train_one(name: str, store: JourneyStore, registry: ModelRegistry, settings
         metric="holdout_skill", score=check.skill, metrics=metrics, features=["x", "t_x", "T", "m"],
         settings=settings.to_dict(),
         training=f"checked on {check.calibration_end} to {as_of}, refitted on all data",
-        tolerance=settings.retrain_tolerance)
+        tolerance=settings.retrain_tolerance,
+        floor=(0.0, f"not used: on the last {check.holdout_days} days it was further off per customer than the "
+                    "simple rule 'each customer keeps buying at their past rate', so forecasts use that rule"))
     return Registered(registered.version, registered.activated, registered.previous, registered.reason,
                       {"why": why})
 

@@ -35,7 +35,8 @@ def test_offline_drafting_conversation(tmp_path):
     assert draft.tool_calls[0].name == "draft_personas" and draft.tool_calls[0].ok
     cards = draft.tool_calls[0].result.personas
     assert len(cards) == 3 and sum(c.facts["customers"] for c in cards) == 8
-    assert "Separation" in draft.text
+    assert "I drafted 3 personas" in draft.text and "Separation" not in draft.text  # statistics behind details
+    assert "Separation:" in draft.tool_calls[0].result.to_text(details=True)
 
     merged = agent.answer("merge the last two", thread).tool_calls[0]
     assert merged.ok and merged.args["which"] == [-2, -1]

@@ -34,7 +34,7 @@ def _result(**kw) -> DigestResult:
         alerts=("High alert: Session conversion dropped to 7.1% on Tue 1 Sep 2026 (expected 28.0% for a Tuesday, -75%)",),
         risk="3 customer(s) newly at high risk of leaving since 2026-08-25, worth 1,240 over the last 12 months "
              "(41 at high risk in all).",
-        chart=ChartSeries("Revenue, last 28 days", "GBP", (DAY - dt.timedelta(days=1), DAY), (1020.1, 812.4)),
+        chart=ChartSeries("Revenue by day, last 28 days", "money", (DAY - dt.timedelta(days=1), DAY), (1020.1, 812.4)),
         summary="Session conversion fell to 7.1%, ↓ 20.9 pp (-75%): the biggest move the wrong way, Tue 1 Sep "
                 "against Tue 25 Aug.",
         notes=("Customers at risk: example note",), provenance=Provenance(tool="digest", definition="test"),
@@ -56,7 +56,7 @@ def test_every_section_is_in_the_message_and_within_limits():
     assert all(len(b["text"]["text"]) <= MAX_SECTION_CHARS for b in message.blocks if b["type"] == "section")
     kpi_block = next(b for b in message.blocks if b["type"] == "section" and "```" in b["text"]["text"])
     # labels padded to the longest (18) + 2, values right-aligned in 12 columns
-    assert "Revenue" + " " * 18 + "£812.40  ↓ £207.70 (-20%)  bad" in kpi_block["text"]["text"]
+    assert "Revenue" + " " * 18 + "£812.40  ↓ £207.70 (-20%)  worse" in kpi_block["text"]["text"]
     [chart] = message.files
     assert chart.filename == "digest-daily-2026-09-01.png" and chart.content.startswith(b"\x89PNG")
     assert message.text.startswith("Daily journey digest — Crumb & Co., Tue 1 Sep 2026: Session conversion fell")

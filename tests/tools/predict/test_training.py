@@ -24,7 +24,8 @@ def test_first_training_activates_every_model(trained):
     clv = registry.active("clv")
     assert clv.method == "BG/NBD + Gamma-Gamma" and clv.metric == "holdout_skill"
     assert {"predicted_purchases", "actual_purchases", "bgnbd_r", "by_frequency"} <= set(clv.metrics)
-    assert "churn" in report.to_text() and "activated" in report.to_text()
+    assert "churn     in use (v1): on a later period it picked out who stopped buying better" in report.to_text()
+    assert "ROC AUC" not in report.to_text() and "activated" in report.to_text(details=True)
 
 
 def test_a_scheduled_run_without_new_data_does_nothing(trained):
