@@ -24,7 +24,7 @@ from tools.analytics.filters import UNKNOWN_GROUP, Filters, dimension_sql
 from tools.core.errors import NoDataError, ToolUnavailable
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
-from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.clv import ClvModel, PastRate, rfm_summary
 from tools.predict.features import data_span
 from tools.predict.registry import ModelRegistry, ModelVersion
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
@@ -91,8 +91,9 @@ class LifetimeValueResult(ResultMixin):
         if len(self.top):
             lines += ["", "Top customers by lifetime value:"]
             for cid, r in self.top.iterrows():
+                active = "" if pd.isna(r.p_alive) else f"; still active: {r.p_alive:.0%}"
                 lines.append(f"  {cid:<14} {r.lifetime_value:>10,.2f}  ({r.spent:,.2f} so far + {r.expected:,.2f} "
-                             f"expected; still active: {r.p_alive:.0%})")
+                             f"expected{active})")
         lines += ["", *self.warnings, self.provenance.notes[0]]
         return "\n".join(lines).rstrip()
 
@@ -111,10 +112,17 @@ def lifetime_value(
     settings = settings or PredictSettings()
     reg = registry or ModelRegistry.beside(store)
     models, notes = active_models(store, reg, settings, now=None)
-    if "clv" not in models:
-        raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
-    version, clv = models["clv"]
     as_of = data_span(store)[1]
+    past_rate = False
+    if "clv" in models:
+        version, clv = models["clv"]
+    else:
+        # Trained on this data but no better than the simple rule (so not used): the rule gives
+        # the expected part, as in the revenue forecast, and the answer says so.
+        unused = next((v for v in reversed(reg.versions("clv")) if v.data_end == as_of and not v.active), None)
+        if unused is None:
+            raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
+        version, clv, past_rate = unused, PastRate(), True
     rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
     filters, ids = cohort(store, params.filters)
     rfm = restrict(rfm, ids)
@@ -124,13 +132,19 @@ def lifetime_value(
     values = per_customer(clv, rfm, params.horizon_days)
     breakdown = _breakdown(store, values, params.by) if params.by else pd.DataFrame()
     top = values.sort_values("lifetime_value", ascending=False).head(params.limit)
-    beats, warnings = _trust(version, clv)
+    if past_rate:
+        beats, warnings = False, ("The expected part assumes each customer keeps buying at their past rate: "
+                                  "the lifetime value model did not beat that simple rule on recent data, so it "
+                                  "is not used. The spend so far is exact.",)
+    else:
+        beats, warnings = _trust(version, clv)
     prov = Provenance(
         tool="customer_lifetime_value",
         definition=("per customer with a completed purchase: their completed orders' total so far, plus "
-                    f"expected spend over the next {params.horizon_days} days (BG/NBD expected purchase "
-                    "days x Gamma-Gamma expected value per purchase day); not discounted; mean and median "
-                    "over customers"),
+                    f"expected spend over the next {params.horizon_days} days ("
+                    + ("their past rate of repeat purchase days x their average value per purchase day"
+                       if past_rate else "BG/NBD expected purchase days x Gamma-Gamma expected value per "
+                       "purchase day") + "); not discounted; mean and median over customers"),
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_start=None, period_end=None,
         period_label=f"spend up to {as_of}, expected over the {params.horizon_days} days after",
