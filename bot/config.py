@@ -23,6 +23,8 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from tools.alerts.rules import AlertRule, Severity
+from tools.core.money import check_currency, check_locale
+from tools.core.profile import OrderStatuses, check_timezone
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
 from tools.sources.spec import SourceSpec
@@ -43,20 +45,44 @@ class _Section(BaseModel):
 
 
 class BusinessConfig(_Section):
+    """The business profile (tools/core/profile.py). Keys set here are kept in the journey
+    store, so they travel with the data folder; keys left out keep what the store has (from a
+    recipe's [profile] or `journeybot profile set`), else the defaults shown."""
+
     name: str = Field(default="My shop", description="shown in digests and the App Home")
     timezone: str = Field(default=DEFAULT_TIMEZONE, description="IANA zone; days and schedules use it")
     currency: str = Field(default="GBP", description="ISO code used when showing money")
+    locale: str | None = Field(default=None, description="how numbers are written, e.g. en_GB, en_US, "
+                               "pt_BR; default: the currency's usual locale")
+    order_statuses: OrderStatuses | None = Field(
+        default=None, description="raw order statuses by kind (completed, pending, cancelled, returned), "
+        "added to the built-in vocabulary")
+    delivery_promise: int | str | None = Field(
+        default=None, description="when a delivery is due: days after the order, or the orders column "
+        "with each order's promised date")
 
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        return check_timezone(v)
 
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {v!r}; use an IANA name such as Europe/London") from None
-        return v
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, v: str) -> str:
+        return check_currency(v)
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, v: str | None) -> str | None:
+        return None if v is None else check_locale(v)
+
+    def profile_keys(self) -> dict[str, Any]:
+        """The profile keys this file sets (not the defaults of keys it leaves out)."""
+        keys = ("currency", "timezone", "locale", "order_statuses", "delivery_promise")
+        out = {k: getattr(self, k) for k in keys if k in self.model_fields_set and getattr(self, k) is not None}
+        if "order_statuses" in out:
+            out["order_statuses"] = out["order_statuses"].model_dump()
+        return out
 
 
 class StoreConfig(_Section):
@@ -421,7 +447,6 @@ class Config(_Section):
             churn_window_days=self.analytics.churn_window_days,
             cart_window_hours=self.analytics.cart_window_hours,
             delivery_promise_days=self.analytics.delivery_promise_days,
-            currency=self.business.currency,
             min_sample=self.analytics.min_sample,
         )
 
@@ -442,7 +467,8 @@ class Config(_Section):
 
         return JourneyStore(
             self.store_path,
-            timezone=self.business.timezone,
+            profile=self.business.profile_keys(),
+            profile_source=f"config {self.source}" if self.source else "config",
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
         )
@@ -464,6 +490,13 @@ class Config(_Section):
 
         return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
 
+    def business_timezone(self) -> str:
+        """The business time zone: the profile kept with the data (which the config's
+        [business] timezone, when set, is written into)."""
+        if "timezone" in self.business.model_fields_set or not self.store_path.exists():
+            return self.business.timezone
+        return self.open_store().timezone
+
     def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.store.FeedbackStore
         """The feedback vector store; `embedder=False` for work that needs no model (erasure)."""
         from tools.feedback.store import FeedbackStore
@@ -471,7 +504,7 @@ class Config(_Section):
         f = self.feedback
         where = {"url": f.chroma_url} if f.chroma_url else {"path": self.feedback_path}
         return FeedbackStore(**where, embedder=self.embedder() if embedder else None,
-                             timezone=self.business.timezone, collection=f.collection,
+                             timezone=self.business_timezone(), collection=f.collection,
                              batch_size=f.batch_size)
 
 

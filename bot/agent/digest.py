@@ -23,7 +23,7 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
     if feedback is None:
         feedback = open_feedback(config, store)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
-                  currency=config.business.currency, feedback=feedback, open_alerts=alerts,
+                  feedback=feedback, open_alerts=alerts,
                   risk=predict_for(config, store), record_risk=record_risk,
                   freshness=stale_messages(config))
 

@@ -18,6 +18,7 @@ from bot.cli.digest import digest_cmd
 from bot.cli.feedback import feedback_group, forget
 from bot.cli.kpis import compare, kpis, movers, trend
 from bot.cli.predict import predict
+from bot.cli.profile import profile_group
 from bot.cli.serve import serve
 from bot.cli.sources import sources_group
 from bot.cli.stats import stats
@@ -39,7 +40,8 @@ def main(click_ctx: click.Context, config_path: str | None) -> None:
     click_ctx.obj = Ctx(config_path=config_path)
 
 
-for command in (demo, ingest, sample, describe, sources_group, ask, chat, config_group, predict, serve, stats):
+for command in (demo, ingest, sample, describe, profile_group, sources_group, ask, chat, config_group, predict,
+                serve, stats):
     main.add_command(command)
 
 from bot.cli.analytics import dropoffs, funnel, paths  # noqa: E402

@@ -251,10 +251,16 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
         with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
                 progress_bar(ctx.err) as update:
             reports = ingest_loads(store, folder_loads(files.folder),
-                                   touchpoints=ctx.config.touchpoint_map(), progress=update)
+                                   touchpoints=ctx.config.touchpoint_map(), progress=update,
+                                   profile=sample_profile(ctx), profile_source="the sample data")
         _report(ctx, reports)
         if shared:
             _say_published(ctx)
+
+
+def sample_profile(ctx: Ctx) -> dict[str, str]:
+    """The sample is a British bakery: pounds, in the zone it was generated in (the config's)."""
+    return {"currency": "GBP", "timezone": ctx.config.business.timezone, "locale": "en_GB"}
 
 
 def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,

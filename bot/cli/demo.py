@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
-from bot.cli.data import generate_sample_files
+from bot.cli.data import generate_sample_files, sample_profile
 from bot.cli.feedback import demo_what_customers_say
 from bot.cli.kpis import demo_kpi_snapshot
 from tools.data.ingest import folder_loads, ingest_loads
@@ -47,7 +47,7 @@ def prepare_sample(ctx: Ctx) -> None:
     started = time.perf_counter()
     with progress_bar(ctx.err) as update:
         reports = ingest_loads(store, folder_loads(folder), touchpoints=ctx.config.touchpoint_map(),
-                               progress=update)
+                               progress=update, profile=sample_profile(ctx), profile_source="the sample data")
     store.execute("INSERT OR REPLACE INTO meta VALUES ('dataset', 'sample')")
     new = sum(r.inserted for r in reports)
     rows = sum(r.rows_read for r in reports)

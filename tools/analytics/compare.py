@@ -43,6 +43,7 @@ from tools.analytics.kpis import (
 )
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
 from tools.core.errors import ToolInputError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -83,13 +84,14 @@ class CompareParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class CompareResult(ResultMixin):
+class CompareResult(Priced, ResultMixin):
     rows: pd.DataFrame  # metric, label, current, previous, change, relative_change, direction,
     #                      assessment, n_current, n_previous, small_sample
     current_label: str
     previous_label: str
     currency: str
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def row(self, metric: str) -> dict:
         hit = self.rows[self.rows["metric"] == metric]
@@ -111,7 +113,7 @@ class CompareResult(ResultMixin):
             if r.direction == "flat":
                 change = f"{ARROWS['flat']} no change"
             elif isinstance(r.direction, str):
-                change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.currency)}"
+                change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.numbers)}"
                 rel = format_relative(_f(r.relative_change))
                 if rel and s.unit not in ("points",):
                     change += f" ({rel})"
@@ -119,8 +121,8 @@ class CompareResult(ResultMixin):
                     change += f"  {r.assessment}"
             if r.small_sample:
                 change += "  (small sample)"
-            lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.currency):>12}"
-                         f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
+            lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.numbers):>12}"
+                         f"{format_value(s, _f(r.previous), self.numbers):>12}   {change}".rstrip())
         lines.append("")
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
@@ -178,4 +180,5 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
                     **{f"{k} before": v for k, v in then_rows.items()}},
         notes=tuple(notes),
     )
-    return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, settings.currency, prov)
+    return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, scope.numbers.currency, prov,
+                         scope.numbers.locale)

@@ -28,12 +28,14 @@ from tools.analytics.kpi_catalog import (
     SPECS,
     Metric,
     MetricSpec,
+    Money,
     format_value,
     normalize_metric,
     spec,
 )
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
+from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data import session_table
 from tools.data.store import JourneyStore
@@ -56,7 +58,8 @@ class KpiSettings:
     churn_window_days: int = 90
     cart_window_hours: int = 24
     delivery_promise_days: int = 2  # on time: delivered by the end of this many days after the order day
-    currency: str = "GBP"
+    currency: str | None = None  # None: the business profile's (the store's)
+    locale: str | None = None  # with currency: how its amounts are written (default its usual)
     min_sample: int = 30  # below this n a value is flagged as a small sample
 
 
@@ -129,12 +132,12 @@ class KpiValue:
     small_sample: bool = False
     definition: str = ""
 
-    def formatted(self, currency: str = "GBP") -> str:
+    def formatted(self, currency: Money = "GBP") -> str:
         return format_value(SPECS[self.metric], self.value, currency)
 
 
 @dataclass(frozen=True)
-class KpiResult(ResultMixin):
+class KpiResult(Priced, ResultMixin):
     values: tuple[KpiValue, ...]
     period_label: str
     first_day: dt.date
@@ -143,6 +146,7 @@ class KpiResult(ResultMixin):
     stage_steps: pd.DataFrame  # from, to, reached, of, rate (when step conversions were asked)
     exits: pd.DataFrame  # touchpoint, events, exits, exit_rate (when exit_rate was asked)
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def get(self, metric: str) -> KpiValue:
         for v in self.values:
@@ -173,10 +177,10 @@ class KpiResult(ResultMixin):
             if a != area and len(self.values) > 1:
                 lines.append(a)
                 area = a
-            shown = v.formatted(self.currency)
+            shown = v.formatted(self.numbers)
             extra = ""
             if v.metric == "clv" and v.median is not None:
-                extra = f", median {format_value(SPECS['clv'], v.median, self.currency)}"
+                extra = f", median {format_value(SPECS['clv'], v.median, self.numbers)}"
             flag = "  (small sample)" if v.small_sample else ""
             lines.append(f"  {v.label:<{width}}{shown:>12}   {v.n:>9,} {v.n_label}{extra}{flag}")
         if len(self.exits):
@@ -214,6 +218,7 @@ class Scope:
     as_of: dt.date
     data_end: dt.datetime
     timezone: str
+    numbers: NumberFormat = field(default_factory=NumberFormat)
 
     def frame(self, grain: kpi_frame.Grain = "period", period: ResolvedPeriod | None = None,
               who: str | None = None) -> kpi_frame.Frame:
@@ -227,6 +232,14 @@ class Scope:
 
     def resolve(self, period: Period | str | None) -> ResolvedPeriod:
         return resolve(period, self.as_of, self.timezone, self.data_start)
+
+
+def numbers_of(store: JourneyStore, settings: KpiSettings | None = None) -> NumberFormat:
+    """How this business writes money: the profile's currency and locale, unless the settings
+    name another currency (then that currency's usual locale)."""
+    if settings is not None and settings.currency:
+        return NumberFormat.of(settings.currency, settings.locale)
+    return store.profile.numbers
 
 
 @contextlib.contextmanager
@@ -252,7 +265,7 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
         assert end is not None
         yield con, Scope(resolved, fixed, settings, churn_window_days or settings.churn_window_days,
                          cart_window_hours or settings.cart_window_hours, data_start, as_of, end,
-                         store.timezone)
+                         store.timezone, numbers_of(store, settings))
 
 
 def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
@@ -393,7 +406,7 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
     )
     return KpiResult(
         values=tuple(values), period_label=scope.period.label, first_day=scope.period.first_day,
-        last_day=scope.period.last_day, currency=settings.currency,
+        last_day=scope.period.last_day, currency=scope.numbers.currency, locale=scope.numbers.locale,
         stage_steps=extra.get("stages", pd.DataFrame(columns=["from", "to", "reached", "of", "rate"])),
         exits=extra.get("exits", pd.DataFrame(columns=["touchpoint", "events", "exits", "exit_rate"])),
         provenance=prov,

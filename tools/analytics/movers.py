@@ -24,6 +24,7 @@ from tools.analytics.kpi_catalog import (
     SPECS,
     Metric,
     MetricSpec,
+    Money,
     assessment,
     direction,
     format_change,
@@ -41,6 +42,7 @@ from tools.analytics.kpis import (
     snapshot,
 )
 from tools.analytics.periods import Period
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -81,7 +83,7 @@ class MoversParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class MoversResult(ResultMixin):
+class MoversResult(Priced, ResultMixin):
     metric: str
     label: str
     by: str
@@ -97,6 +99,7 @@ class MoversResult(ResultMixin):
     current_label: str
     previous_label: str
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -111,10 +114,10 @@ class MoversResult(ResultMixin):
         dim = DIMENSION_LABELS.get(self.by, self.by)
         lines = [f"What moved {self.label}, by {dim}: {self.current_label} vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}"]
-        overall = (f"Overall {format_value(s, self.previous, self.currency)} -> "
-                   f"{format_value(s, self.current, self.currency)}")
+        overall = (f"Overall {format_value(s, self.previous, self.numbers)} -> "
+                   f"{format_value(s, self.current, self.numbers)}")
         if direction(self.change, s) is not None:
-            overall += f" ({change_phrase(s, self.change, self.currency)})"
+            overall += f" ({change_phrase(s, self.change, self.numbers)})"
         lines += [overall, ""]
         movers = self.movers
         if movers.empty:
@@ -126,11 +129,11 @@ class MoversResult(ResultMixin):
                          + (f"{'contribution':>15}" if has_contrib else ""))
             for r in movers.itertuples():
                 dd = direction(_f(r.change), s)
-                change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.currency)}" if dd else "-"
-                row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.currency):>12}"
-                       f"{format_value(s, _f(r.previous), self.currency):>12}{change:>14}{r.n_current:>9,}")
+                change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.numbers)}" if dd else "-"
+                row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.numbers):>12}"
+                       f"{format_value(s, _f(r.previous), self.numbers):>12}{change:>14}{r.n_current:>9,}")
                 if has_contrib:
-                    row += f"{format_change(s, _f(r.contribution), self.currency):>15}"
+                    row += f"{format_change(s, _f(r.contribution), self.numbers):>15}"
                 if r.thin:
                     row += "  *"
                 lines.append(row)
@@ -194,8 +197,8 @@ def top_movers(store: JourneyStore, params: MoversParams,
                      "need not add up"] if params.by == "persona" else []),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
-                        change, groups, params.top, min_n, settings.currency, scope.period.label,
-                        before.label, prov)
+                        change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
+                        before.label, prov, scope.numbers.locale)
 
 
 def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: int) -> pd.DataFrame:
@@ -249,7 +252,7 @@ def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: in
     return out.drop(columns="_key").reset_index(drop=True)
 
 
-def change_phrase(s: MetricSpec, delta: float | None, currency: str = "GBP") -> str:
+def change_phrase(s: MetricSpec, delta: float | None, currency: Money = "GBP") -> str:
     """'↓ -1.2 pp, worse', 'no change' or '' when unknown."""
     d = direction(delta, s)
     if d is None:

@@ -46,6 +46,7 @@ from tools.analytics.kpis import (
 )
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -134,7 +135,7 @@ class TrendParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class TrendResult(ResultMixin):
+class TrendResult(Priced, ResultMixin):
     metric: str
     label: str
     unit: str
@@ -145,6 +146,7 @@ class TrendResult(ResultMixin):
     previous: float | None  # the point before the latest
     mean: float | None  # over the points with data (rates: pooled over the whole period)
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.series.copy()
@@ -164,21 +166,21 @@ class TrendResult(ResultMixin):
             lines.append(f"(... {len(self.series) - len(shown)} earlier {self.grain}s; to_frame() has all)")
         for r in shown.itertuples():
             part = f"  partial: {r.days} days" if r.partial else ""
-            lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.currency):>12}"
+            lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.numbers):>12}"
                          f"{r.n:>9,}{part}")
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
-        summary = f"Latest {format_value(s, self.latest, self.currency)}"
+        summary = f"Latest {format_value(s, self.latest, self.numbers)}"
         if d is not None:
             dd = direction(d, s)
             if dd == "flat":
                 summary += f", no change on the {self.grain} before"
             else:
-                summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.currency)} on the "
+                summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.numbers)} on the "
                             f"{self.grain} before")
                 verdict = assessment(s, d)
                 summary += f" ({verdict})" if verdict in ("better", "worse") else ""
-        summary += f"; average {format_value(s, self.mean, self.currency)}."
+        summary += f"; average {format_value(s, self.mean, self.numbers)}."
         lines.append(summary)
         lines.append(self.provenance.to_text())
         return "\n".join(lines)
@@ -232,8 +234,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(_series_notes(out, params.grain)),
     )
-    return TrendResult(params.metric, s.label, s.unit, params.grain, out, settings.currency,
-                       latest, previous, mean, prov)
+    return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
+                       latest, previous, mean, prov, scope.numbers.locale)
 
 
 def _pooled(series: pd.DataFrame, s: MetricSpec) -> float | None:

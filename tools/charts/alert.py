@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from tools.core.money import unit_label
+
 
 def alert_chart_png(history: Sequence[dict[str, Any]], *, title: str, unit: str = "") -> bytes:
     """history rows: date, value, expected, lower, upper, breach (as kept with a Finding)."""
@@ -42,7 +44,7 @@ def alert_chart_png(history: Sequence[dict[str, Any]], *, title: str, unit: str 
             ax.legend(loc="upper left", fontsize=7, frameon=False, ncol=4)
         ax.set_title(title, fontsize=10, loc="left")
         if unit:
-            ax.set_ylabel(unit, fontsize=8)
+            ax.set_ylabel(unit_label(unit), fontsize=8)
         ax.tick_params(labelsize=7)
         ax.grid(alpha=0.25)
         fig.autofmt_xdate()

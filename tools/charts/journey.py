@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from tools.core.errors import ToolInputError
+from tools.core.money import unit_label
 
 WIDTH_IN = 8.0
 DPI = 110
@@ -70,7 +71,7 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
     ax = fig.add_subplot()
     ax.plot(days, numbers, color=BAR, marker="o" if len(days) <= 31 else None, markersize=3)
     if unit:
-        ax.set_ylabel(unit)
+        ax.set_ylabel(unit_label(unit))
     fig.autofmt_xdate()
     _finish(ax, title)
     return fig

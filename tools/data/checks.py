@@ -47,7 +47,16 @@ def _checks(ctx: LoadContext, bits: dict[int, str]) -> list[_Check]:
         if col.max is not None:
             checks.append(_Check(f"{name} > {col.max}", col.name, col.expected,
                                  "value out of range", raw_col=col.name))
-        if col.choices:
+        if col.choices and ctx.t.name == "orders" and col.name == "status":
+            allowed = ", ".join(lit(c) for c in col.choices)
+            checks.append(_Check(
+                f"{name} IS NOT NULL AND {name} NOT IN ({allowed})", col.name,
+                "an order status the business profile knows; say what it means under "
+                "[business.order_statuses] in the config or [profile.order_statuses] in the recipe, "
+                "e.g. pending = [\"awaiting_pickup\"] (kinds: completed, pending, cancelled, returned)",
+                "unknown order status", raw_col=col.name,
+            ))
+        elif col.choices:
             allowed = ", ".join(lit(c) for c in col.choices)
             checks.append(_Check(
                 f"{name} IS NOT NULL AND {name} NOT IN ({allowed})", col.name,

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from tools.core.errors import IngestError, Problem
+from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
 from tools.data.schema import Table
@@ -89,6 +90,7 @@ class LoadContext:
     progress: Progress | None
     base_dir: Path  # where a mapping's lookup files are found
     tz: str  # the zone timestamps without an offset are read in
+    profile: BusinessProfile = field(default_factory=BusinessProfile)  # as this call set it
     problems: Problems = field(default_factory=Problems)
     warnings: list[str] = field(default_factory=list)
 

@@ -22,11 +22,13 @@ import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.stages import TouchpointMap
+from tools.data import profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
@@ -107,7 +109,9 @@ def ingest_recipe(
     recipe, base = load_recipe(recipe_path)
     folder = Path(data_dir).resolve() if data_dir else base
     loads = [Load(folder / str(m.file), m) for m in recipe.load]
-    return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder)
+    profile = recipe.profile.given() if recipe.profile else None
+    return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder,
+                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}")
 
 
 def ingest_loads(
@@ -117,8 +121,12 @@ def ingest_loads(
     touchpoints: TouchpointMap | None = None,
     progress: Progress | None = None,
     base_dir: Path | None = None,
+    profile: dict[str, Any] | None = None,
+    profile_source: str = "ingest",
 ) -> list[IngestReport]:
-    """All loads succeed together or none is applied."""
+    """All loads succeed together or none is applied. `profile` sets business profile keys
+    (a recipe's [profile]) first, in the same transaction: the time zone timestamps without an
+    offset are read in and the order statuses apply to these loads."""
     tpmap = touchpoints or TouchpointMap.default()
     reports: list[IngestReport] = []
     with store.write_lock, store.connect() as con:
@@ -126,21 +134,35 @@ def ingest_loads(
         con.execute("SET enable_progress_bar_print = false")
         con.begin()
         try:
+            before = store.timezone
+            try:
+                business = profile_store.apply(con, profile, profile_source)
+            except ValueError as exc:
+                raise IngestError([Problem(profile_source, f"business profile: {exc}")]) from None
+            con.execute(f"SET TimeZone = {lit(business.timezone)}")
+            store.timezone = business.timezone  # the loads below read it
             sessions = SessionUpdate()
+            if business.timezone != before:
+                sessions.everything = True  # session days are cut in the new zone
             for load in loads:
                 m = load.mapping
                 ctx = LoadContext(
                     con, store, load.path, m, TABLES[m.table], tpmap, progress,
-                    base_dir or load.path.parent, m.options.timezone or store.timezone,
+                    base_dir or load.path.parent, m.options.timezone or business.timezone,
+                    profile=business,
                 )
                 reports.append(_run_load(ctx, sessions))
-            sessions.apply(con, store.timezone)
+            sessions.apply(con, business.timezone)
             con.commit()
         except BaseException:
             con.rollback()
+            store.timezone = before
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"SET TimeZone = {lit(before)}")
             raise
         finally:
             drop_temps(con)
+    store.reload_profile()
     return reports
 
 

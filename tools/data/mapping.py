@@ -25,8 +25,10 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tools.core.errors import IngestError, Problem
+from tools.core.profile import ProfileSettings
 from tools.data.schema import TABLES
 
 TableName = Literal["customers", "events", "orders", "surveys", "tickets"]
@@ -298,6 +300,9 @@ class Recipe(BaseModel):
     name: str
     description: str = ""
     data_dir: str | None = Field(default=None, description="where the files are, relative to the recipe")
+    profile: ProfileSettings | None = Field(
+        default=None, description="the business profile of this data (currency, time zone, locale, "
+        "order statuses), kept in the store when the recipe is loaded")
     load: list[Mapping]
 
     @model_validator(mode="after")
@@ -311,8 +316,15 @@ class Recipe(BaseModel):
 def load_recipe(path: str | Path) -> tuple[Recipe, Path]:
     """Parse a recipe TOML file; returns it and the folder its files are relative to."""
     p = Path(path)
-    with p.open("rb") as fh:
-        data = tomllib.load(fh)
-    recipe = Recipe.model_validate(data)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+        recipe = Recipe.model_validate(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise IngestError([Problem(str(p), f"not valid TOML: {exc}")]) from None
+    except ValidationError as exc:
+        raise IngestError([
+            Problem(str(p), f"{'.'.join(str(x) for x in e['loc']) or 'the recipe'}: {e['msg']}")
+            for e in exc.errors()]) from None
     base = (p.parent / recipe.data_dir).resolve() if recipe.data_dir else p.parent.resolve()
     return recipe, base

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tools.core.profile import ORDER_KINDS
 from tools.core.stages import STAGES
 
 Kind = Literal["id", "text", "timestamp", "int", "float", "bool", "stage", "json"]
@@ -105,7 +106,9 @@ class Table:
         return [c.name for c in self.columns if c.required]
 
 
-ORDER_STATUSES = ("completed", "pending", "cancelled", "refunded")
+# The four kinds of order (tools/core/profile.py); the export's own word is kept in status_raw
+# and mapped to its kind by the business profile's order-status vocabulary at ingest.
+ORDER_STATUSES = ORDER_KINDS
 TICKET_STATUSES = ("open", "pending", "resolved", "closed")
 
 CUSTOMERS = Table(
@@ -154,13 +157,17 @@ ORDERS = Table(
         Column("customer_id", "id", True, "who ordered"),
         Column("ts", "timestamp", True, "when the order was placed"),
         Column("amount", "float", True, "order total", min=0),
-        Column("status", "text", False, "order status", choices=ORDER_STATUSES),
+        Column("status", "text", False, "what kind of order it is: completed, pending, cancelled or "
+               "returned, from the export's status by the business profile", choices=ORDER_STATUSES),
         Column("items", "int", False, "number of items", min=0),
         Column("channel", "text", False, "where the order was placed: online, in_store, phone", code=True),
         Column("fulfilment", "text", False, "pickup, delivery or in_store", code=True),
         Column("products", "text", False, "what was bought, comma-separated"),
         Column("source", "text", False, "which file or mapping the row came from"),
         Column("currency", "text", False, "ISO code of the amount's currency, e.g. EUR", upper=True),
+        # Columns added after the first release go last: stores made before get them appended.
+        Column("status_raw", "text", False, "the order status as the export wrote it (normalised: "
+               "lower case, underscores), e.g. delivered, shipped, on_hold"),
     ),
     key=("order_id",),
     time_column="ts",

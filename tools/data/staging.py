@@ -21,6 +21,7 @@ from tools.data.context import LoadContext, ident, lit, temp_name
 from tools.data.convert import can_fail, convert
 from tools.data.keys import customer_key_sql
 from tools.data.mapping import Lookup
+from tools.data.profile_store import status_case
 from tools.data.read import (
     Source,
     find_column,
@@ -116,6 +117,8 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
     for target in m.email_keys:
         if target in raw:
             raw[target] = customer_key_sql(raw[target])
+    if ctx.t.name == "orders":  # after value maps and cases, which may spell the status
+        _order_status(ctx, raw)
     if ctx.t.name == "customers" and "attributes" not in raw:
         extra = _attribute_columns(ctx, src, source_of)
         if extra:
@@ -133,6 +136,18 @@ def _attribute_columns(ctx: LoadContext, src: Source, source_of: dict[str, str])
         return []
     used = {v.lower() for v in source_of.values()}
     return [c for c in src.types if c.lower() not in used and c.lower() not in ctx.t.column_names]
+
+
+def _order_status(ctx: LoadContext, raw: dict[str, str]) -> None:
+    """The export's status word is kept (normalised) in status_raw, and its kind (completed,
+    pending, cancelled, returned) comes from the business profile's vocabulary. A word the
+    vocabulary does not know stays as it is, so the check on status names it."""
+    given = raw.get("status") or raw.get("status_raw")
+    if given is None:
+        return
+    word = (f"nullif(trim(regexp_replace(lower(trim(CAST({given} AS VARCHAR))), '[\\s/-]+', '_', 'g'), '_'), '')")
+    raw["status_raw"] = word
+    raw["status"] = f"coalesce({status_case(ctx.profile, word)}, {word})"
 
 
 def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:

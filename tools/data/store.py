@@ -22,10 +22,12 @@ import duckdb
 import pandas as pd
 
 from tools.core.errors import ToolUnavailable
-from tools.data import first_touch, session_table
-from tools.data.schema import TABLES, Table, create_table_sql
+from tools.core.profile import BusinessProfile
+from tools.data import first_touch, profile_store, session_table
+from tools.data.schema import TABLES, create_table_sql
 
-SCHEMA_VERSION = 1
+# 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
+SCHEMA_VERSION = 2
 
 _META_SQL = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -45,20 +47,29 @@ class TableCoverage:
 
 
 class JourneyStore:
-    """A DuckDB journey database. `path=None` keeps it in memory (tests, scratch work)."""
+    """A DuckDB journey database. `path=None` keeps it in memory (tests, scratch work).
+
+    The business profile (currency, time zone, locale, order statuses) is kept in the store;
+    `profile` (and `timezone`, a shorthand for {"timezone": ...}) set keys of it on open, as
+    the config does, and they are kept (`profile_source` says who set them)."""
 
     def __init__(
         self,
         path: str | Path | None = None,
         *,
-        timezone: str = "UTC",
+        timezone: str | None = None,
+        profile: dict[str, Any] | None = None,
+        profile_source: str = "set when the store was opened",
         memory_limit: str | None = "1GB",
         threads: int | None = None,
         lock_timeout: float = 30.0,
         temp_directory: str | Path | None = None,
     ):
         self.path = Path(path) if path is not None else None
-        self.timezone = timezone
+        self._overrides = {**(profile or {}), **({"timezone": timezone} if timezone else {})}
+        self._profile_source = profile_source
+        self.profile = BusinessProfile()
+        self.timezone = self.profile.timezone
         self.memory_limit = memory_limit
         self.threads = threads
         self.lock_timeout = lock_timeout
@@ -66,6 +77,8 @@ class JourneyStore:
             self.path.parent / "tmp" if self.path else None
         )
         self._memory_con: duckdb.DuckDBPyConnection | None = None
+        self._profile_json: str | None = None
+        self._ready = False
         self._lock = threading.RLock()
         # Loads of one process take turns (two syncs into one table would otherwise conflict);
         # readers never wait for it.
@@ -73,7 +86,14 @@ class JourneyStore:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.connect() as con:
-            self._init_schema(con)
+            con.begin()
+            try:
+                self._init_schema(con)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        self._ready = True
 
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -104,6 +124,8 @@ class JourneyStore:
             return
         con = self._open_file()
         try:
+            if self._ready:
+                self._follow_profile(con)
             self._configure(con)
             yield con
         finally:
@@ -131,31 +153,76 @@ class JourneyStore:
                 self._memory_con.close()
                 self._memory_con = None
 
+    def _follow_profile(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Another process (an ingest, `journeybot profile set`) may have changed the stored
+        profile since this one read it: one small read keeps zone and currency current."""
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+        body = row[0] if row else None
+        if body != self._profile_json:
+            self._set_profile(profile_store.load(con))
+            self._profile_json = body
+
     def _init_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         for sql in _META_SQL:
             con.execute(sql)
         for t in TABLES.values():
             con.execute(create_table_sql(t))
-            _add_missing_columns(con, t)
+        _migrate(con)
         con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],
         )
+        try:
+            self._set_profile(profile_store.apply(con, self._overrides, self._profile_source)
+                              if self._overrides else profile_store.load(con))
+        except ValueError as exc:
+            from tools.core.errors import ToolInputError
+
+            raise ToolInputError(f"business profile: {exc}") from None
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+        self._profile_json = row[0] if row else None
+        con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
         # Stores made before the sessions table (or in another time zone) get it built now,
         # once, so old data folders keep working.
-        stale = [rebuild for current, rebuild in (
-            (session_table.is_current(con, self.timezone), lambda: session_table.rebuild(con, self.timezone)),
-            (first_touch.is_current(con), lambda: first_touch.rebuild(con)),
-        ) if not current]
-        if stale:
+        if not session_table.is_current(con, self.timezone):
+            session_table.rebuild(con, self.timezone)
+        if not first_touch.is_current(con):
+            first_touch.rebuild(con)
+
+    def _set_profile(self, profile: BusinessProfile) -> None:
+        self.profile = profile
+        self.timezone = profile.timezone
+        if self._memory_con is not None:
+            self._memory_con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+
+    def set_profile(self, updates: dict[str, Any], source: str) -> BusinessProfile:
+        """Set profile keys (ValueError names a wrong value; nothing changes then). A new time
+        zone rebuilds the sessions table, whose days depend on it, in the same transaction."""
+        with self.connect() as con:
             con.begin()
             try:
-                for rebuild in stale:
-                    rebuild()
+                profile = profile_store.apply(con, updates, source)
+                if profile.timezone != self.timezone:
+                    con.execute(f"SET TimeZone = '{_quote_literal(profile.timezone)}'")
+                    session_table.rebuild(con, profile.timezone)
                 con.commit()
-            except Exception:
+            except BaseException:
                 con.rollback()
+                con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
                 raise
+            self._set_profile(profile)
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+            self._profile_json = row[0] if row else None
+        return profile
+
+    def reload_profile(self) -> BusinessProfile:
+        """Read the profile again (an ingest in this process may have set it)."""
+        with self.connect() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+            self._profile_json = row[0] if row else None
+            self._set_profile(profile_store.load(con))
+            con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+        return self.profile
 
     # -- queries (trusted SQL only) ----------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
@@ -245,12 +312,21 @@ class JourneyStore:
         return deleted
 
 
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, t: Table) -> None:
-    """A store made before a column was added (orders.currency) gets it, empty, on open."""
-    have = {r[0] for r in con.execute(f'DESCRIBE "{t.name}"').fetchall()}
-    for col in t.columns:
-        if col.name not in have:
-            con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{col.name}" {col.sql_type}')
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store made by an older version up to the current tables: columns added since
+    (orders.currency, orders.status_raw) are added, empty, and orders marked 'refunded' are
+    'returned' now."""
+    have = {(t, c) for t, c in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_catalog = current_database()").fetchall()}
+    for t in TABLES.values():
+        for c in t.columns:
+            if (t.name, c.name) not in have:
+                con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{c.name}" {c.sql_type}')
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row and int(row[0]) < 2:
+        con.execute("UPDATE orders SET status_raw = status WHERE status_raw IS NULL AND status IS NOT NULL")
+        con.execute("UPDATE orders SET status = 'returned' WHERE status = 'refunded'")
 
 
 def _check_table(name: str) -> None:

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.periods import Period
 from tools.core.errors import JourneyError, NoDataError
+from tools.core.money import NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -160,7 +161,7 @@ def _day_label(day: dt.date) -> str:
 
 
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
-           currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
+           currency: str | None = None, feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
            record_risk: bool = False, freshness: list[str] | None = None) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
@@ -169,6 +170,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     sources whose data is older than their schedule promises (said first, and in the summary):
     a digest of data that stopped arriving must not read like a report on a normal day."""
     params = params or DigestParams()
+    money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.as_of()
     if as_of is None:
         raise NoDataError("The journey store is empty: no digest to write. Load data first.")
@@ -192,7 +194,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
             notes.append(f"{name} left out: {reason}")
             return None
 
-    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, currency, sources)) or ()
+    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources)) or ()
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
     funnel = section("Funnel", lambda: _funnel(store, week, sources))
     sentiment, quote = (None, None)
@@ -206,7 +208,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     risk_line = None
     if day == as_of:  # churn scores describe the end of the data, not a day in the past
         risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
-    chart = section("Chart", lambda: _chart(store, day, currency, sources))
+    chart = section("Chart", lambda: _chart(store, day, money, sources))
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label)
     stale = tuple(freshness or ())
@@ -228,8 +230,8 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
 
 
 # -- sections ---------------------------------------------------------------------------
-def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...], currency: str,
-          sources: list[str]) -> tuple[KpiLine, ...]:
+def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...],
+          currency: NumberFormat, sources: list[str]) -> tuple[KpiLine, ...]:
     from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
 
@@ -320,7 +322,7 @@ def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sourc
     return result.digest_line()
 
 
-def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str]) -> ChartSeries:
+def _chart(store: JourneyStore, day: dt.date, currency: NumberFormat, sources: list[str]) -> ChartSeries:
     from tools.analytics.kpi_catalog import SPECS
     from tools.analytics.trends import kpi_series
 
@@ -328,7 +330,7 @@ def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str])
                         grain="day")
     sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
     s = SPECS[CHART_METRIC]
-    return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency if s.unit == "money" else s.unit,
+    return ChartSeries(f"{s.label}, last {CHART_DAYS} days", currency.currency if s.unit == "money" else s.unit,
                        tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]))
 
 

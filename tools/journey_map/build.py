@@ -37,7 +37,7 @@ import pandas as pd
 from tools.analytics.compare import CompareParams, compare
 from tools.analytics.filters import DIMENSION_LABELS, Filters, cohort_sql, validate_filters
 from tools.analytics.funnel import FunnelParams, FunnelResult, funnel
-from tools.analytics.kpis import KpiParams, kpis
+from tools.analytics.kpis import KpiParams, kpis, numbers_of
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
 from tools.analytics.scope import cohort_clause, make_scope
 from tools.core.errors import NoDataError, ToolInputError
@@ -89,6 +89,9 @@ def build_map(
 
     `feedback_stages` limits the pain-point themes to some stages (a drill-down needs one)."""
     settings = settings or MapSettings()
+    # Amounts in the business's currency: the rules and renderings read it from the settings.
+    money = numbers_of(store, settings.kpi)
+    settings = replace(settings, kpi=replace(settings.kpi, currency=money.currency, locale=money.locale))
     rng = store.date_range()
     if rng is None:
         raise NoDataError("The journey store is empty, so there is no journey to map. Load data with "
@@ -171,7 +174,7 @@ def build_map(
         first_day=current.first_day, last_day=current.last_day,
         entered=int(flow.entered) if flow is not None else 0,
         stages=tuple(judged), weakest=weakest, opportunities=tuple(opps),
-        currency=settings.kpi.currency, sources=sources, provenance=prov,
+        currency=money.currency, sources=sources, provenance=prov, locale=money.locale,
     )
 
 

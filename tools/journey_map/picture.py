@@ -17,7 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from tools.analytics.kpi_catalog import SPECS, format_change, format_value
+from tools.analytics.kpi_catalog import SPECS, Money, format_change, format_value
 from tools.charts.journey import BAD, BAR, GOOD, MUTED, _png
 from tools.core.stages import STAGES
 from tools.core.text import duration, pct
@@ -176,7 +176,7 @@ def map_png(m: JourneyMapData) -> bytes:
                0.48, 0.16)
     for i, col in enumerate(m.stages):
         _pain_callouts(cv, i, col)
-        _kpi_cells(cv, i, col, m.currency)
+        _kpi_cells(cv, i, col, m.numbers)
     cv.footer("Opportunities", [f"{k}. [{o.severity}] {o.stage}: {o.shown}" for k, o in enumerate(m.opportunities, 1)])
     return cv.png()
 
@@ -194,7 +194,7 @@ def _pain_callouts(cv: _Canvas, i: int, col: StageColumn) -> None:
         y -= 0.098
 
 
-def _kpi_cells(cv: _Canvas, i: int, col: StageColumn, currency: str) -> None:
+def _kpi_cells(cv: _Canvas, i: int, col: StageColumn, currency: Money) -> None:
     lines, colours = [], []
     for k in col.kpis:
         s = SPECS[k.metric]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from tools.analytics.kpi_catalog import SPECS
 from tools.journey_map.tables import comparison_frame, map_grid, map_numbers, map_subtitle
 from tools.journey_map.types import JourneyMapData, MapComparisonData
 
@@ -48,7 +49,10 @@ def _sheet_grid(ws, title: str, subtitle: str, grid: pd.DataFrame, health: Seque
     ws.freeze_panes = "B5"
 
 
-def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = None) -> None:  # type: ignore[no-untyped-def]
+def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = None,  # type: ignore[no-untyped-def]
+                 money: tuple[Sequence[bool], Sequence[str], str] | None = None) -> None:
+    """`money`: (which rows hold amounts, their columns, the spreadsheet number format): the
+    cells keep the numbers and show them in the business's currency."""
     from openpyxl.styles import Font, PatternFill
 
     for j, name in enumerate(frame.columns, start=1):
@@ -57,6 +61,10 @@ def _sheet_table(ws, frame: pd.DataFrame, fills: Sequence[str | None] | None = N
     for i, row in enumerate(frame.itertuples(index=False), start=2):  # a few hundred cells
         for j, value in enumerate(row, start=1):
             ws.cell(row=i, column=j, value=_cell(value))
+        if money is not None and money[0][i - 2]:
+            for j, name in enumerate(frame.columns, start=1):
+                if name in money[1]:
+                    ws.cell(row=i, column=j).number_format = money[2]
         fill = fills[i - 2] if fills else None
         if fill:
             for j in range(1, len(frame.columns) + 1):
@@ -83,7 +91,10 @@ def map_xlsx(m: JourneyMapData) -> bytes:
     ws = wb.active
     ws.title = "Journey map"
     _sheet_grid(ws, f"Journey map: {m.who}", map_subtitle(m), map_grid(m), [c.health for c in m.stages])
-    _sheet_table(wb.create_sheet("Numbers"), map_numbers(m))
+    numbers = map_numbers(m)
+    amounts = [layer == "kpi" and SPECS[item].unit == "money" if item in SPECS else False
+               for layer, item in zip(numbers["layer"], numbers["item"], strict=True)]
+    _sheet_table(wb.create_sheet("Numbers"), numbers, money=(amounts, ("value", "previous"), m.numbers.excel_format()))
     _sheet_table(wb.create_sheet("How"), _how(m))
     return _save(wb)
 

@@ -14,6 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, rfm_summary
@@ -44,7 +45,7 @@ class RevenueForecastParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class RevenueForecastResult(ResultMixin):
+class RevenueForecastResult(Priced, ResultMixin):
     revenue: float  # expected revenue from existing customers in the horizon
     purchases: float  # expected purchase days
     customers: int  # existing customers counted
@@ -57,26 +58,29 @@ class RevenueForecastResult(ResultMixin):
     caveats: tuple[str, ...]  # what limits the forecast (few repeat buyers, spend model fallback)
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
 
     def to_text(self) -> str:
+        money = self.numbers
         lines = [
             f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
-            f"{self.last_day}: {self.revenue:,.0f} in revenue from {self.purchases:,.0f} purchases "
+            f"{self.last_day}: {money.money_short(self.revenue)} in revenue from {self.purchases:,.0f} purchases "
             f"(about {self.expected_active:,.0f} of them are still active).",
         ]
         if len(self.breakdown):
             lines.append("")
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22} {r.expected_revenue:>11,.0f}  ({r.share:.0%}, "
+                lines.append(f"  {str(r.value):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
                              f"{r.customers:,} customers)")
         if len(self.top):
             lines.append("")
             lines.append("Top customers by expected revenue:")
             for cid, r in self.top.iterrows():
-                lines.append(f"  {cid:<14} {r.expected_revenue:>9,.0f}  ({r.expected_purchases:.1f} purchases, "
+                lines.append(f"  {cid:<14} {money.money(r.expected_revenue, decimals=0):>11}  ({r.expected_purchases:.1f} purchases, "
                              f"still active: {r.p_alive:.0%})")
         lines.append("")
         lines.extend([self.provenance.notes[0], *self.caveats])
@@ -164,4 +168,5 @@ def revenue_forecast(
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
         caveats=tuple(caveats), model=model_facts(version), provenance=prov,
+        currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
