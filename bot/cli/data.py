@@ -62,6 +62,9 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 @click.option("--create-customers", is_flag=True, help="Create customers that are not known yet.")
 @click.option("--duplicates", type=click.Choice(["error", "first", "last"]),
               help="Rows sharing a key in one file: refuse (default) or keep the first or last.")
+@click.option("--allow-future", is_flag=True,
+              help="Keep rows dated more than a day after loading (bookings, estimated deliveries); "
+                   "refused otherwise, so one wrong date cannot move 'today'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
@@ -69,7 +72,8 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
            maps: tuple[str, ...], consts: tuple[str, ...],
            mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
            delimiter: str | None, encoding: str | None, timestamp_format: str | None,
-           timezone: str | None, create_customers: bool, duplicates: str | None, as_json: bool) -> None:
+           timezone: str | None, create_customers: bool, duplicates: str | None, allow_future: bool,
+           as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
     The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
@@ -111,7 +115,8 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
         if recipe:
             if table or file or folder:
                 raise CommandError("--recipe takes no TABLE/FILE/--folder", EXIT_USAGE)
-            reports = ingest_recipe(store, recipe, data_dir=data_dir, touchpoints=tpmap, progress=update)
+            reports = ingest_recipe(store, recipe, data_dir=data_dir, touchpoints=tpmap, progress=update,
+                                    allow_future=allow_future)
         elif folder:
             if table or file:
                 raise CommandError("--folder takes no TABLE/FILE", EXIT_USAGE)
@@ -120,14 +125,15 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
                 raise CommandError(
                     f"{folder} has no files named customers, events, orders, surveys or tickets "
                     "(.csv, .parquet or .jsonl)")
-            reports = ingest_loads(store, loads, touchpoints=tpmap, progress=update)
+            reports = ingest_loads(store, loads, touchpoints=tpmap, progress=update, allow_future=allow_future)
         else:
             if not table or not file:
                 raise CommandError("give TABLE and FILE, or --recipe, or --folder "
                                    "(see journeybot ingest --help)", EXIT_USAGE)
             mapping = _build_mapping(ctx, table, mapping_name, maps, consts, delimiter, encoding,
                                      timestamp_format, timezone, create_customers, duplicates)
-            reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update)
+            reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update,
+                                   allow_future=allow_future)
     if as_json:
         print_json(reports)
         return

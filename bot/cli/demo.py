@@ -271,3 +271,20 @@ def _running_as_a_service(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Running it for real", _running_as_a_service))
+
+
+def orders_in_full(ctx: Ctx) -> None:
+    """The business profile the numbers are written in, and orders named by status."""
+    from bot.cli.profile import profile_text
+    from tools.analytics.kpis import KpiParams, kpis
+    from tools.analytics.periods import Period
+
+    ctx.console.print(profile_text(ctx.store.profile), markup=False)
+    result = kpis(ctx.store, KpiParams(metrics=["orders", "revenue"], period=Period(name="last_30_days")),
+                  ctx.config.kpi_settings())
+    ctx.console.print(f"\nLast 30 days ({result.first_day} to {result.last_day}): revenue "
+                      f"{result.get('revenue').formatted(result.numbers)} from "
+                      f"{result.orders.phrase(result.numbers)}.", markup=False)
+
+
+SECTIONS.append(DemoSection("Orders counted in full", orders_in_full))

@@ -184,8 +184,13 @@ def test_relative_periods_count_back_from_the_last_day_of_data(bakery):
 
 
 def test_empty_period_is_a_clear_error(bakery):
-    with pytest.raises(NoDataError, match="data covers 2026-03-01 to 2026-05-06"):
+    with pytest.raises(NoDataError) as err:
         kpis(bakery, KpiParams(period=Period(start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))))
+    assert ("no completed orders in custom period (2025-01-01 to 2025-01-31); the completed orders start on "
+            "2026-03-01") in str(err.value)
+    with pytest.raises(NoDataError) as err:
+        kpis(bakery, KpiParams(metrics=["revenue"], period=Period(start=dt.date(2026, 6, 1), end=dt.date(2026, 6, 7))))
+    assert "the latest 7 days with completed orders are 2026-04-30 to 2026-05-06" in str(err.value)
 
 
 def test_empty_store_is_a_clear_error(store):
@@ -207,10 +212,13 @@ def test_a_period_with_orders_but_no_answers_reports_n_zero_and_no_value(bakery)
 def test_one_customer_one_order(store, tmp_path):
     load(store, tmp_path / "one", {"customers": "customer_id\nZ\n",
                                    "orders": "order_id,customer_id,ts,amount\n1,Z,2026-06-01 12:00,9.50\n"})
-    v = values(kpis(store, KpiParams(period=Period(name="all"))))
+    r = kpis(store, KpiParams(period=Period(name="all")))
+    v = values(r)
     assert v["aov"].value == 9.5 and v["clv"].value == 9.5 and v["repeat_purchase_rate"].value == 0.0
     assert v["time_to_first_purchase"].value == 0.0  # the order is the first touch
-    assert v["bounce_rate"].n == 0 and v["bounce_rate"].value is None
+    # no events, so no web KPIs at all: left out and named, not shown as empty
+    assert "bounce_rate" not in v and "bounce_rate" in r.unavailable
+    assert "Bounce rate" in r.to_text() and "no journey events are loaded" in r.to_text()
 
 
 def test_carts_too_recent_to_judge_are_left_out(store, tmp_path):
@@ -352,8 +360,8 @@ def test_kpis_agree_with_a_plain_python_implementation(orders, answers, window, 
         s.close()
     want = oracle(orders, answers, first, days, churn_days)
     for name in names:
-        if want[name] is None:
-            assert got[name] is None, name
+        if want[name] is None:  # (a KPI the data cannot answer at all is left out)
+            assert got.get(name) is None, name
         else:
             assert got[name] == pytest.approx(want[name], abs=1e-9), name
 
@@ -396,16 +404,17 @@ def test_uci_online_shoppers_session_conversion_and_bounce(store):
     data = external("online_shoppers_intention")
     ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=data)
     raw = pd.read_csv(data / "online_shoppers_intention.csv", sep=";")
-    v = values(kpis(store, KpiParams(period=Period(name="all"), metrics=[
-        "session_conversion", "purchase_conversion", "bounce_rate", "cart_abandonment"])))
+    r = kpis(store, KpiParams(period=Period(name="all"), metrics=[
+        "session_conversion", "purchase_conversion", "bounce_rate", "cart_abandonment"]))
+    v = values(r)
     assert (v["session_conversion"].n, v["session_conversion"].numerator) == (12_330, 1_908)
     assert v["purchase_conversion"].value == pytest.approx(1908 / 12330)
     # A session with neither product nor account pages and no purchase has one web event.
     single = (raw.ProductRelated == 0) & (raw.Administrative == 0) & ~raw.Revenue
     assert v["bounce_rate"].numerator == int(single.sum())
     assert v["bounce_rate"].value == pytest.approx(single.mean())
-    # No cart events in this data set.
-    assert v["cart_abandonment"].n == 0 and v["cart_abandonment"].value is None
+    # No cart events in this data set: left out, and said why.
+    assert "cart_abandonment" not in v and "add-to-cart" in r.unavailable["cart_abandonment"]
     # May alone: the month's sessions and purchases.
     may = kpi(store, "session_conversion", Period(start=dt.date(2017, 5, 1), end=dt.date(2017, 5, 31))).headline
     in_may = raw[raw.Month == "May"]
@@ -418,7 +427,9 @@ def test_describe_lists_the_kpis_the_data_cannot_answer(winter):
     d = describe_data(winter)
     av = d.kpis.set_index("metric")["available"]
     assert av["revenue"] and av["churn_rate"] and av["bounce_rate"] and not av["csat"] and not av["cart_abandonment"]
-    assert "KPIs the data cannot answer: " in d.to_text() and "nps (no NPS answers" in d.to_text()
+    text = d.to_text()
+    assert "What it cannot answer, and why:" in text and "NPS: no NPS (0-10) answers in the surveys" in text
+    assert "KPIs (" in text and "Revenue" in text.split("What it cannot answer")[0]
     json.dumps(d.to_dict())
 
 
@@ -477,4 +488,8 @@ def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):
     r = kpis(store, KpiParams(period=Period(name="all"), metrics=["orders", "revenue"]))
     v = values(r)
     assert (v["orders"].value, v["orders"].excluded, v["revenue"].value) == (1, 1, 20)
-    assert any("1 order(s) placed in the period are still pending" in n for n in r.provenance.notes)
+    assert any("count completed orders" in n and "1 completed order (plus 1 pending not yet completed; "
+               "1 cancelled)" in n for n in r.provenance.notes)
+    assert r.orders.by_kind() == {"completed": 1, "pending": 1, "cancelled": 1, "returned": 0}
+    assert r.to_dict()["order_statuses"][0] == {"kind": "completed", "status": "completed", "orders": 1,
+                                                "amount": 20.0}

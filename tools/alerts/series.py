@@ -16,7 +16,7 @@ import pandas as pd
 
 from tools.alerts.rules import AlertRule, MetricInfo
 from tools.core.errors import ToolInputError
-from tools.core.money import money_unit
+from tools.core.money import NumberFormat, money_unit
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ class KpiSeriesProvider:
         for name, (_kpi, label) in VOLUME_MEASURES.items():
             infos.append(MetricInfo(name, label, "", "sum", VOLUME_GOOD_DIRECTION.get(name, "up"),  # type: ignore[arg-type]
                                     kind="count"))
-        money = money_unit(self.store.profile.numbers_in(self.currency))  # type: ignore[attr-defined]
+        money = self._money_unit()
         infos.append(MetricInfo(HIGH_RISK_COUNT, "Customers at high risk of leaving", "", "sum", "down", kind="count"))
         infos.append(MetricInfo(HIGH_RISK_VALUE, "Last-12-month spend of customers at high risk", money, "sum",
                                 "down", kind="total"))
@@ -200,9 +200,15 @@ class KpiSeriesProvider:
             return metric
         return str(normalize_metric(metric))
 
+    def _money_unit(self) -> str:
+        """Money metrics' unit: the business's currency (the store's profile), or the one named;
+        listing the metrics needs no store."""
+        if self.store is None:
+            return money_unit(NumberFormat.of(self.currency or "GBP"))
+        return money_unit(self.store.profile.numbers_in(self.currency))  # type: ignore[attr-defined]
+
     def _info(self, s: object) -> MetricInfo:
-        unit = (money_unit(self.store.profile.numbers_in(self.currency))  # type: ignore[attr-defined]
-                if s.unit == "money" else _UNITS.get(s.unit, ""))  # type: ignore[attr-defined]
+        unit = self._money_unit() if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
         kind = {"rate": "rate", "mean": "mean", "quantile": "quantile"}.get(s.kind)  # type: ignore[attr-defined]
         if kind is None:
             kind = "count" if s.unit == "count" else "total"  # type: ignore[attr-defined]

@@ -27,6 +27,7 @@ from tools.analytics.kpi_families import FAMILY_SQL
 from tools.analytics.kpi_frame import Frame, run_sql
 from tools.analytics.kpi_sessions import find_cut, sessions_sql
 from tools.core.stages import STAGES
+from tools.data import spans
 from tools.data.schema import TABLES
 
 LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
@@ -186,20 +187,19 @@ def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
 
 def date_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
     """First and last day with events or orders (JourneyStore.date_range, on this connection)."""
-    row = con.execute(
-        """SELECT min(d0), max(d1) FROM (
-             SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
-             UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
-    ).fetchone()
-    if not row or row[0] is None:
+    first, last = spans.last_day(con)
+    if first is None or last is None:
         return None
-    return row[0], row[1]
+    return first, last
 
 
 def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+    """The last moment with events or orders, not counting rows dated in the future."""
+    cap = spans.load_cap(con)
+    where = "WHERE ts <= $cap" if cap is not None else ""
     row = con.execute(
-        "SELECT max(m) FROM (SELECT max(ts) AS m FROM events UNION ALL SELECT max(ts) FROM orders)"
-    ).fetchone()
+        f"SELECT max(m) FROM (SELECT max(ts) AS m FROM events {where} UNION ALL SELECT max(ts) FROM orders {where})",
+        {"cap": cap} if cap is not None else {}).fetchone()
     value = row[0] if row else None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

@@ -17,6 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame
+from tools.analytics.capabilities import capabilities
 from tools.analytics.compare import resolve_against
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
 from tools.analytics.kpi_catalog import (
@@ -31,17 +32,20 @@ from tools.analytics.kpi_catalog import (
     format_value,
     normalize_metric,
 )
-from tools.analytics.kpis import (
+from tools.analytics.kpi_result import who_text as _who_text
+from tools.analytics.kpi_scope import (
     KpiSettings,
     _f,
-    _who_text,
-    check_inside,
     describe_definition,
+    empty_note,
     kpi_values,
+    metric_table,
     open_scope,
+    rows_for,
     snapshot,
 )
 from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
@@ -154,10 +158,16 @@ def top_movers(store: JourneyStore, params: MoversParams,
     settings = settings or KpiSettings()
     s = SPECS[params.metric]
     metric = [params.metric]
+    able, why = capabilities(store).metric(params.metric)
+    if not able:
+        raise NoDataError(f"{s.label} cannot be answered from the loaded data: {why}.")
+    table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
-                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+                    params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
         before = resolve_against(scope, params.period, params.against)
-        check_inside(scope)
+        frame = scope.frame()
+        if rows_for(con, frame, table) == 0:
+            raise NoDataError(empty_note(con, scope, frame, table) + ".")
         now_all, now_rows, _ = snapshot(con, scope, metric)
         then_all, then_rows, _ = snapshot(con, scope, metric, period=before)
         # Each customer's group is the same in both periods: find it once.
@@ -194,7 +204,8 @@ def top_movers(store: JourneyStore, params: MoversParams,
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
         notes=tuple(["groups overlap (a customer can be in several personas), so contributions "
-                     "need not add up"] if params.by == "persona" else []),
+                     "need not add up"] if params.by == "persona" else []) + tuple(
+            n for n in (scope.period.note,) if n),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
                         change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,

@@ -22,6 +22,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
+from tools.analytics.capabilities import capabilities
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
@@ -35,14 +36,17 @@ from tools.analytics.kpi_catalog import (
     format_value,
     normalize_metric,
 )
-from tools.analytics.kpis import (
+from tools.analytics.kpi_result import who_text as _who_text
+from tools.analytics.kpi_scope import (
     KpiSettings,
     Scope,
     _f,
-    _who_text,
-    check_inside,
+    by_table,
     describe_definition,
+    empty_note,
+    metric_table,
     open_scope,
+    rows_for,
 )
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolInputError
@@ -69,7 +73,11 @@ def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str 
     Buckets without data have n=0 and no value (totals such as revenue are 0). This is the
     function for backtests: 180 days of several KPIs cost a handful of queries."""
     metrics = _check_series_args(metrics, grain)
-    with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours) as (con, scope):
+    tables = list(by_table(metrics))
+    # Metrics of one table are anchored on its last day of data; a mix on events and orders.
+    table = tables[0] if len(tables) == 1 else None
+    with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours,
+                    table=table) as (con, scope):
         return series_on(con, scope, metrics, grain, by)
 
 
@@ -206,14 +214,24 @@ def sparkline(values: pd.Series) -> str:
 def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None = None) -> TrendResult:
     """A KPI as a daily or weekly series with n per point."""
     settings = settings or KpiSettings()
+    able, why = capabilities(store).metric(params.metric)
+    if not able:
+        raise NoDataError(f"{SPECS[params.metric].label} cannot be answered from the loaded data: {why}.")
+    table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
-                    params.churn_window_days, params.cart_window_hours) as (con, scope):
-        check_inside(scope)
+                    params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
+        who = kpi_frame.prepare_who(con, scope.filters, None)
+        try:
+            frame = scope.frame(who=who)
+            if rows_for(con, frame, table) == 0:
+                raise NoDataError(empty_note(con, scope, frame, table) + ".")
+        finally:
+            kpi_frame.drop_who(con, who)
         series = series_on(con, scope, [params.metric], params.grain)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
-            f"No data for {SPECS[params.metric].label} in {scope.period.label} "
-            f"(data covers {scope.data_start} to {scope.as_of})."
+            f"Nothing to measure for {SPECS[params.metric].label} in {scope.period.label}, although "
+            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of})."
         )
     s = SPECS[params.metric]
     out = series[["bucket", "value", "n", "days", "partial"]].reset_index(drop=True)
@@ -232,7 +250,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         period_label=scope.period.label,
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(_series_notes(out, params.grain)),
+        notes=tuple(_series_notes(out, params.grain)) + tuple(
+            n for n in (scope.period.note,) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, scope.numbers.locale)

@@ -7,6 +7,10 @@
   normalize_stage, normalize_touchpoint
 - pii.py: redact, redact_series, contains_pii
 - text.py: pct, points, signed, duration, count, text_table (plain-text pieces of results)
+- money.py: NumberFormat, format_money, Priced (every amount in the business's currency and
+  locale), money_unit, money_format, unit_label
+- profile.py: BusinessProfile, ProfileSettings, OrderStatuses, DEFAULT_ORDER_STATUSES (currency,
+  time zone, locale, what each order status means)
 - sqlite_wal.py: connect_wal (SQLite shared by several processes)
 
 Import from the modules: this file imports nothing, so importing one module stays cheap.

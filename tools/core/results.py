@@ -69,6 +69,8 @@ class ToolResult(Protocol):
 
 def to_jsonable(value: Any) -> Any:
     """Dataclasses, frames, timestamps and numpy scalars -> plain JSON values."""
+    if hasattr(value, "model_dump") and not isinstance(value, type):  # a pydantic model
+        return to_jsonable(value.model_dump(mode="json"))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, pd.DataFrame):

@@ -7,6 +7,7 @@ Ingest reads (tools/data/read.py), stages (staging.py), checks (checks.py) and w
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -91,6 +92,7 @@ class LoadContext:
     base_dir: Path  # where a mapping's lookup files are found
     tz: str  # the zone timestamps without an offset are read in
     profile: BusinessProfile = field(default_factory=BusinessProfile)  # as this call set it
+    loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     problems: Problems = field(default_factory=Problems)
     warnings: list[str] = field(default_factory=list)
 

@@ -28,7 +28,7 @@ import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.stages import TouchpointMap
-from tools.data import profile_store
+from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
@@ -104,14 +104,17 @@ def ingest_recipe(
     data_dir: str | Path | None = None,
     touchpoints: TouchpointMap | None = None,
     progress: Progress | None = None,
+    allow_future: bool = False,
 ) -> list[IngestReport]:
     """Apply every load of a recipe in one transaction."""
     recipe, base = load_recipe(recipe_path)
     folder = Path(data_dir).resolve() if data_dir else base
-    loads = [Load(folder / str(m.file), m) for m in recipe.load]
+    loads = [Load(folder / str(m.file), m.model_copy(update={"allow_future": True}) if recipe.allow_future else m)
+             for m in recipe.load]
     profile = recipe.profile.given() if recipe.profile else None
     return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder,
-                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}")
+                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}",
+                        allow_future=allow_future)
 
 
 def ingest_loads(
@@ -123,6 +126,7 @@ def ingest_loads(
     base_dir: Path | None = None,
     profile: dict[str, Any] | None = None,
     profile_source: str = "ingest",
+    allow_future: bool = False,
 ) -> list[IngestReport]:
     """All loads succeed together or none is applied. `profile` sets business profile keys
     (a recipe's [profile]) first, in the same transaction: the time zone timestamps without an
@@ -145,7 +149,7 @@ def ingest_loads(
             if business.timezone != before:
                 sessions.everything = True  # session days are cut in the new zone
             for load in loads:
-                m = load.mapping
+                m = load.mapping.model_copy(update={"allow_future": True}) if allow_future else load.mapping
                 ctx = LoadContext(
                     con, store, load.path, m, TABLES[m.table], tpmap, progress,
                     base_dir or load.path.parent, m.options.timezone or business.timezone,
@@ -230,6 +234,7 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     counts["skipped"] += dedupe(ctx, staged, base.source_of)
     created = create_customers(ctx, staged)
     ctx.problems.raise_if_any()
+    hints.record(ctx, base.raw_view)
     ctx.phase("writing", 0.0)
     currencies: tuple[str, ...] = ()
     if "currency" in ctx.t.column_names:

@@ -251,6 +251,9 @@ class Mapping(BaseModel):
     extra_columns: Literal["ignore", "attributes"] | None = Field(
         default=None, description="customers: unmapped columns go to attributes (default)"
     )
+    allow_future: bool = Field(
+        default=False, description="keep rows dated more than a day after they are loaded (bookings, "
+        "estimated delivery dates); they never count as the last day of data. Refused otherwise.")
     options: ReadOptions = Field(default_factory=ReadOptions)
 
     @model_validator(mode="after")
@@ -300,6 +303,7 @@ class Recipe(BaseModel):
     name: str
     description: str = ""
     data_dir: str | None = Field(default=None, description="where the files are, relative to the recipe")
+    allow_future: bool = Field(default=False, description="allow_future for every load of the recipe")
     profile: ProfileSettings | None = Field(
         default=None, description="the business profile of this data (currency, time zone, locale, "
         "order statuses), kept in the store when the recipe is loaded")

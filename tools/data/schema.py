@@ -30,7 +30,7 @@ EXPECTED: dict[str, str] = {
     "text": "text",
     "timestamp": "a timestamp such as 2026-05-01 14:30 or 2026-05-01T14:30:00+01:00",
     "int": "a whole number",
-    "float": "a number such as 12.50",
+    "float": "a number such as 12.50 (for amounts written 12,50 set decimal_comma = true in the mapping's options)",
     "bool": "true or false",
     "stage": "one of " + ", ".join(STAGES),
     "json": "a JSON object",

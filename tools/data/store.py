@@ -23,7 +23,7 @@ import pandas as pd
 
 from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
-from tools.data import first_touch, profile_store, session_table
+from tools.data import first_touch, profile_store, session_table, spans
 from tools.data.schema import TABLES, create_table_sql
 
 # 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
@@ -264,21 +264,26 @@ class JourneyStore:
         return out
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """First and last calendar day (business time zone) with events or orders."""
+        """First and last calendar day (business time zone) with events or orders; rows dated
+        after they were loaded (tools/data/spans.py) do not count as the last day."""
         with self.connect() as con:
-            row = con.execute(
-                """SELECT min(d0), max(d1) FROM (
-                     SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
-                     UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
-            ).fetchone()
-        if not row or row[0] is None:
+            first, last = spans.last_day(con)
+        if first is None or last is None:
             return None
-        return row[0], row[1]
+        return first, last
 
-    def as_of(self) -> dt.date | None:
-        """The last day of data: what 'today' means to relative periods."""
-        rng = self.date_range()
-        return rng[1] if rng else None
+    def as_of(self, table: str | None = None) -> dt.date | None:
+        """The last day of data: what 'today' means to relative periods. With `table`, the
+        last day of that table (events, orders, surveys or tickets)."""
+        if table is None:
+            rng = self.date_range()
+            return rng[1] if rng else None
+        return self.span(table).last_day
+
+    def span(self, table: str) -> spans.Span:
+        """How far `table` reaches and how finely it is dated (tools/data/spans.py)."""
+        with self.connect() as con:
+            return spans.table_span(con, table, spans.load_cap(con))
 
     def is_empty(self) -> bool:
         return all(n == 0 for n in self.counts().values())

@@ -74,11 +74,15 @@ class KpiLine:
     relative: float | None
     small_sample: bool
     pending: int = 0  # orders placed but not fulfilled yet: not in orders and revenue
+    others: str = ""  # orders: the ones not completed, by status ("plus 3 shipped not yet delivered")
 
     def to_text(self, width: int = 24) -> str:
         mark = {"better": "  good", "worse": "  bad"}.get(self.assessment or "", "")
         small = "  (small sample)" if self.small_sample else ""
-        pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
+        if self.others:
+            pending = f"  ({self.others})"
+        else:
+            pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
         return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
 
 
@@ -194,7 +198,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
             notes.append(f"{name} left out: {reason}")
             return None
 
-    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources)) or ()
+    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
     funnel = section("Funnel", lambda: _funnel(store, week, sources))
     sentiment, quote = (None, None)
@@ -231,13 +235,19 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
 
 # -- sections ---------------------------------------------------------------------------
 def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...],
-          currency: NumberFormat, sources: list[str]) -> tuple[KpiLine, ...]:
+          currency: NumberFormat, sources: list[str], notes: list[str]) -> tuple[KpiLine, ...]:
     from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
+    from tools.analytics.order_status import OrderStatusCounts
 
     wanted = [m for m in metrics if m in SPECS]
     result = compare(store, CompareParams(metrics=wanted, period=current, against=previous))  # type: ignore[arg-type]
     sources.append(result.provenance.call_signature())
+    # A day without orders (or answers) says so and where the latest are; KPIs the data cannot
+    # answer at all are named once, not shown as blanks.
+    notes += [n for n in result.provenance.notes if n.startswith(("no ", "left out"))]
+    phrase = OrderStatusCounts(result.order_statuses).phrase(currency) if len(result.order_statuses) else ""
+    others = phrase.partition(" (")[2].rstrip(")") if "(plus " in phrase else ""
     lines = []
     for r in result.rows.itertuples():
         s = SPECS[r.metric]
@@ -251,19 +261,28 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
             rel = format_relative(_f(r.relative_change))
             if rel and s.unit != "points":
                 change += f" ({rel})"
-        lines.append(KpiLine(r.metric, r.label, format_value(s, _f(r.current), currency),
-                             format_value(s, _f(r.previous), currency), change, direction,
+        now = "no data" if r.no_data else format_value(s, _f(r.current), currency)
+        before = "no data" if r.no_data_before else format_value(s, _f(r.previous), currency)
+        lines.append(KpiLine(r.metric, r.label, now, before, change, direction,
                              r.assessment if isinstance(r.assessment, str) else None,
                              _f(r.relative_change), bool(r.small_sample),
-                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0))
+                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
+                             others if r.metric == "orders" else ""))
     return tuple(lines)
 
 
 def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
     from tools.analytics.funnel import FunnelParams, funnel
+    from tools.analytics.scope import present_stages
 
     # Up to purchase: the drop into advocacy is always the largest and says little each morning.
-    result = funnel(store, FunnelParams(stages=list(FUNNEL_STAGES), period=week))
+    # Only the stages the data has: a shop whose export starts at the order has no awareness.
+    with store.connect() as con:
+        have = [s for s in FUNNEL_STAGES if s in present_stages(con)]
+    if len(have) < 2:
+        raise NoDataError(f"the events have {len(have)} of the stages {', '.join(FUNNEL_STAGES)}; "
+                          "a funnel needs two")
+    result = funnel(store, FunnelParams(stages=have, period=week))  # type: ignore[arg-type]
     sources.append(result.provenance.call_signature())
     line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
             f"{result.overall_conversion:.0%} reached {result.step_names[-1]}.")

@@ -304,9 +304,12 @@ def differences(left: JourneyMapData, right: JourneyMapData) -> list[Difference]
             d = ea.mean - eb.mean
             big = abs(d) >= NOTABLE_EMOTION and min(ea.scored, eb.scored) >= MIN_TEXTS
             out.append(Difference(stage, "emotion", _sig(ea.mean), _sig(eb.mean), _sig(d), _verdict(d, True), big))
-        for ka, kb in zip(a.kpis, b.kpis, strict=True):
+        # The KPIs each side's data can answer (a side with no data for one leaves it out).
+        theirs = {k.metric: k for k in b.kpis}
+        for ka in a.kpis:
+            kb = theirs.get(ka.metric)
             s = SPECS[ka.metric]
-            if ka.value is None or kb.value is None:
+            if kb is None or ka.value is None or kb.value is None:
                 continue
             d = ka.value - kb.value
             size = abs(d) if ka.metric == "nps" else (abs(d) / abs(kb.value) * 100 if kb.value else math.inf)
