@@ -9,8 +9,10 @@ export with only order and review events has no web sessions, so it has no bounc
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from tools.analytics.kpi_catalog import METRICS, SPECS
@@ -219,11 +221,11 @@ class Capabilities:
         return ok, missing
 
 
-def capabilities(store: JourneyStore) -> Capabilities:
-    """One query over the store for every need."""
+def capabilities(store: JourneyStore, con: duckdb.DuckDBPyConnection | None = None) -> Capabilities:
+    """One query over the store for every need (on `con` when the caller holds one)."""
     names = list(NEEDS)
     sql = "SELECT " + ", ".join(f"({NEEDS[n].count_sql}) AS {n}" for n in names)
-    with store.connect() as con:
+    with (contextlib.nullcontext(con) if con is not None else store.connect()) as con:
         row = con.execute(sql).fetchone()
         present = {r[0] for r in con.execute("SELECT DISTINCT stage FROM events WHERE stage IS NOT NULL").fetchall()}
     assert row is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -153,7 +154,13 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
     params = params or CompareParams()
     settings = settings or KpiSettings()
     asked = list(params.metrics) if params.metrics else list(METRICS)
-    metrics, unavailable = capabilities(store).split(asked)
+    with store.connect() as con:
+        return _compare(store, con, params, settings, asked)
+
+
+def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: CompareParams,
+             settings: KpiSettings, asked: list[str]) -> CompareResult:
+    metrics, unavailable = capabilities(store, con).split(asked)
     if not metrics:
         raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
                           "`journeybot describe` lists what it can answer.")
@@ -165,7 +172,7 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
     statuses = pd.DataFrame(columns=["kind", "status", "orders", "amount"])
     for table, group in by_table(metrics).items():
         with open_scope(store, params.period, params.filters, settings, params.churn_window_days,
-                        params.cart_window_hours, table=table) as (con, scope):
+                        params.cart_window_hours, table=table, con=con) as (con, scope):
             before = resolve_against(scope, params.period, params.against)
             head = head or (scope, before)
             who = kpi_frame.prepare_who(con, scope.filters, None)

@@ -115,14 +115,16 @@ def numbers_of(store: JourneyStore, settings: KpiSettings | None = None) -> Numb
 def open_scope(store: JourneyStore, period: Period | str | None, filters: Filters | None,
                settings: KpiSettings | None, churn_window_days: int | None = None,
                cart_window_hours: int | None = None, table: str | None = None,
+               con: duckdb.DuckDBPyConnection | None = None,
                ) -> Iterator[tuple[duckdb.DuckDBPyConnection, Scope]]:
     """Validate the request and hold one connection for all its queries: a file store opens a
     connection per use, and that costs more than most KPI queries. With `table`, relative
     periods end on that table's last day of data (and are read in months for data dated by
-    month only); without, on the last day of events or orders."""
+    month only); without, on the last day of events or orders. `con`: a connection the caller
+    already holds (one per answer: opening a file store costs more than most KPI queries)."""
     fixed = validate_filters(store, filters) if filters is not None and not filters.is_empty() else Filters()
     settings = settings or KpiSettings()
-    with store.connect() as con:
+    with (contextlib.nullcontext(con) if con is not None else store.connect()) as con:
         # DuckDB draws a progress bar on stdout for long queries; it would land in the answer.
         con.execute("SET enable_progress_bar = false")
         granularity = "time"

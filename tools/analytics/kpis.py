@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -105,7 +106,13 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
     cannot answer are left out and named."""
     params = params or KpiParams()
     settings = settings or KpiSettings()
-    metrics, unavailable = capabilities(store).split(params.chosen())
+    with store.connect() as con:
+        return _kpis(store, con, params, settings)
+
+
+def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams,
+          settings: KpiSettings) -> KpiResult:
+    metrics, unavailable = capabilities(store, con).split(params.chosen())
     if not metrics:
         raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
                           "`journeybot describe` lists what it can answer.")
@@ -117,7 +124,7 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
     headline: Scope | None = None
     for table, group in by_table(metrics).items():
         with open_scope(store, params.period, params.filters, settings, params.churn_window_days,
-                        params.cart_window_hours, table=table) as (con, scope):
+                        params.cart_window_hours, table=table, con=con) as (con, scope):
             headline = headline or scope
             who = kpi_frame.prepare_who(con, scope.filters, None)
             try:
