@@ -218,3 +218,18 @@ def test_twcs_describe_lists_what_it_can_answer():
     text = describe_data(store).to_text()
     assert "What this data can answer:" in text and "support response and resolution times" in text.split(
         "What it cannot answer")[0]
+
+
+def test_rees46_without_a_profile_describe_suggests_utc_from_the_offsets():
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+
+    data = external("rees46_events_sample")
+    store = JourneyStore(None)  # London assumed: 1 October 2019 was summer time there (+01:00)
+    ingest_file(store, "events", data / "2019-Oct-sample.csv", Mapping(table="events", columns={
+        "customer_id": "user_id", "ts": "event_time", "touchpoint": "event_type", "session_id": "user_session"}))
+    text = describe_data(store).to_text()
+    raw = pd.read_csv(data / "2019-Oct-sample.csv")
+    assert raw.event_time.str.endswith(" UTC").all()
+    assert f"the timestamps carry the UTC offset +00:00 ({len(raw):,} values seen)" in text
+    assert "Europe/London (+01:00 on 2019-10-01)" in text and "Assumed: time zone Europe/London" in text

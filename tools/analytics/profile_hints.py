@@ -5,6 +5,7 @@ seen), from the notes ingest kept (tools/data/hints.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -78,6 +79,7 @@ def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, 
     signs: dict[str, int] = {}
     commas: dict[str, int] = {}
     offsets: dict[str, int] = {}
+    seen_on: dict[str, dt.date] = {}
     naive: dict[str, int] = {}
     for table, _file, column, kind, value, rows in notes:
         where = f"{table}.{column}"
@@ -86,7 +88,11 @@ def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, 
         elif kind == "decimal_comma":
             commas[where] = commas.get(where, 0) + rows
         elif kind == "offset":
-            offsets[_norm_offset(value)] = offsets.get(_norm_offset(value), 0) + rows
+            raw, _, day = value.partition(" ")
+            off = _norm_offset(raw)
+            offsets[off] = offsets.get(off, 0) + rows
+            with contextlib.suppress(ValueError):
+                seen_on[off] = min(seen_on.get(off, dt.date.max), dt.date.fromisoformat(day))
         elif kind == "no_offset":
             naive[value] = naive.get(value, 0) + rows
     if signs:
@@ -101,11 +107,13 @@ def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, 
                    f"de_DE writes them that way ({HOW.replace('KEY=VALUE', 'locale=pt_BR')})")
     if offsets:
         off, n = max(offsets.items(), key=lambda kv: kv[1])
-        day = last_day or dt.date.today()
-        if off != _offset_of(p.timezone, day):
+        # Judged on the day the offset was written: +01:00 in July is London's summer time.
+        day = seen_on.get(off) or last_day or dt.date.today()
+        theirs = _offset_of(p.timezone, day)
+        if off != theirs:
             zone = "UTC" if off == "+00:00" else "a zone at UTC" + off
             out.append(f"the timestamps carry the UTC offset {off} ({n:,} values seen) but days are cut in "
-                       f"{p.timezone} ({_offset_of(p.timezone, day)}): if the business is in {zone}, set it "
+                       f"{p.timezone} ({theirs} on {day}): if the business is in {zone}, set it "
                        f"with {HOW.replace('KEY=VALUE', 'timezone=...')}")
     for zone, n in naive.items():
         if zone != p.timezone:

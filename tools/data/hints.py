@@ -19,7 +19,8 @@ SAMPLE_ROWS = 20_000
 CREATE_SQL = """CREATE TABLE IF NOT EXISTS ingest_hints (
     loaded_at TIMESTAMPTZ, "table" VARCHAR, file VARCHAR, "column" VARCHAR,
     kind VARCHAR,      -- offset | no_offset | money_sign | decimal_comma
-    value VARCHAR,     -- '-03:00', 'Z', 'R$', 'EUR'; for no_offset the zone they were read in
+    value VARCHAR,     -- offset: '-03:00 2018-10-01' (the offset and the first day it was seen on);
+                       -- no_offset: the zone they were read in; money_sign: 'R$', 'EUR'; decimal_comma: 'yes' 
     rows BIGINT        -- how many of the sampled values
 )"""
 
@@ -42,15 +43,18 @@ def record(ctx: LoadContext, raw_view: str) -> None:
         v = f"trim(CAST({ident(key)} AS VARCHAR))"
         if col.kind == "timestamp":
             found = f"regexp_extract({v}, {lit(_OFFSET)}, 1)"
+            # An offset is judged against the zone on the day it was written (summer or winter).
             parts.append(
-                f"SELECT {lit(col.name)} AS col, CASE WHEN {found} = '' THEN 'no_offset' ELSE 'offset' END AS kind, "
-                f"CASE WHEN {found} = '' THEN {lit(ctx.tz)} ELSE {found} END AS value, count(*) AS n "
-                f"FROM sample WHERE {ident(key)} IS NOT NULL AND {v} <> '' GROUP BY ALL")
+                f"SELECT col, kind, value || CASE WHEN kind = 'offset' THEN ' ' || min(d) ELSE '' END AS value, count(*) AS n "
+                f"FROM (SELECT {lit(col.name)} AS col, "
+                f"CASE WHEN {found} = '' THEN 'no_offset' ELSE 'offset' END AS kind, "
+                f"CASE WHEN {found} = '' THEN {lit(ctx.tz)} ELSE {found} END AS value, left({v}, 10) AS d "
+                f"FROM sample WHERE {ident(key)} IS NOT NULL AND {v} <> '') GROUP BY col, kind, value")
         elif col.kind == "float":
             sign = f"coalesce(nullif(regexp_extract({v}, {lit(_SIGN_BEFORE)}, 1), ''), " \
                    f"nullif(regexp_extract({v}, {lit(_SIGN_AFTER)}, 1), ''))"
             parts.append(
-                f"SELECT {lit(col.name)}, 'money_sign', {sign}, count(*) FROM sample "
+                f"SELECT {lit(col.name)} AS col, 'money_sign' AS kind, {sign} AS value, count(*) AS n FROM sample "
                 f"WHERE {sign} IS NOT NULL GROUP BY ALL")
             parts.append(
                 f"SELECT {lit(col.name)}, 'decimal_comma', 'yes', count(*) FROM sample "
