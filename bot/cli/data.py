@@ -161,7 +161,7 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
             progress_bar(ctx.err, not as_json) as update:
         report = ingest_export(store, file, recipe=vendor, touchpoints=ctx.config.touchpoint_map(),
                                progress=update)
-    business = ctx.config.business.currency.upper()
+    business = store.profile.currency  # the profile kept with the data (the export may have set it)
     other = [c for c in report.currencies if c != business]
     if as_json:
         print_json({"recipe": report.recipe.name, "vendor": report.recipe.vendor, "title": report.recipe.title,
@@ -174,7 +174,7 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
     if other:
         ctx.console.print(
             f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
-            "([business] currency in the config); journeybot shows them as they are, not converted.",
+            "(`journeybot profile`); journeybot shows them as they are, not converted.",
             markup=False)
 
 

@@ -85,9 +85,21 @@ def test_a_vendor_export_loads_as_downloaded_and_says_what_it_is():
     first = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
     assert first.exit_code == 0, first.output
     assert "Recognised orders_export.csv as a Shopify orders export (Shopify): loading orders" in first.output
-    assert "amounts in EUR" in first.output and "business currency is GBP" in first.output
+    assert "amounts in EUR" in first.output
+    # Nobody had set the business currency: the export's currency column sets it.
+    assert "business currency is" not in first.output
+    assert "EUR" in run("profile").output and "the currency column of orders_export.csv" in run("profile").output
     again = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
     assert "0 new, 0 updated" in again.output
+
+
+def test_a_vendor_export_in_another_currency_than_the_profile_says_so():
+    assert run("profile", "set", "currency=GBP").exit_code == 0
+    first = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
+    assert "amounts in EUR" in first.output and "business currency is GBP" in first.output
+    assert "GBP" in run("profile").output  # a currency someone set is not changed by data
+    described = run("describe").output
+    assert "orders say their amounts are in EUR" in described and "currency=EUR" in described
 
 
 def test_an_export_can_be_named_and_the_exports_listed(tmp_path: Path):

@@ -52,6 +52,8 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
     with store.connect() as con:
         notes = hints.read(con)
         statuses = tuple(profile_store.raw_statuses(con))
+        coded = con.execute("SELECT currency, count(*) FROM orders WHERE currency IS NOT NULL "
+                            "GROUP BY 1 ORDER BY 2 DESC").fetchall()
     src = p.sources
     lines = [
         f"currency {p.currency} ({src.get('currency', 'default')}); money is written like {p.numbers.money(1234.5)}",
@@ -70,7 +72,11 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
     if src.get("timezone", "default") == "default":
         assumed.append(f"time zone {p.timezone}: nobody set it; timestamps without an offset were read in it. Set "
                        f"it with {HOW.replace('KEY=VALUE', 'timezone=Area/City')} and load such files again")
-    return ProfileAdvice(p, tuple(lines), tuple(assumed), tuple(_suggestions(p, notes, last_day)), statuses)
+    suggestions = [f"{n:,} orders say their amounts are in {code} (currency column), but amounts are shown "
+                   f"in {p.currency} and not converted: if {code} is the business's money, set it with "
+                   f"{HOW.replace('KEY=VALUE', 'currency=' + code)}" for code, n in coded if code != p.currency]
+    suggestions += _suggestions(p, notes, last_day)
+    return ProfileAdvice(p, tuple(lines), tuple(assumed), tuple(suggestions), statuses)
 
 
 def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, int]],

@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from tools.core.errors import IngestError, Problem
+from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
 from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
@@ -157,6 +158,7 @@ def ingest_loads(
                 )
                 reports.append(_run_load(ctx, sessions))
             sessions.apply(con, business.timezone)
+            _adopt_currency(con, business, reports)
             con.commit()
         except BaseException:
             con.rollback()
@@ -168,6 +170,18 @@ def ingest_loads(
             drop_temps(con)
     store.reload_profile()
     return reports
+
+
+def _adopt_currency(con: duckdb.DuckDBPyConnection, business: BusinessProfile,
+                    reports: list[IngestReport]) -> None:
+    """Orders that name one currency (a vendor export's currency column) set the profile's
+    currency when nobody has: the data says what the money is, the default only assumed it."""
+    seen = sorted({c for r in reports for c in r.currencies})
+    if len(seen) != 1 or business.sources.get("currency", "default") != "default":
+        return
+    files = ", ".join(dict.fromkeys(Path(r.file).name for r in reports if r.currencies))
+    with contextlib.suppress(ValueError):  # a code that is no ISO currency stays a note in describe
+        profile_store.apply(con, {"currency": seen[0]}, f"the currency column of {files}")
 
 
 def folder_loads(folder: str | Path) -> list[Load]:
