@@ -488,7 +488,7 @@ def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):
     r = kpis(store, KpiParams(period=Period(name="all"), metrics=["orders", "revenue"]))
     v = values(r)
     assert (v["orders"].value, v["orders"].excluded, v["revenue"].value) == (1, 1, 20)
-    assert any("count completed orders" in n and "1 completed order (plus 1 pending not yet completed; "
+    assert any("count completed orders" in n and "1 completed order (plus 1 pending, not yet completed; "
                "1 cancelled)" in n for n in r.provenance.notes)
     assert r.orders.by_kind() == {"completed": 1, "pending": 1, "cancelled": 1, "returned": 0}
     assert r.to_dict()["order_statuses"][0] == {"kind": "completed", "status": "completed", "orders": 1,

@@ -74,11 +74,16 @@ def test_olist_orders_are_counted_in_full_by_status(olist):
                      "cancelled": raw[["canceled", "unavailable"]].sum(), "returned": 0}
     note = next(n for n in r.provenance.notes if "count completed orders" in n)
     en = NumberFormat.of("USD")  # the same phrase, numbers written in English
-    assert (f"{BRL.number(raw['delivered'])} completed orders (plus {BRL.number(raw['shipped'])} shipped, "
-            f"{BRL.number(raw['invoiced'])} invoiced, {BRL.number(raw['processing'])} processing") in note
-    assert f"not yet delivered; {BRL.number(raw['canceled'])} cancelled, {BRL.number(raw['unavailable'])} unavailable" in note
-    assert r.orders.phrase(en).startswith(f"{raw['delivered']:,} completed orders (plus {raw['shipped']:,} shipped")
+    # Each kind's total first ("how many were cancelled?"), then the export's own words.
+    assert (f"{BRL.number(raw['delivered'])} completed orders (plus {BRL.number(kinds['pending'])} pending, "
+            f"not yet delivered: {BRL.number(raw['shipped'])} shipped, {BRL.number(raw['invoiced'])} invoiced, "
+            f"{BRL.number(raw['processing'])} processing") in note
+    assert (f"; {BRL.number(kinds['cancelled'])} cancelled: {BRL.number(raw['canceled'])} cancelled, "
+            f"{BRL.number(raw['unavailable'])} unavailable)") in note
+    assert r.orders.phrase(en).startswith(f"{raw['delivered']:,} completed orders (plus {kinds['pending']:,} pending")
     assert r.to_dict()["order_statuses"]  # in JSON too
+    # The n column is written like the values: one way of writing numbers in one table.
+    assert f"{BRL.number(raw['delivered'])} orders" in r.to_text() and f"{raw['delivered']:,}" not in r.to_text()
 
 
 def test_olist_last_30_days_end_on_the_last_order_and_offer_the_latest_with_sales(olist):
@@ -93,7 +98,7 @@ def test_olist_last_30_days_end_on_the_last_order_and_offer_the_latest_with_sale
     a, b = _window(latest, 30)
     assert any(f"no completed orders in last 30 days ({first} to {last}); the latest 30 days with completed "
                f"orders are {a} to {b}" in n for n in r.provenance.notes)
-    assert any(f"0 completed orders (plus {len(inside)} cancelled)" in n for n in r.provenance.notes)
+    assert any(f"0 completed orders (plus {len(inside)} cancelled" in n for n in r.provenance.notes)
     then = kpis(store, KpiParams(metrics=["orders", "revenue"], period=Period(start=a, end=b)))
     sold = orders[(orders.day >= a) & (orders.day <= b) & (orders.order_status == "delivered")]
     assert then.get("orders").value == len(sold) > 0

@@ -108,12 +108,14 @@ class KpiResult(Priced, ResultMixin):
             if v.metric == "clv" and v.median is not None:
                 extra = f", median {format_value(SPECS['clv'], v.median, self.numbers)}"
             flag = "  (small sample)" if v.small_sample else ""
-            lines.append(f"  {v.label:<{width}}{shown:>12}   {v.n:>9,} {v.n_label}{extra}{flag}")
+            lines.append(f"  {v.label:<{width}}{shown:>12}   {self.numbers.number(v.n):>9} {v.n_label}{extra}{flag}")
         if len(self.exits):
             lines.append("")
             lines.append("Exit rate by web touchpoint (exits / events):")
             for r in self.exits.head(8).itertuples():
-                lines.append(f"  {r.touchpoint:<18}{r.exit_rate * 100:>7.1f}%   {r.exits:>8,} of {r.events:,}")
+                f = self.numbers
+                lines.append(f"  {r.touchpoint:<18}{f.percent(r.exit_rate):>8}   {f.number(r.exits):>8} of "
+                             f"{f.number(r.events)}")
         lines.append("")
         lines.append(self.provenance.to_text())
         return "\n".join(lines)

@@ -218,14 +218,14 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date) -> list[
                 "so churn may be understated")
     cart = by.get("cart_abandonment")
     if cart and cart.excluded:
-        notes.append(f"cart abandonment: {cart.excluded:,} cart(s) from the last {scope.cart_hours} h of "
+        notes.append(f"cart abandonment: {scope.numbers.number(cart.excluded)} cart(s) from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
     for m, what in (("first_response_time", "ticket(s) without a reply"),
                     ("resolution_time", "ticket(s) not resolved"),
                     ("delivery_time", "delivery event(s) with no order found before them")):
         v = by.get(m) or by.get(m + "_p90")
         if v and v.excluded:
-            notes.append(f"{v.label.split(' (')[0].lower()}: {v.excluded:,} {what} are not counted")
+            notes.append(f"{v.label.split(' (')[0].lower()}: {scope.numbers.number(v.excluded)} {what} are not counted")
     if not scope.filters.is_empty() and any(SPECS[m].family in ("surveys", "tickets") for m in by):
         notes.append("with a customer filter, anonymous survey answers and tickets are not counted")
     empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total" and not v.no_data]

@@ -1,8 +1,10 @@
 """Orders counted in full: how many orders of a period were completed, pending, cancelled or
 returned, in the export's own words, so that "orders" is never silently "completed orders".
 
-    "5,172 completed orders (plus 1,107 shipped, 314 invoiced, 301 processing, 7 other not yet
-     delivered; 625 cancelled, 609 unavailable)"
+    "5,172 completed orders (plus 1,729 pending, not yet delivered: 1,107 shipped, 314 invoiced,
+     301 processing, 7 other; 1,234 cancelled: 625 cancelled, 609 unavailable)"
+
+Each kind is named with its total first (what "how many were cancelled?" asks), then the words.
 
 The kinds come from the business profile (tools/core/profile.py); the words are the raw
 statuses kept at ingest (orders.status_raw).
@@ -48,8 +50,9 @@ class OrderStatusCounts:
         return {k: self.count(k) for k in ORDER_KINDS}
 
     def phrase(self, numbers: NumberFormat | None = None) -> str:
-        """'5,172 completed orders (plus 1,107 shipped not yet delivered; 625 cancelled, 609
-        unavailable)'; '0 completed orders (plus 7 cancelled)'; 'no orders'."""
+        """'5,172 completed orders (plus 1,729 pending, not yet delivered: 1,107 shipped, ...;
+        1,234 cancelled: 625 cancelled, 609 unavailable)'; '0 completed orders (plus 7
+        cancelled)'; 'no orders'."""
         f = numbers or NumberFormat()
         if self.empty:
             return "no orders"
@@ -57,17 +60,22 @@ class OrderStatusCounts:
         head = f"{f.number(done)} completed order{'' if done == 1 else 's'}"
         parts = []
         for kind in ("pending", "cancelled", "returned"):
-            words = self._words(kind, f)
-            if not words:
+            total = self.count(kind)
+            if not total:
                 continue
+            part = f"{f.number(total)} {kind}"
             if kind == "pending":
-                words += f" not yet {self._done_word()}"
-            parts.append(words)
+                part += f", not yet {self._done_word()}"
+            words = self._words(kind, f)
+            if words:
+                part += f": {words}"
+            parts.append(part)
         return head + (f" (plus {'; '.join(parts)})" if parts else "")
 
     def _words(self, kind: str, f: NumberFormat) -> str:
+        """The export's words of one kind, largest first; '' when the kind is its only word."""
         rows = self.rows[self.rows["kind"] == kind].sort_values(["orders", "status"], ascending=[False, True])
-        if rows.empty:
+        if rows.empty or (len(rows) == 1 and _word(str(rows["status"].iloc[0]), kind) == kind):
             return ""
         shown = rows.head(MAX_WORDS)
         out = [f"{f.number(int(r.orders))} {_word(str(r.status), kind)}" for r in shown.itertuples()]

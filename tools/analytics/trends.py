@@ -175,7 +175,7 @@ class TrendResult(Priced, ResultMixin):
         for r in shown.itertuples():
             part = f"  partial: {r.days} days" if r.partial else ""
             lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.numbers):>12}"
-                         f"{r.n:>9,}{part}")
+                         f"{self.numbers.number(r.n):>9}{part}")
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.numbers)}"
