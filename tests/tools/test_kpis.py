@@ -475,6 +475,12 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
     strict = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
                   settings=KpiSettings(delivery_promise_days=1))
     assert (strict.values[0].n, strict.values[0].value) == (2, 0.0)
+    # The business profile's promise (kept with the data) wins over the [analytics] default,
+    # and the answer says which promise it judged by.
+    store.set_profile({"delivery_promise": 1}, "test")
+    by_profile = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]))
+    assert (by_profile.values[0].n, by_profile.values[0].value) == (2, 0.0)
+    assert "delivery promise 1 day(s) after the order day" in by_profile.provenance.definition
 
 
 def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):

@@ -206,7 +206,7 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
     prov = Provenance(
         tool="compare",
         definition=f"each KPI in {scope.period.label} minus the same KPI in {before.label}; "
-        "relative change = change / |previous|; " + describe_definition(scope),
+        "relative change = change / |previous|; " + describe_definition(scope, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,

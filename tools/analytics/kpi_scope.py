@@ -103,6 +103,16 @@ class Scope:
         return TABLE_NOUNS.get(self.table or "", "events or orders")
 
 
+def promise_of(store: JourneyStore, settings: KpiSettings) -> KpiSettings:
+    """The settings with the business profile's delivery promise when it sets a number of days:
+    the profile travels with the data folder, so it wins over [analytics] delivery_promise_days.
+    A column name (each order's own promised date) is read where orders keep one (issue 16b)."""
+    days = store.profile.delivery_promise
+    if isinstance(days, int) and not isinstance(days, bool) and days != settings.delivery_promise_days:
+        return dataclasses.replace(settings, delivery_promise_days=days)
+    return settings
+
+
 def numbers_of(store: JourneyStore, settings: KpiSettings | None = None) -> NumberFormat:
     """How this business writes money: the profile's currency and locale, unless the settings
     name another currency."""
@@ -123,7 +133,7 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
     month only); without, on the last day of events or orders. `con`: a connection the caller
     already holds (one per answer: opening a file store costs more than most KPI queries)."""
     fixed = validate_filters(store, filters) if filters is not None and not filters.is_empty() else Filters()
-    settings = settings or KpiSettings()
+    settings = promise_of(store, settings or KpiSettings())
     with (contextlib.nullcontext(con) if con is not None else store.connect()) as con:
         # DuckDB draws a progress bar on stdout for long queries; it would land in the answer.
         con.execute("SET enable_progress_bar = false")
@@ -367,12 +377,15 @@ def _same_length(p: ResolvedPeriod, last: dt.date) -> str:
     return str(first) if p.days == 1 else f"{first} to {last}"
 
 
-def describe_definition(scope: Scope) -> str:
-    return (
+def describe_definition(scope: Scope, metrics: list[str] | None = None) -> str:
+    text = (
         f"definitions in docs/METRICS.md; days in {scope.timezone}; orders, revenue and AOV count "
         "completed orders (the others are named by status); conversions read purchase-stage "
         f"events; churn window {scope.churn_days} days; cart window {scope.cart_hours} h"
     )
+    if metrics is None or "on_time_delivery" in metrics:
+        text += f"; delivery promise {scope.settings.delivery_promise_days} day(s) after the order day"
+    return text
 
 
 def check_inside(scope: Scope, period: ResolvedPeriod | None = None) -> None:

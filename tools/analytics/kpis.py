@@ -149,7 +149,7 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         notes.append("left out, the loaded data cannot answer them: " + missing_text(unavailable))
     prov = Provenance(
         tool="kpis",
-        definition=describe_definition(headline),
+        definition=describe_definition(headline, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=headline.filters.active(),
         period_start=headline.period.start,

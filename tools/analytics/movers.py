@@ -195,7 +195,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     prov = Provenance(
         tool="top_movers",
         definition=f"{s.label} per {dim} in {scope.period.label} and {before.label}; {how}; "
-        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope),
+        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope, metric),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,

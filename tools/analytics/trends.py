@@ -243,7 +243,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tool="trend",
         definition=f"{s.label}: {s.definition}; one point per {params.grain} "
         f"({'Monday to Sunday' if params.grain == 'week' else 'calendar day'}, {scope.timezone}); "
-        + describe_definition(scope),
+        + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
