@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from click.testing import CliRunner
+from conftest import REPO, external
 
 from bot.cli import main
 
@@ -118,3 +123,29 @@ def test_an_unknown_file_without_a_table_is_bad_input(tmp_path: Path):
     result = run("ingest", str(f))
     assert result.exit_code == 1
     assert "not an export journeybot recognises" in result.output and "'when', 'what'" in result.output
+
+
+@pytest.mark.realdata
+def test_a_real_export_with_one_order_dated_2099_is_refused_and_loads_when_allowed(tmp_path: Path):
+    """Olist with one order typed as 2099: the load stops naming the file, row and column and
+    writes nothing; with --allow-future it loads, and 'last month' still ends on the real data."""
+    raw = external("olist_sample")
+    data = tmp_path / "olist"
+    shutil.copytree(raw, data)
+    orders = pd.read_csv(raw / "olist_orders_dataset.csv", dtype=str)
+    orders.loc[len(orders) - 1, "order_purchase_timestamp"] = "2099-01-01 10:00:00"
+    orders.to_csv(data / "olist_orders_dataset.csv", index=False)
+    recipe = str(REPO / "examples" / "olist" / "recipe.toml")
+
+    refused = run("ingest", "--recipe", recipe, "--data-dir", str(data))
+    assert refused.exit_code == 1
+    assert (f"olist_orders_dataset.csv, row {len(orders)}, column 'order_purchase_timestamp': dated in the "
+            "future") in refused.output
+    assert "--allow-future" in refused.output and "Nothing was written" in refused.output
+    assert '"rows": 0' in run("describe", "--json").output
+
+    allowed = run("ingest", "--recipe", recipe, "--data-dir", str(data), "--allow-future")
+    assert allowed.exit_code == 0, allowed.output
+    month = json.loads(run("kpis", "--metric", "orders", "--period", "last_30_days", "--json").output)
+    real = orders.order_purchase_timestamp.iloc[:-1].str[:10].max()  # Sao Paulo dates, as written
+    assert month["last_day"] == real
