@@ -55,7 +55,9 @@ class KpiSettings:
 
     churn_window_days: int = 90
     cart_window_hours: int = 24
-    delivery_promise_days: int = 2  # on time: delivered by the end of this many days after the order day
+    # on time: delivered by the end of this many days after the order day, for orders without
+    # a promised date of their own (orders.promised_at); None: only those orders are judged
+    delivery_promise_days: int | None = 2
     currency: str = "GBP"
     min_sample: int = 30  # below this n a value is flagged as a small sample
 
@@ -275,6 +277,8 @@ def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
                 extra["exits"] = kpi_sessions.exit_detail(con, frame)
             if any(m.startswith("conversion_") for m in metrics):
                 extra["stages"] = kpi_sql.stage_detail(long)
+            if "on_time_delivery" in metrics:
+                extra["undelivered"] = kpi_sql.undelivered_detail(con, frame)
     finally:
         if mine:
             kpi_frame.drop_who(con, who)
@@ -312,9 +316,17 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
                     median, excluded, small, s.definition)
 
 
-def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date) -> list[str]:
+def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
+              undelivered: pd.DataFrame | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
+    on_time = by.get("on_time_delivery")
+    if on_time and on_time.excluded:
+        parts = ([f"{int(r.orders):,} {r.what}" for r in undelivered.itertuples() if r.orders]
+                 if undelivered is not None else [])
+        notes.append(f"on-time delivery: {on_time.excluded:,} delivery order(s) due in the period never "
+                     "arrived" + (f" ({'; '.join(parts)})" if parts else "")
+                     + "; they are counted apart, not as late")
     if "churn_rate" in by:
         reach = first_day - dt.timedelta(days=scope.churn_days)
         if reach < scope.data_start:
@@ -389,7 +401,7 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
         period_label=scope.period.label,
         tables=tuple(rows),
         row_counts=rows,
-        notes=tuple(kpi_notes(scope, values, scope.period.first_day)),
+        notes=tuple(kpi_notes(scope, values, scope.period.first_day, extra.get("undelivered"))),
     )
     return KpiResult(
         values=tuple(values), period_label=scope.period.label, first_day=scope.period.first_day,
@@ -417,12 +429,14 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
             SELECT (SELECT count(*) FROM events),
                    (SELECT count(*) FROM events WHERE touchpoint IN ({session_table.WEB})),
                    (SELECT count(*) FROM events WHERE touchpoint IN ({session_table.CARTS})),
-                   (SELECT count(*) FROM events WHERE touchpoint = 'delivery'),
+                   (SELECT count(*) FROM events WHERE touchpoint = 'delivery')
+                     + (SELECT count(delivered_at) FROM orders),
                    (SELECT count(*) FROM orders WHERE {kpi_frame.COMPLETED}),
                    (SELECT count(csat) FROM surveys), (SELECT count(nps) FROM surveys),
                    (SELECT count(first_response_at) FROM tickets),
                    (SELECT count(resolved_at) FROM tickets),
-                   (SELECT count(*) FROM orders WHERE fulfilment = 'delivery')""").fetchone()
+                   (SELECT count(*) FROM orders WHERE fulfilment = 'delivery'
+                      OR promised_at IS NOT NULL OR delivered_at IS NOT NULL)""").fetchone()
     assert row is not None
     events, web, carts, deliveries, orders, csat, nps, replied, resolved, delivery_orders = (int(x) for x in row)
     need = {
@@ -430,10 +444,11 @@ def metric_availability(store: JourneyStore) -> pd.DataFrame:
         "sessions": (web, "no web touchpoints (page, product, cart or checkout views)"),
         "orders": (orders, "no completed orders"),
         "churn": (orders, "no completed orders"),
-        "deliveries": (deliveries, "no delivery events"),
+        "deliveries": (deliveries, "no delivery dates or delivery events"),
         "arrivals": (events, "no journey events"),
         "on_time": (min(deliveries, delivery_orders),
-                    "no delivery orders (fulfilment = delivery)" if not delivery_orders else "no delivery events"),
+                    "no delivery orders (fulfilment = delivery, or a promised or delivered date)"
+                    if not delivery_orders else "no delivery dates or delivery events"),
     }
     rows = []
     for m in METRICS:

@@ -59,6 +59,27 @@ class ReadOptions(BaseModel):
     )
 
 
+class LookupStep(BaseModel):
+    """A further hop of a lookup: the value found so far is matched in another export (an
+    order's item -> its product -> the product's category)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str | None = Field(default=None, description="another export (relative path)")
+    table: TableName | None = Field(default=None, description="or a journey table in the store")
+    match: str = Field(description="column in this source that holds the value found so far")
+    value: str = Field(description="column in this source to take instead")
+    missing: Literal["drop", "keep"] = Field(
+        default="drop", description="a value with no match here: drop it, or keep it as it was")
+    options: ReadOptions = Field(default_factory=ReadOptions)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> LookupStep:
+        if (self.file is None) == (self.table is None):
+            raise ValueError("a lookup needs exactly one of 'file' or 'table'")
+        return self
+
+
 class Lookup(BaseModel):
     """Take a value from another export or a store table by matching an id."""
 
@@ -69,7 +90,10 @@ class Lookup(BaseModel):
     table: TableName | None = Field(default=None, description="or a journey table in the store")
     match: str = Field(description="column in the lookup source that holds the same id")
     value: str = Field(description="column in the lookup source to take")
-    agg: Literal["first", "sum", "count", "min", "max"] = "first"
+    then: list[LookupStep] = Field(
+        default_factory=list, description="further hops, each matching the value found so far")
+    agg: Literal["first", "sum", "count", "min", "max", "list"] = Field(
+        default="first", description="how several matches combine; 'list': distinct values, comma-separated")
     options: ReadOptions = Field(default_factory=ReadOptions)
 
     @model_validator(mode="after")
