@@ -117,3 +117,28 @@ def test_olist_on_time_delivery_is_judged_against_each_orders_estimated_date():
     days = (arrived.order_delivered_customer_date - pd.to_datetime(arrived.order_purchase_timestamp))
     assert r.get("delivery_time").value == pytest.approx(days.dt.total_seconds().median() / 86400)
     store.close()
+
+
+def test_olist_late_deliveries_and_reviews():
+    """"Are late deliveries hurting our reviews?" on Olist: each review is about its order; the
+    means of late and on-time orders are recomputed here from the raw CSVs."""
+    from tools.analytics.satisfaction import SatisfactionParams, satisfaction_by
+    from tools.data.store import JourneyStore
+
+    store = JourneyStore(None, timezone="America/Sao_Paulo")
+    load(store, "olist", "olist_sample")
+    data = external("olist_sample")
+    orders = pd.read_csv(data / "olist_orders_dataset.csv",
+                         parse_dates=["order_delivered_customer_date", "order_estimated_delivery_date"])
+    reviews = pd.read_csv(data / "olist_order_reviews_dataset.csv").merge(orders, on="order_id")
+    arrived = reviews[reviews.order_delivered_customer_date.notna()]
+    late = arrived.order_delivered_customer_date.dt.normalize() > arrived.order_estimated_delivery_date
+    r = satisfaction_by(store, SatisfactionParams(measure="review_score", by="delivery"))
+    g = r.groups.set_index("group")
+    assert g.loc["late", "n"] == int(late.sum()) and g.loc["on time", "n"] == int((~late).sum())
+    assert g.loc["late", "value"] == pytest.approx(arrived[late].review_score.mean())  # about 2.2
+    assert g.loc["on time", "value"] == pytest.approx(arrived[~late].review_score.mean())  # about 4.3
+    never = reviews[reviews.order_delivered_customer_date.isna()]
+    assert g.loc["never arrived", "n"] == len(never)
+    assert r.verdict.startswith("Yes: review score 2.18 of 5 for late")
+    store.close()
