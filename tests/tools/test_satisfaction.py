@@ -9,50 +9,17 @@ import numpy as np
 import pandas as pd
 import pytest
 from kpi_fixtures import load
+from satisfaction_fixtures import LATE, ON_TIME, shop_tables
 from scipy import stats
 
 from tools.analytics.periods import Period
 from tools.analytics.satisfaction import SatisfactionParams, satisfaction_by
 from tools.core.errors import NoDataError, ToolInputError
 
-ON_TIME = [5, 4, 5, 5, 4, 5, 3, 5, 4, 5, 5, 4]
-LATE = [1, 2, 3, 1, 2, 2, 1, 3, 2, 1, 4]
-
-
-def _shop() -> dict[str, str]:
-    """Delivery orders promised on the 10th of May: on time, late, never arrived; a pickup; a
-    review tied to its order only through the customer's latest order; one far too late."""
-    orders, surveys, customers = [], [], []
-    rows = [("on", s) for s in ON_TIME] + [("late", s) for s in LATE]
-    for i, (kind, score) in enumerate(rows):
-        cid, oid = f"C{i}", f"O{i}"
-        delivered = "2026-05-10 21:00" if kind == "on" else "2026-05-12 09:00"
-        category = "\"bread, cakes\"" if i % 2 else "bread"
-        segment = "vip" if i < 12 else "regular"
-        customers.append(f"{cid},{segment}")
-        orders.append(f"{oid},{cid},2026-05-05 10:00,20,completed,delivery,2026-05-10,{delivered},{category}")
-        surveys.append(f"S{i},{cid},{oid},2026-05-13 10:00,{score}")
-    customers += ["N1,regular", "N2,regular", "P1,regular", "L1,regular", "F1,regular"]
-    orders += ["ON1,N1,2026-05-05 10:00,20,pending,delivery,2026-05-10,,bread",
-               "ON2,N2,2026-05-05 10:00,20,cancelled,delivery,2026-05-10,,bread",
-               "OP1,P1,2026-05-05 10:00,20,completed,pickup,,,bread",
-               "OL1,L1,2026-05-01 10:00,20,completed,delivery,2026-05-04,2026-05-03 10:00,cakes",
-               "OF1,F1,2026-03-01 10:00,20,completed,delivery,2026-03-04,2026-03-03 10:00,cakes"]
-    surveys += ["SN1,N1,ON1,2026-05-13 10:00,1", "SN2,N2,ON2,2026-05-13 10:00,1",
-                "SP1,P1,OP1,2026-05-13 10:00,5",
-                "SL1,L1,,2026-05-20 10:00,5",  # no order id: its latest order, 19 days before
-                "SF1,F1,,2026-05-20 10:00,2"]  # its only order is 80 days before: not tied
-    return {
-        "customers": "customer_id,segment\n" + "\n".join(customers) + "\n",
-        "orders": "order_id,customer_id,ts,amount,status,fulfilment,promised_at,delivered_at,categories\n"
-                  + "\n".join(orders) + "\n",
-        "surveys": "survey_id,customer_id,order_id,ts,csat\n" + "\n".join(surveys) + "\n",
-    }
-
 
 @pytest.fixture
 def shop(store, tmp_path):
-    load(store, tmp_path / "shop", _shop())
+    load(store, tmp_path / "shop", shop_tables())
     return store
 
 
@@ -96,7 +63,7 @@ def test_csat_is_the_share_of_4_and_5_with_wilson_intervals(shop):
 
 
 def test_a_small_group_is_shown_but_not_judged(store, tmp_path):
-    data = _shop()
+    data = shop_tables()
     keep = [ln for ln in data["surveys"].splitlines() if not ln.startswith(("S12,", "S13,", "S14,", "S15,",
                                                                              "S16,", "S17,", "S18,", "S19,"))]
     data["surveys"] = "\n".join(keep) + "\n"
@@ -108,8 +75,8 @@ def test_a_small_group_is_shown_but_not_judged(store, tmp_path):
 def test_segments_compared_with_the_rest_allowing_for_several_groups(shop):
     r = satisfaction_by(shop, SatisfactionParams(measure="review_score", by="segment"))
     g = r.groups.set_index("group")
-    raw = pd.read_csv(pd.io.common.StringIO(_shop()["surveys"]))
-    seg = pd.read_csv(pd.io.common.StringIO(_shop()["customers"]))
+    raw = pd.read_csv(pd.io.common.StringIO(shop_tables()["surveys"]))
+    seg = pd.read_csv(pd.io.common.StringIO(shop_tables()["customers"]))
     both = raw.merge(seg, on="customer_id")
     expected = both.groupby("segment").csat.agg(["mean", "size"])
     for name, row in expected.iterrows():
@@ -125,8 +92,8 @@ def test_segments_compared_with_the_rest_allowing_for_several_groups(shop):
 def test_product_categories_count_an_order_in_each_of_its_categories(shop):
     r = satisfaction_by(shop, SatisfactionParams(measure="review_score", by="product_category"))
     g = r.groups.set_index("group")
-    raw = pd.read_csv(pd.io.common.StringIO(_shop()["orders"]))
-    surveys = pd.read_csv(pd.io.common.StringIO(_shop()["surveys"]))
+    raw = pd.read_csv(pd.io.common.StringIO(shop_tables()["orders"]))
+    surveys = pd.read_csv(pd.io.common.StringIO(shop_tables()["surveys"]))
     tied = surveys.dropna(subset=["order_id"]).merge(raw, on="order_id")
     tied = pd.concat([tied, surveys[surveys.survey_id == "SL1"].assign(categories="cakes")])
     exploded = tied.assign(cat=tied.categories.str.split(", ")).explode("cat")

@@ -91,13 +91,14 @@ class SatisfactionResult(ResultMixin):
     answers: int  # answers compared
     not_counted: tuple[str, ...]  # what could not be tied to a group, and why
     provenance: Provenance = field(repr=False)
+    group_label: str = ""  # what a group is ("product category", or "product" without categories)
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
 
     def to_text(self) -> str:
         info = MEASURES[self.measure]
-        head = BY_WORDS[self.by]
+        head = self.group_label or BY_WORDS[self.by]
         title = info.label[0].upper() + info.label[1:]
         lines = [f"{title} by {head}, {self.provenance.period_label}:", self.verdict, ""]
         rows = self.groups if self.by == "delivery" else self.groups.sort_values("value")
@@ -242,6 +243,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
             f"None of the {rows['id'].nunique():,} {info.label} answers in {period.label} can be tied to "
             f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + ".")
     table = group_table(values, params.measure)
+    what = "product" if params.by == "product_category" and not categories else BY_WORDS[params.by]
     if params.by == "delivery":
         order = {g: i for i, g in enumerate(DELIVERY_GROUPS)}
         table = table.sort_values("group", key=lambda s: s.map(order)).reset_index(drop=True)
@@ -252,7 +254,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         diffs = {"late": d} if d is not None else {}
     else:
         diffs = against_rest(values, [str(g) for g in table.loc[table["n"] >= MIN_GROUP, "group"]])
-        verdict = verdict_many(table, diffs, info, BY_WORDS[params.by])
+        verdict = verdict_many(table, diffs, info, what)
     table["vs_rest"] = table["group"].map(lambda g: diffs[g].diff if g in diffs else None)
     table["vs_rest_low"] = table["group"].map(lambda g: diffs[g].low if g in diffs else None)
     table["vs_rest_high"] = table["group"].map(lambda g: diffs[g].high if g in diffs else None)
@@ -267,7 +269,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         notes=tuple(_notes(table)),
     )
     return SatisfactionResult(params.measure, params.by, table, verdict, int(values["id"].nunique()),
-                              tuple(not_counted), prov)
+                              tuple(not_counted), prov, what)
 
 
 def _texts_frame(texts: pd.DataFrame | None) -> pd.DataFrame:
