@@ -142,3 +142,44 @@ def test_olist_late_deliveries_and_reviews():
     assert g.loc["never arrived", "n"] == len(never)
     assert r.verdict.startswith("Yes: review score 2.18 of 5 for late")
     store.close()
+
+
+def _twcs_threads() -> pd.DataFrame:
+    """Conversations of the raw twcs file, rebuilt here with pandas: each tweet's thread is
+    found by following in_response_to_tweet_id up to a tweet that answers nothing in the file.
+    The file is read with only \\n ending a row (its tweet 3399 holds bare \\r characters)."""
+    raw = pd.read_csv(external("twcs_sample") / "twcs.csv", lineterminator="\n", dtype={"tweet_id": str})
+    raw["parent"] = raw.in_response_to_tweet_id.map(lambda v: None if pd.isna(v) else str(int(v)))
+    raw["ts"] = pd.to_datetime(raw.created_at, format="%a %b %d %H:%M:%S %z %Y")
+    ids = set(raw.tweet_id)
+    parent = {t: p for t, p in zip(raw.tweet_id, raw.parent, strict=True) if p in ids}
+    root = {}
+    for t in raw.tweet_id:
+        r = t
+        while r in parent:
+            r = parent[r]
+        root[t] = r
+    raw["root"] = raw.tweet_id.map(root)
+    return raw
+
+
+def test_twcs_tickets_are_conversations_rebuilt_from_reply_links(store):
+    reports = load(store, "twcs", "twcs_sample")
+    assert reports[0].rows_read == 5000  # the bare \r does not split tweet 3399 in two
+    raw = _twcs_threads()
+    starts = raw[(raw.tweet_id == raw.root) & raw.inbound]
+    assert store.count("tickets") == len(starts)
+    assert store.count("customers") == starts.author_id.nunique()
+    # first response: the brand's first tweet in the thread after the customer's first one
+    merged = raw.merge(starts[["root", "ts"]].rename(columns={"ts": "opened"}), on="root")
+    replies = merged[~merged.inbound & (merged.tweet_id != merged.root) & (merged.ts >= merged.opened)]
+    first = replies.groupby("root").ts.min()
+    got = store.query("SELECT ticket_id, first_response_at FROM tickets").set_index("ticket_id").first_response_at
+    assert got.notna().sum() == len(first)
+    assert (got[first.index] == first).all()
+    # resolved: the thread's last tweet is the brand's
+    last = merged.sort_values("ts").groupby("root").tail(1).set_index("root")
+    resolved = last[~last.inbound & (merged.groupby("root").size()[last.index] > 1)]
+    assert store.scalar("SELECT count(*) FROM tickets WHERE status = 'resolved'") == len(resolved)
+    text = store.scalar("SELECT text FROM tickets WHERE ticket_id = '3399'")
+    assert "\r\rI just love the start of email" in text

@@ -57,6 +57,10 @@ class ReadOptions(BaseModel):
         description="remove the ' that exporters put before numbers, + and = (e.g. '+44 7700, '10999) "
                     "so spreadsheets keep them as text",
     )
+    newline: Literal["auto", "lf"] = Field(
+        default="auto", description="'lf': only \\n ends a row, a carriage return inside a value is text")
+    max_row_mb: float | None = Field(
+        default=None, gt=0, le=1024, description="largest row the CSV reader takes, in MB (default 2)")
 
 
 class LookupStep(BaseModel):
@@ -207,6 +211,35 @@ class Extract(BaseModel):
         if compiled.groups != 1:
             raise ValueError(f"pattern {v!r} needs exactly one (group): the value to take")
         return v
+class Threads(BaseModel):
+    """Conversations rebuilt from reply links (support tweets, e-mails with In-Reply-To,
+    helpdesk comments): each message names the one it answers, and the thread is everything
+    that hangs from a message that answers nothing in the file. The load can then read, per
+    row: _thread (the first message's id), _starts_thread (true for a thread's first message
+    when a customer wrote it), _first_reply_at (the business's first answer after it),
+    _resolved_at (the thread's last message, when the business wrote it: it had the last
+    word), _status ("resolved" then, else "open"), _messages and _replied_by (who answered
+    first)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="column with each message's id")
+    reply_to: str = Field(description="column with the id of the message it answers (empty: none)")
+    time: str = Field(description="column with when the message was written")
+    author: str | None = Field(default=None, description="column with who wrote it")
+    business: dict[str, str | list[str]] = Field(
+        description="which messages the business wrote: column = value(s), e.g. inbound = \"False\"")
+
+    @field_validator("business")
+    @classmethod
+    def _listify(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        if not v:
+            raise ValueError("business needs a column and the value(s) that mark the business's messages")
+        return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}
+
+
+THREAD_COLUMNS = ("_thread", "_starts_thread", "_first_reply_at", "_resolved_at", "_status",
+                  "_messages", "_replied_by")
 
 
 class Mapping(BaseModel):
@@ -273,6 +306,7 @@ class Mapping(BaseModel):
     extra_columns: Literal["ignore", "attributes"] | None = Field(
         default=None, description="customers: unmapped columns go to attributes (default)"
     )
+    threads: Threads | None = Field(default=None, description="rebuild conversations from reply links")
     options: ReadOptions = Field(default_factory=ReadOptions)
 
     @model_validator(mode="after")
