@@ -94,3 +94,10 @@ def test_conversations_are_rebuilt_from_reply_links(store, tmp_path):
     assert got.status.tolist() == ["resolved", "open", "open"]
     assert got.frt.iloc[0] == 90 * 60 and got.res.iloc[0] == 5 * 3600
     assert got.frt.iloc[1:].isna().all() and got.subject.iloc[0] == "shop"
+
+
+def test_a_quote_that_is_never_closed_is_named(store, tmp_path):
+    path = tmp_path / "open.csv"
+    path.write_text('customer_id,city\nA,Bristol\nB,"Bath\nC,Leeds\nD,York\n')
+    text = refused(store, path, quote='"')
+    assert "row 2: a quote opened in this row is never closed" in text and "line 3, byte offset 27" in text

@@ -1,0 +1,103 @@
+"""Olist, a Brazilian marketplace: orders by status, customers, reviews, deliveries against
+Olist's own estimated dates, repeat customers, order value, and reviews of late deliveries.
+Every expected number is computed here from the raw CSVs with pandas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from realdata import extract as x
+from realdata.questions import Question, cached, ids
+
+STATUS = {"delivered": "completed", "shipped": "pending", "invoiced": "pending", "processing": "pending",
+          "created": "pending", "approved": "pending", "canceled": "cancelled", "unavailable": "cancelled"}
+
+
+@cached
+def orders(raw: Path) -> pd.DataFrame:
+    o = pd.read_csv(raw / "olist_orders_dataset.csv", parse_dates=[
+        "order_purchase_timestamp", "order_delivered_customer_date", "order_estimated_delivery_date"])
+    people = pd.read_csv(raw / "olist_customers_dataset.csv")[["customer_id", "customer_unique_id"]]
+    pay = pd.read_csv(raw / "olist_order_payments_dataset.csv").groupby("order_id").payment_value.sum()
+    o = o.merge(people, on="customer_id").join(pay, on="order_id")
+    o["kind"] = o.order_status.map(STATUS)
+    return o
+
+
+@cached
+def reviews(raw: Path) -> pd.DataFrame:
+    return pd.read_csv(raw / "olist_order_reviews_dataset.csv")
+
+
+def completed(raw: Path) -> pd.DataFrame:
+    o = orders(raw)
+    return o[o.kind == "completed"]
+
+
+def arrived(raw: Path) -> pd.DataFrame:
+    o = orders(raw)
+    return o[o.order_delivered_customer_date.notna()]
+
+
+def late_reviews(raw: Path, late: bool) -> pd.Series:
+    # on time = delivered on or before the estimated day (a date: the whole day counts)
+    r = reviews(raw).merge(arrived(raw), on="order_id")
+    is_late = r.order_delivered_customer_date.dt.normalize() > r.order_estimated_delivery_date
+    return r[is_late == late].review_score
+
+
+def repeat_rate(raw: Path) -> float:
+    per = completed(raw).groupby("customer_unique_id").size()
+    return float((per >= 2).mean())
+
+
+QUESTIONS = [
+    Question("orders completed", "how many orders did we get in total, and in which status?",
+             ("kpis", "--metric", "orders", "--period", "all"), lambda d: x.kpi(d, "orders"),
+             lambda raw: int((orders(raw).kind == "completed").sum())),
+    Question("orders pending", "how many orders did we get in total, and in which status?",
+             ("kpis", "--metric", "orders", "--period", "all"), lambda d: x.kpi(d, "orders", "excluded"),
+             lambda raw: int((orders(raw).kind == "pending").sum())),
+    Question("orders cancelled", "how many orders did we get in total, and in which status?",
+             ("kpis", "--metric", "orders", "--period", "all"),
+             lambda d: x.note_number(d, r"([\d,]+) (?:order\(s\) )?(?:were )?cancelled"),
+             lambda raw: int((orders(raw).kind == "cancelled").sum())),
+    Question("customers", "how many customers do we have?", ("describe",), lambda d: x.field(d, "customers"),
+             lambda raw: int(orders(raw).customer_unique_id.nunique())),
+    Question("mean review", "what is our average review score over all our data?",
+             ("kpis", "--metric", "csat_mean", "--period", "all"), lambda d: x.kpi(d, "csat_mean"),
+             lambda raw: float(reviews(raw).review_score.mean())),
+    Question("reviews 4-5", "what share of reviews gave us 4 or 5 stars, over all our data?",
+             ("kpis", "--metric", "csat", "--period", "all"), lambda d: x.kpi(d, "csat"),
+             lambda raw: float((reviews(raw).review_score >= 4).mean())),
+    Question("median delivery days", "what is the median delivery time in days, across all our orders?",
+             ("kpis", "--metric", "delivery_time", "--period", "all"), lambda d: x.kpi(d, "delivery_time"),
+             lambda raw: float(((arrived(raw).order_delivered_customer_date - arrived(raw).order_purchase_timestamp)
+                                .dt.total_seconds() / 86400).median())),
+    Question("delivered by the estimate", "what share of our orders arrived by the estimated delivery date, overall?",
+             ("kpis", "--metric", "on_time_delivery", "--period", "all"), lambda d: x.kpi(d, "on_time_delivery"),
+             lambda raw: float((arrived(raw).order_delivered_customer_date.dt.normalize()
+                                <= arrived(raw).order_estimated_delivery_date).mean())),
+    Question("repeat customers", "what share of our customers ordered more than once, over all our data?",
+             ("kpis", "--metric", "repeat_purchase_rate", "--period", "all"),
+             lambda d: x.kpi(d, "repeat_purchase_rate"), repeat_rate),
+    Question("mean order value", "what is our average order value over all our data?",
+             ("kpis", "--metric", "aov", "--period", "all"), lambda d: x.kpi(d, "aov"),
+             lambda raw: float(completed(raw).payment_value.mean())),
+    Question("review late", "are late deliveries hurting our reviews?", ("satisfaction", "--by", "delivery"),
+             lambda d: x.group(d, "late"), lambda raw: float(late_reviews(raw, True).mean())),
+    Question("review on time", "are late deliveries hurting our reviews?", ("satisfaction", "--by", "delivery"),
+             lambda d: x.group(d, "on time"), lambda raw: float(late_reviews(raw, False).mean())),
+]
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+def test_command_line(olist, q: Question):
+    q.check(q.pick(olist.cli(*q.cli)), olist.raw)
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+def test_ask_in_plain_words(olist, q: Question):
+    q.check(q.pick(olist.ask(q.ask)), olist.raw)
