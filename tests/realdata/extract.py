@@ -52,12 +52,36 @@ def kpi(data: Any, metric: str, field: str = "value") -> float:
 
 
 def rows(data: Any, table: str) -> int:
-    """A journey table's row count from a data description."""
+    """A journey table's row count: from a data description, else the rows an analysis read
+    from it (its provenance), which for a period covering all the data is the same count."""
     for r in results(data):
         for t in r.get("tables", []) if isinstance(r, dict) else []:
             if isinstance(t, dict) and t.get("table") == table and "rows" in t:
                 return int(t["rows"])
+    for d in _walk(data):
+        counts = d.get("row_counts")
+        if isinstance(counts, dict) and table in counts:
+            return int(counts[table])
     raise NotFound(f"no row count of {table!r} in the result(s) of {tools(data) or 'the command'}")
+
+
+def conversion_of(data: Any, name: str) -> float:
+    """One group's conversion in a funnel broken down by a dimension (its summary row)."""
+    for r in results(data):
+        for d in _walk(r):
+            if str(d.get("group")).lower() == name.lower() and "completed" in d and "overall_conversion" in d:
+                return d["overall_conversion"]
+    raise NotFound(f"no funnel group {name!r} in the result(s) of {tools(data) or 'the command'}")
+
+
+def best_group(data: Any, min_entered: int) -> str:
+    """The group with the highest conversion among those with at least `min_entered` people."""
+    rows_ = [d for r in results(data) for d in _walk(r)
+             if "group" in d and "completed" in d and "overall_conversion" in d and "entered" in d]
+    rows_ = [d for d in rows_ if d["entered"] >= min_entered and d["overall_conversion"] is not None]
+    if not rows_:
+        raise NotFound(f"no funnel groups in the result(s) of {tools(data) or 'the command'}")
+    return str(max(rows_, key=lambda d: d["overall_conversion"])["group"])
 
 
 def field(data: Any, key: str) -> Any:

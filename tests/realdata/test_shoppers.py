@@ -11,7 +11,7 @@ import pytest
 from realdata import extract as x
 from realdata.questions import Question, cached, ids
 
-MIN_GROUP = 30  # a traffic type needs this many sessions to be called the best (the KPI's small sample)
+MIN_GROUP = 30  # a traffic type needs this many visitors to be called the best (the KPIs' small sample)
 
 
 @cached
@@ -47,17 +47,17 @@ QUESTIONS = [
              ("kpis", "--metric", "purchase_conversion", "--period", "2017-11-01..2017-11-30"),
              lambda d: x.kpi(d, "purchase_conversion"),
              lambda raw: float(sessions(raw)[sessions(raw).Month == "Nov"].Revenue.mean())),
-    Question("reached product pages", "what share of visitors looked at product pages, over all our data?",
-             ("kpis", "--metric", "conversion_consideration", "--period", "all"),
-             lambda d: x.kpi(d, "conversion_consideration"),
-             lambda raw: float((sessions(raw).ProductRelated > 0).mean())),
+    Question("best traffic type", "which traffic type converts best, over all our data?",
+             ("funnel", "--touchpoints", "website_visit,purchase", "--by", "channel", "--groups", "50",
+              "--period", "all"),
+             lambda d: x.best_group(d, MIN_GROUP), best_traffic_type),
     Question("returning visitors", "do returning visitors convert better than new ones, over all our data?",
-             ("movers", "purchase_conversion", "--by", "segment", "--period", "all"),
-             lambda d: x.group(d, "Returning_Visitor", "now"),
+             ("funnel", "--touchpoints", "website_visit,purchase", "--by", "segment", "--period", "all"),
+             lambda d: x.conversion_of(d, "Returning_Visitor"),
              lambda raw: float(sessions(raw)[sessions(raw).VisitorType == "Returning_Visitor"].Revenue.mean())),
     Question("new visitors", "do returning visitors convert better than new ones, over all our data?",
-             ("movers", "purchase_conversion", "--by", "segment", "--period", "all"),
-             lambda d: x.group(d, "New_Visitor", "now"),
+             ("funnel", "--touchpoints", "website_visit,purchase", "--by", "segment", "--period", "all"),
+             lambda d: x.conversion_of(d, "New_Visitor"),
              lambda raw: float(sessions(raw)[sessions(raw).VisitorType == "New_Visitor"].Revenue.mean())),
 ]
 
