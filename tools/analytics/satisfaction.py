@@ -86,7 +86,9 @@ class SatisfactionParams(BaseModel):
 class SatisfactionResult(ResultMixin):
     measure: str
     by: str
-    groups: pd.DataFrame  # group, n, value, low, high, sd, small, vs_rest, vs_rest_low, vs_rest_high
+    # group, n, value, low, high, sd, small, and vs_rest (with its 95% interval): the gap to all
+    # other answers, or for delivery the gap of late to on time
+    groups: pd.DataFrame
     verdict: str
     answers: int  # answers compared
     not_counted: tuple[str, ...]  # what could not be tied to a group, and why
@@ -306,7 +308,7 @@ def _definition(params: SatisfactionParams, scale: str, promise_days: int | None
     what = {"review_score": "survey answers with a 1-5 score", "csat": "survey answers with a 1-5 score",
             "nps": "survey answers with a 0-10 NPS score",
             "sentiment": "survey answers and tickets with a text sentiment score"}[params.measure]
-    text = f"{scale} of {what}, per {BY_WORDS[params.by]}; 95% intervals (Welch's t, Wilson for shares)"
+    text = f"{scale}, over {what}, per {BY_WORDS[params.by]}; 95% intervals (Welch's t, Wilson for shares)"
     if params.by in ("delivery", "product_category"):
         text += (f"; an answer is about its order (order id), else the customer's latest order in the "
                  f"{LINK_DAYS} days before it")
