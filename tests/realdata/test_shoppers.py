@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from realdata import extract as x
-from realdata.questions import Question, cached, ids
+from realdata.questions import Question, cached, cases
 
 MIN_GROUP = 30  # a traffic type needs this many visitors to be called the best (the KPIs' small sample)
 
@@ -62,11 +62,27 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+# Questions another piece of work still answers wrongly (issue and reason); see the report.
+KNOWN_CLI: dict[str, str] = {}
+KNOWN_ASK: dict[str, str] = {
+    "sessions": "issue 17 (planner): routed to describe_data",
+    "conversion": "issue 17 (planner): 'over all our data' is read as the last 30 days",
+    "buyers": "issue 17 (planner): routed to another tool than the KPIs",
+    "session conversion": "issue 17 (planner): routed to paths",
+    "sessions in may": "issue 17 (planner): routed to another tool than the KPIs",
+    "best traffic type": "issue 16a (periods/profile): funnels start at awareness, which this data has not",
+    "returning visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17 (planner):"
+        " routed to compare",
+    "new visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17 (planner): routed"
+        " to compare",
+}
+
+
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
 def test_command_line(shoppers, q: Question):
     q.check(q.pick(shoppers.cli(*q.cli)), shoppers.raw)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(shoppers, q: Question):
     q.check(q.pick(shoppers.ask(q.ask)), shoppers.raw)

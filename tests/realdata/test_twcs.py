@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from realdata import extract as x
-from realdata.questions import Question, cached, ids
+from realdata.questions import Question, cached, cases
 
 
 @cached
@@ -73,11 +73,21 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+# Questions another piece of work still answers wrongly (issue and reason); see the report.
+TICKETS_ONLY = "issue 16a (periods follow the data): the KPIs refuse a store with tickets but no events or orders"
+KPIS = ("first response", "first response p90", "answered", "resolution", "resolution p90", "unresolved")
+KNOWN_CLI: dict[str, str] = dict.fromkeys(KPIS, TICKETS_ONLY)
+KNOWN_ASK: dict[str, str] = {
+    **dict.fromkeys(KPIS, TICKETS_ONLY),
+    "tickets": "issue 17 (planner): routed to the KPIs, not describe_data; " + TICKETS_ONLY,
+}
+
+
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
 def test_command_line(twcs, q: Question):
     q.check(q.pick(twcs.cli(*q.cli)), twcs.raw)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=ids(QUESTIONS))
+@pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(twcs, q: Question):
     q.check(q.pick(twcs.ask(q.ask)), twcs.raw)
