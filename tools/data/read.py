@@ -9,8 +9,8 @@ cannot read is reported with the file's name and the line it stopped at.
 from __future__ import annotations
 
 import codecs
-import re
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
