@@ -1,5 +1,5 @@
-"""Files the CSV reader cannot read get a message naming the file, the row, the line and byte
-offset, and what to do; nothing is written. Files with the twcs quirk load when told how."""
+"""Files the CSV reader cannot read get a message naming the file, the row, the column, the line
+and byte offset, and what to do; nothing is written. Files with the twcs quirk load when told how."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_a_bare_carriage_return_inside_a_value_is_found_by_row_and_byte(store, t
     path.write_bytes(body)
     text = refused(store, path)
     offset = body.index(b"\r")
-    assert "row 2: a carriage return (\\r) alone inside an unquoted value" in text
+    assert "row 2, column 'city': a carriage return (\\r) alone inside an unquoted value" in text
     assert f"line 3, byte offset {offset:,}" in text and "--newline lf" in text
     report = ingest_file(store, "customers", path, Mapping(table="customers", options=ReadOptions(newline="lf")))
     assert report.inserted == 3
@@ -47,7 +47,7 @@ def test_a_five_megabyte_value_is_named_and_can_be_allowed(store, tmp_path):
     path = tmp_path / "big.csv"
     path.write_text("customer_id,city\nA,Bristol\nB," + "x" * 5_000_000 + "\nC,Leeds\n")
     text = refused(store, path)
-    assert "row 2: this row is 4.8 MB, larger than the 2 MB a row may hold" in text
+    assert "row 2, column 'city': this row is 4.8 MB, larger than the 2 MB a row may hold" in text
     assert "line 3, byte offset 27" in text and "options.max_row_mb" in text
     ingest_file(store, "customers", path, Mapping(table="customers", options=ReadOptions(max_row_mb=8)))
     assert store.scalar("SELECT length(city) FROM customers WHERE customer_id = 'B'") == 5_000_000
@@ -100,4 +100,12 @@ def test_a_quote_that_is_never_closed_is_named(store, tmp_path):
     path = tmp_path / "open.csv"
     path.write_text('customer_id,city\nA,Bristol\nB,"Bath\nC,Leeds\nD,York\n')
     text = refused(store, path, quote='"')
-    assert "row 2: a quote opened in this row is never closed" in text and "line 3, byte offset 27" in text
+    assert "row 2, column 'city': a quote opened in this row is never closed" in text and "line 3, byte offset 27" in text
+
+
+def test_the_column_is_named_by_the_header_in_a_wider_file(store, tmp_path):
+    # the quote opens in the third value, on a file whose header is quoted
+    path = tmp_path / "wide.csv"
+    path.write_text('"customer_id","city","email"\nA,Bristol,a@x\nB,Bath,"b@x\nC,Leeds,c@x\n')
+    text = refused(store, path, quote='"')
+    assert "row 2, column 'email': a quote opened in this row is never closed" in text

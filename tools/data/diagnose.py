@@ -1,4 +1,4 @@
-"""Why a CSV file could not be read, said with the row, the line and the byte offset.
+"""Why a CSV file could not be read, said with the row, the column, the line and the byte offset.
 
 DuckDB's CSV reader stops on a malformed file with a message about its own state machine ("the
 CSV parser reached an invalid state") and, for some faults, a wrong line number. When it fails,
@@ -31,6 +31,7 @@ class Finding:
     line: int  # 1-based physical line in the file
     offset: int  # byte offset of the line's start
     message: str
+    column: str | None = None  # the header's name for the value at fault, when one is
 
 
 def utf16_hint(head: bytes) -> str | None:
@@ -82,6 +83,27 @@ def _fields(line: bytes, delim: bytes, quote: bytes | None, in_quotes: bool) -> 
     return count, in_quotes
 
 
+def _names(line: bytes, delim: bytes, quote: bytes | None) -> list[str]:
+    """The header's column names (quotes stripped), to name the value at fault."""
+    text = line.decode("utf-8", "replace").lstrip("\ufeff")
+    q = quote.decode() if quote else ""
+    return [name.strip().strip(q) if q else name.strip() for name in text.split(delim.decode())]
+
+
+def _column(names: list[str], index: int) -> str | None:
+    """The name of the index-th value (0-based), or None past the header's end."""
+    return names[index] if 0 <= index < len(names) else None
+
+
+def _longest(line: bytes, delim: bytes, count: int, in_quotes: bool) -> int:
+    """Which value makes a row too large: the one a still-open quote began, else this line's
+    longest."""
+    if in_quotes:
+        return count
+    pieces = line.split(delim)
+    return count + max(range(len(pieces)), key=lambda i: len(pieces[i]))
+
+
 def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) -> Finding | None:
     """The first fault a person can fix, or None when this scan finds nothing wrong."""
     encoding = "utf-16" if opts.encoding == "utf-16" else None
@@ -91,6 +113,7 @@ def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) ->
     quote = b'"' if opts.quote is None else (opts.quote.encode() or None)
     limit = int((opts.max_row_mb or DEFAULT_MAX_ROW_MB) * 1024 * 1024)
     header_fields: int | None = None
+    names: list[str] = []
     row = 0 if opts.header else 1
     in_quotes = False
     count = 0
@@ -107,7 +130,7 @@ def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) ->
                            f"this row is {size / 1024 / 1024:.1f} MB, larger than the "
                            f"{limit // (1024 * 1024)} MB a row may hold: a quote that is never closed, "
                            "or a very long value; if the value is real, raise the limit with "
-                           "--max-row-mb (options.max_row_mb)")
+                           "--max-row-mb (options.max_row_mb)", _column(names, _longest(line, delim, count, in_quotes)))
         if not in_quotes and not lf_only and b"\r" in line:
             n, still_open = _fields(line[: line.index(b"\r")], delim, quote, False)
             if not still_open:
@@ -115,7 +138,7 @@ def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) ->
                 return Finding(row or None, number, at,
                                "a carriage return (\\r) alone inside an unquoted value splits this row "
                                "in two; if it belongs to the text, read the file with --newline lf "
-                               "(options.newline = \"lf\": only \\n ends a row)")
+                               "(options.newline = \"lf\": only \\n ends a row)", _column(names, count + n))
         n, in_quotes = _fields(line, delim, quote, in_quotes)
         count += n
         if in_quotes:
@@ -123,6 +146,7 @@ def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) ->
         values = count + 1
         if header_fields is None and opts.header:
             header_fields = values
+            names = _names(line, delim, quote)
             row = 1
             continue
         if header_fields is not None and values != header_fields and line.strip():
@@ -130,12 +154,14 @@ def diagnose_csv(path: Path, opts: ReadOptions, delimiter: str | None = None) ->
             return Finding(row, start[0], start[1],
                            f"this row has {values} values where the header has {header_fields} "
                            f"(a delimiter {delim.decode()!r} inside an unquoted value, or a missing "
-                           f"quote?); it starts {shown!r}")
+                           f"quote?); it starts {shown!r}")  # which value holds the delimiter, no scan can tell
         row += 1
     if in_quotes:
+        # inside the open quote no delimiter counts, so the values before it give its column
         return Finding(row or None, start[0], start[1],
                        "a quote opened in this row is never closed, so everything after it reads as "
-                       "one value; close the quote or set options.quote = \"\" if the file has none")
+                       "one value; close the quote or set options.quote = \"\" if the file has none",
+                       _column(names, count))
     return None
 
 

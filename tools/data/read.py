@@ -106,7 +106,8 @@ def read_source(
             # shape; a scan usually finds the row that broke it.
             found = diagnose_csv(path, opts, opts.delimiter or _header_delimiter(path))
             if found is not None:
-                raise IngestError([Problem(label, f"{found.message} ({where(found)})", row=found.row)])
+                raise IngestError([Problem(label, f"{found.message} ({where(found)})", row=found.row,
+                                           column=found.column)])
         for sep, word in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes"), (",", "commas")):
             if sep in only and sep != (opts.delimiter or ","):
                 raise IngestError([Problem(
@@ -149,7 +150,7 @@ def _problem(path: Path, opts: ReadOptions, label: str, fmt: str, exc: Exception
     if fmt == "csv":
         found = diagnose_csv(path, opts, opts.delimiter or _header_delimiter(path))
         if found is not None:
-            return Problem(label, f"{found.message} ({where(found)})", row=found.row)
+            return Problem(label, f"{found.message} ({where(found)})", row=found.row, column=found.column)
     return Problem(label, reader_message(exc, fmt))
 
 
