@@ -109,3 +109,23 @@ def test_the_column_is_named_by_the_header_in_a_wider_file(store, tmp_path):
     path.write_text('"customer_id","city","email"\nA,Bristol,a@x\nB,Bath,"b@x\nC,Leeds,c@x\n')
     text = refused(store, path, quote='"')
     assert "row 2, column 'email': a quote opened in this row is never closed" in text
+
+
+@pytest.mark.realdata
+def test_twcs_without_newline_lf_names_the_tweet_its_column_line_and_byte(store):
+    from conftest import external
+
+    path = external("twcs_sample") / "twcs.csv"
+    body = path.read_bytes()
+    at = body.index(b"\r")  # the first bare carriage return, as bytes
+    # the record holding it, read the way the file was written (only \n ends a row)
+    tweets = pd.read_csv(path, lineterminator="\n", dtype=str)
+    row = int(tweets.index[tweets.text.str.contains("\r", regex=False, na=False)][0]) + 1
+    mapping = Mapping(table="tickets", options=ReadOptions())
+    with pytest.raises(IngestError) as info:
+        ingest_file(store, "tickets", path, mapping)
+    text = str(info.value)
+    assert f"row {row}, column 'text': a carriage return" in text
+    line = body.count(b"\n", 0, at) + 1
+    assert f"line {line:,}, byte offset {at:,}" in text and "--newline lf" in text
+    assert store.count("tickets") == 0
