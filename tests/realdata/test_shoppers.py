@@ -65,15 +65,15 @@ QUESTIONS = [
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
 KNOWN_ASK: dict[str, str] = {
-    "sessions": "issue 17 (planner): routed to describe_data",
-    "conversion": "issue 17 (planner): 'over all our data' is read as the last 30 days",
-    "buyers": "issue 17 (planner): routed to another tool than the KPIs",
-    "session conversion": "issue 17 (planner): routed to paths",
-    "sessions in may": "issue 17 (planner): routed to another tool than the KPIs",
+    "sessions": "issue 17a (planner): routed to describe_data",
+    "conversion": "issue 17a (planner): 'over all our data' is read as the last 30 days",
+    "buyers": "issue 17a (planner): routed to another tool than the KPIs",
+    "session conversion": "issue 17a (planner): routed to paths",
+    "sessions in may": "issue 17a (planner): routed to another tool than the KPIs",
     "best traffic type": "issue 16a (periods/profile): funnels start at awareness, which this data has not",
-    "returning visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17 (planner):"
+    "returning visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17a (planner):"
         " routed to compare",
-    "new visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17 (planner): routed"
+    "new visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17a (planner): routed"
         " to compare",
 }
 

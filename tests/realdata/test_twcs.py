@@ -79,7 +79,7 @@ KPIS = ("first response", "first response p90", "answered", "resolution", "resol
 KNOWN_CLI: dict[str, str] = dict.fromkeys(KPIS, TICKETS_ONLY)
 KNOWN_ASK: dict[str, str] = {
     **dict.fromkeys(KPIS, TICKETS_ONLY),
-    "tickets": "issue 17 (planner): routed to the KPIs, not describe_data; " + TICKETS_ONLY,
+    "tickets": "issue 17a (planner): routed to the KPIs, not describe_data; " + TICKETS_ONLY,
 }
 
 
