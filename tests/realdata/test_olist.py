@@ -4,6 +4,7 @@ Every expected number is computed here from the raw CSVs with pandas."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -120,3 +121,30 @@ def test_command_line(olist, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(olist, q: Question):
     q.check(q.pick(olist.ask(q.ask)), olist.raw)
+
+
+def texts(raw: Path) -> int:
+    """Reviews with a title or a comment: the texts customers wrote."""
+    r = reviews(raw)
+    said = (r.review_comment_title.fillna("").str.strip() != "") | (r.review_comment_message.fillna("").str.strip() != "")
+    return int(said.sum())
+
+
+def test_portuguese_reviews_form_no_english_themes_and_the_answer_says_so(olist):
+    """The offline reader reads English: Olist's Portuguese reviews make no themes of look-alike
+    words ("produto / não / que"); the command and the answer say how many texts were left out,
+    in which language, and how to include them."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    result = CliRunner().invoke(main, ["feedback", "themes", "--period", "all"],
+                                env={"JOURNEYBOT_HOME": str(olist.home)}, catch_exceptions=False)
+    said = re.search(r"([\d,]+) of ([\d,]+) texts are in a language the offline reader", result.output)
+    assert said, result.output
+    left_out, total = (int(g.replace(",", "")) for g in said.groups())
+    assert total == texts(olist.raw) and left_out >= 0.95 * total
+    assert "Portuguese" in result.output and "multilingual" in result.output
+    assert "produto / não" not in result.output
+    answer = olist.ask("what are customers saying about us, over all our data?")["answer"]
+    assert "in a language the offline reader" in answer and "Portuguese" in answer, answer
