@@ -78,9 +78,18 @@ def shared_root() -> Path:
     return Path(os.environ.get("JOURNEYBOT_SHARED_DIR", REPO.parent / "shared"))
 
 
+def _index(shop: Shop) -> Shop:
+    """What customers said is read from the feedback store: the command line asks for it to be
+    indexed once after loading (the agent indexes by itself when the texts change)."""
+    result = CliRunner().invoke(main, ["feedback", "index"], env={"JOURNEYBOT_HOME": str(shop.home)},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return shop
+
+
 @pytest.fixture(scope="session")
 def olist(tmp_path_factory, shared_root) -> Shop:
-    return _load("olist", tmp_path_factory, shared_root)
+    return _index(_load("olist", tmp_path_factory, shared_root))
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +104,7 @@ def rees46(tmp_path_factory, shared_root) -> Shop:
 
 @pytest.fixture(scope="session")
 def sentences(tmp_path_factory, shared_root) -> Shop:
-    shop = _load("sentences", tmp_path_factory, shared_root)
-    # What customers said is read from the feedback store: the command line asks for it to be
-    # indexed once after loading (the agent indexes by itself when the texts change).
-    result = CliRunner().invoke(main, ["feedback", "index"], env={"JOURNEYBOT_HOME": str(shop.home)},
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return shop
+    return _index(_load("sentences", tmp_path_factory, shared_root))
 
 
 @pytest.fixture(scope="session")
