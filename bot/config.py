@@ -108,7 +108,8 @@ class FeedbackConfig(_Section):
     chroma_url: str | None = Field(default=None, description="Chroma server, e.g. http://localhost:8000")
     collection: str = Field(default="feedback", min_length=3, max_length=63, pattern=r"^[a-z0-9][a-z0-9._-]*[a-z0-9]$",
                             description="collection name")
-    embedding: Literal["local", "openai"] = Field(default="local", description="embedding model provider")
+    embedding: Literal["local", "multilingual", "openai"] = Field(
+        default="local", description="embedding model: local (English), multilingual (offline, 16 languages) or openai")
     openai_model: str = Field(default="text-embedding-3-small", description="OpenAI embedding model")
     openai_base_url: str | None = Field(default=None, description="OpenAI-compatible server URL")
     chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
@@ -486,6 +487,10 @@ class Config(_Section):
 
             return OpenAIEmbedder(f.openai_model, api_key=self.secret("openai_api_key"),
                                   base_url=f.openai_base_url, batch_size=f.batch_size)
+        if f.embedding == "multilingual":
+            from tools.feedback.embeddings_multilingual import MultilingualEmbedder
+
+            return MultilingualEmbedder(threads=f.threads or None)
         from tools.feedback.embeddings import LocalEmbedder
 
         return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)

@@ -60,5 +60,7 @@ main.add_command(alerts_group)
 main.add_command(digest_cmd)
 
 from bot.cli.personas import personas  # noqa: E402
+from bot.cli.satisfaction import satisfaction  # noqa: E402
 
 main.add_command(personas)
+main.add_command(satisfaction)

@@ -59,6 +59,9 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 @click.option("--encoding", type=click.Choice(["utf-8", "latin-1", "utf-16"]), help="Text encoding.")
 @click.option("--timestamp-format", help="strftime format of the timestamps, e.g. '%d/%m/%Y %H:%M'.")
 @click.option("--timezone", help="Time zone of timestamps written without an offset.")
+@click.option("--newline", type=click.Choice(["auto", "lf"]),
+              help="lf: only \\n ends a row (a carriage return inside a value is text).")
+@click.option("--max-row-mb", type=click.FloatRange(0.1, 1024), help="Largest row the CSV reader takes (default 2 MB).")
 @click.option("--create-customers", is_flag=True, help="Create customers that are not known yet.")
 @click.option("--duplicates", type=click.Choice(["error", "first", "last"]),
               help="Rows sharing a key in one file: refuse (default) or keep the first or last.")
@@ -72,8 +75,8 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
            maps: tuple[str, ...], consts: tuple[str, ...],
            mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
            delimiter: str | None, encoding: str | None, timestamp_format: str | None,
-           timezone: str | None, create_customers: bool, duplicates: str | None, allow_future: bool,
-           as_json: bool) -> None:
+           timezone: str | None, newline: str | None, max_row_mb: float | None, create_customers: bool,
+           duplicates: str | None, allow_future: bool, as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
     The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
@@ -130,8 +133,9 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
             if not table or not file:
                 raise CommandError("give TABLE and FILE, or --recipe, or --folder "
                                    "(see journeybot ingest --help)", EXIT_USAGE)
-            mapping = _build_mapping(ctx, table, mapping_name, maps, consts, delimiter, encoding,
-                                     timestamp_format, timezone, create_customers, duplicates)
+            read = {"delimiter": delimiter, "encoding": encoding, "timestamp_format": timestamp_format,
+                    "timezone": timezone, "newline": newline, "max_row_mb": max_row_mb}
+            mapping = _build_mapping(ctx, table, mapping_name, maps, consts, read, create_customers, duplicates)
             reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update,
                                    allow_future=allow_future)
     if as_json:
@@ -192,8 +196,7 @@ def _print_vendors(ctx: Ctx, as_json: bool) -> None:
 
 
 def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],
-                   delimiter: str | None, encoding: str | None, timestamp_format: str | None,
-                   timezone: str | None, create_customers: bool, duplicates: str | None) -> Mapping:
+                   read: dict, create_customers: bool, duplicates: str | None) -> Mapping:
     base: dict = {}
     if name:
         configured = ctx.config.mappings.get(name)
@@ -208,8 +211,7 @@ def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...]
     base.setdefault("columns", {}).update(_pairs(maps, "--map"))
     base.setdefault("constants", {}).update(_pairs(consts, "--const"))
     options = base.setdefault("options", {})
-    for key, value in (("delimiter", delimiter), ("encoding", encoding),
-                       ("timestamp_format", timestamp_format), ("timezone", timezone)):
+    for key, value in read.items():  # read options given on the command line win
         if value:
             options[key] = value
     if create_customers:

@@ -93,7 +93,8 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
+    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say",
+    "Satisfaction along the journey", "Personas",
     "Journey map", "Ask journeybot", "Who may leave, and what to do", "This morning's digest",
     "Alerts", "How it looks in Slack",
 )
@@ -288,3 +289,12 @@ def orders_in_full(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Orders counted in full", orders_in_full))
+
+
+def _satisfaction_along_the_journey(ctx: Ctx) -> None:
+    from bot.cli.satisfaction import demo_satisfaction
+
+    demo_satisfaction(ctx)
+
+
+SECTIONS.append(DemoSection("Satisfaction along the journey", _satisfaction_along_the_journey))

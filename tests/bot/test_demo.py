@@ -25,6 +25,9 @@ def test_demo_runs_offline_from_an_empty_data_folder(home, capsys):
                                          "Journey map", "Ask journeybot", "This morning's digest", "Alerts")]
     assert positions == sorted(positions)
     assert "Saved: The Order-Ahead Collector (v1)" in out and "Customers: persona=" in out
+    # satisfaction_by: late deliveries against reviews, with the verdict and the groups' sizes
+    late = out[out.index("> Are late deliveries hurting our reviews?"):]
+    assert " of 5 for late (" in late.splitlines()[1] and "delivery outcome   answers" in late
     assert (home / "journey.duckdb").exists() and (home / "sample" / "ground_truth.csv").exists()
     # A second run reuses the sample and loads nothing new (the sections would repeat the above).
     capsys.readouterr()

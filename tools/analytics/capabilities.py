@@ -58,10 +58,16 @@ NEEDS: dict[str, Need] = {
                           f"SELECT count(*) FROM (SELECT customer_id FROM orders WHERE {_COMPLETED} "
                           "GROUP BY customer_id HAVING count(*) > 1)",
                           "no customer has more than one completed order", "orders.customer_id"),
-    "deliveries": Need("delivery events", "SELECT count(*) FROM events WHERE touchpoint = 'delivery'",
-                       "no delivery events (a delivered date per order)", "events.touchpoint = delivery"),
-    "delivery_orders": Need("delivery orders", "SELECT count(*) FROM orders WHERE fulfilment = 'delivery'",
-                            "no orders marked for delivery (orders.fulfilment = delivery)", "orders.fulfilment"),
+    "deliveries": Need("deliveries (delivered dates or delivery events)",
+                       "SELECT (SELECT count(*) FROM events WHERE touchpoint = 'delivery') "
+                       "+ (SELECT count(delivered_at) FROM orders)",
+                       "no delivery dates or delivery events (a delivered date per order)",
+                       "orders.delivered_at or events.touchpoint = delivery"),
+    "delivery_orders": Need("delivery orders",
+                            "SELECT count(*) FROM orders WHERE fulfilment = 'delivery' "
+                            "OR promised_at IS NOT NULL OR delivered_at IS NOT NULL",
+                            "no delivery orders (orders.fulfilment = delivery, or a promised or "
+                            "delivered date)", "orders.fulfilment, promised_at, delivered_at"),
     "csat": Need("CSAT answers", "SELECT count(csat) FROM surveys", "no CSAT (1-5) answers in the surveys",
                  "surveys.csat"),
     "nps": Need("NPS answers", "SELECT count(nps) FROM surveys", "no NPS (0-10) answers in the surveys",
@@ -83,7 +89,7 @@ NEEDS: dict[str, Need] = {
 # are loaded", not "no completed orders").
 PARENTS: dict[str, str] = {
     "purchase_events": "events", "sessions": "events", "session_purchases": "sessions", "carts": "sessions",
-    "deliveries": "events", "completed_orders": "orders", "repeat_buyers": "completed_orders",
+    "completed_orders": "orders", "repeat_buyers": "completed_orders",
     "delivery_orders": "orders", "replied": "tickets", "resolved": "tickets",
 }
 
@@ -255,9 +261,10 @@ READS: dict[str, str] = {
     "clv": "orders.customer_id, ts, amount, status",
     "time_to_first_purchase": "orders.customer_id, ts, status; events.customer_id, ts; customers.first_seen",
     "churn_rate": "orders.customer_id, ts, status",
-    "delivery_time": "events.customer_id, ts, touchpoint, session_id, stage; orders.customer_id, ts",
-    "delivery_time_p90": "events.customer_id, ts, touchpoint, session_id, stage; orders.customer_id, ts",
-    "on_time_delivery": "orders.customer_id, ts, status, fulfilment; events.customer_id, ts, touchpoint",
+    "delivery_time": "orders.customer_id, ts, delivered_at; else events.customer_id, ts, touchpoint, session_id, stage",
+    "delivery_time_p90": "orders.customer_id, ts, delivered_at; else events.customer_id, ts, touchpoint, session_id, stage",
+    "on_time_delivery": "orders.customer_id, ts, status, fulfilment, promised_at, delivered_at; "
+                        "else events.customer_id, ts, touchpoint",
     "csat": "surveys.ts, csat", "csat_mean": "surveys.ts, csat", "nps": "surveys.ts, nps",
     "first_response_time": "tickets.created_at, first_response_at",
     "first_response_time_p90": "tickets.created_at, first_response_at",

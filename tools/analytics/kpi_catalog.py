@@ -131,15 +131,17 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "customers active at the start of the period (a completed order in the churn window "
           "before it) whose churn window ran out without a new order before the period ended"),
     _spec("delivery_time", "Delivery time (median)", "days", "quantile", False, "deliveries",
-          "deliveries", "median days from an order to its delivery event, deliveries in the period; "
-          "the order is the purchase event of the same session, else the customer's latest order "
-          "before the delivery"),
+          "deliveries", "median days from an order to its delivery, deliveries in the period: the "
+          "order's delivered date where the export has one, else its delivery event, whose order is "
+          "the purchase event of the same session or the customer's latest order before it"),
     _spec("delivery_time_p90", "Delivery time (p90)", "days", "quantile", False, "deliveries",
           "deliveries", "90th percentile of days from order to delivery, deliveries in the period"),
-    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivery orders due", "on_time",
-          "delivery orders (not cancelled) due in the period whose delivery arrived by the end of the "
-          "due day (order day + the delivery promise, 2 days by default) / delivery orders due in the "
-          "period; an order with no delivery event is late"),
+    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivered orders due",
+          "on_time",
+          "delivery orders due in the period that arrived by the end of their due day / those that "
+          "arrived; the due day is the order's own promised (estimated) date where the export has "
+          "one, else the order day + the delivery promise in days (2 by default); orders that never "
+          "arrived (cancelled, still open, no delivery recorded) are counted apart, not as late"),
     _spec("csat", "CSAT (4-5 of 5)", "rate", "rate", True, "answers", "surveys",
           "survey answers scoring 4 or 5 / survey answers with a CSAT score, in the period"),
     _spec("csat_mean", "CSAT mean", "score", "mean", True, "answers", "surveys",

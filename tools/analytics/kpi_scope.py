@@ -62,7 +62,9 @@ class KpiSettings:
 
     churn_window_days: int = 90
     cart_window_hours: int = 24
-    delivery_promise_days: int = 2  # on time: delivered by the end of this many days after the order day
+    # on time: delivered by the end of this many days after the order day, for orders without
+    # a promised date of their own (orders.promised_at); None: only those orders are judged
+    delivery_promise_days: int | None = 2
     currency: str | None = None  # None: the business profile's (the store's)
     locale: str | None = None  # with currency: how its amounts are written (default its usual)
     min_sample: int = 30  # below this n a value is flagged as a small sample
@@ -104,11 +106,15 @@ class Scope:
 
 
 def promise_of(store: JourneyStore, settings: KpiSettings) -> KpiSettings:
-    """The settings with the business profile's delivery promise when it sets a number of days:
-    the profile travels with the data folder, so it wins over [analytics] delivery_promise_days.
-    A column name (each order's own promised date) is read where orders keep one (issue 16b)."""
-    days = store.profile.delivery_promise
-    if isinstance(days, int) and not isinstance(days, bool) and days != settings.delivery_promise_days:
+    """The settings with the business profile's delivery promise: the profile travels with the
+    data folder, so it wins over [analytics] delivery_promise_days. A number of days is the
+    promise for every order without a promised date of its own; a column name says each order
+    carries its own (loaded as orders.promised_at), so only orders with one are judged."""
+    promise = store.profile.delivery_promise
+    if isinstance(promise, bool) or promise is None:
+        return settings
+    days = promise if isinstance(promise, int) else None
+    if days != settings.delivery_promise_days:
         return dataclasses.replace(settings, delivery_promise_days=days)
     return settings
 
@@ -177,6 +183,8 @@ def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
                 extra["exits"] = kpi_sessions.exit_detail(con, frame)
             if any(m.startswith("conversion_") for m in metrics):
                 extra["stages"] = kpi_sql.stage_detail(long)
+            if "on_time_delivery" in metrics:
+                extra["undelivered"] = kpi_sql.undelivered_detail(con, frame)
     finally:
         if mine:
             kpi_frame.drop_who(con, who)
@@ -216,9 +224,17 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
                     median, excluded, small, s.definition, period_label, no_data)
 
 
-def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date) -> list[str]:
+def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
+              undelivered: pd.DataFrame | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
+    on_time = by.get("on_time_delivery")
+    if on_time and on_time.excluded:
+        parts = ([f"{scope.numbers.number(int(r.orders))} {r.what}" for r in undelivered.itertuples() if r.orders]
+                 if undelivered is not None else [])
+        notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
+                     "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
+                     + "; they are counted apart, not as late")
     if "churn_rate" in by:
         reach = first_day - dt.timedelta(days=scope.churn_days)
         if reach < scope.data_start:
@@ -255,6 +271,16 @@ class Rows:
     table: str
     where: str
     noun: str
+    # rows drawn from more than one table: a subquery of (customer_id, ts) standing for `table`
+    source: str | None = None
+
+    @property
+    def from_sql(self) -> str:
+        return f"({self.source})" if self.source else f'"{self.table}"'
+
+    @property
+    def dated(self) -> str:
+        return "ts" if self.source else spans.DATED[self.table]
 
 
 _COMPLETED_T = "coalesce(t.status, 'completed') = 'completed'"
@@ -262,10 +288,15 @@ FAMILY_ROWS: dict[str, Rows] = {
     "stages": Rows("events", "TRUE", "journey events"),
     "arrivals": Rows("events", "TRUE", "journey events"),
     "sessions": Rows("events", f"t.touchpoint IN ({session_table.BROWSE})", "web visits"),
-    "deliveries": Rows("events", "t.touchpoint = 'delivery'", "delivery events"),
+    # a delivery is an order's delivered date, or a delivery event (the KPI counts each once)
+    "deliveries": Rows("events", "TRUE", "deliveries",
+                       "SELECT customer_id, ts FROM events WHERE touchpoint = 'delivery' "
+                       "UNION ALL SELECT customer_id, delivered_at AS ts FROM orders "
+                       "WHERE delivered_at IS NOT NULL"),
     "orders": Rows("orders", _COMPLETED_T, "completed orders"),
     "churn": Rows("orders", _COMPLETED_T, "completed orders"),
-    "on_time": Rows("orders", "t.fulfilment = 'delivery'", "delivery orders"),
+    "on_time": Rows("orders", "(t.fulfilment = 'delivery' OR t.promised_at IS NOT NULL "
+                    "OR t.delivered_at IS NOT NULL)", "delivery orders"),
     "surveys": Rows("surveys", "TRUE", "survey answers"),
     "tickets": Rows("tickets", "TRUE", "support tickets"),
 }
@@ -317,7 +348,7 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         long, out.rows, out.extra = snapshot(con, scope, live, period=p, details=details, who=who)
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
-        out.notes += kpi_notes(scope, found, p.first_day)
+        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"))
     out.values = [got[m] for m in metrics]
     return out
 
@@ -326,8 +357,8 @@ def rows_for(con: duckdb.DuckDBPyConnection, frame: kpi_frame.Frame, rows: Rows 
     """How many of `rows` (or of a table's rows) are in the frame's period, for the customers
     in scope."""
     r = rows if isinstance(rows, Rows) else Rows(rows, "TRUE", TABLE_NOUNS[rows])
-    col = spans.DATED[r.table]
-    sql = (f'SELECT count(*) AS n FROM "{r.table}" t {frame.join("t")} '
+    col = r.dated
+    sql = (f'SELECT count(*) AS n FROM {r.from_sql} t {frame.join("t")} '
            f'WHERE t."{col}" >= $start AND t."{col}" < $end AND ({r.where})')
     return int(kpi_frame.run_sql(con, sql, frame)["n"].iloc[0])
 
@@ -337,13 +368,13 @@ def empty_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Fr
     2018-07-31 to 2018-08-29': the same length of period, ending on the last day with such rows
     (for the customers asked about) before the period, or where they start after it."""
     r = rows if isinstance(rows, Rows) else Rows(rows, "TRUE", TABLE_NOUNS[rows])
-    col = spans.DATED[r.table]
+    col = r.dated
     p = scope.period
     who = " for these customers" if frame.filtered else ""
     row = kpi_frame.run_sql(con, f"""
         SELECT max(t."{col}") FILTER (WHERE t."{col}" < $start) AS before,
                min(t."{col}") FILTER (WHERE t."{col}" >= $end) AS after
-        FROM "{r.table}" t {frame.join('t')} WHERE {r.where}""", frame).iloc[0]
+        FROM {r.from_sql} t {frame.join('t')} WHERE {r.where}""", frame).iloc[0]
     head = f"no {r.noun} in {p.label}{who}"
     tz = p.start.tzinfo
     assert isinstance(tz, dt.tzinfo)
@@ -384,7 +415,10 @@ def describe_definition(scope: Scope, metrics: list[str] | None = None) -> str:
         f"events; churn window {scope.churn_days} days; cart window {scope.cart_hours} h"
     )
     if metrics is None or "on_time_delivery" in metrics:
-        text += f"; delivery promise {scope.settings.delivery_promise_days} day(s) after the order day"
+        days = scope.settings.delivery_promise_days
+        text += ("; delivery promise: each order's own promised date" if days is None else
+                 f"; delivery promise {days} day(s) after the order day, or the order's own "
+                 "promised date where it has one")
     return text
 
 

@@ -58,7 +58,7 @@ _LONG: dict[str, dict[str, Any]] = {
     "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
     "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
     "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},
-    "on_time_delivery": {"rate": ("on_time", "due")},
+    "on_time_delivery": {"rate": ("on_time", "delivered"), "excluded": "undelivered"},
     "first_response_time": {"quantile": ("frt_p50", "frt_n"), "excluded": ("tickets", "frt_n")},
     "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
     "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
@@ -170,6 +170,17 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
     if not parts:
         return pd.DataFrame(columns=LONG_COLUMNS)
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]  # type: ignore[return-value]
+
+
+def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
+    """Delivery orders due in the frame that never arrived, by what became of them: a small
+    table (what, orders) for the note that names them."""
+    from tools.analytics.kpi_families import UNDELIVERED
+
+    wide = run_sql(con, FAMILY_SQL["on_time"](frame), frame)
+    rows = [{"what": label, "orders": int(pd.to_numeric(wide[col]).fillna(0).sum()) if len(wide) else 0}
+            for col, label in UNDELIVERED.items()]
+    return pd.DataFrame(rows, columns=["what", "orders"])
 
 
 def stage_detail(long: pd.DataFrame) -> pd.DataFrame:

@@ -132,9 +132,9 @@ class ProfileSettings(BaseModel):
     timezone: str | None = Field(default=None, description=PROFILE_KEYS["timezone"])
     locale: str | None = Field(default=None, description=PROFILE_KEYS["locale"])
     order_statuses: OrderStatuses | None = Field(default=None, description=PROFILE_KEYS["order_statuses"])
-    # The delivery promise (issue 16b): None = [analytics] delivery_promise_days; a whole number
+    # The delivery promise: None = [analytics] delivery_promise_days; a whole number
     # = that many days after the order day; text = the orders column with each order's promised
-    # (or estimated) delivery date.
+    # (or estimated) delivery date, loaded as orders.promised_at.
     delivery_promise: int | str | None = Field(default=None, description=PROFILE_KEYS["delivery_promise"])
 
     @field_validator("currency")

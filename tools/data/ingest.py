@@ -38,6 +38,7 @@ from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
 from tools.data.store import JourneyStore
+from tools.data.threads import add_threads
 from tools.data.write import SessionUpdate, create_customers, rows_to_write, upsert
 
 
@@ -209,7 +210,8 @@ def _run_load(ctx: LoadContext, sessions: SessionUpdate) -> IngestReport:
     temporary table, which is what finding the offending rows needs."""
     uses_row = any("{_row" in t for t in ctx.m.templates.values()) or ctx.m.fold is not None
     free_text = any(c.free_text for c in ctx.t.columns)  # redaction updates staged rows
-    if not ctx.t.replace_on_key and not uses_row and not free_text:
+    # threads join their summary to rows by number
+    if not ctx.t.replace_on_key and not uses_row and not free_text and ctx.m.threads is None:
         try:
             return _run(ctx, sessions, streaming=True)
         except NeedRowNumbers:
@@ -235,6 +237,8 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     src = read_source(ctx, ctx.path, ctx.m.options, ctx.file, streaming=streaming)
     if ctx.m.fold is not None:
         src = fold(ctx, src)
+    if ctx.m.threads is not None:
+        src = add_threads(ctx, src, ctx.m.threads)
     ctx.phase("checking", 0.0)
     base = stage(ctx, src, materialise=not streaming)
     if not streaming:  # only tables without free text stream (see _run_load)

@@ -163,6 +163,11 @@ ORDERS = Table(
         Column("channel", "text", False, "where the order was placed: online, in_store, phone", code=True),
         Column("fulfilment", "text", False, "pickup, delivery or in_store", code=True),
         Column("products", "text", False, "what was bought, comma-separated"),
+        Column("categories", "text", False, "product categories of what was bought, comma-separated"),
+        # The delivery promise per order (Olist's order_estimated_delivery_date, a shop's
+        # "deliver by"); orders without one are judged against the profile's number of days.
+        Column("promised_at", "timestamp", False, "the delivery date promised or estimated to the customer"),
+        Column("delivered_at", "timestamp", False, "when the order reached the customer"),
         Column("source", "text", False, "which file or mapping the row came from"),
         Column("currency", "text", False, "ISO code of the amount's currency, e.g. EUR", upper=True),
         # Columns added after the first release go last: stores made before get them appended.
@@ -172,6 +177,7 @@ ORDERS = Table(
     key=("order_id",),
     time_column="ts",
     checks_customer=True,
+    ordered=(("ts", "delivered_at"),),
 )
 
 SURVEYS = Table(
@@ -180,6 +186,9 @@ SURVEYS = Table(
     columns=(
         Column("survey_id", "id", True, "answer id"),
         Column("customer_id", "id", False, "who answered (blank for anonymous)"),
+        # Reviews of an order (Olist, marketplaces): ties the answer to that order's delivery
+        # and products; without it an answer is tied to the customer's latest order before it.
+        Column("order_id", "id", False, "the order the answer is about"),
         Column("ts", "timestamp", True, "when"),
         Column("nps", "int", False, "likelihood to recommend", min=0, max=10),
         Column("csat", "int", False, "satisfaction", min=1, max=5),
