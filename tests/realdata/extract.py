@@ -101,6 +101,16 @@ def group(data: Any, name: str, column: str = "value", key: str = "group") -> fl
     raise NotFound(f"no group {name!r} with {column!r} in the result(s) of {tools(data) or 'the command'}")
 
 
+def order_count(data: Any, kind: str) -> int:
+    """Orders of one kind (completed, pending, cancelled, returned) in a result's orders by
+    status (`order_statuses`: kind, status, orders), summed over the export's own words."""
+    for r in results(data):
+        rows = [d for d in _walk(r) if {"kind", "status", "orders"} <= set(d)]
+        if rows:
+            return sum(int(d["orders"]) for d in rows if d["kind"] == kind)
+    raise NotFound(f"no orders by status in the result(s) of {tools(data) or 'the command'}")
+
+
 def note_number(data: Any, pattern: str) -> int:
     """A count said in a provenance note or the answer's text, e.g. r'([\\d,]+) ticket\\(s\\) not resolved'."""
     texts = []

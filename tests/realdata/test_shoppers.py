@@ -70,11 +70,9 @@ KNOWN_ASK: dict[str, str] = {
     "buyers": "issue 17a (planner): routed to another tool than the KPIs",
     "session conversion": "issue 17a (planner): routed to paths",
     "sessions in may": "issue 17a (planner): routed to another tool than the KPIs",
-    "best traffic type": "issue 16a (periods/profile): funnels start at awareness, which this data has not",
-    "returning visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17a (planner):"
-        " routed to compare",
-    "new visitors": "issue 16a (periods/profile): funnels start at awareness; issue 17a (planner): routed"
-        " to compare",
+    "best traffic type": "issue 17a (planner): routed to the KPIs, not a funnel by traffic type",
+    "returning visitors": "issue 17a (planner): routed to compare, not a funnel by visitor type",
+    "new visitors": "issue 17a (planner): routed to compare, not a funnel by visitor type",
 }
 
 
