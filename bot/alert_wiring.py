@@ -15,7 +15,7 @@ def provider_for(config: Any, store: Any) -> SeriesProvider:
     from tools.alerts.series import KpiSeriesProvider
 
     a = config.analytics
-    return KpiSeriesProvider(store, currency=config.business.currency, churn_window_days=a.churn_window_days,
+    return KpiSeriesProvider(store, churn_window_days=a.churn_window_days,
                              risk=predict_for(config, store))
 
 

@@ -35,6 +35,12 @@ class ToolCallRecord:
             out["error"] = self.error
         if self.result is not None and hasattr(self.result, "provenance"):
             out["provenance"] = self.result.provenance.to_dict()
+        if self.result is not None and hasattr(self.result, "to_dict"):
+            # the numbers behind the answer's text, for scripts (`journeybot ask --json`)
+            result = self.result.to_dict()
+            if isinstance(result, dict):
+                result.pop("provenance", None)  # already above
+            out["result"] = result
         return out
 
 

@@ -24,6 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.config_secrets import pasted_secret_problems
 from tools.alerts.rules import AlertRule, Severity
+from tools.core.money import check_currency, check_locale
+from tools.core.profile import OrderStatuses, check_timezone
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
 from tools.sources.spec import SourceSpec
@@ -44,20 +46,44 @@ class _Section(BaseModel):
 
 
 class BusinessConfig(_Section):
+    """The business profile (tools/core/profile.py). Keys set here are kept in the journey
+    store, so they travel with the data folder; keys left out keep what the store has (from a
+    recipe's [profile] or `journeybot profile set`), else the defaults shown."""
+
     name: str = Field(default="My shop", description="shown in digests and the App Home")
     timezone: str = Field(default=DEFAULT_TIMEZONE, description="IANA zone; days and schedules use it")
     currency: str = Field(default="GBP", description="ISO code used when showing money")
+    locale: str | None = Field(default=None, description="how numbers are written, e.g. en_GB, en_US, "
+                               "pt_BR; default: the currency's usual locale")
+    order_statuses: OrderStatuses | None = Field(
+        default=None, description="raw order statuses by kind (completed, pending, cancelled, returned), "
+        "added to the built-in vocabulary")
+    delivery_promise: int | str | None = Field(
+        default=None, description="when a delivery is due: days after the order, or the orders column "
+        "with each order's promised date")
 
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        return check_timezone(v)
 
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {v!r}; use an IANA name such as Europe/London") from None
-        return v
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, v: str) -> str:
+        return check_currency(v)
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, v: str | None) -> str | None:
+        return None if v is None else check_locale(v)
+
+    def profile_keys(self) -> dict[str, Any]:
+        """The profile keys this file sets (not the defaults of keys it leaves out)."""
+        keys = ("currency", "timezone", "locale", "order_statuses", "delivery_promise")
+        out = {k: getattr(self, k) for k in keys if k in self.model_fields_set and getattr(self, k) is not None}
+        if "order_statuses" in out:
+            out["order_statuses"] = out["order_statuses"].model_dump()
+        return out
 
 
 class StoreConfig(_Section):
@@ -83,7 +109,8 @@ class FeedbackConfig(_Section):
     chroma_url: str | None = Field(default=None, description="Chroma server, e.g. http://localhost:8000")
     collection: str = Field(default="feedback", min_length=3, max_length=63, pattern=r"^[a-z0-9][a-z0-9._-]*[a-z0-9]$",
                             description="collection name")
-    embedding: Literal["local", "openai"] = Field(default="local", description="embedding model provider")
+    embedding: Literal["local", "multilingual", "openai"] = Field(
+        default="local", description="embedding model: local (English), multilingual (offline, 16 languages) or openai")
     openai_model: str = Field(default="text-embedding-3-small", description="OpenAI embedding model")
     openai_base_url: str | None = Field(default=None, description="OpenAI-compatible server URL")
     chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
@@ -433,7 +460,6 @@ class Config(_Section):
             churn_window_days=self.analytics.churn_window_days,
             cart_window_hours=self.analytics.cart_window_hours,
             delivery_promise_days=self.analytics.delivery_promise_days,
-            currency=self.business.currency,
             min_sample=self.analytics.min_sample,
         )
 
@@ -454,7 +480,8 @@ class Config(_Section):
 
         return JourneyStore(
             self.store_path,
-            timezone=self.business.timezone,
+            profile=self.business.profile_keys(),
+            profile_source=f"config {self.source}" if self.source else "config",
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
         )
@@ -472,9 +499,20 @@ class Config(_Section):
 
             return OpenAIEmbedder(f.openai_model, api_key=self.secret("openai_api_key"),
                                   base_url=f.openai_base_url, batch_size=f.batch_size)
+        if f.embedding == "multilingual":
+            from tools.feedback.embeddings_multilingual import MultilingualEmbedder
+
+            return MultilingualEmbedder(threads=f.threads or None)
         from tools.feedback.embeddings import LocalEmbedder
 
         return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
+
+    def business_timezone(self) -> str:
+        """The business time zone: the profile kept with the data (which the config's
+        [business] timezone, when set, is written into)."""
+        if "timezone" in self.business.model_fields_set or not self.store_path.exists():
+            return self.business.timezone
+        return self.open_store().timezone
 
     def open_feedback(self, *, embedder: bool = True):  # -> tools.feedback.store.FeedbackStore
         """The feedback vector store; `embedder=False` for work that needs no model (erasure)."""
@@ -483,7 +521,7 @@ class Config(_Section):
         f = self.feedback
         where = {"url": f.chroma_url} if f.chroma_url else {"path": self.feedback_path}
         return FeedbackStore(**where, embedder=self.embedder() if embedder else None,
-                             timezone=self.business.timezone, collection=f.collection,
+                             timezone=self.business_timezone(), collection=f.collection,
                              batch_size=f.batch_size)
 
 

@@ -20,6 +20,7 @@ MAX_INPUTS = 2048  # per request, OpenAI's limit
 
 
 class OpenAIEmbedder:
+    languages = None  # OpenAI's embedding models are multilingual: themes use every language
     def __init__(self, model: str, *, api_key: str | None, base_url: str | None = None,
                  batch_size: int = 256, client: Any = None, timeout: float = 60.0):
         self.model = model

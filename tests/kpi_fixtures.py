@@ -129,15 +129,19 @@ def store_with(orders, answers) -> JourneyStore:
     return s
 
 
-def oracle(orders, answers, first: dt.date, days: int, window_days: int) -> dict[str, float | None]:
-    """The same KPIs in plain Python, straight from the definitions in docs/METRICS.md."""
+def oracle(orders, answers, first: dt.date, days: int, window_days: int,
+           no_orders_revenue: float | None = None) -> dict[str, float | None]:
+    """The same KPIs in plain Python, straight from the definitions in docs/METRICS.md. A KPI
+    answer for a period with no orders has no revenue (None); a day of a series has 0
+    (`no_orders_revenue=0.0`)."""
     start = dt.datetime.combine(first, dt.time(), LONDON)
     end = dt.datetime.combine(first + dt.timedelta(days=days), dt.time(), LONDON)
     done = sorted((T0 + dt.timedelta(hours=h), f"o{i}", f"c{c}", a)
                   for i, (c, h, a, s) in enumerate(orders) if s in ("completed", None))
     inside = [o for o in done if start <= o[0] < end]
     out: dict[str, float | None] = {}
-    out["revenue"] = sum(a for *_, a in inside)
+    # A period with no completed orders has no revenue to report (not a revenue of 0).
+    out["revenue"] = sum(a for *_, a in inside) if inside else no_orders_revenue
     out["aov"] = out["revenue"] / len(inside) if inside else None
     buyers = {c for _, _, c, _ in inside}
     repeat = {c for c in buyers if sum(1 for t, _, cc, _ in done if cc == c and t < end) >= 2}

@@ -15,6 +15,7 @@ from bot.agent.feedback_tools import feedback_tools
 from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
+from bot.agent.satisfaction_tool import satisfaction_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
 
@@ -78,6 +79,7 @@ def all_tools() -> list[ToolSpec]:
         *predict_tools(),
         *journey_map_tools(),
         *persona_tools(),
+        *satisfaction_tools(),
     ]
 
 

@@ -31,7 +31,7 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
     provider = provider_for(config, store)
     rules = config_rules(config) if store_of_alerts is None else all_rules(config, store_of_alerts)
     return digest(store, DigestParams(cadence=cadence, date=day), business=config.business.name,  # type: ignore[arg-type]
-                  currency=config.business.currency, feedback=feedback, open_alerts=alerts,
+                  feedback=feedback, open_alerts=alerts,
                   risk=predict_for(config, store), record_risk=record_risk,
                   freshness=stale_messages(config),
                   judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d))

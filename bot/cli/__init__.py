@@ -59,6 +59,8 @@ COMMANDS = {
     "alerts": "bot.cli.alerts:alerts_group",
     "digest": "bot.cli.digest:digest_cmd",
     "personas": "bot.cli.personas:personas",
+    "profile": "bot.cli.profile:profile_group",
+    "satisfaction": "bot.cli.satisfaction:satisfaction",
 }
 
 

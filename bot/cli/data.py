@@ -60,9 +60,15 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 @click.option("--encoding", type=click.Choice(["utf-8", "latin-1", "utf-16"]), help="Text encoding.")
 @click.option("--timestamp-format", help="strftime format of the timestamps, e.g. '%d/%m/%Y %H:%M'.")
 @click.option("--timezone", help="Time zone of timestamps written without an offset.")
+@click.option("--newline", type=click.Choice(["auto", "lf"]),
+              help="lf: only \\n ends a row (a carriage return inside a value is text).")
+@click.option("--max-row-mb", type=click.FloatRange(0.1, 1024), help="Largest row the CSV reader takes (default 2 MB).")
 @click.option("--create-customers", is_flag=True, help="Create customers that are not known yet.")
 @click.option("--duplicates", type=click.Choice(["error", "first", "last"]),
               help="Rows sharing a key in one file: refuse (default) or keep the first or last.")
+@click.option("--allow-future", is_flag=True,
+              help="Keep rows dated more than a day after loading (bookings, estimated deliveries); "
+                   "refused otherwise, so one wrong date cannot move 'today'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
@@ -70,7 +76,8 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
            maps: tuple[str, ...], consts: tuple[str, ...],
            mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
            delimiter: str | None, encoding: str | None, timestamp_format: str | None,
-           timezone: str | None, create_customers: bool, duplicates: str | None, as_json: bool) -> None:
+           timezone: str | None, newline: str | None, max_row_mb: float | None, create_customers: bool,
+           duplicates: str | None, allow_future: bool, as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
     The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
@@ -112,7 +119,8 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
         if recipe:
             if table or file or folder:
                 raise CommandError("--recipe takes no TABLE/FILE/--folder", EXIT_USAGE)
-            reports = ingest_recipe(store, recipe, data_dir=data_dir, touchpoints=tpmap, progress=update)
+            reports = ingest_recipe(store, recipe, data_dir=data_dir, touchpoints=tpmap, progress=update,
+                                    allow_future=allow_future)
         elif folder:
             if table or file:
                 raise CommandError("--folder takes no TABLE/FILE", EXIT_USAGE)
@@ -121,14 +129,16 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
                 raise CommandError(
                     f"{folder} has no files named customers, events, orders, surveys or tickets "
                     "(.csv, .parquet or .jsonl)")
-            reports = ingest_loads(store, loads, touchpoints=tpmap, progress=update)
+            reports = ingest_loads(store, loads, touchpoints=tpmap, progress=update, allow_future=allow_future)
         else:
             if not table or not file:
                 raise CommandError("give TABLE and FILE, or --recipe, or --folder "
                                    "(see journeybot ingest --help)", EXIT_USAGE)
-            mapping = _build_mapping(ctx, table, mapping_name, maps, consts, delimiter, encoding,
-                                     timestamp_format, timezone, create_customers, duplicates)
-            reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update)
+            read = {"delimiter": delimiter, "encoding": encoding, "timestamp_format": timestamp_format,
+                    "timezone": timezone, "newline": newline, "max_row_mb": max_row_mb}
+            mapping = _build_mapping(ctx, table, mapping_name, maps, consts, read, create_customers, duplicates)
+            reports = ingest_loads(store, [Load(file, mapping)], touchpoints=tpmap, progress=update,
+                                   allow_future=allow_future)
     if as_json:
         print_json(reports)
         return
@@ -156,7 +166,7 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
             progress_bar(ctx.err, not as_json) as update:
         report = ingest_export(store, file, recipe=vendor, touchpoints=ctx.config.touchpoint_map(),
                                progress=update)
-    business = ctx.config.business.currency.upper()
+    business = store.profile.currency  # the profile kept with the data (the export may have set it)
     other = [c for c in report.currencies if c != business]
     if as_json:
         print_json({"recipe": report.recipe.name, "vendor": report.recipe.vendor, "title": report.recipe.title,
@@ -169,7 +179,7 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
     if other:
         ctx.console.print(
             f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
-            "([business] currency in the config); journeybot shows them as they are, not converted.",
+            "(`journeybot profile`); journeybot shows them as they are, not converted.",
             markup=False)
 
 
@@ -187,8 +197,7 @@ def _print_vendors(ctx: Ctx, as_json: bool) -> None:
 
 
 def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...], consts: tuple[str, ...],
-                   delimiter: str | None, encoding: str | None, timestamp_format: str | None,
-                   timezone: str | None, create_customers: bool, duplicates: str | None) -> Mapping:
+                   read: dict, create_customers: bool, duplicates: str | None) -> Mapping:
     base: dict = {}
     if name:
         configured = ctx.config.mappings.get(name)
@@ -203,8 +212,7 @@ def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...]
     base.setdefault("columns", {}).update(_pairs(maps, "--map"))
     base.setdefault("constants", {}).update(_pairs(consts, "--const"))
     options = base.setdefault("options", {})
-    for key, value in (("delimiter", delimiter), ("encoding", encoding),
-                       ("timestamp_format", timestamp_format), ("timezone", timezone)):
+    for key, value in read.items():  # read options given on the command line win
         if value:
             options[key] = value
     if create_customers:
@@ -252,10 +260,16 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
         with journey_writer(ctx.config, wait_seconds=WRITER_WAIT_S, store=None if shared else ctx.store) as store, \
                 progress_bar(ctx.err) as update:
             reports = ingest_loads(store, folder_loads(files.folder),
-                                   touchpoints=ctx.config.touchpoint_map(), progress=update)
+                                   touchpoints=ctx.config.touchpoint_map(), progress=update,
+                                   profile=sample_profile(ctx), profile_source="the sample data")
         _report(ctx, reports)
         if shared:
             _say_published(ctx)
+
+
+def sample_profile(ctx: Ctx) -> dict[str, str]:
+    """The sample is a British bakery: pounds, in the zone it was generated in (the config's)."""
+    return {"currency": "GBP", "timezone": ctx.config.business.timezone, "locale": "en_GB"}
 
 
 def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, seed: int = 7,

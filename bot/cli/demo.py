@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import click
 
 from bot.cli.common import EXIT_INPUT, CommandError, Ctx, friendly_errors, pass_ctx, progress_bar
-from bot.cli.data import generate_sample_files
+from bot.cli.data import generate_sample_files, sample_profile
 from bot.cli.feedback import demo_what_customers_say
 from bot.cli.kpis import demo_kpi_snapshot
 from tools.core.results import text_of
@@ -59,7 +59,7 @@ def prepare_sample(ctx: Ctx, again: bool = False) -> None:
     started = time.perf_counter()
     with progress_bar(ctx.err) as update:
         reports = ingest_loads(store, folder_loads(folder), touchpoints=ctx.config.touchpoint_map(),
-                               progress=update)
+                               progress=update, profile=sample_profile(ctx), profile_source="the sample data")
     store.execute("INSERT OR REPLACE INTO meta VALUES ('dataset', 'sample')")
     new = sum(r.inserted for r in reports)
     rows = sum(r.rows_read for r in reports)
@@ -105,7 +105,8 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say", "Personas",
+    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say",
+    "Satisfaction along the journey", "Personas",
     "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
     "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
     "Alerts", "How it looks in Slack", "Slack's assistant panel", "What journeybot keeps safe", "Running it for real",
@@ -341,3 +342,29 @@ def _running_as_a_service(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("Running it for real", _running_as_a_service))
+
+
+def orders_in_full(ctx: Ctx) -> None:
+    """The business profile the numbers are written in, and orders named by status."""
+    from bot.cli.profile import profile_text
+    from tools.analytics.kpis import KpiParams, kpis
+    from tools.analytics.periods import Period
+
+    ctx.console.print(profile_text(ctx.store.profile), markup=False)
+    result = kpis(ctx.store, KpiParams(metrics=["orders", "revenue"], period=Period(name="last_30_days")),
+                  ctx.config.kpi_settings())
+    ctx.console.print(f"\nLast 30 days ({result.first_day} to {result.last_day}): revenue "
+                      f"{result.get('revenue').formatted(result.numbers)} from "
+                      f"{result.orders.phrase(result.numbers)}.", markup=False)
+
+
+SECTIONS.append(DemoSection("Orders counted in full", orders_in_full))
+
+
+def _satisfaction_along_the_journey(ctx: Ctx) -> None:
+    from bot.cli.satisfaction import demo_satisfaction
+
+    demo_satisfaction(ctx)
+
+
+SECTIONS.append(DemoSection("Satisfaction along the journey", _satisfaction_along_the_journey))

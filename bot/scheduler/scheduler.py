@@ -100,7 +100,9 @@ class JourneyScheduler:
         self.config = config
         self.poster = poster
         self._store = store
-        self.timezone = config.business.timezone
+        # Schedules run in the business time zone: the one kept with the data (the config's
+        # [business] timezone when it sets one, since that is written into the store).
+        self.timezone = self.store.timezone
         config.home_path.mkdir(parents=True, exist_ok=True)
         s = config.scheduler
         self.state = StateStore(config.ops_db())

@@ -37,11 +37,11 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
         if r.direction == "flat":
             change, direction = f"{ARROWS['flat']} no change", "flat"
         elif isinstance(r.direction, str):
-            change = f"{ARROWS[r.direction]} {format_change(spec, num(r.change), result.currency)}"
+            change = f"{ARROWS[r.direction]} {format_change(spec, num(r.change), result.numbers)}"
             rel = format_relative(num(r.relative_change))
             if rel and spec.unit != "points":
                 change += f" ({rel})"
             direction = {"better": "good", "worse": "bad"}.get(str(r.assessment), "")
-        lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.currency), change, direction))  # type: ignore[arg-type]
+        lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.numbers), change, direction))  # type: ignore[arg-type]
     as_of = store.as_of()
     return KpiSnapshot(str(as_of) if as_of else "-", result.previous_label, lines)

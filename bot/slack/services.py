@@ -153,7 +153,7 @@ def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = 
 
     services = SlackServices(
         agent=agent, ctx=agent.ctx, poster=poster, answers=AnswerLog(state), state=state,
-        settings=config.slack, business_name=config.business.name, timezone=config.business.timezone,
+        settings=config.slack, business_name=config.business.name, timezone=agent.ctx.store.timezone,
         threads=AssistantThreads(state), **features,
     )
     missing = services.unwired()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pandas as pd
+import pytest
 from click.testing import CliRunner
+from conftest import REPO, external
 
 from bot.cli import main
 
@@ -85,9 +90,21 @@ def test_a_vendor_export_loads_as_downloaded_and_says_what_it_is():
     first = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
     assert first.exit_code == 0, first.output
     assert "Recognised orders_export.csv as a Shopify orders export (Shopify): loading orders" in first.output
-    assert "amounts in EUR" in first.output and "business currency is GBP" in first.output
+    assert "amounts in EUR" in first.output
+    # Nobody had set the business currency: the export's currency column sets it.
+    assert "business currency is" not in first.output
+    assert "EUR" in run("profile").output and "the currency column of orders_export.csv" in run("profile").output
     again = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
     assert "0 new, 0 updated" in again.output
+
+
+def test_a_vendor_export_in_another_currency_than_the_profile_says_so():
+    assert run("profile", "set", "currency=GBP").exit_code == 0
+    first = run("ingest", str(VENDORS / "shopify" / "orders_export.csv"))
+    assert "amounts in EUR" in first.output and "business currency is GBP" in first.output
+    assert "GBP" in run("profile").output  # a currency someone set is not changed by data
+    described = run("describe").output
+    assert "orders say their amounts are in EUR" in described and "currency=EUR" in described
 
 
 def test_an_export_can_be_named_and_the_exports_listed(tmp_path: Path):
@@ -106,3 +123,29 @@ def test_an_unknown_file_without_a_table_is_bad_input(tmp_path: Path):
     result = run("ingest", str(f))
     assert result.exit_code == 1
     assert "not an export journeybot recognises" in result.output and "'when', 'what'" in result.output
+
+
+@pytest.mark.realdata
+def test_a_real_export_with_one_order_dated_2099_is_refused_and_loads_when_allowed(tmp_path: Path):
+    """Olist with one order typed as 2099: the load stops naming the file, row and column and
+    writes nothing; with --allow-future it loads, and 'last month' still ends on the real data."""
+    raw = external("olist_sample")
+    data = tmp_path / "olist"
+    shutil.copytree(raw, data)
+    orders = pd.read_csv(raw / "olist_orders_dataset.csv", dtype=str)
+    orders.loc[len(orders) - 1, "order_purchase_timestamp"] = "2099-01-01 10:00:00"
+    orders.to_csv(data / "olist_orders_dataset.csv", index=False)
+    recipe = str(REPO / "examples" / "olist" / "recipe.toml")
+
+    refused = run("ingest", "--recipe", recipe, "--data-dir", str(data))
+    assert refused.exit_code == 1
+    assert (f"olist_orders_dataset.csv, row {len(orders)}, column 'order_purchase_timestamp': dated in the "
+            "future") in refused.output
+    assert "--allow-future" in refused.output and "Nothing was written" in refused.output
+    assert '"rows": 0' in run("describe", "--json").output
+
+    allowed = run("ingest", "--recipe", recipe, "--data-dir", str(data), "--allow-future")
+    assert allowed.exit_code == 0, allowed.output
+    month = json.loads(run("kpis", "--metric", "orders", "--period", "last_30_days", "--json").output)
+    real = orders.order_purchase_timestamp.iloc[:-1].str[:10].max()  # Sao Paulo dates, as written
+    assert month["last_day"] == real

@@ -56,6 +56,10 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     assert "I read this as: Create alert rule: metric csat" in readings and "Nothing was changed" in readings
     assert "Customer lifetime value (spend so far plus expected spend over the coming year)" in \
         full["What a customer is worth"]
+    # satisfaction_by: late deliveries against reviews, with the verdict and the groups' sizes
+    everything = "\n".join(full.values())
+    late = everything[everything.index("> Are late deliveries hurting our reviews?"):]
+    assert " of 5 for late (" in late.splitlines()[1] and "delivery outcome   answers" in late
     capsys.readouterr()
     prepare_sample(Ctx(), again=True)
     assert "(0 new; loading again adds nothing)" in capsys.readouterr().out

@@ -102,10 +102,20 @@ def test_filters(weeks, tmp_path):
 
 
 def test_nobody_lost(store, tmp_path):
-    load_events(store, tmp_path, "customer_id,ts,touchpoint\nX,2026-05-02 10:00,instore_purchase\n")
+    load_events(store, tmp_path, "customer_id,ts,touchpoint\nX,2026-05-02 09:00,instore_visit\n"
+                                 "X,2026-05-02 10:00,instore_purchase\n")
     r = dropoffs(store, DropoffParams(period=Period(name="all")))
     assert r.points.empty and r.current.converted == 1
     assert "Nobody was lost" in r.to_text()
+
+
+def test_data_with_nothing_before_the_goal_is_not_nobody_lost(store, tmp_path):
+    # An export that starts at the sale: nobody can be seen leaving, so nobody is said to have.
+    load_events(store, tmp_path, "customer_id,ts,touchpoint\nX,2026-05-02 10:00,instore_purchase\n"
+                                 "X,2026-05-04 10:00,delivery\n")
+    with pytest.raises(NoDataError, match="no events before it .its events are at purchase, post-purchase"):
+        dropoffs(store, DropoffParams(period=Period(name="all")))
+    assert dropoffs(store, DropoffParams(period=Period(name="all"), goal_stage="post-purchase")).current.converted == 1
 
 
 def test_empty_period_and_bad_goals(weeks):

@@ -138,11 +138,12 @@ def test_search_cites_quotes_and_applies_filters(journey, fb):
 
 def test_relative_periods_end_on_the_last_day_of_data(journey, fb):
     index_store(fb, journey)
-    # Events end on 2026-05-31, so the last 14 days are 05-18..05-31: only S3.
+    # Survey answers end on 2026-05-21 (a later in-store visit does not move them), so the last
+    # 14 days are 05-08..05-21: S2 and S3.
     got = search(fb, SearchParams(query="parcel payment sourdough", period=Period(name="last_14_days"),
                                   min_similarity=0), store=journey)
-    assert [q.id for q in got.quotes] == ["survey:S3"]
-    assert "2026-05-18 to 2026-05-31" in got.provenance.period_label
+    assert sorted(q.id for q in got.quotes) == ["survey:S2", "survey:S3"]
+    assert "2026-05-08 to 2026-05-21" in got.provenance.period_label
 
 
 def test_an_unknown_filter_value_says_which_values_exist(journey, fb):

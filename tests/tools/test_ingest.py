@@ -211,7 +211,9 @@ def test_a_changed_row_replaces_the_stored_one(loaded, tmp_path):
     changed = ORDERS.replace("O2,C2,2026-05-04 09:00,£8.00,completed", "O2,C2,2026-05-04 09:00,£8.00,refunded")
     report = ingest_file(loaded, "orders", write(tmp_path, "orders2.csv", changed))
     assert (report.inserted, report.updated, report.unchanged) == (0, 1, 1)
-    assert loaded.scalar("SELECT status FROM orders WHERE order_id = 'O2'") == "refunded"
+    # the export's word is kept; its kind comes from the business profile
+    assert loaded.query("SELECT status, status_raw FROM orders WHERE order_id = 'O2'").iloc[0].tolist() == [
+        "returned", "refunded"]
     assert loaded.count("orders") == 2
 
 
@@ -291,6 +293,33 @@ def test_mapping_features_build_rows_from_a_foreign_export(store, tmp_path):
         "status": ["completed", "cancelled"], "channel": ["online", "online"],
         "products": ["order A for U1", "order B for U2"],
     }
+
+
+def test_lookups_hop_through_several_exports_and_list_distinct_values(store, tmp_path):
+    """order -> its items -> each item's product -> the product's category -> its English name:
+    distinct categories, comma-separated; a category with no translation keeps its own name
+    (missing = "keep"), an item whose product is unknown adds nothing (the default, "drop")."""
+    write(tmp_path, "people.csv", "uid\nU1\n")
+    write(tmp_path, "items.csv", "oid,pid\nA,p1\nA,p2\nA,p3\nA,p9\nB,p3\nC,p9\n")
+    write(tmp_path, "products.csv", "pid,cat\np1,cama_mesa\np2,cama_mesa\np3,pc_gamer\n")
+    write(tmp_path, "names.csv", "cat,english\ncama_mesa,bed_bath_table\n")
+    write(tmp_path, "orders.csv", "oid,uid,placed\nA,U1,2026-05-01\nB,U1,2026-05-02\nC,U1,2026-05-03\n")
+    ingest_file(store, "customers", tmp_path / "people.csv",
+                Mapping(table="customers", columns={"customer_id": "uid"}))
+    from tools.data.mapping import LookupStep
+    m = Mapping(
+        table="orders", columns={"order_id": "oid", "customer_id": "uid", "ts": "placed"},
+        constants={"amount": 1},
+        lookups={"categories": Lookup(key="oid", file="items.csv", match="oid", value="pid", agg="list", then=[
+            LookupStep(file="products.csv", match="pid", value="cat"),
+            LookupStep(file="names.csv", match="cat", value="english", missing="keep")])},
+    )
+    ingest_file(store, "orders", tmp_path / "orders.csv", m)
+    got = store.query("SELECT order_id, categories FROM orders ORDER BY 1")
+    assert got.categories.tolist()[:2] == ["bed_bath_table, pc_gamer", "pc_gamer"]
+    assert pd.isna(got.categories.iloc[2])  # C's only product is unknown
+    again = ingest_file(store, "orders", tmp_path / "orders.csv", m)
+    assert (again.inserted, again.updated) == (0, 0)
 
 
 def test_skip_missing_skips_rows_instead_of_failing(store, tmp_path):

@@ -184,8 +184,13 @@ def test_relative_periods_count_back_from_the_last_day_of_data(bakery):
 
 
 def test_empty_period_is_a_clear_error(bakery):
-    with pytest.raises(NoDataError, match="data covers 2026-03-01 to 2026-05-06"):
+    with pytest.raises(NoDataError) as err:
         kpis(bakery, KpiParams(period=Period(start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))))
+    assert ("no completed orders in custom period (2025-01-01 to 2025-01-31); the completed orders start on "
+            "2026-03-01") in str(err.value)
+    with pytest.raises(NoDataError) as err:
+        kpis(bakery, KpiParams(metrics=["revenue"], period=Period(start=dt.date(2026, 6, 1), end=dt.date(2026, 6, 7))))
+    assert "the latest 7 days with completed orders are 2026-04-30 to 2026-05-06" in str(err.value)
 
 
 def test_empty_store_is_a_clear_error(store):
@@ -207,10 +212,13 @@ def test_a_period_with_orders_but_no_answers_reports_n_zero_and_no_value(bakery)
 def test_one_customer_one_order(store, tmp_path):
     load(store, tmp_path / "one", {"customers": "customer_id\nZ\n",
                                    "orders": "order_id,customer_id,ts,amount\n1,Z,2026-06-01 12:00,9.50\n"})
-    v = values(kpis(store, KpiParams(period=Period(name="all"))))
+    r = kpis(store, KpiParams(period=Period(name="all")))
+    v = values(r)
     assert v["aov"].value == 9.5 and v["clv"].value == 9.5 and v["repeat_purchase_rate"].value == 0.0
     assert v["time_to_first_purchase"].value == 0.0  # the order is the first touch
-    assert v["bounce_rate"].n == 0 and v["bounce_rate"].value is None
+    # no events, so no web KPIs at all: left out and named, not shown as empty
+    assert "bounce_rate" not in v and "bounce_rate" in r.unavailable
+    assert "Bounce rate" in r.to_text() and "no journey events are loaded" in r.to_text()
 
 
 def test_carts_too_recent_to_judge_are_left_out(store, tmp_path):
@@ -353,8 +361,8 @@ def test_kpis_agree_with_a_plain_python_implementation(orders, answers, window, 
         s.close()
     want = oracle(orders, answers, first, days, churn_days)
     for name in names:
-        if want[name] is None:
-            assert got[name] is None, name
+        if want[name] is None:  # (a KPI the data cannot answer at all is left out)
+            assert got.get(name) is None, name
         else:
             assert got[name] == pytest.approx(want[name], abs=1e-9), name
 
@@ -397,16 +405,17 @@ def test_uci_online_shoppers_session_conversion_and_bounce(store):
     data = external("online_shoppers_intention")
     ingest_recipe(store, REPO / "examples" / "uci_online_shoppers" / "recipe.toml", data_dir=data)
     raw = pd.read_csv(data / "online_shoppers_intention.csv", sep=";")
-    v = values(kpis(store, KpiParams(period=Period(name="all"), metrics=[
-        "session_conversion", "purchase_conversion", "bounce_rate", "cart_abandonment"])))
+    r = kpis(store, KpiParams(period=Period(name="all"), metrics=[
+        "session_conversion", "purchase_conversion", "bounce_rate", "cart_abandonment"]))
+    v = values(r)
     assert (v["session_conversion"].n, v["session_conversion"].numerator) == (12_330, 1_908)
     assert v["purchase_conversion"].value == pytest.approx(1908 / 12330)
     # A session with neither product nor account pages and no purchase has one web event.
     single = (raw.ProductRelated == 0) & (raw.Administrative == 0) & ~raw.Revenue
     assert v["bounce_rate"].numerator == int(single.sum())
     assert v["bounce_rate"].value == pytest.approx(single.mean())
-    # No cart events in this data set.
-    assert v["cart_abandonment"].n == 0 and v["cart_abandonment"].value is None
+    # No cart events in this data set: left out, and said why.
+    assert "cart_abandonment" not in v and "add-to-cart" in r.unavailable["cart_abandonment"]
     # May alone: the month's sessions and purchases.
     may = kpi(store, "session_conversion", Period(start=dt.date(2017, 5, 1), end=dt.date(2017, 5, 31))).headline
     in_may = raw[raw.Month == "May"]
@@ -419,7 +428,9 @@ def test_describe_lists_the_kpis_the_data_cannot_answer(winter):
     d = describe_data(winter)
     av = d.kpis.set_index("metric")["available"]
     assert av["revenue"] and av["churn_rate"] and av["bounce_rate"] and not av["csat"] and not av["cart_abandonment"]
-    assert "KPIs the data cannot answer: " in d.to_text() and "nps (no NPS answers" in d.to_text()
+    text = d.to_text()
+    assert "What it cannot answer, and why:" in text and "NPS: no NPS (0-10) answers in the surveys" in text
+    assert "KPIs (" in text and "Revenue" in text.split("What it cannot answer")[0]
     json.dumps(d.to_dict())
 
 
@@ -443,8 +454,9 @@ def test_new_visitors_count_first_contacts_not_customers_the_export_first_sees(s
 
 
 def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path):
-    """X's parcel arrives on its due day (order day + 2); Y's a day late; Z's never: both late.
-    A cancelled delivery and a pickup are not deliveries due."""
+    """X's parcel arrives on its due day (order day + 2); Y's a day late; Z's never arrives, so it
+    is counted apart and named, not called late. A cancelled delivery and a pickup are not
+    deliveries that arrived."""
     load(store, tmp_path / "ontime", {
         "customers": "customer_id\nX\nY\nZ\nW\nV\n",
         "orders": "order_id,customer_id,ts,amount,status,fulfilment\n"
@@ -459,12 +471,76 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
                   "V,2026-05-06 09:00,page_view\n",
     })
     period = Period(start=dt.date(2026, 5, 3), end=dt.date(2026, 5, 4))
-    v = kpi(store, "on_time_delivery", period=period).headline
-    assert (v.n, v.value) == (3, pytest.approx(1 / 3))
-    # a next-day promise: X is due on the 2nd (before the period), Y and Z on the 3rd, both late
+    r = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]))
+    v = r.headline
+    assert (v.n, v.value, v.excluded) == (2, pytest.approx(1 / 2), 2)
+    note = next(n for n in r.provenance.notes if n.startswith("on-time delivery"))
+    assert "2 delivery order(s) due in the period never arrived" in note
+    assert "1 cancelled" in note and "1 with no delivery recorded" in note and "not as late" in note
+    # a next-day promise: X is due on the 2nd (before the period), Y and Z on the 3rd: Y late
     strict = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
                   settings=KpiSettings(delivery_promise_days=1))
-    assert (strict.values[0].n, strict.values[0].value) == (2, 0.0)
+    assert (strict.values[0].n, strict.values[0].value) == (1, 0.0)
+    # The business profile's promise (kept with the data) wins over the [analytics] default,
+    # and the answer says which promise it judged by.
+    store.set_profile({"delivery_promise": 1}, "test")
+    by_profile = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]))
+    assert (by_profile.values[0].n, by_profile.values[0].value) == (1, 0.0)
+    assert "delivery promise 1 day(s) after the order day" in by_profile.provenance.definition
+
+
+def test_on_time_delivery_uses_each_orders_own_promised_date(store, tmp_path):
+    """Orders with a promised date are judged against it (the whole promised day counts);
+    orders without one against the promise in days. A parcel still on its way past its
+    promised day, and one never recorded, are named apart."""
+    load(store, tmp_path / "promised", {
+        "customers": "customer_id\nA\nB\nC\nD\nE\n",
+        "orders": "order_id,customer_id,ts,amount,status,fulfilment,promised_at,delivered_at\n"
+                  # promised the 10th, arrives late evening on the 10th: on time
+                  "1,A,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-10 22:30\n"
+                  # promised the 10th, arrives on the 11th: late
+                  "2,B,2026-05-02 10:00,20,completed,delivery,2026-05-10,2026-05-11 08:00\n"
+                  # promised the 10th, still shipped at the end of the data: open, not late
+                  "3,C,2026-05-03 10:00,20,pending,delivery,2026-05-10,\n"
+                  # no promised date: order day + 2 = the 10th; arrives on the 9th
+                  "4,D,2026-05-08 10:00,20,completed,delivery,,2026-05-09 12:00\n"
+                  # promised the 20th: due outside the period
+                  "5,E,2026-05-08 10:00,20,completed,delivery,2026-05-20,2026-05-12 12:00\n",
+        "events": "customer_id,ts,touchpoint\nE,2026-05-12 12:00,page_view\n",  # the data runs on
+    })
+    period = Period(start=dt.date(2026, 5, 10), end=dt.date(2026, 5, 10))
+    r = kpis(store, KpiParams(period=period, metrics=["on_time_delivery", "delivery_time"]))
+    on_time = r.get("on_time_delivery")
+    assert (on_time.n, on_time.numerator, on_time.excluded) == (3, 2, 1)
+    assert any("1 still open past the promised day" in n for n in r.provenance.notes)
+    # the delivered date drives delivery time too: only A arrived on the 10th, after 9.5 days
+    assert r.get("delivery_time").value == pytest.approx(9 + 12.5 / 24)
+    # only per-order promises: D (no promised date) is not judged
+    only = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
+                settings=KpiSettings(delivery_promise_days=None))
+    assert (only.headline.n, only.headline.numerator) == (2, 1)
+
+
+def test_a_profile_naming_the_promise_column_judges_each_order_by_it(store, tmp_path):
+    """`delivery_promise = "eta"` in the profile: the orders' eta column is loaded as their
+    promised date, and only orders with one are judged. A promise still ahead (an open order
+    due next year) is loaded, not refused as a future date."""
+    store.set_profile({"delivery_promise": "eta"}, "test")
+    next_year = dt.date.today().year + 1
+    load(store, tmp_path / "eta", {
+        "customers": "customer_id\nA\nB\nC\nD\n",
+        "orders": "order_id,customer_id,ts,amount,status,fulfilment,eta,delivered_at\n"
+                  "1,A,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-10 22:30\n"
+                  "2,B,2026-05-02 10:00,20,completed,delivery,2026-05-10,2026-05-11 08:00\n"
+                  # no eta: with a promise column, not judged (order day + 2 days would be on time)
+                  "3,C,2026-05-08 10:00,20,completed,delivery,,2026-05-10 09:00\n"
+                  f"4,D,2026-05-09 10:00,20,pending,delivery,{next_year}-01-05,\n",
+    })
+    assert store.scalar("SELECT count(promised_at) FROM orders") == 3
+    r = kpis(store, KpiParams(period=Period(start=dt.date(2026, 5, 10), end=dt.date(2026, 5, 10)),
+                              metrics=["on_time_delivery"]))
+    assert (r.headline.n, r.headline.numerator) == (2, 1)
+    assert "delivery promise: each order's own promised date" in r.provenance.definition
 
 
 def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):
@@ -478,4 +554,8 @@ def test_orders_not_fulfilled_yet_are_counted_apart_and_noted(store, tmp_path):
     r = kpis(store, KpiParams(period=Period(name="all"), metrics=["orders", "revenue"]))
     v = values(r)
     assert (v["orders"].value, v["orders"].excluded, v["revenue"].value) == (1, 1, 20)
-    assert any("1 order(s) placed in the period are still pending" in n for n in r.provenance.notes)
+    assert any("count completed orders" in n and "1 completed order (plus 1 pending, not yet completed; "
+               "1 cancelled)" in n for n in r.provenance.notes)
+    assert r.orders.by_kind() == {"completed": 1, "pending": 1, "cancelled": 1, "returned": 0}
+    assert r.to_dict()["order_statuses"][0] == {"kind": "completed", "status": "completed", "orders": 1,
+                                                "amount": 20.0}

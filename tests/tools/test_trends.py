@@ -123,7 +123,7 @@ def test_trend_of_a_rate_averages_over_the_whole_period(bakery):
 
 
 def test_trend_without_any_data_is_an_error(winter):
-    with pytest.raises(NoDataError, match="No data for NPS"):
+    with pytest.raises(NoDataError, match="NPS cannot be answered from the loaded data: no NPS"):
         trend(winter, TrendParams(metric="nps", period=Period(name="last_30_days")))
 
 
@@ -147,18 +147,22 @@ def test_compare_gives_absolute_and_relative_change_and_judges_direction(bakery)
 
 def test_compare_this_month_uses_the_same_days_of_last_month(winter):
     r = compare(winter, CompareParams(metrics=["orders"], period=Period(name="this_month")))
-    # The data ends on 10 April: 1-10 April against 1-10 March.
-    assert "2026-04-01 to 2026-04-10" in r.current_label
-    assert "2026-03-01 to 2026-03-10" in r.previous_label
+    # The orders end on 5 March (a website visit on 10 April does not move them): 1-5 March
+    # against 1-5 February.
+    assert "2026-03-01 to 2026-03-05" in r.current_label
+    assert "2026-02-01 to 2026-02-05" in r.previous_label
     row = r.row("orders")
-    assert (row["current"], row["previous"]) == (0, 2)  # q2 and s3
+    assert (row["current"], row["previous"]) == (2, 1)  # q2 and s3; r1 (x1 was cancelled)
 
 
 def test_compare_with_an_explicit_period_and_an_empty_one(winter):
     r = compare(winter, CompareParams(metrics=["orders"], period=Period(start=D(2026, 2, 1), end=D(2026, 2, 28)),
                                       against=Period(start=D(2025, 2, 1), end=D(2025, 2, 28))))
-    assert r.row("orders")["previous"] == 0
-    assert any("nothing to compare" in n for n in r.provenance.notes)
+    row = r.row("orders")
+    assert row["previous"] is None and row["no_data_before"]  # no orders then: no data, not 0
+    assert any("no orders in custom period (2025-02-01 to 2025-02-28): nothing to compare" in n
+               for n in r.provenance.notes)
+    assert "no data" in r.to_text()
     with pytest.raises(ToolInputError, match="'all' has no period before it"):
         compare(winter, CompareParams(period=Period(name="all")))
 
@@ -224,7 +228,8 @@ def test_daily_series_points_equal_the_kpis_of_each_day(orders, answers, churn_d
         store.close()
     for i in range(10):
         day = first + dt.timedelta(days=i)
-        want = oracle([(c, h, float(a), st_) for c, h, a, st_ in orders], answers, day, 1, churn_days)
+        want = oracle([(c, h, float(a), st_) for c, h, a, st_ in orders], answers, day, 1, churn_days,
+                      no_orders_revenue=0.0)
         for name in names:
             got = point(s, name, day).value
             if want[name] is None:

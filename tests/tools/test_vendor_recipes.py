@@ -72,10 +72,10 @@ def test_shopify_orders_fold_line_items_and_map_statuses(shop):
     first = first[first["Payment Method"] != "bogus"]
     status = first["Financial Status"].map({
         "paid": "completed", "partially_refunded": "completed", "pending": "pending",
-        "authorized": "pending", "partially_paid": "pending", "refunded": "refunded", "voided": "cancelled"})
+        "authorized": "pending", "partially_paid": "pending", "refunded": "returned", "voided": "cancelled"})
     status[first["Cancelled at"] != ""] = "cancelled"
     assert by_status(shop) == dict(Counter(status))
-    assert set(by_status(shop)) == {"completed", "pending", "cancelled", "refunded"}
+    assert set(by_status(shop)) == {"completed", "pending", "cancelled", "returned"}
     assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(first["Total"].astype(float).sum())
     items = d.groupby("Name")["Lineitem quantity"].apply(lambda q: q.astype(int).sum())
     got = shop.query("SELECT order_id, items, products FROM orders").set_index("order_id")
@@ -119,7 +119,7 @@ def test_square_refunds_fold_into_their_payment(shop):
     d["collected"] = money(d["Total Collected"])
     net = d.groupby("Transaction ID")["collected"].sum()
     payments = d[d["Event Type"] == "Payment"].set_index("Transaction ID")
-    expected = Counter("refunded" if net[t] <= 0 else "completed" for t in payments.index)
+    expected = Counter("returned" if net[t] <= 0 else "completed" for t in payments.index)
     assert by_status(shop) == dict(expected)
     assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(payments["collected"].sum())
     # the payment's local time in the zone the export names, not the refund's
@@ -135,7 +135,7 @@ def test_stripe_keeps_refunds_and_leaves_out_declines(shop):
     ingest_export(shop, VENDORS / "stripe/unified_payments.csv")
     d = raw("stripe/unified_payments.csv")
     charges = d[(d["id"] != "") & (d["Status"] != "Failed")]
-    expected = charges["Status"].map({"Paid": "completed", "Refunded": "refunded"})
+    expected = charges["Status"].map({"Paid": "completed", "Refunded": "returned"})
     assert by_status(shop) == dict(Counter(expected))
     assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(charges["Converted Amount"].astype(float).sum())
     assert shop.query("SELECT DISTINCT currency FROM orders")["currency"].tolist() == \
@@ -147,7 +147,7 @@ def test_woocommerce_statuses_and_items(shop):
     d = raw("woocommerce/orders.csv")
     expected = d["status"].map({
         "completed": "completed", "processing": "completed", "on-hold": "pending", "pending": "pending",
-        "failed": "cancelled", "cancelled": "cancelled", "refunded": "refunded"})
+        "failed": "cancelled", "cancelled": "cancelled", "refunded": "returned"})
     assert expected.notna().all()
     assert by_status(shop) == dict(Counter(expected))
     cells = d.filter(regex=r"^line_item_\d+$")

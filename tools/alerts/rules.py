@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from tools.core.money import money_format
 from tools.core.stages import Stage
 
 # freshness rules are made by journeybot for each configured source (bot/scheduler/
@@ -49,7 +50,7 @@ class MetricInfo:
 
     name: str
     label: str  # "checkout conversion"
-    unit: str = ""  # "%", "£", "h", "points", ""
+    unit: str = ""  # "%", "h", "points", "", or money: the ISO currency ("BRL", "EUR/de_DE")
     aggregation: Literal["sum", "mean"] = "mean"  # how days combine into a window
     good_direction: Literal["up", "down"] = "up"  # which way is good for the business
     # rate: a share in percent of n; count: a number of things (orders); total: a sum of money;
@@ -62,8 +63,9 @@ class MetricInfo:
             return "n/a"
         if self.unit == "%":
             return f"{value:.1f}%"
-        if self.unit in ("£", "$", "€"):
-            return f"{self.unit}{value:,.0f}" if abs(value) >= 100 or value == 0 else f"{self.unit}{value:,.2f}"
+        money = money_format(self.unit)
+        if money is not None:
+            return money.money_short(value)
         if self.unit == "points":
             return f"{value:+.0f} points" if self.name == "nps" else f"{value:.1f} points"
         if self.unit:

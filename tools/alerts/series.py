@@ -16,6 +16,7 @@ import pandas as pd
 
 from tools.alerts.rules import AlertRule, MetricInfo
 from tools.core.errors import ToolInputError
+from tools.core.money import NumberFormat, money_unit
 
 
 @dataclass(frozen=True)
@@ -153,18 +154,17 @@ def step_label(stage: str, fallback: str) -> str:
 HIGH_RISK_COUNT = "high_risk_customers"  # tools/predict/churn.py HIGH_RISK_METRIC, measure count
 HIGH_RISK_VALUE = "high_risk_value"  # the same, measure value
 _UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "hours": "h", "days": "days"}
-_CURRENCY = {"GBP": "£", "EUR": "€", "USD": "$"}
 
 
 class KpiSeriesProvider:
     """Daily KPI series and top movers from tools/analytics/trends.py and movers.py, in the units people read: shares
     in percent, money in the currency, times in hours or days."""
 
-    def __init__(self, store: object, *, currency: str = "GBP", churn_window_days: int = 90,
+    def __init__(self, store: object, *, currency: str | None = None, churn_window_days: int = 90,
                  min_group_n: int = 30, dimensions: tuple[str, ...] = ("channel", "segment"),
                  risk: object | None = None):
         self.store = store
-        self.currency = currency
+        self.currency = currency  # None: the business profile's (the store's)
         self.churn_window_days = churn_window_days
         self.min_group_n = min_group_n
         self.dimensions = dimensions
@@ -179,7 +179,7 @@ class KpiSeriesProvider:
         for name, (_kpi, label) in VOLUME_MEASURES.items():
             infos.append(MetricInfo(name, label, "", "sum", VOLUME_GOOD_DIRECTION.get(name, "up"),  # type: ignore[arg-type]
                                     kind="count"))
-        money = _CURRENCY.get(self.currency, self.currency)
+        money = self._money_unit()
         infos.append(MetricInfo(HIGH_RISK_COUNT, "Customers at high risk of leaving", "", "sum", "down", kind="count"))
         infos.append(MetricInfo(HIGH_RISK_VALUE, "Last-12-month spend of customers at high risk", money, "sum",
                                 "down", kind="total"))
@@ -211,8 +211,15 @@ class KpiSeriesProvider:
             return metric
         return str(normalize_metric(metric))
 
+    def _money_unit(self) -> str:
+        """Money metrics' unit: the business's currency (the store's profile), or the one named;
+        listing the metrics needs no store."""
+        if self.store is None:
+            return money_unit(NumberFormat.of(self.currency or "GBP"))
+        return money_unit(self.store.profile.numbers_in(self.currency))  # type: ignore[attr-defined]
+
     def _info(self, s: object) -> MetricInfo:
-        unit = _CURRENCY.get(self.currency, self.currency) if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
+        unit = self._money_unit() if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
         kind = {"rate": "rate", "mean": "mean", "quantile": "quantile"}.get(s.kind)  # type: ignore[attr-defined]
         if kind is None:
             kind = "count" if s.unit == "count" else "total"  # type: ignore[attr-defined]

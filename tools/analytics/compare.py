@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from tools.analytics import kpi_frame
+from tools.analytics.capabilities import capabilities, missing_text
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
@@ -27,23 +30,23 @@ from tools.analytics.kpi_catalog import (
     format_relative,
     format_value,
 )
-from tools.analytics.kpis import (
+from tools.analytics.kpi_result import KpiValue
+from tools.analytics.kpi_result import who_text as _who_text
+from tools.analytics.kpi_scope import (
     KpiSettings,
     Scope,
     _f,
-    _who_text,
-    check_inside,
+    by_table,
     describe_definition,
-    kpi_notes,
-    kpi_values,
-    metric_names,
+    measure,
     open_scope,
-    snapshot,
-    unique_metrics,
 )
+from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
+from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
-from tools.core.errors import ToolInputError
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -84,13 +87,18 @@ class CompareParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class CompareResult(ResultMixin):
+class CompareResult(Priced, ResultMixin):
     rows: pd.DataFrame  # metric, label, current, previous, change, relative_change, direction,
     #                      assessment, n_current, n_previous, small_sample
     current_label: str
     previous_label: str
     currency: str
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
+    # Orders placed in the current period by kind and raw status (when orders, revenue or AOV
+    # were compared): kind, status, orders, amount.
+    order_statuses: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["kind", "status", "orders", "amount"]))
 
     def row(self, metric: str) -> dict:
         hit = self.rows[self.rows["metric"] == metric]
@@ -112,7 +120,7 @@ class CompareResult(ResultMixin):
             if r.direction == "flat":
                 change = f"{ARROWS['flat']} no change"
             elif isinstance(r.direction, str):
-                change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.currency)}"
+                change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.numbers)}"
                 rel = format_relative(_f(r.relative_change))
                 if rel and s.unit not in ("points",):
                     change += f" ({rel})"
@@ -120,8 +128,9 @@ class CompareResult(ResultMixin):
                     change += f"  {r.assessment}"
             if r.small_sample:
                 change += "  (small sample)"
-            lines.append(f"  {r.label:<{width}}{format_value(s, _f(r.current), self.currency):>12}"
-                         f"{format_value(s, _f(r.previous), self.currency):>12}   {change}".rstrip())
+            now = "no data" if r.no_data else format_value(s, _f(r.current), self.numbers)
+            then = "no data" if r.no_data_before else format_value(s, _f(r.previous), self.numbers)
+            lines.append(f"  {r.label:<{width}}{now:>12}{then:>12}   {change}".rstrip())
         lines.append("")
         lines += rate_lines(list(self.rows["metric"]))
         lines.append(self.provenance.to_text(details))
@@ -136,41 +145,70 @@ def resolve_against(scope: Scope, period: Period, against: Period | None) -> Res
                              "this_month or last_30_days, or give `against` explicitly")
     if period.name is None:
         return scope.period.previous()
-    return previous_calendar(period, scope.as_of, scope.timezone)
+    return previous_calendar(period, scope.as_of, scope.timezone, scope.granularity)
 
 
 def compare(store: JourneyStore, params: CompareParams | None = None,
             settings: KpiSettings | None = None) -> CompareResult:
-    """KPIs of a period against the previous one, with absolute and relative change."""
+    """KPIs of a period against the previous one, with absolute and relative change. Each
+    table's KPIs are anchored on its own last day of data; KPIs the data cannot answer are left
+    out and named."""
     params = params or CompareParams()
     settings = settings or KpiSettings()
-    metrics = list(params.metrics) if params.metrics else list(METRICS)
-    with open_scope(store, params.period, params.filters, settings,
-                    params.churn_window_days, params.cart_window_hours) as (con, scope):
-        before = resolve_against(scope, params.period, params.against)
-        check_inside(scope)
-        now_long, now_rows, _ = snapshot(con, scope, metrics)
-        then_long, then_rows, _ = snapshot(con, scope, metrics, period=before)
-    now = kpi_values(now_long, metrics, settings)
-    then = kpi_values(then_long, metrics, settings)
-    rows = []
-    for a, b in zip(now, then, strict=True):
-        s = SPECS[a.metric]
-        change = None if a.value is None or b.value is None else a.value - b.value
-        rel = None if change is None or not b.value else change / abs(b.value)
-        rows.append({
-            "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
-            "change": change, "relative_change": rel, "direction": direction(change, s),
-            "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
-            "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
-        })
-    notes = kpi_notes(scope, now, scope.period.first_day)
-    if sum(then_rows.values()) == 0:
-        notes.append(f"no data in {before.label}: nothing to compare with")
+    asked = list(params.metrics) if params.metrics else list(METRICS)
+    with store.connect() as con:
+        return _compare(store, con, params, settings, asked)
+
+
+def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: CompareParams,
+             settings: KpiSettings, asked: list[str]) -> CompareResult:
+    metrics, unavailable = capabilities(store, con).split(asked)
+    if not metrics:
+        raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
+                          "`journeybot describe` lists what it can answer.")
+    rows: list[dict] = []
+    notes: list[str] = []
+    now_rows: dict[str, int] = {}
+    then_rows: dict[str, int] = {}
+    head: tuple[Scope, ResolvedPeriod] | None = None
+    statuses = pd.DataFrame(columns=["kind", "status", "orders", "amount"])
+    for table, group in by_table(metrics).items():
+        with open_scope(store, params.period, params.filters, settings, params.churn_window_days,
+                        params.cart_window_hours, table=table, con=con) as (con, scope):
+            before = resolve_against(scope, params.period, params.against)
+            head = head or (scope, before)
+            who = kpi_frame.prepare_who(con, scope.filters, None)
+            try:
+                now = measure(con, scope, table, group, who=who)
+                then = measure(con, scope, table, group, period=before, who=who)
+                if not now.empty and table == "orders" and {"orders", "revenue", "aov"} & set(group):
+                    counts = order_status_counts(con, scope.frame(who=who))
+                    statuses = counts.to_frame()
+                    notes.append("orders, revenue and AOV count completed orders: in "
+                                 f"{scope.period.label}, {counts.phrase(scope.numbers)}")
+            finally:
+                kpi_frame.drop_who(con, who)
+        now_rows.update(now.rows)
+        then_rows.update(then.rows)
+        notes += now.notes
+        if scope.period.note:
+            notes.append(scope.period.note)
+        if then.empty and not now.empty:
+            notes.append(f"no {scope.noun} in {before.label}: nothing to compare with")
+        if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
+            notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
+                         f"(the last day with {scope.noun} is {scope.as_of})")
+        rows += [_row(a, b) for a, b in zip(now.values, then.values, strict=True)]
+    assert head is not None
+    scope, before = head
+    if all(r["no_data"] for r in rows) and not any(now_rows.values()):
+        raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
+    if unavailable:
+        notes.append("left out, the loaded data cannot answer them: " + missing_text(unavailable))
     prov = Provenance(
         tool="compare",
         definition=f"each KPI in {scope.period.label} minus the same KPI in {before.label}; "
-        "relative change = change / |previous|; " + describe_definition(scope),
+        "relative change = change / |previous|; " + describe_definition(scope, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
@@ -178,6 +216,21 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
-        notes=tuple(notes),
+        notes=tuple(dict.fromkeys(notes)),
     )
-    return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, settings.currency, prov)
+    return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, scope.numbers.currency, prov,
+                         scope.numbers.locale, statuses)
+
+
+def _row(a: KpiValue, b: KpiValue) -> dict:
+    s = SPECS[a.metric]
+    change = None if a.value is None or b.value is None else a.value - b.value
+    rel = None if change is None or not b.value else change / abs(b.value)
+    return {
+        "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
+        "change": change, "relative_change": rel, "direction": direction(change, s),
+        "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
+        "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
+        "period": a.period_label, "previous_period": b.period_label, "no_data": a.no_data,
+        "no_data_before": b.no_data,
+    }

@@ -1,4 +1,6 @@
-"""What is in the store: tables, date coverage, stages, touchpoints, channels, gaps.
+"""What is in the store: tables, date coverage, stages, touchpoints, channels, gaps; the
+business profile in use (and what was only assumed, with how to change it, and what the data
+suggests); and what the loaded data can and cannot answer, with the reason.
 
 The agent reads this before answering, and `journeybot demo` prints it as the overview.
 """
@@ -10,8 +12,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tools.analytics.capabilities import capabilities
+from tools.analytics.profile_hints import HOW, ProfileAdvice, profile_advice
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
+from tools.data import spans
 from tools.data.schema import TABLES
 from tools.data.store import JourneyStore
 
@@ -23,6 +28,9 @@ class TableSummary:
     first_day: dt.date | None
     last_day: dt.date | None
     missing: dict[str, float]  # column -> share of rows empty (only columns with gaps)
+    granularity: str = "time"  # time, day or month (tools/data/spans.py)
+    later_rows: int = 0  # rows dated after the last load (kept with allow_future)
+    later_until: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,11 @@ class DataDescription(ResultMixin):
     channels: pd.DataFrame  # channel, events, customers
     notes: tuple[str, ...]
     provenance: Provenance = field(repr=False)
-    # metric, label, available, reason: which KPIs the data can answer (tools/analytics/kpis.py)
+    # metric, label, available, reason: which KPIs the data can answer (tools/analytics/capabilities.py)
     kpis: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    # analysis, label, available, reason: which analyses it can run
+    analyses: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    profile: ProfileAdvice | None = field(default=None, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -55,6 +66,33 @@ class DataDescription(ResultMixin):
                 for t in self.tables
             ]
         )
+
+    def _profile_text(self) -> list[str]:
+        if self.profile is None:
+            return []
+        lines = ["", f"Business profile (change it with {HOW}):"]
+        lines += [f"  {line}" for line in self.profile.lines]
+        lines += [f"  Assumed: {a}" for a in self.profile.assumed]
+        lines += [f"  Suggested by the data: {s}" for s in self.profile.suggestions]
+        return lines
+
+    def _answers_text(self) -> list[str]:
+        if not len(self.analyses):
+            return []
+        can = self.analyses[self.analyses["available"]]
+        cannot = self.analyses[~self.analyses["available"]]
+        kpis_ok = self.kpis[self.kpis["available"]] if len(self.kpis) else self.kpis
+        kpis_no = self.kpis[~self.kpis["available"]] if len(self.kpis) else self.kpis
+        lines = ["", "What this data can answer:"]
+        lines += [f"  - {r.label}" for r in can.itertuples()]
+        if len(kpis_ok):
+            lines.append(f"  - KPIs ({len(kpis_ok)} of {len(self.kpis)}): " + ", ".join(kpis_ok["label"]))
+        if len(cannot) or len(kpis_no):
+            lines.append("What it cannot answer, and why:")
+            lines += [f"  - {r.label}: {r.reason}" for r in cannot.itertuples()]
+            for reason, group in kpis_no.groupby("reason", sort=False):
+                lines.append(f"  - {', '.join(group['label'])}: {reason}")
+        return lines
 
     def to_text(self) -> str:
         if self.is_empty:
@@ -75,6 +113,16 @@ class DataDescription(ResultMixin):
                 f"{t.table:<10} {t.rows:>11,}  {str(t.first_day or '-'):<10}  "
                 f"{str(t.last_day or '-'):<10}  {gaps}"
             )
+        for t in self.tables:
+            if t.rows > 1 and t.first_day is not None and t.first_day == t.last_day:
+                lines.append(f"Note: all {t.rows:,} {t.table} are dated {t.first_day}: the data has no dates "
+                             "to tell periods apart")
+            elif t.granularity == "month" and t.rows:
+                lines.append(f"Note: the {t.table} are dated by month only (every row is on the 1st of a month): "
+                             "periods such as 'last 7 days' are read as whole months")
+            if t.later_rows:
+                lines.append(f"Note: {t.later_rows:,} {t.table} are dated after they were loaded (up to "
+                             f"{t.later_until}); they are kept but do not count as the last day of data")
         if len(self.stages):
             lines.append("")
             lines.append("Journey stages (events, customers reaching it):")
@@ -93,10 +141,8 @@ class DataDescription(ResultMixin):
                 f"{r.channel} {r.events:,}" for r in self.channels.head(8).itertuples()
             )
             lines.append(f"Channels by events: {top}")
-        if len(self.kpis) and not self.kpis["available"].all():
-            missing = self.kpis[~self.kpis["available"]]
-            lines.append("KPIs the data cannot answer: " + "; ".join(
-                f"{r.metric} ({r.reason})" for r in missing.itertuples()))
+        lines += self._profile_text()
+        lines += self._answers_text()
         for note in self.notes:
             lines.append(f"Note: {note}")
         return "\n".join(lines)
@@ -107,6 +153,7 @@ def describe_data(store: JourneyStore) -> DataDescription:
     summaries: list[TableSummary] = []
     notes: list[str] = []
     with store.connect() as con:
+        dated = spans.spans(con)
         for t in TABLES.values():
             tc = t.time_column
             cols = [c.name for c in t.columns if c.name != "source"]
@@ -121,8 +168,12 @@ def describe_data(store: JourneyStore) -> DataDescription:
                     share = 1 - int(filled) / n
                     if share > 0:
                         missing[c] = share
-            summaries.append(TableSummary(t.name, n, row[1], row[2], dict(
-                sorted(missing.items(), key=lambda kv: -kv[1]))))
+            span = dated.get(t.name)
+            first, last = (span.first_day, span.last_day) if span is not None else (row[1], row[2])
+            summaries.append(TableSummary(
+                t.name, n, first, last, dict(sorted(missing.items(), key=lambda kv: -kv[1])),
+                span.granularity if span is not None else "time",
+                span.later_rows if span is not None else 0, span.later_until if span is not None else None))
         stages = con.execute(
             "SELECT stage, count(*) AS events, count(DISTINCT customer_id) AS customers "
             "FROM events GROUP BY stage"
@@ -148,20 +199,16 @@ def describe_data(store: JourneyStore) -> DataDescription:
     days = [d for t in summaries for d in (t.first_day, t.last_day) if d and t.table in ("events", "orders")]
     first_day, as_of = (min(days), max(days)) if days else (None, None)
     by_name = {t.table: t for t in summaries}
-    if by_name["surveys"].rows == 0:
-        notes.append("no surveys loaded: NPS, CSAT and feedback themes are not available")
-    if by_name["tickets"].rows == 0:
-        notes.append("no support tickets loaded: response and resolution times are not available")
-    if by_name["events"].rows == 0:
-        notes.append("no events loaded: funnels and paths are not available")
     if unknown:
         notes.append(f"{int(unknown):,} customers appear in events but not in the customers table")
     missing_stages = [s for s in STAGES if s not in set(stages["stage"])] if len(stages) else []
     if missing_stages and by_name["events"].rows:
         notes.append("no events at stage(s): " + ", ".join(missing_stages))
-    from tools.analytics.kpis import metric_availability
-
-    kpis = metric_availability(store) if not all(t.rows == 0 for t in summaries) else pd.DataFrame()
+    empty = all(t.rows == 0 for t in summaries)
+    caps = capabilities(store)
+    kpis = caps.metrics_frame() if not empty else pd.DataFrame()
+    analyses = caps.analyses_frame() if not empty else pd.DataFrame()
+    advice = profile_advice(store, as_of) if not empty else None
     prov = Provenance(
         tool="describe_data",
         definition="row counts, first and last day, and empty values per column of every table; "
@@ -184,4 +231,6 @@ def describe_data(store: JourneyStore) -> DataDescription:
         notes=tuple(notes),
         provenance=prov,
         kpis=kpis,
+        analyses=analyses,
+        profile=advice,
     )

@@ -39,6 +39,7 @@ from tools.analytics.scope import (
     cohort_clause,
     epoch_us,
     make_scope,
+    present_stages,
     previous_period,
     resolve_goal,
 )
@@ -172,6 +173,14 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
     with store.connect() as con:
         scope = make_scope(con, store.timezone, params.period, params.filters)
         goal = resolve_goal(con, params.goal_stage, params.goal_touchpoint)
+        have = present_stages(con)
+        if goal.kind == "stage" and not [s for s in goal.before if s in have]:
+            # Everyone "started" at the goal itself: "nobody was lost" would be made up.
+            raise NoDataError(
+                f"Nobody can be seen dropping off before {goal.what}: the data has no events before it "
+                f"(its events are at {', '.join(have) or 'no stage'}). Ask about a later goal, e.g. "
+                + (f"goal_stage={have[1]!r}" if len(have) > 1 else "with data that has earlier stages")
+                + ".")
         prev = previous_period(scope, params.period) if params.compare else None
         sql, args = _dropoff_sql(goal, params.level, scope, prev)
         raw = con.execute(sql, args).df()
@@ -300,8 +309,9 @@ def _points(rows: pd.DataFrame, current: JourneyCounts, previous: JourneyCounts 
 
 def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
            previous: JourneyCounts | None) -> list[str]:
-    notes = []
-    if current.recent:
+    notes = [scope.period.note] if scope.period.note else []
+    # Data dated by month puts every event on the 1st: "last seen lately" would be everyone.
+    if current.recent and scope.granularity != "month":
         days = recent_days(scope.period.days)
         notes.append(
             f"{current.recent:,} of the {current.lost:,} lost customers were last seen in the last "

@@ -50,6 +50,7 @@ from tools.analytics.scope import (
     epoch_us,
     has_personas,
     make_scope,
+    missing_stage_text,
     resolve_steps,
     step_column,
 )
@@ -222,8 +223,8 @@ def _join(v: Any) -> str:
 def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
     """Customers reaching each step in order within the conversion window (see module doc)."""
     with store.connect() as con:
-        kind, names = resolve_steps(con, params.stages, params.touchpoints)
         scope = make_scope(con, store.timezone, params.period, params.filters)
+        kind, names = resolve_steps(con, params.stages, params.touchpoints)
         if params.by == "persona" and not has_personas(con):
             raise ToolInputError("No personas are saved yet, so there is nothing to break down by persona.")
         window_us = params.window_days * _US_PER_DAY
@@ -233,6 +234,12 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         raw = con.execute(sql, args).df()
     total = raw[raw.is_total == 1].iloc[0]
     if int(total.n1) == 0:
+        if kind == "stage":
+            with store.connect() as con:
+                absent = missing_stage_text(con, names[0])
+            if absent:
+                raise NoDataError(f"No customers entered the funnel: {absent}. Leave the stages out to "
+                                  "start at the first stage the data has, or name stages it has.")
         raise NoDataError(
             f"No customers entered the funnel: nobody had a {names[0]!r} {kind} event in "
             f"{scope.period.label}"
@@ -439,7 +446,8 @@ def _provenance(
         "90th percentile between consecutive steps"
     )
     notes = []
-    if late:
+    # Data dated by month: every event sits on the 1st, so "entered late in the window" is noise.
+    if late and scope.granularity != "month":
         notes.append(
             f"{late:,} of {entered:,} customers entered less than {params.window_days} days before "
             "the data ends, so some of them may still convert."
@@ -452,6 +460,11 @@ def _provenance(
         )
     if entered < 30:
         notes.append(f"only {entered} customers entered: treat the percentages as rough.")
+    if params.stages is None and params.touchpoints is None and len(names) < 6:
+        notes.append(f"the funnel follows the stages the data has ({', '.join(names)}); the others have "
+                     "no events")
+    if scope.period.note:
+        notes.append(scope.period.note)
     return Provenance(
         tool="funnel",
         definition=definition,

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from tools.core.money import NumberFormat
+
 Metric = Literal[
     "active_customers",
     "new_visitors",
@@ -129,15 +131,17 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "customers active at the start of the period (a completed order in the churn window "
           "before it) whose churn window ran out without a new order before the period ended"),
     _spec("delivery_time", "Delivery time (median)", "days", "quantile", False, "deliveries",
-          "deliveries", "median days from an order to its delivery event, deliveries in the period; "
-          "the order is the purchase event of the same session, else the customer's latest order "
-          "before the delivery"),
+          "deliveries", "median days from an order to its delivery, deliveries in the period: the "
+          "order's delivered date where the export has one, else its delivery event, whose order is "
+          "the purchase event of the same session or the customer's latest order before it"),
     _spec("delivery_time_p90", "Delivery time (p90)", "days", "quantile", False, "deliveries",
           "deliveries", "90th percentile of days from order to delivery, deliveries in the period"),
-    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivery orders due", "on_time",
-          "delivery orders (not cancelled) due in the period whose delivery arrived by the end of the "
-          "due day (order day + the delivery promise, 2 days by default) / delivery orders due in the "
-          "period; an order with no delivery event is late"),
+    _spec("on_time_delivery", "On-time delivery", "rate", "rate", True, "delivered orders due",
+          "on_time",
+          "delivery orders due in the period that arrived by the end of their due day / those that "
+          "arrived; the due day is the order's own promised (estimated) date where the export has "
+          "one, else the order day + the delivery promise in days (2 by default); orders that never "
+          "arrived (cancelled, still open, no delivery recorded) are counted apart, not as late"),
     _spec("csat", "CSAT (4-5 of 5)", "rate", "rate", True, "answers", "surveys",
           "survey answers scoring 4 or 5 / survey answers with a CSAT score, in the period"),
     _spec("csat_mean", "CSAT mean", "score", "mean", True, "answers", "surveys",
@@ -207,60 +211,62 @@ def spec(metric: str) -> MetricSpec:
 
 
 # -- writing numbers for people -------------------------------------------------------------
+# Every amount goes through the one formatter of tools/core/money.py, in the business's
+# currency and locale (the store's profile); a plain currency code is accepted too.
 
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "BRL": "R$", "JPY": "¥", "INR": "₹"}
+Money = NumberFormat | str
 
 
-def currency_symbol(code: str) -> str:
-    return CURRENCY_SYMBOLS.get(code.upper(), code.upper() + " ")
+def numbers(money: Money = "GBP") -> NumberFormat:
+    return money if isinstance(money, NumberFormat) else NumberFormat.of(money)
 
 
 def _missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def format_value(s: MetricSpec, value: float | None, currency: str = "GBP") -> str:
+def format_value(s: MetricSpec, value: float | None, currency: Money = "GBP") -> str:
     """12.3%, 42 (NPS points), 4.21 / 5, £23.40, 1,234, 3.2 h, 4.5 days; '-' when unknown."""
     if _missing(value):
         return "-"
     assert value is not None
+    f = numbers(currency)
     if s.unit == "rate":
-        return f"{value * 100:.1f}%"
+        return f.percent(value)
     if s.unit == "points":
-        return f"{value:.0f}"
+        return f.number(value)
     if s.unit == "score":
-        return f"{value:.2f} / 5"
+        return f"{f.number(value, 2)} / 5"
     if s.unit == "money":
-        sym = currency_symbol(currency)
-        sign = "-" if value < 0 else ""
-        return f"{sign}{sym}{abs(value):,.2f}"
+        return f.money(value)
     if s.unit == "count":
-        return f"{value:,.0f}"
+        return f.number(value)
     if s.unit == "hours":
-        return f"{value:.1f} h"
-    return f"{value:.1f} days"
+        return f"{f.number(value, 1)} h"
+    return f"{f.number(value, 1)} days"
 
 
-def format_change(s: MetricSpec, delta: float | None, currency: str = "GBP") -> str:
+def format_change(s: MetricSpec, delta: float | None, currency: Money = "GBP") -> str:
     """An absolute change in the metric's own unit: +1.2 pp, -3 points, +£1.20, +0.5 h."""
     if _missing(delta):
         return "-"
     assert delta is not None
+    f = numbers(currency)
     sign = "+" if delta > 0 else "-" if delta < 0 else "±"
     mag = abs(delta)
     if s.unit == "rate":
-        return f"{sign}{mag * 100:.1f} pp"
+        return f"{sign}{f.number(mag * 100, 1)} pp"
     if s.unit == "points":
-        return f"{sign}{mag:.0f} points"
+        return f"{sign}{f.number(mag)} points"
     if s.unit == "score":
-        return f"{sign}{mag:.2f}"
+        return f"{sign}{f.number(mag, 2)}"
     if s.unit == "money":
-        return f"{sign}{currency_symbol(currency)}{mag:,.2f}"
+        return f"{sign}{f.money(mag)}"
     if s.unit == "count":
-        return f"{sign}{mag:,.0f}"
+        return f"{sign}{f.number(mag)}"
     if s.unit == "hours":
-        return f"{sign}{mag:.1f} h"
-    return f"{sign}{mag:.1f} days"
+        return f"{sign}{f.number(mag, 1)} h"
+    return f"{sign}{f.number(mag, 1)} days"
 
 
 def format_relative(rel: float | None) -> str:

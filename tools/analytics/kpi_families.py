@@ -155,12 +155,20 @@ def _churn_sql(f: Frame) -> str:
 
 
 def _delivery_ctes(f: Frame) -> str:
-    """The deliveries in the period, each with its days from order to delivery (x)."""
+    """The deliveries in the period, each with its days from order to delivery (x).
+    Deliveries are orders that carry their delivery time (delivered_at), and delivery events
+    of orders that do not: an event whose session is an order with its own delivery time is
+    that order's delivery, counted once, from the order."""
     return f"""
+        od AS (
+            SELECT o.customer_id, o.order_id, o.delivered_at, o.ts AS placed
+            FROM orders o WHERE o.delivered_at >= $start AND o.delivered_at < $end),
         d AS (
             SELECT e.customer_id, e.session_id, e.ts, {f.grp} AS grp, {f.bucket('e.ts')} AS bucket
             FROM events e {f.join('e')}
-            WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end),
+            WHERE e.touchpoint = 'delivery' AND e.ts >= $start AND e.ts < $end
+              AND NOT EXISTS (SELECT 1 FROM orders x WHERE x.delivered_at IS NOT NULL
+                              AND x.order_id = e.session_id AND x.customer_id = e.customer_id)),
         ps AS (
             SELECT customer_id, session_id, min(ts) AS placed
             FROM (SELECT customer_id, session_id, ts FROM events
@@ -179,7 +187,11 @@ def _delivery_ctes(f: Frame) -> str:
             ASOF LEFT JOIN o ON o.customer_id = m.customer_id AND m.ts >= o.ts),
         x AS (
             SELECT bucket, grp, (epoch(ts) - epoch(coalesce(placed, ordered))) / 86400.0 AS days
-            FROM a)"""
+            FROM a
+            UNION ALL
+            SELECT {f.bucket('od.delivered_at')} AS bucket, {f.grp} AS grp,
+                   (epoch(od.delivered_at) - epoch(od.placed)) / 86400.0 AS days
+            FROM od {f.join('od')})"""
 
 
 def delivery_rows_sql(f: Frame, column: str) -> str:
@@ -195,27 +207,60 @@ def _deliveries_sql(f: Frame) -> str:
         FROM x GROUP BY ALL"""
 
 
+# What became of a delivery order due in the period, besides arriving on time or late.
+UNDELIVERED = {
+    "undelivered_open": "still open past the promised day",
+    "undelivered_cancelled": "cancelled",
+    "undelivered_unrecorded": "with no delivery recorded",
+}
+
+
 def _on_time_sql(f: Frame) -> str:
-    # Delivery orders by the local day they are due (order day + promise): on time when the
-    # customer's next delivery event after the order falls on or before that day. An order whose
-    # delivery never shows is late. Dated by the due day, so a courier failure shows on the
-    # first day deliveries are missed, not days later when the late parcels arrive.
-    due = f"({f.day_index('o.ts')} + CAST($promise_days AS INTEGER))"
+    # Delivery orders by the local day they are due: the order's own promised date where the
+    # export has one (promised_at), else the order day + the promise in days. On time when the
+    # order arrived (delivered_at, else the customer's next delivery event after the order) on
+    # or before that day. The rate is over orders that arrived; those that never did (still on
+    # their way, cancelled, nothing recorded) are counted apart and named, not called late.
+    # Dated by the due day, so a courier failure shows on the days deliveries were due.
+    days = "CAST($promise_days AS INTEGER)"
+    due = f"coalesce({f.day_index('o.promised_at')}, {f.day_index('o.ts')} + {days})"
     first, last = "(CAST($first_day AS DATE) - DATE '1970-01-01')", "(CAST($end_day AS DATE) - DATE '1970-01-01')"
     return f"""
         WITH o AS (
-            SELECT customer_id, ts FROM orders
-            WHERE fulfilment = 'delivery' AND coalesce(status, 'completed') <> 'cancelled'
-              AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1) AND ts < $end),
-        dv AS (SELECT customer_id, ts AS dts FROM events
-               WHERE touchpoint = 'delivery' AND ts >= $start - to_days(CAST($promise_days AS INTEGER) + 1)),
-        a AS (SELECT o.customer_id, o.ts, dv.dts FROM o ASOF LEFT JOIN dv
-              ON o.customer_id = dv.customer_id AND o.ts <= dv.dts),
-        d AS (SELECT customer_id, {due} AS due, CASE WHEN o.dts IS NOT NULL AND {f.day_index('o.dts')} <= {due}
-                     THEN 0 ELSE 1 END AS late FROM a o)
-        SELECT {f.key('bucket')}, {f.key('grp')}, count(*) AS due, count(*) FILTER (WHERE late = 0) AS on_time
-        FROM (SELECT {f.bucket_of_day('d.due')} AS bucket, {f.grp} AS grp, late
-              FROM d {f.join('d')} WHERE d.due >= {first} AND d.due < {last}) x
+            SELECT o.order_id, o.customer_id, o.ts, o.delivered_at, o.status, {due} AS due
+            FROM orders o
+            WHERE (o.fulfilment = 'delivery' OR o.promised_at IS NOT NULL OR o.delivered_at IS NOT NULL)
+              AND ((o.promised_at >= $start - INTERVAL 2 DAY AND o.promised_at < $end + INTERVAL 2 DAY)
+                OR (o.promised_at IS NULL AND o.ts >= $start - to_days(coalesce({days}, 0) + 1)
+                    AND o.ts < $end))),
+        od AS (SELECT * FROM o WHERE due >= {first} AND due < {last}),
+        dv AS (SELECT customer_id, session_id, ts AS dts FROM events
+               WHERE touchpoint = 'delivery' AND ts >= (SELECT min(ts) FROM od)
+                 AND customer_id IN (SELECT customer_id FROM od WHERE delivered_at IS NULL)),
+        -- a delivery event whose session is an order is that order's; the others go to the
+        -- customer's latest order before them
+        own AS (SELECT customer_id, session_id AS order_id, min(dts) AS dts FROM dv
+                WHERE session_id IN (SELECT order_id FROM orders) GROUP BY ALL),
+        free AS (SELECT customer_id, dts FROM dv
+                 WHERE session_id IS NULL OR session_id NOT IN (SELECT order_id FROM orders)),
+        a AS (SELECT od.*, coalesce(own.dts, free.dts) AS dts FROM od
+              LEFT JOIN own ON own.order_id = od.order_id AND own.customer_id = od.customer_id
+              ASOF LEFT JOIN free ON od.customer_id = free.customer_id AND od.ts <= free.dts),
+        d AS (SELECT customer_id, due, coalesce(delivered_at, dts) AS got, status FROM a),
+        k AS (SELECT customer_id, due,
+                     CASE WHEN got IS NOT NULL THEN
+                              CASE WHEN {f.day_index('got')} <= due THEN 'on_time' ELSE 'late' END
+                          WHEN status = 'cancelled' THEN 'undelivered_cancelled'
+                          WHEN status = 'pending' THEN 'undelivered_open'
+                          ELSE 'undelivered_unrecorded' END AS outcome
+              FROM d)
+        SELECT {f.key('bucket')}, {f.key('grp')},
+               count(*) FILTER (WHERE outcome IN ('on_time', 'late')) AS delivered,
+               count(*) FILTER (WHERE outcome = 'on_time') AS on_time,
+               count(*) FILTER (WHERE outcome LIKE 'undelivered%') AS undelivered,
+               {', '.join(f"count(*) FILTER (WHERE outcome = '{k}') AS {k}" for k in UNDELIVERED)}
+        FROM (SELECT {f.bucket_of_day('k.due')} AS bucket, {f.grp} AS grp, outcome
+              FROM k {f.join('k')}) x
         {f.group_by('bucket', 'grp')}"""
 
 

@@ -77,7 +77,9 @@ class Frame:
     churn_hours: int
     cart_hours: int
     data_end: dt.datetime  # the last timestamp in events and orders: later outcomes are unknown
-    promise_days: int = 2  # delivery promise: on time when delivered by the end of order day + this
+    # delivery promise for orders without a promised date: on time when delivered by the end
+    # of order day + this; None: only orders with their own promised date are judged
+    promise_days: int | None = 2
     who: str | None = None  # temp table (customer_id, grp) from filters and/or breakdown
     filtered: bool = False
 

@@ -27,6 +27,7 @@ from tools.analytics.kpi_families import FAMILY_SQL
 from tools.analytics.kpi_frame import Frame, run_sql
 from tools.analytics.kpi_sessions import find_cut, sessions_sql
 from tools.core.stages import STAGES
+from tools.data import spans
 from tools.data.schema import TABLES
 
 LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
@@ -57,7 +58,7 @@ _LONG: dict[str, dict[str, Any]] = {
     "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
     "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
     "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},
-    "on_time_delivery": {"rate": ("on_time", "due")},
+    "on_time_delivery": {"rate": ("on_time", "delivered"), "excluded": "undelivered"},
     "first_response_time": {"quantile": ("frt_p50", "frt_n"), "excluded": ("tickets", "frt_n")},
     "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
     "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
@@ -171,6 +172,17 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]  # type: ignore[return-value]
 
 
+def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
+    """Delivery orders due in the frame that never arrived, by what became of them: a small
+    table (what, orders) for the note that names them."""
+    from tools.analytics.kpi_families import UNDELIVERED
+
+    wide = run_sql(con, FAMILY_SQL["on_time"](frame), frame)
+    rows = [{"what": label, "orders": int(pd.to_numeric(wide[col]).fillna(0).sum()) if len(wide) else 0}
+            for col, label in UNDELIVERED.items()]
+    return pd.DataFrame(rows, columns=["what", "orders"])
+
+
 def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
     """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
     rows = []
@@ -186,20 +198,19 @@ def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
 
 def date_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
     """First and last day with events or orders (JourneyStore.date_range, on this connection)."""
-    row = con.execute(
-        """SELECT min(d0), max(d1) FROM (
-             SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
-             UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
-    ).fetchone()
-    if not row or row[0] is None:
+    first, last = spans.last_day(con)
+    if first is None or last is None:
         return None
-    return row[0], row[1]
+    return first, last
 
 
 def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+    """The last moment with events or orders, not counting rows dated in the future."""
+    cap = spans.load_cap(con)
+    where = "WHERE ts <= $cap" if cap is not None else ""
     row = con.execute(
-        "SELECT max(m) FROM (SELECT max(ts) AS m FROM events UNION ALL SELECT max(ts) FROM orders)"
-    ).fetchone()
+        f"SELECT max(m) FROM (SELECT max(ts) AS m FROM events {where} UNION ALL SELECT max(ts) FROM orders {where})",
+        {"cap": cap} if cap is not None else {}).fetchone()
     value = row[0] if row else None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()

@@ -17,6 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame
+from tools.analytics.capabilities import capabilities
 from tools.analytics.compare import resolve_against
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
 from tools.analytics.kpi_catalog import (
@@ -24,23 +25,28 @@ from tools.analytics.kpi_catalog import (
     SPECS,
     Metric,
     MetricSpec,
+    Money,
     assessment,
     direction,
     format_change,
     format_value,
     normalize_metric,
 )
-from tools.analytics.kpis import (
+from tools.analytics.kpi_result import who_text as _who_text
+from tools.analytics.kpi_scope import (
     KpiSettings,
     _f,
-    _who_text,
-    check_inside,
     describe_definition,
+    empty_note,
     kpi_values,
+    metric_table,
     open_scope,
+    rows_for,
     snapshot,
 )
 from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -81,7 +87,7 @@ class MoversParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class MoversResult(ResultMixin):
+class MoversResult(Priced, ResultMixin):
     metric: str
     label: str
     by: str
@@ -97,6 +103,7 @@ class MoversResult(ResultMixin):
     current_label: str
     previous_label: str
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -111,10 +118,10 @@ class MoversResult(ResultMixin):
         dim = DIMENSION_LABELS.get(self.by, self.by)
         lines = [f"What moved {self.label}, by {dim}: {self.current_label} vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}"]
-        overall = (f"Overall {format_value(s, self.previous, self.currency)} -> "
-                   f"{format_value(s, self.current, self.currency)}")
+        overall = (f"Overall {format_value(s, self.previous, self.numbers)} -> "
+                   f"{format_value(s, self.current, self.numbers)}")
         if direction(self.change, s) is not None:
-            overall += f" ({change_phrase(s, self.change, self.currency)})"
+            overall += f" ({change_phrase(s, self.change, self.numbers)})"
         lines += [overall, ""]
         movers = self.movers
         if movers.empty:
@@ -126,11 +133,11 @@ class MoversResult(ResultMixin):
                          + (f"{'contribution':>15}" if has_contrib else ""))
             for r in movers.itertuples():
                 dd = direction(_f(r.change), s)
-                change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.currency)}" if dd else "-"
-                row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.currency):>12}"
-                       f"{format_value(s, _f(r.previous), self.currency):>12}{change:>14}{r.n_current:>9,}")
+                change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.numbers)}" if dd else "-"
+                row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.numbers):>12}"
+                       f"{format_value(s, _f(r.previous), self.numbers):>12}{change:>14}{r.n_current:>9,}")
                 if has_contrib:
-                    row += f"{format_change(s, _f(r.contribution), self.currency):>15}"
+                    row += f"{format_change(s, _f(r.contribution), self.numbers):>15}"
                 if r.thin:
                     row += "  *"
                 lines.append(row)
@@ -151,10 +158,16 @@ def top_movers(store: JourneyStore, params: MoversParams,
     settings = settings or KpiSettings()
     s = SPECS[params.metric]
     metric = [params.metric]
+    able, why = capabilities(store).metric(params.metric)
+    if not able:
+        raise NoDataError(f"{s.label} cannot be answered from the loaded data: {why}.")
+    table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
-                    params.churn_window_days, params.cart_window_hours) as (con, scope):
+                    params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
         before = resolve_against(scope, params.period, params.against)
-        check_inside(scope)
+        frame = scope.frame()
+        if rows_for(con, frame, table) == 0:
+            raise NoDataError(empty_note(con, scope, frame, table) + ".")
         now_all, now_rows, _ = snapshot(con, scope, metric)
         then_all, then_rows, _ = snapshot(con, scope, metric, period=before)
         # Each customer's group is the same in both periods: find it once.
@@ -182,7 +195,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     prov = Provenance(
         tool="top_movers",
         definition=f"{s.label} per {dim} in {scope.period.label} and {before.label}; {how}; "
-        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope),
+        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope, metric),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
@@ -191,11 +204,12 @@ def top_movers(store: JourneyStore, params: MoversParams,
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
         notes=tuple(["groups overlap (a customer can be in several personas), so contributions "
-                     "need not add up"] if params.by == "persona" else []),
+                     "need not add up"] if params.by == "persona" else []) + tuple(
+            n for n in (scope.period.note,) if n),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
-                        change, groups, params.top, min_n, settings.currency, scope.period.label,
-                        before.label, prov)
+                        change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
+                        before.label, prov, scope.numbers.locale)
 
 
 def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: int) -> pd.DataFrame:
@@ -249,7 +263,7 @@ def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: in
     return out.drop(columns="_key").reset_index(drop=True)
 
 
-def change_phrase(s: MetricSpec, delta: float | None, currency: str = "GBP") -> str:
+def change_phrase(s: MetricSpec, delta: float | None, currency: Money = "GBP") -> str:
     """'↓ -1.2 pp, worse', 'no change' or '' when unknown."""
     d = direction(delta, s)
     if d is None:

@@ -38,6 +38,7 @@ from tools.analytics.scope import (
     Scope,
     cohort_clause,
     make_scope,
+    present_stages,
     resolve_goal,
 )
 from tools.core.errors import NoDataError
@@ -175,6 +176,11 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
     with store.connect() as con:
         scope = make_scope(con, store.timezone, params.period, params.filters)
         goal = resolve_goal(con, params.goal_stage, params.goal_touchpoint)
+        have = present_stages(con)
+        if goal.kind == "stage" and not [s for s in goal.before if s in have]:
+            raise NoDataError(
+                f"No paths towards {goal.what}: the data has no events before it (its events are at "
+                f"{', '.join(have) or 'no stage'}), so every journey starts there.")
         sql, args = _paths_sql(goal, params, scope)
         raw = con.execute(sql, args).df()
     totals = raw[raw.kind == "total"].set_index("outcome")
@@ -198,7 +204,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
         others_with_offline=int(totals.offline.get(0, 0)),
     )
     touches = _touches(raw, converted)
-    notes = []
+    notes = [scope.period.note] if scope.period.note else []
     if started < 30:
         notes.append(f"only {started} journeys: treat the shares as rough.")
     prov = Provenance(

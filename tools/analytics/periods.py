@@ -100,6 +100,8 @@ class ResolvedPeriod:
     label: str
     first_day: dt.date
     last_day: dt.date  # inclusive
+    months: int = 0  # read in whole months (data dated by month only): how many
+    note: str | None = None  # how the period was read, when not as asked
 
     @property
     def days(self) -> int:
@@ -107,9 +109,14 @@ class ResolvedPeriod:
 
     def previous(self) -> ResolvedPeriod:
         """The same number of days just before this period (this week so far -> same days last week
-        when the period starts on a week boundary, because the length is kept)."""
+        when the period starts on a week boundary, because the length is kept); the same
+        number of whole months for a period read in months."""
         tz = self.start.tzinfo
         assert isinstance(tz, dt.tzinfo)
+        if self.months:
+            first = _add_months(self.first_day, -self.months)
+            name = "the month before" if self.months == 1 else f"the {self.months} months before"
+            return _months(first, self.months, name, tz)
         last = self.first_day - dt.timedelta(days=1)
         first = last - dt.timedelta(days=self.days - 1)
         return _make(first, last, f"previous {self.days} days", tz)
@@ -125,15 +132,61 @@ def _make(first: dt.date, last: dt.date, name: str, tz: dt.tzinfo) -> ResolvedPe
     return ResolvedPeriod(start, end, label, first, last)
 
 
+def _add_months(day: dt.date, n: int) -> dt.date:
+    """The first of the month n months from day's month."""
+    k = day.year * 12 + day.month - 1 + n
+    return dt.date(k // 12, k % 12 + 1, 1)
+
+
+def _months(first: dt.date, n: int, name: str, tz: dt.tzinfo, note: str | None = None) -> ResolvedPeriod:
+    last = _add_months(first, n) - dt.timedelta(days=1)
+    p = _make(first, last, name, tz)
+    label = (f"{name} ({first:%b %Y})" if n == 1 else f"{name} ({first:%b %Y} to {last:%b %Y})")
+    return ResolvedPeriod(p.start, p.end, label, first, last, n, note)
+
+
+# Relative periods read in whole months, for data dated by month only: how many months back
+# the period starts (0 = the last month with data) and how many it covers.
+_MONTHS: dict[str, tuple[int, int]] = {
+    "today": (0, 1), "yesterday": (1, 1), "last_7_days": (0, 1), "last_14_days": (0, 1),
+    "last_28_days": (0, 1), "last_30_days": (0, 1), "last_60_days": (1, 2), "last_90_days": (2, 3),
+    "last_180_days": (5, 6), "this_week": (0, 1), "last_week": (1, 1), "this_month": (0, 1),
+    "last_month": (1, 1),
+}
+
+
+def _by_month(name: str, as_of: dt.date, tz: dt.tzinfo) -> ResolvedPeriod:
+    month = as_of.replace(day=1)
+    asked = name.replace("_", " ")
+    if name in _MONTHS:
+        back, n = _MONTHS[name]
+    elif name == "this_quarter":
+        back, n = (month.month - 1) % 3, (month.month - 1) % 3 + 1
+    elif name == "last_quarter":
+        back, n = (month.month - 1) % 3 + 3, 3
+    else:  # this_year
+        back, n = month.month - 1, month.month
+    first = _add_months(month, -back)
+    whole = "the month" if n == 1 else f"{n} months"
+    note = (f"the data is dated by month only, so '{asked}' was read as {whole} "
+            f"({first:%b %Y}{'' if n == 1 else ' to ' + f'{_add_months(first, n - 1):%b %Y}'})")
+    return _months(first, n, asked, tz, note)
+
+
 def resolve(
     period: Period | str | None,
     as_of: dt.date,
     timezone: str = "UTC",
     data_start: dt.date | None = None,
+    granularity: str = "time",
 ) -> ResolvedPeriod:
-    """Turn a Period into concrete [start, end) datetimes in the business time zone."""
+    """Turn a Period into concrete [start, end) datetimes in the business time zone. With
+    granularity "month" (every row dated on the 1st of a month), relative periods are read in
+    whole months and the result's `note` says so."""
     p = Period.parse(period) if not isinstance(period, Period) else period
     tz = ZoneInfo(timezone)
+    if granularity == "month" and p.name is not None and p.name != "all":
+        return _by_month(p.name, as_of, tz)
     if p.name is None:
         first = p.start or data_start or as_of
         last = p.end or as_of
@@ -173,12 +226,16 @@ def resolve(
     raise ToolInputError(f"Unknown period {name!r}")  # pragma: no cover - Literal guards this
 
 
-def previous_calendar(period: Period | str, as_of: dt.date, timezone: str = "UTC") -> ResolvedPeriod:
+def previous_calendar(period: Period | str, as_of: dt.date, timezone: str = "UTC",
+                      granularity: str = "time") -> ResolvedPeriod:
     """The comparison period people mean: this month -> last month, this week -> last week,
     last 30 days -> the 30 days before. Partial periods are compared with the same number of
-    days at the start of the previous one, so a half month is not set against a full month."""
+    days at the start of the previous one, so a half month is not set against a full month.
+    Periods read in months are compared with the same number of months before."""
     p = Period.parse(period) if not isinstance(period, Period) else period
-    current = resolve(p, as_of, timezone)
+    current = resolve(p, as_of, timezone, granularity=granularity)
+    if current.months:
+        return current.previous()
     tz = current.start.tzinfo
     assert isinstance(tz, dt.tzinfo)
     if p.name in ("this_month", "last_month"):

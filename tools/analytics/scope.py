@@ -17,6 +17,7 @@ from tools.analytics.filters import DIMENSION_LABELS, Filters
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, normalize_stage, normalize_touchpoint
+from tools.data import spans
 
 StepKind = Literal["stage", "touchpoint"]
 Connection = duckdb.DuckDBPyConnection
@@ -84,41 +85,36 @@ class Scope:
     cohort: Cohort
     data_first: dt.date  # first and last day with events
     data_last: dt.date
-    as_of: dt.date  # last day of any data: relative periods end here
+    as_of: dt.date  # the last day with events: relative periods end here
     timezone: str
+    granularity: str = "time"  # how finely the events are dated (tools/data/spans.py)
 
     @property
     def data_label(self) -> str:
         return f"the events cover {self.data_first} to {self.data_last}"
 
 
-def event_bounds(con: Connection) -> tuple[dt.date, dt.date, dt.date]:
-    """First and last day with events, and the last day of any data (what relative periods
-    are anchored on, as JourneyStore.as_of), in the business time zone; NoDataError when
-    there are no events."""
-    row = con.execute(
-        "SELECT min(ts)::DATE, max(ts)::DATE, (SELECT max(ts)::DATE FROM orders) FROM events"
-    ).fetchone()
-    if row is None or row[0] is None:
+def event_bounds(con: Connection) -> spans.Span:
+    """How far the events reach (not counting rows dated in the future) and how finely they
+    are dated, in the business time zone; NoDataError when there are no events. Journey
+    analyses read events, so their relative periods end on the last day with events."""
+    span = spans.table_span(con, "events", spans.load_cap(con))
+    if not span.has_data:
         raise NoDataError(
             "No journey events are loaded, so there is no journey to analyse. "
             "Load web, shop or CRM events with `journeybot ingest events FILE`."
         )
-    first, last, orders_last = (_as_date(v) if v is not None else None for v in row)
-    assert first is not None and last is not None
-    return first, last, max(last, orders_last) if orders_last else last
-
-
-def _as_date(value: Any) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+    return span
 
 
 def make_scope(con: Connection, timezone: str, period: Period, filters: Filters | None) -> Scope:
-    """Resolve the period against the last day of data and check the filter values."""
-    first, last, as_of = event_bounds(con)
-    resolved = resolve(period, as_of, timezone, data_start=first)
+    """Resolve the period against the last day with events and check the filter values."""
+    span = event_bounds(con)
+    assert span.first_day is not None and span.last_day is not None
+    resolved = resolve(period, span.last_day, timezone, data_start=span.first_day, granularity=span.granularity)
     fixed = validate_journey_filters(con, filters or Filters())
-    return Scope(resolved, fixed, cohort_parts(fixed), first, last, as_of, timezone)
+    return Scope(resolved, fixed, cohort_parts(fixed), span.first_day, span.last_day, span.last_day, timezone,
+                 span.granularity)
 
 
 def previous_period(scope: Scope, period: Period) -> ResolvedPeriod | None:
@@ -128,7 +124,7 @@ def previous_period(scope: Scope, period: Period) -> ResolvedPeriod | None:
         return None
     if period.name is None:
         return scope.period.previous()
-    return previous_calendar(period, scope.as_of, scope.timezone)
+    return previous_calendar(period, scope.as_of, scope.timezone, scope.granularity)
 
 
 def validate_journey_filters(con: Connection, filters: Filters) -> Filters:
@@ -169,7 +165,9 @@ def validate_journey_filters(con: Connection, filters: Filters) -> Filters:
 def resolve_steps(
     con: Connection, stages: list[str] | None, touchpoints: list[str] | None
 ) -> tuple[StepKind, tuple[str, ...]]:
-    """The ordered steps of an analysis: stages (the default, all six) or touchpoints.
+    """The ordered steps of an analysis: stages (by default the stages the events have, in
+    journey order: a web-analytics export starts at consideration, a shop's orders at
+    purchase) or touchpoints.
 
     Touchpoint names are normalised like ingest does ("Add to cart" -> add_to_cart); a name that
     is neither in the built-in map nor in the data is refused with the data's touchpoints."""
@@ -203,7 +201,30 @@ def resolve_steps(
                 + " > ".join(names)
             )
         return "stage", tuple(names)
-    return "stage", STAGES
+    present = present_stages(con)
+    if len(present) < 2:
+        raise NoDataError(
+            "The events are all at one journey stage (" + (", ".join(present) or "none")
+            + "), so there is no journey from one stage to another to follow. Name touchpoints "
+            "as the steps instead (`describe` lists them)."
+        )
+    return "stage", present
+
+
+def present_stages(con: Connection) -> tuple[str, ...]:
+    """The stages the events have, in journey order."""
+    have = {r[0] for r in con.execute("SELECT DISTINCT stage FROM events WHERE stage IS NOT NULL").fetchall()}
+    return tuple(s for s in STAGES if s in have)
+
+
+def missing_stage_text(con: Connection, stage: str) -> str | None:
+    """'the data has no awareness-stage events at all (it has consideration, purchase)', or
+    None when it has some."""
+    present = present_stages(con)
+    if stage in present:
+        return None
+    return (f"the data has no {stage}-stage events at all (its events are at "
+            + (", ".join(present) or "no stage") + ")")
 
 
 def _check_unique(names: tuple[str, ...], what: str) -> None:

@@ -23,6 +23,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
+from tools.analytics.capabilities import capabilities
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
@@ -36,17 +37,21 @@ from tools.analytics.kpi_catalog import (
     format_value,
     normalize_metric,
 )
-from tools.analytics.kpis import (
+from tools.analytics.kpi_result import who_text as _who_text
+from tools.analytics.kpi_scope import (
     KpiSettings,
     Scope,
     _f,
-    _who_text,
-    check_inside,
+    by_table,
     describe_definition,
+    empty_note,
+    metric_table,
     open_scope,
+    rows_for,
 )
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -69,7 +74,11 @@ def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str 
     Buckets without data have n=0 and no value (totals such as revenue are 0). This is the
     function for backtests: 180 days of several KPIs cost a handful of queries."""
     metrics = _check_series_args(metrics, grain)
-    with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours) as (con, scope):
+    tables = list(by_table(metrics))
+    # Metrics of one table are anchored on its last day of data; a mix on events and orders.
+    table = tables[0] if len(tables) == 1 else None
+    with open_scope(store, period, filters, settings, churn_window_days, cart_window_hours,
+                    table=table) as (con, scope):
         return series_on(con, scope, metrics, grain, by)
 
 
@@ -169,7 +178,7 @@ class TrendParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class TrendResult(ResultMixin):
+class TrendResult(Priced, ResultMixin):
     metric: str
     label: str
     unit: str
@@ -184,6 +193,7 @@ class TrendResult(ResultMixin):
     provenance: Provenance = field(repr=False)
     overall: float | None = None  # the KPI computed over the whole period's rows (= kpis for it)
     overall_n: int = 0  # the rows (tickets, answers, customers...) behind `overall`
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.series.copy()
@@ -203,17 +213,17 @@ class TrendResult(ResultMixin):
             lines.append(f"(... {len(self.series) - len(shown)} earlier {self.grain}s; to_frame() has all)")
         for r in shown.itertuples():
             part = f"  partial: {r.days} days" if r.partial else ""
-            lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.currency):>12}"
-                         f"{r.n:>9,}{part}")
+            lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.numbers):>12}"
+                         f"{self.numbers.number(r.n):>9}{part}")
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
-        summary = f"Latest {format_value(s, self.latest, self.currency)}"
+        summary = f"Latest {format_value(s, self.latest, self.numbers)}"
         if d is not None:
             dd = direction(d, s)
             if dd == "flat":
                 summary += f", no change on the {self.grain} before"
             else:
-                summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.currency)} on the "
+                summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.numbers)} on the "
                             f"{self.grain} before")
                 verdict = assessment(s, d)
                 summary += f" ({verdict})" if verdict in ("better", "worse") else ""
@@ -258,15 +268,25 @@ def sparkline(values: pd.Series) -> str:
 def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None = None) -> TrendResult:
     """A KPI as a daily or weekly series with n per point."""
     settings = settings or KpiSettings()
+    able, why = capabilities(store).metric(params.metric)
+    if not able:
+        raise NoDataError(f"{SPECS[params.metric].label} cannot be answered from the loaded data: {why}.")
+    table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
-                    params.churn_window_days, params.cart_window_hours) as (con, scope):
-        check_inside(scope)
+                    params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
+        who = kpi_frame.prepare_who(con, scope.filters, None)
+        try:
+            frame = scope.frame(who=who)
+            if rows_for(con, frame, table) == 0:
+                raise NoDataError(empty_note(con, scope, frame, table) + ".")
+        finally:
+            kpi_frame.drop_who(con, who)
         series = series_on(con, scope, [params.metric], params.grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
-            f"No data for {SPECS[params.metric].label} in {scope.period.label} "
-            f"(data covers {scope.data_start} to {scope.as_of})."
+            f"Nothing to measure for {SPECS[params.metric].label} in {scope.period.label}, although "
+            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of})."
         )
     s = SPECS[params.metric]
     out = series[["bucket", "value", "n", "days", "partial"]].reset_index(drop=True)
@@ -278,17 +298,18 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tool="trend",
         definition=f"{s.label}: {s.definition}; one point per {params.grain} "
         f"({'Monday to Sunday' if params.grain == 'week' else 'calendar day'}, {scope.timezone}); "
-        + describe_definition(scope),
+        + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
         period_label=scope.period.label,
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(_series_notes(out, params.grain)),
+        notes=tuple(_series_notes(out, params.grain)) + tuple(
+            n for n in (scope.period.note,) if n),
     )
-    return TrendResult(params.metric, s.label, s.unit, params.grain, out, settings.currency,
-                       latest, previous, mean, prov, overall=overall, overall_n=overall_n)
+    return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
+                       latest, previous, mean, prov, scope.numbers.locale, overall=overall, overall_n=overall_n)
 
 
 def period_value(con: duckdb.DuckDBPyConnection, scope: Scope, metric: str) -> tuple[float | None, int]:

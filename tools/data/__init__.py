@@ -13,6 +13,11 @@ Public names, by module (import them from the module; this package imports nothi
 - tools.data.keys: `customer_key`: the pseudonymous customer key made from an email address.
 - tools.data.ingest: `ingest_file`, `ingest_recipe`, `ingest_loads`, `folder_loads`,
   `IngestReport`, `Load`: all-or-nothing, idempotent loads of CSV, Parquet and JSON lines.
+- tools.data.profile_store: the business profile kept in the store (`load`, `apply`,
+  `status_case`, `raw_statuses`); JourneyStore.profile / set_profile use it.
+- tools.data.spans: `table_span`, `Span`, `load_cap`: how far each table reaches (not counting
+  rows dated in the future) and how finely it is dated (time, day, month).
+- tools.data.hints: what ingest noted about an export (UTC offsets, money signs, decimal commas).
 - tools.data.session_table and tools.data.first_touch: the derived sessions and first_touch
   tables that ingest keeps in step with the events (`rebuild`, `refresh`, `is_current`).
 - tools.data.sample: `generate_sample` (with `SampleSpec`), the deterministic bakery-cafe sample.

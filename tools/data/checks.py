@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tools.core.errors import Problem
 from tools.data.context import MAX_EXAMPLES, LoadContext, ident, lit
+from tools.data.spans import FUTURE_GRACE
 from tools.data.staging import Staged
 
 
@@ -47,7 +48,16 @@ def _checks(ctx: LoadContext, bits: dict[int, str]) -> list[_Check]:
         if col.max is not None:
             checks.append(_Check(f"{name} > {col.max}", col.name, col.expected,
                                  "value out of range", raw_col=col.name))
-        if col.choices:
+        if col.choices and ctx.t.name == "orders" and col.name == "status":
+            allowed = ", ".join(lit(c) for c in col.choices)
+            checks.append(_Check(
+                f"{name} IS NOT NULL AND {name} NOT IN ({allowed})", col.name,
+                "an order status the business profile knows; say what it means under "
+                "[business.order_statuses] in the config or [profile.order_statuses] in the recipe, "
+                "e.g. pending = [\"awaiting_pickup\"] (kinds: completed, pending, cancelled, returned)",
+                "unknown order status", raw_col=col.name,
+            ))
+        elif col.choices:
             allowed = ", ".join(lit(c) for c in col.choices)
             checks.append(_Check(
                 f"{name} IS NOT NULL AND {name} NOT IN ({allowed})", col.name,
@@ -62,6 +72,19 @@ def _checks(ctx: LoadContext, bits: dict[int, str]) -> list[_Check]:
     if ctx.t.one_of:
         cond = " AND ".join(f"{ident(c)} IS NULL" for c in ctx.t.one_of) + " AND _bad = 0"
         checks.append(_Check(cond, None, None, f"the row has none of {', '.join(ctx.t.one_of)}"))
+    if not ctx.m.allow_future:
+        # A row dated after it was loaded (plus a day for time zones and late-night exports)
+        # would become "today" for every relative period: one 2099 row and last month is in 2099.
+        cap = lit((ctx.loaded_at + FUTURE_GRACE).isoformat())
+        for col in ctx.t.columns:
+            # A promised delivery date lies ahead for every open order, and no period ends on it.
+            if col.kind == "timestamp" and col.name != "promised_at":
+                checks.append(_Check(
+                    f"{ident(col.name)} > CAST({cap} AS TIMESTAMPTZ)", col.name,
+                    f"a time no later than {(ctx.loaded_at + FUTURE_GRACE):%Y-%m-%d %H:%M} (a day after "
+                    "loading); if the file is meant to hold future dates (bookings, estimated deliveries), "
+                    "load it with --allow-future or allow_future = true in the mapping or recipe",
+                    "dated in the future", raw_col=col.name))
     for earlier, later in ctx.t.ordered:
         checks.append(_Check(f"{ident(later)} < {ident(earlier)}", later,
                              f"a time after {earlier}", f"{later} is before {earlier}",

@@ -7,6 +7,7 @@ Ingest reads (tools/data/read.py), stages (staging.py), checks (checks.py) and w
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from typing import Any
 import duckdb
 
 from tools.core.errors import IngestError, Problem
+from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
 from tools.data.mapping import Mapping
 from tools.data.schema import Table
@@ -102,6 +104,8 @@ class LoadContext:
     progress: Progress | None
     base_dir: Path  # where a mapping's lookup files are found
     tz: str  # the zone timestamps without an offset are read in
+    profile: BusinessProfile = field(default_factory=BusinessProfile)  # as this call set it
+    loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     problems: Problems = field(default_factory=Problems)
     warnings: list[str] = field(default_factory=list)
     done: float = 0.0  # the share of this load reported so far, for one bar that only moves on

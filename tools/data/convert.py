@@ -8,8 +8,12 @@ checks report it as "could not read this value" with the row and what was expect
 from __future__ import annotations
 
 from tools.data.context import lit
+from tools.data.hints import DECIMAL_COMMA
 from tools.data.mapping import ReadOptions
 from tools.data.schema import Column
+
+_SIGN_BEFORE = r"^(-?)\s*(?:[A-Z]{3}|[A-Z]{0,2}\$|[£€¥₹₩₽₺₪₫฿]|kr|zł)\s*"
+_SIGN_AFTER = r"\s*(?:[A-Z]{3}|[£€¥₹₩₽₺₪₫฿$]|kr|zł)$"
 
 _TRUE = ("true", "t", "yes", "y", "1")
 _FALSE = ("false", "f", "no", "n", "0")
@@ -55,15 +59,20 @@ def timestamp_sql(s: str, opts: ReadOptions, zone: str | None = None) -> str:
 
 
 def number_sql(expr: str, opts: ReadOptions) -> str:
-    """A text amount (£1,234.50, -$7.20, 12,50 with decimal_comma) as DOUBLE; NULL when unreadable.
-    A sign before the currency symbol is kept: Square writes refunds as -$7.20."""
+    """A text amount as DOUBLE; NULL when unreadable. Money signs and codes before or after the
+    number go (£1,234.50, R$ 12,50, 12,50 €, EUR 12.50, kr 1 234,50); a sign before the currency
+    symbol is kept (Square writes refunds as -$7.20). Without decimal_comma, an amount written
+    with one (12,50) is unreadable rather than silently 1250: the check says what was expected."""
     s = f"NULLIF(trim(CAST({expr} AS VARCHAR)), '')"
-    signed = f"replace(replace(replace(replace({s}, '£', ''), '$', ''), '€', ''), ' ', '')"
+    unsigned = (f"regexp_replace(regexp_replace({s}, {lit(_SIGN_BEFORE)}, '\\1'), "
+                f"{lit(_SIGN_AFTER)}, '')")
+    # Spaces (also no-break and narrow no-break) group thousands in many locales.
+    bare = f"regexp_replace({unsigned}, '[ \u00a0\u202f]', '', 'g')"
     if opts.decimal_comma:
-        cleaned = f"replace(replace({signed}, '.', ''), ',', '.')"
-    else:
-        cleaned = f"replace({signed}, ',', '')"
-    return f"TRY_CAST({cleaned} AS DOUBLE)"
+        return f"TRY_CAST(replace(replace({bare}, '.', ''), ',', '.') AS DOUBLE)"
+    cleaned = f"(CASE WHEN regexp_matches({s}, {lit(DECIMAL_COMMA)}) THEN NULL ELSE replace({bare}, ',', '') END)"
+    # Plain numbers (most values) are read without the regular expressions.
+    return f"coalesce(TRY_CAST({s} AS DOUBLE), TRY_CAST({cleaned} AS DOUBLE))"
 
 
 def convert(col: Column, expr: str, src_type: str, opts: ReadOptions, zone: str | None = None) -> str:

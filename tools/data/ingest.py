@@ -22,12 +22,15 @@ import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from tools.core.environment import environment_problem
 from tools.core.errors import IngestError, Problem
+from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
+from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
@@ -37,6 +40,7 @@ from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
 from tools.data.store import JourneyStore, bump_data_version
+from tools.data.threads import add_threads
 from tools.data.write import SessionUpdate, create_customers, rows_to_write, upsert
 
 
@@ -104,12 +108,17 @@ def ingest_recipe(
     data_dir: str | Path | None = None,
     touchpoints: TouchpointMap | None = None,
     progress: Progress | None = None,
+    allow_future: bool = False,
 ) -> list[IngestReport]:
     """Apply every load of a recipe in one transaction."""
     recipe, base = load_recipe(recipe_path)
     folder = Path(data_dir).resolve() if data_dir else base
-    loads = [Load(folder / str(m.file), m) for m in recipe.load]
-    return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder)
+    loads = [Load(folder / str(m.file), m.model_copy(update={"allow_future": True}) if recipe.allow_future else m)
+             for m in recipe.load]
+    profile = recipe.profile.given() if recipe.profile else None
+    return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder,
+                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}",
+                        allow_future=allow_future)
 
 
 def ingest_loads(
@@ -119,8 +128,13 @@ def ingest_loads(
     touchpoints: TouchpointMap | None = None,
     progress: Progress | None = None,
     base_dir: Path | None = None,
+    profile: dict[str, Any] | None = None,
+    profile_source: str = "ingest",
+    allow_future: bool = False,
 ) -> list[IngestReport]:
-    """All loads succeed together or none is applied."""
+    """All loads succeed together or none is applied. `profile` sets business profile keys
+    (a recipe's [profile]) first, in the same transaction: the time zone timestamps without an
+    offset are read in and the order statuses apply to these loads."""
     tpmap = touchpoints or TouchpointMap.default()
     reports: list[IngestReport] = []
     with store.write_lock, store.connect() as con:
@@ -128,15 +142,26 @@ def ingest_loads(
         con.execute("SET enable_progress_bar_print = false")
         con.begin()
         try:
+            before = store.timezone
+            try:
+                business = profile_store.apply(con, profile, profile_source)
+            except ValueError as exc:
+                raise IngestError([Problem(profile_source, f"business profile: {exc}")]) from None
+            con.execute(f"SET TimeZone = {lit(business.timezone)}")
+            store.timezone = business.timezone  # the loads below read it
             sessions = SessionUpdate()
+            if business.timezone != before:
+                sessions.everything = True  # session days are cut in the new zone
             for load in loads:
-                m = load.mapping
+                m = load.mapping.model_copy(update={"allow_future": True}) if allow_future else load.mapping
                 ctx = LoadContext(
                     con, store, load.path, m, TABLES[m.table], tpmap, progress,
-                    base_dir or load.path.parent, m.options.timezone or store.timezone,
+                    base_dir or load.path.parent, m.options.timezone or business.timezone,
+                    profile=business,
                 )
                 reports.append(_run_load(ctx, sessions))
-            sessions.apply(con, store.timezone)
+            sessions.apply(con, business.timezone)
+            _adopt_currency(con, business, reports)
             if any(r.inserted or r.updated or r.customers_created for r in reports):
                 bump_data_version(con)  # cached results of the data before this load are stale
             con.commit()
@@ -145,6 +170,9 @@ def ingest_loads(
             # again would only hide the real cause behind "no transaction is active".
             with contextlib.suppress(duckdb.Error):
                 con.rollback()
+            store.timezone = before
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"SET TimeZone = {lit(before)}")
             problem = environment_problem(exc, store.path.parent if store.path else None)
             if problem is not None:
                 raise problem from None
@@ -152,7 +180,20 @@ def ingest_loads(
         finally:
             with contextlib.suppress(duckdb.Error):  # a connection a full disk invalidated
                 drop_temps(con)
+    store.reload_profile()
     return reports
+
+
+def _adopt_currency(con: duckdb.DuckDBPyConnection, business: BusinessProfile,
+                    reports: list[IngestReport]) -> None:
+    """Orders that name one currency (a vendor export's currency column) set the profile's
+    currency when nobody has: the data says what the money is, the default only assumed it."""
+    seen = sorted({c for r in reports for c in r.currencies})
+    if len(seen) != 1 or business.sources.get("currency", "default") != "default":
+        return
+    files = ", ".join(dict.fromkeys(Path(r.file).name for r in reports if r.currencies))
+    with contextlib.suppress(ValueError):  # a code that is no ISO currency stays a note in describe
+        profile_store.apply(con, {"currency": seen[0]}, f"the currency column of {files}")
 
 
 def folder_loads(folder: str | Path) -> list[Load]:
@@ -180,7 +221,8 @@ def _run_load(ctx: LoadContext, sessions: SessionUpdate) -> IngestReport:
     temporary table, which is what finding the offending rows needs."""
     uses_row = any("{_row" in t for t in ctx.m.templates.values()) or ctx.m.fold is not None
     free_text = any(c.free_text for c in ctx.t.columns)  # redaction updates staged rows
-    if not ctx.t.replace_on_key and not uses_row and not free_text:
+    # threads join their summary to rows by number
+    if not ctx.t.replace_on_key and not uses_row and not free_text and ctx.m.threads is None:
         try:
             return _run(ctx, sessions, streaming=True)
         except NeedRowNumbers:
@@ -206,6 +248,8 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     src = read_source(ctx, ctx.path, ctx.m.options, ctx.file, streaming=streaming)
     if ctx.m.fold is not None:
         src = fold(ctx, src)
+    if ctx.m.threads is not None:
+        src = add_threads(ctx, src, ctx.m.threads)
     ctx.phase("checking", 0.0)
     base = stage(ctx, src, materialise=not streaming)
     if not streaming:  # only tables without free text stream (see _run_load)
@@ -219,6 +263,7 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     counts["skipped"] += dedupe(ctx, staged, base.source_of)
     created = create_customers(ctx, staged)
     ctx.problems.raise_if_any()
+    hints.record(ctx, base.raw_view)
     ctx.phase("writing", 0.0)
     currencies: tuple[str, ...] = ()
     if "currency" in ctx.t.column_names:

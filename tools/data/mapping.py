@@ -25,8 +25,10 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tools.core.errors import IngestError, Problem
+from tools.core.profile import ProfileSettings
 from tools.data.schema import TABLES
 
 TableName = Literal["customers", "events", "orders", "surveys", "tickets"]
@@ -57,6 +59,31 @@ class ReadOptions(BaseModel):
         description="remove the ' that exporters put before numbers, + and = (e.g. '+44 7700, '10999) "
                     "so spreadsheets keep them as text",
     )
+    newline: Literal["auto", "lf"] = Field(
+        default="auto", description="'lf': only \\n ends a row, a carriage return inside a value is text")
+    max_row_mb: float | None = Field(
+        default=None, gt=0, le=1024, description="largest row the CSV reader takes, in MB (default 2)")
+
+
+class LookupStep(BaseModel):
+    """A further hop of a lookup: the value found so far is matched in another export (an
+    order's item -> its product -> the product's category)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str | None = Field(default=None, description="another export (relative path)")
+    table: TableName | None = Field(default=None, description="or a journey table in the store")
+    match: str = Field(description="column in this source that holds the value found so far")
+    value: str = Field(description="column in this source to take instead")
+    missing: Literal["drop", "keep"] = Field(
+        default="drop", description="a value with no match here: drop it, or keep it as it was")
+    options: ReadOptions = Field(default_factory=ReadOptions)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> LookupStep:
+        if (self.file is None) == (self.table is None):
+            raise ValueError("a lookup needs exactly one of 'file' or 'table'")
+        return self
 
 
 class Lookup(BaseModel):
@@ -69,7 +96,10 @@ class Lookup(BaseModel):
     table: TableName | None = Field(default=None, description="or a journey table in the store")
     match: str = Field(description="column in the lookup source that holds the same id")
     value: str = Field(description="column in the lookup source to take")
-    agg: Literal["first", "sum", "count", "min", "max"] = "first"
+    then: list[LookupStep] = Field(
+        default_factory=list, description="further hops, each matching the value found so far")
+    agg: Literal["first", "sum", "count", "min", "max", "list"] = Field(
+        default="first", description="how several matches combine; 'list': distinct values, comma-separated")
     options: ReadOptions = Field(default_factory=ReadOptions)
 
     @model_validator(mode="after")
@@ -183,6 +213,35 @@ class Extract(BaseModel):
         if compiled.groups != 1:
             raise ValueError(f"pattern {v!r} needs exactly one (group): the value to take")
         return v
+class Threads(BaseModel):
+    """Conversations rebuilt from reply links (support tweets, e-mails with In-Reply-To,
+    helpdesk comments): each message names the one it answers, and the thread is everything
+    that hangs from a message that answers nothing in the file. The load can then read, per
+    row: _thread (the first message's id), _starts_thread (true for a thread's first message
+    when a customer wrote it), _first_reply_at (the business's first answer after it),
+    _resolved_at (the thread's last message, when the business wrote it: it had the last
+    word), _status ("resolved" then, else "open"), _messages and _replied_by (who answered
+    first)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="column with each message's id")
+    reply_to: str = Field(description="column with the id of the message it answers (empty: none)")
+    time: str = Field(description="column with when the message was written")
+    author: str | None = Field(default=None, description="column with who wrote it")
+    business: dict[str, str | list[str]] = Field(
+        description="which messages the business wrote: column = value(s), e.g. inbound = \"False\"")
+
+    @field_validator("business")
+    @classmethod
+    def _listify(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        if not v:
+            raise ValueError("business needs a column and the value(s) that mark the business's messages")
+        return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}
+
+
+THREAD_COLUMNS = ("_thread", "_starts_thread", "_first_reply_at", "_resolved_at", "_status",
+                  "_messages", "_replied_by")
 
 
 class Mapping(BaseModel):
@@ -249,6 +308,10 @@ class Mapping(BaseModel):
     extra_columns: Literal["ignore", "attributes"] | None = Field(
         default=None, description="customers: unmapped columns go to attributes (default)"
     )
+    allow_future: bool = Field(
+        default=False, description="keep rows dated more than a day after they are loaded (bookings, "
+        "estimated delivery dates); they never count as the last day of data. Refused otherwise.")
+    threads: Threads | None = Field(default=None, description="rebuild conversations from reply links")
     options: ReadOptions = Field(default_factory=ReadOptions)
 
     @model_validator(mode="after")
@@ -298,6 +361,10 @@ class Recipe(BaseModel):
     name: str
     description: str = ""
     data_dir: str | None = Field(default=None, description="where the files are, relative to the recipe")
+    allow_future: bool = Field(default=False, description="allow_future for every load of the recipe")
+    profile: ProfileSettings | None = Field(
+        default=None, description="the business profile of this data (currency, time zone, locale, "
+        "order statuses), kept in the store when the recipe is loaded")
     load: list[Mapping]
 
     @model_validator(mode="after")
@@ -311,8 +378,15 @@ class Recipe(BaseModel):
 def load_recipe(path: str | Path) -> tuple[Recipe, Path]:
     """Parse a recipe TOML file; returns it and the folder its files are relative to."""
     p = Path(path)
-    with p.open("rb") as fh:
-        data = tomllib.load(fh)
-    recipe = Recipe.model_validate(data)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+        recipe = Recipe.model_validate(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise IngestError([Problem(str(p), f"not valid TOML: {exc}")]) from None
+    except ValidationError as exc:
+        raise IngestError([
+            Problem(str(p), f"{'.'.join(str(x) for x in e['loc']) or 'the recipe'}: {e['msg']}")
+            for e in exc.errors()]) from None
     base = (p.parent / recipe.data_dir).resolve() if recipe.data_dir else p.parent.resolve()
     return recipe, base

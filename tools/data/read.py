@@ -9,14 +9,17 @@ cannot read is reported with the file's name and the line it stopped at.
 from __future__ import annotations
 
 import codecs
+import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from tools.core.errors import IngestError, Problem
 from tools.data.context import LoadContext, lit, temp_name
+from tools.data.diagnose import diagnose_csv, utf16_hint, where
 from tools.data.mapping import ReadOptions
 
 # The longest line (a row, with every field) read from a CSV file. DuckDB stops at 2 MB by
@@ -57,6 +60,14 @@ def read_source(
                     f"CREATE TEMP {kind} {name} AS SELECT * FROM "
                     f"read_json({lit(str(path))}, format='newline_delimited')"
                 )
+            elif opts.newline == "lf":
+                # DuckDB ends a row at any \r; such files go through pandas, which can be told
+                # that only \n ends a row (a copy in memory: fine for the exports that need it).
+                frame = read_lf_only(path, opts)
+                view = temp_name("lf")
+                ctx.con.register(view, frame)
+                ctx.con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM {view}")
+                ctx.con.unregister(view)
             else:
                 args = ["all_varchar=true", f"header={'true' if opts.header else 'false'}",
                         f"max_line_size={line_limit(path)}"]
@@ -66,14 +77,16 @@ def read_source(
                     args.append(f"quote={lit(opts.quote)}")
                 if opts.encoding != "utf-8":
                     args.append(f"encoding={lit(opts.encoding)}")
+                if opts.max_row_mb:
+                    args.append(f"max_line_size={int(opts.max_row_mb * 1024 * 1024)}")
                 ctx.con.execute(
                     f"CREATE TEMP {kind} {name} AS SELECT * FROM "
                     f"read_csv({lit(str(path))}, {', '.join(args)})"
                 )
             # Touch the file now so that a file DuckDB cannot read fails here, named.
             ctx.con.execute(f"SELECT * FROM {name} LIMIT 1").fetchall()
-    except duckdb.Error as exc:
-        raise IngestError([Problem(label, reader_message(exc, fmt))]) from None
+    except (duckdb.Error, ValueError, UnicodeDecodeError) as exc:
+        raise IngestError([_problem(path, opts, label, fmt, exc)]) from None
     if fmt != "parquet":
         table = name
         name = temp_name("srcv")
@@ -94,6 +107,13 @@ def read_source(
         raise IngestError([Problem(label, "the file has a header but no data rows")])
     if fmt == "csv" and len(types) == 1:
         only = next(iter(types))
+        if any(sep in only for sep in (",", ";", "\t", "|")):
+            # One column whose name holds a delimiter: the sniffer gave up on the file's
+            # shape; a scan usually finds the row that broke it.
+            found = diagnose_csv(path, opts, opts.delimiter or _header_delimiter(path))
+            if found is not None:
+                raise IngestError([Problem(label, f"{found.message} ({where(found)})", row=found.row,
+                                           column=found.column)])
         for sep, word in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes"), (",", "commas")):
             if sep in only and sep != (opts.delimiter or ","):
                 raise IngestError([Problem(
@@ -131,6 +151,37 @@ def _unguard(column: str) -> str:
     c = '"' + column.replace('"', '""') + '"'
     return (f"CASE WHEN regexp_matches(CAST({c} AS VARCHAR), '^''[-+=0-9]') "
             f"THEN substr(CAST({c} AS VARCHAR), 2) ELSE {c} END AS {c}")
+def _problem(path: Path, opts: ReadOptions, label: str, fmt: str, exc: Exception) -> Problem:
+    """What went wrong, with the row, line and byte offset when a scan of the file finds it."""
+    if fmt == "csv":
+        found = diagnose_csv(path, opts, opts.delimiter or _header_delimiter(path))
+        if found is not None:
+            return Problem(label, f"{found.message} ({where(found)})", row=found.row, column=found.column)
+    return Problem(label, reader_message(exc, fmt))
+
+
+def _header_delimiter(path: Path) -> str:
+    """The delimiter the first line uses most, for the diagnosis of a file DuckDB could not sniff."""
+    with path.open("rb") as fh:
+        first = fh.readline(65536).decode("utf-8", "replace")
+    return max((",", ";", "\t", "|"), key=first.count)
+
+
+def read_lf_only(path: Path, opts: ReadOptions) -> pd.DataFrame:
+    """Every value as text, rows ended by \n only; empty values are NULL as DuckDB reads them."""
+    sep = opts.delimiter or _header_delimiter(path)
+    frame = pd.read_csv(
+        path, sep=sep, dtype=str, keep_default_na=False, na_values=[""], lineterminator="\n",
+        encoding="utf-16" if opts.encoding == "utf-16" else opts.encoding,
+        header=0 if opts.header else None, engine="c",
+        quoting=csv.QUOTE_NONE if opts.quote == "" else csv.QUOTE_MINIMAL,
+        quotechar=opts.quote or '"',
+    )
+    if not opts.header:
+        frame.columns = [f"column{i}" for i in range(frame.shape[1])]
+    last = frame.columns[-1]
+    frame[last] = frame[last].str.removesuffix("\r")  # a CRLF file read this way
+    return frame.astype(object).where(frame.notna(), None)
 
 
 def line_limit(path: Path) -> int:
@@ -179,10 +230,9 @@ def precheck(path: Path, opts: ReadOptions, label: str) -> str:
             label, "this is a zip or Excel workbook, not CSV text; save the sheet as CSV first")])
     if opts.encoding == "utf-16":
         return fmt
-    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or _looks_utf16(head):
-        raise IngestError([Problem(
-            label, "the file is UTF-16 text (as Excel's \"Unicode text\" saves it), not UTF-8; read it with "
-                   "--encoding utf-16 (or options.encoding = \"utf-16\" in the mapping)")])
+    hint = utf16_hint(head)
+    if hint:
+        raise IngestError([Problem(label, hint)])
     if b"\x00" in head:
         raise IngestError([Problem(
             label, "the file is binary (it contains NUL bytes), not CSV or JSON text")])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tools.core.profile import ORDER_KINDS
 from tools.core.stages import STAGES
 
 Kind = Literal["id", "text", "timestamp", "int", "float", "bool", "stage", "json"]
@@ -29,7 +30,7 @@ EXPECTED: dict[str, str] = {
     "text": "text",
     "timestamp": "a timestamp such as 2026-05-01 14:30 or 2026-05-01T14:30:00+01:00",
     "int": "a whole number",
-    "float": "a number such as 12.50",
+    "float": "a number such as 12.50 (for amounts written 12,50 set decimal_comma = true in the mapping's options)",
     "bool": "true or false",
     "stage": "one of " + ", ".join(STAGES),
     "json": "a JSON object",
@@ -105,7 +106,9 @@ class Table:
         return [c.name for c in self.columns if c.required]
 
 
-ORDER_STATUSES = ("completed", "pending", "cancelled", "refunded")
+# The four kinds of order (tools/core/profile.py); the export's own word is kept in status_raw
+# and mapped to its kind by the business profile's order-status vocabulary at ingest.
+ORDER_STATUSES = ORDER_KINDS
 TICKET_STATUSES = ("open", "pending", "resolved", "closed")
 
 CUSTOMERS = Table(
@@ -154,17 +157,27 @@ ORDERS = Table(
         Column("customer_id", "id", True, "who ordered"),
         Column("ts", "timestamp", True, "when the order was placed"),
         Column("amount", "float", True, "order total", min=0),
-        Column("status", "text", False, "order status", choices=ORDER_STATUSES),
+        Column("status", "text", False, "what kind of order it is: completed, pending, cancelled or "
+               "returned, from the export's status by the business profile", choices=ORDER_STATUSES),
         Column("items", "int", False, "number of items", min=0),
         Column("channel", "text", False, "where the order was placed: online, in_store, phone", code=True),
         Column("fulfilment", "text", False, "pickup, delivery or in_store", code=True),
         Column("products", "text", False, "what was bought, comma-separated"),
+        Column("categories", "text", False, "product categories of what was bought, comma-separated"),
+        # The delivery promise per order (Olist's order_estimated_delivery_date, a shop's
+        # "deliver by"); orders without one are judged against the profile's number of days.
+        Column("promised_at", "timestamp", False, "the delivery date promised or estimated to the customer"),
+        Column("delivered_at", "timestamp", False, "when the order reached the customer"),
         Column("source", "text", False, "which file or mapping the row came from"),
         Column("currency", "text", False, "ISO code of the amount's currency, e.g. EUR", upper=True),
+        # Columns added after the first release go last: stores made before get them appended.
+        Column("status_raw", "text", False, "the order status as the export wrote it (normalised: "
+               "lower case, underscores), e.g. delivered, shipped, on_hold"),
     ),
     key=("order_id",),
     time_column="ts",
     checks_customer=True,
+    ordered=(("ts", "delivered_at"),),
 )
 
 SURVEYS = Table(
@@ -173,6 +186,9 @@ SURVEYS = Table(
     columns=(
         Column("survey_id", "id", True, "answer id"),
         Column("customer_id", "id", False, "who answered (blank for anonymous)"),
+        # Reviews of an order (Olist, marketplaces): ties the answer to that order's delivery
+        # and products; without it an answer is tied to the customer's latest order before it.
+        Column("order_id", "id", False, "the order the answer is about"),
         Column("ts", "timestamp", True, "when"),
         Column("nps", "int", False, "likelihood to recommend", min=0, max=10),
         Column("csat", "int", False, "satisfaction", min=1, max=5),

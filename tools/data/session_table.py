@@ -19,11 +19,18 @@ import duckdb
 from tools.core.stages import STAGES, WEB_TOUCHPOINTS
 
 # Bumped when the table's columns or meaning change: stores built before are rebuilt on open.
-VERSION = "1"
+# 2: a session needs a page seen; an order or purchase event alone is not a visit.
+VERSION = "2"
 
 CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
 WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
 CARTS = ", ".join(f"'{t}'" for t in CART_TOUCHPOINTS)
+# Touchpoints that record a sale, not a page seen. Exports date every order with an order event
+# (Olist, a POS), and a web session made of that alone would be a one-page "visit" that bounced
+# and bought: 100% bounce and 100% conversion from data with no web analytics at all. A session
+# needs at least one page (visit, view, cart, checkout).
+SALE_TOUCHPOINTS = ("order_placed", "purchase")
+BROWSE = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS - set(SALE_TOUCHPOINTS)))
 # Web events without a session id are grouped per customer and calendar day (the connection's
 # time zone, which is the store's).
 SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.ts AS DATE) AS VARCHAR))"
@@ -45,10 +52,10 @@ CREATE_SQL = """CREATE TABLE IF NOT EXISTS sessions (
 )"""
 
 
-def aggregate_sql(events: str, keys: str = "sid") -> str:
-    """Session rows from a relation of web events with a `sid` column, grouped by `keys`. The
-    KPI queries use the same expressions for sessions cut by a period boundary, so the two
-    cannot disagree."""
+def aggregate_sql(events: str, keys: str = "sid", having: str = "TRUE") -> str:
+    """Session rows from a relation of web events with a `sid` column, grouped by `keys`, for
+    groups with a page seen (and `having`). The KPI queries use the same expressions for
+    sessions cut by a period boundary, so the two cannot disagree."""
     rank = STAGE_RANK.format(col="stage")
     return f"""
         SELECT {keys}, min(customer_id) AS customer_id, bool_or(session_id IS NOT NULL) AS keyed,
@@ -59,7 +66,8 @@ def aggregate_sql(events: str, keys: str = "sid") -> str:
                max(ts) FILTER (WHERE touchpoint IN ({CARTS})) AS last_cart,
                max(ts) FILTER (WHERE stage = 'purchase') AS last_buy,
                arg_max(touchpoint, (ts, {rank}, touchpoint)) AS exit_tp
-        FROM {events} GROUP BY {keys}"""
+        FROM {events} GROUP BY {keys}
+        HAVING bool_or(touchpoint IN ({BROWSE})) AND ({having})"""
 
 
 def web_events_sql(where: str = "TRUE") -> str:
@@ -99,8 +107,7 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: str) -> None:
              f"OR (e.session_id IS NULL AND e.customer_id IN "
              f"(SELECT customer_id FROM {keys} WHERE session_id IS NULL))")
     con.execute(
-        f"INSERT INTO sessions {aggregate_sql('(' + web_events_sql(where) + ')')} "
-        f"HAVING sid IN (SELECT sid FROM {keys})"
+        f"INSERT INTO sessions {aggregate_sql('(' + web_events_sql(where) + ')', having=f'sid IN (SELECT sid FROM {keys})')}"
     )
 
 

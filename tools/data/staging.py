@@ -20,8 +20,9 @@ from tools.data import derive
 from tools.data.context import LoadContext, ident, lit, temp_name
 from tools.data.convert import can_fail, convert
 from tools.data.keys import customer_key_sql
-from tools.data.mapping import Lookup
+from tools.data.mapping import Lookup, ReadOptions
 from tools.data.people import known_names
+from tools.data.profile_store import status_case
 from tools.data.read import (
     Source,
     find_column,
@@ -99,6 +100,13 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
         if actual is not None:
             raw[col.name] = f"s.{ident(actual)}"
             source_of[col.name] = actual
+    promise = ctx.profile.delivery_promise
+    if ctx.t.name == "orders" and "promised_at" not in raw and isinstance(promise, str):
+        # The profile names the column holding each order's promised date: it is promised_at.
+        actual = match_column(src, promise)
+        if actual is not None:
+            raw["promised_at"] = f"s.{ident(actual)}"
+            source_of["promised_at"] = actual
     if "source" not in raw:
         raw["source"] = lit(m.name or ctx.path.name)
     for target, table in m.values.items():
@@ -117,6 +125,8 @@ def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str,
     for target in m.email_keys:
         if target in raw:
             raw[target] = customer_key_sql(raw[target])
+    if ctx.t.name == "orders":  # after value maps and cases, which may spell the status
+        _order_status(ctx, raw)
     if ctx.t.name == "customers" and "attributes" not in raw:
         extra = _attribute_columns(ctx, src, source_of)
         if extra:
@@ -136,6 +146,18 @@ def _attribute_columns(ctx: LoadContext, src: Source, source_of: dict[str, str])
     return [c for c in src.types if c.lower() not in used and c.lower() not in ctx.t.column_names]
 
 
+def _order_status(ctx: LoadContext, raw: dict[str, str]) -> None:
+    """The export's status word is kept (normalised) in status_raw, and its kind (completed,
+    pending, cancelled, returned) comes from the business profile's vocabulary. A word the
+    vocabulary does not know stays as it is, so the check on status names it."""
+    given = raw.get("status") or raw.get("status_raw")
+    if given is None:
+        return
+    word = (f"nullif(trim(regexp_replace(lower(trim(CAST({given} AS VARCHAR))), '[\\s/-]+', '_', 'g'), '_'), '')")
+    raw["status_raw"] = word
+    raw["status"] = f"coalesce({status_case(ctx.profile, word)}, {word})"
+
+
 def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:
     import string
 
@@ -153,34 +175,51 @@ def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:
     return f"NULLIF(concat({', '.join(pieces) or lit('')}), '')"
 
 
-def _lookup_table(ctx: LoadContext, src: Source, lookup: Lookup, target: str) -> str:
-    name = temp_name("lk")
-    if lookup.table:
-        ltable = TABLES[lookup.table]
-        for c in (lookup.match, lookup.value):
+def _lookup_source(ctx: LoadContext, src_file: str | None, table: str | None, match: str,
+                   value: str, options: ReadOptions, target: str) -> tuple[str, str, str, str]:
+    """(relation, match column, value column, order column) of a lookup's source."""
+    if table:
+        ltable = TABLES[table]
+        for c in (match, value):
             if c not in ltable.column_names:
-                ctx.problems.add(Problem(ctx.file, f"lookup for {target!r}: {lookup.table} has no column {c!r}"))
+                ctx.problems.add(Problem(ctx.file, f"lookup for {target!r}: {table} has no column {c!r}"))
                 raise IngestError(ctx.problems.items, ctx.problems.total)
-        from_sql, match, value = ident(lookup.table), ident(lookup.match), ident(lookup.value)
-        order = "rowid"  # insertion order of the store table
-    else:
-        path = (ctx.base_dir / str(lookup.file)).resolve()
-        lsrc = read_source(ctx, path, lookup.options, str(path))
-        from_sql = lsrc.relation
-        match = ident(find_column(ctx, lsrc, lookup.match, f"lookup for {target!r} in {path.name}"))
-        value = ident(find_column(ctx, lsrc, lookup.value, f"lookup for {target!r} in {path.name}"))
-        order = "_row"
+        # insertion order of the store table
+        return ident(table), ident(match), ident(value), "rowid"
+    path = (ctx.base_dir / str(src_file)).resolve()
+    lsrc = read_source(ctx, path, options, str(path))
+    return (lsrc.relation, ident(find_column(ctx, lsrc, match, f"lookup for {target!r} in {path.name}")),
+            ident(find_column(ctx, lsrc, value, f"lookup for {target!r} in {path.name}")), "_row")
+
+
+def _lookup_table(ctx: LoadContext, src: Source, lookup: Lookup, target: str) -> str:
+    """A temp table (k, v): the looked-up value per id, through every further hop."""
+    name = temp_name("lk")
+    from_sql, match, value, order = _lookup_source(
+        ctx, lookup.file, lookup.table, lookup.match, lookup.value, lookup.options, target)
+    pairs = f"SELECT trim(CAST({match} AS VARCHAR)) AS k, {value} AS v, {order} AS o FROM {from_sql}"
+    for step in lookup.then:
+        rel, smatch, svalue, sorder = _lookup_source(
+            ctx, step.file, step.table, step.match, step.value, step.options, target)
+        hop = temp_name("hop")
+        ctx.con.execute(
+            f"CREATE TEMP TABLE {hop} AS SELECT trim(CAST({smatch} AS VARCHAR)) AS k, "
+            f"first({svalue} ORDER BY {sorder}) AS v FROM {rel} GROUP BY 1"
+        )
+        found = "h.v" if step.missing == "drop" else "coalesce(CAST(h.v AS VARCHAR), CAST(p.v AS VARCHAR))"
+        pairs = (f"SELECT p.k, {found} AS v, p.o FROM ({pairs}) p "
+                 f"LEFT JOIN {hop} h ON h.k = trim(CAST(p.v AS VARCHAR))")
     agg = {
-        "first": f"first({value} ORDER BY {order})",
-        "sum": f"sum(TRY_CAST({value} AS DOUBLE))",
+        "first": "first(v ORDER BY o)",
+        "sum": "sum(TRY_CAST(v AS DOUBLE))",
         "count": "count(*)",
-        "min": f"min({value})",
-        "max": f"max({value})",
+        "min": "min(v)",
+        "max": "max(v)",
+        # distinct non-empty values in a stable order, so reloading the same files compares equal
+        "list": "NULLIF(string_agg(DISTINCT NULLIF(trim(CAST(v AS VARCHAR)), ''), ', ' "
+                "ORDER BY NULLIF(trim(CAST(v AS VARCHAR)), '')), '')",
     }[lookup.agg]
-    ctx.con.execute(
-        f"CREATE TEMP TABLE {name} AS SELECT trim(CAST({match} AS VARCHAR)) AS k, {agg} AS v "
-        f"FROM {from_sql} GROUP BY 1"
-    )
+    ctx.con.execute(f"CREATE TEMP TABLE {name} AS SELECT k, {agg} AS v FROM ({pairs}) GROUP BY 1")
     return name
 
 

@@ -28,10 +28,12 @@ import pandas as pd
 
 from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
-from tools.data import first_touch, session_table
-from tools.data.schema import TABLES, Table, create_table_sql
+from tools.core.profile import BusinessProfile
+from tools.data import first_touch, profile_store, session_table, spans
+from tools.data.schema import TABLES, create_table_sql
 
-SCHEMA_VERSION = 1
+# 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
+SCHEMA_VERSION = 2
 DATA_VERSION_KEY = "data_version"
 
 _META_SQL = [
@@ -52,20 +54,29 @@ class TableCoverage:
 
 
 class JourneyStore:
-    """A DuckDB journey database. `path=None` keeps it in memory (tests, scratch work)."""
+    """A DuckDB journey database. `path=None` keeps it in memory (tests, scratch work).
+
+    The business profile (currency, time zone, locale, order statuses) is kept in the store;
+    `profile` (and `timezone`, a shorthand for {"timezone": ...}) set keys of it on open, as
+    the config does, and they are kept (`profile_source` says who set them)."""
 
     def __init__(
         self,
         path: str | Path | None = None,
         *,
-        timezone: str = "UTC",
+        timezone: str | None = None,
+        profile: dict[str, Any] | None = None,
+        profile_source: str = "set when the store was opened",
         memory_limit: str | None = "1GB",
         threads: int | None = None,
         lock_timeout: float = 30.0,
         temp_directory: str | Path | None = None,
     ):
         self.path = Path(path) if path is not None else None
-        self.timezone = timezone
+        self._overrides = {**(profile or {}), **({"timezone": timezone} if timezone else {})}
+        self._profile_source = profile_source
+        self.profile = BusinessProfile()
+        self.timezone = self.profile.timezone
         self.memory_limit = memory_limit
         self.threads = threads
         self.lock_timeout = lock_timeout
@@ -73,6 +84,8 @@ class JourneyStore:
             self.path.parent / "tmp" if self.path else None
         )
         self._memory_con: duckdb.DuckDBPyConnection | None = None
+        self._profile_json: str | None = None
+        self._ready = False
         self._lock = threading.RLock()
         # Loads of one process take turns (two syncs into one table would otherwise conflict);
         # readers never wait for it.
@@ -81,12 +94,19 @@ class JourneyStore:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.connect() as con:
-                self._init_schema(con)
+                con.begin()
+                try:
+                    self._init_schema(con)
+                    con.commit()
+                except BaseException:
+                    con.rollback()
+                    raise
         except (OSError, duckdb.Error) as exc:
             problem = environment_problem(exc, self.path.parent if self.path else None)
             if problem is None:
                 raise
             raise problem from None
+        self._ready = True
 
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -120,6 +140,8 @@ class JourneyStore:
             return
         con = self._open_file()
         try:
+            if self._ready:
+                self._follow_profile(con)
             self._configure(con)
             yield con
         finally:
@@ -155,31 +177,76 @@ class JourneyStore:
                 self._memory_con.close()
                 self._memory_con = None
 
+    def _follow_profile(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Another process (an ingest, `journeybot profile set`) may have changed the stored
+        profile since this one read it: one small read keeps zone and currency current."""
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+        body = row[0] if row else None
+        if body != self._profile_json:
+            self._set_profile(profile_store.load(con))
+            self._profile_json = body
+
     def _init_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         for sql in _META_SQL:
             con.execute(sql)
         for t in TABLES.values():
             con.execute(create_table_sql(t))
-            _add_missing_columns(con, t)
+        _migrate(con)
         con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             [str(SCHEMA_VERSION)],
         )
+        try:
+            self._set_profile(profile_store.apply(con, self._overrides, self._profile_source)
+                              if self._overrides else profile_store.load(con))
+        except ValueError as exc:
+            from tools.core.errors import ToolInputError
+
+            raise ToolInputError(f"business profile: {exc}") from None
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+        self._profile_json = row[0] if row else None
+        con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
         # Stores made before the sessions table (or in another time zone) get it built now,
         # once, so old data folders keep working.
-        stale = [rebuild for current, rebuild in (
-            (session_table.is_current(con, self.timezone), lambda: session_table.rebuild(con, self.timezone)),
-            (first_touch.is_current(con), lambda: first_touch.rebuild(con)),
-        ) if not current]
-        if stale:
+        if not session_table.is_current(con, self.timezone):
+            session_table.rebuild(con, self.timezone)
+        if not first_touch.is_current(con):
+            first_touch.rebuild(con)
+
+    def _set_profile(self, profile: BusinessProfile) -> None:
+        self.profile = profile
+        self.timezone = profile.timezone
+        if self._memory_con is not None:
+            self._memory_con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+
+    def set_profile(self, updates: dict[str, Any], source: str) -> BusinessProfile:
+        """Set profile keys (ValueError names a wrong value; nothing changes then). A new time
+        zone rebuilds the sessions table, whose days depend on it, in the same transaction."""
+        with self.connect() as con:
             con.begin()
             try:
-                for rebuild in stale:
-                    rebuild()
+                profile = profile_store.apply(con, updates, source)
+                if profile.timezone != self.timezone:
+                    con.execute(f"SET TimeZone = '{_quote_literal(profile.timezone)}'")
+                    session_table.rebuild(con, profile.timezone)
                 con.commit()
-            except Exception:
+            except BaseException:
                 con.rollback()
+                con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
                 raise
+            self._set_profile(profile)
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+            self._profile_json = row[0] if row else None
+        return profile
+
+    def reload_profile(self) -> BusinessProfile:
+        """Read the profile again (an ingest in this process may have set it)."""
+        with self.connect() as con:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
+            self._profile_json = row[0] if row else None
+            self._set_profile(profile_store.load(con))
+            con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+        return self.profile
 
     # -- queries (trusted SQL only) ----------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
@@ -221,21 +288,26 @@ class JourneyStore:
         return out
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """First and last calendar day (business time zone) with events or orders."""
+        """First and last calendar day (business time zone) with events or orders; rows dated
+        after they were loaded (tools/data/spans.py) do not count as the last day."""
         with self.connect() as con:
-            row = con.execute(
-                """SELECT min(d0), max(d1) FROM (
-                     SELECT min(ts)::DATE AS d0, max(ts)::DATE AS d1 FROM events
-                     UNION ALL SELECT min(ts)::DATE, max(ts)::DATE FROM orders)"""
-            ).fetchone()
-        if not row or row[0] is None:
+            first, last = spans.last_day(con)
+        if first is None or last is None:
             return None
-        return row[0], row[1]
+        return first, last
 
-    def as_of(self) -> dt.date | None:
-        """The last day of data: what 'today' means to relative periods."""
-        rng = self.date_range()
-        return rng[1] if rng else None
+    def as_of(self, table: str | None = None) -> dt.date | None:
+        """The last day of data: what 'today' means to relative periods. With `table`, the
+        last day of that table (events, orders, surveys or tickets)."""
+        if table is None:
+            rng = self.date_range()
+            return rng[1] if rng else None
+        return self.span(table).last_day
+
+    def span(self, table: str) -> spans.Span:
+        """How far `table` reaches and how finely it is dated (tools/data/spans.py)."""
+        with self.connect() as con:
+            return spans.table_span(con, table, spans.load_cap(con))
 
     def data_version(self) -> int:
         """The counter every write to the journey tables bumps (0: never written)."""
@@ -294,12 +366,21 @@ def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
         "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)", [DATA_VERSION_KEY])
 
 
-def _add_missing_columns(con: duckdb.DuckDBPyConnection, t: Table) -> None:
-    """A store made before a column was added (orders.currency) gets it, empty, on open."""
-    have = {r[0] for r in con.execute(f'DESCRIBE "{t.name}"').fetchall()}
-    for col in t.columns:
-        if col.name not in have:
-            con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{col.name}" {col.sql_type}')
+def _migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store made by an older version up to the current tables: columns added since
+    (orders.currency, orders.status_raw) are added, empty, and orders marked 'refunded' are
+    'returned' now."""
+    have = {(t, c) for t, c in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_catalog = current_database()").fetchall()}
+    for t in TABLES.values():
+        for c in t.columns:
+            if (t.name, c.name) not in have:
+                con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{c.name}" {c.sql_type}')
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row and int(row[0]) < 2:
+        con.execute("UPDATE orders SET status_raw = status WHERE status_raw IS NULL AND status IS NOT NULL")
+        con.execute("UPDATE orders SET status = 'returned' WHERE status = 'refunded'")
 
 
 def _check_table(name: str) -> None:

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.periods import Period
 from tools.core.errors import JourneyError, NoDataError
+from tools.core.money import NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.data.cache import cached
 from tools.data.store import JourneyStore
@@ -81,13 +82,17 @@ class KpiLine:
     # weekday, or None when it could not judge; `usual` is that range in words.
     unusual: bool | None = None
     usual: str = ""
+    others: str = ""  # orders: the ones not completed, by status ("plus 3 shipped not yet delivered")
 
     def to_text(self, width: int = 24) -> str:
         mark = {"better": "  better", "worse": "  worse"}.get(self.assessment or "", "")
         if self.unusual:
             mark += ", unusual"
         small = "  (small sample)" if self.small_sample else ""
-        pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
+        if self.others:
+            pending = f"  ({self.others})"
+        else:
+            pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
         return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
 
 
@@ -171,7 +176,7 @@ def _day_label(day: dt.date) -> str:
 
 
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
-           currency: str = "GBP", feedback: Any | None = None, open_alerts: list[str] | None = None,
+           currency: str | None = None, feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
            record_risk: bool = False, freshness: list[str] | None = None,
            judge: Judge | None = None) -> DigestResult:
@@ -183,6 +188,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     says which KPIs are unusual on the day, as the alerts do (the caller passes its alert rules;
     by default the starter rules), so the digest and `alerts check` never disagree."""
     params = params or DigestParams()
+    money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.as_of()
     if as_of is None:
         raise NoDataError("The journey store is empty: no digest to write. Load data first.")
@@ -206,9 +212,9 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
             notes.append(f"{name} left out: {reason}")
             return None
 
-    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, currency, sources)) or ()
+    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
     if kpis and params.cadence == "daily":
-        verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, currency))(
+        verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
             tuple(k.metric for k in kpis), day)) or {}
         kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
@@ -224,7 +230,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     risk_line = None
     if day == as_of:  # churn scores describe the end of the data, not a day in the past
         risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
-    chart = section("Chart", lambda: _chart(store, day, currency, sources))
+    chart = section("Chart", lambda: _chart(store, day, money, sources))
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
@@ -246,15 +252,21 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
 
 
 # -- sections ---------------------------------------------------------------------------
-def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...], currency: str,
-          sources: list[str]) -> tuple[KpiLine, ...]:
+def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...],
+          currency: NumberFormat, sources: list[str], notes: list[str]) -> tuple[KpiLine, ...]:
     from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
+    from tools.analytics.order_status import OrderStatusCounts
 
     wanted = [m for m in metrics if m in SPECS]
     params = CompareParams(metrics=wanted, period=current, against=previous)  # type: ignore[arg-type]
     result = cached(store, "compare", params, lambda: compare(store, params))
     sources.append(result.provenance.call_signature())
+    # A day without orders (or answers) says so and where the latest are; KPIs the data cannot
+    # answer at all are named once, not shown as blanks.
+    notes += [n for n in result.provenance.notes if n.startswith(("no ", "left out"))]
+    phrase = OrderStatusCounts(result.order_statuses).phrase(currency) if len(result.order_statuses) else ""
+    others = phrase.partition(" (")[2].rstrip(")") if "(plus " in phrase else ""
     lines = []
     for r in result.rows.itertuples():
         s = SPECS[r.metric]
@@ -268,19 +280,28 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
             rel = format_relative(_f(r.relative_change))
             if rel and s.unit != "points":
                 change += f" ({rel})"
-        lines.append(KpiLine(r.metric, r.label, format_value(s, _f(r.current), currency),
-                             format_value(s, _f(r.previous), currency), change, direction,
+        now = "no data" if r.no_data else format_value(s, _f(r.current), currency)
+        before = "no data" if r.no_data_before else format_value(s, _f(r.previous), currency)
+        lines.append(KpiLine(r.metric, r.label, now, before, change, direction,
                              r.assessment if isinstance(r.assessment, str) else None,
                              _f(r.relative_change), bool(r.small_sample),
-                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0))
+                             int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
+                             others if r.metric == "orders" else ""))
     return tuple(lines)
 
 
 def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
     from tools.analytics.funnel import FunnelParams, funnel
+    from tools.analytics.scope import present_stages
 
     # Up to purchase: the drop into advocacy is always the largest and says little each morning.
-    params = FunnelParams(stages=list(FUNNEL_STAGES), period=week)
+    # Only the stages the data has: a shop whose export starts at the order has no awareness.
+    with store.connect() as con:
+        have = [s for s in FUNNEL_STAGES if s in present_stages(con)]
+    if len(have) < 2:
+        raise NoDataError(f"the events have {len(have)} of the stages {', '.join(FUNNEL_STAGES)}; "
+                          "a funnel needs two")
+    params = FunnelParams(stages=have, period=week)  # type: ignore[arg-type]
     result = cached(store, "funnel", params, lambda: funnel(store, params))
     sources.append(result.provenance.call_signature())
     line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
@@ -345,7 +366,7 @@ def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sourc
     return result.digest_line()
 
 
-def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str]) -> ChartSeries:
+def _chart(store: JourneyStore, day: dt.date, currency: NumberFormat, sources: list[str]) -> ChartSeries:
     from tools.analytics.kpi_catalog import SPECS
     from tools.analytics.trends import kpi_series
 
@@ -357,7 +378,7 @@ def _chart(store: JourneyStore, day: dt.date, currency: str, sources: list[str])
     s = SPECS[CHART_METRIC]
     return ChartSeries(f"{s.label} by day, last {CHART_DAYS} days", s.unit,
                        tuple(pd.to_datetime(series["bucket"]).dt.date), tuple(_f(v) for v in series["value"]),
-                       currency)
+                       currency.currency)
 
 
 def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,

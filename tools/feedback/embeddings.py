@@ -42,6 +42,10 @@ class Embedder(Protocol):
 
     def embed(self, texts: list[str]) -> np.ndarray: ...  # (len(texts), dim) float32, unit rows
 
+    # Optional: `languages`, the ISO codes whose texts the vectors understand, None for every
+    # language; an embedder without it is taken to read English only
+    # (tools.feedback.language.understood reads it).
+
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:
     """Unit-length rows (zero rows stay zero) as float32."""
@@ -113,6 +117,10 @@ def _load_sentence_transformer(path: Path) -> Any:
 
 class LocalEmbedder:
     """all-MiniLM-L6-v2 from the `[local]` extra, on the CPU, loaded once per process."""
+
+    # Trained on English: other languages' texts land near each other by shared tokens, not
+    # by meaning, so themes and the sentiment head leave them out (tools/feedback/language.py).
+    languages: tuple[str, ...] | None = ("en",)
 
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
                  threads: int | None = None):

@@ -29,6 +29,7 @@ from tools.core.pii_names import KnownNames
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data.mapping import ReadOptions
+from tools.feedback.language import detect_languages, resolve_undetermined
 from tools.feedback.scoring import Classifier, score_texts
 from tools.feedback.store import META_INT, META_TEXT, FeedbackStore, build_where
 
@@ -340,6 +341,9 @@ def index_documents(
     if len(new):
         step = max(fb.batch_size, 1)
         texts = new["text"].tolist()
+        # Languages over the whole batch of new texts, so a short "ok" among Portuguese reviews
+        # is read as Portuguese (left unscored offline), not scored as English.
+        langs = resolve_undetermined(detect_languages(new["text"]))
         # Each batch is written to Chroma while the next one is embedded (the model releases
         # the GIL): the writes then cost little on top of the model. One write at a time, in
         # order; the last one is waited for before the function returns.
@@ -350,7 +354,8 @@ def index_documents(
                 t0 = time.perf_counter()
                 vectors = emb.embed(texts[start:start + step])
                 embed_seconds += time.perf_counter() - t0
-                scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify)
+                scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify,
+                                     languages=langs.iloc[start:start + step])
                 part["sentiment"] = scored["score"].to_numpy()
                 part["sentiment_label"] = scored["label"].to_numpy()
                 part["lang"] = scored["lang"].to_numpy()

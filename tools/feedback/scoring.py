@@ -11,7 +11,9 @@ with any other embedder it is trained on first use from the same sentences.
 
 Both readers understand English only. Texts detected as another language are left unscored
 (score NaN, label "unscored") with a note, rather than given a confident wrong number; an
-LLM classifier, when configured, scores every language. It comes in as a plain callable
+LLM classifier, when configured, scores every language, and so does the head on a multilingual
+embedding (`[feedback] embedding = "multilingual"`), whose space puts other languages next to
+the English sentences it was trained on. It comes in as a plain callable
 (`classify(texts) -> scores in [-1, 1]`) so that tools/ needs no model SDK.
 """
 
@@ -27,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from tools.feedback.embeddings import Embedder
-from tools.feedback.language import LANGUAGE_NAMES, detect_languages
+from tools.feedback.language import LANGUAGE_NAMES, detect_languages, understood
 
 Classifier = Callable[[list[str]], list[float]]
 Label = Literal["positive", "neutral", "negative", "unscored"]
@@ -42,6 +44,7 @@ METHOD_BLEND = "vader+embedding head"
 METHOD_VADER = "vader"
 METHOD_LLM = "llm"
 METHOD_UNSCORED = "unscored"
+METHOD_HEAD = "embedding head"  # other languages, with a multilingual embedding
 
 
 def data_file(name: str) -> Path:
@@ -170,6 +173,16 @@ def score_texts(
         method[:] = METHOD_LLM
     else:
         english = lang.isin(ENGLISH_LIKE).to_numpy()
+        # A multilingual embedding (one that says which languages it reads, or all) lets the
+        # head, trained on English sentences, score other languages too: their vectors sit in
+        # the same space. VADER reads English only, so there the head scores alone.
+        known = understood(embedder) if embedder is not None else frozenset()
+        others = ~english & ((lang != "xx").to_numpy() if known is None else lang.isin(known or ()).to_numpy())
+        if others.any() and embedder is not None:
+            idx = np.flatnonzero(others)
+            v_other = np.asarray(vectors)[idx] if vectors is not None else embedder.embed(series.iloc[idx].tolist())
+            score[idx] = head_for(embedder).score(v_other)
+            method[idx] = METHOD_HEAD
         if english.any():
             idx = np.flatnonzero(english)
             v = vader_scores(series.iloc[idx].tolist())
@@ -203,6 +216,6 @@ def unscored_note(frame: pd.DataFrame) -> str | None:
     langs = ", ".join(f"{LANGUAGE_NAMES.get(k, k)} {v:,}" for k, v in by_lang.items())
     return (
         f"{len(skipped):,} of {len(frame):,} texts are not in English ({langs}) and have no "
-        "sentiment score: the offline model reads English only. Configure an LLM model to "
-        "score other languages."
+        "sentiment score: the offline model reads English only. Configure an LLM model, or the "
+        "offline multilingual embedding ([feedback] embedding = \"multilingual\"), to score them."
     )

@@ -183,3 +183,18 @@ def customer_sentiment(frame: pd.DataFrame) -> pd.Series:
     are left out."""
     known = frame[frame["customer_id"].notna() & frame["sentiment"].notna()]
     return known.groupby("customer_id")["sentiment"].mean().rename("sentiment")
+
+
+def scored_texts(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per text of a feedback frame (`FeedbackStore.frame()`), chunks averaged: source,
+    record_id, customer_id, ts (UTC), stage, score, lang. Unscored texts keep score NaN, so a
+    caller can say how many were left out and why."""
+    cols = ["source", "record_id", "customer_id", "ts", "stage", "score", "lang"]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    docs = frame.groupby("doc_id", sort=False).agg(
+        source=("source", "first"), record_id=("record_id", "first"), customer_id=("customer_id", "first"),
+        ts=("ts", "first"), stage=("stage", "first"), score=("sentiment", "mean"), lang=("lang", "first"),
+    ).reset_index(drop=True)
+    docs["ts"] = pd.to_datetime(pd.to_numeric(docs["ts"], errors="coerce"), unit="s", utc=True)
+    return docs[cols]

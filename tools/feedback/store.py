@@ -259,8 +259,11 @@ class FeedbackStore:
                 dt.datetime.fromtimestamp(int(meta["last_ts"]), tz).date())
 
     def as_of(self, store: JourneyStore | None = None) -> dt.date:
-        """The last day of data: the journey store's when it has one, else the feedback's."""
-        day = store.as_of() if store is not None else None
+        """The last day of customer texts: the last day with survey answers or tickets in the
+        journey store when it has them (not the last order or web visit: reviews may run weeks
+        past the last order), else the feedback store's own."""
+        days = [d for d in (store.as_of("surveys"), store.as_of("tickets")) if d] if store is not None else []
+        day = max(days) if days else None
         if day is None:
             rng = self.date_range()
             day = rng[1] if rng else None
@@ -273,7 +276,13 @@ class FeedbackStore:
 
     def resolve_period(self, period: Period | str | None, store: JourneyStore | None = None) -> ResolvedPeriod:
         rng = self.date_range()
-        return resolve(period, self.as_of(store), self.timezone, data_start=rng[0] if rng else None)
+        granularity = "time"
+        if store is not None:  # answers dated by month only are read in months
+            spans = [s for s in (store.span("surveys"), store.span("tickets")) if s.has_data]
+            if spans and all(s.granularity == "month" for s in spans):
+                granularity = "month"
+        return resolve(period, self.as_of(store), self.timezone, data_start=rng[0] if rng else None,
+                       granularity=granularity)
 
     # -- reading
     def get(self, where: dict[str, Any] | None = None, *, embeddings: bool = False,

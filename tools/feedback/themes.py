@@ -31,7 +31,8 @@ from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
 from tools.feedback.embeddings import normalize_rows
-from tools.feedback.scoring import NEUTRAL_BAND
+from tools.feedback.language import STOP_WORDS, language_counts, resolve_undetermined, understood
+from tools.feedback.scoring import ENGLISH_LIKE, NEUTRAL_BAND
 from tools.feedback.search import Quote, quote_from_chunk
 from tools.feedback.store import FeedbackStore
 from tools.feedback.theme_labels import phrase_labels
@@ -117,6 +118,7 @@ class ThemesResult(ResultMixin):
     texts: int
     unassigned: int
     provenance: Provenance = field(repr=False)
+    left_out: str = ""  # texts in languages the embedding model does not understand, said plainly
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{
@@ -130,6 +132,8 @@ class ThemesResult(ResultMixin):
     def to_text(self, details: bool = False) -> str:
         lines = [f"{len(self.themes)} themes in {self.texts:,} customer texts "
                  f"({self.provenance.period_label}); quotes are customer text, redacted:"]
+        if self.left_out:
+            lines.insert(1, self.left_out)
         for i, t in enumerate(self.themes, 1):
             mood = t.tone()
             if details:
@@ -161,9 +165,11 @@ def _documents(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     vectors = frame.attrs.get("embeddings")
     frame = frame.assign(_pos=np.arange(len(frame))).sort_values(["doc_id", "chunk"])
     grouped = frame.groupby("doc_id", sort=False)
+    if "lang" not in frame:
+        frame = frame.assign(lang=None)
     docs = grouped.agg(
         text=("text", " ".join), sentiment=("sentiment", "mean"), ts=("ts", "first"),
-        meta_first=("_pos", "first"), source=("source", "first"),
+        meta_first=("_pos", "first"), source=("source", "first"), lang=("lang", "first"),
     ).reset_index()
     codes = grouped.ngroup().to_numpy()
     sums = np.zeros((len(docs), vectors.shape[1]), dtype=np.float64)
@@ -190,15 +196,19 @@ def cluster(vectors: np.ndarray, *, distance: float = MERGE_DISTANCE, seed: int 
     return top[micro.labels_]
 
 
-@functools.lru_cache(maxsize=1)
-def _stop_words() -> list[str]:
+@functools.lru_cache(maxsize=8)
+def _stop_words(languages: frozenset[str] = frozenset()) -> list[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return sorted(ENGLISH_STOP_WORDS.union(_FILLER))
+    words = set(ENGLISH_STOP_WORDS).union(_FILLER)
+    for lang in languages:
+        words |= STOP_WORDS.get(lang, frozenset())
+    return sorted(words)
 
 
 
-def top_terms(texts: pd.Series, labels: np.ndarray, wanted: list[int], n: int = 4) -> dict[int, list[str]]:
+def top_terms(texts: pd.Series, labels: np.ndarray, wanted: list[int], n: int = 4,
+              languages: frozenset[str] = frozenset()) -> dict[int, list[str]]:
     """The most distinctive terms per cluster (class-based TF-IDF over word 1-2 grams)."""
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -206,7 +216,7 @@ def top_terms(texts: pd.Series, labels: np.ndarray, wanted: list[int], n: int = 
              .str.replace(r"\b\w+n[’']t\b", " ", regex=True)  # "hasn't" would leave "hasn"
              .str.replace(r"[’']\w+", "", regex=True))
     # binary: a term counts once per text, so what many texts say beats one verbose text.
-    vec = CountVectorizer(stop_words=_stop_words(), ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_]{3,}\b", binary=True,
+    vec = CountVectorizer(stop_words=_stop_words(languages), ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_]{3,}\b", binary=True,
                           min_df=2 if len(clean) >= 20 else 1)
     try:
         counts = vec.fit_transform(clean)
@@ -260,6 +270,9 @@ def themes(
     frame = fb.frame(period=period, source=params.source, stage=params.stage, embeddings=True,
                      customers=customers)
     docs, vectors = _select(frame, params.sentiment) if not frame.empty else (frame, np.zeros((0, 1)))
+    docs, vectors, left_out = _readable(docs, vectors, fb.require_embedder())
+    if len(docs) < params.min_size and left_out:
+        raise NoDataError(f"No themes in {period.label}: {left_out}")
     if len(docs) < params.min_size:
         raise NoDataError(
             f"Only {len(docs)} customer texts in {period.label}"
@@ -268,8 +281,10 @@ def themes(
     labels = cluster(vectors)
     sizes = pd.Series(labels).value_counts()
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]
-    terms = top_terms(docs["text"], labels, keep)
-    phrases = phrase_labels(docs["text"], labels, keep, _stop_words(), terms, weights=_closeness(vectors, labels, keep))
+    languages = frozenset(str(x) for x in docs["lang"].dropna().unique())
+    terms = top_terms(docs["text"], labels, keep, languages=languages)
+    phrases = phrase_labels(docs["text"], labels, keep, _stop_words(languages), terms,
+                            weights=_closeness(vectors, labels, keep))
 
     prev_docs, prev_vectors = _previous(fb, params, as_of, customers) if params.compare else (None, None)
     notes: list[str] = []
@@ -330,7 +345,28 @@ def themes(
                     **({"previous period texts": int(len(prev_docs))} if prev_docs is not None else {})},
         notes=tuple(notes),
     )
-    return ThemesResult(themes=result, texts=int(len(docs)), unassigned=unassigned, provenance=prov)
+    return ThemesResult(themes=result, texts=int(len(docs)), unassigned=unassigned, provenance=prov,
+                        left_out=left_out)
+
+
+def _readable(docs: pd.DataFrame, vectors: np.ndarray, embedder: object) -> tuple[pd.DataFrame, np.ndarray, str]:
+    """The texts whose language the embedding model understands, and a plain sentence about
+    the others ("" when none is left out). Texts in other languages would still get vectors,
+    but close by shared spelling, not meaning: one big theme labelled with function words."""
+    known = understood(embedder)
+    if known is None or docs.empty:
+        return docs, vectors, ""
+    langs = resolve_undetermined(docs["lang"].fillna("und"))
+    ok = (langs.isin(known) | langs.isin(ENGLISH_LIKE)).to_numpy() if "en" in known else langs.isin(known).to_numpy()
+    if ok.all():
+        return docs, vectors, ""
+    out = langs[~ok]
+    name = getattr(embedder, "name", "the embedding model")
+    text = (f"{len(out):,} of {len(docs):,} texts are in a language the offline reader ({name}) does not "
+            f"understand ({language_counts(out)}); they form no themes, rather than themes of look-alike "
+            "words. Configure a multilingual embedding ([feedback] embedding = \"multilingual\", offline, or "
+            "\"openai\") and run `journeybot feedback index --rebuild` to include them.")
+    return docs[ok].reset_index(drop=True), vectors[ok], text
 
 
 def _closeness(vectors: np.ndarray, labels: np.ndarray, keep: list[int]) -> np.ndarray:
@@ -365,7 +401,9 @@ def _previous(fb: FeedbackStore, params: ThemesParams, as_of: dt.date,
                      customers=customers)
     if frame.empty:
         return frame, np.zeros((0, fb.require_embedder().dim), dtype=np.float32)
-    return _select(frame, params.sentiment)
+    docs, vectors = _select(frame, params.sentiment)
+    docs, vectors, _ = _readable(docs, vectors, fb.require_embedder())
+    return docs, vectors
 
 
 def _trend(now: int, before: int) -> str:

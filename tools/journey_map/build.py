@@ -37,7 +37,7 @@ import pandas as pd
 from tools.analytics.compare import CompareParams, compare
 from tools.analytics.filters import DIMENSION_LABELS, Filters, cohort_sql, validate_filters
 from tools.analytics.funnel import FunnelParams, FunnelResult, funnel
-from tools.analytics.kpis import KpiParams, kpis
+from tools.analytics.kpis import KpiParams, kpis, numbers_of
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
 from tools.analytics.scope import cohort_clause, make_scope
 from tools.core.errors import NoDataError, ToolInputError
@@ -89,6 +89,9 @@ def build_map(
 
     `feedback_stages` limits the pain-point themes to some stages (a drill-down needs one)."""
     settings = settings or MapSettings()
+    # Amounts in the business's currency: the rules and renderings read it from the settings.
+    money = numbers_of(store, settings.kpi)
+    settings = replace(settings, kpi=replace(settings.kpi, currency=money.currency, locale=money.locale))
     rng = store.date_range()
     if rng is None:
         raise NoDataError("The journey store is empty, so there is no journey to map. Load data with "
@@ -118,23 +121,23 @@ def build_map(
                      f"the data ({as_of}): customers who entered late may still go on, so conversions are "
                      "floors and are not judged against the period before")
     columns = []
-    for i, stage in enumerate(STAGES):
+    for stage in STAGES:
         su = stage_usage[stage_usage["stage"] == stage]
         tps = usage[usage["stage"] == stage]
         events = int(su["events"].sum())
         columns.append(StageColumn(
             stage=stage,
-            customers=_reached(flow, i),
+            customers=_reached(flow, stage),
             active=int(su["customers"].sum()),
             events=events,
             online_share=float(tps.loc[tps["online"], "events"].sum() / events) if events else None,
             touchpoints=tuple(
                 TouchpointUse(str(r.touchpoint), bool(r.online), int(r.customers), int(r.events), str(r.action))
                 for r in tps.itertuples()),
-            to_next=_transition(flow, flow_before, i, still_open),
+            to_next=_transition(flow, flow_before, stage, still_open),
             emotion=emotions.get(stage),
             pain_points=pains.get(stage, ()),
-            kpis=tuple(kpi_rows[m] for m in STAGE_KPIS[stage]),
+            kpis=tuple(kpi_rows[m] for m in STAGE_KPIS[stage] if m in kpi_rows),  # answerable ones
         ))
     weakest = _weakest(flow, columns)
     judged = evaluate(columns, weakest, settings)
@@ -171,7 +174,7 @@ def build_map(
         first_day=current.first_day, last_day=current.last_day,
         entered=int(flow.entered) if flow is not None else 0,
         stages=tuple(judged), weakest=weakest, opportunities=tuple(opps),
-        currency=settings.kpi.currency, sources=sources, provenance=prov,
+        currency=money.currency, sources=sources, provenance=prov, locale=money.locale,
     )
 
 
@@ -239,22 +242,35 @@ def _funnels(store: JourneyStore, period: Period, before: ResolvedPeriod | None,
     return flow, flow_before
 
 
-def _reached(flow: FunnelResult | None, i: int) -> int:
-    return int(flow.steps["customers"].iloc[i]) if flow is not None else 0
+def _step(flow: FunnelResult | None, stage: str) -> int | None:
+    """Where a stage is among the funnel's steps: the funnel follows the stages the data has,
+    so a stage without events has no step (and no numbers)."""
+    if flow is None or stage not in flow.step_names:
+        return None
+    return flow.step_names.index(stage)
+
+
+def _reached(flow: FunnelResult | None, stage: str) -> int:
+    k = _step(flow, stage)
+    return int(flow.steps["customers"].iloc[k]) if flow is not None and k is not None else 0
 
 
 def _num(value: Any) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _transition(flow: FunnelResult | None, flow_before: FunnelResult | None, i: int,
+def _transition(flow: FunnelResult | None, flow_before: FunnelResult | None, stage: str,
                 still_open: bool) -> Transition | None:
-    if flow is None or i + 1 >= len(STAGES):
+    """From a stage to the next stage the data has (UCI's consideration goes on to purchase)."""
+    k = _step(flow, stage)
+    if flow is None or k is None or k + 1 >= len(flow.step_names):
         return None
-    step = flow.steps.iloc[i + 1]
-    before = _num(flow_before.steps["step_conversion"].iloc[i + 1]) if flow_before is not None else None
+    step = flow.steps.iloc[k + 1]
+    to = flow.step_names[k + 1]
+    j = _step(flow_before, to)
+    before = _num(flow_before.steps["step_conversion"].iloc[j]) if flow_before is not None and j else None
     return Transition(
-        from_stage=STAGES[i], to_stage=STAGES[i + 1], of=int(flow.steps["customers"].iloc[i]),
+        from_stage=stage, to_stage=to, of=int(flow.steps["customers"].iloc[k]),
         reached=int(step["customers"]), rate=_num(step["step_conversion"]), rate_before=before,
         median_days=_num(step["median_days"]), p90_days=_num(step["p90_days"]), still_open=still_open,
     )
@@ -271,16 +287,21 @@ def _weakest(flow: FunnelResult | None, columns: list[StageColumn]) -> Transitio
 def _stage_kpis(store: JourneyStore, period: Period, before: ResolvedPeriod | None, filters: Filters,
                 settings: MapSettings) -> tuple[dict[str, StageKpi], Provenance]:
     metrics = list(MAP_METRICS)
-    if before is None:
-        result = kpis(store, KpiParams(metrics=metrics, period=period, filters=filters), settings.kpi)  # type: ignore[arg-type]
-        rows = {v.metric: StageKpi(v.metric, v.label, v.value, None, None, None, None, v.n, None,
-                                   v.small_sample) for v in result.values}
-        return rows, result.provenance
-    against = Period(start=before.first_day, end=before.last_day)
-    cmp = compare(store, CompareParams(metrics=metrics, period=period, against=against, filters=filters),  # type: ignore[arg-type]
-                  settings.kpi)
+    try:
+        if before is None:
+            result = kpis(store, KpiParams(metrics=metrics, period=period, filters=filters), settings.kpi)  # type: ignore[arg-type]
+            rows = {v.metric: StageKpi(v.metric, v.label, v.value, None, None, None, None, v.n, None,
+                                       v.small_sample) for v in result.values if not v.no_data}
+            return rows, result.provenance
+        against = Period(start=before.first_day, end=before.last_day)
+        cmp = compare(store, CompareParams(metrics=metrics, period=period, against=against, filters=filters),  # type: ignore[arg-type]
+                      settings.kpi)
+    except NoDataError as exc:  # no KPI has data for these customers: the map says so, no KPI layer
+        return {}, Provenance("kpis", "the stages' KPIs", notes=(f"no KPIs on the map: {exc}",))
     rows = {}
     for r in cmp.rows.to_dict(orient="records"):
+        if r["no_data"]:
+            continue
         rows[r["metric"]] = StageKpi(
             r["metric"], r["label"], _num(r["current"]), _num(r["previous"]), _num(r["change"]),
             _num(r["relative_change"]), r["assessment"] if isinstance(r["assessment"], str) else None,

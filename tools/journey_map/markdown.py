@@ -88,7 +88,7 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe", details: bool = True) -
                 lines.append(f"  - {p.label} ({p.size:,} texts{change})")
                 if p.quote is not None:
                     lines.append(f'    > "{quote_text(p.quote.text)}" ({p.quote.citation()})')
-        lines.append("- KPIs: " + ("; ".join(kpi_lines(col, m.currency)) or "none"))
+        lines.append("- KPIs: " + ("; ".join(kpi_lines(col, m.numbers)) or "none"))
     lines += ["", m.provenance.to_text(details)]
     return "\n".join(lines)
 

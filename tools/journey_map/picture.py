@@ -22,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
-from tools.analytics.kpi_catalog import SPECS, format_change, format_value
+from tools.analytics.kpi_catalog import SPECS, Money, format_change, format_value
 from tools.charts.base import BAD, BAR, GOOD, MUTED, png
 from tools.core.stages import STAGES
 from tools.core.text import duration, pct
@@ -218,7 +218,7 @@ def _plain(lines: Sequence[str], colour: str = INK) -> list[tuple[str, str]]:
     return [(line, colour) for line in lines]
 
 
-def _kpi_lines(col: StageColumn, currency: str) -> list[tuple[str, str]]:
+def _kpi_lines(col: StageColumn, currency: Money) -> list[tuple[str, str]]:
     """Two lines per KPI, so a value is never split: 'CSAT (4-5 of 5): 72.9%' then its change."""
     out: list[tuple[str, str]] = []
     for k in col.kpis:
@@ -256,7 +256,7 @@ def map_figure(m: JourneyMapData) -> Figure:
                    ([c.emotion.previous if c.emotion else None for c in m.stages],
                     [0] * len(m.stages), MUTED, "--", "period before (dashed)")])
     sheet.callouts("Pain points", [_pain_boxes(c) for c in m.stages])
-    sheet.cells("KPIs", [_kpi_lines(c, m.currency) for c in m.stages])
+    sheet.cells("KPIs", [_kpi_lines(c, m.numbers) for c in m.stages])
     sheet.footer("Opportunities", [f"{k}. {o.severity.upper()}, {o.stage}: {o.shown}"
                                    for k, o in enumerate(m.opportunities, 1)] or ["None: no rule fired."])
     return sheet.figure()

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tools.analytics.kpi_catalog import SPECS, format_change, format_value
+from tools.core.money import NumberFormat
 from tools.core.text import duration, pct
 from tools.journey_map.types import (
     Difference,
@@ -120,7 +121,7 @@ def _conversion_fell(col: StageColumn, settings: MapSettings) -> list[tuple[str,
 
 def _kpis_worse(col: StageColumn, settings: MapSettings) -> list[tuple[str, str, str, float]]:
     out = []
-    cur = settings.kpi.currency
+    cur = NumberFormat.of(settings.kpi.currency or "GBP", settings.kpi.locale)
     floor = settings.kpi.min_sample
     for k in col.kpis:
         if k.assessment != "worse" or k.change is None or k.n < floor or (k.n_previous or 0) < floor:
@@ -276,7 +277,7 @@ NOTABLE_MIN_N = 30  # customers, orders, answers or tickets on both sides
 
 
 def differences(left: JourneyMapData, right: JourneyMapData) -> list[Difference]:
-    cur = left.currency
+    cur = left.numbers
     out: list[Difference] = []
     for a, b in zip(left.stages, right.stages, strict=True):
         stage = a.stage
@@ -303,9 +304,12 @@ def differences(left: JourneyMapData, right: JourneyMapData) -> list[Difference]
             d = ea.mean - eb.mean
             big = abs(d) >= NOTABLE_EMOTION and min(ea.scored, eb.scored) >= MIN_TEXTS
             out.append(Difference(stage, "emotion", _sig(ea.mean), _sig(eb.mean), _sig(d), _verdict(d, True), big))
-        for ka, kb in zip(a.kpis, b.kpis, strict=True):
+        # The KPIs each side's data can answer (a side with no data for one leaves it out).
+        theirs = {k.metric: k for k in b.kpis}
+        for ka in a.kpis:
+            kb = theirs.get(ka.metric)
             s = SPECS[ka.metric]
-            if ka.value is None or kb.value is None:
+            if kb is None or ka.value is None or kb.value is None:
                 continue
             d = ka.value - kb.value
             size = abs(d) if ka.metric == "nps" else (abs(d) / abs(kb.value) * 100 if kb.value else math.inf)

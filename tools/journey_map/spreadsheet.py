@@ -119,8 +119,9 @@ def map_xlsx(m: JourneyMapData) -> bytes:
     ws = wb.active
     ws.title = "Journey map"
     _sheet_grid(ws, f"Journey map: {m.who}", map_subtitle(m), map_grid(m), [c.health for c in m.stages])
-    _sheet_table(wb.create_sheet("Numbers"), map_numbers(m), formats=number_formats(currency_symbol(m.currency)),
-                 wrap=("detail",))
+    formats = number_formats(currency_symbol(m.currency))
+    formats["money"] = m.numbers.excel_format()  # the business's currency, in its own format
+    _sheet_table(wb.create_sheet("Numbers"), map_numbers(m), formats=formats, wrap=("detail",))
     _sheet_table(wb.create_sheet("How"), _how(m), wrap=("what",))
     return _save(wb)
 

@@ -16,6 +16,7 @@ import pandas as pd
 from tools.analytics.kpi_catalog import SPECS, format_value
 from tools.analytics.trends import kpi_series
 from tools.core.errors import NoDataError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
 from tools.core.text import count, duration, pct, text_table, words
@@ -37,7 +38,7 @@ from tools.journey_map.types import (
 
 
 @dataclass(frozen=True)
-class StageDetail(ResultMixin):
+class StageDetail(Priced, ResultMixin):
     stage: str
     who: str
     period_label: str
@@ -48,6 +49,7 @@ class StageDetail(ResultMixin):
     themes: tuple[Theme, ...]  # all of the stage's feedback, largest first
     currency: str
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.kpi_weeks.copy()
@@ -84,7 +86,7 @@ class StageDetail(ResultMixin):
                                               sort=False, dropna=False)
             labels = list(dict.fromkeys(self.kpi_weeks["label"]))
             metric_of = dict(zip(self.kpi_weeks["label"], self.kpi_weeks["metric"], strict=False))
-            rows = [[str(week)] + [format_value(SPECS[metric_of[lbl]], _val(wide.loc[week, lbl]), self.currency)
+            rows = [[str(week)] + [format_value(SPECS[metric_of[lbl]], _val(wide.loc[week, lbl]), self.numbers)
                                    for lbl in labels] for week in wide.index]
             lines += ["  " + line for line in text_table(["week of", *labels], rows)]
         if len(self.mood_weeks):
@@ -165,4 +167,4 @@ def stage_detail(store: JourneyStore, params: JourneyMapParams, *, feedback: Fee
     )
     return StageDetail(stage=stage, who=m.who, period_label=m.period_label, column=col, into=into,
                        kpi_weeks=kpi_weeks, mood_weeks=mood_weeks.reset_index(drop=True), themes=found,
-                       currency=m.currency, provenance=prov)
+                       currency=m.currency, provenance=prov, locale=m.locale)

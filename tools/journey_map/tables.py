@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tools.analytics.kpi_catalog import SPECS, format_value
+from tools.analytics.kpi_catalog import SPECS, Money, format_value
 from tools.core.cells import csv_bytes
 from tools.core.text import duration, pct, words
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
@@ -76,7 +76,7 @@ def _pain_lines(col: StageColumn) -> list[str]:
     return lines or ["none found"]
 
 
-def kpi_lines(col: StageColumn, currency: str) -> list[str]:
+def kpi_lines(col: StageColumn, currency: Money) -> list[str]:
     lines = []
     for k in col.kpis:
         s = SPECS[k.metric]
@@ -115,7 +115,7 @@ def map_grid(m: JourneyMapData) -> pd.DataFrame:
         rows["What customers do"].append("\n".join(action_lines(col)) or "-")
         rows["Emotion"].append("\n".join(emotion_lines(col)))
         rows["Pain points"].append("\n".join(_pain_lines(col)))
-        rows["KPIs"].append("\n".join(kpi_lines(col, m.currency)))
+        rows["KPIs"].append("\n".join(kpi_lines(col, m.numbers)))
         rows["Opportunities"].append("\n".join(_opportunity_lines(m, col.stage)) or "-")
     frame = pd.DataFrame(rows, index=[c.stage for c in m.stages]).T
     frame.index.name = "layer"

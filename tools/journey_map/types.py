@@ -19,9 +19,10 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tools.analytics.filters import Filters
-from tools.analytics.kpi_catalog import SPECS, format_change, format_value
+from tools.analytics.kpi_catalog import SPECS, Money, format_change, format_value
 from tools.analytics.kpis import KpiSettings
 from tools.analytics.periods import Period
+from tools.core.money import Priced
 from tools.core.results import Provenance
 from tools.core.stages import STAGES, Stage
 from tools.feedback.search import Quote
@@ -195,13 +196,13 @@ class StageKpi:
     n_previous: int | None
     small_sample: bool
 
-    def formatted(self, currency: str = "GBP") -> str:
+    def formatted(self, currency: Money = "GBP") -> str:
         return format_value(SPECS[self.metric], self.value, currency)
 
-    def previous_formatted(self, currency: str = "GBP") -> str:
+    def previous_formatted(self, currency: Money = "GBP") -> str:
         return format_value(SPECS[self.metric], self.previous, currency)
 
-    def change_formatted(self, currency: str = "GBP") -> str:
+    def change_formatted(self, currency: Money = "GBP") -> str:
         return format_change(SPECS[self.metric], self.change, currency)
 
 
@@ -260,7 +261,7 @@ class StageColumn:
 
 
 @dataclass(frozen=True)
-class JourneyMapData:
+class JourneyMapData(Priced):
     """The numbers of one journey map; `JourneyMap` (results.py) is the same with its renderings."""
 
     who: str  # "all customers", "persona The Regular"
@@ -275,6 +276,7 @@ class JourneyMapData:
     currency: str
     sources: dict[str, Provenance]  # the provenance of every analysis the map was built from
     provenance: Provenance = field(repr=False)
+    locale: str | None = None
 
     @property
     def days(self) -> int:

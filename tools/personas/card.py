@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from tools.core.money import NumberFormat
 from tools.core.results import to_jsonable
 
 
@@ -100,8 +101,10 @@ def percent(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.0f}%"
 
 
-def _money(x: float | None) -> str:
-    return "n/a" if x is None else f"{x:,.2f}"
+def _money(x: float | None, f: dict[str, Any]) -> str:
+    """An amount in the currency the facts were computed in (older saved cards without one
+    were made for the default profile, in pounds)."""
+    return "n/a" if x is None else NumberFormat.of(f.get("currency") or "GBP", f.get("locale")).money(x)
 
 
 def _demographics_text(demo: dict[str, Any]) -> str:
@@ -125,7 +128,7 @@ def _buying_text(f: dict[str, Any]) -> str:
     recency = f.get("median_days_since_purchase")
     since = f"; median {recency:.0f} days since the last purchase" if recency is not None else ""
     return (f"{percent(f['buyer_share'])} have bought, {f['orders_per_buyer']:.1f} orders each, "
-            f"average order {_money(f['avg_order'])}; {ful}; {when}{since}")
+            f"average order {_money(f['avg_order'], f)}; {ful}; {when}{since}")
 
 
 def _online_text(f: dict[str, Any]) -> str:

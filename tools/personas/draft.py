@@ -46,6 +46,8 @@ class BuildContext:
 def build_card(con, b: BuildContext, members_sql: str, params: list[Any], *, definition: str, used: set[str],
                base: Persona | None = None, segment: int | None = None, focus: tuple[str, ...] = ()) -> Persona:
     f = persona_facts(con, members_sql, params)
+    # Money on the card is written in the business's currency; saved with the facts.
+    f.update(currency=b.store.profile.currency, locale=b.store.profile.numbers.locale)
     texts = member_texts(con, members_sql, params)
     themes = pain_points(texts)
     words = template_words(f, b.overall, themes, used)

@@ -21,7 +21,7 @@ from tools.personas.params import EditPersonaParams, PersonaDraftResult, persona
 from tools.personas.words import Writer
 
 _ORDERS = "SELECT customer_id, ts, amount, fulfilment, channel FROM orders " \
-          "WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'refunded')"
+          "WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'returned')"
 _PER_BUYER = f"SELECT customer_id, count(*) AS n, sum(amount) AS revenue, max(ts) AS last FROM ({_ORDERS}) o GROUP BY 1"
 
 _SCORE = "avg(CASE WHEN csat IS NOT NULL THEN (csat - 1) / 4.0 ELSE nps / 10.0 END)"

@@ -28,7 +28,7 @@ ALL_IDS_SQL = """SELECT customer_id FROM customers
     UNION SELECT DISTINCT customer_id FROM events
     UNION SELECT DISTINCT customer_id FROM orders"""
 
-_ORDERS = "SELECT * FROM orders WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'refunded')"
+_ORDERS = "SELECT * FROM orders WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'returned')"
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ o AS (
            avg(CASE WHEN fulfilment = 'pickup' THEN 1.0 ELSE 0.0 END) AS pickup_share,
            avg(CASE WHEN channel = 'in_store' OR fulfilment = 'in_store' THEN 1.0 ELSE 0.0 END) AS instore_share,
            avg(CASE WHEN channel = 'phone' THEN 1.0 ELSE 0.0 END) AS phone_share
-    FROM orders WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'refunded')
+    FROM orders WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'returned')
     GROUP BY customer_id),
 t AS (SELECT customer_id, count(*) AS tickets FROM tickets WHERE customer_id IS NOT NULL GROUP BY customer_id),
 s AS (

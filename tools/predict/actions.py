@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters, dimension_sql
 from tools.core.errors import ToolInputError
+from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
@@ -35,7 +36,8 @@ Condition = Callable[[Frame, PredictSettings], pd.Series]
 class Rule:
     name: str
     action: str  # what to do, in the owner's words
-    when: Callable[[PredictSettings, float], str]  # the condition in words, thresholds filled in
+    when: Callable[[PredictSettings, str], str]  # the condition in words, thresholds filled in
+    #                                              (the spend threshold as the business writes money)
     matches: Condition
 
 
@@ -63,14 +65,14 @@ def _likely(f: Frame, s: PredictSettings) -> pd.Series:
 RULES: tuple[Rule, ...] = (
     Rule("personal_follow_up",
          "Personal follow-up from the owner: call or write, put the problem right.",
-         lambda s, v: (f"high value (last-12-month spend {v:,.0f}+) AND (churn risk {s.high_risk:.0%}+, or "
+         lambda s, v: (f"high value (last-12-month spend {v}+) AND (churn risk {s.high_risk:.0%}+, or "
                        f"up {s.rising_risk * 100:.0f} points in {s.compare_days} days, or buying at "
                        f"{s.lapsing_ratio:.0%} of their usual rate or less) AND a ticket, low score or "
                        f"negative feedback in the last {s.recent_days} days"),
          lambda f, s: f["high_value"] & (_high(f, s) | _slipping(f, s)) & f["recent_complaint"]),
     Rule("win_back_valuable",
          "Personal win-back: a note and a treat on their favourite order.",
-         lambda s, v: f"high value (last-12-month spend {v:,.0f}+) AND churn risk {s.high_risk:.0%}+",
+         lambda s, v: f"high value (last-12-month spend {v}+) AND churn risk {s.high_risk:.0%}+",
          lambda f, s: f["high_value"] & _high(f, s)),
     Rule("service_recovery",
          "Resolve the complaint and check in before any offer.",
@@ -94,7 +96,7 @@ RULES: tuple[Rule, ...] = (
          lambda f, s: ~f["has_purchase"] & (f["decision_30d"] > 0)),
     Rule("reward_loyal",
          "Thank and reward: a loyalty perk; ask for a review or a referral.",
-         lambda s, v: f"high value (last-12-month spend {v:,.0f}+) AND churn risk below {s.medium_risk:.0%}",
+         lambda s, v: f"high value (last-12-month spend {v}+) AND churn risk below {s.medium_risk:.0%}",
          lambda f, s: f["high_value"] & (f["churn_risk"] < s.medium_risk).fillna(False)),
     Rule("no_discount_needed",
          "Likely to buy anyway: no discount; keep them informed.",
@@ -111,24 +113,29 @@ ACTION_NAMES: tuple[str, ...] = tuple(r.name for r in RULES)
 assert ACTION_NAMES == ActionName.__args__  # type: ignore[attr-defined]
 
 
-def describe_rules(settings: PredictSettings, value_threshold: float) -> list[tuple[str, str, str]]:
+def describe_rules(settings: PredictSettings, value_threshold: float,
+                   money: NumberFormat | None = None) -> list[tuple[str, str, str]]:
     """(name, when, action) for each rule, in the order they are checked."""
-    return [(r.name, r.when(settings, value_threshold), r.action) for r in RULES]
+    shown = (money or NumberFormat()).money_short(value_threshold)
+    return [(r.name, r.when(settings, shown), r.action) for r in RULES]
 
 
-def assign_actions(frame: Frame, settings: PredictSettings, value_threshold: float) -> pd.DataFrame:
+def assign_actions(frame: Frame, settings: PredictSettings, value_threshold: float,
+                   money: NumberFormat | None = None) -> pd.DataFrame:
     """The first matching rule per customer: columns action, what, why (index as `frame`)."""
+    money = money or NumberFormat()
+    shown = money.money_short(value_threshold)
     chosen = pd.Series(pd.NA, index=frame.index, dtype="object")
     for rule in RULES:  # a handful of rules, each a vectorised condition
         hit = rule.matches(frame, settings).to_numpy(dtype=bool) & chosen.isna().to_numpy()
         chosen[hit] = rule.name
     lookup = {r.name: r for r in RULES}
     what = chosen.map({n: r.action for n, r in lookup.items()})
-    when = chosen.map({r.name: r.when(settings, value_threshold) for r in RULES})
-    return pd.DataFrame({"action": chosen, "what": what, "why": _why(frame, when)}, index=frame.index)
+    when = chosen.map({r.name: r.when(settings, shown) for r in RULES})
+    return pd.DataFrame({"action": chosen, "what": what, "why": _why(frame, when, money)}, index=frame.index)
 
 
-def _why(f: Frame, rule_text: pd.Series) -> pd.Series:
+def _why(f: Frame, rule_text: pd.Series, money: NumberFormat) -> pd.Series:
     """The rule in words plus this customer's own numbers (string columns, no row loop)."""
     def pct(col: pd.Series) -> pd.Series:
         return (col.abs() * 100).round().astype("Int64").astype(str)
@@ -137,8 +144,10 @@ def _why(f: Frame, rule_text: pd.Series) -> pd.Series:
     risk = blank.mask(f["churn_risk"].notna(), "churn risk " + pct(f["churn_risk"]) + "%")
     change = blank.mask(f["risk_change"].abs() >= 0.05,
                         np.where(f["risk_change"] > 0, " (up ", " (down ") + pct(f["risk_change"]) + " points)")
-    spend = blank.mask(f["spend_365d"] > 0, "; spent " + f["spend_365d"].round().astype("Int64").astype(str)
-                       + " in 12 months")
+    # Amounts written once per distinct value (customers share round amounts), not per row.
+    rounded = f["spend_365d"].round()
+    written = rounded.map({v: money.money(v, decimals=0) for v in rounded.dropna().unique()})
+    spend = blank.mask(f["spend_365d"] > 0, "; spent " + written + " in 12 months")
     buy = blank.mask(f["purchase_propensity"].notna(), "; " + pct(f["purchase_propensity"]) + "% likely to buy soon")
     facts = (risk + change + spend + buy).str.removeprefix("; ")
     detail = blank.mask(f["reasons"] != "", "; " + f["reasons"])
@@ -167,7 +176,7 @@ class NextActionsParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class NextActionsResult(ResultMixin):
+class NextActionsResult(Priced, ResultMixin):
     summary: pd.DataFrame  # action, what, customers, share, value (12-month spend)
     customers: pd.DataFrame  # customer_id, action, what, why, churn_risk, purchase_propensity, spend_365d
     by_group: pd.DataFrame  # group value x action counts (when `by`)
@@ -176,6 +185,8 @@ class NextActionsResult(ResultMixin):
     population: int
     as_of: dt.date
     provenance: Provenance = field(repr=False)
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers if self.provenance.params.get("level") == "customers" else self.summary
@@ -184,7 +195,7 @@ class NextActionsResult(ResultMixin):
         lines = [self.recommendation, ""]
         if self.provenance.params.get("level") == "summary" and len(self.summary):
             for r in self.summary.itertuples():
-                lines.append(f"  {r.action:<20} {r.customers:>6,} ({r.share:>4.0%})  worth {r.value:>10,.0f}  {r.what}")
+                lines.append(f"  {r.action:<20} {r.customers:>6,} ({r.share:>4.0%})  worth {self.numbers.money(r.value, decimals=0):>12}  {r.what}")
             lines.append("")
         if len(self.customers):
             for r in self.customers.itertuples():
@@ -214,7 +225,8 @@ def next_best_actions(
         if params.customer_id not in sc.frame.index:
             raise ToolInputError(f"No customer {params.customer_id!r} with orders or journey events in the data.")
         frame = sc.frame.loc[[params.customer_id]]
-    acts = assign_actions(frame, sc.settings, sc.value_threshold).join(
+    money = store.profile.numbers
+    acts = assign_actions(frame, sc.settings, sc.value_threshold, money).join(
         frame[["churn_risk", "purchase_propensity", "spend_365d"]])
     summary = (acts.groupby("action", sort=False)
                .agg(customers=("what", "size"), value=("spend_365d", "sum"), what=("what", "first"))
@@ -244,9 +256,9 @@ def next_best_actions(
     )
     return NextActionsResult(
         summary=summary, customers=listed, by_group=by_group,
-        recommendation=_recommend(summary, group, len(acts)),
-        rules=describe_rules(sc.settings, sc.value_threshold), population=len(acts), as_of=sc.as_of,
-        provenance=prov,
+        recommendation=_recommend(summary, group, len(acts), money),
+        rules=describe_rules(sc.settings, sc.value_threshold, money), population=len(acts), as_of=sc.as_of,
+        provenance=prov, currency=money.currency, locale=money.locale,
     )
 
 
@@ -266,7 +278,7 @@ def _group_name(filters: Filters, params: NextActionsParams) -> str:
 URGENT: tuple[str, ...] = ("personal_follow_up", "win_back_valuable", "service_recovery", "win_back", "check_in")
 
 
-def _recommend(summary: pd.DataFrame, group: str, n: int) -> str:
+def _recommend(summary: pd.DataFrame, group: str, n: int, money: NumberFormat) -> str:
     """The headline: what most of the group gets, and the most urgent action that has customers."""
     if n == 0:
         return f"No customers in {group} to act on."
@@ -279,5 +291,5 @@ def _recommend(summary: pd.DataFrame, group: str, n: int) -> str:
     if len(urgent):
         first = urgent.iloc[0]  # summary rows are in rule order, so this is the most urgent
         text += (f" Most urgent: {first['customers']:,} customer(s) for '{first['action']}' "
-                 f"(last-12-month spend {first['value']:,.0f}): {first['what']}")
+                 f"(last-12-month spend {money.money_short(first['value'])}): {first['what']}")
     return text

@@ -19,6 +19,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Filters
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features
@@ -73,7 +74,7 @@ class AtRiskParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class AtRiskResult(ResultMixin):
+class AtRiskResult(Priced, ResultMixin):
     customers: pd.DataFrame  # the listed customers: _COLUMNS, index customer_id
     count: int  # customers in the tier (all of them, not only the listed ones)
     buyers: int  # customers with a purchase, within the filters: the population scored
@@ -86,6 +87,8 @@ class AtRiskResult(ResultMixin):
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
     quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
 
     @property
     def share(self) -> float:
@@ -102,12 +105,13 @@ class AtRiskResult(ResultMixin):
             band = "high" if self.tier == "high" else "high or medium"
             head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are at {band} risk of not "
                     f"buying in the {self.window_days} days after {self.as_of} (risk {self.threshold:.0%} or more).")
-        lines = [f"{head} They spent {self.value:,.0f} in the last 12 months."]
+        money = self.numbers
+        lines = [f"{head} They spent {money.money_short(self.value)} in the last 12 months."]
         if len(self.customers):
             lines.append("")
             for cid, r in self.customers.iterrows():
                 was = f" (was {r.risk_before:.0%})" if pd.notna(r.risk_before) else " (new)"
-                lines.append(f"  {cid:<14} risk {r.churn_risk:>4.0%}{was:<11} spent {r.spend_365d:>9,.0f}  "
+                lines.append(f"  {cid:<14} risk {r.churn_risk:>4.0%}{was:<11} spent {money.money(r.spend_365d, decimals=0):>11}  "
                              f"{r.reasons or '-'}")
         lines.append("")
         lines.append(self.provenance.notes[0] if details and self.provenance.notes else self.quality)
@@ -153,6 +157,7 @@ def at_risk_customers(
         value=float(chosen["spend_365d"].sum()), expected_revenue=float(chosen["expected_revenue"].sum()),
         tier=params.tier, window_days=window, threshold=threshold, as_of=sc.as_of,
         model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
+        currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 
 
@@ -173,7 +178,7 @@ class NewlyAtRiskParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class NewlyAtRiskResult(ResultMixin):
+class NewlyAtRiskResult(Priced, ResultMixin):
     customers: pd.DataFrame  # newly high-risk customers, highest value first
     count: int  # newly at high risk
     value: float  # their last-12-month spend
@@ -183,6 +188,8 @@ class NewlyAtRiskResult(ResultMixin):
     compared_with: str  # "2026-08-21" or "scoring of 2026-08-27 07:00"
     as_of: dt.date
     provenance: Provenance = field(repr=False)
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
 
     def metric(self, measure: Literal["count", "value"], *, new_only: bool = False) -> float:
         """The number behind the alert metric `high_risk_customers` (count or value)."""
@@ -194,7 +201,7 @@ class NewlyAtRiskResult(ResultMixin):
         if self.count == 0:
             return f"No customer became high risk since {self.compared_with}; {self.total_count:,} are at high risk."
         return (f"{self.count:,} customer(s) newly at high risk of leaving since {self.compared_with}, "
-                f"worth {self.value:,.0f} over the last 12 months ({self.total_count:,} at high risk in all).")
+                f"worth {self.numbers.money_short(self.value)} over the last 12 months ({self.total_count:,} at high risk in all).")
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()
@@ -203,7 +210,8 @@ class NewlyAtRiskResult(ResultMixin):
         lines = [self.digest_line()]
         for cid, r in self.customers.iterrows():
             before = f"{r.previous_risk:.0%}" if pd.notna(r.previous_risk) else "not a buyer then"
-            lines.append(f"  {cid:<14} risk {r.churn_risk:.0%} (was {before}), spent {r.spend_365d:,.0f}: "
+            lines.append(f"  {cid:<14} risk {r.churn_risk:.0%} (was {before}), spent "
+                         f"{self.numbers.money(r.spend_365d, decimals=0)}: "
                          f"{r.reasons or '-'}")
         return "\n".join(lines)
 
@@ -264,7 +272,8 @@ def newly_at_risk(
         count=len(new), value=float(new["spend_365d"].sum()),
         expected_revenue=float(np.nansum(new["expected_revenue"])),
         total_count=int(now_high.sum()), total_value=float(buyers.loc[now_high, "spend_365d"].sum()),
-        compared_with=compared, as_of=sc.as_of, provenance=prov,
+        compared_with=compared, as_of=sc.as_of, provenance=prov, currency=store.profile.currency,
+        locale=store.profile.numbers.locale,
     )
 
 

@@ -28,7 +28,7 @@ from tools.predict.settings import day_start
 # are trained at past cut-offs; a plain frame is fine for scoring at the end of the data.
 SentimentSource = pd.DataFrame | Callable[[dt.datetime], pd.DataFrame]
 
-PURCHASE_SQL = "(status IS NULL OR status NOT IN ('cancelled', 'refunded'))"
+PURCHASE_SQL = "(status IS NULL OR status NOT IN ('cancelled', 'returned'))"
 
 FEATURES: dict[str, str] = {
     "recency_days": "days since the last purchase",

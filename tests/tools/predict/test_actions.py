@@ -48,15 +48,15 @@ def test_each_customer_gets_the_first_rule_that_matches():
         "browsing": "convert_prospect", "loyal": "reward_loyal", "regular": "no_discount_needed",
         "quiet": "keep_in_touch"}
     why = acts.loc["vip_angry", "why"]
-    assert why.startswith("because high value (last-12-month spend 500+) AND (churn risk 60%+, or up 15 points")
-    assert "[churn risk 80%; spent 100 in 12 months; 20% likely to buy soon]; a ticket still open" in why
+    assert why.startswith("because high value (last-12-month spend £500+) AND (churn risk 60%+, or up 15 points")
+    assert "[churn risk 80%; spent £100 in 12 months; 20% likely to buy soon]; a ticket still open" in why
     assert "(up 20 points)" in acts.loc["drifting", "why"]
 
 
 def test_rules_read_with_the_thresholds_filled_in():
     rules = describe_rules(PredictSettings(high_risk=0.7), 321.0)
     assert [r[0] for r in rules] == list(ACTION_NAMES)
-    assert rules[1][1] == "high value (last-12-month spend 321+) AND churn risk 70%+"
+    assert rules[1][1] == "high value (last-12-month spend £321+) AND churn risk 70%+"
     assert rules[-1][1] == "everyone else"
 
 

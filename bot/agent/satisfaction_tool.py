@@ -1,0 +1,117 @@
+"""satisfaction_by for the agent and the planner: a satisfaction measure (review score, CSAT,
+NPS, sentiment) compared across late and on-time deliveries, channels, stages, product
+categories or segments. The plan reads the measure and the attribute from the question's own
+words, so "are late deliveries hurting our reviews?" needs no model."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.analytics_tools import period_from
+from bot.agent.tools import ToolContext, ToolSpec
+
+# Which measure a question asks about, first match wins: NPS and sentiment words are specific,
+# "satisfied" means CSAT, anything else about ratings or reviews is the review score.
+_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
+    ("sentiment", re.compile(r"sentiment|negative|positive|comments?\b|tone\b|mood|feel(?:ing)?s?\b|"
+                             r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
+    ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
+)
+# Which attribute, first match wins: a delivery cue is the most specific, a channel the least
+# (a channel name like "instagram" is read by the slot parser too).
+_BY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("delivery", re.compile(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
+                            r"courier|dispatch\w*|delay\w*|shows? up", re.I)),
+    ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)", re.I)),
+    ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
+    ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
+    ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
+)
+_SATISFACTION = re.compile(r"review|rating|rate us|rated|stars?\b|score|csat|nps|satisf|sentiment|"
+                           r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
+                           r"like least|like most", re.I)
+_COMPARISON = re.compile(r"hurt|lower|higher|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
+                         r"compare|suffer|lead to|affect|impact|drag|harsh|because", re.I)
+
+
+def measure_from(text: str) -> str:
+    return next((m for m, cue in _MEASURES if cue.search(text)), "review_score")
+
+
+def by_from(text: str, channels: list[str] | None = None) -> str:
+    found = next((b for b, cue in _BY if cue.search(text)), None)
+    if found is None and channels:
+        return "channel"
+    return found or "delivery"
+
+
+def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "text", "") or ""
+    args: dict[str, Any] = {"measure": measure_from(text),
+                            "by": by_from(text, getattr(slots, "channels", None))}
+    args.update(period_from(slots))
+    return args
+
+
+def _boost(slots: Any) -> float:
+    # A satisfaction word plus an attribute to split by ("do late orders get lower ratings?",
+    # "ratings by product category"), more so with a comparison. Without an attribute a
+    # satisfaction question ("what's our review score?") is a KPI, and without a satisfaction
+    # word this tool is never the answer, however the words happen to overlap.
+    text = getattr(slots, "text", "") or ""
+    if not _SATISFACTION.search(text):
+        return -0.3
+    compared = bool(_COMPARISON.search(text))
+    named = any(cue.search(text) for _, cue in _BY)
+    # A channel's name alone is a filter ("NPS for Instagram customers"), a split only when
+    # compared ("do Instagram customers rate us lower?").
+    if not named and not (compared and getattr(slots, "channels", None)):
+        return -0.2
+    return 0.5 if compared else 0.25
+
+
+def _run(ctx: ToolContext, params: Any):
+    from tools.analytics.kpi_scope import promise_of
+    from tools.analytics.satisfaction import satisfaction_by
+
+    texts = None
+    if params.measure == "sentiment":
+        from bot.agent.feedback_tools import feedback_store
+        from tools.feedback.sentiment import scored_texts
+
+        texts = scored_texts(feedback_store(ctx).frame())
+    promise = promise_of(ctx.store, ctx.config.kpi_settings()).delivery_promise_days
+    return satisfaction_by(ctx.store, params, promise_days=promise, texts=texts)
+
+
+def satisfaction_tools() -> list[ToolSpec]:
+    from tools.analytics.satisfaction import SatisfactionParams
+
+    return [
+        ToolSpec(
+            name="satisfaction_by",
+            params=SatisfactionParams,
+            run=_run,
+            description=(SatisfactionParams.__doc__ or "").strip(),
+            examples=(
+                "are late deliveries hurting our reviews?",
+                "which product category gets the worst reviews?",
+                "do instagram customers rate us lower?",
+                "is NPS different across segments?",
+            ),
+            phrasings=(
+                "do late orders get worse ratings", "review score late versus on time",
+                "does delivery delay affect satisfaction", "ratings by product category",
+                "which category do customers rate lowest", "csat by channel compared",
+                "satisfaction by journey stage", "which segment is least satisfied",
+                "are some channels less happy than others", "late orders against on time, how do they feel",
+                "do parcels that arrive late get lower scores", "what kind of products get bad reviews",
+            ),
+            keywords=("late deliver", "reviews", "ratings", "rated", "rate us", "satisfied", "category",
+                      "categories", "hurting"),
+            plan=_plan,
+            boost=_boost,
+        ),
+    ]

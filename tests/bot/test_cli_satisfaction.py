@@ -1,0 +1,51 @@
+"""`journeybot satisfaction` as a script sees it: the verdict and table, JSON with every group,
+exit codes for a wrong option and for a measure the data does not have."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from kpi_fixtures import load
+from satisfaction_fixtures import LATE, ON_TIME, shop_tables
+
+from bot.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def shop(home: Path, tmp_path: Path):
+    from bot.config import load_config
+
+    store = load_config().open_store()
+    load(store, tmp_path / "shop", shop_tables())
+    return store
+
+
+def test_late_against_on_time_prints_the_verdict_and_the_table(shop):
+    result = run("satisfaction", "--by", "delivery")
+    assert result.exit_code == 0, result.output
+    assert f"Yes: review score {np.mean(LATE):.2f} of 5 for late ({len(LATE)} answers)" in result.output
+    assert "never arrived" in result.output and "Not compared:" in result.output
+
+
+def test_json_has_every_group_with_its_size(shop):
+    result = run("satisfaction", "--measure", "csat", "--by", "delivery", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    groups = {g["group"]: g for g in data["groups"]}
+    assert groups["on time"]["n"] == len(ON_TIME) + 1
+    assert groups["late"]["value"] == pytest.approx(sum(s >= 4 for s in LATE) / len(LATE))
+    assert data["provenance"]["tool"] == "satisfaction_by"
+
+
+def test_a_wrong_option_is_a_usage_error_and_missing_answers_are_bad_input(shop):
+    assert run("satisfaction", "--by", "weather").exit_code == 2
+    result = CliRunner().invoke(main, ["satisfaction", "--measure", "nps"])
+    assert result.exit_code == 1 and "No NPS answers" in result.output
