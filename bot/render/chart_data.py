@@ -142,9 +142,10 @@ def _funnel(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFig
 
 
 def _trend(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFigure:
-    from tools.analytics.kpi_catalog import SPECS, currency_symbol
+    from tools.analytics.kpi_catalog import SPECS
     from tools.charts.axes import Measure, kpi_measure
     from tools.charts.trend import kpi_trend_figure
+    from tools.core.money import currency_symbol
 
     metric = str(data["metric"].iloc[0]) if "metric" in data.columns and len(data) else \
         str(getattr(result, "metric", tool))

@@ -32,9 +32,9 @@ def digest_blocks(result: DigestResult, narrative: str | None = None) -> list[Bl
 
 def chart_png(chart: ChartSeries) -> bytes:
     """The digest's KPI by day, in its unit (money with the currency, from zero)."""
-    from tools.analytics.kpi_catalog import currency_symbol
     from tools.charts.axes import kpi_measure
     from tools.charts.trend import kpi_trend_chart
+    from tools.core.money import currency_symbol
 
     name = chart.title.split(" by day")[0].split(",")[0]
     return kpi_trend_chart(list(chart.dates), list(chart.values), title=chart.title,

@@ -100,7 +100,10 @@ class Finding(ResultMixin):
         negative (money, counts, shares)."""
         if self.kind != "anomaly" or self.lower is None or self.upper is None:
             return None
-        floor = 0.0 if self.unit in ("%", "", "£", "$", "€", "h", "days") else self.lower
+        from tools.core.money import money_format
+
+        cannot_be_negative = self.unit in ("%", "", "h", "days") or money_format(self.unit) is not None
+        floor = 0.0 if cannot_be_negative else self.lower
         ceiling = 100.0 if self.unit == "%" else self.upper  # a share never passes 100%
         return max(self.lower, floor), min(self.upper, ceiling)
 

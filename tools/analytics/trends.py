@@ -309,7 +309,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             n for n in (scope.period.note,) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
-                       latest, previous, mean, prov, scope.numbers.locale, overall=overall, overall_n=overall_n)
+                       latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
+                       overall_n=overall_n)
 
 
 def period_value(con: duckdb.DuckDBPyConnection, scope: Scope, metric: str) -> tuple[float | None, int]:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from tools.analytics.kpi_catalog import currency_symbol
 from tools.core.cells import neutralise
 from tools.journey_map.tables import comparison_frame, map_grid, map_numbers, map_subtitle
 from tools.journey_map.types import JourneyMapData, MapComparisonData
@@ -119,7 +118,7 @@ def map_xlsx(m: JourneyMapData) -> bytes:
     ws = wb.active
     ws.title = "Journey map"
     _sheet_grid(ws, f"Journey map: {m.who}", map_subtitle(m), map_grid(m), [c.health for c in m.stages])
-    formats = number_formats(currency_symbol(m.currency))
+    formats = number_formats("")
     formats["money"] = m.numbers.excel_format()  # the business's currency, in its own format
     _sheet_table(wb.create_sheet("Numbers"), map_numbers(m), formats=formats, wrap=("detail",))
     _sheet_table(wb.create_sheet("How"), _how(m), wrap=("what",))
