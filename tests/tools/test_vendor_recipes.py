@@ -131,6 +131,19 @@ def test_square_refunds_fold_into_their_payment(shop):
     assert got == local.timestamp()
 
 
+def test_a_square_export_without_the_customer_column_loads_every_sale_as_a_guest(shop, tmp_path):
+    """Square leaves Customer ID out of the export when no sale had a customer on file (a
+    walk-in shop): every transaction is then a one-off guest, not a refused file."""
+    d = pd.read_csv(VENDORS / "square/transactions.csv", dtype=str, keep_default_na=False)
+    path = tmp_path / "transactions.csv"
+    d.drop(columns=["Customer ID"]).to_csv(path, index=False)
+    ingest_export(shop, path)
+    payments = d[d["Event Type"] == "Payment"]["Transaction ID"]
+    assert shop.count("orders") == payments.nunique()
+    guests = shop.query("SELECT DISTINCT customer_id FROM orders")["customer_id"]
+    assert len(guests) == payments.nunique() and guests.str.contains("guest", case=False).all()
+
+
 def test_stripe_keeps_refunds_and_leaves_out_declines(shop):
     ingest_export(shop, VENDORS / "stripe/unified_payments.csv")
     d = raw("stripe/unified_payments.csv")

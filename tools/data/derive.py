@@ -86,24 +86,31 @@ def filters_sql(ctx: LoadContext, src: Source) -> list[str]:
 
 
 def coalesce_sql(ctx: LoadContext, src: Source, target: str, items: list[str], template: object) -> str | None:
-    """The first non-empty of columns and '{templates}'; columns missing from the file are
-    passed over when the target is optional. `template` builds a template's SQL (staging's)."""
+    """The first non-empty of columns and '{templates}'. Columns missing from the file are
+    passed over while another item can still give a value (a Square export without its
+    Customer ID column falls back to the guest template); with none left, an optional target
+    is skipped and a required one names the first missing column. `template` builds a
+    template's SQL (staging's)."""
     parts = []
     what = f"coalesce for {target!r}"
     for item in items:
         if "{" in item:
             fields = [f for _, f, _, _ in string.Formatter().parse(item) if f and f != "_row"]
-            if target in ctx.m.optional and not all(has_column(src, f) for f in fields):
+            if not all(has_column(src, f) for f in fields):
                 continue
             # a template whose every field is empty ("guest-{Id}" without an Id) is no value
             filled = " OR ".join(f"{text(f's.{ident(find_column(ctx, src, f, what))}')} IS NOT NULL"
                                  for f in fields) or "TRUE"
             parts.append(f"CASE WHEN {filled} THEN {template(ctx, src, item, target)} END")  # type: ignore[operator]
-        elif target in ctx.m.optional and not has_column(src, item):
-            continue
-        else:
+        elif has_column(src, item):
             parts.append(text(f"s.{ident(find_column(ctx, src, item, what))}"))
     if not parts:
+        if target in ctx.m.optional:
+            return None
+        first = items[0]
+        fields = [f for _, f, _, _ in string.Formatter().parse(first) if f and f != "_row"] if "{" in first else [first]
+        for f in fields:
+            find_column(ctx, src, f, what)  # raises, naming the column the file lacks
         return None
     return f"coalesce({', '.join(parts)})"
 
