@@ -346,6 +346,7 @@ def index_documents(
 
     embed_seconds = 0.0
     if len(new):
+        phase("embedding", 0.0)  # the first batch also loads the model: seconds under this label
         step = max(fb.batch_size, 1)
         texts = new["text"].tolist()
         # Each batch is written to Chroma while the next one is embedded (the model releases
