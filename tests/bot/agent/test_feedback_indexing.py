@@ -134,3 +134,23 @@ def test_ingest_indexes_the_new_texts_unless_told_not_to(tmp_path, encoder, monk
     again = runner.invoke(main, ["ingest", "tickets", str(tmp_path / "tickets.csv")], catch_exceptions=False)
     assert "feedback <-" not in again.output  # nothing new loaded, nothing to embed
     assert sum(encoder.calls) == 7
+
+
+def test_serve_indexes_at_start_and_after_each_sync_on_its_own_thread(loaded, encoder):
+    from types import SimpleNamespace
+
+    from bot.cli.serve import start_feedback_indexer
+
+    config, store = loaded
+    agent = JourneyAgent.from_config(config, store)
+    scheduler = SimpleNamespace(on_new_data=[])
+    indexer = start_feedback_indexer(config, agent.ctx, scheduler)
+    try:
+        assert agent.ctx.services["feedback_indexer"] is indexer
+        assert scheduler.on_new_data == [indexer.request]  # a sync that brought rows wakes it
+        assert indexer.wait(30)
+    finally:
+        indexer.stop(timeout=5)
+    assert texts_indexed(agent.ctx.services["feedback"]) == texts_in(store) == 7
+    answer = agent.answer(SEARCH)
+    assert answer.tool_calls[0].ok and "indexed so far" not in answer_text(answer)
