@@ -154,3 +154,15 @@ def test_serve_indexes_at_start_and_after_each_sync_on_its_own_thread(loaded, en
     assert texts_indexed(agent.ctx.services["feedback"]) == texts_in(store) == 7
     answer = agent.answer(SEARCH)
     assert answer.tool_calls[0].ok and "indexed so far" not in answer_text(answer)
+
+
+def test_sources_sync_indexes_the_texts_it_loaded(tmp_path, encoder, monkeypatch):
+    monkeypatch.delenv("JOURNEYBOT_INDEX_ON_LOAD")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (tmp_path / "journeybot.toml").write_text(f'[[sources]]\nname = "drop"\nkind = "inbox"\npath = "{inbox}"\n')
+    (inbox / "surveys.csv").write_text(SURVEYS, encoding="utf-8")
+    done = CliRunner().invoke(main, ["sources", "sync", "drop", "--here"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    assert "feedback <- survey, ticket: 5 texts in 5 chunks; 5 embedded" in done.output
+    assert texts_indexed(load_config().open_feedback()) == 5
