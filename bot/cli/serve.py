@@ -93,8 +93,9 @@ def start_feedback_indexer(config: Any, tool_ctx: Any, scheduler: Any) -> Any:
     classify = tool_ctx.service("sentiment_classifier", lambda: sentiment_classifier(config))
     indexer = FeedbackIndexer(config, tool_ctx.store, feedback_store(tool_ctx), classify=classify).start()
     tool_ctx.services["feedback_indexer"] = indexer
-    if scheduler is not None:
-        scheduler.on_new_data.append(indexer.request)
+    hooks = getattr(scheduler, "on_new_data", None)  # a scheduler without syncs has none
+    if hooks is not None:
+        hooks.append(indexer.request)
     indexer.request()
     return indexer
 
