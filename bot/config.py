@@ -121,6 +121,12 @@ class FeedbackConfig(_Section):
         description="'auto' = the chat model scores sentiment when [model] is configured (one call per 40 "
                     "texts, any language), else the offline scorer; 'offline' = always the offline scorer",
     )
+    index_on_load: bool = Field(
+        default=True,
+        description="`journeybot ingest` and `sources sync` embed new survey and ticket texts as they load; "
+                    "false leaves them to `journeybot feedback index` or serve's background indexer "
+                    "(JOURNEYBOT_INDEX_ON_LOAD=0 overrides)",
+    )
 
 
 class ModelConfig(_Section):
@@ -573,6 +579,8 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     cfg.env = env
     if env.get("JOURNEYBOT_CHROMA_URL"):  # containers point every instance at one Chroma server
         cfg.feedback.chroma_url = env["JOURNEYBOT_CHROMA_URL"]
+    if env.get("JOURNEYBOT_INDEX_ON_LOAD", "").strip().lower() in ("0", "false", "no", "off"):
+        cfg.feedback.index_on_load = False  # scripted loads; serve indexes in the background
     return cfg
 
 

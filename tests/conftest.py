@@ -29,6 +29,9 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("JOURNEYBOT_HOME", str(home))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    # Loads do not embed their texts (seconds of the real model per test); the tests of
+    # indexing on load unset this.
+    monkeypatch.setenv("JOURNEYBOT_INDEX_ON_LOAD", "0")
     monkeypatch.chdir(tmp_path)
     yield
 

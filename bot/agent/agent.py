@@ -37,7 +37,14 @@ from bot.agent.toolbox import (
     shortlist,
     shortlist_middleware,
 )
-from bot.agent.tools import ToolContext, ToolSpec, render_for_model, reporting_to, run_tool
+from bot.agent.tools import (
+    ToolContext,
+    ToolSpec,
+    collecting_notes,
+    render_for_model,
+    reporting_to,
+    run_tool,
+)
 from bot.answer import Answer, AnswerEvents, PendingAction, ToolCallRecord
 from bot.prompts import load_prompt
 from bot.sources import stale_notes
@@ -132,9 +139,11 @@ class JourneyAgent:
     def answer(self, question: str, conversation_key: str = "default", *, context: str | None = None,
                events: AnswerEvents | None = None) -> Answer:
         """`events` hears about tools starting and the reply text as it streams (bot/answer.py)."""
-        with reporting_to(events):
+        with reporting_to(events), collecting_notes() as notes:
             # Contact, payment and place details never reach the model, the memory or the logs.
             answer = self._answer(redact(question.strip()) or "", conversation_key, context, events)
+        # Notes the tools insist on (how much feedback is indexed), unless the text says them.
+        answer.notes.extend(n for n in notes if n not in answer.text and n not in answer.notes)
         # Every answer says when the data behind it is older than its sources promise.
         answer.notes.extend(stale_notes(self.ctx.config))
         return answer

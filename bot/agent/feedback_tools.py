@@ -1,15 +1,20 @@
 """What customers say, for the agent and the planner: semantic search with citations,
-sentiment by stage or channel, and themes. The feedback store is opened once per process and
-brought in line with the journey store's surveys and tickets before the first use (and again
-whenever their row counts change), so a fresh ingest is searchable without a manual step."""
+sentiment by stage or channel, and themes.
+
+An answer never indexes: embedding thousands of texts takes minutes, so it happens at load
+time (`journeybot ingest`, `sources sync`) or on serve's background indexer
+(bot/feedback_indexer.py). A question asked before every text is indexed is answered from
+what is, and says how much that is; with nothing indexed it says so and how to index."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
 from bot.agent.analytics_tools import period_from
-from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
+from tools.core.errors import ToolUnavailable
 
 _COMPLAINT = re.compile(
     r"\b(unhappy|complain\w*|problem\w*|issue\w*|negative|angry|annoy\w*|frustrat\w*|bad|worst|"
@@ -18,33 +23,63 @@ _PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|
 
 
 def feedback_store(ctx: ToolContext):
-    """The feedback store, synced with the journey store's texts when they changed."""
-    from tools.feedback.index import index_store
+    """The feedback store, opened once per process. Never indexes (see the module's docstring)."""
+    return ctx.service("feedback", lambda: ctx.config.open_feedback())
 
-    fb = ctx.service("feedback", lambda: ctx.config.open_feedback())
-    # Re-synced when texts were added or removed, and after any load: loading the CRM export
-    # redacts names in texts already stored, which changes them without changing the counts.
-    counts = (ctx.store.count("surveys"), ctx.store.count("tickets"),
-              str(ctx.store.scalar("SELECT max(loaded_at) FROM ingest_log")))
-    if ctx.services.get("feedback_synced_counts") != counts:
-        from bot.agent.llm_hooks import sentiment_classifier
 
-        classify = ctx.service("sentiment_classifier", lambda: sentiment_classifier(ctx.config))
-        index_store(fb, ctx.store, chunk_words=ctx.config.feedback.chunk_words, classify=classify)
-        ctx.services["feedback_synced_counts"] = counts
-    return fb
+def indexing_status(ctx: ToolContext):  # -> tools.feedback.status.IndexStatus
+    """How many of the journey store's texts are indexed; counted again when the texts or the
+    stored chunks changed in number (while indexing runs, every question counts again), and
+    after any load: loading the CRM export redacts names in texts already stored, which
+    changes them without changing the counts."""
+    from tools.feedback.status import index_status
+
+    fb = feedback_store(ctx)
+    key = (ctx.store.count("surveys"), ctx.store.count("tickets"),
+           str(ctx.store.scalar("SELECT max(loaded_at) FROM ingest_log")), fb.count())
+    cached = ctx.services.get("feedback_status")
+    if cached is None or cached[0] != key:
+        cached = (key, index_status(fb, ctx.store, chunk_words=ctx.config.feedback.chunk_words))
+        ctx.services["feedback_status"] = cached
+    return cached[1]
+
+
+def ready_feedback(ctx: ToolContext) -> tuple[Any, str | None]:
+    """The feedback store for an answer and the note on how much of the journey store's text
+    it holds (None when all of it). Texts missing wake serve's background indexer (when there
+    is one); with none indexed the tool says so instead of answering."""
+    status = indexing_status(ctx)
+    indexer = ctx.services.get("feedback_indexer")
+    if status.pending and indexer is not None:
+        indexer.request()
+    reading = indexer is not None and (status.pending > 0 or indexer.reading)
+    if status.texts and status.stored == 0:
+        raise ToolUnavailable(status.nothing_indexed(reading))
+    return feedback_store(ctx), status.note(reading)
+
+
+def with_coverage(result: Any, note: str | None) -> Any:
+    """The result, carrying the coverage note in its provenance (the model reads it) and in
+    the answer's notes (shown under the answer even when the model leaves it out)."""
+    if not note:
+        return result
+    note_for_answer(note)
+    prov = result.provenance
+    return dataclasses.replace(result, provenance=dataclasses.replace(prov, notes=(*prov.notes, note)))
 
 
 def _search(ctx: ToolContext, params: Any):
     from tools.feedback.search import search
 
-    return search(feedback_store(ctx), params, store=ctx.store)
+    fb, note = ready_feedback(ctx)
+    return with_coverage(search(fb, params, store=ctx.store), note)
 
 
 def _sentiment(ctx: ToolContext, params: Any):
     from tools.feedback.sentiment import sentiment_summary
 
-    return sentiment_summary(feedback_store(ctx), params, store=ctx.store)
+    fb, note = ready_feedback(ctx)
+    return with_coverage(sentiment_summary(fb, params, store=ctx.store), note)
 
 
 def _themes(ctx: ToolContext, params: Any):
@@ -52,7 +87,8 @@ def _themes(ctx: ToolContext, params: Any):
     from tools.feedback.themes import themes
 
     labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))
-    return themes(feedback_store(ctx), params, store=ctx.store, labeler=labeler)
+    fb, note = ready_feedback(ctx)
+    return with_coverage(themes(fb, params, store=ctx.store, labeler=labeler), note)
 
 
 def _text(slots: Any) -> str:

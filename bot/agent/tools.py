@@ -41,6 +41,29 @@ def reporting_to(events: AnswerEvents | None) -> Iterator[None]:
         _events.reset(token)
 
 
+# Notes a tool wants shown under the answer whatever the model writes (a partly indexed
+# feedback store). Collected per answer by the agent, like the events above.
+_notes: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("journeybot_notes", default=None)
+
+
+@contextmanager
+def collecting_notes() -> Iterator[list[str]]:
+    """Notes given by `note_for_answer` inside this block, in order, once each."""
+    notes: list[str] = []
+    token = _notes.set(notes)
+    try:
+        yield notes
+    finally:
+        _notes.reset(token)
+
+
+def note_for_answer(text: str) -> None:
+    """Show `text` under the answer being computed (nothing outside an answer)."""
+    notes = _notes.get()
+    if notes is not None and text not in notes:
+        notes.append(text)
+
+
 @dataclass
 class ToolContext:
     """What tools need at run time; built once per process by the caller."""

@@ -69,6 +69,9 @@ def _report(ctx: Ctx, reports: list[IngestReport]) -> None:
 @click.option("--allow-future", is_flag=True,
               help="Keep rows dated more than a day after loading (bookings, estimated deliveries); "
                    "refused otherwise, so one wrong date cannot move 'today'.")
+@click.option("--no-index", "no_index", is_flag=True,
+              help="Do not embed the new survey and ticket texts now (scripts); `journeybot feedback "
+                   "index` or a running serve does it later.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
@@ -77,7 +80,7 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
            mapping_name: str | None, recipe: Path | None, data_dir: Path | None, folder: Path | None,
            delimiter: str | None, encoding: str | None, timestamp_format: str | None,
            timezone: str | None, newline: str | None, max_row_mb: float | None, create_customers: bool,
-           duplicates: str | None, allow_future: bool, as_json: bool) -> None:
+           duplicates: str | None, allow_future: bool, no_index: bool, as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
     The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
@@ -86,6 +89,9 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
 
     All or nothing: on any bad row nothing is written, and the message names the file, row,
     column and what was expected. Loading the same file twice adds nothing.
+
+    New survey answers and tickets are then embedded for `journeybot feedback` and feedback
+    questions (a progress bar on a terminal); `--no-index` leaves that for later.
 
     \b
     Examples:
@@ -108,7 +114,7 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
     if vendor and (table or not file):
         raise CommandError("--as RECIPE takes one FILE and no TABLE", EXIT_USAGE)
     if file is not None and table is None:
-        _ingest_export(ctx, file, vendor, as_json)
+        _ingest_export(ctx, file, vendor, as_json, index=not no_index)
         return
     from bot.journey_versions import journey_writer
 
@@ -141,10 +147,20 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
                                    allow_future=allow_future)
     if as_json:
         print_json(reports)
-        return
-    _report(ctx, reports)
-    if shared:
-        _say_published(ctx)
+    else:
+        _report(ctx, reports)
+        if shared:
+            _say_published(ctx)
+    if not no_index:
+        _index_texts(ctx, store, reports, quiet=as_json)
+
+
+def _index_texts(ctx: Ctx, store, reports: list[IngestReport], *, quiet: bool) -> None:
+    """After the load (the writer's lock released): embed its new texts, when configured."""
+    from bot.cli.feedback import index_after_load, loaded_texts
+
+    if ctx.config.feedback.index_on_load and loaded_texts(reports):
+        index_after_load(ctx, store, quiet=quiet)
 
 
 def _say_published(ctx: Ctx) -> None:
@@ -156,7 +172,7 @@ def _say_published(ctx: Ctx) -> None:
                           f"answers from it within {ctx.config.state.follow_seconds:g} s.", markup=False)
 
 
-def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> None:
+def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool, *, index: bool = True) -> None:
     """A vendor export as downloaded: recognised from its header (or the recipe named)."""
     from bot.journey_versions import journey_writer
     from tools.data.vendors.load import ingest_export
@@ -172,15 +188,17 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool) -> N
         print_json({"recipe": report.recipe.name, "vendor": report.recipe.vendor, "title": report.recipe.title,
                     "recognised": report.recognised, "file": report.file, "currencies": report.currencies,
                     "reports": report.reports})
-        return
-    ctx.console.print(report.to_text(), markup=False)
-    if shared:
-        _say_published(ctx)
-    if other:
-        ctx.console.print(
-            f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
-            "(`journeybot profile`); journeybot shows them as they are, not converted.",
-            markup=False)
+    else:
+        ctx.console.print(report.to_text(), markup=False)
+        if shared:
+            _say_published(ctx)
+        if other:
+            ctx.console.print(
+                f"note: the amounts are in {', '.join(other)} but the business currency is {business} "
+                "(`journeybot profile`); journeybot shows them as they are, not converted.",
+                markup=False)
+    if index:
+        _index_texts(ctx, store, report.reports, quiet=as_json)
 
 
 def _print_vendors(ctx: Ctx, as_json: bool) -> None:

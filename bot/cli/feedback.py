@@ -35,6 +35,35 @@ def open_feedback(ctx: Ctx, *, embedder: bool = True):  # -> FeedbackStore
     return fb
 
 
+TEXT_TABLES = ("surveys", "tickets")
+
+
+def index_after_load(ctx: Ctx, store, *, quiet: bool = False) -> None:
+    """Embed the survey and ticket texts a load brought (unchanged ones are skipped), with a
+    progress bar on a terminal, so the first question about them does not wait for it. A
+    failure leaves the load in place and says how to index later. `quiet`: the command prints
+    JSON on stdout, so only the bar (stderr) shows."""
+    from bot.agent.llm_hooks import sentiment_classifier
+    from tools.core.errors import JourneyError
+    from tools.feedback.index import index_store
+
+    try:
+        with progress_bar(ctx.err) as update:
+            report = index_store(open_feedback(ctx), store, chunk_words=ctx.config.feedback.chunk_words,
+                                 progress=update, classify=sentiment_classifier(ctx.config))
+    except JourneyError as exc:
+        ctx.err.print(f"The data is loaded, but its survey and ticket texts are not indexed yet: {exc} "
+                      "Run `journeybot feedback index` to index them.", markup=False)
+        return
+    if not quiet:
+        ctx.console.print(report.to_text(), markup=False)
+
+
+def loaded_texts(reports) -> bool:
+    """Did these ingest reports add or change survey answers or tickets?"""
+    return any(r.table in TEXT_TABLES and (r.inserted or r.updated) for r in reports)
+
+
 def parse_since(ctx: Ctx, since: str | None, period: str | None, default: str) -> Period:
     """--since 2026-05-01 | 30 days | last_month, or --period NAME|A..B."""
     if since and period:

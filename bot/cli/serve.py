@@ -67,15 +67,37 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     features.setdefault("kpi_snapshot", functools.partial(kpi_snapshot, ctx.store, config))
     for name, feature in persona_slack_features(ctx.store).items():
         features.setdefault(name, feature)
+    indexer = None
     try:
         services = build_services(config, ctx.store, poster, **features)
+        indexer = start_feedback_indexer(config, services.ctx, scheduler)
         health = build_health(config, ctx.store, scheduler, follower)
         _run(ctx, services, client, me, mode, app_token, secret, port, health)
     finally:
+        if indexer is not None:
+            indexer.stop(timeout=5)
         if follower is not None:
             follower.stop()
         if scheduler is not None:
             scheduler.shutdown()
+
+
+def start_feedback_indexer(config: Any, tool_ctx: Any, scheduler: Any) -> Any:
+    """Survey and ticket texts are embedded on their own thread: now (texts loaded while serve
+    was down, or with `ingest --no-index`), after every sync that brought rows, and when a
+    question finds texts missing. Answers never embed; they say how much is indexed."""
+    from bot.agent.feedback_tools import feedback_store
+    from bot.agent.llm_hooks import sentiment_classifier
+    from bot.feedback_indexer import FeedbackIndexer
+
+    classify = tool_ctx.service("sentiment_classifier", lambda: sentiment_classifier(config))
+    indexer = FeedbackIndexer(config, tool_ctx.store, feedback_store(tool_ctx), classify=classify).start()
+    tool_ctx.services["feedback_indexer"] = indexer
+    hooks = getattr(scheduler, "on_new_data", None)  # a scheduler without syncs has none
+    if hooks is not None:
+        hooks.append(indexer.request)
+    indexer.request()
+    return indexer
 
 
 def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: str | None,

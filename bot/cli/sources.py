@@ -109,16 +109,20 @@ def test_cmd(ctx: Ctx, name: str | None) -> None:
 @click.option("--here", is_flag=True, help="Sync in this process even when journeybot serve is running.")
 @click.option("--wait", type=click.IntRange(min=1), default=900, show_default=True,
               help="Seconds to wait for a running serve to finish the syncs handed to it.")
+@click.option("--no-index", "no_index", is_flag=True,
+              help="Do not embed new survey and ticket texts now; `journeybot feedback index` does it later.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @pass_ctx
 @friendly_errors
-def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, as_json: bool) -> None:
+def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, no_index: bool, as_json: bool) -> None:
     """Sync now: load what is new since the last sync, all or nothing per page or file.
 
     A sync that stops half way (network, rate limit, a crash) resumes where it stopped next
-    time; loading the same data again adds nothing. When `journeybot serve` is running, the
-    sync is handed to it (it holds the journey store; loading from here would make its answers
-    wait) and this command prints what it did. With several instances sharing PostgreSQL
+    time; loading the same data again adds nothing. New survey and ticket texts are embedded
+    next (a progress bar on a terminal; `--no-index` leaves them for later). When `journeybot
+    serve` is running, the sync is handed to it (it holds the journey store; loading from here
+    would make its answers wait; it embeds the texts in the background) and this command
+    prints what it did. With several instances sharing PostgreSQL
     ([state] url), any running instance takes it, or this command syncs as the elected writer
     (waiting for another instance's write) and publishes the result.
 
@@ -144,6 +148,11 @@ def sync_cmd(ctx: Ctx, name: str | None, here: bool, wait: int, as_json: bool) -
     else:
         for r in reports:
             ctx.console.print(r["text"], markup=False)
+    if (not worker and not no_index and ctx.config.feedback.index_on_load
+            and any(r.get("ok") and r.get("rows_added") for r in reports)):
+        from bot.cli.feedback import index_after_load
+
+        index_after_load(ctx, ctx.store, quiet=as_json)
     failed = [r for r in reports if not r.get("ok")]
     if failed:
         data = any(r.get("error") == "data refused" or str(r.get("error") or "").endswith("files refused")

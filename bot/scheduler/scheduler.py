@@ -113,6 +113,8 @@ class JourneyScheduler:
         self.scheduler: Any = None
         self._started = False
         self._requests: Any = None
+        # Called after a sync brought rows (serve's feedback indexer); each must return at once.
+        self.on_new_data: list[Callable[[], None]] = []
 
     # -- wiring -----------------------------------------------------------------------
     @property
@@ -393,6 +395,12 @@ class JourneyScheduler:
             self.scheduler.add_job("bot.scheduler.jobs:retrain_job", "date", id=RETRAIN_AFTER_SYNC_JOB,
                                    name="retrain the predictive models after a sync", replace_existing=True,
                                    kwargs={}, run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRAIN_AFTER_SYNC)
+        if report.ok and report.rows_added:
+            for hook in self.on_new_data:
+                try:
+                    hook()
+                except Exception:  # a hook that fails must not fail the sync that succeeded
+                    log.exception("a hook after the sync of %s failed", name)
         self.check_freshness()
         return report
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+
 from realdata import extract as x
 from realdata.questions import Question, cached, cases
 

@@ -7,7 +7,9 @@ Modules, from text to answers (each lower one imports only those above it):
 - store: FeedbackStore (the Chroma collection: open, check the embedder, read as a frame),
   build_where and matches (one filter, for Chroma and in Python), get_all.
 - index: documents_from_store, documents_from_file with TextFile, chunk_documents,
-  index_documents, index_store, index_file -> IndexReport.
+  prepare_documents, index_documents, index_store, index_file -> IndexReport, stored_ids.
+- status: index_status -> IndexStatus (how many of the journey store's texts are indexed, and
+  the note an answer from a partly indexed store carries).
 - search: search(SearchParams) -> SearchResult of Quote; quote_from_chunk.
 - forget: forget_texts (a customer's chunks, Chroma's write-ahead queue purged or the collection
   rebuilt), compact_folder (chroma.sqlite3 VACUUMed), forget_customer -> ForgetResult.

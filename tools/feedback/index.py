@@ -290,6 +290,22 @@ def metadata_records(chunks: pd.DataFrame, timezone: str) -> list[dict[str, Any]
             for r in records]
 
 
+def prepare_documents(docs: pd.DataFrame, names: KnownNames | None = None) -> pd.DataFrame:
+    """Documents as they are indexed: every column present, texts redacted (with `names`),
+    empty ones dropped, ids unique. Indexing and `index_status` both start here, so they
+    agree on ids."""
+    docs = docs.copy()
+    for c in DOC_COLUMNS:
+        if c not in docs:
+            docs[c] = None
+    docs["text"] = redact_series(docs["text"].astype(object), names, docs["customer_id"])
+    docs = docs[docs["text"].notna() & (docs["text"].astype(str).str.strip() != "")]
+    if docs["doc_id"].duplicated().any():
+        dupes = docs.loc[docs["doc_id"].duplicated(), "doc_id"].head(3).tolist()
+        raise ToolInputError(f"document ids must be unique; repeated: {dupes}")
+    return docs
+
+
 def index_documents(
     fb: FeedbackStore,
     docs: pd.DataFrame,
@@ -310,15 +326,7 @@ def index_documents(
     col = fb.check_space()
     emb = fb.require_embedder()
     notes: list[str] = []
-    docs = docs.copy()
-    for c in DOC_COLUMNS:
-        if c not in docs:
-            docs[c] = None
-    docs["text"] = redact_series(docs["text"].astype(object), names, docs["customer_id"])
-    docs = docs[docs["text"].notna() & (docs["text"].astype(str).str.strip() != "")]
-    if docs["doc_id"].duplicated().any():
-        dupes = docs.loc[docs["doc_id"].duplicated(), "doc_id"].head(3).tolist()
-        raise ToolInputError(f"document ids must be unique; repeated: {dupes}")
+    docs = prepare_documents(docs, names)
     chunks = chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
 
     def phase(name: str, fraction: float) -> None:
@@ -326,7 +334,7 @@ def index_documents(
             progress(f"feedback: {name}", fraction)
 
     phase("comparing", 0.0)
-    stored = pd.Series(_stored_ids(col, sources, None if prune else docs["doc_id"].tolist()), dtype=object)
+    stored = pd.Series(stored_ids(col, sources, None if prune else docs["doc_id"].tolist()), dtype=object)
     stored_content = stored.str.slice(0, 32)
     stored_set = set(stored)
     is_same = np.fromiter((i in stored_set for i in chunks["id"]), bool, len(chunks))
@@ -339,6 +347,7 @@ def index_documents(
 
     embed_seconds = 0.0
     if len(new):
+        phase("embedding", 0.0)  # the first batch also loads the model: seconds under this label
         step = max(fb.batch_size, 1)
         texts = new["text"].tolist()
         # Languages over the whole batch of new texts, so a short "ok" among Portuguese reviews
@@ -412,7 +421,7 @@ def index_documents(
     )
 
 
-def _stored_ids(col: Any, sources: Sequence[str], doc_ids: list[str] | None) -> list[str]:
+def stored_ids(col: Any, sources: Sequence[str], doc_ids: list[str] | None) -> list[str]:
     """Ids stored for these sources (a full sync), or for these documents only."""
     if doc_ids is None:
         return list(col.get(where=build_where(source=list(sources)), include=[])["ids"])

@@ -36,9 +36,15 @@ def make_store(store, tmp_path, with_injection: bool):
     return store
 
 
-def ctx_for(store, tmp_path):
+def ctx_for(store, tmp_path, *, index: bool = True):
+    """The tools over `store`, its texts indexed as `journeybot ingest` leaves them."""
+    from tools.feedback.index import index_store
+
     config = load_config(env={"JOURNEYBOT_HOME": str(tmp_path / "home")})
-    return ToolContext(store=store, config=config)
+    ctx = ToolContext(store=store, config=config)
+    if index:
+        index_store(ctx.service("feedback", config.open_feedback), store)
+    return ctx
 
 
 def test_the_journey_store_never_holds_the_planted_pii(store, tmp_path):
@@ -62,6 +68,7 @@ def test_planted_instructions_change_no_tool_use_and_leak_nothing(tmp_path):
     clean, attacked = answers
     assert [(c.name, c.args) for c in attacked.tool_calls] == [(c.name, c.args) for c in clean.tool_calls]
     assert [c.name for c in attacked.tool_calls] == ["feedback_search"]
+    assert attacked.tool_calls[0].ok and clean.tool_calls[0].ok, attacked.tool_calls[0].error
     assert not EMAIL.search(attacked.text) and not PHONE.search(attacked.text)
     assert "4111 1111" not in attacked.text
 
@@ -97,5 +104,5 @@ def test_tool_errors_never_show_a_traceback(store, tmp_path):
     from bot.agent.catalog import DescribeParams
     from bot.agent.tools import ToolSpec
 
-    record = run_tool(ToolSpec("x", DescribeParams, boom, "d"), ctx_for(store, tmp_path), {})
+    record = run_tool(ToolSpec("x", DescribeParams, boom, "d"), ctx_for(store, tmp_path, index=False), {})
     assert record.error == "Tool crashed: RuntimeError"

@@ -168,3 +168,15 @@ def test_a_sync_that_brought_data_schedules_a_retrain_soon(home, fake_shopify, s
         assert first - dt.datetime.now(first.tzinfo) <= dt.timedelta(minutes=5)
     finally:
         s.shutdown()
+
+
+def test_a_sync_that_brought_rows_wakes_what_waits_for_new_data(home, fake_shopify, shop_store):
+    """serve's feedback indexer hangs here: it reads new texts after a sync, not in an answer."""
+    s = JourneyScheduler(_config(home, fake_shopify), RecordingPoster(), store=shop_store)
+    woken: list[str] = []
+    s.on_new_data.append(lambda: woken.append("new data"))
+    with time_machine.travel(MONDAY, tick=False):
+        assert s.run_sync("shop").rows_added > 0
+        again = s.run_sync("shop")  # nothing new: nobody is woken
+    assert again.ok and again.rows_added == 0
+    assert woken == ["new data"]

@@ -1,0 +1,76 @@
+"""How much of the journey store's survey and ticket text the feedback store holds.
+
+Answers about feedback are given from what is indexed; when that is not everything, they say
+how much is ("1,200 of 1,655 texts are indexed so far"). The count is made the way indexing
+decides what to embed: the texts are redacted and chunked, and a text counts as indexed when
+every one of its chunks' words is stored (a text whose scores or stage changed since is still
+searchable, so it counts). Listing the stored ids is cheap; no vector is read or computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tools.feedback.index import (
+    DEFAULT_CHUNK_WORDS,
+    DOC_COLUMNS,
+    STORE_SOURCES,
+    chunk_documents,
+    documents_from_store,
+    prepare_documents,
+    store_names,
+    stored_ids,
+)
+from tools.feedback.store import FeedbackStore
+
+if TYPE_CHECKING:
+    from tools.data.store import JourneyStore
+
+INDEX_COMMAND = "journeybot feedback index"
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    texts: int  # survey answers and tickets with text in the journey store
+    indexed: int  # of those, the ones whose words are all in the feedback store
+    stored: int  # chunks in the feedback store, from any source (text files too)
+
+    @property
+    def pending(self) -> int:
+        return self.texts - self.indexed
+
+    @property
+    def complete(self) -> bool:
+        return self.pending == 0
+
+    def note(self, reading: bool) -> str | None:
+        """What an answer from this store says about its coverage (None when complete).
+        `reading`: the rest is being indexed right now (serve's background indexer)."""
+        if self.complete:
+            return None
+        rest = ("the rest are being read" if reading
+                else f"run `{INDEX_COMMAND}` to read the rest")
+        return f"{self.indexed:,} of {self.texts:,} texts are indexed so far; {rest}."
+
+    def nothing_indexed(self, reading: bool) -> str:
+        """Why there is no answer yet: texts are loaded, none is indexed."""
+        then = (f"they are being read now; ask again in a minute (progress is in the log), "
+                f"or run `{INDEX_COMMAND}`" if reading
+                else f"run `{INDEX_COMMAND}` to read them")
+        return f"None of the {self.texts:,} survey and ticket texts is indexed yet; {then}."
+
+
+def index_status(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str] = STORE_SOURCES,
+                 chunk_words: int = DEFAULT_CHUNK_WORDS) -> IndexStatus:
+    """Texts of `sources` in the journey store, and how many of them the feedback store holds."""
+    docs = prepare_documents(documents_from_store(store, sources), store_names(store))
+    col = fb.collection(create=False)
+    if col is None or docs.empty:
+        return IndexStatus(texts=int(len(docs)), indexed=0, stored=0 if col is None else int(col.count()))
+    chunks = chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
+    # A stored id is "<content hash>-<metadata hash>": the content half says the words are there.
+    stored_content = {i[:32] for i in stored_ids(col, sources, None)}
+    whole = chunks["content_id"].isin(stored_content).groupby(chunks["doc_id"]).all()
+    return IndexStatus(texts=int(len(docs)), indexed=int(whole.sum()), stored=int(col.count()))
