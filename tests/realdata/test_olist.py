@@ -98,17 +98,10 @@ QUESTIONS = [
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
 KNOWN_ASK: dict[str, str] = {
-    "orders completed": "issue 17a (planner): 'in total' is not read as all the data (answers the last 30"
-        " days)",
-    "orders pending": "issue 17a (planner): 'in total' is not read as all the data (answers the last 30 days)",
-    "orders cancelled": "issue 17a (planner): 'in total' is not read as all the data (answers the last 30"
-        " days)",
-    "mean review": "issue 17a (planner): 'over all our data' is read as the last 30 days",
     "reviews 4-5": "issue 17a (planner): routed to describe_data",
     "median delivery days": "issue 17a (planner): routed to next_best_actions",
     "delivered by the estimate": "issue 17a (planner): routed to paths",
     "repeat customers": "issue 17a (planner): routed to draft_personas",
-    "mean order value": "issue 17a (planner): 'over all our data' is read as the last 30 days",
 }
 
 

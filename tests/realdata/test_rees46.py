@@ -62,10 +62,8 @@ QUESTIONS = [
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
 KNOWN_ASK: dict[str, str] = {
-    "sessions": "issue 17a (planner): routed to describe_data",
     "visitors": "issue 17a (planner): routed to describe_data",
     "buyers": "issue 17a (planner): routed to another tool than the KPIs",
-    "session conversion": "issue 17a (planner): routed to paths",
 }
 
 

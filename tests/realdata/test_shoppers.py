@@ -66,11 +66,7 @@ QUESTIONS = [
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
 KNOWN_ASK: dict[str, str] = {
-    "sessions": "issue 17a (planner): routed to describe_data",
-    "conversion": "issue 17a (planner): 'over all our data' is read as the last 30 days",
     "buyers": "issue 17a (planner): routed to another tool than the KPIs",
-    "session conversion": "issue 17a (planner): routed to paths",
-    "sessions in may": "issue 17a (planner): routed to another tool than the KPIs",
     "best traffic type": "issue 17a (planner): routed to the KPIs, not a funnel by traffic type",
     "returning visitors": "issue 17a (planner): routed to compare, not a funnel by visitor type",
     "new visitors": "issue 17a (planner): routed to compare, not a funnel by visitor type",

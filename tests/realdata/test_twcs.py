@@ -77,9 +77,6 @@ QUESTIONS = [
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
 KNOWN_ASK: dict[str, str] = {
-    "first response": "issue 17a (planner): 'over all our data' is read as the last 30 days",
-    "answered": "issue 17a (planner): routed to describe_data",
-    "resolution": "issue 17a (planner): 'over all our data' is read as the last 30 days",
     "unresolved": "issue 17a (planner): routed to describe_data",
     "tickets": "issue 17a (planner): routed to the KPIs, not describe_data (counts the last 30 days' tickets)",
 }
