@@ -30,7 +30,12 @@ def profile_group(click_ctx: click.Context, as_json: bool) -> None:
 @pass_ctx
 @friendly_errors
 def show(ctx: Ctx, as_json: bool) -> None:
-    """Show the profile and where each value came from."""
+    """Show the profile and where each value came from.
+
+    \b
+    Example:
+      journeybot profile show --json
+    """
     profile = ctx.store.profile
     if as_json:
         print_json({"profile": profile.model_dump(mode="json"), "assumed": profile.assumed()})
@@ -49,6 +54,11 @@ def set_cmd(ctx: Ctx, pairs: tuple[str, ...], statuses: tuple[str, ...]) -> None
 
     Nothing changes when a value is wrong. Kept in the journey store; a key set in the config's
     [business] section still wins when the config is read.
+
+    \b
+    Examples:
+      journeybot profile set currency=BRL timezone=America/Sao_Paulo locale=pt_BR
+      journeybot profile set delivery_promise=3 --status shipped=pending --status refunded=returned
     """
     updates: dict[str, object] = {}
     for item in pairs:

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
 
 
-@pytest.mark.xfail(strict=True, reason="helper 16a refuses timestamps in the future at ingest (issue 16; "
-                                       "PHASEB.md); remove this mark when that lands on main")
 def test_fault_a_row_from_the_future_is_refused_by_default(tmp_path: Path, home: Path):
     rows = [f"O{i},C{i % 7},2026-05-{1 + i % 28:02d} 10:00,{5 + i}.50" for i in range(30)]
     rows.append("O99,C1,2099-01-01 10:00,12.00")

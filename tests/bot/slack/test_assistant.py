@@ -108,15 +108,15 @@ def test_a_mention_streams_into_its_thread_with_the_table_kept(make_slack):
 
 def test_a_streamed_model_answer_says_how_its_tool_read_the_question(make_slack):
     # The model's prose may not restate the period: the trailer carries the tool's own reading.
-    reply = "Revenue was healthy."
-    with openai_stub([tool_call_reply("kpis", {"metrics": ["revenue"], "period": {"name": "last_7_days"}}),
+    reply = "Visits were healthy."
+    with openai_stub([tool_call_reply("kpis", {"metrics": ["sessions"], "period": {"name": "last_30_days"}}),
                       text_reply(reply)]) as stub:
         slack = make_slack(config_extra=AI_ON, chat_model=chat_model(stub))
-        body, _ = slack.mention("how much did we take this week?")
+        body, _ = slack.mention("how many visits did we get this month?")
         stop = slack.streamed_answer(body["event"]["ts"])
     assert slack.fake.stream_text(stop.params["ts"]).strip() == reply
     contexts = [text_of_block(b) for b in blocks_of(stop) if b["type"] == "context"]
-    assert contexts[0] == "Read as: Revenue, last 7 days", contexts
+    assert contexts[0] == "Read as: Web sessions, last 30 days", contexts
 
 
 def test_a_streamed_change_waits_for_confirm_under_the_answer(make_slack):

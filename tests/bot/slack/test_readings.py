@@ -39,7 +39,7 @@ def test_an_uncertain_reading_offers_buttons_that_re_ask_with_the_reading_picked
     again = slack.fake.wait_for("chat.update", where=lambda c: c.params.get("ts") == placeholders[1].response["ts"]
                                 and c.status == 200)[-1]
     assert f"<@{OWNER}> picked another reading." in text_of(again)
-    assert "Which channel moved Purchase conversion most" in text_of(again)
+    assert "Which channel moved Buying rate most" in text_of(again)
     record = slack.services.answers.get(picks[chosen]["a"])
     assert record is not None and record.question == "which channel changed the purchase ratio most?"
 
