@@ -51,15 +51,14 @@ def test_fault_persona_writer_fences_quotes_the_same_way():
     assert prompt.count("</customer_text>") == 1 and "&lt;/customer_text>" in prompt
 
 
-@pytest.mark.xfail(strict=True, reason="helper 17a makes the offline planner never pick a destructive tool by "
-                                       "fuzzy matching and ask for explicit confirmation (issue 17, PHASEB.md)")
 def test_fault_offline_planner_never_picks_a_destructive_tool_by_fuzzy_matching(store):
     from bot.agent.agent import JourneyAgent
     from bot.agent.tools import ToolContext
     from bot.config import load_config
 
     agent = JourneyAgent(ToolContext(store=store, config=load_config()))
-    destructive = {t.name for t in agent.tools if any(w in t.name for w in ("delete", "remove", "forget", "drop"))}
+    # Tools that change something (delete or change alert rules, save personas), as the catalogue declares them.
+    destructive = {t.name for t in agent.tools if t.changes_state}
     assert destructive  # the catalogue has them, so the question below could hit one
     for question in ("remind me what that customer said", "what did they say again?", "forget about the funnel",
                      "drop-offs this week", "remove the noise: what matters most?"):
