@@ -251,16 +251,6 @@ def precheck(path: Path, opts: ReadOptions, label: str) -> str:
     return fmt
 
 
-def _looks_utf16(head: bytes) -> bool:
-    """UTF-16 without a byte-order mark: mostly-ASCII text with a NUL in every other byte."""
-    sample = head[:4096]
-    if len(sample) < 8:
-        return False
-    even, odd = sample[0::2], sample[1::2]
-    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.4 and min(
-        even.count(0) / len(even), odd.count(0) / len(odd)) < 0.05
-
-
 def reader_message(exc: Exception, fmt: str) -> str:
     text = str(exc).strip()
     too_long = re.search(r"Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+)", text)
