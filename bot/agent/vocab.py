@@ -96,7 +96,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"\borders\b|number of (?:purchases|sales)", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
-P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\bninetieth percentile\b|\bslowest 10 ?%")
+# "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
+P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\bninetieth percentile\b|\bslowest 10 ?%|"
+                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b")
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}
 
