@@ -3,6 +3,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
 
     .venv/bin/python bench/planner.py                  # the main bank and the paraphrases
     .venv/bin/python bench/planner.py --heldout        # and the held-back bank (look at it once)
+    .venv/bin/python bench/planner.py --fresh          # and the blind bank (tests/questions_fresh.yaml; once, at the end)
     .venv/bin/python bench/planner.py --misses         # print every miss too
 
 The banks are asked in order against the small sample (5,000 events, last day 2026-11-15); a
@@ -27,12 +28,15 @@ sys.path.insert(0, str(ROOT / "tests" / "bot" / "agent"))
 from bench.common import table  # noqa: E402
 
 BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests" / "questions_paraphrases.yaml",
-         "held-back": ROOT / "tests" / "questions_heldout.yaml"}
+         "held-back": ROOT / "tests" / "questions_heldout.yaml",
+         # Written blind (without reading the planner), scored once at the end: opt-in only.
+         "fresh": ROOT / "tests" / "questions_fresh.yaml"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="also score the held-back bank")
+    parser.add_argument("--fresh", action="store_true", help="also score the bank written blind (once, at the end)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
     import yaml
@@ -49,7 +53,7 @@ def main() -> None:
     pending = PENDING_TOOLS - catalog
     rows = []
     for name, path in BANKS.items():
-        if name == "held-back" and not args.heldout:
+        if (name == "held-back" and not args.heldout) or (name == "fresh" and not args.fresh):
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
