@@ -1,6 +1,10 @@
 """The predictive tools for the agent and the planner: churn risk, revenue forecast, purchase
-propensity and next best actions. They share one model registry per process (built from the
-config) and train missing models on first use."""
+propensity, lifetime value and next best actions. They share one model registry per process
+(built from the config) and only read the latest trained models: training is the scheduled
+retrain's job (after a sync and nightly) or `journeybot predict train`'s, never an answer's
+(issue 22). With no model trained on the data yet, an answer says so, when one will be and how
+to train it now, and answers what a rule can without a model (the past-rate rule for revenue
+and lifetime value, the lapsing rule for customers at risk)."""
 
 from __future__ import annotations
 
@@ -39,38 +43,43 @@ def _limit(slots: Any) -> dict[str, Any]:
 def _at_risk(ctx: ToolContext, params: Any):
     from tools.predict.churn import at_risk_customers
 
-    return at_risk_customers(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return at_risk_customers(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                             train_if_missing=False)
 
 
 def _newly(ctx: ToolContext, params: Any):
     from tools.predict.churn import newly_at_risk
 
-    return newly_at_risk(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return newly_at_risk(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                         train_if_missing=False)
 
 
 def _forecast(ctx: ToolContext, params: Any):
     from tools.predict.forecast import revenue_forecast
 
     return revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                            currency=ctx.config.business.currency)
+                            currency=ctx.config.business.currency, train_if_missing=False)
 
 
 def _propensity(ctx: ToolContext, params: Any):
     from tools.predict.propensity import purchase_propensity
 
-    return purchase_propensity(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return purchase_propensity(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                               train_if_missing=False)
 
 
 def _actions(ctx: ToolContext, params: Any):
     from tools.predict.actions import next_best_actions
 
-    return next_best_actions(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return next_best_actions(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                             train_if_missing=False)
 
 
 def _lifetime(ctx: ToolContext, params: Any):
     from tools.predict.lifetime import lifetime_value
 
-    return lifetime_value(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx))
+    return lifetime_value(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
+                          train_if_missing=False)
 
 
 _DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")

@@ -126,7 +126,7 @@ def what_customers_say(ctx: Ctx) -> None:
 def who_the_customers_are(ctx: Ctx) -> None:
     from bot.agent.persona_tools import feedback_sentiment
     from bot.cli.feedback import open_feedback
-    from tools.personas.card import percent
+    from tools.personas.card import n_customers, percent
     from tools.personas.draft import draft_personas
     from tools.personas.params import DraftPersonasParams
 
@@ -134,7 +134,7 @@ def who_the_customers_are(ctx: Ctx) -> None:
                        sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False)))
     say(ctx, r.headline + (f" {r.method}" if ctx.details else ""))
     for p in r.personas:
-        say(ctx, f"- {p.name}: {p.facts['customers']:,} customers, {percent(p.facts['share_of_revenue'])} of revenue. "
+        say(ctx, f"- {p.name}: {n_customers(p.facts['customers'], ctx.store.profile.numbers)}, {percent(p.facts['share_of_revenue'])} of revenue. "
                  f"{_clip(p.summary.split(':')[0], 70)}.")
     say(ctx, "Each card in full, and edit them in words: journeybot personas draft; journeybot chat")
 

@@ -14,8 +14,15 @@ from tools.core.money import NumberFormat
 from tools.core.results import to_jsonable
 
 
-def n_customers(n: int) -> str:
-    return f"{n:,} customer" + ("" if n == 1 else "s")
+def n_customers(n: int, numbers: NumberFormat | None = None) -> str:
+    """'1.234 customers' with the business's grouping marks (English marks when none given)."""
+    return f"{(numbers or NumberFormat()).number(n)} customer" + ("" if n == 1 else "s")
+
+
+def card_numbers(f: dict[str, Any]) -> NumberFormat:
+    """How the card's numbers are written: the currency and locale its facts were computed in
+    (older saved cards without them were made for the default profile, in pounds)."""
+    return NumberFormat.of(f.get("currency") or "GBP", f.get("locale"))
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ class Persona:
     def to_markdown(self, heading: str = "##") -> str:
         f = self.facts
         lines = [f"{heading} {self.name}", "", f"_{self.summary}_", ""]
-        lines.append(f"- **Size:** {n_customers(f['customers'])} ({percent(f['share_of_customers'])} of customers), "
+        lines.append(f"- **Size:** {n_customers(f['customers'], card_numbers(f))} ({percent(f['share_of_customers'])} of customers), "
                      f"{percent(f['share_of_revenue'])} of revenue")
         lines.append(f"- **Who:** {self.definition}")
         lines.append(f"- **Demographics:** {_demographics_text(f['demographics'])}")
@@ -102,9 +109,8 @@ def percent(x: float | None) -> str:
 
 
 def _money(x: float | None, f: dict[str, Any]) -> str:
-    """An amount in the currency the facts were computed in (older saved cards without one
-    were made for the default profile, in pounds)."""
-    return "n/a" if x is None else NumberFormat.of(f.get("currency") or "GBP", f.get("locale")).money(x)
+    """An amount in the currency the facts were computed in."""
+    return "n/a" if x is None else card_numbers(f).money(x)
 
 
 def _demographics_text(demo: dict[str, Any]) -> str:
@@ -127,13 +133,13 @@ def _buying_text(f: dict[str, Any]) -> str:
     when = f"{percent(f['weekday_share'])} on weekdays" + (f", mostly {peak['part']} ({percent(peak['share'])})" if peak else "")
     recency = f.get("median_days_since_purchase")
     since = f"; median {recency:.0f} days since the last purchase" if recency is not None else ""
-    return (f"{percent(f['buyer_share'])} have bought, {f['orders_per_buyer']:.1f} orders each, "
+    return (f"{percent(f['buyer_share'])} have bought, {card_numbers(f).number(f['orders_per_buyer'], 1)} orders each, "
             f"average order {_money(f['avg_order'], f)}; {ful}; {when}{since}")
 
 
 def _online_text(f: dict[str, Any]) -> str:
     parts = [f"{percent(f['online_share'])} of their touchpoints are online",
-             f"{f['sessions_per_customer']:.1f} web sessions per customer"]
+             f"{card_numbers(f).number(f['sessions_per_customer'], 1)} web sessions per customer"]
     if f.get("cart_abandonment") is not None:
         parts.append(f"{percent(f['cart_abandonment'])} of sessions with a basket end without an order")
     if f["first_touch_channels"]:
@@ -147,7 +153,7 @@ def _touchpoints_text(f: dict[str, Any]) -> str:
         return "none recorded"
     return ", ".join(
         f"{t['touchpoint'].replace('_', ' ')} {percent(t['share'])}"
-        + (f" ({t['lift']:.1f}x all customers)" if t.get("lift") else "") for t in f["touchpoints"])
+        + (f" ({card_numbers(f).number(t['lift'], 1)}x all customers)" if t.get("lift") else "") for t in f["touchpoints"])
 
 
 def _journey_text(f: dict[str, Any]) -> str:
@@ -162,7 +168,7 @@ def writer_brief(f: dict[str, Any], themes: list[dict[str, Any]], definition: st
     """What a writer sees: the statistics as rendered on the card, the themes and who they are."""
     return {
         "who": definition,
-        "size": f"{n_customers(f['customers'])} ({percent(f['share_of_customers'])}), {percent(f['share_of_revenue'])} of revenue",
+        "size": f"{n_customers(f['customers'], card_numbers(f))} ({percent(f['share_of_customers'])}), {percent(f['share_of_revenue'])} of revenue",
         "buying": _buying_text(f),
         "online_behaviour": _online_text(f),
         "key_touchpoints": _touchpoints_text(f),

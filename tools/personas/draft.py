@@ -104,7 +104,7 @@ def draft_personas(store: JourneyStore, params: DraftPersonasParams, *, conversa
     if sentiment is None:
         note = "feedback sentiment not used (the feedback store is not indexed); survey scores are"
     else:
-        note = f"feedback sentiment of {sentiment.index.nunique():,} customers used"
+        note = f"feedback sentiment of {store.profile.numbers.number(sentiment.index.nunique())} customers used"
     return dataclasses.replace(result, provenance=dataclasses.replace(
         result.provenance, notes=(*result.provenance.notes, note)))
 
@@ -127,7 +127,7 @@ def _draft_from_segments(store: JourneyStore, params: DraftPersonasParams, seg: 
     info = {"overall": overall, "k": seg.k, "silhouette": seg.silhouette, "stability": seg.stability,
             "silhouettes": {str(k): v for k, v in seg.silhouettes.items()}}
     ps.write_draft(store, conversation, [c.to_record() for c in cards], members, info)
-    headline = (f"I drafted {seg.k} personas from {n_customers(len(seg.labels))}' behaviour; "
+    headline = (f"I drafted {seg.k} personas from {n_customers(len(seg.labels), store.profile.numbers)}' behaviour; "
                 f"{SEPARATION_WORDS.get(seg.separation, seg.separation)}.")
     method = (f"Separation: {seg.separation} (silhouette {seg.silhouette:.2f}, "
               f"{'chosen from ' + ', '.join(f'k={k}: {v:.2f}' for k, v in seg.silhouettes.items()) if seg.chosen_by == 'silhouette' else 'k as asked'}); "

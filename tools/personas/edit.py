@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from tools.core.errors import ToolInputError
 from tools.data.store import JourneyStore
 from tools.personas import store as ps
-from tools.personas.card import PainPoint, Persona, n_customers
+from tools.personas.card import PainPoint, Persona, card_numbers, n_customers
 from tools.personas.draft import BuildContext, build_card, card_position, load_draft, pain_words
 from tools.personas.facts import ALL_IDS_SQL, member_texts, mentions
 from tools.personas.params import EditPersonaParams, PersonaDraftResult, persona_provenance
@@ -100,7 +100,7 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
             except Exception:
                 con.rollback()
                 raise
-        msg = f"Merged {first.name} and {second.name} into **{card.name}** ({n_customers(card.facts['customers'])})."
+        msg = f"Merged {first.name} and {second.name} into **{card.name}** ({n_customers(card.facts['customers'], card_numbers(card.facts))})."
         return _after(store, params, conv, msg, b.notes)
     pos = card_position(params.which[0] if params.which else None, n, focus)
     persona = personas[pos - 1]
@@ -158,7 +158,7 @@ def _regroup(store: JourneyStore, params: EditPersonaParams, conv: str, pos: int
     else:
         left = int(store.scalar(
             f"SELECT count(*) FROM ({ps.DRAFT_MEMBERS_SQL}) d WHERE customer_id IN ({cohort})", [conv, pos]))
-        empty = f"None of the {n_customers(persona.facts['customers'])} of {persona.name} {words}; the draft is unchanged."
+        empty = f"None of the {n_customers(persona.facts['customers'], card_numbers(persona.facts))} of {persona.name} {words}; the draft is unchanged."
     if left == 0:
         raise ToolInputError(empty)
     with store.connect() as con:
@@ -180,12 +180,13 @@ def _regroup(store: JourneyStore, params: EditPersonaParams, conv: str, pos: int
         except Exception:
             con.rollback()
             raise
-    now = n_customers(card.facts["customers"])
+    count = card_numbers(card.facts).number
+    now = n_customers(card.facts["customers"], card_numbers(card.facts))
     if refocus:
         msg = (f"Persona {pos} is now about customers who {words}: {now} (was {persona.name}, "
-               f"{persona.facts['customers']:,}), numbers recomputed. It is now **{card.name}**.")
+               f"{count(persona.facts['customers'])}), numbers recomputed. It is now **{card.name}**.")
     else:
-        msg = (f"Narrowed persona {pos} to customers who {words}: {persona.facts['customers']:,} -> {now}, "
+        msg = (f"Narrowed persona {pos} to customers who {words}: {count(persona.facts['customers'])} -> {now}, "
                f"numbers recomputed. It is now **{card.name}**.")
     return _after(store, params, conv, msg, b.notes)
 

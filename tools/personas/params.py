@@ -13,6 +13,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.personas.card import Persona, n_customers
 
@@ -107,12 +108,14 @@ class PersonaDraftResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class SavedPersonaResult(ResultMixin):
+class SavedPersonaResult(Priced, ResultMixin):
     saved: tuple[tuple[str, int, int], ...]  # (name, version, members)
     provenance: Provenance
+    currency: str = "GBP"  # counts are written in the business's locale (the store's profile)
+    locale: str | None = None
 
     def to_text(self) -> str:
-        lines = [f"Saved **{n}** (version {v}, {n_customers(m)})." for n, v, m in self.saved]
+        lines = [f"Saved **{n}** (version {v}, {n_customers(m, self.numbers)})." for n, v, m in self.saved]
         names = ", ".join(f'"{n}"' for n, _, _ in self.saved)
         lines.append(f"Use it in any analysis, e.g. funnel for {names.split(', ')[0].strip(chr(34))}.")
         return "\n".join(lines)
@@ -122,10 +125,12 @@ class SavedPersonaResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class PersonaListResult(ResultMixin):
+class PersonaListResult(Priced, ResultMixin):
     saved: pd.DataFrame  # name, version, versions, saved_at, members, summary
     draft: tuple[str, ...]  # names on this conversation's draft cards
     provenance: Provenance
+    currency: str = "GBP"  # counts are written in the business's locale (the store's profile)
+    locale: str | None = None
 
     def to_text(self) -> str:
         lines = []
@@ -134,7 +139,7 @@ class PersonaListResult(ResultMixin):
         else:
             lines.append("Saved personas:")
             for r in self.saved.itertuples():
-                lines.append(f"- **{r.name}** (v{r.version} of {r.versions}, {n_customers(r.members)}): {r.summary}")
+                lines.append(f"- **{r.name}** (v{r.version} of {r.versions}, {n_customers(r.members, self.numbers)}): {r.summary}")
         if self.draft:
             lines.append("Draft in this conversation: " + "; ".join(f"{i}. {n}" for i, n in enumerate(self.draft, 1)))
         return "\n".join(lines)

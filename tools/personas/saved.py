@@ -42,7 +42,8 @@ def save_persona(store: JourneyStore, params: SavePersonaParams, *, conversation
         saved.append((name, version, int(persona.facts["customers"])))
     prov = persona_provenance("save_persona", params, "draft card(s) saved with their members as a new version; "
                               "analyses filtered by persona use the latest version", [])
-    return SavedPersonaResult(tuple(saved), prov)
+    return SavedPersonaResult(tuple(saved), prov, currency=store.profile.currency,
+                              locale=store.profile.numbers.locale)
 
 
 def list_personas(store: JourneyStore, params: ListPersonasParams | None = None, *,
@@ -54,7 +55,8 @@ def list_personas(store: JourneyStore, params: ListPersonasParams | None = None,
     draft = tuple(c.get("name", "") for c in cards if c)
     prov = persona_provenance("list_personas", params or ListPersonasParams(), "saved personas (latest version each) "
                               "and this conversation's draft", [], row_counts={"personas": len(frame)})
-    return PersonaListResult(frame, draft, prov)
+    return PersonaListResult(frame, draft, prov, currency=store.profile.currency,
+                             locale=store.profile.numbers.locale)
 
 
 def show_persona(store: JourneyStore, params: ShowPersonaParams, *, conversation: str = "default") -> PersonaCardResult:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from tools.personas.card import n_customers, percent
+from tools.personas.card import card_numbers, n_customers, percent
 
 # (facts for the writer, quotes) -> {"name", "summary", "needs_goals", "pain_points", "next_steps"}
 Writer = Callable[[dict[str, Any], list[str]], dict[str, Any]]
@@ -91,7 +91,7 @@ def template_words(f: dict[str, Any], overall: dict[str, Any], themes: list[dict
         while f"{name} {chr(letter)}" in used_names:
             letter += 1
         name = f"{name} {chr(letter)}"
-    summary = (f"{what[0].upper()}{what[1:]}: {n_customers(f['customers'])} "
+    summary = (f"{what[0].upper()}{what[1:]}: {n_customers(f['customers'], card_numbers(f))} "
                f"({percent(f['share_of_customers'])}) bringing {percent(f['share_of_revenue'])} of revenue.")
     steps = [t["action"] for t in themes[:2]]
     weakest = f.get("weakest_stage")

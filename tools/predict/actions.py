@@ -195,7 +195,7 @@ class NextActionsResult(Priced, ResultMixin):
         lines = [self.recommendation, ""]
         if self.provenance.params.get("level") == "summary" and len(self.summary):
             for r in self.summary.itertuples():
-                lines.append(f"  {r.action:<20} {r.customers:>6,} ({r.share:>4.0%})  worth {self.numbers.money(r.value, decimals=0):>12}  {r.what}")
+                lines.append(f"  {r.action:<20} {self.numbers.number(r.customers):>6} ({r.share:>4.0%})  worth {self.numbers.money(r.value, decimals=0):>12}  {r.what}")
             lines.append("")
         if len(self.customers):
             for r in self.customers.itertuples():
@@ -212,10 +212,11 @@ def next_best_actions(
     settings: PredictSettings | None = None,
     sentiment: SentimentSource | None = None,
     scores: Scores | None = None,
+    train_if_missing: bool = True,
 ) -> NextActionsResult:
     """One action per customer from the ordered rules; summarised for the group asked about."""
     params = params or NextActionsParams()
-    sc = scores_for(store, registry, settings, sentiment, scores)
+    sc = scores_for(store, registry, settings, sentiment, scores, train_if_missing=train_if_missing)
     require(sc, "churn")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
@@ -285,11 +286,11 @@ def _recommend(summary: pd.DataFrame, group: str, n: int, money: NumberFormat) -
     if n == 1 and len(summary):
         return f"For {group}: {summary.iloc[0]['what']}"
     common = summary.sort_values("customers", ascending=False, kind="stable").iloc[0]
-    text = (f"For {group} ({n:,} customers): most ({common['share']:.0%}) get '{common['action']}': "
+    text = (f"For {group} ({money.number(n)} customers): most ({common['share']:.0%}) get '{common['action']}': "
             f"{common['what']}")
     urgent = summary[summary["action"].isin(URGENT) & (summary["action"] != common["action"])]
     if len(urgent):
         first = urgent.iloc[0]  # summary rows are in rule order, so this is the most urgent
-        text += (f" Most urgent: {first['customers']:,} customer(s) for '{first['action']}' "
+        text += (f" Most urgent: {money.number(first['customers'])} customer(s) for '{first['action']}' "
                  f"(last-12-month spend {money.money_short(first['value'])}): {first['what']}")
     return text

@@ -34,6 +34,7 @@ from tools.predict.scoring import (
     require,
     restrict,
     scores_for,
+    untrained_note,
 )
 from tools.predict.settings import PredictSettings
 
@@ -89,6 +90,9 @@ class AtRiskResult(Priced, ResultMixin):
     quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
     currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
     locale: str | None = None
+    # No churn model trained on this data yet: why, when there will be one and how to train it
+    # now; the answer is then the lapsing rule, which needs no model.
+    untrained: str = ""
 
     @property
     def share(self) -> float:
@@ -98,23 +102,29 @@ class AtRiskResult(Priced, ResultMixin):
         return self.customers.reset_index()
 
     def to_text(self, details: bool = False) -> str:
+        n = self.numbers.number
         if self.tier == "lapsing":
-            head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are lapsing: habitual "
+            head = ("No churn risk scores yet (no model); by a rule that needs none, " if self.untrained else "")
+            head += (f"{n(self.count)} of {n(self.buyers)} customers ({self.share:.0%}) are lapsing: habitual "
                     f"customers now buying at half their usual rate or less (data to {self.as_of}).")
         else:
             band = "high" if self.tier == "high" else "high or medium"
-            head = (f"{self.count:,} of {self.buyers:,} customers ({self.share:.0%}) are at {band} risk of not "
+            head = (f"{n(self.count)} of {n(self.buyers)} customers ({self.share:.0%}) are at {band} risk of not "
                     f"buying in the {self.window_days} days after {self.as_of} (risk {self.threshold:.0%} or more).")
         money = self.numbers
         lines = [f"{head} They spent {money.money_short(self.value)} in the last 12 months."]
         if len(self.customers):
             lines.append("")
             for cid, r in self.customers.iterrows():
+                if pd.isna(r.churn_risk):  # no model: no risk to show
+                    lines.append(f"  {cid:<14} spent {money.money(r.spend_365d, decimals=0):>11}  {r.reasons or '-'}")
+                    continue
                 was = f" (was {r.risk_before:.0%})" if pd.notna(r.risk_before) else " (new)"
                 lines.append(f"  {cid:<14} risk {r.churn_risk:>4.0%}{was:<11} spent {money.money(r.spend_365d, decimals=0):>11}  "
                              f"{r.reasons or '-'}")
         lines.append("")
-        lines.append(self.provenance.notes[0] if details and self.provenance.notes else self.quality)
+        lines.append(self.untrained or (self.provenance.notes[0] if details and self.provenance.notes
+                                        else self.quality))
         return "\n".join(lines).rstrip()
 
 
@@ -126,11 +136,21 @@ def at_risk_customers(
     settings: PredictSettings | None = None,
     sentiment: SentimentSource | None = None,
     scores: Scores | None = None,
+    train_if_missing: bool = True,
 ) -> AtRiskResult:
-    """Customers at high (or medium) churn risk, with value and reasons, most urgent first."""
+    """Customers at high (or medium) churn risk, with value and reasons, most urgent first.
+    With no churn model trained on this data and `train_if_missing=False` (answers), the
+    lapsing rule, which needs no model, answers, and the result says the model is not trained."""
     params = params or AtRiskParams()
-    sc = scores_for(store, registry, settings, sentiment, scores)
-    version = require(sc, "churn")
+    sc = scores_for(store, registry, settings, sentiment, scores, train_if_missing=train_if_missing)
+    untrained = ""
+    if "churn" not in sc.versions and untrained_note("churn") in sc.notes:
+        untrained = untrained_note("churn")
+        # Risk and its rise are the model's numbers; without it, the most valuable come first.
+        params = params.model_copy(update={"tier": "lapsing", "sort_by": "value"})
+        version = None
+    else:
+        version = require(sc, "churn")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
     buyers = frame[frame["has_purchase"]]
@@ -141,7 +161,8 @@ def at_risk_customers(
         chosen = buyers[buyers["churn_risk"] >= threshold]
     key = {"risk": "churn_risk", "value": "spend_365d", "rising": "risk_change"}[params.sort_by]
     listed = chosen.sort_values([key, "churn_risk"], ascending=False, na_position="last").head(params.limit)
-    window = int(version.metrics.get("window_days", sc.settings.churn_window_days))
+    window = int(version.metrics.get("window_days", sc.settings.churn_window_days)) if version else \
+        sc.settings.churn_window_days
     prov = Provenance(
         tool="at_risk_customers",
         definition=(f"Churn risk = probability that a customer who has bought before makes no purchase "
@@ -150,13 +171,14 @@ def at_risk_customers(
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_label=f"the {window} days after {sc.as_of}",
         tables=("orders", "events", "tickets", "surveys"), row_counts=dict(sc.rows),
-        notes=(quality_line(version), *sc.model_notes(), *sc.notes),
+        notes=((quality_line(version, store.profile.numbers),) if version else ()) + (*sc.model_notes(), *sc.notes),
     )
     return AtRiskResult(
         customers=listed[_COLUMNS], count=len(chosen), buyers=len(buyers),
         value=float(chosen["spend_365d"].sum()), expected_revenue=float(chosen["expected_revenue"].sum()),
         tier=params.tier, window_days=window, threshold=threshold, as_of=sc.as_of,
-        model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
+        model=model_facts(version) if version else {}, provenance=prov,
+        quality=plain_quality_line(version) if version else "", untrained=untrained,
         currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 
@@ -199,9 +221,9 @@ class NewlyAtRiskResult(Priced, ResultMixin):
 
     def digest_line(self) -> str:
         if self.count == 0:
-            return f"No customer became high risk since {self.compared_with}; {self.total_count:,} are at high risk."
-        return (f"{self.count:,} customer(s) newly at high risk of leaving since {self.compared_with}, "
-                f"worth {self.numbers.money_short(self.value)} over the last 12 months ({self.total_count:,} at high risk in all).")
+            return f"No customer became high risk since {self.compared_with}; {self.numbers.number(self.total_count)} are at high risk."
+        return (f"{self.numbers.number(self.count)} customer(s) newly at high risk of leaving since {self.compared_with}, "
+                f"worth {self.numbers.money_short(self.value)} over the last 12 months ({self.numbers.number(self.total_count)} at high risk in all).")
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()

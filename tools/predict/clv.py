@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from tools.core.errors import NoDataError
+from tools.core.money import Priced
 from tools.data.store import JourneyStore
 from tools.predict.bgnbd import (
     BGNBDParams,
@@ -136,7 +137,7 @@ def fit_clv(store: JourneyStore, cutoff: dt.date) -> tuple[ClvModel, pd.DataFram
 
 
 @dataclass(frozen=True)
-class HoldoutCheck:
+class HoldoutCheck(Priced):
     """How the model fitted before the holdout predicted the holdout, per customer and in total."""
 
     calibration_end: dt.date  # first day of the holdout
@@ -154,6 +155,8 @@ class HoldoutCheck:
     spearman: float  # rank correlation of predicted and actual purchases per customer
     by_frequency: pd.DataFrame = field(repr=False)  # calibration repeats -> mean predicted vs actual
     params: dict[str, float] = field(default_factory=dict)
+    currency: str = "GBP"  # revenue is in the business's currency (the store's profile)
+    locale: str | None = None
 
     @property
     def purchases_error(self) -> float:
@@ -183,15 +186,16 @@ class HoldoutCheck:
         }
 
     def to_text(self) -> str:
+        n, money = self.numbers.number, self.numbers.money_short
         lines = [
             f"Holdout check: fitted on purchases before {self.calibration_end}, predicted the next "
-            f"{self.holdout_days} days for {self.customers:,} customers "
+            f"{self.holdout_days} days for {n(self.customers)} customers "
             f"({self.repeat_share:.1%} had bought more than once).",
-            f"  purchases: predicted {self.predicted_purchases:,.0f}, actual {self.actual_purchases:,.0f} "
-            f"({self.purchases_error:+.1%}); naive (past rate) {self.naive_purchases:,.0f}",
+            f"  purchases: predicted {n(self.predicted_purchases)}, actual {n(self.actual_purchases)} "
+            f"({self.purchases_error:+.1%}); naive (past rate) {n(self.naive_purchases)}",
             f"  per customer: MAE {self.mae:.3f} vs naive {self.naive_mae:.3f} (skill {self.skill:+.2f}); "
             f"rank correlation {self.spearman:.2f}",
-            f"  revenue: predicted {self.predicted_revenue:,.0f}, actual {self.actual_revenue:,.0f} "
+            f"  revenue: predicted {money(self.predicted_revenue)}, actual {money(self.actual_revenue)} "
             f"({self.revenue_error:+.1%})",
         ]
         return "\n".join(lines)
@@ -249,5 +253,6 @@ def holdout_check(store: JourneyStore, settings: PredictSettings) -> tuple[Holdo
         predicted_revenue=float(pred["expected_revenue"].sum()),
         spearman=float(pred["expected_purchases"].corr(actual["purchases"], method="spearman")),
         by_frequency=by_freq, params=model.params(),
+        currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
     return check, model

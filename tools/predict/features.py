@@ -300,7 +300,8 @@ def thin_recent_orders(store: JourneyStore, as_of: dt.date, days: int = 28) -> s
            FROM orders WHERE ts < $end""", {"end": end, "days": days}).iloc[0]
     recent, usual = int(row["recent"]), int(row["before"]) / 3
     if usual >= 20 and recent < 0.3 * usual:
-        return (f"the last {days} days of data hold {recent:,} orders against about {usual:,.0f} in each "
+        n = store.profile.numbers.number
+        return (f"the last {days} days of data hold {n(recent)} orders against about {n(usual)} in each "
                 f"{days} days before: the export looks cut part-way, so recent customers look lapsed "
                 "and tests on the last weeks are unreliable")
     return None

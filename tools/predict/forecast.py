@@ -61,25 +61,27 @@ class RevenueForecastResult(Priced, ResultMixin):
     currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
     locale: str | None = None
     # "model" (BG/NBD + Gamma-Gamma) or "past rate": the simple rule, when the model did not beat it
+    # or has not been trained on this data yet (then `untrained` says so, when and how to train it)
     method: str = "model"
+    untrained: str = ""
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
 
     def to_text(self, details: bool = False) -> str:
         money = self.numbers
-        head = (f"Expected from the {self.customers:,} existing customers between {self.first_day} and "
-                f"{self.last_day}: {money.money_short(self.revenue)} in revenue from {self.purchases:,.0f} purchases")
+        head = (f"Expected from the {money.number(self.customers)} existing customers between {self.first_day} and "
+                f"{self.last_day}: {money.money_short(self.revenue)} in revenue from {money.number(self.purchases)} purchases")
         if self.method == "past rate":
             head += ", if each keeps buying at their past rate."
         else:
-            head += f" (about {self.expected_active:,.0f} of them are still active)."
+            head += f" (about {money.number(self.expected_active)} of them are still active)."
         lines = [head]
         if len(self.breakdown):
             lines.append("")
             for r in self.breakdown.itertuples():
                 lines.append(f"  {str(r.value):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
-                             f"{r.customers:,} customers)")
+                             f"{money.number(r.customers)} customers)")
         if len(self.top):
             lines.append("")
             lines.append("Top customers by expected revenue:")
@@ -88,8 +90,9 @@ class RevenueForecastResult(Priced, ResultMixin):
                 lines.append(f"  {cid:<14} {money.money(r.expected_revenue, decimals=0):>11}  "
                              f"({r.expected_purchases:.1f} purchases{active})")
         lines.append("")
-        lines.extend([plain_quality(self.holdout, self.method) if not details else self.provenance.notes[0],
-                      *self.caveats])
+        quality = self.untrained or (plain_quality(self.holdout, self.method) if not details
+                                     else self.provenance.notes[0])
+        lines.extend([quality, *self.caveats])
         if details:
             lines.append(self.provenance.to_text(details=True))
         return "\n".join(lines).rstrip()
@@ -118,27 +121,20 @@ def revenue_forecast(
     registry: ModelRegistry | None = None,
     settings: PredictSettings | None = None,
     currency: str = "GBP",
+    train_if_missing: bool = True,
 ) -> RevenueForecastResult:
-    """Expected revenue and purchases from existing customers over the horizon."""
-    from tools.predict.scoring import active_models
+    """Expected revenue and purchases from existing customers over the horizon. Without a
+    lifetime value model trained on this data, `train_if_missing=False` (answers) forecasts with
+    the past-rate rule and says the model is not trained yet."""
+    from tools.predict.scoring import lifetime_model
 
     params = params or RevenueForecastParams()
     settings = settings or PredictSettings()
     reg = registry or ModelRegistry.beside(store)
-    models, notes = active_models(store, reg, settings, now=None)
-    method = "model"
-    if "clv" in models:
-        version, model = models["clv"]
-        clv: ClvModel | PastRate = model
-    else:
-        as_of = data_span(store)[1]
-        unused = next((v for v in reversed(reg.versions("clv")) if v.data_end == as_of and not v.active), None)
-        if unused is None:
-            from tools.core.errors import ToolUnavailable
-
-            raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
-        # The model was trained and did not beat the simple rule: the rule forecasts, and says so.
-        version, clv, method = unused, PastRate(), "past rate"
+    chosen = lifetime_model(store, reg, settings, train_if_missing=train_if_missing)
+    version, notes = chosen.version, list(chosen.notes)
+    clv: ClvModel | PastRate = chosen.model
+    method = "past rate" if chosen.past_rate else "model"
     as_of = data_span(store)[1]
     offset, length, first, last = horizon_days(params.horizon, as_of)
     rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
@@ -156,7 +152,7 @@ def revenue_forecast(
         breakdown["share"] = breakdown["expected_revenue"] / total if total else 0.0
         breakdown = breakdown.sort_values("expected_revenue", ascending=False).reset_index(drop=True)
     top = pred.sort_values("expected_revenue", ascending=False).head(params.limit)
-    m = version.metrics
+    m = version.metrics if version is not None else {}
     caveats = []
     if m.get("repeat_share", 1) < 0.05:
         caveats.append(
@@ -171,7 +167,9 @@ def revenue_forecast(
     if method == "past rate":
         definition = ("Each existing customer's repeat purchase days per day since their first purchase, "
                       "times the days of the horizon, times their average value per purchase day, summed "
-                      "(the simple rule, because the lifetime value model did not beat it on the holdout).")
+                      + ("(the simple rule, because the lifetime value model has not been trained on this "
+                         "data yet)." if version is None else
+                         "(the simple rule, because the lifetime value model did not beat it on the holdout)."))
     prov = Provenance(
         tool="revenue_forecast",
         definition=definition,
@@ -179,7 +177,8 @@ def revenue_forecast(
         period_start=None, period_end=None,
         period_label=f"{params.horizon.replace('_', ' ')} ({first} to {last})",
         tables=("orders",), row_counts={"customers with a purchase": len(rfm)},
-        notes=(quality_line(version), *caveats, version.summary(), *notes),
+        notes=((quality_line(version, store.profile.numbers), *caveats, version.summary(), *notes)
+               if version is not None else (chosen.untrained, *caveats, *notes)),
     )
     return RevenueForecastResult(
         revenue=total, purchases=float(pred["expected_purchases"].sum()), customers=len(rfm),
@@ -188,7 +187,8 @@ def revenue_forecast(
         holdout={k: m.get(k) for k in ("holdout_days", "calibration_end", "predicted_purchases",
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
-        caveats=tuple(caveats), model=model_facts(version), provenance=prov, method=method,
+        caveats=tuple(caveats), model=model_facts(version) if version is not None else {}, provenance=prov,
+        method=method, untrained=chosen.untrained,
         currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 

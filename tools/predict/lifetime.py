@@ -21,10 +21,11 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import UNKNOWN_GROUP, Filters, dimension_sql
-from tools.core.errors import NoDataError, ToolUnavailable
+from tools.core.errors import NoDataError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
-from tools.predict.clv import ClvModel, PastRate, rfm_summary
+from tools.predict.clv import ClvModel, rfm_summary
 from tools.predict.features import data_span
 from tools.predict.registry import ModelRegistry, ModelVersion
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
@@ -55,7 +56,7 @@ class LifetimeValueParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class LifetimeValueResult(ResultMixin):
+class LifetimeValueResult(Priced, ResultMixin):
     customers: int  # customers with at least one completed purchase
     mean_value: float  # mean lifetime value (spend so far + expected)
     median_value: float
@@ -70,31 +71,36 @@ class LifetimeValueResult(ResultMixin):
     warnings: tuple[str, ...]
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
+    currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
 
     def to_text(self) -> str:
+        fmt = self.numbers
+        money, count = fmt.money, fmt.number
         years = "the coming year" if self.horizon_days == 365 else f"the next {self.horizon_days} days"
         lines = [
             f"Customer lifetime value (spend so far plus expected spend over {years}), "
-            f"{self.customers:,} customers who have bought, data up to {self.as_of}:",
-            f"  typical customer (median) {self.median_value:,.2f}; average {self.mean_value:,.2f} "
-            f"({self.mean_spent:,.2f} spent so far + {self.mean_expected:,.2f} expected)",
+            f"{count(self.customers)} customers who have bought, data up to {self.as_of}:",
+            f"  typical customer (median) {money(self.median_value)}; average {money(self.mean_value)} "
+            f"({money(self.mean_spent)} spent so far + {money(self.mean_expected)} expected)",
         ]
         if len(self.breakdown):
             by = self.provenance.params.get("by")
-            lines += ["", f"By {by}:", f"  {'':<22}{'median':>10}{'average':>10}{'customers':>11}{'share':>8}"]
+            lines += ["", f"By {by}:", f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22}{r.median_value:>10,.2f}{r.mean_value:>10,.2f}"
-                             f"{r.customers:>11,}{r.share:>8.0%}")
+                lines.append(f"  {str(r.value):<22}{money(r.median_value):>13}{money(r.mean_value):>13}"
+                             f"{count(r.customers):>11}{fmt.percent(r.share, 0):>8}")
         if len(self.top):
             lines += ["", "Top customers by lifetime value:"]
             for cid, r in self.top.iterrows():
-                active = "" if pd.isna(r.p_alive) else f"; still active: {r.p_alive:.0%}"
-                lines.append(f"  {cid:<14} {r.lifetime_value:>10,.2f}  ({r.spent:,.2f} so far + {r.expected:,.2f} "
-                             f"expected{active})")
-        lines += ["", *self.warnings, self.provenance.notes[0]]
+                active = "" if pd.isna(r.p_alive) else f"; still active: {fmt.percent(r.p_alive, 0)}"
+                lines.append(f"  {cid:<14} {money(r.lifetime_value):>13}  ({money(r.spent)} so far + "
+                             f"{money(r.expected)} expected{active})")
+        quality = self.provenance.notes[0]
+        lines += ["", *self.warnings, *([] if any(quality in w for w in self.warnings) else [quality])]
         return "\n".join(lines).rstrip()
 
 
@@ -104,25 +110,19 @@ def lifetime_value(
     *,
     registry: ModelRegistry | None = None,
     settings: PredictSettings | None = None,
+    train_if_missing: bool = True,
 ) -> LifetimeValueResult:
-    """Lifetime value per existing customer, summarised and broken down."""
-    from tools.predict.scoring import active_models
+    """Lifetime value per existing customer, summarised and broken down. Without a lifetime
+    value model trained on this data, `train_if_missing=False` (answers) takes the expected part
+    from the past-rate rule and says the model is not trained yet."""
+    from tools.predict.scoring import lifetime_model
 
     params = params or LifetimeValueParams()
     settings = settings or PredictSettings()
     reg = registry or ModelRegistry.beside(store)
-    models, notes = active_models(store, reg, settings, now=None)
+    chosen = lifetime_model(store, reg, settings, train_if_missing=train_if_missing)
+    version, clv, past_rate, notes = chosen.version, chosen.model, chosen.past_rate, chosen.notes
     as_of = data_span(store)[1]
-    past_rate = False
-    if "clv" in models:
-        version, clv = models["clv"]
-    else:
-        # Trained on this data but no better than the simple rule (so not used): the rule gives
-        # the expected part, as in the revenue forecast, and the answer says so.
-        unused = next((v for v in reversed(reg.versions("clv")) if v.data_end == as_of and not v.active), None)
-        if unused is None:
-            raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
-        version, clv, past_rate = unused, PastRate(), True
     rfm = rfm_summary(store, as_of + dt.timedelta(days=1))
     filters, ids = cohort(store, params.filters)
     rfm = restrict(rfm, ids)
@@ -132,7 +132,10 @@ def lifetime_value(
     values = per_customer(clv, rfm, params.horizon_days)
     breakdown = _breakdown(store, values, params.by) if params.by else pd.DataFrame()
     top = values.sort_values("lifetime_value", ascending=False).head(params.limit)
-    if past_rate:
+    if version is None:
+        beats, warnings = None, (chosen.untrained + " Until then the expected part assumes each customer "
+                                 "keeps buying at their past rate; the spend so far is exact.",)
+    elif past_rate:
         beats, warnings = False, ("The expected part assumes each customer keeps buying at their past rate: "
                                   "the lifetime value model did not beat that simple rule on recent data, so it "
                                   "is not used. The spend so far is exact.",)
@@ -149,14 +152,16 @@ def lifetime_value(
         period_start=None, period_end=None,
         period_label=f"spend up to {as_of}, expected over the {params.horizon_days} days after",
         tables=("orders",), row_counts={"customers with a purchase": len(values)},
-        notes=(quality_line(version), version.summary(), *notes),
+        notes=((quality_line(version, store.profile.numbers), version.summary(), *notes) if version is not None
+               else (chosen.untrained, *notes)),
     )
     return LifetimeValueResult(
         customers=len(values), mean_value=float(values["lifetime_value"].mean()),
         median_value=float(values["lifetime_value"].median()), mean_spent=float(values["spent"].mean()),
         mean_expected=float(values["expected"].mean()), total_value=float(values["lifetime_value"].sum()),
         horizon_days=params.horizon_days, as_of=as_of, breakdown=breakdown, top=top,
-        beats_baseline=beats, warnings=warnings, model=model_facts(version), provenance=prov,
+        beats_baseline=beats, warnings=warnings, model=model_facts(version) if version is not None else {},
+        provenance=prov, currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 
 

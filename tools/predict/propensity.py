@@ -15,6 +15,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Filters
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
@@ -62,7 +63,7 @@ class PropensityParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class PropensityResult(ResultMixin):
+class PropensityResult(Priced, ResultMixin):
     customers: pd.DataFrame  # listed people, most likely first
     count: int  # people at or above min_probability
     population: int  # people scored within who/filters
@@ -72,15 +73,18 @@ class PropensityResult(ResultMixin):
     model: dict[str, Any]
     provenance: Provenance = field(repr=False)
     quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
+    currency: str = "GBP"  # counts are written in the business's locale (the store's profile)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()
 
     def to_text(self, details: bool = False) -> str:
         p = self.provenance.params
-        lines = [f"{self.count:,} of {self.population:,} people have a {p['min_probability']:.0%}+ chance "
+        n = self.numbers.number
+        lines = [f"{n(self.count)} of {n(self.population)} people have a {p['min_probability']:.0%}+ chance "
                  f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
-                 f"{self.expected_buyers:,.0f} of the {self.population:,} are expected to buy."]
+                 f"{n(self.expected_buyers)} of the {n(self.population)} are expected to buy."]
         for cid, r in self.customers.iterrows():
             kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
             lines.append(f"  {cid:<14} {r.purchase_propensity:>4.0%}  {kind}")
@@ -96,10 +100,11 @@ def purchase_propensity(
     settings: PredictSettings | None = None,
     sentiment: SentimentSource | None = None,
     scores: Scores | None = None,
+    train_if_missing: bool = True,
 ) -> PropensityResult:
     """People most likely to buy in the purchase model's horizon."""
     params = params or PropensityParams()
-    sc = scores_for(store, registry, settings, sentiment, scores)
+    sc = scores_for(store, registry, settings, sentiment, scores, train_if_missing=train_if_missing)
     version = require(sc, "purchase")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
@@ -117,10 +122,11 @@ def purchase_propensity(
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_label=f"the {horizon} days after {sc.as_of}",
         tables=("orders", "events", "tickets", "surveys"), row_counts=dict(sc.rows),
-        notes=(quality_line(version), *sc.model_notes(), *sc.notes),
+        notes=(quality_line(version, store.profile.numbers), *sc.model_notes(), *sc.notes),
     )
     return PropensityResult(
         customers=listed[_COLUMNS], count=len(likely), population=len(frame),
         expected_buyers=float(frame["purchase_propensity"].sum()), horizon_days=horizon,
         as_of=sc.as_of, model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
+        currency=store.profile.currency, locale=store.profile.numbers.locale,
     )

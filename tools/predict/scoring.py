@@ -4,7 +4,10 @@ Features are taken at the end of the data (midnight after the last day), so chur
 probability of no purchase in the `churn_window_days` after the data ends, and propensity the
 probability of a purchase in the `propensity_days` after it. The churn model also scores the
 customers as they stood `compare_days` earlier, which is what "rising risk" and "newly at high
-risk" compare with. Missing models are trained on demand.
+risk" compare with. Missing models are trained on demand only when the caller asks
+(`train_if_missing`, the `journeybot predict` commands): answers and the digest read the latest
+trained models and, when there are none yet, say so (`untrained_note`) and answer what a rule
+can without a model.
 """
 
 from __future__ import annotations
@@ -18,12 +21,24 @@ import pandas as pd
 
 from tools.analytics.filters import Filters, cohort_sql, validate_filters
 from tools.core.errors import NoDataError, ToolUnavailable
+from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
-from tools.predict.clv import ClvModel, rfm_summary
+from tools.predict.clv import ClvModel, PastRate, rfm_summary
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
 from tools.predict.modelling import ScoreModel
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, ModelVersion
 from tools.predict.settings import PredictSettings
+
+# What each model is called where an owner reads about it.
+MODEL_LABELS = {"churn": "churn risk model", "purchase": "purchase propensity model",
+                "clv": "lifetime value model"}
+
+
+def untrained_note(name: str) -> str:
+    """Why there is no model yet, when there will be, and how to have one now."""
+    return (f"The {MODEL_LABELS.get(name, name + ' model')} is not trained yet on this data: the scheduled "
+            "retrain trains it after the next sync that brings new data (and every night while "
+            "`journeybot serve` runs); `journeybot predict train` trains it now.")
 
 
 @dataclass(frozen=True)
@@ -48,15 +63,16 @@ def active_models(
     train_if_missing: bool = True,
     sentiment: SentimentSource | None = None,
     now: dt.datetime | None = None,
+    names: tuple[str, ...] = MODEL_NAMES,
 ) -> tuple[dict[str, tuple[ModelVersion, Any]], list[str]]:
-    """The active version and loaded model of each name; trains the missing ones first.
-    Returns the models and a note per model that could not be had."""
+    """The active version and loaded model of each of `names`; with `train_if_missing`, trains
+    the missing ones first. Returns the models and a note per model that could not be had."""
     from tools.predict.training import retrain
 
     # A model trained on the current data but never made active (it did not beat its baseline)
     # is not retrained on every call: the answer says the simple rule is used instead.
     as_of = data_span(store)[1]
-    missing = [n for n in MODEL_NAMES if registry.active(n) is None
+    missing = [n for n in names if registry.active(n) is None
                and not any(v.data_end == as_of for v in registry.versions(n))]
     notes: list[str] = []
     if missing and train_if_missing:
@@ -65,16 +81,49 @@ def active_models(
         notes += [f"{o.name} model could not be trained: {o.message}" for o in report.outcomes
                   if o.status == "failed"]
     out: dict[str, tuple[ModelVersion, Any]] = {}
-    for name in MODEL_NAMES:
+    for name in names:
         version = registry.active(name)
         if version is not None:
             out[name] = (version, registry.load(version))
         elif (unused := next((v for v in reversed(registry.versions(name)) if v.data_end == as_of), None)):
             notes.append(f"the {name} model is {unused.note}")
         elif not train_if_missing:
-            notes.append(f"{name} model not trained yet: the retrain job trains it after the next "
-                         "sync and every night; `journeybot predict train` trains it now")
+            notes.append(untrained_note(name))
     return out, notes
+
+
+@dataclass(frozen=True)
+class LifetimeModel:
+    """What forecasts lifetime spend: the lifetime value model, or the simple past-rate rule
+    when the model did not beat it (`version` is that unused model) or when no model has been
+    trained on this data yet (`version` is None and `untrained` says so)."""
+
+    version: ModelVersion | None
+    model: Any  # ClvModel or PastRate
+    past_rate: bool
+    notes: tuple[str, ...]
+    untrained: str = ""
+
+
+def lifetime_model(store: JourneyStore, registry: ModelRegistry, settings: PredictSettings, *,
+                   train_if_missing: bool = True) -> LifetimeModel:
+    """The lifetime value model to use, or the rule and why."""
+    models, notes = active_models(store, registry, settings, train_if_missing=train_if_missing,
+                                  names=("clv",))
+    if "clv" in models:
+        version, model = models["clv"]
+        return LifetimeModel(version, model, False, tuple(notes))
+    as_of = data_span(store)[1]
+    # Trained on this data but no better than the simple rule (so not made active): the rule
+    # gives the expected part, and the answer says so.
+    unused = next((v for v in reversed(registry.versions("clv")) if v.data_end == as_of and not v.active), None)
+    if unused is not None:
+        return LifetimeModel(unused, PastRate(), True, tuple(notes))
+    if train_if_missing:  # training was tried and failed: nothing to forecast with
+        raise ToolUnavailable("The lifetime value model is not available: " + "; ".join(notes))
+    # Answers never train: the rule forecasts until the scheduled retrain has run.
+    untrained = untrained_note("clv")
+    return LifetimeModel(None, PastRate(), True, tuple(n for n in notes if n != untrained), untrained)
 
 
 def score_customers(
@@ -190,8 +239,11 @@ def restrict(frame: pd.DataFrame, ids: pd.Index | None) -> pd.DataFrame:
 
 def require(scores: Scores, name: str) -> ModelVersion:
     if name not in scores.versions:
-        why = "; ".join(n for n in scores.notes if n.startswith(name)) or f"no active {name} model"
-        raise ToolUnavailable(f"The {name} model is not available: {why}")
+        label = MODEL_LABELS.get(name, f"{name} model")
+        why = [n for n in scores.notes if label in n or n.startswith(name) or f"the {name} model" in n]
+        if why and label in why[0]:
+            raise ToolUnavailable(" ".join(why))
+        raise ToolUnavailable(f"The {label} is not available: " + ("; ".join(why) or f"no active {name} model"))
     return scores.versions[name]
 
 
@@ -236,9 +288,10 @@ def plain_quality_line(version: ModelVersion) -> str:
     return f"The model ({version.label()}) was checked on the last {m.get('holdout_days')} days held back."
 
 
-def quality_line(version: ModelVersion) -> str:
-    """How good the model was when tested, in one sentence."""
+def quality_line(version: ModelVersion, numbers: NumberFormat | None = None) -> str:
+    """How good the model was when tested, in one sentence (counts in the business's locale)."""
     m = version.metrics
+    n = (numbers or NumberFormat()).number
     if version.name in ("churn", "purchase"):
         rule = "the recency rule"
         if m.get("method") == "baseline":
@@ -249,7 +302,7 @@ def quality_line(version: ModelVersion) -> str:
                 f"{m.get('precision_top_decile_model', float('nan')):.0%} vs "
                 f"{m.get('precision_top_decile_baseline', float('nan')):.0%}, on a later period.")
     return (f"{version.label()} ({version.method}): on the last {m.get('holdout_days')} days it predicted "
-            f"{m.get('predicted_purchases', float('nan')):,.0f} purchases against "
-            f"{m.get('actual_purchases', float('nan')):,.0f} actual "
+            f"{n(m.get('predicted_purchases'))} purchases against "
+            f"{n(m.get('actual_purchases'))} actual "
             f"({m.get('purchases_error', float('nan')):+.0%}) and revenue "
             f"{m.get('revenue_error', float('nan')):+.0%} off.")

@@ -183,7 +183,8 @@ def _train_one(name: str, store: JourneyStore, registry: ModelRegistry, settings
     metrics = {**check.metrics(), **model.params(), "log_likelihood": model.log_likelihood,
                "customers_fitted": len(rfm), "spend_note": model.spend_note,
                "by_frequency": check.by_frequency.to_dict(orient="records")}
-    why = (f"holdout: {check.predicted_purchases:,.0f} purchases predicted vs {check.actual_purchases:,.0f} "
+    n = store.profile.numbers.number
+    why = (f"holdout: {n(check.predicted_purchases)} purchases predicted vs {n(check.actual_purchases)} "
            f"actual over {check.holdout_days} days; per-customer MAE {check.mae:.3f} vs naive {check.naive_mae:.3f}")
     registered = registry.register(
         "clv", model, now=now, data_start=first_day, data_end=as_of, method=method,
