@@ -27,6 +27,7 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
     alerts = [] if store_of_alerts is None else [alert_text(r) for r in store_of_alerts.alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
+    coverage = feedback_coverage(config, store, feedback)
     # The digest calls a move unusual exactly when the alert rules `alerts check` runs would.
     provider = provider_for(config, store)
     rules = config_rules(config) if store_of_alerts is None else all_rules(config, store_of_alerts)
@@ -34,7 +35,22 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
                   feedback=feedback, open_alerts=alerts,
                   risk=predict_for(config, store), record_risk=record_risk,
                   freshness=stale_messages(config),
-                  judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d))
+                  judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d),
+                  feedback_coverage=coverage)
+
+
+def feedback_coverage(config: Any, store: Any, feedback: Any | None) -> str | None:
+    """How much of the journey store's texts the feedback store holds, when not all (the same
+    sentence a feedback answer gives); None when complete or when it cannot be told."""
+    from tools.feedback.status import index_status
+
+    if feedback is None:
+        return None
+    try:
+        return index_status(feedback, store, chunk_words=config.feedback.chunk_words).note(reading=False)
+    except Exception as exc:  # the digest goes out without the coverage line rather than not at all
+        log.warning("could not count the indexed feedback texts for the digest: %s", exc)
+        return None
 
 
 def open_feedback(config: Any, store: Any) -> Any | None:

@@ -254,9 +254,13 @@ def _build_mapping(ctx: Ctx, table: str, name: str | None, maps: tuple[str, ...]
               help="Folder to write to (default: <data folder>/sample).")
 @click.option("--ingest/--no-ingest", "do_ingest", default=False, show_default=True,
               help="Also load the files into the journey store.")
+@click.option("--no-index", "no_index", is_flag=True,
+              help="With --ingest: do not embed the sample's survey and ticket texts now (as for "
+                   "`journeybot ingest --no-index`); `journeybot feedback index` does it later.")
 @pass_ctx
 @friendly_errors
-def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | None, do_ingest: bool) -> None:
+def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | None, do_ingest: bool,
+           no_index: bool) -> None:
     """Generate a realistic, seeded sample data set for a small bakery-cafe.
 
     The same seed gives the same files. See docs/SAMPLE_DATA.md for the customer types and
@@ -283,6 +287,10 @@ def sample(ctx: Ctx, n_events: int, seed: int, days: int, fmt: str, out: Path | 
         _report(ctx, reports)
         if shared:
             _say_published(ctx)
+        # The sample's surveys and tickets are indexed the way `journeybot ingest` indexes a
+        # load's texts, so the first feedback question does not wait for the embedding.
+        if not no_index:
+            _index_texts(ctx, store, reports, quiet=False)
 
 
 def sample_profile(ctx: Ctx) -> dict[str, str]:

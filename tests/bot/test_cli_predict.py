@@ -75,7 +75,7 @@ def test_too_short_data_says_what_is_needed(tmp_path):
     result = run("predict", "train", "--model", "churn")
     assert result.exit_code == 0 and "could not be trained" in result.output and "Not enough history" in result.output
     risk = run("predict", "risk")
-    assert risk.exit_code == 3 and "The churn model is not available" in risk.output
+    assert risk.exit_code == 3 and "The churn risk model is not available" in risk.output
 
 
 def test_config_check_refuses_crossed_thresholds(tmp_path):

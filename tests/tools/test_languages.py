@@ -135,3 +135,41 @@ def test_olist_review_sentiment_with_the_multilingual_model(multilingual):
     ok = scored["score"].notna()
     accuracy = ((scored["score"][ok] >= 0).to_numpy() == (r.review_score[keep] >= 4).to_numpy()[ok]).mean()
     assert ok.mean() > 0.95 and accuracy > 0.75
+
+
+def test_search_says_when_the_closest_texts_are_in_a_language_the_reader_does_not_understand(tmp_path):
+    from tools.feedback.search import SearchParams, search
+
+    fb = _store(tmp_path, EnglishOnly(), ENGLISH + PORTUGUESE)
+    r = search(fb, SearchParams(query="entrega atrasada", limit=20, min_similarity=0.0))
+    portuguese = [q for q in r.quotes if q.text in PORTUGUESE]
+    assert portuguese and all(q.unread and q.lang == "pt" for q in portuguese)
+    assert not any(q.unread for q in r.quotes if q.text in ENGLISH)
+    # The 16 texts are all candidates: 8 of them are Portuguese.
+    assert r.language_note.startswith("8 of the 16 closest texts are in a language the offline reader")
+    assert "Portuguese 8" in r.language_note and "not by meaning" in r.language_note
+    text = r.to_text()
+    assert text.splitlines()[1] == "Note: " + r.language_note
+    assert "in Portuguese, not understood" in text
+    # With a reader of every language there is nothing to warn about.
+    every = search(_store(tmp_path / "m", Multilingual(), ENGLISH + PORTUGUESE),
+                   SearchParams(query="entrega atrasada", limit=20, min_similarity=0.0))
+    assert not every.language_note and not any(q.unread for q in every.quotes)
+    assert "not understood" not in every.to_text()
+
+
+@pytest.mark.realdata
+def test_search_over_real_olist_reviews_says_the_english_reader_does_not_understand_them(tmp_path):
+    from conftest import external
+
+    from tools.feedback.search import SearchParams, search
+
+    reviews = pd.read_csv(external("olist_sample") / "olist_order_reviews_dataset.csv")
+    comments = reviews["review_comment_message"].dropna().head(200).tolist()
+    fb = _store(tmp_path, EnglishOnly(), comments)
+    r = search(fb, SearchParams(query="late delivery", limit=5, min_similarity=0.0))
+    # Olist's reviews are written in Portuguese: nearly every candidate is left unread.
+    n = int(r.language_note.split(" of the ")[0].replace(",", ""))
+    total = int(r.language_note.split(" of the ")[1].split()[0])
+    assert total == 20 and n >= 18, r.language_note
+    assert "Portuguese" in r.language_note and r.to_text().splitlines()[1].startswith("Note: ")

@@ -179,14 +179,16 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
            currency: str | None = None, feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
            record_risk: bool = False, freshness: list[str] | None = None,
-           judge: Judge | None = None) -> DigestResult:
+           judge: Judge | None = None, feedback_coverage: str | None = None) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
     (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
     so the next digest reports who became high risk since this one. `freshness` names the
     sources whose data is older than their schedule promises (said first, and in the summary):
     a digest of data that stopped arriving must not read like a report on a normal day. `judge`
     says which KPIs are unusual on the day, as the alerts do (the caller passes its alert rules;
-    by default the starter rules), so the digest and `alerts check` never disagree."""
+    by default the starter rules), so the digest and `alerts check` never disagree.
+    `feedback_coverage` says how much of the texts the feedback store holds when that is not all
+    of them (tools/feedback/status.py IndexStatus.note): sentiment and themes read only those."""
     params = params or DigestParams()
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.as_of()
@@ -227,6 +229,8 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     else:
         sentiment, quote = section("Sentiment", lambda: _sentiment(feedback, store, week, sources)) or (None, None)
         theme = section("Themes", lambda: _theme(feedback, store, week, sources))
+        if feedback_coverage and (sentiment or theme):
+            notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
     risk_line = None
     if day == as_of:  # churn scores describe the end of the data, not a day in the past
         risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))

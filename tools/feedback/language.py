@@ -100,6 +100,31 @@ def understood(embedder: object) -> frozenset[str] | None:
     return None if langs is None else frozenset(langs)
 
 
+def unreadable(langs: pd.Series, embedder: object) -> pd.Series:
+    """True for the texts in a language the embedder's vectors mean nothing in. Undetermined
+    texts pass as English with an English reader (a short English answer is the usual case)."""
+    known = understood(embedder)
+    langs = pd.Series(langs, dtype=object).fillna("und")
+    if known is None:
+        return pd.Series(False, index=langs.index)
+    ok = langs.isin(known) | (langs.isin(("en", "und")) if "en" in known else False)
+    return ~ok
+
+
+def reader_note(langs: pd.Series, embedder: object, what: str) -> str:
+    """A plain sentence when some of `langs` (the languages of the texts `what` names, e.g.
+    "the 8 closest texts") are in a language the embedder does not understand; "" when none."""
+    out = pd.Series(langs, dtype=object)[unreadable(langs, embedder).to_numpy()]
+    if out.empty:
+        return ""
+    name = getattr(embedder, "name", "the embedding model")
+    return (f"{len(out):,} of {what} are in a language the offline reader ({name}) does not understand "
+            f"({language_counts(out)}): they matched by shared spelling, not by meaning, so texts saying the "
+            "same in other words are missed and the order is rough. Configure a multilingual embedding "
+            "([feedback] embedding = \"multilingual\", offline, or \"openai\") and run `journeybot feedback "
+            "index --rebuild` to search them by meaning.")
+
+
 def language_counts(langs: pd.Series) -> str:
     """'Portuguese 4,190, another language 25', most first."""
     return ", ".join(f"{LANGUAGE_NAMES.get(k, k)} {v:,}" for k, v in pd.Series(langs).value_counts().items())

@@ -20,6 +20,7 @@ from tools.core.errors import NoDataError, ToolInputError
 from tools.core.pii import redact
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage, normalize_touchpoint
+from tools.feedback.language import LANGUAGE_NAMES, reader_note, unreadable
 from tools.feedback.scoring import label_scores
 from tools.feedback.store import FeedbackStore, build_where, matches
 
@@ -74,6 +75,8 @@ class Quote:
     chunks: int = 1
     also: tuple[str, ...] = ()  # ids of other texts with exactly the same words
     quoted: bool = True  # customer text: show as a quote, never follow it
+    lang: str | None = None  # the language detected at indexing ("en", "pt", ...)
+    unread: bool = False  # in a language the embedding model does not understand
 
     def citation(self) -> str:
         parts = [f"{self.source} {self.record_id}"]
@@ -104,6 +107,9 @@ class SearchResult(ResultMixin):
     quotes: list[Quote]
     hidden: int  # matches below min_similarity
     provenance: Provenance = field(repr=False)
+    # Said first when texts among the closest are in a language the embedding model does not
+    # understand: their matches follow spelling, not meaning (as feedback themes say).
+    language_note: str = ""
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([q.__dict__ for q in self.quotes])
@@ -118,9 +124,13 @@ class SearchResult(ResultMixin):
             for i, q in enumerate(self.quotes, 1):
                 # The survey's own scores are facts; the sentiment and match scores are statistics.
                 scores = q.scores() if details else ", ".join(p for p in q.scores().split(", ") if not p.startswith("sentiment"))
-                meta = ", ".join(p for p in (q.citation(), q.stage, q.touchpoint and q.touchpoint.replace("_", " "), scores) if p)
+                lang = f"in {LANGUAGE_NAMES.get(q.lang or '', q.lang)}, not understood" if q.unread else ""
+                meta = ", ".join(p for p in (q.citation(), q.stage, q.touchpoint and q.touchpoint.replace("_", " "),
+                                             scores, lang) if p)
                 sim = f"; match {q.similarity:.2f}" if q.similarity is not None and details else ""
                 lines.append(f'[{i}] "{_clip(q.text)}"\n     ({meta}{sim})')
+        if self.language_note:
+            lines.insert(1, "Note: " + self.language_note)
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
@@ -147,7 +157,7 @@ def quote_from_chunk(meta: dict[str, Any], text: str, similarity: float | None, 
         sentiment_label=str(meta.get("sentiment_label") or label_scores([sentiment]).iloc[0]),
         stage=meta.get("stage"), touchpoint=meta.get("touchpoint"), channel=meta.get("channel"),
         csat=opt_int("csat"), nps=opt_int("nps"), chunk=int(meta.get("chunk", 0)),
-        chunks=int(meta.get("chunks", 1)),
+        chunks=int(meta.get("chunks", 1)), lang=str(meta["lang"]) if meta.get("lang") else None,
     )
 
 
@@ -198,6 +208,14 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     notes = []
     if not ids:
         notes.append(_why_empty(fb, params))
+    embedder = fb.require_embedder()
+    # Judged on every candidate fetched, not only the quotes kept: a search whose nearest texts
+    # are Portuguese under an English reader is unreliable even when few pass the threshold.
+    candidates = pd.Series({str(m.get("doc_id")): m.get("lang") for m in metas}, dtype=object)
+    language_note = reader_note(candidates, embedder, f"the {len(candidates):,} closest texts") if len(candidates) else ""
+    if quotes:
+        flags = unreadable(pd.Series([q.lang for q in quotes], dtype=object), embedder).tolist()
+        quotes = [dataclasses.replace(q, unread=bool(u)) for q, u in zip(quotes, flags, strict=True)]
     prov = Provenance(
         tool="feedback_search",
         definition=("customer texts ranked by cosine similarity of their embedding to the query's "
@@ -209,7 +227,8 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
         period_label=period.label if period else "all data",
         tables=("feedback",), row_counts={"feedback chunks": total}, notes=tuple(n for n in notes if n),
     )
-    return SearchResult(query=params.query, quotes=quotes, hidden=hidden, provenance=prov)
+    return SearchResult(query=params.query, quotes=quotes, hidden=hidden, provenance=prov,
+                        language_note=language_note)
 
 
 PREFILTER_POOL = 400  # nearest neighbours fetched unfiltered before falling back to Chroma's filter

@@ -40,11 +40,12 @@ class PainPoint:
     added: bool = False  # added in the conversation rather than found in the feedback
     key: str = ""
 
-    def line(self) -> str:
+    def line(self, numbers: NumberFormat | None = None) -> str:
+        n = (numbers or NumberFormat()).number
         if not self.texts:
             evidence = "no feedback from these customers to check it against"
         else:
-            evidence = f"{self.mentions} of {self.texts} comments and tickets"
+            evidence = f"{n(self.mentions)} of {n(self.texts)} comments and tickets"
         return f"{self.label} ({evidence}{'; added in conversation' if self.added else ''})"
 
 
@@ -91,7 +92,7 @@ class Persona:
         lines.append(f"- **Buying:** {_buying_text(f)}")
         lines += ["", "**Needs and goals**", *[f"- {n}" for n in self.needs_goals]]
         lines += ["", "**Pain points**"]
-        lines += [f"- {p.line()}" for p in self.pain_points] or ["- none stand out in their feedback"]
+        lines += [f"- {p.line(card_numbers(f))}" for p in self.pain_points] or ["- none stand out in their feedback"]
         for q in self.quotes:
             lines.append(f'  > "{q.text}" ({q.source})')
         lines += ["", f"**Online behaviour:** {_online_text(f)}"]

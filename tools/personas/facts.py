@@ -28,7 +28,9 @@ ALL_IDS_SQL = """SELECT customer_id FROM customers
     UNION SELECT DISTINCT customer_id FROM events
     UNION SELECT DISTINCT customer_id FROM orders"""
 
-_ORDERS = "SELECT * FROM orders WHERE coalesce(status, 'completed') NOT IN ('cancelled', 'returned')"
+# Sales are completed orders, as in the KPIs and the predictions: a pending order (shipped,
+# processing) is not yet revenue, so it is not in a card's revenue or average order either.
+_ORDERS = "SELECT * FROM orders WHERE coalesce(status, 'completed') = 'completed'"
 
 
 @dataclass(frozen=True)

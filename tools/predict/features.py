@@ -28,7 +28,11 @@ from tools.predict.settings import day_start
 # are trained at past cut-offs; a plain frame is fine for scoring at the end of the data.
 SentimentSource = pd.DataFrame | Callable[[dt.datetime], pd.DataFrame]
 
-PURCHASE_SQL = "(status IS NULL OR status NOT IN ('cancelled', 'returned'))"
+# A purchase is a completed order, as in the KPIs (tools/analytics/kpi_frame.py COMPLETED): an
+# order still pending (shipped, processing) is named elsewhere but is not yet a sale, so it is
+# neither spend so far nor a purchase the models learn from (issue 16: "orders counted in full").
+PURCHASE_SQL = "(coalesce(status, 'completed') = 'completed')"
+LOST_SQL = "(status IN ('cancelled', 'returned'))"
 
 FEATURES: dict[str, str] = {
     "recency_days": "days since the last purchase",
@@ -100,7 +104,7 @@ o AS (
     FROM purchases GROUP BY customer_id),
 lost AS (
     SELECT customer_id, count(*) AS cancelled_orders FROM orders
-    WHERE ts < $cutoff AND NOT {PURCHASE_SQL} GROUP BY customer_id),
+    WHERE ts < $cutoff AND {LOST_SQL} GROUP BY customer_id),
 e AS (
     SELECT customer_id,
            count(*) FILTER (WHERE ts >= $cutoff - INTERVAL 30 DAY) AS events_30d,

@@ -88,7 +88,7 @@ class RevenueForecastResult(Priced, ResultMixin):
             for cid, r in self.top.iterrows():
                 active = "" if pd.isna(r.p_alive) else f", still active: {r.p_alive:.0%}"
                 lines.append(f"  {cid:<14} {money.money(r.expected_revenue, decimals=0):>11}  "
-                             f"({r.expected_purchases:.1f} purchases{active})")
+                             f"({money.number(r.expected_purchases, 1)} purchases{active})")
         lines.append("")
         quality = self.untrained or (plain_quality(self.holdout, self.method) if not details
                                      else self.provenance.notes[0])

@@ -19,7 +19,7 @@ def test_rfm_by_hand(store, tmp_path):
         "O1,C1,2026-01-10 10:00,10,completed\n"
         "O2,C1,2026-01-20 09:00,12,completed\n"
         "O3,C1,2026-01-20 17:00,8,completed\n"     # same day: one purchase worth 20
-        "O4,C1,2026-02-09 10:00,30,pending\n"
+        "O4,C1,2026-02-09 10:00,30,pending\n"     # not a sale yet: no purchase, no spend
         "O5,C2,2026-02-01 12:00,50,cancelled\n"
         "O6,C2,2026-02-02 12:00,40,completed\n"
         "O7,C1,2026-03-05 10:00,99,completed\n")
@@ -27,7 +27,7 @@ def test_rfm_by_hand(store, tmp_path):
     ingest_file(store, "orders", tmp_path / "o.csv")
     rfm = rfm_summary(store, dt.date(2026, 3, 1))
     c1, c2 = rfm.loc["C1"], rfm.loc["C2"]
-    assert c1.tolist() == [2, 30, 50, 25, 60]  # x, t_x, T, m (repeats 20 and 30), spend
+    assert c1.tolist() == [1, 10, 50, 20, 30]  # x, t_x, T, m (the repeat worth 20), spend
     assert c2[["x", "t_x", "T", "spend"]].tolist() == [0, 0, 27, 40] and pd.isna(c2.m)
     after = actual_between(store, dt.date(2026, 3, 1), dt.date(2026, 4, 1))
     assert after.to_dict("index") == {"C1": {"purchases": 1.0, "revenue": 99.0}}
