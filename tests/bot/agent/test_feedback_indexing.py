@@ -166,3 +166,50 @@ def test_sources_sync_indexes_the_texts_it_loaded(tmp_path, encoder, monkeypatch
     assert done.exit_code == 0, done.output
     assert "feedback <- survey, ticket: 5 texts in 5 chunks; 5 embedded" in done.output
     assert texts_indexed(load_config().open_feedback()) == 5
+
+
+def test_the_digest_of_a_partly_indexed_store_says_how_much_is_indexed(tmp_path, encoder):
+    from bot.agent.digest import build_digest
+
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "surveys.csv").write_text(SURVEYS, encoding="utf-8")
+    (folder / "tickets.csv").write_text(TICKETS, encoding="utf-8")
+    (folder / "customers.csv").write_text("customer_id\nC1\nC2\n")
+    (folder / "orders.csv").write_text("order_id,customer_id,ts,amount\n" + "".join(
+        f"O{d},C{1 + d % 2},2026-05-{d:02d} 12:00,{10 + d}\n" for d in range(10, 25)))
+    config = load_config()
+    store = config.open_store()
+    ingest_loads(store, folder_loads(folder))
+    fb = config.open_feedback()
+    index_documents(fb, documents_from_store(store).head(3), sources=STORE_SOURCES, prune=False)
+    encoder.calls.clear()
+    result = build_digest(config, store, "weekly")
+    note = ("Sentiment and themes read only the indexed texts: 3 of 7 texts are indexed so far; run "
+            "`journeybot feedback index` to read the rest.")
+    assert note in result.notes and f"Note: {note}" in result.to_text()
+    assert encoder.calls == []  # the digest embeds no stored text
+    index_documents(fb, documents_from_store(store), sources=STORE_SOURCES, prune=False)
+    assert not any("indexed so far" in n for n in build_digest(config, store, "weekly").notes)
+
+
+def test_sample_ingest_indexes_the_sample_texts_as_ingest_does(tmp_path, encoder, monkeypatch):
+    monkeypatch.delenv("JOURNEYBOT_INDEX_ON_LOAD")
+    runner = CliRunner()
+    skipped = runner.invoke(main, ["sample", "--events", "2000", "--days", "30", "--out", str(tmp_path / "s1"),
+                                   "--ingest", "--no-index"], catch_exceptions=False)
+    assert skipped.exit_code == 0, skipped.output
+    assert "feedback <-" not in skipped.output and encoder.calls == []
+    done = runner.invoke(main, ["sample", "--events", "2000", "--days", "30", "--out", str(tmp_path / "s2"),
+                                "--ingest", "--seed", "8"], catch_exceptions=False)
+    assert done.exit_code == 0, done.output
+    config = load_config()
+    store = config.open_store()
+    # Counted from the sample's own files, not through journeybot.
+    import pandas as pd
+
+    files = {p.stem: pd.read_csv(p) for p in (tmp_path / "s2").glob("*.csv") if p.stem in ("surveys", "tickets")}
+    texts = sum(int(f["text"].fillna("").str.strip().ne("").sum()) for f in files.values())
+    assert texts > 0 and texts_in(store) >= texts
+    assert f"feedback <- survey, ticket: {texts_in(store):,} texts" in done.output
+    assert texts_indexed(config.open_feedback()) == texts_in(store)
