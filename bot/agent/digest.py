@@ -47,7 +47,8 @@ def feedback_coverage(config: Any, store: Any, feedback: Any | None) -> str | No
     if feedback is None:
         return None
     try:
-        return index_status(feedback, store, chunk_words=config.feedback.chunk_words).note(reading=False)
+        return index_status(feedback, store, chunk_words=config.feedback.chunk_words).note(
+            reading=False, numbers=store.profile.numbers)
     except Exception as exc:  # the digest goes out without the coverage line rather than not at all
         log.warning("could not count the indexed feedback texts for the digest: %s", exc)
         return None

@@ -54,8 +54,8 @@ def ready_feedback(ctx: ToolContext) -> tuple[Any, str | None]:
         indexer.request()
     reading = indexer is not None and (status.pending > 0 or indexer.reading)
     if status.texts and status.stored == 0:
-        raise ToolUnavailable(status.nothing_indexed(reading))
-    return feedback_store(ctx), status.note(reading)
+        raise ToolUnavailable(status.nothing_indexed(reading, ctx.store.profile.numbers))
+    return feedback_store(ctx), status.note(reading, ctx.store.profile.numbers)
 
 
 def with_coverage(result: Any, note: str | None) -> Any:

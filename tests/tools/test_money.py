@@ -56,3 +56,14 @@ def test_a_stored_money_unit_says_how_to_write_amounts():
 def test_spreadsheet_number_formats_carry_the_symbol():
     assert NumberFormat.of("BRL").excel_format() == '"R$ "#,##0.00'
     assert NumberFormat.of("EUR", "de_DE").excel_format() == '#,##0.00" €"'
+
+
+def test_the_feedback_coverage_line_writes_counts_the_business_way():
+    from tools.feedback.status import IndexStatus
+
+    status = IndexStatus(texts=4190, indexed=1200, stored=1200)
+    assert status.note(False, NumberFormat.of("BRL", "pt_BR")) == (
+        "1.200 of 4.190 texts are indexed so far; run `journeybot feedback index` to read the rest.")
+    assert status.note(True).startswith("1,200 of 4,190 texts")  # English marks by default
+    assert IndexStatus(texts=4190, indexed=0, stored=0).nothing_indexed(
+        False, NumberFormat.of("BRL", "pt_BR")).startswith("None of the 4.190 survey and ticket texts")

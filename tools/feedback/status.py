@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tools.core.money import NumberFormat
 from tools.feedback.index import (
     DEFAULT_CHUNK_WORDS,
     DOC_COLUMNS,
@@ -45,21 +46,24 @@ class IndexStatus:
     def complete(self) -> bool:
         return self.pending == 0
 
-    def note(self, reading: bool) -> str | None:
+    def note(self, reading: bool, numbers: NumberFormat | None = None) -> str | None:
         """What an answer from this store says about its coverage (None when complete).
-        `reading`: the rest is being indexed right now (serve's background indexer)."""
+        `reading`: the rest is being indexed right now (serve's background indexer); `numbers`:
+        how the business writes counts (its profile), English grouping when not given."""
         if self.complete:
             return None
+        n = (numbers or NumberFormat()).number
         rest = ("the rest are being read" if reading
                 else f"run `{INDEX_COMMAND}` to read the rest")
-        return f"{self.indexed:,} of {self.texts:,} texts are indexed so far; {rest}."
+        return f"{n(self.indexed)} of {n(self.texts)} texts are indexed so far; {rest}."
 
-    def nothing_indexed(self, reading: bool) -> str:
+    def nothing_indexed(self, reading: bool, numbers: NumberFormat | None = None) -> str:
         """Why there is no answer yet: texts are loaded, none is indexed."""
+        n = (numbers or NumberFormat()).number
         then = (f"they are being read now; ask again in a minute (progress is in the log), "
                 f"or run `{INDEX_COMMAND}`" if reading
                 else f"run `{INDEX_COMMAND}` to read them")
-        return f"None of the {self.texts:,} survey and ticket texts is indexed yet; {then}."
+        return f"None of the {n(self.texts)} survey and ticket texts is indexed yet; {then}."
 
 
 def index_status(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str] = STORE_SOURCES,
