@@ -25,7 +25,7 @@ from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.registry import ModelRegistry
-from tools.predict.scoring import Scores, cohort, require, restrict, scores_for
+from tools.predict.scoring import Scores, cohort, require, restrict, scores_for, untrained_note
 from tools.predict.settings import PredictSettings
 
 Frame = pd.DataFrame
@@ -214,10 +214,15 @@ def next_best_actions(
     scores: Scores | None = None,
     train_if_missing: bool = True,
 ) -> NextActionsResult:
-    """One action per customer from the ordered rules; summarised for the group asked about."""
+    """One action per customer from the ordered rules; summarised for the group asked about.
+    With no churn model trained on the data yet (answers do not train), the rules that need no
+    model still apply (lapsing regulars, recent complaints, prospects' baskets) and the
+    recommendation says the model is not trained yet."""
     params = params or NextActionsParams()
     sc = scores_for(store, registry, settings, sentiment, scores, train_if_missing=train_if_missing)
-    require(sc, "churn")
+    untrained = untrained_note("churn") if "churn" not in sc.versions and untrained_note("churn") in sc.notes else ""
+    if not untrained:
+        require(sc, "churn")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
     if not params.include_prospects and params.customer_id is None:
@@ -257,7 +262,9 @@ def next_best_actions(
     )
     return NextActionsResult(
         summary=summary, customers=listed, by_group=by_group,
-        recommendation=_recommend(summary, group, len(acts), money),
+        recommendation=_recommend(summary, group, len(acts), money) + (
+            " Only the rules that need no model apply for now (lapsing regulars, recent complaints, "
+            "prospects' baskets): no churn risk or purchase scores yet. " + untrained if untrained else ""),
         rules=describe_rules(sc.settings, sc.value_threshold, money), population=len(acts), as_of=sc.as_of,
         provenance=prov, currency=money.currency, locale=money.locale,
     )

@@ -69,6 +69,7 @@ def test_answers_on_fresh_data_train_nothing_and_say_so(tmp_path, home):
     # What a rule can answer without a model is still answered, with the rule named.
     assert "by a rule that needs none" in said["at_risk_customers"] and "lapsing" in said["at_risk_customers"]
     assert "if each keeps buying at their past rate" in said["revenue_forecast"]
+    assert "Only the rules that need no model apply" in said["next_best_actions"]
     lifetime = run_tool(specs["customer_lifetime_value"], ctx, {"limit": 0, "horizon_days": 365}).result
     customers, spent, expected = _past_rate_total(tmp_path / "shop", 365)
     assert lifetime.customers == customers
