@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
@@ -19,7 +20,7 @@ from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
-from tools.predict.modelling import Trained, train_and_evaluate
+from tools.predict.modelling import Trained, baseline_score, train_and_evaluate
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import (
     Scores,
@@ -30,6 +31,7 @@ from tools.predict.scoring import (
     require,
     restrict,
     scores_for,
+    untrained_note,
 )
 from tools.predict.settings import PredictSettings
 
@@ -75,6 +77,9 @@ class PropensityResult(Priced, ResultMixin):
     quality: str = ""  # how far to trust the model, in plain words (the statistics are in provenance)
     currency: str = "GBP"  # counts are written in the business's locale (the store's profile)
     locale: str | None = None
+    # No purchase model trained on this data yet: why, when and how; the people are then ranked
+    # by the rule the model is tested against (the most recently active first), with no chances.
+    untrained: str = ""
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers.reset_index()
@@ -82,6 +87,16 @@ class PropensityResult(Priced, ResultMixin):
     def to_text(self, details: bool = False) -> str:
         p = self.provenance.params
         n = self.numbers.number
+        if self.untrained:
+            lines = [f"No purchase chances yet (no model); by the simple rule the model is tested against, "
+                     f"the most recently active of the {n(self.population)} people are the likeliest to buy "
+                     f"(data to {self.as_of}):"]
+            last = self.customers[["recency_days", "days_since_event"]].min(axis=1)  # the rule's own measure
+            for (cid, r), days in zip(self.customers.iterrows(), last, strict=True):
+                kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
+                seen = f"; last active {days:.0f} days before the end of the data" if pd.notna(days) else ""
+                lines.append(f"  {cid:<14} {kind}{seen}")
+            return "\n".join([*lines, self.untrained])
         lines = [f"{n(self.count)} of {n(self.population)} people have a {p['min_probability']:.0%}+ chance "
                  f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
                  f"{n(self.expected_buyers)} of the {n(self.population)} are expected to buy."]
@@ -105,16 +120,23 @@ def purchase_propensity(
     """People most likely to buy in the purchase model's horizon."""
     params = params or PropensityParams()
     sc = scores_for(store, registry, settings, sentiment, scores, train_if_missing=train_if_missing)
-    version = require(sc, "purchase")
+    untrained = untrained_note("purchase") if "purchase" not in sc.versions and \
+        untrained_note("purchase") in sc.notes else ""
+    version = None if untrained else require(sc, "purchase")
     filters, ids = cohort(store, params.filters)
     frame = restrict(sc.frame, ids)
     if params.who == "customers":
         frame = frame[frame["has_purchase"]]
     elif params.who == "prospects":
         frame = frame[~frame["has_purchase"]]
-    likely = frame[frame["purchase_propensity"] >= params.min_probability]
-    listed = likely.sort_values("purchase_propensity", ascending=False).head(params.limit)
-    horizon = int(version.metrics.get("window_days", sc.settings.propensity_days))
+    if version is None:  # the recency rule ranks; it gives no probability, so nobody is counted
+        likely = frame.iloc[:0]
+        listed = frame.iloc[np.argsort(-baseline_score(frame, "purchase"), kind="stable")].head(params.limit)
+        horizon = sc.settings.propensity_days
+    else:
+        likely = frame[frame["purchase_propensity"] >= params.min_probability]
+        listed = likely.sort_values("purchase_propensity", ascending=False).head(params.limit)
+        horizon = int(version.metrics.get("window_days", sc.settings.propensity_days))
     prov = Provenance(
         tool="purchase_propensity",
         definition=(f"Probability of at least one purchase in the {horizon} days after the last day "
@@ -122,11 +144,12 @@ def purchase_propensity(
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_label=f"the {horizon} days after {sc.as_of}",
         tables=("orders", "events", "tickets", "surveys"), row_counts=dict(sc.rows),
-        notes=(quality_line(version, store.profile.numbers), *sc.model_notes(), *sc.notes),
+        notes=((quality_line(version, store.profile.numbers),) if version else ()) + (*sc.model_notes(), *sc.notes),
     )
     return PropensityResult(
         customers=listed[_COLUMNS], count=len(likely), population=len(frame),
         expected_buyers=float(frame["purchase_propensity"].sum()), horizon_days=horizon,
-        as_of=sc.as_of, model=model_facts(version), provenance=prov, quality=plain_quality_line(version),
+        as_of=sc.as_of, model=model_facts(version) if version else {}, provenance=prov,
+        quality=plain_quality_line(version) if version else "", untrained=untrained,
         currency=store.profile.currency, locale=store.profile.numbers.locale,
     )

@@ -70,6 +70,10 @@ def test_answers_on_fresh_data_train_nothing_and_say_so(tmp_path, home):
     assert "by a rule that needs none" in said["at_risk_customers"] and "lapsing" in said["at_risk_customers"]
     assert "if each keeps buying at their past rate" in said["revenue_forecast"]
     assert "Only the rules that need no model apply" in said["next_best_actions"]
+    assert "by the simple rule the model is tested against" in said["purchase_propensity"]
+    rule = run_tool(specs["purchase_propensity"], ctx, {"limit": 50}).result.customers
+    last_active = rule[["recency_days", "days_since_event"]].min(axis=1)
+    assert last_active.is_monotonic_increasing and rule["purchase_propensity"].isna().all()  # no made-up chances
     lifetime = run_tool(specs["customer_lifetime_value"], ctx, {"limit": 0, "horizon_days": 365}).result
     customers, spent, expected = _past_rate_total(tmp_path / "shop", 365)
     assert lifetime.customers == customers
