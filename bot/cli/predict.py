@@ -93,11 +93,13 @@ def train(ctx: Ctx, models: tuple[str, ...], if_new_data: bool, as_json: bool) -
       journeybot predict train --model churn
     """
     from tools.predict.registry import MODEL_NAMES
+    from tools.predict.scoring import refresh_saved_scores
     from tools.predict.training import retrain
 
-    report = retrain(ctx.store, _registry(ctx), ctx.config.predict.settings(),
-                     now=dt.datetime.now(dt.UTC), models=models or MODEL_NAMES,
+    registry, settings = _registry(ctx), ctx.config.predict.settings()
+    report = retrain(ctx.store, registry, settings, now=dt.datetime.now(dt.UTC), models=models or MODEL_NAMES,
                      only_if_new_data=if_new_data)
+    refresh_saved_scores(ctx.store, registry, settings)  # what the digest and alert check read
     _show(ctx, report, as_json)
 
 

@@ -10,12 +10,26 @@ For `journeybot serve`:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.scheduler.features import scheduler_features
-from bot.scheduler.scheduler import JourneyScheduler, Subscription
+if TYPE_CHECKING:
+    from bot.scheduler.scheduler import JourneyScheduler
 
 __all__ = ["JourneyScheduler", "Subscription", "scheduler_features", "start_scheduler"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: `journeybot digest` imports bot.scheduler.digests, and importing the
+    # package must not pull in APScheduler and the chart code (a second of start-up) with it.
+    if name in ("JourneyScheduler", "Subscription"):
+        from bot.scheduler import scheduler
+
+        return getattr(scheduler, name)
+    if name == "scheduler_features":
+        from bot.scheduler.features import scheduler_features
+
+        return scheduler_features
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def start_scheduler(config: Any, poster: Any, *, client: Any | None = None, store: Any | None = None) -> JourneyScheduler:
@@ -28,4 +42,6 @@ def start_scheduler(config: Any, poster: Any, *, client: Any | None = None, stor
         from bot.scheduler.slack_runs import RunMarkingSlackPoster
 
         poster = RunMarkingSlackPoster(poster, client)
+    from bot.scheduler.scheduler import JourneyScheduler
+
     return JourneyScheduler(config, poster, store=store).start()

@@ -23,17 +23,17 @@ log = logging.getLogger(__name__)
 def narrate(config: Any, result: DigestResult, chat_model: Any | None = None) -> str | None:
     """Two or three sentences from the model, or None (no model, a failure, or a number the
     digest does not contain)."""
-    from bot.agent.agent import unsupported_numbers
-    from bot.prompts import load_prompt
-
     if chat_model is None:
         if config.model.provider == "none":
-            return None
+            return None  # before any import: the agent's modules take seconds to load
         from bot.agent.llm import make_chat_model
 
         chat_model = make_chat_model(config).model
         if chat_model is None:
             return None
+    from bot.agent.agent import unsupported_numbers
+    from bot.prompts import load_prompt
+
     facts = result.to_text()
     prompt = load_prompt("digest", business_name=result.business, period_label=result.period_label,
                          previous_label=result.previous_label, digest=facts)

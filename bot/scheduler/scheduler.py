@@ -420,8 +420,14 @@ class JourneyScheduler:
         from tools.predict.training import retrain
 
         registry, settings = predict_for(self.config, self.store)
+        from tools.predict.scoring import refresh_saved_scores
+
         report = retrain(self.store, registry, settings, now=dt.datetime.now(dt.UTC), only_if_new_data=True)
         log.info("scheduled retrain: %s", report.to_text().splitlines()[0] if report.to_text() else "done")
+        # Score once here, after each sync, so the digest, the alert check and answers read the
+        # scores instead of each scoring every customer (tools/predict/latest.py).
+        if refresh_saved_scores(self.store, registry, settings):
+            log.info("saved the churn, propensity and value scores of the current data")
         return report
 
     def sweep(self) -> list[Delivery]:

@@ -171,6 +171,8 @@ class KpiSeriesProvider:
         # (registry, settings) of tools/predict for the high-risk metrics; None: the store's
         # own registry and default settings.
         self.risk = risk
+        # Series read ahead by `prefetch`, by (KPI, channel, segment, first, last, by).
+        self._read_ahead: dict[tuple[object, ...], pd.DataFrame] = {}
 
     def metrics(self) -> list[MetricInfo]:
         from tools.analytics.kpi_catalog import SPECS
@@ -266,18 +268,62 @@ class KpiSeriesProvider:
             raise ToolInputError(f"rules can watch each channel or each segment, not each {dimension}")
         return self._series(metric, scope, first, last, dimension)
 
-    def _series(self, metric: str, scope: Scope, first: dt.date, last: dt.date, by: str | None) -> pd.DataFrame:
-        from tools.analytics.periods import Period
-        from tools.analytics.trends import kpi_series
+    def prefetch(self, wanted: list[tuple[str, Scope, dt.date, dt.date]]) -> None:
+        """Read the daily series of several KPIs at once: (metric, scope, first, last) each, as
+        `daily` will be asked. KPIs of one table over the same customers and days come from one
+        kpi_series call (one grouped query per metric family) instead of one call each: the
+        digest judges nine KPIs on a day, the alert check every rule. Series of different
+        tables are read apart, as `daily` reads them, so the numbers are the same."""
+        from tools.analytics.kpi_scope import metric_table
 
-        name, volume, share = self._resolve(metric, scope)
+        groups: dict[tuple[object, ...], list[str]] = {}
+        for metric, scope, first, last in wanted:
+            if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
+                continue
+            try:
+                name = self._resolve(metric, scope)[0]
+            except ToolInputError:
+                continue  # `daily` says so when the rule is judged
+            span = self._span(first, last)
+            if span is not None:
+                groups.setdefault((metric_table(name), scope.channel, scope.segment, *span), []).append(name)
+        for (_table, channel, segment, first, last), names in groups.items():
+            todo = [n for n in dict.fromkeys(names) if (n, channel, segment, first, last, None) not in self._read_ahead]
+            if len(todo) < 2:
+                continue
+            series = self._read(todo, Scope(channel, segment), first, last, None)
+            for name, part in series.groupby("metric", sort=False):
+                self._read_ahead[(name, channel, segment, first, last, None)] = part.reset_index(drop=True)
+
+    def _span(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
         data_first = self._first_day()
         if data_first is not None:
             first = max(first, data_first)
-        if last < first:
+        return None if last < first else (first, last)
+
+    def _read(self, names: list[str], scope: Scope, first: dt.date, last: dt.date, by: str | None) -> pd.DataFrame:
+        """kpi_series through the result cache (tools/data/cache.py): the alert check, the
+        digest and App Home ask for the same series of the same data."""
+        from tools.analytics.periods import Period
+        from tools.analytics.trends import kpi_series
+        from tools.data.cache import cached
+
+        key = {"metrics": names, "channel": scope.channel, "segment": scope.segment, "first": first,
+               "last": last, "by": by, "churn_window_days": self.churn_window_days}
+        return cached(self.store, "alert_series", key,  # type: ignore[arg-type]
+                      lambda: kpi_series(self.store, names, period=Period(start=first, end=last),  # type: ignore[arg-type]
+                                         grain="day", filters=self._filters(scope), by=by,
+                                         churn_window_days=self.churn_window_days))
+
+    def _series(self, metric: str, scope: Scope, first: dt.date, last: dt.date, by: str | None) -> pd.DataFrame:
+        name, volume, share = self._resolve(metric, scope)
+        span = self._span(first, last)
+        if span is None:
             return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
-        series = kpi_series(self.store, [name], period=Period(start=first, end=last), grain="day",  # type: ignore[arg-type]
-                            filters=self._filters(scope), by=by, churn_window_days=self.churn_window_days)
+        first, last = span
+        series = self._read_ahead.get((name, scope.channel, scope.segment, first, last, by))
+        if series is None:
+            series = self._read([name], scope, first, last, by)
         value = series["n"].astype(float) if volume else series["value"].astype(float) * (100 if share else 1)
         return pd.DataFrame({"date": pd.to_datetime(series["bucket"]).dt.date, "grp": series["grp"].astype(str),
                              "value": value, "n": series["n"].astype("int64"),

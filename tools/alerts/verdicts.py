@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tools.alerts.detect import lookback_days
 from tools.alerts.evaluate import Finding, evaluate
 from tools.alerts.rules import AlertRule
-from tools.alerts.series import STAGE_AWARE, STEP_FROM_STAGE, SeriesProvider
+from tools.alerts.series import STAGE_AWARE, STEP_FROM_STAGE, Scope, SeriesProvider
 from tools.core.errors import JourneyError
 
 STARTER_SENSITIVITY = 3.5  # as the starter rules (tools/alerts/rules.py)
@@ -63,8 +64,11 @@ def kpi_verdicts(provider: SeriesProvider, rules: list[AlertRule], metrics: list
                  day: dt.date) -> dict[str, Verdict]:
     """Each KPI judged on `day` as the alert engine judges it; KPIs it cannot judge are left out."""
     out: dict[str, Verdict] = {}
-    for metric in metrics:
-        rule = rule_for(metric, rules, provider)
+    chosen = {metric: rule_for(metric, rules, provider) for metric in metrics}
+    prefetch = getattr(provider, "prefetch", None)
+    if prefetch is not None:  # one read for the KPIs of a table, not one per KPI
+        prefetch([(r.metric, Scope.of(r), day - dt.timedelta(days=lookback_days(r)), day) for r in chosen.values()])
+    for metric, rule in chosen.items():
         try:
             f = evaluate(provider, rule, day, explain=False)
         except JourneyError:

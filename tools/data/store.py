@@ -84,6 +84,9 @@ class JourneyStore:
             self.path.parent / "tmp" if self.path else None
         )
         self._memory_con: duckdb.DuckDBPyConnection | None = None
+        self._kept: duckdb.DuckDBPyConnection | None = None  # see held()
+        self._holds = 0
+        self._range_memo: tuple[int, tuple[dt.date, dt.date] | None] | None = None
         self._profile_json: str | None = None
         self._ready = False
         self._lock = threading.RLock()
@@ -146,6 +149,32 @@ class JourneyStore:
             yield con
         finally:
             con.close()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep the database open for a piece of work that reads it many times (a digest, an
+        alert check, one command). Opening the file costs 20-50 ms (the catalogue and the
+        write-ahead log are read each time); while one connection stays open, DuckDB hands
+        every further connect in this process the open database in about 1 ms. The file lock
+        is held meanwhile, as during any read: another process waits for it as it would for
+        a query, so holds are kept to one piece of work and never to a server's lifetime.
+        Reentrant; in-memory stores need nothing."""
+        if self.path is None:
+            yield
+            return
+        with self._lock:
+            if self._holds == 0:
+                self._kept = self._open_file()
+            self._holds += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._holds -= 1
+                if self._holds == 0 and self._kept is not None:
+                    self._kept.close()
+                    self._kept = None
+                    self._range_memo = None
 
     def _open_file(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_timeout
@@ -290,6 +319,14 @@ class JourneyStore:
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """First and last calendar day (business time zone) with events or orders; rows dated
         after they were loaded (tools/data/spans.py) do not count as the last day."""
+        if self._holds:  # within a hold, once per data version (it reads every table's span)
+            with self.connect() as con:
+                key = self._data_version_on(con)
+                if self._range_memo is not None and self._range_memo[0] == key:
+                    return self._range_memo[1]
+                first, last = spans.last_day(con)
+            self._range_memo = (key, None if first is None or last is None else (first, last))
+            return self._range_memo[1]
         with self.connect() as con:
             first, last = spans.last_day(con)
         if first is None or last is None:
@@ -311,8 +348,13 @@ class JourneyStore:
 
     def data_version(self) -> int:
         """The counter every write to the journey tables bumps (0: never written)."""
-        value = self.scalar("SELECT value FROM meta WHERE key = ?", [DATA_VERSION_KEY])
-        return int(value) if value is not None else 0
+        with self.connect() as con:
+            return self._data_version_on(con)
+
+    @staticmethod
+    def _data_version_on(con: duckdb.DuckDBPyConnection) -> int:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [DATA_VERSION_KEY]).fetchone()
+        return int(row[0]) if row is not None and row[0] is not None else 0
 
     def is_empty(self) -> bool:
         return all(n == 0 for n in self.counts().values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features
-from tools.predict.modelling import Trained, train_and_evaluate
+from tools.predict.latest import NEWLY_DAYS
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import (
     Scores,
@@ -38,6 +38,9 @@ from tools.predict.scoring import (
 )
 from tools.predict.settings import PredictSettings
 
+if TYPE_CHECKING:
+    from tools.predict.modelling import Trained
+
 HIGH_RISK_METRIC = "high_risk_customers"
 _SNAPSHOTS_KEPT = 30
 
@@ -48,6 +51,8 @@ _COLUMNS = ["churn_risk", "risk_before", "risk_tier", "rate_ratio", "spend_365d"
 def train_churn(store: JourneyStore, settings: PredictSettings | None = None, *,
                 sentiment: SentimentSource | None = None) -> Trained:
     """Train and test the churn model (no registry): the evaluation and the fitted model."""
+    from tools.predict.modelling import train_and_evaluate  # scikit-learn: only when training
+
     settings = settings or PredictSettings()
     return train_and_evaluate(store, "churn", settings.churn_window_days, settings, sentiment=sentiment)
 
@@ -266,6 +271,8 @@ def newly_at_risk(
         previous, compared = _previous_snapshot(store)
         if previous is None:
             notes.append(f"no saved scoring to compare with yet; compared with {params.days} days ago instead")
+    if previous is None and sc.earlier is not None and params.days == NEWLY_DAYS:
+        previous, compared = sc.earlier, (sc.as_of - dt.timedelta(days=params.days)).isoformat()
     if previous is None:
         then = sc.as_of - dt.timedelta(days=params.days)
         model = reg.load(sc.versions["churn"])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -23,11 +23,14 @@ from tools.analytics.filters import Filters, cohort_sql, validate_filters
 from tools.core.errors import NoDataError, ToolUnavailable
 from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
-from tools.predict.clv import ClvModel, PastRate, rfm_summary
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
-from tools.predict.modelling import ScoreModel
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, ModelVersion
 from tools.predict.settings import PredictSettings
+
+if TYPE_CHECKING:  # both pull in SciPy and scikit-learn (seconds): loaded with the models
+    from tools.predict.clv import ClvModel
+    from tools.predict.modelling import ScoreModel
+
 
 # What each model is called where an owner reads about it.
 MODEL_LABELS = {"churn": "churn risk model", "purchase": "purchase propensity model",
@@ -50,6 +53,9 @@ class Scores:
     settings: PredictSettings
     notes: tuple[str, ...]
     rows: dict[str, int]
+    # Each buyer's churn risk latest.NEWLY_DAYS before the end of the data, when the scores were
+    # read from the saved ones (tools/predict/latest.py), which keep it for "newly at high risk".
+    earlier: pd.Series | None = None
 
     def model_notes(self) -> tuple[str, ...]:
         return tuple(v.summary() for v in self.versions.values())
@@ -108,6 +114,8 @@ class LifetimeModel:
 def lifetime_model(store: JourneyStore, registry: ModelRegistry, settings: PredictSettings, *,
                    train_if_missing: bool = True) -> LifetimeModel:
     """The lifetime value model to use, or the rule and why."""
+    from tools.predict.clv import PastRate  # with BG/NBD's SciPy: only for value forecasts
+
     models, notes = active_models(store, registry, settings, train_if_missing=train_if_missing,
                                   names=("clv",))
     if "clv" in models:
@@ -175,6 +183,8 @@ def score_customers(
     for col in ("p_alive", "expected_purchases", "expected_revenue"):
         frame[col] = np.nan
     if "clv" in models:
+        from tools.predict.clv import rfm_summary
+
         clv: ClvModel = models["clv"][1]
         rfm = rfm_summary(store, end)
         pred = clv.predict(rfm, float(settings.forecast_days))
@@ -256,11 +266,53 @@ def scores_for(
     *,
     train_if_missing: bool = True,
 ) -> Scores:
-    """The scores a tool works on: given, or computed with the registry beside the store."""
+    """The scores a tool works on: given, the ones the retrain job saved when they are still
+    current (tools/predict/latest.py), or computed with the registry beside the store."""
     if scores is not None:
         return scores
-    return score_customers(store, registry or ModelRegistry.beside(store), settings, sentiment=sentiment,
-                           train_if_missing=train_if_missing)
+    registry = registry or ModelRegistry.beside(store)
+    if sentiment is None and (saved := saved_scores(store, registry, settings)) is not None:
+        return saved
+    return score_customers(store, registry, settings, sentiment=sentiment, train_if_missing=train_if_missing)
+
+
+def saved_scores(store: JourneyStore, registry: ModelRegistry, settings: PredictSettings | None) -> Scores | None:
+    """The scores the retrain job saved, when the data, the active models and the settings are
+    the ones they were computed with (tools/predict/latest.py); else None."""
+    from tools.predict.latest import load_latest
+
+    settings = settings or PredictSettings()
+    saved = load_latest(store, registry, settings)
+    if saved is None:
+        return None
+    versions = {n: v for n in MODEL_NAMES if (v := registry.active(n)) is not None}
+    return Scores(saved["frame"], saved["as_of"], versions, saved["value_threshold"], settings, saved["notes"],
+                  saved["rows"], earlier=saved["earlier"] if "churn" in versions else None)
+
+
+def refresh_saved_scores(store: JourneyStore, registry: ModelRegistry, settings: PredictSettings | None = None) -> bool:
+    """Score every customer with the active models and save it, unless the saved scoring is
+    current; True when it scored. For the retrain job (after every sync, also when no model was
+    retrained) and `journeybot predict train`. Never trains."""
+    from tools.predict.latest import NEWLY_DAYS, save_latest
+
+    settings = settings or PredictSettings()
+    if store.path is None:  # in-memory stores (tests, scratch work) score on every read
+        return False
+    if not any(registry.active(n) for n in MODEL_NAMES) or saved_scores(store, registry, settings) is not None:
+        return False
+    version = store.data_version()
+    scores = score_customers(store, registry, settings, train_if_missing=False)
+    earlier = None
+    if "churn" in scores.versions:
+        # as newly_at_risk computes it without a saved scoring: the features NEWLY_DAYS earlier
+        model = registry.load(scores.versions["churn"])
+        before = customer_features(store, scores.as_of - dt.timedelta(days=NEWLY_DAYS - 1), population="buyers")
+        earlier = pd.Series(model.predict(before), index=before.index)
+    if store.data_version() != version:
+        return False  # a sync committed while scoring: this scoring is of neither version
+    save_latest(store, registry, settings, scores, earlier, version)
+    return True
 
 
 def model_facts(version: ModelVersion) -> dict[str, Any]:
