@@ -3,6 +3,7 @@ channels that get the digest, published each time someone opens it."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -14,15 +15,18 @@ log = logging.getLogger(__name__)
 
 
 def publish_home(services: SlackServices, user_id: str) -> None:
-    view = home_view(
-        business_name=services.business_name,
-        coverage=coverage_line(services.ctx.store),
-        snapshot=_safe(services.kpi_snapshot, "KPI snapshot"),
-        alerts=_safe(services.open_alerts, "open alerts"),
-        personas=_safe(services.personas, "personas"),
-        subscriptions=_safe(services.subscriptions, "subscriptions"),
-        sources=_safe(services.sources_status, "data sources"),
-    )
+    store = services.ctx.store
+    # The tab reads the store a few dozen times: held open, each read skips reopening the file.
+    with (store.held() if hasattr(store, "held") else contextlib.nullcontext()):
+        view = home_view(
+            business_name=services.business_name,
+            coverage=coverage_line(store),
+            snapshot=_safe(services.kpi_snapshot, "KPI snapshot"),
+            alerts=_safe(services.open_alerts, "open alerts"),
+            personas=_safe(services.personas, "personas"),
+            subscriptions=_safe(services.subscriptions, "subscriptions"),
+            sources=_safe(services.sources_status, "data sources"),
+        )
     services.poster.publish_home(user_id, view)
 
 

@@ -23,9 +23,14 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
         format_value,
     )
     from tools.analytics.periods import Period
+    from tools.data.cache import cached
 
-    result = compare(store, CompareParams(metrics=list(SNAPSHOT_METRICS), period=Period(name=period)),
-                     settings=config.kpi_settings())
+    params = CompareParams(metrics=list(SNAPSHOT_METRICS), period=Period(name=period))
+    settings = config.kpi_settings()
+    # Every open of the Home tab and every `/journey kpis` asks this of the same data: computed
+    # once per data version (tools/data/cache.py; an ingest or sync makes it stale).
+    result = cached(store, "compare", {"params": params, "settings": repr(settings)},
+                    lambda: compare(store, params, settings=settings))
 
     def num(v: Any) -> float | None:
         return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)

@@ -7,15 +7,17 @@ and store.py).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
+from tools.alerts.detect import lookback_days
 from tools.alerts.evaluate import Finding, day_text, evaluate_groups
 from tools.alerts.rules import GROUP_SEPARATOR, AlertRule
-from tools.alerts.series import SeriesProvider
-from tools.core.errors import ToolInputError
+from tools.alerts.series import Scope, SeriesProvider
+from tools.core.errors import JourneyError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 
 
@@ -77,19 +79,35 @@ def _range_note(f: Finding) -> str:
     return f"; {where} the usual range for a {f.day:%A} ({f.info.format(band[0])} – {f.info.format(band[1])})"
 
 
-def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, *,
-                explain: bool = True) -> AlertCheckResult:
-    """Judge every enabled rule on `day`. A rule that cannot be judged (unknown metric, no
-    data) is reported, not raised, so one bad rule does not silence the others."""
+def _judge_all(provider: SeriesProvider, rules: list[AlertRule], day: dt.date,
+               explain: bool) -> tuple[list[Finding], list[tuple[str, str]]]:
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []
-    for rule in rules:
-        if not rule.enabled:
-            continue
+    enabled = [r for r in rules if r.enabled]
+    prefetch = getattr(provider, "prefetch", None)
+    if prefetch is not None:  # the plain rules' series, one read per table (series.py prefetch)
+        try:
+            prefetch([(r.metric, Scope.of(r), day - dt.timedelta(days=lookback_days(r)), day)
+                      for r in enabled if r.per is None and r.kind != "freshness"])
+        except JourneyError:
+            pass  # each rule then reads its own series and reports its own problem
+
+    for rule in enabled:
         try:
             findings.extend(f for _, f in evaluate_groups(provider, rule, day, explain=explain))
         except ToolInputError as exc:
             errors.append((rule.id, str(exc)))
+    return findings, errors
+
+
+def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, *,
+                explain: bool = True) -> AlertCheckResult:
+    """Judge every enabled rule on `day`. A rule that cannot be judged (unknown metric, no
+    data) is reported, not raised, so one bad rule does not silence the others."""
+    store = getattr(provider, "store", None)
+    # Held open for the whole check (JourneyStore.held): each rule reads the store several times.
+    with (store.held() if hasattr(store, "held") else contextlib.nullcontext()):
+        findings, errors = _judge_all(provider, rules, day, explain)
     prov = Provenance(
         tool="check_alerts",
         definition="each enabled rule judged on the day: threshold rules against their value or the "

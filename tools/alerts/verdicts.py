@@ -67,7 +67,11 @@ def kpi_verdicts(provider: SeriesProvider, rules: list[AlertRule], metrics: list
     chosen = {metric: rule_for(metric, rules, provider) for metric in metrics}
     prefetch = getattr(provider, "prefetch", None)
     if prefetch is not None:  # one read for the KPIs of a table, not one per KPI
-        prefetch([(r.metric, Scope.of(r), day - dt.timedelta(days=lookback_days(r)), day) for r in chosen.values()])
+        try:
+            prefetch([(r.metric, Scope.of(r), day - dt.timedelta(days=lookback_days(r)), day)
+                      for r in chosen.values()])
+        except JourneyError:
+            pass  # each KPI then reads its own series, and one that cannot be judged is left out
     for metric, rule in chosen.items():
         try:
             f = evaluate(provider, rule, day, explain=False)
