@@ -13,7 +13,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -50,6 +50,8 @@ class Ctx:
     details: bool = False  # --details: the statistics and methods behind the numbers too
     _config: Config | None = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
+    hold_store: bool = False  # keep the store open until the command ends (bot/cli/__init__.py HELD)
+    _holding: ExitStack = field(default_factory=ExitStack, repr=False)
     console: Console = field(default_factory=lambda: Console(highlight=False, soft_wrap=True))
     err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
 
@@ -66,7 +68,12 @@ class Ctx:
     def store(self):  # -> JourneyStore
         if self._store is None:
             self._store = self.config.open_store()
+            if self.hold_store:
+                self._holding.enter_context(self._store.held())
         return self._store
+
+    def close(self) -> None:
+        self._holding.close()
 
 
 pass_ctx = click.make_pass_decorator(Ctx, ensure=True)

@@ -308,24 +308,3 @@ def generate_sample_files(ctx: Ctx, folder: Path, *, n_events: int = 100_000, se
         return generate_sample(folder, spec, progress=lambda done, total: update(
             "generating sample", done / total if total else 1.0))
 
-
-@click.command()
-@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-@pass_ctx
-@friendly_errors
-def describe(ctx: Ctx, as_json: bool) -> None:
-    """What the journey store holds: coverage, row counts, stages, touchpoints, gaps.
-
-    \b
-    Examples:
-      journeybot describe
-      journeybot describe --json > coverage.json
-    """
-    from tools.analytics.describe import describe_data
-
-    result = describe_data(ctx.store)
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(text_of(result, ctx.details), markup=False)
-
