@@ -27,14 +27,12 @@ class LazyGroup(JourneyGroup):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """As click lists them, from the first help lines in COMMAND_TABLE for the commands not
         loaded yet."""
-        from click.utils import make_default_short_help
-
         names = self.list_commands(ctx)
         if not names:
             return
         limit = formatter.width - 6 - max(len(n) for n in names)
         rows = [(name, self.commands[name].get_short_help_str(limit) if name in self.commands
-                 else make_default_short_help(COMMAND_TABLE[name][1], limit)) for name in names]
+                 else click.Command(name, help=COMMAND_TABLE[name][1]).get_short_help_str(limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
