@@ -28,9 +28,10 @@ BARE = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); 
         "con.execute('SELECT count(DISTINCT customer_id) FROM events').fetchall()")
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
+def timed(args: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    # cwd: `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH.
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
     return time.perf_counter() - start
 
 
@@ -50,7 +51,7 @@ def main() -> None:
             env = {**base, "PYTHONPATH": str(root)}
             for cmd in COMMANDS:
                 times.setdefault((" ".join(cmd), label), []).append(
-                    timed([sys.executable, "-m", "bot.cli", *cmd], env))
+                    timed([sys.executable, "-m", "bot.cli", *cmd], env, root))
     bare = statistics.median(times[("bare duckdb", "-")])
     rows = [{"command": name, "code": label, "median s": round(statistics.median(v), 2),
              "vs bare": f"{statistics.median(v) / bare:.1f}x"} for (name, label), v in times.items()]

@@ -36,6 +36,7 @@ def main() -> None:
     a = ap.parse_args()
     roots = ({"before": a.before.resolve()} if a.before else {}) | {"after": ROOT}
     rows = []
+    outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for label, root in roots.items():
             home = Path(tmp) / label
@@ -44,14 +45,20 @@ def main() -> None:
             for run in ("first", "second"):
                 before = snapshot(home)
                 start = time.perf_counter()
+                # cwd: `python -m` puts the working directory first on sys.path, ahead of
+                # PYTHONPATH; run elsewhere, both labels would time the same checkout.
                 done = subprocess.run([sys.executable, "-m", "bot.cli", "digest", "--dry-run"], env=env,
-                                      capture_output=True, text=True, check=False)
+                                      capture_output=True, text=True, check=False, cwd=root)
                 seconds = time.perf_counter() - start
+                outputs.setdefault(label, done.stdout)
                 after = snapshot(home)
                 changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
                 rows.append({"code": label, "run": run, "seconds": round(seconds, 2), "exit": done.returncode,
                              "files changed": ", ".join(changed) or "none"})
     print(table(rows, ["code", "run", "seconds", "exit", "files changed"]))
+    if len(outputs) == 2:
+        same = len(set(outputs.values())) == 1
+        print(f"\nThe digests printed by both checkouts are {'identical' if same else 'DIFFERENT'}.")
 
 
 if __name__ == "__main__":
