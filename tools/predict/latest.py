@@ -6,8 +6,8 @@ at 1M events. The digest, the alert check and answers about risk all want the sa
 the same data, so the job that trains the models after a sync (and `journeybot predict train`)
 scores once and saves the frame here; readers take it when it is still the scoring they would
 compute: same data version (tools/data/store.py: every ingest, sync and erasure bumps it), same
-active model versions, same settings. Anything else, and they score as before: a stale saving
-is never read.
+active model versions, same settings, same scoring code (tools/predict/*.py). Anything else,
+and they score as before: a stale saving is never read.
 
 Saved with no feedback sentiment, as the digest and the alert check score; a caller passing a
 sentiment source scores itself. Also saved: each buyer's churn risk `NEWLY_DAYS` earlier, which
@@ -17,7 +17,10 @@ sentiment source scores itself. Also saved: each buyer's churn risk `NEWLY_DAYS`
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -39,6 +42,16 @@ def _models_key(registry: ModelRegistry) -> str:
                        if v is not None}, sort_keys=True)
 
 
+@functools.cache
+def _code_key() -> str:
+    """The scoring code itself: a saving made before an upgrade that changed how customers are
+    scored (features, models, rules) is not read after it."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def _settings_key(settings: PredictSettings) -> str:
     return json.dumps(settings.to_dict(), sort_keys=True, default=str)
 
@@ -52,7 +65,7 @@ def save_latest(store: JourneyStore, registry: ModelRegistry, settings: PredictS
     frame = frame.rename_axis("customer_id").reset_index()
     meta = pd.DataFrame({
         "data_version": [data_version], "as_of": [scores.as_of], "models": [_models_key(registry)],
-        "settings": [_settings_key(settings)], "value_threshold": [scores.value_threshold],
+        "settings": [_settings_key(settings)], "code": [_code_key()], "value_threshold": [scores.value_threshold],
         "notes": [json.dumps(list(scores.notes))], "row_counts": [json.dumps(scores.rows)],
         "saved_at": [dt.datetime.now(dt.UTC)]})
     with store.connect() as con:
@@ -81,14 +94,17 @@ def load_latest(store: JourneyStore, registry: ModelRegistry, settings: PredictS
                                           [TABLE, META]).fetchall()}
         if have != {TABLE, META}:
             return None  # never saved (and reading must not create anything)
-        row = con.execute(f"SELECT data_version, as_of, models, settings, value_threshold, notes, row_counts "
+        columns = {r[0] for r in con.execute(f"DESCRIBE {META}").fetchall()}
+        if "code" not in columns:
+            return None
+        row = con.execute(f"SELECT data_version, as_of, models, settings, code, value_threshold, notes, row_counts "
                           f"FROM {META}").fetchone()
         if row is None:
             return None
-        version, as_of, models, saved_settings, threshold, notes, rows = row
+        version, as_of, models, saved_settings, code, threshold, notes, rows = row
         current = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         if int(version) != int(current[0] if current else 0) or saved_settings != _settings_key(settings) \
-                or models != _models_key(registry):
+                or models != _models_key(registry) or code != _code_key():
             return None
         frame = con.execute(f"SELECT * FROM {TABLE}").df()
     frame = frame.set_index("customer_id")

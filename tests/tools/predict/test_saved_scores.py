@@ -10,6 +10,7 @@ import pytest
 
 from tools.data.ingest import folder_loads, ingest_file, ingest_loads
 from tools.data.store import JourneyStore
+from tools.predict import latest
 from tools.predict.churn import AtRiskParams, NewlyAtRiskParams, at_risk_customers, newly_at_risk
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import refresh_saved_scores, saved_scores, score_customers
@@ -53,12 +54,17 @@ def test_saved_scores_are_the_computed_ones(on_file):
     assert a.to_text() == b.to_text()
 
 
-def test_new_data_other_settings_or_a_new_model_are_not_read_from_the_saving(on_file, tmp_path):
+def test_new_data_other_settings_or_a_new_model_are_not_read_from_the_saving(on_file, tmp_path, monkeypatch):
     store, registry, _ = on_file
     settings = PredictSettings()
     refresh_saved_scores(store, registry, settings)
     assert saved_scores(store, registry, settings) is not None
     assert saved_scores(store, registry, PredictSettings(high_risk=0.7)) is None
+    # Saved by other scoring code (before an upgrade): not read either.
+    monkeypatch.setattr(latest, "_code_key", lambda: "scoring code of an earlier release")
+    assert saved_scores(store, registry, settings) is None
+    monkeypatch.undo()
+    assert saved_scores(store, registry, settings) is not None
     last = store.as_of()
     (tmp_path / "late.csv").write_text(f"customer_id,ts,touchpoint,channel\nlate1,{last} 09:00,ad_click,email\n")
     ingest_file(store, "events", tmp_path / "late.csv")
