@@ -28,12 +28,12 @@ import pandas as pd
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.compact import compact
-from tools.data.people import Identifiers, identifiers
+from tools.data.people import Identifiers, identifiers, lookalikes
 from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
 from tools.feedback.store import FeedbackStore
 from tools.personas.forget import forget_quotes
-from tools.privacy.files import drop_rendered, scrub_history, scrub_notes, scrub_tables
+from tools.privacy.files import drop_rendered, erase_in_files, scrub_history
 from tools.privacy.needles import Needles
 
 
@@ -91,8 +91,9 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         raise ToolInputError("give the customer id to forget")
     with store.connect() as con:
         ident = identifiers(con, cid)
+        others = lookalikes(con, ident)
     gone = forget_texts(fb, cid) if fb is not None else None
-    needles = Needles.of(ident, gone.documents if gone else ())
+    needles = Needles.of(ident, gone.documents if gone else (), others)
     journey = store.delete_customer(cid)
     if not any(journey.values()) and not (gone and gone.chunks):
         raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed.")
@@ -102,21 +103,20 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         removed["feedback store: chunks"] = gone.chunks
     records = set(ident.records) | set(gone.records if gone else ())
     removed["persona cards: quotes"] = forget_quotes(store, records, [*ident.texts, *(gone.documents if gone else ())])
-    notes = []
+    notes: list[str] = []
+    kept = erase_in_files(home, folders, needles)
+    for name, n in kept.rows.items():
+        removed[f"{_short(name, home)}: rows"] = n
+    removed["notes of files not loaded: lines"] = sum(kept.notes.values())
+    if kept.deleted:
+        removed["unreadable files that named them (shredded)"] = len(kept.deleted)
     if home is not None:
-        for name, n in scrub_tables(home, cid, ident.emails).items():
-            removed[f"{name}: rows"] = n
         removed["terminal history: questions"] = scrub_history(home / "chat_history", needles)
-        removed["inbox notes of files not loaded"] = scrub_notes(home, needles)
         dropped = drop_rendered(maps or home / "maps", needles)
         removed["journey map files"] = len(dropped)
         if dropped:
             notes.append("journey map files that quoted the customer were deleted (" + ", ".join(dropped)
                          + "); draw them again with `journeybot map --out`")
-    for folder in folders:
-        for name, n in scrub_tables(folder, cid, ident.emails, skip=()).items():
-            removed[f"{folder / name}: rows"] = n
-        removed[f"{folder}: notes of files not loaded"] = scrub_notes(folder, needles)
     rewritten = []
     report = compact(store)
     if report is not None:
@@ -138,6 +138,13 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         notes=tuple(notes),
     )
     return Erasure(cid, removed, tuple(rewritten), (), needles, prov)
+
+
+def _short(path: str, home: Path | None) -> str:
+    """A file under the data folder by its name there (sample/customers.csv), others in full."""
+    if home is not None and Path(path).is_relative_to(home):
+        return str(Path(path).relative_to(home))
+    return path
 
 
 def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
