@@ -2,12 +2,15 @@
 
 In order, so that a failure leaves nothing half-done that running again would not finish:
 1. what identifies the customer is read first (id, full names, emails, the texts only they
-   wrote, their survey and ticket ids): tools/data/people.py;
+   wrote, their survey and ticket ids), and other customers' longer identifiers that hold theirs
+   (C1000 for C100), which must be left alone: tools/data/people.py;
 2. the feedback store: their chunks are deleted and Chroma's write-ahead queue purged (if the
    store is unreachable nothing has been deleted anywhere yet);
 3. the journey store: every row with their customer_id in every table of the file (journey
    tables, sessions and first events rebuilt, persona members of drafts and saved versions,
-   predict scores), in one transaction; then their quotes leave every persona card;
+   predict scores), in one transaction that also adds them to the erasure ledger (a salted hash
+   of their id: tools/data/erased.py), so no later load brings them back; then their quotes
+   leave every persona card;
 4. files: their rows leave the CSV, TSV, Parquet and JSON files kept in the data folder and in
    the inboxes sources load from (the sample, exports waiting, loaded into done/ or refused
    into failed/ with the note saying why, which is scrubbed too), entries naming them leave the
@@ -28,6 +31,7 @@ import pandas as pd
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.compact import compact
+from tools.data.erased import is_erased
 from tools.data.people import Identifiers, identifiers, lookalikes
 from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
@@ -96,7 +100,10 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     needles = Needles.of(ident, gone.documents if gone else (), others)
     journey = store.delete_customer(cid)
     if not any(journey.values()) and not (gone and gone.chunks):
-        raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed.")
+        with store.connect() as con:
+            before = is_erased(con, cid)
+        raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed."
+                          + (" They were erased before, and every load since has left them out." if before else ""))
     removed = {f"journey store: {t}": n for t, n in journey.items()}
     if gone is not None:
         removed["feedback store: texts"] = gone.texts
@@ -148,7 +155,8 @@ def _short(path: str, home: Path | None) -> str:
 
 
 def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
-    return ("texts indexed from a file (`feedback index --file`) come back if that file is indexed again: remove "
-            "them from the file too; so do rows of an export that is ingested again",
+    return ("an export or sync that brings them again leaves them out and says so (the journey store keeps a "
+            "salted hash of their id, never the id); erase them at the vendor too, and in your own copies of "
+            "the exports",
             "journeybot redacts the names it knows from every text, so anonymous texts that named the customer "
             "were stored as [name]")
