@@ -27,7 +27,7 @@ from tools.sources.pages import Connector, Page
 from tools.sources.spec import SourceSpec
 from tools.sources.state import SourceState, SyncBusy
 
-Credentials = dict[str, str]  # "token" and any other secret a source needs, read by bot/config.py
+Credentials = dict[str, str]  # "token" and any other secret a source needs, read by bot/config/loading.py
 
 
 def connector(kind: str) -> Connector:
