@@ -65,12 +65,13 @@ class Needles:
             return r"(?<![A-Za-z0-9._%+\-])" + body + r"(?![A-Za-z0-9_\-]|\.(?!" + _EXTENSIONS + r"\b)[A-Za-z0-9])"
         if what == "name":  # a full name with a space: not back to back with a letter, even in bytes
             return r"(?<!\w)" + body + r"(?!\w)"
-        if not raw:
-            return r"(?<![0-9A-Za-z_])" + body + r"(?![0-9A-Za-z_])"
         if len(text) < 4:
             # Two or three characters turn up by chance in binary data (vectors, compressed
-            # pages): a short id counts only in quotes, as JSON and CSV hold it.
+            # pages) and as words and numbers in text ("the last 7 days"): a short id counts
+            # only in quotes, as JSON and CSV hold it.
             return r"(?<=[\"'])" + body + r"(?=[\"'])"
+        if not raw:
+            return r"(?<![0-9A-Za-z_])" + body + r"(?![0-9A-Za-z_])"
         # In a file's bytes stores write values back to back ("customer_idC00042"), so a letter
         # before an id that starts with a letter is allowed; the digit after C100 in C1000 is not.
         left = r"(?<![0-9])" if text[0].isdigit() else ""
