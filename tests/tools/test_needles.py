@@ -42,3 +42,15 @@ def test_raw_bytes_ignore_another_customers_longer_identifiers(tmp_path):
     assert C100.find_in_file(path) == {"id"}
     path.write_bytes(b"\x00emaila@x.com\x00")  # their address right after a key name
     assert C100.find_in_file(path) == {"email"}
+
+
+def test_a_longer_id_across_a_read_block_is_not_residue(tmp_path, monkeypatch):
+    import tools.privacy.needles as needles
+
+    monkeypatch.setattr(needles, "_CHUNK", 256)  # the file is read in small blocks
+    path = tmp_path / "store.bin"
+    for at in range(0, 1200, 7):  # C1000 placed across every block boundary in turn
+        path.write_bytes(b"x" * at + b"C1000" + b"y" * 900)
+        assert C100.find_in_file(path) == set(), at
+        path.write_bytes(b"x" * at + b"C100" + b"y" * 900)
+        assert C100.find_in_file(path) == {"id"}, at

@@ -119,17 +119,19 @@ class Needles:
                    if self.shadows else None)
         found: set[str] = set()
         with open(path, "rb") as fh:
-            tail = b""
-            while True:
-                block = fh.read(_CHUNK)
-                if not block:
-                    break
+            tail, block = b"", fh.read(_CHUNK)
+            while block:
+                following = fh.read(_CHUNK)
                 data = tail + block
+                # A match that reaches into the last `overlap` bytes of a block is judged with
+                # the next one ("C100" at a block's end may be the start of "C1000"); the tail
+                # carried over holds it whole, and any longer identifier around it.
+                edge = len(data) - overlap if following else len(data) + 1
                 spans = _spans(shadows, data)
                 for m in regex.finditer(data):
-                    if not _inside(spans, m.start(), m.end()):
+                    if m.end() <= edge and not _inside(spans, m.start(), m.end()):
                         found.add(kinds[int(m.lastgroup[1:])])  # type: ignore[index]
-                tail = data[-overlap:]
+                tail, block = data[-3 * overlap:], following
         return found
 
 
