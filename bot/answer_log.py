@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,21 +158,19 @@ class AnswerLog:
                              "DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at"),
                         {"a": answer_id, "u": user_id, "r": rating, "t": time.time()})
 
-    def forget_text(self, needle: str) -> list[str]:
-        """Erase the answers whose question mentions `needle` (a customer id, an email) and
-        their ratings; returns their conversation keys, so the caller can forget those
-        conversations' memory too."""
-        if not needle.strip():
-            return []
-        like = {"n": f"%{_escape_like(needle.lower())}%"}
-        where = "lower(question) LIKE :n ESCAPE '\\'"
-        with self.db.write() as con:
-            conversations = [r[0] for r in con.execute(
-                text(f"SELECT DISTINCT conversation FROM slack_answers WHERE {where}"), like)]
-            con.execute(text(f"DELETE FROM slack_ratings WHERE answer_id IN "
-                             f"(SELECT answer_id FROM slack_answers WHERE {where})"), like)
-            con.execute(text(f"DELETE FROM slack_answers WHERE {where}"), like)
-        return conversations
+    def forget(self, mentions: Callable[[str], bool]) -> list[str]:
+        """Erase the answers whose question `mentions` a customer (tools/privacy/needles.py:
+        whole ids and addresses, so C100 leaves C1000's answers) and their ratings; returns
+        their conversation keys, so the caller can forget those conversations' memory too."""
+        with self.db.read() as con:
+            rows = con.execute(text("SELECT answer_id, conversation, question FROM slack_answers")).all()
+        doomed = [(a, c) for a, c, q in rows if q and mentions(str(q))]
+        if doomed:
+            ids = [{"a": a} for a, _ in doomed]
+            with self.db.write() as con:
+                con.execute(text("DELETE FROM slack_ratings WHERE answer_id = :a"), ids)
+                con.execute(text("DELETE FROM slack_answers WHERE answer_id = :a"), ids)
+        return sorted({c for _, c in doomed if c})
 
     def stats(self, days: int = 30, now: float | None = None) -> AnswerStats:
         now = time.time() if now is None else now
@@ -215,7 +214,3 @@ def _by_tool(answers: pd.DataFrame, ratings: pd.DataFrame) -> list[ToolStats]:
     grouped = table.groupby("tool").agg(answers=("answer_id", "nunique"), up=("up", "sum"), down=("down", "sum"))
     grouped = grouped.reset_index().sort_values(["answers", "tool"], ascending=[False, True])
     return [ToolStats(str(r.tool), int(r.answers), int(r.up), int(r.down)) for r in grouped.itertuples()]
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -116,7 +116,7 @@ class PlannerMemory:
 
 def forget_conversations(where: Path | str | None, keys: list[str], checkpointer: Any | None = None) -> int:
     """Erase these conversations from memory: the model loop's checkpoints and the planner's
-    last analysis (erasure: AnswerLog.forget_text says which conversations mention someone)."""
+    last analysis (erasure: AnswerLog.forget says which conversations mention someone)."""
     if not keys:
         return 0
     saver = checkpointer if checkpointer is not None else make_checkpointer(where)

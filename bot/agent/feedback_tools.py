@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.agent.analytics_tools import period_from
@@ -68,18 +69,23 @@ def with_coverage(result: Any, note: str | None) -> Any:
     return dataclasses.replace(result, provenance=dataclasses.replace(prov, notes=(*prov.notes, note)))
 
 
+def from_feedback(ctx: ToolContext, compute: Callable[[Any], Any]) -> Any:
+    """The shape of every tool that reads what customers wrote: the feedback store made ready
+    (or a plain "nothing is indexed yet"), `compute(store)`, and the coverage note carried."""
+    fb, note = ready_feedback(ctx)
+    return with_coverage(compute(fb), note)
+
+
 def _search(ctx: ToolContext, params: Any):
     from tools.feedback.search import search
 
-    fb, note = ready_feedback(ctx)
-    return with_coverage(search(fb, params, store=ctx.store), note)
+    return from_feedback(ctx, lambda fb: search(fb, params, store=ctx.store))
 
 
 def _sentiment(ctx: ToolContext, params: Any):
     from tools.feedback.sentiment import sentiment_summary
 
-    fb, note = ready_feedback(ctx)
-    return with_coverage(sentiment_summary(fb, params, store=ctx.store), note)
+    return from_feedback(ctx, lambda fb: sentiment_summary(fb, params, store=ctx.store))
 
 
 def _themes(ctx: ToolContext, params: Any):
@@ -87,8 +93,7 @@ def _themes(ctx: ToolContext, params: Any):
     from tools.feedback.themes import themes
 
     labeler = ctx.service("theme_labeler", lambda: theme_labeler(ctx.config))
-    fb, note = ready_feedback(ctx)
-    return with_coverage(themes(fb, params, store=ctx.store, labeler=labeler), note)
+    return from_feedback(ctx, lambda fb: themes(fb, params, store=ctx.store, labeler=labeler))
 
 
 def _text(slots: Any) -> str:

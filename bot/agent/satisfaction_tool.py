@@ -76,14 +76,16 @@ def _run(ctx: ToolContext, params: Any):
     from tools.analytics.kpi_scope import promise_of
     from tools.analytics.satisfaction import satisfaction_by
 
-    texts = None
-    if params.measure == "sentiment":
-        from bot.agent.feedback_tools import feedback_store
-        from tools.feedback.sentiment import scored_texts
-
-        texts = scored_texts(feedback_store(ctx).frame())
     promise = promise_of(ctx.store, ctx.config.kpi_settings()).delivery_promise_days
-    return satisfaction_by(ctx.store, params, promise_days=promise, texts=texts)
+    if params.measure != "sentiment":
+        return satisfaction_by(ctx.store, params, promise_days=promise)
+    # Sentiment is read from the feedback store, with the same readiness and coverage note as
+    # the feedback tools (a partly indexed store says how much it holds, an empty one says so).
+    from bot.agent.feedback_tools import from_feedback
+    from tools.feedback.sentiment import scored_texts
+
+    return from_feedback(ctx, lambda fb: satisfaction_by(ctx.store, params, promise_days=promise,
+                                                         texts=scored_texts(fb.frame())))
 
 
 def satisfaction_tools() -> list[ToolSpec]:

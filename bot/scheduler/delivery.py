@@ -216,37 +216,29 @@ class RunLedger:
                 "UPDATE runs SET status = 'abandoned', lease_until = 0, detail = :d, updated_at = :now "
                 "WHERE run_key = :k AND status != 'posted'"), {"d": reason, "now": time.time(), "k": run_key})
 
-    def forget_text(self, needle: str) -> int:
-        """Erasure: messages recorded for sending that mention `needle` lose their text (a run
-        not sent yet is abandoned, so it is never posted). Returns the runs changed."""
-        if not needle.strip():
-            return 0
-        erased = Message("(erased)").to_json()
-        pattern = "%" + needle.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        with self.db.write() as con:
-            cur = con.execute(text(
-                "UPDATE runs SET payload = :erased, detail = 'erased', updated_at = :now, "
-                "status = CASE WHEN status = 'posted' THEN status ELSE 'abandoned' END "
-                "WHERE lower(payload) LIKE :p ESCAPE '\\'"), {"erased": erased, "now": time.time(), "p": pattern})
-        return cur.rowcount
-
-    def forget_files(self, mentions: Callable[[str], bool]) -> int:
-        """Erasure, with forget_text: the files recorded with a message (charts, CSVs) go when
-        their message was erased, and a text file that `mentions` the customer goes too (a
-        picture cannot be searched; it is posted once and kept only for retries). Returns the
-        files removed."""
+    def forget(self, mentions: Callable[[str], bool]) -> tuple[int, int]:
+        """Erasure: messages recorded for sending that `mentions` a customer lose their text (a
+        run not sent yet is abandoned, so it is never posted), and so do their files (charts,
+        CSVs); a text file that mentions them goes from any message (a picture cannot be
+        searched; it is posted once and kept only for retries). Returns (runs, files) changed."""
         with self.db.read() as con:
-            files = con.execute(text(
-                "SELECT f.run_key, f.position, f.filename, f.content, r.detail FROM run_files f "
-                "LEFT JOIN runs r ON r.run_key = f.run_key")).all()
-        doomed = [(key, pos) for key, pos, name, content, detail in files
-                  if detail == "erased" or (str(name).endswith((".csv", ".txt", ".md", ".json"))
-                                            and mentions(bytes(content or b"").decode("utf-8", errors="replace")))]
-        if doomed:
+            runs = con.execute(text("SELECT run_key, payload FROM runs WHERE detail IS DISTINCT FROM 'erased'")).all()
+            files = con.execute(text("SELECT run_key, position, filename, content FROM run_files")).all()
+        erased = {key for key, payload in runs if payload and mentions(str(payload))}
+        doomed = [(key, pos) for key, pos, name, content in files
+                  if key in erased or (str(name).endswith((".csv", ".txt", ".md", ".json"))
+                                       and mentions(bytes(content or b"").decode("utf-8", errors="replace")))]
+        if erased or doomed:
             with self.db.write() as con:
-                con.execute(text("DELETE FROM run_files WHERE run_key = :k AND position = :p"),
-                            [{"k": k, "p": p} for k, p in doomed])
-        return len(doomed)
+                if erased:
+                    con.execute(text(
+                        "UPDATE runs SET payload = :erased, detail = 'erased', updated_at = :now, "
+                        "status = CASE WHEN status = 'posted' THEN status ELSE 'abandoned' END WHERE run_key = :k"),
+                        [{"erased": Message("(erased)").to_json(), "now": time.time(), "k": k} for k in erased])
+                if doomed:
+                    con.execute(text("DELETE FROM run_files WHERE run_key = :k AND position = :p"),
+                                [{"k": k, "p": p} for k, p in doomed])
+        return len(erased), len(doomed)
 
     # -- internals --------------------------------------------------------------------
     def _take_lease(self, run_key: str) -> tuple[str, str, int, float, str | None] | Delivery:

@@ -20,6 +20,7 @@ from tools.alerts.lifecycle import AlertPolicy
 from tools.alerts.rules import AlertRule
 from tools.alerts.store import AlertStore
 from tools.core.opsdb import OpsDB
+from tools.privacy.needles import Needles
 
 RULE = AlertRule(id="conv", kind="anomaly", metric="conversion_rate", severity="high")
 DAY = dt.date(2026, 6, 1)
@@ -89,7 +90,8 @@ def test_answers_and_votes_recorded_on_one_instance_count_on_the_other(url):
     assert [(t.tool, t.answers, t.up) for t in s.by_tool] == [("funnel", 2, 2), ("kpis", 1, 1)]
     assert two.knows_thread("C1", "1.1")
     # Erasure: the answers that mention a person go, with their votes.
-    assert sorted(one.forget_text("JANE@example.com")) == ["T1:C1:a1", "T1:C1:a2"]
+    jane = Needles("C1", (("email", "JANE@example.com"),))
+    assert one.forget(jane.in_text) == ["T1:C1:a1", "T1:C1:a2"]
     assert two.stats(days=30).answers == 0 and two.get("a1") is None
 
 
@@ -168,7 +170,7 @@ def test_erasure_reaches_the_answer_log_memory_and_scheduled_messages(url, tmp_p
     ledger = RunLedger(state)
     ledger.record("digest:daily:C1:2026-06-01", "C1", Message("Quote from C00042: late again"))
     ledger.record("digest:daily:C1:2026-06-02", "C1", Message("All quiet"))
-    result = forget_operational(config, "c00042")
+    result = forget_operational(config, Needles("C00042", (("id", "C00042"),)))
     assert (result.answers_conversations, result.scheduled_messages) == (1, 1)
     assert log.get("a1") is None and log.get("a2") is not None
     assert PlannerMemory(config.memory_url).get("T1:C1:1.1") is None

@@ -87,6 +87,22 @@ def test_a_second_sync_adds_nothing_and_asks_only_for_what_changed(fake_shopify,
     assert len(fake_shopify.served_ids("/admin/api/2025-01/orders.json")) < len(fake_shopify.orders) / 4
 
 
+def test_a_customer_erased_after_a_sync_is_left_out_when_the_vendor_sends_them_again(
+        fake_shopify, shop, state, sleeps):
+    spec = shopify_spec(fake_shopify)
+    sync(shop, spec, state, SHOPIFY_TOKEN, sleeps)
+    who = shop.scalar("SELECT customer_id FROM orders GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+    theirs = shop.scalar("SELECT count(*) FROM orders WHERE customer_id = ?", [who])
+    shop.delete_customer(who)  # what `journeybot forget` does to the journey store
+    state.reset("shop")  # the next sync fetches everything again, the erased customer included
+    again = sync(shop, spec, state, SHOPIFY_TOKEN, sleeps)
+    assert again.ok, again.to_text()
+    assert shop.scalar("SELECT count(*) FROM orders WHERE customer_id = ?", [who]) == 0
+    assert shop.scalar("SELECT count(*) FROM customers WHERE customer_id = ?", [who]) == 0
+    assert again.erased_rows >= theirs + 1  # their orders and their customer record
+    assert f"{again.erased_rows:,} rows of erased customers left out" in again.to_text()
+
+
 def test_new_and_changed_orders_between_syncs_arrive(fake_shopify, shop, state, sleeps):
     spec = shopify_spec(fake_shopify)
     sync(shop, spec, state, SHOPIFY_TOKEN, sleeps)

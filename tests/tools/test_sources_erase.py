@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from tools.data.keys import customer_key
-from tools.sources.erase import forget_in_source_files, kept_files
-from tools.sources.spec import SourceSpec
+from tools.privacy.files import erase_in_files, kept_files
+from tools.privacy.needles import Needles
 
 VENDORS = Path(__file__).resolve().parents[1] / "fixtures" / "vendors"
 
@@ -28,7 +28,12 @@ def inbox(tmp_path):
     (folder / "failed" / "orders_broken.csv.reason.txt").write_text(
         "orders_broken.csv was not loaded; nothing from it was written.\n\n"
         "row 2: marta86@posteo.de has no order time\nrow 3: a price is not a number\n", encoding="utf-8")
-    return folder, SourceSpec(name="drop", kind="inbox", path=str(folder))
+    return folder, [folder]
+
+
+def forget(places, customer_id: str, emails: tuple[str, ...] = ()):
+    needles = Needles(customer_id, (("id", customer_id), *(("email", e) for e in emails)))
+    return erase_in_files(None, places, needles)
 
 
 def _raw(path: Path) -> pd.DataFrame:
@@ -43,7 +48,7 @@ def test_an_email_customer_leaves_every_kept_file(inbox):
     assert theirs >= 2  # an order of two line items: both rows are theirs
 
     # journeybot knows a vendor-export customer by the key of their email (tools/data/keys.py)
-    done = forget_in_source_files([spec], customer_key(email), emails=[email])
+    done = forget(spec, customer_key(email), (email,))
 
     orders_after = _raw(folder / "done" / "orders_export.csv")
     assert len(orders_after) == len(orders_before) - theirs
@@ -52,8 +57,8 @@ def test_an_email_customer_leaves_every_kept_file(inbox):
         orders_before[orders_before["Email"].str.lower() != email].reset_index(drop=True))
     reason = (folder / "failed" / "orders_broken.csv.reason.txt").read_text()
     assert email not in reason and "a price is not a number" in reason
-    assert done.reason_lines and not done.still_holding
-    assert all(email.encode() not in p.read_bytes() for p in kept_files([spec]))
+    assert done.notes
+    assert all(email.encode() not in p.read_bytes() for p in kept_files(folder, tables_only=False))
 
 
 def test_a_vendor_id_customer_is_found_in_the_vendors_id_column(inbox):
@@ -63,7 +68,7 @@ def test_a_vendor_id_customer_is_found_in_the_vendors_id_column(inbox):
     theirs = int((tickets["Requester id"] == requester).sum())
     others = tickets[tickets["Requester id"] != requester]
 
-    done = forget_in_source_files([spec], f"zendesk-{requester}")
+    done = forget(spec, f"zendesk-{requester}")
 
     after = _raw(folder / "tickets.csv")
     assert len(after) == len(tickets) - theirs and done.rows[str(folder / "tickets.csv")] == theirs
@@ -73,18 +78,17 @@ def test_a_vendor_id_customer_is_found_in_the_vendors_id_column(inbox):
 
 def test_a_customer_in_no_file_changes_nothing_and_says_so(inbox):
     folder, spec = inbox
-    before = {p: p.read_bytes() for p in kept_files([spec])}
-    done = forget_in_source_files([spec], "C999999", emails=["nobody@example.org"])
-    assert done.rows == {} and not done.deleted and not done.still_holding
-    assert {p: p.read_bytes() for p in kept_files([spec])} == before
-    assert done.to_text().startswith("source files: 0 row(s) removed from 0 file(s)")
+    before = {p: p.read_bytes() for p in kept_files(folder, tables_only=False)}
+    done = forget(spec, "C999999", ("nobody@example.org",))
+    assert done.rows == {} and not done.deleted and not done.notes
+    assert {p: p.read_bytes() for p in kept_files(folder, tables_only=False)} == before
     with pytest.raises(ValueError):
-        forget_in_source_files([spec], "  ")
+        forget(spec, "  ")
 
 
 def test_an_unreadable_file_that_names_them_is_deleted(inbox):
     folder, spec = inbox
     junk = folder / "failed" / "export.xlsx"
     junk.write_bytes(b"PK\x03\x04 binary ... marta86@posteo.de ...")
-    done = forget_in_source_files([spec], customer_key("marta86@posteo.de"), emails=["marta86@posteo.de"])
+    done = forget(spec, customer_key("marta86@posteo.de"), ("marta86@posteo.de",))
     assert str(junk) in done.deleted and not junk.exists()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +26,7 @@ from tools.alerts.evaluate import Finding
 from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.core.errors import ToolInputError
-from tools.core.opsdb import OpsDB, as_db
+from tools.core.opsdb import OpsDB, as_db, scrub_columns
 
 METADATA = MetaData()
 Table("alert_rules", METADATA,
@@ -155,6 +155,14 @@ class AlertStore:
         with self._tx() as con:
             cur = con.execute(text("DELETE FROM alert_rules WHERE id = :id"), {"id": rule_id})
         return cur.rowcount == 1
+
+    def forget(self, mentions: Callable[[str], bool], scrub: Callable[[str], str]) -> int:
+        """Erasure: alerts hold aggregates, but a rule made in conversation, a finding or a
+        message waiting in the outbox can quote a customer ("orders of C100"); those words are
+        replaced (the JSON stays valid: the token has no quotes). Returns the values changed."""
+        columns = {"alert_rules": (("id",), ("rule",)), "alerts": (("id",), ("finding",)),
+                   "alert_outbox": (("seq",), ("event",))}
+        return scrub_columns(self.db, columns, mentions, scrub, lock="alerts")
 
     # -- judging ----------------------------------------------------------------------
     def state(self, rule_id: str) -> RuleState:

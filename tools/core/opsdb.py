@@ -265,3 +265,26 @@ def as_db(where: OpsDB | str | Path | None) -> OpsDB:
     if "://" in text:
         return open_db(text)
     return open_db(sqlite_url(text))
+
+
+def scrub_columns(db: OpsDB, columns: dict[str, tuple[tuple[str, ...], tuple[str, ...]]], mentions: Any,
+                  scrub: Any, lock: str | None = None) -> int:
+    """Erasure in text columns: every value that `mentions` a customer (a callable, as
+    tools/privacy/needles.py gives it: whole ids and addresses) gets `scrub(value)`.
+    `columns`: table -> (key columns, text columns). Returns the values changed. Matching is
+    in Python, never SQL LIKE '%C100%', which would take C1000 for C100."""
+    from sqlalchemy import text
+
+    changed = 0
+    with db.write(lock=lock) as con:
+        for table, (keys, cols) in columns.items():
+            where = " AND ".join(f'"{k}" = :k{i}' for i, k in enumerate(keys))
+            picked = ", ".join(f'"{k}"' for k in keys)
+            for col in cols:
+                rows = con.execute(text(f'SELECT {picked}, "{col}" FROM "{table}" WHERE "{col}" IS NOT NULL')).all()
+                fixes = [{"v": scrub(str(r[-1])), **{f"k{i}": r[i] for i in range(len(keys))}}
+                         for r in rows if mentions(str(r[-1]))]
+                if fixes:
+                    con.execute(text(f'UPDATE "{table}" SET "{col}" = :v WHERE {where}'), fixes)
+                changed += len(fixes)
+    return changed

@@ -19,6 +19,7 @@ derived sessions and first_touch tables). context holds what the steps of one lo
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
 from tools.data.derive import fold
+from tools.data.erased import leave_out
 from tools.data.mapping import Mapping, load_recipe
 from tools.data.people import redact_stored_texts
 from tools.data.read import read_source
@@ -58,6 +60,8 @@ class IngestReport:
     seconds: float = 0.0
     warnings: tuple[str, ...] = ()
     currencies: tuple[str, ...] = ()  # orders: the currencies of the amounts loaded
+    erased: int = 0  # customers erased by `journeybot forget` whose rows were left out (tools/data/erased.py)
+    erased_rows: int = 0
 
     def to_text(self) -> str:
         parts = [f"{self.inserted:,} new", f"{self.updated:,} updated", f"{self.unchanged:,} unchanged"]
@@ -65,6 +69,8 @@ class IngestReport:
             parts.append(f"{self.skipped:,} skipped")
         if self.customers_created:
             parts.append(f"{self.customers_created:,} customers created")
+        if self.erased:
+            parts.append(erased_text(self.erased, self.erased_rows))
         rate = self.rows_read / self.seconds if self.seconds > 0 else 0
         text = (
             f"{self.table:<9} <- {Path(self.file).name}: {self.rows_read:,} rows read; "
@@ -72,6 +78,12 @@ class IngestReport:
             + f" ({self.seconds:.2f} s, {rate:,.0f} rows/s)"
         )
         return "\n".join([text, *(f"  note: {w}" for w in self.warnings)])
+
+
+def erased_text(people: int, rows: int) -> str:
+    """"1 erased customer left out (3 rows)": their rows are in the file, not in the store."""
+    return (f"{people:,} erased customer{'s' if people != 1 else ''} left out "
+            f"({rows:,} row{'s' if rows != 1 else ''})")
 
 
 @dataclass(frozen=True)
@@ -252,6 +264,10 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
         src = add_threads(ctx, src, ctx.m.threads)
     ctx.phase("checking", 0.0)
     base = stage(ctx, src, materialise=not streaming)
+    # Erased customers stay erased, whatever old export or vendor sync brings them again; their
+    # rows go before the checks, so a row of theirs neither loads nor fails the load.
+    relation, erased, erased_rows = leave_out(ctx.con, base.relation, materialised=not streaming)
+    base = dataclasses.replace(base, relation=relation)
     if not streaming:  # only tables without free text stream (see _run_load)
         redact(ctx, base.relation)
     # A duplicate rule, like a row filter, acts before the checks: the rows it leaves out
@@ -279,11 +295,11 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     skipped = counts["filtered"] + counts["skipped"]
     ctx.con.execute(
         "INSERT INTO ingest_log VALUES (now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [ctx.t.name, ctx.file, ctx.m.name, ctx.path.stat().st_size, counts["total"],
+        [ctx.t.name, ctx.file, ctx.m.name, ctx.path.stat().st_size, counts["total"] + erased_rows,
          inserted, updated, unchanged, skipped, seconds],
     )
     ctx.phase("done", 1.0)
     return IngestReport(
-        ctx.t.name, ctx.file, ctx.m.name, counts["total"], inserted, updated, unchanged,
-        skipped, created, seconds, tuple(ctx.warnings), currencies,
+        ctx.t.name, ctx.file, ctx.m.name, counts["total"] + erased_rows, inserted, updated, unchanged,
+        skipped, created, seconds, tuple(ctx.warnings), currencies, erased, erased_rows,
     )

@@ -6,7 +6,8 @@ The customers table keeps the columns of a CRM export it has no column for in `a
 - `known_names`: the names redaction looks for in survey and ticket text
   (tools/core/pii_names.py): "names of customers the store knows";
 - `identifiers`: one customer's id, names, emails and texts, which erasure looks for in every
-  store and file (`journeybot forget`).
+  store and file (`journeybot forget`); `lookalikes`: other customers' identifiers that hold
+  them (C1000 holds C100), which erasure must leave alone.
 
 Attribute keys are matched by their normalised form (lower case, words joined by "_"), so
 "First Name", "first_name" and "billing_first_name" all count as a first name.
@@ -122,6 +123,26 @@ def identifiers(con: duckdb.DuckDBPyConnection, customer_id: str, *, min_text: i
     ).fetchall()
     return Identifiers(customer_id, tuple(dict.fromkeys(names)), by_kind["email"], tuple(texts),
                        tuple((k, str(i)) for k, i in records))
+
+
+def lookalikes(con: duckdb.DuckDBPyConnection, ident: Identifiers) -> list[str]:
+    """Other customers' ids, emails and names that hold one of this customer's (C1000 for C100,
+    aa@x.com for a@x.com), read from the journey store before the erasure."""
+    cid = ident.customer_id
+    ids = [r[0] for r in con.execute(
+        " UNION ".join(f"SELECT DISTINCT customer_id FROM {t} WHERE contains(customer_id, $c) AND customer_id <> $c"
+                       for t in ("customers", "orders", "events", "surveys", "tickets")), {"c": cid}).fetchall()]
+    attrs = _attributes(con)
+    theirs = [s.lower() for s in (*ident.emails, *ident.names) if s]
+    if attrs.empty or not theirs:
+        return ids
+    others = attrs.loc[attrs["customer_id"] != cid, "value"].astype(str).str.strip()
+    lower = others.str.lower()
+    holds = pd.Series(False, index=others.index)
+    for needle in theirs:
+        holds |= lower.str.contains(needle, regex=False) & (lower != needle)
+    return ids + list(dict.fromkeys(others[holds]))
+
 
 
 def redact_stored_texts(con: duckdb.DuckDBPyConnection) -> int:

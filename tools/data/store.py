@@ -29,7 +29,7 @@ import pandas as pd
 from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
-from tools.data import first_touch, profile_store, session_table, spans
+from tools.data import erased, first_touch, profile_store, session_table, spans
 from tools.data.schema import TABLES, create_table_sql
 
 # 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
@@ -363,7 +363,8 @@ class JourneyStore:
         """Erase one customer from every journey table and from every other table of the file
         that has a customer_id column (persona members, predict scores, tables added later),
         in one transaction; the sessions their web events were part of are rebuilt from what
-        remains. Returns rows removed per table (tables with none are left out, except the
+        remains, and the customer joins the erasure ledger, so later loads leave them out
+        (tools/data/erased.py). Returns rows removed per table (tables with none are left out, except the
         journey tables)."""
         deleted: dict[str, int] = {}
         with self.connect() as con:
@@ -393,6 +394,8 @@ class JourneyStore:
                 con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])
                 if any(deleted.values()):
                     bump_data_version(con)
+                    # In the same transaction: no later load brings them back (tools/data/erased.py).
+                    erased.remember(con, customer_id)
                 con.commit()
             except Exception:
                 con.rollback()

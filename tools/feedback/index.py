@@ -11,6 +11,7 @@ redacted, chunked, embedded, scored and written.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -446,9 +447,21 @@ def index_file(fb: FeedbackStore, path: str | Path, spec: TextFile, *,
     """Sync one text file as source `spec.source` (rows gone from the file are removed); the
     names of the customers `store` knows are redacted from its texts."""
     docs = documents_from_file(path, spec, fb.timezone)
-    return index_documents(fb, docs, sources=[spec.source], prune=True, chunk_words=chunk_words,
-                           classify=classify, progress=progress,
-                           names=store_names(store) if store is not None else None)
+    gone: set[str] = set()
+    if store is not None:  # customers erased by `journeybot forget` stay out (tools/data/erased.py)
+        from tools.data.erased import among
+
+        with store.connect() as con:
+            gone = among(con, docs["customer_id"].dropna().unique())
+        docs = docs[~docs["customer_id"].isin(gone)].reset_index(drop=True)
+    report = index_documents(fb, docs, sources=[spec.source], prune=True, chunk_words=chunk_words,
+                             classify=classify, progress=progress,
+                             names=store_names(store) if store is not None else None)
+    if not gone:
+        return report
+    note = f"{len(gone):,} erased customer{'s' if len(gone) != 1 else ''} left out"
+    return dataclasses.replace(report, provenance=dataclasses.replace(
+        report.provenance, notes=(*report.provenance.notes, note)))
 
 
 def store_names(store: JourneyStore) -> KnownNames:

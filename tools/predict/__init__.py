@@ -7,7 +7,7 @@ Modules, from data to answers:
 - registry, training: model versions in <home>/models and `retrain` for schedules.
 - scoring: every customer scored by the active models (trains missing ones).
 - churn, propensity, forecast, actions: the tools the agent, CLI, digest and alerts call.
-- settings: PredictSettings, the models' knobs (bot/config.py fills it from [predict]).
+- settings: PredictSettings, the models' knobs (bot/config/data.py PredictConfig fills it from [predict]).
 
 Submodules are imported where used, so importing this package stays cheap.
 """

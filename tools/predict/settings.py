@@ -1,6 +1,6 @@
 """The knobs of the predictive models, in one frozen value.
 
-`bot/config.py` fills it from the `[predict]` section; tools and tests build it directly. The
+`bot/config/data.py` (PredictConfig) fills it from the `[predict]` section; tools and tests build it directly. The
 training windows are stored with every model version, so a model is always scored with the
 windows it was trained for.
 """

@@ -2,12 +2,15 @@
 
 In order, so that a failure leaves nothing half-done that running again would not finish:
 1. what identifies the customer is read first (id, full names, emails, the texts only they
-   wrote, their survey and ticket ids): tools/data/people.py;
+   wrote, their survey and ticket ids), and other customers' longer identifiers that hold theirs
+   (C1000 for C100), which must be left alone: tools/data/people.py;
 2. the feedback store: their chunks are deleted and Chroma's write-ahead queue purged (if the
    store is unreachable nothing has been deleted anywhere yet);
 3. the journey store: every row with their customer_id in every table of the file (journey
    tables, sessions and first events rebuilt, persona members of drafts and saved versions,
-   predict scores), in one transaction; then their quotes leave every persona card;
+   predict scores), in one transaction that also adds them to the erasure ledger (a salted hash
+   of their id: tools/data/erased.py), so no later load brings them back; then their quotes
+   leave every persona card;
 4. files: their rows leave the CSV, TSV, Parquet and JSON files kept in the data folder and in
    the inboxes sources load from (the sample, exports waiting, loaded into done/ or refused
    into failed/ with the note saying why, which is scrubbed too), entries naming them leave the
@@ -28,12 +31,13 @@ import pandas as pd
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.compact import compact
-from tools.data.people import Identifiers, identifiers
+from tools.data.erased import is_erased
+from tools.data.people import Identifiers, identifiers, lookalikes
 from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
 from tools.feedback.store import FeedbackStore
 from tools.personas.forget import forget_quotes
-from tools.privacy.files import drop_rendered, scrub_history, scrub_notes, scrub_tables
+from tools.privacy.files import drop_rendered, erase_in_files, scrub_history
 from tools.privacy.needles import Needles
 
 
@@ -91,32 +95,35 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         raise ToolInputError("give the customer id to forget")
     with store.connect() as con:
         ident = identifiers(con, cid)
+        others = lookalikes(con, ident)
     gone = forget_texts(fb, cid) if fb is not None else None
-    needles = Needles.of(ident, gone.documents if gone else ())
+    needles = Needles.of(ident, gone.documents if gone else (), others)
     journey = store.delete_customer(cid)
     if not any(journey.values()) and not (gone and gone.chunks):
-        raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed.")
+        with store.connect() as con:
+            before = is_erased(con, cid)
+        raise NoDataError(f"Nothing is stored for customer {cid!r} (ids are case-sensitive); nothing was changed."
+                          + (" They were erased before, and every load since has left them out." if before else ""))
     removed = {f"journey store: {t}": n for t, n in journey.items()}
     if gone is not None:
         removed["feedback store: texts"] = gone.texts
         removed["feedback store: chunks"] = gone.chunks
     records = set(ident.records) | set(gone.records if gone else ())
     removed["persona cards: quotes"] = forget_quotes(store, records, [*ident.texts, *(gone.documents if gone else ())])
-    notes = []
+    notes: list[str] = []
+    kept = erase_in_files(home, folders, needles)
+    for name, n in kept.rows.items():
+        removed[f"{_short(name, home)}: rows"] = n
+    removed["notes of files not loaded: lines"] = sum(kept.notes.values())
+    if kept.deleted:
+        removed["unreadable files that named them (shredded)"] = len(kept.deleted)
     if home is not None:
-        for name, n in scrub_tables(home, cid, ident.emails).items():
-            removed[f"{name}: rows"] = n
         removed["terminal history: questions"] = scrub_history(home / "chat_history", needles)
-        removed["inbox notes of files not loaded"] = scrub_notes(home, needles)
         dropped = drop_rendered(maps or home / "maps", needles)
         removed["journey map files"] = len(dropped)
         if dropped:
             notes.append("journey map files that quoted the customer were deleted (" + ", ".join(dropped)
                          + "); draw them again with `journeybot map --out`")
-    for folder in folders:
-        for name, n in scrub_tables(folder, cid, ident.emails, skip=()).items():
-            removed[f"{folder / name}: rows"] = n
-        removed[f"{folder}: notes of files not loaded"] = scrub_notes(folder, needles)
     rewritten = []
     report = compact(store)
     if report is not None:
@@ -140,8 +147,16 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     return Erasure(cid, removed, tuple(rewritten), (), needles, prov)
 
 
+def _short(path: str, home: Path | None) -> str:
+    """A file under the data folder by its name there (sample/customers.csv), others in full."""
+    if home is not None and Path(path).is_relative_to(home):
+        return str(Path(path).relative_to(home))
+    return path
+
+
 def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
-    return ("texts indexed from a file (`feedback index --file`) come back if that file is indexed again: remove "
-            "them from the file too; so do rows of an export that is ingested again",
+    return ("an export or sync that brings them again leaves them out and says so (the journey store keeps a "
+            "salted hash of their id, never the id); erase them at the vendor too, and in your own copies of "
+            "the exports",
             "journeybot redacts the names it knows from every text, so anonymous texts that named the customer "
             "were stored as [name]")

@@ -1,120 +1,161 @@
-"""Erasure in the plain files of the data folder, and the raw-byte check that nothing is left.
+"""Erasure in the plain files journeybot keeps, and the raw-byte check that nothing is left.
 
-- tables: the sample's CSV and Parquet files, and any export kept in the data folder (an
-  inbox of synced exports), hold customer rows; the customer's rows are removed (the rest of
-  each file is kept as it was).
-- chat_history: the terminal's history of questions (`journeybot agent`); entries naming the
+One function per kind of file, each called once by tools/privacy/erase.py:
+- `erase_in_files`: the tables and notes of the data folder (the sample's CSV and Parquet
+  files, exports a sync left there) and of every inbox a source loads from (files waiting,
+  loaded into done/, refused into failed/ with a `<file>.reason.txt` that quotes the problem
+  rows). A table loses the customer's rows, the rest of each file is written back as it was
+  read (its delimiter kept); a note has their words replaced; a file that names them but
+  cannot be read as a table is shredded.
+- `scrub_history`: the terminal's history of questions (`journeybot agent`); entries naming the
   customer are removed.
-- maps/: journey maps written by `journeybot map --out` or the demo quote customers; a map
-  file holding the customer (an XLSX is read inside its zip) is deleted together with the
+- `drop_rendered`: journey maps written by `journeybot map --out` or the demo quote customers;
+  a map file holding the customer (an XLSX is read inside its zip) is deleted together with the
   picture of the same name, which cannot be searched. Draw it again after the erasure.
 - `residue`: every file under the given folders, read as raw bytes, searched for the needles.
+
+A row is the customer's when a cell holds exactly their customer id, one of their emails, or an
+email whose pseudonymous key (tools/data/keys.py) is their id, which is how vendor exports
+become customers; or when a customer-id column holds the vendor's own id behind journeybot's
+prefix ("zendesk-4711" is the row whose "Requester id" is 4711). Equality, never a substring:
+erasing C100 leaves C1000's rows. URL and API sources keep nothing on disk; the vendor still
+has the customer, which the erasure ledger (tools/privacy/ledger.py) keeps out of later loads.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from tools.core.files import replace, shred
+from tools.data.keys import customer_key_sql
 from tools.privacy.needles import Needles
 
-_TABULAR = (".csv", ".tsv", ".parquet", ".jsonl", ".ndjson", ".json")
-_SKIP = ("feedback", "models", "maps", "tmp")  # stores and renderings, handled on their own
+TABULAR = (".csv", ".tsv", ".txt", ".parquet", ".jsonl", ".ndjson", ".json")
+SKIP = ("feedback", "models", "maps", "tmp")  # stores and renderings of the data folder, handled on their own
+_NOTE = ".reason.txt"
+_ID_COLUMN = re.compile(r"(customer|requester|user|client).{0,3}id$", re.IGNORECASE)
 
 
-def tabular_files(home: Path, skip: tuple[str, ...] = _SKIP) -> list[Path]:
-    """Exports and sample files under the data folder (sample/, an inbox of synced exports, ...)."""
-    if not home.is_dir():
+@dataclass(frozen=True)
+class FilesErasure:
+    rows: dict[str, int] = field(default_factory=dict)  # table file -> rows removed
+    notes: dict[str, int] = field(default_factory=dict)  # note -> places their words were replaced
+    deleted: tuple[str, ...] = ()  # files that named them but are not tables (shredded)
+
+
+def kept_files(folder: Path, skip: Sequence[str] = (), *, tables_only: bool = True) -> list[Path]:
+    """The files under a folder (its subfolders too: an inbox's done/ and failed/), leaving out
+    the top-level folders in `skip` and hidden files (a rewrite in progress); `tables_only`:
+    tables and notes only (the data folder also holds stores, handled on their own)."""
+    if not folder.is_dir():
         return []
-    return sorted(p for p in home.rglob("*") if p.is_file() and p.suffix.lower() in _TABULAR
-                  and not p.name.startswith(".") and p.relative_to(home).parts[0] not in skip)
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
+                  and (not tables_only or p.suffix.lower() in TABULAR) and p.relative_to(folder).parts[0] not in skip)
 
 
-def scrub_tables(home: Path, customer_id: str, emails: Iterable[str] = (),
-                 skip: tuple[str, ...] = _SKIP) -> dict[str, int]:
-    """Remove the customer's rows from every CSV, Parquet or JSON-lines file under the data
-    folder: rows whose id column (a column named like "customer_id", "Customer ID", "Requester
-    id") holds the id, or whose email column holds one of their emails. Rows removed per file
-    (relative to the data folder); the rest of each file is written back as it was read."""
-    out: dict[str, int] = {}
-    mails = [e.strip().lower() for e in emails if e and "@" in e]
+def erase_in_files(home: Path | None, inboxes: Sequence[Path], needles: Needles) -> FilesErasure:
+    """Remove the customer from the tables and notes of the data folder (`home`, its stores
+    left out) and from every file an inbox keeps; see the module docstring. File names in the
+    result are full paths."""
+    cid = needles.customer_id.strip()
+    if not cid:
+        raise ValueError("no customer id to erase")
+    mails = sorted({t.lower() for what, t in needles.strings if what == "email"} | ({cid.lower()} if "@" in cid else set()))
+    files = kept_files(home, SKIP) if home is not None else []
+    for inbox in inboxes:  # an inbox inside the data folder is listed once
+        files += [p for p in kept_files(inbox, tables_only=False) if p not in files]
+    rows: dict[str, int] = {}
+    notes: dict[str, int] = {}
+    deleted: list[str] = []
     con = duckdb.connect()
     try:
-        for path in tabular_files(home, skip):
-            reader = _reader(path)
-            try:
-                columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
-            except duckdb.Error:
-                continue  # not a table
-            ids = [c for c in columns if "customer" in c.lower() or c.lower().replace(" ", "_").endswith("id")]
-            mail_cols = [c for c in columns if "mail" in c.lower()] if mails else []
-            if not ids and not mail_cols:
+        for path in files:
+            if path.name.endswith(_NOTE):
+                n = _scrub_note(path, needles)
+                if n:
+                    notes[str(path)] = n
                 continue
-            # Exports quote long ids with a leading apostrophe ('7624637182754) so spreadsheets keep them.
-            tests = [f"ltrim(trim(CAST({_ident(c)} AS VARCHAR)), chr(39)) = $id" for c in ids]
-            tests += [f"lower(trim(CAST({_ident(c)} AS VARCHAR))) IN (SELECT unnest($mails))" for c in mail_cols]
-            theirs = " OR ".join(f"coalesce({t}, false)" for t in tests)
-            args: dict[str, object] = {"id": customer_id} if ids else {}
-            if mail_cols:
-                args["mails"] = mails
-            n = con.execute(f"SELECT count(*) FROM {reader} WHERE {theirs}", args).fetchone()[0]  # type: ignore[index]
-            if not n:
-                continue
-            tmp = path.with_name(f".{path.name}.erasing")
-            con.execute(f"COPY (SELECT * FROM {reader} WHERE NOT ({theirs})) TO '{_q(tmp)}' {_format(path)}", args)
-            replace(tmp, path)
-            out[str(path.relative_to(home))] = int(n)
+            n = _scrub_table(con, path, cid, mails) if path.suffix.lower() in TABULAR else None
+            if n is None and _holds(path, needles):
+                shred(path)
+                deleted.append(str(path))
+            elif n:
+                rows[str(path)] = n
     finally:
         con.close()
-    return out
+    return FilesErasure(rows, notes, tuple(deleted))
 
 
-def _reader(path: Path) -> str:
+def _scrub_table(con: duckdb.DuckDBPyConnection, path: Path, customer_id: str, mails: list[str]) -> int | None:
+    """Rows removed (0: none of theirs), or None when the file cannot be read as a table."""
+    reader, write = _io(con, path)
+    try:
+        columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {reader}").fetchall()]
+    except duckdb.Error:
+        return None
+    raw = customer_id.split("-", 1)[1] if re.match(r"^[a-z]+-.", customer_id) else None
+    tests = []
+    for c in columns:
+        cell = f"trim(CAST({_ident(c)} AS VARCHAR))"
+        tests.append(f"{customer_key_sql(cell)} = $id")
+        tests.append(f"ltrim({cell}, chr(39)) = $id")  # exports quote long ids: '7624637182754
+        if mails:
+            tests.append(f"lower({cell}) IN (SELECT unnest($mails))")
+        if raw and _ID_COLUMN.search(c.strip()):
+            tests.append(f"ltrim({cell}, chr(39)) = $raw")
+    theirs = " OR ".join(f"coalesce({t}, false)" for t in tests)
+    args: dict[str, object] = {"id": customer_id}
+    if mails:
+        args["mails"] = mails
+    if raw and "$raw" in theirs:
+        args["raw"] = raw
+    try:
+        n = int(con.execute(f"SELECT count(*) FROM {reader} WHERE {theirs}", args).fetchone()[0])  # type: ignore[index]
+    except duckdb.Error:
+        return None  # a header that reads but rows that do not (a broken quote)
+    if n:
+        tmp = path.with_name(f".{path.name}.erasing")
+        con.execute(f"COPY (SELECT * FROM {reader} WHERE NOT ({theirs})) TO '{_q(tmp)}' {write}", args)
+        replace(tmp, path)
+    return n
+
+
+def _io(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[str, str]:
     suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return f"read_csv('{_q(path)}', all_varchar = true, header = true)"
-    if suffix == ".tsv":
-        return f"read_csv('{_q(path)}', all_varchar = true, header = true, delim = '\\t')"
     if suffix == ".parquet":
-        return f"read_parquet('{_q(path)}')"
-    if suffix == ".json":  # an array of records (what a URL source downloads) or JSON lines
-        return f"read_json('{_q(path)}', format = 'auto')"
-    return f"read_json('{_q(path)}', format = 'newline_delimited')"
-
-
-def _format(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return "(FORMAT csv, HEADER true)"
-    if suffix == ".tsv":
-        return "(FORMAT csv, HEADER true, DELIMITER '\t')"
-    if suffix == ".json" and path.read_bytes()[:64].lstrip()[:1] == b"[":
-        return "(FORMAT json, ARRAY true)"
-    if suffix == ".parquet":
-        return "(FORMAT parquet)"
-    return "(FORMAT json)"
+        return f"read_parquet('{_q(path)}')", "(FORMAT parquet)"
+    if suffix in (".json", ".jsonl", ".ndjson"):
+        array = path.read_bytes()[:4096].lstrip()[:1] == b"["
+        return f"read_json('{_q(path)}', format = 'auto')", f"(FORMAT json, ARRAY {'true' if array else 'false'})"
+    try:  # keep the file's own delimiter (a TSV stays a TSV)
+        delim = con.execute(f"SELECT Delimiter FROM sniff_csv('{_q(path)}')").fetchone()[0]  # type: ignore[index]
+    except duckdb.Error:
+        delim = "\t" if suffix == ".tsv" else ","
+    return (f"read_csv('{_q(path)}', all_varchar = true, header = true, delim = '{_q(delim)}')",
+            f"(FORMAT csv, HEADER true, DELIMITER '{_q(delim)}')")
 
 
 def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def scrub_notes(folder: Path, needles: Needles) -> int:
-    """The notes an inbox writes beside a file it could not load (failed/<file>.reason.txt)
-    quote the problem rows: the customer's words in them are replaced. Returns notes changed."""
-    changed = 0
-    for path in sorted(folder.rglob("*.reason.txt")) if folder.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if needles.in_text(text):
-            tmp = path.with_name(f".{path.name}.erasing")
-            tmp.write_text(needles.scrub(text), encoding="utf-8")
-            replace(tmp, path)
-            changed += 1
-    return changed
+def _scrub_note(path: Path, needles: Needles) -> int:
+    """A refusal note keeps its reasons ("total 'abc' is not a number"); the customer's words
+    in it become [erased]. Returns the lines changed."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+    changed = [needles.scrub(ln) if needles.in_text(ln) else ln for ln in lines]
+    n = sum(a != b for a, b in zip(lines, changed, strict=True))
+    if n:
+        tmp = path.with_name(f".{path.name}.erasing")
+        tmp.write_text("".join(changed), encoding="utf-8")
+        replace(tmp, path)
+    return n
 
 
 def scrub_history(path: Path, needles: Needles) -> int:
@@ -186,5 +227,5 @@ def residue(roots: Iterable[Path], needles: Needles) -> list[tuple[str, tuple[st
     return out
 
 
-def _q(path: Path) -> str:
+def _q(path: object) -> str:
     return str(path).replace("'", "''")

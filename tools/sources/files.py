@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from tools.core.errors import IngestError, JourneyError, Problem
 from tools.core.stages import TouchpointMap
-from tools.data.ingest import IngestReport, Load, ingest_loads
+from tools.data.ingest import IngestReport, Load, erased_text, ingest_loads
 from tools.data.mapping import Mapping
 from tools.data.schema import TABLES
 from tools.data.store import JourneyStore
@@ -128,8 +128,7 @@ def sync_inbox(store: JourneyStore, spec: SourceSpec, state: SourceState, mappin
         state.record_file(spec.name, digest, path.name, rows)
         state.save_cursor(spec.name, None, rows=rows, newest=newest_loaded(store, reports, spec.name))
         state.once_durable(lambda path=path: _move(path, folder / "done"))
-        out.append(FileOutcome(path.name, "loaded", rows, f"as {what}: " + "; ".join(
-            f"{r.table} {r.inserted:,} new, {r.updated:,} updated" for r in reports)))
+        out.append(FileOutcome(path.name, "loaded", rows, f"as {what}: " + _loaded(reports)))
     return out
 
 
@@ -171,8 +170,13 @@ def sync_url(store: JourneyStore, spec: SourceSpec, state: SourceState, client: 
     rows = added(reports)
     state.record_file(spec.name, digest, name, rows)
     state.save_cursor(spec.name, new_cursor, rows=rows, newest=newest_loaded(store, reports, spec.name))
-    return FileOutcome(name, "loaded", rows, f"as {what}: " + "; ".join(
-        f"{r.table} {r.inserted:,} new, {r.updated:,} updated" for r in reports)), new_cursor
+    return FileOutcome(name, "loaded", rows, f"as {what}: " + _loaded(reports)), new_cursor
+
+
+def _loaded(reports: list[IngestReport]) -> str:
+    """"orders 12 new, 0 updated, 1 erased customer left out (2 rows)"; each table loaded."""
+    return "; ".join(f"{r.table} {r.inserted:,} new, {r.updated:,} updated"
+                     + (f", {erased_text(r.erased, r.erased_rows)}" if r.erased else "") for r in reports)
 
 
 def _local_name(name: str, content_type: str, body: bytes, spec: SourceSpec) -> str:

@@ -3,7 +3,7 @@
 Kinds: a folder inbox (files dropped by another tool or an SFTP upload), a CSV or JSON URL
 (a Google Sheet published as CSV), and the APIs of Shopify (orders, customers), Zendesk
 (tickets, satisfaction ratings) and Typeform (responses). Secrets are never here: a source
-names the environment variable that holds its token, and bot/config.py reads it.
+names the environment variable that holds its token, and bot/config/ reads it.
 """
 
 from __future__ import annotations

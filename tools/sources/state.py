@@ -23,18 +23,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import BigInteger, Column, Float, Integer, MetaData, String, Table, Text, text
 
-from tools.core.opsdb import HeldLock, OpsDB, as_db
+from tools.core.opsdb import HeldLock, OpsDB, as_db, scrub_columns
 
 METADATA = MetaData()
 Table("source_state", METADATA,
@@ -61,7 +60,6 @@ Table("source_workers", METADATA,
       Column("owner", String, primary_key=True), Column("seen_at", Float, nullable=False))
 
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
-ERASED = "(erased)"
 _STATUS_COLUMNS = ("name, kind, cursor, last_attempt_at, last_success_at, last_status, last_error, last_rows, "
                    "total_rows, newest_record_at, last_new_at, running_since")
 
@@ -226,55 +224,19 @@ class SourceState:
         action()
 
     # -- erasure ----------------------------------------------------------------------------
-    def forget(self, needles: Iterable[str]) -> int:
-        """Erasure: error texts that quote an erased customer (a refused row's values) keep
-        their short reason and lose the rest; loaded file names that name one become
-        "(erased)"; reports of requested syncs that mention one are deleted. The content
-        hashes stay, so a file loaded before is still not loaded twice. Returns the rows changed."""
-        wanted = [n.strip().lower() for n in needles if n and n.strip()]
-        changed = 0
-        with self.db.write(lock="sources-forget") as con:
-            for needle in wanted:
-                pattern = f"%{_escape_like(needle)}%"
-                for table, key, column, blank in (("source_state", "name", "last_error", _without),
-                                                  ("source_runs", "id", "error", _without),
-                                                  ("source_files", "sha256", "file", lambda *_: ERASED)):
-                    rows = con.execute(text(f"SELECT name, {key}, {column} FROM {table} "
-                                            f"WHERE lower({column}) LIKE :p ESCAPE '\\'"), {"p": pattern}).all()
-                    for name, k, value in rows:
-                        con.execute(text(f"UPDATE {table} SET {column} = :v WHERE name = :n AND {key} = :k"),
-                                    {"v": blank(value, needle), "n": name, "k": k})
-                    changed += len(rows)
-                changed += con.execute(text("DELETE FROM source_requests WHERE lower(report) LIKE :p ESCAPE '\\'"),
-                                       {"p": pattern}).rowcount
-        return changed
-
-    def forget_text(self, needle: str) -> int:
-        """`forget` for one needle (a customer id, an email, a name as written)."""
-        return self.forget([needle])
-
+    def forget(self, mentions: Callable[[str], bool], scrub: Callable[[str], str]) -> int:
+        """Erasure: an error, cursor, loaded file name or sync report that `mentions` a customer
+        (whole ids and addresses: tools/privacy/needles.py) has their words replaced by
+        `scrub`; the short reason and the numbers stay. The content hashes stay too, so a file
+        loaded before is still not loaded twice (and the erasure ledger keeps them out of a
+        re-load). Returns the values changed."""
+        columns = {"source_state": (("name",), ("last_error", "cursor")), "source_runs": (("id",), ("error",)),
+                   "source_files": (("name", "sha256"), ("file",)), "source_requests": (("id",), ("report",))}
+        return scrub_columns(self.db, columns, mentions, scrub, lock="sources-forget")
 
     def close(self) -> None:
         """Nothing to close: connections belong to the shared operational database's pool,
         which leaves none open between calls (erasure compacts the file next)."""
-
-    def scrub(self, mentions: Callable[[str], bool], scrub: Callable[[str], str]) -> int:
-        """Erasure by mention: an error, cursor or report that quotes a customer in any form
-        (`mentions`) has those words replaced (`scrub`); the numbers stay. Returns the values
-        changed. `forget` above handles exact needles; this catches names as written."""
-        columns = {"source_state": ("name", ("last_error", "cursor")), "source_runs": ("id", ("error",)),
-                   "source_files": ("sha256", ("file",)), "source_requests": ("id", ("report",))}
-        changed = 0
-        with self.db.write(lock="sources-forget") as con:
-            for table, (key, cols) in columns.items():
-                for col in cols:
-                    rows = con.execute(text(f"SELECT {key}, {col} FROM {table} WHERE {col} IS NOT NULL")).all()
-                    for k, value in rows:
-                        if mentions(str(value)):
-                            con.execute(text(f"UPDATE {table} SET {col} = :v WHERE {key} = :k"),
-                                        {"v": scrub(str(value)), "k": k})
-                            changed += 1
-        return changed
 
 
 class SyncRequests:
@@ -333,14 +295,3 @@ def _status(row: Any) -> SourceStatus:
     (name, kind, cursor, attempt, success, status, error, rows, total, newest, new_at, running) = row
     return SourceStatus(name, kind, json.loads(cursor) if cursor else {}, _t(attempt), _t(success),
                         status, error, rows, int(total or 0), _t(newest), _t(new_at), _t(running))
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _without(error: str, needle: str) -> str:
-    """"data refused: row 12 ana@example.com has no order time" -> "data refused: row 12
-    [erased] has no order time": the customer's words go, the reason stays for freshness
-    messages and for whoever fixes the export."""
-    return re.sub(re.escape(needle), "[erased]", error, flags=re.IGNORECASE)

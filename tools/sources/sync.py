@@ -18,7 +18,7 @@ from typing import Any
 
 from tools.core.errors import JourneyError, ToolUnavailable
 from tools.core.stages import TouchpointMap
-from tools.data.ingest import Load, ingest_loads
+from tools.data.ingest import IngestReport, Load, ingest_loads
 from tools.data.mapping import Mapping
 from tools.data.store import JourneyStore
 from tools.sources.files import FileOutcome, sync_inbox, sync_url
@@ -27,7 +27,7 @@ from tools.sources.pages import Connector, Page
 from tools.sources.spec import SourceSpec
 from tools.sources.state import SourceState, SyncBusy
 
-Credentials = dict[str, str]  # "token" and any other secret a source needs, read by bot/config.py
+Credentials = dict[str, str]  # "token" and any other secret a source needs, read by bot/config/loading.py
 
 
 def connector(kind: str) -> Connector:
@@ -62,6 +62,7 @@ class SyncReport:
     busy: bool = False  # another sync of this source was running: nothing done
     retry: bool = False  # failed for a passing reason (vendor down, rate limit, store busy): try again soon
     published: int | None = None  # several instances: the journey store version its rows went out in
+    erased_rows: int = 0  # API sources: rows of customers erased by `journeybot forget`, left out
 
     def to_text(self) -> str:
         if self.busy:
@@ -75,6 +76,9 @@ class SyncReport:
         lines = [head]
         if self.published is not None:
             lines.append(f"  published as journey store version {self.published}")
+        if self.erased_rows:
+            lines.append(f"  {self.erased_rows:,} row{'s' if self.erased_rows != 1 else ''} of erased customers "
+                         "left out (they stay erased; erase them at the vendor too)")
         if self.error:
             lines.append(f"  error: {self.error}" + (f" — {self.detail}" if self.detail else ""))
         lines += [f"  {f.to_text()}" for f in self.files]
@@ -132,6 +136,7 @@ def sync_source(store: JourneyStore, spec: SourceSpec, state: SourceState, *,
 @dataclass
 class _Progress:
     rows: int = 0
+    erased_rows: int = 0  # rows of erased customers the vendor sent again, left out
     records: int = 0
     pages: int = 0
     files: list[FileOutcome] = field(default_factory=list)
@@ -155,7 +160,9 @@ def _sync_api(store: JourneyStore, spec: SourceSpec, state: SourceState, client:
     cursor = status.cursor if status else {}
     with TemporaryDirectory(prefix=f"journeybot-{spec.name}-") as tmp:
         for n, page in enumerate(connector(spec.kind).pages(client, spec, cursor)):
-            rows = load_page(store, spec, page, Path(tmp) / f"page{n}", touchpoints)
+            reports = load_page(store, spec, page, Path(tmp) / f"page{n}", touchpoints)
+            rows = sum(r.inserted + r.updated for r in reports)
+            progress.erased_rows += sum(r.erased_rows for r in reports)
             state.save_cursor(spec.name, page.cursor, rows=rows, newest=page.newest)
             progress.rows += rows
             progress.records += page.records
@@ -165,8 +172,8 @@ def _sync_api(store: JourneyStore, spec: SourceSpec, state: SourceState, client:
 
 
 def load_page(store: JourneyStore, spec: SourceSpec, page: Page, folder: Path,
-              touchpoints: TouchpointMap | None) -> int:
-    """The page's rows into the journey tables, in one transaction; rows added or changed."""
+              touchpoints: TouchpointMap | None) -> list[IngestReport]:
+    """The page's rows into the journey tables, in one transaction; a report per table."""
     loads = []
     folder.mkdir(parents=True, exist_ok=True)
     for i, batch in enumerate(page.batches):
@@ -178,9 +185,8 @@ def load_page(store: JourneyStore, spec: SourceSpec, page: Page, folder: Path,
         m: dict[str, Any] = {"table": batch.table, "name": spec.name, "unknown_customers": "create", **batch.mapping}
         loads.append(Load(path, Mapping.model_validate(m)))
     if not loads:
-        return 0
-    reports = ingest_loads(store, loads, touchpoints=touchpoints)
-    return sum(r.inserted + r.updated for r in reports)
+        return []
+    return ingest_loads(store, loads, touchpoints=touchpoints)
 
 
 def _finish(state: SourceState, run: int, spec: SourceSpec, p: _Progress, started: float,
@@ -193,7 +199,8 @@ def _finish(state: SourceState, run: int, spec: SourceSpec, p: _Progress, starte
     state.finish(run, spec.name, ok=error is None, rows=rows,
                  error=None if error is None else error + (f": {detail}" if detail else ""))
     return SyncReport(spec.name, spec.kind, error is None, rows, p.records or len(p.files), p.pages, requests,
-                      time.perf_counter() - started, error, detail, tuple(p.files), retry=retry)
+                      time.perf_counter() - started, error, detail, tuple(p.files), retry=retry,
+                      erased_rows=p.erased_rows)
 
 
 def probe_source(spec: SourceSpec, *, credentials: Credentials | None = None,

@@ -1,6 +1,6 @@
 """Secrets pasted where they do not belong in the config file.
 
-bot/config.py refuses keys named like secrets (`api_key = ...`). People also paste the key
+bot/config/loading.py refuses keys named like secrets (`api_key = ...`). People also paste the key
 itself as the *name* of the variable (`api_key_env = "sk-proj-..."`) or into a URL
 (`base_url = "https://user:sk-...@host/v1"`, `...?api_key=...`). Both would put the secret in
 backups, screenshots and `config show`, so `load_config` (and `journeybot config check`)
