@@ -72,7 +72,21 @@ def boost_kpis(slots: Any) -> float:
     return 0.45 if has_metric(slots) else 0.0
 
 
+def ranks_conversion(slots: Any) -> bool:
+    """"Which traffic type converts best?", "do returning visitors convert better than new
+    ones?": conversion compared across the groups of a dimension, which a funnel split by it
+    answers with each group's entrants and conversion (movers would answer a change)."""
+    from bot.agent.slots import GROUP_CONVERSION
+
+    text = text_of(slots)
+    # "...better than last month?" is a change over time: movers or compare, not this
+    return getattr(slots, "breakdown", None) in KPI_DIMS and bool(GROUP_CONVERSION.search(text)) \
+        and not _FUTURE.search(text) and not getattr(slots, "against", None) and not _COMPARE_CUE.search(text)
+
+
 def boost_funnel(slots: Any) -> float:
+    if ranks_conversion(slots):
+        return 1.0
     two = len(getattr(slots, "stages", []) or []) >= 2 or len(getattr(slots, "touchpoints", []) or []) >= 2
     return 0.35 if two else 0.0
 
@@ -97,6 +111,8 @@ def boost_movers(slots: Any) -> float:
     # A group movers cannot split by (a stage, a product category) is another tool's question.
     cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come)\b", text)))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
+    if ranks_conversion(slots):
+        return 0.0
     return 0.9 if has_metric(slots) and (cue or split) else 0.0
 
 

@@ -22,6 +22,7 @@ from bot.agent.analytics_cues import (
     boost_movers,
     boost_trend,
     metrics_from,
+    ranks_conversion,
     text_of,
 )
 from bot.agent.tools import ToolContext, ToolSpec
@@ -129,9 +130,27 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         from tools.core.stages import STAGES
 
         args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
+    elif ranks_conversion(slots):
+        to_purchase = _stages_to_purchase(ctx)
+        if to_purchase:
+            args["stages"] = to_purchase
     if getattr(slots, "breakdown", None) in KPI_DIMS:
         args["by"] = slots.breakdown
     return args
+
+
+def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:
+    """The stages the data has, up to purchase: "which channel converts best?" means converts
+    to buying, not to a review or referral after it (the funnel's default end)."""
+    from tools.analytics.scope import present_stages
+
+    try:
+        with ctx.store.connect() as con:
+            present = present_stages(con)
+    except Exception:  # an empty or busy store: the funnel's own default steps
+        return None
+    steps = [s for s in present if s != "post-purchase" and s != "advocacy"]
+    return steps if len(steps) >= 2 and steps[-1] == "purchase" else None
 
 
 def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:

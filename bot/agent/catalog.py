@@ -33,7 +33,8 @@ DESCRIBE_CUES = (
      r"\b(?:what|which) (?:data|info|information|records) (?:do |have )?(?:you|we) (?:\w+ )?(?:got|have|hold|keep)\b|"
      r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
      r"\bin yet\b|\b(?:date|time) range\b", 0.9),
-    (r"\bhow many (?:customers|orders|rows|records|events|surveys|tickets|people) (?:do we have|are there|have we got|"
+    (r"\bhow many (?:support |customer |help ?desk )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
+     r"reviews|people) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
      0.6),
     (r"\bdata\b", 0.2),

@@ -216,6 +216,12 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 _OPEN_ABOUT = (r"\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
                r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b")
+# "what are customers saying (about us), over all our data?": no topic to look for, so an
+# overview of what they say (the themes) rather than a search for the words left over.
+_SAYING_AT_ALL = (r"\bwhat (?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}(?:saying|say|said|writing|written|think|thinking)"
+                  r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
+                  r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
+                  r"at the moment|right now)\b)")
 SEARCH_CUES = (
     (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
@@ -227,6 +233,7 @@ SEARCH_CUES = (
      r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    (_SAYING_AT_ALL, -0.5),
     (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
 )
 SENTIMENT_CUES = (
@@ -238,6 +245,7 @@ SENTIMENT_CUES = (
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
 )
 THEME_CUES = (
+    (_SAYING_AT_ALL, 0.8),
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"

@@ -141,6 +141,9 @@ def _metrics(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
+    if "csat" in out and "csat_mean" in out and not re.search(r"\b(?:average|mean|avg)\b", t):
+        out.remove("csat_mean")
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not re.search(
@@ -201,14 +204,14 @@ def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
-def parse_breakdown(text: str) -> str | None:
+def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
             r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+)\s+"
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?")
     best: tuple[int, str] | None = None
-    for words, dim in DIMENSION_WORDS:
+    for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = re.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
             re.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
                       rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
@@ -216,6 +219,42 @@ def parse_breakdown(text: str) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)
     return best[1] if best else None
+
+
+_STEM_DIMS = (("channels", "channel"), ("segments", "segment"), ("cities", "city"), ("regions", "region"),
+              ("age_bands", "age_band"))
+
+
+def value_stems(known: Known | None) -> list[tuple[str, str]]:
+    """Names of a dimension that the data's own values give: when every channel is called
+    "traffic_type_<n>" (or every region "zone 3"), "which traffic type converts best?" asks for
+    a breakdown by channel, whatever the export called it."""
+    if known is None:
+        return []
+    out = []
+    for attr, dim in _STEM_DIMS:
+        values = [re.split(r"[_\s]+", v.lower().strip()) for v in getattr(known, attr)]
+        if len(values) < 2:
+            continue
+        stem: list[str] = []
+        for parts in zip(*values, strict=False):
+            if len(set(parts)) != 1 or parts[0].isdigit():
+                break
+            stem.append(parts[0])
+        if stem and len(" ".join(stem)) >= 3:
+            out.append((r"\s+".join(map(re.escape, stem)) + "(?:s)?", dim))
+    return out
+
+
+# "do returning visitors convert better than new ones?", "which traffic type converts best?":
+# conversion ranked across groups (a funnel split by the groups), not one total.
+GROUP_CONVERSION = re.compile(
+    r"\bconver\w* (?:the )?(?:best|worst|most|least|highest|lowest)\b|"
+    r"\b(?:best|worst|highest|lowest|top)[- ]converting\b|"
+    r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"
+    r"\b(?:better|worse) (?:at )?convert\w*\b|"
+    r"\bconver\w* (?:\w+ ){0,2}(?:better|worse|more|less)(?: (?:or|than) (?:\w+ ){0,3}(?:worse|better|less|more))?\?|"
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b")
 
 
 def parse_top(text: str) -> int | None:
@@ -245,10 +284,13 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
     "from purchase to post-purchase" is not the state of Tocantins."""
     hits: list[tuple[int, str]] = []
     for value in sorted(values, key=len, reverse=True):
-        v = re.escape(value.lower())
+        # "Returning_Visitor" as stored is "returning visitors" as said
+        v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
         if people:
             pattern = (rf"\b{v}s?\b(?=\s+(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
+            if re.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
+                pattern += rf"|\b{v}s?\b"
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
         if not people and len(value) <= 3 and value.isupper():
@@ -358,7 +400,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         period=when.period, against=when.against, grain=when.grain,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
-        breakdown=parse_breakdown(rest), persona=parse_persona(text, known.personas), top=parse_top(rest),
+        breakdown=parse_breakdown(rest, known), persona=parse_persona(text, known.personas), top=parse_top(rest),
         text=text, norm=t, fixes=fixes, customer_id=_customer_id(text),
         touchpoints=_touchpoints(rest, known.touchpoints),
     )
@@ -370,6 +412,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     taken = {v.lower() for v in slots.filters.get("segment", [])}
     slots.channels = [c for c in slots.channels if not any(
         re.search(rf"\b{re.escape(w)}\s+(?:{PEOPLE})", rest) for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    _groups_compared(slots, rest)
     slots.sources = [s for p, s in SOURCE_WORDS if re.search(rf"\b(?:{p})\b", rest)]
     neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))
     slots.polarity = "negative" if neg and not pos else "positive" if pos and not neg else None
@@ -380,6 +423,24 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
     return slots
+
+
+def _groups_compared(slots: Slots, t: str) -> None:
+    """"Do returning visitors convert better than new ones?" names a group of a dimension to
+    compare it with the others: the question is the breakdown by that dimension, not a filter
+    keeping one group."""
+    if slots.breakdown is not None or not GROUP_CONVERSION.search(t):
+        return
+    named = {dim: vals for dim, vals in slots.filters.items() if vals and dim in ("segment", "city", "region", "age_band")}
+    if slots.channels:
+        named["channel"] = slots.channels
+    if len(named) == 1:
+        dim = next(iter(named))
+        slots.breakdown = dim
+        if dim == "channel":
+            slots.channels = []
+        else:
+            slots.filters.pop(dim)
 
 
 def _unknown(after_metrics: str, period_words: str | None) -> list[tuple[str, str]]:

@@ -31,19 +31,35 @@ METRIC_TERMS: list[tuple[str, str]] = [
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
      r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
-     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:a |the |our |support )?{_TICKETS}|"
+     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
+     rf"(?:a |the |our |support )?{_TICKETS}|"
      rf"{_TICKETS} (?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
      r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
      r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
-     r"it gets) (?:closed|resolved|fixed|sorted|solved)", "resolution_time"),
+     r"it gets) (?:closed|resolved|fixed|sorted|solved)|"
+     # "how many tickets are still open?": the resolution KPI counts the unresolved ones.
+     r"\bunresolved\b|(?:open|outstanding) (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests)\b|"
+     r"(?:tickets|cases|queries|enquiries|inquiries) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|(?:not|[a-z]+n'?t) (?:yet )?"
+     r"(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b", "resolution_time"),
     (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
      rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
-     r"delivered late|late (?:deliver|arriv)\w*", "on_time_delivery"),
+     r"delivered late|late (?:deliver|arriv)\w*|on schedule|"
+     # "arrived by the estimated date", "delivered before the promised day", "met the delivery estimate"
+     r"(?:arriv\w*|deliver\w*|came|come|turn(?:ed|s)? up|got there|get there|reach\w*|landed) (?:\w+ ){0,3}"
+     r"(?:by|before|on or before|within|ahead of|in line with) (?:the |their |its |our |an? )?(?:estimated|promised|"
+     r"expected|quoted|due|target|scheduled|agreed|committed|estimate|promise)\b|"
+     r"(?:by|before|within) (?:the |their |its )?(?:delivery )?(?:estimate|promise|due date|eta|deadline)\b|"
+     r"(?:met|meet|meets|hit|hits|kept|keep|beat|beats|missed|miss|misses) (?:the |our |their )?(?:delivery )?"
+     r"(?:promise|estimate|eta|due date|deadline|promised date|estimated date)s?\b", "on_time_delivery"),
     (rf"{_DELIVERY} (?:times?|speed|durations?)|time to (?:deliver|ship)|days? to (?:deliver|ship|arrive)|"
      rf"how (?:long|many days|fast|quick(?:ly)?|slow) (?:does|do|did|will|is|are|has been|have been) (?:the |our |it take (?:to|for) )?"
      rf"(?:{_DELIVERY}|deliver|ship|parcels?|orders? to arrive)|"
      rf"{_DELIVERY} (?:take|takes|took|taking)|{_DELIVERY} (?:is |was |are |got )?(?:faster|slower|quicker)|"
-     r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*",
+     r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*|"
+     r"days? (?:from|between) (?:an? |the )?(?:order|purchase|ordering|buying|checkout) (?:to|and|until|till) "
+     r"(?:the )?(?:delivery|arrival|doorstep|door|receipt)|"
+     r"(?:days?|time|long) (?:\w+ ){0,2}(?:for|until|till|before) (?:\w+ ){0,3}(?:orders?|parcels?|packages?|deliveries) "
+     r"(?:to |have |has |are |get )?(?:arrive|arrives|arrived|reach|land|turn up|get delivered|delivered)",
      "delivery_time"),
     (r"(?:cart|basket|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
      r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|checkouts?)|abandonment|"
@@ -59,6 +75,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:a )?(?:purchase|sale|order|buy)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
+    (r"\b(?:4|four) ?(?:or|and|to|-|–|/) ?(?:5|five)(?:[- ]stars?| star| out of (?:5|five))?\b|"
+     r"\b(?:4|four)[- ]?(?:\+|plus)(?= |$)|\b(?:4|four)[- ]stars? (?:or|and) (?:above|more|up|higher|better)\b|"
+     r"\btop[- ]two[- ]box\b|(?:share|percentage|proportion|%) of (?:\w+ ){0,2}(?:good|positive|high|happy) "
+     r"(?:reviews|ratings|scores)\b", "csat"),
     (r"(?:average|mean|avg|overall)\s+(?:customer\s+|star\s+|review\s+|satisfaction\s+)*(?:score|rating|csat)s?|"
      r"review (?:score|rating)s?|star ratings?|csat mean|mean csat|\bratings?\b|stars? out of (?:5|five)",
      "csat_mean"),
@@ -75,21 +95,34 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
      r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
-     r"(?:purchase|order)s? again|second (?:purchase|order)", "repeat_purchase_rate"),
+     r"(?:purchase|order)s? again|second (?:purchase|order)|"
+     r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|two or more times|"
+     r"at least twice|multiple times|more than one time|again)\b|more than one order|(?:two|2) or more orders|"
+     r"(?:customers|people|buyers|shoppers|clients|regulars) (?:\w+ ){0,2}(?:come|coming|came) back\b|"
+     r"come back for more", "repeat_purchase_rate"),
     (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|"
      r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends) per (?:order|visit|transaction|basket)|"
      r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|"
      r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
      "aov"),
     (r"active (?:customers|users|shoppers|buyers|people)|unique (?:customers|shoppers|visitors|buyers)|"
-     r"customers (?:who )?(?:were |are )?active", "active_customers"),
+     r"customers (?:who )?(?:were |are )?active|"
+     # "how many visitors did we have?": everyone with any event in the period
+     r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)(?! (?:\w+ )?(?:bought|"
+     r"purchased|ordered|converted|made|placed))\b|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b", "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
-     r"(?:who |that )?(?:go on to |end up |actually )?(?:buy|purchase|order)", "purchase_conversion"),
+     r"(?:who |that )?(?:go on to |end up |actually )?(?:buy|purchase|order)|"
+     r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
+     r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
+     r"placed (?:an )?orders?|checked out)\b|"
+     r"how many (?:unique |distinct )?buyers(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall))",
+     "purchase_conversion"),
     (r"revenue|\bsales\b|takings|turnover|\bincome\b|"
      r"how much (?:money )?(?:did |have |do )?we (?:make|made|take|taken|sell|sold|earn|earned|bring in)|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),

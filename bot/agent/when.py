@@ -47,7 +47,11 @@ _NAMED: list[tuple[str, str]] = [
      r"\bso far this year\b", "this_year"),
     (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |our |of the )?data\b|\bwhole history\b|"
      r"\bsince (?:we |you )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
-     r"\bin total\b|\balltogether\b|\baltogether\b", "all"),
+     r"\bin total\b|\balltogether\b|\baltogether\b|"
+     # "across all our orders", "over the entire history": every row, not the default window
+     r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:orders|tickets|customers|reviews|"
+     r"sessions|visits|deliveries|history|time|records|rows|years?|months)\b|"
+     r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b", "all"),
 ]
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
@@ -261,7 +265,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     found.sort()
     if len(found) > 1:  # "overall performance last month": "overall" is not a period here
         found = [f for f in found if not (f[2] == "all" and re.fullmatch(
-            r"overall|ever|so far|in total|altogether|alltogether", t[f[0]:f[1]]))] or found
+            r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",
+            t[f[0]:f[1]]))] or found
     out = When(spans=[(s, e) for s, e, _ in found])
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")

@@ -97,12 +97,7 @@ QUESTIONS = [
 
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
-KNOWN_ASK: dict[str, str] = {
-    "reviews 4-5": "issue 17a (planner): routed to describe_data",
-    "median delivery days": "issue 17a (planner): routed to next_best_actions",
-    "delivered by the estimate": "issue 17a (planner): routed to paths",
-    "repeat customers": "issue 17a (planner): routed to draft_personas",
-}
+KNOWN_ASK: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
@@ -140,8 +135,6 @@ def test_portuguese_reviews_form_no_english_themes_and_the_answer_says_so(olist)
     assert "produto / não" not in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="issue 17a (planner): 'what are customers saying' is routed to"
-                   " feedback search for the words 'over all data', not to themes")
 def test_asked_in_plain_words_the_answer_says_the_reviews_are_portuguese(olist):
     answer = olist.ask("what are customers saying about us, over all our data?")["answer"]
     assert "in a language the offline reader" in answer and "Portuguese" in answer, answer

@@ -61,10 +61,7 @@ QUESTIONS = [
 
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
-KNOWN_ASK: dict[str, str] = {
-    "visitors": "issue 17a (planner): routed to describe_data",
-    "buyers": "issue 17a (planner): routed to another tool than the KPIs",
-}
+KNOWN_ASK: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))

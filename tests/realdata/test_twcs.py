@@ -76,10 +76,7 @@ QUESTIONS = [
 
 # Questions another piece of work still answers wrongly (issue and reason); see the report.
 KNOWN_CLI: dict[str, str] = {}
-KNOWN_ASK: dict[str, str] = {
-    "unresolved": "issue 17a (planner): routed to describe_data",
-    "tickets": "issue 17a (planner): routed to the KPIs, not describe_data (counts the last 30 days' tickets)",
-}
+KNOWN_ASK: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_CLI))
