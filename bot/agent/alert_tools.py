@@ -87,6 +87,7 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
                      r"|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"give me a heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"send me an alert|set up an alert)\b", re.I)
 
 
@@ -162,13 +163,17 @@ _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
                    r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*\balerts?\b")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
-                   r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b")
+                   r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
+                   r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
+                   r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
+                   r"why|whether|if)\b)[\w'-]+ ){0,3}(?:delete|remove|scrap|bin|get rid of) "
+                   r"(?:it|that|this|that one|this one)\b")
 LIST_CUES = (
     (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
-     r"\bshow (?:me )?(?:my |the |all )?alert (?:rules|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
+     r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
      1.0),
 )
@@ -177,7 +182,9 @@ OPEN_CUES = (
      r"triggered|current|live) alerts?\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
-     r"\balerts? (?:are )?(?:open|firing)\b", 1.0),
+     r"\balerts? (?:are )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
+     r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
+    (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b", 0.8),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"

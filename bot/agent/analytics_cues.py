@@ -32,11 +32,15 @@ _COMPARE_CUE = re.compile(
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
     r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
-    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b")
+    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
+    r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
+    r"\bagainst the (?:day|week|month|quarter|year) before\b")
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
+                        r"\b(?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
+                        r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?)\b"
@@ -109,10 +113,13 @@ def boost_movers(slots: Any) -> float:
     breakdown = getattr(slots, "breakdown", None)
     by = breakdown in KPI_DIMS
     # A group movers cannot split by (a stage, a product category) is another tool's question.
-    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come)\b", text)))
+    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come|where did)\b",
+                                                                                text)))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
     if ranks_conversion(slots):
         return 0.0
+    if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):
+        return 0.0  # "which segment has the highest CLV?": the lifetime-value tool splits it by group itself
     return 0.9 if has_metric(slots) and (cue or split) else 0.0
 
 
@@ -135,7 +142,8 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
-    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? out\b|\bgive up\b|\bgiving up\b|"
+    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
+     r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
@@ -185,6 +193,8 @@ COMPARE_CUES = (
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
     (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+    (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up against\b|"
+     r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b", 0.55),
     (r"\bsince last\b", 0.2),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )

@@ -30,6 +30,7 @@ DESCRIBE_CUES = (
      r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
      r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b|"
+     r"\b(?:overview|list|summary|rundown) of (?:the |our |your )?(?:tables|data|files|sources)\b|\btables you\b|"
      r"\b(?:what|which) (?:data|info|information|records) (?:do |have )?(?:you|we) (?:\w+ )?(?:got|have|hold|keep)\b|"
      r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
      r"\bin yet\b|\b(?:date|time) range\b", 0.9),
@@ -38,6 +39,7 @@ DESCRIBE_CUES = (
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
      0.6),
     (r"\bdata\b", 0.2),
+    (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
 )
 
 

@@ -29,7 +29,8 @@ DIGEST_CUES = (
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
      r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
      r"strange|new|important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
-     r"\bwhat happened (?:yesterday|last week|today)\b", 0.9),
+     r"\bwhat happened (?:yesterday|last week|today)\b|\bst(?:and|ood|ands|anding) out\b|\bout of the ordinary\b|"
+     r"\b(?:a |an )?(?:normal|usual|typical|ordinary|average) (?:day|week)\b", 0.9),
 )
 
 

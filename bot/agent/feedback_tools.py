@@ -138,6 +138,10 @@ def _score_filters(text: str) -> dict[str, Any]:
         key = "csat" if scale in ("5", "five") else "nps"
         out[f"min_{key}"] = out[f"max_{key}"] = score
         return out
+    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*stars?\b", text)  # "gave us 1 or 2 stars"
+    if m:
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        return {"min_csat": lo, "max_csat": hi}
     m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
     if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
         lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)

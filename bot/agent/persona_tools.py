@@ -238,7 +238,7 @@ SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
      r"personas\b|\bpersonas (?:do we have|have we (?:got|saved|made)|are (?:saved|stored)|have been saved|on file)\b|"
-     r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b", 0.9),
+     r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b|\bpersona (?:library|collection|catalogue|catalog|list)\b", 0.9),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ )?persona\b|version \d)|"

@@ -42,7 +42,8 @@ _COMMAND = re.compile(
     r"^(?:please |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
-    r"contact|discount)(?! me\b| us\b| the (?:\w+ )?digest\b)|"
+    r"contact|discount)(?! me\b| us\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
+    r"summary|round-?up|recap)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech))(?![\w-])")
 

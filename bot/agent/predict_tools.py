@@ -114,7 +114,8 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
         out["tier"] = "high_and_medium"
     elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|"
-                   r"\bbuying less\b|\bcoming less\b|\bslowing down\b|\bdrifting\b", text):
+                   r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
+                   r"\bdrifting\b", text):
         out["tier"] = "lapsing"
     if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b", text):
         out["sort_by"] = "value"
@@ -134,6 +135,12 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["days"] = min(int(m.group(1)), 180)
     elif period in ("last_month", "this_month"):
         out["days"] = 30
+    m = re.search(r"\b(?:a|one|(\d+|two|three|four|six)) (day|week|fortnight|month)s? (?:ago|before|back|earlier)\b", text)
+    if m:
+        from bot.agent.vocab import NUMBER_WORDS
+
+        n = int(m.group(1)) if (m.group(1) or "").isdigit() else NUMBER_WORDS.get(m.group(1) or "one", 1)
+        out["days"] = min(n * {"day": 1, "week": 7, "fortnight": 14, "month": 30}[m.group(2)], 180)
     return out
 
 
@@ -174,7 +181,7 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             break
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
-    if re.search(r"\beach customer\b|\bper customer\b|\bone by one\b|\bcustomer by customer\b|\bwhich customers\b|"
+    if re.search(r"\beach customer\b|\bper[- ]customer\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|\bwhich customers\b|"
                  r"\bwho (?:needs|should)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
@@ -200,12 +207,14 @@ AT_RISK_CUES = (
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b|"
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
-     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b", 0.9),
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
+     r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
+     r"\bless often than (?:they|before|usual)\b", 0.9),
 )
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
-     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk)\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
      r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
 )
@@ -226,6 +235,7 @@ PROPENSITY_CUES = (
 )
 ACTION_CUES = (
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
      r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
@@ -236,7 +246,10 @@ ACTION_CUES = (
 )
 LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b", 0.85),
+     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
+     r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
+     0.85),
 )
 
 

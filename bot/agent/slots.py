@@ -171,7 +171,7 @@ def parse_stages(text: str) -> list[str]:
             found.append((m.start(), stage))
     for m in re.finditer(r"\b(?:checkouts?|check out|paying|payment)\b", t):
         found.append((m.start(), "decision"))
-    for m in re.finditer(r"\b(?:advocates?|ambassadors?)\b", t):
+    for m in re.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
     for m in re.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
         found.append((m.start(), "awareness"))

@@ -23,7 +23,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"days? (?:to|before|until) (?:the |their |a )?first (?:purchase|order)|"
      r"buy for the first time|first[- ]purchase time|"
      r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
-     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)", "time_to_first_purchase"),
+     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)|"
+     r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,4}(?:between|from) (?:[\w']+ ){1,3}(?:and|to|until|till) "
+     r"(?:the |their |a )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
     (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
      r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
@@ -33,7 +35,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
      rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
      rf"(?:a |the |our |support )?{_TICKETS}|"
-     rf"{_TICKETS} (?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
+     rf"{_TICKETS} (?:take |took |takes |taking )?(?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
      r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
      r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
      r"it gets) (?:closed|resolved|fixed|sorted|solved)|"
@@ -61,11 +63,11 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:days?|time|long) (?:\w+ ){0,2}(?:for|until|till|before) (?:\w+ ){0,3}(?:orders?|parcels?|packages?|deliveries) "
      r"(?:to |have |has |are |get )?(?:arrive|arrives|arrived|reach|land|turn up|get delivered|delivered)",
      "delivery_time"),
-    (r"(?:cart|basket|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
-     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|checkouts?)|abandonment|"
+    (r"(?:cart|basket|trolley|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
+     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|trolleys?|checkouts?)|abandonment|"
      r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
      r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
-     r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?)|without checking out", "cart_abandonment"),
+     r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?|trolleys?)|without checking out", "cart_abandonment"),
     (r"bounc\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
@@ -80,7 +82,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\btop[- ]two[- ]box\b|(?:share|percentage|proportion|%) of (?:\w+ ){0,2}(?:good|positive|high|happy) "
      r"(?:reviews|ratings|scores)\b", "csat"),
     (r"(?:average|mean|avg|overall)\s+(?:customer\s+|star\s+|review\s+|satisfaction\s+)*(?:score|rating|csat)s?|"
-     r"review (?:score|rating)s?|star ratings?|csat mean|mean csat|\bratings?\b|stars? out of (?:5|five)",
+     r"review (?:score|rating)s?|star ratings?|(?:score|rate|rated|scored|rating) us (?:on average|out of)|"
+     r"(?:on )?average (?:score|rating|stars?) (?:\w+ ){0,2}(?:gave|give|given) us|csat mean|mean csat|\bratings?\b|stars? out of (?:5|five)",
      "csat_mean"),
     (r"\bcsat\b|satisf\w*|customer happiness", "csat"),
     (r"\bnps\b|net promoter|promoter score|recommend(?:ing)? us|(?:would|likely to|willing to) recommend|"
@@ -108,8 +111,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"active (?:customers|users|shoppers|buyers|people)|unique (?:customers|shoppers|visitors|buyers)|"
      r"customers (?:who )?(?:were |are )?active|"
      # "how many visitors did we have?": everyone with any event in the period
-     r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)(?! (?:\w+ )?(?:bought|"
-     r"purchased|ordered|converted|made|placed))\b|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
+     r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
+     r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
      r"how many people (?:visited|came|came by|dropped by|stopped by)\b", "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
@@ -246,6 +249,7 @@ narrow save saved delete remove change disable enable unusual anomaly unhappy ne
 positive loyalty members subscribers regulars lapsing at-risk risk rating ratings score scores
 category categories product products region regions city cities people spend spent lifetime
 data database dataset figures records rows tables buyers shoppers visitors clients performance
+stars star reviewers shop store briefing alarm alarms flagged
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer

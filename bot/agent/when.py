@@ -271,8 +271,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
     periods = []
-    for s, _e, p in found:
-        if periods and (ref.search(t[:s]) or (re.search(r"\bcompar|\bbetween\b", t) and
+    for s, e, p in found:
+        if t[e:e + 2] == "'s":  # "yesterday's tickets": the period asked about, never a comparison
+            periods.append(p)
+        elif periods and (ref.search(t[:s]) or (re.search(r"\bcompar|\bbetween\b", t) and
                                               re.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
             out.against = p
         elif p in _THIS_OF and re.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
