@@ -29,10 +29,11 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(r"review|rating|rate us|rated|stars?\b|score|csat|nps|satisf|sentiment|"
+_SATISFACTION = re.compile(r"review|rating|rate us|rated|stars?\b|score|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
                            r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
-_COMPARISON = re.compile(r"hurt|lower|higher|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps", re.I)
+_COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because", re.I)
 
 
@@ -69,6 +70,12 @@ def _boost(slots: Any) -> float:
     # compared ("do Instagram customers rate us lower?").
     if not named and not (compared and getattr(slots, "channels", None)):
         return -0.2
+    if compared and by_from(text) in ("delivery", "product_category", "segment"):
+        return 0.9  # feelings split by these only this tool gives ("is sentiment worse for some segments?")
+    if compared and _RATED.search(text):
+        return 0.8  # ratings compared across groups: the KPIs give one total, sentiment reads texts
+    if compared and by_from(text, getattr(slots, "channels", None)) in ("stage", "channel"):
+        return 0.35  # how people feel by stage or channel, without a rating named: feedback sentiment's
     return 0.5 if compared else 0.25
 
 
