@@ -109,11 +109,14 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
         return {"code": label, "ready s": ready_s,
                 "answer p50 ms": 1000 * statistics.median(one), "answer p95 ms": 1000 * pct(one, 0.95),
                 "burst answers/s": args.requests / burst_s, "RSS idle MB": rss_idle[0],
-                "RSS after single MB": rss_single[0], "peak RSS MB": rss_burst[1],
+                "RSS after single MB": rss_single[0], "RSS after burst MB": rss_burst[0],
+                "peak RSS MB": rss_burst[1],
                 "_sample": sample[:300]}
     finally:
         bot.stop()
         fake.stop()
+        if os.environ.get("BENCH_SERVE_LOG"):
+            print(bot.output()[-4000:])
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ the whole file is copied. Results computed from the store are cached under it
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import threading
@@ -96,6 +97,7 @@ class JourneyStore:
         self._keeper: tuple[duckdb.DuckDBPyConnection, Path] | None = None
         self._last_use = 0.0
         self._closer: threading.Thread | None = None
+        self._closes_at_exit = False
         self._profile_json: str | None = None
         self._ready = False
         self._lock = threading.RLock()
@@ -173,6 +175,9 @@ class JourneyStore:
             if self._keeper is None:
                 assert self.path is not None
                 self._keeper = (self._open_file(), self.path)
+                if not self._closes_at_exit:  # DuckDB aborts if its instance outlives Python
+                    atexit.register(self.close)
+                    self._closes_at_exit = True
             if self._closer is None or not self._closer.is_alive():
                 self._closer = threading.Thread(target=self._close_when_idle, daemon=True,
                                                 name="journeybot-store-keeper")
