@@ -175,7 +175,7 @@ class JourneyStore:
             if self._keeper is None:
                 assert self.path is not None
                 self._keeper = (self._open_file(), self.path)
-                if not self._closes_at_exit:  # DuckDB aborts if its instance outlives Python
+                if not self._closes_at_exit:  # closed before Python tears down (a daemon thread holds it)
                     atexit.register(self.close)
                     self._closes_at_exit = True
             if self._closer is None or not self._closer.is_alive():

@@ -30,6 +30,7 @@ import numpy as np
 
 TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
+TOKENS_PER_BATCH = 4096  # padded tokens per inference call: bounds the attention's memory
 
 # Probe texts for the export check: short and long, punctuation, digits, emoji, accents, an
 # empty string and one past the token limit, so truncation and padding are exercised too.
@@ -94,15 +95,25 @@ class OnnxEncoder:
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         out = np.zeros((len(texts), 384), dtype=np.float32)
-        # Texts of like length share a batch, so little of each batch is padding.
+        # Texts of like length share a batch, so little of each batch is padding (longest
+        # first). A batch also holds at most TOKENS_PER_BATCH tokens: attention needs
+        # batch x 12 heads x tokens^2 floats, 400 MB for 128 texts of 256 tokens, which stayed
+        # in the server's memory after the indexer's first long batch; short texts still go
+        # `batch_size` at a time.
         order = np.argsort([-len(t) for t in texts], kind="stable")
-        for start in range(0, len(texts), batch_size):
+        start = 0
+        while start < len(texts):
             rows = order[start:start + batch_size]
             enc = self.tokenizer.encode_batch([texts[i] for i in rows])
+            fit = max(1, min(len(rows), TOKENS_PER_BATCH // max(len(enc[0].ids), 1)))
+            if fit < len(rows):
+                rows = rows[:fit]
+                enc = self.tokenizer.encode_batch([texts[i] for i in rows])  # padded to these
             ids = np.asarray([e.ids for e in enc], dtype=np.int64)
             mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
             out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                                 "token_type_ids": np.zeros_like(ids)})[0]
+            start += len(rows)
         return out
 
 
