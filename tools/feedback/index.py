@@ -400,6 +400,13 @@ def index_documents(
         first = int(ts.min()) if "first_ts" not in meta else min(int(ts.min()), int(meta["first_ts"]))
         last = int(ts.max()) if "last_ts" not in meta else max(int(ts.max()), int(meta["last_ts"]))
         fb.set_meta(first_ts=first, last_ts=last)
+    # Which runtime embedded (onnxruntime or torch: the same vectors within 0.999 cosine, one
+    # identity); kept with the collection, and said plainly when torch stood in for onnxruntime.
+    runtime = getattr(emb, "runtime", None) if len(new) else None
+    if runtime:
+        fb.set_meta(encoder=runtime)
+        if getattr(emb, "runtime_note", ""):
+            notes.append(f"embedded with {runtime}: {emb.runtime_note}")
     undated = int(pd.to_numeric(docs["ts"], errors="coerce").isna().sum())
     if undated:
         notes.append(f"{undated:,} texts have no date; period filters never match them")
@@ -410,7 +417,7 @@ def index_documents(
         definition="texts redacted, chunked, embedded and stored with their metadata; ids are "
                    "content hashes, so unchanged texts are not embedded again",
         params={"sources": list(sources), "prune": prune, "chunk_words": chunk_words,
-                "embedder": emb.identity},
+                "embedder": emb.identity, "encoder": runtime},
         tables=("surveys", "tickets") if set(sources) <= set(STORE_SOURCES) else (),
         row_counts={"texts": int(len(docs))}, notes=tuple(notes),
     )

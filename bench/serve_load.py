@@ -1,0 +1,157 @@
+"""`journeybot serve` under load at 1M events: how long one answer takes, how many answers a
+second a burst gets, and how much memory the server holds (issue 22).
+
+    JOURNEYBOT_SHARED_DIR=../shared .venv/bin/python bench/serve_load.py
+    .venv/bin/python bench/serve_load.py --store /work/main/bench/out/kpis_1000000.duckdb \\
+        --requests 200 --concurrency 8 --before /work/main
+
+The server is a real `journeybot serve --http` process (tests/serve_process.py) over a copy
+of a journey store (default: the 1M-event store bench/kpis.py builds), answering through the
+offline planner, against the tests' fake Slack Web API on 127.0.0.1. Measured:
+- one at a time: mention sent to final answer posted (chat.update that is not the
+  placeholder), for a single-analysis question, `--single` times;
+- a burst: `--requests` mentions sent `--concurrency` at a time, first send to last answer;
+- the server's peak resident memory (VmHWM of the process) after each phase.
+`--before DIR` runs the same against another checkout (e.g. /work/main) in the same run, so
+the ratio survives the shared machine's noise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from bench.common import table  # noqa: E402
+
+QUESTION = "what is the conversion funnel?"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(resident now, peak resident) of a process, MB, from /proc."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
+
+
+def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) -> dict:
+    from fakes.slack_api import FakeSlackAPI
+    from fakes.slack_requests import SlackSender
+    from serve_process import SECRET, ServeProcess, free_port, write_service_config
+
+    fake = FakeSlackAPI().start()
+    home = work / f"home-{label}"
+    home.mkdir(parents=True)
+    shutil.copy(args.store, home / "journey.duckdb")
+    cfg = write_service_config(work / f"cfg-{label}", slack_api=fake.base_url,
+                               extra='[scheduler]\nretrain_time = ""\n')
+    bot = ServeProcess(label, home, cfg, free_port(), env={"PYTHONPATH": str(code)})
+    started = time.monotonic()
+    bot.start()
+    try:
+        bot.wait_ready(300)
+        ready_s = time.monotonic() - started
+        sender = SlackSender(bot.events_url, SECRET)
+        rss_idle = memory_mb(bot.process.pid)
+
+        # An answer streams into the thread (chat.startStream ... chat.stopStream): the stop
+        # call is the moment the whole answer is there.
+        def answers() -> int:
+            return len(fake.calls_to("chat.stopStream"))
+
+        def final(count: int, timeout: float) -> list:
+            return fake.wait_for("chat.stopStream", count, timeout=timeout)
+
+        sender.event(payloads.app_mention(text=f"<@U0LAN0Z89> {args.question}", event_id="EvWARM", ts="1.000001"))
+        final(1, 300)
+        one = []
+        for i in range(args.single):
+            have = answers()
+            t0 = time.monotonic()
+            sender.event(payloads.app_mention(text=f"<@U0LAN0Z89> {args.question}", event_id=f"EvS{i}",
+                                              ts=f"1.{i + 2:06d}"))
+            final(have + 1, 120)
+            one.append(time.monotonic() - t0)
+        rss_single = memory_mb(bot.process.pid)
+        have = answers()
+        t0 = time.monotonic()
+
+        def deliver(i: int) -> None:
+            body = payloads.app_mention(text=f"<@U0LAN0Z89> {args.question}", event_id=f"EvB{i:06d}",
+                                        ts=f"2.{i:06d}")
+            assert sender.event(body)[0] == 200
+
+        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+            list(pool.map(deliver, range(args.requests)))
+        done = final(have + args.requests, 1800)
+        burst_s = max(c.at for c in done) - t0
+        rss_burst = memory_mb(bot.process.pid)
+        streamed = fake.calls_to("chat.appendStream") + fake.calls_to("chat.startStream")
+        sample = " | ".join(str(c.params.get("markdown_text") or c.params.get("chunks") or "")[:150]
+                            for c in streamed[-2:])
+        return {"code": label, "ready s": ready_s,
+                "answer p50 ms": 1000 * statistics.median(one), "answer p95 ms": 1000 * pct(one, 0.95),
+                "burst answers/s": args.requests / burst_s, "RSS idle MB": rss_idle[0],
+                "RSS after single MB": rss_single[0], "RSS after burst MB": rss_burst[0],
+                "peak RSS MB": rss_burst[1],
+                "_sample": sample[:300]}
+    finally:
+        bot.stop()
+        fake.stop()
+        if os.environ.get("BENCH_SERVE_LOG"):
+            print(bot.output()[-4000:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--store", type=Path, default=Path("/work/main/bench/out/kpis_1000000.duckdb"))
+    parser.add_argument("--question", default=QUESTION)
+    parser.add_argument("--single", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--before", type=Path, help="another checkout to measure in the same run")
+    args = parser.parse_args()
+    shared = Path(os.environ.get("JOURNEYBOT_SHARED_DIR", ROOT.parent / "shared")) / "slack"
+    if not (shared / "payloads").exists():
+        sys.exit(f"{shared} is missing; set JOURNEYBOT_SHARED_DIR")
+    if not args.store.exists():
+        sys.exit(f"{args.store} is missing; build it with bench/kpis.py --events 1000000")
+    from fakes.slack_requests import SlackPayloads
+
+    payloads = SlackPayloads(shared / "payloads")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    try:
+        rows = []
+        if args.before:
+            rows.append(run(args.before.resolve(), "before", args, work, payloads))
+        rows.append(run(ROOT, "after" if args.before else "this", args, work, payloads))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(table([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows],
+                [k for k in rows[0] if not k.startswith("_")]))
+    print(f"\nquestion: {args.question!r}; {args.single} one at a time, then {args.requests} mentions "
+          f"{args.concurrency} at a time; {os.cpu_count()} cores; load average before: {load}, after: "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"last answer: {rows[-1]['_sample']!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The offline model through onnxruntime: the same vectors as torch (cosine >= 0.999 per text on
+real reviews, tweets and comments), exported once into a cache and reused without torch, and
+torch standing in, said plainly, when onnxruntime is missing or the export fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import REPO, external
+
+pytest.importorskip("sentence_transformers")
+pytest.importorskip("onnxruntime")
+
+from tools.feedback.embeddings import LocalEmbedder  # noqa: E402
+from tools.feedback.embeddings_onnx import TOLERANCE, onnx_file  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("onnx_cache")
+
+
+@pytest.fixture(scope="session")
+def onnx_minilm(onnx_cache):
+    emb = LocalEmbedder(cache_dir=onnx_cache, runtime="onnx")
+    emb.embed(["warm up"])
+    return emb
+
+
+@pytest.fixture(scope="session")
+def torch_minilm():
+    emb = LocalEmbedder(runtime="torch")
+    emb.embed(["warm up"])
+    return emb
+
+
+def _real_texts() -> list[str]:
+    uci = external("uci_sentiment_labelled")
+    texts: list[str] = []
+    for name in ("amazon_cells_labelled.txt", "imdb_labelled.txt", "yelp_labelled.txt"):
+        lines = (uci / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        texts += [line.rsplit("\t", 1)[0] for line in lines[:150]]
+    tweets = pd.read_csv(external("twcs_sample") / "twcs.csv", usecols=["text"], nrows=300)
+    reviews = pd.read_csv(external("olist_sample") / "olist_order_reviews_dataset.csv",
+                          usecols=["review_comment_message"]).dropna().head(150)
+    return texts + tweets["text"].astype(str).tolist() + reviews["review_comment_message"].tolist()
+
+
+def test_onnx_vectors_match_torch_on_real_texts(onnx_minilm, torch_minilm):
+    texts = _real_texts()
+    assert onnx_minilm.runtime.startswith("onnxruntime") and torch_minilm.runtime.startswith("torch")
+    got = onnx_minilm.embed(texts)
+    # The reference is sentence-transformers itself, not our export's own torch module.
+    want = np.asarray(torch_minilm.model().encode(texts, normalize_embeddings=True), dtype=np.float32)
+    cosine = np.sum(got * want, axis=1)
+    worst = int(np.argmin(cosine))
+    assert cosine.min() >= TOLERANCE, f"least cosine {cosine.min():.5f} on {texts[worst]!r}"
+    assert got.shape == (len(texts), 384) and got.dtype == np.float32
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    # Same space, one identity: a store built by either runtime is read by the other.
+    assert onnx_minilm.identity == torch_minilm.identity
+
+
+def test_long_and_empty_texts_are_cut_and_padded_like_torch(onnx_minilm, torch_minilm):
+    texts = ["", "ok", " ".join(["the courier left my parcel in the rain"] * 80), "Péssimo 👎"]
+    cosine = np.sum(onnx_minilm.embed(texts) * torch_minilm.embed(texts), axis=1)
+    assert cosine.min() >= TOLERANCE
+
+
+def test_the_export_is_cached_and_reused_without_torch(onnx_minilm, onnx_cache):
+    file = onnx_file(onnx_cache, "all-MiniLM-L6-v2", onnx_minilm.identity.split("sha256:")[1])
+    assert file.exists() and file.with_suffix(".json").exists()
+    code = (
+        "import sys; from tools.feedback.embeddings import LocalEmbedder; "
+        f"e = LocalEmbedder(cache_dir={str(onnx_cache)!r}); v = e.embed(['late parcel']); "
+        "print(e.runtime.split()[0], 'torch' in sys.modules, round(float(v[0] @ v[0]), 4))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["onnxruntime", "False", "1.0"]
+
+
+def test_an_unreadable_cached_file_is_exported_again(tmp_path, torch_minilm):
+    emb = LocalEmbedder(cache_dir=tmp_path)
+    file = onnx_file(tmp_path, "all-MiniLM-L6-v2", emb.identity.split("sha256:")[1])
+    file.parent.mkdir(parents=True)
+    file.write_bytes(b"not a model")
+    assert emb.runtime.startswith("onnxruntime")
+    v = emb.embed(["the cake arrived squashed"])
+    assert float(v[0] @ torch_minilm.embed(["the cake arrived squashed"])[0]) >= TOLERANCE
+
+
+def test_without_onnxruntime_torch_embeds_and_says_so(monkeypatch, tmp_path, caplog):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    emb = LocalEmbedder(cache_dir=tmp_path)
+    v = emb.embed(["my order never came"])
+    assert emb.runtime.startswith("torch") and v.shape == (1, 384)
+    assert "onnxruntime is not installed" in emb.runtime_note
+    assert "onnxruntime is not installed" in caplog.text
+    assert not any(tmp_path.iterdir())  # nothing exported
+
+
+def test_a_failed_export_falls_back_to_torch_and_the_ingest_says_so(monkeypatch, tmp_path):
+    from tools.feedback import embeddings_onnx
+    from tools.feedback.index import index_documents
+    from tools.feedback.store import FeedbackStore
+
+    def broken(model_path, target):
+        raise RuntimeError("the ONNX export's vectors differ from torch's (least cosine 0.91)")
+
+    monkeypatch.setattr(embeddings_onnx, "export_onnx", broken)
+    emb = LocalEmbedder(cache_dir=tmp_path / "cache")
+    fb = FeedbackStore(tmp_path / "fb", embedder=emb, timezone="UTC")
+    docs = pd.DataFrame({"doc_id": ["survey:1", "survey:2"], "record_id": ["1", "2"],
+                         "source": "survey", "customer_id": ["C1", "C2"],
+                         "ts": [1.7e9, 1.7e9 + 60], "text": ["Bread was stale", "Great service"]})
+    report = index_documents(fb, docs, sources=["survey"])
+    assert report.added == 2 and emb.runtime.startswith("torch")
+    assert "least cosine 0.91" in report.to_text() and "embedded with torch" in report.to_text()
+    assert fb.collection().metadata["encoder"].startswith("torch")
+
+
+def test_the_store_records_the_encoder_and_either_runtime_reads_it(tmp_path, onnx_minilm, torch_minilm):
+    from tools.feedback.index import index_documents
+    from tools.feedback.store import FeedbackStore
+
+    docs = pd.DataFrame({"doc_id": ["ticket:1"], "record_id": ["1"], "source": "ticket",
+                         "customer_id": ["C1"], "ts": [1.7e9], "text": ["Refund still pending"]})
+    fb = FeedbackStore(tmp_path / "fb", embedder=onnx_minilm, timezone="UTC")
+    report = index_documents(fb, docs, sources=["ticket"])
+    assert fb.collection().metadata["encoder"].startswith("onnxruntime")
+    assert "embedded with" not in report.to_text()
+    again = FeedbackStore(tmp_path / "fb", embedder=torch_minilm, timezone="UTC")
+    again.check_space()  # same identity: no refusal
+    stored = np.asarray(again.collection().get(include=["embeddings"])["embeddings"][0])
+    assert float(stored @ torch_minilm.embed(["Refund still pending"])[0]) >= TOLERANCE
+
+
+def test_the_runtime_and_cache_can_be_set_from_the_environment(tmp_path):
+    from bot.config import load_config
+
+    env = {"JOURNEYBOT_HOME": str(tmp_path), "JOURNEYBOT_ENCODER": "torch",
+           "JOURNEYBOT_MODEL_CACHE": str(tmp_path / "models")}
+    forced = load_config(None, env=env).embedder()
+    assert forced.runtime.startswith("torch") and not (tmp_path / "models").exists()
+    cached = load_config(None, env={**env, "JOURNEYBOT_ENCODER": ""}).embedder()
+    assert cached.runtime.startswith("onnxruntime") and list((tmp_path / "models").rglob("model.onnx"))

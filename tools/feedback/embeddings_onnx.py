@@ -1,0 +1,189 @@
+"""The offline MiniLM model run through onnxruntime: about twice torch's speed on this CPU.
+
+The ONNX file is made here, from the packaged safetensors weights, the first time it is needed
+(torch.onnx.export, about 5 s), and kept in a cache folder named for the weights' hash, so a new
+model package makes a new file and nothing stale is ever reused. Mean pooling and the L2
+normalisation are part of the exported graph, so the file returns what sentence-transformers
+returns. Before the file is kept, its vectors on a set of probe texts are compared with
+torch's: any cosine below `TOLERANCE` and the export is discarded (the caller falls back to
+torch and says why). Because the vectors agree within that tolerance, the ONNX and torch paths
+share one embedder identity and one feedback store: switching between them changes no vector
+beyond it. An int8-quantised export was measured and rejected: 2.3x torch's speed but cosine
+0.80-0.95 against torch on real reviews, a different vector space (docs/BENCHMARKS.md).
+
+Reading the cached file needs onnxruntime and tokenizers only; making it needs torch,
+transformers and onnx as well (the `[local]` extra has them all).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
+MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
+TOKENS_PER_BATCH = 4096  # padded tokens per inference call: bounds the attention's memory
+
+# Probe texts for the export check: short and long, punctuation, digits, emoji, accents, an
+# empty string and one past the token limit, so truncation and padding are exercised too.
+PROBES = (
+    "The parcel arrived three days late and the box was crushed.",
+    "Lovely sourdough, will order again!!",
+    "",
+    "ok",
+    "Card declined at checkout twice; support fixed it in 5 minutes 👍",
+    "Produto chegou antes do prazo, muito bom.",
+    "Le gâteau était délicieux mais la livraison très lente.",
+    "refund #A-1932 still pending after 14 days??? @support",
+    " ".join(["The courier left my order at the wrong address again."] * 40),
+)
+
+
+def cache_root() -> Path:
+    """Where exported models are kept unless the caller says (the config passes
+    $JOURNEYBOT_MODEL_CACHE): the user cache folder."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("journeybot")) / "models"
+
+
+def onnx_file(cache: Path, model_name: str, weights_sha: str) -> Path:
+    return cache / f"{model_name}-{weights_sha[:16]}" / "model.onnx"
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    """What the export check found: the least cosine against torch over the probe texts."""
+
+    min_cosine: float
+    seconds: float
+    torch_version: str
+    onnxruntime_version: str
+
+
+def _tokenizer(model_path: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tok.enable_truncation(max_length=MAX_TOKENS)
+    tok.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest text of each batch
+    return tok
+
+
+class OnnxEncoder:
+    """One inference session and the model's own tokenizer; `encode` gives unit rows."""
+
+    def __init__(self, file: Path, model_path: Path, *, threads: int | None = None):
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or 0  # 0: onnxruntime picks (one per core)
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(str(file), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = _tokenizer(model_path)
+        self.file = file
+        self.version = f"onnxruntime {ort.__version__}"
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # Texts of like length share a batch, so little of each batch is padding (longest
+        # first). A batch also holds at most TOKENS_PER_BATCH tokens: attention needs
+        # batch x 12 heads x tokens^2 floats, 400 MB for 128 texts of 256 tokens, which stayed
+        # in the server's memory after the indexer's first long batch; short texts still go
+        # `batch_size` at a time.
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        start = 0
+        while start < len(texts):
+            rows = order[start:start + batch_size]
+            enc = self.tokenizer.encode_batch([texts[i] for i in rows])
+            fit = max(1, min(len(rows), TOKENS_PER_BATCH // max(len(enc[0].ids), 1)))
+            if fit < len(rows):
+                rows = rows[:fit]
+                enc = self.tokenizer.encode_batch([texts[i] for i in rows])  # padded to these
+            ids = np.asarray([e.ids for e in enc], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
+            out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                                "token_type_ids": np.zeros_like(ids)})[0]
+            start += len(rows)
+        return out
+
+
+def export_onnx(model_path: Path, target: Path) -> ExportCheck:
+    """Export the packaged weights to `target` and check them against torch on the probes.
+
+    Raises RuntimeError when the check fails (nothing is written then); the file appears
+    atomically, so a process reading the cache never sees half of one."""
+    import onnxruntime as ort
+    import torch
+    from transformers import AutoModel
+
+    started = time.perf_counter()
+    # Eager attention traces to plain ops; the SDPA path bakes a Python branch into the graph.
+    bert = AutoModel.from_pretrained(str(model_path), attn_implementation="eager").eval()
+
+    class Pooled(torch.nn.Module):
+        """The sentence-transformers pipeline of this model: BERT, mean pooling, L2 norm."""
+
+        def __init__(self, inner: Any):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            hidden = self.inner(input_ids=input_ids, attention_mask=attention_mask,
+                                token_type_ids=token_type_ids).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+    model = Pooled(bert).eval()
+    tok = _tokenizer(model_path)
+    enc = tok.encode_batch(list(PROBES))
+    ids = torch.tensor([e.ids for e in enc], dtype=torch.long)
+    mask = torch.tensor([e.attention_mask for e in enc], dtype=torch.long)
+    types = torch.zeros_like(ids)
+    with torch.no_grad():
+        expected = model(ids, mask, types).numpy()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".onnx.part")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        axes = {0: "batch", 1: "tokens"}
+        # The tracer warns about shapes it treats as constants (none matter: the check below
+        # runs the file on texts of other lengths); on a terminal that is only noise.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                model, (ids[:2, :8], mask[:2, :8], types[:2, :8]), str(tmp),
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["embedding"], opset_version=17, dynamo=False,
+                dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                              "embedding": {0: "batch"}},
+            )
+        session = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"])
+        got = session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy(),
+                                 "token_type_ids": types.numpy()})[0]
+        min_cos = float(np.min(np.sum(got * expected, axis=1)))
+        if not min_cos >= TOLERANCE:
+            raise RuntimeError(f"the ONNX export's vectors differ from torch's (least cosine "
+                               f"{min_cos:.5f} < {TOLERANCE})")
+        check = ExportCheck(min_cos, time.perf_counter() - started, torch.__version__, ort.__version__)
+        target.with_suffix(".json").write_text(json.dumps(
+            {"source": str(model_path), "min_cosine_vs_torch": check.min_cosine,
+             "probes": len(PROBES), "torch": check.torch_version,
+             "onnxruntime": check.onnxruntime_version, "export_seconds": round(check.seconds, 2)},
+            indent=2))
+        tmp.chmod(0o644)  # mkstemp makes it private; the cache is as readable as the model
+        os.replace(tmp, target)
+        return check
+    finally:
+        tmp.unlink(missing_ok=True)
