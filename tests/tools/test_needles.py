@@ -54,3 +54,18 @@ def test_a_longer_id_across_a_read_block_is_not_residue(tmp_path, monkeypatch):
         assert C100.find_in_file(path) == set(), at
         path.write_bytes(b"x" * at + b"C100" + b"y" * 900)
         assert C100.find_in_file(path) == {"id"}, at
+
+
+def test_stray_copies_in_a_vector_index_file_are_zeroed_in_place(tmp_path):
+    import numpy as np
+
+    path = tmp_path / "data_level0.bin"
+    vectors = np.random.default_rng(1).random((4, 8), dtype=np.float32).tobytes()
+    # Unused space the index library reserved without clearing: heap leftovers of texts.
+    path.write_bytes(vectors + b"\x00\x07C100 said Ann Lee wrote\x00C1000\x00" + vectors)
+    size = path.stat().st_size
+    assert C100.blank_in_file(path) == 2
+    data = path.read_bytes()
+    assert len(data) == size and data.startswith(vectors) and data.endswith(vectors)
+    assert C100.find_in_file(path) == set() and b"C1000" in data
+    assert C100.blank_in_file(path) == 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -133,6 +134,26 @@ class Needles:
                         found.add(kinds[int(m.lastgroup[1:])])  # type: ignore[index]
                 tail, block = data[-3 * overlap:], following
         return found
+
+
+    def blank_in_file(self, path: Path) -> int:
+        """Overwrite, in place and at the same length, every needle in a binary file that holds no
+        text by design (a vector index); returns how many were blanked. Such bytes can only be
+        leftovers of memory the index library reserved without clearing, copied to disk with it."""
+        regex, _ = self._bytes_regex()
+        data = path.read_bytes()
+        shadows = (re.compile(b"|".join(re.escape(s.encode("utf-8")) for s in self.shadows), re.IGNORECASE)
+                   if self.shadows else None)
+        spans = _spans(shadows, data)
+        hits = [m.span() for m in regex.finditer(data) if not _inside(spans, m.start(), m.end())]
+        if hits:
+            with open(path, "r+b") as fh:
+                for start, end in hits:
+                    fh.seek(start)
+                    fh.write(bytes(end - start))
+                fh.flush()
+                os.fsync(fh.fileno())
+        return len(hits)
 
 
 def _spans(regex: re.Pattern[bytes] | None, data: bytes) -> list[tuple[int, int]]:
