@@ -38,6 +38,10 @@ ENV PATH=/opt/journeybot/bin:$PATH \
 # The offline embedding model ships in a Python package: fail the build if it is not there,
 # rather than the first feedback search in production.
 RUN python -c "from tools.feedback.embeddings import local_model_path; print('embedding model:', local_model_path())"
+# The onnxruntime export of the same weights (checked against torch, cosine >= 0.999) is made
+# once here, read-only for the service, so the first feedback question does not wait for it.
+ENV JOURNEYBOT_MODEL_CACHE=/opt/journeybot-models
+RUN python -c "from tools.feedback.embeddings import LocalEmbedder; e = LocalEmbedder(cache_dir='/opt/journeybot-models'); e.embed(['ok']); print('encoder:', e.runtime, e.runtime_note)"
 USER journeybot:journeybot
 WORKDIR /data
 VOLUME ["/data"]
