@@ -4,6 +4,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py                  # the main bank and the paraphrases
     .venv/bin/python bench/planner.py --heldout        # and the held-back bank (look at it once)
     .venv/bin/python bench/planner.py --fresh          # and the blind bank (tests/questions_fresh.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind2         # and the second blind bank (tests/questions_blind2.yaml; once)
     .venv/bin/python bench/planner.py --misses         # print every miss too
 
 The banks are asked in order against the small sample (5,000 events, last day 2026-11-15); a
@@ -30,13 +31,17 @@ from bench.common import table  # noqa: E402
 BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests" / "questions_paraphrases.yaml",
          "held-back": ROOT / "tests" / "questions_heldout.yaml",
          # Written blind (without reading the planner), scored once at the end: opt-in only.
-         "fresh": ROOT / "tests" / "questions_fresh.yaml"}
+         "fresh": ROOT / "tests" / "questions_fresh.yaml",
+         # A second blind bank by another author, other businesses (florist, roaster, yoga
+         # studio, pet food, furniture, restaurant): opt-in too, scored once.
+         "blind2": ROOT / "tests" / "questions_blind2.yaml"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="also score the held-back bank")
     parser.add_argument("--fresh", action="store_true", help="also score the bank written blind (once, at the end)")
+    parser.add_argument("--blind2", action="store_true", help="also score the second blind bank (once, at the end)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
     import yaml
@@ -53,7 +58,8 @@ def main() -> None:
     pending = PENDING_TOOLS - catalog
     rows = []
     for name, path in BANKS.items():
-        if (name == "held-back" and not args.heldout) or (name == "fresh" and not args.fresh):
+        if (name == "held-back" and not args.heldout) or (name == "fresh" and not args.fresh) \
+                or (name == "blind2" and not args.blind2):
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
