@@ -11,7 +11,9 @@ offline planner, against the tests' fake Slack Web API on 127.0.0.1. Measured:
 - one at a time: mention sent to final answer posted (chat.update that is not the
   placeholder), for a single-analysis question, `--single` times;
 - a burst: `--requests` mentions sent `--concurrency` at a time, first send to last answer;
-- the server's peak resident memory (VmHWM of the process) after each phase.
+- the server's resident memory after each phase and its peak (VmHWM of the process);
+- settled: after the background indexer has embedded every stored text and serve has dropped
+  the idle embedding model (up to `--settle` seconds for the first, 80 for the second).
 `--before DIR` runs the same against another checkout (e.g. /work/main) in the same run, so
 the ratio survives the shared machine's noise.
 """
@@ -103,6 +105,19 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
         done = final(have + args.requests, 1800)
         burst_s = max(c.at for c in done) - t0
         rss_burst = memory_mb(bot.process.pid)
+        # Settled: once the indexer has embedded every stored text (its report line in the
+        # log), and the idle delay after which serve drops the model has passed, what the
+        # server holds while nobody asks about feedback.
+        deadline = time.monotonic() + args.settle
+        while "feedback <- " not in bot.output() and time.monotonic() < deadline:
+            time.sleep(2)
+        indexed = "feedback <- " in bot.output()
+        # serve drops the model 60 idle seconds after the index run (a checkout that never
+        # does is read after the same wait).
+        release_by = time.monotonic() + 80
+        while indexed and "embedding model released" not in bot.output() and time.monotonic() < release_by:
+            time.sleep(2)
+        rss_settled = memory_mb(bot.process.pid)
         streamed = fake.calls_to("chat.appendStream") + fake.calls_to("chat.startStream")
         sample = " | ".join(str(c.params.get("markdown_text") or c.params.get("chunks") or "")[:150]
                             for c in streamed[-2:])
@@ -110,7 +125,9 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
                 "answer p50 ms": 1000 * statistics.median(one), "answer p95 ms": 1000 * pct(one, 0.95),
                 "burst answers/s": args.requests / burst_s, "RSS idle MB": rss_idle[0],
                 "RSS after single MB": rss_single[0], "RSS after burst MB": rss_burst[0],
-                "peak RSS MB": rss_burst[1],
+                "peak RSS MB during the burst": rss_burst[1],
+                "RSS settled MB": rss_settled[0] if indexed else float("nan"),
+                "peak RSS MB": rss_settled[1],
                 "_sample": sample[:300]}
     finally:
         bot.stop()
@@ -126,6 +143,9 @@ def main() -> None:
     parser.add_argument("--single", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--settle", type=float, default=300,
+                        help="seconds to wait after the burst for the indexer to finish and the "
+                             "idle model to be dropped")
     parser.add_argument("--before", type=Path, help="another checkout to measure in the same run")
     args = parser.parse_args()
     shared = Path(os.environ.get("JOURNEYBOT_SHARED_DIR", ROOT.parent / "shared")) / "slack"

@@ -12,6 +12,8 @@ from bot.cli.service import build_health, start_ops_server
 from bot.journey_versions import Follower, serving_store
 from bot.logs import setup_logging
 
+RELEASE_ENCODER_AFTER = 60.0  # idle seconds before serve drops the embedding model
+
 
 @click.command()
 @click.option("--http", "http_mode", is_flag=True,
@@ -91,7 +93,13 @@ def start_feedback_indexer(config: Any, tool_ctx: Any, scheduler: Any) -> Any:
     from bot.feedback_indexer import FeedbackIndexer
 
     classify = tool_ctx.service("sentiment_classifier", lambda: sentiment_classifier(config))
-    indexer = FeedbackIndexer(config, tool_ctx.store, feedback_store(tool_ctx), classify=classify).start()
+    feedback = feedback_store(tool_ctx)
+    # The local model is about half of a server's memory and is needed only while texts are
+    # embedded and for a feedback question: after the indexer has caught up and nobody has
+    # searched for a while it is dropped, and loads again on the next search or sync.
+    if hasattr(feedback.embedder, "release_after"):
+        feedback.embedder.release_after = RELEASE_ENCODER_AFTER
+    indexer = FeedbackIndexer(config, tool_ctx.store, feedback, classify=classify).start()
     tool_ctx.services["feedback_indexer"] = indexer
     hooks = getattr(scheduler, "on_new_data", None)  # a scheduler without syncs has none
     if hooks is not None:

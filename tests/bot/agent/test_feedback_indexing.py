@@ -3,6 +3,8 @@ is indexed and says how much; serve indexes on its own thread; ingest indexes at
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from click.testing import CliRunner
 from fakes.embedders import HashEmbedder
@@ -213,3 +215,41 @@ def test_sample_ingest_indexes_the_sample_texts_as_ingest_does(tmp_path, encoder
     assert texts > 0 and texts_in(store) >= texts
     assert f"feedback <- survey, ticket: {texts_in(store):,} texts" in done.output
     assert texts_indexed(config.open_feedback()) == texts_in(store)
+
+
+def test_serve_drops_the_idle_model_after_indexing_and_a_later_search_reloads_it(tmp_path, monkeypatch):
+    # The real offline model (onnxruntime when installed): what is released is the real one.
+    pytest.importorskip("sentence_transformers")
+    from types import SimpleNamespace
+
+    import bot.cli.serve as serve
+
+    monkeypatch.setattr(serve, "RELEASE_ENCODER_AFTER", 0.5)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "surveys.csv").write_text(SURVEYS, encoding="utf-8")
+    (folder / "tickets.csv").write_text(TICKETS, encoding="utf-8")
+    config = load_config()
+    store = config.open_store()
+    ingest_loads(store, folder_loads(folder))
+    agent = JourneyAgent.from_config(config, store)
+    indexer = serve.start_feedback_indexer(config, agent.ctx, SimpleNamespace(on_new_data=[]))
+    model = agent.ctx.services["feedback"].embedder
+    assert model.release_after == 0.5
+
+    def dropped(releases: int) -> bool:
+        deadline = time.monotonic() + 30
+        while model.loaded and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not model.loaded and model.releases == releases
+
+    try:
+        assert indexer.wait(120)
+        assert model.loads == 1 and dropped(1)  # caught up, nobody searching: dropped
+        first = answer_text(agent.answer(SEARCH))
+        assert model.loads == 2 and dropped(2)  # the search loaded it; idle again, dropped again
+        later = answer_text(agent.answer(SEARCH))
+    finally:
+        indexer.stop(timeout=5)
+    assert model.loads == 3
+    assert "card" in first.lower() and later == first  # the same texts found, in the same order
