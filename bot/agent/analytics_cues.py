@@ -189,6 +189,9 @@ DROPOFF_CUES = (
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    # "who leaves before reaching add to cart?": lost on the way to a named step
+    (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
+     r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
     (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
 )
 PATH_CUES = (

@@ -103,7 +103,7 @@ def _text(slots: Any) -> str:
 _QUERY_NOISE = re.compile(
     r"\b(?:remind|again|anyone|anybody|someone|people|customers?|folks|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
-    r"who|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
+    r"who|whose|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
     r"regarding|concerning|mentioning|mentions?|mentioned|say|says|said|saying|wrote|write|written|quotes?|"
     r"comments?|feedback|reviews?|complaints?|complaining|complain|tickets?|surveys?|responses?|answers?|"
     r"messages?|examples?|verbatims?|negative|positive|unhappy|happy|angry|bad|good|their|them|they|that|this|"
@@ -144,7 +144,8 @@ def _score_filters(text: str) -> dict[str, Any]:
     if m and (m.group(1) == "nps" or int(m.group(3) or m.group(2)) <= 5):
         lo, hi = sorted((int(m.group(2)), int(m.group(3) or m.group(2))))
         return {f"min_{m.group(1)}": lo, f"max_{m.group(1)}": hi}
-    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)? (?:below|under|less than|lower than) (\d{1,2})\b", text)
+    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: was| is| were| of)? (?:below|under|less than|lower than) "
+                  r"(\d{1,2})\b", text)
     if m and int(m.group(2)) >= 1 + (m.group(1) == "csat"):
         return {f"max_{m.group(1)}": int(m.group(2)) - 1}
     m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*stars?\b", text)  # "gave us 1 or 2 stars"
@@ -250,7 +251,7 @@ SEARCH_CUES = (
     (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
     # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
     (r"\b(?:comments?|feedback|reviews?|quotes?|verbatims?|remarks?|answers|responses)\b.{0,40}\b(?:csat|nps)\b"
-     r"(?: scores?| ratings?)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
+     r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
      r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )

@@ -120,7 +120,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "sessions"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
-     r"(?:who |that )?(?:(?:go on to|end up|ends up|actually|eventually|then) )*(?:buy|purchase|order)|"
+     r"(?:who |that )?(?:(?:go on to|end up|ends up|actually|eventually|then) )*(?:buy\w*|purchas\w*|order\w*)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
      r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
      r"placed (?:an )?orders?|checked out)\b|"
