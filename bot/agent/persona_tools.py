@@ -150,10 +150,10 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer)\b.*\bpain ?points?\b", t):
         return {"action": "remove_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s+(?:about|on|for|called|:)?\s*(.+)$", text)}
+                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s+(?:about|on|for|that says|:)?\s*(.+)$", text)}
+                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
     if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
