@@ -33,11 +33,26 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
-     r"week\b|\b7[- ]days?\b", 7),
+     r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
     (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
-     r"\b(?:4|four) weeks\b", 28),
+     r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
     (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
+
+
+# A threshold's time unit ("above 4 hours", "under 90 minutes"): the plan converts it to the
+# unit the metric is kept in (tools/analytics/kpi_catalog.py), so "4 hours" is never 4 days.
+_UNIT_WORDS = {"minutes": r"minutes?|mins?", "hours": r"hours?|hrs?|h", "days": r"days?", "weeks": r"weeks?"}
+_TIME_UNIT = re.compile(r"\s*(" + "|".join(_UNIT_WORDS.values()) + r")\b")
+_IN_HOURS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
+
+
+def in_unit(value: float, unit: str, target: str) -> float | None:
+    """A time threshold in the metric's own unit (hours or days), or None when the metric is
+    not a time."""
+    if target not in ("hours", "days") or unit not in _IN_HOURS:
+        return None
+    return round(value * _IN_HOURS[unit] / (_IN_HOURS[target]), 4)
 
 
 _FRACTIONS = {"a half": "50%", "half": "50%", "a third": "33.3%", "a quarter": "25%", "a fifth": "20%",
@@ -50,10 +65,16 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     for words, percent in _FRACTIONS.items():  # "drops by more than a third" is 33.3%
         t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
     out: dict[str, Any] = {}
+    threshold = (0, 0)  # where the condition's number is, so "over 2 days" there is no window
     for pattern, condition in _CONDITIONS:
         m = re.search(pattern, t)
         if m:
+            threshold = m.span()
             out["condition"], out["value"] = condition, _float(m.group(1))
+            unit = _TIME_UNIT.match(t, m.end())
+            if unit and condition in ("above", "below"):
+                out["unit"] = next(u for u, w in _UNIT_WORDS.items() if re.fullmatch(w, unit.group(1)))
+                threshold = (m.start(), unit.end())
             break
     up, down = bool(_UP.search(t)), bool(_DOWN.search(t))
     both = bool(re.search(r"\b(?:either|both) (?:direction|way)s?\b|\bup or down\b|\bhigh or low\b", t))
@@ -69,11 +90,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         if m:
             out["value"] = _float(m.group(1) or m.group(2))
     for pattern, days in _WINDOWS:
-        if re.search(pattern, t):
+        w = re.search(pattern, t)
+        if w and not threshold[0] <= w.start() < threshold[1]:
             out["window_days"] = days
             break
     m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
-    if m and "window_days" not in out:
+    if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
         out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
     if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"

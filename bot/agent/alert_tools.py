@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.agent.alert_slots import best_rule_id, parse_rule_request
+from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
     ChangeAlertRuleParams,
@@ -86,7 +86,7 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
-                     r"|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"|^(?:please |ok,? |now |just )?alert (?:us )?(?:if|when|whenever|as soon as)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      r"give me a heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"send me an alert|set up an alert)\b", re.I)
 
@@ -113,6 +113,13 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     for key in ("value", "window_days", "severity", "direction", "per"):
         if key in asked:
             args[key] = asked[key]
+    if "unit" in asked and "value" in args:
+        from tools.analytics.kpi_catalog import SPECS
+
+        spec = SPECS.get(metric)
+        converted = in_unit(args["value"], asked["unit"], getattr(spec, "unit", ""))
+        if converted is not None:
+            args["value"] = converted
     if metric in _STEP_FROM:
         args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
     elif metric == "purchase_conversion":
@@ -161,7 +168,9 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|create|add|make|new|start) (
 _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
-                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*\balerts?\b")
+                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*"
+                   # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
+                   r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"

@@ -52,7 +52,7 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
-_FUTURE = re.compile(r"\bforecast|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+_FUTURE = re.compile(r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
                      r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
                      r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
@@ -60,6 +60,16 @@ _FUTURE = re.compile(r"\bforecast|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|m
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
                         r"(?:first[- ]touch\s+|acquisition\s+)?"
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
+# A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+                      r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
+# "orders fell last week - which region was it?": the change first, then which group.
+_FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
+                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved|tanked|shot up)\b.{0,40}\b(?:which|what)\b")
+# Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
+# movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
+SATISFACTION_METRICS = ("csat", "csat_mean", "nps", "review_score", "sentiment")
+SATISFACTION_DIMS = ("channel", "segment")
 KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
@@ -83,9 +93,11 @@ def ranks_conversion(slots: Any) -> bool:
     from bot.agent.slots import GROUP_CONVERSION
 
     text = text_of(slots)
-    # "...better than last month?" is a change over time: movers or compare, not this
+    # "...better than last month?" is a change over time: movers or compare, not this; so is
+    # "which segment moved conversion most?" (a change explained by group)
     return getattr(slots, "breakdown", None) in KPI_DIMS and bool(GROUP_CONVERSION.search(text)) \
-        and not _FUTURE.search(text) and not getattr(slots, "against", None) and not _COMPARE_CUE.search(text)
+        and not _FUTURE.search(text) and not getattr(slots, "against", None) and not _COMPARE_CUE.search(text) \
+        and not _CHANGED.search(text)
 
 
 def boost_funnel(slots: Any) -> float:
@@ -102,10 +114,30 @@ def boost_trend(slots: Any) -> float:
     return 0.75 if has_metric(slots) and series else 0.0
 
 
+# "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
+_GROUPS_VS = re.compile(r"\blate (?:vs\.?|versus|or|and|against) on[- ]time\b|\bon[- ]time (?:vs\.?|versus|or|and|against) late\b")
+# "compared with last month", "vs the week before": a period named as the other side.
+_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus) (?:the |that of )?"
+                        r"(?:last|previous|prior|same|(?:day|week|month|quarter|year) before)\b")
+# How the business is doing in general ("how are we doing", "how's business", "the numbers").
+_STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
+                     r"performing|shaping up)\b|\bhow(?:'s| is) (?:business|trade)\b|\bhow did we (?:do|perform)\b|"
+                     r"\bperformance\b|\b(?:the|our) (?:numbers|figures|kpis)\b|\bkey (?:numbers|figures|metrics)\b")
+
+
 def boost_compare(slots: Any) -> float:
     text = text_of(slots)
+    if _GROUPS_VS.search(text):
+        return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
-    return 0.55 if has_metric(slots) and asked else 0.0
+    if has_metric(slots) and asked:
+        return 0.55
+    # "how are we doing this month compared with last month?": no KPI named, two periods set
+    # side by side; the compare tool answers with the headline KPIs of both.
+    if not metrics_from(slots) and getattr(slots, "breakdown", None) is None and _VS_PERIOD.search(text) \
+            and _STATUS.search(text) and not _FUTURE.search(text):
+        return 0.4
+    return 0.0
 
 
 def boost_movers(slots: Any) -> float:
@@ -113,13 +145,16 @@ def boost_movers(slots: Any) -> float:
     breakdown = getattr(slots, "breakdown", None)
     by = breakdown in KPI_DIMS
     # A group movers cannot split by (a stage, a product category) is another tool's question.
-    cue = _MOVER_CUE.search(text) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come|where did)\b",
+    cue = (_MOVER_CUE.search(text) or _FELL_WHICH.search(text)) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come|where did)\b",
                                                                                 text)))
     split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
     if ranks_conversion(slots):
         return 0.0
     if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):
         return 0.0  # "which segment has the highest CLV?": the lifetime-value tool splits it by group itself
+    if split and not cue and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
+            and metrics_from(slots)[0] in SATISFACTION_METRICS and not _CHANGED.search(text):
+        return 0.0  # "nps by segment": each group's level, which satisfaction_by gives
     return 0.9 if has_metric(slots) and (cue or split) else 0.0
 
 
@@ -147,13 +182,16 @@ DROPOFF_CUES = (
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
-    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! before (?:a |the |they |their |buying|"
+    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
      r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    # "who leaves before reaching add to cart?": lost on the way to a named step
+    (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
+     r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
     (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
 )
 PATH_CUES = (
@@ -169,10 +207,21 @@ PATH_CUES = (
      r"(?:get|find|end up|come)\b", 0.7),
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
+    # "where do buyers first come from, what's the last thing they touch before buying?"
+    (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
+     r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
+     r"(?:first )?come from\b", 0.6),
     (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
      r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
 )
+# A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
+# is (bot/agent/digest_tool.py); with any of those ("...this month", "...overall", i.e. over all
+# the data) it is a KPI question.
+BARE_STATUS = (r"^(?:so,? |ok,? |okay,? |hey,? |hi,? |right,? |well,? )?(?:how (?:are|'re) we doing|how we(?:'re| are) doing|"
+               r"how(?:'s| is) (?:business|trade|it going|everything)|how are things(?: going| looking)?|"
+               r"how(?:'s| is) the shop doing)(?: generally| in general| at the moment| these days)?\s*[?.!]*$")
 KPI_CUES = (
+    (BARE_STATUS, -0.6),
     (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
      r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b|"
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"

@@ -136,6 +136,18 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["stages"] = to_purchase
     if getattr(slots, "breakdown", None) in KPI_DIMS:
         args["by"] = slots.breakdown
+    text = text_of(slots)
+    # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
+    window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
+                       r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b", text)
+    if window:
+        n, unit = next((window.group(i), window.group(i + 1)) for i in (1, 3, 5) if window.group(i))
+        args["window_days"] = max(1, min(int(n) * (7 if unit == "week" else 1), 365))
+    # "no skipping steps", "every stage has to happen": each step needs its own event.
+    if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
+                 r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"
+                 r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b", text):
+        args["skips"] = "stop"
     return args
 
 
@@ -161,6 +173,12 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
     if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
         args["goal_stage"] = stages[-1]
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
+    # is the goal (the one named last, if several).
+    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of)\b", text):
+        args["goal_touchpoint"] = touchpoints[-1]
+        args.pop("goal_stage", None)
     return args
 
 
@@ -215,7 +233,9 @@ def _default_compare_period(slots: Any) -> str:
 
 
 def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
+    # "which channel is behind the change in orders?" with no period: this month against the
+    # last, as the compare tool reads the same question without a group.
+    args = _common(slots, "this_month")
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "revenue"
     by = getattr(slots, "breakdown", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.agent.analytics_cues import BARE_STATUS
 from bot.agent.digest import build_digest
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.digest.compose import DigestParams
@@ -30,7 +31,11 @@ DIGEST_CUES = (
      r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
      r"strange|new|important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
      r"\bwhat happened (?:yesterday|last week|today)\b|\bst(?:and|ood|ands|anding) out\b|\bout of the ordinary\b|"
-     r"\b(?:a |an )?(?:normal|usual|typical|ordinary|average) (?:day|week)\b", 0.9),
+     r"\b(?:a |an )?(?:normal|usual|typical|ordinary|average) (?:day|week)\b|\bwrap[- ]?ups?\b|\bround[- ]?ups?\b|"
+     r"\b(?:weekly|daily|morning) (?:report|rundown|run-down|bulletin|debrief)\b", 0.9),
+    # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
+    # is; with any of those it is a KPI question (KPI_CUES in bot/agent/analytics_cues.py).
+    (BARE_STATUS, 0.9),
 )
 
 

@@ -103,12 +103,12 @@ def _text(slots: Any) -> str:
 _QUERY_NOISE = re.compile(
     r"\b(?:remind|again|anyone|anybody|someone|people|customers?|folks|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
-    r"who|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
+    r"who|whose|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
     r"regarding|concerning|mentioning|mentions?|mentioned|say|says|said|saying|wrote|write|written|quotes?|"
     r"comments?|feedback|reviews?|complaints?|complaining|complain|tickets?|surveys?|responses?|answers?|"
     r"messages?|examples?|verbatims?|negative|positive|unhappy|happy|angry|bad|good|their|them|they|that|this|"
     r"those|these|me|my|i|it|its|please|can|could|would|just|only|also|and|or|but|like|out|up|scored|score|"
-    r"gave|given|giving|rated|rating|stars?|out|passives?|promoters?|detractors?|last|past|week|month|year|"
+    r"gave|given|giving|rated|rating|stars?|csat|nps|below|above|under|out|passives?|promoters?|detractors?|last|past|week|month|year|"
     r"days?|today|yesterday|recently|lately|ago|\d+s?)\b")
 
 
@@ -138,6 +138,16 @@ def _score_filters(text: str) -> dict[str, Any]:
         key = "csat" if scale in ("5", "five") else "nps"
         out[f"min_{key}"] = out[f"max_{key}"] = score
         return out
+    # "a csat of 1 or 2", "nps 0-6", "csat score below 3": the scale is named, the numbers follow
+    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: of| at| between| from)?\s+(\d{1,2})(?:\s*(?:or|to|-|and)\s*(\d{1,2}))?\b",
+                  text)
+    if m and (m.group(1) == "nps" or int(m.group(3) or m.group(2)) <= 5):
+        lo, hi = sorted((int(m.group(2)), int(m.group(3) or m.group(2))))
+        return {f"min_{m.group(1)}": lo, f"max_{m.group(1)}": hi}
+    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: was| is| were| of)? (?:below|under|less than|lower than) "
+                  r"(\d{1,2})\b", text)
+    if m and int(m.group(2)) >= 1 + (m.group(1) == "csat"):
+        return {f"max_{m.group(1)}": int(m.group(2)) - 1}
     m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*stars?\b", text)  # "gave us 1 or 2 stars"
     if m:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
@@ -239,6 +249,11 @@ SEARCH_CUES = (
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     (_SAYING_AT_ALL, -0.5),
     (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
+    # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
+    (r"\b(?:comments?|feedback|reviews?|quotes?|verbatims?|remarks?|answers|responses)\b.{0,40}\b(?:csat|nps)\b"
+     r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
+     r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
+     r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )
 SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"

@@ -172,10 +172,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 MAP_CUES = (
-    (r"\bjourney map\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
+    (r"\bjourney maps?\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
      r"\bmap (?:out )?the (?:customer )?journey\b|\bdraw (?:the |our |me )?(?:customer )?journey\b|\bmap for\b", 1.2),
     (r"\bmap\b", 0.3),
-    (r"\bmap\b.{0,25}\bjourney\b|\bjourney\b.{0,25}\bmap\b", 0.9),
+    (r"\bmaps?\b.{0,25}\bjourneys?\b|\bjourneys?\b.{0,25}\bmaps?\b", 0.9),
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
      r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)(?: stage)?\b|"
      r"\bwhy is (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "

@@ -150,10 +150,10 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer)\b.*\bpain ?points?\b", t):
         return {"action": "remove_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s+(?:about|on|for|called|:)?\s*(.+)$", text)}
+                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s+(?:about|on|for|that says|:)?\s*(.+)$", text)}
+                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
     if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
@@ -191,7 +191,8 @@ def persona_name(text: str) -> str | None:
     Regular", "show me Busy Parent's card" (capitalised words, as names are written)."""
     for pattern in (rf"\bpersona(?:\s+(?:called|named|card(?:\s+for)?))?\s+{_NAME}",
                     rf"\bversion\s+\d+\s+of\s+(?:the\s+persona\s+)?{_NAME}",
-                    rf"\b(?:show|open|see|display|view)\s+(?:me\s+)?{_NAME}(?:'s)?\s+(?:persona|card)\b"):
+                    rf"\b(?:show|open|see|display|view|pull up)\s+(?:me\s+|us\s+)?(?:the\s+|our\s+)?{_NAME}(?:'s)?\s+"
+                    rf"(?:persona|card)\b"):
         m = re.search(pattern, text)
         if m:
             return m.group(1).strip()
@@ -232,7 +233,8 @@ EDIT_CUES = (
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
 )
-SAVE_EXPLICIT = (r"^(?:please |ok,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and )*"
+SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
+                 r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? )*"
                  r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
@@ -241,7 +243,7 @@ LIST_CUES = (
      r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b|\bpersona (?:library|collection|catalogue|catalog|list)\b", 0.9),
 )
 SHOW_CUES = (
-    (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ )?persona\b|version \d)|"
+    (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
      r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]", 0.9),
     (r"\b(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?) (?:draft )?(?:persona|card|one)\b", 0.2),
 )

@@ -114,6 +114,9 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
         out["tier"] = "high_and_medium"
     elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|"
+                   # a regular overdue by their own rhythm: "would normally have ordered again by now"
+                   r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
+                   r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    r"\bdrifting\b", text):
         out["tier"] = "lapsing"
@@ -205,7 +208,10 @@ AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
-     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|\bchurn risk\b|\bflight risk\b|"
+     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
+     r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
@@ -221,7 +227,9 @@ NEWLY_CUES = (
 FORECAST_CUES = (
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
      r"\bwill (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
-     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b", 0.6),
+     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
+     # what the money looks like from here: "the revenue outlook", "sales prospects"
+     r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
 )
 PROPENSITY_CUES = (
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|"

@@ -32,6 +32,13 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SATISFACTION = re.compile(r"review|rating|rate us|rated|stars?\b|score|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
                            r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
+# A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
+_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+                    r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
+                    r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
+_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+                      r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
 _RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps", re.I)
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because", re.I)
@@ -50,7 +57,10 @@ def by_from(text: str, channels: list[str] | None = None) -> str:
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
-    args: dict[str, Any] = {"measure": measure_from(text),
+    # A follow-up ("and by channel?") keeps the measure the first question named (`query`).
+    first = getattr(slots, "query", "") or ""
+    named = text if any(cue.search(text) for _, cue in _MEASURES) or not first else first
+    args: dict[str, Any] = {"measure": measure_from(named),
                             "by": by_from(text, getattr(slots, "channels", None))}
     args.update(period_from(slots))
     return args
@@ -66,6 +76,8 @@ def _boost(slots: Any) -> float:
         return -0.3
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
+    if _SPLIT.search(text) and _MEASURED.search(text) and not _CHANGED.search(text):
+        return 0.9  # "nps by segment", "csat per channel": each group's level, side by side
     # A channel's name alone is a filter ("NPS for Instagram customers"), a split only when
     # compared ("do Instagram customers rate us lower?").
     if not named and not (compared and getattr(slots, "channels", None)):

@@ -24,7 +24,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"buy for the first time|first[- ]purchase time|"
      r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
      r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)|"
-     r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,4}(?:between|from) (?:[\w']+ ){1,3}(?:and|to|until|till) "
+     r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,6}(?:between|from) (?:[\w']+ ){1,5}(?:and|to|until|till) "
      r"(?:the |their |a )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
     (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
@@ -74,7 +74,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
      r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)|"
      r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into) "
-     r"(?:a )?(?:purchase|sale|order|buy)", "session_conversion"),
+     r"(?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
     (r"\b(?:4|four) ?(?:or|and|to|-|–|/) ?(?:5|five)(?:[- ]stars?| star| out of (?:5|five))?\b|"
@@ -120,13 +120,14 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "sessions"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
-     r"(?:who |that )?(?:go on to |end up |actually )?(?:buy|purchase|order)|"
+     r"(?:who |that )?(?:(?:go on to|end up|ends up|actually|eventually|then) )*(?:buy\w*|purchas\w*|order\w*)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
      r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
      r"placed (?:an )?orders?|checked out)\b|"
      r"how many (?:unique |distinct )?buyers(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall))",
      "purchase_conversion"),
-    (r"revenue|\bsales\b|takings|turnover|\bincome\b|"
+    # "how much did we turn over?": the verb as well as the noun
+    (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
      r"how much (?:money )?(?:did |have |do )?we (?:make|made|take|taken|sell|sold|earn|earned|bring in)|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
     (r"\borders\b|number of (?:purchases|sales)", "orders"),

@@ -79,6 +79,9 @@ FUZZY = [
     "which alerts could I switch off?", "tell me if revenue dropped last week", "did the orders alert fire?",
     "is it worth saving these personas?", "alerts about orders", "the revenue alert", "stop", "remove",
     "delete", "which personas are stored?", "how do I delete an alert?",
+    # near the forms added for issue 17 ("alert if ...", a rule's id, "save all of them")
+    "is first response time above 4 hours?", "did csat-7d fire this week?", "what does csat-7d look at?",
+    "an alert if revenue drops would be nice, what do you think?", "all of them", "which of them should I save?",
 ]
 
 
@@ -107,6 +110,22 @@ def test_a_change_asked_for_waits_for_a_yes(planner):
     assert answer.pending.args["metric"] == "csat" and answer.pending.args["value"] == 80.0
     assert answer.text.startswith("I read this as: Create alert rule: metric csat, condition below, value 80.0")
     assert "nothing has been done yet" in answer.text
+
+
+def test_new_explicit_forms_still_wait_for_a_yes_with_the_threshold_in_the_metrics_unit(planner):
+    # "alert if ..." with no "me": an order all the same; the threshold's "hours" become the
+    # metric's own unit (first response time is kept in hours, delivery time in days).
+    answer = planner.answer("alert if delivery time goes above 36 hours", "unit")
+    assert answer.pending is not None and not answer.tool_calls
+    assert answer.pending.tool == "create_alert_rule"
+    assert (answer.pending.args["metric"], answer.pending.args["value"]) == ("delivery_time", 1.5)
+    assert "nothing has been done yet" in answer.text
+    # a rule named by its id, with a new window: read as that change, never run unasked; this
+    # one is a starter rule, which the check before asking refuses with how to change it
+    answer = planner.answer("change csat-7d so it looks at a 14 day window", "window")
+    assert answer.understood == "Change alert rule: rule id csat-7d, window days 14"
+    assert not answer.tool_calls and answer.pending is None
+    assert "Rule 'csat-7d' is a starter rule" in answer.text
 
 
 def test_rank_gives_every_candidate_with_a_score_best_first(planner):
