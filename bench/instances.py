@@ -29,14 +29,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench.common import table  # noqa: E402
+from bench.common import pct, table  # noqa: E402
 
 LOAD_BEFORE = ""
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def burst(n_instances: int, args: argparse.Namespace, work: Path, state_url: str, payloads) -> dict:

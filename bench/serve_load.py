@@ -34,14 +34,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench.common import table  # noqa: E402
+from bench.common import pct, table  # noqa: E402
 
 QUESTION = "what is the conversion funnel?"
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def memory_mb(pid: int) -> tuple[float, float]:

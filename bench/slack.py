@@ -27,12 +27,7 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench.common import median_seconds, peak_rss_mb, table  # noqa: E402
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+from bench.common import median_seconds, pct, peak_rss_mb, table  # noqa: E402
 
 
 def main() -> None:

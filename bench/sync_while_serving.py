@@ -26,15 +26,10 @@ ROOT = HERE.parent
 OUT = HERE / "out"
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bench.common import peak_rss_mb, table  # noqa: E402
+from bench.common import pct, peak_rss_mb, table  # noqa: E402
 
 QUESTIONS = ("what data do you have?", "how are we doing this month?", "where do we lose people?",
              "how many customers do we have?")
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main() -> None:
