@@ -5,6 +5,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --heldout        # and the held-back bank (look at it once)
     .venv/bin/python bench/planner.py --fresh          # and the blind bank (tests/questions_fresh.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind2         # and the second blind bank (tests/questions_blind2.yaml; once)
+    .venv/bin/python bench/planner.py --blind3         # and the third blind bank (tests/questions_blind3.yaml; once)
     .venv/bin/python bench/planner.py --misses         # print every miss too
 
 The banks are asked in order against the small sample (5,000 events, last day 2026-11-15); a
@@ -34,7 +35,11 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          "fresh": ROOT / "tests" / "questions_fresh.yaml",
          # A second blind bank by another author, other businesses (florist, roaster, yoga
          # studio, pet food, furniture, restaurant): opt-in too, scored once.
-         "blind2": ROOT / "tests" / "questions_blind2.yaml"}
+         "blind2": ROOT / "tests" / "questions_blind2.yaml",
+         # A third blind bank by another author, other businesses again (dental practice,
+         # bookshop, plumber, wine merchant, gym, kids' party venue, B2B print shop): opt-in,
+         # scored once, after the planner work it is held back from.
+         "blind3": ROOT / "tests" / "questions_blind3.yaml"}
 
 
 def main() -> None:
@@ -42,6 +47,7 @@ def main() -> None:
     parser.add_argument("--heldout", action="store_true", help="also score the held-back bank")
     parser.add_argument("--fresh", action="store_true", help="also score the bank written blind (once, at the end)")
     parser.add_argument("--blind2", action="store_true", help="also score the second blind bank (once, at the end)")
+    parser.add_argument("--blind3", action="store_true", help="score the third blind bank (once, at the end)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
     import yaml
@@ -59,7 +65,7 @@ def main() -> None:
     rows = []
     for name, path in BANKS.items():
         if (name == "held-back" and not args.heldout) or (name == "fresh" and not args.fresh) \
-                or (name == "blind2" and not args.blind2):
+                or (name == "blind2" and not args.blind2) or (name == "blind3" and not args.blind3):
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

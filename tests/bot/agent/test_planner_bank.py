@@ -4,9 +4,10 @@ is visible before it fails.
 
 tests/questions_heldout.yaml (the first held-back bank, tuning data since it was scored) is
 only checked here for shape and coverage, like tests/questions_fresh.yaml (written blind,
-scored once, then tuned on too). tests/questions_blind2.yaml is the held-back bank now: scored
-by `bench/planner.py --blind2` only, never in the test run. `tool: null` in any bank means
-the planner should pick no tool (plan.spec is None)."""
+scored once, then tuned on too), and tests/questions_blind2.yaml (the second blind bank,
+scored once and tuning data since). tests/questions_blind3.yaml is the held-back bank now:
+scored by `bench/planner.py --blind3` only, never in the test run. `tool: null` in any bank
+means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ HELDOUT = Path(__file__).resolve().parents[2] / "questions_heldout.yaml"
 # Paraphrases the planner's developer wrote and then tuned on: a regression check only.
 PARAPHRASES = Path(__file__).resolve().parents[2] / "questions_paraphrases.yaml"
 FRESH = Path(__file__).resolve().parents[2] / "questions_fresh.yaml"
-# The second blind bank, scored once (bench/planner.py --blind2), never in the test run.
+# The second blind bank, scored once (bench/planner.py --blind2): tuning data since.
 BLIND2 = Path(__file__).resolve().parents[2] / "questions_blind2.yaml"
+# The third blind bank, scored once (bench/planner.py --blind3), never in the test run.
+BLIND3 = Path(__file__).resolve().parents[2] / "questions_blind3.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 
@@ -95,8 +98,8 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2],
-                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2"])
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3],
+                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3"])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -120,12 +123,17 @@ def test_bank_is_big_and_covers_every_planner_tool(planner):
 
 
 def test_blind_heldout_bank_is_big_covers_every_tool_and_shares_no_question(planner):
-    blind = _load(BLIND2)
-    assert len(blind) >= 120
+    blind = _load(BLIND3)
+    assert len(blind) >= 200
+    assert sum(1 for item in blind if item.get("follow_up")) >= 10, "too few follow-ups"
     covered = {item["tool"] for item in blind}
     missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
     assert not missing, f"tools without questions in the held-back bank: {sorted(missing, key=str)}"
-    tuned = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH) for i in _load(path)}
+    # An expected argument the tool does not take could never match: a typo in the bank.
+    fields = {t.name: t.params.model_fields for t in planner.tools}
+    unknown = [i["q"] for i in blind if i["tool"] in fields and set(i.get("args", {})) - set(fields[i["tool"]])]
+    assert not unknown, f"held-back items expecting arguments their tool does not take: {unknown}"
+    tuned = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2) for i in _load(path)}
     shared = {i["q"].lower() for i in blind} & tuned
     assert not shared, f"held-back questions copied into a tuning bank: {sorted(shared)}"
 
