@@ -7,11 +7,16 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind2         # and the second blind bank (tests/questions_blind2.yaml; once)
     .venv/bin/python bench/planner.py --blind3         # and the third blind bank (tests/questions_blind3.yaml; once)
     .venv/bin/python bench/planner.py --misses         # print every miss too
+    .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
+    .venv/bin/python bench/planner.py --loo            # the fallback never sees the asked question
+                                                       # among its phrasings (honest on tuning banks)
 
 The banks are asked in order against the small sample (5,000 events, last day 2026-11-15); a
 `follow_up` item continues the conversation of the one above it. "without pending" leaves out
 the questions for tools the catalog does not have yet (satisfaction_by until issue 16 lands),
 so both numbers are shown. Seconds are for the whole bank, planning only (no tool runs).
+The nearest-phrasing fallback (bot/agent/similar.py) is on, as in the product; its phrasings
+come from these very banks, so `--loo` (leave-one-out) is the fair score with it.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ def main() -> None:
     parser.add_argument("--blind2", action="store_true", help="also score the second blind bank (once, at the end)")
     parser.add_argument("--blind3", action="store_true", help="score the third blind bank (once, at the end)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
+    parser.add_argument("--no-fallback", action="store_true", help="rules only (JOURNEYBOT_PLANNER_FALLBACK=off)")
+    parser.add_argument("--loo", action="store_true", help="the fallback leaves the asked question out of its phrasings")
     args = parser.parse_args()
     import yaml
     from sample_cache import bank_store
@@ -59,7 +66,14 @@ def main() -> None:
     from bot.agent.tools import ToolContext
     from bot.config import load_config
 
-    planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+    env = {"JOURNEYBOT_PLANNER_FALLBACK": "off"} if args.no_fallback else {}
+    planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env=env)), all_tools())
+    if args.loo and not args.no_fallback:
+        from bot.agent.similar import exemplars_for
+
+        exemplars = exemplars_for(planner.ctx)
+        if exemplars is not None:
+            exemplars.leave_one_out = True
     catalog = {t.name for t in planner.tools}
     pending = PENDING_TOOLS - catalog
     rows = []
@@ -82,6 +96,7 @@ def main() -> None:
             for line in wrong:
                 print(f"  {name} miss: {line}")
     print(f"pending tools (not in the catalog): {', '.join(sorted(pending)) or 'none'}")
+    print("fallback: " + ("off" if args.no_fallback else "on, leave-one-out" if args.loo else "on"))
     print(table(rows, ["bank", "questions", "right", "score", "without pending", "seconds"]))
 
 

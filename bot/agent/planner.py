@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.ranking import Candidate, ToolRanker
+from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.answer import Alternative, Answer, PendingAction
@@ -116,7 +117,7 @@ class OfflinePlanner:
         if plan.spec is None or plan.spec.plan is None:
             return plan
         args = plan.spec.plan(plan.slots, self.ctx.for_conversation(key))
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up)
+        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, plan.notes)
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""
@@ -193,7 +194,10 @@ class OfflinePlanner:
                 tool = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(tool, {}, merge(prev_slots, slots), best.score, candidates, True)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
-            return Plan(None, {}, slots, best.score if best else 0.0, candidates)
+            # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
+            near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)
+            return Plan(args={}, slots=slots, **near) if near else \
+                Plan(None, {}, slots, best.score if best else 0.0, candidates)
         if _COMMAND.search(slots.norm) and not (self.by_name[best.tool].changes_state or self.by_name[best.tool].edits):
             # "forget about the checkout thing", "wipe it": an order to remove something that no
             # tool was asked for by name. Never answered with whatever analysis resembles it.

@@ -175,7 +175,7 @@ def _plain_action(tool: str, p: Any) -> str:
 
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
-    out = []
+    out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):

