@@ -37,6 +37,7 @@ EXEMPLARS = Path(__file__).resolve().with_name("exemplars.yaml")
 SETTING = "JOURNEYBOT_PLANNER_FALLBACK"
 K = 5  # phrasings that vote
 THRESHOLD = 0.55  # least cosine of the winner's closest phrasing; below it the planner asks back
+SAME = 0.95  # a phrasing this alike is the question in other spelling: it decides alone
 QUOTED = 2  # phrasings quoted in the reading
 RELEASE_AFTER = 60.0  # idle seconds before a long-running process drops the model (as serve does)
 log = logging.getLogger(__name__)
@@ -136,6 +137,8 @@ class Exemplars:
             weight[tool] = weight.get(tool, 0.0) + float(sims[i])
             closest.setdefault(tool, float(sims[i]))
         order = sorted(weight, key=lambda t: (-weight[t], -closest[t]))
+        if float(sims[top[0]]) >= SAME:  # all but the same words as a labelled phrasing: its label
+            order.sort(key=lambda t: t != str(self.tools[top[0]]))
         winner = order[0]
         like = tuple(self.texts[i] for i in top if self.tools[i] == winner)[:QUOTED]
         return Vote(winner, closest[winner], tuple((t, closest[t]) for t in order), like)
