@@ -145,10 +145,13 @@ class Exemplars:
 
 
 def enabled(config: Any) -> bool:
-    """Off when JOURNEYBOT_PLANNER_FALLBACK (the config's environment) says off/0/false/no."""
+    """[model] planner_fallback, unless JOURNEYBOT_PLANNER_FALLBACK (the config's environment)
+    says on or off."""
     env = getattr(config, "env", None) or {}
-    value = str(env.get(SETTING, "on")).strip().lower()
-    return value not in ("off", "0", "false", "no", "none")
+    value = str(env.get(SETTING, "")).strip().lower()
+    if value:
+        return value not in ("off", "0", "false", "no", "none")
+    return bool(getattr(getattr(config, "model", None), "planner_fallback", True))
 
 
 _SHARED: dict[tuple[str, str, str], Exemplars] = {}

@@ -112,6 +112,11 @@ class ModelConfig(Section):
                     "this; after it the offline planner answers and says why. It is held 5 s below "
                     "[slack] answer_timeout_seconds when that is shorter")
     temperature: float = Field(default=0.0, ge=0, le=2)
+    planner_fallback: bool = Field(
+        default=True,
+        description="the offline planner reads a question none of its rules recognise by resemblance to "
+                    "known questions (with the offline embedding model) instead of asking back; "
+                    "JOURNEYBOT_PLANNER_FALLBACK=off overrides")
 
 
 

@@ -105,6 +105,16 @@ def test_the_setting_turns_the_fallback_off(planner, rules_only):
     assert "I'm not sure which analysis you mean" in answer.text
 
 
+@pytest.mark.parametrize(("file", "env", "on"), [
+    ("", {}, True), ("[model]\nplanner_fallback = false\n", {}, False),
+    ("", {similar.SETTING: "off"}, False), ("", {similar.SETTING: "0"}, False),
+    ("[model]\nplanner_fallback = false\n", {similar.SETTING: "on"}, True)])
+def test_the_config_key_and_the_environment_variable_decide(tmp_path, file, env, on):
+    path = tmp_path / "journeybot.toml"
+    path.write_text(file)
+    assert similar.enabled(load_config(path, env=env)) is on
+
+
 def test_without_the_model_the_planner_asks_back_as_before(monkeypatch):
     from tools.core.errors import ToolUnavailable
 
