@@ -42,6 +42,9 @@ RUN python -c "from tools.feedback.embeddings import local_model_path; print('em
 # once here, read-only for the service, so the first feedback question does not wait for it.
 ENV JOURNEYBOT_MODEL_CACHE=/opt/journeybot-models
 RUN python -c "from tools.feedback.embeddings import LocalEmbedder; e = LocalEmbedder(cache_dir='/opt/journeybot-models'); e.embed(['ok']); print('encoder:', e.runtime, e.runtime_note)"
+# The vectors of the offline planner's labelled phrasings (bot/agent/similar.py), so the first
+# question read by resemblance does not wait seconds for 1,352 phrasings to be embedded.
+RUN python -c "from pathlib import Path; from bot.agent.similar import EXEMPLARS, Exemplars; from tools.feedback.embeddings import LocalEmbedder; m = Path('/opt/journeybot-models'); print('planner phrasings:', Exemplars(EXEMPLARS, LocalEmbedder(cache_dir=m), m).vectors().shape)"
 USER journeybot:journeybot
 WORKDIR /data
 VOLUME ["/data"]
