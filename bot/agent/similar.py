@@ -103,6 +103,10 @@ class Exemplars:
                 with part.open("wb") as fh:
                     np.save(fh, vectors)
                 part.replace(file)  # whole or not at all, also with two processes at once
+                # Vectors of an older exemplar file for the same model are dead weight (2 MB a release).
+                for old in file.parent.glob(f"*-{file.stem.split('-')[-1]}.npy"):
+                    if old != file:
+                        old.unlink(missing_ok=True)
             except OSError as exc:  # a read-only cache still answers, it only embeds again next time
                 log.info("could not keep the planner's exemplar vectors in %s: %s", file.parent, exc)
         return vectors

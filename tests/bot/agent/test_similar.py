@@ -177,3 +177,4 @@ def test_exemplar_vectors_are_kept_per_file_and_model_and_not_embedded_twice(pla
     changed = similar.Exemplars(file, Counting(), tmp_path / "cache")
     assert changed.cache_file() != first.cache_file()
     assert changed.vectors().shape == (4, real.dim) and Counting.texts == 8
+    assert changed.cache_file().exists() and not first.cache_file().exists()  # the stale vectors went
