@@ -27,11 +27,12 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from bot.agent.ranking import Candidate
+
+if TYPE_CHECKING:  # numpy loads with the fallback, not with the planner (command start time)
+    import numpy as np
 
 EXEMPLARS = Path(__file__).resolve().with_name("exemplars.yaml")
 SETTING = "JOURNEYBOT_PLANNER_FALLBACK"
@@ -57,6 +58,7 @@ class Exemplars:
     """The labelled phrasings and their vectors, embedded once per file and model."""
 
     def __init__(self, path: Path = EXEMPLARS, embedder: Any = None, cache_dir: Path | None = None):
+        import numpy as np
         import yaml
 
         self.path = Path(path)
@@ -87,6 +89,8 @@ class Exemplars:
             return self._vectors
 
     def _load(self) -> np.ndarray:
+        import numpy as np
+
         file = self.cache_file()
         if file is not None and file.exists():
             try:
@@ -123,6 +127,8 @@ class Exemplars:
 
     def vote_vector(self, q: np.ndarray, *, k: int = K, leave_out: str | None = None,
                     allowed: set[str] | None = None) -> Vote | None:
+        import numpy as np
+
         sims = self.vectors() @ q
         usable = np.ones(len(self.texts), dtype=bool)
         if leave_out is not None:
