@@ -10,15 +10,18 @@ export with only order and review events has no web sessions, so it has no bounc
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from tools.analytics.kpi_catalog import METRICS, SPECS
 from tools.core.errors import NoDataError
 from tools.core.stages import STAGES
 from tools.data.store import JourneyStore
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,22 @@ ANALYSES: tuple[Analysis, ...] = (
 
 
 @dataclass(frozen=True)
+class MetricAvailability:
+    metric: str
+    label: str
+    available: bool
+    reason: str  # why not, for a shop owner; "" when available
+
+
+@dataclass(frozen=True)
+class AnalysisAvailability:
+    analysis: str
+    label: str
+    available: bool
+    reason: str
+
+
+@dataclass(frozen=True)
 class Capabilities:
     """Counts of every need, and the stages the events have."""
 
@@ -197,19 +216,17 @@ class Capabilities:
                            "seen leaving before buying")
         return True, ""
 
+    def metric_rows(self) -> tuple[MetricAvailability, ...]:
+        return tuple(MetricAvailability(m, SPECS[m].label, *self.metric(m)) for m in METRICS)
+
+    def analysis_rows(self) -> tuple[AnalysisAvailability, ...]:
+        return tuple(AnalysisAvailability(a.name, a.label, *self.analysis(a)) for a in ANALYSES)
+
     def metrics_frame(self) -> pd.DataFrame:
-        rows = []
-        for m in METRICS:
-            ok, why = self.metric(m)
-            rows.append({"metric": m, "label": SPECS[m].label, "available": ok, "reason": why})
-        return pd.DataFrame(rows)
+        return availability_frame(self.metric_rows())
 
     def analyses_frame(self) -> pd.DataFrame:
-        rows = []
-        for a in ANALYSES:
-            ok, why = self.analysis(a)
-            rows.append({"analysis": a.name, "label": a.label, "available": ok, "reason": why})
-        return pd.DataFrame(rows)
+        return availability_frame(self.analysis_rows())
 
     def split(self, metrics: list[str]) -> tuple[list[str], dict[str, str]]:
         """(the metrics the data can answer, {metric: why not} for the others); NoDataError
@@ -225,6 +242,16 @@ class Capabilities:
             else:
                 missing[m] = why
         return ok, missing
+
+
+def availability_frame(rows: tuple[MetricAvailability, ...] | tuple[AnalysisAvailability, ...]) -> pd.DataFrame:
+    """The rows as a frame (metric or analysis, label, available, reason); pandas loads here, not
+    with the module: `journeybot describe` prints the rows without it."""
+    import pandas as pd
+
+    if not rows:
+        return pd.DataFrame()
+    return pd.DataFrame([astuple(r) for r in rows], columns=list(type(rows[0]).__dataclass_fields__))
 
 
 def capabilities(store: JourneyStore, con: duckdb.DuckDBPyConnection | None = None) -> Capabilities:

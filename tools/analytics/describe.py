@@ -8,17 +8,25 @@ The agent reads this before answering, and `journeybot demo` prints it as the ov
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+from dataclasses import astuple, dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import pandas as pd
-
-from tools.analytics.capabilities import capabilities
+from tools.analytics.capabilities import (
+    AnalysisAvailability,
+    MetricAvailability,
+    availability_frame,
+    capabilities,
+)
 from tools.analytics.profile_hints import HOW, ProfileAdvice, profile_advice
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
 from tools.data import spans
 from tools.data.schema import TABLES
 from tools.data.store import JourneyStore
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,29 @@ class TableSummary:
 
 
 @dataclass(frozen=True)
+class StageCount:
+    stage: str
+    events: int
+    customers: int  # customers with an event at the stage
+
+
+@dataclass(frozen=True)
+class TouchpointCount:
+    touchpoint: str
+    stage: str
+    online: bool | None  # None: the events do not say
+    events: int
+    customers: int
+
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: str  # "(none)" for events without one
+    events: int
+    customers: int
+
+
+@dataclass(frozen=True)
 class DataDescription(ResultMixin):
     tables: list[TableSummary]
     as_of: dt.date | None
@@ -43,22 +74,49 @@ class DataDescription(ResultMixin):
     customers_with_events: int
     customers_with_orders: int
     unknown_event_customers: int
-    stages: pd.DataFrame  # stage, events, customers
-    touchpoints: pd.DataFrame  # touchpoint, stage, online, events, customers
-    channels: pd.DataFrame  # channel, events, customers
+    stage_rows: tuple[StageCount, ...]  # in journey order
+    touchpoint_rows: tuple[TouchpointCount, ...]  # most events first
+    channel_rows: tuple[ChannelCount, ...]  # most events first
     notes: tuple[str, ...]
     provenance: Provenance = field(repr=False)
-    # metric, label, available, reason: which KPIs the data can answer (tools/analytics/capabilities.py)
-    kpis: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
-    # analysis, label, available, reason: which analyses it can run
-    analyses: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    # Which KPIs the data can answer, and why not (tools/analytics/capabilities.py)
+    kpi_rows: tuple[MetricAvailability, ...] = field(default=(), repr=False)
+    # Which analyses it can run
+    analysis_rows: tuple[AnalysisAvailability, ...] = field(default=(), repr=False)
     profile: ProfileAdvice | None = field(default=None, repr=False)
+    JSON_NAMES: ClassVar[dict[str, str]] = {"stage_rows": "stages", "touchpoint_rows": "touchpoints",
+                                            "channel_rows": "channels", "kpi_rows": "kpis",
+                                            "analysis_rows": "analyses"}
+
+    # The same tables as frames, for the agent, the tour and exports: pandas loads the first time
+    # one is read, never for `journeybot describe`'s text (tests/bot/test_cli_start.py).
+    @functools.cached_property
+    def stages(self) -> pd.DataFrame:
+        return _frame(self.stage_rows, ["stage", "events", "customers"])
+
+    @functools.cached_property
+    def touchpoints(self) -> pd.DataFrame:
+        return _frame(self.touchpoint_rows, ["touchpoint", "stage", "online", "events", "customers"])
+
+    @functools.cached_property
+    def channels(self) -> pd.DataFrame:
+        return _frame(self.channel_rows, ["channel", "events", "customers"])
+
+    @functools.cached_property
+    def kpis(self) -> pd.DataFrame:
+        return availability_frame(self.kpi_rows)
+
+    @functools.cached_property
+    def analyses(self) -> pd.DataFrame:
+        return availability_frame(self.analysis_rows)
 
     @property
     def is_empty(self) -> bool:
         return all(t.rows == 0 for t in self.tables)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(
             [
                 {"table": t.table, "rows": t.rows, "first_day": t.first_day, "last_day": t.last_day,
@@ -77,21 +135,24 @@ class DataDescription(ResultMixin):
         return lines
 
     def _answers_text(self) -> list[str]:
-        if not len(self.analyses):
+        if not self.analysis_rows:
             return []
-        can = self.analyses[self.analyses["available"]]
-        cannot = self.analyses[~self.analyses["available"]]
-        kpis_ok = self.kpis[self.kpis["available"]] if len(self.kpis) else self.kpis
-        kpis_no = self.kpis[~self.kpis["available"]] if len(self.kpis) else self.kpis
+        can = [r for r in self.analysis_rows if r.available]
+        cannot = [r for r in self.analysis_rows if not r.available]
+        kpis_ok = [r for r in self.kpi_rows if r.available]
+        # KPIs that cannot be answered, grouped by reason in the order reasons first appear.
+        kpis_no: dict[str, list[str]] = {}
+        for r in self.kpi_rows:
+            if not r.available:
+                kpis_no.setdefault(r.reason, []).append(r.label)
         lines = ["", "What this data can answer:"]
-        lines += [f"  - {r.label}" for r in can.itertuples()]
-        if len(kpis_ok):
-            lines.append(f"  - KPIs ({len(kpis_ok)} of {len(self.kpis)}): " + ", ".join(kpis_ok["label"]))
-        if len(cannot) or len(kpis_no):
+        lines += [f"  - {r.label}" for r in can]
+        if kpis_ok:
+            lines.append(f"  - KPIs ({len(kpis_ok)} of {len(self.kpi_rows)}): " + ", ".join(r.label for r in kpis_ok))
+        if cannot or kpis_no:
             lines.append("What it cannot answer, and why:")
-            lines += [f"  - {r.label}: {r.reason}" for r in cannot.itertuples()]
-            for reason, group in kpis_no.groupby("reason", sort=False):
-                lines.append(f"  - {', '.join(group['label'])}: {reason}")
+            lines += [f"  - {r.label}: {r.reason}" for r in cannot]
+            lines += [f"  - {', '.join(labels)}: {reason}" for reason, labels in kpis_no.items()]
         return lines
 
     def to_text(self) -> str:
@@ -123,22 +184,23 @@ class DataDescription(ResultMixin):
             if t.later_rows:
                 lines.append(f"Note: {t.later_rows:,} {t.table} are dated after they were loaded (up to "
                              f"{t.later_until}); they are kept but do not count as the last day of data")
-        if len(self.stages):
+        if self.stage_rows:
             lines.append("")
             lines.append("Journey stages (events, customers reaching it):")
-            for r in self.stages.itertuples():
+            for r in self.stage_rows:
                 lines.append(f"  {r.stage:<14} {r.events:>10,}  {r.customers:>8,}")
-        if len(self.touchpoints):
-            offline = self.touchpoints[~self.touchpoints["online"].fillna(True)]
+        if self.touchpoint_rows:
+            # A touchpoint whose events do not say (online is NULL) counts as online.
+            offline = [r.touchpoint for r in self.touchpoint_rows if r.online is False]
             lines.append("")
             lines.append(
-                f"{len(self.touchpoints)} touchpoints ({len(offline)} offline: "
-                + (", ".join(offline["touchpoint"].head(6)) or "none")
+                f"{len(self.touchpoint_rows)} touchpoints ({len(offline)} offline: "
+                + (", ".join(offline[:6]) or "none")
                 + ")"
             )
-        if len(self.channels):
+        if self.channel_rows:
             top = ", ".join(
-                f"{r.channel} {r.events:,}" for r in self.channels.head(8).itertuples()
+                f"{r.channel} {r.events:,}" for r in self.channel_rows[:8]
             )
             lines.append(f"Channels by events: {top}")
         lines += self._profile_text()
@@ -174,19 +236,20 @@ def describe_data(store: JourneyStore) -> DataDescription:
                 t.name, n, first, last, dict(sorted(missing.items(), key=lambda kv: -kv[1])),
                 span.granularity if span is not None else "time",
                 span.later_rows if span is not None else 0, span.later_until if span is not None else None))
-        stages = con.execute(
+        # Tuples, not frames: a few dozen rows, and no pandas import for `journeybot describe`.
+        stages = [StageCount(*r) for r in con.execute(
             "SELECT stage, count(*) AS events, count(DISTINCT customer_id) AS customers "
             "FROM events GROUP BY stage"
-        ).df()
-        touchpoints = con.execute(
+        ).fetchall()]
+        touchpoints = tuple(TouchpointCount(*r) for r in con.execute(
             "SELECT touchpoint, any_value(stage) AS stage, bool_and(online) AS online, "
             "count(*) AS events, count(DISTINCT customer_id) AS customers "
             "FROM events GROUP BY touchpoint ORDER BY events DESC"
-        ).df()
-        channels = con.execute(
+        ).fetchall())
+        channels = tuple(ChannelCount(*r) for r in con.execute(
             "SELECT coalesce(channel, '(none)') AS channel, count(*) AS events, "
             "count(DISTINCT customer_id) AS customers FROM events GROUP BY 1 ORDER BY events DESC"
-        ).df()
+        ).fetchall())
         customers, with_events, with_orders, unknown = con.execute(
             """SELECT (SELECT count(*) FROM customers),
                       (SELECT count(DISTINCT customer_id) FROM events),
@@ -195,19 +258,20 @@ def describe_data(store: JourneyStore) -> DataDescription:
                         WHERE e.customer_id NOT IN (SELECT customer_id FROM customers))"""
         ).fetchone()  # type: ignore[misc]
     order = {s: i for i, s in enumerate(STAGES)}
-    stages = stages.sort_values("stage", key=lambda s: s.map(order)).reset_index(drop=True)
+    # Journey order; a stage outside the six (none should be) after them, as it came.
+    stages = sorted(stages, key=lambda r: order.get(r.stage, len(order)))
     days = [d for t in summaries for d in (t.first_day, t.last_day) if d and t.table in ("events", "orders")]
     first_day, as_of = (min(days), max(days)) if days else (None, None)
     by_name = {t.table: t for t in summaries}
     if unknown:
         notes.append(f"{int(unknown):,} customers appear in events but not in the customers table")
-    missing_stages = [s for s in STAGES if s not in set(stages["stage"])] if len(stages) else []
+    missing_stages = [s for s in STAGES if s not in {r.stage for r in stages}] if stages else []
     if missing_stages and by_name["events"].rows:
         notes.append("no events at stage(s): " + ", ".join(missing_stages))
     empty = all(t.rows == 0 for t in summaries)
     caps = capabilities(store)
-    kpis = caps.metrics_frame() if not empty else pd.DataFrame()
-    analyses = caps.analyses_frame() if not empty else pd.DataFrame()
+    kpis = caps.metric_rows() if not empty else ()
+    analyses = caps.analysis_rows() if not empty else ()
     advice = profile_advice(store, as_of) if not empty else None
     prov = Provenance(
         tool="describe_data",
@@ -225,12 +289,18 @@ def describe_data(store: JourneyStore) -> DataDescription:
         customers_with_events=int(with_events),
         customers_with_orders=int(with_orders),
         unknown_event_customers=int(unknown),
-        stages=stages,
-        touchpoints=touchpoints,
-        channels=channels,
+        stage_rows=tuple(stages),
+        touchpoint_rows=touchpoints,
+        channel_rows=channels,
         notes=tuple(notes),
         provenance=prov,
-        kpis=kpis,
-        analyses=analyses,
+        kpi_rows=kpis,
+        analysis_rows=analyses,
         profile=advice,
     )
+
+
+def _frame(rows: tuple[Any, ...], columns: list[str]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame([astuple(r) for r in rows], columns=columns)

@@ -33,13 +33,25 @@ pass-through the chain is needed: one join per step over the steps' events, read
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
+from tools.analytics.funnel_rows import (
+    DropOff,
+    FunnelGroup,
+    FunnelStep,
+    GroupStep,
+    biggest_drop,
+    group_rows,
+    groups_frame,
+    step_rows,
+    steps_frame,
+    summary_frame,
+)
 from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period
 from tools.analytics.scope import (
@@ -59,6 +71,11 @@ from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
 from tools.core.text import count, duration, pct, text_table
 from tools.data.store import JourneyStore
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DropOff", "FunnelGroup", "FunnelParams", "FunnelResult", "FunnelStep", "GroupStep", "funnel"]
 
 Skips = Literal["pass_through", "stop"]
 _US_PER_DAY = 86_400_000_000
@@ -115,28 +132,12 @@ class FunnelParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class DropOff:
-    """The step transition that keeps the smallest share of customers."""
-
-    from_step: str
-    to_step: str
-    lost: int
-    kept_share: float  # conversion from from_step to to_step
-
-    @property
-    def lost_share(self) -> float:
-        return 1.0 - self.kept_share
-
-
-@dataclass(frozen=True)
 class FunnelResult(ResultMixin):
     kind: StepKind
     step_names: tuple[str, ...]
-    # One row per step: step (1-based), name, customers, step_conversion, overall_conversion,
-    # lost (from the step before), median_days, p90_days (time from the step before),
-    # via_later_step (customers counted here with no event of this step of their own in their
-    # window: passed through by a later step's event).
-    steps: pd.DataFrame
+    # One row per step (tools/analytics/funnel_rows.py says what each column holds); the
+    # `steps` frame has the same columns.
+    step_rows: tuple[FunnelStep, ...]
     entered: int
     completed: int
     overall_conversion: float
@@ -144,14 +145,33 @@ class FunnelResult(ResultMixin):
     window_days: int
     skips: Skips
     by: str | None
-    # One row per (group, step) with the columns of `steps` plus `group`; None without `by`.
-    groups: pd.DataFrame | None
-    # One row per group: group, entered, completed, overall_conversion, biggest_drop, drop_lost_share.
-    group_summary: pd.DataFrame | None
+    # One row per group and step (the `groups` frame); None without `by`.
+    group_steps: tuple[GroupStep, ...] | None
+    # One row per group, largest first (the `group_summary` frame); None without `by`.
+    group_rows: tuple[FunnelGroup, ...] | None
     max_groups: int
     provenance: Provenance = field(repr=False)
+    # --json keeps the names the tables have always had there.
+    JSON_NAMES: ClassVar[dict[str, str]] = {"step_rows": "steps", "group_steps": "groups",
+                                            "group_rows": "group_summary"}
+
+    # The frames load pandas the first time one is read (charts, exports, the agent), never
+    # for the text (`journeybot funnel`).
+    @functools.cached_property
+    def steps(self) -> pd.DataFrame:
+        return steps_frame(self.step_rows)
+
+    @functools.cached_property
+    def groups(self) -> pd.DataFrame | None:
+        return None if self.group_steps is None else groups_frame(self.group_steps)
+
+    @functools.cached_property
+    def group_summary(self) -> pd.DataFrame | None:
+        return None if self.group_rows is None else summary_frame(self.group_rows)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         overall = self.steps.assign(group="all customers")
         if self.groups is None:
             return overall
@@ -169,7 +189,7 @@ class FunnelResult(ResultMixin):
                 f"{k}={_join(v)}" for k, v in self.provenance.filters.items()))
         lines.append("")
         rows = []
-        for r in self.steps.itertuples():
+        for r in self.step_rows:
             first = r.step == 1
             rows.append([
                 str(r.name), count(r.customers),
@@ -195,21 +215,21 @@ class FunnelResult(ResultMixin):
                 f"Biggest drop-off: {d.from_step} > {d.to_step}: {pct(d.lost_share)} lost "
                 f"({d.lost:,} customer{'s' if d.lost != 1 else ''})."
             )
-        if self.group_summary is not None:
+        if self.group_rows is not None:
             lines.append("")
             label = DIMENSION_LABELS.get(self.by or "", self.by or "")
             lines.append(f"By {label}:")
-            shown = self.group_summary.head(self.max_groups)
+            shown = self.group_rows[: self.max_groups]
             rows = [
                 [str(r.group), count(r.entered), count(r.completed), pct(r.overall_conversion),
                  r.biggest_drop if isinstance(r.biggest_drop, str) else "-",
                  pct(r.drop_lost_share)]
-                for r in shown.itertuples()
+                for r in shown
             ]
             lines += text_table(
                 [label, "entered", f"reached {last}", "funnel conversion", "biggest drop-off", "lost there"],
                 rows)
-            hidden = len(self.group_summary) - len(shown)
+            hidden = len(self.group_rows) - len(shown)
             if hidden > 0:
                 lines.append(f"({hidden} smaller group(s) not shown; they are in the table.)")
         lines += [f"Note: {n}" for n in self.provenance.notes]
@@ -231,9 +251,12 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         tz = scope.period.start.tzinfo
         data_end_us = epoch_us(dt.datetime.combine(scope.data_last + dt.timedelta(days=1), dt.time(), tzinfo=tz))
         sql, args = _funnel_sql(kind, names, scope, window_us, params.skips, params.by, data_end_us)
-        raw = con.execute(sql, args).df()
-    total = raw[raw.is_total == 1].iloc[0]
-    if int(total.n1) == 0:
+        # Tuples, not a frame: a few rows, and no pandas import for a command-line funnel.
+        cur = con.execute(sql, args)
+        columns = [d[0] for d in cur.description]
+        raw = [dict(zip(columns, values, strict=True)) for values in cur.fetchall()]
+    total = next(r for r in raw if r["is_total"] == 1)
+    if int(total["n1"]) == 0:
         if kind == "stage":
             with store.connect() as con:
                 absent = missing_stage_text(con, names[0])
@@ -246,27 +269,27 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
             + (" among the filtered customers" if not scope.cohort.is_empty else "")
             + f"; {scope.data_label}."
         )
-    steps = _step_table(total, names)
-    entered = int(steps.customers.iloc[0])
-    completed = int(steps.customers.iloc[-1])
+    steps = step_rows(total, names)
+    entered = steps[0].customers
+    completed = steps[-1].customers
     groups = summary = None
     if params.by:
-        groups, summary = _group_tables(raw[raw.is_total == 0], names)
-    prov = _provenance(params, kind, names, scope, int(total.rows_read), entered,
-                       int(total.open_window), steps)
+        groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
+    prov = _provenance(params, kind, names, scope, int(total["rows_read"]), entered,
+                       int(total["open_window"]), steps)
     return FunnelResult(
         kind=kind,
         step_names=names,
-        steps=steps,
+        step_rows=steps,
         entered=entered,
         completed=completed,
         overall_conversion=completed / entered,
-        biggest_drop=_biggest_drop(steps),
+        biggest_drop=biggest_drop(steps),
         window_days=params.window_days,
         skips=params.skips,
         by=params.by,
-        groups=groups,
-        group_summary=summary,
+        group_steps=groups,
+        group_rows=summary,
         max_groups=params.max_groups,
         provenance=prov,
     )
@@ -371,70 +394,9 @@ def _funnel_sql(
     return sql, args
 
 
-def _step_table(row: pd.Series, names: tuple[str, ...]) -> pd.DataFrame:
-    """One wide result row (n1, n2, m2, q2, v2, ...) -> the step table."""
-    n = len(names)
-    customers = [int(row["n1"])] + [int(row[f"n{k}"]) for k in range(2, n + 1)]
-    df = pd.DataFrame({
-        "step": range(1, n + 1),
-        "name": list(names),
-        "customers": customers,
-        "median_days": [float("nan")] + [_num(row[f"m{k}"]) for k in range(2, n + 1)],
-        "p90_days": [float("nan")] + [_num(row[f"q{k}"]) for k in range(2, n + 1)],
-        "via_later_step": [0] + [int(row[f"v{k}"]) for k in range(2, n + 1)],
-    })
-    prev = df.customers.shift(1)
-    entered = customers[0]
-    df["step_conversion"] = (df.customers / prev).where(prev > 0)
-    df.loc[0, "step_conversion"] = 1.0 if entered else float("nan")
-    df["overall_conversion"] = df.customers / entered if entered else float("nan")
-    df["lost"] = (prev - df.customers).fillna(0).astype("int64")
-    return df[["step", "name", "customers", "step_conversion", "overall_conversion", "lost",
-               "median_days", "p90_days", "via_later_step"]]
-
-
-def _num(value: Any) -> float:
-    return float("nan") if value is None or pd.isna(value) else float(value)
-
-
-def _biggest_drop(steps: pd.DataFrame) -> DropOff | None:
-    cand = steps.iloc[1:]
-    cand = cand[(cand.lost > 0) & cand.step_conversion.notna()]
-    if cand.empty:
-        return None
-    # idxmin returns the first of equal minima: the earliest step wins a tie.
-    row = steps.loc[cand.step_conversion.idxmin()]
-    before = steps.loc[int(row.step) - 2]
-    return DropOff(str(before["name"]), str(row["name"]), int(row.lost), float(row.step_conversion))
-
-
-def _group_tables(rows: pd.DataFrame, names: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    tables = []
-    summary = []
-    for _, row in rows.iterrows():  # one row per group: a handful, not per customer
-        table = _step_table(row, names)
-        table.insert(0, "group", row.grp)
-        tables.append(table)
-        drop = _biggest_drop(table)
-        entered = int(table.customers.iloc[0])
-        summary.append({
-            "group": row.grp,
-            "entered": entered,
-            "completed": int(table.customers.iloc[-1]),
-            "overall_conversion": table.customers.iloc[-1] / entered if entered else float("nan"),
-            "biggest_drop": f"{drop.from_step} > {drop.to_step}" if drop else None,
-            "drop_lost_share": drop.lost_share if drop else None,
-        })
-    summ = pd.DataFrame(summary, columns=["group", "entered", "completed", "overall_conversion",
-                                          "biggest_drop", "drop_lost_share"])
-    summ = summ.sort_values(["entered", "group"], ascending=[False, True]).reset_index(drop=True)
-    groups = pd.concat(tables, ignore_index=True) if tables else None
-    return groups, summ  # type: ignore[return-value]
-
-
 def _provenance(
     params: FunnelParams, kind: StepKind, names: tuple[str, ...], scope: Scope, rows_read: int,
-    entered: int, late: int, steps: pd.DataFrame,
+    entered: int, late: int, steps: tuple[FunnelStep, ...],
 ) -> Provenance:
     rule = ("an event at a later step also passes the steps before it"
             if params.skips == "pass_through" else "every step needs its own event")
@@ -452,9 +414,9 @@ def _provenance(
             f"{late:,} of {entered:,} customers entered less than {params.window_days} days before "
             "the data ends, so some of them may still convert."
         )
-    skipped = steps[steps.via_later_step > 0]
-    if len(skipped) and params.skips == "pass_through":
-        parts = ", ".join(f"{r.name} {r.via_later_step:,}" for r in skipped.itertuples())
+    skipped = [s for s in steps if s.via_later_step > 0]
+    if skipped and params.skips == "pass_through":
+        parts = ", ".join(f"{r.name} {r.via_later_step:,}" for r in skipped)
         notes.append(
             "counted at a step they had no event for, through a later step's event: " + parts
         )

@@ -12,10 +12,12 @@ import dataclasses
 import datetime as dt
 import inspect
 import math
+import sys
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -88,22 +90,28 @@ def to_jsonable(value: Any) -> Any:
     if callable(dump) and not isinstance(value, type):
         return to_jsonable(dump(mode="json"))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, pd.DataFrame):
+        # JSON_NAMES: a result that keeps a table as typed rows under a new field name (e.g.
+        # FunnelResult.step_rows) still writes it under the name scripts know ("steps").
+        names = getattr(value, "JSON_NAMES", {})
+        return {names.get(f.name, f.name): to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    # A frame, Timestamp or NA can only exist once pandas is loaded: results of short commands
+    # hold plain values, and their JSON must not cost a pandas import (tests/bot/test_cli_start.py).
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(value, pd.DataFrame):
         return [to_jsonable(r) for r in value.to_dict(orient="records")]
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [to_jsonable(v) for v in value]
-    if isinstance(value, (dt.datetime, dt.date, pd.Timestamp)):
+    if isinstance(value, (dt.datetime, dt.date)):  # pandas' Timestamp is a datetime
         return value.isoformat()
-    if isinstance(value, (dt.timedelta, pd.Timedelta)):
+    if isinstance(value, dt.timedelta):  # and its Timedelta a timedelta
         return value.total_seconds()
     if hasattr(value, "item") and callable(value.item):  # numpy scalar
         value = value.item()
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
-    if value is pd.NA or value is pd.NaT:
+    if pd is not None and (value is pd.NA or value is pd.NaT):
         return None
     return value
 

@@ -22,16 +22,18 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
 from tools.data import erased, first_touch, profile_store, session_table, spans
 from tools.data.schema import TABLES, create_table_sql
+
+if TYPE_CHECKING:  # pandas loads with the first query() (DuckDB's .df()), not with the store:
+    import pandas as pd  # short commands read tuples and never need it (tests/bot/test_cli_start.py)
 
 # 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
 SCHEMA_VERSION = 2
@@ -487,6 +489,6 @@ def _quote_literal(text: str) -> str:
 def _as_dt(value: Any) -> dt.datetime | None:
     if value is None:
         return None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value
+    # A pandas Timestamp only comes from a frame, so pandas is loaded when there is one to check.
+    to_py = getattr(value, "to_pydatetime", None)
+    return to_py() if callable(to_py) else value
