@@ -3,6 +3,7 @@ the commands themselves give; a simple command does not load what it never uses.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -35,3 +36,85 @@ def test_help_lists_every_command_without_importing_them(tmp_path):
         assert f"\n  {name} " in text
     # The same text as when every command is loaded (as click lists them).
     assert CliRunner().invoke(main, ["--help"]).output.strip() == text.strip()
+
+
+# What a short reading command must not load: pandas (and numpy under it) costs about a second
+# on a loaded machine, the rest far more; none of it is needed to print a few counts
+# (docs/BENCHMARKS.md, issue 22, "Command start without pandas").
+HEAVY = ("pandas", "numpy", "sklearn", "scipy", "langchain", "langchain_core", "langgraph", "chromadb",
+         "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai")
+# kpis still computes its values with pandas and numpy (tools/analytics/kpi_sql.py): not yet
+# one of the commands that start light, but it must not load the rest.
+KPIS_STILL = ("pandas", "numpy")
+
+_RUN_AND_LIST = (
+    "import sys\n"
+    "from bot.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:], prog_name='journeybot', standalone_mode=False)\n"
+    "finally:\n"
+    "    sys.stdout.flush()\n"
+    "    print('LOADED', sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+)
+
+
+def _olist_home(tmp_path):
+    """The Olist sample (a real export journeybot did not generate) loaded with its recipe."""
+    from conftest import REPO, external
+
+    folder = external("olist_sample")
+    home = tmp_path / "olist"
+    env = {**os.environ, "JOURNEYBOT_HOME": str(home)}
+    subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "--recipe", str(REPO / "examples" / "olist" / "recipe.toml"),
+                    "--data-dir", str(folder)], env=env, capture_output=True, text=True, check=True)
+    return folder, env
+
+
+def _light_run(env: dict[str, str], *args: str) -> tuple[str, set[str]]:
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, *args], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
+    return done.stdout, set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
+
+
+def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_path):
+    import pandas as pd
+
+    folder, env = _olist_home(tmp_path)
+    people = pd.read_csv(folder / "olist_customers_dataset.csv")
+    orders = pd.read_csv(folder / "olist_orders_dataset.csv")
+    reviews = pd.read_csv(folder / "olist_order_reviews_dataset.csv")
+
+    text, loaded = _light_run(env, "describe")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    # Counted from the raw files: a person is customer_unique_id; every order is placed
+    # (a purchase event), delivered ones also have a delivery event, every review an answer.
+    n_people = people.customer_unique_id.nunique()
+    assert f"{n_people:,} customers; {n_people:,} with journey events, {n_people:,} with orders." in text
+    events = len(orders) + int(orders.order_delivered_customer_date.notna().sum()) + len(reviews)
+    assert f"{'events':<10} {events:>11,}" in text
+    assert f"{'orders':<10} {len(orders):>11,}" in text
+    assert f"  purchase       {len(orders):>10,}  {n_people:>8,}" in text
+
+    out, loaded = _light_run(env, "describe", "--json")
+    assert not loaded & set(HEAVY)
+    data = json.loads(out)
+    assert {s["stage"]: s["customers"] for s in data["stages"]}["purchase"] == n_people
+    assert [k for k in data["kpis"][0]] == ["metric", "label", "available", "reason"]
+
+    # Customers with an order in the data, and of them those with a delivered order.
+    out, loaded = _light_run(env, "funnel", "--touchpoints", "order_placed,delivery", "--period", "all",
+                             "--window", "365", "--json")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    steps = json.loads(out)["steps"]
+    assert steps[0]["customers"] == n_people
+    assert [s["name"] for s in steps] == ["order_placed", "delivery"]
+    assert set(steps[0]) == {"step", "name", "customers", "step_conversion", "overall_conversion", "lost",
+                             "median_days", "p90_days", "via_later_step"}
+    text, loaded = _light_run(env, "funnel", "--period", "all")
+    assert not loaded & set(HEAVY)
+    assert f"{n_people:,} customers entered at purchase" in text
+
+    text, loaded = _light_run(env, "kpis", "--period", "all", "--metric", "orders")
+    assert not loaded & (set(HEAVY) - set(KPIS_STILL)), sorted(loaded & set(HEAVY))
+    assert "Orders" in text
