@@ -1,8 +1,13 @@
 """How long simple `journeybot` commands take as whole processes, against a bare Python that
-only imports duckdb and runs the same query (the floor). Runs are interleaved, so a loaded
+only imports duckdb and runs a query (the floor). Runs are interleaved, so a loaded
 machine slows every column alike: compare ratios within one run.
 
-    .venv/bin/python bench/cli_start.py --home bench/out/home100k [--before /work/main] [--runs 5]
+"work s" is the command's own computing (the tool call: its queries and result), timed inside
+a process that has already imported everything and opened the store; the bare process's query
+is timed the same way. "start s" is what is left: whole command - work - (bare - its query),
+i.e. imports, config, opening the store and printing, the cost issue 22 aims to keep <= 0.4 s.
+
+    .venv/bin/python bench/cli_start.py --home bench/out/home1m [--before /work/main] [--runs 5]
 
 `--before` names another checkout (e.g. main) to time the same commands with its code.
 """
@@ -26,6 +31,18 @@ from bench.common import table  # noqa: E402
 COMMANDS = (["--help"], ["describe"], ["kpis"], ["funnel"])
 BARE = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
         "con.execute('SELECT count(DISTINCT customer_id) FROM events').fetchall()")
+BARE_QUERY = ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); t = time.perf_counter(); "
+              "con.execute('SELECT count(DISTINCT customer_id) FROM events').fetchall(); "
+              "print(time.perf_counter() - t)")
+# The tool call each command makes, timed after every import and with the store held open as
+# the command holds it (bot/cli/__init__.py HELD).
+WORK = {
+    "describe": "from tools.analytics.describe import describe_data as f; call = lambda: f(store)",
+    "kpis": "from tools.analytics.kpis import KpiParams, kpis as f; call = lambda: f(store, KpiParams(), cfg.kpi_settings())",
+    "funnel": "from tools.analytics.funnel import FunnelParams, funnel as f; call = lambda: f(store, FunnelParams())",
+}
+WORK_RUN = ("import time; from bot.config import load_config; cfg = load_config(None); store = cfg.open_store(); {setup}\n"
+            "with store.held():\n    t = time.perf_counter(); call(); print(time.perf_counter() - t)")
 
 
 def timed(args: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
@@ -33,6 +50,13 @@ def timed(args: list[str], env: dict[str, str], cwd: Path | None = None) -> floa
     # cwd: `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH.
     subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
     return time.perf_counter() - start
+
+
+def work(code: str, env: dict[str, str], cwd: Path | None = None, args: list[str] | None = None) -> float:
+    """Seconds printed by `code` (its own timing of the work, without the process start)."""
+    done = subprocess.run([sys.executable, "-c", code, *(args or [])], env=env, capture_output=True, text=True,
+                          check=True, cwd=cwd)
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -44,18 +68,26 @@ def main() -> None:
     roots = {"after": ROOT} | ({"before": a.before.resolve()} if a.before else {})
     base = {**os.environ, "JOURNEYBOT_HOME": str(a.home.resolve())}
     times: dict[tuple[str, str], list[float]] = {}
+    works: dict[tuple[str, str], list[float]] = {}
+    db = str(a.home / "journey.duckdb")
     for _ in range(a.runs):
-        times.setdefault(("bare duckdb", "-"), []).append(
-            timed([sys.executable, "-c", BARE, str(a.home / "journey.duckdb")], base))
+        times.setdefault(("bare duckdb", "-"), []).append(timed([sys.executable, "-c", BARE, db], base))
+        works.setdefault(("bare duckdb", "-"), []).append(work(BARE_QUERY, base, args=[db]))
         for label, root in roots.items():
             env = {**base, "PYTHONPATH": str(root)}
             for cmd in COMMANDS:
-                times.setdefault((" ".join(cmd), label), []).append(
-                    timed([sys.executable, "-m", "bot.cli", *cmd], env, root))
-    bare = statistics.median(times[("bare duckdb", "-")])
-    rows = [{"command": name, "code": label, "median s": round(statistics.median(v), 2),
-             "vs bare": f"{statistics.median(v) / bare:.1f}x"} for (name, label), v in times.items()]
-    print(table(rows, ["command", "code", "median s", "vs bare"]))
+                name = " ".join(cmd)
+                times.setdefault((name, label), []).append(timed([sys.executable, "-m", "bot.cli", *cmd], env, root))
+                works.setdefault((name, label), []).append(
+                    work(WORK_RUN.format(setup=WORK[name]), env, root) if name in WORK else 0.0)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    wmed = {k: statistics.median(v) for k, v in works.items()}
+    bare, bare_query = med[("bare duckdb", "-")], wmed[("bare duckdb", "-")]
+    rows = [{"command": name, "code": label, "median s": round(med[k], 2), "vs bare": f"{med[k] / bare:.1f}x",
+             "work s": round(wmed[k], 2),
+             "start s": "-" if label == "-" else round(med[k] - wmed[k] - (bare - bare_query), 2)}
+            for k in times for name, label in [k]]
+    print(table(rows, ["command", "code", "median s", "vs bare", "work s", "start s"]))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 import click
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from bot.config import Config, ConfigError, load_config
 from tools.core.environment import environment_cause, environment_problem
@@ -139,6 +138,9 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[s
     if not enabled or not sys.stderr.isatty():
         yield lambda label, fraction: None
         return
+    # Only loads and training draw bars: the reading commands do not import rich.progress.
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("{task.description:<28}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn(),
         console=Console(stderr=True), transient=True,
