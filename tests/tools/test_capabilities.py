@@ -65,3 +65,28 @@ def test_metrics_md_lists_what_every_kpi_reads():
     doc = (REPO / "docs" / "METRICS.md").read_text(encoding="utf-8")
     for m in METRICS:
         assert f"| `{m}` | {READS[m]} | {needs_text(m)} |" in doc, m
+
+
+def test_describe_rows_and_frames_agree_and_say_what_cannot_be_answered(store, tmp_path):
+    """describe's text reads typed rows; the frames the agent and the tour read are made from
+    them: same rows, same columns, and --json under the names it always had."""
+    from tools.analytics.describe import describe_data
+
+    load(store, tmp_path / "shop", {
+        "customers": "customer_id\nA\nB\n",
+        "orders": "order_id,customer_id,ts,amount\n1,A,2026-05-01 10:00,10\n2,B,2026-05-02 10:00,20\n",
+        "events": "customer_id,ts,touchpoint,session_id\nA,2026-05-01 10:00,order_placed,1\n"
+                  "B,2026-05-02 10:00,order_placed,2\nB,2026-05-03 10:00,delivery,2\n",
+    })
+    d = describe_data(store)
+    assert [(s.stage, s.events, s.customers) for s in d.stage_rows] == [("purchase", 2, 2), ("post-purchase", 1, 1)]
+    assert d.stages.values.tolist() == [["purchase", 2, 2], ["post-purchase", 1, 1]]
+    assert list(d.touchpoints.columns) == ["touchpoint", "stage", "online", "events", "customers"]
+    no_sessions = [k.label for k in d.kpi_rows if not k.available and k.reason == capabilities(store).why_not("sessions")]
+    assert "Bounce rate" in no_sessions
+    assert d.kpis[~d.kpis.available].label.tolist() == [k.label for k in d.kpi_rows if not k.available]
+    text = d.to_text()
+    assert f"  - {', '.join(no_sessions)}: {capabilities(store).why_not('sessions')}" in text
+    data = d.to_dict()
+    assert data["stages"][0] == {"stage": "purchase", "events": 2, "customers": 2}
+    assert {"touchpoints", "channels", "kpis", "analyses"} <= set(data) and "stage_rows" not in data

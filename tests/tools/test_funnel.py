@@ -203,6 +203,27 @@ def test_filters_select_customers_by_first_touch_and_crm(shop, tmp_path):
         funnel(shop, FunnelParams(filters=Filters(channel=["tiktok"])))
 
 
+def test_typed_rows_and_the_frames_made_from_them_agree(shop, tmp_path):
+    """The text reads FunnelResult's rows; charts and the agent read the frames made from them on
+    first use: same numbers, the column types they always had, and --json under the old names."""
+    load_customers(shop, tmp_path)
+    r = funnel(shop, FunnelParams(stages=TO_PURCHASE, period=MAY, by="channel"))
+    assert [s.customers for s in r.step_rows] == counts(r) == [4, 3, 2, 2]
+    assert str(r.steps.customers.dtype) == "int64" and str(r.steps.step_conversion.dtype) == "float64"
+    assert list(r.steps.columns) == ["step", "name", "customers", "step_conversion", "overall_conversion",
+                                     "lost", "median_days", "p90_days", "via_later_step"]
+    # Largest group first, ties by name (email and search have one customer each).
+    assert [g.group for g in r.group_rows] == r.group_summary.group.tolist() == ["instagram", "email", "search"]
+    assert list(r.groups.columns)[:2] == ["group", "step"] and len(r.groups) == 3 * 4
+    data = r.to_dict()
+    assert {"steps", "groups", "group_summary"} <= set(data) and "step_rows" not in data
+    assert [s["customers"] for s in data["steps"]] == [4, 3, 2, 2]
+    assert data["groups"][0]["group"] == r.groups.group.iloc[0]
+    assert data["group_summary"][0] == {"group": "instagram", "entered": 2, "completed": 1, "overall_conversion": 0.5,
+                                        "biggest_drop": r.group_rows[0].biggest_drop,
+                                        "drop_lost_share": r.group_rows[0].drop_lost_share}
+
+
 def test_breakdown_by_channel_and_segment(shop, tmp_path):
     load_customers(shop, tmp_path)
     r = funnel(shop, FunnelParams(stages=TO_PURCHASE, period=MAY, by="channel"))
