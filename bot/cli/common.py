@@ -15,15 +15,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from pydantic import ValidationError
 from rich.console import Console
 
-from bot.config import Config, ConfigError, load_config
 from tools.core.environment import environment_cause, environment_problem
 from tools.core.errors import JourneyError, ToolInputError, ToolUnavailable
+
+if TYPE_CHECKING:  # the config (about thirty pydantic models) loads when a command reads it,
+    from bot.config import Config  # not for `journeybot --help` (tests/bot/test_cli_start.py)
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -57,6 +59,8 @@ class Ctx:
     @property
     def config(self) -> Config:
         if self._config is None:
+            from bot.config import ConfigError, load_config
+
             try:
                 self._config = load_config(self.config_path)
             except ConfigError as exc:
@@ -87,13 +91,15 @@ def friendly_errors(fn: F) -> F:
             return fn(*args, **kwargs)
         except ToolUnavailable as exc:
             raise CommandError(str(exc), EXIT_ENVIRONMENT) from None
-        except (ToolInputError, ConfigError) as exc:
+        except ToolInputError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except JourneyError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except ValidationError as exc:  # options that build a params model the wrong way
             raise CommandError(usage_message(exc), EXIT_USAGE) from None
         except Exception as exc:
+            if _is_config_error(exc):
+                raise CommandError(str(exc), EXIT_INPUT) from None
             # A full disk, a read-only folder or a missing permission anywhere below (DuckDB,
             # SQLite, Chroma, a file write): one line naming the cause, exit 3. Anything else
             # is a bug and keeps its traceback.
@@ -106,6 +112,13 @@ def friendly_errors(fn: F) -> F:
             raise CommandError(str(problem), EXIT_ENVIRONMENT) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _is_config_error(exc: Exception) -> bool:
+    # Only a loaded config raises ConfigError: looked up where it was defined, so that no
+    # command loads the config just to catch its error.
+    loading = sys.modules.get("bot.config.loading")
+    return loading is not None and isinstance(exc, loading.ConfigError)
 
 
 def usage_message(exc: ValidationError) -> str:
