@@ -49,6 +49,7 @@ CHILD = r"""
 import json, os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from tools.data.store import JourneyStore
+import tools.data.ingest
 from tools.data.ingest import ingest_file
 path, db = sys.argv[2], sys.argv[3]
 store = JourneyStore(db, timezone="Europe/London", memory_limit=sys.argv[4])
@@ -57,6 +58,7 @@ c1 = os.times(); again = ingest_file(store, "events", path); t2 = time.perf_coun
 print(json.dumps({"rows": first.rows_read, "inserted": first.inserted, "seconds": t1 - t0,
                   "cpu": c1.user + c1.system - c0.user - c0.system,
                   "again_inserted": again.inserted, "again_seconds": t2 - t1,
+                  "code": tools.data.ingest.__file__,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -124,7 +126,9 @@ def main() -> None:
                     started = time.perf_counter()
                     r = measure(path, args.memory_limit, root, child)
                     runs[label].append(r)
-                    print(f"  round {rnd + 1} {label} {size:,} {fmt}: {r['seconds']:.1f} s, cpu {r['cpu']:.1f} s "
+                    # Which checkout the child really imported (a stray path entry would time one twice).
+                    print(f"  round {rnd + 1} {label} ({r.get('code', 'duckdb')}) {size:,} {fmt}: "
+                          f"{r['seconds']:.1f} s, cpu {r['cpu']:.1f} s "
                           f"({time.perf_counter() - started:.1f} s with start-up)", file=sys.stderr)
             for label, _, _ in here:
                 done = runs[label]

@@ -5,15 +5,18 @@ sessions a period boundary cuts."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
+from conftest import external
 
 from tools.analytics.kpis import KpiParams, kpis
 from tools.analytics.periods import Period
 from tools.core.errors import IngestError
-from tools.data.ingest import ingest_file
+from tools.core.stages import STAGES, WEB_TOUCHPOINTS
+from tools.data.ingest import ingest_file, ingest_recipe
 from tools.data.mapping import Mapping, ReadOptions
 from tools.data.store import JourneyStore
 
@@ -190,8 +193,6 @@ W,1969-12-31 23:58,cart,t4
 def _exits_by_hand(store: JourneyStore) -> dict[str, str]:
     """The exit page as its definition reads, in Python over the stored web events: the greatest
     (time, stage rank, touchpoint name) of each session."""
-    from tools.core.stages import STAGES, WEB_TOUCHPOINTS
-
     ev = store.query("SELECT customer_id, session_id, ts, touchpoint, stage FROM events")
     ev = ev[ev.touchpoint.isin(WEB_TOUCHPOINTS)]
     local = ev.ts.dt.tz_convert(store.timezone).dt.strftime("%Y-%m-%d")
@@ -212,11 +213,6 @@ def test_the_exit_page_breaks_ties_by_stage_then_name(store, tmp_path):
 
 def test_the_exit_pages_of_a_real_export_match_their_definition(store):
     # REES46 (1,000 events of 17 minutes, 300-odd sessions), loaded through its recipe.
-    from pathlib import Path
-
-    from conftest import external
-    from tools.data.ingest import ingest_recipe
-
     recipe = Path(__file__).resolve().parents[2] / "examples" / "rees46" / "recipe.toml"
     ingest_recipe(store, recipe, data_dir=external("rees46_events_sample"))
     exits = sessions(store).exit_tp.to_dict()
