@@ -3,6 +3,7 @@
     .venv/bin/python bench/ingest.py                 # 1M and 10M (generates data once, ~3 min)
     .venv/bin/python bench/ingest.py --sizes 1000000 # just 1M
     .venv/bin/python bench/ingest.py --sizes 10000000 --formats parquet --before /work/main --rounds 3
+    .venv/bin/python bench/ingest.py --sizes 10000000 --sessions --before /work/main --rounds 5
 
 Each load runs in a fresh process into an empty store file, so peak memory (ru_maxrss of
 that process, which includes DuckDB's native memory) belongs to that load alone. A second
@@ -13,7 +14,9 @@ With --before DIR the same loads also run with the code of another checkout (mai
 with this one for --rounds rounds, so the machine's load falls on both alike; the table gives
 the median of each and the ratio. --bare adds a row for DuckDB alone copying the Parquet file
 into a table of the same columns (no checks, no mapping, no derived tables): the ceiling any
-ingest of that file can reach on this machine.
+ingest of that file can reach on this machine. --sessions times only the sessions table rebuilt
+from a store loaded once (the step a first load ends with), which moves too little of the whole
+load to show through the noise of a shared machine.
 """
 
 from __future__ import annotations
@@ -83,6 +86,53 @@ print(json.dumps({"rows": n, "inserted": n, "seconds": t1 - t0, "cpu": c1.user +
 """
 
 
+# The sessions table rebuilt alone (what a first load does after inserting the events), on a
+# store loaded once; rolled back, so every run starts from the same store.
+SESSIONS = r"""
+import json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+import duckdb
+import tools.data.session_table as session_table
+con = duckdb.connect(sys.argv[2])
+con.execute(f"SET memory_limit = '{sys.argv[3]}'")
+con.execute("SET TimeZone = 'Europe/London'")
+con.begin()
+c0 = os.times(); t0 = time.perf_counter()
+session_table.rebuild(con, "Europe/London")
+t1 = time.perf_counter(); c1 = os.times()
+n = con.execute("SELECT count(*) FROM sessions").fetchone()[0]
+con.rollback()
+print(json.dumps({"rows": n, "seconds": t1 - t0, "cpu": c1.user + c1.system - c0.user - c0.system,
+                  "code": session_table.__file__}))
+"""
+
+
+def sessions_store(path: Path, memory_limit: str) -> Path:
+    """A store with the events of `path`, loaded once by this checkout and kept under bench/out."""
+    db = OUT / f"sessions_{path.parent.name}.duckdb"
+    if not db.exists():
+        subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path), str(db), memory_limit],
+                       check=True, capture_output=True, text=True)
+    return db
+
+
+def sessions_rows(path: Path, codes: list[tuple[str, Path]], rounds: int, memory_limit: str) -> list[dict]:
+    db = sessions_store(path, memory_limit)
+    runs: dict[str, list[dict]] = {label: [] for label, _ in codes}
+    for rnd in range(rounds):
+        for label, root in codes:
+            proc = subprocess.run([sys.executable, "-c", SESSIONS, str(root), str(db), memory_limit],
+                                  check=True, capture_output=True, text=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            runs[label].append(r)
+            print(f"  round {rnd + 1} sessions rebuild {label} ({r['code']}): {r['seconds']:.1f} s, "
+                  f"cpu {r['cpu']:.1f} s", file=sys.stderr)
+    rows = [{"code": f"{label}: sessions rebuild", "events": path.parent.name, "runs": len(done),
+             "seconds": _median(done, "seconds"), "cpu s": _median(done, "cpu"), "sessions": done[0]["rows"]}
+            for label, done in runs.items()]
+    return rows
+
+
 def measure(path: Path, memory_limit: str, root: Path = ROOT, child: str = CHILD) -> dict:
     db = OUT / f"bench_{path.parent.name}.duckdb"
     for stale in (db, Path(str(db) + ".wal")):
@@ -108,6 +158,8 @@ def main() -> None:
     parser.add_argument("--before", type=Path, help="another checkout (e.g. /work/main) to run alternately")
     parser.add_argument("--rounds", type=int, default=1, help="alternating rounds; the table shows medians")
     parser.add_argument("--bare", action="store_true", help="add DuckDB alone copying the Parquet file")
+    parser.add_argument("--sessions", action="store_true",
+                        help="only the sessions table rebuild, alternated with --before")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     codes: list[tuple[str, Path, str]] = []
@@ -115,6 +167,12 @@ def main() -> None:
         codes.append(("before", args.before.resolve(), CHILD))
     codes.append(("after" if args.before else "this checkout", ROOT, CHILD))
     rows = []
+    if args.sessions:
+        for size in args.sizes:
+            rows += sessions_rows(ensure_sample(size, "parquet"), [(c[0], c[1]) for c in codes],
+                                  args.rounds, args.memory_limit)
+        print(table(rows, ["code", "events", "runs", "seconds", "cpu s", "sessions"]))
+        return
     for size in args.sizes:
         for fmt in args.formats:
             path = ensure_sample(size, fmt)
