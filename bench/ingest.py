@@ -2,17 +2,28 @@
 
     .venv/bin/python bench/ingest.py                 # 1M and 10M (generates data once, ~3 min)
     .venv/bin/python bench/ingest.py --sizes 1000000 # just 1M
+    .venv/bin/python bench/ingest.py --sizes 10000000 --formats parquet --before /work/main --rounds 3
+    .venv/bin/python bench/ingest.py --sizes 10000000 --sessions --before /work/main --rounds 5
 
 Each load runs in a fresh process into an empty store file, so peak memory (ru_maxrss of
 that process, which includes DuckDB's native memory) belongs to that load alone. A second
 load of the same file into the same store measures the idempotent re-ingest (adds nothing).
 Generated data is cached under bench/out/.
+
+With --before DIR the same loads also run with the code of another checkout (main), alternating
+with this one for --rounds rounds, so the machine's load falls on both alike; the table gives
+the median of each and the ratio. --bare adds a row for DuckDB alone copying the Parquet file
+into a table of the same columns (no checks, no mapping, no derived tables): the ceiling any
+ingest of that file can reach on this machine. --sessions times only the sessions table rebuilt
+from a store loaded once (the step a first load ends with), which moves too little of the whole
+load to show through the noise of a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -38,30 +49,105 @@ def ensure_sample(events: int, fmt: str) -> Path:
 
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from tools.data.store import JourneyStore
+import tools.data.ingest
 from tools.data.ingest import ingest_file
 path, db = sys.argv[2], sys.argv[3]
 store = JourneyStore(db, timezone="Europe/London", memory_limit=sys.argv[4])
-t0 = time.perf_counter(); first = ingest_file(store, "events", path); t1 = time.perf_counter()
-again = ingest_file(store, "events", path); t2 = time.perf_counter()
+c0 = os.times(); t0 = time.perf_counter(); first = ingest_file(store, "events", path); t1 = time.perf_counter()
+c1 = os.times(); again = ingest_file(store, "events", path); t2 = time.perf_counter()
 print(json.dumps({"rows": first.rows_read, "inserted": first.inserted, "seconds": t1 - t0,
+                  "cpu": c1.user + c1.system - c0.user - c0.system,
                   "again_inserted": again.inserted, "again_seconds": t2 - t1,
+                  "code": tools.data.ingest.__file__,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# DuckDB alone: the file copied into a table of the events columns, in one transaction.
+BARE = r"""
+import json, os, resource, sys, time
+import duckdb
+path, db = sys.argv[2], sys.argv[3]
+con = duckdb.connect(db)
+con.execute(f"SET memory_limit = '{sys.argv[4]}'")
+con.execute("CREATE TABLE events (customer_id VARCHAR, ts TIMESTAMPTZ, touchpoint VARCHAR, channel VARCHAR, "
+            "stage VARCHAR, session_id VARCHAR, online BOOLEAN, value DOUBLE, source VARCHAR)")
+c0 = os.times(); t0 = time.perf_counter()
+con.begin()
+n = con.execute("INSERT INTO events SELECT customer_id, ts, touchpoint, channel, stage, session_id, online, "
+                "value, 'events.parquet' FROM read_parquet(?)", [path]).fetchone()[0]
+con.commit()
+t1 = time.perf_counter(); c1 = os.times()
+print(json.dumps({"rows": n, "inserted": n, "seconds": t1 - t0, "cpu": c1.user + c1.system - c0.user - c0.system,
+                  "again_inserted": None, "again_seconds": None,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def measure(path: Path, memory_limit: str) -> dict:
+# The sessions table rebuilt alone (what a first load does after inserting the events), on a
+# store loaded once; rolled back, so every run starts from the same store.
+SESSIONS = r"""
+import json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+import duckdb
+import tools.data.session_table as session_table
+con = duckdb.connect(sys.argv[2])
+con.execute(f"SET memory_limit = '{sys.argv[3]}'")
+con.execute("SET TimeZone = 'Europe/London'")
+con.begin()
+c0 = os.times(); t0 = time.perf_counter()
+session_table.rebuild(con, "Europe/London")
+t1 = time.perf_counter(); c1 = os.times()
+n = con.execute("SELECT count(*) FROM sessions").fetchone()[0]
+con.rollback()
+print(json.dumps({"rows": n, "seconds": t1 - t0, "cpu": c1.user + c1.system - c0.user - c0.system,
+                  "code": session_table.__file__}))
+"""
+
+
+def sessions_store(path: Path, memory_limit: str) -> Path:
+    """A store with the events of `path`, loaded once by this checkout and kept under bench/out."""
+    db = OUT / f"sessions_{path.parent.name}.duckdb"
+    if not db.exists():
+        subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(path), str(db), memory_limit],
+                       check=True, capture_output=True, text=True)
+    return db
+
+
+def sessions_rows(path: Path, codes: list[tuple[str, Path]], rounds: int, memory_limit: str) -> list[dict]:
+    db = sessions_store(path, memory_limit)
+    runs: dict[str, list[dict]] = {label: [] for label, _ in codes}
+    for rnd in range(rounds):
+        for label, root in codes:
+            proc = subprocess.run([sys.executable, "-c", SESSIONS, str(root), str(db), memory_limit],
+                                  check=True, capture_output=True, text=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            runs[label].append(r)
+            print(f"  round {rnd + 1} sessions rebuild {label} ({r['code']}): {r['seconds']:.1f} s, "
+                  f"cpu {r['cpu']:.1f} s", file=sys.stderr)
+    rows = [{"code": f"{label}: sessions rebuild", "events": path.parent.name, "runs": len(done),
+             "seconds": _median(done, "seconds"), "cpu s": _median(done, "cpu"), "sessions": done[0]["rows"]}
+            for label, done in runs.items()]
+    return rows
+
+
+def measure(path: Path, memory_limit: str, root: Path = ROOT, child: str = CHILD) -> dict:
     db = OUT / f"bench_{path.parent.name}.duckdb"
     for stale in (db, Path(str(db) + ".wal")):
         stale.unlink(missing_ok=True)
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(ROOT), str(path), str(db), memory_limit],
+        [sys.executable, "-c", child, str(root), str(path), str(db), memory_limit],
         check=True, capture_output=True, text=True,
     )
     db.unlink(missing_ok=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _median(runs: list[dict], key: str) -> float | str:
+    values = [r[key] for r in runs if r.get(key) is not None]
+    return statistics.median(values) if values else ""  # blank in the table: not measured
 
 
 def main() -> None:
@@ -69,22 +155,55 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--formats", nargs="+", default=["parquet", "csv"])
     parser.add_argument("--memory-limit", default="1GB", help="DuckDB memory_limit (the product default)")
+    parser.add_argument("--before", type=Path, help="another checkout (e.g. /work/main) to run alternately")
+    parser.add_argument("--rounds", type=int, default=1, help="alternating rounds; the table shows medians")
+    parser.add_argument("--bare", action="store_true", help="add DuckDB alone copying the Parquet file")
+    parser.add_argument("--sessions", action="store_true",
+                        help="only the sessions table rebuild, alternated with --before")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    codes: list[tuple[str, Path, str]] = []
+    if args.before:
+        codes.append(("before", args.before.resolve(), CHILD))
+    codes.append(("after" if args.before else "this checkout", ROOT, CHILD))
     rows = []
+    if args.sessions:
+        for size in args.sizes:
+            rows += sessions_rows(ensure_sample(size, "parquet"), [(c[0], c[1]) for c in codes],
+                                  args.rounds, args.memory_limit)
+        print(table(rows, ["code", "events", "runs", "seconds", "cpu s", "sessions"]))
+        return
     for size in args.sizes:
         for fmt in args.formats:
             path = ensure_sample(size, fmt)
-            started = time.perf_counter()
-            r = measure(path, args.memory_limit)
-            print(f"  {size:,} {fmt}: {r['seconds']:.1f} s ({time.perf_counter() - started:.1f} s with start-up)",
-                  file=sys.stderr)
-            rows.append({
-                "events": r["rows"], "format": fmt, "seconds": r["seconds"],
-                "rows/s": r["rows"] / r["seconds"], "peak MB": r["peak_mb"],
-                "re-ingest s": r["again_seconds"], "re-ingest added": r["again_inserted"],
-            })
-    print(table(rows, ["events", "format", "seconds", "rows/s", "peak MB", "re-ingest s", "re-ingest added"]))
+            runs: dict[str, list[dict]] = {label: [] for label, _, _ in codes}
+            here = [*codes, *([("DuckDB alone (no checks)", ROOT, BARE)] if args.bare and fmt == "parquet" else [])]
+            runs.update({label: [] for label, _, _ in here})
+            for rnd in range(args.rounds):
+                for label, root, child in here:
+                    started = time.perf_counter()
+                    r = measure(path, args.memory_limit, root, child)
+                    runs[label].append(r)
+                    # Which checkout the child really imported (a stray path entry would time one twice).
+                    print(f"  round {rnd + 1} {label} ({r.get('code', 'duckdb')}) {size:,} {fmt}: "
+                          f"{r['seconds']:.1f} s, cpu {r['cpu']:.1f} s "
+                          f"({time.perf_counter() - started:.1f} s with start-up)", file=sys.stderr)
+            for label, _, _ in here:
+                done = runs[label]
+                seconds = float(_median(done, "seconds") or 0.0)
+                rows.append({
+                    "code": label, "events": done[0]["rows"], "format": fmt, "runs": len(done),
+                    "seconds": seconds, "rows/s": done[0]["rows"] / seconds if seconds else 0.0,
+                    "cpu s": _median(done, "cpu"), "peak MB": _median(done, "peak_mb"),
+                    "re-ingest s": _median(done, "again_seconds"),
+                    "re-ingest added": "" if done[0]["again_inserted"] is None else done[0]["again_inserted"],
+                })
+            if args.before:
+                b, a = rows[-len(here)], rows[-len(here) + 1]
+                rows.append({"code": "after / before, rows/s", "events": a["events"], "format": fmt,
+                             "rows/s": a["rows/s"] / b["rows/s"] if b["rows/s"] else 0.0})
+    print(table(rows, ["code", "events", "format", "runs", "seconds", "rows/s", "cpu s", "peak MB",
+                       "re-ingest s", "re-ingest added"]))
 
 
 if __name__ == "__main__":
