@@ -197,10 +197,13 @@ class KpiSeriesProvider:
         if as_of is None or not first <= as_of <= last:
             return pd.DataFrame({"date": [], "value": [], "n": []})
         registry, settings = self.risk if self.risk is not None else (None, None)  # type: ignore[misc]
+        # Never trained here: an alert check runs every hour and must not spend minutes fitting a
+        # model (training is the retrain job's, after a sync). Without a churn model this raises
+        # NotReadyYet, which names the job and `journeybot predict train`; the check reports it.
         result = newly_at_risk(self.store, NewlyAtRiskParams(  # type: ignore[arg-type]
             filters=Filters(channel=[scope.channel] if scope.channel else None,
                             segment=[scope.segment] if scope.segment else None)),
-            registry=registry, settings=settings)
+            registry=registry, settings=settings, train_if_missing=False)
         value = result.metric("count") if metric == HIGH_RISK_COUNT else result.metric("value")
         # n: the customers the model scores from, so a minimum sample does not hide a small count
         n = int(self.store.count("customers"))  # type: ignore[attr-defined]

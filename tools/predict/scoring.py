@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from tools.analytics.filters import Filters, cohort_sql, validate_filters
-from tools.core.errors import NoDataError, ToolUnavailable
+from tools.core.errors import NoDataError, NotReadyYet, ToolUnavailable
 from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
@@ -251,6 +251,8 @@ def require(scores: Scores, name: str) -> ModelVersion:
     if name not in scores.versions:
         label = MODEL_LABELS.get(name, f"{name} model")
         why = [n for n in scores.notes if label in n or n.startswith(name) or f"the {name} model" in n]
+        if why and untrained_note(name) in why:
+            raise NotReadyYet(" ".join(why))  # the retrain job brings it: asking again now will not
         if why and label in why[0]:
             raise ToolUnavailable(" ".join(why))
         raise ToolUnavailable(f"The {label} is not available: " + ("; ".join(why) or f"no active {name} model"))
