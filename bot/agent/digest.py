@@ -16,15 +16,18 @@ log = logging.getLogger(__name__)
 def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
                  feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
     from bot.alert_wiring import alert_store_for, all_rules, config_rules, predict_for, provider_for
-    from bot.render.alerts import alert_text
     from bot.sources import stale_messages
     from tools.alerts.verdicts import kpi_verdicts
 
     # A data folder without operational state has raised no alert and stores no rule yet:
-    # reading must not create it (a dry run writes nothing).
+    # reading must not create it (a dry run writes nothing), nor load SQLAlchemy to learn that.
     fresh = not config.shared_state_url and not config.state_path.exists()
     store_of_alerts = None if fresh else alert_store_for(config)
-    alerts = [] if store_of_alerts is None else [alert_text(r) for r in store_of_alerts.alerts(status="open")]
+    alerts: list[str] = []
+    if store_of_alerts is not None:
+        from bot.render.alerts import alert_text
+
+        alerts = [alert_text(r) for r in store_of_alerts.alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
     coverage = feedback_coverage(config, store, feedback)
