@@ -174,6 +174,12 @@ class KpiSeriesProvider:
         # Series read ahead by `prefetch`, by (KPI, channel, segment, first, last, by).
         self._read_ahead: dict[tuple[object, ...], pd.DataFrame] = {}
 
+    def cache_key(self) -> dict[str, object]:
+        """What the series depend on besides the store's data and the rule: for results cached
+        under the data version (tools/alerts/verdicts.py)."""
+        return {"currency": self._money_unit(), "churn_window_days": self.churn_window_days,
+                "min_group_n": self.min_group_n, "dimensions": list(self.dimensions)}
+
     def metrics(self) -> list[MetricInfo]:
         from tools.analytics.kpi_catalog import SPECS
 

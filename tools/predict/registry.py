@@ -152,6 +152,20 @@ class ModelRegistry:
         df = self.store.query("SELECT * FROM predict_models WHERE name = ? AND active", [name])
         return _row(df.to_dict(orient="records")[0]) if len(df) else None
 
+    def actives(self) -> dict[str, ModelVersion]:
+        """The active version of each model that has one, read in one go: the saved scores are
+        checked against all three on every digest, alert check and risk answer, and each
+        `active` call opens a connection twice."""
+        with self.store.connect() as con:
+            if not con.execute("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'predict_models'").fetchone()[0]:  # type: ignore[index]
+                return {}
+            df = con.execute("SELECT * FROM predict_models WHERE active ORDER BY name, version").df()
+        found: dict[str, ModelVersion] = {}
+        for r in df.to_dict(orient="records"):
+            found.setdefault(r["name"], _row(r))
+        return {n: found[n] for n in MODEL_NAMES if n in found}
+
     def load(self, version: ModelVersion) -> Any:
         path = Path(version.path)
         if not path.is_absolute():

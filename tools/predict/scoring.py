@@ -287,7 +287,7 @@ def saved_scores(store: JourneyStore, registry: ModelRegistry, settings: Predict
     saved = load_latest(store, registry, settings)
     if saved is None:
         return None
-    versions = {n: v for n in MODEL_NAMES if (v := registry.active(n)) is not None}
+    versions = registry.actives()
     return Scores(saved["frame"], saved["as_of"], versions, saved["value_threshold"], settings, saved["notes"],
                   saved["rows"], earlier=saved["earlier"] if "churn" in versions else None)
 
