@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -218,20 +219,34 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     sources: list[str] = []
 
     def section(name: str, build: Any) -> Any:
-        try:
-            return build()
-        except (JourneyError, ImportError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            notes.append(f"{name} left out: {reason}")
-            return None
+        return _section(name, build, notes)
 
-    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
-    if kpis and params.cadence == "daily":
-        verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
-            tuple(k.metric for k in kpis), day)) or {}
-        kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
-    funnel = section("Funnel", lambda: _funnel(store, week, sources))
+    # The funnel, the risk line and the chart need nothing from the KPI sections: read on a
+    # second thread while this one compares and judges the KPIs (DuckDB and most of pandas'
+    # work release the GIL, and a file store gives each thread its own connection). Each
+    # writes its notes and sources apart; they are joined below in the order of the sections,
+    # so the digest reads the same as when everything ran in turn.
+    side: list[tuple[Any, list[str], list[str]]] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
+        futures = [pool.submit(_apart, "Funnel", lambda src: _funnel(store, week, src)),
+                   pool.submit(_apart, "Customers at risk", lambda src: _risk(store, risk, record_risk, src))
+                   if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
+                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src))]
+        kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
+        if kpis and params.cadence == "daily":
+            verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
+                tuple(k.metric for k in kpis), day)) or {}
+            kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
+        side = [f.result() if f is not None else (None, [], []) for f in futures]
+
+    def joined(part: tuple[Any, list[str], list[str]]) -> Any:
+        value, its_notes, its_sources = part
+        notes.extend(its_notes)
+        sources.extend(its_sources)
+        return value
+
+    funnel = joined(side[0])
     sentiment, quote = (None, None)
     theme = None
     if feedback is None:
@@ -242,10 +257,8 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         theme = section("Themes", lambda: _theme(feedback, store, week, sources))
         if feedback_coverage and (sentiment or theme):
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
-    risk_line = None
-    if day == as_of:  # churn scores describe the end of the data, not a day in the past
-        risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
-    chart = section("Chart", lambda: _chart(store, day, money, sources))
+    risk_line = joined(side[1])
+    chart = joined(side[2])
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
@@ -264,6 +277,24 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
                         sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
                         tuple(sources), stale)
+
+
+def _section(name: str, build: Callable[[], Any], notes: list[str]) -> Any:
+    """A section's value, or None with a note saying why it is left out: the digest itself
+    never fails for one section."""
+    try:
+        return build()
+    except (JourneyError, ImportError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        notes.append(f"{name} left out: {reason}")
+        return None
+
+
+def _apart(name: str, build: Callable[[list[str]], Any]) -> tuple[Any, list[str], list[str]]:
+    """A section built on another thread: (value, its notes, its sources)."""
+    notes: list[str] = []
+    sources: list[str] = []
+    return _section(name, lambda: build(sources), notes), notes, sources
 
 
 # -- sections ---------------------------------------------------------------------------
