@@ -15,16 +15,17 @@ log = logging.getLogger(__name__)
 
 
 def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
-                 feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
+                 feedback: Any | None = None, record_risk: bool = False, chart: bool = True) -> DigestResult:
+    """The digest; `chart=False` for a reader of its text only (the terminal), which shows no chart."""
     # Gathering the inputs reads the store too (the model registry twice, the feedback counts):
     # held open from here, each read costs a millisecond instead of opening the file again
     # (JourneyStore.held; the digest itself holds it as well, which nests).
     with store.held() if hasattr(store, "held") else contextlib.nullcontext():
-        return _build(config, store, cadence, day, feedback=feedback, record_risk=record_risk)
+        return _build(config, store, cadence, day, feedback=feedback, record_risk=record_risk, chart=chart)
 
 
 def _build(config: Any, store: Any, cadence: str, day: dt.date | None, *, feedback: Any | None,
-           record_risk: bool) -> DigestResult:
+           record_risk: bool, chart: bool) -> DigestResult:
     from bot.alert_wiring import alert_store_for, all_rules, config_rules, predict_for, provider_for
     from bot.sources import stale_messages
     from tools.alerts.verdicts import kpi_verdicts
@@ -49,7 +50,7 @@ def _build(config: Any, store: Any, cadence: str, day: dt.date | None, *, feedba
                   risk=predict_for(config, store), record_risk=record_risk,
                   freshness=stale_messages(config),
                   judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d),
-                  feedback_coverage=coverage)
+                  feedback_coverage=coverage, chart=chart)
 
 
 def feedback_coverage(config: Any, store: Any, feedback: Any | None) -> str | None:

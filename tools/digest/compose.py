@@ -180,7 +180,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
            currency: str | None = None, feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
            record_risk: bool = False, freshness: list[str] | None = None,
-           judge: Judge | None = None, feedback_coverage: str | None = None) -> DigestResult:
+           judge: Judge | None = None, feedback_coverage: str | None = None, chart: bool = True) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
     (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
     so the next digest reports who became high risk since this one. `freshness` names the
@@ -189,19 +189,21 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     says which KPIs are unusual on the day, as the alerts do (the caller passes its alert rules;
     by default the starter rules), so the digest and `alerts check` never disagree.
     `feedback_coverage` says how much of the texts the feedback store holds when that is not all
-    of them (tools/feedback/status.py IndexStatus.note): sentiment and themes read only those."""
+    of them (tools/feedback/status.py IndexStatus.note): sentiment and themes read only those.
+    `chart=False` leaves the chart's series out (`chart` is None): the text shows no chart, so
+    a digest printed in the terminal need not read it."""
     # Every section reads the store, a hundred connections in all: held open, each costs a
     # millisecond instead of tens (JourneyStore.held).
     with store.held():
         return _digest(store, params or DigestParams(), business=business, currency=currency, feedback=feedback,
                        open_alerts=open_alerts, metrics=metrics, risk=risk, record_risk=record_risk,
-                       freshness=freshness, judge=judge, feedback_coverage=feedback_coverage)
+                       freshness=freshness, judge=judge, feedback_coverage=feedback_coverage, chart=chart)
 
 
 def _digest(store: JourneyStore, params: DigestParams, *, business: str, currency: str | None, feedback: Any | None,
             open_alerts: list[str] | None, metrics: tuple[str, ...], risk: tuple[Any, Any] | None,
             record_risk: bool, freshness: list[str] | None, judge: Judge | None,
-            feedback_coverage: str | None) -> DigestResult:
+            feedback_coverage: str | None, chart: bool) -> DigestResult:
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.as_of()
     if as_of is None:
@@ -232,7 +234,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         futures = [pool.submit(_apart, "Funnel", lambda src: _funnel(store, week, src)),
                    pool.submit(_apart, "Customers at risk", lambda src: _risk(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
-                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src))]
+                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
         kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
         if kpis and params.cadence == "daily":
             verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
@@ -258,7 +260,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         if feedback_coverage and (sentiment or theme):
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
     risk_line = joined(side[1])
-    chart = joined(side[2])
+    series = joined(side[2])
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
@@ -275,7 +277,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes=tuple(notes),
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
-                        sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
+                        sentiment, quote, theme, alerts, risk_line, series, summary, tuple(notes), prov,
                         tuple(sources), stale)
 
 
