@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import pandas as pd
 
 from tools.core.errors import ToolInputError, ToolUnavailable
@@ -178,6 +177,8 @@ class ModelRegistry:
             raise ToolUnavailable(
                 f"The file of {version.label()} ({path}) has changed since it was trained, so it "
                 "is not loaded. Retrain with `journeybot predict train`.")
+        import joblib  # here: reading which models are active (every digest) needs none of it
+
         return joblib.load(path)
 
     def to_frame(self) -> pd.DataFrame:
@@ -234,6 +235,8 @@ class ModelRegistry:
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            import joblib
+
             joblib.dump(model, path)  # a full disk must not leave half a model file behind
             digest = _sha256(path)
             with self.store.connect() as con:
