@@ -173,6 +173,7 @@ class KpiSeriesProvider:
         self.risk = risk
         # Series read ahead by `prefetch`, by (KPI, channel, segment, first, last, by).
         self._read_ahead: dict[tuple[object, ...], pd.DataFrame] = {}
+        self._first: tuple[dt.date | None] | None = None  # the first day of data, once read
 
     def cache_key(self) -> dict[str, object]:
         """What the series depend on besides the store's data and the rule: for results cached
@@ -415,8 +416,12 @@ class KpiSeriesProvider:
                             _scaled(worst["current"], 100), None, int(worst["n_current"]))]
 
     def _first_day(self) -> dt.date | None:
-        rng = self.store.date_range()  # type: ignore[attr-defined]
-        return rng[0] if rng else None
+        # Asked twice per KPI judged (eighteen reads of the store for a digest): read once per
+        # provider, which lives for one check or digest, as its read-ahead series do.
+        if self._first is None:
+            rng = self.store.date_range()  # type: ignore[attr-defined]
+            self._first = (rng[0] if rng else None,)
+        return self._first[0]
 
     def last_day(self) -> dt.date | None:
         return self.store.as_of()  # type: ignore[attr-defined]

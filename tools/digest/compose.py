@@ -220,25 +220,20 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     notes: list[str] = []
     sources: list[str] = []
 
-    def section(name: str, build: Any) -> Any:
-        return _section(name, build, notes)
-
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
-    # The funnel, the risk line and the chart need nothing from the KPI sections: read on a
-    # second thread while this one compares and judges the KPIs (DuckDB and most of pandas'
-    # work release the GIL, and a file store gives each thread its own connection). Each
-    # writes its notes and sources apart; they are joined below in the order of the sections,
-    # so the digest reads the same as when everything ran in turn.
-    side: list[tuple[Any, list[str], list[str]]] = []
+    # The funnel, the risk line and the chart need nothing from the KPIs: read on a second
+    # thread while this one compares and judges them (DuckDB releases the GIL; a file store
+    # gives each thread its own connection). Their notes and sources are joined below in the
+    # order of the sections, so the digest reads the same as when everything ran in turn.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
         futures = [pool.submit(_apart, "Funnel", lambda src: _funnel(store, week, src)),
                    pool.submit(_apart, "Customers at risk", lambda src: _risk(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
                    pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
-        kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
+        kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes), notes) or ()
         if kpis and params.cadence == "daily":
-            verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
-                tuple(k.metric for k in kpis), day)) or {}
+            verdicts = _section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
+                tuple(k.metric for k in kpis), day), notes) or {}
             kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
         side = [f.result() if f is not None else (None, [], []) for f in futures]
 
@@ -255,8 +250,9 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes.append("Sentiment and themes left out: the feedback store is not set up "
                      "(journeybot feedback index)")
     else:
-        sentiment, quote = section("Sentiment", lambda: _sentiment(feedback, store, week, sources)) or (None, None)
-        theme = section("Themes", lambda: _theme(feedback, store, week, sources))
+        sentiment, quote = _section("Sentiment", lambda: _sentiment(feedback, store, week, sources), notes) \
+            or (None, None)
+        theme = _section("Themes", lambda: _theme(feedback, store, week, sources), notes)
         if feedback_coverage and (sentiment or theme):
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
     risk_line = joined(side[1])
