@@ -1,16 +1,28 @@
-"""`journeybot digest --dry-run` as a whole process, the first time on a data folder and again,
-for this checkout and (with --before) another one, each on its own copy of the folder. Also
-says whether the run changed any file in the folder (a dry run must not).
+"""`journeybot digest --dry-run` as a whole process, for this checkout and (with --before)
+another one, each on its own copy of the data folder, interleaved round by round so that a
+shared machine's load falls on both alike; also the digest inside one process (imports, a
+first digest, a second on the same unchanged data), and whether a dry run changed any file
+in the folder (it must not).
 
-    .venv/bin/python bench/digest_dry_run.py --home bench/out/home100k [--before /work/main]
+    .venv/bin/python bench/digest_dry_run.py --home bench/out/home1m [--before /work/main] [--rounds 3]
+
+Each copy is first brought to where a folder in normal use is (untimed, with that checkout's
+own code): `journeybot predict train --if-new-data` trains nothing already trained and saves
+the scores for that checkout's scoring code, as the retrain job does after a sync (saved
+scores name the code that made them, so a checkout whose tools/predict differs would otherwise
+score every customer inside the digest). Python's compiled files go to a folder per checkout,
+made before timing, as an installed package has them.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -23,6 +35,32 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import table  # noqa: E402
 
+# Timed inside one process: the imports the command needs, a first digest, a second.
+IN_PROCESS = """
+import json, time
+t0 = time.perf_counter()
+from bot.config import load_config
+from bot.agent.digest import build_digest
+from bot.scheduler.digests import narrate
+t1 = time.perf_counter()
+config = load_config()
+store = config.open_store()
+times, cpu = [], []
+for _ in range(2):
+    start, used = time.perf_counter(), time.process_time()
+    result = build_digest(config, store)  # with the chart, as the scheduler builds it
+    narrate(config, result)
+    times.append(time.perf_counter() - start)
+    cpu.append(time.process_time() - used)
+print(json.dumps({"imports": t1 - t0, "first digest": times[0], "first digest CPU": cpu[0],
+                  "second digest": times[1]}))
+"""
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
 
 def snapshot(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -33,32 +71,60 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--home", type=Path, required=True)
     ap.add_argument("--before", type=Path)
+    ap.add_argument("--rounds", type=int, default=3)
     a = ap.parse_args()
     roots = ({"before": a.before.resolve()} if a.before else {}) | {"after": ROOT}
-    rows = []
+    timed: dict[str, dict[str, list[float]]] = {label: {} for label in roots}
+    changed: dict[str, set[str]] = {label: set() for label in roots}
+    exits: dict[str, set[int]] = {label: set() for label in roots}
     outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        envs = {}
         for label, root in roots.items():
             home = Path(tmp) / label
             shutil.copytree(a.home, home)
-            env = {**os.environ, "JOURNEYBOT_HOME": str(home), "PYTHONPATH": str(root)}
-            for run in ("first", "second"):
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+            env |= {"JOURNEYBOT_HOME": str(home), "PYTHONPATH": str(root),
+                    "PYTHONPYCACHEPREFIX": str(Path(tmp) / f"pyc-{label}")}
+            # cwd: `python -m` puts the working directory first on sys.path, ahead of
+            # PYTHONPATH; run elsewhere, both labels would time the same checkout.
+            subprocess.run([sys.executable, "-m", "compileall", "-q", "bot", "tools"], env=env, cwd=root,
+                           check=True, capture_output=True)
+            subprocess.run([sys.executable, "-m", "bot.cli", "predict", "train", "--if-new-data"], env=env,
+                           cwd=root, check=True, capture_output=True)
+            envs[label] = (env, home, root)
+        for _ in range(a.rounds):
+            for label, (env, home, root) in envs.items():
                 before = snapshot(home)
+                cpu = _children_cpu()
                 start = time.perf_counter()
-                # cwd: `python -m` puts the working directory first on sys.path, ahead of
-                # PYTHONPATH; run elsewhere, both labels would time the same checkout.
                 done = subprocess.run([sys.executable, "-m", "bot.cli", "digest", "--dry-run"], env=env,
                                       capture_output=True, text=True, check=False, cwd=root)
-                seconds = time.perf_counter() - start
+                timed[label].setdefault("whole process s", []).append(time.perf_counter() - start)
+                # CPU seconds (user + system) move far less with the machine's load than wall time.
+                timed[label].setdefault("whole process CPU s", []).append(_children_cpu() - cpu)
+                exits[label].add(done.returncode)
                 outputs.setdefault(label, done.stdout)
                 after = snapshot(home)
-                changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-                rows.append({"code": label, "run": run, "seconds": round(seconds, 2), "exit": done.returncode,
-                             "files changed": ", ".join(changed) or "none"})
-    print(table(rows, ["code", "run", "seconds", "exit", "files changed"]))
+                changed[label] |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+                inner = subprocess.run([sys.executable, "-c", IN_PROCESS], env=env, capture_output=True,
+                                       text=True, check=True, cwd=root)
+                for key, value in json.loads(inner.stdout.strip().splitlines()[-1]).items():
+                    timed[label].setdefault(f"in process: {key} s", []).append(value)
+    rows = []
+    for label in roots:
+        for what, values in timed[label].items():
+            rows.append({"code": label, "measure": what, "median": round(statistics.median(values), 3),
+                         "runs": ", ".join(f"{v:.2f}" for v in values)})
+        rows.append({"code": label, "measure": "exit codes / files changed by the dry runs",
+                     "median": "", "runs": f"{sorted(exits[label])} / {', '.join(sorted(changed[label])) or 'none'}"})
+    print(table(rows, ["code", "measure", "median", "runs"]))
+    if "before" in timed:
+        b, f = timed["before"]["whole process s"], timed["after"]["whole process s"]
+        print(f"\nWhole process, before / after (medians): {statistics.median(b) / statistics.median(f):.2f}x")
     if len(outputs) == 2:
         same = len(set(outputs.values())) == 1
-        print(f"\nThe digests printed by both checkouts are {'identical' if same else 'DIFFERENT'}.")
+        print(f"The digests printed by both checkouts are {'identical' if same else 'DIFFERENT'}.")
 
 
 if __name__ == "__main__":

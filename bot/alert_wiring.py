@@ -4,11 +4,13 @@ scheduler and `journeybot alerts` all build them the same way, so this sits belo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.alerts.rules import AlertRule
 from tools.alerts.series import SeriesProvider
-from tools.alerts.store import AlertStore
+
+if TYPE_CHECKING:  # SQLAlchemy (a quarter of a second): loaded only when the alert store is opened
+    from tools.alerts.store import AlertStore
 
 
 def provider_for(config: Any, store: Any) -> SeriesProvider:
@@ -27,6 +29,8 @@ def predict_for(config: Any, store: Any) -> tuple[Any, Any]:
 
 
 def alert_store_for(config: Any) -> AlertStore:
+    from tools.alerts.store import AlertStore
+
     config.home_path.mkdir(parents=True, exist_ok=True)
     return AlertStore(config.ops_db())
 

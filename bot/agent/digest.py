@@ -4,6 +4,7 @@ and `journeybot digest` send the same digest, so it lives here, below the schedu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from typing import Any
@@ -14,17 +15,30 @@ log = logging.getLogger(__name__)
 
 
 def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date | None = None, *,
-                 feedback: Any | None = None, record_risk: bool = False) -> DigestResult:
+                 feedback: Any | None = None, record_risk: bool = False, chart: bool = True) -> DigestResult:
+    """The digest; `chart=False` for a reader of its text only (the terminal), which shows no chart."""
+    # Gathering the inputs reads the store too (the model registry twice, the feedback counts):
+    # held open from here, each read costs a millisecond instead of opening the file again
+    # (JourneyStore.held; the digest itself holds it as well, which nests).
+    with store.held() if hasattr(store, "held") else contextlib.nullcontext():
+        return _build(config, store, cadence, day, feedback=feedback, record_risk=record_risk, chart=chart)
+
+
+def _build(config: Any, store: Any, cadence: str, day: dt.date | None, *, feedback: Any | None,
+           record_risk: bool, chart: bool) -> DigestResult:
     from bot.alert_wiring import alert_store_for, all_rules, config_rules, predict_for, provider_for
-    from bot.render.alerts import alert_text
     from bot.sources import stale_messages
     from tools.alerts.verdicts import kpi_verdicts
 
     # A data folder without operational state has raised no alert and stores no rule yet:
-    # reading must not create it (a dry run writes nothing).
+    # reading must not create it (a dry run writes nothing), nor load SQLAlchemy to learn that.
     fresh = not config.shared_state_url and not config.state_path.exists()
     store_of_alerts = None if fresh else alert_store_for(config)
-    alerts = [] if store_of_alerts is None else [alert_text(r) for r in store_of_alerts.alerts(status="open")]
+    alerts: list[str] = []
+    if store_of_alerts is not None:
+        from bot.render.alerts import alert_text
+
+        alerts = [alert_text(r) for r in store_of_alerts.alerts(status="open")]
     if feedback is None:
         feedback = open_feedback(config, store)
     coverage = feedback_coverage(config, store, feedback)
@@ -36,16 +50,15 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
                   risk=predict_for(config, store), record_risk=record_risk,
                   freshness=stale_messages(config),
                   judge=lambda metrics, d: kpi_verdicts(provider, rules, metrics, d),
-                  feedback_coverage=coverage)
+                  feedback_coverage=coverage, chart=chart)
 
 
 def feedback_coverage(config: Any, store: Any, feedback: Any | None) -> str | None:
     """How much of the journey store's texts the feedback store holds, when not all (the same
     sentence a feedback answer gives); None when complete or when it cannot be told."""
-    from tools.feedback.status import index_status
-
     if feedback is None:
         return None
+    from tools.feedback.status import index_status  # after: it loads the feedback store's code
     try:
         return index_status(feedback, store, chunk_words=config.feedback.chunk_words).note(
             reading=False, numbers=store.profile.numbers)

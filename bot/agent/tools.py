@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.answer import AnswerEvents, ToolCallRecord
-from tools.core.errors import ToolFatal, ToolInputError, ToolUnavailable
+from tools.core.errors import NotReadyYet, ToolFatal, ToolInputError, ToolUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +182,8 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
         result = _run(spec, ctx, params, dumped)
     except ToolInputError as exc:
         return ToolCallRecord(spec.name, dumped, sig, error=_cut(str(exc)))
+    except NotReadyYet as exc:  # the message says when it will be there; "temporarily" would invite a retry
+        return ToolCallRecord(spec.name, dumped, sig, error=_cut(f"{exc} Until then, asking again gives this same answer."))
     except ToolUnavailable as exc:
         return ToolCallRecord(spec.name, dumped, sig, error=_cut(f"Temporarily unavailable: {exc}"))
     except ToolFatal as exc:

@@ -84,7 +84,8 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
         if delivery.outcome == "failed":
             raise CommandError(f"posting failed: {delivery.detail}", EXIT_ENVIRONMENT)
         return
-    result = build_digest(ctx.config, ctx.store, cadence, day)
+    # The terminal shows no chart: its series is read only for --json, which carries it.
+    result = build_digest(ctx.config, ctx.store, cadence, day, chart=as_json)
     narrative = narrate(ctx.config, result)
     if as_json:
         data = result.to_dict()
@@ -103,7 +104,7 @@ def demo_digest(ctx: Ctx) -> None:
     from bot.scheduler.digests import narrate
 
     ctx.console.print("$ journeybot digest --dry-run", markup=False)
-    result = build_digest(ctx.config, ctx.store)
+    result = build_digest(ctx.config, ctx.store, chart=False)
     narrative = narrate(ctx.config, result)
     text = result.to_text()
     if narrative:

@@ -4,6 +4,7 @@ judges are read in one go with the same verdicts as one by one; a held store see
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Executor, Future
 
 import pytest
 from sample_cache import sample_store
@@ -58,11 +59,13 @@ def test_a_second_digest_is_served_from_the_cache_and_new_data_is_not(on_file, t
     start = RESULTS.stats.misses
     first = digest(on_file, DigestParams(date=DAY), business="Crumb & Co.")
     computed = RESULTS.stats.misses - start
-    assert computed >= 4  # compare, funnel, chart and the judged KPIs' series
+    assert computed >= 5  # compare, funnel, chart, the judged KPIs' series and their verdicts
     hits = RESULTS.stats.hits
     again = digest(on_file, DigestParams(date=DAY), business="Crumb & Co.")
     assert again.to_text() == first.to_text()
-    assert RESULTS.stats.misses == start + computed and RESULTS.stats.hits >= hits + computed
+    # Nothing computed again: the comparison, the verdicts (not even their series), the funnel
+    # and the chart are all found.
+    assert RESULTS.stats.misses == start + computed and RESULTS.stats.hits >= hits + 4
     # A new order on the day: every cached result is of the old data version.
     someone = on_file.scalar("SELECT min(customer_id) FROM customers")
     before = int({k.metric: k for k in first.kpis}["orders"].now.replace(",", ""))
@@ -106,3 +109,34 @@ def test_the_alert_check_is_served_from_the_cache_until_new_data(on_file, tmp_pa
     ingest_file(on_file, "events", tmp_path / "more.csv")
     check_rules(KpiSeriesProvider(on_file), list(STARTER_RULES), day, explain=False)
     assert RESULTS.stats.misses == start + 2 * computed  # all read again from the new data
+
+
+class InTurn(Executor):
+    """An executor that runs each task when it is submitted, on the calling thread: the digest
+    as it was built before its sections were read side by side."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to the caller by result(), as a thread pool would
+            future.set_exception(exc)
+        return future
+
+
+@pytest.mark.parametrize("which", ["checkout breakage day", "last day of data"])
+def test_sections_read_side_by_side_make_the_digest_they_make_in_turn(on_file, monkeypatch, which):
+    day = DAY if which == "checkout breakage day" else on_file.as_of()
+    RESULTS.clear()
+    side_by_side = digest(on_file, DigestParams(date=day), business="Crumb & Co.")
+    monkeypatch.setattr("tools.digest.compose.ThreadPoolExecutor", lambda **_: InTurn())
+    RESULTS.clear()
+    in_turn = digest(on_file, DigestParams(date=day), business="Crumb & Co.")
+    assert side_by_side.to_text() == in_turn.to_text()
+    # The notes and the tool calls behind the sections come in the order of the sections.
+    assert side_by_side.notes == in_turn.notes and side_by_side.sources == in_turn.sources
+    assert side_by_side.funnel and side_by_side.chart is not None
+    if which == "last day of data":  # no churn model here: said, after the sentiment note
+        assert any(n.startswith("Customers at risk left out") for n in side_by_side.notes)
+        assert side_by_side.notes.index(next(n for n in side_by_side.notes if n.startswith("Sentiment"))) < \
+            side_by_side.notes.index(next(n for n in side_by_side.notes if n.startswith("Customers at risk")))

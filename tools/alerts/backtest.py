@@ -26,7 +26,7 @@ from tools.alerts.evaluate import finding_from, rules_with_series
 from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.alerts.series import SeriesProvider, metric_info
-from tools.core.errors import ToolInputError
+from tools.core.errors import NotReadyYet, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 
 
@@ -204,7 +204,7 @@ def backtest(provider: SeriesProvider, rules: list[AlertRule], first: dt.date, l
     for rule in (r for r in rules if r.enabled):
         try:
             events = replay(provider, rule, first, last, policy)
-        except ToolInputError as exc:
+        except (ToolInputError, NotReadyYet) as exc:
             errors.append((rule.id, str(exc)))
             continue
         for event in events:

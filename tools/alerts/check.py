@@ -17,7 +17,7 @@ from tools.alerts.detect import lookback_days
 from tools.alerts.evaluate import Finding, day_text, evaluate_groups
 from tools.alerts.rules import GROUP_SEPARATOR, AlertRule
 from tools.alerts.series import Scope, SeriesProvider
-from tools.core.errors import JourneyError, ToolInputError
+from tools.core.errors import JourneyError, NotReadyYet, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 
 
@@ -95,7 +95,7 @@ def _judge_all(provider: SeriesProvider, rules: list[AlertRule], day: dt.date,
     for rule in enabled:
         try:
             findings.extend(f for _, f in evaluate_groups(provider, rule, day, explain=explain))
-        except ToolInputError as exc:
+        except (ToolInputError, NotReadyYet) as exc:  # NotReadyYet: a high-risk rule before any churn model
             errors.append((rule.id, str(exc)))
     return findings, errors
 

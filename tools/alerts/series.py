@@ -173,6 +173,13 @@ class KpiSeriesProvider:
         self.risk = risk
         # Series read ahead by `prefetch`, by (KPI, channel, segment, first, last, by).
         self._read_ahead: dict[tuple[object, ...], pd.DataFrame] = {}
+        self._first: tuple[dt.date | None] | None = None  # the first day of data, once read
+
+    def cache_key(self) -> dict[str, object]:
+        """What the series depend on besides the store's data and the rule: for results cached
+        under the data version (tools/alerts/verdicts.py)."""
+        return {"currency": self._money_unit(), "churn_window_days": self.churn_window_days,
+                "min_group_n": self.min_group_n, "dimensions": list(self.dimensions)}
 
     def metrics(self) -> list[MetricInfo]:
         from tools.analytics.kpi_catalog import SPECS
@@ -197,10 +204,13 @@ class KpiSeriesProvider:
         if as_of is None or not first <= as_of <= last:
             return pd.DataFrame({"date": [], "value": [], "n": []})
         registry, settings = self.risk if self.risk is not None else (None, None)  # type: ignore[misc]
+        # Never trained here: an alert check runs every hour and must not spend minutes fitting a
+        # model (training is the retrain job's, after a sync). Without a churn model this raises
+        # NotReadyYet, which names the job and `journeybot predict train`; the check reports it.
         result = newly_at_risk(self.store, NewlyAtRiskParams(  # type: ignore[arg-type]
             filters=Filters(channel=[scope.channel] if scope.channel else None,
                             segment=[scope.segment] if scope.segment else None)),
-            registry=registry, settings=settings)
+            registry=registry, settings=settings, train_if_missing=False)
         value = result.metric("count") if metric == HIGH_RISK_COUNT else result.metric("value")
         # n: the customers the model scores from, so a minimum sample does not hide a small count
         n = int(self.store.count("customers"))  # type: ignore[attr-defined]
@@ -406,8 +416,12 @@ class KpiSeriesProvider:
                             _scaled(worst["current"], 100), None, int(worst["n_current"]))]
 
     def _first_day(self) -> dt.date | None:
-        rng = self.store.date_range()  # type: ignore[attr-defined]
-        return rng[0] if rng else None
+        # Asked twice per KPI judged (eighteen reads of the store for a digest): read once per
+        # provider, which lives for one check or digest, as its read-ahead series do.
+        if self._first is None:
+            rng = self.store.date_range()  # type: ignore[attr-defined]
+            self._first = (rng[0] if rng else None,)
+        return self._first[0]
 
     def last_day(self) -> dt.date | None:
         return self.store.as_of()  # type: ignore[attr-defined]

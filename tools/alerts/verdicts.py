@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from tools.alerts.detect import lookback_days
 from tools.alerts.evaluate import Finding, evaluate
 from tools.alerts.rules import AlertRule
-from tools.alerts.series import STAGE_AWARE, STEP_FROM_STAGE, Scope, SeriesProvider
+from tools.alerts.series import (
+    HIGH_RISK_COUNT,
+    HIGH_RISK_VALUE,
+    STAGE_AWARE,
+    STEP_FROM_STAGE,
+    Scope,
+    SeriesProvider,
+)
 from tools.core.errors import JourneyError
 
 STARTER_SENSITIVITY = 3.5  # as the starter rules (tools/alerts/rules.py)
@@ -62,9 +69,26 @@ def rule_for(metric: str, rules: list[AlertRule], provider: SeriesProvider) -> A
 
 def kpi_verdicts(provider: SeriesProvider, rules: list[AlertRule], metrics: list[str] | tuple[str, ...],
                  day: dt.date) -> dict[str, Verdict]:
-    """Each KPI judged on `day` as the alert engine judges it; KPIs it cannot judge are left out."""
-    out: dict[str, Verdict] = {}
+    """Each KPI judged on `day` as the alert engine judges it; KPIs it cannot judge are left out.
+
+    Through the result cache (tools/data/cache.py) when the provider reads a journey store and
+    says what its numbers depend on (`cache_key`): the verdicts are then a function of the
+    store's data version, the rules and the day, and a second digest of unchanged data (the
+    scheduler, Slack, App Home) judges nothing again. Not the high-risk metrics: they read the
+    churn model, which changes without the data."""
     chosen = {metric: rule_for(metric, rules, provider) for metric in metrics}
+    store = getattr(provider, "store", None)
+    key = getattr(provider, "cache_key", None)
+    if store is None or key is None or any(r.metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE) for r in chosen.values()):
+        return _verdicts(provider, chosen, day)
+    from tools.data.cache import cached
+
+    params = {"provider": key(), "day": day, "rules": {m: r.model_dump(mode="json") for m, r in chosen.items()}}
+    return dict(cached(store, "kpi_verdicts", params, lambda: _verdicts(provider, chosen, day)))  # a copy: the cached one stays as computed
+
+
+def _verdicts(provider: SeriesProvider, chosen: dict[str, AlertRule], day: dt.date) -> dict[str, Verdict]:
+    out: dict[str, Verdict] = {}
     prefetch = getattr(provider, "prefetch", None)
     if prefetch is not None:  # one read for the KPIs of a table, not one per KPI
         try:

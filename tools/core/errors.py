@@ -21,6 +21,12 @@ class ToolUnavailable(JourneyError):
     """Something needed is missing or busy right now; retrying once may help."""
 
 
+class NotReadyYet(ToolUnavailable):
+    """Not there yet, and asking again soon will not change that: it comes with a scheduled job
+    (a model trained after the next sync) or one command, which the message names. A subclass
+    of ToolUnavailable so every handler of that still catches it; said without "temporarily"."""
+
+
 class ToolFatal(JourneyError):
     """Stop: retrying will not help."""
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -179,7 +180,7 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
            currency: str | None = None, feedback: Any | None = None, open_alerts: list[str] | None = None,
            metrics: tuple[str, ...] = DIGEST_METRICS, risk: tuple[Any, Any] | None = None,
            record_risk: bool = False, freshness: list[str] | None = None,
-           judge: Judge | None = None, feedback_coverage: str | None = None) -> DigestResult:
+           judge: Judge | None = None, feedback_coverage: str | None = None, chart: bool = True) -> DigestResult:
     """Build the digest for `params.date` (default: the last day of data). `risk` is the
     (model registry, settings) of tools/predict; with `record_risk` the churn scores are saved
     so the next digest reports who became high risk since this one. `freshness` names the
@@ -188,19 +189,21 @@ def digest(store: JourneyStore, params: DigestParams | None = None, *, business:
     says which KPIs are unusual on the day, as the alerts do (the caller passes its alert rules;
     by default the starter rules), so the digest and `alerts check` never disagree.
     `feedback_coverage` says how much of the texts the feedback store holds when that is not all
-    of them (tools/feedback/status.py IndexStatus.note): sentiment and themes read only those."""
+    of them (tools/feedback/status.py IndexStatus.note): sentiment and themes read only those.
+    `chart=False` leaves the chart's series out (`chart` is None): the text shows no chart, so
+    a digest printed in the terminal need not read it."""
     # Every section reads the store, a hundred connections in all: held open, each costs a
     # millisecond instead of tens (JourneyStore.held).
     with store.held():
         return _digest(store, params or DigestParams(), business=business, currency=currency, feedback=feedback,
                        open_alerts=open_alerts, metrics=metrics, risk=risk, record_risk=record_risk,
-                       freshness=freshness, judge=judge, feedback_coverage=feedback_coverage)
+                       freshness=freshness, judge=judge, feedback_coverage=feedback_coverage, chart=chart)
 
 
 def _digest(store: JourneyStore, params: DigestParams, *, business: str, currency: str | None, feedback: Any | None,
             open_alerts: list[str] | None, metrics: tuple[str, ...], risk: tuple[Any, Any] | None,
             record_risk: bool, freshness: list[str] | None, judge: Judge | None,
-            feedback_coverage: str | None) -> DigestResult:
+            feedback_coverage: str | None, chart: bool) -> DigestResult:
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.as_of()
     if as_of is None:
@@ -217,35 +220,43 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     notes: list[str] = []
     sources: list[str] = []
 
-    def section(name: str, build: Any) -> Any:
-        try:
-            return build()
-        except (JourneyError, ImportError) as exc:
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            notes.append(f"{name} left out: {reason}")
-            return None
-
-    kpis = section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes)) or ()
-    if kpis and params.cadence == "daily":
-        verdicts = section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
-            tuple(k.metric for k in kpis), day)) or {}
-        kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
-    funnel = section("Funnel", lambda: _funnel(store, week, sources))
+    # The funnel, the risk line and the chart need nothing from the KPIs: read on a second
+    # thread while this one compares and judges them (DuckDB releases the GIL; a file store
+    # gives each thread its own connection). Their notes and sources are joined below in the
+    # order of the sections, so the digest reads the same as when everything ran in turn.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
+        futures = [pool.submit(_apart, "Funnel", lambda src: _funnel(store, week, src)),
+                   pool.submit(_apart, "Customers at risk", lambda src: _risk(store, risk, record_risk, src))
+                   if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
+                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
+        kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes), notes) or ()
+        if kpis and params.cadence == "daily":
+            verdicts = _section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
+                tuple(k.metric for k in kpis), day), notes) or {}
+            kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
+        side = [f.result() if f is not None else (None, [], []) for f in futures]
+
+    def joined(part: tuple[Any, list[str], list[str]]) -> Any:
+        value, its_notes, its_sources = part
+        notes.extend(its_notes)
+        sources.extend(its_sources)
+        return value
+
+    funnel = joined(side[0])
     sentiment, quote = (None, None)
     theme = None
     if feedback is None:
         notes.append("Sentiment and themes left out: the feedback store is not set up "
                      "(journeybot feedback index)")
     else:
-        sentiment, quote = section("Sentiment", lambda: _sentiment(feedback, store, week, sources)) or (None, None)
-        theme = section("Themes", lambda: _theme(feedback, store, week, sources))
+        sentiment, quote = _section("Sentiment", lambda: _sentiment(feedback, store, week, sources), notes) \
+            or (None, None)
+        theme = _section("Themes", lambda: _theme(feedback, store, week, sources), notes)
         if feedback_coverage and (sentiment or theme):
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
-    risk_line = None
-    if day == as_of:  # churn scores describe the end of the data, not a day in the past
-        risk_line = section("Customers at risk", lambda: _risk(store, risk, record_risk, sources))
-    chart = section("Chart", lambda: _chart(store, day, money, sources))
+    risk_line = joined(side[1])
+    series = joined(side[2])
     alerts = tuple(open_alerts or ())
     summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
@@ -262,8 +273,26 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes=tuple(notes),
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
-                        sentiment, quote, theme, alerts, risk_line, chart, summary, tuple(notes), prov,
+                        sentiment, quote, theme, alerts, risk_line, series, summary, tuple(notes), prov,
                         tuple(sources), stale)
+
+
+def _section(name: str, build: Callable[[], Any], notes: list[str]) -> Any:
+    """A section's value, or None with a note saying why it is left out: the digest itself
+    never fails for one section."""
+    try:
+        return build()
+    except (JourneyError, ImportError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        notes.append(f"{name} left out: {reason}")
+        return None
+
+
+def _apart(name: str, build: Callable[[list[str]], Any]) -> tuple[Any, list[str], list[str]]:
+    """A section built on another thread: (value, its notes, its sources)."""
+    notes: list[str] = []
+    sources: list[str] = []
+    return _section(name, lambda: build(sources), notes), notes, sources
 
 
 # -- sections ---------------------------------------------------------------------------

@@ -21,13 +21,16 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from tools.data.store import JourneyStore
-from tools.predict.registry import MODEL_NAMES, ModelRegistry
+from tools.predict.registry import ModelRegistry
 from tools.predict.settings import PredictSettings
+
+if TYPE_CHECKING:
+    import duckdb
 
 TABLE = "predict_latest"
 META = "predict_latest_meta"
@@ -37,9 +40,8 @@ _TEXT_COLUMNS = ("risk_tier", "reasons")
 
 
 def _models_key(registry: ModelRegistry) -> str:
-    active = {n: registry.active(n) for n in MODEL_NAMES}
-    return json.dumps({n: [v.version, v.trained_at.isoformat(), v.path] for n, v in active.items()
-                       if v is not None}, sort_keys=True)
+    return json.dumps({n: [v.version, v.trained_at.isoformat(), v.path] for n, v in registry.actives().items()},
+                      sort_keys=True)
 
 
 @functools.cache
@@ -106,12 +108,31 @@ def load_latest(store: JourneyStore, registry: ModelRegistry, settings: PredictS
         if int(version) != int(current[0] if current else 0) or saved_settings != _settings_key(settings) \
                 or models != _models_key(registry) or code != _code_key():
             return None
-        frame = con.execute(f"SELECT * FROM {TABLE}").df()
+        saved_at = con.execute(f"SELECT saved_at FROM {META}").fetchone() if "saved_at" in columns else None
+        if saved_at is None:
+            frame, earlier = _read_frame(con)
+        else:
+            # Read once per saving in a process: the digest, the alert check and the risk answers
+            # all read the same scores (a fifth of a second at 1M events). A new saving has a new
+            # saved_at, new data a new data version: either is a new key (tools/data/cache.py).
+            # Read on this connection, the one the checks above read: a saving in between is
+            # not mixed in.
+            from tools.data.cache import cached
+
+            key = {"saved_at": str(saved_at[0]), "models": models, "settings": saved_settings, "code": code}
+            frame, earlier = cached(store, "saved_scores", key, lambda: _read_frame(con))
+            frame, earlier = frame.copy(), earlier.copy()  # callers may add columns; the cached ones stay as read
+    return {"frame": frame, "as_of": as_of, "value_threshold": float(threshold), "notes": tuple(json.loads(notes)),
+            "rows": json.loads(rows), "earlier": None if earlier.isna().all() else earlier}
+
+
+def _read_frame(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.Series]:
+    """The saved scores by customer, and each one's earlier churn risk."""
+    frame = con.execute(f"SELECT * FROM {TABLE}").df()
     frame = frame.set_index("customer_id")
     frame.index = frame.index.astype(object)
     earlier = frame.pop(EARLIER)
     for col in _TEXT_COLUMNS:  # DuckDB gives strings back as pandas strings; scoring makes objects
         if col in frame:
             frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return {"frame": frame, "as_of": as_of, "value_threshold": float(threshold), "notes": tuple(json.loads(notes)),
-            "rows": json.loads(rows), "earlier": None if earlier.isna().all() else earlier}
+    return frame, earlier

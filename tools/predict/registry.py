@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import pandas as pd
 
 from tools.core.errors import ToolInputError, ToolUnavailable
@@ -152,6 +151,20 @@ class ModelRegistry:
         df = self.store.query("SELECT * FROM predict_models WHERE name = ? AND active", [name])
         return _row(df.to_dict(orient="records")[0]) if len(df) else None
 
+    def actives(self) -> dict[str, ModelVersion]:
+        """The active version of each model that has one, read in one go: the saved scores are
+        checked against all three on every digest, alert check and risk answer, and each
+        `active` call opens a connection twice."""
+        with self.store.connect() as con:
+            if not con.execute("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'predict_models'").fetchone()[0]:  # type: ignore[index]
+                return {}
+            df = con.execute("SELECT * FROM predict_models WHERE active ORDER BY name, version").df()
+        found: dict[str, ModelVersion] = {}
+        for r in df.to_dict(orient="records"):
+            found.setdefault(r["name"], _row(r))
+        return {n: found[n] for n in MODEL_NAMES if n in found}
+
     def load(self, version: ModelVersion) -> Any:
         path = Path(version.path)
         if not path.is_absolute():
@@ -164,6 +177,8 @@ class ModelRegistry:
             raise ToolUnavailable(
                 f"The file of {version.label()} ({path}) has changed since it was trained, so it "
                 "is not loaded. Retrain with `journeybot predict train`.")
+        import joblib  # here: reading which models are active (every digest) needs none of it
+
         return joblib.load(path)
 
     def to_frame(self) -> pd.DataFrame:
@@ -220,6 +235,8 @@ class ModelRegistry:
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            import joblib
+
             joblib.dump(model, path)  # a full disk must not leave half a model file behind
             digest = _sha256(path)
             with self.store.connect() as con:

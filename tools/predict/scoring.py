@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from tools.analytics.filters import Filters, cohort_sql, validate_filters
-from tools.core.errors import NoDataError, ToolUnavailable
+from tools.core.errors import NoDataError, NotReadyYet, ToolUnavailable
 from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
@@ -251,6 +251,8 @@ def require(scores: Scores, name: str) -> ModelVersion:
     if name not in scores.versions:
         label = MODEL_LABELS.get(name, f"{name} model")
         why = [n for n in scores.notes if label in n or n.startswith(name) or f"the {name} model" in n]
+        if why and untrained_note(name) in why:
+            raise NotReadyYet(" ".join(why))  # the retrain job brings it: asking again now will not
         if why and label in why[0]:
             raise ToolUnavailable(" ".join(why))
         raise ToolUnavailable(f"The {label} is not available: " + ("; ".join(why) or f"no active {name} model"))
@@ -285,7 +287,7 @@ def saved_scores(store: JourneyStore, registry: ModelRegistry, settings: Predict
     saved = load_latest(store, registry, settings)
     if saved is None:
         return None
-    versions = {n: v for n in MODEL_NAMES if (v := registry.active(n)) is not None}
+    versions = registry.actives()
     return Scores(saved["frame"], saved["as_of"], versions, saved["value_threshold"], settings, saved["notes"],
                   saved["rows"], earlier=saved["earlier"] if "churn" in versions else None)
 
