@@ -94,11 +94,13 @@ def start_feedback_indexer(config: Any, tool_ctx: Any, scheduler: Any) -> Any:
 
     classify = tool_ctx.service("sentiment_classifier", lambda: sentiment_classifier(config))
     feedback = feedback_store(tool_ctx)
-    # The local model is about half of a server's memory and is needed only while texts are
-    # embedded and for a feedback question: after the indexer has caught up and nobody has
-    # searched for a while it is dropped, and loads again on the next search or sync.
+    # The local model is about half of a server's memory while it embeds and is needed only
+    # then: it runs in a child process (the server holds the vectors, never the model), which
+    # ends once the indexer has caught up and nobody has searched for a while, handing every
+    # page back; the next search or sync starts it again.
     if hasattr(feedback.embedder, "release_after"):
         feedback.embedder.release_after = RELEASE_ENCODER_AFTER
+        feedback.embedder.in_child = True
     indexer = FeedbackIndexer(config, tool_ctx.store, feedback, classify=classify).start()
     tool_ctx.services["feedback_indexer"] = indexer
     hooks = getattr(scheduler, "on_new_data", None)  # a scheduler without syncs has none

@@ -11,7 +11,9 @@ or collections ask for it.
 A long-running process (`journeybot serve`) sets `release_after`: once no text has been
 embedded for that many seconds the model is dropped and its memory handed back to the
 operating system (tools/core/heap.py), about 350 MB of a server's resident memory, and the
-next `embed` loads it again (a second or two from the cached ONNX export).
+next `embed` loads it again (a second or two from the cached ONNX export). It also sets
+`in_child`: the model then runs in a child process (tools/feedback/encoder_process.py) and
+"dropping" it ends that process, so the server itself never holds the model at all.
 
 An embedder's `identity` names the vector space: the model and a hash of its weights (or the
 remote model id). The feedback store records it with the collection and refuses to mix
@@ -176,7 +178,8 @@ class LocalEmbedder:
 
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
                  threads: int | None = None, runtime: str = "auto",
-                 cache_dir: str | Path | None = None, release_after: float | None = None):
+                 cache_dir: str | Path | None = None, release_after: float | None = None,
+                 in_child: bool = False):
         self._path = Path(model_path) if model_path else None
         self.batch_size = batch_size
         self.threads = threads
@@ -189,6 +192,8 @@ class LocalEmbedder:
         # Seconds without an embed after which the model is dropped (None: kept for the life
         # of the process, right for a command that exits anyway).
         self.release_after = release_after
+        # The model in a child process (a server): same vectors, none of its memory here.
+        self.in_child = in_child
         self.loads = 0  # times a model was loaded into this embedder
         self.releases = 0  # times it was dropped for being idle (or by `release()`)
         self._busy = 0  # embeds under way: the model is never dropped under one
@@ -222,9 +227,24 @@ class LocalEmbedder:
 
     def backend(self) -> tuple[str, Any]:
         """("onnxruntime <version>" or "torch <version>", the loaded model), loaded once."""
+        if self.in_child and self._backend is not None and not self._backend[1].alive:
+            log.warning("the embedding process has ended; starting it again")
+            self._backend = None
         if self._backend is None:
             with _LOAD_LOCK:
+                if self._backend is not None:  # another thread loaded it meanwhile
+                    return self._backend
                 encoder, note = None, ""
+                if self.in_child:
+                    from tools.feedback.embeddings_onnx import cache_root
+                    from tools.feedback.encoder_process import ChildEncoder
+
+                    child = ChildEncoder(self.path, runtime=self.requested, threads=self.threads,
+                                         cache_dir=self._cache or cache_root())
+                    self._backend, self.runtime_note = (child.version, child), child.note
+                    self.loads += 1
+                    log.info("embedding model loaded in process %d (%s)", child.pid, child.version)
+                    return self._backend
                 if self.requested != "torch":
                     from tools.feedback.embeddings_onnx import cache_root
 
@@ -266,7 +286,7 @@ class LocalEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._in_use():
             runtime, model = self.backend()
-            if runtime.startswith("onnxruntime"):
+            if self.in_child or runtime.startswith("onnxruntime"):
                 return model.encode(list(texts), batch_size=self.batch_size)
             vectors = model.encode(
                 list(texts), batch_size=self.batch_size, convert_to_numpy=True,
@@ -320,6 +340,8 @@ class LocalEmbedder:
             for key in [k for k, v in _MODELS.items() if v is model]:
                 del _MODELS[key]
             self.releases += 1
+        if hasattr(model, "close"):  # the child process: ending it gives back all of its memory
+            model.close()
         del model
         release_free_memory()
         return True

@@ -1,0 +1,178 @@
+"""The offline embedding model in a child process, for a server that must stay small.
+
+`journeybot serve` runs for weeks; the model (onnxruntime's session and arena, or torch) is
+about 350 MB while it embeds, and glibc does not hand all of it back when it is dropped
+in-process (fragmentation). In a child process the model never enters the server: the child
+embeds what it is sent, and when it is idle it is ended and the operating system takes back
+every page. The server keeps only the vectors.
+
+    encoder = ChildEncoder(model_path, runtime="auto", cache_dir=None, threads=None)
+    encoder.runtime                 # "onnxruntime 1.32.0" (what the child loaded)
+    vectors = encoder.encode(texts, batch_size=64)
+    encoder.close()
+
+The child is `python -m tools.feedback.encoder_process` and runs the same `LocalEmbedder`
+as a command would, so its vectors are the ones an in-process embed gives. Protocol (its stdin
+and a private copy of its stdout; everything the libraries print goes to stderr): each message
+is a 4-byte big-endian length and a JSON header; a reply with rows is followed by
+rows x 384 float32 bytes. When the server dies the child reads end-of-file and exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from tools.core.errors import ToolUnavailable
+
+DIM = 384
+# Texts per request: small enough that a question's one-text search waits at most one such
+# request behind a running index batch, large enough that the pipe costs nothing measurable.
+TEXTS_PER_REQUEST = 64
+
+
+def _send(out: IO[bytes], header: dict[str, Any], payload: bytes = b"") -> None:
+    body = json.dumps(header).encode()
+    out.write(struct.pack(">I", len(body)) + body + payload)
+    out.flush()
+
+
+def _read_exact(src: IO[bytes], n: int) -> bytes:
+    chunks, got = [], 0
+    while got < n:
+        chunk = src.read(n - got)
+        if not chunk:
+            raise EOFError
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _receive(src: IO[bytes]) -> dict[str, Any]:
+    (size,) = struct.unpack(">I", _read_exact(src, 4))
+    return json.loads(_read_exact(src, size))
+
+
+class ChildEncoder:
+    """The model in a child process; `encode` has OnnxEncoder's signature and result."""
+
+    def __init__(self, model_path: Path, *, runtime: str = "auto", cache_dir: Path | None = None,
+                 threads: int | None = None, start_timeout: float = 600.0):
+        spec = {"path": str(model_path), "runtime": runtime, "threads": threads,
+                "cache_dir": str(cache_dir) if cache_dir else None}
+        env = dict(os.environ)
+        # The child needs this checkout's `tools`, wherever the server was started from.
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        self._lock = threading.Lock()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "tools.feedback.encoder_process", json.dumps(spec)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        # The first message says what loaded (the export, once per machine, can take a while
+        # under load; the caller's thread waits, as it would for an in-process load).
+        try:
+            hello = _receive(self._proc.stdout)  # type: ignore[arg-type]
+        except EOFError:
+            self.close()
+            raise ToolUnavailable("the embedding process ended before the model loaded "
+                                  "(its error is in the log above)") from None
+        if hello.get("error"):
+            self.close()
+            raise ToolUnavailable(str(hello["error"]))
+        self.version: str = hello["runtime"]
+        self.note: str = hello.get("note", "")
+        self.pid = self._proc.pid
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        # Longest first, as the child batches them, so splitting into requests adds no padding.
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        for start in range(0, len(texts), TEXTS_PER_REQUEST):
+            rows = order[start:start + TEXTS_PER_REQUEST]
+            out[rows] = self._request([texts[i] for i in rows], batch_size)
+        return out
+
+    def _request(self, texts: list[str], batch_size: int) -> np.ndarray:
+        with self._lock:
+            proc = self._proc
+            if proc.poll() is not None:
+                raise ToolUnavailable(f"the embedding process has ended (exit code {proc.returncode})")
+            try:
+                _send(proc.stdin, {"texts": texts, "batch_size": batch_size})  # type: ignore[arg-type]
+                head = _receive(proc.stdout)  # type: ignore[arg-type]
+                if head.get("error"):
+                    raise ToolUnavailable(f"the embedding process failed: {head['error']}")
+                data = _read_exact(proc.stdout, head["rows"] * DIM * 4)  # type: ignore[arg-type]
+            except (EOFError, BrokenPipeError) as exc:
+                raise ToolUnavailable(f"the embedding process ended ({type(exc).__name__}); "
+                                      "the next embed starts it again") from None
+        return np.frombuffer(data, dtype=np.float32).reshape(head["rows"], DIM)
+
+    @property
+    def alive(self) -> bool:
+        return self._proc.poll() is None
+
+    def close(self, timeout: float = 10.0) -> None:
+        """End the child (end-of-file on its stdin; killed if it does not go in `timeout`)."""
+        with self._lock:
+            proc = self._proc
+            try:
+                if proc.stdin is not None:
+                    proc.stdin.close()
+                proc.wait(timeout)
+            except (OSError, subprocess.TimeoutExpired):
+                proc.kill()
+                proc.wait(5)
+            finally:
+                if proc.stdout is not None:
+                    proc.stdout.close()
+
+
+def main() -> int:
+    # The protocol gets a private copy of stdout; fd 1 then points at stderr, so whatever the
+    # libraries print (export warnings, progress) cannot corrupt a reply.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    src = sys.stdin.buffer
+    import logging
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s embedding process: %(message)s")
+    from tools.feedback.embeddings import LocalEmbedder
+
+    spec = json.loads(sys.argv[1])
+    try:
+        embedder = LocalEmbedder(spec["path"], threads=spec.get("threads"), runtime=spec["runtime"],
+                                 cache_dir=spec.get("cache_dir"))
+        runtime = embedder.runtime  # loads the model (exports it first when no file is cached)
+    except Exception as exc:
+        _send(out, {"error": f"{type(exc).__name__}: {str(exc)[:300]}"})
+        return 1
+    _send(out, {"runtime": runtime, "note": embedder.runtime_note})
+    while True:
+        try:
+            request = _receive(src)
+        except EOFError:  # the server closed the pipe or died: nothing more to embed
+            return 0
+        embedder.batch_size = int(request.get("batch_size") or 64)
+        try:
+            vectors = np.ascontiguousarray(embedder.embed(list(request["texts"])), dtype=np.float32)
+        except Exception as exc:
+            _send(out, {"error": f"{type(exc).__name__}: {str(exc)[:300]}"})
+            continue
+        try:
+            _send(out, {"rows": int(vectors.shape[0])}, vectors.tobytes())
+        except BrokenPipeError:  # the server stopped while this was embedded
+            return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
