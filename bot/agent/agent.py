@@ -20,8 +20,8 @@ from bot.agent.catalog import all_tools
 from bot.agent.confirm import hold_for_confirmation, understood_calls
 from bot.agent.llm import make_chat_model, reply_text
 from bot.agent.model_guard import (
-    FALLBACK_ERRORS,
     ModelGaveUp,
+    fallback_errors,
     fallback_reason,
     make_watch,
     run_within,
@@ -86,7 +86,10 @@ class JourneyAgent:
         self.memory_path = memory_path
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
-        self._checkpointer = self._make_checkpointer(memory_path)
+        # LangGraph's checkpointer (the model path's memory) is made on first use: the
+        # offline planner keeps its own memory, and LangGraph with LangChain is about 40 MB
+        # and a second of imports a server answering offline never needs.
+        self._saver: Any = None
         self.planner = OfflinePlanner(ctx, self.tools, memory_path=memory_path)
         if chat_model is not None:  # persona cards get their words from the model (prompts/persona.md)
             business = getattr(getattr(ctx.config, "business", None), "name", "the business")
@@ -118,6 +121,13 @@ class JourneyAgent:
 
         return make_checkpointer(where)
 
+    @property
+    def _checkpointer(self) -> Any:
+        with self._locks_guard:
+            if self._saver is None:
+                self._saver = self._make_checkpointer(self.memory_path)
+            return self._saver
+
     def _conversation_lock(self, key: str) -> threading.Lock:
         with self._locks_guard:
             return self._locks.setdefault(key, threading.Lock())
@@ -131,7 +141,7 @@ class JourneyAgent:
 
     def close(self) -> None:
         """Let go of the memory file (erasure compacts it; tests open many agents)."""
-        conn = getattr(self._checkpointer, "conn", None)
+        conn = getattr(self._saver, "conn", None)  # never made: nothing to let go of
         if conn is not None:
             conn.close()
 
@@ -161,7 +171,7 @@ class JourneyAgent:
         watch = make_watch(time.monotonic() + self.answer_budget, self._known_tools())
         try:
             return self._answer_with_model(question, conversation_key, context, events, watch)
-        except FALLBACK_ERRORS as exc:
+        except fallback_errors() as exc:
             reason = fallback_reason(exc)
             log.warning("model failed (%s: %s); the offline planner answers", type(exc).__name__, reason)
             answer = self.planner.answer(question, conversation_key, context=context)

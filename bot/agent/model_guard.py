@@ -15,6 +15,7 @@ at its own timeout, which is never longer than the budget.
 from __future__ import annotations
 
 import contextvars
+import functools
 import json
 import logging
 import re
@@ -32,7 +33,11 @@ class ModelGaveUp(Exception):
     """The model path ended without a usable answer; the message says why, in plain words."""
 
 
-def _fallback_errors() -> tuple[type[BaseException], ...]:
+@functools.cache
+def fallback_errors() -> tuple[type[BaseException], ...]:
+    """What makes the model path fall back to the offline planner. Built on first use: openai
+    and LangGraph take seconds and about 40 MB to import, and an offline server never needs
+    them (an `except` clause evaluates this only when something was raised)."""
     errors: list[type[BaseException]] = [ModelGaveUp, TimeoutError, ConnectionError, json.JSONDecodeError]
     try:
         import httpx
@@ -48,9 +53,6 @@ def _fallback_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # pragma: no cover
         pass
     return tuple(errors)
-
-
-FALLBACK_ERRORS = _fallback_errors()
 
 
 def fallback_reason(exc: BaseException, *, budget: float | None = None) -> str:

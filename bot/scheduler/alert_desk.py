@@ -36,7 +36,6 @@ from tools.alerts.lifecycle import AlertPolicy
 from tools.alerts.rules import AlertRule, find_rule
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertRecord, AlertStore, OutboxItem
-from tools.charts.alert import alert_chart_png
 from tools.core.errors import ToolInputError
 
 log = logging.getLogger(__name__)
@@ -186,6 +185,8 @@ class AlertDesk:
 
     def alert_chart(self, alert_id: str) -> bytes:
         record = self.alerts.get(alert_id)
+        from tools.charts.alert import alert_chart_png  # matplotlib: only when a chart is drawn
+
         return alert_chart_png(record.finding.history, title=chart_title(record), unit=record.finding.unit)
 
     def open_alerts(self) -> list[AlertRecord]:

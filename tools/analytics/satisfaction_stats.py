@@ -18,7 +18,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 Measure = Literal["review_score", "csat", "nps", "sentiment"]
 MIN_GROUP = 10  # fewer answers than this in a group: shown, never judged
@@ -98,6 +97,8 @@ def _interval(measure: str, n: int, mean: float, sd: float) -> tuple[float, floa
         return wilson(mean * n, n)
     if n < 2 or math.isnan(sd):
         return math.nan, math.nan
+    from scipy import stats  # on first use: scipy is tens of MB a server may never need
+
     half = stats.t.ppf(0.975, n - 1) * sd / math.sqrt(n)
     return mean - half, mean + half
 
@@ -140,6 +141,8 @@ def difference(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str, level: fl
     if se2 == 0:  # every answer the same on both sides
         return Difference(name_a, name_b, diff, diff, diff, 0.0 if diff else 1.0, na, nb)
     df = se2 ** 2 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1)) if va or vb else na + nb - 2
+    from scipy import stats
+
     half = stats.t.ppf(1 - (1 - level) / 2, df) * math.sqrt(se2)
     p = float(2 * stats.t.sf(abs(diff) / math.sqrt(se2), df))
     return Difference(name_a, name_b, diff, diff - half, diff + half, p, na, nb)

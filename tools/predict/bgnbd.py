@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, special
 
+# scipy is imported inside the functions that use it: the forecast's parameter model is read
+# by every process that lists the agent's tools, and scipy is tens of MB a server rarely needs.
 from tools.core.errors import NoDataError
 
 # Parameters are fitted as logs within these bounds (days as the unit). When nobody seems to
@@ -58,6 +59,7 @@ class GammaGammaParams:
 
 def bgnbd_log_likelihood(params: BGNBDParams, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """Log-likelihood of each customer's (x, t_x, T): FHL 2005, equation (6)."""
+    from scipy import special
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     x = np.asarray(x, dtype=float)
     t_x = np.asarray(t_x, dtype=float)
@@ -73,6 +75,7 @@ def bgnbd_log_likelihood(params: BGNBDParams, x: np.ndarray, t_x: np.ndarray, T:
 def fit_bgnbd(x: np.ndarray, t_x: np.ndarray, T: np.ndarray, *, weights: np.ndarray | None = None) -> tuple[BGNBDParams, float]:
     """Maximum-likelihood (r, alpha, a, b) and the total log-likelihood. `weights` counts
     customers sharing one (x, t_x, T), so data can be passed grouped."""
+    from scipy import optimize
     x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
     w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
     if len(x) == 0 or w.sum() == 0:
@@ -121,6 +124,7 @@ def p_alive(params: BGNBDParams, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) 
 
 def expected_purchases(params: BGNBDParams, t: float, x: np.ndarray, t_x: np.ndarray, T: np.ndarray) -> np.ndarray:
     """Expected purchases in (T, T + t] given each customer's history: FHL 2005, equation (10)."""
+    from scipy import special
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     x, t_x, T = (np.asarray(v, dtype=float) for v in (x, t_x, T))
     if abs(a - 1) < 1e-6:  # the closed form divides by a - 1; a hair off is numerically fine
@@ -139,6 +143,7 @@ def expected_purchases(params: BGNBDParams, t: float, x: np.ndarray, t_x: np.nda
 
 def expected_purchases_new(params: BGNBDParams, t: np.ndarray | float) -> np.ndarray:
     """Expected repeat purchases in (0, t] for a customer just acquired: FHL 2005, equation (7)."""
+    from scipy import special
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     t = np.asarray(t, dtype=float)
     h = special.hyp2f1(r, b, a + b - 1, t / (alpha + t))
@@ -171,6 +176,7 @@ def simulate_bgnbd(params: BGNBDParams, T: np.ndarray, holdout: float, rng: np.r
 
 def gamma_gamma_log_likelihood(params: GammaGammaParams, x: np.ndarray, m: np.ndarray) -> np.ndarray:
     """Log-density of each customer's mean spend m over x purchases (Fader & Hardie 2013, (4))."""
+    from scipy import special
     p, q, g = params.p, params.q, params.gamma
     x = np.asarray(x, dtype=float)
     m = np.asarray(m, dtype=float)
@@ -180,6 +186,7 @@ def gamma_gamma_log_likelihood(params: GammaGammaParams, x: np.ndarray, m: np.nd
 
 def fit_gamma_gamma(x: np.ndarray, m: np.ndarray) -> tuple[GammaGammaParams, float]:
     """Maximum-likelihood (p, q, gamma) over customers with x >= 1 and m > 0."""
+    from scipy import optimize
     x = np.asarray(x, dtype=float)
     m = np.asarray(m, dtype=float)
     keep = (x > 0) & (m > 0)

@@ -21,13 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
-from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
 from threadpoolctl import threadpool_limits
 
 from tools.core.errors import NoDataError
@@ -40,6 +37,13 @@ from tools.predict.features import (
     labelled_frame,
 )
 from tools.predict.settings import PredictSettings
+
+if TYPE_CHECKING:
+    # Imported where a model is trained or scored: every process that lists the agent's tools
+    # reads this module (the propensity tool's parameters), and scikit-learn with scipy is
+    # about 80 MB of a server's memory that answers without training never use.
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
 
 Target = Literal["churn", "purchase"]
 Method = Literal["model", "baseline"]
@@ -117,6 +121,8 @@ def _auc(y: np.ndarray, score: np.ndarray) -> float:
     n_neg = len(y) - n_pos
     if n_pos == 0 or n_neg == 0:
         return float("nan")
+    from scipy.stats import rankdata
+
     ranks = rankdata(score)
     return float((ranks[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
@@ -157,6 +163,8 @@ def usable_features(frame: pd.DataFrame) -> tuple[str, ...]:
 def _fit_estimator(frame: pd.DataFrame, features: tuple[str, ...], seed: int) -> HistGradientBoostingClassifier:
     # Shallow trees, slow learning and large leaves: a small shop has hundreds, not millions, of
     # customers, and the model must not memorise them.
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
     est = HistGradientBoostingClassifier(
         learning_rate=0.05, max_iter=150, max_leaf_nodes=8, min_samples_leaf=20,
         l2_regularization=1.0, random_state=seed,
@@ -166,6 +174,8 @@ def _fit_estimator(frame: pd.DataFrame, features: tuple[str, ...], seed: int) ->
 
 
 def _fit_baseline(frame: pd.DataFrame, target: Target) -> LogisticRegression:
+    from sklearn.linear_model import LogisticRegression
+
     lr = LogisticRegression()
     lr.fit(_baseline_input(frame, target), frame["label"].to_numpy())
     return lr
