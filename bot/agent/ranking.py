@@ -65,11 +65,12 @@ class ToolRanker:
 
 
 class _PhrasingIndex:
-    """TF-IDF similarity of a question to each tool's example phrasings."""
+    """TF-IDF similarity of a question to each tool's example phrasings: a word block and a
+    character n-gram block, each unit length (bot/agent/tfidf.py: scikit-learn's numbers
+    without importing scikit-learn and scipy into every answering process)."""
 
     def __init__(self, tools: list[ToolSpec]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.pipeline import FeatureUnion
+        from bot.agent.tfidf import TfidfIndex, char_wb_ngrams, word_ngrams
 
         self.names: list[str] = []
         texts: list[str] = []
@@ -77,26 +78,20 @@ class _PhrasingIndex:
             for phrase in (*t.examples, *t.phrasings):
                 self.names.append(t.name)
                 texts.append(phrase.lower())
-        self.vectorizer = None
+        self.blocks: list[TfidfIndex] = []
         if texts:
-            self.vectorizer = FeatureUnion([
-                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)),
-                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)),
-            ])
-            self.matrix = self.vectorizer.fit_transform(texts)
+            self.blocks = [TfidfIndex(texts, word_ngrams), TfidfIndex(texts, char_wb_ngrams)]
 
     def similarities(self, text: str) -> dict[str, float]:
-        if self.vectorizer is None:
+        if not self.blocks:
             return {}
-        q = self.vectorizer.transform([text])
-        sims = (self.matrix @ q.T).toarray().ravel() / 2  # two blocks, each unit-normalised
+        sims = sum(block.similarity(text) for block in self.blocks) / 2  # two unit-length blocks
         scores: dict[str, float] = {}
         for name, sim in zip(self.names, sims, strict=True):
             scores[name] = max(scores.get(name, 0.0), float(sim))
         return scores
 
     def vocabulary(self) -> set[str]:
-        if self.vectorizer is None:
+        if not self.blocks:
             return set()
-        words = self.vectorizer.transformer_list[0][1].vocabulary_
-        return {w for w in words if " " not in w}
+        return {w for w in self.blocks[0].vocabulary if " " not in w}
