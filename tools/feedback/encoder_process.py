@@ -11,8 +11,7 @@ every page. The server keeps only the vectors.
     vectors = encoder.encode(texts, batch_size=64)
     encoder.close()
 
-The child is `python -m tools.feedback.encoder_process` and runs the same `LocalEmbedder`
-as a command would, so its vectors are the ones an in-process embed gives. Protocol (its stdin
+The child runs tools/feedback/encoder_child.py: the same `LocalEmbedder` as a command would, so its vectors are the ones an in-process embed gives. Protocol (its stdin
 and a private copy of its stdout; everything the libraries print goes to stderr): each message
 is a 4-byte big-endian length and a JSON header; a reply with rows is followed by
 rows x 384 float32 bytes. When the server dies the child reads end-of-file and exits.
@@ -21,7 +20,6 @@ rows x 384 float32 bytes. When the server dies the child reads end-of-file and e
 from __future__ import annotations
 
 import json
-import os
 import struct
 import subprocess
 import sys
@@ -39,7 +37,7 @@ DIM = 384
 TEXTS_PER_REQUEST = 64
 
 
-def _send(out: IO[bytes], header: dict[str, Any], payload: bytes = b"") -> None:
+def send_message(out: IO[bytes], header: dict[str, Any], payload: bytes = b"") -> None:
     body = json.dumps(header).encode()
     out.write(struct.pack(">I", len(body)) + body + payload)
     out.flush()
@@ -56,7 +54,7 @@ def _read_exact(src: IO[bytes], n: int) -> bytes:
     return b"".join(chunks)
 
 
-def _receive(src: IO[bytes]) -> dict[str, Any]:
+def receive_message(src: IO[bytes]) -> dict[str, Any]:
     (size,) = struct.unpack(">I", _read_exact(src, 4))
     return json.loads(_read_exact(src, size))
 
@@ -68,18 +66,17 @@ class ChildEncoder:
                  threads: int | None = None, start_timeout: float = 600.0):
         spec = {"path": str(model_path), "runtime": runtime, "threads": threads,
                 "cache_dir": str(cache_dir) if cache_dir else None}
-        env = dict(os.environ)
-        # The child needs this checkout's `tools`, wherever the server was started from.
+        # The child imports this checkout's `tools`, wherever the server was started from.
         root = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        start = (f"import sys; sys.path.insert(0, {root!r}); "
+                 "from tools.feedback.encoder_child import main; sys.exit(main())")
         self._lock = threading.Lock()
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "tools.feedback.encoder_process", json.dumps(spec)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self._proc = subprocess.Popen([sys.executable, "-c", start, json.dumps(spec)],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         # The first message says what loaded (the export, once per machine, can take a while
         # under load; the caller's thread waits, as it would for an in-process load).
         try:
-            hello = _receive(self._proc.stdout)  # type: ignore[arg-type]
+            hello = receive_message(self._proc.stdout)  # type: ignore[arg-type]
         except EOFError:
             self.close()
             raise ToolUnavailable("the embedding process ended before the model loaded "
@@ -106,8 +103,8 @@ class ChildEncoder:
             if proc.poll() is not None:
                 raise ToolUnavailable(f"the embedding process has ended (exit code {proc.returncode})")
             try:
-                _send(proc.stdin, {"texts": texts, "batch_size": batch_size})  # type: ignore[arg-type]
-                head = _receive(proc.stdout)  # type: ignore[arg-type]
+                send_message(proc.stdin, {"texts": texts, "batch_size": batch_size})  # type: ignore[arg-type]
+                head = receive_message(proc.stdout)  # type: ignore[arg-type]
                 if head.get("error"):
                     raise ToolUnavailable(f"the embedding process failed: {head['error']}")
                 data = _read_exact(proc.stdout, head["rows"] * DIM * 4)  # type: ignore[arg-type]
@@ -134,45 +131,3 @@ class ChildEncoder:
             finally:
                 if proc.stdout is not None:
                     proc.stdout.close()
-
-
-def main() -> int:
-    # The protocol gets a private copy of stdout; fd 1 then points at stderr, so whatever the
-    # libraries print (export warnings, progress) cannot corrupt a reply.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    src = sys.stdin.buffer
-    import logging
-
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s embedding process: %(message)s")
-    from tools.feedback.embeddings import LocalEmbedder
-
-    spec = json.loads(sys.argv[1])
-    try:
-        embedder = LocalEmbedder(spec["path"], threads=spec.get("threads"), runtime=spec["runtime"],
-                                 cache_dir=spec.get("cache_dir"))
-        runtime = embedder.runtime  # loads the model (exports it first when no file is cached)
-    except Exception as exc:
-        _send(out, {"error": f"{type(exc).__name__}: {str(exc)[:300]}"})
-        return 1
-    _send(out, {"runtime": runtime, "note": embedder.runtime_note})
-    while True:
-        try:
-            request = _receive(src)
-        except EOFError:  # the server closed the pipe or died: nothing more to embed
-            return 0
-        embedder.batch_size = int(request.get("batch_size") or 64)
-        try:
-            vectors = np.ascontiguousarray(embedder.embed(list(request["texts"])), dtype=np.float32)
-        except Exception as exc:
-            _send(out, {"error": f"{type(exc).__name__}: {str(exc)[:300]}"})
-            continue
-        try:
-            _send(out, {"rows": int(vectors.shape[0])}, vectors.tobytes())
-        except BrokenPipeError:  # the server stopped while this was embedded
-            return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
