@@ -5,6 +5,7 @@ texts, peak memory, and sentiment accuracy on real labelled data.
     .venv/bin/python bench/feedback.py --skip-scale      # no 100k collection
     .venv/bin/python bench/feedback.py --skip-accuracy   # no sentiment accuracy
     .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy   # onnxruntime vs torch
+    .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy --runtime onnx --compare-ahead
 
 - Throughput: the raw model (`LocalEmbedder.embed` on the sample's survey and ticket texts)
   against the whole ingest of the same texts into an empty store (redaction, chunking,
@@ -61,8 +62,10 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
     return documents_from_store(store), store
 
 
-def throughput(embedders: dict) -> tuple[list[dict], pd.DataFrame]:
-    """Raw model and whole ingest for each runtime (onnxruntime, torch), alternated in one run."""
+def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,)) -> tuple[list[dict], pd.DataFrame]:
+    """Raw model and whole ingest for each runtime (onnxruntime, torch), alternated in one run;
+    with `ahead=(False, True)` each ingest runs both ways (the model embedding each batch only
+    after the previous one was scored, then always one batch ahead), also alternated."""
     from tools.feedback.index import index_documents
     from tools.feedback.store import FeedbackStore
 
@@ -77,35 +80,39 @@ def throughput(embedders: dict) -> tuple[list[dict], pd.DataFrame]:
     # The model's speed alone varies by 15% from run to run on a shared 2-core machine: raw and
     # whole-ingest runs alternate, three of each per runtime, and the medians are compared.
     raws: dict[str, list[float]] = {k: [] for k in embedders}
-    firsts: dict[str, list] = {k: [] for k in embedders}
+    firsts: dict[tuple[str, bool], list] = {(k, a): [] for k in embedders for a in ahead}
     for i in range(3):
         for key, emb in embedders.items():
             t0 = time.perf_counter()
             emb.embed(texts)
             raws[key].append(time.perf_counter() - t0)
-            # A folder per run: Chroma keeps a client per path open, so one cannot be wiped and reused.
-            folder = OUT / f"chroma_sample_{key}_{i}"
-            shutil.rmtree(folder, ignore_errors=True)
-            fb = FeedbackStore(folder, embedder=emb, timezone="Europe/London")
-            firsts[key].append(index_documents(fb, docs, sources=["survey", "ticket"]))
+            for way in ahead:
+                # A folder per run: Chroma keeps a client per path open, so one cannot be wiped and reused.
+                folder = OUT / f"chroma_sample_{key}_{i}_{int(way)}"
+                shutil.rmtree(folder, ignore_errors=True)
+                fb = FeedbackStore(folder, embedder=emb, timezone="Europe/London")
+                firsts[(key, way)].append(index_documents(fb, docs, sources=["survey", "ticket"],
+                                                          embed_ahead=way))
     speed = {}
     for key, emb in embedders.items():
         raw = float(np.median(raws[key]))
-        first = sorted(firsts[key], key=lambda r: r.seconds)[1]
         speed[key] = len(texts) / raw
         rows.append({"step": f"{emb.runtime}: raw model, {len(texts):,} sample texts (median of 3)",
                      "seconds": raw, "texts_per_s": len(texts) / raw, "peak_mb": peak_rss_mb()})
-        rows.append({"step": f"{emb.runtime}: whole ingest into an empty store (median of 3)",
-                     "seconds": first.seconds, "texts_per_s": first.documents / first.seconds,
-                     "peak_mb": peak_rss_mb()})
-        rows.append({"step": f"{emb.runtime}: ingest / raw throughput (aim >= 0.8)",
-                     "seconds": (first.documents / first.seconds) / (len(texts) / raw)})
+        for way in ahead:
+            first = sorted(firsts[(key, way)], key=lambda r: r.seconds)[1]
+            how = "" if len(ahead) == 1 else (", model one batch ahead" if way else ", model waits for scoring")
+            rows.append({"step": f"{emb.runtime}: whole ingest into an empty store{how} (median of 3)",
+                         "seconds": first.seconds, "texts_per_s": first.documents / first.seconds,
+                         "peak_mb": peak_rss_mb()})
+            rows.append({"step": f"{emb.runtime}: ingest / raw throughput{how} (aim >= 0.8)",
+                         "seconds": (first.documents / first.seconds) / (len(texts) / raw)})
     if len(speed) == 2:
         rows.append({"step": "onnxruntime / torch raw texts/s", "seconds": speed["onnx"] / speed["torch"]})
     key = next(iter(embedders))
-    fb = FeedbackStore(OUT / f"chroma_sample_{key}_2", embedder=embedders[key], timezone="Europe/London")
+    fb = FeedbackStore(OUT / f"chroma_sample_{key}_2_{int(ahead[-1])}", embedder=embedders[key], timezone="Europe/London")
     again = index_documents(fb, docs, sources=["survey", "ticket"])
-    first = sorted(firsts[key], key=lambda r: r.seconds)[1]
+    first = sorted(firsts[(key, ahead[-1])], key=lambda r: r.seconds)[1]
     rows.append({"step": "re-ingest, nothing changed", "seconds": again.seconds,
                  "texts_per_s": again.documents / again.seconds, "peak_mb": peak_rss_mb()})
     rows.append({"step": "re-ingest / first ingest time (aim <= 0.05)", "seconds": again.seconds / first.seconds})
@@ -259,6 +266,9 @@ def main() -> None:
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--runtime", choices=["both", "onnx", "torch"], default="both",
                         help="the offline model's runtime(s) for the throughput rows")
+    parser.add_argument("--compare-ahead", action="store_true",
+                        help="each ingest both ways: the model waiting for each batch's scoring "
+                             "(before) and one batch ahead (after), alternated")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
@@ -273,7 +283,7 @@ def main() -> None:
     if args.skip_throughput:
         docs, _ = sample_docs()
     else:
-        rows, docs = throughput(embedders)
+        rows, docs = throughput(embedders, (False, True) if args.compare_ahead else (True,))
         print("### Embedding and ingest (sample data, default spec)\n", flush=True)
         print(table(rows, ["step", "seconds", "texts_per_s", "peak_mb"]), flush=True)
     if not args.skip_scale:

@@ -317,12 +317,15 @@ def index_documents(
     classify: Classifier | None = None,
     progress: Progress | None = None,
     names: KnownNames | None = None,
+    embed_ahead: bool = True,
 ) -> IndexReport:
     """Bring the collection in line with `docs` for the given sources.
 
     `prune` removes chunks of those sources whose document is no longer in `docs` (a full
     sync); without it only documents in `docs` are touched. `names` (the customers the
-    journey store knows, tools/data/people.py) are redacted with the other details."""
+    journey store knows, tools/data/people.py) are redacted with the other details.
+    `embed_ahead=False` embeds each batch only after the previous one is scored (slower; the
+    order before the pipeline, kept for bench/feedback.py's comparison in one run)."""
     started = time.perf_counter()
     col = fb.check_space()
     emb = fb.require_embedder()
@@ -354,16 +357,29 @@ def index_documents(
         # Languages over the whole batch of new texts, so a short "ok" among Portuguese reviews
         # is read as Portuguese (left unscored offline), not scored as English.
         langs = resolve_undetermined(detect_languages(new["text"]))
-        # Each batch is written to Chroma while the next one is embedded (the model releases
-        # the GIL): the writes then cost little on top of the model. One write at a time, in
+        # The model always has the next batch: batch n+1 is embedded on its own thread (the
+        # model releases the GIL, or runs in a child process under serve) while batch n is
+        # scored and its metadata built here, and batch n is written to Chroma on a third. So
+        # the model waits for nothing but itself: VADER, metadata and writes (about a fifth of
+        # an ingest's time when they ran in between) overlap it. One write at a time, in
         # order; the last one is waited for before the function returns.
-        with ThreadPoolExecutor(max_workers=1) as writer:
+        seconds: list[float] = []
+
+        def embed(batch: list[str]) -> np.ndarray:
+            t0 = time.perf_counter()
+            vectors = emb.embed(batch)
+            seconds.append(time.perf_counter() - t0)
+            return vectors
+
+        with ThreadPoolExecutor(max_workers=1) as writer, ThreadPoolExecutor(max_workers=1) as encoder:
             pending: Future | None = None
+            ahead: Future = encoder.submit(embed, texts[:step])
             for start in range(0, len(new), step):
                 part = new.iloc[start:start + step].copy()
-                t0 = time.perf_counter()
-                vectors = emb.embed(texts[start:start + step])
-                embed_seconds += time.perf_counter() - t0
+                vectors = ahead.result()
+                following = texts[start + step:start + 2 * step]
+                if following and embed_ahead:
+                    ahead = encoder.submit(embed, following)
                 scored = score_texts(part["text"].tolist(), embedder=emb, vectors=vectors, classify=classify,
                                      languages=langs.iloc[start:start + step])
                 part["sentiment"] = scored["score"].to_numpy()
@@ -374,9 +390,12 @@ def index_documents(
                 pending = writer.submit(col.upsert, ids=part["id"].tolist(), embeddings=vectors,
                                         documents=part["text"].tolist(),
                                         metadatas=metadata_records(part, fb.timezone))
+                if following and not embed_ahead:  # the model waited for the scoring (a benchmark's "before")
+                    ahead = encoder.submit(embed, following)
                 phase("embedding", min(1.0, (start + len(part)) / len(new)))
             if pending is not None:
                 pending.result()
+        embed_seconds = sum(seconds)
     if len(changed_meta):
         old_ids = stored[stored_content.isin(set(changed_meta["content_id"]))].tolist()
         for start in range(0, len(old_ids), 1000):
