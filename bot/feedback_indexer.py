@@ -23,6 +23,10 @@ from tools.data.published import held
 log = logging.getLogger(__name__)
 
 
+class _Stopped(Exception):
+    """The server is stopping: the run ends after the batch under way (which is stored)."""
+
+
 class FeedbackIndexer:
     def __init__(self, config: Any, store: Any, feedback: Any, *,
                  classify: Callable[[list[str]], Any] | None = None):
@@ -45,8 +49,15 @@ class FeedbackIndexer:
         return self
 
     def stop(self, timeout: float | None = None) -> None:
+        """End the embedding process (serve runs the model in one) and the run under way:
+        a run left embedding in this process while the interpreter exits has onnxruntime's
+        threads torn down under it ("terminate called without an active exception", exit
+        code 134). Without a child process the run stops after the batch under way."""
         self._stop.set()
         self._wanted.set()
+        embedder = getattr(self.feedback, "embedder", None)
+        if getattr(embedder, "in_child", False):
+            embedder.release(now=True)  # the batch under way fails at once: the run ends
         if self._thread is not None:
             self._thread.join(timeout)
 
@@ -89,6 +100,8 @@ class FeedbackIndexer:
         step = {"next": 0.1}
 
         def progress(label: str, fraction: float) -> None:
+            if self._stop.is_set():  # called after each stored batch: a stop ends the run here
+                raise _Stopped
             if label.endswith("embedding") and fraction >= step["next"]:
                 log.info("feedback index: %d%% of the new texts embedded", int(fraction * 100))
                 step["next"] = (int(fraction * 10) + 1) / 10
@@ -100,7 +113,15 @@ class FeedbackIndexer:
             report = index_documents(self.feedback, docs, sources=STORE_SOURCES, prune=True,
                                      chunk_words=self.config.feedback.chunk_words,
                                      classify=self.classify, progress=progress, names=names)
+        except _Stopped:
+            log.info("feedback index stopped with the server after %.1f s; the texts not yet "
+                     "embedded are read at the next start", time.perf_counter() - started)
+            return None
         except Exception as exc:  # the next load or question asks again; answers go on meanwhile
+            if self._stop.is_set():  # the embedding process was ended under the run by stop()
+                log.info("feedback index stopped with the server after %.1f s; the texts not "
+                         "yet embedded are read at the next start", time.perf_counter() - started)
+                return None
             self.last_error = f"{type(exc).__name__}: {str(exc)[:200]}"
             log.warning("feedback index failed after %.1f s: %s", time.perf_counter() - started,
                         self.last_error)

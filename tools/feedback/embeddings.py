@@ -328,11 +328,15 @@ class LocalEmbedder:
             log.info("embedding model released after %.0f idle seconds; it loads again on the "
                      "next search or index run", self.release_after)
 
-    def release(self) -> bool:
+    def release(self, *, now: bool = False) -> bool:
         """Drop the model and give its memory back; False when none is loaded or an embed
-        is under way. The next `embed` loads it again (same vectors: same file, same weights)."""
+        is under way. The next `embed` loads it again (same vectors: same file, same weights).
+        `now` (a server stopping) ends a child process even mid-embed; that embed raises."""
+        if now and self.in_child and self._backend is not None:
+            child = self._backend[1]
+            child.close(now=True)  # first: a running embed then fails and lets go of the locks
         with _LOAD_LOCK, self._state:
-            if self._busy or self._backend is None:
+            if self._backend is None or (self._busy and not (now and self.in_child)):
                 return False
             model = self._backend[1]
             self._backend = None

@@ -117,10 +117,14 @@ class ChildEncoder:
     def alive(self) -> bool:
         return self._proc.poll() is None
 
-    def close(self, timeout: float = 10.0) -> None:
-        """End the child (end-of-file on its stdin; killed if it does not go in `timeout`)."""
+    def close(self, timeout: float = 10.0, *, now: bool = False) -> None:
+        """End the child (end-of-file on its stdin; killed if it does not go in `timeout`).
+        `now` kills it at once, even mid-request: the embed under way raises ToolUnavailable
+        (a server stopping does not wait for a batch it will never store)."""
+        proc = self._proc
+        if now and proc.poll() is None:
+            proc.kill()
         with self._lock:
-            proc = self._proc
             try:
                 if proc.stdin is not None:
                     proc.stdin.close()
