@@ -11,7 +11,9 @@ offline planner, against the tests' fake Slack Web API on 127.0.0.1. Measured:
 - one at a time: mention sent to final answer posted (chat.update that is not the
   placeholder), for a single-analysis question, `--single` times;
 - a burst: `--requests` mentions sent `--concurrency` at a time, first send to last answer;
-- the server's resident memory after each phase and its peak (VmHWM of the process);
+- the server's resident memory after each phase and its peak (VmHWM of the process), and,
+  sampled every half second, the peak of the server with its child processes (serve embeds in
+  one) and of the children alone;
 - settled: after the background indexer has embedded every stored text and serve has dropped
   the idle embedding model (up to `--settle` seconds for the first, 80 for the second).
 `--before DIR` runs the same against another checkout (e.g. /work/main) in the same run, so
@@ -48,6 +50,47 @@ def memory_mb(pid: int) -> tuple[float, float]:
     return (int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024)
 
 
+def children(pid: int) -> list[int]:
+    """Every descendant of a process (serve's embedding process), from /proc."""
+    out = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            kids = [int(k) for k in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            out += [kid, *children(kid)]
+    return out
+
+
+class Sampler:
+    """The server's resident memory with and without its child processes, every half second:
+    a server that embeds in a child (issue 22) holds the model there, so its own peak alone
+    would not tell the whole cost."""
+
+    def __init__(self, pid: int):
+        import threading
+
+        self.pid, self.peak_total, self.peak_children = pid, 0.0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.5):
+            try:
+                own = memory_mb(self.pid)[0]
+                kids = sum(memory_mb(k)[0] for k in children(self.pid) if Path(f"/proc/{k}/status").exists())
+            except (OSError, KeyError, ValueError):
+                continue
+            self.peak_total = max(self.peak_total, own + kids)
+            self.peak_children = max(self.peak_children, kids)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) -> dict:
     from fakes.slack_api import FakeSlackAPI
     from fakes.slack_requests import SlackSender
@@ -63,6 +106,7 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
     started = time.monotonic()
     bot.start()
     try:
+        sampler = Sampler(bot.process.pid)
         bot.wait_ready(300)
         ready_s = time.monotonic() - started
         sender = SlackSender(bot.events_url, SECRET)
@@ -113,6 +157,7 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
         while indexed and "embedding model released" not in bot.output() and time.monotonic() < release_by:
             time.sleep(2)
         rss_settled = memory_mb(bot.process.pid)
+        sampler.stop()
         streamed = fake.calls_to("chat.appendStream") + fake.calls_to("chat.startStream")
         sample = " | ".join(str(c.params.get("markdown_text") or c.params.get("chunks") or "")[:150]
                             for c in streamed[-2:])
@@ -123,6 +168,8 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
                 "peak RSS MB during the burst": rss_burst[1],
                 "RSS settled MB": rss_settled[0] if indexed else float("nan"),
                 "peak RSS MB": rss_settled[1],
+                "child peak MB": sampler.peak_children,
+                "peak RSS with children MB": max(sampler.peak_total, rss_settled[1]),
                 "_sample": sample[:300]}
     finally:
         bot.stop()
