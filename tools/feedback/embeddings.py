@@ -189,6 +189,7 @@ class LocalEmbedder:
         self._cache = Path(cache_dir) if cache_dir else None
         self._backend: tuple[str, Any] | None = None
         self.runtime_note = ""  # why torch embeds when onnxruntime was wanted; "" otherwise
+        self._last_runtime = ""  # the runtime of the last model loaded, kept after a release
         # Seconds without an embed after which the model is dropped (None: kept for the life
         # of the process, right for a command that exits anyway).
         self.release_after = release_after
@@ -242,6 +243,7 @@ class LocalEmbedder:
                     child = ChildEncoder(self.path, runtime=self.requested, threads=self.threads,
                                          cache_dir=self._cache or cache_root())
                     self._backend, self.runtime_note = (child.version, child), child.note
+                    self._last_runtime = child.version
                     self.loads += 1
                     log.info("embedding model loaded in process %d (%s)", child.pid, child.version)
                     return self._backend
@@ -260,6 +262,7 @@ class LocalEmbedder:
 
                     self._backend = (f"torch {torch.__version__.split('+')[0]}", model)
                 self.runtime_note = note
+                self._last_runtime = self._backend[0]
                 self.loads += 1
         if self.threads and self._backend[0].startswith("torch"):
             import torch
@@ -270,8 +273,13 @@ class LocalEmbedder:
 
     @property
     def runtime(self) -> str:
-        """The runtime that embeds, with its version (loads the model on first use)."""
-        return self.backend()[0]
+        """The runtime that embeds, with its version (loads the model on first use). After a
+        release it is the one that last embedded: asking must not load the model again (an
+        ingest reads it after its last batch, when a server may just have dropped it)."""
+        backend = self._backend
+        if backend is None and self._last_runtime:
+            return self._last_runtime
+        return (backend or self.backend())[0]
 
     def model(self) -> Any:
         return self.backend()[1]
