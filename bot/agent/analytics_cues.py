@@ -117,8 +117,9 @@ def boost_trend(slots: Any) -> float:
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
 _GROUPS_VS = re.compile(r"\blate (?:vs\.?|versus|or|and|against) on[- ]time\b|\bon[- ]time (?:vs\.?|versus|or|and|against) late\b")
 # "compared with last month", "vs the week before": a period named as the other side.
-_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus) (?:the |that of )?"
-                        r"(?:last|previous|prior|same|(?:day|week|month|quarter|year) before)\b")
+_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against) (?:the |that of )?"
+                        r"(?:last|previous|prior|same|(?:day|week|month|quarter|year) before|"
+                        r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous))\b")
 # How the business is doing in general ("how are we doing", "how's business", "the numbers").
 _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
                      r"performing|shaping up)\b|\bhow(?:'s| is) (?:business|trade)\b|\bhow did we (?:do|perform)\b|"
@@ -227,6 +228,9 @@ KPI_CUES = (
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
      r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
+    # "numbers for today", "yesterday's figures": the headline KPIs of a period
+    (r"\b(?:numbers|figures|stats|metrics|kpis)\s+(?:for|from|on|of)\s+(?:today|yesterday|this|last|the (?:day|week|month|"
+     r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b", 0.6),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
@@ -243,7 +247,9 @@ COMPARE_CUES = (
      0.55),
     (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
     (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up against\b|"
-     r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b", 0.55),
+     r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b|"
+     # "last 30 days against the 30 before": the same span just before
+     r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
     (r"\bsince last\b", 0.2),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )

@@ -194,11 +194,21 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+# "if 45 days without an order means they've gone", "churn at 60 days": the churn window.
+_CHURN_WINDOW = re.compile(r"\b(\d{1,3}) ?days? (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
+                           r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
+                           r"\bchurn\w* (?:window|cut-?off|threshold)? ?(?:of|at|after|=|is)? ?(\d{1,3}) ?days?\b|"
+                           r"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) (\d{1,3}) ?days?\b")
+
+
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
+    window = _CHURN_WINDOW.search(text_of(slots))
+    if window and "churn_rate" in metrics:
+        args["churn_window_days"] = max(7, min(int(next(g for g in window.groups() if g)), 730))
     return args
 
 

@@ -27,6 +27,7 @@ from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
+from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
 
@@ -182,17 +183,17 @@ class OfflinePlanner:
         best = candidates[0] if candidates else None
         if prev_spec is not None and prev_slots is not None:
             if any(re.search(p, question, re.I) for p in prev_spec.follow_ups):
-                return Plan(prev_spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(spec, {}, merge(prev_slots, slots), 1.0, candidates, True)
+                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
                 tool = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(tool, {}, merge(prev_slots, slots), best.score, candidates, True)
+                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)
@@ -323,15 +324,18 @@ def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
     return Speller(terms, seen | english, dictionary=bool(english))
 
 
-def merge(old: Slots, new: Slots) -> Slots:
-    """The last analysis's slots with what the follow-up says instead."""
+def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
+    """The last analysis's slots with what the follow-up says instead; "the week before
+    that" steps the last period back."""
     merged = Slots(**asdict(old))
     for key, value in asdict(new).items():
-        if key in ("query", "unknown", "fixes"):
+        if key in ("query", "unknown", "fixes", "step"):
             continue
         if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
     merged.unknown = list(new.unknown)
+    if new.step and not new.period:
+        merged.period = shift_back(old.period, new.step, as_of) or old.period
     return merged
 
 

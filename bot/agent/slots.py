@@ -60,6 +60,7 @@ class Slots:
     query: str = ""  # the question without filler words (for search)
     text: str = ""  # the question as asked
     against: str | None = None  # the period to compare with, when named
+    step: str | None = None  # "the week before that": the conversation's period, one step back
     filters: dict[str, list[str]] = field(default_factory=dict)  # segment, city, region, age_band
     touchpoints: list[str] = field(default_factory=list)
     customer_id: str | None = None
@@ -147,7 +148,7 @@ def _metrics(t: str) -> tuple[list[str], str]:
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not re.search(
-            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders\b|"
+            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
     return out, masked
@@ -397,7 +398,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     rest = mask(t, when.spans)
     metrics, after_metrics = _metrics(rest)
     slots = Slots(
-        period=when.period, against=when.against, grain=when.grain,
+        period=when.period, against=when.against, grain=when.grain, step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
         breakdown=parse_breakdown(rest, known), persona=parse_persona(text, known.personas), top=parse_top(rest),

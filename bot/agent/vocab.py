@@ -108,7 +108,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|"
      r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
      "aov"),
-    (r"active (?:customers|users|shoppers|buyers|people)|unique (?:customers|shoppers|visitors|buyers)|"
+    (r"active (?:customers|users|shoppers|buyers|people|members|clients|subscribers|accounts|patrons)|unique (?:customers|shoppers|visitors|buyers)|"
      r"customers (?:who )?(?:were |are )?active|"
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
@@ -120,7 +120,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "sessions"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
-     r"(?:who |that )?(?:(?:go on to|end up|ends up|actually|eventually|then) )*(?:buy\w*|purchas\w*|order\w*)|"
+     r"(?:who |that )?(?:(?:turn up|turns up|come in|comes in|visit|visits|show up|shows up|drop by|pop in|come by) )?"
+     r"(?:(?:go on to|end up|ends up|actually|eventually|then|and) )*(?:buy\w*|purchas\w*|order\w*)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
      r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
      r"placed (?:an )?orders?|checked out)\b|"
@@ -128,9 +129,13 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
     (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
-     r"how much (?:money )?(?:did |have |do )?we (?:make|made|take|taken|sell|sold|earn|earned|bring in)|"
+     r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
+     r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
-    (r"\borders\b|number of (?:purchases|sales)", "orders"),
+    (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
+     # "did facebook customers order more?": the verb counts orders too
+     r"\b(?:customers|people|buyers|shoppers|clients|users|they|members|subscribers|regulars|visitors|folks|guests) "
+     r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.

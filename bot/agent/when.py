@@ -43,8 +43,11 @@ _NAMED: list[tuple[str, str]] = [
     (r"\bthis quarter\b|\bquarter so far\b|\bquarter to date\b|\bqtd\b|\bthe start of (?:the|this) quarter\b",
      "this_quarter"),
     (r"\blast quarter\b|\bprevious quarter\b", "last_quarter"),
+    # A financial (fiscal) year is read as the calendar year to date: the data does not say
+    # when the business's year starts (the answer's reading line shows the dates used).
     (r"\bthis year\b|\byear to date\b|\bytd\b|\bthe (?:start|beginning) of (?:the|this) year\b|"
-     r"\bso far this year\b", "this_year"),
+     r"\bso far this year\b|\b(?:the |this )?year so far\b|\b(?:this |the |our )?(?:current )?(?:financial|fiscal) year\b|"
+     r"\bfy\b|\b(?:the )?(?:whole|entire|full) year\b(?! (?:of |in )?(?:19|20)\d\d)(?! (?:before|earlier))", "this_year"),
     (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |our |of the )?data\b|\bwhole history\b|"
      r"\bsince (?:we |you )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
      r"\bin total\b|\balltogether\b|\baltogether\b|"
@@ -79,6 +82,7 @@ class When:
     against: str | None = None  # the period to compare with, when the question names one
     grain: str | None = None  # day | week | month
     unknown: str | None = None  # period words not understood ("over the summer")
+    step: str | None = None  # "the week before that": a step back from the conversation's period
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the period words are
 
 
@@ -147,8 +151,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
         found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
-    for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*(?:and|to|until|till|-|–)\s*"
-                         rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
+    for m in re.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
+                         rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
         a = _date(m.group(1), m.group(2), m.group(3), as_of)
         b = _date(m.group(4), m.group(5), m.group(6), as_of)
         if a and b and a <= b:
@@ -177,7 +181,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, last)))
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
-    for m in re.finditer(rf"\b(?:between |from )?{_DAY}\s*(?:and|to|until|till|-|–)\s*{_DAY}\s+(?:of\s+)?{_MONTH}"
+    for m in re.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
+                         rf"{_DAY}\s+(?:of\s+)?{_MONTH}"
                          rf"(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
@@ -186,7 +191,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if a and b and a <= b:
             found.append((m.start(), m.end(), _span(a, min(b, as_of))))
     # "since 3 october", "3 oct", "october 3rd", "as of 12 nov"
-    day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY}\b)(?:,?\s+{_YEAR})?"
+    day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)" \
+                rf"(?:,?\s+{_YEAR})?"
     for m in re.finditer(day_month, t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
@@ -234,7 +240,96 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
         elif m.group(1) or m.group(3):
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))))
+    found += [f for f in _days_of_month_and_weekdays(t, as_of)
+              if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
     return sorted(found)
+
+
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
+
+
+def _day_this_month(day: int, as_of: dt.date) -> dt.date | None:
+    """"the 2nd" with no month: the latest 2nd that is not after the data."""
+    year, month = as_of.year, as_of.month
+    if day > as_of.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
+    """Days named without a month ("from the 2nd till now", "the 3rd to the 9th") and weekdays
+    ("since monday", "last tuesday", "on friday"), relative to the last day of data."""
+    found: list[tuple[int, int, str]] = []
+    for m in re.finditer(rf"\b(?:between |from )?the\s+{_ORDINAL}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
+                         rf"{_ORDINAL}\b", t):
+        b = _day_this_month(int(m.group(2)), as_of)
+        a = b and _day_this_month(int(m.group(1)), b)
+        if a and b and a <= b:
+            found.append((m.start(), m.end(), _span(a, b)))
+    for m in re.finditer(rf"\b(since|from|on|for)\s+the\s+{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
+                         rf"(?:\s+(?:till|until|to|up to) (?:now|today|date))?", t):
+        if any(overlaps((s, e), m.span()) for s, e, _ in found):
+            continue
+        d = _day_this_month(int(m.group(2)), as_of)
+        if d:
+            found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
+    # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
+    # may be that day itself.
+    for m in re.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?\b", t):
+        if not m.group(1) and not m.group(0).endswith("'s"):
+            continue  # a bare weekday is usually a habit ("busy on mondays"), not a date
+        back = (as_of.weekday() - _WEEKDAYS[m.group(2)]) % 7
+        if m.group(1) in ("last", "previous") and back == 0:
+            back = 7
+        d = as_of - dt.timedelta(days=back)
+        found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
+    return found
+
+
+def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | None:
+    """The period one `unit` before `period`: "and the week before that?" after last week is
+    the week before it; a whole month steps back a calendar month."""
+    from tools.analytics.periods import resolve
+
+    if not period or as_of is None:
+        return None
+    try:
+        p = resolve(period, as_of)
+    except Exception:  # a period the tools would refuse anyway
+        return None
+    first, last = p.first_day, p.last_day
+    if unit in ("period", "one"):  # the same span again, a calendar month when it is one
+        whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
+        unit = "month" if whole_month else unit
+    if unit in ("month", "quarter", "year"):
+        months = {"month": 1, "quarter": 3, "year": 12}[unit]
+        y, m = divmod(first.year * 12 + first.month - 1 - months, 12)
+        start = dt.date(y, m + 1, 1)
+        if first.day == 1:  # a whole month (or quarter, year) before the one asked about
+            y2, m2 = divmod(start.year * 12 + start.month - 1 + months, 12)
+            return _span(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
+        return _span(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
+    days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)
+    return _span(first - dt.timedelta(days=days), last - dt.timedelta(days=days))
+
+
+# "the week before that", "the month prior to that", "the day before": a step back from the
+# period the conversation was about.
+_UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
+_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+                          rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
+                          rf"^(?:and|what about|how about|then|ok,? and)\s+(?:for\s+|in\s+)?the\s+{_UNITS}\s+(?:before|prior)\s*[?.!]*$")
+
+
+def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The unit of a step back ("the week before that" -> "week") and where its words are."""
+    m = _BEFORE_THAT.search(text)
+    return (next(g for g in m.groups() if g), m.span()) if m else (None, None)
 
 
 def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -262,12 +357,15 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     for s, e, p in _relative(t, as_of):
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
             found.append((s, e, p))
+    step, step_span = step_back(t)
+    if step_span:
+        found = [f for f in found if not overlaps(step_span, (f[0], f[1]))]
     found.sort()
     if len(found) > 1:  # "overall performance last month": "overall" is not a period here
         found = [f for f in found if not (f[2] == "all" and re.fullmatch(
             r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",
             t[f[0]:f[1]]))] or found
-    out = When(spans=[(s, e) for s, e, _ in found])
+    out = When(spans=[(s, e) for s, e, _ in found] + ([step_span] if step_span else []), step=step)
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
     periods = []
