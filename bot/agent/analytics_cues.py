@@ -103,7 +103,11 @@ def ranks_conversion(slots: Any) -> bool:
 def boost_funnel(slots: Any) -> float:
     if ranks_conversion(slots):
         return 1.0
-    two = len(getattr(slots, "stages", []) or []) >= 2 or len(getattr(slots, "touchpoints", []) or []) >= 2
+    touchpoints = len(getattr(slots, "touchpoints", []) or [])
+    # "from product view to checkout start to order placed": a chain of the data's own steps
+    if touchpoints >= 2 and re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b", text_of(slots)):
+        return 0.9
+    two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2
     return 0.35 if two else 0.0
 
 

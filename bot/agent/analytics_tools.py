@@ -139,9 +139,12 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = text_of(slots)
     # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
     window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
-                       r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b", text)
+                       r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
+                       # "only count it if they get through within 7 days"
+                       r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*)\b"
+                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week)s?\b", text)
     if window:
-        n, unit = next((window.group(i), window.group(i + 1)) for i in (1, 3, 5) if window.group(i))
+        n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
         args["window_days"] = max(1, min(int(n) * (7 if unit == "week" else 1), 365))
     # "no skipping steps", "every stage has to happen": each step needs its own event.
     if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
@@ -179,6 +182,8 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of)\b", text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if getattr(slots, "top", None):  # "top 3 drop-off points"
+        args["top"] = max(1, min(int(slots.top), 50))
     return args
 
 

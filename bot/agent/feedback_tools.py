@@ -182,6 +182,8 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         if args["query"] == "feedback" or not query:
             args["query"] = "what the customer said"
     args.update(_score_filters(text))
+    if getattr(slots, "top", None):  # "show me 3 nice things people said"
+        args["limit"] = max(1, min(int(slots.top), 50))
     if any(k.endswith(("_csat", "_nps")) for k in args):
         args.pop("max_sentiment", None)
         args.pop("min_sentiment", None)
@@ -223,6 +225,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None):
         args["source"] = list(slots.sources)
+    if getattr(slots, "top", None):  # "top 3 complaint themes"
+        args["max_themes"] = max(1, min(int(slots.top), 20))
     return args
 
 

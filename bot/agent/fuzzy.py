@@ -106,3 +106,54 @@ def english_words() -> frozenset[str]:
     except (ImportError, OSError, AttributeError):
         return frozenset()
     return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) > 2)
+
+
+# Words that may stand between the words of a touchpoint said in plain English: "adding to
+# cart", "placing an online order", "viewing the product".
+_FILLERS = {"to", "the", "a", "an", "their", "your", "our", "my", "his", "her", "online", "of", "in", "on", "into",
+            "up", "at", "some", "its", "that", "first"}
+
+
+def stem(word: str) -> str:
+    """A crude stem so word forms meet: adding/added/add, placing/placed/place, views/viewed."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2]:  # "shopp" (shopping) is "shop"
+        word = word[:-1]
+    return word
+
+
+_FILLER_STEMS = _FILLERS | {stem(f) for f in _FILLERS}
+
+
+def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str]:
+    """The data's touchpoints the text names, in the order it names them: as stored
+    ("add_to_cart", "add to cart") or in other word forms and orders ("adding to cart",
+    "placing the order" for order_placed), the words together with only small words between.
+    One-word touchpoints count only as written (they are ordinary words: delivery, flyer)."""
+    tokens = [(m.start(), stem(m.group(0))) for m in re.finditer(r"[a-z]+", text)]
+    hits: list[tuple[int, str]] = []
+    for tp in known:
+        m = re.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", text)
+        if m:
+            hits.append((m.start(), tp))
+            continue
+        parts = [stem(p) for p in tp.lower().split("_") if p not in _FILLERS]
+        if len(parts) < 2:
+            continue
+        for i, (pos, tok) in enumerate(tokens):
+            if tok not in parts:
+                continue
+            need, j = set(parts) - {tok}, i + 1
+            while need and j < len(tokens) and j - i <= len(parts) + 2:
+                if tokens[j][1] in need:
+                    need.discard(tokens[j][1])
+                elif tokens[j][1] not in _FILLER_STEMS:
+                    break
+                j += 1
+            if not need:
+                hits.append((pos, tp))
+                break
+    return [tp for _, tp in sorted(hits)]

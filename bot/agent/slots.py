@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.agent.fuzzy import Speller
+from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
     CHANNEL_SYNONYMS,
@@ -176,6 +176,14 @@ def parse_stages(text: str) -> list[str]:
         found.append((m.start(), "advocacy"))
     for m in re.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
         found.append((m.start(), "awareness"))
+    # The stages as things people do: "from browsing to deciding to buying"
+    for m in re.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering)\b", t):
+        found.append((m.start(), "consideration"))
+    for m in re.finditer(r"\b(?:deciding|making up their minds?)\b", t):
+        found.append((m.start(), "decision"))
+    for m in re.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
+                         r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):
+        found.append((m.start(), "advocacy"))
     for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
@@ -209,8 +217,8 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
-            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+)\s+"
-            r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?")
+            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+|any)\s+"
+            r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = re.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
@@ -262,6 +270,8 @@ def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
     m = re.search(rf"\b(?:top|first|best|biggest|largest|worst)\s+{num}\b", t) or \
+        re.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or \
+        re.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         re.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
         re.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
     if not m:
@@ -345,16 +355,6 @@ def _age_bands(t: str, known: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _touchpoints(t: str, known: tuple[str, ...]) -> list[str]:
-    """Touchpoints named in the text ("website_visit -> add_to_cart", "add to cart"), in order."""
-    hits = []
-    for tp in known:
-        m = re.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", t)
-        if m:
-            hits.append((m.start(), tp))
-    return [tp for _, tp in sorted(hits)]
-
-
 def _customer_id(text: str) -> str | None:
     m = re.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
         re.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
@@ -403,7 +403,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
         breakdown=parse_breakdown(rest, known), persona=parse_persona(text, known.personas), top=parse_top(rest),
         text=text, norm=t, fixes=fixes, customer_id=_customer_id(text),
-        touchpoints=_touchpoints(rest, known.touchpoints),
+        touchpoints=touchpoints_named(rest, known.touchpoints),
     )
     cities, regions = _places(text, rest, known)
     who = {"segment": _values(rest, known.segments, people=True), "city": cities, "region": regions,
