@@ -128,3 +128,21 @@ def best_rule_id(text: str, rule_ids: list[str]) -> str | None:
 
 def _float(text: str) -> float:
     return float(text.replace(",", ""))
+
+
+# A short turn that sets something on the rule just proposed or changed in the thread:
+# "actually make that 15%", "and make it high priority", "switch that one off for now",
+# "make it weekly". It leads like a follow-up or points back at the rule.
+_AMEND_LEAD = re.compile(r"^(?:actually|and|ok|okay|no|nah|sorry|hmm|make|set|change|switch|turn|then|but|can you|"
+                         r"could you|please|pls|raise|lower|bump|drop|put|instead)\b|"
+                         r"\b(?:that|it|this|that one|this one|the rule|the alert|instead)\b")
+_AMEND_KEYS = ("value", "severity", "enabled", "window_days", "condition")
+
+
+def amends_rule(text: str) -> bool:
+    """Whether a follow-up only changes the alert rule the conversation is about."""
+    t = text.lower().strip()
+    if len(t.split()) > 9 or not _AMEND_LEAD.search(t):
+        return False
+    asked = parse_rule_request(t)
+    return any(k in asked for k in _AMEND_KEYS)

@@ -79,8 +79,10 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
     m = re.search(r"\b(?:rule|alert)s?\s+(?:called|named|id)?\s*([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
                   r"\b(?:called|named)\s+([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
                   r"\bthe\s+([a-z0-9]+(?:-[a-z0-9]+)+)\s+(?:alert|rule)\b", t)
-    return best_rule_id(text, made_here) or best_rule_id(text, everyone) or \
-        (next(g for g in m.groups() if g) if m else "(which rule?)")
+    named = best_rule_id(text, made_here) or best_rule_id(text, everyone) or (next(g for g in m.groups() if g) if m else None)
+    if named is None and made_here and re.search(r"\b(?:that|it|this|that one|this one|the (?:rule|alert))\b", t):
+        return made_here[-1]  # "make that 15%": the rule made last in conversation
+    return named or "(which rule?)"
 
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
@@ -188,7 +190,7 @@ LIST_CUES = (
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
-     r"triggered|current|live) alerts?\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
+     r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\balerts? (?:are )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"

@@ -43,8 +43,11 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        # "which suburbs have got unhappier lately?": a change, group by group
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         r"\b(?:top|bottom|best|worst) \d+ (?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"

@@ -33,7 +33,12 @@ DESCRIBE_CUES = (
      r"\b(?:overview|list|summary|rundown) of (?:the |our |your )?(?:tables|data|files|sources)\b|\btables you\b|"
      r"\b(?:what|which) (?:data|info|information|records) (?:do |have )?(?:you|we) (?:\w+ )?(?:got|have|hold|keep)\b|"
      r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
-     r"\bin yet\b|\b(?:date|time) range\b", 0.9),
+     r"\bin yet\b|\b(?:date|time) range\b|"
+     # "the earliest and latest date you've got", "have my till sales come through?"
+     r"\b(?:earliest|latest|oldest|newest|first|last) (?:and (?:the )?(?:earliest|latest|oldest|newest|first|last) )?"
+     r"(?:date|day|record|entry)s? (?:you(?:'ve| have)? got|you have|you hold|in (?:the|your) data|(?:do )?you (?:have|hold))\b|"
+     r"^(?:so |ok |and )?ha(?:ve|s) (?:my |our |the )?(?:\w+ ){0,3}(?:come through|came through|gone in|synced|been "
+     r"(?:loaded|imported|synced|uploaded|pulled in))\b", 0.9),
     (r"\bhow many (?:support |customer |help ?desk )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
      r"reviews|people) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",

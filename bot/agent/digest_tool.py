@@ -29,7 +29,8 @@ DIGEST_CUES = (
     (r"\bdigest\b|\broundup\b|\bround-up\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
      r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
-     r"strange|new|important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
+     r"strange|new(?!(?: \w+){0,3} (?:complain|moan|whing|grumbl|gripe|rav|gush|prais|say|said|talk|mention)\w*)|"
+     r"important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
      r"\bwhat happened (?:yesterday|last week|today)\b|\bst(?:and|ood|ands|anding) out\b|\bout of the ordinary\b|"
      r"\b(?:a |an )?(?:normal|usual|typical|ordinary|average) (?:day|week)\b|\bwrap[- ]?ups?\b|\bround[- ]?ups?\b|"
      r"\b(?:weekly|daily|morning) (?:report|rundown|run-down|bulletin|debrief)\b", 0.9),

@@ -200,8 +200,10 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["by"] = by
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain
-    elif re.search(r"\bover time|\bmonth by month|\bmonthly", text):
+    elif re.search(r"\bover time|\bmonth by month|\bmonthly|\bmonth (?:on|to|over) month\b", text):
         args["by"] = "month"
+    elif re.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
+        args["by"] = "week"
     stages = getattr(slots, "stages", []) or []
     if stages and args.get("by") != "stage":
         args["stage"] = stages
@@ -274,6 +276,9 @@ THEME_CUES = (
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
      r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
     (_OPEN_ABOUT, 0.6),
+    # "anything new people are complaining about?", "stuff folks keep moaning about"
+    (r"\b(?:anything|things?|stuff|what) (?:new )?(?:\w+ ){0,2}(?:are|is|have been|has been|keep|keeps) (?:\w+ )?"
+     r"(?:complain\w*|moan\w*|whing\w*|grumbl\w*|gripe\w*|rav\w*|gush\w*|prais\w*) (?:about|over|on)\b", 0.8),
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
     (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
      r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"

@@ -24,7 +24,7 @@ FOLLOW_UPS = (
     r"\bwhy\b.*\b(?:red|amber|green|grey|orange|bad|worse|low|high|down)\b",
     r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
-    r"\bwhat(?:'s| is) (?:wrong|going on|happening) (?:with|at|in)\b",
+    r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )
 
 # "this month vs ..." means the calendar period before.

@@ -176,7 +176,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(r"\b(?:all|every|them all|all of them|both)\b", t):
+    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them)|every one)\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)

@@ -37,6 +37,8 @@ MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during)\b", re.I)
+# "list the high and medium risk ones too", "by city as well": the last analysis again, widened
+_FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
@@ -55,6 +57,7 @@ _COMMAND = re.compile(
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
+_AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 _DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
@@ -134,6 +137,8 @@ class OfflinePlanner:
         alts = alternatives(self, plan, key)
         line = understood(plan.spec.name, plan.args, plan.slots)
         if plan.spec.changes_state:
+            plan = self._unsaved_rule(plan, key) or plan
+            line = understood(plan.spec.name, plan.args, plan.slots) if plan.spec else line
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
@@ -182,6 +187,9 @@ class OfflinePlanner:
         candidates = tuple(self._ranker.rank(slots))
         best = candidates[0] if candidates else None
         if prev_spec is not None and prev_slots is not None:
+            amend = self._amends(prev_spec, slots, best)
+            if amend is not None:
+                return Plan(amend, {}, slots, 1.0, candidates, True)
             if any(re.search(p, question, re.I) for p in prev_spec.follow_ups):
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
             if self._continues(slots, best, prev_spec):
@@ -205,6 +213,43 @@ class OfflinePlanner:
             return Plan(None, {}, slots, best.score, candidates)
         return Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
 
+    def _amends(self, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:
+        """"Actually make that 15%" right after an alert rule was proposed or changed: a change
+        of that rule (which still asks for confirmation), never reached without that context."""
+        from bot.agent.alert_slots import amends_rule
+
+        change = self.by_name.get("change_alert_rule")
+        if change is None or prev.name not in ("create_alert_rule", "change_alert_rule"):
+            return None
+        if best is not None and best.tool != change.name and self.by_name[best.tool].changes_state \
+                and best.score >= MIN_SCORE:
+            return None  # "scrap that alert" is a deletion, asked for in so many words
+        return change if amends_rule(slots.norm) else None
+
+    def _unsaved_rule(self, plan: Plan, key: str) -> Plan | None:
+        """"Make that 15%" before the proposed rule was confirmed: there is no rule to change
+        yet, so the proposal itself is made again with the new setting (and confirmed)."""
+        from bot.agent.alert_slots import parse_rule_request
+
+        previous = self._state.get(key)
+        create = self.by_name.get("create_alert_rule")
+        if not (plan.follow_up and plan.spec is not None and plan.spec.name == "change_alert_rule" and create
+                and create.plan and previous and previous["tool"] == "create_alert_rule"
+                and plan.args.get("rule_id") == "(which rule?)") or "enabled" in parse_rule_request(plan.slots.norm):
+            return None  # switching off a rule never made: the change finds no rule and says so
+        before = stored_slots(previous["slots"])
+        # The proposal's own words first, then each change in the order it was asked for
+        # (kept in the remembered text, so "15%" then "high priority" keeps both).
+        asked = [*before.text.split(_AMENDED), plan.slots.norm]
+        first = Slots(**{**asdict(before), "text": asked[0], "norm": asked[0].lower()})
+        args = create.plan(first, self.ctx.for_conversation(key))
+        for change in asked[1:]:
+            args.update({k: v for k, v in parse_rule_request(change).items()
+                         if k in ("value", "severity", "window_days", "condition", "direction", "enabled")
+                         and k in create.params.model_fields})
+        kept = Slots(**{**asdict(before), "text": _AMENDED.join(asked)})
+        return Plan(create, args, kept, plan.score, plan.candidates, True)
+
     def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
         """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
         "what about last month?", "just revenue")."""
@@ -212,13 +257,15 @@ class OfflinePlanner:
             return False
         text = slots.norm
         short = len(text.split()) <= 6
-        leads = bool(_FOLLOW_UP.search(text))
+        leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())
         if best is not None and best.tool != prev.name and best.score >= _STRONG and \
                 self.by_name[best.tool].changes_state is False and not (leads and short):
             return False
         if leads and (changed or short):
             return True
+        if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
+            return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or best.score < _STRONG)
 
     def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
@@ -241,11 +288,12 @@ class OfflinePlanner:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
         word of its domain, or a KPI, stage, channel, customer group or customer it names.
         "Tell me a joke" and "what's the capital of France?" are not."""
-        from bot.agent.vocab import DOMAIN_NOUNS
+        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE
 
         entities = (slots.metrics, slots.stages, slots.channels, slots.filters, slots.customer_id,
                     slots.persona, slots.sources, slots.touchpoints)
-        measure = any(kind == "metric" for kind, _ in slots.unknown)  # "our happiness index": a KPI we lack
+        # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
+        measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         return any(entities) or measure or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
 
     # -- helpers --------------------------------------------------------------------------
@@ -310,9 +358,10 @@ class OfflinePlanner:
 
 def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
     """Domain terms to correct towards, and every word the planner has seen (never corrected)."""
-    from bot.agent.vocab import DOMAIN_TERMS
+    from bot.agent.vocab import DOMAIN_TERMS, NEGATIVE, POSITIVE
 
-    seen: set[str] = set()
+    # Feeling words are ordinary words, never typos of a term ("raving" is not "rating").
+    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern))
     for t in tools:
         seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
         for f in t.params.model_fields.values():

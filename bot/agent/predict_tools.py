@@ -151,7 +151,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if re.search(r"\bprospects?\b|\bnever (?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
-                 r"\bfirst (?:order|purchase)\b|\bleads\b|\bfor the first time\b", text):
+                 r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
+                 r"\bfor the first time\b", text):
         out["who"] = "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b", text):
         out["who"] = "customers"
@@ -235,13 +236,17 @@ PROPENSITY_CUES = (
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
-     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing)\b|\bwarm (?:leads|prospects)\b|"
+     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
+     r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
      r"\bhot (?:leads|prospects)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
+    # "what should I do about customer C00012": advice for one customer, not what they said
+    (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
+     r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"

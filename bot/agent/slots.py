@@ -184,7 +184,7 @@ def parse_stages(text: str) -> list[str]:
     for m in re.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
                          r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):
         found.append((m.start(), "advocacy"))
-    for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b", t):
+    for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
     for _, stage in sorted(found):

@@ -40,7 +40,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
      r"it gets) (?:closed|resolved|fixed|sorted|solved)|"
      # "how many tickets are still open?": the resolution KPI counts the unresolved ones.
-     r"\bunresolved\b|(?:open|outstanding) (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests)\b|"
+     r"\bunresolved\b(?! (?:alerts?|alarms?|warnings?))|(?:open|outstanding) (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests)\b|"
      r"(?:tickets|cases|queries|enquiries|inquiries) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|(?:not|[a-z]+n'?t) (?:yet )?"
      r"(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b", "resolution_time"),
     (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
@@ -148,6 +148,10 @@ P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "
 # not understood ("I don't know 'happiness index'") instead of being silently dropped.
 UNKNOWN_MEASURE = re.compile(
     r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
+# Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
+# exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
+FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
+                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy)\b")
 NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
@@ -159,7 +163,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
     (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
-    (r"cit(?:y|ies)|towns?|locations?|places?", "city"),
+    (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?", "city"),
     (r"regions?|areas?|count(?:y|ies)|districts?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
