@@ -43,8 +43,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
-                        r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        r"\bwhich (?:\d+ |two |three |four |five )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|"
+                        r"age (?:bands?|groups?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
@@ -108,7 +108,8 @@ def boost_funnel(slots: Any) -> float:
         return 1.0
     touchpoints = len(getattr(slots, "touchpoints", []) or [])
     # "from product view to checkout start to order placed": a chain of the data's own steps
-    if touchpoints >= 2 and re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b", text_of(slots)):
+    if touchpoints >= 2 and re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b",
+                                      text_of(slots)):
         return 0.9
     two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2
     return 0.35 if two else 0.0
@@ -197,6 +198,9 @@ DROPOFF_CUES = (
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    # "the 5 biggest places we lose people", "points where customers give up"
+    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
+     r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
      r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
@@ -237,7 +241,8 @@ KPI_CUES = (
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "numbers for today", "yesterday's figures": the headline KPIs of a period
     (r"\b(?:numbers|figures|stats|metrics|kpis)\s+(?:for|from|on|of)\s+(?:today|yesterday|this|last|the (?:day|week|month|"
-     r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b", 0.6),
+     r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"
+     r"\b(?:numbers|figures|stats|money|sales|takings)[- ]?wise\b", 0.6),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).

@@ -277,7 +277,7 @@ THEME_CUES = (
      r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
     (_OPEN_ABOUT, 0.6),
     # "anything new people are complaining about?", "stuff folks keep moaning about"
-    (r"\b(?:anything|things?|stuff|what) (?:new )?(?:\w+ ){0,2}(?:are|is|have been|has been|keep|keeps) (?:\w+ )?"
+    (r"\b(?:(?:anything|things?|stuff) (?:new )?(?:\w+ ){0,2}|what(?:'s|s) (?:\w+ ){0,2})(?:(?:are|is|have been|has been|keep|keeps) )?(?:\w+ )?"
      r"(?:complain\w*|moan\w*|whing\w*|grumbl\w*|gripe\w*|rav\w*|gush\w*|prais\w*) (?:about|over|on)\b", 0.8),
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
     (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"

@@ -111,7 +111,8 @@ def english_words() -> frozenset[str]:
 # Words that may stand between the words of a touchpoint said in plain English: "adding to
 # cart", "placing an online order", "viewing the product".
 _FILLERS = {"to", "the", "a", "an", "their", "your", "our", "my", "his", "her", "online", "of", "in", "on", "into",
-            "up", "at", "some", "its", "that", "first"}
+            "up", "at", "some", "its", "that", "first", "it", "them", "item", "items", "something", "stuff", "things",
+            "anything"}
 
 
 def stem(word: str) -> str:
@@ -126,6 +127,8 @@ def stem(word: str) -> str:
 
 
 _FILLER_STEMS = _FILLERS | {stem(f) for f in _FILLERS}
+# Words for the same thing on either side of the Atlantic: "adding to the basket" is add_to_cart.
+_SAME = {"basket": "cart", "baskets": "cart", "trolley": "cart", "trolleys": "cart", "site": "website", "webpage": "page"}
 
 
 def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str]:
@@ -133,7 +136,7 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     ("add_to_cart", "add to cart") or in other word forms and orders ("adding to cart",
     "placing the order" for order_placed), the words together with only small words between.
     One-word touchpoints count only as written (they are ordinary words: delivery, flyer)."""
-    tokens = [(m.start(), stem(m.group(0))) for m in re.finditer(r"[a-z]+", text)]
+    tokens = [(m.start(), stem(_SAME.get(m.group(0), m.group(0)))) for m in re.finditer(r"[a-z]+", text)]
     hits: list[tuple[int, str]] = []
     for tp in known:
         m = re.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", text)

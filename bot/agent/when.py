@@ -34,7 +34,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\byesterday\b", "yesterday"),
     (r"\bthis week\b|\bweek so far\b|\bweek to date\b|\bwtd\b", "this_week"),
     (r"\b(?:the|this) (?:past|last) (?:7 days|week)\b|\bpast week\b|\bover the week\b", "last_7_days"),
-    (r"\blast week\b|\bprevious week\b|\bthe week before last\b", "last_week"),
+    (r"\blast week\b|\bprevious week\b", "last_week"),
     (r"\b(?:the |this )?(?:past|last) (?:fortnight|couple of weeks)\b", "last_14_days"),
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
     (r"\b(?:the|this) (?:past|last) month\b|\bpast month\b|\brecently\b|\blately\b|\bof late\b|"
@@ -169,15 +169,16 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             if first <= last:
                 found.append((m.start(), m.end(), _span(first, last)))
     # "the first week of november", "the last week of october"
-    for m in re.finditer(rf"\b(first|second|third|fourth|last|final) week (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
-        month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+    for m in re.finditer(rf"\b(first|second|third|fourth|last|final) (week|fortnight) (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
+        month = _MONTH_NAMES.get(m.group(3)) or _MONTH_NAMES.get(m.group(3)[:3])
         if not month:
             continue
-        start_of, end_of = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        start_of, end_of = _month_range(month, as_of, int(m.group(4)) if m.group(4) else None)
         full_end = dt.date(start_of.year, month, calendar.monthrange(start_of.year, month)[1])
+        size = 14 if m.group(2) == "fortnight" else 7
         k = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(m.group(1))
-        first = start_of + dt.timedelta(days=7 * k) if k is not None else full_end - dt.timedelta(days=6)
-        last = min(first + dt.timedelta(days=6), as_of)
+        first = start_of + dt.timedelta(days=size * k) if k is not None else full_end - dt.timedelta(days=size - 1)
+        last = min(first + dt.timedelta(days=size - 1), as_of)
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, last)))
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
@@ -303,6 +304,10 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     except Exception:  # a period the tools would refuse anyway
         return None
     first, last = p.first_day, p.last_day
+    counted = re.fullmatch(r"(\S+) (day|week|month)s?", unit)
+    if counted:  # "the 7 days before that": that many days just before the period
+        days = number(counted.group(1)) * _UNIT_DAYS[counted.group(2)]
+        return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
     if unit in ("period", "one"):  # the same span again, a calendar month when it is one
         whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
         unit = "month" if whole_month else unit
@@ -321,7 +326,9 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
 # "the week before that", "the month prior to that", "the day before": a step back from the
 # period the conversation was about.
 _UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
-_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) (?:day|week|month)s?)\s+"
+                          r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+                          rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
                           rf"^(?:and|what about|how about|then|ok,? and)\s+(?:for\s+|in\s+)?the\s+{_UNITS}\s+(?:before|prior)\s*[?.!]*$")
 
@@ -334,6 +341,12 @@ def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
 
 def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    # "the week before last" is the week before last week; "the day before yesterday" likewise
+    for m in re.finditer(r"\b(?:the )?(week|month|quarter|year) before last\b|\b(?:the )?day before yesterday\b", t):
+        unit = m.group(1) or "day"
+        period = shift_back("yesterday" if unit == "day" else f"last_{unit}", unit, as_of)
+        if period:
+            found.append((m.start(), m.end(), period))
     for m in re.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
                          rf"{_NUM}\s+(day|week|fortnight|month|quarter|year)s?\b", t):
         days = number(m.group(1)) * _UNIT_DAYS[m.group(2)]
