@@ -142,10 +142,10 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                        r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
                        # "only count it if they get through within 7 days"
                        r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*)\b"
-                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week)s?\b", text)
+                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
     if window:
         n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
-        args["window_days"] = max(1, min(int(n) * (7 if unit == "week" else 1), 365))
+        args["window_days"] = max(1, min(int(n) * {"week": 7, "fortnight": 14, "month": 30}.get(unit, 1), 365))
     # "no skipping steps", "every stage has to happen": each step needs its own event.
     if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
                  r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"

@@ -423,6 +423,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
+    if when.assumed:  # said in the answer's first line, like a typo read past
+        slots.fixes.append(when.assumed)
     return slots
 
 

@@ -131,6 +131,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
+     r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
+     r"bring in|brought in|turn over|turned over)\b|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
      # "did facebook customers order more?": the verb counts orders too
@@ -233,7 +235,7 @@ NEGATIVE = re.compile(
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off)\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
-    r"rave[sd]?|raving|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
+    r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about)\b|"
     r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
 

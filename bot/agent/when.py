@@ -83,6 +83,7 @@ class When:
     grain: str | None = None  # day | week | month
     unknown: str | None = None  # period words not understood ("over the summer")
     step: str | None = None  # "the week before that": a step back from the conversation's period
+    assumed: tuple[str, str] | None = None  # words with no fixed dates, and how they were read
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the period words are
 
 
@@ -412,6 +413,9 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if re.search(pattern, masked):
             out.grain = grain
             break
+    fy = re.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
+    if fy and out.period == "this_year":
+        out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
     u = _UNKNOWN.search(masked)
     if u and not out.period:
         out.unknown = u.group(0)
