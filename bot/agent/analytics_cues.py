@@ -50,6 +50,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         r"\b(?:top|bottom|best|worst) \d+ (?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        r"\b\d+ (?:top|bottom|best|worst|biggest|smallest) (?:channels|segments|cities|towns|regions|age bands|"
+                        r"personas)\b|"
                         r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
                         r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
                         r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")

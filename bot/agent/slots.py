@@ -217,7 +217,7 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
-            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+|any|which \d+)\s+"
+            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+|any|which \d+|\d+ (?:best|worst|top|bottom|biggest))\s+"
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
