@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
+
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
     (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
@@ -67,17 +69,17 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     threshold = (0, 0)  # where the condition's number is, so "over 2 days" there is no window
     for pattern, condition in _CONDITIONS:
-        m = re.search(pattern, t)
+        m = rx.search(pattern, t)
         if m:
             threshold = m.span()
             out["condition"], out["value"] = condition, _float(m.group(1))
             unit = _TIME_UNIT.match(t, m.end())
             if unit and condition in ("above", "below"):
-                out["unit"] = next(u for u, w in _UNIT_WORDS.items() if re.fullmatch(w, unit.group(1)))
+                out["unit"] = next(u for u, w in _UNIT_WORDS.items() if rx.fullmatch(w, unit.group(1)))
                 threshold = (m.start(), unit.end())
             break
     up, down = bool(_UP.search(t)), bool(_DOWN.search(t))
-    both = bool(re.search(r"\b(?:either|both) (?:direction|way)s?\b|\bup or down\b|\bhigh or low\b", t))
+    both = bool(rx.search(r"\b(?:either|both) (?:direction|way)s?\b|\bup or down\b|\bhigh or low\b", t))
     if "condition" not in out and (up or down or both or _UNUSUAL.search(t)):
         out["condition"] = "unusual"
     if out.get("condition") == "unusual" and (up or down or both):
@@ -86,27 +88,27 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if m:
         out["per"] = m.group(1)
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
-        m = re.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b", t)
+        m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b", t)
         if m:
             out["value"] = _float(m.group(1) or m.group(2))
     for pattern, days in _WINDOWS:
-        w = re.search(pattern, t)
+        w = rx.search(pattern, t)
         if w and not threshold[0] <= w.start() < threshold[1]:
             out["window_days"] = days
             break
-    m = re.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
+    m = rx.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
         out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
-    if re.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
+    if rx.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
-    elif re.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
+    elif rx.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if re.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b|"
+    if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b|"
                  r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif re.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
+    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
         out["enabled"] = True
     return out
 
@@ -117,8 +119,8 @@ def best_rule_id(text: str, rule_ids: list[str]) -> str | None:
     for rule_id in sorted(rule_ids, key=len, reverse=True):
         if rule_id in t:
             return rule_id
-    words = set(re.findall(r"[a-z0-9]+", t.replace("checkout", "decision")))
-    scored = [(len(words & set(re.split(r"[-_]", r))), r) for r in rule_ids]
+    words = set(rx.findall(r"[a-z0-9]+", t.replace("checkout", "decision")))
+    scored = [(len(words & set(rx.split(r"[-_]", r))), r) for r in rule_ids]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.agent.patterns import rx
+
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
@@ -136,10 +138,10 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     ("add_to_cart", "add to cart") or in other word forms and orders ("adding to cart",
     "placing the order" for order_placed), the words together with only small words between.
     One-word touchpoints count only as written (they are ordinary words: delivery, flyer)."""
-    tokens = [(m.start(), stem(_SAME.get(m.group(0), m.group(0)))) for m in re.finditer(r"[a-z]+", text)]
+    tokens = [(m.start(), stem(_SAME.get(m.group(0), m.group(0)))) for m in rx.finditer(r"[a-z]+", text)]
     hits: list[tuple[int, str]] = []
     for tp in known:
-        m = re.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", text)
+        m = rx.search(rf"(?<![\w-]){tp.lower().replace('_', '[ _]')}(?![\w-])", text)
         if m:
             hits.append((m.start(), tp))
             continue

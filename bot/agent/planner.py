@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.fuzzy import Speller, english_words, words
+from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
@@ -190,7 +191,7 @@ class OfflinePlanner:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True)
-            if any(re.search(p, question, re.I) for p in prev_spec.follow_ups):
+            if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.patterns import rx
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
     CHANNEL_SYNONYMS,
@@ -131,7 +132,7 @@ def _metrics(t: str) -> tuple[list[str], str]:
     if P90.search(t):
         found = [(pos, P90_OF.get(code, code)) for pos, code in found]
     stages = parse_stages(t)
-    if re.search(r"\bconver\w*", t) and len(stages) == 2:
+    if rx.search(r"\bconver\w*", t) and len(stages) == 2:
         # "consideration to decision conversion": the step into the second stage.
         a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
         found = [(p, c) for p, c in found if c != "purchase_conversion"]
@@ -143,11 +144,11 @@ def _metrics(t: str) -> tuple[list[str], str]:
         if code not in out:
             out.append(code)
     # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
-    if "csat" in out and "csat_mean" in out and not re.search(r"\b(?:average|mean|avg)\b", t):
+    if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
         out.remove("csat_mean")
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
-    if "orders" in out and len(out) > 1 and not re.search(
+    if "orders" in out and len(out) > 1 and not rx.search(
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
@@ -157,34 +158,34 @@ def _metrics(t: str) -> tuple[list[str], str]:
 def parse_stages(text: str) -> list[str]:
     t = normalise(text)
     found: list[tuple[int, str]] = []
-    for m in re.finditer(r"\bpost-purchase\b", t):
+    for m in rx.finditer(r"\bpost-purchase\b", t):
         found.append((m.start(), "post-purchase"))
     # "purchase" inside "post-purchase" is not the purchase stage.
     t = t.replace("post-purchase", "post_stage____")
     for stage in STAGES:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
+        for m in rx.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
             found.append((m.start(), stage))
     for alias, stage in STAGE_ALIASES.items():
         word = alias.replace("_", " ")
         if word in ("referral", "service", "conversion", "research", "loyalty", "action", "interest"):
             continue  # too common in ordinary questions to mean a stage
-        for m in re.finditer(rf"\b{re.escape(word)}\b", t):
+        for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in re.finditer(r"\b(?:checkouts?|check out|paying|payment)\b", t):
+    for m in rx.finditer(r"\b(?:checkouts?|check out|paying|payment)\b", t):
         found.append((m.start(), "decision"))
-    for m in re.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
+    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
-    for m in re.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
+    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
-    for m in re.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering)\b", t):
+    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering)\b", t):
         found.append((m.start(), "consideration"))
-    for m in re.finditer(r"\b(?:deciding|making up their minds?)\b", t):
+    for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
         found.append((m.start(), "decision"))
-    for m in re.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
+    for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
                          r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):
         found.append((m.start(), "advocacy"))
-    for m in re.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
+    for m in rx.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
         found.append((m.start(), "purchase"))
     ordered: list[str] = []
     for _, stage in sorted(found):
@@ -204,7 +205,7 @@ def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
         clear = word in UNAMBIGUOUS_CHANNELS or code in ("instagram", "facebook", "tiktok", "word_of_mouth")
         pattern = rf"\b{w}\b" if clear else \
             rf"{CHANNEL_CONTEXT_BEFORE}{w}\b|\b{w}\s+(?:only|channel|{PEOPLE})\b"
-        for m in re.finditer(pattern, t):
+        for m in rx.finditer(pattern, t):
             hits.append((m.start(), code))
     out: list[str] = []
     for _, code in sorted(hits):
@@ -221,8 +222,8 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
-        m = re.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
-            re.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
+        m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
+            rx.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
                       rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
                       rf"(?:the |our )?(?:{words})\b", t)
         if m and (best is None or m.start() < best[0]):
@@ -242,7 +243,7 @@ def value_stems(known: Known | None) -> list[tuple[str, str]]:
         return []
     out = []
     for attr, dim in _STEM_DIMS:
-        values = [re.split(r"[_\s]+", v.lower().strip()) for v in getattr(known, attr)]
+        values = [rx.split(r"[_\s]+", v.lower().strip()) for v in getattr(known, attr)]
         if len(values) < 2:
             continue
         stem: list[str] = []
@@ -269,11 +270,11 @@ GROUP_CONVERSION = re.compile(
 def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
-    m = re.search(rf"\b(?:top|first|best|biggest|largest|worst)\s+{num}\b", t) or \
-        re.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or re.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
-        re.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
-        re.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
-        re.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
+    m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst)\s+{num}\b", t) or \
+        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
+        rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
+        rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
+        rx.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
     if not m:
         return None
     word = m.group(1)
@@ -283,7 +284,7 @@ def parse_top(text: str) -> int | None:
 def parse_persona(text: str, saved: list[str] | tuple[str, ...]) -> str | None:
     t = text.lower()
     for name in sorted(saved, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", t):
+        if rx.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", t):
             return name
     return None
 
@@ -300,14 +301,14 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
         if people:
             pattern = (rf"\b{v}s?\b(?=\s+(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
-            if re.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
+            if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
         if not people and len(value) <= 3 and value.isupper():
-            m = re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", original)
+            m = rx.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", original)
         else:
-            m = re.search(pattern, t)
+            m = rx.search(pattern, t)
         if m and not any(value.lower() in o.lower() for _, o in hits):
             hits.append((m.start(), value))
     return [v for _, v in sorted(hits)]
@@ -321,9 +322,9 @@ def _places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
     context = rf"(?:{PEOPLE}|orders|sales|deliveries)"
     for place in PLACES:
         p = re.escape(place.lower())
-        if re.search(rf"\b{p}\s+{context}\b|\b(?:in|from|around|near|across)\s+{p}\b", t):
+        if rx.search(rf"\b{p}\s+{context}\b|\b(?:in|from|around|near|across)\s+{p}\b", t):
             return ([], [place]) if place.lower() in REGION_PLACES else ([place], [])
-    m = re.search(r"\b(?:customers|people|shoppers|buyers|clients|orders|sales) (?:in|from|around|near) "
+    m = rx.search(r"\b(?:customers|people|shoppers|buyers|clients|orders|sales) (?:in|from|around|near) "
                   r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
     if m and m.group(1).lower() not in _MONTHS_AND_DAYS:
         return [m.group(1)], []
@@ -341,29 +342,29 @@ december monday tuesday wednesday thursday friday saturday sunday""".split())
 
 def _age_bands(t: str, known: tuple[str, ...]) -> list[str]:
     out = []
-    for m in re.finditer(r"\b(\d{2})\s*(?:-|–|to)\s*(\d{2})(?:s|\s*year[- ]olds|\s+age|\s+(?:age )?band|"
+    for m in rx.finditer(r"\b(\d{2})\s*(?:-|–|to)\s*(\d{2})(?:s|\s*year[- ]olds|\s+age|\s+(?:age )?band|"
                          r"\s+group)?\b", t):
         band = f"{m.group(1)}-{m.group(2)}"
-        context = re.search(r"\bage|year[- ]olds|\d{2}s\b", t)
+        context = rx.search(r"\bage|year[- ]olds|\d{2}s\b", t)
         if band in known or context:
             out.append(band)
-    m = re.search(r"\b(over|under)[- ](\d{2})s?\b", t)
+    m = rx.search(r"\b(over|under)[- ](\d{2})s?\b", t)
     if m and known:
         n = int(m.group(2))
-        lows = {b: int(re.match(r"\d+", b).group(0)) for b in known if re.match(r"\d+", b)}  # type: ignore[union-attr]
+        lows = {b: int(rx.match(r"\d+", b).group(0)) for b in known if rx.match(r"\d+", b)}  # type: ignore[union-attr]
         out += [b for b, low in lows.items() if (low >= n if m.group(1) == "over" else low < n)]
     return out
 
 
 def _customer_id(text: str) -> str | None:
-    m = re.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
-        re.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
+    m = rx.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
+        rx.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
     return m.group(1) if m else None
 
 
 def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
     out = []
-    for m in re.finditer(r"\b(?:for|among|from|of)\s+(?:the\s+|our\s+)?([a-z][a-z-]+)\s+"
+    for m in rx.finditer(r"\b(?:for|among|from|of)\s+(?:the\s+|our\s+)?([a-z][a-z-]+)\s+"
                          r"(?:customers|shoppers|buyers|members|subscribers|users|clients)\b", t):
         word = m.group(1)
         taken = " ".join([*slots.channels, *(v for vs in slots.filters.values() for v in vs),
@@ -412,14 +413,14 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     # A word that is a segment is not also a channel ("newsletter subscribers").
     taken = {v.lower() for v in slots.filters.get("segment", [])}
     slots.channels = [c for c in slots.channels if not any(
-        re.search(rf"\b{re.escape(w)}\s+(?:{PEOPLE})", rest) for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+        rx.search(rf"\b{re.escape(w)}\s+(?:{PEOPLE})", rest) for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
     _groups_compared(slots, rest)
-    slots.sources = [s for p, s in SOURCE_WORDS if re.search(rf"\b(?:{p})\b", rest)]
+    slots.sources = [s for p, s in SOURCE_WORDS if rx.search(rf"\b(?:{p})\b", rest)]
     neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))
     slots.polarity = "negative" if neg and not pos else "positive" if pos and not neg else None
     slots.refers_back = bool(_REFERS_BACK.search(t))
     slots.query = _search_query(text)
-    m = re.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
+    m = rx.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
@@ -456,7 +457,7 @@ def _unknown(after_metrics: str, period_words: str | None) -> list[tuple[str, st
         # the verbs and pronouns of the sentence ("changed the purchase ratio").
         while len(words) > 1 and (words[0] in NOT_A_MEASURE or len(words[0]) <= 2 or words[0].endswith("ed")):
             words = words[1:]
-        if len(words) >= 2 and not re.search(r"\brisk\b|\bchurn|\bsentiment|\bsimilarity|\bsuccess\b", m.group(0)):
+        if len(words) >= 2 and not rx.search(r"\brisk\b|\bchurn|\bsentiment|\bsimilarity|\bsuccess\b", m.group(0)):
             out.append(("metric", " ".join(words)))
     return out
 
@@ -470,6 +471,6 @@ examples example folks anyone someone somebody write wrote written""".split())
 
 
 def _search_query(text: str) -> str:
-    words = re.findall(r"[a-z0-9'-]+", text.lower())
+    words = rx.findall(r"[a-z0-9'-]+", text.lower())
     kept = [w for w in words if w not in _STOP]
     return " ".join(kept) or text.strip()

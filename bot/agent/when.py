@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.agent.patterns import rx
 from bot.agent.vocab import NUMBER_WORDS
 from tools.analytics.periods import PERIOD_NAMES
 
@@ -147,19 +148,19 @@ def _span(a: dt.date, b: dt.date) -> str:
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Periods written with dates, months, years or quarters: (start, end, period)."""
     found: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|-|–|\.\.|and)\s*(\d{4}-\d{2}-\d{2})\b", t):
+    for m in rx.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|-|–|\.\.|and)\s*(\d{4}-\d{2}-\d{2})\b", t):
         found.append((m.start(), m.end(), f"{m.group(1)}..{m.group(2)}"))
-    for m in re.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
+    for m in rx.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
         found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
-    for m in re.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
+    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
                          rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
         a = _date(m.group(1), m.group(2), m.group(3), as_of)
         b = _date(m.group(4), m.group(5), m.group(6), as_of)
         if a and b and a <= b:
             found.append((m.start(), m.end(), _span(a, min(b, as_of))))
     # "between october and november", "from august to october": whole months
-    for m in re.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
         m1 = _MONTH_NAMES.get(m.group(1)) or _MONTH_NAMES.get(m.group(1)[:3])
@@ -170,7 +171,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             if first <= last:
                 found.append((m.start(), m.end(), _span(first, last)))
     # "the first week of november", "the last week of october"
-    for m in re.finditer(rf"\b(first|second|third|fourth|last|final) (week|fortnight) (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(first|second|third|fourth|last|final) (week|fortnight) (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
         month = _MONTH_NAMES.get(m.group(3)) or _MONTH_NAMES.get(m.group(3)[:3])
         if not month:
             continue
@@ -183,7 +184,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, last)))
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
-    for m in re.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
+    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_DAY}\s+(?:of\s+)?{_MONTH}"
                          rf"(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
@@ -195,7 +196,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     # "since 3 october", "3 oct", "october 3rd", "as of 12 nov"
     day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)" \
                 rf"(?:,?\s+{_YEAR})?"
-    for m in re.finditer(day_month, t):
+    for m in rx.finditer(day_month, t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
         g = m.groups()
@@ -203,7 +204,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         d = _date(day, month, g[5], as_of)
         if d:
             found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
-    for m in re.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+)?)?)?"
+    for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+)?)?)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
             continue  # "may" the verb needs a preposition to be the month
@@ -216,14 +217,14 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), _span(first, last)))
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
-    for m in re.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
+    for m in rx.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
                          rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall|christmas|"
                          rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, min(last, as_of))))
-    for m in re.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
         q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else as_of.year
         first = dt.date(year, 3 * q - 2, 1)
@@ -232,7 +233,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         end_month = 3 * q
         last = dt.date(first.year, end_month, calendar.monthrange(first.year, end_month)[1])
         found.append((m.start(), m.end(), _span(first, min(last, as_of))))
-    for m in re.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
+    for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
         year = int(m.group(2))
@@ -267,13 +268,13 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
     """Days named without a month ("from the 2nd till now", "the 3rd to the 9th") and weekdays
     ("since monday", "last tuesday", "on friday"), relative to the last day of data."""
     found: list[tuple[int, int, str]] = []
-    for m in re.finditer(rf"\b(?:between |from )?the\s+{_ORDINAL}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
+    for m in rx.finditer(rf"\b(?:between |from )?the\s+{_ORDINAL}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_ORDINAL}\b", t):
         b = _day_this_month(int(m.group(2)), as_of)
         a = b and _day_this_month(int(m.group(1)), b)
         if a and b and a <= b:
             found.append((m.start(), m.end(), _span(a, b)))
-    for m in re.finditer(rf"\b(since|from|on|for)\s+the\s+{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
+    for m in rx.finditer(rf"\b(since|from|on|for)\s+the\s+{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
                          rf"(?:\s+(?:till|until|to|up to) (?:now|today|date))?", t):
         if any(overlaps((s, e), m.span()) for s, e, _ in found):
             continue
@@ -282,7 +283,7 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
             found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
     # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
     # may be that day itself.
-    for m in re.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?\b", t):
+    for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?\b", t):
         if not m.group(1) and not m.group(0).endswith("'s"):
             continue  # a bare weekday is usually a habit ("busy on mondays"), not a date
         back = (as_of.weekday() - _WEEKDAYS[m.group(2)]) % 7
@@ -305,7 +306,7 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     except Exception:  # a period the tools would refuse anyway
         return None
     first, last = p.first_day, p.last_day
-    counted = re.fullmatch(r"(\S+) (day|week|month)s?", unit)
+    counted = rx.fullmatch(r"(\S+) (day|week|month)s?", unit)
     if counted:  # "the 7 days before that": that many days just before the period
         days = number(counted.group(1)) * _UNIT_DAYS[counted.group(2)]
         return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
@@ -343,17 +344,17 @@ def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
 def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     # "the week before last" is the week before last week; "the day before yesterday" likewise
-    for m in re.finditer(r"\b(?:the )?(week|month|quarter|year) before last\b|\b(?:the )?day before yesterday\b", t):
+    for m in rx.finditer(r"\b(?:the )?(week|month|quarter|year) before last\b|\b(?:the )?day before yesterday\b", t):
         unit = m.group(1) or "day"
         period = shift_back("yesterday" if unit == "day" else f"last_{unit}", unit, as_of)
         if period:
             found.append((m.start(), m.end(), period))
-    for m in re.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
+    for m in rx.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
                          rf"{_NUM}\s+(day|week|fortnight|month|quarter|year)s?\b", t):
         days = number(m.group(1)) * _UNIT_DAYS[m.group(2)]
         found.append((m.start(), m.end(), days_period(days, as_of)))
     for pattern, name in _NAMED:
-        for m in re.finditer(pattern, t):
+        for m in rx.finditer(pattern, t):
             if not any(overlaps((s, e), m.span()) for s, e, _ in found):
                 found.append((m.start(), m.end(), name))
     return found
@@ -376,7 +377,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         found = [f for f in found if not overlaps(step_span, (f[0], f[1]))]
     found.sort()
     if len(found) > 1:  # "overall performance last month": "overall" is not a period here
-        found = [f for f in found if not (f[2] == "all" and re.fullmatch(
+        found = [f for f in found if not (f[2] == "all" and rx.fullmatch(
             r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",
             t[f[0]:f[1]]))] or found
     out = When(spans=[(s, e) for s, e, _ in found] + ([step_span] if step_span else []), step=step)
@@ -386,20 +387,20 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     for s, e, p in found:
         if t[e:e + 2] == "'s":  # "yesterday's tickets": the period asked about, never a comparison
             periods.append(p)
-        elif periods and (ref.search(t[:s]) or (re.search(r"\bcompar|\bbetween\b", t) and
-                                              re.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
+        elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
+                                              rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
             out.against = p
-        elif p in _THIS_OF and re.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
+        elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
             out.against = p  # "up since last quarter", "down on last week": the period before this one
         else:
             periods.append(p)
     out.period = periods[0] if periods else (_THIS_OF.get(out.against or "") if out.against else None)
     if out.against and _THIS_OF.get(out.against) == out.period:
         out.against = None  # this month against last month is the default comparison
-    m = re.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
+    m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
-    m = re.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
+    m = rx.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
     if m and out.period:
         day = as_of - dt.timedelta(days=1) if out.period == "yesterday" else \
             as_of if out.period == "today" else \
@@ -410,10 +411,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
             out.spans.append(m.span())
     masked = mask(t, out.spans)
     for pattern, grain in _GRAINS:
-        if re.search(pattern, masked):
+        if rx.search(pattern, masked):
             out.grain = grain
             break
-    fy = re.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
+    fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
     u = _UNKNOWN.search(masked)
