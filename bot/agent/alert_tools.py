@@ -195,7 +195,8 @@ OPEN_CUES = (
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\balerts? (?:are )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
      r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
-    (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b", 0.8),
+    (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
+     r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"

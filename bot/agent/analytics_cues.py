@@ -234,6 +234,12 @@ PATH_CUES = (
 BARE_STATUS = (r"^(?:so,? |ok,? |okay,? |hey,? |hi,? |right,? |well,? )?(?:how (?:are|'re) we doing|how we(?:'re| are) doing|"
                r"how(?:'s| is) (?:business|trade|it going|everything)|how are things(?: going| looking)?|"
                r"how(?:'s| is) the shop doing)(?: generally| in general| at the moment| these days)?\s*[?.!]*$")
+# Nothing but a period ("today so far?", "how was last week?"): that period's headline KPIs.
+# Not "and/what about last week?": that is a follow-up, and keeps the last analysis (so does
+# this one, after another analysis: bot/agent/planner.py).
+BARE_PERIOD = (r"^(?:so |ok,? )?(?:how(?:'s| is| was| were| did| are)? (?:we |things |it )?)?(?:doing |going )?"
+               r"(?:today|yesterday|this (?:week|month|quarter|year)|last (?:week|month|quarter|year))(?: so far| to date)?"
+               r"(?: looking| going| doing| go)?\s*[?.!]*$")
 KPI_CUES = (
     (BARE_STATUS, -0.6),
     (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
@@ -246,6 +252,7 @@ KPI_CUES = (
      r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"
      r"\b(?:numbers|figures|stats|money|sales|takings)[- ]?wise\b", 0.6),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
+    (BARE_PERIOD, 0.6),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
 TREND_CUES = (

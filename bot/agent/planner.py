@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.agent.analytics_cues import BARE_PERIOD
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
@@ -281,7 +282,8 @@ class OfflinePlanner:
                 return self.by_name.get("movers", prev)
             if (new.against or new.compare) and prev.name == "kpis":
                 return self.by_name.get("compare", prev)
-        if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state:
+        if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
+                and best.cues != (BARE_PERIOD,):  # "how was last week?" after a trend: the trend, for last week
             return self.by_name[best.tool]
         return prev
 

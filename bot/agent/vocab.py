@@ -230,12 +230,12 @@ REGION_PLACES = {"kent", "surrey", "essex", "sussex", "devon", "cornwall", "some
 
 NEGATIVE = re.compile(
     r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
-    r"worst|wrong|disappoint\w*|upset|hate\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
+    r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off)\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
-    r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
+    r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about)\b|"
     r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
 
