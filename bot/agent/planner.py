@@ -261,14 +261,16 @@ class OfflinePlanner:
         short = len(text.split()) <= 6
         leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())
-        if best is not None and best.tool != prev.name and best.score >= _STRONG and \
+        # "how was last month?" names only a period: after an analysis, that analysis again
+        bare = best is not None and best.cues == (BARE_PERIOD,)
+        if best is not None and not bare and best.tool != prev.name and best.score >= _STRONG and \
                 self.by_name[best.tool].changes_state is False and not (leads and short):
             return False
         if leads and (changed or short):
             return True
         if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
             return True  # "list the high and medium risk ones too": the same analysis, widened
-        return short and changed and (best is None or best.score < _STRONG)
+        return short and changed and (best is None or bare or best.score < _STRONG)
 
     def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a
