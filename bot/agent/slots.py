@@ -218,7 +218,8 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     t = normalise(text)
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
-            r"compare|comparing|top \d+|bottom \d+|best \d+|worst \d+|any|which \d+|\d+ (?:best|worst|top|bottom|biggest))\s+"
+            r"compare|comparing|(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+|any|which \d+|"
+            r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest))\s+"
             r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
@@ -270,7 +271,7 @@ GROUP_CONVERSION = re.compile(
 def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
-    m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst)\s+{num}\b", t) or \
+    m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
         rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \

@@ -204,7 +204,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         d = _date(day, month, g[5], as_of)
         if d:
             found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
-    for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+)?)?)?"
+    for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+|(?:beginning|start)\s+of\s+)?)?)?"
                          rf"{_MONTH}(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
             continue  # "may" the verb needs a preposition to be the month
@@ -350,7 +350,7 @@ def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if period:
             found.append((m.start(), m.end(), period))
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
-                         rf"{_NUM}\s+(day|week|fortnight|month|quarter|year)s?\b", t):
+                         rf"{_NUM}\s+(?:full |whole |complete |calendar )?(day|week|fortnight|month|quarter|year)s?\b", t):
         days = number(m.group(1)) * _UNIT_DAYS[m.group(2)]
         found.append((m.start(), m.end(), days_period(days, as_of)))
     for pattern, name in _NAMED:

@@ -49,6 +49,8 @@ def latest(weekday: int, as_of: dt.date, *, before: bool = False) -> dt.date:
     ("revenue ytd", SUNDAY, "this_year"),
     ("chart active customers weekly for the whole year", SUNDAY, "this_year"),
     ("orders last fortnight", SUNDAY, "last_14_days"),
+    ("revenue for the last 2 full weeks", SUNDAY, "last_14_days"),
+    ("revenue since the beginning of october", SUNDAY, days(dt.date(2026, 10, 1), SUNDAY)),
     ("revenue over the past couple of months", SUNDAY, "last_60_days"),
 ])
 def test_dates_in_plain_words(text, as_of, expected):
