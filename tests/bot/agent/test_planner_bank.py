@@ -31,6 +31,9 @@ FRESH = Path(__file__).resolve().parents[2] / "questions_fresh.yaml"
 BLIND2 = Path(__file__).resolve().parents[2] / "questions_blind2.yaml"
 # The third blind bank, scored once (bench/planner.py --blind3), never in the test run.
 BLIND3 = Path(__file__).resolve().parents[2] / "questions_blind3.yaml"
+# The fourth blind bank (written without reading the planner or the other banks' questions),
+# scored once by `bench/planner.py --blind4`: only its shape is checked here, never its score.
+BLIND4 = Path(__file__).resolve().parents[2] / "questions_blind4.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 
@@ -98,8 +101,8 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3],
-                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3"])
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4],
+                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4"])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -136,6 +139,35 @@ def test_blind_heldout_bank_is_big_covers_every_tool_and_shares_no_question(plan
     tuned = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2) for i in _load(path)}
     shared = {i["q"].lower() for i in blind} & tuned
     assert not shared, f"held-back questions copied into a tuning bank: {sorted(shared)}"
+
+
+def test_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """Shape only: the planner is never asked these questions in the test run."""
+    blind = _load(BLIND4)
+    assert len(blind) >= 250
+    assert sum(1 for item in blind if item.get("follow_up")) >= 15, "too few follow-ups"
+    assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
+    covered = {item["tool"] for item in blind}
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
+    assert not missing, f"tools without questions in the fourth blind bank: {sorted(missing, key=str)}"
+    # An expected argument the tool does not take, or one its params refuse, could never match.
+    tools = {t.name: t for t in planner.tools}
+    unknown = [i["q"] for i in blind if i["tool"] in tools
+               and set(i.get("args", {})) - set(tools[i["tool"]].params.model_fields)]
+    assert not unknown, f"blind4 items expecting arguments their tool does not take: {unknown}"
+    required = {"feedback_search": {"query": "a query"}, "change_alert_rule": {"rule_id": "a-rule"},
+                "delete_alert_rule": {"rule_id": "a-rule"}}  # free text the bank leaves to the planner
+    refused = []
+    for item in blind:
+        if item["tool"] in tools:
+            try:
+                tools[item["tool"]].params.model_validate({**required.get(item["tool"], {}), **item.get("args", {})})
+            except ValueError:
+                refused.append(item["q"])
+    assert not refused, f"blind4 items expecting arguments their tool refuses: {refused}"
+    tuned = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3) for i in _load(path)}
+    shared = {i["q"].lower() for i in blind} & tuned
+    assert not shared, f"blind4 questions also in another bank: {sorted(shared)}"
 
 
 def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
