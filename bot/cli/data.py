@@ -99,7 +99,7 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
       journeybot ingest orders shop_orders.csv --map order_id="Order No" --map amount=Total
       journeybot ingest events analytics.parquet --mapping web_analytics
       journeybot ingest --recipe examples/olist/recipe.toml
-      journeybot ingest --folder exports/
+      journeybot ingest exports/                          # every customers/events/orders/... file in it
 
     With several instances sharing PostgreSQL ([state] url), ingest waits to be the only
     writer, loads on top of the newest published version and publishes the result.
@@ -113,6 +113,11 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
         table, file = None, Path(table)
     if vendor and (table or not file):
         raise CommandError("--as RECIPE takes one FILE and no TABLE", EXIT_USAGE)
+    if file is not None and table is None and not vendor and file.is_dir():
+        # Owners point at the folder their exports landed in; that is what --folder means.
+        if folder is not None:
+            raise CommandError("give the folder once: `journeybot ingest FOLDER` or --folder FOLDER", EXIT_USAGE)
+        folder, file = file, None
     if file is not None and table is None:
         _ingest_export(ctx, file, vendor, as_json, index=not no_index)
         return

@@ -149,3 +149,17 @@ def test_a_real_export_with_one_order_dated_2099_is_refused_and_loads_when_allow
     month = json.loads(run("kpis", "--metric", "orders", "--period", "last_30_days", "--json").output)
     real = orders.order_purchase_timestamp.iloc[:-1].str[:10].max()  # Sao Paulo dates, as written
     assert month["last_day"] == real
+
+
+def test_a_folder_given_as_the_file_loads_every_export_in_it(tmp_path: Path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / "customers.csv").write_text("customer_id,city\nC1,Leeds\nC2,York\nC3,Hull\n")
+    (folder / "orders.csv").write_text("order_id,customer_id,ts,amount\nO1,C1,2026-05-01 10:00,12.5\nO2,C3,2026-05-02 11:00,7\n")
+    loaded = run("ingest", str(folder))
+    assert loaded.exit_code == 0, loaded.output
+    assert "3 new" in loaded.output and "2 new" in loaded.output
+    described = json.loads(run("describe", "--json").output)
+    rows = {t["table"]: t["rows"] for t in described["tables"]}
+    assert rows["customers"] == 3 and rows["orders"] == 2
+    assert run("ingest", str(folder), "--folder", str(folder)).exit_code == 2
