@@ -24,6 +24,25 @@ def build_digest(config: Any, store: Any, cadence: str = "daily", day: dt.date |
         return _build(config, store, cadence, day, feedback=feedback, record_risk=record_risk, chart=chart)
 
 
+def save_digest_inputs(config: Any, store: Any) -> bool:
+    """Compute this morning's digest inputs (the KPI comparison, the verdicts, the funnel, the
+    chart's series) and save them in the journey store for the processes that come after
+    (tools/data/saved_results.py): a `journeybot digest --dry-run`, which writes nothing,
+    then reads them instead of computing. For the jobs that write anyway: the retrain job after
+    a sync and `journeybot predict train`. Never raises: a job must not fail for a warm-up."""
+    from tools.data.cache import RESULTS
+
+    if store.as_of() is None:
+        return False  # nothing loaded yet: no digest to prepare
+    try:
+        with RESULTS.keeping(store):
+            build_digest(config, store)
+        return True
+    except Exception as exc:
+        log.warning("could not save the digest's inputs for later: %s", exc)
+        return False
+
+
 def _build(config: Any, store: Any, cadence: str, day: dt.date | None, *, feedback: Any | None,
            record_risk: bool, chart: bool) -> DigestResult:
     from bot.alert_wiring import alert_store_for, all_rules, config_rules, predict_for, provider_for

@@ -100,6 +100,9 @@ def train(ctx: Ctx, models: tuple[str, ...], if_new_data: bool, as_json: bool) -
     report = retrain(ctx.store, registry, settings, now=dt.datetime.now(dt.UTC), models=models or MODEL_NAMES,
                      only_if_new_data=if_new_data)
     refresh_saved_scores(ctx.store, registry, settings)  # what the digest and alert check read
+    from bot.agent.digest import save_digest_inputs
+
+    save_digest_inputs(ctx.config, ctx.store)  # as the retrain job does: a dry run reads them
     _show(ctx, report, as_json)
 
 

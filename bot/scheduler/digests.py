@@ -57,7 +57,10 @@ def narrate(config: Any, result: DigestResult, chat_model: Any | None = None) ->
 
 def digest_message(config: Any, store: Any, cadence: str, day: dt.date, *, chat_model: Any | None = None) -> Message:
     from bot.render.digest import digest_message as render
+    from tools.data.cache import RESULTS
 
-    # Scheduled digests save the churn scores, so tomorrow's says who became high risk since.
-    result = build_digest(config, store, cadence, day, record_risk=True)
+    # Scheduled digests save the churn scores, so tomorrow's says who became high risk since,
+    # and their inputs, so a dry run of the same data reads them (tools/data/saved_results.py).
+    with RESULTS.keeping(store):
+        result = build_digest(config, store, cadence, day, record_risk=True)
     return render(result, narrate(config, result, chat_model))

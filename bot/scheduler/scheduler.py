@@ -428,6 +428,9 @@ class JourneyScheduler:
         # scores instead of each scoring every customer (tools/predict/latest.py).
         if refresh_saved_scores(self.store, registry, settings):
             log.info("saved the churn, propensity and value scores of the current data")
+        from bot.agent.digest import save_digest_inputs
+
+        save_digest_inputs(self.config, self.store)  # and the digest's, for a dry run to read
         return report
 
     def sweep(self) -> list[Delivery]:

@@ -84,7 +84,9 @@ def kpi_verdicts(provider: SeriesProvider, rules: list[AlertRule], metrics: list
     from tools.data.cache import cached
 
     params = {"provider": key(), "day": day, "rules": {m: r.model_dump(mode="json") for m, r in chosen.items()}}
-    return dict(cached(store, "kpi_verdicts", params, lambda: _verdicts(provider, chosen, day)))  # a copy: the cached one stays as computed
+    # Kept in the journey store by the jobs that save the digest's inputs (tools/data/saved_results.py).
+    return dict(cached(store, "kpi_verdicts", params, lambda: _verdicts(provider, chosen, day),  # a copy: the
+                       keep=True))  # cached one stays as computed
 
 
 def _verdicts(provider: SeriesProvider, chosen: dict[str, AlertRule], day: dt.date) -> dict[str, Verdict]:

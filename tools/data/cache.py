@@ -13,14 +13,20 @@ Only analyses that depend on nothing but the journey tables and their parameters
 (funnel, KPIs, trends, ...); anything reading the feedback store, models, saved personas or the
 clock is computed every time. Callers get the same object back on a hit, so results must be
 treated as read-only (they are frozen dataclasses and models).
+
+The few a digest reads also outlive the process (`keep=True`): inside `RESULTS.keeping(store)`
+(the retrain job, the scheduled digest) they are saved in the journey store under the same
+data version, and any later process finds them there before computing
+(tools/data/saved_results.py). Outside `keeping` nothing is ever written: a dry run only reads.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -34,6 +40,7 @@ MAX_ENTRIES = 256
 class CacheStats:
     hits: int = 0
     misses: int = 0
+    saved_hits: int = 0  # of the misses in memory, those read from the journey store
 
 
 class ResultCache:
@@ -44,34 +51,98 @@ class ResultCache:
         self.stats = CacheStats()
         self._entries: OrderedDict[tuple[str, int, str, str], Any] = OrderedDict()
         self._lock = threading.Lock()
+        # (store path, data version, profile) -> what the journey store had saved, read once
+        self._saved: dict[tuple[str, int, str], dict[tuple[str, str], Any]] = {}
+        # store path -> {(data version, analysis, params key): result} to save when `keeping` ends
+        self._keeping: dict[str, dict[tuple[int, str, str], Any]] = {}
 
     def get_or_compute(self, store: JourneyStore, analysis: str, params: Any,
-                       compute: Callable[[], T]) -> T:
+                       compute: Callable[[], T], keep: bool = False) -> T:
         """The cached result of `analysis` with `params` on the store's current data, computed
         by `compute()` when there is none. Errors are not cached: they are raised each time.
-        In-memory stores (tests, scratch work) are not cached: they are written to directly."""
+        In-memory stores (tests, scratch work) are not cached: they are written to directly.
+        With `keep`, a result saved in the journey store by an earlier process is read before
+        computing, and one computed or found inside `keeping(store)` is saved when it ends."""
         if store.path is None:
             return compute()
-        key = (str(store.path.resolve()), store.data_version(), analysis, _params_key(params))
+        path, version, pkey = str(store.path.resolve()), store.data_version(), _params_key(params)
+        key = (path, version, analysis, pkey)
         with self._lock:
-            if key in self._entries:
+            found = key in self._entries
+            if found:
                 self._entries.move_to_end(key)
                 self.stats.hits += 1
-                return self._entries[key]
-            self.stats.misses += 1
-        # Computed outside the lock: two threads asking at once both compute, which is cheaper
-        # than making every other analysis wait behind a slow one.
-        value = compute()
+                value = self._entries[key]
+            else:
+                self.stats.misses += 1
+        if not found and keep:
+            saved = self._saved_of(store, path, version)
+            if (analysis, pkey) in saved:
+                value, found = saved[(analysis, pkey)], True
+                with self._lock:
+                    self.stats.saved_hits += 1
+                self._put(key, value)
+        if not found:
+            # Computed outside the lock: two threads asking at once both compute, which is
+            # cheaper than making every other analysis wait behind a slow one.
+            value = compute()
+            self._put(key, value)
+        if keep:
+            with self._lock:
+                if path in self._keeping:
+                    self._keeping[path][(version, analysis, pkey)] = value
+        return value
+
+    def _put(self, key: tuple[str, int, str, str], value: Any) -> None:
         with self._lock:
             self._entries[key] = value
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
-        return value
+
+    def _saved_of(self, store: JourneyStore, path: str, version: int) -> dict[tuple[str, str], Any]:
+        """What the journey store has saved for this data version: one read per version (a
+        process that saved since finds its results in memory anyway)."""
+        from tools.data import saved_results
+
+        memo = (path, version, saved_results.profile_key(store))
+        with self._lock:
+            if memo in self._saved:
+                return self._saved[memo]
+        saved = saved_results.load(store, version)
+        with self._lock:
+            self._saved = {k: v for k, v in self._saved.items() if k[0] != path}  # older versions: never again
+            self._saved[memo] = saved
+        return saved
+
+    @contextlib.contextmanager
+    def keeping(self, store: JourneyStore) -> Iterator[None]:
+        """Save the `keep` results this block computes or reads from `store` in the store, for
+        other processes (tools/data/saved_results.py). For the jobs that write anyway (the
+        retrain job, the scheduled digest), never for a dry run. Not reentrant per store."""
+        if store.path is None:
+            yield
+            return
+        path = str(store.path.resolve())
+        with self._lock:
+            self._keeping[path] = {}
+        try:
+            yield
+            with self._lock:
+                kept = self._keeping.get(path, {})
+            if kept:
+                from tools.data import saved_results
+
+                version = max(v for v, _, _ in kept)  # a load in between: only the newest counts
+                saved_results.save(store, version, {(a, p): value for (v, a, p), value in kept.items() if v == version})
+        finally:
+            with self._lock:
+                self._keeping.pop(path, None)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._saved.clear()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -87,5 +158,5 @@ def _params_key(params: Any) -> str:
 RESULTS = ResultCache()
 
 
-def cached(store: JourneyStore, analysis: str, params: Any, compute: Callable[[], T]) -> T:
-    return RESULTS.get_or_compute(store, analysis, params, compute)
+def cached(store: JourneyStore, analysis: str, params: Any, compute: Callable[[], T], keep: bool = False) -> T:
+    return RESULTS.get_or_compute(store, analysis, params, compute, keep=keep)

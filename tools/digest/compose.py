@@ -304,7 +304,7 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
 
     wanted = [m for m in metrics if m in SPECS]
     params = CompareParams(metrics=wanted, period=current, against=previous)  # type: ignore[arg-type]
-    result = cached(store, "compare", params, lambda: compare(store, params))
+    result = cached(store, "compare", params, lambda: compare(store, params), keep=True)
     sources.append(result.provenance.call_signature())
     # A day without orders (or answers) says so and where the latest are; KPIs the data cannot
     # answer at all are named once, not shown as blanks.
@@ -346,7 +346,7 @@ def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
         raise NoDataError(f"the events have {len(have)} of the stages {', '.join(FUNNEL_STAGES)}; "
                           "a funnel needs two")
     params = FunnelParams(stages=have, period=week)  # type: ignore[arg-type]
-    result = cached(store, "funnel", params, lambda: funnel(store, params))
+    result = cached(store, "funnel", params, lambda: funnel(store, params), keep=True)
     sources.append(result.provenance.call_signature())
     line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
             f"{result.overall_conversion:.0%} reached {result.step_names[-1]} within {result.window_days} days "
@@ -417,7 +417,7 @@ def _chart(store: JourneyStore, day: dt.date, currency: NumberFormat, sources: l
     period = Period(start=day - dt.timedelta(days=CHART_DAYS - 1), end=day)
     series = cached(store, "kpi_series", {"metrics": [CHART_METRIC], "period": period.model_dump(mode="json"),
                                           "grain": "day"},
-                    lambda: kpi_series(store, [CHART_METRIC], period=period, grain="day"))
+                    lambda: kpi_series(store, [CHART_METRIC], period=period, grain="day"), keep=True)
     sources.append(f"kpi_series(metrics=[{CHART_METRIC}], last {CHART_DAYS} days to {day})")
     s = SPECS[CHART_METRIC]
     return ChartSeries(f"{s.label} by day, last {CHART_DAYS} days", s.unit,
