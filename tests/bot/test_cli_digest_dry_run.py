@@ -69,3 +69,44 @@ def test_the_dry_run_prints_the_digest_the_channel_gets_word_for_word_without_it
     # --json carries the chart's series, so it reads them.
     as_json = run("digest", "--dry-run", "--json")
     assert as_json.exit_code == 0 and '"chart"' in as_json.output and '"values"' in as_json.output
+
+
+def test_a_dry_run_reads_what_training_saved_and_new_data_is_computed_afresh(loaded, tmp_path, monkeypatch):
+    """`predict train` (as the retrain job after a sync) saves the digest's inputs; a dry run,
+    a new process each time, reads them and still writes nothing; an ingest makes them stale,
+    and the next dry run computes, and says, the new numbers."""
+    from bot.config import load_config
+    from tools.data import saved_results
+    from tools.data.cache import RESULTS
+
+    def fresh() -> str:
+        """The dry run's text with nothing saved or cached to read from."""
+        RESULTS.clear()
+        with monkeypatch.context() as m:
+            m.setattr(saved_results, "load", lambda *_: {})
+            out = run("digest", "--dry-run")
+        assert out.exit_code == 0, out.output
+        return out.output
+
+    assert run("predict", "train").exit_code == 0
+    assert run("digest", "--dry-run").exit_code == 0  # the first after training (the registry's paths)
+    before = snapshot(loaded)
+    RESULTS.clear()  # a new process
+    hits = RESULTS.stats.saved_hits
+    read = run("digest", "--dry-run")
+    assert read.exit_code == 0, read.output
+    assert RESULTS.stats.saved_hits >= hits + 3  # the comparison, the verdicts, the funnel
+    assert snapshot(loaded) == before  # read, not written
+    assert read.output == fresh()
+
+    store = load_config().open_store()
+    last, someone = store.as_of(), store.scalar("SELECT min(customer_id) FROM customers")
+    (tmp_path / "late.csv").write_text("order_id,customer_id,ts,amount,status\n" + "".join(
+        f"late-{i},{someone},{last} 1{i}:00:00,{500 + i}.00,completed\n" for i in range(5)))
+    assert run("ingest", "orders", str(tmp_path / "late.csv")).exit_code == 0
+    RESULTS.clear()
+    hits = RESULTS.stats.saved_hits
+    after = run("digest", "--dry-run")
+    assert after.exit_code == 0, after.output
+    assert RESULTS.stats.saved_hits == hits  # saved for the old data: not read
+    assert after.output != read.output and after.output == fresh()

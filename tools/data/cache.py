@@ -3,11 +3,12 @@ unchanged.
 
 The digest, the alert check, App Home and people asking the same question again all ask for
 the same analyses of the same data; recomputing them is most of the time an answer takes.
-A result is cached under (store, data version, analysis, parameters). The data version is the
-counter every write to the journey tables bumps (`JourneyStore.data_version`: ingest, sync,
-erasure, in the same transaction as the write), so a load makes every earlier entry unreachable
-the moment it commits, in this process and in any other reading the same file: nothing has to
-be told to forget. Entries of old versions fall out as the least recently used.
+A result is cached under (store, data version, analysis, parameters, business profile). The
+data version is the counter every write to the journey tables bumps (`JourneyStore.data_version`:
+ingest, sync, erasure, in the same transaction as the write), so a load makes every earlier
+entry unreachable the moment it commits, in this process and in any other reading the same
+file: nothing has to be told to forget. Entries of old versions fall out as the least recently
+used.
 
 Only analyses that depend on nothing but the journey tables and their parameters belong here
 (funnel, KPIs, trends, ...); anything reading the feedback store, models, saved personas or the
@@ -49,7 +50,7 @@ class ResultCache:
     def __init__(self, max_entries: int = MAX_ENTRIES):
         self.max_entries = max_entries
         self.stats = CacheStats()
-        self._entries: OrderedDict[tuple[str, int, str, str], Any] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, int, str, str, str], Any] = OrderedDict()
         self._lock = threading.Lock()
         # (store path, data version, profile) -> what the journey store had saved, read once
         self._saved: dict[tuple[str, int, str], dict[tuple[str, str], Any]] = {}
@@ -66,7 +67,9 @@ class ResultCache:
         if store.path is None:
             return compute()
         path, version, pkey = str(store.path.resolve()), store.data_version(), _params_key(params)
-        key = (path, version, analysis, pkey)
+        # The business profile too: a new time zone rebuilds the sessions (and so every day's
+        # numbers) without a new data version (JourneyStore.set_profile).
+        key = (path, version, analysis, pkey, store.profile.model_dump_json())
         with self._lock:
             found = key in self._entries
             if found:
@@ -93,7 +96,7 @@ class ResultCache:
                     self._keeping[path][(version, analysis, pkey)] = value
         return value
 
-    def _put(self, key: tuple[str, int, str, str], value: Any) -> None:
+    def _put(self, key: tuple[str, int, str, str, str], value: Any) -> None:
         with self._lock:
             self._entries[key] = value
             self._entries.move_to_end(key)

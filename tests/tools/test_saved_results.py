@@ -1,0 +1,141 @@
+"""The digest's inputs saved in the journey store by a job are what a later process reads instead
+of computing (tools/data/saved_results.py), word for word the digest it would compute; new data,
+other code or another business profile are never answered from them; reading writes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from sample_cache import sample_store
+
+from tools.data import saved_results
+from tools.data.cache import RESULTS
+from tools.data.ingest import folder_loads, ingest_file, ingest_loads
+from tools.data.store import JourneyStore
+from tools.digest.compose import DigestParams, digest
+
+DAY = dt.date(2026, 9, 1)  # a Tuesday in the sample's checkout breakage (docs/SAMPLE_DATA.md)
+KEPT = {"compare", "kpi_verdicts", "funnel", "kpi_series"}
+
+
+@pytest.fixture
+def on_file(tmp_path_factory):
+    """The sample on file, loaded once and copied for each test (the tests write to it)."""
+    folder = tmp_path_factory.getbasetemp() / "saved-results-source"
+    if not folder.exists():
+        folder.mkdir()
+        ingest_loads(JourneyStore(folder / "journey.duckdb", timezone="Europe/London"),
+                     folder_loads(sample_store()[1]))
+    mine = tmp_path_factory.mktemp("saved-results")
+    shutil.copy(folder / "journey.duckdb", mine / "journey.duckdb")
+    return JourneyStore(mine / "journey.duckdb", timezone="Europe/London")
+
+
+def the_digest(store: JourneyStore):
+    return digest(store, DigestParams(date=DAY), business="Crumb & Co.")
+
+
+def saved_rows(store: JourneyStore) -> list[tuple]:
+    have = store.scalar(f"SELECT count(*) FROM information_schema.tables WHERE table_name = '{saved_results.TABLE}'")
+    if not have:
+        return []
+    return [tuple(r) for r in store.query(f"SELECT data_version, analysis FROM {saved_results.TABLE} "
+                                          "ORDER BY analysis").itertuples(index=False)]
+
+
+def nothing_computed(monkeypatch):
+    """Every analysis the digest keeps fails if it is computed: only a saved one can be used."""
+    def refuse(*_a, **_k):
+        raise AssertionError("computed although it was saved")
+
+    monkeypatch.setattr("tools.analytics.compare.compare", refuse)
+    monkeypatch.setattr("tools.analytics.funnel.funnel", refuse)
+    monkeypatch.setattr("tools.analytics.trends.kpi_series", refuse)
+    monkeypatch.setattr("tools.alerts.verdicts._verdicts", refuse)
+
+
+def test_a_new_process_reads_what_the_job_saved_and_writes_the_same_digest(on_file, monkeypatch):
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):  # the retrain job, the scheduled digest
+        computed = the_digest(on_file)
+    version = on_file.data_version()
+    assert {a for _, a in saved_rows(on_file)} == KEPT
+    assert {v for v, _ in saved_rows(on_file)} == {version}
+    RESULTS.clear()  # a new process: nothing in memory
+    nothing_computed(monkeypatch)
+    saved_hits = RESULTS.stats.saved_hits
+    read = the_digest(on_file)
+    assert RESULTS.stats.saved_hits == saved_hits + len(KEPT)
+    assert read.to_text() == computed.to_text()
+    assert (read.notes, read.sources, read.chart) == (computed.notes, computed.sources, computed.chart)
+    assert any(k.unusual for k in read.kpis)  # the breakage day's verdicts came along
+
+
+def test_reading_writes_nothing(on_file):
+    RESULTS.clear()
+    the_digest(on_file)  # not inside `keeping`: a dry run
+    assert saved_rows(on_file) == []
+
+
+def test_new_data_is_computed_afresh_and_a_new_saving_replaces_the_old(on_file, tmp_path):
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        first = the_digest(on_file)
+    orders = int({k.metric: k for k in first.kpis}["orders"].now.replace(",", ""))
+    someone = on_file.scalar("SELECT min(customer_id) FROM customers")
+    (tmp_path / "late.csv").write_text("order_id,customer_id,ts,amount,status\n"
+                                       f"late-1,{someone},{DAY} 12:00:00,1000.00,completed\n")
+    ingest_file(on_file, "orders", tmp_path / "late.csv")
+    RESULTS.clear()
+    saved_hits = RESULTS.stats.saved_hits
+    after = the_digest(on_file)
+    assert RESULTS.stats.saved_hits == saved_hits  # the saving is of the old data: never read
+    assert {k.metric: k for k in after.kpis}["orders"].now == f"{orders + 1:,}"
+    assert after.to_text() != first.to_text()
+    with RESULTS.keeping(on_file):
+        the_digest(on_file)
+    assert {v for v, _ in saved_rows(on_file)} == {on_file.data_version()}  # one version kept
+
+
+def test_other_code_or_another_profile_does_not_read_the_saving(on_file, monkeypatch):
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        computed = the_digest(on_file)
+    RESULTS.clear()
+    monkeypatch.setattr(saved_results, "code_key", lambda: "an upgrade")
+    hits = RESULTS.stats.saved_hits
+    assert the_digest(on_file).to_text() == computed.to_text()
+    assert RESULTS.stats.saved_hits == hits
+    monkeypatch.undo()
+    RESULTS.clear()
+    on_file.set_profile({"currency": "EUR"}, "a test")  # no journey table changes: same data version
+    euros = the_digest(on_file)
+    assert RESULTS.stats.saved_hits == hits
+    revenue = {k.metric: k for k in euros.kpis}["revenue"]
+    assert revenue.now.startswith("€"), revenue.now
+
+
+def test_a_saving_made_after_the_data_moved_on_is_not_kept(on_file, tmp_path):
+    version = on_file.data_version()
+    assert saved_results.save(on_file, version - 1, {("compare", "{}"): "stale"}) == 0
+    assert saved_rows(on_file) == []
+    assert saved_results.save(on_file, version, {("compare", "{}"): "now"}) == 1
+    assert saved_results.load(on_file, version) == {("compare", "{}"): "now"}
+    assert saved_results.load(on_file, version + 1) == {}
+
+
+def test_a_new_time_zone_is_not_answered_from_memory_either(on_file):
+    """`profile set timezone` rebuilds the sessions without a new data version: the days move,
+    so every day's numbers do; the cache in a process (the server's) must not serve the old."""
+    RESULTS.clear()
+    london = the_digest(on_file)
+    version = on_file.data_version()
+    on_file.set_profile({"timezone": "America/Los_Angeles"}, "a test")
+    assert on_file.data_version() == version
+    warm = the_digest(on_file)
+    RESULTS.clear()
+    cold = the_digest(on_file)
+    assert warm.to_text() == cold.to_text()
+    assert [k.now for k in cold.kpis] != [k.now for k in london.kpis]  # the day's numbers did move
