@@ -10,8 +10,11 @@ Each copy is first brought to where a folder in normal use is (untimed, with tha
 own code): `journeybot predict train --if-new-data` trains nothing already trained and saves
 the scores for that checkout's scoring code, as the retrain job does after a sync (saved
 scores name the code that made them, so a checkout whose tools/predict differs would otherwise
-score every customer inside the digest). Python's compiled files go to a folder per checkout,
-made before timing, as an installed package has them.
+score every customer inside the digest); with a checkout that has them (tools/data/
+saved_results.py), the same step saves the digest's inputs, which the dry run then reads. A
+second copy of each folder has those inputs taken out ("nothing saved": the first dry run after
+an ingest, before the retrain job has run); the dry run is timed on both. Python's compiled
+files go to a folder per checkout, made before timing, as an installed package has them.
 """
 
 from __future__ import annotations
@@ -62,6 +65,17 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def without_saved_inputs(folder: Path) -> None:
+    """The folder as an ingest leaves it: no digest inputs saved for its data."""
+    import duckdb
+
+    con = duckdb.connect(str(folder / "journey.duckdb"))
+    try:
+        con.execute("DROP TABLE IF EXISTS saved_results")
+    finally:
+        con.close()
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -78,6 +92,7 @@ def main() -> None:
     changed: dict[str, set[str]] = {label: set() for label in roots}
     exits: dict[str, set[int]] = {label: set() for label in roots}
     outputs: dict[str, str] = {}
+    colds: dict[str, tuple[dict[str, str], Path]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         envs = {}
         for label, root in roots.items():
@@ -93,20 +108,25 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "bot.cli", "predict", "train", "--if-new-data"], env=env,
                            cwd=root, check=True, capture_output=True)
             envs[label] = (env, home, root)
+            cold = Path(tmp) / f"{label}-nothing-saved"
+            shutil.copytree(home, cold)
+            without_saved_inputs(cold)
+            colds[label] = env | {"JOURNEYBOT_HOME": str(cold)}, cold
         for _ in range(a.rounds):
             for label, (env, home, root) in envs.items():
-                before = snapshot(home)
-                cpu = _children_cpu()
-                start = time.perf_counter()
-                done = subprocess.run([sys.executable, "-m", "bot.cli", "digest", "--dry-run"], env=env,
-                                      capture_output=True, text=True, check=False, cwd=root)
-                timed[label].setdefault("whole process s", []).append(time.perf_counter() - start)
-                # CPU seconds (user + system) move far less with the machine's load than wall time.
-                timed[label].setdefault("whole process CPU s", []).append(_children_cpu() - cpu)
-                exits[label].add(done.returncode)
-                outputs.setdefault(label, done.stdout)
-                after = snapshot(home)
-                changed[label] |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
+                for what, (run_env, folder) in (("", (env, home)), (", nothing saved", colds[label])):
+                    before = snapshot(folder)
+                    cpu = _children_cpu()
+                    start = time.perf_counter()
+                    done = subprocess.run([sys.executable, "-m", "bot.cli", "digest", "--dry-run"], env=run_env,
+                                          capture_output=True, text=True, check=False, cwd=root)
+                    timed[label].setdefault(f"whole process{what} s", []).append(time.perf_counter() - start)
+                    # CPU seconds (user + system) move far less with the machine's load than wall time.
+                    timed[label].setdefault(f"whole process{what} CPU s", []).append(_children_cpu() - cpu)
+                    exits[label].add(done.returncode)
+                    outputs.setdefault(label + what, done.stdout)
+                    after = snapshot(folder)
+                    changed[label] |= {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
                 inner = subprocess.run([sys.executable, "-c", IN_PROCESS], env=env, capture_output=True,
                                        text=True, check=True, cwd=root)
                 for key, value in json.loads(inner.stdout.strip().splitlines()[-1]).items():
@@ -122,9 +142,9 @@ def main() -> None:
     if "before" in timed:
         b, f = timed["before"]["whole process s"], timed["after"]["whole process s"]
         print(f"\nWhole process, before / after (medians): {statistics.median(b) / statistics.median(f):.2f}x")
-    if len(outputs) == 2:
+    if len(outputs) > 1:
         same = len(set(outputs.values())) == 1
-        print(f"The digests printed by both checkouts are {'identical' if same else 'DIFFERENT'}.")
+        print(f"The digests printed ({', '.join(outputs)}) are {'identical' if same else 'DIFFERENT'}.")
 
 
 if __name__ == "__main__":

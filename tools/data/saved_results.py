@@ -13,8 +13,9 @@ A saved result is read only when it is what computing now would give:
 - the same data version (tools/data/store.py: every ingest, sync and erasure bumps it in the
   transaction of the write, so new data makes every saving stale the moment it commits);
 - the same business profile (time zone, currency, order statuses), kept in the store;
-- the same code: a hash of tools/**/*.py and the versions of Python, pandas, NumPy and DuckDB,
-  so an upgrade never reads results (or unpickles objects) made by other code;
+- the same code: a hash of the packages that compute and hold these results (tools/analytics,
+  alerts, core, data, digest) and the versions of Python, pandas, NumPy and DuckDB, so an
+  upgrade never reads results (or unpickles objects) made by other code;
 - the same analysis and parameters (the rules and the day are among the verdicts' parameters).
 
 Only the analyses that ask for it (`keep=True` in `cached`) are saved, and only inside
@@ -44,13 +45,17 @@ log = logging.getLogger(__name__)
 
 TABLE = "saved_results"
 _TOOLS = Path(__file__).resolve().parents[1]
+# What computes the kept analyses and defines the objects they return; the other packages
+# (feedback, predict, personas, ...) change nothing in them. Their own modules, not their
+# subfolders (the vendors' mappings, the sample generator): about 80 files, a few milliseconds.
+_CODE = ("analytics", "alerts", "core", "data", "digest")
 
 
 @functools.cache
 def code_key() -> str:
-    """This code and the libraries that shape its results (a few milliseconds, once)."""
+    """This code and the libraries that shape its results (once per process)."""
     digest = hashlib.sha256()
-    for path in sorted(_TOOLS.rglob("*.py")):
+    for path in sorted(p for package in _CODE for p in (_TOOLS / package).glob("*.py")):
         digest.update(str(path.relative_to(_TOOLS)).encode() + b"\0" + path.read_bytes())
     versions = [platform.python_version(), duckdb.__version__]
     for name in ("pandas", "numpy"):  # loaded by then: the saved results hold their objects
@@ -68,13 +73,13 @@ def profile_key(store: JourneyStore) -> str:
 def load(store: JourneyStore, version: int) -> dict[tuple[str, str], Any]:
     """{(analysis, params key): result} saved for `version` of the data by this code under the
     store's current profile; empty when none (and nothing is created: reading writes nothing)."""
-    try:
-        with store.connect() as con:
-            rows = con.execute(
-                f"SELECT analysis, params, payload FROM {TABLE} WHERE data_version = ? AND code = ? AND profile = ?",
-                [version, code_key(), profile_key(store)]).fetchall()
-    except duckdb.CatalogException:
-        return {}  # never saved in this file
+    with store.connect() as con:
+        if not con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                           [TABLE]).fetchone()[0]:  # type: ignore[index]
+            return {}  # never saved in this file (and the code is not hashed for nothing)
+        rows = con.execute(
+            f"SELECT analysis, params, payload FROM {TABLE} WHERE data_version = ? AND code = ? AND profile = ?",
+            [version, code_key(), profile_key(store)]).fetchall()
     out: dict[tuple[str, str], Any] = {}
     for analysis, params, payload in rows:
         try:
