@@ -140,8 +140,10 @@ def main() -> None:
                      "median": "", "runs": f"{sorted(exits[label])} / {', '.join(sorted(changed[label])) or 'none'}"})
     print(table(rows, ["code", "measure", "median", "runs"]))
     if "before" in timed:
-        b, f = timed["before"]["whole process s"], timed["after"]["whole process s"]
-        print(f"\nWhole process, before / after (medians): {statistics.median(b) / statistics.median(f):.2f}x")
+        print()
+        for what in ("whole process s", "whole process, nothing saved s"):
+            b, f = timed["before"][what], timed["after"][what]
+            print(f"{what[:-2].capitalize()}, before / after (medians): {statistics.median(b) / statistics.median(f):.2f}x")
     if len(outputs) > 1:
         same = len(set(outputs.values())) == 1
         print(f"The digests printed ({', '.join(outputs)}) are {'identical' if same else 'DIFFERENT'}.")
