@@ -139,3 +139,18 @@ def test_a_new_time_zone_is_not_answered_from_memory_either(on_file):
     cold = the_digest(on_file)
     assert warm.to_text() == cold.to_text()
     assert [k.now for k in cold.kpis] != [k.now for k in london.kpis]  # the day's numbers did move
+
+
+def test_two_jobs_keeping_at_once_both_save_and_leave_nothing_open(on_file):
+    """The retrain job and a scheduled digest can overlap on two threads of the server."""
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        with RESULTS.keeping(on_file):
+            the_digest(on_file)
+        inner = saved_rows(on_file)
+        assert {a for _, a in inner} == KEPT
+    assert saved_rows(on_file) == inner  # the outer one saved the same rows again, not twice
+    assert RESULTS._keeping == {}
+    rows = on_file.scalar(f"SELECT count(*) FROM {saved_results.TABLE}")
+    the_digest(on_file)  # afterwards, outside: nothing more is written
+    assert on_file.scalar(f"SELECT count(*) FROM {saved_results.TABLE}") == rows == len(KEPT)

@@ -54,8 +54,9 @@ class ResultCache:
         self._lock = threading.Lock()
         # (store path, data version, profile) -> what the journey store had saved, read once
         self._saved: dict[tuple[str, int, str], dict[tuple[str, str], Any]] = {}
-        # store path -> {(data version, analysis, params key): result} to save when `keeping` ends
-        self._keeping: dict[str, dict[tuple[int, str, str], Any]] = {}
+        # store path -> one {(data version, analysis, params key): result} per open `keeping`
+        # (the retrain job and a scheduled digest may keep at once, on two threads)
+        self._keeping: dict[str, list[dict[tuple[int, str, str], Any]]] = {}
 
     def get_or_compute(self, store: JourneyStore, analysis: str, params: Any,
                        compute: Callable[[], T], keep: bool = False) -> T:
@@ -92,8 +93,8 @@ class ResultCache:
             self._put(key, value)
         if keep:
             with self._lock:
-                if path in self._keeping:
-                    self._keeping[path][(version, analysis, pkey)] = value
+                for kept in self._keeping.get(path, ()):
+                    kept[(version, analysis, pkey)] = value
         return value
 
     def _put(self, key: tuple[str, int, str, str, str], value: Any) -> None:
@@ -122,25 +123,28 @@ class ResultCache:
     def keeping(self, store: JourneyStore) -> Iterator[None]:
         """Save the `keep` results this block computes or reads from `store` in the store, for
         other processes (tools/data/saved_results.py). For the jobs that write anyway (the
-        retrain job, the scheduled digest), never for a dry run. Not reentrant per store."""
+        retrain job, the scheduled digest), never for a dry run."""
         if store.path is None:
             yield
             return
         path = str(store.path.resolve())
+        kept: dict[tuple[int, str, str], Any] = {}
         with self._lock:
-            self._keeping[path] = {}
+            self._keeping.setdefault(path, []).append(kept)
         try:
             yield
-            with self._lock:
-                kept = self._keeping.get(path, {})
-            if kept:
+            with self._lock:  # another thread may still be adding to it
+                mine = dict(kept)
+            if mine:
                 from tools.data import saved_results
 
-                version = max(v for v, _, _ in kept)  # a load in between: only the newest counts
-                saved_results.save(store, version, {(a, p): value for (v, a, p), value in kept.items() if v == version})
+                version = max(v for v, _, _ in mine)  # a load in between: only the newest counts
+                saved_results.save(store, version, {(a, p): value for (v, a, p), value in mine.items() if v == version})
         finally:
             with self._lock:
-                self._keeping.pop(path, None)
+                self._keeping[path] = [k for k in self._keeping[path] if k is not kept]
+                if not self._keeping[path]:
+                    del self._keeping[path]
 
     def clear(self) -> None:
         with self._lock:
