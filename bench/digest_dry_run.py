@@ -105,13 +105,15 @@ def main() -> None:
             # PYTHONPATH; run elsewhere, both labels would time the same checkout.
             subprocess.run([sys.executable, "-m", "compileall", "-q", "bot", "tools"], env=env, cwd=root,
                            check=True, capture_output=True)
-            subprocess.run([sys.executable, "-m", "bot.cli", "predict", "train", "--if-new-data"], env=env,
-                           cwd=root, check=True, capture_output=True)
-            envs[label] = (env, home, root)
             cold = Path(tmp) / f"{label}-nothing-saved"
-            shutil.copytree(home, cold)
+            shutil.copytree(a.home, cold)
+            cold_env = env | {"JOURNEYBOT_HOME": str(cold)}
+            for prepare in (env, cold_env):  # each folder records where its models are
+                subprocess.run([sys.executable, "-m", "bot.cli", "predict", "train", "--if-new-data"], env=prepare,
+                               cwd=root, check=True, capture_output=True)
             without_saved_inputs(cold)
-            colds[label] = env | {"JOURNEYBOT_HOME": str(cold)}, cold
+            envs[label] = (env, home, root)
+            colds[label] = cold_env, cold
         for _ in range(a.rounds):
             for label, (env, home, root) in envs.items():
                 for what, (run_env, folder) in (("", (env, home)), (", nothing saved", colds[label])):
