@@ -395,6 +395,13 @@ class JourneyScheduler:
             self.scheduler.add_job("bot.scheduler.jobs:retrain_job", "date", id=RETRAIN_AFTER_SYNC_JOB,
                                    name="retrain the predictive models after a sync", replace_existing=True,
                                    kwargs={}, run_date=dt.datetime.now(ZoneInfo(self.timezone)) + RETRAIN_AFTER_SYNC)
+        if report.ok and report.rows_added and getattr(self.store, "path", None) is not None:
+            # The digest's inputs for the new data, saved for a dry run in another process to
+            # read (tools/data/saved_results.py) rather than wait for the retrain job; they stay
+            # in this process's cache for the Slack digest and App Home as well.
+            from bot.agent.digest import save_digest_inputs
+
+            save_digest_inputs(self.config, self.store)
         if report.ok and report.rows_added:
             for hook in self.on_new_data:
                 try:
