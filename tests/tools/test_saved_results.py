@@ -154,3 +154,16 @@ def test_two_jobs_keeping_at_once_both_save_and_leave_nothing_open(on_file):
     rows = on_file.scalar(f"SELECT count(*) FROM {saved_results.TABLE}")
     the_digest(on_file)  # afterwards, outside: nothing more is written
     assert on_file.scalar(f"SELECT count(*) FROM {saved_results.TABLE}") == rows == len(KEPT)
+
+
+def test_a_saving_that_fails_never_fails_the_job(on_file, monkeypatch, caplog):
+    """The scheduled digest keeps its inputs: a busy or read-only store must not stop it going out."""
+    def busy(*_a, **_k):
+        raise OSError("the journey store is busy")
+
+    monkeypatch.setattr(saved_results, "save", busy)
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        result = the_digest(on_file)
+    assert result.kpis and saved_rows(on_file) == []
+    assert "could not save results" in caplog.text

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from typing import Any, TypeVar
 
 from tools.data.store import JourneyStore
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_ENTRIES = 256
 
@@ -139,7 +141,11 @@ class ResultCache:
                 from tools.data import saved_results
 
                 version = max(v for v, _, _ in mine)  # a load in between: only the newest counts
-                saved_results.save(store, version, {(a, p): value for (v, a, p), value in mine.items() if v == version})
+                try:
+                    saved_results.save(store, version, {(a, p): value for (v, a, p), value in mine.items()
+                                                        if v == version})
+                except Exception as exc:  # a store busy or read-only: the work done stands, unsaved
+                    log.warning("could not save results for other processes: %s", exc)
         finally:
             with self._lock:
                 self._keeping[path] = [k for k in self._keeping[path] if k is not kept]
