@@ -32,7 +32,6 @@ import functools
 import hashlib
 import logging
 import pickle
-import platform
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,7 @@ def code_key() -> str:
     digest = hashlib.sha256()
     for path in sorted(p for package in _CODE for p in (_TOOLS / package).glob("*.py")):
         digest.update(str(path.relative_to(_TOOLS)).encode() + b"\0" + path.read_bytes())
-    versions = [platform.python_version(), duckdb.__version__]
+    versions = [sys.version, duckdb.__version__]
     for name in ("pandas", "numpy"):  # loaded by then: the saved results hold their objects
         module = sys.modules.get(name)
         versions.append(getattr(module, "__version__", "-"))
