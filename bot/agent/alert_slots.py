@@ -32,7 +32,7 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
 _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
                    r"unusually|plummet\w*|suddenly (?:drops?|falls?|fewer|less))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
-_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(channel|segment)(?:s|'s)?\b")
+_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
      r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),

@@ -89,8 +89,13 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
                      r"|^(?:please |ok,? |now |just )?alert (?:us )?(?:if|when|whenever|as soon as)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
-                     r"give me a heads[- ]up (?:if|when|whenever|as soon as)|"
-                     r"send me an alert|set up an alert)\b", re.I)
+                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
+                     r"send me an alert|set up an alert|"
+                     # "if instagram revenue drops by 25% i want to know": the condition first, then the ask
+                     r"^(?:if|when|whenever|should|the moment|as soon as)\b.*\b(?:i|we) (?:want|need|'?d like|would like|wanna) "
+                     r"(?:to )?(?:know|hear|be told|hear about it)\b|"
+                     r"\b(?:i|we) (?:want|need|'?d like|would like) to (?:know|hear|be told) (?:if|when|whenever|as soon as)" + _PAST +
+                     r")\b", re.I)
 
 
 def _boost_create(slots: Any) -> float:
@@ -164,7 +169,7 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # A new rule is made only when asked for in so many words; a change or a delete only when the
 # request names an alert (bot/agent/ranking.py never picks them by resemblance).
-CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|create|add|make|new|start) (?:an? |the )?alerts?\b|"
+CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|start) (?:me |us )?(?:an? |the |one |a new )?alerts?\b|"
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"

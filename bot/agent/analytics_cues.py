@@ -26,7 +26,9 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
-                        r"\bover the (?:weeks|months)\b")
+                        r"\bover the (?:weeks|months)\b|"
+                        # "how's resolution time been moving lately?": the movement is the question
+                        r"\bbeen (?:moving|tracking|trending|shifting|changing|developing|behaving|going up and down)\b")
 _COMPARE_CUE = re.compile(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
@@ -110,9 +112,11 @@ def boost_funnel(slots: Any) -> float:
     if ranks_conversion(slots):
         return 1.0
     touchpoints = len(getattr(slots, "touchpoints", []) or [])
-    # "from product view to checkout start to order placed": a chain of the data's own steps
-    if touchpoints >= 2 and re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b",
-                                      text_of(slots)):
+    stages = len(getattr(slots, "stages", []) or [])
+    # "from product view to checkout start to order placed", "consideration -> decision ->
+    # purchase": a chain of the data's own steps or stages
+    chain = re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b", text_of(slots))
+    if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
         return 0.9
     two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2
     return 0.35 if two else 0.0
@@ -143,7 +147,8 @@ def boost_compare(slots: Any) -> float:
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
     if has_metric(slots) and asked:
-        return 0.55
+        # "in october against september": the other period named outright is a comparison
+        return 0.75 if getattr(slots, "against", None) else 0.55
     # "how are we doing this month compared with last month?": no KPI named, two periods set
     # side by side; the compare tool answers with the headline KPIs of both.
     if not metrics_from(slots) and getattr(slots, "breakdown", None) is None and _VS_PERIOD.search(text) \
@@ -164,9 +169,12 @@ def boost_movers(slots: Any) -> float:
         return 0.0
     if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):
         return 0.0  # "which segment has the highest CLV?": the lifetime-value tool splits it by group itself
-    if split and not cue and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
-            and metrics_from(slots)[0] in SATISFACTION_METRICS and not _CHANGED.search(text):
-        return 0.0  # "nps by segment": each group's level, which satisfaction_by gives
+    if (split or (cue and not re.search(r"\brank", text))) and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
+            and metrics_from(slots)[0] in SATISFACTION_METRICS and not _CHANGED.search(text) \
+            and not (cue and (_COMPARE_CUE.search(text) or _FELL_WHICH.search(text) or getattr(slots, "against", None))):
+        # "nps by segment", "which segment is least happy going by csat": each group's level,
+        # which satisfaction_by gives (a change by group stays movers')
+        return 0.0
     return 0.9 if has_metric(slots) and (cue or split) else 0.0
 
 
@@ -183,6 +191,9 @@ FUNNEL_CUES = (
      r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
      0.6),
+    # "step by step conversion through all six journey stages"
+    (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages\b|"
+     r"\bstep[- ]by[- ]step conver\w*", 0.6),
     (r"\bconversion rate\b|\brate\b", -0.3),
     # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
@@ -228,6 +239,8 @@ PATH_CUES = (
      r"(?:first )?come from\b", 0.6),
     (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
      r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
+    # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
+    (r"\btouchpoint by touchpoint\b", 0.6),
 )
 # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
 # is (bot/agent/digest_tool.py); with any of those ("...this month", "...overall", i.e. over all
@@ -248,6 +261,10 @@ KPI_CUES = (
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
      r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
+    # "how many parties did we book in september?", "how many jobs have we done": the trade's own
+    # word for a sale, counted over a period
+    (r"\bhow many (?:\w+ ){1,2}(?:did|have|do|has) we (?:book|booked|sell|sold|do|done|get|got|take|taken|serve|served|run|"
+     r"host|hosted|ship|shipped|deliver|delivered|fit|fitted|finish|finished|complete|completed|have|had)\b", 0.3),
     # "numbers for today", "yesterday's figures": the headline KPIs of a period
     (r"\b(?:numbers|figures|stats|metrics|kpis)\s+(?:for|from|on|of)\s+(?:today|yesterday|this|last|the (?:day|week|month|"
      r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"

@@ -120,7 +120,11 @@ def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     stages = list(getattr(slots, "stages", []) or [])
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
-    if len(touchpoints) >= 2:
+    # "...book a tasting or ask for a quote: funnel from decision to purchase to post purchase":
+    # the stages are the steps asked for; the touchpoints only say who
+    stage_chain = len(stages) >= 3 and re.search(
+        r"\b(?:funnel|from) (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots))
+    if len(touchpoints) >= 2 and not stage_chain:
         args["touchpoints"] = touchpoints[:10]
     elif len(stages) >= 2:
         from tools.core.stages import STAGE_INDEX
@@ -171,7 +175,7 @@ def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:
 def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     text = (getattr(slots, "text", "") or "").lower()
-    if re.search(r"\bstage", text):
+    if _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
         args["level"] = "stage"
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
     if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
@@ -189,21 +193,47 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
-    if re.search(r"\bstage", (getattr(slots, "text", "") or "").lower()):
+    text = text_of(slots)
+    if _by_stage((getattr(slots, "text", "") or "").lower()):
         args["level"] = "stage"
     goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
-    if goal and not re.search(r"\b(?:buy|purchase|order)", text_of(slots)):
+    if goal and not re.search(r"\b(?:buy|purchase|order)", text):
         args["goal_stage"] = goal[-1]
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    # "the typical path to placing an order", "routes to a quote request": that step is the goal
+    if touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
+                                 text):
+        args["goal_touchpoint"] = touchpoints[-1]
+        args.pop("goal_stage", None)
+    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than)(?: the)?(?: last| final)? "
+                      r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
+                      r"events|moves)\b", text)
+    if steps:  # "only the last 4 steps": longer paths keep their last steps
+        from bot.agent.vocab import NUMBER_WORDS
+
+        n = steps.group(1)
+        args["max_steps"] = max(2, min(int(n) if n.isdigit() else NUMBER_WORDS.get(n, 6), 12))
     if getattr(slots, "top", None):
         args["top"] = min(int(slots.top), 50)
     return args
+
+
+def _by_stage(text: str) -> bool:
+    """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
+    stages, unless they are what is turned down ("touchpoints, not stages")."""
+    return bool(re.search(r"\bstage", text)) and not re.search(
+        r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
 
 
 # "if 45 days without an order means they've gone", "churn at 60 days": the churn window.
 _CHURN_WINDOW = re.compile(r"\b(\d{1,3}) ?days? (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
                            r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
                            r"\bchurn\w* (?:window|cut-?off|threshold)? ?(?:of|at|after|=|is)? ?(\d{1,3}) ?days?\b|"
-                           r"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) (\d{1,3}) ?days?\b")
+                           r"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) (\d{1,3}) ?days?\b|"
+                           # "members who haven't paid in 60 days count as gone"
+                           r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
+                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
+                           r"(?:the (?:last|past) |over )?(\d{1,3}) ?days?\b")
 
 
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:

@@ -37,8 +37,14 @@ DESCRIBE_CUES = (
      # "the earliest and latest date you've got", "have my till sales come through?"
      r"\b(?:earliest|latest|oldest|newest|first|last) (?:and (?:the )?(?:earliest|latest|oldest|newest|first|last) )?"
      r"(?:date|day|record|entry)s? (?:you(?:'ve| have)? got|you have|you hold|in (?:the|your) data|(?:do )?you (?:have|hold))\b|"
-     r"^(?:so |ok |and )?ha(?:ve|s) (?:my |our |the )?(?:\w+ ){0,3}(?:come through|came through|gone in|synced|been "
-     r"(?:loaded|imported|synced|uploaded|pulled in))\b", 0.9),
+     r"^(?:so |ok |and )?(?:ha(?:ve|s)|did) (?:my |our |the )?(?:[\w']+ ){0,8}(?:come through|came through|gone in|go in|"
+     r"got in|synced|been (?:loaded|imported|synced|uploaded|pulled in))\b|"
+     # "is anything missing from the upload?", "gaps in the days": what the data lacks
+     r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
+     r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"
+     # "a rundown of the touchpoints and stages you know about": what the data holds
+     r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we) (?:know (?:about|of)|have (?:got )?"
+     r"(?:on file|loaded|in the data)|can see)\b", 0.9),
     (r"\bhow many (?:support |customer |help ?desk )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
      r"reviews|people) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",

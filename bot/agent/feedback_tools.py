@@ -175,6 +175,9 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     stages = getattr(slots, "stages", []) or []
     if len(stages) == 1 and not re.search(r"\bbuy|\bpurchase|\border", query):
         args["stage"] = stages
+    elif "post-purchase" in stages and "advocacy" not in stages:
+        # "after they'd bought, the post-purchase bit": the buying dates the words, the stage is named
+        args["stage"] = ["post-purchase"]
     if getattr(slots, "sources", None):
         args["source"] = list(slots.sources)
     if getattr(slots, "customer_id", None):
@@ -253,6 +256,9 @@ SEARCH_CUES = (
      r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
+    (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
+     r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
     (_SAYING_AT_ALL, -0.5),
     (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
     # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
@@ -285,6 +291,11 @@ THEME_CUES = (
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
+    (r"\b(?:banging|going|harping|rabbiting|droning|keep|keeps) on about\b(?! (?:the |our |their |a |an )?(?!in\b|at\b|lately\b|"
+     r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"
+     r"\b(?:pop(?:s|ping)?|spring(?:s|ing)?) up\b|"
+     r"\b(?:new|fresh|emerging|latest) (?:gripes|complaints|issues|problems|niggles|moans|grumbles|themes|topics|praise)\b", 0.55),
 )
 
 

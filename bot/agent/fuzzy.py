@@ -70,6 +70,8 @@ class Speller:
             for term in self._by_len.get(n, ()):
                 if term[0] != word[0] and edits == 1:
                     continue  # one-edit typos almost never change the first letter
+                if word.startswith(term) and word[len(term):] in ("r", "rs", "er", "ers"):
+                    continue  # "router" is not a typo of route, nor "planner" of plan: a word of its own
                 if distance(word, term, edits) <= edits:
                     close.append(term)
         return close[0] if len(close) == 1 else word
@@ -161,4 +163,26 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
             if not need:
                 hits.append((pos, tp))
                 break
+    chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text)
+    for tp, (pattern, alone) in _ALIASES.items():
+        if tp in known and tp not in {h for _, h in hits} and (alone or chain):
+            m = rx.search(pattern, text)
+            if m:
+                hits.append((m.start(), tp))
     return [tp for _, tp in sorted(hits)]
+
+
+# Touchpoints said the way owners say them, when the data has them: pattern, and whether it
+# counts on its own (True) or only in a chain of steps ("from product page to basket to
+# checkout"), where a bare "basket" or "checkout" can only be that step.
+_ALIASES = {
+    "product_view": (r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
+    "quote_request": (r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting) (?:us |me )?"
+                      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
+    "order_placed": (r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online )?order\b|"
+                     r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
+                     r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
+    "add_to_cart": (r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
+    "checkout_start": (r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
+    "website_visit": (r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
+}

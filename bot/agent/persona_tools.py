@@ -234,7 +234,9 @@ EDIT_CUES = (
      r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
 )
 SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
-                 r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? )*"
+                 r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
+                 # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
+                 r"[a-z]+, )*"
                  r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (

@@ -51,7 +51,9 @@ _COMMAND = re.compile(
     r"contact|discount)(?! me\b| us\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
-    r"newsletter|blog|caption|advert|ad|description|joke|speech))(?![\w-])")
+    r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
+    # entertainment, not analysis: "tell us a joke", "sing me something"
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing)(?![\w-])")
 
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
@@ -293,12 +295,15 @@ class OfflinePlanner:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
         word of its domain, or a KPI, stage, channel, customer group or customer it names.
         "Tell me a joke" and "what's the capital of France?" are not."""
-        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE
+        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC
 
-        entities = (slots.metrics, slots.stages, slots.channels, slots.filters, slots.customer_id,
-                    slots.persona, slots.sources, slots.touchpoints)
+        entities = (slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints)
         # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
+        if OFF_TOPIC.search(slots.norm) and not (slots.metrics or slots.stages or slots.customer_id or measure):
+            return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
+        # A town, channel or group alone is not a question about the data ("what's on in Galway
+        # tonight?"): it needs something asked about it, a cue or a word of the domain.
         return any(entities) or measure or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
 
     # -- helpers --------------------------------------------------------------------------

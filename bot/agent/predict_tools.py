@@ -194,8 +194,21 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return out
 
 
+# "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
+_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next |coming |following )?"
+                      r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
+                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b")
+_HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
+
+
 def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
+    m = _HORIZON.search(_text(slots))
+    if m:
+        n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        amount = 0.5 if n == "half a" else int(n) if n.isdigit() else _HORIZON_WORDS.get(n, 1)
+        days = round(amount * (365 if unit.startswith("y") else 30.4))
+        out["horizon_days"] = max(30, min(days, 1825))
     by = getattr(slots, "breakdown", None)
     if by in ("segment", "channel", "persona"):
         out["by"] = by
@@ -209,6 +222,9 @@ AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
+     # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
+     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
+     r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "

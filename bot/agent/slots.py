@@ -111,6 +111,9 @@ def normalise(text: str) -> str:
     for short, full in _SHORTHAND.items():  # what people type in chat
         t = re.sub(rf"\b{short}\b", full, t)
     t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
+    t = re.sub(r"(?<=\w) v\.? (?=\w)", " vs ", t)  # "this quarter v last quarter": the sports-page versus
+    # "consideration > decision > purchase": a chain of steps, written as arrows
+    t = re.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -132,6 +135,9 @@ def _metrics(t: str) -> tuple[list[str], str]:
     if P90.search(t):
         found = [(pos, P90_OF.get(code, code)) for pos, code in found]
     stages = parse_stages(t)
+    if rx.search(r"\bconver\w*", t) and len(stages) > 2 and rx.search(r"->|\bto\b.*\bto\b|\bthrough\b", t):
+        # "consideration -> decision -> purchase conversion": conversion along that funnel
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
     if rx.search(r"\bconver\w*", t) and len(stages) == 2:
         # "consideration to decision conversion": the step into the second stage.
         a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
@@ -304,6 +310,9 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
+            elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
+                # "where do the leads drop out?", "our vips": a group named as people, in the plural
+                pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
         if not people and len(value) <= 3 and value.isupper():

@@ -25,7 +25,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
      r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)|"
      r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,6}(?:between|from) (?:[\w']+ ){1,5}(?:and|to|until|till) "
-     r"(?:the |their |a )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
+     # "until someone's first purchase": whoever it is, their first one
+     r"(?:the |their |a |his |her |[a-z]+'s )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
     (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
      r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
@@ -73,7 +74,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"exit rates?|\bexits\b", "exit_rate"),
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
      r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)|"
-     r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into) "
+     r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into|with) "
      r"(?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
@@ -154,6 +155,12 @@ UNKNOWN_MEASURE = re.compile(
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
                              r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy)\b")
+# Things outside any shop's data: a question about them gets no tool, whatever town or group
+# it also names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI
+# ("did the rain hurt sales?") is still a KPI question.
+OFF_TOPIC = re.compile(r"\b(?:weather|raining|rain|snow\w*|temperature|jokes?|riddles?|wi-?fi|router|modem|"
+                       r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|"
+                       r"capital of|meaning of life|time is it|what day is it)\b")
 NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
