@@ -192,7 +192,7 @@ FUNNEL_CUES = (
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
      0.6),
     # "step by step conversion through all six journey stages"
-    (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages\b|"
+    (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages?\b|"
      r"\bstep[- ]by[- ]step conver\w*", 0.6),
     (r"\bconversion rate\b|\brate\b", -0.3),
     # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
@@ -261,6 +261,9 @@ KPI_CUES = (
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
      r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
+    # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
+    (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"
+     r"performing|getting on|faring|shaping up|been doing)\b", 0.3),
     # "how many parties did we book in september?", "how many jobs have we done": the trade's own
     # word for a sale, counted over a period
     (r"\bhow many (?:\w+ ){1,2}(?:did|have|do|has) we (?:book|booked|sell|sold|do|done|get|got|take|taken|serve|served|run|"

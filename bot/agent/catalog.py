@@ -35,7 +35,7 @@ DESCRIBE_CUES = (
      r"\b(?:files?|exports?|csvs?|uploads?|spreadsheets?) (?:\w+ )?(?:in|there|loaded|imported|uploaded|through) yet\b|"
      r"\bin yet\b|\b(?:date|time) range\b|"
      # "the earliest and latest date you've got", "have my till sales come through?"
-     r"\b(?:earliest|latest|oldest|newest|first|last) (?:and (?:the )?(?:earliest|latest|oldest|newest|first|last) )?"
+     r"\b(?:earliest|latest|oldest|newest|first|last|most recent) (?:and (?:the )?(?:earliest|latest|oldest|newest|first|last|most recent) )?"
      r"(?:date|day|record|entry)s? (?:you(?:'ve| have)? got|you have|you hold|in (?:the|your) data|(?:do )?you (?:have|hold))\b|"
      r"^(?:so |ok |and )?(?:ha(?:ve|s)|did) (?:my |our |the )?(?:[\w']+ ){0,8}(?:come through|came through|gone in|go in|"
      r"got in|synced|been (?:loaded|imported|synced|uploaded|pulled in))\b|"

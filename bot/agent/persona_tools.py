@@ -220,6 +220,8 @@ DRAFT_CUES = (
      r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
      r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
+     # "write me up a profile of each type": a card per kind of customer
+     r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
      r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b",
      0.9),
     (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
@@ -229,7 +231,8 @@ DRAFT_CUES = (
 EDIT_CUES = (
     (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+(?: one)?)\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
-     r"\bpain ?points? (?:about|on|for)\b|\bnarrow\b|\brefocus\b|"
+     # not "the pain points for each stage": the journey's, not a card's
+     r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
 )

@@ -29,6 +29,7 @@ from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
+from bot.agent.vocab import CHANNEL_SYNONYMS
 from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
@@ -62,6 +63,8 @@ _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
 _AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
+# A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
+_CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
 _DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
@@ -304,7 +307,8 @@ class OfflinePlanner:
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
         # A town, channel or group alone is not a question about the data ("what's on in Galway
         # tonight?"): it needs something asked about it, a cue or a word of the domain.
-        return any(entities) or measure or bool(words(slots.norm) & DOMAIN_NOUNS) or self._ranker.any_cue(slots)
+        nouns = words(slots.norm) & DOMAIN_NOUNS - _CHANNEL_WORDS
+        return any(entities) or measure or bool(nouns) or self._ranker.any_cue(slots)
 
     # -- helpers --------------------------------------------------------------------------
     def _ask_to_confirm(self, plan: Plan, line: str, alts: list[Alternative], key: str = "default") -> Answer:

@@ -225,6 +225,8 @@ AT_RISK_CUES = (
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
      r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
      r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
+     r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
+     r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
@@ -254,7 +256,8 @@ PROPENSITY_CUES = (
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
-     r"\bhot (?:leads|prospects)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
+     r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
+     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),

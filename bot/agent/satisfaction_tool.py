@@ -39,8 +39,10 @@ _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken 
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps", re.I)
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps|satisf", re.I)
+# "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
+                         r"\w+iest\b|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because", re.I)
 
 

@@ -210,7 +210,7 @@ def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
         w = re.escape(word)
         clear = word in UNAMBIGUOUS_CHANNELS or code in ("instagram", "facebook", "tiktok", "word_of_mouth")
         pattern = rf"\b{w}\b" if clear else \
-            rf"{CHANNEL_CONTEXT_BEFORE}{w}\b|\b{w}\s+(?:only|channel|{PEOPLE})\b"
+            rf"{CHANNEL_CONTEXT_BEFORE}{w}\b|\b{w}\s+(?:only|channel|orders|sales|revenue|{PEOPLE})\b"
         for m in rx.finditer(pattern, t):
             hits.append((m.start(), code))
     out: list[str] = []

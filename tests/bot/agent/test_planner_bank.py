@@ -5,9 +5,10 @@ is visible before it fails.
 tests/questions_heldout.yaml (the first held-back bank, tuning data since it was scored) is
 only checked here for shape and coverage, like tests/questions_fresh.yaml (written blind,
 scored once, then tuned on too), and tests/questions_blind2.yaml (the second blind bank,
-scored once and tuning data since). tests/questions_blind3.yaml is the held-back bank now:
-scored by `bench/planner.py --blind3` only, never in the test run. `tool: null` in any bank
-means the planner should pick no tool (plan.spec is None)."""
+scored once and tuning data since), and tests/questions_blind3.yaml (the third blind bank,
+scored once in phase F at 86.9% and tuning data since). tests/questions_blind4.yaml is the
+held-back bank now: scored by bench/planner.py only, never in the test run. `tool: null` in any
+bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ PARAPHRASES = Path(__file__).resolve().parents[2] / "questions_paraphrases.yaml"
 FRESH = Path(__file__).resolve().parents[2] / "questions_fresh.yaml"
 # The second blind bank, scored once (bench/planner.py --blind2): tuning data since.
 BLIND2 = Path(__file__).resolve().parents[2] / "questions_blind2.yaml"
-# The third blind bank, scored once (bench/planner.py --blind3), never in the test run.
+# The third blind bank, scored once (bench/planner.py --blind3) in phase F: tuning data since.
 BLIND3 = Path(__file__).resolve().parents[2] / "questions_blind3.yaml"
 # The fourth blind bank (written without reading the planner or the other banks' questions),
 # scored once by `bench/planner.py --blind4`: only its shape is checked here, never its score.
