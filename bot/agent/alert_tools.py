@@ -91,6 +91,9 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"|^(?:please |ok,? |now |just )?alert (?:us )?(?:if|when|whenever|as soon as)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as)|"
+                     r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
+                     r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
+                     r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
                      # "if instagram revenue drops by 25% i want to know": the condition first, then the ask

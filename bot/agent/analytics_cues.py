@@ -241,6 +241,9 @@ PATH_CUES = (
      r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),
+    # "the most common ways people reach the checkout"
+    (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
+     r"(?:get|reach|arrive|come|end up|find)\b", 0.6),
 )
 # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
 # is (bot/agent/digest_tool.py); with any of those ("...this month", "...overall", i.e. over all

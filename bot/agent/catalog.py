@@ -38,7 +38,7 @@ DESCRIBE_CUES = (
      r"\b(?:earliest|latest|oldest|newest|first|last|most recent) (?:and (?:the )?(?:earliest|latest|oldest|newest|first|last|most recent) )?"
      r"(?:date|day|record|entry)s? (?:you(?:'ve| have)? got|you have|you hold|in (?:the|your) data|(?:do )?you (?:have|hold))\b|"
      r"^(?:so |ok |and )?(?:ha(?:ve|s)|did) (?:my |our |the )?(?:[\w']+ ){0,8}(?:come through|came through|gone in|go in|"
-     r"got in|synced|been (?:loaded|imported|synced|uploaded|pulled in))\b|"
+     r"got in|synced|load(?:ed)?|upload(?:ed)?|import(?:ed)?|sync|been (?:loaded|imported|synced|uploaded|pulled in))\b|"
      # "is anything missing from the upload?", "gaps in the days": what the data lacks
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
      r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"

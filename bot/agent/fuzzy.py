@@ -165,8 +165,9 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text)
     for tp, (pattern, alone) in _ALIASES.items():
-        if tp in known and tp not in {h for _, h in hits} and (alone or chain):
-            m = rx.search(pattern, text)
+        if tp in known and tp not in {h for _, h in hits}:
+            # a bare "checkout" is that step only in a chain (else the decision stage, as ever)
+            m = rx.search(pattern, text) if alone or chain else None
             if m:
                 hits.append((m.start(), tp))
     return [tp for _, tp in sorted(hits)]
@@ -184,5 +185,6 @@ _ALIASES = {
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
     "add_to_cart": (r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     "checkout_start": (r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
+    "ad_click": (r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
     "website_visit": (r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
 }

@@ -48,6 +48,9 @@ _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that an
 _COMMAND = re.compile(
     r"^(?:please |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
+    # "email open then website visit...": a channel's step or numbers, not an order to write
+    r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
+    r"revenue|sales|conversion|traffic|list|channel|then|->)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
     r"contact|discount)(?! me\b| us\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
@@ -307,7 +310,12 @@ class OfflinePlanner:
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
         # A town, channel or group alone is not a question about the data ("what's on in Galway
         # tonight?"): it needs something asked about it, a cue or a word of the domain.
+        known = self._known()
+        # the data's own groups and places alone ("the loyalty lot", "knowle") name, not ask
+        values = words(" ".join(v.replace("_", " ") for v in (*known.segments, *known.cities, *known.regions)))
         nouns = words(slots.norm) & DOMAIN_NOUNS - _CHANNEL_WORDS
+        if len(slots.norm.split()) <= 4:  # alone, not "anyone talking about the loyalty scheme?"
+            nouns -= values
         return any(entities) or measure or bool(nouns) or self._ranker.any_cue(slots)
 
     # -- helpers --------------------------------------------------------------------------

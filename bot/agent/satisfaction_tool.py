@@ -29,7 +29,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(r"review|rating|rate us|rated|stars?\b|score|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
+_SATISFACTION = re.compile(r"review|rating|rates? us|rated|stars?\b|score|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
                            r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
