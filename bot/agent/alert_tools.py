@@ -88,7 +88,10 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
-                     r"|^(?:please |ok,? |now |just )?alert (?:us )?(?:if|when|whenever|as soon as)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
+                     # "if tiktok sign ups spike, let me know": the condition first
+                     r"^(?:if|when|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
+                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as)|"
                      r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"

@@ -115,7 +115,8 @@ def boost_funnel(slots: Any) -> float:
     stages = len(getattr(slots, "stages", []) or [])
     # "from product view to checkout start to order placed", "consideration -> decision ->
     # purchase": a chain of the data's own steps or stages
-    chain = re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b", text_of(slots))
+    chain = re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b|\bto\b.*\bto\b",
+                      text_of(slots))
     if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
         return 0.9
     two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2

@@ -225,15 +225,30 @@ def _by_stage(text: str) -> bool:
         r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
 
 
-# "if 45 days without an order means they've gone", "churn at 60 days": the churn window.
-_CHURN_WINDOW = re.compile(r"\b(\d{1,3}) ?days? (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
+# "if 45 days without an order means they've gone", "churn at 60 days", "members who haven't
+# paid in 60 days count as gone", "a two month cut off": the churn window.
+_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
+_CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
                            r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
-                           r"\bchurn\w* (?:window|cut-?off|threshold)? ?(?:of|at|after|=|is)? ?(\d{1,3}) ?days?\b|"
-                           r"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) (\d{1,3}) ?days?\b|"
-                           # "members who haven't paid in 60 days count as gone"
+                           rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
+                           rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
+                           rf"\b{_SPAN} (?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
-                           r"(?:the (?:last|past) |over )?(\d{1,3}) ?days?\b")
+                           rf"(?:the (?:last|past) |over )?{_SPAN}\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def churn_window_days(text: str) -> int | None:
+    """The churn window a question sets, in days (7 to 730), or None."""
+    from bot.agent.vocab import NUMBER_WORDS
+
+    m = _CHURN_WINDOW.search(text)
+    span = re.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
+    if span is None:
+        return None
+    n = int(span.group(1)) if span.group(1).isdigit() else NUMBER_WORDS.get(span.group(1), 0)
+    return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
 
 
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -241,9 +256,9 @@ def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
-    window = _CHURN_WINDOW.search(text_of(slots))
+    window = churn_window_days(text_of(slots))
     if window and "churn_rate" in metrics:
-        args["churn_window_days"] = max(7, min(int(next(g for g in window.groups() if g)), 730))
+        args["churn_window_days"] = window
     return args
 
 

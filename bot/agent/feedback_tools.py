@@ -291,6 +291,8 @@ THEME_CUES = (
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    # "what's got people riled up?", "anyone up in arms?": what the feeling is about
+    (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b", 0.8),
     # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
     (r"\b(?:banging|going|harping|rabbiting|droning|keep|keeps) on about\b(?! (?:the |our |their |a |an )?(?!in\b|at\b|lately\b|"
      r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"

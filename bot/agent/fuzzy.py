@@ -164,7 +164,7 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 hits.append((pos, tp))
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text)
-    for tp, (pattern, alone) in _ALIASES.items():
+    for tp, pattern, alone in _ALIASES:
         if tp in known and tp not in {h for _, h in hits}:
             # a bare "checkout" is that step only in a chain (else the decision stage, as ever)
             m = rx.search(pattern, text) if alone or chain else None
@@ -176,15 +176,16 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
 # Touchpoints said the way owners say them, when the data has them: pattern, and whether it
 # counts on its own (True) or only in a chain of steps ("from product page to basket to
 # checkout"), where a bare "basket" or "checkout" can only be that step.
-_ALIASES = {
-    "product_view": (r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
-    "quote_request": (r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting) (?:us |me )?"
+_ALIASES = [
+    ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
+    ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting) (?:us |me )?"
                       r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
-    "order_placed": (r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online )?order\b|"
+    ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
-    "add_to_cart": (r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
-    "checkout_start": (r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
-    "ad_click": (r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
-    "website_visit": (r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
-}
+    ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
+    ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
+    ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
+    ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
+]

@@ -239,7 +239,8 @@ NEGATIVE = re.compile(
     r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
-    r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off)\b")
+    r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
+    r"up in arms)\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
