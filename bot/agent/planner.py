@@ -303,7 +303,10 @@ class OfflinePlanner:
         "Tell me a joke" and "what's the capital of France?" are not."""
         from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC
 
-        entities = (slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints)
+        entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
+        if slots.period or rx.search(r"^(?:so |and |ok,? )?how (?:much|many)\b", slots.norm):
+            # "how much did the vips in clifton spend last month?": a group over a period is asked about
+            entities += [slots.channels, slots.filters]
         # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if OFF_TOPIC.search(slots.norm) and not (slots.metrics or slots.stages or slots.customer_id or measure):

@@ -111,7 +111,7 @@ def normalise(text: str) -> str:
     for short, full in _SHORTHAND.items():  # what people type in chat
         t = re.sub(rf"\b{short}\b", full, t)
     t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
-    t = re.sub(r"(?<=\w) v\.? (?=\w)", " vs ", t)  # "this quarter v last quarter": the sports-page versus
+    t = re.sub(r"(?:(?<=\w) |^)v\.? (?=\w)", lambda m: " vs " if m.start() else "vs ", t)  # "this quarter v last quarter": the sports-page versus
     # "consideration > decision > purchase": a chain of steps, written as arrows
     t = re.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
     return re.sub(r"\s+", " ", t).strip()
