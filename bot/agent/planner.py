@@ -68,6 +68,7 @@ _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|
 _AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
+_SHOWCASE = ("kpis", "dropoffs", "feedback_themes")  # the kinds of question suggestions() offers
 _DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
@@ -94,6 +95,11 @@ class OfflinePlanner:
 
     # -- public ---------------------------------------------------------------------------
     def suggestions(self) -> list[str]:
+        """Three example questions of different kinds (numbers, the journey, what customers say),
+        so "try one of these" shows the range of what can be asked, not three alert questions."""
+        picks = [self.by_name[n].examples[0] for n in _SHOWCASE if n in self.by_name and self.by_name[n].examples]
+        if len(picks) == len(_SHOWCASE):
+            return picks
         picks = []
         for t in self.tools:
             if t.examples and len(picks) < 3 and t.name != "describe_data" and not t.changes_state:

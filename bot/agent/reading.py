@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.agent.slots import Slots
+from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
 
 # The planner (bot/agent/planner.py) calls these with itself and its Plan; they are typed Any
@@ -287,18 +288,26 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
     return questions.get(tool) or (spec.examples[0] if spec.examples else tool.replace("_", " "))
 
 
+_OUTSIDE = ("{}: it does not look like a question about your customers or your shop's "
+            "data, and I answer from your data only. What I can do: your numbers and how they moved (sales, "
+            "conversion, satisfaction, churn), the customer journey (funnels, drop-offs, paths, the journey map), "
+            "what customers say, who is at risk and what to expect, alerts and personas. Try one of these:")
+
+
 def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> Answer:
     """No tool fits: say so plainly, and offer what might be meant."""
     slots = plan.slots
+    off_topic = not planner._about_the_business(slots)
+    if off_topic and OFF_TOPIC.search(slots.norm):
+        # "how do i reset the wifi router?": outside the data, whatever the verb
+        return Answer(_OUTSIDE.format("I can't help with that"), "offline", suggestions=planner.suggestions())
     if _DESTRUCTIVE.search(slots.norm):
         text = ("I only delete, change or forget something when the request names it, and I ask "
                 "before doing it. Which one do you mean? For example “delete the revenue alert” or "
                 "“list the alert rules” to see their names.")
         return Answer(text, "offline", suggestions=["list the alert rules", "show personas"])
-    if not planner._about_the_business(slots):
-        text = ("I'm not sure how to help with that: it does not look like a question about your customers "
-                "or your shop's data, and I answer from your data only. Try one of these:")
-        return Answer(text, "offline", suggestions=planner.suggestions())
+    if off_topic:  # gibberish or something else: less sure it is outside, so said less flatly
+        return Answer(_OUTSIDE.format("I'm not sure how to help with that"), "offline", suggestions=planner.suggestions())
     alts = []
     for cand in plan.candidates[:MAX_ALTERNATIVES]:
         spec = planner.by_name.get(cand.tool)
