@@ -44,7 +44,9 @@ DESCRIBE_CUES = (
      r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"
      # "a rundown of the touchpoints and stages you know about": what the data holds
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we) (?:know (?:about|of)|have (?:got )?"
-     r"(?:on file|loaded|in the data)|can see)\b", 0.9),
+     r"(?:on file|loaded|in the data)|can see)\b|"
+     r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
+     r"know)\b", 0.9),
     (r"\bhow many (?:support |customer |help ?desk )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
      r"reviews|people) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",

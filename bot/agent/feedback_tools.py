@@ -291,6 +291,9 @@ THEME_CUES = (
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    # "any patterns in the reviews?": what recurs in what people wrote
+    (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
+     r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
     # "what's got people riled up?", "anyone up in arms?": what the feeling is about
     (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b", 0.8),
     # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
