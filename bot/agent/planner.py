@@ -319,7 +319,8 @@ class OfflinePlanner:
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
         # A town, channel or group alone is not a question about the data ("what's on in Galway
         # tonight?"): it needs something asked about it, a cue or a word of the domain.
-        known = self._known()
+        # what read() found in the data (no second query per question)
+        known = self._known_cache[1] if self._known_cache else Known()
         # the data's own groups and places alone ("the loyalty lot", "knowle") name, not ask
         values = words(" ".join(v.replace("_", " ") for v in (*known.segments, *known.cities, *known.regions)))
         nouns = words(slots.norm) & DOMAIN_NOUNS - _CHANNEL_WORDS
