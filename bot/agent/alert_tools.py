@@ -87,7 +87,7 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
-_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as)" + _PAST +
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST +
                      r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:if|when|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"

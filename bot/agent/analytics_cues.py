@@ -28,7 +28,10 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
                         r"\bover the (?:weeks|months)\b|"
                         # "how's resolution time been moving lately?": the movement is the question
-                        r"\bbeen (?:moving|tracking|trending|shifting|changing|developing|behaving|going up and down)\b")
+                        r"\bbeen (?:moving|tracking|trending|shifting|changing|developing|behaving|going up and down)\b|"
+                        # "has nps moved much lately?": how it went, not against a named period
+                        r"\b(?:has|have|did)\b.{0,30}\b(?:moved|move|shifted|shift|changed|change|budged|budge) "
+                        r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
 _COMPARE_CUE = re.compile(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"

@@ -182,7 +182,8 @@ MAP_CUES = (
      r"(?:red|amber|green|grey|bad|weak|struggling)\b", 0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
-    (r"\bjourney\b.{0,60}\bpain ?points?\b|\b(?:\w+ )?journey look(?:s)? like\b", 0.6),
+    (r"\bjourney\b.{0,60}\bpain ?points?\b|\b(?:\w+ )?journey look(?:s)? like\b|"
+     r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),
 )
