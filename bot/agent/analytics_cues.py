@@ -29,6 +29,7 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"\bover the (?:weeks|months)\b|"
                         # "how's resolution time been moving lately?": the movement is the question
                         r"\bbeen (?:moving|tracking|trending|shifting|changing|developing|behaving|going up and down)\b|"
+                        r"\b(?:heading|going|moving|trending) (?:the (?:right|wrong) way|in the (?:right|wrong) direction)\b|"
                         # "has nps moved much lately?": how it went, not against a named period
                         r"\b(?:has|have|did)\b.{0,30}\b(?:moved|move|shifted|shift|changed|change|budged|budge) "
                         r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
@@ -245,6 +246,9 @@ PATH_CUES = (
      r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),
+    # "how do the non-buyers move through the stages?": the routes they take, not how many get through
+    (r"\bhow (?:do |does |did )?(?:[\w'-]+ ){1,4}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
+     r"progresses|flow|flows) through\b", 0.7),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

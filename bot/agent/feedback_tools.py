@@ -291,6 +291,8 @@ THEME_CUES = (
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
+    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b", 0.8),
     # "any patterns in the reviews?": what recurs in what people wrote
     (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
      r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),

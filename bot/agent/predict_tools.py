@@ -251,7 +251,8 @@ FORECAST_CUES = (
      r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
 )
 PROPENSITY_CUES = (
-    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|"
+    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
+     r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"

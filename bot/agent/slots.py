@@ -313,6 +313,8 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
                 # "where do the leads drop out?", "our vips": a group named as people, in the plural
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
+                # "a typical vip", "the average lead": one of the group
+                pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
         if not people and len(value) <= 3 and value.isupper():
