@@ -163,7 +163,8 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
             if not need:
                 hits.append((pos, tp))
                 break
-    chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text)
+    chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
+        hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
     for tp, pattern, alone in _ALIASES:
         if tp in known and tp not in {h for _, h in hits}:
             # a bare "checkout" is that step only in a chain (else the decision stage, as ever)
