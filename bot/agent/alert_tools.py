@@ -90,7 +90,7 @@ _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|g
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST +
                      r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
-                     r"^(?:if|when|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
+                     r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as)|"
@@ -101,7 +101,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
                      # "if instagram revenue drops by 25% i want to know": the condition first, then the ask
-                     r"^(?:if|when|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
+                     r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
                      r"(?:to )?(?:know|hear|be told|hear about it)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to (?:know|hear|be told) (?:if|when|whenever|as soon as)" + _PAST +
                      r")\b", re.I)
