@@ -70,9 +70,11 @@ class Ctx:
     @property
     def store(self):  # -> JourneyStore
         if self._store is None:
-            self._store = self.config.open_store()
+            # Held from the open on: the schema check's connection keeps the file open for the
+            # command, which then reads it without opening it again.
+            self._store = self.config.open_store(hold=self.hold_store)
             if self.hold_store:
-                self._holding.enter_context(self._store.held())
+                self._holding.callback(self._store.release)
         return self._store
 
     def close(self) -> None:

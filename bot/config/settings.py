@@ -162,7 +162,8 @@ class Config(Section):
         token = self.env.get(spec.token_env or "") if spec.token_env else None
         return {"token": token} if token else {}
 
-    def open_store(self):  # -> JourneyStore
+    def open_store(self, hold: bool = False):  # -> JourneyStore
+        """The journey store; `hold`: held open until its release() (JourneyStore.held)."""
         from tools.data.store import JourneyStore
 
         return JourneyStore(
@@ -171,6 +172,7 @@ class Config(Section):
             profile_source=f"config {self.source}" if self.source else "config",
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
+            hold=hold,
         )
 
 
