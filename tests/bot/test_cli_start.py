@@ -40,11 +40,13 @@ def test_help_lists_every_command_without_importing_them(tmp_path):
     assert CliRunner().invoke(main, ["--help"]).output.strip() == text.strip()
 
 
+# Models of config sections a file without them never needs (bot/config/base.py section_adapter).
+SECTION_MODELS = ("tools.data.mapping", "tools.sources.spec", "tools.alerts.rules")
 # What a short reading command must not load: pandas (and numpy under it) costs about a second
 # on a loaded machine, the rest far more; none of it is needed to print a few counts
 # (docs/BENCHMARKS.md, issue 22, "Command start without pandas").
 HEAVY = ("pandas", "numpy", "sklearn", "scipy", "langchain", "langchain_core", "langgraph", "chromadb",
-         "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai")
+         "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai", *SECTION_MODELS)
 
 _RUN_AND_LIST = (
     "import sys\n"
@@ -53,7 +55,7 @@ _RUN_AND_LIST = (
     "    main(sys.argv[1:], prog_name='journeybot', standalone_mode=False)\n"
     "finally:\n"
     "    sys.stdout.flush()\n"
-    "    print('LOADED', sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+    "    print('LOADED', sorted(sys.modules), file=sys.stderr)\n"
 )
 
 
@@ -70,10 +72,12 @@ def _olist_home(tmp_path):
 
 
 def _light_run(env: dict[str, str], *args: str) -> tuple[str, set[str]]:
+    """The command's output and the packages it loaded (and, by full name, the section models)."""
     done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, *args], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
-    return done.stdout, set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
+    modules = set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
+    return done.stdout, {m.split(".")[0] for m in modules} | (modules & set(SECTION_MODELS))
 
 
 def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_path):
@@ -141,3 +145,36 @@ def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_
 
 def _br(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+def test_sections_the_file_has_are_still_checked_when_it_is_read(tmp_path):
+    """[mappings], [[sources]] and [[alerts.rules]] are validated with their models only when
+    the file has them: still at start, every mistake named where it is."""
+    from typing import get_args
+
+    from bot.config import running
+    from tools.alerts import rules
+
+    assert get_args(running.Severity) == get_args(rules.Severity)
+    bad = tmp_path / "journeybot.toml"
+    bad.write_text('[mappings.orders]\ntable = "orders"\nbogus = 1\n\n'
+                   '[[sources]]\nname = "a"\nkind = "folder"\n\n'
+                   '[alerts]\nescalate = ["urgent"]\n[[alerts.rules]]\nid = "x"\nmetric = "orders"\n')
+    env = {**os.environ, "JOURNEYBOT_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(bad), "describe"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    problems = [line.strip() for line in done.stderr.splitlines() if line.strip().startswith("- ")]
+    assert [p.split(":")[0] for p in problems] == ["- mappings.orders.bogus", "- sources.0.kind",
+                                                   "- alerts.escalate.0", "- alerts.rules.0"], done.stderr
+
+    good = tmp_path / "good.toml"
+    good.write_text('[mappings.orders]\ntable = "orders"\ncolumns = { order_id = "id", customer_id = "who", '
+                    'ts = "when" }\n\n[[sources]]\nname = "drop"\nkind = "inbox"\npath = "inbox"\n')
+    from bot.config import load_config
+    from tools.data.mapping import Mapping
+    from tools.sources.spec import SourceSpec
+
+    cfg = load_config(good, env={"JOURNEYBOT_HOME": str(tmp_path / "home")})
+    assert isinstance(cfg.mappings["orders"], Mapping) and cfg.mappings["orders"].columns["ts"] == "when"
+    assert [type(s) for s in cfg.sources] == [SourceSpec] and cfg.sources[0].name == "drop"
