@@ -40,8 +40,9 @@ def test_help_lists_every_command_without_importing_them(tmp_path):
     assert CliRunner().invoke(main, ["--help"]).output.strip() == text.strip()
 
 
-# Models of config sections a file without them never needs (bot/config/base.py section_adapter).
-SECTION_MODELS = ("tools.data.mapping", "tools.sources.spec", "tools.alerts.rules")
+# Models of config sections a file without them never needs (bot/config/base.py section_adapter;
+# the predictive settings are built at load only for a file with [predict]).
+SECTION_MODELS = ("tools.data.mapping", "tools.sources.spec", "tools.alerts.rules", "tools.predict.settings")
 # What a short reading command must not load: pandas (and numpy under it) costs about a second
 # on a loaded machine, the rest far more; none of it is needed to print a few counts
 # (docs/BENCHMARKS.md, issue 22, "Command start without pandas").
@@ -160,6 +161,8 @@ def test_sections_the_file_has_are_still_checked_when_it_is_read(tmp_path):
     bad.write_text('[mappings.orders]\ntable = "orders"\nbogus = 1\n\n'
                    '[[sources]]\nname = "a"\nkind = "folder"\n\n'
                    '[alerts]\nescalate = ["urgent"]\n[[alerts.rules]]\nid = "x"\nmetric = "orders"\n')
+    predict = tmp_path / "predict.toml"
+    predict.write_text("[predict]\nhigh_risk = 0.2\nmedium_risk = 0.5\n")
     env = {**os.environ, "JOURNEYBOT_HOME": str(tmp_path / "home")}
     done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(bad), "describe"], env=env,
                           capture_output=True, text=True)
@@ -167,6 +170,9 @@ def test_sections_the_file_has_are_still_checked_when_it_is_read(tmp_path):
     problems = [line.strip() for line in done.stderr.splitlines() if line.strip().startswith("- ")]
     assert [p.split(":")[0] for p in problems] == ["- mappings.orders.bogus", "- sources.0.kind",
                                                    "- alerts.escalate.0", "- alerts.rules.0"], done.stderr
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(predict), "describe"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "predict: risk thresholds must satisfy" in done.stderr, done.stderr
 
     good = tmp_path / "good.toml"
     good.write_text('[mappings.orders]\ntable = "orders"\ncolumns = { order_id = "id", customer_id = "who", '
