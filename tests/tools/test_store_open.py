@@ -12,7 +12,8 @@ import duckdb
 
 from tools.analytics.describe import describe_data
 from tools.data import store as store_module
-from tools.data.store import SCHEMA_VERSION, JourneyStore
+from tools.data.schema_version import SCHEMA_VERSION
+from tools.data.store import JourneyStore
 
 _WRITE = re.compile(r"^\s*(INSERT|CREATE|ALTER|UPDATE|DELETE|DROP)\b", re.I)
 

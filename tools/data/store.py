@@ -29,23 +29,13 @@ import duckdb
 from tools.core.environment import environment_problem
 from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
-from tools.data import erased, first_touch, profile_store, session_table, spans
-from tools.data.schema import TABLES, create_table_sql
+from tools.data import erased, first_touch, profile_store, schema_version, session_table, spans
+from tools.data.schema import TABLES
 
 if TYPE_CHECKING:  # pandas loads with the first query() (DuckDB's .df()), not with the store:
     import pandas as pd  # short commands read tuples and never need it (tests/bot/test_cli_start.py)
 
-# 2: orders keep their raw status (status_raw) and 'refunded' became 'returned'.
-SCHEMA_VERSION = 2
 DATA_VERSION_KEY = "data_version"
-
-_META_SQL = [
-    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
-    """CREATE TABLE IF NOT EXISTS ingest_log (
-        loaded_at TIMESTAMPTZ, "table" VARCHAR, file VARCHAR, mapping VARCHAR, file_bytes BIGINT,
-        rows_read BIGINT, inserted BIGINT, updated BIGINT, unchanged BIGINT, skipped BIGINT,
-        seconds DOUBLE)""",
-]
 
 
 @dataclass(frozen=True)
@@ -282,16 +272,8 @@ class JourneyStore:
     def _init_schema(self, con: duckdb.DuckDBPyConnection) -> None:
         # A store of this version is only read here: a reading command writes nothing to the
         # file (and skips the write's cost), and opening never waits on a writer's lock for it.
-        if not _schema_current(con):
-            for sql in _META_SQL:
-                con.execute(sql)
-            for t in TABLES.values():
-                con.execute(create_table_sql(t))
-            _migrate(con)
-            con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [str(SCHEMA_VERSION)],
-            )
+        if not schema_version.is_current(con):
+            schema_version.bring_up_to_date(con)
         try:
             self._set_profile(profile_store.apply(con, self._overrides, self._profile_source)
                               if self._overrides else profile_store.load(con))
@@ -476,39 +458,6 @@ def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
         "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)", [DATA_VERSION_KEY])
-
-
-def _columns(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """(table, column) of every table of the store (duckdb_columns(): the information_schema
-    view over it costs several times more)."""
-    return {(t, c) for t, c in con.execute(
-        "SELECT table_name, column_name FROM duckdb_columns() "
-        "WHERE schema_name = current_schema() AND database_name = current_database()").fetchall()}
-
-
-def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the store has every table and column of this version and says so in meta."""
-    need = {("meta", "key"), ("meta", "value"), ("ingest_log", "loaded_at")}
-    need |= {(t.name, c.name) for t in TABLES.values() for c in t.columns}
-    if not need <= _columns(con):
-        return False
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return row is not None and row[0] == str(SCHEMA_VERSION)
-
-
-def _migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a store made by an older version up to the current tables: columns added since
-    (orders.currency, orders.status_raw) are added, empty, and orders marked 'refunded' are
-    'returned' now."""
-    have = _columns(con)
-    for t in TABLES.values():
-        for c in t.columns:
-            if (t.name, c.name) not in have:
-                con.execute(f'ALTER TABLE "{t.name}" ADD COLUMN "{c.name}" {c.sql_type}')
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row and int(row[0]) < 2:
-        con.execute("UPDATE orders SET status_raw = status WHERE status_raw IS NULL AND status IS NOT NULL")
-        con.execute("UPDATE orders SET status = 'returned' WHERE status = 'refunded'")
 
 
 def _check_table(name: str) -> None:
