@@ -6,6 +6,8 @@ machine slows every column alike: compare ratios within one run.
 a process that has already imported everything and opened the store; the bare process's query
 is timed the same way. "start s" is what is left: whole command - work - (bare - its query),
 i.e. imports, config, opening the store and printing, the cost issue 22 aims to keep <= 0.4 s.
+"cpu s" is the whole process's user + system time (all its threads): less swayed than wall
+time by the other processes of a loaded machine, though DuckDB's threads count in it.
 
     .venv/bin/python bench/cli_start.py --home bench/out/home1m [--before /work/main] [--runs 5]
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,10 +48,20 @@ WORK_RUN = ("import time; from bot.config import load_config; cfg = load_config(
             "with store.held():\n    t = time.perf_counter(); call(); print(time.perf_counter() - t)")
 
 
-def timed(args: list[str], env: dict[str, str], cwd: Path | None = None) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+CPU: dict[tuple[str, str], list[float]] = {}
+
+
+def timed(args: list[str], env: dict[str, str], cwd: Path | None = None, key: tuple[str, str] | None = None) -> float:
+    start, cpu = time.perf_counter(), _children_cpu()
     # cwd: `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH.
     subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
+    if key is not None:
+        CPU.setdefault(key, []).append(_children_cpu() - cpu)
     return time.perf_counter() - start
 
 
@@ -71,23 +84,25 @@ def main() -> None:
     works: dict[tuple[str, str], list[float]] = {}
     db = str(a.home / "journey.duckdb")
     for _ in range(a.runs):
-        times.setdefault(("bare duckdb", "-"), []).append(timed([sys.executable, "-c", BARE, db], base))
+        times.setdefault(("bare duckdb", "-"), []).append(timed([sys.executable, "-c", BARE, db], base,
+                                                                key=("bare duckdb", "-")))
         works.setdefault(("bare duckdb", "-"), []).append(work(BARE_QUERY, base, args=[db]))
         for label, root in roots.items():
             env = {**base, "PYTHONPATH": str(root)}
             for cmd in COMMANDS:
                 name = " ".join(cmd)
-                times.setdefault((name, label), []).append(timed([sys.executable, "-m", "bot.cli", *cmd], env, root))
+                times.setdefault((name, label), []).append(timed([sys.executable, "-m", "bot.cli", *cmd], env, root,
+                                                                 key=(name, label)))
                 works.setdefault((name, label), []).append(
                     work(WORK_RUN.format(setup=WORK[name]), env, root) if name in WORK else 0.0)
     med = {k: statistics.median(v) for k, v in times.items()}
     wmed = {k: statistics.median(v) for k, v in works.items()}
     bare, bare_query = med[("bare duckdb", "-")], wmed[("bare duckdb", "-")]
     rows = [{"command": name, "code": label, "median s": round(med[k], 2), "vs bare": f"{med[k] / bare:.1f}x",
-             "work s": round(wmed[k], 2),
+             "cpu s": round(statistics.median(CPU[k]), 2), "work s": round(wmed[k], 2),
              "start s": "-" if label == "-" else round(med[k] - wmed[k] - (bare - bare_query), 2)}
             for k in times for name, label in [k]]
-    print(table(rows, ["command", "code", "median s", "vs bare", "work s", "start s"]))
+    print(table(rows, ["command", "code", "median s", "vs bare", "cpu s", "work s", "start s"]))
 
 
 if __name__ == "__main__":

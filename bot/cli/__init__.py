@@ -10,11 +10,17 @@ uses (docs/BENCHMARKS.md, "Command start time").
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import click
 
 from bot.cli.args import DETAILS_FLAG, JourneyGroup
+
+# When pydantic builds its first model it looks for plugins in the metadata of every installed
+# package (10-40 ms of each command's start with the packages journeybot depends on); journeybot
+# uses none. A value set by the user wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class LazyGroup(JourneyGroup):

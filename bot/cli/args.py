@@ -8,17 +8,22 @@ line too, pointing at the command's --help for examples.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import BaseModel, ValidationError
 
 from bot.cli.common import EXIT_USAGE, CommandError, usage_message
-from tools.analytics.periods import Period
 from tools.core.errors import ToolInputError
+
+if TYPE_CHECKING:  # pydantic loads with the first command that reads a period or builds a
+    from pydantic import BaseModel  # params model, not for `journeybot --help`
+
+    from tools.analytics.periods import Period
 
 
 def parse_period(value: str, option: str = "--period") -> Period:
+    from tools.analytics.periods import Period
+
     try:
         return Period.parse(value)
     except ToolInputError as exc:
@@ -37,6 +42,8 @@ def parse_day(value: str | None, option: str = "--date") -> dt.date | None:
 
 def build(model: type[BaseModel], **values: Any) -> Any:
     """The params model from options that were given (None means: the model's default)."""
+    from pydantic import ValidationError
+
     try:
         return model(**{k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from pydantic import ValidationError
 from rich.console import Console
 
 from tools.core.environment import environment_cause, environment_problem
@@ -70,9 +69,11 @@ class Ctx:
     @property
     def store(self):  # -> JourneyStore
         if self._store is None:
-            self._store = self.config.open_store()
+            # Held from the open on: the schema check's connection keeps the file open for the
+            # command, which then reads it without opening it again.
+            self._store = self.config.open_store(hold=self.hold_store)
             if self.hold_store:
-                self._holding.enter_context(self._store.held())
+                self._holding.callback(self._store.release)
         return self._store
 
     def close(self) -> None:
@@ -95,9 +96,9 @@ def friendly_errors(fn: F) -> F:
             raise CommandError(str(exc), EXIT_INPUT) from None
         except JourneyError as exc:
             raise CommandError(str(exc), EXIT_INPUT) from None
-        except ValidationError as exc:  # options that build a params model the wrong way
-            raise CommandError(usage_message(exc), EXIT_USAGE) from None
         except Exception as exc:
+            if _is_validation_error(exc):  # options that build a params model the wrong way
+                raise CommandError(usage_message(exc), EXIT_USAGE) from None
             if _is_config_error(exc):
                 raise CommandError(str(exc), EXIT_INPUT) from None
             # A full disk, a read-only folder or a missing permission anywhere below (DuckDB,
@@ -114,6 +115,13 @@ def friendly_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _is_validation_error(exc: Exception) -> bool:
+    # Only pydantic raises its ValidationError: looked up once it is loaded, so that a command
+    # that never builds a model (`--help`) does not import pydantic to catch it.
+    core = sys.modules.get("pydantic_core")
+    return core is not None and isinstance(exc, core.ValidationError)
+
+
 def _is_config_error(exc: Exception) -> bool:
     # Only a loaded config raises ConfigError: looked up where it was defined, so that no
     # command loads the config just to catch its error.
@@ -121,7 +129,7 @@ def _is_config_error(exc: Exception) -> bool:
     return loading is not None and isinstance(exc, loading.ConfigError)
 
 
-def usage_message(exc: ValidationError) -> str:
+def usage_message(exc: Any) -> str:  # a pydantic ValidationError
     """One line per model: which option, what was given and what is allowed."""
     parts = []
     for err in exc.errors()[:3]:

@@ -3,10 +3,11 @@ checked the same way wherever they appear (clock times, time zones)."""
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter
 
 from tools.core.profile import check_timezone
 
@@ -36,3 +37,22 @@ def check_clock(v: str) -> str:
 Clock = Annotated[str, AfterValidator(check_clock)]
 OptionalClock = Annotated[str | None, AfterValidator(lambda v: check_clock(v) if v else None)]
 Zone = Annotated[str, AfterValidator(check_timezone)]
+
+
+@functools.cache
+def section_adapter(kind: str) -> TypeAdapter[Any]:
+    """The validator of a section most config files leave out, built the first time a file has
+    one: importing and building the mapping, source and alert-rule models cost about a fifth of
+    a simple command's start (docs/BENCHMARKS.md, issue 22). Errors keep their full location
+    (mappings.orders.columns, sources.0.url) as if the section were typed with the model."""
+    if kind == "mappings":
+        from tools.data.mapping import Mapping
+
+        return TypeAdapter(dict[str, Mapping])
+    if kind == "sources":
+        from tools.sources.spec import SourceSpec
+
+        return TypeAdapter(list[SourceSpec])
+    from tools.alerts.rules import AlertRule
+
+    return TypeAdapter(list[AlertRule])

@@ -58,7 +58,11 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         raise ConfigError(_problem_text(file, problems))
     # Sections whose settings are checked as a whole when they are built (a touchpoint named
     # twice, risk thresholds out of order): built once here, so a mistake is named at start.
+    # Only those the file has: the defaults are right by construction, and the predictive
+    # settings would load tools.predict for every command.
     for section, build in (("touchpoints", cfg.touchpoint_map), ("predict", cfg.predict.settings)):
+        if section not in data:
+            continue
         try:
             build()
         except ValueError as exc:

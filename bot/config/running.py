@@ -3,12 +3,18 @@ where operational state lives, the service (health, logs) and Slack."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator
 
-from bot.config.base import Clock, OptionalClock, Section, Zone
-from tools.alerts.rules import AlertRule, Severity
+from bot.config.base import Clock, OptionalClock, Section, Zone, section_adapter
+
+if TYPE_CHECKING:
+    from tools.alerts.rules import AlertRule
+
+# tools.alerts.rules.Severity, spelt here so that the config does not import the rule models
+# for files without [[alerts.rules]] (bot.config.settings.section_adapter; a test checks both agree).
+Severity = Literal["low", "medium", "high"]
 
 
 class DigestScheduleConfig(Section):
@@ -48,7 +54,7 @@ class AlertsConfig(Section):
     escalation_channel: str | None = Field(default=None, description="second channel for escalations")
     escalation_mention: str | None = Field(
         default=None, description="who to mention on escalation: <!subteam^S0123>, <@U0123> or <!here>")
-    rules: list[AlertRule] = Field(default_factory=list, description="[[alerts.rules]] entries")
+    rules: list[Any] = Field(default_factory=list, description="[[alerts.rules]] entries (AlertRule)")
     starter_rules: bool = Field(default=True, description="also use the built-in starter rules "
                                 "(tools/alerts/rules.py STARTER_RULES) not replaced by a rule of the same id")
 
@@ -65,7 +71,10 @@ class AlertsConfig(Section):
 
     @field_validator("rules")
     @classmethod
-    def _unique(cls, v: list[AlertRule]) -> list[AlertRule]:
+    def _unique(cls, v: list[Any]) -> list[AlertRule]:
+        if not v:
+            return v
+        v = section_adapter("rules").validate_python(v)
         seen: set[str] = set()
         for rule in v:
             if rule.id in seen:

@@ -5,12 +5,12 @@ environment is bot/config/loading.py."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from pydantic import Field, field_validator
 
-from bot.config.base import SECRET_ENV, Section
+from bot.config.base import SECRET_ENV, Section, section_adapter
 from bot.config.data import (
     AnalyticsConfig,
     BusinessConfig,
@@ -28,8 +28,10 @@ from bot.config.running import (
     StateConfig,
 )
 from tools.core.stages import TouchpointMap
-from tools.data.mapping import Mapping
-from tools.sources.spec import SourceSpec
+
+if TYPE_CHECKING:  # checked with these models only when the file has the section (below)
+    from tools.data.mapping import Mapping
+    from tools.sources.spec import SourceSpec
 
 
 class Config(Section):
@@ -41,8 +43,9 @@ class Config(Section):
     model: ModelConfig = Field(default_factory=ModelConfig)
     predict: PredictConfig = Field(default_factory=PredictConfig)
     touchpoints: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    mappings: dict[str, Mapping] = Field(default_factory=dict)
-    sources: list[SourceSpec] = Field(default_factory=list, description="[[sources]]: data that syncs itself")
+    # name -> Mapping and SourceSpecs once validated (section_adapter)
+    mappings: dict[str, Any] = Field(default_factory=dict)
+    sources: list[Any] = Field(default_factory=list, description="[[sources]]: data that syncs itself")
     digests: list[DigestScheduleConfig] = Field(default_factory=list)
     alerts: AlertsConfig = Field(default_factory=AlertsConfig)
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig)
@@ -50,9 +53,17 @@ class Config(Section):
     state: StateConfig = Field(default_factory=StateConfig)
     service: ServiceConfig = Field(default_factory=ServiceConfig)
 
+    @field_validator("mappings")
+    @classmethod
+    def _mappings(cls, v: dict[str, Any]) -> dict[str, Mapping]:
+        return section_adapter("mappings").validate_python(v) if v else v
+
     @field_validator("sources")
     @classmethod
-    def _unique_sources(cls, v: list[SourceSpec]) -> list[SourceSpec]:
+    def _unique_sources(cls, v: list[Any]) -> list[SourceSpec]:
+        if not v:
+            return v
+        v = section_adapter("sources").validate_python(v)
         names = [s.name for s in v]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:
@@ -162,7 +173,8 @@ class Config(Section):
         token = self.env.get(spec.token_env or "") if spec.token_env else None
         return {"token": token} if token else {}
 
-    def open_store(self):  # -> JourneyStore
+    def open_store(self, hold: bool = False):  # -> JourneyStore
+        """The journey store; `hold`: held open until its release() (JourneyStore.held)."""
         from tools.data.store import JourneyStore
 
         return JourneyStore(
@@ -171,6 +183,7 @@ class Config(Section):
             profile_source=f"config {self.source}" if self.source else "config",
             memory_limit=self.store.memory_limit,
             threads=self.store.threads or None,
+            hold=hold,
         )
 
 

@@ -40,14 +40,14 @@ def test_help_lists_every_command_without_importing_them(tmp_path):
     assert CliRunner().invoke(main, ["--help"]).output.strip() == text.strip()
 
 
+# Models of config sections a file without them never needs (bot/config/base.py section_adapter;
+# the predictive settings are built at load only for a file with [predict]).
+SECTION_MODELS = ("tools.data.mapping", "tools.sources.spec", "tools.alerts.rules", "tools.predict.settings")
 # What a short reading command must not load: pandas (and numpy under it) costs about a second
 # on a loaded machine, the rest far more; none of it is needed to print a few counts
 # (docs/BENCHMARKS.md, issue 22, "Command start without pandas").
 HEAVY = ("pandas", "numpy", "sklearn", "scipy", "langchain", "langchain_core", "langgraph", "chromadb",
-         "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai")
-# kpis still computes its values with pandas and numpy (tools/analytics/kpi_sql.py): not yet
-# one of the commands that start light, but it must not load the rest.
-KPIS_STILL = ("pandas", "numpy")
+         "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai", *SECTION_MODELS)
 
 _RUN_AND_LIST = (
     "import sys\n"
@@ -56,7 +56,7 @@ _RUN_AND_LIST = (
     "    main(sys.argv[1:], prog_name='journeybot', standalone_mode=False)\n"
     "finally:\n"
     "    sys.stdout.flush()\n"
-    "    print('LOADED', sorted({m.split('.')[0] for m in sys.modules}), file=sys.stderr)\n"
+    "    print('LOADED', sorted(sys.modules), file=sys.stderr)\n"
 )
 
 
@@ -73,10 +73,12 @@ def _olist_home(tmp_path):
 
 
 def _light_run(env: dict[str, str], *args: str) -> tuple[str, set[str]]:
+    """The command's output and the packages it loaded (and, by full name, the section models)."""
     done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, *args], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
-    return done.stdout, set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
+    modules = set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
+    return done.stdout, {m.split(".")[0] for m in modules} | (modules & set(SECTION_MODELS))
 
 
 def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_path):
@@ -117,6 +119,68 @@ def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_
     assert not loaded & set(HEAVY)
     assert f"{n_people:,} customers entered at purchase" in text
 
-    text, loaded = _light_run(env, "kpis", "--period", "all", "--metric", "orders")
-    assert not loaded & (set(HEAVY) - set(KPIS_STILL)), sorted(loaded & set(HEAVY))
-    assert "Orders" in text
+    # kpis reads its snapshot as tuples (tools/analytics/kpi_long.py): no pandas either.
+    completed = int((orders.order_status == "delivered").sum())
+    cancelled = int(orders.order_status.isin(["canceled", "unavailable"]).sum())
+    text, loaded = _light_run(env, "kpis", "--period", "all", "--metric", "orders", "--metric", "csat")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    # The recipe's business writes numbers the Brazilian way (5.172; 55,2%).
+    line = next(x for x in text.splitlines() if x.strip().startswith("Orders"))
+    assert line.split() == ["Orders", _br(completed), _br(completed), "orders"], line
+    assert f"{_br(completed)} completed orders" in text and f"{_br(cancelled)} cancelled" in text
+    share = (reviews.review_score >= 4).mean()
+    assert f"{share * 100:.1f}%".replace(".", ",") in text and f"{_br(len(reviews))} answers" in text
+
+    out, loaded = _light_run(env, "kpis", "--period", "2018-01-01..2018-01-31", "--json")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+    data = json.loads(out)
+    assert [k for k in data] == ["values", "period_label", "first_day", "last_day", "currency", "stage_steps",
+                                 "exits", "provenance", "locale", "order_statuses", "unavailable"]
+    got = {v["metric"]: v for v in data["values"]}
+    # Olist's timestamps are Sao Paulo time, the business's zone: January is its first 7 characters.
+    january = orders[orders.order_purchase_timestamp.str.startswith("2018-01")]
+    assert got["orders"]["value"] == (january.order_status == "delivered").sum() > 0
+    assert sum(r["orders"] for r in data["order_statuses"]) == len(january)
+    assert all(set(r) == {"from", "to", "reached", "of", "rate"} for r in data["stage_steps"])
+
+
+def _br(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def test_sections_the_file_has_are_still_checked_when_it_is_read(tmp_path):
+    """[mappings], [[sources]] and [[alerts.rules]] are validated with their models only when
+    the file has them: still at start, every mistake named where it is."""
+    from typing import get_args
+
+    from bot.config import running
+    from tools.alerts import rules
+
+    assert get_args(running.Severity) == get_args(rules.Severity)
+    bad = tmp_path / "journeybot.toml"
+    bad.write_text('[mappings.orders]\ntable = "orders"\nbogus = 1\n\n'
+                   '[[sources]]\nname = "a"\nkind = "folder"\n\n'
+                   '[alerts]\nescalate = ["urgent"]\n[[alerts.rules]]\nid = "x"\nmetric = "orders"\n')
+    predict = tmp_path / "predict.toml"
+    predict.write_text("[predict]\nhigh_risk = 0.2\nmedium_risk = 0.5\n")
+    env = {**os.environ, "JOURNEYBOT_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(bad), "describe"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    problems = [line.strip() for line in done.stderr.splitlines() if line.strip().startswith("- ")]
+    assert [p.split(":")[0] for p in problems] == ["- mappings.orders.bogus", "- sources.0.kind",
+                                                   "- alerts.escalate.0", "- alerts.rules.0"], done.stderr
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(predict), "describe"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and "predict: risk thresholds must satisfy" in done.stderr, done.stderr
+
+    good = tmp_path / "good.toml"
+    good.write_text('[mappings.orders]\ntable = "orders"\ncolumns = { order_id = "id", customer_id = "who", '
+                    'ts = "when" }\n\n[[sources]]\nname = "drop"\nkind = "inbox"\npath = "inbox"\n')
+    from bot.config import load_config
+    from tools.data.mapping import Mapping
+    from tools.sources.spec import SourceSpec
+
+    cfg = load_config(good, env={"JOURNEYBOT_HOME": str(tmp_path / "home")})
+    assert isinstance(cfg.mappings["orders"], Mapping) and cfg.mappings["orders"].columns["ts"] == "when"
+    assert [type(s) for s in cfg.sources] == [SourceSpec] and cfg.sources[0].name == "drop"

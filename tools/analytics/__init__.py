@@ -24,7 +24,8 @@ What the tools share, and other packages use:
 - profile_hints.py: profile_advice (the business profile as describe shows it, with suggestions)
 
 The KPI SQL behind kpis, trends, compare and movers: kpi_sql.py runs it (compute); kpi_frame.py
-holds the period, buckets and time zone (Frame); kpi_families.py and kpi_sessions.py the queries.
+holds the period, buckets and time zone (Frame); kpi_families.py and kpi_sessions.py the queries;
+kpi_long.py how each metric is read off its family's row (the snapshot reads tuples: compute_rows).
 
 Import from the modules: this file imports nothing, so importing one module stays cheap.
 """

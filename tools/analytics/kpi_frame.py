@@ -14,12 +14,14 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import duckdb
-import pandas as pd
 
 from tools.analytics.filters import UNKNOWN_GROUP, Filters, cohort_sql, dimension_sql
+
+if TYPE_CHECKING:  # frames only for the callers that ask for them (run_sql): the KPI snapshot
+    import pandas as pd  # reads tuples (run_records) and never loads pandas (issue 22)
 
 Grain = Literal["period", "day", "week"]
 
@@ -86,7 +88,7 @@ class Frame:
     def buckets(self) -> list[dt.date]:
         if self.grain == "period":
             return [self.first_day]
-        days = pd.date_range(self.first_day, self.end_day - dt.timedelta(days=1), freq="D").date
+        days = [self.first_day + dt.timedelta(days=k) for k in range((self.end_day - self.first_day).days)]
         if self.grain == "day":
             return list(days)
         return [self.first_day] + [d for d in days if d.weekday() == 0 and d != self.first_day]
@@ -198,8 +200,7 @@ class Cut:
 _PARAM = re.compile(r"\$([a-z_]+)")
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None = None) -> pd.DataFrame:
-    """Run `sql` with the frame's values bound to the `$name` parameters it uses."""
+def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None) -> duckdb.DuckDBPyConnection:
     values: dict[str, Any] = {
         "start": frame.start, "end": frame.end, "first_day": frame.first_day,
         "end_day": frame.end_day, "churn_hours": frame.churn_hours, "cart_hours": frame.cart_hours,
@@ -208,4 +209,18 @@ def run_sql(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | N
     if cut is not None:
         values.update(cut_lo=cut.lo, cut_hi=cut.hi)
     used = set(_PARAM.findall(sql))
-    return con.execute(sql, {k: v for k, v in values.items() if k in used}).df()
+    return con.execute(sql, {k: v for k, v in values.items() if k in used})
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None = None) -> pd.DataFrame:
+    """Run `sql` with the frame's values bound to the `$name` parameters it uses."""
+    return _run(con, sql, frame, cut).df()
+
+
+def run_records(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame,
+                cut: Cut | None = None) -> list[dict[str, Any]]:
+    """`run_sql` as plain rows (column -> Python value): no pandas for the few rows of a
+    snapshot, a count or a note."""
+    cur = _run(con, sql, frame, cut)
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

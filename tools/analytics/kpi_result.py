@@ -5,22 +5,33 @@ Each table's KPIs cover the period as it resolves on that table's data (orders o
 with orders, reviews on the last day with reviews), so a value names its dates when they differ
 from the headline's. A period with no rows for a value says so ("no data") and the notes offer
 the latest period that has rows; it is never shown as 0.
+
+Its small tables (step conversions, exits by touchpoint, orders by status) are typed rows: the
+plain `journeybot kpis` prints them without importing pandas (docs/BENCHMARKS.md, issue 22).
+The frames the agent, the digest and exports read (`stage_steps`, `exits`, `order_statuses`)
+are made from them, with the same columns, the first time one is read; `--json` writes the
+rows under those names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from tools.analytics.filters import DIMENSION_LABELS
 from tools.analytics.kpi_catalog import SPECS, Money, format_value
 from tools.analytics.named_rates import rate_lines
-from tools.analytics.order_status import OrderStatusCounts
+from tools.analytics.order_status import OrderStatusCounts, StatusRow
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+STAGE_COLUMNS = ["from", "to", "reached", "of", "rate"]
+EXIT_COLUMNS = ["touchpoint", "events", "exits", "exit_rate"]
 
 AREAS: dict[str, str] = {
     "stages": "Journey", "arrivals": "Journey", "sessions": "Web", "orders": "Sales",
@@ -53,21 +64,65 @@ class KpiValue:
 
 
 @dataclass(frozen=True)
+class StageStep:
+    """One step conversion: customers who reached `to` of those at `from_`."""
+
+    JSON_NAMES: ClassVar[dict[str, str]] = {"from_": "from"}
+    from_: str
+    to: str
+    reached: int
+    of: int
+    rate: float  # NaN when nobody was at `from_`
+
+
+@dataclass(frozen=True)
+class ExitRow:
+    """A web touchpoint: its events in the period and how many were the last of their session."""
+
+    touchpoint: str
+    events: int
+    exits: int
+    exit_rate: float
+
+
+@dataclass(frozen=True)
 class KpiResult(Priced, ResultMixin):
+    JSON_NAMES: ClassVar[dict[str, str]] = {"stage_rows": "stage_steps", "exit_rows": "exits",
+                                            "status_rows": "order_statuses"}
     values: tuple[KpiValue, ...]
     period_label: str
     first_day: dt.date
     last_day: dt.date
     currency: str
-    stage_steps: pd.DataFrame  # from, to, reached, of, rate (when step conversions were asked)
-    exits: pd.DataFrame  # touchpoint, events, exits, exit_rate (when exit_rate was asked)
+    stage_rows: tuple[StageStep, ...]  # when step conversions were asked
+    exit_rows: tuple[ExitRow, ...]  # busiest first, when exit_rate was asked
     provenance: Provenance = field(repr=False)
     locale: str | None = None
     # Orders placed in the sales KPIs' period by kind and raw status (when orders, revenue or
-    # AOV were asked): kind, status, orders, amount.
-    order_statuses: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        columns=["kind", "status", "orders", "amount"]))
+    # AOV were asked).
+    status_rows: tuple[StatusRow, ...] = ()
     unavailable: dict[str, str] = field(default_factory=dict)  # metric -> why the data cannot answer it
+
+    @functools.cached_property
+    def stage_steps(self) -> pd.DataFrame:
+        """from, to, reached, of, rate."""
+        import pandas as pd
+
+        return pd.DataFrame([{"from": r.from_, "to": r.to, "reached": r.reached, "of": r.of, "rate": r.rate}
+                             for r in self.stage_rows], columns=STAGE_COLUMNS)
+
+    @functools.cached_property
+    def exits(self) -> pd.DataFrame:
+        """touchpoint, events, exits, exit_rate."""
+        import pandas as pd
+
+        return pd.DataFrame([(r.touchpoint, r.events, r.exits, r.exit_rate) for r in self.exit_rows],
+                            columns=EXIT_COLUMNS)
+
+    @functools.cached_property
+    def order_statuses(self) -> pd.DataFrame:
+        """kind, status, orders, amount."""
+        return self.orders.to_frame()
 
     def get(self, metric: str) -> KpiValue:
         for v in self.values:
@@ -81,9 +136,11 @@ class KpiResult(Priced, ResultMixin):
 
     @property
     def orders(self) -> OrderStatusCounts:
-        return OrderStatusCounts(self.order_statuses)
+        return OrderStatusCounts(self.status_rows)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame([
             {"metric": v.metric, "label": v.label, "value": v.value, "n": v.n, "n_label": v.n_label,
              "unit": v.unit, "numerator": v.numerator, "denominator": v.denominator,
@@ -110,10 +167,10 @@ class KpiResult(Priced, ResultMixin):
                 extra = f", median {format_value(SPECS['clv'], v.median, self.numbers)}"
             flag = "  (small sample)" if v.small_sample else ""
             lines.append(f"  {v.label:<{width}}{shown:>12}   {self.numbers.number(v.n):>9} {v.n_label}{extra}{flag}")
-        if len(self.exits):
+        if self.exit_rows:
             lines.append("")
             lines.append("Exit rate by web touchpoint (exits / events):")
-            for r in self.exits.head(8).itertuples():
+            for r in self.exit_rows[:8]:
                 f = self.numbers
                 lines.append(f"  {r.touchpoint:<18}{f.percent(r.exit_rate):>8}   {f.number(r.exits):>8} of "
                              f"{f.number(r.events)}")

@@ -14,22 +14,26 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from tools.analytics import kpi_frame, kpi_sessions, kpi_sql
 from tools.analytics.filters import Filters, validate_filters
 from tools.analytics.kpi_catalog import SPECS, MetricSpec
+from tools.analytics.kpi_long import LongRow
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
 from tools.core.money import NumberFormat
 from tools.data import session_table, spans
 from tools.data.store import JourneyStore
+
+if TYPE_CHECKING:  # the snapshot of one period reads tuples; frames are for series and movers
+    import pandas as pd
 
 # The table each family of KPIs reads, whose last day anchors its periods.
 FAMILY_TABLES: dict[str, str] = {
@@ -164,19 +168,31 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
 
 
 def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
-             period: ResolvedPeriod | None = None, by: str | None = None,
-             details: bool = False, who: str | None = None,
-             ) -> tuple[pd.DataFrame, dict[str, int], dict[str, pd.DataFrame]]:
-    """Long frame (grp, metric, value, n, ...) for one period, with rows read and details.
-    `who` is a table from kpi_frame.prepare_who(con, scope.filters, by) that the caller made
-    once for several periods (and drops); by default it is made here."""
-    extra: dict[str, pd.DataFrame] = {}
+             period: ResolvedPeriod | None = None, by: str | None = None, who: str | None = None,
+             ) -> tuple[pd.DataFrame, dict[str, int], dict[str, Any]]:
+    """Long frame (grp, metric, value, n, ...) for one period, with rows read (top movers: a
+    row per group). `who` is a table from kpi_frame.prepare_who(con, scope.filters, by) that
+    the caller made once for several periods (and drops); by default it is made here."""
+    return _snapshot(con, scope, metrics, period, by, False, who, kpi_sql.compute)
+
+
+def snapshot_rows(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
+                  period: ResolvedPeriod | None = None, details: bool = False, who: str | None = None,
+                  ) -> tuple[list[LongRow], dict[str, int], dict[str, list[dict[str, Any]]]]:
+    """`snapshot` of everyone in scope as `LongRow`s, with the details the KPI text shows
+    (step conversions, exits by touchpoint, undelivered orders) as plain rows: no pandas."""
+    return _snapshot(con, scope, metrics, period, None, details, who, kpi_sql.compute_rows)
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str], period: ResolvedPeriod | None,
+              by: str | None, details: bool, who: str | None, compute: Any) -> tuple[Any, dict[str, int], dict[str, Any]]:
+    extra: dict[str, Any] = {}
     mine = who is None
     if mine:
         who = kpi_frame.prepare_who(con, scope.filters, by)
     try:
         frame = scope.frame("period", period, who)
-        long = kpi_sql.compute(con, frame, metrics)
+        long = compute(con, frame, metrics)
         rows = kpi_sql.rows_in_period(con, frame, kpi_sql.families_of(metrics))
         if details and by is None:
             if "exit_rate" in metrics:
@@ -191,12 +207,14 @@ def snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     return long, rows, extra
 
 
-def kpi_values(long: pd.DataFrame, metrics: list[str], settings: KpiSettings,
+def kpi_values(long: pd.DataFrame | Iterable[LongRow], metrics: list[str], settings: KpiSettings,
                grp: str = "all", period_label: str = "", no_data: bool = False) -> list[KpiValue]:
-    """KpiValues in the order asked. Where the period has no rows for a value's table
-    (`no_data`), there is no value, not a zero; inside a period with rows, a total with no rows
-    of its own is a true zero."""
-    rows = {r.metric: r for r in long[long["grp"] == grp].itertuples()} if len(long) else {}
+    """KpiValues in the order asked, from a long frame (kpi_sql.compute) or its rows
+    (compute_rows). Where the period has no rows for a value's table (`no_data`), there is no
+    value, not a zero; inside a period with rows, a total with no rows of its own is a true
+    zero."""
+    tuples = long.itertuples(index=False) if hasattr(long, "itertuples") else long
+    rows = {r.metric: r for r in tuples if r.grp == grp}
     out = []
     for m in metrics:
         s = SPECS[m]
@@ -211,9 +229,11 @@ def kpi_values(long: pd.DataFrame, metrics: list[str], settings: KpiSettings,
 
 
 def _f(x: Any) -> float | None:
-    if x is None or pd.isna(x):
+    """A value as a float; None for NULL and NaN (no value)."""
+    if x is None:
         return None
-    return float(x)
+    x = float(x)
+    return None if math.isnan(x) else x
 
 
 def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
@@ -225,12 +245,12 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
 
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
-              undelivered: pd.DataFrame | None = None) -> list[str]:
+              undelivered: list[dict[str, Any]] | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
     on_time = by.get("on_time_delivery")
     if on_time and on_time.excluded:
-        parts = ([f"{scope.numbers.number(int(r.orders))} {r.what}" for r in undelivered.itertuples() if r.orders]
+        parts = ([f"{scope.numbers.number(int(r['orders']))} {r['what']}" for r in undelivered if r["orders"]]
                  if undelivered is not None else [])
         notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
                      "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
@@ -317,7 +337,7 @@ class Measured:
 
     values: list[KpiValue]
     rows: dict[str, int]
-    extra: dict[str, pd.DataFrame]
+    extra: dict[str, list[dict[str, Any]]]  # snapshot_rows' details
     notes: list[str]
     empty: bool  # the table has no rows in the period (for the customers asked about)
 
@@ -342,10 +362,10 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         at = scope if period is None else dataclasses.replace(scope, period=p)
         for r in dict.fromkeys(rows_of(m) for m in blank):
             out.notes.append(empty_note(con, at, frame, r))
-        got.update((v.metric, v) for v in kpi_values(pd.DataFrame(), blank, scope.settings,
+        got.update((v.metric, v) for v in kpi_values([], blank, scope.settings,
                                                       period_label=p.label, no_data=True))
     if live:
-        long, out.rows, out.extra = snapshot(con, scope, live, period=p, details=details, who=who)
+        long, out.rows, out.extra = snapshot_rows(con, scope, live, period=p, details=details, who=who)
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
         out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"))
@@ -360,7 +380,7 @@ def rows_for(con: duckdb.DuckDBPyConnection, frame: kpi_frame.Frame, rows: Rows 
     col = r.dated
     sql = (f'SELECT count(*) AS n FROM {r.from_sql} t {frame.join("t")} '
            f'WHERE t."{col}" >= $start AND t."{col}" < $end AND ({r.where})')
-    return int(kpi_frame.run_sql(con, sql, frame)["n"].iloc[0])
+    return int(kpi_frame.run_records(con, sql, frame)[0]["n"])
 
 
 def empty_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame, rows: Rows | str) -> str:
@@ -371,19 +391,19 @@ def empty_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Fr
     col = r.dated
     p = scope.period
     who = " for these customers" if frame.filtered else ""
-    row = kpi_frame.run_sql(con, f"""
+    row = kpi_frame.run_records(con, f"""
         SELECT max(t."{col}") FILTER (WHERE t."{col}" < $start) AS before,
                min(t."{col}") FILTER (WHERE t."{col}" >= $end) AS after
-        FROM {r.from_sql} t {frame.join('t')} WHERE {r.where}""", frame).iloc[0]
+        FROM {r.from_sql} t {frame.join('t')} WHERE {r.where}""", frame)[0]
     head = f"no {r.noun} in {p.label}{who}"
     tz = p.start.tzinfo
     assert isinstance(tz, dt.tzinfo)
-    if pd.notna(row["before"]):
-        last = pd.Timestamp(row["before"]).tz_convert(tz).date()
+    if row["before"] is not None:
+        last = row["before"].astimezone(tz).date()
         other = _same_length(p, last)
         return f"{head}; the latest {_length(p)} with {r.noun} {_are(p)} {other}: ask about that period"
-    if pd.notna(row["after"]):
-        first = pd.Timestamp(row["after"]).tz_convert(tz).date()
+    if row["after"] is not None:
+        first = row["after"].astimezone(tz).date()
         return f"{head}; the {r.noun}{who} start on {first}"
     return f"{head}, and none at any other time{who}"
 

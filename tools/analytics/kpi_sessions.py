@@ -9,13 +9,11 @@ computed from the period's web events alone.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import duckdb
-import pandas as pd
 
-from tools.analytics.kpi_frame import COMPLETED, Cut, Frame, run_sql
+from tools.analytics.kpi_frame import COMPLETED, Cut, Frame, run_records
 from tools.data import session_table
 
 SESSION_KEY = session_table.SESSION_KEY
@@ -26,18 +24,12 @@ _CUT = f"s.first_ts < $end AND s.last_ts >= $start AND NOT ({_INSIDE})"
 
 
 def find_cut(con: duckdb.DuckDBPyConnection, frame: Frame) -> Cut:
-    row = run_sql(con, f"""
+    row = run_records(con, f"""
         SELECT count(*) AS n, max(last_ts) FILTER (WHERE first_ts < $start) AS lo,
                min(first_ts) FILTER (WHERE last_ts >= $end) AS hi,
                coalesce(bool_or(multi), false) AS shared
-        FROM sessions s WHERE {_CUT}""", frame).iloc[0]
-    return Cut(int(row["n"]), _py(row["lo"]), _py(row["hi"]), bool(row["shared"]))
-
-
-def _py(value: Any) -> dt.datetime | None:
-    if value is None or pd.isna(value):
-        return None
-    return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+        FROM sessions s WHERE {_CUT}""", frame)[0]
+    return Cut(int(row["n"]), row["lo"], row["hi"], bool(row["shared"]))
 
 
 def _period_sessions_sql(f: Frame, cut: Cut, exits: bool = True) -> str:
@@ -117,8 +109,9 @@ def sessions_sql(f: Frame, cut: Cut) -> str:
         FROM sess LEFT JOIN cart ON cart.bucket = sess.bucket AND cart.grp = sess.grp"""
 
 
-def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
-    """Exits per web touchpoint: how often each was the last web event of its session."""
+def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dict[str, Any]]:
+    """Exits per web touchpoint: how often each was the last web event of its session
+    (touchpoint, events, exits, exit_rate), busiest first."""
     cut = find_cut(con, frame)
     sql = f"""
         WITH {_period_sessions_sql(frame, cut)},
@@ -129,4 +122,4 @@ def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
         SELECT h.touchpoint, h.events, coalesce(x.exits, 0) AS exits,
                coalesce(x.exits, 0) / h.events AS exit_rate
         FROM h LEFT JOIN x USING (touchpoint) ORDER BY h.events DESC, h.touchpoint"""
-    return run_sql(con, sql, frame, cut)
+    return run_records(con, sql, frame, cut)

@@ -9,65 +9,40 @@ that vary are bound parameters, and identifiers come from fixed enums (grain, di
 
 Each family returns a wide frame (bucket, grp, counts...) that `_to_long` turns into one row per
 (bucket, grp, metric) with value, n (sample size), num/den (for rates and means), median and
-excluded (rows in scope left out, e.g. tickets still waiting for a reply).
+excluded (rows in scope left out, e.g. tickets still waiting for a reply), by the rules of
+tools/analytics/kpi_long.py. `compute_rows` runs the same queries for a snapshot and reads its
+few rows as tuples (`LongRow`), so the plain `journeybot kpis` never loads pandas.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
-import numpy as np
-import pandas as pd
 
-from tools.analytics.kpi_catalog import FAMILIES, METRICS, SPECS
+from tools.analytics.kpi_catalog import FAMILIES, SPECS
 from tools.analytics.kpi_families import FAMILY_SQL
-from tools.analytics.kpi_frame import Frame, run_sql
+from tools.analytics.kpi_frame import Frame, run_records, run_sql
+from tools.analytics.kpi_long import LONG, LONG_COLUMNS, LongRow, long_rows
 from tools.analytics.kpi_sessions import find_cut, sessions_sql
 from tools.core.stages import STAGES
 from tools.data import spans
 from tools.data.schema import TABLES
 
-LONG_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded"]
+if TYPE_CHECKING:  # numpy and pandas load with the first frame (compute): a snapshot of one
+    import pandas as pd  # period reads tuples (compute_rows) and never needs them (issue 22)
 
-
-# metric -> (kind of value, columns): rate (num, den), mean (sum, n), total (value, n),
-# quantile (value, n); optional median and excluded columns.
-_STEP_COLS = {f"conversion_{s.replace('-', '_')}": (f"n{k}", f"d{k}") for k, s in enumerate(STAGES) if k}
-_LONG: dict[str, dict[str, Any]] = {
-    "active_customers": {"total": ("active", "active")},
-    "new_visitors": {"total": ("new_visitors", "new_visitors")},
-    "purchase_conversion": {"rate": ("buyers", "active")},
-    **{m: {"rate": cols} for m, cols in _STEP_COLS.items()},
-    "sessions": {"total": ("sessions", "sessions")},
-    "session_conversion": {"rate": ("converted", "sessions")},
-    "bounce_rate": {"rate": ("bounces", "sessions")},
-    "exit_rate": {"rate": ("sessions", "hits")},
-    "cart_abandonment": {"rate": ("abandoned", "carts"), "excluded": "pending"},
-    "repeat_purchase_rate": {"rate": ("repeaters", "buyers")},
-    "churn_rate": {"rate": ("lapsed", "active")},
-    "csat": {"rate": ("csat_top", "csat_n")},
-    "csat_mean": {"mean": ("csat_sum", "csat_n")},
-    "nps": {"nps": ("promoters", "detractors", "nps_n")},
-    "clv": {"mean": ("lifetime_sum", "buyers"), "median": "lifetime_median"},
-    "aov": {"mean": ("revenue", "orders"), "excluded": "pending"},
-    "revenue": {"total": ("revenue", "orders"), "excluded": "pending"},
-    "orders": {"total": ("orders", "orders"), "excluded": "pending"},
-    "time_to_first_purchase": {"quantile": ("ttfp_p50", "first_buyers")},
-    "delivery_time": {"quantile": ("del_p50", "del_n"), "excluded": ("deliveries", "del_n")},
-    "delivery_time_p90": {"quantile": ("del_p90", "del_n"), "excluded": ("deliveries", "del_n")},
-    "on_time_delivery": {"rate": ("on_time", "delivered"), "excluded": "undelivered"},
-    "first_response_time": {"quantile": ("frt_p50", "frt_n"), "excluded": ("tickets", "frt_n")},
-    "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
-    "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
-    "resolution_time_p90": {"quantile": ("res_p90", "res_n"), "excluded": ("tickets", "res_n")},
-}
-assert set(_LONG) == set(METRICS)
+T = TypeVar("T")
 
 
 def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
+    """The long frame of a wide one, by the rules of tools/analytics/kpi_long.py."""
+    import numpy as np
+    import pandas as pd
+
     # Plain numpy arrays: the frame is small (buckets x groups) but this runs for every
     # family of every call, and per-column pandas overhead would dominate small queries.
     size = len(frame)
@@ -76,7 +51,7 @@ def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
     nan = np.full(size, np.nan)
     cols: dict[str, list[np.ndarray]] = {c: [] for c in LONG_COLUMNS}
     for m in metrics:
-        how = _LONG[m]
+        how = LONG[m]
         num = den = nan
         if "rate" in how or "mean" in how:
             a, b = how.get("rate") or how["mean"]
@@ -126,29 +101,43 @@ _BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "a
 
 
 def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> pd.DataFrame | None:
-    if family == "sessions":
-        cut = find_cut(con, frame)
-        wide = run_sql(con, sessions_sql(frame, cut), frame, cut)
-    else:
-        wide = run_sql(con, FAMILY_SQL[family](frame), frame)
+    wide = run_sql(con, *_family_sql(con, frame, family))
     if not len(wide):
         return None
     wide["bucket"] = [d.date() if isinstance(d, dt.datetime) else d for d in wide["bucket"]]
     return _to_long(wide, chosen)
 
 
-def _on_cursor(con: duckdb.DuckDBPyConnection, zone: str, frame: Frame, family: str,
-               chosen: list[str]) -> pd.DataFrame | None:
+def _family_rows(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> list[LongRow] | None:
+    wide = run_records(con, *_family_sql(con, frame, family))
+    if not wide:
+        return None
+    for row in wide:
+        if isinstance(row["bucket"], dt.datetime):
+            row["bucket"] = row["bucket"].date()
+    return long_rows(wide, chosen)
+
+
+def _family_sql(con: duckdb.DuckDBPyConnection, frame: Frame, family: str) -> tuple[str, Frame, Any]:
+    if family == "sessions":
+        cut = find_cut(con, frame)
+        return sessions_sql(frame, cut), frame, cut
+    return FAMILY_SQL[family](frame), frame, None
+
+
+def _on_cursor(con: duckdb.DuckDBPyConnection, zone: str, run: Callable[..., T | None], frame: Frame,
+               family: str, chosen: list[str]) -> T | None:
     # A cursor is a new connection to the same database: settings are per connection.
     with con.cursor() as cur:
         cur.execute(f"SET TimeZone = '{zone.replace(chr(39), chr(39) * 2)}'")
         cur.execute("SET enable_progress_bar = false")
-        return _family(cur, frame, family, chosen)
+        return run(cur, frame, family, chosen)
 
 
-def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
-            parallel: int = 2) -> pd.DataFrame:
-    """One row per (bucket, grp, metric) that has data; callers fill empty buckets.
+def _families(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str], parallel: int,
+              run: Callable[..., T | None]) -> list[T]:
+    """Each family's result of `run`, in catalogue order, for the families of `metrics` that
+    have rows.
 
     The family queries are independent, and one query keeps DuckDB's threads only partly busy
     (sorts, joins and window partitions run on one thread for much of the time), so up to
@@ -157,43 +146,57 @@ def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
     wanted = set(metrics)
     todo = {fam: [m for m in members if m in wanted] for fam, members in FAMILIES.items()}
     todo = {fam: chosen for fam, chosen in todo.items() if chosen}
-    results: dict[str, pd.DataFrame | None] = {}
+    results: dict[str, T | None] = {}
     if parallel > 1 and frame.who is None and len(todo) > 1:
         zone = con.execute("SELECT current_setting('TimeZone')").fetchone()[0]  # type: ignore[index]
         order = sorted(todo, key=lambda fam: _BY_COST.index(fam) if fam in _BY_COST else len(_BY_COST))
         with ThreadPoolExecutor(max_workers=min(parallel, len(todo))) as pool:
-            futures = {fam: pool.submit(_on_cursor, con, zone, frame, fam, todo[fam]) for fam in order}
+            futures = {fam: pool.submit(_on_cursor, con, zone, run, frame, fam, todo[fam]) for fam in order}
             results = {fam: fut.result() for fam, fut in futures.items()}
     else:
-        results = {fam: _family(con, frame, fam, chosen) for fam, chosen in todo.items()}
-    parts = [results[fam] for fam in todo if results[fam] is not None]
+        results = {fam: run(con, frame, fam, chosen) for fam, chosen in todo.items()}
+    return [part for fam in todo if (part := results[fam]) is not None]
+
+
+def compute(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
+            parallel: int = 2) -> pd.DataFrame:
+    """One row per (bucket, grp, metric) that has data; callers fill empty buckets."""
+    import pandas as pd
+
+    parts = _families(con, frame, metrics, parallel, _family)
     if not parts:
         return pd.DataFrame(columns=LONG_COLUMNS)
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]  # type: ignore[return-value]
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
 
 
-def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> pd.DataFrame:
+def compute_rows(con: duckdb.DuckDBPyConnection, frame: Frame, metrics: list[str],
+                 parallel: int = 2) -> list[LongRow]:
+    """`compute` as `LongRow`s, for a snapshot (one bucket, a group or a few): the same queries
+    and rules, without pandas."""
+    return [row for part in _families(con, frame, metrics, parallel, _family_rows) for row in part]
+
+
+def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dict[str, Any]]:
     """Delivery orders due in the frame that never arrived, by what became of them: a small
     table (what, orders) for the note that names them."""
     from tools.analytics.kpi_families import UNDELIVERED
 
-    wide = run_sql(con, FAMILY_SQL["on_time"](frame), frame)
-    rows = [{"what": label, "orders": int(pd.to_numeric(wide[col]).fillna(0).sum()) if len(wide) else 0}
-            for col, label in UNDELIVERED.items()]
-    return pd.DataFrame(rows, columns=["what", "orders"])
+    wide = run_records(con, FAMILY_SQL["on_time"](frame), frame)
+    return [{"what": label, "orders": sum(int(r[col] or 0) for r in wide)} for col, label in UNDELIVERED.items()]
 
 
-def stage_detail(long: pd.DataFrame) -> pd.DataFrame:
+def stage_detail(long: list[LongRow]) -> list[dict[str, Any]]:
     """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
+    first = {}
+    for r in long:
+        first.setdefault(r.metric, r)
     rows = []
     for k in range(1, len(STAGES)):
-        m = f"conversion_{STAGES[k].replace('-', '_')}"
-        hit = long[long["metric"] == m]
-        if len(hit):
-            r = hit.iloc[0]
-            rows.append({"from": STAGES[k - 1], "to": STAGES[k], "reached": int(r["num"]),
-                         "of": int(r["den"]), "rate": r["value"]})
-    return pd.DataFrame(rows, columns=["from", "to", "reached", "of", "rate"])
+        r = first.get(f"conversion_{STAGES[k].replace('-', '_')}")
+        if r is not None:
+            rows.append({"from": STAGES[k - 1], "to": STAGES[k], "reached": int(r.num), "of": int(r.den),
+                         "rate": r.value})
+    return rows
 
 
 def date_range(con: duckdb.DuckDBPyConnection) -> tuple[dt.date, dt.date] | None:
@@ -211,10 +214,7 @@ def data_end(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
     row = con.execute(
         f"SELECT max(m) FROM (SELECT max(ts) AS m FROM events {where} UNION ALL SELECT max(ts) FROM orders {where})",
         {"cap": cap} if cap is not None else {}).fetchone()
-    value = row[0] if row else None
-    if isinstance(value, pd.Timestamp):
-        return value.to_pydatetime()
-    return value
+    return row[0] if row else None
 
 
 def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[str]) -> dict[str, int]:
@@ -226,8 +226,8 @@ def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[s
     out: dict[str, int] = {}
     wanted = {tables[fam] for fam in families}
     for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):
-        out[table] = int(run_sql(con, f'SELECT count(*) AS n FROM "{table}" WHERE "{col}" >= $start '
-                                      f'AND "{col}" < $end', frame)["n"].iloc[0])
+        out[table] = int(run_records(con, f'SELECT count(*) AS n FROM "{table}" WHERE "{col}" >= $start '
+                                          f'AND "{col}" < $end', frame)[0]["n"])
     return out
 
 

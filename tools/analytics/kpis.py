@@ -16,14 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 import duckdb
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities, metric_availability, missing_text
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import METRICS, Metric, normalize_metric, spec
-from tools.analytics.kpi_result import KpiResult, KpiValue
+from tools.analytics.kpi_result import ExitRow, KpiResult, KpiValue, StageStep
 from tools.analytics.kpi_scope import (
     KpiSettings,
     Scope,
@@ -119,7 +118,7 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
     values: dict[str, KpiValue] = {}
     rows: dict[str, int] = {}
     notes: list[str] = []
-    extra: dict[str, pd.DataFrame] = {}
+    extra: dict[str, list[dict[str, Any]]] = {}
     statuses: OrderStatusCounts | None = None
     headline: Scope | None = None
     for table, group in by_table(metrics).items():
@@ -163,11 +162,12 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         values=tuple(ordered), period_label=headline.period.label, first_day=headline.period.first_day,
         last_day=headline.period.last_day, currency=headline.numbers.currency,
         locale=headline.numbers.locale,
-        stage_steps=extra.get("stages", pd.DataFrame(columns=["from", "to", "reached", "of", "rate"])),
-        exits=extra.get("exits", pd.DataFrame(columns=["touchpoint", "events", "exits", "exit_rate"])),
+        stage_rows=tuple(StageStep(r["from"], r["to"], r["reached"], r["of"], r["rate"])
+                         for r in extra.get("stages", ())),
+        exit_rows=tuple(ExitRow(r["touchpoint"], int(r["events"]), int(r["exits"]), float(r["exit_rate"]))
+                        for r in extra.get("exits", ())),
         provenance=prov,
-        order_statuses=statuses.to_frame() if statuses is not None else
-        pd.DataFrame(columns=["kind", "status", "orders", "amount"]),
+        status_rows=statuses.rows if statuses is not None else (),
         unavailable=unavailable,
     )
 

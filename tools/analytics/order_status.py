@@ -13,13 +13,18 @@ statuses kept at ingest (orders.status_raw).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
-from tools.analytics.kpi_frame import Frame, run_sql
+from tools.analytics.kpi_frame import Frame, run_records
 from tools.core.money import NumberFormat
 from tools.core.profile import ORDER_KINDS
+
+if TYPE_CHECKING:  # the counts are a few tuples; a frame only when one is asked for (to_frame)
+    import pandas as pd
+
+COLUMNS = ["kind", "status", "orders", "amount"]
 
 # Words that are only a spelling of their kind ("canceled") are shown as the kind.
 _SPELLINGS = {"canceled": "cancelled", "complete": "completed", "refund": "refunded"}
@@ -29,18 +34,31 @@ MAX_WORDS = 4  # per kind; the rest are "other"
 
 
 @dataclass(frozen=True)
-class OrderStatusCounts:
-    """Orders of a period by kind and raw status: kind, status, orders, amount."""
+class StatusRow:
+    kind: str  # completed, pending, cancelled, returned
+    status: str  # the export's own word
+    orders: int
+    amount: float
 
-    rows: pd.DataFrame
+
+@dataclass(frozen=True)
+class OrderStatusCounts:
+    """Orders of a period by kind and raw status: kind, status, orders, amount. `rows` may be
+    given as a frame with those columns (KpiResult.order_statuses, CompareResult's)."""
+
+    rows: tuple[StatusRow, ...]
+
+    def __post_init__(self) -> None:
+        rows: Any = self.rows
+        if hasattr(rows, "itertuples"):
+            rows = [StatusRow(str(k), str(s), int(n), float(a)) for k, s, n, a in rows[COLUMNS].itertuples(index=False)]
+        object.__setattr__(self, "rows", tuple(rows))
 
     def count(self, kind: str | None = None) -> int:
-        if kind is None:
-            return int(self.rows["orders"].sum())
-        return int(self.rows.loc[self.rows["kind"] == kind, "orders"].sum())
+        return sum(r.orders for r in self.rows if kind is None or r.kind == kind)
 
     def amount(self, kind: str) -> float:
-        return float(self.rows.loc[self.rows["kind"] == kind, "amount"].sum())
+        return float(sum(r.amount for r in self.rows if r.kind == kind))
 
     @property
     def empty(self) -> bool:
@@ -74,25 +92,27 @@ class OrderStatusCounts:
 
     def _words(self, kind: str, f: NumberFormat) -> str:
         """The export's words of one kind, largest first; '' when the kind is its only word."""
-        rows = self.rows[self.rows["kind"] == kind].sort_values(["orders", "status"], ascending=[False, True])
-        if rows.empty or (len(rows) == 1 and _word(str(rows["status"].iloc[0]), kind) == kind):
+        rows = sorted((r for r in self.rows if r.kind == kind), key=lambda r: (-r.orders, r.status))
+        if not rows or (len(rows) == 1 and _word(rows[0].status, kind) == kind):
             return ""
-        shown = rows.head(MAX_WORDS)
-        out = [f"{f.number(int(r.orders))} {_word(str(r.status), kind)}" for r in shown.itertuples()]
-        rest = int(rows["orders"].iloc[MAX_WORDS:].sum())
+        out = [f"{f.number(r.orders)} {_word(r.status, kind)}" for r in rows[:MAX_WORDS]]
+        rest = sum(r.orders for r in rows[MAX_WORDS:])
         if rest:
             out.append(f"{f.number(rest)} other")
         return ", ".join(out)
 
     def _done_word(self) -> str:
-        done = self.rows[self.rows["kind"] == "completed"].sort_values("orders", ascending=False)
-        for word in done["status"]:
-            if word in _DONE_WORDS:
-                return str(word)
+        done = sorted((r for r in self.rows if r.kind == "completed"), key=lambda r: -r.orders)
+        for r in done:
+            if r.status in _DONE_WORDS:
+                return r.status
         return "completed"
 
     def to_frame(self) -> pd.DataFrame:
-        return self.rows.copy()
+        import pandas as pd
+
+        return pd.DataFrame([(r.kind, r.status, r.orders, r.amount) for r in self.rows],
+                            columns=COLUMNS).astype({"orders": "int64", "amount": "float64"})
 
 
 def _word(status: str, kind: str) -> str:
@@ -113,6 +133,5 @@ def order_status_counts(con: duckdb.DuckDBPyConnection, frame: Frame) -> OrderSt
             WHERE o.ts >= $start AND o.ts < $end
             GROUP BY ALL) x
         ORDER BY list_position(['completed', 'pending', 'cancelled', 'returned'], kind), orders DESC, word"""
-    rows = run_sql(con, sql, frame).rename(columns={"word": "status"})
-    rows["orders"] = rows["orders"].astype("int64")
-    return OrderStatusCounts(rows.reset_index(drop=True))
+    return OrderStatusCounts(tuple(StatusRow(r["kind"], r["word"], int(r["orders"]), float(r["amount"]))
+                                   for r in run_records(con, sql, frame)))

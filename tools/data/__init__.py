@@ -5,6 +5,8 @@ Public names, by module (import them from the module; this package imports nothi
   `timezone`), `TableCoverage`.
 - tools.data.schema: `TABLES`, `Table`, `Column`, `table`, `create_table_sql`: the five journey
   tables (customers, events, orders, surveys, tickets), their types, checks and keys.
+- tools.data.schema_version: `SCHEMA_VERSION`, `is_current`, `bring_up_to_date`: a store made
+  by an older version brought up to the current tables when it is opened.
 - tools.data.mapping: `Mapping`, `ReadOptions`, `Lookup`, `Fold`, `Case`, `After`, `Extract`,
   `Recipe`, `load_recipe`: how an export's columns become journey columns, declared in config
   or a recipe file.

@@ -14,16 +14,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
-from tools.data.mapping import Mapping
 from tools.data.schema import Table
 from tools.data.store import JourneyStore
+
+if TYPE_CHECKING:  # a type here; `describe` reads hints without loading the mapping models
+    from tools.data.mapping import Mapping
 
 MAX_EXAMPLES = 5  # example rows shown per kind of problem
 MAX_PROBLEMS = 20
