@@ -10,7 +10,7 @@ import sys
 
 import numpy as np
 
-from tools.core.heap import release_free_memory
+from tools.core.heap import trim_heap
 from tools.feedback.encoder_process import receive_message, send_message
 
 
@@ -52,4 +52,4 @@ def main() -> int:
         del vectors, request
         # The tokenizer's encodings and the request's texts are freed between requests, but
         # glibc keeps the pages; a trim (milliseconds) keeps the child at its arena's size.
-        release_free_memory()
+        trim_heap()
