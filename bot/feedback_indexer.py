@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from tools.core.heap import trim_heap
 from tools.data.published import held
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,10 @@ class FeedbackIndexer:
         def progress(label: str, fraction: float) -> None:
             if self._stop.is_set():  # called after each stored batch: a stop ends the run here
                 raise _Stopped
+            # Each batch's texts, scores and metadata are freed once written, and answers
+            # free their frames meanwhile; glibc keeps those pages unless trimmed (about 30 MB
+            # of a serve at 1M events while it indexed, issue 22). Milliseconds, GIL released.
+            trim_heap()
             if label.endswith("embedding") and fraction >= step["next"]:
                 log.info("feedback index: %d%% of the new texts embedded", int(fraction * 100))
                 step["next"] = (int(fraction * 10) + 1) / 10

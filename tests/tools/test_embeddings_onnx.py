@@ -18,7 +18,7 @@ pytest.importorskip("sentence_transformers")
 pytest.importorskip("onnxruntime")
 
 from tools.feedback.embeddings import LocalEmbedder  # noqa: E402
-from tools.feedback.embeddings_onnx import TOLERANCE, onnx_file  # noqa: E402
+from tools.feedback.embeddings_onnx import TOKENS_PER_BATCH, TOLERANCE, onnx_file  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +71,43 @@ def test_long_and_empty_texts_are_cut_and_padded_like_torch(onnx_minilm, torch_m
     texts = ["", "ok", " ".join(["the courier left my parcel in the rain"] * 80), "Péssimo 👎"]
     cosine = np.sum(onnx_minilm.embed(texts) * torch_minilm.embed(texts), axis=1)
     assert cosine.min() >= TOLERANCE
+
+
+def test_no_inference_call_holds_more_than_the_token_cap_and_vectors_do_not_change(onnx_minilm):
+    """onnxruntime's arena keeps the largest call's activations for the session's life (the
+    embedding child's memory, issue 22): every call stays within TOKENS_PER_BATCH padded
+    tokens, short texts still share calls, and a text's vector is the one it gets alone."""
+    encoder = onnx_minilm.model()
+    texts = _real_texts()[:400] + [" ".join(["the courier left my parcel in the rain"] * 80)] * 3
+    shapes: list[tuple[int, int]] = []
+
+    class Recording:
+        def __init__(self, session):
+            self.session = session
+
+        def run(self, names, feeds):
+            shapes.append(feeds["input_ids"].shape)
+            return self.session.run(names, feeds)
+
+    real = encoder.session
+    encoder.session = Recording(real)
+    try:
+        got = encoder.encode(texts, batch_size=128)
+    finally:
+        encoder.session = real
+    assert sum(rows for rows, _ in shapes) == len(texts)
+    assert max(rows * tokens for rows, tokens in shapes) <= TOKENS_PER_BATCH
+    assert max(rows for rows, _ in shapes) >= 16  # short texts are not embedded one by one
+    assert max(tokens for _, tokens in shapes) == 256  # the long ones cut at the model's limit
+    alone = np.concatenate([real.run(None, _feeds(encoder, [t]))[0] for t in texts[::20]])
+    assert float(np.min(np.sum(got[::20] * alone, axis=1))) >= 0.9999
+
+
+def _feeds(encoder, texts: list[str]) -> dict[str, np.ndarray]:
+    enc = encoder.tokenizer.encode_batch(texts)
+    ids = np.asarray([e.ids for e in enc], dtype=np.int64)
+    return {"input_ids": ids, "attention_mask": np.asarray([e.attention_mask for e in enc], dtype=np.int64),
+            "token_type_ids": np.zeros_like(ids)}
 
 
 def test_the_export_is_cached_and_reused_without_torch(onnx_minilm, onnx_cache):

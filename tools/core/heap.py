@@ -35,6 +35,13 @@ def _libc() -> ctypes.CDLL | None:
 def release_free_memory() -> bool:
     """Collect garbage, then trim the C heap; True when the heap was trimmed (glibc)."""
     gc.collect()
+    return trim_heap()
+
+
+def trim_heap() -> bool:
+    """Trim the C heap only (every thread's arena): milliseconds, and the GIL is released
+    meanwhile (ctypes), so a server may call it often; a full garbage collection would pause
+    every thread. True when the heap was trimmed (glibc)."""
     lib = _libc()
     if lib is None:
         return False

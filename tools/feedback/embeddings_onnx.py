@@ -28,9 +28,16 @@ from typing import Any
 
 import numpy as np
 
+from tools.core.heap import release_free_memory
+
 TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
-TOKENS_PER_BATCH = 4096  # padded tokens per inference call: bounds the attention's memory
+# Padded tokens per inference call. onnxruntime's arena grows to the largest call's activations
+# and keeps that for the session's life: embedding the 1M store's 16,528 survey and ticket
+# chunks (up to 70 tokens) in a bare process grew it by 126 MB at 4,096 tokens (64 texts a
+# call), 99 MB at 2,048, 56 MB at 1,024 and 33 MB at 512, with no measurable change of speed
+# (docs/BENCHMARKS.md, issue 22). 1,024 is 16 texts of 64 tokens or 4 of the model's 256.
+TOKENS_PER_BATCH = 1024
 
 # Probe texts for the export check: short and long, punctuation, digits, emoji, accents, an
 # empty string and one past the token limit, so truncation and padding are exercised too.
@@ -93,6 +100,8 @@ class OnnxEncoder:
         # fragment under the varying batch shapes). Its memory goes when the session is
         # released (LocalEmbedder.release_after).
         self.session = ort.InferenceSession(str(file), opts, providers=["CPUExecutionProvider"])
+        # Parsing the 90 MB file leaves freed buffers in glibc's heap: 22 MB handed back here.
+        release_free_memory()
         self.tokenizer = _tokenizer(model_path)
         self.file = file
         self.version = f"onnxruntime {ort.__version__}"
@@ -101,9 +110,9 @@ class OnnxEncoder:
         out = np.zeros((len(texts), 384), dtype=np.float32)
         # Texts of like length share a batch, so little of each batch is padding (longest
         # first). A batch also holds at most TOKENS_PER_BATCH tokens: attention needs
-        # batch x 12 heads x tokens^2 floats, 400 MB for 128 texts of 256 tokens, which stayed
-        # in the server's memory after the indexer's first long batch; short texts still go
-        # `batch_size` at a time.
+        # batch x 12 heads x tokens^2 floats and the feed-forward batch x tokens x 1,536, and
+        # the arena keeps the largest call's buffers; short texts still go `batch_size` at a
+        # time.
         order = np.argsort([-len(t) for t in texts], kind="stable")
         start = 0
         while start < len(texts):

@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 
+from tools.core.heap import trim_heap
 from tools.feedback.encoder_process import receive_message, send_message
 
 
@@ -48,3 +49,7 @@ def main() -> int:
             send_message(out, {"rows": int(vectors.shape[0])}, vectors.tobytes())
         except BrokenPipeError:  # the server stopped while this was embedded
             return 0
+        del vectors, request
+        # The tokenizer's encodings and the request's texts are freed between requests, but
+        # glibc keeps the pages; a trim (milliseconds) keeps the child at its arena's size.
+        trim_heap()
