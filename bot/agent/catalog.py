@@ -47,8 +47,8 @@ DESCRIBE_CUES = (
      r"(?:on file|loaded|in the data)|can see)\b|"
      r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
      r"know)\b", 0.9),
-    (r"\bhow many (?:support |customer |help ?desk )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
-     r"reviews|people) (?:do we have|are there|have we got|"
+    (r"\bhow many (?:support |customer |help ?desk |survey |feedback )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
+     r"reviews|people|answers|responses|replies|comments) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
      0.6),
     (r"\bdata\b", 0.2),
