@@ -69,7 +69,8 @@ def _args_match(expected: dict[str, Any], plan: Any) -> bool:
     """The expected arguments against the plan's. An argument the planner leaves out runs at
     the tool's default, so an item may name a default ("daily digest": cadence daily) without
     the planner having to write it. The KPIs of `metrics` are a set: "revenue and aov" asks
-    for both, in no particular order (stages, touchpoints and cards keep their order)."""
+    for both, in no particular order; so are a persona edit's `focus` behaviours (the card is
+    about customers showing all of them). Stages, touchpoints and cards keep their order."""
     got = dict(plan.args)
     fields = plan.spec.params.model_fields if plan.spec else {}
     for key in expected:
@@ -81,6 +82,9 @@ def _args_match(expected: dict[str, Any], plan: Any) -> bool:
     if isinstance(expected.get("metrics"), list) and isinstance(got.get("metrics"), list):
         expected = {**expected, "metrics": sorted(map(str, expected["metrics"]))}
         got["metrics"] = sorted(map(str, got["metrics"]))
+    if isinstance(expected.get("focus"), list) and isinstance(got.get("focus"), list):
+        expected = {**expected, "focus": sorted(map(str, expected["focus"]))}
+        got["focus"] = sorted(map(str, got["focus"]))
     return _matches(expected, got)
 
 
