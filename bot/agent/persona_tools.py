@@ -172,7 +172,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
     # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
     # "only X" keeps the card's own customers who are X.
-    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b", t) \
+    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b|\bturn\b.*\binto\b", t) \
         and not re.search(r"\b(?:narrow|only|just)\b", t)
     return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
 
@@ -243,13 +243,17 @@ DRAFT_CUES = (
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
 EDIT_CUES = (
-    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+(?: one)?)\b|"
+    # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
+    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
-     r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
+     r"\bonly (?:\w+ )?customers for this persona\b|"
+     # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
+     r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
+     r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b", 1.0),
 )
 SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"

@@ -249,6 +249,8 @@ AT_RISK_CUES = (
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
      # "which big spenders might we lose", "who are we in danger of losing"
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
+     # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
+     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
      r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
@@ -260,7 +262,7 @@ AT_RISK_CUES = (
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
-     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
 )
@@ -285,6 +287,8 @@ PROPENSITY_CUES = (
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
+    # "themes in feedback about aftercare and follow-ups": the follow-ups are what feedback is about
+    (r"\b(?:feedback|comments|reviews|themes|complaints)\s+(?:\w+\s+)?(?:about|on|regarding|around|concerning)\b", -0.4),
     # "what should I do about customer C00012": advice for one customer, not what they said
     (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),

@@ -151,6 +151,11 @@ def _metrics(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
+    # repeat buying
+    if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(
+            r"\b\w+ ?[- ]?(?:hours?|hrs?|days?) to (?:come back|return)\b", t):
+        out.remove("repeat_purchase_rate")
     # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
     if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
         out.remove("csat_mean")
@@ -231,7 +236,7 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             # "each of our saved personas", "any particular town?", "which single channel"
             r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
             r"saved\s+|own\s+)?"
-            r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
+            r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \

@@ -65,7 +65,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:the )?(?:delivery|arrival|doorstep|door|receipt)|"
      # "how many days does a veg box take to reach people once they order": whatever is sent, the
      # wait until it is with the customer
-     r"(?:how (?:many days|long|quickly|fast|soon)|days?|time) (?:\w+ ){0,6}(?:reach|reaches|get to|gets to|arrive (?:with|at)|"
+     r"(?:how (?:many days|long|quickly|fast|soon)|days?|time) (?:\w+ ){0,8}(?:reach|reaches|get to|gets to|arrive (?:with|at)|"
      r"arrives (?:with|at)|land with|lands with|turn up (?:with|at)|make it to) (?:the |our |their |a )?(?:people|customers?|"
      r"buyers|clients|them|doorsteps?|doors?|homes?)\b|"
      rf"slowest (?:\d+ ?% of )?(?:{_DELIVERY}|parcels?|packages?|shipments?|boxes)|"
