@@ -45,6 +45,8 @@ DESCRIBE_CUES = (
      # "a rundown of the touchpoints and stages you know about": what the data holds
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we|the system|it|the data|the database|"
      r"journeybot|the bot) (?:know|knows) (?:about|of)\b|"
+     # "what does the system know about our channels?"
+     r"\b(?:what|which \w+) (?:does|do) (?:the system|journeybot|the bot|the data|the database) (?:know|have|hold) (?:about|on)\b|"
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we) (?:know (?:about|of)|have (?:got )?"
      r"(?:on file|loaded|in the data)|can see)\b|"
      # "is the support ticket data in there too or only the orders?": whether a kind of data is held

@@ -141,8 +141,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     segments = next((found for t in texts if (found := mentioned(known_segments, t))), [])
     if not personas and getattr(slots, "persona", None):
         personas = [slots.persona]
-    if not segments:  # "of our vips": the group as the slot reader found it
-        segments = list((getattr(slots, "filters", None) or {}).get("segment", []))
+    read = list((getattr(slots, "filters", None) or {}).get("segment", []))
+    if len(read) > len(segments):  # "of our vips", "vips compared with loyalty members": as the slot reader found them
+        segments = read
     filters: dict[str, Any] = {}
     if personas:
         filters["persona"] = personas[0]

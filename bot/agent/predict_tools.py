@@ -121,7 +121,9 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    r"\bdrifting\b", text):
         out["tier"] = "lapsing"
-    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b", text):
+    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
+                 r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
+                 text):
         out["sort_by"] = "value"
     elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
                    # "whose churn risk has jumped lately", "risk of leaving has gone up"

@@ -292,7 +292,9 @@ GROUP_CONVERSION = re.compile(
     r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"
     r"\b(?:better|worse) (?:at )?convert\w*\b|"
     r"\bconver\w* (?:\w+ ){0,2}(?:better|worse|more|less)(?: (?:or|than) (?:\w+ ){0,3}(?:worse|better|less|more))?\?|"
-    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b")
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b|"
+    # "how does conversion vary town by town?": each group's conversion, side by side
+    r"\bconver\w* (?:\w+ ){0,2}(?:vary|varies|differ|differs|compare)\b")
 
 
 def parse_top(text: str) -> int | None:

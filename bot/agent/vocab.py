@@ -13,7 +13,7 @@ import re
 # -- KPIs ------------------------------------------------------------------------------------
 
 _DELIVERY = r"(?:deliver(?:y|ies)|shipping|postage|dispatch)"
-_TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|queries|enquiries|inquiries|complaints?|issues?|problems?)"
+_TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|complaints?|issues?|problems?)"
 
 # (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
 METRIC_TERMS: list[tuple[str, str]] = [
@@ -34,8 +34,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
      r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
-     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
-     rf"(?:a |the |our |support )?{_TICKETS}|"
+     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out |off |up )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
+     rf"(?:a |the |our |support )?(?:customer'?s?'? )?{_TICKETS}|"
      rf"{_TICKETS} (?:take |took |takes |taking )?(?:to )?(?:get |be |being |getting |is |are |was |were |gets |got )?"
      # "a ticket fully sorted", "until a customer's problem is completely fixed"
      r"(?:fully |completely |properly |finally |totally |all )?(?:resolved|closed|fixed|solved|sorted)|"
