@@ -32,7 +32,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
      r"(?:reply|respond|answer|get back)\w*|"
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
-     r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
+     r"get(?:ting)? back to (?:customers|people)|"
+     # "how long do tickets sit unanswered", "left waiting for a reply"
+     rf"{_TICKETS} (?:\w+ ){{0,2}}(?:unanswered|without (?:a |any )?(?:reply|response|answer))\b|"
+     r"waiting for (?:a |our |the )?(?:first )?(?:reply|response|answer)", "first_response_time"),
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
      rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out |off |up )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
      rf"(?:a |the |our |support )?(?:customer'?s?'? )?{_TICKETS}|"
