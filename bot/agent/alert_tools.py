@@ -181,7 +181,8 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|start) (?:me |us )?(?:an? |the |one |a new )?alerts?\b|"
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b|"
                    # "flag any weird days for takings": an order to watch from now on
-                   r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each)\b")
+                   r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
+                   r"spikes?|jumps?|falls?|changes?|moves?)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
