@@ -34,11 +34,11 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [
-    (r"\bweek[- ]on[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
+    (r"\bweek[- ](?:on|over|to)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
      r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
-    (r"\bmonth[- ]on[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
+    (r"\bmonth[- ](?:on|over|to)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
      r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
-    (r"\bday[- ]on[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
+    (r"\bday[- ](?:on|over|to)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
 
 
@@ -99,6 +99,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     m = rx.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
         out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
+    # "make it wait for 5 SDs before it fires": how unusual a day must be (robust SDs, 2 to 12)
+    m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b", t)
+    if m:
+        out["sensitivity"] = max(2.0, min(12.0, float(m.group(1))))
     if rx.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.

@@ -160,7 +160,7 @@ def _default_metric(asked: dict[str, Any]) -> str:
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
     args: dict[str, Any] = {"rule_id": _named_rule(ctx, slots.text)}
-    for key in ("value", "condition", "window_days", "severity", "enabled", "direction"):
+    for key in ("value", "condition", "window_days", "severity", "enabled", "direction", "sensitivity"):
         if key in asked:
             args[key] = asked[key]
     return args
@@ -179,14 +179,19 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 # A new rule is made only when asked for in so many words; a change or a delete only when the
 # request names an alert (bot/agent/ranking.py never picks them by resemblance).
 CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|start) (?:me |us )?(?:an? |the |one |a new )?alerts?\b|"
-                   r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b")
+                   r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b|"
+                   # "flag any weird days for takings": an order to watch from now on
+                   r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
+                   r"spikes?|jumps?|falls?|changes?|moves?)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
                    r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
-                   r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)")
+                   r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
+                   # "the new visitors alert is too jumpy, make it wait for 5 SDs": the alert named, then the order
+                   r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|that|this)\b")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
@@ -205,7 +210,7 @@ LIST_CUES = (
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
-     r"\bis (?:anything|something) broken\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
+     r"\bis (?:anything|something) broken\b|\b(?:anything|something|any \w+|what'?s|what is) (?:\w+ )?alerting\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\balerts? (?:are )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
      r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),

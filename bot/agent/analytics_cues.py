@@ -33,6 +33,13 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         # "has nps moved much lately?": how it went, not against a named period
                         r"\b(?:has|have|did)\b.{0,30}\b(?:moved|move|shifted|shift|changed|change|budged|budge) "
                         r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
+# "more orders last month than the month before", "the last 7 days next to the 7 before",
+# "this month alongside last month": the other period named, without the word compare
+_OTHER_PERIOD = (r"\bthan (?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
+                 r"\bthan (?:the )?(?:previous|prior|preceding)\b|"
+                 r"\b(?:next to|alongside|beside|side by side with|set against|relative to) (?:the |that of )?"
+                 r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
+                 r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous|earlier))\b")
 _COMPARE_CUE = re.compile(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
@@ -40,13 +47,20 @@ _COMPARE_CUE = re.compile(
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
-    r"\bagainst the (?:day|week|month|quarter|year) before\b")
+    r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
                         r"\b(?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
+                        # "where did the extra new visitors come from?", "which channel made the bounce
+                        # rate jump?": a change, and the group it came from
+                        r"\bwhere (?:did|does|has|have) (?:the |that |this |all the |all that )?(?:extra|additional|lost|missing|"
+                        r"growth|increase|decrease|boost|spike|uplift) (?:[\w-]+ ){0,3}(?:come|came) from\b|"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r" (?:\w+ ){0,2}(?:made|make|makes|sent|send|sends|pushed|push|caused|cause|causes|led|got) (?:\w+ ){0,4}"
+                        r"(?:jump|dip|drop|fall|rise|climb|spike|soar|sink|slump|go up|go down|increase|decrease|shoot up|tank)\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
                         r"\bwhich (?:\d+ |two |three |four |five )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|"
@@ -94,8 +108,17 @@ def text_of(slots: Any) -> str:
     return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
+# "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
+# counts (its window), not quoting what customers said.
+_DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+                      r"\blet'?s say\b|\bcounts? as (?:gone|lost|lapsed|churned|abandoned)\b|"
+                      r"\bmeans? (?:they'?re|they are|they've|someone|a customer) (?:\w+ )?(?:gone|lost|lapsed|churned)\b")
+
+
 def boost_kpis(slots: Any) -> float:
-    return 0.45 if has_metric(slots) else 0.0
+    if not has_metric(slots):
+        return 0.0
+    return 0.65 if _DEFINES.search(text_of(slots)) else 0.45
 
 
 def ranks_conversion(slots: Any) -> bool:
@@ -131,24 +154,43 @@ def boost_trend(slots: Any) -> float:
     text = text_of(slots)
     # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
     series = getattr(slots, "grain", None) in ("day", "week") or _TREND_CUE.search(text)
+    if has_metric(slots) and series_grain(text):
+        return 1.2  # "getting worse over the last 180 days, week on week": each week of it
     return 0.75 if has_metric(slots) and series else 0.0
+
+
+# "week on week" is a comparison ("churn week on week") until a movement word makes it a series:
+# "has churn been getting worse over the last 180 days, week on week" asks for every week.
+_X_ON_X = re.compile(r"\b(day|week|month) (?:on|over|to|by) \1\b")
+
+
+def series_grain(text: str) -> str | None:
+    """The grain of a series asked for as "X on X" together with a movement word, or None."""
+    m = _X_ON_X.search(text)
+    if m is None or not _TREND_CUE.search(_X_ON_X.sub(" ", text)):
+        return None
+    return m.group(1)
 
 
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
 _GROUPS_VS = re.compile(r"\blate (?:vs\.?|versus|or|and|against) on[- ]time\b|\bon[- ]time (?:vs\.?|versus|or|and|against) late\b")
 # "compared with last month", "vs the week before": a period named as the other side.
-_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against) (?:the |that of )?"
+_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
+                        r"side by side with|set against|relative to) (?:the |that of )?"
                         r"(?:last|previous|prior|same|(?:day|week|month|quarter|year) before|"
                         r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous))\b")
 # How the business is doing in general ("how are we doing", "how's business", "the numbers").
 _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
                      r"performing|shaping up)\b|\bhow(?:'s| is) (?:business|trade)\b|\bhow did we (?:do|perform)\b|"
-                     r"\bperformance\b|\b(?:the|our) (?:numbers|figures|kpis)\b|\bkey (?:numbers|figures|metrics)\b")
+                     r"\bperformance\b|\b(?:the|our) (?:numbers|figures|kpis)\b|\bkey (?:numbers|figures|metrics)\b|"
+                     # "how does the last 30 days look next to the 30 before, across the board"
+                     r"\bhow\w* (?:(?:does|do|did|is|are|was) )?(?:\w+ ){0,4}look\b|\beverything\b|\bacross the board\b|"
+                     r"\ball (?:the |our )?(?:headline |main |key )?(?:numbers|figures|kpis|metrics|stats)\b|\bheadlines?\b")
 
 
 def boost_compare(slots: Any) -> float:
     text = text_of(slots)
-    if _GROUPS_VS.search(text):
+    if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
     if has_metric(slots) and asked:
@@ -284,6 +326,8 @@ KPI_CUES = (
      r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"
      r"\b(?:numbers|figures|stats|money|sales|takings)[- ]?wise\b", 0.6),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
+    # "how many bookings today", "how many covers last week": the trade's word for a sale, counted
+    (r"\bhow many (?:\w+ ){0,2}(?:bookings|reservations|appointments|jobs|covers|enrol?ments|lessons|classes|tables)\b", 0.3),
     (BARE_PERIOD, 0.6),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
@@ -303,6 +347,7 @@ COMPARE_CUES = (
      r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b|"
      # "last 30 days against the 30 before": the same span just before
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
+    (_OTHER_PERIOD, 0.55),
     (r"\bsince last\b", 0.2),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )

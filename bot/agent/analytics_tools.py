@@ -23,6 +23,7 @@ from bot.agent.analytics_cues import (
     boost_trend,
     metrics_from,
     ranks_conversion,
+    series_grain,
     text_of,
 )
 from bot.agent.tools import ToolContext, ToolSpec
@@ -183,12 +184,21 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
     # is the goal (the one named last, if several).
-    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of)\b", text):
+    # "the ones who never placed an order", "if they don't start a checkout": the step they missed
+    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
+                                 r"do not|doesn'?t|does not|haven'?t|without)\b", text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
         args["top"] = max(1, min(int(slots.top), 50))
+    if _NO_COMPARISON.search(text):
+        args["compare"] = False
     return args
+
+
+# "just the current period, no comparison with before", "without comparing to last time"
+_NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
+                            r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b")
 
 
 def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -205,9 +215,13 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                  text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
-    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than)(?: the)?(?: last| final)? "
+    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
+                      r"under|fewer than|less than)(?: the)?(?: last| final)? "
                       r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
-                      r"events|moves)\b", text)
+                      r"events|moves)\b", text) or re.search(
+        # "keep them to 4 steps max", "3 steps at most"
+        r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|events|"
+        r"moves) (?:max(?:imum)?|at most|or (?:fewer|less)|tops|long at most)\b", text)
     if steps:  # "only the last 4 steps": longer paths keep their last steps
         from bot.agent.vocab import NUMBER_WORDS
 
@@ -232,7 +246,10 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
                            rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
                            rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
-                           rf"\b{_SPAN} (?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           # "anyone with no order for 8 weeks counts as lost"
+                           rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
+                           rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
+                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
@@ -251,14 +268,47 @@ def churn_window_days(text: str) -> int | None:
     return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
 
 
+# "if we give people 48 hours to come back and buy", "a 2 day cart window": how long an
+# abandoned cart has before it counts as abandoned.
+_CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(hours?|hrs?|h|days?)\b"
+                          r"(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
+                          r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off)))|"
+                          r"\b(?:window|grace period|cut[- ]?off) of (\d{1,3}) ?(hours?|hrs?|h|days?)\b")
+
+
+def cart_window_hours(text: str) -> int | None:
+    """The cart-abandonment window a question sets, in hours (1 to 168), or None."""
+    from bot.agent.vocab import NUMBER_WORDS
+
+    m = _CART_WINDOW.search(text)
+    if m is None:
+        return None
+    n_word, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
+    hours = n * (24 if unit.startswith("d") else 1)
+    return max(1, min(hours, 168)) if n else None
+
+
+def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
+    """The churn and cart windows a question sets, for the KPIs that use them (kpis, compare
+    and trend all take them: "compare churn with a 60 day window" is not the default 90)."""
+    out: dict[str, int] = {}
+    text = text_of(slots)
+    window = churn_window_days(text) if "churn_rate" in metrics else None
+    if window:
+        out["churn_window_days"] = window
+    hours = cart_window_hours(text) if "cart_abandonment" in metrics else None
+    if hours:
+        out["cart_window_hours"] = hours
+    return out
+
+
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
-    window = churn_window_days(text_of(slots))
-    if window and "churn_rate" in metrics:
-        args["churn_window_days"] = window
+    args.update(_windows(slots, metrics))
     return args
 
 
@@ -266,8 +316,10 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "purchase_conversion"
-    if getattr(slots, "grain", None):
-        args["grain"] = slots.grain
+    grain = getattr(slots, "grain", None) or series_grain(text_of(slots))
+    if grain:
+        args["grain"] = grain
+    args.update(_windows(slots, [args["metric"]]))
     return args
 
 
@@ -276,6 +328,7 @@ def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
+    args.update(_windows(slots, metrics))
     against = period_args(getattr(slots, "against", None))
     if against:
         args["against"] = against

@@ -43,8 +43,15 @@ DESCRIBE_CUES = (
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
      r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"
      # "a rundown of the touchpoints and stages you know about": what the data holds
+     r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we|the system|it|the data|the database|"
+     r"journeybot|the bot) (?:know|knows) (?:about|of)\b|"
+     # "what does the system know about our channels?"
+     r"\b(?:what|which \w+) (?:does|do) (?:the system|journeybot|the bot|the data|the database) (?:know|have|hold) (?:about|on)\b|"
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we) (?:know (?:about|of)|have (?:got )?"
      r"(?:on file|loaded|in the data)|can see)\b|"
+     # "is the support ticket data in there too or only the orders?": whether a kind of data is held
+     r"\b(?:data|tickets?|surveys?|orders?|reviews?|feedback|records)\b (?:\w+ )?(?:in there|on file|in the system|loaded|there) "
+     r"(?:too|as well|also|yet)\b|\bin there (?:too|as well|also|yet)\b|"
      r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
      r"know)\b", 0.9),
     (r"\bhow many (?:support |customer |help ?desk |survey |feedback )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"

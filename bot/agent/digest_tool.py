@@ -22,6 +22,16 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         start, end = slots.period.split("..", 1)
         if start == end:
             args["date"] = end
+    elif slots.period in ("yesterday", "today"):
+        # "the daily digest for yesterday": that day, counted from the data's last day
+        import datetime as dt
+
+        try:
+            last = ctx.store.as_of()
+        except Exception:  # an empty store: the digest says so itself
+            last = None
+        if last is not None:
+            args["date"] = str(last - dt.timedelta(days=1 if slots.period == "yesterday" else 0))
     return args
 
 

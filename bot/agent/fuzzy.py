@@ -165,6 +165,14 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
+    for tp in known:
+        # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
+        thing = rx.match(r"([a-z]+)_view$", tp.lower())
+        if thing and tp not in {h for _, h in hits}:
+            m = rx.search(rf"\b(?:look(?:s|ed|ing)? at|view(?:s|ed|ing)?|check(?:s|ed|ing)? out|brows(?:e|es|ed|ing)|"
+                          rf"read(?:s|ing)?|open(?:s|ed|ing)?) (?:the |our |a |an |their )?(?:\w+ )?{thing.group(1)}s?\b", text)
+            if m:
+                hits.append((m.start(), tp))
     for tp, pattern, alone in _ALIASES:
         if tp in known and tp not in {h for _, h in hits}:
             # a bare "checkout" is that step only in a chain (else the decision stage, as ever)

@@ -141,6 +141,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     segments = next((found for t in texts if (found := mentioned(known_segments, t))), [])
     if not personas and getattr(slots, "persona", None):
         personas = [slots.persona]
+    read = list((getattr(slots, "filters", None) or {}).get("segment", []))
+    if len(read) > len(segments):  # "of our vips", "vips compared with loyalty members": as the slot reader found them
+        segments = read
     filters: dict[str, Any] = {}
     if personas:
         filters["persona"] = personas[0]
@@ -164,6 +167,11 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["compare_filters"] = {"persona": personas[1]}
         elif len(segments) > 1:
             args["compare_filters"] = {"segment": segments[1:2]}
+        elif (pair := next((d for d in ("channel", "city", "region", "age_band") if len(filters.get(d, [])) > 1), None)):
+            # "instagram customers next to the tiktok ones": the first group's map beside the second's
+            first, second = filters[pair][:1], filters[pair][1:2]
+            args["filters"] = {**filters, pair: first}
+            args["compare_filters"] = {pair: second}
         elif getattr(slots, "against", None):
             args["compare_period"] = _period(slots.against)
         else:

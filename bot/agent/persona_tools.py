@@ -125,9 +125,14 @@ def positions(text: str) -> list[int]:
 
 def focus_words(text: str) -> list[str]:
     t = text.lower()
-    out = []
+    found: list[tuple[int, str]] = []
     for pattern, focus in FOCUS_WORDS:
-        if re.search(pattern, t) and focus not in out:
+        m = re.search(pattern, t)
+        if m:
+            found.append((m.start(), focus))
+    out: list[str] = []
+    for _, focus in sorted(found):  # in the order they were said: "lapsed high-value" leads with lapsed
+        if focus not in out:
             out.append(focus)
     if "non_buyers" in out and "buyers" in out:
         out.remove("buyers")
@@ -148,9 +153,13 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     which = positions(text)
     if re.search(r"\b(?:merge|combine|join|fold)\b", t):
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
-    if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer)\b.*\bpain ?points?\b", t):
+    if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
+                 r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
+        # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
+        quoted = re.search(r"[\"“‘']([^\"”’']{2,60})[\"”’']", text)
         return {"action": "remove_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
+                "text": quoted.group(1).strip() if quoted else
+                _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
@@ -163,13 +172,18 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
     # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
     # "only X" keeps the card's own customers who are X.
-    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b", t) \
+    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b|\bturn\b.*\binto\b", t) \
         and not re.search(r"\b(?:narrow|only|just)\b", t)
     return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
 
 
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     count = getattr(slots, "count", None)
+    # "redo the personas but only two of them this time", "just three this time"
+    m = None if count else re.search(r"\b(?:only|just|make it|with|into|but) ([2-6]|two|three|four|five|six)\b"
+                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)", (getattr(slots, "text", "") or "").lower())
+    if m:
+        count = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
     return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
@@ -229,12 +243,17 @@ DRAFT_CUES = (
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
 EDIT_CUES = (
-    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+(?: one)?)\b|"
+    # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
+    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
+     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
-     r"\bonly (?:\w+ )?customers for this persona\b", 1.0),
+     r"\bonly (?:\w+ )?customers for this persona\b|"
+     # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
+     r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
+     r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b", 1.0),
 )
 SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
@@ -245,7 +264,10 @@ SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
      r"personas\b|\bpersonas (?:do we have|have we (?:got|saved|made)|are (?:saved|stored)|have been saved|on file)\b|"
-     r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b|\bpersona (?:library|collection|catalogue|catalog|list)\b", 0.9),
+     r"\bpersonas\b.*\b(?:saved|stored|on file|so far)\b|\bpersona (?:library|collection|catalogue|catalog|list)\b|"
+     # "do we have any saved customer personas already", "are there saved customer profiles"
+     r"\b(?:saved|stored|existing) (?:customer |buyer |shopper |client )?(?:personas|profiles)\b|"
+     r"\b(?:any )?(?:customer |buyer )?personas (?:\w+ )?(?:saved|stored|already|yet)\b", 0.9),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

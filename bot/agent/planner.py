@@ -58,6 +58,10 @@ _COMMAND = re.compile(
     r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
     # entertainment, not analysis: "tell us a joke", "sing me something"
     r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing)(?![\w-])")
+# A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
+# it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
+_REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
+                       r"reminders?)\b|\b(?:add|put) (?:it|this|that|\w+) (?:in|on|to) (?:my|the) (?:diary|calendar|to-?do list)\b")
 
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
@@ -218,6 +222,8 @@ class OfflinePlanner:
                 # "how does that compare with last month?": another analysis of the same thing.
                 tool = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True)
+        if _REMINDER.search(slots.norm):
+            return Plan(None, {}, slots, 0.0, candidates)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)

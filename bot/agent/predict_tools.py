@@ -86,7 +86,8 @@ _DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_ban
 
 
 def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    text = _text(slots)
+    # "and by channel instead?" after "next quarter's revenue": the horizon the conversation named
+    text = f"{_text(slots)} {getattr(slots, 'horizon', None) or ''}"
     horizon = "next_90_days"
     m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text)
     if m:
@@ -120,9 +121,13 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    r"\bdrifting\b", text):
         out["tier"] = "lapsing"
-    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b", text):
+    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
+                 r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
+                 text):
         out["sort_by"] = "value"
-    elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b", text):
+    elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
+                   # "whose churn risk has jumped lately", "risk of leaving has gone up"
+                   r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
         out["sort_by"] = "rising"
     return out
 
@@ -138,6 +143,14 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["days"] = min(int(m.group(1)), 180)
     elif period in ("last_month", "this_month"):
         out["days"] = 30
+    elif ".." in period:  # "in the past 3 days" reads as the dates themselves: their length
+        import datetime as dt
+
+        try:
+            first, last = (dt.date.fromisoformat(d) for d in period.split("..", 1))
+            out["days"] = max(1, min((last - first).days + 1, 180))
+        except ValueError:
+            pass
     m = re.search(r"\b(?:a|one|(\d+|two|three|four|six)) (day|week|fortnight|month)s? (?:ago|before|back|earlier)\b", text)
     if m:
         from bot.agent.vocab import NUMBER_WORDS
@@ -151,6 +164,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if re.search(r"\bprospects?\b|\bnever (?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
+                 r"\b(?:haven'?t|have not|hasn'?t|has not|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|"
+                 r"purchase|book|made (?:a |an |their first )?(?:purchase|order|booking))\b|"
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
                  r"\bfor the first time\b", text):
         out["who"] = "prospects"
@@ -185,11 +200,14 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             break
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
-    if re.search(r"\beach customer\b|\bper[- ]customer\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|\bwhich customers\b|"
+    if re.search(r"\beach customer\b|\bper[- ]customer\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+                 r"\bwhich (?:customers|clients|people|members|regulars|ones|guests|patients|students)\b|"
                  r"\bwho (?:needs|should)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
-    if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b", text):
+    if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
+                 r"\b(?:haven'?t|have not|hasn'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|purchase)\b",
+                 text):
         out["include_prospects"] = True
     return out
 
@@ -197,6 +215,9 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
 _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next |coming |following )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
+                      # "counting two years of future spend rather than one"
+                      r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
+                      r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders)\b|"
                       r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
 
@@ -205,7 +226,7 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     m = _HORIZON.search(_text(slots))
     if m:
-        n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
         amount = 0.5 if n == "half a" else int(n) if n.isdigit() else _HORIZON_WORDS.get(n, 1)
         days = round(amount * (365 if unit.startswith("y") else 30.4))
         out["horizon_days"] = max(30, min(days, 1825))
@@ -228,6 +249,10 @@ AT_RISK_CUES = (
      r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
      r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     # "which big spenders might we lose", "who are we in danger of losing"
+     r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
+     # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
+     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
      r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
@@ -239,7 +264,7 @@ AT_RISK_CUES = (
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
-     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone|has risen|rose|jumped) up\b|\brisk (?:has )?(?:risen|rose|jumped)\b|"
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
 )
@@ -264,6 +289,8 @@ PROPENSITY_CUES = (
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
+    # "themes in feedback about aftercare and follow-ups": the follow-ups are what feedback is about
+    (r"\b(?:feedback|comments|reviews|themes|complaints)\s+(?:\w+\s+)?(?:about|on|regarding|around|concerning)\b", -0.4),
     # "what should I do about customer C00012": advice for one customer, not what they said
     (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
@@ -274,6 +301,10 @@ ACTION_CUES = (
      r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
+     # "which customers should I ring personally?", "which clients need a personal phone call from me?"
+     r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
+     r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
+     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )

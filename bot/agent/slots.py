@@ -69,6 +69,7 @@ class Slots:
     polarity: str | None = None  # negative | positive
     count: int | None = None  # "three personas"
     refers_back: bool = False  # "that customer", "them": the previous answer's who
+    horizon: str | None = None  # the future named ("next quarter"): a forecast's, kept by its follow-ups
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (kind, words) not understood
     fixes: list[tuple[str, str]] = field(default_factory=list)  # typos corrected
     norm: str = ""  # lower case, typos corrected: what the patterns read
@@ -138,8 +139,9 @@ def _metrics(t: str) -> tuple[list[str], str]:
     if rx.search(r"\bconver\w*", t) and len(stages) > 2 and rx.search(r"->|\bto\b.*\bto\b|\bthrough\b", t):
         # "consideration -> decision -> purchase conversion": conversion along that funnel
         found = [(p, c) for p, c in found if c != "purchase_conversion"]
-    if rx.search(r"\bconver\w*", t) and len(stages) == 2:
-        # "consideration to decision conversion": the step into the second stage.
+    if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent)\b", t) and len(stages) == 2:
+        # "consideration to decision conversion", "of the people at the decision stage, what share
+        # went on to purchase": the step into the second stage.
         a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
         found = [(p, c) for p, c in found if c != "purchase_conversion"]
         if b == a + 1:
@@ -149,6 +151,11 @@ def _metrics(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
+    # repeat buying
+    if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(
+            r"\b\w+ ?[- ]?(?:hours?|hrs?|days?) to (?:come back|return)\b", t):
+        out.remove("repeat_purchase_rate")
     # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
     if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
         out.remove("csat_mean")
@@ -226,16 +233,30 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
             r"compare|comparing|(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+|any|which \d+|"
             r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest))\s+"
-            r"(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+)?")
+            # "each of our saved personas", "any particular town?", "which single channel"
+            r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
+            r"saved\s+|own\s+)?"
+            r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
             rx.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
                       rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
-                      rf"(?:the |our )?(?:{words})\b", t)
+                      rf"(?:the |our )?(?:{words})\b", t) or \
+            (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)
     return best[1] if best else None
+
+
+# "from town to town", "channel by channel", "segment-wise": each group of a customer dimension
+# (not "stage to stage" or "step by step": those are the funnel's own words).
+_GROUP_DIMS = ("acquisition_channel", "channel", "segment", "city", "region", "age_band", "persona")
+
+
+def _each_of(words: str) -> str:
+    return (rf"\b(?:from )?(?P<a>{words}) (?:to|by|after) (?:{words})\b(?! (?:conversion|funnel))|"
+            rf"\b(?:{words})[- ]?wise\b")
 
 
 _STEM_DIMS = (("channels", "channel"), ("segments", "segment"), ("cities", "city"), ("regions", "region"),
@@ -271,7 +292,9 @@ GROUP_CONVERSION = re.compile(
     r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"
     r"\b(?:better|worse) (?:at )?convert\w*\b|"
     r"\bconver\w* (?:\w+ ){0,2}(?:better|worse|more|less)(?: (?:or|than) (?:\w+ ){0,3}(?:worse|better|less|more))?\?|"
-    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b")
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b|"
+    # "how does conversion vary town by town?": each group's conversion, side by side
+    r"\bconver\w* (?:\w+ ){0,2}(?:vary|varies|differ|differs|compare)\b")
 
 
 def parse_top(text: str) -> int | None:
@@ -306,8 +329,10 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
         # "Returning_Visitor" as stored is "returning visitors" as said
         v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
         if people:
-            pattern = (rf"\b{v}s?\b(?=\s+(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
-                       rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b")
+            pattern = (rf"\b{v}s?\b(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+                       rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
+                       # "at risk vips?", "vip only", "just the loyalty lot": the group as such
+                       rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
@@ -324,6 +349,13 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
         if m and not any(value.lower() in o.lower() for _, o in hits):
             hits.append((m.start(), value))
     return [v for _, v in sorted(hits)]
+
+
+# "loyalty card members", "vip club members": the scheme between the group and its people
+_SCHEME = r"(?:card|club|scheme|programme|program|plan|tier|list|box|membership)"
+# Describing words before a group's plural name ("at risk vips", "lapsed loyalty members")
+_GROUP_ADJ = (r"at[- ]risk|risky|lapsing|lapsed|new|newer|active|inactive|loyal|top|happy|unhappy|big|best|worst|recent|"
+              r"returning|existing|valuable|high[- ]value|churned|churning|quiet|regular")
 
 
 def _places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
@@ -347,7 +379,10 @@ _SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks"
               "mth": "month", "mths": "months", "yr": "year", "yrs": "years", "custs": "customers",
               "cust": "customer", "u": "you", "ur": "your", "cos": "because", "w/": "with", "vs": "vs",
               "avg": "average", "approx": "about", "no\\.": "number", "nr": "number", "qtr": "quarter",
-              "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information"}
+              "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information",
+              # text-speak: "hw many orders 2day", "wat r ppl moaning about"
+              "2day": "today", "tdy": "today", "2moro": "tomorrow", "2morrow": "tomorrow", "hw": "how", "wat": "what",
+              "wot": "what", "r": "are", "b4": "before", "thru": "through", "abt": "about"}
 _MONTHS_AND_DAYS = set("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -391,6 +426,8 @@ _COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
     r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
     r"week on week|month on month|better|worse|improv\w*|up or down|against)\b")
+_HORIZON = re.compile(r"\b(?:next|coming|following)\s+(?:(?:\d+|thirty|ninety|six|twelve|three)\s+)?(?:days?|weeks?|months?|"
+                      r"quarter|year|half[- ]year)\b|\byear ahead\b")
 _REFERS_BACK = re.compile(r"\b(?:that|this|the same|the) (?:customer|person|client|buyer)\b|"
                           r"\b(?:them|those customers|those people|him|her|they)\b")
 
@@ -431,6 +468,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))
     slots.polarity = "negative" if neg and not pos else "positive" if pos and not neg else None
     slots.refers_back = bool(_REFERS_BACK.search(t))
+    future = _HORIZON.search(t)
+    slots.horizon = future.group(0) if future else None
     slots.query = _search_query(text)
     m = rx.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
     if m:

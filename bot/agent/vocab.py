@@ -13,7 +13,7 @@ import re
 # -- KPIs ------------------------------------------------------------------------------------
 
 _DELIVERY = r"(?:deliver(?:y|ies)|shipping|postage|dispatch)"
-_TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|queries|enquiries|inquiries|complaints?|issues?|problems?)"
+_TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|complaints?|issues?|problems?)"
 
 # (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
 METRIC_TERMS: list[tuple[str, str]] = [
@@ -27,16 +27,21 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,6}(?:between|from) (?:[\w']+ ){1,5}(?:and|to|until|till) "
      # "until someone's first purchase": whoever it is, their first one
      r"(?:the |their |a |his |her |[a-z]+'s )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
-    (r"first (?:response|reply)(?: times?)?|response times?|reply times?|"
+    (r"first (?:responses?|repl(?:y|ies)|answers?)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
      r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
      r"(?:reply|respond|answer|get back)\w*|"
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
-     r"get(?:ting)? back to (?:customers|people)", "first_response_time"),
+     r"get(?:ting)? back to (?:customers|people)|"
+     # "how long do tickets sit unanswered", "left waiting for a reply"
+     rf"{_TICKETS} (?:\w+ ){{0,2}}(?:unanswered|without (?:a |any )?(?:reply|response|answer))\b|"
+     r"waiting for (?:a |our |the )?(?:first )?(?:reply|response|answer)", "first_response_time"),
     (r"resolution times?|time to (?:resolve|fix|close|sort out|solve)|"
-     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
-     rf"(?:a |the |our |support )?{_TICKETS}|"
-     rf"{_TICKETS} (?:take |took |takes |taking )?(?:to )?(?:get |be |being |getting )?(?:resolved|closed|fixed|solved|sorted)|"
+     rf"(?:resolv|solv|clos|fix|sort)(?:e|es|ed|ing)? (?:out |off |up )?(?:(?:\d+ ?(?:%|per ?cent)|all|most|half) (?:of )?)?"
+     rf"(?:a |the |our |support )?(?:customer'?s?'? )?{_TICKETS}|"
+     rf"{_TICKETS} (?:take |took |takes |taking )?(?:to )?(?:get |be |being |getting |is |are |was |were |gets |got )?"
+     # "a ticket fully sorted", "until a customer's problem is completely fixed"
+     r"(?:fully |completely |properly |finally |totally |all )?(?:resolved|closed|fixed|solved|sorted)|"
      r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
      r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
      r"it gets) (?:closed|resolved|fixed|sorted|solved)|"
@@ -61,6 +66,12 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*|"
      r"days? (?:from|between) (?:an? |the )?(?:order|purchase|ordering|buying|checkout) (?:to|and|until|till) "
      r"(?:the )?(?:delivery|arrival|doorstep|door|receipt)|"
+     # "how many days does a veg box take to reach people once they order": whatever is sent, the
+     # wait until it is with the customer
+     r"(?:how (?:many days|long|quickly|fast|soon)|days?|time) (?:\w+ ){0,8}(?:reach|reaches|get to|gets to|arrive (?:with|at)|"
+     r"arrives (?:with|at)|land with|lands with|turn up (?:with|at)|make it to) (?:the |our |their |a )?(?:people|customers?|"
+     r"buyers|clients|them|doorsteps?|doors?|homes?)\b|"
+     rf"slowest (?:\d+ ?% of )?(?:{_DELIVERY}|parcels?|packages?|shipments?|boxes)|"
      r"(?:days?|time|long) (?:\w+ ){0,2}(?:for|until|till|before) (?:\w+ ){0,3}(?:orders?|parcels?|packages?|deliveries) "
      r"(?:to |have |has |are |get )?(?:arrive|arrives|arrived|reach|land|turn up|get delivered|delivered)",
      "delivery_time"),
@@ -105,7 +116,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:customers|people|buyers|shoppers|clients|regulars) (?:\w+ ){0,2}(?:come|coming|came) back\b|"
      r"come back for more", "repeat_purchase_rate"),
     (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|"
-     r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends) per (?:order|visit|transaction|basket)|"
+     r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends|spending) (?:more |less )?per (?:order|visit|transaction|basket|cart|sale)|"
      r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|"
      r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
      "aov"),
@@ -123,6 +134,14 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
      r"(?:who |that )?(?:(?:turn up|turns up|come in|comes in|visit|visits|show up|shows up|drop by|pop in|come by) )?"
      r"(?:(?:go on to|end up|ends up|actually|eventually|then|and) )*(?:buy\w*|purchas\w*|order\w*)|"
+     # "what share of the people who interacted with us actually bought something", "of those
+     # who got in touch, what percentage went on to order": the share that bought, however the
+     # people before it are described
+     r"(?:share|percentage|%|proportion|fraction|per ?cent) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users|"
+     r"folks?|clients|guests|ones|everyone|those)(?: (?:who|that)(?: [\w']+){1,5}?)? (?:(?:go|went|goes) on to |ended up |"
+     r"end up |actually |eventually |then |later |also )+(?:buy\w*|bought|purchas\w*|order\w*|book\w*)|"
+     r"(?:what|which) (?:share|percentage|proportion|fraction|%|per ?cent)(?: of (?:them|those|these))? (?:(?:go|went|goes) on to |"
+     r"ended up |end up |actually |eventually |then |later )+(?:buy\w*|bought|purchas\w*|order\w*|book\w*)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
      r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
      r"placed (?:an )?orders?|checked out)\b|"
@@ -130,6 +149,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
     (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
+     # "how much money came in", "cash through the till": the money itself
+     r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"

@@ -72,7 +72,8 @@ _GRAINS: list[tuple[str, str]] = [
      r"\bdays?\b(?= by)", "day"),
     (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ]by[- ]week\b|\ba week\b|"
      r"\bweek to week\b|"
-     r"\bweeks\b", "week"),
+     # not "no order for 8 weeks": a span, not a grain
+     r"(?<!\d )\bweeks\b", "week"),
     (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ]by[- ]month\b", "month"),
 ]
 
