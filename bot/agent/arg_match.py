@@ -44,6 +44,11 @@ PHRASINGS = Path(__file__).resolve().with_name("metric_phrasings.yaml")
 # and its KPI is read by the rule's own parser (bot/agent/alert_slots.py).
 METRIC_TOOLS = {"kpis": "metrics", "compare": "metrics", "trend": "metric", "movers": "metric"}
 THRESHOLD = 0.55  # least cosine of the best KPI's closest phrasing (tuned: docs/BENCHMARKS.md)
+# When the rules saw a measure they do not know ("refund rate", "no-show rate"), it is most often
+# a KPI journeybot does not have, and "I don't know it" is the honest answer: only a close match
+# ("purchase ratio" -> buying rate, 0.78) overrides that. Not tuned (no bank question has such
+# a measure on a KPI tool): set between those two and "refund rate" -> buying rate (0.56).
+UNKNOWN_THRESHOLD = 0.7
 RUNNERS_UP = 2  # other KPIs offered as readings
 READ_AS = "read_as"  # the Slots.unknown kind that carries the runners-up to bot/agent/reading.py
 log = logging.getLogger(__name__)
@@ -61,11 +66,13 @@ results compare compared comparing comparison against before previous prior same
 weeks month months year years quarter quarters today yesterday better worse up down more less much
 many lot lots also too now still ever like really actually quite very bit whole across over under
 between during since until till far wise stack stacked stand stands doing customers customer people folks
-clients client shoppers users members crowd ones segment segments region regions group groups card cards age aged band bands
-everyone everything anything something nothing hi hey hiya ok okay thanks cheers yeah yes no not don't
+clients client shoppers users members crowd ones segment segments region regions group groups card cards
+age aged band bands everyone everything anything something nothing hi hey hiya ok okay thanks cheers yeah yes
+no not don't
 monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun weekend weekends
 january february march april may june july august september october november december jan feb mar apr jun
-jul aug sep sept oct nov dec what's who's how's where's that's there's it's we've we're i'd i'm let's
+jul aug sep sept oct nov dec channel channels city cities town towns place places area areas
+what's who's how's where's that's there's it's we've we're i'd i'm let's
 chart charts plot plotted graph trend trends trending series explain explains explained change changes changed
 changing moved move moves moving movers mover most biggest behind blame responsible drove drive driving driven
 shifted shift particular behaving sliding creeping slipping climbing rising falling improve improved improving
@@ -252,7 +259,8 @@ def read_metric(planner: Any, spec: Any, slots: Any) -> tuple[str, ...]:
         log.warning("reading KPIs by meaning is off: %s: %s", type(exc).__name__, exc)
         _BROKEN = True
         return ()
-    if bank is None or not bank.accept(found):
+    flagged = any(kind == "metric" for kind, _ in slots.unknown)
+    if bank is None or not bank.accept(found, UNKNOWN_THRESHOLD if flagged else None):
         return ()
     assert found is not None
     apply(found, slots)
