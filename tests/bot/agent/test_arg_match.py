@@ -104,6 +104,12 @@ def test_a_measure_the_rules_saw_but_do_not_know_needs_a_close_match(planner):
     assert plan.args["metrics"] == ["purchase_conversion"] and "I read “purchase ratio” as buying rate, by meaning" \
         in plan.notes
     assert "I don't know" not in planner.answer(question, "ratio-answer").text
+    # the issue's own example: "which channel changed the purchase ratio most?" gave revenue movers
+    answer = planner.answer("which channel changed the purchase ratio most?", "ratio-movers")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("I read this as: Which channel moved Buying rate most") and "no KPI was named" not in first
+    offered = [a.args.get("metric") for a in answer.alternatives if a.tool == "movers"]
+    assert len(offered) >= 2 and "purchase_conversion" not in offered
 
 
 def test_a_follow_up_keeps_the_kpi_read_by_meaning(planner):
