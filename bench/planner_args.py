@@ -112,8 +112,10 @@ def score(p, bank: str, matcher, leave_one_out: dict[str, set[str]] | None, on: 
     if not on:  # the rules' reading alone: the hook returns at once, as before it existed
         am.read_metric = lambda planner, spec, slots: ()
     am._SHARED.clear()
-    if matcher is not None:
-        am._SHARED[(str(am.PHRASINGS), str(matcher.cache_dir))] = matcher
+    if matcher is not None:  # the planner's hook finds this matcher, not the file's
+        from bot.agent.similar import exemplars_for
+
+        am._SHARED[am.shared_key(exemplars_for(p.ctx))] = matcher
     plans, seconds = [], 0.0
     calls: list[float] = []  # seconds of each reading by meaning (the encoder's one embed)
     if matcher is not None and on:
@@ -168,6 +170,7 @@ def compare_bank(p, bank: str, matcher, loo) -> dict:
     right_on = sum(r[3] for r in on["plans"])
     for line in added:
         print(f"  {bank}: added where none expected: {line}")
+    assert matcher is None or len(on["calls"]) >= changed, "the planner did not use the bench's matcher"
     return {"bank": bank.removeprefix("questions_").removesuffix(".yaml").replace("questions", "main"),
             "questions": n, "without": f"{right_off / n:.1%}", "with": f"{right_on / n:.1%}",
             "changed": changed, "fixed": fixed, "broken": broken, "added where none expected": len(added),

@@ -224,6 +224,11 @@ _SHARED_LOCK = threading.Lock()
 _BROKEN = False  # the model failed once: reading by meaning stays off for the process
 
 
+def shared_key(exemplars: Any) -> tuple[str, str]:
+    """The process-wide key of the phrasings that go with the fallback's exemplars."""
+    return str(PHRASINGS), str(exemplars.cache_dir)
+
+
 def phrasings_for(ctx: Any) -> MetricPhrasings | None:
     """The KPI phrasings with the fallback's embedder (one loaded model), or None without it."""
     from bot.agent.similar import exemplars_for
@@ -231,7 +236,7 @@ def phrasings_for(ctx: Any) -> MetricPhrasings | None:
     bank = exemplars_for(ctx)
     if bank is None:
         return None
-    key = (str(PHRASINGS), str(bank.cache_dir))
+    key = shared_key(bank)
     with _SHARED_LOCK:
         if key not in _SHARED:
             _SHARED[key] = MetricPhrasings.from_file(PHRASINGS, bank.embedder, bank.cache_dir)
