@@ -40,9 +40,10 @@ if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the
     import numpy as np
 
 PHRASINGS = Path(__file__).resolve().with_name("metric_phrasings.yaml")
-# The tool field that takes the KPI(s). Alert rules are left out on purpose: a rule is saved,
-# and its KPI is read by the rule's own parser (bot/agent/alert_slots.py).
-METRIC_TOOLS = {"kpis": "metrics", "compare": "metrics", "trend": "metric", "movers": "metric"}
+# The tools that take a KPI (`metrics` or `metric`), whose plan functions read slots.metrics.
+# Alert rules are left out on purpose: a rule is saved, and its KPI is read by the rule's own
+# parser (bot/agent/alert_slots.py).
+METRIC_TOOLS = frozenset({"kpis", "compare", "trend", "movers"})
 THRESHOLD = 0.55  # least cosine of the best KPI's closest phrasing (tuned: docs/BENCHMARKS.md)
 # When the rules saw a measure they do not know ("refund rate", "no-show rate"), it is most often
 # a KPI journeybot does not have, and "I don't know it" is the honest answer: only a close match
@@ -204,12 +205,10 @@ class MetricPhrasings:
         sims = self.vectors() @ q
         if self.leave_out:
             sims = np.where(np.isin(np.array(self.texts, dtype=object), list(self.leave_out)), -np.inf, sims)
-        order = np.argsort(-sims)
-        best: dict[str, float] = {}
-        for i in order:  # best first: each label's closest phrasing
-            if not np.isfinite(sims[i]):
-                break
-            best.setdefault(str(self.labels[i]), float(sims[i]))
+        names, which = np.unique(self.labels, return_inverse=True)
+        closest = np.full(len(names), -np.inf)
+        np.maximum.at(closest, which, sims)  # each KPI's closest phrasing
+        best = {str(n): float(c) for n, c in zip(names, closest, strict=True) if np.isfinite(c)}
         if not best:
             return None
         ranking = tuple(sorted(best.items(), key=lambda kv: -kv[1]))
