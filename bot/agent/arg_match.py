@@ -253,7 +253,9 @@ def read_metric(planner: Any, spec: Any, slots: Any) -> tuple[str, ...]:
     if spec is None or spec.name not in METRIC_TOOLS or slots.metrics or _BROKEN \
             or not enabled(planner.ctx.config):
         return ()
-    words = measure_words(slots, planner._as_of())
+    # the data's last day as the question was read just now (no second query to the store)
+    known = getattr(planner, "_known_cache", None)
+    words = measure_words(slots, known[1].as_of if known else None)
     if not words:
         return ()
     try:
