@@ -140,8 +140,11 @@ class OfflinePlanner:
         plan = self._choose(question, key)
         if plan.spec is None or plan.spec.plan is None:
             return plan
+        from bot.agent.arg_match import read_metric  # a KPI the rules missed, read by meaning
+
+        notes = plan.notes + read_metric(self, plan.spec, plan.slots)
         args = plan.spec.plan(plan.slots, self.ctx.for_conversation(key))
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, plan.notes)
+        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes)
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""

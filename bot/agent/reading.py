@@ -205,8 +205,9 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
     slots = plan.slots
     takes_metric = plan.spec.name in ("kpis", "trend", "compare", "movers")
     unknown_metric = [w for k, w in slots.unknown if k == "metric"]
-    if takes_metric and (unknown_metric or not slots.metrics):
-        picks = closest_metrics(" ".join(unknown_metric)) if unknown_metric else list(COMMON_METRICS)
+    read_as = [w for k, w in slots.unknown if k == "read_as"]  # runners-up of a KPI read by meaning (arg_match.py)
+    if takes_metric and (unknown_metric or not slots.metrics or read_as):
+        picks = read_as or (closest_metrics(" ".join(unknown_metric)) if unknown_metric else list(COMMON_METRICS))
         for metric in [m for m in picks if m != plan.args.get("metric")][:2]:
             args = _with_metric(plan.spec.name, plan.args, metric)
             out.append(_alternative(planner, plan.spec.name, args, slots))
