@@ -38,11 +38,11 @@ from typing import Any
 
 import duckdb
 
-from tools.data.store import JourneyStore
+from tools.data.store import SAVED_RESULTS_TABLE, JourneyStore
 
 log = logging.getLogger(__name__)
 
-TABLE = "saved_results"
+TABLE = SAVED_RESULTS_TABLE  # named in tools/data/store.py, whose new data versions empty it
 _TOOLS = Path(__file__).resolve().parents[1]
 # What computes the kept analyses and defines the objects they return; the other packages
 # (feedback, predict, personas, ...) change nothing in them. Their own modules, not their
