@@ -217,3 +217,23 @@ def test_every_new_data_version_drops_the_saving_with_it(on_file):
         bump_data_version(con)
         con.commit()
     assert saved_rows(on_file) == []
+
+
+def test_the_same_data_is_saved_once_and_a_second_job_writes_nothing(on_file):
+    """A sync saves the digest's inputs and the retrain job after it asks for the same ones: in
+    this process (from memory) or another (read from the file), nothing is written again."""
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        the_digest(on_file)
+    when = on_file.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}")
+    on_file.release()
+    before = on_file.path.read_bytes()
+    for new_process in (False, True):
+        if new_process:
+            RESULTS.clear()
+        with RESULTS.keeping(on_file):
+            the_digest(on_file)
+        assert on_file.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}") == when
+        on_file.release()
+        assert on_file.path.read_bytes() == before
+    assert {a for _, a in saved_rows(on_file)} == KEPT
