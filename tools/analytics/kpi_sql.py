@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import duckdb
 
 from tools.analytics.kpi_catalog import FAMILIES, SPECS
-from tools.analytics.kpi_families import FAMILY_SQL, ORDER_TOTALS, order_totals_sql
+from tools.analytics.kpi_families import (
+    FAMILY_SQL,
+    ORDER_TOTALS,
+    order_totals_sql,
+    stage_steps_sql,
+    step_stages,
+)
 from tools.analytics.kpi_frame import Frame, run_records, run_sql
 from tools.analytics.kpi_long import LONG, LONG_COLUMNS, LongRow, long_rows
 from tools.analytics.kpi_sessions import find_cut, sessions_sql
@@ -125,6 +131,8 @@ def _family_sql(con: duckdb.DuckDBPyConnection, frame: Frame, family: str,
         return sessions_sql(frame, cut), frame, cut
     if family == "orders" and ORDER_TOTALS.issuperset(chosen):
         return order_totals_sql(frame), frame, None
+    if family == "stages" and step_stages(chosen) is not None:
+        return stage_steps_sql(frame, chosen), frame, None
     return FAMILY_SQL[family](frame), frame, None
 
 
