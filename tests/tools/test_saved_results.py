@@ -167,3 +167,73 @@ def test_a_saving_that_fails_never_fails_the_job(on_file, monkeypatch, caplog):
         result = the_digest(on_file)
     assert result.kpis and saved_rows(on_file) == []
     assert "could not save results" in caplog.text
+
+
+def test_after_an_erasure_nothing_saved_before_it_is_read_or_left_in_the_file(on_file):
+    """The saved inputs are aggregates without customer ids, but they were computed from the
+    erased customer's rows too: the erasure drops them in its own transaction, and the file it
+    rewrites holds none of their bytes."""
+    from tools.privacy.erase import erase_customer
+
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        the_digest(on_file)
+    assert {a for _, a in saved_rows(on_file)} == KEPT
+    # DuckDB compresses the payloads, so their bytes cannot be searched for: its own account of
+    # the blocks that hold the table's rows in the file is asked instead.
+    def blocks() -> int:
+        return on_file.scalar(f"SELECT count(DISTINCT block_id) FROM pragma_storage_info('{saved_results.TABLE}')")
+
+    on_file.scalar("CHECKPOINT")
+    assert blocks() > 0
+    someone = on_file.scalar("SELECT min(customer_id) FROM orders")
+    erase_customer(someone, store=on_file, fb=None)  # rewrites the file with live rows only
+    assert saved_rows(on_file) == []
+    assert blocks() == 0
+    RESULTS.clear()  # a new process
+    hits = RESULTS.stats.saved_hits
+    the_digest(on_file)
+    assert RESULTS.stats.saved_hits == hits  # computed from what is left, nothing read
+
+
+def test_every_new_data_version_drops_the_saving_with_it(on_file):
+    """Ingest, sync and erasure bump the data version in their transaction; the saved rows go in
+    the same one, so none outlives the data it was computed from, and a rolled-back write keeps
+    them."""
+    from tools.data.store import bump_data_version
+
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        the_digest(on_file)
+    rows = saved_rows(on_file)
+    assert rows
+    with on_file.connect() as con:
+        con.begin()
+        bump_data_version(con)
+        con.rollback()
+    assert saved_rows(on_file) == rows
+    with on_file.connect() as con:
+        con.begin()
+        bump_data_version(con)
+        con.commit()
+    assert saved_rows(on_file) == []
+
+
+def test_the_same_data_is_saved_once_and_a_second_job_writes_nothing(on_file):
+    """A sync saves the digest's inputs and the retrain job after it asks for the same ones: in
+    this process (from memory) or another (read from the file), nothing is written again."""
+    RESULTS.clear()
+    with RESULTS.keeping(on_file):
+        the_digest(on_file)
+    when = on_file.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}")
+    on_file.release()
+    before = on_file.path.read_bytes()
+    for new_process in (False, True):
+        if new_process:
+            RESULTS.clear()
+        with RESULTS.keeping(on_file):
+            the_digest(on_file)
+        assert on_file.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}") == when
+        on_file.release()
+        assert on_file.path.read_bytes() == before
+    assert {a for _, a in saved_rows(on_file)} == KEPT

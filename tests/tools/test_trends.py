@@ -404,3 +404,97 @@ def test_window_values_are_the_kpis_of_each_window(store, tmp_path):
     assert list(w["date"]) == [D(2026, 5, d) for d in range(4, 11)] + [D(2026, 5, d) for d in range(12, 15)]
     with pytest.raises(ToolInputError, match="not a median or percentile"):
         window_values(store, "csat", days=3, first=D(2026, 5, 4), last=D(2026, 5, 14))
+
+
+def test_sales_totals_asked_alone_read_the_period_and_match_the_raw_orders(store, tmp_path, monkeypatch):
+    """Orders, revenue and average order value asked without the KPIs that need customer
+    history (the digest's three) are read from the period's orders alone: the same numbers as
+    the whole orders family gives, and as the raw rows summed here, per day and segment, with
+    pending orders counted apart and a filter dropping other customers."""
+    import tools.analytics.kpi_sql as kpi_sql
+
+    rows = [  # order, customer, local time (London, BST), amount, status
+        ("1", "A", "2026-05-03 23:30", 20.5, "completed"), ("2", "A", "2026-05-04 00:30", 7.25, ""),
+        ("3", "B", "2026-05-04 12:00", 30.0, "pending"), ("4", "B", "2026-05-04 13:00", 12.0, "cancelled"),
+        ("5", "C", "2026-05-05 09:00", 99.99, "completed"), ("6", "C", "2026-05-05 10:00", 0.01, "completed"),
+        ("7", "D", "2026-05-06 18:00", 44.0, "completed"), ("8", "B", "2026-04-01 10:00", 5.0, "completed"),
+    ]
+    load(store, tmp_path / "shop", {
+        "customers": "customer_id,segment\nA,vip\nB,regular\nC,regular\nD,vip\n",
+        "orders": "order_id,customer_id,ts,amount,status\n" + "".join(
+            f"{o},{c},{t},{a},{s}\n" for o, c, t, a, s in rows),
+    })
+    slim = []
+    real = kpi_sql.order_totals_sql
+    monkeypatch.setattr(kpi_sql, "order_totals_sql", lambda f: slim.append(f) or real(f))
+    period = Period(start=D(2026, 5, 3), end=D(2026, 5, 6))
+    three = ["orders", "revenue", "aov"]
+    for how in ({"by": "segment"}, {"filters": Filters(segment=["regular"])}, {}):
+        alone = kpi_series(store, three, period=period, **how)
+        used = len(slim)
+        assert used > 0  # read without the running totals
+        family = kpi_series(store, [*three, "repeat_purchase_rate"], period=period, **how)
+        assert len(slim) == used  # with a history KPI, the whole family as before
+        family = family[family["metric"].isin(three)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(alone.reset_index(drop=True), family, check_exact=False)
+
+    raw = pd.DataFrame(rows, columns=["order", "customer", "ts", "amount", "status"])
+    raw["day"] = pd.to_datetime(raw["ts"]).dt.date
+    raw["segment"] = raw["customer"].map({"A": "vip", "B": "regular", "C": "regular", "D": "vip"})
+    raw = raw[(raw["day"] >= period.start) & (raw["day"] <= period.end)]
+    sold = raw[raw["status"].isin(["completed", ""])]
+    by = kpi_series(store, three, period=period, by="segment")
+    for (day, segment), part in sold.groupby(["day", "segment"]):
+        assert point(by, "revenue", day, segment).value == pytest.approx(part["amount"].sum())
+        assert point(by, "orders", day, segment).value == len(part)
+        assert point(by, "aov", day, segment).value == pytest.approx(part["amount"].mean())
+    pending = raw[raw["status"] == "pending"]
+    assert point(by, "orders", D(2026, 5, 4), "regular").excluded == len(pending) == 1
+    assert point(by, "revenue", D(2026, 5, 5), "vip").value == 0  # a day without sales
+
+
+def test_a_step_conversion_asked_alone_reads_its_stages_and_matches_the_raw_events(store, tmp_path, monkeypatch):
+    """Decision -> purchase (the digest's step) asked alone reads only the events of decision
+    and later stages: the same numbers as with the family's other KPIs, and as counted here
+    from the raw events, per day and segment."""
+    import tools.analytics.kpi_sql as kpi_sql
+
+    events = [  # customer, local time, stage
+        ("A", "2026-05-04 09:00", "awareness"), ("A", "2026-05-04 09:10", "decision"),
+        ("A", "2026-05-04 09:20", "purchase"), ("B", "2026-05-04 10:00", "decision"),
+        ("C", "2026-05-04 11:00", "consideration"), ("C", "2026-05-04 11:05", "purchase"),
+        ("D", "2026-05-05 12:00", "decision"), ("D", "2026-05-05 12:30", "advocacy"),
+        ("B", "2026-05-05 08:00", "decision"), ("A", "2026-05-06 23:30", "decision"),
+        ("A", "2026-05-07 00:30", "post-purchase"),
+    ]
+    load(store, tmp_path / "shop", {
+        "customers": "customer_id,segment\nA,vip\nB,regular\nC,regular\nD,vip\n",
+        "events": "customer_id,ts,stage,touchpoint\n" + "".join(f"{c},{t},{s},{s}\n" for c, t, s in events),
+    })
+    alone_sql = []
+    real = kpi_sql.stage_steps_sql
+    monkeypatch.setattr(kpi_sql, "stage_steps_sql", lambda f, m: alone_sql.append(m) or real(f, m))
+    period = Period(start=D(2026, 5, 4), end=D(2026, 5, 7))
+    for how in ({"by": "segment"}, {"filters": Filters(segment=["vip"])}, {}):
+        alone = kpi_series(store, ["conversion_purchase"], period=period, **how)
+        assert alone_sql
+        family = kpi_series(store, ["conversion_purchase", "active_customers"], period=period, **how)
+        family = family[family["metric"] == "conversion_purchase"].reset_index(drop=True)
+        pd.testing.assert_frame_equal(alone.reset_index(drop=True), family)
+
+    raw = pd.DataFrame(events, columns=["customer", "ts", "stage"])
+    raw["day"] = pd.to_datetime(raw["ts"]).dt.date
+    raw["segment"] = raw["customer"].map({"A": "vip", "B": "regular", "C": "regular", "D": "vip"})
+    later = {"purchase", "post-purchase", "advocacy"}
+    by = kpi_series(store, ["conversion_purchase"], period=period, by="segment")
+    checked = 0
+    for (day, segment), part in raw.groupby(["day", "segment"]):
+        reached = part.groupby("customer")["stage"].agg(set)
+        decided = reached[reached.map(lambda s: "decision" in s)]
+        if decided.empty:
+            continue
+        bought = decided.map(lambda s: bool(s & later)).sum()
+        p = point(by, "conversion_purchase", day, segment)
+        assert (p.value, p.n) == (pytest.approx(bought / len(decided)), len(decided))
+        checked += 1
+    assert checked == 5  # A decided late on the 6th and bought on the 7th: not a purchase on the 6th

@@ -60,27 +60,57 @@ def rolling_window(frame: pd.DataFrame, days: int, aggregation: str) -> pd.DataF
 def weekday_baseline(values: pd.Series, usable: pd.Series, weeks: int) -> pd.DataFrame:
     """expected (median of the same weekday over the previous `weeks` weeks), sigma (robust
     spread of residuals over the days before) and points (weekday values behind expected)."""
-    v = values.where(usable)
-    lags = np.column_stack([v.shift(7 * k).to_numpy(dtype=float) for k in range(1, weeks + 1)])
+    expected, sigma, points = baseline_arrays(values.to_numpy(dtype=float, na_value=np.nan),
+                                              usable.to_numpy(dtype=bool), weeks)
+    return pd.DataFrame({"expected": expected, "sigma": sigma, "points": points}, index=values.index)
+
+
+def baseline_arrays(values: np.ndarray, usable: np.ndarray, weeks: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`weekday_baseline` on plain arrays: (expected, sigma, points). In numpy throughout: the
+    digest judges nine KPIs on series of about 110 days, where pandas' per-operation overhead
+    was most of the time (tools/alerts/detect.py)."""
+    v = np.where(usable, values, np.nan)
+    size = len(v)
+    lags = np.full((size, weeks), np.nan)
+    for k in range(1, weeks + 1):
+        if 7 * k < size:
+            lags[7 * k:, k - 1] = v[:size - 7 * k]
     points = np.count_nonzero(~np.isnan(lags), axis=1)
     # Rows with no weekday value yet (the series' first weeks) stay NaN; leaving them out of
     # nanmedian avoids its all-NaN warning without warnings.catch_warnings, which is not
     # thread-safe (two alert checks in threads undid each other's filter).
-    expected = np.full(len(lags), np.nan)
+    expected = np.full(size, np.nan)
     some = points > 0
     expected[some] = np.nanmedian(lags[some], axis=1)
     expected = np.where(points >= MIN_BASELINE_POINTS, expected, np.nan)
-    residual = (v - expected).abs()
-    spread = residual.shift(1).rolling(7 * weeks, min_periods=MIN_RESIDUALS).median() * MAD_TO_SD
+    residual = np.abs(v - expected)
+    before = np.concatenate([[np.nan], residual[:-1]])  # the days before each day, not the day
+    spread = rolling_median(before, 7 * weeks, MIN_RESIDUALS) * MAD_TO_SD
     floor = np.abs(expected) * RELATIVE_FLOOR + 1e-9
-    sigma = np.maximum(spread.to_numpy(dtype=float), floor)
-    return pd.DataFrame({"expected": expected, "sigma": sigma, "points": points}, index=values.index)
+    sigma = np.maximum(spread, floor)
+    return expected, sigma, points
+
+
+def rolling_median(x: np.ndarray, window: int, min_periods: int) -> np.ndarray:
+    """The median of the non-missing values among the `window` ending at each position (fewer at
+    the start), NaN where fewer than `min_periods`: pandas' rolling median, on an array."""
+    size = len(x)
+    if size == 0:
+        return np.full(0, np.nan)
+    padded = np.concatenate([np.full(window - 1, np.nan), x])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, window)
+    enough = np.count_nonzero(~np.isnan(windows), axis=1) >= min_periods
+    out = np.full(size, np.nan)
+    if enough.any():
+        out[enough] = np.nanmedian(windows[enough], axis=1)
+    return out
 
 
 def run_starts(flags: pd.Series) -> pd.Series:
     """For each day in a run of True flags, the first day of that run (NaT elsewhere):
     'since when' a condition has held."""
-    group = (~flags).cumsum()
-    dates = pd.Series(flags.index, index=flags.index)
-    first = dates.where(flags).groupby(group).transform("min")
-    return first.where(flags)
+    f = flags.to_numpy(dtype=bool)
+    at = np.arange(len(f))
+    starts = f & ~np.concatenate([[False], f[:-1]])
+    first = np.maximum.accumulate(np.where(starts, at, -1)) if len(f) else at  # the latest start so far
+    return pd.Series(flags.index[np.maximum(first, 0)], index=flags.index).where(f)

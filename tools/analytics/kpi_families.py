@@ -14,10 +14,12 @@ from tools.analytics.kpi_frame import COMPLETED, Frame
 from tools.core.stages import STAGES
 
 
-def _stages_sql(f: Frame) -> str:
+def _stages_sql(f: Frame, only: tuple[str, ...] | None = None) -> str:
     # One bit per stage reached, per customer and bucket; then count customers per bit pattern
     # (at most 64 per bucket) before the FILTERs, so they run over a handful of rows.
     bits = "CASE e.stage " + " ".join(f"WHEN '{s}' THEN {1 << i}" for i, s in enumerate(STAGES)) + " ELSE 0 END"
+    # `only`: the events of these stages alone (step_stages), for step conversions asked alone.
+    keep = f"AND e.stage IN ({', '.join(repr(s) for s in only)})" if only is not None else ""
     steps = []
     for k in range(1, len(STAGES)):
         later = sum(1 << j for j in range(k, len(STAGES)))
@@ -27,12 +29,32 @@ def _stages_sql(f: Frame) -> str:
         WITH c AS (
             SELECT {f.bucket('e.ts')} AS bucket, {f.grp} AS grp, e.customer_id, bit_or({bits}) AS m
             FROM events e {f.join('e')}
-            WHERE e.ts >= $start AND e.ts < $end
+            WHERE e.ts >= $start AND e.ts < $end {keep}
             {f.group_by('bucket', 'grp', 'e.customer_id')}),
         masks AS (SELECT bucket, grp, m, count(*) AS n FROM c GROUP BY bucket, grp, m)
         SELECT bucket, grp, sum(n) AS active, sum(n) FILTER (WHERE m & {1 << 3} <> 0) AS buyers,
                {', '.join(steps)}
         FROM masks GROUP BY bucket, grp"""
+
+
+STEP_CONVERSIONS = {f"conversion_{s.replace('-', '_')}": k for k, s in enumerate(STAGES) if k}
+
+
+def step_stages(metrics: list[str]) -> tuple[str, ...] | None:
+    """The stages whose events decide the step conversions `metrics` (each step k reads who
+    reached stage k-1 and, of them, who reached k or later); None when another KPI of the
+    family (active customers, purchase conversion) is asked, which needs every event. The
+    digest's one step (decision -> purchase) then reads no awareness or consideration events,
+    most of a shop's events, for the same counts."""
+    if not metrics or not set(metrics) <= set(STEP_CONVERSIONS):
+        return None
+    ks = [STEP_CONVERSIONS[m] for m in metrics]
+    return tuple(s for i, s in enumerate(STAGES) if any(i == k - 1 or i >= k for k in ks))
+
+
+def stage_steps_sql(f: Frame, metrics: list[str]) -> str:
+    """The stages family's query for step conversions asked alone (see step_stages)."""
+    return _stages_sql(f, step_stages(metrics))
 
 
 def _orders_ctes(f: Frame) -> str:
@@ -90,6 +112,34 @@ def _orders_sql(f: Frame) -> str:
             FROM q GROUP BY ALL),
         -- Orders placed in the period but not fulfilled yet (a delivery on its way, a pickup
         -- for tomorrow): not counted, but said, so a low last day is not read as a bad one.
+        pend AS (
+            SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, count(*) AS pending
+            FROM orders o {f.join('o')}
+            WHERE o.status = 'pending' AND o.ts >= $start AND o.ts < $end
+            GROUP BY ALL)
+        SELECT * EXCLUDE (pending), coalesce(pending, 0) AS pending
+        FROM agg FULL OUTER JOIN pend USING (bucket, grp)"""
+
+
+# The orders family's KPIs that need no customer history: each is a sum over the period's own
+# completed orders. Asked for alone (the digest's revenue, orders and average order value),
+# they are read by `order_totals_sql`, which skips the per-customer running totals the others
+# need: those read every completed order up to the period's end, about a quarter of a digest's
+# KPI queries at 1M events for a day's numbers.
+ORDER_TOTALS = frozenset({"orders", "revenue", "aov"})
+
+
+def order_totals_sql(f: Frame) -> str:
+    """The orders family's columns `ORDER_TOTALS` read (orders, revenue, pending), from the
+    period's orders alone; the same rows as `_orders_sql` gives them (its `q` holds each
+    customer's completed orders of the period, bucket by bucket)."""
+    done = COMPLETED.replace("status", "o.status")
+    return f"""
+        WITH agg AS (
+            SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, count(*) AS orders, sum(o.amount) AS revenue
+            FROM orders o {f.join('o')}
+            WHERE {done} AND o.ts >= $start AND o.ts < $end
+            GROUP BY ALL),
         pend AS (
             SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp, count(*) AS pending
             FROM orders o {f.join('o')}

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import duckdb
 
 from tools.analytics.kpi_catalog import FAMILIES, SPECS
-from tools.analytics.kpi_families import FAMILY_SQL
+from tools.analytics.kpi_families import (
+    FAMILY_SQL,
+    ORDER_TOTALS,
+    order_totals_sql,
+    stage_steps_sql,
+    step_stages,
+)
 from tools.analytics.kpi_frame import Frame, run_records, run_sql
 from tools.analytics.kpi_long import LONG, LONG_COLUMNS, LongRow, long_rows
 from tools.analytics.kpi_sessions import find_cut, sessions_sql
@@ -101,7 +107,7 @@ _BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "a
 
 
 def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> pd.DataFrame | None:
-    wide = run_sql(con, *_family_sql(con, frame, family))
+    wide = run_sql(con, *_family_sql(con, frame, family, chosen))
     if not len(wide):
         return None
     wide["bucket"] = [d.date() if isinstance(d, dt.datetime) else d for d in wide["bucket"]]
@@ -109,7 +115,7 @@ def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: l
 
 
 def _family_rows(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> list[LongRow] | None:
-    wide = run_records(con, *_family_sql(con, frame, family))
+    wide = run_records(con, *_family_sql(con, frame, family, chosen))
     if not wide:
         return None
     for row in wide:
@@ -118,10 +124,15 @@ def _family_rows(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chos
     return long_rows(wide, chosen)
 
 
-def _family_sql(con: duckdb.DuckDBPyConnection, frame: Frame, family: str) -> tuple[str, Frame, Any]:
+def _family_sql(con: duckdb.DuckDBPyConnection, frame: Frame, family: str,
+                chosen: list[str]) -> tuple[str, Frame, Any]:
     if family == "sessions":
         cut = find_cut(con, frame)
         return sessions_sql(frame, cut), frame, cut
+    if family == "orders" and ORDER_TOTALS.issuperset(chosen):
+        return order_totals_sql(frame), frame, None
+    if family == "stages" and step_stages(chosen) is not None:
+        return stage_steps_sql(frame, chosen), frame, None
     return FAMILY_SQL[family](frame), frame, None
 
 

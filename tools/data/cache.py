@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from tools.data.saved_results import profile_key
 from tools.data.store import JourneyStore
 
 log = logging.getLogger(__name__)
@@ -71,8 +72,9 @@ class ResultCache:
             return compute()
         path, version, pkey = str(store.path.resolve()), store.data_version(), _params_key(params)
         # The business profile too: a new time zone rebuilds the sessions (and so every day's
-        # numbers) without a new data version (JourneyStore.set_profile).
-        key = (path, version, analysis, pkey, store.profile.model_dump_json())
+        # numbers) without a new data version (JourneyStore.set_profile). The key the saved
+        # results are filed under, so the two caches can never disagree on what a profile is.
+        key = (path, version, analysis, pkey, profile_key(store))
         with self._lock:
             found = key in self._entries
             if found:
@@ -111,7 +113,7 @@ class ResultCache:
         process that saved since finds its results in memory anyway)."""
         from tools.data import saved_results
 
-        memo = (path, version, saved_results.profile_key(store))
+        memo = (path, version, profile_key(store))
         with self._lock:
             if memo in self._saved:
                 return self._saved[memo]

@@ -38,11 +38,11 @@ from typing import Any
 
 import duckdb
 
-from tools.data.store import JourneyStore
+from tools.data.store import SAVED_RESULTS_TABLE, JourneyStore
 
 log = logging.getLogger(__name__)
 
-TABLE = "saved_results"
+TABLE = SAVED_RESULTS_TABLE  # named in tools/data/store.py, whose new data versions empty it
 _TOOLS = Path(__file__).resolve().parents[1]
 # What computes the kept analyses and defines the objects they return; the other packages
 # (feedback, predict, personas, ...) change nothing in them. Their own modules, not their
@@ -90,16 +90,10 @@ def load(store: JourneyStore, version: int) -> dict[tuple[str, str], Any]:
 
 def save(store: JourneyStore, version: int, entries: dict[tuple[str, str], Any]) -> int:
     """Save `entries` ({(analysis, params key): result}) computed from `version` of the data;
-    rows of other versions, codes or profiles go. Skipped (0) when the data has moved on since:
-    the rows would never be read. Returns the rows written."""
-    rows = []
-    for (analysis, params), value in entries.items():
-        try:
-            rows.append((analysis, params, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-        except Exception as exc:  # an unpicklable result is computed each time, as before
-            log.warning("could not save the %s result (%s)", analysis, exc)
-    if not rows:
-        return 0
+    rows of other versions, codes or profiles go. Once per data version: entries already saved
+    for it by this code under this profile are not written again (a sync saves the digest's
+    inputs, the retrain job after it finds the same ones; they are the same numbers). Skipped
+    (0) when the data has moved on since: the rows would never be read. Returns the rows written."""
     code, profile, now = code_key(), profile_key(store), dt.datetime.now(dt.UTC)
     with store.connect() as con:
         con.begin()
@@ -107,12 +101,20 @@ def save(store: JourneyStore, version: int, entries: dict[tuple[str, str], Any])
             if JourneyStore._data_version_on(con) != version:
                 con.rollback()
                 return 0
+            have = set()
+            if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                           [TABLE]).fetchone()[0]:  # type: ignore[index]
+                have = {tuple(r) for r in con.execute(
+                    f"SELECT analysis, params FROM {TABLE} WHERE data_version = ? AND code = ? AND profile = ?",
+                    [version, code, profile]).fetchall()}
+            rows = _pickled({k: v for k, v in entries.items() if k not in have})
+            if not rows:
+                con.rollback()  # nothing new: the file is not written at all
+                return 0
             con.execute(f"CREATE TABLE IF NOT EXISTS {TABLE} (data_version BIGINT, code VARCHAR, profile VARCHAR, "
                         "analysis VARCHAR, params VARCHAR, payload BLOB, saved_at TIMESTAMPTZ)")
             con.execute(f"DELETE FROM {TABLE} WHERE data_version <> ? OR code <> ? OR profile <> ?",
                         [version, code, profile])
-            con.executemany(f"DELETE FROM {TABLE} WHERE analysis = ? AND params = ?",
-                            [[a, p] for a, p, _ in rows])
             con.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [[version, code, profile, a, p, payload, now] for a, p, payload in rows])
             con.commit()
@@ -120,3 +122,13 @@ def save(store: JourneyStore, version: int, entries: dict[tuple[str, str], Any])
             con.rollback()
             raise
     return len(rows)
+
+
+def _pickled(entries: dict[tuple[str, str], Any]) -> list[tuple[str, str, bytes]]:
+    rows = []
+    for (analysis, params), value in entries.items():
+        try:
+            rows.append((analysis, params, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+        except Exception as exc:  # an unpicklable result is computed each time, as before
+            log.warning("could not save the %s result (%s)", analysis, exc)
+    return rows

@@ -36,6 +36,9 @@ if TYPE_CHECKING:  # pandas loads with the first query() (DuckDB's .df()), not w
     import pandas as pd  # short commands read tuples and never need it (tests/bot/test_cli_start.py)
 
 DATA_VERSION_KEY = "data_version"
+# The digest's inputs saved for other processes (tools/data/saved_results.py, which imports this
+# module and takes the name from here): named here so that a new data version drops them.
+SAVED_RESULTS_TABLE = "saved_results"
 
 
 @dataclass(frozen=True)
@@ -454,10 +457,19 @@ class JourneyStore:
 
 def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
     """Inside the transaction of a write to the journey tables: results cached under the
-    previous version are stale from its commit on."""
+    previous version are stale from its commit on, and the results saved for other processes
+    (tools/data/saved_results.py) go with the same commit. Stale rows are never read (they
+    name their version), but an erasure must leave nothing computed from the erased customer's
+    rows, even in aggregate: with the rows deleted here, the compaction that follows it
+    (tools/data/compact.py) rewrites the file without them."""
     con.execute(
         "INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
         "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)", [DATA_VERSION_KEY])
+    # Checked first: a failed statement would abort the caller's transaction. DELETE, not
+    # DROP: a digest on another thread of this process may be reading the table meanwhile.
+    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = current_schema() "
+                   "AND database_name = current_database()", [SAVED_RESULTS_TABLE]).fetchone()[0]:  # type: ignore[index]
+        con.execute(f"DELETE FROM {SAVED_RESULTS_TABLE}")
 
 
 def _check_table(name: str) -> None:

@@ -53,6 +53,11 @@ token_env = "SHOPIFY_TOKEN"
     RESULTS.clear()  # another process: it finds them
     assert len(saved_results.load(store, version)) == len(rows)
     when = store.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}")
+    # The retrain job five minutes later finds the same inputs for the same data: saved once.
+    with time_machine.travel(MONDAY + dt.timedelta(minutes=5), tick=False):
+        s.retrain()
+    assert saved(store) == rows
+    assert store.scalar(f"SELECT max(saved_at) FROM {saved_results.TABLE}") == when
     with time_machine.travel(MONDAY + dt.timedelta(hours=1), tick=False):
         again = s.run_sync("shop")
     assert again.ok and not again.rows_added
