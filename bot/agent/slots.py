@@ -165,6 +165,8 @@ def _metrics(t: str) -> tuple[list[str], str]:
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
+    if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
+        out.append("orders")  # "what did we sell?": how much, and how many orders
     return out, masked
 
 

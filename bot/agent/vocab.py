@@ -154,7 +154,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
-     r"bring in|brought in|turn over|turned over)\b|"
+     r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
      # "did facebook customers order more?": the verb counts orders too
@@ -193,8 +193,9 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
     (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
-    (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?", "city"),
-    (r"regions?|areas?|count(?:y|ies)|districts?", "region"),
+    (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|"
+     r"areas? of (?:town|the city)|parts? of (?:town|the city)", "city"),
+    (r"regions?|areas?|count(?:y|ies)|districts?|states?|provinces?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
     (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
