@@ -54,3 +54,19 @@ def test_the_compare_answer_states_the_year_ago_dates():
     planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
     answer = planner.answer("compare revenue this month to the same month last year", "yoy")
     assert "2025-11-01" in answer.text and "2025-11-15" in answer.text, answer.text[:400]
+
+
+def test_a_device_is_said_to_be_unknown_not_silently_dropped():
+    from sample_cache import bank_store
+
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import OfflinePlanner
+    from bot.agent.tools import ToolContext
+    from bot.config import load_config
+
+    planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+    answer = planner.answer("what's the conversion rate on mobile", "device")
+    assert "“mobile”" in answer.text.splitlines()[0] and "everyone is counted" in answer.text.splitlines()[0]
+    # a channel the data has ("phone") is a filter, not an unknown word
+    answer = planner.answer("how many orders came in on the phone last week", "phone")
+    assert "channel phone" in answer.text.splitlines()[0]
