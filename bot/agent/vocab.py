@@ -156,7 +156,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
+    # a booking, an appointment, a reservation is the order of a business that takes them
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
+     r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"
      # "did facebook customers order more?": the verb counts orders too
      r"\b(?:customers|people|buyers|shoppers|clients|users|they|members|subscribers|regulars|visitors|folks|guests) "
      r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)", "orders"),
