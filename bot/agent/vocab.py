@@ -294,6 +294,7 @@ positive loyalty members subscribers regulars lapsing at-risk risk rating rating
 category categories product products region regions city cities people spend spent lifetime
 data database dataset figures records rows tables buyers shoppers visitors clients performance
 stars star reviewers shop store briefing alarm alarms flagged
+tweets tweet messages emails posts mentions dms replies
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer
