@@ -148,7 +148,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:unique |distinct )?buyers(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall))",
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
-    (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
+    (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
@@ -177,7 +177,7 @@ UNKNOWN_MEASURE = re.compile(
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
-                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy)\b")
+                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee)\b")
 # Things outside any shop's data: a question about them gets no tool, whatever town or group
 # it also names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI
 # ("did the rain hurt sales?") is still a KPI question.
