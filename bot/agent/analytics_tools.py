@@ -358,10 +358,13 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["against"] = against
     if getattr(slots, "top", None):
         args["top"] = max(1, min(int(slots.top), 50))
-    return args
+    from bot.agent.group_levels import plan_levels  # "revenue by town": each group's level
+
+    return plan_levels(slots, args)
 
 
 def analytics_tools() -> list[ToolSpec]:
+    from bot.agent.group_levels import LEVEL_CUES, boost_levels, side_by_side
     from tools.analytics.compare import CompareParams
     from tools.analytics.dropoffs import DropoffParams
     from tools.analytics.funnel import FunnelParams
@@ -504,7 +507,8 @@ def analytics_tools() -> list[ToolSpec]:
                       "month on month", "change", "better", "worse"),
             cues=COMPARE_CUES,
             plan=_plan_compare,
-            boost=boost_compare,
+            # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
+            boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots),
         ),
         ToolSpec(
             name="movers",
@@ -524,8 +528,8 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
                       "which city", "explain"),
-            cues=MOVER_CUES,
+            cues=(*MOVER_CUES, *LEVEL_CUES),
             plan=_plan_movers,
-            boost=boost_movers,
+            boost=lambda slots: max(boost_movers(slots), boost_levels(slots)),  # a change, or each group's level
         ),
     ]

@@ -122,6 +122,8 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         against = _period(get("against")) or "the period before"
         return f"{metrics}, {when} against {against}{who}"
     if tool == "movers":
+        if get("rank") == "value":  # each group's own level ("revenue by town")
+            return f"{_label(get('metric'))} by {by}, {when}{who}"
         return f"which {by} moved {_label(get('metric'))} most, {when} against the period before{who}"
     if tool == "funnel":
         steps = get("touchpoints") or get("stages")

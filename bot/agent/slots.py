@@ -165,6 +165,8 @@ def _metrics(t: str) -> tuple[list[str], str]:
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
+    if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
+        out.append("orders")  # "what did we sell?": how much, and how many orders
     return out, masked
 
 
@@ -418,6 +420,13 @@ def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
                           slots.persona or ""]).lower()
         if word not in _DESCRIBING and word not in taken and word not in CHANNEL_SYNONYMS \
                 and not any(word in s for s in STAGES):
+            out.append(("who", word))
+    # Devices are no dimension of the journey data: "conversion on mobile" must say so, not
+    # quietly answer for everyone.
+    for m in rx.finditer(r"\b(?:on|via|from|using) (?:the |a |their )?(mobiles?|desktops?|tablets?|iphones?|android|ipads?|"
+                         r"laptops?|phones?)\b|\b(mobile|desktop|tablet) (?:users|visitors|shoppers|customers|traffic)\b", t):
+        word = m.group(1) or m.group(2)
+        if word not in CHANNEL_SYNONYMS and word not in " ".join(slots.channels).lower():
             out.append(("who", word))
     return out
 

@@ -148,15 +148,17 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:unique |distinct )?buyers(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall))",
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
-    (r"revenue|\bsales\b|takings|turn ?over|turned over|turning over|\bincome\b|"
+    (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
-     r"bring in|brought in|turn over|turned over)\b|"
+     r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)", "revenue"),
+    # a booking, an appointment, a reservation is the order of a business that takes them
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
+     r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"
      # "did facebook customers order more?": the verb counts orders too
      r"\b(?:customers|people|buyers|shoppers|clients|users|they|members|subscribers|regulars|visitors|folks|guests) "
      r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)", "orders"),
@@ -175,7 +177,7 @@ UNKNOWN_MEASURE = re.compile(
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
-                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy)\b")
+                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee)\b")
 # Things outside any shop's data: a question about them gets no tool, whatever town or group
 # it also names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI
 # ("did the rain hurt sales?") is still a KPI question.
@@ -193,8 +195,9 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
     (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
-    (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?", "city"),
-    (r"regions?|areas?|count(?:y|ies)|districts?", "region"),
+    (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|"
+     r"areas? of (?:town|the city)|parts? of (?:town|the city)", "city"),
+    (r"regions?|areas?|count(?:y|ies)|districts?|states?|provinces?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
     (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
@@ -291,6 +294,7 @@ positive loyalty members subscribers regulars lapsing at-risk risk rating rating
 category categories product products region regions city cities people spend spent lifetime
 data database dataset figures records rows tables buyers shoppers visitors clients performance
 stars star reviewers shop store briefing alarm alarms flagged
+tweets tweet messages emails posts mentions dms replies
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer

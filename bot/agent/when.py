@@ -370,7 +370,9 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     t = text.lower()
     as_of = as_of or dt.date.today()
     found = _explicit(t, as_of)
-    for s, e, p in _relative(t, as_of):
+    from bot.agent.year_ago import last_year, year_ago
+
+    for s, e, p in [*_relative(t, as_of), *last_year(t, as_of)]:
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
             found.append((s, e, p))
     step, step_span = step_back(t)
@@ -410,6 +412,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
             prior = day - dt.timedelta(days=7)
             out.against = _span(prior, prior)
             out.spans.append(m.span())
+    back = year_ago(t, out.period, as_of)  # "the same month last year", "vs a year ago"
+    if back and not out.against:
+        out.period, out.against, span = back
+        out.spans.append(span)
     masked = mask(t, out.spans)
     for pattern, grain in _GRAINS:
         if rx.search(pattern, masked):

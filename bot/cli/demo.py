@@ -189,6 +189,7 @@ DEMO_QUESTIONS = (
     "and for instagram only?",
     "what are customers complaining about this month?",
     "did csat get worse compared with last month?",
+    "which neighbourhood spends the most?",
 )
 
 

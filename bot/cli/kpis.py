@@ -157,26 +157,31 @@ def compare(ctx: Ctx, metrics: tuple[str, ...], period: str | None, against: str
 @click.option("--against", help="Period to compare with. Default: the one before.")
 @click.option("--min-n", type=click.IntRange(min=1), help="Skip groups smaller than this in both periods.")
 @click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True)
+@click.option("--rank", type=click.Choice(["change", "value"]), default="change", show_default=True,
+              help="change: the groups that moved the KPI most; value: each group's own value, highest first.")
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_ctx
 @friendly_errors
 def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | None, min_n: int | None,
-           top: int, as_json: bool, **filters: Any) -> None:
+           top: int, rank: str, as_json: bool, **filters: Any) -> None:
     """Which channel, segment or other group moved a KPI most, and its share of the change.
+
+    With --rank value, each group's own value instead, highest first ("revenue by town").
 
     \b
     Examples:
       journeybot movers revenue --by channel
       journeybot movers purchase_conversion --by segment --period this_week
       journeybot movers csat --by city --min-n 10
+      journeybot movers orders --by region --rank value --period all
     """
     from tools.analytics.movers import MoversParams, top_movers
 
     params = MoversParams(metric=metric_arg(metric), by=by,  # type: ignore[arg-type]
                           period=period_arg(period, "last_30_days"),
                           against=parse_period(against, "--against") if against else None,
-                          filters=build_filters(filters), min_n=min_n, top=top)
+                          filters=build_filters(filters), min_n=min_n, top=top, rank=rank)
     _show(ctx, top_movers(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 

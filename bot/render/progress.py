@@ -23,7 +23,7 @@ STATUS: dict[str, str] = {
     "kpis": "is working out the KPIs…",
     "trend": "is drawing up the trend…",
     "compare": "is comparing the two periods…",
-    "movers": "is finding what moved most…",
+    "movers": "is comparing the groups…",
     "feedback_search": "is reading customer feedback…",
     "feedback_sentiment": "is weighing customer sentiment…",
     "feedback_themes": "is grouping feedback into themes…",

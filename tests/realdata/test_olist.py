@@ -92,7 +92,28 @@ QUESTIONS = [
              lambda d: x.group(d, "late"), lambda raw: float(late_reviews(raw, True).mean())),
     Question("review on time", "are late deliveries hurting our reviews?", ("satisfaction", "--by", "delivery"),
              lambda d: x.group(d, "on time"), lambda raw: float(late_reviews(raw, False).mean())),
+    # each state's own level (movers ranked by value), against the customers file's states
+    Question("orders in SP", "which states place the most orders, over all our data?",
+             ("movers", "orders", "--by", "region", "--rank", "value", "--period", "all"),
+             lambda d: x.group(d, "SP", "current"), lambda raw: int(by_state(raw).get("SP", 0))),
+    Question("orders in RJ vs MG", "orders in RJ vs MG over all our data",
+             ("movers", "orders", "--by", "region", "--rank", "value", "--period", "all", "--region", "RJ",
+              "--region", "MG"),
+             lambda d: x.group(d, "MG", "current"), lambda raw: int(by_state(raw).get("MG", 0))),
+    Question("top state", "which state brings in the most money, over all our data?",
+             ("movers", "revenue", "--by", "region", "--rank", "value", "--period", "all"),
+             lambda d: next(g["group"] for r in x.results(d) for g in r.get("groups", [])),
+             lambda raw: str(completed_with_state(raw).groupby("customer_state").payment_value.sum().idxmax())),
 ]
+
+
+def completed_with_state(raw: Path) -> pd.DataFrame:
+    states = pd.read_csv(raw / "olist_customers_dataset.csv")[["customer_id", "customer_state"]]
+    return completed(raw).merge(states, on="customer_id")
+
+
+def by_state(raw: Path) -> pd.Series:
+    return completed_with_state(raw).groupby("customer_state").size()
 
 
 # Questions another piece of work still answers wrongly (issue and reason); see the report.

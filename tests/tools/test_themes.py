@@ -211,3 +211,21 @@ def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
     assert theme(tickets=0.9, negative=0.6, sentiment=-0.4).tone() == "mostly negative"
     assert theme(positive=0.8, negative=0.05, sentiment=0.6).tone() == "mostly positive"
     assert theme(positive=0.4, negative=0.3, sentiment=0.1).tone() == "mixed"
+
+
+def test_a_theme_without_a_shared_phrase_is_named_for_the_word_its_quoted_texts_say():
+    """Two companies' tweets in one theme, quoted by the Comcast ones: "About comcastcares",
+    not the other company's name (twcs, phase G)."""
+    from tools.feedback.theme_labels import phrase_labels
+
+    texts = pd.Series(["comcastcares channels gone again", "comcastcares internet down",
+                       "comcastcares nothing works today", "verizonsupport billing wrong"])
+    labels = np.zeros(4, dtype=int)
+    nearest_first = np.array([0.9, 0.8, 0.7, 0.1])  # closeness to the theme's centre: the quoted order
+    got = phrase_labels(texts, labels, [0], stop=["the", "a"], fallback={0: ["verizonsupport", "comcastcares"]},
+                        weights=nearest_first)
+    assert got == {0: "About comcastcares"}
+    # with no weights, the distinctive order still decides between words said equally often
+    got = phrase_labels(texts[[0, 3]].reset_index(drop=True), labels[:2], [0], stop=["the"],
+                        fallback={0: ["verizonsupport", "comcastcares"]})
+    assert got == {0: "About verizonsupport"}

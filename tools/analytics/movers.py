@@ -11,6 +11,7 @@ tools/analytics/compare.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -63,6 +64,8 @@ class MoversParams(BaseModel):
     - "Why did conversion drop this week? Any segment in particular?" ->
       {"metric": "purchase_conversion", "by": "segment", "period": {"name": "this_week"}}
     - "Which cities got unhappier in the last 30 days?" -> {"metric": "csat", "by": "city"}
+    - "Revenue by town last month" or "delivery time in Clifton vs Redland" (each group's own
+      value, not a change) -> {"metric": "revenue", "by": "city", "rank": "value"}
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -80,6 +83,10 @@ class MoversParams(BaseModel):
     min_n: int | None = Field(default=None, ge=1, le=1_000_000, description="Ignore groups with "
                               "fewer than this many in both periods (default from config, 30).")
     top: int = Field(default=5, ge=1, le=50, description="How many groups to list.")
+    rank: Literal["change", "value"] = Field(
+        default="change", description="change: the groups that moved the KPI most (small groups "
+        "left out); value: each group's own value this period, highest first, small groups "
+        "listed and marked (for 'revenue by town', 'which area orders most', 'A vs B').")
     churn_window_days: int | None = Field(default=None, ge=7, le=730,
                                           description="Churn window in days (default from config).")
     cart_window_hours: int | None = Field(default=None, ge=1, le=168,
@@ -104,16 +111,22 @@ class MoversResult(Priced, ResultMixin):
     previous_label: str
     provenance: Provenance = field(repr=False)
     locale: str | None = None
+    rank: str = "change"
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
 
     @property
     def movers(self) -> pd.DataFrame:
-        """The ranked groups big enough to count, at most `top` of them."""
+        """The ranked groups big enough to count, at most `top` of them (ranked by value: the
+        top groups whatever their size, since the owner asked for each group's level)."""
+        if self.rank == "value":
+            return self.groups.head(self.top)
         return self.groups[~self.groups["small"]].head(self.top)
 
     def to_text(self, details: bool = False) -> str:
+        if self.rank == "value":
+            return self._levels_text(details)
         s = SPECS[self.metric]
         dim = DIMENSION_LABELS.get(self.by, self.by)
         lines = [f"What moved {self.label}, by {dim}: {self.current_label} vs {self.previous_label}"
@@ -146,6 +159,48 @@ class MoversResult(Priced, ResultMixin):
         small = self.groups[self.groups["small"]]
         if len(small):
             lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
+            if movers.empty:  # say what there is rather than nothing at all
+                biggest = small.sort_values(["n_current", "group"], ascending=[False, True]).head(self.top)
+                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers)} (n {n:,})"
+                                  for g, v, n in zip(biggest["group"], biggest["current"], biggest["n_current"], strict=True))
+                lines.append(f"The biggest of them now, too small to rank: {shown}.")
+        lines.append("")
+        lines.append(self.provenance.to_text(details))
+        return "\n".join(lines)
+
+    def _levels_text(self, details: bool) -> str:
+        """Each group's own value, highest first, with the period before beside it."""
+        s = SPECS[self.metric]
+        dim = DIMENSION_LABELS.get(self.by, self.by)
+        beside = f", with {self.previous_label} beside it" if self.previous_label else ""
+        lines = [f"{self.label} by {dim}: {self.current_label}{beside}{_who_text(self.provenance.filters)}",
+                 "All groups together: " + (format_value(s, self.current, self.numbers) if self.current is not None
+                                            else "no data in this period"), ""]
+        shown = self.movers
+        if shown.empty:
+            lines.append("No group has data in this period.")
+        else:
+            width = max(12, max(len(str(g)) for g in shown["group"]) + 2)
+            # A total's share is of the total itself (a town's part of the revenue); a rate's or
+            # a median's is of the customers, orders or tickets it rests on.
+            total = s.kind == "total" and bool(self.current)
+            lines.append(f"{self.by:<{width}}{'now':>12}{'n now':>9}{'share' if total else 'of n':>8}"
+                         + (f"{'before':>12}" if beside else ""))
+            for r in shown.itertuples():
+                part = (_f(r.current) or 0.0) / self.current if total else r.share_current
+                share = "" if part is None or pd.isna(part) else f"{part:.0%}"
+                now = format_value(s, _f(r.current), self.numbers) if r.n_current else "no data"
+                row = f"{str(r.group):<{width}}{now:>12}{r.n_current:>9,}{share:>8}"
+                if beside:
+                    row += f"{format_value(s, _f(r.previous), self.numbers):>12}"
+                if r.n_current < self.min_n:
+                    row += "  *"
+                lines.append(row)
+            if (shown["n_current"] < self.min_n).any():
+                lines.append(f"* fewer than {self.min_n} now: a rough figure")
+            rest = len(self.groups) - len(shown)
+            if rest > 0:
+                lines.append(f"{rest} more group(s) not shown (ask for the top {min(50, len(self.groups))}).")
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
@@ -164,23 +219,27 @@ def top_movers(store: JourneyStore, params: MoversParams,
     table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
                     params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
-        before = resolve_against(scope, params.period, params.against)
+        # Each group's level over all the data has no period before it: the levels alone.
+        alone = params.rank == "value" and params.period.name == "all" and params.against is None
+        before = scope.period if alone else resolve_against(scope, params.period, params.against)
         frame = scope.frame()
         if rows_for(con, frame, table) == 0:
             raise NoDataError(empty_note(con, scope, frame, table) + ".")
         now_all, now_rows, _ = snapshot(con, scope, metric)
-        then_all, then_rows, _ = snapshot(con, scope, metric, period=before)
+        then_all, then_rows, _ = (now_all.iloc[0:0], {}, None) if alone else snapshot(con, scope, metric, period=before)
         # Each customer's group is the same in both periods: find it once.
         who = kpi_frame.prepare_who(con, scope.filters, params.by)
         try:
             now_g, _, _ = snapshot(con, scope, metric, by=params.by, who=who)
-            then_g, _, _ = snapshot(con, scope, metric, period=before, by=params.by, who=who)
+            then_g = now_g.iloc[0:0] if alone else snapshot(con, scope, metric, period=before, by=params.by, who=who)[0]
         finally:
             kpi_frame.drop_who(con, who)
     overall_now = kpi_values(now_all, metric, settings)[0]
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
     groups = movers_table(now_g, then_g, s, min_n)
+    if params.rank == "value":
+        groups = _levels(groups, getattr(params.filters, params.by, None) if params.by != "persona" else None)
     change = (None if overall_now.value is None or overall_then.value is None
               else overall_now.value - overall_then.value)
     dim = DIMENSION_LABELS.get(params.by, params.by)
@@ -192,14 +251,18 @@ def top_movers(store: JourneyStore, params: MoversParams,
            "total": "contribution = the group's change; contributions add up to the overall change",
            "quantile": "medians and percentiles do not add up, so groups are ranked by their own "
                        "change weighted by their share of n, with no contribution"}[s.kind]
+    ranked = (f"groups ranked by their value in {scope.period.label}, highest first; groups with n "
+              f"below {min_n} marked" if params.rank == "value" else
+              f"{how}; groups with n below {min_n} in both periods are not ranked")
     prov = Provenance(
         tool="top_movers",
-        definition=f"{s.label} per {dim} in {scope.period.label} and {before.label}; {how}; "
-        f"groups with n below {min_n} in both periods are not ranked; " + describe_definition(scope, metric),
+        definition=f"{s.label} per {dim} in {scope.period.label}" + ("" if alone else f" and {before.label}")
+        + f"; {ranked}; "
+        + describe_definition(scope, metric),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         period_start=scope.period.start, period_end=scope.period.end,
-        period_label=f"{scope.period.label} vs {before.label}",
+        period_label=scope.period.label if alone else f"{scope.period.label} vs {before.label}",
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
@@ -209,7 +272,23 @@ def top_movers(store: JourneyStore, params: MoversParams,
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
                         change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
-                        before.label, prov, scope.numbers.locale)
+                        "" if alone else before.label, prov, scope.numbers.locale, params.rank)
+
+
+def _levels(groups: pd.DataFrame, named: list[str] | None) -> pd.DataFrame:
+    """Groups by their value now, highest first. A group without data now is left out unless
+    the owner named it ("Clifton vs Redland": both are shown, one as no data)."""
+    keep = groups["n_current"] > 0
+    if named:
+        keep |= groups["group"].astype(str).isin(named)
+        missing = [g for g in named if g not in set(groups["group"].astype(str))]
+        if missing:
+            blank = pd.DataFrame({"group": missing, "n_current": 0, "n_previous": 0, "small": True, "thin": False})
+            groups = pd.concat([groups, blank], ignore_index=True)
+            keep = pd.concat([keep, pd.Series(True, index=range(len(keep), len(groups)))])
+    out = groups[keep.to_numpy()]
+    return out.sort_values(["current", "n_current", "group"], ascending=[False, False, True],
+                           na_position="last", kind="stable").reset_index(drop=True)
 
 
 def movers_table(now: pd.DataFrame, then: pd.DataFrame, s: MetricSpec, min_n: int) -> pd.DataFrame:

@@ -73,13 +73,15 @@ def create_customers(ctx: LoadContext, staged: str) -> int:
 def upsert(ctx: LoadContext, staged: str, total: int, sessions: SessionUpdate) -> tuple[int, int, int]:
     """Write the staged rows; (inserted, updated, unchanged)."""
     t = ctx.t
+    # Named, not by position: a store made by an older version had its newer columns added at
+    # the end (tools/data/schema_version.py), so its order is not the schema's.
     cols = ", ".join(ident(c) for c in t.column_names)
     if t.replace_on_key:  # dedupe may have removed rows since they were counted
         total = int(ctx.con.execute(f"SELECT count(*) FROM {staged}").fetchone()[0])  # type: ignore[index]
     existing = int(ctx.con.execute(f"SELECT count(*) FROM {ident(t.name)}").fetchone()[0])  # type: ignore[index]
     with ctx.watch("writing"):
         if existing == 0:
-            n = ctx.con.execute(f"INSERT INTO {ident(t.name)} SELECT {cols} FROM {staged}").fetchone()[0]  # type: ignore[index]
+            n = ctx.con.execute(f"INSERT INTO {ident(t.name)} ({cols}) SELECT {cols} FROM {staged}").fetchone()[0]  # type: ignore[index]
             if t.name == "events" and n:
                 sessions.everything = True
             return int(n), 0, 0
@@ -88,7 +90,7 @@ def upsert(ctx: LoadContext, staged: str, total: int, sessions: SessionUpdate) -
                 f"e.{ident(k)} IS NOT DISTINCT FROM s.{ident(k)}" for k in t.key
             )
             n = ctx.con.execute(
-                f"INSERT INTO {ident(t.name)} SELECT {', '.join('s.' + ident(c) for c in t.column_names)} "
+                f"INSERT INTO {ident(t.name)} ({cols}) SELECT {', '.join('s.' + ident(c) for c in t.column_names)} "
                 f"FROM {staged} s WHERE NOT EXISTS (SELECT 1 FROM {ident(t.name)} e WHERE {same})"
             ).fetchone()[0]  # type: ignore[index]
             if t.name == "events" and n:
@@ -119,7 +121,7 @@ def upsert(ctx: LoadContext, staged: str, total: int, sessions: SessionUpdate) -
             f"DELETE FROM {ident(t.name)} WHERE {key_list} IN (SELECT {key_list} FROM {changed})"
         )
         ctx.con.execute(
-            f"INSERT INTO {ident(t.name)} SELECT {', '.join('s.' + ident(c) for c in t.column_names)} "
+            f"INSERT INTO {ident(t.name)} ({cols}) SELECT {', '.join('s.' + ident(c) for c in t.column_names)} "
             f"FROM {staged} s WHERE NOT EXISTS (SELECT 1 FROM {ident(t.name)} e WHERE {on})"
         )
         return total - matched, updated, matched - updated

@@ -78,7 +78,7 @@ def phrase_labels(texts: pd.Series, labels: np.ndarray, wanted: Iterable[int], s
 
     stops = frozenset(stop)
     wanted = [int(c) for c in wanted]
-    out = {c: _fallback(c, fallback) for c in wanted}
+    out = {c: _fallback(c, fallback, _typical(texts, labels, c, weights)) for c in wanted}
     if not len(texts):
         return out
     vec = CountVectorizer(analyzer=lambda t: sorted(_phrases(t, stops) | _whole(t, stops)), binary=True, min_df=2)
@@ -147,7 +147,20 @@ def _as_written(phrase: str, texts: pd.Series) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _fallback(c: int, fallback: dict[int, list[str]] | None) -> str:
-    """When the texts share no phrase at all: what they are about, in the customers' word."""
+def _typical(texts: pd.Series, labels: np.ndarray, c: int, weights: np.ndarray | None) -> list[str]:
+    """The theme's texts nearest its centre (the ones quoted with it), lower-cased."""
+    members = np.flatnonzero(np.asarray(labels) == c)
+    if weights is not None:
+        members = members[np.argsort(-np.asarray(weights)[members], kind="stable")]
+    return [str(t).lower().replace("’", "'") for t in texts.iloc[members[:TYPICAL]]]
+
+
+def _fallback(c: int, fallback: dict[int, list[str]] | None, typical: list[str] | None = None) -> str:
+    """When the texts share no phrase at all: what they are about, in the customers' word, one
+    that the quoted texts say (a theme of Comcast and Verizon tweets quoting Comcast ones is
+    not labelled "About verizon")."""
     terms = (fallback or {}).get(c) or []
+    # the distinctive word the most of the quoted texts say (ties: the more distinctive)
+    said = {t: sum(bool(re.search(rf"\b{re.escape(t)}\b", x)) for x in typical or []) for t in terms}
+    terms = sorted(terms, key=lambda t: -said[t]) if any(said.values()) else terms
     return f"About {terms[0]}" if terms else "Texts with no word in common"

@@ -1,0 +1,131 @@
+"""Questions about each group's own level of a KPI: "revenue by town last month", "which state
+brings in the most money?", "delivery time in Clifton vs Redland", "where do most of our
+customers live?".
+
+The movers tool answers them with `rank="value"`: every group's value in the period, highest
+first, small groups listed and marked (tools/analytics/movers.py). Without this reading such a
+question got the overall KPI with the group silently dropped, or two places merged into one
+filter and compared with the month before, or nothing at all. A change explained group by
+group ("which channel drove the drop?") stays movers' default ranking by change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.analytics_cues import (
+    _FUTURE,
+    KPI_DIMS,
+    SATISFACTION_DIMS,
+    SATISFACTION_METRICS,
+    has_metric,
+    metrics_from,
+    ranks_conversion,
+    text_of,
+)
+
+# The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
+# DIMENSION_WORDS reads which dimension each one is).
+_GROUP = (r"(?:first[- ]touch |acquisition )?(?:channels?|sources?|platforms?|segments?|customer groups?|tiers?|"
+          r"cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|locations?|"
+          r"areas?(?: of (?:town|the city|the country))?|parts? of (?:town|the city|the country)|regions?|"
+          r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
+_SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
+                    rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")
+_WHICH_MOST = re.compile(rf"\b(?:which|what) {_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
+                         rf"smallest|top|fewest|largest|more|less)\b|\b(?:top|best|biggest) \d* ?{_GROUP}\b")
+_WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: of)? (?:our |the )?(?:customers|clients|"
+                         r"buyers|people|shoppers|guests|members)(?: (?:mostly|mainly))? (?:live|based|located|from)\b")
+# A change explained by group, or another period named: movers' ranking by change (or compare).
+_CHANGE = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
+                     r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|dip\w*|jump\w*|grew|grown|"
+                     r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
+                     r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was))\b")
+# Two groups of one dimension set against each other ("Clifton vs Redland", "bedminster or
+# southville", "instagram compared with facebook").
+_SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
+# A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
+_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
+_ORDER = re.compile(r"\b(?:orders?|ordering|buys?|buying|purchases?|purchasing)\b")
+
+
+# Evidence from the words alone that a question ranks groups on money or orders ("which state
+# brings in the most money?"): a cue of the movers tool, so the question counts as one about the
+# business although it names no KPI outright.
+LEVEL_CUES = (
+    (rf"\b(?:which|what) {_GROUP}\b.{{0,50}}\b(?:spend\w*|spent|orders?|ordering|buys?|buying|money|cash|"
+     rf"revenue|sales)\b|" + _WHERE_LIVE.pattern, 0.3),
+)
+
+
+def side_by_side(slots: Any) -> str | None:
+    """The dimension two or more named groups of which are set against each other, if any."""
+    if getattr(slots, "against", None) is not None or not _SIDE.search(text_of(slots)):
+        return None
+    named = [dim for dim, vals in (getattr(slots, "filters", {}) or {}).items()
+             if len(vals) >= 2 and dim in ("segment", "city", "region", "age_band")]
+    if len(getattr(slots, "channels", []) or []) >= 2:
+        named.append("channel")
+    return named[0] if len(named) == 1 else None
+
+
+def implied_metric(slots: Any) -> str | None:
+    """The KPI a ranking question names in other words, when none is named outright ("which
+    state spends the most?"); a split ("conversion from awareness to purchase by channel")
+    must name its KPI."""
+    text = text_of(slots)
+    if _FUTURE.search(text) or getattr(slots, "stages", None) or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
+        return None
+    if _WHERE_LIVE.search(text):
+        return "active_customers"
+    if _SPEND.search(text):
+        return "revenue"
+    if _ORDER.search(text):
+        return "orders"
+    return None
+
+
+def _dimension(slots: Any) -> str | None:
+    side = side_by_side(slots)
+    if side:
+        return side
+    if _WHERE_LIVE.search(text_of(slots)):
+        return "city"
+    breakdown = getattr(slots, "breakdown", None)
+    return breakdown if breakdown in KPI_DIMS else None
+
+
+def asks_levels(slots: Any) -> bool:
+    """Each group's own value is the question, not its change or another period."""
+    text = text_of(slots)
+    if _dimension(slots) is None or _CHANGE.search(text) or getattr(slots, "against", None) is not None:
+        return False
+    return bool(side_by_side(slots) or _SPLIT.search(text) or _WHICH_MOST.search(text) or _WHERE_LIVE.search(text))
+
+
+def boost_levels(slots: Any) -> float:
+    """movers' evidence for a level-by-group question (bot/agent/ranking.py adds it up)."""
+    if not asks_levels(slots) or ranks_conversion(slots):
+        return 0.0
+    named = metrics_from(slots)
+    metric = named[0] if named else implied_metric(slots)
+    if metric is None or _FUTURE.search(text_of(slots)) or (named and not has_metric(slots)) or metric == "clv":
+        return 0.0  # no KPI, a forecast, or lifetime value (its own tool splits by group)
+    if metric in SATISFACTION_METRICS and _dimension(slots) in SATISFACTION_DIMS:
+        return 0.0  # "nps for instagram vs facebook": satisfaction_by's
+    return 0.95
+
+
+def plan_levels(slots: Any, args: dict[str, Any]) -> dict[str, Any]:
+    """movers' arguments for a level question: the group, the KPI and `rank="value"`."""
+    if not asks_levels(slots):
+        return args
+    out = dict(args)
+    out["by"] = _dimension(slots) or out.get("by", "channel")
+    if not metrics_from(slots):
+        out["metric"] = implied_metric(slots) or out.get("metric", "revenue")
+    out["rank"] = "value"
+    if getattr(slots, "period", None) is None:  # a level over the KPIs' own default, not a month so far
+        out["period"] = {"name": "last_30_days"}
+    return out
