@@ -70,19 +70,11 @@ print(json.dumps({"loaded": loaded, "load_peak": load_peak, "peak": max(peak[0],
 
 
 def store_texts(store: Path, limit: int) -> list[str]:
+    """The store's survey and ticket chunks, redacted and chunked as serve's indexer sends them."""
     from tools.data.store import JourneyStore
-    from tools.feedback.index import (
-        DOC_COLUMNS,
-        STORE_SOURCES,
-        chunk_documents,
-        documents_from_store,
-        prepare_documents,
-        store_names,
-    )
+    from tools.feedback.status import store_chunks
 
-    js = JourneyStore(store)
-    docs = prepare_documents(documents_from_store(js, STORE_SOURCES), store_names(js))
-    texts = chunk_documents(docs[list(DOC_COLUMNS)])["text"].tolist()
+    texts = store_chunks(JourneyStore(store))["text"].tolist()
     return texts[:limit] if limit else texts
 
 

@@ -16,6 +16,9 @@ offline planner, against the tests' fake Slack Web API on 127.0.0.1. Measured:
   one) and of the children alone;
 - settled: after the background indexer has embedded every stored text and serve has dropped
   the idle embedding model (up to `--settle` seconds for the first, 80 for the second).
+`--breakdown` also prints, at the moment server plus children peaked, what each holds: the
+anonymous memory (Python's objects, native libraries' buffers) and each library's code, from
+/proc/PID/smaps (what told the profile of issue 22 where the megabytes are).
 `--before DIR` runs the same against another checkout (e.g. /work/main) in the same run, so
 the ratio survives the shared machine's noise.
 """
@@ -63,15 +66,36 @@ def children(pid: int) -> list[int]:
     return out
 
 
+def mapped_mb(pid: int) -> dict[str, float]:
+    """Resident MB of a process by what is mapped: "[anon]" (malloc's big blocks, native
+    buffers), "[heap]" (malloc's small ones), "[stack]", and each file (a library's code)."""
+    out: dict[str, float] = {}
+    name = "[anon]"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        parts = line.split()
+        if parts and "-" in parts[0] and not parts[0].endswith(":"):  # a mapping's header line
+            name = parts[5] if len(parts) >= 6 else "[anon]"
+        elif parts and parts[0] == "Rss:":
+            out[name] = out.get(name, 0.0) + int(parts[1]) / 1024
+    return out
+
+
+def top_mapped(mapped: dict[str, float], n: int = 8) -> str:
+    rows = sorted(mapped.items(), key=lambda kv: -kv[1])[:n]
+    return ", ".join(f"{Path(k).name or k} {v:.0f}" for k, v in rows)
+
+
 class Sampler:
     """The server's resident memory with and without its child processes, every half second:
     a server that embeds in a child (issue 22) holds the model there, so its own peak alone
     would not tell the whole cost."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int, breakdown: bool = False):
         import threading
 
         self.pid, self.peak_total, self.peak_children = pid, 0.0, 0.0
+        self.breakdown = breakdown
+        self.at_peak: dict[str, dict[str, float]] = {}  # process -> mapped MB, at the total's peak
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -83,6 +107,12 @@ class Sampler:
                 kids = sum(memory_mb(k)[0] for k in children(self.pid) if Path(f"/proc/{k}/status").exists())
             except (OSError, KeyError, ValueError):
                 continue
+            if self.breakdown and own + kids > self.peak_total:
+                try:
+                    self.at_peak = {"server": mapped_mb(self.pid),
+                                    **{f"child {k}": mapped_mb(k) for k in children(self.pid)}}
+                except (OSError, ValueError):
+                    pass
             self.peak_total = max(self.peak_total, own + kids)
             self.peak_children = max(self.peak_children, kids)
 
@@ -106,7 +136,7 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
     started = time.monotonic()
     bot.start()
     try:
-        sampler = Sampler(bot.process.pid)
+        sampler = Sampler(bot.process.pid, args.breakdown)
         bot.wait_ready(300)
         ready_s = time.monotonic() - started
         sender = SlackSender(bot.events_url, SECRET)
@@ -170,7 +200,8 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
                 "peak RSS MB": rss_settled[1],
                 "child peak MB": sampler.peak_children,
                 "peak RSS with children MB": max(sampler.peak_total, rss_settled[1]),
-                "_sample": sample[:300]}
+                "_sample": sample[:300],
+                "_at_peak": {who: f"{sum(m.values()):.0f} MB: {top_mapped(m)}" for who, m in sampler.at_peak.items()}}
     finally:
         bot.stop()
         fake.stop()
@@ -189,6 +220,8 @@ def main() -> None:
                         help="seconds to wait after the burst for the indexer to finish and the "
                              "idle model to be dropped")
     parser.add_argument("--before", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="what server and child hold at their peak, by mapping (smaps)")
     args = parser.parse_args()
     shared = Path(os.environ.get("JOURNEYBOT_SHARED_DIR", ROOT.parent / "shared")) / "slack"
     if not (shared / "payloads").exists():
@@ -213,6 +246,9 @@ def main() -> None:
           f"{args.concurrency} at a time; {os.cpu_count()} cores; load average before: {load}, after: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print(f"last answer: {rows[-1]['_sample']!r}")
+    for r in rows:
+        for who, held in r["_at_peak"].items():
+            print(f"{r['code']}, {who} at the peak: {held}")
 
 
 if __name__ == "__main__":

@@ -103,6 +103,22 @@ def test_no_inference_call_holds_more_than_the_token_cap_and_vectors_do_not_chan
     assert float(np.min(np.sum(got[::20] * alone, axis=1))) >= 0.9999
 
 
+def test_the_session_plans_no_memory_pattern_and_its_vectors_are_those_of_one_that_does(onnx_minilm):
+    """A memory pattern is a block planned and kept per input shape, and every batch has its
+    own shape (the child's peak, issue 22): the session runs without one, and that changes no
+    vector: a session with the pattern gives the same floats on real texts of every length."""
+    import onnxruntime as ort
+
+    encoder = onnx_minilm.model()
+    assert encoder.session.get_session_options().enable_mem_pattern is False
+    opts = encoder.session.get_session_options()  # a copy: the same threads and optimisations
+    opts.enable_mem_pattern = True
+    with_pattern = ort.InferenceSession(str(encoder.file), opts, providers=["CPUExecutionProvider"])
+    texts = _real_texts()[:300:10] + ["ok", "", " ".join(["late again, no call"] * 60)]
+    feeds = _feeds(encoder, texts)
+    np.testing.assert_array_equal(encoder.session.run(None, feeds)[0], with_pattern.run(None, feeds)[0])
+
+
 def _feeds(encoder, texts: list[str]) -> dict[str, np.ndarray]:
     enc = encoder.tokenizer.encode_batch(texts)
     ids = np.asarray([e.ids for e in enc], dtype=np.int64)

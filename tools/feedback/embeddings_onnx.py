@@ -99,6 +99,11 @@ class OnnxEncoder:
         # peaked at 712 MB against 482 MB with it and ran slower (glibc's per-thread heaps
         # fragment under the varying batch shapes). Its memory goes when the session is
         # released (LocalEmbedder.release_after).
+        # No memory pattern: onnxruntime plans and keeps one pattern (a preallocated block) per
+        # input shape it has seen, and every batch here has its own (texts x padded tokens).
+        # Off, embedding 2,000 of the 1M store's chunks peaked 23 MB lower in a bare process
+        # (225 -> 202 MB) with bit-identical vectors (docs/BENCHMARKS.md, issue 22).
+        opts.enable_mem_pattern = False
         self.session = ort.InferenceSession(str(file), opts, providers=["CPUExecutionProvider"])
         # Parsing the 90 MB file leaves freed buffers in glibc's heap: 22 MB handed back here.
         release_free_memory()

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from tools.core.money import NumberFormat
 from tools.feedback.index import (
     DEFAULT_CHUNK_WORDS,
@@ -66,14 +68,28 @@ class IndexStatus:
         return f"None of the {n(self.texts)} survey and ticket texts is indexed yet; {then}."
 
 
+def store_documents(store: JourneyStore, sources: Sequence[str] = STORE_SOURCES) -> pd.DataFrame:
+    """The journey store's texts of `sources` as indexing sees them: redacted (customer names
+    included), one row per text."""
+    return prepare_documents(documents_from_store(store, sources), store_names(store))
+
+
+def store_chunks(store: JourneyStore, sources: Sequence[str] = STORE_SOURCES,
+                 chunk_words: int = DEFAULT_CHUNK_WORDS, *, docs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The chunks indexing embeds for the journey store's texts (one row per chunk: its id,
+    content id, document id and text); `docs` when `store_documents` was already called."""
+    docs = store_documents(store, sources) if docs is None else docs
+    return chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
+
+
 def index_status(fb: FeedbackStore, store: JourneyStore, *, sources: Sequence[str] = STORE_SOURCES,
                  chunk_words: int = DEFAULT_CHUNK_WORDS) -> IndexStatus:
     """Texts of `sources` in the journey store, and how many of them the feedback store holds."""
-    docs = prepare_documents(documents_from_store(store, sources), store_names(store))
+    docs = store_documents(store, sources)
     col = fb.collection(create=False)
     if col is None or docs.empty:
         return IndexStatus(texts=int(len(docs)), indexed=0, stored=0 if col is None else int(col.count()))
-    chunks = chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
+    chunks = store_chunks(store, sources, chunk_words, docs=docs)
     # A stored id is "<content hash>-<metadata hash>": the content half says the words are there.
     stored_content = {i[:32] for i in stored_ids(col, sources, None)}
     whole = chunks["content_id"].isin(stored_content).groupby(chunks["doc_id"]).all()
