@@ -184,7 +184,10 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
                    r"spikes?|jumps?|falls?|changes?|moves?)\b|"
                    # "high-priority alert if on-time delivery falls below 90%", "set an alarm for spikes in ..."
-                   r"^(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so )*(?:an? |the )?"
+                   # (not a musing: "an alert if revenue drops would be nice, what do you think?")
+                   r"^(?!.*\b(?:would be (?:nice|good|useful|handy|great)|what do you think|worth (?:it|having)|"
+                   r"should (?:i|we)|do you think)\b)"
+                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so )*(?:an? |the )?"
                    r"(?:high|low|medium)?[- ]?(?:priority |severity )?(?:alert|alarm|warning|notification) (?:me |us )?"
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
                    r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
