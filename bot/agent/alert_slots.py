@@ -88,9 +88,11 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if m:
         out["per"] = m.group(1)
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
-        m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b", t)
+        m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
+                      # "the nps alert should be 15 not 20": the new value, then the old
+                      rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b", t)
         if m:
-            out["value"] = _float(m.group(1) or m.group(2))
+            out["value"] = _float(next(g for g in m.groups() if g))
     for pattern, days in _WINDOWS:
         w = rx.search(pattern, t)
         if w and not threshold[0] <= w.start() < threshold[1]:

@@ -182,16 +182,27 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b|"
                    # "flag any weird days for takings": an order to watch from now on
                    r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
-                   r"spikes?|jumps?|falls?|changes?|moves?)\b")
+                   r"spikes?|jumps?|falls?|changes?|moves?)\b|"
+                   # "high-priority alert if on-time delivery falls below 90%", "set an alarm for spikes in ..."
+                   # (not a musing: "an alert if revenue drops would be nice, what do you think?")
+                   r"^(?!.*\b(?:would be (?:nice|good|useful|handy|great)|what do you think|worth (?:it|having)|"
+                   r"should (?:i|we)|do you think)\b)"
+                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so )*(?:an? |the )?"
+                   r"(?:high|low|medium)?[- ]?(?:priority |severity )?(?:alert|alarm|warning|notification) (?:me |us )?"
+                   r"(?:if|when|whenever|the moment|as soon as)\b|"
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
-                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move)\b.*"
+                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move|bump|drop)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
                    r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
                    # "the new visitors alert is too jumpy, make it wait for 5 SDs": the alert named, then the order
-                   r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|that|this)\b")
+                   r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|that|this)\b|"
+                   # "the revenue alert should be 25% not 20%": the alert named, then how it should be
+                   r"\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}alert (?:should|needs to|must|ought to|has to) "
+                   r"(?:be|only|fire|go off|trigger|start|wait)\b")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"

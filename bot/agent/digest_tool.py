@@ -36,7 +36,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 DIGEST_CUES = (
-    (r"\bdigest\b|\broundup\b|\bround-up\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
+    (r"\bdigest\b|\broundup\b|\bround-up\b|\brundown\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
      r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
      r"strange|new(?!(?: \w+){0,3} (?:complain|moan|whing|grumbl|gripe|rav|gush|prais|say|said|talk|mention)\w*)|"

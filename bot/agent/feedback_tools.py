@@ -248,7 +248,10 @@ _OPEN_ABOUT = (r"\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:comp
                r"pleased|talk\w*) (?:about|with|over|on)\b")
 # "what are customers saying (about us), over all our data?": no topic to look for, so an
 # overview of what they say (the themes) rather than a search for the words left over.
-_SAYING_AT_ALL = (r"\bwhat (?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}(?:saying|say|said|writing|written|think|thinking)"
+_SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+                  # "sum up what people are saying about us"
+                  r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
+                  r"(?:saying|say|said|writing|written|think|thinking)"
                   r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
                   r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
                   r"at the moment|right now)\b)")
@@ -287,7 +290,9 @@ THEME_CUES = (
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
-     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b", 0.6),
+     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b|"
+     # "the common thread in negative feedback", "sum up what people are saying"
+     r"\bcommon (?:threads?|denominators?|patterns?)\b|\bsum (?:up|it up)\b|\bgist\b|\bin a nutshell\b", 0.6),
     (_OPEN_ABOUT, 0.6),
     # "anything new people are complaining about?", "stuff folks keep moaning about"
     (r"\b(?:(?:anything|things?|stuff) (?:new )?(?:\w+ ){0,2}|what(?:'s|s) (?:\w+ ){0,2})(?:(?:are|is|have been|has been|keep|keeps) )?(?:\w+ )?"

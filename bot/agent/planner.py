@@ -326,6 +326,9 @@ class OfflinePlanner:
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if OFF_TOPIC.search(slots.norm) and not (slots.metrics or slots.stages or slots.customer_id or measure):
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
+        foreign = any(kind == "metric" and FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
+        if foreign and not (slots.metrics or slots.stages or slots.customer_id):
+            return False  # "the VAT rate on cinema tickets": a rate of the world outside, whatever nouns it shares
         # A town, channel or group alone is not a question about the data ("what's on in Galway
         # tonight?"): it needs something asked about it, a cue or a word of the domain.
         # what read() found in the data (no second query per question)

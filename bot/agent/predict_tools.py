@@ -135,7 +135,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last) (?:scoring|score|run|digest)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last) (?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)
@@ -265,8 +265,11 @@ NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\brecently (?:become|became|turned)\b|\bturned (?:at[- ]risk|risky)\b|\bsince the (?:previous|last) "
-     r"(?:scoring|digest|run)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b", 1.2),
+     r"\brecently (?:become|became|turned)\b|\b(?:turned|flipped|switched|tipped|moved|gone|went) (?:over )?(?:to |into )?"
+     r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
+     r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
+     # "new churn risks among the loyalty members": risks that are new, not the churn rate
+     r"\bnew (?:churn |high[- ])?risks\b", 1.2),
 )
 FORECAST_CUES = (
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
