@@ -320,7 +320,9 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if grain:
         args["grain"] = grain
     args.update(_windows(slots, [args["metric"]]))
-    return args
+    from bot.agent.time_peaks import plan_trend_peak  # "which day was busiest?"
+
+    return plan_trend_peak(slots, args)
 
 
 def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -365,6 +367,7 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def analytics_tools() -> list[ToolSpec]:
     from bot.agent.group_levels import LEVEL_CUES, boost_levels, side_by_side
+    from bot.agent.time_peaks import TIME_PEAK_CUES, boost_trend_peak, time_peak
     from tools.analytics.compare import CompareParams
     from tools.analytics.dropoffs import DropoffParams
     from tools.analytics.funnel import FunnelParams
@@ -483,9 +486,9 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("trend", "over time", "week by week", "day by day", "daily", "weekly", "going up",
                       "going down", "series"),
-            cues=TREND_CUES,
+            cues=(*TREND_CUES, *TIME_PEAK_CUES),
             plan=_plan_trend,
-            boost=boost_trend,
+            boost=lambda slots: max(boost_trend(slots), boost_trend_peak(slots)),  # also "which day was busiest?"
         ),
         ToolSpec(
             name="compare",
@@ -530,6 +533,7 @@ def analytics_tools() -> list[ToolSpec]:
                       "which city", "explain"),
             cues=(*MOVER_CUES, *LEVEL_CUES),
             plan=_plan_movers,
-            boost=lambda slots: max(boost_movers(slots), boost_levels(slots)),  # a change, or each group's level
+            # a change, or each group's level; never "which day/month was busiest" (a time, not a group)
+            boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots)),
         ),
     ]

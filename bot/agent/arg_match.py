@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import threading
 from dataclasses import dataclass
@@ -168,32 +167,10 @@ class MetricPhrasings:
     def _load(self) -> np.ndarray:
         """From the model cache folder when these phrasings were embedded before (named for their
         hash and the model's identity), else embedded and kept there."""
-        import numpy as np
+        from bot.agent.vector_cache import cache_file, load_or_embed
 
-        file = None
-        if self.cache_dir is not None:
-            model = hashlib.sha256(self.embedder.identity.encode()).hexdigest()[:16]
-            file = self.cache_dir / "planner-metrics" / f"{self.digest[:16]}-{model}.npy"
-            try:
-                vectors = np.load(file)
-                if vectors.shape == (len(self.texts), self.embedder.dim):
-                    return vectors
-            except (OSError, ValueError):  # missing, torn or foreign: embed again and replace it
-                pass
-        vectors = self.embedder.embed(self.texts)
-        if file is not None:
-            try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                part = file.with_suffix(f".{os.getpid()}.part")
-                with part.open("wb") as fh:
-                    np.save(fh, vectors)
-                part.replace(file)  # whole or not at all, also with two processes at once
-                for old in file.parent.glob(f"*-{file.stem.split('-')[-1]}.npy"):
-                    if old != file:  # an older phrasing file's vectors for the same model
-                        old.unlink(missing_ok=True)
-            except OSError as exc:  # a read-only cache still answers, it only embeds again next time
-                log.info("could not keep the KPI phrasing vectors in %s: %s", file.parent, exc)
-        return vectors
+        file = cache_file(self.cache_dir, "planner-metrics", self.digest, self.embedder)
+        return load_or_embed(self.texts, self.embedder, file, "KPI phrasing vectors")
 
     def match(self, words: str) -> Match | None:
         """The KPI the words are closest to, with every KPI ranked; None when no phrasing is usable."""

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,10 +75,9 @@ class Exemplars:
         self.leave_one_out = False
 
     def cache_file(self) -> Path | None:
-        if self.cache_dir is None:
-            return None
-        model = hashlib.sha256(self.embedder.identity.encode()).hexdigest()[:16]
-        return self.cache_dir / "planner-exemplars" / f"{self.digest[:16]}-{model}.npy"
+        from bot.agent.vector_cache import cache_file
+
+        return cache_file(self.cache_dir, "planner-exemplars", self.digest, self.embedder)
 
     def vectors(self) -> np.ndarray:
         """(len(texts), dim) unit rows: from the cache file, else embedded and kept there."""
@@ -89,31 +87,9 @@ class Exemplars:
             return self._vectors
 
     def _load(self) -> np.ndarray:
-        import numpy as np
+        from bot.agent.vector_cache import load_or_embed
 
-        file = self.cache_file()
-        if file is not None and file.exists():
-            try:
-                vectors = np.load(file)
-                if vectors.shape == (len(self.texts), self.embedder.dim):
-                    return vectors
-            except (OSError, ValueError):  # a torn or foreign file: embed again and replace it
-                pass
-        vectors = self.embedder.embed(self.texts)
-        if file is not None:
-            try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-                part = file.with_suffix(f".{os.getpid()}.part")
-                with part.open("wb") as fh:
-                    np.save(fh, vectors)
-                part.replace(file)  # whole or not at all, also with two processes at once
-                # Vectors of an older exemplar file for the same model are dead weight (2 MB a release).
-                for old in file.parent.glob(f"*-{file.stem.split('-')[-1]}.npy"):
-                    if old != file:
-                        old.unlink(missing_ok=True)
-            except OSError as exc:  # a read-only cache still answers, it only embeds again next time
-                log.info("could not keep the planner's exemplar vectors in %s: %s", file.parent, exc)
-        return vectors
+        return load_or_embed(self.texts, self.embedder, self.cache_file(), "planner's exemplar vectors")
 
     def vote(self, question: str, *, k: int = K, leave_out: str | None = None,
              allowed: set[str] | None = None) -> Vote | None:

@@ -174,8 +174,8 @@ DEMO_UNSURE = ("which channel changed the purchase ratio most?", "alert me when 
 
 
 def demo_readings(ctx: Ctx) -> None:
-    """Demo section: a question with a word journeybot does not know is answered under its
-    stated reading with other readings to pick; a change is proposed, never made unasked."""
+    """Demo section: a KPI said in words that are no KPI's name ("purchase ratio") is read by
+    meaning, said so, with other readings to pick; a change is proposed, never made unasked."""
     from bot.agent.agent import JourneyAgent
 
     agent = JourneyAgent.from_config(ctx.config, store=ctx.store)

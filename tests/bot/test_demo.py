@@ -50,9 +50,10 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
             section.run(ctx)
         assert "Traceback" not in captured.get() and captured.get().strip(), section.title
         full[section.title] = captured.get()
-    # An unknown KPI word is said, with other readings; a change is proposed and not made.
+    # A KPI in other words is read by meaning and said, with other readings; a change is proposed
+    # and not made.
     readings = full["Read as you meant it, changed only on a yes"]
-    assert "I don't know “purchase ratio” as a KPI" in readings and "Other readings:" in readings
+    assert "I read “purchase ratio” as buying rate, by meaning" in readings and "Other readings:" in readings
     assert "I read this as: Create alert rule: metric csat" in readings and "Nothing was changed" in readings
     assert "Customer lifetime value (spend so far plus expected spend over the coming year)" in \
         full["What a customer is worth"]

@@ -228,9 +228,34 @@ class TrendResult(Priced, ResultMixin):
                 verdict = assessment(s, d)
                 summary += f" ({verdict})" if verdict in ("better", "worse") else ""
         lines.append(summary + ".")
+        extremes = self.extremes_line()
+        if extremes:
+            lines.append(extremes)
         lines.append(self.period_line())
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+    def extremes_line(self) -> str:
+        """The highest and the lowest point ("which day was busiest?"), ties named; points
+        without data are left out, and so is a partial first or last week."""
+        s = SPECS[self.metric]
+        pts = self.series
+        if s.kind != "total":
+            pts = pts[pts["n"] > 0]
+        pts = pts[~pts["partial"].astype(bool)] if "partial" in pts else pts
+        values = pd.to_numeric(pts["value"], errors="coerce")
+        pts = pts[values.notna()]
+        values = values[values.notna()]
+        if len(pts) < 2 or values.max() == values.min():
+            return ""
+
+        def at(v: float) -> str:
+            hit = [str(b) for b in pts.loc[values == v, "bucket"]]
+            more = f" and {len(hit) - 1} more" if len(hit) > 1 else ""
+            return f"{hit[0]}{more} ({format_value(s, v, self.numbers)})"
+
+        head = "week of " if self.grain == "week" else ""
+        return f"Highest {self.grain}: {head}{at(values.max())}; lowest: {head}{at(values.min())}."
 
 
     def period_line(self) -> str:

@@ -72,3 +72,20 @@ def test_forecasts_and_funnels_by_group_stay_theirs(planner, question):
 def test_what_did_we_sell_is_revenue_and_orders(planner):
     plan = planner.plan("what did we sell last week", "sell")
     assert plan.spec.name == "kpis" and sorted(plan.args["metrics"]) == ["orders", "revenue"]
+
+
+@pytest.mark.parametrize(("question", "grain", "metric"), [
+    ("which day last week was busiest", "day", "orders"),
+    ("what week had the most orders this quarter", "week", "orders"),
+    ("which day in october had the highest revenue", "day", "revenue"),
+])
+def test_which_day_or_week_was_highest_is_a_trend_naming_its_peak(planner, question, grain, metric):
+    plan = planner.plan(question, "peak-" + question)
+    assert plan.spec.name == "trend" and (plan.args["grain"], plan.args["metric"]) == (grain, metric), plan.args
+    answer = planner.answer(question, "peak-answer-" + question)
+    assert f"Highest {grain}:" in answer.text
+
+
+def test_which_month_was_highest_is_never_a_ranking_of_channels(planner):
+    plan = planner.plan("which month had the most sessions", "month-peak")
+    assert plan.spec is None or plan.spec.name != "movers"

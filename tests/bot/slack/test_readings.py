@@ -27,19 +27,21 @@ def _blocks(call) -> list[dict]:
 def test_an_uncertain_reading_offers_buttons_that_re_ask_with_the_reading_picked(slack):
     update, thread = _ask(slack, "which channel changed the purchase ratio most?")
     shown = text_of(update)
-    assert "I read this as: Which channel moved Revenue most" in shown
-    assert "I don't know “purchase ratio” as a KPI" in shown and "Did you mean one of these?" in shown
+    # "purchase ratio" is no KPI's name: read by meaning as the buying rate, and said so, with
+    # the runners-up offered (bot/agent/arg_match.py)
+    assert "I read this as: Which channel moved Buying rate most" in shown
+    assert "I read “purchase ratio” as buying rate, by meaning" in shown and "Did you mean one of these?" in shown
     buttons = buttons_of(update)
     picks = {k: json.loads(v) for k, v in buttons.items() if k.startswith("pick_reading_")}
     assert picks and all(p["t"] == "movers" for p in picks.values())
-    chosen = next(k for k, p in picks.items() if p["x"]["metric"] == "purchase_conversion")
+    chosen = next(k for k, p in picks.items() if p["x"]["metric"] == "repeat_purchase_rate")
     status, _ = slack.click(chosen, buttons[chosen], message_ts=update.params["ts"], thread_ts=thread)
     assert status == 200
     placeholders = slack.fake.wait_for("chat.postMessage", 2, where=lambda c: c.params.get("thread_ts") == thread)
     again = slack.fake.wait_for("chat.update", where=lambda c: c.params.get("ts") == placeholders[1].response["ts"]
                                 and c.status == 200)[-1]
     assert f"<@{OWNER}> picked another reading." in text_of(again)
-    assert "Which channel moved Buying rate most" in text_of(again)
+    assert "Which channel moved Repeat purchase rate most" in text_of(again)
     record = slack.services.answers.get(picks[chosen]["a"])
     assert record is not None and record.question == "which channel changed the purchase ratio most?"
 

@@ -1,0 +1,59 @@
+"""Which day or week was highest: "which day last week was busiest?", "what week had the most
+orders this quarter?". A day-by-day or week-by-week trend answers it (its text names the highest
+and the lowest point). Before, "which <anything> ... most" was read as a group ranking and got
+the movers by channel, which answered another question without saying so.
+
+Months, weekdays and hours of the day are not series journeybot draws yet: such a question is
+kept away from the group ranking, and the planner reads it as best it can, saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.analytics_cues import metrics_from, text_of
+
+_UNIT = r"(day|date|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)"
+_PEAK = re.compile(rf"\b(?:which|what) {_UNIT}\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
+                   rf"biggest|slowest|fewest|top|peak(?:ed)?|record)\b|"
+                   rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
+_BUSY = re.compile(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
+# The trend's cue: a day or a week asked about by its height is a question about the data even
+# with no KPI named ("which day last week was busiest?").
+TIME_PEAK_CUES = (
+    (r"\b(?:which|what) (?:day|date|week)\b(?! of the week).{0,60}\b(?:most|least|highest|lowest|busiest|quietest|"
+     r"best|worst|biggest|slowest|fewest|top|peak(?:ed)?|record)\b|\b(?:busiest|quietest|slowest) (?:day|week)\b(?! of the week)",
+     0.3),
+)
+
+
+def time_peak(slots: Any) -> str | None:
+    """day | week | month | year | weekday | hour, when the question asks which one was highest."""
+    m = _PEAK.search(text_of(slots))
+    if m is None:
+        return None
+    unit = (m.group(1) or m.group(2) or "").replace("date", "day")
+    if unit.startswith("day of") or unit == "weekday":
+        return "weekday"
+    if unit.startswith("time of") or unit == "hour":
+        return "hour"
+    return unit
+
+
+def boost_trend_peak(slots: Any) -> float:
+    """A day or a week asked about by its height: the trend at that grain."""
+    unit = time_peak(slots)
+    if unit not in ("day", "week"):
+        return 0.0
+    return 1.0 if metrics_from(slots) or _BUSY.search(text_of(slots)) else 0.0
+
+
+def plan_trend_peak(slots: Any, args: dict[str, Any]) -> dict[str, Any]:
+    unit = time_peak(slots)
+    if unit not in ("day", "week"):
+        return args
+    out = {**args, "grain": unit}
+    if not metrics_from(slots):
+        out["metric"] = "orders"  # "which day was busiest?": the orders taken
+    return out
