@@ -67,6 +67,7 @@ def year_ago(text: str, period: str | None, as_of: dt.date) -> tuple[str, str, t
 
 def last_year(text: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """"last year" on its own: the whole calendar year before the data's last day."""
-    first = dt.date(as_of.year - 1, 1, 1)
-    span = _span(first, dt.date(as_of.year - 1, 12, 31))
-    return [(m.start(), m.end(), span) for m in _LAST_YEAR.finditer(text) if not _YEAR_AGO.search(text)]
+    if _YEAR_AGO.search(text):  # "the same month last year": a comparison, read by year_ago
+        return []
+    span = _span(dt.date(as_of.year - 1, 1, 1), dt.date(as_of.year - 1, 12, 31))
+    return [(m.start(), m.end(), span) for m in _LAST_YEAR.finditer(text)]

@@ -278,15 +278,12 @@ def top_movers(store: JourneyStore, params: MoversParams,
 def _levels(groups: pd.DataFrame, named: list[str] | None) -> pd.DataFrame:
     """Groups by their value now, highest first. A group without data now is left out unless
     the owner named it ("Clifton vs Redland": both are shown, one as no data)."""
-    keep = groups["n_current"] > 0
-    if named:
-        keep |= groups["group"].astype(str).isin(named)
-        missing = [g for g in named if g not in set(groups["group"].astype(str))]
-        if missing:
-            blank = pd.DataFrame({"group": missing, "n_current": 0, "n_previous": 0, "small": True, "thin": False})
-            groups = pd.concat([groups, blank], ignore_index=True)
-            keep = pd.concat([keep, pd.Series(True, index=range(len(keep), len(groups)))])
-    out = groups[keep.to_numpy()]
+    named = named or []
+    missing = [g for g in named if g not in set(groups["group"].astype(str))]
+    if missing:
+        blank = pd.DataFrame({"group": missing, "n_current": 0, "n_previous": 0, "small": True, "thin": False})
+        groups = pd.concat([groups, blank], ignore_index=True)
+    out = groups[(groups["n_current"] > 0) | groups["group"].astype(str).isin(named)]
     return out.sort_values(["current", "n_current", "group"], ascending=[False, False, True],
                            na_position="last", kind="stable").reset_index(drop=True)
 
