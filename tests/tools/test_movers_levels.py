@@ -56,6 +56,8 @@ def test_named_groups_are_shown_even_without_data(bakery):
     assert list(r.movers["group"]) == ["Bristol", "Bath"]
     bath = next(line for line in r.to_text().splitlines() if line.startswith("Bath"))
     assert "no data" in bath
+    # 5 May had Bristol's O3 only: Bath's column for the day before says no data, not 0 or "-"
+    assert bath.split()[-1] == "*" and "no data" in bath.split("no data", 1)[1]
     # without naming them, a group with nothing in the period is left out
     r = top_movers(bakery, MoversParams(metric="revenue", by="city", period=day, rank="value"))
     assert list(r.movers["group"]) == ["Bristol"]

@@ -161,7 +161,7 @@ class MoversResult(Priced, ResultMixin):
             lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
             if movers.empty:  # say what there is rather than nothing at all
                 biggest = small.sort_values(["n_current", "group"], ascending=[False, True]).head(self.top)
-                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers)} (n {n:,})"
+                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {n:,})"
                                   for g, v, n in zip(biggest["group"], biggest["current"], biggest["n_current"], strict=True))
                 lines.append(f"The biggest of them now, too small to rank: {shown}.")
         lines.append("")
@@ -191,8 +191,9 @@ class MoversResult(Priced, ResultMixin):
                 share = "" if part is None or pd.isna(part) else f"{part:.0%}"
                 now = format_value(s, _f(r.current), self.numbers) if r.n_current else "no data"
                 row = f"{str(r.group):<{width}}{now:>12}{r.n_current:>9,}{share:>8}"
-                if beside:
-                    row += f"{format_value(s, _f(r.previous), self.numbers):>12}"
+                if beside:  # a group with nothing the period before says so, not "-" or 0
+                    before = format_value(s, _f(r.previous), self.numbers) if r.n_previous else "no data"
+                    row += f"{before:>12}"
                 if r.n_current < self.min_n:
                     row += "  *"
                 lines.append(row)
