@@ -8,7 +8,8 @@ scored once, then tuned on too), and tests/questions_blind2.yaml (the second bli
 scored once and tuning data since), and tests/questions_blind3.yaml (the third blind bank,
 scored once in phase F at 86.9% and tuning data since), and tests/questions_blind4.yaml (the
 fourth, scored once at 83.2% at the end of phase F and tuning data since phase G). The fifth
-blind bank is the held-back one now: scored by bench/planner.py only, never in the test run.
+blind bank and the sixth (tests/questions_blind6.yaml, written in phase H) are held back:
+scored by bench/planner.py only, never in the test run.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ BLIND4 = Path(__file__).resolve().parents[2] / "questions_blind4.yaml"
 # The fifth blind bank (other businesses, other author, same rules of blindness), scored once
 # by the lead with `bench/planner.py --blind5`: only its shape is checked here, never its score.
 BLIND5 = Path(__file__).resolve().parents[2] / "questions_blind5.yaml"
+# The sixth blind bank (thirteen other trades, another author, the same rules of blindness),
+# scored once by the lead with `bench/planner.py --blind6`: only its shape is checked here.
+BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 
@@ -111,8 +115,9 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5],
-                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5"])
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6],
+                         ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
+                              "blind6"])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -211,6 +216,37 @@ def test_fifth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
               for i in _load(path)}
     shared = {i["q"].lower() for i in blind} & others
     assert not shared, f"blind5 questions also in another bank: {sorted(shared)}"
+
+
+def test_sixth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """Shape only, like blind5: the planner is never asked these questions in the test run.
+    Every expected argument must be one its tool takes and accepts, or the item could never
+    match; no question may be word for word in another bank (tuning data or blind5)."""
+    blind = _load(BLIND6)
+    assert len(blind) >= 340
+    assert sum(1 for item in blind if item.get("follow_up")) >= 25, "too few follow-ups"
+    assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
+    covered = {item["tool"] for item in blind}
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
+    assert not missing, f"tools without questions in the sixth blind bank: {sorted(missing, key=str)}"
+    tools = {t.name: t for t in planner.tools}
+    unknown = [i["q"] for i in blind if i["tool"] in tools
+               and set(i.get("args", {})) - set(tools[i["tool"]].params.model_fields)]
+    assert not unknown, f"blind6 items expecting arguments their tool does not take: {unknown}"
+    required = {"feedback_search": {"query": "a query"}, "change_alert_rule": {"rule_id": "a-rule"},
+                "delete_alert_rule": {"rule_id": "a-rule"}}  # free text the bank leaves to the planner
+    refused = []
+    for item in blind:
+        if item["tool"] in tools:
+            try:
+                tools[item["tool"]].params.model_validate({**required.get(item["tool"], {}), **item.get("args", {})})
+            except ValueError:
+                refused.append(item["q"])
+    assert not refused, f"blind6 items expecting arguments their tool refuses: {refused}"
+    others = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5)
+              for i in _load(path)}
+    shared = {i["q"].lower() for i in blind} & others
+    assert not shared, f"blind6 questions also in another bank: {sorted(shared)}"
 
 
 def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
