@@ -3,6 +3,7 @@ bench/meaning_probe.yaml scored on the two stores it is written for, with and wi
 
     .venv/bin/python bench/planner_meaning.py            # the probe, readers on and off, every miss
     .venv/bin/python bench/planner_meaning.py --sweep    # the probe at other thresholds
+    .venv/bin/python bench/planner_meaning.py --banks    # the tuning banks: readings made, seconds
 
 "sample" is the small sample the question banks use; "vendor" is the REES46 event log (real,
 ../shared/data/external/rees46_events_sample; left out with a note when absent) with the
@@ -61,6 +62,8 @@ def planner(store, readers: bool):
 def score(planners: dict, items: list[dict]) -> tuple[int, list[str], float]:
     from test_planner_bank import _args_match
 
+    from bot.agent.meaning_args import notes as meaning_notes
+
     wrong, seconds = [], 0.0
     for i, item in enumerate(items):
         p = planners[item["store"]]
@@ -68,12 +71,60 @@ def score(planners: dict, items: list[dict]) -> tuple[int, list[str], float]:
         plan = p.plan(item["q"], f"probe-{i}")
         seconds += time.perf_counter() - started
         got = plan.spec.name if plan.spec else None
+        said = [*plan.notes, *meaning_notes(plan.slots, plan.args)]
         extra = [k for k in item.get("absent", []) if plan.args.get(k) not in (None, [], {})]
         if got != item["tool"] or not _args_match(item.get("args", {}), plan) or extra:
             wrong.append(f"{item['q']!r}: expected {item['tool']} {item.get('args', {})}"
                          f"{' without ' + ', '.join(extra) if extra else ''}, got {got} {plan.args}"
-                         f"{' | ' + '; '.join(plan.notes) if plan.notes else ''}")
+                         f"{' | ' + '; '.join(said) if said else ''}")
     return len(items) - len(wrong), wrong, seconds
+
+
+BANKS = ("questions.yaml", "questions_paraphrases.yaml", "questions_heldout.yaml", "questions_fresh.yaml",
+         "questions_blind2.yaml", "questions_blind3.yaml", "questions_blind4.yaml", "questions_blind5.yaml")
+
+
+def banks() -> None:
+    """Each tuning bank with the readers off and on, alternately, in one process (the same load
+    on the machine): questions, right answers, readings by meaning made and how many of those
+    were on questions answered right, planning seconds (the better of two rounds)."""
+    import yaml
+    from sample_cache import bank_store
+    from test_planner_bank import _misses
+
+    from bot.agent.meaning_args import notes as meaning_notes
+
+    store = bank_store()
+    planners = {on: planner(store, on) for on in (False, True)}
+    for p in planners.values():
+        p.plan("revenue by locality")
+    rows = []
+    for name in BANKS:
+        bank = yaml.safe_load((ROOT / "tests" / name).read_text())
+        seconds: dict[bool, float] = {False: 1e9, True: 1e9}
+        wrong: dict[bool, set[str]] = {}
+        for round_ in range(2):
+            for on, p in planners.items():
+                started = time.perf_counter()
+                wrong[on] = {line.split(": expected ")[0] for line in _misses(p, bank, f"{name}-{on}-{round_}")}
+                seconds[on] = min(seconds[on], time.perf_counter() - started)
+        read = []
+        for i, item in enumerate(bank):
+            key = f"read-{name}-{i}"
+            plan = planners[True].plan(item["q"], key)
+            said = meaning_notes(plan.slots, plan.args)
+            if said:
+                read.append((repr(item["q"]) not in wrong[True], item["q"], "; ".join(said)))
+            planners[True].remember(key, plan)
+        for right, q, said in read:
+            print(f"  {name}: {'right' if right else 'WRONG'}: {q!r} | {said}")
+        rows.append((name, len(bank), len(bank) - len(wrong[False]), len(bank) - len(wrong[True]), len(read),
+                     sum(1 for r in read if r[0]), seconds[False], seconds[True]))
+    print("| bank | questions | right, readers off | right, readers on | readings made | of them right "
+          "| seconds off | seconds on |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, n, off, on, made, ok, s_off, s_on in rows:
+        print(f"| {name} | {n} | {off} | {on} | {made} | {ok} | {s_off:.2f} | {s_on:.2f} |")
 
 
 def main() -> None:
@@ -82,7 +133,11 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="the probe at other thresholds")
+    parser.add_argument("--banks", action="store_true",
+                        help="the tuning banks: every reading by meaning made, right or wrong, and planning seconds")
     args = parser.parse_args()
+    if args.banks:
+        return banks()
     items = yaml.safe_load(PROBE.read_text())
     stores = {"sample": bank_store(), "vendor": vendor_store()}
     for readers in (False, True):
@@ -97,11 +152,14 @@ def main() -> None:
     if args.sweep:
         from bot.agent import meaning_args
 
-        planners = {name: planner(s, True) for name, s in stores.items()}
-        for threshold in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
-            meaning_args.THRESHOLD = threshold
-            right, _, _ = score(planners, items)
-            print(f"threshold {threshold}: {right}/{len(items)}")
+        chosen = dict(meaning_args.THRESHOLD)
+        for kind in chosen:
+            for threshold in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+                meaning_args.THRESHOLD.update(chosen, **{kind: threshold})
+                planners = {name: planner(s, True) for name, s in stores.items()}
+                right, _, _ = score(planners, items)
+                print(f"{kind} threshold {threshold} (others as set): {right}/{len(items)}")
+        meaning_args.THRESHOLD.update(chosen)
 
 
 if __name__ == "__main__":

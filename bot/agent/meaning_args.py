@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the
     import numpy as np
 
 SETTING = "JOURNEYBOT_MEANING_ARGS"
-THRESHOLD = {"group": 0.4, "step": 0.45, "segment": 0.5}  # least cosine of the best target
+THRESHOLD = {"group": 0.4, "step": 0.5, "segment": 0.45}  # least cosine of the best target
 MARGIN = 0.05  # the best target's lead over the runner-up (a near tie is no reading)
 RUNNERS_UP = 2  # other readings offered
 NOTE = "meaning_note"  # Slots.unknown kinds: the note said in the answer,
@@ -91,14 +91,16 @@ _SUBJECT = re.compile(r"^(?:(?:they|someone|someone's|somebody|somebody's|their|
                       r"them|it|he|she|do|did|does|ever|actually|finally|first|eventually|even|get|got|can|could|"
                       r"will|would|to|the|a|an|go|on) )+")
 _STEP_STOP = re.compile(r"\b(?:this|last|next|past|over|during|since|where|how|what|which|and where|"
-                        r"vs|versus|compared)\b.*$")
+                        r"vs|versus|compared|(?:for|among|from) (?:people|customers|users|visitors|shoppers|those|"
+                        r"the ones|folks|anyone|everyone))\b.*$")
 _STAGE_NAMED = re.compile(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
 # A goal that is buying itself is every journey tool's default end, not a step to find.
 _BUYING = {"buy", "buying", "bought", "buys", "purchase", "purchasing", "purchases", "pay", "paying", "paid", "order",
            "ordering", "ordered", "orders", "convert", "converting", "spend", "spending", "sale", "sales", "it", "them",
            "leave", "leaving", "left", "go", "going"}
 # Customers named with words before a people noun ("our reseller accounts", "big spenders").
-_PEOPLE = re.compile(r"\b(?P<p>(?:[a-z][a-z'-]* ){0,2}[a-z][a-z'-]*) (?P<n>customers|clients|buyers|shoppers|members|"
+_PEOPLE = re.compile(r"\b(?:our|the|from|for|among|of|with|to|by|all|those|these|their|your|my) "
+                     r"(?P<p>(?:[a-z][a-z'-]* ){0,2}[a-z][a-z'-]*) (?P<n>customers|clients|buyers|shoppers|members|"
                      r"accounts|spenders|subscribers|users|regulars|patrons|guests)\b")
 _NOT_A_GROUP = {"by", "of", "to", "among", "about", "our", "the", "all", "any", "those", "these", "many", "much",
                 "did", "does", "do", "who", "whom", "whose", "when", "why", "not", "no", "yet", "just", "only", "also"}
@@ -170,14 +172,14 @@ def _undated(slots: Any) -> str:
     return mask(slots.norm, read_when(slots.norm, None).spans)
 
 
-def group_words(slots: Any, known: Any = None) -> list[str]:
+def group_words(slots: Any, known: Any = None, text: str | None = None) -> list[str]:
     """Stretches that name a breakdown the rules did not read ("by locality", "which kind of
     client ... most")."""
     if slots.breakdown is not None:
         return []
     out = []
     for pattern in (_SPLIT, _WHICH):
-        for m in pattern.finditer(_undated(slots)):
+        for m in pattern.finditer(text or _undated(slots)):
             words = _clip(m.group("p"))
             if words and not _NOT_A_BREAKDOWN.match(words) and not _names_a_value(words, known):
                 out.append(words)
@@ -204,17 +206,20 @@ def _joined(pieces: list[str], known: Any) -> list[str]:
     return out
 
 
-def step_words(slots: Any, known: Any = None) -> tuple[list[str], bool]:
+def step_words(slots: Any, known: Any = None, text: str | None = None) -> tuple[list[str], bool]:
     """The journey steps the question names in words (a chain, or the goal alone), and whether
     they are a chain."""
     from bot.agent.slots import parse_stages
 
-    text = _undated(slots)
+    text = text or _undated(slots)
     m = _CHAIN.search(text) or _FROM.search(text)
     if m:
         steps = [_step(m.group("a"))] + [_step(s) for s in _joined(_THEN.split(m.group("rest")), known)]
         steps = [s for s in steps if s]
-        if any(_STAGE_NAMED.search(s) for s in steps):
+        from bot.agent.fuzzy import touchpoints_named
+
+        named = [bool(known is not None and touchpoints_named(s, known.touchpoints)) for s in steps]
+        if any(_STAGE_NAMED.search(s) and not n for s, n in zip(steps, named, strict=True)):
             return [], False  # "from decision through purchase to post-purchase": the rules' stages
         if len(steps) >= 2:
             return steps, True
@@ -369,8 +374,9 @@ def read(planner: Any, slots: Any) -> Any:
     known = planner._known_cache[1] if planner._known_cache else None
     if known is None:
         return slots
-    groups = group_words(slots, known) if len(known.names()) else []
-    steps, chain = step_words(slots, known) if known.touchpoints else ([], False)
+    undated = _undated(slots)
+    groups = group_words(slots, known, undated) if len(known.names()) else []
+    steps, chain = step_words(slots, known, undated) if known.touchpoints else ([], False)
     if steps and not chain and _named_steps(steps, known):
         steps = []  # the rules read the goal already
     segments = segment_words(slots) if len(known.segments) >= 2 and not slots.filters.get("segment") else []
@@ -458,9 +464,10 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
     for reading, _ in readings:
         kind = {"group": "", "step": "the step ", "segment": "the segment "}[reading.kind]
         shown = _DIMENSION_WORD[reading.target] if reading.kind == "group" else reading.target.replace("_", " ")
-        notes.append((NOTE, f"I read “{reading.words}” as {kind}{shown}, by meaning"))
+        used = f"{reading.kind}{_SEP}{reading.target}{_SEP}"
+        notes.append((NOTE, f"{used}I read “{reading.words}” as {kind}{shown}, by meaning"))
         for other in reading.others[:1 if len(readings) > 1 else RUNNERS_UP]:
-            alternatives.append((ALTERNATIVE, text.replace(_name(reading, reading.target), _name(reading, other), 1)))
+            alternatives.append((ALTERNATIVE, used + text.replace(_name(reading, reading.target), _name(reading, other), 1)))
     again.unknown = [u for u in again.unknown if u[0] != "who" or not any(
         r.kind == "segment" for r, _ in readings)] + notes + alternatives
     return again
@@ -475,11 +482,31 @@ def _best(planner: Any, slots: Any) -> str | None:
     return ranked[0].tool if ranked and ranked[0].score >= 0.3 else None
 
 
-def notes(slots: Any) -> list[str]:
-    """What the answer says it read by meaning (bot/agent/reading.py's reasons)."""
-    return [words for kind, words in getattr(slots, "unknown", []) if kind == NOTE]
+_SEP = "\x1f"  # between a note's kind, its target and its words
 
 
-def other_questions(slots: Any) -> list[str]:
+def _used(entry: str, args: dict[str, Any] | None) -> bool:
+    """Whether the plan's arguments carry the reading: a note about a breakdown the chosen tool
+    does not split by is no reading of this answer."""
+    kind, target, _ = entry.split(_SEP, 2)
+    if args is None:
+        return True
+    if kind == "group":
+        return args.get("by") == target
+    if kind == "step":
+        return target == args.get("goal_touchpoint") or target in (args.get("touchpoints") or [])
+    filters = args.get("filters") or {}
+    return target in ((filters.get("segment") if isinstance(filters, dict) else None) or [])
+
+
+def notes(slots: Any, args: dict[str, Any] | None = None) -> list[str]:
+    """What the answer says it read by meaning (bot/agent/reading.py's reasons), of the readings
+    the plan's arguments carry."""
+    return [words.split(_SEP, 2)[2] for kind, words in getattr(slots, "unknown", [])
+            if kind == NOTE and _used(words, args)]
+
+
+def other_questions(slots: Any, args: dict[str, Any] | None = None) -> list[str]:
     """The question with the runners-up in place (bot/agent/reading.py's alternatives)."""
-    return [words for kind, words in getattr(slots, "unknown", []) if kind == ALTERNATIVE]
+    return [words.split(_SEP, 2)[2] for kind, words in getattr(slots, "unknown", [])
+            if kind == ALTERNATIVE and _used(words, args)]

@@ -182,7 +182,7 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
 
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
-    out += notes(slots)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
+    out += notes(slots, plan.args)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):
             out.append(f"I don't know “{words}” as a KPI")
@@ -243,7 +243,7 @@ def _read_otherwise(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alter
     from bot.agent.meaning_args import other_questions
 
     out = []
-    for question in other_questions(plan.slots):
+    for question in other_questions(plan.slots, plan.args):
         other = planner.plan(question, key)
         if other.spec is not None and not other.spec.changes_state:
             out.append(Alternative(understood(other.spec.name, other.args, other.slots, other.spec), question,
