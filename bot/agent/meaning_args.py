@@ -72,7 +72,7 @@ _STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|ver
         r"ordered|bring|brings|make|makes|made|convert|converts|rate|rates|rated|give|gives|show|shows|go|goes|went|" \
         r"come|comes|came|tend|tends|seem|seems|most|least|best|worst|more|less|highest|lowest|biggest|smallest|" \
         r"top|please|pls|so|then|where|which|what|how|who|why|when|if|please)"
-_WORDS = r"(?P<p>[a-z][a-z'-]*(?: [a-z][a-z'-]*){0,5})"
+_WORDS = r"(?P<p>[a-z][a-z_'-]*(?: [a-z][a-z_'-]*){0,5})"
 _SPLIT = re.compile(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
                     r"break(?:ing)? (?:it |this |that |them |\w+ )?down by|grouped by)\s+" + _WORDS)
 _WHICH = re.compile(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|best|worst|highest|lowest|biggest|"
@@ -82,7 +82,8 @@ _LEAD = re.compile(r"^(?:(?:the|our|their|a|an|each|every|different|various|part
 # ("of people who open our newsletter, how many click a link and then buy online?").
 _GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on the way to|"
                    r"(?:routes?|paths?|way|journeys?|steps?) (?:to|towards|into|before))\s+" + _WORDS)
-_CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all )?(?:people|everyone|those|visitors|shoppers|customers|users|"
+_CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
+                    r"subscribers|members|clients|buyers|guests|"
                     r"folks|the ones|ones|anyone|everybody) (?:who|that) (?P<a>[^,?.!]+?),? how many (?:of them |of those )?"
                     r"(?:then |go on to |went on to |actually )?(?P<rest>[^?.!]+)")
 _FROM = re.compile(r"\bfrom (?P<a>[a-z][^,?.!]*?) to (?P<rest>[^?.!]+)")
@@ -377,7 +378,7 @@ def read(planner: Any, slots: Any) -> Any:
     undated = _undated(slots)
     groups = group_words(slots, known, undated) if len(known.names()) else []
     steps, chain = step_words(slots, known, undated) if known.touchpoints else ([], False)
-    if steps and not chain and _named_steps(steps, known):
+    if steps and not chain and (slots.touchpoints or _named_steps(steps, known)):
         steps = []  # the rules read the goal already
     segments = segment_words(slots) if len(known.segments) >= 2 and not slots.filters.get("segment") else []
     if not (groups or steps or segments):
@@ -466,7 +467,8 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
         shown = _DIMENSION_WORD[reading.target] if reading.kind == "group" else reading.target.replace("_", " ")
         used = f"{reading.kind}{_SEP}{reading.target}{_SEP}"
         notes.append((NOTE, f"{used}I read “{reading.words}” as {kind}{shown}, by meaning"))
-        for other in reading.others[:1 if len(readings) > 1 else RUNNERS_UP]:
+        others = [o for o in reading.others if not re.search(rf"(?<![\w-]){re.escape(_name(reading, o))}(?![\w-])", text)]
+        for other in others[:1 if len(readings) > 1 else RUNNERS_UP]:  # not a step the chain has already
             alternatives.append((ALTERNATIVE, used + text.replace(_name(reading, reading.target), _name(reading, other), 1)))
     again.unknown = [u for u in again.unknown if u[0] != "who" or not any(
         r.kind == "segment" for r, _ in readings)] + notes + alternatives
