@@ -41,6 +41,10 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from bot.agent.meaning_notes import ALTERNATIVE, NOTE, SEP, notes, other_questions
+
+__all__ = ["ALTERNATIVE", "NOTE", "notes", "other_questions", "read"]
+
 if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the planner
     import numpy as np
 
@@ -48,8 +52,6 @@ SETTING = "JOURNEYBOT_MEANING_ARGS"
 THRESHOLD = {"group": 0.4, "step": 0.5, "segment": 0.45}  # least cosine of the best target
 MARGIN = 0.05  # the best target's lead over the runner-up (a near tie is no reading)
 RUNNERS_UP = 2  # other readings offered
-NOTE = "meaning_note"  # Slots.unknown kinds: the note said in the answer,
-ALTERNATIVE = "meaning_alt"  # and a question the planner reads as another reading
 log = logging.getLogger(__name__)
 
 # What each breakdown dimension is called, besides its values in the data.
@@ -71,7 +73,8 @@ _STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|ver
         r"is|are|was|were|do|does|did|has|have|had|get|gets|got|spend|spends|spent|buy|buys|bought|order|orders|" \
         r"ordered|bring|brings|make|makes|made|convert|converts|rate|rates|rated|give|gives|show|shows|go|goes|went|" \
         r"come|comes|came|tend|tends|seem|seems|most|least|best|worst|more|less|highest|lowest|biggest|smallest|" \
-        r"top|please|pls|so|then|where|which|what|how|who|why|when|if|please)"
+        r"top|please|pls|so|then|where|which|what|how|who|why|when|if|drops?|dropped|falls?|fell|rises?|rose|" \
+        r"dips?|dipped|jumps?|jumped|slips?|slipped|grows?|grew|moves?|moved|changes?|changed|differ|differs|vary|varies)"
 _WORDS = r"(?P<p>[a-z][a-z_'-]*(?: [a-z][a-z_'-]*){0,5})"
 _SPLIT = re.compile(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
                     r"break(?:ing)? (?:it |this |that |them |\w+ )?down by|grouped by)\s+" + _WORDS)
@@ -465,7 +468,7 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
     for reading, _ in readings:
         kind = {"group": "", "step": "the step ", "segment": "the segment "}[reading.kind]
         shown = _DIMENSION_WORD[reading.target] if reading.kind == "group" else reading.target.replace("_", " ")
-        used = f"{reading.kind}{_SEP}{reading.target}{_SEP}"
+        used = f"{reading.kind}{SEP}{reading.target}{SEP}"
         notes.append((NOTE, f"{used}I read “{reading.words}” as {kind}{shown}, by meaning"))
         others = [o for o in reading.others if not re.search(rf"(?<![\w-]){re.escape(_name(reading, o))}(?![\w-])", text)]
         for other in others[:1 if len(readings) > 1 else RUNNERS_UP]:  # not a step the chain has already
@@ -482,33 +485,3 @@ def _best(planner: Any, slots: Any) -> str | None:
     """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE)."""
     ranked = planner._ranker.rank(slots)
     return ranked[0].tool if ranked and ranked[0].score >= 0.3 else None
-
-
-_SEP = "\x1f"  # between a note's kind, its target and its words
-
-
-def _used(entry: str, args: dict[str, Any] | None) -> bool:
-    """Whether the plan's arguments carry the reading: a note about a breakdown the chosen tool
-    does not split by is no reading of this answer."""
-    kind, target, _ = entry.split(_SEP, 2)
-    if args is None:
-        return True
-    if kind == "group":
-        return args.get("by") == target
-    if kind == "step":
-        return target == args.get("goal_touchpoint") or target in (args.get("touchpoints") or [])
-    filters = args.get("filters") or {}
-    return target in ((filters.get("segment") if isinstance(filters, dict) else None) or [])
-
-
-def notes(slots: Any, args: dict[str, Any] | None = None) -> list[str]:
-    """What the answer says it read by meaning (bot/agent/reading.py's reasons), of the readings
-    the plan's arguments carry."""
-    return [words.split(_SEP, 2)[2] for kind, words in getattr(slots, "unknown", [])
-            if kind == NOTE and _used(words, args)]
-
-
-def other_questions(slots: Any, args: dict[str, Any] | None = None) -> list[str]:
-    """The question with the runners-up in place (bot/agent/reading.py's alternatives)."""
-    return [words.split(_SEP, 2)[2] for kind, words in getattr(slots, "unknown", [])
-            if kind == ALTERNATIVE and _used(words, args)]

@@ -178,7 +178,7 @@ def _plain_action(tool: str, p: Any) -> str:
 
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
-    from bot.agent.meaning_args import notes
+    from bot.agent.meaning_notes import notes
 
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
@@ -240,7 +240,7 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
 def _read_otherwise(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternative]:
     """The question with a runner-up of a group, step or segment read by meaning in place
     (bot/agent/meaning_args.py), as the planner plans it; never a tool that changes something."""
-    from bot.agent.meaning_args import other_questions
+    from bot.agent.meaning_notes import other_questions
 
     out = []
     for question in other_questions(plan.slots, plan.args):

@@ -114,14 +114,15 @@ def test_words_that_name_no_group_are_not_read_as_one(planner):
 
 
 def test_never_a_change_by_meaning(planner):
-    """A question that reads as an alert rule stays the rule's own reading: no group or step put
-    in by meaning, and (as ever) it is only proposed."""
-    question = "warn me when the orders from the customer's home city fall off a cliff"
-    answer = planner.answer(question, "change")
+    """A question that reads as an alert rule stays the rule's own reading: the group its words
+    would read as by meaning is not put in, and (as ever) the rule is only proposed."""
+    question = "alert me when revenue by locality drops"
+    assert meaning_args.group_words(planner.read(question)) == ["locality"]  # words a reading would take
     plan = planner.plan(question, "change-plan")
-    if plan.spec is not None and plan.spec.changes_state:
-        assert not meaning_args.notes(plan.slots, plan.args) and "by meaning" not in answer.text
-        assert answer.pending is not None and not answer.tool_calls
+    assert plan.spec.name == "create_alert_rule" and "per" not in plan.args
+    assert not [u for u in plan.slots.unknown if u[0] in (meaning_args.NOTE, meaning_args.ALTERNATIVE)]
+    answer = planner.answer(question, "change")
+    assert answer.pending is not None and not answer.tool_calls and "by meaning" not in answer.text
 
 
 def test_with_the_setting_off_nothing_is_read(store):
