@@ -92,8 +92,12 @@ def banks() -> None:
     from sample_cache import bank_store
     from test_planner_bank import _misses
 
+    from bot.agent import meaning_args
     from bot.agent.meaning_args import notes as meaning_notes
 
+    reached: list[str] = []  # questions whose words went to the encoder (targets_for is asked once each)
+    real = meaning_args.targets_for
+    meaning_args.targets_for = lambda p, known: (reached.append("x"), real(p, known))[1]
     store = bank_store()
     planners = {on: planner(store, on) for on in (False, True)}
     for p in planners.values():
@@ -109,6 +113,7 @@ def banks() -> None:
                 wrong[on] = {line.split(": expected ")[0] for line in _misses(p, bank, f"{name}-{on}-{round_}")}
                 seconds[on] = min(seconds[on], time.perf_counter() - started)
         read = []
+        reached.clear()
         for i, item in enumerate(bank):
             key = f"read-{name}-{i}"
             plan = planners[True].plan(item["q"], key)
@@ -118,13 +123,13 @@ def banks() -> None:
             planners[True].remember(key, plan)
         for right, q, said in read:
             print(f"  {name}: {'right' if right else 'WRONG'}: {q!r} | {said}")
-        rows.append((name, len(bank), len(bank) - len(wrong[False]), len(bank) - len(wrong[True]), len(read),
-                     sum(1 for r in read if r[0]), seconds[False], seconds[True]))
-    print("| bank | questions | right, readers off | right, readers on | readings made | of them right "
-          "| seconds off | seconds on |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for name, n, off, on, made, ok, s_off, s_on in rows:
-        print(f"| {name} | {n} | {off} | {on} | {made} | {ok} | {s_off:.2f} | {s_on:.2f} |")
+        rows.append((name, len(bank), len(bank) - len(wrong[False]), len(bank) - len(wrong[True]), len(reached),
+                     len(read), sum(1 for r in read if r[0]), seconds[False], seconds[True]))
+    print("| bank | questions | right, readers off | right, readers on | reached the encoder | readings made "
+          "| of them right | seconds off | seconds on |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, n, off, on, enc, made, ok, s_off, s_on in rows:
+        print(f"| {name} | {n} | {off} | {on} | {enc} | {made} | {ok} | {s_off:.2f} | {s_on:.2f} |")
 
 
 def main() -> None:
