@@ -275,11 +275,13 @@ def targets(known: Any, acquisition: tuple[str, ...] = (), described: dict[str, 
 
 
 class Targets:
-    """The texts of one data version, embedded once per content."""
+    """The texts of one data version, embedded once per content: in this process, and in the
+    model cache folder (bot/agent/vector_cache.py) for the next one."""
 
-    def __init__(self, table: dict[str, dict[str, list[str]]], embedder: Any):
+    def __init__(self, table: dict[str, dict[str, list[str]]], embedder: Any, file: Any = None):
         self.table = table
         self.embedder = embedder
+        self.file = file
         self.texts = [t for kind in table.values() for ts in kind.values() for t in ts]
         self.labels = [(k, target) for k, kind in table.items() for target, ts in kind.items() for _ in ts]
         self._vectors: np.ndarray | None = None
@@ -288,7 +290,10 @@ class Targets:
     def vectors(self) -> np.ndarray:
         with self._lock:
             if self._vectors is None:
-                self._vectors = self.embedder.embed(self.texts) if self.texts else None
+                from bot.agent.vector_cache import load_or_embed
+
+                self._vectors = load_or_embed(self.texts, self.embedder, self.file, "data's name vectors") \
+                    if self.texts else None
             return self._vectors
 
     def rank(self, kind: str, q: np.ndarray) -> list[tuple[str, float]]:
@@ -324,7 +329,9 @@ def targets_for(planner: Any, known: Any) -> Targets | None:
         if digest not in _CACHE:
             if len(_CACHE) > 8:  # a long-running process sees a few data versions, not hundreds
                 _CACHE.clear()
-            _CACHE[digest] = Targets(table, bank.embedder)
+            from bot.agent.vector_cache import cache_file
+
+            _CACHE[digest] = Targets(table, bank.embedder, cache_file(bank.cache_dir, "planner-values", digest, bank.embedder))
         return _CACHE[digest]
 
 
@@ -454,8 +461,12 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
         text = re.sub(rf"(?<![\w-]){re.escape(stretch)}(?![\w-])", _name(reading, reading.target), text, count=1)
     if text == slots.norm:
         return slots
-    again = planner.read(text)
-    before, after = _best(planner, slots), _best(planner, again)
+    from bot.agent.slots import parse
+
+    known = planner._known_cache[1]  # as the question was read just now: no second query to the store
+    again = parse(text, as_of=known.as_of, known=known, speller=planner._spell(known))
+    after = _best(planner, again)
+    before = _best(planner, slots) if {r.kind for r, _ in readings} - {"group"} else None
     if after is not None and planner.by_name[after].changes_state:
         return slots  # never a change reached by meaning: the question is planned from its own words
     kinds = {r.kind for r, _ in readings}
