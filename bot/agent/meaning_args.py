@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the
 
 SETTING = "JOURNEYBOT_MEANING_ARGS"
 THRESHOLD = {"group": 0.4, "step": 0.5, "segment": 0.45}  # least cosine of the best target
-MARGIN = 0.05  # the best target's lead over the runner-up (a near tie is no reading)
+MARGIN = 0.03  # the best target's lead over the runner-up (a near tie is no reading)
 RUNNERS_UP = 2  # other readings offered
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,8 @@ def _clip(words: str, stop: str = _STOP) -> str:
 # Words after "by", "per", "which" that are no group of customers: the people themselves ("for
 # each customer"), a measure ("what share of buyers"), time ("by week"), "by the way".
 _NOT_A_BREAKDOWN = re.compile(
-    r"(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|guests?)$|"
+    r"(?:non-?)?(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|"
+    r"guests?)$|"
     r"(?:share|percentage|proportion|per ?cent|number|amount|count|total|rate|ratio|level of|way|far|now|then|"
     r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b")
 
@@ -470,6 +471,8 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
     if after is not None and planner.by_name[after].changes_state:
         return slots  # never a change reached by meaning: the question is planned from its own words
     kinds = {r.kind for r, _ in readings}
+    if "group" in kinds and (after is None or "by" not in planner.by_name[after].params.model_fields):
+        return slots  # a breakdown only for a tool that splits by one: else the words stay as said
     if "step" in kinds and (after not in _JOURNEY or before not in (None, after)):
         return slots  # a step fills a journey question's arguments; it never makes one
     if "segment" in kinds and before not in (None, after):
