@@ -4,6 +4,7 @@ bench/meaning_probe.yaml scored on the two stores it is written for, with and wi
     .venv/bin/python bench/planner_meaning.py            # the probe, readers on and off, every miss
     .venv/bin/python bench/planner_meaning.py --sweep    # the probe at other thresholds
     .venv/bin/python bench/planner_meaning.py --banks    # the tuning banks: readings made, seconds
+    .venv/bin/python bench/planner_meaning.py --cost     # milliseconds per question, readers off and on
 
 "sample" is the small sample the question banks use; "vendor" is the REES46 event log (real,
 ../shared/data/external/rees46_events_sample; left out with a note when absent) with the
@@ -132,6 +133,44 @@ def banks() -> None:
         print(f"| {name} | {n} | {off} | {on} | {enc} | {made} | {ok} | {s_off:.2f} | {s_on:.2f} |")
 
 
+COST = ("revenue this month",  # nothing for the readers: no stretch, no model
+        "revenue by locality last month",  # one stretch embedded, no reading taken
+        "where do we lose people before they pop something in the basket?",  # one step read
+        "funnel from reading our reviews to adding to basket to paying online")  # a chain, one step read
+
+
+def cost() -> None:
+    """What the readers add to planning one question (median of 15, the model warm), and what a
+    new process and a new data version pay once."""
+    import statistics
+
+    from sample_cache import bank_store
+
+    from bot.agent import meaning_args
+
+    store = bank_store()
+    on, off = planner(store, True), planner(store, False)
+    started = time.perf_counter()
+    on.plan(COST[1])
+    print(f"first question read by meaning in a process (model load, the data's name vectors): "
+          f"{time.perf_counter() - started:.2f} s")
+    meaning_args._CACHE.clear()
+    started = time.perf_counter()
+    on.plan(COST[1], "again")
+    print(f"the data's name vectors again, from the model cache folder: {(time.perf_counter() - started) * 1000:.0f} ms")
+
+    def ms(p, question: str) -> float:
+        times = []
+        for i in range(15):
+            started = time.perf_counter()
+            p.plan(question, f"cost-{i}")
+            times.append((time.perf_counter() - started) * 1000)
+        return statistics.median(times)
+
+    for question in COST:
+        print(f"{question!r}: off {ms(off, question):.1f} ms, on {ms(on, question):.1f} ms")
+
+
 def main() -> None:
     import yaml
     from sample_cache import bank_store
@@ -140,9 +179,12 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="the probe at other thresholds")
     parser.add_argument("--banks", action="store_true",
                         help="the tuning banks: every reading by meaning made, right or wrong, and planning seconds")
+    parser.add_argument("--cost", action="store_true", help="planning milliseconds per question, readers off and on")
     args = parser.parse_args()
     if args.banks:
         return banks()
+    if args.cost:
+        return cost()
     items = yaml.safe_load(PROBE.read_text())
     stores = {"sample": bank_store(), "vendor": vendor_store()}
     for readers in (False, True):
