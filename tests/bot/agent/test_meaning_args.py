@@ -165,3 +165,9 @@ def test_on_a_real_event_log_the_steps_are_its_own_event_names(shared_dir):
     lead = _lead(answer)
     assert "I read “viewed an item” as the step view, by meaning" in lead
     assert "I read “bought it” as the step purchase, by meaning" in lead
+
+
+def test_a_follow_up_keeps_the_breakdown_read_by_meaning(planner):
+    planner.answer("orders split by the customer's home city", "follow")
+    plan = planner.plan("and last quarter?", "follow")
+    assert plan.spec.name == "movers" and plan.args["by"] == "city" and plan.args["period"] == {"name": "last_quarter"}
