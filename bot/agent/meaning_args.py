@@ -398,8 +398,9 @@ def read(planner: Any, slots: Any) -> Any:
         table = targets_for(planner, known)
         if table is None:
             return slots
-        asked = groups + steps + [w for w, _ in segments]
-        vectors = table.embedder.embed(asked)
+        asked = list(dict.fromkeys(groups + steps + [w for w, _ in segments]))
+        vectors = table.embedder.embed(asked)  # every stretch of the question in one call
+        table.vectors()  # the data's names: embedded (or loaded) here, where a failure is caught
     except Exception as exc:  # a broken model install: the rules' reading stands, as without the model
         log.warning("reading arguments by meaning is off: %s: %s", type(exc).__name__, exc)
         _BROKEN = True

@@ -171,3 +171,14 @@ def test_a_follow_up_keeps_the_breakdown_read_by_meaning(planner):
     planner.answer("orders split by the customer's home city", "follow")
     plan = planner.plan("and last quarter?", "follow")
     assert plan.spec.name == "movers" and plan.args["by"] == "city" and plan.args["period"] == {"name": "last_quarter"}
+
+
+def test_a_broken_model_leaves_the_rules_reading(planner, monkeypatch):
+    def broken(planner, known):
+        raise RuntimeError("the onnx file is torn")
+
+    monkeypatch.setattr(meaning_args, "_BROKEN", False)
+    monkeypatch.setattr(meaning_args, "targets_for", broken)
+    answer = planner.answer("orders split by the customer's home city", "broken")
+    assert answer.tool_calls and answer.tool_calls[0].ok and "by meaning" not in answer.text
+    assert meaning_args._BROKEN  # off for the process, as the fallback does
