@@ -266,9 +266,11 @@ def targets(known: Any, acquisition: tuple[str, ...] = (), described: dict[str, 
               "age_band": known.age_bands, "persona": known.personas, "acquisition_channel": acquisition}
     for dim, names in _DIMENSION_NAMES.items():
         have = list(values.get(dim) or ())
-        if len(have) < 2:
-            continue  # a dimension the data cannot split by is no reading
-        groups[dim] = list(names) + [f"{_DIMENSION_WORD[dim]}: {str(v).replace('_', ' ')}" for v in have[:30]]
+        # A dimension the data cannot split by stays in, by its names, under its own label
+        # (ABSENT): words closest to it are about it, and read as nothing ("customer type"
+        # is a segment even where the data has none; never the next best thing it has).
+        label = dim if len(have) >= 2 else ABSENT + dim
+        groups[label] = list(names) + [f"{_DIMENSION_WORD[dim]}: {str(v).replace('_', ' ')}" for v in have[:30]]
     steps = {tp: [tp.replace("_", " ").lower()] + ([described[tp]] if described.get(tp) else [])
              for tp in known.touchpoints}
     segments = {s: [s.replace("_", " ").lower()] for s in known.segments}
@@ -366,8 +368,11 @@ def _acquisition(planner: Any) -> tuple[str, ...]:
     return _ACQUISITION[stamp]
 
 
+ABSENT = "absent:"  # a dimension's label when the data has fewer than two of its values
+
+
 def accept(kind: str, ranking: list[tuple[str, float]]) -> bool:
-    if not ranking or ranking[0][1] < THRESHOLD[kind]:
+    if not ranking or ranking[0][1] < THRESHOLD[kind] or ranking[0][0].startswith(ABSENT):
         return False
     return len(ranking) < 2 or ranking[0][1] - ranking[1][1] >= MARGIN
 
@@ -412,6 +417,10 @@ def read(planner: Any, slots: Any) -> Any:
         if accept("group", ranking):
             readings.append((_reading("group", words, ranking), words))
             break
+        if ranking and ranking[0][0].startswith(ABSENT) and ranking[0][1] >= THRESHOLD["group"]:
+            # a group the data does not have ("customer type" with no segments): said, not guessed
+            slots.unknown = [*slots.unknown, ("who", words)]
+            break
     if steps:
         readings += _steps(table, steps, chain, vec, known)
     for words, stretch in segments:
@@ -425,7 +434,8 @@ def read(planner: Any, slots: Any) -> Any:
 
 
 def _reading(kind: str, words: str, ranking: list[tuple[str, float]]) -> Reading:
-    return Reading(kind, words, ranking[0][0], ranking[0][1], tuple(t for t, _ in ranking[1:1 + RUNNERS_UP]))
+    others = [t for t, _ in ranking[1:] if not t.startswith(ABSENT)]
+    return Reading(kind, words, ranking[0][0], ranking[0][1], tuple(others[:RUNNERS_UP]))
 
 
 def _named_steps(steps: list[str], known: Any) -> list[str]:

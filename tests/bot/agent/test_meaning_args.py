@@ -182,3 +182,12 @@ def test_a_broken_model_leaves_the_rules_reading(planner, monkeypatch):
     answer = planner.answer("orders split by the customer's home city", "broken")
     assert answer.tool_calls and answer.tool_calls[0].ok and "by meaning" not in answer.text
     assert meaning_args._BROKEN  # off for the process, as the fallback does
+
+
+def test_a_group_the_data_does_not_have_is_said_not_swapped_for_another(planner):
+    """The store has no ages: words closest to an age band are no reading of channel or city."""
+    question = "revenue split by the customers' age bracket"
+    assert planner.read(question).breakdown is None
+    answer = planner.answer(question, "absent")
+    assert answer.tool_calls[0].args.get("by") is None and "by meaning" not in answer.text
+    assert "I don't know “customers' age bracket” as a channel, segment, place or persona" in _lead(answer)
