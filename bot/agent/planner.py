@@ -203,7 +203,9 @@ class OfflinePlanner:
 
     # -- choosing -------------------------------------------------------------------------
     def _choose(self, question: str, key: str) -> Plan:
-        slots = self.read(question)
+        from bot.agent import meaning_args  # words the rules missed, read by meaning
+
+        slots = meaning_args.read(self, self.read(question))
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None

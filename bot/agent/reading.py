@@ -178,8 +178,11 @@ def _plain_action(tool: str, p: Any) -> str:
 
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
+    from bot.agent.meaning_notes import notes
+
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
+    out += notes(slots, plan.args)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):
             out.append(f"I don't know “{words}” as a KPI")
@@ -213,6 +216,7 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
         for metric in [m for m in picks if m != plan.args.get("metric")][:2]:
             args = _with_metric(plan.spec.name, plan.args, metric)
             out.append(_alternative(planner, plan.spec.name, args, slots))
+    out += _read_otherwise(planner, plan, key)
     if any(k == "period" for k, _ in slots.unknown) and "period" in plan.spec.params.model_fields:
         for name in ("last_90_days", "this_year", "all"):
             if plan.args.get("period") != {"name": name}:
@@ -231,6 +235,20 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
             seen.add(alt.label)
             unique.append(alt)
     return unique[:MAX_ALTERNATIVES]
+
+
+def _read_otherwise(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternative]:
+    """The question with a runner-up of a group, step or segment read by meaning in place
+    (bot/agent/meaning_args.py), as the planner plans it; never a tool that changes something."""
+    from bot.agent.meaning_notes import other_questions
+
+    out = []
+    for question in other_questions(plan.slots, plan.args):
+        other = planner.plan(question, key)
+        if other.spec is not None and not other.spec.changes_state:
+            out.append(Alternative(understood(other.spec.name, other.args, other.slots, other.spec), question,
+                                   other.spec.name, other.args))
+    return out
 
 
 def closest_metrics(words: str) -> list[str]:

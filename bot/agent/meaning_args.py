@@ -1,0 +1,512 @@
+"""Groups, touchpoints and customer groups named in an owner's own words, read by meaning:
+"revenue by locality" is revenue by city, "where do we lose people before they pop something in
+the basket?" has add_to_cart as its goal, "revenue from our reseller accounts" is the wholesale
+segment's.
+
+The planner's readers of these (bot/agent/slots.py, vocab.py, fuzzy.py) are word rules: they
+know the sample's names and the phrasings seen so far, and a real shop's next words fall
+through, so the answer splits by nothing, aims at the default goal or counts everyone. This
+module runs only then, on the stretches of the question that a breakdown, a journey step or a
+group of customers stands in ("by <words>", "which <words> ... most", "before <words>", "of
+people who <words>, how many <words> then <words>", "<words> customers"), when the rules read
+nothing there. Each stretch is embedded with the offline MiniLM model the nearest-phrasing
+fallback already loads (bot/agent/similar.py: the same loaded copy; all stretches of a question
+in one call) and compared with what the store has:
+
+- a breakdown with each dimension that has at least two values in the data: its names
+  (tools/analytics/filters.py's labels and a few plain ones) and its values ("city: Clifton");
+- a journey step with the data's touchpoints, as stored ("add_to_cart" as "add to cart");
+- a group of customers with the data's segments.
+
+The best target is taken when it is at least its THRESHOLD alike and ahead of the runner-up by
+MARGIN (tuned on the probe bench/meaning_probe.yaml and every tuning bank: docs/BENCHMARKS.md).
+The question is then read again with the data's own name in place of the words ("revenue by
+city"), so every rule downstream (which tool, which arguments) reads it as if it had been asked
+that way; the answer says so ("I read “locality” as city, by meaning") and offers the runners-up
+as other readings, each the question with that name in place (bot/agent/reading.py).
+
+Never for a tool that changes something: a reading by meaning that ends at one is dropped and the
+question is planned from its own words. Without the model, with JOURNEYBOT_PLANNER_FALLBACK=off
+or JOURNEYBOT_MEANING_ARGS=off, or when the rules read every stretch, nothing is loaded or
+embedded. The data's texts are embedded once per content (a new data version with the same
+names costs nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.agent.meaning_notes import ALTERNATIVE, NOTE, SEP, notes, other_questions
+
+__all__ = ["ALTERNATIVE", "NOTE", "notes", "other_questions", "read"]
+
+if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the planner
+    import numpy as np
+
+SETTING = "JOURNEYBOT_MEANING_ARGS"
+THRESHOLD = {"group": 0.4, "step": 0.5, "segment": 0.45}  # least cosine of the best target
+MARGIN = 0.03  # the best target's lead over the runner-up (a near tie is no reading)
+RUNNERS_UP = 2  # other readings offered
+log = logging.getLogger(__name__)
+
+# What each breakdown dimension is called, besides its values in the data.
+_DIMENSION_NAMES = {
+    "channel": ("channel", "first-touch channel", "marketing channel", "how customers found us",
+                "where customers came from", "traffic source"),
+    "acquisition_channel": ("acquisition channel", "acquisition channel in the crm", "how the customer was acquired"),
+    "segment": ("segment", "customer segment", "type of customer", "customer group", "tier"),
+    "city": ("city", "town", "where customers live", "city or town"),
+    "region": ("region", "county", "state or province"),
+    "age_band": ("age band", "age group", "how old customers are"),
+    "persona": ("persona", "saved persona"),
+}
+# The dimension's word the rules read ("revenue by city"), put in place of the owner's words.
+_DIMENSION_WORD = {"channel": "channel", "acquisition_channel": "acquisition channel", "segment": "segment",
+                   "city": "city", "region": "region", "age_band": "age band", "persona": "persona"}
+
+_STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|versus|against|and|or|but|than|compared|" \
+        r"is|are|was|were|do|does|did|has|have|had|get|gets|got|spend|spends|spent|buy|buys|bought|order|orders|" \
+        r"ordered|bring|brings|make|makes|made|convert|converts|rate|rates|rated|give|gives|show|shows|go|goes|went|" \
+        r"come|comes|came|tend|tends|seem|seems|most|least|best|worst|more|less|highest|lowest|biggest|smallest|" \
+        r"top|please|pls|so|then|where|which|what|how|who|why|when|if|drops?|dropped|falls?|fell|rises?|rose|" \
+        r"dips?|dipped|jumps?|jumped|slips?|slipped|grows?|grew|moves?|moved|changes?|changed|differ|differs|vary|varies)"
+_WORDS = r"(?P<p>[a-z][a-z_'-]*(?: [a-z][a-z_'-]*){0,5})"
+_SPLIT = re.compile(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
+                    r"break(?:ing)? (?:it |this |that |them |\w+ )?down by|grouped by)\s+" + _WORDS)
+_WHICH = re.compile(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|best|worst|highest|lowest|biggest|"
+                                                        r"top|more|less|differ\w*|happiest|\w+est)\b")
+_LEAD = re.compile(r"^(?:(?:the|our|their|a|an|each|every|different|various|particular|kind of the) )+")
+# Journey steps: the goal ("before they pop something in the basket"), or a chain of steps
+# ("of people who open our newsletter, how many click a link and then buy online?").
+_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on the way to|"
+                   r"(?:routes?|paths?|way|journeys?|steps?) (?:to|towards|into|before))\s+" + _WORDS)
+_CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
+                    r"subscribers|members|clients|buyers|guests|"
+                    r"folks|the ones|ones|anyone|everybody) (?:who|that) (?P<a>[^,?.!]+?),? how many (?:of them |of those )?"
+                    r"(?:then |go on to |went on to |actually )?(?P<rest>[^?.!]+)")
+_FROM = re.compile(r"\bfrom (?P<a>[a-z][^,?.!]*?) to (?P<rest>[^?.!]+)")
+_THEN = re.compile(r",? (?:and then|and finally|then|and|to|before)\s+")
+_SUBJECT = re.compile(r"^(?:(?:they|someone|someone's|somebody|somebody's|their|his|her|people|visitors|customers|shoppers|users|folks|we|you|anyone|"
+                      r"them|it|he|she|do|did|does|ever|actually|finally|first|eventually|even|get|got|can|could|"
+                      r"will|would|to|the|a|an|go|on) )+")
+_STEP_STOP = re.compile(r"\b(?:this|last|next|past|over|during|since|where|how|what|which|and where|"
+                        r"vs|versus|compared|(?:for|among|from) (?:people|customers|users|visitors|shoppers|those|"
+                        r"the ones|folks|anyone|everyone))\b.*$")
+_STAGE_NAMED = re.compile(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
+# A goal that is buying itself is every journey tool's default end, not a step to find.
+_BUYING = {"buy", "buying", "bought", "buys", "purchase", "purchasing", "purchases", "pay", "paying", "paid", "order",
+           "ordering", "ordered", "orders", "convert", "converting", "spend", "spending", "sale", "sales", "it", "them",
+           "leave", "leaving", "left", "go", "going"}
+# Customers named with words before a people noun ("our reseller accounts", "big spenders").
+_PEOPLE = re.compile(r"\b(?:our|the|from|for|among|of|with|to|by|all|those|these|their|your|my) "
+                     r"(?P<p>(?:[a-z][a-z'-]* ){0,2}[a-z][a-z'-]*) (?P<n>customers|clients|buyers|shoppers|members|"
+                     r"accounts|spenders|subscribers|users|regulars|patrons|guests)\b")
+_NOT_A_GROUP = {"by", "of", "to", "among", "about", "our", "the", "all", "any", "those", "these", "many", "much",
+                "did", "does", "do", "who", "whom", "whose", "when", "why", "not", "no", "yet", "just", "only", "also"}
+_GENERIC_PEOPLE = {"customers", "clients", "buyers", "shoppers", "accounts", "users", "guests", "patrons"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Some words of the question read as a name the data has."""
+
+    kind: str  # group | step | segment
+    words: str  # as said
+    target: str  # the dimension, touchpoint or segment
+    similarity: float
+    others: tuple[str, ...]  # runners-up, best first
+
+
+def enabled(config: Any) -> bool:
+    from bot.agent.similar import enabled as fallback_on
+
+    env = getattr(config, "env", None) or {}
+    if str(env.get(SETTING, "")).strip().lower() in ("off", "0", "false", "no", "none"):
+        return False
+    return fallback_on(config)
+
+
+# -- the stretches a name could stand in ---------------------------------------------------------
+
+
+def _clip(words: str, stop: str = _STOP) -> str:
+    """The words up to the first that ends a name ("locality last month" -> "locality"); a
+    name may start with one ("where our customers live", "how we acquired them")."""
+    out = []
+    for i, w in enumerate(words.split()):
+        if re.fullmatch(stop, w) and not (i == 0 and w in ("where", "how", "what", "which")):
+            break
+        out.append(w)
+    clipped = _LEAD.sub("", " ".join(out)).strip()
+    # "generation of customers": the people are what every group is of, not the group
+    if re.match(r"(?:kinds?|types?|sorts?|groups?) of\b", clipped):  # "kind of client": the group itself
+        return clipped
+    return re.sub(r" of (?:the |our )?(?:customers?|clients?|people|shoppers|buyers|members|users)$", "", clipped)
+
+
+# Words after "by", "per", "which" that are no group of customers: the people themselves ("for
+# each customer"), a measure ("what share of buyers"), time ("by week"), "by the way".
+_NOT_A_BREAKDOWN = re.compile(
+    r"(?:non-?)?(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|"
+    r"guests?)$|"
+    r"(?:share|percentage|proportion|per ?cent|number|amount|count|total|rate|ratio|level of|way|far|now|then|"
+    r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b")
+
+
+def _names_a_value(words: str, known: Any) -> bool:
+    """Words naming a value the data has ("which leads ..."): the rules' to read, as a filter."""
+    if known is None:
+        return False
+    said = set(words.split())
+    for value in known.names():
+        v = str(value).lower().replace("_", " ")
+        if v in said or v + "s" in said or (" " in v and v in words):
+            return True
+    return False
+
+
+def _undated(slots: Any) -> str:
+    """The question without the words of its period ("last month" blanked, lengths kept)."""
+    from bot.agent.when import mask, read_when
+
+    return mask(slots.norm, read_when(slots.norm, None).spans)
+
+
+def group_words(slots: Any, known: Any = None, text: str | None = None) -> list[str]:
+    """Stretches that name a breakdown the rules did not read ("by locality", "which kind of
+    client ... most")."""
+    if slots.breakdown is not None:
+        return []
+    out = []
+    for pattern in (_SPLIT, _WHICH):
+        for m in pattern.finditer(text or _undated(slots)):
+            words = _clip(m.group("p"))
+            if words and not _NOT_A_BREAKDOWN.match(words) and not _names_a_value(words, known):
+                out.append(words)
+    return list(dict.fromkeys(out))
+
+
+def _step(words: str) -> str:
+    words = _STEP_STOP.sub("", words.strip(" ,"))
+    return _SUBJECT.sub("", words.strip()).strip(" ,")
+
+
+def _joined(pieces: list[str], known: Any) -> list[str]:
+    """Pieces split at "to" put back together where the rules name them as one step ("adding",
+    "basket" -> "adding to basket")."""
+    from bot.agent.fuzzy import touchpoints_named
+
+    out: list[str] = []
+    for piece in pieces:
+        if out and known is not None and touchpoints_named(f"{out[-1]} to {piece}", known.touchpoints) \
+                and not touchpoints_named(out[-1], known.touchpoints):
+            out[-1] = f"{out[-1]} to {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def step_words(slots: Any, known: Any = None, text: str | None = None) -> tuple[list[str], bool]:
+    """The journey steps the question names in words (a chain, or the goal alone), and whether
+    they are a chain."""
+    from bot.agent.slots import parse_stages
+
+    text = text or _undated(slots)
+    m = _CHAIN.search(text) or _FROM.search(text)
+    if m:
+        steps = [_step(m.group("a"))] + [_step(s) for s in _joined(_THEN.split(m.group("rest")), known)]
+        steps = [s for s in steps if s]
+        from bot.agent.fuzzy import touchpoints_named
+
+        named = [bool(known is not None and touchpoints_named(s, known.touchpoints)) for s in steps]
+        if any(_STAGE_NAMED.search(s) and not n for s, n in zip(steps, named, strict=True)):
+            return [], False  # "from decision through purchase to post-purchase": the rules' stages
+        if len(steps) >= 2:
+            return steps, True
+    goals = [_step(m.group("p")) for m in _GOAL.finditer(text)]
+    # buying is every journey tool's default end, and a stage named is the rules' goal
+    goals = [g for g in goals if g and g.split()[0] not in _BUYING and not _STAGE_NAMED.search(g)
+             and set(parse_stages(g)) <= {"purchase"}]  # "placing a web order" is a step of buying
+    return goals[-1:], False
+
+
+def segment_words(slots: Any) -> list[tuple[str, str]]:
+    """(words, the whole stretch with its people noun) for groups of customers named by words
+    no rule read as a value ("reseller" in "our reseller accounts")."""
+    from bot.agent.slots import _DESCRIBING
+
+    taken = " ".join([*slots.channels, *(v for vs in slots.filters.values() for v in vs), slots.persona or ""]).lower()
+    out = []
+    for m in _PEOPLE.finditer(slots.norm):
+        words = [w for w in m.group("p").split() if w not in _DESCRIBING and not re.fullmatch(_STOP, w)
+                 and w not in _NOT_A_GROUP]
+        if not words or any(w in taken for w in words):
+            continue
+        said = " ".join(words) + ("" if m.group("n") in _GENERIC_PEOPLE else f" {m.group('n')}")
+        out.append((said, " ".join(words) + " " + m.group("n")))
+    return out
+
+
+# -- what the data has ----------------------------------------------------------------------------
+
+
+def targets(known: Any, acquisition: tuple[str, ...] = (), described: dict[str, str] | None = None,
+            ) -> dict[str, dict[str, list[str]]]:
+    """For each kind, each target and the texts that stand for it, from what the store has:
+    a touchpoint is its name and what the touchpoint map says it is ("placed an order online";
+    the config's [touchpoints] can describe a shop's own)."""
+    described = described or {}
+    groups: dict[str, list[str]] = {}
+    values = {"channel": known.channels, "segment": known.segments, "city": known.cities, "region": known.regions,
+              "age_band": known.age_bands, "persona": known.personas, "acquisition_channel": acquisition}
+    for dim, names in _DIMENSION_NAMES.items():
+        have = list(values.get(dim) or ())
+        # A dimension the data cannot split by stays in, by its names, under its own label
+        # (ABSENT): words closest to it are about it, and read as nothing ("customer type"
+        # is a segment even where the data has none; never the next best thing it has).
+        label = dim if len(have) >= 2 else ABSENT + dim
+        groups[label] = list(names) + [f"{_DIMENSION_WORD[dim]}: {str(v).replace('_', ' ')}" for v in have[:30]]
+    steps = {tp: [tp.replace("_", " ").lower()] + ([described[tp]] if described.get(tp) else [])
+             for tp in known.touchpoints}
+    segments = {s: [s.replace("_", " ").lower()] for s in known.segments}
+    return {"group": groups, "step": steps, "segment": segments}
+
+
+class Targets:
+    """The texts of one data version, embedded once per content: in this process, and in the
+    model cache folder (bot/agent/vector_cache.py) for the next one."""
+
+    def __init__(self, table: dict[str, dict[str, list[str]]], embedder: Any, file: Any = None):
+        self.table = table
+        self.embedder = embedder
+        self.file = file
+        self.texts = [t for kind in table.values() for ts in kind.values() for t in ts]
+        self.labels = [(k, target) for k, kind in table.items() for target, ts in kind.items() for _ in ts]
+        self._vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def vectors(self) -> np.ndarray:
+        with self._lock:
+            if self._vectors is None:
+                from bot.agent.vector_cache import load_or_embed
+
+                self._vectors = load_or_embed(self.texts, self.embedder, self.file, "data's name vectors") \
+                    if self.texts else None
+            return self._vectors
+
+    def rank(self, kind: str, q: np.ndarray) -> list[tuple[str, float]]:
+        """Every target of a kind by its closest text, best first."""
+        import numpy as np
+
+        vectors = self.vectors()
+        if vectors is None:
+            return []
+        sims = vectors @ q
+        best: dict[str, float] = {}
+        for (k, target), s in zip(self.labels, np.asarray(sims), strict=True):
+            if k == kind and s > best.get(target, -1.0):
+                best[target] = float(s)
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
+
+_CACHE: dict[str, Targets] = {}
+_CACHE_LOCK = threading.Lock()
+_BROKEN = False
+
+
+def targets_for(planner: Any, known: Any) -> Targets | None:
+    from bot.agent.similar import exemplars_for
+
+    bank = exemplars_for(planner.ctx)
+    if bank is None:
+        return None
+    table = targets(known, _acquisition(planner), _described(planner, known.touchpoints))
+    digest = hashlib.sha256(repr((sorted((k, sorted(v.items())) for k, v in table.items()),
+                                  bank.embedder.identity)).encode()).hexdigest()
+    with _CACHE_LOCK:
+        if digest not in _CACHE:
+            if len(_CACHE) > 8:  # a long-running process sees a few data versions, not hundreds
+                _CACHE.clear()
+            from bot.agent.vector_cache import cache_file
+
+            _CACHE[digest] = Targets(table, bank.embedder, cache_file(bank.cache_dir, "planner-values", digest, bank.embedder))
+        return _CACHE[digest]
+
+
+def _described(planner: Any, touchpoints: tuple[str, ...]) -> dict[str, str]:
+    try:
+        tpmap = planner.ctx.config.touchpoint_map()
+    except Exception:  # a config without a touchpoint map: the names alone
+        return {}
+    out = {}
+    for tp in touchpoints:
+        info = tpmap.lookup(tp)
+        if info is not None and info.description:
+            out[tp] = re.sub(r"\s*\([^)]*\)", "", info.description).strip()  # "(web analytics export)"
+    return out
+
+
+_ACQUISITION: dict[Any, tuple[str, ...]] = {}
+
+
+def _acquisition(planner: Any) -> tuple[str, ...]:
+    """The CRM's acquisition channels, read once per data version (the planner's own stamp)."""
+    from tools.analytics.filters import known_values
+
+    stamp = (id(planner.ctx.store), planner._known_cache[0] if planner._known_cache else None)
+    if stamp not in _ACQUISITION:
+        try:
+            _ACQUISITION.clear()
+            _ACQUISITION[stamp] = tuple(known_values(planner.ctx.store, "acquisition_channel"))
+        except Exception:  # an empty or busy store: no such breakdown to read
+            return ()
+    return _ACQUISITION[stamp]
+
+
+ABSENT = "absent:"  # a dimension's label when the data has fewer than two of its values
+
+
+def accept(kind: str, ranking: list[tuple[str, float]]) -> bool:
+    if not ranking or ranking[0][1] < THRESHOLD[kind] or ranking[0][0].startswith(ABSENT):
+        return False
+    return len(ranking) < 2 or ranking[0][1] - ranking[1][1] >= MARGIN
+
+
+# -- the planner's hook ---------------------------------------------------------------------------
+
+
+def read(planner: Any, slots: Any) -> Any:
+    """The planner's hook (OfflinePlanner._choose), right after the rules read the question:
+    when some words stand where a breakdown, a journey step or a group of customers would and
+    the rules read none there, the question read again with the data's names in their place,
+    the readings noted in `unknown` for the answer. Otherwise `slots`, untouched."""
+    global _BROKEN
+    if _BROKEN or not enabled(planner.ctx.config):
+        return slots
+    known = planner._known_cache[1] if planner._known_cache else None
+    if known is None:
+        return slots
+    undated = _undated(slots)
+    groups = group_words(slots, known, undated) if len(known.names()) else []
+    steps, chain = step_words(slots, known, undated) if known.touchpoints else ([], False)
+    if steps and not chain and (slots.touchpoints or _named_steps(steps, known)):
+        steps = []  # the rules read the goal already
+    segments = segment_words(slots) if len(known.segments) >= 2 and not slots.filters.get("segment") else []
+    if not (groups or steps or segments):
+        return slots
+    try:
+        table = targets_for(planner, known)
+        if table is None:
+            return slots
+        asked = list(dict.fromkeys(groups + steps + [w for w, _ in segments]))
+        vectors = table.embedder.embed(asked)  # every stretch of the question in one call
+        table.vectors()  # the data's names: embedded (or loaded) here, where a failure is caught
+    except Exception as exc:  # a broken model install: the rules' reading stands, as without the model
+        log.warning("reading arguments by meaning is off: %s: %s", type(exc).__name__, exc)
+        _BROKEN = True
+        return slots
+    vec = dict(zip(asked, vectors, strict=True))
+    readings: list[tuple[Reading, str]] = []  # and the words to replace
+    for words in groups:
+        ranking = table.rank("group", vec[words])
+        if accept("group", ranking):
+            readings.append((_reading("group", words, ranking), words))
+            break
+        if ranking and ranking[0][0].startswith(ABSENT) and ranking[0][1] >= THRESHOLD["group"]:
+            # a group the data does not have ("customer type" with no segments): said, not guessed
+            slots.unknown = [*slots.unknown, ("who", words)]
+            break
+    if steps:
+        readings += _steps(table, steps, chain, vec, known)
+    for words, stretch in segments:
+        ranking = table.rank("segment", vec[words])
+        if accept("segment", ranking):
+            readings.append((_reading("segment", words, ranking), stretch))
+            break
+    if not readings:
+        return slots
+    return _reread(planner, slots, readings)
+
+
+def _reading(kind: str, words: str, ranking: list[tuple[str, float]]) -> Reading:
+    others = [t for t, _ in ranking[1:] if not t.startswith(ABSENT)]
+    return Reading(kind, words, ranking[0][0], ranking[0][1], tuple(others[:RUNNERS_UP]))
+
+
+def _named_steps(steps: list[str], known: Any) -> list[str]:
+    from bot.agent.fuzzy import touchpoints_named
+
+    return [tp for s in steps for tp in touchpoints_named(s, known.touchpoints)]
+
+
+def _steps(table: Targets, steps: list[str], chain: bool, vec: dict, known: Any) -> list[tuple[Reading, str]]:
+    """Each step the rules did not name, read by meaning; a chain only when every step reads."""
+    from bot.agent.fuzzy import touchpoints_named
+
+    out = []
+    for words in steps:
+        if chain and touchpoints_named(words, known.touchpoints):
+            continue  # this step the rules name already
+        ranking = table.rank("step", vec[words])
+        if not accept("step", ranking):
+            return [] if chain else out
+        out.append((_reading("step", words, ranking), words))
+    return out
+
+
+def _name(reading: Reading, target: str) -> str:
+    if reading.kind == "group":
+        return _DIMENSION_WORD[target]
+    if reading.kind == "segment":
+        return f"{target.lower()} customers"
+    return target
+
+
+def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> Any:
+    text = slots.norm
+    for reading, stretch in readings:
+        text = re.sub(rf"(?<![\w-]){re.escape(stretch)}(?![\w-])", _name(reading, reading.target), text, count=1)
+    if text == slots.norm:
+        return slots
+    from bot.agent.slots import parse
+
+    known = planner._known_cache[1]  # as the question was read just now: no second query to the store
+    again = parse(text, as_of=known.as_of, known=known, speller=planner._spell(known))
+    after = _best(planner, again)
+    before = _best(planner, slots) if {r.kind for r, _ in readings} - {"group"} else None
+    if after is not None and planner.by_name[after].changes_state:
+        return slots  # never a change reached by meaning: the question is planned from its own words
+    kinds = {r.kind for r, _ in readings}
+    if "group" in kinds and (after is None or "by" not in planner.by_name[after].params.model_fields):
+        return slots  # a breakdown only for a tool that splits by one: else the words stay as said
+    if "step" in kinds and (after not in _JOURNEY or before not in (None, after)):
+        return slots  # a step fills a journey question's arguments; it never makes one
+    if "segment" in kinds and before not in (None, after):
+        return slots  # a group of customers narrows the question asked, it never changes it
+    again.fixes = list(slots.fixes)  # the typos read past in the question as asked
+    notes, alternatives = [], []
+    for reading, _ in readings:
+        kind = {"group": "", "step": "the step ", "segment": "the segment "}[reading.kind]
+        shown = _DIMENSION_WORD[reading.target] if reading.kind == "group" else reading.target.replace("_", " ")
+        used = f"{reading.kind}{SEP}{reading.target}{SEP}"
+        notes.append((NOTE, f"{used}I read “{reading.words}” as {kind}{shown}, by meaning"))
+        others = [o for o in reading.others if not re.search(rf"(?<![\w-]){re.escape(_name(reading, o))}(?![\w-])", text)]
+        for other in others[:1 if len(readings) > 1 else RUNNERS_UP]:  # not a step the chain has already
+            alternatives.append((ALTERNATIVE, used + text.replace(_name(reading, reading.target), _name(reading, other), 1)))
+    again.unknown = [u for u in again.unknown if u[0] != "who" or not any(
+        r.kind == "segment" for r, _ in readings)] + notes + alternatives
+    return again
+
+
+_JOURNEY = ("funnel", "dropoffs", "paths")
+
+
+def _best(planner: Any, slots: Any) -> str | None:
+    """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE)."""
+    ranked = planner._ranker.rank(slots)
+    return ranked[0].tool if ranked and ranked[0].score >= 0.3 else None
