@@ -22,7 +22,7 @@ def metrics_from(slots: Any) -> list[str]:
 
 _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
                         r"\bchart\w*|\bplot\w*|\bgraph\w*|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
-                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,4}(?:been )?(?:rising|falling|climbing|declining|"
+                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,6}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
@@ -35,7 +35,7 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
 # "more orders last month than the month before", "the last 7 days next to the 7 before",
 # "this month alongside last month": the other period named, without the word compare
-_OTHER_PERIOD = (r"\bthan (?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
+_OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
                  r"\bthan (?:the )?(?:previous|prior|preceding)\b|"
                  r"\b(?:next to|alongside|beside|side by side with|set against|relative to) (?:the |that of )?"
                  r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
@@ -48,6 +48,8 @@ _COMPARE_CUE = re.compile(
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
+_GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
+           r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
@@ -69,6 +71,14 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
+                        # csat slipped?": a change, and the groups it happened in
+                        rf"\b(?:which|what) {_GROUPS} (?:\w+ ){{0,2}}(?:is|was|are|were|'s) (?:it|that|this|the (?:\w+ )?"
+                        r"(?:drop|rise|fall|dip|jump|change|increase|decrease|growth|loss)) (?:all |mostly |mainly )?(?:coming|come) from\b|"
+                        rf"\b(?:in |for |among |across )?which {_GROUPS}\b.{{0,40}}\b(?:has|have|had|did|is|are)\b.{{0,40}}\b"
+                        r"(?:slipped|slip|slipping|dipped|dip|dipping|dropped|drop|dropping|fallen|fell|fall|falling|risen|rose|rise|"
+                        r"rising|climbed|climb|improved|improve|worsened|worsen|declined|decline|jumped|jump|sunk|sank|sink|slid|"
+                        r"slide|sagged|sag|gone (?:up|down)|go (?:up|down)|went (?:up|down)|got (?:worse|better)|get (?:worse|better))\b|"
                         r"\b(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+ (?:channels|segments|cities|towns|"
                         r"regions|age bands|personas)\b|"
                         r"\b\d+ (?:top|bottom|best|worst|biggest|smallest) (?:channels|segments|cities|towns|regions|age bands|"
@@ -87,7 +97,7 @@ _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|bro
                         r"(?:first[- ]touch\s+|acquisition\s+)?"
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
@@ -111,6 +121,9 @@ def text_of(slots: Any) -> str:
 # "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
 # counts (its window), not quoting what customers said.
 _DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+                      # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
+                      r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned)\b|"
+                      r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned)\b|"
                       r"\blet'?s say\b|\bcounts? as (?:gone|lost|lapsed|churned|abandoned)\b|"
                       r"\bmeans? (?:they'?re|they are|they've|someone|a customer) (?:\w+ )?(?:gone|lost|lapsed|churned)\b")
 
@@ -118,7 +131,13 @@ _DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
-    return 0.65 if _DEFINES.search(text_of(slots)) else 0.45
+    if not _DEFINES.search(text_of(slots)):
+        return 0.45
+    from bot.agent.analytics_tools import churn_window_days
+
+    # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
+    # setting, whatever "hasn't been back" also says about at-risk customers
+    return 1.0 if "churn_rate" in metrics_from(slots) and churn_window_days(text_of(slots)) else 0.65
 
 
 def ranks_conversion(slots: Any) -> bool:

@@ -246,6 +246,8 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
                            rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
                            rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
+                           # "once they've been away 90 days"
+                           rf"\b(?:been|stayed|gone) away (?:for )?(?:more than |over |longer than )?{_SPAN}\b|"
                            # "anyone with no order for 8 weeks counts as lost"
                            rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
                            rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"

@@ -125,7 +125,12 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b", "active_customers"),
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b|"
+     # "how many separate clients did we see last week", "how many customers did we have on the
+     # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
+     r"how many (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|members|visitors|shoppers)\b|"
+     r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
+     "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
@@ -155,7 +160,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
-     r"money (?:we )?(?:made|took|brought in)", "revenue"),
+     r"money (?:we )?(?:made|took|brought in)|"
+     # "the 35-44s: how much did they spend this month?": what a group spent, in money
+     r"(?:how much|what) (?:money )?(?:did|have|has) (?!we |i |you )(?:[\w-]+ ){1,6}(?:spend|spent)\b(?! per\b| on average\b| each\b)",
+     "revenue"),
     # a booking, an appointment, a reservation is the order of a business that takes them
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
      r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"

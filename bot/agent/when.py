@@ -55,7 +55,11 @@ _NAMED: list[tuple[str, str]] = [
      # "across all our orders", "over the entire history": every row, not the default window
      r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:orders|tickets|customers|reviews|"
      r"sessions|visits|deliveries|history|time|records|rows|years?|months)\b|"
-     r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b", "all"),
+     r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b|"
+     # "the whole time we've got data", "as far back as the records go"
+     r"\b(?:the )?(?:entire|whole|full) time (?:that )?(?:we(?:'ve| have)?|you(?:'ve| have)?|there(?:'s| is| are)) "
+     r"(?:got |had |kept |been keeping |held )?(?:data|records|numbers|figures)\b|"
+     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b", "all"),
 ]
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
@@ -403,6 +407,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
+    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{_NUM}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b", t)
+    if m and not out.period and not out.against:
+        # "faster than in the 30 days before": the 30 days up to now, against the 30 before them
+        out.period = days_period(number(m.group(1)) * _UNIT_DAYS[m.group(2)], as_of)
+        out.spans.append(m.span())
     m = rx.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
     if m and out.period:
         day = as_of - dt.timedelta(days=1) if out.period == "yesterday" else \
