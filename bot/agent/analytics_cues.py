@@ -207,8 +207,18 @@ _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|every
                      r"\ball (?:the |our )?(?:headline |main |key )?(?:numbers|figures|kpis|metrics|stats)\b|\bheadlines?\b")
 
 
+# "just the current period, no comparison with before", "no need to compare with the quarter
+# before", "don't bother comparing": a comparison turned down, never one asked for
+NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
+                           r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b|"
+                           r"\b(?:no need|don'?t need|do not need|needn'?t|no point|don'?t bother|do not bother|not necessary)"
+                           r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b")
+
+
 def boost_compare(slots: Any) -> float:
     text = text_of(slots)
+    if NO_COMPARISON.search(text):
+        return -1.2
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)

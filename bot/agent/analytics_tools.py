@@ -14,6 +14,7 @@ from bot.agent.analytics_cues import (
     KPI_CUES,
     KPI_DIMS,
     MOVER_CUES,
+    NO_COMPARISON,
     PATH_CUES,
     TREND_CUES,
     boost_compare,
@@ -191,14 +192,11 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
         args["top"] = max(1, min(int(slots.top), 50))
-    if _NO_COMPARISON.search(text):
+    if NO_COMPARISON.search(text):
         args["compare"] = False
     return args
 
 
-# "just the current period, no comparison with before", "without comparing to last time"
-_NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
-                            r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b")
 
 
 def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
