@@ -298,7 +298,7 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
-    (r"\bfirst touch(?:point)?\b|\blast touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
     (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
      r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
@@ -313,8 +313,14 @@ PATH_CUES = (
     (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
      r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
      r"(?:first )?come from\b", 0.6),
-    (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
-     r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
+    # "what steps do clients tend to go through before booking?": the steps themselves
+    (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"
+     r"work through|make)\b|\bsteps? (?:\w+ ){0,3}(?:go|goes|went) through before\b", 0.7),
+    # "first-touch vs last-touch channel": the two ends of the path, set side by side
+    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\blast[- ]touch|"
+     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\bfirst[- ]touch", 0.5),
+    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book)|ordering|purchasing|an? (?:order|purchase|booking)|"
+     r"their (?:first )?(?:order|purchase|booking))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),
     # "how do the non-buyers move through the stages?": the routes they take, not how many get through
@@ -378,6 +384,9 @@ COMPARE_CUES = (
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
     (_OTHER_PERIOD, 0.55),
     (r"\bsince last\b", 0.2),
+    # "first-touch vs last-touch channel" sets two ends of a path side by side, not two periods
+    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\blast[- ]touch|"
+     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\bfirst[- ]touch", -0.9),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )
 # Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from bot.agent.analytics_tools import period_from
@@ -101,7 +102,8 @@ def _text(slots: Any) -> str:
 
 
 _QUERY_NOISE = re.compile(
-    r"\b(?:remind|again|anyone|anybody|someone|people|customers?|folks|shoppers|buyers|users|clients|find|search|"
+    r"\b(?:remind|again|anyone|anybody|someone|somebody|person|left|people|customers?|folks|complained|moaned|moaning|moans?|"
+    r"grumbled|whinged|griped|raved|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
     r"who|whose|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
     r"regarding|concerning|mentioning|mentions?|mentioned|say|says|said|saying|wrote|write|written|quotes?|"
@@ -173,6 +175,11 @@ def _score_filters(text: str) -> dict[str, Any]:
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
+    first = getattr(slots, "query", "") or ""
+    if len(query) < 2 and first:
+        # "just the ones from tickets" after a search: still the first question's topic (its
+        # words are kept in `query` through a follow-up)
+        query = search_query(SimpleNamespace(norm=first))
     args: dict[str, Any] = {"query": query if len(query) >= 2 else "feedback"}
     args.update(period_from(slots))
     if getattr(slots, "polarity", None) == "negative" or _COMPLAINT.search(text):
@@ -266,6 +273,14 @@ SEARCH_CUES = (
      r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
+    (r"\b(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
+     r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
+     r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
+     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b|"
+     r"^(?:and |so |is there |was there |have we (?:had|got) |any ?thing )?anything (?:(?:said|written|mentioned|at all|new|in the "
+     r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) (?!us\b|it\b|that\b|this\b|them\b)[a-z]",
+     0.7),
     # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
     (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
@@ -315,6 +330,14 @@ THEME_CUES = (
      r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"
      r"\b(?:pop(?:s|ping)?|spring(?:s|ing)?) up\b|"
      r"\b(?:new|fresh|emerging|latest) (?:gripes|complaints|issues|problems|niggles|moans|grumbles|themes|topics|praise)\b", 0.55),
+)
+
+
+# "and what about the good stuff?" after the complaints: the same themes, the other side
+_THEME_FOLLOW_UPS = (
+    r"^(?:and |so |ok,? |okay,? |now )?(?:what about |how about |and )?(?:all )?(?:the )?(?:good|nice|positive|happy|kind|lovely|"
+    r"great|bad|negative|unhappy|not so good|less good) (?:stuff|things|bits|side|ones|news|comments|feedback|points|reviews)"
+    r"(?: (?:people|they|customers|clients|folks) (?:said|say|wrote|write|mentioned))?(?: then)?\s*[?.!]*$",
 )
 
 
@@ -388,6 +411,7 @@ def feedback_tools() -> list[ToolSpec]:
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar", "love", "like about"),
             cues=THEME_CUES,
+            follow_ups=_THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,
         ),

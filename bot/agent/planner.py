@@ -67,7 +67,7 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
-                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
+                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
 _AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
@@ -207,6 +207,10 @@ class OfflinePlanner:
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None
+        if slots.refers_back and prev_slots is not None and prev_slots.customer_id and not slots.customer_id:
+            # "what feedback has that person left?": the customer of the last answer, before
+            # ranking (one customer's words are a search, not the mood of many)
+            slots.customer_id = prev_slots.customer_id
         candidates = tuple(self._ranker.rank(slots))
         best = candidates[0] if candidates else None
         if prev_spec is not None and prev_slots is not None:
@@ -218,8 +222,6 @@ class OfflinePlanner:
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
-            if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
-                slots.customer_id = prev_slots.customer_id
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
