@@ -88,7 +88,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
-_FUTURE = re.compile(r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+_FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
+                     r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
                      r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
                      r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
@@ -192,7 +193,8 @@ def series_grain(text: str) -> str | None:
 
 
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
-_GROUPS_VS = re.compile(r"\blate (?:vs\.?|versus|or|and|against) on[- ]time\b|\bon[- ]time (?:vs\.?|versus|or|and|against) late\b")
+_GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?on[- ]time\b|"
+                        r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"

@@ -341,6 +341,18 @@ _THEME_FOLLOW_UPS = (
 )
 
 
+# Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
+# deliveries, CRM segments ("which segment writes the most negative comments?")
+_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
+
+
+def _sentiment_boost(slots: Any) -> float:
+    text = _text(slots)
+    if getattr(slots, "breakdown", None) in (None, "segment", "delivery") and _NOT_SENTIMENT_GROUPS.search(text):
+        return -0.7
+    return 0.0
+
+
 def _one_customer(slots: Any) -> float:
     """One customer's words are found by search; themes and sentiment are about many."""
     return 0.9 if getattr(slots, "customer_id", None) else 0.0
@@ -390,6 +402,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion", "happier", "unhappier", "tone"),
             cues=SENTIMENT_CUES,
+            boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),
         ToolSpec(

@@ -192,7 +192,7 @@ FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgag
 OFF_TOPIC = re.compile(r"\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it)\b")
-NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
+NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
 # -- customer dimensions ---------------------------------------------------------------------
