@@ -57,7 +57,11 @@ _COMMAND = re.compile(
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
     # entertainment, not analysis: "tell us a joke", "sing me something"
-    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing)(?![\w-])")
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing|"
+    # taste, not data: "suggest a film for our late-night slot", "recommend a podcast for the staff room"
+    r"(?:suggest|recommend|pick|choose) (?:me |us )?(?:a|an|some|a good|a few|good) (?:[\w-]+ ){0,2}(?:films?|movies?|songs?|"
+    r"playlists?|podcasts?|books?|novels?|tv shows?|box ?sets?|series|tunes?|albums?|music|recipes?|wines?|beers?|cocktails?|"
+    r"gifts?|presents?|slogans?|colou?rs?|games?|holidays?))(?![\w-])")
 # A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
 _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"

@@ -395,7 +395,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if t[e:e + 2] == "'s":  # "yesterday's tickets": the period asked about, never a comparison
             periods.append(p)
         elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
-                                              rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
+                                              rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
+                          # "october, and put september beside it": the second period set next to the first
+                          rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"
+                                   r"\s*(?:for|as a) comparison\b", t[e:])):
             out.against = p
         elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
             out.against = p  # "up since last quarter", "down on last week": the period before this one
