@@ -56,6 +56,9 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
                         r"\b(?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
+                        # "bookings fell, where's that coming from, channel-wise?"
+                        r"\bwhere(?:'s| is| was| are) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump|increase|"
+                        r"decrease)) (?:all |mostly |mainly )?coming from\b|"
                         # "where did the extra new visitors come from?", "which channel made the bounce
                         # rate jump?": a change, and the group it came from
                         r"\bwhere (?:did|does|has|have) (?:the |that |this |all the |all that )?(?:extra|additional|lost|missing|"

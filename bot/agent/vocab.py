@@ -128,7 +128,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many people (?:visited|came|came by|dropped by|stopped by)\b|"
      # "how many separate clients did we see last week", "how many customers did we have on the
      # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
-     r"how many (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|members|visitors|shoppers)\b|"
+     r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
+     r"members|visitors|shoppers)\b|"
      r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
      "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
