@@ -262,6 +262,11 @@ _SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|p
                   r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
                   r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
                   r"at the moment|right now)\b)")
+# "anything about sticky floors?": a topic looked for in what people wrote (a KPI named instead,
+# "anything about revenue I should know?", is not: the boost below takes the cue back)
+_ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
+                   r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
+                   r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
 SEARCH_CUES = (
     (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
@@ -277,10 +282,8 @@ SEARCH_CUES = (
     (r"\b(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
      r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
      r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
-     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b|"
-     r"^(?:and |so |is there |was there |have we (?:had|got) |any ?thing )?anything (?:(?:said|written|mentioned|at all|new|in the "
-     r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) (?!us\b|it\b|that\b|this\b|them\b)[a-z]",
-     0.7),
+     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),
+    (_ANYTHING_ABOUT, 0.7),
     # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
     (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
@@ -353,6 +356,15 @@ def _sentiment_boost(slots: Any) -> float:
     return 0.0
 
 
+def _search_boost(slots: Any) -> float:
+    from bot.agent.analytics_cues import metrics_from
+
+    if metrics_from(slots) and re.search(_ANYTHING_ABOUT, _text(slots)) and not re.search(
+            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)):
+        return -0.7
+    return _one_customer(slots)
+
+
 def _one_customer(slots: Any) -> float:
     """One customer's words are found by search; themes and sentiment are about many."""
     return 0.9 if getattr(slots, "customer_id", None) else 0.0
@@ -382,7 +394,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
             cues=SEARCH_CUES,
-            boost=_one_customer,
+            boost=_search_boost,
             plan=_plan_search,
         ),
         ToolSpec(

@@ -73,6 +73,8 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
+# One customer named by reference: "that person", "this client", "the same customer"
+_THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
 _AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
@@ -211,7 +213,7 @@ class OfflinePlanner:
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None
-        if slots.refers_back and prev_slots is not None and prev_slots.customer_id and not slots.customer_id:
+        if prev_slots is not None and prev_slots.customer_id and not slots.customer_id and _THAT_CUSTOMER.search(slots.norm):
             # "what feedback has that person left?": the customer of the last answer, before
             # ranking (one customer's words are a search, not the mood of many)
             slots.customer_id = prev_slots.customer_id
@@ -226,6 +228,8 @@ class OfflinePlanner:
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
+            if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
+                slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.

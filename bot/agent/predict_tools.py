@@ -132,7 +132,9 @@ _LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|
             r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
             r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
-            r"\b(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really |right right )?(?:down|off)\b")
+            # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
+            r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
+            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
 
 
 def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
