@@ -132,13 +132,42 @@ _DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|
                       r"\bmeans? (?:they'?re|they are|they've|someone|a customer) (?:\w+ )?(?:gone|lost|lapsed|churned)\b")
 
 
+# "if 45 days without an order means they've gone", "churn at 60 days", "members who haven't
+# paid in 60 days count as gone", "a two month cut off": the churn window.
+_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
+_CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
+                           r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
+                           rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
+                           rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
+                           # "once they've been away 90 days"
+                           rf"\b(?:been|stayed|gone) away (?:for )?(?:more than |over |longer than )?{_SPAN}\b|"
+                           # "anyone with no order for 8 weeks counts as lost"
+                           rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
+                           rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
+                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
+                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
+                           rf"(?:the (?:last|past) |over )?{_SPAN}\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def churn_window_days(text: str) -> int | None:
+    """The churn window a question sets, in days (7 to 730), or None."""
+    from bot.agent.vocab import NUMBER_WORDS
+
+    m = _CHURN_WINDOW.search(text)
+    span = re.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
+    if span is None:
+        return None
+    n = int(span.group(1)) if span.group(1).isdigit() else NUMBER_WORDS.get(span.group(1), 0)
+    return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
+
+
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
     if not _DEFINES.search(text_of(slots)):
         return 0.45
-    from bot.agent.analytics_tools import churn_window_days
-
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
     # setting, whatever "hasn't been back" also says about at-risk customers
     return 1.0 if "churn_rate" in metrics_from(slots) and churn_window_days(text_of(slots)) else 0.65
