@@ -9,8 +9,9 @@ out: `tool: null` items (they label no tool), follow-ups (their tool comes from 
 above them, not from their own words), and every tool that changes or edits something
 (`changes_state` or `edits` in the catalog): a similar phrasing must never be enough to reach
 one of those. tests/questions_blind3.yaml became a source in phase F, once it was scored and
-tuned on, and tests/questions_blind4.yaml in phase G for the same reason; the fifth blind bank
-(tests/questions_blind5.yaml) is deliberately not one: it is the bank the fallback is judged on.
+tuned on, tests/questions_blind4.yaml in phase G and tests/questions_blind5.yaml in phase H for
+the same reason; the sixth blind bank (tests/questions_blind6.yaml) is deliberately not one: it
+is the bank the fallback is judged on, and it is never read here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SOURCES = ("questions.yaml", "questions_paraphrases.yaml", "questions_heldout.yaml",
-           "questions_fresh.yaml", "questions_blind2.yaml", "questions_blind3.yaml", "questions_blind4.yaml")
+           "questions_fresh.yaml", "questions_blind2.yaml", "questions_blind3.yaml", "questions_blind4.yaml",
+           "questions_blind5.yaml")
 TARGET = ROOT / "bot" / "agent" / "exemplars.yaml"
 HEADER = """\
 # Labelled phrasings for the offline planner's nearest-phrasing fallback (bot/agent/similar.py):
@@ -49,6 +51,7 @@ def exemplars(tests: Path = ROOT / "tests") -> dict[str, list[str]]:
     seen: set[str] = set()
     out: dict[str, list[str]] = {}
     for name in SOURCES:
+        assert "blind6" not in name, "the sixth blind bank is the judge, never read here"
         for item in yaml.safe_load((tests / name).read_text()):
             text = " ".join(str(item["q"]).split())
             key = text.lower()

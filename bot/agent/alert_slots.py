@@ -28,9 +28,14 @@ _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes
 # spike", "orders dry up". A percentage ("jumps by 20%") is a rises_by rule instead.
 _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|suddenly (?:more|brings?|"
-                 r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy))\b")
+                 r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
+                 # "way more newbies than normal", "shoots way above normal"
+                 r"(?:way|far|much|a lot|loads|lots) (?:more|higher|busier|bigger)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
+                 r"(?:way|far|well|much) (?:above|over) (?:the )?(?:normal|usual|average))\b")
 _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
-                   r"unusually|plummet\w*|suddenly (?:drops?|falls?|fewer|less))\b")
+                   r"unusually|plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
+                   r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
+                   r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b")
 _WINDOWS: list[tuple[str, int]] = [

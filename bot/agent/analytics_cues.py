@@ -22,7 +22,7 @@ def metrics_from(slots: Any) -> list[str]:
 
 _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
                         r"\bchart\w*|\bplot\w*|\bgraph\w*|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
-                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,4}(?:been )?(?:rising|falling|climbing|declining|"
+                        r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,6}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
@@ -35,7 +35,7 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
 # "more orders last month than the month before", "the last 7 days next to the 7 before",
 # "this month alongside last month": the other period named, without the word compare
-_OTHER_PERIOD = (r"\bthan (?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
+_OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
                  r"\bthan (?:the )?(?:previous|prior|preceding)\b|"
                  r"\b(?:next to|alongside|beside|side by side with|set against|relative to) (?:the |that of )?"
                  r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
@@ -48,12 +48,17 @@ _COMPARE_CUE = re.compile(
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
+_GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
+           r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
                         r"\b(?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
+                        # "bookings fell, where's that coming from, channel-wise?"
+                        r"\bwhere(?:'s| is| was| are) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump|increase|"
+                        r"decrease)) (?:all |mostly |mainly )?coming from\b|"
                         # "where did the extra new visitors come from?", "which channel made the bounce
                         # rate jump?": a change, and the group it came from
                         r"\bwhere (?:did|does|has|have) (?:the |that |this |all the |all that )?(?:extra|additional|lost|missing|"
@@ -69,6 +74,14 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
+                        # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
+                        # csat slipped?": a change, and the groups it happened in
+                        rf"\b(?:which|what) {_GROUPS} (?:\w+ ){{0,2}}(?:is|was|are|were|'s) (?:it|that|this|the (?:\w+ )?"
+                        r"(?:drop|rise|fall|dip|jump|change|increase|decrease|growth|loss)) (?:all |mostly |mainly )?(?:coming|come) from\b|"
+                        rf"\b(?:in |for |among |across )?which {_GROUPS}\b.{{0,40}}\b(?:has|have|had|did|is|are)\b.{{0,40}}\b"
+                        r"(?:slipped|slip|slipping|dipped|dip|dipping|dropped|drop|dropping|fallen|fell|fall|falling|risen|rose|rise|"
+                        r"rising|climbed|climb|improved|improve|worsened|worsen|declined|decline|jumped|jump|sunk|sank|sink|slid|"
+                        r"slide|sagged|sag|gone (?:up|down)|go (?:up|down)|went (?:up|down)|got (?:worse|better)|get (?:worse|better))\b|"
                         r"\b(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+ (?:channels|segments|cities|towns|"
                         r"regions|age bands|personas)\b|"
                         r"\b\d+ (?:top|bottom|best|worst|biggest|smallest) (?:channels|segments|cities|towns|regions|age bands|"
@@ -78,7 +91,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
-_FUTURE = re.compile(r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+_FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
+                     r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
                      r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
                      r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
@@ -87,7 +101,7 @@ _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|bro
                         r"(?:first[- ]touch\s+|acquisition\s+)?"
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
@@ -111,14 +125,52 @@ def text_of(slots: Any) -> str:
 # "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
 # counts (its window), not quoting what customers said.
 _DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+                      # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
+                      r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned)\b|"
+                      r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned)\b|"
                       r"\blet'?s say\b|\bcounts? as (?:gone|lost|lapsed|churned|abandoned)\b|"
                       r"\bmeans? (?:they'?re|they are|they've|someone|a customer) (?:\w+ )?(?:gone|lost|lapsed|churned)\b")
+
+
+# "if 45 days without an order means they've gone", "churn at 60 days", "members who haven't
+# paid in 60 days count as gone", "a two month cut off": the churn window.
+_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
+_CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
+                           r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
+                           rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
+                           rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
+                           # "once they've been away 90 days"
+                           rf"\b(?:been|stayed|gone) away (?:for )?(?:more than |over |longer than )?{_SPAN}\b|"
+                           # "anyone with no order for 8 weeks counts as lost"
+                           rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
+                           rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
+                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
+                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
+                           rf"(?:the (?:last|past) |over )?{_SPAN}\b")
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def churn_window_days(text: str) -> int | None:
+    """The churn window a question sets, in days (7 to 730), or None."""
+    from bot.agent.vocab import NUMBER_WORDS
+
+    m = _CHURN_WINDOW.search(text)
+    span = re.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
+    if span is None:
+        return None
+    n = int(span.group(1)) if span.group(1).isdigit() else NUMBER_WORDS.get(span.group(1), 0)
+    return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
 
 
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
-    return 0.65 if _DEFINES.search(text_of(slots)) else 0.45
+    if not _DEFINES.search(text_of(slots)):
+        return 0.45
+    # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
+    # setting, whatever "hasn't been back" also says about at-risk customers
+    return 1.0 if "churn_rate" in metrics_from(slots) and churn_window_days(text_of(slots)) else 0.65
 
 
 def ranks_conversion(slots: Any) -> bool:
@@ -173,7 +225,8 @@ def series_grain(text: str) -> str | None:
 
 
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
-_GROUPS_VS = re.compile(r"\blate (?:vs\.?|versus|or|and|against) on[- ]time\b|\bon[- ]time (?:vs\.?|versus|or|and|against) late\b")
+_GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?on[- ]time\b|"
+                        r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"
@@ -188,8 +241,18 @@ _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|every
                      r"\ball (?:the |our )?(?:headline |main |key )?(?:numbers|figures|kpis|metrics|stats)\b|\bheadlines?\b")
 
 
+# "just the current period, no comparison with before", "no need to compare with the quarter
+# before", "don't bother comparing": a comparison turned down, never one asked for
+NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
+                           r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b|"
+                           r"\b(?:no need|don'?t need|do not need|needn'?t|no point|don'?t bother|do not bother|not necessary)"
+                           r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b")
+
+
 def boost_compare(slots: Any) -> float:
     text = text_of(slots)
+    if NO_COMPARISON.search(text):
+        return -1.2
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
@@ -269,7 +332,7 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
-    (r"\bfirst touch(?:point)?\b|\blast touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
     (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
      r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
@@ -284,8 +347,14 @@ PATH_CUES = (
     (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
      r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
      r"(?:first )?come from\b", 0.6),
-    (r"\bbefore (?:buying|they (?:buy|order|purchase)|ordering|purchasing|an? (?:order|purchase)|their (?:first )?"
-     r"(?:order|purchase))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
+    # "what steps do clients tend to go through before booking?": the steps themselves
+    (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"
+     r"work through|make)\b|\bsteps? (?:\w+ ){0,3}(?:go|goes|went) through before\b", 0.7),
+    # "first-touch vs last-touch channel": the two ends of the path, set side by side
+    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\blast[- ]touch|"
+     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\bfirst[- ]touch", 0.5),
+    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book)|ordering|purchasing|an? (?:order|purchase|booking)|"
+     r"their (?:first )?(?:order|purchase|booking))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),
     # "how do the non-buyers move through the stages?": the routes they take, not how many get through
@@ -349,6 +418,9 @@ COMPARE_CUES = (
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
     (_OTHER_PERIOD, 0.55),
     (r"\bsince last\b", 0.2),
+    # "first-touch vs last-touch channel" sets two ends of a path side by side, not two periods
+    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\blast[- ]touch|"
+     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\bfirst[- ]touch", -0.9),
     (r"\bseries\b|\bchart\w*|\bplot\w*|\bgraph\w*|\btrend\w*|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )
 # Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.

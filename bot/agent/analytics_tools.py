@@ -14,6 +14,7 @@ from bot.agent.analytics_cues import (
     KPI_CUES,
     KPI_DIMS,
     MOVER_CUES,
+    NO_COMPARISON,
     PATH_CUES,
     TREND_CUES,
     boost_compare,
@@ -21,6 +22,7 @@ from bot.agent.analytics_cues import (
     boost_kpis,
     boost_movers,
     boost_trend,
+    churn_window_days,
     metrics_from,
     ranks_conversion,
     series_grain,
@@ -191,14 +193,11 @@ def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
         args["top"] = max(1, min(int(slots.top), 50))
-    if _NO_COMPARISON.search(text):
+    if NO_COMPARISON.search(text):
         args["compare"] = False
     return args
 
 
-# "just the current period, no comparison with before", "without comparing to last time"
-_NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
-                            r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b")
 
 
 def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -237,35 +236,6 @@ def _by_stage(text: str) -> bool:
     stages, unless they are what is turned down ("touchpoints, not stages")."""
     return bool(re.search(r"\bstage", text)) and not re.search(
         r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
-
-
-# "if 45 days without an order means they've gone", "churn at 60 days", "members who haven't
-# paid in 60 days count as gone", "a two month cut off": the churn window.
-_SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
-_CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
-                           r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
-                           rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
-                           rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
-                           # "anyone with no order for 8 weeks counts as lost"
-                           rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
-                           rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
-                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
-                           r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
-                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
-                           rf"(?:the (?:last|past) |over )?{_SPAN}\b")
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
-
-
-def churn_window_days(text: str) -> int | None:
-    """The churn window a question sets, in days (7 to 730), or None."""
-    from bot.agent.vocab import NUMBER_WORDS
-
-    m = _CHURN_WINDOW.search(text)
-    span = re.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
-    if span is None:
-        return None
-    n = int(span.group(1)) if span.group(1).isdigit() else NUMBER_WORDS.get(span.group(1), 0)
-    return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
 
 
 # "if we give people 48 hours to come back and buy", "a 2 day cart window": how long an

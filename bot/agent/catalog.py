@@ -52,6 +52,10 @@ DESCRIBE_CUES = (
      # "is the support ticket data in there too or only the orders?": whether a kind of data is held
      r"\b(?:data|tickets?|surveys?|orders?|reviews?|feedback|records)\b (?:\w+ )?(?:in there|on file|in the system|loaded|there) "
      r"(?:too|as well|also|yet)\b|\bin there (?:too|as well|also|yet)\b|"
+     # "have you got our survey answers in there or only the sales?": which kinds of data are held
+     r"\b(?:in there|in the system|on file|loaded),? (?:or|and) (?:only|just)\b|\b(?:ha(?:ve|s)) (?:you|we|it) got (?:our |the |any |my )?"
+     r"(?:[\w-]+ ){0,2}(?:data|answers|responses|tickets|surveys?|orders|sales|reviews|records|feedback) (?:\w+ )?"
+     r"(?:in there|in the system|on file|loaded)\b|"
      r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
      r"know)\b", 0.9),
     (r"\bhow many (?:support |customer |help ?desk |survey |feedback )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"

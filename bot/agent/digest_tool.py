@@ -47,6 +47,9 @@ DIGEST_CUES = (
     # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
     # is; with any of those it is a KPI question (KPI_CUES in bot/agent/analytics_cues.py).
     (BARE_STATUS, 0.9),
+    # "how are we doing overall? the usual morning rundown": the regular report, by its name
+    (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
+     r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )
 
 

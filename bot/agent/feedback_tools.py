@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from bot.agent.analytics_tools import period_from
@@ -101,7 +102,8 @@ def _text(slots: Any) -> str:
 
 
 _QUERY_NOISE = re.compile(
-    r"\b(?:remind|again|anyone|anybody|someone|people|customers?|folks|shoppers|buyers|users|clients|find|search|"
+    r"\b(?:remind|again|anyone|anybody|someone|somebody|person|left|people|customers?|folks|complained|moaned|moaning|moans?|"
+    r"grumbled|whinged|griped|raved|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
     r"who|whose|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
     r"regarding|concerning|mentioning|mentions?|mentioned|say|says|said|saying|wrote|write|written|quotes?|"
@@ -173,6 +175,11 @@ def _score_filters(text: str) -> dict[str, Any]:
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
+    first = getattr(slots, "query", "") or ""
+    if len(query) < 2 and first:
+        # "just the ones from tickets" after a search: still the first question's topic (its
+        # words are kept in `query` through a follow-up)
+        query = search_query(SimpleNamespace(norm=first))
     args: dict[str, Any] = {"query": query if len(query) >= 2 else "feedback"}
     args.update(period_from(slots))
     if getattr(slots, "polarity", None) == "negative" or _COMPLAINT.search(text):
@@ -255,6 +262,11 @@ _SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|p
                   r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
                   r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
                   r"at the moment|right now)\b)")
+# "anything about sticky floors?": a topic looked for in what people wrote (a KPI named instead,
+# "anything about revenue I should know?", is not: the boost below takes the cue back)
+_ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
+                   r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
+                   r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
 SEARCH_CUES = (
     (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
@@ -266,6 +278,12 @@ SEARCH_CUES = (
      r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
+    (r"\b(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
+     r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
+     r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
+     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),
+    (_ANYTHING_ABOUT, 0.7),
     # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
     (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
@@ -318,6 +336,35 @@ THEME_CUES = (
 )
 
 
+# "and what about the good stuff?" after the complaints: the same themes, the other side
+_THEME_FOLLOW_UPS = (
+    r"^(?:and |so |ok,? |okay,? |now )?(?:what about |how about |and )?(?:all )?(?:the )?(?:good|nice|positive|happy|kind|lovely|"
+    r"great|bad|negative|unhappy|not so good|less good) (?:stuff|things|bits|side|ones|news|comments|feedback|points|reviews)"
+    r"(?: (?:people|they|customers|clients|folks) (?:said|say|wrote|write|mentioned))?(?: then)?\s*[?.!]*$",
+)
+
+
+# Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
+# deliveries, CRM segments ("which segment writes the most negative comments?")
+_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
+
+
+def _sentiment_boost(slots: Any) -> float:
+    text = _text(slots)
+    if getattr(slots, "breakdown", None) in (None, "segment", "delivery") and _NOT_SENTIMENT_GROUPS.search(text):
+        return -0.7
+    return 0.0
+
+
+def _search_boost(slots: Any) -> float:
+    from bot.agent.analytics_cues import metrics_from
+
+    if metrics_from(slots) and re.search(_ANYTHING_ABOUT, _text(slots)) and not re.search(
+            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)):
+        return -0.7
+    return _one_customer(slots)
+
+
 def _one_customer(slots: Any) -> float:
     """One customer's words are found by search; themes and sentiment are about many."""
     return 0.9 if getattr(slots, "customer_id", None) else 0.0
@@ -347,7 +394,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
             cues=SEARCH_CUES,
-            boost=_one_customer,
+            boost=_search_boost,
             plan=_plan_search,
         ),
         ToolSpec(
@@ -367,6 +414,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion", "happier", "unhappier", "tone"),
             cues=SENTIMENT_CUES,
+            boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),
         ToolSpec(
@@ -388,6 +436,7 @@ def feedback_tools() -> list[ToolSpec]:
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar", "love", "like about"),
             cues=THEME_CUES,
+            follow_ups=_THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,
         ),

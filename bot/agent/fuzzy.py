@@ -179,9 +179,17 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
             m = rx.search(pattern, text) if alone or chain else None
             if m:
                 hits.append((m.start(), tp))
+    named = {h for _, h in hits}
+    if "email_open" in named and "email_click" in known and "email_click" not in named:
+        # "opens our emails, how many click through": a click after an email is the email's
+        opened = next(pos for pos, h in hits if h == "email_open")
+        m = _CLICK.search(text, opened + 1)
+        if m:
+            hits.append((m.start(), "email_click"))
     return [tp for _, tp in sorted(hits)]
 
 
+_CLICK = re.compile(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b)")
 # Touchpoints said the way owners say them, when the data has them: pattern, and whether it
 # counts on its own (True) or only in a chain of steps ("from product page to basket to
 # checkout"), where a bare "basket" or "checkout" can only be that step.
@@ -189,12 +197,21 @@ _ALIASES = [
     ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
     ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting) (?:us |me )?"
                       r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
-    ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online )?order\b|"
+    ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
+    # "the people who never reach checkout": a step they did not get to, so the step itself
+    ("checkout_start", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:reach\w*|get(?:ting)? to|got to|"
+                       r"make it to|made it to|as far as|hit\w*) (?:the |a )?check ?outs?\b", True),
+    # "added it to the cart and then ordered", "click and then go on to order": the order at the chain's end
+    ("order_placed", r"\b(?:then|go on to|goes on to|went on to|going on to|end up|ended up) (?:actually )?(?:go on to )?"
+                     r"(?:order|orders|ordered|ordering)\b(?![ _-]?(?:pick ?-?ups?|collections?|deliver\w*|value|count|"
+                     r"numbers?|sizes?|volumes?))", False),
+    # "of the people who open our newsletter emails": the open, whatever the emails are called
+    ("email_open", r"\bopen(?:s|ed|ing)? (?:\w+ ){0,3}e-?mails?\b|\be-?mails? (?:get |gets |being |were |are )?opened\b", True),
     ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
     ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
 ]

@@ -52,12 +52,16 @@ _COMMAND = re.compile(
     r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
     r"revenue|sales|conversion|traffic|list|channel|then|->)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
-    r"contact|discount)(?! me\b| us\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
+    r"contact|discount)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
     # entertainment, not analysis: "tell us a joke", "sing me something"
-    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing)(?![\w-])")
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing|"
+    # taste, not data: "suggest a film for our late-night slot", "recommend a podcast for the staff room"
+    r"(?:suggest|recommend|pick|choose) (?:me |us )?(?:a|an|some|a good|a few|good) (?:[\w-]+ ){0,2}(?:films?|movies?|songs?|"
+    r"playlists?|podcasts?|books?|novels?|tv shows?|box ?sets?|series|tunes?|albums?|music|recipes?|wines?|beers?|cocktails?|"
+    r"gifts?|presents?|slogans?|colou?rs?|games?|holidays?))(?![\w-])")
 # A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
 _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
@@ -67,8 +71,10 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
-                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one)\b)|"
+                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
+# One customer named by reference: "that person", "this client", "the same customer"
+_THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
 _AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
@@ -209,6 +215,10 @@ class OfflinePlanner:
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None
+        if prev_slots is not None and prev_slots.customer_id and not slots.customer_id and _THAT_CUSTOMER.search(slots.norm):
+            # "what feedback has that person left?": the customer of the last answer, before
+            # ranking (one customer's words are a search, not the mood of many)
+            slots.customer_id = prev_slots.customer_id
         candidates = tuple(self._ranker.rank(slots))
         best = candidates[0] if candidates else None
         if prev_spec is not None and prev_slots is not None:
@@ -221,7 +231,7 @@ class OfflinePlanner:
                 spec = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
-                slots.customer_id = prev_slots.customer_id
+                slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.

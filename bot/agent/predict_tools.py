@@ -85,6 +85,23 @@ def _lifetime(ctx: ToolContext, params: Any):
 _DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
+def _names_next_month(slots: Any, ctx: ToolContext) -> bool:
+    """"Expected revenue for December" asked in November: the month name was read as the last
+    December that has passed (a period of the data), but a forecast means the one to come."""
+    period = getattr(slots, "period", None) or ""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-01\.\.\d{4}-\d{2}-\d{2}", period)
+    if m is None:
+        return False
+    try:
+        as_of = ctx.store.as_of()
+    except Exception:  # an empty or busy store: the tool's own default horizon
+        return False
+    if as_of is None:
+        return False
+    named = int(m.group(2))
+    return named == as_of.month % 12 + 1
+
+
 def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "and by channel instead?" after "next quarter's revenue": the horizon the conversation named
     text = f"{_text(slots)} {getattr(slots, 'horizon', None) or ''}"
@@ -101,12 +118,23 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         horizon = "next_180_days"
     elif "quarter" in text:
         horizon = "next_quarter"
-    elif re.search(r"\bmonth\b|\bmonth's\b", text):
+    elif re.search(r"\bmonth\b|\bmonth's\b", text) or _names_next_month(slots, ctx):
         horizon = "next_month"
     out: dict[str, Any] = {"horizon": horizon, **_filters(slots)}
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     return out
+
+
+# "who used to come every week but has slowed right down?", "used to pop in every few days,
+# now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
+_LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
+            r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
+            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
+            r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
+            # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
+            r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
+            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
 
 
 def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -119,7 +147,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
-                   r"\bdrifting\b", text):
+                   r"\bdrifting\b|" + _LAPSING, text):
         out["tier"] = "lapsing"
     if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
@@ -260,6 +288,7 @@ AT_RISK_CUES = (
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
      r"\bless often than (?:they|before|usual)\b", 0.9),
+    (_LAPSING, 0.9),
 )
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
@@ -273,7 +302,7 @@ NEWLY_CUES = (
 )
 FORECAST_CUES = (
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
-     r"\bwill (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
+     r"\b(?:will|should|would|might|could) (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
      # what the money looks like from here: "the revenue outlook", "sales prospects"
      r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),

@@ -43,7 +43,10 @@ _RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps|satisf",
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"\w+iest\b|"
-                         r"compare|suffer|lead to|affect|impact|drag|harsh|because", re.I)
+                         r"compare|suffer|lead to|affect|impact|drag|harsh|because|"
+                         # "does the tone change when the delivery is late?": one group against the rest
+                         r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"
+                         r"runs?|ran|arrives?|arrived|comes?|came|turns? up|turned up|goes|went) late\b", re.I)
 
 
 def measure_from(text: str) -> str:

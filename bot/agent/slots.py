@@ -186,11 +186,15 @@ def parse_stages(text: str) -> list[str]:
             continue  # too common in ordinary questions to mean a stage
         for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in rx.finditer(r"\b(?:checkouts?|check out|paying|payment)\b", t):
+    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )paying|payment)\b", t):
         found.append((m.start(), "decision"))
+    # "all the way from first hearing about us to paying": paying at the end of the way is buying
+    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b", t):
+        found.append((m.start(), "purchase"))
     for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
-    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?)\b", t):
+    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
+                         r"f(?:ind|inds|inding|ound) out about us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
     for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering)\b", t):
@@ -331,7 +335,7 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
         # "Returning_Visitor" as stored is "returning visitors" as said
         v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
         if people:
-            pattern = (rf"\b{v}s?\b(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+            pattern = (rf"\b{v}s?\b(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
                        # "at risk vips?", "vip only", "just the loyalty lot": the group as such
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")

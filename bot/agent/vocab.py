@@ -125,7 +125,13 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b", "active_customers"),
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b|"
+     # "how many separate clients did we see last week", "how many customers did we have on the
+     # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
+     r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
+     r"members|visitors|shoppers)\b|"
+     r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
+     "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
@@ -155,7 +161,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
-     r"money (?:we )?(?:made|took|brought in)", "revenue"),
+     r"money (?:we )?(?:made|took|brought in)|"
+     # "the 35-44s: how much did they spend this month?": what a group spent, in money
+     r"(?:how much|what) (?:money )?(?:did|have|has) (?!we |i |you )(?:[\w-]+ ){1,6}(?:spend|spent)\b(?! per\b| on average\b| each\b)",
+     "revenue"),
     # a booking, an appointment, a reservation is the order of a business that takes them
     (r"\borders\b|number of (?:purchases|sales)|\border (?:count|volume|numbers)\b|"
      r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"
@@ -184,7 +193,7 @@ FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgag
 OFF_TOPIC = re.compile(r"\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it)\b")
-NOT_A_MEASURE = {"the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
+NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
 # -- customer dimensions ---------------------------------------------------------------------
@@ -268,7 +277,8 @@ NEGATIVE = re.compile(
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
-    r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about)\b|"
+    r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about|"
+    r"good (?:stuff|things|bits|side|news|points|comments|feedback|reviews))\b|"
     r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

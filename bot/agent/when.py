@@ -55,7 +55,11 @@ _NAMED: list[tuple[str, str]] = [
      # "across all our orders", "over the entire history": every row, not the default window
      r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:orders|tickets|customers|reviews|"
      r"sessions|visits|deliveries|history|time|records|rows|years?|months)\b|"
-     r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b", "all"),
+     r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b|"
+     # "the whole time we've got data", "as far back as the records go"
+     r"\b(?:the )?(?:entire|whole|full) time (?:that )?(?:we(?:'ve| have)?|you(?:'ve| have)?|there(?:'s| is| are)) "
+     r"(?:got |had |kept |been keeping |held )?(?:data|records|numbers|figures)\b|"
+     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b", "all"),
 ]
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
@@ -391,7 +395,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if t[e:e + 2] == "'s":  # "yesterday's tickets": the period asked about, never a comparison
             periods.append(p)
         elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
-                                              rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s]))):
+                                              rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
+                          # "october, and put september beside it": the second period set next to the first
+                          rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"
+                                   r"\s*(?:for|as a) comparison\b", t[e:])):
             out.against = p
         elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
             out.against = p  # "up since last quarter", "down on last week": the period before this one
@@ -403,6 +410,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
+    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{_NUM}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b", t)
+    if m and not out.period and not out.against:
+        # "faster than in the 30 days before": the 30 days up to now, against the 30 before them
+        out.period = days_period(number(m.group(1)) * _UNIT_DAYS[m.group(2)], as_of)
+        out.spans.append(m.span())
     m = rx.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
     if m and out.period:
         day = as_of - dt.timedelta(days=1) if out.period == "yesterday" else \
