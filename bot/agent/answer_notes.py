@@ -64,12 +64,14 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
 
 
 def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:
-    """The last day of data of the tables a result read (the day its periods end on)."""
+    """The last day of data of the tables a result read (the day its periods end on); the
+    feedback store's texts are the survey answers' and tickets'."""
+    names = [n for t in tables for n in (("surveys", "tickets") if t == "feedback" else (t,))]
     days = []
-    for table in tables:
+    for table in dict.fromkeys(names):
         try:
             day = store.as_of(table)
-        except Exception:  # a derived or unknown table: the journey tables are enough
+        except Exception:  # a derived table (sessions): the journey tables it comes from are enough
             continue
         if isinstance(day, dt.date):
             days.append(day)

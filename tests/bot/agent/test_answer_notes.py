@@ -83,3 +83,18 @@ def test_a_period_counted_back_from_data_long_past_says_so(agent, bakery):
     assert not [n for n in data_notes(bakery, answer, today=dt.date(2026, 5, 20)) if n.startswith("The data")]
     everything = agent.answer("how much revenue did we make over all our data?")
     assert not [n for n in everything.notes if n.startswith("The data ends")]
+
+
+def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
+    """Themes and sentiment read the feedback store, which is no journey table: the last day is
+    that of the survey answers and tickets the texts come from (twcs ends on 2017-12-02)."""
+    import types
+
+    from bot.answer import Answer, ToolCallRecord
+
+    themes = ToolCallRecord("feedback_themes", {"period": {"name": "last_30_days", "start": None, "end": None}},
+                            "feedback_themes()", result=types.SimpleNamespace(
+                                provenance=types.SimpleNamespace(tables=("feedback",))))
+    notes = data_notes(bakery, Answer("6 themes", "offline", [themes]), today=dt.date(2026, 12, 4))
+    assert notes == ["The data ends on 2026-05-06, 7 months before today: “last 30 days” is counted back "
+                     "from that day, not from today (2026-12-04)."]
