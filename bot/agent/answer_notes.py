@@ -35,7 +35,9 @@ def assumed_currency(profile: Any, answer: Answer) -> list[str]:
     if not note or profile.numbers.symbol not in answer.text:
         return []
     note = note[0].upper() + note[1:]
-    said = note.lower() in answer.text.lower() or any(n.lower() == note.lower() for n in answer.notes)
+    # describe_data's profile says it in its own words ("amounts are shown in GBP until you set it")
+    said = (f"amounts are shown in {profile.currency}".lower() in answer.text.lower()
+            or any(n.lower() == note.lower() for n in answer.notes))
     return [] if said else [note]
 
 
