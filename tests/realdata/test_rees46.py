@@ -89,3 +89,12 @@ def test_command_line(rees46, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(rees46, q: Question):
     q.check(q.pick(rees46.ask(q.ask)), rees46.raw)
+
+
+def test_prices_without_a_currency_say_the_currency_is_assumed(rees46):
+    """The export names no currency and the recipe sets none: the amounts are written as the
+    default's, and the answer says that is an assumption."""
+    data = rees46.ask("how much revenue did we make over all our data?")
+    assert x.kpi(data, "revenue") == pytest.approx(float(purchase_orders(rees46.raw).sum()))
+    said = [n for n in (*data["notes"], data["answer"]) if "only by assumption" in n]
+    assert said and "journeybot profile set currency=" in said[0]
