@@ -205,7 +205,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
             record_risk: bool, freshness: list[str] | None, judge: Judge | None,
             feedback_coverage: str | None, chart: bool) -> DigestResult:
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
-    as_of = store.as_of()
+    as_of = store.digest_day()
     if as_of is None:
         raise NoDataError("The journey store is empty: no digest to write. Load data first.")
     day = params.date or as_of
