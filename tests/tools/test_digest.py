@@ -129,3 +129,24 @@ def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
     assert result.day == dt.date(2017, 12, 2)
     [line] = [k for k in result.kpis if k.metric == "first_response_time"]
     assert (line.now, line.before) == ("2.0 h", "1.0 h")  # medians of (0.5, 2, 4) h and (1) h
+
+
+def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
+    """UCI's sessions are dated on the 1st of their month: the daily digest of 'Fri 1 Dec'
+    compared all of December with a day holding nothing, and did not say so."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    shop = JourneyStore(None, timezone="UTC")
+    (tmp_path / "events.csv").write_text(
+        "customer_id,ts,touchpoint,session_id\n"
+        + "".join(f"V{i},2017-{m:02d}-01,product_view,S{i}\n" for i, m in enumerate([10, 11, 11, 12, 12, 12])))
+    ingest_file(shop, "events", tmp_path / "events.csv", Mapping(table="events", unknown_customers="create"))
+    result = digest(shop, DigestParams(), business="Shop")
+    assert result.day == dt.date(2017, 12, 1)
+    assert any(n.startswith("the events are dated by month only") and "holds the whole of Dec 2017" in n
+               for n in result.notes), result.notes
+    # data dated by the minute (the sample) says nothing of the kind
+    assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
+                                                              business="Crumb & Co.").notes)
