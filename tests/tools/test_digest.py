@@ -150,4 +150,3 @@ def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store)
     # data dated by the minute (the sample) says nothing of the kind
     assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
                                                               business="Crumb & Co.").notes)
-
