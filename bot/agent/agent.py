@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bot.agent.answer_notes import data_notes
 from bot.agent.catalog import all_tools
 from bot.agent.confirm import hold_for_confirmation, understood_calls
 from bot.agent.llm import make_chat_model, reply_text
@@ -156,6 +157,7 @@ class JourneyAgent:
         answer.notes.extend(n for n in notes if n not in answer.text and n not in answer.notes)
         # Every answer says when the data behind it is older than its sources promise.
         answer.notes.extend(stale_notes(self.ctx.config))
+        answer.notes.extend(data_notes(self.ctx.store, answer))
         return answer
 
     def _answer(self, question: str, conversation_key: str, context: str | None,

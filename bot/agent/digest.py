@@ -32,7 +32,7 @@ def save_digest_inputs(config: Any, store: Any) -> bool:
     a sync and `journeybot predict train`. Never raises: a job must not fail for a warm-up."""
     from tools.data.cache import RESULTS
 
-    if store.as_of() is None:
+    if store.digest_day() is None:
         return False  # nothing loaded yet: no digest to prepare
     try:
         with RESULTS.keeping(store):

@@ -71,7 +71,7 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
         from bot.scheduler.scheduler import JourneyScheduler
 
         scheduler = JourneyScheduler(ctx.config, slack_poster(ctx), store=ctx.store)
-        delivery = scheduler.run_digest(target, cadence, day or ctx.store.as_of())
+        delivery = scheduler.run_digest(target, cadence, day or ctx.store.digest_day())
         if delivery is None:
             raise ToolInputError("The journey store is empty: no digest to post")
         said = {"posted": f"Posted the {cadence} digest to {target} (ts {delivery.ts}).",

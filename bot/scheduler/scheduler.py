@@ -82,7 +82,7 @@ class Subscription:
 def last_complete_day(store: Any, timezone: str, now: dt.datetime | None = None) -> dt.date | None:
     """The day scheduled runs report on: the last day of data, but never today, which is not
     over yet."""
-    as_of = store.as_of()
+    as_of = store.digest_day()
     if as_of is None:
         return None
     today = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).date()

@@ -159,3 +159,32 @@ def test_portuguese_reviews_form_no_english_themes_and_the_answer_says_so(olist)
 def test_asked_in_plain_words_the_answer_says_the_reviews_are_portuguese(olist):
     answer = olist.ask("what are customers saying about us, over all our data?")["answer"]
     assert "in a language the offline reader" in answer and "Portuguese" in answer, answer
+
+
+def test_last_month_of_data_that_ends_in_2018_says_so(olist):
+    """'Last month' is counted back from the last day of orders, not from today: the answer
+    says where the data ends, so September 2018 is not read as last month."""
+    import datetime as dt
+
+    data = olist.ask("how much revenue did we make last month?")
+    last = orders(olist.raw).order_purchase_timestamp.max().date()  # Olist writes São Paulo time
+    years = (dt.date.today() - last).days // 365
+    assert f"The data ends on {last}, {years} years before today: “last month” is counted back from that day" \
+        in " ".join(data["notes"]), data["notes"]
+
+
+def test_revenue_by_state_in_a_month_of_only_cancellations_is_no_data(olist):
+    """The last 30 days of orders hold no completed order (only cancellations): revenue by state
+    is no data, with the latest 30 days that have completed orders, never 'R$ 0,00'."""
+    import datetime as dt
+
+    o = orders(olist.raw)
+    last = o.order_purchase_timestamp.max().normalize()
+    window = o[o.order_purchase_timestamp >= last - pd.Timedelta(days=29)]
+    assert (window.kind != "completed").all() and len(window)
+    done = completed(olist.raw).order_purchase_timestamp.max().date()
+    data = olist.ask("what was the revenue by state in the last 30 days?")
+    [call] = data["tool_calls"]
+    assert call["tool"] == "movers", call
+    assert f"the latest 30 days with completed orders are {done - dt.timedelta(days=29)} to {done}" in call["error"]
+    assert "0,00" not in data["answer"]

@@ -1,5 +1,7 @@
 """REES46, 1,000 events of a multi-category store (17 minutes): events, sessions, users,
-buyers, conversion and bounce. Every expected number is computed here from the raw CSV."""
+buyers, conversion and bounce, and the orders the recipe makes of the purchase events (one per
+session with purchases, as the data set's description reads them). Every expected number is
+computed here from the raw CSV."""
 
 from __future__ import annotations
 
@@ -26,6 +28,12 @@ def per_session(raw: Path) -> pd.DataFrame:
 def buyers(raw: Path) -> int:
     e = events(raw)
     return int(e[e.event_type == "purchase"].user_id.nunique())
+
+
+def purchase_orders(raw: Path) -> pd.Series:
+    """Each session's purchases summed: one order per session that bought."""
+    e = events(raw)
+    return e[e.event_type == "purchase"].groupby("user_session").price.sum()
 
 
 QUESTIONS = [
@@ -56,6 +64,15 @@ QUESTIONS = [
     Question("carts", "which touchpoints are in the data, and how many events each?", ("describe",),
              lambda d: x.group(d, "cart", "events", key="touchpoint"),
              lambda raw: int((events(raw).event_type == "cart").sum())),
+    Question("revenue", "how much revenue did we make over all our data?",
+             ("kpis", "--metric", "revenue", "--period", "all"), lambda d: x.kpi(d, "revenue"),
+             lambda raw: float(purchase_orders(raw).sum())),
+    Question("orders", "how many orders did we get in total?",
+             ("kpis", "--metric", "orders", "--period", "all"), lambda d: x.kpi(d, "orders"),
+             lambda raw: len(purchase_orders(raw))),
+    Question("order value", "what is our average order value over all our data?",
+             ("kpis", "--metric", "aov", "--period", "all"), lambda d: x.kpi(d, "aov"),
+             lambda raw: float(purchase_orders(raw).mean())),
 ]
 
 
@@ -72,3 +89,12 @@ def test_command_line(rees46, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(rees46, q: Question):
     q.check(q.pick(rees46.ask(q.ask)), rees46.raw)
+
+
+def test_prices_without_a_currency_say_the_currency_is_assumed(rees46):
+    """The export names no currency and the recipe sets none: the amounts are written as the
+    default's, and the answer says that is an assumption."""
+    data = rees46.ask("how much revenue did we make over all our data?")
+    assert x.kpi(data, "revenue") == pytest.approx(float(purchase_orders(rees46.raw).sum()))
+    said = [n for n in (*data["notes"], data["answer"]) if "only by assumption" in n]
+    assert said and "journeybot profile set currency=" in said[0]

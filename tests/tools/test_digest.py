@@ -107,3 +107,46 @@ def test_the_digest_and_the_alerts_agree_on_what_is_unusual(store, day):
             assert line.unusual == f.outside_usual_range, metric
         if f.breach:
             assert line.unusual and line.label in result.summary.split(". Good news")[0], metric
+
+
+def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
+    """twcs holds tickets only: 'how are we doing?' answered 'the journey store is empty'. The
+    digest reports on the last day of tickets, with the support KPIs it can compute."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    desk = JourneyStore(None, timezone="UTC")
+    (tmp_path / "tickets.csv").write_text(
+        "ticket_id,customer_id,created_at,first_response_at\n"
+        "T1,A,2017-11-25 10:00,2017-11-25 11:00\n"       # a week before: 1 h
+        "T2,B,2017-12-02 09:00,2017-12-02 09:30\n"       # the last day: 0.5 h, 2 h, 4 h
+        "T3,C,2017-12-02 10:00,2017-12-02 12:00\n"
+        "T4,D,2017-12-02 11:00,2017-12-02 15:00\n")
+    ingest_file(desk, "tickets", tmp_path / "tickets.csv", Mapping(table="tickets", unknown_customers="create"))
+    assert desk.as_of() is None  # no events or orders
+    result = digest(desk, DigestParams(), business="Desk")
+    assert result.day == dt.date(2017, 12, 2)
+    [line] = [k for k in result.kpis if k.metric == "first_response_time"]
+    assert (line.now, line.before) == ("2.0 h", "1.0 h")  # medians of (0.5, 2, 4) h and (1) h
+
+
+def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
+    """UCI's sessions are dated on the 1st of their month: the daily digest of 'Fri 1 Dec'
+    compared all of December with a day holding nothing, and did not say so."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    shop = JourneyStore(None, timezone="UTC")
+    (tmp_path / "events.csv").write_text(
+        "customer_id,ts,touchpoint,session_id\n"
+        + "".join(f"V{i},2017-{m:02d}-01,product_view,S{i}\n" for i, m in enumerate([10, 11, 11, 12, 12, 12])))
+    ingest_file(shop, "events", tmp_path / "events.csv", Mapping(table="events", unknown_customers="create"))
+    result = digest(shop, DigestParams(), business="Shop")
+    assert result.day == dt.date(2017, 12, 1)
+    assert any(n.startswith("the events are dated by month only") and "holds the whole of Dec 2017" in n
+               for n in result.notes), result.notes
+    # data dated by the minute (the sample) says nothing of the kind
+    assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
+                                                              business="Crumb & Co.").notes)

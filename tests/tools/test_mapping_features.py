@@ -98,6 +98,32 @@ def test_fold_prefers_the_rows_it_is_told_to(shop, tmp_path):
     assert (row["amount"], row["status"], row["d"]) == (20.0, "completed", "01")
 
 
+def test_fold_where_makes_orders_of_the_purchase_events_only(shop, tmp_path):
+    """An event log (REES46's shape) whose purchase events carry the price: one order per
+    session with purchases, its amount their sum, its time the first; views and carts are no
+    part of it, and a session that only looked is no order."""
+    text = ("event_time,event_type,product_id,price,user_id,user_session\n"
+            "2019-10-01 00:00:01 UTC,view,p1,10.00,u1,s1\n"
+            "2019-10-01 00:00:02 UTC,cart,p1,10.00,u1,s1\n"
+            "2019-10-01 00:00:03 UTC,purchase,p1,10.00,u1,s1\n"
+            "2019-10-01 00:00:04 UTC,view,p2,99.00,u2,s2\n"
+            "2019-10-01 00:00:05 UTC,purchase,p3,5.50,u1,s1\n"
+            "2019-10-01 00:00:06 UTC,purchase,p4,7.25,u3,s3\n")
+    path = write(tmp_path, text)
+    m = orders(fold={"by": "user_session", "where": {"event_type": "purchase"},
+                     "columns": {"total": "sum(price)", "n": "count(product_id)", "what": "join(product_id)"}},
+               columns={"order_id": "user_session", "customer_id": "user_id", "ts": "event_time",
+                        "amount": "total", "items": "n", "products": "what"}, constants={"status": "completed"})
+    ingest_file(shop, "orders", path, m)
+    raw = pd.read_csv(path)
+    bought = raw[raw.event_type == "purchase"].groupby("user_session")
+    want = [{"order_id": s, "amount": g.price.sum(), "items": len(g), "products": ", ".join(g.product_id),
+             "ts": pd.Timestamp(g.event_time.iloc[0].removesuffix(" UTC"), tz="UTC")} for s, g in bought]
+    got = shop.query("SELECT order_id, amount, items, products, ts FROM orders ORDER BY 1")
+    got["ts"] = got["ts"].dt.tz_convert("UTC")
+    assert got.to_dict("records") == want
+
+
 def test_problems_in_a_folded_record_point_at_its_first_row(shop, tmp_path):
     path = write(tmp_path, "Order,Who,When,Total\nA1,c1,2026-05-01,5\nB2,c2,not a date,7\nB2,,,\n")
     m = orders(fold={"by": "Order"}, columns={"order_id": "Order", "customer_id": "Who", "ts": "When",

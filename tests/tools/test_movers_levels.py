@@ -13,6 +13,7 @@ from tools.analytics.filters import Filters
 from tools.analytics.kpis import kpi
 from tools.analytics.movers import MoversParams, top_movers
 from tools.analytics.periods import Period
+from tools.core.errors import NoDataError
 
 D = dt.date
 MAY = Period(start=D(2026, 5, 4), end=D(2026, 5, 6))
@@ -77,3 +78,21 @@ def test_ranking_a_change_still_leaves_small_groups_out_but_names_them(bakery):
     assert r.movers.empty
     text = r.to_text()
     assert "No group is big enough" in text and "The biggest of them now, too small to rank:" in text
+
+
+def test_a_period_with_orders_but_none_completed_has_no_revenue_to_split(store, tmp_path):
+    """Olist's last weeks hold only cancelled orders: 'which states buy the most?' showed
+    'All groups together: R$ 0,00' and no group. It is no data, said as the KPIs say it, with
+    the latest period of the same length that has completed orders."""
+    load(store, tmp_path / "shop", {
+        "customers": "customer_id,city\nA,Bath\nB,Bristol\n",
+        "orders": "order_id,customer_id,ts,amount,status\n"
+                  "O1,A,2026-05-01 10:00,20.00,completed\nO2,B,2026-05-20 10:00,35.00,cancelled\n"})
+    late = Period(start=D(2026, 5, 15), end=D(2026, 5, 20))
+    for rank in ("value", "change"):
+        with pytest.raises(NoDataError) as err:
+            top_movers(store, MoversParams(metric="revenue", by="city", period=late, rank=rank))
+        assert str(err.value) == ("no completed orders in custom period (2026-05-15 to 2026-05-20); the latest "
+                                  "6 days with completed orders are 2026-04-26 to 2026-05-01: ask about that period.")
+    # the KPI of the period says the same
+    assert kpi(store, "revenue", late).headline.no_data

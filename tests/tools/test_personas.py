@@ -307,3 +307,22 @@ def test_feedback_sentiment_joins_the_behaviour_when_the_feedback_store_gives_it
     assert any("feedback sentiment of 2 customers used" in n for n in drafted.provenance.notes)
     plain = draft_personas(tiny, DraftPersonasParams(segments=2), conversation="s")
     assert any("feedback sentiment not used" in n for n in plain.provenance.notes)
+
+
+def test_an_online_shop_buying_at_midnight_reads_as_such(store, tmp_path):
+    """REES46-shaped: orders online at 00:02-00:14 UTC with no pickup, delivery or in-store
+    split. The card said 'average order £265.32; ; 100% on weekdays, mostly morning (100%)'."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.personas.card import _buying_text
+
+    (tmp_path / "orders.csv").write_text("order_id,customer_id,ts,amount\n"
+                                         "O1,A,2019-10-01 00:02:14,130.76\nO2,B,2019-10-01 00:14:14,463.31\n")
+    ingest_file(store, "orders", tmp_path / "orders.csv", Mapping(table="orders", unknown_customers="create"))
+    with store.connect() as con:
+        f = persona_facts(con, "SELECT unnest(['A', 'B']) AS customer_id", [])
+    assert f["peak_daypart"] == {"part": "at night", "share": 1.0}
+    text = _buying_text(f)
+    assert "; ;" not in text and "mostly at night (100%)" in text
+    mean = (130.76 + 463.31) / 2
+    assert text.startswith(f"100% have bought, 1.0 orders each, average order £{mean:,.2f}; 100% on weekdays")

@@ -17,6 +17,7 @@ from tools.data.ingest import folder_loads, ingest_loads
 from tools.data.sample import SampleSpec, generate_sample
 from tools.data.store import JourneyStore
 from tools.feedback.index import documents_from_store, index_documents
+from tools.feedback.scoring import NEUTRAL_BAND
 from tools.feedback.store import FeedbackStore
 from tools.feedback.themes import ThemesParams, cluster, themes, top_terms
 
@@ -229,3 +230,24 @@ def test_a_theme_without_a_shared_phrase_is_named_for_the_word_its_quoted_texts_
     got = phrase_labels(texts[[0, 3]].reset_index(drop=True), labels[:2], [0], stop=["the"],
                         fallback={0: ["verizonsupport", "comcastcares"]})
     assert got == {0: "About verizonsupport"}
+
+
+def test_too_few_texts_in_the_period_names_the_latest_stretch_with_enough(tmp_path):
+    """twcs, asked about yesterday's complaints: two negative texts; the answer said only to
+    widen the period. It names the latest stretch of the same length with enough of them."""
+    rows = [("N1", dt.date(2026, 4, 1), "The courier was late and rude, awful service"),
+            ("N2", dt.date(2026, 4, 2), "Terrible, my order was wrong and cold"),
+            ("N3", dt.date(2026, 4, 3), "Awful experience, the cake was stale and horrible"),
+            ("N4", dt.date(2026, 5, 2), "Horrible, the bread was stale and the staff were rude"),
+            ("P1", dt.date(2026, 5, 20), "Lovely bread, great staff, wonderful")]
+    fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="Europe/London")
+    index_documents(fb, docs_frame(rows), sources=["survey"])
+    frame = fb.frame()
+    negative = frame.set_index("record_id")["sentiment"] <= -NEUTRAL_BAND
+    assert negative.to_dict() == {"N1": True, "N2": True, "N3": True, "N4": True, "P1": False}
+    # last 30 days: 21 Apr - 20 May holds N4 only; the 30 days ending 3 April hold N1-N3
+    with pytest.raises(NoDataError) as err:
+        themes(fb, ThemesParams(period=Period(name="last_30_days"), sentiment="negative"))
+    assert str(err.value).endswith("a theme needs at least 3. The latest 30 days with 3 or more are "
+                                   "2026-03-05 to 2026-04-03: ask about that period.")
+    assert "Only 1 customer texts" in str(err.value)

@@ -140,7 +140,8 @@ class AlertStore:
         with self._tx() as con:
             if con.execute(text("SELECT 1 FROM alert_rules WHERE id = :id"), {"id": rule.id}).first():
                 raise ToolInputError(f"A rule named {rule.id!r} exists already; change it or pick another name")
-            con.execute(text("INSERT INTO alert_rules VALUES (:id, :rule, :source, :by, :now, :now)"),
+            con.execute(text("INSERT INTO alert_rules (id, rule, source, created_by, created_at, updated_at) "
+                              "VALUES (:id, :rule, :source, :by, :now, :now)"),
                         {"id": rule.id, "rule": rule.model_dump_json(), "source": source, "by": created_by,
                          "now": now})
 
@@ -185,7 +186,7 @@ class AlertStore:
                 return []
             state = _read_state(con, rule.id)
             new_state, events = step(rule, finding, state, now, policy)
-            con.execute(text("INSERT INTO alert_checks VALUES (:r, :d, :b, :t)"),
+            con.execute(text("INSERT INTO alert_checks (rule_id, day, breach, checked_at) VALUES (:r, :d, :b, :t)"),
                         {"r": rule.id, "d": day, "b": int(finding.breach), "t": time.time()})
             _write_state(con, rule.id, new_state)
             for event in events:

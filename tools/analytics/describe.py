@@ -161,7 +161,7 @@ class DataDescription(ResultMixin):
         lines = []
         if self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
-            lines.append(f"Data from {self.first_day} to {self.as_of} ({days} days, {self.timezone}).")
+            lines.append(f"Data from {self.first_day} to {self.as_of} ({days:,} days, {self.timezone}).")
         lines.append(
             f"{self.customers:,} customers; {self.customers_with_events:,} with journey events, "
             f"{self.customers_with_orders:,} with orders."
@@ -261,6 +261,9 @@ def describe_data(store: JourneyStore) -> DataDescription:
     # Journey order; a stage outside the six (none should be) after them, as it came.
     stages = sorted(stages, key=lambda r: order.get(r.stage, len(order)))
     days = [d for t in summaries for d in (t.first_day, t.last_day) if d and t.table in ("events", "orders")]
+    # A support desk or a survey export with neither (twcs) is dated by its tickets and answers,
+    # as its digest is (JourneyStore.digest_day); the header said nothing of its dates.
+    days = days or [d for t in summaries for d in (t.first_day, t.last_day) if d and t.table in ("tickets", "surveys")]
     first_day, as_of = (min(days), max(days)) if days else (None, None)
     by_name = {t.table: t for t in summaries}
     if unknown:

@@ -146,6 +146,10 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
     if unavailable:
         notes.append("left out, the loaded data cannot answer them: " + missing_text(unavailable))
+    assumed = store.profile.currency_note()
+    if assumed and headline.numbers.currency == store.profile.currency and any(
+            spec(v.metric).unit == "money" and not v.no_data for v in ordered):
+        notes.append(assumed)
     prov = Provenance(
         tool="kpis",
         definition=describe_definition(headline, metrics),

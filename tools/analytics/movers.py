@@ -35,6 +35,7 @@ from tools.analytics.kpi_catalog import (
 )
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
+    UNDATED_FAMILIES,
     KpiSettings,
     _f,
     describe_definition,
@@ -43,6 +44,7 @@ from tools.analytics.kpi_scope import (
     metric_table,
     open_scope,
     rows_for,
+    rows_of,
     snapshot,
 )
 from tools.analytics.periods import Period
@@ -226,6 +228,12 @@ def top_movers(store: JourneyStore, params: MoversParams,
         frame = scope.frame()
         if rows_for(con, frame, table) == 0:
             raise NoDataError(empty_note(con, scope, frame, table) + ".")
+        # Orders in the period but none completed (Olist's last weeks: only cancellations) is no
+        # revenue to split by group, not "R$ 0,00": said as the KPIs say it, with the latest
+        # period that has them.
+        need = rows_of(params.metric)
+        if s.family not in UNDATED_FAMILIES and rows_for(con, frame, need) == 0:
+            raise NoDataError(empty_note(con, scope, frame, need) + ".")
         now_all, now_rows, _ = snapshot(con, scope, metric)
         then_all, then_rows, _ = (now_all.iloc[0:0], {}, None) if alone else snapshot(con, scope, metric, period=before)
         # Each customer's group is the same in both periods: find it once.

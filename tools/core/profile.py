@@ -228,6 +228,15 @@ class BusinessProfile(BaseModel):
         """Keys nobody set (their defaults are an assumption worth saying)."""
         return [k for k in ("currency", "timezone") if self.sources.get(k, "default") == "default"]
 
+    def currency_note(self) -> str | None:
+        """What to say under amounts while nobody has set the currency: they are written in the
+        default's signs, which an export without a currency (REES46's prices) does not support."""
+        if "currency" not in self.assumed():
+            return None
+        return (f"amounts are shown in {self.currency} only by assumption: nothing in the config, a recipe "
+                f"or the data says which currency they are in (set it with `journeybot profile set "
+                f"currency=XXX`)")
+
     def stored(self) -> dict[str, Any]:
         """The keys someone set, as plain values (what the store keeps)."""
         out: dict[str, Any] = {}

@@ -161,6 +161,8 @@ def fold(ctx: LoadContext, src: Source) -> Source:
     prefer = [condition(ctx, src, c, list(v), what="fold prefer", ignore_case=True)  # type: ignore[arg-type]
               for c, v in f.prefer.items()]
     pref = " AND ".join(prefer) if prefer else "FALSE"
+    keep = " AND ".join(condition(ctx, src, c, list(v), what="fold where", ignore_case=True)  # type: ignore[arg-type]
+                        for c, v in f.where.items()) or "TRUE"
     # Rows with an empty key are records of their own (the checks then say what is missing).
     key = f"concat_ws(chr(31), {', '.join(text(b) for b in by)})"
     grouping = f"CASE WHEN {' AND '.join(f'{text(b)} IS NULL' for b in by)} THEN '#' || s._row ELSE {key} END"
@@ -188,7 +190,7 @@ def fold(ctx: LoadContext, src: Source) -> Source:
     name = temp_name("fold")
     ctx.con.execute(
         f"CREATE TEMP TABLE {name} AS SELECT {', '.join(selects)} FROM "
-        f"(SELECT s.*, ({pref}) AS _pref, {grouping} AS _grp FROM {src.relation} s) GROUP BY _grp"
+        f"(SELECT s.*, ({pref}) AS _pref, {grouping} AS _grp FROM {src.relation} s WHERE {keep}) GROUP BY _grp"
     )
     types = {r[0]: str(r[1]) for r in ctx.con.execute(f"DESCRIBE {name}").fetchall() if r[0] != "_row"}
     return Source(name, {c.strip().lower(): c for c in types}, types, numbered=src.numbered)

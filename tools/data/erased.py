@@ -33,7 +33,7 @@ def remember(con: duckdb.DuckDBPyConnection, customer_id: str) -> None:
     """Inside the erasure's transaction: the customer joins the ledger (once)."""
     con.execute(CREATE_SQL)
     salt = _salt(con, create=True)
-    con.execute(f"INSERT INTO {TABLE} VALUES (sha256($s || $c), now()) ON CONFLICT (hash) DO NOTHING",
+    con.execute(f"INSERT INTO {TABLE} (hash, erased_at) VALUES (sha256($s || $c), now()) ON CONFLICT (hash) DO NOTHING",
                 {"s": salt, "c": customer_id})
 
 

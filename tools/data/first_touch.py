@@ -13,16 +13,18 @@ import duckdb
 
 VERSION = "1"
 
-CREATE_SQL = """CREATE TABLE IF NOT EXISTS first_touch (
+CREATE_SQL = """CREATE TABLE first_touch (
     customer_id VARCHAR,
     first_ts TIMESTAMPTZ    -- the customer's earliest event
 )"""
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    # Made again rather than emptied, so a table of another version's shape does not stay.
+    con.execute("DROP TABLE IF EXISTS first_touch")
     con.execute(CREATE_SQL)
-    con.execute("DELETE FROM first_touch")
-    con.execute("INSERT INTO first_touch SELECT customer_id, min(ts) FROM events GROUP BY customer_id")
+    con.execute("INSERT INTO first_touch (customer_id, first_ts) SELECT customer_id, min(ts) FROM events "
+                "GROUP BY customer_id")
     con.execute("INSERT INTO meta VALUES ('first_touch', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [VERSION])
 
@@ -36,7 +38,7 @@ def refresh(con: duckdb.DuckDBPyConnection, customers: str) -> None:
     """Rebuild the rows of the customers in `customers` (a table from customers_sql)."""
     con.execute(f"DELETE FROM first_touch WHERE customer_id IN (SELECT customer_id FROM {customers})")
     con.execute(
-        f"INSERT INTO first_touch SELECT customer_id, min(ts) FROM events "
+        f"INSERT INTO first_touch (customer_id, first_ts) SELECT customer_id, min(ts) FROM events "
         f"WHERE customer_id IN (SELECT customer_id FROM {customers}) GROUP BY customer_id"
     )
 

@@ -64,7 +64,8 @@ def record(ctx: LoadContext, raw_view: str) -> None:
     ctx.con.execute(CREATE_SQL)
     ctx.con.execute('DELETE FROM ingest_hints WHERE "table" = ? AND file = ?', [ctx.t.name, ctx.file])
     ctx.con.execute(
-        f"INSERT INTO ingest_hints WITH sample AS (SELECT * FROM {raw_view} LIMIT {SAMPLE_ROWS}) "
+        f"INSERT INTO ingest_hints (loaded_at, \"table\", file, \"column\", kind, value, rows) "
+        f"WITH sample AS (SELECT * FROM {raw_view} LIMIT {SAMPLE_ROWS}) "
         f"SELECT now(), {lit(ctx.t.name)}, {lit(ctx.file)}, col, kind, value, n FROM ("
         + " UNION ALL ".join(parts) + ")")
 

@@ -294,7 +294,8 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     seconds = time.perf_counter() - started
     skipped = counts["filtered"] + counts["skipped"]
     ctx.con.execute(
-        "INSERT INTO ingest_log VALUES (now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ingest_log (loaded_at, \"table\", file, mapping, file_bytes, rows_read, inserted, updated, "
+        "unchanged, skipped, seconds) VALUES (now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [ctx.t.name, ctx.file, ctx.m.name, ctx.path.stat().st_size, counts["total"] + erased_rows,
          inserted, updated, unchanged, skipped, seconds],
     )

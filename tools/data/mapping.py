@@ -127,7 +127,11 @@ class Fold(BaseModel):
     Each column of the record takes the first non-empty value of its group, in file order
     (rows matching `prefer` first); `columns` adds aggregates as new columns the mapping can
     use like the file's own: {"Items" = "sum(Lineitem quantity)", "Products" =
-    "join(Lineitem name)"}. Sums read money like amounts do ($1,234.50, -$7.20)."""
+    "join(Lineitem name)"}. Sums read money like amounts do ($1,234.50, -$7.20).
+
+    `where` keeps only the rows that match before folding (the others are left out), for an
+    event log whose purchase events make the orders: {"event_type" = "purchase"}. The
+    mapping's own `where` acts on the folded records."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -135,13 +139,15 @@ class Fold(BaseModel):
     prefer: dict[str, str | list[str]] = Field(
         default_factory=dict, description="rows whose column has one of these values give the record's values")
     columns: dict[str, str] = Field(default_factory=dict, description="new column = 'aggregate(column)'")
+    where: dict[str, str | list[str]] = Field(
+        default_factory=dict, description="only rows whose column has one of these values are folded")
 
     @field_validator("by", mode="before")
     @classmethod
     def _by_list(cls, v: str | list[str]) -> list[str]:
         return [v] if isinstance(v, str) else v
 
-    @field_validator("prefer")
+    @field_validator("prefer", "where")
     @classmethod
     def _prefer_lists(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
         return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}

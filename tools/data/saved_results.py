@@ -115,7 +115,8 @@ def save(store: JourneyStore, version: int, entries: dict[tuple[str, str], Any])
                         "analysis VARCHAR, params VARCHAR, payload BLOB, saved_at TIMESTAMPTZ)")
             con.execute(f"DELETE FROM {TABLE} WHERE data_version <> ? OR code <> ? OR profile <> ?",
                         [version, code, profile])
-            con.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)",
+            con.executemany(f"INSERT INTO {TABLE} (data_version, code, profile, analysis, params, payload, saved_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [[version, code, profile, a, p, payload, now] for a, p, payload in rows])
             con.commit()
         except BaseException:

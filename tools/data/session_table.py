@@ -53,7 +53,7 @@ EXIT_KEY = (f"(CAST(epoch_us(ts) AS HUGEINT) * {_N_RANK * _N_TP} + ({STAGE_RANK.
 _TP_NAMES = "[" + ", ".join(f"'{t}'" for t in _WEB_SORTED) + "]"
 EXIT_TP = f"{_TP_NAMES}[CAST((max({EXIT_KEY}) % {_N_TP} + {_N_TP}) % {_N_TP} AS INTEGER) + 1]"
 
-CREATE_SQL = """CREATE TABLE IF NOT EXISTS sessions (
+CREATE_SQL = """CREATE TABLE sessions (
     sid VARCHAR,            -- the session id, or customer~day for web events without one
     customer_id VARCHAR,    -- the (smallest) customer id of its events
     keyed BOOLEAN,          -- true when the events carry a session id
@@ -67,6 +67,9 @@ CREATE_SQL = """CREATE TABLE IF NOT EXISTS sessions (
     last_buy TIMESTAMPTZ,   -- last purchase-stage web event
     exit_tp VARCHAR         -- the touchpoint of its last web event
 )"""
+# Written by name: a table built by another version may hold its columns in another order.
+COLUMNS = ("sid, customer_id, keyed, multi, first_ts, last_ts, hits, bought, first_cart, last_cart, "
+           "last_buy, exit_tp")
 
 
 def aggregate_sql(events: str, keys: str = "sid", having: str = "TRUE") -> str:
@@ -95,11 +98,13 @@ def web_events_sql(where: str = "TRUE") -> str:
 def rebuild(con: duckdb.DuckDBPyConnection, timezone: str) -> None:
     """Every session from the stored events (a new or migrated store, a first big load); the
     connection's TimeZone must be `timezone`, the store's."""
+    # Made again rather than emptied: a table built by a version with other columns (VERSION is
+    # bumped when they change) would otherwise keep its old shape.
+    con.execute("DROP TABLE IF EXISTS sessions")
     con.execute(CREATE_SQL)
-    con.execute("DELETE FROM sessions")
     # In time order, so that the zone maps of first_ts skip most of the table for recent periods.
-    con.execute(f"INSERT INTO sessions SELECT * FROM ({aggregate_sql('(' + web_events_sql() + ')')}) "
-                "ORDER BY first_ts")
+    con.execute(f"INSERT INTO sessions ({COLUMNS}) SELECT {COLUMNS} "
+                f"FROM ({aggregate_sql('(' + web_events_sql() + ')')}) ORDER BY first_ts")
     con.execute("INSERT INTO meta VALUES ('sessions', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [f"{VERSION} {timezone}"])
 
@@ -124,7 +129,8 @@ def refresh(con: duckdb.DuckDBPyConnection, keys: str) -> None:
              f"OR (e.session_id IS NULL AND e.customer_id IN "
              f"(SELECT customer_id FROM {keys} WHERE session_id IS NULL))")
     con.execute(
-        f"INSERT INTO sessions {aggregate_sql('(' + web_events_sql(where) + ')', having=f'sid IN (SELECT sid FROM {keys})')}"
+        f"INSERT INTO sessions ({COLUMNS}) SELECT {COLUMNS} FROM "
+        f"({aggregate_sql('(' + web_events_sql(where) + ')', having=f'sid IN (SELECT sid FROM {keys})')})"
     )
 
 

@@ -393,6 +393,14 @@ class JourneyStore:
             return rng[1] if rng else None
         return self.span(table).last_day
 
+    def digest_day(self) -> dt.date | None:
+        """The day a digest reports on: the last day of events or orders, or, for a support desk
+        or a survey export with neither (twcs), of its tickets and survey answers."""
+        day = self.as_of()
+        if day is not None:
+            return day
+        return max((d for d in (self.as_of("tickets"), self.as_of("surveys")) if d is not None), default=None)
+
     def span(self, table: str) -> spans.Span:
         """How far `table` reaches and how finely it is dated (tools/data/spans.py)."""
         with self.connect() as con:

@@ -205,7 +205,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
             record_risk: bool, freshness: list[str] | None, judge: Judge | None,
             feedback_coverage: str | None, chart: bool) -> DigestResult:
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
-    as_of = store.as_of()
+    as_of = store.digest_day()
     if as_of is None:
         raise NoDataError("The journey store is empty: no digest to write. Load data first.")
     day = params.date or as_of
@@ -219,6 +219,13 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         previous_label = "the 7 days before"
     notes: list[str] = []
     sources: list[str] = []
+    # UCI's sessions are all dated on the 1st of their month: "Fri 1 Dec" is the whole of
+    # December, set against a day that holds nothing. Said, so the comparison is not read as a day's.
+    monthly = [s.table for s in (store.span("events"), store.span("orders")) if s.granularity == "month" and s.rows]
+    if monthly:
+        notes.append(f"the {' and '.join(monthly)} are dated by month only (every row on the 1st), so "
+                     f"{_day_label(day)} holds the whole of {day:%b %Y} and the days it is compared with hold "
+                     "none: ask for the month against the month before instead")
 
     week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
     # The funnel, the risk line and the chart need nothing from the KPIs: read on a second

@@ -274,10 +274,16 @@ def themes(
     if len(docs) < params.min_size and left_out:
         raise NoDataError(f"No themes in {period.label}: {left_out}")
     if len(docs) < params.min_size:
+        # Texts the offline model gives no score (Olist's Portuguese reviews) are neither
+        # complaints nor praise: "only 0 negative texts" alone would hide that they are there.
+        unscored = int(frame.groupby("doc_id")["sentiment"].mean().isna().sum()) if not frame.empty else 0
         raise NoDataError(
             f"Only {len(docs)} customer texts in {period.label}"
             + (f" with {params.sentiment} sentiment" if params.sentiment != "all" else "")
-            + f"; a theme needs at least {params.min_size}. Widen the period or lower min_size.")
+            + (f" ({unscored} more have no sentiment score: not in a language the offline reader scores)"
+               if params.sentiment != "all" and unscored else "")
+            + f"; a theme needs at least {params.min_size}. "
+            + (_latest_with_enough(fb, params, period, customers) or "Widen the period or lower min_size."))
     labels = cluster(vectors)
     sizes = pd.Series(labels).value_counts()
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]
@@ -378,6 +384,42 @@ def _closeness(vectors: np.ndarray, labels: np.ndarray, keep: list[int]) -> np.n
         centre = normalize_rows(vectors[members].mean(axis=0))[0]
         weights[members] = np.clip(vectors[members] @ centre, 0.0, None) ** 4
     return weights
+
+
+def _latest_with_enough(fb: FeedbackStore, params: ThemesParams, period: ResolvedPeriod,
+                        customers: Collection[str] | None) -> str:
+    """'The latest 30 days with 3 or more are 2018-07-24 to 2018-08-22: ask about that period.'
+    (the same length, ending on the last day with such a text before the period), or '' when
+    no earlier stretch has enough. Olist's last 30 days held no negative review, and the answer
+    only said to widen the period."""
+    frame = fb.frame(source=params.source, stage=params.stage, customers=customers)
+    if frame.empty:
+        return ""
+    docs = frame.groupby("doc_id").agg(sentiment=("sentiment", "mean"), ts=("ts", "first"))
+    if params.sentiment == "negative":
+        docs = docs[docs["sentiment"] <= -NEUTRAL_BAND]
+    elif params.sentiment == "positive":
+        docs = docs[docs["sentiment"] >= NEUTRAL_BAND]
+    ts = pd.to_numeric(docs["ts"], errors="coerce").dropna()
+    local = pd.to_datetime(ts, unit="s", utc=True).dt.tz_convert(fb.timezone).dt.tz_localize(None)
+    ordinals = np.sort(local.to_numpy().astype("datetime64[D]").astype(np.int64))  # days since 1970
+    ordinals = ordinals[ordinals < np.datetime64(period.first_day, "D").astype(np.int64)]
+    if not len(ordinals):
+        return ""
+    # Each day with a text is a candidate last day; the texts in the span of the period's length
+    # ending on it are counted with two binary searches over the sorted days.
+    ends = np.unique(ordinals)
+    counts = (np.searchsorted(ordinals, ends, side="right")
+              - np.searchsorted(ordinals, ends - (period.days - 1), side="left"))
+    enough = ends[counts >= params.min_size]
+    if not len(enough):
+        return ""
+    last = np.datetime64(int(enough[-1]), "D").astype(dt.date)
+    first = last - dt.timedelta(days=period.days - 1)
+    if period.days == 1:
+        return f"The latest day with {params.min_size} or more is {last}: ask about that day."
+    return (f"The latest {period.days} days with {params.min_size} or more are {first} to {last}: "
+            "ask about that period.")
 
 
 def _select(frame: pd.DataFrame, sentiment: str) -> tuple[pd.DataFrame, np.ndarray]:

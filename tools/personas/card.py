@@ -134,8 +134,9 @@ def _buying_text(f: dict[str, Any]) -> str:
     when = f"{percent(f['weekday_share'])} on weekdays" + (f", mostly {peak['part']} ({percent(peak['share'])})" if peak else "")
     recency = f.get("median_days_since_purchase")
     since = f"; median {recency:.0f} days since the last purchase" if recency is not None else ""
+    # An export without pickup, delivery or in-store orders (most online shops) has no split to name.
     return (f"{percent(f['buyer_share'])} have bought, {card_numbers(f).number(f['orders_per_buyer'], 1)} orders each, "
-            f"average order {_money(f['avg_order'], f)}; {ful}; {when}{since}")
+            f"average order {_money(f['avg_order'], f)}; {ful + '; ' if ful else ''}{when}{since}")
 
 
 def _online_text(f: dict[str, Any]) -> str:

@@ -35,7 +35,7 @@ def _mostly(condition: str) -> str:
 FOCUS_SQL: dict[str, tuple[str, str]] = {
     "weekday": ("mostly buy on weekdays", _mostly("isodow(ts) <= 5")),
     "weekend": ("mostly buy at weekends", _mostly("isodow(ts) >= 6")),
-    "morning": ("mostly buy in the morning", _mostly("hour(ts) < 11")),
+    "morning": ("mostly buy in the morning", _mostly("hour(ts) BETWEEN 6 AND 10")),
     "lunchtime": ("mostly buy at lunchtime", _mostly("hour(ts) BETWEEN 11 AND 13")),
     "evening": ("mostly buy in the evening", _mostly("hour(ts) >= 17")),
     "pickup": ("mostly collect their orders (takeout, click and collect)", _mostly("fulfilment = 'pickup'")),

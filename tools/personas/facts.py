@@ -137,7 +137,7 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
         weekday_share=_f(row[9]),
     )
     dayparts = _frame(con, f"""
-        SELECT CASE WHEN hour(ts) < 11 THEN 'morning' WHEN hour(ts) < 14 THEN 'lunchtime'
+        SELECT CASE WHEN hour(ts) < 6 THEN 'at night' WHEN hour(ts) < 11 THEN 'morning' WHEN hour(ts) < 14 THEN 'lunchtime'
                     WHEN hour(ts) < 17 THEN 'afternoon' ELSE 'evening' END AS part, count(*) AS n
         FROM ({_ORDERS}) o WHERE customer_id IN (SELECT customer_id FROM {m} x)
         GROUP BY 1 ORDER BY n DESC, part""", p)

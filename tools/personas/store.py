@@ -59,13 +59,14 @@ def write_draft(store: JourneyStore, conversation: str, cards: list[dict[str, An
         try:
             _clear(con, conversation)
             for position, card in enumerate(cards, start=1):
-                con.execute("INSERT INTO persona_drafts VALUES (?, ?, ?, now())",
+                con.execute("INSERT INTO persona_drafts (conversation, position, card, updated_at) VALUES (?, ?, ?, now())",
                             [conversation, position, json.dumps(card)])
             con.register("new_members", members[["position", "customer_id"]])
-            con.execute("INSERT INTO persona_draft_members SELECT ?, position, customer_id FROM new_members",
+            con.execute("INSERT INTO persona_draft_members (conversation, position, customer_id) "
+                        "SELECT ?, position, customer_id FROM new_members",
                         [conversation])
             con.unregister("new_members")
-            con.execute("INSERT INTO persona_draft_state VALUES (?, ?, ?, now())",
+            con.execute("INSERT INTO persona_draft_state (conversation, focus, info, updated_at) VALUES (?, ?, ?, now())",
                         [conversation, 1 if cards else None, json.dumps(info)])
             con.commit()
         except Exception:
@@ -101,7 +102,7 @@ def set_focus(con: duckdb.DuckDBPyConnection, conversation: str, position: int) 
 
 def merge_members(con: duckdb.DuckDBPyConnection, conversation: str, keep: int, drop: int) -> None:
     """Members of `drop` join `keep` (once each); later positions move up by one."""
-    con.execute("""INSERT INTO persona_draft_members
+    con.execute("""INSERT INTO persona_draft_members (conversation, position, customer_id)
                    SELECT ?, ?, customer_id FROM persona_draft_members
                    WHERE conversation = ? AND position = ?
                      AND customer_id NOT IN (SELECT customer_id FROM persona_draft_members
@@ -138,9 +139,10 @@ def save_version(store: JourneyStore, name: str, card: dict[str, Any], conversat
         try:
             version = int(con.execute("SELECT coalesce(max(version), 0) + 1 FROM personas WHERE name = ?",
                                       [name]).fetchone()[0])  # type: ignore[index]
-            con.execute("INSERT INTO personas VALUES (?, ?, now(), ?, ?)",
+            con.execute("INSERT INTO personas (name, version, saved_at, conversation, card) VALUES (?, ?, now(), ?, ?)",
                         [name, version, conversation, json.dumps(card)])
-            con.execute(f"INSERT INTO persona_saved_members SELECT ?, ?, customer_id FROM ({DRAFT_MEMBERS_SQL})",
+            con.execute("INSERT INTO persona_saved_members (name, version, customer_id) "
+                        f"SELECT ?, ?, customer_id FROM ({DRAFT_MEMBERS_SQL})",
                         [name, version, conversation, position])
             con.commit()
         except Exception:

@@ -311,6 +311,8 @@ CREATE TABLE IF NOT EXISTS predict_scores (
     scored_at TIMESTAMPTZ NOT NULL, as_of DATE NOT NULL, churn_version INTEGER,
     customer_id VARCHAR NOT NULL, churn_risk DOUBLE, spend_365d DOUBLE)
 """
+# By name: the table may have been made by a version with its columns in another order.
+_SNAPSHOT_COLUMNS = "scored_at, as_of, churn_version, customer_id, churn_risk, spend_365d"
 
 
 def _record_snapshot(store: JourneyStore, scores: Scores, now: dt.datetime) -> None:
@@ -323,7 +325,7 @@ def _record_snapshot(store: JourneyStore, scores: Scores, now: dt.datetime) -> N
         con.execute(_SNAPSHOT_DDL)
         con.begin()
         con.register("snap_df", snap)
-        con.execute("INSERT INTO predict_scores SELECT * FROM snap_df")
+        con.execute(f"INSERT INTO predict_scores ({_SNAPSHOT_COLUMNS}) SELECT {_SNAPSHOT_COLUMNS} FROM snap_df")
         con.unregister("snap_df")
         # A digest runs daily; a month of snapshots is plenty to compare with.
         con.execute("""DELETE FROM predict_scores WHERE scored_at NOT IN (

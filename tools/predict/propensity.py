@@ -8,6 +8,7 @@ after, tested on a later cut-off against the rule "the more recently active, the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -94,7 +95,10 @@ class PropensityResult(Priced, ResultMixin):
             last = self.customers[["recency_days", "days_since_event"]].min(axis=1)  # the rule's own measure
             for (cid, r), days in zip(self.customers.iterrows(), last, strict=True):
                 kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
-                seen = f"; last active {days:.0f} days before the end of the data" if pd.notna(days) else ""
+                # days run to midnight after the last day of data: an event at 00:10 on it is
+                # 0.99 days back, "last active on" that day, not "1 days before the end"
+                on = self.as_of + dt.timedelta(days=1 - math.ceil(days)) if pd.notna(days) else None
+                seen = f"; last active on {on}" if on else ""
                 lines.append(f"  {cid:<14} {kind}{seen}")
             return "\n".join([*lines, self.untrained])
         lines = [f"{n(self.count)} of {n(self.population)} people have a {p['min_probability']:.0%}+ chance "

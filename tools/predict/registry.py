@@ -245,7 +245,9 @@ class ModelRegistry:
                     if activate or retire:
                         con.execute("UPDATE predict_models SET active = false WHERE name = ?", [name])
                     con.execute(
-                        "INSERT INTO predict_models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO predict_models (name, version, trained_at, data_start, data_end, method, metric, score, "
+                        "metrics, features, settings, training, path, sha256, active, note) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [name, version, now, data_start, data_end, method, metric, _finite(score),
                          json.dumps(metrics, default=str), json.dumps(list(features)),
                          json.dumps(settings or {}, default=str), training, str(relative), digest,

@@ -19,6 +19,9 @@ class DataUntil:
     def as_of(self) -> dt.date:
         return self.day
 
+    def digest_day(self) -> dt.date:
+        return self.day
+
 
 def make_config(home: Path, toml: str = ""):
     home.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,88 @@
+"""Notes under any answer about the data behind it, whichever tool (or model) answered: amounts
+in a currency nobody chose, and periods counted back from a last day of data long past.
+
+Both are found from the finished answer (its text and its tool calls), so a new tool needs no
+wiring here; the tools' own notes stay theirs, and a note a tool already gave is not repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.answer import Answer
+
+# Data that ends more than this long before today is old enough to say so: an owner syncing
+# daily or exporting monthly never sees the note; a data set that ends in 2018 always does.
+OLD_AFTER_DAYS = 60
+
+
+def data_notes(store: Any, answer: Answer, today: dt.date | None = None) -> list[str]:
+    try:
+        profile = store.profile
+    except Exception:  # no store to read (an answer that never needed one)
+        return []
+    today = today or dt.datetime.now(ZoneInfo(profile.timezone)).date()
+    return [*assumed_currency(profile, answer), *old_data(store, answer, today)]
+
+
+def assumed_currency(profile: Any, answer: Answer) -> list[str]:
+    """Amounts written in the default currency's signs while nobody has set the business's
+    currency (REES46's prices): said once under an answer that writes one (a town's revenue, a
+    persona's spend), unless a tool said it already (the KPIs do)."""
+    note = profile.currency_note()
+    if not note or profile.numbers.symbol not in answer.text:
+        return []
+    note = note[0].upper() + note[1:]
+    # describe_data's profile says it in its own words ("amounts are shown in GBP until you set it")
+    said = (f"amounts are shown in {profile.currency}".lower() in answer.text.lower()
+            or any(n.lower() == note.lower() for n in answer.notes))
+    return [] if said else [note]
+
+
+def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
+    """A period named relative to now ('last month', 'this year', the default last 30 days) is
+    counted back from the last day of the data it reads. When that day is long past (Olist
+    ends in 2018), the answer says so: otherwise September 2018 reads as last month."""
+    seen: list[tuple[dt.date, str]] = []
+    for call in answer.tool_calls:
+        period = (call.args or {}).get("period") if call.ok else None
+        name = period.get("name") if isinstance(period, dict) else None
+        prov = getattr(call.result, "provenance", None)
+        if not name or name == "all" or prov is None:
+            continue
+        last = _last_day(store, getattr(prov, "tables", ()))
+        if last is not None:
+            seen.append((last, name))
+    if not seen:
+        return []
+    last, name = max(seen)
+    gap = (today - last).days
+    if gap <= OLD_AFTER_DAYS:
+        return []
+    return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}” is counted back "
+            f"from that day, not from today ({today})."]
+
+
+def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:
+    """The last day of data of the tables a result read (the day its periods end on); the
+    feedback store's texts are the survey answers' and tickets'."""
+    names = [n for t in tables for n in (("surveys", "tickets") if t == "feedback" else (t,))]
+    days = []
+    for table in dict.fromkeys(names):
+        try:
+            day = store.as_of(table)
+        except Exception:  # a derived table (sessions): the journey tables it comes from are enough
+            continue
+        if isinstance(day, dt.date):
+            days.append(day)
+    return max(days, default=None)
+
+
+def _ago(days: int) -> str:
+    if days < 90:
+        return f"{days} days"
+    if days < 730:
+        return f"{round(days / 30.44)} months"
+    return f"{days // 365} years"

@@ -1,0 +1,100 @@
+"""Notes under any answer about the data behind it (bot/agent/answer_notes.py).
+
+Amounts written in a currency nobody chose. REES46's export does not say which currency its
+prices are in, and every answer wrote them as pounds (the default) without a word: now the
+KPIs say so beside the amounts, and any other answer that writes an amount (each town's
+revenue, a persona's spend) says it once under the answer. Once the owner sets the currency,
+or when no amount is shown, nothing is said.
+
+Periods counted back from a last day of data long past. Olist ends in October 2018: "revenue
+last month" answered September 2018 under the words "last month", with nothing to say that it
+was not last month. The answer now says where the data ends and what the period was counted
+back from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from kpi_fixtures import BAKERY, load
+
+from bot.agent.agent import JourneyAgent
+from bot.agent.answer_notes import data_notes
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+from tools.analytics.kpis import kpi
+from tools.analytics.periods import Period
+
+MAY = Period(start=dt.date(2026, 5, 4), end=dt.date(2026, 5, 6))
+ASSUMED = "only by assumption"
+
+
+@pytest.fixture
+def bakery(store, tmp_path):
+    load(store, tmp_path / "bakery", BAKERY)
+    return store
+
+
+@pytest.fixture
+def agent(bakery, tmp_path):
+    return JourneyAgent(ToolContext(store=bakery, config=load_config()), memory_path=tmp_path / "memory.sqlite")
+
+
+def said(answer) -> int:
+    return sum(ASSUMED in part for part in [answer.text, *answer.notes])
+
+
+def test_the_kpis_say_the_currency_is_assumed_beside_amounts_only(bakery):
+    assert "currency" in bakery.profile.assumed()
+    revenue = kpi(bakery, "revenue", MAY)
+    assert revenue.headline.value == 47.0  # O1 20 + O3 15 + O4 12 (worked out in test_kpis.py)
+    assert any(ASSUMED in n and "GBP" in n for n in revenue.provenance.notes)
+    assert not any(ASSUMED in n for n in kpi(bakery, "orders", MAY).provenance.notes)
+    bakery.set_profile({"currency": "EUR"}, "test")
+    assert not any(ASSUMED in n for n in kpi(bakery, "revenue", MAY).provenance.notes)
+
+
+def test_an_answer_with_amounts_says_it_once(agent):
+    kpis = agent.answer("how much revenue did we make over all our data?")
+    assert "£" in kpis.text and said(kpis) == 1
+    towns = agent.answer("what was the revenue by city over all our data?")
+    assert towns.tool_calls[0].name == "movers" and "£" in towns.text
+    assert said(towns) == 1 and any(ASSUMED in n for n in towns.notes)
+    assert said(agent.answer("what is our buying rate over all our data?")) == 0
+
+
+def test_nothing_is_said_once_the_currency_is_set(agent, bakery):
+    bakery.set_profile({"currency": "EUR"}, "test")
+    answer = agent.answer("what was the revenue by city over all our data?")
+    assert "€" in answer.text and said(answer) == 0
+
+
+def test_a_period_counted_back_from_data_long_past_says_so(agent, bakery):
+    answer = agent.answer("how much revenue did we make this month?")
+    call = answer.tool_calls[0]
+    assert call.args["period"]["name"] == "this_month"
+    # the bakery's orders and events end on 6 May 2026, so this month is 1-6 May 2026
+    assert call.result.provenance.period_label == "this month (2026-05-01 to 2026-05-06)"
+    old = [n for n in answer.notes if n.startswith("The data ends on")]
+    gap = (dt.date.today() - dt.date(2026, 5, 6)).days
+    assert gap > 60 and len(old) == 1
+    assert old[0].startswith("The data ends on 2026-05-06, ") and "“this month” is counted back from that day" in old[0]
+    # a fortnight after the data ends is not old; a period over all the data is never counted back
+    assert not [n for n in data_notes(bakery, answer, today=dt.date(2026, 5, 20)) if n.startswith("The data")]
+    everything = agent.answer("how much revenue did we make over all our data?")
+    assert not [n for n in everything.notes if n.startswith("The data ends")]
+
+
+def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
+    """Themes and sentiment read the feedback store, which is no journey table: the last day is
+    that of the survey answers and tickets the texts come from (twcs ends on 2017-12-02)."""
+    import types
+
+    from bot.answer import Answer, ToolCallRecord
+
+    themes = ToolCallRecord("feedback_themes", {"period": {"name": "last_30_days", "start": None, "end": None}},
+                            "feedback_themes()", result=types.SimpleNamespace(
+                                provenance=types.SimpleNamespace(tables=("feedback",))))
+    notes = data_notes(bakery, Answer("6 themes", "offline", [themes]), today=dt.date(2026, 12, 4))
+    assert notes == ["The data ends on 2026-05-06, 7 months before today: “last 30 days” is counted back "
+                     "from that day, not from today (2026-12-04)."]
