@@ -78,6 +78,11 @@ class FeedbackConfig(Section):
     chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
     batch_size: int = Field(default=256, ge=1, le=5000, description="texts per embedding call")
     threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
+    encoder_precision: Literal["int8", "fp32"] = Field(
+        default="int8",
+        description="the local model's weights: int8 (quantised, faster and smaller; vectors within "
+                    "0.95 cosine of fp32's, median 0.99) or fp32; a change re-embeds the store at the next index run",
+    )
     sentiment: Literal["auto", "offline"] = Field(
         default="auto",
         description="'auto' = the chat model scores sentiment when [model] is configured (one call per 40 "
