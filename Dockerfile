@@ -39,7 +39,7 @@ ENV PATH=/opt/journeybot/bin:$PATH \
 # rather than the first feedback search in production.
 RUN python -c "from tools.feedback.embeddings import local_model_path; print('embedding model:', local_model_path())"
 # The onnxruntime export of the same weights (checked against torch, cosine >= 0.999) and its
-# int8 quantisation (the default, [feedback] encoder_precision) are made once here, read-only
+# int8 quantisation ([feedback] encoder_precision = "int8") are made once here, read-only
 # for the service, so the first feedback question does not wait for them.
 ENV JOURNEYBOT_MODEL_CACHE=/opt/journeybot-models
 RUN python -c "from tools.feedback.embeddings import LocalEmbedder; [print('encoder:', e.runtime, e.runtime_note, e.embed(['ok']).shape) for e in (LocalEmbedder(cache_dir='/opt/journeybot-models', precision=p) for p in ('fp32', 'int8'))]"

@@ -329,7 +329,7 @@ def main() -> None:
     from tools.feedback.embeddings import LocalEmbedder
 
     runtimes = {"both": ["onnx", "torch"], "precisions": ["onnx", "int8"]}.get(args.runtime, [args.runtime])
-    # "onnx" and "torch" are fp32 (the vectors every store had before int8); "int8" the default.
+    # "onnx" and "torch" are fp32 (the default, the vectors every store had before int8); "int8" the option.
     embedders = {r: LocalEmbedder(runtime="onnx" if r == "int8" else r,
                                   precision="int8" if r == "int8" else "fp32") for r in runtimes}
     emb = embedders[runtimes[0]]

@@ -10,7 +10,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind5         # and the fifth blind bank (tests/questions_blind5.yaml; once)
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
-    .venv/bin/python bench/planner.py --precision fp32 # the fallback's encoder in fp32 (default: the config's, int8)
+    .venv/bin/python bench/planner.py --precision fp32 # the fallback's encoder in fp32 (default: the config's, fp32)
     .venv/bin/python bench/planner.py --loo            # the fallback never sees the asked question
                                                        # among its phrasings (honest on tuning banks)
 
@@ -70,7 +70,7 @@ def main() -> None:
     parser.add_argument("--no-fallback", action="store_true", help="rules only (JOURNEYBOT_PLANNER_FALLBACK=off)")
     parser.add_argument("--loo", action="store_true", help="the fallback leaves the asked question out of its phrasings")
     parser.add_argument("--precision", choices=["int8", "fp32"],
-                        help="the fallback's encoder precision (default: [feedback] encoder_precision)")
+                        help="the fallback's encoder precision (default: [feedback] encoder_precision, fp32)")
     args = parser.parse_args()
     import yaml
     from sample_cache import bank_store

@@ -1,4 +1,4 @@
-"""The int8 encoder (the default): vectors within the stated tolerance of fp32's on real texts,
+"""The int8 encoder (`[feedback] encoder_precision = "int8"`): vectors within the stated tolerance of fp32's on real texts,
 its own identity, and a store that never mixes the two: switching the precision re-embeds every
 stored text at the next index run and refuses searches until then, saying why."""
 
@@ -151,12 +151,13 @@ def test_switching_precision_re_embeds_the_store_and_never_mixes(journey, fp32, 
 def test_the_config_picks_the_precision_and_the_environment_overrides_it(tmp_path):
     from bot.config import load_config
 
-    plain, fp32_file = tmp_path / "plain.toml", tmp_path / "fp32.toml"
+    plain, int8_file = tmp_path / "plain.toml", tmp_path / "int8.toml"
     plain.write_text("")
-    fp32_file.write_text('[feedback]\nencoder_precision = "fp32"\n')
+    int8_file.write_text('[feedback]\nencoder_precision = "int8"\n')
     home = {"JOURNEYBOT_HOME": str(tmp_path / "home")}
-    assert load_config(plain, env=home).embedder().precision == "int8"  # the default
-    chosen = load_config(fp32_file, env=home).embedder()
-    assert chosen.precision == "fp32" and " int8 " not in chosen.identity
-    forced = load_config(fp32_file, env={**home, "JOURNEYBOT_ENCODER_PRECISION": "int8"}).embedder()
-    assert forced.precision == "int8" and " int8 " in forced.identity
+    default = load_config(plain, env=home).embedder()
+    assert default.precision == "fp32" and " int8 " not in default.identity  # stores as before
+    chosen = load_config(int8_file, env=home).embedder()
+    assert chosen.precision == "int8" and " int8 " in chosen.identity
+    forced = load_config(int8_file, env={**home, "JOURNEYBOT_ENCODER_PRECISION": "fp32"}).embedder()
+    assert forced.precision == "fp32" and " int8 " not in forced.identity

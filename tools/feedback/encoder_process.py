@@ -6,7 +6,7 @@ in-process (fragmentation). In a child process the model never enters the server
 embeds what it is sent, and when it is idle it is ended and the operating system takes back
 every page. The server keeps only the vectors.
 
-    encoder = ChildEncoder(model_path, runtime="auto", cache_dir=None, threads=None, precision="int8")
+    encoder = ChildEncoder(model_path, runtime="auto", cache_dir=None, threads=None, precision="fp32")
     encoder.version                 # "onnxruntime 1.32.0 int8" (what the child loaded)
     vectors = encoder.encode(texts, batch_size=64)
     encoder.close()
