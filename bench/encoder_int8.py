@@ -171,7 +171,7 @@ def sentiment_rows(embs: dict, texts: list[str]) -> list[dict]:
 
 
 LOADED = """
-import resource, sys, numpy as np
+import sys, numpy as np
 sys.path.insert(0, {root!r})
 from tools.feedback.embeddings import LocalEmbedder
 def rss():
@@ -182,7 +182,9 @@ e.embed(["warm up"])
 loaded = rss()
 texts = [l.rsplit(chr(9), 1)[0] for l in open({uci!r}, encoding="utf-8", errors="replace").read().splitlines()]
 e.embed(texts)
-print(f"{{base:.0f}} {{loaded:.0f}} {{rss():.0f}} {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}}")
+# VmHWM, not ru_maxrss: the latter keeps the forking parent's size across exec.
+hwm = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024
+print(f"{{base:.0f}} {{loaded:.0f}} {{rss():.0f}} {{hwm:.0f}}")
 """
 
 
