@@ -38,13 +38,14 @@ ENV PATH=/opt/journeybot/bin:$PATH \
 # The offline embedding model ships in a Python package: fail the build if it is not there,
 # rather than the first feedback search in production.
 RUN python -c "from tools.feedback.embeddings import local_model_path; print('embedding model:', local_model_path())"
-# The onnxruntime export of the same weights (checked against torch, cosine >= 0.999) is made
-# once here, read-only for the service, so the first feedback question does not wait for it.
+# The onnxruntime export of the same weights (checked against torch, cosine >= 0.999) and its
+# int8 quantisation ([feedback] encoder_precision = "int8") are made once here, read-only
+# for the service, so the first feedback question does not wait for them.
 ENV JOURNEYBOT_MODEL_CACHE=/opt/journeybot-models
-RUN python -c "from tools.feedback.embeddings import LocalEmbedder; e = LocalEmbedder(cache_dir='/opt/journeybot-models'); e.embed(['ok']); print('encoder:', e.runtime, e.runtime_note)"
+RUN python -c "from tools.feedback.embeddings import LocalEmbedder; [print('encoder:', e.runtime, e.runtime_note, e.embed(['ok']).shape) for e in (LocalEmbedder(cache_dir='/opt/journeybot-models', precision=p) for p in ('fp32', 'int8'))]"
 # The vectors of the offline planner's labelled phrasings (bot/agent/similar.py), so the first
 # question read by resemblance does not wait seconds for 1,352 phrasings to be embedded.
-RUN python -c "from pathlib import Path; from bot.agent.similar import EXEMPLARS, Exemplars; from tools.feedback.embeddings import LocalEmbedder; m = Path('/opt/journeybot-models'); print('planner phrasings:', Exemplars(EXEMPLARS, LocalEmbedder(cache_dir=m), m).vectors().shape)"
+RUN python -c "from pathlib import Path; from bot.agent.similar import EXEMPLARS, Exemplars; from tools.feedback.embeddings import LocalEmbedder; m = Path('/opt/journeybot-models'); [print('planner phrasings:', p, Exemplars(EXEMPLARS, LocalEmbedder(cache_dir=m, precision=p), m).vectors().shape) for p in ('fp32', 'int8')]"
 USER journeybot:journeybot
 WORKDIR /data
 VOLUME ["/data"]

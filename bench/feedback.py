@@ -6,6 +6,7 @@ texts, peak memory, and sentiment accuracy on real labelled data.
     .venv/bin/python bench/feedback.py --skip-accuracy   # no sentiment accuracy
     .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy   # onnxruntime vs torch
     .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy --runtime onnx --compare-ahead
+    .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy --runtime precisions   # int8 vs fp32
     .venv/bin/python bench/feedback.py --skip-throughput --skip-scale --skip-accuracy --runtime onnx --cpu-split
 
 - Throughput: the raw model (`LocalEmbedder.embed` on the sample's survey and ticket texts)
@@ -63,7 +64,7 @@ def sample_docs() -> tuple[pd.DataFrame, object]:
     return documents_from_store(store), store
 
 
-def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,)) -> tuple[list[dict], pd.DataFrame]:
+def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,), limit: int = 0) -> tuple[list[dict], pd.DataFrame]:
     """Raw model and whole ingest for each runtime (onnxruntime, torch), alternated in one run;
     with `ahead=(False, True)` each ingest runs both ways (the model embedding each batch only
     after the previous one was scored, then always one batch ahead), also alternated."""
@@ -71,6 +72,8 @@ def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,)) -> tuple[list
     from tools.feedback.store import FeedbackStore
 
     docs, _ = sample_docs()
+    if limit:  # fewer texts for a run under heavy load: every step stays alternated
+        docs = docs.head(limit)
     texts = docs["text"].tolist()
     for emb in embedders.values():
         emb.embed(texts[:64])  # load and warm up (the ONNX export, once, happens here)
@@ -108,8 +111,10 @@ def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,)) -> tuple[list
                          "peak_mb": peak_rss_mb()})
             rows.append({"step": f"{emb.runtime}: ingest / raw throughput{how} (aim >= 0.8)",
                          "seconds": (first.documents / first.seconds) / (len(texts) / raw)})
-    if len(speed) == 2:
+    if "torch" in speed and "onnx" in speed:
         rows.append({"step": "onnxruntime / torch raw texts/s", "seconds": speed["onnx"] / speed["torch"]})
+    if "int8" in speed and "onnx" in speed:
+        rows.append({"step": "int8 / fp32 (onnxruntime) raw texts/s", "seconds": speed["int8"] / speed["onnx"]})
     key = next(iter(embedders))
     fb = FeedbackStore(OUT / f"chroma_sample_{key}_2_{int(ahead[-1])}", embedder=embedders[key], timezone="Europe/London")
     again = index_documents(fb, docs, sources=["survey", "ticket"])
@@ -307,28 +312,33 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=100_000, help="size of the scale test")
     parser.add_argument("--queries", type=int, default=40, help="queries per latency case")
     parser.add_argument("--skip-throughput", action="store_true")
-    parser.add_argument("--runtime", choices=["both", "onnx", "torch"], default="both",
-                        help="the offline model's runtime(s) for the throughput rows")
+    parser.add_argument("--runtime", choices=["both", "onnx", "torch", "int8", "precisions"], default="both",
+                        help="the offline model's runtime(s) for the throughput rows: both = onnxruntime "
+                             "fp32 and torch; precisions = onnxruntime fp32 and int8, alternated")
     parser.add_argument("--compare-ahead", action="store_true",
                         help="each ingest both ways: the model waiting for each batch's scoring "
                              "(before) and one batch ahead (after), alternated")
     parser.add_argument("--cpu-split", action="store_true",
                         help="also the model's CPU-seconds against the rest of an ingest's")
+    parser.add_argument("--sample-texts", type=int, default=0,
+                        help="throughput on the sample's first N texts only (default: all 1,655)")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     from tools.feedback.embeddings import LocalEmbedder
 
-    runtimes = ["onnx", "torch"] if args.runtime == "both" else [args.runtime]
-    embedders = {r: LocalEmbedder(runtime=r) for r in runtimes}
+    runtimes = {"both": ["onnx", "torch"], "precisions": ["onnx", "int8"]}.get(args.runtime, [args.runtime])
+    # "onnx" and "torch" are fp32 (the default, the vectors every store had before int8); "int8" the option.
+    embedders = {r: LocalEmbedder(runtime="onnx" if r == "int8" else r,
+                                  precision="int8" if r == "int8" else "fp32") for r in runtimes}
     emb = embedders[runtimes[0]]
     print(f"model: {emb.identity}; cores: {os.cpu_count()}; load average at start: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
     if args.skip_throughput:
         docs, _ = sample_docs()
     else:
-        rows, docs = throughput(embedders, (False, True) if args.compare_ahead else (True,))
+        rows, docs = throughput(embedders, (False, True) if args.compare_ahead else (True,), args.sample_texts)
         print("### Embedding and ingest (sample data, default spec)\n", flush=True)
         print(table(rows, ["step", "seconds", "texts_per_s", "peak_mb"]), flush=True)
     if args.cpu_split:

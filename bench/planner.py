@@ -11,6 +11,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; once)
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
+    .venv/bin/python bench/planner.py --precision fp32 # the fallback's encoder in fp32 (default: the config's, fp32)
     .venv/bin/python bench/planner.py --loo            # the fallback never sees the asked question
                                                        # among its phrasings (honest on tuning banks)
 
@@ -76,6 +77,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--no-fallback", action="store_true", help="rules only (JOURNEYBOT_PLANNER_FALLBACK=off)")
     parser.add_argument("--loo", action="store_true", help="the fallback leaves the asked question out of its phrasings")
+    parser.add_argument("--precision", choices=["int8", "fp32"],
+                        help="the fallback's encoder precision (default: [feedback] encoder_precision, fp32)")
     args = parser.parse_args()
     import yaml
     from sample_cache import bank_store
@@ -87,6 +90,8 @@ def main() -> None:
     from bot.config import load_config
 
     env = {"JOURNEYBOT_PLANNER_FALLBACK": "off"} if args.no_fallback else {}
+    if args.precision:
+        env["JOURNEYBOT_ENCODER_PRECISION"] = args.precision
     planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env=env)), all_tools())
     if args.loo and not args.no_fallback:
         from bot.agent.similar import exemplars_for

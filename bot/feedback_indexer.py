@@ -98,7 +98,7 @@ class FeedbackIndexer:
         )
 
         started = time.perf_counter()
-        step = {"next": 0.1}
+        step = {"next": 0.1, "again": 0.1}
 
         def progress(label: str, fraction: float) -> None:
             if self._stop.is_set():  # called after each stored batch: a stop ends the run here
@@ -107,7 +107,12 @@ class FeedbackIndexer:
             # free their frames meanwhile; glibc keeps those pages unless trimmed (about 30 MB
             # of a serve at 1M events while it indexed, issue 22). Milliseconds, GIL released.
             trim_heap()
-            if label.endswith("embedding") and fraction >= step["next"]:
+            if label.endswith("re-embedding"):  # the encoder's precision changed (tools/feedback/reembed.py)
+                if fraction >= step["again"]:
+                    log.info("feedback index: %d%% of the stored texts embedded again with the configured "
+                             "encoder", int(fraction * 100))
+                    step["again"] = (int(fraction * 10) + 1) / 10
+            elif label.endswith("embedding") and fraction >= step["next"]:
                 log.info("feedback index: %d%% of the new texts embedded", int(fraction * 100))
                 step["next"] = (int(fraction * 10) + 1) / 10
 

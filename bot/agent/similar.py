@@ -140,7 +140,7 @@ def enabled(config: Any) -> bool:
     return bool(getattr(getattr(config, "model", None), "planner_fallback", True))
 
 
-_SHARED: dict[tuple[str, str, str], Exemplars] = {}
+_SHARED: dict[tuple[str, str, str, str], Exemplars] = {}
 _BROKEN = False  # set when the model failed to load: the fallback stays off for the process
 _SHARED_LOCK = threading.Lock()
 
@@ -154,7 +154,8 @@ def exemplars_for(ctx: Any) -> Exemplars | None:
     env = getattr(ctx.config, "env", None) or {}
     cache = Path(env.get("JOURNEYBOT_MODEL_CACHE") or cache_root())
     runtime = (env.get("JOURNEYBOT_ENCODER") or "auto").strip().lower()
-    key = (str(EXEMPLARS), str(cache), runtime)
+    precision = ctx.config.encoder_precision() if hasattr(ctx.config, "encoder_precision") else "fp32"
+    key = (str(EXEMPLARS), str(cache), runtime, precision)
     with _SHARED_LOCK:
         if key not in _SHARED:
             try:
@@ -167,7 +168,8 @@ def exemplars_for(ctx: Any) -> Exemplars | None:
             feedback = ctx.services.get("feedback") if isinstance(ctx.services, dict) else None
             embedder = getattr(feedback, "embedder", None)
             if not isinstance(embedder, LocalEmbedder):
-                embedder = LocalEmbedder(runtime=runtime, cache_dir=cache, release_after=RELEASE_AFTER)
+                embedder = LocalEmbedder(runtime=runtime, cache_dir=cache, release_after=RELEASE_AFTER,
+                                         precision=precision)
             _SHARED[key] = Exemplars(EXEMPLARS, embedder, cache)
         return _SHARED[key]
 

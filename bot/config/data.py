@@ -78,6 +78,12 @@ class FeedbackConfig(Section):
     chunk_words: int = Field(default=120, ge=10, le=2000, description="longer texts are split")
     batch_size: int = Field(default=256, ge=1, le=5000, description="texts per embedding call")
     threads: int = Field(default=0, ge=0, le=256, description="CPU threads of the local model; 0 = torch default")
+    encoder_precision: Literal["int8", "fp32"] = Field(
+        default="fp32",
+        description="the local model's weights: fp32, or int8 (quantised: about 1.9x as fast, the embedding "
+                    "process 70 MB smaller; vectors within 0.95 cosine of fp32's, median 0.99, but themes can "
+                    "group differently); a change re-embeds the store at the next index run",
+    )
     sentiment: Literal["auto", "offline"] = Field(
         default="auto",
         description="'auto' = the chat model scores sentiment when [model] is configured (one call per 40 "

@@ -207,9 +207,16 @@ class Config(Section):
 
         # JOURNEYBOT_ENCODER=torch forces torch over onnxruntime (same vectors, half the speed);
         # JOURNEYBOT_MODEL_CACHE moves the ONNX export out of the user cache folder.
+        # An int8 embedder cannot be torch: it says so and is fp32 then (LocalEmbedder).
         return LocalEmbedder(batch_size=min(f.batch_size, 128), threads=f.threads or None,
                              runtime=(self.env.get("JOURNEYBOT_ENCODER") or "auto").strip().lower(),
-                             cache_dir=self.env.get("JOURNEYBOT_MODEL_CACHE") or None)
+                             cache_dir=self.env.get("JOURNEYBOT_MODEL_CACHE") or None,
+                             precision=self.encoder_precision())
+
+    def encoder_precision(self) -> str:
+        """[feedback] encoder_precision, unless JOURNEYBOT_ENCODER_PRECISION (int8 or fp32) says."""
+        value = (self.env.get("JOURNEYBOT_ENCODER_PRECISION") or "").strip().lower()
+        return value if value in ("int8", "fp32") else self.feedback.encoder_precision
 
     def business_timezone(self) -> str:
         """The business time zone: the profile kept with the data (which the config's

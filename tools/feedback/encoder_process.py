@@ -6,8 +6,8 @@ in-process (fragmentation). In a child process the model never enters the server
 embeds what it is sent, and when it is idle it is ended and the operating system takes back
 every page. The server keeps only the vectors.
 
-    encoder = ChildEncoder(model_path, runtime="auto", cache_dir=None, threads=None)
-    encoder.runtime                 # "onnxruntime 1.32.0" (what the child loaded)
+    encoder = ChildEncoder(model_path, runtime="auto", cache_dir=None, threads=None, precision="fp32")
+    encoder.version                 # "onnxruntime 1.32.0 int8" (what the child loaded)
     vectors = encoder.encode(texts, batch_size=64)
     encoder.close()
 
@@ -63,9 +63,9 @@ class ChildEncoder:
     """The model in a child process; `encode` has OnnxEncoder's signature and result."""
 
     def __init__(self, model_path: Path, *, runtime: str = "auto", cache_dir: Path | None = None,
-                 threads: int | None = None, start_timeout: float = 600.0):
+                 threads: int | None = None, start_timeout: float = 600.0, precision: str = "fp32"):
         spec = {"path": str(model_path), "runtime": runtime, "threads": threads,
-                "cache_dir": str(cache_dir) if cache_dir else None}
+                "cache_dir": str(cache_dir) if cache_dir else None, "precision": precision}
         # The child imports this checkout's `tools`, wherever the server was started from.
         root = str(Path(__file__).resolve().parents[2])
         start = (f"import sys; sys.path.insert(0, {root!r}); "

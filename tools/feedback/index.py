@@ -31,6 +31,7 @@ from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data.mapping import ReadOptions
 from tools.feedback.language import detect_languages, resolve_undetermined
+from tools.feedback.reembed import reembed, same_model
 from tools.feedback.scoring import Classifier, score_texts
 from tools.feedback.store import META_INT, META_TEXT, FeedbackStore, build_where
 
@@ -327,9 +328,19 @@ def index_documents(
     `embed_ahead=False` embeds each batch only after the previous one is scored (slower; the
     order before the pipeline, kept for bench/feedback.py's comparison in one run)."""
     started = time.perf_counter()
-    col = fb.check_space()
     emb = fb.require_embedder()
     notes: list[str] = []
+    stored_identity = fb.stored_identity()
+    if stored_identity and same_model(stored_identity, emb.identity):
+        # The encoder's precision changed ([feedback] encoder_precision): every stored text is
+        # embedded again first, so the store never holds vectors of both.
+        if progress:
+            progress("feedback: re-embedding", 0.0)
+        again = reembed(fb, progress)
+        notes.append(f"the store's {again:,} texts were embedded with {stored_identity.split(' sha256:')[0]}; "
+                     f"they were all embedded again with {emb.identity.split(' sha256:')[0]}, "
+                     "the configured encoder (vectors of the two do not mix)")
+    col = fb.check_space()
     docs = prepare_documents(docs, names)
     chunks = chunk_documents(docs[list(DOC_COLUMNS)], chunk_words)
 

@@ -6,7 +6,7 @@ The offline default averages two readers that fail differently:
   labelled review sentences written for this project (tools/feedback/sentiment_data/sentiment_*.txt: food,
   service, delivery, checkout, products, films). It never saw any data set we report on.
 The equal-weight blend was chosen by cross-validation on those sentences only (see
-docs/BENCHMARKS.md). The head for the shipped model is stored in tools/feedback/sentiment_data/sentiment_head.npz;
+docs/BENCHMARKS.md). The heads for the shipped model (fp32 and int8) are stored in tools/feedback/sentiment_data/;
 with any other embedder it is trained on first use from the same sentences.
 
 Both readers understand English only. Texts detected as another language are left unscored
@@ -113,7 +113,10 @@ def train_head(embedder: Embedder) -> SentimentHead:
     return SentimentHead(embedder.identity, model.coef_[0].astype(np.float64), float(model.intercept_[0]))
 
 
-SHIPPED_HEAD = "sentiment_head.npz"
+# One head per shipped model's identity: fp32 (torch and onnxruntime), and the int8 file's,
+# trained the same way on its own vectors.
+SHIPPED_HEADS = ("sentiment_head.npz", "sentiment_head_int8.npz")
+SHIPPED_HEAD = SHIPPED_HEADS[0]
 _HEADS: dict[str, SentimentHead] = {}
 _HEADS_LOCK = threading.Lock()
 
@@ -123,9 +126,8 @@ def head_for(embedder: Embedder) -> SentimentHead:
     identity = embedder.identity
     with _HEADS_LOCK:
         if identity not in _HEADS:
-            shipped = data_file(SHIPPED_HEAD)
-            head = SentimentHead.load(shipped) if shipped.exists() else None
-            _HEADS[identity] = head if head is not None and head.identity == identity else train_head(embedder)
+            heads = (SentimentHead.load(data_file(n)) for n in SHIPPED_HEADS if data_file(n).exists())
+            _HEADS[identity] = next((h for h in heads if h.identity == identity), None) or train_head(embedder)
         return _HEADS[identity]
 
 

@@ -218,6 +218,16 @@ class FeedbackStore:
         emb = self.require_embedder()
         stored = (col.metadata or {}).get("embedder_identity")
         if stored and stored != emb.identity:
+            from tools.feedback.reembed import same_model
+
+            if same_model(stored, emb.identity):
+                raise ToolFatal(
+                    f"The feedback store {self.where} holds vectors of {stored.split(' sha256:')[0]}, "
+                    f"but the configured encoder is {emb.identity.split(' sha256:')[0]} "
+                    "([feedback] encoder_precision). The two do not mix, so nothing was read or "
+                    "written: the next index run embeds every stored text again (`journeybot "
+                    "feedback index`; serve does it in the background), or set the precision back."
+                )
             raise ToolFatal(
                 f"The feedback store {self.where} was built with the embedding model {stored!r}, "
                 f"but the configured model is {emb.identity!r}. Vectors from two models do not "
