@@ -131,6 +131,9 @@ def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: st
     if mode == "socket":
         from bot.slack.app import start_socket_mode
 
+        # Until the WebSocket handler exists and connects, this instance must not look ready:
+        # /ready answered 200 without a "slack" check in the gap before start_socket_mode.
+        health.add("slack", lambda: "not connected to Slack yet")
         ops = start_ops_server(ctx.config, health)
         if ops is not None:
             say(f"Health, readiness and metrics on {ops.url}/health, /ready and /metrics.", markup=False)
