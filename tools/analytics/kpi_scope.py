@@ -39,11 +39,12 @@ if TYPE_CHECKING:  # the snapshot of one period reads tuples; frames are for ser
 FAMILY_TABLES: dict[str, str] = {
     "stages": "events", "arrivals": "events", "sessions": "events", "deliveries": "events",
     "orders": "orders", "churn": "orders", "on_time": "orders", "surveys": "surveys", "tickets": "tickets",
+    "open_tickets": "tickets",
 }
 # Families whose rows are not the table's rows dated in the period: churn counts customers
 # active before it (and lapsing in it), on-time delivery dates orders by the day they are due.
 # A period with no orders of its own is still an answer for them, unless it lies before the data.
-UNDATED_FAMILIES = frozenset({"churn", "on_time"})
+UNDATED_FAMILIES = frozenset({"churn", "on_time", "open_tickets"})
 TABLE_NOUNS = {"events": "journey events", "orders": "orders", "surveys": "survey answers",
                "tickets": "support tickets"}
 
@@ -319,6 +320,7 @@ FAMILY_ROWS: dict[str, Rows] = {
                     "OR t.delivered_at IS NOT NULL)", "delivery orders"),
     "surveys": Rows("surveys", "TRUE", "survey answers"),
     "tickets": Rows("tickets", "TRUE", "support tickets"),
+    "open_tickets": Rows("tickets", "TRUE", "support tickets"),
 }
 METRIC_ROWS: dict[str, Rows] = {
     "csat": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
