@@ -210,6 +210,17 @@ P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "
 # not understood ("I don't know 'happiness index'") instead of being silently dropped.
 UNKNOWN_MEASURE = re.compile(
     r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
+# A KPI divided by people or visits ("revenue per visitor", "orders per customer"): a ratio the
+# catalogue lacks, said as unknown with its two sides offered, never answered as the numerator.
+# (Spend per order is the average order value, read above.)
+RATIO = re.compile(
+    r"\b(revenue|sales|takings|turnover|income|profit|margin|orders|tickets|complaints|reviews|sessions|visits|bookings) "
+    r"(?:per|for each|for every|/) (?:(?:each|every|a|an|single|unique|active|new) )?(visitor|visit|session|user|head|person|"
+    r"people|customer|client|shopper|member|click|lead|employee|staff member|member of staff|table|seat|cover)s?\b")
+RATIO_DENOMINATOR: dict[str, str] = {
+    **dict.fromkeys(("visitor", "user", "person", "people", "customer", "client", "shopper", "member", "head"),
+                    "active_customers"),
+    **dict.fromkeys(("visit", "session", "click"), "sessions"), "lead": "new_visitors"}
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
