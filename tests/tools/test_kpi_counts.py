@@ -75,8 +75,10 @@ def test_open_tickets_are_those_opened_by_the_end_and_not_solved_by_it(desk):
     want = int(((t.opened < end) & (t.solved.isna() | (t.solved >= end))).sum())
     # tickets solved after February were open at its end: not the same as "still open now"
     assert want != int(t.solved.isna().sum())
-    v = values(kpis(desk, KpiParams(period=FEBRUARY, metrics=["open_tickets"])))["open_tickets"]
-    assert v.value == want
+    r = kpis(desk, KpiParams(period=FEBRUARY, metrics=["open_tickets"]))
+    assert values(r)["open_tickets"].value == want
+    # a count at the period's end, and the answer says so
+    assert any(n.startswith("open tickets: counted at the end of 2025-02-28:") for n in r.provenance.notes), r.provenance.notes
 
 
 def test_open_tickets_of_each_week_are_counted_at_the_end_of_that_week(desk):

@@ -246,7 +246,7 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
 
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
-              undelivered: list[dict[str, Any]] | None = None) -> list[str]:
+              undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
     on_time = by.get("on_time_delivery")
@@ -256,6 +256,11 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
                      "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
                      + "; they are counted apart, not as late")
+    open_now = by.get("open_tickets")
+    if open_now and not open_now.no_data:
+        # a count at a moment, not over the period: said, so it is not read as tickets opened in it
+        notes.append(f"open tickets: counted at the end of {last_day or 'the period'}: tickets opened by then "
+                     "and not resolved by then")
     if "churn_rate" in by:
         reach = first_day - dt.timedelta(days=scope.churn_days)
         if reach < scope.data_start:
@@ -370,7 +375,7 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         long, out.rows, out.extra = snapshot_rows(con, scope, live, period=p, details=details, who=who)
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
-        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"))
+        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day)
     out.values = [got[m] for m in metrics]
     return out
 
