@@ -112,3 +112,19 @@ def test_open_tickets_without_any_resolution_time_are_not_computed_never_zero(st
     v = values(kpis(store, KpiParams(period=Period(start=dt.date(2026, 5, 4), end=dt.date(2026, 5, 5)),
                                      metrics=["tickets"])))["tickets"]
     assert v.value == 2
+
+
+def test_survey_answers_say_how_many_hold_a_csat_and_an_nps_score(desk):
+    # Typeform: NPS from the "recommend" question, CSAT from the "how would you rate" one;
+    # Zendesk: every Good or Bad rating is a CSAT answer (no NPS).
+    d = pd.read_csv(VENDORS / "typeform/responses.csv", dtype=str, keep_default_na=False)
+    d = d[d["Submit Date (UTC)"] != ""]
+    nps_col = next(c for c in d.columns if "recommend" in c.lower())
+    csat_col = next(c for c in d.columns if c.lower().startswith("how would you rate"))
+    z = pd.read_csv(VENDORS / "zendesk/tickets.csv", dtype=str, keep_default_na=False)
+    rated = int(z["Satisfaction Score"].str.lower().isin(["good", "bad"]).sum())
+    everything = Period(name="all")
+    r = kpis(desk, KpiParams(period=everything, metrics=["survey_responses"]))
+    want = (f"survey answers: {len(d) + rated}, of which {int((d[csat_col] != '').sum()) + rated} with a CSAT "
+            f"score and {int((d[nps_col] != '').sum())} with an NPS score")
+    assert any(n.startswith(want) for n in r.provenance.notes), (want, r.provenance.notes)

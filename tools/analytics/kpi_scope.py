@@ -202,6 +202,8 @@ def _snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str], 
                 extra["stages"] = kpi_sql.stage_detail(long)
             if "on_time_delivery" in metrics:
                 extra["undelivered"] = kpi_sql.undelivered_detail(con, frame)
+            if "survey_responses" in metrics:
+                extra["answers"] = kpi_sql.answers_detail(con, frame)
     finally:
         if mine:
             kpi_frame.drop_who(con, who)
@@ -246,7 +248,8 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
 
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
-              undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None) -> list[str]:
+              undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None,
+              answers: dict[str, int] | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
     on_time = by.get("on_time_delivery")
@@ -256,6 +259,10 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
                      "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
                      + "; they are counted apart, not as late")
+    if "survey_responses" in by and answers and answers["answers"]:
+        num = scope.numbers.number
+        notes.append(f"survey answers: {num(answers['answers'])}, of which {num(answers['csat'])} with a CSAT "
+                     f"score and {num(answers['nps'])} with an NPS score (an answer can hold both, or only text)")
     open_now = by.get("open_tickets")
     if open_now and not open_now.no_data:
         # a count at a moment, not over the period: said, so it is not read as tickets opened in it
@@ -375,7 +382,8 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         long, out.rows, out.extra = snapshot_rows(con, scope, live, period=p, details=details, who=who)
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
-        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day)
+        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day,
+                               out.extra.get("answers"))
     out.values = [got[m] for m in metrics]
     return out
 

@@ -196,6 +196,14 @@ def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dic
     return [{"what": label, "orders": sum(int(r[col] or 0) for r in wide)} for col, label in UNDELIVERED.items()]
 
 
+def answers_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> dict[str, int]:
+    """The survey answers of the frame by what they hold (a CSAT score, an NPS score, neither),
+    for the note under `survey_responses`: the surveys family's own query, its few columns summed."""
+    wide = run_records(con, FAMILY_SQL["surveys"](frame), frame)
+    total = {c: sum(int(r[c] or 0) for r in wide) for c in ("answers", "csat_n", "nps_n")}
+    return {"answers": total["answers"], "csat": total["csat_n"], "nps": total["nps_n"]}
+
+
 def stage_detail(long: list[LongRow]) -> list[dict[str, Any]]:
     """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
     first = {}
