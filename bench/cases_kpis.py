@@ -206,7 +206,12 @@ def naive_feedback(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, 
     def q(x: pd.Series, at: float) -> float:
         return float(np.quantile(x, at)) if len(x) else np.nan
 
-    return {"csat": (_rate((csat >= 4).sum(), len(csat)), len(csat)),
+    every = frames["tickets"]
+    ended = pd.Timestamp(p.end)
+    still = int(((every["created_at"] < ended) & (every["resolved_at"].isna() | (every["resolved_at"] >= ended))).sum())
+    return {"survey_responses": (float(len(sv)), len(sv)), "tickets": (float(len(tk)), len(tk)),
+            "open_tickets": (float(still), still),
+            "csat": (_rate((csat >= 4).sum(), len(csat)), len(csat)),
             "csat_mean": (float(csat.mean()) if len(csat) else np.nan, len(csat)),
             "nps": (_rate(100 * ((nps >= 9).sum() - (nps <= 6).sum()), len(nps)), len(nps)),
             "first_response_time": (q(frt, 0.5), len(frt)), "first_response_time_p90": (q(frt, 0.9), len(frt)),

@@ -397,6 +397,11 @@ KPI_CUES = (
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
     # "how many bookings today", "how many covers last week": the trade's word for a sale, counted
     (r"\bhow many (?:\w+ ){0,2}(?:bookings|reservations|appointments|jobs|covers|enrol?ments|lessons|classes|tables)\b", 0.3),
+    # "how many complaints were logged this week?": complaints counted as they are logged (the
+    # tickets KPI), not read for what they say
+    (r"\b(?:complaints|tickets|support requests|cases) (?:were |got |have been |being )?(?:logged|raised|opened|filed|"
+     r"submitted|created)\b|\bhow many (?:\w+ ){0,2}(?:complaints|tickets|reviews|survey responses|feedback forms) "
+     r"(?:came|come|have come) in\b", 0.5),
     (BARE_PERIOD, 0.6),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).

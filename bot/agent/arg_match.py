@@ -230,6 +230,8 @@ def read_metric(planner: Any, spec: Any, slots: Any) -> tuple[str, ...]:
     if spec is None or spec.name not in METRIC_TOOLS or slots.metrics or _BROKEN \
             or not enabled(planner.ctx.config):
         return ()
+    if any(kind == READ_AS for kind, _ in slots.unknown):
+        return ()  # the sides of a ratio the catalogue lacks (bot/agent/slots.py): offered, not read as one
     # the data's last day as the question was read just now (no second query to the store)
     known = getattr(planner, "_known_cache", None)
     words = measure_words(slots, known[1].as_of if known else None)

@@ -42,7 +42,8 @@ METRIC_WORDS: dict[str, str] = {
     "time_to_first_purchase": "time to first purchase", "churn_rate": "churn rate",
     "delivery_time": "delivery time", "delivery_time_p90": "p90 delivery time",
     "on_time_delivery": "on-time delivery", "csat": "csat", "csat_mean": "average review score",
-    "nps": "nps", "first_response_time": "first response time",
+    "nps": "nps", "survey_responses": "number of survey responses", "tickets": "number of support tickets",
+    "open_tickets": "open tickets", "first_response_time": "first response time",
     "first_response_time_p90": "p90 first response time", "resolution_time": "resolution time",
     "resolution_time_p90": "p90 resolution time",
 }

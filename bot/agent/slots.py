@@ -29,6 +29,8 @@ from bot.agent.vocab import (
     PEOPLE,
     PLACES,
     POSITIVE,
+    RATIO,
+    RATIO_DENOMINATOR,
     REGION_PLACES,
     SOURCE_WORDS,
     UNAMBIGUOUS_CHANNELS,
@@ -488,6 +490,11 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
+    ratio = RATIO.search(rest)
+    if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
+        sides = [*_metrics(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]
+        slots.metrics = [m for m in slots.metrics if m not in sides]
+        slots.unknown += [("metric", ratio.group(0))] + [("read_as", m) for m in dict.fromkeys(sides) if m]
     if when.assumed:  # said in the answer's first line, like a typo read past
         slots.fixes.append(when.assumed)
     return slots

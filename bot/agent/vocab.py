@@ -17,6 +17,36 @@ _TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y
 
 # (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
 METRIC_TERMS: list[tuple[str, str]] = [
+    # Counts an owner asks for first. "how many tickets are still open?" is the stock of open
+    # tickets, not how long they take; "how many tickets this week" is the tickets, not their
+    # reply time; "how many reviews did we get" is the answers, not their score. "How many are
+    # there / on file" stays the data's size (describe_data), and "how long" stays a time.
+    (r"^(?!.*\bhow long\b)(?:.*?\b)?(?:(?:open|outstanding|unresolved|unanswered and open) (?:support )?"
+     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
+     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|"
+     r"unresolved|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
+     r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
+     r"(?:tickets|cases|queries|complaints) (?:still )?(?:waiting|awaiting) (?:a |to be )?(?:resolution|resolved|closed)|"
+     r"(?:backlog|queue) of (?:support )?(?:tickets|cases|queries)|(?:ticket|support) (?:backlog|queue)\b)", "open_tickets"),
+    (r"(?:how many|number of|count of|volume of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
+     r"(?:new |incoming )?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
+     r"support (?:queries|enquiries|inquiries|emails|cases|chats)|help requests|cases)"
+     r"(?= (?:did we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
+     r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
+     r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
+     r"\bticket (?:volume|count|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
+     r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b", "tickets"),
+    (r"(?:how many|number of|count of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
+     r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
+     r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
+     r"(?= (?:did we|have we|came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|"
+     r"arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from|were (?:left|submitted|given))\b|"
+     r"\s*[?.!]?$)|"
+     r"how many (?:people|customers|guests|clients|members|of them) (?:have |had )?(?:answered|responded to|replied to|filled in|"
+     r"filled out|completed|took|did|returned) (?:the |our |a |my )?(?:\w+ )?(?:survey|questionnaire|feedback form)s?|"
+     r"\b(?:survey|review|feedback form|questionnaire) (?:response |answer )?(?:count|volume|numbers)\b|"
+     r"\b(?:feedback forms|survey (?:responses|answers)|reviews) (?:came|come|coming) in\b|\breviews (?:were |got )?left\b",
+     "survey_responses"),
     (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
      r"how long (?:before|until|till|does it take(?: for)?|do(?:es)? it take(?: for)?)\b.{0,40}?"
      r"\b(?:buy|buys|purchase|order)s?\b(?: for the first time| anything)?|"
@@ -45,10 +75,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how long (?:do|does) (?:it take (?:us )?to )?(?:resolve|fix|sort|solve)|"
      r"tickets? (?:\w+ ){0,3}open (?:before|until|till)|(?:before|until|till) (?:they'?re|they are|it'?s|it is|they get|"
      r"it gets) (?:closed|resolved|fixed|sorted|solved)|"
-     # "how many tickets are still open?": the resolution KPI counts the unresolved ones.
-     r"\bunresolved\b(?! (?:alerts?|alarms?|warnings?))|(?:open|outstanding) (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests)\b|"
-     r"(?:tickets|cases|queries|enquiries|inquiries) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|(?:not|[a-z]+n'?t) (?:yet )?"
-     r"(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b", "resolution_time"),
+     r"\bunresolved\b(?! (?:alerts?|alarms?|warnings?))", "resolution_time"),
     (r"on[- ]time|punctual\w*|late (?:deliver\w*|parcels?|packages?|orders?|arrivals?)|"
      rf"{_DELIVERY} (?:\w+ )?(?:arriv\w* |were |are |is |was |came |come |being )?late|arriv\w* late|"
      r"delivered late|late (?:deliver|arriv)\w*|on schedule|"
@@ -183,6 +210,17 @@ P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "
 # not understood ("I don't know 'happiness index'") instead of being silently dropped.
 UNKNOWN_MEASURE = re.compile(
     r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
+# A KPI divided by people or visits ("revenue per visitor", "orders per customer"): a ratio the
+# catalogue lacks, said as unknown with its two sides offered, never answered as the numerator.
+# (Spend per order is the average order value, read above.)
+RATIO = re.compile(
+    r"\b(revenue|sales|takings|turnover|income|profit|margin|orders|tickets|complaints|reviews|sessions|visits|bookings) "
+    r"(?:per|for each|for every|/) (?:(?:each|every|a|an|single|unique|active|new) )?(visitor|visit|session|user|head|person|"
+    r"people|customer|client|shopper|member|click|lead|employee|staff member|member of staff|table|seat|cover)s?\b")
+RATIO_DENOMINATOR: dict[str, str] = {
+    **dict.fromkeys(("visitor", "user", "person", "people", "customer", "client", "shopper", "member", "head"),
+                    "active_customers"),
+    **dict.fromkeys(("visit", "session", "click"), "sessions"), "lead": "new_visitors"}
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"

@@ -70,6 +70,12 @@ _UNKNOWN = re.compile(
     r"half[- ]term|term|black friday|cyber monday|bank holiday|weekend|launch|opening|festive period|"
     r"new year|lockdown|heatwave)\b")
 
+# A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
+_HOURS = re.compile(
+    r"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous) (?:(?:\d+|an?|one|two|three|four|five|six|few|"
+    r"couple of) )?(?:hours?|hrs?|minutes?|mins?)\b|\bthis hour\b|"
+    r"\b(?:\d+|an?|one|two|three|four|five|six|few) (?:hours?|hrs?|minutes?|mins?) ago\b")
+
 _GRAINS: list[tuple[str, str]] = [
     (r"\bdaily\b|\bper day\b|\beach day\b|\bevery day\b|\bby day\b|\bday[- ]by[- ]day\b|\ba day\b|"
      r"\bday to day\b|"
@@ -436,6 +442,14 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
+    hours = _HOURS.search(masked)
+    if hours and not out.period:
+        # "sessions in the last hour": days are the finest grain of the data's KPIs; today it
+        # is, and the answer's first line says so
+        out.period = "today"
+        out.spans.append(hours.span())
+        out.assumed = (hours.group(0).strip(), "today: days are the finest grain journeybot measures, "
+                                               "not hours or minutes")
     u = _UNKNOWN.search(masked)
     if u and not out.period:
         out.unknown = u.group(0)

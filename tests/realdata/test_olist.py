@@ -74,6 +74,9 @@ QUESTIONS = [
     Question("reviews 4-5", "what share of reviews gave us 4 or 5 stars, over all our data?",
              ("kpis", "--metric", "csat", "--period", "all"), lambda d: x.kpi(d, "csat"),
              lambda raw: float((reviews(raw).review_score >= 4).mean())),
+    Question("reviews", "how many reviews did we get, over all our data?",
+             ("kpis", "--metric", "survey_responses", "--period", "all"), lambda d: x.kpi(d, "survey_responses"),
+             lambda raw: len(reviews(raw))),
     Question("median delivery days", "what is the median delivery time in days, across all our orders?",
              ("kpis", "--metric", "delivery_time", "--period", "all"), lambda d: x.kpi(d, "delivery_time"),
              lambda raw: float(((arrived(raw).order_delivered_customer_date - arrived(raw).order_purchase_timestamp)

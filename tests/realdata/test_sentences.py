@@ -42,6 +42,9 @@ SENTIMENT = ("feedback", "sentiment", "--by", "channel", "--period", "all")
 QUESTIONS = [
     Question("texts", "how many survey answers do we have?", ("describe",), lambda d: x.rows(d, "surveys"),
              lambda raw: len(labelled(raw))),
+    Question("answers", "how many reviews did we get, over all our data?",
+             ("kpis", "--metric", "survey_responses", "--period", "all"),
+             lambda d: x.kpi(d, "survey_responses"), lambda raw: len(labelled(raw))),
     Question("first day", "what period does the data cover?", ("describe",),
              lambda d: x.table_field(d, "surveys", "first_day"), lambda raw: "2015-01-01"),  # the recipe's date
     *[Question(f"{site} texts", "how do customers feel on each channel, over all our data?", SENTIMENT,

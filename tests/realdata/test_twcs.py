@@ -45,6 +45,19 @@ def hours(raw: Path, column: str, q: float) -> float:
     return float(((t[column] - t.opened).dt.total_seconds() / 3600).dropna().quantile(q))
 
 
+def open_at_end(t: pd.DataFrame) -> int:
+    end = t.opened.max().tz_convert("UTC").normalize() + pd.Timedelta(days=1)
+    return int(((t.opened < end) & (t.resolved.isna() | (t.resolved >= end))).sum())
+
+
+def last_week(opened: pd.Series) -> int:
+    """Tickets opened in the last full Monday-to-Sunday week before the last day of data (UTC)."""
+    last = opened.max().tz_convert("UTC").date()
+    monday = last - pd.Timedelta(days=last.weekday() + 7)
+    days = opened.dt.tz_convert("UTC").dt.date
+    return int(((days >= monday) & (days < monday + pd.Timedelta(days=7))).sum())
+
+
 QUESTIONS = [
     Question("tickets", "how many support tickets do we have?", ("describe",), lambda d: x.rows(d, "tickets"),
              lambda raw: len(tickets(raw))),
@@ -65,9 +78,20 @@ QUESTIONS = [
     Question("resolution p90", "how long does it take to resolve 90% of tickets, overall?",
              ("kpis", "--metric", "resolution_time_p90", "--period", "all"),
              lambda d: x.kpi(d, "resolution_time_p90"), lambda raw: hours(raw, "resolved", 0.9)),
+    # Open at the end of the data's last day (the last day a conversation was opened): those the
+    # brand never had the last word in, and those it answered only after that day.
     Question("unresolved", "how many tickets are still not resolved, over all our data?",
-             ("kpis", "--metric", "resolution_time", "--period", "all"),
-             lambda d: x.kpi(d, "resolution_time", "excluded"), lambda raw: int(tickets(raw).resolved.isna().sum())),
+             ("kpis", "--metric", "open_tickets", "--period", "all"),
+             lambda d: x.kpi(d, "open_tickets"), lambda raw: open_at_end(tickets(raw))),
+    Question("still open", "how many tickets are still open?",
+             ("kpis", "--metric", "open_tickets", "--period", "all"),
+             lambda d: x.kpi(d, "open_tickets"), lambda raw: open_at_end(tickets(raw))),
+    Question("tickets opened", "how many tickets did we get, over all our data?",
+             ("kpis", "--metric", "tickets", "--period", "all"),
+             lambda d: x.kpi(d, "tickets"), lambda raw: len(tickets(raw))),
+    Question("tickets last week", "how many support requests came in last week?",
+             ("kpis", "--metric", "tickets", "--period", "last_week"),
+             lambda d: x.kpi(d, "tickets"), lambda raw: last_week(tickets(raw).opened)),
     Question("first day", "what period does the data cover?", ("describe",),
              lambda d: x.table_field(d, "tickets", "first_day"),
              lambda raw: tickets(raw).opened.min().date().isoformat()),

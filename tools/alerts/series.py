@@ -184,7 +184,8 @@ class KpiSeriesProvider:
     def metrics(self) -> list[MetricInfo]:
         from tools.analytics.kpi_catalog import SPECS
 
-        infos = [self._info(s) for s in SPECS.values()]
+        # "tickets" stays the alerts' volume of answered tickets (rules already watch it)
+        infos = [self._info(s) for s in SPECS.values() if s.name not in VOLUME_MEASURES]
         for name, (_kpi, label) in VOLUME_MEASURES.items():
             infos.append(MetricInfo(name, label, "", "sum", VOLUME_GOOD_DIRECTION.get(name, "up"),  # type: ignore[arg-type]
                                     kind="count"))

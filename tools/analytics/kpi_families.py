@@ -316,7 +316,7 @@ def _on_time_sql(f: Frame) -> str:
 
 def _surveys_sql(f: Frame) -> str:
     return f"""
-        SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp,
+        SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp, count(*) AS answers,
                count(s.csat) AS csat_n, count(*) FILTER (WHERE s.csat >= 4) AS csat_top,
                sum(s.csat) AS csat_sum, count(s.nps) AS nps_n,
                count(*) FILTER (WHERE s.nps >= 9) AS promoters,
@@ -350,6 +350,35 @@ def _tickets_sql(f: Frame) -> str:
         FROM t GROUP BY ALL"""
 
 
+def _open_tickets_sql(f: Frame) -> str:
+    # A stock, not a flow: a ticket is open at the end of every bucket from the one it was
+    # opened in (the first, if opened before the period) up to the one before it was resolved.
+    # +1 at its opening bucket, -1 at its resolution bucket, and a running sum over the buckets
+    # (as churn counts active customers). Tickets resolved before the period never count; a
+    # resolution stamped before the opening is read as resolved on opening. (greatest() skips
+    # NULLs, so an unresolved ticket is tested on resolved_at itself.)
+    opened = f"CASE WHEN t.created_at < $start THEN CAST($first_day AS DATE) ELSE {f.bucket('t.created_at')} END"
+    solved = "greatest(t.resolved_at, t.created_at)"
+    return f"""
+        WITH t AS (
+            SELECT {f.grp} AS grp, {opened} AS opened,
+                   CASE WHEN t.resolved_at IS NOT NULL AND {solved} < $end THEN {f.bucket(solved)} END AS solved
+            FROM tickets t {f.join('t')}
+            WHERE t.created_at < $end AND (t.resolved_at IS NULL OR {solved} >= $start)),
+        deltas AS (
+            SELECT grp, opened AS d, 1 AS x FROM t
+            UNION ALL SELECT grp, solved AS d, -1 AS x FROM t WHERE solved IS NOT NULL),
+        grid AS (
+            SELECT g.grp, b.d FROM (SELECT DISTINCT grp FROM t) g
+            CROSS JOIN (SELECT unnest($buckets::DATE[]) AS d) b),
+        run AS (
+            SELECT grp, d, is_bucket,
+                   sum(x) OVER (PARTITION BY grp ORDER BY d, is_bucket ROWS UNBOUNDED PRECEDING) AS n
+            FROM (SELECT grp, d, sum(x) AS x, false AS is_bucket FROM deltas GROUP BY grp, d
+                  UNION ALL SELECT grp, d, 0 AS x, true AS is_bucket FROM grid))
+        SELECT d AS bucket, grp, CAST(n AS BIGINT) AS open_tickets FROM run WHERE is_bucket"""
+
+
 def _arrivals_sql(f: Frame) -> str:
     # First contact: a CRM first-seen date before the first event means an existing customer
     # the event export only starts to see, not a newcomer.
@@ -381,4 +410,5 @@ QUANTILE_ROWS: dict[str, tuple[Any, str, float]] = {
 FAMILY_SQL: dict[str, Any] = {
     "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": _orders_sql, "churn": _churn_sql,
     "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
+    "open_tickets": _open_tickets_sql,
 }

@@ -39,11 +39,12 @@ if TYPE_CHECKING:  # the snapshot of one period reads tuples; frames are for ser
 FAMILY_TABLES: dict[str, str] = {
     "stages": "events", "arrivals": "events", "sessions": "events", "deliveries": "events",
     "orders": "orders", "churn": "orders", "on_time": "orders", "surveys": "surveys", "tickets": "tickets",
+    "open_tickets": "tickets",
 }
 # Families whose rows are not the table's rows dated in the period: churn counts customers
 # active before it (and lapsing in it), on-time delivery dates orders by the day they are due.
 # A period with no orders of its own is still an answer for them, unless it lies before the data.
-UNDATED_FAMILIES = frozenset({"churn", "on_time"})
+UNDATED_FAMILIES = frozenset({"churn", "on_time", "open_tickets"})
 TABLE_NOUNS = {"events": "journey events", "orders": "orders", "surveys": "survey answers",
                "tickets": "support tickets"}
 
@@ -201,6 +202,8 @@ def _snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str], 
                 extra["stages"] = kpi_sql.stage_detail(long)
             if "on_time_delivery" in metrics:
                 extra["undelivered"] = kpi_sql.undelivered_detail(con, frame)
+            if "survey_responses" in metrics:
+                extra["answers"] = kpi_sql.answers_detail(con, frame)
     finally:
         if mine:
             kpi_frame.drop_who(con, who)
@@ -245,7 +248,8 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
 
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
-              undelivered: list[dict[str, Any]] | None = None) -> list[str]:
+              undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None,
+              answers: dict[str, int] | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
     on_time = by.get("on_time_delivery")
@@ -255,6 +259,15 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
                      "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
                      + "; they are counted apart, not as late")
+    if "survey_responses" in by and answers and answers["answers"]:
+        num = scope.numbers.number
+        notes.append(f"survey answers: {num(answers['answers'])}, of which {num(answers['csat'])} with a CSAT "
+                     f"score and {num(answers['nps'])} with an NPS score (an answer can hold both, or only text)")
+    open_now = by.get("open_tickets")
+    if open_now and not open_now.no_data:
+        # a count at a moment, not over the period: said, so it is not read as tickets opened in it
+        notes.append(f"open tickets: counted at the end of {last_day or 'the period'}: tickets opened by then "
+                     "and not resolved by then")
     if "churn_rate" in by:
         reach = first_day - dt.timedelta(days=scope.churn_days)
         if reach < scope.data_start:
@@ -319,6 +332,7 @@ FAMILY_ROWS: dict[str, Rows] = {
                     "OR t.delivered_at IS NOT NULL)", "delivery orders"),
     "surveys": Rows("surveys", "TRUE", "survey answers"),
     "tickets": Rows("tickets", "TRUE", "support tickets"),
+    "open_tickets": Rows("tickets", "TRUE", "support tickets"),
 }
 METRIC_ROWS: dict[str, Rows] = {
     "csat": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
@@ -368,7 +382,8 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         long, out.rows, out.extra = snapshot_rows(con, scope, live, period=p, details=details, who=who)
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
-        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"))
+        out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day,
+                               out.extra.get("answers"))
     out.values = [got[m] for m in metrics]
     return out
 

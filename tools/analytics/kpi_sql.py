@@ -103,7 +103,7 @@ def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
 
 # The families by their cost at 10M events, dearest first: with two cursors the cheap ones fill
 # in behind the dear ones.
-_BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "arrivals", "tickets", "surveys")
+_BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "arrivals", "open_tickets", "tickets", "surveys")
 
 
 def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> pd.DataFrame | None:
@@ -196,6 +196,14 @@ def undelivered_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dic
     return [{"what": label, "orders": sum(int(r[col] or 0) for r in wide)} for col, label in UNDELIVERED.items()]
 
 
+def answers_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> dict[str, int]:
+    """The survey answers of the frame by what they hold (a CSAT score, an NPS score, neither),
+    for the note under `survey_responses`: the surveys family's own query, its few columns summed."""
+    wide = run_records(con, FAMILY_SQL["surveys"](frame), frame)
+    total = {c: sum(int(r[c] or 0) for r in wide) for c in ("answers", "csat_n", "nps_n")}
+    return {"answers": total["answers"], "csat": total["csat_n"], "nps": total["nps_n"]}
+
+
 def stage_detail(long: list[LongRow]) -> list[dict[str, Any]]:
     """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
     first = {}
@@ -233,7 +241,7 @@ def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[s
     tables = {"stages": ("events", "ts"), "sessions": ("events", "ts"),
               "orders": ("orders", "ts"), "churn": ("orders", "ts"), "deliveries": ("events", "ts"), "surveys": ("surveys", "ts"),
               "arrivals": ("events", "ts"), "on_time": ("orders", "ts"),
-              "tickets": ("tickets", "created_at")}
+              "tickets": ("tickets", "created_at"), "open_tickets": ("tickets", "created_at")}
     out: dict[str, int] = {}
     wanted = {tables[fam] for fam in families}
     for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):

@@ -160,3 +160,31 @@ def test_a_models_answer_carries_its_reading_from_the_tools_it_called(planner):
 def test_a_typo_read_past_is_said(planner):
     answer = planner.answer("whats the reveune for last week", "typo")
     assert answer.text.startswith("Revenue, last week (reading “reveune” as revenue):\n")
+
+
+@pytest.mark.parametrize(("question", "metric", "words"), [
+    ("how many sessions in the last hour?", "sessions", "in the last hour"),
+    ("orders in the past 3 hours", "orders", "in the past 3 hours"),
+    ("how much revenue did we make in the last 30 minutes?", "revenue", "in the last 30 minutes"),
+])
+def test_a_period_in_hours_is_said_unsupported_and_answered_for_today(planner, question, metric, words):
+    answer = planner.answer(question, f"hours-{metric}")
+    first = answer.text.splitlines()[0]
+    assert answer.tool_calls[0].args["metrics"] == [metric]
+    assert answer.tool_calls[0].args["period"]["name"] == "today"
+    assert f"reading “{words}” as today: days are the finest grain" in first and "not hours or minutes" in first
+
+
+@pytest.mark.parametrize(("question", "ratio", "sides"), [
+    ("what's our revenue per visitor?", "revenue per visitor", ["revenue", "active_customers"]),
+    ("revenue per customer this month", "revenue per customer", ["revenue", "active_customers"]),
+    ("orders per session last week", "orders per session", ["orders", "sessions"]),
+])
+def test_a_ratio_the_catalogue_lacks_is_said_unknown_not_answered_as_its_numerator(planner, question, ratio, sides):
+    answer = planner.answer(question, f"ratio-{ratio}")
+    first = answer.text.splitlines()[0]
+    assert f"I don't know “{ratio}” as a KPI" in first
+    args = answer.tool_calls[0].args
+    assert args.get("metrics", [args.get("metric")]) != [sides[0]]  # not the numerator as if it were the ratio
+    offered = [a.args.get("metrics") or [a.args.get("metric")] for a in answer.alternatives]
+    assert [sides[0]] in offered and [sides[1]] in offered
