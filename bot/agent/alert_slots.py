@@ -116,12 +116,16 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     elif rx.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop)\b|"
+    if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop|on hold)\b|"
                  r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
     elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
         out["enabled"] = True
     return out
+
+
+_NOT_A_NAME = frozenset("on off in at to of for by the a an and or it its is my our this that rule rules alert alerts "
+                        "up down over under per".split())
 
 
 def best_rule_id(text: str, rule_ids: list[str]) -> str | None:
@@ -130,7 +134,8 @@ def best_rule_id(text: str, rule_ids: list[str]) -> str | None:
     for rule_id in sorted(rule_ids, key=len, reverse=True):
         if rule_id in t:
             return rule_id
-    words = set(rx.findall(r"[a-z0-9]+", t.replace("checkout", "decision")))
+    # Function words never name a rule: "put the bounce rate alert on hold" is not on-time-delivery.
+    words = set(rx.findall(r"[a-z0-9]+", t.replace("checkout", "decision"))) - _NOT_A_NAME
     scored = [(len(words & set(rx.split(r"[-_]", r))), r) for r in rule_ids]
     scored = [s for s in scored if s[0] > 0]
     if not scored:

@@ -91,7 +91,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
-                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as)|"
                      r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
@@ -192,14 +192,16 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
                    r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
-_ORDER = (r"^(?:please |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
+_ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
                    r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move|bump|drop)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
                    r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
                    # "the new visitors alert is too jumpy, make it wait for 5 SDs": the alert named, then the order
-                   r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|that|this)\b|"
+                   r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|its|that|this)\b|"
+                   # "put the bounce rate alert on hold for a bit"
+                   + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be
                    r"\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}alert (?:should|needs to|must|ought to|has to) "
                    r"(?:be|only|fire|go off|trigger|start|wait)\b")
@@ -211,7 +213,7 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"(?:it|that|this|that one|this one)\b")
 LIST_CUES = (
     (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
-     r"(?! (?:are |have |has )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
+     r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
@@ -223,7 +225,7 @@ OPEN_CUES = (
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\b(?:anything|something|any \w+|what'?s|what is) (?:\w+ )?alerting\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
-     r"\balerts? (?:are )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
+     r"\balerts? (?:are )?(?:still |currently |now )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
      r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),

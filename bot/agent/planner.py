@@ -46,7 +46,7 @@ _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that an
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
 _COMMAND = re.compile(
-    r"^(?:please |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
+    r"^(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"

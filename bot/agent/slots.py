@@ -403,7 +403,11 @@ def _age_bands(t: str, known: tuple[str, ...]) -> list[str]:
         context = rx.search(r"\bage|year[- ]olds|\d{2}s\b", t)
         if band in known or context:
             out.append(band)
-    m = rx.search(r"\b(over|under)[- ](\d{2})s?\b", t)
+    # "goes over 48 hours", "under 20%", "over 30 orders" are thresholds, not ages
+    m = rx.search(r"\b(over|under)[- ](\d{2})s?\b(?!\s*(?:%|per ?cent|hours?|hrs?|h\b|days?|d\b|minutes?|"
+                  r"mins?|weeks?|wks?|months?|years?(?!\s*(?:old|of age))|orders?|items?|pounds|quid|dollars|"
+                  r"euros|k\b|stars?|points?|pts|tickets?|sessions?|visits?|visitors?|customers|people|"
+                  r"bookings?|sales|per\b|a\b|an\b|each\b))", t)
     if m and known:
         n = int(m.group(2))
         lows = {b: int(rx.match(r"\d+", b).group(0)) for b in known if rx.match(r"\d+", b)}  # type: ignore[union-attr]
