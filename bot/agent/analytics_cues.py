@@ -70,6 +70,13 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
                         r"\bwhich (?:\d+ |two |three |four |five )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|"
                         r"age (?:bands?|groups?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        # "which region's buyers ordered more this month than last?", "which town saw the
+                        # biggest swing in orders, may vs april": a change, group by group
+                        r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
+                        r" (?:[\w']+ ){0,3}\w+ed (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
+                        r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
@@ -197,7 +204,11 @@ def boost_funnel(slots: Any) -> float:
     chain = re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b|\bto\b.*\bto\b",
                       text_of(slots))
     if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
-        return 0.9
+        # "product view -> add to cart -> checkout start": three steps in arrows are the funnel asked for
+        return 1.1 if touchpoints >= 3 and re.search(r"->|→", text_of(slots)) else 0.9
+    if any(m.startswith("conversion_") for m in metrics_from(slots)) and re.search(r"\bconver\w*", text_of(slots)) \
+            and not re.search(r"\bfunnel\b", text_of(slots)):
+        return -0.5  # "awareness to consideration conversion": the one step's KPI, no funnel asked for
     two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2
     return 0.35 if two else 0.0
 
@@ -219,7 +230,8 @@ _X_ON_X = re.compile(r"\b(day|week|month) (?:on|over|to|by) \1\b")
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     m = _X_ON_X.search(text)
-    if m is None or not _TREND_CUE.search(_X_ON_X.sub(" ", text)):
+    # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair
+    if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)):
         return None
     return m.group(1)
 
@@ -256,6 +268,9 @@ def boost_compare(slots: Any) -> float:
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
+    if has_metric(slots) and asked and getattr(slots, "breakdown", None) in KPI_DIMS and _MOVER_CUE.search(text) \
+            and re.search(r"^\W*which\b", text):
+        return 0.3  # "which region saw the biggest change, october vs september": the change group by group
     if has_metric(slots) and asked:
         # "in october against september": the other period named outright is a comparison
         return 0.75 if getattr(slots, "against", None) else 0.55
@@ -381,7 +396,9 @@ KPI_CUES = (
     (r"\bheadline\b|\bkey (?:numbers|figures|metrics|stats)\b|\bkpis?\b|\bhow are we doing\b|"
      r"\bhow(?:'s| is) business\b|\bscorecard\b|\bthe numbers\b|\bour numbers\b|"
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
-     r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b", 0.6),
+     r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b|"
+     # "all the main numbers": every headline KPI, for whatever period is named
+     r"\ball (?:the |our )?(?:headline |main |key |important )?(?:numbers|figures|kpis|metrics|stats)\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
     (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"

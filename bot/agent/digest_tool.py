@@ -48,6 +48,10 @@ DIGEST_CUES = (
     # is; with any of those it is a KPI question (KPI_CUES in bot/agent/analytics_cues.py).
     (BARE_STATUS, 0.9),
     # "how are we doing overall? the usual morning rundown": the regular report, by its name
+    # "how did we go in september? all the main numbers": the digest covers a day or a week, so a
+    # whole month, quarter or year named asks for that period's headline KPIs instead
+    (r"\b(?:in|for|during|over) (?:january|february|march|april|june|july|august|september|october|november|"
+     r"december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
     (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
      r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )

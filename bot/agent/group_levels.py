@@ -42,6 +42,9 @@ _CHANGE = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\
                      r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|dip\w*|jump\w*|grew|grown|"
                      r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
                      r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was))\b")
+# "just each band's score, not the change": a change turned down asks for the levels
+_NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind|forget|skip)(?: the| a| any| its| their)? "
+                         r"(?:change|changes|movement|difference|increase|decrease|rise|fall)s?\b")
 # Two groups of one dimension set against each other ("Clifton vs Redland", "bedminster or
 # southville", "instagram compared with facebook").
 _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
@@ -98,7 +101,7 @@ def _dimension(slots: Any) -> str | None:
 
 def asks_levels(slots: Any) -> bool:
     """Each group's own value is the question, not its change or another period."""
-    text = text_of(slots)
+    text = _NOT_CHANGE.sub(" ", text_of(slots))
     if _dimension(slots) is None or _CHANGE.search(text) or getattr(slots, "against", None) is not None:
         return False
     return bool(side_by_side(slots) or _SPLIT.search(text) or _WHICH_MOST.search(text) or _WHERE_LIVE.search(text))

@@ -141,6 +141,11 @@ def _metrics(t: str) -> tuple[list[str], str]:
     if rx.search(r"\bconver\w*", t) and len(stages) > 2 and rx.search(r"->|\bto\b.*\bto\b|\bthrough\b", t):
         # "consideration -> decision -> purchase conversion": conversion along that funnel
         found = [(p, c) for p, c in found if c != "purchase_conversion"]
+    if len(stages) == 1 and stages[0] in ("consideration", "decision", "post-purchase", "advocacy") and rx.search(
+            rf"\b{stages[0]}(?: stage)? conver\w*", t):
+        # "advocacy conversion": the step into that stage (the purchase one is its own KPI)
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+        found.append((0, "conversion_" + stages[0].replace("-", "_")))
     if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent)\b", t) and len(stages) == 2:
         # "consideration to decision conversion", "of the people at the decision stage, what share
         # went on to purchase": the step into the second stage.
@@ -348,6 +353,9 @@ def _values(t: str, values: tuple[str, ...], *, people: bool, original: str = ""
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
                 # "a typical vip", "the average lead": one of the group
                 pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
+                # "vip revenue this quarter vs last": the group's own KPI
+                pattern += (rf"|(?<![\w'-]){v}\s+(?:revenue|sales|takings|spend|spending|orders|churn|retention|nps|csat|"
+                            rf"aov|clv)\b")
         else:
             pattern = rf"(?<![\w-]){v}(?![\w-])"
         if not people and len(value) <= 3 and value.isupper():

@@ -53,7 +53,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"days? (?:to|before|until) (?:the |their |a )?first (?:purchase|order)|"
      r"buy for the first time|first[- ]purchase time|"
      r"how long (?:do|does|did) (?:\w+ ){0,4}take (?:to|before|until) .{0,30}\b(?:buy|purchase|order)|"
-     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,5}(?:their|a|the) first (?:purchase|order)|"
+     r"(?:how long|time|days|wait\w*) (?:\w+ ){0,8}(?:their|a|the) first (?:purchase|order)|"
      r"(?:how long|time|days|weeks|wait\w*) (?:\w+ ){0,6}(?:between|from) (?:[\w']+ ){1,5}(?:and|to|until|till) "
      # "until someone's first purchase": whoever it is, their first one
      r"(?:the |their |a |his |her |[a-z]+'s )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
@@ -201,7 +201,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
-P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\bninetieth percentile\b|\bslowest 10 ?%|"
+P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
                  r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b")
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}

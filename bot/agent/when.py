@@ -36,7 +36,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\bthis week\b|\bweek so far\b|\bweek to date\b|\bwtd\b", "this_week"),
     (r"\b(?:the|this) (?:past|last) (?:7 days|week)\b|\bpast week\b|\bover the week\b", "last_7_days"),
     (r"\blast week\b|\bprevious week\b", "last_week"),
-    (r"\b(?:the |this )?(?:past|last) (?:fortnight|couple of weeks)\b", "last_14_days"),
+    (r"\b(?:the |this )?(?:past|last|previous|prior) (?:fortnight|couple of weeks)\b", "last_14_days"),
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
     (r"\b(?:the|this) (?:past|last) month\b|\bpast month\b|\brecently\b|\blately\b|\bof late\b|"
      r"\bthese days\b|\bat the moment\b", "last_30_days"),
