@@ -149,15 +149,26 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    r"\bdrifting\b|" + _LAPSING, text):
         out["tier"] = "lapsing"
+    sort_by = _risk_order(text)
+    if sort_by is None and getattr(slots, "query", ""):
+        # "only the vips among those" after "our most valuable customers at risk": still by value
+        # (`query` keeps the first question's words through a follow-up)
+        sort_by = _risk_order(slots.query)
+    if sort_by:
+        out["sort_by"] = sort_by
+    return out
+
+
+def _risk_order(text: str) -> str | None:
     if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
                  text):
-        out["sort_by"] = "value"
-    elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
-                   # "whose churn risk has jumped lately", "risk of leaving has gone up"
-                   r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
-        out["sort_by"] = "rising"
-    return out
+        return "value"
+    if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
+                 # "whose churn risk has jumped lately", "risk of leaving has gone up"
+                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
+        return "rising"
+    return None
 
 
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
