@@ -23,6 +23,16 @@ from tools.alerts.manage import (
     open_alerts,
 )
 
+# "only the rules that are switched on", "just the active alerts": leave the switched-off ones out
+_ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned) on|active|enabled|live|in force|running)\b|"
+                      r"\b(?:(?:switched|turned) on|active|enabled|live) (?:ones|rules|alerts) only\b|"
+                      r"\b(?:leave|leaving|skip|without) (?:out )?(?:the )?(?:disabled|switched[- ]off|turned[- ]off|paused)\b")
+
+
+def _plan_list(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+    return {"include_disabled": False} if _ONLY_ON.search(text) else {}
+
 
 def _alerts(ctx: ToolContext) -> Any:
     from bot.alert_wiring import alert_store_for
@@ -289,7 +299,7 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "what do you alert me about", "which metrics are watched"),
             keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
             cues=LIST_CUES,
-            plan=lambda slots, ctx: {},
+            plan=_plan_list,
         ),
         ToolSpec(
             name="change_alert_rule",

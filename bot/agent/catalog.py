@@ -49,6 +49,8 @@ DESCRIBE_CUES = (
      r"\b(?:what|which \w+) (?:does|do) (?:the system|journeybot|the bot|the data|the database) (?:know|have|hold) (?:about|on)\b|"
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we) (?:know (?:about|of)|have (?:got )?"
      r"(?:on file|loaded|in the data)|can see)\b|"
+     # "can you see the till side too, or only the online shop?": which sides of the business the data covers
+     r"\bcan (?:you|the bot|journeybot|it) (?:even |actually |also |really )?see\b.{0,50}\bor (?:just|only|merely)\b|"
      # "is the support ticket data in there too or only the orders?": whether a kind of data is held
      r"\b(?:data|tickets?|surveys?|orders?|reviews?|feedback|records)\b (?:\w+ )?(?:in there|on file|in the system|loaded|there) "
      r"(?:too|as well|also|yet)\b|\bin there (?:too|as well|also|yet)\b|"

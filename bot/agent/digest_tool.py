@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_STATUS
@@ -16,7 +17,8 @@ def _run(ctx: ToolContext, params: DigestParams):
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = {}
-    if slots.grain == "week" or "weekly" in slots.text.lower():
+    # "the week's roundup", "this week's digest": the weekly one
+    if slots.grain == "week" or re.search(r"\bweekly\b|\bweek'?s\b", slots.text.lower()):
         args["cadence"] = "weekly"
     if slots.period and ".." in slots.period:
         start, end = slots.period.split("..", 1)

@@ -111,7 +111,7 @@ _QUERY_NOISE = re.compile(
     r"messages?|examples?|verbatims?|negative|positive|unhappy|happy|angry|bad|good|their|them|they|that|this|"
     r"those|these|me|my|i|it|its|please|can|could|would|just|only|also|and|or|but|like|out|up|scored|score|"
     r"gave|given|giving|rated|rating|stars?|csat|nps|below|above|under|out|passives?|promoters?|detractors?|last|past|week|month|year|"
-    r"days?|today|yesterday|recently|lately|ago|\d+s?)\b")
+    r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?)\b")
 
 
 def search_query(slots: Any) -> str:
@@ -244,8 +244,12 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None):
         args["source"] = list(slots.sources)
-    if getattr(slots, "top", None):  # "top 3 complaint themes"
-        args["max_themes"] = max(1, min(int(slots.top), 20))
+    top = getattr(slots, "top", None)
+    if not top:  # "up to 10 themes", "no more than 5 themes"
+        m = re.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
+        top = int(m.group(1)) if m else None
+    if top:  # "top 3 complaint themes"
+        args["max_themes"] = max(1, min(int(top), 20))
     return args
 
 
@@ -284,6 +288,10 @@ SEARCH_CUES = (
      r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
      r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),
     (_ANYTHING_ABOUT, 0.7),
+    # "late delivery complaints, show me them", "any compliments for the new staff?": the texts on one topic
+    (r"\b(?:let me see|let me read|show me|i want to see|can i see) (?:them|those|these|the actual ones)\b", 0.7),
+    (r"\bany (?:praise|compliments?|complaints?|moans?|grumbles?|kind words) (?:for|about|of|regarding) "
+     r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.6),
     # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
     (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),

@@ -161,7 +161,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if len(stages) == 1:
         args["stage"] = stages[0]
         return args
-    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against)\b", texts[0].lower())
+    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b", texts[0].lower())
     if getattr(slots, "compare", False) or side_by_side:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}

@@ -29,7 +29,7 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
     (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
-    (r"\bonline (?:customers|shoppers|orders|buyers|bookings?|bookers)\b|\b(?:order|book|buy|shop|pay)(?:s|ed|ing)? online\b",
+    (r"\bonline (?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay)(?:s|ed|ing)? online\b",
      "online"),
     (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
@@ -135,7 +135,10 @@ def focus_words(text: str) -> list[str]:
     for _, focus in sorted(found):  # in the order they were said: "lapsed high-value" leads with lapsed
         if focus not in out:
             out.append(focus)
-    if "non_buyers" in out and "buyers" in out:
+    # "high value frequent buyers": "buyers" is only the noun the behaviours describe
+    if "buyers" in out and ("non_buyers" in out or re.search(
+            r"\b(?:frequent|loyal|regular|occasional|high[- ]value|big|recent|lapsed|online|weekend|weekday|happy|"
+            r"unhappy|morning|evening|lunchtime) buyers\b", t)):
         out.remove("buyers")
     return out[:4]
 
@@ -250,7 +253,7 @@ EDIT_CUES = (
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
-     r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card) (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
+     r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
      r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"

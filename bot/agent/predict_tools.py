@@ -149,15 +149,26 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    r"\bdrifting\b|" + _LAPSING, text):
         out["tier"] = "lapsing"
+    sort_by = _risk_order(text)
+    if sort_by is None and getattr(slots, "query", ""):
+        # "only the vips among those" after "our most valuable customers at risk": still by value
+        # (`query` keeps the first question's words through a follow-up)
+        sort_by = _risk_order(slots.query)
+    if sort_by:
+        out["sort_by"] = sort_by
+    return out
+
+
+def _risk_order(text: str) -> str | None:
     if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
                  text):
-        out["sort_by"] = "value"
-    elif re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
-                   # "whose churn risk has jumped lately", "risk of leaving has gone up"
-                   r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
-        out["sort_by"] = "rising"
-    return out
+        return "value"
+    if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
+                 # "whose churn risk has jumped lately", "risk of leaving has gone up"
+                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
+        return "rising"
+    return None
 
 
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -207,13 +218,17 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 _ACTIONS = [
     (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b", "reward_loyal"),
-    (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bphone call\b", "personal_follow_up"),
-    (r"\bwin[- ]?back\b.*\bvaluable|\bvaluable\b.*\bwin[- ]?back", "win_back_valuable"),
-    (r"\bwin[- ]?back\b|\bwin (?:them|back)\b", "win_back"),
+    (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
+     r"\bphone call\b", "personal_follow_up"),
+    # "lapsed big spenders to win back": the valuable ones, in owners' words
+    (r"\bwin(?:ning)?[- ]?back\b.*\b(?:valuable|big spenders?|high[- ]value|best customers)|"
+     r"\b(?:valuable|big spenders?|high[- ]value|best customers)\b.*\bwin(?:ning)?[- ]?back", "win_back_valuable"),
+    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b", "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
     (r"\bcheck[- ]in\b", "check_in"),
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b", "convert_prospect"),
-    (r"\bno discount\b|\bdon'?t need (?:a )?discount", "no_discount_needed"),
+    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare) (?:the )?discount\w*|"
+     r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
 ]
 
 
@@ -314,6 +329,8 @@ PROPENSITY_CUES = (
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     # "of those who enquired, who's nearly there?": close to a first purchase
+     r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
@@ -331,12 +348,14 @@ ACTION_CUES = (
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
      r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
-     r"\bwin[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
+     r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
      r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
-     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|"
+     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
+     # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
+     r"\b(?:skip|hold off|go without) (?:the )?discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )

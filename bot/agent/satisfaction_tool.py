@@ -82,6 +82,10 @@ def _boost(slots: Any) -> float:
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and _MEASURED.search(text) and not _CHANGED.search(text):
+        # "compare ratings across channels": the groups set side by side, not two periods
+        if re.search(r"\bcompar\w*\b", text, re.I) and not getattr(slots, "against", None) \
+                and not re.search(r"\b(?:last|previous|prior|before)\b", text, re.I):
+            return 1.4
         return 0.9  # "nps by segment", "csat per channel": each group's level, side by side
     # A channel's name alone is a filter ("NPS for Instagram customers"), a split only when
     # compared ("do Instagram customers rate us lower?").

@@ -294,11 +294,13 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
             found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
     # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
     # may be that day itself.
-    for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?\b", t):
-        if not m.group(1) and not m.group(0).endswith("'s"):
+    # "the friday just gone" is last friday.
+    for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?"
+                         rf"(\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed))?\b", t):
+        if not m.group(1) and not m.group(3) and not m.group(0).endswith("'s"):
             continue  # a bare weekday is usually a habit ("busy on mondays"), not a date
         back = (as_of.weekday() - _WEEKDAYS[m.group(2)]) % 7
-        if m.group(1) in ("last", "previous") and back == 0:
+        if (m.group(1) in ("last", "previous") or m.group(3)) and back == 0:
             back = 7
         d = as_of - dt.timedelta(days=back)
         found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
