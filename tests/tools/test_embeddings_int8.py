@@ -16,10 +16,9 @@ from tools.core.errors import ToolFatal  # noqa: E402
 from tools.feedback.embeddings import LocalEmbedder  # noqa: E402
 from tools.feedback.embeddings_onnx import INT8_MEDIAN, INT8_TOLERANCE, onnx_file  # noqa: E402
 from tools.feedback.index import TextFile, index_file, index_store  # noqa: E402
-from tools.feedback.reembed import same_model  # noqa: E402
 from tools.feedback.scoring import head_for  # noqa: E402
 from tools.feedback.search import SearchParams, search  # noqa: E402
-from tools.feedback.store import FeedbackStore  # noqa: E402
+from tools.feedback.store import FeedbackStore, same_model  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -31,9 +31,9 @@ from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data.mapping import ReadOptions
 from tools.feedback.language import detect_languages, resolve_undetermined
-from tools.feedback.reembed import reembed, same_model
+from tools.feedback.reembed import reembed
 from tools.feedback.scoring import Classifier, score_texts
-from tools.feedback.store import META_INT, META_TEXT, FeedbackStore, build_where
+from tools.feedback.store import META_INT, META_TEXT, FeedbackStore, build_where, same_model
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore

@@ -18,20 +18,11 @@ they were computed (the head's scores move by about 0.01 between precisions).
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 
 import numpy as np
 
 from tools.feedback.store import GET_PAGE, FeedbackStore, rebuild_name
-
-# "<model>[ int8] sha256:<hash>": the precision tag is the only part that may differ.
-_TAG = re.compile(r" (int8|fp32)(?= sha256:)")
-
-
-def same_model(stored: str, configured: str) -> bool:
-    """Both identities name the same weights, in any precision (a re-embed, not a new model)."""
-    return stored != configured and _TAG.sub("", stored) == _TAG.sub("", configured)
 
 
 def reembed(fb: FeedbackStore, progress: Callable[[str, float], None] | None = None) -> int:

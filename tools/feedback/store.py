@@ -17,6 +17,7 @@ Writing is in tools/feedback/index.py, search in search.py, erasure in forget.py
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,6 +101,16 @@ _EF_CLASS: dict[str, Any] = {}
 
 # -- the store ---------------------------------------------------------------------------------
 
+
+
+# "<model>[ int8] sha256:<hash>": the precision tag is the only part that may differ. Here, not
+# in reembed.py, because reembed imports forget, which imports this module.
+_TAG = re.compile(r" (int8|fp32)(?= sha256:)")
+
+
+def same_model(stored: str, configured: str) -> bool:
+    """Both identities name the same weights, in any precision (a re-embed, not a new model)."""
+    return stored != configured and _TAG.sub("", stored) == _TAG.sub("", configured)
 
 class FeedbackStore:
     """The feedback collection. Give `path` (a folder) or `url` (a Chroma server).
@@ -218,8 +229,6 @@ class FeedbackStore:
         emb = self.require_embedder()
         stored = (col.metadata or {}).get("embedder_identity")
         if stored and stored != emb.identity:
-            from tools.feedback.reembed import same_model
-
             if same_model(stored, emb.identity):
                 raise ToolFatal(
                     f"The feedback store {self.where} holds vectors of {stored.split(' sha256:')[0]}, "
