@@ -160,20 +160,21 @@ def test_third_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
     assert not shared, f"blind3 questions copied into another tuning bank: {sorted(shared)}"
 
 
-def test_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
-    """Shape only (tuning data since phase G; its score is bench/planner.py --blind4's)."""
-    blind = _load(BLIND4)
-    assert len(blind) >= 250
-    assert sum(1 for item in blind if item.get("follow_up")) >= 15, "too few follow-ups"
+def _check_blind_bank(planner, path: Path, name: str, *, at_least: int, follow_ups: int,
+                      earlier: tuple[Path, ...]) -> None:
+    """Shape only: the planner is never asked a held-back bank's questions in the test run."""
+    blind = _load(path)
+    assert len(blind) >= at_least
+    assert sum(1 for item in blind if item.get("follow_up")) >= follow_ups, "too few follow-ups"
     assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
     covered = {item["tool"] for item in blind}
     missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
-    assert not missing, f"tools without questions in the fourth blind bank: {sorted(missing, key=str)}"
+    assert not missing, f"tools without questions in {name}: {sorted(missing, key=str)}"
     # An expected argument the tool does not take, or one its params refuse, could never match.
     tools = {t.name: t for t in planner.tools}
     unknown = [i["q"] for i in blind if i["tool"] in tools
                and set(i.get("args", {})) - set(tools[i["tool"]].params.model_fields)]
-    assert not unknown, f"blind4 items expecting arguments their tool does not take: {unknown}"
+    assert not unknown, f"{name} items expecting arguments their tool does not take: {unknown}"
     required = {"feedback_search": {"query": "a query"}, "change_alert_rule": {"rule_id": "a-rule"},
                 "delete_alert_rule": {"rule_id": "a-rule"}}  # free text the bank leaves to the planner
     refused = []
@@ -183,72 +184,28 @@ def test_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_question(plann
                 tools[item["tool"]].params.model_validate({**required.get(item["tool"], {}), **item.get("args", {})})
             except ValueError:
                 refused.append(item["q"])
-    assert not refused, f"blind4 items expecting arguments their tool refuses: {refused}"
-    tuned = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3) for i in _load(path)}
-    shared = {i["q"].lower() for i in blind} & tuned
-    assert not shared, f"blind4 questions also in another bank: {sorted(shared)}"
+    assert not refused, f"{name} items expecting arguments their tool refuses: {refused}"
+    others = {i["q"].lower() for other in earlier for i in _load(other)}
+    shared = {i["q"].lower() for i in blind} & others
+    assert not shared, f"{name} questions also in another bank: {sorted(shared)}"
+
+
+def test_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """Shape only (tuning data since phase G; its score is bench/planner.py --blind4's)."""
+    _check_blind_bank(planner, BLIND4, "blind4", at_least=250, follow_ups=15,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3))
 
 
 def test_fifth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
-    """Shape only, like blind4: the planner is never asked these questions in the test run.
-    Every expected argument must be one its tool takes and accepts, or the item could never
-    match; no question may be word for word in another bank (tuning data or the fourth bank)."""
-    blind = _load(BLIND5)
-    assert len(blind) >= 320
-    assert sum(1 for item in blind if item.get("follow_up")) >= 20, "too few follow-ups"
-    assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
-    covered = {item["tool"] for item in blind}
-    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
-    assert not missing, f"tools without questions in the fifth blind bank: {sorted(missing, key=str)}"
-    tools = {t.name: t for t in planner.tools}
-    unknown = [i["q"] for i in blind if i["tool"] in tools
-               and set(i.get("args", {})) - set(tools[i["tool"]].params.model_fields)]
-    assert not unknown, f"blind5 items expecting arguments their tool does not take: {unknown}"
-    required = {"feedback_search": {"query": "a query"}, "change_alert_rule": {"rule_id": "a-rule"},
-                "delete_alert_rule": {"rule_id": "a-rule"}}  # free text the bank leaves to the planner
-    refused = []
-    for item in blind:
-        if item["tool"] in tools:
-            try:
-                tools[item["tool"]].params.model_validate({**required.get(item["tool"], {}), **item.get("args", {})})
-            except ValueError:
-                refused.append(item["q"])
-    assert not refused, f"blind5 items expecting arguments their tool refuses: {refused}"
-    others = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4)
-              for i in _load(path)}
-    shared = {i["q"].lower() for i in blind} & others
-    assert not shared, f"blind5 questions also in another bank: {sorted(shared)}"
+    """No question may be word for word in another bank (tuning data or the fourth bank)."""
+    _check_blind_bank(planner, BLIND5, "blind5", at_least=320, follow_ups=20,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4))
 
 
 def test_sixth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
-    """Shape only, like blind5: the planner is never asked these questions in the test run.
-    Every expected argument must be one its tool takes and accepts, or the item could never
-    match; no question may be word for word in another bank (tuning data or blind5)."""
-    blind = _load(BLIND6)
-    assert len(blind) >= 340
-    assert sum(1 for item in blind if item.get("follow_up")) >= 25, "too few follow-ups"
-    assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
-    covered = {item["tool"] for item in blind}
-    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
-    assert not missing, f"tools without questions in the sixth blind bank: {sorted(missing, key=str)}"
-    tools = {t.name: t for t in planner.tools}
-    unknown = [i["q"] for i in blind if i["tool"] in tools
-               and set(i.get("args", {})) - set(tools[i["tool"]].params.model_fields)]
-    assert not unknown, f"blind6 items expecting arguments their tool does not take: {unknown}"
-    required = {"feedback_search": {"query": "a query"}, "change_alert_rule": {"rule_id": "a-rule"},
-                "delete_alert_rule": {"rule_id": "a-rule"}}  # free text the bank leaves to the planner
-    refused = []
-    for item in blind:
-        if item["tool"] in tools:
-            try:
-                tools[item["tool"]].params.model_validate({**required.get(item["tool"], {}), **item.get("args", {})})
-            except ValueError:
-                refused.append(item["q"])
-    assert not refused, f"blind6 items expecting arguments their tool refuses: {refused}"
-    others = {i["q"].lower() for path in (BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5)
-              for i in _load(path)}
-    shared = {i["q"].lower() for i in blind} & others
-    assert not shared, f"blind6 questions also in another bank: {sorted(shared)}"
+    """No question may be word for word in another bank (tuning data or blind5)."""
+    _check_blind_bank(planner, BLIND6, "blind6", at_least=340, follow_ups=25,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5))
 
 
 def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
