@@ -9,6 +9,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind4         # and the fourth blind bank (tests/questions_blind4.yaml; once)
     .venv/bin/python bench/planner.py --blind5         # and the fifth blind bank (tests/questions_blind5.yaml; tuning data since phase H)
     .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; scored once, tuning data since)
+    .venv/bin/python bench/planner.py --blind7         # and the seventh blind bank (tests/questions_blind7.yaml; once, at the end)
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
     .venv/bin/python bench/planner.py --precision fp32 # the fallback's encoder in fp32 (default: the config's, fp32)
@@ -62,7 +63,12 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # physio clinic, ice-cream parlour, photography studio, coworking space, board-game
          # cafe, wedding venue, food truck, toy shop, surf school, locksmith, nail salon):
          # opt-in, scored once by the lead (88.5%, phase H), tuning data since.
-         "blind6": ROOT / "tests" / "questions_blind6.yaml"}
+         "blind6": ROOT / "tests" / "questions_blind6.yaml",
+         # A seventh blind bank by another author, other businesses again (bike repair, second-hand
+         # clothing web shop, butcher, fishmonger, hardware store, dance studio, massage therapist,
+         # tutoring agency, campsite, tailor, phone repair, garage, bridal shop, deli, laundrette,
+         # skincare web brand): opt-in, the held-back bank of phase I, scored once by the lead.
+         "blind7": ROOT / "tests" / "questions_blind7.yaml"}
 
 
 def main() -> None:
@@ -73,7 +79,8 @@ def main() -> None:
     parser.add_argument("--blind3", action="store_true", help="also score the third blind bank (tuning data since phase F)")
     parser.add_argument("--blind4", action="store_true", help="score the fourth blind bank (once, at the end)")
     parser.add_argument("--blind5", action="store_true", help="score the fifth blind bank (tuning data since phase H)")
-    parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (once, at the end)")
+    parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (tuning data since phase I)")
+    parser.add_argument("--blind7", action="store_true", help="score the seventh blind bank (once, at the end)")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     parser.add_argument("--no-fallback", action="store_true", help="rules only (JOURNEYBOT_PLANNER_FALLBACK=off)")
     parser.add_argument("--loo", action="store_true", help="the fallback leaves the asked question out of its phrasings")
@@ -111,6 +118,8 @@ def main() -> None:
         if name == "blind5" and not args.blind5:  # opt-in, like the other blind banks
             continue
         if name == "blind6" and not args.blind6:  # the held-back bank of phase H: scored once, by the lead
+            continue
+        if name == "blind7" and not args.blind7:  # the held-back bank of phase I: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
