@@ -40,7 +40,9 @@ class ExportReport:
         how = "Recognised" if self.recognised else "Loaded as"
         tables = " and ".join(dict.fromkeys(self.recipe.tables))
         money = f"; amounts in {', '.join(self.currencies)}" if self.currencies else ""
-        return f"{how} {Path(self.file).name} as a {self.recipe.title} ({self.recipe.vendor}): loading {tables}{money}."
+        article = "an" if self.recipe.title[:1].upper() in "AEIOU" else "a"
+        return (f"{how} {Path(self.file).name} as {article} {self.recipe.title} ({self.recipe.vendor}): "
+                f"loading {tables}{money}.")
 
     def to_text(self) -> str:
         return "\n".join([self.headline(), *(r.to_text() for r in self.reports)])

@@ -1,0 +1,144 @@
+"""Etsy orders, Freshdesk tickets and Trustpilot reviews load through `journeybot ingest` as
+downloaded, the shop's own export (tests/fixtures/vendors) and a held-back one from another
+made-up shop (tests/fixtures/vendors_heldout: other currency, zone, column order, statuses),
+and the numbers an owner asks for agree with pandas reading the raw file here."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+from tools.data.store import JourneyStore
+from tools.data.vendors.catalogue import read_header, recognitions
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MAIN, HELDOUT = FIXTURES / "vendors", FIXTURES / "vendors_heldout"
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def load(path: Path, zone: str, home: Path) -> tuple[str, JourneyStore]:
+    run("profile", "set", f"timezone={zone}")
+    out = run("ingest", str(path))
+    return out, JourneyStore(home / "journey.duckdb")
+
+
+def raw(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def key(email: str) -> str:
+    return "c-" + hashlib.md5(email.strip().lower().encode()).hexdigest()[:16]
+
+
+@pytest.mark.parametrize(("file", "recipe"), [
+    ("etsy/EtsySoldOrders.csv", "etsy_orders"),
+    ("freshdesk/tickets.csv", "freshdesk_tickets"),
+    ("trustpilot/reviews.csv", "trustpilot_reviews"),
+])
+@pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
+def test_each_new_export_is_recognised_by_its_recipe_alone(root, file, recipe):
+    header = read_header(root / file)
+    assert [r.recipe.name for r in recognitions(header) if r.complete] == [recipe]
+
+
+ETSY = [(MAIN / "etsy/EtsySoldOrders.csv", "America/New_York", "USD"),
+        (HELDOUT / "etsy/EtsySoldOrders.csv", "Europe/London", "GBP")]
+
+
+@pytest.mark.parametrize(("path", "zone", "currency"), ETSY, ids=["main", "heldout"])
+def test_etsy_orders_revenue_is_net_of_refunds_as_etsy_adjusts_it(path, zone, currency, home):
+    out, store = load(path, zone, home)
+    assert "as an Etsy sold orders export (Etsy)" in out and f"amounts in {currency}" in out
+    d = raw(path)
+    adjusted = d["Adjusted Order Total"]
+    refunded = adjusted.ne("") & adjusted.astype(str).replace("", "nan").astype(float).eq(0)
+    worth = adjusted.where(adjusted != "", d["Order Total"]).astype(float)
+    assert refunded.any() and (adjusted.ne("") & ~refunded).any()  # full and partial refunds are both there
+    assert store.count("orders") == d["Order ID"].nunique() == len(d)
+    assert store.scalar("SELECT count(*) FROM orders WHERE status = 'returned'") == refunded.sum()
+    revenue = store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'")
+    assert revenue == pytest.approx(worth[~refunded].sum())
+    # a partly refunded order is worth what Etsy kept, not what was first paid
+    partial = d[adjusted.ne("") & ~refunded].iloc[0]
+    assert store.scalar("SELECT amount FROM orders WHERE order_id = ?", [partial["Order ID"]]) == \
+        pytest.approx(float(partial["Adjusted Order Total"]))
+    assert store.scalar("SELECT sum(items) FROM orders") == d["Number of Items"].astype(int).sum()
+    assert store.scalar("SELECT count(DISTINCT customer_id) FROM orders") == d["Buyer User ID"].nunique()
+    assert store.query("SELECT DISTINCT currency FROM orders")["currency"].tolist() == [currency]
+    # Sale Date is month first with a two-digit year, the shop's own day
+    days = store.query(f"SELECT order_id, strftime(timezone('{zone}', ts), '%Y-%m-%d') AS day FROM orders")
+    want = dict(zip(d["Order ID"], pd.to_datetime(d["Sale Date"], format="%m/%d/%y").dt.strftime("%Y-%m-%d"), strict=True))
+    assert dict(zip(days["order_id"], days["day"], strict=True)) == want
+    in_person = (d["Order Type"] == "in_person").sum()
+    assert store.scalar("SELECT count(*) FROM orders WHERE channel = 'in_store'") == in_person
+    store.close()
+
+
+FRESHDESK = [(MAIN / "freshdesk/tickets.csv", "Europe/London"), (HELDOUT / "freshdesk/tickets.csv", "America/Chicago")]
+FD_STATUS = {"Open": "open", "Pending": "pending", "Waiting on Customer": "pending",
+             "Waiting on Third Party": "pending", "Resolved": "resolved", "Closed": "closed"}
+
+
+def local(series: pd.Series, zone: str) -> pd.Series:
+    return pd.to_datetime(series.replace("", None), format="%Y-%m-%d %H:%M:%S").dt.tz_localize(
+        zone, ambiguous="NaT", nonexistent="NaT")
+
+
+@pytest.mark.parametrize(("path", "zone"), FRESHDESK, ids=["main", "heldout"])
+def test_freshdesk_tickets_statuses_and_reply_times(path, zone, home):
+    out, store = load(path, zone, home)
+    assert "as a Freshdesk tickets export (Freshdesk): loading tickets" in out
+    d = raw(path)
+    assert store.count("tickets") == len(d)
+    got = store.query("SELECT status, count(*) AS n FROM tickets GROUP BY 1")
+    assert dict(zip(got["status"], got["n"], strict=True)) == d["Status"].map(FD_STATUS).value_counts().to_dict()
+    created, replied = local(d["Created time"], zone), local(d["Initial response time"], zone)
+    minutes = ((replied - created).dt.total_seconds() / 60).dropna()
+    stored = store.query("SELECT ticket_id, epoch(first_response_at) - epoch(created_at) AS s FROM tickets "
+                         "WHERE first_response_at IS NOT NULL")
+    assert len(stored) == d["Initial response time"].ne("").sum()
+    assert (stored["s"] / 60).median() == pytest.approx(minutes.median())
+    # opened at the helpdesk's local time, read in the business zone
+    epochs = store.query("SELECT ticket_id, epoch(created_at) AS t FROM tickets")
+    want = {tid: t.timestamp() for tid, t in zip(d["Ticket ID"], created, strict=True) if not pd.isna(t)}
+    assert {k: v for k, v in zip(epochs["ticket_id"], epochs["t"], strict=True) if k in want} == want
+    resolved = d["Resolved time"].ne("") | d["Closed time"].ne("")
+    assert store.scalar("SELECT count(*) FROM tickets WHERE resolved_at IS NOT NULL") == resolved.sum()
+    with_email = d.loc[d["Email"] != "", "Email"]
+    customers = set(store.query("SELECT customer_id FROM tickets WHERE customer_id IS NOT NULL")["customer_id"])
+    assert customers == {key(e) for e in with_email}
+    assert store.scalar("SELECT count(*) FROM tickets WHERE customer_id IS NULL") == (d["Email"] == "").sum()
+    store.close()
+
+
+TRUSTPILOT = [(MAIN / "trustpilot/reviews.csv", "Europe/London"), (HELDOUT / "trustpilot/reviews.csv", "Europe/Amsterdam")]
+
+
+@pytest.mark.parametrize(("path", "zone"), TRUSTPILOT, ids=["main", "heldout"])
+def test_trustpilot_reviews_become_ratings_with_their_text(path, zone, home):
+    out, store = load(path, zone, home)
+    assert "as a Trustpilot service reviews export (Trustpilot): loading surveys" in out
+    d = raw(path)
+    stars = d["Review Stars"].astype(int)
+    assert store.count("surveys") == len(d)
+    assert store.scalar("SELECT avg(csat) FROM surveys") == pytest.approx(stars.mean())
+    assert store.scalar("SELECT count(*) FROM surveys WHERE csat <= 2") == (stars <= 2).sum()
+    when = pd.to_datetime(d["Review Created (UTC)"], utc=True, format="ISO8601")
+    got = store.query("SELECT survey_id, epoch(ts) AS t, order_id, text FROM surveys").set_index("survey_id")
+    assert got["t"].to_dict() == {i: t.timestamp() for i, t in zip(d["Review Id"], when, strict=True)}
+    invited = d[d["Reference Id"] != ""]
+    assert got["order_id"].dropna().to_dict() == dict(zip(invited["Review Id"], invited["Reference Id"], strict=True))
+    first = d.iloc[0]
+    assert first["Review Title"] in got.loc[first["Review Id"], "text"]
+    assert first["Review Content"].split(",")[0] in got.loc[first["Review Id"], "text"]
+    store.close()
