@@ -139,13 +139,23 @@ def read_header(path: str | Path) -> list[str]:
         except json.JSONDecodeError:
             return []
         return [str(k) for k in record] if isinstance(record, dict) else []
-    first_line = text.splitlines()[0] if text else ""
-    delimiter = max((",", ";", "\t", "|"), key=first_line.count)
+    delimiter = sniff_delimiter(text)
     try:
         row = next(csv.reader(io.StringIO(text), delimiter=delimiter))
     except (StopIteration, csv.Error):
         return []
     return [c.strip() for c in row]
+
+
+def sniff_delimiter(text: str) -> str:
+    first_line = text.splitlines()[0] if text else ""
+    return max((",", ";", "\t", "|"), key=first_line.count)
+
+
+def read_head(path: str | Path) -> str:
+    """The file's first HEADER_BYTES as text (BOM dropped, UTF-8 or Latin-1)."""
+    with Path(path).open("rb") as fh:
+        return _decode(fh.read(HEADER_BYTES))
 
 
 def _decode(head: bytes) -> str:

@@ -17,10 +17,13 @@ from tools.data.vendors.catalogue import (
     Recognition,
     VendorRecipe,
     near_misses,
+    read_head,
     read_header,
     recipe_named,
     recognise,
+    sniff_delimiter,
 )
+from tools.data.vendors.unknown import describe_unknown
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,16 @@ class ExportReport:
 def recognise_file(path: str | Path) -> Recognition:
     """The recipe an export matches, or an IngestError that says what it looked like."""
     p = Path(path)
-    precheck(p, ReadOptions(), str(p))
+    encoding = None
+    try:
+        precheck(p, ReadOptions(), str(p))
+    except IngestError as exc:
+        # A file no recipe knows is often a Latin-1 CSV saved by Excel: say what it is and how
+        # to map it (with the encoding) rather than only that it is not UTF-8.
+        if "not UTF-8" not in str(exc) or recognise(read_header(p)) is not None:
+            raise
+        precheck(p, ReadOptions(encoding="latin-1"), str(p))
+        encoding = "latin-1"
     header = read_header(p)
     found = recognise(header)
     if found is not None:
@@ -62,11 +74,14 @@ def recognise_file(path: str | Path) -> Recognition:
         message = (f"this looks like a {r.recipe.title} ({r.recipe.vendor}) but the header lacks "
                    f"{', '.join(repr(c) for c in r.missing)}; download it again from "
                    f"{r.recipe.how}, or load it with a mapping (journeybot ingest TABLE FILE --map ...)")
-    else:
+    elif p.suffix.lower() in (".jsonl", ".ndjson", ".json", ".parquet"):
         shown = ", ".join(repr(h) for h in header[:12]) + (" ..." if len(header) > 12 else "")
         message = (f"not an export journeybot recognises (columns: {shown or 'none'}); name the table "
                    "and map its columns (journeybot ingest TABLE FILE --map ...), or see "
                    "docs/SOURCES.md for the exports that load as they are")
+    else:
+        text = read_head(p)
+        message = describe_unknown(p, header, text, sniff_delimiter(text), encoding=encoding)
     raise IngestError([Problem(str(p), message)])
 
 
