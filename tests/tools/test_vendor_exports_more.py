@@ -1,4 +1,4 @@
-"""Etsy orders, Freshdesk tickets and Trustpilot reviews load through `journeybot ingest` as
+"""Etsy orders, Freshdesk tickets, Trustpilot reviews and HubSpot contacts load through `journeybot ingest` as
 downloaded, the shop's own export (tests/fixtures/vendors) and a held-back one from another
 made-up shop (tests/fixtures/vendors_heldout: other currency, zone, column order, statuses),
 and the numbers an owner asks for agree with pandas reading the raw file here."""
@@ -44,6 +44,7 @@ def key(email: str) -> str:
     ("etsy/EtsySoldOrders.csv", "etsy_orders"),
     ("freshdesk/tickets.csv", "freshdesk_tickets"),
     ("trustpilot/reviews.csv", "trustpilot_reviews"),
+    ("hubspot/hubspot-crm-exports-all-contacts.csv", "hubspot_contacts"),
 ])
 @pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
 def test_each_new_export_is_recognised_by_its_recipe_alone(root, file, recipe):
@@ -141,4 +142,35 @@ def test_trustpilot_reviews_become_ratings_with_their_text(path, zone, home):
     first = d.iloc[0]
     assert first["Review Title"] in got.loc[first["Review Id"], "text"]
     assert first["Review Content"].split(",")[0] in got.loc[first["Review Id"], "text"]
+    store.close()
+
+
+HUBSPOT = [(MAIN / "hubspot/hubspot-crm-exports-all-contacts.csv", "America/Los_Angeles"),
+           (HELDOUT / "hubspot/hubspot-crm-exports-all-contacts.csv", "Europe/Oslo")]
+
+
+@pytest.mark.parametrize(("path", "zone"), HUBSPOT, ids=["main", "heldout"])
+def test_hubspot_contacts_become_customers_with_stage_and_source(path, zone, home):
+    out, store = load(path, zone, home)
+    assert "as a HubSpot contacts export (HubSpot): loading customers" in out
+    d = raw(path)
+    assert store.count("customers") == len(d)
+    ids = set(store.query("SELECT customer_id FROM customers")["customer_id"])
+    no_email = d[d["Email"] == ""]
+    assert len(no_email) and ids == {key(e) for e in d.loc[d["Email"] != "", "Email"]} | \
+        {f"hubspot-{r}" for r in no_email["Record ID"]}
+    got = store.query("SELECT segment, count(*) AS n FROM customers GROUP BY 1")
+    assert dict(zip(got["segment"], got["n"], strict=True)) == d["Lifecycle Stage"].value_counts().to_dict()
+    sources = d["Original Source"].str.lower().str.replace(" ", "_").value_counts().to_dict()
+    got = store.query("SELECT acquisition_channel AS c, count(*) AS n FROM customers GROUP BY 1")
+    assert dict(zip(got["c"], got["n"], strict=True)) == sources
+    # Create Date is the portal's local time to the minute, read in the business zone
+    created = local(d["Create Date"] + ":00", zone)
+    cid = d["Email"].map(lambda e: key(e) if e else "").where(d["Email"] != "", "hubspot-" + d["Record ID"])
+    want = {c: t.timestamp() for c, t in zip(cid, created, strict=True) if not pd.isna(t)}
+    first = store.query("SELECT customer_id, epoch(first_seen) AS t FROM customers")
+    assert {c: t for c, t in zip(first["customer_id"], first["t"], strict=True) if c in want} == want
+    # names and phone numbers stay out of the store
+    stored = " ".join(store.query("SELECT attributes FROM customers")["attributes"].dropna())
+    assert not any(n in stored for n in d["Last Name"]) and "+1 555" not in stored
     store.close()
