@@ -45,6 +45,8 @@ def key(email: str) -> str:
     ("freshdesk/tickets.csv", "freshdesk_tickets"),
     ("trustpilot/reviews.csv", "trustpilot_reviews"),
     ("hubspot/hubspot-crm-exports-all-contacts.csv", "hubspot_contacts"),
+    ("sumup/sales_report.csv", "sumup_sales"),
+    ("sumup/sales_report_de.csv", "sumup_sales_de"),
 ])
 @pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
 def test_each_new_export_is_recognised_by_its_recipe_alone(root, file, recipe):
@@ -173,4 +175,40 @@ def test_hubspot_contacts_become_customers_with_stage_and_source(path, zone, hom
     # names and phone numbers stay out of the store
     stored = " ".join(store.query("SELECT attributes FROM customers")["attributes"].dropna())
     assert not any(n in stored for n in d["Last Name"]) and "+1 555" not in stored
+    store.close()
+
+
+SUMUP = [(MAIN / "sumup/sales_report.csv", "Europe/Zurich", "en"), (MAIN / "sumup/sales_report_de.csv", "Europe/Berlin", "de"),
+         (HELDOUT / "sumup/sales_report.csv", "Europe/Dublin", "en"),
+         (HELDOUT / "sumup/sales_report_de.csv", "Europe/Vienna", "de")]
+SUMUP_COLUMNS = {"en": ("Transaction ID", "Type", "Sales", "Price (Gross)", "SumUp sales report"),
+                 "de": ("Transaktionsnummer", "Typ", "Verkauf", "Preis (brutto)", "SumUp Verkaufsbericht")}
+
+
+@pytest.mark.parametrize(("path", "zone", "lang"), SUMUP, ids=["main-en", "main-de", "heldout-en", "heldout-de"])
+def test_sumup_sales_report_folds_items_and_nets_refunds_in_either_language(path, zone, lang, home):
+    tx, kind, sale, gross, title = SUMUP_COLUMNS[lang]
+    out, store = load(path, zone, home)
+    assert f"as a {title}" in out and "(SumUp): loading orders" in out
+    d = raw(path)
+    d["gross"] = d[gross].astype(float)
+    net = d.groupby(tx)["gross"].sum().round(6)
+    refunded = net[net <= 0].index
+    assert store.count("orders") == d[tx].nunique()
+    assert store.scalar("SELECT count(*) FROM orders WHERE status = 'returned'") == len(refunded) > 0
+    assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
+        pytest.approx(net[net > 0].sum())
+    partly = d[d[kind] != sale][tx]
+    partly = [t for t in partly.unique() if t not in refunded]
+    assert partly, "the fixture has partial refunds"
+    got = store.query("SELECT order_id, amount FROM orders").set_index("order_id")["amount"]
+    assert got[partly[0]] == pytest.approx(net[partly[0]])
+    # the sale's local time, day first, read in the business zone
+    sales = d[d[kind] == sale].drop_duplicates(tx).set_index(tx)
+    text = sales["Date"] + " " + sales["Time"] if lang == "en" else sales["Datum"]
+    fmt = "%d.%m.%y %H:%M" if lang == "en" else "%d.%m.%Y, %H:%M"
+    when = pd.to_datetime(text, format=fmt).dt.tz_localize(zone)
+    epochs = store.query("SELECT order_id, epoch(ts) AS t FROM orders").set_index("order_id")["t"]
+    assert epochs.sort_index().tolist() == [t.timestamp() for t in when.sort_index()]
+    assert store.scalar("SELECT count(*) FROM orders WHERE channel = 'in_store'") == store.count("orders")
     store.close()
