@@ -77,3 +77,47 @@ def test_a_file_without_a_date_and_an_amount_asks_for_the_table(tmp_path):
     f.write_text("when,what\nyesterday,hello\n")
     out = run("ingest", str(f)).output
     assert "cannot tell which table" in out and "[mappings." not in out
+
+
+def google_forms_sheet(path: Path) -> None:
+    """A Google Forms responses sheet downloaded as CSV: Timestamp in the sheet's locale (US:
+    month first), Email Address when the form collects emails, then one column per question."""
+    rng = random.Random(11)
+    rows = [["Timestamp", "Email Address", "How likely are you to recommend Pip's Bakery to a friend?",
+             "How would you rate your last visit?", "What could we do better?"]]
+    for _ in range(50):
+        month, day = rng.choice([9, 10, 11]), rng.randint(1, 28)
+        email = f"guest{rng.randint(1, 30)}@example.com" if rng.random() < 0.7 else ""
+        rows.append([f"{month}/{day}/2025 {rng.randint(7, 21)}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}",
+                     email, str(rng.choice(range(11))), str(rng.randint(1, 5)),
+                     rng.choice(["", "More gluten-free bread, please", "Queue was long, at 9am", "Nothing!"])])
+    pd.DataFrame(rows[1:], columns=rows[0]).to_csv(path, index=False)
+
+
+def test_a_forms_sheet_is_read_as_survey_answers_and_the_suggested_mapping_loads_it(tmp_path, home):
+    f = tmp_path / "Pip's feedback (Responses) - Form responses 1.csv"
+    google_forms_sheet(f)
+    out = run("ingest", str(f)).output
+    assert "It looks like survey answers: 'Timestamp' as the date" in out
+    assert "as the 0-10 recommend score (NPS)" in out and "as the 1-5 rating (CSAT)" in out
+    assert "'What could we do better?' as the comment" in out and "'Email Address' as the customer" in out
+    assert "month first" in out and "orders" not in out.split("It looks like")[1].split("\n")[0]
+    assert "journeybot ingest surveys 'Pip" in out  # a name with spaces is quoted for the shell
+    block = [line[2:] for line in out.splitlines() if line.startswith("  ")]
+    (tmp_path / "journeybot.toml").write_text("\n".join(block) + "\n", encoding="utf-8")
+    name = block[0].removeprefix("[mappings.").removesuffix("]")
+    loaded = run("ingest", "surveys", str(f), "--mapping", name)
+    assert loaded.exit_code == 0, loaded.output
+
+    want = pd.read_csv(f, dtype=str, keep_default_na=False)
+    nps = want.iloc[:, 2].astype(int)
+    store = JourneyStore(home / "journey.duckdb")
+    assert store.count("surveys") == len(want)
+    assert store.scalar("SELECT avg(nps) FROM surveys") == pytest.approx(nps.mean())
+    assert store.scalar("SELECT avg(csat) FROM surveys") == pytest.approx(want.iloc[:, 3].astype(int).mean())
+    # month first, in the business zone; the email is stored as a key, never as the address
+    days = store.query("SELECT strftime(timezone('Europe/London', ts), '%-m/%-d/%Y') AS d FROM surveys")["d"]
+    assert sorted(days) == sorted(want["Timestamp"].str.split(" ").str[0])
+    assert not store.scalar("SELECT count(*) FROM surveys WHERE contains(customer_id, '@')")
+    assert store.scalar("SELECT count(DISTINCT customer_id) FROM surveys") == want.loc[want.iloc[:, 1] != "", "Email Address"].nunique()
+    store.close()

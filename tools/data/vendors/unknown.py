@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,15 @@ _TIME = re.compile(r"\s(\d{1,2}:\d{2})(:\d{2})?$")
 _MONEY = r"[\s€$£¥₹]|EUR|USD|GBP|CHF|SEK|NOK|DKK|PLN|kr"
 _DECIMAL_COMMA = re.compile(r"^-?\d{1,3}([.\s']?\d{3})*,\d{1,2}$")
 _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(,?\d{3})*(\.\d+)?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Survey questions by their wording (Google Forms, Microsoft Forms, SurveyMonkey headers are the
+# questions themselves), in the languages owners write their forms in.
+_SURVEY_WORDS = {
+    "nps": r"recommend|empfehl|recommand|recomend|aanbevel|consiglier",
+    "csat": r"\brate\b|rating|satisf|zufrieden|bewert|\bnote\b|valora|tevreden|stars?\b|sterne|[ée]toiles",
+    "text": r"better|improve|comment|feedback|anything|why|suggest|verbesser|warum|anmerk|kommentar|pourquoi|"
+            r"am[ée]liorer|commentaire|mejorar|comentario",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,9 @@ class ColumnGuess:
     detail: str = ""  # e.g. "day first: 03.11.2025", "decimal comma: 12,50"
     fmt: str | None = None  # strftime for dates when the sample settles it
     decimal_comma: bool = False
+    low: float | None = None  # numbers: the smallest and largest value in the sample
+    high: float | None = None
+    whole: bool = False  # numbers: every value a whole number (a 0-10 score, a count)
 
 
 def _sample(path: Path, text: str, delimiter: str) -> pd.DataFrame:
@@ -96,7 +109,11 @@ def guess_column(name: str, values: pd.Series) -> ColumnGuess:
         return ColumnGuess(name, "amount", f"decimal comma: {filled.iloc[0]}", decimal_comma=True)
     if bare.str.match(_DECIMAL_POINT).all():
         has_money = filled.str.contains(_MONEY, regex=True).any() or bare.str.contains(r"\.\d{2}$").any()
-        return ColumnGuess(name, "amount" if has_money else "number", filled.iloc[0])
+        numbers = pd.to_numeric(bare.str.replace(",", ""), errors="coerce")
+        return ColumnGuess(name, "amount" if has_money else "number", filled.iloc[0], low=float(numbers.min()),
+                           high=float(numbers.max()), whole=bool((numbers % 1 == 0).all()))
+    if filled.str.strip().str.match(_EMAIL).all():
+        return ColumnGuess(name, "email")
     return ColumnGuess(name, "text")
 
 
@@ -106,7 +123,9 @@ def _pick(guesses: list[ColumnGuess], target: str, kinds: tuple[str, ...], taken
         if g.name not in taken and g.kind in kinds and words.search(g.name):
             return g.name
     if target in ("ts", "amount"):  # the only column of that shape is the one, whatever its name
-        shaped = [g for g in guesses if g.name not in taken and g.kind in kinds]
+        # (for an amount, only a money-shaped one: a 0-10 score is a number, not an order's total)
+        shape = ("amount",) if target == "amount" else kinds
+        shaped = [g for g in guesses if g.name not in taken and g.kind in shape]
         if len(shaped) == 1:
             return shaped[0].name
     return None
@@ -135,65 +154,111 @@ def describe_unknown(path: str | Path, header: list[str], text: str, delimiter: 
     lines.append(f"Read as {len(guesses)} columns separated by {sep}{coded}"
                  + (f": {'; '.join(read)}." if read else "."))
 
-    taken: set[str] = set()
-    chosen: dict[str, str] = {}
-    for target, kinds in (("ts", ("date",)), ("amount", ("amount", "number")),
-                          ("order_id", ("text", "number")), ("customer_id", ("text", "number"))):
-        col = _pick(guesses, target, kinds, taken)
-        if col is not None:
-            chosen[target] = col
-            taken.add(col)
-    if "ts" not in chosen or "amount" not in chosen:
-        lines.append("No column pair reads as a date and an amount, so journeybot cannot tell which table this is. "
-                     "Name the table and map its columns (journeybot ingest TABLE FILE --map journey_column=\"File "
-                     "column\" ...); docs/SOURCES.md lists the exports that load as they are.")
-        return "\n".join(lines)
-
-    by_name = {g.name: g for g in guesses}
-    date, money = by_name[chosen["ts"]], by_name[chosen["amount"]]
-    missing = [f"an order id (none of the columns looks like one; the mapping numbers the rows: "
-               f"{_toml_key(p.stem)}-1, -2, ...)" if "order_id" not in chosen else "",
-               "a customer (none looks like one; every row becomes a one-off guest)"
-               if "customer_id" not in chosen else ""]
-    missing = [m for m in missing if m]
-    lines.append(f"It looks like orders: {chosen['ts']!r} as the date, {chosen['amount']!r} as the amount"
-                 + "".join(f", {chosen[k]!r} as the {label}" for k, label in
-                           (("order_id", "order id"), ("customer_id", "customer")) if k in chosen) + "."
-                 + (f" Missing: {'; '.join(missing)}." if missing else ""))
-    if "cannot" in date.detail or "some with" in date.detail:
-        lines.append(f"Check the dates: {date.detail}; set timestamp_format (e.g. \"%d/%m/%Y\" for day first).")
-
     key = _toml_key(p.stem)
-    columns = {"ts": chosen["ts"], "amount": chosen["amount"]}
-    columns.update({k: chosen[k] for k in ("order_id", "customer_id") if k in chosen})
     options: dict[str, object] = {}
     if encoding:
         options["encoding"] = encoding
     if delimiter != ",":
         options["delimiter"] = delimiter
-    if money.decimal_comma:
+    suggestion = _orders(guesses, key) or _surveys(guesses, key)
+    if suggestion is None:
+        lines.append("No columns read as a date with an amount (orders) or with a score (survey answers), so "
+                     "journeybot cannot tell which table this is. Name the table and map its columns (journeybot "
+                     "ingest TABLE FILE --map journey_column=\"File column\" ...); docs/SOURCES.md lists the "
+                     "exports that load as they are.")
+        return "\n".join(lines)
+    table, said, mapping, date = suggestion
+    lines.append(said)
+    if "cannot" in date.detail or "some with" in date.detail:
+        lines.append(f"Check the dates: {date.detail}; set timestamp_format (e.g. \"%d/%m/%Y\" for day first).")
+    if mapping.pop("decimal_comma", False):
         options["decimal_comma"] = True
     if date.fmt:
         options["timestamp_format"] = date.fmt
-    block = [f"[mappings.{key}]", 'table = "orders"',
-             "columns = { " + ", ".join(f"{k} = {_quote(v)}" for k, v in columns.items()) + " }"]
+    block = [f"[mappings.{key}]", f'table = "{table}"']
+    for part in ("columns", "templates"):
+        if mapping.get(part):
+            block.append(f"{part} = {{ " + ", ".join(f"{k} = {_quote(v)}" for k, v in mapping[part].items()) + " }")
+    if mapping.get("email_keys"):
+        block.append("email_keys = [" + ", ".join(_quote(k) for k in mapping["email_keys"]) + "]")
+    block.append('unknown_customers = "create"')
+    if options:
+        block.append("options = { " + ", ".join(f"{k} = {_quote(v)}" for k, v in options.items()) + " }")
+    lines.append("If that is right, add this mapping to journeybot.toml and load it with "
+                 f"`journeybot ingest {table} {shlex.quote(p.name)} --mapping {key}` (check the names; every row is "
+                 "still checked, nothing loads half):")
+    lines += ["  " + b for b in block]
+    lines.append(f"Or map it on the command line (journeybot ingest {table} FILE --map journey_column=\"File "
+                 "column\" ...); docs/SOURCES.md lists the exports that load as they are.")
+    return "\n".join(lines)
+
+
+Suggestion = tuple[str, str, dict, ColumnGuess]  # table, what it looks like, mapping parts, the date column
+
+
+def _orders(guesses: list[ColumnGuess], key: str) -> Suggestion | None:
+    taken: set[str] = set()
+    chosen: dict[str, str] = {}
+    for target, kinds in (("ts", ("date",)), ("amount", ("amount", "number")),
+                          ("order_id", ("text", "number")), ("customer_id", ("email", "text", "number"))):
+        col = _pick(guesses, target, kinds, taken)
+        if col is not None:
+            chosen[target] = col
+            taken.add(col)
+    if "ts" not in chosen or "amount" not in chosen:
+        return None
+    by_name = {g.name: g for g in guesses}
+    missing = [f"an order id (none of the columns looks like one; the mapping numbers the rows: "
+               f"{key}-1, -2, ...)" if "order_id" not in chosen else "",
+               "a customer (none looks like one; every row becomes a one-off guest)"
+               if "customer_id" not in chosen else ""]
+    missing = [m for m in missing if m]
+    said = (f"It looks like orders: {chosen['ts']!r} as the date, {chosen['amount']!r} as the amount"
+            + "".join(f", {chosen[k]!r} as the {label}" for k, label in
+                      (("order_id", "order id"), ("customer_id", "customer")) if k in chosen) + "."
+            + (f" Missing: {'; '.join(missing)}." if missing else ""))
     templates = {}
     if "order_id" not in chosen:
         templates["order_id"] = f"{key}-{{_row}}"
     if "customer_id" not in chosen:
         templates["customer_id"] = f"guest-{key}-{{_row}}"
-    if templates:
-        block.append("templates = { " + ", ".join(f"{k} = {_quote(v)}" for k, v in templates.items()) + " }")
-    block.append('unknown_customers = "create"')
-    if options:
-        block.append("options = { " + ", ".join(f"{k} = {_quote(v)}" for k, v in options.items()) + " }")
-    lines.append("If that is right, add this mapping to journeybot.toml and load it with "
-                 f"`journeybot ingest orders {p.name} --mapping {key}` (check the names; every row is "
-                 "still checked, nothing loads half):")
-    lines += ["  " + b for b in block]
-    lines.append("Or map it on the command line (journeybot ingest orders FILE --map journey_column=\"File column\" "
-                 "...); docs/SOURCES.md lists the exports that load as they are.")
-    return "\n".join(lines)
+    mapping = {"columns": chosen, "templates": templates,
+               "decimal_comma": by_name[chosen["amount"]].decimal_comma}
+    if "customer_id" in chosen and by_name[chosen["customer_id"]].kind == "email":
+        mapping["email_keys"] = ["customer_id"]
+    return "orders", said, mapping, by_name[chosen["ts"]]
+
+
+def _surveys(guesses: list[ColumnGuess], key: str) -> Suggestion | None:
+    """A form's responses: a date, then the questions as headers; a 0-10 'recommend' question
+    is NPS, a 1-5 'rate / satisfied' one CSAT, a 'what could be better' one the text."""
+    date = next((g for g in guesses if g.kind == "date"), None)
+    if date is None:
+        return None
+
+    def asks(target: str, fits) -> ColumnGuess | None:
+        words = re.compile(_SURVEY_WORDS[target], re.IGNORECASE)
+        return next((g for g in guesses if words.search(g.name) and fits(g)), None)
+
+    nps = asks("nps", lambda g: g.kind == "number" and g.whole and g.low >= 0 and g.high <= 10)
+    csat = asks("csat", lambda g: g.kind == "number" and g.whole and g.low >= 1 and g.high <= 5 and g is not nps)
+    if nps is None and csat is None:
+        return None
+    text = asks("text", lambda g: g.kind == "text")
+    email = next((g for g in guesses if g.kind == "email"), None)
+    columns = {"ts": date.name}
+    parts = []
+    for target, g, label in (("nps", nps, "the 0-10 recommend score (NPS)"), ("csat", csat, "the 1-5 rating (CSAT)"),
+                             ("text", text, "the comment"), ("customer_id", email, "the customer (by email)")):
+        if g is not None:
+            columns[target] = g.name
+            parts.append(f"{g.name!r} as {label}")
+    said = (f"It looks like survey answers: {date.name!r} as the date, " + ", ".join(parts) + "."
+            + ("" if email else " No email column: the answers are anonymous."))
+    mapping = {"columns": columns, "templates": {"survey_id": f"{key}-{{_row}}"}}
+    if email is not None:
+        mapping["email_keys"] = ["customer_id"]
+    return "surveys", said, mapping, date
 
 
 def _quote(v: object) -> str:
