@@ -1,5 +1,5 @@
 """The headline numbers an owner asks for, through the KPI tool, on the newer vendor exports
-(Etsy, SumUp, Freshdesk, Trustpilot; main and held-back files), each checked against pandas on
+(Etsy, SumUp, Eventbrite, Freshdesk, Trustpilot; main and held-back files), each checked against pandas on
 the raw file with the vendor's own meaning of its columns written out here."""
 
 from __future__ import annotations
@@ -87,3 +87,17 @@ def test_freshdesk_tickets_and_first_response_time(path, zone):
     got = headline(path, zone, ["tickets", "first_response_time"])
     assert got["tickets"] == len(d)
     assert got["first_response_time"] == pytest.approx(hours.median(), abs=0.01)
+
+
+@pytest.mark.parametrize(("path", "zone"), [(MAIN / "eventbrite/attendees.csv", "America/Chicago"),
+                                            (HELDOUT / "eventbrite/attendees.csv", "America/Toronto")],
+                         ids=["main", "heldout"])
+def test_eventbrite_bookings_and_ticket_revenue(path, zone):
+    d = raw(path)
+    # Eventbrite: one row per ticket; an order all of whose tickets were refunded is not revenue
+    d["paid"] = d["Total Paid"].astype(float)
+    orders = d.groupby("Order #").agg(paid=("paid", "sum"), refunded=("Attendee Status", lambda s: (s == "Refunded").all()))
+    kept = orders[~orders["refunded"]]
+    got = headline(path, zone, ["revenue", "orders"])
+    assert got["orders"] == len(kept) < len(orders)
+    assert got["revenue"] == pytest.approx(kept["paid"].sum())

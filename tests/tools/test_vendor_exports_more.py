@@ -47,6 +47,7 @@ def key(email: str) -> str:
     ("hubspot/hubspot-crm-exports-all-contacts.csv", "hubspot_contacts"),
     ("sumup/sales_report.csv", "sumup_sales"),
     ("sumup/sales_report_de.csv", "sumup_sales_de"),
+    ("eventbrite/attendees.csv", "eventbrite_attendees"),
 ])
 @pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
 def test_each_new_export_is_recognised_by_its_recipe_alone(root, file, recipe):
@@ -212,3 +213,39 @@ def test_sumup_sales_report_folds_items_and_nets_refunds_in_either_language(path
     assert epochs.sort_index().tolist() == [t.timestamp() for t in when.sort_index()]
     assert store.scalar("SELECT count(*) FROM orders WHERE channel = 'in_store'") == store.count("orders")
     store.close()
+
+
+EVENTBRITE = [(MAIN / "eventbrite/attendees.csv", "America/Chicago"),
+              (HELDOUT / "eventbrite/attendees.csv", "America/Toronto")]
+
+
+@pytest.mark.parametrize(("path", "zone"), EVENTBRITE, ids=["main", "heldout"])
+def test_eventbrite_attendees_fold_into_bookings(path, zone, home):
+    out, store = load(path, zone, home)
+    assert "as an Eventbrite attendee summary export (Eventbrite): loading orders" in out
+    d = raw(path)
+    d["paid"] = d["Total Paid"].astype(float)
+    orders = d.groupby("Order #").agg(paid=("paid", "sum"), tickets=("Quantity", lambda q: q.astype(int).sum()),
+                                      all_refunded=("Attendee Status", lambda s: (s == "Refunded").all()))
+    assert store.count("orders") == len(orders)
+    assert store.scalar("SELECT count(*) FROM orders WHERE status = 'returned'") == orders["all_refunded"].sum() > 0
+    kept = orders[~orders["all_refunded"]]
+    assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == pytest.approx(kept["paid"].sum())
+    assert store.scalar("SELECT sum(items) FROM orders") == orders["tickets"].sum()
+    assert store.scalar("SELECT count(DISTINCT customer_id) FROM orders") == d.groupby("Order #")["Email"].first().nunique()
+    first = d.drop_duplicates("Order #").set_index("Order #")
+    when = pd.to_datetime(first["Order Date"], format="%m/%d/%y %H:%M").dt.tz_localize(zone, ambiguous="NaT")
+    epochs = store.query("SELECT order_id, epoch(ts) AS t FROM orders").set_index("order_id")["t"]
+    want = {k: t.timestamp() for k, t in when.items() if not pd.isna(t)}
+    assert {k: epochs[k] for k in want} == want
+    store.close()
+
+
+def test_a_uk_eventbrite_export_with_localised_headers_is_named_as_a_near_miss(tmp_path):
+    """A UK account writes "Order no." and "Surname": not loaded as something else, but named."""
+    d = raw(MAIN / "eventbrite/attendees.csv").rename(columns={"Order #": "Order no.", "Last Name": "Surname"})
+    f = tmp_path / "attendees.csv"
+    d.to_csv(f, index=False)
+    result = CliRunner().invoke(main, ["ingest", str(f)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "looks like an Eventbrite attendee summary export (Eventbrite) but the header lacks 'Order #'" in result.output

@@ -71,7 +71,8 @@ def recognise_file(path: str | Path) -> Recognition:
     near = near_misses(header)
     if near:
         r = near[0]
-        message = (f"this looks like a {r.recipe.title} ({r.recipe.vendor}) but the header lacks "
+        article = "an" if r.recipe.title[:1].upper() in "AEIOU" else "a"
+        message = (f"this looks like {article} {r.recipe.title} ({r.recipe.vendor}) but the header lacks "
                    f"{', '.join(repr(c) for c in r.missing)}; download it again from "
                    f"{r.recipe.how}, or load it with a mapping (journeybot ingest TABLE FILE --map ...)")
     elif p.suffix.lower() in (".jsonl", ".ndjson", ".json", ".parquet"):
