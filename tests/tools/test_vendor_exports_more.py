@@ -48,6 +48,7 @@ def key(email: str) -> str:
     ("sumup/sales_report.csv", "sumup_sales"),
     ("sumup/sales_report_de.csv", "sumup_sales_de"),
     ("eventbrite/attendees.csv", "eventbrite_attendees"),
+    ("squarespace/orders.csv", "squarespace_orders"),
 ])
 @pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
 def test_each_new_export_is_recognised_by_its_recipe_alone(root, file, recipe):
@@ -249,3 +250,33 @@ def test_a_uk_eventbrite_export_with_localised_headers_is_named_as_a_near_miss(t
     result = CliRunner().invoke(main, ["ingest", str(f)], catch_exceptions=False)
     assert result.exit_code == 1
     assert "looks like an Eventbrite attendee summary export (Eventbrite) but the header lacks 'Order #'" in result.output
+
+
+SQUARESPACE = [(MAIN / "squarespace/orders.csv", "America/Los_Angeles"),
+               (HELDOUT / "squarespace/orders.csv", "Europe/London")]
+
+
+@pytest.mark.parametrize(("path", "zone"), SQUARESPACE, ids=["main", "heldout"])
+def test_squarespace_line_items_fold_and_statuses(path, zone, home):
+    out, store = load(path, zone, home)
+    assert "as a Squarespace orders export (Squarespace): loading orders" in out
+    d = raw(path)
+    first = d[d["Email"] != ""].set_index("Order ID")  # the order's fields are on its first row only
+    status = first["Financial Status"].str.upper().map(
+        {"PAID": "completed", "PARTIALLY_REFUNDED": "completed", "PENDING": "pending", "REFUNDED": "returned"})
+    status[first["Cancelled at"] != ""] = "cancelled"
+    got = store.query("SELECT status, count(*) AS n FROM orders GROUP BY 1")
+    assert dict(zip(got["status"], got["n"], strict=True)) == status.value_counts().to_dict()
+    assert "returned" in set(status)
+    completed = first[status == "completed"]
+    assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
+        pytest.approx(completed["Total"].astype(float).sum())
+    items = d.groupby("Order ID")["Lineitem quantity"].apply(lambda q: q.astype(int).sum())
+    stored = store.query("SELECT order_id, items FROM orders").set_index("order_id")["items"]
+    assert stored.to_dict() == items.to_dict()
+    when = pd.to_datetime(first["Created at"], format="%m/%d/%Y %H:%M").dt.tz_localize(zone, ambiguous="NaT")
+    epochs = store.query("SELECT order_id, epoch(ts) AS t FROM orders").set_index("order_id")["t"]
+    want = {k: t.timestamp() for k, t in when.items() if not pd.isna(t)}
+    assert {k: epochs[k] for k in want} == want
+    assert store.scalar("SELECT count(DISTINCT customer_id) FROM orders") == first["Email"].str.lower().nunique()
+    store.close()
