@@ -280,3 +280,16 @@ def test_squarespace_line_items_fold_and_statuses(path, zone, home):
     assert {k: epochs[k] for k in want} == want
     assert store.scalar("SELECT count(DISTINCT customer_id) FROM orders") == first["Email"].str.lower().nunique()
     store.close()
+
+
+def test_etsy_sales_without_a_buyer_id_are_one_off_guests_not_one_customer(tmp_path, home):
+    d = raw(MAIN / "etsy/EtsySoldOrders.csv")
+    walk_ins = d.index[:3]
+    d.loc[walk_ins, "Buyer User ID"] = ""
+    f = tmp_path / "EtsySoldOrders2025-1.csv"
+    d.to_csv(f, index=False)
+    _, store = load(f, "America/New_York", home)
+    guests = store.query("SELECT customer_id FROM orders WHERE order_id IN (SELECT unnest(?))",
+                         [d.loc[walk_ins, "Order ID"].tolist()])["customer_id"]
+    assert sorted(guests) == sorted(f"guest-etsy-{o}" for o in d.loc[walk_ins, "Order ID"])
+    store.close()
