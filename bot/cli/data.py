@@ -83,9 +83,10 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
            duplicates: str | None, allow_future: bool, no_index: bool, as_json: bool) -> None:
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
-    The exports of Shopify, Square, Stripe, WooCommerce, Zendesk, Typeform and Mailchimp load
-    as they were downloaded: give only the file and journeybot recognises it from its header.
-    Anything else: name the table and map its columns.
+    The exports of Shopify, Square, Stripe, WooCommerce, Etsy, Squarespace, SumUp, Eventbrite,
+    Zendesk, Freshdesk, Typeform, Trustpilot, HubSpot and Mailchimp load as they were
+    downloaded: give only the file and journeybot recognises it from its header (`--vendors`
+    lists them). Anything else: journeybot says how it read the file and suggests a mapping.
 
     All or nothing: on any bad row nothing is written, and the message names the file, row,
     column and what was expected. Loading the same file twice adds nothing.
