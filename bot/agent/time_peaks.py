@@ -3,8 +3,9 @@ orders this quarter?". A day-by-day or week-by-week trend answers it (its text n
 and the lowest point). Before, "which <anything> ... most" was read as a group ranking and got
 the movers by channel, which answered another question without saying so.
 
-Months, weekdays and hours of the day are not series journeybot draws yet: such a question is
-kept away from the group ranking, and the planner reads it as best it can, saying so.
+Months of the year, weekdays and hours of the day are a pattern, not a series: such a question
+goes to the time_pattern tool (bot/agent/time_pattern_tool.py). So does "what's our busiest
+day?" with no period named: the day of the week is meant, not one date.
 """
 
 from __future__ import annotations
@@ -34,11 +35,21 @@ def time_peak(slots: Any) -> str | None:
     if m is None:
         return None
     unit = (m.group(1) or m.group(2) or "").replace("date", "day")
+    if unit == "day" and not getattr(slots, "period", None):
+        return "weekday"  # "what's our busiest day?": of the week; one day needs a period
     if unit.startswith("day of") or unit == "weekday":
         return "weekday"
     if unit.startswith("time of") or unit == "hour":
         return "hour"
     return unit
+
+
+def pattern_asked(slots: Any) -> bool:
+    """A question about the week's days, the day's hours or the year's months as a pattern
+    ("revenue by day of the week"), which the time_pattern tool answers, not a series."""
+    from bot.agent.time_pattern_tool import pattern_by
+
+    return time_peak(slots) in ("weekday", "hour", "month") or pattern_by(text_of(slots)) is not None
 
 
 def boost_trend_peak(slots: Any) -> float:

@@ -154,12 +154,15 @@ class TimePatternResult(Priced, ResultMixin):
         t = self.table.set_index("label")
         hi, lo = t.loc[self.highest], t.loc[self.lowest]
         top, bottom = ("Busiest", "quietest") if s.kind == "total" else ("Highest", "lowest")
+        if s.kind != "total" and s.higher_is_better is not None:  # a slow first reply is the worst
+            top, bottom = (f"{top} (best)", f"{bottom} (worst)") if s.higher_is_better else \
+                (f"{top} (worst)", f"{bottom} (best)")
         if self.verdict == "few":
             return (f"Too few to tell: {self.highest} is highest ({self._fig(hi, long=True)}) and "
                     f"{self.lowest} lowest ({self._fig(lo)}), but fewer than {_MIN_OCCURRENCES} of them "
                     "have data.")
         if self.verdict == "noise":
-            return (f"No clear {top.lower()} {word}: {self.highest} ({self._fig(hi, long=True)}) and "
+            return (f"No clear {top.split()[0].lower()} {word}: {self.highest} ({self._fig(hi, long=True)}) and "
                     f"{self.lowest} ({self._fig(lo)}) differ by less than the "
                     f"{_UNIT_WORD[self.by]}-to-{_UNIT_WORD[self.by]} noise in this data (95%).")
         low = f"{bottom}: {self.lowest} ({self._fig(lo)})"
@@ -168,7 +171,7 @@ class TimePatternResult(Priced, ResultMixin):
             more = f" and {nones - 1} other {word}s" if nones > 1 else ""
             low = f"{bottom}: {self.lowest}{more}, with none"
         else:
-            low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.lower()}"
+            low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
         if self.verdict == "tied":
             runner = t.loc[self.runner_up] if self.runner_up else None
             level = f" and {self.runner_up} ({self._fig(runner)})" if runner is not None else ""
@@ -177,7 +180,8 @@ class TimePatternResult(Priced, ResultMixin):
         nxt = ""
         if self.runner_up:
             r2 = t.loc[self.runner_up]
-            nxt = f", {_gap(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})"
+            nxt = f", {_gap(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
+                if r2.value else f", and no other {word} has any"
         return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
 
     def _fig(self, row: pd.Series, long: bool = False) -> str:
@@ -187,14 +191,16 @@ class TimePatternResult(Priced, ResultMixin):
             return f"{format_value(s, row.value, self.numbers)}, n={self.numbers.number(row.n)}"
         k = int(row.occurrences)
         if long:
-            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {k} " \
+            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {k:,} " \
                    f"{_occ(self.by, str(row.name), k)}"
         return f"{_per(s, row.value, self.numbers)} {_a(unit)}"
 
 
 def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
     """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
-    return format_value(s, value, numbers) if s.unit == "money" else f"{value:,.1f}"
+    if s.unit == "money":
+        return format_value(s, value, numbers)
+    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"  # 0.25 tickets an hour, not 0.2
 
 
 def _a(unit: str) -> str:
@@ -205,8 +211,8 @@ def _occ(by: str, label: str, k: int) -> str:
     if by == "weekday":
         return f"{label}s" if k != 1 else label
     if by == "hour":
-        return f"days at {label[:5]}"
-    return "days"
+        return f"{'day' if k == 1 else 'days'} at {label[:5]}"
+    return "day" if k == 1 else "days"
 
 
 def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
@@ -248,7 +254,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             read = rows_for(con, frame, table)
             if read == 0:
                 raise NoDataError(empty_note(con, scope, frame, table) + ".")
-            notes = _hour_checks(con, frame, table, column, scope.granularity) if by == "hour" else []
+            notes: list[str] = []
+            hours = None
+            if by == "hour":
+                notes, hours = _hour_checks(con, frame, table, column, scope.granularity)
             long = kpi_sql.compute(con, frame, [metric])
             rows = None
             if s.kind == "quantile":
@@ -259,10 +268,12 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     first = max(scope.period.first_day, scope.data_start)
     last = min(scope.period.last_day, scope.as_of)
     grid = _grid(by, first, last, scope.timezone)
+    if hours is not None:
+        grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
     out = _fold(by, s.name, grid, long[long["metric"] == metric], rows)
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
-    notes += _notes(out, by, s.label, s.kind, months, first, last, grid)
+    notes += _notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
@@ -283,21 +294,26 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                              months, scope.numbers.currency, prov, locale=scope.numbers.locale)
 
 
-def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str, granularity: str) -> list[str]:
-    """Refuse a table dated by day only; name a pile of rows at exactly midnight."""
+def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
+                 granularity: str) -> tuple[list[str], tuple[int, int]]:
+    """Refuse a table dated by day only; name a pile of rows at exactly midnight. Also the first
+    and last local hour with rows: hours outside them are not covered by the data (an export
+    taken at 14:00 says nothing about that evening), so they are no zero hours."""
     where = f'"{column}" >= $start AND "{column}" < $end'
     local = f"(epoch_us(\"{column}\") + {kpi_frame.utc_offset_case(column, frame.start, frame.end)})"
-    [r] = kpi_frame.run_records(con, f"SELECT count(*) AS n, count_if({local} % {86_400_000_000} = 0) AS midnight "  # type: ignore[arg-type]
+    [r] = kpi_frame.run_records(con, f"SELECT count(*) AS n, count_if({local} % {86_400_000_000} = 0) AS midnight, "  # type: ignore[arg-type]
+                                     f"min({local} // 3600000000) AS lo, max({local} // 3600000000) AS hi "
                                      f'FROM "{table}" WHERE {where}', frame)
     n, midnight = int(r["n"]), int(r["midnight"] or 0)
     if granularity == "day" or (n and midnight == n):
         raise NoDataError(f"The {TABLE_NOUNS[table]} have dates but no time of day ({table}.{column} is at "
                           f"00:00 on all {n:,} rows in the period), so they cannot say which hour they came "
                           "in; by weekday or month can be answered.")
+    notes = []
     if n and midnight / n > 0.2:
-        return [f"{midnight:,} of {n:,} {TABLE_NOUNS[table]} are at exactly 00:00, which is usually a date "
-                "without a time: the 00:00 hour is inflated by them"]
-    return []
+        notes.append(f"{midnight:,} of {n:,} {TABLE_NOUNS[table]} are at exactly 00:00, which is usually a date "
+                     "without a time: the 00:00 hour is inflated by them")
+    return notes, (int(r["lo"]), int(r["hi"]))
 
 
 def _grid(by: str, first: dt.date, last: dt.date, timezone: str) -> pd.Index:
@@ -393,11 +409,19 @@ def _verdict(out: pd.DataFrame, kind: str, unit: str) -> tuple[str, str | None, 
     return ("clear" if apart(hi, second) else "tied"), *names
 
 
+def _clock_changes(first: dt.date, last: dt.date, timezone: str) -> bool:
+    """Whether the zone's UTC offset differs between any two noons of the covered days (noon:
+    some zones change their clocks at midnight, which then does not exist)."""
+    naive = pd.date_range(first, last + dt.timedelta(days=1), freq="D") + pd.Timedelta(hours=12)
+    days = naive.tz_localize(timezone)
+    return (days.tz_localize(None) - days.tz_convert("UTC").tz_localize(None)).nunique() > 1
+
+
 def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           grid: pd.Index) -> list[str]:
+           timezone: str) -> list[str]:
     notes = []
     span = (last - first).days + 1
-    length = f"{span // 7} weeks" if by == "weekday" else f"{span} days"
+    length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
     if kind == "total":
         empty = out[(out["total"] == 0) & (out["occurrences"] > 0)]
         if len(empty):
@@ -415,7 +439,7 @@ def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first
         if months < _MONTHS_FOR_SEASON:
             notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
                          "appears about once: this is a month-by-month trend more than a pattern of the year")
-    if by == "hour" and len(grid) != span * 24:
+    if by == "hour" and _clock_changes(first, last, timezone):
         notes.append("the clocks changed in the period: the hour they skip has that day missing, the hour "
                      "they repeat holds both")
     return notes
