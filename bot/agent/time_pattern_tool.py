@@ -113,14 +113,14 @@ def time_pattern_tools() -> list[ToolSpec]:
             description=(PatternParams.__doc__ or "").strip(),
             examples=(
                 "what's our busiest day of the week?",
-                "what time do most orders come in?",
+                "which hours bring the most orders?",
                 "are Mondays worth opening?",
                 "which month is best for us?",
             ),
             phrasings=(
-                "busiest day of the week", "what time of day do people buy", "orders by hour",
+                "busiest day of the week", "time of day people buy", "orders by hour",
                 "which weekday sells most", "are weekends busier", "which month of the year is best",
-                "when do customers complain", "peak hours", "seasonality",
+                "complaints by time of day", "peak hours", "seasonality",
             ),
             keywords=("day of the week", "time of day", "by hour", "weekday", "peak hours", "seasonal"),
             cues=PATTERN_CUES,
