@@ -251,6 +251,7 @@ def _clip(text: str, limit: int) -> str:
 SCREENS: dict[str, Any] = {
     "Your data": your_data,
     "KPI snapshot": how_we_are_doing,
+    "When customers come": tour_more.when_customers_come,
     "Where customers drop off": where_they_drop_off,
     "What customers say": what_customers_say,
     "Personas": who_the_customers_are,

@@ -75,3 +75,16 @@ def running_it_for_real(ctx: Ctx) -> None:
               + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in checks.items())
               + ") and /metrics; run it with docker compose -f deploy/compose.yaml up -d or the systemd "
               "unit in deploy/ (docs/DEPLOY.md).")
+
+
+def when_customers_come(ctx: Ctx) -> None:
+    """The busiest day of the week and hour of the day for orders, fairly counted."""
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    settings = ctx.config.kpi_settings()
+    week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday"), settings)
+    day = time_pattern(ctx.store, PatternParams(metric="orders", by="hour"), settings)
+    _say(ctx, f"Orders, {week.provenance.period_label}, on the {week.timezone} clock:",
+         "  By day of the week: " + week.summary(),
+         "  By hour of the day: " + day.summary(),
+         "Every day and hour, with a chart in Slack: journeybot pattern --by weekday|hour|month --metric tickets")
