@@ -12,28 +12,9 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import metrics_from, text_of
+from bot.agent.time_peaks import PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 
-_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)"
-_BUSY = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak|most|least|highest|lowest|"
-         r"top|fewest)")
-# What owners say when they want a pattern of the week, the day or the year.
-_WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
-            rf"\b(?:are|is) (?:it )?(?:\w+ )?{_DAYS} (?:(?:really|even|actually) )?worth\b|"
-            rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
-            rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
-            rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b{_BUSY} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)")
-_HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
-         rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_BUSY} (?:hours?|times?)\b|"
-         r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
-         r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
-         r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
-         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b")
-_MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
-          rf".{{0,50}}\b{_BUSY}\b|\b{_BUSY} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
-          r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b")
-PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6))
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
 _METRIC_WORDS = (
@@ -42,17 +23,6 @@ _METRIC_WORDS = (
     (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the site\b", "sessions"),
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bearn\w*\b|\bmake the most\b", "revenue"),
 )
-
-
-def pattern_by(text: str) -> str | None:
-    """weekday | hour | month when the question asks for a pattern of the week, day or year."""
-    if re.search(_HOUR, text):
-        return "hour"
-    if re.search(_MONTH, text):
-        return "month"
-    if re.search(_WEEKDAY, text):
-        return "weekday"
-    return None
 
 
 def _by(text: str) -> str | None:
@@ -70,15 +40,12 @@ def _by(text: str) -> str | None:
 
 
 def boost_pattern(slots: Any) -> float:
-    from bot.agent.time_peaks import time_peak
-
     unit = time_peak(slots)
     return 0.8 if unit in ("weekday", "hour", "month") else 0.0
 
 
 def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     from bot.agent.analytics_tools import _common
-    from bot.agent.time_peaks import time_peak
     from tools.analytics.time_pattern import PATTERN_METRICS
 
     text = text_of(slots)

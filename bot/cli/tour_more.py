@@ -84,7 +84,7 @@ def when_customers_come(ctx: Ctx) -> None:
     settings = ctx.config.kpi_settings()
     week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday"), settings)
     day = time_pattern(ctx.store, PatternParams(metric="orders", by="hour"), settings)
-    _say(ctx, f"Orders, {week.provenance.period_label}, on the {week.timezone} clock:",
-         "  By day of the week: " + week.summary(),
-         "  By hour of the day: " + day.summary(),
-         "Every day and hour, with a chart in Slack: journeybot pattern --by weekday|hour|month --metric tickets")
+    _say(ctx, f"Orders, {week.provenance.period_label}, {week.timezone} time:",
+         "  " + week.headline(),
+         "  " + day.headline(),
+         "More, with a chart in Slack: journeybot pattern --by hour --metric tickets")

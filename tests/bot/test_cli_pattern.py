@@ -43,6 +43,10 @@ def test_busiest_weekday_is_named_with_the_average_per_day(shop):
     assert "Orders by day of the week" in result.output
     assert "Busiest: Saturday, 9.00 orders a day on average over 13 Saturdays" in result.output
     assert "No orders on Sundays in 12 weeks" in result.output
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    short = time_pattern(shop, PatternParams(metric="orders", by="weekday"))
+    assert short.headline() == "day: busiest Saturday 9 a day, quietest Sunday none"  # the demo's line
 
 
 def test_json_has_every_bucket_and_how_it_was_computed(shop):

@@ -184,6 +184,36 @@ class TimePatternResult(Priced, ResultMixin):
                 if r2.value else f", and no other {word} has any"
         return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
 
+    def headline(self) -> str:
+        """The summary in a few words, for the demo's screen: "day: busiest Thursday 113 a day
+        (Wednesday 110, level), quietest Saturday 46"."""
+        s = SPECS[self.metric]
+        word = _TITLE[self.by].split(" of ")[0]
+        top, bottom = ("busiest", "quietest") if s.kind == "total" else ("highest", "lowest")
+        if self.highest is None or self.lowest is None or self.verdict == "few":
+            return f"{word}: too few with data to tell"
+        if self.verdict in ("flat", "noise"):
+            return f"{word}: none stands out (the differences are within noise)"
+        t = self.table.set_index("label")
+
+        def fig(label: str, unit: bool = True) -> str:
+            v = float(t.loc[label].value)
+            if s.kind != "total":
+                return format_value(s, v, self.numbers)
+            if v == 0:
+                return "none"
+            text = format_value(s, v, self.numbers) if s.unit == "money" else \
+                (f"{v:,.0f}" if v >= 10 else f"{v:.2g}")
+            return f"{text} {_a(_UNIT_WORD[self.by])}" if unit else text
+
+        def name(label: str) -> str:
+            return label[:5] if self.by == "hour" else label
+
+        level = f" ({name(self.runner_up)} {fig(self.runner_up, False)}, level)" \
+            if self.verdict == "tied" and self.runner_up else ""
+        return (f"{word}: {top} {name(self.highest)} {fig(self.highest)}{level}, "
+                f"{bottom} {name(self.lowest)} {fig(self.lowest, False)}")
+
     def _fig(self, row: pd.Series, long: bool = False) -> str:
         s = SPECS[self.metric]
         unit = _UNIT_WORD[self.by]
