@@ -84,7 +84,7 @@ def when_customers_come(ctx: Ctx) -> None:
     settings = ctx.config.kpi_settings()
     week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday"), settings)
     day = time_pattern(ctx.store, PatternParams(metric="orders", by="hour"), settings)
-    _say(ctx, f"Orders, {week.provenance.period_label}, {week.timezone} time:",
+    # Three lines under 80 columns: the tour has about 120 lines to spend in all.
+    _say(ctx, f"Orders in the last 90 days, {week.timezone} time (more: journeybot pattern):",
          "  " + week.headline(),
-         "  " + day.headline(),
-         "More, with a chart in Slack: journeybot pattern --by hour --metric tickets")
+         "  " + day.headline())
