@@ -59,7 +59,17 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if metric == "purchase_conversion" and args["by"] == "hour":
         metric = "session_conversion"  # by hour, the share of sessions that bought
     args["metric"] = metric
+    names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
+    # Full names only ("may", "march" and "sat" are words too), and never May.
+    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
+    if asked:
+        args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
     return args
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 
 def _run(ctx: ToolContext, params: Any):

@@ -102,6 +102,10 @@ def test_five_mondays_against_four_tuesdays_rank_by_the_average_per_day(store, t
     assert (tue.total, tue.occurrences, tue.value) == (44, 4, 11.0)
     assert r.highest == "Tuesday" and r.runner_up == "Monday"
     assert "Busiest: Tuesday" in r.summary() and "11.0 orders a day on average over 4 Tuesdays" in r.summary()
+    # "are Mondays worth opening?": where Monday ranks is said
+    asked = time_pattern(store, PatternParams(metric="orders", by="weekday", focus="Monday",
+                                              period=Period(start=D(2026, 6, 1), end=D(2026, 6, 29))))
+    assert "Monday: 10.0 orders a day on average over 5 Mondays; 2nd of 7, 9% below the highest." in asked.to_text()
 
 
 def test_a_difference_within_day_to_day_noise_crowns_no_winner(store, tmp_path):

@@ -93,6 +93,9 @@ class PatternParams(BaseModel):
     by: By = Field(default="weekday", description="weekday (Mon-Sun), hour (0-23) or month (Jan-Dec).")
     period: Period | None = Field(default=None, description="Period (default: last 90 days; all data by month).")
     filters: Filters = Field(default_factory=Filters, description="Only these customers.")
+    focus: str | None = Field(default=None, max_length=20,
+                              description="A weekday or month the question names (\"are Mondays worth opening?\" -> "
+                                          "Monday): the answer says where it ranks.")
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,9 @@ class TimePatternResult(Priced, ResultMixin):
                              f"{self.numbers.number(r.n):>9}")
         lines.append("")
         lines.append(self.summary())
+        focus = self.focus_line()
+        if focus:
+            lines.append(focus)
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
 
@@ -183,6 +189,29 @@ class TimePatternResult(Priced, ResultMixin):
             nxt = f", {_gap(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
                 if r2.value else f", and no other {word} has any"
         return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
+
+    def focus_line(self) -> str:
+        """Where the weekday or month the owner asked about ranks ("are Mondays worth opening?")."""
+        asked = self.provenance.params.get("focus")
+        if not asked:
+            return ""
+        t = self.table
+        hit = t[t["label"].str.lower().str.startswith(str(asked).lower()[:3])]
+        if hit.empty:
+            return f"{asked}: not in this data."
+        s = SPECS[self.metric]
+        pts = t if s.kind == "total" else t[(t["n"] > 0) & t["value"].notna()]
+        r = hit.iloc[0]
+        if r["label"] not in set(pts["label"]):
+            return f"{r['label']}: nothing to measure."
+        rank = int((pts["value"] > r["value"]).sum()) + 1
+        fig = self._fig(r.rename(r["label"]), long=True)
+        if s.kind == "total" and r["value"] == 0:
+            fig = f"none in {int(r['occurrences'])} {_occ(self.by, str(r['label']), int(r['occurrences']))}"
+        top = pts["value"].max()
+        gap = "" if rank == 1 else f", {_gap(s, float(r['value']), float(top), self.numbers)} the highest"
+        noise = " (within noise of the others)" if self.verdict in ("noise", "flat") else ""
+        return f"{r['label']}: {fig}; {_ordinal(rank)} of {len(pts)}{gap}{noise}."
 
     def headline(self) -> str:
         """The summary in a few words, for the demo's screen: "day: busiest Thursday 113 a day
@@ -231,6 +260,10 @@ def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
     if s.unit == "money":
         return format_value(s, value, numbers)
     return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"  # 0.25 tickets an hour, not 0.2
+
+
+def _ordinal(k: int) -> str:
+    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
 
 
 def _a(unit: str) -> str:
