@@ -134,7 +134,7 @@ def demo(ctx: Ctx, full: bool) -> None:
       journeybot demo --full           every section in full
       JOURNEYBOT_HOME=/tmp/jb-demo journeybot demo    keep the sample apart from your data
     """
-    from bot.cli.tour import SCREENS, setup
+    from bot.cli.tour import MENTIONED, SCREENS, setup
 
     ctx.console.rule("journeybot demo" + (" (full)" if full else ": a short tour"), style="bold")
     prepare_sample(ctx)
@@ -153,7 +153,7 @@ def demo(ctx: Ctx, full: bool) -> None:
             ctx.console.print()
             ctx.console.rule(section.title)
             screen(ctx)
-        rest = [s.title for s in sections if s.title not in SCREENS]
+        rest = [s.title for s in sections if s.title not in SCREENS and s.title not in MENTIONED]
         if rest:
             ctx.console.print()
             ctx.console.print("Also in `journeybot demo --full`: " + "; ".join(rest) + ".", markup=False)

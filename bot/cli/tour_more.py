@@ -77,14 +77,19 @@ def running_it_for_real(ctx: Ctx) -> None:
               "unit in deploy/ (docs/DEPLOY.md).")
 
 
-def when_customers_come(ctx: Ctx) -> None:
-    """The busiest day of the week and hour of the day for orders, fairly counted."""
+def when_customers_come(ctx: Ctx) -> str:
+    """One line for the KPI screen, over its period (the last 30 days): the days with the most
+    and the fewest orders, fairly counted (orders per Monday, not per period), or that none
+    stands out."""
+    from tools.analytics.periods import Period
     from tools.analytics.time_pattern import PatternParams, time_pattern
 
-    settings = ctx.config.kpi_settings()
-    week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday"), settings)
-    day = time_pattern(ctx.store, PatternParams(metric="orders", by="hour"), settings)
-    # Three lines under 80 columns: the tour has about 120 lines to spend in all.
-    _say(ctx, f"Orders in the last 90 days, {week.timezone} time (more: journeybot pattern):",
-         "  " + week.headline(),
-         "  " + day.headline())
+    month = Period(name="last_30_days")
+    week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday", period=month), ctx.config.kpi_settings())
+    if week.highest is None or week.verdict in ("few", "flat", "noise"):
+        line = "When customers come: no day of the week stands out for orders"
+    else:
+        top = f"{week.highest}s" + (f" and {week.runner_up}s" if week.verdict == "tied" and week.runner_up else "")
+        line = f"When customers come: busiest {top}, quietest {week.lowest}s"
+    more = " (journeybot pattern)"
+    return line + (more if len(line + more) < 80 else ".")  # one line of the 80-column tour
