@@ -140,6 +140,19 @@ def test_month_pattern_over_less_than_a_year_says_it_is_a_trend(store, tmp_path)
     assert any("not in the data: January, February" in n for n in r.provenance.notes)
 
 
+def test_an_export_dated_by_month_only_counts_whole_months_and_refuses_weekdays(store, tmp_path):
+    # A monthly summary export: every order on the 1st of its month, 31 a month for 14 months.
+    months = pd.date_range("2025-10-01", "2026-11-01", freq="MS")
+    stamps = [f"{m:%Y-%m-%d}" for m in months for _ in range(31)]
+    loaded(store, tmp_path, stamps)
+    with pytest.raises(NoDataError, match="dated by month only"):
+        time_pattern(store, PatternParams(metric="orders", by="weekday", period=Period(name="all")))
+    r = time_pattern(store, PatternParams(metric="orders", by="month", period=Period(name="all")))
+    nov = row(r, "November")  # two Novembers, the last one whole: 62 orders over 60 days
+    assert (nov.total, nov.occurrences) == (62, 60) and nov.value == pytest.approx(62 / 60)
+    assert not any("month-by-month trend" in n for n in r.provenance.notes)  # 14 months
+
+
 def test_kpis_without_a_moment_of_their_own_are_refused_with_the_valid_ones(store, tmp_path):
     loaded(store, tmp_path, ["2026-06-01T10:00:00Z"])
     with pytest.raises(ToolInputError, match="orders, revenue"):

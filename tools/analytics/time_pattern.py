@@ -330,6 +330,9 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             kpi_frame.drop_who(con, who)
     first = max(scope.period.first_day, scope.data_start)
     last = min(scope.period.last_day, scope.as_of)
+    if scope.granularity == "month":  # rows on the 1st stand for their whole month
+        nxt = (scope.as_of.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = max(last, nxt - dt.timedelta(days=1)) if scope.period.last_day >= scope.as_of else last
     grid = _grid(by, first, last, scope.timezone)
     if hours is not None:
         grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
