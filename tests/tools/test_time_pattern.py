@@ -151,6 +151,8 @@ def test_an_export_dated_by_month_only_counts_whole_months_and_refuses_weekdays(
     nov = row(r, "November")  # two Novembers, the last one whole: 62 orders over 60 days
     assert (nov.total, nov.occurrences) == (62, 60) and nov.value == pytest.approx(62 / 60)
     assert not any("month-by-month trend" in n for n in r.provenance.notes)  # 14 months
+    # every month alike (31 orders): judged month against month, not by the 1st against the 30th
+    assert r.verdict in ("noise", "few") and "Busiest" not in r.summary()
 
 
 def test_kpis_without_a_moment_of_their_own_are_refused_with_the_valid_ones(store, tmp_path):

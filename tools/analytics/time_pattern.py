@@ -336,7 +336,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     grid = _grid(by, first, last, scope.timezone)
     if hours is not None:
         grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
-    out = _fold(by, s.name, grid, long[long["metric"] == metric], rows)
+    out = _fold(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += _notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
@@ -410,8 +410,11 @@ def _label(by: str, k: int) -> str:
     return f"{k:02d}:00-{(k + 1) % 24:02d}:00"
 
 
-def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per bucket the data covers, from the per-occurrence series on `grid`."""
+def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.DataFrame | None,
+          monthly: bool = False) -> pd.DataFrame:
+    """One row per bucket the data covers, from the per-occurrence series on `grid`. `monthly`:
+    the data is dated by month only, so the spread is taken between months (a day average per
+    month), not between days of which only the 1st has rows."""
     s = SPECS[metric]
     keys = long["bucket"] if by == "hour" else pd.to_datetime(long["bucket"])
     per = long.assign(bucket=keys.to_numpy()).set_index("bucket")[["value", "n", "num", "den"]]
@@ -424,6 +427,11 @@ def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.Dat
     g = per.groupby("key")
     occ = g.size()
     spread = g["value"].agg(["std", "count"])
+    if monthly and by == "month" and s.kind != "quantile":
+        m = per.groupby(pd.DatetimeIndex(grid).to_period("M")).agg(
+            value=("value", "sum"), num=("num", "sum"), den=("den", "sum"), days=("key", "size"), key=("key", "first"))
+        m["value"] = m["value"] / m["days"] if s.kind == "total" else m["num"] / m["den"].where(m["den"] > 0)
+        spread = m.groupby("key")["value"].agg(["std", "count"])
     out = pd.DataFrame({"occurrences": occ, "n": g["n"].sum().astype("int64")})
     out["se"] = spread["std"] / np.sqrt(spread["count"].where(spread["count"] > 0))
     out["with_data"] = spread["count"]
