@@ -337,7 +337,7 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def analytics_tools() -> list[ToolSpec]:
     from bot.agent.group_levels import LEVEL_CUES, boost_levels, side_by_side
-    from bot.agent.time_peaks import TIME_PEAK_CUES, boost_trend_peak, time_peak
+    from bot.agent.time_peaks import TIME_PEAK_CUES, boost_trend_peak, pattern_asked, time_peak
     from tools.analytics.compare import CompareParams
     from tools.analytics.dropoffs import DropoffParams
     from tools.analytics.funnel import FunnelParams
@@ -458,7 +458,8 @@ def analytics_tools() -> list[ToolSpec]:
                       "going down", "series"),
             cues=(*TREND_CUES, *TIME_PEAK_CUES),
             plan=_plan_trend,
-            boost=lambda slots: max(boost_trend(slots), boost_trend_peak(slots)),  # also "which day was busiest?"
+            # also "which day was busiest?"; never "revenue by day of the week" (a pattern, time_pattern)
+            boost=lambda slots: -1.0 if pattern_asked(slots) else max(boost_trend(slots), boost_trend_peak(slots)),
         ),
         ToolSpec(
             name="compare",

@@ -16,6 +16,7 @@ from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
 from bot.agent.satisfaction_tool import satisfaction_tools
+from bot.agent.time_pattern_tool import time_pattern_tools
 from bot.agent.tools import ToolContext, ToolSpec
 
 
@@ -109,6 +110,7 @@ def all_tools() -> list[ToolSpec]:
         *journey_map_tools(),
         *persona_tools(),
         *satisfaction_tools(),
+        *time_pattern_tools(),
     ]
 
 

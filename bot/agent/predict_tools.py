@@ -345,6 +345,9 @@ ACTION_CUES = (
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "what should we do next for customers at risk?": what to do is asked, the risk is who for
+    # (it tied with the at-risk list within 0.002 of phrasing similarity before)
+    (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
      r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"

@@ -119,6 +119,10 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         return f"{metrics}, {when}{who}"
     if tool == "trend":
         return f"{_label(get('metric'))} {get('grain')} by {get('grain')}, {when}{who}"
+    if tool == "time_pattern":  # its period defaults by unit: 90 days, all the data by month
+        span = when or ("all the data" if get("by") == "month" else "last 90 days")
+        unit = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}[get("by")]
+        return f"{_label(get('metric'))} by {unit}, {span}{who}"
     if tool == "compare":
         against = _period(get("against")) or "the period before"
         return f"{metrics}, {when} against {against}{who}"

@@ -3,8 +3,9 @@ orders this quarter?". A day-by-day or week-by-week trend answers it (its text n
 and the lowest point). Before, "which <anything> ... most" was read as a group ranking and got
 the movers by channel, which answered another question without saying so.
 
-Months, weekdays and hours of the day are not series journeybot draws yet: such a question is
-kept away from the group ranking, and the planner reads it as best it can, saying so.
+Months of the year, weekdays and hours of the day are a pattern, not a series: such a question
+goes to the time_pattern tool (bot/agent/time_pattern_tool.py). So does "what's our busiest
+day?" with no period named: the day of the week is meant, not one date.
 """
 
 from __future__ import annotations
@@ -28,17 +29,60 @@ TIME_PEAK_CUES = (
 )
 
 
+# When customers come (the time_pattern tool): what owners say when they want a pattern of the
+# week, the day or the year.
+_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)"
+_HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak|most|least|highest|lowest|"
+         r"top|fewest)")
+_WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
+            rf"\b(?:are|is) (?:it )?(?:\w+ )?{_DAYS} (?:(?:really|even|actually) )?worth\b|"
+            rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
+            rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
+            rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
+            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)")
+_HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
+         rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
+         r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
+         r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
+         r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
+         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b")
+_MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
+          rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
+          r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b")
+PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6))
+
+
+def pattern_by(text: str) -> str | None:
+    """weekday | hour | month when the question asks for a pattern of the week, day or year."""
+    if re.search(_HOUR, text):
+        return "hour"
+    if re.search(_MONTH, text):
+        return "month"
+    if re.search(_WEEKDAY, text):
+        return "weekday"
+    return None
+
+
+
 def time_peak(slots: Any) -> str | None:
     """day | week | month | year | weekday | hour, when the question asks which one was highest."""
     m = _PEAK.search(text_of(slots))
     if m is None:
         return None
     unit = (m.group(1) or m.group(2) or "").replace("date", "day")
+    if unit == "day" and not getattr(slots, "period", None):
+        return "weekday"  # "what's our busiest day?": of the week; one day needs a period
     if unit.startswith("day of") or unit == "weekday":
         return "weekday"
     if unit.startswith("time of") or unit == "hour":
         return "hour"
     return unit
+
+
+def pattern_asked(slots: Any) -> bool:
+    """A question about the week's days, the day's hours or the year's months as a pattern
+    ("revenue by day of the week"), which the time_pattern tool answers, not a series."""
+    return time_peak(slots) in ("weekday", "hour", "month") or pattern_by(text_of(slots)) is not None
 
 
 def boost_trend_peak(slots: Any) -> float:

@@ -88,6 +88,8 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
              "Headline KPIs for a period, each with the sample size behind it."),
     "trend": ("bot.cli.kpis:trend",
               "One KPI as a daily or weekly series (weeks start on Monday), with n per point."),
+    "pattern": ("bot.cli.pattern:pattern",
+                "When customers come and buy: a KPI by weekday, hour of the day or month, fairly counted."),
     "compare": ("bot.cli.kpis:compare",
                 "KPIs in a period against the period before: change, % change, better or worse."),
     "movers": ("bot.cli.kpis:movers",
@@ -113,7 +115,7 @@ COMMANDS = {name: target for name, (target, _) in COMMAND_TABLE.items()}
 # Commands that read the store many times and finish in seconds: they keep it open while they
 # run (JourneyStore.held; each read then skips reopening the file). Not loads, training or the
 # server, which would keep another process's sync waiting for the file for as long as they run.
-HELD = frozenset({"describe", "kpis", "trend", "compare", "movers", "funnel", "dropoffs", "paths", "digest",
+HELD = frozenset({"describe", "kpis", "trend", "pattern", "compare", "movers", "funnel", "dropoffs", "paths", "digest",
                   "map", "satisfaction"})
 
 

@@ -105,7 +105,7 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "Where customers drop off", "What customers say",
+    "Your data", "Data that syncs itself", "KPI snapshot", "When customers come", "Where customers drop off", "What customers say",
     "Satisfaction along the journey", "Personas",
     "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
     "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
@@ -134,7 +134,7 @@ def demo(ctx: Ctx, full: bool) -> None:
       journeybot demo --full           every section in full
       JOURNEYBOT_HOME=/tmp/jb-demo journeybot demo    keep the sample apart from your data
     """
-    from bot.cli.tour import SCREENS, setup
+    from bot.cli.tour import MENTIONED, SCREENS, setup
 
     ctx.console.rule("journeybot demo" + (" (full)" if full else ": a short tour"), style="bold")
     prepare_sample(ctx)
@@ -153,7 +153,7 @@ def demo(ctx: Ctx, full: bool) -> None:
             ctx.console.print()
             ctx.console.rule(section.title)
             screen(ctx)
-        rest = [s.title for s in sections if s.title not in SCREENS]
+        rest = [s.title for s in sections if s.title not in SCREENS and s.title not in MENTIONED]
         if rest:
             ctx.console.print()
             ctx.console.print("Also in `journeybot demo --full`: " + "; ".join(rest) + ".", markup=False)
@@ -277,6 +277,18 @@ def _privacy(ctx: Ctx) -> None:
 SECTIONS.append(DemoSection("This morning's digest", _this_mornings_digest))
 SECTIONS.append(DemoSection("Alerts", _alerts))
 SECTIONS.append(DemoSection("What journeybot keeps safe", _privacy))
+
+
+def _when_customers_come(ctx: Ctx) -> None:
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    for by, metric in (("weekday", "orders"), ("hour", "orders"), ("hour", "tickets")):
+        result = time_pattern(ctx.store, PatternParams(metric=metric, by=by), ctx.config.kpi_settings())  # type: ignore[arg-type]
+        ctx.console.print(text_of(result, ctx.details), markup=False)
+        ctx.console.print()
+
+
+SECTIONS.append(DemoSection("When customers come", _when_customers_come))
 
 
 def draft_personas_demo(ctx: Ctx) -> None:

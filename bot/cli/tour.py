@@ -82,6 +82,7 @@ def how_we_are_doing(ctx: Ctx) -> None:
     say(ctx, f"{r.current_label} against {r.previous_label}:",
         *("  " + line for line in text_table(["", "now", "before", ""], rows)),
         *rate_lines(list(KPIS)),
+        tour_more.when_customers_come(ctx),
         "All 30 KPIs: journeybot kpis; what moved them: journeybot movers revenue")
 
 
@@ -247,6 +248,10 @@ def _clip(text: str, limit: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
+
+# Sections shown as a line of another screen (the tour has about 120 lines to spend): not
+# listed again at the end as "also in --full".
+MENTIONED = ("When customers come",)
 
 SCREENS: dict[str, Any] = {
     "Your data": your_data,

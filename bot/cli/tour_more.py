@@ -75,3 +75,21 @@ def running_it_for_real(ctx: Ctx) -> None:
               + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in checks.items())
               + ") and /metrics; run it with docker compose -f deploy/compose.yaml up -d or the systemd "
               "unit in deploy/ (docs/DEPLOY.md).")
+
+
+def when_customers_come(ctx: Ctx) -> str:
+    """One line for the KPI screen, over its period (the last 30 days): the days with the most
+    and the fewest orders, fairly counted (orders per Monday, not per period), or that none
+    stands out."""
+    from tools.analytics.periods import Period
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    month = Period(name="last_30_days")
+    week = time_pattern(ctx.store, PatternParams(metric="orders", by="weekday", period=month), ctx.config.kpi_settings())
+    if week.highest is None or week.verdict in ("few", "flat", "noise"):
+        line = "When customers come: no day of the week stands out for orders"
+    else:
+        top = f"{week.highest}s" + (f" and {week.runner_up}s" if week.verdict == "tied" and week.runner_up else "")
+        line = f"When customers come: busiest {top}, quietest {week.lowest}s"
+    more = " (journeybot pattern)"
+    return line + (more if len(line + more) < 80 else ".")  # one line of the 80-column tour

@@ -8,7 +8,9 @@ numbers. A result is charted from the columns of that frame:
 - a KPI trend: a date column (date | day | week | period_start | bucket) and a value column,
   drawn in the KPI's unit with the n behind each point when the frame has it;
 - sentiment by stage: a stage column, a mean sentiment (mean_sentiment | sentiment | mean) and n;
-- the data overview (describe_data): customers reaching each journey stage.
+- the data overview (describe_data): customers reaching each journey stage;
+- when customers come (time_pattern): one column per weekday, hour or month (its `occurrences`
+  column tells it from a trend, whose `bucket` is a date).
 
 Anything else has no chart, and the "Show chart" button is not offered for it. Titles name
 what is drawn; the period goes in the subtitle, so titles never nest brackets.
@@ -21,7 +23,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-ChartKind = Literal["funnel", "trend", "sentiment", "stages"]
+ChartKind = Literal["funnel", "trend", "sentiment", "stages", "pattern"]
 
 _STEP = ("step", "stage", "touchpoint")
 _COUNT = ("customers", "reached", "count")
@@ -56,6 +58,8 @@ def _standard(result: Any) -> tuple[ChartKind, pd.DataFrame] | None:
             return "stages", stages.rename(columns={"stage": "label"})
         return None
     cols = set(frame.columns)
+    if {"occurrences", "label", "value"} <= cols:
+        return "pattern", frame
     date = _first(cols, _DATE)
     if date and "value" in cols:
         return "trend", frame.rename(columns={date: "date"})
@@ -109,6 +113,8 @@ def figure_for(result: Any) -> ChartFigure | None:
         return ChartFigure(fig, "journey-stages.png", title)
     if kind == "trend":
         return _trend(result, data, tool, period)
+    if kind == "pattern":
+        return _pattern(result, data, period)
     from tools.charts.journey import sentiment_by_stage_figure
 
     title = "How customers feel at each stage"
@@ -167,6 +173,26 @@ def _trend(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFigu
                            subtitle=period, ns=ns, n_label=spec.n_label if spec else "", min_n=min_n,
                            partial=partial)
     return ChartFigure(fig, f"{metric}-trend.png", title)
+
+
+def _pattern(result: Any, data: pd.DataFrame, period: str) -> ChartFigure:
+    from tools.analytics.kpi_catalog import SPECS
+    from tools.charts.axes import kpi_measure
+    from tools.charts.pattern import pattern_figure
+    from tools.core.money import currency_symbol
+
+    spec = SPECS[result.metric]
+    per = {"weekday": "a day", "hour": "an hour", "month": "a day"}[result.by]
+    count = spec.kind == "total"
+    label = f"{spec.label} {per} on average" if count else spec.label
+    measure = kpi_measure(label, spec.unit, currency_symbol(getattr(result, "currency", "GBP")))
+    title = f"{spec.label} by {'day of the week' if result.by == 'weekday' else result.by}"
+    values = [None if pd.isna(v) else float(v) for v in data["value"]]
+    marked = [m for m in (result.highest, result.lowest) if m and result.verdict in ("clear", "tied")]
+    fig = pattern_figure(data["label"].astype(str).tolist(), values, title=title, measure=measure,
+                         subtitle=f"{period}; {result.timezone} time", ns=data["n"].astype(int).tolist(),
+                         min_n=0 if count else 30, marked=marked)
+    return ChartFigure(fig, f"{result.metric}-by-{result.by}.png", title)
 
 
 def data_frame(result: Any) -> pd.DataFrame | None:

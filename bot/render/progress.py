@@ -28,6 +28,7 @@ STATUS: dict[str, str] = {
     "feedback_sentiment": "is weighing customer sentiment…",
     "feedback_themes": "is grouping feedback into themes…",
     "satisfaction_by": "is comparing satisfaction across groups…",
+    "time_pattern": "is looking at when customers come…",
     "at_risk_customers": "is looking for customers at risk…",
     "newly_at_risk": "is looking for customers newly at risk…",
     "revenue_forecast": "is forecasting revenue…",

@@ -23,11 +23,16 @@ from tools.analytics.filters import UNKNOWN_GROUP, Filters, cohort_sql, dimensio
 if TYPE_CHECKING:  # frames only for the callers that ask for them (run_sql): the KPI snapshot
     import pandas as pd  # reads tuples (run_records) and never loads pandas (issue 22)
 
-Grain = Literal["period", "day", "week"]
+# "hour": one bucket per local clock hour, keyed by its integer index since 1970-01-01 00:00 local
+# time (index % 24 is the hour of day). Only for families whose rows are dated by their own
+# time (orders, sessions, arrivals, surveys, tickets, stages): the stock families (open tickets,
+# churn) and the delivery promise count in days (tools/analytics/time_pattern.py keeps to these).
+Grain = Literal["period", "day", "week", "hour"]
 
 # Orders without a status are sales exports that list only what was sold.
 COMPLETED = "coalesce(status, 'completed') = 'completed'"
 _DAY_US = 86_400_000_000
+_HOUR_US = 3_600_000_000
 
 
 def utc_offset_case(x: str, start: dt.datetime, end: dt.datetime) -> str:
@@ -85,9 +90,12 @@ class Frame:
     who: str | None = None  # temp table (customer_id, grp) from filters and/or breakdown
     filtered: bool = False
 
-    def buckets(self) -> list[dt.date]:
+    def buckets(self) -> list[Any]:
         if self.grain == "period":
             return [self.first_day]
+        if self.grain == "hour":
+            first = (self.first_day - dt.date(1970, 1, 1)).days * 24
+            return list(range(first, (self.end_day - dt.date(1970, 1, 1)).days * 24))
         days = [self.first_day + dt.timedelta(days=k) for k in range((self.end_day - self.first_day).days)]
         if self.grain == "day":
             return list(days)
@@ -115,7 +123,13 @@ class Frame:
         # 1970-01-01 was a Thursday: (index + 3) % 7 is 0 on Mondays.
         return f"(DATE '1970-01-01' + CAST({idx} - ({idx} + 3) % 7 AS INTEGER))"
 
+    def hour_index(self, x: str) -> str:
+        """Hours since 1970-01-01 00:00 of instant x on the business's clock (see day_index)."""
+        return f"((epoch_us({x}) + {utc_offset_case(x, self.start, self.end)}) // {_HOUR_US})"
+
     def bucket(self, x: str) -> str:
+        if self.grain == "hour":
+            return self.hour_index(x)
         return self.bucket_of_day(self.day_index(x))
 
     def bucket_of_day(self, idx: str) -> str:
@@ -204,11 +218,13 @@ def _run(con: duckdb.DuckDBPyConnection, sql: str, frame: Frame, cut: Cut | None
     values: dict[str, Any] = {
         "start": frame.start, "end": frame.end, "first_day": frame.first_day,
         "end_day": frame.end_day, "churn_hours": frame.churn_hours, "cart_hours": frame.cart_hours,
-        "data_end": frame.data_end, "buckets": frame.buckets(), "promise_days": frame.promise_days,
+        "data_end": frame.data_end, "promise_days": frame.promise_days,
     }
     if cut is not None:
         values.update(cut_lo=cut.lo, cut_hi=cut.hi)
     used = set(_PARAM.findall(sql))
+    if "buckets" in used:  # an hour frame has thousands; only the stock families use them
+        values["buckets"] = frame.buckets()
     return con.execute(sql, {k: v for k, v in values.items() if k in used})
 
 

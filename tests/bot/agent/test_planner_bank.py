@@ -54,6 +54,9 @@ BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 BLIND7 = Path(__file__).resolve().parents[2] / "questions_blind7.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
+# Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
+# cannot ask for them, and their questions are never added after the fact. The main bank does.
+AFTER_BLIND_BANKS: set[str] = {"time_pattern"}
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +158,7 @@ def test_third_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
     assert len(blind) >= 200
     assert sum(1 for item in blind if item.get("follow_up")) >= 10, "too few follow-ups"
     covered = {item["tool"] for item in blind}
-    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered - AFTER_BLIND_BANKS
     assert not missing, f"tools without questions in blind3: {sorted(missing, key=str)}"
     # An expected argument the tool does not take could never match: a typo in the bank.
     fields = {t.name: t.params.model_fields for t in planner.tools}
@@ -174,7 +177,7 @@ def _check_blind_bank(planner, path: Path, name: str, *, at_least: int, follow_u
     assert sum(1 for item in blind if item.get("follow_up")) >= follow_ups, "too few follow-ups"
     assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
     covered = {item["tool"] for item in blind}
-    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered - AFTER_BLIND_BANKS
     assert not missing, f"tools without questions in {name}: {sorted(missing, key=str)}"
     # An expected argument the tool does not take, or one its params refuse, could never match.
     tools = {t.name: t for t in planner.tools}

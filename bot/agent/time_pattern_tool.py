@@ -1,0 +1,108 @@
+"""When customers come and buy: the `time_pattern` tool (tools/analytics/time_pattern.py) for the
+agent and the offline planner.
+
+"What's our busiest day of the week?", "what time do most orders come in?", "are Mondays worth
+opening?", "when do people send complaints?", "which month is best for us?". One particular day
+("which day last week was busiest?") stays a daily trend (bot/agent/time_peaks.py).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.analytics_cues import metrics_from, text_of
+from bot.agent.time_peaks import PATTERN_CUES, pattern_by, time_peak
+from bot.agent.tools import ToolContext, ToolSpec
+
+_FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
+           r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
+_METRIC_WORDS = (
+    (r"\bcomplain\w*|\btickets?\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b", "tickets"),
+    (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
+    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the site\b", "sessions"),
+    (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bearn\w*\b|\bmake the most\b", "revenue"),
+)
+
+
+def _by(text: str) -> str | None:
+    """The unit a question or a follow-up names ("and by hour?")."""
+    found = pattern_by(text)
+    if found:
+        return found
+    if re.search(r"\bhours?\b|\btimes? of day\b", text):
+        return "hour"
+    if re.search(r"\bmonths?\b", text):
+        return "month"
+    if re.search(r"\bweekdays?\b|\bdays?\b", text):
+        return "weekday"
+    return None
+
+
+def boost_pattern(slots: Any) -> float:
+    unit = time_peak(slots)
+    return 0.8 if unit in ("weekday", "hour", "month") else 0.0
+
+
+def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    from bot.agent.analytics_tools import _common
+    from tools.analytics.time_pattern import PATTERN_METRICS
+
+    text = text_of(slots)
+    args = _common(slots)
+    peak = time_peak(slots)
+    by = peak if peak in ("weekday", "hour", "month") else _by(text)
+    args["by"] = by or "weekday"
+    metric = next((m for m in metrics_from(slots) if m in PATTERN_METRICS), None)
+    if metric is None:
+        metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), "orders")
+    if metric == "purchase_conversion" and args["by"] == "hour":
+        metric = "session_conversion"  # by hour, the share of sessions that bought
+    args["metric"] = metric
+    names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
+    # Full names only ("may", "march" and "sat" are words too), and never May.
+    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
+    if asked:
+        args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
+    return args
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _run(ctx: ToolContext, params: Any):
+    from tools.analytics.time_pattern import time_pattern
+
+    return time_pattern(ctx.store, params, settings=ctx.config.kpi_settings())
+
+
+def time_pattern_tools() -> list[ToolSpec]:
+    from tools.analytics.time_pattern import PatternParams
+
+    return [
+        ToolSpec(
+            name="time_pattern",
+            params=PatternParams,
+            run=_run,
+            cached=True,
+            description=(PatternParams.__doc__ or "").strip(),
+            examples=(
+                "what's our busiest day of the week?",
+                "which hours bring the most orders?",
+                "are Mondays worth opening?",
+                "which month is best for us?",
+            ),
+            phrasings=(
+                "busiest day of the week", "time of day people buy", "orders by hour",
+                "which weekday sells most", "are weekends busier", "which month of the year is best",
+                "complaints by time of day", "peak hours", "seasonality",
+            ),
+            keywords=("day of the week", "time of day", "by hour", "weekday", "peak hours", "seasonal"),
+            cues=PATTERN_CUES,
+            plan=plan_pattern,
+            boost=boost_pattern,
+            follow_ups=_FOLLOW,
+        ),
+    ]

@@ -1,0 +1,51 @@
+"""`journeybot pattern`: when customers come and buy, by weekday, hour of the day or month."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx
+from bot.cli.kpis import _PERIOD_HELP, _show, build_filters, filter_options, metric_arg, period_arg
+
+
+@click.command()
+@click.option("--by", type=click.Choice(["weekday", "hour", "month"]), default="weekday", show_default=True,
+              help="Day of the week, hour of the day (business time zone) or month of the year.")
+@click.option("--metric", default="orders", show_default=True,
+              help="orders, revenue, aov, sessions, new_visitors, session_conversion, bounce_rate, "
+                   "purchase_conversion, survey_responses, csat, csat_mean, nps, tickets, "
+                   "first_response_time, resolution_time.")
+@click.option("--period", help=f"Period ({_PERIOD_HELP}). Default: last_90_days; by month all data.")
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@pass_ctx
+@friendly_errors
+def pattern(ctx: Ctx, by: str, metric: str, period: str | None, as_json: bool, **filters: Any) -> None:
+    """When customers come and buy: a KPI by weekday, hour of the day or month, fairly counted.
+
+    Counts show the total, how many such days (hours) the data covers and the average per
+    occurrence; rates are pooled over each bucket's rows. The answer names the busiest and the
+    quietest, or says when the difference is within noise.
+
+    \b
+    Examples:
+      journeybot pattern                                  busiest day of the week (orders, 90 days)
+      journeybot pattern --by hour --metric tickets       when support tickets come in
+      journeybot pattern --by month --metric revenue --period all
+      journeybot pattern --by hour --metric session_conversion --channel instagram --json
+    """
+    from tools.analytics.time_pattern import PATTERN_METRICS, PatternParams, time_pattern
+
+    name = metric_arg(metric)
+    if name not in PATTERN_METRICS:
+        raise CommandError(f"{name} has no weekday or hour of its own; --metric is one of "
+                           f"{', '.join(PATTERN_METRICS)}", EXIT_USAGE)
+    if name == "purchase_conversion" and by == "hour":
+        raise CommandError("purchase_conversion counts customers per day, not per hour; by hour use "
+                           "--metric session_conversion (the sessions that bought)", EXIT_USAGE)
+    params = PatternParams(metric=name, by=by,  # type: ignore[arg-type]
+                           period=period_arg(period, "last_90_days" if by != "month" else "all"),
+                           filters=build_filters(filters))
+    _show(ctx, time_pattern(ctx.store, params, ctx.config.kpi_settings()), as_json)

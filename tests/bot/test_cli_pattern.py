@@ -1,0 +1,84 @@
+"""`journeybot pattern` as a script sees it, the agent answering "what's our busiest day of the
+week?" with it, and the chart Slack attaches: columns in calendar order, the named days marked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from kpi_fixtures import load
+
+from bot.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _orders() -> str:
+    # 13 weeks from Monday 1 June 2026: 3 orders a weekday, 9 on Saturdays, none on Sundays,
+    # stamped in UTC by the shop's export.
+    rows = []
+    for d in pd.date_range("2026-06-01", "2026-08-29", freq="D"):
+        n = {5: 9, 6: 0}.get(d.day_of_week, 3)
+        rows += [f"o{d:%m%d}{k},c{k},{d:%Y-%m-%d}T{9 + k:02d}:30:00Z,12.5,completed" for k in range(n)]
+    return "order_id,customer_id,ts,amount,status\n" + "\n".join(rows) + "\n"
+
+
+@pytest.fixture
+def shop(home: Path, tmp_path: Path):
+    from bot.config import load_config
+
+    store = load_config().open_store()
+    load(store, tmp_path / "shop", {"orders": _orders()})
+    return store
+
+
+def test_busiest_weekday_is_named_with_the_average_per_day(shop):
+    result = run("pattern")
+    assert result.exit_code == 0, result.output
+    assert "Orders by day of the week" in result.output
+    assert "Busiest: Saturday, 9.00 orders a day on average over 13 Saturdays" in result.output
+    assert "No orders on Sundays in 12 weeks" in result.output
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    short = time_pattern(shop, PatternParams(metric="orders", by="weekday"))
+    assert short.headline() == "day: busiest Saturday 9 a day, quietest Sunday none"  # the demo's line
+
+
+def test_json_has_every_bucket_and_how_it_was_computed(shop):
+    result = run("pattern", "--by", "hour", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    hours = {row["bucket"]: row for row in data["table"]}
+    # 09:30 UTC is 10:30 in a London summer
+    assert hours[10]["total"] == 65 + 13 and hours[9]["total"] == 0  # every weekday and Saturday
+    assert data["timezone"] == "Europe/London" and data["provenance"]["tool"] == "time_pattern"
+
+
+def test_usage_errors_exit_2(shop):
+    assert run("pattern", "--by", "fortnight").exit_code == 2
+    assert run("pattern", "--metric", "churn_rate").exit_code == 2
+    assert run("pattern", "--by", "hour", "--metric", "purchase_conversion").exit_code == 2
+
+
+def test_the_agent_answers_the_weekday_question_with_the_pattern_and_a_chart(shop):
+    from bot.agent.agent import JourneyAgent
+    from bot.config import load_config
+    from bot.render.chart_data import chart_kind, figure_for
+
+    agent = JourneyAgent.from_config(load_config(), store=shop)
+    answer = agent.answer("what's our busiest day of the week?", "t1")
+    assert [r.name for r in answer.tool_calls] == ["time_pattern"]
+    assert "Busiest: Saturday" in answer.text
+    result = answer.tool_calls[0].result
+    assert chart_kind(result) == "pattern"
+    drawn = figure_for(result)
+    ax = drawn.figure.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert drawn.filename == "orders-by-weekday.png"
+    monday = agent.answer("are mondays worth opening?", "t2")
+    assert "Monday: 3.00 orders a day on average over 13 Mondays; 2nd of 7, 67% below the highest." in monday.text

@@ -1,0 +1,519 @@
+"""When customers come and buy: a KPI by day of the week, hour of the day or month of the year.
+
+    time_pattern(store, PatternParams(metric="orders", by="weekday")) -> TimePatternResult
+
+Runs on the same SQL as the headline KPIs (tools/analytics/kpi_sql.py): a daily series (an
+hourly one for `by="hour"`) in the business time zone, folded into its weekday, hour or month.
+Rows dated in UTC or with offsets land on the business's clock (a 23:30 UTC order in a London
+summer is Monday 00:30), with the zone's own offsets on each side of a clock change.
+
+Counts are made fair: a period can hold five Mondays and four Tuesdays, so every bucket carries
+its total, how many such days (hours) the data covers and the average per occurrence, and is
+ranked by that average. Months are ranked by their average per day (February is short). Rates,
+means and NPS pool the bucket's own rows (sum of numerators over sum of denominators of its
+days, never a mean of daily rates); medians are taken over the bucket's own rows. Purchase
+conversion by weekday counts customer-days (a customer active on a Monday who bought that
+Monday); by hour it would be customer-hours, which nobody means, so it is refused there.
+
+Whether the highest bucket really stands out is judged against the spread between occurrences
+(counts, means, medians: the standard error of the per-occurrence values) or between the
+sample's proportions (rates): within noise, the answer says so instead of naming a winner.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tools.analytics import kpi_frame, kpi_sql
+from tools.analytics.capabilities import capabilities
+from tools.analytics.filters import Filters
+from tools.analytics.kpi_catalog import SPECS, Metric, MetricSpec, format_value, normalize_metric
+from tools.analytics.kpi_families import QUANTILE_ROWS
+from tools.analytics.kpi_result import who_text
+from tools.analytics.kpi_scope import (
+    TABLE_NOUNS,
+    KpiSettings,
+    describe_definition,
+    empty_note,
+    metric_table,
+    open_scope,
+    rows_for,
+)
+from tools.analytics.periods import Period
+from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import NumberFormat, Priced
+from tools.core.results import Provenance, ResultMixin
+from tools.data.spans import DATED
+from tools.data.store import JourneyStore
+
+__all__ = ["PATTERN_METRICS", "PatternParams", "TimePatternResult", "time_pattern"]
+
+By = Literal["weekday", "hour", "month"]
+# KPIs whose rows each have their own moment. Stocks (open tickets, churn, active customers)
+# and per-customer lifetimes (CLV, repeat rate) have no hour or weekday of their own.
+PATTERN_METRICS: tuple[str, ...] = (
+    "orders", "revenue", "aov", "sessions", "new_visitors", "session_conversion", "bounce_rate",
+    "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
+    "first_response_time", "resolution_time",
+)
+_NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
+                                      "session_conversion (sessions that bought)"}
+_DEFAULT_PERIOD = {"weekday": "last_90_days", "hour": "last_90_days", "month": "all"}
+_UNIT_WORD = {"weekday": "day", "hour": "hour", "month": "day"}
+_TITLE = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}
+_Z = 1.96  # two-sided 95%
+_MIN_OCCURRENCES = 3  # fewer Mondays (9 o'clocks) than this cannot show a steady difference
+_MONTHS_FOR_SEASON = 13
+
+
+class PatternParams(BaseModel):
+    """A KPI by day of the week, hour of the day or month of the year, in the business's time
+    zone: totals with the number of such days (hours) and the average per occurrence, rates
+    pooled over each bucket's rows.
+
+    Examples:
+    - "What's our busiest day of the week?" -> {"metric": "orders", "by": "weekday"}
+    - "What time do most orders come in?" -> {"metric": "orders", "by": "hour"}
+    - "When do people send complaints?" -> {"metric": "tickets", "by": "hour"}
+    - "Which month is best for revenue?" -> {"metric": "revenue", "by": "month"}
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    metric: Metric = Field(default="orders", description="The KPI per bucket: " + ", ".join(PATTERN_METRICS))
+    _alias = field_validator("metric", mode="before")(lambda cls, v: normalize_metric(v))
+    by: By = Field(default="weekday", description="weekday (Mon-Sun), hour (0-23) or month (Jan-Dec).")
+    period: Period | None = Field(default=None, description="Period (default: last 90 days; all data by month).")
+    filters: Filters = Field(default_factory=Filters, description="Only these customers.")
+    focus: str | None = Field(default=None, max_length=20,
+                              description="A weekday or month the question names (\"are Mondays worth opening?\" -> "
+                                          "Monday): the answer says where it ranks.")
+
+
+@dataclass(frozen=True)
+class TimePatternResult(Priced, ResultMixin):
+    metric: str
+    label: str
+    by: str
+    kind: str  # the KPI's kind: total, rate, mean, quantile
+    # bucket (0-6 Monday first, 0-23, 1-12), label, occurrences (days or hours the data covers),
+    # total (counts: over the period), value (counts: average per occurrence; else the KPI),
+    # n (rows behind it), se (standard error of value)
+    table: pd.DataFrame
+    highest: str | None
+    lowest: str | None
+    verdict: str  # clear, tied (with the runner-up), noise, few, flat
+    runner_up: str | None
+    timezone: str
+    covered_from: dt.date
+    covered_to: dt.date
+    months: int  # calendar months the covered days touch
+    currency: str
+    provenance: Provenance = field(repr=False)
+    locale: str | None = None
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.table.copy()
+
+    def to_text(self, details: bool = False) -> str:
+        s = SPECS[self.metric]
+        count = s.kind == "total"
+        unit = _UNIT_WORD[self.by]
+        lines = [f"{self.label} by {_TITLE[self.by]}, {self.provenance.period_label}"
+                 f"{who_text(self.provenance.filters)} ({self.timezone} time)", ""]
+        head = {"weekday": "day", "hour": "hour", "month": "month"}[self.by]
+        if count:
+            lines.append(f"{head:<13}{'total':>12}{unit + 's':>8}{'per ' + unit:>12}")
+        else:
+            lines.append(f"{head:<13}{'value':>12}{'n':>9}")
+        for r in self.table.itertuples():
+            if count:
+                lines.append(f"{r.label:<13}{format_value(s, r.total, self.numbers):>12}{r.occurrences:>8}"
+                             f"{_per(s, r.value, self.numbers):>12}")
+            else:
+                lines.append(f"{r.label:<13}{format_value(s, r.value, self.numbers):>12}"
+                             f"{self.numbers.number(r.n):>9}")
+        lines.append("")
+        lines.append(self.summary())
+        focus = self.focus_line()
+        if focus:
+            lines.append(focus)
+        lines.append(self.provenance.to_text(details))
+        return "\n".join(lines)
+
+    def summary(self) -> str:
+        """Which bucket is highest and lowest and by how much, or why none is named."""
+        s = SPECS[self.metric]
+        word = _TITLE[self.by].split(" of ")[0]
+        if self.highest is None or self.lowest is None:
+            return f"Too few {word}s with data to compare."
+        if self.verdict == "flat":
+            return f"Every {word} has the same {s.label.lower()}: none stands out."
+        t = self.table.set_index("label")
+        hi, lo = t.loc[self.highest], t.loc[self.lowest]
+        top, bottom = ("Busiest", "quietest") if s.kind == "total" else ("Highest", "lowest")
+        if s.kind != "total" and s.higher_is_better is not None:  # a slow first reply is the worst
+            top, bottom = (f"{top} (best)", f"{bottom} (worst)") if s.higher_is_better else \
+                (f"{top} (worst)", f"{bottom} (best)")
+        if self.verdict == "few":
+            return (f"Too few to tell: {self.highest} is highest ({self._fig(hi, long=True)}) and "
+                    f"{self.lowest} lowest ({self._fig(lo)}), but fewer than {_MIN_OCCURRENCES} of them "
+                    "have data.")
+        if self.verdict == "noise":
+            return (f"No clear {top.split()[0].lower()} {word}: {self.highest} ({self._fig(hi, long=True)}) and "
+                    f"{self.lowest} ({self._fig(lo)}) differ by less than the "
+                    f"{_UNIT_WORD[self.by]}-to-{_UNIT_WORD[self.by]} noise in this data (95%).")
+        low = f"{bottom}: {self.lowest} ({self._fig(lo)})"
+        if s.kind == "total" and lo.value == 0:
+            nones = int(((self.table["total"] == 0) & (self.table["occurrences"] > 0)).sum())
+            more = f" and {nones - 1} other {word}s" if nones > 1 else ""
+            low = f"{bottom}: {self.lowest}{more}, with none"
+        else:
+            low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
+        if self.verdict == "tied":
+            runner = t.loc[self.runner_up] if self.runner_up else None
+            level = f" and {self.runner_up} ({self._fig(runner)})" if runner is not None else ""
+            return (f"{top}: {self.highest} ({self._fig(hi, long=True)}){level} are level within "
+                    f"noise at the top; {low}.")
+        nxt = ""
+        if self.runner_up:
+            r2 = t.loc[self.runner_up]
+            nxt = f", {_gap(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
+                if r2.value else f", and no other {word} has any"
+        return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
+
+    def focus_line(self) -> str:
+        """Where the weekday or month the owner asked about ranks ("are Mondays worth opening?")."""
+        asked = self.provenance.params.get("focus")
+        if not asked:
+            return ""
+        t = self.table
+        hit = t[t["label"].str.lower().str.startswith(str(asked).lower()[:3])]
+        if hit.empty:
+            return f"{asked}: not in this data."
+        s = SPECS[self.metric]
+        pts = t if s.kind == "total" else t[(t["n"] > 0) & t["value"].notna()]
+        r = hit.iloc[0]
+        if r["label"] not in set(pts["label"]):
+            return f"{r['label']}: nothing to measure."
+        rank = int((pts["value"] > r["value"]).sum()) + 1
+        fig = self._fig(r.rename(r["label"]), long=True)
+        if s.kind == "total" and r["value"] == 0:
+            fig = f"none in {int(r['occurrences'])} {_occ(self.by, str(r['label']), int(r['occurrences']))}"
+        top = pts["value"].max()
+        gap = "" if rank == 1 else f", {_gap(s, float(r['value']), float(top), self.numbers)} the highest"
+        noise = " (within noise of the others)" if self.verdict in ("noise", "flat") else ""
+        return f"{r['label']}: {fig}; {_ordinal(rank)} of {len(pts)}{gap}{noise}."
+
+    def headline(self) -> str:
+        """The summary in a few words, for the demo's screen: "day: busiest Thursday 113 a day
+        (Wednesday 110, level), quietest Saturday 46"."""
+        s = SPECS[self.metric]
+        word = _TITLE[self.by].split(" of ")[0]
+        top, bottom = ("busiest", "quietest") if s.kind == "total" else ("highest", "lowest")
+        if self.highest is None or self.lowest is None or self.verdict == "few":
+            return f"{word}: too few with data to tell"
+        if self.verdict in ("flat", "noise"):
+            return f"{word}: none stands out (the differences are within noise)"
+        t = self.table.set_index("label")
+
+        def fig(label: str, unit: bool = True) -> str:
+            v = float(t.loc[label].value)
+            if s.kind != "total":
+                return format_value(s, v, self.numbers)
+            if v == 0:
+                return "none"
+            text = format_value(s, v, self.numbers) if s.unit == "money" else \
+                (f"{v:,.0f}" if v >= 10 else f"{v:.2g}")
+            return f"{text} {_a(_UNIT_WORD[self.by])}" if unit else text
+
+        def name(label: str) -> str:
+            return label[:5] if self.by == "hour" else label
+
+        level = f" ({name(self.runner_up)} {fig(self.runner_up, False)}, level)" \
+            if self.verdict == "tied" and self.runner_up else ""
+        return (f"{word}: {top} {name(self.highest)} {fig(self.highest)}{level}, "
+                f"{bottom} {name(self.lowest)} {fig(self.lowest, False)}")
+
+    def _fig(self, row: pd.Series, long: bool = False) -> str:
+        s = SPECS[self.metric]
+        unit = _UNIT_WORD[self.by]
+        if s.kind != "total":
+            return f"{format_value(s, row.value, self.numbers)}, n={self.numbers.number(row.n)}"
+        k = int(row.occurrences)
+        if long:
+            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {k:,} " \
+                   f"{_occ(self.by, str(row.name), k)}"
+        return f"{_per(s, row.value, self.numbers)} {_a(unit)}"
+
+
+def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
+    """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
+    if s.unit == "money":
+        return format_value(s, value, numbers)
+    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"  # 0.25 tickets an hour, not 0.2
+
+
+def _ordinal(k: int) -> str:
+    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
+
+
+def _a(unit: str) -> str:
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
+def _occ(by: str, label: str, k: int) -> str:
+    if by == "weekday":
+        return f"{label}s" if k != 1 else label
+    if by == "hour":
+        return f"{'day' if k == 1 else 'days'} at {label[:5]}"
+    return "day" if k == 1 else "days"
+
+
+def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
+    """How far a is from b: '150% above', '2.1 points below', '0.40 below'."""
+    side = "above" if a >= b else "below"
+    if s.unit == "rate":
+        return f"{abs(a - b) * 100:.1f} points {side}"
+    if s.unit in ("points", "score"):
+        return f"{format_value(s, abs(a - b), numbers).split(' /')[0]} {side}"
+    if b > 0:
+        return f"{abs(a / b - 1):.0%} {side}"
+    return "against none"
+
+
+# -- computing ------------------------------------------------------------------------------
+
+def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettings | None = None) -> TimePatternResult:
+    metric, by = str(params.metric), params.by
+    if metric not in PATTERN_METRICS:
+        raise ToolInputError(f"{SPECS[metric].label} has no day or hour of its own (it is a stock or a "
+                             f"lifetime figure); by {by} these can be asked: {', '.join(PATTERN_METRICS)}")
+    if by == "hour" and metric in _NOT_HOURLY:
+        raise ToolInputError(f"Not by hour: {_NOT_HOURLY[metric]}.")
+    able, why = capabilities(store).metric(metric)
+    if not able:
+        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.")
+    s = SPECS[metric]
+    table = metric_table(metric)
+    column = DATED[table]
+    period = params.period or Period(name=_DEFAULT_PERIOD[by])  # type: ignore[arg-type]
+    with open_scope(store, period, params.filters, settings, table=table) as (con, scope):
+        if scope.granularity == "month" and by != "month":
+            raise NoDataError(f"The {TABLE_NOUNS[table]} are dated by month only ({table}.{column} is the 1st "
+                              f"of a month on every row), so they cannot say which {_UNIT_WORD[by]} "
+                              "they came on; by month can be answered.")
+        who = kpi_frame.prepare_who(con, scope.filters, None)
+        try:
+            frame = scope.frame("hour" if by == "hour" else "day", who=who)
+            read = rows_for(con, frame, table)
+            if read == 0:
+                raise NoDataError(empty_note(con, scope, frame, table) + ".")
+            notes: list[str] = []
+            hours = None
+            if by == "hour":
+                notes, hours = _hour_checks(con, frame, table, column, scope.granularity)
+            long = kpi_sql.compute(con, frame, [metric])
+            rows = None
+            if s.kind == "quantile":
+                build, col, _ = QUANTILE_ROWS[metric]
+                rows = kpi_frame.run_sql(con, build(frame, col), frame)
+        finally:
+            kpi_frame.drop_who(con, who)
+    first = max(scope.period.first_day, scope.data_start)
+    last = min(scope.period.last_day, scope.as_of)
+    if scope.granularity == "month":  # rows on the 1st stand for their whole month
+        nxt = (scope.as_of.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        last = max(last, nxt - dt.timedelta(days=1)) if scope.period.last_day >= scope.as_of else last
+    grid = _grid(by, first, last, scope.timezone)
+    if hours is not None:
+        grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
+    out = _fold(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
+    verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
+    months = len({(d.year, d.month) for d in pd.date_range(first, last)})
+    notes += _notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
+    used = int(out["n"].sum())
+    prov = Provenance(
+        tool="time_pattern",
+        definition=(f"{s.label}: {s.definition}; folded by {_TITLE[by]} on the {scope.timezone} clock from a "
+                    f"{'hourly' if by == 'hour' else 'daily'} series of the same SQL as the KPIs; "
+                    + ("totals with the days (hours) the data covers and the average per occurrence, ranked by "
+                       "that average" if s.kind == "total" else "pooled over each bucket's own rows, not an "
+                       "average of daily values") + "; " + describe_definition(scope, [metric])),
+        params=params.model_dump(mode="json", exclude_none=True),
+        filters=scope.filters.active(),
+        period_start=scope.period.start, period_end=scope.period.end,
+        period_label=scope.period.label,
+        tables=(table,),
+        row_counts={table: read, "rows_used": used},
+        notes=tuple(notes) + tuple(n for n in (scope.period.note,) if n),
+    )
+    return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
+                             months, scope.numbers.currency, prov, locale=scope.numbers.locale)
+
+
+def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
+                 granularity: str) -> tuple[list[str], tuple[int, int]]:
+    """Refuse a table dated by day only; name a pile of rows at exactly midnight. Also the first
+    and last local hour with rows: hours outside them are not covered by the data (an export
+    taken at 14:00 says nothing about that evening), so they are no zero hours."""
+    where = f'"{column}" >= $start AND "{column}" < $end'
+    local = f"(epoch_us(\"{column}\") + {kpi_frame.utc_offset_case(column, frame.start, frame.end)})"
+    [r] = kpi_frame.run_records(con, f"SELECT count(*) AS n, count_if({local} % {86_400_000_000} = 0) AS midnight, "  # type: ignore[arg-type]
+                                     f"min({local} // 3600000000) AS lo, max({local} // 3600000000) AS hi "
+                                     f'FROM "{table}" WHERE {where}', frame)
+    n, midnight = int(r["n"]), int(r["midnight"] or 0)
+    if granularity == "day" or (n and midnight == n):
+        raise NoDataError(f"The {TABLE_NOUNS[table]} have dates but no time of day ({table}.{column} is at "
+                          f"00:00 on all {n:,} rows in the period), so they cannot say which hour they came "
+                          "in; by weekday or month can be answered.")
+    notes = []
+    if n and midnight / n > 0.2:
+        notes.append(f"{midnight:,} of {n:,} {TABLE_NOUNS[table]} are at exactly 00:00, which is usually a date "
+                     "without a time: the 00:00 hour is inflated by them")
+    return notes, (int(r["lo"]), int(r["hi"]))
+
+
+def _grid(by: str, first: dt.date, last: dt.date, timezone: str) -> pd.Index:
+    """Every day (hour, as its local index) the data covers, each once: what a bucket's
+    occurrences are counted from. Hours come from real UTC hours, so the hour a clock skips
+    is not there and the hour it repeats is there once."""
+    if by != "hour":
+        return pd.DatetimeIndex(pd.date_range(first, last, freq="D"))
+    tz = ZoneInfo(timezone)
+    lo = pd.Timestamp(dt.datetime.combine(first, dt.time(), tzinfo=tz)).tz_convert("UTC")
+    hi = pd.Timestamp(dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=tz)).tz_convert("UTC")
+    local = pd.date_range(lo, hi, freq="h", inclusive="left").tz_convert(timezone).tz_localize(None)
+    return pd.Index(((local - pd.Timestamp("1970-01-01")) // pd.Timedelta(hours=1)).unique())
+
+
+def _key(by: str, index: pd.Index) -> np.ndarray:
+    if by == "hour":
+        return np.asarray(index, dtype="int64") % 24
+    days = pd.DatetimeIndex(index)
+    return np.asarray(days.day_of_week if by == "weekday" else days.month)
+
+
+def _label(by: str, k: int) -> str:
+    if by == "weekday":
+        return calendar.day_name[k]
+    if by == "month":
+        return calendar.month_name[k]
+    return f"{k:02d}:00-{(k + 1) % 24:02d}:00"
+
+
+def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.DataFrame | None,
+          monthly: bool = False) -> pd.DataFrame:
+    """One row per bucket the data covers, from the per-occurrence series on `grid`. `monthly`:
+    the data is dated by month only, so the spread is taken between months (a day average per
+    month), not between days of which only the 1st has rows."""
+    s = SPECS[metric]
+    keys = long["bucket"] if by == "hour" else pd.to_datetime(long["bucket"])
+    per = long.assign(bucket=keys.to_numpy()).set_index("bucket")[["value", "n", "num", "den"]]
+    per = per.groupby(level=0).sum(min_count=1)  # one row per occurrence
+    per = per.reindex(grid)
+    per["n"] = per["n"].fillna(0)
+    if s.kind == "total":
+        per["value"] = per["value"].fillna(0.0)
+    per["key"] = _key(by, grid)
+    g = per.groupby("key")
+    occ = g.size()
+    spread = g["value"].agg(["std", "count"])
+    if monthly and by == "month" and s.kind != "quantile":
+        m = per.groupby(pd.DatetimeIndex(grid).to_period("M")).agg(
+            value=("value", "sum"), num=("num", "sum"), den=("den", "sum"), days=("key", "size"), key=("key", "first"))
+        m["value"] = m["value"] / m["days"] if s.kind == "total" else m["num"] / m["den"].where(m["den"] > 0)
+        spread = m.groupby("key")["value"].agg(["std", "count"])
+    out = pd.DataFrame({"occurrences": occ, "n": g["n"].sum().astype("int64")})
+    out["se"] = spread["std"] / np.sqrt(spread["count"].where(spread["count"] > 0))
+    out["with_data"] = spread["count"]
+    if s.kind == "total":
+        out["total"] = g["value"].sum()
+        out["value"] = out["total"] / out["occurrences"]
+    elif s.kind == "quantile":
+        assert rows is not None
+        q = QUANTILE_ROWS[metric][2]
+        rk = rows["bucket"] if by == "hour" else pd.to_datetime(rows["bucket"])
+        rows = rows.assign(key=_key(by, pd.Index(rk)))
+        out["value"] = rows.groupby("key")["value"].quantile(q).reindex(out.index)
+        out["total"] = np.nan
+    else:
+        num, den = g["num"].sum(), g["den"].sum()
+        out["value"] = (num / den.where(den > 0)).reindex(out.index)
+        out["total"] = np.nan
+        if s.unit == "rate":  # the sampling error of a proportion: p(1-p)/n
+            p = out["value"]
+            out["se"] = np.sqrt(p * (1 - p) / out["n"].where(out["n"] > 0))
+    out.index.name = "bucket"
+    out = out.reset_index()
+    out["label"] = [_label(by, int(k)) for k in out["bucket"]]
+    return out[["bucket", "label", "occurrences", "total", "value", "n", "se", "with_data"]]
+
+
+def _verdict(out: pd.DataFrame, kind: str, unit: str) -> tuple[str, str | None, str | None, str | None]:
+    """(clear | tied | noise | few | flat, highest, lowest, runner-up): noise when even the
+    highest and the lowest differ by less than chance would make them; tied when the highest
+    does not stand clear of the next one."""
+    pts = out if kind == "total" else out[(out["n"] > 0) & out["value"].notna()]
+    if len(pts) < 2:
+        return "few", None, None, None
+    ranked = pts.sort_values("value", ascending=False, kind="stable")
+    hi, second, lo = ranked.iloc[0], ranked.iloc[1], ranked.iloc[-1]
+    names = str(hi["label"]), str(lo["label"]), str(second["label"])
+    if hi["value"] == lo["value"]:
+        return "flat", *names
+    closed = kind == "total" and lo["value"] == 0  # a day with none at all is no sampling accident
+    if unit != "rate" and not closed and min(hi["with_data"], lo["with_data"]) < _MIN_OCCURRENCES:
+        return "few", *names
+
+    def apart(a: pd.Series, b: pd.Series) -> bool:
+        se = np.sqrt(np.nan_to_num(a["se"]) ** 2 + np.nan_to_num(b["se"]) ** 2)
+        return bool(a["value"] - b["value"] > _Z * se)
+
+    if not apart(hi, lo):
+        return "noise", *names
+    return ("clear" if apart(hi, second) else "tied"), *names
+
+
+def _clock_changes(first: dt.date, last: dt.date, timezone: str) -> bool:
+    """Whether the zone's UTC offset differs between any two noons of the covered days (noon:
+    some zones change their clocks at midnight, which then does not exist)."""
+    naive = pd.date_range(first, last + dt.timedelta(days=1), freq="D") + pd.Timedelta(hours=12)
+    days = naive.tz_localize(timezone)
+    return (days.tz_localize(None) - days.tz_convert("UTC").tz_localize(None)).nunique() > 1
+
+
+def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
+           timezone: str) -> list[str]:
+    notes = []
+    span = (last - first).days + 1
+    length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
+    if kind == "total":
+        empty = out[(out["total"] == 0) & (out["occurrences"] > 0)]
+        if len(empty):
+            names = ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"])
+            notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
+                         else f"No {label.lower()} at {names} in {length}")
+    else:
+        empty = out[out["n"] == 0]
+        if len(empty):
+            notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
+    if by == "month":
+        missing = [calendar.month_name[m] for m in range(1, 13) if m not in set(out["bucket"])]
+        if missing:
+            notes.append(f"not in the data: {', '.join(missing)}")
+        if months < _MONTHS_FOR_SEASON:
+            notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
+                         "appears about once: this is a month-by-month trend more than a pattern of the year")
+    if by == "hour" and _clock_changes(first, last, timezone):
+        notes.append("the clocks changed in the period: the hour they skip has that day missing, the hour "
+                     "they repeat holds both")
+    return notes
