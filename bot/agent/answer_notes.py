@@ -8,6 +8,7 @@ wiring here; the tools' own notes stay theirs, and a note a tool already gave is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -50,6 +51,8 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
         period = (call.args or {}).get("period") if call.ok else None
         name = period.get("name") if isinstance(period, dict) else None
         prov = getattr(call.result, "provenance", None)
+        if name is None and call.ok and prov is not None and not period:
+            name = _relative_default(getattr(prov, "period_label", None))
         if not name or name == "all" or prov is None:
             continue
         last = _last_day(store, getattr(prov, "tables", ()))
@@ -63,6 +66,16 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
         return []
     return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}” is counted back "
             f"from that day, not from today ({today})."]
+
+
+def _relative_default(label: str | None) -> str | None:
+    """A tool whose period argument was left out (time_pattern's default is None) still counted a
+    relative default back from the data's last day: its label says which ("last 90 days (...)")."""
+    head = (label or "").split(" (")[0].strip()
+    return head if _RELATIVE.match(head) else None
+
+
+_RELATIVE = re.compile(r"^(last|this|previous|yesterday|today)\b", re.I)
 
 
 def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:

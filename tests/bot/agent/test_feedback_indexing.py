@@ -35,7 +35,14 @@ MOOD = "how do customers feel at each stage of the journey?"
 @pytest.fixture
 def encoder(monkeypatch) -> HashEmbedder:
     """The configured embedding model, replaced by one that counts the texts it embeds."""
+    from tools.feedback.scoring import head_for
+
     fake = HashEmbedder()
+    # The sentiment head for this fake model is trained once per process on the shipped
+    # sentences; train it here so the counts below are the owner's texts only, whichever test
+    # runs first (alone, this test used to count the 432 training sentences too).
+    head_for(fake)
+    fake.calls.clear()
     monkeypatch.setattr(Config, "embedder", lambda self: fake)
     return fake
 
