@@ -174,7 +174,29 @@ def sample_rows(embs: dict) -> list[dict]:
         ov = ov[pd.Index(od["doc_id"]).get_indexer(bd["doc_id"])]
         others[f"{key} vectors, same texts"] = ov
     print(f"sample: {len(bd)} texts in {period.label}", flush=True)
-    return perturbations("sample, last 30 days", bd, bv, (pd_, pv), windows, others)
+    rows = perturbations("sample, last 30 days", bd, bv, (pd_, pv), windows, others)
+    truth = [subject_row(key, name, *window(fb_, name=name)[:2]) for name in ("last_30_days", "last_90_days")
+             for key, fb_ in stores.items()]
+    return rows, truth
+
+
+def subject_row(key: str, period: str, docs: pd.DataFrame, vectors: np.ndarray) -> dict:
+    """A rough check of which grouping is better, not just different: the sample's tickets
+    carry the subject their generator wrote for their topic; how pure the themes are in it
+    (homogeneity: 1 when no theme mixes subjects) and how whole (completeness)."""
+    from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
+
+    from bench.feedback import OUT as SAMPLE_OUT
+    from tools.feedback.themes import cluster
+
+    tickets = pd.read_csv(SAMPLE_OUT / "sample" / "tickets.csv", usecols=["ticket_id", "subject"])
+    subject = docs["doc_id"].map(dict(zip("ticket:" + tickets["ticket_id"], tickets["subject"], strict=True)))
+    mask = subject.notna().to_numpy()
+    labels = cluster(vectors)[mask]
+    h, c, _ = homogeneity_completeness_v_measure(subject[mask], labels)
+    return {"period": period, "vectors": key, "tickets": int(mask.sum()), "subjects": int(subject[mask].nunique()),
+            "ARI to subject": f"{adjusted_rand_score(subject[mask], labels):.3f}",
+            "homogeneity": f"{h:.3f}", "completeness": f"{c:.3f}"}
 
 
 def real_rows(embs: dict) -> list[dict]:
@@ -214,9 +236,12 @@ def main() -> None:
     if "--torch" in sys.argv:
         embs["torch fp32"] = LocalEmbedder(runtime="torch")
     print(f"load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
-    rows = real_rows(embs) + sample_rows({k: v for k, v in embs.items() if k != "torch fp32"})
+    sample, truth = sample_rows({k: v for k, v in embs.items() if k != "torch fp32"})
+    rows = real_rows(embs) + sample
     print()
     print(table(rows, list(rows[0])))
+    print("\n### The sample's tickets against the subject their generator wrote\n")
+    print(table(truth, list(truth[0])))
     print(f"\nload average at end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
