@@ -19,7 +19,7 @@ and on real texts (1,000 UCI reviews, 1,000 English Twitter support tweets; no d
 Measures, each on the texts both groupings share: adjusted Rand index of the clusters; what the
 user sees, the 8 largest themes of the base: how many come back (a theme of the other grouping
 with Jaccard >= 0.5 of its texts), of those how many under the same label, the mean overlap
-of their 4 top terms, and the mean size change.
+of their 4 top terms and of their 2 quotes, and the mean size change.
 """
 
 from __future__ import annotations
@@ -54,8 +54,16 @@ def view(docs: pd.DataFrame, vectors: np.ndarray, labels: np.ndarray) -> list[di
     phrases = phrase_labels(docs["text"], labels, keep, _stop_words(), terms,
                             weights=_closeness(vectors, labels, keep))
     ids = docs["doc_id"].to_numpy()
-    return [{"label": phrases[c], "terms": terms.get(c, []), "size": int(sizes[c]),
-             "ids": frozenset(ids[labels == c])} for c in keep]
+    out = []
+    for c in keep:
+        members = np.flatnonzero(labels == c)
+        centre = vectors[members].mean(axis=0)
+        # the two quotes shown: the texts nearest the centre (exact repeats aside, as themes does)
+        order = members[np.argsort(-(vectors[members] @ centre), kind="stable")]
+        quotes = list(dict.fromkeys(str(docs["text"].iloc[i]).lower() for i in order))[:2]
+        out.append({"label": phrases[c], "terms": terms.get(c, []), "size": int(sizes[c]),
+                    "ids": frozenset(ids[members]), "quotes": quotes})
+    return out
 
 
 def compare(base: tuple, other: tuple) -> dict:
@@ -68,7 +76,7 @@ def compare(base: tuple, other: tuple) -> dict:
     b = ol[pd.Index(od["doc_id"]).get_indexer(shared)]
     ari = adjusted_rand_score(a, b)
     got = view(od, ov, ol)
-    found, same_label, term_overlap, size_change = 0, 0, [], []
+    found, same_label, term_overlap, size_change, quotes = 0, 0, [], [], []
     for t in view(bd, bv, bl):
         best = max(got, key=lambda g: len(t["ids"] & g["ids"]) / len(t["ids"] | g["ids"]), default=None)
         if best is None or len(t["ids"] & best["ids"]) / len(t["ids"] | best["ids"]) < 0.5:
@@ -77,9 +85,11 @@ def compare(base: tuple, other: tuple) -> dict:
         same_label += int(best["label"] == t["label"])
         term_overlap.append(len(set(t["terms"]) & set(best["terms"])) / max(len(t["terms"]), 1))
         size_change.append(abs(best["size"] - t["size"]))
+        quotes.append(len(set(t["quotes"]) & set(best["quotes"])) / max(len(t["quotes"]), 1))
     return {"ari": ari, "found": found, "same_label": same_label,
             "terms": float(np.mean(term_overlap)) if term_overlap else 0.0,
-            "size": float(np.mean(size_change)) if size_change else 0.0}
+            "size": float(np.mean(size_change)) if size_change else 0.0,
+            "quotes": float(np.mean(quotes)) if quotes else 0.0}
 
 
 def grouping(docs: pd.DataFrame, vectors: np.ndarray) -> tuple:
@@ -95,6 +105,7 @@ def summarise(name: str, corpus: str, results: list[dict]) -> dict:
             f"top {TOP} themes back (least / median)": f"{min(r['found'] for r in results)} / {np.median([r['found'] for r in results]):.0f}",
             "same label (median)": f"{np.median([r['same_label'] for r in results]):.0f}",
             "top terms shared": f"{np.mean([r['terms'] for r in results]):.2f}",
+            "quotes kept": f"{np.mean([r['quotes'] for r in results]):.2f}",
             "size change (mean)": f"{np.mean([r['size'] for r in results]):.1f}"}
 
 
