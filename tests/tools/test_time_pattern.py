@@ -173,6 +173,16 @@ def test_hours_after_the_last_row_are_not_counted_as_empty(store, tmp_path):
     assert (hours[8], hours[9], hours[10], hours[11], hours[15]) == (1, 2, 2, 1, 1)
 
 
+def test_empty_hours_are_said_as_spans_across_midnight(store, tmp_path):
+    # Orders only from 09:00 to 12:00 over three days: the empty hours are two spans (12:00 to
+    # the night, and the night to 09:00 joined across midnight), not fifteen labels in a row.
+    stamps = [f"2026-06-0{d}T{h:02d}:15:00+01:00" for d in (1, 2, 3) for h in (9, 10, 11)] + ["2026-06-04T23:45:00+01:00"]
+    loaded(store, tmp_path, stamps)
+    r = time_pattern(store, PatternParams(metric="orders", by="hour", period=Period(name="all")))
+    said = [n for n in r.provenance.notes if n.startswith("No orders at")]
+    assert said == ["No orders at 00:00-09:00 and 12:00-23:00 in 4 days"], r.provenance.notes
+
+
 # -- public data, checked against pandas over the raw files ---------------------------------------
 
 @pytest.mark.realdata

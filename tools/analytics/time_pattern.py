@@ -491,6 +491,21 @@ def _clock_changes(first: dt.date, last: dt.date, timezone: str) -> bool:
     return (days.tz_localize(None) - days.tz_convert("UTC").tz_localize(None)).nunique() > 1
 
 
+def _hour_spans(hours: list[int]) -> str:
+    """Empty hours as spans ("01:00-12:00 and 18:00-00:00"), not seventeen labels in a row;
+    a span may run past midnight."""
+    runs: list[list[int]] = []
+    for h in sorted(hours):
+        if runs and h == runs[-1][-1] + 1:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 23:
+        runs[0] = runs.pop() + runs[0]
+    spans = [f"{r[0]:02d}:00-{(r[-1] + 1) % 24:02d}:00" for r in runs]
+    return ", ".join(spans[:-1]) + " and " + spans[-1] if len(spans) > 1 else spans[0]
+
+
 def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
            timezone: str) -> list[str]:
     notes = []
@@ -499,7 +514,8 @@ def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first
     if kind == "total":
         empty = out[(out["total"] == 0) & (out["occurrences"] > 0)]
         if len(empty):
-            names = ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"])
+            names = (_hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else
+                     ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"]))
             notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
                          else f"No {label.lower()} at {names} in {length}")
     else:
