@@ -81,8 +81,8 @@ class FeedbackConfig(Section):
     encoder_precision: Literal["int8", "fp32"] = Field(
         default="fp32",
         description="the local model's weights: fp32, or int8 (quantised: about 1.9x as fast, the embedding "
-                    "process 70 MB smaller; vectors within 0.95 cosine of fp32's, median 0.99, but about a quarter "
-                    "of texts land in another theme: ARI 0.75-0.78 against fp32, where fp32 keeps >= 0.92 "
+                    "process 70 MB smaller; vectors within 0.95 cosine of fp32's, median 0.99, but themes group "
+                    "differently: ARI 0.75-0.78 against fp32, where fp32 keeps >= 0.92 "
                     "when a day or a text changes); a change re-embeds the store at the next index run",
     )
     sentiment: Literal["auto", "offline"] = Field(
