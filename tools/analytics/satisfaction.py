@@ -129,8 +129,10 @@ TEXTS_VIEW = "jb_satisfaction_texts"
 
 # Each delivery order's outcome, by the rule of the on_time_delivery KPI (kpi_families.py):
 # due on its promised day, else order day + the promise; arrived on its delivered date, else at
-# its own delivery event (an event whose session is the order), else the customer's next
-# delivery event. Days are local days: the store's connection runs in the business time zone.
+# its own delivery event (an event whose session is the order), else the first delivery event
+# whose latest waiting delivery order before it (not cancelled, no delivered date) it is, so one
+# parcel never arrives for two orders. Days are local days: the store's connection runs in the
+# business time zone.
 _OUTCOMES = """
     od AS (
         SELECT order_id, customer_id, ts, delivered_at,
@@ -141,15 +143,21 @@ _OUTCOMES = """
     own AS (SELECT customer_id, session_id AS order_id, min(dts) AS dts FROM dv
             WHERE session_id IN (SELECT order_id FROM orders) GROUP BY ALL),
     free AS (SELECT customer_id, dts FROM dv WHERE session_id IS NULL OR session_id NOT IN (SELECT order_id FROM orders)),
+    waiting AS (SELECT order_id, customer_id, ts FROM orders
+                WHERE (fulfilment = 'delivery' OR promised_at IS NOT NULL) AND delivered_at IS NULL
+                  AND status IS DISTINCT FROM 'cancelled' AND customer_id IN (SELECT customer_id FROM free)),
+    claimed AS (SELECT w.order_id, w.customer_id, min(free.dts) AS dts
+                FROM free ASOF JOIN waiting w ON free.customer_id = w.customer_id AND free.dts >= w.ts
+                GROUP BY ALL),
     outcome AS (
         SELECT od.order_id,
-               CASE WHEN coalesce(od.delivered_at, own.dts, free.dts) IS NULL THEN 'never arrived'
+               CASE WHEN coalesce(od.delivered_at, own.dts, claimed.dts) IS NULL THEN 'never arrived'
                     WHEN od.due IS NULL THEN NULL
-                    WHEN CAST(coalesce(od.delivered_at, own.dts, free.dts) AS DATE) <= od.due THEN 'on time'
+                    WHEN CAST(coalesce(od.delivered_at, own.dts, claimed.dts) AS DATE) <= od.due THEN 'on time'
                     ELSE 'late' END AS grp
         FROM od
         LEFT JOIN own ON own.order_id = od.order_id AND own.customer_id = od.customer_id
-        ASOF LEFT JOIN free ON od.customer_id = free.customer_id AND od.ts <= free.dts)"""
+        LEFT JOIN claimed ON claimed.order_id = od.order_id AND claimed.customer_id = od.customer_id)"""
 
 
 def _answers_sql(measure: str) -> str:
