@@ -129,6 +129,12 @@ def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
     assert result.day == dt.date(2017, 12, 2)
     [line] = [k for k in result.kpis if k.metric == "first_response_time"]
     assert (line.now, line.before) == ("2.0 h", "1.0 h")  # medians of (0.5, 2, 4) h and (1) h
+    # The only move rests on 3 tickets: not judged, but not hidden behind "No KPI moved much"
+    # (the real twcs digest said so above a first reply 8.3 h slower).
+    assert line.small_sample and line.assessment == "worse"
+    assert "First response (median) rose to 2.0 h" in result.summary
+    assert "from a small sample: read it as rough" in result.summary
+    assert "No KPI moved much," not in result.summary
 
 
 def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
