@@ -164,6 +164,11 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         return f"the customer journey map, {when}{who}{stage}"
     if tool == "digest":
         return f"the {get('cadence')} digest" + (f" for {get('date')}" if get("date") else "")
+    if tool == "satisfaction_by":  # was "Satisfaction by: filters {'region': ['SP']}"
+        from tools.analytics.satisfaction import BY_WORDS
+        from tools.analytics.satisfaction_stats import MEASURES
+
+        return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
     return _plain_action(tool, p)
 
 
