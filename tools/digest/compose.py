@@ -471,6 +471,9 @@ def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, .
             also = f" (and {len(rough) - 1} more)" if len(rough) > 1 else ""
             parts.append(f"No KPI on enough data moved much, {period} against {previous}; {_moved(top)}{also}, "
                          f"from a small sample: read it as rough.")
+        elif not any(k.change for k in kpis):
+            # nothing to set against (UCI's sessions are all on the 1st of a month): not "no move"
+            parts.append(f"No KPI can be compared: {previous} has no data for them.")
         else:
             parts.append(f"No KPI moved much, {period} against {previous}.")
     if alerts:
