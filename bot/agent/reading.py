@@ -139,7 +139,14 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         extra = " (negative only)" if (get("max_sentiment") or 1) < 0 else ""
         src = f" in {', '.join(get('source'))}s" if get("source") else ""
         cust = f" from customer {get('customer_id')}" if get("customer_id") else ""
-        return f"feedback about “{get('query')}”{extra}{src}{cust}, {when}"
+        scores = ""
+        for scale in ("csat", "nps"):  # "what do customers who gave 1 star say?": said, not only applied
+            lo, hi = get(f"min_{scale}"), get(f"max_{scale}")
+            if lo is not None or hi is not None:
+                span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
+                        else f"{lo} or more" if lo is not None else f"{hi} or less")
+                scores += f" with {scale.upper()} {span}"
+        return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}, {when}"
     if tool == "feedback_sentiment":
         return f"how customers feel, by {by}, {when}"
     if tool == "feedback_themes":
