@@ -61,10 +61,19 @@ def _movers(metric: str):
 
 # -- naive pandas ---------------------------------------------------------------------------------
 
-def _period(frames: Frames, name: str) -> ResolvedPeriod:
-    ev, od = frames["events"]["ts"], frames["orders"]["ts"]
-    first = min(ev.min(), od.min()).tz_convert(TZ).date()
-    last = max(ev.max(), od.max()).tz_convert(TZ).date()
+# The table whose dates anchor each part's periods (METRICS.md, "Periods": relative periods end
+# on the last day with data for the table the KPI reads, "all" spans that table's own days).
+PART_TABLES = {"stages": ("events", "ts"), "arrivals": ("events", "ts"), "sessions": ("events", "ts"),
+               "deliveries": ("events", "ts"), "orders": ("orders", "ts"), "churn": ("orders", "ts"),
+               "on_time": ("orders", "ts"), "surveys": ("surveys", "ts"), "tickets": ("tickets", "created_at")}
+
+
+def _period(frames: Frames, name: str, table: tuple[str, str] | None = None) -> ResolvedPeriod:
+    """The period `name` anchored on one table's days; without a table, on events and orders
+    together (the series, trend and movers cases, whose tables end on the same day in the sample)."""
+    cols = [frames[t][c] for t, c in ([table] if table else [("events", "ts"), ("orders", "ts")])]
+    first = min(c.min() for c in cols).tz_convert(TZ).date()
+    last = max(c.max() for c in cols).tz_convert(TZ).date()
     return resolve(Period(name=name), last, TZ, first)  # type: ignore[arg-type]
 
 
@@ -181,24 +190,44 @@ def naive_arrivals(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, 
 
 
 def naive_on_time(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
-    """Delivery orders due (local order day + promise) in the period, delivered by the due day."""
+    """Delivery orders due (their promised day, else local order day + promise) in the period,
+    judged when they arrived: on their delivered date, else at the first delivery event that is
+    theirs. A delivery event is the order's of its session, else the customer's latest delivery
+    order at or before it still waiting for a parcel (not cancelled, no delivered date)."""
     od = frames["orders"]
-    od = od[(od["fulfilment"] == "delivery") & (od["status"].fillna("completed") != "cancelled")]
-    od = od[["customer_id", "ts"]].sort_values("ts")
+    od = od[(od["fulfilment"] == "delivery") | od["promised_at"].notna() | od["delivered_at"].notna()]
     ev = frames["events"]
-    dv = ev.loc[ev["touchpoint"] == "delivery", ["customer_id", "ts"]].rename(columns={"ts": "dts"}).sort_values("dts")
-    m = pd.merge_asof(od, dv, left_on="ts", right_on="dts", by="customer_id", direction="forward")
-    day = m["ts"].dt.tz_convert(TZ).dt.date
-    due = day + pd.Timedelta(days=PROMISE_DAYS)
-    arrived = m["dts"].dt.tz_convert(TZ).dt.date
-    inside = (due >= p.first_day) & (due <= p.last_day)
-    on_time = inside & m["dts"].notna() & (arrived <= due)
-    return {"on_time_delivery": (_rate(on_time.sum(), inside.sum()), int(inside.sum()))}
+    dv = ev.loc[ev["touchpoint"] == "delivery", ["customer_id", "session_id", "ts"]]
+    own = dv[dv["session_id"].isin(frames["orders"]["order_id"])]
+    free = dv[~dv.index.isin(own.index)].sort_values("ts")
+    waiting = od[od["delivered_at"].isna() & (od["status"] != "cancelled")]
+    waiting = waiting[["order_id", "customer_id", "ts"]].rename(columns={"ts": "ordered"}).sort_values("ordered")
+    claimed = pd.merge_asof(free, waiting, left_on="ts", right_on="ordered", by="customer_id", direction="backward")
+    arrivals = pd.concat([own.rename(columns={"session_id": "order_id"})[["customer_id", "order_id", "ts"]],
+                          claimed.dropna(subset=["order_id"])[["customer_id", "order_id", "ts"]]])
+    first_arrival = arrivals.groupby(["customer_id", "order_id"])["ts"].min().rename("event_ts").reset_index()
+    m = od.merge(first_arrival, on=["customer_id", "order_id"], how="left")
+    def local_day(ts: pd.Series) -> pd.Series:
+        return pd.to_datetime(ts, utc=True).dt.tz_convert(TZ).dt.normalize().dt.tz_localize(None)
+
+    got = m["delivered_at"].fillna(m["event_ts"])
+    due = local_day(m["promised_at"]).fillna(local_day(m["ts"]) + pd.Timedelta(days=PROMISE_DAYS))
+    arrived = local_day(got)
+    judged = (due >= pd.Timestamp(p.first_day)) & (due <= pd.Timestamp(p.last_day)) & got.notna()
+    on_time = judged & (arrived <= due)
+    return {"on_time_delivery": (_rate(on_time.sum(), judged.sum()), int(judged.sum()))}
 
 
-def naive_feedback(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
+def naive_surveys(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
     sv = _in(frames["surveys"], "ts", p)
     csat, nps = sv["csat"].dropna(), sv["nps"].dropna()
+    return {"survey_responses": (float(len(sv)), len(sv)),
+            "csat": (_rate((csat >= 4).sum(), len(csat)), len(csat)),
+            "csat_mean": (float(csat.mean()) if len(csat) else np.nan, len(csat)),
+            "nps": (_rate(100 * ((nps >= 9).sum() - (nps <= 6).sum()), len(nps)), len(nps))}
+
+
+def naive_tickets(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
     tk = _in(frames["tickets"], "created_at", p)
     frt = ((tk["first_response_at"] - tk["created_at"]) / pd.Timedelta(hours=1)).dropna()
     res = ((tk["resolved_at"] - tk["created_at"]) / pd.Timedelta(hours=1)).dropna()
@@ -206,29 +235,30 @@ def naive_feedback(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, 
     def q(x: pd.Series, at: float) -> float:
         return float(np.quantile(x, at)) if len(x) else np.nan
 
+    # open at the end of the period: opened before it ended, not resolved by then
     every = frames["tickets"]
     ended = pd.Timestamp(p.end)
     still = int(((every["created_at"] < ended) & (every["resolved_at"].isna() | (every["resolved_at"] >= ended))).sum())
-    return {"survey_responses": (float(len(sv)), len(sv)), "tickets": (float(len(tk)), len(tk)),
-            "open_tickets": (float(still), still),
-            "csat": (_rate((csat >= 4).sum(), len(csat)), len(csat)),
-            "csat_mean": (float(csat.mean()) if len(csat) else np.nan, len(csat)),
-            "nps": (_rate(100 * ((nps >= 9).sum() - (nps <= 6).sum()), len(nps)), len(nps)),
+    return {"tickets": (float(len(tk)), len(tk)), "open_tickets": (float(still), still),
             "first_response_time": (q(frt, 0.5), len(frt)), "first_response_time_p90": (q(frt, 0.9), len(frt)),
             "resolution_time": (q(res, 0.5), len(res)), "resolution_time_p90": (q(res, 0.9), len(res))}
 
 
-def naive_kpis(frames: Frames, p: ResolvedPeriod) -> pd.DataFrame:
+def naive_kpis(frames: Frames, period: str, before: bool = False) -> pd.DataFrame:
+    """Every KPI for the period `name`, each part's period anchored on the table it reads
+    (`before`: the same number of days just before it)."""
     found: dict[str, tuple[float, int]] = {}
-    for part in (naive_stages, naive_arrivals, naive_sessions, naive_orders, naive_churn, naive_deliveries,
-                 naive_on_time, naive_feedback):
-        found.update(part(frames, p))
+    for part, table in ((naive_stages, "stages"), (naive_arrivals, "arrivals"), (naive_sessions, "sessions"),
+                        (naive_orders, "orders"), (naive_churn, "churn"), (naive_deliveries, "deliveries"),
+                        (naive_on_time, "on_time"), (naive_surveys, "surveys"), (naive_tickets, "tickets")):
+        p = _period(frames, period, PART_TABLES[table])
+        found.update(part(frames, p.previous() if before else p))
     return (pd.DataFrame([{"metric": m, "value": v, "n": n} for m, (v, n) in found.items()])
             .sort_values("metric").reset_index(drop=True))
 
 
 def _naive_kpis(period: str):
-    return lambda frames: naive_kpis(frames, _period(frames, period))
+    return lambda frames: naive_kpis(frames, period)
 
 
 def naive_series(frames: Frames) -> pd.DataFrame:
@@ -253,9 +283,7 @@ def naive_series(frames: Frames) -> pd.DataFrame:
 
 
 def naive_compare(frames: Frames) -> pd.DataFrame:
-    now = _period(frames, "last_30_days")
-    before = now.previous()
-    a, b = naive_kpis(frames, now), naive_kpis(frames, before)
+    a, b = naive_kpis(frames, "last_30_days"), naive_kpis(frames, "last_30_days", before=True)
     return a.merge(b, on="metric", suffixes=("_now", "_before")).assign(change=lambda d: d.value_now - d.value_before)
 
 

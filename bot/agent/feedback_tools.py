@@ -161,6 +161,12 @@ def _score_filters(text: str) -> dict[str, Any]:
     if m:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         return {"min_csat": lo, "max_csat": hi}
+    # "customers who gave 1 star", "the one-star reviews": searched every score before (Olist's
+    # "what do customers who gave 1 star say?" quoted 5-star answers)
+    m = re.search(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", text)
+    if m:
+        n = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1)) or int(m.group(1))
+        return {"min_csat": n, "max_csat": n}
     m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
     if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
         lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)

@@ -143,7 +143,14 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         extra = " (negative only)" if (get("max_sentiment") or 1) < 0 else ""
         src = f" in {', '.join(get('source'))}s" if get("source") else ""
         cust = f" from customer {get('customer_id')}" if get("customer_id") else ""
-        return f"feedback about “{get('query')}”{extra}{src}{cust}, {when}"
+        scores = ""
+        for scale in ("csat", "nps"):  # "what do customers who gave 1 star say?": said, not only applied
+            lo, hi = get(f"min_{scale}"), get(f"max_{scale}")
+            if lo is not None or hi is not None:
+                span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
+                        else f"{lo} or more" if lo is not None else f"{hi} or less")
+                scores += f" with {scale.upper()} {span}"
+        return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}, {when}"
     if tool == "feedback_sentiment":
         return f"how customers feel, by {by}, {when}"
     if tool == "feedback_themes":
@@ -168,6 +175,11 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         return f"the customer journey map, {when}{who}{stage}"
     if tool == "digest":
         return f"the {get('cadence')} digest" + (f" for {get('date')}" if get("date") else "")
+    if tool == "satisfaction_by":  # was "Satisfaction by: filters {'region': ['SP']}"
+        from tools.analytics.satisfaction import BY_WORDS
+        from tools.analytics.satisfaction_stats import MEASURES
+
+        return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
     return _plain_action(tool, p)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.agent.analytics_tools import period_from
+from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 
 # Which measure a question asks about, first match wins: NPS and sentiment words are specific,
@@ -68,6 +68,13 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = {"measure": measure_from(named),
                             "by": by_from(text, getattr(slots, "channels", None))}
     args.update(period_from(slots))
+    # "are late deliveries hurting reviews in SP?": the customers named keep their filter (it was
+    # dropped, and the answer covered everyone without saying so)
+    # A group named on the attribute compared is one side of the comparison, not a filter: "do
+    # instagram customers rate us lower?" sets Instagram against the other channels.
+    filters = {k: v for k, v in filters_from(slots).items() if k != args["by"]}
+    if filters:
+        args["filters"] = filters
     return args
 
 

@@ -49,3 +49,21 @@ def test_a_wrong_option_is_a_usage_error_and_missing_answers_are_bad_input(shop)
     assert run("satisfaction", "--by", "weather").exit_code == 2
     result = CliRunner().invoke(main, ["satisfaction", "--measure", "nps"])
     assert result.exit_code == 1 and "No NPS answers" in result.output
+
+
+def _call(question: str) -> dict:
+    result = run("ask", "--json", question)
+    assert result.exit_code == 0, result.output
+    [call] = [c for c in json.loads(result.output)["tool_calls"] if c["tool"] == "satisfaction_by"]
+    return call["args"]
+
+
+def test_a_group_named_in_the_question_filters_unless_it_is_what_is_compared(shop):
+    """"Late deliveries ... for our vip customers": the VIPs' answers only, said in the answer;
+    "do vip customers rate us lower than the other segments?": VIPs against the rest, unfiltered."""
+    args = _call("are late deliveries hurting reviews from our vip customers?")
+    assert args["by"] == "delivery" and (args.get("filters") or {}).get("segment") == ["vip"]
+    answer = json.loads(run("ask", "--json", "are late deliveries hurting reviews from our vip customers?").output)["answer"]
+    assert "customers with segment vip" in answer
+    compared = _call("do vip customers give us lower review scores than the other segments?")
+    assert compared["by"] == "segment" and not (compared.get("filters") or {}).get("segment")

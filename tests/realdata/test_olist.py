@@ -191,3 +191,22 @@ def test_revenue_by_state_in_a_month_of_only_cancellations_is_no_data(olist):
     assert call["tool"] == "movers", call
     assert f"the latest 30 days with completed orders are {done - dt.timedelta(days=29)} to {done}" in call["error"]
     assert "0,00" not in data["answer"]
+
+
+def sp_late_reviews(raw: Path, late: bool) -> pd.Series:
+    """Review scores of SP's customers (their state as the customers file records it first, as
+    the recipe keeps it), late or on time against the estimated day."""
+    people = pd.read_csv(raw / "olist_customers_dataset.csv").drop_duplicates("customer_unique_id")
+    sp = set(people.loc[people.customer_state == "SP", "customer_unique_id"])
+    r = reviews(raw).merge(arrived(raw), on="order_id")
+    r = r[r.customer_unique_id.isin(sp)]
+    is_late = r.order_delivered_customer_date.dt.normalize() > r.order_estimated_delivery_date
+    return r[is_late == late].review_score
+
+
+def test_late_deliveries_in_one_state_keep_the_state(olist):
+    """The state was dropped: the answer covered all of Brazil without a word."""
+    d = olist.ask("are late deliveries hurting reviews in SP?")
+    assert "region SP" in d["answer"]
+    for name, late in (("late", True), ("on time", False)):
+        assert x.group(d, name) == pytest.approx(float(sp_late_reviews(olist.raw, late).mean()))

@@ -129,6 +129,12 @@ def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
     assert result.day == dt.date(2017, 12, 2)
     [line] = [k for k in result.kpis if k.metric == "first_response_time"]
     assert (line.now, line.before) == ("2.0 h", "1.0 h")  # medians of (0.5, 2, 4) h and (1) h
+    # The only move rests on 3 tickets: not judged, but not hidden behind "No KPI moved much"
+    # (the real twcs digest said so above a first reply 8.3 h slower).
+    assert line.small_sample and line.assessment == "worse"
+    assert "First response (median) rose to 2.0 h" in result.summary
+    assert "from a small sample: read it as rough" in result.summary
+    assert "No KPI moved much," not in result.summary
 
 
 def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
@@ -147,6 +153,16 @@ def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store)
     assert result.day == dt.date(2017, 12, 1)
     assert any(n.startswith("the events are dated by month only") and "holds the whole of Dec 2017" in n
                for n in result.notes), result.notes
+    # and the opening line does not call a comparison with an empty day "no move" (UCI's digest
+    # said "No KPI moved much, Fri 1 Dec against Fri 24 Nov" above a session conversion with no
+    # day to compare with)
+    from tools.digest.compose import KpiLine, _summary
+
+    alone = KpiLine("session_conversion", "Session conversion", "12.5%", "-", "", None, None, None, False)
+    assert _summary((alone,), None, (), "Fri 1 Dec", "Fri 24 Nov", dt.date(2017, 12, 1)) == \
+        "No KPI can be compared: Fri 24 Nov has no data for them."
+    steady = KpiLine("orders", "Orders", "10", "10", "→ no change", "flat", "same", 0.0, False)
+    assert _summary((steady,), None, (), "Fri 1 Dec", "Fri 24 Nov") == "No KPI moved much, Fri 1 Dec against Fri 24 Nov."
     # data dated by the minute (the sample) says nothing of the kind
     assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
                                                               business="Crumb & Co.").notes)

@@ -489,6 +489,31 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
     assert "delivery promise 1 day(s) after the order day" in by_profile.provenance.definition
 
 
+def test_one_parcel_arrives_for_one_order_never_for_a_cancelled_one_placed_before(store, tmp_path):
+    """A delivery event belongs to the customer's latest delivery order before it that still waits
+    for a parcel (docs/METRICS.md). P cancelled an order in April and ordered again on 1 May; the
+    parcel of 3 May is the new order's, so the cancelled order is named cancelled, not judged
+    late by a month. Q's two orders of 1 May share one recorded parcel: it arrives for the later
+    order; the earlier one has no delivery recorded, rather than one parcel counting twice."""
+    load(store, tmp_path / "parcels", {
+        "customers": "customer_id\nP\nQ\n",
+        "orders": "order_id,customer_id,ts,amount,status,fulfilment\n"
+                  "1,P,2026-04-01 10:00,20,cancelled,delivery\n"
+                  "2,P,2026-05-01 10:00,20,completed,delivery\n"
+                  "3,Q,2026-05-01 09:00,20,completed,delivery\n"
+                  "4,Q,2026-05-01 12:00,20,completed,delivery\n",
+        "events": "customer_id,ts,touchpoint\n"
+                  "P,2026-05-03 16:00,delivery\n"
+                  "Q,2026-05-02 16:00,delivery\n",
+    })
+    r = kpis(store, KpiParams(period=Period(start=dt.date(2026, 4, 1), end=dt.date(2026, 5, 3)),
+                              metrics=["on_time_delivery"]))
+    # judged: P's order 2 (due 3 May, arrived 3 May) and Q's order 4 (due 3 May, arrived 2 May)
+    assert (r.headline.n, r.headline.numerator, r.headline.excluded) == (2, 2, 2)
+    note = next(n for n in r.provenance.notes if n.startswith("on-time delivery"))
+    assert "1 cancelled" in note and "1 with no delivery recorded" in note
+
+
 def test_on_time_delivery_uses_each_orders_own_promised_date(store, tmp_path):
     """Orders with a promised date are judged against it (the whole promised day counts);
     orders without one against the promise in days. A parcel still on its way past its

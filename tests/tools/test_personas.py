@@ -326,3 +326,32 @@ def test_an_online_shop_buying_at_midnight_reads_as_such(store, tmp_path):
     assert "; ;" not in text and "mostly at night (100%)" in text
     mean = (130.76 + 463.31) / 2
     assert text.startswith(f"100% have bought, 1.0 orders each, average order £{mean:,.2f}; 100% on weekdays")
+
+
+def test_web_sessions_on_a_card_are_the_kpis_web_sessions_and_absent_without_any(store, tmp_path):
+    """Olist's order, delivery and review events share the order id as their session: the card
+    said "1,0 web sessions per customer" for a marketplace export without a single visit."""
+    from kpi_fixtures import load
+
+    from tools.personas.card import _online_text
+
+    load(store, tmp_path / "market", {
+        "customers": "customer_id\nA\nB\n",
+        "events": "customer_id,ts,touchpoint,session_id\n"
+                  "A,2026-05-01 10:00,order_placed,o1\nA,2026-05-04 10:00,delivery,o1\n"
+                  "A,2026-05-06 10:00,survey_response,o1\nB,2026-05-02 10:00,order_placed,o2\n",
+    })
+    with store.connect() as con:
+        f = persona_facts(con, "SELECT unnest(['A', 'B']) AS customer_id", [])
+        assert con.execute("SELECT count(*) FROM sessions").fetchone()[0] == 0
+    assert f["sessions_per_customer"] is None and "web sessions" not in _online_text(f)
+    # a shop with visits: A browsed in two sessions, B in one; the KPI counts the same three
+    load(store, tmp_path / "visits", {
+        "events": "customer_id,ts,touchpoint,session_id\n"
+                  "A,2026-05-07 10:00,website_visit,w1\nA,2026-05-07 10:05,product_view,w1\n"
+                  "A,2026-05-08 10:00,website_visit,w2\nB,2026-05-08 11:00,website_visit,w3\n",
+    })
+    with store.connect() as con:
+        f = persona_facts(con, "SELECT unnest(['A', 'B']) AS customer_id", [])
+    assert f["sessions_per_customer"] == pytest.approx(3 / 2)
+    assert "1.5 web sessions per customer" in _online_text(f)

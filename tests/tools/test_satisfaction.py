@@ -129,3 +129,34 @@ def test_no_answers_for_the_measure_or_the_period_says_so(shop):
         satisfaction_by(shop, SatisfactionParams(measure="nps", by="delivery"))
     with pytest.raises(NoDataError, match="the answers run from 2026-05-13 to 2026-05-20"):
         satisfaction_by(shop, SatisfactionParams(period=Period(start="2026-01-01", end="2026-01-31")))
+
+
+def test_the_customers_named_keep_their_filter_and_the_answer_says_whose(store, tmp_path):
+    """"Are late deliveries hurting reviews in SP?" answered for every state without a word. Here
+    SP's two late parcels are rated 1 and 2 and its on-time ones 4 and 5; RJ's late one 5 and its
+    on-time one 3 (promised the 10th; a delivery on the 11th is late)."""
+    from tools.analytics.filters import Filters
+
+    load(store, tmp_path / "states", {
+        "customers": "customer_id,region\nA,SP\nB,SP\nC,SP\nD,SP\nE,RJ\nF,RJ\n",
+        "orders": "order_id,customer_id,ts,amount,status,fulfilment,promised_at,delivered_at\n"
+                  "1,A,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-11 09:00\n"
+                  "2,B,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-12 09:00\n"
+                  "3,C,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-09 09:00\n"
+                  "4,D,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-10 21:00\n"
+                  "5,E,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-11 09:00\n"
+                  "6,F,2026-05-01 10:00,20,completed,delivery,2026-05-10,2026-05-08 09:00\n",
+        "surveys": "survey_id,customer_id,ts,csat,order_id\n"
+                   "S1,A,2026-05-13 10:00,1,1\nS2,B,2026-05-13 10:00,2,2\nS3,C,2026-05-13 10:00,4,3\n"
+                   "S4,D,2026-05-13 10:00,5,4\nS5,E,2026-05-13 10:00,5,5\nS6,F,2026-05-13 10:00,3,6\n",
+    })
+    sp = satisfaction_by(store, SatisfactionParams(by="delivery", filters=Filters(region=["sp"])))
+    g = sp.groups.set_index("group")
+    assert (g.loc["late", "n"], g.loc["late", "value"]) == (2, 1.5)
+    assert (g.loc["on time", "n"], g.loc["on time", "value"]) == (2, 4.5)
+    assert sp.answers == 4 and sp.provenance.filters == {"region": ["SP"]}
+    assert "customers with region SP" in sp.to_text().splitlines()[0]
+    everyone = satisfaction_by(store, SatisfactionParams(by="delivery")).groups.set_index("group")
+    assert (everyone.loc["late", "n"], everyone.loc["late", "value"]) == (3, pytest.approx(8 / 3))
+    with pytest.raises(ToolInputError, match="Unknown region 'XX'"):
+        satisfaction_by(store, SatisfactionParams(by="delivery", filters=Filters(region=["XX"])))

@@ -498,3 +498,26 @@ def test_a_step_conversion_asked_alone_reads_its_stages_and_matches_the_raw_even
         assert (p.value, p.n) == (pytest.approx(bought / len(decided)), len(decided))
         checked += 1
     assert checked == 5  # A decided late on the 6th and bought on the 7th: not a purchase on the 6th
+
+
+def test_a_latest_point_from_a_handful_of_rows_is_not_read_as_better_or_worse(store, tmp_path):
+    """Olist's last week of deliveries holds one parcel (22 days) after weeks of a hundred; a
+    weekly delivery-time trend said "Latest 22,2 days, ↑ +14,8 days on the week before (worse)".
+    Here: 40 CSAT answers in the week of 4 May (all 5), then 2 in the week of 11 May (both 1)."""
+    rows = [f"S{i},C{i},2026-05-0{4 + i % 3} 10:00,5" for i in range(40)]
+    rows += ["S40,C40,2026-05-12 10:00,1", "S41,C41,2026-05-13 10:00,1"]
+    load(store, tmp_path / "few", {"surveys": "survey_id,customer_id,ts,csat\n" + "\n".join(rows) + "\n"})
+    r = trend(store, TrendParams(metric="csat_mean", grain="week",
+                                 period=Period(start=D(2026, 5, 4), end=D(2026, 5, 17))))
+    assert (r.latest, r.previous, r.latest_n, r.previous_n) == (1.0, 5.0, 2, 40)
+    text = r.to_text()
+    summary = next(line for line in text.splitlines() if line.startswith("Latest"))
+    assert "(worse)" not in summary
+    assert "2 answers in the latest week, 40 in the week before: too few to read as a change" in summary
+    assert "from 2 answers only" in text  # the lowest week is named with its size
+    # with enough answers in both weeks the verdict is given as before
+    more = [f"S{50 + i},C{50 + i},2026-05-14 10:00,1" for i in range(30)]
+    load(store, tmp_path / "more", {"surveys": "survey_id,customer_id,ts,csat\n" + "\n".join(more) + "\n"})
+    again = trend(store, TrendParams(metric="csat_mean", grain="week",
+                                     period=Period(start=D(2026, 5, 4), end=D(2026, 5, 17))))
+    assert "(worse)" in again.to_text() and "too few" not in again.to_text()

@@ -135,6 +135,8 @@ class BacktestResult(ResultMixin):
         return pd.DataFrame([a.__dict__ for a in self.alerts])
 
     def to_text(self, details: bool = False) -> str:
+        if not self.incidents:
+            return self._unscored_text()
         caught = sum(1 for inc in self.incidents if self.caught.get(inc.id))
         head = (f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts, "
                 f"{self.true_alerts} of them during real incidents")
@@ -161,6 +163,26 @@ class BacktestResult(ResultMixin):
             lines.append(f"  {a.day} {a.rule_id:<28} [{a.severity}] {tag}: {a.headline}")
         for rule_id, message in self.errors:
             lines.append(f"  error {rule_id}: {message}")
+        return "\n".join(lines)
+
+
+    def _unscored_text(self) -> str:
+        """Without a list of known incidents (any data but the sample's) nothing tells a true
+        alert from a false one: the alerts the rules would have sent, per metric, not called false
+        (on Olist every alert was printed as FALSE)."""
+        lines = [f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts the rules "
+                 "would have sent. No list of known incidents to score them against, so none is called true or "
+                 "false: check each against what happened (`--incidents FILE` scores them, a JSON list of "
+                 "{id, kind, start, end})."]
+        per_metric: dict[str, int] = {}
+        for a in self.alerts:
+            per_metric[a.metric] = per_metric.get(a.metric, 0) + 1
+        if per_metric:
+            lines.append("Alerts per metric (per 30 days): " + ", ".join(
+                f"{m} {n} ({n * 30 / self.days:.2f})" for m, n in sorted(per_metric.items())))
+        lines.append(f"Resolved follow-ups: {self.resolved}; alerts held back by cooldown or snooze: {self.suppressed}")
+        lines += [f"  {a.day} {a.rule_id:<28} [{a.severity}] {a.headline}" for a in self.alerts]
+        lines += [f"  error {rule_id}: {message}" for rule_id, message in self.errors]
         return "\n".join(lines)
 
 

@@ -268,7 +268,7 @@ UNDELIVERED = {
 def _on_time_sql(f: Frame) -> str:
     # Delivery orders by the local day they are due: the order's own promised date where the
     # export has one (promised_at), else the order day + the promise in days. On time when the
-    # order arrived (delivered_at, else the customer's next delivery event after the order) on
+    # order arrived (delivered_at, else the first delivery event that is the order's) on
     # or before that day. The rate is over orders that arrived; those that never did (still on
     # their way, cancelled, nothing recorded) are counted apart and named, not called late.
     # Dated by the due day, so a courier failure shows on the days deliveries were due.
@@ -287,15 +287,24 @@ def _on_time_sql(f: Frame) -> str:
         dv AS (SELECT customer_id, session_id, ts AS dts FROM events
                WHERE touchpoint = 'delivery' AND ts >= (SELECT min(ts) FROM od)
                  AND customer_id IN (SELECT customer_id FROM od WHERE delivered_at IS NULL)),
-        -- a delivery event whose session is an order is that order's; the others go to the
-        -- customer's latest order before them
+        -- a delivery event whose session is an order is that order's; the others belong to the
+        -- customer's latest delivery order before them that still waits for one (not cancelled,
+        -- no delivered date), so one parcel never arrives for two orders: matching each order
+        -- to the next delivery gave a cancelled order the parcel of an order placed weeks later
         own AS (SELECT customer_id, session_id AS order_id, min(dts) AS dts FROM dv
                 WHERE session_id IN (SELECT order_id FROM orders) GROUP BY ALL),
         free AS (SELECT customer_id, dts FROM dv
                  WHERE session_id IS NULL OR session_id NOT IN (SELECT order_id FROM orders)),
-        a AS (SELECT od.*, coalesce(own.dts, free.dts) AS dts FROM od
+        waiting AS (SELECT order_id, customer_id, ts FROM orders
+                    WHERE (fulfilment = 'delivery' OR promised_at IS NOT NULL) AND delivered_at IS NULL
+                      AND status IS DISTINCT FROM 'cancelled'
+                      AND customer_id IN (SELECT customer_id FROM free)),
+        claimed AS (SELECT w.order_id, w.customer_id, min(free.dts) AS dts
+                    FROM free ASOF JOIN waiting w ON free.customer_id = w.customer_id AND free.dts >= w.ts
+                    GROUP BY ALL),
+        a AS (SELECT od.*, coalesce(own.dts, claimed.dts) AS dts FROM od
               LEFT JOIN own ON own.order_id = od.order_id AND own.customer_id = od.customer_id
-              ASOF LEFT JOIN free ON od.customer_id = free.customer_id AND od.ts <= free.dts),
+              LEFT JOIN claimed ON claimed.order_id = od.order_id AND claimed.customer_id = od.customer_id),
         d AS (SELECT customer_id, due, coalesce(delivered_at, dts) AS got, status FROM a),
         k AS (SELECT customer_id, due,
                      CASE WHEN got IS NOT NULL THEN

@@ -28,7 +28,7 @@ from typing import Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.analytics.filters import DIMS_SQL
+from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
 from tools.analytics.periods import Period, resolve
 from tools.analytics.satisfaction_stats import (
     MEASURES,
@@ -80,6 +80,9 @@ class SatisfactionParams(BaseModel):
         default_factory=lambda: Period(name="all"),
         description="Answers given in this period; all the data by default, since a comparison "
         "needs many answers. Relative names count back from the last answer.")
+    filters: Filters = Field(default_factory=Filters,
+                             description="Only the answers of these customers (region, city, segment, channel, "
+                             "persona...): \"are late deliveries hurting reviews in SP?\".")
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,10 @@ class SatisfactionResult(ResultMixin):
         info = MEASURES[self.measure]
         head = self.group_label or BY_WORDS[self.by]
         title = info.label[0].upper() + info.label[1:]
-        lines = [f"{title} by {head}, {self.provenance.period_label}:", self.verdict, ""]
+        who = self.provenance.filters or {}
+        only = (", customers with " + ", ".join(f"{d} {v if isinstance(v, str) else ' or '.join(map(str, v))}"
+                                                for d, v in who.items())) if who else ""
+        lines = [f"{title} by {head}, {self.provenance.period_label}{only}:", self.verdict, ""]
         rows = self.groups if self.by == "delivery" else self.groups.sort_values("value")
         width = max([len(head)] + [len(str(g)) for g in rows["group"].head(SHOWN)]) + 2
         lines.append(f"  {head:<{width}}{'answers':>8}   {info.label:<16}95% interval")
@@ -129,8 +135,10 @@ TEXTS_VIEW = "jb_satisfaction_texts"
 
 # Each delivery order's outcome, by the rule of the on_time_delivery KPI (kpi_families.py):
 # due on its promised day, else order day + the promise; arrived on its delivered date, else at
-# its own delivery event (an event whose session is the order), else the customer's next
-# delivery event. Days are local days: the store's connection runs in the business time zone.
+# its own delivery event (an event whose session is the order), else the first delivery event
+# whose latest waiting delivery order before it (not cancelled, no delivered date) it is, so one
+# parcel never arrives for two orders. Days are local days: the store's connection runs in the
+# business time zone.
 _OUTCOMES = """
     od AS (
         SELECT order_id, customer_id, ts, delivered_at,
@@ -141,15 +149,21 @@ _OUTCOMES = """
     own AS (SELECT customer_id, session_id AS order_id, min(dts) AS dts FROM dv
             WHERE session_id IN (SELECT order_id FROM orders) GROUP BY ALL),
     free AS (SELECT customer_id, dts FROM dv WHERE session_id IS NULL OR session_id NOT IN (SELECT order_id FROM orders)),
+    waiting AS (SELECT order_id, customer_id, ts FROM orders
+                WHERE (fulfilment = 'delivery' OR promised_at IS NOT NULL) AND delivered_at IS NULL
+                  AND status IS DISTINCT FROM 'cancelled' AND customer_id IN (SELECT customer_id FROM free)),
+    claimed AS (SELECT w.order_id, w.customer_id, min(free.dts) AS dts
+                FROM free ASOF JOIN waiting w ON free.customer_id = w.customer_id AND free.dts >= w.ts
+                GROUP BY ALL),
     outcome AS (
         SELECT od.order_id,
-               CASE WHEN coalesce(od.delivered_at, own.dts, free.dts) IS NULL THEN 'never arrived'
+               CASE WHEN coalesce(od.delivered_at, own.dts, claimed.dts) IS NULL THEN 'never arrived'
                     WHEN od.due IS NULL THEN NULL
-                    WHEN CAST(coalesce(od.delivered_at, own.dts, free.dts) AS DATE) <= od.due THEN 'on time'
+                    WHEN CAST(coalesce(od.delivered_at, own.dts, claimed.dts) AS DATE) <= od.due THEN 'on time'
                     ELSE 'late' END AS grp
         FROM od
         LEFT JOIN own ON own.order_id = od.order_id AND own.customer_id = od.customer_id
-        ASOF LEFT JOIN free ON od.customer_id = free.customer_id AND od.ts <= free.dts)"""
+        LEFT JOIN claimed ON claimed.order_id = od.order_id AND claimed.customer_id = od.customer_id)"""
 
 
 def _answers_sql(measure: str) -> str:
@@ -161,11 +175,13 @@ def _answers_sql(measure: str) -> str:
     return f"SELECT survey_id AS id, customer_id, ts, stage, order_id, {x} AS x FROM surveys WHERE {col} IS NOT NULL"
 
 
-def _grouped_sql(measure: str, by: str, categories: bool) -> str:
-    """id, x, grp (NULL when the answer cannot be grouped), why (the reason then)."""
+def _grouped_sql(measure: str, by: str, categories: bool, cohort: str = "") -> str:
+    """id, x, grp (NULL when the answer cannot be grouped), why (the reason then); `cohort`: a
+    subquery of the customer_ids whose answers count (empty: everyone's, anonymous ones too)."""
+    only = f" AND customer_id IN ({cohort})" if cohort else ""
     base = f"""
         WITH a AS ({_answers_sql(measure)}),
-        p AS (SELECT * FROM a WHERE ts >= $start AND ts < $end)"""
+        p AS (SELECT * FROM a WHERE ts >= $start AND ts < $end{only})"""
     if by in ("stage", "channel", "segment"):
         if by == "stage":
             grp, why, join = "p.stage", "'no journey stage recorded'", ""
@@ -213,6 +229,8 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     scored texts (`texts`: source, record_id, customer_id, ts, stage, score), since scores live
     in the feedback store; `promise_days` is the delivery promise for orders without a date."""
     info = MEASURES[params.measure]
+    filters = validate_filters(store, params.filters)
+    cohort, cohort_args = cohort_sql(filters)
     with store.connect() as con:
         registered = False
         try:
@@ -227,14 +245,20 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
             first, last = _local_day(span[0], store.timezone), _local_day(span[1], store.timezone)
             period = resolve(params.period, last, store.timezone, first)
             categories = bool(con.execute("SELECT count(categories) FROM orders").fetchone()[0])  # type: ignore[index]
-            sql = _grouped_sql(params.measure, params.by, categories)
+            if cohort:  # positional filter values do not mix with the named bounds: inline them as a table
+                con.execute("CREATE OR REPLACE TEMP TABLE jb_satisfaction_cohort AS " + cohort, cohort_args)
+            sql = _grouped_sql(params.measure, params.by, categories,
+                               "SELECT customer_id FROM jb_satisfaction_cohort" if cohort else "")
             bound = {"start": period.start, "end": period.end, "days": promise_days}
             rows = con.execute(sql, {k: v for k, v in bound.items() if f"${k}" in sql}).df()
         finally:
             if registered:
                 con.unregister(TEXTS_VIEW)
+            if cohort:
+                con.execute("DROP TABLE IF EXISTS jb_satisfaction_cohort")
     if rows.empty:
-        raise NoDataError(f"No {info.label} answers in {period.label}; the answers run from {first} to {last}.")
+        whose = f" from customers with {_filters_words(filters)}" if cohort else ""
+        raise NoDataError(f"No {info.label} answers{whose} in {period.label}; the answers run from {first} to {last}.")
     values = rows[rows["grp"].notna()][["id", "x", "grp"]]
     skipped = rows[rows["grp"].isna()].drop_duplicates("id")
     not_counted = [f"{n:,} answer(s): {why}" for why, n in skipped["why"].value_counts().items()]
@@ -263,7 +287,8 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     prov = Provenance(
         tool="satisfaction_by",
         definition=_definition(params, info.scale, promise_days, categories),
-        params=params.model_dump(mode="json"),
+        params=params.model_dump(mode="json", exclude_defaults=False),
+        filters=filters.active(),
         period_start=period.start, period_end=period.end, period_label=period.label,
         tables=("surveys", "orders", "events", "customers") if params.by in ("delivery", "product_category")
         else ("surveys", "customers"),
@@ -272,6 +297,11 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     )
     return SatisfactionResult(params.measure, params.by, table, verdict, int(values["id"].nunique()),
                               tuple(not_counted), prov, what)
+
+
+def _filters_words(filters: Filters) -> str:
+    return ", ".join(f"{dim} {value if isinstance(value, str) else ' or '.join(map(str, value))}"
+                     for dim, value in filters.active().items())
 
 
 def _texts_frame(texts: pd.DataFrame | None) -> pd.DataFrame:

@@ -194,6 +194,9 @@ class TrendResult(Priced, ResultMixin):
     overall: float | None = None  # the KPI computed over the whole period's rows (= kpis for it)
     overall_n: int = 0  # the rows (tickets, answers, customers...) behind `overall`
     locale: str | None = None
+    latest_n: int | None = None  # the rows behind `latest` and `previous`
+    previous_n: int | None = None
+    min_sample: int = 30  # below this n a point is a rough figure: no better/worse is read from it
 
     def to_frame(self) -> pd.DataFrame:
         return self.series.copy()
@@ -218,6 +221,7 @@ class TrendResult(Priced, ResultMixin):
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.numbers)}"
+        rough = self._rough_points()
         if d is not None:
             dd = direction(d, s)
             if dd == "flat":
@@ -226,7 +230,10 @@ class TrendResult(Priced, ResultMixin):
                 summary += (f", {ARROWS[dd or 'flat']} {format_change(s, d, self.numbers)} on the "
                             f"{self.grain} before")
                 verdict = assessment(s, d)
-                summary += f" ({verdict})" if verdict in ("better", "worse") else ""
+                # one parcel in the last week is not "deliveries got slower"
+                summary += f" ({verdict})" if verdict in ("better", "worse") and not rough else ""
+        if rough:
+            summary += f" ({rough}: too few to read as a change)"
         lines.append(summary + ".")
         extremes = self.extremes_line()
         if extremes:
@@ -234,6 +241,19 @@ class TrendResult(Priced, ResultMixin):
         lines.append(self.period_line())
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+    def _rough_points(self) -> str:
+        """The latest point and the one before when either rests on fewer rows than min_sample
+        ("1 delivery in the latest week, 77 in the week before"), else "". Totals (revenue, orders)
+        are counts, not estimates: never rough."""
+        s = SPECS[self.metric]
+        ns = [n for n in (self.latest_n, self.previous_n) if n is not None]
+        if s.kind == "total" or not ns or min(ns) >= self.min_sample:
+            return ""
+        said = f"{self.numbers.number(self.latest_n or 0)} {s.n_label} in the latest {self.grain}"
+        if self.previous_n is not None:
+            said += f", {self.numbers.number(self.previous_n)} in the {self.grain} before"
+        return said
 
     def extremes_line(self) -> str:
         """The highest and the lowest point ("which day was busiest?"), ties named; points
@@ -252,7 +272,10 @@ class TrendResult(Priced, ResultMixin):
         def at(v: float) -> str:
             hit = [str(b) for b in pts.loc[values == v, "bucket"]]
             more = f" and {len(hit) - 1} more" if len(hit) > 1 else ""
-            return f"{hit[0]}{more} ({format_value(s, v, self.numbers)})"
+            n = int(pts.loc[values == v, "n"].iloc[0])
+            few = (f", from {self.numbers.number(n)} {s.n_label} only"
+                   if s.kind != "total" and not more and n < self.min_sample else "")
+            return f"{hit[0]}{more} ({format_value(s, v, self.numbers)}{few})"
 
         head = "week of " if self.grain == "week" else ""
         return f"Highest {self.grain}: {head}{at(values.max())}; lowest: {head}{at(values.min())}."
@@ -318,6 +341,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     with_data = out[out["n"] > 0] if s.kind != "total" else out
     latest = _f(with_data["value"].iloc[-1]) if len(with_data) else None
     previous = _f(with_data["value"].iloc[-2]) if len(with_data) > 1 else None
+    latest_n = int(with_data["n"].iloc[-1]) if len(with_data) else None
+    previous_n = int(with_data["n"].iloc[-2]) if len(with_data) > 1 else None
     mean = _per_point(series, s) if s.kind == "total" else overall
     prov = Provenance(
         tool="trend",
@@ -335,7 +360,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
-                       overall_n=overall_n)
+                       overall_n=overall_n, latest_n=latest_n, previous_n=previous_n,
+                       min_sample=settings.min_sample)
 
 
 def period_value(con: duckdb.DuckDBPyConnection, scope: Scope, metric: str) -> tuple[float | None, int]:

@@ -463,7 +463,19 @@ def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, .
         if better:
             parts.append(f"Best news: {_moved(better[0])}.")
     if not parts and kpis:
-        parts.append(f"No KPI moved much, {period} against {previous}.")
+        # A move on a handful of rows is left out of the judgement, but never hidden behind
+        # "nothing moved" (twcs: one Saturday's first reply 8.8 h against 0.5 h, from 3 tickets).
+        rough = [k for k in kpis if k.small_sample and k.relative is not None and k.assessment in ("better", "worse")]
+        if rough:
+            top = max(rough, key=lambda k: abs(k.relative or 0))
+            also = f" (and {len(rough) - 1} more)" if len(rough) > 1 else ""
+            parts.append(f"No KPI on enough data moved much, {period} against {previous}; {_moved(top)}{also}, "
+                         f"from a small sample: read it as rough.")
+        elif not any(k.change for k in kpis):
+            # nothing to set against (UCI's sessions are all on the 1st of a month): not "no move"
+            parts.append(f"No KPI can be compared: {previous} has no data for them.")
+        else:
+            parts.append(f"No KPI moved much, {period} against {previous}.")
     if alerts:
         parts.append(f"{len(alerts)} open alert{'s' if len(alerts) > 1 else ''}: {alerts[0]}"
                      + (" and more below." if len(alerts) > 1 else "."))

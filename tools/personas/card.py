@@ -140,8 +140,9 @@ def _buying_text(f: dict[str, Any]) -> str:
 
 
 def _online_text(f: dict[str, Any]) -> str:
-    parts = [f"{percent(f['online_share'])} of their touchpoints are online",
-             f"{card_numbers(f).number(f['sessions_per_customer'], 1)} web sessions per customer"]
+    parts = [f"{percent(f['online_share'])} of their touchpoints are online"]
+    if f.get("sessions_per_customer") is not None:
+        parts.append(f"{card_numbers(f).number(f['sessions_per_customer'], 1)} web sessions per customer")
     if f.get("cart_abandonment") is not None:
         parts.append(f"{percent(f['cart_abandonment'])} of sessions with a basket end without an order")
     if f["first_touch_channels"]:

@@ -114,7 +114,7 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     kept = erase_in_files(home, folders, needles)
     for name, n in kept.rows.items():
         removed[f"{_short(name, home)}: rows"] = n
-    removed["notes of files not loaded: lines"] = sum(kept.notes.values())
+    removed["notes and exports that quoted them: lines"] = sum(kept.notes.values())
     if kept.deleted:
         removed["unreadable files that named them (shredded)"] = len(kept.deleted)
     if home is not None:

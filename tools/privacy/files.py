@@ -1,12 +1,14 @@
 """Erasure in the plain files journeybot keeps, and the raw-byte check that nothing is left.
 
 One function per kind of file, each called once by tools/privacy/erase.py:
-- `erase_in_files`: the tables and notes of the data folder (the sample's CSV and Parquet
-  files, exports a sync left there) and of every inbox a source loads from (files waiting,
-  loaded into done/, refused into failed/ with a `<file>.reason.txt` that quotes the problem
-  rows). A table loses the customer's rows, the rest of each file is written back as it was
-  read (its delimiter kept); a note has their words replaced; a file that names them but
-  cannot be read as a table is shredded.
+- `erase_in_files`: the tables, notes and exports of the data folder (the sample's CSV and
+  Parquet files, exports a sync left there, persona cards or search results an owner saved
+  there as Markdown or JSON) and of every inbox a source loads from (files waiting, loaded into
+  done/, refused into failed/ with a `<file>.reason.txt` that quotes the problem rows). A table
+  loses the customer's rows, the rest of each file is written back as it was read (its
+  delimiter kept); a note, and a text file that still quotes them without a row of theirs (a
+  persona card's quote of their review), has their words replaced; a file that names them but
+  can be neither read as a table nor rewritten as text is shredded.
 - `scrub_history`: the terminal's history of questions (`journeybot agent`); entries naming the
   customer are removed.
 - `drop_rendered`: journey maps written by `journeybot map --out` or the demo quote customers;
@@ -37,6 +39,10 @@ from tools.data.keys import customer_key_sql
 from tools.privacy.needles import Needles
 
 TABULAR = (".csv", ".tsv", ".txt", ".parquet", ".jsonl", ".ndjson", ".json")
+# Exports an owner may keep in the data folder (`personas export --output`, saved answers): text
+# that can quote a customer without holding their id, and a spreadsheet that can hold either.
+DOCUMENTS = (".md", ".markdown", ".html", ".htm", ".xml", ".yaml", ".yml", ".log", ".xlsx")
+_BINARY = (".parquet", ".xlsx")
 SKIP = ("feedback", "models", "maps", "tmp")  # stores and renderings of the data folder, handled on their own
 _NOTE = ".reason.txt"
 _ID_COLUMN = re.compile(r"(customer|requester|user|client).{0,3}id$", re.IGNORECASE)
@@ -56,7 +62,8 @@ def kept_files(folder: Path, skip: Sequence[str] = (), *, tables_only: bool = Tr
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-                  and (not tables_only or p.suffix.lower() in TABULAR) and p.relative_to(folder).parts[0] not in skip)
+                  and (not tables_only or p.suffix.lower() in TABULAR + DOCUMENTS)
+                  and p.relative_to(folder).parts[0] not in skip)
 
 
 def erase_in_files(home: Path | None, inboxes: Sequence[Path], needles: Needles) -> FilesErasure:
@@ -82,11 +89,19 @@ def erase_in_files(home: Path | None, inboxes: Sequence[Path], needles: Needles)
                     notes[str(path)] = n
                 continue
             n = _scrub_table(con, path, cid, mails) if path.suffix.lower() in TABULAR else None
-            if n is None and _holds(path, needles):
+            if n:
+                rows[str(path)] = n
+            if not _holds(path, needles):
+                continue
+            # Their words without a row of theirs: a quote of their review in saved persona
+            # cards, their text in saved search results. Replaced where the file is text; a
+            # file that still holds them after that, or cannot be rewritten, is shredded.
+            words = _scrub_note(path, needles) if path.suffix.lower() not in _BINARY else 0
+            if words and not _holds(path, needles):
+                notes[str(path)] = words
+            else:
                 shred(path)
                 deleted.append(str(path))
-            elif n:
-                rows[str(path)] = n
     finally:
         con.close()
     return FilesErasure(rows, notes, tuple(deleted))

@@ -51,3 +51,23 @@ def test_the_tools_answer_with_quotes_and_provenance(tmp_path, home, minilm):
     assert groups.ok, groups.error
     wrong = run_tool(specs["feedback_search"], ctx, {"query": "x" * 600})
     assert wrong.error.startswith("Invalid arguments: query")
+
+
+def test_one_star_is_a_score_filter_and_the_reading_says_it():
+    """Olist's "what do customers who gave 1 star say?" searched every answer and quoted 5-star
+    ones; a single star count (digits or words) keeps that score only, and the reading names it."""
+    from sample_cache import bank_store
+
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import OfflinePlanner
+    from bot.agent.reading import understood
+
+    planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+    for question, score in (("what do customers who gave 1 star say?", 1),
+                            ("show me the five-star reviews", 5), ("what do the 2 star reviews say?", 2)):
+        plan = planner.plan(question, f"stars-{score}")
+        assert plan.spec.name == "feedback_search", question
+        assert (plan.args.get("min_csat"), plan.args.get("max_csat")) == (score, score), question
+        assert f"with CSAT {score}" in understood(plan.spec.name, plan.args, plan.slots), question
+    both = planner.plan("what do people who gave us 1 or 2 stars say?", "stars-range")
+    assert (both.args.get("min_csat"), both.args.get("max_csat")) == (1, 2)
