@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD
+from bot.agent.follow_up_args import keep_unchanged
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
@@ -91,6 +92,7 @@ class Plan:
     candidates: tuple[Candidate, ...] = ()
     follow_up: bool = False
     notes: tuple[str, ...] = field(default=())
+    asked: Slots | None = None  # a follow-up's own words (its slots before the merge)
 
 
 class OfflinePlanner:
@@ -149,13 +151,17 @@ class OfflinePlanner:
         from bot.agent.arg_match import read_metric  # a KPI the rules missed, read by meaning
 
         notes = plan.notes + read_metric(self, plan.spec, plan.slots)
-        args = plan.spec.plan(plan.slots, self.ctx.for_conversation(key))
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes)
+        ctx = self.ctx.for_conversation(key)
+        args = plan.spec.plan(plan.slots, ctx)
+        previous = self._state.get(key) if plan.follow_up and plan.asked is not None else None
+        if previous is not None and previous["tool"] == plan.spec.name:
+            args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
+        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""
         if plan.spec is not None:
-            self._state.put(key, plan.spec.name, plan.slots)
+            self._state.put(key, plan.spec.name, plan.slots, plan.args)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
         from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
@@ -194,7 +200,7 @@ class OfflinePlanner:
         record = run_tool(spec, self.ctx.for_conversation(key), args)
         body = record.result.to_text() if record.ok else \
             f"I tried {record.signature} but it did not work: {record.error}"
-        self._state.put(key, tool, slots)
+        self._state.put(key, tool, slots, args)
         return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
 
     def confirm(self, pending: PendingAction, key: str) -> Answer:
@@ -226,17 +232,18 @@ class OfflinePlanner:
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True)
             if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
+                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
                 tool = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True)
+                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
+                            asked=slots)
         if _REMINDER.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
