@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD
-from bot.agent.follow_up_args import keep_unchanged
+from bot.agent.follow_up_args import keep_unchanged, said
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
@@ -244,6 +244,11 @@ class OfflinePlanner:
                 tool = self._follow_up_tool(prev_spec, slots, best)
                 return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
                             asked=slots)
+            if _THAT.search(slots.norm) and not (prev_spec.changes_state or prev_spec.edits) and prev_spec.plan \
+                    and (best is None or best.score < MIN_SCORE) and said(prev_spec, slots, self.ctx.for_conversation(key)):
+                # "show me that at stage level rather than touchpoints": words no analysis claims,
+                # but a setting of the last one
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
         if _REMINDER.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):

@@ -372,6 +372,12 @@ LIFETIME_CUES = (
 
 
 
+def _not_a_forecast(slots: Any) -> float:
+    from bot.agent.analytics_cues import denies_future  # "takings last month, not a forecast"
+
+    return -1.5 if denies_future(slots) else 0.0
+
+
 def predict_tools() -> list[ToolSpec]:
     from tools.predict.actions import NextActionsParams
     from tools.predict.churn import AtRiskParams, NewlyAtRiskParams
@@ -424,6 +430,7 @@ def predict_tools() -> list[ToolSpec]:
                        "what will customers spend", "projected income next year"),
             keywords=("forecast", "expected", "next quarter", "next month", "will spend", "future"),
             cues=FORECAST_CUES,
+            boost=_not_a_forecast,
             plan=_forecast_plan,
         ),
         ToolSpec(

@@ -129,7 +129,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"recommendation score", "nps"),
     (r"lifetime value|life[- ]time value|\bclv\b|\bcltv\b|\bltv\b|"
      r"worth (?:to us )?(?:over|across|in|for) (?:their|a|the|its) (?:whole |entire )?life(?:time|span)?|"
-     r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)", "clv"),
+     r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)|"
+     # "what has a customer actually been worth so far": the historic value, a KPI
+     r"\b(?:has|have|had) (?:\w+ ){0,4}been worth\b|\bworth (?:to us )?(?:so far|to date)\b", "clv"),
     (r"churn\w*|attrition|customers? (?:we )?(?:lost|lose)|lapsed customers|"
      r"how many (?:customers|clients|regulars|buyers|people) (?:did|have|do) we (?:lose|lost)|"
      r"(?:customers|clients|regulars) (?:we(?:'ve| have)? )?lost\b|"
