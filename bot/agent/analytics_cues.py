@@ -148,7 +148,7 @@ def text_of(slots: Any) -> str:
 
 # "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
 # counts (its window), not quoting what customers said.
-_DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
                       # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
                       r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned)\b|"
                       r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned)\b|"
@@ -199,7 +199,7 @@ def boost_kpis(slots: Any) -> float:
         return 0.0
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
-    if not _DEFINES.search(text_of(slots)):
+    if not DEFINES.search(text_of(slots)):
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
     # setting, whatever "hasn't been back" also says about at-risk customers

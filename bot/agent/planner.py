@@ -217,7 +217,9 @@ class OfflinePlanner:
     def _choose(self, question: str, key: str) -> Plan:
         from bot.agent import meaning_args  # words the rules missed, read by meaning
 
-        slots = meaning_args.read(self, self.read(question))
+        from bot.agent.preamble import question_part  # the question inside a chatty message
+
+        slots = meaning_args.read(self, self.read(question_part(question, self.read)))
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None

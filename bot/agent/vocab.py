@@ -187,8 +187,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
-     r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
-     r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
+     r"site|web ?shop|online shop|bar|salon|bakery)) (?:actually |really |even |roughly |all in |in total )?"
+     r"(?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
+     r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) "
+     r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
      # "the 35-44s: how much did they spend this month?": what a group spent, in money

@@ -47,3 +47,24 @@ def test_a_setting_of_the_last_analysis_said_with_that_keeps_it(planner):
     answer = planner.answer("show me that at stage level rather than touchpoints", "lvl")
     [call] = answer.tool_calls
     assert call.name == "dropoffs" and call.args["level"] == "stage"
+
+
+def test_the_question_inside_chit_chat_is_read_alone(planner):
+    answer = planner.answer("ok so I've been staring at the spreadsheets all morning and honestly I can't tell, "
+                            "how much money did we actually take over the last fortnight?", "chat")
+    [call] = answer.tool_calls
+    assert call.name == "kpis" and call.args["metrics"] == ["revenue"]
+    assert call.args["period"]["name"] == "last_14_days"
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    # the first clause says who: part of the question
+    ("of the people who viewed a product, how many went on to add to cart? funnel", "funnel",
+     {"touchpoints": ["product_view", "add_to_cart"]}),
+    # two questions in one message: both halves
+    ("two things: how many tickets came in last week, and how fast did we get back to them first time?", "kpis",
+     {"metrics": ["tickets", "first_response_time"]}),
+])
+def test_a_first_clause_that_names_something_stays_in_the_question(planner, question, tool, args):
+    plan = planner.plan(question, "whole-" + question)
+    assert plan.spec.name == tool and {k: plan.args.get(k) for k in args} == args
