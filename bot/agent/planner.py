@@ -216,7 +216,6 @@ class OfflinePlanner:
     # -- choosing -------------------------------------------------------------------------
     def _choose(self, question: str, key: str) -> Plan:
         from bot.agent import meaning_args  # words the rules missed, read by meaning
-
         from bot.agent.preamble import question_part  # the question inside a chatty message
 
         slots = meaning_args.read(self, self.read(question_part(question, self.read)))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.agent.analytics_cues import DEFINES as _DEFINES  # "treat anyone away 120 days as lost, ..."
+from bot.agent.analytics_cues import DEFINES  # "treat anyone away 120 days as lost, ..."
 
 _MIN_WORDS = 14  # shorter messages are read whole
 _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
@@ -38,7 +38,7 @@ def question_part(text: str, read: Callable[[str], Any]) -> str:
         return text
     clause, before_words = text[starts[0]:].strip(), text[:starts[0]]
     if len(clause.split()) < 4 or len(before_words.split()) < _MIN_PREAMBLE or _SAYS_WHO.match(before_words) \
-            or _DEFINES.search(before_words.lower()):
+            or DEFINES.search(before_words.lower()):
         return text
     before, after = read(before_words).filled(), read(clause).filled()
     if any(key not in after for key in before):
