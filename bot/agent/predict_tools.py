@@ -309,7 +309,9 @@ NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\brecently (?:become|became|turned)\b|\b(?:turned|flipped|switched|tipped|moved|gone|went) (?:over )?(?:to |into )?"
+     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
+     # "who's only just tipped into being at risk": the crossing, not the whole list
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
      r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate

@@ -204,7 +204,8 @@ def parse_stages(text: str) -> list[str]:
                          r"f(?:ind|inds|inding|ound) out about us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
-    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering)\b", t):
+    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
+                         r"siz(?:e|ing) us up|shopping around|on the fence)\b", t):
         found.append((m.start(), "consideration"))
     for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
         found.append((m.start(), "decision"))
@@ -472,7 +473,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if speller is not None:
         t, fixes = speller.correct(t)
     when = read_when(t, as_of)
-    rest = mask(t, when.spans)
+    rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = _metrics(rest)
     slots = Slots(
         period=when.period, against=when.against, grain=when.grain, step=when.step,
@@ -510,6 +511,17 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if when.assumed:  # said in the answer's first line, like a typo read past
         slots.fixes.append(when.assumed)
     return slots
+
+
+# "paths that lead to advocacy, like referrals and testimonials": the examples after a stage
+# illustrate it; they are not touchpoints or channels to narrow it to.
+_EXAMPLES = re.compile(r"(?:,\s*(?:things |stuff )?|\b(?:things|stuff)\s+)(?:like|such as|e\.?g\.?|for example|"
+                       r"for instance)\s+[^,.;:?!]+")
+
+
+def _examples_of_a_stage(rest: str) -> str:
+    m = _EXAMPLES.search(rest)
+    return mask(rest, [m.span()]) if m is not None and parse_stages(rest[:m.start()]) else rest
 
 
 def _groups_compared(slots: Slots, t: str) -> None:

@@ -68,3 +68,23 @@ def test_the_question_inside_chit_chat_is_read_alone(planner):
 def test_a_first_clause_that_names_something_stays_in_the_question(planner, question, tool, args):
     plan = planner.plan(question, "whole-" + question)
     assert plan.spec.name == tool and {k: plan.args.get(k) for k in args} == args
+
+
+def test_a_flood_from_one_of_the_channels_is_an_unusual_rise_watched_per_channel(planner):
+    answer = planner.answer("flag it if one of the channels suddenly sends us a flood of newcomers", "flood")
+    assert answer.pending is not None and answer.tool_calls == []  # proposed, never made at once
+    assert {k: answer.pending.args.get(k) for k in ("metric", "condition", "direction", "per")} == \
+        {"metric": "new_visitors", "condition": "unusual", "direction": "up", "per": "channel"}
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    # examples of a stage illustrate it: no touchpoint or channel filter made of them
+    ("paths that lead to advocacy, like referrals and testimonials", "paths",
+     {"goal_stage": "advocacy", "goal_touchpoint": None, "filters": None}),
+    ("who's only just tipped into being at risk this week", "newly_at_risk", {}),
+    ("of the people weighing us up, how many end up actually buying", "funnel",
+     {"stages": ["consideration", "decision", "purchase"]}),
+])
+def test_owner_words_for_stages_and_risk(planner, question, tool, args):
+    plan = planner.plan(question, "words-" + question)
+    assert plan.spec.name == tool and {k: plan.args.get(k) for k in args} == args
