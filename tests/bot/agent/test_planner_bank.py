@@ -8,9 +8,11 @@ scored once, then tuned on too), and tests/questions_blind2.yaml (the second bli
 scored once and tuning data since), and tests/questions_blind3.yaml (the third blind bank,
 scored once in phase F at 86.9% and tuning data since), and tests/questions_blind4.yaml (the
 fourth, scored once at 83.2% at the end of phase F and tuning data since phase G), and
-tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data since phase H). The
-sixth blind bank (tests/questions_blind6.yaml) is the held-back one now: nobody but its writer
-opens it, and only its shape is checked here, never its score.
+tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data since phase H), and
+tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I). The
+seventh blind bank (tests/questions_blind7.yaml) is the held-back one now: nobody but its writer
+opens it. tests/questions_probe*.yaml are probes a tuning lane wrote before its work (scored with
+`bench/planner.py --bank`), never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ BLIND4 = Path(__file__).resolve().parents[2] / "questions_blind4.yaml"
 # checked here, its score is bench/planner.py's.
 BLIND5 = Path(__file__).resolve().parents[2] / "questions_blind5.yaml"
 # The sixth blind bank (thirteen other trades, another author, the same rules of blindness),
-# scored once by the lead with `bench/planner.py --blind6`: only its shape is checked here.
+# scored once by the lead with `bench/planner.py --blind6` (88.5%), tuning data since phase I:
+# its shape is checked here, its score is bench/planner.py's.
 BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
