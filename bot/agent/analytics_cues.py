@@ -210,7 +210,7 @@ def ranks_conversion(slots: Any) -> bool:
     """"Which traffic type converts best?", "do returning visitors convert better than new
     ones?": conversion compared across the groups of a dimension, which a funnel split by it
     answers with each group's entrants and conversion (movers would answer a change)."""
-    from bot.agent.slots import GROUP_CONVERSION
+    from bot.agent.slot_readers import GROUP_CONVERSION
 
     text = text_of(slots)
     # "...better than last month?" is a change over time: movers or compare, not this; so is

@@ -238,12 +238,12 @@ def step_words(slots: Any, known: Any = None, text: str | None = None) -> tuple[
 def segment_words(slots: Any) -> list[tuple[str, str]]:
     """(words, the whole stretch with its people noun) for groups of customers named by words
     no rule read as a value ("reseller" in "our reseller accounts")."""
-    from bot.agent.slots import _DESCRIBING
+    from bot.agent.slot_readers import DESCRIBING
 
     taken = " ".join([*slots.channels, *(v for vs in slots.filters.values() for v in vs), slots.persona or ""]).lower()
     out = []
     for m in _PEOPLE.finditer(slots.norm):
-        words = [w for w in m.group("p").split() if w not in _DESCRIBING and not re.fullmatch(_STOP, w)
+        words = [w for w in m.group("p").split() if w not in DESCRIBING and not re.fullmatch(_STOP, w)
                  and w not in _NOT_A_GROUP]
         if not words or any(w in taken for w in words):
             continue
