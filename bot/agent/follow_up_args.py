@@ -61,3 +61,15 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
     return out
+
+
+def levels_of_a_split_funnel(previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None) -> dict[str, Any]:
+    """A KPI asked after a funnel split by a group ("and in money terms?" after conversion by
+    age band) is each group's level of that KPI over the funnel's days, not the groups that
+    moved it most."""
+    if not previous or not previous.get("by"):
+        return args
+    out = {**args, "by": previous["by"], "rank": "value"}
+    if asked is None or not (asked.period or asked.step):
+        out["period"] = previous.get("period") or {"name": "last_30_days"}
+    return out

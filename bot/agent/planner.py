@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD
-from bot.agent.follow_up_args import keep_unchanged, said
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
@@ -156,6 +156,8 @@ class OfflinePlanner:
         previous = self._state.get(key) if plan.follow_up and plan.asked is not None else None
         if previous is not None and previous["tool"] == plan.spec.name:
             args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
+        elif previous is not None and previous["tool"] == "funnel" and plan.spec.name == "movers":
+            args = levels_of_a_split_funnel(previous.get("args"), args, plan.asked)
         return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
 
     def remember(self, key: str, plan: Plan) -> None:
@@ -235,14 +237,14 @@ class OfflinePlanner:
             if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if self._continues(slots, best, prev_spec):
-                spec = self._follow_up_tool(prev_spec, slots, best)
+                spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
-                tool = self._follow_up_tool(prev_spec, slots, best)
+                tool = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
                             asked=slots)
             if _THAT.search(slots.norm) and not (prev_spec.changes_state or prev_spec.edits) and prev_spec.plan \
@@ -320,11 +322,15 @@ class OfflinePlanner:
             return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or bare or best.score < _STRONG)
 
-    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
+    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a
         series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
         same KPIs, or name another analysis outright."""
         kpi_tools = ("kpis", "compare", "movers", "trend")
+        if prev.name == "funnel" and new.metrics and not (new.stages or new.touchpoints) \
+                and (best is None or not best.cues or best.tool in kpi_tools):
+            # "and in money terms?" after conversion by age band: each band's revenue
+            return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
         if prev.name in kpi_tools:
             if new.grain in ("day", "week") and prev.name != "trend":
                 return self.by_name.get("trend", prev)

@@ -186,6 +186,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
+     # "and in money terms?": the same question asked of the money
+     r"\bin (?:money|cash|monetary|pounds?|dollars?|euros?|sterling) terms\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
      r"site|web ?shop|online shop|bar|salon|bakery)) (?:actually |really |even |roughly |all in |in total )?"
      r"(?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"

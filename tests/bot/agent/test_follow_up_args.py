@@ -92,3 +92,12 @@ def test_a_follow_up_that_asks_for_another_analysis_starts_fresh(agent):
     agent.answer("which town spends the most with us", "T:fresh")
     name, args = _call(agent.answer("and what are customers complaining about?", "T:fresh"))
     assert name == "feedback_themes" and "rank" not in args and "by" not in args
+
+
+def test_a_kpi_after_a_split_funnel_is_each_groups_level_of_it(agent):
+    _, first = _call(agent.answer("which age group converts worst", "T:split"))
+    assert first["by"] == "age_band"
+    then = agent.answer("ok and in money terms?", "T:split")
+    name, args = _call(then)
+    assert (name, args["metric"], args["by"], args["rank"]) == ("movers", "revenue", "age_band", "value")
+    assert args["period"] == first["period"]
