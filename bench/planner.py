@@ -8,7 +8,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind3         # and the third blind bank (tests/questions_blind3.yaml; tuning data since phase F)
     .venv/bin/python bench/planner.py --blind4         # and the fourth blind bank (tests/questions_blind4.yaml; once)
     .venv/bin/python bench/planner.py --blind5         # and the fifth blind bank (tests/questions_blind5.yaml; tuning data since phase H)
-    .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; scored once, tuning data since)
+    .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; tuning data since phase I)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -62,7 +62,8 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # A sixth blind bank by another author, other businesses again (barber, opticians,
          # physio clinic, ice-cream parlour, photography studio, coworking space, board-game
          # cafe, wedding venue, food truck, toy shop, surf school, locksmith, nail salon):
-         # opt-in, scored once by the lead (88.5%, phase H), tuning data since.
+         # opt-in, scored once by the lead (88.5%, phase H), tuning data since (a source of the
+         # fallback's phrasings from phase I: --loo is its fair score).
          "blind6": ROOT / "tests" / "questions_blind6.yaml"}
 
 
@@ -74,7 +75,7 @@ def main() -> None:
     parser.add_argument("--blind3", action="store_true", help="also score the third blind bank (tuning data since phase F)")
     parser.add_argument("--blind4", action="store_true", help="score the fourth blind bank (once, at the end)")
     parser.add_argument("--blind5", action="store_true", help="score the fifth blind bank (tuning data since phase H)")
-    parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (once, at the end)")
+    parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (tuning data since phase I)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -114,7 +115,7 @@ def main() -> None:
             continue
         if name == "blind5" and not args.blind5:  # opt-in, like the other blind banks
             continue
-        if name == "blind6" and not args.blind6 and name not in extra:  # the held-back bank of phase H: scored once, by the lead
+        if name == "blind6" and not args.blind6 and name not in extra:  # opt-in, like the other blind banks
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
