@@ -120,9 +120,13 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6],
+# Probes a tuning lane wrote before (and after) its work: shape only, scored by bench/planner.py --bank.
+PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yaml"))
+
+
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6"])
+                              "blind6", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
