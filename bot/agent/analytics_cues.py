@@ -130,6 +130,11 @@ _NOT_FUTURE = re.compile(r"\b(?:not|no|without|rather than|instead of) (?:a |an 
                          r"(?:prediction|forecast|projection|estimate|guess|model)s?\b")
 
 
+def asks_series(slots: Any) -> bool:
+    """The words ask how a KPI went over time ("more than they used to", "trending")."""
+    return bool(_TREND_CUE.search(text_of(slots)))
+
+
 def denies_future(slots: Any) -> bool:
     """"Revenue last month, not a forecast": the only future word is the one ruled out."""
     text = text_of(slots)

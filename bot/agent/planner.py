@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.agent.analytics_cues import BARE_PERIOD
+from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
@@ -257,6 +257,8 @@ class OfflinePlanner:
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)
+            if near and near["spec"].name == "kpis" and "trend" in self.by_name and asks_series(slots):
+                near = {**near, "spec": self.by_name["trend"]}  # "more than they used to": its course, not its level
             return Plan(args={}, slots=slots, **near) if near else \
                 Plan(None, {}, slots, best.score if best else 0.0, candidates)
         if _COMMAND.search(slots.norm) and not (self.by_name[best.tool].changes_state or self.by_name[best.tool].edits):

@@ -88,3 +88,8 @@ def test_a_flood_from_one_of_the_channels_is_an_unusual_rise_watched_per_channel
 def test_owner_words_for_stages_and_risk(planner, question, tool, args):
     plan = planner.plan(question, "words-" + question)
     assert plan.spec.name == tool and {k: plan.args.get(k) for k in args} == args
+
+
+def test_a_kpi_found_by_resemblance_with_words_of_its_course_is_its_trend(planner):
+    plan = planner.plan("are people ditching their baskets more than they used to?", "drift")
+    assert plan.spec.name == "trend" and plan.args["metric"] == "cart_abandonment"
