@@ -99,15 +99,23 @@ class PlannerMemory:
         with self.db.read() as con:
             row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
                               {"k": key}).first()
-        return {"tool": row[0], "slots": json.loads(row[1])} if row else None
+        if not row:
+            return None
+        slots = json.loads(row[1])
+        # The arguments ride in the slots' JSON (no new column, so no migration); a row written
+        # before they were kept has none, and its follow-ups are planned from the slots alone.
+        return {"tool": row[0], "slots": slots, "args": slots.pop("_args", None)}
 
-    def put(self, key: str, tool: str, slots: Any) -> None:
+    def put(self, key: str, tool: str, slots: Any, args: dict[str, Any] | None = None) -> None:
+        """The analysis, its slots and the arguments it ran with: a follow-up that changes one
+        thing keeps the other arguments as they were (bot/agent/follow_up_args.py)."""
+        kept = {**asdict(slots), **({"_args": args} if args is not None else {})}
         with self.db.write() as con:
             con.execute(text(
                 "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
                 "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
                 "updated = excluded.updated"),
-                {"k": key, "t": tool, "s": json.dumps(asdict(slots)), "u": time.time()})
+                {"k": key, "t": tool, "s": json.dumps(kept, default=str), "u": time.time()})
 
     def clear(self, key: str) -> None:
         with self.db.write() as con:

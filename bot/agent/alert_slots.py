@@ -27,7 +27,10 @@ _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes
 # Sudden moves without a number are unusual days in one direction: "a channel's new visitors
 # spike", "orders dry up". A percentage ("jumps by 20%") is a rises_by rule instead.
 _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
-                 r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|suddenly (?:more|brings?|"
+                 r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
+                 # "a flood of newcomers", "a rush of orders", "an influx"
+                 r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
+                 r"suddenly (?:sends?|more|brings?|"
                  r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
                  # "way more newbies than normal", "shoots way above normal"
                  r"(?:way|far|much|a lot|loads|lots) (?:more|higher|busier|bigger)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
@@ -37,7 +40,9 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
-_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b")
+_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b|"
+                  # "if one of the channels suddenly...", "any of our segments"
+                  r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ](?:on|over|to)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
      r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
@@ -91,7 +96,7 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         out["direction"] = "both" if both or (up and down) else ("up" if up else "down")
     m = _PER.search(t)
     if m:
-        out["per"] = m.group(1)
+        out["per"] = m.group(1) or m.group(2)
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
         m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
                       # "the nps alert should be 15 not 20": the new value, then the old

@@ -27,6 +27,8 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
                         r"\bover the (?:weeks|months)\b|"
+                        # "are people ditching their baskets more than they used to?": a drift, no date
+                        r"\bthan (?:\w+ )?used to\b|\bthan (?:it|they|we) (?:once )?(?:did|were|was)\b(?! (?:in|last|on)\b)|"
                         # "how's resolution time been moving lately?": the movement is the question
                         r"\bbeen (?:moving|tracking|trending|shifting|changing|developing|behaving|going up and down)\b|"
                         r"\b(?:heading|going|moving|trending) (?:the (?:right|wrong) way|in the (?:right|wrong) direction)\b|"
@@ -120,9 +122,29 @@ SATISFACTION_DIMS = ("channel", "segment")
 KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
+# Lifetime value as it stands, not the model's outlook: "historic CLV", "worth so far this
+# year", "what they've spent with us to date", "not a prediction" (the KPI `clv`).
+_HISTORIC = re.compile(r"\bhistor\w*|\bso far\b|\bto date\b|\bytd\b|\balready\b|\bactual(?:ly)?\b|"
+                       r"\b(?:has|have|had|'ve) (?:\w+ ){0,3}(?:spent|been worth)\b|\bpast spend\b")
+_NOT_FUTURE = re.compile(r"\b(?:not|no|without|rather than|instead of) (?:a |an |the |any )?"
+                         r"(?:prediction|forecast|projection|estimate|guess|model)s?\b")
+
+
+def asks_series(slots: Any) -> bool:
+    """The words ask how a KPI went over time ("more than they used to", "trending")."""
+    return bool(_TREND_CUE.search(text_of(slots)))
+
+
+def denies_future(slots: Any) -> bool:
+    """"Revenue last month, not a forecast": the only future word is the one ruled out."""
+    text = text_of(slots)
+    return bool(_NOT_FUTURE.search(text)) and not _FUTURE.search(_NOT_FUTURE.sub(" ", text))
+
+
 def has_metric(slots: Any) -> bool:
-    """A KPI of the past: one named in a question about the future is a forecast's."""
-    return bool(metrics_from(slots)) and not _FUTURE.search(text_of(slots))
+    """A KPI of the past: one named in a question about the future is a forecast's ("not a
+    prediction" is not about the future)."""
+    return bool(metrics_from(slots)) and not _FUTURE.search(_NOT_FUTURE.sub(" ", text_of(slots)))
 
 
 def text_of(slots: Any) -> str:
@@ -131,7 +153,7 @@ def text_of(slots: Any) -> str:
 
 # "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
 # counts (its window), not quoting what customers said.
-_DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
                       # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
                       r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned)\b|"
                       r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned)\b|"
@@ -170,10 +192,19 @@ def churn_window_days(text: str) -> int | None:
     return max(7, min(n * _UNIT_DAYS[span.group(2)], 730)) if n else None
 
 
+def historic_clv(slots: Any) -> bool:
+    """Lifetime value asked as it stands so far (the KPI), not what the model expects."""
+    text = text_of(slots)
+    return "clv" in metrics_from(slots) and bool(_HISTORIC.search(text) or _NOT_FUTURE.search(text)) \
+        and not _FUTURE.search(_NOT_FUTURE.sub(" ", text))
+
+
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
-    if not _DEFINES.search(text_of(slots)):
+    if historic_clv(slots):
+        return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
+    if not DEFINES.search(text_of(slots)):
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
     # setting, whatever "hasn't been back" also says about at-risk customers
@@ -184,7 +215,7 @@ def ranks_conversion(slots: Any) -> bool:
     """"Which traffic type converts best?", "do returning visitors convert better than new
     ones?": conversion compared across the groups of a dimension, which a funnel split by it
     answers with each group's entrants and conversion (movers would answer a change)."""
-    from bot.agent.slots import GROUP_CONVERSION
+    from bot.agent.slot_readers import GROUP_CONVERSION
 
     text = text_of(slots)
     # "...better than last month?" is a change over time: movers or compare, not this; so is

@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.agent.analytics_cues import BARE_PERIOD
+from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
@@ -91,6 +92,7 @@ class Plan:
     candidates: tuple[Candidate, ...] = ()
     follow_up: bool = False
     notes: tuple[str, ...] = field(default=())
+    asked: Slots | None = None  # a follow-up's own words (its slots before the merge)
 
 
 class OfflinePlanner:
@@ -149,13 +151,19 @@ class OfflinePlanner:
         from bot.agent.arg_match import read_metric  # a KPI the rules missed, read by meaning
 
         notes = plan.notes + read_metric(self, plan.spec, plan.slots)
-        args = plan.spec.plan(plan.slots, self.ctx.for_conversation(key))
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes)
+        ctx = self.ctx.for_conversation(key)
+        args = plan.spec.plan(plan.slots, ctx)
+        previous = self._state.get(key) if plan.follow_up and plan.asked is not None else None
+        if previous is not None and previous["tool"] == plan.spec.name:
+            args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
+        elif previous is not None and previous["tool"] == "funnel" and plan.spec.name == "movers":
+            args = levels_of_a_split_funnel(previous.get("args"), args, plan.asked)
+        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""
         if plan.spec is not None:
-            self._state.put(key, plan.spec.name, plan.slots)
+            self._state.put(key, plan.spec.name, plan.slots, plan.args)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
         from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
@@ -194,7 +202,7 @@ class OfflinePlanner:
         record = run_tool(spec, self.ctx.for_conversation(key), args)
         body = record.result.to_text() if record.ok else \
             f"I tried {record.signature} but it did not work: {record.error}"
-        self._state.put(key, tool, slots)
+        self._state.put(key, tool, slots, args)
         return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
 
     def confirm(self, pending: PendingAction, key: str) -> Answer:
@@ -210,8 +218,9 @@ class OfflinePlanner:
     # -- choosing -------------------------------------------------------------------------
     def _choose(self, question: str, key: str) -> Plan:
         from bot.agent import meaning_args  # words the rules missed, read by meaning
+        from bot.agent.preamble import question_part  # the question inside a chatty message
 
-        slots = meaning_args.read(self, self.read(question))
+        slots = meaning_args.read(self, self.read(question_part(question, self.read)))
         previous = self._state.get(key)
         prev_spec = self.by_name.get(previous["tool"]) if previous else None
         prev_slots = stored_slots(previous["slots"]) if previous else None
@@ -226,22 +235,30 @@ class OfflinePlanner:
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True)
             if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if self._continues(slots, best, prev_spec):
-                spec = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True)
+                spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
+                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
             if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
                     and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
                 # "how does that compare with last month?": another analysis of the same thing.
-                tool = self._follow_up_tool(prev_spec, slots, best)
-                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True)
+                tool = self._follow_up_tool(prev_spec, slots, best, prev_slots)
+                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
+                            asked=slots)
+            if _THAT.search(slots.norm) and not (prev_spec.changes_state or prev_spec.edits) and prev_spec.plan \
+                    and (best is None or best.score < MIN_SCORE) and said(prev_spec, slots, self.ctx.for_conversation(key)):
+                # "show me that at stage level rather than touchpoints": words no analysis claims,
+                # but a setting of the last one
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
         if _REMINDER.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)
+            if near and near["spec"].name == "kpis" and "trend" in self.by_name and asks_series(slots):
+                near = {**near, "spec": self.by_name["trend"]}  # "more than they used to": its course, not its level
             return Plan(args={}, slots=slots, **near) if near else \
                 Plan(None, {}, slots, best.score if best else 0.0, candidates)
         if _COMMAND.search(slots.norm) and not (self.by_name[best.tool].changes_state or self.by_name[best.tool].edits):
@@ -307,11 +324,15 @@ class OfflinePlanner:
             return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or bare or best.score < _STRONG)
 
-    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None) -> ToolSpec:
+    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a
         series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
         same KPIs, or name another analysis outright."""
         kpi_tools = ("kpis", "compare", "movers", "trend")
+        if prev.name == "funnel" and new.metrics and not (new.stages or new.touchpoints) \
+                and (best is None or not best.cues or best.tool in kpi_tools):
+            # "and in money terms?" after conversion by age band: each band's revenue
+            return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
         if prev.name in kpi_tools:
             if new.grain in ("day", "week") and prev.name != "trend":
                 return self.by_name.get("trend", prev)

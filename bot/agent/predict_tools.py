@@ -309,7 +309,9 @@ NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\brecently (?:become|became|turned)\b|\b(?:turned|flipped|switched|tipped|moved|gone|went) (?:over )?(?:to |into )?"
+     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
+     # "who's only just tipped into being at risk": the crossing, not the whole list
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
      r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
@@ -375,6 +377,12 @@ LIFETIME_CUES = (
 
 
 
+def _not_a_forecast(slots: Any) -> float:
+    from bot.agent.analytics_cues import denies_future  # "takings last month, not a forecast"
+
+    return -1.5 if denies_future(slots) else 0.0
+
+
 def predict_tools() -> list[ToolSpec]:
     from tools.predict.actions import NextActionsParams
     from tools.predict.churn import AtRiskParams, NewlyAtRiskParams
@@ -427,6 +435,7 @@ def predict_tools() -> list[ToolSpec]:
                        "what will customers spend", "projected income next year"),
             keywords=("forecast", "expected", "next quarter", "next month", "will spend", "future"),
             cues=FORECAST_CUES,
+            boost=_not_a_forecast,
             plan=_forecast_plan,
         ),
         ToolSpec(

@@ -129,7 +129,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"recommendation score", "nps"),
     (r"lifetime value|life[- ]time value|\bclv\b|\bcltv\b|\bltv\b|"
      r"worth (?:to us )?(?:over|across|in|for) (?:their|a|the|its) (?:whole |entire )?life(?:time|span)?|"
-     r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)", "clv"),
+     r"worth (?:\w+ ){0,2}(?:in the )?long[- ]term|lifetime (?:spend|revenue|worth)|"
+     # "what has a customer actually been worth so far": the historic value, a KPI
+     r"\b(?:has|have|had) (?:\w+ ){0,4}been worth\b|\bworth (?:to us )?(?:so far|to date)\b", "clv"),
     (r"churn\w*|attrition|customers? (?:we )?(?:lost|lose)|lapsed customers|"
      r"how many (?:customers|clients|regulars|buyers|people) (?:did|have|do) we (?:lose|lost)|"
      r"(?:customers|clients|regulars) (?:we(?:'ve| have)? )?lost\b|"
@@ -184,9 +186,13 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
+     # "and in money terms?": the same question asked of the money
+     r"\bin (?:money|cash|monetary|pounds?|dollars?|euros?|sterling) terms\b|"
      r"how much (?:money )?(?:did |have |do |does |has )?(?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio|"
-     r"site|web ?shop|online shop|bar|salon|bakery)) (?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
-     r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) (?:take|taken|earn|earned|"
+     r"site|web ?shop|online shop|bar|salon|bakery)) (?:actually |really |even |roughly |all in |in total )?"
+     r"(?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
+     r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) "
+     r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
      # "the 35-44s: how much did they spend this month?": what a group spent, in money

@@ -223,8 +223,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             continue
         month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
         first, last = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
-        if m.group(1) in ("since", "from"):
-            last = as_of
+        if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
+            last = as_of  # "from October" alone is October's comments; "from October on" runs to now
         found.append((m.start(), m.end(), _span(first, last)))
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
@@ -250,7 +250,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         year = int(m.group(2))
         if year == as_of.year and (m.group(3) or m.group(1) in (None, "in", "during", "for", "of")):
             found.append((m.start(), m.end(), "this_year"))
-        elif m.group(1) in ("since", "from"):
+        elif m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
         elif m.group(1) or m.group(3):
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))))
@@ -258,6 +258,11 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
               if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
     return sorted(found)
 
+
+# What makes "from <month or year>" a start rather than the month itself: "from October on",
+# "from 2025 onwards", "from september till now".
+_ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?:to|till|until|through) "
+                      r"(?:now|today|date|the end|the present)\b|to the present\b)")
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -400,7 +405,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
     periods = []
     for s, e, p in found:
-        if t[e:e + 2] == "'s":  # "yesterday's tickets": the period asked about, never a comparison
+        if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
+            # "yesterday's tickets": the period asked about; "... with october's" compares
             periods.append(p)
         elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
                                               rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or

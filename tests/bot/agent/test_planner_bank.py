@@ -11,7 +11,9 @@ fourth, scored once at 83.2% at the end of phase F and tuning data since phase G
 tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data since phase H), and
 tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I). The
 seventh blind bank (tests/questions_blind7.yaml) is the held-back one now: nobody but its writer
-opens it, and only its shape is checked here, never its score.
+opens it, and only its shape is checked here, never its score. tests/questions_probe*.yaml are
+probes a tuning lane wrote before its work (scored with `bench/planner.py --bank`), never sources
+of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
@@ -45,8 +47,8 @@ BLIND4 = Path(__file__).resolve().parents[2] / "questions_blind4.yaml"
 # checked here, its score is bench/planner.py's.
 BLIND5 = Path(__file__).resolve().parents[2] / "questions_blind5.yaml"
 # The sixth blind bank (thirteen other trades, another author, the same rules of blindness),
-# scored once by the lead with `bench/planner.py --blind6`, tuning data since phase I: only its
-# shape is checked here.
+# scored once by the lead with `bench/planner.py --blind6` (88.5%), tuning data since phase I:
+# its shape is checked here, its score is bench/planner.py's.
 BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 # The seventh blind bank (sixteen other trades, another author, the same rules of blindness),
 # held back in phase I and scored once by the lead with `bench/planner.py --blind7`: only its
@@ -126,9 +128,14 @@ def _misses(planner: OfflinePlanner, bank: list[dict[str, Any]], prefix: str) ->
     return wrong
 
 
-@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7],
+# Probes a tuning lane wrote before (and after) its work: shape only, scored by bench/planner.py --bank.
+PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yaml"))
+
+
+@pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                                  *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7"])
+                              "blind6", "blind7", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS

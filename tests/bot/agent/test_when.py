@@ -52,6 +52,13 @@ def latest(weekday: int, as_of: dt.date, *, before: bool = False) -> dt.date:
     ("revenue for the last 2 full weeks", SUNDAY, "last_14_days"),
     ("revenue since the beginning of october", SUNDAY, days(dt.date(2026, 10, 1), SUNDAY)),
     ("revenue over the past couple of months", SUNDAY, "last_60_days"),
+    # "from October" is October ("the comments from October"); "since", "from ... on" run to now
+    ("summarise the survey comments from october", SUNDAY, days(dt.date(2026, 10, 1), dt.date(2026, 10, 31))),
+    ("tickets from 2025", SUNDAY, days(dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+    ("orders since october", SUNDAY, days(dt.date(2026, 10, 1), SUNDAY)),
+    ("orders from october onwards", SUNDAY, days(dt.date(2026, 10, 1), SUNDAY)),
+    ("revenue from september on", SUNDAY, days(dt.date(2026, 9, 1), SUNDAY)),
+    ("revenue from 2025 until now", SUNDAY, days(dt.date(2025, 1, 1), SUNDAY)),
 ])
 def test_dates_in_plain_words(text, as_of, expected):
     assert read_when(text, as_of).period == expected
@@ -91,3 +98,13 @@ def test_a_step_back_from_each_kind_of_period():
     assert shift_back("last_7_days", "7 days", SUNDAY) == days(SUNDAY - dt.timedelta(days=13),
                                                                SUNDAY - dt.timedelta(days=7))
     assert shift_back(None, "week", SUNDAY) is None
+
+
+@pytest.mark.parametrize("text, period, against", [
+    ("compare this month's average basket with october's", "this_month", days(dt.date(2026, 10, 1), dt.date(2026, 10, 31))),
+    ("yesterday's tickets vs last tuesday's", "yesterday", days(dt.date(2026, 11, 10), dt.date(2026, 11, 10))),
+    ("last week's orders", "last_week", None),
+])
+def test_a_possessive_period_after_with_or_vs_is_the_comparison(text, period, against):
+    when = read_when(text, SUNDAY)
+    assert (when.period, when.against) == (period, against)

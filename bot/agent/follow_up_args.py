@@ -1,0 +1,75 @@
+"""A follow-up keeps what it does not change.
+
+"NPS by age band, just each band's score" then "and in revenue terms?" asks for the same table
+in revenue: each band's level, over the same days. Re-planning the follow-up's words alone
+loses what only the first question said (the levels reading, a default period the first plan
+chose, a sort order), so the follow-up's arguments are the last analysis's, with only the
+arguments the follow-up's own words speak to taken from the new plan. A follow-up that asks
+for another analysis starts from that analysis's own reading (the planner decides which).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.agent.slots import Slots
+
+# Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
+# (each tool has only some of these).
+_SLOT_ARGS: dict[str, tuple[str, ...]] = {
+    "metrics": ("metrics", "metric", "measure"),
+    "period": ("period",),
+    "step": ("period",),
+    "against": ("against", "compare_period"),
+    "compare": ("against", "compare", "compare_period"),
+    "channels": ("filters", "channel", "compare_filters"),
+    "filters": ("filters", "compare_filters"),
+    "persona": ("filters", "compare_filters"),
+    "customer_id": ("customer_id", "filters"),
+    "breakdown": ("by",),
+    "top": ("top", "limit", "max_themes", "max_groups"),
+    "count": ("top", "limit", "max_themes", "max_groups", "segments"),
+    "grain": ("grain", "by"),
+    "stages": ("stages", "stage", "goal_stage"),
+    "touchpoints": ("touchpoints", "touchpoint", "goal_touchpoint"),
+    "sources": ("source",),
+    "polarity": ("sentiment", "min_sentiment", "max_sentiment"),
+    "horizon": ("horizon", "horizon_days"),
+}
+
+
+def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
+    """The arguments the follow-up's own words set: those its slots fill, and those the tool's
+    plan reads differently from its words than from no words at all ("just each one's
+    level", "sorted by spend", "the high and medium ones too")."""
+    keys = {arg for slot, args in _SLOT_ARGS.items() if getattr(asked, slot, None) not in (None, [], {}, False, "")
+            for arg in args}
+    try:
+        own = spec.plan(asked, ctx)
+        blank = spec.plan(Slots(), ctx)
+    except Exception:  # noqa: BLE001 - a plan that needs more than words: the slots' keys only
+        return keys
+    return keys | {k for k in own if own.get(k) != blank.get(k)}
+
+
+def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
+                   ctx: Any) -> dict[str, Any]:
+    """The follow-up's arguments: the last analysis's, with what the follow-up says instead."""
+    if previous is None or asked is None or spec.changes_state or spec.edits:
+        return args
+    changed = said(spec, asked, ctx)
+    out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
+    out.update({k: v for k, v in args.items() if k in changed})
+    return out
+
+
+def levels_of_a_split_funnel(previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None) -> dict[str, Any]:
+    """A KPI asked after a funnel split by a group ("and in money terms?" after conversion by
+    age band) is each group's level of that KPI over the funnel's days, not the groups that
+    moved it most."""
+    if not previous or not previous.get("by"):
+        return args
+    out = {**args, "by": previous["by"], "rank": "value"}
+    if asked is None or not (asked.period or asked.step):
+        out["period"] = previous.get("period") or {"name": "last_30_days"}
+    return out

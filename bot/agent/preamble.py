@@ -1,0 +1,46 @@
+"""The question inside a chatty message.
+
+"ok so I've been staring at the spreadsheets all morning and honestly I can't tell, how much
+money did we actually take over the last fortnight?": the words before the question weigh on
+every cue and similarity, and can pull the reading elsewhere ("I feel like..." reads as
+feelings). When a long message ends in a question clause and what comes before it adds nothing
+the planner reads (no KPI, period, group, stage or customer the clause does not also name), the
+clause alone is the question. Two questions in one message keep both: the first one's words
+name something the second does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bot.agent.analytics_cues import DEFINES  # "treat anyone away 120 days as lost, ..."
+
+_MIN_WORDS = 14  # shorter messages are read whole
+_MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
+# "of the people who viewed a product, how many...": the first clause says who, it is the question
+_SAYS_WHO = re.compile(r"\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b", re.I)
+# Where the question starts: after a comma, full stop, dash or colon, a question opener.
+_CLAUSE = re.compile(
+    r"(?:[,.;:!?]|\s-+|\s–)\s+(?:(?:so|but|anyway|basically|just|well|ok|okay|right)\s*,?\s+)?"
+    r"(?=(?:how|what|what's|whats|which|who|where|when|why|can you|could you|would you|will you|pls|please|"
+    r"show|give|tell|list|is|are|do|does|did|has|have)\b)", re.I)
+
+
+def question_part(text: str, read: Callable[[str], Any]) -> str:
+    """The message from its first question clause on, when the words before it add nothing the
+    planner reads; otherwise the whole message."""
+    if len(text.split()) < _MIN_WORDS:
+        return text
+    starts = [m.end() for m in _CLAUSE.finditer(text)]
+    if not starts:
+        return text
+    clause, before_words = text[starts[0]:].strip(), text[:starts[0]]
+    if len(clause.split()) < 4 or len(before_words.split()) < _MIN_PREAMBLE or _SAYS_WHO.match(before_words) \
+            or DEFINES.search(before_words.lower()):
+        return text
+    before, after = read(before_words).filled(), read(clause).filled()
+    if any(key not in after for key in before):
+        return text  # "how many tickets last week, and how fast did we reply?": both halves count
+    return clause

@@ -1,0 +1,373 @@
+"""Reading each kind of slot out of a question's words: KPIs, journey stages, channels, the
+breakdown asked for, a count, a saved persona, and who (segments, places, age bands, one
+customer), against what the data has (`Known`). bot/agent/slots.py puts them together into a
+question's `Slots`; the word lists are in bot/agent/vocab.py, periods in bot/agent/when.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.agent.patterns import rx
+from bot.agent.vocab import (
+    CHANNEL_CONTEXT_BEFORE,
+    CHANNEL_SYNONYMS,
+    DIMENSION_WORDS,
+    METRIC_PATTERNS,
+    NUMBER_WORDS,
+    P90,
+    P90_OF,
+    PEOPLE,
+    PLACES,
+    REGION_PLACES,
+    UNAMBIGUOUS_CHANNELS,
+)
+from bot.agent.when import mask
+from tools.core.stages import STAGE_ALIASES, STAGES
+
+DESCRIBING = set("""new existing current all the our those these other some most more many few
+best top worst valuable loyal regular regulars happy unhappy satisfied online offline repeat
+returning active inactive lapsed recent big high low first-time younger older local paying
+potential lost old your my same such every each""".split())
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the data has, to recognise values in a question."""
+
+    channels: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    age_bands: tuple[str, ...] = ()
+    touchpoints: tuple[str, ...] = ()
+    as_of: dt.date | None = None  # the last day of data
+
+    def names(self) -> list[str]:
+        return [v for vs in (self.channels, self.personas, self.segments, self.cities, self.regions,
+                             self.age_bands, self.touchpoints) for v in vs]
+
+
+def normalise(text: str) -> str:
+    t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
+    for short, full in _SHORTHAND.items():  # what people type in chat
+        t = re.sub(rf"\b{short}\b", full, t)
+    t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
+    t = re.sub(r"(?:(?<=\w) |^)v\.? (?=\w)", lambda m: " vs " if m.start() else "vs ", t)  # "this quarter v last quarter": the sports-page versus
+    # "consideration > decision > purchase": a chain of steps, written as arrows
+    t = re.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def parse_metrics(text: str) -> list[str]:
+    return metrics_and_rest(normalise(text))[0]
+
+
+def metrics_and_rest(t: str) -> tuple[list[str], str]:
+    """KPI codes in the order they are mentioned, and the text with their words blanked."""
+    found: list[tuple[int, str]] = []
+    # "the percentage of orders delivered on time": orders are what the share is of, not a KPI.
+    masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
+                    r"(?:orders|purchases|sales)\b",
+                    lambda m: " " * len(m.group(0)), t)
+    for pattern, code in METRIC_PATTERNS:
+        for m in pattern.finditer(masked):
+            found.append((m.start(), code))
+            masked = mask(masked, [m.span()])
+    if P90.search(t):
+        found = [(pos, P90_OF.get(code, code)) for pos, code in found]
+    stages = parse_stages(t)
+    if rx.search(r"\bconver\w*", t) and len(stages) > 2 and rx.search(r"->|\bto\b.*\bto\b|\bthrough\b", t):
+        # "consideration -> decision -> purchase conversion": conversion along that funnel
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+    if len(stages) == 1 and stages[0] in ("consideration", "decision", "post-purchase", "advocacy") and rx.search(
+            rf"\b{stages[0]}(?: stage)? conver\w*", t):
+        # "advocacy conversion": the step into that stage (the purchase one is its own KPI)
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+        found.append((0, "conversion_" + stages[0].replace("-", "_")))
+    if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent)\b", t) and len(stages) == 2:
+        # "consideration to decision conversion", "of the people at the decision stage, what share
+        # went on to purchase": the step into the second stage.
+        a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
+        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+        if b == a + 1:
+            found.append((0, "conversion_" + stages[1].replace("-", "_")))
+        # Two stages further apart ("awareness to purchase"): conversion along a funnel, not a KPI.
+    out: list[str] = []
+    for _, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
+    # repeat buying
+    if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(
+            r"\b\w+ ?[- ]?(?:hours?|hrs?|days?) to (?:come back|return)\b", t):
+        out.remove("repeat_purchase_rate")
+    # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
+    if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
+        out.remove("csat_mean")
+    # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
+    # unless they are asked for as one ("revenue and orders", "how many orders").
+    if "orders" in out and len(out) > 1 and not rx.search(
+            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
+            r"\borders,? (?:and|&|plus)\b", t):
+        out.remove("orders")
+    if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
+        out.append("orders")  # "what did we sell?": how much, and how many orders
+    return out, masked
+
+
+def parse_stages(text: str) -> list[str]:
+    t = normalise(text)
+    found: list[tuple[int, str]] = []
+    for m in rx.finditer(r"\bpost-purchase\b", t):
+        found.append((m.start(), "post-purchase"))
+    # "purchase" inside "post-purchase" is not the purchase stage.
+    t = t.replace("post-purchase", "post_stage____")
+    for stage in STAGES:
+        for m in rx.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
+            found.append((m.start(), stage))
+    for alias, stage in STAGE_ALIASES.items():
+        word = alias.replace("_", " ")
+        if word in ("referral", "service", "conversion", "research", "loyalty", "action", "interest"):
+            continue  # too common in ordinary questions to mean a stage
+        for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
+            found.append((m.start(), stage))
+    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )paying|payment)\b", t):
+        found.append((m.start(), "decision"))
+    # "all the way from first hearing about us to paying": paying at the end of the way is buying
+    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b", t):
+        found.append((m.start(), "purchase"))
+    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
+        found.append((m.start(), "advocacy"))
+    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
+                         r"f(?:ind|inds|inding|ound) out about us)\b", t):
+        found.append((m.start(), "awareness"))
+    # The stages as things people do: "from browsing to deciding to buying"
+    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
+                         r"siz(?:e|ing) us up|shopping around|on the fence)\b", t):
+        found.append((m.start(), "consideration"))
+    for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
+        found.append((m.start(), "decision"))
+    for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
+                         r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):
+        found.append((m.start(), "advocacy"))
+    for m in rx.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
+        found.append((m.start(), "purchase"))
+    ordered: list[str] = []
+    for _, stage in sorted(found):
+        if stage not in ordered:
+            ordered.append(stage)
+    return ordered
+
+
+def parse_channels(text: str, known: list[str] | tuple[str, ...]) -> list[str]:
+    t = " " + normalise(text) + " "
+    known_set = set(known)
+    hits: list[tuple[int, str]] = []
+    words = {code.replace("_", " "): code for code in known}
+    words.update({w: c for w, c in CHANNEL_SYNONYMS.items() if not known_set or c in known_set})
+    for word, code in words.items():
+        w = re.escape(word)
+        clear = word in UNAMBIGUOUS_CHANNELS or code in ("instagram", "facebook", "tiktok", "word_of_mouth")
+        pattern = rf"\b{w}\b" if clear else \
+            rf"{CHANNEL_CONTEXT_BEFORE}{w}\b|\b{w}\s+(?:only|channel|orders|sales|revenue|{PEOPLE})\b"
+        for m in rx.finditer(pattern, t):
+            hits.append((m.start(), code))
+    out: list[str] = []
+    for _, code in sorted(hits):
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def parse_breakdown(text: str, known: Known | None = None) -> str | None:
+    t = normalise(text)
+    lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
+            r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
+            r"compare|comparing|(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+|any|which \d+|"
+            r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest))\s+"
+            # "each of our saved personas", "any particular town?", "which single channel"
+            r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
+            r"saved\s+|own\s+)?"
+            r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
+    best: tuple[int, str] | None = None
+    for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
+        m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
+            rx.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
+                      rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
+                      rf"(?:the |our )?(?:{words})\b", t) or \
+            (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), dim)
+    return best[1] if best else None
+
+
+# "from town to town", "channel by channel", "segment-wise": each group of a customer dimension
+# (not "stage to stage" or "step by step": those are the funnel's own words).
+_GROUP_DIMS = ("acquisition_channel", "channel", "segment", "city", "region", "age_band", "persona")
+
+
+def _each_of(words: str) -> str:
+    return (rf"\b(?:from )?(?P<a>{words}) (?:to|by|after) (?:{words})\b(?! (?:conversion|funnel))|"
+            rf"\b(?:{words})[- ]?wise\b")
+
+
+_STEM_DIMS = (("channels", "channel"), ("segments", "segment"), ("cities", "city"), ("regions", "region"),
+              ("age_bands", "age_band"))
+
+
+def value_stems(known: Known | None) -> list[tuple[str, str]]:
+    """Names of a dimension that the data's own values give: when every channel is called
+    "traffic_type_<n>" (or every region "zone 3"), "which traffic type converts best?" asks for
+    a breakdown by channel, whatever the export called it."""
+    if known is None:
+        return []
+    out = []
+    for attr, dim in _STEM_DIMS:
+        values = [rx.split(r"[_\s]+", v.lower().strip()) for v in getattr(known, attr)]
+        if len(values) < 2:
+            continue
+        stem: list[str] = []
+        for parts in zip(*values, strict=False):
+            if len(set(parts)) != 1 or parts[0].isdigit():
+                break
+            stem.append(parts[0])
+        if stem and len(" ".join(stem)) >= 3:
+            out.append((r"\s+".join(map(re.escape, stem)) + "(?:s)?", dim))
+    return out
+
+
+# "do returning visitors convert better than new ones?", "which traffic type converts best?":
+# conversion ranked across groups (a funnel split by the groups), not one total.
+GROUP_CONVERSION = re.compile(
+    r"\bconver\w* (?:the )?(?:best|worst|most|least|highest|lowest)\b|"
+    r"\b(?:best|worst|highest|lowest|top)[- ]converting\b|"
+    r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"
+    r"\b(?:better|worse) (?:at )?convert\w*\b|"
+    r"\bconver\w* (?:\w+ ){0,2}(?:better|worse|more|less)(?: (?:or|than) (?:\w+ ){0,3}(?:worse|better|less|more))?\?|"
+    r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b|"
+    # "how does conversion vary town by town?": each group's conversion, side by side
+    r"\bconver\w* (?:\w+ ){0,2}(?:vary|varies|differ|differs|compare)\b")
+
+
+def parse_top(text: str) -> int | None:
+    t = normalise(text)
+    num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
+    m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
+        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
+        rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
+        rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
+        rx.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
+    if not m:
+        return None
+    word = m.group(1)
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def parse_persona(text: str, saved: list[str] | tuple[str, ...]) -> str | None:
+    t = text.lower()
+    for name in sorted(saved, key=len, reverse=True):
+        if rx.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", t):
+            return name
+    return None
+
+
+def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str = "") -> list[str]:
+    """Data values named in the text; with `people`, only next to a people noun or after
+    for/among/from ("vip customers", "for loyalty members"), so "loyalty reward" is not one.
+    A short code in capitals (Brazil's state TO, SP) counts only written so in `original`:
+    "from purchase to post-purchase" is not the state of Tocantins."""
+    hits: list[tuple[int, str]] = []
+    for value in sorted(values, key=len, reverse=True):
+        # "Returning_Visitor" as stored is "returning visitors" as said
+        v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
+        if people:
+            pattern = (rf"\b{v}s?\b(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+                       rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
+                       # "at risk vips?", "vip only", "just the loyalty lot": the group as such
+                       rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
+            if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
+                pattern += rf"|\b{v}s?\b"
+            elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
+                # "where do the leads drop out?", "our vips": a group named as people, in the plural
+                pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
+                # "a typical vip", "the average lead": one of the group
+                pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
+                # "vip revenue this quarter vs last": the group's own KPI
+                pattern += (rf"|(?<![\w'-]){v}\s+(?:revenue|sales|takings|spend|spending|orders|churn|retention|nps|csat|"
+                            rf"aov|clv)\b")
+        else:
+            pattern = rf"(?<![\w-]){v}(?![\w-])"
+        if not people and len(value) <= 3 and value.isupper():
+            m = rx.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", original)
+        else:
+            m = rx.search(pattern, t)
+        if m and not any(value.lower() in o.lower() for _, o in hits):
+            hits.append((m.start(), value))
+    return [v for _, v in sorted(hits)]
+
+
+# "loyalty card members", "vip club members": the scheme between the group and its people
+_SCHEME = r"(?:card|club|scheme|programme|program|plan|tier|list|box|membership)"
+# Describing words before a group's plural name ("at risk vips", "lapsed loyalty members")
+_GROUP_ADJ = (r"at[- ]risk|risky|lapsing|lapsed|new|newer|active|inactive|loyal|top|happy|unhappy|big|best|worst|recent|"
+              r"returning|existing|valuable|high[- ]value|churned|churning|quiet|regular")
+
+
+def read_places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
+    cities = read_values(t, known.cities, people=False, original=text)
+    regions = [r for r in read_values(t, known.regions, people=False, original=text) if r not in cities]
+    if cities or regions:
+        return cities, regions
+    context = rf"(?:{PEOPLE}|orders|sales|deliveries)"
+    for place in PLACES:
+        p = re.escape(place.lower())
+        if rx.search(rf"\b{p}\s+{context}\b|\b(?:in|from|around|near|across)\s+{p}\b", t):
+            return ([], [place]) if place.lower() in REGION_PLACES else ([place], [])
+    m = rx.search(r"\b(?:customers|people|shoppers|buyers|clients|orders|sales) (?:in|from|around|near) "
+                  r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
+    if m and m.group(1).lower() not in _MONTHS_AND_DAYS:
+        return [m.group(1)], []
+    return [], []
+
+
+_SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks", "wk": "week", "wks": "weeks",
+              "mth": "month", "mths": "months", "yr": "year", "yrs": "years", "custs": "customers",
+              "cust": "customer", "u": "you", "ur": "your", "cos": "because", "w/": "with", "vs": "vs",
+              "avg": "average", "approx": "about", "no\\.": "number", "nr": "number", "qtr": "quarter",
+              "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information",
+              # text-speak: "hw many orders 2day", "wat r ppl moaning about"
+              "2day": "today", "tdy": "today", "2moro": "tomorrow", "2morrow": "tomorrow", "hw": "how", "wat": "what",
+              "wot": "what", "r": "are", "b4": "before", "thru": "through", "abt": "about"}
+_MONTHS_AND_DAYS = set("""january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def read_age_bands(t: str, known: tuple[str, ...]) -> list[str]:
+    out = []
+    for m in rx.finditer(r"\b(\d{2})\s*(?:-|–|to)\s*(\d{2})(?:s|\s*year[- ]olds|\s+age|\s+(?:age )?band|"
+                         r"\s+group)?\b", t):
+        band = f"{m.group(1)}-{m.group(2)}"
+        context = rx.search(r"\bage|year[- ]olds|\d{2}s\b", t)
+        if band in known or context:
+            out.append(band)
+    # "goes over 48 hours", "under 20%", "over 30 orders" are thresholds, not ages
+    m = rx.search(r"\b(over|under)[- ](\d{2})s?\b(?!\s*(?:%|per ?cent|hours?|hrs?|h\b|days?|d\b|minutes?|"
+                  r"mins?|weeks?|wks?|months?|years?(?!\s*(?:old|of age))|orders?|items?|pounds|quid|dollars|"
+                  r"euros|k\b|stars?|points?|pts|tickets?|sessions?|visits?|visitors?|customers|people|"
+                  r"bookings?|sales|per\b|a\b|an\b|each\b))", t)
+    if m and known:
+        n = int(m.group(2))
+        lows = {b: int(rx.match(r"\d+", b).group(0)) for b in known if rx.match(r"\d+", b)}  # type: ignore[union-attr]
+        out += [b for b, low in lows.items() if (low >= n if m.group(1) == "over" else low < n)]
+    return out
+
+
+def read_customer_id(text: str) -> str | None:
+    m = rx.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
+        rx.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
+    return m.group(1) if m else None
