@@ -40,3 +40,13 @@ def test_a_week_without_orders_inside_the_data_is_still_zero():
     middle = res.series.iloc[1:-1]
     assert (middle["value"] == 0).all() and not pd.isna(middle["value"]).any()
     assert "the data starts" not in res.to_text()
+
+
+def test_a_trend_of_refunded_orders_says_none_were_completed():
+    store = store_with([(c, 24 * d, 30.0, "returned") for c, d in ((1, 1), (2, 8), (3, 15))], [])
+    try:
+        res = trend(store, TrendParams(metric="revenue", grain="week",
+                                       period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=20))))
+    finally:
+        store.close()
+    assert "0 completed orders (plus 3 returned" in res.to_text()

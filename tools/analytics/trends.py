@@ -23,6 +23,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
+from tools.analytics.order_status import order_status_counts
 from tools.analytics.capabilities import capabilities
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
@@ -308,6 +309,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             frame = scope.frame(who=who)
             if rows_for(con, frame, table) == 0:
                 raise NoDataError(empty_note(con, scope, frame, table) + ".")
+            statuses = _statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)
         series = series_on(con, scope, [params.metric], params.grain)
@@ -335,7 +337,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(_series_notes(out, params.grain)) + tuple(
-            n for n in (scope.period.note, _starts_late(scope)) if n),
+            n for n in (scope.period.note, _starts_late(scope), statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
@@ -361,6 +363,18 @@ def _per_point(series: pd.DataFrame, s: MetricSpec) -> float | None:
     """The mean of a total's points (revenue per day): what "average per day" means."""
     vals = series["value"]
     return float(vals.mean()) if len(vals.dropna()) else None
+
+
+def _statuses_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame, metric: str) -> str:
+    """Orders, revenue and AOV count completed orders only: when some of the period's orders are
+    refunded, cancelled or pending, the trend says how many, so a shop whose every order was
+    refunded reads "0 completed orders (plus 20 returned)", not weeks of unexplained £0.00."""
+    if metric not in ("orders", "revenue", "aov"):
+        return ""
+    counts = order_status_counts(con, frame)
+    if counts.count() == counts.count("completed"):
+        return ""
+    return f"orders, revenue and AOV count completed orders: in {scope.period.label}, {counts.phrase(scope.numbers)}"
 
 
 def _starts_late(scope: Scope) -> str:
