@@ -1,15 +1,20 @@
-"""Stores shaped unlike the sample (one day of orders, every order refunded, amounts of zero):
-what the owner reads is what the data holds, never a zero that means "no data"."""
+"""Stores shaped unlike the sample (one day of orders, every order refunded, refund rows in a till
+export, anonymous web visits): what the owner reads is what the data holds, never a zero that
+means "no data", and a refused file says how to load it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
+import pytest
 from kpi_fixtures import T0, store_with
 
 from tools.analytics.periods import Period
 from tools.analytics.trends import TrendParams, trend
+from tools.core.errors import IngestError
+from tools.data.ingest import Load, ingest_loads
+from tools.data.mapping import Mapping
 
 
 def test_weeks_before_a_store_of_one_day_show_no_value_and_no_jump():
@@ -50,3 +55,36 @@ def test_a_trend_of_refunded_orders_says_none_were_completed():
     finally:
         store.close()
     assert "0 completed orders (plus 3 returned" in res.to_text()
+
+
+def _refused(store, path, mapping) -> str:
+    with pytest.raises(IngestError) as err:
+        ingest_loads(store, [Load(path, mapping)])
+    return str(err.value)
+
+
+def test_a_till_export_with_refund_rows_is_told_how_to_load_it(store, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_text("Order No,Client,Date,Total\nT1,C1,2026-12-01 10:00,20\nT2,C1,2026-12-02 10:00,-20\n"
+                    "T3,C2,2026-12-02 11:00,30\nT4,C2,2026-12-03 11:00,-5\n")
+    columns = {"order_id": "Order No", "customer_id": "Client", "ts": "Date", "amount": "Total"}
+    text = _refused(store, path, Mapping(table="orders", columns=columns, unknown_customers="create"))
+    assert "got '-20'" in text
+    assert text.count('where_not = { "Total" = "<0" }') == 1
+    # ... and the mapping it suggests loads the sales.
+    ingest_loads(store, [Load(path, Mapping(table="orders", columns=columns, unknown_customers="create",
+                                            where_not={"Total": "<0"}))])
+    with store.connect() as con:
+        assert con.execute("SELECT count(*), sum(amount) FROM orders").fetchone() == (2, 50.0)
+
+
+def test_web_events_without_a_visitor_id_are_told_how_to_load_them(store, tmp_path):
+    path = tmp_path / "web.csv"
+    path.write_text("Visitor,Timestamp,Page\nV1,2026-12-01 10:00,product_view\n,2026-12-01 10:05,product_view\n")
+    columns = {"customer_id": "Visitor", "ts": "Timestamp", "touchpoint": "Page"}
+    text = _refused(store, path, Mapping(table="events", columns=columns))
+    assert "column 'Visitor': a required value is empty" in text
+    assert 'skip_missing = ["customer_id"]' in text and "session id" in text
+    ingest_loads(store, [Load(path, Mapping(table="events", columns=columns, skip_missing=["customer_id"]))])
+    with store.connect() as con:
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)

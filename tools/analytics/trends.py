@@ -23,7 +23,6 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
-from tools.analytics.order_status import order_status_counts
 from tools.analytics.capabilities import capabilities
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
@@ -50,6 +49,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
+from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
