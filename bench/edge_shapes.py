@@ -99,7 +99,34 @@ SHAPES: dict[str, list[tuple[str, str, list[str]]]] = {
     "f_outlier": [("orders", _orders(30, amount=lambda i: 5000 if i == 7 else 50), ORDER_MAP)],
     "f_negative_dupes": [("orders", _orders(20, amount=lambda i: -25 if i % 5 == 0 else 40)
                           + "T3,C1," + _d(3) + ",40,paid\n", ORDER_MAP + ["--duplicates", "last"])],
+    # the same exports, loaded with the mapping their refusal suggests (config.toml in the data folder)
+    "b_events_web_mapped": [("events", _events_web(), ["--mapping", "web"])],
+    "c_tickets_mapped": [("tickets", _tickets(), ["--mapping", "helpdesk"])],
+    "f_negative_mapped": [("orders", _orders(20, amount=lambda i: -25 if i % 5 == 0 else 40), ["--mapping", "till"])],
 }
+
+CONFIG = """
+[touchpoints]
+home = { stage = "awareness", online = true }
+blog = { stage = "awareness", online = true }
+
+[mappings.web]
+table = "events"
+columns = { customer_id = "Visitor", ts = "Timestamp", touchpoint = "Page", channel = "Source" }
+skip_missing = ["customer_id"]
+
+[mappings.helpdesk]
+table = "tickets"
+columns = { ticket_id = "Ticket ID", customer_id = "Requester", created_at = "Created", resolved_at = "Solved", subject = "Subject", text = "Description", status = "State" }
+values = { status = { solved = "resolved" } }
+unknown_customers = "create"
+
+[mappings.till]
+table = "orders"
+columns = { order_id = "Order No", customer_id = "Client", ts = "Date", amount = "Total", status = "Status" }
+where_not = { "Total" = "<0" }
+unknown_customers = "create"
+"""
 
 # one question per agent tool, phrased as an owner would
 QUESTIONS: dict[str, str] = {
@@ -154,6 +181,7 @@ def build(shape: str, root: Path) -> tuple[dict[str, str], list[str]]:
     home = root / shape
     home.mkdir(parents=True, exist_ok=True)
     env = {"JOURNEYBOT_HOME": str(home), "JOURNEYBOT_INDEX_ON_LOAD": "0", "HF_HUB_OFFLINE": "1"}
+    (home / "config.toml").write_text(CONFIG)
     notes = []
     for table, text, opts in SHAPES[shape]:
         f = home / f"{table}.csv"

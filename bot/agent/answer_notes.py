@@ -1,5 +1,6 @@
 """Notes under any answer about the data behind it, whichever tool (or model) answered: amounts
-in a currency nobody chose, and periods counted back from a last day of data long past.
+in a currency nobody chose, orders that are all worth 0, and periods counted back from a last
+day of data long past.
 
 Both are found from the finished answer (its text and its tool calls), so a new tool needs no
 wiring here; the tools' own notes stay theirs, and a note a tool already gave is not repeated.
@@ -24,7 +25,24 @@ def data_notes(store: Any, answer: Answer, today: dt.date | None = None) -> list
     except Exception:  # no store to read (an answer that never needed one)
         return []
     today = today or dt.datetime.now(ZoneInfo(profile.timezone)).date()
-    return [*assumed_currency(profile, answer), *old_data(store, answer, today)]
+    return [*assumed_currency(profile, answer), *zero_amounts(store, profile, answer), *old_data(store, answer, today)]
+
+
+def zero_amounts(store: Any, profile: Any, answer: Answer) -> list[str]:
+    """Every order loaded at 0 (a till export whose amount came from the wrong column, or a
+    free-event shop): an answer that writes money says so, or £0.00 revenue, lifetime values and
+    forecasts read as a business that earned nothing."""
+    if profile.numbers.symbol not in answer.text:
+        return []
+    try:
+        with store.connect() as con:
+            n, paid = con.execute("SELECT count(*), count(*) FILTER (WHERE amount <> 0) FROM orders").fetchone()
+    except Exception:  # a store without an orders table (an answer that never read one)
+        return []
+    if not n or paid:
+        return []
+    return [f"Every one of the {n:,} orders loaded has an amount of 0, so revenue, order values, lifetime "
+            "values and forecasts are all 0: check which column of the export was loaded as the amount"]
 
 
 def assumed_currency(profile: Any, answer: Answer) -> list[str]:

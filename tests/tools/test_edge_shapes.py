@@ -88,3 +88,19 @@ def test_web_events_without_a_visitor_id_are_told_how_to_load_them(store, tmp_pa
     ingest_loads(store, [Load(path, Mapping(table="events", columns=columns, skip_missing=["customer_id"]))])
     with store.connect() as con:
         assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
+
+
+def test_personas_of_a_till_export_say_their_visits_are_not_known(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.personas.draft import draft_personas
+    from tools.personas.params import DraftPersonasParams
+
+    rows = "\n".join(f"O{i},C{i % 9},2026-0{1 + i % 5}-{10 + i % 17} 1{i % 9}:00,{5 + (i * 13) % 60}"
+                     for i in range(60))
+    load(store, tmp_path / "till", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    text = draft_personas(store, DraftPersonasParams(segments=2), conversation="t").to_text()
+    assert "web sessions per customer" not in text and "n/a of their touchpoints" not in text
+    assert "awareness 0%" not in text
+    assert "**Online behaviour:** not known: no journey events" in text
+    assert "**Typical journey:** not known: no journey events for these customers" in text

@@ -98,3 +98,25 @@ def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
     notes = data_notes(bakery, Answer("6 themes", "offline", [themes]), today=dt.date(2026, 12, 4))
     assert notes == ["The data ends on 2026-05-06, 7 months before today: “last 30 days” is counted back "
                      "from that day, not from today (2026-12-04)."]
+
+
+# -- orders that are all worth 0 ----------------------------------------------------------------
+
+ZERO = "orders loaded has an amount of 0"
+
+
+def test_orders_all_worth_zero_are_said_under_any_answer_with_money(store, tmp_path):
+    load(store, tmp_path / "till", {"orders": "order_id,customer_id,ts,amount\n"
+                                              "O1,C1,2026-05-04 10:00,0\nO2,C2,2026-05-05 10:00,0\n"
+                                              "O3,C1,2026-05-06 10:00,0\n"})
+    agent = JourneyAgent(ToolContext(store=store, config=load_config()), memory_path=tmp_path / "m.sqlite")
+    answer = agent.answer("how much revenue did we make over all our data?")
+    assert "£0.00" in answer.text
+    assert [n for n in answer.notes if ZERO in n] == [
+        "Every one of the 3 orders loaded has an amount of 0, so revenue, order values, lifetime values "
+        "and forecasts are all 0: check which column of the export was loaded as the amount"]
+
+
+def test_one_paid_order_is_enough_to_say_nothing(agent):
+    answer = agent.answer("how much revenue did we make over all our data?")
+    assert "£" in answer.text and not any(ZERO in n for n in answer.notes)
