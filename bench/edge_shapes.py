@@ -166,7 +166,11 @@ BAD = [
     (re.compile(r"Traceback|Error:|Exception"), "traceback"),
     (re.compile(r"\bnan\b|\bNaN\b"), "nan"),
     (re.compile(r"\bNone\b(?!\.$| of )", re.M), "None"),
-    (re.compile(r"(?<![\d.])0(\.0)?%"), "0%"),
+    # a zero that means "nothing measured": a point with n = 0 shown as money, a stage chain or a
+    # revenue share of 0% with no data behind it, "n/a" in a sentence
+    (re.compile(r"[£$€]0\.00\s+0\b"), "zero with n=0"),
+    (re.compile(r"(?<![\d.])0% (>|of revenue)"), "0% of nothing"),
+    (re.compile(r"\bn/a\b"), "n/a"),
     (re.compile(r"\binf\b|∞"), "inf"),
 ]
 

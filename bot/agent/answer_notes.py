@@ -1,6 +1,6 @@
 """Notes under any answer about the data behind it, whichever tool (or model) answered: amounts
-in a currency nobody chose, orders that are all worth 0, and periods counted back from a last
-day of data long past.
+in a currency nobody chose, orders that are all worth 0, one order that makes most of a period's
+revenue, and periods counted back from a last day of data long past.
 
 Both are found from the finished answer (its text and its tool calls), so a new tool needs no
 wiring here; the tools' own notes stay theirs, and a note a tool already gave is not repeated.
@@ -25,7 +25,47 @@ def data_notes(store: Any, answer: Answer, today: dt.date | None = None) -> list
     except Exception:  # no store to read (an answer that never needed one)
         return []
     today = today or dt.datetime.now(ZoneInfo(profile.timezone)).date()
-    return [*assumed_currency(profile, answer), *zero_amounts(store, profile, answer), *old_data(store, answer, today)]
+    return [*assumed_currency(profile, answer), *zero_amounts(store, profile, answer),
+            *one_big_order(store, profile, answer), *old_data(store, answer, today)]
+
+
+# One order this many times the period's median order, making at least this share of its
+# revenue, is named: a 100x wholesale order moves revenue and AOV more than all the others.
+BIG_ORDER_TIMES = 10
+BIG_ORDER_SHARE = 0.3
+
+
+def one_big_order(store: Any, profile: Any, answer: Answer) -> list[str]:
+    """A period whose revenue is mostly one order (a catering job among coffees, a mistyped
+    amount): an answer that shows money names it, so a jump in revenue or AOV is read as one
+    order, not as the shop doing better."""
+    if profile.numbers.symbol not in answer.text:
+        return []
+    periods = {}
+    for call in answer.tool_calls:
+        prov = getattr(call.result, "provenance", None) if call.ok else None
+        if prov is not None and prov.period_start is not None and prov.period_end is not None:
+            periods[(prov.period_start, prov.period_end)] = prov.period_label or ""
+    notes = []
+    for (start, end), label in periods.items():
+        try:
+            with store.connect() as con:
+                row = con.execute(
+                    "SELECT order_id, amount, ts, median(amount) OVER (), sum(amount) OVER (), count(*) OVER () "
+                    "FROM orders WHERE coalesce(status, 'completed') = 'completed' AND ts >= ? AND ts < ? "
+                    "ORDER BY amount DESC LIMIT 1", [start, end]).fetchone()
+        except Exception:  # no orders table, or a period the store cannot compare (an answer without one)
+            return []
+        if row is None:
+            continue
+        order_id, amount, ts, median, total, n = row
+        if n < 5 or not median or amount < BIG_ORDER_TIMES * median or amount < BIG_ORDER_SHARE * total:
+            continue
+        f = profile.numbers
+        notes.append(f"One order makes {100 * amount / total:.0f}% of the revenue in {label or 'this period'}: "
+                     f"{order_id} on {ts:%Y-%m-%d}, {f.money(amount)}, {amount / median:.0f} times the typical "
+                     f"order ({f.money(median)}); revenue and average order value move with it")
+    return notes[:1]
 
 
 def zero_amounts(store: Any, profile: Any, answer: Answer) -> list[str]:

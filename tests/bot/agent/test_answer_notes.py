@@ -120,3 +120,24 @@ def test_orders_all_worth_zero_are_said_under_any_answer_with_money(store, tmp_p
 def test_one_paid_order_is_enough_to_say_nothing(agent):
     answer = agent.answer("how much revenue did we make over all our data?")
     assert "£" in answer.text and not any(ZERO in n for n in answer.notes)
+
+
+# -- one order that makes most of a period's revenue ------------------------------------------------
+
+def _shop(store, tmp_path, big: float):
+    rows = "\n".join(f"O{i},C{i % 4},2026-05-{1 + i:02d} 10:00,{big if i == 7 else 50}" for i in range(20))
+    load(store, tmp_path / "shop", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    return JourneyAgent(ToolContext(store=store, config=load_config()), memory_path=tmp_path / "m.sqlite")
+
+
+def test_a_hundredfold_order_is_named_under_the_revenue_it_makes(store, tmp_path):
+    answer = _shop(store, tmp_path, 5000).answer("how much revenue did we make over all our data?")
+    big = [n for n in answer.notes if n.startswith("One order makes")]
+    assert big == ["One order makes 84% of the revenue in all data (2026-05-01 to 2026-05-20): O7 on "
+                   "2026-05-08, £5,000.00, 100 times the typical order (£50.00); revenue and average order "
+                   "value move with it"]
+
+
+def test_an_order_twice_the_others_is_not_an_outlier(store, tmp_path):
+    answer = _shop(store, tmp_path, 100).answer("how much revenue did we make over all our data?")
+    assert not any(n.startswith("One order makes") for n in answer.notes)
