@@ -102,7 +102,8 @@ def assumed_currency(profile: Any, answer: Answer) -> list[str]:
 def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     """A period named relative to now ('last month', 'this year', the default last 30 days) is
     counted back from the last day of the data it reads. When that day is long past (Olist
-    ends in 2018), the answer says so: otherwise September 2018 reads as last month."""
+    ends in 2018), the answer says so: otherwise September 2018 reads as last month; and when it
+    is after today (rows dated in the future), so is that."""
     seen: list[tuple[dt.date, str]] = []
     for call in answer.tool_calls:
         period = (call.args or {}).get("period") if call.ok else None
@@ -117,6 +118,10 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
         return []
     last, name = max(seen)
     gap = (today - last).days
+    if gap < 0:
+        # Rows loaded with --allow-future (bookings) or read in the wrong time zone move "today".
+        return [f"The data runs to {last}, after today ({today}): rows dated in the future (bookings, or "
+                f"times read in the wrong time zone) make “{name.replace('_', ' ')}” end on {last}."]
     if gap <= OLD_AFTER_DAYS:
         return []
     return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}” is counted back "

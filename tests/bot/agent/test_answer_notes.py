@@ -85,6 +85,15 @@ def test_a_period_counted_back_from_data_long_past_says_so(agent, bakery):
     assert not [n for n in everything.notes if n.startswith("The data ends")]
 
 
+def test_a_period_that_ends_after_today_says_so(agent, bakery):
+    """Rows dated tomorrow (bookings, or a till's times read in the wrong zone): "this month"
+    ends on a day that has not come yet, and the answer says why."""
+    answer = agent.answer("how much revenue did we make this month?")
+    notes = [n for n in data_notes(bakery, answer, today=dt.date(2026, 5, 5)) if n.startswith("The data")]
+    assert notes == ["The data runs to 2026-05-06, after today (2026-05-05): rows dated in the future "
+                     "(bookings, or times read in the wrong time zone) make “this month” end on 2026-05-06."]
+
+
 def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
     """Themes and sentiment read the feedback store, which is no journey table: the last day is
     that of the survey answers and tickets the texts come from (twcs ends on 2017-12-02)."""
