@@ -104,3 +104,16 @@ def test_personas_of_a_till_export_say_their_visits_are_not_known(store, tmp_pat
     assert "awareness 0%" not in text
     assert "**Online behaviour:** not known: no journey events" in text
     assert "**Typical journey:** not known: no journey events for these customers" in text
+
+
+def test_kpis_on_a_customer_list_alone_do_not_call_the_store_empty(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.analytics.kpis import KpiParams, kpis
+    from tools.core.errors import NoDataError
+
+    load(store, tmp_path / "crm", {"customers": "customer_id,city\nC1,Leeds\nC2,York\n"})
+    with pytest.raises(NoDataError) as err:
+        kpis(store, KpiParams())
+    assert "empty" not in str(err.value)
+    assert str(err.value).startswith("No orders, journey events, survey answers or tickets are loaded")
