@@ -117,3 +117,18 @@ def test_kpis_on_a_customer_list_alone_do_not_call_the_store_empty(store, tmp_pa
         kpis(store, KpiParams())
     assert "empty" not in str(err.value)
     assert str(err.value).startswith("No orders, journey events, survey answers or tickets are loaded")
+
+
+def test_movers_against_a_month_before_the_data_is_not_a_rise_from_zero(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.analytics.movers import MoversParams, top_movers
+    from tools.core.errors import NoDataError
+
+    rows = "\n".join(f"O{i},C{i % 3},2026-05-0{4 + i % 2} 1{i}:00,25" for i in range(8))
+    load(store, tmp_path / "two_days", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    with pytest.raises(NoDataError) as err:
+        top_movers(store, MoversParams(metric="revenue", period=Period(name="this_month")))
+    text = str(err.value)
+    assert "is before the data starts (2026-05-04), so there is nothing to compare Revenue with" in text
+    assert "£0.00" not in text and "better" not in text
