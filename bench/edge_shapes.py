@@ -171,6 +171,9 @@ BAD = [
     (re.compile(r"[£$€]0\.00\s+0\b"), "zero with n=0"),
     (re.compile(r"(?<![\d.])0% (>|of revenue)"), "0% of nothing"),
     (re.compile(r"\bn/a\b"), "n/a"),
+    # a verdict against a period that was never measured, and a store with data called empty
+    (re.compile(r"[£$€]0\.00 -> .*(better|worse)"), "rise from nothing"),
+    (re.compile(r"journey store is empty"), "called empty"),
     (re.compile(r"\binf\b|∞"), "inf"),
 ]
 

@@ -132,3 +132,16 @@ def test_movers_against_a_month_before_the_data_is_not_a_rise_from_zero(store, t
     text = str(err.value)
     assert "is before the data starts (2026-05-04), so there is nothing to compare Revenue with" in text
     assert "£0.00" not in text and "better" not in text
+
+
+def test_a_journey_map_of_survey_answers_alone_does_not_call_the_store_empty(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.core.errors import NoDataError
+    from tools.journey_map.build import build_map
+
+    load(store, tmp_path / "forms", {"surveys": "survey_id,ts,nps,text\nS1,2026-05-04 10:00,9,lovely\n"
+                                                "S2,2026-05-05 10:00,3,slow\n"})
+    with pytest.raises(NoDataError) as err:
+        build_map(store, Period(name="last_30_days"))
+    assert "empty" not in str(err.value) and str(err.value).startswith("No journey events or orders are loaded")
