@@ -1,5 +1,6 @@
 """Notes under any answer about the data behind it, whichever tool (or model) answered: amounts
-in a currency nobody chose, and periods counted back from a last day of data long past.
+in a currency nobody chose, orders that are all worth 0, one order that makes most of a period's
+revenue, and periods counted back from a last day of data long past.
 
 Both are found from the finished answer (its text and its tool calls), so a new tool needs no
 wiring here; the tools' own notes stay theirs, and a note a tool already gave is not repeated.
@@ -25,7 +26,64 @@ def data_notes(store: Any, answer: Answer, today: dt.date | None = None) -> list
     except Exception:  # no store to read (an answer that never needed one)
         return []
     today = today or dt.datetime.now(ZoneInfo(profile.timezone)).date()
-    return [*assumed_currency(profile, answer), *old_data(store, answer, today)]
+    return [*assumed_currency(profile, answer), *zero_amounts(store, profile, answer),
+            *one_big_order(store, profile, answer), *old_data(store, answer, today)]
+
+
+# One order this many times the period's median order, making at least this share of its
+# revenue, is named: a 100x wholesale order moves revenue and AOV more than all the others.
+BIG_ORDER_TIMES = 10
+BIG_ORDER_SHARE = 0.3
+
+
+def one_big_order(store: Any, profile: Any, answer: Answer) -> list[str]:
+    """A period whose revenue is mostly one order (a catering job among coffees, a mistyped
+    amount): an answer that shows money names it, so a jump in revenue or AOV is read as one
+    order, not as the shop doing better."""
+    if profile.numbers.symbol not in answer.text:
+        return []
+    periods = {}
+    for call in answer.tool_calls:
+        prov = getattr(call.result, "provenance", None) if call.ok else None
+        if prov is not None and prov.period_start is not None and prov.period_end is not None:
+            periods[(prov.period_start, prov.period_end)] = prov.period_label or ""
+    notes = []
+    for (start, end), label in periods.items():
+        try:
+            with store.connect() as con:
+                row = con.execute(
+                    "SELECT order_id, amount, ts, median(amount) OVER (), sum(amount) OVER (), count(*) OVER () "
+                    "FROM orders WHERE coalesce(status, 'completed') = 'completed' AND ts >= ? AND ts < ? "
+                    "ORDER BY amount DESC LIMIT 1", [start, end]).fetchone()
+        except Exception:  # no orders table, or a period the store cannot compare (an answer without one)
+            return []
+        if row is None:
+            continue
+        order_id, amount, ts, median, total, n = row
+        if n < 5 or not median or amount < BIG_ORDER_TIMES * median or amount < BIG_ORDER_SHARE * total:
+            continue
+        f = profile.numbers
+        notes.append(f"One order makes {100 * amount / total:.0f}% of the revenue in {label or 'this period'}: "
+                     f"{order_id} on {ts:%Y-%m-%d}, {f.money(amount)}, {amount / median:.0f} times the typical "
+                     f"order ({f.money(median)}); revenue and average order value move with it")
+    return notes[:1]
+
+
+def zero_amounts(store: Any, profile: Any, answer: Answer) -> list[str]:
+    """Every order loaded at 0 (a till export whose amount came from the wrong column, or a
+    free-event shop): an answer that writes money says so, or £0.00 revenue, lifetime values and
+    forecasts read as a business that earned nothing."""
+    if profile.numbers.symbol not in answer.text:
+        return []
+    try:
+        with store.connect() as con:
+            n, paid = con.execute("SELECT count(*), count(*) FILTER (WHERE amount <> 0) FROM orders").fetchone()
+    except Exception:  # a store without an orders table (an answer that never read one)
+        return []
+    if not n or paid:
+        return []
+    return [f"Every one of the {n:,} orders loaded has an amount of 0, so revenue, order values, lifetime "
+            "values and forecasts are all 0: check which column of the export was loaded as the amount"]
 
 
 def assumed_currency(profile: Any, answer: Answer) -> list[str]:
@@ -45,7 +103,8 @@ def assumed_currency(profile: Any, answer: Answer) -> list[str]:
 def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     """A period named relative to now ('last month', 'this year', the default last 30 days) is
     counted back from the last day of the data it reads. When that day is long past (Olist
-    ends in 2018), the answer says so: otherwise September 2018 reads as last month."""
+    ends in 2018), the answer says so: otherwise September 2018 reads as last month; and when it
+    is after today (rows dated in the future), so is that."""
     seen: list[tuple[dt.date, str]] = []
     for call in answer.tool_calls:
         period = (call.args or {}).get("period") if call.ok else None
@@ -62,6 +121,10 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
         return []
     last, name = max(seen)
     gap = (today - last).days
+    if gap < 0:
+        # Rows loaded with --allow-future (bookings) or read in the wrong time zone move "today".
+        return [f"The data runs to {last}, after today ({today}): rows dated in the future (bookings, or "
+                f"times read in the wrong time zone) make “{name.replace('_', ' ')}” end on {last}."]
     if gap <= OLD_AFTER_DAYS:
         return []
     return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}” is counted back "

@@ -106,6 +106,7 @@ def test_negative_amount_is_refused(loaded, tmp_path):
     (p,) = err.problems
     assert (p.row, p.column, p.got) == (1, "amount", "-4.00")
     assert "at least 0" in (p.expected or "")
+    assert "a negative amount is usually a refund row" in (p.expected or "")
 
 
 def test_nps_outside_0_to_10_is_refused(loaded, tmp_path):

@@ -103,7 +103,7 @@ def test_bad_input_is_refused_with_what_is_valid(shop):
         JourneyMapParams(compare_filters=Filters())
     with pytest.raises(ValidationError, match="stage"):
         JourneyMapParams(stage="checkout")
-    with pytest.raises(NoDataError, match="journey store is empty"):
+    with pytest.raises(NoDataError, match="No journey events or orders are loaded, so there is no journey to map"):
         build_map(JourneyStore(None), FIRST_WEEK)
 
 

@@ -238,7 +238,9 @@ class Capabilities:
         """(the metrics the data can answer, {metric: why not} for the others); NoDataError
         saying so when the store is empty."""
         if self.empty:
-            raise NoDataError("The journey store is empty: load data with `journeybot ingest` "
+            # Said so for a store holding only a customer list too: "empty" would be a wrong story.
+            raise NoDataError("No orders, journey events, survey answers or tickets are loaded (a customer "
+                              "list alone holds nothing to measure): load them with `journeybot ingest` "
                               "(or try `journeybot demo`).")
         ok, missing = [], {}
         for m in metrics:

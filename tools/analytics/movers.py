@@ -225,6 +225,11 @@ def top_movers(store: JourneyStore, params: MoversParams,
         # Each group's level over all the data has no period before it: the levels alone.
         alone = params.rank == "value" and params.period.name == "all" and params.against is None
         before = scope.period if alone else resolve_against(scope, params.period, params.against)
+        if params.rank != "value" and before.last_day < scope.data_start:
+            # Ranked by change, not "£0.00 -> £255.00, better": the period before was never measured.
+            raise NoDataError(f"{before.label[0].upper()}{before.label[1:]} is before the data starts "
+                              f"({scope.data_start}), so there is nothing to compare {s.label} with; the data "
+                              f"covers {scope.data_start} to {scope.as_of}.")
         frame = scope.frame()
         if rows_for(con, frame, table) == 0:
             raise NoDataError(empty_note(con, scope, frame, table) + ".")

@@ -49,6 +49,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
+from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
@@ -138,11 +139,15 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     groups = sorted(set(long["grp"])) if by is not None else ["all"]
     grid = pd.MultiIndex.from_product([buckets, groups, metrics], names=["bucket", "grp", "metric"])
     full = long.set_index(["bucket", "grp", "metric"]).reindex(grid).reset_index()
+    ends = buckets[1:] + [frame.end_day]
+    # A day or week with no orders inside the data is a real £0; one that ends before the data
+    # starts is not measured at all ("no value"), or a store loaded yesterday reads as weeks of
+    # zero revenue and a jump "better" than them.
+    covered = full["bucket"].map(pd.Series([e > scope.data_start for e in ends], index=buckets))
     totals = full["metric"].map(lambda m: SPECS[m].kind == "total")
-    full["value"] = full["value"].where(full["value"].notna() | ~totals, 0.0)
+    full["value"] = full["value"].where(full["value"].notna() | ~totals | ~covered, 0.0)
     full["n"] = full["n"].fillna(0).astype("int64")
     full["excluded"] = full["excluded"].fillna(0).astype("int64")
-    ends = buckets[1:] + [frame.end_day]
     days = pd.Series([(b - a).days for a, b in zip(buckets, ends, strict=True)], index=buckets)
     full["days"] = full["bucket"].map(days).astype("int64")
     full["partial"] = (full["days"] < 7) if grain == "week" else False
@@ -327,6 +332,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             frame = scope.frame(who=who)
             if rows_for(con, frame, table) == 0:
                 raise NoDataError(empty_note(con, scope, frame, table) + ".")
+            statuses = _statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)
         series = series_on(con, scope, [params.metric], params.grain)
@@ -338,7 +344,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         )
     s = SPECS[params.metric]
     out = series[["bucket", "value", "n", "days", "partial"]].reset_index(drop=True)
-    with_data = out[out["n"] > 0] if s.kind != "total" else out
+    with_data = out[out["n"] > 0] if s.kind != "total" else out[out["value"].notna()]
     latest = _f(with_data["value"].iloc[-1]) if len(with_data) else None
     previous = _f(with_data["value"].iloc[-2]) if len(with_data) > 1 else None
     latest_n = int(with_data["n"].iloc[-1]) if len(with_data) else None
@@ -356,7 +362,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(_series_notes(out, params.grain)) + tuple(
-            n for n in (scope.period.note,) if n),
+            n for n in (scope.period.note, _starts_late(scope), statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
@@ -385,9 +391,30 @@ def _per_point(series: pd.DataFrame, s: MetricSpec) -> float | None:
     return float(vals.mean()) if len(vals.dropna()) else None
 
 
+def _statuses_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame, metric: str) -> str:
+    """Orders, revenue and AOV count completed orders only: when some of the period's orders are
+    refunded, cancelled or pending, the trend says how many, so a shop whose every order was
+    refunded reads "0 completed orders (plus 20 returned)", not weeks of unexplained £0.00."""
+    if metric not in ("orders", "revenue", "aov"):
+        return ""
+    counts = order_status_counts(con, frame)
+    if counts.count() == counts.count("completed"):
+        return ""
+    return f"orders, revenue and AOV count completed orders: in {scope.period.label}, {counts.phrase(scope.numbers)}"
+
+
+def _starts_late(scope: Scope) -> str:
+    """The period asked for reaches back before the first day of data: said, so eight weeks of
+    which only the last has data are not read as a quiet spell followed by a jump."""
+    if scope.period.first_day >= scope.data_start:
+        return ""
+    return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
+            f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+
+
 def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
     notes = []
-    empty = int((series["n"] == 0).sum())
+    empty = int(series["value"].isna().sum())
     if empty:
         notes.append(f"{empty} {grain}(s) without data show no value")
     if grain == "week" and series["partial"].any():

@@ -23,6 +23,18 @@ class _Check:
     message: str
     raw_col: str | None = None  # whose raw value to show as "got"
     kind: str = "row"
+    hint: str | None = None  # the usual cause and the fix ({column}), said with the first example
+
+
+# Exports of a shape the schema refuses for a common reason: the reason and the mapping that loads
+# them, said once with the first failing row rather than leaving the owner with "out of range".
+_REFUND_ROWS = ("a negative {column} is usually a refund row: leave such rows out with "
+                "where_not = {{ \"{column}\" = \"<0\" }} in a [mappings.NAME] of the config "
+                "(docs/SOURCES.md), and give refunded orders the status refunded")
+_ANONYMOUS_VISITS = ("events without a customer are usually anonymous web visits: map customer_id to "
+                     "a visitor, cookie or session id column (--map customer_id=\"Client ID\"), or leave "
+                     "them out with skip_missing = [\"customer_id\"] in a [mappings.NAME] of the config "
+                     "(docs/SOURCES.md)")
 
 
 class NeedRowNumbers(Exception):
@@ -40,11 +52,15 @@ def _checks(ctx: LoadContext, bits: dict[int, str]) -> list[_Check]:
         name = ident(col.name)
         if col.required and col.name not in ("stage", "touchpoint"):
             i = ctx.t.column_names.index(col.name)
+            anonymous = ctx.t.name == "events" and col.name == "customer_id"
             checks.append(_Check(f"{name} IS NULL AND (_bad & {1 << i}) = 0", col.name,
-                                 col.expected, "a required value is empty"))
+                                 col.expected, "a required value is empty",
+                                 hint=_ANONYMOUS_VISITS if anonymous else None))
         if col.min is not None:
+            refund = ctx.t.name == "orders" and col.name == "amount"
             checks.append(_Check(f"{name} < {col.min}", col.name, col.expected,
-                                 "value out of range", raw_col=col.name))
+                                 "value out of range", raw_col=col.name,
+                                 hint=_REFUND_ROWS if refund else None))
         if col.max is not None:
             checks.append(_Check(f"{name} > {col.max}", col.name, col.expected,
                                  "value out of range", raw_col=col.name))
@@ -133,8 +149,11 @@ def _examples(ctx: LoadContext, staged: Staged, condition: str, count: int, chec
         "ORDER BY st._row"
     ).fetchall()
     shown_col = staged.source_of.get(check.column, check.column) if check.column else None
-    for row, got in rows:
-        ctx.problems.add(Problem(ctx.file, check.message, int(row), shown_col, check.expected,
+    for k, (row, got) in enumerate(rows):
+        expected = check.expected
+        if check.hint and k == 0:
+            expected = f"{expected} ({check.hint.format(column=shown_col)})"
+        ctx.problems.add(Problem(ctx.file, check.message, int(row), shown_col, expected,
                                   None if got is None else str(got)))
     ctx.problems.total += count - len(rows)
 

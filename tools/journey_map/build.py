@@ -94,8 +94,9 @@ def build_map(
     settings = replace(settings, kpi=replace(settings.kpi, currency=money.currency, locale=money.locale))
     rng = store.date_range()
     if rng is None:
-        raise NoDataError("The journey store is empty, so there is no journey to map. Load data with "
-                          "`journeybot ingest` (or try `journeybot demo`).")
+        # Not "the store is empty": survey answers, tickets or a customer list may be loaded.
+        raise NoDataError("No journey events or orders are loaded, so there is no journey to map. Load them "
+                          "with `journeybot ingest` (or try `journeybot demo`).")
     data_start, as_of = rng
     current = resolve(period, as_of, store.timezone, data_start)
     before = previous_of(period, as_of, store.timezone, data_start)

@@ -140,9 +140,14 @@ def _buying_text(f: dict[str, Any]) -> str:
 
 
 def _online_text(f: dict[str, Any]) -> str:
-    parts = [f"{percent(f['online_share'])} of their touchpoints are online"]
-    if f.get("sessions_per_customer") is not None:
-        parts.append(f"{card_numbers(f).number(f['sessions_per_customer'], 1)} web sessions per customer")
+    if not f["touchpoints"]:
+        # Orders alone (a till export): "n/a online, 0.0 web sessions" would read as customers
+        # who never go online, when nothing about their visits was loaded.
+        parts = ["not known: no journey events (web or store visits) for these customers"]
+    else:
+        parts = [f"{percent(f['online_share'])} of their touchpoints are online"]
+        if f.get("sessions_per_customer") is not None:
+            parts.append(f"{card_numbers(f).number(f['sessions_per_customer'], 1)} web sessions per customer")
     if f.get("cart_abandonment") is not None:
         parts.append(f"{percent(f['cart_abandonment'])} of sessions with a basket end without an order")
     if f["first_touch_channels"]:
@@ -160,6 +165,8 @@ def _touchpoints_text(f: dict[str, Any]) -> str:
 
 
 def _journey_text(f: dict[str, Any]) -> str:
+    if not f["touchpoints"]:
+        return "not known: no journey events for these customers"
     chain = " > ".join(f"{s} {percent(v)}" for s, v in f["stages"].items())
     w = f.get("weakest_stage")
     if not w:

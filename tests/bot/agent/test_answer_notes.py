@@ -85,6 +85,15 @@ def test_a_period_counted_back_from_data_long_past_says_so(agent, bakery):
     assert not [n for n in everything.notes if n.startswith("The data ends")]
 
 
+def test_a_period_that_ends_after_today_says_so(agent, bakery):
+    """Rows dated tomorrow (bookings, or a till's times read in the wrong zone): "this month"
+    ends on a day that has not come yet, and the answer says why."""
+    answer = agent.answer("how much revenue did we make this month?")
+    notes = [n for n in data_notes(bakery, answer, today=dt.date(2026, 5, 5)) if n.startswith("The data")]
+    assert notes == ["The data runs to 2026-05-06, after today (2026-05-05): rows dated in the future "
+                     "(bookings, or times read in the wrong time zone) make “this month” end on 2026-05-06."]
+
+
 def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
     """Themes and sentiment read the feedback store, which is no journey table: the last day is
     that of the survey answers and tickets the texts come from (twcs ends on 2017-12-02)."""
@@ -98,3 +107,46 @@ def test_feedback_results_are_dated_by_their_surveys_and_tickets(bakery):
     notes = data_notes(bakery, Answer("6 themes", "offline", [themes]), today=dt.date(2026, 12, 4))
     assert notes == ["The data ends on 2026-05-06, 7 months before today: “last 30 days” is counted back "
                      "from that day, not from today (2026-12-04)."]
+
+
+# -- orders that are all worth 0 ----------------------------------------------------------------
+
+ZERO = "orders loaded has an amount of 0"
+
+
+def test_orders_all_worth_zero_are_said_under_any_answer_with_money(store, tmp_path):
+    load(store, tmp_path / "till", {"orders": "order_id,customer_id,ts,amount\n"
+                                              "O1,C1,2026-05-04 10:00,0\nO2,C2,2026-05-05 10:00,0\n"
+                                              "O3,C1,2026-05-06 10:00,0\n"})
+    agent = JourneyAgent(ToolContext(store=store, config=load_config()), memory_path=tmp_path / "m.sqlite")
+    answer = agent.answer("how much revenue did we make over all our data?")
+    assert "£0.00" in answer.text
+    assert [n for n in answer.notes if ZERO in n] == [
+        "Every one of the 3 orders loaded has an amount of 0, so revenue, order values, lifetime values "
+        "and forecasts are all 0: check which column of the export was loaded as the amount"]
+
+
+def test_one_paid_order_is_enough_to_say_nothing(agent):
+    answer = agent.answer("how much revenue did we make over all our data?")
+    assert "£" in answer.text and not any(ZERO in n for n in answer.notes)
+
+
+# -- one order that makes most of a period's revenue ------------------------------------------------
+
+def _shop(store, tmp_path, big: float):
+    rows = "\n".join(f"O{i},C{i % 4},2026-05-{1 + i:02d} 10:00,{big if i == 7 else 50}" for i in range(20))
+    load(store, tmp_path / "shop", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    return JourneyAgent(ToolContext(store=store, config=load_config()), memory_path=tmp_path / "m.sqlite")
+
+
+def test_a_hundredfold_order_is_named_under_the_revenue_it_makes(store, tmp_path):
+    answer = _shop(store, tmp_path, 5000).answer("how much revenue did we make over all our data?")
+    big = [n for n in answer.notes if n.startswith("One order makes")]
+    assert big == ["One order makes 84% of the revenue in all data (2026-05-01 to 2026-05-20): O7 on "
+                   "2026-05-08, £5,000.00, 100 times the typical order (£50.00); revenue and average order "
+                   "value move with it"]
+
+
+def test_an_order_twice_the_others_is_not_an_outlier(store, tmp_path):
+    answer = _shop(store, tmp_path, 100).answer("how much revenue did we make over all our data?")
+    assert not any(n.startswith("One order makes") for n in answer.notes)

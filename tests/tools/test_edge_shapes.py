@@ -1,0 +1,147 @@
+"""Stores shaped unlike the sample (one day of orders, every order refunded, refund rows in a till
+export, anonymous web visits): what the owner reads is what the data holds, never a zero that
+means "no data", and a refused file says how to load it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from kpi_fixtures import T0, store_with
+
+from tools.analytics.periods import Period
+from tools.analytics.trends import TrendParams, trend
+from tools.core.errors import IngestError
+from tools.data.ingest import Load, ingest_loads
+from tools.data.mapping import Mapping
+
+
+def test_weeks_before_a_store_of_one_day_show_no_value_and_no_jump():
+    day = T0.date() + dt.timedelta(days=55)
+    hours = (day - T0.date()).days * 24 + 10
+    store = store_with([(1, hours, 20.0, "completed"), (2, hours + 1, 30.0, "completed")], [])
+    try:
+        res = trend(store, TrendParams(metric="revenue", grain="week",
+                                       period=Period(start=day - dt.timedelta(days=55), end=day)))
+    finally:
+        store.close()
+    before = res.series[res.series["bucket"] < day - dt.timedelta(days=7)]
+    assert len(before) >= 6 and before["value"].isna().all()
+    text = res.to_text()
+    assert "£0.00" not in text
+    assert "better" not in text and "on the week before" not in text
+    assert f"the data starts on {day}" in text
+    assert res.latest == 50.0 and res.previous is None
+
+
+def test_a_week_without_orders_inside_the_data_is_still_zero():
+    store = store_with([(1, 10, 20.0, "completed"), (1, 24 * 20, 30.0, "completed")], [])
+    try:
+        res = trend(store, TrendParams(metric="revenue", grain="week",
+                                       period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=20))))
+    finally:
+        store.close()
+    middle = res.series.iloc[1:-1]
+    assert (middle["value"] == 0).all() and not pd.isna(middle["value"]).any()
+    assert "the data starts" not in res.to_text()
+
+
+def test_a_trend_of_refunded_orders_says_none_were_completed():
+    store = store_with([(c, 24 * d, 30.0, "returned") for c, d in ((1, 1), (2, 8), (3, 15))], [])
+    try:
+        res = trend(store, TrendParams(metric="revenue", grain="week",
+                                       period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=20))))
+    finally:
+        store.close()
+    assert "0 completed orders (plus 3 returned" in res.to_text()
+
+
+def _refused(store, path, mapping) -> str:
+    with pytest.raises(IngestError) as err:
+        ingest_loads(store, [Load(path, mapping)])
+    return str(err.value)
+
+
+def test_a_till_export_with_refund_rows_is_told_how_to_load_it(store, tmp_path):
+    path = tmp_path / "till.csv"
+    path.write_text("Order No,Client,Date,Total\nT1,C1,2026-12-01 10:00,20\nT2,C1,2026-12-02 10:00,-20\n"
+                    "T3,C2,2026-12-02 11:00,30\nT4,C2,2026-12-03 11:00,-5\n")
+    columns = {"order_id": "Order No", "customer_id": "Client", "ts": "Date", "amount": "Total"}
+    text = _refused(store, path, Mapping(table="orders", columns=columns, unknown_customers="create"))
+    assert "got '-20'" in text
+    assert text.count('where_not = { "Total" = "<0" }') == 1
+    # ... and the mapping it suggests loads the sales.
+    ingest_loads(store, [Load(path, Mapping(table="orders", columns=columns, unknown_customers="create",
+                                            where_not={"Total": "<0"}))])
+    with store.connect() as con:
+        assert con.execute("SELECT count(*), sum(amount) FROM orders").fetchone() == (2, 50.0)
+
+
+def test_web_events_without_a_visitor_id_are_told_how_to_load_them(store, tmp_path):
+    path = tmp_path / "web.csv"
+    path.write_text("Visitor,Timestamp,Page\nV1,2026-12-01 10:00,product_view\n,2026-12-01 10:05,product_view\n")
+    columns = {"customer_id": "Visitor", "ts": "Timestamp", "touchpoint": "Page"}
+    text = _refused(store, path, Mapping(table="events", columns=columns))
+    assert "column 'Visitor': a required value is empty" in text
+    assert 'skip_missing = ["customer_id"]' in text and "session id" in text
+    ingest_loads(store, [Load(path, Mapping(table="events", columns=columns, skip_missing=["customer_id"]))])
+    with store.connect() as con:
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (1,)
+
+
+def test_personas_of_a_till_export_say_their_visits_are_not_known(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.personas.draft import draft_personas
+    from tools.personas.params import DraftPersonasParams
+
+    rows = "\n".join(f"O{i},C{i % 9},2026-0{1 + i % 5}-{10 + i % 17} 1{i % 9}:00,{5 + (i * 13) % 60}"
+                     for i in range(60))
+    load(store, tmp_path / "till", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    text = draft_personas(store, DraftPersonasParams(segments=2), conversation="t").to_text()
+    assert "web sessions per customer" not in text and "n/a of their touchpoints" not in text
+    assert "awareness 0%" not in text
+    assert "**Online behaviour:** not known: no journey events" in text
+    assert "**Typical journey:** not known: no journey events for these customers" in text
+
+
+def test_kpis_on_a_customer_list_alone_do_not_call_the_store_empty(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.analytics.kpis import KpiParams, kpis
+    from tools.core.errors import NoDataError
+
+    load(store, tmp_path / "crm", {"customers": "customer_id,city\nC1,Leeds\nC2,York\n"})
+    with pytest.raises(NoDataError) as err:
+        kpis(store, KpiParams())
+    assert "empty" not in str(err.value)
+    assert str(err.value).startswith("No orders, journey events, survey answers or tickets are loaded")
+
+
+def test_movers_against_a_month_before_the_data_is_not_a_rise_from_zero(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.analytics.movers import MoversParams, top_movers
+    from tools.core.errors import NoDataError
+
+    rows = "\n".join(f"O{i},C{i % 3},2026-05-0{4 + i % 2} 1{i}:00,25" for i in range(8))
+    load(store, tmp_path / "two_days", {"orders": "order_id,customer_id,ts,amount\n" + rows + "\n"})
+    with pytest.raises(NoDataError) as err:
+        top_movers(store, MoversParams(metric="revenue", period=Period(name="this_month")))
+    text = str(err.value)
+    assert "is before the data starts (2026-05-04), so there is nothing to compare Revenue with" in text
+    assert "£0.00" not in text and "better" not in text
+
+
+def test_a_journey_map_of_survey_answers_alone_does_not_call_the_store_empty(store, tmp_path):
+    from kpi_fixtures import load
+
+    from tools.core.errors import NoDataError
+    from tools.journey_map.build import build_map
+
+    load(store, tmp_path / "forms", {"surveys": "survey_id,ts,nps,text\nS1,2026-05-04 10:00,9,lovely\n"
+                                                "S2,2026-05-05 10:00,3,slow\n"})
+    with pytest.raises(NoDataError) as err:
+        build_map(store, Period(name="last_30_days"))
+    assert "empty" not in str(err.value) and str(err.value).startswith("No journey events or orders are loaded")
