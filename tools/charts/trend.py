@@ -82,7 +82,7 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
     target.xaxis.set_major_locator(locator)
     target.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     if below is not None and counts is not None:
-        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=0.8 if len(days) > 20 else 3,
+        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=_bar_width(days),
                          edgecolor="#555555", linewidth=0.4)
         for bar, s in zip(bars, small, strict=True):
             if s:
@@ -97,3 +97,13 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
         below.tick_params(labelsize=NOTE)
     finish(ax, title, "; ".join(notes))
     return fig
+
+
+def _bar_width(days: list[dt.date]) -> float:
+    """Bar width in days: monthly bars take most of a month, not the sliver of a daily bar (the
+    usual gap, since a partial first month's is short); daily and weekly bars as before."""
+    gaps = sorted((b - a).days for a, b in zip(days, days[1:], strict=False))
+    usual = gaps[len(gaps) // 2] if gaps else 0
+    if usual >= 28:
+        return usual * 0.7
+    return 0.8 if len(days) > 20 else 3
