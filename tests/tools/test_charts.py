@@ -98,8 +98,9 @@ def test_monthly_sample_bars_fill_most_of_their_month():
     months[0] = dt.date(2016, 10, 11)  # a partial first month starts where the data does
     fig = kpi_trend_figure(months, [0.5 + 0.01 * k for k in range(25)], title="CSAT (4-5 of 5) by month",
                            measure=kpi_measure("CSAT", "rate"), ns=[400] * 25, n_label="answers", min_n=30)
-    widths = {round(p.get_width(), 1) for p in fig.axes[1].patches}
-    assert min(widths) >= 20 and max(widths) < 31
+    bars = sorted(fig.axes[1].patches, key=lambda p: p.get_x())
+    assert all(20 <= p.get_width() < 31 for p in bars[1:])
+    assert all(a.get_x() + a.get_width() <= b.get_x() for a, b in zip(bars, bars[1:], strict=False))  # no overlap
     assert off_canvas(fig) == []
 
 

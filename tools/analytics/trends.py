@@ -246,7 +246,7 @@ class TrendResult(Priced, ResultMixin):
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.numbers)}"
-        rough = self._rough_points()
+        rough = self._rough_points() or self._cut_month()
         if d is not None:
             dd = direction(d, s)
             if dd == "flat":
@@ -257,7 +257,9 @@ class TrendResult(Priced, ResultMixin):
                 verdict = assessment(s, d)
                 # one parcel in the last week is not "deliveries got slower"
                 summary += f" ({verdict})" if verdict in ("better", "worse") and not rough else ""
-        if rough:
+        if rough.startswith("the latest month"):
+            summary += f" ({rough}: not read as better or worse)"
+        elif rough:
             summary += f" ({rough}: too few to read as a change)"
         lines.append(summary + ".")
         extremes = self.extremes_line()
@@ -278,6 +280,16 @@ class TrendResult(Priced, ResultMixin):
         if self.grain != "month" or not isinstance(bucket, dt.date):
             return f"{days} days"
         return f"{days} days, {bucket} to {bucket + dt.timedelta(days=int(days) - 1)}"
+
+    def _cut_month(self) -> str:
+        """"the latest month has 15 of its 30 days" when the month the change is read from is cut
+        short by the period's end: half of November against all of October is no trend."""
+        s = SPECS[self.metric]
+        pts = self.series if s.kind == "total" else self.series[self.series["n"] > 0]
+        if self.grain != "month" or len(pts) < 2 or not bool(pts["partial"].iloc[-1]):
+            return ""
+        b = pts["bucket"].iloc[-1]
+        return f"the latest month has {int(pts['days'].iloc[-1])} of its {calendar.monthrange(b.year, b.month)[1]} days"
 
     def _rough_points(self) -> str:
         """The latest point and the one before when either rests on fewer rows than min_sample

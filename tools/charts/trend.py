@@ -82,7 +82,8 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
     target.xaxis.set_major_locator(locator)
     target.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     if below is not None and counts is not None:
-        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=_bar_width(days),
+        width, align = _bar_width(days)
+        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=width, align=align,
                          edgecolor="#555555", linewidth=0.4)
         for bar, s in zip(bars, small, strict=True):
             if s:
@@ -99,11 +100,12 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
     return fig
 
 
-def _bar_width(days: list[dt.date]) -> float:
-    """Bar width in days: monthly bars take most of a month, not the sliver of a daily bar (the
-    usual gap, since a partial first month's is short); daily and weekly bars as before."""
-    gaps = sorted((b - a).days for a, b in zip(days, days[1:], strict=False))
-    usual = gaps[len(gaps) // 2] if gaps else 0
+def _bar_width(days: list[dt.date]) -> tuple[float | list[float], str]:
+    """Bar widths in days and their alignment. Monthly bars cover most of their own month from
+    its first day (a partial first month only up to the next), so they neither shrink to daily
+    slivers nor overlap; daily and weekly bars as before, centred on their day."""
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
     if usual >= 28:
-        return usual * 0.7
-    return 0.8 if len(days) > 20 else 3
+        return [0.85 * g for g in gaps + [usual]], "edge"
+    return (0.8 if len(days) > 20 else 3), "center"
