@@ -3,9 +3,12 @@ attribute (late against on-time deliveries, channels, stages, product categories
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.kpis import build_filters, filter_options
 from tools.analytics.periods import Period
 
 
@@ -20,21 +23,24 @@ from tools.analytics.periods import Period
                    "product_category; segment (CRM).")
 @click.option("--period", default="all", show_default=True,
               help="Answers given in this period: all, last_90_days, this_year, ... or 2026-01-01..2026-03-31.")
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON (every group).")
 @pass_ctx
 @friendly_errors
-def satisfaction(ctx: Ctx, measure: str, by: str, period: str, as_json: bool) -> None:
+def satisfaction(ctx: Ctx, measure: str, by: str, period: str, as_json: bool, **filters: Any) -> None:
     """Compare satisfaction across groups, with answers per group and a plain verdict.
 
     \b
     Example:
       journeybot satisfaction --by delivery            are late deliveries hurting reviews?
       journeybot satisfaction --measure csat --by product_category
+      journeybot satisfaction --by delivery --segment vip   only VIP customers' answers
     """
     from tools.analytics.kpi_scope import promise_of
     from tools.analytics.satisfaction import SatisfactionParams, satisfaction_by
 
-    params = SatisfactionParams(measure=measure, by=by, period=Period.parse(period))  # type: ignore[arg-type]
+    params = SatisfactionParams(measure=measure, by=by, period=Period.parse(period),  # type: ignore[arg-type]
+                                filters=build_filters(filters))
     texts = None
     if measure == "sentiment":
         from bot.cli.feedback import open_feedback

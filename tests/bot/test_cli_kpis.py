@@ -72,6 +72,19 @@ def test_trend_compare_and_movers(bakery):
     assert groups == {"regular": -15.0, "vip": 12.0}
 
 
+def test_trend_by_month_on_the_command_line(bakery):
+    t = run("trend", "revenue", "--grain", "month", "--period", "2026-04-20..2026-05-06")
+    assert t.exit_code == 0, t.output
+    assert "Revenue by month" in t.output and "2026-05" in t.output and "£47.00" in t.output
+    assert "partial: 6 days, 2026-05-01 to 2026-05-06" in t.output
+    # six days of May against eleven of April: no "better"
+    assert "(the latest month has 6 of its 31 days: not read as better or worse)" in t.output
+    assert "(better)" not in t.output
+    data = json.loads(run("trend", "revenue", "--grain", "month", "--period", "2026-04-20..2026-05-06",
+                          "--json").output)
+    assert data["grain"] == "month" and [p["days"] for p in data["series"]] == [11, 6]
+
+
 def test_bad_metric_is_a_usage_error_and_bad_filter_bad_input(bakery):
     r = run("trend", "profit")
     assert r.exit_code == 2 and "use one of active_customers" in r.output

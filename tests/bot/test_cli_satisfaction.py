@@ -45,6 +45,19 @@ def test_json_has_every_group_with_its_size(shop):
     assert data["provenance"]["tool"] == "satisfaction_by"
 
 
+def test_filter_options_keep_only_those_customers_answers(shop):
+    # the first 12 customers (all delivered on time) are VIPs; every late one is a regular
+    result = run("satisfaction", "--by", "delivery", "--segment", "regular", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    groups = {g["group"]: g for g in data["groups"]}
+    assert groups["late"]["n"] == len(LATE)
+    assert groups.get("on time", {"n": 0})["n"] < len(ON_TIME)
+    assert data["provenance"]["filters"] == {"segment": ["regular"]}
+    vip = json.loads(run("satisfaction", "--by", "delivery", "--segment", "vip", "--json").output)
+    assert {g["group"]: g["n"] for g in vip["groups"]}.get("late", 0) == 0
+
+
 def test_a_wrong_option_is_a_usage_error_and_missing_answers_are_bad_input(shop):
     assert run("satisfaction", "--by", "weather").exit_code == 2
     result = CliRunner().invoke(main, ["satisfaction", "--measure", "nps"])

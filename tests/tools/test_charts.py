@@ -92,6 +92,18 @@ def test_a_rate_is_drawn_as_a_percentage_with_its_sample_size_and_small_days_hol
     assert off_canvas(fig) == []
 
 
+def test_monthly_sample_bars_fill_most_of_their_month():
+    # 25 months of answers: bars a month wide, not the sliver of a daily bar
+    months = [dt.date(2016 + (9 + k) // 12, (9 + k) % 12 + 1, 1) for k in range(25)]
+    months[0] = dt.date(2016, 10, 11)  # a partial first month starts where the data does
+    fig = kpi_trend_figure(months, [0.5 + 0.01 * k for k in range(25)], title="CSAT (4-5 of 5) by month",
+                           measure=kpi_measure("CSAT", "rate"), ns=[400] * 25, n_label="answers", min_n=30)
+    bars = sorted(fig.axes[1].patches, key=lambda p: p.get_x())
+    assert all(20 <= p.get_width() < 31 for p in bars[1:])
+    assert all(a.get_x() + a.get_width() <= b.get_x() for a, b in zip(bars, bars[1:], strict=False))  # no overlap
+    assert off_canvas(fig) == []
+
+
 def test_trend_leaves_gaps_for_missing_days():
     days = [dt.date(2026, 5, d) for d in (1, 2, 3)]
     line = kpi_trend_figure(days, [40.0, None, 43.0], title="NPS", unit="points").axes[0].lines[0]

@@ -160,3 +160,16 @@ def test_the_customers_named_keep_their_filter_and_the_answer_says_whose(store, 
     assert (everyone.loc["late", "n"], everyone.loc["late", "value"]) == (3, pytest.approx(8 / 3))
     with pytest.raises(ToolInputError, match="Unknown region 'XX'"):
         satisfaction_by(store, SatisfactionParams(by="delivery", filters=Filters(region=["XX"])))
+
+
+def test_a_brazilian_shop_reads_its_scores_with_decimal_commas_as_its_kpis(shop):
+    # the same number format as the KPIs beside it: "2,00 of 5", never "2.00 of 5" next to "2,33 / 5"
+    shop.set_profile({"currency": "BRL", "locale": "pt_BR"}, "test")
+    r = satisfaction_by(shop, SatisfactionParams(measure="review_score", by="delivery"))
+    on_time = np.mean(ON_TIME + [5])
+    on_time_text = f"{on_time:.2f}".replace(".", ",")
+    assert r.verdict.startswith(f"Yes: review score 2,00 of 5 for late (11 answers) against {on_time_text} of 5")
+    assert "interval -" in r.verdict and "," in r.verdict.split("interval")[1].split(")")[0]
+    text = r.to_text()
+    late = next(line for line in text.splitlines() if line.strip().startswith("late"))
+    assert "2,00 of 5" in late and "." not in late.split("of 5")[1]  # the interval ends too

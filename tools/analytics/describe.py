@@ -7,6 +7,7 @@ The agent reads this before answering, and `journeybot demo` prints it as the ov
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import astuple, dataclass, field
@@ -39,6 +40,26 @@ class TableSummary:
     granularity: str = "time"  # time, day or month (tools/data/spans.py)
     later_rows: int = 0  # rows dated after the last load (kept with allow_future)
     later_until: dt.date | None = None
+    # A few rows far before the bulk (a stray 2011 ticket in a 2017 export): first_day is where
+    # the bulk starts, and these say what lies before it (see _strays).
+    stray_rows: int = 0
+    stray_first: dt.date | None = None
+    stray_last: dt.date | None = None
+
+    def stray_text(self) -> str:
+        """"1 ticket from 2011-05-03; the rest from 2017-10-01", or ""."""
+        if not self.stray_rows:
+            return ""
+        one, many = _NOUNS.get(self.table, (self.table, self.table))
+        noun = one if self.stray_rows == 1 else many
+        when = (f"from {self.stray_first}" if self.stray_first == self.stray_last
+                else f"from {self.stray_first} to {self.stray_last}")
+        assert self.first_day is not None and self.stray_last is not None
+        gap = (self.first_day - self.stray_last).days
+        that = "that one" if self.stray_rows == 1 else f"those {self.stray_rows:,}"
+        return (f"{self.stray_rows:,} {noun} {when}; the rest from {self.first_day} on. The {self.table} "
+                f"are shown from {self.first_day}: {that} lie{'s' if self.stray_rows == 1 else ''} "
+                f"{gap:,} days before the rest")
 
 
 @dataclass(frozen=True)
@@ -181,6 +202,8 @@ class DataDescription(ResultMixin):
             elif t.granularity == "month" and t.rows:
                 lines.append(f"Note: the {t.table} are dated by month only (every row is on the 1st of a month): "
                              "periods such as 'last 7 days' are read as whole months")
+            if t.stray_rows:
+                lines.append(f"Note: {t.stray_text()}")
             if t.later_rows:
                 lines.append(f"Note: {t.later_rows:,} {t.table} are dated after they were loaded (up to "
                              f"{t.later_until}); they are kept but do not count as the last day of data")
@@ -236,6 +259,11 @@ def describe_data(store: JourneyStore) -> DataDescription:
                 t.name, n, first, last, dict(sorted(missing.items(), key=lambda kv: -kv[1])),
                 span.granularity if span is not None else "time",
                 span.later_rows if span is not None else 0, span.later_until if span is not None else None))
+            if tc and n:
+                strays = _strays(con, t.name, tc)
+                if strays is not None:
+                    summaries[-1] = dataclasses.replace(summaries[-1], first_day=strays[3], stray_rows=strays[0],
+                                                        stray_first=strays[1], stray_last=strays[2])
         # Tuples, not frames: a few dozen rows, and no pandas import for `journeybot describe`.
         stages = [StageCount(*r) for r in con.execute(
             "SELECT stage, count(*) AS events, count(DISTINCT customer_id) AS customers "
@@ -301,6 +329,31 @@ def describe_data(store: JourneyStore) -> DataDescription:
         analysis_rows=analyses,
         profile=advice,
     )
+
+
+# A table's first rows are strays when a handful of them (at most STRAY_MAX_ROWS, and under
+# STRAY_SHARE of the table) lie more than STRAY_GAP_DAYS before the next dated row: one ticket
+# from 2011 in an export of 2017 support conversations is not the start of the data. Olist's 72
+# orders of autumn 2016, 75 days before the rest, are a real first season, not a stray.
+STRAY_SHARE = 0.01
+STRAY_MAX_ROWS = 20
+STRAY_GAP_DAYS = 60
+_NOUNS = {"customers": ("customer first seen", "customers first seen"), "events": ("event", "events"), "orders": ("order", "orders"),
+          "surveys": ("survey answer", "survey answers"), "tickets": ("ticket", "tickets")}
+
+
+def _strays(con: Any, table: str, col: str) -> tuple[int, dt.date, dt.date, dt.date] | None:
+    """(rows before the bulk, their first and last day, the bulk's first day), or None. The bulk
+    starts after the latest gap of more than STRAY_GAP_DAYS days with no more than STRAY_MAX_ROWS
+    rows, and under STRAY_SHARE of them, before it. Days are local, as spans.py counts them."""
+    row = con.execute(f"""
+        WITH d AS (SELECT "{col}"::DATE AS day, count(*) AS n FROM "{table}" WHERE "{col}" IS NOT NULL GROUP BY 1),
+        c AS (SELECT day, sum(n) OVER (ORDER BY day) AS before, lead(day) OVER (ORDER BY day) AS nxt,
+                     sum(n) OVER () AS total, min(day) OVER () AS first FROM d)
+        SELECT CAST(before AS BIGINT), first, day, nxt FROM c
+        WHERE nxt - day > {STRAY_GAP_DAYS} AND before < {STRAY_SHARE} * total AND before <= {STRAY_MAX_ROWS}
+        ORDER BY day DESC LIMIT 1""").fetchone()
+    return None if row is None else (int(row[0]), row[1], row[2], row[3])
 
 
 def _frame(rows: tuple[Any, ...], columns: list[str]) -> pd.DataFrame:

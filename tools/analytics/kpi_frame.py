@@ -1,5 +1,5 @@
 """Where a KPI query reads from and how it groups: the period in the business time zone, its
-day or week buckets, the customers in scope and their group.
+day, week or month buckets, the customers in scope and their group.
 
 `Frame` writes the SQL fragments every family query of tools/analytics/kpi_families.py and
 tools/analytics/kpi_sessions.py is built from: local days by integer arithmetic on UTC offsets
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # frames only for the callers that ask for them (run_sql): th
 # time (index % 24 is the hour of day). Only for families whose rows are dated by their own
 # time (orders, sessions, arrivals, surveys, tickets, stages): the stock families (open tickets,
 # churn) and the delivery promise count in days (tools/analytics/time_pattern.py keeps to these).
-Grain = Literal["period", "day", "week", "hour"]
+Grain = Literal["period", "day", "week", "month", "hour"]
 
 # Orders without a status are sales exports that list only what was sold.
 COMPLETED = "coalesce(status, 'completed') = 'completed'"
@@ -99,6 +99,8 @@ class Frame:
         days = [self.first_day + dt.timedelta(days=k) for k in range((self.end_day - self.first_day).days)]
         if self.grain == "day":
             return list(days)
+        if self.grain == "month":
+            return [self.first_day] + [d for d in days if d.day == 1 and d != self.first_day]
         return [self.first_day] + [d for d in days if d.weekday() == 0 and d != self.first_day]
 
     # -- SQL fragments --------------------------------------------------------------------
@@ -138,6 +140,10 @@ class Frame:
             return "CAST($first_day AS DATE)"
         if self.grain == "day":
             return self._date(idx)
+        if self.grain == "month":
+            # a calendar month of local days; a period starting mid-month has its first day as
+            # the first bucket, as a partial first week has
+            return f"greatest(CAST(date_trunc('month', {self._date(idx)}) AS DATE), CAST($first_day AS DATE))"
         return f"greatest({self._monday_of(idx)}, CAST($first_day AS DATE))"
 
     def next_bucket(self, x: str) -> str:
@@ -146,6 +152,8 @@ class Frame:
             natural = "CAST($end_day AS DATE)"
         elif self.grain == "day":
             natural = f"{self.local_day(x)} + 1"
+        elif self.grain == "month":
+            natural = f"CAST(date_trunc('month', {self.local_day(x)}) + INTERVAL 1 MONTH AS DATE)"
         else:
             natural = f"{self._monday(x)} + 7"
         return f"CASE WHEN {x} < $start THEN CAST($first_day AS DATE) ELSE {natural} END"

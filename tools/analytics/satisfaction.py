@@ -22,13 +22,14 @@ whether a gap is larger than chance would give with that many answers
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
+from tools.analytics.kpi_scope import numbers_of
 from tools.analytics.periods import Period, resolve
 from tools.analytics.satisfaction_stats import (
     MEASURES,
@@ -41,6 +42,7 @@ from tools.analytics.satisfaction_stats import (
     verdict_two,
 )
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -86,7 +88,7 @@ class SatisfactionParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class SatisfactionResult(ResultMixin):
+class SatisfactionResult(Priced, ResultMixin):
     measure: str
     by: str
     # group, n, value, low, high, sd, small, and vs_rest (with its 95% interval): the gap to all
@@ -97,12 +99,14 @@ class SatisfactionResult(ResultMixin):
     not_counted: tuple[str, ...]  # what could not be tied to a group, and why
     provenance: Provenance = field(repr=False)
     group_label: str = ""  # what a group is ("product category", or "product" without categories)
+    currency: str = "GBP"  # with locale: how the business writes numbers (the KPIs' format)
+    locale: str | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
 
     def to_text(self) -> str:
-        info = MEASURES[self.measure]
+        info = replace(MEASURES[self.measure], numbers=self.numbers)
         head = self.group_label or BY_WORDS[self.by]
         title = info.label[0].upper() + info.label[1:]
         who = self.provenance.filters or {}
@@ -115,7 +119,7 @@ class SatisfactionResult(ResultMixin):
         for r in rows.head(SHOWN).itertuples():
             span = "" if pd.isna(r.low) else f"{info.bare(r.low)} to {info.bare(r.high)}"
             flag = "  (too few to judge)" if r.n < MIN_GROUP else ("  (small sample)" if r.small else "")
-            lines.append(f"  {str(r.group):<{width}}{r.n:>8,}   {info.value(r.value):<16}{span}{flag}")
+            lines.append(f"  {str(r.group):<{width}}{info.count(r.n):>8}   {info.value(r.value):<16}{span}{flag}")
         if len(rows) > SHOWN:
             lines.append(f"  ... and {len(rows) - SHOWN} more (lowest first; all of them with --json)")
         if self.not_counted:
@@ -228,7 +232,8 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     """Compare params.measure across params.by. For measure="sentiment" the caller passes the
     scored texts (`texts`: source, record_id, customer_id, ts, stage, score), since scores live
     in the feedback store; `promise_days` is the delivery promise for orders without a date."""
-    info = MEASURES[params.measure]
+    numbers = numbers_of(store)
+    info = replace(MEASURES[params.measure], numbers=numbers)
     filters = validate_filters(store, params.filters)
     cohort, cohort_args = cohort_sql(filters)
     with store.connect() as con:
@@ -261,12 +266,12 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         raise NoDataError(f"No {info.label} answers{whose} in {period.label}; the answers run from {first} to {last}.")
     values = rows[rows["grp"].notna()][["id", "x", "grp"]]
     skipped = rows[rows["grp"].isna()].drop_duplicates("id")
-    not_counted = [f"{n:,} answer(s): {why}" for why, n in skipped["why"].value_counts().items()]
+    not_counted = [f"{numbers.number(n)} answer(s): {why}" for why, n in skipped["why"].value_counts().items()]
     if params.by == "product_category" and not categories:
         not_counted.insert(0, "the orders have no product categories, so answers are grouped by product")
     if values.empty:
         raise NoDataError(
-            f"None of the {rows['id'].nunique():,} {info.label} answers in {period.label} can be tied to "
+            f"None of the {numbers.number(rows['id'].nunique())} {info.label} answers in {period.label} can be tied to "
             f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + ".")
     table = group_table(values, params.measure)
     what = "product" if params.by == "product_category" and not categories else BY_WORDS[params.by]
@@ -296,7 +301,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         notes=tuple(_notes(table)),
     )
     return SatisfactionResult(params.measure, params.by, table, verdict, int(values["id"].nunique()),
-                              tuple(not_counted), prov, what)
+                              tuple(not_counted), prov, what, numbers.currency, numbers.locale)
 
 
 def _filters_words(filters: Filters) -> str:

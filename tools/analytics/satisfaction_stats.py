@@ -13,11 +13,14 @@ inside 0-100% with few answers.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import pandas as pd
+
+from tools.core.money import NumberFormat
 
 Measure = Literal["review_score", "csat", "nps", "sentiment"]
 MIN_GROUP = 10  # fewer answers than this in a group: shown, never judged
@@ -31,23 +34,30 @@ class MeasureInfo:
     scale: str  # where the value lives, for the definition
     lo: float  # the values the measure can take: intervals are kept inside them
     hi: float
+    # How the business writes numbers (2,33 de 5 for a Brazilian shop): satisfaction_by sets the
+    # profile's, as the KPIs use, so a score and the KPIs beside it read alike.
+    numbers: NumberFormat = NumberFormat()
 
     def value(self, x: float | None) -> str:
         if x is None or (isinstance(x, float) and math.isnan(x)):
             return "n/a"
-        return _VALUE[self.label](x)
+        return _VALUE[self.label](self.numbers, x)
 
     def bare(self, x: float) -> str:
         """A value without its unit words, for interval ends."""
-        return _BARE[self.label](x)
+        return _BARE[self.label](self.numbers, x)
 
     def gap(self, d: float) -> str:
         """The size of a gap, without its sign."""
-        return _GAP[self.label](abs(d))
+        return _GAP[self.label](self.numbers, abs(d))
 
     def signed(self, d: float) -> str:
         """A difference with its sign, for intervals."""
-        return ("-" if d < 0 else "+") + _GAP[self.label](abs(d)).split(" ")[0]
+        return ("-" if d < 0 else "+") + _GAP[self.label](self.numbers, abs(d)).split(" ")[0]
+
+    def count(self, n: int) -> str:
+        """A number of answers, with the locale's thousands mark."""
+        return self.numbers.number(int(n))
 
 
 MEASURES: dict[str, MeasureInfo] = {
@@ -56,23 +66,31 @@ MEASURES: dict[str, MeasureInfo] = {
     "nps": MeasureInfo("NPS", "NPS points", "% promoters (9-10) minus % detractors (0-6)", -100.0, 100.0),
     "sentiment": MeasureInfo("sentiment", "points", "mean sentiment of the texts, -1 to +1", -1.0, 1.0),
 }
-_VALUE = {
-    "review score": lambda x: f"{x:.2f} of 5",
-    "CSAT": lambda x: f"{x * 100:.0f}% rated 4-5",
-    "NPS": lambda x: f"{x:+.0f}",
-    "sentiment": lambda x: f"{x:+.2f}",
+
+
+def _plus(nf: NumberFormat, x: float, decimals: int) -> str:
+    text = nf.number(x, decimals)
+    return text if text.startswith("-") else "+" + text
+
+
+_Fmt = Callable[[NumberFormat, float], str]
+_VALUE: dict[str, _Fmt] = {
+    "review score": lambda nf, x: f"{nf.number(x, 2)} of 5",
+    "CSAT": lambda nf, x: f"{nf.percent(x, 0)} rated 4-5",
+    "NPS": lambda nf, x: _plus(nf, x, 0),
+    "sentiment": lambda nf, x: _plus(nf, x, 2),
 }
-_BARE = {
-    "review score": lambda x: f"{x:.2f}",
-    "CSAT": lambda x: f"{x * 100:.0f}%",
-    "NPS": lambda x: f"{x:+.0f}",
-    "sentiment": lambda x: f"{x:+.2f}",
+_BARE: dict[str, _Fmt] = {
+    "review score": lambda nf, x: nf.number(x, 2),
+    "CSAT": lambda nf, x: nf.percent(x, 0),
+    "NPS": lambda nf, x: _plus(nf, x, 0),
+    "sentiment": lambda nf, x: _plus(nf, x, 2),
 }
-_GAP = {
-    "review score": lambda d: f"{d:.2f} points",
-    "CSAT": lambda d: f"{d * 100:.0f} percentage points",
-    "NPS": lambda d: f"{d:.0f} NPS points",
-    "sentiment": lambda d: f"{d:.2f}",
+_GAP: dict[str, _Fmt] = {
+    "review score": lambda nf, d: f"{nf.number(d, 2)} points",
+    "CSAT": lambda nf, d: f"{nf.number(d * 100, 0)} percentage points",
+    "NPS": lambda nf, d: f"{nf.number(d, 0)} NPS points",
+    "sentiment": lambda nf, d: nf.number(d, 2),
 }
 
 
@@ -155,11 +173,11 @@ def verdict_two(d: Difference | None, info: MeasureInfo, worse: str, better: str
     n_w, n_b = int(counts.get(worse, 0)), int(counts.get(better, 0))
     if d is None:
         short = worse if n_w < MIN_GROUP else better
-        return (f"Cannot tell {question}: only {int(counts.get(short, 0)):,} answer(s) about {short} "
+        return (f"Cannot tell {question}: only {info.count(int(counts.get(short, 0)))} answer(s) about {short} "
                 f"orders; at least {MIN_GROUP} on each side are needed to compare.")
     mean = values.groupby("grp")["x"].mean()
-    both = (f"{info.label} {info.value(mean[worse])} for {worse} ({n_w:,} answers) against "
-            f"{info.value(mean[better])} for {better} ({n_b:,})")
+    both = (f"{info.label} {info.value(mean[worse])} for {worse} ({info.count(n_w)} answers) against "
+            f"{info.value(mean[better])} for {better} ({info.count(n_b)})")
     span = f"95% interval {info.signed(d.low)} to {info.signed(d.high)}"
     if d.clear and d.diff < 0:
         return (f"Yes: {both}, {info.gap(d.diff)} lower ({span}). With this many answers a gap "
@@ -196,8 +214,8 @@ def verdict_many(table: pd.DataFrame, diffs: dict[str, Difference], info: Measur
     low, high = judged.iloc[0], judged.iloc[-1]
     lower = [g for g, d in diffs.items() if d.clear and d.diff < 0]
     higher = [g for g, d in diffs.items() if d.clear and d.diff > 0]
-    text = (f"Lowest {info.label}: {low['group']} at {info.value(low['value'])} ({int(low['n']):,} answers); "
-            f"highest: {high['group']} at {info.value(high['value'])} ({int(high['n']):,}).")
+    text = (f"Lowest {info.label}: {low['group']} at {info.value(low['value'])} ({info.count(low['n'])} answers); "
+            f"highest: {high['group']} at {info.value(high['value'])} ({info.count(high['n'])}).")
     if not lower and not higher:
         return text + (f" No {what} differs from the rest by more than chance would give with these "
                        f"answers (95%, allowing for the {len(diffs)} groups compared).")

@@ -1,18 +1,20 @@
-"""KPIs over time: daily or weekly series, and one KPI's trend.
+"""KPIs over time: daily, weekly or monthly series, and one KPI's trend.
 
     kpi_series(store, ["nps", "csat"], period="last_180_days", grain="day") -> DataFrame
     trend(store, TrendParams(metric="aov", grain="week")) -> TrendResult
 
-Series run on the same SQL as the headline KPIs (tools/analytics/kpi_sql.py), grouped by day or
-week (and breakdown value), so a point of a daily series equals the KPI of that one day (web
-sessions crossing midnight count on the day they began). Days and weeks are calendar days in the
-business time zone; weeks start on Monday and partial weeks at the ends of the period are
-flagged. Period over period is in tools/analytics/compare.py, who moved a KPI most in
+Series run on the same SQL as the headline KPIs (tools/analytics/kpi_sql.py), grouped by day, week
+or month (and breakdown value), so a point of a daily series equals the KPI of that one day (web
+sessions crossing midnight count on the day they began) and a point of a monthly series the KPI
+of that month's rows (a median of the month's tickets, never a mean of daily values). Days, weeks
+and months are calendar ones in the business time zone; weeks start on Monday and partial weeks
+or months at the ends of the period are flagged with their days. Period over period is in tools/analytics/compare.py, who moved a KPI most in
 tools/analytics/movers.py.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,7 +22,7 @@ from typing import Literal
 import duckdb
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tools.analytics import kpi_frame, kpi_sql
 from tools.analytics.capabilities import capabilities
@@ -61,12 +63,15 @@ __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
 SERIES_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded",
                   "days", "partial"]
 _SPARKS = "▁▂▃▄▅▆▇█"
+SeriesGrain = Literal["day", "week", "month"]
+MONTHS_DEFAULT = "last_180_days"  # a monthly trend's period when none is asked for
+GRAINS: tuple[str, ...] = SeriesGrain.__args__  # type: ignore[attr-defined]
 
 
 # -- series --------------------------------------------------------------------------------
 
 def kpi_series(store: JourneyStore, metrics: list[str], *, period: Period | str | None = "last_90_days",
-               grain: Literal["day", "week"] = "day", filters: Filters | None = None,
+               grain: SeriesGrain = "day", filters: Filters | None = None,
                settings: KpiSettings | None = None, by: str | None = None,
                churn_window_days: int | None = None, cart_window_hours: int | None = None) -> pd.DataFrame:
     """Every bucket of the period for every metric (and group, with `by`), in one grouped query
@@ -118,8 +123,8 @@ def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date
 
 
 def _check_series_args(metrics: list[str], grain: str) -> list[str]:
-    if grain not in ("day", "week"):
-        raise ToolInputError(f"grain must be 'day' or 'week', got {grain!r}")
+    if grain not in GRAINS:
+        raise ToolInputError(f"grain must be 'day', 'week' or 'month', got {grain!r}")
     metrics = [str(normalize_metric(m)) for m in metrics]
     unknown = [m for m in metrics if m not in SPECS]
     if unknown:
@@ -128,7 +133,7 @@ def _check_series_args(metrics: list[str], grain: str) -> list[str]:
 
 
 def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
-              grain: Literal["day", "week"], by: str | None = None) -> pd.DataFrame:
+              grain: SeriesGrain, by: str | None = None) -> pd.DataFrame:
     who = kpi_frame.prepare_who(con, scope.filters, by)
     try:
         frame = scope.frame(grain, who=who)
@@ -150,18 +155,29 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     full["excluded"] = full["excluded"].fillna(0).astype("int64")
     days = pd.Series([(b - a).days for a, b in zip(buckets, ends, strict=True)], index=buckets)
     full["days"] = full["bucket"].map(days).astype("int64")
-    full["partial"] = (full["days"] < 7) if grain == "week" else False
+    full["partial"] = full["bucket"].map(_partial(buckets, days, grain)).astype(bool)
     return full[SERIES_COLUMNS]
 
 
+def _partial(buckets: list[dt.date], days: pd.Series, grain: str) -> dict[dt.date, bool]:
+    """Buckets shorter than their calendar week or month (the ends of a period)."""
+    if grain == "week":
+        return {b: int(days[b]) < 7 for b in buckets}
+    if grain == "month":
+        return {b: int(days[b]) < calendar.monthrange(b.year, b.month)[1] for b in buckets}
+    return {b: False for b in buckets}
+
+
 class TrendParams(BaseModel):
-    """One KPI as a daily or weekly series over a period, with the sample size per point.
+    """One KPI as a daily, weekly or monthly series over a period, with the sample size per point.
 
     Examples:
     - "How has our NPS moved week by week this quarter?" ->
       {"metric": "nps", "grain": "week", "period": {"name": "this_quarter"}}
     - "Daily conversion over the last 30 days" ->
       {"metric": "purchase_conversion", "grain": "day", "period": {"name": "last_30_days"}}
+    - "How did conversion move month by month this year?" ->
+      {"metric": "purchase_conversion", "grain": "month", "period": {"name": "this_year"}}
     - "Is the average order of our VIPs going up?" ->
       {"metric": "aov", "grain": "week", "filters": {"segment": ["vip"]}}
     """
@@ -171,15 +187,24 @@ class TrendParams(BaseModel):
     metric: Metric = Field(description="The KPI to follow over time.")
 
     _alias = field_validator("metric", mode="before")(lambda cls, v: normalize_metric(v))
-    grain: Literal["day", "week"] = Field(
-        default="week", description="One point per calendar day or per week (weeks start Monday).")
+    grain: SeriesGrain = Field(
+        default="week", description="One point per calendar day, per week (weeks start Monday) or per "
+        "calendar month (each month's KPI from its own rows).")
     period: Period = Field(default_factory=lambda: Period(name="last_90_days"),
-                           description="Period the series covers.")
+                           description="Period the series covers (default: the last 90 days; "
+                           "month by month, the last 180 days).")
     filters: Filters = Field(default_factory=Filters, description="Only these customers.")
     churn_window_days: int | None = Field(default=None, ge=7, le=730,
                                           description="Churn window in days (default from config).")
     cart_window_hours: int | None = Field(default=None, ge=1, le=168,
                                           description="Cart window in hours (default from config).")
+
+    @model_validator(mode="after")
+    def _months_need_a_longer_default(self) -> TrendParams:
+        # 90 days are three or four months, two of them cut: too few points to see a movement
+        if self.grain == "month" and "period" not in self.model_fields_set:
+            self.period = Period(name=MONTHS_DEFAULT)
+        return self
 
 
 @dataclass(frozen=True)
@@ -208,7 +233,7 @@ class TrendResult(Priced, ResultMixin):
 
     def to_text(self, details: bool = False) -> str:
         s = SPECS[self.metric]
-        head = "day" if self.grain == "day" else "week of"
+        head = {"day": "day", "week": "week of"}.get(self.grain, self.grain)
         lines = [f"{self.label} by {self.grain}, {self.provenance.period_label}"
                  f"{_who_text(self.provenance.filters)}"]
         spark = sparkline(self.series["value"])
@@ -220,13 +245,13 @@ class TrendResult(Priced, ResultMixin):
         if len(shown) < len(self.series):
             lines.append(f"(... {len(self.series) - len(shown)} earlier {self.grain}s; to_frame() has all)")
         for r in shown.itertuples():
-            part = f"  partial: {r.days} days" if r.partial else ""
-            lines.append(f"{str(r.bucket):<12}{format_value(s, r.value, self.numbers):>12}"
+            part = f"  partial: {self._days_of(r.bucket, r.days)}" if r.partial else ""
+            lines.append(f"{self._point(r.bucket):<12}{format_value(s, r.value, self.numbers):>12}"
                          f"{self.numbers.number(r.n):>9}{part}")
         lines.append("")
         d = None if self.latest is None or self.previous is None else self.latest - self.previous
         summary = f"Latest {format_value(s, self.latest, self.numbers)}"
-        rough = self._rough_points()
+        rough = self._rough_points() or self._cut_month()
         if d is not None:
             dd = direction(d, s)
             if dd == "flat":
@@ -237,7 +262,9 @@ class TrendResult(Priced, ResultMixin):
                 verdict = assessment(s, d)
                 # one parcel in the last week is not "deliveries got slower"
                 summary += f" ({verdict})" if verdict in ("better", "worse") and not rough else ""
-        if rough:
+        if rough.startswith("the latest month"):
+            summary += f" ({rough}: not read as better or worse)"
+        elif rough:
             summary += f" ({rough}: too few to read as a change)"
         lines.append(summary + ".")
         extremes = self.extremes_line()
@@ -246,6 +273,28 @@ class TrendResult(Priced, ResultMixin):
         lines.append(self.period_line())
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+    def _point(self, bucket: object) -> str:
+        """A point's name: the day, the Monday of the week, or the month (2017-03)."""
+        if self.grain == "month" and isinstance(bucket, dt.date):
+            return f"{bucket:%Y-%m}"
+        return str(bucket)
+
+    def _days_of(self, bucket: object, days: int) -> str:
+        """"3 days", and for a month the days it covers ("12 days, 2017-03-20 to 2017-03-31")."""
+        if self.grain != "month" or not isinstance(bucket, dt.date):
+            return f"{days} days"
+        return f"{days} days, {bucket} to {bucket + dt.timedelta(days=int(days) - 1)}"
+
+    def _cut_month(self) -> str:
+        """"the latest month has 15 of its 30 days" when the month the change is read from is cut
+        short by the period's end: half of November against all of October is no trend."""
+        s = SPECS[self.metric]
+        pts = self.series if s.kind == "total" else self.series[self.series["n"] > 0]
+        if self.grain != "month" or len(pts) < 2 or not bool(pts["partial"].iloc[-1]):
+            return ""
+        b = pts["bucket"].iloc[-1]
+        return f"the latest month has {int(pts['days'].iloc[-1])} of its {calendar.monthrange(b.year, b.month)[1]} days"
 
     def _rough_points(self) -> str:
         """The latest point and the one before when either rests on fewer rows than min_sample
@@ -262,7 +311,7 @@ class TrendResult(Priced, ResultMixin):
 
     def extremes_line(self) -> str:
         """The highest and the lowest point ("which day was busiest?"), ties named; points
-        without data are left out, and so is a partial first or last week."""
+        without data are left out, and so is a partial first or last week or month."""
         s = SPECS[self.metric]
         pts = self.series
         if s.kind != "total":
@@ -275,7 +324,7 @@ class TrendResult(Priced, ResultMixin):
             return ""
 
         def at(v: float) -> str:
-            hit = [str(b) for b in pts.loc[values == v, "bucket"]]
+            hit = [self._point(b) for b in pts.loc[values == v, "bucket"]]
             more = f" and {len(hit) - 1} more" if len(hit) > 1 else ""
             n = int(pts.loc[values == v, "n"].iloc[0])
             few = (f", from {self.numbers.number(n)} {s.n_label} only"
@@ -319,7 +368,7 @@ def sparkline(values: pd.Series) -> str:
 
 
 def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None = None) -> TrendResult:
-    """A KPI as a daily or weekly series with n per point."""
+    """A KPI as a daily, weekly or monthly series with n per point."""
     settings = settings or KpiSettings()
     able, why = capabilities(store).metric(params.metric)
     if not able:
@@ -353,7 +402,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     prov = Provenance(
         tool="trend",
         definition=f"{s.label}: {s.definition}; one point per {params.grain} "
-        f"({'Monday to Sunday' if params.grain == 'week' else 'calendar day'}, {scope.timezone}); "
+        f"({_GRAIN_WORDS[params.grain]}, {scope.timezone}); "
         + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
@@ -410,6 +459,8 @@ def _starts_late(scope: Scope) -> str:
         return ""
     return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
             f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+_GRAIN_WORDS = {"day": "calendar day", "week": "Monday to Sunday",
+                "month": "calendar month, computed over the month's own rows"}
 
 
 def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
@@ -417,6 +468,11 @@ def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
     empty = int(series["value"].isna().sum())
     if empty:
         notes.append(f"{empty} {grain}(s) without data show no value")
-    if grain == "week" and series["partial"].any():
+    partial = series[series["partial"].astype(bool)]
+    if grain == "week" and len(partial):
         notes.append("partial weeks at the ends of the period are flagged; compare them with care")
+    if grain == "month" and len(partial):
+        ends = "; ".join(f"{b:%Y-%m} has {d} of its days in the period"
+                         for b, d in zip(partial["bucket"], partial["days"], strict=True))
+        notes.append(f"partial months at the ends of the period: {ends}; compare them with care")
     return notes

@@ -82,7 +82,8 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
     target.xaxis.set_major_locator(locator)
     target.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     if below is not None and counts is not None:
-        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=0.8 if len(days) > 20 else 3,
+        width, align = _bar_width(days)
+        bars = below.bar(days, counts, color=[LIGHT if s else MUTED for s in small], width=width, align=align,
                          edgecolor="#555555", linewidth=0.4)
         for bar, s in zip(bars, small, strict=True):
             if s:
@@ -97,3 +98,14 @@ def kpi_trend_figure(dates: Sequence[dt.date], values: Sequence[float | None], *
         below.tick_params(labelsize=NOTE)
     finish(ax, title, "; ".join(notes))
     return fig
+
+
+def _bar_width(days: list[dt.date]) -> tuple[float | list[float], str]:
+    """Bar widths in days and their alignment. Monthly bars cover most of their own month from
+    its first day (a partial first month only up to the next), so they neither shrink to daily
+    slivers nor overlap; daily and weekly bars as before, centred on their day."""
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    if usual >= 28:
+        return [0.85 * g for g in gaps + [usual]], "edge"
+    return (0.8 if len(days) > 20 else 3), "center"

@@ -71,6 +71,19 @@ def test_csat_by_day_is_a_percentage_with_its_answers_and_small_days_marked(stor
     assert value_axis(drawn.figure, 1)[0] == "answers"
 
 
+def test_conversion_month_by_month_is_drawn_with_month_wide_bars(store):
+    result = trend(store, TrendParams(metric="purchase_conversion", grain="month"))
+    drawn = figure_for(result)
+    shown = _looked_at(drawn)
+    assert drawn.title.endswith("by month") and result.provenance.period_label.startswith("last 180 days")
+    line = drawn.figure.axes[0].lines[0]
+    assert list(line.get_ydata()) == pytest.approx(list(result.series["value"]), nan_ok=True)
+    bars = sorted(drawn.figure.axes[1].patches, key=lambda p: p.get_x())
+    assert all(p.get_width() >= 20 for p in bars[1:])  # the partial first month is narrower
+    assert all(a.get_x() + a.get_width() <= b.get_x() for a, b in zip(bars, bars[1:], strict=False))
+    assert shown.count("partial") == int(result.series["partial"].sum())
+
+
 def test_the_stages_of_the_sample_are_not_drawn_as_a_funnel(store):
     result = describe_data(store)
     counts = result.stages.set_index("stage")["customers"]
