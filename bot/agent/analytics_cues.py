@@ -202,6 +202,8 @@ def historic_clv(slots: Any) -> bool:
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
+    if reaches_a_step(slots) and set(metrics_from(slots)) <= {"sessions", "active_customers"}:
+        return -0.3  # "share of sessions that viewed a product": sessions are who, not what is asked
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
     if not DEFINES.search(text_of(slots)):
@@ -225,8 +227,21 @@ def ranks_conversion(slots: Any) -> bool:
         and not _CHANGED.search(text)
 
 
+# "what share of sessions looked at product pages?", "what percentage of visitors reached the
+# checkout?": how far people got, a step's reach (the funnel's), not the count of sessions
+_STEP_REACH = re.compile(r"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many) of (?:the |our |all )?"
+                         r"(?:(?:web|site|website) )?(?:sessions|visits|visitors|customers|people|users|shoppers) "
+                         r"(?:that |who |which )?(?:\w+ )?(?:looked at|look at|viewed|view|saw|see|reached|reach|got to|get to|"
+                         r"made it to|visited|went to|go to|opened|browsed|added|started|clicked)\b")
+
+
+def reaches_a_step(slots: Any) -> bool:
+    named = (getattr(slots, "touchpoints", []) or []) or (getattr(slots, "stages", []) or [])
+    return bool(named) and bool(_STEP_REACH.search(text_of(slots)))
+
+
 def boost_funnel(slots: Any) -> float:
-    if ranks_conversion(slots):
+    if ranks_conversion(slots) or reaches_a_step(slots):
         return 1.0
     touchpoints = len(getattr(slots, "touchpoints", []) or [])
     stages = len(getattr(slots, "stages", []) or [])

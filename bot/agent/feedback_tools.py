@@ -260,9 +260,12 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
-_OPEN_ABOUT = (r"\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
                r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
-               r"pleased|talk\w*) (?:about|with|over|on)\b")
+               r"pleased|talk\w*) (?:about|with|over|on)\b|"
+               # "what are customers praising us for?": what the praise is about, the positive themes
+               r"\bwhat (?:are|do|did|were|have|has) (?:\w+ ){0,3}(?:prais\w*|thank\w*|compliment\w*|lov\w*|"
+               r"rat\w*|recommend\w*|criticis\w*|blam\w*) (?:us|me|the (?:shop|business|store|company)) (?:for|on)\b)")
 # "what are customers saying (about us), over all our data?": no topic to look for, so an
 # overview of what they say (the themes) rather than a search for the words left over.
 _SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"

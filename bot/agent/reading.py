@@ -193,6 +193,12 @@ def _plain_action(tool: str, p: Any) -> str:
 # -- uncertainty and the other readings -------------------------------------------------------
 
 
+_METRIC_TOOLS = ("kpis", "trend", "compare", "movers")
+# tools with groups of their own ("which product categories get the worst reviews?") or that
+# look for words in what customers wrote: a category there is no missing group
+_OWN_GROUPS = ("satisfaction_by", "feedback_search", "feedback_themes", "feedback_sentiment")
+
+
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
     from bot.agent.meaning_notes import notes
@@ -205,8 +211,18 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out.append(f"I don't know “{words}” as a KPI")
         elif kind == "period":
             out.append(f"I can't read “{words}” as dates, so I used the default period")
-        elif kind == "who":
+        elif kind == "who" and not any(words in w for k, w in slots.unknown if k == "group"):
             out.append(f"I don't know “{words}” as a channel, segment, place or persona, so everyone is counted")
+        elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
+            out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; journeybot splits "
+                       "by channel, segment, city, region, age band and persona")
+        elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
+            out.append(f"no KPI counts the customers themselves (“{words}”), so this is their share: the rate "
+                       "times its n is about how many")
+        elif kind == "status" and plan.spec and plan.spec.name in _METRIC_TOOLS:
+            out.append(f"orders, revenue and AOV count completed orders only, not orders “{words}”; the note on "
+                       "order statuses gives the period's other orders by status, and `journeybot describe` "
+                       "all orders by status")
     assumed = plan.spec is not None and plan.spec.name in ("trend", "movers") and not slots.metrics
     if assumed:
         out.append(f"no KPI was named, so I used {_label(plan.args.get('metric', ''))}")

@@ -248,6 +248,9 @@ GROUP_CONVERSION = re.compile(
     r"\b(?:best|worst|highest|lowest|top)[- ]converting\b|"
     r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"
     r"\b(?:better|worse) (?:at )?convert\w*\b|"
+    # "do returning visitors buy more than new ones?": how often each group buys, side by side
+    r"\b(?:buy|buys|purchase|purchases|order|orders|shop|shops)\b (?:\w+ ){0,2}(?:more|less|more often|less often) than "
+    r"(?:the )?(?:new|returning|others?|rest|first[- ]time|repeat|existing|\w+ ones)\b|"
     r"\bconver\w* (?:\w+ ){0,2}(?:better|worse|more|less)(?: (?:or|than) (?:\w+ ){0,3}(?:worse|better|less|more))?\?|"
     r"\b(?:which|what) (?:\w+ ){0,3}(?:has|have|gets?|shows?) the (?:best|worst|highest|lowest) conversion\b|"
     # "how does conversion vary town by town?": each group's conversion, side by side
@@ -371,3 +374,40 @@ def read_customer_id(text: str) -> str | None:
     m = rx.search(r"\b([A-Z]{1,3}-?\d{3,})\b", text) or \
         rx.search(r"\bcustomer (?:id |number |no\.? |#)?([A-Za-z]*\d[\w-]*)\b", text)
     return m.group(1) if m else None
+
+
+# -- what the data does not hold, named in a question -----------------------------------------
+
+# "which categories bring in the most revenue?", "revenue by payment type": a grouping no KPI can
+# be split by. Said in the answer with the groups there are, never a silent total.
+_UNLOADED_GROUP = re.compile(
+    r"\b(?:which|what|by|per|each|every|across|between|split by|broken down by|top \d+|best|worst)\s+"
+    r"(?:of (?:the |our )?|the |our )?(?:(?:product|item|sales) )?"
+    r"(categor(?:y|ies)|payment (?:types?|methods?|options?)|ways? (?:to|of) pay(?:ing|ment)?|brands?|sellers?|"
+    r"suppliers?|vendors?|colou?rs?|sizes?)\b")
+# "how many orders were cancelled / are still on their way": orders of a status other than
+# completed, which the order KPIs leave out and name in their note.
+_ORDER_STATUS = re.compile(
+    r"\b(?:cancel+(?:ed|led|lations?)?|refund(?:ed|s)?|returned|pending|unpaid|in transit|undelivered|not (?:yet )?delivered|"
+    r"still (?:on (?:their|its|the) way|in transit|being (?:shipped|delivered|processed)|(?:to be|not) delivered|"
+    r"processing|shipping|pending|open|out for delivery)|on (?:their|its) way|awaiting (?:delivery|dispatch|shipment))\b")
+
+
+# "how many users bought something?", "how many customers ordered twice?": a head count the KPIs
+# give as a share (of their n), which the answer must say rather than pass off as the count
+_HOW_MANY_PEOPLE = re.compile(r"\b(?:how many|number of|count of) (?:\w+ )?(?:customers|users|people|buyers|shoppers|"
+                              r"visitors|clients|members|guests)\b")
+_SHARE_OF_PEOPLE = ("purchase_conversion", "repeat_purchase_rate")
+
+
+def unloaded_asks(t: str, metrics: list[str]) -> list[tuple[str, str]]:
+    """(kind, words) of what the question asks that the data cannot be split or counted by: a
+    group journeybot does not hold ("group") and, with an order KPI, an order status other than
+    completed ("status"); a head count of customers that the KPI gives as a share ("count")."""
+    out = [("group", m.group(1)) for m in _UNLOADED_GROUP.finditer(t)]
+    head_count = _HOW_MANY_PEOPLE.search(t)
+    if head_count and any(m in _SHARE_OF_PEOPLE for m in metrics):
+        out.append(("count", head_count.group(0)))
+    if any(m in ("orders", "revenue", "aov") for m in metrics):
+        out += [("status", m.group(0)) for m in _ORDER_STATUS.finditer(t)][:1]
+    return out

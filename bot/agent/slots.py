@@ -31,6 +31,7 @@ from bot.agent.slot_readers import (
     read_customer_id,
     read_places,
     read_values,
+    unloaded_asks,
 )
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
@@ -165,7 +166,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     m = rx.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
-    slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots)
+    slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics)
     ratio = RATIO.search(rest)
     if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
         sides = [*metrics_and_rest(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]

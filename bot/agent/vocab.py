@@ -27,6 +27,12 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"unresolved|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
      r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
      r"(?:tickets|cases|queries|complaints) (?:still )?(?:waiting|awaiting) (?:a |to be )?(?:resolution|resolved|closed)|"
+     # "how many tickets are still waiting for an answer?": the stock left open now, not the wait
+     r"(?:how many|number of|count of) (?:\w+ ){0,2}(?:tickets|cases|queries|enquiries|inquiries|requests|complaints|customers|"
+     r"people) (?:[\w']+ ){0,2}(?:still |yet )?(?:waiting|awaiting|left waiting)(?: for| on)? (?:a |an |our |the |any )?"
+     r"(?:answer|reply|response|resolution)s?\b|"
+     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,2}still (?:waiting|awaiting)(?: for)? "
+     r"(?:a |an |our |the |any )?(?:answer|reply|response)s?\b|"
      r"(?:backlog|queue) of (?:support )?(?:tickets|cases|queries)|(?:ticket|support) (?:backlog|queue)\b)", "open_tickets"),
     (r"(?:how many|number of|count of|volume of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |incoming )?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
@@ -140,7 +146,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
      r"(?:purchase|order)s? again|second (?:purchase|order)|"
-     r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|two or more times|"
+     r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|twice|two or more times|"
      r"at least twice|multiple times|more than one time|again)\b|more than one order|(?:two|2) or more orders|"
      r"(?:customers|people|buyers|shoppers|clients|regulars) (?:\w+ ){0,2}(?:come|coming|came) back\b|"
      r"come back for more", "repeat_purchase_rate"),
@@ -195,6 +201,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
+     # "which categories make us the most money?", "earn us the most": the money a group brings
+     r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought) (?:us |in )?(?:the )?(?:most|least|more|less) "
+     r"(?:money|cash|income|sales)\b|"
      # "the 35-44s: how much did they spend this month?": what a group spent, in money
      r"(?:how much|what) (?:money )?(?:did|have|has) (?!we |i |you )(?:[\w-]+ ){1,6}(?:spend|spent)\b(?! per\b| on average\b| each\b)",
      "revenue"),

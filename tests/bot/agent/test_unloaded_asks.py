@@ -1,0 +1,57 @@
+"""What an owner asks that the data cannot split or count by is said in the answer's first line,
+never answered silently as something else: a group journeybot does not hold ("which categories
+bring in the most revenue?"), an order status the order KPIs leave out ("how many orders were
+cancelled?"), and a head count a KPI gives only as a share ("how many customers ordered twice?")."""
+
+from __future__ import annotations
+
+import pytest
+from sample_cache import bank_store
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+def test_a_group_that_is_not_loaded_is_said_with_the_groups_there_are(planner):
+    answer = planner.answer("which categories bring in the most revenue?", "cat")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("I read this as: Revenue")
+    assert "“categories” is not in the loaded data" in first and "channel, segment, city, region" in first
+
+
+def test_a_payment_type_is_said_as_not_loaded_whatever_the_reading(planner):
+    answer = planner.answer("revenue by payment method last month", "pay")
+    assert "“payment method” is not in the loaded data" in answer.text.splitlines()[0]
+
+
+def test_orders_of_another_status_say_the_kpi_counts_completed_ones(planner):
+    answer = planner.answer("how many orders were cancelled last month?", "cancel")
+    first = answer.text.splitlines()[0]
+    assert answer.tool_calls[0].args["metrics"] == ["orders"]
+    assert "count completed orders only, not orders “cancelled”" in first
+    assert "journeybot describe" in first
+
+
+def test_a_plain_order_count_stays_a_clear_answer(planner):
+    answer = planner.answer("how many orders did we get last month?", "plain")
+    assert not answer.text.startswith("I read this as") and answer.alternatives == []
+
+
+def test_a_head_count_given_as_a_share_says_so(planner):
+    answer = planner.answer("how many customers have ordered twice?", "twice")
+    assert answer.tool_calls[0].args["metrics"] == ["repeat_purchase_rate"]
+    assert "no KPI counts the customers themselves" in answer.text.splitlines()[0]
+
+
+def test_product_categories_keep_their_own_review_breakdown(planner):
+    plan = planner.plan("which product categories get the worst reviews?", "reviews")
+    assert plan.spec.name == "satisfaction_by"
+    answer = planner.answer("which product categories get the worst reviews?", "reviews2")
+    assert "not in the loaded data" not in answer.text
