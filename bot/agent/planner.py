@@ -58,7 +58,9 @@ _COMMAND = re.compile(
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
     # entertainment, not analysis: "tell us a joke", "sing me something"
-    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|sing|"
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|"
+    # "tell us a dance pun", "a good knock-knock joke": a word or two before the joke itself
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:[\w-]+ ){1,2}(?:jokes?|riddles?|poems?|puns?)\b|sing|"
     # taste, not data: "suggest a film for our late-night slot", "recommend a podcast for the staff room"
     r"(?:suggest|recommend|pick|choose) (?:me |us )?(?:a|an|some|a good|a few|good) (?:[\w-]+ ){0,2}(?:films?|movies?|songs?|"
     r"playlists?|podcasts?|books?|novels?|tv shows?|box ?sets?|series|tunes?|albums?|music|recipes?|wines?|beers?|cocktails?|"

@@ -289,7 +289,9 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
         # "Returning_Visitor" as stored is "returning visitors" as said
         v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
         if people:
-            pattern = (rf"\b{v}s?\b(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+            # "which paths lead people to ...": a verb before people and "to", not the leads
+            verb = rf"(?!\s+(?:{PEOPLE})\s+(?:to|into|towards)\b)" if value.lower() in _VERB_LIKE else ""
+            pattern = (rf"\b{v}s?\b{verb}(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
                        # "at risk vips?", "vip only", "just the loyalty lot": the group as such
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
@@ -314,6 +316,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
     return [v for _, v in sorted(hits)]
 
 
+# Group names that are also verbs before people ("lead people to", "return customers to")
+_VERB_LIKE = {"lead", "return", "convert", "trial"}
 # "loyalty card members", "vip club members": the scheme between the group and its people
 _SCHEME = r"(?:card|club|scheme|programme|program|plan|tier|list|box|membership)"
 # Describing words before a group's plural name ("at risk vips", "lapsed loyalty members")

@@ -225,11 +225,16 @@ def top_movers(store: JourneyStore, params: MoversParams,
         # Each group's level over all the data has no period before it: the levels alone.
         alone = params.rank == "value" and params.period.name == "all" and params.against is None
         before = scope.period if alone else resolve_against(scope, params.period, params.against)
+        no_before = ""
         if params.rank != "value" and before.last_day < scope.data_start:
-            # Ranked by change, not "£0.00 -> £255.00, better": the period before was never measured.
-            raise NoDataError(f"{before.label[0].upper()}{before.label[1:]} is before the data starts "
-                              f"({scope.data_start}), so there is nothing to compare {s.label} with; the data "
-                              f"covers {scope.data_start} to {scope.as_of}.")
+            # Ranked by change, not "£0.00 -> £255.00, better": the period before was never
+            # measured. Each group's level now is what can be said, and the answer says why.
+            no_before = (f"{before.label[0].upper()}{before.label[1:]} is before the data starts "
+                         f"({scope.data_start}), so there is nothing to compare {s.label} with: each "
+                         f"{DIMENSION_LABELS.get(params.by, params.by)}'s level in {scope.period.label} instead; "
+                         f"the data covers {scope.data_start} to {scope.as_of}")
+            params = params.model_copy(update={"rank": "value"})
+            alone, before = True, scope.period
         frame = scope.frame()
         if rows_for(con, frame, table) == 0:
             raise NoDataError(empty_note(con, scope, frame, table) + ".")
@@ -282,7 +287,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
                     **{f"{k} before": v for k, v in then_rows.items()}},
         notes=tuple(["groups overlap (a customer can be in several personas), so contributions "
                      "need not add up"] if params.by == "persona" else []) + tuple(
-            n for n in (scope.period.note,) if n),
+            n for n in (scope.period.note, no_before) if n),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
                         change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
