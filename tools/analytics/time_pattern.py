@@ -48,6 +48,7 @@ from tools.analytics.kpi_scope import (
     rows_for,
 )
 from tools.analytics.periods import Period
+from tools.analytics.time_pattern_notes import pattern_notes
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
@@ -71,7 +72,6 @@ _UNIT_WORD = {"weekday": "day", "hour": "hour", "month": "day"}
 _TITLE = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}
 _Z = 1.96  # two-sided 95%
 _MIN_OCCURRENCES = 3  # fewer Mondays (9 o'clocks) than this cannot show a steady difference
-_MONTHS_FOR_SEASON = 13
 
 
 class PatternParams(BaseModel):
@@ -339,7 +339,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     out = _fold(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
-    notes += _notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
+    notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
@@ -481,55 +481,3 @@ def _verdict(out: pd.DataFrame, kind: str, unit: str) -> tuple[str, str | None, 
     if not apart(hi, lo):
         return "noise", *names
     return ("clear" if apart(hi, second) else "tied"), *names
-
-
-def _clock_changes(first: dt.date, last: dt.date, timezone: str) -> bool:
-    """Whether the zone's UTC offset differs between any two noons of the covered days (noon:
-    some zones change their clocks at midnight, which then does not exist)."""
-    naive = pd.date_range(first, last + dt.timedelta(days=1), freq="D") + pd.Timedelta(hours=12)
-    days = naive.tz_localize(timezone)
-    return (days.tz_localize(None) - days.tz_convert("UTC").tz_localize(None)).nunique() > 1
-
-
-def _hour_spans(hours: list[int]) -> str:
-    """Empty hours as spans ("01:00-12:00 and 18:00-00:00"), not seventeen labels in a row;
-    a span may run past midnight."""
-    runs: list[list[int]] = []
-    for h in sorted(hours):
-        if runs and h == runs[-1][-1] + 1:
-            runs[-1].append(h)
-        else:
-            runs.append([h])
-    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 23:
-        runs[0] = runs.pop() + runs[0]
-    spans = [f"{r[0]:02d}:00-{(r[-1] + 1) % 24:02d}:00" for r in runs]
-    return ", ".join(spans[:-1]) + " and " + spans[-1] if len(spans) > 1 else spans[0]
-
-
-def _notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           timezone: str) -> list[str]:
-    notes = []
-    span = (last - first).days + 1
-    length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
-    if kind == "total":
-        empty = out[(out["total"] == 0) & (out["occurrences"] > 0)]
-        if len(empty):
-            names = (_hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else
-                     ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"]))
-            notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
-                         else f"No {label.lower()} at {names} in {length}")
-    else:
-        empty = out[out["n"] == 0]
-        if len(empty):
-            notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
-    if by == "month":
-        missing = [calendar.month_name[m] for m in range(1, 13) if m not in set(out["bucket"])]
-        if missing:
-            notes.append(f"not in the data: {', '.join(missing)}")
-        if months < _MONTHS_FOR_SEASON:
-            notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
-                         "appears about once: this is a month-by-month trend more than a pattern of the year")
-    if by == "hour" and _clock_changes(first, last, timezone):
-        notes.append("the clocks changed in the period: the hour they skip has that day missing, the hour "
-                     "they repeat holds both")
-    return notes

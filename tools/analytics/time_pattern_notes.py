@@ -1,0 +1,63 @@
+"""What a time pattern's answer says beside its table: the empty days or hours (as spans), the
+months the data lacks or covers only once, and the clock changes inside the period."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import pandas as pd
+
+MONTHS_FOR_SEASON = 13  # fewer months than this: each month appears about once
+
+
+def _clock_changes(first: dt.date, last: dt.date, timezone: str) -> bool:
+    """Whether the zone's UTC offset differs between any two noons of the covered days (noon:
+    some zones change their clocks at midnight, which then does not exist)."""
+    naive = pd.date_range(first, last + dt.timedelta(days=1), freq="D") + pd.Timedelta(hours=12)
+    days = naive.tz_localize(timezone)
+    return (days.tz_localize(None) - days.tz_convert("UTC").tz_localize(None)).nunique() > 1
+
+
+def _hour_spans(hours: list[int]) -> str:
+    """Empty hours as spans ("01:00-12:00 and 18:00-00:00"), not seventeen labels in a row;
+    a span may run past midnight."""
+    runs: list[list[int]] = []
+    for h in sorted(hours):
+        if runs and h == runs[-1][-1] + 1:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 23:
+        runs[0] = runs.pop() + runs[0]
+    spans = [f"{r[0]:02d}:00-{(r[-1] + 1) % 24:02d}:00" for r in runs]
+    return ", ".join(spans[:-1]) + " and " + spans[-1] if len(spans) > 1 else spans[0]
+
+
+def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
+           timezone: str) -> list[str]:
+    notes = []
+    span = (last - first).days + 1
+    length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
+    if kind == "total":
+        empty = out[(out["total"] == 0) & (out["occurrences"] > 0)]
+        if len(empty):
+            names = (_hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else
+                     ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"]))
+            notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
+                         else f"No {label.lower()} at {names} in {length}")
+    else:
+        empty = out[out["n"] == 0]
+        if len(empty):
+            notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
+    if by == "month":
+        missing = [calendar.month_name[m] for m in range(1, 13) if m not in set(out["bucket"])]
+        if missing:
+            notes.append(f"not in the data: {', '.join(missing)}")
+        if months < MONTHS_FOR_SEASON:
+            notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
+                         "appears about once: this is a month-by-month trend more than a pattern of the year")
+    if by == "hour" and _clock_changes(first, last, timezone):
+        notes.append("the clocks changed in the period: the hour they skip has that day missing, the hour "
+                     "they repeat holds both")
+    return notes
