@@ -137,6 +137,27 @@ def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
     assert "No KPI moved much," not in result.summary
 
 
+def test_three_orders_against_four_are_rough_not_good_news(tmp_path):
+    """A new till export: 4 orders on the last day against 3 the same weekday before. Orders and
+    revenue rose, but on 7 orders that is chance: flagged, never the opening line's good news."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    shop = JourneyStore(None, timezone="UTC")
+    rows = ([f"A{i},C{i},2026-03-03 1{i}:00,20" for i in range(3)]      # Tuesday a week before: 3
+            + [f"B{i},D{i},2026-03-10 1{i}:00,30" for i in range(4)])   # the last day, Tuesday: 4
+    (tmp_path / "orders.csv").write_text("order_id,customer_id,ts,amount\n" + "\n".join(rows) + "\n")
+    ingest_file(shop, "orders", tmp_path / "orders.csv", Mapping(table="orders", unknown_customers="create"))
+    result = digest(shop, DigestParams(), business="Till")
+    assert result.day == dt.date(2026, 3, 10)
+    lines = {k.metric: k for k in result.kpis}
+    assert (lines["orders"].now, lines["orders"].before) == ("4", "3")
+    assert lines["orders"].small_sample and lines["revenue"].small_sample
+    assert "Best news" not in result.summary and "Good news" not in result.summary
+    assert "read it as rough" in result.summary
+
+
 def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
     """UCI's sessions are dated on the 1st of their month: the daily digest of 'Fri 1 Dec'
     compared all of December with a day holding nothing, and did not say so."""

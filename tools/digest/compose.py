@@ -335,10 +335,20 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
         before = "no data" if r.no_data_before else format_value(s, _f(r.previous), currency)
         lines.append(KpiLine(r.metric, r.label, now, before, change, direction,
                              r.assessment if isinstance(r.assessment, str) else None,
-                             _f(r.relative_change), bool(r.small_sample),
+                             _f(r.relative_change), bool(r.small_sample) or _few(s.kind, r.n_current, r.n_previous),
                              int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
                              others if r.metric == "orders" else ""))
     return tuple(lines)
+
+
+# A count or sum resting on fewer rows than this in both periods together (3 orders against 4)
+# moves by chance: shown, flagged, never the headline's "better" or "worse".
+FEW_ROWS = 30
+
+
+def _few(kind: str, n_now: object, n_before: object) -> bool:
+    rows = sum(int(n) for n in (n_now, n_before) if isinstance(n, (int, float)) and n == n)
+    return kind == "total" and rows < FEW_ROWS
 
 
 def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
