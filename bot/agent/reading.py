@@ -199,6 +199,20 @@ _METRIC_TOOLS = ("kpis", "trend", "compare", "movers")
 _OWN_GROUPS = ("satisfaction_by", "feedback_search", "feedback_themes", "feedback_sentiment")
 
 
+def _groups_held(planner: OfflinePlanner) -> str:
+    """The groups this data can be split by (a store without cities is not offered cities)."""
+    try:
+        k = planner._known()
+    except Exception:  # a busy store: say what journeybot can split by in general
+        k = None
+    dims = (("channel", "channels"), ("segment", "segments"), ("city", "cities"), ("region", "regions"),
+            ("age band", "age_bands"), ("persona", "personas"))
+    held = [word for word, attr in dims if k is None or getattr(k, attr, ())]
+    if not held:
+        return "this data holds no channels, segments, places, age bands or personas to split by"
+    return "this data can be split by " + (", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0])
+
+
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
     from bot.agent.meaning_notes import notes
@@ -214,8 +228,7 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
         elif kind == "who" and not any(words in w for k, w in slots.unknown if k == "group"):
             out.append(f"I don't know “{words}” as a channel, segment, place or persona, so everyone is counted")
         elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
-            out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; journeybot splits "
-                       "by channel, segment, city, region, age band and persona")
+            out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"no KPI counts the customers themselves (“{words}”), so this is their share: the rate "
                        "times its n is about how many")

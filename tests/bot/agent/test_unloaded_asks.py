@@ -23,7 +23,7 @@ def test_a_group_that_is_not_loaded_is_said_with_the_groups_there_are(planner):
     answer = planner.answer("which categories bring in the most revenue?", "cat")
     first = answer.text.splitlines()[0]
     assert first.startswith("I read this as: Revenue")
-    assert "“categories” is not in the loaded data" in first and "channel, segment, city, region" in first
+    assert "“categories” is not in the loaded data" in first and "can be split by channel, segment, city, region" in first
 
 
 def test_a_payment_type_is_said_as_not_loaded_whatever_the_reading(planner):
@@ -55,3 +55,20 @@ def test_product_categories_keep_their_own_review_breakdown(planner):
     assert plan.spec.name == "satisfaction_by"
     answer = planner.answer("which product categories get the worst reviews?", "reviews2")
     assert "not in the loaded data" not in answer.text
+
+
+def test_only_the_groups_this_data_holds_are_offered(store, tmp_path):
+    """A web log with channels and nothing about the customers: offering cities or age bands
+    would send the owner after groups that are not there."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+
+    (tmp_path / "events.csv").write_text(
+        "customer_id,ts,touchpoint,channel\n"
+        "C1,2026-05-01 10:00,website_visit,instagram\nC1,2026-05-01 10:05,product_view,instagram\n"
+        "C2,2026-05-02 11:00,website_visit,search\nC2,2026-05-02 11:03,add_to_cart,search\n")
+    ingest_file(store, "events", tmp_path / "events.csv", Mapping(table="events", unknown_customers="create"))
+    web = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+    first = web.answer("conversion by payment method", "pay").text.splitlines()[0]
+    assert "“payment method” is not in the loaded data" in first, first
+    assert "this data can be split by channel)" in first and "city" not in first, first
