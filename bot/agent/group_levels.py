@@ -50,14 +50,14 @@ _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind
 _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
 # A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
 _SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
-_ORDER = re.compile(r"\b(?:orders?|ordering|buys?|buying|purchases?|purchasing)\b")
+_ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased)\b")
 
 
 # Evidence from the words alone that a question ranks groups on money or orders ("which state
 # brings in the most money?"): a cue of the movers tool, so the question counts as one about the
 # business although it names no KPI outright.
 LEVEL_CUES = (
-    (rf"\b(?:which|what) {_GROUP}\b.{{0,50}}\b(?:spend\w*|spent|orders?|ordering|buys?|buying|money|cash|"
+    (rf"\b(?:which|what) {_GROUP}\b.{{0,50}}\b(?:spend\w*|spent|orders?|ordering|ordered|buys?|buying|bought|money|cash|"
      rf"revenue|sales)\b|" + _WHERE_LIVE.pattern, 0.3),
 )
 
