@@ -341,14 +341,14 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
     return tuple(lines)
 
 
-# A count or sum resting on fewer rows than this in both periods together (3 orders against 4)
-# moves by chance: shown, flagged, never the headline's "better" or "worse".
-FEW_ROWS = 30
-
-
 def _few(kind: str, n_now: object, n_before: object) -> bool:
+    """A count or sum resting on fewer rows than the KPIs' small-sample bound in both periods
+    together (3 orders against 4) moves by chance: shown, flagged, never the headline's "better"
+    or "worse". The bound is the one compare() flagged the rates with (its default settings)."""
+    from tools.analytics.kpi_scope import KpiSettings
+
     rows = sum(int(n) for n in (n_now, n_before) if isinstance(n, (int, float)) and n == n)
-    return kind == "total" and rows < FEW_ROWS
+    return kind == "total" and rows < KpiSettings().min_sample
 
 
 def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
