@@ -9,7 +9,8 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind4         # and the fourth blind bank (tests/questions_blind4.yaml; once)
     .venv/bin/python bench/planner.py --blind5         # and the fifth blind bank (tests/questions_blind5.yaml; tuning data since phase H)
     .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; tuning data since phase I)
-    .venv/bin/python bench/planner.py --blind7         # and the seventh blind bank (tests/questions_blind7.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind7         # and the seventh blind bank (tests/questions_blind7.yaml; tuning data since phase J)
+    .venv/bin/python bench/planner.py --blind8         # and the eighth blind bank (tests/questions_blind8.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -70,7 +71,13 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # clothing web shop, butcher, fishmonger, hardware store, dance studio, massage therapist,
          # tutoring agency, campsite, tailor, phone repair, garage, bridal shop, deli, laundrette,
          # skincare web brand): opt-in, the held-back bank of phase I, scored once by the lead.
-         "blind7": ROOT / "tests" / "questions_blind7.yaml"}
+         "blind7": ROOT / "tests" / "questions_blind7.yaml",
+         # An eighth blind bank by another author, other businesses again (climbing gym, cheese
+         # shop, record shop, craft supplies web shop, chiropractor, hairdresser, pharmacy, kayak
+         # hire, pizzeria, sushi takeaway, jewellery maker, candle web shop, art supplies, aquarium
+         # shop, golf pro shop, cake maker, catering, removals, electrician), with time_pattern
+         # questions: opt-in, the held-back bank of phase J, scored once by the lead.
+         "blind8": ROOT / "tests" / "questions_blind8.yaml"}
 
 
 def main() -> None:
@@ -82,7 +89,8 @@ def main() -> None:
     parser.add_argument("--blind4", action="store_true", help="score the fourth blind bank (once, at the end)")
     parser.add_argument("--blind5", action="store_true", help="score the fifth blind bank (tuning data since phase H)")
     parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (tuning data since phase I)")
-    parser.add_argument("--blind7", action="store_true", help="score the seventh blind bank (once, at the end)")
+    parser.add_argument("--blind7", action="store_true", help="score the seventh blind bank (tuning data since phase J)")
+    parser.add_argument("--blind8", action="store_true", help="score the eighth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -124,7 +132,9 @@ def main() -> None:
             continue
         if name == "blind6" and not args.blind6 and name not in extra:  # opt-in, like the other blind banks
             continue
-        if name == "blind7" and not args.blind7 and name not in extra:  # the held-back bank of phase I: never by default
+        if name == "blind7" and not args.blind7 and name not in extra:  # opt-in, like the other blind banks
+            continue
+        if name == "blind8" and not args.blind8 and name not in extra:  # the held-back bank of phase J: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -9,11 +9,12 @@ scored once and tuning data since), and tests/questions_blind3.yaml (the third b
 scored once in phase F at 86.9% and tuning data since), and tests/questions_blind4.yaml (the
 fourth, scored once at 83.2% at the end of phase F and tuning data since phase G), and
 tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data since phase H), and
-tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I). The
-seventh blind bank (tests/questions_blind7.yaml) is the held-back one now: nobody but its writer
-opens it, and only its shape is checked here, never its score. tests/questions_probe*.yaml are
-probes a tuning lane wrote before its work (scored with `bench/planner.py --bank`), never sources
-of the planner's phrasings.
+tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I), and
+tests/questions_blind7.yaml (the seventh, scored once at the end of phase I and tuning data since
+phase J). The eighth blind bank (tests/questions_blind8.yaml) is the held-back one now: nobody but
+its writer opens it, and only its shape is checked here, never its score. The probes,
+tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
+`bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 # held back in phase I and scored once by the lead with `bench/planner.py --blind7`: only its
 # shape is checked here.
 BLIND7 = Path(__file__).resolve().parents[2] / "questions_blind7.yaml"
+# The eighth blind bank (nineteen other trades, another author, the same rules of blindness, and
+# questions for time_pattern), held back in phase J and scored once by the lead with
+# `bench/planner.py --blind8`: only its shape is checked here.
+BLIND8 = Path(__file__).resolve().parents[2] / "questions_blind8.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -133,9 +138,9 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  *PROBES],
+                                  BLIND8, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7", *(p.stem for p in PROBES)])
+                              "blind6", "blind7", "blind8", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -177,14 +182,15 @@ def test_third_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
 
 
 def _check_blind_bank(planner, path: Path, name: str, *, at_least: int, follow_ups: int,
-                      earlier: tuple[Path, ...]) -> None:
-    """Shape only: the planner is never asked a held-back bank's questions in the test run."""
+                      earlier: tuple[Path, ...], later_tools: set[str] = AFTER_BLIND_BANKS) -> None:
+    """Shape only: the planner is never asked a held-back bank's questions in the test run.
+    `later_tools`: tools that joined the catalog after the bank was written (not required)."""
     blind = _load(path)
     assert len(blind) >= at_least
     assert sum(1 for item in blind if item.get("follow_up")) >= follow_ups, "too few follow-ups"
     assert sum(1 for item in blind if item["tool"] is None) >= 0.05 * len(blind), "too few no-tool items"
     covered = {item["tool"] for item in blind}
-    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered - AFTER_BLIND_BANKS
+    missing = ({t.name for t in planner.tools} | PENDING_TOOLS | {None}) - covered - later_tools
     assert not missing, f"tools without questions in {name}: {sorted(missing, key=str)}"
     # An expected argument the tool does not take, or one its params refuse, could never match.
     tools = {t.name: t for t in planner.tools}
@@ -228,6 +234,14 @@ def test_seventh_blind_bank_is_big_covers_every_tool_and_shares_no_question(plan
     """No question may be word for word in another bank (tuning data, blind6 included)."""
     _check_blind_bank(planner, BLIND7, "blind7", at_least=400, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6))
+
+
+def test_eighth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """No question may be word for word in another bank (tuning data, blind7 included). Written
+    after time_pattern joined the catalog, it must ask for every tool, time_pattern too."""
+    _check_blind_bank(planner, BLIND8, "blind8", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7),
+                      later_tools=set())
 
 
 def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
