@@ -111,6 +111,12 @@ def test_sales_kpis_use_completed_orders_only(bakery):
     assert v["time_to_first_purchase"].value == pytest.approx((0.25 + 6.375) / 2)
     # A's March order keeps A active at the start (90-day window) and A bought again: no churn.
     assert (v["churn_rate"].value, v["churn_rate"].n) == (0.0, 1)
+    # Head counts: A, D and B bought; A alone has a second completed order by the end of May.
+    assert (v["buyers"].value, v["repeat_customers"].value, v["repeat_customers"].n) == (3, 1, 3)
+    # O5 was cancelled: 1 of the 4 orders no longer pending; nothing was returned of the 3 sold.
+    assert (v["cancelled_orders"].value, v["cancellation_rate"].value, v["cancellation_rate"].n) == (
+        1, pytest.approx(1 / 4), 4)
+    assert (v["refunded_orders"].value, v["refund_rate"].value, v["refund_rate"].n) == (0, 0.0, 3)
 
 
 def test_delivery_time_matches_the_order_of_the_same_session_or_the_latest_before(bakery):
@@ -144,7 +150,9 @@ def test_support_times_median_and_p90_leave_out_open_tickets(bakery):
 def test_every_metric_is_computed_and_listed_in_order(bakery):
     r = kpis(bakery, KpiParams(period=MAY))
     assert [v.metric for v in r.values] == list(METRICS)
-    assert all(v.n > 0 for v in r.values)
+    # May had no returned order: a true zero, not "no data"
+    assert all(v.n > 0 for v in r.values if v.metric != "refunded_orders")
+    assert (r.get("refunded_orders").value, r.get("refunded_orders").no_data) == (0.0, False)
 
 
 # -- filters, time zones, edges --------------------------------------------------------------

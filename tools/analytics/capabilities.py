@@ -57,6 +57,13 @@ NEEDS: dict[str, Need] = {
     "completed_orders": Need("completed orders", f"SELECT count(*) FROM orders WHERE {_COMPLETED}",
                              "no completed orders (every order is pending, cancelled or returned)",
                              "orders.status (completed)"),
+    # Refunds and cancellations need an export that says what became of an order: one listing
+    # only what was sold (every order completed, or no status at all) cannot tell a shop with
+    # no refunds from one whose refunds are not in the file.
+    "order_statuses": Need("orders with a status other than completed",
+                           "SELECT count(*) FROM orders WHERE status IN ('pending', 'cancelled', 'returned')",
+                           "the orders carry no status other than completed (the export lists what was "
+                           "sold, not what was cancelled or refunded)", "orders.status, status_raw"),
     "repeat_buyers": Need("customers with two or more completed orders",
                           f"SELECT count(*) FROM (SELECT customer_id FROM orders WHERE {_COMPLETED} "
                           "GROUP BY customer_id HAVING count(*) > 1)",
@@ -94,7 +101,7 @@ NEEDS: dict[str, Need] = {
 # are loaded", not "no completed orders").
 PARENTS: dict[str, str] = {
     "purchase_events": "events", "sessions": "events", "session_purchases": "sessions", "carts": "sessions",
-    "completed_orders": "orders", "repeat_buyers": "completed_orders",
+    "completed_orders": "orders", "repeat_buyers": "completed_orders", "order_statuses": "orders",
     "delivery_orders": "orders", "replied": "tickets", "resolved": "tickets",
 }
 
@@ -112,9 +119,15 @@ METRIC_NEEDS: dict[str, tuple[str, ...]] = {
     "orders": ("orders",),
     "aov": ("orders",),
     "repeat_purchase_rate": ("completed_orders",),
+    "buyers": ("completed_orders",),
+    "repeat_customers": ("completed_orders",),
     "clv": ("completed_orders",),
     "time_to_first_purchase": ("completed_orders",),
     "churn_rate": ("completed_orders",),
+    "refunded_orders": ("order_statuses",),
+    "refund_rate": ("order_statuses",),
+    "cancelled_orders": ("order_statuses",),
+    "cancellation_rate": ("order_statuses",),
     "delivery_time": ("deliveries",),
     "delivery_time_p90": ("deliveries",),
     "on_time_delivery": ("delivery_orders", "deliveries"),
@@ -293,9 +306,13 @@ READS: dict[str, str] = {
     "orders": "orders.ts, status, status_raw",
     "aov": "orders.ts, amount, status, status_raw",
     "repeat_purchase_rate": "orders.customer_id, ts, status",
+    "buyers": "orders.customer_id, ts, status",
+    "repeat_customers": "orders.customer_id, ts, status",
     "clv": "orders.customer_id, ts, amount, status",
     "time_to_first_purchase": "orders.customer_id, ts, status; events.customer_id, ts; customers.first_seen",
     "churn_rate": "orders.customer_id, ts, status",
+    **dict.fromkeys(("refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate"),
+                    "orders.ts, status, status_raw"),
     "delivery_time": "orders.customer_id, ts, delivered_at; else events.customer_id, ts, touchpoint, session_id, stage",
     "delivery_time_p90": "orders.customer_id, ts, delivered_at; else events.customer_id, ts, touchpoint, session_id, stage",
     "on_time_delivery": "orders.customer_id, ts, status, fulfilment, promised_at, delivered_at; "

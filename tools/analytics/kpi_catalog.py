@@ -33,9 +33,15 @@ Metric = Literal[
     "orders",
     "aov",
     "repeat_purchase_rate",
+    "buyers",
+    "repeat_customers",
     "clv",
     "time_to_first_purchase",
     "churn_rate",
+    "refunded_orders",
+    "refund_rate",
+    "cancelled_orders",
+    "cancellation_rate",
     "delivery_time",
     "delivery_time_p90",
     "on_time_delivery",
@@ -123,6 +129,11 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("repeat_purchase_rate", "Repeat purchase rate", "rate", "rate", True, "buyers", "orders",
           "customers who bought in the period and have at least two completed orders by its end / "
           "customers who bought in the period"),
+    _spec("buyers", "Buyers", "count", "total", True, "buyers", "orders",
+          "customers with at least one completed order placed in the period"),
+    _spec("repeat_customers", "Repeat customers", "count", "total", True, "buyers", "orders",
+          "customers who bought in the period and have at least two completed orders by its end "
+          "(the period's or earlier ones); n is every customer who bought in the period"),
     _spec("clv", "Customer lifetime value", "money", "mean", True, "buyers", "orders",
           "mean revenue of completed orders per customer, from their first order to the end of "
           "the period, over the customers who bought in the period"),
@@ -133,6 +144,20 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("churn_rate", "Churn rate", "rate", "rate", False, "active customers", "churn",
           "customers active at the start of the period (a completed order in the churn window "
           "before it) whose churn window ran out without a new order before the period ended"),
+    # Refunds and cancellations read the order's kind (the business profile's order statuses),
+    # so a vendor's "refunded", "partially_refunded" or "chargeback" all count as returned.
+    _spec("refunded_orders", "Returned or refunded orders", "count", "total", False, "orders", "orders",
+          "orders placed in the period whose status counts as returned (returned, refunded, partially "
+          "refunded, chargeback... by the business profile)"),
+    _spec("refund_rate", "Refund rate", "rate", "rate", False, "orders sold", "orders",
+          "returned or refunded orders placed in the period / orders placed in the period that were "
+          "sold (completed, returned or refunded); pending and cancelled orders are not in it"),
+    _spec("cancelled_orders", "Cancelled orders", "count", "total", False, "orders", "orders",
+          "orders placed in the period whose status counts as cancelled (cancelled, voided, failed, "
+          "unavailable... by the business profile)"),
+    _spec("cancellation_rate", "Cancellation rate", "rate", "rate", False, "orders settled", "orders",
+          "cancelled orders placed in the period / orders placed in the period that are no longer "
+          "pending (completed, cancelled, returned or refunded)"),
     _spec("delivery_time", "Delivery time (median)", "days", "quantile", False, "deliveries",
           "deliveries", "median days from an order to its delivery, deliveries in the period: the "
           "order's delivered date where the export has one, else its delivery event, whose order is "
@@ -182,6 +207,20 @@ METRIC_ALIASES: dict[str, str] = {
     "first_touches": "new_visitors",
     "conversion": "purchase_conversion",
     "repeat_rate": "repeat_purchase_rate",
+    "repeat_buyers": "repeat_customers",
+    "returning_customers": "repeat_customers",
+    "paying_customers": "buyers",
+    "purchasers": "buyers",
+    "refunds": "refunded_orders",
+    "returns": "refunded_orders",
+    "returned_orders": "refunded_orders",
+    "return_rate": "refund_rate",
+    "returns_rate": "refund_rate",
+    "refund_ratio": "refund_rate",
+    "cancellations": "cancelled_orders",
+    "canceled_orders": "cancelled_orders",
+    "cancelation_rate": "cancellation_rate",
+    "cancel_rate": "cancellation_rate",
     "cltv": "clv",
     "ltv": "clv",
     "lifetime_value": "clv",

@@ -204,6 +204,8 @@ def _snapshot(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str], 
                 extra["undelivered"] = kpi_sql.undelivered_detail(con, frame)
             if "survey_responses" in metrics:
                 extra["answers"] = kpi_sql.answers_detail(con, frame)
+            if "repeat_customers" in metrics:
+                extra["times"] = kpi_sql.times_detail(con, frame)
     finally:
         if mine:
             kpi_frame.drop_who(con, who)
@@ -249,9 +251,11 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
               undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None,
-              answers: dict[str, int] | None = None) -> list[str]:
+              answers: dict[str, int] | None = None, times: list[dict[str, int]] | None = None) -> list[str]:
     notes = []
     by = {v.metric: v for v in values}
+    if "repeat_customers" in by and times:
+        notes.append(times_line(scope, times, last_day))
     on_time = by.get("on_time_delivery")
     if on_time and on_time.excluded:
         parts = ([f"{scope.numbers.number(int(r['orders']))} {r['what']}" for r in undelivered if r["orders"]]
@@ -296,6 +300,27 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     return notes
 
 
+MAX_TIMES = 6  # thresholds shown under repeat customers: 2 or more ... 6 or more
+
+
+def times_line(scope: Scope, times: list[dict[str, int]], last_day: dt.date | None) -> str:
+    """'repeat customers: of the 852 customers who bought in ..., by their completed orders up to
+    2026-10-31: 781 have 2 or more, ...': each count of at least k orders, so "more than 3 times"
+    (4 or more) is read off the line, never estimated from the rate."""
+    num = scope.numbers.number
+    buyers = sum(t["customers"] for t in times)
+    most = max(t["times"] for t in times)
+    parts = []
+    for k in range(2, min(most, MAX_TIMES) + 1):
+        parts.append(f"{num(sum(t['customers'] for t in times if t['times'] >= k))} with {k} or more")
+    if not parts:
+        return (f"repeat customers: all {num(buyers)} customers who bought in {scope.period.label} have one "
+                "completed order")
+    return (f"repeat customers: of the {num(buyers)} customers who bought in {scope.period.label}, by their "
+            f"completed orders up to {last_day or 'its end'}: {', '.join(parts)}"
+            + (f" (the most: {num(most)})" if most > MAX_TIMES else ""))
+
+
 @dataclass(frozen=True)
 class Rows:
     """The rows a KPI is computed from, to tell "no data for this question in the period" from
@@ -334,7 +359,10 @@ FAMILY_ROWS: dict[str, Rows] = {
     "tickets": Rows("tickets", "TRUE", "support tickets"),
     "open_tickets": Rows("tickets", "TRUE", "support tickets"),
 }
+# Refunds and cancellations are read off every order placed in the period, not only completed ones.
+_ALL_ORDERS = Rows("orders", "TRUE", "orders")
 METRIC_ROWS: dict[str, Rows] = {
+    **dict.fromkeys(("refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate"), _ALL_ORDERS),
     "csat": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
     "csat_mean": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
     "nps": Rows("surveys", "t.nps IS NOT NULL", "NPS answers"),
@@ -383,7 +411,7 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         found = kpi_values(long, live, scope.settings, period_label=p.label)
         got.update((v.metric, v) for v in found)
         out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day,
-                               out.extra.get("answers"))
+                               out.extra.get("answers"), out.extra.get("times"))
     out.values = [got[m] for m in metrics]
     return out
 

@@ -204,6 +204,14 @@ def answers_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> dict[str, in
     return {"answers": total["answers"], "csat": total["csat_n"], "nps": total["nps_n"]}
 
 
+def times_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dict[str, int]]:
+    """The period's buyers by their number of completed orders by its end: (times, customers)."""
+    from tools.analytics.kpi_families import order_times_sql
+
+    return [{"times": int(r["times"]), "customers": int(r["customers"])}
+            for r in run_records(con, order_times_sql(frame), frame)]
+
+
 def stage_detail(long: list[LongRow]) -> list[dict[str, Any]]:
     """The step conversions of a snapshot as a small table: from, to, reached, of, rate."""
     first = {}

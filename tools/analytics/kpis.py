@@ -128,9 +128,9 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
             who = kpi_frame.prepare_who(con, scope.filters, None)
             try:
                 got = measure(con, scope, table, group, who=who, details=True)
-                if not got.empty and table == "orders" and {"orders", "revenue", "aov"} & set(group):
+                if not got.empty and table == "orders" and ({"orders", "revenue", "aov"} | STATUS_KPIS) & set(group):
                     statuses = order_status_counts(con, scope.frame("period", None, who))
-                    got.notes.append(_orders_note(statuses, scope))
+                    got.notes.append(_orders_note(statuses, scope, group))
             finally:
                 kpi_frame.drop_who(con, who)
         rows.update(got.rows)
@@ -176,9 +176,21 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
     )
 
 
-def _orders_note(statuses: OrderStatusCounts, scope: Scope) -> str:
-    return (f"orders, revenue and AOV count completed orders: in {scope.period.label}, "
-            f"{statuses.phrase(scope.numbers)}")
+# Read off the kind of every order placed in the period (tools/analytics/order_status.py words them).
+STATUS_KPIS = frozenset({"refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate"})
+
+
+def _orders_note(statuses: OrderStatusCounts, scope: Scope, metrics: list[str]) -> str:
+    heads = []
+    if {"orders", "revenue", "aov"} & set(metrics):
+        heads.append("orders, revenue and AOV count completed orders")
+    if STATUS_KPIS & set(metrics):
+        # which of the export's words were counted as what: 'refunded' and 'partially refunded'
+        # are returns, 'voided' a cancellation, by the business profile's order statuses
+        heads.append("refunds count the orders whose status is returned and cancellations those "
+                     "cancelled, by the business profile's order statuses (the export's own words "
+                     "after each kind)")
+    return f"{'; '.join(heads)}: in {scope.period.label}, {statuses.phrase(scope.numbers)}"
 
 
 def kpi(store: JourneyStore, metric: str, period: Period | str | None = "last_30_days",
