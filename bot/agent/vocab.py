@@ -15,6 +15,12 @@ import re
 _DELIVERY = r"(?:deliver(?:y|ies)|shipping|postage|dispatch)"
 _TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|complaints?|issues?|problems?)"
 
+_ORDERISH = r"(?:orders?|purchases?|sales|bookings?|appointments?|reservations?|items|parcels|deliveries|transactions)"
+_SHARE = r"percentage|per ?cent|share|proportion|fraction|%|what part|rate"
+# words around talk about refunds, not their number: a feedback search or a ticket, not a KPI
+_TALK = (r"(?:mention\w*|about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
+         r"comments?|tweets?|tickets?|feedback|moan\w*|angry)")
+
 # (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
 METRIC_TERMS: list[tuple[str, str]] = [
     # Counts an owner asks for first. "how many tickets are still open?" is the stock of open
@@ -53,6 +59,29 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\b(?:survey|review|feedback form|questionnaire) (?:response |answer )?(?:count|volume|numbers)\b|"
      r"\b(?:feedback forms|survey (?:responses|answers)|reviews) (?:came|come|coming) in\b|\breviews (?:were |got )?left\b",
      "survey_responses"),
+    # Refunds, returns and cancellations of orders (not a tax return, not "customers who return"):
+    # a rate when a share is asked, else the count. Talk about them ("tickets that mention
+    # refunds") stays with feedback.
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:(?:refund|return)s? (?:rate|ratio|percentage)s?\b|rate of (?:refunds|returns)\b|"
+     rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}(?:returned|refunded|sent back|brought back|taken back)\b|"
+     rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}(?:refunds|returns)\b|"
+     r"how often (?:\w+ ){0,4}(?:returned|refunded|sent back|ask(?:s|ed)? for (?:a )?refunds?)\b|"
+     # "what percentage of orders are returned": the share's words ("percentage of orders") come
+     # blanked out by the slot reader, which leaves a run of spaces before the verb
+     r" {10,}(?:[\w']+ ){0,2}(?:returned|refunded|sent back|brought back|taken back)\b)", "refund_rate"),
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:cancel+ations? (?:rate|ratio|percentage)s?\b|cancel+(?:ation)? rate\b|"
+     r"rate of cancel+ations\b|"
+     rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}cancel+ed\b|"
+     rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}cancel+ations\b|"
+     r"how often (?:\w+ ){0,4}(?:cancel+ed|cancel+ations?)\b|"
+     r" {10,}(?:[\w']+ ){0,2}cancel+ed\b)", "cancellation_rate"),
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+     r"(?:returned|refunded|sent back|brought back)\b|(?:returned|refunded) (?:orders|purchases|items|sales|bookings|parcels)\b|"
+     r"(?<!tax )\b(?:refunds|returns)\b(?! (?:policy|policies|process|label|labels|form|page)\b)|"
+     r"how many (?:\w+ ){0,2}(?:got |were |have been )?(?:refunded|returned for a refund)\b)", "refunded_orders"),
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+     r"cancel+ed\b|cancel+ed (?:orders|bookings|appointments|reservations|sales|purchases|deliveries)\b|"
+     r"\bcancel+ations\b)", "cancelled_orders"),
     (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
      r"how long (?:before|until|till|does it take(?: for)?|do(?:es)? it take(?: for)?)\b.{0,40}?"
      r"\b(?:buy|buys|purchase|order)s?\b(?: for the first time| anything)?|"
@@ -142,6 +171,17 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:customers|clients|regulars|buyers|people) (?:did|have|do) we (?:lose|lost)|"
      r"(?:customers|clients|regulars) (?:we(?:'ve| have)? )?lost\b|"
      r"stopped (?:buying|coming|ordering|shopping)", "churn_rate"),
+    # A count of people who came back, asked in the past ("how many customers ordered twice",
+    # "how many came back", "have bought more than 3 times") or of "repeat customers": the head
+    # count. The habitual present ("how many customers buy again?") asks how common it is: the rate.
+    (r"(?:how many|number of|count of) (?:\w+ ){0,2}(?:repeat|returning) (?:customers|buyers|shoppers|clients|guests|"
+     r"members|people|patrons)\b(?! rates?\b)|"
+     r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:customers|people|buyers|shoppers|clients|guests|members|"
+     r"patients|regulars|folks|of them)? ?(?:have |had )?(?:actually )?(?:(?:ordered|bought|purchased|shopped|booked|paid|"
+     r"visited|came back|returned)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
+     r"two or more times|at least twice|multiple times|a second time|repeatedly|more than (?:\d+|[a-z]+) times|"
+     r"(?:\d+|[a-z]+) or more times|at least (?:\d+|[a-z]+) times)\b|came back\b|(?:have|had) (?:come|been) back\b)",
+     "repeat_customers"),
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
      r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
@@ -171,6 +211,11 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
+    # a head count of the people who bought: customers with a completed order in the period
+    (r"how many (?:unique |distinct |different |individual |paying )?(?:buyers|purchasers|paying customers)"
+     r"(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall|on|yesterday|today))|"
+     r"(?:number|count) of (?:unique |distinct |different |paying )?(?:buyers|purchasers|paying customers)\b",
+     "buyers"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
      r"(?:share|percentage|%|proportion|fraction|how many) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users) "
      r"(?:who |that )?(?:(?:turn up|turns up|come in|comes in|visit|visits|show up|shows up|drop by|pop in|come by) )?"
@@ -185,8 +230,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"ended up |end up |actually |eventually |then |later )+(?:buy\w*|bought|purchas\w*|order\w*|book\w*)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:visitors|customers|people|shoppers|users|clients|sessions)?"
      r" ?(?:actually |went on to |ended up |then |also )?(?:bought|purchased|converted|made (?:a )?purchases?|"
-     r"placed (?:an )?orders?|checked out)\b|"
-     r"how many (?:unique |distinct )?buyers(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall))",
+     r"placed (?:an )?orders?|checked out)\b",
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
     (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
@@ -358,6 +402,8 @@ category categories product products region regions city cities people spend spe
 data database dataset figures records rows tables buyers shoppers visitors clients performance
 stars star reviewers shop store briefing alarm alarms flagged
 tweets tweet messages emails posts mentions dms replies
+refund refunds refunded return returns returned cancellation cancellations cancelled canceled cancelation
+purchasers
 """.split())
 
 # The nouns of journeybot's world: a question with none of them (and no cue, KPI or customer

@@ -100,7 +100,7 @@ def order_rows_sql(f: Frame, column: str) -> str:
     return f"WITH {_orders_ctes(f)} SELECT bucket, grp, {column} AS value FROM q WHERE {column} IS NOT NULL"
 
 
-def _orders_sql(f: Frame) -> str:
+def orders_sql(f: Frame, statuses: bool = False) -> str:
     return f"""
         WITH {_orders_ctes(f)},
         agg AS (
@@ -112,7 +112,7 @@ def _orders_sql(f: Frame) -> str:
             FROM q GROUP BY ALL),
         -- Orders placed in the period but not fulfilled yet (a delivery on its way, a pickup
         -- for tomorrow): not counted, but said, so a low last day is not read as a bad one.
-        {_others_cte(f)}
+        {_others_cte(f, statuses)}
         {_OTHERS_SELECT}"""
 
 
@@ -125,18 +125,25 @@ ORDER_TOTALS = frozenset({"orders", "revenue", "aov", "refunded_orders", "refund
                           "cancellation_rate"})
 
 
-def _others_cte(f: Frame) -> str:
+# The orders family's KPIs read off cancelled and returned orders.
+STATUS_METRICS = frozenset({"refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate"})
+
+
+def _others_cte(f: Frame, statuses: bool) -> str:
     """The period's orders of the other kinds, per bucket and group: pending ones (named, and
-    `excluded` from orders, revenue and AOV), cancelled and returned ones (the refund and
-    cancellation KPIs). Kinds, not the export's words: the profile maps 'refunded',
-    'partially_refunded', 'chargeback' to returned and 'voided', 'canceled' to cancelled."""
+    `excluded` from orders, revenue and AOV), and with `statuses` cancelled and returned ones
+    (the refund and cancellation KPIs; without them a group whose orders were all cancelled
+    would join the sales KPIs' groups with nothing). Kinds, not the export's words: the profile
+    maps 'refunded', 'partially_refunded', 'chargeback' to returned, 'voided', 'canceled' to
+    cancelled."""
+    kinds = "('pending', 'cancelled', 'returned')" if statuses else "('pending')"
     return f"""pend AS (
             SELECT {f.bucket('o.ts')} AS bucket, {f.grp} AS grp,
                    count(*) FILTER (WHERE o.status = 'pending') AS pending,
                    count(*) FILTER (WHERE o.status = 'cancelled') AS cancelled,
                    count(*) FILTER (WHERE o.status = 'returned') AS returned
             FROM orders o {f.join('o')}
-            WHERE o.status IN ('pending', 'cancelled', 'returned') AND o.ts >= $start AND o.ts < $end
+            WHERE o.status IN {kinds} AND o.ts >= $start AND o.ts < $end
             GROUP BY ALL)"""
 
 
@@ -148,9 +155,9 @@ _OTHERS_SELECT = """SELECT * EXCLUDE (pending, cancelled, returned), coalesce(pe
         FROM agg FULL OUTER JOIN pend USING (bucket, grp)"""
 
 
-def order_totals_sql(f: Frame) -> str:
+def order_totals_sql(f: Frame, statuses: bool = False) -> str:
     """The orders family's columns `ORDER_TOTALS` read (orders, revenue, pending), from the
-    period's orders alone; the same rows as `_orders_sql` gives them (its `q` holds each
+    period's orders alone; the same rows as `orders_sql` gives them (its `q` holds each
     customer's completed orders of the period, bucket by bucket)."""
     done = COMPLETED.replace("status", "o.status")
     return f"""
@@ -159,7 +166,7 @@ def order_totals_sql(f: Frame) -> str:
             FROM orders o {f.join('o')}
             WHERE {done} AND o.ts >= $start AND o.ts < $end
             GROUP BY ALL),
-        {_others_cte(f)}
+        {_others_cte(f, statuses)}
         {_OTHERS_SELECT}"""
 
 
@@ -442,7 +449,7 @@ QUANTILE_ROWS: dict[str, tuple[Any, str, float]] = {
 
 # family -> its query; the sessions family needs the cut sessions too (tools/analytics/kpi_sessions.py).
 FAMILY_SQL: dict[str, Any] = {
-    "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": _orders_sql, "churn": _churn_sql,
+    "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": orders_sql, "churn": _churn_sql,
     "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
     "open_tickets": _open_tickets_sql,
 }

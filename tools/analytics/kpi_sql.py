@@ -27,7 +27,9 @@ from tools.analytics.kpi_catalog import FAMILIES, SPECS
 from tools.analytics.kpi_families import (
     FAMILY_SQL,
     ORDER_TOTALS,
+    STATUS_METRICS,
     order_totals_sql,
+    orders_sql,
     stage_steps_sql,
     step_stages,
 )
@@ -129,8 +131,10 @@ def _family_sql(con: duckdb.DuckDBPyConnection, frame: Frame, family: str,
     if family == "sessions":
         cut = find_cut(con, frame)
         return sessions_sql(frame, cut), frame, cut
-    if family == "orders" and ORDER_TOTALS.issuperset(chosen):
-        return order_totals_sql(frame), frame, None
+    if family == "orders":
+        statuses = bool(STATUS_METRICS & set(chosen))
+        sql = order_totals_sql if ORDER_TOTALS.issuperset(chosen) else orders_sql
+        return sql(frame, statuses), frame, None
     if family == "stages" and step_stages(chosen) is not None:
         return stage_steps_sql(frame, chosen), frame, None
     return FAMILY_SQL[family](frame), frame, None
