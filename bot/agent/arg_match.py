@@ -44,10 +44,10 @@ PHRASINGS = Path(__file__).resolve().with_name("metric_phrasings.yaml")
 # parser (bot/agent/alert_slots.py).
 METRIC_TOOLS = frozenset({"kpis", "compare", "trend", "movers"})
 THRESHOLD = 0.55  # least cosine of the best KPI's closest phrasing (tuned: docs/BENCHMARKS.md)
-# When the rules saw a measure they do not know ("refund rate", "no-show rate"), it is most often
+# When the rules saw a measure they do not know ("occupancy rate", "no-show rate"), it is most often
 # a KPI journeybot does not have, and "I don't know it" is the honest answer: only a close match
 # ("purchase ratio" -> buying rate, 0.78) overrides that. Not tuned (no bank question has such
-# a measure on a KPI tool): set between those two and "refund rate" -> buying rate (0.56).
+# a measure on a KPI tool): set between those two and "refund rate" -> buying rate (0.56), before refunds were a KPI.
 UNKNOWN_THRESHOLD = 0.7
 RUNNERS_UP = 2  # other KPIs offered as readings
 READ_AS = "read_as"  # the Slots.unknown kind that carries the runners-up to bot/agent/reading.py

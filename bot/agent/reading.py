@@ -213,6 +213,19 @@ def _groups_held(planner: OfflinePlanner) -> str:
     return "this data can be split by " + (", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0])
 
 
+# The KPI that counts the people a share is of, for "how many customers buy again?" read as the
+# repeat purchase rate: the owner is told which number to ask for.
+_HEAD_COUNT = {"repeat_purchase_rate": "the number is Repeat customers (ask “how many repeat customers”)",
+               "purchase_conversion": "the number of customers with a completed order is Buyers (ask “how many "
+                                      "buyers”)"}
+_NO_COUNT = "the rate times its n is about how many"
+
+
+def _kpi_of(plan: Plan) -> str:
+    metrics = plan.args.get("metrics") or [plan.args.get("metric")]
+    return str(metrics[0]) if metrics else ""
+
+
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
     from bot.agent.meaning_notes import notes
@@ -230,12 +243,11 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
         elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
             out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
-            out.append(f"no KPI counts the customers themselves (“{words}”), so this is their share: the rate "
-                       "times its n is about how many")
+            out.append(f"this is a share, not the head count “{words}” asks for: {_HEAD_COUNT.get(_kpi_of(plan), _NO_COUNT)}")
         elif kind == "status" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"orders, revenue and AOV count completed orders only, not orders “{words}”; the note on "
                        "order statuses gives the period's other orders by status, and `journeybot describe` "
-                       "all orders by status")
+                       "all orders by status (refunds and cancellations are KPIs of their own)")
     assumed = plan.spec is not None and plan.spec.name in ("trend", "movers") and not slots.metrics
     if assumed:
         out.append(f"no KPI was named, so I used {_label(plan.args.get('metric', ''))}")

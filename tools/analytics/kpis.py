@@ -184,12 +184,18 @@ def _orders_note(statuses: OrderStatusCounts, scope: Scope, metrics: list[str]) 
     heads = []
     if {"orders", "revenue", "aov"} & set(metrics):
         heads.append("orders, revenue and AOV count completed orders")
-    if STATUS_KPIS & set(metrics):
+    asked = STATUS_KPIS & set(metrics)
+    if asked:
         # which of the export's words were counted as what: 'refunded' and 'partially refunded'
         # are returns, 'voided' a cancellation, by the business profile's order statuses
-        heads.append("refunds count the orders whose status is returned and cancellations those "
-                     "cancelled, by the business profile's order statuses (the export's own words "
-                     "after each kind)")
+        refunds = asked & {"refunded_orders", "refund_rate"}
+        kinds = ["refunds count the orders whose status is returned"] if refunds else []
+        if asked & {"cancelled_orders", "cancellation_rate"}:
+            kinds.append(f"cancellations{'' if refunds else ' count'} the orders whose status is cancelled")
+        rates = "; pending orders are in neither rate (they can still be cancelled or returned)" \
+            if asked & {"refund_rate", "cancellation_rate"} and statuses.count("pending") else ""
+        heads.append(f"{' and '.join(kinds)}, by the business profile's order statuses (the export's own "
+                     f"words after each kind){rates}")
     return f"{'; '.join(heads)}: in {scope.period.label}, {statuses.phrase(scope.numbers)}"
 
 

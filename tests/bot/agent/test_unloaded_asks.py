@@ -32,11 +32,18 @@ def test_a_payment_type_is_said_as_not_loaded_whatever_the_reading(planner):
 
 
 def test_orders_of_another_status_say_the_kpi_counts_completed_ones(planner):
-    answer = planner.answer("how many orders were cancelled last month?", "cancel")
+    answer = planner.answer("how many orders are still in transit this month?", "transit")
     first = answer.text.splitlines()[0]
     assert answer.tool_calls[0].args["metrics"] == ["orders"]
-    assert "count completed orders only, not orders “cancelled”" in first
+    assert "count completed orders only, not orders “still in transit”" in first
     assert "journeybot describe" in first
+
+
+def test_cancelled_orders_are_counted_by_their_own_kpi(planner):
+    answer = planner.answer("how many orders were cancelled last month?", "cancel")
+    assert answer.tool_calls[0].args["metrics"] == ["cancelled_orders"]
+    assert not answer.text.startswith("I read this as")
+    assert "Cancelled orders" in answer.text
 
 
 def test_a_plain_order_count_stays_a_clear_answer(planner):
@@ -45,9 +52,17 @@ def test_a_plain_order_count_stays_a_clear_answer(planner):
 
 
 def test_a_head_count_given_as_a_share_says_so(planner):
-    answer = planner.answer("how many customers have ordered twice?", "twice")
+    # said of customers in general, "how many buy again" is read as how common it is: the rate,
+    # with the KPI that counts them named
+    answer = planner.answer("how many customers buy again?", "again")
     assert answer.tool_calls[0].args["metrics"] == ["repeat_purchase_rate"]
-    assert "no KPI counts the customers themselves" in answer.text.splitlines()[0]
+    assert "the number is Repeat customers" in answer.text.splitlines()[0]
+
+
+def test_customers_who_ordered_twice_are_counted(planner):
+    answer = planner.answer("how many customers have ordered twice?", "twice")
+    assert answer.tool_calls[0].args["metrics"] == ["repeat_customers"]
+    assert "Repeat customers" in answer.text and "with 3 or more" in answer.text
 
 
 def test_product_categories_keep_their_own_review_breakdown(planner):
