@@ -64,6 +64,8 @@ PATTERN_METRICS: tuple[str, ...] = (
     "orders", "revenue", "aov", "sessions", "new_visitors", "session_conversion", "bounce_rate",
     "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
     "first_response_time", "resolution_time",
+    # refunds and cancellations by when the order was placed
+    "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
 )
 _NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
                                       "session_conversion (sessions that bought)"}
