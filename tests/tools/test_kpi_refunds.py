@@ -91,6 +91,20 @@ def test_the_new_kpis_flow_through_trend_compare_and_movers():
     assert "Cancellation rate" in m.to_text()
 
 
+def test_an_alert_watches_refunds_a_day_at_a_time():
+    from tools.alerts.series import KpiSeriesProvider, Scope
+
+    store = bank_store()
+    with store.connect() as con:
+        orders = con.execute("SELECT ts, status FROM orders").df()
+    day = pd.to_datetime(orders.ts, utc=True).dt.tz_convert("Europe/London").dt.date
+    first, last = dt.date(2026, 8, 1), dt.date(2026, 8, 31)
+    want = day[(orders.status == "returned") & (day >= first) & (day <= last)].value_counts()
+    got = KpiSeriesProvider(store).daily("refunds", Scope(), first, last)  # the owner's word for it
+    assert len(got) == 31 and got.value.sum() == want.sum() > 0
+    assert {d: v for d, v in zip(got.date, got.value, strict=True) if v} == {d: float(n) for d, n in want.items()}
+
+
 # -- exports that cannot tell ------------------------------------------------------------------
 
 def test_an_export_of_sales_only_refuses_refunds_with_the_reason():

@@ -66,6 +66,9 @@ class KpiParams(BaseModel):
        "filters": {"channel": ["instagram"]}}
     - "What's our churn if 60 days without an order counts as churned?" ->
       {"metrics": ["churn_rate"], "churn_window_days": 60}
+    - "How many orders were refunded or cancelled last month, and how many customers ordered
+      twice?" -> {"metrics": ["refunded_orders", "cancelled_orders", "repeat_customers"],
+      "period": {"name": "last_month"}}
     """
 
     model_config = ConfigDict(extra="forbid")
