@@ -273,12 +273,38 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
     return out
 
 
+# "bought more than 3 times", "4 or more times", "at least five times": the least number of orders
+# a repeat customer is counted at (tools/analytics/kpis.py min_orders); "twice" is the default.
+_TIMES = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
+_MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} (?:times|orders|purchases|visits)\b|"
+                         rf"\b(?:at least|minimum of|a minimum of) {_TIMES} (?:times|orders|purchases|visits)\b|"
+                         rf"\b{_TIMES}(?: or more|\+| plus) (?:times|orders|purchases|visits)\b|"
+                         rf"\b{_TIMES} (?:times|orders|purchases|visits) or more\b")
+
+
+def min_orders(text: str) -> int | None:
+    """The least number of completed orders "how many customers bought more than 3 times?" counts
+    (4), or None when the question sets none beyond the default two."""
+    from bot.agent.vocab import NUMBER_WORDS
+
+    m = _MIN_ORDERS.search(text)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    n += 1 if m.group(0).startswith("more than") else 0
+    return n if 2 < n <= 100 else None
+
+
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = _common(slots)
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
     args.update(_windows(slots, metrics))
+    least = min_orders(text_of(slots)) if "repeat_customers" in metrics else None
+    if least:
+        args["min_orders"] = least
     return args
 
 

@@ -67,12 +67,14 @@ _PERIOD_HELP = "last_30_days, this_month, last_week, all, ... or YYYY-MM-DD..YYY
 @filter_options
 @click.option("--churn-window", "churn_window_days", type=click.IntRange(7, 730),
               help="Days without an order that count as churned (default from the config).")
+@click.option("--min-orders", "min_orders", type=click.IntRange(2, 100),
+              help="Repeat customers counted at this many completed orders or more (default 2).")
 @click.option("--list", "list_metrics", is_flag=True, help="List the KPI names and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_ctx
 @friendly_errors
 def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_days: int | None,
-         list_metrics: bool, as_json: bool, **filters: Any) -> None:
+         min_orders: int | None, list_metrics: bool, as_json: bool, **filters: Any) -> None:
     """Headline KPIs for a period, each with the sample size behind it.
 
     \b
@@ -80,6 +82,8 @@ def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_da
       journeybot kpis
       journeybot kpis --period this_month --metric nps --metric csat
       journeybot kpis --period 2026-10-01..2026-10-31 --channel instagram --json
+      journeybot kpis --metric refund_rate --metric cancelled_orders --period last_month
+      journeybot kpis --metric repeat_customers --min-orders 4
     """
     from tools.analytics.kpi_catalog import SPECS
     from tools.analytics.kpis import KpiParams
@@ -91,7 +95,7 @@ def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_da
         return
     params = KpiParams(metrics=[metric_arg(m) for m in metrics] or None,  # type: ignore[misc]
                        period=period_arg(period, "last_30_days"), filters=build_filters(filters),
-                       churn_window_days=churn_window_days)
+                       churn_window_days=churn_window_days, min_orders=min_orders)
     _show(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 

@@ -104,3 +104,15 @@ def test_kpis_list_names_every_metric(home: Path):
 
     out = run("kpis", "--list").output
     assert all(m in out for m in METRICS)
+
+
+def test_refunds_cancellations_and_repeat_customers_at_a_least_number_of_orders(bakery):
+    r = json.loads(run("kpis", "--period", MAY, "--metric", "cancelled_orders", "--metric", "cancellation_rate",
+                       "--json").output)
+    # O5 was cancelled, of the four orders no longer pending
+    assert [(v["metric"], v["value"]) for v in r["values"]] == [("cancelled_orders", 1.0), ("cancellation_rate", 0.25)]
+    # A alone has two completed orders by the end of May (one in March): none has three
+    two = json.loads(run("kpis", "--period", MAY, "--metric", "repeat_customers", "--json").output)["values"][0]
+    three = run("kpis", "--period", MAY, "--metric", "repeat_customers", "--min-orders", "3")
+    assert two["value"] == 1.0 and "Customers with 3 or more orders" in three.output
+    assert run("kpis", "--min-orders", "1").exit_code == 2

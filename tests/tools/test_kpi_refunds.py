@@ -79,6 +79,11 @@ def test_refunds_cancellations_and_head_counts_on_the_sample_match_pandas():
     note = next(n for n in kpis(store, KpiParams(metrics=["repeat_customers"], period=period))
                 .provenance.notes if n.startswith("repeat customers:"))
     assert f"{four:,} with 4 or more" in note
+    # and asked for directly: repeat customers counted at 4 or more orders
+    at_four = kpis(store, KpiParams(metrics=["repeat_customers"], period=period, min_orders=4)).headline
+    assert (at_four.value, at_four.n, at_four.label) == (four, len(buyers), "Customers with 4 or more orders")
+    with pytest.raises(ValueError, match="min_orders"):
+        KpiParams(metrics=["repeat_customers"], min_orders=1)
 
 
 def test_the_new_kpis_flow_through_trend_compare_and_movers():

@@ -13,6 +13,7 @@ definitions are in docs/METRICS.md.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import duckdb
@@ -93,6 +94,12 @@ class KpiParams(BaseModel):
         "cart (default from the config, 24).",
     )
 
+    min_orders: int | None = Field(
+        default=None, ge=2, le=100,
+        description="With repeat_customers: count the customers who bought in the period and have at "
+        "least this many completed orders by its end (\"bought more than 3 times\" is 4; default 2).",
+    )
+
     _aliases = field_validator("metrics", mode="before")(lambda cls, v: metric_names(v))
     _unique = field_validator("metrics")(lambda cls, v: unique_metrics(v))
 
@@ -131,6 +138,8 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
             who = kpi_frame.prepare_who(con, scope.filters, None)
             try:
                 got = measure(con, scope, table, group, who=who, details=True)
+                if params.min_orders and "times" in got.extra:
+                    got.values = [_at_least(v, params.min_orders, got.extra["times"]) for v in got.values]
                 if not got.empty and table == "orders" and ({"orders", "revenue", "aov"} | STATUS_KPIS) & set(group):
                     statuses = order_status_counts(con, scope.frame("period", None, who))
                     got.notes.append(_orders_note(statuses, scope, group))
@@ -177,6 +186,17 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         status_rows=statuses.rows if statuses is not None else (),
         unavailable=unavailable,
     )
+
+
+def _at_least(v: KpiValue, k: int, times: list[dict[str, Any]]) -> KpiValue:
+    """Repeat customers counted at k or more completed orders instead of 2, from the same
+    customers' order counts the note under it gives (kpi_sql.times_detail)."""
+    if v.metric != "repeat_customers" or v.no_data:
+        return v
+    count = sum(t["customers"] for t in times if t["times"] >= k)
+    return dataclasses.replace(
+        v, value=float(count), label=f"Customers with {k} or more orders",
+        definition=f"customers who bought in the period and have at least {k} completed orders by its end")
 
 
 # Read off the kind of every order placed in the period (tools/analytics/order_status.py words them).
