@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -47,6 +48,9 @@ class VendorRecipe(BaseModel):
     description: str = ""
     recognise: Recognise
     load: list[Mapping] = Field(min_length=1)
+    resolve: Literal["form_questions"] | None = Field(
+        default=None, description="'form_questions': the load's columns are the owner's own questions, "
+        "read from each question's wording and answers when the file is loaded (tools/data/vendors/forms.py)")
 
     @field_validator("load")
     @classmethod

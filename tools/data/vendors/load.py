@@ -23,6 +23,7 @@ from tools.data.vendors.catalogue import (
     recognise,
     sniff_delimiter,
 )
+from tools.data.vendors.forms import read_form
 from tools.data.vendors.unknown import describe_unknown
 
 
@@ -34,6 +35,7 @@ class ExportReport:
     file: str
     reports: tuple[IngestReport, ...]
     recognised: bool  # False when the recipe was named rather than recognised
+    notes: tuple[str, ...] = ()  # how the file's own columns were read (a form's questions)
 
     @property
     def currencies(self) -> tuple[str, ...]:
@@ -48,7 +50,7 @@ class ExportReport:
                 f"loading {tables}{money}.")
 
     def to_text(self) -> str:
-        return "\n".join([self.headline(), *(r.to_text() for r in self.reports)])
+        return "\n".join([self.headline(), *self.notes, *(r.to_text() for r in self.reports)])
 
 
 def recognise_file(path: str | Path) -> Recognition:
@@ -102,9 +104,12 @@ def ingest_export(
         chosen, recognised = recipe_named(recipe), False
     else:
         chosen, recognised = recognise_file(p).recipe, True
-    loads = []
+    loads, notes = [], []
     for m in chosen.load:
         mapping = m.model_copy(update={"name": name}) if name else m
+        if chosen.resolve == "form_questions":
+            reading = read_form(p, mapping, store.profile.locale, store.profile.timezone)
+            mapping, notes = reading.mapping, [*notes, *reading.notes]
         loads.append(Load(p, mapping))
     reports = ingest_loads(store, loads, touchpoints=touchpoints, progress=progress)
-    return ExportReport(chosen, str(p), tuple(reports), recognised)
+    return ExportReport(chosen, str(p), tuple(reports), recognised, tuple(notes))
