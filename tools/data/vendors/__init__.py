@@ -12,7 +12,8 @@ columns: Shopify orders and customers, Square transactions, Stripe payments, Woo
 Etsy sold orders, Squarespace orders, SumUp sales reports (English and German), Eventbrite
 attendee summaries, Zendesk and Freshdesk tickets, Typeform responses, Google Forms response sheets
 (the questions read by their wording and answers, tools.data.vendors.forms), Trustpilot reviews,
-HubSpot contacts, Mailchimp email activity, Acuity Scheduling appointments.
+HubSpot contacts, Mailchimp email activity, Acuity Scheduling appointments,
+Toast orders (OrderDetails.csv).
 docs/SOURCES.md lists what each loads. tools.data.vendors.unknown describes an export no recipe
 knows (how it reads, what it looks like, a mapping to paste).
 """

@@ -1,8 +1,8 @@
-"""A booking system's appointments export (Acuity Scheduling) loads through `journeybot ingest` as
-downloaded, the shop's own (tests/fixtures/vendors/acuity, a barbershop) and a held-back one from
-another made-up business (a massage studio: other zone, currency, columns, no-shows marked by a
-label), and the numbers a service business asks for (bookings, revenue, cancellations, no-shows,
-clients) agree with pandas reading the raw file here."""
+"""A booking system's appointments export (Acuity Scheduling) and a restaurant POS's orders export
+(Toast OrderDetails.csv) load through `journeybot ingest` as downloaded, the business's own
+(tests/fixtures/vendors) and a held-back one from another made-up business (other zone, currency,
+columns, statuses), and the numbers an owner asks for (bookings and orders, revenue, cancellations,
+no-shows, voids, clients) agree with pandas reading the raw file here."""
 
 from __future__ import annotations
 
@@ -96,4 +96,39 @@ def test_appointments_after_today_are_kept_as_upcoming_bookings(tmp_path, home):
     store = JourneyStore(home / "journey.duckdb")
     assert store.count("orders") == len(d)
     assert store.scalar("SELECT count(*) FROM orders WHERE ts > now()") == 1
+    store.close()
+
+
+TOAST = [(MAIN / "toast/OrderDetails.csv", "America/Denver", "USD"),
+         (HELDOUT / "toast/OrderDetails.csv", "Europe/Dublin", "EUR")]
+
+
+@pytest.mark.parametrize(("path", "zone", "currency"), TOAST, ids=["main", "heldout"])
+def test_toast_orders_net_sales_voids_and_open_checks(path, zone, currency, home):
+    assert [r.recipe.name for r in recognitions(read_header(path)) if r.complete] == ["toast_orders"]
+    run("profile", "set", f"timezone={zone}", f"currency={currency}")
+    out = run("ingest", "--no-index", str(path))
+    assert "as a Toast orders data export (Toast): loading orders" in out
+    d = raw(path)
+    # Toast: Voided True is a void; an order without a Paid time is still open; Amount is the
+    # net sale (after discounts, before tax, tip and gratuity)
+    voided = d["Voided"].str.lower().eq("true")
+    still_open = ~voided & d["Paid"].eq("")
+    sold = ~voided & ~still_open
+    assert voided.any()
+    store = JourneyStore(home / "journey.duckdb")
+    got = store.query("SELECT status_raw, count(*) AS n FROM orders GROUP BY 1")
+    want = {"completed": sold.sum(), "voided": voided.sum(), "open": still_open.sum()}
+    assert dict(zip(got["status_raw"], got["n"], strict=True)) == {k: v for k, v in want.items() if v}
+    headline = {v.metric: v.value for v in kpis(store, KpiParams(period=Period(name="all"),
+                                                                 metrics=["orders", "revenue"])).values}
+    assert headline["orders"] == sold.sum()
+    assert headline["revenue"] == pytest.approx(d.loc[sold, "Amount"].astype(float).sum())
+    opened = pd.to_datetime(d["Opened"], format="%m/%d/%Y %H:%M:%S").dt.tz_localize(zone)
+    stored = store.query("SELECT order_id, epoch(ts) AS t FROM orders")
+    assert dict(zip(stored["order_id"], stored["t"], strict=True)) == \
+        dict(zip(d["Order Id"], (t.timestamp() for t in opened), strict=True))
+    channels = store.query("SELECT channel, count(*) AS n FROM orders GROUP BY 1")
+    assert dict(zip(channels["channel"], channels["n"], strict=True)) == \
+        d["Order Source"].map({"In store": "in_store", "Online": "online"}).value_counts().to_dict()
     store.close()
