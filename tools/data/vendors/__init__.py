@@ -13,7 +13,8 @@ Etsy sold orders, Squarespace orders, SumUp sales reports (English and German), 
 attendee summaries, Zendesk and Freshdesk tickets, Typeform responses, Google Forms response sheets
 (the questions read by their wording and answers, tools.data.vendors.forms), Trustpilot reviews,
 HubSpot contacts, Mailchimp email activity, Acuity Scheduling appointments,
-Toast orders (OrderDetails.csv).
+Toast orders (OrderDetails.csv), Google Business Profile reviews (Takeout's reviews.json,
+read as rows by tools.data.vendors.documents).
 docs/SOURCES.md lists what each loads. tools.data.vendors.unknown describes an export no recipe
 knows (how it reads, what it looks like, a mapping to paste).
 """

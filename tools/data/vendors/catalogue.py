@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.core.errors import IngestError, Problem
 from tools.data.mapping import Mapping
+from tools.data.vendors import documents
 
 FOLDER = Path(__file__).resolve().parent
 HEADER_BYTES = 256 * 1024
@@ -137,6 +138,10 @@ def read_header(path: str | Path) -> list[str]:
         return []
     text = _decode(head)
     if p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        # one JSON document holding a list of records (Google Takeout's reviews.json)
+        columns = documents.header(p)
+        if columns is not None:
+            return columns
         first = text.lstrip().splitlines()[0] if text.strip() else ""
         try:
             record = json.loads(first)
