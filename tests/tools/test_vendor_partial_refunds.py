@@ -1,6 +1,6 @@
 """A partly refunded order counts at what the shop kept, wherever the export says what was
 refunded: Shopify (Refunded Amount), Squarespace (Amount Refunded), Square (refund rows), Stripe
-(Amount Refunded / Converted Amount Refunded). Revenue through the KPI tool agrees with pandas
+(Amount Refunded / Converted Amount Refunded), WooCommerce (the refunds in refund_items). Revenue through the KPI tool agrees with pandas
 reading the raw file, main and held-back exports alike."""
 
 from __future__ import annotations
@@ -68,6 +68,35 @@ def test_square_revenue_is_what_each_payment_kept(root):
     got, store = revenue(root / "square/transactions.csv", "America/Los_Angeles")
     store.close()
     assert got == pytest.approx(kept[kept > 0].sum())
+
+
+@pytest.mark.parametrize("root", [MAIN, HELDOUT], ids=["main", "heldout"])
+def test_woocommerce_revenue_is_net_of_the_refunds_it_lists(root):
+    # WebToffee's "separate rows" option repeats an order's row for each of its line items
+    d = raw(root / "woocommerce/orders.csv").drop_duplicates("order_id").reset_index(drop=True)
+    # WebToffee: refund_items holds each refund as amount:…|reason:…|date:…, ";" between them
+    refunds = d["refund_items"].str.findall(r"(?:^|;)amount:(-?[0-9.]+)").apply(lambda xs: sum(map(float, xs)))
+    counted = d["status"].isin(["completed", "processing"])
+    got, store = revenue(root / "woocommerce/orders.csv", "Europe/London")
+    amounts = store.query("SELECT order_id, amount FROM orders").set_index("order_id")["amount"]
+    store.close()
+    assert got == pytest.approx((money(d.loc[counted, "order_total"]) - refunds[counted]).sum())
+    # every order is worth its total less what its refunds gave back (a refunded one: nothing)
+    kept = money(d["order_total"]) - refunds
+    assert amounts[d["order_id"]].tolist() == pytest.approx(kept.tolist())
+    if root == MAIN:  # the shop's own export has partial refunds on orders that still count
+        partial = counted & (refunds > 0)
+        assert partial.any() and (kept[partial] < money(d.loc[partial, "order_total"])).all()
+
+
+def test_a_woocommerce_export_without_refund_items_counts_each_order_at_its_total(tmp_path):
+    d = raw(MAIN / "woocommerce/orders.csv").drop(columns=["refund_items"])
+    f = tmp_path / "orders.csv"
+    d.to_csv(f, index=False)
+    store = JourneyStore(None, timezone="Europe/London")
+    ingest_export(store, f)
+    assert store.scalar("SELECT sum(amount) FROM orders") == pytest.approx(money(d["order_total"]).sum())
+    store.close()
 
 
 @pytest.mark.parametrize("converted", [True, False], ids=["settlement-currency", "no-converted-columns"])

@@ -133,8 +133,14 @@ def extract_sql(ctx: LoadContext, src: Source, target: str, spec: Extract) -> st
         if name.startswith("~"):
             pattern = re.compile(name[1:], re.IGNORECASE)
             columns += [c for c in src.types if pattern.search(c) and c not in columns]
-        elif not (target in ctx.m.optional and not has_column(src, name)):
+        elif not ((target in ctx.m.optional or spec.subtracted_from) and not has_column(src, name)):
             columns.append(find_column(ctx, src, name, f"extract for {target!r}"))
+    base = None
+    if spec.subtracted_from:
+        col = f"s.{ident(find_column(ctx, src, spec.subtracted_from, f'extract for {target!r}'))}"
+        base = number_sql(col, ctx.m.options)
+        if not columns:  # no cells to take away (an export without its refund column)
+            return base
     if not columns:
         if target in ctx.m.optional:
             return None
@@ -143,7 +149,9 @@ def extract_sql(ctx: LoadContext, src: Source, target: str, spec: Extract) -> st
              for c in columns]
     found = f"list_filter(flatten([{', '.join(lists)}]), lambda x: trim(x) <> '')"
     if spec.combine == "sum":
-        return f"list_sum(list_transform({found}, lambda x: TRY_CAST(trim(x) AS DOUBLE)))"
+        total = f"list_sum(list_transform({found}, lambda x: TRY_CAST(trim(x) AS DOUBLE)))"
+        # rounded: a total less refunds that took it all back must be 0, not float dust
+        return total if base is None else f"round({base} - coalesce({total}, 0), 9)"
     if spec.combine == "count":
         return f"NULLIF(len({found}), 0)"
     return f"NULLIF(array_to_string(list_transform({found}, lambda x: trim(x)), ', '), '')"

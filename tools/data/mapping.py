@@ -223,6 +223,15 @@ class Extract(BaseModel):
     pattern: str = Field(description="regular expression with one group: the value to take, every match")
     combine: Literal["join", "sum", "count"] = Field(default="join", description="values joined with ', ', "
                                                      "summed as numbers, or counted")
+    subtracted_from: str | None = Field(
+        default=None, description="'sum' only: the value is this column less the sum found (WooCommerce's "
+        "order_total less the refund amounts in refund_items); the column alone when the cells are missing")
+
+    @model_validator(mode="after")
+    def _subtract_sums(self) -> Extract:
+        if self.subtracted_from and self.combine != "sum":
+            raise ValueError("'subtracted_from' takes the sum of the values found: set combine = \"sum\"")
+        return self
 
     @field_validator("columns", mode="before")
     @classmethod
