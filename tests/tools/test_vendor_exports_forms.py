@@ -7,6 +7,7 @@ columns it did not read as a score, and the numbers agree with pandas reading th
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -150,3 +151,10 @@ def test_the_forms_own_zip_download_is_refused_with_where_to_download_instead(tm
     src.to_csv(f, index=False)
     refused = run("ingest", "--no-index", str(f), ok=False)
     assert refused.exit_code != 0 and "download from the linked Sheet" in refused.output
+
+
+def test_the_json_report_carries_what_each_column_was_read_as(home):
+    out = run("ingest", "--no-index", "--json", str(MAIN / "google_forms/form_responses.csv")).output
+    report = json.loads(out[out.index("{"):])
+    assert report["recipe"] == "google_forms_responses"
+    assert any("as the 0-10 recommend score (NPS)" in n for n in report["notes"])
