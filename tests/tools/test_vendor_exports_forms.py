@@ -158,3 +158,25 @@ def test_the_json_report_carries_what_each_column_was_read_as(home):
     report = json.loads(out[out.index("{"):])
     assert report["recipe"] == "google_forms_responses"
     assert any("as the 0-10 recommend score (NPS)" in n for n in report["notes"])
+
+
+def test_a_german_sheet_reads_zeitstempel_day_first_and_the_german_questions(tmp_path, home):
+    rows = [[f"{d:02d}.{m:02d}.2025 {9 + d % 9}:{d:02d}:{m:02d}", f"kunde{d % 7}@example.de" if d % 3 else "",
+             str(d % 11), str(1 + d % 5), "Mehr Sitzplätze bitte" if d % 4 == 0 else ""]
+            for d in range(1, 29) for m in (3, 4)]
+    d = pd.DataFrame(rows, columns=["Zeitstempel", "E-Mail-Adresse",
+                                    "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?",
+                                    "Wie zufrieden waren Sie mit Ihrem Besuch?", "Was können wir verbessern?"])
+    f = tmp_path / "Umfrage (Antworten) - Formularantworten 1.csv"
+    d.to_csv(f, index=False)
+    run("profile", "set", "timezone=Europe/Berlin")
+    out = run("ingest", "--no-index", str(f)).output
+    assert "Read 'Zeitstempel' as when each answer was sent: day first" in out
+    assert "'Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?' as the 0-10 recommend score" in out
+    assert "'Wie zufrieden waren Sie mit Ihrem Besuch?' as the 1-5 satisfaction score" in out
+    assert "'Was können wir verbessern?' as the comment" in out
+    store = JourneyStore(home / "journey.duckdb")
+    assert store.count("surveys") == len(d)
+    want = pd.to_datetime(d["Zeitstempel"], format="%d.%m.%Y %H:%M:%S").dt.tz_localize("Europe/Berlin")
+    assert store.query("SELECT epoch(ts) AS t FROM surveys ORDER BY t")["t"].tolist() == sorted(t.timestamp() for t in want)
+    store.close()
