@@ -16,6 +16,7 @@ from bot.cli import main
 from tools.analytics.kpis import KpiParams, kpis
 from tools.analytics.periods import Period
 from tools.data.store import JourneyStore
+from tools.data.vendors import documents
 from tools.data.vendors.catalogue import read_header, recognitions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -82,3 +83,14 @@ def test_a_bad_review_is_named_by_the_owners_file_and_its_place_in_the_list(tmp_
     store = JourneyStore(home / "journey.duckdb")
     assert store.is_empty()
     store.close()
+
+
+def test_json_lines_named_json_are_left_to_the_line_reader(tmp_path):
+    """A JSON-lines file saved as .json whose records hold a list of objects is not a document
+    of records: only one JSON document (pretty-printed or on one line) is read as rows."""
+    lines = tmp_path / "events.json"
+    lines.write_text('{"id": 1, "items": [{"sku": "A"}]}\n{"id": 2, "items": [{"sku": "B"}]}\n', encoding="utf-8")
+    assert documents.records(lines) is None
+    one_line = tmp_path / "reviews.json"
+    one_line.write_text(json.dumps({"reviews": [{"starRating": "FIVE", "reviewer": {"displayName": "X"}}]}))
+    assert documents.records(one_line) == [{"starRating": "FIVE", "reviewer.displayName": "X"}]

@@ -25,10 +25,18 @@ def records(path: str | Path) -> list[dict] | None:
     p = Path(path)
     if p.suffix.lower() != ".json" or not p.is_file() or p.stat().st_size > MAX_BYTES:
         return None
+    with p.open("rb") as fh:
+        first, more = fh.readline(1 << 20), fh.read(4096).strip()
+    try:
+        json.loads(first.removeprefix(b"\xef\xbb\xbf"))
+        if more:
+            return None  # a whole record on the first line and more after it: JSON lines
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        pass  # a document spread over lines (pretty-printed), or not JSON
     try:
         data = json.loads(p.read_bytes().removeprefix(b"\xef\xbb\xbf"))
     except (json.JSONDecodeError, UnicodeDecodeError):
-        return None  # JSON lines, or not JSON: the line reader says which
+        return None  # not one JSON document: the line reader says what it found
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if len(lists) == 1 else None
