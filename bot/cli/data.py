@@ -84,9 +84,10 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
     """Load an export (CSV, Parquet or JSON lines) into the journey store.
 
     The exports of Shopify, Square, Stripe, WooCommerce, Etsy, Squarespace, SumUp, Eventbrite,
-    Zendesk, Freshdesk, Typeform, Trustpilot, HubSpot and Mailchimp load as they were
-    downloaded: give only the file and journeybot recognises it from its header (`--vendors`
-    lists them). Anything else: journeybot says how it read the file and suggests a mapping.
+    Toast, Acuity Scheduling, Zendesk, Freshdesk, Typeform, Google Forms, Trustpilot, Google
+    reviews (Takeout's reviews.json), HubSpot and Mailchimp load as they were downloaded: give
+    only the file and journeybot recognises it from its header (`--vendors` lists them). Anything
+    else: journeybot says how it read the file and suggests a mapping.
 
     All or nothing: on any bad row nothing is written, and the message names the file, row,
     column and what was expected. Loading the same file twice adds nothing.
@@ -193,7 +194,7 @@ def _ingest_export(ctx: Ctx, file: Path, vendor: str | None, as_json: bool, *, i
     if as_json:
         print_json({"recipe": report.recipe.name, "vendor": report.recipe.vendor, "title": report.recipe.title,
                     "recognised": report.recognised, "file": report.file, "currencies": report.currencies,
-                    "reports": report.reports})
+                    "notes": report.notes, "reports": report.reports})
     else:
         ctx.console.print(report.to_text(), markup=False)
         if shared:

@@ -79,11 +79,12 @@ def test_a_file_without_a_date_and_an_amount_asks_for_the_table(tmp_path):
     assert "cannot tell which table" in out and "[mappings." not in out
 
 
-def google_forms_sheet(path: Path) -> None:
-    """A Google Forms responses sheet downloaded as CSV: Timestamp in the sheet's locale (US:
-    month first), Email Address when the form collects emails, then one column per question."""
+def survey_sheet(path: Path) -> None:
+    """A form tool's responses sheet no recipe knows (a Google Forms sheet is recognised by its
+    Timestamp column; this one dates answers in "Submission Date"), US month-first dates, an
+    email column, then one column per question."""
     rng = random.Random(11)
-    rows = [["Timestamp", "Email Address", "How likely are you to recommend Pip's Bakery to a friend?",
+    rows = [["Submission Date", "Email Address", "How likely are you to recommend Pip's Bakery to a friend?",
              "How would you rate your last visit?", "What could we do better?"]]
     for _ in range(50):
         month, day = rng.choice([9, 10, 11]), rng.randint(1, 28)
@@ -94,11 +95,11 @@ def google_forms_sheet(path: Path) -> None:
     pd.DataFrame(rows[1:], columns=rows[0]).to_csv(path, index=False)
 
 
-def test_a_forms_sheet_is_read_as_survey_answers_and_the_suggested_mapping_loads_it(tmp_path, home):
+def test_a_survey_sheet_is_read_as_survey_answers_and_the_suggested_mapping_loads_it(tmp_path, home):
     f = tmp_path / "Pip's feedback (Responses) - Form responses 1.csv"
-    google_forms_sheet(f)
+    survey_sheet(f)
     out = run("ingest", str(f)).output
-    assert "It looks like survey answers: 'Timestamp' as the date" in out
+    assert "It looks like survey answers: 'Submission Date' as the date" in out
     assert "as the 0-10 recommend score (NPS)" in out and "as the 1-5 rating (CSAT)" in out
     assert "'What could we do better?' as the comment" in out and "'Email Address' as the customer" in out
     assert "month first" in out and "orders" not in out.split("It looks like")[1].split("\n")[0]
@@ -117,7 +118,7 @@ def test_a_forms_sheet_is_read_as_survey_answers_and_the_suggested_mapping_loads
     assert store.scalar("SELECT avg(csat) FROM surveys") == pytest.approx(want.iloc[:, 3].astype(int).mean())
     # month first, in the business zone; the email is stored as a key, never as the address
     days = store.query("SELECT strftime(timezone('Europe/London', ts), '%-m/%-d/%Y') AS d FROM surveys")["d"]
-    assert sorted(days) == sorted(want["Timestamp"].str.split(" ").str[0])
+    assert sorted(days) == sorted(want["Submission Date"].str.split(" ").str[0])
     assert not store.scalar("SELECT count(*) FROM surveys WHERE contains(customer_id, '@')")
     assert store.scalar("SELECT count(DISTINCT customer_id) FROM surveys") == want.loc[want.iloc[:, 1] != "", "Email Address"].nunique()
     store.close()

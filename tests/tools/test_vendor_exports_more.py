@@ -268,9 +268,13 @@ def test_squarespace_line_items_fold_and_statuses(path, zone, home):
     got = store.query("SELECT status, count(*) AS n FROM orders GROUP BY 1")
     assert dict(zip(got["status"], got["n"], strict=True)) == status.value_counts().to_dict()
     assert "returned" in set(status)
-    completed = first[status == "completed"]
-    assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
-        pytest.approx(completed["Total"].astype(float).sum())
+    # Squarespace: Amount Refunded is what was given back, partial refunds too; revenue is what was kept
+    kept = first["Total"].astype(float) - first["Amount Refunded"].replace("", "0").astype(float)
+    completed = kept[status == "completed"]
+    assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == pytest.approx(completed.sum())
+    partial = first[first["Financial Status"].str.upper() == "PARTIALLY_REFUNDED"].index
+    assert len(partial) and store.scalar("SELECT amount FROM orders WHERE order_id = ?", [partial[0]]) == \
+        pytest.approx(kept[partial[0]]) and kept[partial[0]] < float(first.loc[partial[0], "Total"])
     items = d.groupby("Order ID")["Lineitem quantity"].apply(lambda q: q.astype(int).sum())
     stored = store.query("SELECT order_id, items FROM orders").set_index("order_id")["items"]
     assert stored.to_dict() == items.to_dict()

@@ -76,7 +76,13 @@ def test_shopify_orders_fold_line_items_and_map_statuses(shop):
     status[first["Cancelled at"] != ""] = "cancelled"
     assert by_status(shop) == dict(Counter(status))
     assert set(by_status(shop)) == {"completed", "pending", "cancelled", "returned"}
-    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(first["Total"].astype(float).sum())
+    # Refunded Amount is every refund on the order: an order is worth what it kept, a partly
+    # refunded one less than its Total, a refunded one nothing
+    kept = (first["Total"].astype(float) - first["Refunded Amount"].astype(float)).set_axis(first["Name"])
+    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(kept.sum())
+    partial = first.loc[first["Financial Status"] == "partially_refunded", "Name"].iloc[0]
+    assert shop.scalar("SELECT amount FROM orders WHERE order_id = ?", [partial]) == pytest.approx(kept[partial])
+    assert kept[partial] < float(first.set_index("Name").loc[partial, "Total"])
     items = d.groupby("Name")["Lineitem quantity"].apply(lambda q: q.astype(int).sum())
     got = shop.query("SELECT order_id, items, products FROM orders").set_index("order_id")
     assert got["items"].to_dict() == items[got.index].to_dict()
@@ -121,7 +127,11 @@ def test_square_refunds_fold_into_their_payment(shop):
     payments = d[d["Event Type"] == "Payment"].set_index("Transaction ID")
     expected = Counter("returned" if net[t] <= 0 else "completed" for t in payments.index)
     assert by_status(shop) == dict(expected)
-    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(payments["collected"].sum())
+    # each payment is worth what its refunds left of it: partly refunded ones less, refunded ones 0
+    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(net[payments.index].sum())
+    partly = [t for t in payments.index if 0 < net[t] < payments.loc[t, "collected"]]
+    assert partly and shop.scalar("SELECT amount FROM orders WHERE order_id = ?", [partly[0]]) == \
+        pytest.approx(net[partly[0]])
     # the payment's local time in the zone the export names, not the refund's
     row = payments.iloc[0]
     zone = ZoneInfo("America/Los_Angeles")
@@ -150,7 +160,9 @@ def test_stripe_keeps_refunds_and_leaves_out_declines(shop):
     charges = d[(d["id"] != "") & (d["Status"] != "Failed")]
     expected = charges["Status"].map({"Paid": "completed", "Refunded": "returned"})
     assert by_status(shop) == dict(Counter(expected))
-    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(charges["Converted Amount"].astype(float).sum())
+    # Converted Amount Refunded is every refund on the charge: a charge is worth what it kept
+    kept = charges["Converted Amount"].astype(float) - charges["Converted Amount Refunded"].astype(float)
+    assert shop.scalar("SELECT sum(amount) FROM orders") == pytest.approx(kept.sum())
     assert shop.query("SELECT DISTINCT currency FROM orders")["currency"].tolist() == \
         sorted(charges["Converted Currency"].str.upper().unique())
 

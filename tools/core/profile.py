@@ -41,7 +41,7 @@ DEFAULT_ORDER_STATUSES: dict[OrderKind, tuple[str, ...]] = {
                 "awaiting_shipment", "awaiting_fulfillment", "ready_for_pickup", "confirmed",
                 "placed", "new", "draft", "checkout_draft", "backordered", "scheduled"),
     "cancelled": ("cancelled", "canceled", "voided", "void", "unavailable", "failed", "declined",
-                  "expired", "abandoned", "rejected", "lost"),
+                  "expired", "abandoned", "rejected", "lost", "no_show", "noshow", "missed"),
     "returned": ("returned", "refunded", "partially_refunded", "return", "chargeback",
                  "charged_back", "disputed", "exchanged"),
 }

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tools.core.errors import IngestError, Problem
 from tools.data.context import LoadContext, ident, lit, temp_name
 from tools.data.convert import number_sql, timestamp_sql
-from tools.data.mapping import After, Case, Extract, parse_aggregate
-from tools.data.read import Source, find_column, has_column
+from tools.data.mapping import After, Case, Extract, parse_aggregates
+from tools.data.read import Source, find_column, has_column, match_column
 from tools.data.zones import zone_for_label
 
 _NUMERIC = re.compile(r"^(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)$")
@@ -133,8 +133,14 @@ def extract_sql(ctx: LoadContext, src: Source, target: str, spec: Extract) -> st
         if name.startswith("~"):
             pattern = re.compile(name[1:], re.IGNORECASE)
             columns += [c for c in src.types if pattern.search(c) and c not in columns]
-        elif not (target in ctx.m.optional and not has_column(src, name)):
+        elif not ((target in ctx.m.optional or spec.subtracted_from) and not has_column(src, name)):
             columns.append(find_column(ctx, src, name, f"extract for {target!r}"))
+    base = None
+    if spec.subtracted_from:
+        col = f"s.{ident(find_column(ctx, src, spec.subtracted_from, f'extract for {target!r}'))}"
+        base = number_sql(col, ctx.m.options)
+        if not columns:  # no cells to take away (an export without its refund column)
+            return base
     if not columns:
         if target in ctx.m.optional:
             return None
@@ -143,7 +149,9 @@ def extract_sql(ctx: LoadContext, src: Source, target: str, spec: Extract) -> st
              for c in columns]
     found = f"list_filter(flatten([{', '.join(lists)}]), lambda x: trim(x) <> '')"
     if spec.combine == "sum":
-        return f"list_sum(list_transform({found}, lambda x: TRY_CAST(trim(x) AS DOUBLE)))"
+        total = f"list_sum(list_transform({found}, lambda x: TRY_CAST(trim(x) AS DOUBLE)))"
+        # rounded: a total less refunds that took it all back must be 0, not float dust
+        return total if base is None else f"round({base} - coalesce({total}, 0), 9)"
     if spec.combine == "count":
         return f"NULLIF(len({found}), 0)"
     return f"NULLIF(array_to_string(list_transform({found}, lambda x: trim(x)), ', '), '')"
@@ -174,21 +182,19 @@ def fold(ctx: LoadContext, src: Source) -> Source:
     for name, spec in f.columns.items():
         if name.strip().lower() in src.columns:
             _fail(ctx, f"fold: the new column {name!r} is already a column of the file")
-        fn, column = parse_aggregate(spec)
-        c = ident(find_column(ctx, src, column, f"fold column {name!r}"))
-        value = text(c)
-        number = number_sql(c, ctx.m.options)
-        selects.append({
-            # Rounded: money summed as doubles leaves float dust, and a sale plus its full refund
-            # (9.80 + 4.00 - 9.80 - 4.00) must be 0, not -2.7e-15 that an amount check refuses.
-            "sum": f"round(sum({number}), 9)",
-            "count": f"count({value})",
-            "join": f"string_agg({value}, ', ' ORDER BY _row)",
-            "min": f"coalesce(CAST(min({number}) AS VARCHAR), min({value}))",
-            "max": f"coalesce(CAST(max({number}) AS VARCHAR), max({value}))",
-            "first": f"first({c} {order}) FILTER (WHERE {value} IS NOT NULL)",
-            "last": f"last({c} {order}) FILTER (WHERE {value} IS NOT NULL)",
-        }[fn] + f" AS {ident(name)}")
+        terms = parse_aggregates(spec)
+        if name in f.optional and any(match_column(src, column) is None for _, _, column in terms):
+            selects.append(f"CAST(NULL AS VARCHAR) AS {ident(name)}")
+            continue
+        sqls = [_aggregate_sql(ctx, src, fn, column, name, order, numeric=len(terms) > 1)
+                for _, fn, column in terms]
+        if len(terms) == 1:
+            selects.append(f"{sqls[0]} AS {ident(name)}")
+            continue
+        # The first term decides whether there is a value; a missing refund is no refund.
+        expr = sqls[0] + "".join(f" {'+' if sign > 0 else '-'} coalesce({sql}, 0)"
+                                 for (sign, _, _), sql in zip(terms[1:], sqls[1:], strict=True))
+        selects.append(f"round({expr}, 9) AS {ident(name)}")
     name = temp_name("fold")
     ctx.con.execute(
         f"CREATE TEMP TABLE {name} AS SELECT {', '.join(selects)} FROM "
@@ -196,6 +202,28 @@ def fold(ctx: LoadContext, src: Source) -> Source:
     )
     types = {r[0]: str(r[1]) for r in ctx.con.execute(f"DESCRIBE {name}").fetchall() if r[0] != "_row"}
     return Source(name, {c.strip().lower(): c for c in types}, types, numbered=src.numbered)
+
+
+def _aggregate_sql(ctx: LoadContext, src: Source, fn: str, column: str, name: str, order: str, *,
+                   numeric: bool) -> str:
+    c = ident(find_column(ctx, src, column, f"fold column {name!r}"))
+    value = text(c)
+    number = number_sql(c, ctx.m.options)
+    if numeric:  # a term of a sum or difference: every aggregate as a number
+        return {"sum": f"sum({number})", "count": f"count({value})", "min": f"min({number})",
+                "max": f"max({number})", "first": f"first({number} {order}) FILTER (WHERE {number} IS NOT NULL)",
+                "last": f"last({number} {order}) FILTER (WHERE {number} IS NOT NULL)"}[fn]
+    return {
+        # Rounded: money summed as doubles leaves float dust, and a sale plus its full refund
+        # (9.80 + 4.00 - 9.80 - 4.00) must be 0, not -2.7e-15 that an amount check refuses.
+        "sum": f"round(sum({number}), 9)",
+        "count": f"count({value})",
+        "join": f"string_agg({value}, ', ' ORDER BY _row)",
+        "min": f"coalesce(CAST(min({number}) AS VARCHAR), min({value}))",
+        "max": f"coalesce(CAST(max({number}) AS VARCHAR), max({value}))",
+        "first": f"first({c} {order}) FILTER (WHERE {value} IS NOT NULL)",
+        "last": f"last({c} {order}) FILTER (WHERE {value} IS NOT NULL)",
+    }[fn]
 
 
 # -- the time zone of each row ---------------------------------------------------------

@@ -121,6 +121,22 @@ def parse_aggregate(text: str) -> tuple[str, str]:
     return m["fn"], m["col"].strip()
 
 
+# Between two aggregates only: "sum(Total) - sum(Refunded Amount)"; a column name may hold a '-'.
+_TERMS = re.compile(r"(?<=\))\s*([+-])\s*(?=[a-z_]+\s*\()")
+
+
+def parse_aggregates(text: str) -> list[tuple[int, str, str]]:
+    """'sum(Total) - sum(Refunded Amount)' -> [(1, 'sum', 'Total'), (-1, 'sum', 'Refunded Amount')]:
+    what an order kept is what was paid less what was refunded, both in the export."""
+    parts = _TERMS.split(text)
+    terms = [(1, *parse_aggregate(parts[0]))]
+    for sign, term in zip(parts[1::2], parts[2::2], strict=True):
+        terms.append((1 if sign == "+" else -1, *parse_aggregate(term)))
+    if len(terms) > 1 and any(fn == "join" for _, fn, _ in terms):
+        raise ValueError(f"{text!r}: join() makes text; only numbers are added or taken away")
+    return terms
+
+
 class Fold(BaseModel):
     """Rows of the file that share `by` become one record (line items into their order).
 
@@ -138,9 +154,13 @@ class Fold(BaseModel):
     by: list[str] = Field(min_length=1, description="columns whose shared value makes one record")
     prefer: dict[str, str | list[str]] = Field(
         default_factory=dict, description="rows whose column has one of these values give the record's values")
-    columns: dict[str, str] = Field(default_factory=dict, description="new column = 'aggregate(column)'")
+    columns: dict[str, str] = Field(default_factory=dict, description="new column = 'aggregate(column)', "
+                                    "or aggregates added and taken away: 'sum(Total) - sum(Refunded Amount)'")
     where: dict[str, str | list[str]] = Field(
         default_factory=dict, description="only rows whose column has one of these values are folded")
+    optional: list[str] = Field(
+        default_factory=list, description="new columns left empty when a column they add up is not in the "
+        "file (an export without Stripe's converted amounts), for a coalesce to fall back on another")
 
     @field_validator("by", mode="before")
     @classmethod
@@ -156,7 +176,7 @@ class Fold(BaseModel):
     @classmethod
     def _aggregates(cls, v: dict[str, str]) -> dict[str, str]:
         for text in v.values():
-            parse_aggregate(text)
+            parse_aggregates(text)
         return v
 
 
@@ -203,6 +223,15 @@ class Extract(BaseModel):
     pattern: str = Field(description="regular expression with one group: the value to take, every match")
     combine: Literal["join", "sum", "count"] = Field(default="join", description="values joined with ', ', "
                                                      "summed as numbers, or counted")
+    subtracted_from: str | None = Field(
+        default=None, description="'sum' only: the value is this column less the sum found (WooCommerce's "
+        "order_total less the refund amounts in refund_items); the column alone when the cells are missing")
+
+    @model_validator(mode="after")
+    def _subtract_sums(self) -> Extract:
+        if self.subtracted_from and self.combine != "sum":
+            raise ValueError("'subtracted_from' takes the sum of the values found: set combine = \"sum\"")
+        return self
 
     @field_validator("columns", mode="before")
     @classmethod

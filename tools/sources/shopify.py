@@ -11,7 +11,9 @@ beside it); `limit` up to 250. The leaky bucket (40 calls, 2 a second) is watche
 
 Orders become journey orders the same way the orders export does (tools/data/vendors/
 shopify_orders.toml): status from financial_status and cancelled_at, items and products from
-the line items, test orders left out, the customer keyed by email.
+the line items, test orders left out, the customer keyed by email. An order counts at
+`current_total_price`, what it is worth after refunds and edits (a partly refunded order at
+what the shop kept, as the export's Total less Refunded Amount), else at `total_price`.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def orders(records: list[dict[str, Any]]) -> pd.DataFrame:
         "order_id": df["name"],
         "customer_id": [customer_key(e) if e else f"guest-{n}" for e, n in zip(email, df["name"], strict=True)],
         "ts": df["created_at"],
-        "amount": df["total_price"],
+        "amount": field_of(df, "current_total_price").where(lambda s: s.notna(), df["total_price"]),
         "status": status,
         "items": lines.map(lambda li: sum(int(x.get("quantity") or 0) for x in li)),
         "products": lines.map(lambda li: ", ".join(str(x.get("name") or x.get("title")) for x in li) or None),

@@ -10,8 +10,11 @@ Public names, by module (import them from the module; this package imports nothi
 A recipe is a declarative mapping (tools/data/mapping.py) written from the vendor's documented
 columns: Shopify orders and customers, Square transactions, Stripe payments, WooCommerce orders,
 Etsy sold orders, Squarespace orders, SumUp sales reports (English and German), Eventbrite
-attendee summaries, Zendesk and Freshdesk tickets, Typeform responses, Trustpilot reviews,
-HubSpot contacts, Mailchimp email activity.
+attendee summaries, Zendesk and Freshdesk tickets, Typeform responses, Google Forms response sheets
+(the questions read by their wording and answers, tools.data.vendors.forms), Trustpilot reviews,
+HubSpot contacts, Mailchimp email activity, Acuity Scheduling appointments,
+Toast orders (OrderDetails.csv), Google Business Profile reviews (Takeout's reviews.json,
+read as rows by tools.data.vendors.documents).
 docs/SOURCES.md lists what each loads. tools.data.vendors.unknown describes an export no recipe
 knows (how it reads, what it looks like, a mapping to paste).
 """

@@ -19,11 +19,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.core.errors import IngestError, Problem
 from tools.data.mapping import Mapping
+from tools.data.vendors import documents
 
 FOLDER = Path(__file__).resolve().parent
 HEADER_BYTES = 256 * 1024
@@ -47,6 +49,9 @@ class VendorRecipe(BaseModel):
     description: str = ""
     recognise: Recognise
     load: list[Mapping] = Field(min_length=1)
+    resolve: Literal["form_questions"] | None = Field(
+        default=None, description="'form_questions': the load's columns are the owner's own questions, "
+        "read from each question's wording and answers when the file is loaded (tools/data/vendors/forms.py)")
 
     @field_validator("load")
     @classmethod
@@ -133,6 +138,10 @@ def read_header(path: str | Path) -> list[str]:
         return []
     text = _decode(head)
     if p.suffix.lower() in (".jsonl", ".ndjson", ".json"):
+        # one JSON document holding a list of records (Google Takeout's reviews.json)
+        columns = documents.header(p)
+        if columns is not None:
+            return columns
         first = text.lstrip().splitlines()[0] if text.strip() else ""
         try:
             record = json.loads(first)

@@ -3,6 +3,7 @@ transaction (all or nothing, idempotent like every ingest), and say what was rec
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from tools.data.ingest import IngestReport, Load, ingest_loads
 from tools.data.mapping import ReadOptions
 from tools.data.read import precheck
 from tools.data.store import JourneyStore
+from tools.data.vendors import documents
 from tools.data.vendors.catalogue import (
     Recognition,
     VendorRecipe,
@@ -23,6 +25,7 @@ from tools.data.vendors.catalogue import (
     recognise,
     sniff_delimiter,
 )
+from tools.data.vendors.forms import read_form
 from tools.data.vendors.unknown import describe_unknown
 
 
@@ -34,6 +37,7 @@ class ExportReport:
     file: str
     reports: tuple[IngestReport, ...]
     recognised: bool  # False when the recipe was named rather than recognised
+    notes: tuple[str, ...] = ()  # how the file's own columns were read (a form's questions)
 
     @property
     def currencies(self) -> tuple[str, ...]:
@@ -48,7 +52,7 @@ class ExportReport:
                 f"loading {tables}{money}.")
 
     def to_text(self) -> str:
-        return "\n".join([self.headline(), *(r.to_text() for r in self.reports)])
+        return "\n".join([self.headline(), *self.notes, *(r.to_text() for r in self.reports)])
 
 
 def recognise_file(path: str | Path) -> Recognition:
@@ -102,9 +106,23 @@ def ingest_export(
         chosen, recognised = recipe_named(recipe), False
     else:
         chosen, recognised = recognise_file(p).recipe, True
-    loads = []
-    for m in chosen.load:
-        mapping = m.model_copy(update={"name": name}) if name else m
-        loads.append(Load(p, mapping))
-    reports = ingest_loads(store, loads, touchpoints=touchpoints, progress=progress)
-    return ExportReport(chosen, str(p), tuple(reports), recognised)
+    with documents.as_rows(p) as rows:
+        source = rows or p  # a JSON document of records is loaded as its rows
+        loads, notes = [], []
+        for m in chosen.load:
+            mapping = m.model_copy(update={"name": name}) if name else m
+            if chosen.resolve == "form_questions":
+                reading = read_form(p, mapping, store.profile.locale, store.profile.timezone)
+                mapping, notes = reading.mapping, [*notes, *reading.notes]
+            loads.append(Load(source, mapping))
+        try:
+            reports = ingest_loads(store, loads, touchpoints=touchpoints, progress=progress)
+        except IngestError as exc:
+            if rows is None:
+                raise
+            # name the owner's file, not the rows made from it (row n is its n-th record)
+            raise IngestError([dataclasses.replace(q, file=q.file.replace(str(rows), str(p)))
+                               for q in exc.problems], exc.total) from None
+    if rows is not None:
+        reports = [dataclasses.replace(r, file=str(p)) for r in reports]
+    return ExportReport(chosen, str(p), tuple(reports), recognised, tuple(notes))

@@ -43,7 +43,7 @@ _DECIMAL_POINT = re.compile(r"^-?\d{1,3}(,?\d{3})*(\.\d+)?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Survey questions by their wording (Google Forms, Microsoft Forms, SurveyMonkey headers are the
 # questions themselves), in the languages owners write their forms in.
-_SURVEY_WORDS = {
+SURVEY_WORDS = {
     "nps": r"recommend|empfehl|recommand|recomend|aanbevel|consiglier",
     "csat": r"\brate\b|rating|satisf|zufrieden|bewert|\bnote\b|valora|tevreden|stars?\b|sterne|[ée]toiles",
     "text": r"better|improve|comment|feedback|anything|why|suggest|verbesser|warum|anmerk|kommentar|pourquoi|"
@@ -131,7 +131,7 @@ def _pick(guesses: list[ColumnGuess], target: str, kinds: tuple[str, ...], taken
     return None
 
 
-def _toml_key(name: str) -> str:
+def toml_key(name: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "export"
 
 
@@ -154,7 +154,7 @@ def describe_unknown(path: str | Path, header: list[str], text: str, delimiter: 
     lines.append(f"Read as {len(guesses)} columns separated by {sep}{coded}"
                  + (f": {'; '.join(read)}." if read else "."))
 
-    key = _toml_key(p.stem)
+    key = toml_key(p.stem)
     options: dict[str, object] = {}
     if encoding:
         options["encoding"] = encoding
@@ -178,12 +178,12 @@ def describe_unknown(path: str | Path, header: list[str], text: str, delimiter: 
     block = [f"[mappings.{key}]", f'table = "{table}"']
     for part in ("columns", "templates"):
         if mapping.get(part):
-            block.append(f"{part} = {{ " + ", ".join(f"{k} = {_quote(v)}" for k, v in mapping[part].items()) + " }")
+            block.append(f"{part} = {{ " + ", ".join(f"{k} = {toml_quote(v)}" for k, v in mapping[part].items()) + " }")
     if mapping.get("email_keys"):
-        block.append("email_keys = [" + ", ".join(_quote(k) for k in mapping["email_keys"]) + "]")
+        block.append("email_keys = [" + ", ".join(toml_quote(k) for k in mapping["email_keys"]) + "]")
     block.append('unknown_customers = "create"')
     if options:
-        block.append("options = { " + ", ".join(f"{k} = {_quote(v)}" for k, v in options.items()) + " }")
+        block.append("options = { " + ", ".join(f"{k} = {toml_quote(v)}" for k, v in options.items()) + " }")
     lines.append("If that is right, add this mapping to journeybot.toml and load it with "
                  f"`journeybot ingest {table} {shlex.quote(p.name)} --mapping {key}` (check the names; every row is "
                  "still checked, nothing loads half):")
@@ -237,7 +237,7 @@ def _surveys(guesses: list[ColumnGuess], key: str) -> Suggestion | None:
         return None
 
     def asks(target: str, fits) -> ColumnGuess | None:
-        words = re.compile(_SURVEY_WORDS[target], re.IGNORECASE)
+        words = re.compile(SURVEY_WORDS[target], re.IGNORECASE)
         return next((g for g in guesses if words.search(g.name) and fits(g)), None)
 
     nps = asks("nps", lambda g: g.kind == "number" and g.whole and g.low >= 0 and g.high <= 10)
@@ -261,7 +261,7 @@ def _surveys(guesses: list[ColumnGuess], key: str) -> Suggestion | None:
     return "surveys", said, mapping, date
 
 
-def _quote(v: object) -> str:
+def toml_quote(v: object) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     s = str(v).replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
