@@ -186,3 +186,22 @@ def test_olist_cancellations_and_head_counts_match_the_raw_files(store):
     per_person = orders[orders.order_status == "delivered"].groupby("customer_unique_id").size()
     assert v["buyers"].value == len(per_person)
     assert v["repeat_customers"].value == int((per_person >= 2).sum())
+
+
+def test_acuity_no_shows_are_cancellations_named_by_their_own_word():
+    d = pd.read_csv(VENDORS / "acuity/appointments.csv", dtype=str, keep_default_na=False)
+    yes = ("yes", "true", "1")
+    # Acuity: a canceled appointment and a no-show (flag or label, the word it keeps) never made a sale
+    no_show = d["No Show"].str.lower().isin(yes) | d["Label"].isin(["No Show", "No-Show", "Noshow"])
+    off = d["Canceled"].str.lower().isin(yes) | no_show
+    store = JourneyStore(None, timezone="America/Chicago")
+    try:
+        ingest_export(store, VENDORS / "acuity/appointments.csv")
+        r = kpis(store, KpiParams(metrics=["cancelled_orders", "cancellation_rate"], period=ALL))
+        v = {x.metric: x for x in r.values}
+        assert v["cancelled_orders"].value == int(off.sum()) > int(no_show.sum()) > 0
+        assert v["cancellation_rate"].value == pytest.approx(off.mean())
+        note = next(n for n in r.provenance.notes if n.startswith("cancellations count"))
+        assert f"{int(no_show.sum())} no show" in note
+    finally:
+        store.close()
