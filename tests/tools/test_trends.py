@@ -428,7 +428,7 @@ def test_sales_totals_asked_alone_read_the_period_and_match_the_raw_orders(store
     })
     slim = []
     real = kpi_sql.order_totals_sql
-    monkeypatch.setattr(kpi_sql, "order_totals_sql", lambda f: slim.append(f) or real(f))
+    monkeypatch.setattr(kpi_sql, "order_totals_sql", lambda f, *more: slim.append(f) or real(f, *more))
     period = Period(start=D(2026, 5, 3), end=D(2026, 5, 6))
     three = ["orders", "revenue", "aov"]
     for how in ({"by": "segment"}, {"filters": Filters(segment=["regular"])}, {}):
