@@ -182,6 +182,9 @@ def test_olist_cancellations_and_head_counts_match_the_raw_files(store):
     assert_matches(v, want)
     note = next(n for n in r.provenance.notes if n.startswith("refunds count"))
     assert "unavailable" in note  # Olist's own word, named under cancelled
+    # Olist has no word for a refund: its refund rate of 0 is said to mean "not recorded"
+    assert any(n.startswith("no order in the whole data is returned or refunded") for n in r.provenance.notes)
+    assert not any(n.startswith("no order in the whole data is cancelled") for n in r.provenance.notes)
     # a person is customer_unique_id
     per_person = orders[orders.order_status == "delivered"].groupby("customer_unique_id").size()
     assert v["buyers"].value == len(per_person)

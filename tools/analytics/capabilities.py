@@ -64,6 +64,12 @@ NEEDS: dict[str, Need] = {
                            "SELECT count(*) FROM orders WHERE status IN ('pending', 'cancelled', 'returned')",
                            "the orders carry no status other than completed (the export lists what was "
                            "sold, not what was cancelled or refunded)", "orders.status, status_raw"),
+    # Not needed by any KPI, but said under the refund and cancellation KPIs when absent: an
+    # export with no word for a refund (Olist) gives a refund rate of 0 that means "not recorded".
+    "returns": Need("returned or refunded orders", "SELECT count(*) FROM orders WHERE status = 'returned'",
+                    "no order is returned or refunded", "orders.status (returned)"),
+    "cancellations": Need("cancelled orders", "SELECT count(*) FROM orders WHERE status = 'cancelled'",
+                          "no order is cancelled", "orders.status (cancelled)"),
     "repeat_buyers": Need("customers with two or more completed orders",
                           f"SELECT count(*) FROM (SELECT customer_id FROM orders WHERE {_COMPLETED} "
                           "GROUP BY customer_id HAVING count(*) > 1)",

@@ -121,7 +121,8 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
 
 def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams,
           settings: KpiSettings) -> KpiResult:
-    metrics, unavailable = capabilities(store, con).split(params.chosen())
+    caps = capabilities(store, con)
+    metrics, unavailable = caps.split(params.chosen())
     if not metrics:
         raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
                           "`journeybot describe` lists what it can answer.")
@@ -156,6 +157,7 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
     if all(v.no_data for v in ordered) and not any(rows.values()):
         # Nothing at all in the period: an answer of blanks would say less than this.
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
+    notes += _never_seen(caps, metrics)
     if unavailable:
         notes.append("left out, the loaded data cannot answer them: " + missing_text(unavailable))
     assumed = store.profile.currency_note()
@@ -186,6 +188,18 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         status_rows=statuses.rows if statuses is not None else (),
         unavailable=unavailable,
     )
+
+
+def _never_seen(caps: Any, metrics: list[str]) -> list[str]:
+    """A refund (cancellation) KPI over data with no returned (cancelled) order at all: its 0 may
+    mean the export does not record them, which the owner is told rather than left to read as none."""
+    out = []
+    for need, kpis_of, what in (("returns", {"refunded_orders", "refund_rate"}, "returned or refunded"),
+                                ("cancellations", {"cancelled_orders", "cancellation_rate"}, "cancelled")):
+        if kpis_of & set(metrics) and not caps.has(need):
+            out.append(f"no order in the whole data is {what}: if the export has no word for it (Olist's "
+                       "statuses have none for a refund), 0 here means not recorded, not none")
+    return out
 
 
 def _at_least(v: KpiValue, k: int, times: list[dict[str, Any]]) -> KpiValue:
