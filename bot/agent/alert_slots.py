@@ -100,7 +100,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
         m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
                       # "the nps alert should be 15 not 20": the new value, then the old
-                      rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b", t)
+                      rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b|"
+                      # "actually make that 80", "set it at 50 quid": a bare number for the rule just named
+                      # (not "make it 4 weeks", a window)
+                      rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|the "
+                      rf"(?:threshold|limit|level|value|number|figure|trigger))(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
+                      r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))
     for pattern, days in _WINDOWS:

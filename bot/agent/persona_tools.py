@@ -155,7 +155,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
     which = positions(text)
-    if re.search(r"\b(?:merge|combine|join|fold)\b", t):
+    if re.search(MERGE, t):
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
@@ -246,9 +246,12 @@ DRAFT_CUES = (
      r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
+# "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
+MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|roll|bundle|blend|collapse)\b"
+         r".{0,40}\b(?:into (?:one|a single)|together)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
+    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # not "the pain points for each stage": the journey's, not a card's

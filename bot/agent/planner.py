@@ -342,6 +342,11 @@ class OfflinePlanner:
                 return self.by_name.get("movers", prev)
             if (new.against or new.compare) and prev.name == "kpis":
                 return self.by_name.get("compare", prev)
+        if new.breakdown and _splits_by(prev, new.breakdown) and len(new.norm.split()) <= 7 \
+                and not (new.metrics or new.stages or new.touchpoints):
+            # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
+            # split another way (not the analysis a word of the group's name is a cue of)
+            return prev
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
                 and best.cues != (BARE_PERIOD,):  # "how was last week?" after a trend: the trend, for last week
             return self.by_name[best.tool]
@@ -417,7 +422,7 @@ class OfflinePlanner:
                 values[key] = ()
         try:
             values["touchpoints"] = tuple(store.query(
-                "SELECT DISTINCT touchpoint FROM events WHERE touchpoint IS NOT NULL")["touchpoint"])
+                "SELECT DISTINCT touchpoint FROM events WHERE touchpoint IS NOT NULL ORDER BY 1")["touchpoint"])
         except Exception:
             values["touchpoints"] = ()
         try:
@@ -433,6 +438,22 @@ class OfflinePlanner:
         if self._speller is None:
             self._speller = build_speller(self.tools, known)
         return self._speller
+
+
+def _splits_by(spec: ToolSpec, breakdown: str) -> bool:
+    """Whether the tool's `by` argument takes this group."""
+    from typing import get_args
+
+    field = spec.params.model_fields.get("by")
+    if field is None:
+        return False
+    kinds = [field.annotation]
+    while kinds:  # Literal[...] or Optional[Literal[...]]
+        kind = kinds.pop()
+        if breakdown in get_args(kind):
+            return True
+        kinds += [a for a in get_args(kind) if get_args(a)]
+    return False
 
 
 def build_speller(tools: list[ToolSpec], known: Known) -> Speller:

@@ -159,8 +159,14 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return out
 
 
+# "sort them by how much they've spent", "put the big spenders at the top": the last list again,
+# in another order (only ever a follow-up of a list of customers)
+REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:sort|order|rank|re-?order|"
+           r"re-?sort|re-?rank|list|put|show)\b.{0,50}\b(?:by|first|at the top|on top|to the top|highest first)\b")
+
+
 def _risk_order(text: str) -> str | None:
-    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
+    if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
                  text):
         return "value"
@@ -407,6 +413,7 @@ def predict_tools() -> list[ToolSpec]:
             keywords=("risk", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
             cues=AT_RISK_CUES,
             plan=_at_risk_plan,
+            follow_ups=(REORDER,),
         ),
         ToolSpec(
             name="newly_at_risk",

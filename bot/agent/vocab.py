@@ -255,7 +255,10 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
-    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
+    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
+     # "split that by where they first heard of us": how each customer first came to the shop
+     r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"
+     r"came across|discovered|learn(?:ed|t) (?:of|about)) us", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
     (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|"
      r"areas? of (?:town|the city)|parts? of (?:town|the city)", "city"),
