@@ -65,22 +65,22 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         # rate jump?": a change, and the group it came from
                         r"\bwhere (?:did|does|has|have) (?:the |that |this |all the |all that )?(?:extra|additional|lost|missing|"
                         r"growth|increase|decrease|boost|spike|uplift) (?:[\w-]+ ){0,3}(?:come|came) from\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:made|make|makes|sent|send|sends|pushed|push|caused|cause|causes|led|got) (?:\w+ ){0,4}"
                         r"(?:jump|dip|drop|fall|rise|climb|spike|soar|sink|slump|go up|go down|increase|decrease|shoot up|tank)\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
                         r"\bwhich (?:\d+ |two |three |four |five )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|"
-                        r"age (?:bands?|groups?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        r"age (?:bands?|groups?|brackets?|ranges?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         # "which region's buyers ordered more this month than last?", "which town saw the
                         # biggest swing in orders, may vs april": a change, group by group
                         r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
                         r" (?:[\w']+ ){0,3}\w+ed (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
@@ -97,7 +97,17 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"personas)\b|"
                         r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
                         r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
-                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
+                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b|"
+                        # "which marketing channel is pulling in the most new visitors": a group named
+                        # with a word before it, ranked
+                        rf"\bwhich (?:marketing|sales|acquisition|traffic|customer|crm|first[- ]touch|referral) {_GROUPS}\b"
+                        r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        # "bounce rate's gone funny, which channel is dragging it?": the group behind a change
+                        rf"\bwhich {_GROUPS} (?:\w+ ){{0,2}}(?:is |are |was |were )?(?:dragging|pulling|pushing|weighing|holding)\b|"
+                        # "which region's delivery time got worse": a group's own KPI, changed
+                        rf"\bwhich {_GROUPS}(?:'s|s') (?:[\w-]+ ){{1,3}}(?:got|gotten|has got|have got|has gone|have gone|went|"
+                        r"became|has become|grew|has grown) (?:\w+er|worse|better|up|down)\b")
+
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
 _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
@@ -111,6 +121,8 @@ _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|bro
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+                      # "who's dragging nps down?": the group behind a fall, not each group's level
+                      r"dragg\w*|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
@@ -494,5 +506,5 @@ COMPARE_CUES = (
 # Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.
 MOVER_CUES = (
     (_MOVER_CUE.pattern, 0.2),
-    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.15),
+    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?|groups?)\b", 0.15),
 )

@@ -30,7 +30,7 @@ from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
-from bot.agent.vocab import CHANNEL_SYNONYMS
+from bot.agent.vocab import CHANNEL_SYNONYMS, P90, P90_OF
 from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
@@ -482,6 +482,10 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
             continue
         if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
+    if not new.metrics and old.metrics and P90.search(new.norm or ""):
+        # "and the slowest ten percent?" after the median: the same times' 90th percentile, which
+        # the follow-up's own words then name (so the last answer's KPI is not kept over it)
+        merged.metrics = new.metrics = [P90_OF.get(m, m) for m in old.metrics]
     merged.unknown = list(new.unknown)
     if new.step and not new.period:
         merged.period = shift_back(old.period, new.step, as_of) or old.period

@@ -23,8 +23,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     # there / on file" stays the data's size (describe_data), and "how long" stays a time.
     (r"^(?!.*\bhow long\b)(?:.*?\b)?(?:(?:open|outstanding|unresolved|unanswered and open) (?:support )?"
      r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
-     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|"
-     r"unresolved|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
+     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,4}(?:still |yet )?(?:open|outstanding|"
+     r"unresolved|unanswered|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
      r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
      r"(?:tickets|cases|queries|complaints) (?:still )?(?:waiting|awaiting) (?:a |to be )?(?:resolution|resolved|closed)|"
      # "how many tickets are still waiting for an answer?": the stock left open now, not the wait
@@ -168,7 +168,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
      "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
-     r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
+     r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from|"
+     # "how many folk came in for the first time", "new enquirers", "first-timers": people new to us
+     r"\b(?:came|come|comes|coming|visited|shopped|popped|walked|dropped) (?:in |by |round |here |with us |to us )?"
+     r"for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
@@ -201,6 +204,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
+     # "what did the cheese counter bring in", "how much did each region bring in": the money a
+     # part of the business brought in, whoever it is
+     r"\b(?:what|how much) (?:money )?(?:did|does|do|has|have) (?:the |our |my |each |every )?(?:[\w'-]+ ){0,3}"
+     r"(?:bring in|brought in|take in|taken in|turn over|turned over|rake in|raked in)\b|"
      # "which categories make us the most money?", "earn us the most": the money a group brings
      r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought) (?:us |in )?(?:the )?(?:most|least|more|less) "
      r"(?:money|cash|income|sales)\b|"
@@ -212,12 +219,18 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"
      # "did facebook customers order more?": the verb counts orders too
      r"\b(?:customers|people|buyers|shoppers|clients|users|they|members|subscribers|regulars|visitors|folks|guests) "
-     r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)", "orders"),
+     r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)|"
+     # "how many frames did we sell", "which age bracket books the most trips": the orders, in the
+     # trade's own verb
+     r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
+     r"\b(?:books?|booked|sells?|sold) (?:the )?(?:most|least|fewest)\b", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
 P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
-                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b")
+                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b|"
+                 # "and the slowest ten percent?", "the worst 10 per cent of tickets"
+                 r"\b(?:slowest|worst|longest|last) (?:ten|10) ?(?:%|percent|per ?cent)")
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}
 
