@@ -116,6 +116,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     m = rx.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
         out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
+    # "change the revenue alert to a 4 week window", "a two-week window"
+    m = rx.search(r"\b(\d+|one|two|three|four|six|eight)[- ]weeks?(?:'s?)? window\b|\bwindow (?:of|to) (\d+|one|two|three|four) weeks?\b", t)
+    if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
+        said = next(g for g in m.groups() if g)
+        weeks = int(said) if said.isdigit() else {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8}[said]
+        out["window_days"] = max(1, min(90, 7 * weeks))
     # "make it wait for 5 SDs before it fires": how unusual a day must be (robust SDs, 2 to 12)
     m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b", t)
     if m:
@@ -129,7 +135,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop|on hold)\b|"
                  r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
+    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
+                   # "turn the csat alert for the studio back on"
+                   r"\b(?:switch|turn|put)\w* (?:[\w'-]+ ){0,6}back on\b", t):
         out["enabled"] = True
     return out
 

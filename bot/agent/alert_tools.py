@@ -233,6 +233,10 @@ LIST_CUES = (
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
      1.0),
+    # "remind me which warnings I've got set up": the rules as set, not the ones that went off
+    (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
+     r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
+     r"warnings?|notifications?)\b", 1.3),
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"

@@ -297,6 +297,12 @@ def series_grain(text: str) -> str | None:
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
 _GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?on[- ]time\b|"
                         r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
+# "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
+# with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
+# two periods
+_DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
+        r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
+DAYS_VS = re.compile(rf"\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"
@@ -323,6 +329,8 @@ def boost_compare(slots: Any) -> float:
     text = text_of(slots)
     if NO_COMPARISON.search(text):
         return -1.2
+    if DAYS_VS.search(text):
+        return -0.9  # the days of the week set side by side: time_pattern's
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)

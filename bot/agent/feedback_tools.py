@@ -178,6 +178,9 @@ def _score_filters(text: str) -> dict[str, Any]:
     return out
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
@@ -205,8 +208,16 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         if args["query"] == "feedback" or not query:
             args["query"] = "what the customer said"
     args.update(_score_filters(text))
-    if getattr(slots, "top", None):  # "show me 3 nice things people said"
-        args["limit"] = max(1, min(int(slots.top), 50))
+    channels = getattr(slots, "channels", None) or (getattr(slots, "filters", {}) or {}).get("channel")
+    if channels:  # "comments from instagram customers about packaging"
+        args["channel"] = list(channels)
+    top = getattr(slots, "top", None)
+    if not top:  # "find me 3 quotes about the alterations service"
+        m = re.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:quotes|comments|reviews|examples|"
+                      r"messages|replies|responses|remarks|snippets|bits)\b", text)
+        top = (int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1)]) if m else None
+    if top:  # "show me 3 nice things people said"
+        args["limit"] = max(1, min(int(top), 50))
     if any(k.endswith(("_csat", "_nps")) for k in args):
         args.pop("max_sentiment", None)
         args.pop("min_sentiment", None)
@@ -256,6 +267,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         top = int(m.group(1)) if m else None
     if top:  # "top 3 complaint themes"
         args["max_themes"] = max(1, min(int(top), 20))
+    m = re.search(r"\b(?:at least|a minimum of|min(?:imum)?|no fewer than|(?:with )?over) (\d{1,3}) (?:comments|texts|mentions|"
+                  r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
+    if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
+        args["min_size"] = min(int(m.group(1)), 1000)
     return args
 
 

@@ -337,6 +337,11 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
     kinds = {r.kind for r, _ in readings}
     if "group" in kinds and (after is None or "by" not in planner.by_name[after].params.model_fields):
         return slots  # a breakdown only for a tool that splits by one: else the words stay as said
+    sure = _best(planner, slots, STRONG) if "group" in kinds else None
+    if sure is not None and sure != after:
+        # "which clients might not come back ...?": a question the rules read clearly as another
+        # analysis is not turned into a split by group because a word of it resembles one
+        return slots
     if "step" in kinds and (after not in _JOURNEY or before not in (None, after)):
         return slots  # a step fills a journey question's arguments; it never makes one
     if "segment" in kinds and before not in (None, after):
@@ -359,7 +364,11 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
 _JOURNEY = ("funnel", "dropoffs", "paths")
 
 
-def _best(planner: Any, slots: Any) -> str | None:
-    """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE)."""
+STRONG = 0.9  # the planner's score of a reading its rules are sure of (planner._STRONG)
+
+
+def _best(planner: Any, slots: Any, least: float = 0.3) -> str | None:
+    """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE, or
+    `least`)."""
     ranked = planner._ranker.rank(slots)
-    return ranked[0].tool if ranked and ranked[0].score >= 0.3 else None
+    return ranked[0].tool if ranked and ranked[0].score >= least else None

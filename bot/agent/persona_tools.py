@@ -184,10 +184,14 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     count = getattr(slots, "count", None)
     # "redo the personas but only two of them this time", "just three this time"
+    # "3 of them", "three types": how many cards, said after the ask
     m = None if count else re.search(r"\b(?:only|just|make it|with|into|but) ([2-6]|two|three|four|five|six)\b"
-                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)", (getattr(slots, "text", "") or "").lower())
+                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
+                                     r"\b([2-6]|two|three|four|five|six) (?:of them|of those|types|kinds|sorts|cards|"
+                                     r"groups)\b", (getattr(slots, "text", "") or "").lower())
     if m:
-        count = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        said = m.group(1) or m.group(2)
+        count = int(said) if said.isdigit() else _NUMBERS[said]
     return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
@@ -275,6 +279,10 @@ LIST_CUES = (
      # "do we have any saved customer personas already", "are there saved customer profiles"
      r"\b(?:saved|stored|existing) (?:customer |buyer |shopper |client )?(?:personas|profiles)\b|"
      r"\b(?:any )?(?:customer |buyer )?personas (?:\w+ )?(?:saved|stored|already|yet)\b", 0.9),
+    # "list the dance studio's personas", "what persona cards do we have at the moment": the ones kept
+    (r"^(?:please |can you |could you |just )?list (?:the |our |my |all |all the )?(?:[\w']+ ){0,3}(?:personas|persona cards)\b|"
+     r"\b(?:what|which) (?:persona |customer )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made)\b|"
+     r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

@@ -212,9 +212,14 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:haven'?t|have not|hasn'?t|has not|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|"
                  r"purchase|book|made (?:a |an |their first )?(?:purchase|order|booking))\b|"
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
-                 r"\bfor the first time\b", text):
+                 r"\bfor the first time\b|"
+                 # "who's looked at booking but never gone through with it": interest, no purchase yet
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b", text):
         out["who"] = "prospects"
-    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b", text):
+    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b|"
+                   # "only past clients", "people who've been before": those who bought already
+                   r"\b(?:past|previous|former|old|existing) (?:clients|customers|buyers|guests|members|patients|students)\b|"
+                   r"\b(?:been|come|booked|bought|ordered) (?:with us )?before\b", text):
         out["who"] = "customers"
     m = re.search(r"\b(?:at least|over|above|more than|minimum(?: of)?|min)\s+(?:a\s+)?(\d{1,3})\s*(?:%|percent|per cent)", text)
     if m and 0 < int(m.group(1)) <= 100:
@@ -267,7 +272,9 @@ _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next 
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
                       r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders)\b|"
-                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b")
+                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b|"
+                      # "if we look 2 years ahead", "three years out"
+                      r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
 
 
@@ -275,7 +282,7 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     m = _HORIZON.search(_text(slots))
     if m:
-        n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         amount = 0.5 if n == "half a" else int(n) if n.isdigit() else _HORIZON_WORDS.get(n, 1)
         days = round(amount * (365 if unit.startswith("y") else 30.4))
         out["horizon_days"] = max(30, min(days, 1825))
@@ -308,12 +315,18 @@ AT_RISK_CUES = (
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
-     r"\bless often than (?:they|before|usual)\b", 0.9),
+     r"\bless often than (?:they|before|usual)\b|"
+     # "which students are likely to stop their tutoring?", "which clients might not come back for
+     # another fitting?": a customer who may stop, said with the trade's own service
+     r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
+     r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b", 0.9),
     (_LAPSING, 0.9),
 )
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
-     r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
+     r"\bnew at[- ]risk\b|"
+     # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
+     r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
@@ -322,8 +335,14 @@ NEWLY_CUES = (
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
      r"\bnew (?:churn |high[- ])?risks\b", 1.2),
+    # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
+    # comparison of the churn rate
+    (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
 )
 FORECAST_CUES = (
+    # "what should we expect to take over Christmas?": money still to come
+    (r"\b(?:expect|expecting|hope|hoping|likely|going|set) to (?:take|make|bring in|turn over|earn|rake in)\b"
+     r"(?! (?:of|it|up|part|place|sense|sure|time|long|days?|weeks?|a|an|the|their|another|any|one)\b)", 0.9),
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
      r"\b(?:will|should|would|might|could) (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
@@ -331,6 +350,10 @@ FORECAST_CUES = (
      r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
 )
 PROPENSITY_CUES = (
+    # "who's looked at booking a trip but never gone through with it, and might now": interest
+    # shown, no purchase yet, a purchase maybe to come
+    (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
+     r"(?:\w+ ){0,3}(?:booking|buying|ordering|signing up)\b.{0,60}\b(?:might|could|may|likely|would)\b", 0.9),
     (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"

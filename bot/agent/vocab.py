@@ -41,7 +41,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
      r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
      r"\bticket (?:volume|count|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
-     r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b", "tickets"),
+     r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b|"
+     # "alert if tickets rise by 50%", "tickets jumped last week": the count of tickets moving
+     r"\b(?:support )?tickets (?:rise|rises|rose|risen|jump\w*|spike\w*|climb\w*|fall|falls|fell|drop\w*|go up|went up|"
+     r"go down|went down|double\w*|increase\w*|decrease\w*|surge\w*)\b", "tickets"),
     (r"(?:how many|number of|count of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
      r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
@@ -342,7 +345,7 @@ NEGATIVE = re.compile(
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
-    r"up in arms)\b")
+    r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them))\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
