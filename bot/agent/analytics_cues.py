@@ -185,7 +185,10 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            # "anyone with no order for 8 weeks counts as lost"
                            rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
                            rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
-                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|"
+                           # "if 45 days with no wash counts as gone": a span without the trade's service
+                           rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
+                           r"(?:as )?(?:gone|lost|churned|lapsed|inactive|a churn|a leaver)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
@@ -288,8 +291,11 @@ _X_ON_X = re.compile(r"\b(day|week|month) (?:on|over|to|by) \1\b")
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     m = _X_ON_X.search(text)
-    # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair
-    if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)):
+    # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
+    # "week on week for the last 90 days" (many weeks, each against the one before)
+    if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)
+                         or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
+                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters))\b", text)):
         return None
     return m.group(1)
 

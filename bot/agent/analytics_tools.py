@@ -210,12 +210,19 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["goal_stage"] = goal[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "the typical path to placing an order", "routes to a quote request": that step is the goal
-    if touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
-                                 text):
+    either = _stage_of_either(touchpoints, text, ctx)
+    if either:
+        # "paths that lead people to leave a testimonial or refer someone": two steps of one
+        # stage, either will do, so the goal is their stage
+        args["goal_stage"] = either
+    elif touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
+                                   text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
-                      r"under|fewer than|less than)(?: the)?(?: last| final)? "
+                      # "keep them to 4 steps", "cap it at 5 steps"
+                      r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|those|the paths|paths) (?:to|at))"
+                      r"(?: the)?(?: last| final)? "
                       r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
                       r"events|moves)\b", text) or re.search(
         # "keep them to 4 steps max", "3 steps at most"
@@ -229,6 +236,19 @@ def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if getattr(slots, "top", None):
         args["top"] = min(int(slots.top), 50)
     return args
+
+
+def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext) -> str | None:
+    """The stage two or more goal steps joined by "or" share, if they share one."""
+    if len(touchpoints) < 2 or not re.search(r"\bor\b", text):
+        return None
+    try:
+        tpmap = ctx.config.touchpoint_map()
+        stages = {getattr(tpmap.lookup(tp), "stage", None) for tp in touchpoints}
+    except Exception:  # a config without a touchpoint map: the steps as named
+        return None
+    stage = stages.pop() if len(stages) == 1 else None
+    return stage if isinstance(stage, str) else None
 
 
 def _by_stage(text: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
+from bot.agent.analytics_cues import NO_COMPARISON
 from bot.agent.analytics_tools import period_from
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
@@ -243,6 +244,8 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None) and args.get("by") != "source":
         args["source"] = list(slots.sources)
+    if NO_COMPARISON.search(text):  # "no need for the comparison with before"
+        args["compare"] = False
     return args
 
 
@@ -271,6 +274,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                   r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
     if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
         args["min_size"] = min(int(m.group(1)), 1000)
+    if NO_COMPARISON.search(text):
+        args["compare"] = False
     return args
 
 
@@ -296,6 +301,11 @@ _ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?any
                    r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
                    r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
 SEARCH_CUES = (
+    # "find praise for our therapists", "dig out complaints about the car park": the texts
+    # themselves, about a topic (not the themes of all of them)
+    (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
+     r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
+     r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
     (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
      r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
@@ -328,6 +338,10 @@ SEARCH_CUES = (
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )
 SENTIMENT_CUES = (
+    # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
+    # over time (not a KPI's trend: none is named)
+    (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"
+     r".{0,40}\b(?:week by week|day by day|month by month|weekly|daily|monthly|over time|per (?:week|day|month))\b", 0.4),
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"

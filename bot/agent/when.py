@@ -408,6 +408,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         found = [f for f in found if not (f[2] == "all" and rx.fullmatch(
             r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",
             t[f[0]:f[1]]))] or found
+    if len(found) > 1:  # "how positive is it lately? last 14 days": the vague word gives way to the named span
+        found = [f for f in found if not rx.fullmatch(r"lately|recently|of late", t[f[0]:f[1]])] or found
     out = When(spans=[(s, e) for s, e, _ in found] + ([step_span] if step_span else []), step=step)
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")
