@@ -82,7 +82,9 @@ def implied_metric(slots: Any) -> str | None:
     state spends the most?"); a split ("conversion from awareness to purchase by channel")
     must name its KPI."""
     text = text_of(slots)
-    if _FUTURE.search(text) or getattr(slots, "stages", None) or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
+    # "per order" reads as the purchase stage too; it is the unit of the spend here, not a stage
+    stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
+    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
         return None
     if _WHERE_LIVE.search(text):
         return "active_customers"

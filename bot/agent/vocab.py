@@ -163,7 +163,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b|"
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round )?for the (?:very )?first time)|"
      # "how many separate clients did we see last week", "how many customers did we have on the
      # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
      r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
