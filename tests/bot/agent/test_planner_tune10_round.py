@@ -37,7 +37,9 @@ def test_a_change_of_mind_is_a_deletion_asked_for_in_so_many_words_and_never_run
     plan = planner.plan("hmm, actually delete that alert", "mind")
     assert plan.spec.name == "delete_alert_rule"
     answer = planner.answer("hmm, actually delete that alert", "mind")
-    assert answer.tool_calls == []  # nothing deleted: a rule never saved is said to be none, a saved one is confirmed first
+    assert answer.tool_calls == [] and answer.pending is None  # nothing was kept, so nothing to delete or confirm
+    assert answer.text.startswith("There is nothing to delete: the rule I proposed (")
+    assert "orders" in answer.text and "never confirmed" in answer.text and "(which rule?)" not in answer.text
     assert planner.plan("hmm, actually that alert", "mind-vague").spec is None or \
         not planner.plan("hmm, actually that alert", "mind-vague").spec.changes_state
 
