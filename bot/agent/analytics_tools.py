@@ -9,13 +9,10 @@ from typing import Any
 
 from bot.agent.analytics_cues import (
     COMPARE_CUES,
-    DROPOFF_CUES,
-    FUNNEL_CUES,
     KPI_CUES,
     KPI_DIMS,
     MOVER_CUES,
     NO_COMPARISON,
-    PATH_CUES,
     TREND_CUES,
     boost_compare,
     boost_funnel,
@@ -28,6 +25,7 @@ from bot.agent.analytics_cues import (
     series_grain,
     text_of,
 )
+from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
