@@ -11,8 +11,9 @@ Phrasings: every question of a tuning bank whose expected tool takes a KPI (`kpi
 `trend`, `movers`) and names exactly one, not a follow-up, gives its measure words
 (arg_match.measure_words) to that KPI. A question expecting no KPI gives none: the banks leave
 out a KPI said in a trade's words ("bookings"), so "no KPI expected" is not "no KPI meant".
-tests/questions_blind5.yaml is tuning data since phase H, tests/questions_blind6.yaml since phase I;
-tests/questions_blind7.yaml (the held-back bank) and the probes are never read.
+tests/questions_blind5.yaml is tuning data since phase H, tests/questions_blind6.yaml since phase I,
+tests/questions_blind7.yaml since phase J; tests/questions_blind8.yaml (the held-back bank) and the
+probes are never read.
 
 Scoring is the question banks' own matching (tests/bot/agent/test_planner_bank.py), asked in
 order against the small sample with the nearest-phrasing fallback on, as in the product. With
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests" / "bot" / "agent"))
 
 SOURCES = ("questions.yaml", "questions_paraphrases.yaml", "questions_heldout.yaml", "questions_fresh.yaml",
            "questions_blind2.yaml", "questions_blind3.yaml", "questions_blind4.yaml", "questions_blind5.yaml",
-           "questions_blind6.yaml")
+           "questions_blind6.yaml", "questions_blind7.yaml")
 TARGET = ROOT / "bot" / "agent" / "metric_phrasings.yaml"
 HEADER = """\
 # Owners' words for each KPI, for reading a KPI by meaning when the planner's rules found none
@@ -62,7 +63,7 @@ def planner(fallback: bool = True):
 def load(name: str) -> list[dict]:
     import yaml
 
-    assert "blind7" not in name and "probe" not in name, "the seventh blind bank is never read here"
+    assert "blind8" not in name and "probe" not in name, "the eighth blind bank is never read here"
     return yaml.safe_load((ROOT / "tests" / name).read_text())
 
 

@@ -100,7 +100,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
         m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
                       # "the nps alert should be 15 not 20": the new value, then the old
-                      rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b", t)
+                      rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b|"
+                      # "actually make that 80", "set it at 50 quid": a bare number for the rule just named
+                      # (not "make it 4 weeks", a window)
+                      rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|the "
+                      rf"(?:threshold|limit|level|value|number|figure|trigger))(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
+                      r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))
     for pattern, days in _WINDOWS:
@@ -111,6 +116,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     m = rx.search(r"\bover (?:the )?(?:last )?(\d+) days\b|\b(\d+)[- ]days? window\b|\bwindow (?:of|to) (\d+) days?\b", t)
     if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
         out["window_days"] = max(1, min(90, int(next(g for g in m.groups() if g))))
+    # "change the revenue alert to a 4 week window", "a two-week window"
+    m = rx.search(r"\b(\d+|one|two|three|four|six|eight)[- ]weeks?(?:'s?)? window\b|\bwindow (?:of|to) (\d+|one|two|three|four) weeks?\b", t)
+    if m and "window_days" not in out and not threshold[0] <= m.start() < threshold[1]:
+        said = next(g for g in m.groups() if g)
+        weeks = int(said) if said.isdigit() else {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8}[said]
+        out["window_days"] = max(1, min(90, 7 * weeks))
     # "make it wait for 5 SDs before it fires": how unusual a day must be (robust SDs, 2 to 12)
     m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b", t)
     if m:
@@ -124,7 +135,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop|on hold)\b|"
                  r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b", t):
+    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
+                   # "turn the csat alert for the studio back on"
+                   r"\b(?:switch|turn|put)\w* (?:[\w'-]+ ){0,6}back on\b", t):
         out["enabled"] = True
     return out
 

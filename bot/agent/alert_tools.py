@@ -102,8 +102,10 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
-                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as)|"
-                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as)|"
+                     # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
+                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
+                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as|"
+                     r"the (?:minute|moment|second|instant))|"
                      r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
@@ -203,6 +205,8 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
+          # a change of mind said first: "actually, delete that alert", "on second thoughts scrap it"
+          r"actually,? |on second thoughts?,? |in fact,? |no,? |nah,? |hmm+,? |wait,? |sorry,? |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
                    r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move|bump|drop)\b.*"
@@ -229,6 +233,10 @@ LIST_CUES = (
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
      1.0),
+    # "remind me which warnings I've got set up": the rules as set, not the ones that went off
+    (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
+     r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
+     r"warnings?|notifications?)\b", 1.3),
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"

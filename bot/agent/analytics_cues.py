@@ -65,22 +65,22 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         # rate jump?": a change, and the group it came from
                         r"\bwhere (?:did|does|has|have) (?:the |that |this |all the |all that )?(?:extra|additional|lost|missing|"
                         r"growth|increase|decrease|boost|spike|uplift) (?:[\w-]+ ){0,3}(?:come|came) from\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:made|make|makes|sent|send|sends|pushed|push|caused|cause|causes|led|got) (?:\w+ ){0,4}"
                         r"(?:jump|dip|drop|fall|rise|climb|spike|soar|sink|slump|go up|go down|increase|decrease|shoot up|tank)\b|"
                         r"\b(?:has|have|gets?|got|shows?|had|with) the (?:worst|best|highest|lowest|most|least|biggest|"
                         r"smallest|fastest|slowest|weakest|strongest)\b|"
                         r"\bwhich (?:\d+ |two |three |four |five )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|"
-                        r"age (?:bands?|groups?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        r"age (?:bands?|groups?|brackets?|ranges?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         # "which region's buyers ordered more this month than last?", "which town saw the
                         # biggest swing in orders, may vs april": a change, group by group
                         r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
                         r" (?:[\w']+ ){0,3}\w+ed (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?)|personas?)\b"
+                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
@@ -97,7 +97,17 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r"personas)\b|"
                         r"\bwhy (?:did|has|have|is|are|was|were) .{0,40}\b(?:fall|fell|falling|drop|dropped|dropping|rise|"
                         r"rose|rising|go up|go down|gone (?:up|down)|change|changed|dip|dipped|jump|jumped|spike|spiked|"
-                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b")
+                        r"decline|declined|increase|increased|decrease|decreased|slump|slumped)\b|"
+                        # "which marketing channel is pulling in the most new visitors": a group named
+                        # with a word before it, ranked
+                        rf"\bwhich (?:marketing|sales|acquisition|traffic|customer|crm|first[- ]touch|referral) {_GROUPS}\b"
+                        r".*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
+                        # "bounce rate's gone funny, which channel is dragging it?": the group behind a change
+                        rf"\bwhich {_GROUPS} (?:\w+ ){{0,2}}(?:is |are |was |were )?(?:dragging|pulling|pushing|weighing|holding)\b|"
+                        # "which region's delivery time got worse": a group's own KPI, changed
+                        rf"\bwhich {_GROUPS}(?:'s|s') (?:[\w-]+ ){{1,3}}(?:got|gotten|has got|have got|has gone|have gone|went|"
+                        r"became|has become|grew|has grown) (?:\w+er|worse|better|up|down)\b")
+
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
 _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
@@ -111,6 +121,8 @@ _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|bro
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+                      # "who's dragging nps down?": the group behind a fall, not each group's level
+                      r"dragg\w*|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
@@ -173,7 +185,10 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            # "anyone with no order for 8 weeks counts as lost"
                            rf"\b(?:no|without an?|without any) (?:orders?|purchases?|visits?|bookings?|activity|sales?) "
                            rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
-                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|"
+                           # "if 45 days with no wash counts as gone": a span without the trade's service
+                           rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
+                           r"(?:as )?(?:gone|lost|churned|lapsed|inactive|a churn|a leaver)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
@@ -276,8 +291,11 @@ _X_ON_X = re.compile(r"\b(day|week|month) (?:on|over|to|by) \1\b")
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     m = _X_ON_X.search(text)
-    # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair
-    if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)):
+    # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
+    # "week on week for the last 90 days" (many weeks, each against the one before)
+    if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)
+                         or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
+                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters))\b", text)):
         return None
     return m.group(1)
 
@@ -285,6 +303,12 @@ def series_grain(text: str) -> str | None:
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
 _GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?on[- ]time\b|"
                         r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
+# "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
+# with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
+# two periods
+_DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
+        r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
+DAYS_VS = re.compile(rf"\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"
@@ -311,6 +335,8 @@ def boost_compare(slots: Any) -> float:
     text = text_of(slots)
     if NO_COMPARISON.search(text):
         return -1.2
+    if DAYS_VS.search(text):
+        return -0.9  # the days of the week set side by side: time_pattern's
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
@@ -349,82 +375,8 @@ def boost_movers(slots: Any) -> float:
     return 0.9 if has_metric(slots) and (cue or split) else 0.0
 
 
-# What people say when they want each analysis (weights add up in bot/agent/ranking.py).
-_STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
-FUNNEL_CUES = (
-    (r"\bfunnel\b", 1.0),
-    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
-    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
-     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
-    (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
-    (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
-    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
-     r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
-     r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
-     0.6),
-    # "step by step conversion through all six journey stages"
-    (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages?\b|"
-     r"\bstep[- ]by[- ]step conver\w*", 0.6),
-    (r"\bconversion rate\b|\brate\b", -0.3),
-    # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
-    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
-     r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
-)
-DROPOFF_CUES = (
-    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
-     r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
-     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
-    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
-     r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
-    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
-     r"purchas|ordering|an order))", 0.6),
-    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
-    (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
-     r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
-    (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
-    # "the 5 biggest places we lose people", "points where customers give up"
-    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
-     r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),
-    # "who leaves before reaching add to cart?": lost on the way to a named step
-    (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
-     r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
-    (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
-)
-PATH_CUES = (
-    (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
-    (r"\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
-    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
-     r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
-     r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
-    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon (?:the|their|its|his|her) way to\b|\bfind their way\b|"
-     r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
-     r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
-     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
-     r"(?:get|find|end up|come)\b", 0.7),
-    (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
-     r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
-    # "where do buyers first come from, what's the last thing they touch before buying?"
-    (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
-     r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
-     r"(?:first )?come from\b", 0.6),
-    # "what steps do clients tend to go through before booking?": the steps themselves
-    (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"
-     r"work through|make)\b|\bsteps? (?:\w+ ){0,3}(?:go|goes|went) through before\b", 0.7),
-    # "first-touch vs last-touch channel": the two ends of the path, set side by side
-    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\blast[- ]touch|"
-     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\bfirst[- ]touch", 0.5),
-    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book)|ordering|purchasing|an? (?:order|purchase|booking)|"
-     r"their (?:first )?(?:order|purchase|booking))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
-    # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
-    (r"\btouchpoint by touchpoint\b", 0.6),
-    # "how do the non-buyers move through the stages?": the routes they take, not how many get through
-    (r"\bhow (?:do |does |did )?(?:[\w'-]+ ){1,4}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
-     r"progresses|flow|flows) through\b", 0.7),
-    # "the most common ways people reach the checkout"
-    (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
-     r"(?:get|reach|arrive|come|end up|find)\b", 0.6),
-)
+# What people say when they want each analysis (weights add up in bot/agent/ranking.py); the
+# journey's own (funnel, drop-offs, paths) are in bot/agent/journey_cues.py.
 # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
 # is (bot/agent/digest_tool.py); with any of those ("...this month", "...overall", i.e. over all
 # the data) it is a KPI question.
@@ -494,5 +446,5 @@ COMPARE_CUES = (
 # Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.
 MOVER_CUES = (
     (_MOVER_CUE.pattern, 0.2),
-    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?)|personas?|groups?)\b", 0.15),
+    (r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?|groups?)\b", 0.15),
 )

@@ -9,13 +9,9 @@ from typing import Any
 
 from bot.agent.analytics_cues import (
     COMPARE_CUES,
-    DROPOFF_CUES,
-    FUNNEL_CUES,
     KPI_CUES,
     KPI_DIMS,
     MOVER_CUES,
-    NO_COMPARISON,
-    PATH_CUES,
     TREND_CUES,
     boost_compare,
     boost_funnel,
@@ -24,47 +20,15 @@ from bot.agent.analytics_cues import (
     boost_trend,
     churn_window_days,
     metrics_from,
-    ranks_conversion,
     series_grain,
     text_of,
 )
+from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
+from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
+from bot.agent.plan_args import common, filters_from, period_args, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
-
-
-def filters_from(slots: Any) -> dict[str, Any]:
-    """Customer filters the question names: a saved persona, first-touch channels, segments,
-    places and age bands (tools.analytics.filters.Filters fields)."""
-    out: dict[str, Any] = {k: list(v) for k, v in (getattr(slots, "filters", None) or {}).items() if v}
-    if getattr(slots, "persona", None):
-        out["persona"] = slots.persona
-    if getattr(slots, "channels", None):
-        out["channel"] = list(slots.channels)
-    return out
-
-
-def period_args(period: str | None) -> dict[str, Any] | None:
-    """A period as the tools take it: {"name": ...} or {"start": ..., "end": ...}."""
-    if not period:
-        return None
-    if ".." in period:
-        start, end = period.split("..", 1)
-        return {"start": start or None, "end": end or None}
-    return {"name": period}
-
-
-def period_from(slots: Any, default: str | None = None) -> dict[str, Any]:
-    period = period_args(getattr(slots, "period", None) or default)
-    return {"period": period} if period else {}
-
-
-def _common(slots: Any, default_period: str | None = None) -> dict[str, Any]:
-    args = period_from(slots, default_period)
-    filters = filters_from(slots)
-    if filters:
-        args["filters"] = filters
-    return args
 
 
 def _kpi_settings(ctx: ToolContext):
@@ -119,127 +83,6 @@ def _movers(ctx: ToolContext, params: Any):
 # -- planner: slots -> arguments ---------------------------------------------------------
 
 
-def _plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
-    stages = list(getattr(slots, "stages", []) or [])
-    touchpoints = list(getattr(slots, "touchpoints", []) or [])
-    # "...book a tasting or ask for a quote: funnel from decision to purchase to post purchase":
-    # the stages are the steps asked for; the touchpoints only say who
-    stage_chain = len(stages) >= 3 and re.search(
-        r"\b(?:funnel|from) (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots))
-    if len(touchpoints) >= 2 and not stage_chain:
-        args["touchpoints"] = touchpoints[:10]
-    elif len(stages) >= 2:
-        from tools.core.stages import STAGE_INDEX
-
-        first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
-        # "between consideration and purchase" means every stage from one to the other.
-        from tools.core.stages import STAGES
-
-        args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
-    elif ranks_conversion(slots):
-        to_purchase = _stages_to_purchase(ctx)
-        if to_purchase:
-            args["stages"] = to_purchase
-    if getattr(slots, "breakdown", None) in KPI_DIMS:
-        args["by"] = slots.breakdown
-    text = text_of(slots)
-    # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
-    window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
-                       r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
-                       # "only count it if they get through within 7 days"
-                       r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*)\b"
-                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
-    if window:
-        n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
-        args["window_days"] = max(1, min(int(n) * {"week": 7, "fortnight": 14, "month": 30}.get(unit, 1), 365))
-    # "no skipping steps", "every stage has to happen": each step needs its own event.
-    if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
-                 r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"
-                 r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b", text):
-        args["skips"] = "stop"
-    return args
-
-
-def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:
-    """The stages the data has, up to purchase: "which channel converts best?" means converts
-    to buying, not to a review or referral after it (the funnel's default end)."""
-    from tools.analytics.scope import present_stages
-
-    try:
-        with ctx.store.connect() as con:
-            present = present_stages(con)
-    except Exception:  # an empty or busy store: the funnel's own default steps
-        return None
-    steps = [s for s in present if s != "post-purchase" and s != "advocacy"]
-    return steps if len(steps) >= 2 and steps[-1] == "purchase" else None
-
-
-def _plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
-    text = (getattr(slots, "text", "") or "").lower()
-    if _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
-        args["level"] = "stage"
-    stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
-    if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
-        args["goal_stage"] = stages[-1]
-    touchpoints = list(getattr(slots, "touchpoints", []) or [])
-    # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
-    # is the goal (the one named last, if several).
-    # "the ones who never placed an order", "if they don't start a checkout": the step they missed
-    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
-                                 r"do not|doesn'?t|does not|haven'?t|without)\b", text):
-        args["goal_touchpoint"] = touchpoints[-1]
-        args.pop("goal_stage", None)
-    if getattr(slots, "top", None):  # "top 3 drop-off points"
-        args["top"] = max(1, min(int(slots.top), 50))
-    if NO_COMPARISON.search(text):
-        args["compare"] = False
-    return args
-
-
-
-
-def _plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
-    text = text_of(slots)
-    if _by_stage((getattr(slots, "text", "") or "").lower()):
-        args["level"] = "stage"
-    goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
-    if goal and not re.search(r"\b(?:buy|purchase|order)", text):
-        args["goal_stage"] = goal[-1]
-    touchpoints = list(getattr(slots, "touchpoints", []) or [])
-    # "the typical path to placing an order", "routes to a quote request": that step is the goal
-    if touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
-                                 text):
-        args["goal_touchpoint"] = touchpoints[-1]
-        args.pop("goal_stage", None)
-    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
-                      r"under|fewer than|less than)(?: the)?(?: last| final)? "
-                      r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
-                      r"events|moves)\b", text) or re.search(
-        # "keep them to 4 steps max", "3 steps at most"
-        r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|events|"
-        r"moves) (?:max(?:imum)?|at most|or (?:fewer|less)|tops|long at most)\b", text)
-    if steps:  # "only the last 4 steps": longer paths keep their last steps
-        from bot.agent.vocab import NUMBER_WORDS
-
-        n = steps.group(1)
-        args["max_steps"] = max(2, min(int(n) if n.isdigit() else NUMBER_WORDS.get(n, 6), 12))
-    if getattr(slots, "top", None):
-        args["top"] = min(int(slots.top), 50)
-    return args
-
-
-def _by_stage(text: str) -> bool:
-    """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
-    stages, unless they are what is turned down ("touchpoints, not stages")."""
-    return bool(re.search(r"\bstage", text)) and not re.search(
-        r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
-
-
-# "if we give people 48 hours to come back and buy", "a 2 day cart window": how long an
-# abandoned cart has before it counts as abandoned.
 _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(hours?|hrs?|h|days?)\b"
                           r"(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
                           r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off)))|"
@@ -297,7 +140,7 @@ def min_orders(text: str) -> int | None:
 
 
 def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
+    args = common(slots)
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
@@ -309,7 +152,7 @@ def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots)
+    args = common(slots)
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "purchase_conversion"
     grain = getattr(slots, "grain", None) or series_grain(text_of(slots))
@@ -322,7 +165,7 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    args = _common(slots, _default_compare_period(slots))
+    args = common(slots, _default_compare_period(slots))
     metrics = metrics_from(slots)
     if metrics:
         args["metrics"] = metrics
@@ -346,7 +189,7 @@ def _default_compare_period(slots: Any) -> str:
 def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "which channel is behind the change in orders?" with no period: this month against the
     # last, as the compare tool reads the same question without a group.
-    args = _common(slots, "this_month")
+    args = common(slots, "this_month")
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "revenue"
     by = getattr(slots, "breakdown", None)
@@ -393,7 +236,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("funnel", "reach", "between", "get through", "make it to"),
             cues=FUNNEL_CUES,
-            plan=_plan_funnel,
+            plan=plan_funnel,
             boost=boost_funnel,
         ),
         ToolSpec(
@@ -415,7 +258,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon", "bail", "leak"),
             cues=DROPOFF_CUES,
-            plan=_plan_dropoffs,
+            plan=plan_dropoffs,
         ),
         ToolSpec(
             name="paths",
@@ -436,7 +279,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("path", "paths", "route", "sequence", "first touch", "last touch", "offline"),
             cues=PATH_CUES,
-            plan=_plan_paths,
+            plan=plan_paths,
         ),
         ToolSpec(
             name="kpis",

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
+from bot.agent.analytics_cues import NO_COMPARISON
 from bot.agent.analytics_tools import period_from
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
@@ -178,6 +179,9 @@ def _score_filters(text: str) -> dict[str, Any]:
     return out
 
 
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
@@ -205,8 +209,16 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         if args["query"] == "feedback" or not query:
             args["query"] = "what the customer said"
     args.update(_score_filters(text))
-    if getattr(slots, "top", None):  # "show me 3 nice things people said"
-        args["limit"] = max(1, min(int(slots.top), 50))
+    channels = getattr(slots, "channels", None) or (getattr(slots, "filters", {}) or {}).get("channel")
+    if channels:  # "comments from instagram customers about packaging"
+        args["channel"] = list(channels)
+    top = getattr(slots, "top", None)
+    if not top:  # "find me 3 quotes about the alterations service"
+        m = re.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:quotes|comments|reviews|examples|"
+                      r"messages|replies|responses|remarks|snippets|bits)\b", text)
+        top = (int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1)]) if m else None
+    if top:  # "show me 3 nice things people said"
+        args["limit"] = max(1, min(int(top), 50))
     if any(k.endswith(("_csat", "_nps")) for k in args):
         args.pop("max_sentiment", None)
         args.pop("min_sentiment", None)
@@ -232,6 +244,8 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None) and args.get("by") != "source":
         args["source"] = list(slots.sources)
+    if NO_COMPARISON.search(text):  # "no need for the comparison with before"
+        args["compare"] = False
     return args
 
 
@@ -256,6 +270,12 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         top = int(m.group(1)) if m else None
     if top:  # "top 3 complaint themes"
         args["max_themes"] = max(1, min(int(top), 20))
+    m = re.search(r"\b(?:at least|a minimum of|min(?:imum)?|no fewer than|(?:with )?over) (\d{1,3}) (?:comments|texts|mentions|"
+                  r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
+    if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
+        args["min_size"] = min(int(m.group(1)), 1000)
+    if NO_COMPARISON.search(text):
+        args["compare"] = False
     return args
 
 
@@ -281,6 +301,11 @@ _ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?any
                    r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
                    r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
 SEARCH_CUES = (
+    # "find praise for our therapists", "dig out complaints about the car park": the texts
+    # themselves, about a topic (not the themes of all of them)
+    (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
+     r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
+     r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
     (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
      r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
@@ -313,6 +338,10 @@ SEARCH_CUES = (
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )
 SENTIMENT_CUES = (
+    # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
+    # over time (not a KPI's trend: none is named)
+    (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"
+     r".{0,40}\b(?:week by week|day by day|month by month|weekly|daily|monthly|over time|per (?:week|day|month))\b", 0.4),
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"

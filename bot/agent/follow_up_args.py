@@ -10,7 +10,7 @@ for another analysis starts from that analysis's own reading (the planner decide
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from bot.agent.slots import Slots
 
@@ -73,3 +73,18 @@ def levels_of_a_split_funnel(previous: dict[str, Any] | None, args: dict[str, An
     if asked is None or not (asked.period or asked.step):
         out["period"] = previous.get("period") or {"name": "last_30_days"}
     return out
+
+
+def splits_by(spec: Any, breakdown: str) -> bool:
+    """Whether the tool's `by` argument takes this group ("and by first-touch channel instead?"
+    after lifetime value by segment keeps lifetime value)."""
+    field = spec.params.model_fields.get("by")
+    if field is None:
+        return False
+    kinds = [field.annotation]
+    while kinds:  # Literal[...] or Optional[Literal[...]]
+        kind = kinds.pop()
+        if breakdown in get_args(kind):
+            return True
+        kinds += [a for a in get_args(kind) if get_args(a)]
+    return False

@@ -33,7 +33,9 @@ _GROUP = (r"(?:first[- ]touch |acquisition )?(?:channels?|traffic (?:types?|sour
           r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
 _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
                     rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")
-_WHICH_MOST = re.compile(rf"\b(?:which|what) {_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
+# "which marketing channel", "which crm segment": the group with a word of its kind before it
+_KIND = r"(?:(?:marketing|sales|acquisition|traffic|customer|crm|referral|first[- ]touch) )?"
+_WHICH_MOST = re.compile(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
                          rf"smallest|top|fewest|largest|more|less)\b|\b(?:top|best|biggest) \d* ?{_GROUP}\b")
 _WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: of)? (?:our |the )?(?:customers|clients|"
                          r"buyers|people|shoppers|guests|members)(?: (?:mostly|mainly))? (?:live|based|located|from)\b")
@@ -50,6 +52,8 @@ _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind
 _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
 # A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
 _SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
+_PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
+                        r"\beach time\b|\ba time\b|\bon average\b")
 _ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased)\b")
 
 
@@ -78,12 +82,15 @@ def implied_metric(slots: Any) -> str | None:
     state spends the most?"); a split ("conversion from awareness to purchase by channel")
     must name its KPI."""
     text = text_of(slots)
-    if _FUTURE.search(text) or getattr(slots, "stages", None) or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
+    # "per order" reads as the purchase stage too; it is the unit of the spend here, not a stage
+    stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
+    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
         return None
     if _WHERE_LIVE.search(text):
         return "active_customers"
     if _SPEND.search(text):
-        return "revenue"
+        # "which neighbourhood spends the most per order": the order's value, not the total
+        return "aov" if _PER_ORDER.search(text) else "revenue"
     if _ORDER.search(text):
         return "orders"
     return None

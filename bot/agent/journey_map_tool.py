@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 # a colour, "why"), even when they look like a new question.
 FOLLOW_UPS = (
     r"\bwhy\b.*\b(?:red|amber|green|grey|orange|bad|worse|low|high|down)\b",
-    r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b",
+    r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )
@@ -190,7 +190,11 @@ MAP_CUES = (
      r"(?:red|amber|green|grey|bad|weak|struggling)\b", 0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
-    (r"\bjourney\b.{0,60}\bpain ?points?\b|\b(?:\w+ )?journey look(?:s)? like\b|"
+    (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
+     r"what(?:'s| is) (?:working|going well)|strengths?)\b|"
+     # "lay the whole journey out for me": the journey laid out, stage by stage
+     r"\b(?:lay|set|spell|lay it) (?:the |our )?(?:whole |full |entire )?(?:customer )?journey out\b|"
+     r"\blay out (?:the |our )?(?:whole |full |entire )?(?:customer )?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),

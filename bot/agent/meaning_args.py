@@ -164,9 +164,8 @@ def targets_for(planner: Any, known: Any) -> Targets | None:
     bank = exemplars_for(planner.ctx)
     if bank is None:
         return None
-    table = targets(known, _acquisition(planner), _described(planner, known.touchpoints))
-    digest = hashlib.sha256(repr((sorted((k, sorted(v.items())) for k, v in table.items()),
-                                  bank.embedder.identity)).encode()).hexdigest()
+    table = canonical(targets(known, _acquisition(planner), _described(planner, known.touchpoints)))
+    digest = rows_digest(table, bank.embedder.identity)
     with _CACHE_LOCK:
         if digest not in _CACHE:
             if len(_CACHE) > 8:  # a long-running process sees a few data versions, not hundreds
@@ -175,6 +174,21 @@ def targets_for(planner: Any, known: Any) -> Targets | None:
 
             _CACHE[digest] = Targets(table, bank.embedder, cache_file(bank.cache_dir, "planner-values", digest, bank.embedder))
         return _CACHE[digest]
+
+
+def canonical(table: dict[str, dict[str, list[str]]]) -> dict[str, dict[str, list[str]]]:
+    """The table with each kind's targets in name order: the store lists touchpoints in no set
+    order (SELECT DISTINCT), and the same names must give the same rows, in the same order."""
+    return {kind: dict(sorted(by_target.items())) for kind, by_target in table.items()}
+
+
+def rows_digest(table: dict[str, dict[str, list[str]]], identity: str) -> str:
+    """Names the cached vectors of exactly these rows, in this order (row i is the vector of
+    text i): a key that ignored the order once let a file written for one order of the same
+    names be read for another, each vector under another touchpoint's label."""
+    rows = [(kind, target, text) for kind, by_target in table.items() for target, texts in by_target.items()
+            for text in texts]
+    return hashlib.sha256(repr((rows, identity)).encode()).hexdigest()
 
 
 def _described(planner: Any, touchpoints: tuple[str, ...]) -> dict[str, str]:
@@ -323,6 +337,11 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
     kinds = {r.kind for r, _ in readings}
     if "group" in kinds and (after is None or "by" not in planner.by_name[after].params.model_fields):
         return slots  # a breakdown only for a tool that splits by one: else the words stay as said
+    sure = _best(planner, slots, STRONG) if "group" in kinds else None
+    if sure is not None and sure != after:
+        # "which clients might not come back ...?": a question the rules read clearly as another
+        # analysis is not turned into a split by group because a word of it resembles one
+        return slots
     if "step" in kinds and (after not in _JOURNEY or before not in (None, after)):
         return slots  # a step fills a journey question's arguments; it never makes one
     if "segment" in kinds and before not in (None, after):
@@ -345,7 +364,11 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
 _JOURNEY = ("funnel", "dropoffs", "paths")
 
 
-def _best(planner: Any, slots: Any) -> str | None:
-    """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE)."""
+STRONG = 0.9  # the planner's score of a reading its rules are sure of (planner._STRONG)
+
+
+def _best(planner: Any, slots: Any, least: float = 0.3) -> str | None:
+    """The tool the rules rank first, if they pick one at all (the planner's MIN_SCORE, or
+    `least`)."""
     ranked = planner._ranker.rank(slots)
-    return ranked[0].tool if ranked and ranked[0].score >= 0.3 else None
+    return ranked[0].tool if ranked and ranked[0].score >= least else None

@@ -155,7 +155,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
     which = positions(text)
-    if re.search(r"\b(?:merge|combine|join|fold)\b", t):
+    if re.search(MERGE, t):
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
@@ -184,10 +184,14 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     count = getattr(slots, "count", None)
     # "redo the personas but only two of them this time", "just three this time"
+    # "3 of them", "three types": how many cards, said after the ask
     m = None if count else re.search(r"\b(?:only|just|make it|with|into|but) ([2-6]|two|three|four|five|six)\b"
-                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)", (getattr(slots, "text", "") or "").lower())
+                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
+                                     r"\b([2-6]|two|three|four|five|six) (?:of them|of those|types|kinds|sorts|cards|"
+                                     r"groups)\b", (getattr(slots, "text", "") or "").lower())
     if m:
-        count = int(m.group(1)) if m.group(1).isdigit() else _NUMBERS[m.group(1)]
+        said = m.group(1) or m.group(2)
+        count = int(said) if said.isdigit() else _NUMBERS[said]
     return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
@@ -246,9 +250,12 @@ DRAFT_CUES = (
      r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
 )
+# "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
+MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|roll|bundle|blend|collapse)\b"
+         r".{0,40}\b(?:into (?:one|a single)|together)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (r"\b(?:merge|combine|join|fold)\b|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
+    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # not "the pain points for each stage": the journey's, not a card's
@@ -272,6 +279,10 @@ LIST_CUES = (
      # "do we have any saved customer personas already", "are there saved customer profiles"
      r"\b(?:saved|stored|existing) (?:customer |buyer |shopper |client )?(?:personas|profiles)\b|"
      r"\b(?:any )?(?:customer |buyer )?personas (?:\w+ )?(?:saved|stored|already|yet)\b", 0.9),
+    # "list the dance studio's personas", "what persona cards do we have at the moment": the ones kept
+    (r"^(?:please |can you |could you |just )?list (?:the |our |my |all |all the )?(?:[\w']+ ){0,3}(?:personas|persona cards)\b|"
+     r"\b(?:what|which) (?:persona |customer )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made)\b|"
+     r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

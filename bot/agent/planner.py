@@ -23,14 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
-from bot.agent.vocab import CHANNEL_SYNONYMS
+from bot.agent.vocab import CHANNEL_SYNONYMS, P90, P90_OF
 from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
@@ -78,7 +78,6 @@ _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
 # One customer named by reference: "that person", "this client", "the same customer"
 _THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
-_AMENDED = " ;; "  # joins a proposed rule's words and the changes asked for since
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
 _SHOWCASE = ("kpis", "dropoffs", "feedback_themes")  # the kinds of question suggestions() offers
@@ -176,7 +175,12 @@ class OfflinePlanner:
         alts = alternatives(self, plan, key)
         line = understood(plan.spec.name, plan.args, plan.slots)
         if plan.spec.changes_state:
-            plan = self._unsaved_rule(plan, key) or plan
+            from bot.agent.unsaved_rules import unsaved_deletion, unsaved_rule
+
+            unsaved = unsaved_deletion(self, plan, key)
+            if unsaved is not None:
+                return unsaved
+            plan = unsaved_rule(self, plan, key) or plan
             line = understood(plan.spec.name, plan.args, plan.slots) if plan.spec else line
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
@@ -282,30 +286,6 @@ class OfflinePlanner:
             return None  # "scrap that alert" is a deletion, asked for in so many words
         return change if amends_rule(slots.norm) else None
 
-    def _unsaved_rule(self, plan: Plan, key: str) -> Plan | None:
-        """"Make that 15%" before the proposed rule was confirmed: there is no rule to change
-        yet, so the proposal itself is made again with the new setting (and confirmed)."""
-        from bot.agent.alert_slots import parse_rule_request
-
-        previous = self._state.get(key)
-        create = self.by_name.get("create_alert_rule")
-        if not (plan.follow_up and plan.spec is not None and plan.spec.name == "change_alert_rule" and create
-                and create.plan and previous and previous["tool"] == "create_alert_rule"
-                and plan.args.get("rule_id") == "(which rule?)") or "enabled" in parse_rule_request(plan.slots.norm):
-            return None  # switching off a rule never made: the change finds no rule and says so
-        before = stored_slots(previous["slots"])
-        # The proposal's own words first, then each change in the order it was asked for
-        # (kept in the remembered text, so "15%" then "high priority" keeps both).
-        asked = [*before.text.split(_AMENDED), plan.slots.norm]
-        first = Slots(**{**asdict(before), "text": asked[0], "norm": asked[0].lower()})
-        args = create.plan(first, self.ctx.for_conversation(key))
-        for change in asked[1:]:
-            args.update({k: v for k, v in parse_rule_request(change).items()
-                         if k in ("value", "severity", "window_days", "condition", "direction", "enabled")
-                         and k in create.params.model_fields})
-        kept = Slots(**{**asdict(before), "text": _AMENDED.join(asked)})
-        return Plan(create, args, kept, plan.score, plan.candidates, True)
-
     def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
         """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
         "what about last month?", "just revenue")."""
@@ -342,6 +322,11 @@ class OfflinePlanner:
                 return self.by_name.get("movers", prev)
             if (new.against or new.compare) and prev.name == "kpis":
                 return self.by_name.get("compare", prev)
+        if new.breakdown and splits_by(prev, new.breakdown) and len(new.norm.split()) <= 7 \
+                and not (new.metrics or new.stages or new.touchpoints):
+            # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
+            # split another way (not the analysis a word of the group's name is a cue of)
+            return prev
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
                 and best.cues != (BARE_PERIOD,):  # "how was last week?" after a trend: the trend, for last week
             return self.by_name[best.tool]
@@ -417,7 +402,7 @@ class OfflinePlanner:
                 values[key] = ()
         try:
             values["touchpoints"] = tuple(store.query(
-                "SELECT DISTINCT touchpoint FROM events WHERE touchpoint IS NOT NULL")["touchpoint"])
+                "SELECT DISTINCT touchpoint FROM events WHERE touchpoint IS NOT NULL ORDER BY 1")["touchpoint"])
         except Exception:
             values["touchpoints"] = ()
         try:
@@ -461,6 +446,10 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
             continue
         if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
+    if not new.metrics and old.metrics and P90.search(new.norm or ""):
+        # "and the slowest ten percent?" after the median: the same times' 90th percentile, which
+        # the follow-up's own words then name (so the last answer's KPI is not kept over it)
+        merged.metrics = new.metrics = [P90_OF.get(m, m) for m in old.metrics]
     merged.unknown = list(new.unknown)
     if new.step and not new.period:
         merged.period = shift_back(old.period, new.step, as_of) or old.period

@@ -11,6 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.predict_cues import (
+    ACTION_CUES,
+    AT_RISK_CUES,
+    FORECAST_CUES,
+    LAPSING,
+    LIFETIME_CUES,
+    NEWLY_CUES,
+    PROPENSITY_CUES,
+)
 from bot.agent.tools import ToolContext, ToolSpec
 
 
@@ -126,17 +135,6 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return out
 
 
-# "who used to come every week but has slowed right down?", "used to pop in every few days,
-# now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
-_LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
-            r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
-            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
-            r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
-            # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
-            r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
-            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
-
-
 def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
@@ -147,7 +145,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
-                   r"\bdrifting\b|" + _LAPSING, text):
+                   r"\bdrifting\b|" + LAPSING, text):
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
     if sort_by is None and getattr(slots, "query", ""):
@@ -159,8 +157,14 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return out
 
 
+# "sort them by how much they've spent", "put the big spenders at the top": the last list again,
+# in another order (only ever a follow-up of a list of customers)
+REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:sort|order|rank|re-?order|"
+           r"re-?sort|re-?rank|list|put|show)\b.{0,50}\b(?:by|first|at the top|on top|to the top|highest first)\b")
+
+
 def _risk_order(text: str) -> str | None:
-    if re.search(r"\bspend|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
+    if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
                  text):
         return "value"
@@ -206,9 +210,14 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:haven'?t|have not|hasn'?t|has not|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|"
                  r"purchase|book|made (?:a |an |their first )?(?:purchase|order|booking))\b|"
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
-                 r"\bfor the first time\b", text):
+                 r"\bfor the first time\b|"
+                 # "who's looked at booking but never gone through with it": interest, no purchase yet
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b", text):
         out["who"] = "prospects"
-    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b", text):
+    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b|"
+                   # "only past clients", "people who've been before": those who bought already
+                   r"\b(?:past|previous|former|old|existing) (?:clients|customers|buyers|guests|members|patients|students)\b|"
+                   r"\b(?:been|come|booked|bought|ordered) (?:with us )?before\b", text):
         out["who"] = "customers"
     m = re.search(r"\b(?:at least|over|above|more than|minimum(?: of)?|min)\s+(?:a\s+)?(\d{1,3})\s*(?:%|percent|per cent)", text)
     if m and 0 < int(m.group(1)) <= 100:
@@ -261,7 +270,9 @@ _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next 
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
                       r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders)\b|"
-                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b")
+                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b|"
+                      # "if we look 2 years ahead", "three years out"
+                      r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
 
 
@@ -269,7 +280,7 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     m = _HORIZON.search(_text(slots))
     if m:
-        n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+        n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         amount = 0.5 if n == "half a" else int(n) if n.isdigit() else _HORIZON_WORDS.get(n, 1)
         days = round(amount * (365 if unit.startswith("y") else 30.4))
         out["horizon_days"] = max(30, min(days, 1825))
@@ -279,102 +290,6 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif by == "acquisition_channel":
         out["by"] = "channel"
     return out
-
-
-# What people say when they want each prediction (bot/agent/ranking.py).
-AT_RISK_CUES = (
-    (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
-     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
-     # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
-     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
-     r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
-     r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
-     r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
-     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
-     # "which big spenders might we lose", "who are we in danger of losing"
-     r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
-     # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
-     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
-     r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
-     r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
-     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
-     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
-     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
-     r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
-     r"\bless often than (?:they|before|usual)\b", 0.9),
-    (_LAPSING, 0.9),
-)
-NEWLY_CUES = (
-    (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
-     r"\bnew at[- ]risk\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
-     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
-     # "who's only just tipped into being at risk": the crossing, not the whole list
-     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
-     r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
-     r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
-     # "new churn risks among the loyalty members": risks that are new, not the churn rate
-     r"\bnew (?:churn |high[- ])?risks\b", 1.2),
-)
-FORECAST_CUES = (
-    (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
-     r"\b(?:will|should|would|might|could) (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
-     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
-     # what the money looks like from here: "the revenue outlook", "sales prospects"
-     r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
-)
-PROPENSITY_CUES = (
-    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
-     r"enroll|join|"
-     r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
-     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
-     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
-     r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
-     # "of those who enquired, who's nearly there?": close to a first purchase
-     r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
-     r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
-     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
-     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
-     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
-    (r"\bprospects?\b", 0.3),
-)
-ACTION_CUES = (
-    # "themes in feedback about aftercare and follow-ups": the follow-ups are what feedback is about
-    (r"\b(?:feedback|comments|reviews|themes|complaints)\s+(?:\w+\s+)?(?:about|on|regarding|around|concerning)\b", -0.4),
-    # "what should I do about customer C00012": advice for one customer, not what they said
-    (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
-     r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
-    (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
-    (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
-    # "what should we do next for customers at risk?": what to do is asked, the risk is who for
-    # (it tied with the at-risk list within 0.002 of phrasing similarity before)
-    (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
-    (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
-     r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
-     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
-     r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
-     r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
-     # "which customers should I ring personally?", "which clients need a personal phone call from me?"
-     r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
-     r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
-     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
-     # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
-     r"\b(?:skip|hold off|go without) (?:the )?discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
-     r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
-     r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
-)
-LIFETIME_CUES = (
-    # "our top 10 customers by spend": customers ranked by what they are worth
-    (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
-     r"(?:spend|spending|value|revenue|money)\b", 0.6),
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
-     r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
-     r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
-     0.85),
-)
-
 
 
 def _not_a_forecast(slots: Any) -> float:
@@ -407,6 +322,7 @@ def predict_tools() -> list[ToolSpec]:
             keywords=("risk", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
             cues=AT_RISK_CUES,
             plan=_at_risk_plan,
+            follow_ups=(REORDER,),
         ),
         ToolSpec(
             name="newly_at_risk",

@@ -29,7 +29,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(r"review|rating|rates? us|rated|stars?\b|score|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
+_SATISFACTION = re.compile(r"review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
                            r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
@@ -39,17 +39,29 @@ _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken 
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscores?\b|csat|nps|satisf", re.I)
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf", re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
-                         r"\w+iest\b|"
+                         r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool)est\b|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because|"
                          # "does the tone change when the delivery is late?": one group against the rest
                          r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"
                          r"runs?|ran|arrives?|arrived|comes?|came|turns? up|turned up|goes|went) late\b", re.I)
 
 
+# A measure named by its own name wins over a word that only leans to one: "satisfaction by
+# journey stage, review scores please" asks for review scores.
+_NAMED_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("nps", re.compile(r"\bnps\b|net promoter", re.I)),
+    ("csat", re.compile(r"\bcsat\b", re.I)),
+    ("review_score", re.compile(r"\breview scores?\b|\bstar ratings?\b|\bstars? (?:out of|rating)\b", re.I)),
+)
+
+
 def measure_from(text: str) -> str:
+    named = [m for m, cue in _NAMED_MEASURES if cue.search(text)]
+    if len(named) == 1:
+        return named[0]
     return next((m for m, cue in _MEASURES if cue.search(text)), "review_score")
 
 

@@ -304,6 +304,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
                 # "a typical vip", "the average lead": one of the group
                 pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
+                # "how much is a vip worth to us", "what each lead spends": one of the group, valued
+                pattern += rf"|\b(?:a|an|each|every|per|one) {v}\b(?=\s+(?:(?:is|really|actually)\s+)?(?:worth|spends?|brings? in|generates?)\b)"
                 # "vip revenue this quarter vs last": the group's own KPI
                 pattern += (rf"|(?<![\w'-]){v}\s+(?:revenue|sales|takings|spend|spending|orders|churn|retention|nps|csat|"
                             rf"aov|clv)\b")

@@ -45,11 +45,11 @@ def boost_pattern(slots: Any) -> float:
 
 
 def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    from bot.agent.analytics_tools import _common
+    from bot.agent.plan_args import common
     from tools.analytics.time_pattern import PATTERN_METRICS
 
     text = text_of(slots)
-    args = _common(slots)
+    args = common(slots)
     peak = time_peak(slots)
     by = peak if peak in ("weekday", "hour", "month") else _by(text)
     args["by"] = by or "weekday"

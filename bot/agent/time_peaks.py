@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.agent.analytics_cues import metrics_from, text_of
+from bot.agent.analytics_cues import DAYS_VS, metrics_from, text_of
 
 _UNIT = r"(day|date|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)"
 _PEAK = re.compile(rf"\b(?:which|what) {_UNIT}\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
@@ -39,7 +39,7 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
             rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)")
+            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|" + DAYS_VS.pattern)
 _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"

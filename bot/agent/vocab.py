@@ -29,8 +29,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     # there / on file" stays the data's size (describe_data), and "how long" stays a time.
     (r"^(?!.*\bhow long\b)(?:.*?\b)?(?:(?:open|outstanding|unresolved|unanswered and open) (?:support )?"
      r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
-     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,3}(?:still |yet )?(?:open|outstanding|"
-     r"unresolved|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
+     r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,4}(?:still |yet )?(?:open|outstanding|"
+     r"unresolved|unanswered|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
      r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
      r"(?:tickets|cases|queries|complaints) (?:still )?(?:waiting|awaiting) (?:a |to be )?(?:resolution|resolved|closed)|"
      # "how many tickets are still waiting for an answer?": the stock left open now, not the wait
@@ -47,7 +47,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
      r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
      r"\bticket (?:volume|count|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
-     r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b", "tickets"),
+     r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b|"
+     # "alert if tickets rise by 50%", "tickets jumped last week": the count of tickets moving
+     r"\b(?:support )?tickets (?:rise|rises|rose|risen|jump\w*|spike\w*|climb\w*|fall|falls|fell|drop\w*|go up|went up|"
+     r"go down|went down|double\w*|increase\w*|decrease\w*|surge\w*)\b", "tickets"),
     (r"(?:how many|number of|count of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
      r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
@@ -200,7 +203,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b|"
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round )?for the (?:very )?first time)|"
      # "how many separate clients did we see last week", "how many customers did we have on the
      # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
      r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
@@ -208,7 +211,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
      "active_customers"),
     (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
-     r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from", "new_visitors"),
+     r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from|"
+     # "how many folk came in for the first time", "new enquirers", "first-timers": people new to us
+     r"\b(?:came|come|comes|coming|visited|shopped|popped|walked|dropped) (?:in |by |round |here |with us |to us )?"
+     r"for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
     # a head count of the people who bought: customers with a completed order in the period
@@ -245,6 +251,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
+     # "what did the cheese counter bring in", "how much did each region bring in": the money a
+     # part of the business brought in, whoever it is
+     r"\b(?:what|how much) (?:money )?(?:did|does|do|has|have) (?:the |our |my |each |every )?(?:[\w'-]+ ){0,3}"
+     r"(?:bring in|brought in|take in|taken in|turn over|turned over|rake in|raked in)\b|"
      # "which categories make us the most money?", "earn us the most": the money a group brings
      r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought) (?:us |in )?(?:the )?(?:most|least|more|less) "
      r"(?:money|cash|income|sales)\b|"
@@ -256,12 +266,18 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\b(?:bookings|appointments|reservations)\b(?! (?:system|page|form|calendar|app|site|tool|widget|link|button)s?\b)|"
      # "did facebook customers order more?": the verb counts orders too
      r"\b(?:customers|people|buyers|shoppers|clients|users|they|members|subscribers|regulars|visitors|folks|guests) "
-     r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)", "orders"),
+     r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)|"
+     # "how many frames did we sell", "which age bracket books the most trips": the orders, in the
+     # trade's own verb
+     r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
+     r"\b(?:books?|booked|sells?|sold) (?:the )?(?:most|least|fewest)\b", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
 P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
-                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b")
+                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b|"
+                 # "and the slowest ten percent?", "the worst 10 per cent of tickets"
+                 r"\b(?:slowest|worst|longest|last) (?:ten|10) ?(?:%|percent|per ?cent)")
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}
 
@@ -299,7 +315,10 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
-    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?", "channel"),
+    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
+     # "split that by where they first heard of us": how each customer first came to the shop
+     r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"
+     r"came across|discovered|learn(?:ed|t) (?:of|about)) us", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
     (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|"
      r"areas? of (?:town|the city)|parts? of (?:town|the city)", "city"),
@@ -370,7 +389,7 @@ NEGATIVE = re.compile(
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
-    r"up in arms)\b")
+    r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them))\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"

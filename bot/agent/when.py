@@ -353,10 +353,18 @@ _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS,
                           rf"^(?:and|what about|how about|then|ok,? and)\s+(?:for\s+|in\s+)?the\s+{_UNITS}\s+(?:before|prior)\s*[?.!]*$")
 
 
+# "and the seven before that?" after the last seven days: as many again, the unit left unsaid
+_COUNT_BEFORE_THAT = re.compile(rf"\bthe\s+(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
+                                r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b")
+
+
 def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
     """The unit of a step back ("the week before that" -> "week") and where its words are."""
     m = _BEFORE_THAT.search(text)
-    return (next(g for g in m.groups() if g), m.span()) if m else (None, None)
+    if m:
+        return next(g for g in m.groups() if g), m.span()
+    m = _COUNT_BEFORE_THAT.search(text)
+    return ("period", m.span()) if m else (None, None)
 
 
 def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -400,6 +408,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         found = [f for f in found if not (f[2] == "all" and rx.fullmatch(
             r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",
             t[f[0]:f[1]]))] or found
+    if len(found) > 1:  # "how positive is it lately? last 14 days": the vague word gives way to the named span
+        found = [f for f in found if not rx.fullmatch(r"lately|recently|of late", t[f[0]:f[1]])] or found
     out = When(spans=[(s, e) for s, e, _ in found] + ([step_span] if step_span else []), step=step)
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over)\s+(?:in\s+|the\s+|it was\s+)*$")

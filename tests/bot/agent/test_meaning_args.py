@@ -191,3 +191,27 @@ def test_a_group_the_data_does_not_have_is_said_not_swapped_for_another(planner)
     answer = planner.answer(question, "absent")
     assert answer.tool_calls[0].args.get("by") is None and "by meaning" not in answer.text
     assert "I don't know “customers' age bracket” as a channel, segment, place or persona" in _lead(answer)
+
+
+def test_the_data_names_read_the_same_right_after_embedding_and_from_the_cache(planner, tmp_path, monkeypatch):
+    """The store lists its touchpoints in no set order (SELECT DISTINCT). Vectors embedded for one
+    order and kept in the cache folder must never be read back under another order's labels:
+    the first run (embedding) and every later run (reading the file) read the words alike."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from bot.agent import similar
+
+    real = similar.exemplars_for(planner.ctx)
+    monkeypatch.setattr(similar, "exemplars_for", lambda ctx: SimpleNamespace(embedder=real.embedder, cache_dir=tmp_path))
+    monkeypatch.setattr(meaning_args, "_CACHE", {})
+    planner.read("where do subscribers drop out?")  # what the data has, as the planner reads it
+    known = planner._known_cache[1]
+    words = real.embedder.embed(["open a campaign mail"])[0]
+    first = meaning_args.targets_for(planner, known).rank("step", words)  # embedded now, and kept
+    meaning_args._CACHE.clear()  # another process: the vectors come from the cache folder
+    for order in (known.touchpoints, tuple(reversed(known.touchpoints))):
+        later = meaning_args.targets_for(planner, replace(known, touchpoints=order)).rank("step", words)
+        assert later == first and first[0][0] == "email_open"
+        meaning_args._CACHE.clear()
+    assert len(list((tmp_path / "planner-values").glob("*.npy"))) == 1  # one file for the same names

@@ -10,8 +10,8 @@ scored once in phase F at 86.9% and tuning data since), and tests/questions_blin
 fourth, scored once at 83.2% at the end of phase F and tuning data since phase G), and
 tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data since phase H), and
 tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I), and
-tests/questions_blind7.yaml (the seventh, scored once at the end of phase I and tuning data since
-phase J). The eighth blind bank (tests/questions_blind8.yaml) is the held-back one now: nobody but
+tests/questions_blind7.yaml (the seventh, scored once at 89.1% at the end of phase I and tuning data
+since phase J). The eighth blind bank (tests/questions_blind8.yaml) is the held-back one now: nobody but
 its writer opens it, and only its shape is checked here, never its score. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
@@ -52,8 +52,8 @@ BLIND5 = Path(__file__).resolve().parents[2] / "questions_blind5.yaml"
 # its shape is checked here, its score is bench/planner.py's.
 BLIND6 = Path(__file__).resolve().parents[2] / "questions_blind6.yaml"
 # The seventh blind bank (sixteen other trades, another author, the same rules of blindness),
-# held back in phase I and scored once by the lead with `bench/planner.py --blind7`: only its
-# shape is checked here.
+# held back in phase I and scored once by the lead with `bench/planner.py --blind7` (89.1%),
+# tuning data since phase J (a source of the fallback's phrasings): only its shape is checked here.
 BLIND7 = Path(__file__).resolve().parents[2] / "questions_blind7.yaml"
 # The eighth blind bank (nineteen other trades, another author, the same rules of blindness, and
 # questions for time_pattern), held back in phase J and scored once by the lead with

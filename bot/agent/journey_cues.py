@@ -1,0 +1,81 @@
+"""What owners say when they want a journey analysis (the funnel, drop-offs, paths): weighted
+patterns that bot/agent/ranking.py adds up. The KPI analyses' are in bot/agent/analytics_cues.py;
+the specs that use both are in bot/agent/analytics_tools.py."""
+
+from __future__ import annotations
+
+_STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
+FUNNEL_CUES = (
+    (r"\bfunnel\b", 1.0),
+    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
+    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
+     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
+    (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
+    (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
+    (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
+     r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
+     r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
+     0.6),
+    # "step by step conversion through all six journey stages"
+    (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages?\b|"
+     r"\bstep[- ]by[- ]step conver\w*", 0.6),
+    (r"\bconversion rate\b|\brate\b", -0.3),
+    # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
+     r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
+)
+DROPOFF_CUES = (
+    (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
+     r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
+     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
+    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+     r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
+    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
+     r"purchas|ordering|an order))", 0.6),
+    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
+    (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
+     r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
+    (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    # "the 5 biggest places we lose people", "points where customers give up"
+    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
+     r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),
+    # "who leaves before reaching add to cart?": lost on the way to a named step
+    (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
+     r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
+    (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
+)
+PATH_CUES = (
+    (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    (r"\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
+     r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
+     r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
+    (r"\bjourneys? (?:lead|leading|that lead)\b|\bon (?:the|their|its|his|her) way to\b|\bfind their way\b|"
+     r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
+     r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
+     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
+     r"(?:get|find|end up|come)\b", 0.7),
+    (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
+     r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
+    # "where do buyers first come from, what's the last thing they touch before buying?"
+    (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
+     r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
+     r"(?:first )?come from\b", 0.6),
+    # "what steps do clients tend to go through before booking?": the steps themselves
+    (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"
+     r"work through|make)\b|\bsteps? (?:\w+ ){0,3}(?:go|goes|went) through before\b", 0.7),
+    # "first-touch vs last-touch channel": the two ends of the path, set side by side
+    (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\blast[- ]touch|"
+     r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\bfirst[- ]touch", 0.5),
+    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book)|ordering|purchasing|an? (?:order|purchase|booking)|"
+     r"their (?:first )?(?:order|purchase|booking))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
+    # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
+    (r"\btouchpoint by touchpoint\b", 0.6),
+    # "how do the non-buyers move through the stages?": the routes they take, not how many get through
+    (r"\bhow (?:do |does |did )?(?:[\w'-]+ ){1,4}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
+     r"progresses|flow|flows) through\b", 0.7),
+    # "the most common ways people reach the checkout"
+    (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
+     r"(?:get|reach|arrive|come|end up|find)\b", 0.6),
+)

@@ -1,0 +1,154 @@
+"""The journey analyses' arguments (funnel, drop-offs, paths) from the slots the planner read:
+stages or steps, the goal, the level, the window. The specs are in bot/agent/analytics_tools.py."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.analytics_cues import KPI_DIMS, NO_COMPARISON, ranks_conversion, text_of
+from bot.agent.plan_args import common
+from bot.agent.tools import ToolContext
+
+
+def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = common(slots)
+    stages = list(getattr(slots, "stages", []) or [])
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    # "...book a tasting or ask for a quote: funnel from decision to purchase to post purchase":
+    # the stages are the steps asked for; the touchpoints only say who
+    stage_chain = len(stages) >= 3 and re.search(
+        r"\b(?:funnel|from) (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots))
+    if len(touchpoints) >= 2 and not stage_chain:
+        args["touchpoints"] = touchpoints[:10]
+    elif len(stages) >= 2:
+        from tools.core.stages import STAGE_INDEX
+
+        first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
+        # "between consideration and purchase" means every stage from one to the other.
+        from tools.core.stages import STAGES
+
+        args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
+    elif ranks_conversion(slots):
+        to_purchase = _stages_to_purchase(ctx)
+        if to_purchase:
+            args["stages"] = to_purchase
+    if getattr(slots, "breakdown", None) in KPI_DIMS:
+        args["by"] = slots.breakdown
+    text = text_of(slots)
+    # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
+    window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
+                       r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
+                       # "only count it if they get through within 7 days"
+                       r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*)\b"
+                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
+    if window:
+        n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
+        args["window_days"] = max(1, min(int(n) * {"week": 7, "fortnight": 14, "month": 30}.get(unit, 1), 365))
+    # "no skipping steps", "every stage has to happen": each step needs its own event.
+    if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
+                 r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"
+                 r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b", text):
+        args["skips"] = "stop"
+    return args
+
+
+def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:
+    """The stages the data has, up to purchase: "which channel converts best?" means converts
+    to buying, not to a review or referral after it (the funnel's default end)."""
+    from tools.analytics.scope import present_stages
+
+    try:
+        with ctx.store.connect() as con:
+            present = present_stages(con)
+    except Exception:  # an empty or busy store: the funnel's own default steps
+        return None
+    steps = [s for s in present if s != "post-purchase" and s != "advocacy"]
+    return steps if len(steps) >= 2 and steps[-1] == "purchase" else None
+
+
+def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = common(slots)
+    text = (getattr(slots, "text", "") or "").lower()
+    if _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
+        args["level"] = "stage"
+    stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
+    if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
+        args["goal_stage"] = stages[-1]
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
+    # is the goal (the one named last, if several).
+    # "the ones who never placed an order", "if they don't start a checkout": the step they missed
+    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
+                                 r"do not|doesn'?t|does not|haven'?t|without)\b", text):
+        args["goal_touchpoint"] = touchpoints[-1]
+        args.pop("goal_stage", None)
+    if getattr(slots, "top", None):  # "top 3 drop-off points"
+        args["top"] = max(1, min(int(slots.top), 50))
+    if NO_COMPARISON.search(text):
+        args["compare"] = False
+    return args
+
+
+
+
+def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    args = common(slots)
+    text = text_of(slots)
+    if _by_stage((getattr(slots, "text", "") or "").lower()):
+        args["level"] = "stage"
+    goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
+    if goal and not re.search(r"\b(?:buy|purchase|order)", text):
+        args["goal_stage"] = goal[-1]
+    touchpoints = list(getattr(slots, "touchpoints", []) or [])
+    # "the typical path to placing an order", "routes to a quote request": that step is the goal
+    either = _stage_of_either(touchpoints, text, ctx)
+    if either:
+        # "paths that lead people to leave a testimonial or refer someone": two steps of one
+        # stage, either will do, so the goal is their stage
+        args["goal_stage"] = either
+    elif touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
+                                   text):
+        args["goal_touchpoint"] = touchpoints[-1]
+        args.pop("goal_stage", None)
+    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
+                      # "keep them to 4 steps", "cap it at 5 steps"
+                      r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|those|the paths|paths) (?:to|at))"
+                      r"(?: the)?(?: last| final)? "
+                      r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
+                      r"events|moves)\b", text) or re.search(
+        # "keep them to 4 steps max", "3 steps at most"
+        r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|events|"
+        r"moves) (?:max(?:imum)?|at most|or (?:fewer|less)|tops|long at most)\b", text)
+    if steps:  # "only the last 4 steps": longer paths keep their last steps
+        from bot.agent.vocab import NUMBER_WORDS
+
+        n = steps.group(1)
+        args["max_steps"] = max(2, min(int(n) if n.isdigit() else NUMBER_WORDS.get(n, 6), 12))
+    if getattr(slots, "top", None):
+        args["top"] = min(int(slots.top), 50)
+    return args
+
+
+def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext) -> str | None:
+    """The stage two or more goal steps joined by "or" share, if they share one."""
+    if len(touchpoints) < 2 or not re.search(r"\bor\b", text):
+        return None
+    try:
+        tpmap = ctx.config.touchpoint_map()
+        stages = {getattr(tpmap.lookup(tp), "stage", None) for tp in touchpoints}
+    except Exception:  # a config without a touchpoint map: the steps as named
+        return None
+    stage = stages.pop() if len(stages) == 1 else None
+    return stage if isinstance(stage, str) else None
+
+
+def _by_stage(text: str) -> bool:
+    """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
+    stages, unless they are what is turned down ("touchpoints, not stages")."""
+    return bool(re.search(r"\bstage", text)) and not re.search(
+        r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
+
+
+# "if we give people 48 hours to come back and buy", "a 2 day cart window": how long an
+# abandoned cart has before it counts as abandoned.

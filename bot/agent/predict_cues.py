@@ -1,0 +1,126 @@
+"""What owners say when they want each prediction tool (at-risk customers, newly at risk, the
+revenue forecast, purchase likelihood, next best actions, lifetime value): weighted patterns
+that bot/agent/ranking.py adds up. The specs that use them are in bot/agent/predict_tools.py."""
+
+from __future__ import annotations
+
+# "who used to come every week but has slowed right down?", "used to pop in every few days,
+# now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
+LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
+            r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
+            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
+            r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
+            # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
+            r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
+            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
+
+
+# What people say when they want each prediction (bot/agent/ranking.py).
+AT_RISK_CUES = (
+    (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
+     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
+     # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
+     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
+     r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
+     r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
+     r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
+     r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     # "which big spenders might we lose", "who are we in danger of losing"
+     r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
+     # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
+     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
+     r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
+     r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
+     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
+     r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
+     r"\bless often than (?:they|before|usual)\b|"
+     # "which students are likely to stop their tutoring?", "which clients might not come back for
+     # another fitting?": a customer who may stop, said with the trade's own service
+     r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
+     r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b", 0.9),
+    (LAPSING, 0.9),
+)
+NEWLY_CUES = (
+    (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
+     r"\bnew at[- ]risk\b|"
+     # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
+     r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
+     r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
+     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
+     # "who's only just tipped into being at risk": the crossing, not the whole list
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
+     r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
+     r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
+     # "new churn risks among the loyalty members": risks that are new, not the churn rate
+     r"\bnew (?:churn |high[- ])?risks\b", 1.2),
+    # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
+    # comparison of the churn rate
+    (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
+)
+FORECAST_CUES = (
+    # "what should we expect to take over Christmas?": money still to come
+    (r"\b(?:expect|expecting|hope|hoping|likely|going|set) to (?:take|make|bring in|turn over|earn|rake in)\b"
+     r"(?! (?:of|it|up|part|place|sense|sure|time|long|days?|weeks?|a|an|the|their|another|any|one)\b)", 0.9),
+    (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
+     r"\b(?:will|should|would|might|could) (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
+     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
+     # what the money looks like from here: "the revenue outlook", "sales prospects"
+     r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
+)
+PROPENSITY_CUES = (
+    # "who's looked at booking a trip but never gone through with it, and might now": interest
+    # shown, no purchase yet, a purchase maybe to come
+    (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
+     r"(?:\w+ ){0,3}(?:booking|buying|ordering|signing up)\b.{0,60}\b(?:might|could|may|likely|would)\b", 0.9),
+    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
+     r"enroll|join|"
+     r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
+     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
+     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
+     r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     # "of those who enquired, who's nearly there?": close to a first purchase
+     r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
+     r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
+     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
+     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
+    (r"\bprospects?\b", 0.3),
+)
+ACTION_CUES = (
+    # "themes in feedback about aftercare and follow-ups": the follow-ups are what feedback is about
+    (r"\b(?:feedback|comments|reviews|themes|complaints)\s+(?:\w+\s+)?(?:about|on|regarding|around|concerning)\b", -0.4),
+    # "what should I do about customer C00012": advice for one customer, not what they said
+    (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
+     r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
+    (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "what should we do next for customers at risk?": what to do is asked, the risk is who for
+    # (it tied with the at-risk list within 0.002 of phrasing similarity before)
+    (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
+    (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
+     r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
+     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
+     r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
+     # "which customers should I ring personally?", "which clients need a personal phone call from me?"
+     r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
+     r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
+     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
+     # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
+     r"\b(?:skip|hold off|go without) (?:the )?discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
+     r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
+     r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
+)
+LIFETIME_CUES = (
+    # "our top 10 customers by spend": customers ranked by what they are worth
+    (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
+     r"(?:spend|spending|value|revenue|money)\b", 0.6),
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"
+     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
+     r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
+     0.85),
+)
