@@ -53,7 +53,10 @@ _COMMAND = re.compile(
     r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
     r"revenue|sales|conversion|traffic|list|channel|then|->)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
-    r"contact|discount)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
+    r"contact|discount)"
+    # "refund rate by channel", "discount usage": the measure named after the verb's noun
+    r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
+    r"stats|totals?|amounts?|values?|by|per)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech)|"

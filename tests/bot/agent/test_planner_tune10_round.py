@@ -112,3 +112,19 @@ def test_trade_words_read_as_the_analysis_they_mean(planner, question, tool, arg
 def test_two_goal_steps_of_one_stage_joined_by_or_are_that_stage(planner):
     plan = planner.plan("which paths end in an add to cart or a checkout", "either")
     assert plan.spec.name == "paths" and plan.args.get("goal_stage") == "decision" and "goal_touchpoint" not in plan.args
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("refund rate by channel", "refund_rate"),
+    ("Refund rate per segment last month?", "refund_rate"),
+])
+def test_a_measure_named_after_an_order_verb_is_a_measure_not_an_order(planner, question, metric):
+    # "refund ..." at the start reads as an order to refund someone, unless a measure follows
+    plan = planner.plan(question, f"m-{question}")
+    assert plan.spec is not None and plan.args.get("metric", plan.args.get("metrics")) in (metric, [metric])
+
+
+@pytest.mark.parametrize("question", ["refund the customer who complained", "book a table for friday",
+                                      "pay the supplier invoice"])
+def test_orders_to_act_are_still_never_answered_with_an_analysis(planner, question):
+    assert planner.plan(question, f"c-{question}").spec is None
