@@ -116,6 +116,10 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
     metrics = ", ".join(_label(m) for m in (get("metrics") or [])) or "the headline KPIs"
     by = str(get("by") or "").replace("_", " ")
     if tool == "kpis":
+        least = get("min_orders")
+        if least and least != 2 and "repeat_customers" in (get("metrics") or []):
+            # "bought more than 3 times": said as the count it is, as the table's row says it
+            metrics = metrics.replace(_label("repeat_customers"), f"Customers with {least} or more orders")
         return f"{metrics}, {when}{who}"
     if tool == "trend":
         return f"{_label(get('metric'))} {get('grain')} by {get('grain')}, {when}{who}"

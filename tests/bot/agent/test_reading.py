@@ -188,3 +188,11 @@ def test_a_ratio_the_catalogue_lacks_is_said_unknown_not_answered_as_its_numerat
     assert args.get("metrics", [args.get("metric")]) != [sides[0]]  # not the numerator as if it were the ratio
     offered = [a.args.get("metrics") or [a.args.get("metric")] for a in answer.alternatives]
     assert [sides[0]] in offered and [sides[1]] in offered
+
+
+def test_a_count_of_customers_with_more_orders_is_said_as_that_count():
+    from bot.agent.reading import understood
+
+    more = understood("kpis", {"metrics": ["repeat_customers"], "min_orders": 4, "period": {"name": "last_month"}})
+    assert more.startswith("Customers with 4 or more orders, last month")
+    assert understood("kpis", {"metrics": ["repeat_customers"]}).startswith("Repeat customers")
