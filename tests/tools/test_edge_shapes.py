@@ -145,3 +145,35 @@ def test_a_journey_map_of_survey_answers_alone_does_not_call_the_store_empty(sto
     with pytest.raises(NoDataError) as err:
         build_map(store, Period(name="last_30_days"))
     assert "empty" not in str(err.value) and str(err.value).startswith("No journey events or orders are loaded")
+
+
+def test_totals_on_a_handful_of_orders_are_rough_not_better():
+    """A new till: 3 orders one Thursday, 4 the next. compare said revenue "+£60.00 (+100%) better"
+    and the KPIs showed £120.00 beside nothing: orders and revenue on 7 orders are chance as often
+    as news. Both say rough, against KpiSettings().min_sample, and compare judges neither."""
+    from tools.analytics.compare import CompareParams, compare
+    from tools.analytics.kpis import KpiParams, KpiSettings, kpis
+
+    before = [(c, 10 + c, 20.0, "completed") for c in range(3)]
+    now = [(10 + c, 24 * 7 + 10 + c, 30.0, "completed") for c in range(4)]
+    store = store_with(before + now, [])
+    day, week_before = T0.date() + dt.timedelta(days=7), T0.date()
+    try:
+        res = compare(store, CompareParams(metrics=["orders", "revenue"], period=Period(start=day, end=day),
+                                           against=Period(start=week_before, end=week_before)))
+        one = kpis(store, KpiParams(metrics=["orders", "revenue"], period=Period(start=day, end=day)))
+    finally:
+        store.close()
+    assert len(before) + len(now) < KpiSettings().min_sample
+    rows = res.rows.set_index("metric")
+    assert (rows.loc["revenue", "current"], rows.loc["revenue", "previous"]) == (4 * 30.0, 3 * 20.0)
+    assert rows["rough"].all() and rows["small_sample"].all()
+    text = res.to_text()
+    table = text.split("\n\n")[1]
+    assert "better" not in table and "worse" not in table
+    assert table.count("(rough: 4 orders now, 3 before)") == 2
+    assert "changes marked rough rest on fewer than 30 orders in both periods together" in text
+    k = one.to_text()
+    assert k.count("(rough)") == 2
+    assert "totals marked rough count fewer than 30 orders" in k
+

@@ -33,6 +33,7 @@ from tools.analytics.kpi_catalog import (
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
+    ROUGH_TOTALS,
     KpiSettings,
     Scope,
     _f,
@@ -89,7 +90,8 @@ class CompareParams(BaseModel):
 @dataclass(frozen=True)
 class CompareResult(Priced, ResultMixin):
     rows: pd.DataFrame  # metric, label, current, previous, change, relative_change, direction,
-    #                      assessment, n_current, n_previous, small_sample
+    #                      assessment, n_current, n_previous, small_sample, rough (a total on
+    #                      too few rows to judge its change: KpiSettings.min_sample)
     current_label: str
     previous_label: str
     currency: str
@@ -124,9 +126,12 @@ class CompareResult(Priced, ResultMixin):
                 rel = format_relative(_f(r.relative_change))
                 if rel and s.unit not in ("points",):
                     change += f" ({rel})"
-                if r.assessment in ("better", "worse"):
+                if r.assessment in ("better", "worse") and not r.rough:
                     change += f"  {r.assessment}"
-            if r.small_sample:
+            if r.rough:
+                n = self.numbers.number
+                change += f"  (rough: {n(r.n_current)} {s.n_label} now, {n(r.n_previous)} before)"
+            elif r.small_sample:
                 change += "  (small sample)"
             now = "no data" if r.no_data else format_value(s, _f(r.current), self.numbers)
             then = "no data" if r.no_data_before else format_value(s, _f(r.previous), self.numbers)
@@ -198,9 +203,13 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
-        rows += [_row(a, b) for a, b in zip(now.values, then.values, strict=True)]
+        rows += [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
     assert head is not None
     scope, before = head
+    notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
+    if any(r["rough"] for r in rows):
+        notes.append(f"changes marked rough rest on fewer than {settings.min_sample} orders in both periods "
+                     "together: a few orders more or less is chance, so they are not called better or worse")
     if all(r["no_data"] for r in rows) and not any(now_rows.values()):
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
     if unavailable:
@@ -222,15 +231,19 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
                          scope.numbers.locale, statuses)
 
 
-def _row(a: KpiValue, b: KpiValue) -> dict:
+def _row(a: KpiValue, b: KpiValue, min_sample: int) -> dict:
     s = SPECS[a.metric]
     change = None if a.value is None or b.value is None else a.value - b.value
     rel = None if change is None or not b.value else change / abs(b.value)
+    # A change in a total resting on fewer rows than the small-sample bound in both periods
+    # together (4 orders against 3) is chance as often as news: said as rough, never judged.
+    rough = s.kind == "total" and change is not None and a.n + b.n < min_sample
     return {
         "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
         "change": change, "relative_change": rel, "direction": direction(change, s),
         "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
-        "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
+        "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample or rough,
+        "rough": rough,
         "period": a.period_label, "previous_period": b.period_label, "no_data": a.no_data,
         "no_data_before": b.no_data,
     }
