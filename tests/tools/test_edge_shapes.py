@@ -177,3 +177,18 @@ def test_totals_on_a_handful_of_orders_are_rough_not_better():
     assert k.count("(rough)") == 2
     assert "totals marked rough count fewer than 30 orders" in k
 
+
+def test_a_trend_writes_its_whole_period_in_the_shops_locale():
+    """A Brazilian shop: the series read "1.200" but the line under it "pooled over all 1,200
+    answers", Python's comma whatever the locale. Every figure follows the profile, as
+    satisfaction's do."""
+    answers = [(h, None, 5 if h % 8 else 2) for h in range(1200)]  # 1,050 of 1,200 rate 4-5
+    store = store_with([], answers)
+    store.set_profile({"currency": "BRL", "locale": "pt_BR"}, "test")
+    try:
+        res = trend(store, TrendParams(metric="csat", grain="week",
+                                       period=Period(start=T0.date(), end=T0.date() + dt.timedelta(days=49))))
+    finally:
+        store.close()
+    assert res.overall == pytest.approx(1050 / 1200)
+    assert res.period_line() == "Whole period: 87,5% (pooled over all 1.200 answers, not an average of the weeks)."

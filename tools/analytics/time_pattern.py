@@ -232,7 +232,7 @@ class TimePatternResult(Priced, ResultMixin):
             if v == 0:
                 return "none"
             text = format_value(s, v, self.numbers) if s.unit == "money" else \
-                (f"{v:,.0f}" if v >= 10 else f"{v:.2g}")
+                (self.numbers.number(v) if v >= 10 else f"{v:.2g}".replace(".", self.numbers.marks.decimal))
             return f"{text} {_a(_UNIT_WORD[self.by])}" if unit else text
 
         def name(label: str) -> str:
@@ -250,7 +250,7 @@ class TimePatternResult(Priced, ResultMixin):
             return f"{format_value(s, row.value, self.numbers)}, n={self.numbers.number(row.n)}"
         k = int(row.occurrences)
         if long:
-            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {k:,} " \
+            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {self.numbers.number(k)} " \
                    f"{_occ(self.by, str(row.name), k)}"
         return f"{_per(s, row.value, self.numbers)} {_a(unit)}"
 
@@ -259,7 +259,7 @@ def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
     """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
     if s.unit == "money":
         return format_value(s, value, numbers)
-    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"  # 0.25 tickets an hour, not 0.2
+    return numbers.number(value, 2 if abs(value) < 10 else 1)  # 0.25 tickets an hour, not 0.2
 
 
 def _ordinal(k: int) -> str:

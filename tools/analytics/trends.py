@@ -338,15 +338,17 @@ class TrendResult(Priced, ResultMixin):
     def period_line(self) -> str:
         """The whole period in one number, computed over its rows: a median of every ticket in
         the period, a rate pooled over all its customers; never a mean of the points above."""
-        s = SPECS[self.metric]
-        whole = format_value(s, self.overall, self.currency)
+        # in the owner's locale like every figure above it (1.234 answers for a Brazilian shop)
+        s, nf = SPECS[self.metric], self.numbers
+        whole = format_value(s, self.overall, nf)
         if s.kind == "total":
-            per = f"average per {self.grain} {format_value(s, self.mean, self.currency)}"
+            per = f"average per {self.grain} {format_value(s, self.mean, nf)}"
             return f"Whole period: {whole}; {per}."
+        n = nf.number(self.overall_n)
         how = {"quantile": f"the {'median' if 'p90' not in self.metric else '90th percentile'} of all "
-                           f"{self.overall_n:,} {s.n_label} in the period",
-               "rate": f"pooled over all {self.overall_n:,} {s.n_label}",
-               "mean": f"over all {self.overall_n:,} {s.n_label}"}[s.kind]
+                           f"{n} {s.n_label} in the period",
+               "rate": f"pooled over all {n} {s.n_label}",
+               "mean": f"over all {n} {s.n_label}"}[s.kind]
         return f"Whole period: {whole} ({how}, not an average of the {self.grain}s)."
 
 
