@@ -58,7 +58,8 @@ def test_utc_stamps_land_on_the_london_clock_across_the_clock_change(store, tmp_
     # The data runs from 16 March 12:00 to 12 April 13:00: 28 noons, 27 nights, and 01:00-02:00
     # did not happen on 29 March in London
     assert hours[12] == 28 and hours[2] == 27 and hours[1] == 26
-    assert any("clocks changed" in n for n in r.provenance.notes)
+    assert "the clocks went forward on Sun 29 Mar 2026: 01:00-02:00 did not happen that day and is not counted " \
+           "for it" in r.provenance.notes
     w = time_pattern(store, PatternParams(metric="orders", by="weekday", period=period))
     assert row(w, "Monday").total == 4 + 1  # four Mondays at noon, and Sunday 23:30 UTC
     assert row(w, "Sunday").total == 4  # four Sundays at noon; the Sunday 23:30 UTC one is Monday
@@ -236,3 +237,21 @@ def test_rees46_sessions_by_hour_match_the_log_and_say_it_is_too_short():
     # 17 minutes of events: one hour of one day, not a pattern; no hour is crowned
     assert list(got.index) == [0] and r.verdict == "few" and "Busiest" not in r.to_text()
     store.close()
+
+
+def test_the_hour_the_clocks_repeat_counts_as_two_hours(store, tmp_path):
+    """An order every real hour from 19 October to 1 November 2026 (London): 01:00-02:00 came
+    twice on 25 October when the clocks went back. Both copies land in the 01:00 bucket; counted
+    as one hour, 01:00 read as the busiest hour (15 orders over 14 "hours") without a word."""
+    utc = pd.date_range("2026-10-18T23:00Z", "2026-11-01T23:59Z", freq="h") + pd.Timedelta(minutes=30)
+    loaded(store, tmp_path, [f"{t:%Y-%m-%dT%H:%M:%SZ}" for t in utc])
+    period = Period(start=D(2026, 10, 19), end=D(2026, 11, 1))
+    r = time_pattern(store, PatternParams(metric="orders", by="hour", period=period))
+    local_hours = utc.tz_convert(LONDON).hour
+    assert row(r, "01:00-02:00")["total"] == (local_hours == 1).sum() == 15
+    assert row(r, "01:00-02:00")["occurrences"] == 15 and row(r, "02:00-03:00")["occurrences"] == 14
+    assert (r.table["value"] == 1.0).all()  # one order in every hour that happened
+    assert r.highest != "01:00-02:00" or r.verdict != "clear"
+    said = " ".join(r.provenance.notes)
+    assert "the clocks went back on Sun 25 Oct 2026: 01:00-02:00 came twice that day and is counted as two " \
+           "hours" in said

@@ -383,16 +383,16 @@ def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
 
 
 def _grid(by: str, first: dt.date, last: dt.date, timezone: str) -> pd.Index:
-    """Every day (hour, as its local index) the data covers, each once: what a bucket's
-    occurrences are counted from. Hours come from real UTC hours, so the hour a clock skips
-    is not there and the hour it repeats is there once."""
+    """Every day (hour, as its local index) the data covers: what a bucket's occurrences are
+    counted from. Hours come from real UTC hours, so the hour a clock skips is not there and
+    the hour it repeats (clocks going back) is there twice: it held two hours of custom."""
     if by != "hour":
         return pd.DatetimeIndex(pd.date_range(first, last, freq="D"))
     tz = ZoneInfo(timezone)
     lo = pd.Timestamp(dt.datetime.combine(first, dt.time(), tzinfo=tz)).tz_convert("UTC")
     hi = pd.Timestamp(dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=tz)).tz_convert("UTC")
     local = pd.date_range(lo, hi, freq="h", inclusive="left").tz_convert(timezone).tz_localize(None)
-    return pd.Index(((local - pd.Timestamp("1970-01-01")) // pd.Timedelta(hours=1)).unique())
+    return pd.Index((local - pd.Timestamp("1970-01-01")) // pd.Timedelta(hours=1))
 
 
 def _key(by: str, index: pd.Index) -> np.ndarray:
@@ -416,6 +416,11 @@ def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.Dat
     the data is dated by month only, so the spread is taken between months (a day average per
     month), not between days of which only the 1st has rows."""
     s = SPECS[metric]
+    # The rows of a repeated local hour (clocks going back) sit in one local bucket: its values
+    # are read once, its two occurrences both counted, so a total's average per hour is not
+    # doubled for it.
+    repeated = grid[grid.duplicated()]
+    grid = grid.unique()
     keys = long["bucket"] if by == "hour" else pd.to_datetime(long["bucket"])
     per = long.assign(bucket=keys.to_numpy()).set_index("bucket")[["value", "n", "num", "den"]]
     per = per.groupby(level=0).sum(min_count=1)  # one row per occurrence
@@ -432,6 +437,7 @@ def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.Dat
             value=("value", "sum"), num=("num", "sum"), den=("den", "sum"), days=("key", "size"), key=("key", "first"))
         m["value"] = m["value"] / m["days"] if s.kind == "total" else m["num"] / m["den"].where(m["den"] > 0)
         spread = m.groupby("key")["value"].agg(["std", "count"])
+    occ = occ + pd.Series(_key(by, repeated)).value_counts().reindex(occ.index, fill_value=0)
     out = pd.DataFrame({"occurrences": occ, "n": g["n"].sum().astype("int64")})
     out["se"] = spread["std"] / np.sqrt(spread["count"].where(spread["count"] > 0))
     out["with_data"] = spread["count"]
