@@ -45,7 +45,7 @@ from tools.analytics.kpi_scope import (
 from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -220,8 +220,7 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         "relative change = change / |previous|; " + describe_definition(scope, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=f"{scope.period.label} vs {before.label}",
+        **{**provenance_period(scope.period, params), "period_label": f"{scope.period.label} vs {before.label}"},
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},

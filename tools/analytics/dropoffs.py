@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
 from tools.analytics.named_rates import GOAL_RATE
-from tools.analytics.periods import Period, ResolvedPeriod
+from tools.analytics.periods import Period, ResolvedPeriod, provenance_period
 from tools.analytics.scope import (
     TIE_ORDER_SQL,
     Goal,
@@ -224,9 +224,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
         ),
         params=params.model_dump(mode="json"),
         filters=scope.filters.active(),
-        period_start=scope.period.start,
-        period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=("events", "customers") if not scope.cohort.is_empty else ("events",),
         row_counts={"events": rows_read},
         notes=tuple(notes),

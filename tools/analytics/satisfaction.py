@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
 from tools.analytics.kpi_scope import numbers_of
-from tools.analytics.periods import Period, resolve
+from tools.analytics.periods import Period, provenance_period, resolve
 from tools.analytics.satisfaction_stats import (
     MEASURES,
     MIN_GROUP,
@@ -309,7 +309,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         definition=_definition(params, info.scale, promise_days, categories),
         params=params.model_dump(mode="json", exclude_defaults=False),
         filters=filters.active(),
-        period_start=period.start, period_end=period.end, period_label=period.label,
+        **provenance_period(period, params),
         tables=("surveys", "orders", "events", "customers") if params.by in ("delivery", "product_category")
         else ("surveys", "customers"),
         row_counts={"answers": int(rows["id"].nunique()), "compared": int(values["id"].nunique())},

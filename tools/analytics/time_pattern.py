@@ -47,7 +47,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_pattern_notes import pattern_notes
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
@@ -350,8 +350,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                        "average of daily values") + "; " + describe_definition(scope, [metric])),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=(table,),
         row_counts={table: read, "rows_used": used},
         notes=tuple(notes) + tuple(n for n in (scope.period.note,) if n),

@@ -52,7 +52,7 @@ from tools.analytics.kpi_scope import (
     rows_for,
 )
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -408,8 +408,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(_series_notes(out, params.grain)) + tuple(
