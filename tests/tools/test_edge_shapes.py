@@ -192,3 +192,29 @@ def test_a_trend_writes_its_whole_period_in_the_shops_locale():
         store.close()
     assert res.overall == pytest.approx(1050 / 1200)
     assert res.period_line() == "Whole period: 87,5% (pooled over all 1.200 answers, not an average of the weeks)."
+
+
+def test_this_year_so_far_against_all_of_last_year_is_not_called_better():
+    """Olist: "how did revenue this year compare with last year?" set 1 January to 17 October
+    against the whole of the year before and called +34% "better"; and R$ 480.898,49 ran into the
+    next column. Totals over periods of different lengths are set per day instead, not judged."""
+    from tools.analytics.compare import CompareParams, compare
+
+    orders = [(c, 24 * d + 10, 1200.0 if d >= 50 else 1000.0, "completed")
+              for c, d in enumerate(range(0, 100, 2))]  # an order every other day
+    store = store_with(orders, [])
+    store.set_profile({"currency": "BRL", "locale": "pt_BR"}, "test")
+    now = Period(start=T0.date() + dt.timedelta(days=50), end=T0.date() + dt.timedelta(days=99))    # 50 days
+    before = Period(start=T0.date() - dt.timedelta(days=50), end=T0.date() + dt.timedelta(days=49))  # 100 days
+    try:
+        res = compare(store, CompareParams(metrics=["revenue"], period=now, against=before))
+    finally:
+        store.close()
+    row = res.row("revenue")
+    assert (row["current"], row["previous"]) == (25 * 1200.0, 25 * 1000.0)  # +20% on twice the days
+    text = res.to_text()
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("Revenue"))
+    assert "R$ 30.000,00  " in line  # a gap between the columns, however wide the amounts
+    assert "better" not in line and "worse" not in line
+    assert "the two periods differ in length (50 days against 100)" in text
+    assert "revenue R$ 600,00 a day against R$ 250,00" in text

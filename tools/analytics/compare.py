@@ -24,6 +24,7 @@ from tools.analytics.kpi_catalog import (
     METRICS,
     SPECS,
     Metric,
+    MetricSpec,
     assessment,
     direction,
     format_change,
@@ -47,7 +48,7 @@ from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
-from tools.core.money import Priced
+from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -115,7 +116,7 @@ class CompareResult(Priced, ResultMixin):
         lines = [f"{self.current_label}", f"  vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}", ""]
         width = max(len(x) for x in self.rows["label"]) + 2
-        lines.append(f"  {'':<{width}}{'now':>12}{'before':>12}   change")
+        cells = []
         for r in self.rows.itertuples():
             s = SPECS[r.metric]
             change = ""
@@ -135,7 +136,12 @@ class CompareResult(Priced, ResultMixin):
                 change += "  (small sample)"
             now = "no data" if r.no_data else format_value(s, _f(r.current), self.numbers)
             then = "no data" if r.no_data_before else format_value(s, _f(r.previous), self.numbers)
-            lines.append(f"  {r.label:<{width}}{now:>12}{then:>12}   {change}".rstrip())
+            cells.append((r.label, now, then, change))
+        # a column as wide as its widest amount (R$ 480.898,49 is 13 characters): never run together
+        col = max([10] + [len(c) for _, now, then, _ in cells for c in (now, then)]) + 2
+        lines.append(f"  {'':<{width}}{'now':>{col}}{'before':>{col}}   change")
+        for label, now, then, change in cells:
+            lines.append(f"  {label:<{width}}{now:>{col}}{then:>{col}}   {change}".rstrip())
         lines.append("")
         lines += rate_lines(list(self.rows["metric"]))
         lines.append(self.provenance.to_text(details))
@@ -207,6 +213,7 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
     assert head is not None
     scope, before = head
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
+    notes += _uneven(rows, scope.period, before, scope.numbers)
     if any(r["rough"] for r in rows):
         notes.append(f"changes marked rough rest on fewer than {settings.min_sample} orders in both periods "
                      "together: a few orders more or less is chance, so they are not called better or worse")
@@ -228,6 +235,30 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
     )
     return CompareResult(pd.DataFrame(rows), scope.period.label, before.label, scope.numbers.currency, prov,
                          scope.numbers.locale, statuses)
+
+
+def _uneven(rows: list[dict], now: ResolvedPeriod, before: ResolvedPeriod, numbers: NumberFormat) -> list[str]:
+    """This year so far (290 days) against all of last year (365): a total is bound to differ with
+    the days it sums. Such totals are not judged (their rows' assessment is cleared) and the note
+    sets them per day instead."""
+    if now.days == before.days:
+        return []
+    totals = [r for r in rows if SPECS[r["metric"]].kind == "total" and r["change"] is not None]
+    if not totals:
+        return []
+    per_day = []
+    for r in totals:
+        r["assessment"] = None
+        s = SPECS[r["metric"]]
+
+        def day(v: float, days: int, s: MetricSpec = s) -> str:  # 9.9 orders a day, not 10
+            return format_value(s, v / days, numbers) if s.unit == "money" else numbers.number(v / days, 1)
+
+        per_day.append(f"{r['label'].lower()} {day(r['current'], now.days)} a day against "
+                       f"{day(r['previous'], before.days)}")
+    return [f"the two periods differ in length ({numbers.number(now.days)} days against "
+            f"{numbers.number(before.days)}), so totals are not called better or worse as they stand; per day: "
+            + "; ".join(per_day)]
 
 
 def _row(a: KpiValue, b: KpiValue, min_sample: int) -> dict:

@@ -174,7 +174,7 @@ class TimePatternResult(Priced, ResultMixin):
         low = f"{bottom}: {self.lowest} ({self._fig(lo)})"
         if s.kind == "total" and lo.value == 0:
             nones = int(((self.table["total"] == 0) & (self.table["occurrences"] > 0)).sum())
-            more = f" and {nones - 1} other {word}s" if nones > 1 else ""
+            more = f" and {nones - 1} other {word}{'s' if nones > 2 else ''}" if nones > 1 else ""
             low = f"{bottom}: {self.lowest}{more}, with none"
         else:
             low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
