@@ -218,3 +218,26 @@ def test_this_year_so_far_against_all_of_last_year_is_not_called_better():
     assert "better" not in line and "worse" not in line
     assert "the two periods differ in length (50 days against 100)" in text
     assert "revenue R$ 600,00 a day against R$ 250,00" in text
+
+
+def test_a_weekly_trend_of_data_dated_by_month_is_read_month_by_month(store, tmp_path):
+    """UCI's sessions are all dated on the 1st of their month. "Is our conversion going up or
+    down?" drew 14 weeks, 11 of them empty, and called December "-12.8 pp on the week before
+    (worse)": the week before was November. The trend is month by month and says why."""
+    from kpi_fixtures import load
+
+    rows = []
+    for month, (visits, buys) in {"2017-10": (20, 4), "2017-11": (30, 9), "2017-12": (25, 3)}.items():
+        for i in range(visits):
+            who = f"V{month}-{i}"
+            rows.append(f"{who},{month}-01 00:00,website_visit,direct")
+            if i < buys:
+                rows.append(f"{who},{month}-01 00:00,purchase,direct")
+    load(store, tmp_path / "uci", {"events": "customer_id,ts,touchpoint,channel\n" + "\n".join(rows) + "\n"})
+    res = trend(store, TrendParams(metric="purchase_conversion", grain="week",
+                                   period=Period(start=dt.date(2017, 10, 1), end=dt.date(2017, 12, 1))))
+    assert res.grain == "month"
+    assert res.series["value"].tolist() == pytest.approx([4 / 20, 9 / 30, 3 / 25])
+    text = res.to_text()
+    assert "on the month before" in text and "week" not in text.split("Period:")[0]
+    assert "dated by month only (every row on the 1st), so the trend is month by month, not week by week" in text

@@ -386,7 +386,15 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             statuses = _statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)
-        series = series_on(con, scope, [params.metric], params.grain)
+        grain = params.grain
+        regrained = ""
+        if scope.granularity == "month" and grain != "month":
+            # Every row on the 1st of its month (UCI's sessions): weeks or days would be one full
+            # point a month among empty ones, and "the week before" a month earlier.
+            grain = "month"
+            regrained = (f"the {scope.noun} are dated by month only (every row on the 1st), so the trend is "
+                         f"month by month, not {params.grain} by {params.grain}")
+        series = series_on(con, scope, [params.metric], grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
@@ -403,18 +411,18 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     mean = _per_point(series, s) if s.kind == "total" else overall
     prov = Provenance(
         tool="trend",
-        definition=f"{s.label}: {s.definition}; one point per {params.grain} "
-        f"({_GRAIN_WORDS[params.grain]}, {scope.timezone}); "
+        definition=f"{s.label}: {s.definition}; one point per {grain} "
+        f"({_GRAIN_WORDS[grain]}, {scope.timezone}); "
         + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         **provenance_period(scope.period, params),
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(_series_notes(out, params.grain)) + tuple(
+        notes=tuple(n for n in (regrained,) if n) + tuple(_series_notes(out, grain)) + tuple(
             n for n in (scope.period.note, _starts_late(scope), statuses) if n),
     )
-    return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
+    return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
                        overall_n=overall_n, latest_n=latest_n, previous_n=previous_n,
                        min_sample=settings.min_sample)
