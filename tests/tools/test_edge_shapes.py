@@ -241,3 +241,20 @@ def test_a_weekly_trend_of_data_dated_by_month_is_read_month_by_month(store, tmp
     text = res.to_text()
     assert "on the month before" in text and "week" not in text.split("Period:")[0]
     assert "dated by month only (every row on the 1st), so the trend is month by month, not week by week" in text
+
+
+def test_nobody_lapsing_is_not_said_to_have_spent_nothing(tmp_path):
+    """REES46: 9 buyers of one order each. "Which customers are at risk?" answered "0 of 9
+    customers (0%) are lapsing ... They spent £0.00 in the last 12 months": a spend of nobody."""
+    from tools.predict.churn import AtRiskParams, at_risk_customers
+    from tools.predict.registry import ModelRegistry
+
+    store = store_with([(c, 24 * c, 40.0, "completed") for c in range(9)], [])
+    try:
+        res = at_risk_customers(store, AtRiskParams(), registry=ModelRegistry(store, tmp_path / "models"),
+                                train_if_missing=False)
+    finally:
+        store.close()
+    assert (res.tier, res.count, res.buyers) == ("lapsing", 0, 9)
+    text = res.to_text()
+    assert "0 of 9 customers (0%) are lapsing" in text and "spent" not in text
