@@ -258,3 +258,20 @@ def test_nobody_lapsing_is_not_said_to_have_spent_nothing(tmp_path):
     assert (res.tier, res.count, res.buyers) == ("lapsing", 0, 9)
     text = res.to_text()
     assert "0 of 9 customers (0%) are lapsing" in text and "spent" not in text
+
+
+def test_a_rough_change_in_tickets_is_said_in_tickets(store, tmp_path):
+    """twcs: 8 tickets against 8 was "rough", with a note about "fewer than 30 orders"."""
+    from kpi_fixtures import load
+
+    from tools.analytics.compare import CompareParams, compare
+
+    rows = [f"T{i},C{i},2026-03-0{1 + i % 2} 10:00" for i in range(5)] + \
+           [f"U{i},D{i},2026-02-0{1 + i % 2} 10:00" for i in range(3)]
+    load(store, tmp_path / "desk", {"tickets": "ticket_id,customer_id,created_at\n" + "\n".join(rows) + "\n"})
+    res = compare(store, CompareParams(metrics=["tickets"], period=Period(start="2026-03-01", end="2026-03-02"),
+                                       against=Period(start="2026-02-01", end="2026-02-02")))
+    text = res.to_text()
+    assert "(rough: 5 tickets now, 3 before)" in text
+    assert "fewer than 30 tickets in both periods together: a few tickets more or less is chance" in text
+    assert "orders" not in text

@@ -255,3 +255,21 @@ def test_the_hour_the_clocks_repeat_counts_as_two_hours(store, tmp_path):
     said = " ".join(r.provenance.notes)
     assert "the clocks went back on Sun 25 Oct 2026: 01:00-02:00 came twice that day and is counted as two " \
            "hours" in said
+
+
+def test_a_help_desk_asked_for_its_busiest_day_counts_its_tickets(store, tmp_path):
+    """twcs: "which day of the week is busiest for support?" names no KPI; the default, orders,
+    is not loaded, and the answer was "Orders cannot be answered". It counts the tickets, saying
+    so."""
+    days = pd.date_range("2026-03-02", "2026-03-29", freq="D")  # four of each weekday
+    stamps = [f"{d:%Y-%m-%d}T1{i}:00:00Z" for d in days for i in range(3 if d.weekday() == 0 else 1)]
+    rows = [f"T{i},C{i % 5},{ts},{ts}" for i, ts in enumerate(stamps)]
+    load(store, tmp_path / "desk", {"tickets": "ticket_id,customer_id,created_at,first_response_at\n"
+                                               + "\n".join(rows) + "\n"})
+    r = time_pattern(store, PatternParams(by="weekday", period=Period(start=D(2026, 3, 2), end=D(2026, 3, 29))))
+    assert r.metric == "tickets"
+    expected = pd.Series([pd.Timestamp(t).tz_convert(LONDON).day_name() for t in stamps]).value_counts()
+    assert row(r, "Monday").total == expected["Monday"] == 12 and row(r, "Tuesday").total == expected["Tuesday"]
+    assert r.provenance.notes[0] == ("no KPI was named and no orders are loaded, so this counts support tickets")
+    with pytest.raises(NoDataError, match="Orders cannot be answered"):
+        time_pattern(store, PatternParams(metric="orders", by="weekday"))

@@ -214,9 +214,10 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
     scope, before = head
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
     notes += _uneven(rows, scope.period, before, scope.numbers)
-    if any(r["rough"] for r in rows):
-        notes.append(f"changes marked rough rest on fewer than {settings.min_sample} orders in both periods "
-                     "together: a few orders more or less is chance, so they are not called better or worse")
+    rough = " or ".join(dict.fromkeys(SPECS[r["metric"]].n_label for r in rows if r["rough"]))
+    if rough:
+        notes.append(f"changes marked rough rest on fewer than {settings.min_sample} {rough} in both periods "
+                     f"together: a few {rough} more or less is chance, so they are not called better or worse")
     if all(r["no_data"] for r in rows) and not any(now_rows.values()):
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
     if unavailable:

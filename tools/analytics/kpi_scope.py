@@ -297,9 +297,10 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if any(v.small_sample for v in values):
         notes.append(f"values marked (small sample) rest on fewer than {scope.settings.min_sample} "
                      "customers, orders, answers or tickets: read them as rough")
-    if any(v.rough for v in values):
-        notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} orders: exact for the "
-                     "period, but too few to say how the shop is doing (a few orders more or less is chance)")
+    rough = " or ".join(dict.fromkeys(v.n_label for v in values if v.rough))  # orders, tickets, answers
+    if rough:
+        notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} {rough}: exact for the "
+                     f"period, but too few to say how the shop is doing (a few {rough} more or less is chance)")
     return notes
 
 

@@ -65,6 +65,8 @@ PATTERN_METRICS: tuple[str, ...] = (
     "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
     "first_response_time", "resolution_time",
 )
+# What a pattern counts when no KPI is named and there are no orders: the first the data holds.
+_STAND_INS = ("sessions", "tickets", "survey_responses")
 _NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
                                       "session_conversion (sessions that bought)"}
 _DEFAULT_PERIOD = {"weekday": "last_90_days", "hour": "last_90_days", "month": "all"}
@@ -300,6 +302,14 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if by == "hour" and metric in _NOT_HOURLY:
         raise ToolInputError(f"Not by hour: {_NOT_HOURLY[metric]}.")
     able, why = capabilities(store).metric(metric)
+    instead = ""
+    if not able and "metric" not in params.model_fields_set:
+        # "Which day is busiest for support?" with no KPI named, over a help desk's tickets: the
+        # default, orders, is not loaded; count what the data holds, and say so.
+        held = next((m for m in _STAND_INS if capabilities(store).metric(m)[0]), None)
+        if held is not None:
+            instead = f"no KPI was named and {why}, so this counts {SPECS[held].label.lower()}"
+            metric, able = held, True
     if not able:
         raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.")
     s = SPECS[metric]
@@ -340,6 +350,8 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
+    if instead:
+        notes.insert(0, instead)
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
