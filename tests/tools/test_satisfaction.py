@@ -211,3 +211,15 @@ def test_a_brazilian_shop_reads_its_scores_with_decimal_commas_as_its_kpis(shop)
     text = r.to_text()
     late = next(line for line in text.splitlines() if line.strip().startswith("late"))
     assert "2,00 of 5" in late and "." not in late.split("of 5")[1]  # the interval ends too
+
+
+def test_surveys_of_text_alone_point_to_sentiment(store, tmp_path):
+    """UCI's labelled sentences: "which site has the happiest reviewers?" said "No review scores in
+    the surveys: load reviews or CSAT answers first", as if nothing could be said; the surveys hold
+    3,000 written answers whose sentiment can be compared."""
+    load(store, tmp_path / "texts", {"surveys": "survey_id,ts,text,channel\n"
+                                               "S1,2015-01-01,Great phone,amazon\nS2,2015-01-01,Awful food,yelp\n"})
+    with pytest.raises(NoDataError) as err:
+        satisfaction_by(store, SatisfactionParams(measure="review_score", by="channel"))
+    assert "The surveys hold 2 written answers without a score" in str(err.value)
+    assert "measure sentiment" in str(err.value)

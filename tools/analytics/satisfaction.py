@@ -261,7 +261,12 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
                     params = params.model_copy(update={"measure": other})
                     info = replace(MEASURES[other], numbers=numbers)
             if not span[2]:
-                raise NoDataError(_nothing_to_measure(params.measure))
+                texts_only = params.measure != "sentiment" and con.execute(
+                    "SELECT count(*) FROM surveys WHERE text IS NOT NULL").fetchone()[0]  # type: ignore[index]
+                raise NoDataError(_nothing_to_measure(params.measure) + (
+                    f" The surveys hold {numbers.number(texts_only)} written answers without a score: how "
+                    "they feel can be compared instead (measure sentiment, or `journeybot feedback sentiment "
+                    "--by channel`)." if texts_only else ""))
             first, last = _local_day(span[0], store.timezone), _local_day(span[1], store.timezone)
             period = resolve(params.period, last, store.timezone, first)
             categories = bool(con.execute("SELECT count(categories) FROM orders").fetchone()[0])  # type: ignore[index]
