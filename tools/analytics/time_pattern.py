@@ -303,15 +303,16 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         raise ToolInputError(f"Not by hour: {_NOT_HOURLY[metric]}.")
     able, why = capabilities(store).metric(metric)
     instead = ""
-    if not able and "metric" not in params.model_fields_set:
+    held = None if able else next((m for m in _STAND_INS if capabilities(store).metric(m)[0]), None)
+    if held is not None and "metric" not in params.model_fields_set:
         # "Which day is busiest for support?" with no KPI named, over a help desk's tickets: the
         # default, orders, is not loaded; count what the data holds, and say so.
-        held = next((m for m in _STAND_INS if capabilities(store).metric(m)[0]), None)
-        if held is not None:
-            instead = f"no KPI was named and {why}, so this counts {SPECS[held].label.lower()}"
-            metric, able = held, True
+        instead = f"no KPI was named and {why}, so this counts {SPECS[held].label.lower()}"
+        metric, able = held, True
     if not able:
-        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.")
+        hint = (f" The data holds {SPECS[held].label.lower()}: ask when they come (metric {held})."
+                if held is not None else "")
+        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.{hint}")
     s = SPECS[metric]
     table = metric_table(metric)
     column = DATED[table]
