@@ -293,3 +293,15 @@ def test_a_pattern_made_by_one_day_says_so(store, tmp_path):
     w = time_pattern(store, PatternParams(metric="orders", by="weekday",
                                           period=Period(start=D(2026, 3, 2), end=D(2026, 3, 15))))
     assert any(n.startswith(f"{on_the_day} of the {len(stamps)} orders came on one day") for n in w.provenance.notes)
+
+
+def test_a_month_without_rows_in_month_dated_data_may_be_missing(store, tmp_path):
+    """UCI's sessions (every row on the 1st of its month) have no April: "No web sessions on
+    April in 334 days" read as a month the shop was shut. It may be missing from the export."""
+    months = ["2017-02", "2017-03", "2017-05", "2017-06"]  # no April
+    stamps = [f"{m}-01T00:00:00" for m in months for _ in range(30)]
+    loaded(store, tmp_path, stamps)
+    r = time_pattern(store, PatternParams(metric="orders", by="month", period=Period(name="all")))
+    assert row(r, "April")["total"] == 0 and row(r, "March")["total"] == 30
+    assert "No orders in April: the data is dated by month only, so that month may be missing from the export " \
+           "rather than empty" in r.provenance.notes

@@ -350,7 +350,8 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     out = _fold(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
-    notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
+    notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
+                           monthly=scope.granularity == "month")
     notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)

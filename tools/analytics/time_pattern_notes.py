@@ -37,7 +37,9 @@ def _hour_spans(hours: list[int]) -> str:
 
 
 def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           timezone: str) -> list[str]:
+           timezone: str, monthly: bool = False) -> list[str]:
+    """`monthly`: the table is dated by month only, where a month without rows is as likely
+    missing from the export as empty (UCI's sessions have no April)."""
     notes = []
     span = (last - first).days + 1
     length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
@@ -46,8 +48,13 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
         if len(empty):
             names = (_hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else
                      ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"]))
-            notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
-                         else f"No {label.lower()} at {names} in {length}")
+            if by == "month" and monthly:
+                notes.append(f"No {label.lower()} in {names}: the data is dated by month only, so "
+                             f"{'that month' if len(empty) == 1 else 'those months'} may be missing from the "
+                             "export rather than empty")
+            else:
+                notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
+                             else f"No {label.lower()} at {names} in {length}")
     else:
         empty = out[out["n"] == 0]
         if len(empty):
