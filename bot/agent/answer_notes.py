@@ -9,7 +9,6 @@ wiring here; the tools' own notes stay theirs, and a note a tool already gave is
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -105,21 +104,29 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     counted back from the last day of the data it reads. When that day is long past (Olist
     ends in 2018), the answer says so: otherwise September 2018 reads as last month; and when it
     is after today (rows dated in the future), so is that."""
-    seen: list[tuple[dt.date, str]] = []
+    seen: list[tuple[dt.date, str, bool]] = []
     for call in answer.tool_calls:
-        period = (call.args or {}).get("period") if call.ok else None
+        prov = getattr(call.result, "provenance", None) if call.ok else None
+        if prov is None:
+            continue
+        # The tool says which relative period it resolved, from which day, and whether it was
+        # its default (tools/analytics/periods.provenance_period): nothing is read from labels.
+        anchor = getattr(prov, "period_anchor", None)
+        if isinstance(anchor, dt.date):
+            seen.append((anchor, str(prov.period_name), bool(getattr(prov, "period_defaulted", False))))
+            continue
+        # A result that does not carry its period (the feedback tools' texts): the name asked
+        # for, counted back from the last day of the tables it read.
+        period = (call.args or {}).get("period")
         name = period.get("name") if isinstance(period, dict) else None
-        prov = getattr(call.result, "provenance", None)
-        if name is None and call.ok and prov is not None and not period:
-            name = _relative_default(getattr(prov, "period_label", None))
-        if not name or name == "all" or prov is None:
+        if not name or name == "all":
             continue
         last = _last_day(store, getattr(prov, "tables", ()))
         if last is not None:
-            seen.append((last, name))
+            seen.append((last, name, False))
     if not seen:
         return []
-    last, name = max(seen)
+    last, name, defaulted = max(seen)
     gap = (today - last).days
     if gap < 0:
         # Rows loaded with --allow-future (bookings) or read in the wrong time zone move "today".
@@ -127,18 +134,9 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
                 f"times read in the wrong time zone) make “{name.replace('_', ' ')}” end on {last}."]
     if gap <= OLD_AFTER_DAYS:
         return []
-    return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}” is counted back "
-            f"from that day, not from today ({today})."]
-
-
-def _relative_default(label: str | None) -> str | None:
-    """A tool whose period argument was left out (time_pattern's default is None) still counted a
-    relative default back from the data's last day: its label says which ("last 90 days (...)")."""
-    head = (label or "").split(" (")[0].strip()
-    return head if _RELATIVE.match(head) else None
-
-
-_RELATIVE = re.compile(r"^(last|this|previous|yesterday|today)\b", re.I)
+    used = ", the period used when none is named," if defaulted else ""
+    return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
+            f"back from that day, not from today ({today})."]
 
 
 def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:

@@ -205,13 +205,15 @@ _OWN_GROUPS = ("satisfaction_by", "feedback_search", "feedback_themes", "feedbac
 
 def _groups_held(planner: OfflinePlanner) -> str:
     """The groups this data can be split by (a store without cities is not offered cities)."""
+    from tools.analytics.filters import groups_held
+
     try:
-        k = planner._known()
+        have: set[str] | None = set(groups_held(planner.ctx.store))
     except Exception:  # a busy store: say what journeybot can split by in general
-        k = None
-    dims = (("channel", "channels"), ("segment", "segments"), ("city", "cities"), ("region", "regions"),
-            ("age band", "age_bands"), ("persona", "personas"))
-    held = [word for word, attr in dims if k is None or getattr(k, attr, ())]
+        have = None
+    dims = (("channel", "channel"), ("segment", "segment"), ("city", "city"), ("region", "region"),
+            ("age band", "age_band"), ("persona", "persona"))
+    held = [word for word, dim in dims if have is None or dim in have]
     if not held:
         return "this data holds no channels, segments, places, age bands or personas to split by"
     return "this data can be split by " + (", ".join(held[:-1]) + " and " + held[-1] if len(held) > 1 else held[0])

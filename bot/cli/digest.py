@@ -73,7 +73,9 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
         scheduler = JourneyScheduler(ctx.config, slack_poster(ctx), store=ctx.store)
         delivery = scheduler.run_digest(target, cadence, day or ctx.store.digest_day())
         if delivery is None:
-            raise ToolInputError("The journey store is empty: no digest to post")
+            from tools.digest.compose import nothing_to_digest
+
+            raise ToolInputError(nothing_to_digest(ctx.store))
         said = {"posted": f"Posted the {cadence} digest to {target} (ts {delivery.ts}).",
                 "recovered": f"The {cadence} digest was already in {target} (found by its run key).",
                 "already_posted": f"The {cadence} digest for that day was already posted to {target}.",

@@ -46,7 +46,9 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
             rel = format_relative(num(r.relative_change))
             if rel and spec.unit != "points":
                 change += f" ({rel})"
-            direction = {"better": "good", "worse": "bad"}.get(str(r.assessment), "")
+            # a total on a handful of orders moves by chance: not coloured good or bad
+            direction = "" if getattr(r, "rough", False) else {"better": "good", "worse": "bad"}.get(
+                str(r.assessment), "")
         lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.numbers), change, direction))  # type: ignore[arg-type]
     as_of = store.as_of()
     return KpiSnapshot(str(as_of) if as_of else "-", result.previous_label, lines)

@@ -60,8 +60,11 @@ def test_filter_options_keep_only_those_customers_answers(shop):
 
 def test_a_wrong_option_is_a_usage_error_and_missing_answers_are_bad_input(shop):
     assert run("satisfaction", "--by", "weather").exit_code == 2
+    # the surveys hold 1-5 scores only: NPS is answered in CSAT, saying so
     result = CliRunner().invoke(main, ["satisfaction", "--measure", "nps"])
-    assert result.exit_code == 1 and "No NPS answers" in result.output
+    assert result.exit_code == 0 and "Answered in CSAT: the surveys hold no NPS answers" in result.output
+    result = CliRunner().invoke(main, ["satisfaction", "--period", "2020-01-01..2020-01-31"])
+    assert result.exit_code == 1 and "No review score answers" in result.output
 
 
 def _call(question: str) -> dict:

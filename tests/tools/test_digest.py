@@ -187,3 +187,23 @@ def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store)
     # data dated by the minute (the sample) says nothing of the kind
     assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
                                                               business="Crumb & Co.").notes)
+
+
+def test_a_customer_list_alone_is_not_called_an_empty_store(tmp_path):
+    """A CRM export loaded on its own: the digest said "the journey store is empty", which tells
+    the owner their load failed. It says what is held and what a digest needs instead."""
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    crm = JourneyStore(None, timezone="UTC")
+    rows = [f"C{i},2026-0{1 + i % 3}-1{i % 10} 10:00,Leeds" for i in range(15)]
+    (tmp_path / "customers.csv").write_text("customer_id,first_seen,city\n" + "\n".join(rows) + "\n")
+    ingest_file(crm, "customers", tmp_path / "customers.csv", Mapping(table="customers"))
+    with pytest.raises(NoDataError) as err:
+        digest(crm, DigestParams(), business="CRM")
+    said = str(err.value)
+    assert "empty" not in said
+    assert f"holds {len(rows)} customers" in said
+    assert "no orders, visits, support tickets or survey answers" in said
+    assert "journeybot ingest orders" in said

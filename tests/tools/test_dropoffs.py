@@ -87,9 +87,10 @@ def test_without_comparison_and_for_all_data(weeks):
 def test_this_month_is_compared_with_the_same_days_of_last_month(weeks):
     r = dropoffs(weeks, DropoffParams(period=Period(name="this_month")))
     assert r.provenance.period_label == "this month (2026-05-01 to 2026-05-14)"
-    assert r.previous.label == "the month before (2026-04-01 to 2026-04-14)"
-    assert r.previous.started == 0
-    assert any("nothing to compare" in n for n in r.provenance.notes)
+    # the same days of April lie before the data: not a measured "0 started"
+    assert r.previous is None
+    assert any(n.startswith("not compared with the period before (the month before (2026-04-01 to 2026-04-14))")
+               for n in r.provenance.notes)
 
 
 def test_filters(weeks, tmp_path):
@@ -119,8 +120,8 @@ def test_data_with_nothing_before_the_goal_is_not_nobody_lost(store, tmp_path):
 
 
 def test_empty_period_and_bad_goals(weeks):
-    with pytest.raises(NoDataError, match=r"No customer started a journey towards the purchase stage "
-                                          r"in custom period \(2026-06-01 to 2026-06-07\)"):
+    with pytest.raises(NoDataError, match=r"Custom period \(2026-06-01 to 2026-06-07\) holds no data: it starts "
+                                          r"after the last event \(2026-05-14\)"):
         dropoffs(weeks, DropoffParams(period=Period(start=dt.date(2026, 6, 1), end=dt.date(2026, 6, 7))))
     with pytest.raises(ToolInputError, match="Unknown touchpoint 'teleport'"):
         dropoffs(weeks, DropoffParams(goal_touchpoint="teleport"))
@@ -224,3 +225,22 @@ OLD,1969-12-31 12:00,add_to_cart
     r = dropoffs(store, DropoffParams(period=Period(start=dt.date(1969, 12, 25), end=dt.date(1969, 12, 31))))
     assert by_point(r) == {"add_to_cart": 1}
     assert (r.current.lost, r.current.recent) == (1, 1)
+
+
+def test_a_period_before_the_data_says_so_not_0_started(weeks):
+    """The events start on 2 May. Asked about 20 April to 3 May, the answer said "Before, previous
+    14 days: 0 started, 0 reached it" and "+1 on the period before" for each point: a quiet
+    fortnight that was never measured. Asked about April, it said nobody started a journey."""
+    r = dropoffs(weeks, DropoffParams(period=Period(start=dt.date(2026, 4, 20), end=dt.date(2026, 5, 3))))
+    # P1 (ad click, product view) and P2 (search, visit, add to cart), by hand from WEEKS
+    assert (r.current.started, r.current.converted, r.current.lost) == (2, 0, 2)
+    assert r.previous is None
+    text = r.to_text()
+    assert "0 started" not in text and "on the period before" not in text
+    assert "not compared with the period before (previous 14 days (2026-04-06 to 2026-04-19)): it lies " \
+           "before the data starts (2026-05-02)" in text
+    assert "the period starts before the data (2026-05-02)" in text
+    with pytest.raises(NoDataError) as err:
+        dropoffs(weeks, DropoffParams(period=Period(start=dt.date(2026, 4, 1), end=dt.date(2026, 4, 30))))
+    assert "holds no data: it ends before the events start (2026-05-02); the events cover 2026-05-02 to " \
+           "2026-05-14" in str(err.value)

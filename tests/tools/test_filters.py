@@ -53,3 +53,19 @@ def test_breakdown_dimension_marks_unknown_values(people):
     df = people.query(dimension_sql("segment") + " ORDER BY customer_id")
     assert df.value.tolist() == ["vip", "(unknown)", "vip", "(unknown)"]
     assert known_values(people, "segment") == ["vip"]
+
+
+def test_groups_held_names_the_dimensions_this_data_has_values_for(store, tmp_path):
+    """The planner's "X is not in the loaded data; this data can be split by ..." read the
+    planner's private cache; tools/ says which groups a store holds, one query."""
+    from kpi_fixtures import load
+
+    from tools.analytics.filters import DIMENSIONS, groups_held, known_values
+
+    load(store, tmp_path / "crm", {
+        "customers": "customer_id,city,segment\nC1,Leeds,\nC2,York,vip\nC3,,\n",
+        "events": "customer_id,ts,touchpoint,channel\nC1,2026-05-01 10:00,website_visit,instagram\n",
+    })
+    held = groups_held(store)
+    assert held == ("channel", "segment", "city")
+    assert set(held) == {d for d in DIMENSIONS if known_values(store, d)}

@@ -125,8 +125,46 @@ def test_sentiment_comes_from_the_scored_texts_the_caller_passes(shop):
 
 
 def test_no_answers_for_the_measure_or_the_period_says_so(shop):
+    shop.execute("UPDATE surveys SET csat = NULL")
     with pytest.raises(NoDataError, match="No NPS answers"):
         satisfaction_by(shop, SatisfactionParams(measure="nps", by="delivery"))
+
+
+def test_an_nps_only_survey_is_answered_in_nps_and_says_so(store, tmp_path):
+    """A Typeform that asks only "how likely are you to recommend us?": "how satisfied are our
+    segments?" said "No review scores in the surveys" as if nothing could be said. It answers in
+    NPS, saying the surveys hold no 1-5 scores."""
+    data = shop_tables()
+    raw = pd.read_csv(pd.io.common.StringIO(data["surveys"]))
+    raw["nps"] = (raw["csat"] * 2).clip(upper=10)  # 1-5 -> 2-10: promoters, passives and detractors
+    data["surveys"] = raw.drop(columns="csat").to_csv(index=False)
+    load(store, tmp_path / "nps", data)
+    r = satisfaction_by(store, SatisfactionParams(measure="review_score", by="segment"))
+    assert (r.measure, r.asked) == ("nps", "review_score")
+    seg = pd.read_csv(pd.io.common.StringIO(data["customers"]))
+    both = raw.merge(seg, on="customer_id")
+    nps = both.groupby("segment").nps.agg(lambda x: 100 * ((x >= 9).mean() - (x <= 6).mean()))
+    g = r.groups.set_index("group")
+    for name, value in nps.items():
+        assert g.loc[name, "value"] == pytest.approx(value)
+    text = r.to_text()
+    assert text.startswith("NPS by segment")
+    assert "Answered in NPS: the surveys hold no review scores (1-5), only NPS answers (0-10)" in text
+    assert "No review scores" not in text
+
+
+def test_a_csat_only_survey_asked_for_nps_is_answered_in_csat_and_says_so(shop):
+    r = satisfaction_by(shop, SatisfactionParams(measure="nps", by="segment"))
+    assert (r.measure, r.asked) == ("csat", "nps")
+    raw = pd.read_csv(pd.io.common.StringIO(shop_tables()["surveys"]))
+    seg = pd.read_csv(pd.io.common.StringIO(shop_tables()["customers"]))
+    share = raw.merge(seg, on="customer_id").groupby("segment").csat.agg(lambda x: (x >= 4).mean())
+    g = r.groups.set_index("group")
+    assert g.loc["vip", "value"] == pytest.approx(share["vip"])
+    assert "Answered in CSAT: the surveys hold no NPS answers (0-10), only CSAT answers (1-5)" in r.to_text()
+
+
+def test_no_answers_in_the_period_says_where_they_are(shop):
     with pytest.raises(NoDataError, match="the answers run from 2026-05-13 to 2026-05-20"):
         satisfaction_by(shop, SatisfactionParams(period=Period(start="2026-01-01", end="2026-01-31")))
 
@@ -173,3 +211,15 @@ def test_a_brazilian_shop_reads_its_scores_with_decimal_commas_as_its_kpis(shop)
     text = r.to_text()
     late = next(line for line in text.splitlines() if line.strip().startswith("late"))
     assert "2,00 of 5" in late and "." not in late.split("of 5")[1]  # the interval ends too
+
+
+def test_surveys_of_text_alone_point_to_sentiment(store, tmp_path):
+    """UCI's labelled sentences: "which site has the happiest reviewers?" said "No review scores in
+    the surveys: load reviews or CSAT answers first", as if nothing could be said; the surveys hold
+    3,000 written answers whose sentiment can be compared."""
+    load(store, tmp_path / "texts", {"surveys": "survey_id,ts,text,channel\n"
+                                               "S1,2015-01-01,Great phone,amazon\nS2,2015-01-01,Awful food,yelp\n"})
+    with pytest.raises(NoDataError) as err:
+        satisfaction_by(store, SatisfactionParams(measure="review_score", by="channel"))
+    assert "The surveys hold 2 written answers without a score" in str(err.value)
+    assert "measure sentiment" in str(err.value)

@@ -58,7 +58,8 @@ def test_utc_stamps_land_on_the_london_clock_across_the_clock_change(store, tmp_
     # The data runs from 16 March 12:00 to 12 April 13:00: 28 noons, 27 nights, and 01:00-02:00
     # did not happen on 29 March in London
     assert hours[12] == 28 and hours[2] == 27 and hours[1] == 26
-    assert any("clocks changed" in n for n in r.provenance.notes)
+    assert "the clocks went forward on Sun 29 Mar 2026: 01:00-02:00 did not happen that day and is not counted " \
+           "for it" in r.provenance.notes
     w = time_pattern(store, PatternParams(metric="orders", by="weekday", period=period))
     assert row(w, "Monday").total == 4 + 1  # four Mondays at noon, and Sunday 23:30 UTC
     assert row(w, "Sunday").total == 4  # four Sundays at noon; the Sunday 23:30 UTC one is Monday
@@ -236,3 +237,71 @@ def test_rees46_sessions_by_hour_match_the_log_and_say_it_is_too_short():
     # 17 minutes of events: one hour of one day, not a pattern; no hour is crowned
     assert list(got.index) == [0] and r.verdict == "few" and "Busiest" not in r.to_text()
     store.close()
+
+
+def test_the_hour_the_clocks_repeat_counts_as_two_hours(store, tmp_path):
+    """An order every real hour from 19 October to 1 November 2026 (London): 01:00-02:00 came
+    twice on 25 October when the clocks went back. Both copies land in the 01:00 bucket; counted
+    as one hour, 01:00 read as the busiest hour (15 orders over 14 "hours") without a word."""
+    utc = pd.date_range("2026-10-18T23:00Z", "2026-11-01T23:59Z", freq="h") + pd.Timedelta(minutes=30)
+    loaded(store, tmp_path, [f"{t:%Y-%m-%dT%H:%M:%SZ}" for t in utc])
+    period = Period(start=D(2026, 10, 19), end=D(2026, 11, 1))
+    r = time_pattern(store, PatternParams(metric="orders", by="hour", period=period))
+    local_hours = utc.tz_convert(LONDON).hour
+    assert row(r, "01:00-02:00")["total"] == (local_hours == 1).sum() == 15
+    assert row(r, "01:00-02:00")["occurrences"] == 15 and row(r, "02:00-03:00")["occurrences"] == 14
+    assert (r.table["value"] == 1.0).all()  # one order in every hour that happened
+    assert r.highest != "01:00-02:00" or r.verdict != "clear"
+    said = " ".join(r.provenance.notes)
+    assert "the clocks went back on Sun 25 Oct 2026: 01:00-02:00 came twice that day and is counted as two " \
+           "hours" in said
+
+
+def test_a_help_desk_asked_for_its_busiest_day_counts_its_tickets(store, tmp_path):
+    """twcs: "which day of the week is busiest for support?" names no KPI; the default, orders,
+    is not loaded, and the answer was "Orders cannot be answered". It counts the tickets, saying
+    so."""
+    days = pd.date_range("2026-03-02", "2026-03-29", freq="D")  # four of each weekday
+    stamps = [f"{d:%Y-%m-%d}T1{i}:00:00Z" for d in days for i in range(3 if d.weekday() == 0 else 1)]
+    rows = [f"T{i},C{i % 5},{ts},{ts}" for i, ts in enumerate(stamps)]
+    load(store, tmp_path / "desk", {"tickets": "ticket_id,customer_id,created_at,first_response_at\n"
+                                               + "\n".join(rows) + "\n"})
+    r = time_pattern(store, PatternParams(by="weekday", period=Period(start=D(2026, 3, 2), end=D(2026, 3, 29))))
+    assert r.metric == "tickets"
+    expected = pd.Series([pd.Timestamp(t).tz_convert(LONDON).day_name() for t in stamps]).value_counts()
+    assert row(r, "Monday").total == expected["Monday"] == 12 and row(r, "Tuesday").total == expected["Tuesday"]
+    assert r.provenance.notes[0] == ("no KPI was named and no orders are loaded, so this counts support tickets")
+    # orders asked for by name (the planner's default, the command line's) are not swapped: the
+    # refusal says what the data holds instead
+    with pytest.raises(NoDataError, match="Orders cannot be answered.* The data holds support tickets: ask when "
+                                          r"they come \(metric tickets\)"):
+        time_pattern(store, PatternParams(metric="orders", by="weekday"))
+
+
+def test_a_pattern_made_by_one_day_says_so(store, tmp_path):
+    """twcs: 902 of its 1,288 tickets came on 31 October 2017; by hour the answer said "no clear
+    busiest hour" between 4.62 tickets an hour and 0.03, with nothing to say why."""
+    days = pd.date_range("2026-03-02", "2026-03-15", freq="D")
+    stamps = [f"{d:%Y-%m-%d}T09:00:00Z" for d in days] + [f"2026-03-10T{h:02d}:30:00Z" for h in range(8, 23)] * 2
+    loaded(store, tmp_path, stamps)
+    r = time_pattern(store, PatternParams(metric="orders", by="hour",
+                                          period=Period(start=D(2026, 3, 2), end=D(2026, 3, 15))))
+    on_the_day = sum(s.startswith("2026-03-10") for s in stamps)
+    assert on_the_day == 31 and on_the_day > len(stamps) / 2
+    assert f"{on_the_day} of the {len(stamps)} orders came on one day (Tue 10 Mar 2026): the pattern is mostly " \
+           "that day's, not a habit" in r.provenance.notes
+    w = time_pattern(store, PatternParams(metric="orders", by="weekday",
+                                          period=Period(start=D(2026, 3, 2), end=D(2026, 3, 15))))
+    assert any(n.startswith(f"{on_the_day} of the {len(stamps)} orders came on one day") for n in w.provenance.notes)
+
+
+def test_a_month_without_rows_in_month_dated_data_may_be_missing(store, tmp_path):
+    """UCI's sessions (every row on the 1st of its month) have no April: "No web sessions on
+    April in 334 days" read as a month the shop was shut. It may be missing from the export."""
+    months = ["2017-02", "2017-03", "2017-05", "2017-06"]  # no April
+    stamps = [f"{m}-01T00:00:00" for m in months for _ in range(30)]
+    loaded(store, tmp_path, stamps)
+    r = time_pattern(store, PatternParams(metric="orders", by="month", period=Period(name="all")))
+    assert row(r, "April")["total"] == 0 and row(r, "March")["total"] == 30
+    assert "No orders in April: the data is dated by month only, so that month may be missing from the export " \
+           "rather than empty" in r.provenance.notes

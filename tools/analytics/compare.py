@@ -24,6 +24,7 @@ from tools.analytics.kpi_catalog import (
     METRICS,
     SPECS,
     Metric,
+    MetricSpec,
     assessment,
     direction,
     format_change,
@@ -33,6 +34,7 @@ from tools.analytics.kpi_catalog import (
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
+    ROUGH_TOTALS,
     KpiSettings,
     Scope,
     _f,
@@ -44,9 +46,9 @@ from tools.analytics.kpi_scope import (
 from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
-from tools.core.money import Priced
+from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 
@@ -89,7 +91,8 @@ class CompareParams(BaseModel):
 @dataclass(frozen=True)
 class CompareResult(Priced, ResultMixin):
     rows: pd.DataFrame  # metric, label, current, previous, change, relative_change, direction,
-    #                      assessment, n_current, n_previous, small_sample
+    #                      assessment, n_current, n_previous, small_sample, rough (a total on
+    #                      too few rows to judge its change: KpiSettings.min_sample)
     current_label: str
     previous_label: str
     currency: str
@@ -113,7 +116,7 @@ class CompareResult(Priced, ResultMixin):
         lines = [f"{self.current_label}", f"  vs {self.previous_label}"
                  f"{_who_text(self.provenance.filters)}", ""]
         width = max(len(x) for x in self.rows["label"]) + 2
-        lines.append(f"  {'':<{width}}{'now':>12}{'before':>12}   change")
+        cells = []
         for r in self.rows.itertuples():
             s = SPECS[r.metric]
             change = ""
@@ -124,13 +127,21 @@ class CompareResult(Priced, ResultMixin):
                 rel = format_relative(_f(r.relative_change))
                 if rel and s.unit not in ("points",):
                     change += f" ({rel})"
-                if r.assessment in ("better", "worse"):
+                if r.assessment in ("better", "worse") and not r.rough:
                     change += f"  {r.assessment}"
-            if r.small_sample:
+            if r.rough:
+                n = self.numbers.number
+                change += f"  (rough: {n(r.n_current)} {s.n_label} now, {n(r.n_previous)} before)"
+            elif r.small_sample:
                 change += "  (small sample)"
             now = "no data" if r.no_data else format_value(s, _f(r.current), self.numbers)
             then = "no data" if r.no_data_before else format_value(s, _f(r.previous), self.numbers)
-            lines.append(f"  {r.label:<{width}}{now:>12}{then:>12}   {change}".rstrip())
+            cells.append((r.label, now, then, change))
+        # a column as wide as its widest amount (R$ 480.898,49 is 13 characters): never run together
+        col = max([10] + [len(c) for _, now, then, _ in cells for c in (now, then)]) + 2
+        lines.append(f"  {'':<{width}}{'now':>{col}}{'before':>{col}}   change")
+        for label, now, then, change in cells:
+            lines.append(f"  {label:<{width}}{now:>{col}}{then:>{col}}   {change}".rstrip())
         lines.append("")
         lines += rate_lines(list(self.rows["metric"]))
         lines.append(self.provenance.to_text(details))
@@ -198,9 +209,15 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
-        rows += [_row(a, b) for a, b in zip(now.values, then.values, strict=True)]
+        rows += [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
     assert head is not None
     scope, before = head
+    notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
+    notes += _uneven(rows, scope.period, before, scope.numbers)
+    rough = " or ".join(dict.fromkeys(SPECS[r["metric"]].n_label for r in rows if r["rough"]))
+    if rough:
+        notes.append(f"changes marked rough rest on fewer than {settings.min_sample} {rough} in both periods "
+                     f"together: a few {rough} more or less is chance, so they are not called better or worse")
     if all(r["no_data"] for r in rows) and not any(now_rows.values()):
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
     if unavailable:
@@ -211,8 +228,7 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         "relative change = change / |previous|; " + describe_definition(scope, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=f"{scope.period.label} vs {before.label}",
+        **{**provenance_period(scope.period, params), "period_label": f"{scope.period.label} vs {before.label}"},
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
@@ -222,15 +238,43 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
                          scope.numbers.locale, statuses)
 
 
-def _row(a: KpiValue, b: KpiValue) -> dict:
+def _uneven(rows: list[dict], now: ResolvedPeriod, before: ResolvedPeriod, numbers: NumberFormat) -> list[str]:
+    """This year so far (290 days) against all of last year (365): a total is bound to differ with
+    the days it sums. Such totals are not judged (their rows' assessment is cleared) and the note
+    sets them per day instead."""
+    if now.days == before.days:
+        return []
+    totals = [r for r in rows if SPECS[r["metric"]].kind == "total" and r["change"] is not None]
+    if not totals:
+        return []
+    per_day = []
+    for r in totals:
+        r["assessment"] = None
+        s = SPECS[r["metric"]]
+
+        def day(v: float, days: int, s: MetricSpec = s) -> str:  # 9.9 orders a day, not 10
+            return format_value(s, v / days, numbers) if s.unit == "money" else numbers.number(v / days, 1)
+
+        per_day.append(f"{r['label'].lower()} {day(r['current'], now.days)} a day against "
+                       f"{day(r['previous'], before.days)}")
+    return [f"the two periods differ in length ({numbers.number(now.days)} days against "
+            f"{numbers.number(before.days)}), so totals are not called better or worse as they stand; per day: "
+            + "; ".join(per_day)]
+
+
+def _row(a: KpiValue, b: KpiValue, min_sample: int) -> dict:
     s = SPECS[a.metric]
     change = None if a.value is None or b.value is None else a.value - b.value
     rel = None if change is None or not b.value else change / abs(b.value)
+    # A change in a total resting on fewer rows than the small-sample bound in both periods
+    # together (4 orders against 3) is chance as often as news: said as rough, never judged.
+    rough = s.kind == "total" and change is not None and a.n + b.n < min_sample
     return {
         "metric": a.metric, "label": a.label, "current": a.value, "previous": b.value,
         "change": change, "relative_change": rel, "direction": direction(change, s),
         "assessment": assessment(s, change), "n_current": a.n, "n_previous": b.n,
-        "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample,
+        "excluded_current": a.excluded, "small_sample": a.small_sample or b.small_sample or rough,
+        "rough": rough,
         "period": a.period_label, "previous_period": b.period_label, "no_data": a.no_data,
         "no_data_before": b.no_data,
     }

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
 from tools.analytics.named_rates import GOAL_RATE
-from tools.analytics.periods import Period, ResolvedPeriod
+from tools.analytics.periods import Period, ResolvedPeriod, provenance_period
 from tools.analytics.scope import (
     TIE_ORDER_SQL,
     Goal,
@@ -182,10 +182,19 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
                 + (f"goal_stage={have[1]!r}" if len(have) > 1 else "with data that has earlier stages")
                 + ".")
         prev = previous_period(scope, params.period) if params.compare else None
+        unmeasured = prev if prev is not None and prev.last_day < scope.data_first else None
+        if unmeasured is not None:
+            # The days before lie wholly before the first event: "0 started, 0 did not" and a
+            # "+1 on the period before" per point would read as a measured quiet spell.
+            prev = None
         sql, args = _dropoff_sql(goal, params.level, scope, prev)
         raw = con.execute(sql, args).df()
     totals = raw[raw.kind == "total"].set_index("cur")
     if 1 not in totals.index or int(totals.loc[1, "started"]) == 0:
+        outside = _outside_the_data(scope)
+        if outside:
+            raise NoDataError(f"{scope.period.label[0].upper()}{scope.period.label[1:]} holds no data: {outside}; "
+                              "ask about days inside that span.")
         raise NoDataError(
             f"No customer started a journey towards {goal.what} in {scope.period.label}"
             + (" among the filtered customers" if not scope.cohort.is_empty else "")
@@ -195,6 +204,9 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
     previous = _counts(totals, 0, prev.label) if prev is not None else None
     table = _points(raw[raw.kind == "point"], current, previous)
     notes = _notes(scope, prev, current, previous)
+    if unmeasured is not None:
+        notes.insert(0, f"not compared with the period before ({unmeasured.label}): it lies before the "
+                        f"data starts ({scope.data_first}), so there is nothing to compare with.")
     rows_read = int(raw.rows_read.max())
     rule = ("an event at an earlier stage" if goal.kind == "stage"
             else f"an event at an earlier stage or another {goal.stage} touchpoint")
@@ -212,9 +224,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
         ),
         params=params.model_dump(mode="json"),
         filters=scope.filters.active(),
-        period_start=scope.period.start,
-        period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=("events", "customers") if not scope.cohort.is_empty else ("events",),
         row_counts={"events": rows_read},
         notes=tuple(notes),
@@ -307,9 +317,21 @@ def _points(rows: pd.DataFrame, current: JourneyCounts, previous: JourneyCounts 
     return table
 
 
+def _outside_the_data(scope: Scope) -> str:
+    """Why a period has nothing, when it lies wholly before or after the events (else "")."""
+    if scope.period.last_day < scope.data_first:
+        return f"it ends before the events start ({scope.data_first}); {scope.data_label}"
+    if scope.period.first_day > scope.data_last:
+        return f"it starts after the last event ({scope.data_last}); {scope.data_label}"
+    return ""
+
+
 def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
            previous: JourneyCounts | None) -> list[str]:
     notes = [scope.period.note] if scope.period.note else []
+    if scope.period.first_day < scope.data_first:
+        notes.append(f"the period starts before the data ({scope.data_first}): only the days from then on "
+                     "hold customers.")
     # Data dated by month puts every event on the 1st: "last seen lately" would be everyone.
     if current.recent and scope.granularity != "month":
         days = recent_days(scope.period.days)

@@ -77,6 +77,17 @@ def has_personas(store: JourneyStore) -> bool:
     ))
 
 
+def groups_held(store: JourneyStore) -> tuple[str, ...]:
+    """The dimensions this data can split customers by: those at least one customer has a value
+    for (a store without cities is not offered cities), in DIMENSIONS' order. One query."""
+    cols = [d for d in DIMENSIONS if d != "persona"]
+    row = store.query("SELECT " + ", ".join(f"count({d}) AS {d}" for d in cols) + f" FROM ({DIMS_SQL}) d").iloc[0]
+    held = [d for d in cols if int(row[d])]
+    if known_values(store, "persona"):
+        held.append("persona")
+    return tuple(held)
+
+
 def known_values(store: JourneyStore, dimension: str) -> list[str]:
     """The values a dimension takes in the data, most common first."""
     if dimension not in DIMENSIONS:

@@ -53,7 +53,7 @@ from tools.analytics.funnel_rows import (
     summary_frame,
 )
 from tools.analytics.named_rates import GO_ON_RATE
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
     FIRST_TOUCH_SQL,
     Scope,
@@ -432,9 +432,7 @@ def _provenance(
         definition=definition,
         params=params.model_dump(mode="json", exclude_defaults=False),
         filters=scope.filters.active(),
-        period_start=scope.period.start,
-        period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=("events", "customers") if (params.by or not scope.cohort.is_empty) else ("events",),
         row_counts={"events": rows_read},
         notes=tuple(notes),

@@ -57,6 +57,9 @@ class KpiValue:
     definition: str = ""
     period_label: str = ""  # the period this value covers (its table's data)
     no_data: bool = False  # its table has no rows in the period for the customers asked about
+    # A total (orders, revenue) over fewer rows than KpiSettings.min_sample: exact for the period,
+    # but a handful of orders says little about how the shop is doing, and moves by chance.
+    rough: bool = False
 
     def formatted(self, currency: Money = "GBP") -> str:
         if self.no_data:
@@ -146,7 +149,7 @@ class KpiResult(Priced, ResultMixin):
             {"metric": v.metric, "label": v.label, "value": v.value, "n": v.n, "n_label": v.n_label,
              "unit": v.unit, "numerator": v.numerator, "denominator": v.denominator,
              "median": v.median, "excluded": v.excluded, "small_sample": v.small_sample,
-             "period": v.period_label, "no_data": v.no_data}
+             "rough": v.rough, "period": v.period_label, "no_data": v.no_data}
             for v in self.values
         ])
 
@@ -167,6 +170,8 @@ class KpiResult(Priced, ResultMixin):
             if v.metric == "clv" and v.median is not None:
                 extra = f", median {format_value(SPECS['clv'], v.median, self.numbers)}"
             flag = "  (small sample)" if v.small_sample else ""
+            if v.rough:
+                flag = "  (rough)"  # its n is on the same line
             lines.append(f"  {v.label:<{width}}{shown:>12}   {self.numbers.number(v.n):>9} {v.n_label}{extra}{flag}")
         if self.exit_rows:
             lines.append("")

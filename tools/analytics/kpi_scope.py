@@ -245,8 +245,12 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
            num: float | None = None, den: float | None = None, median: float | None = None,
            excluded: int = 0, period_label: str = "", no_data: bool = False) -> KpiValue:
     small = 0 < n < settings.min_sample and s.kind != "total"
+    rough = 0 < n < settings.min_sample and s.kind == "total"
     return KpiValue(s.name, s.label, value, n, s.n_label, s.unit, s.higher_is_better, num, den,
-                    median, excluded, small, s.definition, period_label, no_data)
+                    median, excluded, small, s.definition, period_label, no_data, rough)
+
+
+ROUGH_TOTALS = "totals marked rough"  # the note's opening; compare says its own, over both periods
 
 
 def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
@@ -297,6 +301,10 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if any(v.small_sample for v in values):
         notes.append(f"values marked (small sample) rest on fewer than {scope.settings.min_sample} "
                      "customers, orders, answers or tickets: read them as rough")
+    rough = " or ".join(dict.fromkeys(v.n_label for v in values if v.rough))  # orders, tickets, answers
+    if rough:
+        notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} {rough}: exact for the "
+                     f"period, but too few to say how the shop is doing (a few {rough} more or less is chance)")
     return notes
 
 

@@ -34,7 +34,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
 )
 from tools.analytics.order_status import OrderStatusCounts, order_status_counts
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance
 from tools.data.store import JourneyStore
@@ -169,9 +169,7 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
         definition=describe_definition(headline, metrics),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=headline.filters.active(),
-        period_start=headline.period.start,
-        period_end=headline.period.end,
-        period_label=headline.period.label,
+        **provenance_period(headline.period, params),
         tables=tuple(rows),
         row_counts=rows,
         notes=tuple(dict.fromkeys(notes)),

@@ -47,7 +47,7 @@ from tools.analytics.kpi_scope import (
     rows_of,
     snapshot,
 )
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -280,8 +280,8 @@ def top_movers(store: JourneyStore, params: MoversParams,
         + describe_definition(scope, metric),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=scope.period.label if alone else f"{scope.period.label} vs {before.label}",
+        **{**provenance_period(scope.period, params),
+           "period_label": scope.period.label if alone else f"{scope.period.label} vs {before.label}"},
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},

@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
     STAGE_RANK_SQL,
     TIE_ORDER_SQL,
@@ -221,9 +221,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
         ),
         params=params.model_dump(mode="json"),
         filters=scope.filters.active(),
-        period_start=scope.period.start,
-        period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=("events", "customers") if not scope.cohort.is_empty else ("events",),
         row_counts={"events": int(totals.events.sum())},
         notes=tuple(notes),

@@ -9,8 +9,8 @@ a half-open interval [start, end) of time-zone-aware datetimes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field, model_validator
@@ -102,6 +102,11 @@ class ResolvedPeriod:
     last_day: dt.date  # inclusive
     months: int = 0  # read in whole months (data dated by month only): how many
     note: str | None = None  # how the period was read, when not as asked
+    # A period named relative to now ("last_30_days"): its name, and the day it was counted back
+    # from, the data's last day, which may be long past (Olist ends in 2018). None for dates
+    # given and for all the data.
+    name: str | None = None
+    anchor: dt.date | None = None
 
     @property
     def days(self) -> int:
@@ -182,8 +187,24 @@ def resolve(
 ) -> ResolvedPeriod:
     """Turn a Period into concrete [start, end) datetimes in the business time zone. With
     granularity "month" (every row dated on the 1st of a month), relative periods are read in
-    whole months and the result's `note` says so."""
+    whole months and the result's `note` says so. A relative period carries its name and the
+    day it was counted back from (`anchor`, `as_of`)."""
     p = Period.parse(period) if not isinstance(period, Period) else period
+    out = _resolve(p, as_of, timezone, data_start, granularity)
+    return replace(out, name=p.name, anchor=as_of) if p.name not in (None, "all") else out
+
+
+def provenance_period(period: ResolvedPeriod, params: BaseModel | None = None) -> dict[str, Any]:
+    """The Provenance fields of a resolved period: start, end, label, the relative name and the
+    day it was counted back from, and whether the caller left the period out (`params` without
+    `period` set: the tool's default was used)."""
+    return {"period_start": period.start, "period_end": period.end, "period_label": period.label,
+            "period_name": period.name, "period_anchor": period.anchor,
+            "period_defaulted": params is not None and "period" not in params.model_fields_set}
+
+
+def _resolve(p: Period, as_of: dt.date, timezone: str, data_start: dt.date | None,
+             granularity: str) -> ResolvedPeriod:
     tz = ZoneInfo(timezone)
     if granularity == "month" and p.name is not None and p.name != "all":
         return _by_month(p.name, as_of, tz)

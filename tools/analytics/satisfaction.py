@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
 from tools.analytics.kpi_scope import numbers_of
-from tools.analytics.periods import Period, resolve
+from tools.analytics.periods import Period, provenance_period, resolve
 from tools.analytics.satisfaction_stats import (
     MEASURES,
     MIN_GROUP,
@@ -101,6 +101,7 @@ class SatisfactionResult(Priced, ResultMixin):
     group_label: str = ""  # what a group is ("product category", or "product" without categories)
     currency: str = "GBP"  # with locale: how the business writes numbers (the KPIs' format)
     locale: str | None = None
+    asked: str = ""  # the measure asked for when the surveys hold none of it (answered in `measure`)
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -112,7 +113,10 @@ class SatisfactionResult(Priced, ResultMixin):
         who = self.provenance.filters or {}
         only = (", customers with " + ", ".join(f"{d} {v if isinstance(v, str) else ' or '.join(map(str, v))}"
                                                 for d, v in who.items())) if who else ""
-        lines = [f"{title} by {head}, {self.provenance.period_label}{only}:", self.verdict, ""]
+        lines = [f"{title} by {head}, {self.provenance.period_label}{only}:"]
+        if self.asked:
+            lines.append(_stand_in_line(self.asked, self.measure) + ".")
+        lines += [self.verdict, ""]
         rows = self.groups if self.by == "delivery" else self.groups.sort_values("value")
         width = max([len(head)] + [len(str(g)) for g in rows["group"].head(SHOWN)]) + 2
         lines.append(f"  {head:<{width}}{'answers':>8}   {info.label:<16}95% interval")
@@ -234,6 +238,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     in the feedback store; `promise_days` is the delivery promise for orders without a date."""
     numbers = numbers_of(store)
     info = replace(MEASURES[params.measure], numbers=numbers)
+    asked = ""  # the measure asked for, when the surveys hold none of it and another answers
     filters = validate_filters(store, params.filters)
     cohort, cohort_args = cohort_sql(filters)
     with store.connect() as con:
@@ -245,8 +250,23 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
                 registered = True
             span = con.execute(f"SELECT min(ts), max(ts), count(*) FROM ({_answers_sql(params.measure)})").fetchone()
             assert span is not None
+            other = _STAND_IN.get(params.measure)
+            if not span[2] and other:
+                # "how satisfied are customers by channel?" over a survey that asks only NPS (or
+                # only a 1-5 score) is answered in the score the surveys hold, saying so, rather
+                # than refused for want of the one the question happened to default to.
+                held = con.execute(f"SELECT min(ts), max(ts), count(*) FROM ({_answers_sql(other)})").fetchone()
+                if held is not None and held[2]:
+                    asked, span = params.measure, held
+                    params = params.model_copy(update={"measure": other})
+                    info = replace(MEASURES[other], numbers=numbers)
             if not span[2]:
-                raise NoDataError(_nothing_to_measure(params.measure))
+                texts_only = params.measure != "sentiment" and con.execute(
+                    "SELECT count(*) FROM surveys WHERE text IS NOT NULL").fetchone()[0]  # type: ignore[index]
+                raise NoDataError(_nothing_to_measure(params.measure) + (
+                    f" The surveys hold {numbers.number(texts_only)} written answers without a score: how "
+                    "they feel can be compared instead (measure sentiment, or `journeybot feedback sentiment "
+                    "--by channel`)." if texts_only else ""))
             first, last = _local_day(span[0], store.timezone), _local_day(span[1], store.timezone)
             period = resolve(params.period, last, store.timezone, first)
             categories = bool(con.execute("SELECT count(categories) FROM orders").fetchone()[0])  # type: ignore[index]
@@ -294,14 +314,14 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         definition=_definition(params, info.scale, promise_days, categories),
         params=params.model_dump(mode="json", exclude_defaults=False),
         filters=filters.active(),
-        period_start=period.start, period_end=period.end, period_label=period.label,
+        **provenance_period(period, params),
         tables=("surveys", "orders", "events", "customers") if params.by in ("delivery", "product_category")
         else ("surveys", "customers"),
         row_counts={"answers": int(rows["id"].nunique()), "compared": int(values["id"].nunique())},
-        notes=tuple(_notes(table)),
+        notes=tuple(_notes(table)),  # a stand-in measure is said under the title (to_text), not twice
     )
     return SatisfactionResult(params.measure, params.by, table, verdict, int(values["id"].nunique()),
-                              tuple(not_counted), prov, what, numbers.currency, numbers.locale)
+                              tuple(not_counted), prov, what, numbers.currency, numbers.locale, asked)
 
 
 def _filters_words(filters: Filters) -> str:
@@ -327,6 +347,18 @@ def _local_day(value: object, timezone: str) -> dt.date:
     ts = pd.Timestamp(value)  # type: ignore[arg-type]
     ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts
     return ts.tz_convert(timezone).date()
+
+
+# A survey score the surveys lack, and the one that answers instead: the 1-5 score (review score
+# or CSAT) and the 0-10 NPS both say how satisfied customers are. Sentiment reads texts, not scores.
+_STAND_IN = {"review_score": "nps", "csat": "nps", "nps": "csat"}
+_SCALE_WORDS = {"review_score": "review scores (1-5)", "csat": "CSAT answers (1-5)", "nps": "NPS answers (0-10)"}
+
+
+def _stand_in_line(asked: str, used: str) -> str:
+    return (f"Answered in {MEASURES[used].label}: the surveys hold no {_SCALE_WORDS[asked]}, "
+            f"only {_SCALE_WORDS[used]}, so {MEASURES[used].label} is the measure here "
+            f"({MEASURES[used].scale})")
 
 
 def _nothing_to_measure(measure: str) -> str:

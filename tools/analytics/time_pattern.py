@@ -47,7 +47,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_pattern_notes import pattern_notes
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
@@ -67,6 +67,8 @@ PATTERN_METRICS: tuple[str, ...] = (
     # refunds and cancellations by when the order was placed
     "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
 )
+# What a pattern counts when no KPI is named and there are no orders: the first the data holds.
+_STAND_INS = ("sessions", "tickets", "survey_responses")
 _NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
                                       "session_conversion (sessions that bought)"}
 _DEFAULT_PERIOD = {"weekday": "last_90_days", "hour": "last_90_days", "month": "all"}
@@ -176,7 +178,7 @@ class TimePatternResult(Priced, ResultMixin):
         low = f"{bottom}: {self.lowest} ({self._fig(lo)})"
         if s.kind == "total" and lo.value == 0:
             nones = int(((self.table["total"] == 0) & (self.table["occurrences"] > 0)).sum())
-            more = f" and {nones - 1} other {word}s" if nones > 1 else ""
+            more = f" and {nones - 1} other {word}{'s' if nones > 2 else ''}" if nones > 1 else ""
             low = f"{bottom}: {self.lowest}{more}, with none"
         else:
             low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
@@ -234,7 +236,7 @@ class TimePatternResult(Priced, ResultMixin):
             if v == 0:
                 return "none"
             text = format_value(s, v, self.numbers) if s.unit == "money" else \
-                (f"{v:,.0f}" if v >= 10 else f"{v:.2g}")
+                (self.numbers.number(v) if v >= 10 else f"{v:.2g}".replace(".", self.numbers.marks.decimal))
             return f"{text} {_a(_UNIT_WORD[self.by])}" if unit else text
 
         def name(label: str) -> str:
@@ -252,7 +254,7 @@ class TimePatternResult(Priced, ResultMixin):
             return f"{format_value(s, row.value, self.numbers)}, n={self.numbers.number(row.n)}"
         k = int(row.occurrences)
         if long:
-            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {k:,} " \
+            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {self.numbers.number(k)} " \
                    f"{_occ(self.by, str(row.name), k)}"
         return f"{_per(s, row.value, self.numbers)} {_a(unit)}"
 
@@ -261,7 +263,7 @@ def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
     """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
     if s.unit == "money":
         return format_value(s, value, numbers)
-    return f"{value:,.2f}" if abs(value) < 10 else f"{value:,.1f}"  # 0.25 tickets an hour, not 0.2
+    return numbers.number(value, 2 if abs(value) < 10 else 1)  # 0.25 tickets an hour, not 0.2
 
 
 def _ordinal(k: int) -> str:
@@ -302,8 +304,17 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if by == "hour" and metric in _NOT_HOURLY:
         raise ToolInputError(f"Not by hour: {_NOT_HOURLY[metric]}.")
     able, why = capabilities(store).metric(metric)
+    instead = ""
+    held = None if able else next((m for m in _STAND_INS if capabilities(store).metric(m)[0]), None)
+    if held is not None and "metric" not in params.model_fields_set:
+        # "Which day is busiest for support?" with no KPI named, over a help desk's tickets: the
+        # default, orders, is not loaded; count what the data holds, and say so.
+        instead = f"no KPI was named and {why}, so this counts {SPECS[held].label.lower()}"
+        metric, able = held, True
     if not able:
-        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.")
+        hint = (f" The data holds {SPECS[held].label.lower()}: ask when they come (metric {held})."
+                if held is not None else "")
+        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.{hint}")
     s = SPECS[metric]
     table = metric_table(metric)
     column = DATED[table]
@@ -341,7 +352,11 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     out = _fold(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
-    notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone)
+    notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
+                           monthly=scope.granularity == "month")
+    notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
+    if instead:
+        notes.insert(0, instead)
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
@@ -352,14 +367,31 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                        "average of daily values") + "; " + describe_definition(scope, [metric])),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=(table,),
         row_counts={table: read, "rows_used": used},
         notes=tuple(notes) + tuple(n for n in (scope.period.note,) if n),
     )
     return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
                              months, scope.numbers.currency, prov, locale=scope.numbers.locale)
+
+
+def _one_day(series: pd.DataFrame, by: str, s: MetricSpec, numbers: NumberFormat) -> list[str]:
+    """twcs: 902 of its 1,288 tickets came on 31 October 2017, so its hours are that day's hours
+    and "no clear busiest hour" between 4.6 tickets an hour and 0.03 reads as nonsense. When one
+    day holds more than half of what is counted, the answer says so."""
+    if s.unit != "count" or by == "month" or series.empty:
+        return []
+    keys = series["bucket"]
+    days = (np.asarray(keys, dtype="int64") // 24) if by == "hour" else pd.to_datetime(keys).to_numpy()
+    per_day = series.groupby(days)["value"].sum()
+    total = float(per_day.sum())
+    if len(per_day) < 2 or total <= 0 or per_day.max() <= total / 2:
+        return []
+    top = per_day.idxmax()
+    day = (dt.date(1970, 1, 1) + dt.timedelta(days=int(top))) if by == "hour" else pd.Timestamp(top).date()
+    return [f"{numbers.number(per_day.max())} of the {numbers.number(total)} {s.label.lower()} came on one day "
+            f"({day:%a} {day.day} {day:%b %Y}): the pattern is mostly that day's, not a habit"]
 
 
 def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
@@ -385,16 +417,16 @@ def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
 
 
 def _grid(by: str, first: dt.date, last: dt.date, timezone: str) -> pd.Index:
-    """Every day (hour, as its local index) the data covers, each once: what a bucket's
-    occurrences are counted from. Hours come from real UTC hours, so the hour a clock skips
-    is not there and the hour it repeats is there once."""
+    """Every day (hour, as its local index) the data covers: what a bucket's occurrences are
+    counted from. Hours come from real UTC hours, so the hour a clock skips is not there and
+    the hour it repeats (clocks going back) is there twice: it held two hours of custom."""
     if by != "hour":
         return pd.DatetimeIndex(pd.date_range(first, last, freq="D"))
     tz = ZoneInfo(timezone)
     lo = pd.Timestamp(dt.datetime.combine(first, dt.time(), tzinfo=tz)).tz_convert("UTC")
     hi = pd.Timestamp(dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=tz)).tz_convert("UTC")
     local = pd.date_range(lo, hi, freq="h", inclusive="left").tz_convert(timezone).tz_localize(None)
-    return pd.Index(((local - pd.Timestamp("1970-01-01")) // pd.Timedelta(hours=1)).unique())
+    return pd.Index((local - pd.Timestamp("1970-01-01")) // pd.Timedelta(hours=1))
 
 
 def _key(by: str, index: pd.Index) -> np.ndarray:
@@ -418,6 +450,11 @@ def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.Dat
     the data is dated by month only, so the spread is taken between months (a day average per
     month), not between days of which only the 1st has rows."""
     s = SPECS[metric]
+    # The rows of a repeated local hour (clocks going back) sit in one local bucket: its values
+    # are read once, its two occurrences both counted, so a total's average per hour is not
+    # doubled for it.
+    repeated = grid[grid.duplicated()]
+    grid = grid.unique()
     keys = long["bucket"] if by == "hour" else pd.to_datetime(long["bucket"])
     per = long.assign(bucket=keys.to_numpy()).set_index("bucket")[["value", "n", "num", "den"]]
     per = per.groupby(level=0).sum(min_count=1)  # one row per occurrence
@@ -434,6 +471,7 @@ def _fold(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.Dat
             value=("value", "sum"), num=("num", "sum"), den=("den", "sum"), days=("key", "size"), key=("key", "first"))
         m["value"] = m["value"] / m["days"] if s.kind == "total" else m["num"] / m["den"].where(m["den"] > 0)
         spread = m.groupby("key")["value"].agg(["std", "count"])
+    occ = occ + pd.Series(_key(by, repeated)).value_counts().reindex(occ.index, fill_value=0)
     out = pd.DataFrame({"occurrences": occ, "n": g["n"].sum().astype("int64")})
     out["se"] = spread["std"] / np.sqrt(spread["count"].where(spread["count"] > 0))
     out["with_data"] = spread["count"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
 MONTHS_FOR_SEASON = 13  # fewer months than this: each month appears about once
@@ -35,7 +37,9 @@ def _hour_spans(hours: list[int]) -> str:
 
 
 def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           timezone: str) -> list[str]:
+           timezone: str, monthly: bool = False) -> list[str]:
+    """`monthly`: the table is dated by month only, where a month without rows is as likely
+    missing from the export as empty (UCI's sessions have no April)."""
     notes = []
     span = (last - first).days + 1
     length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
@@ -44,8 +48,13 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
         if len(empty):
             names = (_hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else
                      ", ".join(f"{x}s" if by == "weekday" else x for x in empty["label"]))
-            notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
-                         else f"No {label.lower()} at {names} in {length}")
+            if by == "month" and monthly:
+                notes.append(f"No {label.lower()} in {names}: the data is dated by month only, so "
+                             f"{'that month' if len(empty) == 1 else 'those months'} may be missing from the "
+                             "export rather than empty")
+            else:
+                notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
+                             else f"No {label.lower()} at {names} in {length}")
     else:
         empty = out[out["n"] == 0]
         if len(empty):
@@ -57,7 +66,32 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
         if months < MONTHS_FOR_SEASON:
             notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
                          "appears about once: this is a month-by-month trend more than a pattern of the year")
-    if by == "hour" and _clock_changes(first, last, timezone):
-        notes.append("the clocks changed in the period: the hour they skip has that day missing, the hour "
-                     "they repeat holds both")
+    if by == "hour":
+        notes += _clock_notes(first, last, timezone)
+    return notes
+
+
+def _clock_notes(first: dt.date, last: dt.date, timezone: str) -> list[str]:
+    """Each clock change in the covered days, said with its day and hour: the hour skipped is
+    not counted for that day, the hour repeated is counted twice (time_pattern's grid)."""
+    if not _clock_changes(first, last, timezone):
+        return []
+    tz = ZoneInfo(timezone)
+    lo = pd.Timestamp(dt.datetime.combine(first, dt.time(), tzinfo=tz)).tz_convert("UTC")
+    hi = pd.Timestamp(dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=tz)).tz_convert("UTC")
+    utc = pd.date_range(lo, hi, freq="h", inclusive="left")
+    local = utc.tz_convert(timezone)
+    offset = local.tz_localize(None) - utc.tz_localize(None)
+    notes = []
+    for i in np.flatnonzero(offset[1:] != offset[:-1]) + 1:
+        after, before = local[i], local[i - 1]
+        day = f"{after:%a} {after.day} {after:%b %Y}"
+        if offset[i] < offset[i - 1]:  # back: the hour just before the change comes again
+            h = after.hour
+            notes.append(f"the clocks went back on {day}: {h:02d}:00-{(h + 1) % 24:02d}:00 came twice that day "
+                         "and is counted as two hours, with what happened in both")
+        else:
+            h = (before.hour + 1) % 24
+            notes.append(f"the clocks went forward on {day}: {h:02d}:00-{(h + 1) % 24:02d}:00 did not happen that "
+                         "day and is not counted for it")
     return notes

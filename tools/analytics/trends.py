@@ -52,7 +52,7 @@ from tools.analytics.kpi_scope import (
     rows_for,
 )
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period
+from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -338,15 +338,17 @@ class TrendResult(Priced, ResultMixin):
     def period_line(self) -> str:
         """The whole period in one number, computed over its rows: a median of every ticket in
         the period, a rate pooled over all its customers; never a mean of the points above."""
-        s = SPECS[self.metric]
-        whole = format_value(s, self.overall, self.currency)
+        # in the owner's locale like every figure above it (1.234 answers for a Brazilian shop)
+        s, nf = SPECS[self.metric], self.numbers
+        whole = format_value(s, self.overall, nf)
         if s.kind == "total":
-            per = f"average per {self.grain} {format_value(s, self.mean, self.currency)}"
+            per = f"average per {self.grain} {format_value(s, self.mean, nf)}"
             return f"Whole period: {whole}; {per}."
+        n = nf.number(self.overall_n)
         how = {"quantile": f"the {'median' if 'p90' not in self.metric else '90th percentile'} of all "
-                           f"{self.overall_n:,} {s.n_label} in the period",
-               "rate": f"pooled over all {self.overall_n:,} {s.n_label}",
-               "mean": f"over all {self.overall_n:,} {s.n_label}"}[s.kind]
+                           f"{n} {s.n_label} in the period",
+               "rate": f"pooled over all {n} {s.n_label}",
+               "mean": f"over all {n} {s.n_label}"}[s.kind]
         return f"Whole period: {whole} ({how}, not an average of the {self.grain}s)."
 
 
@@ -384,7 +386,15 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             statuses = _statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)
-        series = series_on(con, scope, [params.metric], params.grain)
+        grain = params.grain
+        regrained = ""
+        if scope.granularity == "month" and grain != "month":
+            # Every row on the 1st of its month (UCI's sessions): weeks or days would be one full
+            # point a month among empty ones, and "the week before" a month earlier.
+            grain = "month"
+            regrained = (f"the {scope.noun} are dated by month only (every row on the 1st), so the trend is "
+                         f"month by month, not {params.grain} by {params.grain}")
+        series = series_on(con, scope, [params.metric], grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
@@ -401,19 +411,18 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     mean = _per_point(series, s) if s.kind == "total" else overall
     prov = Provenance(
         tool="trend",
-        definition=f"{s.label}: {s.definition}; one point per {params.grain} "
-        f"({_GRAIN_WORDS[params.grain]}, {scope.timezone}); "
+        definition=f"{s.label}: {s.definition}; one point per {grain} "
+        f"({_GRAIN_WORDS[grain]}, {scope.timezone}); "
         + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
-        period_start=scope.period.start, period_end=scope.period.end,
-        period_label=scope.period.label,
+        **provenance_period(scope.period, params),
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(_series_notes(out, params.grain)) + tuple(
+        notes=tuple(n for n in (regrained,) if n) + tuple(_series_notes(out, grain)) + tuple(
             n for n in (scope.period.note, _starts_late(scope), statuses) if n),
     )
-    return TrendResult(params.metric, s.label, s.unit, params.grain, out, scope.numbers.currency,
+    return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
                        overall_n=overall_n, latest_n=latest_n, previous_n=previous_n,
                        min_sample=settings.min_sample)

@@ -32,6 +32,12 @@ class Provenance:
     tables: tuple[str, ...] = ()
     row_counts: dict[str, int] = field(default_factory=dict)  # rows read per table
     notes: tuple[str, ...] = ()  # caveats: small samples, missing columns, ...
+    # A period named relative to now ("last_30_days") as the tool resolved it: its name, the day it
+    # was counted back from (the data's last day) and whether the caller left the period out and
+    # the tool's default was used (tools/analytics/periods.provenance_period).
+    period_name: str | None = None
+    period_anchor: dt.date | None = None
+    period_defaulted: bool = False
 
     def call_signature(self) -> str:
         """`funnel(stages=..., period=last 30 days, channel=instagram)`, for context lines."""

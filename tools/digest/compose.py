@@ -207,7 +207,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     money = store.profile.numbers_in(currency)  # the business's currency unless one is named
     as_of = store.digest_day()
     if as_of is None:
-        raise NoDataError("The journey store is empty: no digest to write. Load data first.")
+        raise NoDataError(nothing_to_digest(store))
     day = params.date or as_of
     if day > as_of:
         raise NoDataError(f"The data ends on {as_of}; there is no digest for {day} yet")
@@ -282,6 +282,19 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
                         sentiment, quote, theme, alerts, risk_line, series, summary, tuple(notes), prov,
                         tuple(sources), stale)
+
+
+def nothing_to_digest(store: JourneyStore) -> str:
+    """Why there is no digest, in words true of this store: a customer list alone is data, and
+    calling it "empty" tells the owner their load failed when it did not."""
+    counts = store.counts()
+    if not any(counts.values()):
+        return "The journey store is empty: no digest to write. Load data first."
+    held = ", ".join(f"{n:,} {t}" for t, n in counts.items() if n)
+    return (f"No digest to write: the journey store holds {held} but no orders, visits, support tickets "
+            "or survey answers, and a digest reports on those (the day's sales, visits, service and "
+            "satisfaction against the week before). Load one of them (journeybot ingest orders FILE, "
+            "or events, tickets, surveys); `journeybot describe` shows what the data can answer now.")
 
 
 def _section(name: str, build: Callable[[], Any], notes: list[str]) -> Any:

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.analytics.periods import Period, previous_calendar
+from tools.analytics.periods import Period, previous_calendar, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
@@ -160,7 +160,7 @@ def sentiment_summary(
         definition=("mean sentiment score per text (offline: VADER and an embedding head, English "
                     "only; long texts averaged over their chunks), grouped by " + params.by),
         params=params.model_dump(mode="json"),
-        period_start=period.start, period_end=period.end, period_label=period.label,
+        **provenance_period(period, params),
         tables=("feedback",), row_counts={"feedback texts": int(len(docs))}, notes=tuple(notes),
     )
     return SentimentResult(

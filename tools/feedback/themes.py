@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar
+from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
@@ -345,7 +345,7 @@ def themes(
         params=params.model_dump(mode="json", exclude_none=True),
         filters={k: v for k, v in {"source": params.source, "stage": params.stage,
                                    "sentiment": None if params.sentiment == "all" else params.sentiment}.items() if v},
-        period_start=period.start, period_end=period.end, period_label=period.label,
+        **provenance_period(period, params),
         tables=("feedback",),
         row_counts={"feedback texts": int(len(docs)),
                     **({"previous period texts": int(len(prev_docs))} if prev_docs is not None else {})},

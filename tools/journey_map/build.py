@@ -38,7 +38,13 @@ from tools.analytics.compare import CompareParams, compare
 from tools.analytics.filters import DIMENSION_LABELS, Filters, cohort_sql, validate_filters
 from tools.analytics.funnel import FunnelParams, FunnelResult, funnel
 from tools.analytics.kpis import KpiParams, kpis, numbers_of
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
+from tools.analytics.periods import (
+    Period,
+    ResolvedPeriod,
+    previous_calendar,
+    provenance_period,
+    resolve,
+)
 from tools.analytics.scope import cohort_clause, make_scope
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance
@@ -163,7 +169,7 @@ def build_map(
         params={"period": period.model_dump(mode="json", exclude_none=True),
                 "filters": filters.active()},
         filters=filters.active(),
-        period_start=current.start, period_end=current.end, period_label=current.label,
+        **provenance_period(current),
         tables=("events", "customers", "orders", "surveys", "tickets", "feedback"),
         row_counts={"events": rows_read,
                     **{f"{k} ({p.tool})": v for p in sources.values() for k, v in p.row_counts.items()

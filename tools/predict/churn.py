@@ -117,7 +117,9 @@ class AtRiskResult(Priced, ResultMixin):
             head = (f"{n(self.count)} of {n(self.buyers)} customers ({self.share:.0%}) are at {band} risk of not "
                     f"buying in the {self.window_days} days after {self.as_of} (risk {self.threshold:.0%} or more).")
         money = self.numbers
-        lines = [f"{head} They spent {money.money_short(self.value)} in the last 12 months."]
+        # "They spent £0.00" of nobody reads as customers who spent nothing
+        spent = f" They spent {money.money_short(self.value)} in the last 12 months." if self.count else ""
+        lines = [f"{head}{spent}"]
         if len(self.customers):
             lines.append("")
             for cid, r in self.customers.iterrows():

@@ -13,6 +13,7 @@ back from."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -150,3 +151,25 @@ def test_a_hundredfold_order_is_named_under_the_revenue_it_makes(store, tmp_path
 def test_an_order_twice_the_others_is_not_an_outlier(store, tmp_path):
     answer = _shop(store, tmp_path, 100).answer("how much revenue did we make over all our data?")
     assert not any(n.startswith("One order makes") for n in answer.notes)
+
+
+def test_the_period_a_tool_resolved_is_read_from_its_result_not_its_label(bakery):
+    """answer_notes parsed the period's label ("last 90 days (...)") to tell a relative default
+    from dates: a label worded otherwise said nothing. The result carries the name, the day it was
+    counted back from and whether it was the tool's default, and the note says each."""
+    from bot.answer import Answer, ToolCallRecord
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    result = time_pattern(bakery, PatternParams(metric="orders", by="weekday"))  # no period: its default
+    prov = result.provenance
+    assert (prov.period_name, prov.period_anchor, prov.period_defaulted) == \
+        ("last_90_days", bakery.as_of("orders"), True)
+    relabelled = dataclasses.replace(result, provenance=dataclasses.replace(prov, period_label="the usual 90 days"))
+    call = ToolCallRecord("time_pattern", {}, "time_pattern()", result=relabelled)
+    notes = data_notes(bakery, Answer("Saturday", "offline", [call]), today=dt.date(2026, 12, 4))
+    assert notes == [f"The data ends on {bakery.as_of('orders')}, 7 months before today: “last 90 days”, the "
+                     "period used when none is named, is counted back from that day, not from today (2026-12-04)."]
+    asked = time_pattern(bakery, PatternParams(metric="orders", by="weekday", period=Period(name="last_90_days")))
+    assert asked.provenance.period_defaulted is False
+    dated = time_pattern(bakery, PatternParams(metric="orders", by="weekday", period=MAY))
+    assert dated.provenance.period_anchor is None and dated.provenance.period_name is None
