@@ -32,9 +32,11 @@ def _section(text: str, start: str, end: str) -> str:
 
 def _table_rows(text: str) -> list[list[str]]:
     """The cells of every Markdown table row, header and rule rows left out."""
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
-            for line in text.splitlines() if line.startswith("| ")]
-    return [r for r in rows if not set(r[0]) <= {"-", " "} and r[0] not in ("metric", "scope", "Export (recipe)")]
+    lines = text.splitlines()
+    rule = re.compile(r"\|\s*-{3,}")
+    return [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line, after in zip(lines, [*lines[1:], ""], strict=True)
+            if line.startswith("| ") and not rule.match(line) and not rule.match(after)]
 
 
 def _code(text: str) -> str:
@@ -135,3 +137,11 @@ def test_pattern_help_lists_the_kpis_it_answers():
     metric = next(p for p in main.get_command(click.Context(main), "pattern").params if p.name == "metric")
     listed = re.findall(r"[a-z_]+", metric.help.split(" (")[0])
     assert sorted(listed) == sorted(PATTERN_METRICS)
+
+
+def test_readme_explains_every_environment_setting_the_code_reads():
+    read = {m for folder in ("bot", "tools") for path in (REPO / folder).rglob("*.py")
+            for m in re.findall(r"JOURNEYBOT_[A-Z_]+[A-Z]", path.read_text(encoding="utf-8"))}
+    settings = _section(_text(README), "Settings from the environment", "Everything journeybot keeps")
+    explained = {row[0].strip("`") for row in _table_rows(settings)}
+    assert explained == read
