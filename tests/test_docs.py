@@ -34,7 +34,7 @@ def _table_rows(text: str) -> list[list[str]]:
     """The cells of every Markdown table row, header and rule rows left out."""
     lines = text.splitlines()
     rule = re.compile(r"\|\s*-{3,}")
-    return [[c.strip() for c in line.strip().strip("|").split("|")]
+    return [[c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
             for line, after in zip(lines, [*lines[1:], ""], strict=True)
             if line.startswith("| ") and not rule.match(line) and not rule.match(after)]
 
@@ -145,3 +145,24 @@ def test_readme_explains_every_environment_setting_the_code_reads():
     settings = _section(_text(README), "Settings from the environment", "Everything journeybot keeps")
     explained = {row[0].strip("`") for row in _table_rows(settings)}
     assert explained == read
+
+
+def _options(cmd: click.Command) -> set[str]:
+    opts = {o for p in cmd.params for o in (*p.opts, *p.secondary_opts) if o.startswith("--")}
+    if isinstance(cmd, click.Group):
+        ctx = click.Context(cmd)
+        opts |= set().union(*(_options(cmd.get_command(ctx, s)) for s in cmd.list_commands(ctx)))
+    return opts | {"--details", "--help"}
+
+
+def test_every_option_the_readme_command_table_shows_exists():
+    table = _section(_text(README), "## Commands", "Every command's `--help`")
+    ctx = click.Context(main)
+    unknown = []
+    for row in _table_rows(table):
+        usage = re.match(r"`journeybot ([a-z]+)([^`]*)`", row[0])
+        assert usage, row[0]
+        cmd = main.get_command(ctx, usage[1])
+        shown = set(re.findall(r"--[a-z][a-z-]*", usage[2]))
+        unknown += [f"{usage[1]} {o}" for o in sorted(shown - _options(cmd))]
+    assert not unknown, f"README's command table shows options the commands do not have: {unknown}"
