@@ -166,3 +166,25 @@ def test_every_option_the_readme_command_table_shows_exists():
         shown = set(re.findall(r"--[a-z][a-z-]*", usage[2]))
         unknown += [f"{usage[1]} {o}" for o in sorted(shown - _options(cmd))]
     assert not unknown, f"README's command table shows options the commands do not have: {unknown}"
+
+
+def test_every_command_line_in_the_docs_names_a_command_and_its_options():
+    """`journeybot agent` or `journeybot kpis --metrics` in a page is a newcomer's first error."""
+    ctx = click.Context(main)
+    commands, wrong = _commands(), []
+    for doc in DOCS:
+        for line in _code(_text(doc)).splitlines():
+            # each command of a line (`a && b`, `a; b`, comments cut off)
+            for part in re.split(r"&&|;|\|\||#|\s\|\s", line):
+                words = re.sub(r"^\s*(?:\$\s+)?(?:[A-Z_]+=\S+\s+)*", "", part).split()
+                if len(words) < 2 or words[0] != "journeybot":
+                    continue
+                if words[1] not in commands:
+                    wrong.append(f"{doc.name}: {part.strip()}")
+                    continue
+                cmd = main.get_command(ctx, words[1])
+                if len(words) > 2 and words[2] in commands[words[1]]:
+                    cmd = cmd.get_command(click.Context(cmd), words[2])
+                wrong += [f"{doc.name}: {part.strip()}" for o in re.findall(r"(?<![\w-])--[a-z][a-z-]*", part)
+                          if o not in _options(cmd)]
+    assert not wrong, wrong
