@@ -188,3 +188,12 @@ def test_every_command_line_in_the_docs_names_a_command_and_its_options():
                 wrong += [f"{doc.name}: {part.strip()}" for o in re.findall(r"(?<![\w-])--[a-z][a-z-]*", part)
                           if o not in _options(cmd)]
     assert not wrong, wrong
+
+
+def test_every_commands_help_has_examples_as_the_readme_says():
+    from click.testing import CliRunner
+
+    paths = [[name, *([s] if s else [])] for name, subs in _commands().items() for s in [None, *subs]]
+    missing = [" ".join(p) for p in paths
+               if "Example" not in CliRunner().invoke(main, [*p, "--help"], prog_name="journeybot").output]
+    assert not missing, f"--help without an example: {missing}"
