@@ -197,3 +197,12 @@ def test_every_commands_help_has_examples_as_the_readme_says():
     missing = [" ".join(p) for p in paths
                if "Example" not in CliRunner().invoke(main, [*p, "--help"], prog_name="journeybot").output]
     assert not missing, f"--help without an example: {missing}"
+
+
+@pytest.mark.parametrize("manifest", ["manifest.yml", "manifest-http.yml"])
+def test_the_slash_commands_usage_hint_offers_only_what_it_answers(manifest):
+    from bot.slack.commands import SUBCOMMANDS
+
+    hint = yaml.safe_load(_text(REPO / "slack" / manifest))["features"]["slash_commands"][0]["usage_hint"]
+    offered = {part.split()[0] for part in hint.split("|")}
+    assert offered <= set(SUBCOMMANDS), offered - set(SUBCOMMANDS)
