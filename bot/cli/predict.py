@@ -44,12 +44,11 @@ def _scores(ctx: Ctx, filters: Any = None):
     """Score everyone, training missing models first (and saying so, since it takes a while).
     Filters are checked first, so a typo does not wait for a training run."""
     from tools.analytics.filters import validate_filters
-    from tools.predict.registry import MODEL_NAMES
-    from tools.predict.scoring import score_customers
+    from tools.predict.scoring import missing_models, score_customers
 
     validate_filters(ctx.store, filters)
     registry = _registry(ctx)
-    if any(registry.active(n) is None for n in MODEL_NAMES):
+    if missing_models(ctx.store, registry):
         ctx.err.print("No trained models yet: training them now (once) ...", markup=False)
     return registry, score_customers(ctx.store, registry, ctx.config.predict.settings())
 

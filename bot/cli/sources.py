@@ -241,14 +241,14 @@ def _local(t: dt.datetime | None, tz: str) -> str | None:
 
 
 DEMO_EXPORT = """Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Shipping,Total,\
-Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Payment Method,Source
+Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Payment Method,Refunded Amount,Source
 #1001,ana@example.com,paid,2026-05-04 10:13:00 +0100,fulfilled,GBP,9.00,0.00,9.00,2026-05-04 10:12:00 +0100,2,\
-Sourdough loaf,3.50,,Shopify Payments,web
-#1001,ana@example.com,,,,,,,,2026-05-04 10:12:00 +0100,1,Raspberry jam,2.00,,,
+Sourdough loaf,3.50,,Shopify Payments,0.00,web
+#1001,ana@example.com,,,,,,,,2026-05-04 10:12:00 +0100,1,Raspberry jam,2.00,,,,
 #1002,ben@example.com,refunded,2026-05-05 09:01:00 +0100,fulfilled,GBP,32.00,0.00,32.00,\
-2026-05-05 09:00:00 +0100,1,Birthday cake,32.00,,Shopify Payments,web
+2026-05-05 09:00:00 +0100,1,Birthday cake,32.00,,Shopify Payments,32.00,web
 #1003,,voided,,,GBP,2.50,0.00,2.50,2026-05-05 11:30:00 +0100,1,Croissant,2.50,2026-05-05 11:40:00 +0100,\
-Shopify Payments,pos
+Shopify Payments,0.00,pos
 """
 
 

@@ -71,7 +71,7 @@ KPIS = ("revenue", "orders", "aov", "purchase_conversion", "on_time_delivery", "
 
 def how_we_are_doing(ctx: Ctx) -> None:
     from tools.analytics.compare import CompareParams, compare
-    from tools.analytics.kpi_catalog import SPECS, format_value
+    from tools.analytics.kpi_catalog import METRICS, SPECS, format_value
     from tools.analytics.named_rates import rate_lines
 
     r = compare(ctx.store, CompareParams(metrics=list(KPIS), period=MONTH), ctx.config.kpi_settings())
@@ -83,7 +83,7 @@ def how_we_are_doing(ctx: Ctx) -> None:
         *("  " + line for line in text_table(["", "now", "before", ""], rows)),
         *rate_lines(list(KPIS)),
         tour_more.when_customers_come(ctx),
-        "All 30 KPIs: journeybot kpis; what moved them: journeybot movers revenue")
+        f"All {len(METRICS)} KPIs: journeybot kpis; what moved them: journeybot movers revenue")
 
 
 def where_they_drop_off(ctx: Ctx) -> None:
@@ -235,7 +235,7 @@ def slack(ctx: Ctx) -> None:
     agent = JourneyAgent.from_config(ctx.config, ctx.store)
     shown = preview(agent, "how has revenue gone week by week?").splitlines()
     # The tool call behind the answer is plumbing; the buttons and the chart are what people see.
-    say(ctx, *[line for line in shown[:5] if not line.lstrip().startswith("context:")], "Connect it: README, \"Slack\".")
+    say(ctx, *[line for line in shown[:5] if not line.lstrip().startswith("context:")], "Connect it: README, \"Connect Slack\".")
 
 
 def _money(value: float, currency: str) -> str:

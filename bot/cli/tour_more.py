@@ -42,7 +42,7 @@ def data_that_syncs_itself(ctx: Ctx) -> None:
     loaded = (f"loaded by itself as a {how}: {orders:,} orders, the file moved to {moved}."
               if report.ok else f"not loaded: {report.error}.")
     _say(ctx, f"An orders export dropped into a folder journeybot watches was {loaded}",
-         f"Exports from {len({r.title.split()[0] for r in vendor_recipes()})} services load as they are "
+         f"Exports from {len({r.vendor for r in vendor_recipes()})} services load as they are "
          "(journeybot ingest --vendors); Shopify, Zendesk, Typeform, a folder or a URL sync by themselves: "
          "[[sources]] in the config (docs/SOURCES.md).")
 

@@ -86,3 +86,19 @@ def test_config_check_refuses_crossed_thresholds(tmp_path):
     cfg.write_text("[predict]\nhigh_risk = 0.3\nmedium_risk = 0.5\n")
     result = run("config", "check", str(cfg))
     assert result.exit_code == 1 and "medium_risk < high_risk" in result.output
+
+
+def test_a_model_that_lost_to_its_rule_is_not_announced_as_training_again(loaded, home):
+    """On the demo sample the lifetime model is trained but not used (the simple rule forecast
+    better); `predict risk` then trains nothing and must not say it is training."""
+    from bot.cli.common import Ctx
+
+    assert run("predict", "train").exit_code == 0
+    ctx = Ctx()
+    with ctx.store.connect() as con:
+        con.execute("UPDATE predict_models SET active = false WHERE name = 'clv'")
+    ctx.close()
+    risk = run("predict", "risk", "--limit", "3")
+    assert risk.exit_code == 0 and "at high risk" in risk.output
+    assert "No trained models yet" not in risk.output
+    assert "* clv v1" not in run("predict", "models").output and not (home / "models" / "clv" / "v2.joblib").exists()

@@ -231,13 +231,17 @@ def test_loading_an_export_again_adds_nothing(shop, file):
     assert all(r.inserted == 0 and r.updated == 0 for r in again.reports)
 
 
-def test_a_file_missing_a_column_is_named_as_the_export_it_nearly_is(shop, tmp_path):
-    d = raw("shopify/orders_export.csv").drop(columns=["Lineitem quantity"])
+# Refunded Amount: what each order kept is read from it, so an export without it is not taken
+# for one that has it (it failed half way through the recipe, naming an internal column).
+@pytest.mark.parametrize("column", ["Lineitem quantity", "Refunded Amount"])
+def test_a_file_missing_a_column_is_named_as_the_export_it_nearly_is(shop, tmp_path, column):
+    d = raw("shopify/orders_export.csv").drop(columns=[column])
     path = tmp_path / "orders_export.csv"
     d.to_csv(path, index=False)
     with pytest.raises(IngestError) as err:
         ingest_export(shop, path)
-    assert "looks like a Shopify orders export" in str(err.value) and "'Lineitem quantity'" in str(err.value)
+    assert "looks like a Shopify orders export" in str(err.value) and f"'{column}'" in str(err.value)
+    assert "journeybot kept" not in str(err.value)
     assert shop.is_empty()
 
 

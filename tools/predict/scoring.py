@@ -61,6 +61,16 @@ class Scores:
         return tuple(v.summary() for v in self.versions.values())
 
 
+def missing_models(store: JourneyStore, registry: ModelRegistry,
+                   names: tuple[str, ...] = MODEL_NAMES) -> list[str]:
+    """The models a `journeybot predict` command would train first: those with no active
+    version. One trained on the current data but never made active (it did not beat its
+    baseline) is not retrained on every call: the answer says the simple rule is used instead."""
+    as_of = data_span(store)[1]
+    return [n for n in names if registry.active(n) is None
+            and not any(v.data_end == as_of for v in registry.versions(n))]
+
+
 def active_models(
     store: JourneyStore,
     registry: ModelRegistry,
@@ -75,11 +85,8 @@ def active_models(
     the missing ones first. Returns the models and a note per model that could not be had."""
     from tools.predict.training import retrain
 
-    # A model trained on the current data but never made active (it did not beat its baseline)
-    # is not retrained on every call: the answer says the simple rule is used instead.
     as_of = data_span(store)[1]
-    missing = [n for n in names if registry.active(n) is None
-               and not any(v.data_end == as_of for v in registry.versions(n))]
+    missing = missing_models(store, registry, names)
     notes: list[str] = []
     if missing and train_if_missing:
         report = retrain(store, registry, settings, now=now or dt.datetime.now(dt.UTC),
