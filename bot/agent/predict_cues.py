@@ -65,7 +65,9 @@ FORECAST_CUES = (
     (r"\b(?:expect|expecting|hope|hoping|likely|going|set) to (?:take|make|bring in|turn over|earn|rake in)\b"
      r"(?! (?:of|it|up|part|place|sense|sure|time|long|days?|weeks?|a|an|the|their|another|any|one)\b)", 0.9),
     (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
-     r"\b(?:will|should|would|might|could) (?:\w+ ){0,3}(?:spend|bring in|earn|make|generate)\b|\bnext (?:week|month|quarter|year|\d+ days)\b|"
+     # "what will the next three months bring in?": the period is the subject
+     r"\b(?:will|should|would|might|could) (?:\w+ ){0,4}(?:spend|bring in|earn|make|generate)\b|"
+     r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
      # what the money looks like from here: "the revenue outlook", "sales prospects"
      r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
@@ -84,7 +86,7 @@ PROPENSITY_CUES = (
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
-     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could) (?:probably |likely |soon |actually )?"
+     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),

@@ -249,6 +249,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:make|made|take|taken|sell|sold|earn|earned|bring in|brought in)|"
      r"what (?:did|have|has) (?:we|i|the (?:shop|store|cafe|café|business|restaurant|studio)) "
      r"(?:actually |really |even |roughly )?(?:take|taken|earn|earned|"
+     # "what did we make last month?": the money made; "what did we make of ..." is an opinion
+     r"make(?! of\b| (?:a |any )?(?:mistakes?|changes?|errors?|wrong|it|them|sure)\b)|made(?! of\b| (?:a |any )?(?:mistakes?|changes?|errors?)\b)|"
      r"bring in|brought in|turn over|turned over|sell|sold)\b|"
      r"money (?:we )?(?:made|took|brought in)|"
      # "what did the cheese counter bring in", "how much did each region bring in": the money a

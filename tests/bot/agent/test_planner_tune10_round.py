@@ -128,3 +128,29 @@ def test_a_measure_named_after_an_order_verb_is_a_measure_not_an_order(planner, 
                                       "pay the supplier invoice"])
 def test_orders_to_act_are_still_never_answered_with_an_analysis(planner, question):
     assert planner.plan(question, f"c-{question}").spec is None
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("what did we make last month", "last_month"),
+    ("what have we made in the past 3 months?", "last_90_days"),
+])
+def test_what_we_made_is_the_revenue(planner, question, period):
+    plan = planner.plan(question, f"r-{question}")
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["revenue"]
+    assert plan.args["period"] == {"name": period}
+
+
+def test_what_we_made_of_something_is_not_money(planner):
+    plan = planner.plan("what did we make of the survey results", "made-of")
+    assert plan.spec is None or plan.args.get("metrics") != ["revenue"]
+
+
+@pytest.mark.parametrize("question", ["what will the next three months bring in",
+                                      "how will the next couple of months look for revenue"])
+def test_the_months_to_come_said_in_words_are_a_forecast(planner, question):
+    assert planner.plan(question, f"f-{question}").spec.name == "revenue_forecast"
+
+
+@pytest.mark.parametrize("question", ["who's gonna buy in the next few weeks?", "who'll buy in the next two weeks"])
+def test_who_will_buy_soon_is_the_likely_buyers_not_the_forecast(planner, question):
+    assert planner.plan(question, f"p-{question}").spec.name == "purchase_propensity"
