@@ -47,3 +47,17 @@ def trim_heap() -> bool:
         return False
     lib.malloc_trim(0)
     return True
+
+
+_M_ARENA_MAX = -8  # mallopt's parameter number (malloc.h)
+
+
+def limit_arenas(count: int) -> bool:
+    """At most `count` malloc arenas for the threads started from now on (glibc's
+    MALLOC_ARENA_MAX, set from inside the process). glibc gives threads that allocate at once
+    arenas of their own, up to 8 per core, and each keeps its freed pages apart from the others;
+    a server answering on many threads holds the sum. True when set (glibc)."""
+    lib = _libc()
+    if lib is None:
+        return False
+    return bool(lib.mallopt(_M_ARENA_MAX, int(count)))

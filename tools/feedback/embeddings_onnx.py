@@ -50,9 +50,16 @@ MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): long
 # Padded tokens per inference call. onnxruntime's arena grows to the largest call's activations
 # and keeps that for the session's life: embedding the 1M store's 16,528 survey and ticket
 # chunks (up to 70 tokens) in a bare process grew it by 126 MB at 4,096 tokens (64 texts a
-# call), 99 MB at 2,048, 56 MB at 1,024 and 33 MB at 512, with no measurable change of speed
-# (docs/BENCHMARKS.md, issue 22). 1,024 is 16 texts of 64 tokens or 4 of the model's 256.
-TOKENS_PER_BATCH = 1024
+# call), 99 MB at 2,048, 56 MB at 1,024 and 33 MB at 512. 2,000 of those chunks as serve sends
+# them peaked at 200 MB at 1,024, 186 at 512 and 179 at 256, with the same CPU seconds (24.2,
+# 24.3, 23.9; vectors within 3e-8) (docs/BENCHMARKS.md, issue 22). 256 is 16 texts of 16
+# tokens or one of the model's 256.
+TOKENS_PER_BATCH = 256
+# Whether onnxruntime's intra-op threads spin while they wait for work. Spinning shortens a
+# call on an idle machine; on a busy one each waiting thread burns a core. serve's embedding
+# child turns it off (tools/feedback/encoder_child.py): it shares two cores with the answers,
+# and 2,000 chunks took 15.1 CPU-seconds without spinning against 24.2 with it, same floats.
+ALLOW_SPINNING = True
 
 # Probe texts for the export check: short and long, punctuation, digits, emoji, accents, an
 # empty string and one past the token limit, so truncation and padding are exercised too.
@@ -120,6 +127,8 @@ class OnnxEncoder:
         # Off, embedding 2,000 of the 1M store's chunks peaked 23 MB lower in a bare process
         # (225 -> 202 MB) with bit-identical vectors (docs/BENCHMARKS.md, issue 22).
         opts.enable_mem_pattern = False
+        if not ALLOW_SPINNING:
+            opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(file), opts, providers=["CPUExecutionProvider"])
         # Parsing the 90 MB file leaves freed buffers in glibc's heap: 22 MB handed back here.
         release_free_memory()

@@ -23,7 +23,12 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s embedding process: %(message)s")
     # Imported after the redirection, so nothing the model stack prints at import reaches the pipe.
+    from tools.feedback import embeddings_onnx
     from tools.feedback.embeddings import LocalEmbedder
+
+    # The child embeds in the background beside serve's answers: threads that wait for work
+    # sleep instead of spinning on the cores the answers need (the same floats).
+    embeddings_onnx.ALLOW_SPINNING = False
 
     spec = json.loads(sys.argv[1])
     try:
