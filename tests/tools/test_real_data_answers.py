@@ -211,7 +211,9 @@ def test_uci_sentences_describe_says_only_feedback_can_be_answered():
     can, cannot = text.split("What it cannot answer, and why:")
     assert "what customers say" in can and "funnels" in cannot
     # the one KPI review sentences can give is their count; every other KPI says why not
-    assert "KPIs (1 of 33): Survey answers" in can and "no support tickets are loaded" in cannot
+    from tools.analytics.kpi_catalog import SPECS
+
+    assert f"KPIs (1 of {len(SPECS)}): Survey answers" in can and "no support tickets are loaded" in cannot
     assert "all 3,000 surveys are dated 2015-01-01" in text
     assert d.analyses.set_index("analysis")["available"].to_dict()["feedback"]
 
