@@ -18,7 +18,7 @@ first): the shortlist the model path sends to the model.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
+from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
@@ -85,18 +86,6 @@ _THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
 _SHOWCASE = ("kpis", "dropoffs", "feedback_themes")  # the kinds of question suggestions() offers
 _DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
-
-
-@dataclass(frozen=True)
-class Plan:
-    spec: ToolSpec | None
-    args: dict[str, Any]
-    slots: Slots
-    score: float
-    candidates: tuple[Candidate, ...] = ()
-    follow_up: bool = False
-    notes: tuple[str, ...] = field(default=())
-    asked: Slots | None = None  # a follow-up's own words (its slots before the merge)
 
 
 class OfflinePlanner:
@@ -457,13 +446,3 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
     if new.step and not new.period:
         merged.period = shift_back(old.period, new.step, as_of) or old.period
     return merged
-
-
-def stored_slots(data: dict[str, Any]) -> Slots:
-    """Slots as the conversation memory kept them (JSON): fields an older version did not keep
-    take their defaults, pairs come back as tuples."""
-    known = Slots.__dataclass_fields__
-    slots = {k: v for k, v in data.items() if k in known}
-    for pairs in ("unknown", "fixes"):
-        slots[pairs] = [tuple(u) for u in slots.get(pairs, [])]
-    return Slots(**slots)

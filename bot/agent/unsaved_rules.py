@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from bot.agent.planner import Plan, stored_slots
+from bot.agent.plan import Plan, stored_slots
 from bot.agent.slots import Slots
 from bot.answer import Answer
 

@@ -131,7 +131,8 @@ class CompareResult(Priced, ResultMixin):
                     change += f"  {r.assessment}"
             if r.rough:
                 n = self.numbers.number
-                change += f"  (rough: {n(r.n_current)} {s.n_label} now, {n(r.n_previous)} before)"
+                label = s.n_label[:-1] if r.n_current == 1 and s.n_label.endswith("s") else s.n_label
+                change += f"  (rough: {n(r.n_current)} {label} now, {n(r.n_previous)} before)"
             elif r.small_sample:
                 change += "  (small sample)"
             now = "no data" if r.no_data else format_value(s, _f(r.current), self.numbers)
