@@ -206,18 +206,20 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round )?for the (?:very )?first time)|"
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round |to us )?"
+     r"(?:(?:thru|through|via|from|on|off) (?:\w+ ){1,2})?for the (?:very )?first time)|"
      # "how many separate clients did we see last week", "how many customers did we have on the
      # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
      r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
      r"members|visitors|shoppers)\b|"
      r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
      "active_customers"),
-    (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
+    (r"new (?:visitors?|customers|people|faces|shoppers|users|clients|patients|guests|patrons|diners|folks?)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from|"
      # "how many folk came in for the first time", "new enquirers", "first-timers": people new to us
+     # "came to us thru instagram for the first time": a channel may sit between
      r"\b(?:came|come|comes|coming|visited|shopped|popped|walked|dropped) (?:in |by |round |here |with us |to us )?"
-     r"for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
+     r"(?:(?:thru|through|via|from|on|off) (?:\w+ ){1,2})?for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
     # a head count of the people who bought: customers with a completed order in the period

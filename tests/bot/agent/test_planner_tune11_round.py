@@ -126,3 +126,31 @@ def test_and_by_weekday_after_an_hour_pattern(planner):
     follow = planner.plan("and by weekday?", "t11-fu")
     assert follow.spec.name == "time_pattern"
     assert (follow.args["by"], follow.args["metric"]) == ("weekday", "revenue")
+
+
+# -- 4. other classes: an alert named by another word, the data's own extent, new people ----
+
+def test_a_warning_named_then_delete_it_deletes_that_rule(planner):
+    name, args = _plan(planner, "we don't want the revenue alarm any more, scrap it")
+    assert name == "delete_alert_rule" and args["rule_id"] == "revenue"
+
+
+def test_a_question_about_deleting_is_not_an_order(planner):
+    assert _plan(planner, "the revenue alarm, should I scrap it?")[0] != "delete_alert_rule"
+
+
+def test_which_numbers_are_watched_lists_the_rules(planner):
+    assert _plan(planner, "which of our figures are you keeping an eye on")[0] == "list_alert_rules"
+
+
+@pytest.mark.parametrize("question", ["what patient details do you keep?",
+                                      "what exactly can you see about our bakery"])
+def test_what_the_data_holds_is_described(planner, question):
+    assert _plan(planner, question)[0] == "describe_data"
+
+
+@pytest.mark.parametrize("question", ["new diners in the last 30 days",
+                                      "how many people came in via tiktok for the first time this month"])
+def test_people_new_to_us_are_new_visitors(planner, question):
+    name, args = _plan(planner, question)
+    assert name == "kpis" and args["metrics"] == ["new_visitors"]
