@@ -154,3 +154,13 @@ def test_what_the_data_holds_is_described(planner, question):
 def test_people_new_to_us_are_new_visitors(planner, question):
     name, args = _plan(planner, question)
     assert name == "kpis" and args["metrics"] == ["new_visitors"]
+
+
+@pytest.mark.parametrize(("question", "scores"), [
+    ("comments from the people who gave 5 or lower on nps", {"min_nps": 0, "max_nps": 5}),
+    ("comments from anyone with a csat of 4 or above", {"min_csat": 4, "max_csat": 5}),
+])
+def test_one_end_of_a_score_scale_said_in_words(planner, question, scores):
+    name, args = _plan(planner, question)
+    assert name == "feedback_search" and {k: args.get(k) for k in scores} == scores
+    assert args.get("query") not in ("lower", "above", "less", "more")
