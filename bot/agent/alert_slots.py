@@ -18,9 +18,14 @@ _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
     (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
     (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
+    # "10% down on the previous week", "5 percent up on last month": the share said first
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:down|lower|below|less|worse)\b", "drops_by"),
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:up|higher|above|more)\b", "rises_by"),
     (rf"\b(?:below|under|less than|fewer than|lower than|no more than|drops? below|falls? below|goes below|"
-     rf"dips? below|sinks? below)\s+[£$€]?{_NUMBER}", "below"),
-    (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?)\s+[£$€]?{_NUMBER}",
+     rf"dips? below|sinks? below|shorter than|quicker than|faster than|(?:drops?|falls?|dips?|sinks?|slips?) past)\s+[£$€]?{_NUMBER}", "below"),
+    (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?|longer than|slower than|beyond|"
+     # "climbs past 75%", "goes past 8 hours" (not "the past 30 days")
+     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past)\s+[£$€]?{_NUMBER}",
      "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
@@ -123,9 +128,11 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         weeks = int(said) if said.isdigit() else {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "eight": 8}[said]
         out["window_days"] = max(1, min(90, 7 * weeks))
     # "make it wait for 5 SDs before it fires": how unusual a day must be (robust SDs, 2 to 12)
-    m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b", t)
+    m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b|"
+              # "less jumpy, sensitivity 5", "set the sensitivity to 4"
+              r"\bsensitivity (?:level )?(?:of |to |at |=\s*)?(\d+(?:\.\d+)?)\b", t)
     if m:
-        out["sensitivity"] = max(2.0, min(12.0, float(m.group(1))))
+        out["sensitivity"] = max(2.0, min(12.0, float(next(g for g in m.groups() if g))))
     if rx.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.

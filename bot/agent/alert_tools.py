@@ -224,6 +224,10 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
                    r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
                    r"why|whether|if)\b)[\w'-]+ ){0,3}(?:delete|remove|scrap|bin|get rid of) "
+                   r"(?:it|that|this|that one|this one)\b|"
+                   # "I don't need the basket warning anymore, delete it": the alert named, then the order
+                   r"\b(?:alerts?|alarms?|warnings?|notifications?)\b(?:(?!\b(?:don'?t|do not|never|not|should|shall|could|would|"
+                   r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 LIST_CUES = (
     (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
@@ -231,7 +235,11 @@ LIST_CUES = (
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
-     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|keeping an eye on)\b",
+     # "which of the shop's numbers are you keeping watch on"
+     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|"
+     r"keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
+     r"\b(?:what|which) of (?:the |my |our )?(?:[\w']+ )?(?:numbers|metrics|kpis|figures|stats) (?:are you|is it) (?:watching|"
+     r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b",
      1.0),
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
     (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"

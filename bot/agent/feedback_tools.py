@@ -103,7 +103,7 @@ def _text(slots: Any) -> str:
 
 
 _QUERY_NOISE = re.compile(
-    r"\b(?:remind|again|anyone|anybody|someone|somebody|person|left|people|customers?|folks|complained|moaned|moaning|moans?|"
+    r"\b(?:or (?:less|lower|under|below|fewer|more|higher|above|over|better|worse)|remind|again|anyone|anybody|someone|somebody|person|left|people|customers?|folks|complained|moaned|moaning|moans?|"
     r"grumbled|whinged|griped|raved|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
     r"who|whose|how|did|do|does|done|has|have|had|is|are|was|were|be|the|a|an|of|on|in|at|to|for|from|with|about|"
@@ -148,6 +148,18 @@ def _score_filters(text: str) -> dict[str, Any]:
         key = "csat" if scale in ("5", "five") else "nps"
         out[f"min_{key}"] = out[f"max_{key}"] = score
         return out
+    # "gave us 6 or less on nps", "an nps of 9 or more", "csat 2 or under": one end of the scale
+    m = re.search(r"\b(?:(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse)\s+"
+                  r"(?:on|in|for|at|with|as)\s+(?:the |our |their |an? |its )?(csat|nps)|(csat|nps)(?: scores?| ratings?)?"
+                  r"(?: of| at)?\s+(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse))\b",
+                  text)
+    if m:
+        scale, n, way = (m.group(3), m.group(1), m.group(2)) if m.group(3) else (m.group(4), m.group(5), m.group(6))
+        top = 10 if scale == "nps" else 5
+        if int(n) <= top:
+            low = way in ("less", "lower", "under", "below", "fewer", "worse")
+            return {f"min_{scale}": 0 if low and scale == "nps" else 1 if low else int(n),
+                    f"max_{scale}": int(n) if low else top}
     # "a csat of 1 or 2", "nps 0-6", "csat score below 3": the scale is named, the numbers follow
     m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: of| at| between| from)?\s+(\d{1,2})(?:\s*(?:or|to|-|and)\s*(\d{1,2}))?\b",
                   text)
@@ -186,7 +198,7 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
     first = getattr(slots, "query", "") or ""
-    if len(query) < 2 and first:
+    if len(query) < 2 and first and not _score_filters(text):  # "who gave 6 or less on nps": the score is the topic
         # "just the ones from tickets" after a search: still the first question's topic (its
         # words are kept in `query` through a follow-up)
         query = search_query(SimpleNamespace(norm=first))

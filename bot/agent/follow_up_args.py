@@ -10,6 +10,7 @@ for another analysis starts from that analysis's own reading (the planner decide
 
 from __future__ import annotations
 
+import re
 from typing import Any, get_args
 
 from bot.agent.slots import Slots
@@ -49,7 +50,12 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
         blank = spec.plan(Slots(), ctx)
     except Exception:  # noqa: BLE001 - a plan that needs more than words: the slots' keys only
         return keys
-    return keys | {k for k in own if own.get(k) != blank.get(k)}
+    # A value the follow-up names in so many words is said even when it is also the tool's
+    # default: "and by weekday?" after an hour pattern is the weekday pattern.
+    text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
+    named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
+             and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
+    return keys | named | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,

@@ -49,7 +49,7 @@ _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that an
 # customers, move money, book). Answered only by a tool that acts on what is named.
 _COMMAND = re.compile(
     r"^(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
-    r"clear|cancel|kill|destroy|reset|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
+    r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
     r"revenue|sales|conversion|traffic|list|channel|then|->)(?![\w-]))"
@@ -60,7 +60,10 @@ _COMMAND = re.compile(
     r"stats|totals?|amounts?|values?|by|per)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
-    r"newsletter|blog|caption|advert|ad|description|joke|speech)|"
+    r"newsletter|blog|caption|advert|ad|description|joke|speech|"
+    # writing for a customer: "draft me a quote for a house move", "write up an invoice for ..."
+    r"quote|quotation|invoice|estimate|proposal|contract|receipt|menu|price list|job ad|cover letter)|"
+    r"(?:write|draft) (?:up )?(?:me |us )?(?:a|an|the) (?:quote|quotation|invoice|estimate|proposal|contract|receipt)\b|"
     # entertainment, not analysis: "tell us a joke", "sing me something"
     r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|"
     # "tell us a dance pun", "a good knock-knock joke": a word or two before the joke itself
@@ -328,7 +331,7 @@ class OfflinePlanner:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
         word of its domain, or a KPI, stage, channel, customer group or customer it names.
         "Tell me a joke" and "what's the capital of France?" are not."""
-        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC
+        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC, WORLD_FACT
 
         entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
         if slots.period or rx.search(r"^(?:so |and |ok,? )?how (?:much|many)\b", slots.norm):
@@ -336,6 +339,8 @@ class OfflinePlanner:
             entities += [slots.channels, slots.filters]
         # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
+        if WORLD_FACT.search(slots.norm):
+            return False  # "what year did vinyl sales overtake CDs": history, not the shop's numbers
         if OFF_TOPIC.search(slots.norm) and not (slots.metrics or slots.stages or slots.customer_id or measure):
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
         foreign = any(kind == "metric" and FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)

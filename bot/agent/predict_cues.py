@@ -120,7 +120,8 @@ LIFETIME_CUES = (
     # "our top 10 customers by spend": customers ranked by what they are worth
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b|\blong[- ]term value\b|\bover the years\b|"
+    # (not a weekday weighed up: "worth staying open on tuesdays" is the weekday pattern)
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)|\blong[- ]term value\b|\bover the years\b|"
      r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",

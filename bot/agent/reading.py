@@ -48,7 +48,7 @@ METRIC_WORDS: dict[str, str] = {
     "resolution_time_p90": "p90 resolution time",
 }
 _DESTRUCTIVE = re.compile(r"\b(?:delete|remove|get rid of|wipe|erase|forget|undo|drop|scrap|clear|cancel|"
-                          r"kill|destroy|reset)\b")
+                          r"kill|destroy|reset|nuke|trash|obliterate)\b")
 
 
 def _label(metric: str) -> str:

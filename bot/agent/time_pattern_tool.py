@@ -18,7 +18,12 @@ from bot.agent.tools import ToolContext, ToolSpec
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
 _METRIC_WORDS = (
-    (r"\bcomplain\w*|\btickets?\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b", "tickets"),
+    (r"\bcomplain\w*|\btickets?\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
+     # "what hour do people email support", "when do customers message the help desk"
+     r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b", "tickets"),
+    # "which day do we get the most new patients": the people coming for the first time
+    (r"\bnew (?:customers|patients|clients|visitors|members|guests|faces|people|folks|shoppers|sign-?ups)\b|"
+     r"\bnewcomers\b|\bfirst[- ]time (?:visitors|customers|buyers|guests|patients|clients)\b", "new_visitors"),
     (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
     (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the site\b", "sessions"),
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bearn\w*\b|\bmake the most\b", "revenue"),

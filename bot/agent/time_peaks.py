@@ -39,8 +39,14 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
             rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|" + DAYS_VS.pattern)
+            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
+            # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
+            rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
+            rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
+            rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|" + DAYS_VS.pattern)
 _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
+         # "hour-by-hour orders", "when in the day do tickets come in"
+         r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of) the day\b|"
          rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"

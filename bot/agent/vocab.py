@@ -50,7 +50,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b|"
      # "alert if tickets rise by 50%", "tickets jumped last week": the count of tickets moving
      r"\b(?:support )?tickets (?:rise|rises|rose|risen|jump\w*|spike\w*|climb\w*|fall|falls|fell|drop\w*|go up|went up|"
-     r"go down|went down|double\w*|increase\w*|decrease\w*|surge\w*)\b", "tickets"),
+     r"go down|went down|double\w*|increase\w*|decrease\w*|surge\w*)\b|"
+     # "flag any unusual day for tickets", "odd weeks in complaints": days of the count
+     r"\b(?:days?|weeks?|months?) (?:for|of|in) (?:our |the )?(?:support )?(?:tickets|complaints|support requests)\b", "tickets"),
     (r"(?:how many|number of|count of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
      r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
@@ -60,7 +62,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:people|customers|guests|clients|members|of them) (?:have |had )?(?:answered|responded to|replied to|filled in|"
      r"filled out|completed|took|did|returned) (?:the |our |a |my )?(?:\w+ )?(?:survey|questionnaire|feedback form)s?|"
      r"\b(?:survey|review|feedback form|questionnaire) (?:response |answer )?(?:count|volume|numbers)\b|"
-     r"\b(?:feedback forms|survey (?:responses|answers)|reviews) (?:came|come|coming) in\b|\breviews (?:were |got )?left\b",
+     r"\b(?:feedback forms|survey (?:responses|answers)|reviews) (?:came|come|coming) in\b|\breviews (?:were |got )?left\b|"
+     r"\b(?:days?|weeks?|months?) (?:for|of|in) (?:our |the )?(?:new )?(?:reviews|survey responses)\b",
      "survey_responses"),
     # Refunds, returns and cancellations of orders (not a tax return, not "customers who return"):
     # a rate when a share is asked, else the count. Talk about them ("tickets that mention
@@ -203,18 +206,20 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many visitors did we have?": everyone with any event in the period
      r"how many (?:unique |different |distinct |individual )?(?:visitors|users|shoppers)"
      r"(?=\s*(?:$|[?,.]|did|do|have|had|were|are|came|visited|in|over|during|last|this|yesterday|today|so far|all|overall)\b)|(?:number|count) of (?:unique |distinct )?(?:visitors|users)\b|"
-     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round )?for the (?:very )?first time)|"
+     r"how many people (?:visited|came|came by|dropped by|stopped by)\b(?! (?:in |by |round |to us )?"
+     r"(?:(?:thru|through|via|from|on|off) (?:\w+ ){1,2})?for the (?:very )?first time)|"
      # "how many separate clients did we see last week", "how many customers did we have on the
      # 14th": everyone who was there, counted once (not "have we got on file": the data's size)
      r"(?:how many|(?:number|count) of) (?:different|distinct|separate|individual) (?:customers|clients|guests|people|patrons|"
      r"members|visitors|shoppers)\b|"
      r"how many (?:customers|clients|guests|people|patrons|members) did (?:we|you|the \w+) (?:have|see|serve|welcome)\b",
      "active_customers"),
-    (r"new (?:visitors?|customers|people|faces|shoppers|users|clients)|newcomers?|newbies|"
+    (r"new (?:visitors?|customers|people|faces|shoppers|users|clients|patients|guests|patrons|diners|folks?)|newcomers?|newbies|"
      r"first[- ]time (?:visitors|customers|shoppers)|\barrivals?\b|traffic from|"
      # "how many folk came in for the first time", "new enquirers", "first-timers": people new to us
+     # "came to us thru instagram for the first time": a channel may sit between
      r"\b(?:came|come|comes|coming|visited|shopped|popped|walked|dropped) (?:in |by |round |here |with us |to us )?"
-     r"for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
+     r"(?:(?:thru|through|via|from|on|off) (?:\w+ ){1,2})?for the (?:very )?first time\b|\bfirst[- ]timers?\b|\bnew (?:enquirers|inquirers)\b", "new_visitors"),
     (r"\bsessions\b|(?:site|website|web|online) visits|visits (?:to|on) (?:the |our )?(?:site|website|shop)",
      "sessions"),
     # a head count of the people who bought: customers with a completed order in the period
@@ -300,14 +305,29 @@ RATIO_DENOMINATOR: dict[str, str] = {
     **dict.fromkeys(("visit", "session", "click"), "sessions"), "lead": "new_visitors"}
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
+_CURRENCY = (r"(?:dollars?|usd|euros?|eur|pounds? sterling|sterling|gbp|naira|yen|yuan|rupees?|pesos?|rand|francs?|"
+             r"krona|kronor|zloty|lira|shillings?|cedis?|dirhams?|ringgit|baht|won|bitcoin|btc)")
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
-                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee)\b")
+                             r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee|currency|"
+                             rf"{_CURRENCY})\b")
 # Things outside any shop's data: a question about them gets no tool, whatever town or group
 # it also names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI
 # ("did the rain hurt sales?") is still a KPI question.
 OFF_TOPIC = re.compile(r"\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
-                       r"capital of|meaning of life|time is it|what day is it)\b")
+                       r"capital of|meaning of life|time is it|what day is it|"
+                       # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
+                       rf"exchange rates?|{_CURRENCY} (?:to|into|against|vs\.?|versus) (?:the |a )?{_CURRENCY}|"
+                       # a kitchen question: "how many eggs go in a victoria sponge", "how much flour for scones"
+                       r"how (?:many|much) (?:[\w-]+ ){1,3}(?:go|goes|do (?:i|you) (?:need|use|put)) in(?:to)? (?:a|an|the|my) |"
+                       r"(?:eggs|flour|sugar|butter|yeast|teaspoons?|tablespoons?) (?:go |goes )?(?:in|into|for) (?:a|an|the|my) "
+                       r"(?:[\w-]+ )?(?:sponge|cake|pie|loaf|bread|scones?|pancakes?|biscuits?|cookies?|soup|stew|recipe))\b")
+# Facts of the world's history, not the shop's: "what year did vinyl overtake CDs", "who invented
+# the zip". Off topic even when a measure word is in them (no "we/our/us/my" to make it the shop's).
+WORLD_FACT = re.compile(r"^(?!.*\b(?:we|our|us|my|i|ours|me)\b)(?:so |and |ok,? )?(?:(?:what|which|in what) year|when) "
+                        r"(?:did|was|were) (?:.{1,60} )?(?:overt(?:ake|ook|aken)|invent(?:ed)?|discover(?:ed)?|born|die|died|"
+                        r"released?|launch(?:ed)?|abolish(?:ed)?|sink|sank|sunk|land(?:ed)?|crowned|founded|built)\b|"
+                        r"^(?!.*\b(?:we|our|us|my|i|ours|me)\b)(?:so |and |ok,? )?who (?:invented|discovered|founded|built)\b")
 NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "what", "which", "my", "your", "their",
                  "is", "was", "of", "in", "per", "by", "current", "overall", "same", "whole", "total"}
 
