@@ -35,6 +35,13 @@ from tools.core.money import NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.data.cache import cached
 from tools.data.store import JourneyStore
+from tools.digest.sections import (
+    CONTEXT_DAYS,
+    at_risk_line,
+    funnel_line,
+    sentiment_line,
+    theme_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +52,6 @@ DIGEST_METRICS: tuple[str, ...] = (
 )
 CHART_METRIC = "revenue"
 CHART_DAYS = 28
-FUNNEL_STAGES = ("awareness", "consideration", "decision", "purchase")
-CONTEXT_DAYS = 7  # funnel, sentiment and themes look at the last week in both cadences
 ARROWS = {"up": "↑", "down": "↓", "flat": "→"}
 # (KPI names, day) -> {name: verdict with .judged, .unusual, .range_text()} (tools/alerts/verdicts.py)
 Judge = Callable[[tuple[str, ...], dt.date], dict[str, Any]]
@@ -233,8 +238,8 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     # gives each thread its own connection). Their notes and sources are joined below in the
     # order of the sections, so the digest reads the same as when everything ran in turn.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
-        futures = [pool.submit(_apart, "Funnel", lambda src: _funnel(store, week, src)),
-                   pool.submit(_apart, "Customers at risk", lambda src: _risk(store, risk, record_risk, src))
+        futures = [pool.submit(_apart, "Funnel", lambda src: funnel_line(store, week, src)),
+                   pool.submit(_apart, "Customers at risk", lambda src: at_risk_line(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
                    pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
         kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes), notes) or ()
@@ -257,9 +262,9 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes.append("Sentiment and themes left out: the feedback store is not set up "
                      "(journeybot feedback index)")
     else:
-        sentiment, quote = _section("Sentiment", lambda: _sentiment(feedback, store, week, sources), notes) \
+        sentiment, quote = _section("Sentiment", lambda: sentiment_line(feedback, store, week, sources), notes) \
             or (None, None)
-        theme = _section("Themes", lambda: _theme(feedback, store, week, sources), notes)
+        theme = _section("Themes", lambda: theme_line(feedback, store, week, sources), notes)
         if feedback_coverage and (sentiment or theme):
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
     risk_line = joined(side[1])
@@ -364,82 +369,6 @@ def _few(kind: str, n_now: object, n_before: object) -> bool:
     return kind == "total" and rows < KpiSettings().min_sample
 
 
-def _funnel(store: JourneyStore, week: Period, sources: list[str]) -> str:
-    from tools.analytics.funnel import FunnelParams, funnel
-    from tools.analytics.scope import present_stages
-
-    # Up to purchase: the drop into advocacy is always the largest and says little each morning.
-    # Only the stages the data has: a shop whose export starts at the order has no awareness.
-    with store.connect() as con:
-        have = [s for s in FUNNEL_STAGES if s in present_stages(con)]
-    if len(have) < 2:
-        raise NoDataError(f"the events have {len(have)} of the stages {', '.join(FUNNEL_STAGES)}; "
-                          "a funnel needs two")
-    params = FunnelParams(stages=have, period=week)  # type: ignore[arg-type]
-    result = cached(store, "funnel", params, lambda: funnel(store, params), keep=True)
-    sources.append(result.provenance.call_signature())
-    line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
-            f"{result.overall_conversion:.0%} reached {result.step_names[-1]} within {result.window_days} days "
-            "(funnel conversion).")
-    d = result.biggest_drop
-    if d is not None:
-        line += (f" Biggest drop-off: {d.from_step} → {d.to_step}, {d.lost_share:.0%} lost "
-                 f"({d.lost:,} customers).")
-    return line
-
-
-def _sentiment(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
-    from tools.feedback.search import quote_from_chunk
-    from tools.feedback.sentiment import SentimentParams, sentiment_summary
-
-    result = sentiment_summary(feedback, SentimentParams(by="stage", period=week, compare=True, min_texts=3),
-                               store=store)
-    sources.append(result.provenance.call_signature())
-    groups = result.groups.dropna(subset=["change"])
-    if groups.empty:
-        mean = "n/a" if result.overall_mean is None else f"{result.overall_mean:+.2f}"
-        return f"{result.scored:,} texts in the last {CONTEXT_DAYS} days, mean sentiment {mean} (-1 to +1).", None
-    top = groups.loc[groups["change"].abs().idxmax()]
-    way = "better" if top["change"] > 0 else "worse"
-    line = (f"Largest move: {top['group']} {top['previous_mean']:+.2f} → {top['mean']:+.2f} ({way}), "
-            f"{int(top['texts'])} texts in the last {CONTEXT_DAYS} days.")
-    # The quote: the clearest text of that stage in the week, on the side of the move. Read from
-    # the stored scores rather than a search by meaning, so the digest loads no language model.
-    frame = feedback.frame(period=feedback.resolve_period(week, store), stage=[top["group"]])
-    better = top["change"] > 0
-    strong = frame[frame["sentiment"] >= 0.2] if better else frame[frame["sentiment"] <= -0.2]
-    if strong.empty:
-        return line, None
-    row = strong.sort_values(["sentiment", "day"], ascending=[not better, False]).iloc[0]
-    meta = {k: (None if isinstance(v, float) and pd.isna(v) else v) for k, v in row.to_dict().items()}
-    q = quote_from_chunk(meta, str(row["text"]), None, feedback.timezone)
-    return line, f'"{_short(q.text)}" ({q.citation()})'
-
-
-def _theme(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> str | None:
-    from tools.feedback.themes import ThemesParams, themes
-
-    result = themes(feedback, ThemesParams(period=week, compare=True, max_themes=8), store=store)
-    sources.append(result.provenance.call_signature())
-    growing = [t for t in result.themes if t.previous is not None and t.size > t.previous]
-    if not growing:
-        return None
-    t = max(growing, key=lambda t: (t.size - (t.previous or 0), t.size))
-    return f"{t.label}: {t.change_text()}" + (f' — "{_short(t.quotes[0].text)}"' if t.quotes else "")
-
-
-def _risk(store: JourneyStore, risk: tuple[Any, Any] | None, record: bool, sources: list[str]) -> str:
-    from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
-
-    registry, settings = risk if risk is not None else (None, None)
-    # Never trained here: training is the retrain job's (after a sync, and nightly), and a
-    # digest, dry run or not, reads the scores of the latest model.
-    result = newly_at_risk(store, NewlyAtRiskParams(since="previous_scoring", days=7), registry=registry,
-                           settings=settings, record=record, train_if_missing=False)
-    sources.append(result.provenance.call_signature())
-    return result.digest_line()
-
-
 def _chart(store: JourneyStore, day: dt.date, currency: NumberFormat, sources: list[str]) -> ChartSeries:
     from tools.analytics.kpi_catalog import SPECS
     from tools.analytics.trends import kpi_series
@@ -535,8 +464,3 @@ def _f(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if pd.isna(f) else f
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
