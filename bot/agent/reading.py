@@ -119,7 +119,9 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         least = get("min_orders")
         if least and least != 2 and "repeat_customers" in (get("metrics") or []):
             # "bought more than 3 times": said as the count it is, as the table's row says it
-            metrics = metrics.replace(_label("repeat_customers"), f"Customers with {least} or more orders")
+            from tools.analytics.kpi_catalog import at_least_label
+
+            metrics = metrics.replace(_label("repeat_customers"), at_least_label(least))
         return f"{metrics}, {when}{who}"
     if tool == "trend":
         return f"{_label(get('metric'))} {get('grain')} by {get('grain')}, {when}{who}"

@@ -244,6 +244,12 @@ METRIC_ALIASES: dict[str, str] = {
 }
 
 
+def at_least_label(orders: int) -> str:
+    """The label of repeat_customers counted at `orders` or more completed orders (`min_orders`),
+    as the table row and the planner's reading both say it."""
+    return f"Customers with {orders} or more orders"
+
+
 def normalize_metric(value: object) -> object:
     """Map an alias ('repeat_rate', 'Conversion Rate') to the metric code; other values pass
     through unchanged so validation reports them with the valid names."""

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities, metric_availability, missing_text
 from tools.analytics.filters import Filters
-from tools.analytics.kpi_catalog import METRICS, Metric, normalize_metric, spec
+from tools.analytics.kpi_catalog import METRICS, Metric, at_least_label, normalize_metric, spec
 from tools.analytics.kpi_result import ExitRow, KpiResult, KpiValue, StageStep
 from tools.analytics.kpi_scope import (
     KpiSettings,
@@ -207,7 +207,7 @@ def _at_least(v: KpiValue, k: int, times: list[dict[str, Any]]) -> KpiValue:
         return v
     count = sum(t["customers"] for t in times if t["times"] >= k)
     return dataclasses.replace(
-        v, value=float(count), label=f"Customers with {k} or more orders",
+        v, value=float(count), label=at_least_label(k),
         definition=f"customers who bought in the period and have at least {k} completed orders by its end")
 
 
