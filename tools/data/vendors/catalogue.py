@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from tools.core.errors import IngestError, Problem
 from tools.data.mapping import Mapping
@@ -37,6 +37,17 @@ class Recognise(BaseModel):
     columns: list[str] = Field(min_length=2, description="header names (or ~patterns) that must all be there")
 
 
+class Unless(BaseModel):
+    """A load the vendor's export carries only when a feature is switched on (Zendesk writes
+    Satisfaction Score only while CSAT is on): without `column` the load is left out and
+    `note` says so, instead of the whole export failing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    column: str = Field(description="the header (or ~pattern) that must be in the file for the load to run")
+    note: str = Field(description="what the owner is told when it is not: what was not loaded and why")
+
+
 class VendorRecipe(BaseModel):
     """One vendor export: how to recognise it and what it loads."""
 
@@ -49,6 +60,9 @@ class VendorRecipe(BaseModel):
     description: str = ""
     recognise: Recognise
     load: list[Mapping] = Field(min_length=1)
+    needs: dict[str, Unless] = Field(
+        default_factory=dict, description="load name -> the column it needs; without it the load is "
+        "skipped with a note (an optional feature of the vendor that is switched off)")
     resolve: Literal["form_questions"] | None = Field(
         default=None, description="'form_questions': the load's columns are the owner's own questions, "
         "read from each question's wording and answers when the file is loaded (tools/data/vendors/forms.py)")
@@ -61,9 +75,29 @@ class VendorRecipe(BaseModel):
                 raise ValueError("a vendor recipe loads the export it recognised; its loads name no file")
         return v
 
+    @field_validator("needs")
+    @classmethod
+    def _needs_named_loads(cls, v: dict[str, Unless], info: ValidationInfo) -> dict[str, Unless]:
+        names = {m.name for m in info.data.get("load", [])}
+        unknown = sorted(set(v) - names)
+        if unknown:
+            raise ValueError(f"needs names no load of this recipe: {', '.join(unknown)}")
+        return v
+
     @property
     def tables(self) -> list[str]:
         return [m.table for m in self.load]
+
+    def loads_for(self, header: list[str]) -> tuple[list[Mapping], list[str]]:
+        """The loads this header can feed, and a note for each left out."""
+        loads, notes = [], []
+        for m in self.load:
+            need = self.needs.get(m.name or "")
+            if need is not None and _match(header, need.column) is None:
+                notes.append(need.note)
+            else:
+                loads.append(m)
+        return loads, notes
 
 
 @dataclass(frozen=True)

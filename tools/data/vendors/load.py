@@ -45,7 +45,8 @@ class ExportReport:
 
     def headline(self) -> str:
         how = "Recognised" if self.recognised else "Loaded as"
-        tables = " and ".join(dict.fromkeys(self.recipe.tables))
+        # the tables actually loaded: a load the file cannot feed (CSAT off) is left out
+        tables = " and ".join(dict.fromkeys([r.table for r in self.reports] or self.recipe.tables))
         money = f"; amounts in {', '.join(self.currencies)}" if self.currencies else ""
         article = "an" if self.recipe.title[:1].upper() in "AEIOU" else "a"
         return (f"{how} {Path(self.file).name} as {article} {self.recipe.title} ({self.recipe.vendor}): "
@@ -106,10 +107,11 @@ def ingest_export(
         chosen, recognised = recipe_named(recipe), False
     else:
         chosen, recognised = recognise_file(p).recipe, True
+    chosen_loads, notes = chosen.loads_for(read_header(p))
     with documents.as_rows(p) as rows:
         source = rows or p  # a JSON document of records is loaded as its rows
-        loads, notes = [], []
-        for m in chosen.load:
+        loads = []
+        for m in chosen_loads:
             mapping = m.model_copy(update={"name": name}) if name else m
             if chosen.resolve == "form_questions":
                 reading = read_form(p, mapping, store.profile.locale, store.profile.timezone)
