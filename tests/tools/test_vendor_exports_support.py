@@ -127,3 +127,39 @@ def test_zendesk_export_with_satisfaction_score_still_loads_its_ratings(home):
     assert "loading tickets and surveys" in out and "No Satisfaction Score" not in out
     assert store.count("surveys") == raw(path)["Satisfaction Score"].isin(["Good", "Bad"]).sum() > 0
     store.close()
+
+
+SHOPIFY = [(MAIN / "shopify/orders_export.csv", "Europe/Oslo"), (HELDOUT / "shopify/orders_export.csv", "America/Toronto")]
+# Shopify's financial statuses and what each means for the shop's money
+SHOPIFY_KIND = {"paid": "completed", "partially_refunded": "completed", "pending": "pending",
+                "authorized": "pending", "partially_paid": "pending", "refunded": "returned",
+                "voided": "cancelled", "expired": "cancelled"}
+
+
+@pytest.mark.parametrize(("path", "zone"), SHOPIFY, ids=["main", "heldout"])
+def test_shopify_orders_keep_shopifys_own_status_and_say_how_each_was_counted(path, zone, home):
+    out, store = load(path, zone, home)
+    d = raw(path)
+    first = d[(d["Financial Status"] != "") & (d["Payment Method"] != "bogus")]
+    cancelled = (first["Cancelled at"] != "") & ~first["Financial Status"].isin(["voided", "expired"])
+    word = first["Financial Status"].where(~cancelled, "cancelled")
+    kind = first["Financial Status"].map(SHOPIFY_KIND).where(~cancelled, "cancelled")
+    got = store.query("SELECT order_id, status_raw, status FROM orders")
+    assert dict(zip(got["order_id"], got["status_raw"], strict=True)) == dict(zip(first["Name"], word, strict=True))
+    assert dict(zip(got["order_id"], got["status"], strict=True)) == dict(zip(first["Name"], kind, strict=True))
+    # the load says what was counted as what, in Shopify's words
+    note = next(line for line in out.splitlines() if line.startswith("Order statuses, as counted:"))
+    for w, n in word.value_counts().items():
+        assert f"{w.replace('_', ' ')} {n}" in note
+    if (first["Financial Status"] == "voided").any():
+        assert "cancelled = voided" in note
+    # an unrelated change to the profile's statuses does not undo what the export's words mean
+    run("profile", "set", "--status", "backordered=cancelled")
+    assert store.scalar("SELECT count(*) FROM orders WHERE status_raw = 'partially_refunded' AND status <> 'completed'") == 0
+    revenue = store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'")
+    sold = first[kind == "completed"]
+    assert revenue == pytest.approx(sold["Total"].astype(float).sum() - sold["Refunded Amount"].astype(float).sum())
+    # the owner can still move a Shopify word: theirs wins
+    run("profile", "set", "--status", "partially_refunded=returned")
+    assert store.scalar("SELECT count(*) FROM orders WHERE status_raw = 'partially_refunded' AND status <> 'returned'") == 0
+    store.close()

@@ -28,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from tools.core.errors import IngestError, Problem
-from tools.core.profile import ProfileSettings
+from tools.core.profile import OrderKind, ProfileSettings
 from tools.data.schema import TABLES
 
 TableName = Literal["customers", "events", "orders", "surveys", "tickets"]
@@ -310,6 +310,11 @@ class Mapping(BaseModel):
         default_factory=dict,
         description="journey column -> conditions on source columns, the first that holds sets the value",
     )
+    order_kinds: dict[str, OrderKind] = Field(
+        default_factory=dict,
+        description="orders: what this export's own status words mean, where it differs from the business "
+                    "profile's defaults (Shopify's partially_refunded is a sale, counted at what it kept); "
+                    "a word the owner sets in the profile still wins")
     fold: Fold | None = Field(default=None, description="several rows of the file into one record first")
     email_keys: list[str] = Field(
         default_factory=list,
@@ -378,6 +383,8 @@ class Mapping(BaseModel):
                 + self.optional:
             if target not in known:
                 raise ValueError(f"{target!r} is not a column of {self.table}")
+        if self.order_kinds and self.table != "orders":
+            raise ValueError("'order_kinds' is for the orders table")
         if self.attributes and self.table != "customers":
             raise ValueError("'attributes' is for the customers table")
         return self

@@ -45,9 +45,18 @@ def apply(con: duckdb.DuckDBPyConnection, updates: dict[str, Any] | None, source
     after = before.with_updates(updates, source)
     if after.stored() != before.stored() or after.sources != before.sources:
         save(con, after)
-    if after.vocabulary() != before.vocabulary():
-        remap_orders(con, after)
+    old, new = before.vocabulary(), after.vocabulary()
+    # a word the owner names moves even when its default kind is the same (an export may have
+    # given it another kind at load: a recipe's order_kinds)
+    named = {w for w, _ in _named(before) ^ _named(after)}
+    changed = sorted(w for w in old.keys() | new.keys() if old.get(w) != new.get(w) or w in named)
+    if changed:
+        remap_orders(con, after, changed)
     return after
+
+
+def _named(profile: BusinessProfile) -> set[tuple[str, str]]:
+    return {(w, k) for k in ORDER_KINDS for w in getattr(profile.order_statuses, k)}
 
 
 def status_case(profile: BusinessProfile, column: str) -> str:
@@ -62,11 +71,15 @@ def status_case(profile: BusinessProfile, column: str) -> str:
     return f"(CASE WHEN {column} IS NULL THEN 'completed' {whens} END)"
 
 
-def remap_orders(con: duckdb.DuckDBPyConnection, profile: BusinessProfile) -> None:
-    """Give every stored order the kind its raw status has in `profile`; orders whose raw word
-    the profile no longer knows keep their kind."""
+def remap_orders(con: duckdb.DuckDBPyConnection, profile: BusinessProfile, words: list[str] | None = None) -> None:
+    """Give stored orders the kind their raw status has in `profile`: those whose word is in
+    `words` (the words whose kind changed), else every order. Only the changed words move, so a
+    kind an export gave its own word at load (a recipe's order_kinds: Shopify's
+    partially_refunded is a sale) is not undone by an unrelated change to the profile. Orders
+    whose raw word the profile no longer knows keep their kind."""
+    only = "" if words is None else f" AND status_raw IN ({', '.join(_lit(w) for w in words)})"
     con.execute(f"UPDATE orders SET status = coalesce({status_case(profile, 'status_raw')}, status) "
-                "WHERE status_raw IS NOT NULL")
+                f"WHERE status_raw IS NOT NULL{only}")
 
 
 def raw_statuses(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, int]]:

@@ -15,6 +15,7 @@ import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.pii import redact_series
+from tools.core.profile import ORDER_KINDS, BusinessProfile, OrderStatuses, normalize_status
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data import derive
 from tools.data.context import LoadContext, ident, lit, temp_name
@@ -155,7 +156,21 @@ def _order_status(ctx: LoadContext, raw: dict[str, str]) -> None:
         return
     word = (f"nullif(trim(regexp_replace(lower(trim(CAST({given} AS VARCHAR))), '[\\s/-]+', '_', 'g'), '_'), '')")
     raw["status_raw"] = word
-    raw["status"] = f"coalesce({status_case(ctx.profile, word)}, {word})"
+    raw["status"] = f"coalesce({status_case(_with_export_kinds(ctx), word)}, {word})"
+
+
+def _with_export_kinds(ctx: LoadContext) -> BusinessProfile:
+    """The profile with the export's own status meanings (the mapping's order_kinds) over the
+    defaults; the words the owner put in the profile keep the kind the owner gave them."""
+    if not ctx.m.order_kinds:
+        return ctx.profile
+    own = ctx.profile.order_statuses
+    chosen = {k: [w for w in getattr(own, k)] for k in ORDER_KINDS}
+    listed = {w for words in chosen.values() for w in words}
+    for word, kind in ctx.m.order_kinds.items():
+        if normalize_status(word) not in listed:
+            chosen[kind].append(word)
+    return ctx.profile.model_copy(update={"order_statuses": OrderStatuses(**chosen)})
 
 
 def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:

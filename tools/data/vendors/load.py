@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.core.errors import IngestError, Problem
+from tools.core.profile import ORDER_KINDS
 from tools.core.stages import TouchpointMap
 from tools.data.context import Progress
 from tools.data.ingest import IngestReport, Load, ingest_loads
@@ -127,4 +128,25 @@ def ingest_export(
                                for q in exc.problems], exc.total) from None
     if rows is not None:
         reports = [dataclasses.replace(r, file=str(p)) for r in reports]
+    notes += [n for r in reports if r.table == "orders" and (n := statuses_note(store, r.mapping))]
     return ExportReport(chosen, str(p), tuple(reports), recognised, tuple(notes))
+
+
+def statuses_note(store: JourneyStore, source: str | None) -> str:
+    """How the export's own order statuses were counted, so a word read as another kind is
+    never silent: "Order statuses, as counted: completed = paid 53, partially refunded 5; ..."."""
+    if not source:
+        return ""
+    rows = store.query(
+        "SELECT status, status_raw, count(*) AS n FROM orders WHERE source = ? AND status_raw IS NOT NULL "
+        "GROUP BY ALL ORDER BY n DESC, status_raw", [source])
+    if rows.empty:
+        return ""
+    kinds = []
+    for kind in (*ORDER_KINDS, *sorted(set(rows["status"]) - set(ORDER_KINDS))):
+        words = rows[rows["status"] == kind]
+        if words.empty:
+            continue
+        listed = ", ".join(f"{w.replace('_', ' ')} {n:,}" for w, n in zip(words["status_raw"], words["n"], strict=True))
+        kinds.append(f"{kind} = {listed}")
+    return "Order statuses, as counted: " + "; ".join(kinds) + "."
