@@ -28,6 +28,10 @@ NO_SOURCES = ("No sources in the config. Add a [[sources]] entry (see config.exa
 def sources_group() -> None:
     """Data that syncs itself: a folder inbox, a CSV or JSON URL, Shopify, Zendesk, Typeform.
 
+    `list` and `status` report and exit 0, also when no source is configured (they say how to
+    add one). `test` and `sync` need a source: with none they exit 1; a source that cannot be
+    reached exits 3, data a sync refuses exits 1.
+
     \b
     Examples:
       journeybot sources list
@@ -202,7 +206,12 @@ def status_cmd(ctx: Ctx, as_json: bool) -> None:
     """
     config = ctx.config
     if not config.sources:
-        raise CommandError(NO_SOURCES, EXIT_INPUT)
+        # a report, like `sources list`: nothing configured is an answer, not a failure
+        if as_json:
+            print_json([])
+        else:
+            ctx.console.print(NO_SOURCES, markup=False)
+        return
     now = dt.datetime.now(dt.UTC)
     statuses = source_state(config).all()
     judged = {f.name: f for f in freshness(config, now)}

@@ -86,8 +86,17 @@ def test_unknown_source_and_no_sources_are_explained(configured, tmp_path):
     result = run("sources", "sync", "nope")
     assert result.exit_code == 1 and "no source named 'nope'; sources: shop, drop" in result.output
     (tmp_path / "journeybot.toml").write_text("")
-    empty = run("sources", "status")
-    assert empty.exit_code == 1 and "[[sources]]" in empty.output
+    # the reports (list, status) say how to add a source and succeed alike; what needs a source
+    # (test, sync) exits 1, as `journeybot sources --help` says
+    for command in ("list", "status"):
+        empty = run("sources", command)
+        assert empty.exit_code == 0 and "[[sources]]" in empty.output, command
+        as_json = run("sources", command, "--json")
+        assert as_json.exit_code == 0 and json.loads(as_json.output) == [], command
+    for command in ("test", "sync"):
+        empty = run("sources", command)
+        assert empty.exit_code == 1 and "[[sources]]" in empty.output, command
+    assert "exit 0, also when no source is configured" in run("sources", "--help").output
 
 
 def test_config_check_names_a_source_mistake(tmp_path):
