@@ -163,3 +163,25 @@ def test_shopify_orders_keep_shopifys_own_status_and_say_how_each_was_counted(pa
     run("profile", "set", "--status", "partially_refunded=returned")
     assert store.scalar("SELECT count(*) FROM orders WHERE status_raw = 'partially_refunded' AND status <> 'returned'") == 0
     store.close()
+
+
+@pytest.mark.parametrize(("path", "zone", "says"), [
+    (MAIN / "toast/OrderDetails.csv", "America/Chicago", "Refunds cannot be netted from this file"),
+    (HELDOUT / "toast/OrderDetails.csv", "America/New_York", "Refunds cannot be netted from this file"),
+    (MAIN / "eventbrite/attendees.csv", "America/Chicago", "Partial refunds cannot be netted from this file"),
+    (HELDOUT / "eventbrite/attendees.csv", "America/Toronto", "Partial refunds cannot be netted from this file"),
+], ids=["toast-main", "toast-heldout", "eventbrite-main", "eventbrite-heldout"])
+def test_exports_without_refund_amounts_say_refunds_are_not_netted(path, zone, says, home):
+    out, store = load(path, zone, home)
+    assert says in out
+    d = raw(path)
+    if "Amount" in d.columns:  # Toast: every order at its Amount, whatever was refunded later
+        sold = d[(d["Voided"].str.lower() != "true") & (d["Paid"] != "")]
+        assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
+            pytest.approx(sold["Amount"].astype(float).sum())
+    else:  # Eventbrite: a partly refunded order at its full Total Paid
+        by_order = d.assign(paid=d["Total Paid"].astype(float)).groupby("Order #").agg(
+            paid=("paid", "sum"), refunded=("Attendee Status", lambda s: (s == "Refunded").all()))
+        assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
+            pytest.approx(by_order.loc[~by_order["refunded"], "paid"].sum())
+    store.close()

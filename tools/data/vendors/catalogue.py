@@ -60,6 +60,8 @@ class VendorRecipe(BaseModel):
     description: str = ""
     recognise: Recognise
     load: list[Mapping] = Field(min_length=1)
+    note: str = Field(default="", description="said every time the export is loaded: what it cannot "
+                      "answer (Toast's orders file has no refunds)")
     needs: dict[str, Unless] = Field(
         default_factory=dict, description="load name -> the column it needs; without it the load is "
         "skipped with a note (an optional feature of the vendor that is switched off)")
