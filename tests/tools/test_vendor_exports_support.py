@@ -185,3 +185,26 @@ def test_exports_without_refund_amounts_say_refunds_are_not_netted(path, zone, s
         assert store.scalar("SELECT sum(amount) FROM orders WHERE status = 'completed'") == \
             pytest.approx(by_order.loc[~by_order["refunded"], "paid"].sum())
     store.close()
+
+
+def test_helpscout_export_without_ratings_loads_conversations_and_says_so(home, tmp_path):
+    d = raw(HELPSCOUT[0][0]).drop(columns=["Rating", "Rating Comment"])
+    path = tmp_path / "conversations.csv"
+    d.to_csv(path, index=False)
+    out, store = load(path, "Europe/London", home)
+    assert "loading tickets." in out and "No Rating column" in out
+    assert store.count("tickets") == (d["Status"].str.lower() != "spam").sum()
+    assert store.count("surveys") == 0
+    store.close()
+
+
+def test_a_helpscout_export_missing_a_column_is_named_as_a_near_miss(tmp_path):
+    from tools.core.errors import IngestError
+    from tools.data.vendors.load import recognise_file
+
+    path = tmp_path / "conversations.csv"
+    raw(HELPSCOUT[0][0]).drop(columns=["First Response At"]).to_csv(path, index=False)
+    with pytest.raises(IngestError) as caught:
+        recognise_file(path)
+    assert "looks like a Help Scout conversations export (Help Scout)" in str(caught.value)
+    assert "'First Response At'" in str(caught.value)

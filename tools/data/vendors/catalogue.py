@@ -5,7 +5,10 @@ downloads it, the columns that identify it (`[recognise] columns`, every one mus
 header; `~regex` matches a header by pattern), and one or more loads, each a `Mapping` applied
 to the export itself. An export is recognised as the recipe whose identifying columns are all
 there, the most specific (most columns) winning; one that matches most but not all of a
-recipe's columns is named as a near miss, so the message can say what is missing.
+recipe's columns is named as a near miss, so the message can say what is missing. A load that
+needs a column the vendor writes only while a feature is on (`[needs.LOAD]`: Zendesk's
+Satisfaction Score, Help Scout's Rating) is left out with a note when the column is not there,
+and a recipe's `note` is said on every load (what the export cannot answer).
 """
 
 from __future__ import annotations
