@@ -11,6 +11,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind6         # and the sixth blind bank (tests/questions_blind6.yaml; tuning data since phase I)
     .venv/bin/python bench/planner.py --blind7         # and the seventh blind bank (tests/questions_blind7.yaml; tuning data since phase J)
     .venv/bin/python bench/planner.py --blind8         # and the eighth blind bank (tests/questions_blind8.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind9         # and the ninth blind bank (tests/questions_blind9.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -77,7 +78,15 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # hire, pizzeria, sushi takeaway, jewellery maker, candle web shop, art supplies, aquarium
          # shop, golf pro shop, cake maker, catering, removals, electrician), with time_pattern
          # questions: opt-in, the held-back bank of phase J, scored once by the lead.
-         "blind8": ROOT / "tests" / "questions_blind8.yaml"}
+         "blind8": ROOT / "tests" / "questions_blind8.yaml",
+         # A ninth blind bank by another author, other businesses again (hostel, day spa, pilates
+         # studio, martial-arts school, swimming school, osteopath, personal trainer, bowling alley,
+         # mini golf, theatre box office, museum shop, bubble tea, doughnuts, ramen bar, health-food
+         # store, veg-box delivery, houseplant, perfume and stationery web shops, tile showroom,
+         # kitchen fitter, computer repair, e-bike shop, scooter rental, riding school, boat tours,
+         # distillery, cocktail bar, comic shop, cobbler, dry cleaner, window cleaner, landscaper,
+         # pest control): opt-in, the held-back bank of phase K, scored once by the lead.
+         "blind9": ROOT / "tests" / "questions_blind9.yaml"}
 
 
 def main() -> None:
@@ -91,6 +100,7 @@ def main() -> None:
     parser.add_argument("--blind6", action="store_true", help="score the sixth blind bank (tuning data since phase I)")
     parser.add_argument("--blind7", action="store_true", help="score the seventh blind bank (tuning data since phase J)")
     parser.add_argument("--blind8", action="store_true", help="score the eighth blind bank (once, at the end)")
+    parser.add_argument("--blind9", action="store_true", help="score the ninth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -135,6 +145,8 @@ def main() -> None:
         if name == "blind7" and not args.blind7 and name not in extra:  # opt-in, like the other blind banks
             continue
         if name == "blind8" and not args.blind8 and name not in extra:  # the held-back bank of phase J: never by default
+            continue
+        if name == "blind9" and not args.blind9 and name not in extra:  # the held-back bank of phase K: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

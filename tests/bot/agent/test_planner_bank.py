@@ -12,7 +12,9 @@ tests/questions_blind5.yaml (the fifth, scored once at 87.4% and tuning data sin
 tests/questions_blind6.yaml (the sixth, scored once at 88.5% and tuning data since phase I), and
 tests/questions_blind7.yaml (the seventh, scored once at 89.1% at the end of phase I and tuning data
 since phase J). The eighth blind bank (tests/questions_blind8.yaml) was scored once at 80.9% in phase J
-and is tuning data since (a source of the fallback's phrasings); only its shape is checked here. The probes,
+and is tuning data since (a source of the fallback's phrasings); only its shape is checked here. The ninth
+(tests/questions_blind9.yaml) is the held-back bank of phase K: its shape only here, its score
+`bench/planner.py --blind9`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -59,6 +61,10 @@ BLIND7 = Path(__file__).resolve().parents[2] / "questions_blind7.yaml"
 # questions for time_pattern), scored once by the lead with `bench/planner.py --blind8` (80.9%) and
 # tuning data since (lane g-tune11): only its shape is checked here.
 BLIND8 = Path(__file__).resolve().parents[2] / "questions_blind8.yaml"
+# The ninth blind bank (thirty-four other trades, another author, the same rules of blindness),
+# the held-back bank of phase K: never asked of the planner here, scored once by the lead with
+# `bench/planner.py --blind9`; only its shape is checked here.
+BLIND9 = Path(__file__).resolve().parents[2] / "questions_blind9.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -138,9 +144,9 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, *PROBES],
+                                  BLIND8, BLIND9, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7", "blind8", *(p.stem for p in PROBES)])
+                              "blind6", "blind7", "blind8", "blind9", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -241,6 +247,15 @@ def test_eighth_blind_bank_is_big_covers_every_tool_and_shares_no_question(plann
     after time_pattern joined the catalog, it must ask for every tool, time_pattern too."""
     _check_blind_bank(planner, BLIND8, "blind8", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7),
+                      later_tools=set())
+
+
+def test_ninth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase K: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind8 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND9, "blind9", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, *PROBES),
                       later_tools=set())
 
 
