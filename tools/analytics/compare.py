@@ -31,10 +31,10 @@ from tools.analytics.kpi_catalog import (
     format_relative,
     format_value,
 )
+from tools.analytics.kpi_notes import ROUGH_TOTALS
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
-    ROUGH_TOTALS,
     KpiSettings,
     Scope,
     _f,
