@@ -37,6 +37,7 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         num = scope.numbers.number
         notes.append(f"survey answers: {num(answers['answers'])}, of which {num(answers['csat'])} with a CSAT "
                      f"score and {num(answers['nps'])} with an NPS score (an answer can hold both, or only text)")
+    notes += ticket_flow_lines(scope, by, first_day, last_day)
     open_now = by.get("open_tickets")
     if open_now and not open_now.no_data:
         # a count at a moment, not over the period: said, so it is not read as tickets opened in it
@@ -72,6 +73,37 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} {rough}: exact for the "
                      f"period, but too few to say how the shop is doing (a few {rough} more or less is chance)")
     return notes
+
+
+def ticket_flow_lines(scope: Scope, by: dict[str, KpiValue], first_day: dt.date,
+                      last_day: dt.date | None) -> list[str]:
+    """What the resolution KPIs count that their number does not say: resolved tickets are dated
+    by their resolution (every other ticket KPI by the opening), the rate's last tickets had
+    little time, and the backlog's change is opened minus resolved."""
+    num = scope.numbers.number
+    out = []
+    done = by.get("resolved_tickets")
+    if done and not done.no_data:
+        out.append(f"resolved tickets: dated by the day each was resolved, not opened: a ticket opened "
+                   f"before {first_day} and resolved in the period counts")
+    rate = by.get("resolution_rate")
+    if rate and not rate.no_data and rate.denominator:
+        end = last_day or first_day
+        running = end >= scope.as_of
+        out.append(f"resolution rate: {num(rate.numerator or 0)} of the {num(rate.denominator)} tickets opened in "
+                   f"{scope.period.label} were resolved by the end of {min(end, scope.as_of)}"
+                   + ("; the period runs to the last day of data, so tickets opened in its last days have "
+                      "had little time: the rate reads low (it understates, it never flatters)"
+                      if running else "; tickets opened near its end had less time than the others"))
+    net = by.get("backlog_change")
+    if net and not net.no_data and net.value is not None:
+        opened, closed = (net.n + net.value) / 2, (net.n - net.value) / 2
+        verdict = ("closed faster than they came in: the open tickets went down" if net.value < 0 else
+                   "came in faster than they were closed: the open tickets went up" if net.value > 0 else
+                   "as many closed as came in: the open tickets held")
+        out.append(f"ticket backlog: {num(opened)} opened - {num(closed)} resolved = {net.value:+,.0f}; "
+                   f"tickets {verdict}")
+    return out
 
 
 MAX_TIMES = 6  # thresholds shown under repeat customers: 2 or more ... 6 or more
