@@ -172,3 +172,23 @@ def test_an_alert_on_tickets_watches_every_ticket_opened(desk):
     assert answered["value"].sum() < got["value"].sum()
     with pytest.raises(ToolInputError, match="by the end of"):
         p.daily("resolution_rate", Scope(None, None), dt.date(2025, 2, 1), dt.date(2025, 4, 30))
+
+
+def test_freshdesk_months_match_pandas_over_the_export(store):
+    """Freshdesk: opened = "Created time", resolved = "Resolved time", else "Closed time" (a ticket
+    closed without being marked resolved), both on the business's clock (no offset written)."""
+    ingest_export(store, VENDORS / "freshdesk/tickets.csv")
+    d = pd.read_csv(VENDORS / "freshdesk/tickets.csv", dtype=str, keep_default_na=False)
+    at = lambda c: pd.to_datetime(d[c].replace("", None)).dt.tz_localize(LONDON)  # noqa: E731
+    t = pd.DataFrame({"opened": at("Created time"), "solved": at("Resolved time").fillna(at("Closed time"))})
+    crossed = 0
+    for month in (2, 3, 4):
+        first = dt.date(2025, month, 1)
+        last = dt.date(2025, month + 1, 1) - dt.timedelta(days=1)
+        want = expected(t, first, last)
+        got = values(kpis(store, KpiParams(period=Period(start=first, end=last), metrics=FLOW)))
+        assert got["resolved_tickets"].value == want["resolved_tickets"], month
+        assert got["resolution_rate"].value == pytest.approx(want["resolution_rate"]), month
+        assert got["backlog_change"].value == want["backlog_change"], month
+        crossed += want["resolved_tickets"] != want["opened"]
+    assert crossed  # months where closures and openings differ: not the same count twice
