@@ -192,3 +192,20 @@ def test_freshdesk_months_match_pandas_over_the_export(store):
         assert got["backlog_change"].value == want["backlog_change"], month
         crossed += want["resolved_tickets"] != want["opened"]
     assert crossed  # months where closures and openings differ: not the same count twice
+
+
+def test_a_stored_rule_on_tickets_still_loads_and_judges_every_ticket_opened(desk, tmp_path):
+    from tools.alerts.evaluate import evaluate
+    from tools.alerts.rules import AlertRule
+    from tools.alerts.store import AlertStore
+
+    saved = AlertStore(tmp_path / "state.sqlite")
+    saved.add_rule(AlertRule(id="many-tickets", metric="tickets", comparison="above", value=3), source="chat")
+    [stored] = AlertStore(tmp_path / "state.sqlite").stored_rules()
+    assert stored.rule.metric == "tickets"
+    day = dt.date(2025, 3, 12)
+    finding = evaluate(KpiSeriesProvider(desk), stored.rule, day)
+    t = zendesk()
+    opened = int((t.opened.dt.tz_convert(LONDON).dt.date == day).sum())
+    assert finding.label == "Support tickets"
+    assert finding.value == opened
