@@ -52,7 +52,11 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\b(?:resolved|closed|solved|cleared) (?:support )?(?:tickets|complaints|cases|queries|enquiries)\b|"
      rf"{_TK} (?:resolved|closed|solved|cleared|dealt with|sorted) (?:this|last|per|each|every|in|on|today|yesterday|so far|"
      r"a day|a week|by)\b|"
-     r"(?:got|get|getting) back to (?:and |[\w']+ and )(?:fix|fixed|sort|sorted|solve|solved|resolve|resolved)\b",
+     r"(?:got|get|getting) back to (?:and |[\w']+ and )(?:fix|fixed|sort|sorted|solve|solved|resolve|resolved)\b|"
+     # "tickets resolved last week" arrives with its period blanked out; "which day do we close
+     # the most tickets"
+     rf"^\s*{_TK} (?:resolved|closed|solved|cleared|dealt with|sorted(?: out)?)(?=\s*[?.!]?\s*$| {{2,}})|"
+     rf"(?:clos|resolv|solv|clear|sort)\w* (?:out )?(?:the )?(?:most|fewest|least) {_TK}",
      "resolved_tickets"),
     # Counts an owner asks for first. "how many tickets are still open?" is the stock of open
     # tickets, not how long they take; "how many tickets this week" is the tickets, not their
