@@ -21,8 +21,43 @@ _SHARE = r"percentage|per ?cent|share|proportion|fraction|%|what part|rate"
 _TALK = (r"(?:mention\w*|about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
          r"comments?|tweets?|tickets?|feedback|moan\w*|angry)")
 
+# Tickets dealt with, in owners' words (British and American): resolved, closed, sorted, dealt with.
+_TK = (r"(?:support |customer )?(?:tickets?|complaints?|cases|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|"
+       r"support requests|requests|issues|problems)")
+_DONE = r"(?:resolved|closed|solved|fixed|sorted(?: out)?|dealt with|cleared|handled|wrapped up)"
+_DO = r"(?:resolve|close|solve|fix|sort(?: out)?|deal with|clear|handle|wrap up|get through)"
+
 # (pattern, metric code), most specific first. Codes are tools.analytics.kpi_catalog.Metric.
 METRIC_TERMS: list[tuple[str, str]] = [
+    # Tickets resolved and how that keeps up with those coming in (lane g-kpis3): "closing them
+    # faster than they come in" is the backlog's change, a share of tickets resolved the
+    # resolution rate, "how many did we close" the tickets resolved (not how long they took).
+    (r"(?:clos|resolv|solv|fix|sort|clear|deal|get)\w* (?:[\w']+ ){0,4}(?:faster|quicker|slower|more|fewer|as fast) "
+     r"(?:than|then|as) (?:[\w']+ ){0,2}(?:come|came|comes|coming|arrive\w*|open\w*|get|are opened|are raised|land)\b|"
+     r"(?:come|comes|coming|arriv\w*|open\w*|pil\w*) (?:in |up )?(?:faster|quicker) (?:than|then) (?:[\w']+ ){0,2}"
+     r"(?:clos|resolv|solv|fix|sort|clear|deal|get)\w*|"
+     r"keep(?:ing)? up with (?:the |our |all )?(?:support |ticket |incoming )?(?:tickets|complaints|queue|support|"
+     r"enquiries|queries|inbox|requests)|"
+     r"\bnet (?:change in )?(?:tickets|backlog|ticket backlog)|\bbacklog change|"
+     r"(?:tickets|complaints|cases) (?:opened|in|coming in) (?:vs\.?|versus|against|and) (?:closed|resolved|out|going out)\b",
+     "backlog_change"),
+    (rf"(?:{_SHARE}) of (?:[\w']+ ){{0,3}}{_TK} (?:[\w']+ ){{0,3}}(?:actually |fully |finally )?{_DONE}\b|"
+     r"(?:ticket |support |case |complaint )?(?:resolution|closure|close|solve|fix) (?:rate|ratio|percentage)\b|"
+     rf"how many of (?:our |the |these |those |all )?(?:\w+ )?{_TK} (?:\w+ ){{0,2}}(?:get |got |gets |were |are |have been )"
+     rf"(?:actually |fully |finally )?{_DONE}\b", "resolution_rate"),
+    (rf"(?:how many|number of|count of|total) (?:of )?(?:the |our )?(?:\w+ )?{_TK} (?:did|have|has|had) (?:we|you|the team|"
+     rf"they|staff|[\w']+) (?:actually |finally |manage to |managed to )?(?:{_DO}|{_DONE})\b|"
+     rf"(?:how many|number of|count of) (?:\w+ ){{0,2}}{_TK} (?:got |were |was |have been |has been |had been |get |are |been )"
+     rf"(?:actually |fully |finally |successfully )?{_DONE}\b|"
+     r"\b(?:resolved|closed|solved|cleared) (?:support )?(?:tickets|complaints|cases|queries|enquiries)\b|"
+     rf"{_TK} (?:resolved|closed|solved|cleared|dealt with|sorted) (?:this|last|per|each|every|in|on|today|yesterday|so far|"
+     r"a day|a week|by)\b|"
+     r"(?:got|get|getting) back to (?:and |[\w']+ and )(?:fix|fixed|sort|sorted|solve|solved|resolve|resolved)\b|"
+     # "tickets resolved last week" arrives with its period blanked out; "which day do we close
+     # the most tickets"
+     rf"^\s*{_TK} (?:resolved|closed|solved|cleared|dealt with|sorted(?: out)?)(?=\s*[?.!]?\s*$| {{2,}})|"
+     rf"(?:clos|resolv|solv|clear|sort)\w* (?:out )?(?:the )?(?:most|fewest|least) {_TK}",
+     "resolved_tickets"),
     # Counts an owner asks for first. "how many tickets are still open?" is the stock of open
     # tickets, not how long they take; "how many tickets this week" is the tickets, not their
     # reply time; "how many reviews did we get" is the answers, not their score. "How many are

@@ -16,8 +16,9 @@ from bot.cli.kpis import _PERIOD_HELP, _show, build_filters, filter_options, met
 @click.option("--metric", default="orders", show_default=True,
               help="orders, revenue, aov, sessions, new_visitors, session_conversion, bounce_rate, "
                    "purchase_conversion, survey_responses, csat, csat_mean, nps, tickets, "
-                   "first_response_time, resolution_time, refunded_orders, refund_rate, cancelled_orders, "
-                   "cancellation_rate (refunds and cancellations by when the order was placed).")
+                   "first_response_time, resolution_time, resolved_tickets, refunded_orders, refund_rate, "
+                   "cancelled_orders, cancellation_rate (resolved tickets by when they were resolved; refunds "
+                   "and cancellations by when the order was placed).")
 @click.option("--period", help=f"Period ({_PERIOD_HELP}). Default: last_90_days; by month all data.")
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")

@@ -50,6 +50,13 @@ def open_at_end(t: pd.DataFrame) -> int:
     return int(((t.opened < end) & (t.resolved.isna() | (t.resolved >= end))).sum())
 
 
+def resolved_by_end(t: pd.DataFrame) -> int:
+    """Conversations the brand had the last word in by the end of the data's last day (the last
+    day a conversation was opened), whenever they were opened."""
+    end = t.opened.max().tz_convert("UTC").normalize() + pd.Timedelta(days=1)
+    return int((t.resolved < end).sum())
+
+
 def last_week(opened: pd.Series) -> int:
     """Tickets opened in the last full Monday-to-Sunday week before the last day of data (UTC)."""
     last = opened.max().tz_convert("UTC").date()
@@ -86,6 +93,19 @@ QUESTIONS = [
     Question("still open", "how many tickets are still open?",
              ("kpis", "--metric", "open_tickets", "--period", "all"),
              lambda d: x.kpi(d, "open_tickets"), lambda raw: open_at_end(tickets(raw))),
+    # Resolved, the share resolved and opened minus resolved, over all the data: the same end
+    # as the open tickets above, so the backlog's change is the open tickets at that end.
+    Question("resolved", "how many tickets did we resolve, over all our data?",
+             ("kpis", "--metric", "resolved_tickets", "--period", "all"),
+             lambda d: x.kpi(d, "resolved_tickets"), lambda raw: resolved_by_end(tickets(raw))),
+    Question("resolution rate", "what share of tickets got resolved, over all our data?",
+             ("kpis", "--metric", "resolution_rate", "--period", "all"),
+             lambda d: x.kpi(d, "resolution_rate"),
+             lambda raw: resolved_by_end(tickets(raw)) / len(tickets(raw))),
+    Question("backlog", "are we closing tickets faster than they come in, over all our data?",
+             ("kpis", "--metric", "backlog_change", "--period", "all"),
+             lambda d: x.kpi(d, "backlog_change"),
+             lambda raw: len(tickets(raw)) - resolved_by_end(tickets(raw))),
     Question("tickets opened", "how many tickets did we get, over all our data?",
              ("kpis", "--metric", "tickets", "--period", "all"),
              lambda d: x.kpi(d, "tickets"), lambda raw: len(tickets(raw))),

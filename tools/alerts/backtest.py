@@ -53,10 +53,11 @@ class Incident:
 INCIDENT_METRICS: dict[str, tuple[str, ...]] = {
     "checkout_failure": ("session_conversion", "conversion_purchase", "purchase_conversion",
                          "cart_abandonment", "orders", "revenue", "csat", "csat_mean", "tickets",
-                         "open_tickets"),
+                         "tickets_answered", "open_tickets", "backlog_change"),
     "delivery_delay": ("on_time_delivery", "delivery_time", "delivery_time_p90", "deliveries", "csat",
                        "csat_mean", "nps", "first_response_time", "first_response_time_p90",
-                       "resolution_time", "resolution_time_p90", "tickets", "open_tickets"),
+                       "resolution_time", "resolution_time_p90", "tickets", "tickets_answered", "open_tickets",
+                       "backlog_change"),
     # New browsers from the channel: more newcomers and sessions, more bounces, a lower share of
     # sessions that buy. Checkout conversion is not among them: browsers rarely reach checkout.
     "channel_growth": ("new_visitors", "sessions", "web_sessions", "bounce_rate", "session_conversion",

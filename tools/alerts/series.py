@@ -125,12 +125,20 @@ class FrameSeriesProvider:
 # watch the volume itself ("deliveries per day fell"), which is often the first sign.
 VOLUME_MEASURES: dict[str, tuple[str, str]] = {
     "deliveries": ("delivery_time", "Deliveries"),
-    "tickets": ("first_response_time", "Tickets answered"),
+    # Rules on "tickets" watched this until the tickets KPI (every ticket opened) was watched
+    # instead; a stored rule on "tickets" now reads the KPI.
+    "tickets_answered": ("first_response_time", "Tickets answered"),
     "web_sessions": ("session_conversion", "Web sessions"),
     "carts": ("cart_abandonment", "Carts"),
 }
 # More support tickets is bad news; more of the other volumes is good.
-VOLUME_GOOD_DIRECTION: dict[str, str] = {"tickets": "down"}
+VOLUME_GOOD_DIRECTION: dict[str, str] = {"tickets": "down", "tickets_answered": "down"}
+# KPIs a rule cannot watch from a daily series, and why.
+NOT_WATCHED: dict[str, str] = {
+    "resolution_rate": "the resolution rate is judged by the end of a whole period (a day's tickets have "
+                       "hours, not days, to be resolved, so a daily series would watch same-day "
+                       "resolution); watch resolved_tickets, open_tickets or backlog_change instead",
+}
 # "conversion from this stage": the KPI catalogue names each step by the stage reached.
 STEP_FROM_STAGE: dict[str, str] = {
     "awareness": "conversion_consideration",
@@ -184,8 +192,7 @@ class KpiSeriesProvider:
     def metrics(self) -> list[MetricInfo]:
         from tools.analytics.kpi_catalog import SPECS
 
-        # "tickets" stays the alerts' volume of answered tickets (rules already watch it)
-        infos = [self._info(s) for s in SPECS.values() if s.name not in VOLUME_MEASURES]
+        infos = [self._info(s) for s in SPECS.values() if s.name not in VOLUME_MEASURES and s.name not in NOT_WATCHED]
         for name, (_kpi, label) in VOLUME_MEASURES.items():
             infos.append(MetricInfo(name, label, "", "sum", VOLUME_GOOD_DIRECTION.get(name, "up"),  # type: ignore[arg-type]
                                     kind="count"))
@@ -238,7 +245,8 @@ class KpiSeriesProvider:
             kind = "count" if s.unit == "count" else "total"  # type: ignore[attr-defined]
         return MetricInfo(
             s.name, s.label, unit, "sum" if s.kind == "total" else "mean",  # type: ignore[attr-defined]
-            "down" if s.higher_is_better is False else "up", kind=kind,  # type: ignore[attr-defined]
+            VOLUME_GOOD_DIRECTION.get(s.name) or ("down" if s.higher_is_better is False else "up"),  # type: ignore[attr-defined]
+            kind=kind,
             stage_aware=s.name == STAGE_AWARE)  # type: ignore[attr-defined]
 
     def _resolve(self, metric: str, scope: Scope) -> tuple[str, bool, bool]:
@@ -250,6 +258,8 @@ class KpiSeriesProvider:
                 raise ToolInputError(f"a stage does not apply to {metric}")
             return VOLUME_MEASURES[metric][0], True, False
         name = str(normalize_metric(metric))
+        if name in NOT_WATCHED:
+            raise ToolInputError(f"An alert cannot watch {name}: {NOT_WATCHED[name]}")
         if name not in SPECS:
             raise ToolInputError(f"Unknown metric {metric!r} for alerts; use one of "
                                  f"{', '.join([*SPECS, *VOLUME_MEASURES])}")

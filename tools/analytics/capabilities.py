@@ -144,6 +144,10 @@ METRIC_NEEDS: dict[str, tuple[str, ...]] = {
     "tickets": ("tickets",),
     # without any resolution time every ticket would look open: not computed rather than wrong
     "open_tickets": ("resolved",),
+    # without resolution times every ticket would look unresolved: refused, never a 0
+    "resolved_tickets": ("resolved",),
+    "resolution_rate": ("resolved",),
+    "backlog_change": ("resolved",),
     "first_response_time": ("replied",),
     "first_response_time_p90": ("replied",),
     "resolution_time": ("resolved",),
@@ -327,6 +331,7 @@ READS: dict[str, str] = {
     "survey_responses": "surveys.ts",
     "tickets": "tickets.created_at",
     "open_tickets": "tickets.created_at, resolved_at",
+    **dict.fromkeys(("resolved_tickets", "resolution_rate", "backlog_change"), "tickets.created_at, resolved_at"),
     "first_response_time": "tickets.created_at, first_response_at",
     "first_response_time_p90": "tickets.created_at, first_response_at",
     "resolution_time": "tickets.created_at, resolved_at",

@@ -22,6 +22,7 @@ from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
     METRICS,
+    SIGNED,
     SPECS,
     Metric,
     MetricSpec,
@@ -31,10 +32,10 @@ from tools.analytics.kpi_catalog import (
     format_relative,
     format_value,
 )
+from tools.analytics.kpi_notes import ROUGH_TOTALS
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
-    ROUGH_TOTALS,
     KpiSettings,
     Scope,
     _f,
@@ -266,7 +267,7 @@ def _uneven(rows: list[dict], now: ResolvedPeriod, before: ResolvedPeriod, numbe
 def _row(a: KpiValue, b: KpiValue, min_sample: int) -> dict:
     s = SPECS[a.metric]
     change = None if a.value is None or b.value is None else a.value - b.value
-    rel = None if change is None or not b.value else change / abs(b.value)
+    rel = None if change is None or not b.value or s.name in SIGNED else change / abs(b.value)
     # A change in a total resting on fewer rows than the small-sample bound in both periods
     # together (4 orders against 3) is chance as often as news: said as rough, never judged.
     rough = s.kind == "total" and change is not None and a.n + b.n < min_sample

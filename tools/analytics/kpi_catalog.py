@@ -51,6 +51,9 @@ Metric = Literal[
     "survey_responses",
     "tickets",
     "open_tickets",
+    "resolved_tickets",
+    "resolution_rate",
+    "backlog_change",
     "first_response_time",
     "first_response_time_p90",
     "resolution_time",
@@ -183,6 +186,19 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("open_tickets", "Open tickets", "count", "total", False, "tickets", "open_tickets",
           "support tickets opened by the end of the period and not resolved by then, counted at "
           "the end of the period (of each day or week in a series)"),
+    # Dated by the resolution, not the opening: "how many did we close last month" counts the
+    # month's closures whenever the ticket came in.
+    _spec("resolved_tickets", "Resolved tickets", "count", "total", True, "tickets", "ticket_flow",
+          "support tickets resolved in the period, whenever they were opened: dated by the day they "
+          "were resolved (resolved_at), unlike the other ticket KPIs, which date a ticket by the day "
+          "it was opened (a ticket opened in October and resolved in November counts in November)"),
+    _spec("resolution_rate", "Resolution rate", "rate", "rate", True, "tickets", "tickets",
+          "tickets opened in the period and resolved by its end / tickets opened in the period (each "
+          "day, week or month of a series by its own end; a period still running, by the last day of "
+          "data); tickets opened near the end have had less time, so a recent period reads low"),
+    _spec("backlog_change", "Ticket backlog change", "count", "total", False, "tickets opened or resolved",
+          "ticket_flow", "tickets opened in the period minus tickets resolved in it (whenever opened): the "
+          "change in open tickets over the period; below 0, tickets are closed faster than they come in"),
     _spec("first_response_time", "First response (median)", "hours", "quantile", False, "tickets",
           "tickets", "median hours from a ticket being opened to the first reply, tickets opened "
           "in the period that got a reply"),
@@ -195,6 +211,9 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "tickets", "90th percentile of hours to resolution, tickets opened in the period"),
 )}
 assert tuple(SPECS) == METRICS, "every Metric needs a spec, in the same order"
+
+# Net changes that can be below 0: a percent change of one (+7 against -1) means nothing.
+SIGNED = frozenset({"backlog_change"})
 
 # Names people (and other parts of journeybot) use for the same metrics.
 METRIC_ALIASES: dict[str, str] = {
@@ -232,6 +251,15 @@ METRIC_ALIASES: dict[str, str] = {
     "ticket_count": "tickets",
     "support_tickets": "tickets",
     "unresolved_tickets": "open_tickets",
+    "closed_tickets": "resolved_tickets",
+    "tickets_resolved": "resolved_tickets",
+    "tickets_closed": "resolved_tickets",
+    "solved_tickets": "resolved_tickets",
+    "ticket_resolution_rate": "resolution_rate",
+    "close_rate": "resolution_rate",
+    "net_tickets": "backlog_change",
+    "ticket_backlog_change": "backlog_change",
+    "net_backlog": "backlog_change",
     "open_ticket_count": "open_tickets",
     "survey_answers": "survey_responses",
     "reviews": "survey_responses",
@@ -303,7 +331,8 @@ def format_value(s: MetricSpec, value: float | None, currency: Money = "GBP") ->
     if s.unit == "money":
         return f.money(value)
     if s.unit == "count":
-        return f.number(value)
+        # a net change reads as one: +7 more opened than resolved, -3 fewer
+        return ("+" if s.name in SIGNED and value > 0 else "") + f.number(value)
     if s.unit == "hours":
         return f"{f.number(value, 1)} h"
     return f"{f.number(value, 1)} days"

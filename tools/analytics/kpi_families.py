@@ -367,12 +367,20 @@ def _surveys_sql(f: Frame) -> str:
         GROUP BY ALL"""
 
 
+# A resolution stamped before its opening is read as resolved on opening (greatest() skips
+# NULLs: an unresolved ticket stays NULL).
+_SOLVED = "greatest(t.resolved_at, t.created_at)"
+
+
 def _ticket_rows(f: Frame) -> str:
-    """The tickets opened in the period, with hours to the first reply and to resolution."""
+    """The tickets opened in the period, with hours to the first reply and to resolution, and
+    whether each was resolved by the end of its bucket (the period, or its day, week, month)."""
     return f"""
             SELECT {f.bucket('t.created_at')} AS bucket, {f.grp} AS grp,
                    (epoch(t.first_response_at) - epoch(t.created_at)) / 3600.0 AS frt,
-                   (epoch(t.resolved_at) - epoch(t.created_at)) / 3600.0 AS res
+                   (epoch(t.resolved_at) - epoch(t.created_at)) / 3600.0 AS res,
+                   CASE WHEN t.resolved_at IS NOT NULL
+                        AND {f.local_day(_SOLVED)} < {f.next_bucket('t.created_at')} THEN 1 ELSE 0 END AS in_time
             FROM tickets t {f.join('t')}
             WHERE t.created_at >= $start AND t.created_at < $end"""
 
@@ -387,8 +395,27 @@ def _tickets_sql(f: Frame) -> str:
         WITH t AS ({_ticket_rows(f)})
         SELECT bucket, grp, count(*) AS tickets,
                count(frt) AS frt_n, quantile_cont(frt, 0.5) AS frt_p50, quantile_cont(frt, 0.9) AS frt_p90,
-               count(res) AS res_n, quantile_cont(res, 0.5) AS res_p50, quantile_cont(res, 0.9) AS res_p90
+               count(res) AS res_n, quantile_cont(res, 0.5) AS res_p50, quantile_cont(res, 0.9) AS res_p90,
+               sum(in_time) AS res_in
         FROM t GROUP BY ALL"""
+
+
+def _ticket_flow_sql(f: Frame) -> str:
+    # Tickets in and out of the period: opened ones by their opening, resolved ones by their
+    # resolution, whenever opened. Opened minus resolved is the change in open tickets
+    # (_open_tickets_sql) from the period's start to its end, bucket by bucket.
+    return f"""
+        WITH x AS (
+            SELECT {f.bucket('t.created_at')} AS bucket, {f.grp} AS grp, 1 AS opened, 0 AS resolved
+            FROM tickets t {f.join('t')}
+            WHERE t.created_at >= $start AND t.created_at < $end
+            UNION ALL
+            SELECT {f.bucket(_SOLVED)} AS bucket, {f.grp} AS grp, 0 AS opened, 1 AS resolved
+            FROM tickets t {f.join('t')}
+            WHERE t.resolved_at IS NOT NULL AND {_SOLVED} >= $start AND {_SOLVED} < $end)
+        SELECT bucket, grp, sum(opened) AS opened, sum(resolved) AS resolved_n,
+               sum(opened) - sum(resolved) AS backlog, count(*) AS moved
+        FROM x GROUP BY ALL"""
 
 
 def _open_tickets_sql(f: Frame) -> str:
@@ -399,7 +426,7 @@ def _open_tickets_sql(f: Frame) -> str:
     # resolution stamped before the opening is read as resolved on opening. (greatest() skips
     # NULLs, so an unresolved ticket is tested on resolved_at itself.)
     opened = f"CASE WHEN t.created_at < $start THEN CAST($first_day AS DATE) ELSE {f.bucket('t.created_at')} END"
-    solved = "greatest(t.resolved_at, t.created_at)"
+    solved = _SOLVED
     return f"""
         WITH t AS (
             SELECT {f.grp} AS grp, {opened} AS opened,
@@ -451,5 +478,5 @@ QUANTILE_ROWS: dict[str, tuple[Any, str, float]] = {
 FAMILY_SQL: dict[str, Any] = {
     "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": orders_sql, "churn": _churn_sql,
     "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
-    "open_tickets": _open_tickets_sql,
+    "open_tickets": _open_tickets_sql, "ticket_flow": _ticket_flow_sql,
 }

@@ -25,6 +25,7 @@ from tools.analytics import kpi_frame, kpi_sessions, kpi_sql
 from tools.analytics.filters import Filters, validate_filters
 from tools.analytics.kpi_catalog import SPECS, MetricSpec
 from tools.analytics.kpi_long import LongRow
+from tools.analytics.kpi_notes import kpi_notes
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
@@ -39,7 +40,7 @@ if TYPE_CHECKING:  # the snapshot of one period reads tuples; frames are for ser
 FAMILY_TABLES: dict[str, str] = {
     "stages": "events", "arrivals": "events", "sessions": "events", "deliveries": "events",
     "orders": "orders", "churn": "orders", "on_time": "orders", "surveys": "surveys", "tickets": "tickets",
-    "open_tickets": "tickets",
+    "open_tickets": "tickets", "ticket_flow": "tickets",
 }
 # Families whose rows are not the table's rows dated in the period: churn counts customers
 # active before it (and lapsing in it), on-time delivery dates orders by the day they are due.
@@ -250,85 +251,6 @@ def _value(s: MetricSpec, value: float | None, n: int, settings: KpiSettings,
                     median, excluded, small, s.definition, period_label, no_data, rough)
 
 
-ROUGH_TOTALS = "totals marked rough"  # the note's opening; compare says its own, over both periods
-
-
-def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
-              undelivered: list[dict[str, Any]] | None = None, last_day: dt.date | None = None,
-              answers: dict[str, int] | None = None, times: list[dict[str, int]] | None = None) -> list[str]:
-    notes = []
-    by = {v.metric: v for v in values}
-    if "repeat_customers" in by and times:
-        notes.append(times_line(scope, times, last_day))
-    on_time = by.get("on_time_delivery")
-    if on_time and on_time.excluded:
-        parts = ([f"{scope.numbers.number(int(r['orders']))} {r['what']}" for r in undelivered if r["orders"]]
-                 if undelivered is not None else [])
-        notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
-                     "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
-                     + "; they are counted apart, not as late")
-    if "survey_responses" in by and answers and answers["answers"]:
-        num = scope.numbers.number
-        notes.append(f"survey answers: {num(answers['answers'])}, of which {num(answers['csat'])} with a CSAT "
-                     f"score and {num(answers['nps'])} with an NPS score (an answer can hold both, or only text)")
-    open_now = by.get("open_tickets")
-    if open_now and not open_now.no_data:
-        # a count at a moment, not over the period: said, so it is not read as tickets opened in it
-        notes.append(f"open tickets: counted at the end of {last_day or 'the period'}: tickets opened by then "
-                     "and not resolved by then")
-    if "churn_rate" in by:
-        reach = first_day - dt.timedelta(days=scope.churn_days)
-        if reach < scope.data_start:
-            notes.append(
-                f"churn: the {scope.churn_days}-day window reaches back to {reach}, before the data "
-                f"starts ({scope.data_start}); customers whose last order was before then are missing, "
-                "so churn may be understated")
-    cart = by.get("cart_abandonment")
-    if cart and cart.excluded:
-        notes.append(f"cart abandonment: {scope.numbers.number(cart.excluded)} cart(s) from the last {scope.cart_hours} h of "
-                     "data are not counted yet (their outcome is not known)")
-    for m, what in (("first_response_time", "ticket(s) without a reply"),
-                    ("resolution_time", "ticket(s) not resolved"),
-                    ("delivery_time", "delivery event(s) with no order found before them")):
-        v = by.get(m) or by.get(m + "_p90")
-        if v and v.excluded:
-            notes.append(f"{v.label.split(' (')[0].lower()}: {scope.numbers.number(v.excluded)} {what} are not counted")
-    if not scope.filters.is_empty() and any(SPECS[m].family in ("surveys", "tickets") for m in by):
-        notes.append("with a customer filter, anonymous survey answers and tickets are not counted")
-    empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total" and not v.no_data]
-    if empty:
-        notes.append("nothing to measure in this period for: " + ", ".join(empty))
-    if any(v.small_sample for v in values):
-        notes.append(f"values marked (small sample) rest on fewer than {scope.settings.min_sample} "
-                     "customers, orders, answers or tickets: read them as rough")
-    rough = " or ".join(dict.fromkeys(v.n_label for v in values if v.rough))  # orders, tickets, answers
-    if rough:
-        notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} {rough}: exact for the "
-                     f"period, but too few to say how the shop is doing (a few {rough} more or less is chance)")
-    return notes
-
-
-MAX_TIMES = 6  # thresholds shown under repeat customers: 2 or more ... 6 or more
-
-
-def times_line(scope: Scope, times: list[dict[str, int]], last_day: dt.date | None) -> str:
-    """'repeat customers: of the 852 customers who bought in ..., by their completed orders up to
-    2026-10-31: 781 have 2 or more, ...': each count of at least k orders, so "more than 3 times"
-    (4 or more) is read off the line, never estimated from the rate."""
-    num = scope.numbers.number
-    buyers = sum(t["customers"] for t in times)
-    most = max(t["times"] for t in times)
-    parts = []
-    for k in range(2, min(most, MAX_TIMES) + 1):
-        parts.append(f"{num(sum(t['customers'] for t in times if t['times'] >= k))} with {k} or more")
-    if not parts:
-        return (f"repeat customers: all {num(buyers)} customers who bought in {scope.period.label} have one "
-                "completed order")
-    return (f"repeat customers: of the {num(buyers)} customers who bought in {scope.period.label}, by their "
-            f"completed orders up to {last_day or 'its end'}: {', '.join(parts)}"
-            + (f" (the most: {num(most)})" if most > MAX_TIMES else ""))
-
-
 @dataclass(frozen=True)
 class Rows:
     """The rows a KPI is computed from, to tell "no data for this question in the period" from
@@ -366,6 +288,12 @@ FAMILY_ROWS: dict[str, Rows] = {
     "surveys": Rows("surveys", "TRUE", "survey answers"),
     "tickets": Rows("tickets", "TRUE", "support tickets"),
     "open_tickets": Rows("tickets", "TRUE", "support tickets"),
+    # resolved tickets are dated by their resolution: a period with closures but no new ticket
+    # has an answer
+    "ticket_flow": Rows("tickets", "TRUE", "support tickets opened or resolved",
+                        "SELECT customer_id, created_at AS ts FROM tickets UNION ALL "
+                        "SELECT customer_id, greatest(resolved_at, created_at) AS ts FROM tickets "
+                        "WHERE resolved_at IS NOT NULL"),
 }
 # Refunds and cancellations are read off every order placed in the period, not only completed ones.
 _ALL_ORDERS = Rows("orders", "TRUE", "orders")

@@ -63,6 +63,8 @@ PATTERN_METRICS: tuple[str, ...] = (
     "orders", "revenue", "aov", "sessions", "new_visitors", "session_conversion", "bounce_rate",
     "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
     "first_response_time", "resolution_time",
+    # tickets by the day or hour they were resolved
+    "resolved_tickets",
     # refunds and cancellations by when the order was placed
     "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
 )
@@ -70,6 +72,11 @@ PATTERN_METRICS: tuple[str, ...] = (
 _STAND_INS = ("sessions", "tickets", "survey_responses")
 _NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
                                       "session_conversion (sessions that bought)"}
+_NO_PATTERN = {"resolution_rate": "it counts the tickets resolved by the end of a whole period, and a day's "
+                                  "tickets have hours, not days; ask which day tickets are resolved on "
+                                  "(resolved_tickets) or how long they take (resolution_time)",
+               "backlog_change": "it is tickets opened less tickets resolved over a period; ask which day "
+                                 "tickets come in (tickets) or are resolved (resolved_tickets)"}
 _DEFAULT_PERIOD = {"weekday": "last_90_days", "hour": "last_90_days", "month": "all"}
 _UNIT_WORD = {"weekday": "day", "hour": "hour", "month": "day"}
 _TITLE = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}
@@ -297,6 +304,8 @@ def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
 
 def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettings | None = None) -> TimePatternResult:
     metric, by = str(params.metric), params.by
+    if metric in _NO_PATTERN:
+        raise ToolInputError(f"{SPECS[metric].label} has no day or hour of its own: {_NO_PATTERN[metric]}.")
     if metric not in PATTERN_METRICS:
         raise ToolInputError(f"{SPECS[metric].label} has no day or hour of its own (it is a stock or a "
                              f"lifetime figure); by {by} these can be asked: {', '.join(PATTERN_METRICS)}")
