@@ -1,0 +1,89 @@
+"""Fault: the texts of the newer vendor exports (audit of December 2026).
+
+- A Help Scout rating comment or subject, or a Zendesk subject, that names its own customer
+  ("Thanks, Zephyrine Quillfeather") kept the name: the exports carry the customer's name
+  (Customer Name, Requester) but journeybot did not read it, so redaction knew no name. The
+  name is now read for redaction only: the texts are stored as [name] and the name itself is
+  stored nowhere.
+- A Google Takeout reviews.json (times with milliseconds) loaded, and then `feedback index`
+  (and so search, themes and every load that indexes) stopped with a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+from click.testing import CliRunner
+
+from bot.cli import main
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "vendors"
+NAME = "Zephyrine Quillfeather"
+EMAIL = "zq.audit@quill-mail.example"
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _with_row(src: Path, dst: Path, row: dict[str, str]) -> Path:
+    with src.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    rows.insert(1, [row.get(c, "") for c in rows[0]])
+    with dst.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return dst
+
+
+def test_a_help_desk_text_naming_its_own_customer_is_stored_without_the_name(tmp_path: Path, home: Path):
+    helpscout = _with_row(FIXTURES / "helpscout/conversations.csv", tmp_path / "conversations.csv", {
+        "Conversation ID": "2003039999", "Number": "9999", "Subject": f"Refund for {NAME}",
+        "Status": "Closed", "Type": "Email", "Inbox": "Orders", "Customer Name": NAME, "Customer Email": EMAIL,
+        "Created At": "2025-06-20T10:00:00Z", "First Response At": "2025-06-20T11:00:00Z",
+        "Closed At": "2025-06-21T10:00:00Z", "Rating": "Not Good",
+        "Rating Comment": "The marzipan kouign-amann tasted of petrol. Thanks, Zephyrine"})
+    zendesk = _with_row(FIXTURES / "zendesk/tickets_csat_off.csv", tmp_path / "tickets.csv", {
+        "Id": "999", "Requester": NAME, "Requester id": "77777777777777", "Requester email": EMAIL,
+        "Subject": "Quillfeather order never arrived", "Status": "Open", "Via": "Mail",
+        "Created at": "2025-05-20 10:00:00 +0100", "Updated at": "2025-05-20 11:00:00 +0100"})
+    run("ingest", str(helpscout))
+    run("ingest", str(zendesk))
+
+    con = duckdb.connect(str(home / "journey.duckdb"), read_only=True)
+    try:
+        comment = con.execute("SELECT text FROM surveys WHERE survey_id = 'helpscout-rating-2003039999'").fetchone()
+        subjects = {r[0]: r[1] for r in con.execute(
+            "SELECT ticket_id, subject FROM tickets WHERE ticket_id IN ('2003039999', '999')").fetchall()}
+        # Everyone else's texts load as written: no other subject or comment gained a [name].
+        others = con.execute("SELECT count(*) FROM tickets WHERE subject LIKE '%[name]%' "
+                             "AND ticket_id NOT IN ('2003039999', '999')").fetchone()[0]
+        others += con.execute("SELECT count(*) FROM surveys WHERE text LIKE '%[name]%' "
+                              "AND survey_id <> 'helpscout-rating-2003039999'").fetchone()[0]
+        untouched = con.execute("SELECT subject FROM tickets WHERE ticket_id = '2003034345'").fetchone()[0]
+    finally:
+        con.close()
+    assert comment == ("The marzipan kouign-amann tasted of petrol. Thanks, [name]",)
+    assert subjects == {"2003039999": "Refund for [name]", "999": "[name] order never arrived"}
+    assert others == 0
+    assert untouched == "Tin arrived dented"
+    raw = (home / "journey.duckdb").read_bytes()
+    assert b"Quillfeather" not in raw and b"Zephyrine" not in raw
+
+
+def test_google_reviews_with_millisecond_times_can_be_indexed_and_searched(tmp_path: Path, minilm, monkeypatch):
+    reviews = tmp_path / "reviews.json"
+    doc = json.loads((FIXTURES / "google_reviews/reviews.json").read_text(encoding="utf-8"))
+    assert any("." in r["createTime"] for r in doc["reviews"])  # Google writes milliseconds
+    shutil.copy(FIXTURES / "google_reviews/reviews.json", reviews)
+    run("ingest", str(reviews))
+
+    indexed = run("feedback", "index")
+    assert "Traceback" not in indexed.output
+    found = run("feedback", "search", "breakfast burrito")
+    assert "Best breakfast burrito in town" in found.output
