@@ -87,3 +87,23 @@ def test_google_reviews_with_millisecond_times_can_be_indexed_and_searched(tmp_p
     assert "Traceback" not in indexed.output
     found = run("feedback", "search", "breakfast burrito")
     assert "Best breakfast burrito in town" in found.output
+
+
+def test_forgetting_a_customer_whose_name_journeybot_never_kept_says_so(tmp_path: Path, home: Path):
+    """A Help Scout customer's name is read for redaction only, so forget cannot look for it in
+    anonymous texts (a Google review that names them): it says so instead of claiming every
+    such text holds [name]."""
+    helpscout = _with_row(FIXTURES / "helpscout/conversations.csv", tmp_path / "conversations.csv", {
+        "Conversation ID": "2003039999", "Number": "9999", "Subject": "Refund", "Status": "Closed",
+        "Type": "Email", "Inbox": "Orders", "Customer Name": NAME, "Customer Email": EMAIL,
+        "Created At": "2025-06-20T10:00:00Z", "First Response At": "2025-06-20T11:00:00Z",
+        "Closed At": "2025-06-21T10:00:00Z"})
+    run("ingest", str(helpscout))
+    con = duckdb.connect(str(home / "journey.duckdb"), read_only=True)
+    try:
+        cid = con.execute("SELECT customer_id FROM tickets WHERE ticket_id = '2003039999'").fetchone()[0]
+    finally:
+        con.close()
+    out = " ".join(run("forget", cid, "--yes").output.split())
+    assert "anonymous texts that named the customer were stored as [name]" not in out
+    assert "keeps no name for them" in out and "journeybot feedback search" in out

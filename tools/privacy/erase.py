@@ -166,4 +166,7 @@ def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
             "salted hash of their id, never the id); erase them at the vendor too, and in your own copies of "
             "the exports",
             "journeybot redacts the names it knows from every text, so anonymous texts that named the customer "
-            "were stored as [name]")
+            "were stored as [name]" if ident.names else
+            "journeybot keeps no name for them (their exports gave none it stores), so a text it cannot tie to "
+            "them (an anonymous review that names them) was neither redacted nor erased: search for their name "
+            "with `journeybot feedback search` and remove it at the source")
