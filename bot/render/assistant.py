@@ -24,6 +24,7 @@ FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
 _FENCE_LINE = re.compile(r"^\s*```")
 _SLACK_CONTROL = re.compile(r"<(?=[!@#])")  # <!channel>, <@U…>, <#C…>
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*([^)\s]+)[^)\n]*\)")  # [text](url "title"), ![image](url)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,10 @@ class MarkdownLines:
 
 
 def disarm(text: str) -> str:
-    """Markdown text that cannot mention, broadcast or link a channel in Slack."""
-    return _SLACK_CONTROL.sub("<\u200b", text)
+    """Markdown text that cannot mention, broadcast or link a channel in Slack, nor hide a link's
+    address behind other words (a quoted review's "[Confirm your refund](https://evil.example)"
+    shows as "Confirm your refund (https://evil.example)")."""
+    return _MD_LINK.sub(r"\1 (\2)", _SLACK_CONTROL.sub("<\u200b", text))
 
 
 def _keep_ends(text: str) -> Iterator[str]:
