@@ -107,3 +107,17 @@ def test_forgetting_a_customer_whose_name_journeybot_never_kept_says_so(tmp_path
     out = " ".join(run("forget", cid, "--yes").output.split())
     assert "anonymous texts that named the customer were stored as [name]" not in out
     assert "keeps no name for them" in out and "journeybot feedback search" in out
+
+
+def test_a_json_file_nested_past_what_python_reads_is_refused_in_words(tmp_path: Path, home: Path):
+    """200 KB of "[[[[" inside a reviews.json-shaped document stopped `journeybot ingest` (and an
+    inbox sync reading the same way) with a RecursionError traceback."""
+    deep = tmp_path / "reviews.json"
+    deep.write_text('{"reviews": [{"starRating": "ONE", "createTime": "2025-01-01T00:00:00Z", '
+                    '"reviewer": {"displayName": "x"}, "comment": ' + "[" * 100_000 + "]" * 100_000 + "}]}",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(deep)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "not an export journeybot recognises" in result.output
+    assert "Nothing was written" in result.output

@@ -31,12 +31,14 @@ def records(path: str | Path) -> list[dict] | None:
         json.loads(first.removeprefix(b"\xef\xbb\xbf"))
         if more:
             return None  # a whole record on the first line and more after it: JSON lines
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         pass  # a document spread over lines (pretty-printed), or not JSON
     try:
         data = json.loads(p.read_bytes().removeprefix(b"\xef\xbb\xbf"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None  # not one JSON document: the line reader says what it found
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        # not one JSON document, or nested past what Python's reader takes (a few hundred KB of
+        # "[[[[" stopped every load of the file with a traceback): the line reader says what it found
+        return None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if len(lists) == 1 else None
