@@ -121,3 +121,30 @@ def test_a_json_file_nested_past_what_python_reads_is_refused_in_words(tmp_path:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "not an export journeybot recognises" in result.output
     assert "Nothing was written" in result.output
+
+
+def test_a_customer_asking_by_email_is_forgotten_though_only_their_key_is_stored(tmp_path: Path, home: Path):
+    """Help Scout (like Zendesk, Acuity, Google Forms, Shopify) keys customers by a hash of their
+    email. Someone asking to be forgotten gives their address; `forget ADDRESS` answered "Nothing
+    is stored for customer ..." and changed nothing, while their tickets and comments stayed."""
+    helpscout = _with_row(FIXTURES / "helpscout/conversations.csv", tmp_path / "conversations.csv", {
+        "Conversation ID": "2003039999", "Number": "9999", "Subject": "Refund please", "Status": "Closed",
+        "Type": "Email", "Inbox": "Orders", "Customer Name": NAME, "Customer Email": EMAIL,
+        "Created At": "2025-06-20T10:00:00Z", "First Response At": "2025-06-20T11:00:00Z",
+        "Closed At": "2025-06-21T10:00:00Z", "Rating": "Not Good",
+        "Rating Comment": "The marzipan kouign-amann tasted of petrol"})
+    run("ingest", str(helpscout))
+
+    out = " ".join(run("forget", EMAIL.upper(), "--yes").output.split())
+    assert "Nothing is stored" not in out
+    assert "journey store: tickets: 1" in out and "journey store: surveys: 1" in out
+    con = duckdb.connect(str(home / "journey.duckdb"), read_only=True)
+    try:
+        left = con.execute("SELECT count(*) FROM tickets WHERE ticket_id = '2003039999'").fetchone()[0]
+        others = con.execute("SELECT count(*) FROM tickets").fetchone()[0]
+    finally:
+        con.close()
+    assert left == 0 and others == 131  # everyone else's conversations stay
+    assert b"kouign-amann" not in (home / "journey.duckdb").read_bytes()
+    again = " ".join(run("ingest", str(helpscout)).output.split())
+    assert "1 erased customer left out" in again
