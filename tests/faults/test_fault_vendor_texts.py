@@ -148,3 +148,25 @@ def test_a_customer_asking_by_email_is_forgotten_though_only_their_key_is_stored
     assert b"kouign-amann" not in (home / "journey.duckdb").read_bytes()
     again = " ".join(run("ingest", str(helpscout)).output.split())
     assert "1 erased customer left out" in again
+
+
+def test_a_reviews_document_is_unpacked_inside_the_data_folder(tmp_path: Path, home: Path, monkeypatch):
+    """A reviews.json is loaded through a flat copy of its rows (names and texts before
+    redaction); it was written to the system's /tmp, where a load killed midway left it out of
+    `forget`'s reach. It is written under the data folder's tmp/ and gone after the load."""
+    from tools.data.vendors import load as vendor_load
+
+    seen: list[Path] = []
+    real = vendor_load.ingest_loads
+
+    def watching(store, loads, **kw):
+        seen.extend(Path(str(ld.path)) for ld in loads)
+        assert all(Path(str(ld.path)).exists() for ld in loads)
+        return real(store, loads, **kw)
+
+    monkeypatch.setattr(vendor_load, "ingest_loads", watching)
+    reviews = tmp_path / "reviews.json"
+    shutil.copy(FIXTURES / "google_reviews/reviews.json", reviews)
+    run("ingest", str(reviews))
+    assert seen and all(p.is_relative_to(home / "tmp") for p in seen), seen
+    assert not any(p.exists() for p in seen)
