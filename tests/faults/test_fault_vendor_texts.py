@@ -170,3 +170,25 @@ def test_a_reviews_document_is_unpacked_inside_the_data_folder(tmp_path: Path, h
     run("ingest", str(reviews))
     assert seen and all(p.is_relative_to(home / "tmp") for p in seen), seen
     assert not any(p.exists() for p in seen)
+
+
+def test_an_inbox_does_not_read_a_link_to_a_file_elsewhere(tmp_path: Path, home: Path):
+    """Whoever can drop files in an inbox (a till's nightly SFTP export) could drop a link to any
+    file journeybot can read: it was loaded, or refused with a note in failed/ quoting its first
+    line (the header of a file journeybot does not recognise)."""
+    secret = tmp_path / "elsewhere" / "secrets.csv"
+    secret.parent.mkdir()
+    secret.write_text("TOPSECRET_TOKEN_abc123,other\n1,2\n", encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "orders.csv").symlink_to(secret)
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(f'[[sources]]\nname = "drop"\nkind = "inbox"\npath = "{inbox}"\n')
+
+    synced = CliRunner().invoke(main, ["sources", "sync", "drop", "--here"], catch_exceptions=False)
+    assert "symbolic link" in synced.output
+    assert "TOPSECRET" not in synced.output
+    notes = list(inbox.rglob("*"))
+    assert not any(p.is_symlink() for p in notes)
+    assert all(b"TOPSECRET" not in p.read_bytes() for p in notes if p.is_file())
+    assert secret.read_text(encoding="utf-8").startswith("TOPSECRET")  # the file itself untouched
