@@ -22,7 +22,9 @@ from bot.render.slack import FEEDBACK, SHOW_CHART, SHOW_DATA, escape, save_perso
 
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
-_FENCE_LINE = re.compile(r"^\s*```")
+# A fence opens with at most three spaces before it (CommonMark); four make an indented code
+# line, which Slack shows as prose: taking it for a fence left the lines after it undisarmed.
+_FENCE_LINE = re.compile(r"^ {0,3}```")
 _SLACK_CONTROL = re.compile(r"<(?=[!@#])")  # <!channel>, <@U…>, <#C…>
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*([^)\s]+)[^)\n]*\)")  # [text](url "title"), ![image](url)
 

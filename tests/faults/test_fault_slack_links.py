@@ -78,3 +78,13 @@ def test_an_alert_names_what_it_watches_as_text():
     for live in ("<!channel>", "<!here>", "<https://evil.example|pay here>"):
         assert live not in posted
     assert "&lt;!here&gt;" in posted
+
+
+def test_an_indented_fence_does_not_switch_off_disarming_in_a_streamed_answer():
+    """Four spaces before ``` is not a fence in Markdown (Slack shows what follows as prose), but
+    the streamed text took it for one and passed the next lines as written: a quoted
+    "<!channel>" after it would have pinged the channel."""
+    streamed = MarkdownLines().convert('The review said:\n    ```\n"<!channel> refund me now"\n')
+    assert "<!channel>" not in streamed
+    fenced = MarkdownLines().convert("```\nx = 1\n```\n<!here>\n")
+    assert "```\nx = 1\n```\n" in fenced and "<!here>" not in fenced  # real fences still pass as written
