@@ -37,11 +37,13 @@ def forget(ctx: Ctx, customer_id: str, yes: bool, as_json: bool) -> None:
     and memberships, Slack answers and conversations that name them, and their rows in the
     sample files go; the files are rewritten so no deleted bytes remain, then every file in
     the data folder is searched for them. This cannot be undone. Texts from a file you index
-    again (`feedback index --file`) come back: remove them from the file too.
+    again (`feedback index --file`) come back: remove them from the file too. CUSTOMER_ID may
+    be the email address of a customer that exports keyed by email store only as a key (c-...).
 
     \b
-    Example:
+    Examples:
       journeybot forget C00042 --yes
+      journeybot forget ann@example.com --yes
     """
     from bot.scheduler.erasure import erase_everywhere
 

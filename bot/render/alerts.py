@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.render.blocks import Block, actions, button, context, header, sections
+from bot.render.slack import escape
 from tools.alerts.evaluate import Finding
 from tools.alerts.store import AlertRecord
 
@@ -27,12 +28,13 @@ def alert_blocks(record: AlertRecord, *, condition: str | None = None) -> list[B
     f = record.finding
     mark = SEVERITY_MARK.get(record.severity, "")
     blocks: list[Block] = [header(f"{record.severity.capitalize()} alert: {f.label}")]
-    lines = f.explanation()
+    # Plain text, escaped: a rule's words, a segment or touchpoint name come from outside.
+    lines = [escape(line) for line in f.explanation()]
     body = f"{mark} *{lines[0]}*"
     if len(lines) > 1:
         body += "\n" + "\n".join(f"• {line}" for line in lines[1:])
     blocks += sections(body)
-    blocks.append(context(f"Rule `{f.rule_id}`: {condition or f.condition}", f"Alert id `{record.id}`"))
+    blocks.append(context(f"Rule `{escape(f.rule_id)}`: {escape(condition or f.condition)}", f"Alert id `{record.id}`"))
     status = status_line(record)
     if status:
         blocks.append(context(status))

@@ -22,8 +22,11 @@ from bot.render.slack import FEEDBACK, SHOW_CHART, SHOW_DATA, escape, save_perso
 
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
-_FENCE_LINE = re.compile(r"^\s*```")
+# A fence opens with at most three spaces before it (CommonMark); four make an indented code
+# line, which Slack shows as prose: taking it for a fence left the lines after it undisarmed.
+_FENCE_LINE = re.compile(r"^ {0,3}```")
 _SLACK_CONTROL = re.compile(r"<(?=[!@#])")  # <!channel>, <@U…>, <#C…>
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*([^)\s]+)[^)\n]*\)")  # [text](url "title"), ![image](url)
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,10 @@ class MarkdownLines:
 
 
 def disarm(text: str) -> str:
-    """Markdown text that cannot mention, broadcast or link a channel in Slack."""
-    return _SLACK_CONTROL.sub("<\u200b", text)
+    """Markdown text that cannot mention, broadcast or link a channel in Slack, nor hide a link's
+    address behind other words (a quoted review's "[Confirm your refund](https://evil.example)"
+    shows as "Confirm your refund (https://evil.example)")."""
+    return _MD_LINK.sub(r"\1 (\2)", _SLACK_CONTROL.sub("<\u200b", text))
 
 
 def _keep_ends(text: str) -> Iterator[str]:

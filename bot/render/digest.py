@@ -5,27 +5,30 @@ from __future__ import annotations
 
 from bot.render.blocks import Block, code_sections, context, divider, fit, header, sections
 from bot.render.message import Attachment, Message
+from bot.render.slack import escape
 from tools.digest.compose import ChartSeries, DigestResult
 
 
 def digest_blocks(result: DigestResult, narrative: str | None = None) -> list[Block]:
+    # Everything the digest says is text, not mrkdwn: its quote and theme are customers' words,
+    # where "<!channel>" would ping the whole channel and "<url|words>" hide a link.
     blocks: list[Block] = [header(result.title())]
-    blocks += sections(narrative or result.summary)
+    blocks += sections(escape(narrative or result.summary))
     for heading, text in result.sections():
         if heading == "KPIs":
-            blocks += sections(f"*{heading}* — {result.period_label} vs {result.previous_label}")
-            blocks += code_sections(text.split("\n", 1)[1] if "\n" in text else text)
+            blocks += sections(f"*{heading}* — {escape(result.period_label)} vs {escape(result.previous_label)}")
+            blocks += code_sections(escape(text.split("\n", 1)[1] if "\n" in text else text))
             continue
-        body = text
+        body = escape(text)
         if heading == "Sentiment" and result.quote:
-            body = text.replace(result.quote, f"> {result.quote}")
+            body = body.replace(escape(result.quote), f"> {escape(result.quote)}")
         blocks += sections(f"*{heading}*\n{body}")
     blocks.append(divider())
     how = "Written from these numbers by the language model." if narrative else ""
     if result.sources:
-        blocks.append(context("From " + "; ".join(result.sources)[:2900], how))
+        blocks.append(context("From " + escape("; ".join(result.sources)[:2900]), how))
     for note in result.notes:
-        blocks.append(context(f"Note: {note}"))
+        blocks.append(context(f"Note: {escape(note)}"))
     blocks, _ = fit(blocks)
     return blocks
 
@@ -46,5 +49,5 @@ def digest_message(result: DigestResult, narrative: str | None = None) -> Messag
     if result.chart is not None and result.chart.dates:
         name = f"digest-{result.cadence}-{result.day.isoformat()}.png"
         files = (Attachment(name, chart_png(result.chart), result.chart.title),)
-    text = f"{result.title()}: {narrative or result.summary}"
+    text = escape(f"{result.title()}: {narrative or result.summary}")
     return Message(text[:3000], digest_blocks(result, narrative), files=files)

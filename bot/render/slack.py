@@ -193,7 +193,9 @@ def to_mrkdwn(text: str) -> str:
     text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: f"*{m.group(1) or m.group(2)}*", text)
     text = re.sub(r"^#{1,6}\s+(.+?)\s*#*$", r"*\1*", text, flags=re.M)
     text = re.sub(r"^(\s*)[-*]\s+", r"\1• ", text, flags=re.M)
-    text = re.sub(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)", r"<\2|\1>", text)
+    # A link shows its address: customer text quoted in an answer can hold "[Confirm your
+    # refund](https://evil.example)", which as <url|text> would be a disguised link.
+    text = re.sub(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)", r"\1 (<\2>)", text)
     return text
 
 

@@ -64,6 +64,10 @@ class KnownNames:
                 own.setdefault(str(cid), set()).update(mine)
         return cls(frozenset(full), frozenset(surnames), {k: frozenset(v) for k, v in own.items()})
 
+    def merged(self, other: KnownNames) -> KnownNames:
+        """Both sets of names (a load's own names added to the store's)."""
+        return KnownNames(self.full | other.full, self.surnames | other.surnames, {**self.own, **other.own})
+
     def __bool__(self) -> bool:
         return bool(self.full or self.surnames or self.own)
 

@@ -269,7 +269,7 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     relation, erased, erased_rows = leave_out(ctx.con, base.relation, materialised=not streaming)
     base = dataclasses.replace(base, relation=relation)
     if not streaming:  # only tables without free text stream (see _run_load)
-        redact(ctx, base.relation)
+        redact(ctx, base.relation, src)
     # A duplicate rule, like a row filter, acts before the checks: the rows it leaves out
     # (an order's empty line-item rows) are not reported as problems.
     duplicates = drop_duplicates(ctx, base.relation)

@@ -329,6 +329,11 @@ class Mapping(BaseModel):
         default_factory=list,
         description="customers: the source columns kept as attributes (default: every unmapped column)",
     )
+    names: list[str] = Field(
+        default_factory=list,
+        description="source columns naming the row's customer (one: the full name; two: first and last), "
+                    "read only to redact that name from the row's texts, never stored",
+    )
     where: dict[str, str | list[str]] = Field(
         default_factory=dict, description="keep rows whose source column has one of these values"
     )

@@ -15,6 +15,7 @@ import duckdb
 
 from tools.core.errors import IngestError, Problem
 from tools.core.pii import redact_series
+from tools.core.pii_names import KnownNames
 from tools.core.profile import ORDER_KINDS, BusinessProfile, OrderStatuses, normalize_status
 from tools.core.stages import normalize_stage, normalize_touchpoint
 from tools.data import derive
@@ -357,15 +358,20 @@ def _stage_table(ctx: LoadContext, inner: str) -> str:
     return name
 
 
-def redact(ctx: LoadContext, staged: str) -> None:
+def redact(ctx: LoadContext, staged: str, src: Source | None = None) -> None:
     """Replace contact, payment and place details, and the names of customers the store knows,
     in customer-written columns before anything is compared or written, so the store never
-    holds them and an unchanged file still compares equal (redacted against redacted)."""
+    holds them and an unchanged file still compares equal (redacted against redacted). A load's
+    `names` columns (a help desk's Customer Name) add the name each row gives to what is known,
+    for that load only: the name is never stored, its texts are."""
     columns = [c for c in ctx.t.columns if c.free_text]
     if not columns:
         return
     names = known_names(ctx.con)
     who = "customer_id" if "customer_id" in ctx.t.column_names else "NULL"
+    rows = _row_names(ctx, src) if src is not None and ctx.m.names else None
+    if rows is not None:
+        names = names.merged(rows)
     for col in columns:
         name = ident(col.name)
         # Without known names only values with a digit or an @ can hold something to redact.
@@ -373,7 +379,11 @@ def redact(ctx: LoadContext, staged: str) -> None:
         frame = ctx.con.execute(f"SELECT _row, {name} AS v, {who} AS c FROM {staged} WHERE {screen}").df()
         if frame.empty:
             continue
-        frame["r"] = redact_series(frame["v"].astype(object), names, frame["c"])
+        ids = frame["c"]
+        if rows is not None:  # a row that names its customer is redacted with that name
+            key = "row:" + frame["_row"].astype(str)
+            ids = key.where(key.isin(list(rows.own)), frame["c"])
+        frame["r"] = redact_series(frame["v"].astype(object), names, ids)
         frame = frame.loc[frame["r"] != frame["v"], ["_row", "r"]]
         if frame.empty:
             continue
@@ -383,6 +393,24 @@ def redact(ctx: LoadContext, staged: str) -> None:
             ctx.con.execute(f"UPDATE {staged} SET {name} = p.r FROM {view} p WHERE {staged}._row = p._row")
         finally:
             ctx.con.unregister(view)
+
+
+def _row_names(ctx: LoadContext, src: Source) -> KnownNames | None:
+    """The customer's name as each row of the file gives it (`names` of the load), keyed
+    "row:<_row>"; None when the file has none of those columns or no names in them."""
+    cols = [a for a in (match_column(src, c) for c in ctx.m.names) if a is not None]
+    if not cols:
+        return None
+    parts = [f"CAST({ident(c)} AS VARCHAR)" for c in cols[:2]]
+    frame = ctx.con.execute(f"SELECT _row, {', '.join(parts)} FROM {src.relation} "
+                            f"WHERE coalesce({', '.join(parts)}) IS NOT NULL").fetchall()
+    if not frame:
+        return None
+    if len(cols) == 1:
+        people = ((f"row:{r[0]}", None, None, r[1]) for r in frame)
+    else:
+        people = ((f"row:{r[0]}", r[1], r[2], None) for r in frame)
+    return KnownNames.from_people(people)
 
 
 def _touchpoint_table(ctx: LoadContext, inner: str) -> str:

@@ -278,7 +278,8 @@ def metadata_records(chunks: pd.DataFrame, timezone: str) -> list[dict[str, Any]
                     .astype(object).where(ts.notna(), None))
     for c in META_INT:
         if c in chunks:
-            vals = pd.to_numeric(chunks[c], errors="coerce")
+            # floor: Google's review times carry milliseconds, and an Int64 cast refuses 1.5
+            vals = np.floor(pd.to_numeric(chunks[c], errors="coerce"))
             frame[c] = vals.astype("Int64").astype(object).where(vals.notna(), None)
     frame["chunk"] = chunks["chunk"].astype(int)
     frame["chunks"] = chunks["chunks"].astype(int)

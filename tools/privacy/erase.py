@@ -22,9 +22,11 @@ The caller then searches the raw bytes of every file under the data folder (file
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -32,6 +34,7 @@ from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.data.compact import compact
 from tools.data.erased import is_erased
+from tools.data.keys import customer_key
 from tools.data.people import Identifiers, identifiers, lookalikes
 from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
@@ -93,8 +96,15 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     cid = (customer_id or "").strip()
     if not cid:
         raise ToolInputError("give the customer id to forget")
+    address = None
     with store.connect() as con:
+        if "@" in cid and not _stored(con, cid) and _stored(con, customer_key(cid) or cid):
+            # An export keyed by email stores the pseudonymous key, never the address: a person
+            # asking to be forgotten gives their address, and "nothing is stored" would be false.
+            address, cid = cid, customer_key(cid) or cid
         ident = identifiers(con, cid)
+        if address is not None:
+            ident = dataclasses.replace(ident, emails=tuple(dict.fromkeys((*ident.emails, address))))
         others = lookalikes(con, ident)
     gone = forget_texts(fb, cid) if fb is not None else None
     needles = Needles.of(ident, gone.documents if gone else (), others)
@@ -111,6 +121,9 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     records = set(ident.records) | set(gone.records if gone else ())
     removed["persona cards: quotes"] = forget_quotes(store, records, [*ident.texts, *(gone.documents if gone else ())])
     notes: list[str] = []
+    if address is not None:
+        notes.append(f"the address given is stored only as the pseudonymous key {cid} (exports keyed by email "
+                     "keep no address): that customer was erased")
     kept = erase_in_files(home, folders, needles)
     for name, n in kept.rows.items():
         removed[f"{_short(name, home)}: rows"] = n
@@ -154,6 +167,15 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
     return Erasure(cid, removed, tuple(rewritten), (), needles, prov)
 
 
+def _stored(con: Any, cid: str) -> bool:
+    """Whether any journey table holds rows of this customer id."""
+    return bool(con.execute(
+        "SELECT EXISTS (SELECT 1 FROM customers WHERE customer_id = $c) OR EXISTS (SELECT 1 FROM orders "
+        "WHERE customer_id = $c) OR EXISTS (SELECT 1 FROM surveys WHERE customer_id = $c) OR EXISTS "
+        "(SELECT 1 FROM tickets WHERE customer_id = $c) OR EXISTS (SELECT 1 FROM events WHERE customer_id = $c)",
+        {"c": cid}).fetchone()[0])
+
+
 def _short(path: str, home: Path | None) -> str:
     """A file under the data folder by its name there (sample/customers.csv), others in full."""
     if home is not None and Path(path).is_relative_to(home):
@@ -166,4 +188,7 @@ def _standing_notes(ident: Identifiers) -> tuple[str, ...]:
             "salted hash of their id, never the id); erase them at the vendor too, and in your own copies of "
             "the exports",
             "journeybot redacts the names it knows from every text, so anonymous texts that named the customer "
-            "were stored as [name]")
+            "were stored as [name]" if ident.names else
+            "journeybot keeps no name for them (their exports gave none it stores), so a text it cannot tie to "
+            "them (an anonymous review that names them) was neither redacted nor erased: search for their name "
+            "with `journeybot feedback search` and remove it at the source")

@@ -110,6 +110,17 @@ def sync_inbox(store: JourneyStore, spec: SourceSpec, state: SourceState, mappin
     folder = Path(str(spec.path)).expanduser()
     out = []
     for path in inbox_files(folder):
+        if path.is_symlink():
+            # Whoever can drop files in the inbox could link to any file this process can read
+            # and get its first line back in the note below (or load it): links are not read.
+            # The link is removed, not kept in failed/, where the erasure's pass over files would follow it.
+            why = (f"{path.name} was a symbolic link; an inbox loads only files put in it, so it was not read "
+                   "and the link was removed.")
+            (folder / "failed").mkdir(exist_ok=True)
+            path.unlink()
+            (folder / "failed" / f"{path.name}.reason.txt").write_text(f"{why}\n", encoding="utf-8")
+            out.append(FileOutcome(path.name, "failed", 0, why))
+            continue
         digest = sha256(path)
         before = state.file_loaded(spec.name, digest)
         if before is not None:

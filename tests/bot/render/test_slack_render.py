@@ -38,7 +38,7 @@ def test_a_single_line_with_spaces_is_not_a_table_and_fenced_code_is_kept():
 def test_markdown_from_a_model_becomes_mrkdwn():
     md = "## Summary\n**Checkout** is down.\n- card payments failed\n* [details](https://example.com/a)"
     assert to_mrkdwn(md) == ("*Summary*\n*Checkout* is down.\n• card payments failed\n"
-                             "• <https://example.com/a|details>")
+                             "• details (<https://example.com/a>)")  # a link shows its address
 
 
 def test_control_characters_are_escaped_everywhere():

@@ -59,7 +59,8 @@ def test_every_section_is_in_the_message_and_within_limits():
     assert "Revenue" + " " * 18 + "£812.40  ↓ £207.70 (-20%)  worse" in kpi_block["text"]["text"]
     [chart] = message.files
     assert chart.filename == "digest-daily-2026-09-01.png" and chart.content.startswith(b"\x89PNG")
-    assert message.text.startswith("Daily journey digest — Crumb & Co., Tue 1 Sep 2026: Session conversion fell")
+    # the notification text is mrkdwn too: escaped as Slack asks (it shows "Crumb & Co.")
+    assert message.text.startswith("Daily journey digest — Crumb &amp; Co., Tue 1 Sep 2026: Session conversion fell")
 
 
 def test_the_model_summary_is_used_when_its_numbers_are_in_the_digest(home):

@@ -184,7 +184,7 @@ def read_header(path: str | Path) -> list[str]:
         first = text.lstrip().splitlines()[0] if text.strip() else ""
         try:
             record = json.loads(first)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # not JSON, or nested past Python's reader
             return []
         return [str(k) for k in record] if isinstance(record, dict) else []
     delimiter = sniff_delimiter(text)

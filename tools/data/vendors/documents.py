@@ -31,12 +31,14 @@ def records(path: str | Path) -> list[dict] | None:
         json.loads(first.removeprefix(b"\xef\xbb\xbf"))
         if more:
             return None  # a whole record on the first line and more after it: JSON lines
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         pass  # a document spread over lines (pretty-printed), or not JSON
     try:
         data = json.loads(p.read_bytes().removeprefix(b"\xef\xbb\xbf"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None  # not one JSON document: the line reader says what it found
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        # not one JSON document, or nested past what Python's reader takes (a few hundred KB of
+        # "[[[[" stopped every load of the file with a traceback): the line reader says what it found
+        return None
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list)]
         data = lists[0] if len(lists) == 1 else None
@@ -54,15 +56,22 @@ def header(path: str | Path) -> list[str] | None:
 
 
 @contextmanager
-def as_rows(path: str | Path) -> Iterator[Path | None]:
+def as_rows(path: str | Path, folder: Path | None = None) -> Iterator[Path | None]:
     """The document as a JSON-lines file of flat rows for the time of a load (None when it
-    is not a document of records: load the file itself)."""
+    is not a document of records: load the file itself). `folder`: where that file is written
+    (the store's temp folder, in the data folder: it holds the texts before redaction, and a
+    load killed midway must not leave them in the system's /tmp, out of `forget`'s reach)."""
     rows = records(path)
     if rows is None:
         yield None
         return
     columns = list(dict.fromkeys(k for r in rows for k in r))
-    with tempfile.TemporaryDirectory(prefix="journeybot-doc-") as tmp:
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # a read-only data folder: the load fails later and says so
+            folder = None
+    with tempfile.TemporaryDirectory(prefix="journeybot-doc-", dir=folder) as tmp:
         out = Path(tmp) / (Path(path).stem + ".jsonl")
         with out.open("w", encoding="utf-8") as fh:
             for r in rows:  # every row carries every column, so the reader sees one shape

@@ -110,7 +110,7 @@ def ingest_export(
         chosen, recognised = recognise_file(p).recipe, True
     chosen_loads, notes = chosen.loads_for(read_header(p))
     notes = [n for n in (chosen.note, *notes) if n]
-    with documents.as_rows(p) as rows:
+    with documents.as_rows(p, store.temp_directory) as rows:
         source = rows or p  # a JSON document of records is loaded as its rows
         loads = []
         for m in chosen_loads:
