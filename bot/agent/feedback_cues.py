@@ -62,7 +62,16 @@ SEARCH_CUES = (
      r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )
+# "are comments getting crankier or kinder?": the feeling of what is written, compared
+_MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
+                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
 SENTIMENT_CUES = (
+    (r"\b(?:" + _MOOD_COMPARED + r")\b", 0.75),
+    (r"\b(?:" + _MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
+     r"day by day|over time)\b", 0.4),
+    # "how positive are survey comments compared with support tickets": their feeling, side by side
+    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross)\b.{0,40}"
+     r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)
     (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"
@@ -74,8 +83,22 @@ SENTIMENT_CUES = (
      r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
 )
+# Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
+# "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
+_DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
+                      r"(?:cheesed|browned|hacked|brassed) off|kicking off)")
 THEME_CUES = (
     (_SAYING_AT_ALL, 0.8),
+    # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
+    (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
+     + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"
+     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*)\b", 0.8),
+    # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
+    (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
+     r"harping on about|banging on about|asking (?:about|for))\b", 0.9),
+    # "any themes at all, even ones only 2 customers mention": small themes too
+    (r"\b(?:even|including|incl\.?|also) (?:the )?(?:ones?|themes?|topics?|those) (?:that )?(?:only|just) (?:\w+ ){0,2}"
+     r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"

@@ -265,7 +265,24 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["source"] = list(slots.sources)
     if NO_COMPARISON.search(text):  # "no need for the comparison with before"
         args["compare"] = False
+    n = _fewest(text, r"texts|comments|messages|replies|responses|reviews|tickets|answers|quotes|scored texts")
+    if n and n >= 2:  # "skip any group with fewer than 5 texts"
+        args["min_texts"] = n
     return args
+
+
+def _fewest(text: str, nouns: str, *, only: bool = False) -> int | None:
+    """The smallest group asked for: "skip groups with fewer than 5 texts" and "at least 5
+    comments" are 5, "over 10 comments" 11; with `only`, "even ones only 2 customers mention" 2."""
+    count = rf"(\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
+    m = re.search(rf"\b(fewer than|less than|under|below|at least|a minimum of|minimum(?: of)?|no fewer than|over|more than) "
+                  rf"{count} (?:\w+ )?(?:{nouns})\b", text) or only and \
+        re.search(rf"\b(only|just|as few as) {count} (?:\w+ )?(?:{nouns}|customers|people|clients|guests|members|folks|"
+                  r"mentions?)\b", text)
+    if not m:
+        return None
+    n = int(m.group(2)) if m.group(2).isdigit() else _COUNT_WORDS[m.group(2)]
+    return n + 1 if m.group(1) in ("over", "more than") else n
 
 
 def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -283,7 +300,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None):
         args["source"] = list(slots.sources)
+    small = _fewest(text, r"comments|texts|mentions|responses|reviews|messages|replies|tickets|quotes", only=True)
     top = getattr(slots, "top", None)
+    if top and top == small and not re.search(r"\b(?:top|biggest|main|first|largest) \w+ (?:themes?|topics?)\b", text):
+        top = None  # "even ones only 2 customers mention": the size of a theme, not how many themes
     if not top:  # "up to 10 themes", "no more than 5 themes"
         m = re.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
         top = int(m.group(1)) if m else None
@@ -293,6 +313,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                   r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
     if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
         args["min_size"] = min(int(m.group(1)), 1000)
+    elif small and small >= 2:  # "even ones only 2 customers mention"
+        args["min_size"] = min(small, 1000)
     if NO_COMPARISON.search(text):
         args["compare"] = False
     return args
@@ -303,10 +325,16 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 _NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
 
 
+_MOOD = re.compile(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"
+                   r"grump\w*|crank\w*|rude\w*)\b")
+
+
 def _sentiment_boost(slots: Any) -> float:
     text = _text(slots)
     if getattr(slots, "breakdown", None) in (None, "segment", "delivery") and _NOT_SENTIMENT_GROUPS.search(text):
         return -0.7
+    if len(getattr(slots, "sources", []) or []) >= 2 and (getattr(slots, "polarity", None) or _MOOD.search(text)):
+        return 0.3  # "are survey comments kinder than tickets?": the two sources' feeling, not a KPI compared
     return 0.0
 
 

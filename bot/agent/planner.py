@@ -40,7 +40,8 @@ _STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM ev
               "(SELECT count(*) FROM orders), (SELECT max(ts) FROM events), (SELECT max(ts) FROM orders)")
 MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
+    # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)

@@ -12,7 +12,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
             # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
             r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
-            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
+            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b|"
+            # "regulars who now order half as often as before": a share of their own rhythm
+            r"\b(?:half|a third|a quarter|a fraction|nowhere near|not nearly) as (?:often|frequently|regularly)\b|"
+            r"\b(?:a lot|much|far|way) less (?:often|frequently)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
@@ -29,7 +32,12 @@ AT_RISK_CUES = (
      # "which big spenders might we lose", "who are we in danger of losing"
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
-     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
+     r"\brisk (?:\w+ ){0,3}(?:has |have |is |are )?(?:jumped|risen|rose|climbed|spiked|shot up|shooting up|soaring|"
+     r"rocketing|climbing|rising|going up|spiking)\b|"
+     # "whose chance of leaving is climbing", "the five we are most likely to lose": leaving, weighed
+     r"\b(?:chance|likelihood|odds|probability) of (?:them )?(?:leaving|churning|lapsing|quitting|going elsewhere)\b|"
+     r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift)\b|"
+     r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
      r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
@@ -51,14 +59,19 @@ NEWLY_CUES = (
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
-     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
-     r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing) (?:over )?"
+     r"(?:the (?:edge|line|threshold) )?(?:to |into |in to )?(?:being )?(?:the )?"
+     r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
      r"\bnew (?:churn |high[- ])?risks\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
     (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
+    # "who has just tipped over into high churn risk": the crossing, which "churn risk" alone would
+    # give to the whole at-risk list
+    (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"
+     r"gone|went)\b.{0,40}\brisk\b", 0.4),
 )
 FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
@@ -83,6 +96,9 @@ PROPENSITY_CUES = (
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
+     r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
+     r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
@@ -98,6 +114,18 @@ ACTION_CUES = (
     (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    # "what should the salon do next with client C00077": the next step for one named customer
+    (r"\bwhat (?:should|can|could|do|would|shall) (?:we|i|you|the [\w'-]+|my [\w'-]+|our [\w'-]+) (?:do|try|offer) (?:next )?"
+     r"(?:about|for|with) (?:customer|client|member|guest|patient|student|[a-z]{0,3}-?\d{3,})\b", 1.0),
+    # "who should I personally ring up?", "which regulars deserve a freebie", "who just needs a
+    # friendly check-in": who gets which gesture, said as the gesture
+    (r"\b(?:who|which (?:\w+ ){0,2}(?:customers|clients|people|members|regulars|ones|guests|buyers|patients|students))"
+     r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
+     r"visit|email|message)\b|"
+     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
+     r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"message|nudge|voucher|goodies)\b|"
+     r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
@@ -121,7 +149,10 @@ LIFETIME_CUES = (
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
     # (not a weekday weighed up: "worth staying open on tuesdays" is the weekday pattern)
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)|\blong[- ]term value\b|\bover the years\b|"
+    # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)"
+     r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
+     r"freebie|treat|reward|nudge))\b)|\blong[- ]term value\b|\bover the years\b|"
      r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
