@@ -163,7 +163,14 @@ class OfflinePlanner:
             self._state.put(key, plan.spec.name, plan.slots, plan.args)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
-        from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
+        from bot.agent.reading import (
+            alternatives,
+            answered_args,
+            ask_back,
+            reading_lead,
+            reasons,
+            understood,
+        )
 
         plan = self.plan(question, key)
         if plan.spec is None:
@@ -185,6 +192,7 @@ class OfflinePlanner:
             body = f"I tried {record.signature} but it did not work: {record.error}"
         else:
             body = record.result.to_text()
+            line = understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
         self.remember(key, plan)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
@@ -192,7 +200,7 @@ class OfflinePlanner:
     def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
         """Answer with a reading the person chose (a button, a suggestion): that tool with
         those arguments, remembered for follow-ups like any answer."""
-        from bot.agent.reading import understood
+        from bot.agent.reading import answered_args, understood
 
         spec = self.by_name.get(tool)
         if spec is None:
@@ -204,6 +212,8 @@ class OfflinePlanner:
         record = run_tool(spec, self.ctx.for_conversation(key), args)
         body = record.result.to_text() if record.ok else \
             f"I tried {record.signature} but it did not work: {record.error}"
+        if record.ok:
+            line = understood(tool, answered_args(args, record.result), slots)
         self._state.put(key, tool, slots, args)
         return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
 

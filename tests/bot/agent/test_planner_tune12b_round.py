@@ -304,3 +304,27 @@ def test_a_day_said_in_words_is_that_day_for_a_kpi(planner):
 def test_a_stage_colour_asked_after_a_map_is_that_stage(planner, follow_up, stage):
     name, args = _conversation(planner, "show me the journey map", follow_up)
     assert name == "journey_map" and args.get("stage") == stage
+
+
+# -- 5. the reading names the measure the answer used ----------------------------------------
+
+@pytest.mark.parametrize(("question", "used"), [
+    ("review scores by segment", "NPS by segment"),
+    ("csat by segment", "NPS by segment"),
+])
+def test_the_reading_says_the_measure_a_survey_held_not_the_one_asked(store, tmp_path, question, used):
+    """A survey that asks only "how likely are you to recommend us?": the answer is in NPS and
+    says so; the reading above it said "Review score by segment" all the same."""
+    import pandas as pd
+    from kpi_fixtures import load
+    from satisfaction_fixtures import shop_tables
+
+    data = shop_tables()
+    raw = pd.read_csv(pd.io.common.StringIO(data["surveys"]))
+    raw["nps"] = (raw["csat"] * 2).clip(upper=10)  # 1-5 -> 2-10
+    data["surveys"] = raw.drop(columns="csat").to_csv(index=False)
+    load(store, tmp_path / "nps", data)
+    planner = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+    answer = planner.answer(question, "nps-only")
+    assert answer.understood.startswith(used)
+    assert answer.text.startswith(used) and "Answered in NPS: the surveys hold no" in answer.text
