@@ -42,7 +42,8 @@ SEARCH_CUES = (
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
-    (r"\b(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
+    # ("what did customers complain about last month?" asks no topic: what they complained about is the themes)
+    (r"\b(?<!what )(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
      r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
      r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
      r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),

@@ -276,7 +276,8 @@ def _fewest(text: str, nouns: str, *, only: bool = False) -> int | None:
     comments" are 5, "over 10 comments" 11; with `only`, "even ones only 2 customers mention" 2."""
     count = rf"(\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
     m = re.search(rf"\b(fewer than|less than|under|below|at least|a minimum of|minimum(?: of)?|no fewer than|over|more than) "
-                  rf"{count} (?:\w+ )?(?:{nouns})\b", text) or only and \
+                  rf"{count} (?:\w+ )?(?:{nouns})\b", text) or \
+        re.search(rf"\b()(?<!top ){count} or more (?:\w+ )?(?:{nouns})\b", text) or only and \
         re.search(rf"\b(only|just|as few as) {count} (?:\w+ )?(?:{nouns}|customers|people|clients|guests|members|folks|"
                   r"mentions?)\b", text)
     if not m:

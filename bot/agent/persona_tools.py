@@ -155,7 +155,7 @@ def _after(pattern: str, text: str) -> str | None:
 # moan from the second persona" (the words before it are the point)
 _GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?)"
 REMOVE_GRIPE = (r"\b(?:take|remove|drop|delete|strike|cross|scrub|get rid of|lose) (?:the |that |this |her |his |its )?((?:[\w'-]+ ){1,3})"
-                + _GRIPE + r" (?:off|from|out of) (?:the |that |this |her |his |its )?(?:\w+ )?(?:card|persona|one|draft)\b")
+                + _GRIPE + r" (?:off|from|out of|on|in) (?:the |that |this |her |his |its )?(?:\w+ )?(?:card|persona|one|draft)\b")
 
 
 def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -296,7 +296,9 @@ LIST_CUES = (
      r"\b(?:what|which) (?:persona |customer )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made)\b|"
      r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b|"
      # "what persona cards exist at the moment", "which personas are there now"
-     r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", 1.2),
+     r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
+     # "show me all our persona cards": every card, not one
+     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

@@ -64,7 +64,9 @@ NEWLY_CUES = (
      r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
-     r"\bnew (?:churn |high[- ])?risks\b", 1.2),
+     r"\bnew (?:churn |high[- ])?risks\b|"
+     # "who's gone from fine to high risk this month": the crossing said as its two ends
+     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
     (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
@@ -103,7 +105,10 @@ PROPENSITY_CUES = (
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
-     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|"
+     # "people who've never ordered but probably will"
+     r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
+     r"(?:will|do|buy|order|book|to)?\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
@@ -114,6 +119,8 @@ ACTION_CUES = (
     (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    # "next move for C00042?": the next step for one named customer
+    (r"\bnext (?:best )?(?:move|step|action|thing)s? (?:for|with|on|about) (?:customer |client |member |guest )?[a-z]{0,3}-?\d{3,}\b", 1.0),
     # "what should the salon do next with client C00077": the next step for one named customer
     (r"\bwhat (?:should|can|could|do|would|shall) (?:we|i|you|the [\w'-]+|my [\w'-]+|our [\w'-]+) (?:do|try|offer) (?:next )?"
      r"(?:about|for|with) (?:customer|client|member|guest|patient|student|[a-z]{0,3}-?\d{3,})\b", 1.0),
@@ -125,7 +132,9 @@ ACTION_CUES = (
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
      r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies)\b|"
-     r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b", 0.9),
+     r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
+     r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
+     r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
@@ -140,7 +149,7 @@ ACTION_CUES = (
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
      r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
-     r"\b(?:skip|hold off|go without) (?:the )?discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
+     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )

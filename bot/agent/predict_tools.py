@@ -160,6 +160,9 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
+                   # "coming in way less than they used to", "halved how often they come"
+                   r"\b(?:buying|coming(?: in| round| by| back)?|ordering|shopping|visiting|booking) (?:a lot |way |much |far )?less\b|"
+                   r"\bless than they used to\b|\bhalved (?:how often|their (?:visits|orders|bookings|purchases))\b|"
                    r"\bdrifting\b|" + LAPSING, text):
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
@@ -184,7 +187,8 @@ def _risk_order(text: str) -> str | None:
                  text):
         return "value"
     if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bquickest\b|\bgrowing\b|"
-                 r"\b(?:risk|chance|odds|likelihood)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking)\b|"
+                 r"\b(?:risk|chance|odds|likelihood|probability)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking|"
+                 r"jump\w*|gone up|went up|risen|rose|shot up|grown|grew)\b|"
                  # "whose churn risk has jumped lately", "risk of leaving has gone up"
                  r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
         return "rising"
@@ -241,7 +245,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    # "likely to come back and buy", "who'll buy from us again": they bought already
                    r"\bcome back and (?:buy|order|book|shop)\b|\bpeople who(?:'ve| have) (?:already )?(?:bought|ordered|booked)\b", text):
         out["who"] = "customers"
-    m = re.search(r"\b(?:at least|over|above|more than|minimum(?: of)?|min)\s+(?:a\s+)?(\d{1,3})\s*(?:%|percent|per cent)", text) or \
+    m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
+                  r"(?:%|percent|per cent)", text) or \
         re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b)",
                   text)  # "an 80%+ chance", "70 percent or more"
     if m and 0 < int(m.group(1)) <= 100:
@@ -262,14 +267,19 @@ _ACTIONS = [
     # "worth winning back": worth it is the value
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
      r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
-    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b", "win_back"),
+    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
+    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)",
+     "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
      "check_in"),
-    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b", "convert_prospect"),
-    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare) (?:the )?discount\w*|"
+    # "a nudge to finish their first order": a first order started, not placed
+    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|"
+     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
+     "convert_prospect"),
+    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
 ]
 
@@ -281,7 +291,9 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {**out, "customer_id": slots.customer_id}
     for pattern, action in _ACTIONS:
         if re.search(pattern, text):
-            out["action"] = action
+            # "big spenders we should lure back": the win-back for the valuable ones
+            valuable = action == "win_back" and re.search(r"\b" + _VALUABLE, text)
+            out["action"] = "win_back_valuable" if valuable else action
             break
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown

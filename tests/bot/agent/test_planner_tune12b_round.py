@@ -46,6 +46,7 @@ def _conversation(planner, *questions):
     "which gym members have a churn risk going up fastest",
     "whose chance of leaving is climbing the quickest",
     "members whose risk is shooting up",
+    "whose odds of quitting have gone up the most lately",
 ])
 def test_risk_rising_is_sorted_by_the_rise(planner, question):
     assert _plan(planner, question) == ("at_risk_customers", {"sort_by": "rising"})
@@ -55,6 +56,8 @@ def test_risk_rising_is_sorted_by_the_rise(planner, question):
     "regulars who now come in about half as often",
     "clients who visit half as often as they did",
     "which customers are ordering a lot less often than they used to",
+    "which members are coming in way less than they used to",
+    "regulars who've halved how often they come",
 ])
 def test_buying_at_a_share_of_their_rhythm_is_the_lapsing_tier(planner, question):
     name, args = _plan(planner, question)
@@ -73,6 +76,7 @@ def test_the_n_most_likely_to_lose_is_a_list_of_n(planner, question, limit):
     "which clients have just crossed into high churn risk",
     "who has just tipped over into high risk",
     "members who've only just tipped over the edge into being at risk",
+    "who's gone from fine to high risk this month",
 ])
 def test_just_tipped_over_into_risk_is_newly_at_risk(planner, question):
     assert _plan(planner, question)[0] == "newly_at_risk"
@@ -88,6 +92,7 @@ def test_the_whole_risk_list_is_not_newly_at_risk(planner):
     ("which enquiries are nearly ready to turn into a sale", "prospects"),
     ("former yoga class customers likely to buy again", "customers"),
     ("which past bike buyers are likely to come back and buy soon", "customers"),
+    ("people who've never ordered but probably will", "prospects"),
 ])
 def test_who_is_likely_to_buy_reads_prospects_or_customers(planner, question, who):
     name, args = _plan(planner, question)
@@ -97,6 +102,7 @@ def test_who_is_likely_to_buy_reads_prospects_or_customers(planner, question, wh
 @pytest.mark.parametrize(("question", "probability"), [
     ("people with a 75%+ chance of buying", 0.75),
     ("who has a 70 percent or higher chance of buying", 0.7),
+    ("anyone with better than a 60% chance of buying", 0.6),
 ])
 def test_a_chance_said_with_plus_or_more_is_the_minimum_probability(planner, question, probability):
     name, args = _plan(planner, question)
@@ -149,6 +155,10 @@ def test_revenue_named_after_lifetime_value_is_the_forecast(planner):
     ("who should get a little treat for being loyal", "reward_loyal"),
     ("who just needs a friendly check-in message", "check_in"),
     ("which members could do with a quick hello", "check_in"),
+    ("which lapsed regulars should we try to tempt back", "win_back"),
+    ("big spenders we should lure back", "win_back_valuable"),
+    ("who can we skip giving a discount to", "no_discount_needed"),
+    ("who needs a nudge to finish their first order", "convert_prospect"),
 ])
 def test_the_gesture_named_is_the_action(planner, question, action):
     name, args = _plan(planner, question)
@@ -158,6 +168,7 @@ def test_the_gesture_named_is_the_action(planner, question, action):
 @pytest.mark.parametrize(("question", "customer"), [
     ("what should the studio do next with client C00077", "C00077"),
     ("what should we try next with customer C00123", "C00123"),
+    ("next move for C00042?", "C00042"),
 ])
 def test_what_to_do_next_with_one_customer_is_their_action(planner, question, customer):
     assert _plan(planner, question) == ("next_best_actions", {"customer_id": customer})
@@ -180,6 +191,7 @@ def test_what_a_customer_is_worth_is_still_lifetime_value(planner):
     "wetin clients dey complain about this month",
     "what are the regulars cribbing about",
     "what are folk grousing about these days",
+    "what have people been kicking off about",
 ])
 def test_complaint_words_of_other_englishes_are_the_complaint_themes(planner, question):
     name, args = _plan(planner, question)
@@ -195,14 +207,29 @@ def test_what_keeps_coming_up_is_the_themes(planner, question):
     assert _plan(planner, question)[0] == "feedback_themes"
 
 
-def test_a_topic_asked_about_is_still_a_search(planner):
-    name, args = _plan(planner, "has anyone complained about the parking")
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what did customers complain about last month", "negative"),
+    ("what did clients rave about last month", "positive"),
+])
+def test_what_they_complained_about_in_a_period_is_the_themes(planner, question, sentiment):
+    name, args = _plan(planner, question)
+    assert name == "feedback_themes"
+    assert args == {"period": {"name": "last_month"}, "sentiment": sentiment}
+
+
+@pytest.mark.parametrize("question", [
+    "has anyone complained about the parking",
+    "did customers complain about the parking last month",
+])
+def test_a_topic_asked_about_is_still_a_search(planner, question):
+    name, args = _plan(planner, question)
     assert name == "feedback_search" and args["query"] == "parking"
 
 
 @pytest.mark.parametrize(("question", "size"), [
     ("themes, including ones only 3 people raised", 3),
     ("show the topics, even the ones just 2 customers talk about", 2),
+    ("themes with 10 or more mentions", 10),
 ])
 def test_small_themes_asked_for_set_the_smallest_theme(planner, question, size):
     name, args = _plan(planner, question)
@@ -256,6 +283,7 @@ def test_only_tickets_after_dialect_complaints_keeps_the_themes(planner):
 @pytest.mark.parametrize("question", [
     "which persona cards exist right now",
     "which personas are there at the moment",
+    "show me all our persona cards",
 ])
 def test_which_cards_exist_lists_them_never_drafts(planner, question):
     assert _plan(planner, question)[0] == "list_personas"
@@ -264,6 +292,7 @@ def test_which_cards_exist_lists_them_never_drafts(planner, question):
 @pytest.mark.parametrize(("question", "which", "point"), [
     ("take the queueing gripe off that card", [], "queueing"),
     ("strike the price moan from the second persona", [2], "price"),
+    ("get rid of the price worry on the last persona", [-1], "price"),
 ])
 def test_a_gripe_taken_off_a_card_removes_that_pain_point(planner, question, which, point):
     name, args = _conversation(planner, "draft personas", question)
