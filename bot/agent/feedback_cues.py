@@ -94,6 +94,8 @@ THEME_CUES = (
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"
      r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*)\b", 0.8),
+    # "what are people on about in the reviews": what they talk about, no topic given
+    (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
     (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
      r"harping on about|banging on about|asking (?:about|for))\b", 0.9),

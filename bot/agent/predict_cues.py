@@ -15,7 +15,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b|"
             # "regulars who now order half as often as before": a share of their own rhythm
             r"\b(?:half|a third|a quarter|a fraction|nowhere near|not nearly) as (?:often|frequently|regularly)\b|"
-            r"\b(?:a lot|much|far|way) less (?:often|frequently)\b")
+            r"\b(?:a lot|much|far|way) less (?:often|frequently)\b|"
+            # "clients who've stopped coming as often as they used to"
+            r"\b(?:stopped|stop|not|n't|aren'?t|isn'?t|haven'?t been) (?:\w+ )?(?:coming|buying|ordering|visiting|booking|shopping|"
+            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
@@ -65,6 +68,9 @@ NEWLY_CUES = (
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
      r"\bnew (?:churn |high[- ])?risks\b|"
+     # "any clients recently marked as at risk"
+     r"\b(?:recently|newly|just|lately) (?:been )?(?:marked|flagged|tagged|label+ed|classed|scored|put down) (?:as )?"
+     r"(?:at[- ]risk|high[- ]risk|risky|a (?:churn |flight )?risk)\b|"
      # "who's gone from fine to high risk this month": the crossing said as its two ends
      r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
@@ -85,7 +91,10 @@ FORECAST_CUES = (
      r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
      # what the money looks like from here: "the revenue outlook", "sales prospects"
-     r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
+     # (people who have not bought yet are "prospects" too: "now only prospects" is who, not money)
+     r"\boutlook\b|\b(?:sales|revenue|business|financial|money|trading|growth|takings|income) prospects\b|"
+     r"\bprospects (?:for|over) (?:the )?(?:next|coming|year|quarter|month|season|christmas|summer|winter)\b|"
+     r"\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
 )
 PROPENSITY_CUES = (
     # "who's looked at booking a trip but never gone through with it, and might now": interest
@@ -103,7 +112,7 @@ PROPENSITY_CUES = (
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
-     r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
+     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|"
      # "people who've never ordered but probably will"

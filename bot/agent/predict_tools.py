@@ -243,7 +243,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
                    # "likely to come back and buy", "who'll buy from us again": they bought already
-                   r"\bcome back and (?:buy|order|book|shop)\b|\bpeople who(?:'ve| have) (?:already )?(?:bought|ordered|booked)\b", text):
+                   r"\bcome back and (?:buy|order|book|shop)\b|"
+                   r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
         out["who"] = "customers"
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \

@@ -58,6 +58,7 @@ def test_risk_rising_is_sorted_by_the_rise(planner, question):
     "which customers are ordering a lot less often than they used to",
     "which members are coming in way less than they used to",
     "regulars who've halved how often they come",
+    "clients who've stopped coming as often as they used to",
 ])
 def test_buying_at_a_share_of_their_rhythm_is_the_lapsing_tier(planner, question):
     name, args = _plan(planner, question)
@@ -77,6 +78,7 @@ def test_the_n_most_likely_to_lose_is_a_list_of_n(planner, question, limit):
     "who has just tipped over into high risk",
     "members who've only just tipped over the edge into being at risk",
     "who's gone from fine to high risk this month",
+    "any clients recently marked as at risk",
 ])
 def test_just_tipped_over_into_risk_is_newly_at_risk(planner, question):
     assert _plan(planner, question)[0] == "newly_at_risk"
@@ -93,6 +95,7 @@ def test_the_whole_risk_list_is_not_newly_at_risk(planner):
     ("former yoga class customers likely to buy again", "customers"),
     ("which past bike buyers are likely to come back and buy soon", "customers"),
     ("people who've never ordered but probably will", "prospects"),
+    ("which leads look really keen", "prospects"),
 ])
 def test_who_is_likely_to_buy_reads_prospects_or_customers(planner, question, who):
     name, args = _plan(planner, question)
@@ -137,6 +140,18 @@ def test_a_horizon_said_after_lifetime_value_keeps_lifetime_value(planner, follo
     name, args = _conversation(planner, "lifetime value by segment", follow_up)
     assert name == "customer_lifetime_value"
     assert args == {"by": "segment", "horizon_days": days}
+
+
+def test_only_prospects_after_likely_buyers_is_who_not_the_forecast(planner):
+    assert _conversation(planner, "who is likely to buy soon", "now only prospects") == \
+        ("purchase_propensity", {"who": "prospects"})
+    assert _conversation(planner, "who is likely to buy soon", "now only prospects",
+                         "what about people who already bought?") == ("purchase_propensity", {"who": "customers"})
+
+
+def test_sales_prospects_are_still_the_forecast(planner):
+    assert _plan(planner, "what are our sales prospects for next quarter") == \
+        ("revenue_forecast", {"horizon": "next_quarter"})
 
 
 def test_revenue_named_after_lifetime_value_is_the_forecast(planner):
@@ -202,6 +217,7 @@ def test_complaint_words_of_other_englishes_are_the_complaint_themes(planner, qu
     "what do clients keep mentioning in their messages",
     "what do guests keep raising when they email us",
     "what do the gym's members keep asking about",
+    "what are people on about in the reviews",
 ])
 def test_what_keeps_coming_up_is_the_themes(planner, question):
     assert _plan(planner, question)[0] == "feedback_themes"
@@ -308,6 +324,7 @@ def test_a_gripe_without_a_card_edits_nothing(planner, question):
 @pytest.mark.parametrize("question", [
     "give me the week in review as a digest",
     "a digest of the week gone",
+    "sum up the week for me, digest style",
 ])
 def test_the_week_in_review_is_the_weekly_digest(planner, question):
     assert _plan(planner, question) == ("digest", {"cadence": "weekly"})
