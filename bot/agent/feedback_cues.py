@@ -87,13 +87,13 @@ SENTIMENT_CUES = (
 # Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
 _DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
-                      r"(?:cheesed|browned|hacked|brassed) off|kicking off)")
+                      r"(?:cheesed|browned|hacked|brassed) off|kicking off|fuming|raging|seething|livid|ranting)")
 THEME_CUES = (
     (_SAYING_AT_ALL, 0.8),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"
-     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*)\b", 0.8),
+     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*|worry|bother|pain)\b", 0.8),
     # "what are people on about in the reviews": what they talk about, no topic given
     (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
@@ -124,7 +124,8 @@ THEME_CUES = (
     (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
      r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
     # "what's got people riled up?", "anyone up in arms?": what the feeling is about
-    (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b", 0.8),
+    (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b|"
+     r"\b(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up\b", 0.8),
     # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
     (r"\b(?:banging|going|harping|rabbiting|droning|keep|keeps) on about\b(?! (?:the |our |their |a |an )?(?!in\b|at\b|lately\b|"
      r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"

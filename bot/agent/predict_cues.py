@@ -24,7 +24,8 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|discontinue|defect|walk away|"
+     r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
      r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
@@ -43,8 +44,11 @@ AT_RISK_CUES = (
      r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
-     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
-     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risks?\b|"
+     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|"
+     # "which punters have gone missing" (people, not "the campaign has gone cold")
+     r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
+     r"\b(?:gone|went|going) (?:missing|awol|cold|silent|dark)\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
      r"\bless often than (?:they|before|usual)\b|"

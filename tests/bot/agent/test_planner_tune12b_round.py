@@ -84,6 +84,19 @@ def test_just_tipped_over_into_risk_is_newly_at_risk(planner, question):
     assert _plan(planner, question)[0] == "newly_at_risk"
 
 
+@pytest.mark.parametrize("question", [
+    "kindly list the customers likely to discontinue",
+    "who are our flight risks",
+    "which punters have gone missing",
+])
+def test_leaving_in_other_words_is_the_risk_list(planner, question):
+    assert _plan(planner, question)[0] == "at_risk_customers"
+
+
+def test_a_campaign_gone_cold_is_not_a_customer_at_risk(planner):
+    assert _plan(planner, "the email campaign has gone cold")[0] != "at_risk_customers"
+
+
 def test_the_whole_risk_list_is_not_newly_at_risk(planner):
     assert _plan(planner, "which customers are at high churn risk")[0] == "at_risk_customers"
 
@@ -207,6 +220,9 @@ def test_what_a_customer_is_worth_is_still_lifetime_value(planner):
     "what are the regulars cribbing about",
     "what are folk grousing about these days",
     "what have people been kicking off about",
+    "wetin dey worry our customers",
+    "what are people fuming about",
+    "what's got everyone's back up",
 ])
 def test_complaint_words_of_other_englishes_are_the_complaint_themes(planner, question):
     name, args = _plan(planner, question)
