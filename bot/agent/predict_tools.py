@@ -289,7 +289,9 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if getattr(slots, "customer_id", None):
-        return {**out, "customer_id": slots.customer_id}
+        # one customer: no group or list length of the last answer applies ("what about C00077?"
+        # after the actions for the vip segment)
+        return {"customer_id": slots.customer_id}
     for pattern, action in _ACTIONS:
         if re.search(pattern, text):
             # "big spenders we should lure back": the win-back for the valuable ones

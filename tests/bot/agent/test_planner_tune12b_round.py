@@ -202,6 +202,11 @@ def test_what_to_do_next_with_one_customer_is_their_action(planner, question, cu
     assert _plan(planner, question) == ("next_best_actions", {"customer_id": customer})
 
 
+def test_one_customer_after_a_group_drops_the_group(planner):
+    assert _conversation(planner, "next best actions for the vip segment", "what about C00077?") == \
+        ("next_best_actions", {"customer_id": "C00077"})
+
+
 def test_what_one_customer_said_is_still_a_search(planner):
     name, args = _plan(planner, "what did customer C00077 write to us")
     assert name == "feedback_search" and args["customer_id"] == "C00077"
