@@ -34,7 +34,7 @@ def hold_for_confirmation(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any]
 
 def understood_calls(records: list[ToolCallRecord]) -> str:
     """The reading of a model's answer: its successful tool calls, in words."""
-    from bot.agent.reading import understood
+    from bot.agent.reading import answered_args, understood
 
-    lines = [understood(r.name, r.args) for r in records if r.ok]
+    lines = [understood(r.name, answered_args(r.args, r.result)) for r in records if r.ok]
     return "; ".join(dict.fromkeys(lines))

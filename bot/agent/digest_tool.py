@@ -18,7 +18,11 @@ def _run(ctx: ToolContext, params: DigestParams):
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = {}
     # "the week's roundup", "this week's digest": the weekly one
-    if slots.grain == "week" or re.search(r"\bweekly\b|\bweek'?s\b", slots.text.lower()):
+    # "the week in review, digest style", "the past seven days as a digest": the week as a whole
+    if slots.grain == "week" or re.search(r"\bweekly\b|\bweek'?s\b|\bweek in review\b|\bweek (?:gone|just gone|that was)\b|"
+                                          r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
+                                          r"\b(?:sum up|summari[sz]e|recap|round up|wrap up|review) (?:the|this|our|my) (?:past )?week\b",
+                                          slots.text.lower()):
         args["cadence"] = "weekly"
     if slots.period and ".." in slots.period:
         start, end = slots.period.split("..", 1)

@@ -16,6 +16,13 @@ from typing import Any
 
 from bot.agent.analytics_cues import NO_COMPARISON
 from bot.agent.analytics_tools import period_from
+from bot.agent.feedback_cues import (
+    ANYTHING_ABOUT,
+    SEARCH_CUES,
+    SENTIMENT_CUES,
+    THEME_CUES,
+    THEME_FOLLOW_UPS,
+)
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 
@@ -258,7 +265,25 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["source"] = list(slots.sources)
     if NO_COMPARISON.search(text):  # "no need for the comparison with before"
         args["compare"] = False
+    n = _fewest(text, r"texts|comments|messages|replies|responses|reviews|tickets|answers|quotes|scored texts")
+    if n and n >= 2:  # "skip any group with fewer than 5 texts"
+        args["min_texts"] = n
     return args
+
+
+def _fewest(text: str, nouns: str, *, only: bool = False) -> int | None:
+    """The smallest group asked for: "skip groups with fewer than 5 texts" and "at least 5
+    comments" are 5, "over 10 comments" 11; with `only`, "even ones only 2 customers mention" 2."""
+    count = rf"(\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
+    m = re.search(rf"\b(fewer than|less than|under|below|at least|a minimum of|minimum(?: of)?|no fewer than|over|more than) "
+                  rf"{count} (?:\w+ )?(?:{nouns})\b", text) or \
+        re.search(rf"\b()(?<!top ){count} or more (?:\w+ )?(?:{nouns})\b", text) or only and \
+        re.search(rf"\b(only|just|as few as) {count} (?:\w+ )?(?:{nouns}|customers|people|clients|guests|members|folks|"
+                  r"mentions?)\b", text)
+    if not m:
+        return None
+    n = int(m.group(2)) if m.group(2).isdigit() else _COUNT_WORDS[m.group(2)]
+    return n + 1 if m.group(1) in ("over", "more than") else n
 
 
 def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -276,7 +301,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages
     if getattr(slots, "sources", None):
         args["source"] = list(slots.sources)
+    small = _fewest(text, r"comments|texts|mentions|responses|reviews|messages|replies|tickets|quotes", only=True)
     top = getattr(slots, "top", None)
+    if top and top == small and not re.search(r"\b(?:top|biggest|main|first|largest) \w+ (?:themes?|topics?)\b", text):
+        top = None  # "even ones only 2 customers mention": the size of a theme, not how many themes
     if not top:  # "up to 10 themes", "no more than 5 themes"
         m = re.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
         top = int(m.group(1)) if m else None
@@ -286,120 +314,11 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                   r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
     if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
         args["min_size"] = min(int(m.group(1)), 1000)
+    elif small and small >= 2:  # "even ones only 2 customers mention"
+        args["min_size"] = min(small, 1000)
     if NO_COMPARISON.search(text):
         args["compare"] = False
     return args
-
-
-# What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
-_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
-               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
-               r"pleased|talk\w*) (?:about|with|over|on)\b|"
-               # "what are customers praising us for?": what the praise is about, the positive themes
-               r"\bwhat (?:are|do|did|were|have|has) (?:\w+ ){0,3}(?:prais\w*|thank\w*|compliment\w*|lov\w*|"
-               r"rat\w*|recommend\w*|criticis\w*|blam\w*) (?:us|me|the (?:shop|business|store|company)) (?:for|on)\b)")
-# "what are customers saying (about us), over all our data?": no topic to look for, so an
-# overview of what they say (the themes) rather than a search for the words left over.
-_SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
-                  # "sum up what people are saying about us"
-                  r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
-                  r"(?:saying|say|said|writing|written|think|thinking)"
-                  r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
-                  r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
-                  r"at the moment|right now)\b)")
-# "anything about sticky floors?": a topic looked for in what people wrote (a KPI named instead,
-# "anything about revenue I should know?", is not: the boost below takes the cue back)
-_ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
-                   r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
-                   r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
-SEARCH_CUES = (
-    # "find praise for our therapists", "dig out complaints about the car park": the texts
-    # themselves, about a topic (not the themes of all of them)
-    (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
-     r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
-     r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
-    (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
-     r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
-     r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
-     0.45),
-    (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
-     r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
-    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
-     r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
-    (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
-    (_OPEN_ABOUT + r"\s*\??$", -0.7),
-    # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
-    (r"\b(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
-     r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
-     r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
-     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),
-    (_ANYTHING_ABOUT, 0.7),
-    # "late delivery complaints, show me them", "any compliments for the new staff?": the texts on one topic
-    (r"\b(?:let me see|let me read|show me|i want to see|can i see) (?:them|those|these|the actual ones)\b", 0.7),
-    (r"\bany (?:praise|compliments?|complaints?|moans?|grumbles?|kind words) (?:for|about|of|regarding) "
-     r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.6),
-    # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
-    (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
-     r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
-    (_SAYING_AT_ALL, -0.5),
-    (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
-    # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
-    (r"\b(?:comments?|feedback|reviews?|quotes?|verbatims?|remarks?|answers|responses)\b.{0,40}\b(?:csat|nps)\b"
-     r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
-     r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
-     r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
-)
-SENTIMENT_CUES = (
-    # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
-    # over time (not a KPI's trend: none is named)
-    (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"
-     r".{0,40}\b(?:week by week|day by day|month by month|weekly|daily|monthly|over time|per (?:week|day|month))\b", 0.4),
-    (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
-     r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
-    (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
-     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
-     r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
-     r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
-)
-THEME_CUES = (
-    (_SAYING_AT_ALL, 0.8),
-    (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
-     r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
-     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
-     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b|"
-     # "the common thread in negative feedback", "sum up what people are saying"
-     r"\bcommon (?:threads?|denominators?|patterns?)\b|\bsum (?:up|it up)\b|\bgist\b|\bin a nutshell\b", 0.6),
-    (_OPEN_ABOUT, 0.6),
-    # "anything new people are complaining about?", "stuff folks keep moaning about"
-    (r"\b(?:(?:anything|things?|stuff) (?:new )?(?:\w+ ){0,2}|what(?:'s|s) (?:\w+ ){0,2})(?:(?:are|is|have been|has been|keep|keeps) )?(?:\w+ )?"
-     r"(?:complain\w*|moan\w*|whing\w*|grumbl\w*|gripe\w*|rav\w*|gush\w*|prais\w*) (?:about|over|on)\b", 0.8),
-    (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
-    (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
-     r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"
-     r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
-    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
-    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
-    # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
-    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b", 0.8),
-    # "any patterns in the reviews?": what recurs in what people wrote
-    (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
-     r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
-    # "what's got people riled up?", "anyone up in arms?": what the feeling is about
-    (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b", 0.8),
-    # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
-    (r"\b(?:banging|going|harping|rabbiting|droning|keep|keeps) on about\b(?! (?:the |our |their |a |an )?(?!in\b|at\b|lately\b|"
-     r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"
-     r"\b(?:pop(?:s|ping)?|spring(?:s|ing)?) up\b|"
-     r"\b(?:new|fresh|emerging|latest) (?:gripes|complaints|issues|problems|niggles|moans|grumbles|themes|topics|praise)\b", 0.55),
-)
-
-
-# "and what about the good stuff?" after the complaints: the same themes, the other side
-_THEME_FOLLOW_UPS = (
-    r"^(?:and |so |ok,? |okay,? |now )?(?:what about |how about |and )?(?:all )?(?:the )?(?:good|nice|positive|happy|kind|lovely|"
-    r"great|bad|negative|unhappy|not so good|less good) (?:stuff|things|bits|side|ones|news|comments|feedback|points|reviews)"
-    r"(?: (?:people|they|customers|clients|folks) (?:said|say|wrote|write|mentioned))?(?: then)?\s*[?.!]*$",
-)
 
 
 # Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
@@ -407,17 +326,23 @@ _THEME_FOLLOW_UPS = (
 _NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
 
 
+_MOOD = re.compile(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"
+                   r"grump\w*|crank\w*|rude\w*)\b")
+
+
 def _sentiment_boost(slots: Any) -> float:
     text = _text(slots)
     if getattr(slots, "breakdown", None) in (None, "segment", "delivery") and _NOT_SENTIMENT_GROUPS.search(text):
         return -0.7
+    if len(getattr(slots, "sources", []) or []) >= 2 and (getattr(slots, "polarity", None) or _MOOD.search(text)):
+        return 0.3  # "are survey comments kinder than tickets?": the two sources' feeling, not a KPI compared
     return 0.0
 
 
 def _search_boost(slots: Any) -> float:
     from bot.agent.analytics_cues import metrics_from
 
-    if metrics_from(slots) and re.search(_ANYTHING_ABOUT, _text(slots)) and not re.search(
+    if metrics_from(slots) and re.search(ANYTHING_ABOUT, _text(slots)) and not re.search(
             r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)):
         return -0.7
     return _one_customer(slots)
@@ -494,7 +419,7 @@ def feedback_tools() -> list[ToolSpec]:
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar", "love", "like about"),
             cues=THEME_CUES,
-            follow_ups=_THEME_FOLLOW_UPS,
+            follow_ups=THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,
         ),

@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 # a colour, "why"), even when they look like a new question.
 FOLLOW_UPS = (
     r"\bwhy\b.*\b(?:red|amber|green|grey|orange|bad|worse|low|high|down)\b",
+    # "how come decision is showing amber on that?", "what's making purchase red?"
+    r"\b(?:how come|what(?:'s| is) making|what makes|what made|what turned)\b.*\b(?:red|amber|green|grey|orange|yellow)\b",
+    r"\b(?:showing|shows|showed|flagged|marked|colou?red|turned|gone|went|in the) (?:as |up )?(?:red|amber|orange|yellow)\b",
     r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
@@ -187,7 +190,11 @@ MAP_CUES = (
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
      r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)(?: stage)?\b|"
      r"\bwhy is (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "
-     r"(?:red|amber|green|grey|bad|weak|struggling)\b", 0.9),
+     r"(?:red|amber|green|grey|bad|weak|struggling)\b|"
+     # "how come decision is showing amber?": a stage's colour on the map, explained
+     r"\b(?:why|how come)\b.{0,12}\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy)(?: stage)? "
+     r"(?:is |has )?(?:still )?(?:showing|flagged|marked|colou?red|turned|gone|in the|on) (?:as |up )?(?:red|amber|orange|yellow)\b",
+     0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"

@@ -151,12 +151,22 @@ def _after(pattern: str, text: str) -> str | None:
     return value[:60] or None
 
 
+# A card's pain point in owners' words: "take the parking gripe off that card", "strike the price
+# moan from the second persona" (the words before it are the point)
+_GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?)"
+REMOVE_GRIPE = (r"\b(?:take|remove|drop|delete|strike|cross|scrub|get rid of|lose) (?:the |that |this |her |his |its )?((?:[\w'-]+ ){1,3})"
+                + _GRIPE + r" (?:off|from|out of|on|in) (?:the |that |this |her |his |its )?(?:\w+ )?(?:card|persona|one|draft)\b")
+
+
 def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
     which = positions(text)
     if re.search(MERGE, t):
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
+    gripe = re.search(REMOVE_GRIPE, t)
+    if gripe:
+        return {"action": "remove_pain_point", "which": which[:1], "text": gripe.group(1).strip()}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
         # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
@@ -249,6 +259,8 @@ DRAFT_CUES = (
     (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
      r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
+    # "what persona cards exist at the moment": the ones there are, not new ones
+    (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
 )
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
 MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|roll|bundle|blend|collapse)\b"
@@ -257,7 +269,7 @@ EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
-     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
+     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
@@ -282,7 +294,11 @@ LIST_CUES = (
     # "list the dance studio's personas", "what persona cards do we have at the moment": the ones kept
     (r"^(?:please |can you |could you |just )?list (?:the |our |my |all |all the )?(?:[\w']+ ){0,3}(?:personas|persona cards)\b|"
      r"\b(?:what|which) (?:persona |customer )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made)\b|"
-     r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b", 1.2),
+     r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b|"
+     # "what persona cards exist at the moment", "which personas are there now"
+     r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
+     # "show me all our persona cards": every card, not one
+     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

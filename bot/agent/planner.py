@@ -40,7 +40,8 @@ _STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM ev
               "(SELECT count(*) FROM orders), (SELECT max(ts) FROM events), (SELECT max(ts) FROM orders)")
 MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
-    r"^\s*(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
+    # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
@@ -162,7 +163,14 @@ class OfflinePlanner:
             self._state.put(key, plan.spec.name, plan.slots, plan.args)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
-        from bot.agent.reading import alternatives, ask_back, reading_lead, reasons, understood
+        from bot.agent.reading import (
+            alternatives,
+            answered_args,
+            ask_back,
+            reading_lead,
+            reasons,
+            understood,
+        )
 
         plan = self.plan(question, key)
         if plan.spec is None:
@@ -184,6 +192,7 @@ class OfflinePlanner:
             body = f"I tried {record.signature} but it did not work: {record.error}"
         else:
             body = record.result.to_text()
+            line = understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
         self.remember(key, plan)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
@@ -191,7 +200,7 @@ class OfflinePlanner:
     def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
         """Answer with a reading the person chose (a button, a suggestion): that tool with
         those arguments, remembered for follow-ups like any answer."""
-        from bot.agent.reading import understood
+        from bot.agent.reading import answered_args, understood
 
         spec = self.by_name.get(tool)
         if spec is None:
@@ -203,6 +212,8 @@ class OfflinePlanner:
         record = run_tool(spec, self.ctx.for_conversation(key), args)
         body = record.result.to_text() if record.ok else \
             f"I tried {record.signature} but it did not work: {record.error}"
+        if record.ok:
+            line = understood(tool, answered_args(args, record.result), slots)
         self._state.put(key, tool, slots, args)
         return Answer(f"{line}:\n{body}", "offline", [record], understood=line)
 

@@ -12,13 +12,20 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
             # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
             r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
-            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b")
+            r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b|"
+            # "regulars who now order half as often as before": a share of their own rhythm
+            r"\b(?:half|a third|a quarter|a fraction|nowhere near|not nearly) as (?:often|frequently|regularly)\b|"
+            r"\b(?:a lot|much|far|way) less (?:often|frequently)\b|"
+            # "clients who've stopped coming as often as they used to"
+            r"\b(?:stopped|stop|not|n't|aren'?t|isn'?t|haven'?t been) (?:\w+ )?(?:coming|buying|ordering|visiting|booking|shopping|"
+            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|discontinue|defect|walk away|"
+     r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
      r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
@@ -29,11 +36,19 @@ AT_RISK_CUES = (
      # "which big spenders might we lose", "who are we in danger of losing"
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
-     r"\brisk (?:\w+ ){0,3}(?:has |have )?(?:jumped|risen|rose|climbed|spiked|shot up)\b|"
+     r"\brisk (?:\w+ ){0,3}(?:has |have |is |are )?(?:jumped|risen|rose|climbed|spiked|shot up|shooting up|soaring|"
+     r"rocketing|climbing|rising|going up|spiking)\b|"
+     # "whose chance of leaving is climbing", "the five we are most likely to lose": leaving, weighed
+     r"\b(?:chance|likelihood|odds|probability) of (?:them )?(?:leaving|churning|lapsing|quitting|going elsewhere)\b|"
+     r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift)\b|"
+     r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
-     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risk\b|"
-     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risks?\b|"
+     r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|"
+     # "which punters have gone missing" (people, not "the campaign has gone cold")
+     r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
+     r"\b(?:gone|went|going) (?:missing|awol|cold|silent|dark)\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
      r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
      r"\bless often than (?:they|before|usual)\b|"
@@ -51,14 +66,24 @@ NEWLY_CUES = (
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
-     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed) (?:over )?(?:to |into |in to )?(?:being )?"
-     r"(?:at[- ]risk|risky|high[- ]risk)\b|\bsince the (?:previous|last) "
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing) (?:over )?"
+     r"(?:the (?:edge|line|threshold) )?(?:to |into |in to )?(?:being )?(?:the )?"
+     r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
-     r"\bnew (?:churn |high[- ])?risks\b", 1.2),
+     r"\bnew (?:churn |high[- ])?risks\b|"
+     # "any clients recently marked as at risk"
+     r"\b(?:recently|newly|just|lately) (?:been )?(?:marked|flagged|tagged|label+ed|classed|scored|put down) (?:as )?"
+     r"(?:at[- ]risk|high[- ]risk|risky|a (?:churn |flight )?risk)\b|"
+     # "who's gone from fine to high risk this month": the crossing said as its two ends
+     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
     (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
+    # "who has just tipped over into high churn risk": the crossing, which "churn risk" alone would
+    # give to the whole at-risk list
+    (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"
+     r"gone|went)\b.{0,40}\brisk\b", 0.4),
 )
 FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
@@ -70,7 +95,10 @@ FORECAST_CUES = (
      r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
      r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
      # what the money looks like from here: "the revenue outlook", "sales prospects"
-     r"\boutlook\b|\bprospects\b|\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
+     # (people who have not bought yet are "prospects" too: "now only prospects" is who, not money)
+     r"\boutlook\b|\b(?:sales|revenue|business|financial|money|trading|growth|takings|income) prospects\b|"
+     r"\bprospects (?:for|over) (?:the )?(?:next|coming|year|quarter|month|season|christmas|summer|winter)\b|"
+     r"\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
 )
 PROPENSITY_CUES = (
     # "who's looked at booking a trip but never gone through with it, and might now": interest
@@ -83,11 +111,17 @@ PROPENSITY_CUES = (
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
+     r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
+     r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
-     r"\bhot (?:leads|prospects)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
+     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
-     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
+     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|"
+     # "people who've never ordered but probably will"
+     r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
+     r"(?:will|do|buy|order|book|to)?\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
      r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
@@ -98,6 +132,22 @@ ACTION_CUES = (
     (r"\bwhat (?:should|can|could|do|would you) (?:we|i|you) (?:do|suggest|recommend) (?:about|for|with) "
      r"(?:customer|client|member|them|him|her|this (?:customer|one)|that (?:customer|one)|[a-z]{0,3}-?\d{3,})\b", 0.5),
     (r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bshould (?:i|we) (?:contact|call|reach out)\b", 0.5),
+    # "next move for C00042?": the next step for one named customer
+    (r"\bnext (?:best )?(?:move|step|action|thing)s? (?:for|with|on|about) (?:customer |client |member |guest )?[a-z]{0,3}-?\d{3,}\b", 1.0),
+    # "what should the salon do next with client C00077": the next step for one named customer
+    (r"\bwhat (?:should|can|could|do|would|shall) (?:we|i|you|the [\w'-]+|my [\w'-]+|our [\w'-]+) (?:do|try|offer) (?:next )?"
+     r"(?:about|for|with) (?:customer|client|member|guest|patient|student|[a-z]{0,3}-?\d{3,})\b", 1.0),
+    # "who should I personally ring up?", "which regulars deserve a freebie", "who just needs a
+    # friendly check-in": who gets which gesture, said as the gesture
+    (r"\b(?:who|which (?:\w+ ){0,2}(?:customers|clients|people|members|regulars|ones|guests|buyers|patients|students))"
+     r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
+     r"visit|email|message)\b|"
+     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
+     r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"message|nudge|voucher|goodies)\b|"
+     r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
+     r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
+     r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
@@ -112,7 +162,7 @@ ACTION_CUES = (
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
      r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
-     r"\b(?:skip|hold off|go without) (?:the )?discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
+     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
@@ -121,7 +171,10 @@ LIFETIME_CUES = (
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
     # (not a weekday weighed up: "worth staying open on tuesdays" is the weekday pattern)
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)|\blong[- ]term value\b|\bover the years\b|"
+    # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)"
+     r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
+     r"freebie|treat|reward|nudge))\b)|\blong[- ]term value\b|\bover the years\b|"
      r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",

@@ -44,8 +44,18 @@ def _text(slots: Any) -> str:
     return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
+# "the five fish keepers we are most likely to lose": a number of people, then the ranking word
+_THE_N_MOST = re.compile(r"\bthe (\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
+                         r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest)\b")
+
+
 def _limit(slots: Any) -> dict[str, Any]:
     top = getattr(slots, "top", None)
+    m = None if top else _THE_N_MOST.search(_text(slots))
+    if m:
+        from bot.agent.vocab import NUMBER_WORDS
+
+        top = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS.get(m.group(1))
     return {"limit": max(1, min(int(top), 200))} if top else {}
 
 
@@ -115,13 +125,17 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "and by channel instead?" after "next quarter's revenue": the horizon the conversation named
     text = f"{_text(slots)} {getattr(slots, 'horizon', None) or ''}"
     horizon = "next_90_days"
-    m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text)
+    # "a 30 day forecast", "the 6-month outlook": the length named before the forecast
+    m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text) or \
+        re.search(r"\b(\d+|thirty|ninety|six|twelve|three)[- ](day|week|month)s?[- ](?:\w+ ){0,2}(?:forecast|outlook|projection|"
+                  r"horizon|view|prediction)\b", text)
     if m:
         n = {"thirty": 30, "ninety": 90, "six": 6, "twelve": 12, "three": 3}.get(m.group(1)) or int(m.group(1))
         days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
         horizon = min(("next_30_days", 30), ("next_90_days", 90), ("next_180_days", 180), ("next_365_days", 365),
                       key=lambda h: abs(h[1] - days))[0]
-    elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b", text):
+    elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b|"
+                   r"\b(?:one|1|a|12[- ]month)[- ]year (?:\w+ )?(?:forecast|outlook|projection|view)\b", text):
         horizon = "next_365_days"
     elif re.search(r"\bnext (?:half[- ]year|six months)\b", text):
         horizon = "next_180_days"
@@ -129,7 +143,8 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         horizon = "next_quarter"
     elif re.search(r"\bmonth\b|\bmonth's\b", text) or _names_next_month(slots, ctx):
         horizon = "next_month"
-    out: dict[str, Any] = {"horizon": horizon, **_filters(slots)}
+    # "top 20 clients by expected revenue": how many customers to list
+    out: dict[str, Any] = {"horizon": horizon, **_limit(slots), **_filters(slots)}
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     return out
@@ -145,6 +160,9 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
+                   # "coming in way less than they used to", "halved how often they come"
+                   r"\b(?:buying|coming(?: in| round| by| back)?|ordering|shopping|visiting|booking) (?:a lot |way |much |far )?less\b|"
+                   r"\bless than they used to\b|\bhalved (?:how often|their (?:visits|orders|bookings|purchases))\b|"
                    r"\bdrifting\b|" + LAPSING, text):
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
@@ -168,7 +186,9 @@ def _risk_order(text: str) -> str | None:
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
                  text):
         return "value"
-    if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bgrowing\b|"
+    if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bquickest\b|\bgrowing\b|"
+                 r"\b(?:risk|chance|odds|likelihood|probability)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking|"
+                 r"jump\w*|gone up|went up|risen|rose|shot up|grown|grew)\b|"
                  # "whose churn risk has jumped lately", "risk of leaving has gone up"
                  r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
         return "rising"
@@ -212,31 +232,55 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
                  r"\bfor the first time\b|"
                  # "who's looked at booking but never gone through with it": interest, no purchase yet
-                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b", text):
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b|"
+                 # "people who've never hired us before", "enquiries close to turning into a booking"
+                 r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid) us\b|"
+                 r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
+                 r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b", text):
         out["who"] = "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b|"
                    # "only past clients", "people who've been before": those who bought already
-                   r"\b(?:past|previous|former|old|existing) (?:clients|customers|buyers|guests|members|patients|students)\b|"
-                   r"\b(?:been|come|booked|bought|ordered) (?:with us )?before\b", text):
+                   r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
+                   r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
+                   # "likely to come back and buy", "who'll buy from us again": they bought already
+                   r"\bcome back and (?:buy|order|book|shop)\b|"
+                   r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
         out["who"] = "customers"
-    m = re.search(r"\b(?:at least|over|above|more than|minimum(?: of)?|min)\s+(?:a\s+)?(\d{1,3})\s*(?:%|percent|per cent)", text)
+    m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
+                  r"(?:%|percent|per cent)", text) or \
+        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b)",
+                  text)  # "an 80%+ chance", "70 percent or more"
     if m and 0 < int(m.group(1)) <= 100:
         out["min_probability"] = int(m.group(1)) / 100
     return out
 
 
+# owners' words for high spend: "big-spending golfers", "our best clients", "people who spend a lot"
+_VALUABLE = (r"(?:valuable|big[- ]spend\w*|high[- ]spend\w*|high[- ]value|best (?:customers|clients|buyers|members)|"
+             r"top (?:customers|clients|buyers|spenders)|spen[dt]\w* (?:a lot|the most|big|loads))")
 _ACTIONS = [
-    (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b", "reward_loyal"),
+    # "deserve a freebie for sticking with us", "a little treat for being loyal"
+    (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b|\bfreebies?\b|\btreats?\b|\bgifts?\b|\bgoodies\b|"
+     r"\b(?:sticking|stuck|staying|stayed) with us\b|\bfor (?:their|being|staying) loyal(?:ty)?\b|\bspoil\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
     # "lapsed big spenders to win back": the valuable ones, in owners' words
-    (r"\bwin(?:ning)?[- ]?back\b.*\b(?:valuable|big spenders?|high[- ]value|best customers)|"
-     r"\b(?:valuable|big spenders?|high[- ]value|best customers)\b.*\bwin(?:ning)?[- ]?back", "win_back_valuable"),
-    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b", "win_back"),
+    # "worth winning back": worth it is the value
+    (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
+     r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
+    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
+    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)",
+     "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
-    (r"\bcheck[- ]in\b", "check_in"),
-    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b", "convert_prospect"),
-    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare) (?:the )?discount\w*|"
+    # "a friendly check-in message", "could do with a quick hello"
+    (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
+     r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
+     "check_in"),
+    # "a nudge to finish their first order": a first order started, not placed
+    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|"
+     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
+     "convert_prospect"),
+    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
 ]
 
@@ -245,16 +289,20 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if getattr(slots, "customer_id", None):
-        return {**out, "customer_id": slots.customer_id}
+        # one customer: no group or list length of the last answer applies ("what about C00077?"
+        # after the actions for the vip segment)
+        return {"customer_id": slots.customer_id}
     for pattern, action in _ACTIONS:
         if re.search(pattern, text):
-            out["action"] = action
+            # "big spenders we should lure back": the win-back for the valuable ones
+            valuable = action == "win_back" and re.search(r"\b" + _VALUABLE, text)
+            out["action"] = "win_back_valuable" if valuable else action
             break
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     if re.search(r"\beach customer\b|\bper[- ]customer\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
                  r"\bwhich (?:customers|clients|people|members|regulars|ones|guests|patients|students)\b|"
-                 r"\bwho (?:needs|should)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
+                 r"\bwho (?:just |really |still )?(?:needs|should|deserves)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
     if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
@@ -274,6 +322,16 @@ _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next 
                       # "if we look 2 years ahead", "three years out"
                       r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
+
+
+# "and if you look 5 years ahead?", "what about over three years?" after lifetime value: the same
+# value counted over another horizon (a horizon said alone, nothing else asked)
+HORIZON_FOLLOW_UP = (
+    r"^\W*(?:(?:and|so|ok|okay|now|but|then|what about|how about)\b[ ,]*)*(?:if (?:we|you|i) (?:look|looked|go|went|take|took|"
+    r"count|counted|use|used|stretch|stretched|extend|extended)(?: (?:it|that|out|forward))? |(?:looking|going|counting|stretching) |"
+    r"(?:over|across|for|with|on|at|to|within) )?(?:the )?(?:next |coming |following )?(?:a |an |one |two |three |four |five |six |"
+    r"ten |twelve |eighteen |half a |\d{1,2} )(?:years?|months?|yrs?)(?: (?:ahead|out|forward|on|horizon|view|window|time))?"
+    r"(?: (?:instead|then|ahead))?\s*[?.!]*$")
 
 
 def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -372,6 +430,7 @@ def predict_tools() -> list[ToolSpec]:
             cues=LIFETIME_CUES,
             plan=_lifetime_plan,
             boost=lambda slots: 0.4 if "clv" in (getattr(slots, "metrics", []) or []) else 0.0,
+            follow_ups=(HORIZON_FOLLOW_UP,),
         ),
         ToolSpec(
             name="purchase_propensity",

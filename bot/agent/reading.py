@@ -96,6 +96,16 @@ def _validated(spec: Any, args: dict[str, Any]) -> Any:
         return None
 
 
+def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
+    """The arguments as the tool answered them: a satisfaction measure the surveys lack is
+    answered in the one they hold (NPS for a 1-5 score, and back), and the reading says the
+    measure used, as the answer's body does, not the one asked for."""
+    asked, used = getattr(result, "asked", ""), getattr(result, "measure", None)
+    if asked and isinstance(used, str) and used != asked and args.get("measure", asked) != used:
+        return {**args, "measure": used}
+    return args
+
+
 def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec: Any = None) -> str:
     """The reading of a question as one line: what will be computed, for whom, when."""
     if spec is None:

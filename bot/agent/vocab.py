@@ -446,7 +446,11 @@ NEGATIVE = re.compile(
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
-    r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them))\b")
+    r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them)|"
+    # Irish "giving out about", pidgin "dey vex", Indian "cribbing about", and other owners' words
+    r"(?:giv\w*|gave) out (?:about|to|over|at)|vex\w*|cribb\w*|cribs? about|grous\w*|kvetch\w*|bellyach\w*|"
+    r"narked|peeved|(?:cheesed|browned|hacked|brassed) off|kick\w* off (?:about|over)|fuming|raging|seething|livid|"
+    r"(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up|wetin (?:dey )?(?:worry|bother|pain))\b")
 POSITIVE = re.compile(
     r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"

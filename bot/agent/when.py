@@ -26,6 +26,13 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})"
+# "the first of October", "the twenty-third of May": a day said in words (only before "of" a month)
+_ORDINAL_WORDS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_ORDINAL_WORDS.update({f"twenty[- ]?{w}": 20 + i for w, i in list(_ORDINAL_WORDS.items())[:9]})
+_ORDINAL_WORDS.update({"thirtieth": 30, "thirty[- ]?first": 31})
+_DAY_WORD = "(" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
 
 # Named periods, first match wins. "last week" is the calendar week before this one; "the
@@ -213,6 +220,13 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         g = m.groups()
         day, month = (g[1], g[2]) if g[1] else (g[4], g[3])
         d = _date(day, month, g[5], as_of)
+        if d:
+            found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
+    for m in rx.finditer(rf"\b(?:(?P<since>since|from)\s+)?the\s+{_DAY_WORD}\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?", t):
+        if any(s <= m.start() < e for s, e, _ in found):
+            continue
+        day = next(n for w, n in _ORDINAL_WORDS.items() if re.fullmatch(w, m.group(2)))
+        d = _date(str(day), m.group(3), m.group(4), as_of)
         if d:
             found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
     for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+|(?:beginning|start)\s+of\s+)?)?)?"

@@ -1,0 +1,142 @@
+"""What owners say when they want what customers wrote: the texts on a topic (search), the
+feeling of them (sentiment) or what recurs in them (themes). Weighted patterns that
+bot/agent/ranking.py adds up; the specs that use them are in bot/agent/feedback_tools.py."""
+
+from __future__ import annotations
+
+# What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
+_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
+               r"pleased|talk\w*) (?:about|with|over|on)\b|"
+               # "what are customers praising us for?": what the praise is about, the positive themes
+               r"\bwhat (?:are|do|did|were|have|has) (?:\w+ ){0,3}(?:prais\w*|thank\w*|compliment\w*|lov\w*|"
+               r"rat\w*|recommend\w*|criticis\w*|blam\w*) (?:us|me|the (?:shop|business|store|company)) (?:for|on)\b)")
+# "what are customers saying (about us), over all our data?": no topic to look for, so an
+# overview of what they say (the themes) rather than a search for the words left over.
+_SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+                  # "sum up what people are saying about us"
+                  r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
+                  r"(?:saying|say|said|writing|written|think|thinking)"
+                  r"(?: (?:about|of) (?:us|the (?:shop|business|store|company)|our (?:shop|business|store|company)))?"
+                  r"[ ,]*(?:$|\?|(?:over|in|during|since|last|this|across|recently|lately|so far|overall|ever|all|these days|"
+                  r"at the moment|right now)\b)")
+# "anything about sticky floors?": a topic looked for in what people wrote (a KPI named instead,
+# "anything about revenue I should know?", is not: the boost below takes the cue back)
+ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
+                   r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
+                   r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
+SEARCH_CUES = (
+    # "find praise for our therapists", "dig out complaints about the car park": the texts
+    # themselves, about a topic (not the themes of all of them)
+    (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
+     r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
+     r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
+    (r"\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|verbatims?|remarks?|told|telling)\b|"
+     r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
+     r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
+     0.45),
+    (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
+     r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
+    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
+     r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
+    (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    (_OPEN_ABOUT + r"\s*\??$", -0.7),
+    # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
+    # ("what did customers complain about last month?" asks no topic: what they complained about is the themes)
+    (r"\b(?<!what )(?:has|have|did) (?:anyone|anybody|someone|somebody|any (?:of (?:our|the) )?(?:customers?|clients?|guests?|people|"
+     r"members|diners|patients|students|owners)|people|customers|clients|guests) (?:ever |actually |really )?(?:complain\w*|moan\w*|"
+     r"whing\w*|grumbl\w*|gripe\w*|mention\w*|rav\w*|prais\w*|commented|talked|written|wrote|raised|brought up|"
+     r"said anything|kicked off) (?:\w+ )?(?:about|on|over|regarding)\b", 0.7),
+    (ANYTHING_ABOUT, 0.7),
+    # "late delivery complaints, show me them", "any compliments for the new staff?": the texts on one topic
+    (r"\b(?:let me see|let me read|show me|i want to see|can i see) (?:them|those|these|the actual ones)\b", 0.7),
+    (r"\bany (?:praise|compliments?|complaints?|moans?|grumbles?|kind words) (?:for|about|of|regarding) "
+     r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.6),
+    # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
+    (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
+     r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
+    (_SAYING_AT_ALL, -0.5),
+    (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
+    # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
+    (r"\b(?:comments?|feedback|reviews?|quotes?|verbatims?|remarks?|answers|responses)\b.{0,40}\b(?:csat|nps)\b"
+     r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
+     r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
+     r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
+)
+# "are comments getting crankier or kinder?": the feeling of what is written, compared
+_MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
+                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
+SENTIMENT_CUES = (
+    (r"\b(?:" + _MOOD_COMPARED + r")\b", 0.75),
+    (r"\b(?:" + _MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
+     r"day by day|over time)\b", 0.4),
+    # "how positive are survey comments compared with support tickets": their feeling, side by side
+    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross)\b.{0,40}"
+     r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
+    # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
+    # over time (not a KPI's trend: none is named)
+    (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"
+     r".{0,40}\b(?:week by week|day by day|month by month|weekly|daily|monthly|over time|per (?:week|day|month))\b", 0.4),
+    (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
+     r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
+    (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
+     r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
+     r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
+)
+# Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
+# "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
+_DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
+                      r"(?:cheesed|browned|hacked|brassed) off|kicking off|fuming|raging|seething|livid|ranting)")
+THEME_CUES = (
+    (_SAYING_AT_ALL, 0.8),
+    # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
+    (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
+     + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"
+     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*|worry|bother|pain)\b", 0.8),
+    # "what are people on about in the reviews": what they talk about, no topic given
+    (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
+    # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
+    (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
+     r"harping on about|banging on about|asking (?:about|for))\b", 0.9),
+    # "any themes at all, even ones only 2 customers mention": small themes too
+    (r"\b(?:even|including|incl\.?|also) (?:the )?(?:ones?|themes?|topics?|those) (?:that )?(?:only|just) (?:\w+ ){0,2}"
+     r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
+    (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
+     r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
+     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
+     r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b|"
+     # "the common thread in negative feedback", "sum up what people are saying"
+     r"\bcommon (?:threads?|denominators?|patterns?)\b|\bsum (?:up|it up)\b|\bgist\b|\bin a nutshell\b", 0.6),
+    (_OPEN_ABOUT, 0.6),
+    # "anything new people are complaining about?", "stuff folks keep moaning about"
+    (r"\b(?:(?:anything|things?|stuff) (?:new )?(?:\w+ ){0,2}|what(?:'s|s) (?:\w+ ){0,2})(?:(?:are|is|have been|has been|keep|keeps) )?(?:\w+ )?"
+     r"(?:complain\w*|moan\w*|whing\w*|grumbl\w*|gripe\w*|rav\w*|gush\w*|prais\w*) (?:about|over|on)\b", 0.8),
+    (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
+    (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
+     r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"
+     r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
+    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
+    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
+    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b", 0.8),
+    # "any patterns in the reviews?": what recurs in what people wrote
+    (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
+     r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
+    # "what's got people riled up?", "anyone up in arms?": what the feeling is about
+    (r"\b(?:got|getting|gotten|has|have) (?:\w+ ){0,2}(?:riled|wound|worked|fired|het) up\b|\bup in arms\b|"
+     r"\b(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up\b", 0.8),
+    # "what's everyone banging on about?", "any new gripes popping up?": what comes up, no topic given
+    (r"\b(?:banging|going|harping|rabbiting|droning|keep|keeps) on about\b(?! (?:the |our |their |a |an )?(?!in\b|at\b|lately\b|"
+     r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"
+     r"\b(?:pop(?:s|ping)?|spring(?:s|ing)?) up\b|"
+     r"\b(?:new|fresh|emerging|latest) (?:gripes|complaints|issues|problems|niggles|moans|grumbles|themes|topics|praise)\b", 0.55),
+)
+
+
+# "and what about the good stuff?" after the complaints: the same themes, the other side
+THEME_FOLLOW_UPS = (
+    r"^(?:and |so |ok,? |okay,? |now )?(?:what about |how about |and )?(?:all )?(?:the )?(?:good|nice|positive|happy|kind|lovely|"
+    r"great|bad|negative|unhappy|not so good|less good) (?:stuff|things|bits|side|ones|news|comments|feedback|points|reviews)"
+    r"(?: (?:people|they|customers|clients|folks) (?:said|say|wrote|write|mentioned))?(?: then)?\s*[?.!]*$",
+)
