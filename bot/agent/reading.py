@@ -106,6 +106,14 @@ def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
     return args
 
 
+def _raw(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_raw(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_raw(v) for v in value)
+    return str(value)
+
+
 def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec: Any = None) -> str:
     """The reading of a question as one line: what will be computed, for whom, when."""
     if spec is None:
@@ -113,8 +121,8 @@ def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec
 
         spec = tool_spec(tool)
     p = _validated(spec, args) if spec is not None else None
-    if p is None:
-        return f"{tool.replace('_', ' ').capitalize()} ({', '.join(f'{k}={v}' for k, v in args.items())})"
+    if p is None:  # arguments the tool refuses: shown as words, the tool's error says what is wrong
+        return f"{tool.replace('_', ' ').capitalize()} ({'; '.join(f'{k}: {_raw(v)}' for k, v in args.items())})"
     get = lambda name, default=None: getattr(p, name, default)  # noqa: E731
     when = _period(get("period"))
     who = _who(get("filters"))

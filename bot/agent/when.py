@@ -160,7 +160,9 @@ def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tup
 
 
 def _span(a: dt.date, b: dt.date) -> str:
-    return f"{a.isoformat()}..{b.isoformat()}"
+    # "since 1 December" when the data ends in November: the period is that day, which the tool
+    # answers with where the data ends, rather than an end before its start that no tool takes
+    return f"{a.isoformat()}..{max(a, b).isoformat()}"
 
 
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -169,7 +171,10 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     for m in rx.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|-|–|\.\.|and)\s*(\d{4}-\d{2}-\d{2})\b", t):
         found.append((m.start(), m.end(), f"{m.group(1)}..{m.group(2)}"))
     for m in rx.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
-        found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
+        try:
+            found.append((m.start(), m.end(), _span(dt.date.fromisoformat(m.group(1)), as_of)))
+        except ValueError:  # "since 2026-13-40": left to the period's own check, which names it
+            found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
     for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
                          rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):

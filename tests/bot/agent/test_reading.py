@@ -196,3 +196,16 @@ def test_a_count_of_customers_with_more_orders_is_said_as_that_count():
     more = understood("kpis", {"metrics": ["repeat_customers"], "min_orders": 4, "period": {"name": "last_month"}})
     assert more.startswith("Customers with 4 or more orders, last month")
     assert understood("kpis", {"metrics": ["repeat_customers"]}).startswith("Repeat customers")
+
+
+def test_a_period_after_the_data_ends_is_answered_with_where_the_data_ends(planner):
+    answer = planner.answer("how many orders since 2026-12-01", "after-the-end")
+    assert answer.understood == "Orders, on 2026-12-01"
+    assert "the latest day with completed orders is 2026-11-1" in answer.text
+    assert "is before start" not in answer.text and "Invalid" not in answer.text
+
+
+def test_arguments_a_tool_refuses_are_read_back_in_words_not_as_code(planner):
+    answer = planner.answer("how many orders since 2026-13-40", "bad-date")
+    assert answer.understood.startswith("Kpis (period: start 2026-13-40")
+    assert "{" not in answer.understood and "'" not in answer.understood

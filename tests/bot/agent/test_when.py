@@ -108,3 +108,13 @@ def test_a_step_back_from_each_kind_of_period():
 def test_a_possessive_period_after_with_or_vs_is_the_comparison(text, period, against):
     when = read_when(text, SUNDAY)
     assert (when.period, when.against) == (period, against)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a start after the data's last day: that day alone, never an end before the start
+    ("how many orders since 2026-12-01", days(dt.date(2026, 12, 1), dt.date(2026, 12, 1))),
+    ("revenue since the 1st of december 2026", days(dt.date(2026, 12, 1), dt.date(2026, 12, 1))),
+    ("orders since 2026-10-01", days(dt.date(2026, 10, 1), SUNDAY)),
+])
+def test_since_a_day_after_the_data_ends_is_that_day(text, expected):
+    assert read_when(text, SUNDAY).period == expected
