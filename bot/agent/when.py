@@ -394,8 +394,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     """The period, comparison period and grain a question names."""
     t = text.lower()
     as_of = as_of or dt.date.today()
-    found = _explicit(t, as_of)
+    from bot.agent.period_phrases import counted_spans
     from bot.agent.year_ago import last_year, year_ago
+
+    found = counted_spans(t, as_of)  # "the 30 days up to 31 october": the day inside is no period of its own
+    found += [f for f in _explicit(t, as_of) if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
 
     for s, e, p in [*_relative(t, as_of), *last_year(t, as_of)]:
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
