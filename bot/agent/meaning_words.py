@@ -38,6 +38,8 @@ _STEP_STOP = re.compile(r"\b(?:this|last|next|past|over|during|since|where|how|w
                         r"vs|versus|compared|(?:for|among|from) (?:people|customers|users|visitors|shoppers|those|"
                         r"the ones|folks|anyone|everyone))\b.*$")
 _STAGE_NAMED = re.compile(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
+# Words that make a step one place on the site or in the shop, whatever stage word comes with them
+_A_PAGE = re.compile(r"\b(?:page|screen|form|button|tab|section)s?\b")
 # A goal that is buying itself is every journey tool's default end, not a step to find.
 _BUYING = {"buy", "buying", "bought", "buys", "purchase", "purchasing", "purchases", "pay", "paying", "paid", "order",
            "ordering", "ordered", "orders", "convert", "converting", "spend", "spending", "sale", "sales", "it", "them",
@@ -75,7 +77,9 @@ _NOT_A_BREAKDOWN = re.compile(
     r"(?:non-?)?(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|"
     r"guests?)$|"
     r"(?:share|percentage|proportion|per ?cent|number|amount|count|total|rate|ratio|level of|way|far|now|then|"
-    r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b")
+    r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b|"
+    # "exit rate across the site", "across the board": the whole of it, no group
+    r"(?:whole |entire |)(?:site|website|web ?site|shop|store|board|business|company)$")
 
 
 def _names_a_value(words: str, known: Any) -> bool:
@@ -150,8 +154,9 @@ def step_words(slots: Any, known: Any = None, text: str | None = None) -> tuple[
             return steps, True
     goals = [_step(m.group("p")) for m in _GOAL.finditer(text)]
     # buying is every journey tool's default end, and a stage named is the rules' goal
+    # "placing a web order" is a step of buying; "the checkout page" a page, not the decision stage
     goals = [g for g in goals if g and g.split()[0] not in _BUYING and not _STAGE_NAMED.search(g)
-             and set(parse_stages(g)) <= {"purchase"}]  # "placing a web order" is a step of buying
+             and (set(parse_stages(g)) <= {"purchase"} or _A_PAGE.search(g))]
     return goals[-1:], False
 
 
