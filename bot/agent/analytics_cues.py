@@ -214,6 +214,9 @@ def historic_clv(slots: Any) -> bool:
         and not _FUTURE.search(_NOT_FUTURE.sub(" ", text))
 
 
+_TICKET_TIMES = {"first_response_time", "resolution_time", "first_response_time_p90", "resolution_time_p90"}
+
+
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
@@ -221,6 +224,8 @@ def boost_kpis(slots: Any) -> float:
         return -0.3  # "share of sessions that viewed a product": sessions are who, not what is asked
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
+    if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
+        return 0.75  # "the resolution time for complaints": the complaints are the tickets timed, not their themes
     if not DEFINES.search(text_of(slots)):
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own

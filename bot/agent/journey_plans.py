@@ -25,10 +25,13 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         from tools.core.stages import STAGE_INDEX
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
-        # "between consideration and purchase" means every stage from one to the other.
+        # "between consideration and purchase" means every stage from one to the other; three or
+        # more named one after another ("awareness to consideration to purchase") are the steps asked for
         from tools.core.stages import STAGES
 
-        args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
+        listed = len(set(stages)) >= 3 and re.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots))
+        args["stages"] = sorted(set(stages), key=STAGE_INDEX.get) if listed else \
+            list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
     elif ranks_conversion(slots):
         to_purchase = _stages_to_purchase(ctx)
         if to_purchase:

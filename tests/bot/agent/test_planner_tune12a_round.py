@@ -176,7 +176,30 @@ def test_a_ticket_count_first_in_a_list_of_kpis(planner, question, metrics):
     assert _plan(planner, question)[1]["metrics"] == metrics
 
 
+@pytest.mark.parametrize(("question", "stages"), [
+    ("consideration to decision to advocacy funnel last month", ["consideration", "decision", "advocacy"]),
+    ("funnel: awareness -> purchase -> advocacy", ["awareness", "purchase", "advocacy"]),
+])
+def test_three_stages_named_in_a_row_are_the_funnels_steps(planner, question, stages):
+    name, args = _plan(planner, question)
+    assert name == "funnel" and args["stages"] == stages
+
+
+def test_two_stages_are_every_stage_between_them(planner):
+    name, args = _plan(planner, "funnel from consideration to advocacy")
+    assert args["stages"] == ["consideration", "decision", "purchase", "post-purchase", "advocacy"]
+
+
 # -- 5. KPI words ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("can you tell me the average resolution time on complaints last month", "resolution_time"),
+    ("first response time to complaints this week please", "first_response_time"),
+])
+def test_a_ticket_time_for_complaints_is_the_kpi_not_their_themes(planner, question, metric):
+    name, args = _plan(planner, question)
+    assert name == "kpis" and args["metrics"] == [metric]
+
 
 @pytest.mark.parametrize(("question", "metric"), [
     ("conversion from visiting to buying this month", "purchase_conversion"),
