@@ -23,7 +23,9 @@ _WHICH = re.compile(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|b
 _LEAD = re.compile(r"^(?:(?:the|our|their|a|an|each|every|different|various|particular|kind of the) )+")
 # Journey steps: the goal ("before they pop something in the basket"), or a chain of steps
 # ("of people who open our newsletter, how many click a link and then buy online?").
-_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on the way to|"
+_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on (?:the|their) way to|"
+                   # "journeys that end with someone sharing us", "paths that lead to a referral"
+                   r"(?:that |which )?(?:lead(?:s|ing)? (?:up )?to|led to|end(?:s|ed|ing)? (?:with|in|up)|towards)|"
                    r"(?:routes?|paths?|way|journeys?|steps?) (?:to|towards|into|before))\s+" + _WORDS)
 _CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
                     r"subscribers|members|clients|buyers|guests|"

@@ -9,6 +9,7 @@ reads them first, so the day inside them is not read again as a period of its ow
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -27,6 +28,15 @@ _SINCE_STARTED = re.compile(r"\bsince (?:the|this|our) (?:current )?(week|month|
                             r"got going|opened|start(?:ed)?|turned)\b|\bsince the (?:new )?(week|month|quarter|year) (?:started|began)\b")
 
 
+def _months_back(last: dt.date, months: int) -> dt.date:
+    """The day after the same day `months` calendar months before `last` (a shorter month's last day)."""
+    y, m = divmod(last.year * 12 + last.month - 1 - months, 12)
+    day = dt.date(y, m + 1, min(last.day, calendar.monthrange(y, m + 1)[1]))
+    if last.day == calendar.monthrange(last.year, last.month)[1]:
+        day = dt.date(y, m + 1, calendar.monthrange(y, m + 1)[1])  # a month's last day: whole months back
+    return day + dt.timedelta(days=1)
+
+
 def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, period) of each span counted back from a named day, or from the start of
     this week, month, quarter or year."""
@@ -37,8 +47,9 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         last = _date(day, month, m.group(7), as_of)
         if last is None or (count is None and unit == "day"):
             continue
-        days = (number(count) if count else 1) * _UNIT_DAYS[unit]
-        first = last - dt.timedelta(days=days - 1)
+        n = number(count) if count else 1
+        # "the month ending 31 october" is october; "the 3 months up to 10 nov", 11 august to 10 november
+        first = _months_back(last, n) if unit == "month" else last - dt.timedelta(days=n * _UNIT_DAYS[unit] - 1)
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, min(last, as_of))))
     for m in _SINCE_STARTED.finditer(t):

@@ -54,6 +54,14 @@ def test_a_span_counted_back_from_a_named_day(planner, question, period):
     assert name == "kpis" and args["period"] == period
 
 
+@pytest.mark.parametrize(("question", "period"), [
+    ("orders in the month ending 30 september", {"start": "2026-09-01", "end": "2026-09-30"}),
+    ("revenue for the 2 months up to 10 november", {"start": "2026-09-11", "end": "2026-11-10"}),
+])
+def test_months_counted_back_are_calendar_months(planner, question, period):
+    assert _plan(planner, question)[1]["period"] == period
+
+
 def test_the_named_day_alone_is_still_that_day(planner):
     assert _plan(planner, "orders on 20 October")[1]["period"] == {"start": "2026-10-20", "end": "2026-10-20"}
 
@@ -107,6 +115,20 @@ def test_a_kpi_with_a_grain_is_a_series(planner, question, metric, grain):
     assert name == "trend" and (args["metric"], args["grain"]) == (metric, grain)
 
 
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("how are orders tracking month on month this year", "orders", "month"),
+    ("sessions week-on-week this quarter", "sessions", "week"),
+])
+def test_x_on_x_across_a_longer_period_is_a_series(planner, question, metric, grain):
+    name, args = _plan(planner, question)
+    assert name == "trend" and (args["metric"], args["grain"]) == (metric, grain)
+
+
+@pytest.mark.parametrize("question", ["refunds month-on-month", "aov week on week"])
+def test_x_on_x_alone_stays_a_comparison(planner, question):
+    assert _plan(planner, question)[0] == "compare"
+
+
 # -- 3. the step or stage a journey is headed for --------------------------------------------
 
 @pytest.mark.parametrize(("question", "tool", "goal"), [
@@ -118,6 +140,15 @@ def test_a_kpi_with_a_grain_is_a_series(planner, question, metric, grain):
 def test_the_step_headed_for_is_the_goal(planner, question, tool, goal):
     name, args = _plan(planner, question)
     assert name == tool and args.get("goal_touchpoint") == goal
+
+
+@pytest.mark.parametrize(("question", "goal"), [
+    ("journeys which end with somebody sharing us on social media", "social_share"),
+    ("the steps taken before a customer collects their order", "order_pickup"),
+])
+def test_journeys_that_end_in_a_step_are_paths_to_it(planner, question, goal):
+    name, args = _plan(planner, question)
+    assert name == "paths" and args.get("goal_touchpoint") == goal
 
 
 @pytest.mark.parametrize(("question", "tool", "stage"), [
