@@ -41,7 +41,9 @@ _STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM ev
 MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     r"^\s*(?:and|what about|how about|same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
-    r"what if|instead|for|in|by|over|during)\b", re.I)
+    r"what if|instead|for|in|by|over|during|"
+    # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
+    r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis

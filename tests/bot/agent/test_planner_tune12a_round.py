@@ -290,6 +290,11 @@ def test_a_segment_thing_instead_splits_by_segment(planner):
     assert name == "movers" and args["by"] == "segment" and args["metric"] == "revenue"
 
 
+def test_would_it_be_a_group_thing_splits_the_last_kpi_that_way(planner):
+    name, args = _conversation(planner, "orders by channel this month", "would it be more of a region thing?")
+    assert name == "movers" and args["by"] == "region" and args["metric"] == "orders"
+
+
 def test_touchpoint_level_after_stages(planner):
     name, args = _conversation(planner, "where do people give up, stage by stage", "and by touchpoint?")
     assert name == "dropoffs" and args["level"] == "touchpoint"
