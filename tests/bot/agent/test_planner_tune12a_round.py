@@ -171,6 +171,12 @@ def test_a_list_of_groups_keeps_every_group(planner, question, segments):
     assert _plan(planner, question)[1]["filters"]["segment"] == segments
 
 
+def test_a_segment_in_a_list_is_not_also_its_channel(planner):
+    # "newsletter" is also a word for the email channel: in a list of groups it is the segment
+    args = _plan(planner, "funnel for the newsletter, vip and lead groups")[1]
+    assert args["filters"] == {"segment": ["newsletter", "vip", "lead"]}
+
+
 @pytest.mark.parametrize(("question", "segment"), [
     ("did the loyalty climbers order more this month than last", "loyalty"),
     ("have the vip golfers spent more this quarter than the one before", "vip"),
