@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 
-from bot.agent.when import _DAY, _MONTH, _NUM, _UNIT_DAYS, _YEAR, _date, _span, number
+from bot.agent.when_words import _DAY, _MONTH, _NUM, _UNIT_DAYS, _YEAR, _date, _span, number
 
 # "the 30 days up to 31 october", "14 days ending on 20 oct", "the week ending 15 november",
 # "the fortnight to the 9th of november", "the 3 weeks leading up to 1 nov": so many days, the
