@@ -37,7 +37,7 @@ _TREND_CUE = re.compile(r"\btrend\w*|\bover time\b|\bweek by week\b|\bday by day
                         r"(?:much|a lot|at all|any|around)\b(?!.*\b(?:since|than|vs|versus|compared|against)\b)")
 # "more orders last month than the month before", "the last 7 days next to the 7 before",
 # "this month alongside last month": the other period named, without the word compare
-_OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
+_OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks?|fortnights?|months?|quarters?|years?|periods?|time|ones?) (?:before|prior|earlier)\b|"
                  r"\bthan (?:the )?(?:previous|prior|preceding)\b|"
                  r"\b(?:next to|alongside|beside|side by side with|set against|relative to) (?:the |that of )?"
                  r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
@@ -214,6 +214,9 @@ def historic_clv(slots: Any) -> bool:
         and not _FUTURE.search(_NOT_FUTURE.sub(" ", text))
 
 
+_TICKET_TIMES = {"first_response_time", "resolution_time", "first_response_time_p90", "resolution_time_p90"}
+
+
 def boost_kpis(slots: Any) -> float:
     if not has_metric(slots):
         return 0.0
@@ -221,6 +224,8 @@ def boost_kpis(slots: Any) -> float:
         return -0.3  # "share of sessions that viewed a product": sessions are who, not what is asked
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
+    if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
+        return 0.75  # "the resolution time for complaints": the complaints are the tickets timed, not their themes
     if not DEFINES.search(text_of(slots)):
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
@@ -277,7 +282,7 @@ def boost_funnel(slots: Any) -> float:
 def boost_trend(slots: Any) -> float:
     text = text_of(slots)
     # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
-    series = getattr(slots, "grain", None) in ("day", "week") or _TREND_CUE.search(text)
+    series = getattr(slots, "grain", None) in ("day", "week", "month") or _TREND_CUE.search(text)
     if has_metric(slots) and series_grain(text):
         return 1.2  # "getting worse over the last 180 days, week on week": each week of it
     return 0.75 if has_metric(slots) and series else 0.0
@@ -294,6 +299,9 @@ def series_grain(text: str) -> str | None:
     # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
     # "week on week for the last 90 days" (many weeks, each against the one before)
     if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)
+                         # "month on month this year": a period holding many of them, each against the one before
+                         or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
+                         or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
                          or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
                                       r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters))\b", text)):
         return None
@@ -312,7 +320,7 @@ DAYS_VS = re.compile(rf"\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|co
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"
-                        r"(?:last|previous|prior|same|(?:day|week|month|quarter|year) before|"
+                        r"(?:last|previous|prior|same|(?:day|week|fortnight|month|quarter|year) before|"
                         r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous))\b")
 # How the business is doing in general ("how are we doing", "how's business", "the numbers").
 _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
@@ -320,7 +328,10 @@ _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|every
                      r"\bperformance\b|\b(?:the|our) (?:numbers|figures|kpis)\b|\bkey (?:numbers|figures|metrics)\b|"
                      # "how does the last 30 days look next to the 30 before, across the board"
                      r"\bhow\w* (?:(?:does|do|did|is|are|was) )?(?:\w+ ){0,4}look\b|\beverything\b|\bacross the board\b|"
-                     r"\ball (?:the |our )?(?:headline |main |key )?(?:numbers|figures|kpis|metrics|stats)\b|\bheadlines?\b")
+                     r"\ball (?:the |our )?(?:headline |main |key )?(?:numbers|figures|kpis|metrics|stats)\b|\bheadlines?\b|"
+                     # "how are the loyalty card holders doing this month against last": a group's headline numbers
+                     r"\bhow(?:'s| is| are| were| was| have| has)(?: the| our)? (?!you\b|u\b)(?:[\w-]+ ){1,4}(?:doing|performing|"
+                     r"getting on|faring|shaping up)\b")
 
 
 # "just the current period, no comparison with before", "no need to compare with the quarter
@@ -331,6 +342,9 @@ NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip
                            r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b")
 
 
+_DROPOFFS = re.compile(r"\bdrop(?:ping)?[- ]?(?:offs?|outs?)\b|\bdrop(?:s|ped)? off\b|\bwhere (?:do|did) (?:we|people|they) lose\b")
+
+
 def boost_compare(slots: Any) -> float:
     text = text_of(slots)
     if NO_COMPARISON.search(text):
@@ -339,6 +353,8 @@ def boost_compare(slots: Any) -> float:
         return -0.9  # the days of the week set side by side: time_pattern's
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
+    if not metrics_from(slots) and _DROPOFFS.search(text):
+        return -1.0  # "drop-off points this week vs the week before": the drop-offs set the periods side by side themselves
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
     if has_metric(slots) and asked and getattr(slots, "breakdown", None) in KPI_DIMS and _MOVER_CUE.search(text) \
             and re.search(r"^\W*which\b", text):
@@ -396,7 +412,10 @@ KPI_CUES = (
      r"\bhow (?:are|is|'re|'s) (?:things|business|trade|it|everything|the shop) (?:looking|going|doing|shaping up)\b|"
      r"\bhow(?:'s| is) trade\b|\bperformance\b|\bhow did we perform\b|\bhow we(?:'re| are) performing\b|"
      # "all the main numbers": every headline KPI, for whatever period is named
-     r"\ball (?:the |our )?(?:headline |main |key |important )?(?:numbers|figures|kpis|metrics|stats)\b", 0.6),
+     r"\ball (?:the |our )?(?:headline |main |key |important )?(?:numbers|figures|kpis|metrics|stats)\b|"
+     # "give me the main numbers for october", "quick numbers check": the headline KPIs
+     r"\b(?:main|quick|basic|top[- ]line|usual|core) (?:numbers|figures|stats|kpis|metrics)\b|"
+     r"\b(?:numbers|figures|stats|kpi) (?:check|run[- ]?down|round[- ]?up|snapshot)\b", 0.6),
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
     (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"
@@ -407,7 +426,8 @@ KPI_CUES = (
      r"host|hosted|ship|shipped|deliver|delivered|fit|fitted|finish|finished|complete|completed|have|had)\b", 0.3),
     # "numbers for today", "yesterday's figures": the headline KPIs of a period
     (r"\b(?:numbers|figures|stats|metrics|kpis)\s+(?:for|from|on|of)\s+(?:today|yesterday|this|last|the (?:day|week|month|"
-     r"quarter|year))\b|\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"
+     r"quarter|year)|january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+     r"\b(?:today|yesterday|(?:this|last) (?:week|month|quarter|year))'?s? (?:numbers|figures|stats)\b|"
      r"\b(?:numbers|figures|stats|money|sales|takings)[- ]?wise\b", 0.6),
     (r"\bright now\b|\bcurrent(?:ly)?\b|\bat the moment\b", 0.1),
     # "how many bookings today", "how many covers last week": the trade's word for a sale, counted

@@ -25,7 +25,7 @@ from bot.agent.analytics_cues import (
 )
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
-from bot.agent.plan_args import common, filters_from, period_args, period_from
+from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
@@ -86,7 +86,11 @@ def _movers(ctx: ToolContext, params: Any):
 _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(hours?|hrs?|h|days?)\b"
                           r"(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
                           r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off)))|"
-                          r"\b(?:window|grace period|cut[- ]?off) of (\d{1,3}) ?(hours?|hrs?|h|days?)\b")
+                          r"\b(?:window|grace period|cut[- ]?off) of (\d{1,3}) ?(hours?|hrs?|h|days?)\b|"
+                          # "counting a cart as saved if they buy within 48 hours"
+                          r"\b(?:buy|buys|bought|order|orders|ordered|pay|pays|paid|purchase\w*|check(?:s|ed)? ?out|come back|comes back|"
+                          r"came back|return\w*|complete\w*|finish\w*)\b(?: \w+){0,3} within (?:the )?(?:next )?(\d{1,3}|one|two|three|"
+                          r"four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
 
 
 def cart_window_hours(text: str) -> int | None:
@@ -96,7 +100,7 @@ def cart_window_hours(text: str) -> int | None:
     m = _CART_WINDOW.search(text)
     if m is None:
         return None
-    n_word, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
     n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
     hours = n * (24 if unit.startswith("d") else 1)
     return max(1, min(hours, 168)) if n else None
@@ -199,6 +203,9 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["against"] = against
     if getattr(slots, "top", None):
         args["top"] = max(1, min(int(slots.top), 50))
+    least = least_group_size(text_of(slots))
+    if least:  # "skip any channel with fewer than 20 customers"
+        args["min_n"] = least
     from bot.agent.group_levels import plan_levels  # "revenue by town": each group's level
 
     return plan_levels(slots, args)

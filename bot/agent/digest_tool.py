@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -26,7 +27,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["cadence"] = "weekly"
     if slots.period and ".." in slots.period:
         start, end = slots.period.split("..", 1)
-        if start == end:
+        # "the weekly summary for the week ending 8 november": the week's digest is dated its last day
+        week = args.get("cadence") == "weekly" and start and end and \
+            (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days == 6
+        if start == end or week:
             args["date"] = end
     elif slots.period in ("yesterday", "today"):
         # "the daily digest for yesterday": that day, counted from the data's last day

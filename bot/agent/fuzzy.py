@@ -116,7 +116,9 @@ def english_words() -> frozenset[str]:
 # cart", "placing an online order", "viewing the product".
 _FILLERS = {"to", "the", "a", "an", "their", "your", "our", "my", "his", "her", "online", "of", "in", "on", "into",
             "up", "at", "some", "its", "that", "first", "it", "them", "item", "items", "something", "stuff", "things",
-            "anything"}
+            "anything",
+            # "a referral being sent", "the review is posted": the step said in the passive
+            "being", "is", "was", "were", "are", "been", "getting", "gets", "got"}
 
 
 def stem(word: str) -> str:

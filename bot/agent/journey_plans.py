@@ -25,16 +25,21 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         from tools.core.stages import STAGE_INDEX
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
-        # "between consideration and purchase" means every stage from one to the other.
+        # "between consideration and purchase" means every stage from one to the other; three or
+        # more named one after another ("awareness to consideration to purchase") are the steps asked for
         from tools.core.stages import STAGES
 
-        args["stages"] = list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
+        listed = len(set(stages)) >= 3 and re.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots))
+        args["stages"] = sorted(set(stages), key=STAGE_INDEX.get) if listed else \
+            list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
     elif ranks_conversion(slots):
         to_purchase = _stages_to_purchase(ctx)
         if to_purchase:
             args["stages"] = to_purchase
     if getattr(slots, "breakdown", None) in KPI_DIMS:
         args["by"] = slots.breakdown
+        if getattr(slots, "top", None):  # "split by town, just the 5 biggest": the groups shown
+            args["max_groups"] = max(1, min(int(slots.top), 50))
     text = text_of(slots)
     # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
     window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
@@ -70,17 +75,19 @@ def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:
 def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = common(slots)
     text = (getattr(slots, "text", "") or "").lower()
-    if _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
+    if _BY_TOUCHPOINT.search(text) and not _by_stage(text):  # "and at touchpoint level?" after stages
+        args["level"] = "touchpoint"
+    elif _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
         args["level"] = "stage"
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
-    if stages and stages[-1] != "purchase" and not re.search(r"\b(buy|purchase|order)", text):
+    if stages and stages[-1] != "purchase" and not re.search(_BUYING, text):
         args["goal_stage"] = stages[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
     # is the goal (the one named last, if several).
     # "the ones who never placed an order", "if they don't start a checkout": the step they missed
     if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
-                                 r"do not|doesn'?t|does not|haven'?t|without)\b", text):
+                                 r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
@@ -97,8 +104,10 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = text_of(slots)
     if _by_stage((getattr(slots, "text", "") or "").lower()):
         args["level"] = "stage"
+    elif _BY_TOUCHPOINT.search(text):
+        args["level"] = "touchpoint"
     goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
-    if goal and not re.search(r"\b(?:buy|purchase|order)", text):
+    if goal and not re.search(_BUYING, text):
         args["goal_stage"] = goal[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "the typical path to placing an order", "routes to a quote request": that step is the goal
@@ -107,8 +116,8 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # "paths that lead people to leave a testimonial or refer someone": two steps of one
         # stage, either will do, so the goal is their stage
         args["goal_stage"] = either
-    elif touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b",
-                                   text):
+    elif touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b|"
+                                   + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
@@ -130,6 +139,15 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+_BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
+# Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
+_BUYING = r"(?<![\w-])(?:buy|purchase|order)"
+# "on the way to posting a review", "that lead to a referral", "as far as the basket": the step
+# named is where the journey is headed
+_TOWARDS = (r"\b(?:on (?:the|their|its|his|her) way to|towards|lead(?:s|ing)? (?:up )?to|led to|as far as|make it to|"
+            r"made it to|end(?:s|ed|ing)? (?:in|with|at|up))\b")
+
+
 def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext) -> str | None:
     """The stage two or more goal steps joined by "or" share, if they share one."""
     if len(touchpoints) < 2 or not re.search(r"\bor\b", text):
@@ -146,6 +164,8 @@ def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext) -> str
 def _by_stage(text: str) -> bool:
     """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
     stages, unless they are what is turned down ("touchpoints, not stages")."""
+    # "before they reach the post-purchase stage": that stage is the goal, not the level
+    text = re.sub(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage\b", " ", text)
     return bool(re.search(r"\bstage", text)) and not re.search(
         r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
 

@@ -23,7 +23,9 @@ _WHICH = re.compile(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|b
 _LEAD = re.compile(r"^(?:(?:the|our|their|a|an|each|every|different|various|particular|kind of the) )+")
 # Journey steps: the goal ("before they pop something in the basket"), or a chain of steps
 # ("of people who open our newsletter, how many click a link and then buy online?").
-_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on the way to|"
+_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on (?:the|their) way to|"
+                   # "journeys that end with someone sharing us", "paths that lead to a referral"
+                   r"(?:that |which )?(?:lead(?:s|ing)? (?:up )?to|led to|end(?:s|ed|ing)? (?:with|in|up)|towards)|"
                    r"(?:routes?|paths?|way|journeys?|steps?) (?:to|towards|into|before))\s+" + _WORDS)
 _CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
                     r"subscribers|members|clients|buyers|guests|"
@@ -38,6 +40,8 @@ _STEP_STOP = re.compile(r"\b(?:this|last|next|past|over|during|since|where|how|w
                         r"vs|versus|compared|(?:for|among|from) (?:people|customers|users|visitors|shoppers|those|"
                         r"the ones|folks|anyone|everyone))\b.*$")
 _STAGE_NAMED = re.compile(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
+# Words that make a step one place on the site or in the shop, whatever stage word comes with them
+_A_PAGE = re.compile(r"\b(?:page|screen|form|button|tab|section)s?\b")
 # A goal that is buying itself is every journey tool's default end, not a step to find.
 _BUYING = {"buy", "buying", "bought", "buys", "purchase", "purchasing", "purchases", "pay", "paying", "paid", "order",
            "ordering", "ordered", "orders", "convert", "converting", "spend", "spending", "sale", "sales", "it", "them",
@@ -75,7 +79,9 @@ _NOT_A_BREAKDOWN = re.compile(
     r"(?:non-?)?(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|"
     r"guests?)$|"
     r"(?:share|percentage|proportion|per ?cent|number|amount|count|total|rate|ratio|level of|way|far|now|then|"
-    r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b")
+    r"times?|days?|weeks?|months?|years?|hours?|quarters?|stages?|steps?|touch ?points?|kpis?|metrics?|numbers?)\b|"
+    # "exit rate across the site", "across the board": the whole of it, no group
+    r"(?:whole |entire |)(?:site|website|web ?site|shop|store|board|business|company)$")
 
 
 def _names_a_value(words: str, known: Any) -> bool:
@@ -150,8 +156,9 @@ def step_words(slots: Any, known: Any = None, text: str | None = None) -> tuple[
             return steps, True
     goals = [_step(m.group("p")) for m in _GOAL.finditer(text)]
     # buying is every journey tool's default end, and a stage named is the rules' goal
+    # "placing a web order" is a step of buying; "the checkout page" a page, not the decision stage
     goals = [g for g in goals if g and g.split()[0] not in _BUYING and not _STAGE_NAMED.search(g)
-             and set(parse_stages(g)) <= {"purchase"}]  # "placing a web order" is a step of buying
+             and (set(parse_stages(g)) <= {"purchase"} or _A_PAGE.search(g))]
     return goals[-1:], False
 
 

@@ -41,8 +41,11 @@ _STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM ev
 MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
-    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|same (?:for|but|again)|only|now|just|but|ok,? and|then|also|"
-    r"what if|instead|for|in|by|over|during)\b", re.I)
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
+    r"same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
+    r"what if|instead|for|in|by|over|during|"
+    # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
+    r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
@@ -83,7 +86,9 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 # "break it down by channel", "show that weekly".
 _THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
-                   r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b")
+                   r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
+                   # "can u break that one down by first-touch channel"
+                   r"\b(?:break|split) (?:that|this|it) one (?:down|up|out)\b")
 # One customer named by reference: "that person", "this client", "the same customer"
 _THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
@@ -328,7 +333,7 @@ class OfflinePlanner:
                 return self.by_name.get("movers", prev)
             if (new.against or new.compare) and prev.name == "kpis":
                 return self.by_name.get("compare", prev)
-        if new.breakdown and splits_by(prev, new.breakdown) and len(new.norm.split()) <= 7 \
+        if new.breakdown and splits_by(prev, new.breakdown) and (len(new.norm.split()) <= 7 or _THAT.search(new.norm)) \
                 and not (new.metrics or new.stages or new.touchpoints):
             # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
             # split another way (not the analysis a word of the group's name is a cue of)

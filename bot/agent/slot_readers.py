@@ -54,6 +54,7 @@ class Known:
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
+    t = re.sub(r"\b(day|week|month|year)-(on|over|by|to)-(day|week|month|year)\b", r"\1 \2 \3", t)  # "month-on-month"
     # "what're people moaning about", "who're our best customers": the contraction spelled out
     t = re.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
     for short, full in _SHORTHAND.items():  # what people type in chat
@@ -63,6 +64,10 @@ def normalise(text: str) -> str:
     # "consideration > decision > purchase": a chain of steps, written as arrows
     t = re.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
     return re.sub(r"\s+", " ", t).strip()
+
+
+# A head count and the rate it is the top of: asked "as a rate", the rate
+_RATE_OF = {"repeat_customers": "repeat_purchase_rate", "buyers": "purchase_conversion"}
 
 
 def parse_metrics(text: str) -> list[str]:
@@ -106,7 +111,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
     # repeat buying
     if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(
-            r"\b\w+ ?[- ]?(?:hours?|hrs?|days?) to (?:come back|return)\b", t):
+            r"\b\w+ ?[- ]?(?:hours?|hrs?|days?) to (?:come back|return)\b|"
+            r"\b(?:come|comes|came) back\b.{0,30}\bwithin \w+ ?(?:hours?|hrs?|days?)\b", t):
         out.remove("repeat_purchase_rate")
     # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
     if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
@@ -117,6 +123,9 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b", t):
         out.remove("orders")
+    if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
+        # "how many customers bought more than once, as a rate": the count's own rate
+        out = list(dict.fromkeys(_RATE_OF.get(code, code) for code in out))
     if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
         out.append("orders")  # "what did we sell?": how much, and how many orders
     return out, masked
@@ -200,6 +209,8 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
             rx.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
+                      # "could it be a customer segment thing instead?": that dimension's groups
+                      rf"\b(?:an? |the )?(?:customer |crm |marketing )?(?:{words})[- ](?:thing|issue|problem|effect|story|factor)\b|"
                       rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
                       rf"(?:the |our )?(?:{words})\b", t) or \
             (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
@@ -266,7 +277,7 @@ def parse_top(text: str) -> int | None:
         rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
-        rx.search(rf"\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
+        rx.search(rf"(?<!under )(?<!below )(?<!than )(?<!least )(?<!over )\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
     if not m:
         return None
     word = m.group(1)
@@ -297,6 +308,13 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
                        # "at risk vips?", "vip only", "just the loyalty lot": the group as such
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
+            others = "|".join(re.sub(r"(?:\\ |_)+", "[ _]", re.escape(o.lower())) for o in values if o != value)
+            if others:
+                # "the vip and loyalty members": the first of a list of groups, the people named after the last
+                pattern += (rf"|\b{v}s?(?=(?:(?:,?\s+(?:and|or|&|\+)|,)\s+(?:the\s+|our\s+)?(?:{others})s?)+\s+(?:{_SCHEME}\s+)?"
+                            rf"(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)")
+            # "have the vip golfers spent more": the group, then the trade's own word for its people
+            pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians|ants|ents)\b"
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
@@ -320,6 +338,10 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
     return [v for _, v in sorted(hits)]
 
 
+# Plural words ending like people's ("golfers", "cyclists") that are things, not people
+_NOT_PEOPLE = (r"(?:orders|numbers|offers|vouchers|letters|filters|flyers|posters|stickers|headers|answers|registers|"
+               r"counters|centers|centres|papers|covers|parameters|banners|trackers|markers|payments|events|accounts|"
+               r"amounts|discounts|percents|contents|documents|comments|segments|products|points)\b")
 # Group names that are also verbs before people ("lead people to", "return customers to")
 _VERB_LIKE = {"lead", "return", "convert", "trial"}
 # "loyalty card members", "vip club members": the scheme between the group and its people

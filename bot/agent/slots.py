@@ -151,10 +151,12 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     who = {"segment": read_values(rest, known.segments, people=True), "city": cities, "region": regions,
            "age_band": read_age_bands(rest, known.age_bands)}
     slots.filters = {k: v for k, v in who.items() if v}
-    # A word that is a segment is not also a channel ("newsletter subscribers").
+    # A word that is a segment is not also a channel ("newsletter subscribers", "the newsletter,
+    # vip and lead groups").
     taken = {v.lower() for v in slots.filters.get("segment", [])}
     slots.channels = [c for c in slots.channels if not any(
-        rx.search(rf"\b{re.escape(w)}\s+(?:{PEOPLE})", rest) for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+        rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
+        for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
     _groups_compared(slots, rest)
     slots.sources = [s for p, s in SOURCE_WORDS if rx.search(rf"\b(?:{p})\b", rest)]
     neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))

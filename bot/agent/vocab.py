@@ -87,7 +87,10 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\b(?:support )?tickets (?:rise|rises|rose|risen|jump\w*|spike\w*|climb\w*|fall|falls|fell|drop\w*|go up|went up|"
      r"go down|went down|double\w*|increase\w*|decrease\w*|surge\w*)\b|"
      # "flag any unusual day for tickets", "odd weeks in complaints": days of the count
-     r"\b(?:days?|weeks?|months?) (?:for|of|in) (?:our |the )?(?:support )?(?:tickets|complaints|support requests)\b", "tickets"),
+     r"\b(?:days?|weeks?|months?) (?:for|of|in) (?:our |the )?(?:support )?(?:tickets|complaints|support requests)\b|"
+     # "tickets and resolution time, this week vs last": the count first in a list of KPIs
+     r"^(?:support )?(?:tickets|complaints|support requests)(?=,? (?:and|&|plus) (?:the |our |average |avg )?(?:[\w-]+ ){0,2}"
+     r"(?:times?|rates?|scores?|nps|csat)\b)", "tickets"),
     (r"(?:how many|number of|count of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
      r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
@@ -135,7 +138,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:the |their |a |his |her |[a-z]+'s )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
     (r"first (?:responses?|repl(?:y|ies)|answers?)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
-     r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?))?\s*(?:to )?"
+     r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?)| (?:we|they|the team|our team|staff))?\s*(?:to )?"
      r"(?:reply|respond|answer|get back)\w*|"
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
      r"get(?:ting)? back to (?:customers|people)|"
@@ -187,10 +190,11 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
-     r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)|"
-     r"(?:sessions?|visits?) (?:that |which )?(?:end|ended|ending|result\w*|lead\w*|turn\w*) (?:up )?(?:in|to|into|with) "
-     r"(?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
-    (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout to (?:purchase|order)|"
+     # not "conversion from visiting to buying": visitors who buy, the buying rate
+     r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)\b|"
+     r"(?:sessions?|visits?) (?:that |which )?(?:actually |eventually |really |ever |then )?(?:end|ended|ending|result\w*|lead\w*|"
+     r"turn\w*) (?:up )?(?:in|to|into|with) (?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
+    (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout[- ]to[- ](?:purchase|order|payment|paying|paid|sale)(?: conversion(?: rates?)?)?|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
     (r"\b(?:4|four) ?(?:or|and|to|-|–|/) ?(?:5|five)(?:[- ]stars?| star| out of (?:5|five))?\b|"
      r"\b(?:4|four)[- ]?(?:\+|plus)(?= |$)|\b(?:4|four)[- ]stars? (?:or|and) (?:above|more|up|higher|better)\b|"

@@ -16,16 +16,19 @@ from dataclasses import dataclass, field
 
 from bot.agent.patterns import rx
 from bot.agent.vocab import NUMBER_WORDS
+from bot.agent.when_words import (
+    _DAY,
+    _MONTH,
+    _MONTH_NAMES,
+    _NUM,
+    _UNIT_DAYS,
+    _YEAR,
+    _date,
+    _span,
+    number,
+)
 from tools.analytics.periods import PERIOD_NAMES
 
-_NUM = r"(\d+|" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + ")"
-_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH_NAMES["sept"] = 9
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"((?:19|20)\d{2})"
 # "the first of October", "the twenty-third of May": a day said in words (only before "of" a month)
 _ORDINAL_WORDS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -33,7 +36,6 @@ _ORDINAL_WORDS = {w: i for i, w in enumerate(
 _ORDINAL_WORDS.update({f"twenty[- ]?{w}": 20 + i for w, i in list(_ORDINAL_WORDS.items())[:9]})
 _ORDINAL_WORDS.update({"thirtieth": 30, "thirty[- ]?first": 31})
 _DAY_WORD = "(" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
 
 # Named periods, first match wins. "last week" is the calendar week before this one; "the
 # last week" and "the past week" are the last 7 days, as people mean them.
@@ -106,10 +108,6 @@ class When:
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the period words are
 
 
-def number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
-
-
 def days_period(days: int, as_of: dt.date) -> str:
     name = f"last_{days}_days"
     if name in PERIOD_NAMES:
@@ -123,17 +121,6 @@ def _month_range(month: int, as_of: dt.date, year: int | None = None) -> tuple[d
     year = year or (as_of.year if month <= as_of.month else as_of.year - 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     return dt.date(year, month, 1), min(last, as_of)
-
-
-def _date(day: str, month: str, year: str | None, as_of: dt.date) -> dt.date | None:
-    m = _MONTH_NAMES.get(month.rstrip(".")) or _MONTH_NAMES.get(month[:3])
-    if not m:
-        return None
-    y = int(year) if year else (as_of.year if (m, int(day)) <= (as_of.month, as_of.day) else as_of.year - 1)
-    try:
-        return dt.date(y, m, int(day))
-    except ValueError:
-        return None
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -157,12 +144,6 @@ def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tup
     if before and last >= as_of:
         first, last = bounds(y - 1)
     return first, last
-
-
-def _span(a: dt.date, b: dt.date) -> str:
-    # "since 1 December" when the data ends in November: the period is that day, which the tool
-    # answers with where the data ends, rather than an end before its start that no tool takes
-    return f"{a.isoformat()}..{max(a, b).isoformat()}"
 
 
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -413,8 +394,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     """The period, comparison period and grain a question names."""
     t = text.lower()
     as_of = as_of or dt.date.today()
-    found = _explicit(t, as_of)
+    from bot.agent.period_phrases import counted_spans
     from bot.agent.year_ago import last_year, year_ago
+
+    found = counted_spans(t, as_of)  # "the 30 days up to 31 october": the day inside is no period of its own
+    found += [f for f in _explicit(t, as_of) if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
 
     for s, e, p in [*_relative(t, as_of), *last_year(t, as_of)]:
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):

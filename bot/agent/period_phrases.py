@@ -1,0 +1,57 @@
+"""Periods said as a span counted back from a named day, or from when a calendar period started:
+"the 30 days up to 31 October", "the fortnight ending 20 Nov", "the week to the 9th of
+November", "since the quarter started", "since the month began".
+
+Without these the planner read "the 30 days up to 31 October" as 31 October alone (the date was
+the only period it saw) and "since the quarter started" as no period at all. bot/agent/when.py
+reads them first, so the day inside them is not read again as a period of its own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from bot.agent.when_words import _DAY, _MONTH, _NUM, _UNIT_DAYS, _YEAR, _date, _span, number
+
+# "the 30 days up to 31 october", "14 days ending on 20 oct", "the week ending 15 november",
+# "the fortnight to the 9th of november", "the 3 weeks leading up to 1 nov": so many days, the
+# named day the last of them
+_UP_TO = re.compile(
+    rf"\b(?:(?:in|over|during|for|across) )?(?:the )?(?:(?:last|past|final) )?(?:{_NUM} )?(day|week|fortnight|month)s?\s+"
+    r"(?:up to|ending|ended|ending on|ended on|to|until|till|through|leading up to|running up to|before and including)\s+"
+    rf"(?:and including\s+)?(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)(?:,?\s+{_YEAR})?")
+# "since the quarter started", "since the month began", "since the year kicked off": the
+# calendar period so far
+_SINCE_STARTED = re.compile(r"\bsince (?:the|this|our) (?:current )?(week|month|quarter|year) (?:started|began|begun|kicked off|"
+                            r"got going|opened|start(?:ed)?|turned)\b|\bsince the (?:new )?(week|month|quarter|year) (?:started|began)\b")
+
+
+def _months_back(last: dt.date, months: int) -> dt.date:
+    """The day after the same day `months` calendar months before `last` (a shorter month's last day)."""
+    y, m = divmod(last.year * 12 + last.month - 1 - months, 12)
+    day = dt.date(y, m + 1, min(last.day, calendar.monthrange(y, m + 1)[1]))
+    if last.day == calendar.monthrange(last.year, last.month)[1]:
+        day = dt.date(y, m + 1, calendar.monthrange(y, m + 1)[1])  # a month's last day: whole months back
+    return day + dt.timedelta(days=1)
+
+
+def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
+    """(start, end, period) of each span counted back from a named day, or from the start of
+    this week, month, quarter or year."""
+    found: list[tuple[int, int, str]] = []
+    for m in _UP_TO.finditer(t):
+        count, unit = m.group(1), m.group(2)
+        day, month = (m.group(3), m.group(4)) if m.group(3) else (m.group(6), m.group(5))
+        last = _date(day, month, m.group(7), as_of)
+        if last is None or (count is None and unit == "day"):
+            continue
+        n = number(count) if count else 1
+        # "the month ending 31 october" is october; "the 3 months up to 10 nov", 11 august to 10 november
+        first = _months_back(last, n) if unit == "month" else last - dt.timedelta(days=n * _UNIT_DAYS[unit] - 1)
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+    for m in _SINCE_STARTED.finditer(t):
+        found.append((m.start(), m.end(), f"this_{m.group(1) or m.group(2)}"))
+    return found
