@@ -107,3 +107,31 @@ def test_persona_cards_are_in_reais_with_brazilian_counts(olist):
     bought = [p.facts for p in r.personas if p.facts["orders"]]
     weighted = sum(f["avg_order"] * f["orders"] for f in bought) / sum(f["orders"] for f in bought)
     assert weighted == pytest.approx(sold.amount.mean(), rel=1e-6)
+
+
+def test_describe_and_funnel_write_counts_the_brazilian_way(olist):
+    """`journeybot describe` and the funnel wrote 8,016 customers and 82.9% for a pt_BR shop
+    while its trend wrote 8.016: one way of writing numbers for every answer."""
+    from tools.analytics.describe import describe_data
+    from tools.analytics.funnel import FunnelParams, funnel
+    from tools.analytics.periods import Period
+
+    store, _, orders, _ = olist
+    people = orders.customer_unique_id.nunique()
+    text = describe_data(store).to_text()
+    _in_brazilian(text, money=False)
+    assert f"{BRL.number(people)} customers; {BRL.number(people)} with journey events" in text
+    assert re.search(rf"^orders +{re.escape(BRL.number(len(orders)))} ", text, re.M)
+    statuses = orders.order_status.value_counts()
+    assert f"delivered {BRL.number(statuses['delivered'])} -> completed" in text
+
+    r = funnel(store, FunnelParams(period=Period(name="all")))
+    text = r.to_text()
+    _in_brazilian(text, money=False)
+    # Every buyer enters at the purchase; the share who reached post-purchase (delivered or
+    # reviewed) within the window is the funnel's own count, written with a decimal comma.
+    assert r.entered == people
+    assert f"{BRL.number(people)} customers entered at purchase" in text
+    assert (f"Funnel conversion: {BRL.percent(r.completed / people)} "
+            f"({BRL.number(r.completed)} of {BRL.number(people)} reached post-purchase") in text
+    assert not re.search(r"\d\.\d days", text)  # 12,5 days, as a Brazilian writes it
