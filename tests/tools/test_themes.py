@@ -214,6 +214,19 @@ def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
     assert theme(positive=0.4, negative=0.3, sentiment=0.1).tone() == "mixed"
 
 
+def test_a_theme_growing_from_a_few_texts_is_said_in_counts_not_a_percentage():
+    """twcs's digest: "Uber support: rising: 4 -> 25 (+525%)"; on a base of 4 texts the
+    percentage only alarms, the two counts say it."""
+    from tools.feedback.themes import Theme
+
+    def theme(before, now):
+        return Theme(label="Uber support", terms=["uber"], size=now, share=0.1, sentiment=None,
+                     previous=before, trend="rising", first_day=None, last_day=None, quotes=[])
+
+    assert theme(4, 25).change_text() == "rising: 4 -> 25"
+    assert theme(40, 60).change_text() == "rising: 40 -> 60 (+50%)"
+
+
 def test_a_theme_without_a_shared_phrase_is_named_for_the_word_its_quoted_texts_say():
     """Two companies' tweets in one theme, quoted by the Comcast ones: "About comcastcares",
     not the other company's name (twcs, phase G)."""

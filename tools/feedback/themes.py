@@ -49,6 +49,8 @@ TICKETS_NOTE = ("Support tickets are written politely (\"Hi, ... thanks!\"), whi
 # average at least this similar (1 - threshold). Tuned on paraphrased complaints: closer
 # merges unrelated complaints, further splits one incident by wording.
 MERGE_DISTANCE = 0.62
+# Below this many texts the period before is too small a base for a percentage change.
+SMALL_BASE = 30
 DIRECT_LIMIT = 2500  # above this many texts, cluster k-means centres instead of texts
 _PLACEHOLDERS = re.compile(r"\[(?:email|phone|card)\]")
 # Greetings and filler of support messages say nothing about the theme.
@@ -108,6 +110,9 @@ class Theme:
             return ""
         if self.previous == 0:
             return "new (none the period before)"
+        if self.previous < SMALL_BASE:
+            # +525% on a base of 4 texts reads as alarming; the two counts say it plainly
+            return f"{self.trend}: {self.previous:,} -> {self.size:,}"
         pct = (self.size - self.previous) / self.previous
         return f"{self.trend}: {self.previous:,} -> {self.size:,} ({pct:+.0%})"
 
