@@ -51,6 +51,7 @@ from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 __all__ = ["MoversParams", "MoversResult", "top_movers"]
@@ -160,7 +161,8 @@ class MoversResult(Priced, ResultMixin):
                 lines.append(f"* fewer than {self.min_n} in one of the periods: its own change is uncertain")
         small = self.groups[self.groups["small"]]
         if len(small):
-            lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
+            lines.append(f"{counted(len(small), 'group')} with fewer than {self.min_n} in both periods left out "
+                         "of the ranking.")
             if movers.empty:  # say what there is rather than nothing at all
                 biggest = small.sort_values(["n_current", "group"], ascending=[False, True]).head(self.top)
                 shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {n:,})"
@@ -203,7 +205,7 @@ class MoversResult(Priced, ResultMixin):
                 lines.append(f"* fewer than {self.min_n} now: a rough figure")
             rest = len(self.groups) - len(shown)
             if rest > 0:
-                lines.append(f"{rest} more group(s) not shown (ask for the top {min(50, len(self.groups))}).")
+                lines.append(f"{counted(rest, 'more group')} not shown (ask for the top {min(50, len(self.groups))}).")
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)

@@ -56,6 +56,7 @@ from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
@@ -476,7 +477,7 @@ def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
     notes = []
     empty = int(series["value"].isna().sum())
     if empty:
-        notes.append(f"{empty} {grain}(s) without data show no value")
+        notes.append(f"{counted(empty, grain)} without data {'shows' if empty == 1 else 'show'} no value")
     partial = series[series["partial"].astype(bool)]
     if grain == "week" and len(partial):
         notes.append("partial weeks at the ends of the period are flagged; compare them with care")
