@@ -187,10 +187,19 @@ class DataDescription(Localised, ResultMixin):
         if self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
             lines.append(f"Data from {self.first_day} to {self.as_of} ({counted(days, 'day', nf)}, {self.timezone}).")
-        lines.append(
-            f"{counted(self.customers, 'customer', nf)}; {count(self.customers_with_events, nf)} with journey events, "
-            f"{count(self.customers_with_orders, nf)} with orders."
-        )
+        if self.unknown_event_customers:
+            # REES46 read "9 customers; 330 with journey events": the customers table holds only
+            # the buyers, and the headline counted it as if it were everyone.
+            seen = self.customers + self.unknown_event_customers
+            lines.append(
+                f"{counted(seen, 'customer', nf)} seen: {count(self.customers_with_events, nf)} with journey "
+                f"events, {count(self.customers_with_orders, nf)} with orders; "
+                f"{count(self.customers, nf)} of them in the customers table.")
+        else:
+            lines.append(
+                f"{counted(self.customers, 'customer', nf)}; {count(self.customers_with_events, nf)} with "
+                f"journey events, {count(self.customers_with_orders, nf)} with orders."
+            )
         lines.append("")
         lines.append(f"{'table':<10} {'rows':>11}  {'from':<10}  {'to':<10}  gaps")
         for t in self.tables:
