@@ -76,3 +76,19 @@ def test_command_line(shoppers, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(shoppers, q: Question):
     q.check(q.pick(shoppers.ask(q.ask)), shoppers.raw)
+
+
+def test_describe_says_the_months_a_month_dated_export_covers(shoppers):
+    """Every session is dated the 1st of its month: describe said "2017-02-01 to 2017-12-01
+    (304 days)", leaving out December's other days and implying days the data cannot tell."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["describe"], env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    order = ["Jan", "Feb", "Mar", "Apr", "May", "June", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    seen = sorted({order.index(m) for m in sessions(shoppers.raw).Month})
+    first, last = order[seen[0]][:3], order[seen[-1]][:3]
+    span = seen[-1] - seen[0] + 1  # the months from the first to the last, gaps included
+    assert f"Data from {first} 2017 to {last} 2017 ({span} months, dated by month only, " in out
+    assert "304 days" not in out

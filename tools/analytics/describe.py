@@ -184,7 +184,15 @@ class DataDescription(Localised, ResultMixin):
         if self.is_empty:
             return "The journey store is empty. Load data with `journeybot ingest` or `journeybot demo`."
         lines, nf = [], self.numbers
-        if self.first_day and self.as_of:
+        dated = [t for t in self.tables if t.table in ("events", "orders") and t.rows]
+        if self.first_day and self.as_of and dated and all(t.granularity == "month" for t in dated):
+            # Every row on the 1st of its month (UCI's sessions): "2017-02-01 to 2017-12-01 (304
+            # days)" left out December's 30 other days and claimed a daily span the data lacks.
+            first, last = self.first_day, self.as_of
+            months = (last.year - first.year) * 12 + last.month - first.month + 1
+            lines.append(f"Data from {first:%b %Y} to {last:%b %Y} ({counted(months, 'month', nf)}, dated by "
+                         f"month only, {self.timezone}).")
+        elif self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
             lines.append(f"Data from {self.first_day} to {self.as_of} ({counted(days, 'day', nf)}, {self.timezone}).")
         if self.unknown_event_customers:
