@@ -136,7 +136,7 @@ def test_an_llm_labeler_names_themes_and_a_failing_one_falls_back(incidents):
 def test_too_few_texts_is_an_error_that_says_what_to_do(tmp_path):
     fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="Europe/London")
     index_documents(fb, docs_frame([("A", dt.date(2026, 5, 1), "nice bread")]), sources=["survey"])
-    with pytest.raises(NoDataError, match="Only 1 customer texts.*Widen the period"):
+    with pytest.raises(NoDataError, match="Only 1 customer text in.*Widen the period"):
         themes(fb, ThemesParams(period=Period(name="all")))
 
 
@@ -263,4 +263,7 @@ def test_too_few_texts_in_the_period_names_the_latest_stretch_with_enough(tmp_pa
         themes(fb, ThemesParams(period=Period(name="last_30_days"), sentiment="negative"))
     assert str(err.value).endswith("a theme needs at least 3. The latest 30 days with 3 or more are "
                                    "2026-03-05 to 2026-04-03: ask about that period.")
-    assert "Only 1 customer texts" in str(err.value)
+    assert "Only 1 customer text in last 30 days" in str(err.value)  # not "1 customer texts"
+    # a period with none says so: "Only 0 customer texts" read as a count that happened to be low
+    with pytest.raises(NoDataError, match="^No customer texts in custom period"):
+        themes(fb, ThemesParams(period=Period(start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31))))

@@ -30,6 +30,7 @@ from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, p
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
+from tools.core.text import counted
 from tools.feedback.embeddings import normalize_rows
 from tools.feedback.language import STOP_WORDS, language_counts, resolve_undetermined, understood
 from tools.feedback.scoring import ENGLISH_LIKE, NEUTRAL_BAND
@@ -283,7 +284,8 @@ def themes(
         # complaints nor praise: "only 0 negative texts" alone would hide that they are there.
         unscored = int(frame.groupby("doc_id")["sentiment"].mean().isna().sum()) if not frame.empty else 0
         raise NoDataError(
-            f"Only {len(docs)} customer texts in {period.label}"
+            (f"No customer texts in {period.label}" if not len(docs) else
+             f"Only {counted(len(docs), 'customer text')} in {period.label}")
             + (f" with {params.sentiment} sentiment" if params.sentiment != "all" else "")
             + (f" ({unscored} more have no sentiment score: not in a language the offline reader scores)"
                if params.sentiment != "all" and unscored else "")
