@@ -195,7 +195,17 @@ class DataDescription(Localised, ResultMixin):
         elif self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
             lines.append(f"Data from {self.first_day} to {self.as_of} ({counted(days, 'day', nf)}, {self.timezone}).")
-        if self.unknown_event_customers:
+        journeys = [t for t in self.tables if t.table in ("events", "orders") and t.rows]
+        texts = [t for t in self.tables if t.table in ("surveys", "tickets") and t.rows]
+        if not journeys and texts:
+            # A survey or support export alone (UCI's sentences, twcs): "0 customers; 0 with
+            # journey events, 0 with orders" read as an empty shop; say what is there instead.
+            held = " and ".join(f"{count(t.rows, nf)} {_NOUNS.get(t.table, (t.table, t.table))[t.rows != 1]}"
+                                for t in texts)
+            who = (f"from {counted(self.customers, 'customer', nf)}" if self.customers
+                   else "none of them tied to a customer")
+            lines.append(f"{held[0].upper()}{held[1:]}, {who}; no journey events or orders are loaded.")
+        elif self.unknown_event_customers:
             # REES46 read "9 customers; 330 with journey events": the customers table holds only
             # the buyers, and the headline counted it as if it were everyone.
             seen = self.customers + self.unknown_event_customers
