@@ -92,3 +92,22 @@ def test_describe_says_the_months_a_month_dated_export_covers(shoppers):
     span = seen[-1] - seen[0] + 1  # the months from the first to the last, gaps included
     assert f"Data from {first} 2017 to {last} 2017 ({span} months, dated by month only, " in out
     assert "304 days" not in out
+
+
+def test_the_last_month_of_a_month_dated_export_is_a_whole_month(shoppers):
+    """December's 1,727 sessions all carry 1 December: the trend called it "partial: 1 days"
+    and would not compare it with November, though it holds the whole month."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["trend", "session_conversion", "--grain", "month", "--period", "all"],
+                             env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    s = sessions(shoppers.raw)
+    by = s.groupby("Month").Revenue.agg(["mean", "size"])
+    dec, nov = by.loc["Dec"], by.loc["Nov"]
+    [line] = [x for x in out.splitlines() if x.startswith("2017-12 ")]
+    assert line.split() == ["2017-12", f"{dec['mean']:.1%}", f"{int(dec['size']):,}"]
+    assert "partial" not in out
+    change = (dec["mean"] - nov["mean"]) * 100
+    assert f"Latest {dec['mean']:.1%}, ↓ {change:.1f} pp on the month before" in out

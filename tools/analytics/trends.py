@@ -157,6 +157,10 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     days = pd.Series([(b - a).days for a, b in zip(buckets, ends, strict=True)], index=buckets)
     full["days"] = full["bucket"].map(days).astype("int64")
     full["partial"] = full["bucket"].map(_partial(buckets, days, grain)).astype(bool)
+    if scope.granularity == "month":
+        # Every row on the 1st of its month (UCI's sessions): the last month ends on its 1st by
+        # the calendar, yet holds all its rows; "partial: 1 days" would discount a whole month.
+        full["partial"] = False
     return full[SERIES_COLUMNS]
 
 
