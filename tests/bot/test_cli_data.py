@@ -71,7 +71,7 @@ def test_config_file_mappings_are_used_by_name(tmp_path: Path):
     result = run("ingest", "customers", str(f), "--mapping", "crm")
     assert result.exit_code == 0, result.output
     shown = run("describe")
-    assert "1 customers" in shown.output
+    assert "1 customer;" in shown.output and "1 customers" not in shown.output  # one, said in the singular
 
 
 def test_data_folder_follows_journeybot_home(tmp_path: Path, monkeypatch):

@@ -98,3 +98,18 @@ def test_prices_without_a_currency_say_the_currency_is_assumed(rees46):
     assert x.kpi(data, "revenue") == pytest.approx(float(purchase_orders(rees46.raw).sum()))
     said = [n for n in (*data["notes"], data["answer"]) if "only by assumption" in n]
     assert said and "journeybot profile set currency=" in said[0]
+
+
+def test_describe_counts_everyone_seen_not_only_the_customers_table(rees46):
+    """The customers table holds only the 9 buyers the orders created; 330 people browsed. The
+    headline read "9 customers; 330 with journey events", as if the shop had 9 customers."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["describe"], env={"JOURNEYBOT_HOME": str(rees46.home)}).output
+    e = events(rees46.raw)
+    people, bought = e.user_id.nunique(), buyers(rees46.raw)
+    assert (f"{people} customers seen: {people} with journey events, {bought} with orders; "
+            f"{bought} of them in the customers table.") in out
+    assert f"{people - bought} customers appear in events but not in the customers table" in out

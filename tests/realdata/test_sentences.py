@@ -68,3 +68,17 @@ def test_command_line(sentences, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(sentences, q: Question):
     q.check(q.pick(sentences.ask(q.ask)), sentences.raw)
+
+
+def test_describe_says_what_a_survey_export_alone_holds(sentences):
+    """Reviews with no customer, events or orders: describe opened with "0 customers; 0 with
+    journey events, 0 with orders", which reads as an empty shop."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["describe"], env={"JOURNEYBOT_HOME": str(sentences.home)}).output
+    n = len(labelled(sentences.raw))
+    assert (f"{n:,} survey answers, none of them tied to a customer; no journey events or orders are "
+            "loaded.") in out
+    assert "0 customers;" not in out

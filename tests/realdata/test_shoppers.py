@@ -76,3 +76,38 @@ def test_command_line(shoppers, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(shoppers, q: Question):
     q.check(q.pick(shoppers.ask(q.ask)), shoppers.raw)
+
+
+def test_describe_says_the_months_a_month_dated_export_covers(shoppers):
+    """Every session is dated the 1st of its month: describe said "2017-02-01 to 2017-12-01
+    (304 days)", leaving out December's other days and implying days the data cannot tell."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["describe"], env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    order = ["Jan", "Feb", "Mar", "Apr", "May", "June", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    seen = sorted({order.index(m) for m in sessions(shoppers.raw).Month})
+    first, last = order[seen[0]][:3], order[seen[-1]][:3]
+    span = seen[-1] - seen[0] + 1  # the months from the first to the last, gaps included
+    assert f"Data from {first} 2017 to {last} 2017 ({span} months, dated by month only, " in out
+    assert "304 days" not in out
+
+
+def test_the_last_month_of_a_month_dated_export_is_a_whole_month(shoppers):
+    """December's 1,727 sessions all carry 1 December: the trend called it "partial: 1 days"
+    and would not compare it with November, though it holds the whole month."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["trend", "session_conversion", "--grain", "month", "--period", "all"],
+                             env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    s = sessions(shoppers.raw)
+    by = s.groupby("Month").Revenue.agg(["mean", "size"])
+    dec, nov = by.loc["Dec"], by.loc["Nov"]
+    [line] = [x for x in out.splitlines() if x.startswith("2017-12 ")]
+    assert line.split() == ["2017-12", f"{dec['mean']:.1%}", f"{int(dec['size']):,}"]
+    assert "partial" not in out
+    change = (dec["mean"] - nov["mean"]) * 100
+    assert f"Latest {dec['mean']:.1%}, ↓ {change:.1f} pp on the month before" in out

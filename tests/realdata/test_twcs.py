@@ -146,3 +146,25 @@ def test_command_line(twcs, q: Question):
 @pytest.mark.parametrize("q", cases(QUESTIONS, KNOWN_ASK))
 def test_ask_in_plain_words(twcs, q: Question):
     q.check(q.pick(twcs.ask(q.ask)), twcs.raw)
+
+
+def test_a_move_on_a_few_tickets_is_said_as_its_two_values(twcs):
+    """`journeybot compare` on the last day: the median first reply of a handful of tickets
+    read "↑ +8.7 h (+9771%)  worse"; a percentage of a tiny base only alarms. It says the two
+    medians, computed here from the raw tweets, and judges nothing."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    t = tickets(twcs.raw)
+    day = t.opened.dt.tz_convert("UTC").dt.date
+    last = day.max()
+    waits = (t.first_reply - t.opened).dt.total_seconds() / 3600
+    now, before = waits[day == last].median(), waits[day == last - pd.Timedelta(days=1)].median()
+    assert waits[day == last].notna().sum() + waits[day == last - pd.Timedelta(days=1)].notna().sum() < 30
+    out = CliRunner().invoke(main, ["compare", "first_response_time", "--period", last.isoformat()],
+                             env={"JOURNEYBOT_HOME": str(twcs.home)}).output
+    [line] = [x for x in out.splitlines() if x.strip().startswith("First response (median)")]
+    arrow = "↑" if now > before else "↓"
+    assert f"{arrow} {before:.1f} h -> {now:.1f} h  (small sample)" in line, line
+    assert "%" not in line and "worse" not in line and "better" not in line

@@ -77,12 +77,12 @@ def test_orders_still_pending_on_the_last_day_are_said_not_hidden(store):
                                                        end=last - dt.timedelta(days=7)))).rows
     pending = int(rows.iloc[0]["excluded_current"])
     assert pending > 0 and revenue.pending == pending
-    assert f"(+{pending:,} order(s) still pending)" in revenue.to_text()
+    assert f"(+{pending:,} order{'s' if pending != 1 else ''} still pending)" in revenue.to_text()
     # on this sample revenue is the biggest move that day, yet within what a Sunday can bring:
     # the summary says so, as `alerts check` does, instead of leading with it as bad news
     assert result.summary.startswith("Nothing is outside its usual range for a Sunday. Largest change: "
-                                     f"Revenue fell to {revenue.now}, {revenue.change} ({pending:,} more order(s) "
-                                     "still pending)")
+                                     f"Revenue fell to {revenue.now}, {revenue.change} ({pending:,} more "
+                                     f"order{'s' if pending != 1 else ''} still pending)")
     assert f"within its usual range (usual {revenue.usual})" in result.summary and revenue.usual.startswith(("£0 – ", "£0.00 – "))
 
 
@@ -132,8 +132,14 @@ def test_a_support_desk_without_orders_or_events_gets_its_digest(tmp_path):
     # The only move rests on 3 tickets: not judged, but not hidden behind "No KPI moved much"
     # (the real twcs digest said so above a first reply 8.3 h slower).
     assert line.small_sample and line.assessment == "worse"
-    assert "First response (median) rose to 2.0 h" in result.summary
+    assert "First response (median) rose to 2.0 h from 1.0 h" in result.summary
     assert "from a small sample: read it as rough" in result.summary
+    # said as the two values, not as a percentage of a tiny base (twcs read "+1760% worse"),
+    # and not judged worse on the KPI line either
+    assert "%" not in result.summary
+    assert line.change == "↑ 1.0 h -> 2.0 h"
+    shown = line.to_text()
+    assert "%" not in shown and "worse" not in shown and "(small sample)" in shown
     assert "No KPI moved much," not in result.summary
 
 

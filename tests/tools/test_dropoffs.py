@@ -70,7 +70,7 @@ def test_text_ranks_points_and_says_what_changed(weeks):
     assert rows[0].split() == ["add", "to", "cart", "decision", "2", "50.0%", "1", "+1", "+16.7", "pts"]
     assert rows[1].split() == ["product", "view", "consideration", "0", "0.0%", "2", "-2", "-66.7", "pts"]
     # H was last seen on the last evening: the last day of a 7-day period.
-    assert "1 of the 4 lost customers were last seen in the last 1 day of the period" in text
+    assert "1 of the 4 lost customers was last seen in the last 1 day of the period" in text
     assert "starts before the data (2026-05-02), so its counts are partial" in text
 
 
@@ -244,3 +244,19 @@ def test_a_period_before_the_data_says_so_not_0_started(weeks):
         dropoffs(weeks, DropoffParams(period=Period(start=dt.date(2026, 4, 1), end=dt.date(2026, 4, 30))))
     assert "holds no data: it ends before the events start (2026-05-02); the events cover 2026-05-02 to " \
            "2026-05-14" in str(err.value)
+
+
+def test_a_brazilian_shop_reads_its_shares_with_a_decimal_comma(tmp_path):
+    from tools.data.store import JourneyStore
+
+    # The same two weeks for a shop whose profile writes numbers the Brazilian way: the
+    # drop-off answer follows the locale as trend and time_pattern do (it printed 50.0%).
+    store = JourneyStore(None, timezone="Europe/London", profile={"currency": "BRL", "locale": "pt_BR"})
+    load_events(store, tmp_path, WEEKS)
+    text = dropoffs(store, DropoffParams(period=WEEK)).to_text()
+    store.close()
+    assert "8 customers took a step towards purchase; 4 reached it (goal rate 50,0%), 4 did not." in text
+    assert "(goal rate 25,0%)" in text
+    assert "Most lost at add to cart: 2 customers (50,0% of those lost), +1 on the period before." in text
+    rows = [line for line in text.splitlines() if line.startswith("add to cart")]
+    assert rows[0].split() == ["add", "to", "cart", "decision", "2", "50,0%", "1", "+1", "+16,7", "pts"]

@@ -172,7 +172,7 @@ def test_one_customer(store, tmp_path):
     assert counts(r) == [1, 0, 0, 0]
     assert r.overall_conversion == 0.0
     assert r.biggest_drop.from_step == "awareness"
-    assert any("only 1 customers entered" in n for n in r.provenance.notes)
+    assert any("only 1 customer entered" in n for n in r.provenance.notes)
     assert "Funnel conversion: 0.0% (0 of 1 reached purchase within 30 days)." in r.to_text()
 
 
@@ -246,7 +246,7 @@ def test_breakdown_by_channel_and_segment(shop, tmp_path):
 
 def test_breakdown_text_shows_the_largest_groups(shop):
     r = funnel(shop, FunnelParams(stages=TO_PURCHASE, period=MAY, by="channel", max_groups=1))
-    assert "instagram" in r.to_text() and "2 smaller group(s) not shown" in r.to_text()
+    assert "instagram" in r.to_text() and "2 smaller groups not shown" in r.to_text()
     assert len(r.group_summary) == 3
 
 

@@ -130,6 +130,9 @@ def test_unknown_customers_can_be_created_on_request(loaded, tmp_path):
     report = ingest_file(loaded, "orders", path, Mapping(table="orders", unknown_customers="create"))
     assert report.customers_created == 1
     assert loaded.scalar("SELECT count(*) FROM customers WHERE customer_id = 'C404'") == 1
+    # One of each, said in the singular ("1 rows read; ... 1 customers created" before)
+    text = report.to_text()
+    assert "ghost.csv: 1 row read; 1 new," in text and "1 customer created" in text
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,57 @@ def test_persona_cards_are_in_reais_with_brazilian_counts(olist):
     bought = [p.facts for p in r.personas if p.facts["orders"]]
     weighted = sum(f["avg_order"] * f["orders"] for f in bought) / sum(f["orders"] for f in bought)
     assert weighted == pytest.approx(sold.amount.mean(), rel=1e-6)
+
+
+def test_describe_and_funnel_write_counts_the_brazilian_way(olist):
+    """`journeybot describe` and the funnel wrote 8,016 customers and 82.9% for a pt_BR shop
+    while its trend wrote 8.016: one way of writing numbers for every answer."""
+    from tools.analytics.describe import describe_data
+    from tools.analytics.funnel import FunnelParams, funnel
+    from tools.analytics.periods import Period
+
+    store, _, orders, _ = olist
+    people = orders.customer_unique_id.nunique()
+    text = describe_data(store).to_text()
+    _in_brazilian(text, money=False)
+    assert f"{BRL.number(people)} customers; {BRL.number(people)} with journey events" in text
+    assert re.search(rf"^orders +{re.escape(BRL.number(len(orders)))} ", text, re.M)
+    statuses = orders.order_status.value_counts()
+    assert f"delivered {BRL.number(statuses['delivered'])} -> completed" in text
+
+    r = funnel(store, FunnelParams(period=Period(name="all")))
+    text = r.to_text()
+    _in_brazilian(text, money=False)
+    # Every buyer enters at the purchase; the share who reached post-purchase (delivered or
+    # reviewed) within the window is the funnel's own count, written with a decimal comma.
+    assert r.entered == people
+    assert f"{BRL.number(people)} customers entered at purchase" in text
+    assert (f"Funnel conversion: {BRL.percent(r.completed / people)} "
+            f"({BRL.number(r.completed)} of {BRL.number(people)} reached post-purchase") in text
+    assert not re.search(r"\d\.\d days", text)  # 12,5 days, as a Brazilian writes it
+
+
+def test_revenue_by_state_is_a_table_whose_columns_line_up(olist):
+    """"Revenue by state in 2017": R$ 132.392,81 is 13 characters and the table's fixed
+    12-character column let it push the row out of line with the others."""
+    import datetime as dt
+
+    from tools.analytics.movers import MoversParams, top_movers
+    from tools.analytics.periods import Period
+
+    store, _, orders, customers = olist
+    year = Period(start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))
+    r = top_movers(store, MoversParams(metric="revenue", by="region", period=year, rank="value", top=5))
+    text = r.to_text()
+    states = customers.drop_duplicates("customer_id").set_index("customer_id").customer_state
+    sold = _completed(orders)
+    sold = sold[pd.to_datetime(sold.order_purchase_timestamp).dt.year == 2017]
+    top = sold.groupby(sold.customer_id.map(states)).amount.agg(["sum", "size"]).sort_values("sum", ascending=False)
+    rows = [line for line in text.splitlines() if line.split()[:1] and line.split()[0] in set(top.index[:5])]
+    assert [line.split()[0] for line in rows] == list(top.index[:5])
+    for line, (state, row) in zip(rows, top.head(5).iterrows(), strict=True):
+        assert line.split()[1:4] == ["R$", BRL.number(row["sum"], 2), BRL.number(row["size"])], (state, line)
+    # every figure ends in the same column, as a table should
+    ends = {len(line.rstrip()) for line in rows}
+    assert len(ends) == 1, rows
+    _in_brazilian(text)

@@ -152,3 +152,14 @@ def test_uci_session_paths_match_the_raw_csv(store):
     firsts = r.touches.set_index("channel").first_touch
     want_first = raw[raw.Revenue].TrafficType.map(lambda t: f"traffic_type_{t}").value_counts()
     assert firsts.to_dict() == want_first.to_dict()
+
+
+def test_a_brazilian_shop_reads_its_shares_with_a_decimal_comma(tmp_path):
+    from tools.data.store import JourneyStore
+
+    store = JourneyStore(None, timezone="Europe/London", profile={"currency": "BRL", "locale": "pt_BR"})
+    load_events(store, tmp_path, WEEKS)
+    text = paths(store, PathParams(period=WEEK)).to_text()
+    store.close()
+    assert "        2  50,0%  instore_purchase" in text
+    assert "Journeys with an offline touchpoint: 37,5% (3 of 8); buyers 75,0%, others 0,0%." in text

@@ -141,7 +141,11 @@ def test_olist_describe_lists_what_it_can_and_cannot_answer(olist):
     assert "What this data can answer:" in can and "Orders" in can and "CSAT" in can
     assert "drop-offs" in cannot and "Bounce rate" in cannot and "no web sessions" in cannot
     assert "currency BRL (recipe" in text and "R$ 1.234,50" in text
-    assert f"delivered {(orders.order_status == 'delivered').sum():,} -> completed" in text
+    # counted the Brazilian way, as every number of this shop (5.172, not 5,172)
+    from tools.core.money import NumberFormat
+
+    brl = NumberFormat.of("BRL", "pt_BR")
+    assert f"delivered {brl.number((orders.order_status == 'delivered').sum())} -> completed" in text
 
 
 # -- UCI online shoppers: dated by month only -------------------------------------------------------

@@ -45,8 +45,8 @@ def test_late_deliveries_against_on_time_with_sizes_intervals_and_a_plain_verdic
         (pytest.approx(diff), pytest.approx(low), pytest.approx(high))
     assert r.verdict.startswith("Yes: review score 2.00 of 5 for late (11 answers) against 4.54 of 5")
     assert "not chance" in r.verdict
-    assert sorted(r.not_counted) == ["1 answer(s): its order was not a delivery",
-                                     "1 answer(s): no order in the 30 days before it"]
+    assert sorted(r.not_counted) == ["1 answer: its order was not a delivery",
+                                     "1 answer: no order in the 30 days before it"]
     text = r.to_text()
     assert "never arrived" in text and "Not compared:" in text and "(too few to judge)" in text
 
@@ -69,7 +69,7 @@ def test_a_small_group_is_shown_but_not_judged(store, tmp_path):
     data["surveys"] = "\n".join(keep) + "\n"
     load(store, tmp_path / "few", data)
     r = satisfaction_by(store, SatisfactionParams(measure="review_score", by="delivery"))
-    assert r.verdict.startswith("Cannot tell whether late deliveries go with a lower review score: only 3 answer(s)")
+    assert r.verdict.startswith("Cannot tell whether late deliveries go with a lower review score: only 3 answers")
 
 
 def test_segments_compared_with_the_rest_allowing_for_several_groups(shop):
@@ -103,7 +103,7 @@ def test_product_categories_count_an_order_in_each_of_its_categories(shop):
 
 
 def test_answers_that_cannot_be_grouped_are_said_and_one_group_has_nothing_to_compare(shop):
-    with pytest.raises(NoDataError, match="can be tied to a journey stage: 28 answer.s.: no journey stage recorded"):
+    with pytest.raises(NoDataError, match="can be tied to a journey stage: 28 answers: no journey stage recorded"):
         satisfaction_by(shop, SatisfactionParams(measure="review_score", by="stage"))
     shop.execute("UPDATE surveys SET stage = 'post-purchase'")
     r = satisfaction_by(shop, SatisfactionParams(measure="review_score", by="stage"))

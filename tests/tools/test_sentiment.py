@@ -188,3 +188,22 @@ def test_sentiment_by_channel_and_by_week(scored):
 def test_an_empty_period_says_how_to_fix_it(scored):
     with pytest.raises(NoDataError, match="No customer texts"):
         sentiment_summary(scored, SentimentParams(period=Period(start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 2))))
+
+
+def test_no_scored_text_says_so_instead_of_an_empty_table():
+    """Olist's Portuguese reviews, none scored offline: the answer was a table header with no
+    rows under it and the scale explained for scores that were not there."""
+    import pandas as pd
+
+    from tools.core.results import Provenance
+    from tools.feedback.sentiment import SentimentResult
+
+    empty = pd.DataFrame(columns=["group", "texts", "scored", "mean", "positive", "negative",
+                                  "previous_mean", "change"])
+    r = SentimentResult(by="stage", groups=empty, overall_mean=None, texts=5, scored=0,
+                        provenance=Provenance(tool="feedback_sentiment", definition="-",
+                                              notes=("5 of 5 texts are not in English",)))
+    text = r.to_text()
+    assert "0 of 5 texts scored" in text
+    assert "No text in the period has a sentiment score, so there is nothing to show by stage." in text
+    assert "group" not in text and "Scores run from" not in text

@@ -136,7 +136,7 @@ def test_an_llm_labeler_names_themes_and_a_failing_one_falls_back(incidents):
 def test_too_few_texts_is_an_error_that_says_what_to_do(tmp_path):
     fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="Europe/London")
     index_documents(fb, docs_frame([("A", dt.date(2026, 5, 1), "nice bread")]), sources=["survey"])
-    with pytest.raises(NoDataError, match="Only 1 customer texts.*Widen the period"):
+    with pytest.raises(NoDataError, match="Only 1 customer text in.*Widen the period"):
         themes(fb, ThemesParams(period=Period(name="all")))
 
 
@@ -214,6 +214,19 @@ def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
     assert theme(positive=0.4, negative=0.3, sentiment=0.1).tone() == "mixed"
 
 
+def test_a_theme_growing_from_a_few_texts_is_said_in_counts_not_a_percentage():
+    """twcs's digest: "Uber support: rising: 4 -> 25 (+525%)"; on a base of 4 texts the
+    percentage only alarms, the two counts say it."""
+    from tools.feedback.themes import Theme
+
+    def theme(before, now):
+        return Theme(label="Uber support", terms=["uber"], size=now, share=0.1, sentiment=None,
+                     previous=before, trend="rising", first_day=None, last_day=None, quotes=[])
+
+    assert theme(4, 25).change_text() == "rising: 4 -> 25"
+    assert theme(40, 60).change_text() == "rising: 40 -> 60 (+50%)"
+
+
 def test_a_theme_without_a_shared_phrase_is_named_for_the_word_its_quoted_texts_say():
     """Two companies' tweets in one theme, quoted by the Comcast ones: "About comcastcares",
     not the other company's name (twcs, phase G)."""
@@ -250,4 +263,7 @@ def test_too_few_texts_in_the_period_names_the_latest_stretch_with_enough(tmp_pa
         themes(fb, ThemesParams(period=Period(name="last_30_days"), sentiment="negative"))
     assert str(err.value).endswith("a theme needs at least 3. The latest 30 days with 3 or more are "
                                    "2026-03-05 to 2026-04-03: ask about that period.")
-    assert "Only 1 customer texts" in str(err.value)
+    assert "Only 1 customer text in last 30 days" in str(err.value)  # not "1 customer texts"
+    # a period with none says so: "Only 0 customer texts" read as a count that happened to be low
+    with pytest.raises(NoDataError, match="^No customer texts in custom period"):
+        themes(fb, ThemesParams(period=Period(start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 31))))

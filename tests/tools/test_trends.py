@@ -142,10 +142,15 @@ def test_compare_gives_absolute_and_relative_change_and_judges_direction(bakery)
     nps = r.row("nps")
     assert (nps["current"], nps["previous"], nps["assessment"]) == (pytest.approx(0), 100, "worse")
     text = r.to_text()
-    # revenue on a couple of orders a day is rough, not "worse"; a rate keeps its verdict and its flag
+    # revenue on a couple of orders a day is rough, not "worse"; a rate on a small sample keeps
+    # its verdict in the data but is shown as its two values, flagged, without a percentage of
+    # a tiny base or a judgement ("+100%  worse" from 2 sessions against 2)
     assert (rev["n_current"], rev["n_previous"]) == (1, 1)
     assert rev["rough"] and "↓ -£3.00 (-20%)  (rough: 1 order now, 1 before)" in text
-    assert "↑ +50.0 pp (+100%)  worse" in text
+    assert bounce["small_sample"] and "↑ 50.0% -> 100.0%  (small sample)" in text
+    assert "↓ 100 -> 0  (small sample)" in text  # NPS, from one answer a day
+    table = text.split("Period:")[0]
+    assert "(+100%)" not in table and "worse" not in table
 
 
 def test_compare_this_month_uses_the_same_days_of_last_month(winter):

@@ -123,6 +123,11 @@ class CompareResult(Priced, ResultMixin):
             change = ""
             if r.direction == "flat":
                 change = f"{ARROWS['flat']} no change"
+            elif isinstance(r.direction, str) and r.small_sample and not r.rough:
+                # "+9771% worse" for a median of 8.8 h against 0.1 h on a handful of tickets only
+                # alarms: the two values say the move, and a small sample is not judged
+                was = format_value(s, _f(r.previous), self.numbers)
+                change = f"{ARROWS[r.direction]} {was} -> {format_value(s, _f(r.current), self.numbers)}"
             elif isinstance(r.direction, str):
                 change = f"{ARROWS[r.direction]} {format_change(s, _f(r.change), self.numbers)}"
                 rel = format_relative(_f(r.relative_change))

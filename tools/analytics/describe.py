@@ -20,8 +20,10 @@ from tools.analytics.capabilities import (
     capabilities,
 )
 from tools.analytics.profile_hints import HOW, ProfileAdvice, profile_advice
+from tools.core.money import Localised, NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
+from tools.core.text import count, counted, pct
 from tools.data import spans
 from tools.data.schema import TABLES
 from tools.data.store import JourneyStore
@@ -46,8 +48,9 @@ class TableSummary:
     stray_first: dt.date | None = None
     stray_last: dt.date | None = None
 
-    def stray_text(self) -> str:
+    def stray_text(self, nf: NumberFormat | None = None) -> str:
         """"1 ticket from 2011-05-03; the rest from 2017-10-01", or ""."""
+        nf = nf or NumberFormat()
         if not self.stray_rows:
             return ""
         one, many = _NOUNS.get(self.table, (self.table, self.table))
@@ -56,10 +59,10 @@ class TableSummary:
                 else f"from {self.stray_first} to {self.stray_last}")
         assert self.first_day is not None and self.stray_last is not None
         gap = (self.first_day - self.stray_last).days
-        that = "that one" if self.stray_rows == 1 else f"those {self.stray_rows:,}"
-        return (f"{self.stray_rows:,} {noun} {when}; the rest from {self.first_day} on. The {self.table} "
+        that = "that one" if self.stray_rows == 1 else f"those {nf.number(self.stray_rows)}"
+        return (f"{nf.number(self.stray_rows)} {noun} {when}; the rest from {self.first_day} on. The {self.table} "
                 f"are shown from {self.first_day}: {that} lie{'s' if self.stray_rows == 1 else ''} "
-                f"{gap:,} days before the rest")
+                f"{counted(gap, 'day', nf)} before the rest")
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class ChannelCount:
 
 
 @dataclass(frozen=True)
-class DataDescription(ResultMixin):
+class DataDescription(Localised, ResultMixin):
     tables: list[TableSummary]
     as_of: dt.date | None
     first_day: dt.date | None
@@ -105,6 +108,7 @@ class DataDescription(ResultMixin):
     # Which analyses it can run
     analysis_rows: tuple[AnalysisAvailability, ...] = field(default=(), repr=False)
     profile: ProfileAdvice | None = field(default=None, repr=False)
+    locale: str | None = None  # how the business writes numbers (its profile's)
     JSON_NAMES: ClassVar[dict[str, str]] = {"stage_rows": "stages", "touchpoint_rows": "touchpoints",
                                             "channel_rows": "channels", "kpi_rows": "kpis",
                                             "analysis_rows": "analyses"}
@@ -179,51 +183,79 @@ class DataDescription(ResultMixin):
     def to_text(self) -> str:
         if self.is_empty:
             return "The journey store is empty. Load data with `journeybot ingest` or `journeybot demo`."
-        lines = []
-        if self.first_day and self.as_of:
+        lines, nf = [], self.numbers
+        dated = [t for t in self.tables if t.table in ("events", "orders") and t.rows]
+        if self.first_day and self.as_of and dated and all(t.granularity == "month" for t in dated):
+            # Every row on the 1st of its month (UCI's sessions): "2017-02-01 to 2017-12-01 (304
+            # days)" left out December's 30 other days and claimed a daily span the data lacks.
+            first, last = self.first_day, self.as_of
+            months = (last.year - first.year) * 12 + last.month - first.month + 1
+            lines.append(f"Data from {first:%b %Y} to {last:%b %Y} ({counted(months, 'month', nf)}, dated by "
+                         f"month only, {self.timezone}).")
+        elif self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
-            lines.append(f"Data from {self.first_day} to {self.as_of} ({days:,} days, {self.timezone}).")
-        lines.append(
-            f"{self.customers:,} customers; {self.customers_with_events:,} with journey events, "
-            f"{self.customers_with_orders:,} with orders."
-        )
+            lines.append(f"Data from {self.first_day} to {self.as_of} ({counted(days, 'day', nf)}, {self.timezone}).")
+        journeys = [t for t in self.tables if t.table in ("events", "orders") and t.rows]
+        texts = [t for t in self.tables if t.table in ("surveys", "tickets") and t.rows]
+        if not journeys and texts:
+            # A survey or support export alone (UCI's sentences, twcs): "0 customers; 0 with
+            # journey events, 0 with orders" read as an empty shop; say what is there instead.
+            held = " and ".join(f"{count(t.rows, nf)} {_NOUNS.get(t.table, (t.table, t.table))[t.rows != 1]}"
+                                for t in texts)
+            who = (f"from {counted(self.customers, 'customer', nf)}" if self.customers
+                   else "none of them tied to a customer")
+            lines.append(f"{held[0].upper()}{held[1:]}, {who}; no journey events or orders are loaded.")
+        elif self.unknown_event_customers:
+            # REES46 read "9 customers; 330 with journey events": the customers table holds only
+            # the buyers, and the headline counted it as if it were everyone.
+            seen = self.customers + self.unknown_event_customers
+            lines.append(
+                f"{counted(seen, 'customer', nf)} seen: {count(self.customers_with_events, nf)} with journey "
+                f"events, {count(self.customers_with_orders, nf)} with orders; "
+                f"{count(self.customers, nf)} of them in the customers table.")
+        else:
+            lines.append(
+                f"{counted(self.customers, 'customer', nf)}; {count(self.customers_with_events, nf)} with "
+                f"journey events, {count(self.customers_with_orders, nf)} with orders."
+            )
         lines.append("")
         lines.append(f"{'table':<10} {'rows':>11}  {'from':<10}  {'to':<10}  gaps")
         for t in self.tables:
-            gaps = ", ".join(f"{c} {p:.0%}" for c, p in list(t.missing.items())[:4]) or "-"
+            gaps = ", ".join(f"{c} {pct(p, 0, nf)}" for c, p in list(t.missing.items())[:4]) or "-"
             lines.append(
-                f"{t.table:<10} {t.rows:>11,}  {str(t.first_day or '-'):<10}  "
+                f"{t.table:<10} {count(t.rows, nf):>11}  {str(t.first_day or '-'):<10}  "
                 f"{str(t.last_day or '-'):<10}  {gaps}"
             )
         for t in self.tables:
             if t.rows > 1 and t.first_day is not None and t.first_day == t.last_day:
-                lines.append(f"Note: all {t.rows:,} {t.table} are dated {t.first_day}: the data has no dates "
+                lines.append(f"Note: all {count(t.rows, nf)} {t.table} are dated {t.first_day}: the data has no dates "
                              "to tell periods apart")
             elif t.granularity == "month" and t.rows:
                 lines.append(f"Note: the {t.table} are dated by month only (every row is on the 1st of a month): "
                              "periods such as 'last 7 days' are read as whole months")
             if t.stray_rows:
-                lines.append(f"Note: {t.stray_text()}")
+                lines.append(f"Note: {t.stray_text(nf)}")
             if t.later_rows:
-                lines.append(f"Note: {t.later_rows:,} {t.table} are dated after they were loaded (up to "
+                lines.append(f"Note: {count(t.later_rows, nf)} {t.table} {'is' if t.later_rows == 1 else 'are'} "
+                             f"dated after they were loaded (up to "
                              f"{t.later_until}); they are kept but do not count as the last day of data")
         if self.stage_rows:
             lines.append("")
             lines.append("Journey stages (events, customers reaching it):")
             for r in self.stage_rows:
-                lines.append(f"  {r.stage:<14} {r.events:>10,}  {r.customers:>8,}")
+                lines.append(f"  {r.stage:<14} {count(r.events, nf):>10}  {count(r.customers, nf):>8}")
         if self.touchpoint_rows:
             # A touchpoint whose events do not say (online is NULL) counts as online.
             offline = [r.touchpoint for r in self.touchpoint_rows if r.online is False]
             lines.append("")
             lines.append(
-                f"{len(self.touchpoint_rows)} touchpoints ({len(offline)} offline: "
+                f"{counted(len(self.touchpoint_rows), 'touchpoint', nf)} ({len(offline)} offline: "
                 + (", ".join(offline[:6]) or "none")
                 + ")"
             )
         if self.channel_rows:
             top = ", ".join(
-                f"{r.channel} {r.events:,}" for r in self.channel_rows[:8]
+                f"{r.channel} {count(r.events, nf)}" for r in self.channel_rows[:8]
             )
             lines.append(f"Channels by events: {top}")
         lines += self._profile_text()
@@ -295,7 +327,8 @@ def describe_data(store: JourneyStore) -> DataDescription:
     first_day, as_of = (min(days), max(days)) if days else (None, None)
     by_name = {t.table: t for t in summaries}
     if unknown:
-        notes.append(f"{int(unknown):,} customers appear in events but not in the customers table")
+        notes.append(f"{counted(int(unknown), 'customer', store.profile.numbers)} "
+                     f"{'appears' if int(unknown) == 1 else 'appear'} in events but not in the customers table")
     missing_stages = [s for s in STAGES if s not in {r.stage for r in stages}] if stages else []
     if missing_stages and by_name["events"].rows:
         notes.append("no events at stage(s): " + ", ".join(missing_stages))
@@ -328,6 +361,7 @@ def describe_data(store: JourneyStore) -> DataDescription:
         kpi_rows=kpis,
         analysis_rows=analyses,
         profile=advice,
+        locale=store.profile.numbers.locale,
     )
 
 

@@ -44,9 +44,10 @@ from tools.analytics.scope import (
     resolve_goal,
 )
 from tools.core.errors import NoDataError
+from tools.core.money import Localised, NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
-from tools.core.text import count, pct, points, signed, text_table, words
+from tools.core.text import count, counted, pct, plural, points, signed, text_table, words
 from tools.data.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
@@ -102,7 +103,7 @@ class JourneyCounts:
 
 
 @dataclass(frozen=True)
-class DropoffResult(ResultMixin):
+class DropoffResult(Localised, ResultMixin):
     goal: str  # "purchase" or "order_placed"
     goal_kind: str  # "stage" or "touchpoint"
     level: Level
@@ -113,22 +114,23 @@ class DropoffResult(ResultMixin):
     previous: JourneyCounts | None
     top: int
     provenance: Provenance = field(repr=False)
+    locale: str | None = None  # how the business writes numbers (its profile's)
 
     def to_frame(self) -> pd.DataFrame:
         return self.points
 
     def to_text(self) -> str:
-        c, p = self.current, self.previous
+        c, p, nf = self.current, self.previous, self.numbers
         verb = f"reach {self.goal}" if self.goal_kind == "stage" else f"get to {self.goal}"
         lines = [
             f"Where customers who did not {verb} were last: {self.provenance.period_label}",
-            f"{c.started:,} customers took a step towards {self.goal}; {c.converted:,} reached it "
-            f"(goal rate {pct(c.conversion)}), {c.lost:,} did not.",
+            f"{counted(c.started, 'customer', nf)} took a step towards {self.goal}; {count(c.converted, nf)} reached it "
+            f"(goal rate {pct(c.conversion, numbers=nf)}), {count(c.lost, nf)} did not.",
         ]
         if p is not None:
             lines.append(
-                f"Before, {p.label}: {p.started:,} started, {p.converted:,} reached it "
-                f"(goal rate {pct(p.conversion)}), {p.lost:,} did not."
+                f"Before, {p.label}: {count(p.started, nf)} started, {count(p.converted, nf)} reached it "
+                f"(goal rate {pct(p.conversion, numbers=nf)}), {count(p.lost, nf)} did not."
             )
         lines.append(GOAL_RATE.said(goal=self.goal) + ".")
         if self.provenance.filters:
@@ -150,19 +152,21 @@ class DropoffResult(ResultMixin):
                 row = [words(str(r.point))]
                 if self.level == "touchpoint":
                     row.append(str(r.stage))
-                row += [count(r.lost), pct(r.share)]
+                row += [count(r.lost, nf), pct(r.share, numbers=nf)]
                 if p is not None:
-                    row += [count(r.lost_previous), signed(int(r.change)), points(r.share_change)]
+                    row += [count(r.lost_previous, nf), signed(int(r.change), nf), points(r.share_change, nf)]
                 rows.append(row)
             lines += text_table(header, rows, left=2 if self.level == "touchpoint" else 1)
             hidden = len(self.points) - len(shown)
             if hidden > 0:
-                lines.append(f"({hidden} more drop-off point(s) with fewer customers are in the table.)")
+                lines.append(f"({count(hidden, nf)} more {plural('drop-off point', hidden)} with fewer customers "
+                             f"{'is' if hidden == 1 else 'are'} in the table.)")
             top = self.points.iloc[0]
             lines.append("")
             lines.append(
-                f"Most lost at {words(str(top.point))}: {int(top.lost):,} customers ({pct(top.share)} of those lost)"
-                + (f", {signed(int(top.change))} on the period before." if p is not None else ".")
+                f"Most lost at {words(str(top.point))}: {counted(int(top.lost), 'customer', nf)} "
+                f"({pct(top.share, numbers=nf)} of those lost)"
+                + (f", {signed(int(top.change), nf)} on the period before." if p is not None else ".")
             )
         lines += [f"Note: {n}" for n in self.provenance.notes]
         return "\n".join(lines)
@@ -203,7 +207,8 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
     current = _counts(totals, 1, scope.period.label)
     previous = _counts(totals, 0, prev.label) if prev is not None else None
     table = _points(raw[raw.kind == "point"], current, previous)
-    notes = _notes(scope, prev, current, previous)
+    nf = store.profile.numbers
+    notes = _notes(scope, prev, current, previous, nf)
     if unmeasured is not None:
         notes.insert(0, f"not compared with the period before ({unmeasured.label}): it lies before the "
                         f"data starts ({scope.data_first}), so there is nothing to compare with.")
@@ -231,7 +236,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
     )
     return DropoffResult(
         goal=goal.name, goal_kind=goal.kind, level=params.level, points=table, current=current,
-        previous=previous, top=params.top, provenance=prov,
+        previous=previous, top=params.top, provenance=prov, locale=nf.locale,
     )
 
 
@@ -327,7 +332,7 @@ def _outside_the_data(scope: Scope) -> str:
 
 
 def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
-           previous: JourneyCounts | None) -> list[str]:
+           previous: JourneyCounts | None, nf: NumberFormat) -> list[str]:
     notes = [scope.period.note] if scope.period.note else []
     if scope.period.first_day < scope.data_first:
         notes.append(f"the period starts before the data ({scope.data_first}): only the days from then on "
@@ -336,8 +341,9 @@ def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
     if current.recent and scope.granularity != "month":
         days = recent_days(scope.period.days)
         notes.append(
-            f"{current.recent:,} of the {current.lost:,} lost customers were last seen in the last "
-            f"{days} day{'s' if days > 1 else ''} of the period; some of them may still convert."
+            f"{count(current.recent, nf)} of the {counted(current.lost, 'lost customer', nf)} "
+            f"{'was' if current.recent == 1 else 'were'} last seen in the last "
+            f"{counted(days, 'day', nf)} of the period; some of them may still convert."
         )
     if prev is not None and prev.first_day < scope.data_first:
         notes.append(
@@ -347,5 +353,5 @@ def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
     if previous is not None and previous.started == 0:
         notes.append("nobody started a journey in the period before, so there is nothing to compare.")
     if current.started < 30:
-        notes.append(f"only {current.started} customers started a journey: treat the shares as rough.")
+        notes.append(f"only {counted(current.started, 'customer', nf)} started a journey: treat the shares as rough.")
     return notes

@@ -67,9 +67,10 @@ from tools.analytics.scope import (
     step_column,
 )
 from tools.core.errors import NoDataError, ToolInputError
+from tools.core.money import Localised, NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
-from tools.core.text import count, duration, pct, text_table
+from tools.core.text import count, counted, duration, pct, text_table
 from tools.data.store import JourneyStore
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class FunnelParams(BaseModel):
 
 
 @dataclass(frozen=True)
-class FunnelResult(ResultMixin):
+class FunnelResult(Localised, ResultMixin):
     kind: StepKind
     step_names: tuple[str, ...]
     # One row per step (tools/analytics/funnel_rows.py says what each column holds); the
@@ -151,6 +152,7 @@ class FunnelResult(ResultMixin):
     group_rows: tuple[FunnelGroup, ...] | None
     max_groups: int
     provenance: Provenance = field(repr=False)
+    locale: str | None = None  # how the business writes numbers (its profile's)
     # --json keeps the names the tables have always had there.
     JSON_NAMES: ClassVar[dict[str, str]] = {"step_rows": "steps", "group_steps": "groups",
                                             "group_rows": "group_summary"}
@@ -178,10 +180,11 @@ class FunnelResult(ResultMixin):
         return pd.concat([overall, self.groups], ignore_index=True)
 
     def to_text(self) -> str:
+        nf = self.numbers
         arrow = " > ".join(self.step_names)
         lines = [
             f"Funnel ({self.kind}s): {arrow}",
-            f"{self.entered:,} customers entered at {self.step_names[0]} in "
+            f"{counted(self.entered, 'customer', nf)} entered at {self.step_names[0]} in "
             f"{self.provenance.period_label}; later steps counted within {self.window_days} days.",
         ]
         if self.provenance.filters:
@@ -192,19 +195,19 @@ class FunnelResult(ResultMixin):
         for r in self.step_rows:
             first = r.step == 1
             rows.append([
-                str(r.name), count(r.customers),
-                "-" if first else pct(r.step_conversion),
-                pct(r.overall_conversion),
-                "-" if first else duration(r.median_days),
-                "-" if first else duration(r.p90_days),
+                str(r.name), count(r.customers, nf),
+                "-" if first else pct(r.step_conversion, numbers=nf),
+                pct(r.overall_conversion, numbers=nf),
+                "-" if first else duration(r.median_days, nf),
+                "-" if first else duration(r.p90_days, nf),
             ])
         lines += text_table(
             ["step", "customers", "go-on rate", "of entrants", "median time", "90% within"], rows)
         lines.append("")
         last = self.step_names[-1]
         lines.append(
-            f"Funnel conversion: {pct(self.overall_conversion)} "
-            f"({self.completed:,} of {self.entered:,} reached {last} within {self.window_days} days)."
+            f"Funnel conversion: {pct(self.overall_conversion, numbers=nf)} "
+            f"({count(self.completed, nf)} of {count(self.entered, nf)} reached {last} within {self.window_days} days)."
         )
         lines.append(GO_ON_RATE.said(window=self.window_days) + ".")
         if self.biggest_drop is None:
@@ -212,8 +215,8 @@ class FunnelResult(ResultMixin):
         else:
             d = self.biggest_drop
             lines.append(
-                f"Biggest drop-off: {d.from_step} > {d.to_step}: {pct(d.lost_share)} lost "
-                f"({d.lost:,} customer{'s' if d.lost != 1 else ''})."
+                f"Biggest drop-off: {d.from_step} > {d.to_step}: {pct(d.lost_share, numbers=nf)} lost "
+                f"({counted(d.lost, 'customer', nf)})."
             )
         if self.group_rows is not None:
             lines.append("")
@@ -221,9 +224,9 @@ class FunnelResult(ResultMixin):
             lines.append(f"By {label}:")
             shown = self.group_rows[: self.max_groups]
             rows = [
-                [str(r.group), count(r.entered), count(r.completed), pct(r.overall_conversion),
+                [str(r.group), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
                  r.biggest_drop if isinstance(r.biggest_drop, str) else "-",
-                 pct(r.drop_lost_share)]
+                 pct(r.drop_lost_share, numbers=nf)]
                 for r in shown
             ]
             lines += text_table(
@@ -231,7 +234,7 @@ class FunnelResult(ResultMixin):
                 rows)
             hidden = len(self.group_rows) - len(shown)
             if hidden > 0:
-                lines.append(f"({hidden} smaller group(s) not shown; they are in the table.)")
+                lines.append(f"({counted(hidden, 'smaller group', nf)} not shown; they are in the table.)")
         lines += [f"Note: {n}" for n in self.provenance.notes]
         return "\n".join(lines)
 
@@ -275,8 +278,9 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
     groups = summary = None
     if params.by:
         groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
+    nf = store.profile.numbers
     prov = _provenance(params, kind, names, scope, int(total["rows_read"]), entered,
-                       int(total["open_window"]), steps)
+                       int(total["open_window"]), steps, nf)
     return FunnelResult(
         kind=kind,
         step_names=names,
@@ -292,6 +296,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         group_rows=summary,
         max_groups=params.max_groups,
         provenance=prov,
+        locale=nf.locale,
     )
 
 
@@ -396,7 +401,7 @@ def _funnel_sql(
 
 def _provenance(
     params: FunnelParams, kind: StepKind, names: tuple[str, ...], scope: Scope, rows_read: int,
-    entered: int, late: int, steps: tuple[FunnelStep, ...],
+    entered: int, late: int, steps: tuple[FunnelStep, ...], nf: NumberFormat,
 ) -> Provenance:
     rule = ("an event at a later step also passes the steps before it"
             if params.skips == "pass_through" else "every step needs its own event")
@@ -411,17 +416,17 @@ def _provenance(
     # Data dated by month: every event sits on the 1st, so "entered late in the window" is noise.
     if late and scope.granularity != "month":
         notes.append(
-            f"{late:,} of {entered:,} customers entered less than {params.window_days} days before "
+            f"{count(late, nf)} of {counted(entered, 'customer', nf)} entered less than {params.window_days} days before "
             "the data ends, so some of them may still convert."
         )
     skipped = [s for s in steps if s.via_later_step > 0]
     if skipped and params.skips == "pass_through":
-        parts = ", ".join(f"{r.name} {r.via_later_step:,}" for r in skipped)
+        parts = ", ".join(f"{r.name} {count(r.via_later_step, nf)}" for r in skipped)
         notes.append(
             "counted at a step they had no event for, through a later step's event: " + parts
         )
     if entered < 30:
-        notes.append(f"only {entered} customers entered: treat the percentages as rough.")
+        notes.append(f"only {counted(entered, 'customer', nf)} entered: treat the percentages as rough.")
     if params.stages is None and params.touchpoints is None and len(names) < 6:
         notes.append(f"the funnel follows the stages the data has ({', '.join(names)}); the others have "
                      "no events")

@@ -51,6 +51,7 @@ from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted, text_table
 from tools.data.store import JourneyStore
 
 __all__ = ["MoversParams", "MoversResult", "top_movers"]
@@ -142,28 +143,28 @@ class MoversResult(Priced, ResultMixin):
         if movers.empty:
             lines.append("No group is big enough in both periods to rank.")
         else:
-            width = max(12, max(len(str(g)) for g in movers["group"]) + 2)
             has_contrib = s.kind != "quantile"
-            lines.append(f"{self.by:<{width}}{'now':>12}{'before':>12}{'change':>14}{'n now':>9}"
-                         + (f"{'contribution':>15}" if has_contrib else ""))
+            # columns as wide as their widest cell: R$ 132.392,81 is 13 characters and ran into
+            # the next column at a fixed 12
+            header = [self.by, "now", "before", "change", "n now"] + (["contribution"] if has_contrib else []) + [""]
+            rows = []
             for r in movers.itertuples():
                 dd = direction(_f(r.change), s)
                 change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.numbers)}" if dd else "-"
-                row = (f"{str(r.group):<{width}}{format_value(s, _f(r.current), self.numbers):>12}"
-                       f"{format_value(s, _f(r.previous), self.numbers):>12}{change:>14}{r.n_current:>9,}")
-                if has_contrib:
-                    row += f"{format_change(s, _f(r.contribution), self.numbers):>15}"
-                if r.thin:
-                    row += "  *"
-                lines.append(row)
+                rows.append([str(r.group), format_value(s, _f(r.current), self.numbers),
+                             format_value(s, _f(r.previous), self.numbers), change, self.numbers.number(r.n_current)]
+                            + ([format_change(s, _f(r.contribution), self.numbers)] if has_contrib else [])
+                            + ["*" if r.thin else ""])
+            lines += text_table(header, rows)
             if movers["thin"].any():
                 lines.append(f"* fewer than {self.min_n} in one of the periods: its own change is uncertain")
         small = self.groups[self.groups["small"]]
         if len(small):
-            lines.append(f"{len(small)} group(s) with fewer than {self.min_n} in both periods left out of the ranking.")
+            lines.append(f"{counted(len(small), 'group')} with fewer than {self.min_n} in both periods left out "
+                         "of the ranking.")
             if movers.empty:  # say what there is rather than nothing at all
                 biggest = small.sort_values(["n_current", "group"], ascending=[False, True]).head(self.top)
-                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {n:,})"
+                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {self.numbers.number(n)})"
                                   for g, v, n in zip(biggest["group"], biggest["current"], biggest["n_current"], strict=True))
                 lines.append(f"The biggest of them now, too small to rank: {shown}.")
         lines.append("")
@@ -182,28 +183,25 @@ class MoversResult(Priced, ResultMixin):
         if shown.empty:
             lines.append("No group has data in this period.")
         else:
-            width = max(12, max(len(str(g)) for g in shown["group"]) + 2)
             # A total's share is of the total itself (a town's part of the revenue); a rate's or
             # a median's is of the customers, orders or tickets it rests on.
             total = s.kind == "total" and bool(self.current)
-            lines.append(f"{self.by:<{width}}{'now':>12}{'n now':>9}{'share' if total else 'of n':>8}"
-                         + (f"{'before':>12}" if beside else ""))
+            header = [self.by, "now", "n now", "share" if total else "of n"] + (["before"] if beside else []) + [""]
+            rows = []
             for r in shown.itertuples():
                 part = (_f(r.current) or 0.0) / self.current if total else r.share_current
-                share = "" if part is None or pd.isna(part) else f"{part:.0%}"
+                share = "" if part is None or pd.isna(part) else self.numbers.percent(part, 0)
                 now = format_value(s, _f(r.current), self.numbers) if r.n_current else "no data"
-                row = f"{str(r.group):<{width}}{now:>12}{r.n_current:>9,}{share:>8}"
+                row = [str(r.group), now, self.numbers.number(r.n_current), share]
                 if beside:  # a group with nothing the period before says so, not "-" or 0
-                    before = format_value(s, _f(r.previous), self.numbers) if r.n_previous else "no data"
-                    row += f"{before:>12}"
-                if r.n_current < self.min_n:
-                    row += "  *"
-                lines.append(row)
+                    row.append(format_value(s, _f(r.previous), self.numbers) if r.n_previous else "no data")
+                rows.append([*row, "*" if r.n_current < self.min_n else ""])
+            lines += text_table(header, rows)
             if (shown["n_current"] < self.min_n).any():
                 lines.append(f"* fewer than {self.min_n} now: a rough figure")
             rest = len(self.groups) - len(shown)
             if rest > 0:
-                lines.append(f"{rest} more group(s) not shown (ask for the top {min(50, len(self.groups))}).")
+                lines.append(f"{counted(rest, 'more group')} not shown (ask for the top {min(50, len(self.groups))}).")
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)

@@ -42,9 +42,10 @@ from tools.analytics.scope import (
     resolve_goal,
 )
 from tools.core.errors import NoDataError
+from tools.core.money import Localised
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES, Stage
-from tools.core.text import count, pct, text_table
+from tools.core.text import count, counted, pct, plural, text_table
 from tools.data.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
@@ -108,7 +109,7 @@ class OfflineShare:
 
 
 @dataclass(frozen=True)
-class PathResult(ResultMixin):
+class PathResult(Localised, ResultMixin):
     goal: str
     goal_kind: str
     level: Level
@@ -126,6 +127,7 @@ class PathResult(ResultMixin):
     touches: pd.DataFrame
     offline: OfflineShare
     provenance: Provenance = field(repr=False)
+    locale: str | None = None  # how the business writes numbers (its profile's)
 
     def to_frame(self) -> pd.DataFrame:
         return pd.concat([
@@ -134,10 +136,11 @@ class PathResult(ResultMixin):
         ], ignore_index=True)
 
     def to_text(self) -> str:
-        word = self.goal if self.goal_kind == "stage" else self.goal
+        word, nf = self.goal, self.numbers
         lines = [
             f"Journeys: {self.provenance.period_label}",
-            f"{self.started:,} customers; {self.converted:,} reached {word}, {self.lost:,} did not.",
+            f"{counted(self.started, 'customer', nf)}; {count(self.converted, nf)} reached {word}, "
+            f"{count(self.lost, nf)} did not.",
         ]
         if self.provenance.filters:
             lines.append("Customers: " + ", ".join(
@@ -151,21 +154,22 @@ class PathResult(ResultMixin):
             if frame.empty:
                 lines.append(f"{title}: none.")
                 continue
-            lines.append(f"{title} (of {total:,} customers, {variants:,} different paths):")
-            rows = [[count(r.customers), pct(r.share), str(r.path)] for r in frame.itertuples()]
+            lines.append(f"{title} (of {counted(total, 'customer', nf)}, {count(variants, nf)} different "
+                         f"{plural('path', variants)}):")
+            rows = [[count(r.customers, nf), pct(r.share, numbers=nf), str(r.path)] for r in frame.itertuples()]
             lines += ["  " + line for line in text_table(["customers", "share", "path"], rows, align="rrl")]
         if not self.touches.empty:
             lines.append("")
-            lines.append(f"Where buyers came from ({self.converted:,} buyers):")
-            rows = [[str(r.channel), count(r.first_touch), pct(r.first_share), count(r.last_touch),
-                     pct(r.last_share)] for r in self.touches.itertuples()]
+            lines.append(f"Where buyers came from ({counted(self.converted, 'buyer', nf)}):")
+            rows = [[str(r.channel), count(r.first_touch, nf), pct(r.first_share, numbers=nf),
+                     count(r.last_touch, nf), pct(r.last_share, numbers=nf)] for r in self.touches.itertuples()]
             lines += ["  " + line for line in text_table(
                 ["channel", "first touch", "share", "last touch", "share"], rows)]
         o = self.offline
         lines.append("")
         lines.append(
-            f"Journeys with an offline touchpoint: {pct(o.share)} ({o.with_offline:,} of {o.journeys:,}); "
-            f"buyers {pct(o.buyers_share)}, others {pct(o.others_share)}."
+            f"Journeys with an offline touchpoint: {pct(o.share, numbers=nf)} ({count(o.with_offline, nf)} of "
+            f"{count(o.journeys, nf)}); buyers {pct(o.buyers_share, numbers=nf)}, others {pct(o.others_share, numbers=nf)}."
         )
         lines += [f"Note: {n}" for n in self.provenance.notes]
         return "\n".join(lines)
@@ -204,9 +208,10 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
         others_with_offline=int(totals.offline.get(0, 0)),
     )
     touches = _touches(raw, converted)
+    nf = store.profile.numbers
     notes = [scope.period.note] if scope.period.note else []
     if started < 30:
-        notes.append(f"only {started} journeys: treat the shares as rough.")
+        notes.append(f"only {counted(started, 'journey', nf)}: treat the shares as rough.")
     prov = Provenance(
         tool="paths",
         definition=(
@@ -230,7 +235,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
         goal=goal.name, goal_kind=goal.kind, level=params.level, started=started,
         converted=converted, lost=lost, to_goal=to_goal, to_dropoff=to_dropoff,
         variants_to_goal=int(totals.variants.get(1, 0)), variants_to_dropoff=int(totals.variants.get(0, 0)),
-        touches=touches, offline=offline, provenance=prov,
+        touches=touches, offline=offline, provenance=prov, locale=nf.locale,
     )
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from tools.core.money import LOCALES
 from tools.core.profile import BusinessProfile
+from tools.core.text import counted
 from tools.data import hints, profile_store
 from tools.data.store import JourneyStore
 
@@ -63,7 +64,7 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
     if statuses:
         by_kind: dict[str, list[str]] = {}
         for word, kind, n in statuses:
-            by_kind.setdefault(kind, []).append(f"{word} {n:,}")
+            by_kind.setdefault(kind, []).append(f"{word} {p.numbers.number(n)}")
         lines.append("order statuses: " + "; ".join(f"{', '.join(v)} -> {k}" for k, v in by_kind.items()))
     assumed = []
     if src.get("currency", "default") == "default":
@@ -72,7 +73,8 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
     if src.get("timezone", "default") == "default":
         assumed.append(f"time zone {p.timezone}: nobody set it; timestamps without an offset were read in it. Set "
                        f"it with {HOW.replace('KEY=VALUE', 'timezone=Area/City')} and load such files again")
-    suggestions = [f"{n:,} orders say their amounts are in {code} (currency column), but amounts are shown "
+    suggestions = [f"{counted(n, 'order', p.numbers)} {'says its amount is' if n == 1 else 'say their amounts are'} "
+                   f"in {code} (currency column), but amounts are shown "
                    f"in {p.currency} and not converted: if {code} is the business's money, set it with "
                    f"{HOW.replace('KEY=VALUE', 'currency=' + code)}" for code, n in coded if code != p.currency]
     suggestions += _suggestions(p, notes, last_day)
@@ -105,7 +107,7 @@ def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, 
         sign, n = max(signs.items(), key=lambda kv: kv[1])
         code = SIGNS.get(sign, sign if len(sign) == 3 and sign.isalpha() else None)
         if code and code != p.currency:
-            out.append(f"the amounts carry {sign!r} ({n:,} values seen): currency {code}? "
+            out.append(f"the amounts carry {sign!r} ({counted(n, 'value', p.numbers)} seen): currency {code}? "
                        f"Set it with {HOW.replace('KEY=VALUE', 'currency=' + code.split(',')[0])}")
     if commas and LOCALES.get(p.effective_locale) and LOCALES[p.effective_locale].decimal != ",":
         where = ", ".join(sorted(commas))
@@ -118,11 +120,13 @@ def _suggestions(p: BusinessProfile, notes: list[tuple[str, str, str, str, str, 
         theirs = _offset_of(p.timezone, day)
         if off != theirs:
             zone = "UTC" if off == "+00:00" else "a zone at UTC" + off
-            out.append(f"the timestamps carry the UTC offset {off} ({n:,} values seen) but days are cut in "
+            out.append(f"the timestamps carry the UTC offset {off} ({counted(n, 'value', p.numbers)} seen) "
+                       f"but days are cut in "
                        f"{p.timezone} ({theirs} on {day}): if the business is in {zone}, set it "
                        f"with {HOW.replace('KEY=VALUE', 'timezone=...')}")
     for zone, n in naive.items():
         if zone != p.timezone:
-            out.append(f"{n:,} timestamps had no offset and were read as {zone} time, but the profile's zone is "
+            out.append(f"{counted(n, 'timestamp', p.numbers)} had no offset and {'was' if n == 1 else 'were'} "
+                       f"read as {zone} time, but the profile's zone is "
                        f"now {p.timezone}: load those files again to read them in it")
     return out

@@ -44,6 +44,7 @@ from tools.analytics.satisfaction_stats import (
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 By = Literal["delivery", "channel", "stage", "product_category", "segment"]
@@ -286,7 +287,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
         raise NoDataError(f"No {info.label} answers{whose} in {period.label}; the answers run from {first} to {last}.")
     values = rows[rows["grp"].notna()][["id", "x", "grp"]]
     skipped = rows[rows["grp"].isna()].drop_duplicates("id")
-    not_counted = [f"{numbers.number(n)} answer(s): {why}" for why, n in skipped["why"].value_counts().items()]
+    not_counted = [f"{counted(n, 'answer', numbers)}: {why}" for why, n in skipped["why"].value_counts().items()]
     if params.by == "product_category" and not categories:
         not_counted.insert(0, "the orders have no product categories, so answers are grouped by product")
     if values.empty:
@@ -394,5 +395,6 @@ def _notes(table: pd.DataFrame) -> list[str]:
     notes = []
     few = table[table["n"] < MIN_GROUP]
     if len(few):
-        notes.append(f"{len(few)} group(s) have fewer than {MIN_GROUP} answers: shown, not judged")
+        notes.append(f"{counted(len(few), 'group')} {'has' if len(few) == 1 else 'have'} fewer than {MIN_GROUP} "
+                     "answers: shown, not judged")
     return notes

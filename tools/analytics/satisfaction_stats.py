@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from tools.core.money import NumberFormat
+from tools.core.text import plural
 
 Measure = Literal["review_score", "csat", "nps", "sentiment"]
 MIN_GROUP = 10  # fewer answers than this in a group: shown, never judged
@@ -173,7 +174,8 @@ def verdict_two(d: Difference | None, info: MeasureInfo, worse: str, better: str
     n_w, n_b = int(counts.get(worse, 0)), int(counts.get(better, 0))
     if d is None:
         short = worse if n_w < MIN_GROUP else better
-        return (f"Cannot tell {question}: only {info.count(int(counts.get(short, 0)))} answer(s) about {short} "
+        return (f"Cannot tell {question}: only {info.count(int(counts.get(short, 0)))} "
+                f"{plural('answer', int(counts.get(short, 0)))} about {short} "
                 f"orders; at least {MIN_GROUP} on each side are needed to compare.")
     mean = values.groupby("grp")["x"].mean()
     both = (f"{info.label} {info.value(mean[worse])} for {worse} ({info.count(n_w)} answers) against "

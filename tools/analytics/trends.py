@@ -56,6 +56,7 @@ from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
@@ -156,6 +157,10 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     days = pd.Series([(b - a).days for a, b in zip(buckets, ends, strict=True)], index=buckets)
     full["days"] = full["bucket"].map(days).astype("int64")
     full["partial"] = full["bucket"].map(_partial(buckets, days, grain)).astype(bool)
+    if scope.granularity == "month":
+        # Every row on the 1st of its month (UCI's sessions): the last month ends on its 1st by
+        # the calendar, yet holds all its rows; "partial: 1 days" would discount a whole month.
+        full["partial"] = False
     return full[SERIES_COLUMNS]
 
 
@@ -476,7 +481,7 @@ def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
     notes = []
     empty = int(series["value"].isna().sum())
     if empty:
-        notes.append(f"{empty} {grain}(s) without data show no value")
+        notes.append(f"{counted(empty, grain)} without data {'shows' if empty == 1 else 'show'} no value")
     partial = series[series["partial"].astype(bool)]
     if grain == "week" and len(partial):
         notes.append("partial weeks at the ends of the period are flagged; compare them with care")

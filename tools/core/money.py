@@ -195,6 +195,18 @@ class Priced:
         return NumberFormat.of(self.currency, getattr(self, "locale", None))
 
 
+class Localised:
+    """For results that show counts and shares but no money: `numbers` writes them the way the
+    business does (its profile's locale; None: the English default)."""
+
+    locale: str | None
+
+    @property
+    def numbers(self) -> NumberFormat:
+        loc = getattr(self, "locale", None)
+        return NumberFormat("GBP", check_locale(loc)) if loc else NumberFormat()
+
+
 # Findings stored before money units named their currency wrote its symbol.
 _OLD_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR"}
 

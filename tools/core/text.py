@@ -7,44 +7,82 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from tools.core.money import NumberFormat
 
-def pct(value: float | None, digits: int = 1) -> str:
+# An answer may be printed for any business, so every helper takes the business's number
+# format (a Brazilian shop reads 1.234 customers and 12,5%); None is the English default.
+_PLAIN = NumberFormat()
+
+# Nouns whose plural is not noun + "s".
+_IRREGULAR = {"person": "people", "category": "categories", "reply": "replies", "day": "days",
+              "entry": "entries", "query": "queries", "inquiry": "inquiries", "company": "companies",
+              "city": "cities", "country": "countries", "activity": "activities", "analysis": "analyses",
+              "this": "these", "that": "those", "was": "were", "is": "are", "has": "have"}
+
+
+def pct(value: float | None, digits: int = 1, numbers: NumberFormat | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    return f"{value * 100:.{digits}f}%"
+    return (numbers or _PLAIN).percent(value, digits)
 
 
-def points(value: float | None) -> str:
+def plural(noun: str, n: float | int) -> str:
+    """The noun for n of it: 1 row, 2 rows, 1 category, 0 categories. The last word is the
+    one that changes ("support ticket" -> "support tickets")."""
+    if n == 1:
+        return noun
+    head, _, last = noun.rpartition(" ")
+    if last in _IRREGULAR:
+        many = _IRREGULAR[last]
+    elif last.endswith(("s", "x", "ch", "sh")):
+        many = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        many = last[:-1] + "ies"
+    else:
+        many = last + "s"
+    return f"{head} {many}" if head else many
+
+
+def counted(n: float | int, noun: str, numbers: NumberFormat | None = None) -> str:
+    """A count with its noun in the right number, written the business's way: '1 row',
+    '1.234 rows' (pt_BR). `noun` is the singular."""
+    return f"{(numbers or _PLAIN).number(n)} {plural(noun, n)}"
+
+
+def points(value: float | None, numbers: NumberFormat | None = None) -> str:
     """A change of a share, in percentage points: +2.5 pts."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    return f"{value * 100:+.1f} pts"
+    body = (numbers or _PLAIN).number(abs(value) * 100, 1)
+    return ("-" if round(value * 1000) < 0 else "+") + body + " pts"
 
 
-def signed(value: int | float | None) -> str:
+def signed(value: int | float | None, numbers: NumberFormat | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    return f"{value:+,}" if isinstance(value, int) else f"{value:+,.0f}"
+    body = (numbers or _PLAIN).number(abs(value))
+    return ("-" if round(value) < 0 else "+") + body
 
 
-def duration(days: float | None) -> str:
-    """Days as people say them: 40 min, 5.5 hours, 3.2 days."""
+def duration(days: float | None, numbers: NumberFormat | None = None) -> str:
+    """Days as people say them: 40 min, 5.5 hours, 3.2 days (5,5 hours in a decimal-comma locale)."""
     if days is None or (isinstance(days, float) and math.isnan(days)):
         return "-"
+    nf = numbers or _PLAIN
     minutes = days * 24 * 60
     if minutes < 1:
         return "same time" if minutes == 0 else "<1 min"
     if minutes < 90:
-        return f"{minutes:.0f} min"
+        return f"{nf.number(minutes)} min"
     if days < 2:
-        return f"{days * 24:.1f} hours"
-    return f"{days:.1f} days"
+        return f"{nf.number(days * 24, 1)} hours"
+    return f"{nf.number(days, 1)} days"
 
 
-def count(value: Any) -> str:
+def count(value: Any, numbers: NumberFormat | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    return f"{int(value):,}"
+    return (numbers or _PLAIN).number(int(value))
 
 
 def text_table(header: Sequence[str], rows: Sequence[Sequence[str]], left: int = 1,

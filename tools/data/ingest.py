@@ -31,6 +31,7 @@ from tools.core.environment import environment_problem
 from tools.core.errors import IngestError, Problem
 from tools.core.profile import BusinessProfile
 from tools.core.stages import TouchpointMap
+from tools.core.text import counted
 from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
@@ -68,12 +69,12 @@ class IngestReport:
         if self.skipped:
             parts.append(f"{self.skipped:,} skipped")
         if self.customers_created:
-            parts.append(f"{self.customers_created:,} customers created")
+            parts.append(f"{counted(self.customers_created, 'customer')} created")
         if self.erased:
             parts.append(erased_text(self.erased, self.erased_rows))
         rate = self.rows_read / self.seconds if self.seconds > 0 else 0
         text = (
-            f"{self.table:<9} <- {Path(self.file).name}: {self.rows_read:,} rows read; "
+            f"{self.table:<9} <- {Path(self.file).name}: {counted(self.rows_read, 'row')} read; "
             + ", ".join(parts)
             + f" ({self.seconds:.2f} s, {rate:,.0f} rows/s)"
         )
@@ -82,8 +83,7 @@ class IngestReport:
 
 def erased_text(people: int, rows: int) -> str:
     """"1 erased customer left out (3 rows)": their rows are in the file, not in the store."""
-    return (f"{people:,} erased customer{'s' if people != 1 else ''} left out "
-            f"({rows:,} row{'s' if rows != 1 else ''})")
+    return f"{counted(people, 'erased customer')} left out ({counted(rows, 'row')})"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from tools.analytics.periods import Period
 from tools.core.errors import JourneyError, NoDataError
 from tools.core.money import NumberFormat
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.cache import cached
 from tools.data.store import JourneyStore
 from tools.digest.sections import (
@@ -91,14 +92,15 @@ class KpiLine:
     others: str = ""  # orders: the ones not completed, by status ("plus 3 shipped not yet delivered")
 
     def to_text(self, width: int = 24) -> str:
-        mark = {"better": "  better", "worse": "  worse"}.get(self.assessment or "", "")
+        # a move on a small sample is not judged better or worse (the headline says so too)
+        mark = "" if self.small_sample else {"better": "  better", "worse": "  worse"}.get(self.assessment or "", "")
         if self.unusual:
             mark += ", unusual"
         small = "  (small sample)" if self.small_sample else ""
         if self.others:
             pending = f"  ({self.others})"
         else:
-            pending = f"  (+{self.pending:,} order(s) still pending)" if self.pending else ""
+            pending = f"  (+{counted(self.pending, 'order')} still pending)" if self.pending else ""
         return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
 
 
@@ -351,9 +353,14 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
                 change += f" ({rel})"
         now = "no data" if r.no_data else format_value(s, _f(r.current), currency)
         before = "no data" if r.no_data_before else format_value(s, _f(r.previous), currency)
+        small = bool(r.small_sample) or _few(s.kind, r.n_current, r.n_previous)
+        if small and direction in ("up", "down"):
+            # A percentage on a handful of rows reads as alarming ("+1760%" for a first reply
+            # of 0.5 h against 8.8 h, from 3 tickets): the two values say it without the scare.
+            change = f"{ARROWS[direction]} {before} -> {now}"
         lines.append(KpiLine(r.metric, r.label, now, before, change, direction,
                              r.assessment if isinstance(r.assessment, str) else None,
-                             _f(r.relative_change), bool(r.small_sample) or _few(s.kind, r.n_current, r.n_previous),
+                             _f(r.relative_change), small,
                              int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
                              others if r.metric == "orders" else ""))
     return tuple(lines)
@@ -454,7 +461,9 @@ def _starter_judge(store: JourneyStore, currency: str) -> Judge:
 
 def _moved(k: KpiLine) -> str:
     verb = {"up": "rose to", "down": "fell to"}.get(k.direction or "", "is")
-    pending = f" ({k.pending:,} more order(s) still pending)" if k.pending else ""
+    pending = f" ({counted(k.pending, 'more order')} still pending)" if k.pending else ""
+    if k.small_sample and k.direction in ("up", "down"):
+        return f"{k.label} {verb} {k.now} from {k.before}{pending}"
     return f"{k.label} {verb} {k.now}, {k.change}{pending}"
 
 

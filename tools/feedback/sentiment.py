@@ -61,6 +61,12 @@ class SentimentResult(ResultMixin):
         lines = [f"Sentiment by {self.by} ({self.provenance.period_label}): "
                  f"{self.scored:,} of {self.texts:,} texts scored"
                  + (f", mean {self.overall_mean:+.2f}" if self.overall_mean is not None else "")]
+        if self.groups.empty:
+            # Olist's Portuguese reviews: a table header with no rows under it read as broken;
+            # the notes below say why no text has a score.
+            lines.append(f"No text in the period has a sentiment score, so there is nothing to show by {self.by}.")
+            lines.append(self.provenance.to_text(details))
+            return "\n".join(lines)
         lines.append(f"  {'group':<22} {'texts':>6} {'mean':>6} {'pos':>5} {'neg':>5}  vs before")
         for r in self.groups.itertuples():
             before = "" if pd.isna(r.previous_mean) else f"{r.previous_mean:+.2f} ({r.change:+.2f})"

@@ -30,6 +30,7 @@ from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, p
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
+from tools.core.text import counted
 from tools.feedback.embeddings import normalize_rows
 from tools.feedback.language import STOP_WORDS, language_counts, resolve_undetermined, understood
 from tools.feedback.scoring import ENGLISH_LIKE, NEUTRAL_BAND
@@ -49,6 +50,8 @@ TICKETS_NOTE = ("Support tickets are written politely (\"Hi, ... thanks!\"), whi
 # average at least this similar (1 - threshold). Tuned on paraphrased complaints: closer
 # merges unrelated complaints, further splits one incident by wording.
 MERGE_DISTANCE = 0.62
+# Below this many texts the period before is too small a base for a percentage change.
+SMALL_BASE = 30
 DIRECT_LIMIT = 2500  # above this many texts, cluster k-means centres instead of texts
 _PLACEHOLDERS = re.compile(r"\[(?:email|phone|card)\]")
 # Greetings and filler of support messages say nothing about the theme.
@@ -108,6 +111,9 @@ class Theme:
             return ""
         if self.previous == 0:
             return "new (none the period before)"
+        if self.previous < SMALL_BASE:
+            # +525% on a base of 4 texts reads as alarming; the two counts say it plainly
+            return f"{self.trend}: {self.previous:,} -> {self.size:,}"
         pct = (self.size - self.previous) / self.previous
         return f"{self.trend}: {self.previous:,} -> {self.size:,} ({pct:+.0%})"
 
@@ -278,7 +284,8 @@ def themes(
         # complaints nor praise: "only 0 negative texts" alone would hide that they are there.
         unscored = int(frame.groupby("doc_id")["sentiment"].mean().isna().sum()) if not frame.empty else 0
         raise NoDataError(
-            f"Only {len(docs)} customer texts in {period.label}"
+            (f"No customer texts in {period.label}" if not len(docs) else
+             f"Only {counted(len(docs), 'customer text')} in {period.label}")
             + (f" with {params.sentiment} sentiment" if params.sentiment != "all" else "")
             + (f" ({unscored} more have no sentiment score: not in a language the offline reader scores)"
                if params.sentiment != "all" and unscored else "")

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from tools.analytics.filters import Filters
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.modelling import Trained, baseline_score, train_and_evaluate
@@ -94,7 +95,7 @@ class PropensityResult(Priced, ResultMixin):
                      f"(data to {self.as_of}):"]
             last = self.customers[["recency_days", "days_since_event"]].min(axis=1)  # the rule's own measure
             for (cid, r), days in zip(self.customers.iterrows(), last, strict=True):
-                kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
+                kind = counted(int(r.orders), "order", self.numbers) if r.has_purchase else "prospect"
                 # days run to midnight after the last day of data: an event at 00:10 on it is
                 # 0.99 days back, "last active on" that day, not "1 days before the end"
                 on = self.as_of + dt.timedelta(days=1 - math.ceil(days)) if pd.notna(days) else None
@@ -102,10 +103,10 @@ class PropensityResult(Priced, ResultMixin):
                 lines.append(f"  {cid:<14} {kind}{seen}")
             return "\n".join([*lines, self.untrained])
         lines = [f"{n(self.count)} of {n(self.population)} people have a {p['min_probability']:.0%}+ chance "
-                 f"of buying in the {self.horizon_days} days after {self.as_of}. In all, about "
+                 f"of buying in the {counted(self.horizon_days, 'day', self.numbers)} after {self.as_of}. In all, about "
                  f"{n(self.expected_buyers)} of the {n(self.population)} are expected to buy."]
         for cid, r in self.customers.iterrows():
-            kind = f"{int(r.orders)} orders" if r.has_purchase else "prospect"
+            kind = counted(int(r.orders), "order", self.numbers) if r.has_purchase else "prospect"
             lines.append(f"  {cid:<14} {r.purchase_propensity:>4.0%}  {kind}")
         lines.append(self.provenance.notes[0] if details and self.provenance.notes else self.quality)
         return "\n".join(lines).rstrip()

@@ -42,4 +42,4 @@ def test_without_a_model_the_list_says_when_each_person_was_last_active(store, t
     assert lines["A"].endswith("prospect; last active on 2019-10-01")
     assert lines["C"].endswith("prospect; last active on 2019-10-01")
     assert lines["B"].endswith("prospect; last active on 2019-09-29")
-    assert lines["D"].endswith("1 orders; last active on 2019-10-01")
+    assert lines["D"].endswith("1 order; last active on 2019-10-01")  # not "1 orders"
