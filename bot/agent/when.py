@@ -119,8 +119,8 @@ def _month_range(month: int, as_of: dt.date, year: int | None = None) -> tuple[d
     # A month without a year is the latest one that is not after the data ("december" in
     # November is last December).
     year = year or (as_of.year if month <= as_of.month else as_of.year - 1)
-    last = dt.date(year, month, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, 1), min(last, as_of)
+    first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return first, (min(last, as_of) if first <= as_of else last)
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
@@ -146,6 +146,12 @@ def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tup
     return first, last
 
 
+def _upto(first: dt.date, last: dt.date, as_of: dt.date) -> str:
+    """A period cut at the data's last day; one that starts after it is kept whole ("orders in
+    December" when the data ends in November), so the tool says where the data ends."""
+    return _span(first, min(last, as_of) if first <= as_of else last)
+
+
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Periods written with dates, months, years or quarters: (start, end, period)."""
     found: list[tuple[int, int, str]] = []
@@ -159,10 +165,14 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
     for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
                          rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
-        a = _date(m.group(1), m.group(2), m.group(3), as_of)
+        # "1 dec and 20 dec 2026": the year written once is both days' (the first a year earlier
+        # when its month comes later: "20 dec to 5 jan 2027")
+        a = _date(m.group(1), m.group(2), m.group(3) or m.group(6), as_of)
         b = _date(m.group(4), m.group(5), m.group(6), as_of)
+        if a and b and a > b and m.group(6) and not m.group(3):
+            a = _date(m.group(1), m.group(2), str(int(m.group(6)) - 1), as_of)
         if a and b and a <= b:
-            found.append((m.start(), m.end(), _span(a, min(b, as_of))))
+            found.append((m.start(), m.end(), _upto(a, b, as_of)))
     # "between october and november", "from august to october": whole months
     for m in rx.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
@@ -196,7 +206,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         a = _date(m.group(1), m.group(3), m.group(4), as_of)
         b = _date(m.group(2), m.group(3), m.group(4), as_of)
         if a and b and a <= b:
-            found.append((m.start(), m.end(), _span(a, min(b, as_of))))
+            found.append((m.start(), m.end(), _upto(a, b, as_of)))
     # "since 3 october", "3 oct", "october 3rd", "as of 12 nov"
     day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)" \
                 rf"(?:,?\s+{_YEAR})?"
@@ -234,7 +244,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
         if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+            found.append((m.start(), m.end(), _upto(first, last, as_of)))
     for m in rx.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
         q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
         year = int(m.group(3)) if m.group(3) else as_of.year
@@ -243,7 +253,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             first = first.replace(year=first.year - 1)
         end_month = 3 * q
         last = dt.date(first.year, end_month, calendar.monthrange(first.year, end_month)[1])
-        found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+        found.append((m.start(), m.end(), _upto(first, last, as_of)))
     for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
@@ -253,7 +263,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         elif m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
         elif m.group(1) or m.group(3):
-            found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of))))
+            found.append((m.start(), m.end(), _upto(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)))
     found += [f for f in _days_of_month_and_weekdays(t, as_of)
               if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
     return sorted(found)

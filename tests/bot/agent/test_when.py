@@ -118,3 +118,17 @@ def test_a_possessive_period_after_with_or_vs_is_the_comparison(text, period, ag
 ])
 def test_since_a_day_after_the_data_ends_is_that_day(text, expected):
     assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month or year wholly after the data's last day is kept whole (the tool then says where
+    # the data ends); one that holds the last day is cut there
+    ("orders in december 2026", days(dt.date(2026, 12, 1), dt.date(2026, 12, 31))),
+    ("revenue in 2027", days(dt.date(2027, 1, 1), dt.date(2027, 12, 31))),
+    ("orders in november 2026", days(dt.date(2026, 11, 1), SUNDAY)),
+    # a year written once belongs to both days of a range
+    ("orders between 1 dec and 20 dec 2025", days(dt.date(2025, 12, 1), dt.date(2025, 12, 20))),
+    ("orders from 20 dec to 5 jan 2026", days(dt.date(2025, 12, 20), dt.date(2026, 1, 5))),
+])
+def test_periods_after_the_data_ends_and_a_year_written_once(text, expected):
+    assert read_when(text, SUNDAY).period == expected
