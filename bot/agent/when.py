@@ -262,12 +262,17 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), "this_year"))
         elif m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
-        elif m.group(1) or m.group(3):
+        elif m.group(1) or m.group(3) or _BARE_YEAR_BEFORE.search(t[:m.start()]) or _BARE_YEAR_AFTER.match(t, m.end()):
             found.append((m.start(), m.end(), _upto(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)))
     found += [f for f in _days_of_month_and_weekdays(t, as_of)
               if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
     return sorted(found)
 
+
+# A year written bare is a period where nothing else could be meant: "what about 2025?", "and
+# 2024", "vs 2025", "revenue 2025?" (at the end); not "the top 2000 customers".
+_BARE_YEAR_BEFORE = re.compile(r"\b(?:(?:what|how) about|and|or|vs\.?|versus|against|than|compared (?:to|with))\s+$")
+_BARE_YEAR_AFTER = re.compile(r"\s*[?.!]*\s*$")
 
 # What makes "from <month or year>" a start rather than the month itself: "from October on",
 # "from 2025 onwards", "from september till now".

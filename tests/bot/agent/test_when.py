@@ -132,3 +132,13 @@ def test_since_a_day_after_the_data_ends_is_that_day(text, expected):
 ])
 def test_periods_after_the_data_ends_and_a_year_written_once(text, expected):
     assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what about 2025?", days(dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+    ("and 2024", days(dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("revenue 2025?", days(dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+    ("the top 2000 customers by spend", None),  # a number, not a year
+])
+def test_a_year_written_bare_where_nothing_else_is_meant(text, expected):
+    assert read_when(text, SUNDAY).period == expected
