@@ -85,6 +85,7 @@ class WordTable:
 
     def __init__(self, path: Path):
         self.path = path
+        self._fd = -1
         self.row_bytes = DIM * 4
         size = path.stat().st_size
         if size == 0 or size % self.row_bytes:
