@@ -18,6 +18,10 @@ store has its own identity and never takes fp32 vectors (tools/feedback/reembed.
 store whose precision changed). Before it is kept, its vectors on the probes are compared with
 the fp32 file's: below `INT8_TOLERANCE` it is discarded and the embedder says why.
 
+The fp32 file is then split once (`split_encoder`, tools/feedback/word_table.py): the graph
+without its word-embedding table, and the table as a file whose rows each call reads, so the
+47 MB table is never in the process's memory; the vectors are the whole file's, float for float.
+
 Reading the cached file needs onnxruntime and tokenizers only; making it needs torch,
 transformers and onnx as well (the `[local]` extra has them all).
 """
