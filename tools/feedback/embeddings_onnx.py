@@ -18,6 +18,10 @@ store has its own identity and never takes fp32 vectors (tools/feedback/reembed.
 store whose precision changed). Before it is kept, its vectors on the probes are compared with
 the fp32 file's: below `INT8_TOLERANCE` it is discarded and the embedder says why.
 
+The fp32 file is then split once (`split_encoder`, tools/feedback/word_table.py): the graph
+without its word-embedding table, and the table as a file whose rows each call reads, so the
+47 MB table is never in the process's memory; the vectors are the whole file's, float for float.
+
 Reading the cached file needs onnxruntime and tokenizers only; making it needs torch,
 transformers and onnx as well (the `[local]` extra has them all).
 """
@@ -39,6 +43,9 @@ from typing import Any
 import numpy as np
 
 from tools.core.heap import release_free_memory
+from tools.feedback.word_table import WORDS_INPUT, WordTable, split_files, split_model
+
+log = logging.getLogger(__name__)
 
 TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of the same text
 # int8 against fp32, per text: the least cosine and the median over a set of texts. Measured on
@@ -46,6 +53,9 @@ TOLERANCE = 0.999  # least cosine per text between the ONNX and torch vectors of
 # (docs/BENCHMARKS.md); tests/tools/test_embeddings_int8.py fails beyond these.
 INT8_TOLERANCE = 0.95
 INT8_MEDIAN = 0.985
+# The split model (word-embedding table outside the graph) against the whole one, per probe
+# text: the same graph and the same rows, so measured equal; anything less is a broken split.
+SPLIT_TOLERANCE = 0.99999
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
 # Padded tokens per inference call. onnxruntime's arena grows to the largest call's activations
 # and keeps that for the session's life: embedding the 1M store's 16,528 survey and ticket
@@ -111,7 +121,8 @@ def _tokenizer(model_path: Path) -> Any:
 class OnnxEncoder:
     """One inference session and the model's own tokenizer; `encode` gives unit rows."""
 
-    def __init__(self, file: Path, model_path: Path, *, threads: int | None = None):
+    def __init__(self, file: Path, model_path: Path, *, threads: int | None = None,
+                 table: Path | None = None):
         import onnxruntime as ort
 
         opts = ort.SessionOptions()
@@ -134,6 +145,9 @@ class OnnxEncoder:
         release_free_memory()
         self.tokenizer = _tokenizer(model_path)
         self.file = file
+        # A split model (tools/feedback/word_table.py) takes the word-embedding rows as an
+        # input, read from this file per call; None: the graph holds the table itself.
+        self.table = WordTable(table) if table is not None else None
         self.version = f"onnxruntime {ort.__version__}"
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -152,12 +166,50 @@ class OnnxEncoder:
             if fit < len(rows):
                 rows = rows[:fit]
                 enc = self.tokenizer.encode_batch([texts[i] for i in rows])  # padded to these
-            ids = np.asarray([e.ids for e in enc], dtype=np.int64)
-            mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
-            out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                                "token_type_ids": np.zeros_like(ids)})[0]
+            out[rows] = self.session.run(None, self.feeds(enc))[0]
             start += len(rows)
         return out
+
+    def feeds(self, encodings: list[Any]) -> dict[str, np.ndarray]:
+        """The session's inputs for one call: the tokenizer's encodings of its texts (padded to
+        the longest), and the word-embedding rows when the table is outside the graph."""
+        ids = np.asarray([e.ids for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "token_type_ids": np.zeros_like(ids),
+                 "attention_mask": np.asarray([e.attention_mask for e in encodings], dtype=np.int64)}
+        if self.table is not None:
+            feeds[WORDS_INPUT] = self.table.lookup(ids)
+        return feeds
+
+
+def split_encoder(full: Path, model_path: Path, *, threads: int | None = None) -> OnnxEncoder:
+    """The encoder of the fp32 export `full` with its word-embedding table outside the graph
+    (tools/feedback/word_table.py: 47 MB less resident memory, the same floats). The split is
+    made beside `full` once, and again when `full` is newer (a new export) or the split will
+    not open; before it is kept its probe vectors are compared with `full`'s, and below
+    SPLIT_TOLERANCE it is discarded (RuntimeError: the caller embeds with `full`)."""
+    model, table = split_files(full)
+    if model.exists() and table.exists() and model.stat().st_mtime_ns >= full.stat().st_mtime_ns:
+        try:
+            return OnnxEncoder(model, model_path, threads=threads, table=table)
+        except Exception as exc:  # a truncated or foreign file: make it again
+            log.warning("the cached split model %s is unreadable (%s); making it again",
+                        model, type(exc).__name__)
+    model.unlink(missing_ok=True)
+    table.unlink(missing_ok=True)
+    split_model(full, model, table)
+    encoder = OnnxEncoder(model, model_path, threads=threads, table=table)
+    whole = OnnxEncoder(full, model_path, threads=threads)
+    least = float(np.min(np.sum(encoder.encode(list(PROBES)) * whole.encode(list(PROBES)), axis=1)))
+    del whole
+    release_free_memory()
+    if not least >= SPLIT_TOLERANCE:
+        encoder.table.close()  # type: ignore[union-attr]
+        model.unlink(missing_ok=True)
+        table.unlink(missing_ok=True)
+        raise RuntimeError(f"the split model's vectors differ from the whole model's (least "
+                           f"cosine {least:.7f} < {SPLIT_TOLERANCE})")
+    log.info("word-embedding table split from %s (least cosine to the whole model %.7f)", full.name, least)
+    return encoder
 
 
 def export_onnx(model_path: Path, target: Path) -> ExportCheck:
