@@ -94,11 +94,12 @@ def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_
     # Counted from the raw files: a person is customer_unique_id; every order is placed
     # (a purchase event), delivered ones also have a delivery event, every review an answer.
     n_people = people.customer_unique_id.nunique()
-    assert f"{n_people:,} customers; {n_people:,} with journey events, {n_people:,} with orders." in text
+    # describe writes the business's numbers the Brazilian way too (8.016)
+    assert f"{_br(n_people)} customers; {_br(n_people)} with journey events, {_br(n_people)} with orders." in text
     events = len(orders) + int(orders.order_delivered_customer_date.notna().sum()) + len(reviews)
-    assert f"{'events':<10} {events:>11,}" in text
-    assert f"{'orders':<10} {len(orders):>11,}" in text
-    assert f"  purchase       {len(orders):>10,}  {n_people:>8,}" in text
+    assert f"{'events':<10} {_br(events):>11}" in text
+    assert f"{'orders':<10} {_br(len(orders)):>11}" in text
+    assert f"  purchase       {_br(len(orders)):>10}  {_br(n_people):>8}" in text
 
     out, loaded = _light_run(env, "describe", "--json")
     assert not loaded & set(HEAVY)
@@ -117,7 +118,7 @@ def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_
                              "median_days", "p90_days", "via_later_step"}
     text, loaded = _light_run(env, "funnel", "--period", "all")
     assert not loaded & set(HEAVY)
-    assert f"{n_people:,} customers entered at purchase" in text
+    assert f"{_br(n_people)} customers entered at purchase" in text
 
     # kpis reads its snapshot as tuples (tools/analytics/kpi_long.py): no pandas either.
     completed = int((orders.order_status == "delivered").sum())
