@@ -43,7 +43,7 @@ def test_tell_me_if_checkout_conversion_drops_10_percent_week_on_week(book):
     assert again.rule.id == "conversion-rate-decision-drops-by-7d-2"
     listed = list_alert_rules(book, CONFIG, METRICS).to_text()
     assert listed.splitlines() == [
-        "3 alert rule(s):",
+        "3 alert rules:",
         "- orders-low: Orders is below 5 on a day — medium (config file)",
         "- conversion-rate-decision-drops-by-7d: Conversion (at decision) drops by 10% week on week — medium (made in chat)",
         "- conversion-rate-decision-drops-by-7d-2: Conversion (at decision) drops by 10% week on week — medium (made in chat)",

@@ -483,7 +483,7 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
     v = r.headline
     assert (v.n, v.value, v.excluded) == (2, pytest.approx(1 / 2), 2)
     note = next(n for n in r.provenance.notes if n.startswith("on-time delivery"))
-    assert "2 delivery order(s) due in the period never arrived" in note
+    assert "2 delivery orders due in the period never arrived" in note
     assert "1 cancelled" in note and "1 with no delivery recorded" in note and "not as late" in note
     # a next-day promise: X is due on the 2nd (before the period), Y and Z on the 3rd: Y late
     strict = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]),
@@ -494,7 +494,7 @@ def test_on_time_delivery_is_judged_on_the_day_a_delivery_is_due(store, tmp_path
     store.set_profile({"delivery_promise": 1}, "test")
     by_profile = kpis(store, KpiParams(period=period, metrics=["on_time_delivery"]))
     assert (by_profile.values[0].n, by_profile.values[0].value) == (1, 0.0)
-    assert "delivery promise 1 day(s) after the order day" in by_profile.provenance.definition
+    assert "delivery promise 1 day after the order day" in by_profile.provenance.definition
 
 
 def test_one_parcel_arrives_for_one_order_never_for_a_cancelled_one_placed_before(store, tmp_path):

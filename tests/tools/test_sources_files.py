@@ -165,5 +165,5 @@ def test_probe_reads_without_writing(web, shop, state, tmp_path):
     text = probe_source(SourceSpec(name="sheet", kind="url", url=f"{web.url}/sheet.csv"))
     assert "8 bytes" in text
     (tmp_path / "inbox").mkdir()
-    assert "0 file(s) waiting" in probe_source(SourceSpec(name="drop", kind="inbox", path=str(tmp_path / "inbox")))
+    assert "0 files waiting" in probe_source(SourceSpec(name="drop", kind="inbox", path=str(tmp_path / "inbox")))
     assert shop.is_empty() and state.all() == {}

@@ -28,6 +28,7 @@ from tools.alerts.rules import AlertRule
 from tools.alerts.series import SeriesProvider, metric_info
 from tools.core.errors import NotReadyYet, ToolInputError
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ class BacktestResult(ResultMixin):
         head = (f"Backtest {self.first} to {self.last} ({self.days} days): {len(self.alerts)} alerts, "
                 f"{self.true_alerts} of them during real incidents")
         if self.incidents:
-            head += (f"; {caught} of {len(self.incidents)} incidents caught within {self.tolerance_days} "
-                     f"day(s) of their start")
+            head += (f"; {caught} of {len(self.incidents)} incidents caught within "
+                     f"{counted(self.tolerance_days, 'day')} of their start")
         if details:
             p = "n/a" if self.precision is None else f"{self.precision:.2f}"
             r = "n/a" if self.recall is None else f"{self.recall:.2f}"

@@ -21,6 +21,7 @@ from tools.alerts.store import AlertRecord, AlertStore
 from tools.core.errors import ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
+from tools.core.text import counted
 
 Condition = Literal["drops_by", "rises_by", "below", "above", "unusual"]
 
@@ -120,7 +121,7 @@ class AlertRulesResult(ResultMixin):
         if not self.rules:
             return ("No alert rules yet. Say for example “tell me if checkout conversion drops 10% week "
                     "on week”, or add [[alerts.rules]] to the config.")
-        lines = [f"{len(self.rules)} alert rule(s):"]
+        lines = [f"{counted(len(self.rules), 'alert rule')}:"]
         for line in self.rules:
             origin = {"config": "config file", "starter": "starter rule"}.get(line.source, f"made in {line.source}")
             lines.append(f"- {line.text} ({origin})")
@@ -153,7 +154,7 @@ class OpenAlertsResult(ResultMixin):
     def to_text(self) -> str:
         if not self.alerts:
             return "No open alerts: every rule was within bounds at its last check."
-        return "\n".join([f"{len(self.alerts)} alert(s):", *(f"- {a.summary()}" for a in self.alerts)])
+        return "\n".join([f"{counted(len(self.alerts), 'alert')}:", *(f"- {a.summary()}" for a in self.alerts)])
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([{"id": a.id, "rule": a.rule_id, "status": a.status, "severity": a.severity,

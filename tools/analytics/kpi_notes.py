@@ -6,13 +6,15 @@ a churn window reaching before the data). tools/analytics/kpi_scope.py measures;
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tools.analytics.kpi_catalog import SPECS
 from tools.analytics.kpi_result import KpiValue
+from tools.core.text import counted
 
-if TYPE_CHECKING:
-    from tools.analytics.kpi_scope import Scope
+# The scope is kpi_scope.Scope, which imports this module: named as Any so that the two do not
+# import each other (tests/test_layering.py counts type-only imports as imports).
+Scope = Any
 
 __all__ = ["ROUGH_TOTALS", "kpi_notes", "times_line"]
 
@@ -30,7 +32,7 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if on_time and on_time.excluded:
         parts = ([f"{scope.numbers.number(int(r['orders']))} {r['what']}" for r in undelivered if r["orders"]]
                  if undelivered is not None else [])
-        notes.append(f"on-time delivery: {scope.numbers.number(on_time.excluded)} delivery order(s) due in "
+        notes.append(f"on-time delivery: {counted(on_time.excluded, 'delivery order', scope.numbers)} due in "
                      "the period never arrived" + (f" ({'; '.join(parts)})" if parts else "")
                      + "; they are counted apart, not as late")
     if "survey_responses" in by and answers and answers["answers"]:
@@ -52,7 +54,7 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
                 "so churn may be understated")
     cart = by.get("cart_abandonment")
     if cart and cart.excluded:
-        notes.append(f"cart abandonment: {scope.numbers.number(cart.excluded)} cart(s) from the last {scope.cart_hours} h of "
+        notes.append(f"cart abandonment: {counted(cart.excluded, 'cart', scope.numbers)} from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
     for m, what in (("first_response_time", "ticket(s) without a reply"),
                     ("resolution_time", "ticket(s) not resolved"),

@@ -30,6 +30,7 @@ from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.core.errors import NoDataError
 from tools.core.money import NumberFormat
+from tools.core.text import counted
 from tools.data import session_table, spans
 from tools.data.store import JourneyStore
 
@@ -416,7 +417,7 @@ def describe_definition(scope: Scope, metrics: list[str] | None = None) -> str:
     if metrics is None or "on_time_delivery" in metrics:
         days = scope.settings.delivery_promise_days
         text += ("; delivery promise: each order's own promised date" if days is None else
-                 f"; delivery promise {days} day(s) after the order day, or the order's own "
+                 f"; delivery promise {counted(days, 'day')} after the order day, or the order's own "
                  "promised date where it has one")
     return text
 

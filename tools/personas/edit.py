@@ -12,6 +12,7 @@ import dataclasses
 from pydantic import BaseModel
 
 from tools.core.errors import ToolInputError
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 from tools.personas import store as ps
 from tools.personas.card import PainPoint, Persona, card_numbers, n_customers
@@ -135,7 +136,7 @@ def edit_persona(store: JourneyStore, params: EditPersonaParams, *, conversation
             listed = "; ".join(p.label for p in persona.pain_points) or "none"
             raise ToolInputError(f"{persona.name} has no pain point matching {params.text!r}; it has: {listed}.")
         card = dataclasses.replace(persona, pain_points=keep)
-        msg = f"Removed {len(persona.pain_points) - len(keep)} pain point(s) from {persona.name}."
+        msg = f"Removed {counted(len(persona.pain_points) - len(keep), 'pain point')} from {persona.name}."
     with store.connect() as con:
         ps.update_card(con, conv, pos, card.to_record())
         ps.set_focus(con, conv, pos)

@@ -22,6 +22,7 @@ from tools.analytics.filters import Dimension, Filters, dimension_sql
 from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.registry import ModelRegistry
@@ -298,6 +299,6 @@ def _recommend(summary: pd.DataFrame, group: str, n: int, money: NumberFormat) -
     urgent = summary[summary["action"].isin(URGENT) & (summary["action"] != common["action"])]
     if len(urgent):
         first = urgent.iloc[0]  # summary rows are in rule order, so this is the most urgent
-        text += (f" Most urgent: {money.number(first['customers'])} customer(s) for '{first['action']}' "
+        text += (f" Most urgent: {counted(int(first['customers']), 'customer', money)} for '{first['action']}' "
                  f"(last-12-month spend {money.money_short(first['value'])}): {first['what']}")
     return text

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from tools.analytics.filters import Filters
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features
 from tools.predict.latest import NEWLY_DAYS
@@ -229,7 +230,7 @@ class NewlyAtRiskResult(Priced, ResultMixin):
     def digest_line(self) -> str:
         if self.count == 0:
             return f"No customer became high risk since {self.compared_with}; {self.numbers.number(self.total_count)} are at high risk."
-        return (f"{self.numbers.number(self.count)} customer(s) newly at high risk of leaving since {self.compared_with}, "
+        return (f"{counted(self.count, 'customer', self.numbers)} newly at high risk of leaving since {self.compared_with}, "
                 f"worth {self.numbers.money_short(self.value)} over the last 12 months ({self.numbers.number(self.total_count)} at high risk in all).")
 
     def to_frame(self) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from typing import Any
 
 from tools.core.errors import JourneyError, ToolUnavailable
 from tools.core.stages import TouchpointMap
+from tools.core.text import counted
 from tools.data.ingest import IngestReport, Load, ingest_loads
 from tools.data.mapping import Mapping
 from tools.data.store import JourneyStore
@@ -69,7 +70,7 @@ class SyncReport:
             return f"{self.name}: not synced, {self.detail}"
         done = f"{self.name}: {'synced' if self.ok else 'sync failed'}, {self.rows_added:,} rows added or changed"
         if self.kind in ("inbox", "url"):
-            head = f"{done} from {self.records:,} file(s) ({self.seconds:.1f} s)"
+            head = f"{done} from {counted(self.records, 'file')} ({self.seconds:.1f} s)"
         else:
             head = (f"{done} from {self.records:,} records ({self.pages} pages, {self.requests} requests, "
                     f"{self.seconds:.1f} s)")
@@ -210,7 +211,7 @@ def probe_source(spec: SourceSpec, *, credentials: Credentials | None = None,
         from tools.sources.files import inbox_files
 
         waiting = inbox_files(Path(str(spec.path)).expanduser())
-        return f"inbox {spec.path} is readable; {len(waiting)} file(s) waiting"
+        return f"inbox {spec.path} is readable; {counted(len(waiting), 'file')} waiting"
     with _client(spec, credentials or {}, settings) as client:
         if spec.kind == "url":
             r = client.get(str(spec.url), raw=True)
