@@ -109,9 +109,9 @@ class WordTable:
             raise ValueError(f"{self.path.name} was cut short while it was read")
         return np.frombuffer(data, dtype="<f4").reshape(-1, DIM)[where.reshape(ids.shape)]
 
-    def close(self) -> None:
+    def close(self, _close=os.close) -> None:  # bound here: at interpreter exit `os` may be gone
         if self._fd >= 0:
-            os.close(self._fd)
+            _close(self._fd)
             self._fd = -1
 
     def __del__(self) -> None:
