@@ -48,6 +48,12 @@ _FOLLOW_UP = re.compile(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
+# "how many of those orders were cancelled?", "which of them came back?": a question about the
+# last answer's own rows, so it keeps that answer's period and filters however long it is
+# (not "save all of them", an order about the last answer)
+_ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
+                       r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
+                       r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
@@ -303,6 +309,8 @@ class OfflinePlanner:
         if prev.changes_state:
             return False
         text = slots.norm
+        if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
+            return True
         short = len(text.split()) <= 6
         leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())

@@ -1,0 +1,72 @@
+"""Readings added in phase K (lane g-tune13) by class, from misreads on real data sets: a
+question about the last answer's own rows ("how many of those orders were cancelled?") keeps
+that answer's period and filters; the open tickets asked for without the word "tickets"; the
+share of web sessions that end in a purchase and the price of a basket named in plain words;
+a speed asked for "on weekends" is the KPI by weekday, not one number over all days."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+@pytest.mark.parametrize(("follow_up", "metric"), [
+    ("how many of those orders were cancelled?", "cancelled_orders"),
+    ("how many of them came back?", "repeat_customers"),
+    ("among those customers how many are repeat buyers?", "repeat_customers"),
+    ("and what share of those were from instagram?", None),
+])
+def test_a_question_about_the_last_answers_rows_keeps_its_period_and_filters(planner, follow_up, metric):
+    key = "of-those-" + follow_up
+    planner.answer("how many orders did we get in london last month?", key)
+    answer = planner.answer(follow_up, key)
+    [call] = answer.tool_calls
+    assert call.name == "kpis"
+    assert call.args["period"]["name"] == "last_month"
+    assert call.args["filters"]["city"] == ["London"]
+    if metric:
+        assert call.args["metrics"] == [metric]
+
+
+def test_an_order_about_the_last_answer_is_not_read_as_its_rows(planner):
+    planner.answer("draft 3 personas", "save-all")
+    assert planner.plan("lovely, keep all of them", "save-all").spec.name == "save_persona"
+
+
+@pytest.mark.parametrize("question", ["how many are still open?", "any tickets still open",
+                                      "how many remain still outstanding"])
+def test_what_is_still_open_is_the_open_tickets(planner, question):
+    plan = planner.plan(question, "open-" + question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["open_tickets"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("what share of sessions in november ended in a purchase?", "session_conversion"),
+    ("how many visits during the sale ended in an order?", "session_conversion"),
+    ("what is the average price of what people buy?", "aov"),
+    ("what's our typical basket?", "aov"),
+])
+def test_sessions_that_buy_and_the_price_of_a_basket(planner, question, metric):
+    plan = planner.plan(question, "kpi-" + question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how quickly do we reply on weekends?", "first_response_time"),
+    ("how long does it take us to answer tickets at weekends?", "first_response_time"),
+])
+def test_a_speed_on_weekends_is_the_kpi_by_weekday(planner, question, metric):
+    plan = planner.plan(question, "wknd-" + question)
+    assert plan.spec.name == "time_pattern"
+    assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
