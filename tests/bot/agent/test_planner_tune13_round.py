@@ -70,3 +70,26 @@ def test_a_speed_on_weekends_is_the_kpi_by_weekday(planner, question, metric):
     plan = planner.plan(question, "wknd-" + question)
     assert plan.spec.name == "time_pattern"
     assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
+
+
+def test_last_christmas_of_a_support_desk_is_counted_from_its_tickets(store, tmp_path):
+    """A data set with tickets only (no orders or visits, like twcs) still has a last day: the
+    period is counted back from it, not from today."""
+    from kpi_fixtures import load
+
+    load(store, tmp_path / "desk", {"tickets": "ticket_id,customer_id,created_at,first_response_at,resolved_at\n"
+                                               "T1,A,2017-11-20 10:00,2017-11-20 11:00,2017-11-21 10:00\n"
+                                               "T2,B,2017-11-28 12:00,2017-11-28 15:00,\n"})
+    desk = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+    plan = desk.plan("how many tickets did we get last christmas?", "xmas")
+    assert plan.args["period"]["start"] == "2016-12-01" and plan.args["period"]["end"] == "2016-12-31"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how long does delivery take in each state?", "delivery_time"),
+    ("how quickly do we reply to tickets in each county?", "first_response_time"),
+])
+def test_a_kpi_in_each_region_is_each_regions_level_not_one_number(planner, question, metric):
+    plan = planner.plan(question, "each-" + question)
+    assert plan.spec.name == "movers"
+    assert plan.args["by"] == "region" and plan.args["metric"] == metric and plan.args["rank"] == "value"
