@@ -166,7 +166,10 @@ class OfflinePlanner:
             args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
         elif previous is not None and previous["tool"] == "funnel" and plan.spec.name == "movers":
             args = levels_of_a_split_funnel(previous.get("args"), args, plan.asked)
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
+        from bot.agent.unrated_feelings import sentiment_without_csat
+
+        return sentiment_without_csat(self, Plan(plan.spec, args, plan.slots, plan.score, plan.candidates,
+                                                 plan.follow_up, notes, plan.asked))
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""

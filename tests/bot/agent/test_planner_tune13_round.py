@@ -93,3 +93,24 @@ def test_a_kpi_in_each_region_is_each_regions_level_not_one_number(planner, ques
     plan = planner.plan(question, "each-" + question)
     assert plan.spec.name == "movers"
     assert plan.args["by"] == "region" and plan.args["metric"] == metric and plan.args["rank"] == "value"
+
+
+def _reviews(store, tmp_path, header: str, rows: list[str]) -> OfflinePlanner:
+    from kpi_fixtures import load
+
+    load(store, tmp_path / "reviews", {"surveys": "\n".join([header, *rows]) + "\n"})
+    return OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+
+
+def test_the_share_of_positive_reviews_without_csat_is_their_sentiment(store, tmp_path):
+    """Reviews with texts and no score (the UCI sentences): CSAT would be empty."""
+    reviews = _reviews(store, tmp_path, "survey_id,customer_id,ts,text",
+                       ["S1,A,2026-05-05 10:00,Lovely cake and kind staff", "S2,B,2026-05-06 10:00,Stale bread"])
+    assert reviews.plan("what share of reviews are positive?", "pos").spec.name == "feedback_sentiment"
+
+
+def test_the_share_of_positive_reviews_with_csat_stays_csat(store, tmp_path):
+    reviews = _reviews(store, tmp_path, "survey_id,customer_id,ts,csat,text",
+                       ["S1,A,2026-05-05 10:00,5,Lovely cake", "S2,B,2026-05-06 10:00,2,Stale bread"])
+    plan = reviews.plan("what share of reviews are positive?", "pos")
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"]

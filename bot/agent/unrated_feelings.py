@@ -1,0 +1,41 @@
+""""What share of reviews are positive?" of reviews nobody scored.
+
+The rules read the share of positive reviews as CSAT (the share of 4s and 5s), which is right
+where the answers carry a CSAT score. A review export with texts only (the UCI sentences, an app
+store dump) has none: the KPI would come back empty while the texts' sentiment answers the
+question as asked. The planner checks the data before it settles on CSAT for a question about
+feelings, and says which reading it took through the tool it names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from bot.agent.plan import Plan
+
+_FEELING = re.compile(r"\b(?:positive|negative|good|bad|happy|unhappy|favou?rable|unfavou?rable|glowing|"
+                      r"nice|kind|pleased|satisfied)\b")
+
+
+def _scored(store: Any) -> bool | None:
+    """Whether any survey answer has a CSAT score and any text is there (None: cannot tell)."""
+    try:
+        with store.connect() as con:
+            rated, texts = con.execute("SELECT count(csat), count(text) FROM surveys").fetchone()
+    except Exception:  # noqa: BLE001 - no surveys table: the rules' reading stands
+        return None
+    return None if not texts else bool(rated)
+
+
+def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
+    """The texts' sentiment for a CSAT question about feelings on data without CSAT."""
+    if plan.spec is None or plan.spec.name != "kpis" or plan.args.get("metrics") != ["csat"] \
+            or not _FEELING.search(plan.slots.norm or ""):
+        return plan
+    sentiment = planner.by_name.get("feedback_sentiment")
+    if sentiment is None or sentiment.plan is None or _scored(planner.ctx.store) is not False:
+        return plan
+    args = sentiment.plan(plan.slots, planner.ctx)
+    return dataclasses.replace(plan, spec=sentiment, args=args)
