@@ -39,3 +39,27 @@ def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
         return plan
     args = sentiment.plan(plan.slots, planner.ctx)
     return dataclasses.replace(plan, spec=sentiment, args=args)
+
+
+# "are customers in the north east happier than in the south?": two places set against each
+# other on a feeling. The sentiment tool cannot split by place; each region's (or town's)
+# review score side by side answers it, whichever of the places the data knows by name.
+_HAPPIER_THAN_IN = re.compile(r"\b(?:happier|unhappier|more (?:satisfied|content|positive)|less (?:happy|satisfied|content)|"
+                              r"(?:like|rate) us (?:more|better|less))\b.{0,40}\bthan (?:\w+ )?(?:in|at|from|round|around)\b")
+
+
+def satisfaction_by_place(planner: Any, plan: Plan) -> Plan:
+    """Each region's (or city's) review score for a feeling compared between places."""
+    movers = planner.by_name.get("movers")
+    if plan.spec is None or movers is None or movers.plan is None or plan.slots.metrics \
+            or not _HAPPIER_THAN_IN.search(plan.slots.norm or ""):
+        return plan
+    filters = dict(plan.slots.filters or {})
+    by = "city" if filters.get("city") and not filters.get("region") else "region"
+    for place in ("city", "region"):  # the places compared are the rows, not a filter
+        filters.pop(place, None)
+    slots = dataclasses.replace(plan.slots, metrics=["csat_mean"], breakdown=by, filters=filters)
+    args = {**movers.plan(slots, planner.ctx), "by": by, "metric": "csat_mean", "rank": "value"}
+    if not (plan.slots.period or plan.slots.step):
+        args["period"] = {"name": "last_30_days"}  # as "review score by region" reads
+    return dataclasses.replace(plan, spec=movers, args=args, slots=slots)

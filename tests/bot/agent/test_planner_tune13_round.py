@@ -114,3 +114,17 @@ def test_the_share_of_positive_reviews_with_csat_stays_csat(store, tmp_path):
                        ["S1,A,2026-05-05 10:00,5,Lovely cake", "S2,B,2026-05-06 10:00,2,Stale bread"])
     plan = reviews.plan("what share of reviews are positive?", "pos")
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"]
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("are customers in the north east happier than in the south?", "region"),
+    ("do customers in devon like us more than in cardiff?", "region"),
+    ("were people in Clifton happier than in Bedminster last month?", "city"),
+])
+def test_places_compared_on_a_feeling_are_each_places_review_score(planner, question, by):
+    answer = planner.answer(question, "happier-" + question)
+    [call] = answer.tool_calls
+    assert call.name == "movers"
+    assert call.args["metric"] == "csat_mean" and call.args["by"] == by and call.args["rank"] == "value"
+    assert not any((call.args.get("filters") or {}).get(place) for place in ("city", "region"))
+    assert answer.text
