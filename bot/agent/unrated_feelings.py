@@ -1,4 +1,5 @@
-""""What share of reviews are positive?" of reviews nobody scored.
+"""Feelings the rules send to a tool that cannot answer them: "what share of reviews are
+positive?" of reviews nobody scored, and two places compared on a feeling.
 
 The rules read the share of positive reviews as CSAT (the share of 4s and 5s), which is right
 where the answers carry a CSAT score. A review export with texts only (the UCI sentences, an app
