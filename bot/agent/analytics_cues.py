@@ -118,7 +118,7 @@ _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) 
 # answers it with each group's value (and the period before), where kpis would give one total.
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
                         r"(?:first[- ]touch\s+|acquisition\s+)?"
-                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|age bands?|age groups?|personas?)\b", re.I)
+                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
@@ -226,6 +226,8 @@ def boost_kpis(slots: Any) -> float:
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
     if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
         return 0.75  # "the resolution time for complaints": the complaints are the tickets timed, not their themes
+    if getattr(slots, "breakdown", None) in KPI_DIMS and _SPLIT_CUE.search(text_of(slots)):
+        return 0.35  # "how long does delivery take in each state?": one number would not split it
     if not DEFINES.search(text_of(slots)):
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own

@@ -48,6 +48,12 @@ _FOLLOW_UP = re.compile(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too", "by city as well": the last analysis again, widened
 _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
+# "how many of those orders were cancelled?", "which of them came back?": a question about the
+# last answer's own rows, so it keeps that answer's period and filters however long it is
+# (not "save all of them", an order about the last answer)
+_ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
+                       r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
+                       r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
@@ -160,7 +166,10 @@ class OfflinePlanner:
             args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
         elif previous is not None and previous["tool"] == "funnel" and plan.spec.name == "movers":
             args = levels_of_a_split_funnel(previous.get("args"), args, plan.asked)
-        return Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
+        from bot.agent.unrated_feelings import satisfaction_by_place, sentiment_without_csat
+
+        final = Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
+        return sentiment_without_csat(self, final if plan.follow_up else satisfaction_by_place(self, final))
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""
@@ -303,6 +312,8 @@ class OfflinePlanner:
         if prev.changes_state:
             return False
         text = slots.norm
+        if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
+            return True
         short = len(text.split()) <= 6
         leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())
@@ -419,7 +430,9 @@ class OfflinePlanner:
         except Exception:
             values["touchpoints"] = ()
         try:
-            values["as_of"] = store.as_of()
+            # a support desk or a review export with no orders or visits still has a last day
+            # ("last christmas" of tickets that end in 2017 is christmas 2016, not last year's)
+            values["as_of"] = store.as_of() or store.digest_day()
         except Exception:
             values["as_of"] = None
         known = Known(**values)

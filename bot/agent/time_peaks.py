@@ -44,6 +44,10 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
             rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|" + DAYS_VS.pattern)
+# "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
+# reading (one number over all days would answer it without saying weekends were not separated)
+_WEEKEND_SPEED = r"\bhow (?:quick(?:ly)?|fast|long|soon|slow(?:ly)?) (?:[\w']+ ){0,8}(?:on|at|over|during) (?:the )?weekends\b"
+_WEEKDAY += "|" + _WEEKEND_SPEED
 _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of) the day\b|"
@@ -55,7 +59,7 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
           r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b")
-PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6))
+PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0))
 
 
 def pattern_by(text: str) -> str | None:

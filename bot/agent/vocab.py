@@ -66,7 +66,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
      r"(?:tickets|cases|queries|enquiries|inquiries|requests|complaints) (?:[\w']+ ){0,4}(?:still |yet )?(?:open|outstanding|"
      r"unresolved|unanswered|(?:not|[a-z]+n'?t) (?:yet )?(?:been )?(?:resolved|closed|solved|fixed|sorted(?: out)?))\b|"
-     r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|"
+     r"\bunresolved (?:support )?(?:tickets|cases|queries|enquiries|inquiries|requests|complaints)\b|^(?:so |and )?how many (?:are|remain) still (?:open|unresolved|outstanding)\b|"
      r"(?:tickets|cases|queries|complaints) (?:still )?(?:waiting|awaiting) (?:a |to be )?(?:resolution|resolved|closed)|"
      # "how many tickets are still waiting for an answer?": the stock left open now, not the wait
      r"(?:how many|number of|count of) (?:\w+ ){0,2}(?:tickets|cases|queries|enquiries|inquiries|requests|complaints|customers|"
@@ -192,7 +192,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
      # not "conversion from visiting to buying": visitors who buy, the buying rate
      r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)\b|"
-     r"(?:sessions?|visits?) (?:that |which )?(?:actually |eventually |really |ever |then )?(?:end|ended|ending|result\w*|lead\w*|"
+     r"(?:sessions?|visits?) +(?:(?:in|during|from|over|on) +(?:\w+ +)?)?(?:that |which )?(?:actually |eventually |really |ever |then )?(?:end|ended|ending|result\w*|lead\w*|"
      r"turn\w*) (?:up )?(?:in|to|into|with) (?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout[- ]to[- ](?:purchase|order|payment|paying|paid|sale)(?: conversion(?: rates?)?)?|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
@@ -237,7 +237,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"come back for more", "repeat_purchase_rate"),
     (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|"
      r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends|spending) (?:more |less )?per (?:order|visit|transaction|basket|cart|sale)|"
-     r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|"
+     r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|average price of what (?:people|customers|they|we) (?:buy|order)|"
      r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
      "aov"),
     (r"active (?:customers|users|shoppers|buyers|people|members|clients|subscribers|accounts|patrons)|unique (?:customers|shoppers|visitors|buyers)|"

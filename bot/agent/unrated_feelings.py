@@ -1,0 +1,66 @@
+"""Feelings the rules send to a tool that cannot answer them: "what share of reviews are
+positive?" of reviews nobody scored, and two places compared on a feeling.
+
+The rules read the share of positive reviews as CSAT (the share of 4s and 5s), which is right
+where the answers carry a CSAT score. A review export with texts only (the UCI sentences, an app
+store dump) has none: the KPI would come back empty while the texts' sentiment answers the
+question as asked. The planner checks the data before it settles on CSAT for a question about
+feelings, and says which reading it took through the tool it names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from bot.agent.plan import Plan
+
+_FEELING = re.compile(r"\b(?:positive|negative|good|bad|happy|unhappy|favou?rable|unfavou?rable|glowing|"
+                      r"nice|kind|pleased|satisfied)\b")
+
+
+def _scored(store: Any) -> bool | None:
+    """Whether any survey answer has a CSAT score and any text is there (None: cannot tell)."""
+    try:
+        with store.connect() as con:
+            rated, texts = con.execute("SELECT count(csat), count(text) FROM surveys").fetchone()
+    except Exception:  # noqa: BLE001 - no surveys table: the rules' reading stands
+        return None
+    return None if not texts else bool(rated)
+
+
+def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
+    """The texts' sentiment for a CSAT question about feelings on data without CSAT."""
+    if plan.spec is None or plan.spec.name != "kpis" or plan.args.get("metrics") != ["csat"] \
+            or not _FEELING.search(plan.slots.norm or ""):
+        return plan
+    sentiment = planner.by_name.get("feedback_sentiment")
+    if sentiment is None or sentiment.plan is None or _scored(planner.ctx.store) is not False:
+        return plan
+    args = sentiment.plan(plan.slots, planner.ctx)
+    return dataclasses.replace(plan, spec=sentiment, args=args)
+
+
+# "are customers in the north east happier than in the south?": two places set against each
+# other on a feeling. The sentiment tool cannot split by place; each region's (or town's)
+# review score side by side answers it, whichever of the places the data knows by name.
+_HAPPIER_THAN_IN = re.compile(r"\b(?:happier|unhappier|more (?:satisfied|content|positive)|less (?:happy|satisfied|content)|"
+                              r"(?:like|rate) us (?:more|better|less))\b.{0,40}\bthan (?:\w+ )?(?:in|at|from|round|around)\b")
+
+
+def satisfaction_by_place(planner: Any, plan: Plan) -> Plan:
+    """Each region's (or city's) review score for a feeling compared between places."""
+    movers = planner.by_name.get("movers")
+    if plan.spec is None or movers is None or movers.plan is None or plan.slots.metrics \
+            or not _HAPPIER_THAN_IN.search(plan.slots.norm or ""):
+        return plan
+    filters = dict(plan.slots.filters or {})
+    by = "city" if filters.get("city") and not filters.get("region") else "region"
+    for place in ("city", "region"):  # the places compared are the rows, not a filter
+        filters.pop(place, None)
+    slots = dataclasses.replace(plan.slots, metrics=["csat_mean"], breakdown=by, filters=filters)
+    args = {**movers.plan(slots, planner.ctx), "by": by, "metric": "csat_mean", "rank": "value"}
+    if not (plan.slots.period or plan.slots.step):
+        args["period"] = {"name": "last_30_days"}  # as "review score by region" reads
+    return dataclasses.replace(plan, spec=movers, args=args, slots=slots)
