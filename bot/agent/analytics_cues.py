@@ -440,6 +440,11 @@ KPI_CUES = (
      r"submitted|created)\b|\bhow many (?:\w+ ){0,2}(?:complaints|tickets|reviews|survey responses|feedback forms) "
      r"(?:came|come|have come) in\b", 0.5),
     (BARE_PERIOD, 0.6),
+    # "how did the studio do in September?", "how'd we get on today?": the headline KPIs of a
+    # named period (yesterday and last week are the digest's, which outweighs this)
+    (r"\bhow(?: did|'d| have| has) (?:we|the [\w-]+|our [\w-]+) (?:do|done|get on|got on|go|gone|fare|fared)\b"
+     r"(?=(?: [\w-]+){0,2} (?:today|tonight|in (?:january|february|march|april|may|june|july|august|september|october|"
+     r"november|december|q[1-4]|20\d\d)|(?:this|last) (?:month|quarter|year))\b)", 0.6),
 )
 # A series needs a KPI: without one these words are weak evidence (the boost below does the rest).
 TREND_CUES = (

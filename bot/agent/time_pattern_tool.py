@@ -69,6 +69,10 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
     if asked:
         args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
+        if args["by"] == "month" and "start" in (args.get("period") or {}):
+            # "is August a slow month?": August is the month weighed against the others, not the
+            # period (one month alone has no pattern of the year)
+            args.pop("period")
     return args
 
 

@@ -44,10 +44,24 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
             rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|" + DAYS_VS.pattern)
+# One weekday or month named and weighed up: "is Sunday a dead day for us", "is friday our
+# strongest night for revenue", "should we bother opening on mondays", "is August a slow month?".
+_DAY1 = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+_MONTH1 = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+_JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|best|worst|busiest|quietest|slowest|strongest|weakest|"
+          r"biggest|top|peak)")
+_NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"
+              rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b")
+_NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"
+_WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)
 _WEEKEND_SPEED = r"\bhow (?:quick(?:ly)?|fast|long|soon|slow(?:ly)?) (?:[\w']+ ){0,8}(?:on|at|over|during) (?:the )?weekends\b"
 _WEEKDAY += "|" + _WEEKEND_SPEED
+# "what time of the evening do most orders come through", "how fast do we answer depending on
+# the hour they arrive": the hours of the day set side by side, whatever KPI is named
+_HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoon|night)\b|"
+               r"\b(?:depending on|according to|varies? (?:by|with)) (?:the )?(?:hour|time of (?:the )?day)\b")
 _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of) the day\b|"
@@ -55,11 +69,12 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
          r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
-         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b")
+         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED)
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
-          r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b")
-PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0))
+          r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH)
+PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
+                                               (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0))
 
 
 def pattern_by(text: str) -> str | None:
