@@ -43,7 +43,8 @@ DROPOFF_CUES = (
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
      r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
-    (r"\bwhich (?:stage|step|touchpoint) (?:\w+ )?(?:lose|loses|losing)\b", 0.4),
+    # "which step lost us the most riders in October": the step people left at, whatever they are called
+    (r"\bwhich (?:stage|step|touchpoint|page)s? (?:\w+ )?(?:lose|loses|losing|lost)\b", 0.4),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),

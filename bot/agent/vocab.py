@@ -125,7 +125,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"how many (?:\w+ ){0,2}(?:got |were |have been )?(?:refunded|returned for a refund)\b)", "refunded_orders"),
     (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
      r"cancel+ed\b|cancel+ed (?:orders|bookings|appointments|reservations|sales|purchases|deliveries)\b|"
-     r"\bcancel+ations\b)", "cancelled_orders"),
+     r"\bcancel+ations\b|\bno[- ]shows\b)", "cancelled_orders"),
     (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
      r"how long (?:before|until|till|does it take(?: for)?|do(?:es)? it take(?: for)?)\b.{0,40}?"
      r"\b(?:buy|buys|purchase|order)s?\b(?: for the first time| anything)?|"

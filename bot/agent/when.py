@@ -47,7 +47,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\blast week\b|\bprevious week\b", "last_week"),
     (r"\b(?:the |this )?(?:past|last|previous|prior) (?:fortnight|couple of weeks)\b", "last_14_days"),
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
-    (r"\b(?:the|this) (?:past|last) month\b|\bpast month\b|\brecently\b|\blately\b|\bof late\b|"
+    (r"\bpast month\b|\bthis last month\b|\brecently\b|\blately\b|\bof late\b|"
      r"\bthese days\b|\bat the moment\b", "last_30_days"),
     (r"\blast month\b|\bprevious month\b", "last_month"),
     (r"\bthis quarter\b|\bquarter so far\b|\bquarter to date\b|\bqtd\b|\bthe start of (?:the|this) quarter\b",
@@ -89,11 +89,11 @@ _GRAINS: list[tuple[str, str]] = [
     (r"\bdaily\b|\bper day\b|\beach day\b|\bevery day\b|\bby day\b|\bday[- ]by[- ]day\b|\ba day\b|"
      r"\bday to day\b|"
      r"\bdays?\b(?= by)", "day"),
-    (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ]by[- ]week\b|\ba week\b|"
+    (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ](?:by|after)[- ]week\b|\ba week\b|"
      r"\bweek to week\b|"
      # not "no order for 8 weeks": a span, not a grain
      r"(?<!\d )\bweeks\b", "week"),
-    (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ]by[- ]month\b", "month"),
+    (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ](?:by|after)[- ]month\b", "month"),
 ]
 
 

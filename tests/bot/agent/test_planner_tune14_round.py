@@ -74,3 +74,43 @@ def test_how_we_got_on_over_a_named_period_is_its_headline_numbers(planner, ques
 
 def test_how_we_did_yesterday_stays_the_digest(planner):
     assert planner.plan("how did we do yesterday?", "yday").spec.name == "digest"
+
+
+@pytest.mark.parametrize("question", ["how many no-shows did we get this week?", "no shows last month"])
+def test_no_shows_are_counted_with_the_cancellations(planner, question):
+    # a booking nobody turned up to is kept as a kind of cancellation (docs/METRICS.md)
+    plan = planner.plan(question, "noshow-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert plan.args["metrics"] == ["cancelled_orders"]
+
+
+@pytest.mark.parametrize("question", ["which step lost us the most customers last month",
+                                      "which stage lost the most shoppers in march"])
+def test_the_step_that_lost_the_most_people_is_the_drop_offs(planner, question):
+    plan = planner.plan(question, "lost-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
+
+
+def test_a_channel_that_lost_us_customers_is_not_read_as_a_journey_step(planner):
+    plan = planner.plan("which channel lost us the most customers", "lost-channel")
+    assert plan.spec is not None and plan.spec.name != "dropoffs"
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("orders month after month this year", "month"),
+    ("takings week after week for this quarter", "week"),
+])
+def test_one_after_another_is_a_series_at_that_grain(planner, question, grain):
+    plan = planner.plan(question, "after-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend"
+    assert plan.args["grain"] == grain
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("daily orders over the last month", "last_month"),
+    ("revenue in the last month", "last_month"),
+    ("daily orders over the past month", "last_30_days"),
+])
+def test_the_last_month_is_the_calendar_month_the_past_month_its_30_days(planner, question, period):
+    plan = planner.plan(question, "period-" + question)
+    assert plan.args["period"] == {"name": period}
