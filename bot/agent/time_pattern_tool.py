@@ -25,7 +25,7 @@ _METRIC_WORDS = (
     (r"\bnew (?:customers|patients|clients|visitors|members|guests|faces|people|folks|shoppers|sign-?ups)\b|"
      r"\bnewcomers\b|\bfirst[- ]time (?:visitors|customers|buyers|guests|patients|clients)\b", "new_visitors"),
     (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
-    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the site\b", "sessions"),
+    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b", "sessions"),
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bearn\w*\b|\bmake the most\b", "revenue"),
 )
 
@@ -45,8 +45,15 @@ def _by(text: str) -> str | None:
 
 
 def boost_pattern(slots: Any) -> float:
+    from tools.analytics.time_pattern import PATTERN_METRICS
+
     unit = time_peak(slots)
-    return 0.8 if unit in ("weekday", "hour", "month") else 0.0
+    if unit in ("weekday", "hour", "month"):
+        return 0.8
+    # "are people happier on weekends? csat by weekday": a KPI named and set out by weekday or
+    # hour is that KPI's pattern, whatever mood words come with it
+    named = any(m in PATTERN_METRICS for m in metrics_from(slots))
+    return 0.3 if named and pattern_by(text_of(slots)) else 0.0
 
 
 def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:

@@ -114,3 +114,20 @@ def test_one_after_another_is_a_series_at_that_grain(planner, question, grain):
 def test_the_last_month_is_the_calendar_month_the_past_month_its_30_days(planner, question, period):
     plan = planner.plan(question, "period-" + question)
     assert plan.args["period"] == {"name": period}
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("are guests in a better mood on weekends? nps by weekday", "nps", "weekday"),
+    ("do guests feel happier in the evening? csat by hour", "csat", "hour"),
+])
+def test_a_kpi_set_out_by_weekday_or_hour_is_its_pattern_whatever_the_mood_words(planner, question, metric, by):
+    plan = planner.plan(question, "mood-" + question)
+    assert plan.spec is not None and plan.spec.name == "time_pattern"
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+
+
+def test_browsing_the_website_by_hour_is_the_sessions(planner):
+    plan = planner.plan("what time of day do people browse the website", "web-hour")
+    assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
+    plan = planner.plan("when in the day do people shop on the website", "web-hour-2")
+    assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
