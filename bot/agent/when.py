@@ -49,7 +49,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
     (r"\bpast month\b|\bthis last month\b|\brecently\b|\blately\b|\bof late\b|"
      r"\bthese days\b|\bat the moment\b", "last_30_days"),
-    (r"\blast month\b|\bprevious month\b", "last_month"),
+    (r"\blast (?:calendar )?month\b|\bprevious (?:calendar )?month\b", "last_month"),
     (r"\bthis quarter\b|\bquarter so far\b|\bquarter to date\b|\bqtd\b|\bthe start of (?:the|this) quarter\b",
      "this_quarter"),
     (r"\blast quarter\b|\bprevious quarter\b", "last_quarter"),

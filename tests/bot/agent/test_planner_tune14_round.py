@@ -131,3 +131,8 @@ def test_browsing_the_website_by_hour_is_the_sessions(planner):
     assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
     plan = planner.plan("when in the day do people shop on the website", "web-hour-2")
     assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
+
+
+@pytest.mark.parametrize("question", ["orders in the last calendar month", "revenue for the previous calendar month"])
+def test_the_last_calendar_month_is_last_month(planner, question):
+    assert planner.plan(question, "cal-" + question).args["period"] == {"name": "last_month"}
