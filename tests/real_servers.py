@@ -191,4 +191,10 @@ def chroma_server():
 
 @pytest.fixture
 def chroma_url(chroma_server: ChromaServer) -> str:
+    # The server is shared by the whole session; one that died (seen once on a loaded machine) is
+    # started again, so a later test is not failed by an earlier crash.
+    if chroma_server.process.poll() is not None:
+        fresh = start_chroma()
+        shutil.rmtree(chroma_server.folder, ignore_errors=True)
+        chroma_server.process, chroma_server.url, chroma_server.folder = fresh.process, fresh.url, fresh.folder
     return chroma_server.url
