@@ -12,6 +12,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind7         # and the seventh blind bank (tests/questions_blind7.yaml; tuning data since phase J)
     .venv/bin/python bench/planner.py --blind8         # and the eighth blind bank (tests/questions_blind8.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind9         # and the ninth blind bank (tests/questions_blind9.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind10        # and the tenth blind bank (tests/questions_blind10.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -86,7 +87,15 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # kitchen fitter, computer repair, e-bike shop, scooter rental, riding school, boat tours,
          # distillery, cocktail bar, comic shop, cobbler, dry cleaner, window cleaner, landscaper,
          # pest control): opt-in, the held-back bank of phase K, scored once by the lead.
-         "blind9": ROOT / "tests" / "questions_blind9.yaml"}
+         "blind9": ROOT / "tests" / "questions_blind9.yaml",
+         # A tenth blind bank by another author, other businesses again (chocolatier, juice bar,
+         # vegan cafe, food-hall stall, olive-oil, coffee-capsule, meal-kit, flower and sock
+         # subscriptions, baby-clothes web shop, cycling cafe, trampoline park, soft play, axe
+         # throwing, karaoke, comedy club, arcade, beauty salon, lash studio, podiatrist, hearing
+         # clinic, dog walker, cattery, horse tack, fishing tackle, camping outfitter, ski hire,
+         # sailing school, antiques, picture framer, upholsterer, solar installer, bouncy-castle
+         # hire, tyre shop): opt-in, the held-back bank of phase L, scored once by the lead.
+         "blind10": ROOT / "tests" / "questions_blind10.yaml"}
 
 
 def main() -> None:
@@ -101,6 +110,7 @@ def main() -> None:
     parser.add_argument("--blind7", action="store_true", help="score the seventh blind bank (tuning data since phase J)")
     parser.add_argument("--blind8", action="store_true", help="score the eighth blind bank (once, at the end)")
     parser.add_argument("--blind9", action="store_true", help="score the ninth blind bank (once, at the end)")
+    parser.add_argument("--blind10", action="store_true", help="score the tenth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -147,6 +157,8 @@ def main() -> None:
         if name == "blind8" and not args.blind8 and name not in extra:  # the held-back bank of phase J: never by default
             continue
         if name == "blind9" and not args.blind9 and name not in extra:  # the held-back bank of phase K: never by default
+            continue
+        if name == "blind10" and not args.blind10 and name not in extra:  # the held-back bank of phase L: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -14,7 +14,9 @@ tests/questions_blind7.yaml (the seventh, scored once at 89.1% at the end of pha
 since phase J). The eighth blind bank (tests/questions_blind8.yaml) was scored once at 80.9% in phase J
 and is tuning data since (a source of the fallback's phrasings); only its shape is checked here. The ninth
 (tests/questions_blind9.yaml) is the held-back bank of phase K: its shape only here, its score
-`bench/planner.py --blind9`'s, once, at the end. The probes,
+`bench/planner.py --blind9`'s, once, at the end. The tenth (tests/questions_blind10.yaml) is the
+held-back bank of phase L: likewise its shape only here, its score `bench/planner.py --blind10`'s,
+once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -65,6 +67,10 @@ BLIND8 = Path(__file__).resolve().parents[2] / "questions_blind8.yaml"
 # the held-back bank of phase K: never asked of the planner here, scored once by the lead with
 # `bench/planner.py --blind9`; only its shape is checked here.
 BLIND9 = Path(__file__).resolve().parents[2] / "questions_blind9.yaml"
+# The tenth blind bank (thirty-four other trades, another author, the same rules of blindness),
+# the held-back bank of phase L: never asked of the planner here, scored once by the lead with
+# `bench/planner.py --blind10`; only its shape is checked here.
+BLIND10 = Path(__file__).resolve().parents[2] / "questions_blind10.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -144,9 +150,9 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7", "blind8", "blind9", *(p.stem for p in PROBES)])
+                              "blind6", "blind7", "blind8", "blind9", "blind10", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -256,6 +262,15 @@ def test_ninth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
     _check_blind_bank(planner, BLIND9, "blind9", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, *PROBES),
+                      later_tools=set())
+
+
+def test_tenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase L: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind9 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND10, "blind10", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, *PROBES),
                       later_tools=set())
 
 
