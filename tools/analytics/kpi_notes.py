@@ -9,12 +9,9 @@ import datetime as dt
 from typing import Any
 
 from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_request import Scope
 from tools.analytics.kpi_result import KpiValue
 from tools.core.text import counted
-
-# The scope is kpi_scope.Scope, which imports this module: named as Any so that the two do not
-# import each other (tests/test_layering.py counts type-only imports as imports).
-Scope = Any
 
 __all__ = ["ROUGH_TOTALS", "kpi_notes", "times_line"]
 
