@@ -51,6 +51,7 @@ from tools.analytics.time_pattern_notes import pattern_notes
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import plural
 from tools.data.spans import DATED
 from tools.data.store import JourneyStore
 
@@ -284,8 +285,8 @@ def _occ(by: str, label: str, k: int) -> str:
     if by == "weekday":
         return f"{label}s" if k != 1 else label
     if by == "hour":
-        return f"{'day' if k == 1 else 'days'} at {label[:5]}"
-    return "day" if k == 1 else "days"
+        return f"{plural('day', k)} at {label[:5]}"
+    return plural("day", k)
 
 
 def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:

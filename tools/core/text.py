@@ -50,6 +50,14 @@ def counted(n: float | int, noun: str, numbers: NumberFormat | None = None) -> s
     return f"{(numbers or _PLAIN).number(n)} {plural(noun, n)}"
 
 
+def counted_each(counts: Any, noun: str) -> Any:
+    """`counted` over a column, vectorised: '1 purchase', '3 purchases' for each whole count in
+    a Series (the counts as plain integers, per customer they stay small)."""
+    import numpy as np  # here, not at the top: errors and the CLI's quick paths import this module
+
+    return counts.astype(int).astype(str) + np.where(counts == 1, f" {noun}", f" {plural(noun, 2)}")
+
+
 def points(value: float | None, numbers: NumberFormat | None = None) -> str:
     """A change of a share, in percentage points: +2.5 pts."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
