@@ -130,6 +130,8 @@ def in_words(value: Any) -> str:
     """An argument as an owner reads it in "I tried ..." and in a reading of refused arguments:
     a period as "last 30 days" or "1-31 October 2026", a list joined, a mapping as its entries
     ("channel instagram and segment gold"), never a Python dict or list."""
+    if value is None:
+        return ""
     if hasattr(value, "model_dump"):  # a pydantic model (Period, Filters): its fields that were set
         value = value.model_dump(exclude_defaults=True, exclude_none=True)
     if isinstance(value, dict):
