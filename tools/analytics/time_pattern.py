@@ -31,7 +31,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
-from tools.analytics.capabilities import capabilities
+from tools.analytics.capabilities import capabilities, unanswerable
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import SPECS, Metric, MetricSpec, format_value, normalize_metric
 from tools.analytics.kpi_families import QUANTILE_ROWS
@@ -323,7 +323,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if not able:
         hint = (f" The data holds {SPECS[held].label.lower()}: ask when they come (metric {held})."
                 if held is not None else "")
-        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.{hint}")
+        raise NoDataError(unanswerable(metric, why, hint))
     s = SPECS[metric]
     table = metric_table(metric)
     column = DATED[table]
