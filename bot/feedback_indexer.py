@@ -90,12 +90,8 @@ class FeedbackIndexer:
 
     def run_once(self) -> Any:
         """One run in this thread: read the texts, embed what is new. Returns the report."""
-        from tools.feedback.index import (
-            STORE_SOURCES,
-            documents_from_store,
-            index_documents,
-            store_names,
-        )
+        from tools.feedback.documents import STORE_SOURCES, documents_from_store
+        from tools.feedback.index import index_documents, store_names
 
         started = time.perf_counter()
         step = {"next": 0.1, "again": 0.1}

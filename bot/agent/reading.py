@@ -17,6 +17,7 @@ from typing import Any
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
+from tools.core.text import in_words
 
 # The planner (bot/agent/planner.py) calls these with itself and its Plan; they are typed Any
 # here so that this module does not import the planner back.
@@ -106,14 +107,6 @@ def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
     return args
 
 
-def _raw(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_raw(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_raw(v) for v in value)
-    return str(value)
-
-
 def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec: Any = None) -> str:
     """The reading of a question as one line: what will be computed, for whom, when."""
     if spec is None:
@@ -122,7 +115,8 @@ def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec
         spec = tool_spec(tool)
     p = _validated(spec, args) if spec is not None else None
     if p is None:  # arguments the tool refuses: shown as words, the tool's error says what is wrong
-        return f"{tool.replace('_', ' ').capitalize()} ({'; '.join(f'{k}: {_raw(v)}' for k, v in args.items())})"
+        shown = "; ".join(f"{k.replace('_', ' ')}: {in_words(v)}" for k, v in args.items())
+        return f"{tool.replace('_', ' ').capitalize()} ({shown})"
     get = lambda name, default=None: getattr(p, name, default)  # noqa: E731
     when = _period(get("period"))
     who = _who(get("filters"))

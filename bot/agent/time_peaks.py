@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import DAYS_VS, metrics_from, text_of
+from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 _UNIT = r"(day|date|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)"
 _PEAK = re.compile(rf"\b(?:which|what) {_UNIT}\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
@@ -31,7 +32,7 @@ TIME_PEAK_CUES = (
 
 # When customers come (the time_pattern tool): what owners say when they want a pattern of the
 # week, the day or the year.
-_DAYS = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)"
+_DAYS = "(?:" + "|".join(f"{d}s" for d in WEEKDAY_NAMES) + "|weekends|weekdays)"
 _HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak|most|least|highest|lowest|"
          r"top|fewest)")
 _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
@@ -46,8 +47,9 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|" + DAYS_VS.pattern)
 # One weekday or month named and weighed up: "is Sunday a dead day for us", "is friday our
 # strongest night for revenue", "should we bother opening on mondays", "is August a slow month?".
-_DAY1 = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-_MONTH1 = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+_DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
+# not "may": "is may ..." is as often the verb as the month
+_MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
 _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|best|worst|busiest|quietest|slowest|strongest|weakest|"
           r"biggest|top|peak)")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.answer import AnswerEvents, ToolCallRecord
 from tools.core.errors import NotReadyYet, ToolFatal, ToolInputError, ToolUnavailable
+from tools.core.text import in_words
 
 log = logging.getLogger(__name__)
 
@@ -139,33 +140,17 @@ def validation_message(exc: ValidationError) -> str:
 
 
 def signature(name: str, params: BaseModel | dict[str, Any] | None) -> str:
-    """`funnel(period=last 30 days, channel=[instagram])`: only what differs from defaults."""
+    """`funnel(period=last 30 days, filters=channel instagram)`: only what differs from defaults,
+    in words (tools/core/text.in_words), as the owner reads it in "I tried ...". Arguments are
+    separated by "; " because a list's items are separated by ", "."""
     if params is None:
         return f"{name}()"
     if isinstance(params, BaseModel):
-        data = params.model_dump(exclude_defaults=True, mode="python")
-        shown = {k: getattr(params, k) for k in data}
+        shown = {k: getattr(params, k) for k in params.model_dump(exclude_defaults=True, mode="python")}
     else:
         shown = params
-    parts = []
-    for key, value in shown.items():
-        if isinstance(value, BaseModel):
-            inner = value.model_dump(exclude_defaults=True, exclude_none=True)
-            if not inner:
-                continue
-            # Models with their own wording (Period: "last 30 days") read better than fields.
-            if type(value).__str__ is not BaseModel.__str__:
-                value = str(value)
-            else:
-                value = ", ".join(f"{k}={_plain(v)}" for k, v in inner.items())
-        parts.append(f"{key}={_plain(value)}")
-    return f"{name}({', '.join(parts)})"
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return str(value)
+    parts = [f"{key}={text}" for key, value in shown.items() if (text := in_words(value))]
+    return f"{name}({'; '.join(parts)})"
 
 
 def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> ToolCallRecord:

@@ -13,9 +13,8 @@ import click
 
 from bot.cli.args import build as _build
 from bot.cli.args import parse_period
-from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.common import Ctx, friendly_errors, pass_ctx, show_result
 from tools.analytics.filters import DIMENSIONS, Filters
-from tools.core.results import text_of
 from tools.core.stages import STAGES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,13 +51,6 @@ def _filters(options: dict[str, Any]) -> Filters:
     values: dict[str, Any] = {name: _split(options.pop(name)) or None for name, _ in _FILTER_OPTIONS}
     values["persona"] = options.pop("persona")
     return Filters(**values)
-
-
-def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.command()
@@ -101,7 +93,7 @@ def funnel(ctx: Ctx, stages: tuple[str, ...], touchpoints: tuple[str, ...], wind
         by=by,
         max_groups=max_groups,
     )
-    _show(ctx, run(ctx.store, params), as_json)
+    show_result(ctx, run(ctx.store, params), as_json)
 
 
 @click.command()
@@ -133,7 +125,7 @@ def dropoffs(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str,
     params = _build(DropoffParams, period=parse_period(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, compare=not no_compare,
                     filters=_filters(options), top=top)
-    _show(ctx, run(ctx.store, params), as_json)
+    show_result(ctx, run(ctx.store, params), as_json)
 
 
 @click.command()
@@ -166,4 +158,4 @@ def paths(ctx: Ctx, goal_stage: str, goal_touchpoint: str | None, level: str, ma
     params = _build(PathParams, period=parse_period(period), goal_stage=goal_stage,
                     goal_touchpoint=goal_touchpoint, level=level, max_steps=max_steps, top=top,
                     filters=_filters(options))
-    _show(ctx, run(ctx.store, params), as_json)
+    show_result(ctx, run(ctx.store, params), as_json)

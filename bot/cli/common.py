@@ -152,6 +152,16 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
 
 
+def show_result(ctx: Ctx, result: Any, as_json: bool) -> None:
+    """A tool's result as JSON (--json), else as text, with its methods under --details."""
+    if as_json:
+        print_json(result)
+    else:
+        from tools.core.results import text_of
+
+        ctx.console.print(text_of(result, ctx.details), markup=False)
+
+
 @contextmanager
 def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[str, float], None]]:
     """A callback (label, fraction) driving one bar per thing being done: labels "events:

@@ -171,7 +171,7 @@ def index(ctx: Ctx, sources: tuple[str, ...], file: Path | None, name: str | Non
 def _text_file(name: str, maps: tuple[str, ...], delimiter: str | None):
     from pydantic import ValidationError
 
-    from tools.feedback.index import TextFile
+    from tools.feedback.documents import TextFile
 
     fields: dict = {"source": name, "text": []}
     for item in maps:

@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from bot.cli.args import parse_period
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Ctx,
+    friendly_errors,
+    pass_ctx,
+    show_result,
+)
 from tools.analytics.filters import DIMENSIONS, Filters
 from tools.analytics.kpi_catalog import METRICS, normalize_metric
 from tools.analytics.periods import Period
@@ -50,13 +57,6 @@ def period_arg(value: str | None, default: str, option: str = "--period") -> Per
     return parse_period(value or default, option)
 
 
-def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(text_of(result, ctx.details), markup=False)
-
-
 _PERIOD_HELP = "last_30_days, this_month, last_week, all, ... or YYYY-MM-DD..YYYY-MM-DD"
 
 
@@ -96,7 +96,7 @@ def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_da
     params = KpiParams(metrics=[metric_arg(m) for m in metrics] or None,  # type: ignore[misc]
                        period=period_arg(period, "last_30_days"), filters=build_filters(filters),
                        churn_window_days=churn_window_days, min_orders=min_orders)
-    _show(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
+    show_result(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 
 @click.command()
@@ -125,7 +125,7 @@ def trend(ctx: Ctx, metric: str, grain: str, period: str | None, as_json: bool, 
     params = TrendParams(metric=metric_arg(metric), grain=grain,  # type: ignore[arg-type]
                          period=period_arg(period, MONTHS_DEFAULT if grain == "month" else "last_90_days"),
                          filters=build_filters(filters))
-    _show(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
+    show_result(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 
 @click.command()
@@ -154,7 +154,7 @@ def compare(ctx: Ctx, metrics: tuple[str, ...], period: str | None, against: str
                            period=period_arg(period, "last_30_days"),
                            against=parse_period(against, "--against") if against else None,
                            filters=build_filters(filters))
-    _show(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
+    show_result(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 
 @click.command()
@@ -190,7 +190,7 @@ def movers(ctx: Ctx, metric: str, by: str, period: str | None, against: str | No
                           period=period_arg(period, "last_30_days"),
                           against=parse_period(against, "--against") if against else None,
                           filters=build_filters(filters), min_n=min_n, top=top, rank=rank)
-    _show(ctx, top_movers(ctx.store, params, ctx.config.kpi_settings()), as_json)
+    show_result(ctx, top_movers(ctx.store, params, ctx.config.kpi_settings()), as_json)
 
 
 def demo_kpi_snapshot(ctx: Ctx) -> None:

@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx
-from bot.cli.kpis import _PERIOD_HELP, _show, build_filters, filter_options, metric_arg, period_arg
+from bot.cli.common import EXIT_USAGE, CommandError, Ctx, friendly_errors, pass_ctx, show_result
+from bot.cli.kpis import _PERIOD_HELP, build_filters, filter_options, metric_arg, period_arg
 
 
 @click.command()
@@ -50,4 +50,4 @@ def pattern(ctx: Ctx, by: str, metric: str, period: str | None, as_json: bool, *
     params = PatternParams(metric=name, by=by,  # type: ignore[arg-type]
                            period=period_arg(period, "last_90_days" if by != "month" else "all"),
                            filters=build_filters(filters))
-    _show(ctx, time_pattern(ctx.store, params, ctx.config.kpi_settings()), as_json)
+    show_result(ctx, time_pattern(ctx.store, params, ctx.config.kpi_settings()), as_json)

@@ -10,17 +10,9 @@ from pathlib import Path
 
 import click
 
-from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
-from tools.core.results import text_of
+from bot.cli.common import Ctx, friendly_errors, pass_ctx, show_result
 
 CLI_CONVERSATION = "cli"
-
-
-def _show(ctx: Ctx, result, as_json: bool) -> None:
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.group()
@@ -54,7 +46,7 @@ def draft_cmd(ctx: Ctx, segments: int | None, as_json: bool) -> None:
     from tools.personas.draft import draft_personas
     from tools.personas.params import DraftPersonasParams
 
-    _show(ctx, draft_personas(ctx.store, DraftPersonasParams(segments=segments), conversation=CLI_CONVERSATION,
+    show_result(ctx, draft_personas(ctx.store, DraftPersonasParams(segments=segments), conversation=CLI_CONVERSATION,
                               sentiment=feedback_sentiment(lambda: open_feedback(ctx, embedder=False))), as_json)
 
 
@@ -76,7 +68,7 @@ def save_cmd(ctx: Ctx, position: int | None, save_all: bool, name: str | None) -
     from tools.personas.saved import save_persona
 
     params = SavePersonaParams(which=position, all=save_all, name=name)
-    _show(ctx, save_persona(ctx.store, params, conversation=CLI_CONVERSATION), False)
+    show_result(ctx, save_persona(ctx.store, params, conversation=CLI_CONVERSATION), False)
 
 
 @personas.command("list")
@@ -93,7 +85,7 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
     from tools.personas.params import ListPersonasParams
     from tools.personas.saved import list_personas
 
-    _show(ctx, list_personas(ctx.store, ListPersonasParams(), conversation=CLI_CONVERSATION), as_json)
+    show_result(ctx, list_personas(ctx.store, ListPersonasParams(), conversation=CLI_CONVERSATION), as_json)
 
 
 @personas.command("show")
@@ -112,7 +104,7 @@ def show_cmd(ctx: Ctx, name: str, version: int | None, as_json: bool) -> None:
     from tools.personas.params import ShowPersonaParams
     from tools.personas.saved import show_persona
 
-    _show(ctx, show_persona(ctx.store, ShowPersonaParams(name=name, version=version)), as_json)
+    show_result(ctx, show_persona(ctx.store, ShowPersonaParams(name=name, version=version)), as_json)
 
 
 @personas.command("export")

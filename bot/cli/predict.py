@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json
+from bot.cli.common import Ctx, friendly_errors, pass_ctx, print_json, show_result
 from tools.core.results import text_of
 
 _FILTER_FLAGS = ("segment", "city", "region", "channel", "acquisition_channel", "age_band")
@@ -51,13 +51,6 @@ def _scores(ctx: Ctx, filters: Any = None):
     if missing_models(ctx.store, registry):
         ctx.err.print("No trained models yet: training them now (once) ...", markup=False)
     return registry, score_customers(ctx.store, registry, ctx.config.predict.settings())
-
-
-def _show(ctx: Ctx, result: Any, as_json: bool) -> None:
-    if as_json:
-        print_json(result)
-    else:
-        ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
 @click.group()
@@ -102,7 +95,7 @@ def train(ctx: Ctx, models: tuple[str, ...], if_new_data: bool, as_json: bool) -
     from bot.agent.digest import save_digest_inputs
 
     save_digest_inputs(ctx.config, ctx.store)  # as the retrain job does: a dry run reads them
-    _show(ctx, report, as_json)
+    show_result(ctx, report, as_json)
 
 
 @predict.command()
@@ -138,7 +131,7 @@ def risk(ctx: Ctx, tier: str, sort_by: str, limit: int, new_days: int | None, as
     else:
         result = at_risk_customers(ctx.store, AtRiskParams(tier=tier, sort_by=sort_by, limit=limit,  # type: ignore[arg-type]
                                                            filters=filters), scores=scores)
-    _show(ctx, result, as_json)
+    show_result(ctx, result, as_json)
 
 
 @predict.command()
@@ -162,7 +155,7 @@ def propensity(ctx: Ctx, who: str, min_probability: float, limit: int, as_json: 
 
     _, scores = _scores(ctx, filters)
     params = PropensityParams(who=who, min_probability=min_probability, limit=limit, filters=filters)  # type: ignore[arg-type]
-    _show(ctx, purchase_propensity(ctx.store, params, scores=scores), as_json)
+    show_result(ctx, purchase_propensity(ctx.store, params, scores=scores), as_json)
 
 
 @predict.command()
@@ -193,7 +186,7 @@ def clv(ctx: Ctx, horizon: str, by: str | None, limit: int, check: bool, as_json
     params = RevenueForecastParams(horizon=horizon, by=by, limit=limit, filters=filters)  # type: ignore[arg-type]
     result = revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=settings,
                               currency=ctx.config.business.currency)
-    _show(ctx, result, as_json)
+    show_result(ctx, result, as_json)
     if check and not as_json:
         checked, _ = holdout_check(ctx.store, settings)
         ctx.console.print("", markup=False)
@@ -238,7 +231,7 @@ def lifetime(ctx: Ctx, by: str | None, limit: int, horizon_days: int, as_json: b
 
     params = LifetimeValueParams(by=by, limit=limit, horizon_days=horizon_days, filters=filters)  # type: ignore[arg-type]
     result = lifetime_value(ctx.store, params, registry=_registry(ctx), settings=ctx.config.predict.settings())
-    _show(ctx, result, as_json)
+    show_result(ctx, result, as_json)
 
 
 @predict.command()
@@ -279,7 +272,7 @@ def actions(ctx: Ctx, action: str | None, customer_id: str | None, by: str | Non
         for i, (name, when, what) in enumerate(result.rules, 1):
             ctx.console.print(f"{i}. {name}\n   when: {when}\n   do:   {what}", markup=False)
         return
-    _show(ctx, result, as_json)
+    show_result(ctx, result, as_json)
     if by and not as_json and len(result.by_group):
         ctx.console.print("", markup=False)
         ctx.console.print(result.by_group.to_string(index=False), markup=False)

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.answer import Answer
-from bot.render.blocks import MAX_CONTEXT_ELEMENTS, Block, actions, button, context, sections
+from bot.render.blocks import MAX_CONTEXT_ELEMENTS, Block, actions, context, sections
 from bot.render.reading import reading_buttons, reading_context
-from bot.render.slack import FEEDBACK, SHOW_CHART, SHOW_DATA, escape, save_persona_button, segments
+from bot.render.slack import FEEDBACK, escape, result_buttons, segments
 
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
@@ -70,8 +70,6 @@ def streamed_trailer(answer: Answer, answer_id: str, *, cut: bool = False) -> li
     """The blocks chat.stopStream puts under a streamed answer: sources, notes, the buttons
     that fit the answer (chart, data, save persona), other readings or a change to confirm,
     and Slack's feedback buttons."""
-    from bot.render.chart_data import chart_kind, data_frame
-
     blocks: list[Block] = reading_context(answer)  # a model's answer: how its tools read the question
     if cut:
         blocks.append(context("(the full text is in the attached file)"))
@@ -80,14 +78,7 @@ def streamed_trailer(answer: Answer, answer_id: str, *, cut: bool = False) -> li
     blocks.append(context(*([f"From `{escape(where)}`"] if where else []), mode))
     if answer.notes:
         blocks.append(context(*[f":information_source: {escape(n)}" for n in answer.notes][:MAX_CONTEXT_ELEMENTS]))
-    results = answer.results
-    buttons = []
-    if any(chart_kind(r) for r in results):
-        buttons.append(button("Show chart", SHOW_CHART, answer_id))
-    if any(data_frame(r) is not None for r in results):
-        buttons.append(button("Show the data", SHOW_DATA, answer_id))
-    if any("persona" in c.name for c in answer.tool_calls if c.ok):
-        buttons.append(save_persona_button(answer_id))
+    buttons = result_buttons(answer, answer_id)
     if buttons:
         blocks.append(actions(*buttons, block_id=f"answer:{answer_id}"))
     blocks += reading_buttons(answer, answer_id)  # other readings; Confirm / Cancel a change

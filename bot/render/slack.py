@@ -82,6 +82,15 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
 
 
 def answer_buttons(answer: Answer, answer_id: str) -> Block:
+    buttons = result_buttons(answer, answer_id)
+    buttons.append(button(":thumbsup:", RATE_UP, answer_id))
+    buttons.append(button(":thumbsdown:", RATE_DOWN, answer_id))
+    return actions(*buttons, block_id=f"answer:{answer_id}")
+
+
+def result_buttons(answer: Answer, answer_id: str) -> list[dict[str, Any]]:
+    """The buttons an answer's results call for: a chart, the data behind it, saving a persona;
+    a posted answer and a streamed one (bot/render/assistant.py) offer the same."""
     results = answer.results
     buttons = []
     if any(chart_kind(r) for r in results):
@@ -90,9 +99,7 @@ def answer_buttons(answer: Answer, answer_id: str) -> Block:
         buttons.append(button("Show the data", SHOW_DATA, answer_id))
     if any("persona" in c.name for c in answer.tool_calls if c.ok):
         buttons.append(save_persona_button(answer_id))
-    buttons.append(button(":thumbsup:", RATE_UP, answer_id))
-    buttons.append(button(":thumbsdown:", RATE_DOWN, answer_id))
-    return actions(*buttons, block_id=f"answer:{answer_id}")
+    return buttons
 
 
 def save_persona_button(answer_id: str) -> dict[str, Any]:

@@ -74,27 +74,20 @@ class SlackPoster:
     def upload(self, channel: str, filename: str, content: bytes, *, title: str | None = None,
                thread_ts: str | None = None, comment: str | None = None) -> None:
         self._join(channel)
-        if filename.endswith((".csv", ".txt", ".md")):
-            content = redact_text(content.decode("utf-8")).encode("utf-8")
-        kwargs: dict[str, Any] = {"channel": channel, "file": content, "filename": filename,
-                                  "title": title or filename}
-        if thread_ts:
-            kwargs["thread_ts"] = thread_ts
-        if comment:
-            kwargs["initial_comment"] = redact_text(comment)
-        self._call("files_upload_v2", channel, **kwargs)
+        self._upload(channel, {"file": _redacted(filename, content), "filename": filename,
+                               "title": title or filename}, thread_ts, comment)
 
     def upload_files(self, channel: str, files: list[tuple[str, bytes, str]], *, thread_ts: str | None = None,
                      comment: str | None = None) -> None:
         """Several files (filename, content, title) in one message, e.g. a picture with its
         spreadsheet; text files are redacted as in `upload`."""
         self._join(channel)
-        uploads = []
-        for filename, content, title in files:
-            if filename.endswith((".csv", ".txt", ".md")):
-                content = redact_text(content.decode("utf-8")).encode("utf-8")
-            uploads.append({"file": content, "filename": filename, "title": title or filename})
-        kwargs: dict[str, Any] = {"channel": channel, "file_uploads": uploads}
+        uploads = [{"file": _redacted(filename, content), "filename": filename, "title": title or filename}
+                   for filename, content, title in files]
+        self._upload(channel, {"file_uploads": uploads}, thread_ts, comment)
+
+    def _upload(self, channel: str, what: dict[str, Any], thread_ts: str | None, comment: str | None) -> None:
+        kwargs: dict[str, Any] = {"channel": channel, **what}
         if thread_ts:
             kwargs["thread_ts"] = thread_ts
         if comment:
@@ -148,6 +141,13 @@ class SlackPoster:
                     self._joined.discard(channel)  # maybe we were removed: try joining next time
                 raise CannotPost(channel, error) from exc
             raise
+
+
+def _redacted(filename: str, content: bytes) -> bytes:
+    """A text file's content (.csv, .txt, .md) redacted like a message; a picture or a workbook as it is."""
+    if filename.endswith((".csv", ".txt", ".md")):
+        return redact_text(content.decode("utf-8")).encode("utf-8")
+    return content
 
 
 def _fallback(text: str) -> str:

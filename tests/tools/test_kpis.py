@@ -145,6 +145,9 @@ def test_support_times_median_and_p90_leave_out_open_tickets(bakery):
     assert v["resolution_time"].value == pytest.approx(15.0)
     assert v["resolution_time_p90"].value == pytest.approx(quantile([6, 24], 0.9))  # 22.2
     assert (v["resolution_time"].n, v["resolution_time"].excluded) == (2, 2)
+    notes = kpis(bakery, KpiParams(period=MAY)).provenance.notes
+    assert any(n.endswith(": 1 ticket without a reply is not counted") for n in notes), notes
+    assert any(n.endswith(": 2 tickets not resolved are not counted") for n in notes), notes
 
 
 def test_every_metric_is_computed_and_listed_in_order(bakery):

@@ -24,15 +24,22 @@ from tools.alerts.series import Contributor, Scope, SeriesProvider, metric_info,
 from tools.analytics.filters import UNKNOWN_GROUP
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.results import Provenance, ResultMixin, to_jsonable
+from tools.core.text import counted
 
 # What a metric's not-yet-counted items are (the KPI tools' `excluded`), where they matter on
 # the morning after: yesterday's late orders are still pending, its last carts still open.
 NOT_YET = {
-    "orders": "order(s) placed then and still pending",
-    "revenue": "order(s) placed then and still pending",
-    "aov": "order(s) placed then and still pending",
-    "cart_abandonment": "cart(s) too recent to judge",
+    "orders": ("order", "placed then and still pending"),
+    "revenue": ("order", "placed then and still pending"),
+    "aov": ("order", "placed then and still pending"),
+    "cart_abandonment": ("cart", "too recent to judge"),
 }
+
+
+def _not_yet(metric: str, n: int) -> str:
+    """'12 orders placed then and still pending', '1 cart too recent to judge'."""
+    noun, what = NOT_YET[metric]
+    return f"{counted(n, noun)} {what}"
 
 
 @dataclass(frozen=True)
@@ -134,9 +141,8 @@ class Finding(ResultMixin):
         lines.append(f"Based on n = {self.n:,}" + (f"; {scope}" if scope else ""))
         if self.contributors:
             lines.append("Biggest contributors: " + "; ".join(c.to_text(info) for c in self.contributors))
-        what = NOT_YET.get(self.metric)
-        if what and self.not_yet:
-            lines.append(f"Not counted yet: {self.not_yet:,} {what}; the value can still change")
+        if self.metric in NOT_YET and self.not_yet:
+            lines.append(f"Not counted yet: {_not_yet(self.metric, self.not_yet)}; the value can still change")
         return lines
 
     def to_text(self) -> str:
@@ -245,7 +251,7 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
     if bool(row["judged"]):
         reason = "broken" if bool(row["breach"]) else "within bounds"
     elif value is None and not_yet and rule.metric in NOT_YET:
-        reason = f"nothing to count yet: {not_yet:,} {NOT_YET[rule.metric]}"
+        reason = f"nothing to count yet: {_not_yet(rule.metric, not_yet)}"
     elif value is None:
         reason = "no data that day"
     elif int(row["n"]) < rule.min_n:

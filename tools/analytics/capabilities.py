@@ -231,6 +231,13 @@ class Capabilities:
                 return False, self.why_not(need)
         return True, ""
 
+    def require(self, metric: str, hint: str = "") -> None:
+        """NoDataError saying why the data cannot answer `metric`, when it cannot; `hint` says
+        what to ask instead."""
+        able, why = self.metric(metric)
+        if not able:
+            raise NoDataError(unanswerable(metric, why, hint))
+
     def analysis(self, a: Analysis) -> tuple[bool, str]:
         for need in a.needs:
             if not self.has(need):
@@ -283,6 +290,11 @@ def availability_frame(rows: tuple[MetricAvailability, ...] | tuple[AnalysisAvai
     if not rows:
         return pd.DataFrame()
     return pd.DataFrame([astuple(r) for r in rows], columns=list(type(rows[0]).__dataclass_fields__))
+
+
+def unanswerable(metric: str, why: str, hint: str = "") -> str:
+    """'Revenue cannot be answered from the loaded data: no orders are loaded.'"""
+    return f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.{hint}"
 
 
 def capabilities(store: JourneyStore, con: duckdb.DuckDBPyConnection | None = None) -> Capabilities:

@@ -109,27 +109,29 @@ def validate_filters(store: JourneyStore, filters: Filters | None) -> Filters:
     valid ones listed."""
     if filters is None:
         return Filters()
-    fixed: dict[str, Any] = {}
-    for dim, wanted in filters.active().items():
-        known = known_values(store, dim)
-        lookup = {k.lower(): k for k in known}
-        if dim == "persona":
-            match = lookup.get(str(wanted).strip().lower())
-            if match is None:
-                raise ToolInputError(
-                    f"No saved persona named {wanted!r}; saved personas: {', '.join(known) or 'none yet'}"
-                )
-            fixed[dim] = match
-            continue
-        out = []
-        for value in wanted:
-            match = lookup.get(str(value).strip().lower())
-            if match is None:
-                shown = ", ".join(known[:20]) or "none in the data"
-                raise ToolInputError(f"Unknown {DIMENSION_LABELS[dim]} {value!r}; known values: {shown}")
-            out.append(match)
-        fixed[dim] = out
-    return Filters(**fixed)
+    return Filters(**{dim: matched(dim, wanted, known_values(store, dim))
+                      for dim, wanted in filters.active().items()})
+
+
+def matched(dim: str, wanted: Any, known: list[str]) -> str | list[str]:
+    """The values asked for as the data writes them (any case): a persona is one name, other
+    dimensions a list. An unknown value raises with the known ones listed (the first 20)."""
+    lookup = {k.lower(): k for k in known}
+    if dim == "persona":
+        match = lookup.get(str(wanted).strip().lower())
+        if match is None:
+            raise ToolInputError(
+                f"No saved persona named {wanted!r}; saved personas: {', '.join(known) or 'none yet'}"
+            )
+        return match
+    out = []
+    for value in wanted:
+        match = lookup.get(str(value).strip().lower())
+        if match is None:
+            shown = ", ".join(known[:20]) or "none in the data"
+            raise ToolInputError(f"Unknown {DIMENSION_LABELS[dim]} {value!r}; known values: {shown}")
+        out.append(match)
+    return out
 
 
 def cohort_sql(filters: Filters | None) -> tuple[str, list[Any]]:

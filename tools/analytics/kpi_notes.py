@@ -9,12 +9,9 @@ import datetime as dt
 from typing import Any
 
 from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_request import Scope
 from tools.analytics.kpi_result import KpiValue
-from tools.core.text import counted
-
-# The scope is kpi_scope.Scope, which imports this module: named as Any so that the two do not
-# import each other (tests/test_layering.py counts type-only imports as imports).
-Scope = Any
+from tools.core.text import counted, plural
 
 __all__ = ["ROUGH_TOTALS", "kpi_notes", "times_line"]
 
@@ -56,12 +53,13 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if cart and cart.excluded:
         notes.append(f"cart abandonment: {counted(cart.excluded, 'cart', scope.numbers)} from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
-    for m, what in (("first_response_time", "ticket(s) without a reply"),
-                    ("resolution_time", "ticket(s) not resolved"),
-                    ("delivery_time", "delivery event(s) with no order found before them")):
+    for m, noun, what in (("first_response_time", "ticket", "without a reply"),
+                          ("resolution_time", "ticket", "not resolved"),
+                          ("delivery_time", "delivery event", "with no earlier order found")):
         v = by.get(m) or by.get(m + "_p90")
         if v and v.excluded:
-            notes.append(f"{v.label.split(' (')[0].lower()}: {scope.numbers.number(v.excluded)} {what} are not counted")
+            notes.append(f"{v.label.split(' (')[0].lower()}: {counted(v.excluded, noun, scope.numbers)} {what} "
+                         f"{plural('is', v.excluded)} not counted")
     if not scope.filters.is_empty() and any(SPECS[m].family in ("surveys", "tickets") for m in by):
         notes.append("with a customer filter, anonymous survey answers and tickets are not counted")
     empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total" and not v.no_data]

@@ -214,9 +214,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     settings = settings or KpiSettings()
     s = SPECS[params.metric]
     metric = [params.metric]
-    able, why = capabilities(store).metric(params.metric)
-    if not able:
-        raise NoDataError(f"{s.label} cannot be answered from the loaded data: {why}.")
+    capabilities(store).require(params.metric)
     table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
                     params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):

@@ -20,6 +20,7 @@ import duckdb
 from tools.analytics.kpi_frame import Frame, run_records
 from tools.core.money import NumberFormat
 from tools.core.profile import ORDER_KINDS
+from tools.core.text import counted
 
 if TYPE_CHECKING:  # the counts are a few tuples; a frame only when one is asked for (to_frame)
     import pandas as pd
@@ -75,7 +76,7 @@ class OrderStatusCounts:
         if self.empty:
             return "no orders"
         done = self.count("completed")
-        head = f"{f.number(done)} completed order{'' if done == 1 else 's'}"
+        head = counted(done, "completed order", f)
         parts = []
         for kind in ("pending", "cancelled", "returned"):
             total = self.count(kind)

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 import duckdb
 
-from tools.analytics.filters import DIMENSION_LABELS, Filters
+from tools.analytics.filters import Filters, matched
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, resolve
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, normalize_stage, normalize_touchpoint
@@ -139,26 +139,13 @@ def validate_journey_filters(con: Connection, filters: Filters) -> Filters:
             ).fetchone()
             known = [str(r[0]) for r in con.execute(
                 "SELECT DISTINCT persona FROM persona_members ORDER BY 1").fetchall()] if exists and exists[0] else []
-            match = {k.lower(): k for k in known}.get(str(wanted).strip().lower())
-            if match is None:
-                raise ToolInputError(
-                    f"No saved persona named {wanted!r}; saved personas: {', '.join(known) or 'none yet'}")
-            fixed[dim] = match
-            continue
-        table = "events" if dim == "channel" else "customers"
-        column = "channel" if dim == "channel" else dim
-        known = [str(r[0]) for r in con.execute(
-            f"SELECT {column}, count(*) AS n FROM {table} WHERE {column} IS NOT NULL "
-            "GROUP BY 1 ORDER BY n DESC, 1").fetchall()]
-        lookup = {k.lower(): k for k in known}
-        out = []
-        for value in wanted:
-            match = lookup.get(str(value).strip().lower())
-            if match is None:
-                shown = ", ".join(known[:20]) or "none in the data"
-                raise ToolInputError(f"Unknown {DIMENSION_LABELS[dim]} {value!r}; known values: {shown}")
-            out.append(match)
-        fixed[dim] = out
+        else:
+            table = "events" if dim == "channel" else "customers"
+            column = "channel" if dim == "channel" else dim
+            known = [str(r[0]) for r in con.execute(
+                f"SELECT {column}, count(*) AS n FROM {table} WHERE {column} IS NOT NULL "
+                "GROUP BY 1 ORDER BY n DESC, 1").fetchall()]
+        fixed[dim] = matched(dim, wanted, known)
     return Filters(**fixed)
 
 

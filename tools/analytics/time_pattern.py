@@ -31,7 +31,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame, kpi_sql
-from tools.analytics.capabilities import capabilities
+from tools.analytics.capabilities import capabilities, unanswerable
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import SPECS, Metric, MetricSpec, format_value, normalize_metric
 from tools.analytics.kpi_families import QUANTILE_ROWS
@@ -51,6 +51,7 @@ from tools.analytics.time_pattern_notes import pattern_notes
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.core.text import plural
 from tools.data.spans import DATED
 from tools.data.store import JourneyStore
 
@@ -284,8 +285,8 @@ def _occ(by: str, label: str, k: int) -> str:
     if by == "weekday":
         return f"{label}s" if k != 1 else label
     if by == "hour":
-        return f"{'day' if k == 1 else 'days'} at {label[:5]}"
-    return "day" if k == 1 else "days"
+        return f"{plural('day', k)} at {label[:5]}"
+    return plural("day", k)
 
 
 def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
@@ -322,7 +323,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if not able:
         hint = (f" The data holds {SPECS[held].label.lower()}: ask when they come (metric {held})."
                 if held is not None else "")
-        raise NoDataError(f"{SPECS[metric].label} cannot be answered from the loaded data: {why}.{hint}")
+        raise NoDataError(unanswerable(metric, why, hint))
     s = SPECS[metric]
     table = metric_table(metric)
     column = DATED[table]

@@ -377,9 +377,7 @@ def sparkline(values: pd.Series) -> str:
 def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None = None) -> TrendResult:
     """A KPI as a daily, weekly or monthly series with n per point."""
     settings = settings or KpiSettings()
-    able, why = capabilities(store).metric(params.metric)
-    if not able:
-        raise NoDataError(f"{SPECS[params.metric].label} cannot be answered from the loaded data: {why}.")
+    capabilities(store).require(params.metric)
     table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
                     params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):

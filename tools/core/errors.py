@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tools.core.text import plural
+
 
 class JourneyError(Exception):
     """Base class for errors journeybot reports to people."""
@@ -70,6 +72,6 @@ class IngestError(ToolInputError):
         lines = [str(p) for p in problems]
         more = self.total - len(problems)
         if more > 0:
-            lines.append(f"... and {more} more problem(s) of the same kinds")
+            lines.append(f"... and {more} more {plural('problem', more)} of the same kinds")
         lines.append("Nothing was written: the store is exactly as it was before.")
         super().__init__("\n".join(lines))

@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from tools.core.text import in_words
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -40,9 +42,10 @@ class Provenance:
     period_defaulted: bool = False
 
     def call_signature(self) -> str:
-        """`funnel(stages=..., period=last 30 days, channel=instagram)`, for context lines."""
-        parts = [f"{k}={_short(v)}" for k, v in self.params.items() if v not in (None, [], {}, "")]
-        return f"{self.tool}({', '.join(parts)})"
+        """`funnel(period=last 30 days; filters=channel instagram)`, for context lines (a digest's
+        "From ..."): the arguments in words, as bot/agent/tools.signature writes a call."""
+        parts = [f"{k}={text}" for k, v in self.params.items() if (text := in_words(v))]
+        return f"{self.tool}({'; '.join(parts)})"
 
     def to_text(self, details: bool = False) -> str:
         """Period, filters and caveats; with `details`, also how it was computed (the method)
@@ -51,7 +54,7 @@ class Provenance:
         if self.period_label:
             lines.append(f"Period: {self.period_label}")
         if self.filters:
-            lines.append("Filters: " + ", ".join(f"{k}={_short(v)}" for k, v in self.filters.items()))
+            lines.append("Filters: " + in_words(self.filters))
         if self.row_counts and details:
             lines.append("Rows read: " + ", ".join(f"{k} {v:,}" for k, v in self.row_counts.items()))
         lines.extend(f"Note: {n}" for n in self.notes)
@@ -59,12 +62,6 @@ class Provenance:
 
     def to_dict(self) -> dict[str, Any]:
         return to_jsonable(dataclasses.asdict(self))
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    return str(value)
 
 
 def text_of(result: Any, details: bool = False) -> str:

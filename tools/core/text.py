@@ -3,6 +3,7 @@ a shop owner can read in a terminal or a Slack code block."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -47,6 +48,14 @@ def counted(n: float | int, noun: str, numbers: NumberFormat | None = None) -> s
     """A count with its noun in the right number, written the business's way: '1 row',
     '1.234 rows' (pt_BR). `noun` is the singular."""
     return f"{(numbers or _PLAIN).number(n)} {plural(noun, n)}"
+
+
+def counted_each(counts: Any, noun: str) -> Any:
+    """`counted` over a column, vectorised: '1 purchase', '3 purchases' for each whole count in
+    a Series (the counts as plain integers, per customer they stay small)."""
+    import numpy as np  # here, not at the top: errors and the CLI's quick paths import this module
+
+    return counts.astype(int).astype(str) + np.where(counts == 1, f" {noun}", f" {plural(noun, 2)}")
 
 
 def points(value: float | None, numbers: NumberFormat | None = None) -> str:
@@ -112,3 +121,59 @@ def words(name: str) -> str:
     for code, said in _WORDS.items():
         text = text.replace(code, said)
     return text
+
+
+_PERIOD_KEYS = frozenset({"name", "start", "end"})
+
+
+def in_words(value: Any) -> str:
+    """An argument as an owner reads it in "I tried ..." and in a reading of refused arguments:
+    a period as "last 30 days" or "1-31 October 2026", a list joined, a mapping as its entries
+    ("channel instagram and segment gold"), never a Python dict or list."""
+    if value is None:
+        return ""
+    if hasattr(value, "model_dump"):  # a pydantic model (Period, Filters): its fields that were set
+        value = value.model_dump(exclude_defaults=True, exclude_none=True)
+    if isinstance(value, dict):
+        shown = {k: v for k, v in value.items() if v not in (None, "", [], {}, ())}
+        if shown and set(shown) <= _PERIOD_KEYS:
+            return period_in_words(shown.get("name"), shown.get("start"), shown.get("end"))
+        return " and ".join(f"{words(k)} {in_words(v)}" for k, v in shown.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(in_words(v) for v in value)
+    return str(value)
+
+
+def period_in_words(name: Any = None, start: Any = None, end: Any = None) -> str:
+    """'last 30 days', 'all the data', '5 May 2026', '1-31 October 2026', '28 September to
+    3 October 2026'; a date that is not one (2026-13-40) is shown as given."""
+    if name:
+        return "all the data" if name == "all" else words(name)
+    first, last = _day(start), _day(end)
+    if start and end and first and last:
+        if first == last:
+            return _day_text(first)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}-{_day_text(last)}"
+        head = f"{first.day} {first:%B}" if first.year == last.year else _day_text(first)
+        return f"{head} to {_day_text(last)}"
+    shown_start = _day_text(first) if first else start
+    shown_end = _day_text(last) if last else end
+    if start and end:
+        return f"{shown_start} to {shown_end}"
+    return f"from {shown_start}" if start else f"up to {shown_end}" if end else "all the data"
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"

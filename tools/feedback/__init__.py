@@ -6,8 +6,10 @@ Modules, from text to answers (each lower one imports only those above it):
 - scoring: score_texts, label_scores (sentiment per text), train_head, head_for.
 - store: FeedbackStore (the Chroma collection: open, check the embedder, read as a frame),
   build_where and matches (one filter, for Chroma and in Python), get_all.
-- index: documents_from_store, documents_from_file with TextFile, chunk_documents,
-  prepare_documents, index_documents, index_store, index_file -> IndexReport, stored_ids.
+- documents: documents_from_store, documents_from_file with TextFile (what gets indexed, as
+  one frame of DOC_COLUMNS).
+- index: chunk_documents, prepare_documents, index_documents, index_store, index_file ->
+  IndexReport, stored_ids.
 - status: index_status -> IndexStatus (how many of the journey store's texts are indexed, and
   the note an answer from a partly indexed store carries).
 - search: search(SearchParams) -> SearchResult of Quote; quote_from_chunk.

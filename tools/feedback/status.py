@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from tools.core.money import NumberFormat
+from tools.feedback.documents import DOC_COLUMNS, STORE_SOURCES, documents_from_store
 from tools.feedback.index import (
     DEFAULT_CHUNK_WORDS,
-    DOC_COLUMNS,
-    STORE_SOURCES,
     chunk_documents,
-    documents_from_store,
     prepare_documents,
     store_names,
     stored_ids,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from tools.analytics.kpi_catalog import SPECS, format_change, format_value
 from tools.core.money import NumberFormat
-from tools.core.text import duration, pct
+from tools.core.text import duration, pct, plural
 from tools.journey_map.types import (
     Difference,
     Finding,
@@ -262,7 +262,7 @@ def phrase(opps: list[Opportunity], writer: Writer) -> tuple[list[Opportunity], 
         else:
             refused += 1
             out.append(o)
-    note = (f"{refused} reworded opportunit{'y' if refused == 1 else 'ies'} brought in numbers of "
+    note = (f"{refused} reworded {plural('opportunity', refused)} brought in numbers of "
             "their own and were replaced by the rule's sentence") if refused else None
     return out, note
 

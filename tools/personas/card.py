@@ -12,11 +12,12 @@ from typing import Any, Literal
 
 from tools.core.money import NumberFormat
 from tools.core.results import to_jsonable
+from tools.core.text import counted
 
 
 def n_customers(n: int, numbers: NumberFormat | None = None) -> str:
     """'1.234 customers' with the business's grouping marks (English marks when none given)."""
-    return f"{(numbers or NumberFormat()).number(n)} customer" + ("" if n == 1 else "s")
+    return counted(n, "customer", numbers)
 
 
 def card_numbers(f: dict[str, Any]) -> NumberFormat:

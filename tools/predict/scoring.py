@@ -22,6 +22,7 @@ import pandas as pd
 from tools.analytics.filters import Filters, cohort_sql, validate_filters
 from tools.core.errors import NoDataError, NotReadyYet, ToolUnavailable
 from tools.core.money import NumberFormat
+from tools.core.text import counted_each
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource, customer_features, data_span, thin_recent_orders
 from tools.predict.registry import MODEL_NAMES, ModelRegistry, ModelVersion
@@ -224,17 +225,14 @@ def risk_reasons(f: pd.DataFrame) -> pd.Series:
                  + days(f["mean_gap_days"]) + ")", ""),
         np.where(~overdue & f["mean_gap_days"].isna() & (f["recency_days"] >= 30),
                  "one purchase, " + days(f["recency_days"]) + " days ago", ""),
-        np.where(f["order_trend"] < 0, f["orders_90d"].astype(int).astype(str)
-                 + np.where(f["orders_90d"] == 1, " purchase", " purchases")
+        np.where(f["order_trend"] < 0, counted_each(f["orders_90d"], "purchase")
                  + " in the last 90 days, down from " + f["orders_prev_90d"].astype(int).astype(str), ""),
-        np.where(f["tickets_90d"] > 0, f["tickets_90d"].astype(int).astype(str)
-                 + np.where(f["tickets_90d"] == 1, " support ticket", " support tickets") + " in 90 days", ""),
+        np.where(f["tickets_90d"] > 0, counted_each(f["tickets_90d"], "support ticket") + " in 90 days", ""),
         np.where(f["open_tickets"] > 0, "a ticket still open", ""),
         np.where(f["low_scores_90d"] > 0, "a low survey score lately"
                  + np.where(f["nps_last"].notna(), " (last NPS " + f["nps_last"].astype("Int64").astype(str) + ")", ""), ""),
         np.where((f["sentiment_mean"] <= -0.2).fillna(False), "negative tone in their feedback", ""),
-        np.where(f["cancelled_orders"] > 0, f["cancelled_orders"].astype(int).astype(str)
-                 + np.where(f["cancelled_orders"] == 1, " cancelled or refunded order", " cancelled or refunded orders"), ""),
+        np.where(f["cancelled_orders"] > 0, counted_each(f["cancelled_orders"], "cancelled or refunded order"), ""),
     ]
     joined = np.full(len(f), "", dtype=object)
     for part in parts:

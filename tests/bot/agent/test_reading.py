@@ -207,5 +207,20 @@ def test_a_period_after_the_data_ends_is_answered_with_where_the_data_ends(plann
 
 def test_arguments_a_tool_refuses_are_read_back_in_words_not_as_code(planner):
     answer = planner.answer("how many orders since 2026-13-40", "bad-date")
-    assert answer.understood.startswith("Kpis (period: start 2026-13-40")
+    assert answer.understood.startswith("Kpis (period: 2026-13-40 to ")
     assert "{" not in answer.understood and "'" not in answer.understood
+
+
+def test_the_call_an_owner_is_told_was_tried_reads_in_words_not_as_code():
+    from bot.agent.catalog import tool_spec
+    from bot.agent.tools import run_tool, signature
+
+    spec = tool_spec("kpis")
+    refused = run_tool(spec, None, {"period": {"start": "2026-13-40"}, "filters": {"channel": ["instagram", "tiktok"]}})
+    assert not refused.ok
+    assert refused.signature == "kpis(period=from 2026-13-40; filters=channel instagram, tiktok)"
+    asked = spec.params.model_validate({"metrics": ["revenue", "nps"], "period": {"start": "2026-10-01", "end": "2026-10-31"},
+                                        "filters": {"channel": ["instagram"], "segment": ["gold"]}})
+    assert signature("kpis", asked) == "kpis(metrics=revenue, nps; period=1-31 October 2026; filters=channel instagram and segment gold)"
+    across = spec.params.model_validate({"period": {"start": "2026-09-28", "end": "2026-10-03"}})
+    assert signature("kpis", across) == "kpis(period=28 September to 3 October 2026)"
