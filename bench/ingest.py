@@ -4,6 +4,8 @@
     .venv/bin/python bench/ingest.py --sizes 1000000 # just 1M
     .venv/bin/python bench/ingest.py --sizes 10000000 --formats parquet --before /work/main --rounds 3
     .venv/bin/python bench/ingest.py --sizes 10000000 --sessions --before /work/main --rounds 5
+    .venv/bin/python bench/ingest.py --sizes 10000000 --steps --before /work/main --rounds 2
+    .venv/bin/python bench/ingest.py --sizes 10000000 --columns --rounds 2
 
 Each load runs in a fresh process into an empty store file, so peak memory (ru_maxrss of
 that process, which includes DuckDB's native memory) belongs to that load alone. A second
@@ -16,7 +18,11 @@ the median of each and the ratio. --bare adds a row for DuckDB alone copying the
 into a table of the same columns (no checks, no mapping, no derived tables): the ceiling any
 ingest of that file can reach on this machine. --sessions times only the sessions table rebuilt
 from a store loaded once (the step a first load ends with), which moves too little of the whole
-load to show through the noise of a shared machine.
+load to show through the noise of a shared machine. --steps times one first load of the Parquet
+file per round with the CPU seconds of each step (reading, staging, checks, the insert, the
+sessions and first_touch tables): CPU seconds, not wall time, are what a shared machine leaves
+comparable. --columns times DuckDB alone copying the Parquet file in variants: all columns, each
+column by itself, touchpoint/channel/stage as ENUM, and the id columns trimmed as staging does.
 """
 
 from __future__ import annotations
@@ -107,6 +113,114 @@ print(json.dumps({"rows": n, "seconds": t1 - t0, "cpu": c1.user + c1.system - c0
 """
 
 
+# DuckDB alone copying the file, in a variant (see COPY_VARIANTS): where the insert's CPU goes.
+COLUMNS_CHILD = r"""
+import json, os, sys
+import duckdb
+path, db, limit, variant = sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+con = duckdb.connect(db)
+con.execute(f"SET memory_limit = '{limit}'")
+types = {"customer_id": "VARCHAR", "ts": "TIMESTAMPTZ", "touchpoint": "VARCHAR", "channel": "VARCHAR",
+         "stage": "VARCHAR", "session_id": "VARCHAR", "online": "BOOLEAN", "value": "DOUBLE", "source": "VARCHAR"}
+exprs = {c: c for c in types}
+exprs["source"] = "'events.parquet'"
+if variant == "enum":
+    for c in ("touchpoint", "channel", "stage"):
+        values = [r[0] for r in con.execute(f"SELECT DISTINCT {c} FROM read_parquet(?) WHERE {c} IS NOT NULL",
+                                            [path]).fetchall()]
+        types[c] = "ENUM(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+elif variant == "trimmed ids":
+    for c in ("customer_id", "session_id"):
+        exprs[c] = f"nullif(trim({c}), '')"
+elif variant.startswith("only "):
+    keep = variant[5:]
+    types, exprs = {keep: types[keep]}, {keep: exprs[keep]}
+con.execute("CREATE TABLE events (" + ", ".join(f"{c} {t}" for c, t in types.items()) + ")")
+c0 = os.times()
+con.begin()
+con.execute(f"INSERT INTO events SELECT {', '.join(exprs.values())} FROM read_parquet(?)", [path])
+con.commit()
+c1 = os.times()
+con.close()
+print(json.dumps({"cpu": c1.user + c1.system - c0.user - c0.system, "mb": os.path.getsize(db) / 1e6}))
+"""
+COPY_VARIANTS = ["all columns", "enum", "trimmed ids", *(f"only {c}" for c in (
+    "customer_id", "session_id", "touchpoint", "channel", "stage", "ts", "value", "online", "source"))]
+
+
+def columns_rows(path: Path, rounds: int, memory_limit: str) -> list[dict]:
+    runs: dict[str, list[dict]] = {v: [] for v in COPY_VARIANTS}
+    db = OUT / "bench_columns.duckdb"
+    for rnd in range(rounds):
+        for variant in COPY_VARIANTS:
+            for stale in (db, Path(str(db) + ".wal")):
+                stale.unlink(missing_ok=True)
+            proc = subprocess.run([sys.executable, "-c", COLUMNS_CHILD, str(ROOT), str(path), str(db),
+                                   memory_limit, variant], check=True, capture_output=True, text=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            runs[variant].append(r)
+            print(f"  round {rnd + 1} copy, {variant}: cpu {r['cpu']:.2f} s", file=sys.stderr)
+    db.unlink(missing_ok=True)
+    return [{"DuckDB alone copying": v, "runs": len(done), "cpu s": _median(done, "cpu"),
+             "MB": _median(done, "mb")} for v, done in runs.items()]
+
+
+# One first load with the CPU seconds of each step: the step functions are wrapped where ingest
+# calls them (a step missing from an older checkout is left out).
+STEPS = r"""
+import functools, json, os, sys, time
+sys.path.insert(0, sys.argv[1])
+import tools.data.ingest as ing
+import tools.data.session_table as st
+import tools.data.first_touch as ft
+from tools.data.store import JourneyStore
+path, db = sys.argv[2], sys.argv[3]
+cpu = {}
+def wrap(mod, name, label):
+    fn = getattr(mod, name, None)
+    if fn is None:
+        return
+    @functools.wraps(fn)
+    def timed(*a, **k):
+        c0 = os.times()
+        try:
+            return fn(*a, **k)
+        finally:
+            c1 = os.times()
+            cpu[label] = cpu.get(label, 0.0) + c1.user + c1.system - c0.user - c0.system
+    setattr(mod, name, timed)
+for name, label in (("read_source", "read"), ("stage", "staging (views, distinct touchpoints and stages)"),
+                    ("check_rows", "checks"), ("upsert", "insert"), ("ingest_loads", "whole load")):
+    wrap(ing, name, label)
+wrap(st, "rebuild", "sessions")
+wrap(ft, "rebuild", "first_touch")
+store = JourneyStore(db, timezone="Europe/London", memory_limit=sys.argv[4])
+report = ing.ingest_file(store, "events", path)
+print(json.dumps({"rows": report.rows_read, "code": ing.__file__, "cpu": cpu}))
+"""
+
+
+def steps_rows(path: Path, codes: list[tuple[str, Path]], rounds: int, memory_limit: str) -> list[dict]:
+    runs: dict[str, list[dict]] = {label: [] for label, _ in codes}
+    for rnd in range(rounds):
+        for label, root in codes:
+            r = measure(path, memory_limit, root, STEPS)
+            runs[label].append(r["cpu"])
+            print(f"  round {rnd + 1} steps {label} ({r['code']}): "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in r["cpu"].items()), file=sys.stderr)
+    order = ["read", "staging (views, distinct touchpoints and stages)", "checks", "insert", "sessions",
+             "first_touch", "whole load"]  # the order a load runs them in
+    steps = sorted(dict.fromkeys(k for done in runs.values() for r in done for k in r),
+                   key=lambda k: order.index(k) if k in order else len(order))
+    rows = []
+    for step in steps:
+        row: dict = {"step (cpu s, median)": step}
+        for label, done in runs.items():
+            row[label] = _median([r for r in done if step in r], step)
+        rows.append(row)
+    return rows
+
+
 def sessions_store(path: Path, memory_limit: str) -> Path:
     """A store with the events of `path`, loaded once by this checkout and kept under bench/out."""
     db = OUT / f"sessions_{path.parent.name}.duckdb"
@@ -160,6 +274,10 @@ def main() -> None:
     parser.add_argument("--bare", action="store_true", help="add DuckDB alone copying the Parquet file")
     parser.add_argument("--sessions", action="store_true",
                         help="only the sessions table rebuild, alternated with --before")
+    parser.add_argument("--columns", action="store_true",
+                        help="DuckDB alone copying the Parquet file: all columns, each alone, ENUM, trimmed ids")
+    parser.add_argument("--steps", action="store_true",
+                        help="CPU seconds of each step of a first Parquet load, alternated with --before")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     codes: list[tuple[str, Path, str]] = []
@@ -167,6 +285,17 @@ def main() -> None:
         codes.append(("before", args.before.resolve(), CHILD))
     codes.append(("after" if args.before else "this checkout", ROOT, CHILD))
     rows = []
+    if args.columns:
+        for size in args.sizes:
+            rows += columns_rows(ensure_sample(size, "parquet"), args.rounds, args.memory_limit)
+        print(table(rows, ["DuckDB alone copying", "runs", "cpu s", "MB"]))
+        return
+    if args.steps:
+        for size in args.sizes:
+            rows += steps_rows(ensure_sample(size, "parquet"), [(c[0], c[1]) for c in codes],
+                               args.rounds, args.memory_limit)
+        print(table(rows, ["step (cpu s, median)", *(c[0] for c in codes)]))
+        return
     if args.sessions:
         for size in args.sizes:
             rows += sessions_rows(ensure_sample(size, "parquet"), [(c[0], c[1]) for c in codes],

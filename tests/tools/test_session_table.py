@@ -220,3 +220,27 @@ def test_the_exit_pages_of_a_real_export_match_their_definition(store):
     assert len(exits) > 100 and len(set(exits.values())) > 1  # views, carts and purchases
     # Sessions without a page seen (a purchase alone) are no session; the others all agree.
     assert exits == {k: v for k, v in by_hand.items() if k in exits}
+
+
+# A placeholder date far in the future (9999-12-31, loaded with allow_future) does not fit the
+# exit key's fast BIGINT form; the sessions are still built, with the same exit pages.
+FAR = """customer_id,ts,touchpoint,session_id
+X,9999-12-31 10:00,product_view,x1
+X,9999-12-31 10:00,page_view,x1
+X,9999-12-31 09:00,add_to_cart,x1
+Y,2026-05-05 10:00,add_to_cart,y1
+Y,2026-05-05 10:02,page_view,y1
+"""
+
+
+def test_a_far_future_placeholder_date_still_gives_sessions_and_exit_pages(store, tmp_path):
+    path = tmp_path / "far.csv"
+    path.write_text(FAR, encoding="utf-8")
+    ingest_file(store, "events", path, Mapping(table="events", allow_future=True))
+    rows = store.query("SELECT sid, exit_tp, hits FROM sessions ORDER BY sid")
+    assert rows.values.tolist() == [["x1", "product_view", 3], ["y1", "page_view", 2]]
+    more = tmp_path / "more.csv"  # a later load rebuilds only its sessions, the same way
+    more.write_text("customer_id,ts,touchpoint,session_id\nX,9999-12-31 11:00,cart,x1\n", encoding="utf-8")
+    ingest_file(store, "events", more, Mapping(table="events", allow_future=True))
+    rows = store.query("SELECT sid, exit_tp, hits FROM sessions ORDER BY sid")
+    assert rows.values.tolist() == [["x1", "cart", 4], ["y1", "page_view", 2]]
