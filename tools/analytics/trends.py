@@ -399,7 +399,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             grain = "month"
             regrained = (f"the {scope.noun} are dated by month only (every row on the 1st), so the trend is "
                          f"month by month, not {params.grain} by {params.grain}")
-        series = series_on(con, scope, [params.metric], grain)
+        series, ends_early = _end_at_the_data(series_on(con, scope, [params.metric], grain), scope, grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
@@ -425,7 +425,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(n for n in (regrained,) if n) + tuple(_series_notes(out, grain)) + tuple(
-            n for n in (scope.period.note, _starts_late(scope), statuses) if n),
+            n for n in (scope.period.note, _starts_late(scope), ends_early, statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
@@ -473,6 +473,27 @@ def _starts_late(scope: Scope) -> str:
         return ""
     return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
             f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+def _end_at_the_data(series: pd.DataFrame, scope: Scope, grain: str) -> tuple[pd.DataFrame, str]:
+    """A period that runs past the data's last day (dates given up to today, data loaded up to
+    last week) ends on that day: the points after it, which no row reaches, are left out rather
+    than shown as £0.00 at n 0, the point holding the last day counts only its days up to it,
+    and a note says so. Rows dated after it (bookings kept with --allow-future) keep the period
+    as asked."""
+    last = scope.as_of
+    if scope.period.last_day <= last or scope.granularity == "month":
+        return series, ""
+    after = series["bucket"] > last
+    if not after.any() or bool((series.loc[after, "n"] > 0).any()) or after.all():
+        return series, ""
+    kept = series[~after].copy()
+    end = kept["bucket"].iloc[-1]
+    days = (last - end).days + 1
+    kept.loc[kept.index[-1], "days"] = days
+    kept.loc[kept.index[-1], "partial"] = _partial([end], pd.Series([days], index=[end]), grain)[end]
+    return kept, (f"the data ends on {last}: the trend ends there, not on {scope.period.last_day} "
+                  f"(the {(scope.period.last_day - last).days} days after it hold no data and are not measured)")
+
+
 _GRAIN_WORDS = {"day": "calendar day", "week": "Monday to Sunday",
                 "month": "calendar month, computed over the month's own rows"}
 
