@@ -38,3 +38,16 @@ def test_a_trend_within_the_data_is_left_as_asked(store, tmp_path):
     _orders(store, tmp_path, "1,A,2026-04-28 10:00,10\n2,B,2026-05-06 10:00,20\n3,A,2026-05-31 10:00,30\n")
     r = trend(store, TrendParams(metric="revenue", grain="week", period=Period(start=D(2026, 4, 27), end=D(2026, 5, 31))))
     assert list(r.series["bucket"])[-1] == D(2026, 5, 25) and "the trend ends there" not in r.to_text()
+
+
+def test_all_the_data_starts_where_the_rows_are_dense_and_says_so(store, tmp_path):
+    # One stray order in 2015 and a shop whose orders start in 2018: "all" ran from 2015 with
+    # three years of empty months.
+    rows = "0,A,2015-03-02 10:00,99\n" + "".join(
+        f"{i},{'AB'[i % 2]},2018-{1 + i % 6:02d}-{1 + i % 27:02d} 10:00,{10 + i}\n" for i in range(1, 121))
+    _orders(store, tmp_path, rows)
+    r = trend(store, TrendParams(metric="orders", grain="month", period=Period(name="all")))
+    assert r.series["bucket"].iloc[0] == D(2018, 1, 1) and len(r.series) == 6
+    text = r.to_text()
+    assert "1 of the 121 rows lies long before the rest (from 2015-03-02, then nothing for 33 months)" in text
+    assert "the trend starts where the data is dense, at 2018-01-01" in text
