@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tools.analytics.compare import CompareParams, compare
-from tools.analytics.periods import Period, previous_calendar
+from tools.analytics.periods import Period, previous_calendar, resolve, same_calendar_length
 from tools.data.ingest import ingest_file
 
 # 1 January 2016 (a leap year) holds an order the "previous 365 days" of 2017 would miss.
@@ -39,3 +39,15 @@ def test_this_year_and_this_quarter_so_far_are_set_against_the_same_dates_before
     # A rolling window that happens to be a whole month stays a rolling window.
     days = previous_calendar(Period(name="last_30_days"), dt.date(2017, 6, 30))
     assert days.label == "previous 30 days (2017-05-02 to 2017-05-31)"
+
+
+def test_a_year_against_a_leap_year_is_judged_as_it_stands(store, tmp_path):
+    """365 days against 366 stopped the verdict ("the two periods differ in length"); a calendar
+    year is set against the year before as it is. February against January is still per day."""
+    _load(store, tmp_path)
+    year = compare(store, CompareParams(metrics=["revenue"],
+                                        period=Period(start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))))
+    assert "differ in length" not in year.to_text()
+    assert year.rows.set_index("metric").loc["revenue"]["change"] == -60
+    february = resolve(Period(start=dt.date(2018, 2, 1), end=dt.date(2018, 2, 28)), dt.date(2018, 3, 1))
+    assert not same_calendar_length(february, february.previous())

@@ -47,7 +47,13 @@ from tools.analytics.kpi_scope import (
 from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
+from tools.analytics.periods import (
+    Period,
+    ResolvedPeriod,
+    previous_calendar,
+    provenance_period,
+    same_calendar_length,
+)
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
@@ -249,7 +255,7 @@ def _uneven(rows: list[dict], now: ResolvedPeriod, before: ResolvedPeriod, numbe
     """This year so far (290 days) against all of last year (365): a total is bound to differ with
     the days it sums. Such totals are not judged (their rows' assessment is cleared) and the note
     sets them per day instead."""
-    if now.days == before.days:
+    if now.days == before.days or same_calendar_length(now, before):
         return []
     totals = [r for r in rows if SPECS[r["metric"]].kind == "total" and r["change"] is not None]
     if not totals:

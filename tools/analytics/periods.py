@@ -161,6 +161,14 @@ def _whole_months(first: dt.date, last: dt.date) -> int:
     return after.year * 12 + after.month - first.year * 12 - first.month
 
 
+def same_calendar_length(a: ResolvedPeriod, b: ResolvedPeriod) -> bool:
+    """Whether two periods are the same number of whole calendar months, each within a day a
+    month of the other's length: a year against a leap year, a quarter against one two days
+    longer, are set side by side as they are; February against January (3 days in 28) is not."""
+    n = _whole_months(a.first_day, a.last_day)
+    return bool(n) and n == _whole_months(b.first_day, b.last_day) and abs(a.days - b.days) * 30 <= min(a.days, b.days)
+
+
 def _calendar_before(first: dt.date, n: int) -> str:
     if n == 12 and first.month == 1:
         return "the year before"
