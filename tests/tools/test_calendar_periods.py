@@ -51,3 +51,20 @@ def test_a_year_against_a_leap_year_is_judged_as_it_stands(store, tmp_path):
     assert year.rows.set_index("metric").loc["revenue"]["change"] == -60
     february = resolve(Period(start=dt.date(2018, 2, 1), end=dt.date(2018, 2, 28)), dt.date(2018, 3, 1))
     assert not same_calendar_length(february, february.previous())
+
+
+def test_a_year_before_the_data_starts_is_said_and_its_totals_not_judged(store, tmp_path):
+    """2018 so far against 2017, when the orders start in 2016: measured. 2016 against 2015, when
+    they start on 1 January 2016: the year before holds no data at all (said as such); and a year
+    against one the data starts in the middle of is said, its totals left unjudged."""
+    (tmp_path / "c.csv").write_text("customer_id\nA\nB\n")
+    ingest_file(store, "customers", tmp_path / "c.csv")
+    (tmp_path / "o.csv").write_text("order_id,customer_id,ts,amount\n1,A,2016-09-04 10:00,10\n"
+                                    "2,B,2016-10-01 10:00,10\n3,A,2017-03-01 10:00,20\n4,B,2017-12-31 10:00,30\n")
+    ingest_file(store, "orders", tmp_path / "o.csv")
+    r = compare(store, CompareParams(metrics=["revenue"],
+                                     period=Period(start=dt.date(2017, 1, 1), end=dt.date(2017, 12, 31))))
+    text = r.to_text()
+    assert "the orders start on 2016-09-04, so the year before (2016-01-01 to 2016-12-31) has data on only " \
+           "119 of its 366 days" in text
+    assert r.rows.set_index("metric").loc["revenue"]["assessment"] is None

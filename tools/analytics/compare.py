@@ -222,7 +222,17 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
-        rows += [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        added = [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        if not then.empty and before.first_day < scope.data_start <= before.last_day:
+            # 2017 against 2016 when the data starts in September 2016: a total over four months
+            # set against one over twelve is no change in the business.
+            held = (before.last_day - scope.data_start).days + 1
+            notes.append(f"the {scope.noun} start on {scope.data_start}, so {before.label} has data on only "
+                         f"{held} of its {before.days} days: totals are not called better or worse against it")
+            for r in added:
+                if SPECS[r["metric"]].kind == "total":
+                    r["assessment"] = None
+        rows += added
     assert head is not None
     scope, before = head
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
