@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.answer import Answer
+from tools.data import spans
 
 # Data that ends more than this long before today is old enough to say so: an owner syncing
 # daily or exporting monthly never sees the note; a data set that ends in 2018 always does.
@@ -135,8 +136,21 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     if gap <= OLD_AFTER_DAYS:
         return []
     used = ", the period used when none is named," if defaulted else ""
-    return [f"The data ends on {last}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
+    return [f"{_ends_on(store, last)}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
             f"back from that day, not from today ({today})."]
+
+
+def _ends_on(store: Any, last: dt.date) -> str:
+    """"The data ends on X", or, when the tables end weeks apart (orders to May, tickets to
+    July), the table the answer read: "The tickets end on X (the orders on Y)"."""
+    try:
+        apart = spans.ends_apart({t: store.as_of(t) for t in spans.DATED}, last)
+    except Exception:  # a store that cannot say (a test double): the plain words
+        apart = None
+    if not apart or not apart[0]:
+        return f"The data ends on {last}"
+    mine, others = apart
+    return f"The {' and '.join(spans.NOUNS[t] for t in mine)} end on {last} ({spans.ends_words(others)})"
 
 
 def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:

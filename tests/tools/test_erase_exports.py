@@ -51,3 +51,27 @@ def test_a_spreadsheet_quoting_them_is_shredded(tmp_path):
         z.writestr("xl/sharedStrings.xml", f"<sst><si><t>{THEIRS}</t></si></sst>")
     done = erase_in_files(home, [], Needles(CID, (("id", CID), ("text", THEIRS))))
     assert not book.exists() and done.deleted == (str(book),)
+
+
+def test_a_persona_card_loses_the_survey_id_beside_their_erased_quote(tmp_path):
+    from tools.data.people import Identifiers
+
+    home = tmp_path / "home"
+    (home / "exports").mkdir(parents=True)
+    md = home / "exports" / "personas.md"
+    md.write_text(f"## The Let-Down Orderer\n\n**Pain points**\n"
+                  f"  > \"{THEIRS}\" (survey af33c418:5cdad959)\n  > \"{OTHERS}\" (survey 2518ac1e:7b2224d2)\n",
+                  encoding="utf-8")
+    js = home / "exports" / "personas.json"  # indented: the source on its own line
+    js.write_text(json.dumps({"quotes": [{"text": THEIRS, "source": "survey af33c418:5cdad959"},
+                                         {"text": OTHERS, "source": "survey 2518ac1e:7b2224d2"}]},
+                             ensure_ascii=False, indent=2), encoding="utf-8")
+    ident = Identifiers(CID, (), (), (THEIRS,), (("survey", "af33c418:5cdad959"),))
+
+    erase_in_files(home, [], Needles.of(ident))
+
+    for f in (md, js):
+        text = f.read_text(encoding="utf-8")
+        assert "af33c418" not in text and THEIRS not in text, f.name
+        assert "survey 2518ac1e:7b2224d2" in text and OTHERS in text, f.name
+    assert '"[erased]" ([erased])' in md.read_text(encoding="utf-8")

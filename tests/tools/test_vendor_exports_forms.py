@@ -180,3 +180,23 @@ def test_a_german_sheet_reads_zeitstempel_day_first_and_the_german_questions(tmp
     want = pd.to_datetime(d["Zeitstempel"], format="%d.%m.%Y %H:%M:%S").dt.tz_localize("Europe/Berlin")
     assert store.query("SELECT epoch(ts) AS t FROM surveys ORDER BY t")["t"].tolist() == sorted(t.timestamp() for t in want)
     store.close()
+
+
+def test_answers_sent_in_the_same_second_are_kept_as_separate_answers(tmp_path, home):
+    """The Sheet has no response id, so an answer's time to the second is its id; two answers
+    in one second stopped the load ("appears in rows ... with different values")."""
+    path, zone, _ = FORMS[0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    stamp = lines[1].split(",", 1)[0]
+    twin = stamp + "," + lines[2].split(",", 1)[1]  # another customer's answer, the same second
+    f = tmp_path / "form_responses.csv"
+    f.write_text("".join([*lines[:2], twin, *lines[2:]]), encoding="utf-8")
+    run("profile", "set", f"timezone={zone}", "locale=en_US")
+    out = run("ingest", "--no-index", str(f)).output
+    assert "1 answer was sent in the same second as another" in out
+    store = JourneyStore(home / "journey.duckdb")
+    assert store.count("surveys") == len(raw(path)) + 1  # every answer in the file, the twin too
+    ids = store.query("SELECT survey_id FROM surveys ORDER BY survey_id")["survey_id"].tolist()
+    store.close()
+    assert f"gforms-{stamp}" in ids and f"gforms-{stamp}-2" in ids
+    assert "0 new, 0 updated" in run("ingest", "--no-index", str(f)).output  # loading it again adds nothing

@@ -47,7 +47,13 @@ from tools.analytics.kpi_scope import (
 from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
-from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
+from tools.analytics.periods import (
+    Period,
+    ResolvedPeriod,
+    previous_calendar,
+    provenance_period,
+    same_calendar_length,
+)
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
@@ -216,7 +222,17 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
-        rows += [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        added = [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        if not then.empty and before.first_day < scope.data_start <= before.last_day:
+            # 2017 against 2016 when the data starts in September 2016: a total over four months
+            # set against one over twelve is no change in the business.
+            held = (before.last_day - scope.data_start).days + 1
+            notes.append(f"the {scope.noun} start on {scope.data_start}, so {before.label} has data on only "
+                         f"{held} of its {before.days} days: totals are not called better or worse against it")
+            for r in added:
+                if SPECS[r["metric"]].kind == "total":
+                    r["assessment"] = None
+        rows += added
     assert head is not None
     scope, before = head
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
@@ -249,7 +265,7 @@ def _uneven(rows: list[dict], now: ResolvedPeriod, before: ResolvedPeriod, numbe
     """This year so far (290 days) against all of last year (365): a total is bound to differ with
     the days it sums. Such totals are not judged (their rows' assessment is cleared) and the note
     sets them per day instead."""
-    if now.days == before.days:
+    if now.days == before.days or same_calendar_length(now, before):
         return []
     totals = [r for r in rows if SPECS[r["metric"]].kind == "total" and r["change"] is not None]
     if not totals:

@@ -122,6 +122,13 @@ class ResolvedPeriod:
             first = _add_months(self.first_day, -self.months)
             name = "the month before" if self.months == 1 else f"the {self.months} months before"
             return _months(first, self.months, name, tz)
+        # A calendar year is set against the year before, not the 365 days before (which miss
+        # 1 January when that year is a leap year); a quarter or month the same. Only for dates
+        # given and calendar names: "last 30 days" that happens to be all of June stays 30 days.
+        n = _whole_months(self.first_day, self.last_day) if self.name in (None, *_CALENDAR_NAMES) else 0
+        if n:
+            return _make(_add_months(self.first_day, -n), self.first_day - dt.timedelta(days=1),
+                         _calendar_before(self.first_day, n), tz)
         last = self.first_day - dt.timedelta(days=1)
         first = last - dt.timedelta(days=self.days - 1)
         return _make(first, last, f"previous {self.days} days", tz)
@@ -141,6 +148,39 @@ def _add_months(day: dt.date, n: int) -> dt.date:
     """The first of the month n months from day's month."""
     k = day.year * 12 + day.month - 1 + n
     return dt.date(k // 12, k % 12 + 1, 1)
+
+
+_CALENDAR_NAMES = ("this_month", "last_month", "this_quarter", "last_quarter", "this_year")
+
+
+def _whole_months(first: dt.date, last: dt.date) -> int:
+    """How many calendar months [first, last] covers exactly; 0 when it is not whole months."""
+    after = last + dt.timedelta(days=1)
+    if first.day != 1 or after.day != 1:
+        return 0
+    return after.year * 12 + after.month - first.year * 12 - first.month
+
+
+def same_calendar_length(a: ResolvedPeriod, b: ResolvedPeriod) -> bool:
+    """Whether two periods are the same number of whole calendar months, each within a day a
+    month of the other's length: a year against a leap year, a quarter against one two days
+    longer, are set side by side as they are; February against January (3 days in 28) is not."""
+    n = _whole_months(a.first_day, a.last_day)
+    return bool(n) and n == _whole_months(b.first_day, b.last_day) and abs(a.days - b.days) * 30 <= min(a.days, b.days)
+
+
+def _calendar_before(first: dt.date, n: int) -> str:
+    if n == 12 and first.month == 1:
+        return "the year before"
+    if n == 3 and first.month % 3 == 1:
+        return "the quarter before"
+    return "the month before" if n == 1 else f"the {n} months before"
+
+
+def _back(day: dt.date, n: int) -> dt.date:
+    """The same day of the month n months earlier, or that month's last day when it is shorter."""
+    first = _add_months(day, -n)
+    return min(first.replace(day=1) + dt.timedelta(days=day.day - 1), _add_months(first, 1) - dt.timedelta(days=1))
 
 
 def _months(first: dt.date, n: int, name: str, tz: dt.tzinfo, note: str | None = None) -> ResolvedPeriod:
@@ -250,7 +290,7 @@ def _resolve(p: Period, as_of: dt.date, timezone: str, data_start: dt.date | Non
 def previous_calendar(period: Period | str, as_of: dt.date, timezone: str = "UTC",
                       granularity: str = "time") -> ResolvedPeriod:
     """The comparison period people mean: this month -> last month, this week -> last week,
-    last 30 days -> the 30 days before. Partial periods are compared with the same number of
+    this year -> the year before, last 30 days -> the 30 days before. Partial periods are compared with the same number of
     days at the start of the previous one, so a half month is not set against a full month.
     Periods read in months are compared with the same number of months before."""
     p = Period.parse(period) if not isinstance(period, Period) else period
@@ -264,6 +304,13 @@ def previous_calendar(period: Period | str, as_of: dt.date, timezone: str = "UTC
         first = prev_last_of_month.replace(day=1)
         last = min(first + dt.timedelta(days=current.days - 1), prev_last_of_month)
         return _make(first, last, "the month before", tz)
+    if p.name in ("this_quarter", "last_quarter", "this_year"):
+        # A quarter or year so far against the same stretch of the one before (1 Jan to 15 Aug
+        # against 1 Jan to 15 Aug), by calendar date, so a leap day does not shift it.
+        n = 12 if p.name == "this_year" else 3
+        first = _add_months(current.first_day, -n)
+        last = min(_back(current.last_day, n), current.first_day - dt.timedelta(days=1))
+        return _make(first, last, "the year before" if n == 12 else "the quarter before", tz)
     if p.name in ("this_week", "last_week"):
         first = current.first_day - dt.timedelta(days=7)
         return _make(first, first + dt.timedelta(days=current.days - 1), "the week before", tz)

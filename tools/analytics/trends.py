@@ -397,7 +397,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             grain = "month"
             regrained = (f"the {scope.noun} are dated by month only (every row on the 1st), so the trend is "
                          f"month by month, not {params.grain} by {params.grain}")
-        series = series_on(con, scope, [params.metric], grain)
+        series, ends_early = _end_at_the_data(series_on(con, scope, [params.metric], grain), scope, grain)
+        series, stray = _from_the_bulk(series, params.period, grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
@@ -423,7 +424,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
         notes=tuple(n for n in (regrained,) if n) + tuple(_series_notes(out, grain)) + tuple(
-            n for n in (scope.period.note, _starts_late(scope), statuses) if n),
+            n for n in (scope.period.note, _starts_late(scope), ends_early, stray, statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
@@ -471,6 +472,55 @@ def _starts_late(scope: Scope) -> str:
         return ""
     return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
             f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+def _end_at_the_data(series: pd.DataFrame, scope: Scope, grain: str) -> tuple[pd.DataFrame, str]:
+    """A period that runs past the data's last day (dates given up to today, data loaded up to
+    last week) ends on that day: the points after it, which no row reaches, are left out rather
+    than shown as £0.00 at n 0, the point holding the last day counts only its days up to it,
+    and a note says so. Rows dated after it (bookings kept with --allow-future) keep the period
+    as asked."""
+    last = scope.as_of
+    if scope.period.last_day <= last or scope.granularity == "month":
+        return series, ""
+    after = series["bucket"] > last
+    if not after.any() or bool((series.loc[after, "n"] > 0).any()) or after.all():
+        return series, ""
+    kept = series[~after].copy()
+    end = kept["bucket"].iloc[-1]
+    days = (last - end).days + 1
+    kept.loc[kept.index[-1], "days"] = days
+    kept.loc[kept.index[-1], "partial"] = _partial([end], pd.Series([days], index=[end]), grain)[end]
+    return kept, (f"the data ends on {last}: the trend ends there, not on {scope.period.last_day} "
+                  f"(the {(scope.period.last_day - last).days} days after it hold no data and are not measured)")
+
+
+# Empty points between a few stray rows and the rest of the data, from which "all the data" is
+# drawn from where the rows are dense: a quarter of a year at least.
+_STRAY_GAP = {"day": 90, "week": 13, "month": 3}
+_STRAY_SHARE = 0.01
+
+
+def _from_the_bulk(series: pd.DataFrame, period: Period, grain: str) -> tuple[pd.DataFrame, str]:
+    """Over all the data, a few rows dated long before the rest (one test order in 2015, the
+    shop opening in 2018) made the trend start there and show empty years: the trend starts
+    where the rows are dense instead, and a note says how many rows lie before and from when."""
+    if period.name != "all" or grain not in _STRAY_GAP:
+        return series, ""
+    n = series["n"].to_numpy()
+    at = np.flatnonzero(n > 0)
+    if len(at) < 3:
+        return series, ""
+    gaps = np.diff(at) - 1  # empty points between consecutive points with data
+    k = int(np.argmax(gaps))
+    before, total = int(n[at[: k + 1]].sum()), int(n.sum())
+    if gaps[k] < _STRAY_GAP[grain] or before > _STRAY_SHARE * total:
+        return series, ""
+    first, bulk = series["bucket"].iloc[at[0]], series["bucket"].iloc[at[k + 1]]
+    kept = series.iloc[at[k + 1]:].reset_index(drop=True)
+    return kept, (f"{before:,} of the {total:,} rows {'lies' if before == 1 else 'lie'} long before the rest (from {first}, then nothing for "
+                  f"{counted(int(gaps[k]), grain)}): the trend starts where the data is dense, at {bulk}; "
+                  f"the totals over all the data still count them")
+
+
 _GRAIN_WORDS = {"day": "calendar day", "week": "Monday to Sunday",
                 "month": "calendar month, computed over the month's own rows"}
 

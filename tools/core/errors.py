@@ -58,9 +58,21 @@ class Problem:
         if self.expected is not None:
             text += f"; expected {self.expected}"
         if self.got is not None:
-            shown = self.got if len(self.got) <= 60 else self.got[:57] + "..."
-            text += f", got {shown!r}"
+            text += f", got {shown_value(self.got)!r}"
         return text
+
+
+SHOWN_CHARS = 40
+
+
+def shown_value(value: str) -> str:
+    """A bad cell as a message may quote it: these messages reach logs, sync reports and the
+    note beside a refused file, so an email, phone or card number in the wrong column is
+    replaced by its kind ([email]) and a long text is cut; the row and column find the rest."""
+    from tools.core.pii import redact
+
+    shown = redact(value) or ""
+    return shown if len(shown) <= SHOWN_CHARS else shown[:SHOWN_CHARS - 3] + "..."
 
 
 class IngestError(ToolInputError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tools.core.errors import Problem
+from tools.core.errors import Problem, shown_value
 from tools.data.context import MAX_EXAMPLES, LoadContext, ident, lit
 from tools.data.spans import FUTURE_GRACE
 from tools.data.staging import Staged
@@ -223,7 +223,7 @@ def dedupe(ctx: LoadContext, staged: str, source_of: dict[str, str]) -> int:
             rows = d[-1]
             ctx.problems.add(Problem(
                 ctx.file,
-                f"{' + '.join(ctx.t.key)} {d[0]!r} appears in rows {', '.join(map(str, rows[:5]))} "
+                f"{' + '.join(ctx.t.key)} {shown_value(str(d[0]))!r} appears in rows {', '.join(map(str, rows[:5]))} "
                 "with different values; keep one, or set duplicates = \"last\" in the mapping",
                 row=int(rows[1]), column=source_of.get(ctx.t.key[0], ctx.t.key[0]),
             ))

@@ -290,7 +290,8 @@ class Mapping(BaseModel):
     columns: dict[str, str] = Field(default_factory=dict, description="journey column = source column")
     constants: dict[str, str | int | float | bool] = Field(default_factory=dict)
     templates: dict[str, str] = Field(
-        default_factory=dict, description="journey column = '{src_a}-{src_b}'; {_row} is the row number"
+        default_factory=dict, description="journey column = '{src_a}-{src_b}'; {_row} is the row number; {_nth} is "
+                                      "'-2', '-3' for later rows the rest of the template gives the same id"
     )
     concat: dict[str, list[str]] = Field(
         default_factory=dict, description="journey column = non-empty source columns joined"

@@ -25,6 +25,13 @@ Granularity = Literal["time", "day", "month"]
 # The journey tables that are dated, and the column that dates a row.
 DATED: dict[str, str] = {"events": "ts", "orders": "ts", "surveys": "ts", "tickets": "created_at"}
 
+# The tables as an owner names them, in answers that say where each one's data ends.
+NOUNS: dict[str, str] = {"events": "journey events", "orders": "orders", "surveys": "survey answers",
+                         "tickets": "tickets"}
+# Tables whose last days lie further apart than this are said apart: "the data ends on ..."
+# would be the wrong day for the others (orders to May, tickets to July).
+APART_DAYS = 7
+
 # Rows up to this long after the last load count as data; later ones are "in the future".
 FUTURE_GRACE = dt.timedelta(days=1)
 
@@ -103,3 +110,18 @@ def last_day(con: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = ("events"
     firsts = [s.first_day for s in found if s.first_day]
     lasts = [s.last_day for s in found if s.last_day]
     return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+def ends_apart(ends: dict[str, dt.date | None], day: dt.date) -> tuple[list[str], list[tuple[str, dt.date]]] | None:
+    """Which tables end on `day` and where the others end, when one of them ends more than
+    APART_DAYS from it; None when every table with data ends within that of `day`."""
+    have = {t: d for t, d in ends.items() if d is not None}
+    if all(abs((d - day).days) <= APART_DAYS for d in have.values()):
+        return None
+    return [t for t, d in have.items() if d == day], sorted(((t, d) for t, d in have.items() if d != day),
+                                                           key=lambda x: x[1], reverse=True)
+
+
+def ends_words(ends: list[tuple[str, dt.date]]) -> str:
+    """"the tickets on 2025-07-25, the survey answers on 2025-05-10"."""
+    return ", ".join(f"the {NOUNS.get(t, t)} on {d}" for t, d in ends)

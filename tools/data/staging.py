@@ -178,17 +178,27 @@ def _template(ctx: LoadContext, src: Source, template: str, target: str) -> str:
     import string
 
     pieces = []
+    nth = False
     for text, field_name, _spec, _conv in string.Formatter().parse(template):
         if text:
             pieces.append(lit(text))
         if field_name is None:
             continue
-        if field_name == "_row":
+        if field_name == "_nth":  # see below
+            nth = True
+        elif field_name == "_row":
             pieces.append("CAST(s._row AS VARCHAR)")
         else:
             actual = find_column(ctx, src, field_name, f"template for {target!r}")
             pieces.append(f"COALESCE(trim(CAST(s.{ident(actual)} AS VARCHAR)), '')")
-    return f"NULLIF(concat({', '.join(pieces) or lit('')}), '')"
+    base = f"concat({', '.join(pieces) or lit('')})"
+    if nth:
+        # {_nth}: rows the rest of the template gives one id (two Google Forms answers sent in the
+        # same second) are kept apart: the second is "-2", the third "-3", in file order; a row
+        # alone gets nothing, so its id is the same as without {_nth}.
+        w = f"(PARTITION BY {base} ORDER BY s._row)"
+        base = f"concat({base}, CASE WHEN row_number() OVER {w} > 1 THEN '-' || row_number() OVER {w} END)"
+    return f"NULLIF({base}, '')"
 
 
 def _lookup_source(ctx: LoadContext, src_file: str | None, table: str | None, match: str,

@@ -34,6 +34,7 @@ from tools.core.errors import JourneyError, NoDataError
 from tools.core.money import NumberFormat
 from tools.core.results import Provenance, ResultMixin
 from tools.core.text import counted
+from tools.data import spans
 from tools.data.cache import cached
 from tools.data.store import JourneyStore
 from tools.digest.sections import (
@@ -228,6 +229,16 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     sources: list[str] = []
     # UCI's sessions are all dated on the 1st of their month: "Fri 1 Dec" is the whole of
     # December, set against a day that holds nothing. Said, so the comparison is not read as a day's.
+    apart = spans.ends_apart({t: store.as_of(t) for t in spans.DATED}, as_of) if day == as_of else None
+    if apart:
+        # Orders to May and tickets to July: the digest reports on the orders' last day, and
+        # "tickets in the last 30 days" ends in July; said, so the two answers are not read as
+        # contradicting each other.
+        mine, others = apart
+        what = " and ".join(spans.NOUNS[t] for t in mine) or "data"
+        notes.append(f"the tables end on different days: this digest reports on {_day_label(day)} {day:%Y}, the last "
+                     f"day of the {what}; {spans.ends_words(others)}. Every line here is about {_day_label(day)}; a "
+                     "question about one table counts back from that table's own last day")
     monthly = [s.table for s in (store.span("events"), store.span("orders")) if s.granularity == "month" and s.rows]
     if monthly:
         notes.append(f"the {' and '.join(monthly)} are dated by month only (every row on the 1st), so "

@@ -14,7 +14,8 @@ In order, so that a failure leaves nothing half-done that running again would no
 4. files: their rows leave the CSV, TSV, Parquet and JSON files kept in the data folder and in
    the inboxes sources load from (the sample, exports waiting, loaded into done/ or refused
    into failed/ with the note saying why, which is scrubbed too), entries naming them leave the
-   terminal's history, and journey map files quoting them are deleted;
+   terminal's history, and journey map files quoting them are deleted, as are the copies a
+   killed load left in the data folder's tmp/ that hold them;
 5. compaction: the journey store's file is rewritten (COPY FROM DATABASE into a fresh file,
    the old bytes zeroed) and Chroma's SQLite file VACUUMed, so no deleted bytes stay behind.
 The caller then searches the raw bytes of every file under the data folder (files.residue).
@@ -40,7 +41,7 @@ from tools.data.store import JourneyStore
 from tools.feedback.forget import compact_folder, forget_texts
 from tools.feedback.store import FeedbackStore
 from tools.personas.forget import forget_quotes
-from tools.privacy.files import drop_rendered, erase_in_files, scrub_history
+from tools.privacy.files import drop_load_copies, drop_rendered, erase_in_files, scrub_history
 from tools.privacy.needles import Needles
 
 
@@ -137,6 +138,10 @@ def erase_customer(customer_id: str, *, store: JourneyStore, fb: FeedbackStore |
         if dropped:
             notes.append("journey map files that quoted the customer were deleted (" + ", ".join(dropped)
                          + "); draw them again with `journeybot map --out`")
+    temps = {t for t in (store.temp_directory, home / "tmp" if home is not None else None) if t is not None}
+    copies = [c for t in sorted(temps) for c in drop_load_copies(t, needles)]
+    if copies:
+        removed["copies a stopped load left in the data folder's tmp/ (shredded)"] = len(copies)
     rewritten = []
     report = compact(store)
     if report is not None:

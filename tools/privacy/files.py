@@ -164,7 +164,7 @@ def _scrub_note(path: Path, needles: Needles) -> int:
     """A refusal note keeps its reasons ("total 'abc' is not a number"); the customer's words
     in it become [erased]. Returns the lines changed."""
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
-    changed = [needles.scrub(ln) if needles.in_text(ln) else ln for ln in lines]
+    changed = [needles.scrub(ln) if needles.in_text(ln) or needles.cites_record(ln) else ln for ln in lines]
     n = sum(a != b for a, b in zip(lines, changed, strict=True))
     if n:
         tmp = path.with_name(f".{path.name}.erasing")
@@ -209,6 +209,18 @@ def drop_rendered(folder: Path, needles: Needles) -> list[str]:
     for p in doomed:
         shred(p)
     return sorted(p.name for p in doomed)
+
+
+def drop_load_copies(folder: Path | None, needles: Needles) -> list[str]:
+    """Shred the files of the store's temporary folder (the rows' copy a killed load left, a
+    database spill file) that hold the customer; the names removed. `forget` holds the
+    journey store as its writer, so no load of it is running."""
+    if folder is None or not folder.is_dir():
+        return []
+    holding = sorted(p for p in folder.rglob("*") if p.is_file() and needles.find_in_file(p))
+    for p in holding:
+        shred(p)
+    return [str(p.relative_to(folder)) for p in holding]
 
 
 def _holds(path: Path, needles: Needles) -> bool:

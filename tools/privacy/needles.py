@@ -32,6 +32,11 @@ class Needles:
     # Other customers' ids, emails and names that hold one of the strings (C1000 holds C100,
     # aa@x.com holds a@x.com): in raw bytes an occurrence inside one of them is theirs.
     shadows: tuple[str, ...] = ()
+    # Their survey answers and tickets as cards and exports cite them ("survey S123"): after
+    # their words become [erased], the citation beside it would still point at them. Scrubbed
+    # from notes and exports with their words; not searched in raw bytes, where ids and kinds
+    # are stored apart.
+    records: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, ident: Identifiers, documents: Iterable[str] = (), shadows: Iterable[str] = ()) -> Needles:
@@ -46,7 +51,8 @@ class Needles:
             if len(doc.strip()) >= 20 and (not ident.texts or any(doc in t or t in doc for t in ident.texts)):
                 strings.append(("text", doc))
         return cls(ident.customer_id, tuple(dict.fromkeys((w, s.strip()) for w, s in strings if s.strip())),
-                   tuple(dict.fromkeys(s for s in shadows if s)))
+                   tuple(dict.fromkeys(s for s in shadows if s)),
+                   tuple(dict.fromkeys(f"{k} {i}" for k, i in ident.records if str(i).strip())))
 
     @staticmethod
     def _pattern(what: str, text: str, raw: bool = False) -> str:
@@ -106,10 +112,16 @@ class Needles:
                 if re.search(self._pattern(what, needle), text, _FLAGS[what])]
 
     def scrub(self, text: str, token: str = "[erased]") -> str:
-        """The text with every needle replaced by `token`."""
+        """The text with every needle, and every citation of their records, replaced by `token`."""
         for what, needle in sorted(self.variants(), key=lambda v: -len(v[1])):
             text = re.sub(self._pattern(what, needle), token, text, flags=_FLAGS[what])
+        for record in self.records:
+            text = re.sub(self._pattern("id", record), token, text)
         return text
+
+    def cites_record(self, text: str | None) -> bool:
+        """Whether the text cites one of their survey answers or tickets ("survey S123")."""
+        return bool(text) and any(re.search(self._pattern("id", r), text) for r in self.records)
 
     def find_in_file(self, path: Path) -> set[str]:
         """Which kinds of needle (id, name, email, text) the file's raw bytes hold."""

@@ -11,12 +11,17 @@ is left to the JSON-lines reader, which names what it found.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 MAX_BYTES = 512 * 1024 * 1024  # a Takeout export of a very busy place is tens of MB
+# The rows' folder is named for the loading process, so a later load can tell a killed load's
+# copy (its process gone) from one in progress.
+PREFIX = "journeybot-doc-"
 
 
 def records(path: str | Path) -> list[dict] | None:
@@ -71,7 +76,9 @@ def as_rows(path: str | Path, folder: Path | None = None) -> Iterator[Path | Non
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:  # a read-only data folder: the load fails later and says so
             folder = None
-    with tempfile.TemporaryDirectory(prefix="journeybot-doc-", dir=folder) as tmp:
+    if folder is not None:
+        clear_dead(folder)
+    with tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-", dir=folder) as tmp:
         out = Path(tmp) / (Path(path).stem + ".jsonl")
         with out.open("w", encoding="utf-8") as fh:
             for r in rows:  # every row carries every column, so the reader sees one shape
@@ -91,3 +98,33 @@ def _flat(record: dict, prefix: str = "") -> dict[str, str | None]:
             # as text: the recipe's conversions read numbers, times and flags from text
             out[name] = None if value is None else (str(value).lower() if isinstance(value, bool) else str(value))
     return out
+
+
+def clear_dead(folder: Path) -> list[str]:
+    """Shred the rows' copies that killed loads left in `folder` (texts before redaction); the
+    names removed. A copy of a load still running is left; one named before loads were named
+    for their process counts as dead after an hour."""
+    from tools.core.files import shred
+
+    gone = []
+    for copy in sorted(folder.glob(PREFIX + "*")) if folder.is_dir() else []:
+        pid = copy.name.removeprefix(PREFIX).split("-", 1)[0]
+        if pid.isdigit() and _alive(int(pid)):
+            continue
+        if not pid.isdigit() and time.time() - copy.stat().st_mtime < 3600:
+            continue
+        for f in sorted(copy.rglob("*"), reverse=True):
+            shred(f) if f.is_file() else f.rmdir()
+        copy.rmdir()
+        gone.append(copy.name)
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: running
+        return True
+    return True

@@ -76,6 +76,11 @@ def read_form(path: Path, base: Mapping, locale: str | None, zone: str) -> FormR
         notes.append(f"Read {', '.join(map(repr, texts))} as the comment" + (" (joined)." if len(texts) > 1 else "."))
     notes.append(f"Read {email!r} as the customer (a pseudonymous key, not the address)." if email
                  else "No email column: the answers are anonymous.")
+    stamps = frame[ts].str.strip()
+    same = int(stamps[stamps != ""].duplicated().sum())
+    if same:
+        notes.append(f"{same} answer{'s were' if same > 1 else ' was'} sent in the same second as another: "
+                     "each is kept as its own answer (the later one's id ends in -2, -3).")
     unclear = []  # (column, why): could be a score, not read as one
     for c in rest:
         g = guesses[c]
@@ -104,7 +109,8 @@ def read_form(path: Path, base: Mapping, locale: str | None, zone: str) -> FormR
                **({"customer_id": email} if email else {})}
     # The Sheet has no response id; the time to the second is one, and it survives the owner
     # deleting or sorting rows (the row number would not). The address stays out of the id.
-    survey_id = f"gforms-{{{ts}}}"
+    # Two answers sent in the same second are two answers: the later one gets "-2".
+    survey_id = f"gforms-{{{ts}}}{{_nth}}"
     mapping = base.model_copy(update={
         "columns": {**base.columns, **columns},
         "concat": {**base.concat, **({"text": texts} if texts else {})},
@@ -177,7 +183,7 @@ def _block_hint(path: Path, ts: str, fmt: str | None, email: str | None, texts: 
               for c, _ in unclear]
     if texts:
         lines.append("concat = { text = [" + ", ".join(toml_quote(t) for t in texts) + "] }")
-    lines.append("templates = { survey_id = " + toml_quote(f"gforms-{{{ts}}}") + " }")
+    lines.append("templates = { survey_id = " + toml_quote(f"gforms-{{{ts}}}{{_nth}}") + " }")
     lines.append('constants = { touchpoint = "survey_response", channel = "google_forms" }')
     if email:
         lines.append('email_keys = ["customer_id"]')
