@@ -33,6 +33,7 @@ from bot.agent.slot_readers import (
     read_values,
     unloaded_asks,
 )
+from bot.agent.trade_words import as_shop_words
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -138,7 +139,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         t, fixes = speller.correct(t)
     when = read_when(t, as_of)
     rest = _examples_of_a_stage(mask(t, when.spans))
-    metrics, after_metrics = metrics_and_rest(rest)
+    metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(
         period=when.period, against=when.against, grain=when.grain, step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,

@@ -1,0 +1,111 @@
+"""Readings added in phase L (lane g-tune15c) by class, asked with the rules only (the fallback
+off): the trade's own nouns counted ("how many call-outs", "new pupils", "covers and takings")
+are the orders, the newcomers and the buyers, while a support ticket, a web session and the
+data's tables stay what they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    env = {"JOURNEYBOT_PLANNER_FALLBACK": "off"}
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env=env)), all_tools())
+
+
+def _metrics(plan) -> list[str]:
+    return list(plan.args.get("metrics") or [plan.args.get("metric")])
+
+
+# -- the trade's units and people ----------------------------------------------------------------
+@pytest.mark.parametrize("question", [
+    "how many call-outs did the plumbing van do last week",  # plumber
+    "number of haircuts yesterday",  # barber
+    "how many kayak rentals in october",  # kayak hire
+    "massage treatments count this month",  # spa
+    "how many room nights did we sell last month",  # B&B
+    "tickets sold for the comedy nights this week",  # venue: box-office tickets
+    "how many pt sessions were booked this week",  # personal trainer: class sessions
+    "how many tables did we serve last friday",  # restaurant
+    "how many dog walks did we do this week",  # dog walker
+    "how many lessons did the driving school give last month",  # driving school
+])
+def test_the_trades_units_counted_are_its_orders(planner, question):
+    plan = planner.plan(question, "unit-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert _metrics(plan) == ["orders"]
+
+
+def test_an_answer_in_the_trades_units_says_it_counted_orders(planner):
+    answer = planner.answer("how many bike repairs did we finish last month", "unit-answer")
+    [call] = answer.tool_calls
+    assert call.name == "kpis" and call.args["metrics"] == ["orders"]
+    assert "orders" in answer.understood.lower() and "last month" in answer.understood.lower()
+
+
+@pytest.mark.parametrize("question", [
+    "facials and takings, this month vs last",  # beauty salon
+    "covers alongside revenue for october against september",  # restaurant
+])
+def test_the_trades_units_next_to_the_money_are_two_kpis(planner, question):
+    plan = planner.plan(question, "two-" + question)
+    assert plan.spec is not None and plan.spec.name == "compare"
+    assert sorted(_metrics(plan)) == ["orders", "revenue"]
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how many new pupils signed up this term", "kpis"),  # tutoring
+    ("how many climbers joined last month", "kpis"),  # climbing wall
+    ("new diners per week this quarter", "trend"),  # restaurant
+    ("how many new yogis came on board this month", "kpis"),  # yoga
+])
+def test_the_trades_new_people_are_newcomers(planner, question, tool):
+    plan = planner.plan(question, "new-" + question)
+    assert plan.spec is not None and plan.spec.name == tool
+    assert _metrics(plan) == ["new_visitors"]
+
+
+@pytest.mark.parametrize("question", [
+    "number of clients who paid this week",  # accountant
+    "member count that bought anything last month",  # gym shop
+    "headcount of guests who spent money yesterday",  # hotel bar
+])
+def test_a_head_count_of_the_people_who_paid_is_the_buyers(planner, question):
+    plan = planner.plan(question, "buy-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert _metrics(plan) == ["buyers"]
+
+
+@pytest.mark.parametrize("question", [
+    "what share of hampers turned up when we promised last month",  # hamper shop
+    "percentage of veg boxes that arrived as promised this month",  # veg box round
+    "how many of the cakes arrived the day we promised",  # bakery
+])
+def test_arriving_as_promised_is_on_time_delivery(planner, question):
+    plan = planner.plan(question, "ontime-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert _metrics(plan) == ["on_time_delivery"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many support tickets this week", "tickets"),
+    ("how many tickets came in last week", "tickets"),
+    ("how many sessions did we get on the site last week", "sessions"),
+])
+def test_support_tickets_and_web_sessions_stay_what_they_were(planner, question, metric):
+    plan = planner.plan(question, "stay-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert _metrics(plan) == [metric]
+
+
+def test_the_datas_tables_and_events_are_not_orders(planner):
+    assert planner.plan("which tables came through from the booking system", "t").spec.name == "describe_data"
+    assert planner.plan("how many events are in the data", "e").spec.name == "describe_data"
