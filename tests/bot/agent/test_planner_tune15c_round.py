@@ -109,3 +109,22 @@ def test_support_tickets_and_web_sessions_stay_what_they_were(planner, question,
 def test_the_datas_tables_and_events_are_not_orders(planner):
     assert planner.plan("which tables came through from the booking system", "t").spec.name == "describe_data"
     assert planner.plan("how many events are in the data", "e").spec.name == "describe_data"
+
+
+# -- a shorter step back than the period ----------------------------------------------------------
+@pytest.mark.parametrize(("first", "then", "period"), [
+    ("revenue this year", "and the week before?", {"start": "2025-12-25", "end": "2025-12-31"}),
+    ("how many orders in the last 30 days", "what about the week prior", {"start": "2026-10-10", "end": "2026-10-16"}),
+    ("takings last month", "and the day before that?", {"start": "2026-09-30", "end": "2026-09-30"}),
+])
+def test_a_step_shorter_than_the_period_is_the_stretch_just_before_it(planner, first, then, period):
+    key = "step-" + first
+    planner.remember(key, planner.plan(first, key))
+    plan = planner.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert plan.args["period"] == period
+
+
+def test_a_week_stepped_back_a_week_is_still_the_week_before(planner):
+    planner.remember("wk", planner.plan("orders last week", "wk"))
+    assert planner.plan("and the week before that?", "wk").args["period"] == {"start": "2026-10-26", "end": "2026-11-01"}
