@@ -128,3 +128,22 @@ def test_a_step_shorter_than_the_period_is_the_stretch_just_before_it(planner, f
 def test_a_week_stepped_back_a_week_is_still_the_week_before(planner):
     planner.remember("wk", planner.plan("orders last week", "wk"))
     assert planner.plan("and the week before that?", "wk").args["period"] == {"start": "2026-10-26", "end": "2026-11-01"}
+
+
+# -- a forecast horizon the model does not have ---------------------------------------------------
+@pytest.mark.parametrize(("question", "horizon", "said"), [
+    ("60 day forecast", "next_90_days", "no 60-day horizon"),
+    ("how much will the regulars spend in the next 2 months", "next_90_days", "no 2-month horizon"),
+    ("a 9 month revenue outlook please", "next_180_days", "no 9-month horizon"),
+])
+def test_a_horizon_the_forecast_lacks_is_the_nearest_one_said(planner, question, horizon, said):
+    answer = planner.answer(question, "hz-" + question)
+    [call] = answer.tool_calls
+    assert call.name == "revenue_forecast" and call.args["horizon"] == horizon
+    assert said in answer.text.splitlines()[0]
+
+
+def test_a_horizon_the_forecast_has_is_not_remarked_on(planner):
+    answer = planner.answer("what will customers spend over the next 90 days", "hz-90")
+    assert answer.tool_calls[0].args["horizon"] == "next_90_days"
+    assert "horizon" not in answer.text.splitlines()[0]
