@@ -147,3 +147,21 @@ def test_a_horizon_the_forecast_has_is_not_remarked_on(planner):
     answer = planner.answer("what will customers spend over the next 90 days", "hz-90")
     assert answer.tool_calls[0].args["horizon"] == "next_90_days"
     assert "horizon" not in answer.text.splitlines()[0]
+
+
+# -- a week's digest asked by its period ----------------------------------------------------------
+@pytest.mark.parametrize(("question", "date"), [
+    ("the digest for last week", "2026-11-08"),
+    ("can I get last week's digest for the salon", "2026-11-08"),
+    ("roundup of last week for the chippy, digest please", "2026-11-08"),
+    ("the week-long roundup for the bakery", None),
+])
+def test_a_digest_for_a_week_is_the_weekly_one(planner, question, date):
+    plan = planner.plan(question, "dg-" + question)
+    assert plan.spec is not None and plan.spec.name == "digest"
+    assert plan.args.get("cadence") == "weekly" and plan.args.get("date") == date
+
+
+def test_a_digest_for_a_day_stays_daily(planner):
+    plan = planner.plan("the digest for yesterday please", "dg-day")
+    assert plan.args.get("cadence", "daily") == "daily" and plan.args["date"] == "2026-11-14"
