@@ -165,3 +165,26 @@ def test_a_digest_for_a_week_is_the_weekly_one(planner, question, date):
 def test_a_digest_for_a_day_stays_daily(planner):
     plan = planner.plan("the digest for yesterday please", "dg-day")
     assert plan.args.get("cadence", "daily") == "daily" and plan.args["date"] == "2026-11-14"
+
+
+# -- a weekend as a period (the sample's last day, 2026-11-15, is a Sunday) -----------------------
+@pytest.mark.parametrize(("question", "period"), [
+    ("takings over the weekend", {"start": "2026-11-14", "end": "2026-11-15"}),
+    ("how many bookings did the salon get last weekend", {"start": "2026-11-07", "end": "2026-11-08"}),
+    ("orders the weekend just gone, how many", {"start": "2026-11-14", "end": "2026-11-15"}),
+])
+def test_a_weekend_named_is_its_saturday_and_sunday(planner, question, period):
+    plan = planner.plan(question, "we-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["period"] == period
+
+
+def test_this_weekend_against_last_weekend_compares_the_two(planner):
+    plan = planner.plan("were sales up this weekend compared with last weekend?", "we-cmp")
+    assert plan.spec.name == "compare"
+    assert plan.args["period"] == {"start": "2026-11-14", "end": "2026-11-15"}
+    assert plan.args["against"] == {"start": "2026-11-07", "end": "2026-11-08"}
+
+
+def test_weekends_as_a_habit_or_a_plan_are_no_period(planner):
+    assert planner.plan("do we sell more at weekends?", "we-h").spec.name == "time_pattern"
+    assert planner.plan("draw up a staff roster for the weekend", "we-r").spec is None
