@@ -188,3 +188,14 @@ def test_this_weekend_against_last_weekend_compares_the_two(planner):
 def test_weekends_as_a_habit_or_a_plan_are_no_period(planner):
     assert planner.plan("do we sell more at weekends?", "we-h").spec.name == "time_pattern"
     assert planner.plan("draw up a staff roster for the weekend", "we-r").spec is None
+
+
+# -- "how long did we take to reply" ---------------------------------------------------------------
+@pytest.mark.parametrize("question", [
+    "how long did we take to reply last week?",
+    "how long do we take to answer folk, on average",
+    "how long did we take to respond to the lads this month",
+])
+def test_how_long_we_took_to_reply_is_the_first_response_time(planner, question):
+    plan = planner.plan(question, "frt-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis" and _metrics(plan) == ["first_response_time"]
