@@ -172,9 +172,10 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bdrifting\b|" + LAPSING, text):
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
-    if sort_by is None and getattr(slots, "query", ""):
+    if sort_by is None and re.search(AT_RISK_CUES[0][0], getattr(slots, "query", "") or ""):
         # "only the vips among those" after "our most valuable customers at risk": still by value
-        # (`query` keeps the first question's words through a follow-up)
+        # (`query` keeps the first question's words through a follow-up); not "churn risk" after
+        # a revenue question, whose words are about the money, not the list
         sort_by = _risk_order(slots.query)
     if sort_by:
         out["sort_by"] = sort_by

@@ -199,3 +199,23 @@ def test_weekends_as_a_habit_or_a_plan_are_no_period(planner):
 def test_how_long_we_took_to_reply_is_the_first_response_time(planner, question):
     plan = planner.plan(question, "frt-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis" and _metrics(plan) == ["first_response_time"]
+
+
+# -- the risk list after another analysis -----------------------------------------------------------
+@pytest.mark.parametrize(("first", "then"), [
+    ("revenue last month", "now what's our churn risk"),
+    ("what did customers spend last month", "and now the churn risk"),
+    ("revenue by channel this month", "now who's at risk of leaving"),
+])
+def test_the_risk_list_after_a_money_question_is_in_order_of_risk(planner, first, then):
+    key = "risk-" + first
+    planner.remember(key, planner.plan(first, key))
+    plan = planner.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert "sort_by" not in plan.args
+
+
+def test_a_risk_list_asked_by_value_keeps_its_order_through_a_follow_up(planner):
+    planner.remember("risk-v", planner.plan("our most valuable customers at risk", "risk-v"))
+    plan = planner.plan("only the vips among those", "risk-v")
+    assert plan.args["sort_by"] == "value"
