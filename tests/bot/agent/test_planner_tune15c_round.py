@@ -219,3 +219,39 @@ def test_a_risk_list_asked_by_value_keeps_its_order_through_a_follow_up(planner)
     planner.remember("risk-v", planner.plan("our most valuable customers at risk", "risk-v"))
     plan = planner.plan("only the vips among those", "risk-v")
     assert plan.args["sort_by"] == "value"
+
+
+# -- a feeling asked of a store whose surveys hold NPS only -----------------------------------------
+@pytest.fixture()
+def nps_only(store, tmp_path) -> OfflinePlanner:
+    from kpi_fixtures import load
+
+    load(store, tmp_path / "nps", {
+        "customers": "customer_id,segment\nA,vip\nB,regular\nC,vip\n",
+        "surveys": "survey_id,customer_id,ts,nps,text\nS1,A,2026-05-05 10:00,9,Lovely staff\n"
+                   "S2,B,2026-05-06 10:00,3,Cold coffee\nS3,C,2026-05-07 10:00,10,Great\n"
+                   "S4,A,2026-04-10 10:00,8,Fine\n"})
+    env = {"JOURNEYBOT_PLANNER_FALLBACK": "off"}
+    return OfflinePlanner(ToolContext(store=store, config=load_config(env=env)), all_tools())
+
+
+@pytest.mark.parametrize("question", [
+    "how satisfied are customers?",
+    "how satisfied were guests last month",
+    "customer satisfaction this quarter",
+])
+def test_a_feeling_on_nps_only_surveys_is_the_nps_and_says_so(nps_only, question):
+    answer = nps_only.answer(question, "nps-" + question)
+    [call] = answer.tool_calls
+    assert call.name == "kpis" and call.args["metrics"] == ["nps"]
+    assert "no CSAT scores, only NPS" in answer.text.splitlines()[0]
+    assert "did not work" not in answer.text
+
+
+def test_csat_asked_by_name_on_nps_only_surveys_is_not_swapped(nps_only):
+    assert nps_only.plan("what's our csat this year", "nps-csat").args["metrics"] == ["csat"]
+
+
+def test_a_feeling_on_surveys_with_csat_stays_csat(planner):
+    plan = planner.plan("how satisfied are customers?", "csat-kept")
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"]
