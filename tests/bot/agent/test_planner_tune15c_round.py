@@ -255,3 +255,32 @@ def test_csat_asked_by_name_on_nps_only_surveys_is_not_swapped(nps_only):
 def test_a_feeling_on_surveys_with_csat_stays_csat(planner):
     plan = planner.plan("how satisfied are customers?", "csat-kept")
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"]
+
+
+# -- "busiest" on a support desk's data (tickets, no orders) ----------------------------------------
+@pytest.fixture()
+def desk(store, tmp_path) -> OfflinePlanner:
+    from kpi_fixtures import load
+
+    load(store, tmp_path / "desk", {"tickets": "ticket_id,customer_id,created_at,first_response_at,resolved_at\n"
+                                               "T1,A,2017-11-20 10:00,2017-11-20 11:00,2017-11-21 10:00\n"
+                                               "T2,B,2017-11-28 12:00,2017-11-28 15:00,\n"})
+    env = {"JOURNEYBOT_PLANNER_FALLBACK": "off"}
+    return OfflinePlanner(ToolContext(store=store, config=load_config(env=env)), all_tools())
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which day of the week is busiest?", "weekday"),
+    ("what time of day are we flat out", "hour"),
+    ("what's our quietest month of the year", "month"),
+])
+def test_busiest_on_a_support_desks_data_counts_its_tickets(desk, question, by):
+    answer = desk.answer(question, "desk-" + question)
+    [call] = answer.tool_calls
+    assert call.name == "time_pattern" and call.args["metric"] == "tickets" and call.args["by"] == by
+    assert answer.text.lower().startswith("support tickets by")
+
+
+def test_busiest_on_a_shops_data_counts_its_orders(planner):
+    plan = planner.plan("which day of the week is busiest?", "shop-busy")
+    assert plan.spec.name == "time_pattern" and plan.args["metric"] == "orders"
