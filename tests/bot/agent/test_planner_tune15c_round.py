@@ -284,3 +284,23 @@ def test_busiest_on_a_support_desks_data_counts_its_tickets(desk, question, by):
 def test_busiest_on_a_shops_data_counts_its_orders(planner):
     plan = planner.plan("which day of the week is busiest?", "shop-busy")
     assert plan.spec.name == "time_pattern" and plan.args["metric"] == "orders"
+
+
+# -- a part of the country the data does not have ---------------------------------------------------
+@pytest.mark.parametrize(("question", "places"), [
+    ("are customers in the north east happier than in the south?", ["north east", "south"]),
+    ("orders from the midlands vs the north, last month", ["midlands", "north"]),
+    ("how's revenue in the south west this month", ["south west"]),
+])
+def test_a_compass_place_the_data_lacks_is_said_not_dropped(planner, question, places):
+    answer = planner.answer(question, "place-" + question)
+    first = answer.text.splitlines()[0]
+    for place in places:
+        assert f"“{place}” is not a region or town in the loaded data" in first
+
+
+def test_a_region_with_compass_words_in_its_name_is_no_unknown_place(planner):
+    answer = planner.answer("revenue in bath and north east somerset last month", "place-banes")
+    [call] = answer.tool_calls
+    assert call.args["filters"]["region"] == ["Bath and North East Somerset"]
+    assert "is not a region or town" not in answer.text
