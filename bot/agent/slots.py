@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.patterns import rx
+from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
     DESCRIBING,
     GROUP_CONVERSION,
@@ -186,7 +187,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics) + \
-        _unknown_places(rest, known)
+        _unknown_places(rest, known) + sites_named(t)
     ratio = RATIO.search(rest)
     if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
         sides = [*metrics_and_rest(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]

@@ -304,3 +304,24 @@ def test_a_region_with_compass_words_in_its_name_is_no_unknown_place(planner):
     [call] = answer.tool_calls
     assert call.args["filters"]["region"] == ["Bath and North East Somerset"]
     assert "is not a region or town" not in answer.text
+
+
+# -- a review site the data does not hold -------------------------------------------------------------
+@pytest.mark.parametrize(("question", "sites"), [
+    ("amazon review scores against yelp", ["Amazon", "Yelp"]),
+    ("what are folk saying about us on tripadvisor", ["Tripadvisor"]),
+    ("what's our trustpilot rating these days", ["Trustpilot"]),
+])
+def test_a_review_site_the_data_lacks_is_said(planner, question, sites):
+    answer = planner.answer(question, "site-" + question)
+    for site in sites:
+        assert f"{site}'s own reviews are not in the loaded data" in answer.text.splitlines()[0]
+
+
+def test_a_review_site_whose_export_was_loaded_is_not_remarked_on(store, tmp_path):
+    from kpi_fixtures import load
+
+    load(store, tmp_path / "yelp", {"surveys": "survey_id,customer_id,ts,csat,text,channel\n"
+                                               "S1,A,2026-05-05 10:00,5,Lovely,yelp\nS2,B,2026-05-06 10:00,2,Cold,yelp\n"})
+    yelp = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+    assert "own reviews are not in the loaded data" not in yelp.answer("what do people say on yelp", "y").text
