@@ -74,9 +74,9 @@ _NAMED: list[tuple[str, str]] = [
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
             "yesterday": "today"}
 _UNKNOWN = re.compile(
-    r"\b(?:since|during|over|in|for|last|this|next|past|around|at)\s+(?:the\s+|our\s+)?"
-    r"(easter|holidays?|season|(?:the )?sale|"
-    r"half[- ]term|term|black friday|cyber monday|bank holiday|weekend|launch|opening|festive period|"
+    r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
+    r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
+    r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
     r"new year|lockdown|heatwave)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").

@@ -325,3 +325,14 @@ def test_a_review_site_whose_export_was_loaded_is_not_remarked_on(store, tmp_pat
                                                "S1,A,2026-05-05 10:00,5,Lovely,yelp\nS2,B,2026-05-06 10:00,2,Cold,yelp\n"})
     yelp = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
     assert "own reviews are not in the loaded data" not in yelp.answer("what do people say on yelp", "y").text
+
+
+# -- days the data has no calendar for ----------------------------------------------------------------
+@pytest.mark.parametrize(("question", "words"), [
+    ("sessions on special days", "on special days"),
+    ("how much do we take on bank holidays", "on bank holidays"),
+    ("orders on our promo days vs normal", "on our promo days"),
+])
+def test_days_the_data_has_no_calendar_for_are_said_not_dropped(planner, question, words):
+    answer = planner.answer(question, "days-" + question)
+    assert f"I can't read “{words}” as dates" in answer.text.splitlines()[0]
