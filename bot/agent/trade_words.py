@@ -31,7 +31,7 @@ UNITS = (
     "trims", "blow-?dries", "massages", "facials", "manicures", "pedicures", "tattoos", "piercings",
     "courses", "workshops", "tours", "trips", "rides", "washes", "valets", "grooms", "walks", "parties",
     "shoots", "installs", "installations", "services", "cleans", "tastings", "games", "rounds", "passes",
-    "admissions", "memberships", "slots",
+    "admissions", "memberships", "slots", "pitches", "eye tests", "mots", "scans", "sittings",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -64,7 +64,7 @@ _UNIT_COUNTED = re.compile(
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
     r"\b(?:sell|sold|selling|book|booked|buy|bought) (?:the )?(?:most |more |fewer |any )?(?:[\w-]+ )?(?P<u2>tickets)\b|"
-    r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people) (?:sell|sold|book|booked)\b")
+    r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio) (?P<u>sessions)\b|"

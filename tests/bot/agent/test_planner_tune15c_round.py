@@ -37,6 +37,9 @@ def _metrics(plan) -> list[str]:
     "how many tables did we serve last friday",  # restaurant
     "how many dog walks did we do this week",  # dog walker
     "how many lessons did the driving school give last month",  # driving school
+    "how many tickets did the theatre sell last week",  # theatre: box-office tickets
+    "how many eye tests did the optician do this week",  # optician
+    "how many pitches did the campsite book in august",  # campsite
 ])
 def test_the_trades_units_counted_are_its_orders(planner, question):
     plan = planner.plan(question, "unit-" + question)
