@@ -20,10 +20,12 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = {}
     # "the week's roundup", "this week's digest": the weekly one
     # "the week in review, digest style", "the past seven days as a digest": the week as a whole
-    if slots.grain == "week" or re.search(r"\bweekly\b|\bweek'?s\b|\bweek in review\b|\bweek (?:gone|just gone|that was)\b|"
-                                          r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
-                                          r"\b(?:sum up|summari[sz]e|recap|round up|wrap up|review) (?:the|this|our|my) (?:past )?week\b",
-                                          slots.text.lower()):
+    # "the digest for last week", "the week-long roundup": a week's period is the weekly one
+    if slots.grain == "week" or slots.period in ("last_week", "this_week", "last_7_days") or re.search(
+            r"\bweekly\b|\bweek'?s\b|\bweek in review\b|\bweek (?:gone|just gone|that was)\b|\bweek[- ]long\b|"
+            r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
+            r"\b(?:sum up|summari[sz]e|recap|round up|wrap up|review) (?:the|this|our|my) (?:past )?week\b",
+            slots.text.lower()):
         args["cadence"] = "weekly"
     if slots.period and ".." in slots.period:
         start, end = slots.period.split("..", 1)
@@ -32,6 +34,13 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days == 6
         if start == end or week:
             args["date"] = end
+    elif slots.period == "last_week":  # dated the last day of that week, as "the week ending 8 November"
+        from tools.analytics.periods import resolve
+
+        try:
+            args["date"] = str(resolve("last_week", ctx.store.as_of()).last_day)
+        except Exception:  # an empty store: the digest says so itself
+            pass
     elif slots.period in ("yesterday", "today"):
         # "the daily digest for yesterday": that day, counted from the data's last day
         import datetime as dt

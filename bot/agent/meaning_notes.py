@@ -24,6 +24,8 @@ def _used(entry: str, args: dict[str, Any] | None) -> bool:
         return True
     if kind == "group":
         return args.get("by") == target
+    if kind == "horizon":  # a forecast's horizon other than the one asked (bot/agent/predict_tools.py)
+        return args.get("horizon") == target
     if kind == "step":
         return target == args.get("goal_touchpoint") or target in (args.get("touchpoints") or [])
     filters = args.get("filters") or {}

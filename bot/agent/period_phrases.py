@@ -37,6 +37,25 @@ def _months_back(last: dt.date, months: int) -> dt.date:
     return day + dt.timedelta(days=1)
 
 
+# "last weekend", "this weekend", "over the weekend", "the weekend just gone": a Saturday and Sunday
+# (not "at weekends", a habit, nor "for the weekend", a plan)
+_WEEKEND = re.compile(r"\b(?:(?P<over>over|during|across) |(?:on|in|from) )?(?:(?P<word>last|this|this past|the past|previous|the previous)|the)"
+                      r" weekend\b(?!s)(?P<gone> (?:just )?gone\b)?")
+
+
+def _weekend(m: re.Match[str], as_of: dt.date) -> str | None:
+    """Last weekend is the one of the week before this one (as last week is); this weekend, the
+    weekend just gone or over the weekend, the latest one begun by the data's last day."""
+    latest = as_of - dt.timedelta(days=(as_of.weekday() - 5) % 7)  # the latest Saturday on or before it
+    in_one = as_of.weekday() >= 5
+    word = m.group("word") or ""
+    if word in ("last", "previous", "the previous"):
+        latest -= dt.timedelta(days=7 if in_one else 0)
+    elif (word == "this" and not in_one) or not (word or m.group("gone") or m.group("over")):
+        return None  # the coming weekend, or "the weekend" alone: no period of the data
+    return _span(latest, min(latest + dt.timedelta(days=1), as_of))
+
+
 def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, period) of each span counted back from a named day, or from the start of
     this week, month, quarter or year."""
@@ -54,4 +73,7 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), _span(first, min(last, as_of))))
     for m in _SINCE_STARTED.finditer(t):
         found.append((m.start(), m.end(), f"this_{m.group(1) or m.group(2)}"))
+    for m in _WEEKEND.finditer(t):
+        period = _weekend(m, as_of)
+        found += [(m.start(), m.end(), period)] if period else []
     return found

@@ -448,10 +448,12 @@ class OfflinePlanner:
 
 def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
     """Domain terms to correct towards, and every word the planner has seen (never corrected)."""
+    from bot.agent.trade_words import TRADE_NOUNS
     from bot.agent.vocab import DOMAIN_TERMS, NEGATIVE, POSITIVE
 
-    # Feeling words are ordinary words, never typos of a term ("raving" is not "rating").
-    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern))
+    # Feeling words are ordinary words, never typos of a term ("raving" is not "rating"); nor are
+    # the trade's nouns ("massages" is not "messages").
+    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern)) | TRADE_NOUNS
     for t in tools:
         seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
         for f in t.params.model_fields.values():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.predict_cues import (
     ACTION_CUES,
     AT_RISK_CUES,
@@ -132,8 +133,13 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if m:
         n = {"thirty": 30, "ninety": 90, "six": 6, "twelve": 12, "three": 3}.get(m.group(1)) or int(m.group(1))
         days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
-        horizon = min(("next_30_days", 30), ("next_90_days", 90), ("next_180_days", 180), ("next_365_days", 365),
-                      key=lambda h: abs(h[1] - days))[0]
+        # the nearest horizon the forecast has (a tie: the longer, which covers the days asked), said when not the one asked
+        horizon, near = min(("next_30_days", 30), ("next_90_days", 90), ("next_180_days", 180), ("next_365_days", 365),
+                            key=lambda h: (abs(h[1] - days), -h[1]))
+        if near != days and hasattr(slots, "unknown"):
+            note = (NOTE, f"horizon{SEP}{horizon}{SEP}the forecast has no {m.group(1)}-{m.group(2)} horizon, so this "
+                          f"is the next {near} days")
+            slots.unknown += [note] if note not in slots.unknown else []
     elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b|"
                    r"\b(?:one|1|a|12[- ]month)[- ]year (?:\w+ )?(?:forecast|outlook|projection|view)\b", text):
         horizon = "next_365_days"
@@ -166,9 +172,10 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\bdrifting\b|" + LAPSING, text):
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
-    if sort_by is None and getattr(slots, "query", ""):
+    if sort_by is None and re.search(AT_RISK_CUES[0][0], getattr(slots, "query", "") or ""):
         # "only the vips among those" after "our most valuable customers at risk": still by value
-        # (`query` keeps the first question's words through a follow-up)
+        # (`query` keeps the first question's words through a follow-up); not "churn risk" after
+        # a revenue question, whose words are about the money, not the list
         sort_by = _risk_order(slots.query)
     if sort_by:
         out["sort_by"] = sort_by

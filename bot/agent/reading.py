@@ -260,6 +260,13 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out.append(f"I can't read “{words}” as dates, so I used the default period")
         elif kind == "who" and not any(words in w for k, w in slots.unknown if k == "group"):
             out.append(f"I don't know “{words}” as a channel, segment, place or persona, so everyone is counted")
+        elif kind == "review_site" and planner is not None:  # "amazon reviews against yelp"
+            from bot.agent.review_sites import not_loaded
+
+            said = not_loaded(planner.ctx.store, words)
+            out += [said] if said else []
+        elif kind == "place":  # "the north east" where the data's regions are counties
+            out.append(f"“{words}” is not a region or town in the loaded data, so no place is picked out by it")
         elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
             out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:

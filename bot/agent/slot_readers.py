@@ -121,7 +121,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not rx.search(
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
-            r"\borders,? (?:and|&|plus)\b", t):
+            r"\borders,? (?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
+            r"(?:revenue|takings|sales|turnover|income)\b", t):
         out.remove("orders")
     if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.patterns import rx
+from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
     DESCRIBING,
     GROUP_CONVERSION,
@@ -33,6 +34,7 @@ from bot.agent.slot_readers import (
     read_values,
     unloaded_asks,
 )
+from bot.agent.trade_words import as_shop_words
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -114,6 +116,22 @@ def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
     return out
 
 
+# "in the north east", "than in the south", "the midlands vs the north": a part of the country the
+# question names; when the data has no region or town of that name it is said, never dropped.
+_COMPASS = re.compile(r"\b(?:in|from|across|of|and|or|vs\.?|versus|than|against|with|to) (?:in |from )?(?:the )?"
+                      r"((?:north|south|east|west)(?:[- ]?(?:east|west))?|(?:east|west) midlands|midlands)\b"
+                      r"(?=\s*(?:$|[?,.!;:)]|(?:and|or|vs\.?|versus|than|compared|against|this|last|in|over|during|for|since|"
+                      r"regions?|areas?|is|are|was|were|do|did|does|have|has|had|customers|shoppers|people|clients|lot|folks?|more|less|"
+                      r"better|worse|bigger|higher|lower|\w+ier)\b))")
+
+
+def _unknown_places(t: str, known: Known) -> list[tuple[str, str]]:
+    names = {n.lower() for n in (*known.regions, *known.cities)}
+    for name in names:  # "bath and north east somerset" is a region, whatever compass words it holds
+        t = re.sub(rf"\b{re.escape(name)}\b", lambda m: "_" * len(m.group(0)), t)
+    return [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names]
+
+
 _COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
     r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
@@ -138,7 +156,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         t, fixes = speller.correct(t)
     when = read_when(t, as_of)
     rest = _examples_of_a_stage(mask(t, when.spans))
-    metrics, after_metrics = metrics_and_rest(rest)
+    metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(
         period=when.period, against=when.against, grain=when.grain, step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
@@ -168,7 +186,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     m = rx.search(r"\b(\d|two|three|four|five|six)\s+(?:\w+\s+)?(?:personas?|segments?|groups?|types?|cards?)\b", t)
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
-    slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics)
+    slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics) + \
+        _unknown_places(rest, known) + sites_named(t)
     ratio = RATIO.search(rest)
     if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
         sides = [*metrics_and_rest(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]

@@ -56,6 +56,20 @@ def boost_pattern(slots: Any) -> float:
     return 0.3 if named and pattern_by(text_of(slots)) else 0.0
 
 
+def _rows(ctx: ToolContext, table: str) -> int:
+    try:
+        with ctx.store.connect() as con:
+            return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except Exception:  # noqa: BLE001 - no such table (or no store): nothing of it
+        return 0
+
+
+def _what_the_data_counts(ctx: ToolContext) -> str:
+    """"Which day is busiest?" with nothing named: orders, unless the data is a support desk's
+    (tickets and no orders), where busy means tickets."""
+    return "tickets" if not _rows(ctx, "orders") and _rows(ctx, "tickets") else "orders"
+
+
 def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     from bot.agent.plan_args import common
     from tools.analytics.time_pattern import PATTERN_METRICS
@@ -67,7 +81,7 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args["by"] = by or "weekday"
     metric = next((m for m in metrics_from(slots) if m in PATTERN_METRICS), None)
     if metric is None:
-        metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), "orders")
+        metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), None) or _what_the_data_counts(ctx)
     if metric == "purchase_conversion" and args["by"] == "hour":
         metric = "session_conversion"  # by hour, the share of sessions that bought
     args["metric"] = metric

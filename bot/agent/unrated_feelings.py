@@ -20,20 +20,35 @@ _FEELING = re.compile(r"\b(?:positive|negative|good|bad|happy|unhappy|favou?rabl
                       r"nice|kind|pleased|satisfied)\b")
 
 
-def _scored(store: Any) -> bool | None:
-    """Whether any survey answer has a CSAT score and any text is there (None: cannot tell)."""
+def _counts(store: Any) -> tuple[int, int, int] | None:
+    """How many survey answers have a CSAT score, an NPS score and a text (None: no surveys)."""
     try:
         with store.connect() as con:
-            rated, texts = con.execute("SELECT count(csat), count(text) FROM surveys").fetchone()
+            return con.execute("SELECT count(csat), count(nps), count(text) FROM surveys").fetchone()
     except Exception:  # noqa: BLE001 - no surveys table: the rules' reading stands
         return None
-    return None if not texts else bool(rated)
+
+
+def _scored(store: Any) -> bool | None:
+    """Whether any survey answer has a CSAT score and any text is there (None: cannot tell)."""
+    counts = _counts(store)
+    return None if not counts or not counts[2] else bool(counts[0])
+
+
+_CSAT_BY_NAME = re.compile(r"\bcsat\b|\bstars?\b|\b(?:out )?of (?:5|five)\b|\b1 ?(?:-|to) ?5\b")  # CSAT itself, asked by name
+NPS_INSTEAD = "the surveys hold no CSAT scores, only NPS (0-10), so this is NPS"
 
 
 def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
-    """The texts' sentiment for a CSAT question about feelings on data without CSAT."""
-    if plan.spec is None or plan.spec.name != "kpis" or plan.args.get("metrics") != ["csat"] \
-            or not _FEELING.search(plan.slots.norm or ""):
+    """For a CSAT question about feelings on data without CSAT: the NPS the surveys hold (said),
+    else the texts' sentiment."""
+    if plan.spec is None or plan.spec.name != "kpis" or plan.args.get("metrics") != ["csat"]:
+        return plan
+    counts = _counts(planner.ctx.store)
+    if counts and not counts[0] and counts[1] and not _CSAT_BY_NAME.search(plan.slots.norm or ""):
+        # "how satisfied are customers?" where the surveys only ever asked for NPS
+        return dataclasses.replace(plan, args={**plan.args, "metrics": ["nps"]}, notes=(*plan.notes, NPS_INSTEAD))
+    if not _FEELING.search(plan.slots.norm or ""):
         return plan
     sentiment = planner.by_name.get("feedback_sentiment")
     if sentiment is None or sentiment.plan is None or _scored(planner.ctx.store) is not False:

@@ -138,7 +138,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:the |their |a |his |her |[a-z]+'s )?first (?:purchase|order|sale|buy)", "time_to_first_purchase"),
     (r"first (?:responses?|repl(?:y|ies)|answers?)(?: times?)?|response times?|reply times?|"
      r"time to (?:first )?(?:reply|respond|answer)|"
-     r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we|it take(?: us)?(?: to)?)| (?:we|they|the team|our team|staff))?\s*(?:to )?"
+     r"how (?:fast|quickly|long|soon)(?: (?:do|does|did) (?:we(?: take)?|it take(?: us)?(?: to)?)| (?:we|they|the team|our team|staff))?\s*(?:to )?"
      r"(?:reply|respond|answer|get back)\w*|"
      rf"(?:reply|respond|answer)(?:ing)? (?:to )?(?:our |the |a )?(?:customers?'? )?{_TICKETS}|"
      r"get(?:ting)? back to (?:customers|people)|"

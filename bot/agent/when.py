@@ -74,9 +74,9 @@ _NAMED: list[tuple[str, str]] = [
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
             "yesterday": "today"}
 _UNKNOWN = re.compile(
-    r"\b(?:since|during|over|in|for|last|this|next|past|around|at)\s+(?:the\s+|our\s+)?"
-    r"(easter|holidays?|season|(?:the )?sale|"
-    r"half[- ]term|term|black friday|cyber monday|bank holiday|weekend|launch|opening|festive period|"
+    r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
+    r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
+    r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
     r"new year|lockdown|heatwave)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
@@ -354,8 +354,8 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
             y2, m2 = divmod(start.year * 12 + start.month - 1 + months, 12)
             return _span(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
         return _span(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
-    days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)
-    return _span(first - dt.timedelta(days=days), last - dt.timedelta(days=days))
+    days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)  # "the week before" this year: the week just before it
+    return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
 
 
 # "the week before that", "the month prior to that", "the day before": a step back from the

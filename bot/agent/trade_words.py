@@ -1,0 +1,113 @@
+"""The trade's own words for what it sells and for who buys, read as orders and customers.
+
+Owners count in their own nouns: a gardener's "jobs", a restaurant's "covers", a swim school's
+"new swimmers", a veg-box round's "boxes". The KPI words (bot/agent/vocab.py) know "orders" and
+"customers"; this table says which nouns stand for them, and `as_shop_words` rewrites them, only
+where the sentence counts them (how many, number of, a count, side by side with the money, the
+most or busiest), in the text the KPIs are read from. Everything else (filters, segments, the
+ranking's text) still sees the owner's words.
+
+The ambiguous nouns, resolved by what the sentence does with them:
+- "tickets": a box office's when sold, bought or booked ("tickets sold this week"); otherwise the
+  support tickets they always were.
+- "sessions": a class's when booked, run, taught or named for a trade ("pt sessions", "swim
+  sessions"); "sessions" alone stay web sessions.
+- "tables": a restaurant's when booked, reserved, served or turned; "which tables came through" is
+  about the data and is left alone.
+- "visits" are left alone: a web visit and a clinic visit read the same, and the KPI words already
+  send "site visits" to web sessions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What the business sells, counted as orders. "bookings", "appointments" and "reservations" are
+# orders already; they are here so that "bed bookings and revenue" is a list of two KPIs.
+UNITS = (
+    "jobs", "bookings", "appointments", "reservations", "covers", "classes", "lessons", "treatments",
+    "repairs", "fittings", "call-?outs", "callouts", "rentals", "hires", "boxes", "hampers", "deliveries",
+    "stays", "nights", "room nights", "bed nights", "consultations", "check-?ups", "cuts", "haircuts",
+    "trims", "blow-?dries", "massages", "facials", "manicures", "pedicures", "tattoos", "piercings",
+    "courses", "workshops", "tours", "trips", "rides", "washes", "valets", "grooms", "walks", "parties",
+    "shoots", "installs", "installations", "services", "cleans", "tastings", "games", "rounds", "passes",
+    "admissions", "memberships", "slots", "pitches", "eye tests", "mots", "scans", "sittings",
+)
+# Who buys, counted as customers.
+PEOPLE = (
+    "students", "pupils", "learners", "members", "patients", "clients", "guests", "riders",
+    "swimmers", "diners", "players", "climbers", "golfers", "bowlers", "campers", "travell?ers",
+    "attendees", "participants", "punters", "families", "kids", "owners", "drivers", "tenants",
+    "passengers", "customers", "shoppers", "patrons", "subscribers", "regulars", "bookers",
+    "walkers", "runners", "gymgoers", "gym-goers", "dancers", "yogis", "plant lovers", "fans",
+)
+# The nouns as plain words: the speller never corrects them ("massages" is not "messages").
+TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
+_UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
+_PERSON = "(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + ")"
+_MONEY = r"(?:revenue|takings|sales|turnover|income)"
+# "garden jobs", "bed bookings", "pt sessions": the trade's qualifiers, never a sentence's little words
+_ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|is|the|a|an|our|people|customers|"
+        r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
+# A count of the trade's units: the units (group "u") are the orders.
+_UNIT_COUNTED = re.compile(
+    rf"\b(?:how many|number of|no\.? of|count of|total|tally of|volume of|more|fewer|most|least|the most) {_ADJ}"
+    rf"(?P<u>{_UNIT})\b|"
+    rf"\b(?P<u2>{_UNIT}) (?:count|counts|numbers|volumes?|totals?|tally)\b|"
+    rf"\b(?:daily|weekly|monthly) {_ADJ}(?P<u3>{_UNIT})\b|"
+    rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
+    rf"fitted|run|taught|made|finished|delivered))\b|"
+    rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
+    rf"\b{_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT})\b|"
+    rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b")
+# Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
+_SOLD_TICKETS = re.compile(
+    r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
+    r"\b(?:sell|sold|selling|book|booked|buy|bought) (?:the )?(?:most |more |fewer |any )?(?:[\w-]+ )?(?P<u2>tickets)\b|"
+    r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b")
+_CLASS_SESSIONS = re.compile(
+    r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
+    r"lesson|gym|spa|riding|music|driving|counselling|physio) (?P<u>sessions)\b|"
+    r"\b(?P<u2>sessions) (?:(?:were |got |have been |we )?(?:booked|sold|run|taught|held|delivered|completed))\b|"
+    r"\b(?:book|booked|run|ran|teach|taught|hold|held|deliver|delivered) (?:the )?(?:most |more |fewer )?(?P<u3>sessions)\b")
+_SERVED_TABLES = re.compile(
+    r"\b(?P<u>tables) (?:(?:were |got |have been |we )?(?:booked|reserved|served|turned|seated|filled))\b|"
+    r"\b(?:book|booked|reserve|reserved|serve|served|turn|turned|seat|seated|fill|filled) (?:the )?(?:most |more |fewer )?"
+    r"(?P<u2>tables)\b|"
+    r"\b(?:how many|number of) (?P<u3>tables) (?:did|have|do) (?:we|you|i|they) (?:serve|served|book|booked|turn|turned|"
+    r"seat|seated|fill|filled|do|did)\b")
+# The trade's people, counted: new ones, or people who joined, are newcomers; a head count of the
+# people who paid is the buyers.
+_NEW_PEOPLE = re.compile(
+    rf"\bnew {_ADJ}(?P<p>{_PERSON})\b|"
+    rf"\b(?:how many|number of|count of) (?:new )?(?P<p2>{_PERSON}) (?:have |had |has )?(?:joined|signed up|registered|"
+    rf"enrol+ed|started|came on board)\b")
+_BUYERS = re.compile(
+    rf"\b(?:{_PERSON}|people|customer|client|member) (?:count|headcount|numbers) (?:of (?:those )?)?(?:who|that) "
+    rf"(?:bought|paid|purchased|ordered|spent)\b|"
+    rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b")
+# "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
+_AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
+                          r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
+
+
+def _swap(pattern: re.Pattern[str], text: str, word: str, words: dict[str, str] | None = None) -> str:
+    """Replace each captured noun (any named group) of the pattern's matches with `word` (or the
+    group's own word in `words`)."""
+    spans: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(text):
+        spans += [(*m.span(g), (words or {}).get(g, word)) for g, v in m.groupdict().items() if v]
+    for start, end, new in sorted(spans, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def as_shop_words(text: str) -> str:
+    """The question with the trade's counted nouns said as orders, customers and buyers, for
+    the KPI reading (normalised, lower-case text in; text of another length out)."""
+    if _BUYERS.search(text):
+        text = _BUYERS.sub("number of buyers", text)
+    text = _swap(_NEW_PEOPLE, text, "customers", {"p2": "new customers"})
+    for pattern in (_SOLD_TICKETS, _CLASS_SESSIONS, _SERVED_TABLES, _UNIT_COUNTED):
+        text = _swap(pattern, text, "orders")
+    return _AS_PROMISED.sub("by the promised date", text)
