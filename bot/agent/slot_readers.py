@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.patterns import rx
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
@@ -81,7 +82,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
                     r"(?:orders|purchases|sales)\b",
                     lambda m: " " * len(m.group(0)), t)
-    for pattern, code in METRIC_PATTERNS:
+    for pattern, code in (*KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
         for m in pattern.finditer(masked):
             found.append((m.start(), code))
             masked = mask(masked, [m.span()])
