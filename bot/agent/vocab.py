@@ -263,7 +263,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "sessions"),
     # a head count of the people who bought: customers with a completed order in the period
     (r"how many (?:unique |distinct |different |individual |paying )?(?:buyers|purchasers|paying customers)"
-     r"(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall|on|yesterday|today))|"
+     r"(?:\s*$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall|on|yesterday|today))|"
      r"(?:number|count) of (?:unique |distinct |different |paying )?(?:buyers|purchasers|paying customers)\b",
      "buyers"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
