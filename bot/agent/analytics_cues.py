@@ -80,8 +80,9 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
-                        r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
+                        rf"\bwhich {_GROUPS}\b"
+                        r" (?:\w+ ){0,2}(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                        r"(?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
                         # csat slipped?": a change, and the groups it happened in
