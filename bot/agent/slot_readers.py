@@ -162,6 +162,10 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
                          r"siz(?:e|ing) us up|shopping around|on the fence)\b", t):
         found.append((m.start(), "consideration"))
+    # "where do we lose folk between looking and booking?": the two ends in everyday verbs
+    for m in rx.finditer(r"\b(?:between|from) (?:just )?(?:looking|having a look)(?: around)? (?:and|to) (?:actually )?"
+                         r"(booking|paying|ordering|signing up|enrol+ing)\b", t):
+        found += [(m.start(), "consideration"), (m.start(1), "purchase")]
     for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
         found.append((m.start(), "decision"))
     for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
@@ -275,7 +279,7 @@ def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
     m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
-        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
+        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) (?!one (?:is|was|are|were|do|does|did|has|had|of|comes?|came)\b){num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
         rx.search(rf"(?<!under )(?<!below )(?<!than )(?<!least )(?<!over )\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)
