@@ -122,7 +122,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not rx.search(
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
-            r"\borders,? (?:and|&|plus)\b", t):
+            r"\borders,? (?:and|&|plus)\b|"
+            # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
+            r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
+            r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
