@@ -145,3 +145,141 @@ def test_spending_the_most_by_group_is_revenue_with_the_fallback_on(planner, que
     plan = planner.plan(question, "spend-" + question)
     assert plan.spec is not None and plan.spec.name == "movers"
     assert plan.args["metric"] == "revenue" and plan.args["by"] == by and plan.args["rank"] == "value"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which suburbs have got less happy since september", "city"),
+    ("which districts became unhappier this quarter", "region"),
+    ("which postcodes got a bit less satisfied last month", "city"),
+])
+def test_places_that_got_less_happy_are_each_places_review_score_moving(rules, question, by):
+    # the texts' feelings cannot be split by place; each place's CSAT and its change can
+    plan = rules.plan(question, "happy-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers"
+    assert plan.args["metric"] == "csat" and plan.args["by"] == by and plan.args.get("rank") != "value"
+
+
+def test_a_place_getting_less_happy_on_a_named_measure_keeps_that_measure(rules):
+    plan = rules.plan("which towns got less happy this quarter going by nps", "happy-nps")
+    assert plan.spec is not None and plan.spec.name == "movers" and plan.args["metric"] == "nps"
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which regions get the fastest deliveries", "delivery_time", "region"),
+    ("what towns have the quickest shipping", "delivery_time", "city"),
+    ("which segment gets the quickest replies from us", "first_response_time", "segment"),
+])
+def test_the_fastest_or_slowest_by_group_is_each_groups_level(rules, question, metric, by):
+    plan = rules.plan(question, "fast-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers"
+    assert (plan.args["metric"], plan.args["by"], plan.args["rank"]) == (metric, by, "value")
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which channel brought in the most new dog owners", "channel"),
+    ("which region gave us the largest number of new coffee fans this quarter", "region"),
+    ("what segment had the biggest number of new bike enthusiasts", "segment"),
+])
+def test_the_most_new_fans_by_group_are_the_new_customers(rules, question, by):
+    plan = rules.plan(question, "fans-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers"
+    assert (plan.args["metric"], plan.args["by"], plan.args["rank"]) == ("new_visitors", by, "value")
+
+
+@pytest.mark.parametrize(("question", "steps"), [
+    ("of our product viewers, how many end up placing an order this month", ["product_view", "order_placed"]),
+    ("how many menu viewers go on to place an order?", ["menu_view", "order_placed"]),
+    ("by segment, how many website visitors add to cart and then go on to order", ["website_visit", "add_to_cart",
+                                                                                  "order_placed"]),
+])
+def test_people_named_by_a_step_start_the_funnel_there(rules, question, steps):
+    plan = rules.plan(question, "steps-" + question)
+    assert plan.spec is not None and plan.spec.name == "funnel"
+    assert plan.args["touchpoints"] == steps
+
+
+@pytest.mark.parametrize("question", ["where do shoppers bail before they get to the checkout page",
+                                      "drop-offs before the checkout screen last month"])
+def test_the_checkout_page_is_the_checkout_step(rules, question):
+    plan = rules.plan(question, "page-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert plan.args["goal_touchpoint"] == "checkout_start" and "goal_stage" not in plan.args
+
+
+@pytest.mark.parametrize("question", ["last step for visitors who didn't order online, last month",
+                                      "where do people who never buy online drop off"])
+def test_never_ordering_online_is_the_web_order_missed(rules, question):
+    plan = rules.plan(question, "online-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert plan.args["goal_touchpoint"] == "order_placed"
+
+
+@pytest.mark.parametrize("question", [
+    "revenue is flat this month, where exactly are customers leaving?",
+    "bookings have stalled - where are people dropping?",
+    "what's the last touch before visitors leave without purchasing",
+    "final touch before shoppers go, this month",
+])
+def test_where_people_leave_is_the_drop_offs(rules, question):
+    plan = rules.plan(question, "leave-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
+
+
+@pytest.mark.parametrize("question", [
+    "what channel do clients first find us through, and what's the final one before they book",
+    "for our sofa buyers, which channel do they first meet us on and which one is last before they pay?",
+])
+def test_the_first_and_the_last_touch_before_paying_are_the_paths(rules, question):
+    plan = rules.plan(question, "ends-" + question)
+    assert plan.spec is not None and plan.spec.name == "paths"
+    assert "top" not in plan.args  # "which one is last" asks for no single path
+
+
+@pytest.mark.parametrize("question", ["where are we losing people between browsing and buying",
+                                      "how many drop out between having a look and actually ordering, this month",
+                                      "where do we lose guests between looking and booking"])
+def test_between_looking_and_buying_is_the_funnel_over_those_stages(rules, question):
+    plan = rules.plan(question, "between-" + question)
+    assert plan.spec is not None and plan.spec.name == "funnel"
+    assert plan.args["stages"] == ["consideration", "decision", "purchase"]
+
+
+@pytest.mark.parametrize("question", ["bookings and revenue this month vs last",
+                                      "revenue and table bookings, this week vs last week",
+                                      "appointments and takings for march vs february"])
+def test_the_trades_orders_and_revenue_are_both_compared(rules, question):
+    plan = rules.plan(question, "two-" + question)
+    assert plan.spec is not None and plan.spec.name == "compare"
+    assert sorted(plan.args["metrics"]) == ["orders", "revenue"]
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("revenue, first half of september compared with the other half",
+     ("2026-09-01", "2026-09-15"), ("2026-09-16", "2026-09-30")),
+    ("orders in the back half of october vs the front half", ("2026-10-16", "2026-10-31"), ("2026-10-01", "2026-10-15")),
+    ("second half of october vs the second half of september, revenue",
+     ("2026-10-16", "2026-10-31"), ("2026-09-16", "2026-09-30")),
+])
+def test_halves_of_a_month_are_compared_as_halves(rules, question, period, against):
+    plan = rules.plan(question, "half-" + question)
+    assert plan.spec is not None and plan.spec.name == "compare"
+    assert plan.args["period"] == {"start": period[0], "end": period[1]}
+    assert plan.args["against"] == {"start": against[0], "end": against[1]}
+
+
+def test_half_a_month_alone_is_that_half_not_the_month(rules):
+    plan = rules.plan("orders in the first half of march", "half-alone")
+    assert plan.args["period"] == {"start": "2026-03-01", "end": "2026-03-15"}
+
+
+@pytest.mark.parametrize("question", ["what share of veg boxes arrived when we promised last month",
+                                      "how many parcels got there on the day we said this week",
+                                      "share of hampers that turned up when we promised, this quarter"])
+def test_arriving_when_promised_is_on_time_delivery(rules, question):
+    assert _kpis(rules, question) == ["on_time_delivery"]
+
+
+@pytest.mark.parametrize("question", ["how many buyers this month", "customer count who bought anything this week",
+                                      "client numbers who ordered anything last month"])
+def test_a_count_of_people_who_bought_is_the_buyers(rules, question):
+    assert _kpis(rules, question) == ["buyers"]
