@@ -48,6 +48,8 @@ KPI_TERMS: list[tuple[str, str]] = [
     # "customer count who bought anything this week": the head count of people who bought
     (r"\b(?:customer|client|people|shopper|guest|member|head) (?:count|numbers?|total|tally) (?:of (?:people |those )?)?(?:who|that) "
      r"(?:actually )?(?:bought|ordered|purchased|paid for|spent) (?:anything|something|at all)\b", "buyers"),
+    # "first-time site visitors per week": people new to us, wherever they first came
+    (r"\bfirst[- ]time (?:web ?site |site |online |web |shop |store )(?:visitors|customers|shoppers|buyers)\b", "new_visitors"),
     # "how many ppl were active with us", "how many members have been active this month"
     (r"\bhow many (?:people|folks?|customers|clients|members|users|guests|shoppers|patrons|students|subscribers) "
      r"(?:were|have been|are|was|stayed|remained|kept) (?:still )?active\b", "active_customers"),
