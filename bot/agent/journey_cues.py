@@ -36,7 +36,7 @@ DROPOFF_CUES = (
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish)\w*", 0.7),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering|booking|purchasing)\b|"
      r"\bbefore (?:leaving|(?:they|people|customers|visitors|shoppers|folk|users) (?:left|leave|go|went))\b", 0.45),

@@ -283,3 +283,25 @@ def test_arriving_when_promised_is_on_time_delivery(rules, question):
                                       "client numbers who ordered anything last month"])
 def test_a_count_of_people_who_bought_is_the_buyers(rules, question):
     assert _kpis(rules, question) == ["buyers"]
+
+
+@pytest.mark.parametrize("question", ["what fraction of e-bike shoppers actually end up buying",
+                                      "what share of pop-up visitors go on to order"])
+def test_a_share_of_hyphenated_people_who_buy_is_the_buying_rate(rules, question):
+    assert _kpis(rules, question) == ["purchase_conversion"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("first-time website visitors each week this quarter", "new_visitors"),
+    ("ticket volumes by week since september", "tickets"),
+    ("ticket counts per day over the last 30 days", "tickets"),
+])
+def test_counts_of_new_visitors_and_tickets_over_time_are_their_trend(rules, question, metric):
+    plan = rules.plan(question, "count-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend" and plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize("question", ["at which step do shoppers go missing", "which stage do our members disappear at"])
+def test_the_step_people_go_missing_at_is_the_drop_offs(rules, question):
+    plan = rules.plan(question, "missing-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
