@@ -50,6 +50,20 @@ KPI_TERMS: list[tuple[str, str]] = [
      r"(?:actually )?(?:bought|ordered|purchased|paid for|spent) (?:anything|something|at all)\b", "buyers"),
     # "first-time site visitors per week": people new to us, wherever they first came
     (r"\bfirst[- ]time (?:web ?site |site |online |web |shop |store )(?:visitors|customers|shoppers|buyers)\b", "new_visitors"),
+    # Earlier banks' rules-only misses of the same kind (blind5, blind8), read by meaning until now:
+    # "graph of tickets per day", "the jump in tickets this week": the count of tickets
+    (r"\b(?:graph|chart|plot|line|trend) of (?:support |new )?tickets\b|"
+     r"\b(?:jump|rise|spike|surge|increase|drop|fall|dip) in (?:support |new )?tickets\b", "tickets"),
+    # "the slowest ticket resolutions": the time to resolve (the p90 from its own words)
+    (r"\bticket resolutions?\b", "resolution_time"),
+    # "how fast are we getting back to customer emails"
+    (r"\bget(?:ting)? back to (?:our |the )?(?:customer |client )?(?:emails|messages|enquiries|queries|tickets)\b",
+     "first_response_time"),
+    # "90th percentile delivery days", "days to get a catering order delivered"
+    (r"\bdelivery days\b|\bdays? to get (?:a |an |the |their )?(?:[\w-]+ ){0,2}(?:orders?|parcels?|boxes|packages?) "
+     r"(?:delivered|to (?:them|the customer))\b", "delivery_time"),
+    (r"\bactive customer (?:count|numbers?|total)\b", "active_customers"),
+    (r"\brepeat[- ]customer rate\b", "repeat_purchase_rate"),
     # "how many ppl were active with us", "how many members have been active this month"
     (r"\bhow many (?:people|folks?|customers|clients|members|users|guests|shoppers|patrons|students|subscribers) "
      r"(?:were|have been|are|was|stayed|remained|kept) (?:still )?active\b", "active_customers"),

@@ -305,3 +305,23 @@ def test_counts_of_new_visitors_and_tickets_over_time_are_their_trend(rules, que
 def test_the_step_people_go_missing_at_is_the_drop_offs(rules, question):
     plan = rules.plan(question, "missing-" + question)
     assert plan.spec is not None and plan.spec.name == "dropoffs"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("chart of support tickets per week this quarter", "tickets"),
+    ("which channel is behind the spike in tickets lately", "tickets"),
+    ("plot of new tickets by day since october", "tickets"),
+    ("average ticket resolution last month", "resolution_time"),
+    ("the slowest ticket resolutions, slowest 10%", "resolution_time_p90"),
+    ("how quick is the team at getting back to client enquiries this week", "first_response_time"),
+    ("are we getting back to customer messages faster than in october", "first_response_time"),
+    ("average delivery days for hampers last month", "delivery_time"),
+    ("how many days to get a flower order delivered, on average", "delivery_time"),
+    ("active customer numbers for october", "active_customers"),
+    ("what's our repeat customer rate this year", "repeat_purchase_rate"),
+])
+def test_earlier_banks_kpi_words_are_read_by_the_rules(rules, question, metric):
+    # these were read only by meaning (blind5, blind8): without the model, no KPI at all
+    plan = rules.plan(question, "earlier-" + question)
+    assert plan.spec is not None
+    assert (plan.args.get("metrics") or [plan.args.get("metric")])[0] == metric
