@@ -420,7 +420,7 @@ KPI_CUES = (
      # "give me the main numbers for october", "quick numbers check": the headline KPIs
      r"\b(?:main|quick|basic|top[- ]line|usual|core) (?:numbers|figures|stats|kpis|metrics)\b|"
      r"\b(?:numbers|figures|stats|kpi) (?:check|run[- ]?down|round[- ]?up|snapshot)\b", 0.6),
-    (r"\b(?:kpis?|metrics|key (?:numbers|figures)) (?:summary|overview)\b", 0.3),  # not "a summary" of what customers say
+    (r"\b(?:kpis?|metrics|key (?:numbers|figures)) (?:summary|overview)\b", 0.9),  # not "a summary" of what customers say
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
     (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"
