@@ -80,8 +80,9 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontr
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
                         # "which suburbs have got unhappier lately?": a change, group by group
-                        r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
-                        r" (?:\w+ ){0,2}(?:got|gotten|become|grown|getting|gone|went) (?:\w+er|worse|better|more \w+|less \w+)\b|"
+                        rf"\bwhich {_GROUPS}\b"
+                        r" (?:\w+ ){0,2}(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                        r"(?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         # "revenue's down, which channel is it coming from?", "in which neighbourhoods has
                         # csat slipped?": a change, and the groups it happened in
@@ -188,7 +189,8 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|"
                            # "if 45 days with no wash counts as gone": a span without the trade's service
                            rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
-                           r"(?:as )?(?:gone|lost|churned|lapsed|inactive|a churn|a leaver)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
+                           r"(?:as |(?:they|that they|someone|the customer|a customer)(?:'ve| have|'s| has|'re| are| is) )?"
+                           r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
@@ -418,6 +420,7 @@ KPI_CUES = (
      # "give me the main numbers for october", "quick numbers check": the headline KPIs
      r"\b(?:main|quick|basic|top[- ]line|usual|core) (?:numbers|figures|stats|kpis|metrics)\b|"
      r"\b(?:numbers|figures|stats|kpi) (?:check|run[- ]?down|round[- ]?up|snapshot)\b", 0.6),
+    (r"\b(?:kpis?|metrics|key (?:numbers|figures)) (?:summary|overview)\b", 0.9),  # not "a summary" of what customers say
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
     (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"

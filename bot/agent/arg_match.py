@@ -230,6 +230,10 @@ def read_metric(planner: Any, spec: Any, slots: Any) -> tuple[str, ...]:
     if spec is None or spec.name not in METRIC_TOOLS or slots.metrics or _BROKEN \
             or not enabled(planner.ctx.config):
         return ()
+    from bot.agent.group_levels import implied_metric
+
+    if spec.name == "movers" and implied_metric(slots):
+        return ()  # "which region's customers spend the most on kitchens": the ranking's words name it
     if any(kind == READ_AS for kind, _ in slots.unknown):
         return ()  # the sides of a ratio the catalogue lacks (bot/agent/slots.py): offered, not read as one
     # the data's last day as the question was read just now (no second query to the store)

@@ -172,7 +172,9 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
         thing = rx.match(r"([a-z]+)_view$", tp.lower())
         if thing and tp not in {h for _, h in hits}:
             m = rx.search(rf"\b(?:look(?:s|ed|ing)? at|view(?:s|ed|ing)?|check(?:s|ed|ing)? out|brows(?:e|es|ed|ing)|"
-                          rf"read(?:s|ing)?|open(?:s|ed|ing)?) (?:the |our |a |an |their )?(?:\w+ )?{thing.group(1)}s?\b", text)
+                          rf"read(?:s|ing)?|open(?:s|ed|ing)?) (?:the |our |a |an |their )?(?:\w+ )?{thing.group(1)}s?\b|"
+                          # "how many menu viewers end up ordering": the people named by the step
+                          rf"\b{thing.group(1)} (?:viewers|browsers|lookers|readers)\b", text)
             if m:
                 hits.append((m.start(), tp))
     for tp, pattern, alone in _ALIASES:
@@ -203,6 +205,9 @@ _ALIASES = [
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    # "people who browsed but never ordered online": the web order is the step they missed
+    ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy) "
+                     r"(?:anything |something )?online\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
@@ -216,4 +221,8 @@ _ALIASES = [
     ("email_open", r"\bopen(?:s|ed|ing)? (?:\w+ ){0,3}e-?mails?\b|\be-?mails? (?:get |gets |being |were |are )?opened\b", True),
     ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
     ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
+    # "how many site visitors get to basket and then order": the visit, first in a chain of steps
+    ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),
+    # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
+    ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
 ]

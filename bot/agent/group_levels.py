@@ -36,14 +36,16 @@ _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|in
 # "which marketing channel", "which crm segment": the group with a word of its kind before it
 _KIND = r"(?:(?:marketing|sales|acquisition|traffic|customer|crm|referral|first[- ]touch) )?"
 _WHICH_MOST = re.compile(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
-                         rf"smallest|top|fewest|largest|more|less)\b|\b(?:top|best|biggest) \d* ?{_GROUP}\b")
+                         rf"smallest|top|fewest|largest|more|less|slowest|fastest|quickest|longest|shortest)\b|\b(?:top|best|biggest) \d* ?{_GROUP}\b")
 _WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: of)? (?:our |the )?(?:customers|clients|"
                          r"buyers|people|shoppers|guests|members)(?: (?:mostly|mainly))? (?:live|based|located|from)\b")
 # A change explained by group, or another period named: movers' ranking by change (or compare).
 _CHANGE = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
                      r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|dip\w*|jump\w*|grew|grown|"
                      r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
-                     r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was))\b")
+                     r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was)|"
+                     # "which towns got less happy", "have become more satisfied"
+                     r"(?:got|get|gets|grew|grown|become|became|turned) (?:a (?:bit|lot|little) |much )?(?:less|more))\b")
 # "just each band's score, not the change": a change turned down asks for the levels
 _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind|forget|skip)(?: the| a| any| its| their)? "
                          r"(?:change|changes|movement|difference|increase|decrease|rise|fall)s?\b")

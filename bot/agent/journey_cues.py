@@ -7,7 +7,10 @@ from __future__ import annotations
 _STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
 FUNNEL_CUES = (
     (r"\bfunnel\b", 1.0),
-    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b", 0.5),
+    (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b|"
+     # "between looking and booking", "between browsing and buying": the stages in everyday verbs
+     r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
+     r"ordering|purchasing|signing up|enrol+ing)\b", 0.5),
     (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
@@ -28,14 +31,15 @@ DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
-    (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+    (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
-    (r"\b(?:last|final) (?:thing|step|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
+    (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away)\w*", 0.7),
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish)\w*", 0.7),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
-     r"\bwithout (?:buying|ordering)\b|\bbefore (?:leaving|they left|they leave)\b", 0.45),
+     r"\bwithout (?:buying|ordering|booking|purchasing)\b|"
+     r"\bbefore (?:leaving|(?:they|people|customers|visitors|shoppers|folk|users) (?:left|leave|go|went))\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
     # "the 5 biggest places we lose people", "points where customers give up"
     (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
@@ -43,6 +47,10 @@ DROPOFF_CUES = (
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
      r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
+    # "sales are flat, where exactly are people dropping?": people leaving somewhere, whatever KPI
+    # the message also names
+    (r"\bwhere (?:exactly |precisely )?(?:are|do|did|were) (?:the )?(?:people|customers|folks?|visitors|shoppers|users|buyers|"
+     r"clients|guests) (?:\w+ )?(?:drop|dropping|leav\w*|los\w*|giv\w* up|bail\w*|quit\w*|fall\w*)\b", 0.3),
     # "which step lost us the most riders in October": the step people left at, whatever they are called
     (r"\bwhich (?:stage|step|touchpoint|page)s? (?:\w+ )?(?:lose|loses|losing|lost)\b", 0.4),
 )
@@ -62,8 +70,11 @@ PATH_CUES = (
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     # "where do buyers first come from, what's the last thing they touch before buying?"
-    (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|they (?:buy|order|purchase)|"
-     r"ordering|purchasing|an? (?:order|purchase))\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
+    (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|paying|booking|"
+     r"they (?:buy|order|purchase|pay|book)|ordering|purchasing|an? (?:order|purchase))\b|"
+     # "which channel do they first meet us on and which one is last before they pay?": both ends
+     r"\bfirst\b.{0,60}\b(?:and|but|then)\b.{0,40}\b(?:last|final)(?: (?:one|thing|step|touch\w*|channel))? before "
+     r"(?:they |people |customers )?(?:buy|pay|order|purchase|book|check out)\w*\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
      r"(?:first )?come from\b", 0.6),
     # "what steps do clients tend to go through before booking?": the steps themselves
     (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"

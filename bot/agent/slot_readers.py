@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.patterns import rx
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
@@ -81,7 +82,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
                     r"(?:orders|purchases|sales)\b",
                     lambda m: " " * len(m.group(0)), t)
-    for pattern, code in METRIC_PATTERNS:
+    for pattern, code in (*KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
         for m in pattern.finditer(masked):
             found.append((m.start(), code))
             masked = mask(masked, [m.span()])
@@ -122,7 +123,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     if "orders" in out and len(out) > 1 and not rx.search(
             r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?orders?(?: count)?\b|"
             r"\borders,? (?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
-            r"(?:revenue|takings|sales|turnover|income)\b", t):
+            r"(?:revenue|takings|sales|turnover|income)\b|"
+            # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
+            r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
+            r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
@@ -162,6 +166,10 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
                          r"siz(?:e|ing) us up|shopping around|on the fence)\b", t):
         found.append((m.start(), "consideration"))
+    # "where do we lose folk between looking and booking?": the two ends in everyday verbs
+    for m in rx.finditer(r"\b(?:between|from) (?:just )?(?:looking|having a look)(?: around)? (?:and|to) (?:actually )?"
+                         r"(booking|paying|ordering|signing up|enrol+ing)\b", t):
+        found += [(m.start(), "consideration"), (m.start(1), "purchase")]
     for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
         found.append((m.start(), "decision"))
     for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
@@ -275,7 +283,7 @@ def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
     m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
-        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) {num}\s+[a-z]", t) or \
+        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) (?!one (?:is|was|are|were|do|does|did|has|had|of|comes?|came)\b){num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
         rx.search(rf"(?<!under )(?<!below )(?<!than )(?<!least )(?<!over )\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)

@@ -81,7 +81,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?= (?:did we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
      r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
-     r"\bticket (?:volume|count|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
+     r"\bticket (?:volumes?|counts?|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
      r"(?:logged|raised|opened|filed|submitted|created)\b|\bcomplaints (?:came|come|coming) in\b|"
      # "alert if tickets rise by 50%", "tickets jumped last week": the count of tickets moving
      r"\b(?:support )?tickets (?:rise|rises|rose|risen|jump\w*|spike\w*|climb\w*|fall|falls|fell|drop\w*|go up|went up|"
@@ -263,7 +263,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      "sessions"),
     # a head count of the people who bought: customers with a completed order in the period
     (r"how many (?:unique |distinct |different |individual |paying )?(?:buyers|purchasers|paying customers)"
-     r"(?:$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall|on|yesterday|today))|"
+     r"(?:\s*$|[?,.]| (?:did|do|have|had|were|are|in|over|during|last|this|so|all|overall|on|yesterday|today))|"
      r"(?:number|count) of (?:unique |distinct |different |paying )?(?:buyers|purchasers|paying customers)\b",
      "buyers"),
     (r"purchase rates?|buy(?:ing)? rates?|conversion(?:s| rates?)?|convert(?:s|ed|ing)?|"
@@ -273,7 +273,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "what share of the people who interacted with us actually bought something", "of those
      # who got in touch, what percentage went on to order": the share that bought, however the
      # people before it are described
-     r"(?:share|percentage|%|proportion|fraction|per ?cent) of (?:\w+ ){0,2}(?:visitors|customers|people|shoppers|users|"
+     r"(?:share|percentage|%|proportion|fraction|per ?cent) of (?:[\w-]+ ){0,2}(?:visitors|customers|people|shoppers|users|"
      r"folks?|clients|guests|ones|everyone|those)(?: (?:who|that)(?: [\w']+){1,5}?)? (?:(?:go|went|goes) on to |ended up |"
      r"end up |actually |eventually |then |later |also )+(?:buy\w*|bought|purchas\w*|order\w*|book\w*)|"
      r"(?:what|which) (?:share|percentage|proportion|fraction|%|per ?cent)(?: of (?:them|those|these))? (?:(?:go|went|goes) on to |"
@@ -323,7 +323,7 @@ METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
                  r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b|"
                  # "and the slowest ten percent?", "the worst 10 per cent of tickets"
-                 r"\b(?:slowest|worst|longest|last) (?:ten|10) ?(?:%|percent|per ?cent)")
+                 r"\b(?:slowest|slow|worst|longest|last) (?:(?:ten|10) ?(?:%|percent|per ?cent)|tenth)")
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}
 

@@ -62,8 +62,8 @@ _NAMED: list[tuple[str, str]] = [
      r"\bsince (?:we |you )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
      r"\bin total\b|\balltogether\b|\baltogether\b|"
      # "across all our orders", "over the entire history": every row, not the default window
-     r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:orders|tickets|customers|reviews|"
-     r"sessions|visits|deliveries|history|time|records|rows|years?|months)\b|"
+     r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:(?=orders|tickets|customers|reviews|"
+     r"sessions|visits|deliveries)|history|time|records|rows|years?|months)\b|"
      r"\b(?:the )?(?:entire|whole|full|complete) (?:history|data ?set|record|time ?span|period of the data)\b|"
      # "the whole time we've got data", "as far back as the records go"
      r"\b(?:the )?(?:entire|whole|full) time (?:that )?(?:we(?:'ve| have)?|you(?:'ve| have)?|there(?:'s| is| are)) "

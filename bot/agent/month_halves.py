@@ -1,0 +1,74 @@
+"""Half of a month: "takings in the second half of October vs the first half", "orders in the
+first half of March".
+
+bot/agent/when.py reads the month and leaves "the second half of" unread, so the whole month was
+answered (and "vs the first half" compared with nothing), a different question said as the one
+asked. Here the month bot/agent/slots.py got from when.py is cut to the half named: the 1st to
+the 15th, or the 16th to the month's last day; "vs the first/other half" compares the two halves
+of that month. A month given only by name ("last month") is left whole when the data's last day
+is unknown.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+_WHICH = r"(first|1st|front|early|second|2nd|latter|last|back|later)"
+_HALF = re.compile(rf"\b(?:the )?{_WHICH} half of (?:the month of )?(?:the month|this month|last month|"
+                   r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                   r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+# "... vs the first half", "compared with the other half": the month's other half
+_OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and) (?:in |with |to )?(?:the )?"
+                    rf"(?:{_WHICH}|other) half\b(?! of)")
+_FIRST = {"first", "1st", "front", "early"}
+
+
+def _month(period: str | None, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The period's first and last day when it is one whole calendar month."""
+    if period in ("this_month", "last_month") and as_of is not None:
+        start = as_of.replace(day=1)
+        if period == "last_month":
+            start = (start - dt.timedelta(days=1)).replace(day=1)
+    elif period and re.fullmatch(r"\d{4}-\d{2}-01\.\.\d{4}-\d{2}-\d{2}", period):
+        start = dt.date.fromisoformat(period[:10])
+        if period[12:19] != period[:7]:  # the month so far (cut at the data's last day) is still that month
+            return None
+    else:
+        return None
+    return start, start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
+def _half(month: tuple[dt.date, dt.date], first: bool) -> str:
+    start, end = month
+    return f"{start.isoformat()}..{start.replace(day=15).isoformat()}" if first else \
+        f"{start.replace(day=16).isoformat()}..{end.isoformat()}"
+
+
+def halves(text: str, when: Any, as_of: dt.date | None) -> Any:
+    """`when` with its month (and the month it is compared with) cut to the halves named."""
+    found = list(_HALF.finditer(text))
+    if not found or len(found) > 2:
+        return when
+    month = _month(when.period, as_of)
+    if month is None:
+        return when
+    first = found[0].group(1) in _FIRST
+    period, against = _half(month, first), when.against
+    spans = [m.span() for m in found]
+    other = _OTHER.search(text, found[0].end())
+    if len(found) == 2:
+        from bot.agent.when import read_when
+
+        # "second half of oct vs the first half of sept": the second month as when.py dates it alone
+        previous = _month(when.against, as_of) or _month(read_when(found[1].group(0), as_of).period, as_of)
+        if previous is None:
+            return when
+        against = _half(previous, found[1].group(1) in _FIRST)
+    elif other is not None and when.against is None:
+        against = _half(month, not first if other.group(1) in (None, "") else other.group(1) in _FIRST)
+        spans.append(other.span())
+    return dataclasses.replace(when, period=period, against=against, spans=sorted(set(when.spans) | set(spans)))
