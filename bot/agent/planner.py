@@ -291,6 +291,10 @@ class OfflinePlanner:
             # "forget about the checkout thing", "wipe it": an order to remove something that no
             # tool was asked for by name. Never answered with whatever analysis resembles it.
             return Plan(None, {}, slots, best.score, candidates)
+        if self.by_name[best.tool].edits and not best.cues:
+            # "make the first order of the day a coffee" resembles "make the first one about ...":
+            # an edit is made only when its own words were said, never on likeness alone
+            return Plan(None, {}, slots, best.score, candidates)
         return Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
 
     def _amends(self, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:

@@ -1,0 +1,72 @@
+"""Readings added in phase L (lane g-tune15b) by class, from the ninth blind bank's remaining
+misses outside the analyses: persona cards named by their number ("turn card three into ...",
+"open persona number 2"), feedback after buying and the feeling by week or channel, customers
+likely to buy or to leave, next best actions asked by the gesture, a journey map's stage
+explained by its colour, alerts in words, the weekly digest and requests that are not analysis.
+The phrasings are this lane's own (not the bank's), from several trades and Englishes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+def _after(planner: OfflinePlanner, first: str, question: str, key: str):
+    planner.remember(key, planner.plan(first, key))
+    return planner.plan(question, key)
+
+
+# -- persona cards by their number ------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("change card two into the weekday lunchtime lot",
+     {"action": "refocus", "which": [2], "focus": ["weekday", "lunchtime"]}),
+    ("turn persona 1 into our evening regulars", {"action": "refocus", "which": [1], "focus": ["evening", "frequent"]}),
+    ("scrub the price pain point off the second card", {"action": "remove_pain_point", "which": [2], "text": "price"}),
+    ("make the second one just the big spenders who pick up",
+     {"action": "narrow", "which": [2], "focus": ["high_value", "pickup"]}),
+    ("now make the last persona only the online bookers", {"action": "narrow", "which": [-1], "focus": ["online"]}),
+])
+def test_a_card_named_by_its_number_or_place_is_edited(planner, question, args):
+    plan = _after(planner, "draft some personas of our bakery customers", question, "card-" + question)
+    assert plan.spec is not None and plan.spec.name == "edit_persona"
+    assert plan.args == args
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("bring up card number 3 in full", 3), ("open card 2", 2), ("expand persona #4 for me", 4),
+])
+def test_a_card_opened_by_its_number_is_shown_not_drafted_again(planner, question, which):
+    plan = _after(planner, "rough out a few member personas for the climbing wall", question, "show-" + question)
+    assert plan.spec is not None and plan.spec.name == "show_persona"
+    assert plan.args == {"which": which}
+
+
+@pytest.mark.parametrize("question", [
+    "put together client profiles from how they book with us, let the numbers decide how many",
+    "could you sketch guest profiles for the b&b",
+    "give me patient profiles based on their behaviour",
+])
+def test_customer_profiles_asked_for_are_persona_cards(planner, question):
+    plan = planner.plan(question, "profiles-" + question)
+    assert plan.spec is not None and plan.spec.name == "draft_personas"
+    assert "segments" not in plan.args  # no count said: the segmentation picks it
+
+
+@pytest.mark.parametrize("question", [
+    "make the first order of the day a coffee", "turn the second oven on", "make the last one count",
+])
+def test_an_edit_is_never_reached_by_likeness_alone(planner, question):
+    plan = _after(planner, "draft personas for the cafe", question, "likeness-" + question)
+    assert plan.spec is None or plan.spec.name != "edit_persona"
