@@ -25,6 +25,9 @@ FOLLOW_UPS = (
     # "how come decision is showing amber on that?", "what's making purchase red?"
     r"\b(?:how come|what(?:'s| is) making|what makes|what made|what turned)\b.*\b(?:red|amber|green|grey|orange|yellow)\b",
     r"\b(?:showing|shows|showed|flagged|marked|colou?red|turned|gone|went|in the) (?:as |up )?(?:red|amber|orange|yellow)\b",
+    # "decision column is red there, explain that", "the purchase box looks amber, what gives?"
+    r"\b(?:columns?|stages?|boxe?s?|cells?|rows?|tiles?|bits?|steps?)\b (?:is|was|are|were|looks?|looking|still|now|all|"
+    r"has (?:gone|turned)) (?:\w+ )?(?:red|amber|orange|yellow)\b",
     r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",

@@ -70,3 +70,16 @@ def test_customer_profiles_asked_for_are_persona_cards(planner, question):
 def test_an_edit_is_never_reached_by_likeness_alone(planner, question):
     plan = _after(planner, "draft personas for the cafe", question, "likeness-" + question)
     assert plan.spec is None or plan.spec.name != "edit_persona"
+
+
+# -- a journey map's stage, explained by its colour ----------------------------------------------
+
+@pytest.mark.parametrize(("question", "stage"), [
+    ("the purchase box looks amber, what gives?", "purchase"),
+    ("awareness stage still red, talk me through it", "awareness"),
+    ("consideration column was orange, why", "consideration"),
+])
+def test_a_stage_said_to_be_red_after_a_map_is_that_stage_of_the_same_map(planner, question, stage):
+    plan = _after(planner, "journey map for last quarter", question, "colour-" + question)
+    assert plan.spec is not None and plan.spec.name == "journey_map"
+    assert plan.args == {"period": {"name": "last_quarter"}, "stage": stage}
