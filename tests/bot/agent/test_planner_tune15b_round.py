@@ -83,3 +83,55 @@ def test_a_stage_said_to_be_red_after_a_map_is_that_stage_of_the_same_map(planne
     plan = _after(planner, "journey map for last quarter", question, "colour-" + question)
     assert plan.spec is not None and plan.spec.name == "journey_map"
     assert plan.args == {"period": {"name": "last_quarter"}, "stage": stage}
+
+
+# -- feedback: after buying, and the feeling by week, by channel, against last month ----------------
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what do people moan about after buying from us", "feedback_themes"),
+    ("main gripes once the order has arrived", "feedback_themes"),
+    ("how do diners feel after they've paid", "feedback_sentiment"),
+])
+def test_feedback_after_buying_is_the_post_purchase_stage(planner, question, tool):
+    plan = planner.plan(question, "after-" + question)
+    assert plan.spec is not None and plan.spec.name == tool
+    assert plan.args["stage"] == ["post-purchase"]
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("week on week, are the reviews getting crankier", "week"),
+    ("month on month, are patients' messages getting ruder?", "month"),
+    ("which channel brings the angriest comments", "channel"),
+    ("which platform do the rudest messages come through", "channel"),
+])
+def test_the_feeling_compared_over_time_or_by_channel_is_sentiment(planner, question, by):
+    plan = planner.plan(question, "mood-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_sentiment"
+    assert plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    ("is survey sentiment better than last month", "survey"),
+    ("has ticket sentiment got worse than last week", "ticket"),
+    ("is the tone of survey answers nicer than in september", "survey"),
+])
+def test_a_sources_feeling_against_the_period_before_is_sentiment_not_a_kpi(planner, question, source):
+    plan = planner.plan(question, "source-mood-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_sentiment"
+    assert plan.args["source"] == [source]
+
+
+@pytest.mark.parametrize("question", [
+    "do customers with delayed parcels leave grumpier comments",
+    "when the courier is late are the reviews crankier",
+    "are shoppers whose box turned up late writing angrier feedback",
+])
+def test_late_deliveries_against_a_harsher_tone_is_satisfaction_by_delivery(planner, question):
+    plan = planner.plan(question, "late-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by"
+    assert plan.args["by"] == "delivery" and plan.args["measure"] == "sentiment"  # the tone of what they wrote
+
+
+def test_a_rating_named_keeps_the_channels_ratings(planner):
+    plan = planner.plan("which channel has the happiest customers according to nps", "nps-channel")
+    assert plan.spec.name == "satisfaction_by" and plan.args["measure"] == "nps"
