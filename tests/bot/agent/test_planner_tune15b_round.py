@@ -135,3 +135,76 @@ def test_late_deliveries_against_a_harsher_tone_is_satisfaction_by_delivery(plan
 def test_a_rating_named_keeps_the_channels_ratings(planner):
     plan = planner.plan("which channel has the happiest customers according to nps", "nps-channel")
     assert plan.spec.name == "satisfaction_by" and plan.args["measure"] == "nps"
+
+
+# -- customers: likely to leave, to buy, and what the current ones will spend ------------------------
+
+@pytest.mark.parametrize("question", [
+    "which gym members are unlikely to renew",
+    "tutoring families not likely to rebook next term",
+    "which of the dog groomer's clients look doubtful to come back",
+])
+def test_unlikely_to_return_is_the_at_risk_list(planner, question):
+    plan = planner.plan(question, "unlikely-" + question)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("which salon clients are likely to rebook in the next fortnight", "customers"),
+    ("which current tea subscribers will probably reorder soon", "customers"),
+    ("which of our wine club lot are itching to order", None),
+    ("who's primed to book a lesson right now", None),
+])
+def test_primed_to_buy_or_reorder_is_purchase_propensity(planner, question, who):
+    plan = planner.plan(question, "primed-" + question)
+    assert plan.spec is not None and plan.spec.name == "purchase_propensity"
+    assert plan.args.get("who") == who
+
+
+@pytest.mark.parametrize(("question", "horizon"), [
+    ("what are our existing members worth over the coming 3 months", "next_90_days"),
+    ("next 30 days, what should our current patients be worth to us", "next_30_days"),
+])
+def test_current_customers_worth_over_a_horizon_is_the_revenue_forecast(planner, question, horizon):
+    plan = planner.plan(question, "worth-" + question)
+    assert plan.spec is not None and plan.spec.name == "revenue_forecast"
+    assert plan.args["horizon"] == horizon
+
+
+def test_one_customer_worth_over_years_stays_lifetime_value(planner):
+    plan = planner.plan("what's a loyalty member worth over the next 3 years", "clv-years")
+    assert plan.spec.name == "customer_lifetime_value"
+
+
+@pytest.mark.parametrize("question", [
+    "loyalty-card holders who recently became at risk",
+    "loyalty-scheme tennis members who only just turned high risk",
+])
+def test_a_group_named_with_its_scheme_and_trade_word_keeps_its_filter(planner, question):
+    plan = planner.plan(question, "scheme-" + question)
+    assert plan.spec is not None and plan.spec.name == "newly_at_risk"
+    assert plan.args["filters"] == {"segment": ["loyalty"]}
+
+
+# -- next best actions asked by the gesture, customer by customer -----------------------------------
+
+@pytest.mark.parametrize(("question", "action"), [
+    ("which lapsed big-spending members are worth a win-back", "win_back_valuable"),
+    ("who got a poor service and needs an apology", "service_recovery"),
+    ("which regulars would come back without any voucher", "no_discount_needed"),
+    ("which cafe customers can we leave be without a discount", "no_discount_needed"),
+])
+def test_a_gesture_asked_for_is_that_action_customer_by_customer(planner, question, action):
+    plan = planner.plan(question, "gesture-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions"
+    assert plan.args["action"] == action and plan.args["level"] == "customers"
+
+
+@pytest.mark.parametrize("question", [
+    "suggested next steps per client, including the ones who haven't bought yet",
+    "next best move for every member incl people who never bought",
+])
+def test_each_customer_including_prospects_is_the_customer_level_not_a_breakdown(planner, question):
+    plan = planner.plan(question, "prospects-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions"
+    assert plan.args == {"level": "customers", "include_prospects": True}
