@@ -208,3 +208,68 @@ def test_each_customer_including_prospects_is_the_customer_level_not_a_breakdown
     plan = planner.plan(question, "prospects-" + question)
     assert plan.spec is not None and plan.spec.name == "next_best_actions"
     assert plan.args == {"level": "customers", "include_prospects": True}
+
+
+# -- alerts said in words ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "metric", "value", "window"), [
+    ("ping me if takings slip 20% from one week to the next", "revenue", 20, 7),
+    ("let me know when bookings tumble by 15 percent week on week", "orders", 15, 7),
+    ("text me should basket conversion slump 5% from one day to the next", "conversion_rate", 5, 1),
+])
+def test_a_slide_from_one_day_to_the_next_is_a_drop_over_that_window(planner, question, metric, value, window):
+    plan = planner.plan(question, "slide-" + question)
+    assert plan.spec is not None and plan.spec.name == "create_alert_rule"
+    assert plan.args["metric"] == metric and plan.args["condition"] == "drops_by"
+    assert plan.args["value"] == value and plan.args["window_days"] == window
+
+
+@pytest.mark.parametrize("question", [
+    "alert me when complaints pile up",
+    "tell me if we get a mountain of support requests",
+    "warn me about days with an unusual heap of tickets",
+])
+def test_a_pile_of_tickets_is_an_unusual_rise_in_tickets(planner, question):
+    plan = planner.plan(question, "pile-" + question)
+    assert plan.spec is not None and plan.spec.name == "create_alert_rule"
+    assert plan.args["metric"] == "tickets" and plan.args["condition"] == "unusual" and plan.args["direction"] == "up"
+
+
+def test_a_ticket_time_named_stays_that_metric(planner):
+    plan = planner.plan("alert me when the first reply time on tickets is unusual", "reply-time-alert")
+    assert plan.args["metric"] == "first_response_time"
+
+
+# -- the weekly digest -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "the week-long roundup for the bakery please", "give me a seven-day recap", "the 7 day digest for the salon",
+])
+def test_a_week_long_roundup_is_the_weekly_digest(planner, question):
+    plan = planner.plan(question, "week-long-" + question)
+    assert plan.spec is not None and plan.spec.name == "digest"
+    assert plan.args["cadence"] == "weekly"
+
+
+# -- not analysis: a new name, or damage --------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "what should I call my new gin", "what should we name the new salon", "what could we call our second van",
+])
+def test_a_name_for_something_new_is_no_tool_and_said_outside(planner, question):
+    assert planner.plan(question, "name-" + question).spec is None
+    assert planner.answer(question, "name-answer-" + question).text.startswith("I can't help with that")
+
+
+@pytest.mark.parametrize("question", [
+    "set fire to the database", "please blow up the customer table", "torch the orders", "go and corrupt the data",
+])
+def test_a_request_to_damage_is_refused_never_routed(planner, question):
+    assert planner.plan(question, "harm-" + question).spec is None
+    answer = planner.answer(question, "harm-answer-" + question)
+    assert answer.text.startswith("I won't do that") and not answer.tool_calls and not answer.alternatives
+
+
+def test_a_persona_card_named_is_still_a_rename(planner):
+    plan = _after(planner, "draft personas for the deli", "call the second persona Lunch Louise", "rename-deli")
+    assert plan.spec is not None and plan.spec.name == "edit_persona" and plan.args["action"] == "rename"
