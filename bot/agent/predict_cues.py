@@ -56,6 +56,10 @@ AT_RISK_CUES = (
      # another fitting?": a customer who may stop, said with the trade's own service
      r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
      r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b|"
+     # "any of the loyalty members looking shaky?", "anyone looking like they'll leave us?"
+     r"\b(?:look|looks|looking|seem|seems|seeming) (?:a (?:bit|little) |quite |rather |very )?(?:shaky|wobbly|iffy|dicey|"
+     r"flaky|on the way out)\b|\b(?:look|looks|looking|seem|seems|seeming) like (?:they|he|she|we)(?:'ll|'re| will| are| might| may)"
+     r"(?: going to| about to| gonna)? (?:leave|go|quit|churn|stop|lapse|walk|drift|lose)\b|"
      # "which patients look unlikely to return for treatment"
      r"\b(?:unlikely|not likely|doubtful) to (?:return|come back|be back|rebook|re-?order|book again|buy again|order again|"
      r"renew|stay|stick around|keep coming)\b", 0.9),
@@ -125,7 +129,9 @@ PROPENSITY_CUES = (
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
-     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|"
+     r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
+     # "who might book a massage soon?": a purchase to come, soon
+     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
      r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"
@@ -172,7 +178,8 @@ ACTION_CUES = (
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
      r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
-     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|"
+     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:don'?t|do not|doesn'?t|won'?t) need (?:a |any )?discounts?\b|"
+     r"\b(?:'ll|will|would|'d) (?:probably )?buy (?:it )?anyway\b|"
      # "which customers can we leave alone without a discount": who needs no money off to buy
      r"\b(?:without|no need for) (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
@@ -187,7 +194,9 @@ LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"\bin total over\b|\bvalue of a customer\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
+     # "how valuable is a Redland customer across their whole time with us"
+     r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
      0.85),

@@ -283,7 +283,7 @@ _ACTIONS = [
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|"
      r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
      "convert_prospect"),
-    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
+    (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
 ]
 

@@ -273,3 +273,26 @@ def test_a_request_to_damage_is_refused_never_routed(planner, question):
 def test_a_persona_card_named_is_still_a_rename(planner):
     plan = _after(planner, "draft personas for the deli", "call the second persona Lunch Louise", "rename-deli")
     assert plan.spec is not None and plan.spec.name == "edit_persona" and plan.args["action"] == "rename"
+
+
+# -- the same classes by rules alone (no fallback), in other words -----------------------------------
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("are any of the gym regulars looking a bit wobbly?", "at_risk_customers", {}),
+    ("which clients seem like they'll quit on us", "at_risk_customers", {}),
+    ("who might order a birthday cake soon", "purchase_propensity", {}),
+    ("which patients will book a check-up soon", "purchase_propensity", {}),
+    ("which diners don't need any discount", "next_best_actions", {"action": "no_discount_needed"}),
+    ("which members would buy anyway, no voucher needed", "next_best_actions", {"action": "no_discount_needed"}),
+    ("how valuable is a typical wine customer over their entire relationship with us", "customer_lifetime_value", {}),
+])
+def test_customer_readings_hold_by_rules_alone(question, tool, args):
+    from sample_cache import bank_store
+
+    # the fallback off: the words' rules alone, not the likeness to labelled phrasings
+
+    rules = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})),
+                           all_tools())
+    plan = rules.plan(question, "rules-" + question)
+    assert plan.spec is not None and plan.spec.name == tool
+    assert {k: plan.args.get(k) for k in args} == args
