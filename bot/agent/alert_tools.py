@@ -236,7 +236,9 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 LIST_CUES = (
-    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
+    # "every pest-control alert rule": each rule, one by one
+    (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
+     r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"

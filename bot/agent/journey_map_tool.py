@@ -199,6 +199,11 @@ MAP_CUES = (
      r"(?:is |has )?(?:still )?(?:showing|flagged|marked|colou?red|turned|gone|in the|on) (?:as |up )?(?:red|amber|orange|yellow)\b",
      0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
+    # "where in the journey are we red, amber or green": the map's colours
+    (r"\bjourney\b.{0,40}\b(?:red|amber|green)\b.{0,20}\b(?:amber|green|red)\b|"
+     # "show the journey of instagram customers next to facebook customers": two maps side by side
+     r"\b(?:show|draw|see|give)\b (?:me |us )?(?:the |our )?(?:customer )?journeys? (?:of|for) .{1,60}\b(?:next to|beside|"
+     r"alongside|side by side with)\b", 0.9),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"

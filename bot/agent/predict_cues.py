@@ -121,7 +121,7 @@ PROPENSITY_CUES = (
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
-     r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"

@@ -296,3 +296,20 @@ def test_customer_readings_hold_by_rules_alone(question, tool, args):
     plan = rules.plan(question, "rules-" + question)
     assert plan.spec is not None and plan.spec.name == tool
     assert {k: plan.args.get(k) for k in args} == args
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("top 10 hottest prospects who've not ordered yet", "purchase_propensity", {"who": "prospects", "limit": 10}),
+    ("show me the journey of the vip segment beside the loyalty segment", "journey_map",
+     {"filters": {"segment": ["vip"]}, "compare_filters": {"segment": ["loyalty"]}}),
+    ("which stage of the journey is green and which is red", "journey_map", {}),
+    ("every bakery alert rule, switched off ones included", "list_alert_rules", {}),
+])
+def test_other_readings_hold_by_rules_alone(question, tool, args):
+    from sample_cache import bank_store
+
+    rules = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})),
+                           all_tools())
+    plan = rules.plan(question, "rules-other-" + question)
+    assert plan.spec is not None and plan.spec.name == tool
+    assert {k: plan.args.get(k) for k in args} == args
