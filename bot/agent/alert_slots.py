@@ -16,7 +16,8 @@ from bot.agent.patterns import rx
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
-    (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
+    (rf"\b(?:drops?|dropp(?:ed|ing)|falls?|fell|falling|decreases?|goes down|down|declines?|dips?|slides?|slid|sliding|slips?|"
+     rf"slipped|sinks?|sank|slumps?|slumped|tumbles?|tumbled|shrinks?|shrank|plunges?|plunged)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
     (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
     # "10% down on the previous week", "5 percent up on last month": the share said first
     (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:down|lower|below|less|worse)\b", "drops_by"),
@@ -35,6 +36,8 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
                  # "a flood of newcomers", "a rush of orders", "an influx"
                  r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
+                 # "an unusual pile of support tickets", "when complaints pile up"
+                 r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"
                  r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
                  # "way more newbies than normal", "shoots way above normal"
@@ -55,6 +58,8 @@ _WINDOWS: list[tuple[str, int]] = [
      r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
     (r"\bday[- ](?:on|over|to)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
+# "from one day to the next", "from one week to the next": the window is that unit
+_ONE_TO_NEXT = {"day": 1, "week": 7, "month": 28}
 
 
 # A threshold's time unit ("above 4 hours", "under 90 minutes"): the plan converts it to the
@@ -113,7 +118,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
                       r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))
-    for pattern, days in _WINDOWS:
+    m = rx.search(r"\bfrom (?:one|a|any) (day|week|month) to the next\b", t)
+    if m:
+        out["window_days"] = _ONE_TO_NEXT[m.group(1)]
+    for pattern, days in _WINDOWS if "window_days" not in out else ():
         w = rx.search(pattern, t)
         if w and not threshold[0] <= w.start() < threshold[1]:
             out["window_days"] = days

@@ -135,7 +135,7 @@ _STEP_FROM = {"conversion_consideration": "awareness", "conversion_decision": "c
 
 def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     asked = parse_rule_request(slots.text)
-    metric = slots.metrics[0] if slots.metrics else _default_metric(asked)
+    metric = slots.metrics[0] if slots.metrics else _default_metric(asked, slots.text)
     args: dict[str, Any] = {"metric": metric, "condition": asked.get("condition", "unusual"),
                             "request": slots.text[:300]}
     for key in ("value", "window_days", "severity", "direction", "per"):
@@ -163,10 +163,16 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
-def _default_metric(asked: dict[str, Any]) -> str:
+def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     """"tell me when a channel takes off" names no metric: a channel taking off brings new
-    people. Otherwise unknown goes in as a question, so the refusal names the valid metrics."""
-    return "new_visitors" if asked.get("per") == "channel" and asked.get("direction") == "up" else "(none_given)"
+    people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
+    them was named, or it would be that KPI). Otherwise unknown goes in as a question, so the
+    refusal names the valid metrics."""
+    if asked.get("per") == "channel" and asked.get("direction") == "up":
+        return "new_visitors"
+    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
+        return "tickets"
+    return "(none_given)"
 
 
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -230,7 +236,9 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 LIST_CUES = (
-    (r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
+    # "every pest-control alert rule": each rule, one by one
+    (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
+     r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.feedback_cues import FEELING_NAMED
+
 
 def metrics_from(slots: Any) -> list[str]:
     """The KPIs a question names, as the KPI catalogue's codes, without repeats."""
@@ -355,6 +357,8 @@ def boost_compare(slots: Any) -> float:
         return -1.2
     if DAYS_VS.search(text):
         return -0.9  # the days of the week set side by side: time_pattern's
+    if not metrics_from(slots) and re.search(FEELING_NAMED, text):
+        return -0.5  # "week on week, are comments getting grumpier?": the feeling compared, sentiment's
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
     if not metrics_from(slots) and _DROPOFFS.search(text):

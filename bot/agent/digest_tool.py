@@ -24,6 +24,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if slots.grain == "week" or slots.period in ("last_week", "this_week", "last_7_days") or re.search(
             r"\bweekly\b|\bweek'?s\b|\bweek in review\b|\bweek (?:gone|just gone|that was)\b|\bweek[- ]long\b|"
             r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
+            # "a seven-day recap": a digest a week long
+            r"\b(?:week|7[- ]day|seven[- ]day)[- ](?:long|length)\b|\b(?:7|seven)[- ]day (?:digest|roundup|round-up|"
+            r"summary|recap|wrap-?up|report|rundown|overview)\b|"
             r"\b(?:sum up|summari[sz]e|recap|round up|wrap up|review) (?:the|this|our|my) (?:past )?week\b",
             slots.text.lower()):
         args["cadence"] = "weekly"

@@ -66,12 +66,23 @@ SEARCH_CUES = (
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
-_MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
-                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
+MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
+                 r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
+# The feeling of what people wrote named outright: "is survey sentiment better than last month?"
+# is that feeling against the month before (feedback sentiment compares it), not a KPI compared
+FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|" + MOOD_COMPARED + r")\b"
+# "complaints after purchase", "how do people feel once they've bought": the stage after buying
+AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'ve| have| had|'d)? |we(?:'ve| have)? |"
+                r"(?:the |their |an? )?(?:order|parcel|box|delivery) (?:has |had |have )?|people (?:have )?|customers (?:have )?|"
+                r"it(?:'s| has) )?(?:purchase|purchasing|buying|bought|paid|paying|checkout|ordered|ordering|"
+                r"(?:been )?delivered|arrived|landed|come)\b")
 SENTIMENT_CUES = (
-    (r"\b(?:" + _MOOD_COMPARED + r")\b", 0.75),
-    (r"\b(?:" + _MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
+    (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
+    (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day by day|over time)\b", 0.4),
+    # "week on week, are guest comments getting grumpier?": the period first, then the feeling
+    (r"\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|day by day|over time)\b.{0,50}\b(?:"
+     + MOOD_COMPARED + r")\b", 0.4),
     # "how positive are survey comments compared with support tickets": their feeling, side by side
     (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross)\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
@@ -82,9 +93,14 @@ SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
-     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|nicest|kindest|harshest|warmest|crossest) "
-     r"(?:feedback|comments|reviews|customers|words)\b|\b(?:worst|best|most negative|most positive|harshest|"
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|rudest|nicest|kindest|harshest|warmest|crossest) "
+     r"(?:feedback|comments|reviews|customers|words|messages|texts|replies|emails|notes|tickets|survey answers)\b|\b(?:worst|best|most negative|most positive|harshest|"
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
+    # "which channel brings the angriest comments?": the feeling of the texts, channel by channel
+    # (not a rating named: "which channel has the happiest customers according to nps" is each channel's NPS)
+    (r"^(?!.*\b(?:nps|csat|ratings?|rated|scores?|stars?|satisf\w*)\b).*"
+     r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|"
+     r"rudest|nicest|kindest|harshest|warmest|most (?:negative|positive|upset|critical|hostile))\b", 0.4),
 )
 # Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)

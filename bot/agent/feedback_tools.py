@@ -17,6 +17,7 @@ from typing import Any
 from bot.agent.analytics_cues import NO_COMPARISON
 from bot.agent.analytics_tools import period_from
 from bot.agent.feedback_cues import (
+    AFTER_BUYING,
     ANYTHING_ABOUT,
     SEARCH_CUES,
     SENTIMENT_CUES,
@@ -258,7 +259,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["by"] = "month"
     elif re.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
         args["by"] = "week"
-    stages = getattr(slots, "stages", []) or []
+    stages = after_buying(text, getattr(slots, "stages", []) or [])
     if stages and args.get("by") != "stage":
         args["stage"] = stages
     if getattr(slots, "sources", None) and args.get("by") != "source":
@@ -269,6 +270,14 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if n and n >= 2:  # "skip any group with fewer than 5 texts"
         args["min_texts"] = n
     return args
+
+
+def after_buying(text: str, stages: list[str]) -> list[str]:
+    """The stages of feedback asked for: "complaints after purchase", "once they've bought" is the
+    post-purchase stage, not buying itself (the buying word only dates the words)."""
+    if not re.search(AFTER_BUYING, text):
+        return stages
+    return ["post-purchase", *(s for s in stages if s not in ("purchase", "post-purchase"))]
 
 
 def _fewest(text: str, nouns: str, *, only: bool = False) -> int | None:
@@ -296,7 +305,7 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
         args["sentiment"] = "positive"
-    stages = getattr(slots, "stages", []) or []
+    stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:
         args["stage"] = stages
     if getattr(slots, "sources", None):

@@ -25,6 +25,9 @@ FOLLOW_UPS = (
     # "how come decision is showing amber on that?", "what's making purchase red?"
     r"\b(?:how come|what(?:'s| is) making|what makes|what made|what turned)\b.*\b(?:red|amber|green|grey|orange|yellow)\b",
     r"\b(?:showing|shows|showed|flagged|marked|colou?red|turned|gone|went|in the) (?:as |up )?(?:red|amber|orange|yellow)\b",
+    # "decision column is red there, explain that", "the purchase box looks amber, what gives?"
+    r"\b(?:columns?|stages?|boxe?s?|cells?|rows?|tiles?|bits?|steps?)\b (?:is|was|are|were|looks?|looking|still|now|all|"
+    r"has (?:gone|turned)) (?:\w+ )?(?:red|amber|orange|yellow)\b",
     r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
@@ -196,6 +199,11 @@ MAP_CUES = (
      r"(?:is |has )?(?:still )?(?:showing|flagged|marked|colou?red|turned|gone|in the|on) (?:as |up )?(?:red|amber|orange|yellow)\b",
      0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
+    # "where in the journey are we red, amber or green": the map's colours
+    (r"\bjourney\b.{0,40}\b(?:red|amber|green)\b.{0,20}\b(?:amber|green|red)\b|"
+     # "show the journey of instagram customers next to facebook customers": two maps side by side
+     r"\b(?:show|draw|see|give)\b (?:me |us )?(?:the |our )?(?:customer )?journeys? (?:of|for) .{1,60}\b(?:next to|beside|"
+     r"alongside|side by side with)\b", 0.9),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"

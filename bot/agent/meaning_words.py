@@ -14,7 +14,8 @@ _STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|ver
         r"ordered|bring|brings|make|makes|made|convert|converts|rate|rates|rated|give|gives|show|shows|go|goes|went|" \
         r"come|comes|came|tend|tends|seem|seems|most|least|best|worst|more|less|highest|lowest|biggest|smallest|" \
         r"top|please|pls|so|then|where|which|what|how|who|why|when|if|drops?|dropped|falls?|fell|rises?|rose|" \
-        r"dips?|dipped|jumps?|jumped|slips?|slipped|grows?|grew|moves?|moved|changes?|changed|differ|differs|vary|varies)"
+        r"dips?|dipped|jumps?|jumped|slips?|slipped|grows?|grew|moves?|moved|changes?|changed|differ|differs|vary|varies|" \
+        r"including|incl|excluding|except|plus)"  # "for each customer including people who never bought": the people, then who else
 _WORDS = r"(?P<p>[a-z][a-z_'-]*(?: [a-z][a-z_'-]*){0,5})"
 _SPLIT = re.compile(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
                     r"break(?:ing)? (?:it |this |that |them |\w+ )?down by|grouped by)\s+" + _WORDS)

@@ -34,7 +34,7 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
     (r"\boccasional\b|\bonce in a while\b|\brarely\b|\bone-?off\b", "occasional"),
-    (r"\bhigh[- ]value\b|\bbig spenders?\b|\bvips?\b|\bbest customers\b|\bspend (?:a lot|most)\b", "high_value"),
+    (r"\bhigh[- ]value\b|\b(?:big|high|heavy|top)[- ]spen(?:ders?|ding)\b|\bvips?\b|\bbest customers\b|\bspend (?:a lot|most)\b", "high_value"),
     (r"\brecent\b|\bnew customers\b|\bactive\b", "recent"),
     (r"\blapsed\b|\bchurn\w*\b|\bstopped (?:buying|coming)\b|\binactive\b|\blost\b", "lapsed"),
     (r"\bsupport\b|\bcomplain\w*\b|\btickets?\b|\bcontacted us\b", "contacted_support"),
@@ -109,7 +109,7 @@ def positions(text: str) -> list[int]:
     for word, pos in ORDINALS.items():
         for hit in re.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((hit.start(), pos))
-    for hit in re.finditer(r"\b(?:persona|card|number|no\.?|#)\s*(\d|one|two|three|four|five|six)\b", t):
+    for hit in re.finditer(r"(?:\b(?:persona|card)\s*(?:#|no\.?)?|\b(?:number|no\.?)|#)\s*(\d|one|two|three|four|five|six)\b", t):
         word = hit.group(1)
         found.append((hit.start(), int(word) if word.isdigit() else _NUMBERS[word]))
     # "merge 4 and 5", "combine 2 & 3": bare card numbers joined by and/&.
@@ -153,7 +153,7 @@ def _after(pattern: str, text: str) -> str | None:
 
 # A card's pain point in owners' words: "take the parking gripe off that card", "strike the price
 # moan from the second persona" (the words before it are the point)
-_GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?)"
+_GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?|pain ?points?)"
 REMOVE_GRIPE = (r"\b(?:take|remove|drop|delete|strike|cross|scrub|get rid of|lose) (?:the |that |this |her |his |its )?((?:[\w'-]+ ){1,3})"
                 + _GRIPE + r" (?:off|from|out of|on|in) (?:the |that |this |her |his |its )?(?:\w+ )?(?:card|persona|one|draft)\b")
 
@@ -186,7 +186,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
     # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
     # "only X" keeps the card's own customers who are X.
-    refocus = re.search(r"\b(?:make|turn|change)\b.*\babout\b|\bbe about\b|\brefocus\b|\bturn\b.*\binto\b", t) \
+    refocus = re.search(r"\b(?:make|turn|change)\b.*\b(?:about|into)\b|\bbe about\b|\brefocus\b", t) \
         and not re.search(r"\b(?:narrow|only|just)\b", t)
     return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
 
@@ -244,6 +244,8 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return {**out, "which": which[0]} if which else out
 
 
+# A card by its place: "the first", "the 2nd", "the last"
+_NTH = r"(?:first|second|third|fourth|fifth|sixth|last|[1-6](?:st|nd|rd|th))"
 # What people say when they want each persona tool (bot/agent/ranking.py).
 DRAFT_CUES = (
     (r"\bpersonas?\b", 0.25),
@@ -254,11 +256,19 @@ DRAFT_CUES = (
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
      # "write me up a profile of each type": a card per kind of customer
      r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
-     r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b",
+     r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b|"
+     # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
+     r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw|come up with|generate|produce|"
+     r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) "
+     r"profiles\b(?!.*\b(?:saved|stored|on file|already)\b)",
      0.9),
+    # "let the data pick how many": no count given, the segmentation chooses it
+    (r"\blet (?:the )?(?:data|numbers|model|algorithm) (?:pick|decide|choose|work out|say) how many\b", 0.4),
     (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
      r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
+    # "now make the last persona only the online bookers": one card of the draft, edited
+    (r"\bthe " + _NTH + r" (?:one|persona|card)\b", -0.5),
     # "what persona cards exist at the moment": the ones there are, not new ones
     (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
 )
@@ -273,10 +283,14 @@ EDIT_CUES = (
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
+     # "make the first one only the high spenders": that card narrowed to them
+     r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
      r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
-     r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b", 1.0),
+     r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
+     # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"
+     r"\b(?:turn|change|make) (?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six) into\b", 1.0),
 )
 SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
@@ -302,7 +316,10 @@ LIST_CUES = (
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
-     r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]", 0.9),
+     r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]|"
+     # "open persona number 2 fully", "expand card #3": one card by its number
+     r"\b(?:show|open|see|display|view|pull up|expand|bring up)\b (?:me |us )?(?:up )?(?:the )?(?:persona|card) "
+     r"(?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b", 0.9),
     (r"\b(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?) (?:draft )?(?:persona|card|one)\b", 0.2),
 )
 

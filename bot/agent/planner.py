@@ -28,6 +28,7 @@ from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
+from bot.agent.refused_asks import HARM, NAMING
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
@@ -82,7 +83,11 @@ _COMMAND = re.compile(
     # taste, not data: "suggest a film for our late-night slot", "recommend a podcast for the staff room"
     r"(?:suggest|recommend|pick|choose) (?:me |us )?(?:a|an|some|a good|a few|good) (?:[\w-]+ ){0,2}(?:films?|movies?|songs?|"
     r"playlists?|podcasts?|books?|novels?|tv shows?|box ?sets?|series|tunes?|albums?|music|recipes?|wines?|beers?|cocktails?|"
-    r"gifts?|presents?|slogans?|colou?rs?|games?|holidays?))(?![\w-])")
+    r"gifts?|presents?|slogans?|colou?rs?|games?|holidays?)|"
+    # harm, however it is put: "set fire to the database", "blow up the data" (never a tool's likeness)
+    + r"(?:go (?:and )?)?" + HARM + "|"
+    # a name for something new: "what should I call my new gin" (not a persona card's name)
+    + NAMING + r")(?![\w-])")
 # A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
 _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
@@ -291,6 +296,10 @@ class OfflinePlanner:
         if _COMMAND.search(slots.norm) and not (self.by_name[best.tool].changes_state or self.by_name[best.tool].edits):
             # "forget about the checkout thing", "wipe it": an order to remove something that no
             # tool was asked for by name. Never answered with whatever analysis resembles it.
+            return Plan(None, {}, slots, best.score, candidates)
+        if self.by_name[best.tool].edits and not best.cues:
+            # "make the first order of the day a coffee" resembles "make the first one about ...":
+            # an edit is made only when its own words were said, never on likeness alone
             return Plan(None, {}, slots, best.score, candidates)
         return Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
 

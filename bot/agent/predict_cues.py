@@ -55,7 +55,14 @@ AT_RISK_CUES = (
      # "which students are likely to stop their tutoring?", "which clients might not come back for
      # another fitting?": a customer who may stop, said with the trade's own service
      r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
-     r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b", 0.9),
+     r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b|"
+     # "any of the loyalty members looking shaky?", "anyone looking like they'll leave us?"
+     r"\b(?:look|looks|looking|seem|seems|seeming) (?:a (?:bit|little) |quite |rather |very )?(?:shaky|wobbly|iffy|dicey|"
+     r"flaky|on the way out)\b|\b(?:look|looks|looking|seem|seems|seeming) like (?:they|he|she|we)(?:'ll|'re| will| are| might| may)"
+     r"(?: going to| about to| gonna)? (?:leave|go|quit|churn|stop|lapse|walk|drift|lose)\b|"
+     # "which patients look unlikely to return for treatment"
+     r"\b(?:unlikely|not likely|doubtful) to (?:return|come back|be back|rebook|re-?order|book again|buy again|order again|"
+     r"renew|stay|stick around|keep coming)\b", 0.9),
     (LAPSING, 0.9),
 )
 NEWLY_CUES = (
@@ -99,18 +106,22 @@ FORECAST_CUES = (
      r"\boutlook\b|\b(?:sales|revenue|business|financial|money|trading|growth|takings|income) prospects\b|"
      r"\bprospects (?:for|over) (?:the )?(?:next|coming|year|quarter|month|season|christmas|summer|winter)\b|"
      r"\b(?:revenue|sales|takings) (?:pipeline|runway)\b", 0.6),
+    # "next 90 days: what should our current clients be worth in spend": the customers already on the
+    # books over a horizon, their spend to come (not one customer's lifetime value)
+    (r"^(?=.*\b(?:next|coming) (?:\d+ |few |couple of )?(?:days?|weeks?|months?|quarter)\b)"
+     r"(?=.*\b(?:current|existing|present)\b).*\bworth\b", 0.6),
 )
 PROPENSITY_CUES = (
     # "who's looked at booking a trip but never gone through with it, and might now": interest
     # shown, no purchase yet, a purchase maybe to come
     (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
      r"(?:\w+ ){0,3}(?:booking|buying|ordering|signing up)\b.{0,60}\b(?:might|could|may|likely|would)\b", 0.9),
-    (r"\b(?:likely|ready|about|close|set|poised|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
+    (r"(?<!not )(?<!hardly )\b(?:likely|ready|about|close|set|poised|primed|itching|raring|keen|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
-     r"subscribing)\b|\bwarm (?:leads|prospects)\b|"
+     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
@@ -118,7 +129,12 @@ PROPENSITY_CUES = (
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
-     r"(?:buy|purchase|order|convert|come back and buy)\b|\bprobably (?:buy|order|purchase)\b|"
+     r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
+     # "who might book a massage soon?": a purchase to come, soon
+     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
+     # "which box customers will probably reorder soon": a repeat purchase to come
+     r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
+     r"buy again|order again|book again|purchase again)\b|"
      # "people who've never ordered but probably will"
      r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
      r"(?:will|do|buy|order|book|to)?\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
@@ -144,7 +160,7 @@ ACTION_CUES = (
      r"visit|email|message)\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
      r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
-     r"message|nudge|voucher|goodies)\b|"
+     r"message|nudge|voucher|goodies|apology|sorry)\b|"
      r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
@@ -162,7 +178,10 @@ ACTION_CUES = (
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
      r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
-     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
+     r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:don'?t|do not|doesn'?t|won'?t) need (?:a |any )?discounts?\b|"
+     r"\b(?:'ll|will|would|'d) (?:probably )?buy (?:it )?anyway\b|"
+     # "which customers can we leave alone without a discount": who needs no money off to buy
+     r"\b(?:without|no need for) (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
@@ -174,8 +193,10 @@ LIFETIME_CUES = (
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
-     r"freebie|treat|reward|nudge))\b)|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of a customer\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
+     r"\bin total over\b|\bvalue of a customer\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
+     # "how valuable is a Redland customer across their whole time with us"
+     r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
      0.85),

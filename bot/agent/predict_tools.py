@@ -245,7 +245,10 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b", text):
         out["who"] = "prospects"
-    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bcurrent customers\b|\bbought before\b|"
+    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
+                   # "current box customers", "who will reorder": they have bought before
+                   r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
+                   r"\bre-?(?:order|book|buy|purchas)\w*\b|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
@@ -287,7 +290,7 @@ _ACTIONS = [
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|"
      r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
      "convert_prospect"),
-    (r"\bno discount\b|\bdon'?t need (?:a )?discount|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
+    (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
 ]
 
@@ -307,8 +310,10 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             break
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
-    if re.search(r"\beach customer\b|\bper[- ]customer\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
-                 r"\bwhich (?:customers|clients|people|members|regulars|ones|guests|patients|students)\b|"
+    if re.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+                 # "which lapsed high-spending spa guests", "who had a bad experience and needs ...": people, named
+                 r"\bwhich (?:[\w-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|patients|students|diners|"
+                 r"shoppers|buyers)\b|^(?:so |and |ok,? )?who\b|"
                  r"\bwho (?:just |really |still )?(?:needs|should|deserves)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"

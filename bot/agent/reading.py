@@ -14,6 +14,7 @@ import difflib
 import re
 from typing import Any
 
+from bot.agent.refused_asks import HARM_AT_START, HARM_REFUSAL, NAMING
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
@@ -404,9 +405,11 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     """No tool fits: say so plainly, and offer what might be meant."""
     slots = plan.slots
     off_topic = not planner._about_the_business(slots)
-    if off_topic and OFF_TOPIC.search(slots.norm):
+    if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm):
         # "how do i reset the wifi router?": outside the data, whatever the verb
         return Answer(_OUTSIDE.format("I can't help with that"), "offline", suggestions=planner.suggestions())
+    if re.search(HARM_AT_START, slots.norm):  # "set fire to the database": refused, never routed
+        return Answer(HARM_REFUSAL, "offline", suggestions=planner.suggestions())
     if _DESTRUCTIVE.search(slots.norm):
         text = ("I only delete, change or forget something when the request names it, and I ask "
                 "before doing it. Which one do you mean? For example “delete the revenue alert” or "

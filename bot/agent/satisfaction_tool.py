@@ -11,11 +11,14 @@ from typing import Any
 from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 
+# "angrier comments", "ruder reviews": a tone compared, which is a feeling measured
+# (not "harsher reviewers": how they rate, the review score)
+_TONE_COMPARED = r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp)ier|ruder)\b"
 # Which measure a question asks about, first match wins: NPS and sentiment words are specific,
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
-    ("sentiment", re.compile(r"sentiment|negative|positive|comments?\b|tone\b|mood|feel(?:ing)?s?\b|"
+    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|mood|feel(?:ing)?s?\b|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
     ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
 )
@@ -29,7 +32,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(r"review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
                            r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
@@ -43,6 +46,8 @@ _RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|n
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool)est\b|"
+                         # "are people whose order came late writing angrier comments?": one group's feeling against the rest
+                         + _TONE_COMPARED + "|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because|"
                          # "does the tone change when the delivery is late?": one group against the rest
                          r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"

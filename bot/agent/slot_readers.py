@@ -313,7 +313,9 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
         if people:
             # "which paths lead people to ...": a verb before people and "to", not the leads
             verb = rf"(?!\s+(?:{PEOPLE})\s+(?:to|into|towards)\b)" if value.lower() in _VERB_LIKE else ""
-            pattern = (rf"\b{v}s?\b{verb}(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
+            # "loyalty-card comic fans": the scheme, then the trade's word before its people
+            pattern = (rf"\b{v}s?\b{verb}(?=\s+(?:{_SCHEME}\s+)?(?:{PEOPLE}|segments|groups|cohorts|tiers)\b|"
+                       rf"[\s-]+{_SCHEME}\s+(?:[a-z]+\s+)?(?:{PEOPLE})\b)|\b(?:for|among|from|of|with|in)\s+(?:the\s+|our\s+)?{v}s?\b"
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
                        # "at risk vips?", "vip only", "just the loyalty lot": the group as such
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
