@@ -16,8 +16,7 @@ from tools.analytics.periods import Period
 from tools.data.ingest import ingest_file
 
 D = dt.date
-NOTE = ("1 of the 121 orders lies long before the rest (from 2015-03-02, then nothing for 33 months): "
-        "the orders are dense from 2018-01-01")
+NOTE = "1 of the 121 orders lies long before the rest (from 2015-03-02, then nothing until 2018-01-01)"
 
 
 def _orders(store, tmp_path, rows: str) -> pd.DataFrame:

@@ -53,7 +53,7 @@ from tools.analytics.kpi_scope import (
 )
 from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period, provenance_period
-from tools.analytics.stray_rows import lie_before, stray_start
+from tools.analytics.stray_rows import gap_words, lie_before, stray_start
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -507,7 +507,7 @@ def _from_the_bulk(series: pd.DataFrame, period: Period, grain: str) -> tuple[pd
         return series, ""
     first, bulk = series["bucket"].iloc[at[0]], series["bucket"].iloc[at[s.bulk]]
     kept = series.iloc[at[s.bulk]:].reset_index(drop=True)
-    return kept, (f"{lie_before(s, 'rows', first, grain)}: the trend starts where the data is dense, at {bulk}; "
+    return kept, (f"{lie_before(s, 'rows', first, gap_words(s, grain))}: the trend starts where the data is dense, at {bulk}; "
                   f"the totals over all the data still count them")
 
 
