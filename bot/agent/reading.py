@@ -106,10 +106,12 @@ def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
         return {**args, "measure": used}
     # A trend over data dated by month only is shown month by month whatever grain was asked:
     # the heading says the grain shown, not "week by week" over monthly points.
-    from tools.analytics.trends import TrendResult
+    from tools.analytics.trends import TrendParams, TrendResult
 
-    if isinstance(result, TrendResult) and result.grain != args.get("grain"):
-        return {**args, "grain": result.grain}
+    if isinstance(result, TrendResult) and result.grain != args.get("grain", "week"):
+        # the period stays the one answered: a month grain left unset would default to 180 days
+        period = TrendParams.model_validate(args).period.model_dump(mode="json", exclude_none=True)
+        return {**args, "grain": result.grain, "period": period}
     return args
 
 
