@@ -101,10 +101,18 @@ def _validated(spec: Any, args: dict[str, Any]) -> Any:
 def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
     """The arguments as the tool answered them: a satisfaction measure the surveys lack is
     answered in the one they hold (NPS for a 1-5 score, and back), and the reading says the
-    measure used, as the answer's body does, not the one asked for."""
+    measure used, as the answer's body does, not the one asked for; likewise a trend's grain."""
     asked, used = getattr(result, "asked", ""), getattr(result, "measure", None)
     if asked and isinstance(used, str) and used != asked and args.get("measure", asked) != used:
         return {**args, "measure": used}
+    # A trend over data dated by month only is shown month by month whatever grain was asked:
+    # the heading says the grain shown, not "week by week" over monthly points.
+    from tools.analytics.trends import TrendParams, TrendResult
+
+    if isinstance(result, TrendResult) and result.grain != args.get("grain", "week"):
+        # the period stays the one answered: a month grain left unset would default to 180 days
+        period = TrendParams.model_validate(args).period.model_dump(mode="json", exclude_none=True)
+        return {**args, "grain": result.grain, "period": period}
     return args
 
 

@@ -111,3 +111,10 @@ def test_the_last_month_of_a_month_dated_export_is_a_whole_month(shoppers):
     assert "partial" not in out
     change = (dec["mean"] - nov["mean"]) * 100
     assert f"Latest {dec['mean']:.1%}, ↓ {change:.1f} pp on the month before" in out
+
+
+def test_a_trend_over_a_month_dated_export_is_headed_month_by_month(shoppers):
+    """The sessions are dated by month only, so the trend shows months whatever grain was asked:
+    its heading said "week by week" above points shown month by month."""
+    out = shoppers.ask("how has conversion trended over all our data?")
+    assert "month by month" in out["understood"] and "week by week" not in out["understood"]

@@ -29,6 +29,7 @@ from tools.analytics.kpi_notes import kpi_notes
 from tools.analytics.kpi_request import TABLE_NOUNS, KpiSettings, Scope
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
+from tools.analytics.stray_rows import stray_note
 from tools.core.errors import NoDataError
 from tools.core.money import NumberFormat
 from tools.core.text import counted
@@ -299,6 +300,10 @@ def measure(con: duckdb.DuckDBPyConnection, scope: Scope, table: str, metrics: l
         got.update((v.metric, v) for v in found)
         out.notes += kpi_notes(scope, found, p.first_day, out.extra.get("undelivered"), p.last_day,
                                out.extra.get("answers"), out.extra.get("times"))
+    if period is None and p.first_day <= scope.data_start and total:
+        # "all the data" labelled from one stray order in 2015 when the shop's data starts in
+        # 2018: said, as the trend over it says it (tools/analytics/stray_rows.py)
+        out.notes += [n for n in (stray_note(con, scope, frame, table),) if n]
     out.values = [got[m] for m in metrics]
     return out
 

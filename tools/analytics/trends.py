@@ -53,6 +53,7 @@ from tools.analytics.kpi_scope import (
 )
 from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period, provenance_period
+from tools.analytics.stray_rows import gap_words, lie_before, stray_start
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -493,31 +494,20 @@ def _end_at_the_data(series: pd.DataFrame, scope: Scope, grain: str) -> tuple[pd
                   f"(the {(scope.period.last_day - last).days} days after it hold no data and are not measured)")
 
 
-# Empty points between a few stray rows and the rest of the data, from which "all the data" is
-# drawn from where the rows are dense: a quarter of a year at least.
-_STRAY_GAP = {"day": 90, "week": 13, "month": 3}
-_STRAY_SHARE = 0.01
-
-
 def _from_the_bulk(series: pd.DataFrame, period: Period, grain: str) -> tuple[pd.DataFrame, str]:
     """Over all the data, a few rows dated long before the rest (one test order in 2015, the
     shop opening in 2018) made the trend start there and show empty years: the trend starts
     where the rows are dense instead, and a note says how many rows lie before and from when."""
-    if period.name != "all" or grain not in _STRAY_GAP:
+    if period.name != "all":
         return series, ""
     n = series["n"].to_numpy()
     at = np.flatnonzero(n > 0)
-    if len(at) < 3:
+    s = stray_start(at.tolist(), n[at].astype(int).tolist(), grain)
+    if s is None:
         return series, ""
-    gaps = np.diff(at) - 1  # empty points between consecutive points with data
-    k = int(np.argmax(gaps))
-    before, total = int(n[at[: k + 1]].sum()), int(n.sum())
-    if gaps[k] < _STRAY_GAP[grain] or before > _STRAY_SHARE * total:
-        return series, ""
-    first, bulk = series["bucket"].iloc[at[0]], series["bucket"].iloc[at[k + 1]]
-    kept = series.iloc[at[k + 1]:].reset_index(drop=True)
-    return kept, (f"{before:,} of the {total:,} rows {'lies' if before == 1 else 'lie'} long before the rest (from {first}, then nothing for "
-                  f"{counted(int(gaps[k]), grain)}): the trend starts where the data is dense, at {bulk}; "
+    first, bulk = series["bucket"].iloc[at[0]], series["bucket"].iloc[at[s.bulk]]
+    kept = series.iloc[at[s.bulk]:].reset_index(drop=True)
+    return kept, (f"{lie_before(s, 'rows', first, gap_words(s, grain))}: the trend starts where the data is dense, at {bulk}; "
                   f"the totals over all the data still count them")
 
 

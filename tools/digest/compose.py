@@ -91,6 +91,9 @@ class KpiLine:
     unusual: bool | None = None
     usual: str = ""
     others: str = ""  # orders: the ones not completed, by status ("plus 3 shipped not yet delivered")
+    # the day a line is about, when its table ends on another day than the digest's ("the
+    # tickets of Sat 24 May: their last day is 2025-07-25")
+    day_of: str = ""
 
     def to_text(self, width: int = 24) -> str:
         # a move on a small sample is not judged better or worse (the headline says so too)
@@ -102,7 +105,8 @@ class KpiLine:
             pending = f"  ({self.others})"
         else:
             pending = f"  (+{counted(self.pending, 'order')} still pending)" if self.pending else ""
-        return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}".rstrip()
+        on = f"  ({self.day_of})" if self.day_of else ""
+        return f"{self.label:<{width}}{self.now:>12}  {self.change or '-'}{mark}{small}{pending}{on}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -255,7 +259,12 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
                    pool.submit(_apart, "Customers at risk", lambda src: at_risk_line(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
                    pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
-        kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes), notes) or ()
+        # Lines of a table that ends on another day are about the digest's day all the same:
+        # each says so, so the tickets' "25.0 h" is not read as their latest (they run to July).
+        ends = {t: d for t, d in apart[1]} if apart else {}
+        day_of = {t: f"the {spans.NOUNS[t]} of {_day_label(day)}: their last day is {d}" for t, d in ends.items()}
+        kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes, day_of),
+                        notes) or ()
         if kpis and params.cadence == "daily":
             verdicts = _section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
                 tuple(k.metric for k in kpis), day), notes) or {}
@@ -335,9 +344,13 @@ def _apart(name: str, build: Callable[[list[str]], Any]) -> tuple[Any, list[str]
 
 # -- sections ---------------------------------------------------------------------------
 def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...],
-          currency: NumberFormat, sources: list[str], notes: list[str]) -> tuple[KpiLine, ...]:
+          currency: NumberFormat, sources: list[str], notes: list[str],
+          day_of: dict[str, str] | None = None) -> tuple[KpiLine, ...]:
+    """The KPI lines; `day_of` maps a table ending on another day than the digest's to the
+    words that say which day its lines are about."""
     from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
+    from tools.analytics.kpi_scope import metric_table
     from tools.analytics.order_status import OrderStatusCounts
 
     wanted = [m for m in metrics if m in SPECS]
@@ -373,7 +386,8 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
                              r.assessment if isinstance(r.assessment, str) else None,
                              _f(r.relative_change), small,
                              int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
-                             others if r.metric == "orders" else ""))
+                             others if r.metric == "orders" else "",
+                             day_of=(day_of or {}).get(metric_table(r.metric), "")))
     return tuple(lines)
 
 

@@ -45,3 +45,13 @@ def test_an_answer_names_the_table_it_counted_back_from(shop, tmp_path):
     about_orders = agent.answer("how much revenue did we make in the last 30 days?")
     notes = [n for n in data_notes(shop, about_orders, today=today) if "before today" in n]
     assert notes and notes[0].startswith(f"The orders end on {orders} (the tickets on {tickets}), ")
+
+
+def test_the_digest_ticket_lines_say_which_day_they_cover(shop):
+    # The tickets' first reply on the orders' last day read as the help desk's latest, two
+    # months before its last ticket: the line says the day it is about and where tickets end.
+    orders, tickets = shop.as_of("orders"), shop.as_of("tickets")
+    kpis = dict(digest(shop).sections())["KPIs"].splitlines()
+    reply = [line for line in kpis if line.startswith("First response")]
+    assert reply and reply[0].endswith(f"(the tickets of {orders:%a} {orders.day} {orders:%b}: their last day is {tickets})")
+    assert not [line for line in kpis if line.startswith(("Revenue", "Orders")) and "last day" in line]
