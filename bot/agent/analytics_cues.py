@@ -121,6 +121,12 @@ _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|bro
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
 
 
+def month_change_asked(text: str) -> bool:
+    from bot.agent.month_change import asks_change
+
+    return asks_change(text)
+
+
 def split_cue(text: str) -> bool:
     """"By channel", or the groups named in the plural ("how are our regions doing?")."""
     from bot.agent.group_plurals import plural_groups
@@ -231,6 +237,8 @@ def boost_kpis(slots: Any) -> float:
         return 0.0
     if reaches_a_step(slots) and set(metrics_from(slots)) <= {"sessions", "active_customers"}:
         return -0.3  # "share of sessions that viewed a product": sessions are who, not what is asked
+    if getattr(slots, "against", None) and month_change_asked(text_of(slots).lower()):
+        return 0.2  # "how much did bookings drop from august to september?": a change between two periods, compare's
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
     if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.month_change import month_to_month
 from bot.agent.patterns import rx
 from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
@@ -154,7 +155,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
-    when = read_when(t, as_of)
+    when = month_to_month(t, read_when(t, as_of), as_of)  # "from october to november": which changed
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(

@@ -46,3 +46,29 @@ def test_plural_groups_are_a_split(planner: OfflinePlanner, question: str, tool:
 def test_one_group_or_none_is_not_a_split(planner: OfflinePlanner, question: str) -> None:
     plan = planner.plan(question)
     assert not (plan.spec is not None and plan.spec.name in ("movers", "satisfaction_by")), (question, plan.args)
+
+
+# -- a change from one month to the next: the later set against the earlier --------------------------
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("how did conversion change from october to november?", "2026-11-01", "2026-10-01"),  # web shop
+    ("did orders go up or down from september to october", "2026-10-01", "2026-09-01"),  # takeaway
+    ("has the repeat rate got better from sept to oct?", "2026-10-01", "2026-09-01"),  # coffee beans, UK
+    ("how much did bookings drop between august and september", "2026-09-01", "2026-08-01"),  # campsite, AU
+])
+def test_change_from_month_to_month_sets_them_side_by_side(planner: OfflinePlanner, question: str, period: str,
+                                                           against: str) -> None:
+    plan = planner.plan(question)
+    assert plan.spec is not None and plan.spec.name == "compare", (question, plan.args)
+    assert plan.args["period"]["start"] == period and plan.args["against"]["start"] == against
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("what was revenue from october to november?", "2026-10-01", "2026-11-15"),  # no change asked: one period
+    ("bookings from march through may", "2026-03-01", "2026-05-31"),  # salon
+    ("how has aov moved between august and october", "2026-08-01", "2026-10-31"),  # three months: a stretch
+])
+def test_a_range_of_months_without_a_change_is_one_period(planner: OfflinePlanner, question: str, start: str,
+                                                           end: str) -> None:
+    plan = planner.plan(question)
+    assert plan.args.get("period") == {"start": start, "end": end}, (question, plan.args)
+    assert "against" not in plan.args
