@@ -72,3 +72,16 @@ def test_a_range_of_months_without_a_change_is_one_period(planner: OfflinePlanne
     plan = planner.plan(question)
     assert plan.args.get("period") == {"start": start, "end": end}, (question, plan.args)
     assert "against" not in plan.args
+
+
+# -- sales by brand or product: no line items in the data, said so ------------------------------------
+@pytest.mark.parametrize(("question", "noun"), [
+    ("which brands sell best?", "brand"),  # electronics store (REES46)
+    ("top selling items this month", "item"),  # gift shop, UK
+    ("which flavours are our best sellers", "flavour"),  # ice cream parlour, AU
+    ("what skus are moving fastest", "sku"),  # hardware
+])
+def test_product_sales_say_the_data_has_none(planner: OfflinePlanner, question: str, noun: str) -> None:
+    answer = planner.answer(question, key=question)
+    assert f"no sales by {noun}" in answer.text, answer.text
+    assert "not look like a question about your customers" not in answer.text
