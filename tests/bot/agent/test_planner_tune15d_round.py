@@ -85,3 +85,36 @@ def test_product_sales_say_the_data_has_none(planner: OfflinePlanner, question: 
     answer = planner.answer(question, key=question)
     assert f"no sales by {noun}" in answer.text, answer.text
     assert "not look like a question about your customers" not in answer.text
+
+
+# -- "the last 8 weeks": whole weeks, as "last week" is ---------------------------------------------
+WEDNESDAY = __import__("datetime").date(2026, 11, 18)  # data ending mid-week
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how has revenue trended over the last 8 weeks?", "2026-09-21..2026-11-15"),  # bike shop
+    ("bookings in the past six weeks", "2026-10-05..2026-11-15"),  # yoga studio, UK
+    ("weekly covers for the previous 3 weeks", "2026-10-26..2026-11-15"),  # restaurant, IE
+    ("nps over the last 10 full weeks", "2026-09-07..2026-11-15"),  # dentist, US
+])
+def test_last_n_weeks_are_whole_weeks(question: str, period: str) -> None:
+    from bot.agent.when import parse_period
+
+    assert parse_period(question, WEDNESDAY) == period
+    assert parse_period("last week", WEDNESDAY) == "last_week"  # the calendar week, as before
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("revenue in the last 30 days", "last_30_days"),  # days stay rolling
+    ("orders over the past 45 days", "2026-10-05..2026-11-18"),
+])
+def test_last_n_days_stay_rolling(question: str, period: str) -> None:
+    from bot.agent.when import parse_period
+
+    assert parse_period(question, WEDNESDAY) == period
+
+
+def test_whole_weeks_on_a_sunday_keep_their_rolling_name() -> None:
+    from bot.agent.when import parse_period
+
+    assert parse_period("revenue in the last 4 weeks", __import__("datetime").date(2026, 11, 15)) == "last_28_days"
