@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import re
 
-_THING = r"brands?|products?|items?|skus?|lines|models|flavou?rs|styles|ranges|stock"
+_THING = r"brands?(?! new)|products?|items?|skus?|lines|models|flavou?rs|styles|ranges|stock"
 _SOLD = (r"sells?|selling|sold|sales|(?:best|top)[- ]?sellers?|moving|move|shift(?:ing)?|popular|bought|buy|"
          r"revenue|money|takings")
 _ASKED = re.compile(rf"\b(?:{_THING})\b[^.?!]{{0,40}}\b(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,25}}\b(?:{_THING})\b")
+
+# Which ones sell: a ranking asked, not a count of what is in a basket
+_RANKED = re.compile(r"\b(?:which|what|best|top|most|least|worst|popular|fastest|slowest|biggest)\b")
 
 
 def product_sales_noun(t: str) -> str | None:
     """The word ("brands", "products") a question asks sales by, if it does."""
     m = _ASKED.search(t)
-    if m is None:
+    if m is None or not _RANKED.search(t):  # "how many items per order?" is a basket's size, not this
         return None
     noun = re.search(rf"\b(?:{_THING})\b", m.group(0))
     return noun.group(0) if noun else None

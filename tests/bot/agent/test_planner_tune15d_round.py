@@ -118,3 +118,11 @@ def test_whole_weeks_on_a_sunday_keep_their_rolling_name() -> None:
     from bot.agent.when import parse_period
 
     assert parse_period("revenue in the last 4 weeks", __import__("datetime").date(2026, 11, 15)) == "last_28_days"
+
+
+@pytest.mark.parametrize("question", [
+    "how many brand new customers bought from us this week",  # "brand new": no brand asked
+    "can you recommend a decent hair straightener brand",  # advice, not the shop's sales
+])
+def test_brand_words_without_product_sales_are_not_that(planner: OfflinePlanner, question: str) -> None:
+    assert "no sales by" not in planner.answer(question, key=question).text
