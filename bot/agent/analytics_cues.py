@@ -122,6 +122,21 @@ _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) 
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
                         r"(?:first[- ]touch\s+|acquisition\s+)?"
                         r"(?:channels?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
+
+
+def month_change_asked(text: str) -> bool:
+    from bot.agent.month_change import asks_change
+
+    return asks_change(text)
+
+
+def split_cue(text: str) -> bool:
+    """"By channel", or the groups named in the plural ("how are our regions doing?")."""
+    from bot.agent.group_plurals import plural_groups
+
+    return bool(_SPLIT_CUE.search(text) or plural_groups(text))
+
+
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
@@ -226,11 +241,13 @@ def boost_kpis(slots: Any) -> float:
         return 0.0
     if reaches_a_step(slots) and set(metrics_from(slots)) <= {"sessions", "active_customers"}:
         return -0.3  # "share of sessions that viewed a product": sessions are who, not what is asked
+    if getattr(slots, "against", None) and month_change_asked(text_of(slots).lower()):
+        return 0.2  # "how much did bookings drop from august to september?": a change between two periods, compare's
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
     if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
         return 0.75  # "the resolution time for complaints": the complaints are the tickets timed, not their themes
-    if getattr(slots, "breakdown", None) in KPI_DIMS and _SPLIT_CUE.search(text_of(slots)):
+    if getattr(slots, "breakdown", None) in KPI_DIMS and split_cue(text_of(slots)):
         return 0.35  # "how long does delivery take in each state?": one number would not split it
     if not DEFINES.search(text_of(slots)):
         return 0.45
@@ -385,7 +402,7 @@ def boost_movers(slots: Any) -> float:
     # A group movers cannot split by (a stage, a product category) is another tool's question.
     cue = (_MOVER_CUE.search(text) or _FELL_WHICH.search(text)) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come|where did)\b",
                                                                                 text)))
-    split = by and _SPLIT_CUE.search(text) and not _TREND_CUE.search(text)
+    split = by and split_cue(text) and not _TREND_CUE.search(text)
     if ranks_conversion(slots):
         return 0.0
     if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):

@@ -24,6 +24,7 @@ from bot.agent.analytics_cues import (
     ranks_conversion,
     text_of,
 )
+from bot.agent.group_plurals import plural_groups
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
@@ -56,6 +57,8 @@ _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|t
 _SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
 _PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
                         r"\beach time\b|\ba time\b|\bon average\b")
+# "how are our channels doing?", "how are the regions performing": a status asked group by group
+_DOING = re.compile(r"\b(?:doing|performing|faring|getting on|going|shaping up|holding up|treating us)\b")
 _ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased)\b")
 
 
@@ -86,6 +89,8 @@ def implied_metric(slots: Any) -> str | None:
     text = text_of(slots)
     # "per order" reads as the purchase stage too; it is the unit of the spend here, not a stage
     stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
+    if not stages and not _FUTURE.search(text) and plural_groups(text) and _DOING.search(text):
+        return "revenue"  # "how are the regions doing?": each group's takings, the movers answer names it
     if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
         return None
     if _WHERE_LIVE.search(text):
@@ -113,7 +118,8 @@ def asks_levels(slots: Any) -> bool:
     text = _NOT_CHANGE.sub(" ", text_of(slots))
     if _dimension(slots) is None or _CHANGE.search(text) or getattr(slots, "against", None) is not None:
         return False
-    return bool(side_by_side(slots) or _SPLIT.search(text) or _WHICH_MOST.search(text) or _WHERE_LIVE.search(text))
+    return bool(side_by_side(slots) or _SPLIT.search(text) or _WHICH_MOST.search(text) or _WHERE_LIVE.search(text)
+                or plural_groups(text))
 
 
 def boost_levels(slots: Any) -> float:
@@ -126,6 +132,8 @@ def boost_levels(slots: Any) -> float:
         return 0.0  # no KPI, a forecast, or lifetime value (its own tool splits by group)
     if metric in SATISFACTION_METRICS and _dimension(slots) in SATISFACTION_DIMS:
         return 0.0  # "nps for instagram vs facebook": satisfaction_by's
+    if plural_groups(text_of(slots)) and not _SPLIT.search(text_of(slots)):
+        return 1.05  # "how satisfied are our regions?": a KPI's own similarity would read one figure
     return 0.95
 
 

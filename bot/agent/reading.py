@@ -412,6 +412,11 @@ _OUTSIDE = ("{}: it does not look like a question about your customers or your s
 def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> Answer:
     """No tool fits: say so plainly, and offer what might be meant."""
     slots = plan.slots
+    from bot.agent.product_sales import no_product_sales, product_sales_noun
+
+    noun = product_sales_noun(slots.norm)
+    if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
+        return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())
     off_topic = not planner._about_the_business(slots)
     if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm):
         # "how do i reset the wifi router?": outside the data, whatever the verb

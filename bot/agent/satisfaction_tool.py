@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_tools import filters_from, period_from
+from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
 
 # "angrier comments", "ruder reviews": a tone compared, which is a feeling measured
@@ -72,6 +73,9 @@ def measure_from(text: str) -> str:
 
 def by_from(text: str, channels: list[str] | None = None) -> str:
     found = next((b for b, cue in _BY if cue.search(text)), None)
+    plural = plural_groups(text.lower())
+    if found is None and plural and plural[1] in ("segment", "channel"):
+        found = plural[1]  # "how happy are our customer groups?"
     if found is None and channels:
         return "channel"
     return found or "delivery"
@@ -111,6 +115,9 @@ def _boost(slots: Any) -> float:
                 and not re.search(r"\b(?:last|previous|prior|before)\b", text, re.I):
             return 1.4
         return 0.9  # "nps by segment", "csat per channel": each group's level, side by side
+    plural = plural_groups(text)
+    if plural and plural[1] in ("segment", "channel") and _RATED.search(text) and not _CHANGED.search(text):
+        return 0.9  # "how satisfied are our segments?": each group's level, as "by segment" is
     # A channel's name alone is a filter ("NPS for Instagram customers"), a split only when
     # compared ("do Instagram customers rate us lower?").
     if not named and not (compared and getattr(slots, "channels", None)):

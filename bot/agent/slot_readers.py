@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.patterns import rx
 from bot.agent.vocab import (
@@ -225,7 +226,7 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)
-    return best[1] if best else None
+    return best[1] if best else (plural := plural_groups(t)) and plural[1]
 
 
 # "from town to town", "channel by channel", "segment-wise": each group of a customer dimension

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.patterns import rx
 from bot.agent.review_sites import sites_named
@@ -155,7 +156,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
-    when = halves(t, read_when(t, as_of), as_of)  # "the second half of october": that half
+    # "the second half of october": that half; "from october to november": which changed
+    when = month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of)
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(

@@ -27,6 +27,7 @@ from bot.agent.when_words import (
     _span,
     number,
 )
+from bot.agent.whole_weeks import counted_period
 from tools.analytics.periods import PERIOD_NAMES
 
 # "the first of October", "the twenty-third of May": a day said in words (only before "of" a month)
@@ -392,8 +393,7 @@ def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), period))
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
                          rf"{_NUM}\s+(?:full |whole |complete |calendar )?(day|week|fortnight|month|quarter|year)s?\b", t):
-        days = number(m.group(1)) * _UNIT_DAYS[m.group(2)]
-        found.append((m.start(), m.end(), days_period(days, as_of)))
+        found.append((m.start(), m.end(), counted_period(number(m.group(1)), m.group(2), as_of, days_period)))
     for pattern, name in _NAMED:
         for m in rx.finditer(pattern, t):
             if not any(overlaps((s, e), m.span()) for s, e, _ in found):

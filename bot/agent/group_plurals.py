@@ -1,0 +1,27 @@
+"""A customer dimension's groups named in the plural with no "by": "how satisfied are our
+segments?", "how are the regions doing?" ask about each group, so they read as a breakdown."""
+
+from __future__ import annotations
+
+import re
+
+# Only the plural: "how is our segment doing" (one group, named) is not a split.
+_PLURALS = (
+    (r"segments|customer groups|tiers", "segment"),
+    (r"regions|counties|districts|provinces", "region"),
+    (r"channels|platforms|marketing channels|traffic sources", "channel"),
+    (r"cities|towns|locations", "city"),
+    (r"age bands|age groups|age brackets", "age_band"),
+)
+_OWNER = r"(?:all\s+)?(?:the|our|my|your|these|those)\s+(?:customer\s+|marketing\s+)?"
+
+
+def plural_groups(t: str) -> tuple[int, str] | None:
+    """Where and which dimension a "how ... are our <groups> ..." question splits by."""
+    if not re.search(r"\bhow\b", t):
+        return None
+    for words, dim in _PLURALS:
+        m = re.search(rf"\bhow\b[^.?!]*?\b(?:are|were|is|was|do|did|have|has|'re)\s+{_OWNER}(?:{words})\b", t)
+        if m:
+            return m.start(), dim
+    return None

@@ -1,0 +1,42 @@
+"""A change between two months named as a range: "how did conversion change from October to
+November?" sets November against October (two months in a row: over a longer stretch the change
+is its trend). Without a change asked ("revenue from October to
+November") the range stays one period (bot/agent/when.py reads it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.agent.when import When, _month_range, _upto
+from bot.agent.when_words import _MONTH, _MONTH_NAMES, _YEAR
+
+_CHANGED = (r"chang\w*|go|goes|went|gone|mov\w*|shift\w*|grow|grew|grown|growing|fall|fell|fallen|falling|ris\w*|rose|"
+            r"drop\w*|jump\w*|improv\w*|slip\w*|slid|dip\w*|declin\w*|increas\w*|decreas\w*|evolv\w*|differ\w*|compar\w*|"
+            r"up|down|better|worse")
+_RANGE = re.compile(rf"\b(?:{_CHANGED})\b[^.?!]{{0,40}}?\b(?:from\s+{_MONTH}\s+(?:to|into|through to)|between\s+{_MONTH}\s+and)\s+"
+                    rf"{_MONTH}(?:\s+{_YEAR})?")
+
+
+def asks_change(t: str) -> bool:
+    """A change asked between two months named as a range."""
+    return _RANGE.search(t) is not None
+
+
+def month_to_month(t: str, when: When, as_of: dt.date | None) -> When:
+    """The later month as the period and the earlier as the one it is set against, when the
+    question asks how something changed from one month to the other."""
+    m = _RANGE.search(t)
+    if m is None or when.against is not None or when.step:
+        return when
+    as_of = as_of or dt.date.today()
+    first, second = (_MONTH_NAMES.get(w) or _MONTH_NAMES.get(w[:3]) for w in (m.group(1) or m.group(2), m.group(3)))
+    year = int(m.group(4)) if m.group(4) else None
+    if not first or not second or first == second:
+        return when
+    a, b = _month_range(first, as_of, year), _month_range(second, as_of, year)
+    if (b[0].year * 12 + b[0].month) - (a[0].year * 12 + a[0].month) != 1:
+        # "how has aov moved between august and october": a stretch, the trend over it
+        return when
+    when.period, when.against = _upto(*b, as_of), _upto(*a, as_of)
+    return when

@@ -1,0 +1,30 @@
+"""Sales asked by brand, product or item ("which brands sell best?", "top selling SKUs"): the
+loaded orders have no line items, so the answer says that plainly rather than calling the
+question "not about your shop"."""
+
+from __future__ import annotations
+
+import re
+
+_THING = r"brands?(?! new)|products?|items?|skus?|lines|models|flavou?rs|styles|ranges|stock"
+_SOLD = (r"sells?|selling|sold|sales|(?:best|top)[- ]?sellers?|moving|move|shift(?:ing)?|popular|bought|buy|"
+         r"revenue|money|takings")
+_ASKED = re.compile(rf"\b(?:{_THING})\b[^.?!]{{0,40}}\b(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,25}}\b(?:{_THING})\b")
+
+# Which ones sell: a ranking asked, not a count of what is in a basket
+_RANKED = re.compile(r"\b(?:which|what|best|top|most|least|worst|popular|fastest|slowest|biggest)\b")
+
+
+def product_sales_noun(t: str) -> str | None:
+    """The word ("brands", "products") a question asks sales by, if it does."""
+    m = _ASKED.search(t)
+    if m is None or not _RANKED.search(t):  # "how many items per order?" is a basket's size, not this
+        return None
+    noun = re.search(rf"\b(?:{_THING})\b", m.group(0))
+    return noun.group(0) if noun else None
+
+
+def no_product_sales(noun: str) -> str:
+    return (f"The loaded data has no sales by {noun.rstrip('s')}: journeybot counts orders and revenue in "
+            "total and by channel, segment, city, region or age band, not by what was in each order, so "
+            f"I can't say which {noun if noun.endswith('s') else noun + 's'} sell best. Try one of these:")
