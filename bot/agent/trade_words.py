@@ -90,6 +90,16 @@ _BUYERS = re.compile(
 _AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
                           r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
 
+# Work logged as support tickets: what is counted is the tickets, whatever the trade calls the work
+_AS_TICKETS = re.compile(r"\b(?:logged|raised|opened|filed|recorded|booked in|entered|submitted|created) as "
+                         r"(?:an? |new )?(?:support )?(?:tickets?|cases?)\b")
+
+
+def _swapped(m: re.Match[str], group: str, word: str) -> str:
+    """The match's text with one named group replaced by `word`."""
+    a, b = m.start(group) - m.start(), m.end(group) - m.start()
+    return m.group(0)[:a] + word + m.group(0)[b:]
+
 
 def _swap(pattern: re.Pattern[str], text: str, word: str, words: dict[str, str] | None = None) -> str:
     """Replace each captured noun (any named group) of the pattern's matches with `word` (or the
@@ -105,9 +115,12 @@ def _swap(pattern: re.Pattern[str], text: str, word: str, words: dict[str, str] 
 def as_shop_words(text: str) -> str:
     """The question with the trade's counted nouns said as orders, customers and buyers, for
     the KPI reading (normalised, lower-case text in; text of another length out)."""
+    if _AS_TICKETS.search(text):
+        return text  # "how many call-outs got logged as tickets": the units are the tickets opened
     if _BUYERS.search(text):
         text = _BUYERS.sub("number of buyers", text)
-    text = _swap(_NEW_PEOPLE, text, "customers", {"p2": "new customers"})
+    # "the most new dog owners": the qualifier goes too, so that the KPI words read new customers
+    text = _NEW_PEOPLE.sub(lambda m: "new customers" if m.group("p") else _swapped(m, "p2", "new customers"), text)
     for pattern in (_SOLD_TICKETS, _CLASS_SESSIONS, _SERVED_TABLES, _UNIT_COUNTED):
         text = _swap(pattern, text, "orders")
     return _AS_PROMISED.sub("by the promised date", text)
