@@ -27,6 +27,7 @@ from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, s
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
+from bot.agent.product_sales import SELLS_BEST
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import HARM, NAMING
 from bot.agent.similar import nearest
@@ -284,8 +285,8 @@ class OfflinePlanner:
                 # "show me that at stage level rather than touchpoints": words no analysis claims,
                 # but a setting of the last one
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-        if _REMINDER.search(slots.norm):
-            return Plan(None, {}, slots, 0.0, candidates)
+        if _REMINDER.search(slots.norm) or SELLS_BEST.search(slots.norm):
+            return Plan(None, {}, slots, 0.0, candidates)  # a diary; or sales by product, which no tool has
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)

@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import re
 
-_THING = r"brands?(?! new)|products?|items?|skus?|lines|models|flavou?rs|styles|ranges|stock"
+_THING = r"brands?(?! new)|products?|items?|skus?|lines|models|flavou?rs?|styles?|ranges|stock"
 _SOLD = (r"sells?|selling|sold|sales|(?:best|top)[- ]?sellers?|moving|move|shift(?:ing)?|popular|bought|buy|"
          r"revenue|money|takings")
 _ASKED = re.compile(rf"\b(?:{_THING})\b[^.?!]{{0,40}}\b(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,25}}\b(?:{_THING})\b")
+
+# A ranking of what sells, said outright ("best selling products", "which flavour sells the most"):
+# no analysis answers it, so the planner asks back with the note below rather than answer another
+# question that happens to share a word (lifetime value, review score by category)
+SELLS_BEST = re.compile(
+    rf"\b(?:best|top|biggest|fastest|worst|slowest|most popular)[- ]?(?:selling|sellers?) (?:[\w-]+ ){{0,2}}?(?:{_THING})\b|"
+    rf"\b(?:which|what) (?:[\w-]+ )?(?:{_THING}) (?:are |is |do |does )?(?:sells?|selling|sold|moves?|moving|shifts?|shifting)"
+    r"(?: the)? (?:best|most|fastest|well|least|worst|slowest)\b")
 
 # Which ones sell: a ranking asked, not a count of what is in a basket
 _RANKED = re.compile(r"\b(?:which|what|best|top|most|least|worst|popular|fastest|slowest|biggest)\b")

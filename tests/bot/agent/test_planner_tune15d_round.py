@@ -80,6 +80,11 @@ def test_a_range_of_months_without_a_change_is_one_period(planner: OfflinePlanne
     ("top selling items this month", "item"),  # gift shop, UK
     ("which flavours are our best sellers", "flavour"),  # ice cream parlour, AU
     ("what skus are moving fastest", "sku"),  # hardware
+    # a ranking of what sells, even where a tool shares a word: not lifetime value, not review scores
+    ("what are our best selling products", "product"),  # homeware web shop, US
+    ("which products sell best", "product"),  # Olist-shaped marketplace (product categories on reviews)
+    ("which flavour sells the most", "flavour"),  # gelato stand, IE
+    ("best-selling cake styles this month?", "style"),  # cake maker, NG
 ])
 def test_product_sales_say_the_data_has_none(planner: OfflinePlanner, question: str, noun: str) -> None:
     answer = planner.answer(question, key=question)
