@@ -217,6 +217,9 @@ _ALIASES = [
     ("order_placed", r"\b(?:then|go on to|goes on to|went on to|going on to|end up|ended up) (?:actually )?(?:go on to )?"
                      r"(?:order|orders|ordered|ordering)\b(?![ _-]?(?:pick ?-?ups?|collections?|deliver\w*|value|count|"
                      r"numbers?|sizes?|volumes?))", False),
+    # "what share of product viewers buy", "how many menu browsers book": the order, after people named by a step
+    ("order_placed", r"\b(?:viewers|browsers|lookers|readers|visitors) (?:\w+ ){0,2}?(?:(?:actually|then|go on to|end up|"
+                     r"eventually|ever) )?(?:buy|buys|bought|purchase|purchases|purchased|book|books|booked)\b", True),
     # "of the people who open our newsletter emails": the open, whatever the emails are called
     ("email_open", r"\bopen(?:s|ed|ing)? (?:\w+ ){0,3}e-?mails?\b|\be-?mails? (?:get |gets |being |were |are )?opened\b", True),
     ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),

@@ -131,3 +131,16 @@ def test_whole_weeks_on_a_sunday_keep_their_rolling_name() -> None:
 ])
 def test_brand_words_without_product_sales_are_not_that(planner: OfflinePlanner, question: str) -> None:
     assert "no sales by" not in planner.answer(question, key=question).text
+
+
+# -- people named by a step, then a purchase verb: the funnel from that step to the order -----------
+@pytest.mark.parametrize(("question", "steps"), [
+    ("what share of product viewers buy", ["product_view", "order_placed"]),  # homeware web shop, US
+    ("how many product viewers buy", ["product_view", "order_placed"]),  # olive-oil web shop, UK
+    ("what fraction of menu browsers actually book", ["menu_view", "order_placed"]),  # supper club, IE
+])
+def test_step_named_people_who_buy_are_a_funnel_to_the_order(planner: OfflinePlanner, question: str,
+                                                              steps: list[str]) -> None:
+    plan = planner.plan(question, "buy-" + question)
+    assert plan.spec is not None and plan.spec.name == "funnel"
+    assert plan.args["touchpoints"] == steps
