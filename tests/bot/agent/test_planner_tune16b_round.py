@@ -1,0 +1,56 @@
+"""Readings added in phase L (lane g-tune16b) by class, from the tenth blind bank's misses in
+feedback, customers, alerts, personas and asks outside the data. The phrasings are this lane's
+own (different trades and Englishes), not the bank's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+@pytest.fixture(scope="module")
+def rules() -> OfflinePlanner:
+    """The word rules alone: a reading by meaning must not be what makes these pass."""
+    from sample_cache import bank_store
+
+    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
+    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
+
+
+# -- asks outside the data: copywriting, translation, what a thing of the world is worth ----------
+
+@pytest.mark.parametrize("question", [
+    "think up a catchy tagline for our barber shop",
+    "give us a few hashtags for the new gelato flavours",
+    "come up with a tiktok caption for the spring bridal range",
+    "how would we say 'your table is ready' in Polish",
+    "what's the Welsh for 'open today'",
+    "translate 'thanks for shopping local' into Irish",
+    "what's a first edition Harry Potter worth nowadays",
+    "how much would a 1970s Rolex be worth at auction",
+])
+def test_outside_the_data_gets_no_tool(planner: OfflinePlanner, rules: OfflinePlanner, question: str) -> None:
+    for which in (planner, rules):
+        plan = which.plan(question, "elsewhere-" + question)
+        assert plan.spec is None, (question, plan.spec)
+    assert planner.answer(question, "elsewhere-answer-" + question).text.startswith("I can't help with that")
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how much is a vip customer worth to us", "customer_lifetime_value"),
+    ("how much would you say our churn is now", "kpis"),
+])
+def test_worth_and_say_about_the_shop_still_answered(rules: OfflinePlanner, question: str, tool: str) -> None:
+    plan = rules.plan(question, "worth-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, plan.spec
