@@ -312,7 +312,11 @@ LIST_CUES = (
      # "what persona cards exist at the moment", "which personas are there now"
      r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
      # "show me all our persona cards": every card, not one
-     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b", 1.2),
+     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b|"
+     # "the bakery's persona cards, list them", "what customer profiles have we got on file": the kept ones
+     r"\b(?:personas|persona cards|customer profiles)[,:;]? (?:please )?(?:list|show(?: me| us)?) (?:them|those|'em|the lot)\b|"
+     r"\b(?:what|which|any) (?:customer |buyer |client |shopper )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "
+     r"(?:got |have |keep |kept )?(?:on file|saved|stored|on record)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

@@ -54,3 +54,38 @@ def test_outside_the_data_gets_no_tool(planner: OfflinePlanner, rules: OfflinePl
 def test_worth_and_say_about_the_shop_still_answered(rules: OfflinePlanner, question: str, tool: str) -> None:
     plan = rules.plan(question, "worth-" + question)
     assert plan.spec is not None and plan.spec.name == tool, plan.spec
+
+
+# -- alerts still to deal with are the open alerts, not the list of rules -------------------------
+
+@pytest.mark.parametrize("question", [
+    "what alarms are outstanding at the florist",
+    "which alerts haven't been dealt with",
+    "which alerts are not yet sorted for the chippy",
+])
+def test_unresolved_alerts_are_open_alerts(rules: OfflinePlanner, question: str) -> None:
+    plan = rules.plan(question, "open-" + question)
+    assert plan.spec is not None and plan.spec.name == "open_alerts", plan.spec
+
+
+def test_which_alerts_are_set_up_is_still_the_rules(rules: OfflinePlanner) -> None:
+    plan = rules.plan("which alerts do I have set up", "rules-set-up")
+    assert plan.spec is not None and plan.spec.name == "list_alert_rules", plan.spec
+
+
+# -- the persona cards kept, asked for by "list them" or as profiles on file -------------------
+
+@pytest.mark.parametrize("question", [
+    "the barber's persona cards: list them please",
+    "pottery studio personas, show me those",
+    "which client profiles do we keep on file",
+    "what buyer profiles did we keep on file for the deli",
+])
+def test_kept_persona_cards_are_listed(rules: OfflinePlanner, question: str) -> None:
+    plan = rules.plan(question, "list-personas-" + question)
+    assert plan.spec is not None and plan.spec.name == "list_personas", plan.spec
+
+
+def test_making_persona_cards_is_still_a_draft(rules: OfflinePlanner) -> None:
+    plan = rules.plan("make some persona cards for the bakery", "draft-personas")
+    assert plan.spec is not None and plan.spec.name == "draft_personas", plan.spec
