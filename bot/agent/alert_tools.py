@@ -227,6 +227,8 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|
                    r"(?:be|only|fire|go off|trigger|start|wait)\b")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
+                   # "get rid of the sessions alarm": a rule named by its metric and called an alarm
+                   + _ORDER + r"(?:delete|remove|get rid of|scrap|bin|axe) (?:the |that |this |my |our )?(?:[\w-]+ ){0,3}alarms?\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
                    r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
                    r"why|whether|if)\b)[\w'-]+ ){0,3}(?:delete|remove|scrap|bin|get rid of) "
@@ -246,7 +248,7 @@ LIST_CUES = (
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      # "which of the shop's numbers are you keeping watch on"
-     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|"
+     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we|you'?re|you are) (?:watching|monitoring|tracking|"
      r"keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
      r"\b(?:what|which) of (?:the |my |our )?(?:[\w']+ )?(?:numbers|metrics|kpis|figures|stats) (?:are you|is it) (?:watching|"
      r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b",

@@ -89,3 +89,52 @@ def test_kept_persona_cards_are_listed(rules: OfflinePlanner, question: str) -> 
 def test_making_persona_cards_is_still_a_draft(rules: OfflinePlanner) -> None:
     plan = rules.plan("make some persona cards for the bakery", "draft-personas")
     assert plan.spec is not None and plan.spec.name == "draft_personas", plan.spec
+
+
+# -- names new to the risk list, said as new/fresh high-risk customers, over the days said ----------
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("any new high risk clients since last week", 7),
+    ("fresh risky regulars since yesterday at the cafe", 1),
+    ("new churn-risk patients compared with three weeks ago", 21),
+    ("who became at risk overnight", 1),
+])
+def test_new_high_risk_names_are_newly_at_risk(rules: OfflinePlanner, question: str, days: int) -> None:
+    plan = rules.plan(question, "newly-" + question)
+    assert plan.spec is not None and plan.spec.name == "newly_at_risk", plan.spec
+    assert plan.args.get("days") == days, plan.args
+
+
+def test_high_risk_customers_alone_are_still_the_list(rules: OfflinePlanner) -> None:
+    plan = rules.plan("high-risk customers at the garage", "at-risk-list")
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
+
+
+# -- an alert rule called an alarm, ordered away, is a deletion (which still asks first) -----------
+
+@pytest.mark.parametrize("question", [
+    "please scrap the basket size alarm",
+    "remove my revenue alarm for the bakery",
+    "bin that refunds alarm",
+])
+def test_removing_an_alarm_deletes_the_rule(rules: OfflinePlanner, question: str) -> None:
+    plan = rules.plan(question, "delete-" + question)
+    assert plan.spec is not None and plan.spec.name == "delete_alert_rule", plan.spec
+    assert plan.spec.changes_state
+
+
+def test_asking_why_an_alarm_went_off_deletes_nothing(rules: OfflinePlanner) -> None:
+    plan = rules.plan("why did the sessions alarm go off", "why-alarm")
+    assert plan.spec is None or plan.spec.name != "delete_alert_rule", plan.spec
+
+
+# -- "what you're keeping an eye on": the alert rules, said with "you're" ------------------------
+
+@pytest.mark.parametrize("question", [
+    "what numbers you're keeping tabs on for the salon",
+    "tell me what you are monitoring for us",
+    "which stuff youre watching for the chippy",
+])
+def test_what_youre_watching_lists_the_rules(rules: OfflinePlanner, question: str) -> None:
+    plan = rules.plan(question, "watching-" + question)
+    assert plan.spec is not None and plan.spec.name == "list_alert_rules", plan.spec
