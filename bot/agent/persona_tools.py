@@ -281,7 +281,10 @@ EDIT_CUES = (
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
-     r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
+     r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
+     # not "narrow those hot chocolate comments to last month": a search's results, not a card
+     r"\bnarrow\b(?!(?: down)? (?:[\w'-]+ ){0,4}(?:comments?|reviews?|feedback|tickets?|surveys?|responses?|mentions?|complaints?|"
+     r"remarks?|messages?|replies|posts?|results?|quotes?)\b)|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      # "make the first one only the high spenders": that card narrowed to them
      r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"

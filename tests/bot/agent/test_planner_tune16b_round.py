@@ -138,3 +138,25 @@ def test_asking_why_an_alarm_went_off_deletes_nothing(rules: OfflinePlanner) -> 
 def test_what_youre_watching_lists_the_rules(rules: OfflinePlanner, question: str) -> None:
     plan = rules.plan(question, "watching-" + question)
     assert plan.spec is not None and plan.spec.name == "list_alert_rules", plan.spec
+
+
+# -- narrowing a search's comments is the same search again, never a persona card edit -------------
+
+@pytest.mark.parametrize(("first", "then", "query"), [
+    ("what did people say about parking", "narrow those reviews to this week", "parking"),
+    ("what are customers saying about the delivery drivers", "narrow down the delivery driver complaints to october",
+     "delivery driver"),
+    ("any mentions of the sourdough", "ok, narrow those sourdough mentions to the past fortnight", "sourdough"),
+])
+def test_narrowing_search_comments_keeps_the_search(rules: OfflinePlanner, first: str, then: str, query: str) -> None:
+    key = "narrow-" + first
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "feedback_search", plan.spec
+    assert plan.args.get("query") == query, plan.args
+    assert plan.args.get("period"), plan.args
+
+
+def test_narrowing_a_card_is_still_a_persona_edit(rules: OfflinePlanner) -> None:
+    plan = rules.plan("narrow the second persona to weekend shoppers", "narrow-card")
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
