@@ -227,6 +227,8 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|
                    r"(?:be|only|fire|go off|trigger|start|wait)\b")
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
+                   # "get rid of the sessions alarm": a rule named by its metric and called an alarm
+                   + _ORDER + r"(?:delete|remove|get rid of|scrap|bin|axe) (?:the |that |this |my |our )?(?:[\w-]+ ){0,3}alarms?\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
                    r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
                    r"why|whether|if)\b)[\w'-]+ ){0,3}(?:delete|remove|scrap|bin|get rid of) "
@@ -239,12 +241,14 @@ LIST_CUES = (
     # "every pest-control alert rule": each rule, one by one
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
      r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
-     r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off))|"
+     r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off|"
+     r"unresolved|outstanding|unacknowledged|unhandled|not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|"
+     r"(?:haven'?t|hasn'?t|have not|has not) (?:yet )?been (?:resolved|dealt with|sorted|cleared|handled)))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
      r"\blist (?:my |the |all |every |all the |all my )?(?:alerts?|alert rules?|rules)\b|\bwhat (?:am i|are we) (?:watching|monitoring)\b|"
      r"\bshow (?:me )?(?:my |the |all |every |all the |all my )?alert (?:rules?|settings)\b|\bwhat (?:things|metrics) (?:am i|are)\b|"
      # "which of the shop's numbers are you keeping watch on"
-     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we) (?:watching|monitoring|tracking|"
+     r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we|you'?re|you are) (?:watching|monitoring|tracking|"
      r"keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
      r"\b(?:what|which) of (?:the |my |our )?(?:[\w']+ )?(?:numbers|metrics|kpis|figures|stats) (?:are you|is it) (?:watching|"
      r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b",
@@ -259,7 +263,9 @@ OPEN_CUES = (
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\b(?:anything|something|any \w+|what'?s|what is) (?:\w+ )?alerting\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
-     r"\balerts? (?:are )?(?:still |currently |now )?(?:open|firing)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
+     r"\b(?:alerts?|alarms?) (?:are |is )?(?:still |currently |now )?(?:open|firing|unresolved|outstanding|unacknowledged|unhandled|"
+     r"not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|(?:haven'?t|hasn'?t|have not|has not) (?:yet )?been "
+     r"(?:resolved|dealt with|sorted|cleared|handled))\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
      r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),

@@ -120,7 +120,9 @@ _QUERY_NOISE = re.compile(
     r"messages?|examples?|verbatims?|negative|positive|unhappy|happy|angry|bad|good|their|them|they|that|this|"
     r"those|these|me|my|i|it|its|please|can|could|would|just|only|also|and|or|but|like|out|up|scored|score|"
     r"gave|given|giving|rated|rating|stars?|csat|nps|below|above|under|out|passives?|promoters?|detractors?|last|past|week|month|year|"
-    r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?)\b")
+    r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?|"
+    # "narrow those comments down to last month": the order to narrow, not a topic
+    r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now)\b")
 
 
 def search_query(slots: Any) -> str:
@@ -386,6 +388,9 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
             cues=SEARCH_CUES,
+            # "narrow those comments to last month": the same search, over another period or source
+            follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
+                        r"(?:those|these|the|them|it|that)\b",),
             boost=_search_boost,
             plan=_plan_search,
         ),

@@ -281,7 +281,10 @@ EDIT_CUES = (
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
-     r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\bnarrow\b|\brefocus\b|"
+     r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
+     # not "narrow those hot chocolate comments to last month": a search's results, not a card
+     r"\bnarrow\b(?!(?: down)? (?:[\w'-]+ ){0,4}(?:comments?|reviews?|feedback|tickets?|surveys?|responses?|mentions?|complaints?|"
+     r"remarks?|messages?|replies|posts?|results?|quotes?)\b)|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      # "make the first one only the high spenders": that card narrowed to them
      r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
@@ -312,7 +315,11 @@ LIST_CUES = (
      # "what persona cards exist at the moment", "which personas are there now"
      r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
      # "show me all our persona cards": every card, not one
-     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b", 1.2),
+     r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b|"
+     # "the bakery's persona cards, list them", "what customer profiles have we got on file": the kept ones
+     r"\b(?:personas|persona cards|customer profiles)[,:;]? (?:please )?(?:list|show(?: me| us)?) (?:them|those|'em|the lot)\b|"
+     r"\b(?:what|which|any) (?:customer |buyer |client |shopper )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "
+     r"(?:got |have |keep |kept )?(?:on file|saved|stored|on record)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

@@ -29,7 +29,7 @@ from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.product_sales import SELLS_BEST
 from bot.agent.ranking import Candidate, ToolRanker
-from bot.agent.refused_asks import HARM, NAMING
+from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
@@ -88,7 +88,7 @@ _COMMAND = re.compile(
     # harm, however it is put: "set fire to the database", "blow up the data" (never a tool's likeness)
     + r"(?:go (?:and )?)?" + HARM + "|"
     # a name for something new: "what should I call my new gin" (not a persona card's name)
-    + NAMING + r")(?![\w-])")
+    + NAMING + "|" + ELSEWHERE + r")(?![\w-])")
 # A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
 _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"

@@ -68,6 +68,9 @@ AT_RISK_CUES = (
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|"
+     # "fresh at-risk names since yesterday", "new high-risk clients vs a fortnight ago": names new to the list
+     r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:customers|clients|names|members|people|accounts|"
+     r"regulars|patients|subscribers|buyers|guests|households|ones)\b|"
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
      r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
@@ -86,7 +89,8 @@ NEWLY_CUES = (
      r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
-    (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
+    (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b|"
+     r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) [\w-]+\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b", 0.4),
     # "who has just tipped over into high churn risk": the crossing, which "churn risk" alone would
     # give to the whole at-risk list
     (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"

@@ -227,6 +227,8 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
         n = int(m.group(1)) if (m.group(1) or "").isdigit() else NUMBER_WORDS.get(m.group(1) or "one", 1)
         out["days"] = min(n * {"day": 1, "week": 7, "fortnight": 14, "month": 30}[m.group(2)], 180)
+    if re.search(r"\bsince (?:yesterday|last night|this morning)\b|\bovernight\b", text):
+        out["days"] = 1  # "fresh at-risk names since yesterday": one day's change, not the week's
     return out
 
 

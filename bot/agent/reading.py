@@ -14,7 +14,7 @@ import difflib
 import re
 from typing import Any
 
-from bot.agent.refused_asks import HARM_AT_START, HARM_REFUSAL, NAMING
+from bot.agent.refused_asks import ELSEWHERE, HARM_AT_START, HARM_REFUSAL, NAMING
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
@@ -418,7 +418,7 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
         return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())
     off_topic = not planner._about_the_business(slots)
-    if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm):
+    if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm) or re.match(ELSEWHERE, slots.norm):
         # "how do i reset the wifi router?": outside the data, whatever the verb
         return Answer(_OUTSIDE.format("I can't help with that"), "offline", suggestions=planner.suggestions())
     if re.search(HARM_AT_START, slots.norm):  # "set fire to the database": refused, never routed

@@ -17,3 +17,21 @@ HARM_REFUSAL = ("I won't do that: I only read your data to answer questions abou
 # second persona?")
 NAMING = (r"what (?:should|shall|could|can|would) (?:i|we) (?:call|name)(?= (?!(?:\w+ ){0,2}(?:persona|card|one|segment|"
           r"alert|rule|her|him|them)\b))")
+# Asks about the world or for copywriting, not about the shop's data (answered by no tool, whatever
+# words they share with one): a caption or slogan ("come up with an insta caption for the new
+# truffles"), a translation ("how do you say 'welcome' in German"), what a thing of the world is
+# worth now ("how much is a gold sovereign worth these days"; never "what's a vip worth to us").
+_LANGUAGE = (r"(?:german|french|spanish|italian|portuguese|dutch|polish|irish|welsh|gaelic|japanese|chinese|mandarin|"
+             r"cantonese|arabic|hindi|urdu|punjabi|greek|turkish|russian|swedish|norwegian|danish|finnish|korean|latin|"
+             r"swahili|yoruba|hausa|igbo|zulu|afrikaans|tagalog|maori|te reo|vietnamese|thai)")
+_DATA_NOUN = (r"(?:we|our|us|me|customers?|clients?|members?|subscribers?|buyers?|shoppers?|guests?|patients?|visitors?|"
+              r"regulars?|vips?|segments?|cohorts?|personas?|leads?|enquir\w*|prospects?|accounts?|users?|households?|"
+              r"orders?|bookings?|baskets?|transactions?|sales|visits?|sessions?|subscriptions?|tickets?|jobs?|"
+              r"installs?|base|each|them|they|those|these|ones?)")
+ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|us)|write (?:me |us )?)(?: a| an| some| a few| \d+)? "
+             r"(?:[\w'-]+ ){0,3}(?:captions?|slogans?|taglines?|hashtags?|jingles?|bios?)\b|"
+             rf"how (?:do|would|can|should) (?:you|i|we) say (?:.{{1,80}} )?in {_LANGUAGE}\b|"
+             rf"translate (?:.{{1,80}} )?(?:into|to|in) {_LANGUAGE}\b|what(?:'s| is) the {_LANGUAGE} (?:word )?for\b|"
+             rf"(?:how much (?:is|are|would|will|could|might)|what(?:'s| is| are| would)) (?!(?:(?!worth )[\w'-]+ ){{0,6}}?{_DATA_NOUN}\b)"
+             r"(?:[\w'-]+ ){1,6}(?:be )?worth (?:these days|nowadays|today|now|at the moment|at auction|second[- ]?hand|"
+             r"on ebay|for scrap|in scrap)\b")
