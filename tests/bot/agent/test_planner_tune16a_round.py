@@ -1,0 +1,39 @@
+"""Readings added in phase L (lane g-tune16a) by class, from the tenth blind bank's misses in
+the analyses: one weekday or month weighed against the rest of the week or year. The phrasings
+are this lane's own (different trades and Englishes), not the bank's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def rules() -> OfflinePlanner:
+    """The word rules alone: a reading by meaning must not be what makes these pass."""
+    from sample_cache import bank_store
+
+    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
+    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
+
+
+@pytest.mark.parametrize(("question", "by", "focus"), [
+    ("how do thursdays look for the cafe next to the other days of the week", "weekday", "Thursday"),
+    ("is november a strong month for bookings compared with the rest of the year", "month", "November"),
+    ("wednesday takings vs the other days, is it worth it", "weekday", "Wednesday"),
+    ("how are saturday orders at the bakery against the rest of our week", "weekday", "Saturday"),
+    ("march for the garden centre, how does it do compared to other months", "month", "March"),
+])
+def test_one_day_or_month_against_the_rest_is_its_place_in_the_pattern(rules, question, by, focus):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
+    assert plan.args["by"] == by and plan.args.get("focus") == focus
+
+
+def test_a_period_set_against_another_stays_a_comparison(rules):
+    plan = rules.plan("compare the salon's takings this month with last month", "k-cmp")
+    assert plan.spec is not None and plan.spec.name == "compare"
