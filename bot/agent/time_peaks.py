@@ -67,7 +67,9 @@ _HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoo
                r"\b(?:depending on|according to|varies? (?:by|with)) (?:the )?(?:hour|time of (?:the )?day)\b")
 _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
-         r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of) the day\b|"
+         r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of|during) the day\b|"
+         # "what time in the arvo do most bookings come through"
+         r"\bwhat times? in the (?:arvo|afternoon|morning|evening|night)\b|"
          rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
@@ -75,6 +77,7 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
          r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED)
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
+          r"\b(?:which|what) months (?:are|were) (?:our |the )?(?:quiet|slow|busy|dead|lean|strong|weak)(?: ones?)?\b|"
           r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH + "|"
           + MONTH_VS_REST)
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),

@@ -37,3 +37,16 @@ def test_one_day_or_month_against_the_rest_is_its_place_in_the_pattern(rules, qu
 def test_a_period_set_against_another_stays_a_comparison(rules):
     plan = rules.plan("compare the salon's takings this month with last month", "k-cmp")
     assert plan.spec is not None and plan.spec.name == "compare"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("when during the day do the plumbing callouts land", "hour"),
+    ("what time in the morning do most coffee orders arrive", "hour"),
+    ("what time in the evening do people book tables", "hour"),
+    ("which months are the slow ones for the B&B", "month"),
+    ("which months were our busy ones at the ice cream van", "month"),
+])
+def test_when_in_the_day_or_which_months_is_the_pattern(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
+    assert plan.args["by"] == by
