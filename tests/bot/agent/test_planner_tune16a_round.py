@@ -50,3 +50,23 @@ def test_when_in_the_day_or_which_months_is_the_pattern(rules, question, by):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
     assert plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("bakery sales for each of the last 6 weeks", "revenue", "week"),
+    ("salon bookings, reckon they're picking up?", "orders", None),
+    ("response times, is it getting quicker at all", "first_response_time", None),
+    ("dog grooming takings this year as a line", "revenue", None),
+    ("orders at the chippy for each of the past 10 days", "orders", "day"),
+])
+def test_series_words_ask_for_the_trend_not_one_total(rules, question, metric, grain):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric
+    if grain:
+        assert plan.args["grain"] == grain
+
+
+def test_series_words_without_a_kpi_do_not_pick_one(rules):
+    plan = rules.plan("are the plumbing jobs getting longer? show us monthly", "k-nokpi")
+    assert plan.spec is None or plan.spec.name != "trend" or plan.args.get("metric") != "purchase_conversion"
