@@ -70,3 +70,21 @@ def test_series_words_ask_for_the_trend_not_one_total(rules, question, metric, g
 def test_series_words_without_a_kpi_do_not_pick_one(rules):
     plan = rules.plan("are the plumbing jobs getting longer? show us monthly", "k-nokpi")
     assert plan.spec is None or plan.spec.name != "trend" or plan.args.get("metric") != "purchase_conversion"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many yoga classes were called off this week", "cancelled_orders"),
+    ("orders where folk asked for their money back in october", "refunded_orders"),
+    ("how many feedback forms got filled in at the barbers this month", "survey_responses"),
+    ("average per order at the chip shop last week", "aov"),
+    ("how many questionnaires were sent back by the physio patients", "survey_responses"),
+])
+def test_owners_words_for_what_happened_to_orders_name_the_kpi(rules, question, metric):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args.get("metrics") == [metric]
+
+
+def test_since_we_first_opened_is_all_the_data(rules):
+    plan = rules.plan("bike shop takings since we first opened", "k-all")
+    assert plan.args.get("period") == {"name": "all"}
