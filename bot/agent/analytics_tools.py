@@ -26,6 +26,7 @@ from bot.agent.analytics_cues import (
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
+from bot.agent.series_cues import boost_series, series_grain_asked
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
@@ -159,7 +160,7 @@ def _plan_trend(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = common(slots)
     metrics = metrics_from(slots)
     args["metric"] = metrics[0] if metrics else "purchase_conversion"
-    grain = getattr(slots, "grain", None) or series_grain(text_of(slots))
+    grain = series_grain_asked(text_of(slots)) or getattr(slots, "grain", None) or series_grain(text_of(slots))
     if grain:
         args["grain"] = grain
     args.update(_windows(slots, [args["metric"]]))
@@ -335,7 +336,8 @@ def analytics_tools() -> list[ToolSpec]:
             cues=(*TREND_CUES, *TIME_PEAK_CUES),
             plan=_plan_trend,
             # also "which day was busiest?"; never "revenue by day of the week" (a pattern, time_pattern)
-            boost=lambda slots: -1.0 if pattern_asked(slots) else max(boost_trend(slots), boost_trend_peak(slots)),
+            boost=lambda slots: -1.0 if pattern_asked(slots) else max(boost_trend(slots), boost_trend_peak(slots),
+                                                                    boost_series(slots)),
         ),
         ToolSpec(
             name="compare",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
+from bot.agent.order_outcome_words import OUTCOME_PATTERNS
 from bot.agent.patterns import rx
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
@@ -83,7 +84,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
                     r"(?:orders|purchases|sales)\b",
                     lambda m: " " * len(m.group(0)), t)
-    for pattern, code in (*KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
+    for pattern, code in (*OUTCOME_PATTERNS, *KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
         for m in pattern.finditer(masked):
             found.append((m.start(), code))
             masked = mask(masked, [m.span()])

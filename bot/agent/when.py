@@ -60,7 +60,7 @@ _NAMED: list[tuple[str, str]] = [
      r"\bso far this year\b|\b(?:the |this )?year so far\b|\b(?:this |the |our )?(?:current )?(?:financial|fiscal) year\b|"
      r"\bfy\b|\b(?:the )?(?:whole|entire|full) year\b(?! (?:of |in )?(?:19|20)\d\d)(?! (?:before|earlier))", "this_year"),
     (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |our |of the )?data\b|\bwhole history\b|"
-     r"\bsince (?:we |you )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
+     r"\bsince (?:we |you )?(?:first )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
      r"\bin total\b|\balltogether\b|\baltogether\b|"
      # "across all our orders", "over the entire history": every row, not the default window
      r"\b(?:across|over|for|in|of) (?:all|every)(?: (?:of )?(?:our|the|its|their))? (?:(?=orders|tickets|customers|reviews|"

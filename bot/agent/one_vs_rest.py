@@ -1,0 +1,31 @@
+"""One weekday or month weighed against the rest: "is friday a big night compared to the rest of
+the week", "monday sales, any good vs other days?", "how's August compared to the other months?".
+The other side is the rest of the week or year, not a period: the time_pattern tool with that
+day or month in focus answers it (where it ranks among the others). Before, these went to the
+period comparison, which compared this month with last and never looked at the day.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
+
+_VS = r"(?:compared (?:to|with)|vs\.?|versus|against|next to|relative to|over|than)"
+_REST_DAYS = (r"(?:the )?(?:other|rest of the) (?:days?|weekdays|nights|evenings|days of the week)\b|"
+              r"(?:the )?rest of (?:the|our) week\b|(?:the )?other \d days\b")
+_REST_MONTHS = r"(?:the )?(?:other|rest of the) months\b|(?:the )?rest of (?:the|our) year\b"
+_DAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
+# not "may" ("may" is as often the verb)
+_MONTH = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
+DAY_VS_REST = rf"\b{_DAY}\b.{{0,80}}\b{_VS} {_REST_DAYS}"
+MONTH_VS_REST = rf"\b{_MONTH}\b.{{0,80}}\b{_VS} {_REST_MONTHS}"
+
+
+def one_vs_rest(text: str) -> str | None:
+    """weekday | month when one day or month is set against the rest of the week or year."""
+    if re.search(DAY_VS_REST, text):
+        return "weekday"
+    if re.search(MONTH_VS_REST, text):
+        return "month"
+    return None

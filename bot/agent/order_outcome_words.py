@@ -1,0 +1,23 @@
+"""What happened to orders and forms, in owners' words, read before bot/agent/vocab.py's (which
+is full): bookings "called off" are cancelled, orders that "came back for a refund" are refunded,
+questionnaires "returned" are survey responses, "average per booking" is the average order value.
+Before, these fell to the nearest general word (orders, repeat purchases, revenue).
+"""
+
+from __future__ import annotations
+
+import re
+
+_THINGS = r"(?:bookings?|orders?|appointments?|jobs?|sessions?|reservations?|parties|events?|classes)"
+
+OUTCOME_TERMS: list[tuple[str, str]] = [
+    (rf"\b(?:called|calls|calling|call) off\b|\b{_THINGS} (?:that |which )?(?:got |were |was |have been )?"
+     r"(?:scrapped|binned|pulled)\b", "cancelled_orders"),
+    (r"\b(?:came|come|comes|coming) back (?:for|wanting|asking for) (?:a |their )?(?:refunds?|money back)\b|"
+     r"\b(?:asked|wanted|demanded) (?:for )?(?:a |their )?(?:refunds?|money back)\b", "refunded_orders"),
+    (r"\b(?:questionnaires?|surveys?|feedback forms?|survey forms?) (?:(?:that |which )?(?:were |got |have been )|we (?:got |had )?)?"
+     r"(?:returned|filled (?:in|out)|completed|sent back|handed back|got back|answered)\b", "survey_responses"),
+    (r"\baverage (?:spend |take |takings )?(?:per|a|each) (?:booking|order|sale|visit|transaction|job|basket|"
+     r"appointment|customer order)\b|\baverage (?:bill|spend per (?:visit|order|booking))\b", "aov"),
+]
+OUTCOME_PATTERNS = [(re.compile(p), code) for p, code in OUTCOME_TERMS]

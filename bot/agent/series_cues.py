@@ -1,0 +1,37 @@
+"""Words that ask for a series, point by point, where the question would otherwise read as one
+number: "as a line", "for each of the last 7 days", "show me weekly", "getting slower?",
+"reckon it's dropping?". Each went to the KPI total over the period, which hid the movement the
+owner asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MOVE = (r"(?:dropping|falling|rising|climbing|growing|shrinking|slipping|sliding|declining|increasing|"
+         r"decreasing|going up|going down|picking up|tailing off|tanking)")
+SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (?:line|graph|chart)\b|"
+                r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (?:days|weeks|months)\b|"
+                r"\bshow (?:me |us )?(?:it |that |them )?(?:daily|weekly|monthly)\b|\bper calendar month\b|"
+                r"\b(?:is|are|it's|its|they're) (?:\w+ )?getting (?:slower|faster|quicker|longer|shorter|busier|quieter|"
+                r"bigger|smaller|cheaper|dearer|pricier)\b|"
+                rf"\b(?:it's|it is|they're|they are|we're) (?:\w+ )?{_MOVE}\b")
+_EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
+                   r"\bper calendar (month)\b")
+
+
+def series_grain_asked(text: str) -> str | None:
+    """day | week | month when the series names its points ("for each of the last 7 days")."""
+    m = _EACH.search(text)
+    if m is None:
+        return None
+    return (m.group(1) or m.group(2)).rstrip("s")
+
+
+def boost_series(slots: Any) -> float:
+    """A KPI named with a series word: its trend. Without a KPI the words alone do not say what
+    to draw ("are the jobs getting longer?"), so they add nothing."""
+    from bot.agent.analytics_cues import has_metric, text_of
+
+    return 1.2 if has_metric(slots) and re.search(SERIES_ASKED, text_of(slots)) else 0.0
