@@ -17,9 +17,11 @@ import datetime as dt
 import re
 from typing import Any
 
+from bot.agent.when_words import MONTH_NAMES
+
 _WHICH = r"(first|1st|front|early|second|2nd|latter|last|back|later)"
 _HALF = re.compile(rf"\b(?:the )?{_WHICH} half of (?:the month of )?(?:the month|this month|last month|"
-                   r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                   rf"{'|'.join(MONTH_NAMES)}|"
                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # "... vs the first half", "compared with the other half": the month's other half
 _OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and) (?:in |with |to )?(?:the )?"
