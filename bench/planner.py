@@ -13,6 +13,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind8         # and the eighth blind bank (tests/questions_blind8.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind9         # and the ninth blind bank (tests/questions_blind9.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind10        # and the tenth blind bank (tests/questions_blind10.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind11        # and the eleventh blind bank (tests/questions_blind11.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -95,7 +96,15 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # clinic, dog walker, cattery, horse tack, fishing tackle, camping outfitter, ski hire,
          # sailing school, antiques, picture framer, upholsterer, solar installer, bouncy-castle
          # hire, tyre shop): opt-in, the held-back bank of phase L, scored once by the lead.
-         "blind10": ROOT / "tests" / "questions_blind10.yaml"}
+         "blind10": ROOT / "tests" / "questions_blind10.yaml",
+         # An eleventh blind bank by another author, other businesses again (spray tan, speech
+         # therapist, sign maker, roofer, wedding photographer, DJ hire, costume hire, mobile
+         # mechanic, vape shop, carpet shop, sewing school, beekeeping, drone, yarn, hot sauce and
+         # model railway shops, tea subscription, ceramics cafe, paintball, go-karts, laser tag,
+         # bingo, wine bar, falafel, bagels, crepe van, noodle bar, dim sum, kebab shop, guitar
+         # shop, knife sharpening, acupuncture, nursery, after-school club): opt-in, the held-back
+         # bank of phase M, scored once by the lead.
+         "blind11": ROOT / "tests" / "questions_blind11.yaml"}
 
 
 def main() -> None:
@@ -111,6 +120,7 @@ def main() -> None:
     parser.add_argument("--blind8", action="store_true", help="score the eighth blind bank (once, at the end)")
     parser.add_argument("--blind9", action="store_true", help="score the ninth blind bank (once, at the end)")
     parser.add_argument("--blind10", action="store_true", help="score the tenth blind bank (once, at the end)")
+    parser.add_argument("--blind11", action="store_true", help="score the eleventh blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -159,6 +169,8 @@ def main() -> None:
         if name == "blind9" and not args.blind9 and name not in extra:  # the held-back bank of phase K: never by default
             continue
         if name == "blind10" and not args.blind10 and name not in extra:  # the held-back bank of phase L: never by default
+            continue
+        if name == "blind11" and not args.blind11 and name not in extra:  # the held-back bank of phase M: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -16,7 +16,8 @@ and is tuning data since (a source of the fallback's phrasings); only its shape 
 (tests/questions_blind9.yaml) is the held-back bank of phase K: its shape only here, its score
 `bench/planner.py --blind9`'s, once, at the end. The tenth (tests/questions_blind10.yaml) is the
 held-back bank of phase L: likewise its shape only here, its score `bench/planner.py --blind10`'s,
-once, at the end. The probes,
+once, at the end. The eleventh (tests/questions_blind11.yaml) is the held-back bank of phase M: its
+shape only here, its score `bench/planner.py --blind11`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -71,6 +72,10 @@ BLIND9 = Path(__file__).resolve().parents[2] / "questions_blind9.yaml"
 # the held-back bank of phase L: never asked of the planner here, scored once by the lead with
 # `bench/planner.py --blind10`; only its shape is checked here.
 BLIND10 = Path(__file__).resolve().parents[2] / "questions_blind10.yaml"
+# The eleventh blind bank (thirty-four other trades, another author, the same rules of
+# blindness), the held-back bank of phase M: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind11`; only its shape is checked here.
+BLIND11 = Path(__file__).resolve().parents[2] / "questions_blind11.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -150,9 +155,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, BLIND10, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, BLIND11, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7", "blind8", "blind9", "blind10", *(p.stem for p in PROBES)])
+                              "blind6", "blind7", "blind8", "blind9", "blind10", "blind11",
+                              *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -271,6 +277,15 @@ def test_tenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planne
     _check_blind_bank(planner, BLIND10, "blind10", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, *PROBES),
+                      later_tools=set())
+
+
+def test_eleventh_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase M: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind10 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND11, "blind11", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, *PROBES),
                       later_tools=set())
 
 
