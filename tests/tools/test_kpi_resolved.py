@@ -209,3 +209,21 @@ def test_a_stored_rule_on_tickets_still_loads_and_judges_every_ticket_opened(des
     opened = int((t.opened.dt.tz_convert(LONDON).dt.date == day).sum())
     assert finding.label == "Support tickets"
     assert finding.value == opened
+
+
+def test_all_data_runs_to_the_last_resolution_not_the_last_ticket_opened(desk):
+    """The desk's data ends when its last ticket was resolved: tickets solved after the last one
+    was opened (here in the small hours of 1 May, London time) were lost from 'all data' and
+    still counted as open."""
+    t = zendesk()
+    last_opened = t.opened.max().tz_convert(LONDON).date()
+    last_solved = t.solved.max().tz_convert(LONDON).date()
+    assert last_solved > last_opened  # the case this is about
+    r = kpis(desk, KpiParams(period=Period(name="all"), metrics=[*FLOW, "open_tickets", "resolution_time"]))
+    got = values(r)
+    assert r.last_day == last_solved
+    assert got["resolved_tickets"].value == t.solved.notna().sum()
+    assert got["open_tickets"].value == t.solved.isna().sum()
+    assert got["resolution_rate"].value == pytest.approx(t.solved.notna().sum() / len(t))
+    assert got["backlog_change"].value == len(t) - t.solved.notna().sum()
+    assert got["resolution_time"].n == t.solved.notna().sum()
