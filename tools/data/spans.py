@@ -50,6 +50,9 @@ class Span:
     granularity: Granularity
     later_rows: int = 0  # rows dated after the load time + a day (kept with allow_future)
     later_until: dt.date | None = None
+    # the last day of the column that dates the rows (a ticket's opening); last_day may be later
+    # (a ticket resolved after the last one was opened)
+    last_dated_day: dt.date | None = None
 
     @property
     def has_data(self) -> bool:
@@ -98,13 +101,14 @@ def table_span(con: duckdb.DuckDBPyConnection, table: str, cap: dt.datetime | No
             months = con.execute(f'SELECT count(DISTINCT date_trunc(\'month\', "{col}")) FROM "{table}"').fetchone()
             many = (months is not None and months[0] >= 2) or rows >= 100
             granularity = "month" if other_days is None and many else "day"
+    dated_last = _day(last)
     for c in LATER.get(table, ()):
         cap_c = f'"{c}" <= $cap' if cap is not None else "TRUE"
         row = con.execute(f'SELECT max("{c}") FILTER (WHERE {cap_c})::DATE FROM "{table}"', params).fetchone()
         if row and row[0] is not None and last is not None:
             last = max(_day(last), _day(row[0]))  # type: ignore[type-var]
     return Span(table, int(rows), _day(first), _day(last), granularity, int(later or 0),
-                _day(later_until) if later else None)
+                _day(later_until) if later else None, dated_last)
 
 
 def spans(con: duckdb.DuckDBPyConnection) -> dict[str, Span]:
