@@ -192,3 +192,40 @@ def test_an_inbox_does_not_read_a_link_to_a_file_elsewhere(tmp_path: Path, home:
     assert not any(p.is_symlink() for p in notes)
     assert all(b"TOPSECRET" not in p.read_bytes() for p in notes if p.is_file())
     assert secret.read_text(encoding="utf-8").startswith("TOPSECRET")  # the file itself untouched
+
+
+def test_a_google_review_signed_by_its_reviewer_is_stored_without_the_name(tmp_path: Path, home: Path):
+    """Google gives each review its reviewer's display name; a reviewer who signs the comment
+    ("Thanks, Zephyrine") kept the name in the store, the feedback index and every quote. The
+    display name is now read for redaction only; an anonymous reviewer ("A Google User") names
+    nobody, so their "(Translated by Google)" stays as Google wrote it."""
+    doc = json.loads((FIXTURES / "google_reviews/reviews.json").read_text(encoding="utf-8"))
+    base = "accounts/1/locations/2/reviews/"
+    doc["reviews"][:0] = [
+        {"reviewer": {"displayName": NAME}, "starRating": "TWO", "name": base + "audit-signed",
+         "comment": "Cold coffee twice this week. Zephyrine Quillfeather, a regular",
+         "createTime": "2025-04-03T08:00:00.000Z", "updateTime": "2025-04-03T08:00:00.000Z"},
+        {"reviewer": {"displayName": NAME}, "starRating": "FOUR", "name": base + "audit-first",
+         "comment": "Lovely scones. Thanks, Zephyrine",
+         "createTime": "2025-04-03T09:00:00.000Z", "updateTime": "2025-04-03T09:00:00.000Z"},
+        {"reviewer": {"displayName": "A Google User", "isAnonymous": True}, "starRating": "FIVE",
+         "name": base + "audit-anon", "comment": "(Translated by Google) Found you on Google Maps, User friendly "
+         "menu\n\n(Original)\nTrouvé sur Google Maps",
+         "createTime": "2025-04-03T10:00:00.000Z", "updateTime": "2025-04-03T10:00:00.000Z"},
+    ]
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text(json.dumps(doc), encoding="utf-8")
+    run("ingest", str(reviews))
+
+    con = duckdb.connect(str(home / "journey.duckdb"), read_only=True)
+    try:
+        texts = dict(con.execute("SELECT survey_id, text FROM surveys").fetchall())
+    finally:
+        con.close()
+    assert texts[base + "audit-signed"] == "Cold coffee twice this week. [name], a regular"
+    assert texts[base + "audit-first"] == "Lovely scones. Thanks, [name]"
+    assert texts[base + "audit-anon"].startswith("(Translated by Google) Found you on Google Maps, User friendly")
+    # no other review gained a [name] (the fixture's comments name nobody)
+    assert [k for k, v in texts.items() if "[name]" in (v or "") and "audit" not in k] == []
+    raw = (home / "journey.duckdb").read_bytes()
+    assert b"Quillfeather" not in raw and b"Zephyrine" not in raw

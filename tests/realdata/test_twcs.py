@@ -45,21 +45,28 @@ def hours(raw: Path, column: str, q: float) -> float:
     return float(((t[column] - t.opened).dt.total_seconds() / 3600).dropna().quantile(q))
 
 
+def data_end(t: pd.DataFrame) -> pd.Timestamp:
+    """The end of the desk's last day: the last day anything happened to a conversation (opened,
+    first answered or resolved), UTC midnight after it."""
+    last = max(t.opened.max(), t.first_reply.max(), t.resolved.max())
+    return last.tz_convert("UTC").normalize() + pd.Timedelta(days=1)
+
+
 def open_at_end(t: pd.DataFrame) -> int:
-    end = t.opened.max().tz_convert("UTC").normalize() + pd.Timedelta(days=1)
+    end = data_end(t)
     return int(((t.opened < end) & (t.resolved.isna() | (t.resolved >= end))).sum())
 
 
 def resolved_by_end(t: pd.DataFrame) -> int:
-    """Conversations the brand had the last word in by the end of the data's last day (the last
-    day a conversation was opened), whenever they were opened."""
-    end = t.opened.max().tz_convert("UTC").normalize() + pd.Timedelta(days=1)
-    return int((t.resolved < end).sum())
+    """Conversations the brand had the last word in by the end of the data's last day,
+    whenever they were opened (one was resolved the day after the last was opened)."""
+    return int((t.resolved < data_end(t)).sum())
 
 
-def last_week(opened: pd.Series) -> int:
+def last_week(t: pd.DataFrame) -> int:
     """Tickets opened in the last full Monday-to-Sunday week before the last day of data (UTC)."""
-    last = opened.max().tz_convert("UTC").date()
+    opened = t.opened
+    last = (data_end(t) - pd.Timedelta(days=1)).date()
     monday = last - pd.Timedelta(days=last.weekday() + 7)
     days = opened.dt.tz_convert("UTC").dt.date
     return int(((days >= monday) & (days < monday + pd.Timedelta(days=7))).sum())
@@ -85,8 +92,8 @@ QUESTIONS = [
     Question("resolution p90", "how long does it take to resolve 90% of tickets, overall?",
              ("kpis", "--metric", "resolution_time_p90", "--period", "all"),
              lambda d: x.kpi(d, "resolution_time_p90"), lambda raw: hours(raw, "resolved", 0.9)),
-    # Open at the end of the data's last day (the last day a conversation was opened): those the
-    # brand never had the last word in, and those it answered only after that day.
+    # Open at the end of the data's last day (the last day a conversation was opened, answered or
+    # resolved): those the brand never had the last word in.
     Question("unresolved", "how many tickets are still not resolved, over all our data?",
              ("kpis", "--metric", "open_tickets", "--period", "all"),
              lambda d: x.kpi(d, "open_tickets"), lambda raw: open_at_end(tickets(raw))),
@@ -111,7 +118,7 @@ QUESTIONS = [
              lambda d: x.kpi(d, "tickets"), lambda raw: len(tickets(raw))),
     Question("tickets last week", "how many support requests came in last week?",
              ("kpis", "--metric", "tickets", "--period", "last_week"),
-             lambda d: x.kpi(d, "tickets"), lambda raw: last_week(tickets(raw).opened)),
+             lambda d: x.kpi(d, "tickets"), lambda raw: last_week(tickets(raw))),
     # one conversation of 2011 in a 2017 export: the data starts with the rest, the stray is named
     Question("first day", "what period does the data cover?", ("describe",),
              lambda d: x.table_field(d, "tickets", "first_day"),

@@ -476,3 +476,23 @@ def test_olist_order_delivery_review_funnel_and_delivery_times(store):
     assert result.steps.median_days.iloc[1] == pytest.approx(delivery_days.median(), abs=1e-6)
     assert result.steps.p90_days.iloc[1] == pytest.approx(delivery_days.quantile(0.9), abs=1e-6)
     assert 5 < result.steps.median_days.iloc[1] < 15  # Olist deliveries take one to two weeks
+
+
+def test_a_breakdown_names_its_highest_and_lowest_groups_of_enough_customers(store, tmp_path):
+    """"Which traffic source converts best?" showed a table ordered by size and named no group;
+    the answer now names the highest and lowest conversion among groups of 30 or more entrants,
+    so 5 customers who all bought do not top it."""
+    from kpi_fixtures import load
+
+    rows = []
+    for channel, entered, bought in (("search", 40, 20), ("instagram", 35, 7), ("email", 5, 5)):
+        for i in range(entered):
+            cid = f"{channel}-{i}"
+            rows.append(f"{cid},2026-05-04 10:00,product_view,{channel}")
+            if i < bought:
+                rows.append(f"{cid},2026-05-04 10:05,purchase,{channel}")
+    load(store, tmp_path / "f", {"events": "customer_id,ts,touchpoint,channel\n" + "\n".join(rows) + "\n"})
+    r = funnel(store, FunnelParams(stages=["consideration", "purchase"], period=MAY, by="channel"))
+    text = r.to_text()
+    assert ("Highest funnel conversion: search, 50.0% (20 of 40); lowest: instagram, 20.0% (7 of 35); "
+            "of the 2 first-touch channels with 30 or more entrants; 1 smaller group left out.") in text

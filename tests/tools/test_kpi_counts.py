@@ -130,13 +130,14 @@ def test_survey_answers_say_how_many_hold_a_csat_and_an_nps_score(desk):
     assert any(n.startswith(want) for n in r.provenance.notes), (want, r.provenance.notes)
 
 
-def test_support_periods_end_on_the_last_day_a_ticket_was_opened_not_the_last_event(store, tmp_path):
+def test_support_periods_end_on_the_tickets_last_day_not_the_last_event(store, tmp_path):
     """METRICS.md: relative periods end on the last day with data for the table the KPI reads,
-    and over all the data open tickets are counted at the end of the last day a ticket was
-    opened. Here the web events run five days past the last ticket (10 May)."""
+    and a desk's data runs to its last ticket opened, answered or resolved (T4's resolution on
+    12 May, not its opening on the 10th, which lost T4's resolution and counted it as open). Here
+    the web events run eight days past that (20 May)."""
     load(store, tmp_path / "late_events", {
         "customers": "customer_id\nA\nB\nC\nD\n",
-        "events": "customer_id,ts,touchpoint\nA,2026-05-01 09:00,page_view\nA,2026-05-15 09:00,page_view\n",
+        "events": "customer_id,ts,touchpoint\nA,2026-05-01 09:00,page_view\nA,2026-05-20 09:00,page_view\n",
         "tickets": "ticket_id,customer_id,created_at,first_response_at,resolved_at\n"
                    "T1,A,2026-05-01 09:00,2026-05-01 10:00,2026-05-01 12:00\n"
                    "T2,B,2026-05-05 09:00,2026-05-05 11:00,2026-05-06 09:00\n"
@@ -144,8 +145,9 @@ def test_support_periods_end_on_the_last_day_a_ticket_was_opened_not_the_last_ev
                    "T4,D,2026-05-10 09:00,2026-05-10 17:00,2026-05-12 09:00\n"})
     week = values(kpis(store, KpiParams(period=Period(name="last_7_days"),
                                         metrics=["tickets", "first_response_time"])))
-    # 4 May to 10 May: T2, T3 and T4 (the 7 days to the last event, 9-15 May, hold two)
-    assert week["tickets"].value == 3
-    assert (week["first_response_time"].value, week["first_response_time"].n) == (4.0, 3)  # 2, 4, 8 hours
+    # 6 May to 12 May: T3 and T4 (the 7 days to the last event, 14-20 May, hold none; the 7
+    # days to the last ticket opened, 4-10 May, T2 as well)
+    assert week["tickets"].value == 2
+    assert (week["first_response_time"].value, week["first_response_time"].n) == (6.0, 2)  # 4, 8 hours
     everything = values(kpis(store, KpiParams(period=Period(name="all"), metrics=["open_tickets"])))
-    assert everything["open_tickets"].value == 1  # T4, resolved on the 12th, was open at the end of the 10th
+    assert everything["open_tickets"].value == 0  # T4 was resolved on the 12th, the desk's last day

@@ -209,3 +209,39 @@ def test_a_stored_rule_on_tickets_still_loads_and_judges_every_ticket_opened(des
     opened = int((t.opened.dt.tz_convert(LONDON).dt.date == day).sum())
     assert finding.label == "Support tickets"
     assert finding.value == opened
+
+
+def test_all_data_runs_to_the_last_resolution_not_the_last_ticket_opened(desk):
+    """The desk's data ends when its last ticket was resolved: tickets solved after the last one
+    was opened (here in the small hours of 1 May, London time) were lost from 'all data' and
+    still counted as open."""
+    t = zendesk()
+    last_opened = t.opened.max().tz_convert(LONDON).date()
+    last_solved = t.solved.max().tz_convert(LONDON).date()
+    assert last_solved > last_opened  # the case this is about
+    r = kpis(desk, KpiParams(period=Period(name="all"), metrics=[*FLOW, "open_tickets", "resolution_time"]))
+    got = values(r)
+    assert r.last_day == last_solved
+    assert got["resolved_tickets"].value == t.solved.notna().sum()
+    assert got["open_tickets"].value == t.solved.isna().sum()
+    assert got["resolution_rate"].value == pytest.approx(t.solved.notna().sum() / len(t))
+    assert got["backlog_change"].value == len(t) - t.solved.notna().sum()
+    assert got["resolution_time"].n == t.solved.notna().sum()
+
+
+def test_a_desks_digest_reports_on_the_last_day_a_ticket_was_opened(store, tmp_path):
+    """A desk with nothing but tickets (twcs) whose last ticket was resolved a day after the last
+    one was opened: its data runs to the resolution, but the digest reports on the last day with
+    tickets opened, not on a day with none to report (every KPI line was left out)."""
+    from tools.digest.compose import digest
+
+    load(store, tmp_path / "t", {"tickets": "ticket_id,customer_id,created_at,first_response_at,resolved_at\n"
+                                            "T1,A,2026-05-01 09:00,2026-05-01 10:00,2026-05-01 12:00\n"
+                                            "T2,B,2026-05-08 09:00,2026-05-08 11:00,2026-05-08 12:00\n"
+                                            "T3,C,2026-05-08 10:00,2026-05-08 13:00,2026-05-09 09:00\n"})
+    assert store.as_of("tickets") == dt.date(2026, 5, 9)
+    got = digest(store, chart=False)
+    assert got.day == dt.date(2026, 5, 8)
+    reply = next(k for k in got.kpis if k.metric == "first_response_time")
+    assert reply.now == "2.5 h"  # T2 and T3: 2 and 3 hours
+    assert not [n for n in got.provenance.notes if n.startswith("KPIs left out")]

@@ -176,6 +176,24 @@ def test_sentiment_by_stage_with_the_previous_period(scored):
     assert "2026-05-17 to 2026-05-30" in result.to_text()
 
 
+def test_an_empty_before_and_a_missing_group_are_said_not_left_blank(tmp_path):
+    """UCI's sentences, every one dated 2015-01-01 and none with a stage: "are reviews getting
+    more negative?" showed one (unknown) group and an empty "vs before" column without a word."""
+    fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="Europe/London")
+    when = dt.datetime(2015, 1, 1, tzinfo=dt.UTC).timestamp()
+    docs = pd.DataFrame({"doc_id": [f"survey:{k}" for k in "abc"], "record_id": list("abc"), "source": "survey",
+                         "customer_id": None, "text": list("abc"), "ts": when, "stage": None, "touchpoint": None,
+                         "channel": None, "status": None, "nps": None, "csat": None})
+    index_documents(fb, docs, sources=["survey"], classify=lambda texts: [SCORES[t] for t in texts])
+    result = sentiment_summary(fb, SentimentParams(by="stage", period=Period(name="last_30_days")))
+    assert result.groups["group"].tolist() == ["(unknown)"]
+    assert result.groups["previous_mean"].isna().all()
+    notes = " ".join(result.provenance.notes)
+    assert "no customer texts in" in notes and "to compare with, so nothing is said about a change" in notes
+    assert "the earliest text of this period is from 2015-01-01" in notes
+    assert "no text has a stage, so they are all in one group, (unknown)" in notes
+
+
 def test_sentiment_by_channel_and_by_week(scored):
     by_channel = sentiment_summary(scored, SentimentParams(by="channel", period=Period(name="all"))).groups
     assert by_channel.set_index("group")["mean"].to_dict() == pytest.approx(

@@ -124,3 +124,34 @@ def test_aggregates_are_added_and_taken_away_between_terms_only():
     assert parse_aggregates("sum(Net - incl. tax)") == [(1, "sum", "Net - incl. tax")]
     with pytest.raises(ValueError):
         parse_aggregates("sum(Total) - join(Name)")
+
+
+def test_a_shopify_order_partly_refunded_then_cancelled_is_a_sale_at_what_it_kept(tmp_path):
+    """Shopify's cancel refunds only what the shop chooses: an order still partially_refunded
+    after its cancellation kept the rest (Total less Refunded Amount), so it is not a
+    cancellation that never made money, nor a refund; the refund KPIs say where it went."""
+    d = raw(MAIN / "shopify/orders_export.csv")
+    row = d[(d["Financial Status"] == "partially_refunded") & (d["Cancelled at"] == "")].iloc[[0]].copy()
+    row["Name"] = "#9001"
+    row["Cancelled at"] = row["Created at"]
+    kept = float(money(row["Total"]).iloc[0] - money(row["Refunded Amount"]).iloc[0])
+    assert kept > 0
+    path = tmp_path / "orders_export.csv"
+    pd.concat([row, d]).to_csv(path, index=False)
+    store = JourneyStore(None, timezone="Europe/Berlin")
+    ingest_export(store, path)
+    res = kpis(store, KpiParams(period=Period(name="all"),
+                                metrics=["revenue", "orders", "cancelled_orders", "refunded_orders"]))
+    got = {v.metric: v.value for v in res.values}
+    first = d[(d["Financial Status"] != "") & (d["Payment Method"] != "bogus")]
+    sold = first[first["Financial Status"].isin(["paid", "partially_refunded"]) & (first["Cancelled at"] == "")]
+    cancelled = (first["Cancelled at"] != "") | first["Financial Status"].isin(["voided", "expired"])
+    assert got["revenue"] == pytest.approx((money(sold["Total"]) - money(sold["Refunded Amount"])).sum() + kept)
+    assert got["orders"] == len(sold) + 1
+    assert got["cancelled_orders"] == cancelled.sum()  # the new order is not one of them
+    assert got["refunded_orders"] == ((first["Financial Status"] == "refunded") & (first["Cancelled at"] == "")).sum()
+    note = " ".join(res.provenance.notes)
+    partly = (sold["Financial Status"] == "partially_refunded").sum() + 1
+    assert f"{partly} partly refunded orders count as sales at what the export says they kept, not as refunds" in note
+    assert "1 partially refunded then cancelled" in note
+    store.close()

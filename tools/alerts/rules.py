@@ -57,6 +57,9 @@ class MetricInfo:
     # mean and quantile: of n values. Rates and counts get a sampling-noise floor on their spread.
     kind: Literal["rate", "count", "total", "mean", "quantile"] = "mean"
     stage_aware: bool = False  # conversion metrics: a rule's stage picks the step
+    # A difference of two counts (tickets opened minus resolved), n their sum: chance moves it by
+    # the spread of both counts, sqrt(n), however close to 0 the difference itself is.
+    difference: bool = False
 
     def format(self, value: float | None) -> str:
         if value is None:

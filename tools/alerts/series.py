@@ -239,6 +239,8 @@ class KpiSeriesProvider:
         return money_unit(self.store.profile.numbers_in(self.currency))  # type: ignore[attr-defined]
 
     def _info(self, s: object) -> MetricInfo:
+        from tools.analytics.kpi_catalog import SIGNED
+
         unit = self._money_unit() if s.unit == "money" else _UNITS.get(s.unit, "")  # type: ignore[attr-defined]
         kind = {"rate": "rate", "mean": "mean", "quantile": "quantile"}.get(s.kind)  # type: ignore[attr-defined]
         if kind is None:
@@ -247,7 +249,8 @@ class KpiSeriesProvider:
             s.name, s.label, unit, "sum" if s.kind == "total" else "mean",  # type: ignore[attr-defined]
             VOLUME_GOOD_DIRECTION.get(s.name) or ("down" if s.higher_is_better is False else "up"),  # type: ignore[attr-defined]
             kind=kind,
-            stage_aware=s.name == STAGE_AWARE)  # type: ignore[attr-defined]
+            stage_aware=s.name == STAGE_AWARE,  # type: ignore[attr-defined]
+            difference=s.name in SIGNED)  # type: ignore[attr-defined]
 
     def _resolve(self, metric: str, scope: Scope) -> tuple[str, bool, bool]:
         """(KPI name, read the volume n instead of the value, value is a share)."""

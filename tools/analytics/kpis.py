@@ -37,6 +37,7 @@ from tools.analytics.order_status import OrderStatusCounts, order_status_counts
 from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance
+from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 __all__ = [
@@ -231,7 +232,25 @@ def _orders_note(statuses: OrderStatusCounts, scope: Scope, metrics: list[str]) 
             if asked & {"refund_rate", "cancellation_rate"} and statuses.count("pending") else ""
         heads.append(f"{' and '.join(kinds)}, by the business profile's order statuses (the export's own "
                      f"words after each kind){rates}")
-    return f"{'; '.join(heads)}: in {scope.period.label}, {statuses.phrase(scope.numbers)}"
+    tail = ""
+    if asked & {"refunded_orders", "refund_rate"}:
+        tail = _partly_refunded(statuses, scope)
+    return f"{'; '.join(heads)}: in {scope.period.label}, {statuses.phrase(scope.numbers)}{tail}"
+
+
+def _partly_refunded(statuses: OrderStatusCounts, scope: Scope) -> str:
+    """Sales whose word names a refund (Shopify's partially_refunded, counted at what it kept):
+    the refund KPIs leave them out, and say so, so a refund rate of 2% is not read as 'only 2%
+    of orders saw money go back'."""
+    rows = [r for r in statuses.rows if r.kind == "completed" and "refund" in r.status]
+    n = sum(r.orders for r in rows)
+    if not n:
+        return ""
+    f = scope.numbers
+    words = ", ".join(f"{f.number(r.orders)} {r.status.replace('_', ' ')}"
+                      for r in sorted(rows, key=lambda r: (-r.orders, r.status)))
+    verb = "counts as a sale at what the export says it" if n == 1 else "count as sales at what the export says they"
+    return f"; {counted(n, 'partly refunded order', f)} {verb} kept, not as refunds ({words})"
 
 
 def kpi(store: JourneyStore, metric: str, period: Period | str | None = "last_30_days",

@@ -335,6 +335,11 @@ class Mapping(BaseModel):
         description="source columns naming the row's customer (one: the full name; two: first and last), "
                     "read only to redact that name from the row's texts, never stored",
     )
+    names_where_not: dict[str, str | list[str]] = Field(
+        default_factory=dict,
+        description="rows whose source column has one of these values name nobody (Google's anonymous "
+                    "reviewers: 'A Google User' is no one's name, and 'Google' in their texts stays)",
+    )
     where: dict[str, str | list[str]] = Field(
         default_factory=dict, description="keep rows whose source column has one of these values"
     )
@@ -395,7 +400,7 @@ class Mapping(BaseModel):
             raise ValueError("'attributes' is for the customers table")
         return self
 
-    @field_validator("where", "where_not")
+    @field_validator("where", "where_not", "names_where_not")
     @classmethod
     def _listify(cls, v: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
         return {k: ([x] if isinstance(x, str) else list(x)) for k, x in v.items()}

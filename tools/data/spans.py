@@ -25,6 +25,11 @@ Granularity = Literal["time", "day", "month"]
 # The journey tables that are dated, and the column that dates a row.
 DATED: dict[str, str] = {"events": "ts", "orders": "ts", "surveys": "ts", "tickets": "created_at"}
 
+# A ticket's later moments are data too: a desk's data runs to its last reply or resolution, so
+# a ticket resolved after the last one was opened is counted in "all data" and its last 30 days
+# (it was lost, and still counted as open at the end).
+LATER: dict[str, tuple[str, ...]] = {"tickets": ("first_response_at", "resolved_at")}
+
 # The tables as an owner names them, in answers that say where each one's data ends.
 NOUNS: dict[str, str] = {"events": "journey events", "orders": "orders", "surveys": "survey answers",
                          "tickets": "tickets"}
@@ -45,6 +50,9 @@ class Span:
     granularity: Granularity
     later_rows: int = 0  # rows dated after the load time + a day (kept with allow_future)
     later_until: dt.date | None = None
+    # the last day of the column that dates the rows (a ticket's opening); last_day may be later
+    # (a ticket resolved after the last one was opened)
+    last_dated_day: dt.date | None = None
 
     @property
     def has_data(self) -> bool:
@@ -93,8 +101,14 @@ def table_span(con: duckdb.DuckDBPyConnection, table: str, cap: dt.datetime | No
             months = con.execute(f'SELECT count(DISTINCT date_trunc(\'month\', "{col}")) FROM "{table}"').fetchone()
             many = (months is not None and months[0] >= 2) or rows >= 100
             granularity = "month" if other_days is None and many else "day"
+    dated_last = _day(last)
+    for c in LATER.get(table, ()):
+        cap_c = f'"{c}" <= $cap' if cap is not None else "TRUE"
+        row = con.execute(f'SELECT max("{c}") FILTER (WHERE {cap_c})::DATE FROM "{table}"', params).fetchone()
+        if row and row[0] is not None and last is not None:
+            last = max(_day(last), _day(row[0]))  # type: ignore[type-var]
     return Span(table, int(rows), _day(first), _day(last), granularity, int(later or 0),
-                _day(later_until) if later else None)
+                _day(later_until) if later else None, dated_last)
 
 
 def spans(con: duckdb.DuckDBPyConnection) -> dict[str, Span]:

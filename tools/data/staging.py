@@ -411,9 +411,11 @@ def _row_names(ctx: LoadContext, src: Source) -> KnownNames | None:
     cols = [a for a in (match_column(src, c) for c in ctx.m.names) if a is not None]
     if not cols:
         return None
-    parts = [f"CAST({ident(c)} AS VARCHAR)" for c in cols[:2]]
-    frame = ctx.con.execute(f"SELECT _row, {', '.join(parts)} FROM {src.relation} "
-                            f"WHERE coalesce({', '.join(parts)}) IS NOT NULL").fetchall()
+    parts = [f"CAST(s.{ident(c)} AS VARCHAR)" for c in cols[:2]]
+    nobody = [f"NOT {derive.condition(ctx, src, c, list(v), what='names_where_not', ignore_case=True)}"
+              for c, v in ctx.m.names_where_not.items() if has_column(src, c)]
+    named = " AND ".join([f"coalesce({', '.join(parts)}) IS NOT NULL", *nobody])
+    frame = ctx.con.execute(f"SELECT s._row, {', '.join(parts)} FROM {src.relation} s WHERE {named}").fetchall()
     if not frame:
         return None
     if len(cols) == 1:

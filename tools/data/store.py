@@ -395,11 +395,14 @@ class JourneyStore:
 
     def digest_day(self) -> dt.date | None:
         """The day a digest reports on: the last day of events or orders, or, for a support desk
-        or a survey export with neither (twcs), of its tickets and survey answers."""
+        or a survey export with neither (twcs), of its tickets and survey answers. A desk's day
+        is the last one a ticket was opened: its data may run a day further on resolutions
+        alone, a day with no ticket to report on."""
         day = self.as_of()
         if day is not None:
             return day
-        return max((d for d in (self.as_of("tickets"), self.as_of("surveys")) if d is not None), default=None)
+        return max((d for d in (self.span("tickets").last_dated_day, self.as_of("surveys")) if d is not None),
+                   default=None)
 
     def span(self, table: str) -> spans.Span:
         """How far `table` reaches and how finely it is dated (tools/data/spans.py)."""

@@ -44,6 +44,7 @@ from tools.digest.sections import (
     sentiment_line,
     theme_line,
 )
+from tools.digest.summary import _summary
 
 log = logging.getLogger(__name__)
 
@@ -241,8 +242,8 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         mine, others = apart
         what = " and ".join(spans.NOUNS[t] for t in mine) or "data"
         notes.append(f"the tables end on different days: this digest reports on {_day_label(day)} {day:%Y}, the last "
-                     f"day of the {what}; {spans.ends_words(others)}. Every line here is about {_day_label(day)}; a "
-                     "question about one table counts back from that table's own last day")
+                     f"day of the {what}; {spans.ends_words(others)}. The lines of those tables report on their own "
+                     "last day and say which day that is; a question about one table counts back from that table's own last day")
     monthly = [s.table for s in (store.span("events"), store.span("orders")) if s.granularity == "month" and s.rows]
     if monthly:
         notes.append(f"the {' and '.join(monthly)} are dated by month only (every row on the 1st), so "
@@ -259,16 +260,12 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
                    pool.submit(_apart, "Customers at risk", lambda src: at_risk_line(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
                    pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
-        # Lines of a table that ends on another day are about the digest's day all the same:
-        # each says so, so the tickets' "25.0 h" is not read as their latest (they run to July).
-        ends = {t: d for t, d in apart[1]} if apart else {}
-        day_of = {t: f"the {spans.NOUNS[t]} of {_day_label(day)}: their last day is {d}" for t, d in ends.items()}
-        kpis = _section("KPIs", lambda: _kpis(store, current, previous, metrics, money, sources, notes, day_of),
-                        notes) or ()
-        if kpis and params.cadence == "daily":
-            verdicts = _section("Usual ranges", lambda: (judge or _starter_judge(store, money.currency))(
-                tuple(k.metric for k in kpis), day), notes) or {}
-            kpis = tuple(_judged(k, verdicts.get(k.metric)) for k in kpis)
+        # A table that ends on another day (orders to May, tickets to July) reports on its own
+        # last day: the orders' last day holds none of the desk's latest tickets, and its "25.0 h"
+        # first reply was read as the desk's latest. Each such line says which day it covers.
+        ends = {t: store.span(t).last_dated_day or d for t, d in apart[1]} if apart else {}
+        kpis = _section("KPIs", lambda: _kpis_by_day(store, params.cadence, day, ends, metrics, money, sources,
+                                                     notes, judge, params.cadence == "daily"), notes) or ()
         side = [f.result() if f is not None else (None, [], []) for f in futures]
 
     def joined(part: tuple[Any, list[str], list[str]]) -> Any:
@@ -343,14 +340,59 @@ def _apart(name: str, build: Callable[[list[str]], Any]) -> tuple[Any, list[str]
 
 
 # -- sections ---------------------------------------------------------------------------
+def _kpis_by_day(store: JourneyStore, cadence: str, day: dt.date, ends: dict[str, dt.date],
+                 metrics: tuple[str, ...], money: NumberFormat, sources: list[str], notes: list[str],
+                 judge: Judge | None, judged: bool) -> tuple[KpiLine, ...]:
+    """The KPI lines in `metrics` order: those of a table in `ends` on that table's own last
+    day (and judged on it), the rest on the digest's `day`."""
+    from tools.analytics.kpi_scope import metric_table
+
+    days: dict[dt.date, list[str]] = {}
+    for m in metrics:
+        days.setdefault(ends.get(_table_of(m, metric_table)) or day, []).append(m)
+    lines: dict[str, KpiLine] = {}
+    for d, mine in days.items():
+        current, previous = digest_periods(cadence, d)
+        tables = {metric_table(m) for m in mine}
+        words = "" if d == day else _day_words(cadence, d, previous, tables)
+        # one table's day without rows leaves its lines out and says why, not every line
+        got = _section("KPIs" if d == day else f"KPIs of the {_nouns(tables)}",
+                       lambda current=current, previous=previous, mine=mine, words=words: _kpis(
+                           store, current, previous, tuple(mine), money, sources, notes, words), notes) or ()
+        if got and judged:
+            verdicts = _section("Usual ranges", lambda got=got, d=d: (judge or _starter_judge(store, money.currency))(
+                tuple(k.metric for k in got), d), notes) or {}
+            got = tuple(_judged(k, verdicts.get(k.metric)) for k in got)
+        lines.update((k.metric, k) for k in got)
+    return tuple(lines[m] for m in metrics if m in lines)
+
+
+def _table_of(metric: str, metric_table: Callable[[str], str]) -> str | None:
+    try:
+        return metric_table(metric)
+    except KeyError:  # not a catalogue KPI: _kpis leaves it out
+        return None
+
+
+def _nouns(tables: set[str]) -> str:
+    return " and ".join(sorted(spans.NOUNS.get(t, t) for t in tables))
+
+
+def _day_words(cadence: str, day: dt.date, previous: Period, tables: set[str]) -> str:
+    """'the tickets of Fri 25 Jul against Fri 18 Jul, the last day one was opened'."""
+    last = "the last day one was opened" if tables == {"tickets"} else "their last day"
+    if cadence == "daily":
+        return f"the {_nouns(tables)} of {_day_label(day)} against {_day_label(previous.start)}, {last}"  # type: ignore[arg-type]
+    return f"the {_nouns(tables)} of the 7 days to {_day_label(day)} against the 7 before, {last}"
+
+
 def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple[str, ...],
           currency: NumberFormat, sources: list[str], notes: list[str],
-          day_of: dict[str, str] | None = None) -> tuple[KpiLine, ...]:
-    """The KPI lines; `day_of` maps a table ending on another day than the digest's to the
-    words that say which day its lines are about."""
+          day_of: str = "") -> tuple[KpiLine, ...]:
+    """The KPI lines; `day_of`: the words that say which day they are about, when it is not the
+    digest's (a table that ends on another day)."""
     from tools.analytics.compare import CompareParams, compare
     from tools.analytics.kpi_catalog import SPECS, format_change, format_relative, format_value
-    from tools.analytics.kpi_scope import metric_table
     from tools.analytics.order_status import OrderStatusCounts
 
     wanted = [m for m in metrics if m in SPECS]
@@ -387,7 +429,7 @@ def _kpis(store: JourneyStore, current: Period, previous: Period, metrics: tuple
                              _f(r.relative_change), small,
                              int(r.excluded_current) if r.metric in ("orders", "revenue") else 0,
                              others if r.metric == "orders" else "",
-                             day_of=(day_of or {}).get(metric_table(r.metric), "")))
+                             day_of=day_of))
     return tuple(lines)
 
 
@@ -416,58 +458,6 @@ def _chart(store: JourneyStore, day: dt.date, currency: NumberFormat, sources: l
                        currency.currency)
 
 
-def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,
-             previous: str, day: dt.date | None = None) -> str:
-    """The opening lines without a language model: the moves the alert engine finds unusual
-    (bad first), else the largest move and that it is within its usual range; the open alerts
-    and the drop-off, all from the sections below."""
-    judged = [k for k in kpis if k.relative is not None and not k.small_sample and k.assessment in ("better", "worse")]
-    parts = []
-    if day is not None and any(k.unusual is not None for k in kpis):
-        odd = [k for k in judged if k.unusual]
-        worse = sorted((k for k in odd if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
-        better = sorted((k for k in odd if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
-        if worse:
-            parts.append(f"{_moved(worse[0])}: unusual for a {day:%A} (usual {worse[0].usual}), "
-                         f"{period} against {previous}.")
-        if len(worse) > 1:  # every move the alerts would flag is named, not only the largest
-            parts.append("Also unusual: " + ", ".join(f"{k.label} {k.now} ({k.change})" for k in worse[1:]) + ".")
-        if better:
-            parts.append(f"Good news: {_moved(better[0])}, unusually for a {day:%A}.")
-        if not odd and judged:
-            top = max(judged, key=lambda k: abs(k.relative or 0))
-            usual = f" (usual {top.usual})" if top.usual else ""
-            parts.append(f"Nothing is outside its usual range for a {day:%A}. Largest change: {_moved(top)} "
-                         f"against {previous}, within its usual range{usual}.")
-    else:
-        worse = sorted((k for k in judged if k.assessment == "worse"), key=lambda k: -abs(k.relative or 0))
-        better = sorted((k for k in judged if k.assessment == "better"), key=lambda k: -abs(k.relative or 0))
-        if worse:
-            parts.append(f"{_moved(worse[0])}: the biggest move the wrong way, {period} against {previous}.")
-        if better:
-            parts.append(f"Best news: {_moved(better[0])}.")
-    if not parts and kpis:
-        # A move on a handful of rows is left out of the judgement, but never hidden behind
-        # "nothing moved" (twcs: one Saturday's first reply 8.8 h against 0.5 h, from 3 tickets).
-        rough = [k for k in kpis if k.small_sample and k.relative is not None and k.assessment in ("better", "worse")]
-        if rough:
-            top = max(rough, key=lambda k: abs(k.relative or 0))
-            also = f" (and {len(rough) - 1} more)" if len(rough) > 1 else ""
-            parts.append(f"No KPI on enough data moved much, {period} against {previous}; {_moved(top)}{also}, "
-                         f"from a small sample: read it as rough.")
-        elif not any(k.change for k in kpis):
-            # nothing to set against (UCI's sessions are all on the 1st of a month): not "no move"
-            parts.append(f"No KPI can be compared: {previous} has no data for them.")
-        else:
-            parts.append(f"No KPI moved much, {period} against {previous}.")
-    if alerts:
-        parts.append(f"{len(alerts)} open alert{'s' if len(alerts) > 1 else ''}: {alerts[0]}"
-                     + (" and more below." if len(alerts) > 1 else "."))
-    if funnel and "Biggest drop-off:" in funnel:
-        parts.append(funnel[funnel.index("Biggest drop-off:"):])
-    return " ".join(parts) or "Not enough data for a summary yet."
-
-
 def _judged(line: KpiLine, verdict: Any) -> KpiLine:
     if verdict is None or not verdict.judged:
         return line
@@ -482,14 +472,6 @@ def _starter_judge(store: JourneyStore, currency: str) -> Judge:
 
     provider = KpiSeriesProvider(store, currency=currency)
     return lambda metrics, day: kpi_verdicts(provider, list(STARTER_RULES), metrics, day)
-
-
-def _moved(k: KpiLine) -> str:
-    verb = {"up": "rose to", "down": "fell to"}.get(k.direction or "", "is")
-    pending = f" ({counted(k.pending, 'more order')} still pending)" if k.pending else ""
-    if k.small_sample and k.direction in ("up", "down"):
-        return f"{k.label} {verb} {k.now} from {k.before}{pending}"
-    return f"{k.label} {verb} {k.now}, {k.change}{pending}"
 
 
 def _f(value: Any) -> float | None:

@@ -144,19 +144,30 @@ def sentiment_summary(
     table["previous_mean"] = np.nan
     # "all" and open-ended periods have no previous period to compare with.
     comparable = params.period.name not in (None, "all") or params.period.start is not None
+    notes: list[str] = []
     if params.compare and comparable and params.by not in ("day", "week", "month"):
-        prev = previous_calendar(params.period, as_of, fb.timezone)
+        # read in months as the period was (texts dated by month only): Dec before Jan, not the
+        # 30 days before the last 30
+        prev = previous_calendar(params.period, as_of, fb.timezone, "month" if period.months else "time")
         before = _per_document(fb.frame(period=prev, source=params.source, stage=params.stage,
                                         customers=customers))
         if not before.empty:
             prev_table = _summarise(before, _bucket(before, params.by, fb.timezone))
             table["previous_mean"] = prev_table["mean"].reindex(table.index)
+        else:
+            # An empty "vs before" column read as "no change" (UCI's sentences, all dated on one
+            # day, answered "are reviews getting more negative?"): said, with where texts begin.
+            first = pd.Timestamp(float(docs["ts"].min()), unit="s", tz="UTC").tz_convert(fb.timezone).date()
+            notes.append(f"no customer texts in {prev.label} to compare with, so nothing is said about a change "
+                         f"(the earliest text of this period is from {first})")
+    if params.by not in ("day", "week", "month") and set(table.index) == {"(unknown)"}:
+        notes.append(f"no text has a {params.by}, so they are all in one group, (unknown)")
     table["change"] = table["mean"] - table["previous_mean"]
     table = table.sort_values(["mean", "texts"], ascending=[True, False]) \
         if params.by not in ("day", "week", "month") else table.sort_index()
     table = table.reset_index(names="group")
     scored = docs["sentiment"].notna()
-    notes = [n for n in [_unscored_frame_note(docs)] if n]
+    notes += [n for n in [_unscored_frame_note(docs)] if n]
     if len(docs) < 30:
         notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
     if customers is not None:

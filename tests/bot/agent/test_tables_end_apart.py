@@ -14,6 +14,8 @@ from bot.agent.agent import JourneyAgent
 from bot.agent.answer_notes import data_notes
 from bot.agent.tools import ToolContext
 from bot.config import load_config
+from tools.analytics.compare import CompareParams, compare
+from tools.analytics.periods import Period
 from tools.data.vendors.load import ingest_export
 from tools.digest.compose import digest
 
@@ -47,11 +49,18 @@ def test_an_answer_names_the_table_it_counted_back_from(shop, tmp_path):
     assert notes and notes[0].startswith(f"The orders end on {orders} (the tickets on {tickets}), ")
 
 
-def test_the_digest_ticket_lines_say_which_day_they_cover(shop):
+def test_the_digest_ticket_lines_report_on_the_tickets_own_last_day(shop):
     # The tickets' first reply on the orders' last day read as the help desk's latest, two
-    # months before its last ticket: the line says the day it is about and where tickets end.
-    orders, tickets = shop.as_of("orders"), shop.as_of("tickets")
+    # months before its last ticket: the ticket lines now report on the last day a ticket was
+    # opened (against the same weekday a week before), and say so; the order lines stay on theirs.
+    opened = shop.span("tickets").last_dated_day
+    week_before = opened - dt.timedelta(days=7)
+    want = compare(shop, CompareParams(metrics=["first_response_time"], period=Period(start=opened, end=opened),
+                                       against=Period(start=week_before, end=week_before)))
+    hours = next(r.current for r in want.rows.itertuples() if r.metric == "first_response_time")
     kpis = dict(digest(shop).sections())["KPIs"].splitlines()
     reply = [line for line in kpis if line.startswith("First response")]
-    assert reply and reply[0].endswith(f"(the tickets of {orders:%a} {orders.day} {orders:%b}: their last day is {tickets})")
+    assert reply and f"-> {hours:.1f} h" in reply[0]
+    assert reply[0].endswith(f"(the tickets of {opened:%a} {opened.day} {opened:%b} against "
+                             f"{week_before:%a} {week_before.day} {week_before:%b}, the last day one was opened)")
     assert not [line for line in kpis if line.startswith(("Revenue", "Orders")) and "last day" in line]
