@@ -39,7 +39,7 @@ from bench.common import table  # noqa: E402
 from bench.planner import BANKS  # noqa: E402
 
 BLIND = tuple(f"blind{n}" for n in range(2, 11))
-SNAPSHOT_VECTORS = Path("/tmp/journeybot-by-bank-vectors")  # --snapshot: an older exemplar file's vectors
+SNAPSHOT_VECTORS = Path("/tmp/journeybot-by-bank-vectors") / ROOT.name  # --snapshot: an older file's vectors, apart
 assert "blind11" not in BLIND, "tests/questions_blind11.yaml is the held-back judge"
 
 
@@ -97,11 +97,13 @@ class Policy:
     threshold: float = 0.55
     second: float | None = None  # second opinion on a weak rules reading: least cosine of the winner
     votes: int = 4  # ... and least number of the k neighbours that are the winner's
-    weak: str = "guessed"  # which rules readings are weak: "guessed", "close" or "either"
+    weak: str = "guessed"  # which rules readings are weak: "guessed", "close", "either" or "any" (every one)
+    ungated: float | None = None  # a question the about-the-business check turns away, voted on at this bar
 
     def name(self) -> str:
         s = f"k={self.k} t={self.threshold:.2f}"
-        return s + (f" second>={self.second:.2f} votes>={self.votes} ({self.weak})" if self.second is not None else "")
+        s += f" second>={self.second:.2f} votes>={self.votes} ({self.weak})" if self.second is not None else ""
+        return s + (f" ungated>={self.ungated:.2f}" if self.ungated is not None else "")
 
 
 class Judge:
@@ -135,14 +137,25 @@ class Judge:
             self.masks = {} if snapshot else masks(self.planner, self.ex)
         self.allowed = {t.name for t in self.planner.tools if not t.changes_state and not t.edits and t.plan is not None}
         self.touched: set[int] = set()
+        self.picked: set[int] = set()
+        self._item = -1  # the bank item being asked
         self.got: dict[tuple[str, int], tuple[str | None, dict, bool]] = {}  # the last plan of each item
         self._orig_choose = type(self.planner)._choose
         self.policy = Policy()
         from bot.agent import planner as planner_module
 
-        def nearest(*a: Any) -> Any:  # every question that reaches the fallback, whatever it decides
+        def nearest(planner: Any, slots: Any, *a: Any) -> Any:  # every question that reaches the fallback
             self.touched.add(self._item)
-            return similar.nearest(*a)
+            near = similar.nearest(planner, slots, *a)
+            bar = self.policy.ungated
+            if near is None and bar is not None and not planner._about_the_business(slots):
+                planner._about_the_business = lambda _: True  # the check lifted for this one vote
+                try:
+                    near = similar.nearest(planner, slots, *a)
+                finally:
+                    del planner._about_the_business
+                near = near if near is not None and near["score"] >= bar else None
+            return near
 
         planner_module.nearest = nearest
 
@@ -164,6 +177,8 @@ class Judge:
         """The planner's choice, with the second opinion when the policy has one."""
         plan = self._orig_choose(self.planner, question, key)
         p = self.policy
+        if plan.spec is not None and not plan.follow_up and not plan.notes and plan.spec.name in self.allowed:
+            self.picked.add(self._item)  # a rules reading an "any" second opinion may change
         if p.second is None or plan.spec is None or plan.follow_up or plan.notes or self.ex is None \
                 or plan.spec.name not in self.allowed or not weak(plan, p.weak):
             return plan
@@ -212,7 +227,7 @@ def weak(plan: Any, kind: str) -> bool:
         return False
     guessed = c[0].score < WEAK and not c[0].cues and not (plan.slots.metrics or plan.slots.stages)
     close = len(c) > 1 and c[1].score >= MIN_PLAUSIBLE and c[0].score - c[1].score < CLEAR_MARGIN
-    return {"guessed": guessed, "close": close, "either": guessed or close}[kind]
+    return {"guessed": guessed, "close": close, "either": guessed or close, "any": True}[kind]
 
 
 def second_opinion(judge: Judge, plan: Any, p: Policy) -> Any:
@@ -242,9 +257,53 @@ def second_opinion(judge: Judge, plan: Any, p: Policy) -> Any:
                 notes=(f"resembles {winner} questions",))
 
 
+def run_agreement(args: argparse.Namespace) -> None:
+    """Tool level only: where the rules picked a read-only tool, how often do the k neighbours
+    agree on another, and who is right then (what any override policy could win or lose)."""
+    import numpy as np
+
+    judge = Judge(banks=args.banks, snapshot=args.snapshot)
+    cases = []  # (bank, weak kind, rules tool, expected, neighbours' tool, its closest cosine, its votes)
+    for b in args.banks:
+        judge.use(Policy(), b)
+        ex = judge.ex
+        usable = (np.ones(len(ex.texts), bool) if ex.keep is None else ex.keep) & np.isin(ex.tools, sorted(judge.allowed))
+        for i, item in enumerate(judge.banks[b]):
+            if item.get("follow_up"):
+                continue
+            plan = judge._orig_choose(judge.planner, item["q"], f"agree-{b}-{i}")
+            if plan.spec is None or plan.notes or plan.spec.name not in judge.allowed:
+                continue
+            sims = np.where(usable, ex.vectors() @ ex.embedder.embed([plan.slots.text or plan.slots.norm])[0], -np.inf)
+            top = np.argsort(-sims)[:args.agree_k]
+            tools = [str(ex.tools[j]) for j in top]
+            win = max(set(tools), key=lambda t: (tools.count(t), max(sims[j] for j in top if ex.tools[j] == t)))
+            best = max(float(sims[j]) for j in top if ex.tools[j] == win)
+            kind = "guessed" if weak(plan, "guessed") else "close" if weak(plan, "close") else "firm"
+            cases.append((b, kind, plan.spec.name, item["tool"], win, best, tools.count(win)))
+            if win != plan.spec.name and tools.count(win) == args.agree_k and best >= 0.6:
+                cued = bool(plan.candidates and plan.candidates[0].cues)
+                print(f"  unanimous {b} {kind}{' cued' if cued else ''}: rules {plan.spec.name}, neighbours {win} "
+                      f"{best:.2f}, expected {item['tool']}: {item['q']!r}")
+    print(f"{len(cases)} questions the rules gave a read-only tool; rules' tool right for "
+          f"{sum(c[2] == c[3] for c in cases)}; neighbours' right for {sum(c[4] == c[3] for c in cases)}")
+    rows = []
+    for kind in ("guessed", "close", "firm", "any"):
+        for bar in (0.6, 0.7, 0.8, 0.9):
+            for votes in range(3, args.agree_k + 1):
+                sel = [c for c in cases if (kind == "any" or c[1] == kind) and c[4] != c[2] and c[5] >= bar and c[6] >= votes]
+                gains = sum(1 for c in sel if c[4] == c[3])
+                losses = sum(1 for c in sel if c[2] == c[3])
+                rows.append({"rules reading": kind, "cosine": bar, "votes": votes, "overrides": len(sel),
+                             "gains": gains, "losses": losses, "net": gains - losses})
+    print(table([r for r in rows if r["overrides"]], ["rules reading", "cosine", "votes", "overrides", "gains",
+                                                       "losses", "net"]))
+
+
 def run_table(args: argparse.Namespace) -> None:
     rows, total = [], {"rules": 0, "lbo": 0, "full": 0, "n": 0}
     started = time.perf_counter()
+    fair = "fallback, first score" if args.snapshot else "fallback, leave-bank-out"
     off = Judge(fallback=False, banks=args.banks, snapshot=args.snapshot)
     rules = {b: off.ask(b) for b in args.banks}
     del off
@@ -252,20 +311,20 @@ def run_table(args: argparse.Namespace) -> None:
     print(f"{len(on.ex.texts)} exemplars; per bank left out: "
           + ", ".join(f"{b} {int((~m.keep).sum())}+{len(m.kpi_out)} KPI" for b, m in on.masks.items()))
     for b in args.banks:
-        on.use(Policy(), b)
+        on.use(Policy(args.at_k, args.at_threshold), b)
         t = time.perf_counter()
         lbo = on.ask(b)
         secs = time.perf_counter() - t
-        row = {"bank": b, "questions": len(lbo), "rules only": sum(rules[b]), "leave-bank-out": sum(lbo),
+        row = {"bank": b, "questions": len(lbo), "rules only": sum(rules[b]), fair: sum(lbo),
                "delta": sum(lbo) - sum(rules[b])}
         if args.full:
-            on.use(Policy(), None)
+            on.use(Policy(args.at_k, args.at_threshold), None)
             row["whole file"] = sum(on.ask(b))
             total["full"] += row["whole file"]
         row["seconds"] = round(secs, 1)
         rows.append(row)
         total["rules"] += row["rules only"]
-        total["lbo"] += row["leave-bank-out"]
+        total["lbo"] += row[fair]
         total["n"] += len(lbo)
         if args.misses:
             for i, (item, was, now) in enumerate(zip(on.banks[b], rules[b], lbo, strict=True)):
@@ -273,7 +332,7 @@ def run_table(args: argparse.Namespace) -> None:
                     got, got_args, near = on.got[(b, i)]
                     print(f"  {b} miss{' (rules right)' if was else ''}: {item['q']!r} expected {item['tool']} "
                           f"{item.get('args', {})}, got {got}{' (by resemblance)' if near else ''} {got_args}")
-    rows.append({"bank": "sum", "questions": total["n"], "rules only": total["rules"], "leave-bank-out": total["lbo"],
+    rows.append({"bank": "sum", "questions": total["n"], "rules only": total["rules"], fair: total["lbo"],
                  "delta": total["lbo"] - total["rules"], **({"whole file": total["full"]} if args.full else {}),
                  "seconds": round(sum(r["seconds"] for r in rows), 1)})
     print(table(rows, list(rows[0])))
@@ -283,23 +342,24 @@ def run_table(args: argparse.Namespace) -> None:
 def run_sweep(args: argparse.Namespace) -> None:
     judge = Judge(banks=args.banks, snapshot=args.snapshot)
     banks = args.banks
-    base, touched = {}, {}
+    base, touched, picked = {}, {}, {}
     for b in banks:
         judge.use(Policy(second=1.01, weak="either"), b)  # nothing overridden; every weak reading marked
-        judge.touched = set()
+        judge.touched, judge.picked = set(), set()
         base[b] = judge.ask(b)
-        touched[b] = set(judge.touched)
+        touched[b], picked[b] = set(judge.touched), judge.picked | judge.touched
     print("product policy: " + ", ".join(f"{b} {sum(base[b])}" for b in banks)
           + f"; sum {sum(map(sum, base.values()))}; conversations to ask again: {sum(map(len, touched.values()))}")
     policies = [Policy(k, t) for k in args.k for t in args.threshold]
-    policies += [Policy(5, 0.55, s, v, w) for w in ("guessed", "close", "either") for s in args.second for v in args.votes]
+    policies += [Policy(args.second_k, 0.55, s, v, w) for w in args.weak for s in args.second for v in args.votes]
+    policies += [Policy(5, 0.55, ungated=u) for u in args.ungated]
     rows = []
     for p in policies:
         t0 = time.perf_counter()
         per = {}
         for b in banks:
             judge.use(p, b)
-            per[b] = sum(judge.ask(b, only=touched[b], before=base[b]))
+            per[b] = sum(judge.ask(b, only=(picked if p.weak == "any" else touched)[b], before=base[b]))
         deltas = {b: per[b] - sum(base[b]) for b in banks}
         rows.append({"policy": p.name(), **{b: f"{per[b]} ({deltas[b]:+d})" for b in banks},
                      "sum": sum(per.values()), "delta": sum(deltas.values()), "worst": min(deltas.values()),
@@ -311,17 +371,25 @@ def run_sweep(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also score each bank with the whole phrasing file")
+    parser.add_argument("--at-k", type=int, default=5, help="the table's K (the product's: 5)")
+    parser.add_argument("--at-threshold", type=float, default=0.55, help="the table's THRESHOLD (the product's: 0.55)")
     parser.add_argument("--misses", action="store_true", help="print each bank's misses under leave-bank-out")
     parser.add_argument("--sweep", action="store_true", help="policies, leave-bank-out")
+    parser.add_argument("--agreement", action="store_true", help="tool level: neighbours against the rules' tool")
+    parser.add_argument("--agree-k", type=int, default=5)
     parser.add_argument("--banks", nargs="+", default=list(BLIND), help="the blind banks to score")
     parser.add_argument("--snapshot", action="store_true",
                         help="run from an older checkout where the banks were no phrasing source (their first score)")
-    parser.add_argument("--k", type=int, nargs="+", default=[3, 5, 7, 9])
-    parser.add_argument("--threshold", type=float, nargs="+", default=[0.45, 0.5, 0.55, 0.6, 0.65])
-    parser.add_argument("--second", type=float, nargs="+", default=[0.6, 0.7, 0.8])
-    parser.add_argument("--votes", type=int, nargs="+", default=[3, 4, 5])
+    parser.add_argument("--k", type=int, nargs="*", default=[3, 5, 7, 9])
+    parser.add_argument("--threshold", type=float, nargs="*", default=[0.45, 0.5, 0.55, 0.6, 0.65])
+    parser.add_argument("--second", type=float, nargs="*", default=[0.6, 0.7, 0.8])
+    parser.add_argument("--ungated", type=float, nargs="*", default=[0.65, 0.7, 0.75, 0.8])
+    parser.add_argument("--weak", nargs="*", default=["guessed", "close", "either"],
+                        help="rules readings a second opinion may change: guessed, close, either, any")
+    parser.add_argument("--second-k", type=int, default=5, help="neighbours of the second opinion")
+    parser.add_argument("--votes", type=int, nargs="*", default=[3, 4, 5])
     args = parser.parse_args()
-    run_sweep(args) if args.sweep else run_table(args)
+    run_sweep(args) if args.sweep else run_agreement(args) if args.agreement else run_table(args)
 
 
 if __name__ == "__main__":
