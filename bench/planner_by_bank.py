@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tests" / "bot" / "agent"))
 
 from bench.common import table  # noqa: E402
 from bench.planner import BANKS  # noqa: E402
+from bot.agent.similar import THRESHOLD, K  # noqa: E402  (the product's policy)
 
 BLIND = tuple(f"blind{n}" for n in range(2, 11))
 SNAPSHOT_VECTORS = Path("/tmp/journeybot-by-bank-vectors") / ROOT.name  # --snapshot: an older file's vectors, apart
@@ -93,8 +94,8 @@ def masks(planner: Any, bank: Any) -> dict[str, Mask]:
 class Policy:
     """How the fallback decides; the product's is Policy()."""
 
-    k: int = 5
-    threshold: float = 0.55
+    k: int = K
+    threshold: float = THRESHOLD
     second: float | None = None  # second opinion on a weak rules reading: least cosine of the winner
     votes: int = 4  # ... and least number of the k neighbours that are the winner's
     weak: str = "guessed"  # which rules readings are weak: "guessed", "close", "either" or "any" (every one)
@@ -351,8 +352,8 @@ def run_sweep(args: argparse.Namespace) -> None:
     print("product policy: " + ", ".join(f"{b} {sum(base[b])}" for b in banks)
           + f"; sum {sum(map(sum, base.values()))}; conversations to ask again: {sum(map(len, touched.values()))}")
     policies = [Policy(k, t) for k in args.k for t in args.threshold]
-    policies += [Policy(args.second_k, 0.55, s, v, w) for w in args.weak for s in args.second for v in args.votes]
-    policies += [Policy(5, 0.55, ungated=u) for u in args.ungated]
+    policies += [Policy(args.second_k, THRESHOLD, s, v, w) for w in args.weak for s in args.second for v in args.votes]
+    policies += [Policy(ungated=u) for u in args.ungated]
     rows = []
     for p in policies:
         t0 = time.perf_counter()
@@ -371,8 +372,9 @@ def run_sweep(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also score each bank with the whole phrasing file")
-    parser.add_argument("--at-k", type=int, default=5, help="the table's K (the product's: 5)")
-    parser.add_argument("--at-threshold", type=float, default=0.55, help="the table's THRESHOLD (the product's: 0.55)")
+    parser.add_argument("--at-k", type=int, default=K, help=f"the table's K (the product's: {K})")
+    parser.add_argument("--at-threshold", type=float, default=THRESHOLD,
+                        help=f"the table's THRESHOLD (the product's: {THRESHOLD})")
     parser.add_argument("--misses", action="store_true", help="print each bank's misses under leave-bank-out")
     parser.add_argument("--sweep", action="store_true", help="policies, leave-bank-out")
     parser.add_argument("--agreement", action="store_true", help="tool level: neighbours against the rules' tool")

@@ -6,7 +6,9 @@ model journeybot already ships for feedback search (tools/feedback/embeddings.py
 loaded copy) and compared with the labelled phrasings of bot/agent/exemplars.yaml (generated
 from the tuning question banks by bench/planner_exemplars.py). Its K nearest phrasings vote,
 each with its cosine similarity; the tool with the most weight wins if its closest phrasing is
-at least THRESHOLD alike (tuned leave-one-out on the exemplars: docs/BENCHMARKS.md). The
+at least THRESHOLD alike (tuned leave-one-out on the exemplars, and checked leave-bank-out,
+each blind bank scored without its own phrasings as an unseen bank would be: within two
+questions of the best K and THRESHOLD; bench/planner_by_bank.py, docs/BENCHMARKS.md). The
 arguments still come from the planner's slot readers, and the answer says it was read by
 resemblance, quoting the phrasings it resembled, with the other tools of the vote offered as
 other readings (bot/agent/reading.py).
