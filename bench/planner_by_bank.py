@@ -5,6 +5,11 @@ it: each blind bank scored with the phrasings of every source except itself (lea
     .venv/bin/python bench/planner_by_bank.py --full     # and the score with the whole phrasing file
     .venv/bin/python bench/planner_by_bank.py --misses   # and each bank's misses under leave-bank-out
     .venv/bin/python bench/planner_by_bank.py --sweep    # policies (K, THRESHOLD, second opinion), leave-bank-out
+    .venv/bin/python bench/planner_by_bank.py --agreement  # tool level: the neighbours against the rules' tool
+    .venv/bin/python bench/planner_by_bank.py --at-k 9   # the table with another K (or --at-threshold)
+    # a bank at its first score (the rules never tuned on it, never a phrasing source): from the
+    # checkout it was scored on, e.g. blind10 at 85a3b34 (docs/BENCHMARKS.md has the steps)
+    cd /tmp/snap && .venv/bin/python bench/planner_by_bank.py --snapshot --banks blind10 --sweep
 
 `bench/planner.py --loo` leaves out only the asked question: its near-twins of the same bank
 (an author writes a question three ways) still vote, so it flatters the fallback. Here, while
