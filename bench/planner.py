@@ -26,7 +26,8 @@ The banks are asked in order against the small sample (5,000 events, last day 20
 the questions for tools the catalog does not have yet (satisfaction_by until issue 16 lands),
 so both numbers are shown. Seconds are for the whole bank, planning only (no tool runs).
 The nearest-phrasing fallback (bot/agent/similar.py) is on, as in the product; its phrasings
-come from these very banks, so `--loo` (leave-one-out) is the fair score with it.
+come from these very banks, so `--loo` (leave-one-out) is a fairer score with it, and
+bench/planner_by_bank.py the fair one for a blind bank (none of that bank's phrasings vote).
 """
 
 from __future__ import annotations

@@ -49,14 +49,15 @@ def read_only_tools() -> set[str]:
     return {t.name for t in all_tools() if not t.changes_state and not t.edits and t.plan is not None}
 
 
-def exemplars(tests: Path = ROOT / "tests") -> dict[str, list[str]]:
-    """Tool -> its labelled questions, in bank order, each question once."""
+def exemplars(tests: Path = ROOT / "tests", sources: tuple[str, ...] = SOURCES) -> dict[str, list[str]]:
+    """Tool -> its labelled questions, in bank order, each question once (`sources`: a subset,
+    for bench/planner_by_bank.py, which scores a bank with the phrasings of the others only)."""
     import yaml
 
     allowed = read_only_tools()
     seen: set[str] = set()
     out: dict[str, list[str]] = {}
-    for name in SOURCES:
+    for name in sources:
         assert "probe" not in name, "a probe measures the planner, never read here"
         assert "blind11" not in name, "the held-back judge is never read here"
         for item in yaml.safe_load((tests / name).read_text()):

@@ -6,7 +6,9 @@ model journeybot already ships for feedback search (tools/feedback/embeddings.py
 loaded copy) and compared with the labelled phrasings of bot/agent/exemplars.yaml (generated
 from the tuning question banks by bench/planner_exemplars.py). Its K nearest phrasings vote,
 each with its cosine similarity; the tool with the most weight wins if its closest phrasing is
-at least THRESHOLD alike (tuned leave-one-out on the exemplars: docs/BENCHMARKS.md). The
+at least THRESHOLD alike (tuned leave-one-out on the exemplars, and checked leave-bank-out,
+each blind bank scored without its own phrasings as an unseen bank would be: within two
+questions of the best K and THRESHOLD; bench/planner_by_bank.py, docs/BENCHMARKS.md). The
 arguments still come from the planner's slot readers, and the answer says it was read by
 resemblance, quoting the phrasings it resembled, with the other tools of the vote offered as
 other readings (bot/agent/reading.py).
@@ -73,6 +75,9 @@ class Exemplars:
         # Benches only: a question never votes for itself when it is one of the phrasings, so
         # the banks the exemplars come from can still be scored honestly (bench/planner.py --loo).
         self.leave_one_out = False
+        # Benches only: the rows a bank never seen may use (bench/planner_by_bank.py leaves the
+        # scored bank's own phrasings out); None is every row.
+        self.keep: np.ndarray | None = None
 
     def cache_file(self) -> Path | None:
         from bot.agent.vector_cache import cache_file
@@ -91,7 +96,7 @@ class Exemplars:
 
         return load_or_embed(self.texts, self.embedder, self.cache_file(), "planner's exemplar vectors")
 
-    def vote(self, question: str, *, k: int = K, leave_out: str | None = None,
+    def vote(self, question: str, *, k: int | None = None, leave_out: str | None = None,
              allowed: set[str] | None = None) -> Vote | None:
         """The tool the question's k nearest phrasings vote for (None when no phrasing is
         usable). `leave_out` drops one phrasing (leave-one-out tuning); `allowed` limits the
@@ -101,12 +106,13 @@ class Exemplars:
             leave_out = question
         return self.vote_vector(q, k=k, leave_out=leave_out, allowed=allowed)
 
-    def vote_vector(self, q: np.ndarray, *, k: int = K, leave_out: str | None = None,
+    def vote_vector(self, q: np.ndarray, *, k: int | None = None, leave_out: str | None = None,
                     allowed: set[str] | None = None) -> Vote | None:
         import numpy as np
 
+        k = K if k is None else k  # read when called, so a bench can tune it
         sims = self.vectors() @ q
-        usable = np.ones(len(self.texts), dtype=bool)
+        usable = np.ones(len(self.texts), dtype=bool) if self.keep is None else self.keep.copy()
         if leave_out is not None:
             usable &= np.array([t.lower() != leave_out.lower() for t in self.texts])
         if allowed is not None:

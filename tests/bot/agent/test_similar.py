@@ -182,3 +182,19 @@ def test_exemplar_vectors_are_kept_per_file_and_model_and_not_embedded_twice(pla
     assert changed.cache_file() != first.cache_file()
     assert changed.vectors().shape == (4, real.dim) and Counting.texts == 8
     assert changed.cache_file().exists() and not first.cache_file().exists()  # the stale vectors went
+
+
+def test_phrasings_left_out_for_a_bank_never_vote(planner, tmp_path):
+    # bench/planner_by_bank.py scores each blind bank with the phrasings of the other banks only
+    # (Exemplars.keep): a left-out phrasing must neither vote nor be quoted, or that "unseen
+    # bank" figure is the whole file's again without anyone noticing.
+    real = similar.exemplars_for(planner.ctx).embedder
+    file = tmp_path / "exemplars.yaml"
+    file.write_text(yaml.safe_dump({"trend": ["are the dog walks getting longer week by week"],
+                                    "kpis": ["how long are the dog walks", "walk numbers this month"]}))
+    bank = similar.Exemplars(file, real, None)
+    question = "are the dog walks getting longer week by week"
+    assert bank.vote(question, k=1).tool == "trend"
+    bank.keep = np.array([text != question for text in bank.texts])
+    vote = bank.vote(question, k=1)
+    assert vote.tool == "kpis" and question not in vote.like
