@@ -54,7 +54,7 @@ _COMPARE_CUE = re.compile(
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
 _GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
            r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")
-_MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
+_MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"

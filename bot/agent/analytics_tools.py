@@ -25,6 +25,7 @@ from bot.agent.analytics_cues import (
 )
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
+from bot.agent.kpi_sayings import SAYING_CUES
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
 from bot.agent.series_cues import boost_series, series_grain_asked
 from bot.agent.tools import ToolContext, ToolSpec
@@ -311,7 +312,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=KPI_CUES,
+            cues=(*KPI_CUES, *SAYING_CUES),
             plan=_plan_kpis,
             boost=boost_kpis,
         ),

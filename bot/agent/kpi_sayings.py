@@ -1,0 +1,26 @@
+"""More owners' sayings of a KPI, read before bot/agent/vocab.py's (which is full) with
+bot/agent/kpi_words.py's, and the words that make such a question a KPI's level (the kpis tool)
+rather than a journey's drop-offs or a change explained group by group.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+
+SAYING_TERMS: list[tuple[str, str]] = [
+    # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
+    # abandoned, in the words of the thing left (not a group "behind" a change)
+    (rf"\b{_BASKETS} (?:[\w']+ ){{0,3}}(?:left|leave|leaves|leaving) behind\b|"
+     rf"\b(?:left|leave|leaves|leaving) (?:their |the |a |an |our )?(?:[\w-]+ )?{_BASKETS} behind\b", "cart_abandonment"),
+]
+SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
+
+# Cues of the kpis tool (weights add up in bot/agent/ranking.py)
+SAYING_CUES = (
+    # "what share of online baskets get left behind without buying": the share of carts is the
+    # KPI asked (cart abandonment), not where in the journey people leave
+    (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"
+     rf"{_BASKETS}\b", 0.35),
+)

@@ -1,0 +1,47 @@
+"""Readings added in phase M (lane g-tune17a) by class, from the tenth blind bank's remaining
+misses in the analyses. The phrasings are this lane's own (different trades and Englishes), not
+the bank's."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def rules() -> OfflinePlanner:
+    """The word rules alone: a reading by meaning must not be what makes these pass."""
+    from sample_cache import bank_store
+
+    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
+    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
+
+
+def _plan(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None, (question, plan.args)
+    return plan
+
+
+@pytest.mark.parametrize("question", [
+    "how many trolleys are left behind on the garden centre's webshop",
+    "what proportion of carts do punters leave behind on the bakery site this month",
+    "percentage of baskets left behind at checkout, last 30 days",
+    "share of shopping carts that get left behind by the candle shop's visitors",
+])
+def test_baskets_left_behind_are_the_cart_abandonment_level(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["cart_abandonment"]
+
+
+@pytest.mark.parametrize("question", [
+    "which channel is behind the drop in orders this month?",
+    "what's behind the fall in revenue at the salon this month",
+])
+def test_what_is_behind_a_change_is_still_the_movers(rules, question):
+    assert _plan(rules, question).spec.name == "movers"
