@@ -14,6 +14,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # abandoned, in the words of the thing left (not a group "behind" a change)
     (rf"\b{_BASKETS} (?:[\w']+ ){{0,3}}(?:left|leave|leaves|leaving) behind\b|"
      rf"\b(?:left|leave|leaves|leaving) (?:their |the |a |an |our )?(?:[\w-]+ )?{_BASKETS} behind\b", "cart_abandonment"),
+    # "the refund count per month", "refund numbers at the shoe shop": how many orders were
+    # refunded, not the refund rate
+    (r"\brefund (?:count|tally|numbers?|volumes?|totals?)\b|\b(?:count|tally|number) of refund(?:ed)? (?:orders|sales|bookings)\b",
+     "refunded_orders"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -45,3 +45,15 @@ def test_baskets_left_behind_are_the_cart_abandonment_level(rules, question):
 ])
 def test_what_is_behind_a_change_is_still_the_movers(rules, question):
     assert _plan(rules, question).spec.name == "movers"
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what's the refund count at the shoe shop this quarter", "kpis"),
+    ("refund numbers for the florist last month vs the month before", "compare"),
+    ("plot refund numbers week by week for the bike shop", "trend"),
+    ("what was the refund tally for the deli this year", "kpis"),
+])
+def test_a_refund_count_is_the_refunded_orders_not_the_rate(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool, (plan.spec.name, plan.args)
+    assert (plan.args.get("metrics") or [plan.args.get("metric")]) == ["refunded_orders"]
