@@ -18,6 +18,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # refunded, not the refund rate
     (r"\brefund (?:count|tally|numbers?|volumes?|totals?)\b|\b(?:count|tally|number) of refund(?:ed)? (?:orders|sales|bookings)\b",
      "refunded_orders"),
+    # "how many dog owners actually paid me last month", "how many of the pupils paid up": the
+    # head count of people who paid (not how many paid twice, which is repeat buying)
+    (r"^(?!.*\b(?:twice|again|more than once|times|a second time)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
+     r"(?:[\w-]+ ){0,3}(?:have |had )?(?:actually |really |even |properly )?paid (?:me|us|up|anything|for (?:anything|something))\b",
+     "buyers"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

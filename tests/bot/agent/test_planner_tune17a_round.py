@@ -57,3 +57,18 @@ def test_a_refund_count_is_the_refunded_orders_not_the_rate(rules, question, too
     plan = _plan(rules, question)
     assert plan.spec.name == tool, (plan.spec.name, plan.args)
     assert (plan.args.get("metrics") or [plan.args.get("metric")]) == ["refunded_orders"]
+
+
+@pytest.mark.parametrize("question", [
+    "how many clients actually paid us last month",
+    "how many of the students paid up this term",
+    "how many households paid me for window cleaning in october",
+    "how many pupils have paid us anything this year",
+])
+def test_how_many_paid_me_is_the_head_count_of_buyers(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["buyers"], (plan.spec.name, plan.args)
+
+
+def test_paid_us_twice_is_still_repeat_buying(rules):
+    assert _plan(rules, "how many customers paid us twice this year").args["metrics"] == ["repeat_customers"]
