@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 
 _BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+_SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
+_PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
+           r"ones|those|browsers|enquirers|callers|walk-?ins)")
+_WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
+_BUY = r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
 
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
@@ -23,6 +28,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:twice|again|more than once|times|a second time)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
      r"(?:[\w-]+ ){0,3}(?:have |had )?(?:actually |really |even |properly )?paid (?:me|us|up|anything|for (?:anything|something))\b",
      "buyers"),
+    # "what % of the people we saw last month ended up buying", "how many of the folk who came
+    # through the door went on to book", "of everyone we served, what share ended up paying":
+    # the share that bought, however long the description of the people before it
+    (rf"(?<!\w)(?:{_SHARE}|how many) of (?:the |our |all (?:the |our )?|my )?(?:[\w-]+ )?{_PEOPLE}\b(?:\s+[\w'-]+){{0,10}}?\s+"
+     rf"{_WENT_ON}{_BUY}|\b(?:what|which) {_SHARE}(?: of (?:them|those|these))? {_WENT_ON}(?:pay|pays|paying|paid)\b",
+     "purchase_conversion"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

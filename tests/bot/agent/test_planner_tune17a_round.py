@@ -72,3 +72,15 @@ def test_how_many_paid_me_is_the_head_count_of_buyers(rules, question):
 
 def test_paid_us_twice_is_still_repeat_buying(rules):
     assert _plan(rules, "how many customers paid us twice this year").args["metrics"] == ["repeat_customers"]
+
+
+@pytest.mark.parametrize("question", [
+    "what percentage of the folk who came through the door this month went on to buy",
+    "what fraction of punters we had in last week actually ended up booking",
+    "of everyone we served in october, what share ended up paying",
+    "how many of the people who popped in last week ended up buying something",
+    "what % of guests who booked a viewing actually ended up paying",
+])
+def test_the_share_of_people_described_at_length_who_bought_is_purchase_conversion(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["purchase_conversion"], (plan.spec.name, plan.args)
