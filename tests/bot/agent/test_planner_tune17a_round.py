@@ -84,3 +84,13 @@ def test_paid_us_twice_is_still_repeat_buying(rules):
 def test_the_share_of_people_described_at_length_who_bought_is_purchase_conversion(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["purchase_conversion"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "of those who put something in the trolley, what percentage end up ordering",
+    "shoppers who add a candle to the basket, what proportion go on to buy?",
+    "of the ones who got to the cart this month, what % actually paid",
+])
+def test_from_the_basket_to_paying_is_the_purchase_stage_conversion(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
