@@ -94,3 +94,9 @@ def test_the_share_of_people_described_at_length_who_bought_is_purchase_conversi
 def test_from_the_basket_to_paying_is_the_purchase_stage_conversion(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
+
+
+def test_a_long_message_that_starts_by_saying_who_keeps_who(rules):
+    # the first clause names the people the share is of: it is the question, not a preamble
+    plan = _plan(rules, "punters who put a few bits in the trolley on the webshop, what proportion end up paying")
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
