@@ -12,7 +12,9 @@ _SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
 _PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
            r"ones|those|browsers|enquirers|callers|walk-?ins)")
 _WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
-_BUY = r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
+# "... actually buy again" is repeat buying
+_BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
+        r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
 
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts

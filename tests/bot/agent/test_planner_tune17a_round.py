@@ -100,3 +100,12 @@ def test_a_long_message_that_starts_by_saying_who_keeps_who(rules):
     # the first clause names the people the share is of: it is the question, not a preamble
     plan = _plan(rules, "punters who put a few bits in the trolley on the webshop, what proportion end up paying")
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "how many of our coffee customers actually order again?",
+    "what share of our tea customers ended up buying again",
+])
+def test_ending_up_buying_again_is_repeat_buying_not_conversion(rules, question):
+    metrics = _plan(rules, question).args.get("metrics") or []
+    assert "purchase_conversion" not in metrics
