@@ -42,6 +42,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (rf"(?<!\w)(?:{_SHARE}|how many) of (?:the |our |all (?:the |our )?|my )?(?:[\w-]+ )?{_PEOPLE}\b(?:\s+[\w'-]+){{0,10}}?\s+"
      rf"{_WENT_ON}{_BUY}|\b(?:what|which) {_SHARE}(?: of (?:them|those|these))? {_WENT_ON}(?:pay|pays|paying|paid)\b",
      "purchase_conversion"),
+    # "average 1-5 satisfaction rating", "mean one to five score": the mean of the 1-5 ratings,
+    # not also the share of happy ones
+    (r"\b(?:average|mean|avg|typical|overall) (?:[\w-]+ ){0,2}?(?:1|one) ?(?:-to-|-|to|–|/) ?(?:5|five)(?: scale)? "
+     r"(?:(?:customer|client|patient|guest|satisfaction|star|review|happiness) ){0,2}(?:score|rating|mark)s?\b", "csat_mean"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -109,3 +109,13 @@ def test_a_long_message_that_starts_by_saying_who_keeps_who(rules):
 def test_ending_up_buying_again_is_repeat_buying_not_conversion(rules, question):
     metrics = _plan(rules, question).args.get("metrics") or []
     assert "purchase_conversion" not in metrics
+
+
+@pytest.mark.parametrize("question", [
+    "mean 1 to 5 score the physio patients gave us this quarter",
+    "whats the average 1-5 customer satisfaction mark for the driving school",
+    "average one-to-five satisfaction rating last month",
+])
+def test_an_average_on_the_one_to_five_scale_is_the_mean_rating_alone(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat_mean"], (plan.spec.name, plan.args)
