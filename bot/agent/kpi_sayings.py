@@ -12,6 +12,11 @@ _SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
 _PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
            r"ones|those|browsers|enquirers|callers|walk-?ins)")
 _WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
+_MOVE = (r"grow\w*|grown|grew|shrink\w*|shrunk|shrank|(?:getting |got )?(?:bigger|smaller|longer|shorter)|"
+         r"(?:going |gone |went )?(?:up|down)|ris\w*|rose|fall\w*|fell|climb\w*|drop\w*")
+_BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|"
+                  rf"requests|jobs|emails|issues))?(?: (?:at|in|for|on) (?:the |our |my )?[\w'-]+)?(?: (?:is|are|has|have|been|really|still|actually))* (?:{_MOVE}) "
+                  rf"(?:or|and|vs\.?) (?:{_MOVE})\b")
 # "... actually buy again" is repeat buying
 _BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
         r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
@@ -46,6 +51,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # not also the share of happy ones
     (r"\b(?:average|mean|avg|typical|overall) (?:[\w-]+ ){0,2}?(?:1|one) ?(?:-to-|-|to|–|/) ?(?:5|five)(?: scale)? "
      r"(?:(?:customer|client|patient|guest|satisfaction|star|review|happiness) ){0,2}(?:score|rating|mark)s?\b", "csat_mean"),
+    # "is the ticket backlog growing or shrinking", "is our queue of support cases getting bigger or
+    # smaller": the backlog's net change (tickets opened less those closed), not its size
+    (_BACKLOG_MOVES, "backlog_change"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 
@@ -55,4 +63,7 @@ SAYING_CUES = (
     # KPI asked (cart abandonment), not where in the journey people leave
     (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"
      rf"{_BASKETS}\b", 0.35),
+    # "is the backlog growing or shrinking?": which way it went is the backlog change's sign, one
+    # number (a series is asked in its own words: "week by week")
+    (_BACKLOG_MOVES, 0.6),
 )

@@ -119,3 +119,18 @@ def test_ending_up_buying_again_is_repeat_buying_not_conversion(rules, question)
 def test_an_average_on_the_one_to_five_scale_is_the_mean_rating_alone(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat_mean"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "is our queue of support cases getting bigger or smaller",
+    "has the pile of open complaints at the garage grown or shrunk this month",
+    "is the backlog of repair queries rising or falling this month?",
+])
+def test_a_backlog_growing_or_shrinking_is_its_net_change(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["backlog_change"], (plan.spec.name, plan.args)
+
+
+def test_the_backlog_week_by_week_is_still_a_series(rules):
+    plan = _plan(rules, "is the support backlog growing or shrinking week by week this quarter")
+    assert plan.spec.name == "trend" and plan.args["grain"] == "week"
