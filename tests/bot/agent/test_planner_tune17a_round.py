@@ -134,3 +134,13 @@ def test_a_backlog_growing_or_shrinking_is_its_net_change(rules, question):
 def test_the_backlog_week_by_week_is_still_a_series(rules):
     plan = _plan(rules, "is the support backlog growing or shrinking week by week this quarter")
     assert plan.spec.name == "trend" and plan.args["grain"] == "week"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which day do the cyclists spend the most", "weekday"),
+    ("which month do the wedding parties spend the most at the florist", "month"),
+    ("what time of day do people spend most in the cafe", "hour"),
+])
+def test_when_people_spend_most_is_the_pattern_of_revenue(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "time_pattern" and plan.args["by"] == by and plan.args["metric"] == "revenue", plan.args
