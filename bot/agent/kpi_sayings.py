@@ -54,6 +54,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "is the ticket backlog growing or shrinking", "is our queue of support cases getting bigger or
     # smaller": the backlog's net change (tickets opened less those closed), not its size
     (_BACKLOG_MOVES, "backlog_change"),
+    # "the recommend score", "our would-you-recommend number": the net promoter score
+    (r"\b(?:would[- ]you[- ])?recommend(?:ation)?[- ](?:score|rating|number|figure|mark)s?\b|"
+     r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b", "nps"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

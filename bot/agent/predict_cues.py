@@ -174,7 +174,10 @@ ACTION_CUES = (
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
-     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bwhat (?:do|would|should) you recommend\b|"
+     # not "the recommend score for the cattery" (the NPS)
+     r"\brecommend\w* (?!(?:score|rating|number|figure)s?\b)(?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|"
+     r"\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"

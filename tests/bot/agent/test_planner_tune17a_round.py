@@ -144,3 +144,24 @@ def test_the_backlog_week_by_week_is_still_a_series(rules):
 def test_when_people_spend_most_is_the_pattern_of_revenue(rules, question, by):
     plan = _plan(rules, question)
     assert plan.spec.name == "time_pattern" and plan.args["by"] == by and plan.args["metric"] == "revenue", plan.args
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what's the recommend score for the cattery this quarter", "kpis"),
+    ("our would-you-recommend number, last 90 days", "kpis"),
+    ("chart the recommend rating month by month", "trend"),
+])
+def test_the_recommend_score_is_the_nps(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool, (plan.spec.name, plan.args)
+    assert (plan.args.get("metrics") or [plan.args.get("metric")]) == ["nps"]
+
+
+def test_the_recommend_score_as_a_follow_up_of_a_chart(rules):
+    rules.remember("k-rec", rules.plan("chart csat month by month this year", "k-rec"))
+    plan = rules.plan("and the would you recommend number too", "k-rec")
+    assert plan.spec.name == "trend" and plan.args["metric"] == "nps" and plan.args["grain"] == "month"
+
+
+def test_what_you_would_recommend_for_a_group_is_still_next_actions(rules):
+    assert _plan(rules, "what would you recommend for our vips").spec.name == "next_best_actions"
