@@ -57,6 +57,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "the recommend score", "our would-you-recommend number": the net promoter score
     (r"\b(?:would[- ]you[- ])?recommend(?:ation)?[- ](?:score|rating|number|figure|mark)s?\b|"
      r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b", "nps"),
+    # "are deliveries getting slower?", "parcels taking longer to land": the delivery time, asked
+    # by which way it moves
+    (r"\b(?:deliver(?:y|ies)|shipping|dispatch|parcels?|packages?|shipments?|couriers?|posting)\b (?:[\w']+ ){0,2}?"
+     r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
+     r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
+     r"(?:longer|less time|more time))\b", "delivery_time"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -165,3 +165,14 @@ def test_the_recommend_score_as_a_follow_up_of_a_chart(rules):
 
 def test_what_you_would_recommend_for_a_group_is_still_next_actions(rules):
     assert _plan(rules, "what would you recommend for our vips").spec.name == "next_best_actions"
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("are our parcels taking longer to arrive this month? by week please", "week"),
+    ("are the veg box deliveries getting later, month by month", "month"),
+    ("is shipping getting any quicker? show me that weekly", "week"),
+])
+def test_deliveries_getting_slower_is_the_delivery_time_series(rules, question, grain):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "trend" and plan.args["metric"] == "delivery_time", (plan.spec.name, plan.args)
+    assert plan.args["grain"] == grain
