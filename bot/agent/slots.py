@@ -49,6 +49,7 @@ from bot.agent.vocab import (
     SOURCE_WORDS,
     UNKNOWN_MEASURE,
 )
+from bot.agent.week_of import week_of
 from bot.agent.when import mask, parse_period, read_when
 from tools.core.stages import STAGES
 
@@ -157,7 +158,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if speller is not None:
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
-    when = month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of)
+    when = week_of(t, month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of), as_of)  # "the week of 2 november"
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(

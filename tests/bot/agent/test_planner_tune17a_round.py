@@ -176,3 +176,24 @@ def test_deliveries_getting_slower_is_the_delivery_time_series(rules, question, 
     plan = _plan(rules, question)
     assert plan.spec.name == "trend" and plan.args["metric"] == "delivery_time", (plan.spec.name, plan.args)
     assert plan.args["grain"] == grain
+
+
+def _span(args, key="period"):
+    return args[key]["start"], args[key]["end"]
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("orders at the bike shop in the week of the 9th", ("2026-11-09", "2026-11-15")),
+    ("takings the week of 26 oct", ("2026-10-26", "2026-11-01")),
+    ("how many bookings did the salon take in the week of 14 october", ("2026-10-12", "2026-10-18")),
+])
+def test_the_week_of_a_day_is_its_whole_week(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and _span(plan.args) == period, (plan.spec.name, plan.args)
+
+
+def test_two_weeks_named_by_a_day_are_compared_the_later_one_asked_about(rules):
+    plan = _plan(rules, "csat in the week of 12 october vs the week of 19 october")
+    assert plan.spec.name == "compare", (plan.spec.name, plan.args)
+    assert _span(plan.args) == ("2026-10-19", "2026-10-25")
+    assert _span(plan.args, "against") == ("2026-10-12", "2026-10-18")
