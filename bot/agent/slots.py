@@ -52,6 +52,7 @@ from bot.agent.vocab import (
 )
 from bot.agent.week_of import week_of
 from bot.agent.when import mask, parse_period, read_when
+from bot.agent.year_halves import year_halves
 from tools.core.stages import STAGES
 
 # The readers are re-exported: other modules and the tests have always found them here.
@@ -160,7 +161,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of), as_of)  # "the week of 2 november"
-    when = later_first(when)  # "september vs october": october, against september
+    when = later_first(year_halves(t, when, as_of))  # "september vs october": october, against september
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(

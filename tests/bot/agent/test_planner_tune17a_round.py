@@ -208,3 +208,14 @@ def test_two_months_earlier_first_ask_about_the_later(rules, question, period, a
     plan = _plan(rules, question)
     assert plan.spec.name == "compare", (plan.spec.name, plan.args)
     assert _span(plan.args) == period and _span(plan.args, "against") == against
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("orders at the nursery in the second half of last year", ("2025-07-01", "2025-12-31")),
+    ("how many new customers in the first half of the year", ("2026-01-01", "2026-06-30")),
+    ("h1 revenue for the brewery", ("2026-01-01", "2026-06-30")),
+    ("nps in the back half of 2025", ("2025-07-01", "2025-12-31")),
+])
+def test_half_a_year_is_that_half_not_the_year(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and _span(plan.args) == period, (plan.spec.name, plan.args)
