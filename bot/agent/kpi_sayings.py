@@ -75,4 +75,8 @@ SAYING_CUES = (
     # "is the backlog growing or shrinking?": which way it went is the backlog change's sign, one
     # number (a series is asked in its own words: "week by week")
     (_BACKLOG_MOVES, 0.6),
+    # "how did we do in the first half of october", "how did the bakery get on in the second half
+    # of september": that half's headline numbers (the digest covers a day or a week)
+    (r"\bhow(?: did|'d| have| has) (?:we|the [\w-]+|our [\w-]+) (?:do|done|get on|got on|go|gone|fare|fared)\b(?: [\w-]+){0,2}? "
+     r"(?:in|over|for|during) the (?:first|second|1st|2nd|front|back|latter|early) half of\b", 0.6),
 )

@@ -219,3 +219,17 @@ def test_two_months_earlier_first_ask_about_the_later(rules, question, period, a
 def test_half_a_year_is_that_half_not_the_year(rules, question, period):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and _span(plan.args) == period, (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how did the bakery do in the second half of september", ("2026-09-16", "2026-09-30")),
+    ("how did our shop get on in the first half of the year", ("2026-01-01", "2026-06-30")),
+    ("how'd the studio do over the back half of october", ("2026-10-16", "2026-10-31")),
+])
+def test_how_we_did_in_half_a_month_or_year_is_its_headline_numbers(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and _span(plan.args) == period, (plan.spec.name, plan.args)
+
+
+def test_how_we_did_yesterday_is_still_the_digest(rules):
+    assert _plan(rules, "how did we do yesterday").spec.name == "digest"
