@@ -233,3 +233,13 @@ def test_how_we_did_in_half_a_month_or_year_is_its_headline_numbers(rules, quest
 
 def test_how_we_did_yesterday_is_still_the_digest(rules):
     assert _plan(rules, "how did we do yesterday").spec.name == "digest"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which suburb's regulars have become grumpier lately", "city"),
+    ("which region's shoppers got a lot less satisfied this quarter", "region"),
+    ("which village's customers got less happy since the summer", "city"),
+])
+def test_which_places_customers_got_less_happy_is_the_change_by_place(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == "csat", (plan.spec.name, plan.args)
