@@ -91,7 +91,8 @@ def implied_metric(slots: Any) -> str | None:
     stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
     if not stages and not _FUTURE.search(text) and plural_groups(text) and _DOING.search(text):
         return "revenue"  # "how are the regions doing?": each group's takings, the movers answer names it
-    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
+    # "Cotham vs Redland, who spent more?": two places side by side ranked on the money too
+    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text) or side_by_side(slots)):
         return None
     if _WHERE_LIVE.search(text):
         return "active_customers"

@@ -243,3 +243,18 @@ def test_how_we_did_yesterday_is_still_the_digest(rules):
 def test_which_places_customers_got_less_happy_is_the_change_by_place(rules, question, by):
     plan = _plan(rules, question)
     assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == "csat", (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "by", "metric"), [
+    ("instagram vs facebook customers, who ordered more this month", "channel", "orders"),
+    ("bedminster against southville, which brings in more money", "city", "revenue"),
+    ("clifton or redland, where did folk spend more last month?", "city", "revenue"),
+])
+def test_two_groups_side_by_side_asked_who_spent_more_are_ranked_on_it(rules, question, by, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert plan.args["by"] == by and plan.args["metric"] == metric and plan.args["rank"] == "value"
+
+
+def test_two_places_with_no_measure_are_still_compared(rules):
+    assert _plan(rules, "Clifton vs Redland last month").spec.name == "compare"
