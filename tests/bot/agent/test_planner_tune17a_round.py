@@ -258,3 +258,13 @@ def test_two_groups_side_by_side_asked_who_spent_more_are_ranked_on_it(rules, qu
 
 def test_two_places_with_no_measure_are_still_compared(rules):
     assert _plan(rules, "Clifton vs Redland last month").spec.name == "compare"
+
+
+@pytest.mark.parametrize(("question", "by", "metric"), [
+    ("was it a single segment pulling revenue down last month", "segment", "revenue"),
+    ("could it be one region pushing the refund rate up this quarter?", "region", "refund_rate"),
+    ("is it just one town dragging the orders down", "city", "orders"),
+])
+def test_is_it_one_group_dragging_a_kpi_is_the_change_by_that_group(rules, question, by, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
