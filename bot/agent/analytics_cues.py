@@ -141,7 +141,7 @@ def split_cue(text: str) -> bool:
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
                       r"dragg\w*|"
-                      r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) in\b")
+                      r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
                          r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved|tanked|shot up)\b.{0,40}\b(?:which|what)\b")

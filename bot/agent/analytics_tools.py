@@ -23,6 +23,7 @@ from bot.agent.analytics_cues import (
     series_grain,
     text_of,
 )
+from bot.agent.change_by_group import CHANGE_SPLIT_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_sayings import SAYING_CUES
@@ -381,7 +382,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
                       "which city", "explain"),
-            cues=(*MOVER_CUES, *LEVEL_CUES),
+            cues=(*MOVER_CUES, *LEVEL_CUES, *CHANGE_SPLIT_CUES),
             plan=_plan_movers,
             # a change, or each group's level; never "which day/month was busiest" (a time, not a group)
             boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots)),

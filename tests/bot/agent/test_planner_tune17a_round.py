@@ -268,3 +268,13 @@ def test_two_places_with_no_measure_are_still_compared(rules):
 def test_is_it_one_group_dragging_a_kpi_is_the_change_by_that_group(rules, question, by, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "by", "metric"), [
+    ("pull apart the csat dip across age bands, october against september", "age_band", "csat"),
+    ("split the change in orders by region, this month vs last", "region", "orders"),
+    ("break down the aov change by segment, q2 vs q1", "segment", "aov"),
+])
+def test_a_change_broken_down_by_group_is_explained_group_by_group(rules, question, by, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
