@@ -54,7 +54,8 @@ _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind
 # southville", "instagram compared with facebook").
 _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
 # A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
-_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
+# "which county buys the most from us": how much it buys, the money (not "ordered the most")
+_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash|buys? (?:the )?most(?! often| frequently))\b")
 _PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
                         r"\beach time\b|\ba time\b|\bon average\b")
 # "how are our channels doing?", "how are the regions performing": a status asked group by group

@@ -278,3 +278,14 @@ def test_is_it_one_group_dragging_a_kpi_is_the_change_by_that_group(rules, quest
 def test_a_change_broken_down_by_group_is_explained_group_by_group(rules, question, by, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("which age group buys the most at the garden centre", "revenue"),
+    ("what channel's customers buy the most", "revenue"),
+    ("which state buys the most from the bakery this year", "revenue"),
+    ("which segment buys most often", "orders"),
+])
+def test_the_group_that_buys_the_most_is_ranked_on_the_money(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers" and plan.args["metric"] == metric and plan.args["rank"] == "value", plan.args
