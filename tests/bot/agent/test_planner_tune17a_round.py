@@ -289,3 +289,18 @@ def test_a_change_broken_down_by_group_is_explained_group_by_group(rules, questi
 def test_the_group_that_buys_the_most_is_ranked_on_the_money(rules, question, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "movers" and plan.args["metric"] == metric and plan.args["rank"] == "value", plan.args
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("are mondays worth staying open for at the cafe", "Monday"),
+    ("are sundays even worth trading for the barbers", "Sunday"),
+    ("are wednesdays really worth opening the florist for?", "Wednesday"),
+])
+def test_is_a_weekday_worth_opening_for_is_its_place_in_the_week(rules, question, focus):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday", (plan.spec.name, plan.args)
+    assert plan.args["focus"] == focus
+
+
+def test_what_a_customer_is_worth_is_still_lifetime_value(rules):
+    assert _plan(rules, "what's a customer worth to us").spec.name == "customer_lifetime_value"
