@@ -304,3 +304,13 @@ def test_is_a_weekday_worth_opening_for_is_its_place_in_the_week(rules, question
 
 def test_what_a_customer_is_worth_is_still_lifetime_value(rules):
     assert _plan(rules, "what's a customer worth to us").spec.name == "customer_lifetime_value"
+
+
+@pytest.mark.parametrize("question", [
+    "which month is usually dead for the ice cream van",
+    "what month tends to be busy at the garden centre",
+    "what month was quiet for the b&b last year",
+])
+def test_which_month_was_slow_said_in_the_singular_is_the_pattern_of_the_year(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "time_pattern" and plan.args["by"] == "month", (plan.spec.name, plan.args)
