@@ -167,6 +167,9 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
+    # "people who visit the shop floor end up buying in store": a step, and where they end up
+    chain = chain or (any(rx.search(p, text) for tp, p, alone in _ALIASES if alone and tp in known) and
+                      rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text))
     for tp in known:
         # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
         thing = rx.match(r"([a-z]+)_view$", tp.lower())
@@ -228,4 +231,10 @@ _ALIASES = [
     ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
+    # the shop's own steps in words: "visit the shop floor", "an in-store purchase", "buying in store"
+    ("instore_visit", r"\bin[- ]?store visits?\b|\bshop floor\b|\b(?:visit(?:s|ed|ing)?|c[oa]me?s? in(?:to)?|walk(?:s|ed)? in(?:to)?|"
+                      r"pop(?:s|ped)? in(?:to)?) (?:the |our )?(?:shop|store|showroom|salon|studio)\b(?! (?:online|website|site))", True),
+    ("instore_purchase", r"\bin[- ]?store (?:purchases?|buys?)\b", True),
+    ("instore_purchase", r"\b(?:buy|buys|bought|buying|purchas\w*|pay|pays|paid|paying) (?:\w+ ){0,2}?(?:in[- ]?store|in the (?:shop|store)|"
+                         r"in person|at the till)\b", False),
 ]

@@ -314,3 +314,13 @@ def test_what_a_customer_is_worth_is_still_lifetime_value(rules):
 def test_which_month_was_slow_said_in_the_singular_is_the_pattern_of_the_year(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "time_pattern" and plan.args["by"] == "month", (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "touchpoints"), [
+    ("of the folk who come into the showroom, how many end up paying in person", ["instore_visit", "instore_purchase"]),
+    ("from website visit to in-store purchase, what share make it", ["website_visit", "instore_purchase"]),
+    ("how many customers who pop into the salon then go on to buy in store", ["instore_visit", "instore_purchase"]),
+])
+def test_the_shops_own_steps_said_in_words_are_the_funnels_touchpoints(rules, question, touchpoints):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "funnel" and plan.args.get("touchpoints") == touchpoints, (plan.spec.name, plan.args)
