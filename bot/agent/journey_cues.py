@@ -30,7 +30,10 @@ FUNNEL_CUES = (
 DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
-     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b", 0.8),
+     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b|"
+     # "where do people wander off", "the stage where most of them go cold", "lose interest"
+     r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
+     r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b", 0.8),
     (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"

@@ -324,3 +324,14 @@ def test_which_month_was_slow_said_in_the_singular_is_the_pattern_of_the_year(ru
 def test_the_shops_own_steps_said_in_words_are_the_funnels_touchpoints(rules, question, touchpoints):
     plan = _plan(rules, question)
     assert plan.spec.name == "funnel" and plan.args.get("touchpoints") == touchpoints, (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "level"), [
+    ("at which step do the wedding enquiries go cold", None),
+    ("which stage do leads tail off at this month", "stage"),
+    ("where on the site do shoppers wander off", None),
+])
+def test_going_cold_or_wandering_off_is_where_people_drop_off(rules, question, level):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "dropoffs", (plan.spec.name, plan.args)
+    assert plan.args.get("level") == level
