@@ -168,8 +168,10 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
     # "people who visit the shop floor end up buying in store": a step, and where they end up
-    chain = chain or (any(rx.search(p, text) for tp, p, alone in _ALIASES if alone and tp in known) and
-                      rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text))
+    # (`chain` may be `hits` itself, which the aliases below fill: it is replaced only when so)
+    if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \
+            any(rx.search(p, text) for tp, p, alone in _ALIASES if alone and tp in known):
+        chain = True
     for tp in known:
         # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
         thing = rx.match(r"([a-z]+)_view$", tp.lower())
