@@ -335,3 +335,18 @@ def test_going_cold_or_wandering_off_is_where_people_drop_off(rules, question, l
     plan = _plan(rules, question)
     assert plan.spec.name == "dropoffs", (plan.spec.name, plan.args)
     assert plan.args.get("level") == level
+
+
+@pytest.mark.parametrize(("question", "level"), [
+    ("what do people who abandon their baskets usually do", None),
+    ("stage by stage, what do the lapsed regulars actually do", "stage"),
+    ("what do the window shoppers who never book typically do, step by step", None),
+])
+def test_what_a_group_of_people_actually_do_is_their_path(rules, question, level):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "paths" and plan.args.get("level") == level, (plan.spec.name, plan.args)
+
+
+def test_what_we_do_about_something_is_not_a_path(rules):
+    plan = rules.plan("what do we do about the late deliveries", "k-wdwd")
+    assert plan.spec is None or plan.spec.name != "paths"
