@@ -210,6 +210,10 @@ _ALIASES = [
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    # "the path people take before ordering on the website": the web order is the goal
+    ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
+                     r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
+                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying) online\b", True),
     # "people who browsed but never ordered online": the web order is the step they missed
     ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy) "
                      r"(?:anything |something )?online\b", True),

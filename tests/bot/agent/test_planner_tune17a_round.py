@@ -350,3 +350,13 @@ def test_what_a_group_of_people_actually_do_is_their_path(rules, question, level
 def test_what_we_do_about_something_is_not_a_path(rules):
     plan = rules.plan("what do we do about the late deliveries", "k-wdwd")
     assert plan.spec is None or plan.spec.name != "paths"
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what route do people take before buying from the webshop", "paths"),
+    ("common journeys before ordering through the app", "paths"),
+    ("where do people drop off before ordering on the site", "dropoffs"),
+])
+def test_before_ordering_on_the_website_is_the_web_order_goal(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool and plan.args.get("goal_touchpoint") == "order_placed", (plan.spec.name, plan.args)
