@@ -360,3 +360,19 @@ def test_what_we_do_about_something_is_not_a_path(rules):
 def test_before_ordering_on_the_website_is_the_web_order_goal(rules, question, tool):
     plan = _plan(rules, question)
     assert plan.spec.name == tool and plan.args.get("goal_touchpoint") == "order_placed", (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("first", "then", "filters"), [
+    ("revenue and orders for facebook customers in the last 90 days", "do the tiktok nail clients the same way",
+     {"channel": ["tiktok"]}),
+    ("aov for the vips this month", "now the newsletter lot in the same way", {"segment": ["newsletter"]}),
+    ("repeat rate for the instagram crowd last month", "and the facebook folk likewise", {"channel": ["facebook"]}),
+])
+def test_the_same_way_for_another_group_is_the_last_analysis_for_it(rules, first, then, filters):
+    key = "k-same-" + first
+    first_plan = rules.plan(first, key)
+    rules.remember(key, first_plan)
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == first_plan.spec.name, (plan.spec, plan.args)
+    assert plan.args.get("filters") == filters and plan.args.get("metrics") == first_plan.args.get("metrics")
+    assert plan.args.get("period") == first_plan.args.get("period")
