@@ -325,6 +325,9 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST
+        if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
+            return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
         leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())

@@ -376,3 +376,19 @@ def test_the_same_way_for_another_group_is_the_last_analysis_for_it(rules, first
     assert plan.spec is not None and plan.spec.name == first_plan.spec.name, (plan.spec, plan.args)
     assert plan.args.get("filters") == filters and plan.args.get("metrics") == first_plan.args.get("metrics")
     assert plan.args.get("period") == first_plan.args.get("period")
+
+
+@pytest.mark.parametrize(("first", "then", "kept", "steps"), [
+    ("common routes for instagram customers last month", "trim those routes to 3 steps",
+     {"filters": {"channel": ["instagram"]}, "period": {"name": "last_month"}}, 3),
+    ("paths to purchase for the newsletter lot", "limit the paths to 2 steps", {"filters": {"segment": ["newsletter"]}}, 2),
+    ("typical journeys of the vip clients this quarter", "ok now cut the journeys to 5 steps",
+     {"filters": {"segment": ["vip"]}, "period": {"name": "this_quarter"}}, 5),
+])
+def test_cutting_the_paths_shown_keeps_who_and_when_they_were_for(rules, first, then, kept, steps):
+    key = "k-cut-" + first
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "paths", (plan.spec, plan.args)
+    assert plan.args.get("max_steps") == steps
+    assert {k: plan.args.get(k) for k in kept} == kept
