@@ -47,7 +47,8 @@ DESCRIBE_CUES = (
      r"got in|synced|load(?:ed)?|upload(?:ed)?|import(?:ed)?|sync|been (?:loaded|imported|synced|uploaded|pulled in))\b|"
      # "is anything missing from the upload?", "gaps in the days": what the data lacks
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
-     r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"
+     r"\b(?:gaps?|holes?) (?:in|between) (?:the |my |our |these |those )?(?:days|dates|data|records|uploads?|history|files?|"
+     r"exports?|spreadsheets?|csvs?|sheets?)\b|"
      # "a rundown of the touchpoints and stages you know about": what the data holds
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we|the system|it|the data|the database|"
      r"journeybot|the bot) (?:know|knows) (?:about|of)\b|"

@@ -392,3 +392,12 @@ def test_cutting_the_paths_shown_keeps_who_and_when_they_were_for(rules, first, 
     assert plan.spec is not None and plan.spec.name == "paths", (plan.spec, plan.args)
     assert plan.args.get("max_steps") == steps
     assert {k: plan.args.get(k) for k in kept} == kept
+
+
+@pytest.mark.parametrize("question", [
+    "are there holes in the spreadsheets we sent over",
+    "any gaps in my exports from the till?",
+    "is there a gap in those csv files from the booking system",
+])
+def test_gaps_in_the_files_given_is_what_the_data_holds(rules, question):
+    assert _plan(rules, question).spec.name == "describe_data"
