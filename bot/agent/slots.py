@@ -130,11 +130,16 @@ _COMPASS = re.compile(r"\b(?:in|from|across|of|and|or|vs\.?|versus|than|against|
                       r"better|worse|bigger|higher|lower|\w+ier)\b))")
 
 
-def _unknown_places(t: str, known: Known) -> list[tuple[str, str]]:
+def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None = None) -> list[tuple[str, str]]:
+    # "in east london", "in Leith": said, not dropped
+    from bot.agent.place_names import unknown_place_names
+
     names = {n.lower() for n in (*known.regions, *known.cities)}
     for name in names:  # "bath and north east somerset" is a region, whatever compass words it holds
         t = re.sub(rf"\b{re.escape(name)}\b", lambda m: "_" * len(m.group(0)), t)
-    return [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names]
+    named = unknown_place_names(t, text, known, taken or set())
+    return named + [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names
+                    and not any(n.startswith(m.group(1) + " ") for _, n in named)]
 
 
 _COMPARE = re.compile(
@@ -194,7 +199,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics) + \
-        _unknown_places(rest, known) + sites_named(t)
+        _unknown_places(rest, known, text, {*cities, *regions}) + sites_named(t)
     ratio = RATIO.search(rest)
     if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
         sides = [*metrics_and_rest(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]

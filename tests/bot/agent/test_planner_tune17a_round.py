@@ -401,3 +401,27 @@ def test_cutting_the_paths_shown_keeps_who_and_when_they_were_for(rules, first, 
 ])
 def test_gaps_in_the_files_given_is_what_the_data_holds(rules, question):
     assert _plan(rules, question).spec.name == "describe_data"
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("orders from customers in east london last month", "east london"),
+    ("how many bookings from north leeds", "north leeds"),
+    ("revenue in Leith this year", "Leith"),
+    ("what's the aov around Stockbridge this quarter", "Stockbridge"),
+])
+def test_a_place_the_data_lacks_is_said_never_dropped(rules, question, place):
+    from bot.agent.reading import reasons
+
+    plan = _plan(rules, question)
+    assert not plan.args.get("filters"), plan.args
+    assert any(place in note and "not a region or town" in note for note in reasons(rules, plan)), reasons(rules, plan)
+
+
+@pytest.mark.parametrize("question", [
+    "revenue in October for the bakery",
+    "conversion in Shopify this week",
+    "nps for the south west customers",
+])
+def test_months_software_and_compass_words_are_no_unknown_town(rules, question):
+    unknown = [w for kind, w in rules.read(question).unknown if kind == "place"]
+    assert all(w in ("south west",) for w in unknown), unknown
