@@ -63,6 +63,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
      r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
      r"(?:longer|less time|more time))\b", "delivery_time"),
+    # "how many support tickets did people raise", "last 7 days vs the 7 before, tickets": the
+    # count of tickets, whoever raised them, or named alone after the periods
+    (r"\bhow many (?:new |support |customer |help ?desk )*(?:tickets|support requests|support cases) (?:did|have|do|has) "
+     r"(?:people|customers|clients|folks?|they|users|patients|guests|members|callers|the public) (?:raise|raised|open|opened|log|"
+     r"logged|file|filed|submit|submitted|send|sent|create|created|put in)\b|"
+     r"(?:^|[,:;] ?|- )(?:support |help ?desk |new )?tickets\s*[?.!]*$|^(?:support |new )?tickets\s*[,:-]", "tickets"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -425,3 +425,14 @@ def test_a_place_the_data_lacks_is_said_never_dropped(rules, question, place):
 def test_months_software_and_compass_words_are_no_unknown_town(rules, question):
     unknown = [w for kind, w in rules.read(question).unknown if kind == "place"]
     assert all(w in ("south west",) for w in unknown), unknown
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how many tickets did customers open at the phone repair shop this week", "kpis"),
+    ("how many help desk tickets have clients logged since october", "kpis"),
+    ("this month against last month: tickets", "compare"),
+    ("tickets, this week vs last week", "compare"),
+])
+def test_tickets_raised_by_people_or_named_alone_are_the_ticket_count(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool and plan.args["metrics"] == ["tickets"], (plan.spec.name, plan.args)
