@@ -436,3 +436,13 @@ def test_months_software_and_compass_words_are_no_unknown_town(rules, question):
 def test_tickets_raised_by_people_or_named_alone_are_the_ticket_count(rules, question, tool):
     plan = _plan(rules, question)
     assert plan.spec.name == tool and plan.args["metrics"] == ["tickets"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "segment"), [
+    ("aov for our vip season ticket holders", "vip"),
+    ("revenue from lead account holders this quarter", "lead"),
+    ("what does a newsletter card-holder spend per order", "newsletter"),
+])
+def test_a_segment_of_holders_is_that_segment(rules, question, segment):
+    plan = _plan(rules, question)
+    assert plan.args.get("filters") == {"segment": [segment]}, plan.args
