@@ -69,6 +69,8 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:people|customers|clients|folks?|they|users|patients|guests|members|callers|the public) (?:raise|raised|open|opened|log|"
      r"logged|file|filed|submit|submitted|send|sent|create|created|put in)\b|"
      r"(?:^|[,:;] ?|- )(?:support |help ?desk |new )?tickets\s*[?.!]*$|^(?:support |new )?tickets\s*[,:-]", "tickets"),
+    # "the buying-rate slump", "our conversion-rate": the rate, hyphenated
+    (r"\b(?:buy(?:ing)?|purchase|conversion)-rates?\b", "purchase_conversion"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

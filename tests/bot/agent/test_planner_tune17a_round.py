@@ -446,3 +446,13 @@ def test_tickets_raised_by_people_or_named_alone_are_the_ticket_count(rules, que
 def test_a_segment_of_holders_is_that_segment(rules, question, segment):
     plan = _plan(rules, question)
     assert plan.args.get("filters") == {"segment": [segment]}, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "which segment dragged the buy-rate down last month",
+    "what's our conversion-rate at the bike shop this week",
+    "is the buying-rate slipping? show me weekly",
+])
+def test_a_hyphenated_buying_rate_is_purchase_conversion(rules, question):
+    plan = _plan(rules, question)
+    assert (plan.args.get("metrics") or [plan.args.get("metric")]) == ["purchase_conversion"], (plan.spec.name, plan.args)
