@@ -71,9 +71,20 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:^|[,:;] ?|- )(?:support |help ?desk |new )?tickets\s*[?.!]*$|^(?:support |new )?tickets\s*[,:-]", "tickets"),
     # "the buying-rate slump", "our conversion-rate": the rate, hyphenated
     (r"\b(?:buy(?:ing)?|purchase|conversion)-rates?\b", "purchase_conversion"),
+    # "orders refunded vs cancelled", "cancelled or refunded": both outcomes, one said by its
+    # participle alone (the refund first: the cancellation then reads after the masked refund)
+    (r"\b(?:refunded|returned)(?= (?:vs\.?|versus|or|and|&) (?:cancell?ed|canceled)\b)|"
+     r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))refunded\b", "refunded_orders"),
+    (r"\b(?:cancell?ed|canceled)(?= (?:vs\.?|versus|or|and|&) (?:refunded|returned| {8})(?!\w))|"
+     r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))(?:cancell?ed|canceled)\b", "cancelled_orders"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 
+_OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellations)"
+# Cues of the compare tool: "refunded vs cancelled" sets two KPIs side by side, not two periods
+SAYING_COMPARE_CUES = (
+    (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
+)
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
     # "what share of online baskets get left behind without buying": the share of carts is the

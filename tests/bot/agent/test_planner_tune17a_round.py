@@ -456,3 +456,17 @@ def test_a_segment_of_holders_is_that_segment(rules, question, segment):
 def test_a_hyphenated_buying_rate_is_purchase_conversion(rules, question):
     plan = _plan(rules, question)
     assert (plan.args.get("metrics") or [plan.args.get("metric")]) == ["purchase_conversion"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("refunded vs cancelled bookings this month at the spa", ["refunded_orders", "cancelled_orders"]),
+    ("how many orders were cancelled or refunded last week", ["cancelled_orders", "refunded_orders"]),
+    ("split of jobs cancelled vs refunded at the plumbers, last quarter", ["cancelled_orders", "refunded_orders"]),
+])
+def test_refunded_vs_cancelled_is_both_outcomes_side_by_side(rules, question, metrics):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == metrics, (plan.spec.name, plan.args)
+
+
+def test_refunds_in_two_periods_are_still_compared(rules):
+    assert _plan(rules, "refunds this month vs last month").spec.name == "compare"
