@@ -470,3 +470,13 @@ def test_refunded_vs_cancelled_is_both_outcomes_side_by_side(rules, question, me
 
 def test_refunds_in_two_periods_are_still_compared(rules):
     assert _plan(rules, "refunds this month vs last month").spec.name == "compare"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("revenue by first channel last month", "revenue"),
+    ("orders per first channel this quarter, biggest first", "orders"),
+    ("new customers by first channel since september", "new_visitors"),
+])
+def test_by_first_channel_is_each_channels_value(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers" and plan.args["by"] == "channel" and plan.args["metric"] == metric, plan.args
