@@ -77,6 +77,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))refunded\b", "refunded_orders"),
     (r"\b(?:cancell?ed|canceled)(?= (?:vs\.?|versus|or|and|&) (?:refunded|returned| {8})(?!\w))|"
      r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))(?:cancell?ed|canceled)\b", "cancelled_orders"),
+    # "how many days from first setting foot in the showroom to first paying for a reupholster",
+    # "how long between first hearing of us and first booking": the time to a first purchase, the
+    # purchase said as a verb
+    (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
+     r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
+     r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

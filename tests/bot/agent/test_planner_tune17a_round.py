@@ -480,3 +480,13 @@ def test_refunds_in_two_periods_are_still_compared(rules):
 def test_by_first_channel_is_each_channels_value(rules, question, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "movers" and plan.args["by"] == "channel" and plan.args["metric"] == metric, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "how long from first hearing about us to first booking a lesson",
+    "typical wait between first visiting the site and first ordering",
+    "how many days between first call and first paying for a boiler service",
+])
+def test_from_a_first_contact_to_first_paying_is_the_time_to_first_purchase(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["time_to_first_purchase"], (plan.spec.name, plan.args)
