@@ -60,7 +60,10 @@ DROPOFF_CUES = (
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
     # not "break it down by first-touch channel": a breakdown of another analysis
-    (r"(?<!by )(?<!per )(?<!across )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
+    (r"(?<!by )(?<!per )(?<!across )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|"
+     # "the channel that first found the buyer and the one that sealed it": both ends of the path
+     r"\b(?:seal(?:s|ed|ing)?|clinch(?:es|ed|ing)?) (?:it|the (?:deal|sale|order|booking|job))\b|"
+     r"\bchannels? (?:that|which) first (?:found|finds|brought|brings|reached|reaches|introduced|met|hooked)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
     (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
      r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),

@@ -490,3 +490,12 @@ def test_by_first_channel_is_each_channels_value(rules, question, metric):
 def test_from_a_first_contact_to_first_paying_is_the_time_to_first_purchase(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["time_to_first_purchase"], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "the channel that first found the customer and the one that sealed the deal",
+    "which channel first brought the couples in and which clinched the booking",
+    "for kitchen fits, the channel which first reached the client and the one that sealed it",
+])
+def test_the_channel_that_found_them_and_the_one_that_sealed_it_are_the_paths_ends(rules, question):
+    assert _plan(rules, question).spec.name == "paths"
