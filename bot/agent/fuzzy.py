@@ -170,7 +170,7 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     # "people who visit the shop floor end up buying in store": a step, and where they end up
     # (`chain` may be `hits` itself, which the aliases below fill: it is replaced only when so)
     if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \
-            any(rx.search(p, text) for tp, p, alone in _ALIASES if alone and tp in known):
+            any(rx.search(p, text) for tp, p, alone in _ALIASES if (alone or tp.startswith("instore_")) and tp in known):
         chain = True
     for tp in known:
         # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
@@ -238,8 +238,12 @@ _ALIASES = [
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
     # the shop's own steps in words: "visit the shop floor", "an in-store purchase", "buying in store"
-    ("instore_visit", r"\bin[- ]?store visits?\b|\bshop floor\b|\b(?:visit(?:s|ed|ing)?|c[oa]me?s? in(?:to)?|walk(?:s|ed)? in(?:to)?|"
-                      r"pop(?:s|ped)? in(?:to)?) (?:the |our )?(?:shop|store|showroom|salon|studio)\b(?! (?:online|website|site))", True),
+    ("instore_visit", r"\bin[- ]?store visits?\b|\bshop floor\b", True),
+    # (a visit said as a verb is a step only when people go on from it: "visited the shop before buying
+    # online" asks the paths)
+    ("instore_visit", r"\b(?:visit(?:s|ed|ing)?|c[oa]me?s? in(?:to)?|walk(?:s|ed)? in(?:to)?|pop(?:s|ped)? in(?:to)?) (?:the |our )?"
+                      r"(?:shop|store|showroom|salon|studio)\b(?! (?:online|website|site))"
+                      r"(?=.*\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b)", False),
     ("instore_purchase", r"\bin[- ]?store (?:purchases?|buys?)\b", True),
     ("instore_purchase", r"\b(?:buy|buys|bought|buying|purchas\w*|pay|pays|paid|paying) (?:\w+ ){0,2}?(?:in[- ]?store|in the (?:shop|store)|"
                          r"in person|at the till)\b", False),

@@ -97,7 +97,7 @@ PATH_CUES = (
      r"progresses|flow|flows) through\b", 0.7),
     # "stage by stage, what do the browsers who never buy actually do?": what they do is their path
     (r"\bwhat (?:do|does|did) (?:the |our |those |these )?(?:[\w'-]+ ){1,6}(?:actually |usually |typically |normally |really )?"
-     r"do\b(?! (?:for|about|with|to|it|that|this)\b)", 0.75),
+     r"do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)", 0.75),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

@@ -499,3 +499,11 @@ def test_from_a_first_contact_to_first_paying_is_the_time_to_first_purchase(rule
 ])
 def test_the_channel_that_found_them_and_the_one_that_sealed_it_are_the_paths_ends(rules, question):
     assert _plan(rules, question).spec.name == "paths"
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how many regulars popped into the shop before ordering online", "paths"),
+    ("what do browsers do last before leaving the site", "dropoffs"),
+])
+def test_a_shop_visit_before_buying_and_the_last_thing_done_keep_their_readings(rules, question, tool):
+    assert _plan(rules, question).spec.name == tool
