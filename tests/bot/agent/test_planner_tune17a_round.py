@@ -507,3 +507,17 @@ def test_the_channel_that_found_them_and_the_one_that_sealed_it_are_the_paths_en
 ])
 def test_a_shop_visit_before_buying_and_the_last_thing_done_keep_their_readings(rules, question, tool):
     assert _plan(rules, question).spec.name == tool
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how much did the newsletter crowd spend in october", "kpis"),
+    ("how much money have the regulars at the deli spent this year", "kpis"),
+    ("did the walk-in customers spend less this month than last", "compare"),
+])
+def test_how_much_people_spent_is_revenue(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool and plan.args["metrics"] == ["revenue"], (plan.spec.name, plan.args)
+
+
+def test_spend_per_order_stays_the_average_order_value(rules):
+    assert _plan(rules, "how much do customers spend per visit").args["metrics"] == ["aov"]
