@@ -88,6 +88,16 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
      r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+    # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
+    # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
+    (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    (r"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){0,3}(?:deliver(?:y|ies)|"
+     r"parcels?|boxes|packages?|shipments?) (?:\w+ )?(?:take|takes)\b", "delivery_time"),
+    (r"\bsurvey (?:response|answer|reply) (?:counts?|numbers?|totals?|volumes?)\b|"
+     r"\b(?:number|count) of survey (?:responses|answers|replies)\b", "survey_responses"),
+    (r"\b(?:faster|quicker|slower|speedier) at (?:replying|responding|answering|getting back)\b|"
+     r"\b(?:replying|responding|answering|getting back) (?:to (?:[\w-]+ ){0,2})?(?:faster|quicker|slower|more quickly)\b",
+     "first_response_time"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

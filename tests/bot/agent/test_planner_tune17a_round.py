@@ -521,3 +521,14 @@ def test_how_much_people_spent_is_revenue(rules, question, tool):
 
 def test_spend_per_order_stays_the_average_order_value(rules):
     assert _plan(rules, "how much do customers spend per visit").args["metrics"] == ["aov"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many trolleys have been abandoned this month", "cart_abandonment"),
+    ("how long do the flower boxes usually take", "delivery_time"),
+    ("are we replying to clients quicker this month than last", "first_response_time"),
+    ("number of survey answers for the gym last quarter", "survey_responses"),
+])
+def test_a_kpi_said_with_a_verb_is_that_kpi(rules, question, metric):
+    plan = _plan(rules, question)
+    assert (plan.args.get("metrics") or [plan.args.get("metric")]) == [metric], (plan.spec.name, plan.args)
