@@ -98,6 +98,10 @@ PATH_CUES = (
     # "stage by stage, what do the browsers who never buy actually do?": what they do is their path
     (r"\bwhat (?:do|does|did) (?:the |our |those |these )?(?:[\w'-]+ ){1,6}(?:actually |usually |typically |normally |really )?"
      r"do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)", 0.75),
+    # "how do people from Ashton get to a purchase", "the usual ways cheese buyers got to an order"
+    (r"\b(?:how(?! many| much)|ways?|routes?) (?:do |does |did |that )?(?:[\w'-]+ ){0,6}(?:get|gets|got|getting|come|came|make (?:their|its) way|"
+     r"made (?:their|its) way|find (?:their|its) way|found (?:their|its) way) to (?:an? |the |their )?(?:first )?"
+     r"(?:purchase|order|booking|sale)\b", 0.7),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

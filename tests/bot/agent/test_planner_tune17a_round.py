@@ -532,3 +532,16 @@ def test_spend_per_order_stays_the_average_order_value(rules):
 def test_a_kpi_said_with_a_verb_is_that_kpi(rules, question, metric):
     plan = _plan(rules, question)
     assert (plan.args.get("metrics") or [plan.args.get("metric")]) == [metric], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "how did the wedding couples find their way to a booking",
+    "what ways do gym members come to their first purchase",
+    "how do the dog walkers in Clifton usually get to an order",
+])
+def test_how_people_get_to_a_purchase_is_their_paths(rules, question):
+    assert _plan(rules, question).spec.name == "paths"
+
+
+def test_how_many_get_to_a_purchase_is_still_the_funnel(rules):
+    assert _plan(rules, "how many people get to a purchase").spec.name == "funnel"
