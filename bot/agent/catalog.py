@@ -28,7 +28,7 @@ class DescribeParams(BaseModel):
 
 DESCRIBE_CUES = (
     (r"\b(?:loaded|imported|uploaded|ingested|synced)\b|\bin the (?:system|database)\b|\bwhat'?s in (?:the|our) "
-     r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
+     r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|\brow counts?\b|\brows? (?:per|in each|for each) table\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
      r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b|"
      r"\b(?:overview|list|summary|rundown) of (?:the |our |your )?(?:tables|data|files|sources)\b|\btables you\b|"

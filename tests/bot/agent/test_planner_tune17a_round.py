@@ -545,3 +545,12 @@ def test_how_people_get_to_a_purchase_is_their_paths(rules, question):
 
 def test_how_many_get_to_a_purchase_is_still_the_funnel(rules):
     assert _plan(rules, "how many people get to a purchase").spec.name == "funnel"
+
+
+@pytest.mark.parametrize("question", [
+    "how many rows in each table",
+    "give me the row count for the orders table",
+    "rows per table?",
+])
+def test_row_counts_are_what_the_data_holds(rules, question):
+    assert _plan(rules, question).spec.name == "describe_data"
