@@ -21,7 +21,8 @@ _IN_NAME = re.compile(r"\b(?:in|around|near|round) (?:the )?([A-Z][a-z'-]{2,}(?:
 _NOT_A_NAME = set("""and or vs versus than compared against this last in over during for since region regions
 area areas is are was were do did does have has had customers shoppers people clients lot folk folks more less
 better worse bigger higher lower side sides coast end of the to from with by only just buyers orders sales revenue
-midlands country part parts branch branches store stores shop shops site office north south east west""".split())
+midlands country part parts branch branches store stores shop shops site office north south east west smaller
+faster slower cheaper dearer greater larger fewer stronger weaker quicker longer shorter""".split())
 # capitalised words after "in" that are no place: months, days, software, festivals
 _NOT_A_PLACE = set("""january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday slack excel shopify etsy amazon google instagram facebook tiktok
@@ -37,7 +38,7 @@ def unknown_place_names(t: str, text: str, known: Any, taken: set[str]) -> list[
     out: list[tuple[str, str]] = []
     for m in _COMPASS_NAME.finditer(t):
         name, word = m.group(1), m.group(2)
-        if word not in _NOT_A_NAME and name not in held and word not in held:
+        if word not in _NOT_A_NAME and not word.endswith("ier") and name not in held and word not in held:
             out.append(("place", name))
     for m in _IN_NAME.finditer(text):
         name = m.group(1)

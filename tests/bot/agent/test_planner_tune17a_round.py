@@ -554,3 +554,9 @@ def test_how_many_get_to_a_purchase_is_still_the_funnel(rules):
 ])
 def test_row_counts_are_what_the_data_holds(rules, question):
     assert _plan(rules, question).spec.name == "describe_data"
+
+
+def test_a_compass_word_before_a_comparative_is_no_place_name(rules):
+    unknown = [w for kind, w in rules.read("are clients in the south west happier than in the north?").unknown
+               if kind == "place"]
+    assert "south west happier" not in unknown and "south west" in unknown
