@@ -10,7 +10,7 @@ import re
 _BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
 _SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
 _PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
-           r"ones|those|browsers|enquirers|callers|walk-?ins)")
+           r"ones|those|enquirers|callers|walk-?ins)")  # not "menu browsers": people named by a step are the funnel's
 _WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
 _MOVE = (r"grow\w*|grown|grew|shrink\w*|shrunk|shrank|(?:getting |got )?(?:bigger|smaller|longer|shorter)|"
          r"(?:going |gone |went )?(?:up|down)|ris\w*|rose|fall\w*|fell|climb\w*|drop\w*")
