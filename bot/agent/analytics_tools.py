@@ -23,8 +23,10 @@ from bot.agent.analytics_cues import (
     series_grain,
     text_of,
 )
+from bot.agent.change_by_group import CHANGE_SPLIT_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
+from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
 from bot.agent.series_cues import boost_series, series_grain_asked
 from bot.agent.tools import ToolContext, ToolSpec
@@ -311,7 +313,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=KPI_CUES,
+            cues=(*KPI_CUES, *SAYING_CUES),
             plan=_plan_kpis,
             boost=boost_kpis,
         ),
@@ -357,7 +359,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
-            cues=COMPARE_CUES,
+            cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots),
@@ -380,7 +382,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut", "behind the", "which segment", "which channel",
                       "which city", "explain"),
-            cues=(*MOVER_CUES, *LEVEL_CUES),
+            cues=(*MOVER_CUES, *LEVEL_CUES, *CHANGE_SPLIT_CUES),
             plan=_plan_movers,
             # a change, or each group's level; never "which day/month was busiest" (a time, not a group)
             boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots)),

@@ -28,7 +28,7 @@ class DescribeParams(BaseModel):
 
 DESCRIBE_CUES = (
     (r"\b(?:loaded|imported|uploaded|ingested|synced)\b|\bin the (?:system|database)\b|\bwhat'?s in (?:the|our) "
-     r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|"
+     r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|\brow counts?\b|\brows? (?:per|in each|for each) table\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"
      r"\bdata (?:do we have|have we got|is there)\b|\bdatabase\b|\bdataset\b|\bwhich (?:tables|sources|files)\b|"
      r"\b(?:overview|list|summary|rundown) of (?:the |our |your )?(?:tables|data|files|sources)\b|\btables you\b|"
@@ -47,7 +47,8 @@ DESCRIBE_CUES = (
      r"got in|synced|load(?:ed)?|upload(?:ed)?|import(?:ed)?|sync|been (?:loaded|imported|synced|uploaded|pulled in))\b|"
      # "is anything missing from the upload?", "gaps in the days": what the data lacks
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
-     r"\bgaps? (?:in|between) (?:the )?(?:days|dates|data|records|upload|history)\b|"
+     r"\b(?:gaps?|holes?) (?:in|between) (?:the |my |our |these |those )?(?:days|dates|data|records|uploads?|history|files?|"
+     r"exports?|spreadsheets?|csvs?|sheets?)\b|"
      # "a rundown of the touchpoints and stages you know about": what the data holds
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we|the system|it|the data|the database|"
      r"journeybot|the bot) (?:know|knows) (?:about|of)\b|"

@@ -72,8 +72,9 @@ DIGEST_CUES = (
     # "how are we doing overall? the usual morning rundown": the regular report, by its name
     # "how did we go in september? all the main numbers": the digest covers a day or a week, so a
     # whole month, quarter or year named asks for that period's headline KPIs instead
-    (r"\b(?:in|for|during|over) (?:january|february|march|april|june|july|august|september|october|november|"
-     r"december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
+    # (or half of one: "how did we do in the first half of october")
+    (r"\b(?:in|for|during|over) (?:the (?:first|second|1st|2nd|front|back|latter|early) half of )?(?:january|february|march|"
+     r"april|june|july|august|september|october|november|december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
     (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
      r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )

@@ -94,3 +94,11 @@ def splits_by(spec: Any, breakdown: str) -> bool:
             return True
         kinds += [a for a in get_args(kind) if get_args(a)]
     return False
+
+
+# "cut the paths to 4 steps", "trim those routes to three", "limit the chart to weekdays": a setting
+# of the analysis just shown, which keeps everything else it was asked for (its group, its period)
+ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|please|just),? )*(?:cut|trim|limit|cap|shorten|"
+                              r"lengthen|extend|stretch|narrow|widen|restrict|keep|make|change|set|reduce|bring) (?:down |back )?"
+                              r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
+                              r"table|list|breakdown|comparison|themes|ranking)\b")

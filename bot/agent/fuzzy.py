@@ -167,6 +167,11 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
+    # "people who visit the shop floor end up buying in store": a step, and where they end up
+    # (`chain` may be `hits` itself, which the aliases below fill: it is replaced only when so)
+    if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \
+            any(rx.search(p, text) for tp, p, alone in _ALIASES if (alone or tp.startswith("instore_")) and tp in known):
+        chain = True
     for tp in known:
         # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
         thing = rx.match(r"([a-z]+)_view$", tp.lower())
@@ -205,6 +210,10 @@ _ALIASES = [
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    # "the path people take before ordering on the website": the web order is the goal
+    ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
+                     r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
+                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying) online\b", True),
     # "people who browsed but never ordered online": the web order is the step they missed
     ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy) "
                      r"(?:anything |something )?online\b", True),
@@ -228,4 +237,14 @@ _ALIASES = [
     ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
+    # the shop's own steps in words: "visit the shop floor", "an in-store purchase", "buying in store"
+    ("instore_visit", r"\bin[- ]?store visits?\b|\bshop floor\b", True),
+    # (a visit said as a verb is a step only when people go on from it: "visited the shop before buying
+    # online" asks the paths)
+    ("instore_visit", r"\b(?:visit(?:s|ed|ing)?|c[oa]me?s? in(?:to)?|walk(?:s|ed)? in(?:to)?|pop(?:s|ped)? in(?:to)?) (?:the |our )?"
+                      r"(?:shop|store|showroom|salon|studio)\b(?! (?:online|website|site))"
+                      r"(?=.*\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b)", False),
+    ("instore_purchase", r"\bin[- ]?store (?:purchases?|buys?)\b", True),
+    ("instore_purchase", r"\b(?:buy|buys|bought|buying|purchas\w*|pay|pays|paid|paying) (?:\w+ ){0,2}?(?:in[- ]?store|in the (?:shop|store)|"
+                         r"in person|at the till)\b", False),
 ]

@@ -28,7 +28,7 @@ from bot.agent.group_plurals import plural_groups
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
-_GROUP = (r"(?:first[- ]touch |acquisition )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
+_GROUP = (r"(?:first[- ]touch |first |acquisition )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
           r"cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|locations?|"
           r"areas?(?: of (?:town|the city|the country))?|parts? of (?:town|the city|the country)|regions?|"
           r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
@@ -54,7 +54,8 @@ _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind
 # southville", "instagram compared with facebook").
 _SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
 # A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
-_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash)\b")
+# "which county buys the most from us": how much it buys, the money (not "ordered the most")
+_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash|buys? (?:the )?most(?! often| frequently))\b")
 _PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
                         r"\beach time\b|\ba time\b|\bon average\b")
 # "how are our channels doing?", "how are the regions performing": a status asked group by group
@@ -91,7 +92,8 @@ def implied_metric(slots: Any) -> str | None:
     stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
     if not stages and not _FUTURE.search(text) and plural_groups(text) and _DOING.search(text):
         return "revenue"  # "how are the regions doing?": each group's takings, the movers answer names it
-    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text)):
+    # "Cotham vs Redland, who spent more?": two places side by side ranked on the money too
+    if _FUTURE.search(text) or stages or not (_WHICH_MOST.search(text) or _WHERE_LIVE.search(text) or side_by_side(slots)):
         return None
     if _WHERE_LIVE.search(text):
         return "active_customers"

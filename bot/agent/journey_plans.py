@@ -122,7 +122,7 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args.pop("goal_stage", None)
     steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
                       # "keep them to 4 steps", "cap it at 5 steps"
-                      r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|those|the paths|paths) (?:to|at))"
+                      r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|(?:those|these|the) (?:paths|routes|journeys)|those|paths|routes|journeys) (?:to|at))"
                       r"(?: the)?(?: last| final)? "
                       r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
                       r"events|moves)\b", text) or re.search(

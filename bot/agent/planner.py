@@ -49,8 +49,8 @@ _FOLLOW_UP = re.compile(
     r"what if|instead|for|in|by|over|during|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
-# "list the high and medium risk ones too", "by city as well": the last analysis again, widened
-_FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also)\s*[?.!]*$", re.I)
+# "list the high and medium risk ones too", "do the tiktok lot the same way": the last analysis again, widened
+_FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise)\s*[?.!]*$", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)
@@ -325,6 +325,9 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST
+        if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
+            return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
         leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
         changed = bool(slots.filled())

@@ -174,7 +174,10 @@ ACTION_CUES = (
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
     (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
-     r"\bwhat (?:do|would|should) you recommend\b|\brecommend\w* (?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
+     r"\bwhat (?:do|would|should) you recommend\b|"
+     # not "the recommend score for the cattery" (the NPS)
+     r"\brecommend\w* (?!(?:score|rating|number|figure)s?\b)(?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|"
+     r"\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
@@ -193,9 +196,9 @@ LIFETIME_CUES = (
     # "our top 10 customers by spend": customers ranked by what they are worth
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
-    # (not a weekday weighed up: "worth staying open on tuesdays" is the weekday pattern)
+    # (not a weekday weighed up: "worth staying open on tuesdays", "are tuesdays worth opening for" is the weekday pattern)
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working) on\b)"
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
      r"\bin total over\b|\bvalue of a customer\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"

@@ -211,9 +211,11 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
     lead = (r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|break(?:down)? by|"
             r"grouped by|each|every|between|among|which|what|some|other|different|various|rank|ranked|ranking|"
             r"compare|comparing|(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+|any|which \d+|"
-            r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest))\s+"
+            r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest)|"
+            # "is it one channel dragging the aov down?": a group suspected of a change
+            r"(?:is|was|could|might) it (?:be )?(?:just |all )?(?:one|a single|a particular|a specific|any one|down to one))\s+"
             # "each of our saved personas", "any particular town?", "which single channel"
-            r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
+            r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
             r"saved\s+|own\s+)?"
             r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None

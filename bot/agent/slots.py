@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.later_period import later_first
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.patterns import rx
@@ -49,7 +50,9 @@ from bot.agent.vocab import (
     SOURCE_WORDS,
     UNKNOWN_MEASURE,
 )
+from bot.agent.week_of import week_of
 from bot.agent.when import mask, parse_period, read_when
+from bot.agent.year_halves import year_halves
 from tools.core.stages import STAGES
 
 # The readers are re-exported: other modules and the tests have always found them here.
@@ -127,11 +130,16 @@ _COMPASS = re.compile(r"\b(?:in|from|across|of|and|or|vs\.?|versus|than|against|
                       r"better|worse|bigger|higher|lower|\w+ier)\b))")
 
 
-def _unknown_places(t: str, known: Known) -> list[tuple[str, str]]:
+def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None = None) -> list[tuple[str, str]]:
+    # "in east london", "in Leith": said, not dropped
+    from bot.agent.place_names import unknown_place_names
+
     names = {n.lower() for n in (*known.regions, *known.cities)}
     for name in names:  # "bath and north east somerset" is a region, whatever compass words it holds
         t = re.sub(rf"\b{re.escape(name)}\b", lambda m: "_" * len(m.group(0)), t)
-    return [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names]
+    named = unknown_place_names(t, text, known, taken or set())
+    return named + [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names
+                    and not any(n.startswith(m.group(1) + " ") for _, n in named)]
 
 
 _COMPARE = re.compile(
@@ -157,7 +165,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if speller is not None:
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
-    when = month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of)
+    when = week_of(t, month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of), as_of)  # "the week of 2 november"
+    when = later_first(year_halves(t, when, as_of))  # "september vs october": october, against september
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(
@@ -190,7 +199,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if m:
         slots.count = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1)]
     slots.unknown = _unknown(after_metrics, when.unknown) + _unknown_filter(rest, slots) + unloaded_asks(t, slots.metrics) + \
-        _unknown_places(rest, known) + sites_named(t)
+        _unknown_places(rest, known, text, {*cities, *regions}) + sites_named(t)
     ratio = RATIO.search(rest)
     if ratio:  # "revenue per visitor": not revenue; unknown, its two sides offered instead
         sides = [*metrics_and_rest(ratio.group(1))[0], RATIO_DENOMINATOR.get(ratio.group(2), "")]

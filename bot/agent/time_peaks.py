@@ -77,7 +77,9 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
          r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED)
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
-          r"\b(?:which|what) months (?:are|were) (?:our |the )?(?:quiet|slow|busy|dead|lean|strong|weak)(?: ones?)?\b|"
+          # "which months were our slow ones", "what month was slow last year"
+          r"\b(?:which|what) months? (?:is|are|was|were|tends? to be|used to be) (?:our |the |usually |always |really )?"
+          r"(?:quiet|slow|busy|dead|lean|strong|weak|flat|heaving|rammed|good|bad)(?: ones?| for us)?\b|"
           r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH + "|"
           + MONTH_VS_REST)
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),

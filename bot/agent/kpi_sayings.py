@@ -1,0 +1,122 @@
+"""More owners' sayings of a KPI, read before bot/agent/vocab.py's (which is full) with
+bot/agent/kpi_words.py's, and the words that make such a question a KPI's level (the kpis tool)
+rather than a journey's drop-offs or a change explained group by group.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+_SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
+_PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
+           r"ones|those|enquirers|callers|walk-?ins)")  # not "menu browsers": people named by a step are the funnel's
+_WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
+_MOVE = (r"grow\w*|grown|grew|shrink\w*|shrunk|shrank|(?:getting |got )?(?:bigger|smaller|longer|shorter)|"
+         r"(?:going |gone |went )?(?:up|down)|ris\w*|rose|fall\w*|fell|climb\w*|drop\w*")
+_BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|"
+                  rf"requests|jobs|emails|issues))?(?: (?:at|in|for|on) (?:the |our |my )?[\w'-]+)?(?: (?:is|are|has|have|been|really|still|actually))* (?:{_MOVE}) "
+                  rf"(?:or|and|vs\.?) (?:{_MOVE})\b")
+# "... actually buy again" is repeat buying
+_BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
+        r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
+
+SAYING_TERMS: list[tuple[str, str]] = [
+    # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
+    # abandoned, in the words of the thing left (not a group "behind" a change)
+    (rf"\b{_BASKETS} (?:[\w']+ ){{0,3}}(?:left|leave|leaves|leaving) behind\b|"
+     rf"\b(?:left|leave|leaves|leaving) (?:their |the |a |an |our )?(?:[\w-]+ )?{_BASKETS} behind\b", "cart_abandonment"),
+    # "the refund count per month", "refund numbers at the shoe shop": how many orders were
+    # refunded, not the refund rate
+    (r"\brefund (?:count|tally|numbers?|volumes?|totals?)\b|\b(?:count|tally|number) of refund(?:ed)? (?:orders|sales|bookings)\b",
+     "refunded_orders"),
+    # "how many dog owners actually paid me last month", "how many of the pupils paid up": the
+    # head count of people who paid (not how many paid twice, which is repeat buying)
+    (r"^(?!.*\b(?:twice|again|more than once|times|a second time)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
+     r"(?:[\w-]+ ){0,3}(?:have |had )?(?:actually |really |even |properly )?paid (?:me|us|up|anything|for (?:anything|something))\b",
+     "buyers"),
+    # "of people who reach the basket, what share go on to pay", "of those who put something in
+    # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
+    # buying, the purchase stage's conversion
+    (rf"\b(?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|add\w*(?: [\w-]+){{0,3}} to|"
+     rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
+     rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
+    # "what % of the people we saw last month ended up buying", "how many of the folk who came
+    # through the door went on to book", "of everyone we served, what share ended up paying":
+    # the share that bought, however long the description of the people before it
+    (rf"(?<!\w)(?:{_SHARE}|how many) of (?:the |our |all (?:the |our )?|my )?(?:[\w-]+ )?{_PEOPLE}\b(?:\s+[\w'-]+){{0,10}}?\s+"
+     rf"{_WENT_ON}{_BUY}|\b(?:what|which) {_SHARE}(?: of (?:them|those|these))? {_WENT_ON}(?:pay|pays|paying|paid)\b",
+     "purchase_conversion"),
+    # "average 1-5 satisfaction rating", "mean one to five score": the mean of the 1-5 ratings,
+    # not also the share of happy ones
+    (r"\b(?:average|mean|avg|typical|overall) (?:[\w-]+ ){0,2}?(?:1|one) ?(?:-to-|-|to|–|/) ?(?:5|five)(?: scale)? "
+     r"(?:(?:customer|client|patient|guest|satisfaction|star|review|happiness) ){0,2}(?:score|rating|mark)s?\b", "csat_mean"),
+    # "is the ticket backlog growing or shrinking", "is our queue of support cases getting bigger or
+    # smaller": the backlog's net change (tickets opened less those closed), not its size
+    (_BACKLOG_MOVES, "backlog_change"),
+    # "the recommend score", "our would-you-recommend number": the net promoter score
+    (r"\b(?:would[- ]you[- ])?recommend(?:ation)?[- ](?:score|rating|number|figure|mark)s?\b|"
+     r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b", "nps"),
+    # "are deliveries getting slower?", "parcels taking longer to land": the delivery time, asked
+    # by which way it moves
+    (r"\b(?:deliver(?:y|ies)|shipping|dispatch|parcels?|packages?|shipments?|couriers?|posting)\b (?:[\w']+ ){0,2}?"
+     r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
+     r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
+     r"(?:longer|less time|more time))\b", "delivery_time"),
+    # "how many support tickets did people raise", "last 7 days vs the 7 before, tickets": the
+    # count of tickets, whoever raised them, or named alone after the periods
+    (r"\bhow many (?:new |support |customer |help ?desk )*(?:tickets|support requests|support cases) (?:did|have|do|has) "
+     r"(?:people|customers|clients|folks?|they|users|patients|guests|members|callers|the public) (?:raise|raised|open|opened|log|"
+     r"logged|file|filed|submit|submitted|send|sent|create|created|put in)\b|"
+     r"(?:^|[,:;] ?|- )(?:support |help ?desk |new )?tickets\s*[?.!]*$|^(?:support |new )?tickets\s*[,:-]", "tickets"),
+    # "the buying-rate slump", "our conversion-rate": the rate, hyphenated
+    (r"\b(?:buy(?:ing)?|purchase|conversion)-rates?\b", "purchase_conversion"),
+    # "orders refunded vs cancelled", "cancelled or refunded": both outcomes, one said by its
+    # participle alone (the refund first: the cancellation then reads after the masked refund)
+    (r"\b(?:refunded|returned)(?= (?:vs\.?|versus|or|and|&) (?:cancell?ed|canceled)\b)|"
+     r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))refunded\b", "refunded_orders"),
+    (r"\b(?:cancell?ed|canceled)(?= (?:vs\.?|versus|or|and|&) (?:refunded|returned| {8})(?!\w))|"
+     r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))(?:cancell?ed|canceled)\b", "cancelled_orders"),
+    # "how many days from first setting foot in the showroom to first paying for a reupholster",
+    # "how long between first hearing of us and first booking": the time to a first purchase, the
+    # purchase said as a verb
+    (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
+     r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
+     r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
+    # "how much money did customers from Clifton spend", "did the vip lot spend more": the money
+    # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
+    (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
+     r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
+     r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+    # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
+    # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
+    (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    (r"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){0,3}(?:deliver(?:y|ies)|"
+     r"parcels?|boxes|packages?|shipments?) (?:\w+ )?(?:take|takes)\b", "delivery_time"),
+    (r"\bsurvey (?:response|answer|reply) (?:counts?|numbers?|totals?|volumes?)\b|"
+     r"\b(?:number|count) of survey (?:responses|answers|replies)\b", "survey_responses"),
+    (r"\b(?:faster|quicker|slower|speedier) at (?:replying|responding|answering|getting back)\b|"
+     r"\b(?:replying|responding|answering|getting back) (?:to (?:[\w-]+ ){0,2})?(?:faster|quicker|slower|more quickly)\b",
+     "first_response_time"),
+]
+SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
+
+_OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellations)"
+# Cues of the compare tool: "refunded vs cancelled" sets two KPIs side by side, not two periods
+SAYING_COMPARE_CUES = (
+    (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
+)
+# Cues of the kpis tool (weights add up in bot/agent/ranking.py)
+SAYING_CUES = (
+    # "what share of online baskets get left behind without buying": the share of carts is the
+    # KPI asked (cart abandonment), not where in the journey people leave
+    (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"
+     rf"{_BASKETS}\b", 0.35),
+    # "is the backlog growing or shrinking?": which way it went is the backlog change's sign, one
+    # number (a series is asked in its own words: "week by week")
+    (_BACKLOG_MOVES, 0.6),
+    # "how did we do in the first half of october", "how did the bakery get on in the second half
+    # of september": that half's headline numbers (the digest covers a day or a week)
+    (r"\bhow(?: did|'d| have| has) (?:we|the [\w-]+|our [\w-]+) (?:do|done|get on|got on|go|gone|fare|fared)\b(?: [\w-]+){0,2}? "
+     r"(?:in|over|for|during) the (?:first|second|1st|2nd|front|back|latter|early) half of\b", 0.6),
+)

@@ -1,0 +1,55 @@
+"""A week named by one of its days: "sales in the week of 2 November", "the week
+commencing the 9th". bot/agent/when.py reads the day and answers that one day, a different
+question said as the one asked; here the day becomes its whole Monday-to-Sunday week (the week
+"commencing" or "starting" a day is the seven days from it). Two such weeks ("the week of 2
+November with the week of 26 October") are the period and the one it is set against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+_WEEK_OF = re.compile(r"\b(?:the )?(?:week (of|commencing|beginning|starting)(?: on)?)\s+(?=\d|the \d)")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_after(text: str, start: int, as_of: dt.date) -> tuple[dt.date, int] | None:
+    """The one day named right after `start`, and where its words end."""
+    from bot.agent.when import read_when
+
+    lead = "on " if text.startswith("the ", start) else ""  # "the 9th" is a day after "on"
+    when = read_when(lead + text[start:start + 30], as_of)
+    if not when.period or not when.spans or when.spans[0][0] > 1 + len(lead):
+        return None
+    days = _DAY.findall(when.period)
+    if len(days) != 2 or days[0] != days[1]:
+        return None
+    return dt.date.fromisoformat(days[0]), start + when.spans[0][1] - len(lead)
+
+
+def _week(day: dt.date, how: str | None, as_of: dt.date) -> str:
+    start = day if how in ("commencing", "beginning", "starting") else day - dt.timedelta(days=day.weekday())
+    end = start + dt.timedelta(days=6)
+    return f"{start.isoformat()}..{(min(end, as_of) if start <= as_of else end).isoformat()}"
+
+
+def week_of(text: str, when: Any, as_of: dt.date | None) -> Any:
+    """`when` with each day named as "the week of" that day widened to its week."""
+    if as_of is None or not _WEEK_OF.search(text):
+        return when
+    weeks, spans = [], []
+    for m in _WEEK_OF.finditer(text):
+        found = _day_after(text, m.end(), as_of)
+        if found is None:
+            continue
+        weeks.append(_week(found[0], m.group(1), as_of))
+        spans.append((m.start(), found[1]))
+    if not weeks or len(weeks) > 2:
+        return when
+    period, against = weeks[0], weeks[1] if len(weeks) == 2 else when.against
+    if len(weeks) == 2 and weeks[1] > weeks[0]:
+        period, against = weeks[1], weeks[0]  # the later week is the one asked about, the earlier its yardstick
+    return dataclasses.replace(when, period=period, against=against, spans=sorted(set(when.spans) | set(spans)))
