@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 
 _BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+_THREADS = r"(?:conversations|convos|chats|live ?chats|threads|dms|email threads|support chats)"
+_CLOSED = (r"(?:close|closed|closing|resolve|resolved|solve|solved|wrap(?:ped)? up|finish(?:ed)?|sort(?:ed)? out|settle|settled|"
+           r"mark(?:ed)? (?:as )?(?:done|resolved|closed))")
 _SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
 _PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
            r"ones|those|enquirers|callers|walk-?ins)")  # not "menu browsers": people named by a step are the funnel's
@@ -97,6 +100,20 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"\b(?:number|count) of survey (?:responses|answers|replies)\b", "survey_responses"),
     (r"\b(?:faster|quicker|slower|speedier) at (?:replying|responding|answering|getting back)\b|"
      r"\b(?:replying|responding|answering|getting back) (?:to (?:[\w-]+ ){0,2})?(?:faster|quicker|slower|more quickly)\b",
+     "first_response_time"),
+    # "how many conversations did we close yesterday", "chats the team wrapped up today": a
+    # support desk's threads said as conversations, closed (vocab.py's ticket words are full)
+    (rf"\bhow many (?:[\w-]+ ){{0,2}}?{_THREADS} (?:did|have|has|had) (?:we|you|they|(?:the |our |my )?(?:[\w'-]+ ){{0,2}}?[\w'-]+) (?:actually |finally "
+     rf"|manage to |managed to |get to )?{_CLOSED}\b|\b(?:number|count|total) of (?:[\w-]+ )?{_THREADS} {_CLOSED}\b|"
+     rf"\b{_CLOSED} (?:support |customer |live |help ?desk )?{_THREADS}\b|"
+     rf"\b{_THREADS} (?:(?:we|the team|they|staff) )?(?:got |were |was )?{_CLOSED} (?:yesterday|today|this|last|per|each|so far)\b",
+     "resolved_tickets"),
+    # "which brand is slowest to reply", "which agent takes longest to answer customers", "who
+    # gets back to people quickest": the first reply's wait, said as who is slow or quick
+    (r"\b(?:slowest|fastest|quickest|speediest|slower|faster|quicker) (?:to|at) (?:reply|replying|respond|responding|answer|"
+     r"answering|get(?:ting)? back|pick(?:ing)? up)\b|\b(?:takes?|taking|took) (?:the )?(?:longest|most time|least time|shortest time) "
+     r"to (?:reply|respond|answer|get back|pick up)\b|\b(?:answers?|replies|reply|responds?|gets? back(?: to (?:people|customers|"
+     r"clients|folks|them))?) (?:the )?(?:slowest|fastest|quickest|most slowly|most quickly)\b",
      "first_response_time"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]

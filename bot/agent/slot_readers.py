@@ -429,7 +429,7 @@ _UNLOADED_GROUP = re.compile(
     r"\b(?:which|what|by|per|each|every|across|between|split by|broken down by|top \d+|best|worst)\s+"
     r"(?:of (?:the |our )?|the |our )?(?:(?:product|item|sales) )?"
     r"(categor(?:y|ies)|payment (?:types?|methods?|options?)|ways? (?:to|of) pay(?:ing|ment)?|brands?|sellers?|"
-    r"suppliers?|vendors?|colou?rs?|sizes?)\b")
+    r"suppliers?|vendors?|colou?rs?|sizes?|agents?|reps?|advis[eo]rs?|operators?|staff members?|team members?|employees?)\b")
 # "how many orders were cancelled / are still on their way": orders of a status other than
 # completed, which the order KPIs leave out and name in their note.
 _ORDER_STATUS = re.compile(

@@ -1,0 +1,67 @@
+"""Readings added in phase M (lane g-tune17c) by class, from misreads found on real data (a
+support desk's export, a web shop's sessions). The phrasings are this lane's own (different
+trades and Englishes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def rules() -> OfflinePlanner:
+    """The word rules alone: a reading by meaning must not be what makes these pass."""
+    from sample_cache import bank_store
+
+    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
+    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
+
+
+def _plan(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None, (question, plan.args)
+    return plan
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how many chats did the bike shop's team close yesterday?", "yesterday"),
+    ("number of live chats resolved last week at the dental practice", "last_week"),
+    ("how many threads did our agents close this week", "this_week"),
+    ("how many DMs did the salon resolve last week", "last_week"),
+    ("closed conversations yesterday, please", "yesterday"),
+])
+def test_conversations_closed_are_the_resolved_tickets(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["resolved_tickets"]
+    assert plan.args["period"] == {"name": period}
+
+
+@pytest.mark.parametrize(("question", "group"), [
+    ("which brand is slowest to get back to customers?", "brand"),
+    ("which agent takes the longest to answer our clients", "agent"),
+    ("which rep replies the slowest at the plumbing firm", "rep"),
+    ("which advisor is quickest to respond to enquiries", "advisor"),
+])
+def test_who_replies_slowest_is_the_reply_time_with_the_absent_group_said(rules, question, group):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["first_response_time"]
+    answer = rules.answer(question, "a-" + question)
+    assert f"“{group}” is not in the loaded data" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "which region is quickest to respond to complaints",
+    "which channel gets back to people the slowest?",
+])
+def test_who_replies_slowest_by_a_group_the_data_has_ranks_that_group(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert plan.args["metric"] == "first_response_time"
+    assert plan.args["rank"] == "value"
+
