@@ -115,6 +115,14 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"to (?:reply|respond|answer|get back|pick up)\b|\b(?:answers?|replies|reply|responds?|gets? back(?: to (?:people|customers|"
      r"clients|folks|them))?) (?:the )?(?:slowest|fastest|quickest|most slowly|most quickly)\b",
      "first_response_time"),
+    # "how many people put something in the cart but never bought", "folk who filled a basket and
+    # then didn't pay": carts left without a purchase (the cart abandonment and its carts), not
+    # the whole funnel
+    (rf"\b(?:put\w*|add\w*|pop\w*|popp\w*|stick\w*|stuck|threw|throw\w*|chuck\w*|load\w*|fill\w*|got) (?:[\w'-]+ ){{0,3}}?"
+     rf"(?:in|into|to|up)? ?(?:the |their |a |an |his |her |our )?(?:(?:shopping|online|web) )?{_BASKETS}\b(?: [\w'-]+){{0,4}}? "
+     rf"(?:(?:but|and|then|yet)(?: then| still| just)? (?:never|didn't|did not|don't|do not|not|haven't|have not|hasn't) |"
+     rf"without )(?:actually |ever |going on to |end up |ended up )?"
+     rf"(?:buy\w*|bought|order\w*|check\w*(?: out)?|pay\w*|paid|purchas\w*|complet\w*|book\w*)\b", "cart_abandonment"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

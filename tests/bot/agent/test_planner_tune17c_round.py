@@ -65,3 +65,14 @@ def test_who_replies_slowest_by_a_group_the_data_has_ranks_that_group(rules, que
     assert plan.args["metric"] == "first_response_time"
     assert plan.args["rank"] == "value"
 
+
+@pytest.mark.parametrize("question", [
+    "how many people put something in the cart but never bought?",
+    "how many shoppers added plants to their basket and didn't check out last month",
+    "number of customers who filled a trolley but never paid at the butcher's webshop",
+    "how many punters popped a cake in the basket without buying",
+])
+def test_carts_filled_but_not_bought_are_the_cart_abandonment(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["cart_abandonment"]
