@@ -16,3 +16,6 @@ CHANGE_SPLIT_CUES = (
      rf"(?:the |our |this |that )?(?:[\w-]+ ){{0,3}}{_CHANGE}\b.{{0,40}}?\b(?:by|per|across|between) (?:the |our |each )?{_GROUPS}\b|"
      rf"\b{_CHANGE} (?:in (?:[\w-]+ ){{1,3}})?(?:broken down|split|carved up) (?:by|per|across) (?:the |our )?{_GROUPS}\b", 0.6),
 )
+# Cues of the compare tool: however the two periods are said ("last week vs the week before"),
+# a change asked split by group is not two totals side by side
+CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.5) for pattern, _ in CHANGE_SPLIT_CUES)

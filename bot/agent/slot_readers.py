@@ -225,7 +225,11 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
                       # "could it be a customer segment thing instead?": that dimension's groups
                       rf"\b(?:an? |the )?(?:customer |crm |marketing )?(?:{words})[- ](?:thing|issue|problem|effect|story|factor)\b|"
                       rf"\b(?:differ\w*|difference|compare|vary|varies|rank\w*) (?:between|across|among|by) "
-                      rf"(?:the |our )?(?:{words})\b", t) or \
+                      rf"(?:the |our )?(?:{words})\b|"
+                      # "and do the regions likewise", "same for the age bands": a follow-up's new split
+                      rf"^(?:and |ok,? |okay,? |now |so |right,? )?(?:do|same for|same with|now|what about|how about|try|then) "
+                      rf"(?:the |our |all the )?(?:{words})(?:'s|s')?(?: (?:likewise|too|as well|the same(?: way)?|instead|next|"
+                      rf"also))?\s*[?.!]*$", t) or \
             (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)

@@ -76,3 +76,36 @@ def test_carts_filled_but_not_bought_are_the_cart_abandonment(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
     assert plan.args["metrics"] == ["cart_abandonment"]
+
+
+def _follow(rules, key, *questions):
+    plan = None
+    for question in questions:
+        plan = rules.plan(question, key)
+        rules.remember(key, plan)
+    return plan
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("can you split the fall in appointments by channel, last week vs the week before", "channel"),
+    ("break the dip in bookings down by age group, this month against the month before", "age_band"),
+    ("could you split up the rise in revenue across regions, q3 vs q2", "region"),
+])
+def test_a_change_split_by_group_between_two_periods_is_movers(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("follow_up", "by"), [
+    ("and do the regions likewise", "region"),
+    ("same for the age bands", "age_band"),
+    ("now the segments too", "segment"),
+])
+def test_a_follow_up_naming_other_groups_changes_the_split(rules, follow_up, by):
+    plan = _follow(rules, "split-" + follow_up,
+                   "split the drop in class bookings by channel, last week vs the week before", follow_up)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert plan.args["by"] == by
+    assert plan.args["period"] == {"name": "last_week"}
+
