@@ -123,6 +123,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      rf"(?:(?:but|and|then|yet)(?: then| still| just)? (?:never|didn't|did not|don't|do not|not|haven't|have not|hasn't) |"
      rf"without )(?:actually |ever |going on to |end up |ended up )?"
      rf"(?:buy\w*|bought|order\w*|check\w*(?: out)?|pay\w*|paid|purchas\w*|complet\w*|book\w*)\b", "cart_abandonment"),
+    # "which age group's clients got unhappier", "which age bracket of diners has become less
+    # satisfied": each age band's review score and how it moved, as kpi_words.py reads it of places
+    (r"^(?!.*\b(?:nps|net promoter|promoters?|sentiment|tone)\b).*?\b(?:which|what) age (?:bands?|groups?|brackets?|ranges?)"
+     r"(?:'s?|s')?\b.{0,30}?\b(?:got|get|gets|getting|grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) "
+     r"(?:a (?:bit|lot|little) |much |any )?(?:(?:less|more) (?:happy|satisfied|content|pleased)|happier|unhappier|grumpier|"
+     r"less satisfied)\b", "csat"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -109,3 +109,14 @@ def test_a_follow_up_naming_other_groups_changes_the_split(rules, follow_up, by)
     assert plan.args["by"] == by
     assert plan.args["period"] == {"name": "last_week"}
 
+
+@pytest.mark.parametrize("question", [
+    "which age group's clients got unhappier",
+    "which age groups got grumpier with the gym this quarter",
+    "which age group of customers got less satisfied at the vet this month",
+])
+def test_which_age_group_got_unhappier_is_the_review_score_change_by_age(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert plan.args["metric"] == "csat"
+    assert plan.args["by"] == "age_band"
