@@ -150,4 +150,9 @@ SAYING_CUES = (
     # of september": that half's headline numbers (the digest covers a day or a week)
     (r"\bhow(?: did|'d| have| has) (?:we|the [\w-]+|our [\w-]+) (?:do|done|get on|got on|go|gone|fare|fared)\b(?: [\w-]+){0,2}? "
      r"(?:in|over|for|during) the (?:first|second|1st|2nd|front|back|latter|early) half of\b", 0.6),
+    # "give me the lay of the land for the bakery this week", "the state of play at the salon",
+    # "how do things stand at the garage": how the business is doing, its headline numbers (as
+    # "how are we doing this week")
+    (r"\b(?:lay of the land|state of play|(?:the )?lie of the land|big picture|(?:the )?lowdown|"
+     r"how (?:do |are |did )?things (?:stand|standing|look|looking|stack up)|where (?:do |are )?(?:we|things) stand)\b", 0.6),
 )

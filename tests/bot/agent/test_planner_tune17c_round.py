@@ -120,3 +120,20 @@ def test_which_age_group_got_unhappier_is_the_review_score_change_by_age(rules, 
     assert plan.spec.name == "movers", (plan.spec.name, plan.args)
     assert plan.args["metric"] == "csat"
     assert plan.args["by"] == "age_band"
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("give me the lay of the land for the bakery this week", "this_week"),
+    ("how do things stand at the garage this week?", "this_week"),
+    ("where do we stand this month at the florist", "this_month"),
+    ("what's the state of play this week", "this_week"),
+])
+def test_the_lay_of_the_land_is_the_headline_numbers(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["period"] == {"name": period}
+    assert "metrics" not in plan.args  # the headline set, as "how are we doing this week"
+
+
+def test_the_lay_of_the_land_of_a_named_analysis_stays_that_analysis(rules):
+    assert _plan(rules, "lay of the land for the funnel").spec.name == "funnel"
