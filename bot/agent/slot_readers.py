@@ -446,7 +446,9 @@ _ORDER_STATUS = re.compile(
 # give as a share (of their n), which the answer must say rather than pass off as the count
 _HOW_MANY_PEOPLE = re.compile(r"\b(?:how many|number of|count of) (?:\w+ )?(?:customers|users|people|buyers|shoppers|"
                               r"visitors|clients|members|guests)\b")
-_SHARE_OF_PEOPLE = ("purchase_conversion", "repeat_purchase_rate")
+_SHARE_OF_PEOPLE = ("purchase_conversion", "repeat_purchase_rate", "cart_abandonment")
+# "how many visits ended in a purchase in may?": a count of sessions the KPI gives as a share
+_HOW_MANY_VISITS = re.compile(r"\b(?:how many|number of|count of) (?:\w+ )?(?:visits|sessions|site visits|web visits)\b")
 
 
 def unloaded_asks(t: str, metrics: list[str]) -> list[tuple[str, str]]:
@@ -457,6 +459,9 @@ def unloaded_asks(t: str, metrics: list[str]) -> list[tuple[str, str]]:
     head_count = _HOW_MANY_PEOPLE.search(t)
     if head_count and any(m in _SHARE_OF_PEOPLE for m in metrics):
         out.append(("count", head_count.group(0)))
+    visits = _HOW_MANY_VISITS.search(t)
+    if visits and "session_conversion" in metrics:
+        out.append(("count", visits.group(0)))
     if any(m in ("orders", "revenue", "aov") for m in metrics):
         out += [("status", m.group(0)) for m in _ORDER_STATUS.finditer(t)][:1]
     return out

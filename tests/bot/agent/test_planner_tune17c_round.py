@@ -137,3 +137,19 @@ def test_the_lay_of_the_land_is_the_headline_numbers(rules, question, period):
 
 def test_the_lay_of_the_land_of_a_named_analysis_stays_that_analysis(rules):
     assert _plan(rules, "lay of the land for the funnel").spec.name == "funnel"
+
+
+@pytest.mark.parametrize(("question", "metric", "asked"), [
+    ("how many visits ended in a purchase in May?", "session_conversion", "how many visits"),
+    ("how many web sessions converted to an order last month", "session_conversion", "how many web sessions"),
+    ("how many people put something in the cart but never bought?", "cart_abandonment", "how many people"),
+    ("how many shoppers added plants to their basket and didn't check out last month", "cart_abandonment",
+     "how many shoppers"),
+])
+def test_how_many_said_of_a_share_says_it_is_a_share_and_how_to_count(rules, question, metric, asked):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == [metric]
+    answer = rules.answer(question, "a-" + question)
+    assert f"not the head count “{asked}” asks for" in answer.text
+    assert "the rate times its n is about how many" in answer.text
