@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 
 _BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+UNANSWERED = (r"\b(?:share|percentage|%|proportion|fraction|per ?cent|how many|number|count)(?: of)? (?:the |our |all )?"
+              r"(?:support |customer |help ?desk )?(?:tickets|cases|enquiries|inquiries|queries|emails|messages|chats|conversations|"
+              r"complaints|requests)\b(?: [\w'-]+){0,5}? (?:never|not|haven't|hasn't|didn't|did not|have not|with no|without|no) ?"
+              r"(?:yet |ever |been |got |get |gotten |received |had |for |a |an |any |first )*"
+              r"(?:repl(?:y|ies)|response|answer|answered|replied|responded|reply to)\b")
 _THREADS = r"(?:conversations|convos|chats|live ?chats|threads|dms|email threads|support chats)"
 _CLOSED = (r"(?:close|closed|closing|resolve|resolved|solve|solved|wrap(?:ped)? up|finish(?:ed)?|sort(?:ed)? out|settle|settled|"
            r"mark(?:ed)? (?:as )?(?:done|resolved|closed))")
@@ -129,6 +134,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:'s?|s')?\b.{0,30}?\b(?:got|get|gets|getting|grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) "
      r"(?:a (?:bit|lot|little) |much |any )?(?:(?:less|more) (?:happy|satisfied|content|pleased)|happier|unhappier|grumpier|"
      r"less satisfied)\b", "csat"),
+    # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
+    # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
+    # the first reply's time counts the tickets answered and, in its note, those without a reply
+    # (slot_readers.py has it said)
+    (UNANSWERED, "first_response_time"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -280,6 +280,9 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"this is a share, not the head count “{words}” asks for: {_HEAD_COUNT.get(_kpi_of(plan), _NO_COUNT)}")
+        elif kind == "unanswered" and plan.spec and plan.spec.name in _METRIC_TOOLS:
+            out.append(f"no KPI is “{words}” as such: the first reply's n counts the tickets answered, and its note "
+                       "those still without a reply")
         elif kind == "status" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"orders, revenue and AOV count completed orders only, not orders “{words}”; the note on "
                        "order statuses gives the period's other orders by status, and `journeybot describe` "

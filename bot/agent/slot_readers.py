@@ -459,6 +459,11 @@ def unloaded_asks(t: str, metrics: list[str]) -> list[tuple[str, str]]:
     head_count = _HOW_MANY_PEOPLE.search(t)
     if head_count and any(m in _SHARE_OF_PEOPLE for m in metrics):
         out.append(("count", head_count.group(0)))
+    from bot.agent.kpi_sayings import UNANSWERED
+
+    unanswered = rx.search(UNANSWERED, t)
+    if unanswered and "first_response_time" in metrics:
+        out.append(("unanswered", unanswered.group(0)))
     visits = _HOW_MANY_VISITS.search(t)
     if visits and "session_conversion" in metrics:
         out.append(("count", visits.group(0)))

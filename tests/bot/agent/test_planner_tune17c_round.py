@@ -153,3 +153,24 @@ def test_how_many_said_of_a_share_says_it_is_a_share_and_how_to_count(rules, que
     answer = rules.answer(question, "a-" + question)
     assert f"not the head count “{asked}” asks for" in answer.text
     assert "the rate times its n is about how many" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "what share of support tickets never got a reply last month?",
+    "how many enquiries at the letting agency never got a reply",
+    "percentage of customer emails that never got answered this week",
+    "what proportion of complaints have not had a response yet",
+])
+def test_tickets_never_answered_are_said_to_be_no_kpi_not_the_resolution_rate(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["first_response_time"]
+    answer = rules.answer(question, "a-" + question)
+    assert "its note those still without a reply" in answer.text
+
+
+def test_tickets_resolved_stay_the_resolution_rate_and_those_waiting_the_open_ones(rules):
+    plan = _plan(rules, "what share of tickets got resolved last month")
+    assert plan.args["metrics"] == ["resolution_rate"]
+    plan = _plan(rules, "how many enquiries are still waiting for an answer")
+    assert plan.args["metrics"] == ["open_tickets"]
