@@ -48,6 +48,9 @@ _CHANGE = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\
                      # "which towns got less happy", "have become more satisfied"
                      r"(?:got|get|gets|grew|grown|become|became|turned) (?:a (?:bit|lot|little) |much )?(?:less|more))\b")
 # "just each band's score, not the change": a change turned down asks for the levels
+# "which state gives us the lowest review scores?": the bottom of a ranking the tool lists from
+# the top (never "slowest" or "worst", which for a waiting time are its highest values)
+LOWEST = re.compile(r"\b(?:lowest|least|poorest|weakest|fewest|smallest|bottom|low(?:er)?est)\b")
 _NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind|forget|skip)(?: the| a| any| its| their)? "
                          r"(?:change|changes|movement|difference|increase|decrease|rise|fall)s?\b")
 # Two groups of one dimension set against each other ("Clifton vs Redland", "bedminster or
@@ -148,6 +151,8 @@ def plan_levels(slots: Any, args: dict[str, Any]) -> dict[str, Any]:
     if not metrics_from(slots):
         out["metric"] = implied_metric(slots) or out.get("metric", "revenue")
     out["rank"] = "value"
+    if LOWEST.search(text_of(slots)) and not getattr(slots, "top", None):
+        out["top"] = 50  # levels come highest first: every group is listed so the lowest is shown, last
     if getattr(slots, "period", None) is None:  # a level over the KPIs' own default, not a month so far
         out["period"] = {"name": "last_30_days"}
     return out

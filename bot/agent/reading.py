@@ -14,6 +14,7 @@ import difflib
 import re
 from typing import Any
 
+from bot.agent.group_levels import LOWEST
 from bot.agent.refused_asks import ELSEWHERE, HARM_AT_START, HARM_REFUSAL, NAMING
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
@@ -287,6 +288,9 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out.append(f"orders, revenue and AOV count completed orders only, not orders “{words}”; the note on "
                        "order statuses gives the period's other orders by status, and `journeybot describe` "
                        "all orders by status (refunds and cancellations are KPIs of their own)")
+    if plan.spec is not None and plan.spec.name == "movers" and plan.args.get("rank") == "value" \
+            and plan.args.get("top") == 50 and LOWEST.search(slots.norm):
+        out.append("groups are listed highest first, all of them: the lowest is the last")
     assumed = plan.spec is not None and plan.spec.name in ("trend", "movers") and not slots.metrics
     if assumed:
         out.append(f"no KPI was named, so I used {_label(plan.args.get('metric', ''))}")

@@ -174,3 +174,21 @@ def test_tickets_resolved_stay_the_resolution_rate_and_those_waiting_the_open_on
     assert plan.args["metrics"] == ["resolution_rate"]
     plan = _plan(rules, "how many enquiries are still waiting for an answer")
     assert plan.args["metrics"] == ["open_tickets"]
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which region gives the guest house the lowest review scores?", "csat_mean", "region"),
+    ("which city has the lowest average order value for the wine club", "aov", "city"),
+    ("which channel brings the tattoo studio the least revenue", "revenue", "channel"),
+])
+def test_the_lowest_group_is_listed_with_every_group_and_said_to_be_last(rules, question, metric, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
+    assert (plan.args["metric"], plan.args["by"], plan.args["rank"], plan.args["top"]) == (metric, by, "value", 50)
+    answer = rules.answer(question, "a-" + question)
+    assert "the lowest is the last" in answer.text
+
+
+def test_the_highest_group_keeps_the_short_list(rules):
+    plan = _plan(rules, "which region gives the guest house the best review scores?")
+    assert "top" not in plan.args
