@@ -13,7 +13,11 @@ _OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:c
                r"rat\w*|recommend\w*|criticis\w*|blam\w*) (?:us|me|the (?:shop|business|store|company)) (?:for|on)\b)")
 # "what are customers saying (about us), over all our data?": no topic to look for, so an
 # overview of what they say (the themes) rather than a search for the words left over.
-_SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+# A topic named after the place or period ("what did people say in support tickets about the
+# install delays") is looked for: that is a search.
+_TOPIC_LATER = (r"(?!.*\b(?:about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|"
+                r"anything\b|everything\b|things?\b|stuff\b|(?:the|our) (?:shop|business|store|company)\b)[a-z])")
+_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
                   # "sum up what people are saying about us"
                   r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
                   r"(?:saying|say|said|writing|written|think|thinking)"

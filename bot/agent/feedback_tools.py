@@ -350,11 +350,20 @@ def _sentiment_boost(slots: Any) -> float:
     return 0.0
 
 
+# "anything about the fitting appointments in October?": the things of one kind, a topic of what
+# people wrote (not "anything about orders last month?", the count)
+_KIND_OF_THING = re.compile(r"\b(?:about|on|regarding|re|mentioning) (?:the|our|those|these|my) (?!total\b|number\b|overall\b|"
+                            r"average\b|daily\b|weekly\b|monthly\b)[a-z-]+ (?:appointments?|bookings?|reservations?|"
+                            r"orders?|sessions?|classes|lessons|treatments|jobs|visits|deliveries|fittings?|installs?|"
+                            r"installations?|parcels|boxes|consultations?|check-?ups?|repairs?)\b")
+
+
 def _search_boost(slots: Any) -> float:
     from bot.agent.analytics_cues import metrics_from
 
     if metrics_from(slots) and re.search(ANYTHING_ABOUT, _text(slots)) and not re.search(
-            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)):
+            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)) \
+            and not _KIND_OF_THING.search(_text(slots)):
         return -0.7
     return _one_customer(slots)
 
