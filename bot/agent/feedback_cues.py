@@ -110,8 +110,28 @@ SENTIMENT_CUES = (
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
 _DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
                       r"(?:cheesed|browned|hacked|brassed) off|kicking off|fuming|raging|seething|livid|ranting)")
+# Nothing named after "for", "about": what comes next is where or when, not a topic
+_NO_TOPIC = (r"(?= *(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far|nowadays|"
+             r"at the moment|right now|the most|most|mostly|usually|then|and)\b))")
+# "what's the juice bar getting moaned at for?", "what do people give us grief over?", "what are we
+# being praised for?": what the blame (or the praise) is about, no topic named: the themes
+BLAMED = (r"moaned at|complained about|grumbled about|slated|slagged off|critici[sz]ed|blamed|stick|flak|flack|grief|"
+          r"told off|marked down|panned|roasted|bashed|(?:a )?hard time|earache|(?:a )?go at|(?:a )?pop at|shouted at|"
+          r"yelled at|hassled|bad (?:reviews?|press|feedback|ratings?)|(?:one|1)[- ]star(?: reviews?)?")
+PRAISED = (r"praised|complimented|thanked|applauded|loved|raved about|gushed about|kudos|credit|props|"
+           r"(?:good|great|nice|glowing|rave) (?:reviews?|feedback|press|ratings?)|(?:five|5)[- ]stars?(?: reviews?)?|"
+           r"(?:a )?pats? on the back")
+_BLAMED_FOR = (r"\bwhat(?:'s|s| is| are|'re| do| does| did| have| has| were| was)? (?:[\w'-]+ ){0,4}?"
+               r"(?:getting|get|gets|got|being|been|give|gives|giving|gave|have|has|had) (?:(?:us|me|them|him|her|it) )?"
+               r"(?:" + BLAMED + "|" + PRAISED + r")(?: (?:at|to|on))?(?: (?:us|me|them|him|her|it))? (?:for|over|about|on)\b"
+               + _NO_TOPIC)
+# "what's everyone talking about in the surveys?", "what are folk chatting about this month?": no topic
+_TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
+                  r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
     (_SAYING_AT_ALL, 0.8),
+    (_BLAMED_FOR, 0.9),
+    (_TALKING_ABOUT, 0.8),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"

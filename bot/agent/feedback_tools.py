@@ -19,6 +19,8 @@ from bot.agent.analytics_tools import period_from
 from bot.agent.feedback_cues import (
     AFTER_BUYING,
     ANYTHING_ABOUT,
+    BLAMED,
+    PRAISED,
     SEARCH_CUES,
     SENTIMENT_CUES,
     THEME_CUES,
@@ -306,6 +308,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif _COMPLAINT.search(text):
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
+        args["sentiment"] = "positive"
+    elif re.search(r"\b(?:" + BLAMED + r")\b", text):  # "what are we getting stick for?"
+        args["sentiment"] = "negative"
+    elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
         args["sentiment"] = "positive"
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:

@@ -65,3 +65,37 @@ def test_anything_about_things_of_one_kind_is_searched(rules: OfflinePlanner, qu
 def test_anything_about_a_kpi_is_still_the_kpi(rules: OfflinePlanner, question: str) -> None:
     plan = _plan(rules, question, "kpi-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis", plan.spec
+
+
+# -- what a business gets blamed (or praised) for, and what everyone is talking about: the themes ---
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what's the salon getting stick for lately", "negative"),
+    ("what do customers give us grief over", "negative"),
+    ("what do people have a go at us for", "negative"),
+    ("what's the garage being praised for?", "positive"),
+    ("what do clients give us kudos for", "positive"),
+])
+def test_blamed_or_praised_for_is_the_themes(rules: OfflinePlanner, question: str, sentiment: str) -> None:
+    plan = _plan(rules, question, "blamed-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+    assert plan.args.get("sentiment") == sentiment, plan.args
+
+
+def test_the_good_stuff_after_the_blame_is_the_praise(rules: OfflinePlanner) -> None:
+    _plan(rules, "what's the barbers getting slated for this month?", "blame-then-praise")
+    plan = _plan(rules, "and the good stuff?", "blame-then-praise")
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+    assert plan.args.get("sentiment") == "positive" and plan.args.get("period") == {"name": "this_month"}, plan.args
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    ("what's everyone talking about in the tickets?", "ticket"),
+    ("whats everybody chatting about in the reviews this month", None),
+    ("what's everyone talking about?", None),
+])
+def test_what_everyone_talks_about_is_the_themes(rules: OfflinePlanner, question: str, source: str | None) -> None:
+    plan = _plan(rules, question, "talk-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+    if source:
+        assert plan.args.get("source") == [source], plan.args
