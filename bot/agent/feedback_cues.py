@@ -71,7 +71,20 @@ SEARCH_CUES = (
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
-                 r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
+                 r"politer|more (?:polite|hostile|upbeat|critical|cheerful)|"
+                 # "is the feedback souring week on week?", "are the comments turning sour?"
+                 r"souring|soured|(?:turning|turned|gone|going) sour|nastier|meaner|stroppier|crabbier|tetchier|frostier")
+# "is customer feedback going downhill?", "are the comments improving month on month?": the feeling
+# of what people write, on its way somewhere (not how many there are)
+FEEDBACK_TURNING = (r"\b(?:feedback|comments|remarks|messages|what (?:people|customers|clients|guests|patients|they|folks?) "
+                    r"(?:say|write|said|wrote))\b.{0,25}\b(?:going (?:downhill|south)|heading (?:downhill|south)|"
+                    r"turning (?:nasty|negative|ugly)|getting (?:worse|better|nicer)|improving|worsening|deteriorating)\b")
+# "how people felt day by day", "how clients felt at each touchpoint": the feeling, after the fact
+_FELT = r"\bhow (?:[\w'-]+ ){0,3}felt\b(?! (?:hats?|pads?|tips?|pens?|roofs?|roofing|fabric)\b)"
+# "how upbeat are our customers at each touchpoint?": a mood (not a rating) at each step
+_MOOD_AT_EACH = (r"\bhow (?:upbeat|cheerful|chirpy|chuffed|positive|negative|glum|gloomy|grumpy|cranky|cross|annoyed|upset|"
+                 r"warm|fed up|buoyant|miserable)\b (?:are|were|is|was|do|did) (?:[\w'-]+ ){0,3}(?:at|in|per|by|across|for|through) "
+                 r"(?:each |every |all |the |our )?(?:touch ?points?|stages?|steps?|points? of contact|parts? of the journey)\b")
 # The feeling of what people wrote named outright: "is survey sentiment better than last month?"
 # is that feeling against the month before (feedback sentiment compares it), not a KPI compared
 FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|" + MOOD_COMPARED + r")\b"
@@ -82,6 +95,9 @@ AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'
                 r"(?:been )?delivered|arrived|landed|come)\b")
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
+    (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
+    (r"(?:" + FEEDBACK_TURNING + "|" + _FELT + r").{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
+     r"day (?:by|on|to) day|weekly|daily|monthly|over time)\b", 0.4),
     (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day by day|over time)\b", 0.4),
     # "week on week, are guest comments getting grumpier?": the period first, then the feeling

@@ -99,3 +99,25 @@ def test_what_everyone_talks_about_is_the_themes(rules: OfflinePlanner, question
     assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
     if source:
         assert plan.args.get("source") == [source], plan.args
+
+
+# -- the feeling of what people write, souring or felt, over time or at each step -------------------
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("are the comments turning sour month on month", "month"),
+    ("is customer feedback going downhill week by week?", "week"),
+    ("is the feedback getting nastier week on week", "week"),
+    ("how did the punters feel day by day last week", "day"),
+    ("how clients felt at each touchpoint", "touchpoint"),
+    ("how upbeat are our customers at each touchpoint", "touchpoint"),
+    ("how cheerful are patients at each stage", "stage"),
+])
+def test_the_feeling_over_time_or_by_step_is_sentiment(rules: OfflinePlanner, question: str, by: str) -> None:
+    plan = _plan(rules, question, "felt-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_sentiment", plan.spec
+    assert plan.args.get("by") == by, plan.args
+
+
+def test_a_kpi_going_downhill_is_still_its_trend(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "is revenue going downhill week by week", "kpi-downhill")
+    assert plan.spec is not None and plan.spec.name == "trend", plan.spec
