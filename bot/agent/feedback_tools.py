@@ -340,7 +340,7 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
 # deliveries, CRM segments ("which segment writes the most negative comments?")
-_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
+_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\blateness\b|\bover-?due\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
 
 
 _MOOD = re.compile(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"

@@ -27,7 +27,9 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (a channel name like "instagram" is read by the slot parser too).
 _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivery", re.compile(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
-                            r"courier|dispatch\w*|delay\w*|shows? up", re.I)),
+                            r"courier|dispatch\w*|delay\w*|shows? up|"
+                            # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
+                            r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
     ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)", re.I)),
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
@@ -131,6 +133,17 @@ def _boost(slots: Any) -> float:
     return 0.5 if compared else 0.25
 
 
+# Right after a measure compared across groups, another measure of the same groups: "what about the
+# tone of what they write?" (sentiment), "and the mood of their comments?" (not the feedback
+# sentiment tool, which cannot split by segment or late delivery)
+FOLLOW_UPS = (
+    r"^(?:ok,? |okay,? |right,? |so )?(?:and |but )?(?:what|how) about (?:the |their )?(?:tone|mood|sentiment|feelings?|vibes?)\b"
+    r"(?:.{0,40})?\s*[?.!]*$",
+    r"^(?:ok,? |okay,? |so )?and (?:in terms of |by )?(?:the |their )?(?:tone|mood|sentiment|feelings?|vibes?)\b"
+    r"(?: (?:of|in) (?:what|the|their) [\w ]{0,30})?\s*[?.!]*$",
+)
+
+
 def _run(ctx: ToolContext, params: Any):
     from tools.analytics.kpi_scope import promise_of
     from tools.analytics.satisfaction import satisfaction_by
@@ -174,5 +187,6 @@ def satisfaction_tools() -> list[ToolSpec]:
                       "categories", "hurting"),
             plan=_plan,
             boost=_boost,
+            follow_ups=FOLLOW_UPS,
         ),
     ]

@@ -121,3 +121,30 @@ def test_the_feeling_over_time_or_by_step_is_sentiment(rules: OfflinePlanner, qu
 def test_a_kpi_going_downhill_is_still_its_trend(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "is revenue going downhill week by week", "kpi-downhill")
     assert plan.spec is not None and plan.spec.name == "trend", plan.spec
+
+
+# -- satisfaction across groups: lateness said as a noun, and the tone asked next ---------------------
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("does tardiness hurt our review scores?", "review_score"),
+    ("do overdue jobs get worse ratings?", "review_score"),
+    ("are customers less satisfied when the van is behind schedule", "csat"),
+])
+def test_lateness_in_other_words_splits_by_delivery(rules: OfflinePlanner, question: str, measure: str) -> None:
+    plan = _plan(rules, question, "late-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec
+    assert plan.args.get("by") == "delivery" and plan.args.get("measure") == measure, plan.args
+
+
+@pytest.mark.parametrize(("first", "follow", "by"), [
+    ("which segment would most likely recommend us", "what about the tone of their comments", "segment"),
+    ("do late parcels get worse ratings?", "and the mood of what they write?", "delivery"),
+    ("nps by first-touch channel", "how about sentiment?", "channel"),
+])
+def test_the_tone_after_a_measure_by_group_keeps_the_groups(rules: OfflinePlanner, first: str, follow: str,
+                                                            by: str) -> None:
+    key = "tone-" + first
+    _plan(rules, first, key)
+    plan = _plan(rules, follow, key)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec
+    assert plan.args.get("measure") == "sentiment" and plan.args.get("by") == by, plan.args
