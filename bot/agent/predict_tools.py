@@ -184,8 +184,12 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # "sort them by how much they've spent", "put the big spenders at the top": the last list again,
 # in another order (only ever a follow-up of a list of customers)
-REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:sort|order|rank|re-?order|"
-           r"re-?sort|re-?rank|list|put|show)\b.{0,50}\b(?:by|first|at the top|on top|to the top|highest first)\b")
+REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:(?:sort|order|rank|re-?order|"
+           r"re-?sort|re-?rank|list|put|show)|(?:sorted|ordered|ranked|listed|arranged))\b.{0,50}\b(?:by|first|at the top|on top|"
+           r"to the top|highest first)\b|"
+           # "biggest spenders first please", "with the heavy spenders at the top": the order, said by who leads it
+           r"^(?:(?:ok|okay|now|and|right|then|but|please|pls|just),? )*(?:with )?(?:the )?(?:big(?:gest)?|top|highest|heav(?:y|iest)|"
+           r"largest|most valuable) (?:spenders|customers|clients|ones|accounts) (?:first|at the top|on top|up top)\b")
 
 
 def _risk_order(text: str) -> str | None:

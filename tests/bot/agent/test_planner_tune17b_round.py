@@ -148,3 +148,19 @@ def test_the_tone_after_a_measure_by_group_keeps_the_groups(rules: OfflinePlanne
     plan = _plan(rules, follow, key)
     assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec
     assert plan.args.get("measure") == "sentiment" and plan.args.get("by") == by, plan.args
+
+
+# -- the at-risk list again, in the order of spend, said as a past participle or by who leads ---------
+
+@pytest.mark.parametrize(("first", "follow"), [
+    ("which members might cancel", "ordered by how much they're worth"),
+    ("which patients look unlikely to return", "biggest spenders first please"),
+    ("clients at high or medium risk of leaving", "ranked by what they spend"),
+])
+def test_the_at_risk_list_sorted_by_spend(rules: OfflinePlanner, first: str, follow: str) -> None:
+    key = "sorted-" + first
+    before = _plan(rules, first, key)
+    plan = _plan(rules, follow, key)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
+    assert plan.args.get("sort_by") == "value", plan.args
+    assert plan.args.get("tier") == before.args.get("tier"), plan.args
