@@ -33,6 +33,9 @@ AT_RISK_CUES = (
      r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
      r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     # "our 20 riskiest clients", "the shakiest members": the most likely to leave
+     r"\b(?:riskiest|shakiest|wobbliest) (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|accounts|patients|guests|"
+     r"students|ones|buyers|shoppers)\b|"
      # "which big spenders might we lose", "who are we in danger of losing"
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
@@ -125,7 +128,7 @@ PROPENSITY_CUES = (
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
-     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects)\b|"
+     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects|enquir\w*|inquir\w*|browsers)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
@@ -142,7 +145,14 @@ PROPENSITY_CUES = (
      # "people who've never ordered but probably will"
      r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
      r"(?:will|do|buy|order|book|to)?\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
-     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
+     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b|"
+     # "roughly how many paying customers can we expect in the next few weeks": buyers to come, counted
+     # (not the money: that is the revenue forecast)
+     r"\bhow many (?:(?:paying|actual|real|repeat|returning) )?(?:buyers|customers|clients|people|patients|guests|members|"
+     r"shoppers|punters|students|diners) (?:should|will|can|could|might|are) (?:we )?(?:expect|likely to (?:buy|book|order|pay))\b|"
+     # "which enquiries look set to turn into an install": leads becoming a sale of the trade's own kind
+     r"\b(?:enquir\w*|inquir\w*|leads|prospects|quote requests|quotes)\b.{0,30}\b(?:set|likely|going|about|ready|poised|"
+     r"close|closest|nearest) to (?:turn|convert|become|end up as|go through as)\w* (?:into )?(?:a |an |paying |actual )?[a-z-]+", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (

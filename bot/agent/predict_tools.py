@@ -45,9 +45,11 @@ def _text(slots: Any) -> str:
     return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
-# "the five fish keepers we are most likely to lose": a number of people, then the ranking word
-_THE_N_MOST = re.compile(r"\bthe (\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
-                         r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest)\b")
+# "the five fish keepers we are most likely to lose", "our 10 hottest prospects": a number of
+# people, then the ranking word
+_THE_N_MOST = re.compile(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
+                         r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest|hottest|"
+                         r"warmest|keenest|riskiest|shakiest)\b")
 
 
 def _limit(slots: Any) -> dict[str, Any]:
@@ -249,7 +251,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # "people who've never hired us before", "enquiries close to turning into a booking"
                  r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid) us\b|"
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
-                 r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b", text):
+                 r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
+                 r"\b(?:quote requests|quotes)\b", text):
         out["who"] = "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before

@@ -164,3 +164,32 @@ def test_the_at_risk_list_sorted_by_spend(rules: OfflinePlanner, first: str, fol
     assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
     assert plan.args.get("sort_by") == "value", plan.args
     assert plan.args.get("tier") == before.args.get("tier"), plan.args
+
+
+# -- buyers to come, counted; leads becoming the trade's own sale; the N hottest ----------------------
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("about how many clients will buy from us in the coming month", {}),
+    ("roughly how many paying guests should we expect over the next few weeks", {}),
+    ("which quote requests look set to convert into a job", {"who": "prospects"}),
+    ("which leads are likely to become a booking", {"who": "prospects"}),
+    ("any enquiries set to turn into a kitchen refit?", {"who": "prospects"}),
+    ("our 10 hottest prospects", {"limit": 10, "who": "prospects"}),
+    ("our twelve keenest enquirers", {"limit": 12, "who": "prospects"}),
+])
+def test_buyers_to_come_are_the_purchase_propensity(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "prop-" + question)
+    assert plan.spec is not None and plan.spec.name == "purchase_propensity", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
+
+
+def test_money_to_come_is_still_the_revenue_forecast(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "how much revenue can we expect in the next few weeks", "money-to-come")
+    assert plan.spec is not None and plan.spec.name == "revenue_forecast", plan.spec
+
+
+def test_the_n_riskiest_are_the_at_risk_list(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "our 20 riskiest clients", "riskiest")
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
+    assert plan.args.get("limit") == 20, plan.args
