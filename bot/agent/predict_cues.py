@@ -134,8 +134,8 @@ PROPENSITY_CUES = (
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
-     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
-     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
+     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|to|that they(?:'ll| will)?) "
+     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase|book)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
      r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
@@ -173,8 +173,19 @@ ACTION_CUES = (
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
+     # "who gets a come-back nudge from us", "a reason to come back": a gesture to bring them back
+     r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
+     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
+     # "who had a rough time and need us to make it right": a wrong put right
+     r"\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|"
+     # "what's the best next move with them", "our next step for the loyal regulars"
+     r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
+     # "what should I be doing for each of my customers next"
+     r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
+     r"regulars?|each|every|them)\b|"
      r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),

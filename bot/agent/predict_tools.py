@@ -288,9 +288,12 @@ _ACTIONS = [
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
      r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
     # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
-    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)",
-     "win_back"),
-    (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
+    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
+     # "a come-back nudge", "a nudge to come back"
+     r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
+     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b", "win_back"),
+    (r"\bservice recovery\b|\bapolog\w*|\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|"
+     r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",

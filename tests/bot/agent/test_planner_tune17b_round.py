@@ -193,3 +193,27 @@ def test_the_n_riskiest_are_the_at_risk_list(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "our 20 riskiest clients", "riskiest")
     assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
     assert plan.args.get("limit") == 20, plan.args
+
+
+# -- the next best actions said as the gesture, the next move, or the wrong put right ------------------
+
+@pytest.mark.parametrize(("question", "action"), [
+    ("which lapsed members should get a nudge to come back", "win_back"),
+    ("who should we send a come-back offer to", "win_back"),
+    ("which guests had a bad experience and need us to put it right", "service_recovery"),
+    ("patients we let down who we should make amends with", "service_recovery"),
+    ("gym regulars who've earned a proper thank-you", "reward_loyal"),
+    ("the loyal regulars, what's our next move with them", None),
+    ("what should we be doing next for each client", None),
+])
+def test_gestures_and_next_moves_are_the_next_best_actions(rules: OfflinePlanner, question: str,
+                                                           action: str | None) -> None:
+    plan = _plan(rules, question, "nba-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions", plan.spec
+    assert plan.args.get("action") == action, plan.args
+
+
+def test_a_share_or_better_chance_to_book_is_the_propensity_floor(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "clients with an 80 percent or better chance to book", "chance-to-book")
+    assert plan.spec is not None and plan.spec.name == "purchase_propensity", plan.spec
+    assert plan.args.get("min_probability") == 0.8, plan.args
