@@ -217,3 +217,16 @@ def test_a_share_or_better_chance_to_book_is_the_propensity_floor(rules: Offline
     plan = _plan(rules, "clients with an 80 percent or better chance to book", "chance-to-book")
     assert plan.spec is not None and plan.spec.name == "purchase_propensity", plan.spec
     assert plan.args.get("min_probability") == 0.8, plan.args
+
+
+# -- a customer group as the heading of the question ("comedy club vips: ...") is its filter ----------
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("karaoke bar vips: what's the best next move with them", "next_best_actions"),
+    ("vips - who might leave us?", "at_risk_customers"),
+    ("the newsletter subscribers: who's likely to buy soon", "purchase_propensity"),
+])
+def test_a_group_as_the_heading_filters(rules: OfflinePlanner, question: str, tool: str) -> None:
+    plan = _plan(rules, question, "heading-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, plan.spec
+    assert plan.args.get("filters", {}).get("segment"), plan.args
