@@ -230,3 +230,47 @@ def test_a_group_as_the_heading_filters(rules: OfflinePlanner, question: str, to
     plan = _plan(rules, question, "heading-" + question)
     assert plan.spec is not None and plan.spec.name == tool, plan.spec
     assert plan.args.get("filters", {}).get("segment"), plan.args
+
+
+# -- alerts: sent once something happens, quiet days, set up (never a change), how a rule compares ----
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("fire off a warning if bookings drop below 20 in a day", {"metric": "orders", "condition": "below", "value": 20}),
+    ("let me know once the refund rate goes above 5%", {"metric": "refund_rate", "condition": "above", "value": 5}),
+    ("tell me if we have a dead day for bookings", {"metric": "orders", "condition": "unusual", "direction": "down"}),
+    ("warn me if sessions have a strangely busy day", {"metric": "sessions", "condition": "unusual", "direction": "up"}),
+    ("set up a low priority alert if the bounce rate goes above 60%",
+     {"metric": "bounce_rate", "condition": "above", "value": 60, "severity": "low"}),
+    ("create an urgent alarm for when bookings drop below 10 a day",
+     {"metric": "orders", "condition": "below", "value": 10, "severity": "high"}),
+])
+def test_new_alert_rules_said_other_ways(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "alert-" + question)
+    assert plan.spec is not None and plan.spec.name == "create_alert_rule", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
+
+
+@pytest.mark.parametrize(("question", "window"), [
+    ("the bookings alarm should look month on month rather than weekly", 28),
+    ("the csat alert should compare daily, not week by week", 1),
+    ("our revenue alert should go by week by week instead of day by day", 7),
+])
+def test_how_a_rule_should_compare_is_its_window(rules: OfflinePlanner, question: str, window: int) -> None:
+    plan = _plan(rules, question, "window-" + question)
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
+    assert plan.args.get("window_days") == window, plan.args
+
+
+def test_setting_an_existing_rule_is_still_a_change(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "make the orders alarm high priority", "alarm-change")
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
+    assert plan.args.get("severity") == "high", plan.args
+
+
+@pytest.mark.parametrize("question", ["alarms which still haven't gone away", "alerts still not cleared",
+                                      "beauty salon alerts that haven't been sorted yet"])
+def test_alerts_not_yet_cleared_are_the_open_ones(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "open-" + question)
+    assert plan.spec is not None and plan.spec.name == "open_alerts", plan.spec
+    assert not plan.args.get("include_resolved"), plan.args
