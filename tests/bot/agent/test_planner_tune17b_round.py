@@ -274,3 +274,55 @@ def test_alerts_not_yet_cleared_are_the_open_ones(rules: OfflinePlanner, questio
     plan = _plan(rules, question, "open-" + question)
     assert plan.spec is not None and plan.spec.name == "open_alerts", plan.spec
     assert not plan.args.get("include_resolved"), plan.args
+
+
+# -- persona cards: trimmed down to a group, kept after a change of mind, a name asked for -----------
+
+@pytest.mark.parametrize(("question", "which", "focus"), [
+    ("cut the second one down to just the weekday lunch crowd", [2], {"weekday", "lunchtime"}),
+    ("whittle the first persona down to online buyers", [1], {"online"}),
+    ("trim the final card down to people who book at weekends", [-1], {"weekend"}),
+])
+def test_a_card_trimmed_down_is_narrowed(rules: OfflinePlanner, question: str, which: list[int], focus: set[str]) -> None:
+    key = "trim-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
+    assert plan.args.get("action") == "narrow" and plan.args.get("which") == which, plan.args
+    assert focus <= set(plan.args.get("focus", [])), plan.args
+
+
+@pytest.mark.parametrize("question", ["on second thoughts, keep them all", "you know what, save the lot",
+                                      "come to think of it, store every card"])
+def test_saving_every_card_after_a_change_of_mind(rules: OfflinePlanner, question: str) -> None:
+    key = "save-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "save_persona", plan.spec
+    assert plan.args.get("all") is True, plan.args
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("what would you call the third card?", [3]),
+    ("what should we name the last one", [-1]),
+    ("what shall we call the first persona", [1]),
+])
+def test_a_name_asked_for_is_a_rename_without_one(rules: OfflinePlanner, question: str, which: list[int]) -> None:
+    key = "name-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
+    assert plan.args.get("action") == "rename" and plan.args.get("which") == which, plan.args
+    assert "text" not in plan.args, plan.args
+
+
+def test_a_name_given_is_still_the_new_name(rules: OfflinePlanner) -> None:
+    key = "name-given"
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, "name the first one Brunch Ben", key)
+    assert plan.args.get("action") == "rename" and plan.args.get("text") == "Brunch Ben", plan.args
+
+
+def test_profiling_customer_types_drafts_personas(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "could u profile our client types", "profile-types")
+    assert plan.spec is not None and plan.spec.name == "draft_personas", plan.spec
