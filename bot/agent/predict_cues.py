@@ -74,6 +74,10 @@ NEWLY_CUES = (
      # "fresh at-risk names since yesterday", "new high-risk clients vs a fortnight ago": names new to the list
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:customers|clients|names|members|people|accounts|"
      r"regulars|patients|subscribers|buyers|guests|households|ones)\b|"
+     # "new high-risk golfers compared with 3 weeks ago", "fresh at-risk dog owners vs 3 weeks back": the
+     # trade's own people, new to the list since then
+     r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:[\w'-]+ ){1,3}(?:compared|vs\.?|versus|"
+     r"since|against)\b|"
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
      r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"

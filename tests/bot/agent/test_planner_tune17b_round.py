@@ -326,3 +326,17 @@ def test_a_name_given_is_still_the_new_name(rules: OfflinePlanner) -> None:
 def test_profiling_customer_types_drafts_personas(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "could u profile our client types", "profile-types")
     assert plan.spec is not None and plan.spec.name == "draft_personas", plan.spec
+
+
+# -- newly at risk, the trade's own people named ------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("fresh at-risk dog owners vs 3 weeks back", 21),
+    ("new high risk tyre customers compared to 3 weeks ago", 21),
+    ("new high-risk golfers compared with 3 weeks ago", 21),
+    ("latest risky gym goers since a fortnight ago", 14),
+])
+def test_new_high_risk_people_of_any_trade_are_newly_at_risk(rules: OfflinePlanner, question: str, days: int) -> None:
+    plan = _plan(rules, question, "newly-" + question)
+    assert plan.spec is not None and plan.spec.name == "newly_at_risk", plan.spec
+    assert plan.args.get("days") == days, plan.args
