@@ -340,3 +340,10 @@ def test_new_high_risk_people_of_any_trade_are_newly_at_risk(rules: OfflinePlann
     plan = _plan(rules, question, "newly-" + question)
     assert plan.spec is not None and plan.spec.name == "newly_at_risk", plan.spec
     assert plan.args.get("days") == days, plan.args
+
+
+@pytest.mark.parametrize("question", ["which segment is happiest with us", "which of our crm segments is the happiest"])
+def test_the_happiest_group_is_satisfaction_by_group(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "happiest-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec  # was each segment's revenue
+    assert plan.args.get("by") == "segment", plan.args
