@@ -33,6 +33,10 @@ AT_RISK_CUES = (
      r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
      r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     # "which members are wavering", "subscribers on the fence about renewing": may not stay
+     r"\b(?:who(?:'s| is| are)?|which|members|customers|clients|subscribers|regulars|patients|guests)\b.{0,30}\b(?:wavering|"
+     r"on the fence about (?:renewing|staying|coming back|continuing|carrying on)|having second thoughts about "
+     r"(?:renewing|staying|coming back|continuing|us)|getting cold feet)\b|"
      # "our 20 riskiest clients", "the shakiest members": the most likely to leave
      r"\b(?:riskiest|shakiest|wobbliest) (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|accounts|patients|guests|"
      r"students|ones|buyers|shoppers)\b|"
@@ -136,6 +140,12 @@ PROPENSITY_CUES = (
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
+     # "which punters are gagging to buy", "who's on the cusp of booking", "leads closest to signing"
+     r"\b(?:gagging|dying|desperate|eager|itching|champing at the bit) to (?:buy|book|order|sign up|join|purchase)\b|"
+     r"\bon the (?:cusp|verge|brink|point) of (?:buying|booking|ordering|purchasing|signing|signing up|converting|joining|"
+     r"subscribing|committing)\b|\bclos(?:e|er|est) to (?:signing|committing|paying)\b|"
+     # "which customers will probably come back soon": a return to come (not "might not come back")
+     r"(?<!n't )(?<!not )\b(?:will|'ll|would) (?:probably|likely|most likely|definitely|surely) (?:come back|return|be back)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|to|that they(?:'ll| will)?) "
@@ -179,6 +189,9 @@ ACTION_CUES = (
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
      r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
+     # "who should we be chasing to come back": the win-back, said as the chase
+     r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
+     r"rebook\w*|re-?order\w*|book again|buy again|order again)\b|"
      # "who gets a come-back nudge from us", "a reason to come back": a gesture to bring them back
      r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
      r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"

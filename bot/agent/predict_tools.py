@@ -291,7 +291,9 @@ _ACTIONS = [
     (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
      # "a come-back nudge", "a nudge to come back"
      r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
-     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b", "win_back"),
+     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
+     r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
+     r"rebook\w*|re-?order\w*|book again|buy again|order again)\b", "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|"
      r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"

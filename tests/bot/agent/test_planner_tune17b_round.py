@@ -347,3 +347,20 @@ def test_the_happiest_group_is_satisfaction_by_group(rules: OfflinePlanner, ques
     plan = _plan(rules, question, "happiest-" + question)
     assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec  # was each segment's revenue
     assert plan.args.get("by") == "segment", plan.args
+
+
+# -- customers in other words: chased back, on the cusp of buying, wavering ---------------------------
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("who should we be chasing to come back", "next_best_actions"),
+    ("which lapsed clients should we chivvy into rebooking", "next_best_actions"),
+    ("which punters are gagging to buy", "purchase_propensity"),
+    ("who's on the cusp of booking", "purchase_propensity"),
+    ("which leads are closest to signing", "purchase_propensity"),
+    ("which customers will probably come back soon", "purchase_propensity"),
+    ("which members are wavering", "at_risk_customers"),
+    ("subscribers on the fence about renewing", "at_risk_customers"),
+])
+def test_customers_said_in_other_words(rules: OfflinePlanner, question: str, tool: str) -> None:
+    plan = _plan(rules, question, "cust-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, plan.spec
