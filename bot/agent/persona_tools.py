@@ -309,14 +309,18 @@ EDIT_CUES = (
      # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"
      r"\b(?:turn|change|make) (?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six) into\b", 1.0),
 )
-SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
+SAVE_EXPLICIT = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |can you |could you |would you |can we |could we |"
+                 r"i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
                  # a change of mind said first: "on second thought, store every card", "you know what, save the lot"
                  r"on second thoughts?,? |on reflection,? |come to think of it,? |(?:you know what|thinking about it|"
                  r"having thought about it|scratch that|after all)[,.]? |"
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
-                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
+                 r"(?:save|store|bookmark|keep (?:just |only )?(?:this|that|it|her|him|them|the|all)\b(?! an eye)|"
+                 # "okay, hold on to all of them", "hang onto the first card"
+                 r"(?:hold|hang) on ?to (?:just |only )?(?:it|her|him|them|all|both|every|(?:this|that|the|these|those) (?:\w+ )?"
+                 r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "

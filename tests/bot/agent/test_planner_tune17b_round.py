@@ -364,3 +364,24 @@ def test_the_happiest_group_is_satisfaction_by_group(rules: OfflinePlanner, ques
 def test_customers_said_in_other_words(rules: OfflinePlanner, question: str, tool: str) -> None:
     plan = _plan(rules, question, "cust-" + question)
     assert plan.spec is not None and plan.spec.name == tool, plan.spec
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("kindly save all the cards", {"all": True}),
+    ("okay, hold on to all of them", {"all": True}),
+    ("can we keep just the first card", {"which": 1}),
+    ("hang onto the second one", {"which": 2}),
+])
+def test_keeping_cards_in_other_words_saves_them(rules: OfflinePlanner, question: str, args: dict) -> None:
+    key = "keep-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "save_persona", plan.spec
+    assert plan.args == args, plan.args
+
+
+def test_holding_on_to_a_thought_saves_nothing(rules: OfflinePlanner) -> None:
+    key = "thought"
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, "hold on to that thought, what was revenue last week", key)
+    assert plan.spec is not None and plan.spec.name == "kpis", plan.spec
