@@ -59,8 +59,9 @@ _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|i
                   r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ](?:on|over|to|by)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
-     r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
-    (r"\bmonth[- ](?:on|over|to|by)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
+     r"week\b|\b(?:look|looks|looking) at (?:a|the|one) (?:whole |full )?week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
+    (r"\bmonth[- ](?:on|over|to|by)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:look|looks|looking) at (?:a|the|one) "
+     r"(?:whole |full )?month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
      r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
     (r"\bday[- ](?:on|over|to|by)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
@@ -130,7 +131,7 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     # "week by week, not day by day": the window said is the one kept, not the one turned down
     # (blanked to the same length, so the threshold's place in the text still holds)
     said_window = re.sub(r"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:(?:day|week|month)[- ](?:on|over|to|by)"
-                         r"[- ](?:day|week|month)|daily|weekly|monthly)\b", lambda m: " " * len(m.group(0)), t)
+                         r"[- ](?:day|week|month)|daily|weekly|monthly|(?:a |one )?(?:day|week|month))\b", lambda m: " " * len(m.group(0)), t)
     for pattern, days in _WINDOWS if "window_days" not in out else ():
         w = rx.search(pattern, said_window)
         if w and not threshold[0] <= w.start() < threshold[1]:

@@ -224,7 +224,10 @@ _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
 # "the revenue alert should be 25% not 20%", "the orders alert should compare week by week": the
 # alert named, then how it should work
-ALERT_SHOULD = (r"\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) (?:should|needs to|must|ought to|has to) "
+ALERT_SHOULD = (r"(?:\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) (?:should|needs to|must|ought to|has to)|"
+                # "i want the aov alarm to compare month on month", "i'd like the orders alert to only fire below 20"
+                r"\b(?:i|we)(?: want| need|'d like| would like|'d prefer| would prefer) (?:the|my|our|that|this) (?:[\w-]+ ){0,3}"
+                r"(?:alert|alarm) to) (?:only )?"
                 r"(?:be|only|fire|go off|trigger|start|wait|compare|look|check|use|run|work|watch|measure|count|go by)\b")
 # "set up a high severity alert if ...", "make a new alert for ...": a rule made, never a change
 _NEW_RULE = r"(?! (?:me |us )?up\b| (?:me |us )?(?:an?|one|another|a new|new|a fresh)\b)"

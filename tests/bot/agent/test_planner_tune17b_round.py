@@ -385,3 +385,15 @@ def test_holding_on_to_a_thought_saves_nothing(rules: OfflinePlanner) -> None:
     _plan(rules, "draft personas", key)
     plan = _plan(rules, "hold on to that thought, what was revenue last week", key)
     assert plan.spec is not None and plan.spec.name == "kpis", plan.spec
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("make the csat alert look at a month instead of a week", {"window_days": 28}),
+    ("i want the aov alarm to compare month on month", {"window_days": 28}),
+    ("i'd like the orders alert to only fire below 20", {"condition": "below", "value": 20}),
+])
+def test_how_the_owner_wants_a_rule_to_work_is_a_change(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "want-" + question)
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
