@@ -134,13 +134,25 @@ _NO_TOPIC = (r"(?= *(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|t
 BLAMED = (r"moaned at|complained about|grumbled about|slated|slagged off|critici[sz]ed|blamed|stick|flak|flack|grief|"
           r"told off|marked down|panned|roasted|bashed|(?:a )?hard time|earache|(?:a )?go at|(?:a )?pop at|shouted at|"
           r"yelled at|hassled|bad (?:reviews?|press|feedback|ratings?)|(?:one|1)[- ]star(?: reviews?)?")
+# the same blame said with its verb: "slag us off", "blame us", "mark us down"
+BLAMED_VERBS = (r"slag\w* (?:us|me|them) off|slat(?:e|es|ing) (?:us|me|them)|critici[sz]\w* (?:us|me|them)|blam\w* (?:us|me|them)|"
+                r"knock\w* (?:us|me|them)|mark\w* (?:us|me|them) down|(?:tell\w*|told) (?:us|me|them) off|moan\w* at (?:us|me|them)")
 PRAISED = (r"praised|complimented|thanked|applauded|loved|raved about|gushed about|kudos|credit|props|"
            r"(?:good|great|nice|glowing|rave) (?:reviews?|feedback|press|ratings?)|(?:five|5)[- ]stars?(?: reviews?)?|"
            r"(?:a )?pats? on the back")
 _BLAMED_FOR = (r"\bwhat(?:'s|s| is| are|'re| do| does| did| have| has| were| was)? (?:[\w'-]+ ){0,4}?"
-               r"(?:getting|get|gets|got|being|been|give|gives|giving|gave|have|has|had) (?:(?:us|me|them|him|her|it) )?"
-               r"(?:" + BLAMED + "|" + PRAISED + r")(?: (?:at|to|on))?(?: (?:us|me|them|him|her|it))? (?:for|over|about|on)\b"
-               + _NO_TOPIC)
+               r"(?:(?:getting|get|gets|got|being|been|give|gives|giving|gave|have|has|had|copping|cop|copped|taking|take|took|"
+               r"catching|catch|caught|receiving|drawing|attracting) (?:(?:us|me|them|him|her|it) )?"
+               r"(?:" + BLAMED + "|" + PRAISED + r")(?: (?:at|to|on))?|"
+               # "what do guests slag us off for", "what do people have a pop at us over"
+               r"(?:slag|slagging|slagged|tell|telling|told|mark|marking|marked|knock|knocking|knocked|slate|slating|"
+               r"critici[sz]e|critici[sz]ing|blame|blaming|moan at|moaning at|praise|praising|thank|thanking|"
+               r"love|loving|compliment|complimenting) (?:us|me|them|him|her|it)(?: (?:off|down|up))?)"
+               r"(?: (?:us|me|them|him|her|it))? (?:for|over|about|on)\b" + _NO_TOPIC)
+# "give me a rundown of what people are saying": an overview of what they say, not the morning digest
+_OVERVIEW_OF_SAYING = (r"\b(?:rundown|run-down|round-?up|overview|recap|lowdown|summary|gist|breakdown) of (?:what|everything) "
+                       r"(?:[\w'-]+ ){0,2}(?:(?:are|is|have been|has been|have|has) )?(?:saying|said|writing|written|telling us|"
+                       r"complaining about|moaning about|talking about)\b")
 # "what's everyone talking about in the surveys?", "what are folk chatting about this month?": no topic
 _TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
                   r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
@@ -148,6 +160,7 @@ THEME_CUES = (
     (_SAYING_AT_ALL, 0.8),
     (_BLAMED_FOR, 0.9),
     (_TALKING_ABOUT, 0.8),
+    (_OVERVIEW_OF_SAYING, 0.6),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"

@@ -20,6 +20,7 @@ from bot.agent.feedback_cues import (
     AFTER_BUYING,
     ANYTHING_ABOUT,
     BLAMED,
+    BLAMED_VERBS,
     PRAISED,
     SEARCH_CUES,
     SENTIMENT_CUES,
@@ -309,7 +310,7 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
         args["sentiment"] = "positive"
-    elif re.search(r"\b(?:" + BLAMED + r")\b", text):  # "what are we getting stick for?"
+    elif re.search(r"\b(?:" + BLAMED + "|" + BLAMED_VERBS + r")\b", text):  # "what are we getting stick for?"
         args["sentiment"] = "negative"
     elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
         args["sentiment"] = "positive"

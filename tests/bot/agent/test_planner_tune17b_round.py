@@ -397,3 +397,21 @@ def test_how_the_owner_wants_a_rule_to_work_is_a_change(rules: OfflinePlanner, q
     assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
     for key, value in args.items():
         assert plan.args.get(key) == value, plan.args
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what are we copping flak for at the moment", "negative"),
+    ("what do guests slag us off for", "negative"),
+    ("what do diners mark us down for", "negative"),
+    ("give me a rundown of what people are saying", None),
+])
+def test_blame_with_its_verb_and_an_overview_of_what_people_say(rules: OfflinePlanner, question: str,
+                                                                sentiment: str | None) -> None:
+    plan = _plan(rules, question, "blame-verb-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+    assert plan.args.get("sentiment") == sentiment, plan.args
+
+
+def test_the_morning_rundown_is_still_the_digest(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "morning rundown please", "rundown")
+    assert plan.spec is not None and plan.spec.name == "digest", plan.spec
