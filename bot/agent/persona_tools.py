@@ -299,7 +299,7 @@ EDIT_CUES = (
      r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
-     r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
+     r"\bkeep (?:only|just) (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
      r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
      # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
      r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "
@@ -317,7 +317,9 @@ SAVE_EXPLICIT = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |can yo
                  r"having thought about it|scratch that|after all)[,.]? |"
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
-                 r"(?:save|store|bookmark|keep (?:just |only )?(?:this|that|it|her|him|them|the|all)\b(?! an eye)|"
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye)|"
+                 # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
+                 r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
                  # "okay, hold on to all of them", "hang onto the first card"
                  r"(?:hold|hang) on ?to (?:just |only )?(?:it|her|him|them|all|both|every|(?:this|that|the|these|those) (?:\w+ )?"
                  r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b")

@@ -415,3 +415,16 @@ def test_blame_with_its_verb_and_an_overview_of_what_people_say(rules: OfflinePl
 def test_the_morning_rundown_is_still_the_digest(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "morning rundown please", "rundown")
     assert plan.spec is not None and plan.spec.name == "digest", plan.spec
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("keep only the evening shoppers in the last one", [-1]),
+    ("keep just the evening shoppers in the second card", [2]),
+])
+def test_keeping_only_some_people_in_a_card_is_an_edit_not_a_save(rules: OfflinePlanner, question: str,
+                                                                   which: list[int]) -> None:
+    key = "keep-only-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
+    assert plan.args.get("action") == "narrow" and plan.args.get("which") == which, plan.args
