@@ -84,10 +84,10 @@ _FELT = r"\bhow (?:[\w'-]+ ){0,3}felt\b(?! (?:hats?|pads?|tips?|pens?|roofs?|roo
 # "how upbeat are our customers at each touchpoint?": a mood (not a rating) at each step
 _MOOD_AT_EACH = (r"\bhow (?:upbeat|cheerful|chirpy|chuffed|positive|negative|glum|gloomy|grumpy|cranky|cross|annoyed|upset|"
                  r"warm|fed up|buoyant|miserable)\b (?:are|were|is|was|do|did) (?:[\w'-]+ ){0,3}(?:at|in|per|by|across|for|through) "
-                 r"(?:each |every |all |the |our )?(?:touch ?points?|stages?|steps?|points? of contact|parts? of the journey)\b")
+                 r"(?:each |every |all |the |our )?(?:[\w-]+ )?(?:touch ?points?|stages?|steps?|points? of contact|parts? of the journey)\b")
 # The feeling of what people wrote named outright: "is survey sentiment better than last month?"
 # is that feeling against the month before (feedback sentiment compares it), not a KPI compared
-FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|" + MOOD_COMPARED + r")\b"
+FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|feel|feels|feeling|felt|" + MOOD_COMPARED + r")\b"
 # "complaints after purchase", "how do people feel once they've bought": the stage after buying
 AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'ve| have| had|'d)? |we(?:'ve| have)? |"
                 r"(?:the |their |an? )?(?:order|parcel|box|delivery) (?:has |had |have )?|people (?:have )?|customers (?:have )?|"
@@ -96,6 +96,8 @@ AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
     (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
+    # "how did customers feel last week compared to the week before": the feeling, set against another period
+    (r"\b(?:feel|feels|feeling|felt|mood|tone|vibes?)\b.{0,40}\b(?:compared|vs\.?|versus|than|against)\b", 0.3),
     (r"(?:" + FEEDBACK_TURNING + "|" + _FELT + r").{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day (?:by|on|to) day|weekly|daily|monthly|over time)\b", 0.4),
     (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
@@ -104,7 +106,8 @@ SENTIMENT_CUES = (
     (r"\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|day by day|over time)\b.{0,50}\b(?:"
      + MOOD_COMPARED + r")\b", 0.4),
     # "how positive are survey comments compared with support tickets": their feeling, side by side
-    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross)\b.{0,40}"
+    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross|cheerful|chirpy|glum|"
+     r"gloomy|bitter|polite|rude|sour)\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)

@@ -428,3 +428,20 @@ def test_keeping_only_some_people_in_a_card_is_an_edit_not_a_save(rules: Offline
     plan = _plan(rules, question, key)
     assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
     assert plan.args.get("action") == "narrow" and plan.args.get("which") == which, plan.args
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("how did our customers feel last week compared to the week before", {"period": {"name": "last_week"}}),
+    ("per touchpoint, how cheerful are the comments", {"by": "touchpoint"}),
+    ("how glum are clients at the checkout stage", {"stage": ["decision"]}),
+])
+def test_feelings_compared_or_at_a_step_are_sentiment(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "feel2-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_sentiment", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
+
+
+def test_a_kpi_compared_is_still_compare(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "revenue last week compared to the week before", "kpi-compared")
+    assert plan.spec is not None and plan.spec.name == "compare", plan.spec
