@@ -197,6 +197,9 @@ ACTION_CUES = (
      r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
      # "who had a rough time and need us to make it right": a wrong put right
      r"\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|"
+     r"\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|\bsorry (?:note|message|email|card|gift|voucher)s?\b|"
+     # "who deserves a little something from us": a gesture of thanks
+     r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
      # "what's the best next move with them", "our next step for the loyal regulars"
      r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
      r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"

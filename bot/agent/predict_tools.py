@@ -280,7 +280,8 @@ _VALUABLE = (r"(?:valuable|big[- ]spend\w*|high[- ]spend\w*|high[- ]value|best (
 _ACTIONS = [
     # "deserve a freebie for sticking with us", "a little treat for being loyal"
     (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b|\bfreebies?\b|\btreats?\b|\bgifts?\b|\bgoodies\b|"
-     r"\b(?:sticking|stuck|staying|stayed) with us\b|\bfor (?:their|being|staying) loyal(?:ty)?\b|\bspoil\b", "reward_loyal"),
+     r"\b(?:sticking|stuck|staying|stayed) with us\b|\bfor (?:their|being|staying) loyal(?:ty)?\b|\bspoil\b|"
+     r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
     # "lapsed big spenders to win back": the valuable ones, in owners' words
@@ -295,7 +296,8 @@ _ACTIONS = [
      r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
      r"rebook\w*|re-?order\w*|book again|buy again|order again)\b", "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|"
-     r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b", "service_recovery"),
+     r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|"
+     r"\bsorry (?:note|message|email|card|gift|voucher)s?\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",

@@ -445,3 +445,20 @@ def test_feelings_compared_or_at_a_step_are_sentiment(rules: OfflinePlanner, que
 def test_a_kpi_compared_is_still_compare(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "revenue last week compared to the week before", "kpi-compared")
     assert plan.spec is not None and plan.spec.name == "compare", plan.spec
+
+
+@pytest.mark.parametrize(("question", "action"), [
+    ("which customers do we need to make it up to", "service_recovery"),
+    ("who should we say sorry to", "service_recovery"),
+    ("which clients should get a sorry note", "service_recovery"),
+    ("who deserves a little something from us", "reward_loyal"),
+])
+def test_apologies_and_thanks_are_the_next_best_actions(rules: OfflinePlanner, question: str, action: str) -> None:
+    plan = _plan(rules, question, "sorry-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions", plan.spec
+    assert plan.args.get("action") == action, plan.args
+
+
+def test_sorry_said_in_passing_is_not_an_action(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "i'm sorry, what was revenue last week", "sorry-passing")
+    assert plan.spec is not None and plan.spec.name == "kpis", plan.spec
