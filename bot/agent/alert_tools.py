@@ -104,7 +104,8 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
-                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as|"
+                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"
+                     r"holler|heads[- ]up) (?:if|when|whenever|as soon as|"
                      r"the (?:minute|moment|second|instant))|"
                      r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
@@ -213,10 +214,14 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    # (not a musing: "an alert if revenue drops would be nice, what do you think?")
                    r"^(?!.*\b(?:would be (?:nice|good|useful|handy|great)|what do you think|worth (?:it|having)|"
                    r"should (?:i|we)|do you think)\b)"
-                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so )*(?:an? |the )?"
+                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so |"
+                   # "can i get an alert when nps falls under 30"
+                   r"(?:can|could) (?:i|we) (?:get|have) |(?:i|we) need |get me |set me up with )*(?:an? |the )?"
                    r"(?:high|low|medium)?[- ]?(?:priority |severity )?(?:alert|alarm|warning|notification) (?:me |us )?"
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
-                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b|"
+                   # "put an alert on orders dropping below 15 a day" (not "put the revenue alert on hold")
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           # a change of mind said first: "actually, delete that alert", "on second thoughts scrap it"

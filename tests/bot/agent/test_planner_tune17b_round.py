@@ -462,3 +462,21 @@ def test_apologies_and_thanks_are_the_next_best_actions(rules: OfflinePlanner, q
 def test_sorry_said_in_passing_is_not_an_action(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "i'm sorry, what was revenue last week", "sorry-passing")
     assert plan.spec is not None and plan.spec.name == "kpis", plan.spec
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("give me a buzz if sessions drop below 100 a day", {"metric": "sessions", "condition": "below", "value": 100}),
+    ("put an alert on orders dropping below 15 a day", {"metric": "orders", "condition": "below", "value": 15}),
+    ("can i get an alert when nps falls under 30", {"metric": "nps", "condition": "below", "value": 30}),
+    ("could we have a warning if refunds pass 20", {"metric": "refunded_orders", "condition": "above", "value": 20}),
+])
+def test_asking_for_an_alert_in_other_words(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "ask-alert-" + question)
+    assert plan.spec is not None and plan.spec.name == "create_alert_rule", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
+
+
+def test_putting_a_rule_on_hold_is_still_a_change(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "put the revenue alert on hold", "on-hold")
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
