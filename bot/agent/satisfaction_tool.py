@@ -19,7 +19,7 @@ _TONE_COMPARED = r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp)ier|ru
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
-    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|mood|feel(?:ing)?s?\b|"
+    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
     ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
 )
@@ -35,7 +35,8 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+                           r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).

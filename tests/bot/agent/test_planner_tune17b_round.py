@@ -480,3 +480,10 @@ def test_asking_for_an_alert_in_other_words(rules: OfflinePlanner, question: str
 def test_putting_a_rule_on_hold_is_still_a_change(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "put the revenue alert on hold", "on-hold")
     assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
+
+
+@pytest.mark.parametrize("question", ["is the vibe different for late orders", "does the tone change for overdue jobs"])
+def test_the_tone_of_late_orders_is_sentiment_by_delivery(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "vibe-late-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec
+    assert plan.args.get("measure") == "sentiment" and plan.args.get("by") == "delivery", plan.args
