@@ -177,8 +177,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
-        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b", t):
+        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
         if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one", "persona", "card",
@@ -286,7 +286,7 @@ MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|r
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
+    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
@@ -303,7 +303,8 @@ EDIT_CUES = (
      r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
      # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
      r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "
-     r"(?:(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|her|him)(?: (?:down|back))? (?:to|so (?:it|she|he)(?:'s| is)? (?:only|just))\b|"
+     r"(?:(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
+     r"five|six)|her|him)(?: (?:down|back))? (?:to|so (?:it|she|he)(?:'s| is)? (?:only|just))\b|"
      # "what should we name the last one", "name the second card Brunch Ben"
      r"\bname (?:her|him|the \w+ (?:one|persona|card|draft))\b|"
      # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"

@@ -487,3 +487,17 @@ def test_the_tone_of_late_orders_is_sentiment_by_delivery(rules: OfflinePlanner,
     plan = _plan(rules, question, "vibe-late-" + question)
     assert plan.spec is not None and plan.spec.name == "satisfaction_by", plan.spec
     assert plan.args.get("measure") == "sentiment" and plan.args.get("by") == "delivery", plan.args
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("slim down persona 2 to the online lot", {"action": "narrow", "which": [2]}),
+    ("rename card 3 to The Commuter", {"action": "rename", "which": [3], "text": "The Commuter"}),
+    ("call card #1 Early Bird", {"action": "rename", "which": [1], "text": "Early Bird"}),
+])
+def test_a_card_named_by_its_number(rules: OfflinePlanner, question: str, args: dict) -> None:
+    key = "card-number-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
+    for k, value in args.items():
+        assert plan.args.get(k) == value, plan.args
