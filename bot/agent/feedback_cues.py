@@ -139,7 +139,8 @@ BLAMED = (r"moaned at|complained about|grumbled about|slated|slagged off|critici
           r"yelled at|hassled|bad (?:reviews?|press|feedback|ratings?)|(?:one|1)[- ]star(?: reviews?)?")
 # the same blame said with its verb: "slag us off", "blame us", "mark us down"
 BLAMED_VERBS = (r"slag\w* (?:us|me|them) off|slat(?:e|es|ing) (?:us|me|them)|critici[sz]\w* (?:us|me|them)|blam\w* (?:us|me|them)|"
-                r"knock\w* (?:us|me|them)|mark\w* (?:us|me|them) down|(?:tell\w*|told) (?:us|me|them) off|moan\w* at (?:us|me|them)")
+                r"knock\w* (?:us|me|them)|mark\w* (?:us|me|them) down|(?:tell\w*|told) (?:us|me|them) off|moan\w* at (?:us|me|them)|"
+                r"can'?t stand|cannot stand|like (?:the )?least|least like")
 PRAISED = (r"praised|complimented|thanked|applauded|loved|raved about|gushed about|kudos|credit|props|"
            r"(?:good|great|nice|glowing|rave) (?:reviews?|feedback|press|ratings?)|(?:five|5)[- ]stars?(?: reviews?)?|"
            r"(?:a )?pats? on the back")
@@ -164,6 +165,10 @@ THEME_CUES = (
     (_BLAMED_FOR, 0.9),
     (_TALKING_ABOUT, 0.8),
     (_OVERVIEW_OF_SAYING, 0.6),
+    # "top 5 things people love about us", "stuff guests can't stand about the place": what they like or hate, no topic
+    (r"\b(?:things?|stuff|bits?) (?:[\w'-]+ ){0,2}(?:love|loves|like|likes|adore|enjoy|appreciate|value|hate|hates|dislike|"
+     r"dislikes|can'?t stand|cannot stand) (?:most |best |least )?(?:about|in|at) (?:us|our (?:\w+ )?(?:shop|business|place|service|"
+     r"salon|cafe|studio|store)|the (?:shop|business|place|service|salon|cafe|studio|store))\b", 0.8),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"

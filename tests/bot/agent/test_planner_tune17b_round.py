@@ -501,3 +501,14 @@ def test_a_card_named_by_its_number(rules: OfflinePlanner, question: str, args: 
     assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
     for k, value in args.items():
         assert plan.args.get(k) == value, plan.args
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("top 5 things people love about us", "positive"),
+    ("stuff guests can't stand about the place", "negative"),
+    ("the three things clients like least about our salon", "negative"),
+])
+def test_things_people_love_or_hate_about_us_are_the_themes(rules: OfflinePlanner, question: str, sentiment: str) -> None:
+    plan = _plan(rules, question, "love-hate-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+    assert plan.args.get("sentiment") == sentiment, plan.args
