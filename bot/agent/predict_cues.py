@@ -24,11 +24,12 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|discontinue|defect|walk away|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
+     r"drift|quit|discontinue|defect|walk away|jump ship|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
-     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
+     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:(?:probably|likely|soon|actually|definitely) )?(?:not renew|cancel\w*|"
      r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
      r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
      r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"

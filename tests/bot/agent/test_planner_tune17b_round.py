@@ -512,3 +512,10 @@ def test_things_people_love_or_hate_about_us_are_the_themes(rules: OfflinePlanne
     plan = _plan(rules, question, "love-hate-" + question)
     assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
     assert plan.args.get("sentiment") == sentiment, plan.args
+
+
+@pytest.mark.parametrize("question", ["which customers will likely stop coming", "who's likely to jump ship",
+                                      "which members will probably cancel"])
+def test_leaving_with_an_adverb_is_at_risk(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "adverb-" + question)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
