@@ -203,9 +203,14 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # A new rule is made only when asked for in so many words; a change or a delete only when the
 # request names an alert (bot/agent/ranking.py never picks them by resemblance).
-CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|start) (?:me |us )?(?:an? |the |one |a new )?"
-                   # "set up a high severity alert if ...", "create an urgent alarm for ..."
-                   r"(?:(?:high|low|medium|top)[- ](?:severity|priority) |urgent |critical |new |quick )?(?:alerts?|alarms?)\b|"
+CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set (?:me |us )?up(?: with)?|set|create|add|make|new|start) (?:me |us )?"
+                   r"(?:an? |the |one |a new )?"
+                   # "set up a high severity alert if ...", "create an urgent alarm for ...", "a weekly alert for ..."
+                   r"(?:(?:high|low|medium|top)[- ](?:severity|priority) |urgent |critical |new |quick )?"
+                   r"(?:alerts?|alarms?)\b|"
+                   # "create a weekly alert for ..." (not "make the weekly alert high priority": a change)
+                   r"\b(?:set up|set (?:me |us )?up(?: with)?|set|create|add|make|start) (?:me |us )?(?:an? |one |a new )"
+                   r"(?:daily|weekly|monthly) (?:alerts?|alarms?)\b|"
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b|"
                    # "flag any weird days for takings": an order to watch from now on
                    r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"

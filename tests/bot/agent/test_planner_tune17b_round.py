@@ -519,3 +519,20 @@ def test_things_people_love_or_hate_about_us_are_the_themes(rules: OfflinePlanne
 def test_leaving_with_an_adverb_is_at_risk(rules: OfflinePlanner, question: str) -> None:
     plan = _plan(rules, question, "adverb-" + question)
     assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("create a weekly alert for conversion dropping 15%", {"condition": "drops_by", "value": 15, "window_days": 7}),
+    ("set me up an alert for when aov goes over 80", {"metric": "aov", "condition": "above", "value": 80}),
+    ("set us up with an alarm for refunds above 5", {"metric": "refunded_orders", "condition": "above", "value": 5}),
+])
+def test_a_weekly_alert_or_one_set_up_for_me_is_created(rules: OfflinePlanner, question: str, args: dict) -> None:
+    plan = _plan(rules, question, "weekly-alert-" + question)
+    assert plan.spec is not None and plan.spec.name == "create_alert_rule", plan.spec
+    for key, value in args.items():
+        assert plan.args.get(key) == value, plan.args
+
+
+def test_the_weekly_alert_named_is_changed_not_created(rules: OfflinePlanner) -> None:
+    plan = _plan(rules, "make the weekly alert high priority", "the-weekly-alert")
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
