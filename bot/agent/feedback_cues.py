@@ -29,7 +29,14 @@ _SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|wer
 ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
                    r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
                    r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
+# "what were clients on about in the tickets regarding invoices": where they wrote, then the topic
+SOURCE_THEN_TOPIC = (r"^(?!.*\b(?:themes?|topics?)\b).*\b(?:in|on|from|across|through) (?:the |our |their |all the )?"
+                     r"(?:support |customer |google |online )?"
+                     r"(?:tickets?|surveys?|survey answers|reviews?|comments?|feedback|emails?|messages|chats?)\b,? (?:about|regarding|"
+                     r"re|concerning|mentioning|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|anything\b|"
+                     r"everything\b|each\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]")
 SEARCH_CUES = (
+    (SOURCE_THEN_TOPIC, 0.9),
     # "find praise for our therapists", "dig out complaints about the car park": the texts
     # themselves, about a topic (not the themes of all of them)
     (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
@@ -44,7 +51,9 @@ SEARCH_CUES = (
     (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
      r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
     (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
-     r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
+     r"regarding|that mention|which mention|from|of|saying)\b"
+     # "the reviews about us": all of them, no topic (the themes)
+     r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
@@ -161,6 +170,7 @@ _OVERVIEW_OF_SAYING = (r"\b(?:rundown|run-down|round-?up|overview|recap|lowdown|
 _TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
                   r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
+    (SOURCE_THEN_TOPIC, -0.6),
     (_SAYING_AT_ALL, 0.8),
     (_BLAMED_FOR, 0.9),
     (_TALKING_ABOUT, 0.8),

@@ -536,3 +536,20 @@ def test_a_weekly_alert_or_one_set_up_for_me_is_created(rules: OfflinePlanner, q
 def test_the_weekly_alert_named_is_changed_not_created(rules: OfflinePlanner) -> None:
     plan = _plan(rules, "make the weekly alert high priority", "the-weekly-alert")
     assert plan.spec is not None and plan.spec.name == "change_alert_rule", plan.spec
+
+
+@pytest.mark.parametrize(("question", "query"), [
+    ("what were clients on about in the tickets regarding invoices", "invoices"),
+    ("what are folks complaining about in the surveys about the toilets", "toilets"),
+    ("what are people banging on about in the reviews about the car park", "car park"),
+])
+def test_a_topic_after_the_source_beats_the_open_question(rules: OfflinePlanner, question: str, query: str) -> None:
+    plan = _plan(rules, question, "src-topic-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_search", plan.spec
+    assert query in plan.args.get("query", ""), plan.args
+
+
+@pytest.mark.parametrize("question", ["themes in the tickets about delivery", "what are people saying in the reviews about us"])
+def test_themes_asked_or_about_us_stay_the_themes(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "themes-stay-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
