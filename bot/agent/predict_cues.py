@@ -190,6 +190,10 @@ ACTION_CUES = (
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
      r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
+     # "the unhappy customers we should reach out to": who to contact, the people named first
+     r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
+     r"(?:we|i) (?:should|need to|ought to|must|have to) (?:reach out to|contact|call|ring|phone|get in touch with|follow up with|"
+     r"check in with|email|message|text)\b|"
      # "who should we be chasing to come back": the win-back, said as the chase
      r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
      r"rebook\w*|re-?order\w*|book again|buy again|order again)\b|"

@@ -553,3 +553,10 @@ def test_a_topic_after_the_source_beats_the_open_question(rules: OfflinePlanner,
 def test_themes_asked_or_about_us_stay_the_themes(rules: OfflinePlanner, question: str) -> None:
     plan = _plan(rules, question, "themes-stay-" + question)
     assert plan.spec is not None and plan.spec.name == "feedback_themes", plan.spec
+
+
+@pytest.mark.parametrize("question", ["list the unhappy customers we should reach out to",
+                                      "the regulars we need to get in touch with"])
+def test_the_people_we_should_contact_are_the_next_best_actions(rules: OfflinePlanner, question: str) -> None:
+    plan = _plan(rules, question, "contact-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions", plan.spec
