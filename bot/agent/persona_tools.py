@@ -310,7 +310,9 @@ EDIT_CUES = (
      # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"
      r"\b(?:turn|change|make) (?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six) into\b", 1.0),
 )
-SAVE_EXPLICIT = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |can you |could you |would you |can we |could we |"
+# (not "save everything except the last one": the tool saves one card or all, never all but one)
+SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|bar the)\b)"
+                 r"(?:please |kindly |pls |plz |ok,? |okay,? |now |then |can you |could you |would you |can we |could we |"
                  r"i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
                  # a change of mind said first: "on second thought, store every card", "you know what, save the lot"

@@ -560,3 +560,11 @@ def test_themes_asked_or_about_us_stay_the_themes(rules: OfflinePlanner, questio
 def test_the_people_we_should_contact_are_the_next_best_actions(rules: OfflinePlanner, question: str) -> None:
     plan = _plan(rules, question, "contact-" + question)
     assert plan.spec is not None and plan.spec.name == "next_best_actions", plan.spec
+
+
+@pytest.mark.parametrize("question", ["save everything except the last one", "store all apart from the second card"])
+def test_saving_all_but_one_card_is_never_saving_them_all(rules: OfflinePlanner, question: str) -> None:
+    key = "all-but-" + question
+    _plan(rules, "draft personas", key)
+    plan = _plan(rules, question, key)
+    assert plan.spec is None or plan.spec.name != "save_persona", plan.args  # the tool saves one card or all
