@@ -26,7 +26,7 @@ _CONDITIONS: list[tuple[str, str]] = [
      rf"dips? below|sinks? below|shorter than|quicker than|faster than|(?:drops?|falls?|dips?|sinks?|slips?) past)\s+[£$€]?{_NUMBER}", "below"),
     (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?|longer than|slower than|beyond|"
      # "climbs past 75%", "goes past 8 hours" (not "the past 30 days")
-     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past)\s+[£$€]?{_NUMBER}",
+     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?)\s+[£$€]?{_NUMBER}",
      "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
@@ -40,11 +40,17 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"
                  r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
+                 # "a weirdly busy day", "a mad week"
+                 r"(?:weirdly|strangely|oddly|suspiciously|abnormally|crazy|insanely) (?:high|many|much|busy|big)|"
+                 r"(?:a |an )?(?:mad|crazy|manic|mental|rammed|heaving) (?:day|week)s?|"
                  # "way more newbies than normal", "shoots way above normal"
                  r"(?:way|far|much|a lot|loads|lots) (?:more|higher|busier|bigger)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                  r"(?:way|far|well|much) (?:above|over) (?:the )?(?:normal|usual|average))\b")
 _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
-                   r"unusually|plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
+                   # "a weirdly quiet day", "a dead day", "a really slow week"
+                   r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
+                   r"(?:low|few|little|quiet|slow|dead|flat)|(?:a |an )?(?:quiet|slow|dead|flat) (?:day|week|spell|patch)s?|"
+                   r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
                    r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
@@ -52,11 +58,12 @@ _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|i
                   # "if one of the channels suddenly...", "any of our segments"
                   r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
 _WINDOWS: list[tuple[str, int]] = [
-    (r"\bweek[- ](?:on|over|to)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
-     r"week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
-    (r"\bmonth[- ](?:on|over|to)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
+    (r"\bweek[- ](?:on|over|to|by)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
+     r"week\b|\b(?:look|looks|looking) at (?:a|the|one) (?:whole |full )?week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
+    (r"\bmonth[- ](?:on|over|to|by)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:look|looks|looking) at (?:a|the|one) "
+     r"(?:whole |full )?month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
      r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
-    (r"\bday[- ](?:on|over|to)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
+    (r"\bday[- ](?:on|over|to|by)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
 ]
 # "from one day to the next", "from one week to the next": the window is that unit
 _ONE_TO_NEXT = {"day": 1, "week": 7, "month": 28}
@@ -121,8 +128,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     m = rx.search(r"\bfrom (?:one|a|any) (day|week|month) to the next\b", t)
     if m:
         out["window_days"] = _ONE_TO_NEXT[m.group(1)]
+    # "week by week, not day by day": the window said is the one kept, not the one turned down
+    # (blanked to the same length, so the threshold's place in the text still holds)
+    said_window = re.sub(r"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:(?:day|week|month)[- ](?:on|over|to|by)"
+                         r"[- ](?:day|week|month)|daily|weekly|monthly|(?:a |one )?(?:day|week|month))\b", lambda m: " " * len(m.group(0)), t)
     for pattern, days in _WINDOWS if "window_days" not in out else ():
-        w = rx.search(pattern, t)
+        w = rx.search(pattern, said_window)
         if w and not threshold[0] <= w.start() < threshold[1]:
             out["window_days"] = days
             break

@@ -104,7 +104,8 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
-                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note) (?:if|when|whenever|as soon as|"
+                     r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"
+                     r"holler|heads[- ]up) (?:if|when|whenever|as soon as|"
                      r"the (?:minute|moment|second|instant))|"
                      r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
@@ -112,6 +113,10 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
+                     # "send an alert once satisfaction slips below 75%", "fire off a warning if bookings dry up"
+                     r"(?:send|fire off|fire|raise|post|drop) (?:me |us |the team )?(?:an? )?(?:alert|alarm|warning|notification|"
+                     r"heads[- ]up) (?:if|when|whenever|once|as soon as|the (?:minute|moment|second|day))" + _PAST + "|"
+                     r"(?:let me know|tell me|inform me|ping me|warn me|alert me|notify me) once" + _PAST + "|"
                      # "if instagram revenue drops by 25% i want to know": the condition first, then the ask
                      r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
                      r"(?:to )?(?:know|hear|be told|hear about it)\b|"
@@ -191,12 +196,21 @@ def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or slots.text.lower()
     resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts)\b|\bpast alerts\b|\bincluding old\b", text)
+    if re.search(r"(?:\bnot|n't|\bnever|\byet to be|\bstill to be)(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
+        resolved = None  # "alerts still not cleared": the open ones only
     return {"include_resolved": True} if resolved else {}
 
 
 # A new rule is made only when asked for in so many words; a change or a delete only when the
 # request names an alert (bot/agent/ranking.py never picks them by resemblance).
-CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|start) (?:me |us )?(?:an? |the |one |a new )?alerts?\b|"
+CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set (?:me |us )?up(?: with)?|set|create|add|make|new|start) (?:me |us )?"
+                   r"(?:an? |the |one |a new )?"
+                   # "set up a high severity alert if ...", "create an urgent alarm for ...", "a weekly alert for ..."
+                   r"(?:(?:high|low|medium|top)[- ](?:severity|priority) |urgent |critical |new |quick )?"
+                   r"(?:alerts?|alarms?)\b|"
+                   # "create a weekly alert for ..." (not "make the weekly alert high priority": a change)
+                   r"\b(?:set up|set (?:me |us )?up(?: with)?|set|create|add|make|start) (?:me |us )?(?:an? |one |a new )"
+                   r"(?:daily|weekly|monthly) (?:alerts?|alarms?)\b|"
                    r"\bwatch (?:out )?for\b|\bemail me (?:if|when)\b|\btext me (?:if|when)\b|"
                    # "flag any weird days for takings": an order to watch from now on
                    r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
@@ -205,26 +219,39 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set|create|add|make|new|star
                    # (not a musing: "an alert if revenue drops would be nice, what do you think?")
                    r"^(?!.*\b(?:would be (?:nice|good|useful|handy|great)|what do you think|worth (?:it|having)|"
                    r"should (?:i|we)|do you think)\b)"
-                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so )*(?:an? |the )?"
+                   r"(?:please |can you |could you |i want |i'?d like |give me |send me |just |ok,? |so |"
+                   # "can i get an alert when nps falls under 30"
+                   r"(?:can|could) (?:i|we) (?:get|have) |(?:i|we) need |get me |set me up with )*(?:an? |the )?"
                    r"(?:high|low|medium)?[- ]?(?:priority |severity )?(?:alert|alarm|warning|notification) (?:me |us )?"
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
-                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b")
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b|"
+                   # "put an alert on orders dropping below 15 a day" (not "put the revenue alert on hold")
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)")
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           # a change of mind said first: "actually, delete that alert", "on second thoughts scrap it"
           r"actually,? |on second thoughts?,? |in fact,? |no,? |nah,? |hmm+,? |wait,? |sorry,? |"
           r"i'?d like to |i would like to |let'?s |go ahead and |just |and )*")
+# "the revenue alert should be 25% not 20%", "the orders alert should compare week by week": the
+# alert named, then how it should work
+ALERT_SHOULD = (r"(?:\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) (?:should|needs to|must|ought to|has to)|"
+                # "i want the aov alarm to compare month on month", "i'd like the orders alert to only fire below 20"
+                r"\b(?:i|we)(?: want| need|'d like| would like|'d prefer| would prefer) (?:the|my|our|that|this) (?:[\w-]+ ){0,3}"
+                r"(?:alert|alarm) to) (?:only )?"
+                r"(?:be|only|fire|go off|trigger|start|wait|compare|look|check|use|run|work|watch|measure|count|go by)\b")
+# "set up a high severity alert if ...", "make a new alert for ...": a rule made, never a change
+_NEW_RULE = r"(?! (?:me |us )?up\b| (?:me |us )?(?:an?|one|another|a new|new|a fresh)\b)"
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
-                   r"enable|set|make|raise|lower|increase|decrease|update|edit|adjust|tweak|move|bump|drop)\b.*"
+                   r"enable|set" + _NEW_RULE + r"|make" + _NEW_RULE + r"|raise|lower|increase|decrease|update|edit|adjust|tweak|"
+                   r"move|bump|drop)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
-                   r"(?:\balerts?\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
+                   r"(?:\b(?:alerts?|alarms?)\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
                    # "the new visitors alert is too jumpy, make it wait for 5 SDs": the alert named, then the order
                    r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|its|that|this)\b|"
                    # "put the bounce rate alert on hold for a bit"
                    + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be
-                   r"\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}alert (?:should|needs to|must|ought to|has to) "
-                   r"(?:be|only|fire|go off|trigger|start|wait)\b")
+                   + ALERT_SHOULD)
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    # "get rid of the sessions alarm": a rule named by its metric and called an alarm
@@ -265,7 +292,10 @@ OPEN_CUES = (
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
      r"\b(?:alerts?|alarms?) (?:are |is )?(?:still |currently |now )?(?:open|firing|unresolved|outstanding|unacknowledged|unhandled|"
      r"not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|(?:haven'?t|hasn'?t|have not|has not) (?:yet )?been "
-     r"(?:resolved|dealt with|sorted|cleared|handled))\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
+     r"(?:resolved|dealt with|sorted|cleared|handled))\b|"
+     # "alerts that haven't cleared yet", "alarms which still haven't gone away"
+     r"\b(?:alerts?|alarms?) (?:that|which) (?:still |have |has )?(?:not|haven'?t|hasn'?t|have not|has not|never) (?:yet )?"
+     r"(?:been )?(?:resolved|dealt with|sorted|cleared|handled|gone away|cleared up|settled)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
      r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
@@ -342,7 +372,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
-            cues=((CHANGE_EXPLICIT, 1.0),),
+            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8)),
             changes_state=True,
             explicit=CHANGE_EXPLICIT,
             precheck=_precheck,

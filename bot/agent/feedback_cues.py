@@ -13,7 +13,11 @@ _OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:c
                r"rat\w*|recommend\w*|criticis\w*|blam\w*) (?:us|me|the (?:shop|business|store|company)) (?:for|on)\b)")
 # "what are customers saying (about us), over all our data?": no topic to look for, so an
 # overview of what they say (the themes) rather than a search for the words left over.
-_SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+# A topic named after the place or period ("what did people say in support tickets about the
+# install delays") is looked for: that is a search.
+_TOPIC_LATER = (r"(?!.*\b(?:about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|"
+                r"anything\b|everything\b|things?\b|stuff\b|(?:the|our) (?:shop|business|store|company)\b)[a-z])")
+_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
                   # "sum up what people are saying about us"
                   r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
                   r"(?:saying|say|said|writing|written|think|thinking)"
@@ -25,7 +29,14 @@ _SAYING_AT_ALL = (r"\bwhat (?:(?:are|do|did|have|has|is|were) (?:(?!detractors|p
 ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anything (?:(?:said|written|mentioned|at all|new|in the "
                    r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
                    r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
+# "what were clients on about in the tickets regarding invoices": where they wrote, then the topic
+SOURCE_THEN_TOPIC = (r"^(?!.*\b(?:themes?|topics?)\b).*\b(?:in|on|from|across|through) (?:the |our |their |all the )?"
+                     r"(?:support |customer |google |online )?"
+                     r"(?:tickets?|surveys?|survey answers|reviews?|comments?|feedback|emails?|messages|chats?)\b,? (?:about|regarding|"
+                     r"re|concerning|mentioning|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|anything\b|"
+                     r"everything\b|each\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]")
 SEARCH_CUES = (
+    (SOURCE_THEN_TOPIC, 0.9),
     # "find praise for our therapists", "dig out complaints about the car park": the texts
     # themselves, about a topic (not the themes of all of them)
     (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
@@ -40,7 +51,9 @@ SEARCH_CUES = (
     (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
      r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
     (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
-     r"regarding|that mention|which mention|from|of|saying)\b", 0.35),
+     r"regarding|that mention|which mention|from|of|saying)\b"
+     # "the reviews about us": all of them, no topic (the themes)
+     r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
@@ -67,10 +80,23 @@ SEARCH_CUES = (
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
-                 r"politer|more (?:polite|hostile|upbeat|critical|cheerful)")
+                 r"politer|more (?:polite|hostile|upbeat|critical|cheerful)|"
+                 # "is the feedback souring week on week?", "are the comments turning sour?"
+                 r"souring|soured|(?:turning|turned|gone|going) sour|nastier|meaner|stroppier|crabbier|tetchier|frostier")
+# "is customer feedback going downhill?", "are the comments improving month on month?": the feeling
+# of what people write, on its way somewhere (not how many there are)
+FEEDBACK_TURNING = (r"\b(?:feedback|comments|remarks|messages|what (?:people|customers|clients|guests|patients|they|folks?) "
+                    r"(?:say|write|said|wrote))\b.{0,25}\b(?:going (?:downhill|south)|heading (?:downhill|south)|"
+                    r"turning (?:nasty|negative|ugly)|getting (?:worse|better|nicer)|improving|worsening|deteriorating)\b")
+# "how people felt day by day", "how clients felt at each touchpoint": the feeling, after the fact
+_FELT = r"\bhow (?:[\w'-]+ ){0,3}felt\b(?! (?:hats?|pads?|tips?|pens?|roofs?|roofing|fabric)\b)"
+# "how upbeat are our customers at each touchpoint?": a mood (not a rating) at each step
+_MOOD_AT_EACH = (r"\bhow (?:upbeat|cheerful|chirpy|chuffed|positive|negative|glum|gloomy|grumpy|cranky|cross|annoyed|upset|"
+                 r"warm|fed up|buoyant|miserable)\b (?:are|were|is|was|do|did) (?:[\w'-]+ ){0,3}(?:at|in|per|by|across|for|through) "
+                 r"(?:each |every |all |the |our )?(?:[\w-]+ )?(?:touch ?points?|stages?|steps?|points? of contact|parts? of the journey)\b")
 # The feeling of what people wrote named outright: "is survey sentiment better than last month?"
 # is that feeling against the month before (feedback sentiment compares it), not a KPI compared
-FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|" + MOOD_COMPARED + r")\b"
+FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|feel|feels|feeling|felt|" + MOOD_COMPARED + r")\b"
 # "complaints after purchase", "how do people feel once they've bought": the stage after buying
 AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'ve| have| had|'d)? |we(?:'ve| have)? |"
                 r"(?:the |their |an? )?(?:order|parcel|box|delivery) (?:has |had |have )?|people (?:have )?|customers (?:have )?|"
@@ -78,13 +104,19 @@ AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'
                 r"(?:been )?delivered|arrived|landed|come)\b")
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
+    (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
+    # "how did customers feel last week compared to the week before": the feeling, set against another period
+    (r"\b(?:feel|feels|feeling|felt|mood|tone|vibes?)\b.{0,40}\b(?:compared|vs\.?|versus|than|against)\b", 0.3),
+    (r"(?:" + FEEDBACK_TURNING + "|" + _FELT + r").{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
+     r"day (?:by|on|to) day|weekly|daily|monthly|over time)\b", 0.4),
     (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day by day|over time)\b", 0.4),
     # "week on week, are guest comments getting grumpier?": the period first, then the feeling
     (r"\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|day by day|over time)\b.{0,50}\b(?:"
      + MOOD_COMPARED + r")\b", 0.4),
     # "how positive are survey comments compared with support tickets": their feeling, side by side
-    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross)\b.{0,40}"
+    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross|cheerful|chirpy|glum|"
+     r"gloomy|bitter|polite|rude|sour)\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)
@@ -106,8 +138,47 @@ SENTIMENT_CUES = (
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
 _DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
                       r"(?:cheesed|browned|hacked|brassed) off|kicking off|fuming|raging|seething|livid|ranting)")
+# Nothing named after "for", "about": what comes next is where or when, not a topic
+_NO_TOPIC = (r"(?= *(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far|nowadays|"
+             r"at the moment|right now|the most|most|mostly|usually|then|and)\b))")
+# "what's the juice bar getting moaned at for?", "what do people give us grief over?", "what are we
+# being praised for?": what the blame (or the praise) is about, no topic named: the themes
+BLAMED = (r"moaned at|complained about|grumbled about|slated|slagged off|critici[sz]ed|blamed|stick|flak|flack|grief|"
+          r"told off|marked down|panned|roasted|bashed|(?:a )?hard time|earache|(?:a )?go at|(?:a )?pop at|shouted at|"
+          r"yelled at|hassled|bad (?:reviews?|press|feedback|ratings?)|(?:one|1)[- ]star(?: reviews?)?")
+# the same blame said with its verb: "slag us off", "blame us", "mark us down"
+BLAMED_VERBS = (r"slag\w* (?:us|me|them) off|slat(?:e|es|ing) (?:us|me|them)|critici[sz]\w* (?:us|me|them)|blam\w* (?:us|me|them)|"
+                r"knock\w* (?:us|me|them)|mark\w* (?:us|me|them) down|(?:tell\w*|told) (?:us|me|them) off|moan\w* at (?:us|me|them)|"
+                r"can'?t stand|cannot stand|like (?:the )?least|least like")
+PRAISED = (r"praised|complimented|thanked|applauded|loved|raved about|gushed about|kudos|credit|props|"
+           r"(?:good|great|nice|glowing|rave) (?:reviews?|feedback|press|ratings?)|(?:five|5)[- ]stars?(?: reviews?)?|"
+           r"(?:a )?pats? on the back")
+_BLAMED_FOR = (r"\bwhat(?:'s|s| is| are|'re| do| does| did| have| has| were| was)? (?:[\w'-]+ ){0,4}?"
+               r"(?:(?:getting|get|gets|got|being|been|give|gives|giving|gave|have|has|had|copping|cop|copped|taking|take|took|"
+               r"catching|catch|caught|receiving|drawing|attracting) (?:(?:us|me|them|him|her|it) )?"
+               r"(?:" + BLAMED + "|" + PRAISED + r")(?: (?:at|to|on))?|"
+               # "what do guests slag us off for", "what do people have a pop at us over"
+               r"(?:slag|slagging|slagged|tell|telling|told|mark|marking|marked|knock|knocking|knocked|slate|slating|"
+               r"critici[sz]e|critici[sz]ing|blame|blaming|moan at|moaning at|praise|praising|thank|thanking|"
+               r"love|loving|compliment|complimenting) (?:us|me|them|him|her|it)(?: (?:off|down|up))?)"
+               r"(?: (?:us|me|them|him|her|it))? (?:for|over|about|on)\b" + _NO_TOPIC)
+# "give me a rundown of what people are saying": an overview of what they say, not the morning digest
+_OVERVIEW_OF_SAYING = (r"\b(?:rundown|run-down|round-?up|overview|recap|lowdown|summary|gist|breakdown) of (?:what|everything) "
+                       r"(?:[\w'-]+ ){0,2}(?:(?:are|is|have been|has been|have|has) )?(?:saying|said|writing|written|telling us|"
+                       r"complaining about|moaning about|talking about)\b")
+# "what's everyone talking about in the surveys?", "what are folk chatting about this month?": no topic
+_TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
+                  r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
+    (SOURCE_THEN_TOPIC, -0.6),
     (_SAYING_AT_ALL, 0.8),
+    (_BLAMED_FOR, 0.9),
+    (_TALKING_ABOUT, 0.8),
+    (_OVERVIEW_OF_SAYING, 0.6),
+    # "top 5 things people love about us", "stuff guests can't stand about the place": what they like or hate, no topic
+    (r"\b(?:things?|stuff|bits?) (?:[\w'-]+ ){0,2}(?:love|loves|like|likes|adore|enjoy|appreciate|value|hate|hates|dislike|"
+     r"dislikes|can'?t stand|cannot stand) (?:most |best |least )?(?:about|in|at) (?:us|our (?:\w+ )?(?:shop|business|place|service|"
+     r"salon|cafe|studio|store)|the (?:shop|business|place|service|salon|cafe|studio|store))\b", 0.8),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"

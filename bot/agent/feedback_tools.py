@@ -19,6 +19,9 @@ from bot.agent.analytics_tools import period_from
 from bot.agent.feedback_cues import (
     AFTER_BUYING,
     ANYTHING_ABOUT,
+    BLAMED,
+    BLAMED_VERBS,
+    PRAISED,
     SEARCH_CUES,
     SENTIMENT_CUES,
     THEME_CUES,
@@ -307,6 +310,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
         args["sentiment"] = "positive"
+    elif re.search(r"\b(?:" + BLAMED + "|" + BLAMED_VERBS + r")\b", text):  # "what are we getting stick for?"
+        args["sentiment"] = "negative"
+    elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
+        args["sentiment"] = "positive"
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:
         args["stage"] = stages
@@ -334,7 +341,7 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
 # deliveries, CRM segments ("which segment writes the most negative comments?")
-_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
+_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\blateness\b|\bover-?due\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
 
 
 _MOOD = re.compile(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"
@@ -350,11 +357,20 @@ def _sentiment_boost(slots: Any) -> float:
     return 0.0
 
 
+# "anything about the fitting appointments in October?": the things of one kind, a topic of what
+# people wrote (not "anything about orders last month?", the count)
+_KIND_OF_THING = re.compile(r"\b(?:about|on|regarding|re|mentioning) (?:the|our|those|these|my) (?!total\b|number\b|overall\b|"
+                            r"average\b|daily\b|weekly\b|monthly\b)[a-z-]+ (?:appointments?|bookings?|reservations?|"
+                            r"orders?|sessions?|classes|lessons|treatments|jobs|visits|deliveries|fittings?|installs?|"
+                            r"installations?|parcels|boxes|consultations?|check-?ups?|repairs?)\b")
+
+
 def _search_boost(slots: Any) -> float:
     from bot.agent.analytics_cues import metrics_from
 
     if metrics_from(slots) and re.search(ANYTHING_ABOUT, _text(slots)) and not re.search(
-            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)):
+            r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)) \
+            and not _KIND_OF_THING.search(_text(slots)):
         return -0.7
     return _one_customer(slots)
 

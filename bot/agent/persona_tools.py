@@ -15,7 +15,7 @@ from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "previous": -2, "penultimate": -2,
+    "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "previous": -2, "penultimate": -2,
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -177,12 +177,19 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?))\b", t):
-        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|persona \d|"
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b", t):
+        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
-        if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one"):
+        if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one", "persona", "card",
+                                     "one", "draft", "persona card"):
             name = None  # "rename her" with no name: the tool asks for one
+        if name and re.search(r"^\s*(?:so |and |ok,? )?(?:what|which name|any ideas?|ideas) (?:should|shall|could|would|can|do|might) "
+                              r"(?:i|we|you)\b", t):
+            name = None  # "what should we call the second persona?": a name asked for, none given
+        if name and re.fullmatch(r"(?:something|anything)(?: (?:better|else|new|different|catchier|nicer))?|(?:a )?(?:better|new|"
+                                 r"different|catchier|nicer) name", name.lower().rstrip("?!. ")):
+            name = None  # "rename her something catchier": no name said
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
     # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
     # "only X" keeps the card's own customers who are X.
@@ -245,7 +252,7 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # A card by its place: "the first", "the 2nd", "the last"
-_NTH = r"(?:first|second|third|fourth|fifth|sixth|last|[1-6](?:st|nd|rd|th))"
+_NTH = r"(?:first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th))"
 # What people say when they want each persona tool (bot/agent/ranking.py).
 DRAFT_CUES = (
     (r"\bpersonas?\b", 0.25),
@@ -264,8 +271,10 @@ DRAFT_CUES = (
      0.9),
     # "let the data pick how many": no count given, the segmentation chooses it
     (r"\blet (?:the )?(?:data|numbers|model|algorithm) (?:pick|decide|choose|work out|say) how many\b", 0.4),
-    (r"^(?:please |can you |could you |would you |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
-     r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients)\b", 0.9),
+    (r"^(?:please |pls |plz |can you |could you |would you |can u |could u |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
+     r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients|"
+     # "can u profile our customer types"
+     r"(?:customer|client|shopper|buyer|guest|member) (?:types|kinds|sorts|groups))\b", 0.9),
     (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
     # "now make the last persona only the online bookers": one card of the draft, edited
     (r"\bthe " + _NTH + r" (?:one|persona|card)\b", -0.5),
@@ -277,7 +286,7 @@ MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|r
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft))\b|"
+    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
@@ -290,16 +299,33 @@ EDIT_CUES = (
      r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
-     r"\bkeep only (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
+     r"\bkeep (?:only|just) (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
      r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
+     # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
+     r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "
+     r"(?:(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
+     r"five|six)|her|him)(?: (?:down|back))? (?:to|so (?:it|she|he)(?:'s| is)? (?:only|just))\b|"
+     # "what should we name the last one", "name the second card Brunch Ben"
+     r"\bname (?:her|him|the \w+ (?:one|persona|card|draft))\b|"
      # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"
      r"\b(?:turn|change|make) (?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six) into\b", 1.0),
 )
-SAVE_EXPLICIT = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |would you |i want to |i'?d like to |let'?s |just |and |"
+# (not "save everything except the last one": the tool saves one card or all, never all but one)
+SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|bar the)\b)"
+                 r"(?:please |kindly |pls |plz |ok,? |okay,? |now |then |can you |could you |would you |can we |could we |"
+                 r"i want to |i'?d like to |let'?s |just |and |"
                  r"actually,? |yes,? |yeah,? |yep,? |great,? |fine,? |right,? |go ahead and |in that case,? |"
+                 # a change of mind said first: "on second thought, store every card", "you know what, save the lot"
+                 r"on second thoughts?,? |on reflection,? |come to think of it,? |(?:you know what|thinking about it|"
+                 r"having thought about it|scratch that|after all)[,.]? |"
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
-                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye))\b")
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye)|"
+                 # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
+                 r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
+                 # "okay, hold on to all of them", "hang onto the first card"
+                 r"(?:hold|hang) on ?to (?:just |only )?(?:it|her|him|them|all|both|every|(?:this|that|the|these|those) (?:\w+ )?"
+                 r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "

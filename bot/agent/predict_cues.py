@@ -24,15 +24,23 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:leave|churn|lapse|go|drift|quit|discontinue|defect|walk away|"
+     r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
+     r"drift|quit|discontinue|defect|walk away|jump ship|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
-     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:not renew|cancel\w*|"
+     r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:(?:probably|likely|soon|actually|definitely) )?(?:not renew|cancel\w*|"
      r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
      r"\b(?:thinking of|considering|planning on|on the verge of) (?:leaving|going|quitting|cancell?ing|switching)\b|"
      r"\b(?:high|medium|low)(?:[- ]| and (?:high|medium|low)[- ])risk\b|"
      r"\blapsing\b|\bslipping away\b|\b(?:might|could|may) lose\b|"
+     # "which members are wavering", "subscribers on the fence about renewing": may not stay
+     r"\b(?:who(?:'s| is| are)?|which|members|customers|clients|subscribers|regulars|patients|guests)\b.{0,30}\b(?:wavering|"
+     r"on the fence about (?:renewing|staying|coming back|continuing|carrying on)|having second thoughts about "
+     r"(?:renewing|staying|coming back|continuing|us)|getting cold feet)\b|"
+     # "our 20 riskiest clients", "the shakiest members": the most likely to leave
+     r"\b(?:riskiest|shakiest|wobbliest) (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|accounts|patients|guests|"
+     r"students|ones|buyers|shoppers)\b|"
      # "which big spenders might we lose", "who are we in danger of losing"
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
@@ -71,6 +79,10 @@ NEWLY_CUES = (
      # "fresh at-risk names since yesterday", "new high-risk clients vs a fortnight ago": names new to the list
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:customers|clients|names|members|people|accounts|"
      r"regulars|patients|subscribers|buyers|guests|households|ones)\b|"
+     # "new high-risk golfers compared with 3 weeks ago", "fresh at-risk dog owners vs 3 weeks back": the
+     # trade's own people, new to the list since then
+     r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:[\w'-]+ ){1,3}(?:compared|vs\.?|versus|"
+     r"since|against)\b|"
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
      r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
@@ -125,14 +137,20 @@ PROPENSITY_CUES = (
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
-     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects)\b|"
+     r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects|enquir\w*|inquir\w*|browsers)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"
      r"sale|order|purchase|paying|customer|client|booked|signed)\b|"
+     # "which punters are gagging to buy", "who's on the cusp of booking", "leads closest to signing"
+     r"\b(?:gagging|dying|desperate|eager|itching|champing at the bit) to (?:buy|book|order|sign up|join|purchase)\b|"
+     r"\bon the (?:cusp|verge|brink|point) of (?:buying|booking|ordering|purchasing|signing|signing up|converting|joining|"
+     r"subscribing|committing)\b|\bclos(?:e|er|est) to (?:signing|committing|paying)\b|"
+     # "which customers will probably come back soon": a return to come (not "might not come back")
+     r"(?<!n't )(?<!not )\b(?:will|'ll|would) (?:probably|likely|most likely|definitely|surely) (?:come back|return|be back)\b|"
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
-     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|that they(?:'ll| will)?) "
-     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
+     r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|to|that they(?:'ll| will)?) "
+     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase|book)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
      r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
@@ -142,7 +160,14 @@ PROPENSITY_CUES = (
      # "people who've never ordered but probably will"
      r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
      r"(?:will|do|buy|order|book|to)?\b|\bhow many (?:buyers|customers|people|orders) (?:should|will|can|do|"
-     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b", 1.0),
+     r"might) (?:we )?(?:expect|get|see|buy|order)\b|\bexpect(?:ed)? (?:number of )?buyers\b|"
+     # "roughly how many paying customers can we expect in the next few weeks": buyers to come, counted
+     # (not the money: that is the revenue forecast)
+     r"\bhow many (?:(?:paying|actual|real|repeat|returning) )?(?:buyers|customers|clients|people|patients|guests|members|"
+     r"shoppers|punters|students|diners) (?:should|will|can|could|might|are) (?:we )?(?:expect|likely to (?:buy|book|order|pay))\b|"
+     # "which enquiries look set to turn into an install": leads becoming a sale of the trade's own kind
+     r"\b(?:enquir\w*|inquir\w*|leads|prospects|quote requests|quotes)\b.{0,30}\b(?:set|likely|going|about|ready|poised|"
+     r"close|closest|nearest) to (?:turn|convert|become|end up as|go through as)\w* (?:into )?(?:a |an |paying |actual )?[a-z-]+", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
@@ -163,8 +188,29 @@ ACTION_CUES = (
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
+     # "the unhappy customers we should reach out to": who to contact, the people named first
+     r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
+     r"(?:we|i) (?:should|need to|ought to|must|have to) (?:reach out to|contact|call|ring|phone|get in touch with|follow up with|"
+     r"check in with|email|message|text)\b|"
+     # "who should we be chasing to come back": the win-back, said as the chase
+     r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
+     r"rebook\w*|re-?order\w*|book again|buy again|order again)\b|"
+     # "who gets a come-back nudge from us", "a reason to come back": a gesture to bring them back
+     r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
+     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
+     # "who had a rough time and need us to make it right": a wrong put right
+     r"\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|"
+     r"\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|\bsorry (?:note|message|email|card|gift|voucher)s?\b|"
+     # "who deserves a little something from us": a gesture of thanks
+     r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
+     # "what's the best next move with them", "our next step for the loyal regulars"
+     r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
+     # "what should I be doing for each of my customers next"
+     r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
+     r"regulars?|each|every|them)\b|"
      r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),

@@ -45,9 +45,11 @@ def _text(slots: Any) -> str:
     return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
-# "the five fish keepers we are most likely to lose": a number of people, then the ranking word
-_THE_N_MOST = re.compile(r"\bthe (\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
-                         r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest)\b")
+# "the five fish keepers we are most likely to lose", "our 10 hottest prospects": a number of
+# people, then the ranking word
+_THE_N_MOST = re.compile(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
+                         r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest|hottest|"
+                         r"warmest|keenest|riskiest|shakiest)\b")
 
 
 def _limit(slots: Any) -> dict[str, Any]:
@@ -184,8 +186,12 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # "sort them by how much they've spent", "put the big spenders at the top": the last list again,
 # in another order (only ever a follow-up of a list of customers)
-REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:sort|order|rank|re-?order|"
-           r"re-?sort|re-?rank|list|put|show)\b.{0,50}\b(?:by|first|at the top|on top|to the top|highest first)\b")
+REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actually|just),? )*(?:(?:sort|order|rank|re-?order|"
+           r"re-?sort|re-?rank|list|put|show)|(?:sorted|ordered|ranked|listed|arranged))\b.{0,50}\b(?:by|first|at the top|on top|"
+           r"to the top|highest first)\b|"
+           # "biggest spenders first please", "with the heavy spenders at the top": the order, said by who leads it
+           r"^(?:(?:ok|okay|now|and|right|then|but|please|pls|just),? )*(?:with )?(?:the )?(?:big(?:gest)?|top|highest|heav(?:y|iest)|"
+           r"largest|most valuable) (?:spenders|customers|clients|ones|accounts) (?:first|at the top|on top|up top)\b")
 
 
 def _risk_order(text: str) -> str | None:
@@ -245,7 +251,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # "people who've never hired us before", "enquiries close to turning into a booking"
                  r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid) us\b|"
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
-                 r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b", text):
+                 r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
+                 r"\b(?:quote requests|quotes)\b", text):
         out["who"] = "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
@@ -273,7 +280,8 @@ _VALUABLE = (r"(?:valuable|big[- ]spend\w*|high[- ]spend\w*|high[- ]value|best (
 _ACTIONS = [
     # "deserve a freebie for sticking with us", "a little treat for being loyal"
     (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b|\bfreebies?\b|\btreats?\b|\bgifts?\b|\bgoodies\b|"
-     r"\b(?:sticking|stuck|staying|stayed) with us\b|\bfor (?:their|being|staying) loyal(?:ty)?\b|\bspoil\b", "reward_loyal"),
+     r"\b(?:sticking|stuck|staying|stayed) with us\b|\bfor (?:their|being|staying) loyal(?:ty)?\b|\bspoil\b|"
+     r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
     # "lapsed big spenders to win back": the valuable ones, in owners' words
@@ -281,9 +289,15 @@ _ACTIONS = [
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
      r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
     # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
-    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)",
-     "win_back"),
-    (r"\bservice recovery\b|\bapolog\w*|\bmake (?:it|things) right\b", "service_recovery"),
+    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
+     # "a come-back nudge", "a nudge to come back"
+     r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
+     r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
+     r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
+     r"rebook\w*|re-?order\w*|book again|buy again|order again)\b", "win_back"),
+    (r"\bservice recovery\b|\bapolog\w*|\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|"
+     r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|"
+     r"\bsorry (?:note|message|email|card|gift|voucher)s?\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",

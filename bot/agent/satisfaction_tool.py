@@ -19,7 +19,7 @@ _TONE_COMPARED = r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp)ier|ru
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
-    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|mood|feel(?:ing)?s?\b|"
+    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
     ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
 )
@@ -27,14 +27,17 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (a channel name like "instagram" is read by the slot parser too).
 _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivery", re.compile(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
-                            r"courier|dispatch\w*|delay\w*|shows? up", re.I)),
+                            r"courier|dispatch\w*|delay\w*|shows? up|"
+                            # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
+                            r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
     ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)", re.I)),
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|negative|positive|"
-                           r"recommend|happ(?:y|ier)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+                           r"\btone\b|\bvibes?\b|negative|positive|"
+                           r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
@@ -131,6 +134,17 @@ def _boost(slots: Any) -> float:
     return 0.5 if compared else 0.25
 
 
+# Right after a measure compared across groups, another measure of the same groups: "what about the
+# tone of what they write?" (sentiment), "and the mood of their comments?" (not the feedback
+# sentiment tool, which cannot split by segment or late delivery)
+FOLLOW_UPS = (
+    r"^(?:ok,? |okay,? |right,? |so )?(?:and |but )?(?:what|how) about (?:the |their )?(?:tone|mood|sentiment|feelings?|vibes?)\b"
+    r"(?:.{0,40})?\s*[?.!]*$",
+    r"^(?:ok,? |okay,? |so )?and (?:in terms of |by )?(?:the |their )?(?:tone|mood|sentiment|feelings?|vibes?)\b"
+    r"(?: (?:of|in) (?:what|the|their) [\w ]{0,30})?\s*[?.!]*$",
+)
+
+
 def _run(ctx: ToolContext, params: Any):
     from tools.analytics.kpi_scope import promise_of
     from tools.analytics.satisfaction import satisfaction_by
@@ -174,5 +188,6 @@ def satisfaction_tools() -> list[ToolSpec]:
                       "categories", "hurting"),
             plan=_plan,
             boost=_boost,
+            follow_ups=FOLLOW_UPS,
         ),
     ]

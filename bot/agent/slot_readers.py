@@ -339,6 +339,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
                 # "where do the leads drop out?", "our vips": a group named as people, in the plural
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
+                # "comedy club vips: what's the best next move with them": the group as the heading
+                pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )"
                 # "a typical vip", "the average lead": one of the group
                 pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
                 # "how much is a vip worth to us", "what each lead spends": one of the group, valued

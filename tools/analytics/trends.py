@@ -51,13 +51,19 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
-from tools.analytics.order_status import order_status_counts
 from tools.analytics.periods import Period, provenance_period
-from tools.analytics.stray_rows import gap_words, lie_before, stray_start
+from tools.analytics.trend_notes import (
+    GRAIN_WORDS,
+    end_at_the_data,
+    from_the_bulk,
+    partial_buckets,
+    series_notes,
+    starts_late,
+    statuses_note,
+)
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
-from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
@@ -157,21 +163,12 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
     full["excluded"] = full["excluded"].fillna(0).astype("int64")
     days = pd.Series([(b - a).days for a, b in zip(buckets, ends, strict=True)], index=buckets)
     full["days"] = full["bucket"].map(days).astype("int64")
-    full["partial"] = full["bucket"].map(_partial(buckets, days, grain)).astype(bool)
+    full["partial"] = full["bucket"].map(partial_buckets(buckets, days, grain)).astype(bool)
     if scope.granularity == "month":
         # Every row on the 1st of its month (UCI's sessions): the last month ends on its 1st by
         # the calendar, yet holds all its rows; "partial: 1 days" would discount a whole month.
         full["partial"] = False
     return full[SERIES_COLUMNS]
-
-
-def _partial(buckets: list[dt.date], days: pd.Series, grain: str) -> dict[dt.date, bool]:
-    """Buckets shorter than their calendar week or month (the ends of a period)."""
-    if grain == "week":
-        return {b: int(days[b]) < 7 for b in buckets}
-    if grain == "month":
-        return {b: int(days[b]) < calendar.monthrange(b.year, b.month)[1] for b in buckets}
-    return {b: False for b in buckets}
 
 
 class TrendParams(BaseModel):
@@ -387,7 +384,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             frame = scope.frame(who=who)
             if rows_for(con, frame, table) == 0:
                 raise NoDataError(empty_note(con, scope, frame, table) + ".")
-            statuses = _statuses_note(con, scope, frame, params.metric)
+            statuses = statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)
         grain = params.grain
@@ -398,8 +395,8 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             grain = "month"
             regrained = (f"the {scope.noun} are dated by month only (every row on the 1st), so the trend is "
                          f"month by month, not {params.grain} by {params.grain}")
-        series, ends_early = _end_at_the_data(series_on(con, scope, [params.metric], grain), scope, grain)
-        series, stray = _from_the_bulk(series, params.period, grain)
+        series, ends_early = end_at_the_data(series_on(con, scope, [params.metric], grain), scope, grain)
+        series, stray = from_the_bulk(series, params.period, grain)
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
         raise NoDataError(
@@ -417,15 +414,15 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
     prov = Provenance(
         tool="trend",
         definition=f"{s.label}: {s.definition}; one point per {grain} "
-        f"({_GRAIN_WORDS[grain]}, {scope.timezone}); "
+        f"({GRAIN_WORDS[grain]}, {scope.timezone}); "
         + describe_definition(scope, [params.metric]),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
         **provenance_period(scope.period, params),
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(n for n in (regrained,) if n) + tuple(_series_notes(out, grain)) + tuple(
-            n for n in (scope.period.note, _starts_late(scope), ends_early, stray, statuses) if n),
+        notes=tuple(n for n in (regrained,) if n) + tuple(series_notes(out, grain)) + tuple(
+            n for n in (scope.period.note, starts_late(scope), ends_early, stray, statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,
                        latest, previous, mean, prov, locale=scope.numbers.locale, overall=overall,
@@ -452,79 +449,3 @@ def _per_point(series: pd.DataFrame, s: MetricSpec) -> float | None:
     """The mean of a total's points (revenue per day): what "average per day" means."""
     vals = series["value"]
     return float(vals.mean()) if len(vals.dropna()) else None
-
-
-def _statuses_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame, metric: str) -> str:
-    """Orders, revenue and AOV count completed orders only: when some of the period's orders are
-    refunded, cancelled or pending, the trend says how many, so a shop whose every order was
-    refunded reads "0 completed orders (plus 20 returned)", not weeks of unexplained £0.00."""
-    if metric not in ("orders", "revenue", "aov"):
-        return ""
-    counts = order_status_counts(con, frame)
-    if counts.count() == counts.count("completed"):
-        return ""
-    return f"orders, revenue and AOV count completed orders: in {scope.period.label}, {counts.phrase(scope.numbers)}"
-
-
-def _starts_late(scope: Scope) -> str:
-    """The period asked for reaches back before the first day of data: said, so eight weeks of
-    which only the last has data are not read as a quiet spell followed by a jump."""
-    if scope.period.first_day >= scope.data_start:
-        return ""
-    return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
-            f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
-def _end_at_the_data(series: pd.DataFrame, scope: Scope, grain: str) -> tuple[pd.DataFrame, str]:
-    """A period that runs past the data's last day (dates given up to today, data loaded up to
-    last week) ends on that day: the points after it, which no row reaches, are left out rather
-    than shown as £0.00 at n 0, the point holding the last day counts only its days up to it,
-    and a note says so. Rows dated after it (bookings kept with --allow-future) keep the period
-    as asked."""
-    last = scope.as_of
-    if scope.period.last_day <= last or scope.granularity == "month":
-        return series, ""
-    after = series["bucket"] > last
-    if not after.any() or bool((series.loc[after, "n"] > 0).any()) or after.all():
-        return series, ""
-    kept = series[~after].copy()
-    end = kept["bucket"].iloc[-1]
-    days = (last - end).days + 1
-    kept.loc[kept.index[-1], "days"] = days
-    kept.loc[kept.index[-1], "partial"] = _partial([end], pd.Series([days], index=[end]), grain)[end]
-    return kept, (f"the data ends on {last}: the trend ends there, not on {scope.period.last_day} "
-                  f"(the {(scope.period.last_day - last).days} days after it hold no data and are not measured)")
-
-
-def _from_the_bulk(series: pd.DataFrame, period: Period, grain: str) -> tuple[pd.DataFrame, str]:
-    """Over all the data, a few rows dated long before the rest (one test order in 2015, the
-    shop opening in 2018) made the trend start there and show empty years: the trend starts
-    where the rows are dense instead, and a note says how many rows lie before and from when."""
-    if period.name != "all":
-        return series, ""
-    n = series["n"].to_numpy()
-    at = np.flatnonzero(n > 0)
-    s = stray_start(at.tolist(), n[at].astype(int).tolist(), grain)
-    if s is None:
-        return series, ""
-    first, bulk = series["bucket"].iloc[at[0]], series["bucket"].iloc[at[s.bulk]]
-    kept = series.iloc[at[s.bulk]:].reset_index(drop=True)
-    return kept, (f"{lie_before(s, 'rows', first, gap_words(s, grain))}: the trend starts where the data is dense, at {bulk}; "
-                  f"the totals over all the data still count them")
-
-
-_GRAIN_WORDS = {"day": "calendar day", "week": "Monday to Sunday",
-                "month": "calendar month, computed over the month's own rows"}
-
-
-def _series_notes(series: pd.DataFrame, grain: str) -> list[str]:
-    notes = []
-    empty = int(series["value"].isna().sum())
-    if empty:
-        notes.append(f"{counted(empty, grain)} without data {'shows' if empty == 1 else 'show'} no value")
-    partial = series[series["partial"].astype(bool)]
-    if grain == "week" and len(partial):
-        notes.append("partial weeks at the ends of the period are flagged; compare them with care")
-    if grain == "month" and len(partial):
-        ends = "; ".join(f"{b:%Y-%m} has {d} of its days in the period"
-                         for b, d in zip(partial["bucket"], partial["days"], strict=True))
-        notes.append(f"partial months at the ends of the period: {ends}; compare them with care")
-    return notes
