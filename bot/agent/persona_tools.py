@@ -320,7 +320,8 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"having thought about it|scratch that|after all)[,.]? |"
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
-                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye)|"
+                 # not "keep that but just the loyalty card holders": the last answer narrowed, nothing saved
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
                  # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
                  r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
                  # "okay, hold on to all of them", "hang onto the first card"

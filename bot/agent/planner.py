@@ -47,6 +47,8 @@ _FOLLOW_UP = re.compile(
     r"same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during|"
+    # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
+    r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too", "do the tiktok lot the same way": the last analysis again, widened

@@ -1,0 +1,50 @@
+"""Readings added in phase M (lane g-tune18b) by class, from blind11's misses, on phrasings of
+other trades: "keep that but just X" after an analysis narrows that analysis and never saves a
+persona."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+def _thread(planner, key, first, then):
+    planner.remember(key, planner.plan(first, key))
+    return planner.plan(then, key)
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "segment"), [
+    ("funnel for the salon this month", "keep it, but only the loyalty members", "funnel", "loyalty"),
+    ("revenue by channel last month", "keep that and just the vips", "movers", "vip"),
+    ("average order value by city this quarter", "keep this but just the vip clients", "movers", "vip"),
+    ("drop-offs last week", "keep that, only the loyalty customers", "dropoffs", "loyalty"),
+])
+def test_keep_that_but_just_a_group_narrows_the_last_analysis(planner, first, then, tool, segment):
+    plan = _thread(planner, "keep-" + then, first, then)
+    assert plan.spec is not None and plan.spec.name == tool
+    assert plan.args["filters"]["segment"] == [segment]
+    earlier = _thread(planner, "keep0-" + then, first, first)
+    assert plan.args.get("period") == earlier.args.get("period")
+
+
+@pytest.mark.parametrize("then", ["keep that but just the weekend people", "keep it, only the online shoppers",
+                                  "keep this and just the wholesale accounts"])
+def test_keep_that_but_just_never_saves_a_persona(planner, then):
+    plan = _thread(planner, "nosave-" + then, "conversion by stage last month", then)
+    assert plan.spec is None or plan.spec.name != "save_persona"
+
+
+def test_keeping_a_drafted_card_still_saves_it(planner):
+    assert _thread(planner, "save-k", "draft personas", "keep that one").spec.name == "save_persona"
+    assert _thread(planner, "save-a", "draft personas", "keep them all").args == {"all": True}
