@@ -149,7 +149,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     # "make it wait for 5 SDs before it fires": how unusual a day must be (robust SDs, 2 to 12)
     m = rx.search(r"\b(\d+(?:\.\d+)?)\s*(?:sds?|s\.d\.s?|standard deviations?|std\.? devs?|sigmas?)\b|"
               # "less jumpy, sensitivity 5", "set the sensitivity to 4"
-              r"\bsensitivity (?:level )?(?:of |to |at |=\s*)?(\d+(?:\.\d+)?)\b", t)
+              r"\bsensitivity (?:level )?(?:(?:up |down )?to |of |at |=\s*)?(\d+(?:\.\d+)?)\b|"
+              # "make it less sensitive, 5", "less twitchy please, say 6"
+              r"\b(?:less|more) (?:sensitive|jumpy|twitchy|trigger-happy|touchy)\b[^\d.?!]{0,25}(\d+(?:\.\d+)?)\b(?!\s*%)", t)
     if m:
         out["sensitivity"] = max(2.0, min(12.0, float(next(g for g in m.groups() if g))))
     if rx.search(r"\b(?:urgent|critical|high(?: severity| priority)?|page me|immediately)\b", t):

@@ -248,6 +248,9 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|
                    r"(?:\b(?:alerts?|alarms?)\b|\b[a-z]+(?:-[a-z]+)*-\d+[dwh]\b)|"
                    # "the new visitors alert is too jumpy, make it wait for 5 SDs": the alert named, then the order
                    r"\balerts?\b[^.?!]{0,60}\b(?:make|set|change|raise|lower|turn) (?:it|its|that|this)\b|"
+                   # "pause the bounce rate warning", "mute the refunds notification": a rule by another name
+                   + _ORDER + r"(?:pause|mute|unmute|silence|snooze|disable|resume|re-?enable|unpause|(?:switch|turn) (?:off|on))\b.*"
+                   r"\b(?:warnings?|notifications?|monitors?)\b|"
                    # "put the bounce rate alert on hold for a bit"
                    + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be
@@ -278,7 +281,12 @@ LIST_CUES = (
      r"\b(?:what|which) (?:\w+ ){0,2}(?:are you|is it|am i|are we|you'?re|you are) (?:watching|monitoring|tracking|"
      r"keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
      r"\b(?:what|which) of (?:the |my |our )?(?:[\w']+ )?(?:numbers|metrics|kpis|figures|stats) (?:are you|is it) (?:watching|"
-     r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b",
+     r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
+     # "what is the bot watching on the numbers", "what monitors are running at the moment": the rules set
+     r"\b(?:what|which) (?:\w+ )?(?:is|are|'s) (?:the bot|journeybot|the assistant|the app|the system) (?:watching|monitoring|"
+     r"tracking|keeping (?:an eye|a watch|watch|tabs) on)\b|"
+     r"\b(?:what|which|any) (?:monitors?|watches|watchers|tripwires?|checks) (?:are|is|have (?:we|i|you)|do (?:we|i|you) have) "
+     r"(?:\w+ )?(?:running|set|on|active|in place|going|live|watching)\b",
      1.0),
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
     (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"

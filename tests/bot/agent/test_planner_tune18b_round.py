@@ -48,3 +48,28 @@ def test_keep_that_but_just_never_saves_a_persona(planner, then):
 def test_keeping_a_drafted_card_still_saves_it(planner):
     assert _thread(planner, "save-k", "draft personas", "keep that one").spec.name == "save_persona"
     assert _thread(planner, "save-a", "draft personas", "keep them all").args == {"all": True}
+
+
+@pytest.mark.parametrize("question", ["what is the bot watching on the bakery's numbers, alert-wise",
+                                      "which monitors do we have running",
+                                      "what checks are running on the salon's figures right now"])
+def test_what_the_bot_watches_lists_the_alert_rules(planner, question):
+    assert planner.plan(question, "watch-" + question).spec.name == "list_alert_rules"
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("the tickets alert is too jumpy, make it less sensitive, 5", {"sensitivity": 5.0}),
+    ("the orders alert keeps firing, make it less twitchy, say 6", {"sensitivity": 6.0}),
+    ("pause the bounce rate warning", {"enabled": False}),
+    ("mute the refunds notification for now", {"enabled": False}),
+    ("snooze the late deliveries warning", {"enabled": False}),
+])
+def test_an_alert_changed_in_other_words(planner, question, args):
+    plan = planner.plan(question, "chg-" + question)
+    assert plan.spec.name == "change_alert_rule"
+    assert {k: plan.args.get(k) for k in args} == args
+
+
+@pytest.mark.parametrize("question", ["any warnings today?", "what warnings are open"])
+def test_warnings_asked_about_are_still_the_open_alerts(planner, question):
+    assert planner.plan(question, "open-" + question).spec.name == "open_alerts"
