@@ -113,6 +113,15 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
+                     # "drop me a message when conversion is down 15%", "shoot us a text if orders dry up"
+                     r"(?:drop|send|shoot|flick|fire|bung|ping) (?:me|us|the team) (?:a |an )?(?:quick )?(?:message|line|note|text|email|"
+                     r"msg|dm|whatsapp|ping) (?:if|when|whenever|as soon as|once|the (?:minute|moment|second|day))" + _PAST + "|"
+                     # "alert on unusually high or low takings", "alert for any sudden jump in refunds": an order
+                     r"^(?:please |ok,? |now |just )?alert (?:me |us )?(?:on|for|about) (?:any |an? |the )?(?:unusual|unusually|sudden|"
+                     r"big|odd|weird|strange|sharp|spikes?|jumps?|drops?|dips?|falls?)\b|"
+                     # "if one of the channels starts pouring in visitors, give me an alert for it": the condition first
+                     r"^(?:[\w' -]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|"
+                     r"as soon as)\b.*\b(?:give|send|get) (?:me|us) (?:an? )?(?:alert|alarm|warning|notification)\b|"
                      # "send an alert once satisfaction slips below 75%", "fire off a warning if bookings dry up"
                      r"(?:send|fire off|fire|raise|post|drop) (?:me |us |the team )?(?:an? )?(?:alert|alarm|warning|notification|"
                      r"heads[- ]up) (?:if|when|whenever|once|as soon as|the (?:minute|moment|second|day))" + _PAST + "|"

@@ -73,3 +73,24 @@ def test_an_alert_changed_in_other_words(planner, question, args):
 @pytest.mark.parametrize("question", ["any warnings today?", "what warnings are open"])
 def test_warnings_asked_about_are_still_the_open_alerts(planner, question):
     assert planner.plan(question, "open-" + question).spec.name == "open_alerts"
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("drop me a line if orders fall below 20 a day", {"metric": "orders", "condition": "below", "value": 20.0}),
+    ("shoot us a text when bookings are down 20% on the week before",
+     {"condition": "drops_by", "value": 20.0, "window_days": 7}),
+    ("alert on unusually high or low takings, either way",
+     {"metric": "revenue", "condition": "unusual", "direction": "both", "severity": None}),
+    ("florist: if any channel suddenly floods in with orders, get me an alert",
+     {"metric": "orders", "condition": "unusual", "direction": "up", "per": "channel"}),
+    ("if refunds jump, give me an alert", {"condition": "unusual", "direction": "up"}),
+])
+def test_an_alert_asked_for_in_other_words_is_made(planner, question, args):
+    plan = planner.plan(question, "mk-" + question)
+    assert plan.spec.name == "create_alert_rule"
+    assert {k: plan.args.get(k) for k in args} == args
+
+
+def test_a_high_severity_alert_is_still_high(planner):
+    plan = planner.plan("high severity alert if revenue drops 20%", "sev")
+    assert plan.spec.name == "create_alert_rule" and plan.args["severity"] == "high"
