@@ -65,7 +65,10 @@ DIGEST_CUES = (
      r"important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
      r"\bwhat happened (?:yesterday|last week|today)\b|\bst(?:and|ood|ands|anding) out\b|\bout of the ordinary\b|"
      r"\b(?:a |an )?(?:normal|usual|typical|ordinary|average) (?:day|week)\b|\bwrap[- ]?ups?\b|\bround[- ]?ups?\b|"
-     r"\b(?:weekly|daily|morning) (?:report|rundown|run-down|bulletin|debrief)\b", 0.9),
+     r"\b(?:weekly|daily|morning) (?:report|rundown|run-down|bulletin|debrief)\b|"
+     # "this week's summary of everything", "a quick overview of it all for today": the whole business at once
+     r"\b(?:summary|rundown|run-down|overview|update|report|round-?up|snapshot|picture) (?:of|on|across) (?:absolutely )?"
+     r"(?:everything|it all|all of it|the lot|the whole (?:business|shop|place|lot|thing))\b", 0.9),
     # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
     # is; with any of those it is a KPI question (KPI_CUES in bot/agent/analytics_cues.py).
     (BARE_STATUS, 0.9),
