@@ -299,8 +299,11 @@ EDIT_CUES = (
      r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
-     r"\bkeep (?:only|just) (?:the )?(?:[\w-]+ ){1,3}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
+     r"\bkeep (?:only|just) (?:the )?(?:[\w-]+ ){1,6}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
      r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
+     # "card one: keep just the weekend players", "persona 3 - only the big spenders": the card named first
+     r"^(?:(?:the )?" + _NTH + r" (?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
+     r"five|six))\s*[:,;-]+\s*(?:keep |make it |narrow it to |cut it to )?(?:only|just)\b|"
      # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
      r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "
      r"(?:(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
@@ -326,7 +329,11 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
                  # "okay, hold on to all of them", "hang onto the first card"
                  r"(?:hold|hang) on ?to (?:just |only )?(?:it|her|him|them|all|both|every|(?:this|that|the|these|those) (?:\w+ )?"
-                 r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b")
+                 r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b|"
+                 # "that paintball card is a keeper, store it": the card named, then the order after a comma
+                 r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|bar the|should|shall|whether)\b)"
+                 r"(?:that|this|the) (?:[\w'-]+ ){0,2}(?:card|persona|one|draft)s?(?: is| are|'s) (?:a |an )?(?:\w+ )?keepers?\b"
+                 r"(?:[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark) (?:it|her|him|them|that|this)\b)?")
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
@@ -355,6 +362,9 @@ SHOW_CUES = (
      r"\b(?:show|open|see|display|view|pull up|expand|bring up)\b (?:me |us )?(?:up )?(?:the )?(?:persona|card) "
      r"(?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b", 0.9),
     (r"\b(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?) (?:draft )?(?:persona|card|one)\b", 0.2),
+    # "first draft persona, full card please", "the third card in full": one card, all of it
+    (r"\b(?:full|whole|complete|entire) (?:persona |customer )?card\b|\b(?:card|persona|one) in full\b|"
+     r"\bin full\b.*\b(?:card|persona)\b", 1.2),
 )
 
 

@@ -116,3 +116,27 @@ def test_a_summary_of_everything_said_about_a_subject_is_still_feedback(planner)
 def test_a_lifetime_value_horizon_in_months_counts_30_days_a_month(planner, question, days):
     plan = planner.plan(question, "hz-" + question)
     assert plan.spec.name == "customer_lifetime_value" and plan.args["horizon_days"] == days
+
+
+@pytest.mark.parametrize(("then", "tool", "args"), [
+    ("the third card in full, please", "show_persona", {"which": 3}),
+    ("give me the whole card for the second persona", "show_persona", {"which": 2}),
+    ("persona 3 - only the big spenders", "edit_persona", {"action": "narrow", "which": [3], "focus": ["high_value"]}),
+    ("card two: just the weekend people", "edit_persona", {"action": "narrow", "which": [2], "focus": ["weekend"]}),
+    ("keep only the big spenders who visit often in card one", "edit_persona", {"action": "narrow", "which": [1]}),
+    ("this one's a real keeper, save it", "save_persona", {}),
+    ("the second persona is a keeper", "save_persona", {"which": 2}),
+])
+def test_a_drafted_card_shown_narrowed_or_kept_in_other_words(planner, then, tool, args):
+    plan = _thread(planner, "card-" + then, "draft personas", then)
+    assert plan.spec.name == tool
+    assert {k: plan.args.get(k) for k in args} == args
+
+
+def test_wondering_whether_a_card_is_a_keeper_saves_nothing(planner):
+    plan = _thread(planner, "card-q", "draft personas", "should the first card be a keeper?")
+    assert plan.spec is None or plan.spec.name != "save_persona"
+
+
+def test_drafting_full_cards_is_still_a_draft(planner):
+    assert planner.plan("draft personas for the bakery, full cards", "dr").spec.name == "draft_personas"
