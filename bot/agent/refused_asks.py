@@ -34,4 +34,10 @@ ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|u
              rf"translate (?:.{{1,80}} )?(?:into|to|in) {_LANGUAGE}\b|what(?:'s| is) the {_LANGUAGE} (?:word )?for\b|"
              rf"(?:how much (?:is|are|would|will|could|might)|what(?:'s| is| are| would)) (?!(?:(?!worth )[\w'-]+ ){{0,6}}?{_DATA_NOUN}\b)"
              r"(?:[\w'-]+ ){1,6}(?:be )?worth (?:these days|nowadays|today|now|at the moment|at auction|second[- ]?hand|"
-             r"on ebay|for scrap|in scrap)\b")
+             r"on ebay|for scrap|in scrap)\b|"
+             # household repairs: "how do I fix a leaky tap", "how to unblock the shop's sink" (not "fix a leaky funnel")
+             r"how (?:do|would|can|should|to|does one) (?:you |i |we |one )?(?:fix|repair|mend|unblock|unclog|stop|replace|bleed|"
+             r"descale|patch|seal) (?:a |an |the |my |our |this |that )?(?:[\w']+'s? )?(?:leaky |leaking |dripping |drippy |broken |"
+             r"blocked |clogged |squeaky |squeaking |stuck |cracked |burst |jammed |wobbly )?(?:taps?|faucets?|sinks?|toilets?|loos?|"
+             r"pipes?|boilers?|radiators?|showers?|drains?|gutters?|roofs?|doors?|hinges?|windows?|fences?|tyres?|tires?|"
+             r"punctures?|zips?|kettles?|fridges?|dishwashers?|washing machines?)\b")

@@ -140,3 +140,17 @@ def test_wondering_whether_a_card_is_a_keeper_saves_nothing(planner):
 
 def test_drafting_full_cards_is_still_a_draft(planner):
     assert planner.plan("draft personas for the bakery, full cards", "dr").spec.name == "draft_personas"
+
+
+@pytest.mark.parametrize("question", ["how do we unblock the kitchen sink", "how to bleed a radiator",
+                                      "how can I mend a squeaky door"])
+def test_a_household_repair_is_not_a_question_about_the_data(planner, question):
+    answer = planner.answer(question, "diy-" + question)
+    assert answer.tool_calls == []
+    assert "your data" in answer.text
+
+
+@pytest.mark.parametrize(("question", "tool"), [("how do we fix a leaky funnel", "funnel"),
+                                                ("how do i fix the checkout drop-off", "dropoffs")])
+def test_fixing_the_journey_is_still_the_journey(planner, question, tool):
+    assert planner.plan(question, "fix-" + question).spec.name == tool
