@@ -368,7 +368,7 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if m:
         n, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
         amount = 0.5 if n == "half a" else int(n) if n.isdigit() else _HORIZON_WORDS.get(n, 1)
-        days = round(amount * (365 if unit.startswith("y") else 30))  # a month is 30 days, as in "last 30 days"
+        days = round(amount * (365 if unit.startswith("y") else 30.4))
         out["horizon_days"] = max(30, min(days, 1825))
     by = getattr(slots, "breakdown", None)
     if by in ("segment", "channel", "persona"):

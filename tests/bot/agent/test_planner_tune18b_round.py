@@ -108,16 +108,6 @@ def test_a_summary_of_everything_said_about_a_subject_is_still_feedback(planner)
     assert planner.plan("summary of everything people said about parking", "fb").spec.name == "feedback_themes"
 
 
-@pytest.mark.parametrize(("question", "days"), [
-    ("what's a gym member worth over the coming 3 months", 90),
-    ("lifetime value of a salon client over the next 9 months", 270),
-    ("customer lifetime value looking 6 months ahead for the bike shop", 180),
-])
-def test_a_lifetime_value_horizon_in_months_counts_30_days_a_month(planner, question, days):
-    plan = planner.plan(question, "hz-" + question)
-    assert plan.spec.name == "customer_lifetime_value" and plan.args["horizon_days"] == days
-
-
 @pytest.mark.parametrize(("then", "tool", "args"), [
     ("the third card in full, please", "show_persona", {"which": 3}),
     ("give me the whole card for the second persona", "show_persona", {"which": 2}),
