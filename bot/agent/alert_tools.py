@@ -293,10 +293,13 @@ LIST_CUES = (
      r"monitoring|tracking|keeping (?:an eye|a watch|watch|tabs|guard) on)\b|"
      # "what is the bot watching on the numbers", "what monitors are running at the moment": the rules set
      r"\b(?:what|which) (?:\w+ )?(?:is|are|'s) (?:the bot|journeybot|the assistant|the app|the system) (?:watching|monitoring|"
-     r"tracking|keeping (?:an eye|a watch|watch|tabs) on)\b|"
-     r"\b(?:what|which|any) (?:monitors?|watches|watchers|tripwires?|checks) (?:are|is|have (?:we|i|you)|do (?:we|i|you) have) "
-     r"(?:\w+ )?(?:running|set|on|active|in place|going|live|watching)\b",
+     r"tracking|keeping (?:an eye|a watch|watch|tabs) on)\b",
      1.0),
+    # "what monitors are running on the numbers at the moment": the rules set, however the numbers are named after
+    (r"\b(?:what|which|any) (?:monitors?|watches|watchers|tripwires?|checks) (?:are|is|have (?:we|i|you)|do (?:we|i|you) have) "
+     r"(?:\w+ )?(?:running|set|on|active|in place|going|live|watching)\b|"
+     # "any tripwires set on the takings?" (not "any checks over $100": a bill is a check too)
+     r"\b(?:what|which|any) (?:monitors?|watchers|tripwires?) (?:set|running|in place|active|live)\b", 1.5),
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
     (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
      r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"

@@ -52,7 +52,8 @@ def test_keeping_a_drafted_card_still_saves_it(planner):
 
 @pytest.mark.parametrize("question", ["what is the bot watching on the bakery's numbers, alert-wise",
                                       "which monitors do we have running",
-                                      "what checks are running on the salon's figures right now"])
+                                      "what checks are running on the salon's figures right now",
+                                      "any tripwires set on the takings at the moment?"])
 def test_what_the_bot_watches_lists_the_alert_rules(planner, question):
     assert planner.plan(question, "watch-" + question).spec.name == "list_alert_rules"
 
