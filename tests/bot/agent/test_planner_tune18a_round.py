@@ -1,0 +1,67 @@
+"""Readings added in phase M (lane g-tune18a) by class, from the eleventh blind bank's misses,
+tested on phrasings of other trades: one day or week singled out by its height ("which single
+day ...") is a series at that grain; a month judged ("is July a big month") or set against the
+other months, the months of the year ranked, and "certain weekdays" are a time pattern, for the
+KPI named (never orders in its place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.agent.catalog import all_tools
+from bot.agent.planner import OfflinePlanner
+from bot.agent.tools import ToolContext
+from bot.config import load_config
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    from sample_cache import bank_store
+
+    return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
+
+
+@pytest.mark.parametrize(("question", "grain", "metric"), [
+    ("bakery: what one week this quarter had the highest revenue", "week", "revenue"),
+    ("which particular day last month brought in the most bookings at the dog groomers", "day", "orders"),
+    ("florist here - which exact day this month did we take the most orders", "day", "orders"),
+])
+def test_one_day_or_week_singled_out_is_a_series_at_that_grain(planner, question, grain, metric):
+    plan = planner.plan(question, "peak-" + question)
+    assert plan.spec.name == "trend"
+    assert plan.args["grain"] == grain and plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize(("question", "metric", "focus"), [
+    ("was march a huge month for bookings at the campsite", "orders", "March"),
+    ("is february a poor month for revenue, honestly", "revenue", "February"),
+    ("how does december stack up against the other months for orders", "orders", "December"),
+    ("surf school: how does June compare to the other months on revenue", "revenue", "June"),
+])
+def test_one_month_weighed_is_a_pattern_of_the_year(planner, question, metric, focus):
+    plan = planner.plan(question, "month-" + question)
+    assert plan.spec.name == "time_pattern"
+    assert plan.args["by"] == "month" and plan.args["metric"] == metric and plan.args["focus"] == focus
+    assert "period" not in plan.args
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("plant nursery: which months bring in the most revenue", "revenue"),
+    ("which months of the year see the most refunds at the bike shop", "refunded_orders"),
+    ("what months have the fewest cancellations, wedding hire", "cancelled_orders"),
+])
+def test_the_months_of_the_year_ranked_are_a_pattern(planner, question, metric):
+    plan = planner.plan(question, "months-" + question)
+    assert plan.spec.name == "time_pattern"
+    assert plan.args["by"] == "month" and plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("do some days of the week get fewer bookings at the salon", "orders"),
+    ("are refunds higher on particular weekdays at the bike shop", "refunded_orders"),
+    ("do shoppers leave their carts behind more on certain weekdays", "cart_abandonment"),
+])
+def test_certain_weekdays_are_a_pattern_of_the_week_for_the_kpi_named(planner, question, metric):
+    plan = planner.plan(question, "wd-" + question)
+    assert plan.spec.name == "time_pattern"
+    assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
