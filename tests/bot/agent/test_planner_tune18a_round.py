@@ -65,3 +65,20 @@ def test_certain_weekdays_are_a_pattern_of_the_week_for_the_kpi_named(planner, q
     plan = planner.plan(question, "wd-" + question)
     assert plan.spec.name == "time_pattern"
     assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("dentist: how many new patients each month this year", "new_visitors", "month"),
+    ("plumbing firm: how many jobs per week over the last quarter", "orders", "week"),
+    ("how many enquiries has the team closed per week since august", "resolved_tickets", "week"),
+    ("how many complaints are the staff sorting out every week this quarter", "resolved_tickets", "week"),
+])
+def test_a_count_asked_per_week_or_month_is_its_series(planner, question, metric, grain):
+    plan = planner.plan(question, "per-" + question)
+    assert plan.spec.name == "trend"
+    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+
+
+@pytest.mark.parametrize("question", ["how many orders last week", "how many bookings do we get each day of the week"])
+def test_a_count_without_a_unit_per_point_stays_one_number(planner, question):
+    assert planner.plan(question, "one-" + question).spec.name != "trend"
