@@ -82,3 +82,14 @@ def test_a_count_asked_per_week_or_month_is_its_series(planner, question, metric
 @pytest.mark.parametrize("question", ["how many orders last week", "how many bookings do we get each day of the week"])
 def test_a_count_without_a_unit_per_point_stays_one_number(planner, question):
     assert planner.plan(question, "one-" + question).spec.name != "trend"
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("did the cafe take more orders than the fortnight before", "orders"),
+    ("revenue compared with the fortnight prior, garden centre", "revenue"),
+    ("are the vet's csat scores worse than the fortnight before?", "csat"),
+])
+def test_against_the_fortnight_before_with_no_period_is_the_last_14_days(planner, question, metric):
+    plan = planner.plan(question, "fn-" + question)
+    assert plan.spec.name == "compare"
+    assert plan.args["metrics"] == [metric] and plan.args["period"] == {"name": "last_14_days"}
