@@ -93,3 +93,16 @@ def test_against_the_fortnight_before_with_no_period_is_the_last_14_days(planner
     plan = planner.plan(question, "fn-" + question)
     assert plan.spec.name == "compare"
     assert plan.args["metrics"] == [metric] and plan.args["period"] == {"name": "last_14_days"}
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("bookings dropped this month at the escape room - was it one channel in particular?", "orders", "channel"),
+    ("revenue was down in october, was that mostly one region?", "revenue", "region"),
+    ("where has the dip in sessions come from since monday, which sources", "sessions", "channel"),
+    ("takings jumped last week at the chippy, was it just one segment?", "revenue", "segment"),
+])
+def test_a_change_and_the_group_it_came_from_is_movers_over_every_group(planner, question, metric, by):
+    plan = planner.plan(question, "mv-" + question)
+    assert plan.spec.name == "movers"
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert "top" not in plan.args  # "one" is the doubt, not a count: every group's share is shown
