@@ -106,3 +106,17 @@ def test_a_change_and_the_group_it_came_from_is_movers_over_every_group(planner,
     assert plan.spec.name == "movers"
     assert plan.args["metric"] == metric and plan.args["by"] == by
     assert "top" not in plan.args  # "one" is the doubt, not a count: every group's share is shown
+
+
+@pytest.mark.parametrize("question", [
+    "share of flower boxes delivered on the agreed date last month",
+    "how many cake orders got to customers on the agreed day last month",
+    "how many hampers turned up on their due date in november",
+])
+def test_a_delivery_kept_to_its_day_is_on_time_delivery(planner, question):
+    plan = planner.plan(question, "ot-" + question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["on_time_delivery"]
+
+
+def test_reaching_a_step_of_the_journey_stays_the_funnel(planner):
+    assert planner.plan("how many visitors reached checkout last month", "fun").spec.name == "funnel"
