@@ -206,6 +206,12 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["against"] = against
     if getattr(slots, "top", None):
         args["top"] = max(1, min(int(slots.top), 50))
+    from bot.agent.change_by_group import one_group_asked
+
+    one = one_group_asked(text_of(slots))
+    if one:  # "orders fell, was it one region in particular?": every region's share, that group
+        args.pop("top", None)
+        args["by"] = by if by in KPI_DIMS else one
     least = least_group_size(text_of(slots))
     if least:  # "skip any channel with fewer than 20 customers"
         args["min_n"] = least

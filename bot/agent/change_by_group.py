@@ -6,6 +6,8 @@ by each group's share of it.
 
 from __future__ import annotations
 
+import re
+
 _CHANGE = r"(?:change|changes|drop|fall|rise|dip|jump|swing|shift|increase|decrease|growth|decline|difference|gap|movement)"
 _GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
            r"age (?:bands?|groups?|brackets?)|personas?|sources?|platforms?)")
@@ -15,7 +17,28 @@ CHANGE_SPLIT_CUES = (
     (rf"\b(?:break(?:ing)?|broken|split(?:ting)?|carve|pull|unpick|decompose)\b(?: (?:down|up|apart|out))? "
      rf"(?:the |our |this |that )?(?:[\w-]+ ){{0,3}}{_CHANGE}\b.{{0,40}}?\b(?:by|per|across|between) (?:the |our |each )?{_GROUPS}\b|"
      rf"\b{_CHANGE} (?:in (?:[\w-]+ ){{1,3}})?(?:broken down|split|carved up) (?:by|per|across) (?:the |our )?{_GROUPS}\b", 0.6),
+    # "orders fell last week, was it one segment in particular?", "where did the jump in new
+    # visitors come from? which channels": a change, and the group it came from asked for
+    (rf"\b(?:fell|dropped|dipped|slumped|rose|jumped|spiked|went (?:up|down)|(?:is|are|was|were) (?:up|down))\b.{{0,60}}"
+     rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) {_GROUPS}\b|"
+     rf"\bwhere (?:did|does|has) (?:the|that|this) {_CHANGE} (?:in (?:[\w-]+ ){{1,3}})?(?:come|came) from\b.{{0,30}}"
+     rf"\b(?:which|what) {_GROUPS}\b", 1.0),
 )
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
 # a change asked split by group is not two totals side by side
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.5) for pattern, _ in CHANGE_SPLIT_CUES)
+
+_ONE_GROUP = re.compile(rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) "
+                        rf"({_GROUPS})\b")
+_DIM_OF = (("channel", "channel"), ("source", "channel"), ("platform", "channel"), ("segment", "segment"),
+           ("cit", "city"), ("town", "city"), ("suburb", "city"), ("neighbo", "city"), ("region", "region"),
+           ("count", "region"), ("area", "region"), ("age", "age_band"), ("persona", "persona"))
+
+
+def one_group_asked(text: str) -> str | None:
+    """The group of "was it one segment in particular?": every group's share of the change is
+    the answer (never the top one alone: "one" there is the doubt, not a count)."""
+    m = _ONE_GROUP.search(text)
+    if m is None:
+        return None
+    return next((dim for stem, dim in _DIM_OF if m.group(1).startswith(stem)), None)

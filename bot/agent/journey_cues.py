@@ -12,7 +12,9 @@ FUNNEL_CUES = (
      r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
      r"ordering|purchasing|signing up|enrol+ing)\b", 0.5),
     (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
-     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b", 0.45),
+     r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
+     # not a delivery kept to its day ("how many parcels reached people on the promised day")
+     r"(?!.{0,30}\bon (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date))", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
     (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"

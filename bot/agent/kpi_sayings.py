@@ -111,7 +111,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (rf"\bhow many (?:[\w-]+ ){{0,2}}?{_THREADS} (?:did|have|has|had) (?:we|you|they|(?:the |our |my )?(?:[\w'-]+ ){{0,2}}?[\w'-]+) (?:actually |finally "
      rf"|manage to |managed to |get to )?{_CLOSED}\b|\b(?:number|count|total) of (?:[\w-]+ )?{_THREADS} {_CLOSED}\b|"
      rf"\b{_CLOSED} (?:support |customer |live |help ?desk )?{_THREADS}\b|"
-     rf"\b{_THREADS} (?:(?:we|the team|they|staff) )?(?:got |were |was )?{_CLOSED} (?:yesterday|today|this|last|per|each|so far)\b",
+     rf"\b{_THREADS} (?:(?:we|the team|they|staff) )?(?:got |were |was )?{_CLOSED} (?:yesterday|today|this|last|per|each|so far)\b|"
+     # "how many tickets are we resolving each week", "how many enquiries has the team closed"
+     rf"\bhow many (?:[\w-]+ ){{0,2}}?(?:tickets|cases|queries|enquiries|inquiries|support requests|complaints|{_THREADS[3:-1]}) "
+     rf"(?:are|is|do|does|did|have|has|had) (?:we|you|they|(?:the |our |my )?(?:team|staff|agents|crew|desk)) (?:been )?"
+     r"(?:resolving|closing|solving|clearing|sorting out|wrapping up|closed|resolved|solved|cleared|sorted out|wrapped up)\b",
      "resolved_tickets"),
     # "which brand is slowest to reply", "which agent takes longest to answer customers", "who
     # gets back to people quickest": the first reply's wait, said as who is slow or quick

@@ -45,7 +45,10 @@ KPI_TERMS: list[tuple[str, str]] = [
     # "what share of boxes arrived when we promised", "deliveries that turned up when we said":
     # on time, against the day given to the customer
     (r"\b(?:arriv\w*|deliver\w*|turn(?:ed|s)? up|came|come|got there|get there|land\w*|show(?:ed|s)? up) "
-     r"(?:\w+ )?(?:when|the day|on the day|as) (?:we |they were |it was |you )?(?:promised|said|quoted|told them|agreed)\b",
+     r"(?:\w+ )?(?:when|the day|on the day|as) (?:we |they were |it was |you )?(?:promised|said|quoted|told them|agreed)\b|"
+     # "parcels that reached people on the promised day", "boxes delivered on the agreed date"
+     r"\b(?:arriv\w*|deliver\w*|turn(?:ed|s)? up|came|got there|got to|gets? to|land\w*|show(?:ed|s)? up|reach\w*) (?:[\w-]+ ){0,2}"
+     r"on (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date)s?\b",
      "on_time_delivery"),
     # "customer count who bought anything this week": the head count of people who bought
     (r"\b(?:customer|client|people|shopper|guest|member|head) (?:count|numbers?|total|tally) (?:of (?:people |those )?)?(?:who|that) "

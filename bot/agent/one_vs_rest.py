@@ -11,7 +11,7 @@ import re
 
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
-_VS = r"(?:compared (?:to|with)|vs\.?|versus|against|next to|relative to|over|than)"
+_VS = r"(?:compared (?:to|with)|compares? (?:to|with)|stacks? up (?:to|with|against)|vs\.?|versus|against|next to|relative to|over|than)"
 _REST_DAYS = (r"(?:the )?(?:other|rest of the) (?:days?|weekdays|nights|evenings|days of the week)\b|"
               r"(?:the )?rest of (?:the|our) week\b|(?:the )?other \d days\b")
 _REST_MONTHS = r"(?:the )?(?:other|rest of the) months\b|(?:the )?rest of (?:the|our) year\b"

@@ -17,8 +17,14 @@ SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (
                 r"\b(?:is|are|it's|its|they're) (?:\w+ )?getting (?:slower|faster|quicker|longer|shorter|busier|quieter|"
                 r"bigger|smaller|cheaper|dearer|pricier)\b|"
                 rf"\b(?:it's|it is|they're|they are|we're) (?:\w+ )?{_MOVE}\b")
+# "how many tickets per week, the past three months", "how many jobs are we finishing each week":
+# a count asked per day, week or month over a longer span is that count's series at that grain
+# (not an average, not the habitual "twice a week", not "each day of the week")
+_HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:ly)?|usually|normally|mean|median)\b)"
+                 r"[^?.,;]{0,60}?\b(?:per|each|every) (day|week|month)\b(?! of)")
+SERIES_ASKED += "|" + _HOW_MANY_PER
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
-                   r"\bper calendar (month)\b")
+                   r"\bper calendar (month)\b|" + _HOW_MANY_PER)
 
 
 def series_grain_asked(text: str) -> str | None:
@@ -26,7 +32,7 @@ def series_grain_asked(text: str) -> str | None:
     m = _EACH.search(text)
     if m is None:
         return None
-    return (m.group(1) or m.group(2)).rstrip("s")
+    return next(g for g in m.groups() if g).rstrip("s")
 
 
 def boost_series(slots: Any) -> float:

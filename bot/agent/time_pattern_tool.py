@@ -80,7 +80,12 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     peak = time_peak(slots)
     by = peak if peak in ("weekday", "hour", "month") else _by(text)
     args["by"] = by or "weekday"
-    metric = next((m for m in metrics_from(slots) if m in PATTERN_METRICS), None)
+    named = metrics_from(slots)
+    metric = next((m for m in named if m in PATTERN_METRICS), None)
+    if metric is None and named:
+        # "abandon baskets more on certain weekdays": the KPI asked about, never orders in its
+        # place; the tool says which KPIs have a moment of their own when this one has none
+        metric = named[0]
     if metric is None:
         metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), None) or _what_the_data_counts(ctx)
     if metric == "purchase_conversion" and args["by"] == "hour":

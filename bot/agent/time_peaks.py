@@ -18,14 +18,16 @@ from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 _UNIT = r"(day|date|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)"
-_PEAK = re.compile(rf"\b(?:which|what) {_UNIT}\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
+# "which single day last week", "what one week this quarter": the same ask with the day singled out
+_ONE = r"(?:(?:single|one|particular|exact|specific) )?"
+_PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
                    rf"biggest|slowest|fewest|top|peak(?:ed)?|record)\b|"
                    rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
 _BUSY = re.compile(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
 # The trend's cue: a day or a week asked about by its height is a question about the data even
 # with no KPI named ("which day last week was busiest?").
 TIME_PEAK_CUES = (
-    (r"\b(?:which|what) (?:day|date|week)\b(?! of the week).{0,60}\b(?:most|least|highest|lowest|busiest|quietest|"
+    (r"\b(?:which|what) (?:(?:single|one|particular|exact|specific) )?(?:day|date|week)\b(?! of the week).{0,60}\b(?:most|least|highest|lowest|busiest|quietest|"
      r"best|worst|biggest|slowest|fewest|top|peak(?:ed)?|record)\b|\b(?:busiest|quietest|slowest) (?:day|week)\b(?! of the week)",
      0.3),
 )
@@ -39,7 +41,11 @@ _HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak
 _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
             rf"\b(?:are|is) (?:it )?(?:\w+ )?{_DAYS} (?:(?:really|even|actually) )?worth\b|"
             rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
-            rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
+            rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|"
+            # "abandon baskets more on certain weekdays", "do some days of the week get fewer bookings"
+            r"\b(?:on|at) (?:certain|some|particular|specific|different) (?:weekdays|days of the week)\b|"
+            r"\b(?:certain|some|particular|specific) weekdays\b|"
+            r"\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
             rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
@@ -52,7 +58,7 @@ _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
 # not "may": "is may ..." is as often the verb as the month
 _MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
 _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|best|worst|busiest|quietest|slowest|strongest|weakest|"
-          r"biggest|top|peak)")
+          r"biggest|top|peak|big|huge|massive|poor|lean|small)")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"
               rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"

@@ -452,10 +452,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
-    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{_NUM}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b", t)
+    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{_NUM}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b|\b(?:than|vs\.?|versus|compared (?:to|with)|against|on) the ()(fortnight) (?:before|prior|previous|earlier)\b", t)
     if m and not out.period and not out.against:
-        # "faster than in the 30 days before": the 30 days up to now, against the 30 before them
-        out.period = days_period(number(m.group(1)) * _UNIT_DAYS[m.group(2)], as_of)
+        # "faster than in the 30 days before", "up vs the fortnight before": the days up to now, against those before them
+        out.period = days_period(number(m.group(1) or "1") * _UNIT_DAYS[m.group(2) or m.group(4)], as_of)
         out.spans.append(m.span())
     m = rx.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
     if m and out.period:
