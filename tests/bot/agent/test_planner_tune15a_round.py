@@ -22,15 +22,6 @@ def planner() -> OfflinePlanner:
     return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
 
 
-@pytest.fixture(scope="module")
-def rules() -> OfflinePlanner:
-    """The word rules alone: a reading by meaning must not be what makes these pass."""
-    from sample_cache import bank_store
-
-    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
-    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
-
-
 def _kpis(planner: OfflinePlanner, question: str) -> list[str]:
     plan = planner.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis", plan.spec

@@ -19,15 +19,6 @@ def planner() -> OfflinePlanner:
     return OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
 
 
-@pytest.fixture(scope="module")
-def rules() -> OfflinePlanner:
-    """The word rules alone: a reading by meaning must not be what makes these pass."""
-    from sample_cache import bank_store
-
-    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
-    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
-
-
 # -- asks outside the data: copywriting, translation, what a thing of the world is worth ----------
 
 @pytest.mark.parametrize("question", [

@@ -6,19 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
-from bot.agent.tools import ToolContext
-from bot.config import load_config
-
-
-@pytest.fixture(scope="module")
-def rules() -> OfflinePlanner:
-    """The word rules alone: a reading by meaning must not be what makes these pass."""
-    from sample_cache import bank_store
-
-    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
-    return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
 
 
 def _plan(planner: OfflinePlanner, question: str, key: str):
