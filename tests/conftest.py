@@ -17,7 +17,7 @@ EXTERNAL = SHARED / "data" / "external"
 
 _CLEARED_PREFIXES = ("SLACK_", "OPENAI_", "JOURNEYBOT_", "CHROMA_")
 
-pytest_plugins = ["fakes.slack_fixtures", "fakes.vendors.fixtures", "real_servers"]
+pytest_plugins = ["fakes.slack_fixtures", "fakes.vendors.fixtures", "real_servers", "planner_fixtures"]
 
 
 @pytest.fixture(autouse=True)
