@@ -19,14 +19,15 @@ from typing import Any
 
 from bot.agent.when_words import MONTH_NAMES
 
-_WHICH = r"(first|1st|front|early|second|2nd|latter|last|back|later)"
-_HALF = re.compile(rf"\b(?:the )?{_WHICH} half of (?:the month of )?(?:the month|this month|last month|"
+# Which half, in owners' words (bot/agent/year_halves.py reads halves of a year with the same words)
+WHICH_HALF = r"(first|1st|front|early|second|2nd|latter|last|back|later)"
+_HALF = re.compile(rf"\b(?:the )?{WHICH_HALF} half of (?:the month of )?(?:the month|this month|last month|"
                    rf"{'|'.join(MONTH_NAMES)}|"
                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # "... vs the first half", "compared with the other half": the month's other half
 _OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and) (?:in |with |to )?(?:the )?"
-                    rf"(?:{_WHICH}|other) half\b(?! of)")
-_FIRST = {"first", "1st", "front", "early"}
+                    rf"(?:{WHICH_HALF}|other) half\b(?! of)")
+FIRST_HALF = frozenset({"first", "1st", "front", "early"})
 
 
 def _month(period: str | None, as_of: dt.date | None) -> tuple[dt.date, dt.date] | None:
@@ -58,7 +59,7 @@ def halves(text: str, when: Any, as_of: dt.date | None) -> Any:
     month = _month(when.period, as_of)
     if month is None:
         return when
-    first = found[0].group(1) in _FIRST
+    first = found[0].group(1) in FIRST_HALF
     period, against = _half(month, first), when.against
     spans = [m.span() for m in found]
     other = _OTHER.search(text, found[0].end())
@@ -69,8 +70,8 @@ def halves(text: str, when: Any, as_of: dt.date | None) -> Any:
         previous = _month(when.against, as_of) or _month(read_when(found[1].group(0), as_of).period, as_of)
         if previous is None:
             return when
-        against = _half(previous, found[1].group(1) in _FIRST)
+        against = _half(previous, found[1].group(1) in FIRST_HALF)
     elif other is not None and when.against is None:
-        against = _half(month, not first if other.group(1) in (None, "") else other.group(1) in _FIRST)
+        against = _half(month, not first if other.group(1) in (None, "") else other.group(1) in FIRST_HALF)
         spans.append(other.span())
     return dataclasses.replace(when, period=period, against=against, spans=sorted(set(when.spans) | set(spans)))

@@ -12,9 +12,11 @@ import datetime as dt
 import re
 from typing import Any
 
-_HALF = re.compile(r"\b(?:the )?(first|1st|front|early|second|2nd|latter|last|back|later) half of (?:the )?"
+from bot.agent.month_halves import FIRST_HALF, WHICH_HALF
+
+_HALF = re.compile(rf"\b(?:the )?{WHICH_HALF} half of (?:the )?"
                    r"(?:year|this year|last year|(?:19|20)\d\d)\b|\bh([12])\b")
-_FIRST = {"first", "1st", "front", "early", "1"}
+_FIRST = FIRST_HALF | {"1"}  # "H1"
 _YEAR = re.compile(r"(\d{4})-01-01\.\.(\d{4})-\d{2}-\d{2}")
 
 
