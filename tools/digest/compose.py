@@ -44,7 +44,7 @@ from tools.digest.sections import (
     sentiment_line,
     theme_line,
 )
-from tools.digest.summary import _summary
+from tools.digest.summary import opening_lines
 
 log = logging.getLogger(__name__)
 
@@ -289,7 +289,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     risk_line = joined(side[1])
     series = joined(side[2])
     alerts = tuple(open_alerts or ())
-    summary = _summary(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
+    summary = opening_lines(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())
     if stale:
         summary = (f"Careful: data is older than expected ({stale[0]}"

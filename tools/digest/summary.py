@@ -12,7 +12,7 @@ from tools.core.text import counted
 KpiLine = Any  # tools/digest/compose.py's KpiLine (imported from there would be a cycle)
 
 
-def _summary(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,
+def opening_lines(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[str, ...], period: str,
              previous: str, day: dt.date | None = None) -> str:
     """The opening lines without a language model: the moves the alert engine finds unusual
     (bad first), else the largest move and that it is within its usual range; the open alerts
