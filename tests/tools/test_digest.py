@@ -183,13 +183,14 @@ def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store)
     # and the opening line does not call a comparison with an empty day "no move" (UCI's digest
     # said "No KPI moved much, Fri 1 Dec against Fri 24 Nov" above a session conversion with no
     # day to compare with)
-    from tools.digest.compose import KpiLine, _summary
+    from tools.digest.compose import KpiLine
+    from tools.digest.summary import opening_lines
 
     alone = KpiLine("session_conversion", "Session conversion", "12.5%", "-", "", None, None, None, False)
-    assert _summary((alone,), None, (), "Fri 1 Dec", "Fri 24 Nov", dt.date(2017, 12, 1)) == \
+    assert opening_lines((alone,), None, (), "Fri 1 Dec", "Fri 24 Nov", dt.date(2017, 12, 1)) == \
         "No KPI can be compared: Fri 24 Nov has no data for them."
     steady = KpiLine("orders", "Orders", "10", "10", "→ no change", "flat", "same", 0.0, False)
-    assert _summary((steady,), None, (), "Fri 1 Dec", "Fri 24 Nov") == "No KPI moved much, Fri 1 Dec against Fri 24 Nov."
+    assert opening_lines((steady,), None, (), "Fri 1 Dec", "Fri 24 Nov") == "No KPI moved much, Fri 1 Dec against Fri 24 Nov."
     # data dated by the minute (the sample) says nothing of the kind
     assert not any("dated by month only" in n for n in digest(store, DigestParams(date=BREAKAGE_DAY_2),
                                                               business="Crumb & Co.").notes)
