@@ -14,6 +14,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind9         # and the ninth blind bank (tests/questions_blind9.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind10        # and the tenth blind bank (tests/questions_blind10.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind11        # and the eleventh blind bank (tests/questions_blind11.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind12        # and the twelfth blind bank (tests/questions_blind12.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -105,7 +106,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # bingo, wine bar, falafel, bagels, crepe van, noodle bar, dim sum, kebab shop, guitar
          # shop, knife sharpening, acupuncture, nursery, after-school club): opt-in, the held-back
          # bank of phase M, scored once by the lead.
-         "blind11": ROOT / "tests" / "questions_blind11.yaml"}
+         "blind11": ROOT / "tests" / "questions_blind11.yaml",
+         # A twelfth blind bank by another author, other businesses again (accountant, estate
+         # agent, funeral director, glazier, piano tuner, allotment supplies, cocktail
+         # masterclass, vinyl pressing, bike courier, shoe repair kiosk, tanning salon, sports
+         # massage, antenatal classes, skip hire, marquee hire, party supplies, face painter,
+         # piercing studio, hat maker, watch repair, fishing charter, pick-your-own, christmas
+         # tree farm, cider maker, cookery school, taqueria, burger van, poke bowls, Caribbean
+         # takeaway, zero-waste refill shop, charity shop, nutritionist, kennels, reptile shop):
+         # opt-in, the held-back bank of phase N, scored once by the lead.
+         "blind12": ROOT / "tests" / "questions_blind12.yaml"}
 
 
 def main() -> None:
@@ -122,6 +132,7 @@ def main() -> None:
     parser.add_argument("--blind9", action="store_true", help="score the ninth blind bank (once, at the end)")
     parser.add_argument("--blind10", action="store_true", help="score the tenth blind bank (once, at the end)")
     parser.add_argument("--blind11", action="store_true", help="score the eleventh blind bank (once, at the end)")
+    parser.add_argument("--blind12", action="store_true", help="score the twelfth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -172,6 +183,8 @@ def main() -> None:
         if name == "blind10" and not args.blind10 and name not in extra:  # the held-back bank of phase L: never by default
             continue
         if name == "blind11" and not args.blind11 and name not in extra:  # the held-back bank of phase M: never by default
+            continue
+        if name == "blind12" and not args.blind12 and name not in extra:  # the held-back bank of phase N: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
