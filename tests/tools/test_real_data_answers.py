@@ -246,3 +246,44 @@ def test_rees46_without_a_profile_describe_suggests_utc_from_the_offsets():
     assert raw.event_time.str.endswith(" UTC").all()
     assert f"the timestamps carry the UTC offset +00:00 ({len(raw):,} values seen)" in text
     assert "Europe/London (+01:00 on 2019-10-01)" in text and "Assumed: time zone Europe/London" in text
+
+
+def test_rees46_last_30_days_says_the_data_covers_only_its_minutes():
+    """17 minutes of events answered as "last 30 days" say so: the figures are exact for those
+    minutes, and read as a month they would be wrong by three orders of magnitude."""
+    store, data = load("rees46", "rees46_events_sample")
+    raw = pd.read_csv(data / "2019-Oct-sample.csv")
+    ts = pd.to_datetime(raw.event_time.str.replace(" UTC", ""))
+    minutes = round((ts.max() - ts.min()).total_seconds() / 60)
+    r = kpis(store, KpiParams(period=Period(name="last_30_days")))
+    assert r.first_day == dt.date(2019, 9, 2)
+    want = (f"the data in {r.period_label} covers only {minutes} minutes ({ts.min():%Y-%m-%d %H:%M} to "
+            f"{ts.max():%H:%M}): every figure is over those {minutes} minutes, not over 30 days")
+    assert want in r.provenance.notes and want in r.to_text()
+    # revenue reads the orders alone: one per session with purchases, at its first purchase
+    first = ts[raw.event_type == "purchase"].groupby(raw.user_session).min()
+    rev = kpis(store, KpiParams(metrics=["revenue"], period=Period(name="last_30_days")))
+    span = round((first.max() - first.min()).total_seconds() / 60)
+    assert any(n.startswith(f"the orders in {rev.period_label} cover only {span} minutes")
+               for n in rev.provenance.notes), rev.provenance.notes
+    # a day asked about is not compared with its hours (a shop open 9 to 5 would hear it daily)
+    day = kpis(store, KpiParams(metrics=["orders"], period=Period(name="today")))
+    assert not any("covers only" in n or "cover only" in n for n in day.provenance.notes)
+    store.close()
+
+
+def test_shoppers_bounce_rate_says_how_journeybot_counts_a_bounce(shoppers):
+    """The export carries Google Analytics' own BounceRates, which ours does not match: the
+    answer says what journeybot counts, and that an analytics tool counts its own way."""
+    store, raw = shoppers
+    r = kpis(store, KpiParams(metrics=["bounce_rate"], period=Period(name="all")))
+    single = (raw.ProductRelated == 0) & (raw.Administrative == 0) & ~raw.Revenue
+    assert r.headline.value == pytest.approx(single.mean())
+    assert abs(r.headline.value - raw.BounceRates.mean()) > 0.01  # GA's figure is another count
+    text = r.to_text()
+    assert "bounce rate: of the web sessions in the period, the share with a single web event" in text
+    assert "Google Analytics" in text
+    # dated by month only: the month's 1st stands for the month, not "covers only 1 day"
+    assert not any("cover" in n and "only" in n for n in r.provenance.notes)
+    month = kpis(store, KpiParams(metrics=["sessions"], period=Period(name="last_30_days")))
+    assert not any("covers only" in n for n in month.provenance.notes)
