@@ -293,3 +293,19 @@ def test_shoppers_bounce_rate_says_how_journeybot_counts_a_bounce(shoppers):
     assert not any("cover" in n and "only" in n for n in r.provenance.notes)
     month = kpis(store, KpiParams(metrics=["sessions"], period=Period(name="last_30_days")))
     assert not any("covers only" in n for n in month.provenance.notes)
+
+
+def test_names_customers_wrote_into_real_reviews_and_tweets_are_not_kept(olist):
+    """Olist and twcs have no name column, so no name is known; the reviews and tweets that say
+    "meu nome correto é ...", "em nome de ..." or "my name is ..." are stored without the name."""
+    store, _, reviews = olist
+    written = reviews.review_comment_message.fillna("")
+    for name in ("Maria Faraildes Santos", "Vinicius Silva"):
+        assert written.str.contains(name).any()  # in the raw file
+        assert store.scalar("SELECT count(*) FROM surveys WHERE text LIKE ?", [f"%{name.split()[-1]}%"]) == 0
+    assert store.scalar("SELECT count(*) FROM surveys WHERE text LIKE '%meu nome correto é [name]%'") == 1
+    twcs = JourneyStore(None)
+    ingest_recipe(twcs, REPO / "examples" / "twcs" / "recipe.toml", data_dir=external("twcs_sample"))
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE text LIKE '%my name is [name]%'") == 1
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%charles martin%'") == 0
+    twcs.close()

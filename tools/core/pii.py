@@ -11,7 +11,7 @@ spaces between the columns of an aligned table: the numbers of a table (an NPS t
 funnel) come through unchanged.
 
 What counts (IBANs, addresses and postcodes are described in pii_places.py, names in
-pii_names.py):
+pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
 - email: anything shaped like name@domain.tld.
 - card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
   (so order and tracking numbers of that length are left alone).
@@ -30,6 +30,9 @@ import re
 
 import pandas as pd
 
+from tools.core.pii_intro import SCREEN as INTRO_SCREEN
+from tools.core.pii_intro import SQL_SCREEN as INTRO_SQL_SCREEN
+from tools.core.pii_intro import redact_introduced
 from tools.core.pii_names import NAME_TOKEN, KnownNames
 from tools.core.pii_places import ADDRESS_TOKEN, IBAN_TOKEN, POSTCODE_TOKEN, redact_places
 
@@ -46,8 +49,10 @@ _DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:\)?[ .-]?\(?\d){5,22}(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
-# Quick screen: text without a digit or an @ cannot hold anything to redact.
+# Quick screen: text without a digit or an @ cannot hold anything to redact, unless it
+# introduces a name ("my name is ..."); SQL_SCREEN is the same for DuckDB's regexp_matches.
 _SCREEN = r"[@0-9]"
+SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -123,7 +128,7 @@ def redact(text: str | None, names: KnownNames | None = None, customer_id: str |
     whose own first and last names are redacted too."""
     if text is None or not isinstance(text, str):
         return text
-    text = _patterns(text)
+    text = redact_introduced(_patterns(text))
     return names.redact(text, customer_id) if names else text
 
 
@@ -139,6 +144,10 @@ def redact_series(texts: pd.Series, names: KnownNames | None = None,
     if candidates.any():
         out = out.astype(object)
         out.loc[candidates] = as_text[candidates].map(_patterns).astype(object).to_numpy()
+    introduced = as_text.str.contains(INTRO_SCREEN, regex=True, na=False)
+    if introduced.any():
+        out = out.astype(object)
+        out.loc[introduced] = out[introduced].map(redact_introduced).to_numpy()
     if names:
         out = names.redact_series(out, customer_ids)
     return out
