@@ -123,3 +123,21 @@ def test_a_name_said_as_whose_something_is_is_redacted():
                             "uma barra de exercicios.")
     assert redact("A nota veio com o nome de outra empresa") == "A nota veio com o nome de outra empresa"
     assert redact("please invoice in the name of the company") == "please invoice in the name of the company"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # twcs tweets, word for word: addresses in small letters, a phone as ten digits after "phone"
+    ("@CoxHelp my name is charles martin, 3238 w. columbine dr, phx,85029. my bill has almost doubled",
+     "@CoxHelp my name is [name], [address], phx,85029. my bill has almost doubled"),
+    ("The store address is 12008 blue ridge blvd, grandview mo 64030. My phone number is 8106028994",
+     "The store address is [address], grandview mo 64030. My phone number is [phone]"),
+    ("call me on 8106028994", "call me on [phone]"),
+    # sentences that only look like them
+    ("@Tesco yea n u gotta be 17 to drive", "@Tesco yea n u gotta be 17 to drive"),
+    ("I waited 2 hours at the st", "I waited 2 hours at the st"),
+    ("order 8106028994 is late", "order 8106028994 is late"),
+    ("my order number is 1234567890 and my phone broke", "my order number is 1234567890 and my phone broke"),
+])
+def test_small_letter_addresses_and_phones_said_as_phones_are_replaced(text, expected):
+    assert redact(text) == expected
+    assert redact(expected) == expected

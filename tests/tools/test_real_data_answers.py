@@ -297,7 +297,8 @@ def test_shoppers_bounce_rate_says_how_journeybot_counts_a_bounce(shoppers):
 
 def test_names_customers_wrote_into_real_reviews_and_tweets_are_not_kept(olist):
     """Olist and twcs have no name column, so no name is known; the reviews and tweets that say
-    "meu nome correto é ...", "em nome de ..." or "my name is ..." are stored without the name."""
+    "meu nome correto é ...", "em nome de ..." or "my name is ..." are stored without the name
+    (and the tweet's street address in small letters without the address)."""
     store, _, reviews = olist
     written = reviews.review_comment_message.fillna("")
     for name in ("Maria Faraildes Santos", "Vinicius Silva"):
@@ -308,4 +309,5 @@ def test_names_customers_wrote_into_real_reviews_and_tweets_are_not_kept(olist):
     ingest_recipe(twcs, REPO / "examples" / "twcs" / "recipe.toml", data_dir=external("twcs_sample"))
     assert twcs.scalar("SELECT count(*) FROM tickets WHERE text LIKE '%my name is [name]%'") == 1
     assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%charles martin%'") == 0
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%columbine%'") == 0  # his street
     twcs.close()

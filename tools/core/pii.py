@@ -18,7 +18,9 @@ pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
 - phone: digits with at most one separator (a space, dash, dot or bracket) between them that
   are either international (+44 ..., 0044 ..., +1 ...: 8 to 15 digits), national with a
   leading 0 (UK 01/02/03/07/08 numbers: 10 or 11 digits), or North American 3-3-4 grouped
-  (415-555-0132, (415) 555 0132). Dates, times, prices and bare order numbers do not match.
+  (415-555-0132, (415) 555 0132), or ten or eleven digits in a row right after words that say
+  phone ("my phone number is 8106028994"). Dates, times, prices and bare order numbers do not
+  match.
 
 Redaction is idempotent: the placeholders contain no digits and no @, so redacting twice
 gives the same text, which keeps re-ingest of an unchanged file a no-op.
@@ -48,6 +50,7 @@ _DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
 # never across a line or a table gap; the shape rules in _phone_or_keep decide.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:\)?[ .-]?\(?\d){5,22}(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_PHONE_CUE = re.compile(r"(?i)\b(?:phone|cell|mobile|tel|telephone|whatsapp|call me|text me|reach me)\b[^.!?\n]{0,20}$")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 # Quick screen: text without a digit or an @ cannot hold anything to redact, unless it
 # introduces a name ("my name is ..."); SQL_SCREEN is the same for DuckDB's regexp_matches.
@@ -108,6 +111,10 @@ def _phone_or_keep(match: re.Match[str]) -> str:
     if head.startswith("0"):
         return PHONE_TOKEN if 10 <= n <= 11 else text
     if _NANP.match(stripped):
+        return PHONE_TOKEN
+    # Ten digits in a row are an order number as often as a phone, unless the words just
+    # before say phone: "My phone number is 8106028994" (a twcs tweet).
+    if n in (10, 11) and _PHONE_CUE.search(match.string, max(0, match.start() - 30), match.start()):
         return PHONE_TOKEN
     return text
 
