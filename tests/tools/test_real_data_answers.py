@@ -311,3 +311,15 @@ def test_names_customers_wrote_into_real_reviews_and_tweets_are_not_kept(olist):
     assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%charles martin%'") == 0
     assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%columbine%'") == 0  # his street
     twcs.close()
+
+
+def test_shoppers_buying_rate_by_month_says_april_may_be_missing_from_the_export(shoppers):
+    """UCI's file has no April sessions at all: with data dated by month only, the rate's empty
+    month is said as possibly missing from the export, as the counts already said it."""
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    store, raw = shoppers
+    assert "Apr" not in set(raw.Month)
+    r = time_pattern(store, PatternParams(metric="purchase_conversion", by="month", period=Period(name="all")))
+    assert ("Nothing to measure for April: the data is dated by month only, so that month may be missing from "
+            "the export rather than empty; left out of highest and lowest") in r.provenance.notes
