@@ -266,12 +266,16 @@ def test_rees46_last_30_days_says_the_data_covers_only_its_minutes():
     span = round((first.max() - first.min()).total_seconds() / 60)
     assert any(n.startswith(f"the orders in {rev.period_label} cover only {span} minutes")
                for n in rev.provenance.notes), rev.provenance.notes
-    # the funnel and drop-offs over the same period say it too, of the events they read
+    # the funnel, drop-offs and paths over the same period say it too, of the events they read
     events = (f"the journey events in last 30 days (2019-09-02 to 2019-10-01) cover only {minutes} minutes")
     f = funnel(store, FunnelParams(period=Period(name="last_30_days")))
     assert any(n.startswith(events) for n in f.provenance.notes) and events in f.to_text()
     d = dropoffs(store, DropoffParams(period=Period(name="last_30_days")))
     assert any(n.startswith(events) for n in d.provenance.notes)
+    from tools.analytics.paths import PathParams, paths
+
+    pt = paths(store, PathParams(period=Period(name="last_30_days")))
+    assert any(n.startswith(events) for n in pt.provenance.notes)
     # a day asked about is not compared with its hours (a shop open 9 to 5 would hear it daily)
     day = kpis(store, KpiParams(metrics=["orders"], period=Period(name="today")))
     assert not any("covers only" in n or "cover only" in n for n in day.provenance.notes)
