@@ -2,37 +2,41 @@
 
 "Last 30 days" over an export of 17 minutes (REES46's sample) is counted back from the data's
 last day, so the numbers are exact for those 17 minutes; read as "30 days" they would say the
-shop sold nine orders a month. When the rows in the period span less than half of it, the
-answer says what they span. Periods shorter than two days are left alone: a shop open 9 to 5
-covers a third of "yesterday", and saying so every day would be noise."""
+shop sold nine orders a month. When the data, from its first row to its last in any dated table,
+covers less than half of the period, the answer says what it covers. It is the data's span that
+counts, not the rows of the question: a quiet shop with two orders in a month has data for the
+whole month, only few orders. Periods shorter than two days are left alone (a shop open 9 to 5
+covers a third of "yesterday", and saying so every day would be noise), and so are periods read
+in months over data dated by month only (its 1st stands for the month)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 import duckdb
 
 from tools.analytics.periods import ResolvedPeriod
-from tools.data.spans import DATED, NOUNS
+from tools.data.spans import DATED, load_cap
 
 # Periods shorter than this are not compared with what the data covers (see above).
 MIN_PERIOD = dt.timedelta(days=2)
 
 
-def covered(con: duckdb.DuckDBPyConnection, tables: Iterable[str],
-            period: ResolvedPeriod) -> tuple[dt.datetime, dt.datetime] | None:
-    """The first and last moment with rows of `tables` inside the period, in one query."""
-    parts = [f'SELECT min("{DATED[t]}") AS a, max("{DATED[t]}") AS b FROM "{t}" '
-             f'WHERE "{DATED[t]}" >= $start AND "{DATED[t]}" < $end' for t in dict.fromkeys(tables) if t in DATED]
-    if not parts:
-        return None
-    row = con.execute(f"SELECT min(a), max(b) FROM ({' UNION ALL '.join(parts)})",
-                      {"start": period.start, "end": period.end}).fetchone()
-    if row is None or row[0] is None:
+def covered(con: duckdb.DuckDBPyConnection, period: ResolvedPeriod) -> tuple[dt.datetime, dt.datetime] | None:
+    """The first and last moment of the data inside the period (every dated table, rows dated
+    in the future not counted), in one query; None when the data and the period do not meet."""
+    cap = load_cap(con)
+    capped = "<= $cap" if cap is not None else "IS NOT NULL"
+    parts = [f'SELECT min("{c}") AS a, max("{c}") FILTER (WHERE "{c}" {capped}) AS b FROM "{t}"'
+             for t, c in DATED.items()]
+    params = {"cap": cap} if cap is not None else {}
+    row = con.execute(f"SELECT min(a), max(b) FROM ({' UNION ALL '.join(parts)})", params).fetchone()
+    if row is None or row[0] is None or row[1] is None:
         return None
     tz = period.start.tzinfo
-    return row[0].astimezone(tz), row[1].astimezone(tz)
+    first = max(row[0].astimezone(tz), period.start)
+    last = min(row[1].astimezone(tz), period.end)
+    return (first, last) if first <= last else None
 
 
 def _length(span: dt.timedelta) -> str:
@@ -42,19 +46,16 @@ def _length(span: dt.timedelta) -> str:
     hours = round(minutes / 60)
     if hours < 48:
         return f"{hours} hours"
-    days = round(hours / 24)
-    return f"{days} days"
+    return f"{round(hours / 24)} days"
 
 
-def short_coverage_note(con: duckdb.DuckDBPyConnection, tables: Iterable[str], period: ResolvedPeriod) -> str:
+def short_coverage_note(con: duckdb.DuckDBPyConnection, period: ResolvedPeriod) -> str:
     """'the data in last 30 days (...) covers only 17 minutes (2019-10-01 00:00 to 00:17): every
-    figure is over those 17 minutes, not over 30 days' ("the orders in ... cover" when only they
-    are read); "" when the rows cover half the period or more."""
+    figure is over those 17 minutes, not over 30 days'; "" when it covers half the period or more."""
     asked = period.end - period.start
     if asked < MIN_PERIOD or period.months:
-        return ""  # a period read in months is over data dated by month: its 1st stands for it all
-    tables = [t for t in dict.fromkeys(tables) if t in DATED]
-    found = covered(con, tables, period)
+        return ""
+    found = covered(con, period)
     if found is None:
         return ""
     first, last = found
@@ -72,6 +73,5 @@ def short_coverage_note(con: duckdb.DuckDBPyConnection, tables: Iterable[str], p
     else:
         when = f"{first:%Y-%m-%d %H:%M} to {last:%Y-%m-%d %H:%M}"
     those = "that" if length.startswith("1 ") else "those"
-    what = f"the {NOUNS[tables[0]]} in {period.label} cover" if len(tables) == 1 else f"the data in {period.label} covers"
-    return (f"{what} only {length} ({when}): every figure is over {those} "
+    return (f"the data in {period.label} covers only {length} ({when}): every figure is over {those} "
             f"{length}, not over {period.days} days")

@@ -194,7 +194,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
             prev = None
         sql, args = _dropoff_sql(goal, params.level, scope, prev)
         raw = con.execute(sql, args).df()
-        short = short_coverage_note(con, ["events"], scope.period)
+        short = short_coverage_note(con, scope.period)
     totals = raw[raw.kind == "total"].set_index("cur")
     if 1 not in totals.index or int(totals.loc[1, "started"]) == 0:
         outside = _outside_the_data(scope)

@@ -282,7 +282,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         cur = con.execute(sql, args)
         columns = [d[0] for d in cur.description]
         raw = [dict(zip(columns, values, strict=True)) for values in cur.fetchall()]
-        short = short_coverage_note(con, ["events"], scope.period)
+        short = short_coverage_note(con, scope.period)
     total = next(r for r in raw if r["is_total"] == 1)
     if int(total["n1"]) == 0:
         if kind == "stage":

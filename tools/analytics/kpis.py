@@ -159,7 +159,7 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
     if all(v.no_data for v in ordered) and not any(rows.values()):
         # Nothing at all in the period: an answer of blanks would say less than this.
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
-    short = short_coverage_note(con, rows, headline.period)
+    short = short_coverage_note(con, headline.period)
     if short:
         notes.insert(0, short)
     notes += _never_seen(caps, metrics)

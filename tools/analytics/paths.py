@@ -188,7 +188,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
                 f"{', '.join(have) or 'no stage'}), so every journey starts there.")
         sql, args = _paths_sql(goal, params, scope)
         raw = con.execute(sql, args).df()
-        short = short_coverage_note(con, ["events"], scope.period)
+        short = short_coverage_note(con, scope.period)
     totals = raw[raw.kind == "total"].set_index("outcome")
     started = int(totals.customers.sum()) if not totals.empty else 0
     if started == 0:
