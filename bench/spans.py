@@ -83,6 +83,14 @@ def main() -> None:
     tickets = con.execute("SELECT count(*) FROM tickets").fetchone()[0]
     timed(f"table_span(tickets), {tickets:,} tickets", lambda: spans.table_span(con, "tickets", cap))
     timed("spans() over every dated table", lambda: spans.spans(con))
+    try:  # the coverage note every KPI answer now checks (not in checkouts before it)
+        from tools.analytics.coverage import covered
+        from tools.analytics.periods import Period, resolve
+    except ImportError:
+        return
+    last = spans.last_day(con)[1]
+    period = resolve(Period(name="last_30_days"), last, "Europe/London")
+    timed("coverage.covered(last 30 days)", lambda: covered(con, period))
 
 
 if __name__ == "__main__":
