@@ -91,3 +91,53 @@ def test_known_names_are_redacted_full_with_a_title_or_in_their_own_text():
     assert redact("Marta\nKrüger", names) == "Marta\nKrüger"  # never across a line
     s = redact_series(pd.Series(["Thanks, Rose", "Rose Baker here"]), names, pd.Series(["C2", None]))
     assert s.tolist() == ["Thanks, [name]", "[name] here"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an Olist review and a twcs tweet, word for word: no name column, the cue says it is a name
+    ("gostei muito tenho uma retficação meu nome correto é Maria Faraildes Santos",
+     "gostei muito tenho uma retficação meu nome correto é [name]"),
+    ("my name is charles martin and I need help", "my name is [name] and I need help"),
+    ("My name is Gemma O'Connor, order 1234", "My name is [name], order 1234"),
+    ("Je m'appelle Marie de la Tour.", "Je m'appelle [name]."),
+    ("mein Name ist Jens und ich warte", "mein Name ist [name] und ich warte"),
+    ("my name is Al", "my name is [name]"),
+    # the sentence goes on: nothing is a name
+    ("meu nome e no meu endereço estão errados", "meu nome e no meu endereço estão errados"),
+    ("my name is on the order", "my name is on the order"),
+    ("my name is spelt wrong on the box", "my name is spelt wrong on the box"),
+    ("My name is The best", "My name is The best"),
+    ("My name is [name]", "My name is [name]"),
+])
+def test_a_name_the_writer_introduces_is_redacted_without_a_list_of_names(text, expected):
+    assert redact(text) == expected
+    assert redact_series(pd.Series([text, None])).tolist()[0] == expected
+    assert redact(expected) == expected  # idempotent
+
+
+def test_a_name_said_as_whose_something_is_is_redacted():
+    # an Olist review, word for word
+    text = ("Mandaram um outro produto em nome de Vinicius Silva pela loja Techno Gadget (Mega TG) uma "
+            "barra de exercicios.")
+    assert redact(text) == ("Mandaram um outro produto em nome de [name] pela loja Techno Gadget (Mega TG) "
+                            "uma barra de exercicios.")
+    assert redact("A nota veio com o nome de outra empresa") == "A nota veio com o nome de outra empresa"
+    assert redact("please invoice in the name of the company") == "please invoice in the name of the company"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # twcs tweets, word for word: addresses in small letters, a phone as ten digits after "phone"
+    ("@CoxHelp my name is charles martin, 3238 w. columbine dr, phx,85029. my bill has almost doubled",
+     "@CoxHelp my name is [name], [address], phx,85029. my bill has almost doubled"),
+    ("The store address is 12008 blue ridge blvd, grandview mo 64030. My phone number is 8106028994",
+     "The store address is [address], grandview mo 64030. My phone number is [phone]"),
+    ("call me on 8106028994", "call me on [phone]"),
+    # sentences that only look like them
+    ("@Tesco yea n u gotta be 17 to drive", "@Tesco yea n u gotta be 17 to drive"),
+    ("I waited 2 hours at the st", "I waited 2 hours at the st"),
+    ("order 8106028994 is late", "order 8106028994 is late"),
+    ("my order number is 1234567890 and my phone broke", "my order number is 1234567890 and my phone broke"),
+])
+def test_small_letter_addresses_and_phones_said_as_phones_are_replaced(text, expected):
+    assert redact(text) == expected
+    assert redact(expected) == expected

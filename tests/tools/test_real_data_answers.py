@@ -246,3 +246,95 @@ def test_rees46_without_a_profile_describe_suggests_utc_from_the_offsets():
     assert raw.event_time.str.endswith(" UTC").all()
     assert f"the timestamps carry the UTC offset +00:00 ({len(raw):,} values seen)" in text
     assert "Europe/London (+01:00 on 2019-10-01)" in text and "Assumed: time zone Europe/London" in text
+
+
+def test_rees46_last_30_days_says_the_data_covers_only_its_minutes():
+    """17 minutes of events answered as "last 30 days" say so: the figures are exact for those
+    minutes, and read as a month they would be wrong by three orders of magnitude."""
+    store, data = load("rees46", "rees46_events_sample")
+    raw = pd.read_csv(data / "2019-Oct-sample.csv")
+    ts = pd.to_datetime(raw.event_time.str.replace(" UTC", ""))
+    minutes = round((ts.max() - ts.min()).total_seconds() / 60)
+    r = kpis(store, KpiParams(period=Period(name="last_30_days")))
+    assert r.first_day == dt.date(2019, 9, 2)
+    want = (f"the data in {r.period_label} covers only {minutes} minutes ({ts.min():%Y-%m-%d %H:%M} to "
+            f"{ts.max():%H:%M}): every figure is over those {minutes} minutes, not over 30 days")
+    assert want in r.provenance.notes and want in r.to_text()
+    # revenue reads the orders alone (9 orders over 12 of those minutes): the data's span is said,
+    # not the orders', which a quiet shop's few orders would make look short
+    rev = kpis(store, KpiParams(metrics=["revenue"], period=Period(name="last_30_days")))
+    assert want in rev.provenance.notes
+    # the funnel, drop-offs, paths and a comparison over the same period say it too
+    events = f"the data in last 30 days (2019-09-02 to 2019-10-01) covers only {minutes} minutes"
+    f = funnel(store, FunnelParams(period=Period(name="last_30_days")))
+    assert any(n.startswith(events) for n in f.provenance.notes) and events in f.to_text()
+    d = dropoffs(store, DropoffParams(period=Period(name="last_30_days")))
+    assert any(n.startswith(events) for n in d.provenance.notes)
+    from tools.analytics.paths import PathParams, paths
+
+    pt = paths(store, PathParams(period=Period(name="last_30_days")))
+    assert any(n.startswith(events) for n in pt.provenance.notes)
+    from tools.analytics.compare import CompareParams, compare
+
+    c = compare(store, CompareParams(period=Period(name="last_30_days")))
+    assert any(n.startswith(events) for n in c.provenance.notes)
+    # a day asked about is not compared with its hours (a shop open 9 to 5 would hear it daily)
+    day = kpis(store, KpiParams(metrics=["orders"], period=Period(name="today")))
+    assert not any("covers only" in n for n in day.provenance.notes)
+    store.close()
+
+
+def test_shoppers_bounce_rate_says_how_journeybot_counts_a_bounce(shoppers):
+    """The export carries Google Analytics' own BounceRates, which ours does not match: the
+    answer says what journeybot counts, and that an analytics tool counts its own way."""
+    store, raw = shoppers
+    r = kpis(store, KpiParams(metrics=["bounce_rate"], period=Period(name="all")))
+    single = (raw.ProductRelated == 0) & (raw.Administrative == 0) & ~raw.Revenue
+    assert r.headline.value == pytest.approx(single.mean())
+    assert abs(r.headline.value - raw.BounceRates.mean()) > 0.01  # GA's figure is another count
+    text = r.to_text()
+    assert "bounce rate: of the web sessions in the period, the share with a single web event" in text
+    assert "Google Analytics" in text
+    # dated by month only: the month's 1st stands for the month, not "covers only 1 day"
+    assert not any("covers only" in n for n in r.provenance.notes)
+    month = kpis(store, KpiParams(metrics=["sessions"], period=Period(name="last_30_days")))
+    assert not any("covers only" in n for n in month.provenance.notes)
+
+
+def test_names_customers_wrote_into_real_reviews_and_tweets_are_not_kept(olist):
+    """Olist and twcs have no name column, so no name is known; the reviews and tweets that say
+    "meu nome correto é ...", "em nome de ..." or "my name is ..." are stored without the name
+    (and the tweet's street address in small letters without the address)."""
+    store, _, reviews = olist
+    written = reviews.review_comment_message.fillna("")
+    for name in ("Maria Faraildes Santos", "Vinicius Silva"):
+        assert written.str.contains(name).any()  # in the raw file
+        assert store.scalar("SELECT count(*) FROM surveys WHERE text LIKE ?", [f"%{name.split()[-1]}%"]) == 0
+    assert store.scalar("SELECT count(*) FROM surveys WHERE text LIKE '%meu nome correto é [name]%'") == 1
+    twcs = JourneyStore(None)
+    ingest_recipe(twcs, REPO / "examples" / "twcs" / "recipe.toml", data_dir=external("twcs_sample"))
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE text LIKE '%my name is [name]%'") == 1
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%charles martin%'") == 0
+    assert twcs.scalar("SELECT count(*) FROM tickets WHERE lower(text) LIKE '%columbine%'") == 0  # his street
+    twcs.close()
+
+
+def test_shoppers_buying_rate_by_month_says_april_may_be_missing_from_the_export(shoppers):
+    """UCI's file has no April sessions at all: with data dated by month only, the rate's empty
+    month is said as possibly missing from the export, as the counts already said it."""
+    from tools.analytics.time_pattern import PatternParams, time_pattern
+
+    store, raw = shoppers
+    assert "Apr" not in set(raw.Month)
+    r = time_pattern(store, PatternParams(metric="purchase_conversion", by="month", period=Period(name="all")))
+    assert ("Nothing to measure for April: the data is dated by month only, so that month may be missing from "
+            "the export rather than empty; left out of highest and lowest") in r.provenance.notes
+
+
+def test_olist_quiet_weeks_are_not_said_to_be_short_data(olist):
+    """Olist's last weeks have few completed orders, but the data (its orders, reviews and events)
+    runs through the whole period: nothing is said about coverage."""
+    store, orders, _ = olist
+    for name in ("last_30_days", "last_90_days", "this_year"):
+        r = kpis(store, KpiParams(metrics=["orders", "revenue", "csat"], period=Period(name=name)))
+        assert not any("covers only" in n for n in r.provenance.notes), (name, r.provenance.notes)

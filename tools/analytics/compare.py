@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities, missing_text
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
@@ -236,6 +237,9 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
     assert head is not None
     scope, before = head
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
+    short = short_coverage_note(con, scope.period)
+    if short:
+        notes.insert(0, short)
     notes += _uneven(rows, scope.period, before, scope.numbers)
     rough = " or ".join(dict.fromkeys(SPECS[r["metric"]].n_label for r in rows if r["rough"]))
     if rough:

@@ -29,6 +29,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
 from tools.analytics.named_rates import GOAL_RATE
 from tools.analytics.periods import Period, ResolvedPeriod, provenance_period
@@ -193,6 +194,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
             prev = None
         sql, args = _dropoff_sql(goal, params.level, scope, prev)
         raw = con.execute(sql, args).df()
+        short = short_coverage_note(con, scope.period)
     totals = raw[raw.kind == "total"].set_index("cur")
     if 1 not in totals.index or int(totals.loc[1, "started"]) == 0:
         outside = _outside_the_data(scope)
@@ -212,6 +214,8 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
     if unmeasured is not None:
         notes.insert(0, f"not compared with the period before ({unmeasured.label}): it lies before the "
                         f"data starts ({scope.data_first}), so there is nothing to compare with.")
+    if short:
+        notes.insert(0, short)
     rows_read = int(raw.rows_read.max())
     rule = ("an event at an earlier stage" if goal.kind == "stage"
             else f"an event at an earlier stage or another {goal.stage} touchpoint")

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
 from tools.analytics.funnel_rows import (
     DropOff,
@@ -281,6 +282,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         cur = con.execute(sql, args)
         columns = [d[0] for d in cur.description]
         raw = [dict(zip(columns, values, strict=True)) for values in cur.fetchall()]
+        short = short_coverage_note(con, scope.period)
     total = next(r for r in raw if r["is_total"] == 1)
     if int(total["n1"]) == 0:
         if kind == "stage":
@@ -303,7 +305,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
     nf = store.profile.numbers
     prov = _provenance(params, kind, names, scope, int(total["rows_read"]), entered,
-                       int(total["open_window"]), steps, nf)
+                       int(total["open_window"]), steps, nf, short)
     return FunnelResult(
         kind=kind,
         step_names=names,
@@ -424,7 +426,7 @@ def _funnel_sql(
 
 def _provenance(
     params: FunnelParams, kind: StepKind, names: tuple[str, ...], scope: Scope, rows_read: int,
-    entered: int, late: int, steps: tuple[FunnelStep, ...], nf: NumberFormat,
+    entered: int, late: int, steps: tuple[FunnelStep, ...], nf: NumberFormat, short: str = "",
 ) -> Provenance:
     rule = ("an event at a later step also passes the steps before it"
             if params.skips == "pass_through" else "every step needs its own event")
@@ -435,7 +437,7 @@ def _provenance(
         "conversion = customers at a step / customers at the step before; times are median and "
         "90th percentile between consecutive steps"
     )
-    notes = []
+    notes = [short] if short else []  # the data covers a sliver of the period (tools/analytics/coverage.py)
     # Data dated by month: every event sits on the 1st, so "entered late in the window" is noise.
     if late and scope.granularity != "month":
         notes.append(

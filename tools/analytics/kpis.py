@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities, metric_availability, missing_text
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import METRICS, Metric, at_least_label, normalize_metric, spec
 from tools.analytics.kpi_result import ExitRow, KpiResult, KpiValue, StageStep
@@ -158,6 +159,9 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
     if all(v.no_data for v in ordered) and not any(rows.values()):
         # Nothing at all in the period: an answer of blanks would say less than this.
         raise NoDataError("; ".join(n for n in notes if n.startswith("no ")) + ".")
+    short = short_coverage_note(con, headline.period)
+    if short:
+        notes.insert(0, short)
     notes += _never_seen(caps, metrics)
     if unavailable:
         notes.append("left out, the loaded data cannot answer them: " + missing_text(unavailable))

@@ -40,7 +40,15 @@ GOAL_RATE = NamedRate(
     "goal rate",
     "of the customers who took a step towards {goal} in the period, the share who reached it in the period")
 
-ALL = (GO_ON_RATE, FUNNEL_CONVERSION, BUYING_RATE, SAME_PERIOD, GOAL_RATE)
+# Not a conversion rate, but a number the owner has seen elsewhere under the same name: the
+# UCI shoppers' export carries Google Analytics' own BounceRates, and ours differs from it.
+BOUNCE = NamedRate(
+    "bounce rate",
+    "of the web sessions in the period, the share with a single web event, counted by journeybot "
+    "from the events loaded; an analytics tool's own bounce rate (Google Analytics: sessions of "
+    "one page, or in GA4 sessions not engaged) is counted from its own hits and can differ")
+
+ALL = (GO_ON_RATE, FUNNEL_CONVERSION, BUYING_RATE, SAME_PERIOD, GOAL_RATE, BOUNCE)
 
 
 STEP_METRICS = ("conversion_consideration", "conversion_decision", "conversion_purchase",
@@ -55,4 +63,6 @@ def rate_lines(metrics: list[str] | tuple[str, ...], window_days: int = 30) -> l
     if any(m in STEP_METRICS for m in metrics):
         lines.append(SAME_PERIOD.said() + f"; the funnel's {GO_ON_RATE.name} follows each customer "
                      f"for {window_days} days instead.")
+    if "bounce_rate" in metrics:
+        lines.append(BOUNCE.said() + ".")
     return lines

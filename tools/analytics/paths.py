@@ -29,6 +29,7 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
@@ -187,6 +188,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
                 f"{', '.join(have) or 'no stage'}), so every journey starts there.")
         sql, args = _paths_sql(goal, params, scope)
         raw = con.execute(sql, args).df()
+        short = short_coverage_note(con, scope.period)
     totals = raw[raw.kind == "total"].set_index("outcome")
     started = int(totals.customers.sum()) if not totals.empty else 0
     if started == 0:
@@ -209,7 +211,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
     )
     touches = _touches(raw, converted)
     nf = store.profile.numbers
-    notes = [scope.period.note] if scope.period.note else []
+    notes = [n for n in (short, scope.period.note) if n]
     if started < 30:
         notes.append(f"only {counted(started, 'journey', nf)}: treat the shares as rough.")
     prov = Provenance(

@@ -57,7 +57,13 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
                              else f"No {label.lower()} at {names} in {length}")
     else:
         empty = out[out["n"] == 0]
-        if len(empty):
+        if len(empty) and by == "month" and monthly:
+            # UCI's buying rate by month: April has no sessions at all, so there is no rate
+            names = ", ".join(empty["label"])
+            notes.append(f"Nothing to measure for {names}: the data is dated by month only, so "
+                         f"{'that month' if len(empty) == 1 else 'those months'} may be missing from the export "
+                         "rather than empty; left out of highest and lowest")
+        elif len(empty):
             notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
     if by == "month":
         missing = [calendar.month_name[m] for m in range(1, 13) if m not in set(out["bucket"])]

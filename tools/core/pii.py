@@ -11,14 +11,16 @@ spaces between the columns of an aligned table: the numbers of a table (an NPS t
 funnel) come through unchanged.
 
 What counts (IBANs, addresses and postcodes are described in pii_places.py, names in
-pii_names.py):
+pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
 - email: anything shaped like name@domain.tld.
 - card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
   (so order and tracking numbers of that length are left alone).
 - phone: digits with at most one separator (a space, dash, dot or bracket) between them that
   are either international (+44 ..., 0044 ..., +1 ...: 8 to 15 digits), national with a
   leading 0 (UK 01/02/03/07/08 numbers: 10 or 11 digits), or North American 3-3-4 grouped
-  (415-555-0132, (415) 555 0132). Dates, times, prices and bare order numbers do not match.
+  (415-555-0132, (415) 555 0132), or ten or eleven digits in a row right after words that say
+  phone ("my phone number is 8106028994"). Dates, times, prices and bare order numbers do not
+  match.
 
 Redaction is idempotent: the placeholders contain no digits and no @, so redacting twice
 gives the same text, which keeps re-ingest of an unchanged file a no-op.
@@ -30,6 +32,9 @@ import re
 
 import pandas as pd
 
+from tools.core.pii_intro import SCREEN as INTRO_SCREEN
+from tools.core.pii_intro import SQL_SCREEN as INTRO_SQL_SCREEN
+from tools.core.pii_intro import redact_introduced
 from tools.core.pii_names import NAME_TOKEN, KnownNames
 from tools.core.pii_places import ADDRESS_TOKEN, IBAN_TOKEN, POSTCODE_TOKEN, redact_places
 
@@ -45,9 +50,12 @@ _DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
 # never across a line or a table gap; the shape rules in _phone_or_keep decide.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:\)?[ .-]?\(?\d){5,22}(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_PHONE_CUE = re.compile(r"(?i)\b(?:phone|cell|mobile|tel|telephone|whatsapp|call me|text me|reach me)\b[^.!?\n]{0,20}$")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
-# Quick screen: text without a digit or an @ cannot hold anything to redact.
+# Quick screen: text without a digit or an @ cannot hold anything to redact, unless it
+# introduces a name ("my name is ..."); SQL_SCREEN is the same for DuckDB's regexp_matches.
 _SCREEN = r"[@0-9]"
+SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -104,6 +112,10 @@ def _phone_or_keep(match: re.Match[str]) -> str:
         return PHONE_TOKEN if 10 <= n <= 11 else text
     if _NANP.match(stripped):
         return PHONE_TOKEN
+    # Ten digits in a row are an order number as often as a phone, unless the words just
+    # before say phone: "My phone number is 8106028994" (a twcs tweet).
+    if n in (10, 11) and _PHONE_CUE.search(match.string, max(0, match.start() - 30), match.start()):
+        return PHONE_TOKEN
     return text
 
 
@@ -123,7 +135,7 @@ def redact(text: str | None, names: KnownNames | None = None, customer_id: str |
     whose own first and last names are redacted too."""
     if text is None or not isinstance(text, str):
         return text
-    text = _patterns(text)
+    text = redact_introduced(_patterns(text))
     return names.redact(text, customer_id) if names else text
 
 
@@ -139,6 +151,10 @@ def redact_series(texts: pd.Series, names: KnownNames | None = None,
     if candidates.any():
         out = out.astype(object)
         out.loc[candidates] = as_text[candidates].map(_patterns).astype(object).to_numpy()
+    introduced = as_text.str.contains(INTRO_SCREEN, regex=True, na=False)
+    if introduced.any():
+        out = out.astype(object)
+        out.loc[introduced] = out[introduced].map(redact_introduced).to_numpy()
     if names:
         out = names.redact_series(out, customer_ids)
     return out

@@ -7,8 +7,8 @@ What counts:
 - address: a house number with a street: "221B Baker Street", "12a High St", "1600
   Pennsylvania Ave NW", "Flat 3, 12 Mill Lane"; the German and Portuguese order with the
   number after the street: "Schönhauser Allee 95", "Hauptstraße 5", "Rua das Flores, 123",
-  "Av. Paulista 1578". A street named without a number ("on the high street") is not an
-  address.
+  "Av. Paulista 1578"; in small letters with a street abbreviation, as tweets write them: "3238
+  w. columbine dr". A street named without a number ("on the high street") is not an address.
 - postcode: a full UK postcode (SW1A 1AA, BS3 4HG), a US ZIP code after a state
   ("Springfield, IL 62704") or with its +4 part (62704-1234), a Brazilian CEP (01310-100, or
   eight digits after "CEP").
@@ -77,7 +77,16 @@ _PORTUGUESE = (
     r"(?i:rua|r\.|avenida|av\.|alameda|al\.|travessa|tv\.|praça|rodovia|estrada) "
     r"(?:(?:d[aeo]s?|" + _WORD + r") ){0,4}" + _WORD + r",? (?:n[º°o]\.? ?)?\d{1,5}\b"
 )
-_ADDRESS = re.compile(r"(?<![\w-])(?:" + "|".join((_NUMBER_FIRST, _GERMAN, _PORTUGUESE)) + r")")
+# All in small letters, as tweets write them: "3238 w. columbine dr", "12008 blue ridge blvd".
+# Only with a street abbreviation, which a sentence does not end on ("17 to drive" stays), and
+# never through the small words of a sentence ("2 hours at the st").
+_SMALL_WORDS = (r"(?:a|an|and|at|by|for|from|in|into|my|of|on|or|our|the|their|to|with|your|"
+                r"days?|hours?|hrs?|mins?|minutes?|months?|times?|weeks?|years?|more|than|items?)(?![\w'’-])")
+_NUMBER_FIRST_SMALL = (
+    r"\d{1,5} (?:[nsew]\.? )?(?:(?!" + _SMALL_WORDS + r")[a-z][a-z'’-]* ){1,3}(?:dr|st|rd|ave|blvd|ln|ct|pl|pkwy|hwy)"
+    r"(?![\w-])\.?"
+)
+_ADDRESS = re.compile(r"(?<![\w-])(?:" + "|".join((_NUMBER_FIRST, _NUMBER_FIRST_SMALL, _GERMAN, _PORTUGUESE)) + r")")
 
 
 def redact_addresses(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from tools.core.errors import IngestError, Problem
-from tools.core.pii import redact_series
+from tools.core.pii import SQL_SCREEN, redact_series
 from tools.core.pii_names import KnownNames
 from tools.core.profile import ORDER_KINDS, BusinessProfile, OrderStatuses, normalize_status
 from tools.core.stages import normalize_stage, normalize_touchpoint
@@ -384,8 +384,9 @@ def redact(ctx: LoadContext, staged: str, src: Source | None = None) -> None:
         names = names.merged(rows)
     for col in columns:
         name = ident(col.name)
-        # Without known names only values with a digit or an @ can hold something to redact.
-        screen = f"{name} IS NOT NULL" if names else f"regexp_matches({name}, '[0-9@]')"
+        # Without known names only values with a digit or an @, or that introduce a name ("my
+        # name is ..."), can hold something to redact.
+        screen = f"{name} IS NOT NULL" if names else f"regexp_matches({name}, {lit(SQL_SCREEN)})"
         frame = ctx.con.execute(f"SELECT _row, {name} AS v, {who} AS c FROM {staged} WHERE {screen}").df()
         if frame.empty:
             continue

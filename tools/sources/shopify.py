@@ -9,9 +9,12 @@ header's `page_info` (a page_info URL is followed as given: Shopify refuses othe
 beside it); `limit` up to 250. The leaky bucket (40 calls, 2 a second) is watched through
 `X-Shopify-Shop-Api-Call-Limit`, and a 429's `Retry-After` is honoured (tools/sources/http.py).
 
-Orders become journey orders the same way the orders export does (tools/data/vendors/
-shopify_orders.toml): status from financial_status and cancelled_at, items and products from
-the line items, test orders left out, the customer keyed by email. An order counts at
+Orders become journey orders by the orders export's own rule (tools/data/vendors/
+shopify_orders.toml, read from there, not copied): Shopify's financial_status word kept, what it
+means and what a cancelled_at changes (partially refunded then cancelled is a sale at what it
+kept; any other cancelled order is cancelled unless voided or expired already says so), the
+sales channel words; items and products from the line items, test orders left out, the
+customer keyed by email. An order counts at
 `current_total_price`, what it is worth after refunds and edits (a partly refunded order at
 what the shop kept, as the export's Total less Refunded Amount), else at `total_price`.
 """
@@ -21,19 +24,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from tools.data.keys import customer_key
+from tools.data.vendors.catalogue import recipe_named
 from tools.sources.http import Client, Response
 from tools.sources.pages import Batch, Page, field_of, iso_utc, items_of, newest, next_link
 from tools.sources.spec import SourceSpec
 
-FINANCIAL = {"paid": "completed", "partially_refunded": "completed", "pending": "pending",
-             "authorized": "pending", "partially_paid": "pending", "refunded": "refunded",
-             "voided": "cancelled", "expired": "cancelled"}
-CHANNELS = {"web": "online", "pos": "in_store", "shopify_draft_order": "draft_order",
-            "iphone": "app", "android": "app"}
 TABLE = {"orders": "orders", "customers": "customers"}
 BUCKET_HEADER = "x-shopify-shop-api-call-limit"
 
@@ -76,35 +74,47 @@ class Shopify:
                 r = client.get(url, params)
                 records = (r.body or {}).get(resource) or []
                 frame = orders(records) if resource == "orders" else customers(records)
+                rule = export_rule() if resource == "orders" else {}
                 if records:
                     last = max(records, key=lambda x: pd.Timestamp(x["updated_at"]))["updated_at"]
                     state[resource] = {"updated_at_min": last}
                 created = pd.Series([x.get("created_at") for x in records], dtype="object")
-                yield Page((Batch(TABLE[resource], frame),), {k: dict(v) for k, v in state.items()},
+                yield Page((Batch(TABLE[resource], frame, rule),), {k: dict(v) for k, v in state.items()},
                            newest(created) if resource == "orders" else None, len(records))
                 url, params = next_link(r.headers.get("link")), None
 
 
+def export_rule() -> dict[str, Any]:
+    """The orders export recipe's status and channel rules, as the extra mapping of an API page:
+    the frame below carries the export's own column names ("Financial Status", "Cancelled at")
+    so the recipe's cases read them unchanged, and both paths count an order alike."""
+    export = recipe_named("shopify_orders").load[0]
+    return {"columns": {"status": "Financial Status"},
+            "cases": {"status": [c.model_dump() for c in export.cases["status"]]},
+            "order_kinds": dict(export.order_kinds),
+            "values": {"channel": dict(export.values["channel"])}}
+
+
 def orders(records: list[dict[str, Any]]) -> pd.DataFrame:
-    """Shopify orders as journey orders; test orders left out."""
-    columns = ["order_id", "customer_id", "ts", "amount", "status", "items", "products", "channel", "currency"]
+    """Shopify orders with Shopify's own words, to load with export_rule(); test orders left out."""
+    columns = ["order_id", "customer_id", "ts", "amount", "Financial Status", "Cancelled at", "items", "products",
+               "channel", "currency"]
     if not records:
         return pd.DataFrame(columns=columns)
     df = pd.DataFrame.from_records(records)
     df = df[~field_of(df, "test").fillna(False).astype(bool)]
     email = field_of(df, "email").where(lambda s: s.notna() & (s != ""), field_of(df, "customer", "email"))
     lines = items_of(df, "line_items")
-    fin = field_of(df, "financial_status")
-    status = np.where(field_of(df, "cancelled_at").notna(), "cancelled", fin.map(FINANCIAL).fillna(fin))
     return pd.DataFrame({
         "order_id": df["name"],
         "customer_id": [customer_key(e) if e else f"guest-{n}" for e, n in zip(email, df["name"], strict=True)],
         "ts": df["created_at"],
         "amount": field_of(df, "current_total_price").where(lambda s: s.notna(), df["total_price"]),
-        "status": status,
+        "Financial Status": field_of(df, "financial_status"),
+        "Cancelled at": field_of(df, "cancelled_at"),
         "items": lines.map(lambda li: sum(int(x.get("quantity") or 0) for x in li)),
         "products": lines.map(lambda li: ", ".join(str(x.get("name") or x.get("title")) for x in li) or None),
-        "channel": field_of(df, "source_name").map(lambda s: CHANNELS.get(str(s), s)),
+        "channel": field_of(df, "source_name"),
         "currency": field_of(df, "currency"),
     })[columns]
 
