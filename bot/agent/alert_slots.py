@@ -36,6 +36,8 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
                  # "a flood of newcomers", "a rush of orders", "an influx"
                  r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
+                 # "new visitors start pouring in", "enquiries come streaming in": arriving in numbers
+                 r"(?:pour|stream|teem|roll)(?:s|ed|ing)? in\b(?! (?:a |an )?(?:trickle|dribs?)\b)|"
                  # "an unusual pile of support tickets", "when complaints pile up"
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"
