@@ -138,6 +138,15 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:'s?|s')?\b.{0,30}?\b(?:got|get|gets|getting|grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) "
      r"(?:a (?:bit|lot|little) |much |any )?(?:(?:less|more) (?:happy|satisfied|content|pleased)|happier|unhappier|grumpier|"
      r"less satisfied)\b", "csat"),
+    # "flag when tickets take over 48 hours to resolve", "complaints taking longer than two days to
+    # sort out": the time to resolve, said with the limit between the tickets and the closing
+    (r"\b(?:(?:support |customer )?tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|cases?|issues?|"
+     r"jobs?|call-?outs?|repairs?|faults?|requests?) (?:are |is |start |starts |keep |keeps )?(?:take|takes|taking|took|sit|sits|"
+     r"sitting|stay|stays|staying|drag on|drags on|dragging on)(?: (?:us|the team|staff|you))? (?:over|more than|longer than|beyond|"
+     r"upwards of|past|under|less than|at least|up to)? ?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|ten|twelve|"
+     r"twenty-?four|forty-?eight) ?(?:hours?|hrs?|h|days?|minutes?|mins?|weeks?)(?: or (?:more|longer))? (?:open )?(?:to (?:get )?|"
+     r"before (?:they'?re |they are |it'?s |it is |being |getting )?)(?:resolv\w*|clos\w*|fix\w*|sort\w*(?: out)?|solv\w*|"
+     r"clear\w*|dealt with|deal with|wrap\w* up)\b", "resolution_time"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply
