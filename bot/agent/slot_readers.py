@@ -334,6 +334,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                             rf"(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)")
             # "have the vip golfers spent more": the group, then the trade's own word for its people
             pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians|ants|ents)\b"
+            # "falafel loyalty stampers who are at risk": the trade's word for its people, then who they are
+            pattern += rf"|\b{v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians)\b(?=\s+(?:who|that|whose|at[- ]risk|likely|are|were|have|has|might|could|may)\b)"
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
