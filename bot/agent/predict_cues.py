@@ -52,7 +52,7 @@ AT_RISK_CUES = (
      r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
-     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risks?\b|"
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|(?<!new )(?<!fresh )(?<!latest )\bchurn risks\b|\bflight risks?\b|"
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|"
      # "which punters have gone missing" (people, not "the campaign has gone cold")
      r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
@@ -93,7 +93,8 @@ NEWLY_CUES = (
      r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
-     r"\bnew (?:churn |high[- ])?risks\b|"
+     # "fresh churn risks among the vip clients", "the latest flight risks": risks new to the list
+     r"\b(?:new|fresh|latest|brand[- ]new) (?:churn |high[- ]|flight |drop-?out |dropout )?risks\b|"
      # "any clients recently marked as at risk"
      r"\b(?:recently|newly|just|lately) (?:been )?(?:marked|flagged|tagged|label+ed|classed|scored|put down) (?:as )?"
      r"(?:at[- ]risk|high[- ]risk|risky|a (?:churn |flight )?risk)\b|"
