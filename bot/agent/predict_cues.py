@@ -240,6 +240,12 @@ ACTION_CUES = (
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
 LIFETIME_CUES = (
+    # "which channel gives the highest-value clients over time", "the customers worth most in the
+    # long run": what people are worth across their time with us, not a course over time
+    (r"\b(?:highest|most|best|top|biggest|greatest)[- ]value(?:d)? (?:[\w-]+ )?(?:customers|clients|buyers|shoppers|members|"
+     r"guests|patients|punters|regulars|ones|people)\b.{0,30}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the "
+     r"(?:long haul|years))\b|\bworth (?:the )?most (?:to us )?(?:over time|in the long (?:run|term)|long[- ]term|over the years)\b",
+     1.2),
     # "our top 10 customers by spend": customers ranked by what they are worth
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
