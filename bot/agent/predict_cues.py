@@ -169,6 +169,13 @@ PROPENSITY_CUES = (
      # "which enquiries look set to turn into an install": leads becoming a sale of the trade's own kind
      r"\b(?:enquir\w*|inquir\w*|leads|prospects|quote requests|quotes)\b.{0,30}\b(?:set|likely|going|about|ready|poised|"
      r"close|closest|nearest) to (?:turn|convert|become|end up as|go through as)\w* (?:into )?(?:a |an |paying |actual )?[a-z-]+", 1.0),
+    # "how many crepe buyers are we likely to see in the coming weeks": people to come, counted
+    # (money to come is the revenue forecast); "the ones likeliest to reorder soon": ranked by it
+    (r"\bhow many (?:[\w-]+ )?(?:buyers|customers|clients|patients|guests|members|shoppers|punters|students|diners|bookers|"
+     r"regulars|orderers) (?:are|will|would|should|can|could|might|do) we (?:be )?(?:likely to |expect(?:ing)? to |going to |set to |"
+     r"probably |realistically )?(?:see|get|expect|have|welcome|serve)\b(?=.{0,40}\b(?:coming|next|soon|ahead|upcoming|from now)\b)|"
+     r"\b(?:likeliest|most likely|likelier|more likely) to (?:re-?order|re-?book|re-?buy|buy again|order again|book again|"
+     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase)\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
