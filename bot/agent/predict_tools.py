@@ -327,6 +327,9 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     if re.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+                 # "one line each", "a line per client", "person by person": a row for each of them
+                 r"\b(?:one|a|single) line (?:each|apiece|per (?:customer|client|member|guest|person|head|name))\b|"
+                 r"\b(?:person|client|member|guest|name|head) by (?:person|client|member|guest|name|head)\b|\bindividually\b|"
                  # "which lapsed high-spending spa guests", "who had a bad experience and needs ...": people, named
                  r"\bwhich (?:[\w-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|patients|students|diners|"
                  r"shoppers|buyers)\b|^(?:so |and |ok,? )?who\b|"
