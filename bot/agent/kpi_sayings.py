@@ -147,6 +147,14 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"twenty-?four|forty-?eight) ?(?:hours?|hrs?|h|days?|minutes?|mins?|weeks?)(?: or (?:more|longer))? (?:open )?(?:to (?:get )?|"
      r"before (?:they'?re |they are |it'?s |it is |being |getting )?)(?:resolv\w*|clos\w*|fix\w*|sort\w*(?: out)?|solv\w*|"
      r"clear\w*|dealt with|deal with|wrap\w* up)\b", "resolution_time"),
+    # "how often do karting customers cancel, as a rate", "how often do hot tub bookings get called
+    # off": the share of orders cancelled (a rate, as "how often" asks), or refunded
+    (r"\bhow (?:often|frequently) (?:do|does|did|have|has|are|is|were|was) (?:[\w'-]+ ){0,4}?(?:cancel|cancell?ed|canceled|"
+     r"cancell?ing|call(?:ed)? off|pull(?:ed)? out|back(?:ed)? out|drop(?:ped)? out)\b(?! (?:their |the |a |an )?(?:alerts?|rules?))",
+     "cancellation_rate"),
+    (r"\bhow (?:often|frequently) (?:do|does|did|have|has|are|is|were|was) (?:[\w'-]+ ){0,4}?(?:ask(?:ed)? for (?:a |their |our )?"
+     r"(?:refund|money back)|(?:get|got|been|are|is) refunded|want (?:a |their )?(?:refund|money back)|send (?:\w+ )?back|"
+     r"return (?:\w+ )?(?:orders|items|things|stuff|products|purchases|them|it))\b", "refund_rate"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply
