@@ -90,7 +90,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # purchase said as a verb
     (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
      r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
-     r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
+     r"booked|ordering|order|purchasing|purchase|spending|spend)\b"
+     # "..., typically, for new folks": who is timed (newcomers by definition), not a second KPI
+     r"(?:,? (?:[\w-]+,? ){0,3}?(?:for|among|of|with|in) (?:the |our |all )?(?:new|first[- ]time|brand[- ]new) (?:[\w-]+ )?"
+     r"(?:folks?|customers|clients|people|buyers|shoppers|visitors|ones|guests|patients|members|punters|starters|joiners)\b)?",
+     "time_to_first_purchase"),
     # "how much money did customers from Clifton spend", "did the vip lot spend more": the money
     # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
