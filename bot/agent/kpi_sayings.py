@@ -43,6 +43,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:twice|again|more than once|times|a second time)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
      r"(?:[\w-]+ ){0,3}(?:have |had )?(?:actually |really |even |properly )?paid (?:me|us|up|anything|for (?:anything|something))\b",
      "buyers"),
+    # "how many customers bought from us last month", "how many clients booked with me in october":
+    # the head count of people who bought from the business (no visits to be a share of)
+    (r"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
+     r"(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|shoppers|guests|patients|members|punters|diners|households|families) "
+     r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b",
+     "buyers"),
     # "of people who reach the basket, what share go on to pay", "of those who put something in
     # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
     # buying, the purchase stage's conversion
