@@ -53,6 +53,8 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
     # buying, the purchase stage's conversion
     (rf"\b(?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|add\w*(?: [\w-]+){{0,3}} to|"
+     # "of everyone who got as far as the basket": reached it
+     rf"(?:get|gets|got|getting|make|makes|made|making|go|goes|went|come|came) (?:it )?as far as|"
      rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
      rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
     # "what % of the people we saw last month ended up buying", "how many of the folk who came
