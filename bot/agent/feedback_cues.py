@@ -204,11 +204,19 @@ THEME_CUES = (
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
     (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
      r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"
+     # "what's annoying customers this month", "what's bugging our regulars": what the feeling is about
+     r"\bwhat(?:'s|s| is| are|'re| has been|'s been| was| were)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|"
+     r"irritating|frustrating|upsetting|riling|irking|winding up|getting to|niggling|pleasing|delighting|impressing|disappointing) "
+     r"(?:our |the |my |all the |all our )?(?:[\w-]+ )?(?:customers|clients|people|folks?|guests|patients|punters|visitors|"
+     r"shoppers|regulars|members|diners|buyers|users|them|everyone|everybody)\b|"
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
-    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b", 0.8),
+    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
+     # "the general chatter in the feedback", "the overall buzz in the reviews": what people talk about
+     r"\b(?:general|overall|usual|main|latest|recent) (?:chatter|buzz|talk|gossip|noise|drift)\b(?=.{0,30}\b(?:feedback|reviews?|"
+     r"comments|surveys?|tickets|messages|customers|clients|people)\b)", 0.8),
     # "any patterns in the reviews?": what recurs in what people wrote
     (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
      r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
