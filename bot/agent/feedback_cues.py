@@ -55,6 +55,13 @@ SEARCH_CUES = (
      # "the reviews about us": all of them, no topic (the themes)
      r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    # "feedback customers gave on the booking process", "comments people left about parking": the
+    # texts on a topic, the writers between; "moaning that the site is sluggish": the topic as a clause
+    (r"\b(?:feedback|comments?|reviews?|complaints?|remarks?|gripes|moans|praise) (?:[\w'-]+ ){0,2}(?:gave|given|give|left|leave|"
+     r"wrote|written|posted|sent|made|had) (?:us )?(?:on|about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|"
+     r"them\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]|"
+     r"\b(?:moan\w*|complain\w*|grumbl\w*|whing\w*|whinge\w*|gripe\w*|griping|grous\w*|rav\w*|gush\w*) (?:that|because|cos|coz) "
+     r"(?:[\w'-]+ ){0,6}?(?:is|are|was|were|isn't|aren't|wasn't|weren't|gets|got|keeps|takes|took|too|so|never|always)\b", 0.9),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
     # ("what did customers complain about last month?" asks no topic: what they complained about is the themes)

@@ -103,3 +103,74 @@ def test_one_line_each_lists_the_actions_customer_by_customer(rules, question, s
     plan = _plan(rules, question)
     assert plan.spec.name == "next_best_actions"
     assert plan.args["level"] == "customers" and plan.args["filters"]["segment"] == [segment]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how often do clients cancel", "cancellation_rate"),
+    ("cat cafe: how often do guests pull out of a booking, as a percentage", "cancellation_rate"),
+    ("how often do archery lessons get cancelled", "cancellation_rate"),
+    ("how often do mattress buyers ask for their money back", "refund_rate"),
+    ("how often do customers send stuff back, this year", "refund_rate"),
+])
+def test_how_often_people_cancel_or_send_back_is_the_rate(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis"
+    assert plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize("question", ["chimney sweep: how many households booked with us in october",
+                                      "how many clients have actually ordered from me this quarter",
+                                      "hot tub hire: how many families booked with us last month"])
+def test_how_many_people_bought_from_us_is_the_head_count(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["buyers"]
+
+
+def test_how_many_bought_from_us_more_than_n_times_stays_repeat_customers(rules):
+    plan = _plan(rules, "how many of our regulars have bought from us more than 3 times")
+    assert plan.args["metrics"] == ["repeat_customers"]
+
+
+@pytest.mark.parametrize("question", [
+    "mattress shop: of people who made it as far as the cart, what percentage went on to pay",
+    "hot tub hire: of the folks who get as far as the basket, what proportion end up booking",
+    "of the shoppers who came as far as the trolley, what fraction actually paid",
+])
+def test_from_as_far_as_the_basket_to_paying_is_the_checkout_conversion(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"]
+
+
+@pytest.mark.parametrize("question", [
+    "chimney sweep: how many days between first enquiring and first booking, for new customers",
+    "cat cafe: how long from first visit to first paid booking among new guests",
+    "bathroom fitter: how long from first visiting to first order, typically, for brand new clients",
+])
+def test_time_to_first_purchase_for_new_people_is_one_kpi(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["time_to_first_purchase"]
+
+
+@pytest.mark.parametrize(("question", "negative"), [
+    ("cat cafe: what's irritating our regulars", True),
+    ("chimney sweep: what's bugging the customers this month", True),
+    ("what has been winding up our guests lately", True),
+    ("mattress shop: the overall buzz in the reviews this year", False),
+    ("archery range: what's the general chatter among customers?", False),
+])
+def test_what_is_bothering_people_or_the_chatter_is_the_themes(rules, question, negative):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_themes"
+    assert (plan.args.get("sentiment") == "negative") is negative
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("hot tub hire: guests complaining that the water was cold, last month", "cold"),
+    ("show me the comments people left about parking at the archery range", "parking"),
+    ("bathroom fitter: feedback clients gave on the tiling", "tiling"),
+    ("cat cafe regulars moaning that the cakes are stale", "stale"),
+])
+def test_feedback_on_a_topic_said_around_the_writers_is_a_search(rules, question, word):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_search"
+    assert word in plan.args["query"]
