@@ -53,6 +53,9 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
                    r"(?:low|few|little|quiet|slow|dead|flat)|(?:a |an )?(?:quiet|slow|dead|flat) (?:day|week|spell|patch)s?|"
                    r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
+                   # "bookings fall off a cliff", "the buying rate tanks", "sales nosedive": a sudden fall
+                   r"(?:falls?|fell|falling|drops?|dropped|dropping|goes|went|going) off a cliff|nose-?div\w*|"
+                   r"(?<!fish )(?<!hot )(?<!think )tank(?:s|ed|ing)?(?! (?:of|full|top)\b)|crater(?:s|ed|ing)?|crash(?:es|ed|ing)?(?! (?:course|out)\b)|"
                    r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
