@@ -175,7 +175,13 @@ PROPENSITY_CUES = (
      r"regulars|orderers) (?:are|will|would|should|can|could|might|do) we (?:be )?(?:likely to |expect(?:ing)? to |going to |set to |"
      r"probably |realistically )?(?:see|get|expect|have|welcome|serve)\b(?=.{0,40}\b(?:coming|next|soon|ahead|upcoming|from now)\b)|"
      r"\b(?:likeliest|most likely|likelier|more likely) to (?:re-?order|re-?book|re-?buy|buy again|order again|book again|"
-     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase)\b", 1.0),
+     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase)\b|"
+     # "of people who've never booked, which ones are warm", "leads with a good chance of turning into
+     # a booking", "past customers who'll probably want the chimney done again": a purchase to come
+     r"\bwhich (?:ones|of them|of those|people|folks?|leads|enquirers) (?:are|look|seem|feel) (?:the )?(?:most )?(?:warm|hot|keen|"
+     r"warmest|hottest|keenest|ready)\b|\b(?:chance|likelihood|odds|probability) of (?:them )?(?:turning|converting|becoming)\b|"
+     r"(?<!n't )(?<!not )\b(?:will|'ll|would|'d) (?:probably|likely|most likely|definitely|surely) (?:want|need) "
+     r"(?:[\w'-]+ ){0,4}?(?:again|another)\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (

@@ -257,7 +257,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
-                   r"\bre-?(?:order|book|buy|purchas)\w*\b|"
+                   r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need)\w* (?:an? )?another\b|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
