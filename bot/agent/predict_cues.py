@@ -257,8 +257,11 @@ LIFETIME_CUES = (
     # long run": what people are worth across their time with us, not a course over time
     (r"\b(?:highest|most|best|top|biggest|greatest)[- ]value(?:d)? (?:[\w-]+ )?(?:customers|clients|buyers|shoppers|members|"
      r"guests|patients|punters|regulars|ones|people)\b.{0,30}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the "
-     r"(?:long haul|years))\b|\bworth (?:the )?most (?:to us )?(?:over time|in the long (?:run|term)|long[- ]term|over the years)\b",
-     1.2),
+     r"(?:long haul|years))\b", 1.2),
+    # "which channel's clients end up spending the most over time": the most over their time with us
+    # (a "which channel ... the most" ranking of this month's money would not say over time)
+    (r"\b(?:worth|spend|spends|spending|spent|bring in|brings in|bringing in|brings us|bring us) (?:us )?(?:the )?most "
+     r"(?:to us |with us )?(?:over time|in the long (?:run|term)|long[- ]term|over the years)\b", 2.0),
     # "our top 10 customers by spend": customers ranked by what they are worth
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
