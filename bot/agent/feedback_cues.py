@@ -5,8 +5,9 @@ bot/agent/ranking.py adds up; the specs that use them are in bot/agent/feedback_
 from __future__ import annotations
 
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
-_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
-               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
+# ("sauna-goers griping": the people's name hyphenated, the gripe as a verb)
+_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|griping|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b|"
                # "what are customers praising us for?": what the praise is about, the positive themes
                r"\bwhat (?:are|do|did|were|have|has) (?:\w+ ){0,3}(?:prais\w*|thank\w*|compliment\w*|lov\w*|"
@@ -214,7 +215,7 @@ THEME_CUES = (
      # "what's annoying customers this month", "what's bugging our regulars": what the feeling is about
      r"\bwhat(?:'s|s| is| are|'re| has been|'s been| was| were)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|"
      r"irritating|frustrating|upsetting|riling|irking|winding up|getting to|niggling|pleasing|delighting|impressing|disappointing) "
-     r"(?:our |the |my |all the |all our )?(?:[\w-]+ )?(?:customers|clients|people|folks?|guests|patients|punters|visitors|"
+     r"(?:our |the |my |all the |all our )?(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|guests|patients|punters|visitors|"
      r"shoppers|regulars|members|diners|buyers|users|them|everyone|everybody)\b|"
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
@@ -223,7 +224,9 @@ THEME_CUES = (
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
      # "the general chatter in the feedback", "the overall buzz in the reviews": what people talk about
      r"\b(?:general|overall|usual|main|latest|recent) (?:chatter|buzz|talk|gossip|noise|drift)\b(?=.{0,30}\b(?:feedback|reviews?|"
-     r"comments|surveys?|tickets|messages|customers|clients|people)\b)", 0.8),
+     r"comments|surveys?|tickets|messages|customers|clients|people)\b)|"
+     # "what's the word on the street about us", "what's the word going round, feedback-wise"
+     r"\bword on the (?:street|grapevine)\b|\bwhat(?:'s| is) the word (?:going round|out there|on)\b", 0.8),
     # "any patterns in the reviews?": what recurs in what people wrote
     (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
      r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),
