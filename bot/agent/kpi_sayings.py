@@ -79,6 +79,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
      r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
      r"(?:longer|less time|more time))\b", "delivery_time"),
+    # "when a tea parcel is among the slowest tenth to arrive", "the quickest boxes to land": the
+    # delivery time, said of the parcels arriving (the slowest tenth makes it the 90th percentile)
+    (r"\b(?:deliver(?:y|ies)|parcels?|packages?|boxes|shipments?|orders?|hampers?|kits?)\b(?: [\w'-]+){0,4}? (?:slowest|quickest|"
+     r"fastest|longest|speediest|latest)(?: [\w%-]+){0,3}? to (?:arrive|land|turn up|get there|reach (?:people|customers|them)|"
+     r"be delivered|get delivered|show up|come through)\b|\b(?:slowest|quickest|fastest|longest|speediest|latest) (?:[\w%-]+ ){0,3}?"
+     r"(?:of (?:the |our )?)?(?:deliver(?:y|ies)|parcels|packages|boxes|shipments|orders|hampers|kits) (?:[\w'-]+ ){0,2}?to "
+     r"(?:arrive|land|turn up|get there|be delivered|get delivered|show up)\b", "delivery_time"),
     # "how many support tickets did people raise", "last 7 days vs the 7 before, tickets": the
     # count of tickets, whoever raised them, or named alone after the periods
     (r"\bhow many (?:new |support |customer |help ?desk )*(?:tickets|support requests|support cases) (?:did|have|do|has) "
