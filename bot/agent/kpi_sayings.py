@@ -57,6 +57,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      rf"(?:get|gets|got|getting|make|makes|made|making|go|goes|went|come|came) (?:it )?as far as|"
      rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
      rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
+    # "of the folk who start a booking form, what share finish and pay", "of people who begin checking
+    # out, what percentage complete it": from the checkout started to paid, the purchase stage's step
+    (rf"\b(?:start|starts|started|starting|begin|begins|began|beginning|open|opens|opened|fill\w* in) (?:a |an |the |their )?"
+     rf"(?:booking|order|payment|checkout|check-?out|hire|rental) ?(?:forms?|pages?)?\b[^.?!]{{0,30}}?(?<!\w){_SHARE}"
+     rf"(?: of (?:them|those|these))? (?:(?:finish|finishes|finished|complete|completes|completed|go through|goes through|went through)"
+     rf"(?: (?:it|them|the form|up|off))?(?: (?:and|then))? )?(?:{_WENT_ON})?{_BUY}", "conversion_purchase"),
     # "what % of the people we saw last month ended up buying", "how many of the folk who came
     # through the door went on to book", "of everyone we served, what share ended up paying":
     # the share that bought, however long the description of the people before it
