@@ -47,8 +47,16 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # the head count of people who bought from the business (no visits to be a share of)
     (r"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
      r"(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|shoppers|guests|patients|members|punters|diners|households|families) "
-     r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b",
-     "buyers"),
+     r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b|"
+     # "how many different people booked the sauna in october": people counted once, who bought
+     r"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?(?:customers|clients|people|folks?|shoppers|"
+     r"guests|patients|members|punters|diners|households|families) (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
+     r"paid|hired|shopped)\b", "buyers"),
+    # "how many clients did the sweep lose this quarter, as a rate", "how many members have we lost":
+    # customers lost, the churn (no count of the lost is kept: the rate answers it)
+    (r"\bhow many (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|patients|students|households|families|accounts) "
+     r"(?:did|have|has|had) (?:we|i|you|the [\w-]+(?: [\w-]+)?|our [\w-]+(?: [\w-]+)?) (?:actually |really )?(?:lose|lost)\b",
+     "churn_rate"),
     # "of people who reach the basket, what share go on to pay", "of those who put something in
     # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
     # buying, the purchase stage's conversion

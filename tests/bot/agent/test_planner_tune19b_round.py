@@ -174,3 +174,91 @@ def test_feedback_on_a_topic_said_around_the_writers_is_a_search(rules, question
     plan = _plan(rules, question)
     assert plan.spec.name == "feedback_search"
     assert word in plan.args["query"]
+
+
+# -- classes shown by tests/questions_probe12b.yaml (phrasings of other trades again) --------------
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("cancellations this quarter as a percentage", "cancellation_rate"),
+    ("how many bookings got called off this year, as a rate", "cancellation_rate"),
+    ("refunded orders last month, as a percentage", "refund_rate"),
+])
+def test_an_outcome_count_asked_as_a_rate_is_its_rate(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize("question", ["ping me if the takings nosedive", "warn me when orders crater on any channel",
+                                      "bathroom fitter: alert me if enquiries fall off a cliff",
+                                      "tell me when revenue crashes on a day"])
+def test_a_sudden_fall_is_a_downward_unusual_rule(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule"
+    assert plan.args["condition"] == "unusual" and plan.args["direction"] == "down"
+
+
+@pytest.mark.parametrize(("question", "segment"), [
+    ("which vip homeowners might not come back", "vip"),
+    ("loyalty families who could lapse", "loyalty"),
+    ("are any of the vip householders drifting away", "vip"),
+])
+def test_households_and_families_are_people_of_a_group(rules, question, segment):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "at_risk_customers"
+    assert plan.args["filters"]["segment"] == [segment]
+
+
+@pytest.mark.parametrize("question", ["which channel's clients end up spending the most over time",
+                                      "which first channel brings us the most in the long run"])
+def test_spending_the_most_over_the_years_is_lifetime_value(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == "channel"
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("cat cafe: regulars who'll probably need another visit before christmas", "customers"),
+    ("hot tub hire leads with a decent chance of converting", "prospects"),
+    ("among people who never bought, which ones look keenest", "prospects"),
+    ("bathroom fitter: past clients likely to book another job", "customers"),
+])
+def test_a_purchase_to_come_said_sideways_is_the_propensity(rules, question, who):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "purchase_propensity" and plan.args["who"] == who
+
+
+@pytest.mark.parametrize(("question", "negative"), [
+    ("what are the bathroom-fitting clients griping about", True),
+    ("what's upsetting the cat cafe regulars lately", True),
+    ("what's the word on the grapevine, feedback-wise", False),
+])
+def test_griping_upsetting_and_the_word_on_the_street_are_the_themes(rules, question, negative):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_themes"
+    assert (plan.args.get("sentiment") == "negative") is negative
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many distinct households hired us in october", "buyers"),
+    ("archery range: how many separate members booked last month", "buyers"),
+    ("how many regulars has the cat cafe lost this year", "churn_rate"),
+    ("how many clients did we lose last quarter", "churn_rate"),
+])
+def test_people_counted_once_or_lost_are_buyers_or_churn(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize("question", ["how many days do the parcels that are slowest to arrive take, the worst tenth",
+                                      "mattress deliveries in the slowest tenth to turn up: how long is that",
+                                      "for the slowest 10% of hampers to arrive, how many days"])
+def test_the_slowest_tenth_to_arrive_is_the_delivery_times_90th_percentile(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["delivery_time_p90"]
+
+
+@pytest.mark.parametrize("question", ["of people who open the payment page, what percentage go on to pay",
+                                      "chimney sweep: of households that begin a booking, what proportion complete and pay",
+                                      "hot tub hire: of guests who fill in the hire form, what fraction actually book"])
+def test_from_a_started_checkout_to_paying_is_the_checkout_conversion(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"]
