@@ -38,6 +38,8 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
                  # "new visitors start pouring in", "enquiries come streaming in": arriving in numbers
                  r"(?:pour|stream|teem|roll)(?:s|ed|ing)? in\b(?! (?:a |an )?(?:trickle|dribs?)\b)|"
+                 # "refunds go through the roof", "bookings double out of nowhere", "complaints balloon"
+                 r"through the roof|(?:doubl|tripl)(?:e|es|ed|ing)(?! (?:check|up as)\b)|explod\w*|balloon\w*|mushroom\w*|skyrocket\w*|"
                  # "an unusual pile of support tickets", "when complaints pile up"
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"

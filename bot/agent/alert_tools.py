@@ -182,10 +182,10 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
     them was named, or it would be that KPI). Otherwise unknown goes in as a question, so the
     refusal names the valid metrics."""
+    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
+        return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
         return "new_visitors"
-    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
-        return "tickets"
     return "(none_given)"
 
 
