@@ -202,7 +202,7 @@ ACTION_CUES = (
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"friendly |personal |nice |wee |loyalty |proper |big |courtesy |goodwill |welcome[- ]back |thank[- ]you )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
      # "the unhappy customers we should reach out to": who to contact, the people named first
      r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
@@ -221,6 +221,8 @@ ACTION_CUES = (
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
      # "what's the best next move with them", "our next step for the loyal regulars"
      r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     # "best move for each of the vip clients": the step for each of them, "next" left unsaid
+     r"\b(?:best|smartest|right|wisest) (?:move|step|play|thing to do)s? (?:with|for) (?:each|every|all|them|those|these)\b|"
      r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
      # "what should I be doing for each of my customers next"
      r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
