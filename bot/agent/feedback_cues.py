@@ -56,6 +56,11 @@ SEARCH_CUES = (
      # "the reviews about us": all of them, no topic (the themes)
      r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    # "what are hydrotherapy owners saying about the pool temperature": what people say on a topic,
+    # whatever the trade calls its people
+    (r"\bwhat (?:are|were|have|has|is|was|do|did) (?:[\w'-]+ ){1,3}(?:been )?(?:saying|said|writing|written|posting|say|write) "
+     r"(?:about|regarding|re|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|things?\b|stuff\b|"
+     r"(?:the|our) (?:shop|business|store|company)\b)[a-z]", 0.9),
     # "feedback customers gave on the booking process", "comments people left about parking": the
     # texts on a topic, the writers between; "moaning that the site is sluggish": the topic as a clause
     (r"\b(?:feedback|comments?|reviews?|complaints?|remarks?|gripes|moans|praise) (?:[\w'-]+ ){0,2}(?:gave|given|give|left|leave|"
