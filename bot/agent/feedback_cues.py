@@ -223,7 +223,7 @@ THEME_CUES = (
      r"(?:our |the |my |all the |all our )?(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|guests|patients|punters|visitors|"
      r"shoppers|regulars|members|diners|buyers|users|them|everyone|everybody)\b|"
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
-    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
+    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least))?(?: about us)?\s*\??$", 0.6),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
