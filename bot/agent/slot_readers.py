@@ -131,7 +131,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
-    if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
+    if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b|"
+                 r"^(?:[\w' &-]{1,30}: )?how (?:often|frequently) (?:do|does|did|are|is|were|was)\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
         out = list(dict.fromkeys(_RATE_OF.get(code, code) for code in out))
     if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
