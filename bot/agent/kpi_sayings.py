@@ -188,6 +188,21 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"\bhow (?:often|frequently) (?:do|does|did|have|has|are|is|were|was) (?:[\w'-]+ ){0,4}?(?:ask(?:ed)? for (?:a |their |our )?"
      r"(?:refund|money back)|(?:get|got|been|are|is) refunded|want (?:a |their )?(?:refund|money back)|send (?:\w+ )?back|"
      r"return (?:\w+ )?(?:orders|items|things|stuff|products|purchases|them|it))\b", "refund_rate"),
+    # "share of letterpress carts that never get paid for", "baskets which don't get checked out": the
+    # carts abandoned, said of the carts
+    (rf"\b{_BASKETS} (?:that|which) (?:never|don't|do not|didn't|did not|won't) (?:get |got |end up |ever )*(?:paid for|bought|"
+     r"checked out|completed|turned into (?:an? )?(?:orders?|sales?|bookings?)|converted)\b", "cart_abandonment"),
+    # "how many hours till an enquiry gets a reply", "how long before a customer email gets answered":
+    # the wait for a first reply; "how long do complaints stay open before we close them": the
+    # time to resolve
+    (r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
+     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     r"(?:gets?|get|receives?|has|have) (?:a |an |its |their |our )?(?:first )?(?:repl(?:y|ies)|response|answer)\b|"
+     r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
+     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     r"(?:is|are|gets?|get) (?:first )?(?:answered|replied to|responded to|picked up)\b", "first_response_time"),
+    (r"\b(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|cases?|issues?|requests?|jobs?) (?:\w+ )?(?:stay|stays|remain|remains|"
+     r"sit|sits|are left|is left) (?:open|unresolved|outstanding) (?:before|until|till)\b", "resolution_time"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

@@ -262,3 +262,58 @@ def test_the_slowest_tenth_to_arrive_is_the_delivery_times_90th_percentile(rules
 def test_from_a_started_checkout_to_paying_is_the_checkout_conversion(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"]
+
+
+# -- a second look of the lane's own (wig shop, chandlery, dog hydrotherapy, ceilidh band, letterpress) --
+
+@pytest.mark.parametrize("question", ["chandlery: shout if the average basket drops under 40 quid",
+                                      "wig shop: if refunds go above 5 a day, let me know",
+                                      "letterpress: alert me on any sudden jump in orders"])
+def test_an_alert_order_after_the_trades_name_is_a_rule(rules, question):
+    assert _plan(rules, question).spec.name == "create_alert_rule"
+
+
+@pytest.mark.parametrize("question", ["wig shop: ping me the minute refunds go through the roof",
+                                      "tell me if the ceilidh bookings double out of nowhere",
+                                      "warn me if complaints balloon on any channel"])
+def test_through_the_roof_doubling_or_ballooning_is_an_upward_rule(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule" and plan.args["direction"] == "up"
+
+
+def test_complaints_ballooning_on_any_channel_watch_the_tickets(rules):
+    assert _plan(rules, "warn me if complaints balloon on any channel").args["metric"] == "tickets"
+
+
+@pytest.mark.parametrize("question", ["who should get a courtesy call this week at the print shop",
+                                      "which regulars deserve a goodwill voucher",
+                                      "best move for each of the vip wig clients, one by one"])
+def test_who_gets_which_gesture_is_the_next_best_actions(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "next_best_actions" and plan.args["level"] == "customers"
+
+
+def test_the_value_of_a_trades_client_by_first_channel_is_lifetime_value(rules):
+    plan = _plan(rules, "value of a dog hydrotherapy client by where they first found us")
+    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == "channel"
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what have the bathers been saying about the cold plunge", "feedback_search"),
+    ("what are the ceilidh dancers saying about the sound system", "feedback_search"),
+    ("what do printer customers like best about us", "feedback_themes"),
+])
+def test_what_people_say_about_a_topic_or_like_best(rules, question, tool):
+    assert _plan(rules, question).spec.name == tool
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how often do wig orders come back to us as returns", "refund_rate"),
+    ("share of letterpress carts that never get paid for, this quarter", "cart_abandonment"),
+    ("on average how many hours till a hydrotherapy enquiry gets a reply", "first_response_time"),
+    ("how long before a customer email gets answered", "first_response_time"),
+    ("how long do complaints stay open before we close them", "resolution_time"),
+])
+def test_kpis_said_of_the_things_measured(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
