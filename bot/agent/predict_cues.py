@@ -64,6 +64,9 @@ AT_RISK_CUES = (
      # another fitting?": a customer who may stop, said with the trade's own service
      r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
      r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b|"
+     # "which patients are overdue and may not finish their course": a course or plan left unfinished
+     r"\b(?:might|may|could|will|would) (?:not|never) (?:finish|complete|see out|carry on with|continue|renew|stick with) "
+     r"(?:their|the|his|her|a)\b|\b(?:who|which (?:[\w-]+ ){0,2}\w+) (?:are|is|look|looks|seem|seems) (?:\w+ )?overdue\b|"
      # "any of the loyalty members looking shaky?", "anyone looking like they'll leave us?"
      r"\b(?:look|looks|looking|seem|seems|seeming) (?:a (?:bit|little) |quite |rather |very )?(?:shaky|wobbly|iffy|dicey|"
      r"flaky|on the way out)\b|\b(?:look|looks|looking|seem|seems|seeming) like (?:they|he|she|we)(?:'ll|'re| will| are| might| may)"
