@@ -45,7 +45,7 @@ AT_RISK_CUES = (
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
      r"\brisk (?:\w+ ){0,3}(?:has |have |is |are )?(?:jumped|risen|rose|climbed|spiked|shot up|shooting up|soaring|"
-     r"rocketing|climbing|rising|going up|spiking)\b|"
+     r"rocketing|climbing|rising|going up|spiking|crept up|creeping up|edged up|edging up|increased|increasing|grown|growing)\b|"
      # "whose chance of leaving is climbing", "the five we are most likely to lose": leaving, weighed
      r"\b(?:chance|likelihood|odds|probability) of (?:them )?(?:leaving|churning|lapsing|quitting|going elsewhere)\b|"
      r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift)\b|"

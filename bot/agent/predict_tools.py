@@ -203,7 +203,7 @@ def _risk_order(text: str) -> str | None:
                  r"\b(?:risk|chance|odds|likelihood|probability)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking|"
                  r"jump\w*|gone up|went up|risen|rose|shot up|grown|grew)\b|"
                  # "whose churn risk has jumped lately", "risk of leaving has gone up"
-                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
+                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew|crept up|creeping up|edg\w* up)\b", text):
         return "rising"
     return None
 
