@@ -224,6 +224,9 @@ THEME_CUES = (
      r"shoppers|regulars|members|diners|buyers|users|them|everyone|everybody)\b|"
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least))?(?: about us)?\s*\??$", 0.6),
+    # "what gets praised most at the kennels", "what's complained about the most": the themes of that side
+    (r"\bwhat(?:'s| is| gets| got| has been| was| were| are)? (?:most )?(?:praised|complimented|loved|raved about|criticised|criticized|"
+     r"complained about|moaned about|grumbled about|slated)(?: (?:the )?most)?\b", 0.8),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
