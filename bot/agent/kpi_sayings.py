@@ -203,6 +203,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:is|are|gets?|get) (?:first )?(?:answered|replied to|responded to|picked up)\b", "first_response_time"),
     (r"\b(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|cases?|issues?|requests?|jobs?) (?:\w+ )?(?:stay|stays|remain|remains|"
      r"sit|sits|are left|is left) (?:open|unresolved|outstanding) (?:before|until|till)\b", "resolution_time"),
+    # "what % of kennel bookings got refunded", "share of orders that were cancelled": the rate of that outcome
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
+     r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:refunded|returned|sent back)\b", "refund_rate"),
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
+     r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:cancell?ed|canceled|called off)\b",
+     "cancellation_rate"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

@@ -317,3 +317,40 @@ def test_what_people_say_about_a_topic_or_like_best(rules, question, tool):
 def test_kpis_said_of_the_things_measured(rules, question, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+
+
+# -- a third look (tattoo removal, farrier, kennels, organ tuner) ---------------------------------
+
+@pytest.mark.parametrize("question", ["tattoo removal clinic: which patients are overdue and may not finish their course",
+                                      "which students might not complete their block of lessons",
+                                      "physio: clients who could not see out their treatment plan"])
+def test_a_course_left_unfinished_is_a_customer_at_risk(rules, question):
+    assert _plan(rules, question).spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize("question", ["which clients' risk has crept up since last month",
+                                      "kennels: customers whose churn risk is creeping up",
+                                      "members whose risk has edged up lately"])
+def test_a_risk_creeping_up_sorts_the_at_risk_by_its_rise(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "at_risk_customers" and plan.args["sort_by"] == "rising"
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [("what gets praised most at the kennels", "positive"),
+                                                     ("what's complained about the most at the farrier's", "negative"),
+                                                     ("what got slated most in the organ tuner's reviews", "negative")])
+def test_what_gets_praised_or_complained_about_most_is_that_sides_themes(rules, question, sentiment):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_themes" and plan.args["sentiment"] == sentiment
+
+
+@pytest.mark.parametrize(("question", "metric"), [("what % of kennel bookings got refunded", "refund_rate"),
+                                                  ("share of farrier appointments that were cancelled", "cancellation_rate"),
+                                                  ("what proportion of orders ended up sent back", "refund_rate")])
+def test_the_share_of_orders_with_an_outcome_is_that_outcomes_rate(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+
+
+def test_how_many_orders_got_refunded_stays_the_count(rules):
+    assert _plan(rules, "how many of our bookings got refunded last month").args["metrics"] == ["refunded_orders"]
