@@ -23,6 +23,13 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
+    # Leaving said in other Englishes: "customers fixing to quit on us", "clients about to do a runner",
+    # "punters likely to piss off elsewhere"
+    (r"\b(?:might|may|could|likely to|going to|gonna|about to|bout to|fixing to|fixin'? to|set to) (?:[\w']+ ){0,2}?"
+     r"(?:quit on us|leave us|ditch us|drop us|dump us|do a runner|do one|piss off|bugger off|clear off|bail(?: on us)?)\b|"
+     r"\b(?:fixing|fixin'?) to (?:leave|quit|go|churn|lapse|walk|stop)\b|\bdo(?:ing)? a runner\b|"
+     r"\b(?:go|piss|bugger|clear|wander|head|swan|push) off (?:elsewhere|somewhere else|to (?:a |the )?(?:competition|rivals?|competitors?))\b",
+     0.9),
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
@@ -185,6 +192,8 @@ PROPENSITY_CUES = (
      r"warmest|hottest|keenest|ready)\b|\b(?:chance|likelihood|odds|probability) of (?:them )?(?:turning|converting|becoming)\b|"
      r"(?<!n't )(?<!not )\b(?:will|'ll|would|'d) (?:probably|likely|most likely|definitely|surely) (?:want|need) "
      r"(?:[\w'-]+ ){0,4}?(?:again|another)\b", 1.0),
+    # "which folks are fixing to buy again", "who's gonna book next week": a purchase to come, in other Englishes
+    (r"\b(?:fixing|fixin'?|bout) to (?:buy|book|order|purchase|come back|return|sign up|re-?order|re-?book)\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
