@@ -269,7 +269,8 @@ ACTION_CUES = (
 LIFETIME_CUES = (
     # "which channel gives the highest-value clients over time", "the customers worth most in the
     # long run": what people are worth across their time with us, not a course over time
-    (r"\b(?:highest|most|best|top|biggest|greatest)[- ]value(?:d)? (?:[\w-]+ )?(?:customers|clients|buyers|shoppers|members|"
+    (r"\bmost valuable\b.{0,20}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the (?:long haul|years))\b|"
+     r"\b(?:highest|most|best|top|biggest|greatest)[- ]value(?:d)? (?:[\w-]+ )?(?:customers|clients|buyers|shoppers|members|"
      r"guests|patients|punters|regulars|ones|people)\b.{0,30}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the "
      r"(?:long haul|years))\b", 1.2),
     # "which channel's clients end up spending the most over time": the most over their time with us
