@@ -243,6 +243,11 @@ ACTION_CUES = (
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "any customers we should be sending a freebie to?", "who should I give a discount to": the gesture, sent
+    (r"\b(?:(?:we|i) (?:should|ought to|need to|could|must)|(?:should|could|must|shall) (?:we|i)) (?:be )?(?:send|sending|give|giving|"
+     r"offer|offering) (?:\w+ )?(?:a |an |some )?"
+     r"(?:[\w-]+ )?(?:freebies?|treats?|gifts?|vouchers?|discounts?|rewards?|thank[- ]yous?|offers?|perks?)\b|"
+     r"\bgive (?:a |an )?(?:discount|voucher|freebie|treat|gift|reward|offer|perk) to\b", 0.9),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
