@@ -26,7 +26,7 @@ _CONDITIONS: list[tuple[str, str]] = [
      rf"dips? below|sinks? below|shorter than|quicker than|faster than|(?:drops?|falls?|dips?|sinks?|slips?) past)\s+[£$€]?{_NUMBER}", "below"),
     (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?|longer than|slower than|beyond|"
      # "climbs past 75%", "goes past 8 hours" (not "the past 30 days")
-     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?)\s+[£$€]?{_NUMBER}",
+     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?|cross(?:es|ed)?(?: over)?)\s+[£$€]?{_NUMBER}",
      "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")

@@ -113,6 +113,9 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
+                     # Indian English "kindly intimate me if ...", "do the needful and alert when ...": an order
+                     r"intimate (?:me|us)(?: (?:if|when|whenever|once|as soon as))?|"
+                     r"\b(?:and|then|please|kindly|pls) alert (?:me |us )?(?:if|when|whenever|once|as soon as)\b|"
                      # "drop me a message when conversion is down 15%", "shoot us a text if orders dry up"
                      r"(?:drop|send|shoot|flick|fire|bung|ping) (?:me|us|the team) (?:a |an )?(?:quick )?(?:message|line|note|text|email|"
                      r"msg|dm|whatsapp|ping) (?:if|when|whenever|as soon as|once|the (?:minute|moment|second|day))" + _PAST + "|"
