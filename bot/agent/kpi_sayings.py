@@ -209,6 +209,8 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
      r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:cancell?ed|canceled|called off)\b",
      "cancellation_rate"),
+    # "how many fresh faces walked in this week": people new to us (vocab.py has "new faces")
+    (r"\bfresh (?:faces|customers|clients|punters|blood|visitors)\b", "new_visitors"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

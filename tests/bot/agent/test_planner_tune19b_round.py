@@ -354,3 +354,45 @@ def test_the_share_of_orders_with_an_outcome_is_that_outcomes_rate(rules, questi
 
 def test_how_many_orders_got_refunded_stays_the_count(rules):
     assert _plan(rules, "how many of our bookings got refunded last month").args["metrics"] == ["refunded_orders"]
+
+
+# -- other Englishes (Indian, American South, Australian/British slang) ----------------------------
+
+@pytest.mark.parametrize(("question", "condition"), [
+    ("kindly intimate us when refunds cross 15 in a week", "above"),
+    ("do the needful and alert if csat drops under 70", "below"),
+    ("please alert when the average order value crosses 60", "above"),
+])
+def test_indian_english_alert_orders_are_rules(rules, question, condition):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule" and plan.args["condition"] == condition
+
+
+@pytest.mark.parametrize("question", ["which regulars are fixin' to leave", "any members gonna ditch us",
+                                      "which subscribers might do a runner",
+                                      "clients likely to clear off to a competitor"])
+def test_leaving_in_other_englishes_is_at_risk(rules, question):
+    assert _plan(rules, question).spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize("question", ["which guests are fixing to book again", "who's bout to buy from the surf shack"])
+def test_fixing_to_buy_is_the_propensity(rules, question):
+    assert _plan(rules, question).spec.name == "purchase_propensity"
+
+
+@pytest.mark.parametrize(("question", "by"), [("which segment's clients are most valuable in the long run", "segment"),
+                                              ("members who are most valuable over time, by first channel", "channel")])
+def test_most_valuable_over_the_long_run_is_lifetime_value(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == by
+
+
+@pytest.mark.parametrize("question", ["who should we be giving vouchers to", "any regulars I should send a treat to?",
+                                      "which clients could we offer a discount"])
+def test_who_to_send_a_gesture_to_is_the_next_best_actions(rules, question):
+    assert _plan(rules, question).spec.name == "next_best_actions"
+
+
+def test_fresh_faces_are_new_visitors(rules):
+    plan = _plan(rules, "how many fresh faces came through the climbing wall last month")
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["new_visitors"]
