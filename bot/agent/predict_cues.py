@@ -28,6 +28,9 @@ AT_RISK_CUES = (
     (r"\b(?:might|may|could|likely to|going to|gonna|about to|bout to|fixing to|fixin'? to|set to) (?:[\w']+ ){0,2}?"
      r"(?:quit on us|leave us|ditch us|drop us|dump us|do a runner|do one|piss off|bugger off|clear off|bail(?: on us)?)\b|"
      r"\b(?:fixing|fixin'?) to (?:leave|quit|go|churn|lapse|walk|stop)\b|\bdo(?:ing)? a runner\b|"
+     # "which of our high-value regulars are wobbling"
+     r"\b(?:are|is|been|start(?:ing|ed)?(?: to)?|who(?:'re| are)) (?:a bit |looking |getting )?(?:wobbl(?:e|ing)|teeter(?:ing)?|"
+     r"waver(?:ing)?|falter(?:ing)?|cool(?:ing)? off|go(?:ing)? cold)\b|"
      r"\b(?:go|piss|bugger|clear|wander|head|swan|push) off (?:elsewhere|somewhere else|to (?:a |the )?(?:competition|rivals?|competitors?))\b",
      0.9),
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
