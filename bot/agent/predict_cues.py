@@ -99,7 +99,7 @@ NEWLY_CUES = (
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
      r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
+     r"\b(?:recently|only just|just) (?:become|became|turned|started being|started (?:looking|seeming|to look|to seem))\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
      r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing) (?:over )?"
      r"(?:the (?:edge|line|threshold) )?(?:to |into |in to )?(?:being )?(?:the )?"
@@ -112,7 +112,7 @@ NEWLY_CUES = (
      r"\b(?:recently|newly|just|lately) (?:been )?(?:marked|flagged|tagged|label+ed|classed|scored|put down) (?:as )?"
      r"(?:at[- ]risk|high[- ]risk|risky|a (?:churn |flight )?risk)\b|"
      # "who's gone from fine to high risk this month": the crossing said as its two ends
-     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
+     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky|shaky|wobbly|iffy|in danger|the danger zone)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
     (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b|"
@@ -120,7 +120,9 @@ NEWLY_CUES = (
     # "who has just tipped over into high churn risk": the crossing, which "churn risk" alone would
     # give to the whole at-risk list
     (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"
-     r"gone|went)\b.{0,40}\brisk\b", 0.4),
+     r"gone|went)\b.{0,40}\brisk\b|"
+     # "customers who only recently started looking like they might leave": the look is new
+     r"\b(?:only )?(?:recently|just|lately) started (?:looking|seeming|to look|to seem)\b", 0.4),
 )
 FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
