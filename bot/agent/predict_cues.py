@@ -151,7 +151,7 @@ PROPENSITY_CUES = (
     (r"(?<!not )(?<!hardly )\b(?:likely|ready|about|close|set|poised|primed|itching|raring|keen|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
-     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
+     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely (?:repeat |returning |new |first[- ]time )?(?:buyers|bookers|purchasers|orderers)\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects|enquir\w*|inquir\w*|browsers)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
