@@ -248,6 +248,8 @@ ACTION_CUES = (
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "what to do next with each of the at-risk vips": the step for each of them (the risk is who for)
+    (r"\bwhat (?:to|should (?:we|i)|shall (?:we|i)|can (?:we|i)|do (?:we|i)) do (?:next )?(?:with|for|about) (?:each|every)\b", 1.2),
     # "any customers we should be sending a freebie to?", "who should I give a discount to": the gesture, sent
     (r"\b(?:(?:we|i) (?:should|ought to|need to|could|must)|(?:should|could|must|shall) (?:we|i)) (?:be )?(?:send|sending|give|giving|"
      r"offer|offering) (?:\w+ )?(?:a |an |some )?"
