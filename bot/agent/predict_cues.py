@@ -301,6 +301,7 @@ LIFETIME_CUES = (
      # "how valuable is a Redland customer across their whole time with us"
      r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
-     r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
+     r"(?:customer|client|buyer|shopper|member|guest|patient|student|subscriber)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b"
+     r"(?:before|until|over|across|in total)\b",
      0.85),
 )
