@@ -39,7 +39,7 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  # "new visitors start pouring in", "enquiries come streaming in": arriving in numbers
                  r"(?:pour|stream|teem|roll)(?:s|ed|ing)? in\b(?! (?:a |an )?(?:trickle|dribs?)\b)|"
                  # "refunds go through the roof", "bookings double out of nowhere", "complaints balloon"
-                 r"through the roof|(?:doubl|tripl)(?:e|es|ed|ing)(?! (?:check|up as)\b)|explod\w*|balloon\w*|mushroom\w*|skyrocket\w*|"
+                 r"(?:way|far|massively|hugely|right) up\b|through the roof|(?:doubl|tripl)(?:e|es|ed|ing)(?! (?:check|up as)\b)|explod\w*|balloon\w*|mushroom\w*|skyrocket\w*|"
                  # "an unusual pile of support tickets", "when complaints pile up"
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"
@@ -54,7 +54,7 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    # "a weirdly quiet day", "a dead day", "a really slow week"
                    r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
                    r"(?:low|few|little|quiet|slow|dead|flat)|(?:a |an )?(?:quiet|slow|dead|flat) (?:day|week|spell|patch)s?|"
-                   r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
+                   r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|(?:way|far|massively|hugely|right) down\b|"
                    # "bookings fall off a cliff", "the buying rate tanks", "sales nosedive": a sudden fall
                    r"(?:falls?|fell|falling|drops?|dropped|dropping|goes|went|going) off a cliff|nose-?div\w*|"
                    r"(?<!fish )(?<!hot )(?<!think )tank(?:s|ed|ing)?(?! (?:of|full|top)\b)|crater(?:s|ed|ing)?|crash(?:es|ed|ing)?(?! (?:course|out)\b)|"
