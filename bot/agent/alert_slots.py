@@ -161,7 +161,7 @@ def parse_rule_request(text: str) -> dict[str, Any]:
               r"\b(?:less|more) (?:sensitive|jumpy|twitchy|trigger-happy|touchy)\b[^\d.?!]{0,25}(\d+(?:\.\d+)?)\b(?!\s*%)", t)
     if m:
         out["sensitivity"] = max(2.0, min(12.0, float(next(g for g in m.groups() if g))))
-    if rx.search(r"\b(?:urgent|critical|(?<!unusually )(?<!unusual )high(?! or low\b)(?: severity| priority)?|page me|immediately)\b", t):
+    if rx.search(r"\b(?:urgent|critical|(?<!unusually )(?<!unusual )high(?! or low\b)(?![- ]risk)(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
     elif rx.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"

@@ -185,6 +185,10 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
     them was named, or it would be that KPI). Otherwise unknown goes in as a question, so the
     refusal names the valid metrics."""
+    if re.search(r"\b(?:become|becomes|becoming|became|turn|turns|turning|go|goes|going|tip|tips|slip|slips|move|moves)\b"
+                 r".{0,15}\b(?:high[- ]risk|at[- ]risk|a churn risk|risky)\b|\b(?:number|count) of (?:high[- ]risk|at[- ]risk) "
+                 r"(?:customers|clients)\b", text, re.I):
+        return "high_risk_customers"  # "when more than 10 customers become high risk": the at-risk count
     if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
         return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
