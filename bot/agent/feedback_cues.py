@@ -226,7 +226,10 @@ THEME_CUES = (
     (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least))?(?: about us)?\s*\??$", 0.6),
     # "what gets praised most at the kennels", "what's complained about the most": the themes of that side
     (r"\bwhat(?:'s| is| gets| got| has been| was| were| are)? (?:most )?(?:praised|complimented|loved|raved about|criticised|criticized|"
-     r"complained about|moaned about|grumbled about|slated)(?: (?:the )?most)?\b", 0.8),
+     r"complained about|moaned about|grumbled about|slated)(?: (?:the )?most)?\b|"
+     # "what's been getting good reviews lately": what the good (or bad) reviews are of
+     r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
+     r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"

@@ -396,3 +396,58 @@ def test_who_to_send_a_gesture_to_is_the_next_best_actions(rules, question):
 def test_fresh_faces_are_new_visitors(rules):
     plan = _plan(rules, "how many fresh faces came through the climbing wall last month")
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["new_visitors"]
+
+
+# -- a fourth look (axe bar, surf school, gin distillery, yoga retreat) ------------------------------
+
+@pytest.mark.parametrize("question", ["axe bar: who went from safe to shaky this week",
+                                      "which members have just started to look like they could lapse",
+                                      "surf school: anyone gone from fine to wobbly since last week?"])
+def test_a_fresh_turn_for_the_worse_is_the_newly_at_risk(rules, question):
+    assert _plan(rules, question).spec.name == "newly_at_risk"
+
+
+@pytest.mark.parametrize("question", ["which of our high-value regulars are wobbling",
+                                      "gin club members who are cooling off", "yoga retreat guests starting to waver"])
+def test_people_wobbling_or_cooling_off_are_at_risk(rules, question):
+    assert _plan(rules, question).spec.name == "at_risk_customers"
+
+
+def test_what_the_average_new_member_spends_in_total_is_lifetime_value(rules):
+    assert _plan(rules, "how much will the average new member spend with us in total").spec.name == "customer_lifetime_value"
+
+
+def test_likely_repeat_buyers_are_the_propensity_of_customers(rules):
+    plan = _plan(rules, "likely repeat buyers at the distillery in the next month")
+    assert plan.spec.name == "purchase_propensity" and plan.args["who"] == "customers"
+
+
+def test_what_to_do_with_each_of_the_at_risk_is_the_next_best_actions(rules):
+    plan = _plan(rules, "surf school: what should we do with each of the at-risk members")
+    assert plan.spec.name == "next_best_actions"
+
+
+def test_what_has_been_getting_good_reviews_is_the_positive_themes(rules):
+    plan = _plan(rules, "what's been getting glowing feedback at the retreat lately")
+    assert plan.spec.name == "feedback_themes" and plan.args["sentiment"] == "positive"
+
+
+@pytest.mark.parametrize(("question", "condition"), [("alert me whenever a vip customer becomes high risk", "unusual"),
+                                                     ("tell me if more than 10 customers go high-risk in a week", "above")])
+def test_customers_becoming_high_risk_is_an_alert_on_the_high_risk_count(rules, question, condition):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule"
+    assert plan.args["metric"] == "high_risk_customers" and plan.args["condition"] == condition
+    assert plan.args.get("severity") != "high"  # "high risk" is who, not how urgent
+
+
+@pytest.mark.parametrize(("question", "direction"), [("flag any day where tiktok orders are way up", "up"),
+                                                     ("tell me if bookings are way down on a day", "down")])
+def test_way_up_or_down_is_an_unusual_rule_that_way(rules, question, direction):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule" and plan.args["direction"] == direction
+
+
+def test_page_me_is_an_alert_order(rules):
+    plan = _plan(rules, "page me if checkout conversion drops by 30%")
+    assert plan.spec.name == "create_alert_rule" and plan.args["condition"] == "drops_by"
