@@ -201,6 +201,12 @@ THEME_CUES = (
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
     (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
      r"harping on about|banging on about|asking (?:about|for))\b", 0.9),
+    # "the stuff customers keep asking for", "things people keep bringing up": what recurs, no "what"
+    (r"\b(?:stuff|things?|bits|requests) (?:[\w'-]+ ){0,2}keeps? (?:on )?(?:asking (?:about|for)|bringing up|raising|mentioning|"
+     r"requesting|going on about|talking about)\b|"
+     # "what do guests wish we did differently": what they would change, in their words
+     r"\bwhat do (?:[\w'-]+ ){0,3}wish (?:we|you|they|the [\w-]+|i) (?:did|had|would|could|offered|sold|stocked|changed|"
+     r"did differently|'d)\b", 0.8),
     # "any themes at all, even ones only 2 customers mention": small themes too
     (r"\b(?:even|including|incl\.?|also) (?:the )?(?:ones?|themes?|topics?|those) (?:that )?(?:only|just) (?:\w+ ){0,2}"
      r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
