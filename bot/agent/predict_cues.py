@@ -176,7 +176,7 @@ PROPENSITY_CUES = (
      # "who might book a massage soon?": a purchase to come, soon
      r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
-     r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
+     r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"
      # "people who've never ordered but probably will"
      r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "

@@ -451,3 +451,38 @@ def test_way_up_or_down_is_an_unusual_rule_that_way(rules, question, direction):
 def test_page_me_is_an_alert_order(rules):
     plan = _plan(rules, "page me if checkout conversion drops by 30%")
     assert plan.spec.name == "create_alert_rule" and plan.args["condition"] == "drops_by"
+
+
+# -- a fifth look (what customers said, on things outside the shop's data) --------------------------
+
+@pytest.mark.parametrize(("question", "word"), [("has anyone mentioned the wifi at the retreat", "wifi"),
+                                                ("any complaints about the temperature in the studio", "temperature"),
+                                                ("what are the swimmers saying about the water temperature", "temperature")])
+def test_what_customers_said_about_the_wifi_or_the_temperature_is_searched(rules, question, word):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_search" and word in plan.args["query"]
+
+
+@pytest.mark.parametrize("question", ["what's the weather in galway tomorrow", "reset the wifi router", "tell me a joke"])
+def test_the_weather_or_the_router_alone_is_still_off_topic(rules, question):
+    assert _plan(rules, question).spec is None
+
+
+@pytest.mark.parametrize("question", ["the stuff customers keep asking for", "things the guests keep bringing up",
+                                      "what do diners wish we did differently", "what do regulars wish we stocked"])
+def test_what_keeps_coming_up_or_what_they_wish_is_the_themes(rules, question):
+    assert _plan(rules, question).spec.name == "feedback_themes"
+
+
+@pytest.mark.parametrize("question", ["which members are close to cancelling their plan",
+                                      "gym: who hasn't been in for ages",
+                                      "regulars we haven't seen since the summer"])
+def test_close_to_cancelling_or_unseen_people_are_at_risk(rules, question):
+    assert _plan(rules, question).spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize(("question", "tool"), [("which bookers might book again if we nudge them", "purchase_propensity"),
+                                                ("who could order again before christmas", "purchase_propensity"),
+                                                ("who might not book again", "at_risk_customers")])
+def test_might_buy_again_is_the_propensity_and_might_not_the_risk(rules, question, tool):
+    assert _plan(rules, question).spec.name == tool
