@@ -26,7 +26,7 @@ _CONDITIONS: list[tuple[str, str]] = [
      rf"dips? below|sinks? below|shorter than|quicker than|faster than|(?:drops?|falls?|dips?|sinks?|slips?) past)\s+[£$€]?{_NUMBER}", "below"),
     (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?|longer than|slower than|beyond|"
      # "climbs past 75%", "goes past 8 hours" (not "the past 30 days")
-     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?)\s+[£$€]?{_NUMBER}",
+     rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?|cross(?:es|ed)?(?: over)?)\s+[£$€]?{_NUMBER}",
      "above"),
 ]
 _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
@@ -36,6 +36,10 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
                  # "a flood of newcomers", "a rush of orders", "an influx"
                  r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
+                 # "new visitors start pouring in", "enquiries come streaming in": arriving in numbers
+                 r"(?:pour|stream|teem|roll)(?:s|ed|ing)? in\b(?! (?:a |an )?(?:trickle|dribs?)\b)|"
+                 # "refunds go through the roof", "bookings double out of nowhere", "complaints balloon"
+                 r"(?:way|far|massively|hugely|right) up\b|through the roof|(?:doubl|tripl)(?:e|es|ed|ing)(?! (?:check|up as)\b)|explod\w*|balloon\w*|mushroom\w*|skyrocket\w*|"
                  # "an unusual pile of support tickets", "when complaints pile up"
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
                  r"suddenly (?:sends?|more|brings?|"
@@ -50,7 +54,10 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    # "a weirdly quiet day", "a dead day", "a really slow week"
                    r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
                    r"(?:low|few|little|quiet|slow|dead|flat)|(?:a |an )?(?:quiet|slow|dead|flat) (?:day|week|spell|patch)s?|"
-                   r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|"
+                   r"plummet\w*|suddenly (?:drops?|falls?|fewer|less)|(?:way|far|massively|hugely|right) down\b|"
+                   # "bookings fall off a cliff", "the buying rate tanks", "sales nosedive": a sudden fall
+                   r"(?:falls?|fell|falling|drops?|dropped|dropping|goes|went|going) off a cliff|nose-?div\w*|"
+                   r"(?<!fish )(?<!hot )(?<!think )tank(?:s|ed|ing)?(?! (?:of|full|top)\b)|crater(?:s|ed|ing)?|crash(?:es|ed|ing)?(?! (?:course|out)\b)|"
                    r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
@@ -154,7 +161,7 @@ def parse_rule_request(text: str) -> dict[str, Any]:
               r"\b(?:less|more) (?:sensitive|jumpy|twitchy|trigger-happy|touchy)\b[^\d.?!]{0,25}(\d+(?:\.\d+)?)\b(?!\s*%)", t)
     if m:
         out["sensitivity"] = max(2.0, min(12.0, float(next(g for g in m.groups() if g))))
-    if rx.search(r"\b(?:urgent|critical|(?<!unusually )(?<!unusual )high(?! or low\b)(?: severity| priority)?|page me|immediately)\b", t):
+    if rx.search(r"\b(?:urgent|critical|(?<!unusually )(?<!unusual )high(?! or low\b)(?![- ]risk)(?: severity| priority)?|page me|immediately)\b", t):
         out["severity"] = "high"
     # Not a bare "low": "deliveries are unusually low" is the condition, not the severity.
     elif rx.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"

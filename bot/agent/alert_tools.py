@@ -98,26 +98,29 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST +
-                     r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
+                     r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
-                     r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
-                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|keep an eye|"
+                     r"^(?:[\w' &-]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
+                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|page (?:me|us)|bleep (?:me|us)|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"
                      r"holler|heads[- ]up) (?:if|when|whenever|as soon as|"
                      r"the (?:minute|moment|second|instant))|"
-                     r"^(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
+                     r"^(?:[\w' &-]{1,30}: )?(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
+                     # Indian English "kindly intimate me if ...", "do the needful and alert when ...": an order
+                     r"intimate (?:me|us)(?: (?:if|when|whenever|once|as soon as))?|"
+                     r"\b(?:and|then|please|kindly|pls) alert (?:me |us )?(?:if|when|whenever|once|as soon as)\b|"
                      # "drop me a message when conversion is down 15%", "shoot us a text if orders dry up"
                      r"(?:drop|send|shoot|flick|fire|bung|ping) (?:me|us|the team) (?:a |an )?(?:quick )?(?:message|line|note|text|email|"
                      r"msg|dm|whatsapp|ping) (?:if|when|whenever|as soon as|once|the (?:minute|moment|second|day))" + _PAST + "|"
                      # "alert on unusually high or low takings", "alert for any sudden jump in refunds": an order
-                     r"^(?:please |ok,? |now |just )?alert (?:me |us )?(?:on|for|about) (?:any |an? |the )?(?:unusual|unusually|sudden|"
+                     r"^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:me |us )?(?:on|for|about) (?:any |an? |the )?(?:unusual|unusually|sudden|"
                      r"big|odd|weird|strange|sharp|spikes?|jumps?|drops?|dips?|falls?)\b|"
                      # "if one of the channels starts pouring in visitors, give me an alert for it": the condition first
                      r"^(?:[\w' -]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|"
@@ -127,7 +130,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"heads[- ]up) (?:if|when|whenever|once|as soon as|the (?:minute|moment|second|day))" + _PAST + "|"
                      r"(?:let me know|tell me|inform me|ping me|warn me|alert me|notify me) once" + _PAST + "|"
                      # "if instagram revenue drops by 25% i want to know": the condition first, then the ask
-                     r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
+                     r"^(?:[\w' &-]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
                      r"(?:to )?(?:know|hear|be told|hear about it)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to (?:know|hear|be told) (?:if|when|whenever|as soon as)" + _PAST +
                      r")\b", re.I)
@@ -182,10 +185,14 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
     them was named, or it would be that KPI). Otherwise unknown goes in as a question, so the
     refusal names the valid metrics."""
+    if re.search(r"\b(?:become|becomes|becoming|became|turn|turns|turning|go|goes|going|tip|tips|slip|slips|move|moves)\b"
+                 r".{0,15}\b(?:high[- ]risk|at[- ]risk|a churn risk|risky)\b|\b(?:number|count) of (?:high[- ]risk|at[- ]risk) "
+                 r"(?:customers|clients)\b", text, re.I):
+        return "high_risk_customers"  # "when more than 10 customers become high risk": the at-risk count
+    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
+        return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
         return "new_visitors"
-    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
-        return "tickets"
     return "(none_given)"
 
 

@@ -5,8 +5,9 @@ bot/agent/ranking.py adds up; the specs that use them are in bot/agent/feedback_
 from __future__ import annotations
 
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
-_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
-               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|angry|"
+# ("sauna-goers griping": the people's name hyphenated, the gripe as a verb)
+_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+               r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|griping|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b|"
                # "what are customers praising us for?": what the praise is about, the positive themes
                r"\bwhat (?:are|do|did|were|have|has) (?:\w+ ){0,3}(?:prais\w*|thank\w*|compliment\w*|lov\w*|"
@@ -55,6 +56,18 @@ SEARCH_CUES = (
      # "the reviews about us": all of them, no topic (the themes)
      r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    # "what are hydrotherapy owners saying about the pool temperature": what people say on a topic,
+    # whatever the trade calls its people
+    (r"\bwhat (?:are|were|have|has|is|was|do|did) (?:[\w'-]+ ){1,3}(?:been )?(?:saying|said|writing|written|posting|say|write) "
+     r"(?:about|regarding|re|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|things?\b|stuff\b|"
+     r"(?:the|our) (?:shop|business|store|company)\b)[a-z]", 0.9),
+    # "feedback customers gave on the booking process", "comments people left about parking": the
+    # texts on a topic, the writers between; "moaning that the site is sluggish": the topic as a clause
+    (r"\b(?:feedback|comments?|reviews?|complaints?|remarks?|gripes|moans|praise) (?:[\w'-]+ ){0,2}(?:gave|given|give|left|leave|"
+     r"wrote|written|posted|sent|made|had) (?:us )?(?:on|about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|"
+     r"them\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]|"
+     r"\b(?:moan\w*|complain\w*|grumbl\w*|whing\w*|whinge\w*|gripe\w*|griping|grous\w*|rav\w*|gush\w*) (?:that|because|cos|coz) "
+     r"(?:[\w'-]+ ){0,6}?(?:is|are|was|were|isn't|aren't|wasn't|weren't|gets|got|keeps|takes|took|too|so|never|always)\b", 0.9),
     (_OPEN_ABOUT + r"\s*\??$", -0.7),
     # "has anyone complained about waiting too long?", "anything about sticky floors?": one topic, looked for
     # ("what did customers complain about last month?" asks no topic: what they complained about is the themes)
@@ -188,6 +201,12 @@ THEME_CUES = (
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
     (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
      r"harping on about|banging on about|asking (?:about|for))\b", 0.9),
+    # "the stuff customers keep asking for", "things people keep bringing up": what recurs, no "what"
+    (r"\b(?:stuff|things?|bits|requests) (?:[\w'-]+ ){0,2}keeps? (?:on )?(?:asking (?:about|for)|bringing up|raising|mentioning|"
+     r"requesting|going on about|talking about)\b|"
+     # "what do guests wish we did differently": what they would change, in their words
+     r"\bwhat do (?:[\w'-]+ ){0,3}wish (?:we|you|they|the [\w-]+|i) (?:did|had|would|could|offered|sold|stocked|changed|"
+     r"did differently|'d)\b", 0.8),
     # "any themes at all, even ones only 2 customers mention": small themes too
     (r"\b(?:even|including|incl\.?|also) (?:the )?(?:ones?|themes?|topics?|those) (?:that )?(?:only|just) (?:\w+ ){0,2}"
      r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
@@ -204,11 +223,27 @@ THEME_CUES = (
     (r"\bthe main thing\b|\bwhat (?:issues|problems|complaints|topics)\b", 0.3),
     (r"\bwhat(?:'s|s)? (?:\w+ ){0,2}(?:annoys|bothers|frustrates|upsets|irritates|pleases|delights|impresses|disappoints|"
      r"angers|puts? (?:people|customers|them|folk) off|putting (?:\w+ ){0,2}off)\b|"
+     # "what's annoying customers this month", "what's bugging our regulars": what the feeling is about
+     r"\bwhat(?:'s|s| is| are|'re| has been|'s been| was| were)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|"
+     r"irritating|frustrating|upsetting|riling|irking|winding up|getting to|niggling|pleasing|delighting|impressing|disappointing) "
+     r"(?:our |the |my |all the |all our )?(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|guests|patients|punters|visitors|"
+     r"shoppers|regulars|members|diners|buyers|users|them|everyone|everybody)\b|"
      r"\b(?:mention|talk about|bring up|say|raise|write about) (?:the )?most\b|\bmost (?:mentioned|talked about|common)\b", 0.6),
-    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least|about us))?\s*\??$", 0.6),
+    (r"\bwhat do (?:\w+ ){0,3}(?:like|love|enjoy|hate|dislike|value|rate)(?: (?:best|most|least))?(?: about us)?\s*\??$", 0.6),
+    # "what gets praised most at the kennels", "what's complained about the most": the themes of that side
+    (r"\bwhat(?:'s| is| gets| got| has been| was| were| are)? (?:most )?(?:praised|complimented|loved|raved about|criticised|criticized|"
+     r"complained about|moaned about|grumbled about|slated)(?: (?:the )?most)?\b|"
+     # "what's been getting good reviews lately": what the good (or bad) reviews are of
+     r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
+     r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
     (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
-    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b", 0.8),
+    (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
+     # "the general chatter in the feedback", "the overall buzz in the reviews": what people talk about
+     r"\b(?:general|overall|usual|main|latest|recent) (?:chatter|buzz|talk|gossip|noise|drift)\b(?=.{0,30}\b(?:feedback|reviews?|"
+     r"comments|surveys?|tickets|messages|customers|clients|people)\b)|"
+     # "what's the word on the street about us", "what's the word going round, feedback-wise"
+     r"\bword on the (?:street|grapevine)\b|\bwhat(?:'s| is) the word (?:going round|out there|on)\b", 0.8),
     # "any patterns in the reviews?": what recurs in what people wrote
     (r"\bpatterns?\b.{0,30}\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b|"
      r"\b(?:reviews?|feedback|comments|complaints|tickets|surveys?)\b.{0,30}\bpatterns?\b", 0.6),

@@ -43,12 +43,34 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:twice|again|more than once|times|a second time)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
      r"(?:[\w-]+ ){0,3}(?:have |had )?(?:actually |really |even |properly )?paid (?:me|us|up|anything|for (?:anything|something))\b",
      "buyers"),
+    # "how many customers bought from us last month", "how many clients booked with me in october":
+    # the head count of people who bought from the business (no visits to be a share of)
+    (r"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
+     r"(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|shoppers|guests|patients|members|punters|diners|households|families) "
+     r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b|"
+     # "how many different people booked the sauna in october": people counted once, who bought
+     r"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?(?:customers|clients|people|folks?|shoppers|"
+     r"guests|patients|members|punters|diners|households|families) (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
+     r"paid|hired|shopped)\b", "buyers"),
+    # "how many clients did the sweep lose this quarter, as a rate", "how many members have we lost":
+    # customers lost, the churn (no count of the lost is kept: the rate answers it)
+    (r"\bhow many (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|patients|students|households|families|accounts) "
+     r"(?:did|have|has|had) (?:we|i|you|the [\w-]+(?: [\w-]+)?|our [\w-]+(?: [\w-]+)?) (?:actually |really )?(?:lose|lost)\b",
+     "churn_rate"),
     # "of people who reach the basket, what share go on to pay", "of those who put something in
     # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
     # buying, the purchase stage's conversion
     (rf"\b(?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|add\w*(?: [\w-]+){{0,3}} to|"
+     # "of everyone who got as far as the basket": reached it
+     rf"(?:get|gets|got|getting|make|makes|made|making|go|goes|went|come|came) (?:it )?as far as|"
      rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
      rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
+    # "of the folk who start a booking form, what share finish and pay", "of people who begin checking
+    # out, what percentage complete it": from the checkout started to paid, the purchase stage's step
+    (rf"\b(?:start|starts|started|starting|begin|begins|began|beginning|open|opens|opened|fill\w* in) (?:a |an |the |their )?"
+     rf"(?:booking|order|payment|checkout|check-?out|hire|rental) ?(?:forms?|pages?)?\b[^.?!]{{0,30}}?(?<!\w){_SHARE}"
+     rf"(?: of (?:them|those|these))? (?:(?:finish|finishes|finished|complete|completes|completed|go through|goes through|went through)"
+     rf"(?: (?:it|them|the form|up|off))?(?: (?:and|then))? )?(?:{_WENT_ON})?{_BUY}", "conversion_purchase"),
     # "what % of the people we saw last month ended up buying", "how many of the folk who came
     # through the door went on to book", "of everyone we served, what share ended up paying":
     # the share that bought, however long the description of the people before it
@@ -71,6 +93,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
      r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
      r"(?:longer|less time|more time))\b", "delivery_time"),
+    # "when a tea parcel is among the slowest tenth to arrive", "the quickest boxes to land": the
+    # delivery time, said of the parcels arriving (the slowest tenth makes it the 90th percentile)
+    (r"\b(?:deliver(?:y|ies)|parcels?|packages?|boxes|shipments?|orders?|hampers?|kits?)\b(?: [\w'-]+){0,4}? (?:slowest|quickest|"
+     r"fastest|longest|speediest|latest)(?: [\w%-]+){0,3}? to (?:arrive|land|turn up|get there|reach (?:people|customers|them)|"
+     r"be delivered|get delivered|show up|come through)\b|\b(?:slowest|quickest|fastest|longest|speediest|latest) (?:[\w%-]+ ){0,3}?"
+     r"(?:of (?:the |our )?)?(?:deliver(?:y|ies)|parcels|packages|boxes|shipments|orders|hampers|kits) (?:[\w'-]+ ){0,2}?to "
+     r"(?:arrive|land|turn up|get there|be delivered|get delivered|show up)\b", "delivery_time"),
     # "how many support tickets did people raise", "last 7 days vs the 7 before, tickets": the
     # count of tickets, whoever raised them, or named alone after the periods
     (r"\bhow many (?:new |support |customer |help ?desk )*(?:tickets|support requests|support cases) (?:did|have|do|has) "
@@ -90,7 +119,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # purchase said as a verb
     (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
      r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
-     r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
+     r"booked|ordering|order|purchasing|purchase|spending|spend)\b"
+     # "..., typically, for new folks": who is timed (newcomers by definition), not a second KPI
+     r"(?:,? (?:[\w-]+,? ){0,3}?(?:for|among|of|with|in) (?:the |our |all )?(?:new|first[- ]time|brand[- ]new) (?:[\w-]+ )?"
+     r"(?:folks?|customers|clients|people|buyers|shoppers|visitors|ones|guests|patients|members|punters|starters|joiners)\b)?",
+     "time_to_first_purchase"),
     # "how much money did customers from Clifton spend", "did the vip lot spend more": the money
     # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
@@ -138,6 +171,46 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:'s?|s')?\b.{0,30}?\b(?:got|get|gets|getting|grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) "
      r"(?:a (?:bit|lot|little) |much |any )?(?:(?:less|more) (?:happy|satisfied|content|pleased)|happier|unhappier|grumpier|"
      r"less satisfied)\b", "csat"),
+    # "flag when tickets take over 48 hours to resolve", "complaints taking longer than two days to
+    # sort out": the time to resolve, said with the limit between the tickets and the closing
+    (r"\b(?:(?:support |customer )?tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|cases?|issues?|"
+     r"jobs?|call-?outs?|repairs?|faults?|requests?) (?:are |is |start |starts |keep |keeps )?(?:take|takes|taking|took|sit|sits|"
+     r"sitting|stay|stays|staying|drag on|drags on|dragging on)(?: (?:us|the team|staff|you))? (?:over|more than|longer than|beyond|"
+     r"upwards of|past|under|less than|at least|up to)? ?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|ten|twelve|"
+     r"twenty-?four|forty-?eight) ?(?:hours?|hrs?|h|days?|minutes?|mins?|weeks?)(?: or (?:more|longer))? (?:open )?(?:to (?:get )?|"
+     r"before (?:they'?re |they are |it'?s |it is |being |getting )?)(?:resolv\w*|clos\w*|fix\w*|sort\w*(?: out)?|solv\w*|"
+     r"clear\w*|dealt with|deal with|wrap\w* up)\b", "resolution_time"),
+    # "how often do karting customers cancel, as a rate", "how often do hot tub bookings get called
+    # off": the share of orders cancelled (a rate, as "how often" asks), or refunded
+    (r"\bhow (?:often|frequently) (?:do|does|did|have|has|are|is|were|was) (?:[\w'-]+ ){0,4}?(?:cancel|cancell?ed|canceled|"
+     r"cancell?ing|call(?:ed)? off|pull(?:ed)? out|back(?:ed)? out|drop(?:ped)? out)\b(?! (?:their |the |a |an )?(?:alerts?|rules?))",
+     "cancellation_rate"),
+    (r"\bhow (?:often|frequently) (?:do|does|did|have|has|are|is|were|was) (?:[\w'-]+ ){0,4}?(?:ask(?:ed)? for (?:a |their |our )?"
+     r"(?:refund|money back)|(?:get|got|been|are|is) refunded|want (?:a |their )?(?:refund|money back)|send (?:\w+ )?back|"
+     r"return (?:\w+ )?(?:orders|items|things|stuff|products|purchases|them|it))\b", "refund_rate"),
+    # "share of letterpress carts that never get paid for", "baskets which don't get checked out": the
+    # carts abandoned, said of the carts
+    (rf"\b{_BASKETS} (?:that|which) (?:never|don't|do not|didn't|did not|won't) (?:get |got |end up |ever )*(?:paid for|bought|"
+     r"checked out|completed|turned into (?:an? )?(?:orders?|sales?|bookings?)|converted)\b", "cart_abandonment"),
+    # "how many hours till an enquiry gets a reply", "how long before a customer email gets answered":
+    # the wait for a first reply; "how long do complaints stay open before we close them": the
+    # time to resolve
+    (r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
+     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     r"(?:gets?|get|receives?|has|have) (?:a |an |its |their |our )?(?:first )?(?:repl(?:y|ies)|response|answer)\b|"
+     r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
+     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     r"(?:is|are|gets?|get) (?:first )?(?:answered|replied to|responded to|picked up)\b", "first_response_time"),
+    (r"\b(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|cases?|issues?|requests?|jobs?) (?:\w+ )?(?:stay|stays|remain|remains|"
+     r"sit|sits|are left|is left) (?:open|unresolved|outstanding) (?:before|until|till)\b", "resolution_time"),
+    # "what % of kennel bookings got refunded", "share of orders that were cancelled": the rate of that outcome
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
+     r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:refunded|returned|sent back)\b", "refund_rate"),
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
+     r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:cancell?ed|canceled|called off)\b",
+     "cancellation_rate"),
+    # "how many fresh faces walked in this week": people new to us (vocab.py has "new faces")
+    (r"\bfresh (?:faces|customers|clients|punters|blood|visitors)\b", "new_visitors"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

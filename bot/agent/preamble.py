@@ -21,9 +21,10 @@ _MIN_WORDS = 14  # shorter messages are read whole
 _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
 # "of the people who viewed a product, how many...": the first clause says who, it is the question
 # (so does "shoppers who add a candle to the basket, what proportion go on to buy?")
-_SAYS_WHO = re.compile(r"\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b|"
+# (after the trade's name as a heading too: "mattress shop: of people who made it to the cart, ...")
+_SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b|"
                        r"\s*(?:the |our |all (?:the |our )?|any )?(?:[\w-]+ ){0,2}(?:people|folks?|shoppers|customers|clients|"
-                       r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b", re.I)
+                       r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b)", re.I)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.
 _CLAUSE = re.compile(
     r"(?:[,.;:!?]|\s-+|\s–)\s+(?:(?:so|but|anyway|basically|just|well|ok|okay|right)\s*,?\s+)?"

@@ -23,6 +23,21 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
+    # Leaving said in other Englishes: "customers fixing to quit on us", "clients about to do a runner",
+    # "punters likely to piss off elsewhere"
+    (r"\b(?:might|may|could|likely to|going to|gonna|about to|bout to|fixing to|fixin'? to|set to) (?:[\w']+ ){0,2}?"
+     r"(?:quit on us|leave us|ditch us|drop us|dump us|do a runner|do one|piss off|bugger off|clear off|bail(?: on us)?)\b|"
+     r"\b(?:fixing|fixin'?) to (?:leave|quit|go|churn|lapse|walk|stop)\b|\bdo(?:ing)? a runner\b|"
+     # "subscribers close to cancelling", "members we haven't seen since summer"
+     r"\b(?:close|closer|closest|near|nearest) to (?:cancell?ing|canceling|leaving|quitting|lapsing|churning|unsubscribing|giving up|"
+     r"walking)\b|\b(?:haven'?t|have not|hasn'?t|has not) (?:been in|been round|been seen|visited|shopped|booked|ordered|bought)"
+     r"(?: (?:with|from) us)? (?:for|in) (?:ages|a while|months|weeks|a long time|yonks)\b|"
+     r"\b(?:we )?(?:haven'?t|have not|hasn'?t) (?:seen|heard from) (?:them |him |her )?(?:for|in|since)\b|"
+     # "which of our high-value regulars are wobbling"
+     r"\b(?:are|is|been|start(?:ing|ed)?(?: to)?|who(?:'re| are)) (?:a bit |looking |getting )?(?:wobbl(?:e|ing)|teeter(?:ing)?|"
+     r"waver(?:ing)?|falter(?:ing)?|cool(?:ing)? off|go(?:ing)? cold)\b|"
+     r"\b(?:go|piss|bugger|clear|wander|head|swan|push) off (?:elsewhere|somewhere else|to (?:a |the )?(?:competition|rivals?|competitors?))\b",
+     0.9),
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
@@ -45,14 +60,14 @@ AT_RISK_CUES = (
      r"\b(?:might|could|may|will|are|would) we (?:\w+ )?(?:lose|be losing)\b|\b(?:danger|risk) of losing\b|"
      # "customers whose churn risk has jumped lately": the risk rising (sorted so, in the plan)
      r"\brisk (?:\w+ ){0,3}(?:has |have |is |are )?(?:jumped|risen|rose|climbed|spiked|shot up|shooting up|soaring|"
-     r"rocketing|climbing|rising|going up|spiking)\b|"
+     r"rocketing|climbing|rising|going up|spiking|crept up|creeping up|edged up|edging up|increased|increasing|grown|growing)\b|"
      # "whose chance of leaving is climbing", "the five we are most likely to lose": leaving, weighed
      r"\b(?:chance|likelihood|odds|probability) of (?:them )?(?:leaving|churning|lapsing|quitting|going elsewhere)\b|"
      r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift)\b|"
      r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
-     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|\bflight risks?\b|"
+     r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|(?<!new )(?<!fresh )(?<!latest )\bchurn risks\b|\bflight risks?\b|"
      r"\bdrift\w* (?:away|off)\b|\b(?:gone|going|went) quiet\b|"
      # "which punters have gone missing" (people, not "the campaign has gone cold")
      r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
@@ -64,6 +79,9 @@ AT_RISK_CUES = (
      # another fitting?": a customer who may stop, said with the trade's own service
      r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
      r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b|"
+     # "which patients are overdue and may not finish their course": a course or plan left unfinished
+     r"\b(?:might|may|could|will|would) (?:not|never) (?:finish|complete|see out|carry on with|continue|renew|stick with) "
+     r"(?:their|the|his|her|a)\b|\b(?:who|which (?:[\w-]+ ){0,2}\w+) (?:are|is|look|looks|seem|seems) (?:\w+ )?overdue\b|"
      # "any of the loyalty members looking shaky?", "anyone looking like they'll leave us?"
      r"\b(?:look|looks|looking|seem|seems|seeming) (?:a (?:bit|little) |quite |rather |very )?(?:shaky|wobbly|iffy|dicey|"
      r"flaky|on the way out)\b|\b(?:look|looks|looking|seem|seems|seeming) like (?:they|he|she|we)(?:'ll|'re| will| are| might| may)"
@@ -86,19 +104,20 @@ NEWLY_CUES = (
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
      r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
-     r"\b(?:recently|only just|just) (?:become|became|turned|started being)\b|"
+     r"\b(?:recently|only just|just) (?:become|became|turned|started being|started (?:looking|seeming|to look|to seem))\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
      r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing) (?:over )?"
      r"(?:the (?:edge|line|threshold) )?(?:to |into |in to )?(?:being )?(?:the )?"
      r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"
      # "new churn risks among the loyalty members": risks that are new, not the churn rate
-     r"\bnew (?:churn |high[- ])?risks\b|"
+     # "fresh churn risks among the vip clients", "the latest flight risks": risks new to the list
+     r"\b(?:new|fresh|latest|brand[- ]new) (?:churn |high[- ]|flight |drop-?out |dropout )?risks\b|"
      # "any clients recently marked as at risk"
      r"\b(?:recently|newly|just|lately) (?:been )?(?:marked|flagged|tagged|label+ed|classed|scored|put down) (?:as )?"
      r"(?:at[- ]risk|high[- ]risk|risky|a (?:churn |flight )?risk)\b|"
      # "who's gone from fine to high risk this month": the crossing said as its two ends
-     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky)\b", 1.2),
+     r"\bfrom (?:fine|ok|okay|safe|healthy|low(?: risk)?|medium(?: risk)?|no risk) to (?:high[- ]risk|at[- ]risk|risky|shaky|wobbly|iffy|in danger|the danger zone)\b", 1.2),
     # "... new on the churn-risk list compared with a fortnight ago": the list then and now, not a
     # comparison of the churn rate
     (r"\bnew (?:on|to|in) the (?:[\w-]+ )?list\b.{0,40}\b(?:compared|vs\.?|versus|than|since|ago)\b|"
@@ -106,7 +125,9 @@ NEWLY_CUES = (
     # "who has just tipped over into high churn risk": the crossing, which "churn risk" alone would
     # give to the whole at-risk list
     (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"
-     r"gone|went)\b.{0,40}\brisk\b", 0.4),
+     r"gone|went)\b.{0,40}\brisk\b|"
+     # "customers who only recently started looking like they might leave": the look is new
+     r"\b(?:only )?(?:recently|just|lately) started (?:looking|seeming|to look|to seem)\b", 0.4),
 )
 FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
@@ -135,7 +156,7 @@ PROPENSITY_CUES = (
     (r"(?<!not )(?<!hardly )\b(?:likely|ready|about|close|set|poised|primed|itching|raring|keen|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
-     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely buyers\b|"
+     r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely (?:repeat |returning |new |first[- ]time )?(?:buyers|bookers|purchasers|orderers)\b|"
      r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects|enquir\w*|inquir\w*|browsers)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
@@ -155,7 +176,7 @@ PROPENSITY_CUES = (
      # "who might book a massage soon?": a purchase to come, soon
      r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
-     r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
+     r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"
      # "people who've never ordered but probably will"
      r"\bnever (?:\w+ ){0,2}(?:ordered|bought|booked|purchased)\b.{0,20}\b(?:probably|likely|soon|might|may|could) "
@@ -168,6 +189,21 @@ PROPENSITY_CUES = (
      # "which enquiries look set to turn into an install": leads becoming a sale of the trade's own kind
      r"\b(?:enquir\w*|inquir\w*|leads|prospects|quote requests|quotes)\b.{0,30}\b(?:set|likely|going|about|ready|poised|"
      r"close|closest|nearest) to (?:turn|convert|become|end up as|go through as)\w* (?:into )?(?:a |an |paying |actual )?[a-z-]+", 1.0),
+    # "how many crepe buyers are we likely to see in the coming weeks": people to come, counted
+    # (money to come is the revenue forecast); "the ones likeliest to reorder soon": ranked by it
+    (r"\bhow many (?:[\w-]+ )?(?:buyers|customers|clients|patients|guests|members|shoppers|punters|students|diners|bookers|"
+     r"regulars|orderers) (?:are|will|would|should|can|could|might|do) we (?:be )?(?:likely to |expect(?:ing)? to |going to |set to |"
+     r"probably |realistically )?(?:see|get|expect|have|welcome|serve)\b(?=.{0,40}\b(?:coming|next|soon|ahead|upcoming|from now)\b)|"
+     r"\b(?:likeliest|most likely|likelier|more likely) to (?:re-?order|re-?book|re-?buy|buy again|order again|book again|"
+     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase)\b|"
+     # "of people who've never booked, which ones are warm", "leads with a good chance of turning into
+     # a booking", "past customers who'll probably want the chimney done again": a purchase to come
+     r"\bwhich (?:ones|of them|of those|people|folks?|leads|enquirers) (?:are|look|seem|feel) (?:the )?(?:most )?(?:warm|hot|keen|"
+     r"warmest|hottest|keenest|ready)\b|\b(?:chance|likelihood|odds|probability) of (?:them )?(?:turning|converting|becoming)\b|"
+     r"(?<!n't )(?<!not )\b(?:will|'ll|would|'d) (?:probably|likely|most likely|definitely|surely) (?:want|need) "
+     r"(?:[\w'-]+ ){0,4}?(?:again|another)\b", 1.0),
+    # "which folks are fixing to buy again", "who's gonna book next week": a purchase to come, in other Englishes
+    (r"\b(?:fixing|fixin'?|bout) to (?:buy|book|order|purchase|come back|return|sign up|re-?order|re-?book)\b", 1.0),
     (r"\bprospects?\b", 0.3),
 )
 ACTION_CUES = (
@@ -188,7 +224,7 @@ ACTION_CUES = (
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"friendly |personal |nice |wee |loyalty |proper |big |courtesy |goodwill |welcome[- ]back |thank[- ]you )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
      # "the unhappy customers we should reach out to": who to contact, the people named first
      r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
@@ -207,6 +243,8 @@ ACTION_CUES = (
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
      # "what's the best next move with them", "our next step for the loyal regulars"
      r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     # "best move for each of the vip clients": the step for each of them, "next" left unsaid
+     r"\b(?:best|smartest|right|wisest) (?:move|step|play|thing to do)s? (?:with|for) (?:each|every|all|them|those|these)\b|"
      r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
      # "what should I be doing for each of my customers next"
      r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
@@ -215,6 +253,13 @@ ACTION_CUES = (
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "what to do next with each of the at-risk vips": the step for each of them (the risk is who for)
+    (r"\bwhat (?:to|should (?:we|i)|shall (?:we|i)|can (?:we|i)|do (?:we|i)) do (?:next )?(?:with|for|about) (?:each|every)\b", 1.2),
+    # "any customers we should be sending a freebie to?", "who should I give a discount to": the gesture, sent
+    (r"\b(?:(?:we|i) (?:should|ought to|need to|could|must)|(?:should|could|must|shall) (?:we|i)) (?:be )?(?:send|sending|give|giving|"
+     r"offer|offering) (?:\w+ )?(?:a |an |some )?"
+     r"(?:[\w-]+ )?(?:freebies?|treats?|gifts?|vouchers?|discounts?|rewards?|thank[- ]yous?|offers?|perks?)\b|"
+     r"\bgive (?:a |an )?(?:discount|voucher|freebie|treat|gift|reward|offer|perk) to\b", 0.9),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
@@ -239,6 +284,16 @@ ACTION_CUES = (
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
 LIFETIME_CUES = (
+    # "which channel gives the highest-value clients over time", "the customers worth most in the
+    # long run": what people are worth across their time with us, not a course over time
+    (r"\bmost valuable\b.{0,20}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the (?:long haul|years))\b|"
+     r"\b(?:highest|most|best|top|biggest|greatest)[- ]value(?:d)? (?:[\w-]+ )?(?:customers|clients|buyers|shoppers|members|"
+     r"guests|patients|punters|regulars|ones|people)\b.{0,30}?\b(?:over time|in the long (?:run|term)|long[- ]term|over the "
+     r"(?:long haul|years))\b", 1.2),
+    # "which channel's clients end up spending the most over time": the most over their time with us
+    # (a "which channel ... the most" ranking of this month's money would not say over time)
+    (r"\b(?:worth|spend|spends|spending|spent|bring in|brings in|bringing in|brings us|bring us) (?:us )?(?:the )?most "
+     r"(?:to us |with us )?(?:over time|in the long (?:run|term)|long[- ]term|over the years)\b", 2.0),
     # "our top 10 customers by spend": customers ranked by what they are worth
     (r"\b(?:top|biggest|best|most valuable) (?:\d+ |ten |twenty )?(?:customers|clients|buyers|spenders|members) (?:by|for) "
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
@@ -247,10 +302,11 @@ LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of a customer\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"\bin total over\b|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
      # "how valuable is a Redland customer across their whole time with us"
      r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
-     r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
+     r"(?:customer|client|buyer|shopper|member|guest|patient|student|subscriber)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b"
+     r"(?:before|until|over|across|in total)\b",
      0.85),
 )

@@ -203,7 +203,7 @@ def _risk_order(text: str) -> str | None:
                  r"\b(?:risk|chance|odds|likelihood|probability)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking|"
                  r"jump\w*|gone up|went up|risen|rose|shot up|grown|grew)\b|"
                  # "whose churn risk has jumped lately", "risk of leaving has gone up"
-                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew)\b", text):
+                 r"\brisk\b.{0,30}\b(?:jump\w*|gone up|went up|risen|rose|climb\w*|spik\w*|shot up|grown|grew|crept up|creeping up|edg\w* up)\b", text):
         return "rising"
     return None
 
@@ -257,7 +257,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
-                   r"\bre-?(?:order|book|buy|purchas)\w*\b|"
+                   r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need)\w* (?:an? )?another\b|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
@@ -327,6 +327,9 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     if re.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+                 # "one line each", "a line per client", "person by person": a row for each of them
+                 r"\b(?:one|a|single) line (?:each|apiece|per (?:customer|client|member|guest|person|head|name))\b|"
+                 r"\b(?:person|client|member|guest|name|head) by (?:person|client|member|guest|name|head)\b|\bindividually\b|"
                  # "which lapsed high-spending spa guests", "who had a bad experience and needs ...": people, named
                  r"\bwhich (?:[\w-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|patients|students|diners|"
                  r"shoppers|buyers)\b|^(?:so |and |ok,? )?who\b|"

@@ -70,7 +70,8 @@ def normalise(text: str) -> str:
 
 
 # A head count and the rate it is the top of: asked "as a rate", the rate
-_RATE_OF = {"repeat_customers": "repeat_purchase_rate", "buyers": "purchase_conversion"}
+_RATE_OF = {"repeat_customers": "repeat_purchase_rate", "buyers": "purchase_conversion",
+            "cancelled_orders": "cancellation_rate", "refunded_orders": "refund_rate"}
 
 
 def parse_metrics(text: str) -> list[str]:
@@ -130,7 +131,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
-    if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
+    if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b|"
+                 r"^(?:[\w' &-]{1,30}: )?how (?:often|frequently) (?:do|does|did|are|is|were|was)\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
         out = list(dict.fromkeys(_RATE_OF.get(code, code) for code in out))
     if out == ["revenue"] and rx.search(r"\bwhat (?:did|have|has|do) (?:we|i|the \w+) (?:sell|sold)\b", t):
@@ -334,6 +336,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                             rf"(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)")
             # "have the vip golfers spent more": the group, then the trade's own word for its people
             pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians|ants|ents)\b"
+            # "falafel loyalty stampers who are at risk": the trade's word for its people, then who they are
+            pattern += rf"|\b{v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians)\b(?=\s+(?:who|that|whose|at[- ]risk|likely|are|were|have|has|might|could|may)\b)"
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):

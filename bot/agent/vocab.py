@@ -349,10 +349,10 @@ _CURRENCY = (r"(?:dollars?|usd|euros?|eur|pounds? sterling|sterling|gbp|naira|ye
 FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
                              r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee|currency|"
                              rf"{_CURRENCY})\b")
-# Things outside any shop's data: a question about them gets no tool, whatever town or group
-# it also names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI
-# ("did the rain hurt sales?") is still a KPI question.
-OFF_TOPIC = re.compile(r"\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
+# Things outside any shop's data: a question about them gets no tool, whatever town or group it also
+# names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI ("did the rain
+# hurt sales?"), or in what customers said ("has anyone mentioned the wifi?"), is still a question.
+OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?)\b).*?\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it|"
                        # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
@@ -396,7 +396,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
 # People nouns: a value next to one of these is a filter ("vip customers", "tiktok users").
 PEOPLE = (r"customers?|members?|subscribers?|shoppers?|buyers?|people|clients?|users?|visitors?|"
           r"ones|folks|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|patrons|diners|students|"
-          r"crowd|lot|group|segment|cohort|base|patients?|(?:(?:ticket|card|pass|season[- ]ticket|account|membership)[- ]?)?holders?")
+          r"crowd|lot|group|households?|homeowners?|householders?|families|segment|cohort|base|patients?|(?:(?:ticket|card|pass|season[- ]ticket|account|membership)[- ]?)?holders?")
 
 # Channel words people use -> channel codes as stored (lower case, underscores). Words that
 # are also ordinary words ("search", "email", "phone", "direct") count only next to a people
