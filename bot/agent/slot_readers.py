@@ -86,8 +86,11 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
                     lambda m: " " * len(m.group(0)), t)
     for pattern, code in (*OUTCOME_PATTERNS, *KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
         for m in pattern.finditer(masked):
-            found.append((m.start(), code))
-            masked = mask(masked, [m.span()])
+            # a pattern that checks the whole question first marks its own words as `kpi`, so
+            # "revenue and refunds" keeps the revenue before them
+            span = m.span("kpi") if "kpi" in pattern.groupindex else m.span()
+            found.append((span[0], code))
+            masked = mask(masked, [span])
     if P90.search(t):
         found = [(pos, P90_OF.get(code, code)) for pos, code in found]
     stages = parse_stages(t)

@@ -106,24 +106,24 @@ METRIC_TERMS: list[tuple[str, str]] = [
     # Refunds, returns and cancellations of orders (not a tax return, not "customers who return"):
     # a rate when a share is asked, else the count. Talk about them ("tickets that mention
     # refunds") stays with feedback.
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:(?:refund|return)s? (?:rate|ratio|percentage)s?\b|rate of (?:refunds|returns)\b|"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>(?:refund|return)s? (?:rate|ratio|percentage)s?\b|rate of (?:refunds|returns)\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}(?:returned|refunded|sent back|brought back|taken back)\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}(?:refunds|returns)\b|"
      r"how often (?:\w+ ){0,4}(?:returned|refunded|sent back|ask(?:s|ed)? for (?:a )?refunds?)\b|"
      # "what percentage of orders are returned": the share's words ("percentage of orders") come
      # blanked out by the slot reader, which leaves a run of spaces before the verb
      r" {10,}(?:[\w']+ ){0,2}(?:returned|refunded|sent back|brought back|taken back)\b)", "refund_rate"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:cancel+ations? (?:rate|ratio|percentage)s?\b|cancel+(?:ation)? rate\b|"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>cancel+ations? (?:rate|ratio|percentage)s?\b|cancel+(?:ation)? rate\b|"
      r"rate of cancel+ations\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}cancel+ed\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}cancel+ations\b|"
      r"how often (?:\w+ ){0,4}(?:cancel+ed|cancel+ations?)\b|"
      r" {10,}(?:[\w']+ ){0,2}cancel+ed\b)", "cancellation_rate"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
      r"(?:returned|refunded|sent back|brought back)\b|(?:returned|refunded) (?:orders|purchases|items|sales|bookings|parcels)\b|"
      r"(?<!tax )\b(?:refunds|returns)\b(?! (?:policy|policies|process|label|labels|form|page)\b)|"
      r"how many (?:\w+ ){0,2}(?:got |were |have been )?(?:refunded|returned for a refund)\b)", "refunded_orders"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
      r"cancel+ed\b|cancel+ed (?:orders|bookings|appointments|reservations|sales|purchases|deliveries)\b|"
      r"\bcancel+ations\b|\bno[- ]shows\b)", "cancelled_orders"),
     (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
