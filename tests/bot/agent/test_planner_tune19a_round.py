@@ -18,3 +18,20 @@ def test_a_kpi_named_before_refunds_or_cancellations_is_kept(rules, question, me
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name in ("kpis", "compare"), (plan.spec, plan.args)
     assert sorted(plan.args["metrics"]) == metrics
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("since august, how often do guests at the b&b cancel?", {"start": "2026-08-01"}),
+    ("do clients cancel much at the hair salon, as a rate, last quarter", {"name": "last_quarter"}),
+    ("how often do pupils cancel their driving lessons this year", {"name": "this_year"}),
+])
+def test_people_cancelling_said_with_the_verb_is_the_cancellation_rate(rules, question, period):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args["metrics"] == ["cancellation_rate"]
+    assert all(plan.args["period"].get(k) == v for k, v in period.items())
+
+
+def test_cancelling_said_as_an_order_is_no_kpi(rules):
+    assert "cancellation_rate" not in rules.read("customers cancel the alert about refunds").metrics
+    assert rules.read("how many cancellations last month").metrics == ["cancelled_orders"]
