@@ -77,7 +77,7 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
                         # "which region's buyers ordered more this month than last?", "which town saw the
                         # biggest swing in orders, may vs april": a change, group by group
                         r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
-                        r" (?:[\w']+ ){0,3}\w+ed (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
+                        r" (?:[\w']+ ){0,3}\w+(?:ed|ing) (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"

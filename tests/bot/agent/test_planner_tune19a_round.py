@@ -35,3 +35,15 @@ def test_people_cancelling_said_with_the_verb_is_the_cancellation_rate(rules, qu
 def test_cancelling_said_as_an_order_is_no_kpi(rules):
     assert "cancellation_rate" not in rules.read("customers cancel the alert about refunds").metrics
     assert rules.read("how many cancellations last month").metrics == ["cancelled_orders"]
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which region's clients are cancelling more than they used to", "region"),
+    ("which channel is cancelling more than before at the spa", "channel"),
+    ("at the dental practice, which age band is cancelling less than before", "age_band"),
+])
+def test_which_group_is_doing_it_more_than_before_is_the_change_by_group(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == "cancellation_rate" and plan.args["by"] == by
+    assert plan.args.get("rank", "change") == "change"
