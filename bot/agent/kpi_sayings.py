@@ -98,6 +98,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
      r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
      r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
+    # "how much does each segment spend on avg", "what do our regulars spend on average": the
+    # average order, the spend said first and its average after
+    (r"\b(?:spend|spends|spent|spending) (?:[\w-]+ ){0,3}?on (?:avg|average)\b|"
+     r"\bon (?:avg|average),? (?:how much |what )?(?:do|does|did) (?:[\w'-]+ ){1,6}?(?:spend|spent)\b", "aov"),
     # "how much money did customers from Clifton spend", "did the vip lot spend more": the money
     # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"

@@ -47,3 +47,14 @@ def test_which_group_is_doing_it_more_than_before_is_the_change_by_group(rules, 
     assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
     assert plan.args["metric"] == "cancellation_rate" and plan.args["by"] == by
     assert plan.args.get("rank", "change") == "change"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("how much does each region spend on average at the fish bar", "region"),
+    ("on average, how much do customers from each age band spend", "age_band"),
+    ("how much do shoppers from each channel spend on avg, this year", "channel"),
+])
+def test_each_groups_spend_on_average_is_its_average_order(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == "aov" and plan.args["by"] == by and plan.args["rank"] == "value"
