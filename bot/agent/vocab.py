@@ -76,7 +76,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:a |an |our |the |any )?(?:answer|reply|response)s?\b|"
      r"(?:backlog|queue) of (?:support )?(?:tickets|cases|queries)|(?:ticket|support) (?:backlog|queue)\b)", "open_tickets"),
     (r"(?:how many|number of|count of|volume of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
-     r"(?:new |incoming )?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
+     r"(?:new |incoming )?(?:[\w-]+ (?=support |customer ))?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
      r"support (?:queries|enquiries|inquiries|emails|cases|chats)|help requests|cases)"
      r"(?= (?:did we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"

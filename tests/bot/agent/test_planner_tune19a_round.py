@@ -58,3 +58,18 @@ def test_each_groups_spend_on_average_is_its_average_order(rules, question, by):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
     assert plan.args["metric"] == "aov" and plan.args["by"] == by and plan.args["rank"] == "value"
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("how many e-bike support requests came in each week since august", "week"),
+    ("how many hot-tub customer complaints per month this year", "month"),
+    ("number of pet-food support tickets each day, the last fortnight", "day"),
+])
+def test_support_tickets_after_a_trade_word_are_still_tickets(rules, question, grain):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+    assert plan.args["metric"] == "tickets" and plan.args["grain"] == grain
+
+
+def test_a_trade_word_before_tickets_alone_is_not_support(rules):
+    assert "tickets" not in rules.read("how many cinema tickets did we sell last week").metrics
