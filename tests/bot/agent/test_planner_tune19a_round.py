@@ -73,3 +73,19 @@ def test_support_tickets_after_a_trade_word_are_still_tickets(rules, question, g
 
 def test_a_trade_word_before_tickets_alone_is_not_support(rules):
     assert "tickets" not in rules.read("how many cinema tickets did we sell last week").metrics
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("are bookings up every week on the week before at the salon", "orders", "week"),
+    ("did takings grow each month compared with the previous one this year", "revenue", "month"),
+    ("is the bounce rate creeping up every week vs the last", "bounce_rate", "week"),
+    ("has the average basket shrunk each day than the day before, last fortnight", "aov", "day"),
+])
+def test_each_period_against_the_one_before_is_a_series(rules, question, metric, grain):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+
+
+def test_one_period_against_the_last_stays_a_comparison(rules):
+    assert rules.plan("takings this month vs last month at the deli", "k-cmp").spec.name == "compare"
