@@ -375,7 +375,7 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # Breakdown words -> tools.analytics.filters.Dimension (plus the feedback and satisfaction
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
-    (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
+    (r"acquisition (?:channel|source)s?|crm sources?|how (?:they|customers) were acquired|(?:how|where) (?:they|customers|people|clients) (?:told us|said|say) (?:they )?(?:found|heard (?:of|about)) us", "acquisition_channel"),
     (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
      # "split that by where they first heard of us": how each customer first came to the shop
      r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"

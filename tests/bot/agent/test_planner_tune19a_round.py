@@ -89,3 +89,20 @@ def test_each_period_against_the_one_before_is_a_series(rules, question, metric,
 
 def test_one_period_against_the_last_stays_a_comparison(rules):
     assert rules.plan("takings this month vs last month at the deli", "k-cmp").spec.name == "compare"
+
+
+@pytest.mark.parametrize(("question", "metric", "rank"), [
+    ("revenue by crm source last month", "revenue", "value"),
+    ("which crm source drove the drop in orders this month", "orders", "change"),
+    ("which crm source brought in the most new customers last quarter", "new_visitors", "value"),
+])
+def test_the_crm_source_is_the_acquisition_channel(rules, question, metric, rank):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["by"] == "acquisition_channel" and plan.args["metric"] == metric
+    assert plan.args.get("rank", "change") == rank
+
+
+def test_where_they_told_us_they_found_us_is_the_acquisition_channel(rules):
+    assert rules.read("split revenue by how customers told us they found us").breakdown == "acquisition_channel"
+    assert rules.read("split revenue by where they first heard of us").breakdown == "channel"
