@@ -29,6 +29,8 @@ _BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tic
 _BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
         r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
 
+_SWING = r"(?:rise|jump|spike|surge|increase|drop|fall|dip|slump|growth|uptick|decline|wave)"
+
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
     # abandoned, in the words of the thing left (not a group "behind" a change)
@@ -92,6 +94,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r" (?:(?:at|from|in|of|on) (?:the |our )?[\w&'-]+ )?(?:(?:is|are|was|were|been|"
      r"has|have|had|keep|keeps|still|often|always|tend to|tends to|start|started|do|does) ){0,3}(?:cancel|cancels|cancell?ing)\b)"
      r"(?! (?:the|my|our|this|that|an?) (?:alert|rule|digest|reminder)s?\b)", "cancellation_rate"),
+    # "which age bands account for the rise in buyers", "who's behind the refund spike": the KPI
+    # named by its change (a head count of buyers; refunds and cancellations counted)
+    (rf"\b{_SWING}s? in (?:the )?(?:number of )?(?:buyers|purchasers|paying customers)\b", "buyers"),
+    (rf"\brefund (?:{_SWING})s?\b", "refunded_orders"),
+    (rf"\bcancell?ation (?:{_SWING})s?\b", "cancelled_orders"),
     # "how many days from first setting foot in the showroom to first paying for a reupholster",
     # "how long between first hearing of us and first booking": the time to a first purchase, the
     # purchase said as a verb

@@ -106,3 +106,15 @@ def test_the_crm_source_is_the_acquisition_channel(rules, question, metric, rank
 def test_where_they_told_us_they_found_us_is_the_acquisition_channel(rules):
     assert rules.read("split revenue by how customers told us they found us").breakdown == "acquisition_channel"
     assert rules.read("split revenue by where they first heard of us").breakdown == "channel"
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which channel explains the jump in buyers", "buyers", "channel"),
+    ("which town is behind the cancellation surge at the gym this month", "cancelled_orders", "city"),
+    ("which segment drove the drop in paying customers last month", "buyers", "segment"),
+    ("which region caused the refund wave in october", "refunded_orders", "region"),
+])
+def test_a_kpi_named_by_its_change_is_that_kpi(rules, question, metric, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric and plan.args["by"] == by
