@@ -118,3 +118,17 @@ def test_a_kpi_named_by_its_change_is_that_kpi(rules, question, metric, by):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
     assert plan.args["metric"] == metric and plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("compare the first half of september with the second half for revenue",
+     {"start": "2026-09-01", "end": "2026-09-15"}, {"start": "2026-09-16", "end": "2026-09-30"}),
+    ("stack the back half of last month up next to the front half, bookings",
+     {"start": "2026-10-16", "end": "2026-10-31"}, {"start": "2026-10-01", "end": "2026-10-15"}),
+    ("tutoring agency: compare the early half of august to the latter half for new customers",
+     {"start": "2026-08-01", "end": "2026-08-15"}, {"start": "2026-08-16", "end": "2026-08-31"}),
+])
+def test_a_half_month_compared_with_the_other_half_named_after_with(rules, question, period, against):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "compare", (plan.spec, plan.args)
+    assert plan.args["period"] == period and plan.args["against"] == against
