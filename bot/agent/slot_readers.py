@@ -160,8 +160,10 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )paying|payment)\b", t):
         found.append((m.start(), "decision"))
     # "all the way from first hearing about us to paying": paying at the end of the way is buying
-    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b", t):
-        found.append((m.start(), "purchase"))
+    # so is the far end of "between browsing and paying", and "a paid booking" is a purchase
+    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b|\bbetween\b.{1,40}?\band (?:actually )?(paying)\b|"
+                         r"\b(?:paid|paying) (?:for )?(?:an? |the |their )?(?:booking|order|appointment|job|session|class|lesson|sale)s?\b", t):
+        found.append((m.start(1) if m.group(1) else m.start(), "purchase"))
     for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"

@@ -132,3 +132,18 @@ def test_a_half_month_compared_with_the_other_half_named_after_with(rules, quest
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "compare", (plan.spec, plan.args)
     assert plan.args["period"] == period and plan.args["against"] == against
+
+
+
+@pytest.mark.parametrize(("question", "stages"), [
+    ("between browsing and paying, how many of the florist's visitors make it",
+     ["consideration", "decision", "purchase"]),
+    ("step by step, from hearing about us to a paid class at the yoga studio",
+     ["awareness", "consideration", "decision", "purchase"]),
+    ("funnel from first hearing of us to a paid appointment at the physio",
+     ["awareness", "consideration", "decision", "purchase"]),
+])
+def test_paying_at_the_far_end_and_a_paid_booking_are_the_purchase(rules, question, stages):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "funnel", (plan.spec, plan.args)
+    assert plan.args["stages"] == stages
