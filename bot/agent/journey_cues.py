@@ -35,7 +35,9 @@ DROPOFF_CUES = (
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b|"
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
-     r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b", 0.8),
+     r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
+     # "where do people bounce off before checkout": people leaving, not the bounce rate
+     r"\bbounc(?:e|es|ed|ing) (?:off|away)\b", 0.8),
     (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"

@@ -186,7 +186,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
      r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
      r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?|trolleys?)|without checking out", "cart_abandonment"),
-    (r"bounc\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
+    (r"bounc(?!\w* (?:off|away)\b)\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"

@@ -147,3 +147,19 @@ def test_paying_at_the_far_end_and_a_paid_booking_are_the_purchase(rules, questi
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "funnel", (plan.spec, plan.args)
     assert plan.args["stages"] == stages
+
+
+@pytest.mark.parametrize(("question", "goal"), [
+    ("where do people bounce off before starting checkout at the candle shop", "checkout_start"),
+    ("at which step do people bounce away before starting checkout, last month", "checkout_start"),
+])
+def test_people_bouncing_off_before_a_step_are_the_dropoffs(rules, question, goal):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
+    assert plan.args["goal_touchpoint"] == goal
+    assert "bounce_rate" not in rules.read(question).metrics
+
+
+def test_the_bounce_rate_is_still_the_bounce_rate(rules):
+    assert rules.read("how many bounces last week").metrics == ["bounce_rate"]
+    assert rules.read("what's our bounce rate").metrics == ["bounce_rate"]
