@@ -163,3 +163,14 @@ def test_people_bouncing_off_before_a_step_are_the_dropoffs(rules, question, goa
 def test_the_bounce_rate_is_still_the_bounce_rate(rules):
     assert rules.read("how many bounces last week").metrics == ["bounce_rate"]
     assert rules.read("what's our bounce rate").metrics == ["bounce_rate"]
+
+
+@pytest.mark.parametrize("question", [
+    "where do the joinery leads give up before they send in a quote",
+    "where do clients drop off before they submit a quote",
+    "where are we losing garden-design enquiries before they book a quote",
+])
+def test_a_quote_asked_for_in_other_verbs_is_the_quote_request(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
+    assert plan.args["goal_touchpoint"] == "quote_request"
