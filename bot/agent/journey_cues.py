@@ -106,6 +106,14 @@ PATH_CUES = (
     (r"\b(?:how(?! many| much)|ways?|routes?) (?:do |does |did |that )?(?:[\w'-]+ ){0,6}(?:get|gets|got|getting|come|came|make (?:their|its) way|"
      r"made (?:their|its) way|find (?:their|its) way|found (?:their|its) way) to (?:an? |the |their )?(?:first )?"
      r"(?:purchase|order|booking|sale)\b", 0.7),
+    # "which channel first introduced them and which one got them over the line", "the usual trail
+    # to checkout", "what steps lead up to a quote request", "do buyers touch anything offline on the
+    # way": where people came from, what closed it, the steps between
+    (r"\bwhich channels? (?:first )?(?:introduced|introduces|found|finds|brought|reached|hooked)\b|"
+     r"\b(?:got|get|gets|getting) (?:them|it|people|buyers|customers|clients) over the line\b|\btrails?\b|"
+     r"\b(?:what|which) (?:\w+ )?(?:steps?|touch\w*|things?|pages?) (?:\w+ ){0,2}(?:lead|leads|led) (?:\w+ )?(?:up )?(?:to|into)\b|"
+     r"\b(?:touch|touches|touched|use|uses|used|do|does|did) (?:something|anything|a step|a touchpoint) offline\b|"
+     r"\boffline (?:on|along) the way\b", 0.7),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

@@ -174,3 +174,18 @@ def test_a_quote_asked_for_in_other_verbs_is_the_quote_request(rules, question):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
     assert plan.args["goal_touchpoint"] == "quote_request"
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("which channel first introduced the yoga members and which one got them over the line, this year",
+     {"period": {"name": "this_year"}}),
+    ("the usual trail wedding couples take before booking", {}),
+    ("what pages lead up to a booking at the escape room", {}),
+    ("do our clients touch anything offline on the way, like a call to the salon?", {}),
+    ("which steps lead up to a quote request for the roofers", {"goal_touchpoint": "quote_request"}),
+])
+def test_where_they_came_from_and_the_steps_between_are_the_paths(rules, question, args):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "paths", (plan.spec, plan.args)
+    assert all(plan.args.get(k) == v for k, v in args.items())
+    assert "top" not in plan.args  # "which one got them over the line" is no count of paths
