@@ -189,3 +189,14 @@ def test_where_they_came_from_and_the_steps_between_are_the_paths(rules, questio
     assert plan.spec is not None and plan.spec.name == "paths", (plan.spec, plan.args)
     assert all(plan.args.get(k) == v for k, v in args.items())
     assert "top" not in plan.args  # "which one got them over the line" is no count of paths
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("walk me through each stage of the patient journey with its touchpoints and pain points", {}),
+    ("lay out every journey stage, touchpoints and pain points, for the gym", {}),
+    ("the advocacy stage of our client journey, how is it looking this quarter", {"stage": "advocacy"}),
+])
+def test_every_stage_with_its_contents_or_one_stage_of_the_journey_is_the_map(rules, question, args):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "journey_map", (plan.spec, plan.args)
+    assert all(plan.args.get(k) == v for k, v in args.items())
