@@ -117,6 +117,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
     (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    # "when a tea parcel is among the slowest tenth to arrive, how many days is that": the time a
+    # parcel takes to arrive is the delivery time
+    (r"\b(?:parcels?|packages?|deliver(?:y|ies)|shipments?|boxes) (?:[\w']+ ){0,6}?to (?:arrive|turn up|land|get there)\b", "delivery_time"),
     (r"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){0,3}(?:deliver(?:y|ies)|"
      r"parcels?|boxes|packages?|shipments?) (?:\w+ )?(?:take|takes)\b", "delivery_time"),
     (r"\bsurvey (?:response|answer|reply) (?:counts?|numbers?|totals?|volumes?)\b|"

@@ -200,3 +200,14 @@ def test_every_stage_with_its_contents_or_one_stage_of_the_journey_is_the_map(ru
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "journey_map", (plan.spec, plan.args)
     assert all(plan.args.get(k) == v for k, v in args.items())
+
+
+@pytest.mark.parametrize("question", [
+    "how many days do the slowest tenth of our meal-kit boxes take to arrive",
+    "how long do the slowest 10% of shipments take to land, last quarter",
+    "when a flower delivery is among the slowest tenth to turn up, how long is that",
+])
+def test_the_time_a_parcel_takes_to_arrive_is_the_delivery_time(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args["metrics"] == ["delivery_time_p90"]
