@@ -202,6 +202,17 @@ def test_every_stage_with_its_contents_or_one_stage_of_the_journey_is_the_map(ru
     assert all(plan.args.get(k) == v for k, v in args.items())
 
 
+@pytest.mark.parametrize(("question", "by"), [
+    ("how positive were the diners week by week this month", "week"),
+    ("how negative or positive were our patients day by day in october", "day"),
+    ("how upbeat or grumpy were the guests day by day last week", "day"),
+])
+def test_how_positive_people_were_over_time_is_the_feedback_sentiment(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_sentiment", (plan.spec, plan.args)
+    assert plan.args.get("by") == by
+
+
 @pytest.mark.parametrize("question", [
     "how many days do the slowest tenth of our meal-kit boxes take to arrive",
     "how long do the slowest 10% of shipments take to land, last quarter",
