@@ -40,7 +40,7 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|sta
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
-_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)

@@ -222,3 +222,14 @@ def test_the_time_a_parcel_takes_to_arrive_is_the_delivery_time(rules, question)
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
     assert plan.args["metrics"] == ["delivery_time_p90"]
+
+
+@pytest.mark.parametrize(("question", "measure", "by"), [
+    ("nps across the stages of the journey this year at the gym", "nps", "stage"),
+    ("csat across all the stages last quarter", "csat", "stage"),
+    ("review scores across our segments", "review_score", "segment"),
+])
+def test_a_rating_across_the_groups_is_each_groups_rating(rules, question, measure, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
+    assert plan.args["measure"] == measure and plan.args["by"] == by
