@@ -233,3 +233,19 @@ def test_a_rating_across_the_groups_is_each_groups_rating(rules, question, measu
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
     assert plan.args["measure"] == measure and plan.args["by"] == by
+
+
+@pytest.mark.parametrize("question", [
+    "which type of cake gets the worst ratings",
+    "what kind of bike gets the lowest review scores at the shop",
+    "which sort of tea gets the best star ratings",
+])
+def test_a_rating_by_which_kind_of_goods_is_by_product_category(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
+    assert plan.args["by"] == "product_category"
+
+
+def test_which_kind_of_customers_is_not_a_product_category(rules):
+    plan = rules.plan("which kind of customers give the best review score", "k-kind")
+    assert plan.spec is None or plan.args.get("by") != "product_category"
