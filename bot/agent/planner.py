@@ -44,7 +44,7 @@ MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
-    r"same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|"
+    r"(?:the )?same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
@@ -99,7 +99,7 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
-_THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
+_THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
                    # "can u break that one down by first-touch channel"

@@ -249,3 +249,27 @@ def test_a_rating_by_which_kind_of_goods_is_by_product_category(rules, question)
 def test_which_kind_of_customers_is_not_a_product_category(rules):
     plan = rules.plan("which kind of customers give the best review score", "k-kind")
     assert plan.spec is None or plan.args.get("by") != "product_category"
+
+
+@pytest.mark.parametrize(("first", "then", "by"), [
+    ("what time of day do the bakery's orders come in", "the same hours but for takings", "hour"),
+    ("which weekdays are busiest for bookings at the salon", "the same days for revenue rather than bookings", "weekday"),
+])
+def test_the_same_hours_or_days_for_another_kpi_keep_the_time_pattern(rules, first, then, by):
+    key = "k-" + first
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
+    assert plan.args["by"] == by and plan.args["metric"] == "revenue"
+
+
+@pytest.mark.parametrize(("first", "then", "period"), [
+    ("where do shoppers drop off this month", "give me those by stage rather than by touchpoint", {"name": "this_month"}),
+    ("where did the pet-shop visitors drop off last month", "give me these at stage level", {"name": "last_month"}),
+])
+def test_give_me_those_as_stages_keeps_the_dropoffs(rules, first, then, period):
+    key = "k-" + first
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
+    assert plan.args["level"] == "stage" and plan.args["period"] == period
