@@ -48,7 +48,7 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "of people who reach the basket, what share go on to pay", "of those who put something in
     # the trolley, what percentage end up ordering": from the basket (a decision-stage step) to
     # buying, the purchase stage's conversion
-    (rf"\b(?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|add\w*(?: [\w-]+){{0,3}} to|"
+    (rf"\b(?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|(?:got|get|gets|made it|make it) as far as|add\w*(?: [\w-]+){{0,3}} to|"
      rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
      rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
     # "what % of the people we saw last month ended up buying", "how many of the folk who came

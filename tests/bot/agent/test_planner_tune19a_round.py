@@ -273,3 +273,14 @@ def test_give_me_those_as_stages_keeps_the_dropoffs(rules, first, then, period):
     plan = rules.plan(then, key)
     assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
     assert plan.args["level"] == "stage" and plan.args["period"] == period
+
+
+@pytest.mark.parametrize("question", [
+    "of the diners who got as far as the cart online, what percentage ended up ordering",
+    "people who make it as far as the trolley - what proportion actually buy?",
+    "of shoppers that get as far as the basket, what share go on to pay, last month",
+])
+def test_as_far_as_the_basket_then_paying_is_the_purchase_steps_conversion(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args["metrics"] == ["conversion_purchase"]
