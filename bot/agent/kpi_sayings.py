@@ -104,7 +104,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # purchase said as a verb
     (r"\b(?:how (?:many|long)|time|days|weeks|wait\w*)\b(?: [\w'-]+){0,12}? (?:from|between) (?:[\w'-]+ ){1,8}?"
      r"(?:to|and|until|till|before) (?:their |the |a |them |they )?first (?:paying|pay|paid|buying|buy|bought|booking|book|"
-     r"booked|ordering|order|purchasing|purchase|spending|spend)\b", "time_to_first_purchase"),
+     r"booked|ordering|order|purchasing|purchase|spending|spend)\b|"
+     r"\bhow (?:many days|many weeks|long) (?:till|until|before) (?:a |the |their )?first (?:booking|order|purchase|sale)\b",
+     "time_to_first_purchase"),
     # "how much does each segment spend on avg", "what do our regulars spend on average": the
     # average order, the spend said first and its average after
     (r"\b(?:spend|spends|spent|spending) (?:[\w-]+ ){0,3}?on (?:avg|average)\b|"

@@ -133,6 +133,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
+    if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):
+        out.remove("new_visitors")  # "... to first purchase, for new folks": whom that time is about, not a KPI
     if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
         out = list(dict.fromkeys(_RATE_OF.get(code, code) for code in out))

@@ -284,3 +284,19 @@ def test_as_far_as_the_basket_then_paying_is_the_purchase_steps_conversion(rules
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
     assert plan.args["metrics"] == ["conversion_purchase"]
+
+
+@pytest.mark.parametrize("question", [
+    "how many days till a first booking for new clients at the spa",
+    "how long until the first order, among new shoppers",
+    "time to first order among new customers, last quarter",
+])
+def test_new_customers_named_with_the_time_to_a_first_purchase_are_whom_it_is_about(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args["metrics"] == ["time_to_first_purchase"]
+
+
+def test_new_customers_asked_beside_the_time_to_a_first_purchase_stay_a_kpi(rules):
+    assert rules.read("time to first purchase and new customers this month").metrics == \
+        ["time_to_first_purchase", "new_visitors"]
