@@ -21,7 +21,7 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
     ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
-    ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
+    ("csat", re.compile(r"\bcsat\b|satisf\w*|\b(?:un)?happ(?:y|ier|iest|iness)\b", re.I)),  # "how happy were people": satisfaction
 )
 # Which attribute, first match wins: a delivery cue is the most specific, a channel the least
 # (a channel name like "instagram" is read by the slot parser too).

@@ -300,3 +300,14 @@ def test_new_customers_named_with_the_time_to_a_first_purchase_are_whom_it_is_ab
 def test_new_customers_asked_beside_the_time_to_a_first_purchase_stay_a_kpi(rules):
     assert rules.read("time to first purchase and new customers this month").metrics == \
         ["time_to_first_purchase", "new_visitors"]
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("late vs on-time jobs, how happy were the clients at the removals firm", "delivery"),
+    ("which segment is happiest with us", "segment"),
+    ("which product category are people happiest with", "product_category"),
+])
+def test_how_happy_people_are_group_by_group_is_their_satisfaction(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
+    assert plan.args["measure"] == "csat" and plan.args["by"] == by
