@@ -311,3 +311,18 @@ def test_how_happy_people_are_group_by_group_is_their_satisfaction(rules, questi
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
     assert plan.args["measure"] == "csat" and plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("refund spike last week - which segment?", "refunded_orders", "segment"),
+    ("cancellation surge this month, which channel is it", "cancelled_orders", "channel"),
+    ("refund surge in october at the bike shop, which region?", "refunded_orders", "region"),
+])
+def test_a_change_named_first_then_which_group_is_the_change_by_group(rules, question, metric, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+
+
+def test_refunding_an_order_is_still_not_answered(rules):
+    assert rules.plan("refund the last order", "k-refund").spec is None
