@@ -30,7 +30,7 @@ SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
-SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.6),)
+SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9),)
 
 
 def series_grain_asked(text: str) -> str | None:

@@ -326,3 +326,14 @@ def test_a_change_named_first_then_which_group_is_the_change_by_group(rules, que
 
 def test_refunding_an_order_is_still_not_answered(rules):
     assert rules.plan("refund the last order", "k-refund").spec is None
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("each week compared to the week before, how are bookings doing", "orders", "week"),
+    ("how many tickets do we get per day, last month", "tickets", "day"),
+    ("how many support requests do we get each week at the vets", "tickets", "week"),
+])
+def test_more_ways_of_asking_each_point_of_a_series(rules, question, metric, grain):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric and plan.args["grain"] == grain
