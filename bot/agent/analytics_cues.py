@@ -76,8 +76,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
                         r"age (?:bands?|groups?|brackets?|ranges?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         # "which region's buyers ordered more this month than last?", "which town saw the
                         # biggest swing in orders, may vs april": a change, group by group
-                        r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
-                        r" (?:[\w']+ ){0,3}\w+(?:ed|ing) (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
+                        r"\bwhich (?:channel|segment|tier|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
+                        r" (?:[\w']+ ){0,3}\w+(?:ed|ing) (?:more|less|fewer|faster|slower|higher|lower)\b(?:.{0,40}\bthan\b| (?:these days|nowadays))|"
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"

@@ -90,7 +90,7 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "how often do karting customers cancel", "which segment is cancelling more than before": people
     # cancelling, said with the verb, is the cancellation rate (counts say "cancellations")
     (r"^(?!.*\bhow many\b).*?(?P<kpi>\b(?:customers|clients|people|guests|patients|members|folks?|punters|diners|"
-     r"pupils|students|they|who|segments?|channels?|regions?|groups?|bands?|ones|[a-z]+ers)"
+     r"pupils|students|they|who|segments?|tiers?|channels?|regions?|towns?|cit(?:y|ies)|areas?|groups?|bands?|ones|[a-z]+ers)"
      r" (?:(?:at|from|in|of|on) (?:the |our )?[\w&'-]+ )?(?:(?:is|are|was|were|been|"
      r"has|have|had|keep|keeps|still|often|always|tend to|tends to|start|started|do|does) ){0,3}(?:cancel|cancels|cancell?ing)\b)"
      r"(?! (?:the|my|our|this|that|an?) (?:alert|rule|digest|reminder)s?\b)", "cancellation_rate"),

@@ -337,3 +337,15 @@ def test_more_ways_of_asking_each_point_of_a_series(rules, question, metric, gra
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
     assert plan.args["metric"] == metric and plan.args["grain"] == grain
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which tier is cancelling more these days", "cancellation_rate", "segment"),
+    ("which region is spending less nowadays", "revenue", "region"),
+    ("which town is cancelling more than before", "cancellation_rate", "city"),
+])
+def test_which_group_does_it_more_these_days_is_the_change_by_group(rules, question, metric, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert plan.args.get("rank", "change") == "change"
