@@ -349,3 +349,14 @@ def test_which_group_does_it_more_these_days_is_the_change_by_group(rules, quest
     assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
     assert plan.args["metric"] == metric and plan.args["by"] == by
     assert plan.args.get("rank", "change") == "change"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("break down the revenue change by crm source, october vs september", "acquisition_channel"),
+    ("split the drop in orders by acquisition channel, last month vs the month before", "acquisition_channel"),
+    ("revenue by crm source this year", "acquisition_channel"),
+])
+def test_a_change_or_total_split_by_crm_source_is_movers(rules, question, by):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["by"] == by
