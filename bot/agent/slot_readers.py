@@ -169,7 +169,8 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
-                         r"f(?:ind|inds|inding|ound) out about us)\b", t):
+                         r"f(?:ind|inds|inding|ound) out about us|(?:first )?(?:seeing|saw|spotting|spotted|noticing|noticed|"
+                         r"coming across|came across) us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
     for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"

@@ -360,3 +360,14 @@ def test_a_change_or_total_split_by_crm_source_is_movers(rules, question, by):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
     assert plan.args["by"] == by
+
+
+@pytest.mark.parametrize("question", [
+    "funnel from first spotting us at the market to a paid order",
+    "from first seeing us to paying, step by step, at the surf school",
+    "the funnel from when people came across us to paying",
+])
+def test_first_seeing_us_is_the_awareness_stage(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None and plan.spec.name == "funnel", (plan.spec, plan.args)
+    assert plan.args["stages"][0] == "awareness" and plan.args["stages"][-1] == "purchase"
