@@ -114,6 +114,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "the same for orders instead of revenue": the KPI turned down is not asked (the one before it is)
+    refused = {m.end() for m in rx.finditer(r"\b(?:rather than|instead of|in place of)\s+(?:the |our |just )?", t)}
+    asked = [c for c in out if c not in {code for pos, code in found if pos in refused}]
+    out = asked or out
     # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
     # repeat buying
     if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(

@@ -371,3 +371,21 @@ def test_first_seeing_us_is_the_awareness_stage(rules, question):
     plan = rules.plan(question, "k-" + question)
     assert plan.spec is not None and plan.spec.name == "funnel", (plan.spec, plan.args)
     assert plan.args["stages"][0] == "awareness" and plan.args["stages"][-1] == "purchase"
+
+
+@pytest.mark.parametrize(("first", "then", "metric"), [
+    ("revenue by channel last month", "the same split for orders rather than revenue", "orders"),
+    ("how many bookings by segment this month", "the same for orders instead of takings", "orders"),
+    ("average order value by region", "the same but conversion rather than aov", "purchase_conversion"),
+])
+def test_the_kpi_turned_down_in_a_follow_up_is_not_the_one_shown(rules, first, then, metric):
+    key = "k-" + first + then
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
+    assert plan.args["metric"] == metric
+
+
+def test_a_kpi_turned_down_leaves_the_one_asked(rules):
+    assert rules.read("bookings instead of takings, by channel").metrics == ["orders"]
+    assert rules.read("revenue and orders last week").metrics == ["revenue", "orders"]
