@@ -52,7 +52,7 @@ _COMPARE_CUE = re.compile(
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
-_GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
+_GROUPS = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
            r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
@@ -76,8 +76,8 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
                         r"age (?:bands?|groups?|brackets?|ranges?)|personas?)\b.*\b(?:most|least|highest|lowest|best|worst|biggest|smallest|top)\b|"
                         # "which region's buyers ordered more this month than last?", "which town saw the
                         # biggest swing in orders, may vs april": a change, group by group
-                        r"\bwhich (?:channel|segment|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
-                        r" (?:[\w']+ ){0,3}\w+ed (?:more|less|fewer|faster|slower|higher|lower)\b.{0,40}\bthan\b|"
+                        r"\bwhich (?:channel|segment|tier|city|town|suburb|region|area|age band|age group|persona)(?:'s|s'|s)?\b"
+                        r" (?:[\w']+ ){0,3}\w+(?:ed|ing) (?:more|less|fewer|faster|slower|higher|lower)\b(?:.{0,40}\bthan\b| (?:these days|nowadays))|"
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
@@ -120,8 +120,8 @@ _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) 
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
 # answers it with each group's value (and the period before), where kpis would give one total.
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
-                        r"(?:first[- ]touch\s+|first\s+|acquisition\s+)?"
-                        r"(?:channels?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
+                        r"(?:first[- ]touch\s+|first\s+|acquisition\s+|crm\s+)?"
+                        r"(?:channels?|sources?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
 
 
 def month_change_asked(text: str) -> bool:
@@ -144,7 +144,7 @@ _CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|wors
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b")
 # "orders fell last week - which region was it?": the change first, then which group.
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
-                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved|tanked|shot up)\b.{0,40}\b(?:which|what)\b")
+                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved|tanked|shot up|spike|surge|slump)\b.{0,40}\b(?:which|what)\b")
 # Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
 # movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
 SATISFACTION_METRICS = ("csat", "csat_mean", "nps", "review_score", "sentiment")

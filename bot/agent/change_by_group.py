@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _CHANGE = r"(?:change|changes|drop|fall|rise|dip|jump|swing|shift|increase|decrease|growth|decline|difference|gap|movement)"
-_GROUPS = (r"(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
+_GROUPS = (r"(?:(?:crm|acquisition|first[- ]touch|marketing) )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
            r"age (?:bands?|groups?|brackets?)|personas?|sources?|platforms?)")
 
 # Cues of the movers tool (weights add up in bot/agent/ranking.py)

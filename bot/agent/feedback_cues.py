@@ -131,6 +131,10 @@ SENTIMENT_CUES = (
     (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross|cheerful|chirpy|glum|"
      r"gloomy|bitter|polite|rude|sour)\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
+    # "how positive or negative were people day by day", "how upbeat were the guests last week": how
+    # people felt, asked of the people (not of a KPI)
+    (r"\bhow (?:positive|negative|upbeat|grumpy|cheerful)(?: or (?:positive|negative|upbeat|grumpy))? "
+     r"(?:were|was|are|is|have been|did) (?:the |our )?(?:people|customers|clients|guests|folks?|they|diners|patients|punters)\b", 0.9),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)
     (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"

@@ -204,7 +204,9 @@ _CLICK = re.compile(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ad
 # checkout"), where a bare "basket" or "checkout" can only be that step.
 _ALIASES = [
     ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
-    ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting) (?:us |me )?"
+    # "before they book a quote", "send in a quote request": the request, whatever its verb
+    ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting|books?|booked|booking|"
+                      r"sends?|sent|sending|submits?|submitted|submitting|fill(?:s|ed|ing)? in) (?:us |me |in )?"
                       r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"

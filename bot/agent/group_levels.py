@@ -28,7 +28,7 @@ from bot.agent.group_plurals import plural_groups
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
-_GROUP = (r"(?:first[- ]touch |first |acquisition )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
+_GROUP = (r"(?:first[- ]touch |first |acquisition |crm )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
           r"cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|locations?|"
           r"areas?(?: of (?:town|the city|the country))?|parts? of (?:town|the city|the country)|regions?|"
           r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
@@ -44,7 +44,7 @@ _WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: 
 _CHANGE = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
                      r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|dip\w*|jump\w*|grew|grown|"
                      r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
-                     r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was)|"
+                     r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was|(?:\w+ )?used to)|(?:more|less|fewer) (?:these days|nowadays)|"
                      # "which towns got less happy", "have become more satisfied"
                      r"(?:got|get|gets|grew|grown|become|became|turned) (?:a (?:bit|lot|little) |much )?(?:less|more))\b")
 # "just each band's score, not the change": a change turned down asks for the levels

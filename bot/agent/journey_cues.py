@@ -35,7 +35,9 @@ DROPOFF_CUES = (
      r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b|"
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
-     r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b", 0.8),
+     r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
+     # "where do people bounce off before checkout": people leaving, not the bounce rate
+     r"\bbounc(?:e|es|ed|ing) (?:off|away)\b", 0.8),
     (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
@@ -104,6 +106,14 @@ PATH_CUES = (
     (r"\b(?:how(?! many| much)|ways?|routes?) (?:do |does |did |that )?(?:[\w'-]+ ){0,6}(?:get|gets|got|getting|come|came|make (?:their|its) way|"
      r"made (?:their|its) way|find (?:their|its) way|found (?:their|its) way) to (?:an? |the |their )?(?:first )?"
      r"(?:purchase|order|booking|sale)\b", 0.7),
+    # "which channel first introduced them and which one got them over the line", "the usual trail
+    # to checkout", "what steps lead up to a quote request", "do buyers touch anything offline on the
+    # way": where people came from, what closed it, the steps between
+    (r"\bwhich channels? (?:first )?(?:introduced|introduces|found|finds|brought|reached|hooked)\b|"
+     r"\b(?:got|get|gets|getting) (?:them|it|people|buyers|customers|clients) over the line\b|\btrails?\b|"
+     r"\b(?:what|which) (?:\w+ )?(?:steps?|touch\w*|things?|pages?) (?:\w+ ){0,2}(?:lead|leads|led) (?:\w+ )?(?:up )?(?:to|into)\b|"
+     r"\b(?:touch|touches|touched|use|uses|used|do|does|did) (?:something|anything|a step|a touchpoint) offline\b|"
+     r"\boffline (?:on|along) the way\b", 0.7),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

@@ -211,6 +211,11 @@ MAP_CUES = (
      r"\b(?:lay|set|spell|lay it) (?:the |our )?(?:whole |full |entire )?(?:customer )?journey out\b|"
      r"\blay out (?:the |our )?(?:whole |full |entire )?(?:customer )?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
+    # "every stage with its touchpoints and pain points", "just the post-purchase stage of the journey,
+    # what's going on there": the map's contents, or one stage of it
+    (r"\b(?:every|each|all the|all our) (?:journey )?stages?\b.{0,40}\btouch ?points?\b.{0,25}\bpain ?points?\b|"
+     r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage of (?:the |our )?(?:customer |client )?"
+     r"journey\b", 0.7),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),
 )

@@ -29,6 +29,8 @@ _BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tic
 _BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
         r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
 
+_SWING = r"(?:rise|jump|spike|surge|increase|drop|fall|dip|slump|growth|uptick|decline|wave)"
+
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
     # abandoned, in the words of the thing left (not a group "behind" a change)
@@ -114,6 +116,18 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))refunded\b", "refunded_orders"),
     (r"\b(?:cancell?ed|canceled)(?= (?:vs\.?|versus|or|and|&) (?:refunded|returned| {8})(?!\w))|"
      r"(?:(?<=vs )|(?<=or )|(?<=and )|(?<=& )|(?<=versus )|(?<=vs\. ))(?:cancell?ed|canceled)\b", "cancelled_orders"),
+    # "how often do karting customers cancel", "which segment is cancelling more than before": people
+    # cancelling, said with the verb, is the cancellation rate (counts say "cancellations")
+    (r"^(?!.*\bhow many\b).*?(?P<kpi>\b(?:customers|clients|people|guests|patients|members|folks?|punters|diners|"
+     r"pupils|students|they|who|segments?|tiers?|channels?|regions?|towns?|cit(?:y|ies)|areas?|groups?|bands?|ones|[a-z]+ers)"
+     r" (?:(?:at|from|in|of|on) (?:the |our )?[\w&'-]+ )?(?:(?:is|are|was|were|been|"
+     r"has|have|had|keep|keeps|still|often|always|tend to|tends to|start|started|do|does) ){0,3}(?:cancel|cancels|cancell?ing)\b)"
+     r"(?! (?:the|my|our|this|that|an?) (?:alert|rule|digest|reminder)s?\b)", "cancellation_rate"),
+    # "which age bands account for the rise in buyers", "who's behind the refund spike": the KPI
+    # named by its change (a head count of buyers; refunds and cancellations counted)
+    (rf"\b{_SWING}s? in (?:the )?(?:number of )?(?:buyers|purchasers|paying customers)\b", "buyers"),
+    (rf"\brefund (?:{_SWING})s?\b", "refunded_orders"),
+    (rf"\bcancell?ation (?:{_SWING})s?\b", "cancelled_orders"),
     # "how many days from first setting foot in the showroom to first paying for a reupholster",
     # "how long between first hearing of us and first booking": the time to a first purchase, the
     # purchase said as a verb
@@ -122,8 +136,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"booked|ordering|order|purchasing|purchase|spending|spend)\b"
      # "..., typically, for new folks": who is timed (newcomers by definition), not a second KPI
      r"(?:,? (?:[\w-]+,? ){0,3}?(?:for|among|of|with|in) (?:the |our |all )?(?:new|first[- ]time|brand[- ]new) (?:[\w-]+ )?"
-     r"(?:folks?|customers|clients|people|buyers|shoppers|visitors|ones|guests|patients|members|punters|starters|joiners)\b)?",
+     r"(?:folks?|customers|clients|people|buyers|shoppers|visitors|ones|guests|patients|members|punters|starters|joiners)\b)?|"
+     r"\bhow (?:many days|many weeks|long) (?:till|until|before) (?:a |the |their )?first (?:booking|order|purchase|sale)\b",
      "time_to_first_purchase"),
+    # "how much does each segment spend on avg", "what do our regulars spend on average": the
+    # average order, the spend said first and its average after
+    (r"\b(?:spend|spends|spent|spending) (?:[\w-]+ ){0,3}?on (?:avg|average)\b|"
+     r"\bon (?:avg|average),? (?:how much |what )?(?:do|does|did) (?:[\w'-]+ ){1,6}?(?:spend|spent)\b", "aov"),
     # "how much money did customers from Clifton spend", "did the vip lot spend more": the money
     # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
@@ -132,6 +151,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
     (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    # "when a tea parcel is among the slowest tenth to arrive, how many days is that": the time a
+    # parcel takes to arrive is the delivery time
+    (r"\b(?:parcels?|packages?|deliver(?:y|ies)|shipments?|boxes) (?:[\w']+ ){0,6}?to (?:arrive|turn up|land|get there)\b", "delivery_time"),
     (r"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){0,3}(?:deliver(?:y|ies)|"
      r"parcels?|boxes|packages?|shipments?) (?:\w+ )?(?:take|takes)\b", "delivery_time"),
     (r"\bsurvey (?:response|answer|reply) (?:counts?|numbers?|totals?|volumes?)\b|"

@@ -25,7 +25,9 @@ _HALF = re.compile(rf"\b(?:the )?{WHICH_HALF} half of (?:the month of )?(?:the m
                    rf"{'|'.join(MONTH_NAMES)}|"
                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # "... vs the first half", "compared with the other half": the month's other half
-_OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and) (?:in |with |to )?(?:the )?"
+# ("compare the first half of october with the second half": the verb said first, "with" after)
+_OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and|with|to|next to|alongside|beside) "
+                    rf"(?:in |with |to )?(?:the )?"
                     rf"(?:{WHICH_HALF}|other) half\b(?! of)")
 FIRST_HALF = frozenset({"first", "1st", "front", "early"})
 

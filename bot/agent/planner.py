@@ -44,7 +44,7 @@ MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
-    r"same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|"
+    r"(?:the )?same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
     r"what if|instead|for|in|by|over|during|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
@@ -72,7 +72,7 @@ _COMMAND = re.compile(
     r"contact|discount)"
     # "refund rate by channel", "discount usage": the measure named after the verb's noun
     r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
-    r"stats|totals?|amounts?|values?|by|per)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
+    r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:\w+ )?(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech|"
@@ -99,7 +99,7 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
-_THAT = re.compile(r"\b(?:does|did|is|was|has|show|break|split|plot|chart|graph|compare|see|put|make|get) "
+_THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
                    # "can u break that one down by first-touch channel"

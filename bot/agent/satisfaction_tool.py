@@ -21,7 +21,7 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
     ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
-    ("csat", re.compile(r"\bcsat\b|satisf\w*", re.I)),
+    ("csat", re.compile(r"\bcsat\b|satisf\w*|\b(?:un)?happ(?:y|ier|iest|iness)\b", re.I)),  # "how happy were people": satisfaction
 )
 # Which attribute, first match wins: a delivery cue is the most specific, a channel the least
 # (a channel name like "instagram" is read by the slot parser too).
@@ -30,7 +30,10 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"courier|dispatch\w*|delay\w*|shows? up|"
                             # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
                             r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
-    ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)", re.I)),
+    ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)|"
+                                    # "which kind of yarn gets the best review score": the goods, by kind
+                                    r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients|buyers|guests|"
+                                    r"members|folks?|visitors|shoppers)\b)[\w-]+", re.I)),
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
@@ -40,7 +43,7 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|sta
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
-_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
@@ -125,6 +128,8 @@ def _boost(slots: Any) -> float:
     # compared ("do Instagram customers rate us lower?").
     if not named and not (compared and getattr(slots, "channels", None)):
         return -0.2
+    if compared and by_from(text) == "product_category" and _RATED.search(text):
+        return 1.1  # "which kind of yarn gets the best review score": no other tool splits by what is sold
     if compared and by_from(text) in ("delivery", "product_category", "segment"):
         return 0.9  # feelings split by these only this tool gives ("is sentiment worse for some segments?")
     if compared and _RATED.search(text):

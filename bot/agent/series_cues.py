@@ -22,9 +22,15 @@ SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (
 # (not an average, not the habitual "twice a week", not "each day of the week")
 _HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:ly)?|usually|normally|mean|median)\b)"
                  r"[^?.,;]{0,60}?\b(?:per|each|every) (day|week|month)\b(?! of)")
-SERIES_ASKED += "|" + _HOW_MANY_PER
+# "is churn worse each month than the one before", "are bookings up every week on the week
+# before": each point against the one before it, a series at that grain (not one pair of periods)
+_EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|compared (?:to|with)|vs\.?|versus|against|"
+                r"next to|on|over) (?:the )?(?:one|day|week|month|previous|last|prior)(?: one)?(?: before| prior| previous)?\b")
+SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
-                   r"\bper calendar (month)\b|" + _HOW_MANY_PER)
+                   r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE)
+# the compare tool's evidence against it: the periods are many, each set against its neighbour
+SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9),)
 
 
 def series_grain_asked(text: str) -> str | None:

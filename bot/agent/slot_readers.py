@@ -87,8 +87,11 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
                     lambda m: " " * len(m.group(0)), t)
     for pattern, code in (*OUTCOME_PATTERNS, *KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
         for m in pattern.finditer(masked):
-            found.append((m.start(), code))
-            masked = mask(masked, [m.span()])
+            # a pattern that checks the whole question first marks its own words as `kpi`, so
+            # "revenue and refunds" keeps the revenue before them
+            span = m.span("kpi") if "kpi" in pattern.groupindex else m.span()
+            found.append((span[0], code))
+            masked = mask(masked, [span])
     if P90.search(t):
         found = [(pos, P90_OF.get(code, code)) for pos, code in found]
     stages = parse_stages(t)
@@ -112,6 +115,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     for _, code in sorted(found):
         if code not in out:
             out.append(code)
+    # "the same for orders instead of revenue": the KPI turned down is not asked (the one before it is)
+    refused = {m.end() for m in rx.finditer(r"\b(?:rather than|instead of|in place of)\s+(?:the |our |just )?", t)}
+    asked = [c for c in out if c not in {code for pos, code in found if pos in refused}]
+    out = asked or out
     # "cart abandonment if we give people 48 hours to come back and buy": the cart's window, not
     # repeat buying
     if "cart_abandonment" in out and "repeat_purchase_rate" in out and rx.search(
@@ -131,6 +138,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
+    if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):
+        out.remove("new_visitors")  # "... to first purchase, for new folks": whom that time is about, not a KPI
     if rx.search(r"\bas an? (?:rate|percentage|share|proportion|ratio|%)\b|\bas a per ?cent(?:age)?\b|\bin percent(?:age)?s?\b|"
                  r"^(?:[\w' &-]{1,30}: )?how (?:often|frequently) (?:do|does|did|are|is|were|was)\b", t):
         # "how many customers bought more than once, as a rate": the count's own rate
@@ -159,12 +168,15 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )paying|payment)\b", t):
         found.append((m.start(), "decision"))
     # "all the way from first hearing about us to paying": paying at the end of the way is buying
-    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b", t):
-        found.append((m.start(), "purchase"))
+    # so is the far end of "between browsing and paying", and "a paid booking" is a purchase
+    for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b|\bbetween\b.{1,40}?\band (?:actually )?(paying)\b|"
+                         r"\b(?:paid|paying) (?:for )?(?:an? |the |their )?(?:booking|order|appointment|job|session|class|lesson|sale)s?\b", t):
+        found.append((m.start(1) if m.group(1) else m.start(), "purchase"))
     for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
-                         r"f(?:ind|inds|inding|ound) out about us)\b", t):
+                         r"f(?:ind|inds|inding|ound) out about us|(?:first )?(?:seeing|saw|spotting|spotted|noticing|noticed|"
+                         r"coming across|came across) us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
     for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
@@ -293,7 +305,7 @@ def parse_top(text: str) -> int | None:
     t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
     m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
-        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) (?!one (?:is|was|are|were|do|does|did|has|had|of|comes?|came)\b){num}\s+[a-z]", t) or \
+        rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) (?!one (?:is|was|are|were|do|does|did|has|had|of|comes?|came|got|gets|brought|brings|closed|closes|sealed|seals)\b){num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \
         rx.search(rf"\b(?:show|list|give me|name|rank)\s+(?:me\s+)?(?:the\s+)?{num}\b", t) or \
         rx.search(rf"(?<!under )(?<!below )(?<!than )(?<!least )(?<!over )\b{num}\s+(?:{PEOPLE}|names|paths|routes|journeys|customers)\b", t)

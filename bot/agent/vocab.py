@@ -76,9 +76,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:a |an |our |the |any )?(?:answer|reply|response)s?\b|"
      r"(?:backlog|queue) of (?:support )?(?:tickets|cases|queries)|(?:ticket|support) (?:backlog|queue)\b)", "open_tickets"),
     (r"(?:how many|number of|count of|volume of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
-     r"(?:new |incoming )?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
+     r"(?:new |incoming )?(?:[\w-]+ (?=support |customer ))?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
      r"support (?:queries|enquiries|inquiries|emails|cases|chats)|help requests|cases)"
-     r"(?= (?:did we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
+     r"(?= (?:(?:did|do) we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
      r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
      r"\bticket (?:volumes?|counts?|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
@@ -106,24 +106,24 @@ METRIC_TERMS: list[tuple[str, str]] = [
     # Refunds, returns and cancellations of orders (not a tax return, not "customers who return"):
     # a rate when a share is asked, else the count. Talk about them ("tickets that mention
     # refunds") stays with feedback.
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:(?:refund|return)s? (?:rate|ratio|percentage)s?\b|rate of (?:refunds|returns)\b|"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>(?:refund|return)s? (?:rate|ratio|percentage)s?\b|rate of (?:refunds|returns)\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}(?:returned|refunded|sent back|brought back|taken back)\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}(?:refunds|returns)\b|"
      r"how often (?:\w+ ){0,4}(?:returned|refunded|sent back|ask(?:s|ed)? for (?:a )?refunds?)\b|"
      # "what percentage of orders are returned": the share's words ("percentage of orders") come
      # blanked out by the slot reader, which leaves a run of spaces before the verb
      r" {10,}(?:[\w']+ ){0,2}(?:returned|refunded|sent back|brought back|taken back)\b)", "refund_rate"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:cancel+ations? (?:rate|ratio|percentage)s?\b|cancel+(?:ation)? rate\b|"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>cancel+ations? (?:rate|ratio|percentage)s?\b|cancel+(?:ation)? rate\b|"
      r"rate of cancel+ations\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}{_ORDERISH} (?:\w+ ){{0,3}}cancel+ed\b|"
      rf"(?:{_SHARE}) of (?:\w+ ){{0,2}}cancel+ations\b|"
      r"how often (?:\w+ ){0,4}(?:cancel+ed|cancel+ations?)\b|"
      r" {10,}(?:[\w']+ ){0,2}cancel+ed\b)", "cancellation_rate"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
      r"(?:returned|refunded|sent back|brought back)\b|(?:returned|refunded) (?:orders|purchases|items|sales|bookings|parcels)\b|"
      r"(?<!tax )\b(?:refunds|returns)\b(?! (?:policy|policies|process|label|labels|form|page)\b)|"
      r"how many (?:\w+ ){0,2}(?:got |were |have been )?(?:refunded|returned for a refund)\b)", "refunded_orders"),
-    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?:{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
+    (rf"^(?!.*\b{_TALK}\b)(?:.*?\b)?(?P<kpi>{_ORDERISH} (?:[\w']+ ){{0,2}}(?:got |were |was |get |gets |are |is |been |being |have been |had been )?"
      r"cancel+ed\b|cancel+ed (?:orders|bookings|appointments|reservations|sales|purchases|deliveries)\b|"
      r"\bcancel+ations\b|\bno[- ]shows\b)", "cancelled_orders"),
     (r"time to (?:their |a |the )?first (?:purchase|order|buy)|"
@@ -186,7 +186,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
      r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
      r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?|trolleys?)|without checking out", "cart_abandonment"),
-    (r"bounc\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
+    (r"bounc(?!\w* (?:off|away)\b)\w*|leave after (?:a single|one|the first|just one) page|single[- ]page (?:visits|sessions)",
      "bounce_rate"),
     (r"exit rates?|\bexits\b", "exit_rate"),
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
@@ -375,7 +375,7 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # Breakdown words -> tools.analytics.filters.Dimension (plus the feedback and satisfaction
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
-    (r"acquisition channels?|acquisition sources?|how (?:they|customers) were acquired", "acquisition_channel"),
+    (r"acquisition (?:channel|source)s?|crm sources?|how (?:they|customers) were acquired|(?:how|where) (?:they|customers|people|clients) (?:told us|said|say) (?:they )?(?:found|heard (?:of|about)) us", "acquisition_channel"),
     (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
      # "split that by where they first heard of us": how each customer first came to the shop
      r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"
