@@ -97,7 +97,12 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
-_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST +
+# "kindly tell me if Saturdays bring the highest sales", "let me know if that's any good": a
+# judgement asked of the data now, not something to watch for (no rule has "best" as a condition)
+_JUDGED = (r"(?!.*\b(?:highest|lowest|busiest|quietest|best|worst|strongest|weakest|any good|worth (?:it|opening|having|"
+           r"keeping|the)|(?:is|are|'s|was|were) (?:\w+ ){0,2}(?:good|bad|normal|ok|okay|healthy|decent|fine|typical|usual|"
+           r"reasonable|about right)(?! (?:and|or) )\b))")
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
                      r"|^(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"

@@ -1,0 +1,35 @@
+"""Readings added in phase N (lane g-probe12) by class, from the misses of a probe written in new
+voices before the work (tests/questions_probe12.yaml), tested on phrasings of yet other trades
+and Englishes, with the word rules alone (the `rules` fixture): "tell me if" asking for a
+judgement of the data now is a question, never a proposed alert rule; one weekday weighed up
+("is Monday even worth opening", "do Saturdays bring the most sales") is a time pattern with
+that day in focus."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# -- "tell me if <a judgement>" is a question, not an alert rule ---------------------------------
+@pytest.mark.parametrize(("question", "tool"), [
+    ("kindly tell me if Thursdays bring the highest footfall for the tyre fitting", "time_pattern"),
+    ("tailor here, just let me know if our October takings were any good", "kpis"),
+    ("can you tell me if the refund rate is normal for a bike shop this month", "kpis"),
+    ("what was csat last week at the salon, and tell me if that's ok", "kpis"),
+])
+def test_tell_me_if_a_judgement_is_answered_not_made_an_alert(rules, question, tool):
+    answer = rules.answer(question, "judge-" + question)
+    assert answer.pending is None  # no rule proposed
+    plan = rules.plan(question, "judge-plan-" + question)
+    assert plan.spec is not None and plan.spec.name == tool
+
+
+@pytest.mark.parametrize(("question", "metric", "condition"), [
+    ("tell me if the refund rate goes above 6%", "refund_rate", "above"),
+    ("let me know when takings are unusually low", "revenue", "unusual"),
+    ("kindly inform me if csat falls below 75", "csat", "below"),
+])
+def test_tell_me_if_with_a_condition_still_proposes_a_rule(rules, question, metric, condition):
+    plan = rules.plan(question, "watch-" + question)
+    assert plan.spec.name == "create_alert_rule"
+    assert plan.args["metric"] == metric and plan.args["condition"] == condition
