@@ -33,3 +33,17 @@ def test_tell_me_if_with_a_condition_still_proposes_a_rule(rules, question, metr
     plan = rules.plan(question, "watch-" + question)
     assert plan.spec.name == "create_alert_rule"
     assert plan.args["metric"] == metric and plan.args["condition"] == condition
+
+
+# -- one weekday weighed up ---------------------------------------------------------------------
+@pytest.mark.parametrize(("question", "focus"), [
+    ("is Wednesday even worth opening the florist for", "Wednesday"),
+    ("honestly, is tuesday worth staying open at the chippy", "Tuesday"),
+    ("sundays are worth it for the car valeting or not?", "Sunday"),
+    ("do Fridays bring in the most customers at the barbers", "Friday"),
+    ("does saturday get us the most bookings at the nail bar, reckon", "Saturday"),
+])
+def test_one_weekday_weighed_up_is_a_time_pattern_in_focus(rules, question, focus):
+    plan = rules.plan(question, "day-" + question)
+    assert plan.spec is not None and plan.spec.name == "time_pattern"
+    assert plan.args["by"] == "weekday" and plan.args["focus"] == focus
