@@ -18,7 +18,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"\b(?:a lot|much|far|way) less (?:often|frequently)\b|"
             # "clients who've stopped coming as often as they used to"
             r"\b(?:stopped|stop|not|n't|aren'?t|isn'?t|haven'?t been) (?:\w+ )?(?:coming|buying|ordering|visiting|booking|shopping|"
-            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b")
+            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b|"
+            # "regulars who come in a lot less than they used to", "clients who book far less than they once did"
+            r"\b(?:who|that)\b (?:[\w']+ ){0,4}(?:(?:a lot|much|far|way|quite a bit) )?less(?: often| frequently| regularly)? than (?:they|he|she) "
+            r"(?:used to|did|once did|normally do|usually do)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
@@ -27,7 +30,8 @@ AT_RISK_CUES = (
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
-     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
+     r"stop (?:buying|coming|shopping|ordering|visiting|using us|booking|using|hiring|calling|renting|popping in|"
+     r"dropping in|coming in|coming back|paying))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
      r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:(?:probably|likely|soon|actually|definitely) )?(?:not renew|cancel\w*|"
      r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"

@@ -47,3 +47,25 @@ def test_one_weekday_weighed_up_is_a_time_pattern_in_focus(rules, question, focu
     plan = rules.plan(question, "day-" + question)
     assert plan.spec is not None and plan.spec.name == "time_pattern"
     assert plan.args["by"] == "weekday" and plan.args["focus"] == focus
+
+
+# -- customers who may stop, said with the trade's own verb; regulars below their old rhythm ------
+@pytest.mark.parametrize("question", [
+    "which learner drivers are likely to stop booking lessons with me",
+    "window cleaning: which households might stop using us this winter",
+    "which tenants at the storage units could stop renting from us",
+])
+def test_likely_to_stop_with_the_trades_verb_is_at_risk(rules, question):
+    plan = rules.plan(question, "stop-" + question)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize("question", [
+    "yoga members who come to class a lot less than they used to",
+    "takeaway regulars that order far less often than they did",
+    "which of the allotment shop's customers who visit way less than they once did",
+])
+def test_less_than_they_used_to_is_the_lapsing_list(rules, question):
+    plan = rules.plan(question, "lapse-" + question)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert plan.args.get("tier") == "lapsing"
