@@ -116,7 +116,9 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
-                     r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
+                     # "flag it high priority if refunds go above 8%": how urgent, then the condition
+                     r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:(?:as )?(?:high|low|medium|top|urgent)[- ]?"
+                     r"(?:priority|severity|urgency)? )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
                      # "drop me a message when conversion is down 15%", "shoot us a text if orders dry up"
                      r"(?:drop|send|shoot|flick|fire|bung|ping) (?:me|us|the team) (?:a |an )?(?:quick )?(?:message|line|note|text|email|"
@@ -255,7 +257,7 @@ ALERT_SHOULD = (r"(?:\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) 
                 r"(?:be|only|fire|go off|trigger|start|wait|compare|look|check|use|run|work|watch|measure|count|go by)\b")
 # "set up a high severity alert if ...", "make a new alert for ...": a rule made, never a change
 _NEW_RULE = r"(?! (?:me |us )?up\b| (?:me |us )?(?:an?|one|another|a new|new|a fresh)\b)"
-CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
+CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silence|snooze|pause|un-?pause|re-?activate|resume|re-?enable|"
                    r"enable|set" + _NEW_RULE + r"|make" + _NEW_RULE + r"|raise|lower|increase|decrease|update|edit|adjust|tweak|"
                    r"move|bump|drop)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")

@@ -69,3 +69,31 @@ def test_less_than_they_used_to_is_the_lapsing_list(rules, question):
     plan = rules.plan(question, "lapse-" + question)
     assert plan.spec is not None and plan.spec.name == "at_risk_customers"
     assert plan.args.get("tier") == "lapsing"
+
+
+# -- alert rules in other words: how urgent before the condition, un-pausing, a number weighed up --
+@pytest.mark.parametrize(("question", "metric", "severity"), [
+    ("flag it high priority if cancellations go above 10", "cancelled_orders", "high"),
+    ("flag it as urgent if bounce rate climbs over 70%", "bounce_rate", "high"),
+    ("flag it low priority if sessions fall 15% week on week", "sessions", "low"),
+])
+def test_flag_it_with_a_priority_proposes_the_rule(rules, question, metric, severity):
+    answer = rules.answer(question, "flag-" + question)
+    assert answer.pending is not None and answer.pending.tool == "create_alert_rule"
+    assert answer.pending.args["metric"] == metric and answer.pending.args["severity"] == severity
+
+
+@pytest.mark.parametrize("question", ["un-pause the bookings alert", "unpause the refunds alarm please",
+                                      "reactivate the bounce rate alert"])
+def test_unpausing_an_alert_switches_it_on(rules, question):
+    plan = rules.plan(question, "unpause-" + question)
+    assert plan.spec.name == "change_alert_rule" and plan.args.get("enabled") is True
+
+
+@pytest.mark.parametrize(("follow_up", "value"), [("on reflection, 12 is better", 12), ("go with 18 instead", 18),
+                                                   ("thinking about it, 25 would be more realistic", 25)])
+def test_a_new_number_weighed_up_changes_the_rule_just_made(rules, follow_up, value):
+    key = "weigh-" + follow_up
+    rules.remember(key, rules.plan("tell me if new visitors drop 20% week on week", key))
+    plan = rules.plan(follow_up, key)
+    assert plan.spec.name == "change_alert_rule" and plan.args.get("value") == value
