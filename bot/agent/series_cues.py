@@ -23,6 +23,11 @@ SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (
 _HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:ly)?|usually|normally|mean|median)\b)"
                  r"[^?.,;]{0,60}?\b(?:per|each|every) (day|week|month)\b(?! of)")
 SERIES_ASKED += "|" + _HOW_MANY_PER
+# "has our recommend score gone up or down each month", "is it going up or down week to week":
+# the movement from one point to the next, not one pair of periods
+SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
+                 r"\b(?:each|every|per|from one) (?:day|week|month)\b(?! of)|\b(?:up or down|down or up|up and down) "
+                 r"(?:day|week|month) (?:to|by|on|after) (?:day|week|month)\b")
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _HOW_MANY_PER)
 

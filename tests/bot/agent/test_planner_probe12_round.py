@@ -97,3 +97,21 @@ def test_a_new_number_weighed_up_changes_the_rule_just_made(rules, follow_up, va
     rules.remember(key, rules.plan("tell me if new visitors drop 20% week on week", key))
     plan = rules.plan(follow_up, key)
     assert plan.spec.name == "change_alert_rule" and plan.args.get("value") == value
+
+
+# -- "gone up or down each month": the movement point to point, a series ------------------------
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("has the average basket gone up or down each week at the deli", "aov", "week"),
+    ("plumbing jobs: have bookings gone up or down every month", "orders", "month"),
+    ("is our refund rate going up or down week to week?", "refund_rate", "week"),
+])
+def test_up_or_down_each_period_is_a_series(rules, question, metric, grain):
+    plan = rules.plan(question, "updown-" + question)
+    assert plan.spec.name == "trend"
+    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+
+
+def test_up_or_down_since_a_period_is_still_a_comparison(rules):
+    plan = rules.plan("has revenue gone up or down since last month", "updown-pair")
+    assert plan.spec.name == "compare"
+
