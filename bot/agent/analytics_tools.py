@@ -27,6 +27,7 @@ from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CU
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
+from bot.agent.period_pairs import boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
 from bot.agent.series_cues import boost_series, series_grain_asked
 from bot.agent.tools import ToolContext, ToolSpec
@@ -368,7 +369,7 @@ def analytics_tools() -> list[ToolSpec]:
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
-            boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots),
+            boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),
         ),
         ToolSpec(
             name="movers",

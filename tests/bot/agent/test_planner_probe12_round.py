@@ -115,3 +115,18 @@ def test_up_or_down_since_a_period_is_still_a_comparison(rules):
     plan = rules.plan("has revenue gone up or down since last month", "updown-pair")
     assert plan.spec.name == "compare"
 
+
+# -- two named periods with the headline words: both periods, side by side ------------------------
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("florist: how did July stack up against June, all the numbers please",
+     {"start": "2026-07-01", "end": "2026-07-31"}, {"start": "2026-06-01", "end": "2026-06-30"}),
+    ("the headline figures, Q3 against Q2, for the bike shop",
+     {"start": "2026-07-01", "end": "2026-09-30"}, {"start": "2026-04-01", "end": "2026-06-30"}),
+    ("give me all the key stats for September vs August",
+     {"start": "2026-09-01", "end": "2026-09-30"}, {"start": "2026-08-01", "end": "2026-08-31"}),
+])
+def test_two_named_periods_with_headline_words_are_compared(rules, question, period, against):
+    plan = rules.plan(question, "pair-" + question)
+    assert plan.spec.name == "compare"
+    assert plan.args["period"] == period and plan.args["against"] == against
+    assert not plan.args.get("metrics")  # every headline KPI
