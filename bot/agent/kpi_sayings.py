@@ -96,6 +96,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
      r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+    # "how much did the pumpkin patch take last weekend", "how much did the churros cart make in
+    # October": the money the business brought in, named by its trade (vocab.py lists a few nouns)
+    (r"\bhow much (?:money |cash )?did (?:the |our |my )(?:[\w'-]+ ){1,4}?(?:take|make|earn|clear|pull in|rake in)\b"
+     r"(?! (?:to|for|on|of|up|off|out|place|part|long|time)\b)", "revenue"),
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
     (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),

@@ -130,3 +130,21 @@ def test_two_named_periods_with_headline_words_are_compared(rules, question, per
     assert plan.spec.name == "compare"
     assert plan.args["period"] == period and plan.args["against"] == against
     assert not plan.args.get("metrics")  # every headline KPI
+
+
+# -- the money the business took, named by its trade ---------------------------------------------
+@pytest.mark.parametrize(("question", "period"), [
+    ("how much did the ice cream van make in August", {"start": "2026-08-01", "end": "2026-08-31"}),
+    ("how much did the hair salon take yesterday, roughly", {"name": "yesterday"}),
+    ("how much did our fish and chip shop earn last week", {"name": "last_week"}),
+    ("honestly, what did we take in total over the past 6 months at the garden centre", {"name": "last_180_days"}),
+])
+def test_what_the_business_took_is_its_revenue(rules, question, period):
+    plan = rules.plan(question, "took-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert plan.args["metrics"] == ["revenue"] and plan.args["period"] == period
+
+
+def test_how_long_a_delivery_took_is_still_its_time(rules):
+    plan = rules.plan("how much did the delivery take to arrive", "took-delivery")
+    assert plan.args.get("metrics") == ["delivery_time"]
