@@ -148,3 +148,23 @@ def test_what_the_business_took_is_its_revenue(rules, question, period):
 def test_how_long_a_delivery_took_is_still_its_time(rules):
     plan = rules.plan("how much did the delivery take to arrive", "took-delivery")
     assert plan.args.get("metrics") == ["delivery_time"]
+
+
+# -- a weekend or a weekday against the same one a week before -------------------------------------
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("last weekend against the weekend before for takings at the garden centre",
+     {"start": "2026-11-07", "end": "2026-11-08"}, {"start": "2026-10-31", "end": "2026-11-01"}),
+    ("orders this weekend vs the weekend before, reckon we were up?",
+     {"start": "2026-11-14", "end": "2026-11-15"}, {"start": "2026-11-07", "end": "2026-11-08"}),
+    ("bookings yesterday compared with the saturday before",
+     {"name": "yesterday"}, {"start": "2026-11-07", "end": "2026-11-07"}),
+])
+def test_a_weekend_against_the_weekend_before_is_compared(rules, question, period, against):
+    plan = rules.plan(question, "wkend-" + question)
+    assert plan.spec.name == "compare"
+    assert plan.args["period"] == period and plan.args["against"] == against
+
+
+def test_weekends_against_weekdays_stay_a_pattern_of_the_week(rules):
+    plan = rules.plan("weekends vs weekdays for orders at the chippy", "wkend-pattern")
+    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
