@@ -327,6 +327,8 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if getattr(slots, "breakdown", None) in _DIMS:
         out["by"] = slots.breakdown
     if re.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+                 # "each of my coaching clients, one line per person": person by person
+                 r"\b(?:each|every one|every single one) of (?:my|our|the|them|those) |\bone (?:line|row|entry) (?:per|for each|each|a) |"
                  # "which lapsed high-spending spa guests", "who had a bad experience and needs ...": people, named
                  r"\bwhich (?:[\w-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|patients|students|diners|"
                  r"shoppers|buyers)\b|^(?:so |and |ok,? )?who\b|"
