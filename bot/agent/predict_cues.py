@@ -191,8 +191,8 @@ ACTION_CUES = (
     (r"\b(?:who|which (?:\w+ ){0,2}(?:customers|clients|people|members|regulars|ones|guests|buyers|patients|students))"
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
-     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee |loyalty |proper |big )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
+     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:(?:little|small|quick|"
+     r"friendly|personal|nice|wee|loyalty|proper|big) ){0,2}(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
      # "the unhappy customers we should reach out to": who to contact, the people named first
      r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
@@ -219,6 +219,14 @@ ACTION_CUES = (
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # a goal, then where to begin: "I want more repeat customers, where do I start?", "we need more
+    # regulars coming back, what should we do": what to do next, customer by customer
+    (r"\b(?:i|we)(?: really)?(?: want|'d like| need| would like| wanna) (?:to (?:get|have|see|win|keep) )?(?:more|a lot more) "
+     r"(?:(?:repeat|returning|regular|loyal) (?:customers|clients|buyers|members|guests|patients|students|business|visits|"
+     r"bookings|orders)|regulars|(?:customers|clients|people|folks?|punters|members|guests) (?:coming|come) back)\b[^?]{0,50}\b(?:where (?:do|should|can) (?:i|we) (?:start|begin)|"
+     r"where to (?:start|begin)|what (?:should|can|do) (?:i|we) do|how (?:do|can|should) (?:i|we)|any (?:ideas|tips|advice)|"
+     r"(?:the )?first step)|\bhow (?:do|can|could|should) (?:i|we) (?:get|win|keep|bring back) more (?:repeat|returning|"
+     r"loyal|regular) (?:customers|clients|buyers|members|guests|patients|students|business)\b", 0.9),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),

@@ -168,3 +168,32 @@ def test_a_weekend_against_the_weekend_before_is_compared(rules, question, perio
 def test_weekends_against_weekdays_stay_a_pattern_of_the_week(rules):
     plan = rules.plan("weekends vs weekdays for orders at the chippy", "wkend-pattern")
     assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+
+
+# -- what to do next: person by person, a goal then where to begin, a gesture said with two words --
+@pytest.mark.parametrize("question", [
+    "what should I do next with each of my piano pupils, one line per person",
+    "next steps for every one of our gym members",
+    "recommended actions for the vips, one row per customer",
+])
+def test_person_by_person_next_steps_list_each_customer(rules, question):
+    plan = rules.plan(question, "each-" + question)
+    assert plan.spec.name == "next_best_actions" and plan.args.get("level") == "customers"
+
+
+@pytest.mark.parametrize("question", [
+    "I want more repeat customers at the bike shop, where do I start?",
+    "we need more regulars coming back to the cafe, what should we do",
+    "i'd like more people coming back to the salon, any ideas?",
+    "how can we get more returning clients at the physio",
+])
+def test_a_retention_goal_gets_the_next_best_actions(rules, question):
+    plan = rules.plan(question, "goal-" + question)
+    assert plan.spec is not None and plan.spec.name == "next_best_actions"
+
+
+@pytest.mark.parametrize("question", ["which bakery regulars have earned a little loyalty treat",
+                                      "who deserves a nice little thank-you from the florist"])
+def test_a_gesture_of_thanks_in_two_words_is_the_loyalty_reward(rules, question):
+    plan = rules.plan(question, "treat-" + question)
+    assert plan.spec.name == "next_best_actions" and plan.args.get("action") == "reward_loyal"
