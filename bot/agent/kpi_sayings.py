@@ -96,6 +96,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
      r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+    # "which weekday do the regulars spend the most per order", "who spends more per visit": the
+    # average order, weighed (vocab.py reads "spend per order" with nothing between)
+    (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
+     r"booking|basket|transaction|sale|time|trip|head)\b", "aov"),
+    # "the open ticket count", "number of unresolved support tickets": the tickets still open
+    (r"\b(?:open|unresolved|outstanding) (?:support )?ticket (?:count|numbers?|total|tally)\b", "open_tickets"),
     # "how much did the pumpkin patch take last weekend", "how much did the churros cart make in
     # October": the money the business brought in, named by its trade (vocab.py lists a few nouns)
     (r"\bhow much (?:money |cash )?did (?:the |our |my )(?:[\w'-]+ ){1,4}?(?:take|make|earn|clear|pull in|rake in)\b"

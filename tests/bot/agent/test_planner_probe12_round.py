@@ -197,3 +197,23 @@ def test_a_retention_goal_gets_the_next_best_actions(rules, question):
 def test_a_gesture_of_thanks_in_two_words_is_the_loyalty_reward(rules, question):
     plan = rules.plan(question, "treat-" + question)
     assert plan.spec.name == "next_best_actions" and plan.args.get("action") == "reward_loyal"
+
+
+# -- a KPI said in other words: spend weighed per order, the open ticket count ---------------------
+@pytest.mark.parametrize(("question", "tool"), [
+    ("which weekday do the members spend the most per visit at the climbing wall", "time_pattern"),
+    ("which town spends more per booking with the dog groomer", "movers"),
+    ("do the loyalty lot spend less per order than everyone else", "kpis"),
+])
+def test_spend_weighed_per_order_is_the_average_order(rules, question, tool):
+    plan = rules.plan(question, "aov-" + question)
+    assert plan.spec.name == tool
+    assert plan.args.get("metric") == "aov" or plan.args.get("metrics") == ["aov"]
+
+
+@pytest.mark.parametrize("question", ["alert me when the unresolved ticket total tops 15",
+                                      "give me a shout if the open ticket count goes over 30",
+                                      "what's the outstanding ticket tally at the locksmiths"])
+def test_the_open_ticket_count_is_the_open_tickets(rules, question):
+    plan = rules.plan(question, "open-" + question)
+    assert plan.args.get("metric") == "open_tickets" or plan.args.get("metrics") == ["open_tickets"]
