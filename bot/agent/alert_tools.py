@@ -310,7 +310,9 @@ LIST_CUES = (
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
     (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
      r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
-     r"warnings?|notifications?)\b", 1.3),
+     r"warnings?|notifications?)\b|"
+     # "every warning you've got, the paused ones as well": rules can be paused, alerts that fired cannot
+     r"\b(?:paused|switched[- ]off|turned[- ]off|disabled|muted|inactive) (?:ones|alerts?|alarms?|warnings?|rules?)\b", 1.3),
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
@@ -323,7 +325,10 @@ OPEN_CUES = (
      # "alerts that haven't cleared yet", "alarms which still haven't gone away"
      r"\b(?:alerts?|alarms?) (?:that|which) (?:still |have |has )?(?:not|haven'?t|hasn'?t|have not|has not|never) (?:yet )?"
      r"(?:been )?(?:resolved|dealt with|sorted|cleared|handled|gone away|cleared up|settled)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
-     r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
+     r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding|ringing|beeping|blaring)\b|"
+     # "any alarms still ringing that nobody has dealt with?"
+     r"\b(?:alerts?|alarms?)\b[^.?!]{0,40}\b(?:nobody|no one|no-one) (?:has |have )?(?:yet )?(?:dealt with|handled|sorted|"
+     r"looked at|picked up|acknowledged|touched)\b", 1.0),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"

@@ -217,3 +217,20 @@ def test_spend_weighed_per_order_is_the_average_order(rules, question, tool):
 def test_the_open_ticket_count_is_the_open_tickets(rules, question):
     plan = rules.plan(question, "open-" + question)
     assert plan.args.get("metric") == "open_tickets" or plan.args.get("metrics") == ["open_tickets"]
+
+
+# -- the rules set (paused ones too) against the alerts that went off and nobody handled -----------
+@pytest.mark.parametrize("question", ["every warning you've set for the bakery, the paused ones as well",
+                                      "show me the alerts incl. the switched-off ones",
+                                      "which alarms have we got, muted ones too"])
+def test_paused_ones_too_lists_the_rules(rules, question):
+    plan = rules.plan(question, "paused-" + question)
+    assert plan.spec.name == "list_alert_rules"
+
+
+@pytest.mark.parametrize("question", ["any alarms still ringing that nobody has dealt with?",
+                                      "alerts at the car wash no one has looked at yet",
+                                      "are there alarms beeping away on the numbers"])
+def test_alarms_nobody_handled_are_the_open_alerts(rules, question):
+    plan = rules.plan(question, "ringing-" + question)
+    assert plan.spec is not None and plan.spec.name == "open_alerts"
