@@ -240,7 +240,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
-                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall|christmas|"
+                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall(?!\s+(?:in|off|away|back|through)\b)|christmas|"
                          rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))

@@ -234,3 +234,17 @@ def test_paused_ones_too_lists_the_rules(rules, question):
 def test_alarms_nobody_handled_are_the_open_alerts(rules, question):
     plan = rules.plan(question, "ringing-" + question)
     assert plan.spec is not None and plan.spec.name == "open_alerts"
+
+
+# -- "the fall in sales" is a drop, not autumn; "is one town to blame" the groups that moved --------
+@pytest.mark.parametrize("question", ["any reason for the fall in orders at the deli",
+                                      "what's the explanation for the fall off in bookings",
+                                      "which channel is behind the drop, or rather, for the fall in takings"])
+def test_the_fall_in_a_kpi_is_not_the_autumn(rules, question):
+    plan = rules.plan(question, "fall-" + question)
+    assert plan.args.get("period") != {"start": "2026-09-01", "end": "2026-11-15"}
+
+
+def test_over_the_fall_is_still_the_autumn(rules):
+    plan = rules.plan("orders over the fall at the cider farm", "fall-season")
+    assert plan.args.get("period") == {"start": "2026-09-01", "end": "2026-11-15"}
