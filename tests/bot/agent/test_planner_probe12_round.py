@@ -237,6 +237,17 @@ def test_alarms_nobody_handled_are_the_open_alerts(rules, question):
 
 
 # -- "the fall in sales" is a drop, not autumn; "is one town to blame" the groups that moved --------
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("is one channel to blame for the fall in sales this month at the print shop", "revenue", "channel"),
+    ("was a single segment behind the dip in bookings last week", "orders", "segment"),
+    ("is one town responsible for the drop in orders this week, the bakery", "orders", "city"),
+])
+def test_one_group_suspected_of_a_change_is_the_movers(rules, question, metric, by):
+    plan = rules.plan(question, "blame-" + question)
+    assert plan.spec.name == "movers"
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+
+
 @pytest.mark.parametrize("question", ["any reason for the fall in orders at the deli",
                                       "what's the explanation for the fall off in bookings",
                                       "which channel is behind the drop, or rather, for the fall in takings"])
