@@ -161,8 +161,16 @@ _OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellat
 SAYING_COMPARE_CUES = (
     (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
 )
+# "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
+# headline numbers (with "how did we do" they were read; with the period as the subject they were not)
+_PERIOD_WORD = (r"(?:q[1-4]|(?:last |this |the )?(?:week|weekend|month|quarter|year|fortnight|summer|winter|spring|autumn|"
+                r"christmas|easter|season)|yesterday|today|january|february|march|april|june|july|august|september|"
+                r"october|november|december)")
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
+    # (not a bare "how was last month?", which follows up on the analysis before)
+    (rf"^(?:[\w' -]{{1,30}}: )?(?:so |and |ok,? |right,? )?how (?:(?:did|'d) {_PERIOD_WORD} (?:go|turn out|pan out|shape up|"
+     rf"treat us)|(?:was|were) {_PERIOD_WORD} (?:for (?:us|me|the [\w'-]+|business|trade)|overall))\b", 0.6),
     # "what share of online baskets get left behind without buying": the share of carts is the
     # KPI asked (cart abandonment), not where in the journey people leave
     (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"

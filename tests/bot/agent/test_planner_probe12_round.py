@@ -259,3 +259,14 @@ def test_the_fall_in_a_kpi_is_not_the_autumn(rules, question):
 def test_over_the_fall_is_still_the_autumn(rules):
     plan = rules.plan("orders over the fall at the cider farm", "fall-season")
     assert plan.args.get("period") == {"start": "2026-09-01", "end": "2026-11-15"}
+
+
+# -- "how did Q2 go": that period's headline numbers; "how do Saturdays compare with Sundays": the week's days
+@pytest.mark.parametrize(("question", "period"), [
+    ("how did Q2 go for the cattery", {"start": "2026-04-01", "end": "2026-06-30"}),
+    ("right, how did last week go", {"name": "last_week"}),
+    ("how was October for us at the barbers", {"start": "2026-10-01", "end": "2026-10-31"}),
+])
+def test_how_did_a_period_go_is_its_headline_numbers(rules, question, period):
+    plan = rules.plan(question, "go-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["period"] == period
