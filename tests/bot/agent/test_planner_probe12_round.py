@@ -270,3 +270,10 @@ def test_over_the_fall_is_still_the_autumn(rules):
 def test_how_did_a_period_go_is_its_headline_numbers(rules, question, period):
     plan = rules.plan(question, "go-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["period"] == period
+
+
+@pytest.mark.parametrize("question", ["how does Saturday trade compare with Sunday at the market stall",
+                                      "how do fridays compare to saturdays for bookings"])
+def test_one_weekday_compared_with_another_is_the_week_pattern(rules, question):
+    plan = rules.plan(question, "dayvs-" + question)
+    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
