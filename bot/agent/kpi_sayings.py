@@ -100,6 +100,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # average order, weighed (vocab.py reads "spend per order" with nothing between)
     (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
      r"booking|basket|transaction|sale|time|trip|head)\b", "aov"),
+    # "how long do people wait for a reply from us", "customers waiting for an answer to their
+    # emails", "wait more than 24 hours for a call back": the first reply's time, said as the wait
+    (r"\b(?<!still )(?:wait|waits|waiting|waited)\b(?: [\w'-]+){0,5}? (?:for|on) (?:a |an |our |the |their |any )?(?:first )?"
+     r"(?:reply|replies|response|responses|answer|answers|call ?back|callback|ring back)\b", "first_response_time"),
     # "the open ticket count", "number of unresolved support tickets": the tickets still open
     (r"\b(?:open|unresolved|outstanding) (?:support )?ticket (?:count|numbers?|total|tally)\b", "open_tickets"),
     # "how much did the pumpkin patch take last weekend", "how much did the churros cart make in

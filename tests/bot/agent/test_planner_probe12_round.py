@@ -277,3 +277,15 @@ def test_how_did_a_period_go_is_its_headline_numbers(rules, question, period):
 def test_one_weekday_compared_with_another_is_the_week_pattern(rules, question):
     plan = rules.plan(question, "dayvs-" + question)
     assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+
+
+# -- the wait for a reply is the first response time ----------------------------------------------
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how long do people wait for a reply from the letting agency on average", "kpis"),
+    ("how long are tenants waiting for an answer to their emails these days", "kpis"),
+    ("give me a shout if clients wait more than 24 hours for a call back", "create_alert_rule"),
+])
+def test_the_wait_for_a_reply_is_the_first_response_time(rules, question, tool):
+    plan = rules.plan(question, "wait-" + question)
+    assert plan.spec.name == tool
+    assert plan.args.get("metric") == "first_response_time" or plan.args.get("metrics") == ["first_response_time"]
