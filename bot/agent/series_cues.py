@@ -28,6 +28,11 @@ SERIES_ASKED += "|" + _HOW_MANY_PER
 SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
                  r"\b(?:each|every|per|from one) (?:day|week|month)\b(?! of)|\b(?:up or down|down or up|up and down) "
                  r"(?:day|week|month) (?:to|by|on|after) (?:day|week|month)\b")
+# "as a trend please", "show that as a line chart, monthly": the analysis just shown, drawn as a
+# series (a trend's cue even with no KPI named: the follow-up keeps the last one's)
+AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|just),? )*(?:show (?:it|that|this|them|me that) |"
+                     r"(?:put|plot|draw|chart) (?:it|that|this|them) )?as an? (?:weekly |daily |monthly )?(?:trend|line(?: chart| graph)?|"
+                     r"graph|chart|series)\b", 1.0),)
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _HOW_MANY_PER)
 

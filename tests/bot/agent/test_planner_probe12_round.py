@@ -289,3 +289,17 @@ def test_the_wait_for_a_reply_is_the_first_response_time(rules, question, tool):
     plan = rules.plan(question, "wait-" + question)
     assert plan.spec.name == tool
     assert plan.args.get("metric") == "first_response_time" or plan.args.get("metrics") == ["first_response_time"]
+
+
+# -- "as a trend please" after a KPI: that KPI over that period, as a series -----------------------
+@pytest.mark.parametrize(("first", "follow_up", "metric", "period"), [
+    ("satisfaction score at the opticians last month", "as a trend please", "csat", {"name": "last_month"}),
+    ("average order value in October", "can you show it as a graph", "aov", {"start": "2026-10-01", "end": "2026-10-31"}),
+    ("takings this year for the tearoom", "ok, as a line chart", "revenue", {"name": "this_year"}),
+])
+def test_as_a_trend_after_a_kpi_draws_that_kpi(rules, first, follow_up, metric, period):
+    key = "asatrend-" + first
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(follow_up, key)
+    assert plan.spec.name == "trend"
+    assert plan.args["metric"] == metric and plan.args["period"] == period
