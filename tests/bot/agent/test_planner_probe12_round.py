@@ -303,3 +303,20 @@ def test_as_a_trend_after_a_kpi_draws_that_kpi(rules, first, follow_up, metric, 
     plan = rules.plan(follow_up, key)
     assert plan.spec.name == "trend"
     assert plan.args["metric"] == metric and plan.args["period"] == period
+
+
+# -- the journey in other words: "what steps lead up to ...", "where in the booking process ..." ---
+@pytest.mark.parametrize("question", ["which steps usually lead to a booking at the escape room",
+                                      "what steps lead shoppers into the checkout on the wool site",
+                                      "what steps lead up to someone recommending us to their mates"])
+def test_steps_leading_to_a_goal_are_the_paths(rules, question):
+    plan = rules.plan(question, "lead-" + question)
+    assert plan.spec is not None and plan.spec.name == "paths"
+
+
+@pytest.mark.parametrize("question", ["where in the booking process do we lose people at the driving school",
+                                      "where along the way do shoppers give up on the candle site",
+                                      "where during checkout are customers bailing"])
+def test_where_in_the_process_people_leave_is_the_dropoffs(rules, question):
+    plan = rules.plan(question, "where-" + question)
+    assert plan.spec is not None and plan.spec.name == "dropoffs"
