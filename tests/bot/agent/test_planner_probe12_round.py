@@ -320,3 +320,15 @@ def test_steps_leading_to_a_goal_are_the_paths(rules, question):
 def test_where_in_the_process_people_leave_is_the_dropoffs(rules, question):
     plan = rules.plan(question, "where-" + question)
     assert plan.spec is not None and plan.spec.name == "dropoffs"
+
+
+# -- personas asked as customer types or the typical customer ------------------------------------
+@pytest.mark.parametrize(("question", "segments"), [
+    ("draw up 4 customer types from the data for the bakery", 4),
+    ("who are our typical clients at the beauty salon", None),
+    ("describe our usual customer at the surf shop", None),
+])
+def test_customer_types_and_the_typical_customer_draft_personas(rules, question, segments):
+    plan = rules.plan(question, "types-" + question)
+    assert plan.spec is not None and plan.spec.name == "draft_personas"
+    assert plan.args.get("segments") == segments
