@@ -61,7 +61,8 @@ AT_RISK_CUES = (
      # "which punters have gone missing" (people, not "the campaign has gone cold")
      r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
      r"\b(?:gone|went|going) (?:missing|awol|cold|silent|dark)\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
-     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|(?:ordered|bought|booked|visited|shopped|been in|come in|"
+     r"paid) (?:anything |with us |from us )?(?:in |for )?(?:a while|ages|a long time|months|yonks|forever|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
      r"\bless often than (?:they|before|usual)\b|"
      # "which students are likely to stop their tutoring?", "which clients might not come back for

@@ -332,3 +332,12 @@ def test_customer_types_and_the_typical_customer_draft_personas(rules, question,
     plan = rules.plan(question, "types-" + question)
     assert plan.spec is not None and plan.spec.name == "draft_personas"
     assert plan.args.get("segments") == segments
+
+
+# -- customers who have not been back in ages; the best selling day of the week --------------------
+@pytest.mark.parametrize("question", ["which customers haven't ordered in ages from the butchers",
+                                      "clients who haven't booked in months at the nail bar",
+                                      "regulars that have not been in for a while"])
+def test_not_back_in_ages_is_at_risk(rules, question):
+    plan = rules.plan(question, "ages-" + question)
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
