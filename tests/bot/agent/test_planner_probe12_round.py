@@ -341,3 +341,10 @@ def test_customer_types_and_the_typical_customer_draft_personas(rules, question,
 def test_not_back_in_ages_is_at_risk(rules, question):
     plan = rules.plan(question, "ages-" + question)
     assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+
+
+@pytest.mark.parametrize("question", ["wetin be our best selling day", "what's our best trading day at the market",
+                                      "our worst sales day, which one is it"])
+def test_the_best_selling_day_is_the_week_pattern(rules, question):
+    plan = rules.plan(question, "sellday-" + question)
+    assert plan.spec is not None and plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
