@@ -266,4 +266,9 @@ LIFETIME_CUES = (
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b(?:before|until|over|across|in total)\b",
      0.85),
+    # "who are my biggest spenders", "which customers have spent the most with us ever": the top
+    # customers by what they spent (not a risk list or a persona of them, which say so)
+    (r"^(?!.*\b(?:risk|lose|losing|lost|churn\w*|leav\w*|persona\w*|likely|might|could)\b)(?:so |and |ok,? )?(?:who (?:are|is|were)|"
+     r"which (?:customers|clients|members|guests|buyers|shoppers|regulars) (?:are|have)|list|name|show me) (?:\w+ ){0,2}?"
+     r"(?:(?:biggest|top|best|highest|heaviest)[- ]spend(?:ers|ing (?:customers|clients))|spent the most)\b", 0.9),
 )

@@ -348,3 +348,17 @@ def test_not_back_in_ages_is_at_risk(rules, question):
 def test_the_best_selling_day_is_the_week_pattern(rules, question):
     plan = rules.plan(question, "sellday-" + question)
     assert plan.spec is not None and plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+
+
+# -- the biggest spenders are the top customers by value; at risk when risk is asked ----------------
+@pytest.mark.parametrize("question", ["who are my biggest spenders at the wine shop",
+                                      "which clients have spent the most with us ever",
+                                      "list our top spenders, the gift shop"])
+def test_the_biggest_spenders_are_the_top_customers_by_value(rules, question):
+    plan = rules.plan(question, "spenders-" + question)
+    assert plan.spec is not None and plan.spec.name == "customer_lifetime_value"
+
+
+def test_biggest_spenders_at_risk_stay_the_risk_list(rules):
+    plan = rules.plan("show our biggest spenders who might leave the gym", "spenders-risk")
+    assert plan.spec.name == "at_risk_customers"
