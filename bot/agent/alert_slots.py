@@ -125,6 +125,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
                       # "the nps alert should be 15 not 20": the new value, then the old
                       rf"\b(?:should|needs to|must) be\s+[£$€]?{_NUMBER}\b|"
+                      # "on reflection, 15 is better", "go with 25 instead": the new number weighed up
+                      rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)? (?:is|would be|'d be|will be|sounds|feels|seems) "
+                      r"(?:a (?:bit |lot )?|much |way )?(?:better|fine|best|safer|saner|more like it|about right|more sensible|"
+                      rf"more realistic)\b|\bgo (?:with|for) [£$€]?{_NUMBER}\b|"
                       # "actually make that 80", "set it at 50 quid": a bare number for the rule just named
                       # (not "make it 4 weeks", a window)
                       rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|the "
@@ -167,10 +171,12 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     elif rx.search(r"\b(?:low (?:severity|priority)|severity (?:to )?low|make (?:it|that|this) low|fyi|"
                    r"no rush)\b", t):
         out["severity"] = "low"
-    if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|pause|mute|silence|snooze|stop|on hold)\b|"
+    # "un-pause the takings alert" is switching it back on
+    if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|(?<!un-)(?<!un)pause|(?<!un-)(?<!un)mute|silence|snooze|stop|"
+                 r"on hold)\b|"
                  r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
         out["enabled"] = False
-    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|unmute)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
+    elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|un-?mute|un-?pause|re-?activate)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
                    # "turn the csat alert for the studio back on"
                    r"\b(?:switch|turn|put)\w* (?:[\w'-]+ ){0,6}back on\b", t):
         out["enabled"] = True
@@ -205,6 +211,7 @@ def _float(text: str) -> float:
 # "actually make that 15%", "and make it high priority", "switch that one off for now",
 # "make it weekly". It leads like a follow-up or points back at the rule.
 _AMEND_LEAD = re.compile(r"^(?:actually|and|ok|okay|no|nah|sorry|hmm|make|set|change|switch|turn|then|but|can you|"
+                         r"on (?:reflection|second thoughts?)|thinking about it|go (?:with|for)|[£$€]?\d+(?:\.\d+)?\s*%? (?:is|would be)|"
                          r"could you|please|pls|raise|lower|bump|drop|put|instead)\b|"
                          r"\b(?:that|it|this|that one|this one|the rule|the alert|instead)\b")
 _AMEND_KEYS = ("value", "severity", "enabled", "window_days", "condition")

@@ -97,7 +97,12 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
-_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST +
+# "kindly tell me if Saturdays bring the highest sales", "let me know if that's any good": a
+# judgement asked of the data now, not something to watch for (no rule has "best" as a condition)
+_JUDGED = (r"(?!.*\b(?:highest|lowest|busiest|quietest|best|worst|strongest|weakest|any good|worth (?:it|opening|having|"
+           r"keeping|the)|(?:is|are|'s|was|were) (?:\w+ ){0,2}(?:good|bad|normal|ok|okay|healthy|decent|fine|typical|usual|"
+           r"reasonable|about right)(?! (?:and|or) )\b))")
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
                      r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:[\w' &-]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
@@ -111,7 +116,9 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
                      r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
-                     r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:if|when|whenever|as soon as)" + _PAST + "|"
+                     # "flag it high priority if refunds go above 8%": how urgent, then the condition
+                     r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:(?:as )?(?:high|low|medium|top|urgent)[- ]?"
+                     r"(?:priority|severity|urgency)? )?(?:if|when|whenever|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
                      # Indian English "kindly intimate me if ...", "do the needful and alert when ...": an order
                      r"intimate (?:me|us)(?: (?:if|when|whenever|once|as soon as))?|"
@@ -257,7 +264,7 @@ ALERT_SHOULD = (r"(?:\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) 
                 r"(?:be|only|fire|go off|trigger|start|wait|compare|look|check|use|run|work|watch|measure|count|go by)\b")
 # "set up a high severity alert if ...", "make a new alert for ...": a rule made, never a change
 _NEW_RULE = r"(?! (?:me |us )?up\b| (?:me |us )?(?:an?|one|another|a new|new|a fresh)\b)"
-CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|unmute|silence|snooze|pause|resume|re-?enable|"
+CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silence|snooze|pause|un-?pause|re-?activate|resume|re-?enable|"
                    r"enable|set" + _NEW_RULE + r"|make" + _NEW_RULE + r"|raise|lower|increase|decrease|update|edit|adjust|tweak|"
                    r"move|bump|drop)\b.*"
                    # an alert named as such, or a rule's id written out ("csat-7d", "first-response-3d")
@@ -310,7 +317,9 @@ LIST_CUES = (
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
     (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
      r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
-     r"warnings?|notifications?)\b", 1.3),
+     r"warnings?|notifications?)\b|"
+     # "every warning you've got, the paused ones as well": rules can be paused, alerts that fired cannot
+     r"\b(?:paused|switched[- ]off|turned[- ]off|disabled|muted|inactive) (?:ones|alerts?|alarms?|warnings?|rules?)\b", 1.3),
 )
 OPEN_CUES = (
     (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
@@ -323,7 +332,10 @@ OPEN_CUES = (
      # "alerts that haven't cleared yet", "alarms which still haven't gone away"
      r"\b(?:alerts?|alarms?) (?:that|which) (?:still |have |has )?(?:not|haven'?t|hasn'?t|have not|has not|never) (?:yet )?"
      r"(?:been )?(?:resolved|dealt with|sorted|cleared|handled|gone away|cleared up|settled)\b|\b(?:tripped|triggered|set off|raised|sounded) (?:an? |any |the )?"
-     r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding)\b", 1.0),
+     r"(?:alarms?|alerts?)\b|\balarms? (?:\w+ )?(?:gone off|went off|going off|tripped|sounding|ringing|beeping|blaring)\b|"
+     # "any alarms still ringing that nobody has dealt with?"
+     r"\b(?:alerts?|alarms?)\b[^.?!]{0,40}\b(?:nobody|no one|no-one) (?:has |have )?(?:yet )?(?:dealt with|handled|sorted|"
+     r"looked at|picked up|acknowledged|touched)\b", 1.0),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"

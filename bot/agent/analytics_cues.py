@@ -336,10 +336,10 @@ _GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the
                         r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
 # "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
 # with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
-# two periods
+# two periods (as "last weekend against the weekend before" is)
 _DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
         r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
-DAYS_VS = re.compile(rf"\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b")
+DAYS_VS = re.compile(rf"(?<!last )(?<!this )(?<!past )\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared? (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b(?! before\b)")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"

@@ -27,8 +27,14 @@ from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CU
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
+from bot.agent.period_pairs import boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
-from bot.agent.series_cues import SERIES_COMPARE_CUES, boost_series, series_grain_asked
+from bot.agent.series_cues import (
+    AS_A_SERIES_CUES,
+    SERIES_COMPARE_CUES,
+    boost_series,
+    series_grain_asked,
+)
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
@@ -341,7 +347,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("trend", "over time", "week by week", "day by day", "daily", "weekly", "going up",
                       "going down", "series"),
-            cues=(*TREND_CUES, *TIME_PEAK_CUES),
+            cues=(*TREND_CUES, *TIME_PEAK_CUES, *AS_A_SERIES_CUES),
             plan=_plan_trend,
             # also "which day was busiest?"; never "revenue by day of the week" (a pattern, time_pattern)
             boost=lambda slots: -1.0 if pattern_asked(slots) else max(boost_trend(slots), boost_trend_peak(slots),
@@ -368,7 +374,7 @@ def analytics_tools() -> list[ToolSpec]:
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
-            boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots),
+            boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),
         ),
         ToolSpec(
             name="movers",

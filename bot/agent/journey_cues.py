@@ -40,6 +40,9 @@ DROPOFF_CUES = (
      r"\bbounc(?:e|es|ed|ing) (?:off|away)\b", 0.8),
     (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
+    # "where in the booking process do we lose people", "where along the way do shoppers give up"
+    (r"\bwhere (?:in|along|during|on|across) (?:the |our |their )?(?:[\w'-]+ ){0,3}(?:do|did|are|were|is|does) (?:[\w']+ ){0,3}"
+     r"(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|give up|fall|abandon|get stuck|getting stuck|stall)\w*", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
@@ -86,6 +89,8 @@ PATH_CUES = (
      r"\bfirst\b.{0,60}\b(?:and|but|then)\b.{0,40}\b(?:last|final)(?: (?:one|thing|step|touch\w*|channel))? before "
      r"(?:they |people |customers )?(?:buy|pay|order|purchase|book|check out)\w*\b|\bwhere do (?:our |the )?(?:buyers|customers|people|shoppers) "
      r"(?:first )?come from\b", 0.6),
+    # "what steps lead up to someone recommending us", "which steps lead customers into the checkout"
+    (r"\b(?:what|which) (?:\w+ )?steps? (?:usually |typically )?(?:lead|leads|led|leading) (?:\w+ )?(?:up )?(?:to|into|towards)\b", 0.8),
     # "what steps do clients tend to go through before booking?": the steps themselves
     (r"\b(?:what|which) (?:\w+ )?steps? (?:do|does|did|would|will) (?:\w+ ){1,4}(?:go through|take|follow|pass through|"
      r"work through|make)\b|\bsteps? (?:\w+ ){0,3}(?:go|goes|went) through before\b", 0.7),

@@ -148,6 +148,20 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
      r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+    # "which weekday do the regulars spend the most per order", "who spends more per visit": the
+    # average order, weighed (vocab.py reads "spend per order" with nothing between)
+    (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
+     r"booking|basket|transaction|sale|time|trip|head)\b", "aov"),
+    # "how long do people wait for a reply from us", "customers waiting for an answer to their
+    # emails", "wait more than 24 hours for a call back": the first reply's time, said as the wait
+    (r"\b(?<!still )(?:wait|waits|waiting|waited)\b(?: [\w'-]+){0,5}? (?:for|on) (?:a |an |our |the |their |any )?(?:first )?"
+     r"(?:reply|replies|response|responses|answer|answers|call ?back|callback|ring back)\b", "first_response_time"),
+    # "the open ticket count", "number of unresolved support tickets": the tickets still open
+    (r"\b(?:open|unresolved|outstanding) (?:support )?ticket (?:count|numbers?|total|tally)\b", "open_tickets"),
+    # "how much did the pumpkin patch take last weekend", "how much did the churros cart make in
+    # October": the money the business brought in, named by its trade (vocab.py lists a few nouns)
+    (r"\bhow much (?:money |cash )?did (?:the |our |my )(?:[\w'-]+ ){1,4}?(?:take|make|earn|clear|pull in|rake in)\b"
+     r"(?! (?:to|for|on|of|up|off|out|place|part|long|time)\b)", "revenue"),
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
     (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
@@ -246,8 +260,16 @@ _OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellat
 SAYING_COMPARE_CUES = (
     (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
 )
+# "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
+# headline numbers (with "how did we do" they were read; with the period as the subject they were not)
+_PERIOD_WORD = (r"(?:q[1-4]|(?:last |this |the )?(?:week|weekend|month|quarter|year|fortnight|summer|winter|spring|autumn|"
+                r"christmas|easter|season)|yesterday|today|january|february|march|april|june|july|august|september|"
+                r"october|november|december)")
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
+    # (not a bare "how was last month?", which follows up on the analysis before)
+    (rf"^(?:[\w' -]{{1,30}}: )?(?:so |and |ok,? |right,? )?how (?:(?:did|'d) {_PERIOD_WORD} (?:go|turn out|pan out|shape up|"
+     rf"treat us)|(?:was|were) {_PERIOD_WORD} (?:for (?:us|me|the [\w'-]+|business|trade)|overall))\b", 0.6),
     # "what share of online baskets get left behind without buying": the share of carts is the
     # KPI asked (cart abandonment), not where in the journey people leave
     (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"

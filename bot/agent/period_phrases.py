@@ -77,3 +77,28 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         period = _weekend(m, as_of)
         found += [(m.start(), m.end(), period)] if period else []
     return found
+
+
+# "the same day last week", "the same day a week before": one day against the day seven before;
+# "last weekend against the weekend before", "yesterday vs the Saturday before": the same days of
+# the week before (not the days just before them, the comparison's default)
+_WEEK_BEFORE = re.compile(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b|"
+                          r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on) (?:the )?(?:weekend|(?:mon|tues|wednes|"
+                          r"thurs|fri|satur|sun)day) (?:before|prior|earlier)\b")
+
+
+def a_week_before(t: str, period: str | None, as_of: dt.date) -> tuple[str, tuple[int, int]] | None:
+    """The period seven days before `period` (a day or a span of days) when the text asks for it."""
+    m = _WEEK_BEFORE.search(t)
+    if m is None or not period:
+        return None
+    if period in ("yesterday", "today"):
+        first = last = as_of - dt.timedelta(days=1 if period == "yesterday" else 0)
+    elif ".." in period:
+        first, last = (dt.date.fromisoformat(d) for d in period.split(".."))
+        if (last - first).days > 6:
+            return None  # a week before a month is not asked this way
+    else:
+        return None
+    week = dt.timedelta(days=7)
+    return _span(first - week, last - week), m.span()

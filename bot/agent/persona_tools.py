@@ -267,7 +267,12 @@ DRAFT_CUES = (
      # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
      r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw|come up with|generate|produce|"
      r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) "
-     r"profiles\b(?!.*\b(?:saved|stored|on file|already)\b)",
+     r"profiles\b(?!.*\b(?:saved|stored|on file|already)\b)|"
+     # "draw up 4 customer types from the data", "who are our typical clients", "describe our usual customer"
+     r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw(?: up)?|come up with|generate|produce|"
+     r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) (?:types|kinds|"
+     r"archetypes)\b|\b(?:who (?:are|is)|describe|picture|sketch) (?:our|my|the) (?:typical|average|usual|main) (?:customers?|"
+     r"clients?|shoppers?|buyers?|guests?|members?|patients?|students?)\b",
      0.9),
     # "let the data pick how many": no count given, the segmentation chooses it
     (r"\blet (?:the )?(?:data|numbers|model|algorithm) (?:pick|decide|choose|work out|say) how many\b", 0.4),

@@ -18,7 +18,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"\b(?:a lot|much|far|way) less (?:often|frequently)\b|"
             # "clients who've stopped coming as often as they used to"
             r"\b(?:stopped|stop|not|n't|aren'?t|isn'?t|haven'?t been) (?:\w+ )?(?:coming|buying|ordering|visiting|booking|shopping|"
-            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b")
+            r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b|"
+            # "regulars who come in a lot less than they used to", "clients who book far less than they once did"
+            r"\b(?:who|that)\b (?:[\w']+ ){0,4}(?:(?:a lot|much|far|way|quite a bit) )?less(?: often| frequently| regularly)? than (?:they|he|she) "
+            r"(?:used to|did|once did|normally do|usually do)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
@@ -42,7 +45,8 @@ AT_RISK_CUES = (
      r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
-     r"stop (?:buying|coming|shopping|ordering|visiting|using us))\b|"
+     r"stop (?:buying|coming|shopping|ordering|visiting|using us|booking|using|hiring|calling|renting|popping in|"
+     r"dropping in|coming in|coming back|paying))\b|"
      # members and subscribers leave by cancelling: "likely to cancel soon", "might not renew"
      r"\b(?:might|may|could|likely to|going to|will|set to|about to|thinking of|planning to) (?:(?:probably|likely|soon|actually|definitely) )?(?:not renew|cancel\w*|"
      r"unsubscribe|let (?:their|the) (?:membership|subscription) (?:lapse|go)|stop paying)\b|"
@@ -72,7 +76,8 @@ AT_RISK_CUES = (
      # "which punters have gone missing" (people, not "the campaign has gone cold")
      r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
      r"\b(?:gone|went|going) (?:missing|awol|cold|silent|dark)\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"
-     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|ordered (?:in )?(?:a while|lately))\b|"
+     r"\b(?:haven'?t|have not|hasn'?t|not) (?:been back|come back|returned|(?:ordered|bought|booked|visited|shopped|been in|come in|"
+     r"paid) (?:anything |with us |from us )?(?:in |for )?(?:a while|ages|a long time|months|yonks|forever|lately))\b|"
      r"\b(?:buying|coming|ordering|shopping|visiting) less (?:often|frequently|than)\b|"
      r"\bless often than (?:they|before|usual)\b|"
      # "which students are likely to stop their tutoring?", "which clients might not come back for
@@ -223,8 +228,8 @@ ACTION_CUES = (
     (r"\b(?:who|which (?:\w+ ){0,2}(?:customers|clients|people|members|regulars|ones|guests|buyers|patients|students))"
      r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
      r"visit|email|message)\b|"
-     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:little |small |quick |"
-     r"friendly |personal |nice |wee |loyalty |proper |big |courtesy |goodwill |welcome[- ]back |thank[- ]you )?(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|call|ring|note|"
+     r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:(?:little|small|quick|"
+     r"friendly|personal|nice|wee|loyalty|proper|big|courtesy|goodwill|welcome[- ]back|thank[- ]you) ){0,2}(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
      # "the unhappy customers we should reach out to": who to contact, the people named first
      r"\b(?:customers|clients|people|guests|members|patients|students|regulars|ones|buyers|subscribers)\b (?:[\w'-]+ ){0,2}"
@@ -260,6 +265,14 @@ ACTION_CUES = (
      r"offer|offering) (?:\w+ )?(?:a |an |some )?"
      r"(?:[\w-]+ )?(?:freebies?|treats?|gifts?|vouchers?|discounts?|rewards?|thank[- ]yous?|offers?|perks?)\b|"
      r"\bgive (?:a |an )?(?:discount|voucher|freebie|treat|gift|reward|offer|perk) to\b", 0.9),
+    # a goal, then where to begin: "I want more repeat customers, where do I start?", "we need more
+    # regulars coming back, what should we do": what to do next, customer by customer
+    (r"\b(?:i|we)(?: really)?(?: want|'d like| need| would like| wanna) (?:to (?:get|have|see|win|keep) )?(?:more|a lot more) "
+     r"(?:(?:repeat|returning|regular|loyal) (?:customers|clients|buyers|members|guests|patients|students|business|visits|"
+     r"bookings|orders)|regulars|(?:customers|clients|people|folks?|punters|members|guests) (?:coming|come) back)\b[^?]{0,50}\b(?:where (?:do|should|can) (?:i|we) (?:start|begin)|"
+     r"where to (?:start|begin)|what (?:should|can|do) (?:i|we) do|how (?:do|can|should) (?:i|we)|any (?:ideas|tips|advice)|"
+     r"(?:the )?first step)|\bhow (?:do|can|could|should) (?:i|we) (?:get|win|keep|bring back) more (?:repeat|returning|"
+     r"loyal|regular) (?:customers|clients|buyers|members|guests|patients|students|business)\b", 0.9),
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
@@ -302,11 +315,16 @@ LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
      # "how valuable is a Redland customer across their whole time with us"
      r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"
      r"(?:customer|client|buyer|shopper|member|guest|patient|student|subscriber)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b"
      r"(?:before|until|over|across|in total)\b",
      0.85),
+    # "who are my biggest spenders", "which customers have spent the most with us ever": the top
+    # customers by what they spent (not a risk list or a persona of them, which say so)
+    (r"^(?!.*\b(?:risk|lose|losing|lost|churn\w*|leav\w*|persona\w*|likely|might|could)\b)(?:so |and |ok,? )?(?:who (?:are|is|were)|"
+     r"which (?:customers|clients|members|guests|buyers|shoppers|regulars) (?:are|have)|list|name|show me) (?:\w+ ){0,2}?"
+     r"(?:(?:biggest|top|best|highest|heaviest)[- ]spend(?:ers|ing (?:customers|clients))|spent the most)\b", 0.9),
 )

@@ -330,6 +330,8 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # "one line each", "a line per client", "person by person": a row for each of them
                  r"\b(?:one|a|single) line (?:each|apiece|per (?:customer|client|member|guest|person|head|name))\b|"
                  r"\b(?:person|client|member|guest|name|head) by (?:person|client|member|guest|name|head)\b|\bindividually\b|"
+                 # "each of my coaching clients, one line per person": person by person
+                 r"\b(?:each|every one|every single one) of (?:my|our|the|them|those) |\bone (?:line|row|entry) (?:per|for each|each|a) |"
                  # "which lapsed high-spending spa guests", "who had a bad experience and needs ...": people, named
                  r"\bwhich (?:[\w-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|patients|students|diners|"
                  r"shoppers|buyers)\b|^(?:so |and |ok,? )?who\b|"

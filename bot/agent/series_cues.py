@@ -27,6 +27,16 @@ _HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:l
 _EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|compared (?:to|with)|vs\.?|versus|against|"
                 r"next to|on|over) (?:the )?(?:one|day|week|month|previous|last|prior)(?: one)?(?: before| prior| previous)?\b")
 SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE
+# "has our recommend score gone up or down each month", "is it going up or down week to week":
+# the movement from one point to the next, not one pair of periods
+SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
+                 r"\b(?:each|every|per|from one) (?:day|week|month)\b(?! of)|\b(?:up or down|down or up|up and down) "
+                 r"(?:day|week|month) (?:to|by|on|after) (?:day|week|month)\b")
+# "as a trend please", "show that as a line chart, monthly": the analysis just shown, drawn as a
+# series (a trend's cue even with no KPI named: the follow-up keeps the last one's)
+AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|just),? )*(?:show (?:it|that|this|them|me that) |"
+                     r"(?:put|plot|draw|chart) (?:it|that|this|them) )?as an? (?:weekly |daily |monthly )?(?:trend|line(?: chart| graph)?|"
+                     r"graph|chart|series)\b", 1.0),)
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour

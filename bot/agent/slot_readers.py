@@ -227,7 +227,7 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             r"compare|comparing|(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+|any|which \d+|"
             r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest)|"
             # "is it one channel dragging the aov down?": a group suspected of a change
-            r"(?:is|was|could|might) it (?:be )?(?:just |all )?(?:one|a single|a particular|a specific|any one|down to one))\s+"
+            r"(?:is|was|could|might) (?:it )?(?:be )?(?:just |all )?(?:one|a single|a particular|a specific|any one|down to one))\s+"
             # "each of our saved personas", "any particular town?", "which single channel"
             r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
             r"saved\s+|own\s+)?"

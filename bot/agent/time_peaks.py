@@ -47,7 +47,7 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
             r"\b(?:certain|some|particular|specific) weekdays\b|"
             r"\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b{_HIGH} day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
+            rf"\b{_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
@@ -60,7 +60,12 @@ _MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
 _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|best|worst|busiest|quietest|slowest|strongest|weakest|"
           r"biggest|top|peak|big|huge|massive|poor|lean|small)")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"
-              rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b")
+              rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b|"
+              # "is Monday even worth opening for", "tuesdays are worth it?", "do Saturdays bring the
+              # highest sales", "does friday get us the most bookings": one weekday weighed against the rest
+              rf"\b(?:is|are) (?:it )?(?:\w+ )?{_DAY1} (?:(?:really|even|actually|ever) )?worth\b|"
+              rf"\b{_DAY1} (?:is|are) (?:(?:really|even|actually|ever) )?worth (?:it|opening|trading|staying|the)\b|"
+              rf"\b{_DAY1} (?:bring|get|see|do|make|take|pull|draw)s? (?:in )?(?:us )?(?:the )?{_HIGH}\b")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"
 _WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest

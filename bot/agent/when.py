@@ -240,7 +240,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
-                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall|christmas|"
+                         rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall(?!\s+(?:in|off|away|back|through)\b)|christmas|"
                          rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
@@ -409,7 +409,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     """The period, comparison period and grain a question names."""
     t = text.lower()
     as_of = as_of or dt.date.today()
-    from bot.agent.period_phrases import counted_spans
+    from bot.agent.period_phrases import a_week_before, counted_spans
     from bot.agent.year_ago import last_year, year_ago
 
     found = counted_spans(t, as_of)  # "the 30 days up to 31 october": the day inside is no period of its own
@@ -457,15 +457,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         # "faster than in the 30 days before", "up vs the fortnight before": the days up to now, against those before them
         out.period = days_period(number(m.group(1) or "1") * _UNIT_DAYS[m.group(2) or m.group(4)], as_of)
         out.spans.append(m.span())
-    m = rx.search(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b", t)
-    if m and out.period:
-        day = as_of - dt.timedelta(days=1) if out.period == "yesterday" else \
-            as_of if out.period == "today" else \
-            dt.date.fromisoformat(out.period.split("..")[0]) if ".." in out.period else None
-        if day is not None:
-            prior = day - dt.timedelta(days=7)
-            out.against = _span(prior, prior)
-            out.spans.append(m.span())
+    week_before = a_week_before(t, out.period, as_of)  # "the same day last week", "the weekend before"
+    if week_before:
+        out.against, span = week_before
+        out.spans.append(span)
     back = year_ago(t, out.period, as_of)  # "the same month last year", "vs a year ago"
     if back and not out.against:
         out.period, out.against, span = back
