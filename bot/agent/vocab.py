@@ -78,7 +78,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"(?:how many|number of|count of|volume of)(?!.*\b(?:on file|are there|is there|in the data|loaded|in total|about|mention\w*|regarding|saying)\b) "
      r"(?:new |incoming )?(?:[\w-]+ (?=support |customer ))?(?:support |customer )?(?:tickets|support requests|requests for (?:help|support)|complaints|"
      r"support (?:queries|enquiries|inquiries|emails|cases|chats)|help requests|cases)"
-     r"(?= (?:(?:did|do) we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
+     r"(?= (?:did we(?! (?:resolve|close|fix|solve|sort|answer|reply|respond))|do we(?! (?:have|hold|keep|resolve|close|fix|solve|sort|answer|reply|respond))|have we(?! (?:resolved|closed|fixed|solved|answered))|"
      r"came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|logged|opened|raised|filed|"
      r"submitted|created|arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from)\b|\s*[?.!]?$)|"
      r"\bticket (?:volumes?|counts?|numbers)\b|\b(?:tickets|complaints|support requests) (?:were |got |have been |being )?"
