@@ -1,0 +1,50 @@
+"""Readings added in phase N (lane g-tune19c) by class, from misreads found on real data (issue
+17): orders said to be late are the on-time delivery and "how fast do we deliver" its time; asks
+no loaded data answers (how long visits last, what people buy most) are said to be so. The
+phrasings are this lane's own (other trades and Englishes)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _plan(rules, question):
+    plan = rules.plan(question, "k-" + question)
+    assert plan.spec is not None, (question, plan.args)
+    return plan
+
+
+@pytest.mark.parametrize("question", [
+    "how many orders were late last quarter at the print shop?",
+    "what share of orders were late?",
+    "what percentage of our parcels arrived late in october",
+    "how many hampers turned up late this christmas?",
+    "were the veg boxes delivered a bit late more often last month",
+])
+def test_orders_said_to_be_late_are_the_on_time_delivery(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name in ("kpis", "compare", "trend"), (plan.spec.name, plan.args)
+    metrics = plan.args.get("metrics") or [plan.args.get("metric")]
+    assert metrics == ["on_time_delivery"]
+
+
+def test_orders_placed_late_at_night_are_still_orders(rules):
+    plan = _plan(rules, "how many orders came in late at night?")
+    assert "on_time_delivery" not in (plan.args.get("metrics") or [plan.args.get("metric")])
+
+
+@pytest.mark.parametrize("question", [
+    "how fast do we deliver on average?",
+    "how quickly does the bakery usually ship?",
+    "how soon do our parcels arrive, typically?",
+    "how fast do we get orders out to customers",
+])
+def test_how_fast_we_deliver_is_the_delivery_time(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
+    assert plan.args["metrics"] == ["delivery_time"]
+
+
+def test_how_fast_we_reply_stays_the_first_response_time(rules):
+    plan = _plan(rules, "how fast do we reply to emails?")
+    assert plan.args["metrics"] == ["first_response_time"]
