@@ -420,7 +420,11 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     """No tool fits: say so plainly, and offer what might be meant."""
     slots = plan.slots
     from bot.agent.product_sales import no_product_sales, product_sales_noun
+    from bot.agent.unmeasured import not_in_data
 
+    missing = None if _DESTRUCTIVE.search(slots.norm) else not_in_data(slots.norm)
+    if missing:  # "how long do sessions last?": what the data lacks, said, not another KPI
+        return Answer(missing, "offline", suggestions=planner.suggestions())
     noun = product_sales_noun(slots.norm)
     if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
         return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())

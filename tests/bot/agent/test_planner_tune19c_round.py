@@ -48,3 +48,36 @@ def test_how_fast_we_deliver_is_the_delivery_time(rules, question):
 def test_how_fast_we_reply_stays_the_first_response_time(rules):
     plan = _plan(rules, "how fast do we reply to emails?")
     assert plan.args["metrics"] == ["first_response_time"]
+
+
+@pytest.mark.parametrize("question", [
+    "how long do sessions last?",
+    "what's the average session length at the ski hire webshop?",
+    "how long do punters hang around on our online shop",
+    "average visit duration on the app, please",
+])
+def test_how_long_visits_last_is_said_to_be_missing(rules, question):
+    answer = rules.answer(question, "len-" + question)
+    assert answer.tool_calls == [] and answer.pending is None
+    assert "no session length" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "what did people buy most often?",
+    "what do the regulars order the most at the chippy?",
+    "what gets booked most at the salon?",
+    "what's our most popular dish?",
+])
+def test_what_people_buy_most_is_said_to_be_missing(rules, question):
+    answer = rules.answer(question, "most-" + question)
+    assert answer.tool_calls == [] and answer.pending is None
+    assert "no sales by product" in answer.text
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many sessions did the web shop have last week?", "sessions"),
+    ("what share of customers bought more than once last year?", "repeat_purchase_rate"),
+])
+def test_counts_and_repeat_buying_are_still_answered(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.args["metrics"] == [metric]
