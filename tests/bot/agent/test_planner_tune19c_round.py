@@ -81,3 +81,20 @@ def test_what_people_buy_most_is_said_to_be_missing(rules, question):
 def test_counts_and_repeat_buying_are_still_answered(rules, question, metric):
     plan = _plan(rules, question)
     assert plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize(("question", "by", "metric"), [
+    ("are weekend shoppers more likely to buy at the garden centre?", "weekday", "purchase_conversion"),
+    ("are saturday visitors more likely to book a table?", "weekday", "purchase_conversion"),
+    ("are people who come in at weekends more likely to pay?", "weekday", "purchase_conversion"),
+    ("are evening browsers more likely to order from the deli?", "hour", "session_conversion"),
+    ("is the after-hours crowd any more likely to book?", "hour", "session_conversion"),
+])
+def test_people_named_by_when_they_come_buying_more_is_the_conversion_pattern(rules, question, by, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "time_pattern", (plan.spec.name, plan.args)
+    assert (plan.args["by"], plan.args["metric"]) == (by, metric)
+
+
+def test_who_is_likely_to_buy_stays_the_propensity(rules):
+    assert _plan(rules, "which customers are most likely to buy?").spec.name == "purchase_propensity"
