@@ -98,3 +98,23 @@ def test_people_named_by_when_they_come_buying_more_is_the_conversion_pattern(ru
 
 def test_who_is_likely_to_buy_stays_the_propensity(rules):
     assert _plan(rules, "which customers are most likely to buy?").spec.name == "purchase_propensity"
+
+
+@pytest.mark.parametrize("question", [
+    "how many reviews are positive?",
+    "what percentage of the comments were negative last month?",
+    "how many of the guest comments were glowing at the B&B?",
+    "share of support tickets that are negative this week",
+])
+def test_how_many_reviews_are_positive_is_the_sentiment(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_sentiment", (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many reviews did we get last month?", "survey_responses"),
+    ("share of happy reviews, 4 or 5 out of 5, at the dentist", "csat"),
+])
+def test_review_counts_and_happy_ratings_stay_kpis(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric], (plan.spec.name, plan.args)
