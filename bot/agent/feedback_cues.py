@@ -17,7 +17,9 @@ _OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:\w+ ){0,3}(?:c
 # install delays") is looked for: that is a search.
 _TOPIC_LATER = (r"(?!.*\b(?:about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|"
                 r"anything\b|everything\b|things?\b|stuff\b|(?:the|our) (?:shop|business|store|company)\b)[a-z])")
-_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+# ("what do customers in São Paulo think of us": the people's place, of up to three words, is no topic)
+_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}"
+                  r"(?:(?:in|from|around|near|across) (?:[\w'-]+ ){1,3})?|"
                   # "sum up what people are saying about us"
                   r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
                   r"(?:saying|say|said|writing|written|think|thinking)"

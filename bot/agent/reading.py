@@ -263,6 +263,9 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
     out += notes(slots, plan.args)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
+    places = [*(slots.filters or {}).get("city", ()), *(slots.filters or {}).get("region", ())]
+    if places and plan.spec and plan.spec.name.startswith("feedback_"):  # never a silent loss of the place
+        out.append(f"what customers wrote is not tied to a town or region, so this is everyone's, not only {' or '.join(places)}")
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):
             out.append(f"I don't know “{words}” as a KPI")

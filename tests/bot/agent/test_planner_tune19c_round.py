@@ -118,3 +118,31 @@ def test_how_many_reviews_are_positive_is_the_sentiment(rules, question):
 def test_review_counts_and_happy_ratings_stay_kpis(rules, question, metric):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric], (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("what do customers in São Paulo think of us?", "São Paulo"),
+    ("what do people in Rio de Janeiro say about us?", "Rio de Janeiro"),
+    ("what do the diners in Málaga think of us these days?", "Málaga"),
+])
+def test_a_place_named_with_what_people_think_is_no_search_text(rules, question, place):
+    from bot.agent.reading import reasons
+
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_themes", (plan.spec.name, plan.args)
+    assert plan.slots.filters.get("city") == [place]
+    assert any("not tied to a town or region" in r and place in r for r in reasons(rules, plan))
+
+
+@pytest.mark.parametrize(("question", "query"), [
+    ("what do customers in Zürich think of the service?", "think service"),
+    ("what do clients in Leeds say about delivery?", "delivery"),
+])
+def test_a_search_leaves_the_place_out_of_its_words(rules, question, query):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_search" and plan.args["query"] == query, (plan.spec.name, plan.args)
+
+
+def test_a_place_with_an_accent_filters_a_kpi(rules):
+    plan = _plan(rules, "revenue from customers in Málaga this year")
+    assert plan.args["filters"] == {"city": ["Málaga"]}
