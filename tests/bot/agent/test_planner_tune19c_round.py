@@ -146,3 +146,32 @@ def test_a_search_leaves_the_place_out_of_its_words(rules, question, query):
 def test_a_place_with_an_accent_filters_a_kpi(rules):
     plan = _plan(rules, "revenue from customers in Málaga this year")
     assert plan.args["filters"] == {"city": ["Málaga"]}
+
+
+TUESDAY = __import__("datetime").date(2026, 11, 17)  # data ending mid-week
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("daily sessions over the last two weeks", "last_14_days"),  # web shop
+    ("covers day by day for the past 3 weeks", "2026-10-28..2026-11-17"),  # restaurant, IE
+    ("how many bookings per day in the last 2 weeks at the kennels", "last_14_days"),  # kennels, AU
+])
+def test_a_daily_series_over_the_last_weeks_keeps_the_newest_days(question, period):
+    from bot.agent.when import parse_period
+
+    assert parse_period(question, TUESDAY) == period
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("weekly sessions over the last 2 weeks", "2026-11-02..2026-11-15"),
+    ("orders per day over the last 2 full weeks", "2026-11-02..2026-11-15"),
+])
+def test_weekly_or_full_weeks_stay_whole_weeks(question, period):
+    from bot.agent.when import parse_period
+
+    assert parse_period(question, TUESDAY) == period
+
+
+def test_daily_over_weeks_is_a_daily_trend(rules):
+    plan = _plan(rules, "daily sessions over the last two weeks")
+    assert plan.spec.name == "trend" and plan.args["grain"] == "day", (plan.spec.name, plan.args)
