@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
@@ -211,10 +212,8 @@ class OfflinePlanner:
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
-        if not record.ok:
-            body = f"I tried {record.signature} but it did not work: {record.error}"
-        else:
-            body = record.result.to_text()
+        body, alts = failed_body(self, plan, record, alts) if not record.ok else (record.result.to_text(), alts)
+        if record.ok:
             line = understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
         self.remember(key, plan)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)

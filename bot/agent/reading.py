@@ -398,7 +398,8 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
         "kpis": f"what is our {metrics or 'headline numbers'}{when}{who}?",
         "trend": f"{metric} {get('grain')} by {get('grain')}{when}{who}",
         "compare": f"compare {metrics or 'the kpis'}{when} with the period before{who}",
-        "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} drove the change in {metric}{when}?",
+        "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} "
+                  + (f"has the most {metric}{when}?" if get("rank") == "value" else f"drove the change in {metric}{when}?"),
         "funnel": f"show the funnel{when}{who}",
         "feedback_search": f"what do customers say about {get('query')}?",
         "feedback_themes": f"what are the main themes in feedback{when}?",

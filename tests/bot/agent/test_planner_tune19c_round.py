@@ -175,3 +175,35 @@ def test_weekly_or_full_weeks_stay_whole_weeks(question, period):
 def test_daily_over_weeks_is_a_daily_trend(rules):
     plan = _plan(rules, "daily sessions over the last two weeks")
     assert plan.spec.name == "trend" and plan.args["grain"] == "day", (plan.spec.name, plan.args)
+
+
+@pytest.fixture
+def quiet_shop(store, tmp_path):
+    """A shop whose last 30 days hold only a cancelled order (Olist's last weeks)."""
+    from kpi_fixtures import load
+
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import OfflinePlanner
+    from bot.agent.tools import ToolContext
+    from bot.config import load_config
+
+    load(store, tmp_path / "shop", {
+        "customers": "customer_id,city,region\nA,Bath,Somerset\nB,Bristol,Avon\n",
+        "orders": "order_id,customer_id,ts,amount,status\n"
+                  "O1,A,2026-03-01 10:00,20.00,completed\nO2,B,2026-05-20 10:00,35.00,cancelled\n"})
+    config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
+    return OfflinePlanner(ToolContext(store=store, config=config), all_tools())
+
+
+@pytest.mark.parametrize("question", [
+    "which state brings the most revenue?",
+    "which county spends the most with us?",
+    "revenue by region please",
+])
+def test_a_period_without_completed_orders_offers_the_latest_one_with_them(quiet_shop, question):
+    answer = quiet_shop.answer(question, "quiet-" + question)
+    assert "did not work" not in answer.text, answer.text
+    assert "No completed orders in last 30 days" in answer.text, answer.text
+    assert answer.alternatives and answer.alternatives[0].args["period"] == {"start": "2026-01-31", "end": "2026-03-01"}
+    again = quiet_shop.run_reading(answer.alternatives[0].tool, answer.alternatives[0].args, "quiet-again")
+    assert "Somerset" in again.text and "did not work" not in again.text, again.text
