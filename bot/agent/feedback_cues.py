@@ -120,11 +120,12 @@ SENTIMENT_CUES = (
     (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|cranky|grumpy|nice|angry|cross|cheerful|chirpy|glum|"
      r"gloomy|bitter|polite|rude|sour)\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|tickets?|surveys?|messages|texts|replies|responses)\b", 0.75),
-    # "how many reviews are positive", "what share of the comments were negative": the positive or
-    # negative share of what people wrote is the sentiment's, not a count of survey answers
+    # "how many comments are positive", "what share of the messages were negative": the positive or
+    # negative share of what people wrote is the sentiment's (reviews, which may be scored, are the
+    # CSAT's: kpi_sayings.py, and the sentiment's where they have no score: unrated_feelings.py)
     (r"\b(?:how many|what (?:share|percentage|proportion|fraction|part)|the (?:share|percentage|proportion)|(?:share|"
-     r"percentage|proportion|number|count) of)\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews?|"
-     r"comments?|feedback|texts?|messages|replies|responses|write-?ups|notes|survey answers|tickets|emails) (?:[\w'-]+ ){0,3}?"
+     r"percentage|proportion|number|count) of)\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:"
+     r"comments?|feedback|texts?|messages|replies|write-?ups|notes|tickets|emails) (?:[\w'-]+ ){0,3}?"
      r"(?:are|were|is|was|have been|came out|read as|look|sound|seem) (?:mostly |broadly |actually |really )?(?:positive|negative|"
      r"favou?rable|unfavou?rable|upbeat|glowing|critical|hostile)\b", 1.0),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,

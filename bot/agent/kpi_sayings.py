@@ -156,6 +156,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:out|delivered|to (?:people|customers|clients|them)))\b|\bhow (?:fast|quick(?:ly)?|soon) (?:do|does|did) (?:our |the |their )?"
      r"(?:orders|parcels|boxes|packages|deliveries|shipments|hampers) (?:usually |normally |typically |actually |generally )?"
      r"(?:arrive|get delivered|land|turn up|show up|reach)\b", "delivery_time"),
+    # "how many reviews are positive", "how many of the ratings were favourable": the share of happy
+    # reviews, as "what share of reviews are positive" (not a count of survey answers; texts with no
+    # score are read for their sentiment instead, bot/agent/unrated_feelings.py)
+    (r"\b(?:how many|number|count)(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews|ratings|"
+     r"survey (?:answers|responses)) (?:[\w'-]+ ){0,3}?(?:are|were|is|was|have been|came out) (?:mostly |broadly |actually |"
+     r"really )?(?:positive|good|happy|favou?rable|glowing)\b", "csat"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

@@ -101,14 +101,37 @@ def test_who_is_likely_to_buy_stays_the_propensity(rules):
 
 
 @pytest.mark.parametrize("question", [
-    "how many reviews are positive?",
     "what percentage of the comments were negative last month?",
     "how many of the guest comments were glowing at the B&B?",
     "share of support tickets that are negative this week",
 ])
-def test_how_many_reviews_are_positive_is_the_sentiment(rules, question):
+def test_how_many_comments_are_positive_is_the_sentiment(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "feedback_sentiment", (plan.spec.name, plan.args)
+
+
+@pytest.mark.parametrize("question", [
+    "how many reviews are positive?",
+    "how many of the ratings were favourable last month at the garage?",
+    "number of reviews that were good this quarter",
+])
+def test_how_many_reviews_are_positive_is_the_happy_share(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"], (plan.spec.name, plan.args)
+
+
+def test_how_many_unscored_reviews_are_positive_is_their_sentiment(store, tmp_path):
+    from kpi_fixtures import load
+
+    from bot.agent.catalog import all_tools
+    from bot.agent.planner import OfflinePlanner
+    from bot.agent.tools import ToolContext
+    from bot.config import load_config
+
+    load(store, tmp_path / "reviews", {"surveys": "survey_id,customer_id,ts,text\n"
+                                       "S1,A,2026-05-05 10:00,Lovely cake and kind staff\nS2,B,2026-05-06 10:00,Stale bread\n"})
+    planner = OfflinePlanner(ToolContext(store=store, config=load_config(env={})), all_tools())
+    assert planner.plan("how many reviews are positive?", "pos").spec.name == "feedback_sentiment"
 
 
 @pytest.mark.parametrize(("question", "metric"), [
