@@ -7,25 +7,22 @@ movers(...) but it did not work"."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.answer import Alternative
-
-if TYPE_CHECKING:
-    from bot.agent.plan import Plan
-    from bot.agent.planner import OfflinePlanner
-    from bot.agent.tools import ToolCallRecord
+from bot.agent.plan import Plan
+from bot.answer import Alternative, ToolCallRecord
 
 _LATEST = re.compile(r"; the latest [\w ]+? with [\w -]+? (?:is|are) (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}): "
                      r"ask about that period\b")
 
 
-def failed_body(planner: OfflinePlanner, plan: Plan, record: ToolCallRecord,
+def failed_body(planner: Any, plan: Plan, record: ToolCallRecord,
                 alts: list[Alternative]) -> tuple[str, list[Alternative]]:
     """What the owner reads when the tool gave no result, and the readings offered with it."""
     m = _LATEST.search(record.error or "")
     if m is None or plan.spec is None or "period" not in plan.spec.params.model_fields:
         return f"I tried {record.signature} but it did not work: {record.error}", alts
+    # reading.py names the planner's types: read when needed, not at import
     from bot.agent.reading import _alternative
 
     args: dict[str, Any] = {**plan.args, "period": {"start": m.group(1), "end": m.group(2)}}
