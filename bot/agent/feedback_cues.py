@@ -18,7 +18,9 @@ _OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}
 # install delays") is looked for: that is a search.
 _TOPIC_LATER = (r"(?!.*\b(?:about|regarding|concerning|mentioning|re) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|"
                 r"anything\b|everything\b|things?\b|stuff\b|(?:the|our) (?:shop|business|store|company)\b)[a-z])")
-_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}|"
+# ("what do customers in São Paulo think of us": the people's place, of up to three words, is no topic)
+_SAYING_AT_ALL = (r"\bwhat " + _TOPIC_LATER + r"(?:(?:are|do|did|have|has|is|were) (?:(?!detractors|promoters|passives)\w+ ){0,3}"
+                  r"(?:(?:in|from|around|near|across) (?:[\w'-]+ ){1,3})?|"
                   # "sum up what people are saying about us"
                   r"(?:people|folks|customers|clients|guests|everyone|they) (?:are|have been|have) )"
                   r"(?:saying|say|said|writing|written|think|thinking)"
@@ -135,6 +137,14 @@ SENTIMENT_CUES = (
     # people felt, asked of the people (not of a KPI)
     (r"\bhow (?:positive|negative|upbeat|grumpy|cheerful)(?: or (?:positive|negative|upbeat|grumpy))? "
      r"(?:were|was|are|is|have been|did) (?:the |our )?(?:people|customers|clients|guests|folks?|they|diners|patients|punters)\b", 0.9),
+    # "how many comments are positive", "what share of the messages were negative": the positive or
+    # negative share of what people wrote is the sentiment's (reviews, which may be scored, are the
+    # CSAT's: kpi_sayings.py, and the sentiment's where they have no score: unrated_feelings.py)
+    (r"\b(?:how many|what (?:share|percentage|proportion|fraction|part)|the (?:share|percentage|proportion)|(?:share|"
+     r"percentage|proportion|number|count) of)\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:"
+     r"comments?|feedback|texts?|messages|replies|write-?ups|notes|tickets|emails) (?:[\w'-]+ ){0,3}?"
+     r"(?:are|were|is|was|have been|came out|read as|look|sound|seem) (?:mostly |broadly |actually |really )?(?:positive|negative|"
+     r"favou?rable|unfavou?rable|upbeat|glowing|critical|hostile)\b", 1.0),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)
     (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"

@@ -136,6 +136,8 @@ def search_query(slots: Any) -> str:
     text = _text(slots)
     when = read_when(text, None)
     text = mask(text, when.spans)
+    for place in (*(getattr(slots, "filters", None) or {}).get("city", ()), *(getattr(slots, "filters", None) or {}).get("region", ())):
+        text = re.sub(rf"\b{re.escape(place.lower())}\b", " ", text)  # "customers in São Paulo": the people's place, no topic
     m = re.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on)\s+"
                   r"(?:the\s+|our\s+|their\s+)?(.+?)(?:\s+(?:from|in|during|over|since|last|this)\b.*)?[?.!]*$", text)
     topic = m.group(1) if m else text

@@ -30,6 +30,9 @@ _BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
         r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
 
 _SWING = r"(?:rise|jump|spike|surge|increase|drop|fall|dip|slump|growth|uptick|decline|wave)"
+_LATE_VERB = (r"were|was|are|is|came|come|comes|arrived|arrive|arrives|turned up|turn up|turns up|showed up|got there|"
+              r"got delivered|delivered|landed|went out|go out|gone out|shipped|dispatched|ran|running|been")
+_HOUR = r"(?:at night|night|in the (?:day|evening|afternoon|night)|evening|afternoon|morning|on (?:a |in )?\w+day)"
 
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
@@ -247,6 +250,26 @@ SAYING_TERMS: list[tuple[str, str]] = [
      "cancellation_rate"),
     # "how many fresh faces walked in this week": people new to us (vocab.py has "new faces")
     (r"\bfresh (?:faces|customers|clients|punters|blood|visitors)\b", "new_visitors"),
+    # "how many orders were late last quarter", "parcels that came in late": the orders said with
+    # a verb and "late" are the on-time delivery (not an order count; "late at night" is an hour)
+    # ("what share of orders were late": the share's words are blanked before, slot_readers.py)
+    (rf"(?:\b(?:orders?|parcels?|packages?|deliveries|shipments?|boxes|consignments?|hampers?) (?:[\w'-]+ ){{0,2}}?|(?<=  ))"
+     rf"(?:{_LATE_VERB}) (?:in |too |very |really |a (?:bit|day|few days|week|little) |days |hours )?late\b(?! ?{_HOUR})",
+     "on_time_delivery"),
+    # "how fast do we deliver on average", "how quickly does the bakery ship": the delivery time,
+    # asked of the business doing it (replies are first_response_time's)
+    (r"\bhow (?:fast|quick(?:ly)?|soon|speedily|promptly) (?:do|does|did|can|will) (?:we|i|you|they|(?:the |our |my )?"
+     r"[\w'-]+(?: [\w'-]+)?) (?:usually |normally |typically |actually |generally |really |tend to )?(?:deliver|ship|dispatch|"
+     r"post (?:out|orders|parcels|boxes)|send (?:out|orders|parcels|boxes)|get (?:orders|parcels|boxes|packages|stuff|things|it|them) "
+     r"(?:out|delivered|to (?:people|customers|clients|them)))\b|\bhow (?:fast|quick(?:ly)?|soon) (?:do|does|did) (?:our |the |their )?"
+     r"(?:orders|parcels|boxes|packages|deliveries|shipments|hampers) (?:usually |normally |typically |actually |generally )?"
+     r"(?:arrive|get delivered|land|turn up|show up|reach)\b", "delivery_time"),
+    # "how many reviews are positive", "how many of the ratings were favourable": the share of happy
+    # reviews, as "what share of reviews are positive" (not a count of survey answers; texts with no
+    # score are read for their sentiment instead, bot/agent/unrated_feelings.py)
+    (r"\b(?:how many|number|count)(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews|ratings|"
+     r"survey (?:answers|responses)) (?:[\w'-]+ ){0,3}?(?:are|were|is|was|have been|came out) (?:mostly |broadly |actually |"
+     r"really )?(?:positive|good|happy|favou?rable|glowing)\b", "csat"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

@@ -23,16 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
-from bot.agent.product_sales import SELLS_BEST
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
+from bot.agent.unmeasured import NOT_IN_DATA
 from bot.agent.vocab import CHANNEL_SYNONYMS, P90, P90_OF
 from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
@@ -211,10 +212,8 @@ class OfflinePlanner:
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
-        if not record.ok:
-            body = f"I tried {record.signature} but it did not work: {record.error}"
-        else:
-            body = record.result.to_text()
+        body, alts = failed_body(self, plan, record, alts) if not record.ok else (record.result.to_text(), alts)
+        if record.ok:
             line = understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
         self.remember(key, plan)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
@@ -287,8 +286,8 @@ class OfflinePlanner:
                 # "show me that at stage level rather than touchpoints": words no analysis claims,
                 # but a setting of the last one
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-        if _REMINDER.search(slots.norm) or SELLS_BEST.search(slots.norm):
-            return Plan(None, {}, slots, 0.0, candidates)  # a diary; or sales by product, which no tool has
+        if _REMINDER.search(slots.norm) or NOT_IN_DATA.search(slots.norm):
+            return Plan(None, {}, slots, 0.0, candidates)  # a diary; or what no loaded data has (bot/agent/unmeasured.py)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
             # No rule fits: the tool of the nearest labelled phrasings, said as a guess (bot/agent/similar.py).
             near = None if _COMMAND.search(slots.norm) else nearest(self, slots, candidates)

@@ -4,6 +4,8 @@ that bot/agent/ranking.py adds up. The specs that use them are in bot/agent/pred
 
 from __future__ import annotations
 
+from bot.agent.likelier_when import LIKELIER_METRIC
+
 # "who used to come every week but has slowed right down?", "used to pop in every few days,
 # now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
 LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
@@ -210,6 +212,9 @@ PROPENSITY_CUES = (
     # "which folks are fixing to buy again", "who's gonna book next week": a purchase to come, in other Englishes
     (r"\b(?:fixing|fixin'?|bout) to (?:buy|book|order|purchase|come back|return|sign up|re-?order|re-?book)\b", 1.0),
     (r"\bprospects?\b", 0.3),
+    # "are weekend shoppers more likely to buy": people named by when they come, compared; the
+    # buying rate by weekday or hour (time_pattern), not a score of who buys next
+    (LIKELIER_METRIC[0], -1.5),
 )
 ACTION_CUES = (
     # "themes in feedback about aftercare and follow-ups": the follow-ups are what feedback is about

@@ -263,6 +263,9 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
     out += notes(slots, plan.args)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
+    places = [*(slots.filters or {}).get("city", ()), *(slots.filters or {}).get("region", ())]
+    if places and plan.spec and plan.spec.name.startswith("feedback_"):  # never a silent loss of the place
+        out.append(f"what customers wrote is not tied to a town or region, so this is everyone's, not only {' or '.join(places)}")
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):
             out.append(f"I don't know “{words}” as a KPI")
@@ -395,7 +398,8 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
         "kpis": f"what is our {metrics or 'headline numbers'}{when}{who}?",
         "trend": f"{metric} {get('grain')} by {get('grain')}{when}{who}",
         "compare": f"compare {metrics or 'the kpis'}{when} with the period before{who}",
-        "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} drove the change in {metric}{when}?",
+        "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} "
+                  + (f"has the most {metric}{when}?" if get("rank") == "value" else f"drove the change in {metric}{when}?"),
         "funnel": f"show the funnel{when}{who}",
         "feedback_search": f"what do customers say about {get('query')}?",
         "feedback_themes": f"what are the main themes in feedback{when}?",
@@ -420,7 +424,11 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     """No tool fits: say so plainly, and offer what might be meant."""
     slots = plan.slots
     from bot.agent.product_sales import no_product_sales, product_sales_noun
+    from bot.agent.unmeasured import not_in_data
 
+    missing = None if _DESTRUCTIVE.search(slots.norm) else not_in_data(slots.norm)
+    if missing:  # "how long do sessions last?": what the data lacks, said, not another KPI
+        return Answer(missing, "offline", suggestions=planner.suggestions())
     noun = product_sales_noun(slots.norm)
     if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
         return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.agent.group_plurals import plural_groups
@@ -389,8 +390,11 @@ _GROUP_ADJ = (r"at[- ]risk|risky|lapsing|lapsed|new|newer|active|inactive|loyal|
 
 
 def read_places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
-    cities = read_values(t, known.cities, people=False, original=text)
-    regions = [r for r in read_values(t, known.regions, people=False, original=text) if r not in cities]
+    # "São Paulo" said, "sao paulo" stored (Olist): the places read again with the accents taken off
+    folded = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    cities = read_values(t, known.cities, people=False, original=text) or read_values(folded, known.cities, people=False)
+    regions = [r for r in read_values(t, known.regions, people=False, original=text) or
+               read_values(folded, known.regions, people=False) if r not in cities]
     if cities or regions:
         return cities, regions
     context = rf"(?:{PEOPLE}|orders|sales|deliveries)"
@@ -398,8 +402,9 @@ def read_places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
         p = re.escape(place.lower())
         if rx.search(rf"\b{p}\s+{context}\b|\b(?:in|from|around|near|across)\s+{p}\b", t):
             return ([], [place]) if place.lower() in REGION_PLACES else ([place], [])
-    m = rx.search(r"\b(?:customers|people|shoppers|buyers|clients|orders|sales) (?:in|from|around|near) "
-                  r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text)
+    m = rx.search(r"\b(?:customers|people|shoppers|buyers|clients|diners|guests|patients|members|visitors|punters|"
+                  r"orders|sales) (?:in|from|around|near) "
+                  r"([A-ZÀ-Ý][a-zß-ÿ]+(?: (?:(?:de|da|dos|das|del|di|du|la|le|von|van|upon) )?[A-ZÀ-Ý][a-zß-ÿ]+)?)", text)
     if m and m.group(1).lower() not in _MONTHS_AND_DAYS:
         return [m.group(1)], []
     return [], []

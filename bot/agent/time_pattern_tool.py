@@ -12,12 +12,14 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import metrics_from, text_of
+from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.time_peaks import PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
 _METRIC_WORDS = (
+    LIKELIER_METRIC,  # "are weekend visitors more likely to buy": the buying rate, not the visits
     (r"\bcomplain\w*|\btickets?\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
      # "what hour do people email support", "when do customers message the help desk"
      r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b", "tickets"),

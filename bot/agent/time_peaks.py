@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import DAYS_VS, metrics_from, text_of
+from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
@@ -71,7 +72,7 @@ _WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)
 _WEEKEND_SPEED = r"\bhow (?:quick(?:ly)?|fast|long|soon|slow(?:ly)?) (?:[\w']+ ){0,8}(?:on|at|over|during) (?:the )?weekends\b"
-_WEEKDAY += "|" + _WEEKEND_SPEED + "|" + DAY_VS_REST
+_WEEKDAY += "|" + _WEEKEND_SPEED + "|" + DAY_VS_REST + "|" + WEEKDAY_LIKELIER
 # "what time of the evening do most orders come through", "how fast do we answer depending on
 # the hour they arrive": the hours of the day set side by side, whatever KPI is named
 _HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoon|night)\b|"
@@ -85,7 +86,7 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
          r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
-         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED)
+         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED + "|" + HOUR_LIKELIER)
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
           # "which months were our slow ones", "what month was slow last year"
@@ -95,7 +96,8 @@ _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|doe
           + MONTH_VS_REST)
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
                                                (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0),
-                                               (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0))
+                                               (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0),
+                                               (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
 
 
 def pattern_by(text: str) -> str | None:

@@ -393,7 +393,7 @@ def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), period))
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
                          rf"{_NUM}\s+(?:full |whole |complete |calendar )?(day|week|fortnight|month|quarter|year)s?\b", t):
-        found.append((m.start(), m.end(), counted_period(number(m.group(1)), m.group(2), as_of, days_period)))
+        found.append((m.start(), m.end(), counted_period(number(m.group(1)), m.group(2), as_of, days_period, t)))
     for pattern, name in _NAMED:
         for m in rx.finditer(pattern, t):
             if not any(overlaps((s, e), m.span()) for s, e, _ in found):

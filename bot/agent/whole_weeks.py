@@ -5,6 +5,7 @@ either end. "The last 30 days" stays a rolling count of days."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from bot.agent.when_words import _UNIT_DAYS
@@ -21,7 +22,15 @@ def whole_weeks(n: int, unit: str, as_of: dt.date) -> str | None:
     return f"{(end - dt.timedelta(days=7 * n - 1)).isoformat()}..{end.isoformat()}"
 
 
-def counted_period(n: int, unit: str, as_of: dt.date, days_period: Callable[[int, dt.date], str]) -> str:
-    """"The last 8 weeks", "the past 30 days", "the last 3 months": whole weeks for weeks, else
-    so many days up to the data's last day (`days_period`, bot/agent/when.py's)."""
-    return whole_weeks(n, unit, as_of) or days_period(n * _UNIT_DAYS[unit], as_of)
+# A series day by day has no part-weeks to leave out: "daily sessions over the last two weeks"
+# on data ending on a Tuesday keeps that Tuesday (whole weeks back from Sunday dropped the newest
+# days), unless whole weeks are asked for in so many words
+_DAILY = re.compile(r"\b(?:daily|day[- ]by[- ]day|day[- ]on[- ]day|per day|each day|every day|by day|a day)\b")
+_WHOLE = re.compile(r"\b(?:full|whole|complete|calendar) weeks?\b")
+
+
+def counted_period(n: int, unit: str, as_of: dt.date, days_period: Callable[[int, dt.date], str], text: str = "") -> str:
+    """"The last 8 weeks", "the past 30 days", "the last 3 months": whole weeks for weeks (not for
+    a daily series), else so many days up to the data's last day (`days_period`, bot/agent/when.py's)."""
+    daily = unit == "week" and _DAILY.search(text) and not _WHOLE.search(text)
+    return (None if daily else whole_weeks(n, unit, as_of)) or days_period(n * _UNIT_DAYS[unit], as_of)
