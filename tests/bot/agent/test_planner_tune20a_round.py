@@ -1,0 +1,36 @@
+"""Readings added in phase N (lane g-tune20a) by class, from the twelfth blind bank's misses,
+tested with the word rules alone on this lane's own phrasings (other trades and Englishes, not
+the bank's words). The state-changing ones only propose: nothing is saved before confirmation."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("barbershop: mute the bookings alert for a week", "change_alert_rule", {"enabled": False}),
+    ("bakery: set the revenue alert to low severity", "change_alert_rule", {"severity": "low"}),
+    ("plant nursery: change the aov alert's threshold to 12 percent", "change_alert_rule", {"value": 12.0}),
+    ("dog groomers: delete the nps alert rule", "delete_alert_rule", {}),
+    ("yoga studio: scrap the churn alert", "delete_alert_rule", {}),
+    ("bike shop: flag any days where orders look odd", "create_alert_rule", {"metric": "orders"}),
+])
+def test_a_trade_heading_before_an_alert_order_still_proposes_it(rules, question, tool, args):
+    plan = rules.plan(question, "h-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, (plan.spec, plan.args)
+    assert all(plan.args.get(k) == v for k, v in args.items()), plan.args
+
+
+@pytest.mark.parametrize("question", ["scrap the refunds warning",
+                                      "plumbing: get rid of the missed calls warning please",
+                                      "bin the low stock warning, we don't need it"])
+def test_a_warning_is_an_alert_to_delete(rules, question):
+    plan = rules.plan(question, "w-" + question)
+    assert plan.spec is not None and plan.spec.name == "delete_alert_rule", (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize("question", ["bakery: what were orders last week",
+                                      "florist: how did revenue do this month"])
+def test_a_heading_before_a_question_is_still_an_analysis(rules, question):
+    plan = rules.plan(question, "q-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis" and not plan.spec.changes_state
