@@ -34,3 +34,21 @@ def test_a_warning_is_an_alert_to_delete(rules, question):
 def test_a_heading_before_a_question_is_still_an_analysis(rules, question):
     plan = rules.plan(question, "q-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis" and not plan.spec.changes_state
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("yacht charter company: how many bookings last week", "kpis"),
+    ("boat charter firm, average spend per booking this year", "kpis"),
+    ("where do people drop out before booking the helicopter charter", "dropoffs"),
+    ("graphic design studio: orders this month", "kpis"),
+])
+def test_a_word_that_starts_like_chart_or_graph_is_not_a_series(rules, question, tool):
+    plan = rules.plan(question, "c-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize("question", ["charting repeat rate monthly", "plotting orders by week",
+                                      "trendline of bounce rate this year", "graphs of revenue per week please"])
+def test_chart_plot_and_graph_as_verbs_are_still_a_series(rules, question):
+    plan = rules.plan(question, "s-" + question)
+    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
