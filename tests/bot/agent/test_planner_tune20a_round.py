@@ -52,3 +52,21 @@ def test_a_word_that_starts_like_chart_or_graph_is_not_a_series(rules, question,
 def test_chart_plot_and_graph_as_verbs_are_still_a_series(rules, question):
     plan = rules.plan(question, "s-" + question)
     assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize("question", ["how do we fix the back office's dripping sink",
+                                      "how do I unblock the salon's wash basin drain",
+                                      "how can we replace the cafe's broken shop door hinge",
+                                      "how much would a van cost to rent for the weekend",
+                                      "how much does a coffee machine cost to service these days",
+                                      "how much do a generator cost to hire in Lagos"])
+def test_a_repair_or_a_price_out_in_the_world_gets_no_tool(rules, question):
+    plan = rules.plan(question, "o-" + question)
+    assert plan.spec is None, (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize("question", ["how much does a booking cost us in refunds",
+                                      "how much does the average order cost to ship"])
+def test_what_the_business_pays_is_still_a_question_about_the_data(rules, question):
+    plan = rules.plan(question, "d-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
