@@ -70,3 +70,29 @@ def test_a_repair_or_a_price_out_in_the_world_gets_no_tool(rules, question):
 def test_what_the_business_pays_is_still_a_question_about_the_data(rules, question):
     plan = rules.plan(question, "d-" + question)
     assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize("question", ["bakery here: are there gaps in what you hold, any whole days missing?",
+                                      "first and last date in what you've got for the salon?",
+                                      "so what do you actually know about our firm",
+                                      "are whole days missing from the till export"])
+def test_what_the_data_covers_and_lacks_is_described(rules, question):
+    plan = rules.plan(question, "dd-" + question)
+    assert plan.spec is not None and plan.spec.name == "describe_data", (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how many vans did we rent out this month", {"name": "this_month"}),
+    ("how many scaffold towers went out in october", {"start": "2026-10-01", "end": "2026-10-31"}),
+    ("how many marquees did we deliver last month", {"name": "last_month"}),
+    ("how many kayaks have we rented out since may", {"start": "2026-05-01", "end": "2026-11-15"}),
+])
+def test_things_hired_out_are_counted_as_orders(rules, question, period):
+    plan = rules.plan(question, "hire-" + question)
+    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert plan.args["metrics"] == ["orders"] and plan.args["period"] == period
+
+
+def test_late_deliveries_are_not_read_as_things_hired_out(rules):
+    plan = rules.plan("how many parcels did we deliver on time this week", "hire-late")
+    assert plan.args["metrics"] == ["on_time_delivery"]
