@@ -96,3 +96,17 @@ def test_things_hired_out_are_counted_as_orders(rules, question, period):
 def test_late_deliveries_are_not_read_as_things_hired_out(rules):
     plan = rules.plan("how many parcels did we deliver on time this week", "hire-late")
     assert plan.args["metrics"] == ["on_time_delivery"]
+
+
+@pytest.mark.parametrize("question", ["give me the list of our personas", "can I see a list of the persona cards"])
+def test_the_list_of_personas_lists_the_saved_cards(rules, question):
+    plan = rules.plan(question, "lp-" + question)
+    assert plan.spec is not None and plan.spec.name == "list_personas", (plan.spec, plan.args)
+
+
+@pytest.mark.parametrize(("question", "count"), [("make three customer profiles", 3),
+                                                 ("draft 4 shopper personas for the deli", 4),
+                                                 ("build 5 client profiles from the bookings", 5)])
+def test_how_many_profiles_said_before_the_noun_is_how_many_cards(rules, question, count):
+    plan = rules.plan(question, "dp-" + question)
+    assert plan.spec is not None and plan.spec.name == "draft_personas" and plan.args == {"segments": count}
