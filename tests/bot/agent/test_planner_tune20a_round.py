@@ -110,3 +110,19 @@ def test_the_list_of_personas_lists_the_saved_cards(rules, question):
 def test_how_many_profiles_said_before_the_noun_is_how_many_cards(rules, question, count):
     plan = rules.plan(question, "dp-" + question)
     assert plan.spec is not None and plan.spec.name == "draft_personas" and plan.args == {"segments": count}
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("which patients have switched to high churn risk in the last 3 days", 3),
+    ("which gym members flipped over to high risk in the past 7 days", 7),
+    ("who tipped into danger of leaving since yesterday", 1),
+])
+def test_a_crossing_into_risk_over_days_is_the_newly_at_risk(rules, question, days):
+    plan = rules.plan(question, "nr-" + question)
+    assert plan.spec is not None and plan.spec.name == "newly_at_risk" and plan.args.get("days") == days, \
+        (plan.spec, plan.args)
+
+
+def test_being_at_high_risk_is_still_the_at_risk_list(rules):
+    plan = rules.plan("which clients are at high churn risk", "nr-list")
+    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
