@@ -281,7 +281,8 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silenc
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    # "get rid of the sessions alarm": a rule named by its metric and called an alarm
-                   + _ORDER + r"(?:delete|remove|get rid of|scrap|bin|axe) (?:the |that |this |my |our )?(?:[\w-]+ ){0,3}alarms?\b|"
+                   # "remove the cart abandonment warning completely": a warning is an alert too
+                   + _ORDER + r"(?:delete|remove|get rid of|scrap|bin|axe) (?:the |that |this |my |our )?(?:[\w-]+ ){0,3}(?:alarms?|warnings?)\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
                    r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
                    r"why|whether|if)\b)[\w'-]+ ){0,3}(?:delete|remove|scrap|bin|get rid of) "

@@ -49,6 +49,11 @@ DESCRIBE_CUES = (
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
      r"\b(?:gaps?|holes?) (?:in|between) (?:the |my |our |these |those )?(?:days|dates|data|records|uploads?|history|files?|"
      r"exports?|spreadsheets?|csvs?|sheets?)\b|"
+     # "any holes in what you've got, like whole days missing?", "earliest and latest day in what you can see"
+     r"\b(?:gaps?|holes?) in what (?:you(?:'ve| have)? got|you (?:have|hold|can see))\b|\b(?:whole|entire|full) days? missing\b|"
+     r"\b(?:earliest|first|oldest) and (?:the )?(?:latest|last|newest) (?:date|day)s? in what (?:you(?:'ve| have)? got|you (?:have|hold|can see))\b|"
+     # "what do you know about my business from the files we gave you" (not "... about my customers")
+     r"\bwhat (?:do|can) you (?:actually |already |even )?know about (?:my|our|the) (?:business|company|shop|firm|store|practice)\b|"
      # "a rundown of the touchpoints and stages you know about": what the data holds
      r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,40}\b(?:you|we|the system|it|the data|the database|"
      r"journeybot|the bot) (?:know|knows) (?:about|of)\b|"

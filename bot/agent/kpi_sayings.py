@@ -13,6 +13,10 @@ UNANSWERED = (r"\b(?:share|percentage|%|proportion|fraction|per ?cent|how many|n
               r"complaints|requests)\b(?: [\w'-]+){0,5}? (?:never|not|haven't|hasn't|didn't|did not|have not|with no|without|no) ?"
               r"(?:yet |ever |been |got |get |gotten |received |had |for |a |an |any |first )*"
               r"(?:repl(?:y|ies)|response|answer|answered|replied|responded|reply to)\b")
+# what a hire trade counts as its orders: the things that went out
+_HIRED_OUT = (r"\bhow many (?:[\w-]+ ){1,2}(?:(?:did|have|do|has) (?:we|you|i|the [\w-]+) (?:hire|hired|rent|rented|let|lease|leased|"
+              r"send|sent|take|taken|drop|dropped) (?:out|off)|(?:went|have gone|were|got) (?:hired |rented |let |leased )?out)\b|"
+              r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:deliver|delivered|drop off|dropped off)\b(?! (?:late|on time|in time|early|slow|after)\b)")
 _THREADS = r"(?:conversations|convos|chats|live ?chats|threads|dms|email threads|support chats)"
 _CLOSED = (r"(?:close|closed|closing|resolve|resolved|solve|solved|wrap(?:ped)? up|finish(?:ed)?|sort(?:ed)? out|settle|settled|"
            r"mark(?:ed)? (?:as )?(?:done|resolved|closed))")
@@ -275,6 +279,8 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # the first reply's time counts the tickets answered and, in its note, those without a reply
     # (slot_readers.py has it said)
     (UNANSWERED, "first_response_time"),
+    # "how many skips did we hire out last week", "how many vans went out": a hire trade's orders
+    (_HIRED_OUT, "orders"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 
@@ -300,6 +306,7 @@ SAYING_CUES = (
     # "is the backlog growing or shrinking?": which way it went is the backlog change's sign, one
     # number (a series is asked in its own words: "week by week")
     (_BACKLOG_MOVES, 0.6),
+    (_HIRED_OUT, 0.3),
     # "how did we do in the first half of october", "how did the bakery get on in the second half
     # of september": that half's headline numbers (the digest covers a day or a week)
     (r"\bhow(?: did|'d| have| has) (?:we|the [\w-]+|our [\w-]+) (?:do|done|get on|got on|go|gone|fare|fared)\b(?: [\w-]+){0,2}? "

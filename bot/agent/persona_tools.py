@@ -205,7 +205,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     m = None if count else re.search(r"\b(?:only|just|make it|with|into|but) ([2-6]|two|three|four|five|six)\b"
                                      r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
                                      r"\b([2-6]|two|three|four|five|six) (?:of them|of those|types|kinds|sorts|cards|"
-                                     r"groups)\b", (getattr(slots, "text", "") or "").lower())
+                                     r"groups|(?:[\w-]+ )?(?:profiles|personas|segments))\b", (getattr(slots, "text", "") or "").lower())
     if m:
         said = m.group(1) or m.group(2)
         count = int(said) if said.isdigit() else _NUMBERS[said]
@@ -355,6 +355,7 @@ LIST_CUES = (
      r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
      # "show me all our persona cards": every card, not one
      r"\b(?:show|list|see|view)(?: me| us)? all(?: of)?(?: the| our| my)? (?:saved )?(?:personas|persona cards|customer cards)\b|"
+     r"\b(?:show|give|see|view|send|get)(?: me| us)? (?:the |a |our |my )?list of (?:(?:the|our|my|all|all the) )?(?:saved )?(?:personas|persona cards|customer cards)\b|"
      # "the bakery's persona cards, list them", "what customer profiles have we got on file": the kept ones
      r"\b(?:personas|persona cards|customer profiles)[,:;]? (?:please )?(?:list|show(?: me| us)?) (?:them|those|'em|the lot)\b|"
      r"\b(?:what|which|any) (?:customer |buyer |client |shopper )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "

@@ -134,7 +134,9 @@ NEWLY_CUES = (
     (r"\b(?:just|only just|recently|newly|lately) (?:\w+ ){0,2}(?:crossed|tipped|slipped|flipped|turned|moved|fallen|fell|"
      r"gone|went)\b.{0,40}\brisk\b|"
      # "customers who only recently started looking like they might leave": the look is new
-     r"\b(?:only )?(?:recently|just|lately) started (?:looking|seeming|to look|to seem)\b", 0.4),
+     r"\b(?:only )?(?:recently|just|lately) started (?:looking|seeming|to look|to seem)\b|"
+     # "who flipped to high churn risk this week", "tipped into danger of leaving since yesterday": the crossing
+     r"\b(?:flipped|tipped|switched|crossed|slipped|lurched) (?:over )?(?:in ?to|into|to|over to) (?:[\w-]+ ){0,2}(?:risk|danger)\b", 0.4),
 )
 FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come

@@ -23,6 +23,9 @@ from bot.agent.tools import ToolSpec
 
 SIMILARITY_WEIGHT = 0.6
 STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the tool, of the domain)
+# "taqueria: pause the orders alert": the trade's name as a heading. The orders of the tools that
+# change something are read from the start of what follows it too (their patterns begin at the start).
+_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}: (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,14 @@ class ToolRanker:
         question asks for them in so many words."""
         text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
         sims = self._index.similarities(text)
+        order = _HEADING.sub("", text, count=1)
         out = []
         for name, spec in self.tools.items():
-            if name in self.explicit and not self.explicit[name].search(text):
+            # "on-time-delivery rule: delete it": the heading may be the rule itself, so both readings count
+            said = (text, order) if spec.changes_state and order != text else (text,)
+            if name in self.explicit and not any(self.explicit[name].search(t) for t in said):
                 continue
-            fired = [(w, p) for rx, w, p in self.cues[name] if rx.search(text)]
+            fired = [(w, p) for rx, w, p in self.cues[name] if any(rx.search(t) for t in said)]
             score = SIMILARITY_WEIGHT * sims.get(name, 0.0) + sum(w for w, _ in fired)
             hits = sum(1 for k in self.keywords[name] if re.search(rf"\b{re.escape(k)}", text))
             score += 0.08 * min(hits, 3)

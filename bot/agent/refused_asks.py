@@ -37,7 +37,12 @@ ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|u
              r"on ebay|for scrap|in scrap)\b|"
              # household repairs: "how do I fix a leaky tap", "how to unblock the shop's sink" (not "fix a leaky funnel")
              r"how (?:do|would|can|should|to|does one) (?:you |i |we |one )?(?:fix|repair|mend|unblock|unclog|stop|replace|bleed|"
-             r"descale|patch|seal) (?:a |an |the |my |our |this |that )?(?:[\w']+'s? )?(?:leaky |leaking |dripping |drippy |broken |"
-             r"blocked |clogged |squeaky |squeaking |stuck |cracked |burst |jammed |wobbly )?(?:taps?|faucets?|sinks?|toilets?|loos?|"
+             r"descale|patch|seal) (?:a |an |the |my |our |this |that )?(?:[\w']+'s? |[\w']+ [\w']+'s )?(?:leaky |leaking |dripping |drippy |broken |"
+             r"blocked |clogged |squeaky |squeaking |stuck |cracked |burst |jammed |wobbly )?(?:[\w'-]+ )?(?:taps?|faucets?|sinks?|toilets?|loos?|"
              r"pipes?|boilers?|radiators?|showers?|drains?|gutters?|roofs?|doors?|hinges?|windows?|fences?|tyres?|tires?|"
-             r"punctures?|zips?|kettles?|fridges?|dishwashers?|washing machines?)\b")
+             r"punctures?|zips?|kettles?|fridges?|dishwashers?|washing machines?)\b|"
+             # what a thing costs out there: "how much does a skip cost to hire in Leeds", "how much would
+             # a van cost to rent for a day" (never "how much does a new customer cost to win")
+             rf"how much (?:does|do|would|will|might|could) (?:it |a |an |one |the )?(?!(?:[\w'-]+ ){{0,3}}{_DATA_NOUN}\b)"
+             r"(?:[\w'-]+ ){0,3}(?:cost|set (?:me|us|you) back) (?:to (?:hire|rent|buy|lease|fix|repair|replace|install|service)"
+             r"|in [a-z]+|these days|nowadays|second[- ]?hand)\b")
