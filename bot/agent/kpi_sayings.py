@@ -275,6 +275,26 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # the first reply's time counts the tickets answered and, in its note, those without a reply
     # (slot_readers.py has it said)
     (UNANSWERED, "first_response_time"),
+    # "left stuff in their basket without paying", "things sat in the trolley but never got bought":
+    # what was put in a basket and not paid for is the cart abandonment, however the goods are said
+    (rf"\b(?:left|leave|leaves|leaving|abandon\w*|ditch\w*|dump\w*|sat|sit|sits|sitting|put|puts|putting|"
+     rf"stuck|stick|popp?\w*) (?:[\w'-]+ ){{0,3}}(?:in|into|inside) (?:the |their |a |an |our |his |her )?(?:[\w-]+ )?{_BASKETS}"
+     r"\s+(?:[\w'-]+\s+){0,2}?(?:without|before|but never|and never|but didn't|and didn't|but did not|and did not|"
+     r"but not|and not|never)\b", "cart_abandonment"),
+    # "what share of tickets opened last month got resolved": the period's words, blanked before,
+    # leave wide gaps between the share and its outcome
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:support |customer )?(?:tickets|complaints|cases|queries|"
+     rf"enquiries|inquiries|issues)\s+(?:[\w'-]+\s+){{0,5}}?(?:got |get |were |was |have been |had been |are |been )?"
+     rf"(?:actually |fully |finally )?(?:resolved|closed|solved|fixed|sorted(?: out)?|dealt with|wrapped up)\b",
+     "resolution_rate"),
+    # "cancellation % for marquee bookings", "refund percent last month": the outcome's rate
+    (r"\bcancel+ations? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "cancellation_rate"),
+    (r"\b(?:refund|return)s? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "refund_rate"),
+    # "average satisfaction out of 5", "which weekdays do customers rate us best out of 5",
+    # "how happy are diners, marks out of ten": a score out of 5 (or 10) is the mean rating
+    (r"\b(?:satisf\w*|happ(?:y|iness|ier)|rate|rates|rated|rating|score|scores|scored|mark|marks|marked|grade|"
+     r"graded|review\w*)\b(?:\s+[\w'-]+){0,4}?\s+(?:out of|from (?:1|one) to) (?:5|five|10|ten)\b|"
+     r"\b(?:marks|score|scores|rating|ratings) out of (?:5|five|10|ten)\b", "csat_mean"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -1,0 +1,39 @@
+"""Readings added in phase N (lane g-tune20b) by class, from blind12's misses and a probe of other
+trades, on phrasings written for this round (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _plan(rules, question):
+    return rules.plan(question, "t20b-" + question)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("florist: share of people who put flowers in the basket but never paid, this month", "cart_abandonment"),
+    ("bike shop: how many punters popped gear into their cart and didn't check out last week",
+     "cart_abandonment"),
+    ("vet clinic: what percentage of cases raised in october were closed", "resolution_rate"),
+    ("salon: share of complaints logged this quarter that got sorted", "resolution_rate"),
+    ("bakery: how do customers score us out of ten on average", "csat_mean"),
+    ("dance school: class cancellation % this term", "cancellation_rate"),
+    ("cancellation percent for the van hire last month", "cancellation_rate"),
+    ("tool hire: refund % in october", "refund_rate"),
+])
+def test_kpi_said_in_owners_words(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis"
+    assert plan.args["metrics"] == [metric]
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("physio: churn rate, counting 60 days without an appointment as lost", 60),
+    ("campsite: what's churn if 90 days with no booking means they've gone", 90),
+    ("groomer: churn rate if 30 days with no booking means a customer's gone", 30),
+])
+def test_a_span_without_a_booking_sets_the_churn_window(rules, question, days):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis"
+    assert plan.args["metrics"] == ["churn_rate"] and plan.args["churn_window_days"] == days
