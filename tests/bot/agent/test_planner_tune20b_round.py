@@ -37,3 +37,19 @@ def test_a_span_without_a_booking_sets_the_churn_window(rules, question, days):
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis"
     assert plan.args["metrics"] == ["churn_rate"] and plan.args["churn_window_days"] == days
+
+
+@pytest.mark.parametrize(("question", "by", "metric"), [
+    ("yoga studio: are members happier at weekends or on weekdays", "weekday", "csat"),
+    ("which month of the year are campers happiest", "month", "csat"),
+    ("tattoo parlour: are clients happier on certain weekdays", "weekday", "csat"),
+    ("florist: which month is our money month", "month", "revenue"),
+    ("what month is the cash month for the chippy", "month", "revenue"),
+    ("bike shop: which hour do people order on the website", "hour", "orders"),
+    ("at what time of day do shoppers check out on the site", "hour", "orders"),
+    ("candle shop: what time do people actually buy on the site", "hour", "orders"),
+])
+def test_a_pattern_of_the_week_or_year_reads_the_kpi_in_its_words(rules, question, by, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "time_pattern"
+    assert plan.args["by"] == by and plan.args["metric"] == metric
