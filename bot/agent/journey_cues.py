@@ -24,6 +24,12 @@ FUNNEL_CUES = (
     # "step by step conversion through all six journey stages"
     (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages?\b|"
      r"\bstep[- ]by[- ]step conver\w*", 0.6),
+    # "step conversion town by town", "conversion at every journey stage for Bristol", "the step by
+    # step conversion for the loyalty lot, the full journey", "getting through each step": each
+    # step's conversion is the funnel (set out by a group when one is named), not one rate
+    (r"\bstep(?:[- ]to[- ]step|[- ]by[- ]step)? conver\w*|\bconver\w* (?:rates? )?(?:at|for|of) (?:every |each |all (?:the |our )?)"
+     r"(?:journey |funnel )?(?:stage|step)s?\b|\b(?:get|gets|getting|got|make|makes|making|made|go|goes|going|went) (?:it )?"
+     r"through (?:each|every|all the|all our) (?:journey )?(?:step|stage)s?\b", 1.0),
     (r"\bconversion rate\b|\brate\b", -0.3),
     # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"

@@ -53,3 +53,16 @@ def test_a_pattern_of_the_week_or_year_reads_the_kpi_in_its_words(rules, questio
     plan = _plan(rules, question)
     assert plan.spec.name == "time_pattern"
     assert plan.args["by"] == by and plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize(("question", "by", "filters"), [
+    ("garden centre: step conversion by channel last month", "channel", None),
+    ("conversion at each stage for the vip clients, this quarter", None, {"segment": ["vip"]}),
+    ("how are facebook leads getting through every stage at the kitchen fitters", None, {"channel": ["facebook"]}),
+    ("step-to-step conversion for Leeds shoppers in october", None, {"city": ["Leeds"]}),
+    ("dog groomer: step by step conversion region by region", "region", None),
+])
+def test_each_steps_conversion_is_the_funnel(rules, question, by, filters):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "funnel"
+    assert plan.args.get("by") == by and plan.args.get("filters") == filters
