@@ -154,7 +154,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "which weekday do the regulars spend the most per order", "who spends more per visit": the
     # average order, weighed (vocab.py reads "spend per order" with nothing between)
     (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
-     r"booking|basket|transaction|sale|time|trip|head)\b", "aov"),
+     r"booking|basket|transaction|sale|time|trip|head|shop|appointment|session|meal|outing)\b", "aov"),
+    # "which day made the van the most cash", "what month brought the stall the least dosh": the
+    # money, with who earned it in between (vocab.py reads "made us the most money")
+    (r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought|take|takes|took|pull(?:s|ed)? in|rake(?:s|d)? in) "
+     r"(?:the |our |my )?(?:[\w'-]+ ){0,2}?(?:the )?(?:most|least|more|less|biggest|smallest) (?:money|cash|dosh|dough|brass|"
+     r"income|takings|moolah|wonga)\b", "revenue"),
     # "how long do people wait for a reply from us", "customers waiting for an answer to their
     # emails", "wait more than 24 hours for a call back": the first reply's time, said as the wait
     (r"\b(?<!still )(?:wait|waits|waiting|waited)\b(?: [\w'-]+){0,5}? (?:for|on) (?:a |an |our |the |their |any )?(?:first )?"

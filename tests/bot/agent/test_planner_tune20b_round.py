@@ -66,3 +66,15 @@ def test_each_steps_conversion_is_the_funnel(rules, question, by, filters):
     plan = _plan(rules, question)
     assert plan.spec.name == "funnel"
     assert plan.args.get("by") == by and plan.args.get("filters") == filters
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("which day last week brought the food truck the most dosh", "revenue"),
+    ("what week this quarter made the stall the least money", "revenue"),
+    ("hairdresser: are regulars spending less per appointment than they used to, week by week", "aov"),
+    ("cafe: spending more per meal than before? weekly trend", "aov"),
+])
+def test_a_series_reads_money_and_spend_per_visit_in_owners_words(rules, question, metric):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "trend"
+    assert plan.args["metric"] == metric
