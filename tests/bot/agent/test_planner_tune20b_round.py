@@ -78,3 +78,16 @@ def test_a_series_reads_money_and_spend_per_visit_in_owners_words(rules, questio
     plan = _plan(rules, question)
     assert plan.spec.name == "trend"
     assert plan.args["metric"] == metric
+
+
+@pytest.mark.parametrize(("question", "measure", "by"), [
+    ("plumber: are customers who found us on google likelier to recommend us than facebook ones", "nps", "channel"),
+    ("pottery class: would members recommend us more depending on the channel they came from", "nps", "channel"),
+    ("do late deliveries mean fewer customers recommend the bakery", "nps", "delivery"),
+    ("are vip guests more upbeat in their comments than regulars", "sentiment", "segment"),
+    ("do the vips write more cheerful stuff than the other segments", "sentiment", "segment"),
+])
+def test_recommending_or_an_upbeat_tone_compared_across_groups_is_satisfaction_by(rules, question, measure, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "satisfaction_by"
+    assert plan.args["measure"] == measure and plan.args["by"] == by
