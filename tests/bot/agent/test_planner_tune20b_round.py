@@ -91,3 +91,16 @@ def test_recommending_or_an_upbeat_tone_compared_across_groups_is_satisfaction_b
     plan = _plan(rules, question)
     assert plan.spec.name == "satisfaction_by"
     assert plan.args["measure"] == measure and plan.args["by"] == by
+
+
+@pytest.mark.parametrize(("question", "metric", "period", "against"), [
+    ("revenue for Q3 alongside Q2 please", "revenue", "2026-07-01", "2026-04-01"),
+    ("bike shop: how does march look beside february for sessions", "sessions", "2026-03-01", "2026-02-01"),
+    ("kennels: how's october looking next to september for bookings and refunds", "orders", "2026-10-01",
+     "2026-09-01"),
+])
+def test_a_period_set_next_to_another_is_compared_with_it(rules, question, metric, period, against):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "compare"
+    assert metric in plan.args["metrics"]
+    assert plan.args["period"]["start"] == period and plan.args["against"]["start"] == against
