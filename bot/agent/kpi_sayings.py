@@ -307,6 +307,11 @@ _OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellat
 # Cues of the compare tool: "refunded vs cancelled" sets two KPIs side by side, not two periods
 SAYING_COMPARE_CUES = (
     (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
+    # "every kpi against the week before it", "all the numbers vs the month before": the headline
+    # KPIs of both periods, side by side (kpis would give the one period alone)
+    (r"\b(?:every |each |all (?:the |our |of (?:the |our )?)?)(?:kpis?|numbers?|figures?|metrics?|stats?)\b.{0,30}?"
+     r"\b(?:against|vs\.?|versus|compared (?:to|with)|next to|alongside|beside) (?:the |that )?(?:\w+ )?"
+     r"(?:day|week|fortnight|month|quarter|year|period|one)s? (?:before|prior|previous|earlier)\b", 0.6),
 )
 # "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
 # headline numbers (with "how did we do" they were read; with the period as the subject they were not)

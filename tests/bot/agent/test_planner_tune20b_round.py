@@ -104,3 +104,14 @@ def test_a_period_set_next_to_another_is_compared_with_it(rules, question, metri
     assert plan.spec.name == "compare"
     assert metric in plan.args["metrics"]
     assert plan.args["period"]["start"] == period and plan.args["against"]["start"] == against
+
+
+@pytest.mark.parametrize("question", [
+    "vet: every kpi for october against the month before",
+    "each kpi last quarter vs the quarter prior",
+    "window cleaner: every stat for last week against the week before it",
+])
+def test_every_kpi_against_the_period_before_is_compared(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "compare"
+    assert "period" in plan.args
