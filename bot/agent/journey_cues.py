@@ -72,6 +72,12 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    # "the usual run of touchpoints before someone orders", "how do people who end up ordering move
+    # through the stages": the way buyers came, step after step (not each step's conversion)
+    (r"\b(?:usual|typical|normal|common|standard) (?:run|string|chain|trail|series|order|sequence|round) of (?:touch ?points|"
+     r"steps|stages|channels|things)\b|\b(?:people|customers|clients|buyers|those|folks?|ones|shoppers|guests) (?:who|that) "
+     r"(?:end up |ended up |eventually |go on to |went on to |actually |do |did )?(?:order|buy|book|pay|purchas|check)\w*\b"
+     r".{0,40}\b(?:move|moves|moved|go|goes|went|get|gets|got|travel|make (?:their|its) way) (?:through|along|across)\b", 0.9),
     # not "break it down by first-touch channel": a breakdown of another analysis
     (r"(?<!by )(?<!per )(?<!across )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|"
      # "the channel that first found the buyer and the one that sealed it": both ends of the path

@@ -115,3 +115,15 @@ def test_every_kpi_against_the_period_before_is_compared(rules, question):
     plan = _plan(rules, question)
     assert plan.spec.name == "compare"
     assert "period" in plan.args
+
+
+@pytest.mark.parametrize(("question", "level"), [
+    ("surf school: the typical string of touchpoints before someone books a lesson", None),
+    ("the normal chain of steps before a customer buys a bike", None),
+    ("how do clients who end up booking go through the stages at the spa", "stage"),
+    ("how do guests who eventually book move along the journey", None),
+])
+def test_the_usual_run_of_steps_before_buying_is_the_paths(rules, question, level):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "paths"
+    assert plan.args.get("level") == level
