@@ -127,3 +127,18 @@ def test_the_usual_run_of_steps_before_buying_is_the_paths(rules, question, leve
     plan = _plan(rules, question)
     assert plan.spec.name == "paths"
     assert plan.args.get("level") == level
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("locksmith: are response times getting better or worse, month by month", "first_response_time", "month"),
+    ("weekly: is our nps up or down this year", "nps", "week"),
+    ("courier firm: delivery times better or worse? week by week since august", "delivery_time", "week"),
+])
+def test_better_or_worse_at_a_grain_is_the_series(rules, question, metric, grain):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "trend"
+    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+
+
+def test_better_or_worse_than_a_period_stays_the_comparison(rules):
+    assert _plan(rules, "is revenue better or worse than last month").spec.name == "compare"
