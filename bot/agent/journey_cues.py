@@ -30,6 +30,9 @@ FUNNEL_CUES = (
     (r"\bstep(?:[- ]to[- ]step|[- ]by[- ]step)? conver\w*|\bconver\w* (?:rates? )?(?:at|for|of) (?:every |each |all (?:the |our )?)"
      r"(?:journey |funnel )?(?:stage|step)s?\b|\b(?:get|gets|getting|got|make|makes|making|made|go|goes|going|went) (?:it )?"
      r"through (?:each|every|all the|all our) (?:journey )?(?:step|stage)s?\b", 1.0),
+    # "awareness to consideration to decision, how leaky is it": three stages or more named in
+    # order are the funnel through them (the leak is read at each step), not one goal's drop-offs
+    (rf"\b{_STAGE} (?:stage )?(?:to|->|→|then|into|>) (?:the )?{_STAGE} (?:stage )?(?:to|->|→|then|into|>) (?:the )?{_STAGE}\b", 1.0),
     (r"\bconversion rate\b|\brate\b", -0.3),
     # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"

@@ -142,3 +142,15 @@ def test_better_or_worse_at_a_grain_is_the_series(rules, question, metric, grain
 
 def test_better_or_worse_than_a_period_stays_the_comparison(rules):
     assert _plan(rules, "is revenue better or worse than last month").spec.name == "compare"
+
+
+@pytest.mark.parametrize(("question", "stages"), [
+    ("consideration to decision to purchase, where do we leak, last quarter", ["consideration", "decision", "purchase"]),
+    ("gym: awareness -> consideration -> decision -> purchase for september",
+     ["awareness", "consideration", "decision", "purchase"]),
+    ("dentist: awareness then consideration then decision, how many drop off", ["awareness", "consideration", "decision"]),
+])
+def test_three_stages_named_in_order_are_the_funnel_through_them(rules, question, stages):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "funnel"
+    assert plan.args["stages"] == stages
