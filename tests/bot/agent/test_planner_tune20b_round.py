@@ -154,3 +154,15 @@ def test_three_stages_named_in_order_are_the_funnel_through_them(rules, question
     plan = _plan(rules, question)
     assert plan.spec.name == "funnel"
     assert plan.args["stages"] == stages
+
+
+@pytest.mark.parametrize(("question", "touchpoints"), [
+    ("candle shop: visit to basket to order, by channel", ["website_visit", "add_to_cart", "order_placed"]),
+    ("of people who looked at a product, how many put it in the cart and then checked out",
+     ["product_view", "add_to_cart", "checkout_start"]),
+    ("record shop: visit then cart then order, last month", ["website_visit", "add_to_cart", "order_placed"]),
+])
+def test_a_bare_visit_or_checking_out_in_a_chain_of_steps_is_that_step(rules, question, touchpoints):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "funnel"
+    assert plan.args["touchpoints"] == touchpoints
