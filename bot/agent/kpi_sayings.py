@@ -292,6 +292,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
      rf"enquiries|inquiries|issues)\s+(?:[\w'-]+\s+){{0,5}}?(?:got |get |were |was |have been |had been |are |been )?"
      rf"(?:actually |fully |finally )?(?:resolved|closed|solved|fixed|sorted(?: out)?|dealt with|wrapped up)\b",
      "resolution_rate"),
+    # "the conversion from basket to paid", "trolley-to-payment conversion": the purchase stage's
+    # step, from the basket to paying (the funnel reads a chain of steps named with "order")
+    (rf"\bconver\w* (?:rates? )?(?:from|between) (?:the |a )?{_BASKETS} (?:to|and) (?:being )?(?:paid|paying|payment|pay|purchase)\b|"
+     rf"\b{_BASKETS}[- ]to[- ](?:paid|paying|payment|pay|purchase) conver\w*", "conversion_purchase"),
     # "cancellation % for marquee bookings", "refund percent last month": the outcome's rate
     (r"\bcancel+ations? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "cancellation_rate"),
     (r"\b(?:refund|return)s? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "refund_rate"),

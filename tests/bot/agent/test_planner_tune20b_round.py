@@ -166,3 +166,14 @@ def test_a_bare_visit_or_checking_out_in_a_chain_of_steps_is_that_step(rules, qu
     plan = _plan(rules, question)
     assert plan.spec.name == "funnel"
     assert plan.args["touchpoints"] == touchpoints
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("ski hire: conversion from cart to payment last month", "kpis"),
+    ("trolley-to-payment conversion for the farm shop, monthly", "trend"),
+    ("what's our conversion between basket and purchase this year", "kpis"),
+])
+def test_the_conversion_from_basket_to_paying_is_the_purchase_stages(rules, question, tool):
+    plan = _plan(rules, question)
+    assert plan.spec.name == tool
+    assert plan.args.get("metrics", [plan.args.get("metric")]) == ["conversion_purchase"]
