@@ -49,7 +49,7 @@ _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken 
                     r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
 _RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend", re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too

@@ -177,3 +177,15 @@ def test_the_conversion_from_basket_to_paying_is_the_purchase_stages(rules, ques
     plan = _plan(rules, question)
     assert plan.spec.name == tool
     assert plan.args.get("metrics", [plan.args.get("metric")]) == ["conversion_purchase"]
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("brewery: who pulled satisfaction down in october, by segment", "csat", "segment"),
+    ("what pulled the nps down by channel", "nps", "channel"),
+    ("which region pushed revenue up last quarter", "revenue", "region"),
+])
+def test_a_group_that_pulled_a_kpi_down_or_up_is_the_change_by_group(rules, question, metric, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "movers"
+    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert plan.args.get("rank") != "value"  # the change explained, not each group's level
