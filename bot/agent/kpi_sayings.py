@@ -324,6 +324,10 @@ _PERIOD_WORD = (r"(?:q[1-4]|(?:last |this |the )?(?:week|weekend|month|quarter|y
                 r"october|november|december)")
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
+    # "how did the poke bar do yesterday", "how'd the salon get on last week": the business, by its
+    # trade's name, and how it did (as "how did we do"): the headline numbers of that period
+    (r"^(?:[\w' -]{1,30}: )?(?:so |and |ok,? |right,? )?how(?: did|'d| has| have) (?:the|our|my) (?:[\w'&-]+ ){1,3}?"
+     r"(?:do|done|get on|got on|fare|fared|perform|performed|trade|traded)\b", 0.6),
     # (not a bare "how was last month?", which follows up on the analysis before)
     (rf"^(?:[\w' -]{{1,30}}: )?(?:so |and |ok,? |right,? )?how (?:(?:did|'d) {_PERIOD_WORD} (?:go|turn out|pan out|shape up|"
      rf"treat us)|(?:was|were) {_PERIOD_WORD} (?:for (?:us|me|the [\w'-]+|business|trade)|overall))\b", 0.6),

@@ -189,3 +189,14 @@ def test_a_group_that_pulled_a_kpi_down_or_up_is_the_change_by_group(rules, ques
     assert plan.spec.name == "movers"
     assert plan.args["metric"] == metric and plan.args["by"] == by
     assert plan.args.get("rank") != "value"  # the change explained, not each group's level
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how did the bakery do last week", {"name": "last_week"}),
+    ("how did the stall fare on saturday", {"start": "2026-11-14", "end": "2026-11-14"}),
+    ("food truck: how did the truck perform last month", {"name": "last_month"}),
+])
+def test_how_the_business_did_by_its_trade_name_is_its_headline_numbers(rules, question, period):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis"
+    assert plan.args["period"] == period
