@@ -48,6 +48,8 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|sta
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
+# "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
+_BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
@@ -113,8 +115,8 @@ def _boost(slots: Any) -> float:
     # satisfaction question ("what's our review score?") is a KPI, and without a satisfaction
     # word this tool is never the answer, however the words happen to overlap.
     text = getattr(slots, "text", "") or ""
-    if not _SATISFACTION.search(text):
-        return -0.3
+    if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
+        return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and _MEASURED.search(text) and not _CHANGED.search(text):

@@ -200,3 +200,15 @@ def test_how_the_business_did_by_its_trade_name_is_its_headline_numbers(rules, q
     plan = _plan(rules, question)
     assert plan.spec.name == "kpis"
     assert plan.args["period"] == period
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which touchpoint gets the courier the sourest comments", "touchpoint"),
+    ("which stage gets the bitterest reviews at the florist", "stage"),
+    ("which touchpoint brings the sunniest comments for the bakery", "touchpoint"),
+    ("removals firm: which touchpoint gets the grumpiest feedback about late vans", "touchpoint"),
+])
+def test_the_feeling_of_texts_by_touchpoint_is_feedback_sentiment(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_sentiment"
+    assert plan.args["by"] == by
