@@ -195,7 +195,7 @@ DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|c
 # paid in 60 days count as gone", "a two month cut off": the churn window.
 _SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
 _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
-                           r"(?:orders?|purchases?|visits?|buying|ordering|activity)\b|"
+                           r"(?:orders?|purchases?|visits?|bookings?|appointments?|buying|ordering|booking|activity)\b|"
                            rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
                            rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
                            # "once they've been away 90 days"

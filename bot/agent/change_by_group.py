@@ -11,6 +11,7 @@ import re
 _CHANGE = r"(?:change|changes|drop|fall|rise|dip|jump|swing|shift|increase|decrease|growth|decline|difference|gap|movement)"
 _GROUPS = (r"(?:(?:crm|acquisition|first[- ]touch|marketing) )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
            r"age (?:bands?|groups?|brackets?)|personas?|sources?|platforms?)")
+_PULLED = r"(?:pulled|dragged|pushed|knocked|brought|dragging|pulling|pushing)"
 
 # Cues of the movers tool (weights add up in bot/agent/ranking.py)
 CHANGE_SPLIT_CUES = (
@@ -23,6 +24,11 @@ CHANGE_SPLIT_CUES = (
      rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) {_GROUPS}\b|"
      rf"\bwhere (?:did|does|has) (?:the|that|this) {_CHANGE} (?:in (?:[\w-]+ ){{1,3}})?(?:come|came) from\b.{{0,30}}"
      rf"\b(?:which|what) {_GROUPS}\b", 1.0),
+    # "who pulled our NPS down this quarter, by channel", "which segment dragged csat down": the
+    # change said as something pulled, and the group that did it
+    (rf"\b(?:who|what) (?:has |have )?{_PULLED} (?:our |the )?(?:[\w-]+ ){{0,2}}(?:down|up)\b.{{0,40}}"
+     rf"\b(?:by|per|across) (?:the |our |each )?{_GROUPS}\b|\b(?:which|what) {_GROUPS} (?:has |have )?{_PULLED} "
+     rf"(?:our |the )?(?:[\w-]+ ){{0,2}}(?:down|up)\b", 1.0),
 )
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
 # a change asked split by group is not two totals side by side

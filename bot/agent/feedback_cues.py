@@ -152,7 +152,7 @@ SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
-     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|rudest|nicest|kindest|harshest|warmest|crossest) "
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|rudest|nicest|kindest|harshest|warmest|crossest|sourest|bitterest|snarkiest|moodiest|glummest|sunniest) "
      r"(?:feedback|comments|reviews|customers|words|messages|texts|replies|emails|notes|tickets|survey answers)\b|\b(?:worst|best|most negative|most positive|harshest|"
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
     # "which channel brings the angriest comments?": the feeling of the texts, channel by channel

@@ -237,6 +237,10 @@ _ALIASES = [
     ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
     # "how many site visitors get to basket and then order": the visit, first in a chain of steps
     ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),
+    # "visit to cart to order", "added to basket and then checked out": in a chain of steps, a bare
+    # visit is the site visit and checking out is starting the checkout
+    ("website_visit", r"\b(?:site |web )?visits?\b(?= (?:to|->|→|then|>|and then) )", False),
+    ("checkout_start", r"\b(?:then |and )check(?:ed|s|ing)? out\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
     # the shop's own steps in words: "visit the shop floor", "an in-store purchase", "buying in store"

@@ -24,6 +24,15 @@ FUNNEL_CUES = (
     # "step by step conversion through all six journey stages"
     (r"\bconver\w* (?:\w+ ){0,2}(?:through|across|along) (?:all |each of |every )?(?:the |our )?(?:\w+ )?(?:journey )?stages?\b|"
      r"\bstep[- ]by[- ]step conver\w*", 0.6),
+    # "step conversion town by town", "conversion at every journey stage for Bristol", "the step by
+    # step conversion for the loyalty lot, the full journey", "getting through each step": each
+    # step's conversion is the funnel (set out by a group when one is named), not one rate
+    (r"\bstep(?:[- ]to[- ]step|[- ]by[- ]step)? conver\w*|\bconver\w* (?:rates? )?(?:at|for|of) (?:every |each |all (?:the |our )?)"
+     r"(?:journey |funnel )?(?:stage|step)s?\b|\b(?:get|gets|getting|got|make|makes|making|made|go|goes|going|went) (?:it )?"
+     r"through (?:each|every|all the|all our) (?:journey )?(?:step|stage)s?\b", 1.0),
+    # "awareness to consideration to decision, how leaky is it": three stages or more named in
+    # order are the funnel through them (the leak is read at each step), not one goal's drop-offs
+    (rf"\b{_STAGE} (?:stage )?(?:to|->|→|then|into|>) (?:the )?{_STAGE} (?:stage )?(?:to|->|→|then|into|>) (?:the )?{_STAGE}\b", 1.0),
     (r"\bconversion rate\b|\brate\b", -0.3),
     # "where do we lose people (in the funnel)?" asks where people leave: the drop-offs.
     (r"\bwhere (?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|drop|give up|fall|abandon|"
@@ -66,6 +75,12 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    # "the usual run of touchpoints before someone orders", "how do people who end up ordering move
+    # through the stages": the way buyers came, step after step (not each step's conversion)
+    (r"\b(?:usual|typical|normal|common|standard) (?:run|string|chain|trail|series|order|sequence|round) of (?:touch ?points|"
+     r"steps|stages|channels|things)\b|\b(?:people|customers|clients|buyers|those|folks?|ones|shoppers|guests) (?:who|that) "
+     r"(?:end up |ended up |eventually |go on to |went on to |actually |do |did )?(?:order|buy|book|pay|purchas|check)\w*\b"
+     r".{0,40}\b(?:move|moves|moved|go|goes|went|get|gets|got|travel|make (?:their|its) way) (?:through|along|across)\b", 0.9),
     # not "break it down by first-touch channel": a breakdown of another analysis
     (r"(?<!by )(?<!per )(?<!across )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|"
      # "the channel that first found the buyer and the one that sealed it": both ends of the path

@@ -158,7 +158,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "which weekday do the regulars spend the most per order", "who spends more per visit": the
     # average order, weighed (vocab.py reads "spend per order" with nothing between)
     (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
-     r"booking|basket|transaction|sale|time|trip|head)\b", "aov"),
+     r"booking|basket|transaction|sale|time|trip|head|shop|appointment|session|meal|outing)\b", "aov"),
+    # "which day made the van the most cash", "what month brought the stall the least dosh": the
+    # money, with who earned it in between (vocab.py reads "made us the most money")
+    (r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought|take|takes|took|pull(?:s|ed)? in|rake(?:s|d)? in) "
+     r"(?:the |our |my )?(?:[\w'-]+ ){0,2}?(?:the )?(?:most|least|more|less|biggest|smallest) (?:money|cash|dosh|dough|brass|"
+     r"income|takings|moolah|wonga)\b", "revenue"),
     # "how long do people wait for a reply from us", "customers waiting for an answer to their
     # emails", "wait more than 24 hours for a call back": the first reply's time, said as the wait
     (r"\b(?<!still )(?:wait|waits|waiting|waited)\b(?: [\w'-]+){0,5}? (?:for|on) (?:a |an |our |the |their |any )?(?:first )?"
@@ -281,6 +286,30 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (UNANSWERED, "first_response_time"),
     # "how many skips did we hire out last week", "how many vans went out": a hire trade's orders
     (_HIRED_OUT, "orders"),
+    # "left stuff in their basket without paying", "things sat in the trolley but never got bought":
+    # what was put in a basket and not paid for is the cart abandonment, however the goods are said
+    (rf"\b(?:left|leave|leaves|leaving|abandon\w*|ditch\w*|dump\w*|sat|sit|sits|sitting|put|puts|putting|"
+     rf"stuck|stick|popp?\w*) (?:[\w'-]+ ){{0,3}}(?:in|into|inside) (?:the |their |a |an |our |his |her )?(?:[\w-]+ )?{_BASKETS}"
+     r"\s+(?:[\w'-]+\s+){0,2}?(?:without|before|but never|and never|but didn't|and didn't|but did not|and did not|"
+     r"but not|and not|never)\b", "cart_abandonment"),
+    # "what share of tickets opened last month got resolved": the period's words, blanked before,
+    # leave wide gaps between the share and its outcome
+    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:support |customer )?(?:tickets|complaints|cases|queries|"
+     rf"enquiries|inquiries|issues)\s+(?:[\w'-]+\s+){{0,5}}?(?:got |get |were |was |have been |had been |are |been )?"
+     rf"(?:actually |fully |finally )?(?:resolved|closed|solved|fixed|sorted(?: out)?|dealt with|wrapped up)\b",
+     "resolution_rate"),
+    # "the conversion from basket to paid", "trolley-to-payment conversion": the purchase stage's
+    # step, from the basket to paying (the funnel reads a chain of steps named with "order")
+    (rf"\bconver\w* (?:rates? )?(?:from|between) (?:the |a )?{_BASKETS} (?:to|and) (?:being )?(?:paid|paying|payment|pay|purchase)\b|"
+     rf"\b{_BASKETS}[- ]to[- ](?:paid|paying|payment|pay|purchase) conver\w*", "conversion_purchase"),
+    # "cancellation % for marquee bookings", "refund percent last month": the outcome's rate
+    (r"\bcancel+ations? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "cancellation_rate"),
+    (r"\b(?:refund|return)s? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "refund_rate"),
+    # "average satisfaction out of 5", "which weekdays do customers rate us best out of 5",
+    # "how happy are diners, marks out of ten": a score out of 5 (or 10) is the mean rating
+    (r"\b(?:satisf\w*|happ(?:y|iness|ier)|rate|rates|rated|rating|score|scores|scored|mark|marks|marked|grade|"
+     r"graded|review\w*)\b(?:\s+[\w'-]+){0,4}?\s+(?:out of|from (?:1|one) to) (?:5|five|10|ten)\b|"
+     r"\b(?:marks|score|scores|rating|ratings) out of (?:5|five|10|ten)\b", "csat_mean"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 
@@ -288,6 +317,11 @@ _OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellat
 # Cues of the compare tool: "refunded vs cancelled" sets two KPIs side by side, not two periods
 SAYING_COMPARE_CUES = (
     (rf"\b{_OUTCOMES} (?:orders |bookings )?(?:vs\.?|versus|or|against) {_OUTCOMES}\b", -0.8),
+    # "every kpi against the week before it", "all the numbers vs the month before": the headline
+    # KPIs of both periods, side by side (kpis would give the one period alone)
+    (r"\b(?:every |each |all (?:the |our |of (?:the |our )?)?)(?:kpis?|numbers?|figures?|metrics?|stats?)\b.{0,30}?"
+     r"\b(?:against|vs\.?|versus|compared (?:to|with)|next to|alongside|beside) (?:the |that )?(?:\w+ )?"
+     r"(?:day|week|fortnight|month|quarter|year|period|one)s? (?:before|prior|previous|earlier)\b", 0.6),
 )
 # "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
 # headline numbers (with "how did we do" they were read; with the period as the subject they were not)
@@ -296,6 +330,10 @@ _PERIOD_WORD = (r"(?:q[1-4]|(?:last |this |the )?(?:week|weekend|month|quarter|y
                 r"october|november|december)")
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
+    # "how did the poke bar do yesterday", "how'd the salon get on last week": the business, by its
+    # trade's name, and how it did (as "how did we do"): the headline numbers of that period
+    (r"^(?:[\w' -]{1,30}: )?(?:so |and |ok,? |right,? )?how(?: did|'d| has| have) (?:the|our|my) (?:[\w'&-]+ ){1,3}?"
+     r"(?:do|done|get on|got on|fare|fared|perform|performed|trade|traded)\b", 0.6),
     # (not a bare "how was last month?", which follows up on the analysis before)
     (rf"^(?:[\w' -]{{1,30}}: )?(?:so |and |ok,? |right,? )?how (?:(?:did|'d) {_PERIOD_WORD} (?:go|turn out|pan out|shape up|"
      rf"treat us)|(?:was|were) {_PERIOD_WORD} (?:for (?:us|me|the [\w'-]+|business|trade)|overall))\b", 0.6),

@@ -19,7 +19,7 @@ _TONE_COMPARED = r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp)ier|ru
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
-    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|"
+    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|upbeat|cheerful|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
     ("csat", re.compile(r"\bcsat\b|satisf\w*|\b(?:un)?happ(?:y|ier|iest|iness)\b", re.I)),  # "how happy were people": satisfaction
 )
@@ -41,21 +41,25 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
-                           r"like least|like most", re.I)
+                           r"like least|like most|"
+                           # "more upbeat in what they write", "would people recommend us more"
+                           r"upbeat|cheerful|glowing|what (?:they|customers|people|clients) (?:say|write)", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
+# "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
+_BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment", re.I)
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf", re.I)
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend", re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool)est\b|"
                          # "are people whose order came late writing angrier comments?": one group's feeling against the rest
                          + _TONE_COMPARED + "|"
-                         r"compare|suffer|lead to|affect|impact|drag|harsh|because|"
+                         r"compare|suffer|lead to|affect|impact|drag|harsh|because|fewer|depending on|"
                          # "does the tone change when the delivery is late?": one group against the rest
                          r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"
                          r"runs?|ran|arrives?|arrived|comes?|came|turns? up|turned up|goes|went) late\b", re.I)
@@ -111,8 +115,8 @@ def _boost(slots: Any) -> float:
     # satisfaction question ("what's our review score?") is a KPI, and without a satisfaction
     # word this tool is never the answer, however the words happen to overlap.
     text = getattr(slots, "text", "") or ""
-    if not _SATISFACTION.search(text):
-        return -0.3
+    if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
+        return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and _MEASURED.search(text) and not _CHANGED.search(text):

@@ -32,6 +32,12 @@ SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE
 SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
                  r"\b(?:each|every|per|from one) (?:day|week|month)\b(?! of)|\b(?:up or down|down or up|up and down) "
                  r"(?:day|week|month) (?:to|by|on|after) (?:day|week|month)\b")
+# "delivery times getting better or worse? weekly since june", "monthly: are reviews up or down":
+# which way it went, point by point at the grain named (not one pair of periods)
+_GRAIN = r"(?:weekly|monthly|daily|week by week|month by month|day by day|each week|each month|every week|every month)"
+_WHICH_WAY = r"(?:better or worse|worse or better|up or down|down or up|better or not|improving or (?:not|worsening|slipping))"
+_WHICH_WAY_EACH = rf"\b{_WHICH_WAY}\b\W{{0,3}}(?:[\w']+ ){{0,3}}?{_GRAIN}\b|\b{_GRAIN}\W{{1,3}}(?:[\w']+ ){{0,5}}?{_WHICH_WAY}\b"
+SERIES_ASKED += "|" + _WHICH_WAY_EACH
 # "as a trend please", "show that as a line chart, monthly": the analysis just shown, drawn as a
 # series (a trend's cue even with no KPI named: the follow-up keeps the last one's)
 AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|just),? )*(?:show (?:it|that|this|them|me that) |"
@@ -40,7 +46,7 @@ AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|jus
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
-SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9),)
+SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))
 
 
 def series_grain_asked(text: str) -> str | None:

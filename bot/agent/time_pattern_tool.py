@@ -26,10 +26,14 @@ _METRIC_WORDS = (
     # "which day do we get the most new patients": the people coming for the first time
     (r"\bnew (?:customers|patients|clients|visitors|members|guests|faces|people|folks|shoppers|sign-?ups)\b|"
      r"\bnewcomers\b|\bfirst[- ]time (?:visitors|customers|buyers|guests|patients|clients)\b", "new_visitors"),
+    # "are customers happier on some weekdays": the satisfaction, not how many answered
+    (r"\b(?:happ(?:y|ier|iest)|unhapp(?:y|ier|iest)|grump(?:y|ier|iest)|satisfied|content|pleased)\b", "csat"),
     (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
+    # "what time do folks actually buy on the site": the orders, not the site's visits
+    (r"\b(?:buy|buys|buying|bought|purchas\w*|check(?:s|ing)? out|order|orders|ordering)\b(?! (?:page|form)s?\b)", "orders"),
     (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b", "sessions"),
     # "what month do anglers spend most with us": the money spent, not the orders
-    (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bearn\w*\b|\bmake the most\b|\bspen(?:d|ds|t|ding)\b", "revenue"),
+    (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bcash\b|\bearn\w*\b|\bmake the most\b|\bspen(?:d|ds|t|ding)\b", "revenue"),
 )
 
 

@@ -94,7 +94,17 @@ _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|doe
           r"(?:quiet|slow|busy|dead|lean|strong|weak|flat|heaving|rammed|good|bad)(?: ones?| for us)?\b|"
           r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH + "|"
           + MONTH_VS_REST)
-PATTERN_CUES: tuple[tuple[str, float], ...] = ((_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
+# "are customers happier on some weekdays", "which month are guests happiest": the satisfaction's
+# pattern (bot/agent/time_pattern_tool.py reads the mood as csat), not the sentiment of texts
+_MOOD = r"(?:happ(?:y|ier|iest)|unhapp(?:y|ier|iest)|more (?:satisfied|content|pleased)|grump(?:y|ier|iest))"
+_MOOD_WHEN = (rf"\b{_MOOD}\b(?:\s+[\w'-]+){{0,3}}?\s+(?:on|at|in|during) (?:certain |some |particular |specific |"
+              r"different )?(?:weekdays|weekends|days of the week|(?:times|hours) of (?:the )?day|months of the year)\b|"
+              rf"\b(?:which|what) (?:weekday|day of the week|hour|time of (?:the )?day|month of the year)s? (?:\w+ ){{0,3}}{_MOOD}\b")
+_WEEKDAY += "|" + _MOOD_WHEN
+# "which calendar month is the money month": the month that earns most (the revenue, read there)
+_MONEY_MONTH = r"\b(?:which|what) (?:calendar )?months? (?:\w+ ){0,3}(?:money|cash|bumper|banner|boom) months?\b"
+_MONTH += "|" + _MONEY_MONTH
+PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
                                                (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0),
                                                (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0),
                                                (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
