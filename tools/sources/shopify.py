@@ -70,11 +70,11 @@ class Shopify:
             if since:
                 params["updated_at_min"] = since
             url: str | None = self._url(spec, resource)
+            rule = export_rule() if resource == "orders" else {}  # the same for every page
             while url:
                 r = client.get(url, params)
                 records = (r.body or {}).get(resource) or []
                 frame = orders(records) if resource == "orders" else customers(records)
-                rule = export_rule() if resource == "orders" else {}
                 if records:
                     last = max(records, key=lambda x: pd.Timestamp(x["updated_at"]))["updated_at"]
                     state[resource] = {"updated_at_min": last}
