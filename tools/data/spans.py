@@ -88,11 +88,14 @@ def table_span(con: duckdb.DuckDBPyConnection, table: str, cap: dt.datetime | No
     stop at the first row with a time of day (or a day other than the 1st), so timed data costs
     one row read, not a pass over the table."""
     col = DATED[table]
-    where_cap = f'"{col}" <= $cap' if cap is not None else "TRUE"
+
+    def capped(c: str) -> str:
+        return f'"{c}" <= $cap' if cap is not None else "TRUE"
+
+    where_cap = capped(col)
     params: dict[str, Any] = {"cap": cap} if cap is not None else {}
     # the later moments' last days in the same pass over the table (one query, not one per column)
-    ends = "".join(f', max("{c}") FILTER (WHERE ' + (f'"{c}" <= $cap' if cap is not None else "TRUE") + ")::DATE"
-                   for c in LATER.get(table, ()))
+    ends = "".join(f', max("{c}") FILTER (WHERE {capped(c)})::DATE' for c in LATER.get(table, ()))
     rows, first, last, later, later_until, *later_lasts = con.execute(
         f'SELECT count("{col}"), min("{col}")::DATE, max("{col}") FILTER (WHERE {where_cap})::DATE, '
         f'count_if(NOT ({where_cap})), max("{col}")::DATE{ends} FROM "{table}"', params).fetchone()  # type: ignore[misc]
