@@ -212,9 +212,10 @@ class OfflinePlanner:
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
-        body, alts = failed_body(self, plan, record, alts) if not record.ok else (record.result.to_text(), alts)
         if record.ok:
-            line = understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
+            body, line = record.result.to_text(), understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
+        else:
+            body, alts = failed_body(self, plan, record, alts)
         self.remember(key, plan)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
