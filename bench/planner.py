@@ -15,6 +15,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind10        # and the tenth blind bank (tests/questions_blind10.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind11        # and the eleventh blind bank (tests/questions_blind11.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind12        # and the twelfth blind bank (tests/questions_blind12.yaml; tuning data since phase N)
+    .venv/bin/python bench/planner.py --blind13        # and the thirteenth blind bank (tests/questions_blind13.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -115,7 +116,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # tree farm, cider maker, cookery school, taqueria, burger van, poke bowls, Caribbean
          # takeaway, zero-waste refill shop, charity shop, nutritionist, kennels, reptile shop):
          # opt-in, the held-back bank of phase N, scored once by the lead.
-         "blind12": ROOT / "tests" / "questions_blind12.yaml"}
+         "blind12": ROOT / "tests" / "questions_blind12.yaml",
+         # A thirteenth blind bank by another author, other businesses again (tiffin delivery,
+         # saree boutique, mehndi artist, spice, ankara fabric, maple syrup, sneaker resale and
+         # telescope web shops, hurley maker, suya spot, generator repair, biltong shop, airport
+         # shuttle, hawker stall, aircon servicing, poutine shack, snow clearing, kilt hire, fish
+         # and chip shop, firewood delivery, pool cleaning, meat pie shop, campervan hire, BBQ
+         # smokehouse, self-storage, pickleball courts, greengrocer, dog trainer, stained-glass
+         # studio, handyman, blinds fitter, photobooth hire, tennis coach, taxi firm): opt-in, the
+         # held-back bank of phase O, scored once by the lead.
+         "blind13": ROOT / "tests" / "questions_blind13.yaml"}
 
 
 def main() -> None:
@@ -133,6 +143,7 @@ def main() -> None:
     parser.add_argument("--blind10", action="store_true", help="score the tenth blind bank (once, at the end)")
     parser.add_argument("--blind11", action="store_true", help="score the eleventh blind bank (once, at the end)")
     parser.add_argument("--blind12", action="store_true", help="score the twelfth blind bank (tuning data since phase N)")
+    parser.add_argument("--blind13", action="store_true", help="score the thirteenth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -185,6 +196,8 @@ def main() -> None:
         if name == "blind11" and not args.blind11 and name not in extra:  # the held-back bank of phase M: never by default
             continue
         if name == "blind12" and not args.blind12 and name not in extra:  # the held-back bank of phase N: never by default
+            continue
+        if name == "blind13" and not args.blind13 and name not in extra:  # the held-back bank of phase O: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

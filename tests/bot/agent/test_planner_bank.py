@@ -19,7 +19,9 @@ held-back bank of phase L: likewise its shape only here, its score `bench/planne
 once, at the end. The eleventh (tests/questions_blind11.yaml) is the held-back bank of phase M: its
 shape only here, its score `bench/planner.py --blind11`'s, once, at the end. The twelfth
 (tests/questions_blind12.yaml) is the held-back bank of phase N: likewise its shape only here,
-its score `bench/planner.py --blind12`'s, once, at the end. The probes,
+its score `bench/planner.py --blind12`'s, once, at the end. The thirteenth
+(tests/questions_blind13.yaml) is the held-back bank of phase O: likewise its shape only here,
+its score `bench/planner.py --blind13`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -82,6 +84,10 @@ BLIND11 = Path(__file__).resolve().parents[2] / "questions_blind11.yaml"
 # blindness), the held-back bank of phase N: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind12`; only its shape is checked here.
 BLIND12 = Path(__file__).resolve().parents[2] / "questions_blind12.yaml"
+# The thirteenth blind bank (thirty-four other trades, another author, the same rules of
+# blindness), the held-back bank of phase O: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind13`; only its shape is checked here.
+BLIND13 = Path(__file__).resolve().parents[2] / "questions_blind13.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -161,9 +167,9 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
-                              "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12",
+                              "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -301,6 +307,15 @@ def test_twelfth_blind_bank_is_big_covers_every_tool_and_shares_no_question(plan
     _check_blind_bank(planner, BLIND12, "blind12", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, *PROBES),
+                      later_tools=set())
+
+
+def test_thirteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase O: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind12 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND13, "blind13", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, *PROBES),
                       later_tools=set())
 
 
