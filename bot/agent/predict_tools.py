@@ -211,7 +211,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last) (?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last|latest|most recent) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)
@@ -247,13 +247,13 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
                  r"\bfor the first time\b|"
                  # "who's looked at booking but never gone through with it": interest, no purchase yet
-                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b|"
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid|hired|instructed|commissioned|signed|converted|committed)\b|"
                  # "people who've never hired us before", "enquiries close to turning into a booking"
-                 r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid) us\b|"
+                 r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid|instructed|commissioned|engaged|retained) us\b|"
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
-                 r"\b(?:quote requests|quotes)\b", text):
-        out["who"] = "prospects"
+                 r"\b(?:quote requests|quotes)\b", text):  # "include the ones who never booked too": both, prospects added
+        out["who"] = "everyone" if re.search(r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b", text) else "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
@@ -346,7 +346,7 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next |coming |following )?"
+_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|covering|counting|into|through|plus) (?:the )?(?:next |coming |following )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
