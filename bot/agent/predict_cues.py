@@ -30,6 +30,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"\b(?:half|a third|a quarter|a fraction|nowhere near|well below|below|under) (?:of )?(?:their|his|her|the) "
             r"(?:usual|normal|old|regular|typical|own) (?:pace|rate|rhythm|frequency|cadence|tempo)\b")
 
+# "include the ones who never booked too", "and existing customers as well": the other half added, everyone
+WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
+         r"\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b")
+
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (

@@ -20,6 +20,7 @@ from bot.agent.predict_cues import (
     LIFETIME_CUES,
     NEWLY_CUES,
     PROPENSITY_CUES,
+    WIDER,
 )
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -253,7 +254,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
                  r"\b(?:quote requests|quotes)\b", text):  # "include the ones who never booked too": both, prospects added
-        out["who"] = "everyone" if re.search(r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b", text) else "prospects"
+        out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
@@ -264,7 +265,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    # "likely to come back and buy", "who'll buy from us again": they bought already
                    r"\bcome back and (?:buy|order|book|shop)\b|"
                    r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
-        out["who"] = "customers"
+        out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \
         re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b)",
@@ -406,8 +407,7 @@ def predict_tools() -> list[ToolSpec]:
                 "window after the last day of data), how many, what they spent in the last 12 months, "
                 "and why each is at risk. Says which model scored them and how it tested against a "
                 "simple recency rule."),
-            examples=("who is at risk this month?", "which valuable customers might we lose?",
-                      "who is likely to churn?"),
+            examples=("who is at risk this month?", "which valuable customers might we lose?", "who is likely to churn?"),
             phrasings=("customers at risk", "who might leave", "who is about to stop buying",
                        "churn risk", "at-risk customers", "customers we might lose"),
             keywords=("risk", "lose", "lapsing", "danger", "likely to leave", "stop buying"),

@@ -203,3 +203,10 @@ def test_keeping_every_one_of_the_cards_saves_them_all(rules):
     assert plan.spec.name == "save_persona"
     assert plan.args.get("all") is True
 
+
+
+def test_customers_added_to_a_prospects_likelihood_is_everyone(rules):
+    plan = _conversation(rules, ["which enquirers are closest to booking a first guided walk",
+                                 "and existing clients as well"])
+    assert plan.spec.name == "purchase_propensity"
+    assert plan.args.get("who") == "everyone"
