@@ -22,6 +22,9 @@ _CONDITIONS: list[tuple[str, str]] = [
     # "10% down on the previous week", "5 percent up on last month": the share said first
     (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:down|lower|below|less|worse)\b", "drops_by"),
     (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:up|higher|above|more)\b", "rises_by"),
+    # "a 15% rise in average job value", "a 10 percent fall in takings": the move named after its share
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:rise|increase|jump|climb|growth|uptick|gain|hike)\b", "rises_by"),
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:drop|fall|dip|decline|slump|slide|decrease|drop-?off|loss|plunge)\b", "drops_by"),
     (rf"\b(?:below|under|less than|fewer than|lower than|no more than|drops? below|falls? below|goes below|"
      rf"dips? below|sinks? below|shorter than|quicker than|faster than|(?:drops?|falls?|dips?|sinks?|slips?) past)\s+[£$€]?{_NUMBER}", "below"),
     (rf"\b(?:above|over|more than|higher than|greater than|exceeds?|goes above|rises? above|tops?|longer than|slower than|beyond|"

@@ -238,6 +238,10 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set (?:me |us )?up(?: with)?
                    # "flag any weird days for takings": an order to watch from now on
                    r"^(?:please |can you |could you |just )?flag (?:up )?(?:any|every|all|each) (?:\w+ ){0,2}(?:days?|weeks?|drops?|dips?|"
                    r"spikes?|jumps?|falls?|changes?|moves?)\b|"
+                   # "flag a 15% rise in average job value", "warn us about a 10 percent drop in bookings"
+                   r"^(?:please |can you |could you |just )?(?:flag(?: up)?|warn (?:me|us) (?:of|about)|ping (?:me|us) (?:about|on)) "
+                   r"(?:a|an|any) (?:sudden |big |sharp )?\d+(?:\.\d+)?\s*(?:%|percent|per cent) (?:rise|increase|jump|climb|growth|drop|"
+                   r"fall|dip|decline|slump|slide|decrease)\b|"
                    # "high-priority alert if on-time delivery falls below 90%", "set an alarm for spikes in ..."
                    # (not a musing: "an alert if revenue drops would be nice, what do you think?")
                    r"^(?!.*\b(?:would be (?:nice|good|useful|handy|great)|what do you think|worth (?:it|having)|"
@@ -327,7 +331,7 @@ OPEN_CUES = (
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\b(?:anything|something|any \w+|what'?s|what is) (?:\w+ )?alerting\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"
-     r"\b(?:alerts?|alarms?) (?:are |is )?(?:still |currently |now )?(?:open|firing|unresolved|outstanding|unacknowledged|unhandled|"
+     r"\b(?:alerts?|alarms?) (?:that |which )?(?:are |is )?(?:still |currently |now )?(?:open|firing|unresolved|outstanding|unacknowledged|unhandled|"
      r"not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|(?:haven'?t|hasn'?t|have not|has not) (?:yet )?been "
      r"(?:resolved|dealt with|sorted|cleared|handled))\b|"
      # "alerts that haven't cleared yet", "alarms which still haven't gone away"

@@ -57,6 +57,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+_STATUS = r"(?:how (?:are|'re) we doing|how(?:'s| is) (?:business|trade|it going|everything)|how are things(?: going| looking)?)"
+_OVERVIEW = (r"(?:(?:quick|short|brief|general|overall|usual|high-level) )?(?:overview|rundown|run-down|summary|round-?up|recap|"
+             r"snapshot|catch-?up)")
 DIGEST_CUES = (
     (r"\bdigest\b|\broundup\b|\bround-up\b|\brundown\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
@@ -72,6 +75,10 @@ DIGEST_CUES = (
     # A bare "how are we doing?" (no KPI, period or group named) asks for the overview the digest
     # is; with any of those it is a KPI question (KPI_CUES in bot/agent/analytics_cues.py).
     (BARE_STATUS, 0.9),
+    # "give me the quick overview, how are we doing", "how are things? a short rundown please": the
+    # overview asked for beside the bare status question (nothing else named)
+    (rf"\b{_OVERVIEW}\b[\s,.;:!?-]+(?:so,? |ok,? |and |then )?{_STATUS}\s*[?.!]*$|"
+     rf"^(?:so,? |ok,? )?{_STATUS}[\s,.;:!?-]+(?:(?:give me|just|i want|a|the|some) )*{_OVERVIEW}\b", 0.9),
     # "how are we doing overall? the usual morning rundown": the regular report, by its name
     # "how did we go in september? all the main numbers": the digest covers a day or a week, so a
     # whole month, quarter or year named asks for that period's headline KPIs instead

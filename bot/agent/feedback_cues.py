@@ -38,6 +38,9 @@ SOURCE_THEN_TOPIC = (r"^(?!.*\b(?:themes?|topics?)\b).*\b(?:in|on|from|across|th
                      r"(?:tickets?|surveys?|survey answers|reviews?|comments?|feedback|emails?|messages|chats?)\b,? (?:about|regarding|"
                      r"re|concerning|mentioning|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|anything\b|"
                      r"everything\b|each\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]")
+# (lane tune21b) what follows "about" that is no topic: the people, or when and where they said it
+_NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|from|over|during|since|last|these|lately|recently|so far|"
+                      r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
     # "find praise for our therapists", "dig out complaints about the car park": the texts
@@ -92,6 +95,22 @@ SEARCH_CUES = (
      r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"
      r"\b(?:csat|nps)(?: scores?| ratings?)?(?: of| at| between| from| below| under)?\s+\d{1,2}\b.{0,40}"
      r"\b(?:comments?|feedback|reviews?|quotes?|say|said|wrote|write)\b", 0.6),
+    # (lane tune21b) "show customer words on the glass being the wrong size", "guests' own words about
+    # the hot tub": what they wrote on a topic, in those words
+    (r"\b(?:customers?'?|clients?'?|guests?'?|people'?s?|punters'?|buyers'?|patients'?|members'?|diners'?|their)(?: own)? "
+     r"(?:words|voices|verbatims?) (?:on|about|re|regarding|mentioning|over|for) (?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.9),
+    # "anyone moaning about late reports?", "customers complaining about the parking": people at it, on a topic
+    (r"^(?:(?:so|and|is|are|was|were|has|have)\s)?(?:anyone|anybody|someone|somebody|any (?:customers?|clients?|guests?|people|"
+     r"members|diners|patients|punters|buyers|students)|people|customers|clients|guests|punters|folks?) (?:been |ever |still )?"
+     r"(?:moaning|complaining|whinging|grumbling|griping|grousing|ranting|raving|gushing|going on|kicking off|giving out|talking) "
+     r"(?:about|over|regarding|re) (?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|stuff\b)[a-z]", 0.9),
+    # "what did the diners who gave a 4 or 5 satisfaction score write": what people with that score wrote
+    (r"\b(?:who|that) (?:gave|scored|rated|left|marked) (?:us )?(?:a |an |only )?[0-9]{1,2}(?: ?(?:or|to|and|-) ?[0-9]{1,2})? "
+     r"(?:[\w-]+ ){0,3}?(?:satisfaction|csat|nps|stars?|out of|ratings?|scores?)\b.{0,40}\b(?:say|said|write|wrote|written|"
+     r"comment\w*|mention\w*|tell|told)\b", 0.9),
+    # pidgin "abeg find wetin customers talk about our rice and peas": what they said on a topic
+    (r"\bwetin\b.{0,40}\b(?:talk\w*|say|said|yarn\w*|write|wrote|complain\w*|vex\w*) (?:about|on|over|concerning) "
+     r"(?:the |our |una |di |dis |your )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}", 0.6),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
@@ -116,6 +135,8 @@ FEELING_NAMED = r"\b(?:sentiment|mood|tone|vibes?|feel|feels|feeling|felt|" + MO
 AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'ve| have| had|'d)? |we(?:'ve| have)? |"
                 r"(?:the |their |an? )?(?:order|parcel|box|delivery) (?:has |had |have )?|people (?:have )?|customers (?:have )?|"
                 r"it(?:'s| has) )?(?:purchase|purchasing|buying|bought|paid|paying|checkout|ordered|ordering|"
+                # "whinging about after delivery", "once it's fitted": the stage after the sale's handover
+                r"deliver(?:y|ies)|collection|dispatch|handover|install(?:ation)?|fitted|installed|"
                 r"(?:been )?delivered|arrived|landed|come)\b")
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
@@ -209,7 +230,14 @@ THEME_CUES = (
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"
-     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*|worry|bother|pain)\b", 0.8),
+     r"\bwetin\b.{0,40}\b(?:complain\w*|moan\w*|vex\w*|para|yarn\w*|talk\w*|gripe\w*|grumbl\w*|worry|bother|pain)\b"
+     # (a topic named after it is looked for: a search)
+     r"(?! (?:about|over|on|concerning) (?:the |our |una |di |dis |your )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,})", 0.8),
+    # "what's got burger van punters cheesed off this month", "what's getting the regulars so fed up":
+    # what the feeling is about, no topic given
+    (r"\bwhat(?:'s|s| has| is| have)? (?:been )?(?:got|getting|gotten|making|leaving) (?:[\w'-]+ ){0,4}?(?:so |really |all )?(?:"
+     + _DIALECT_COMPLAINT + r"|fed up|annoyed|upset|angry|cross|mad|unhappy|frustrated|miffed|grumpy|(?:riled|wound|worked|het) up|"
+     r"happy|chuffed|delighted|pleased|buzzing|excited)\b", 0.9),
     # "what are people on about in the reviews": what they talk about, no topic given
     (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")

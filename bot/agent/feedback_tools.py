@@ -190,6 +190,12 @@ def _score_filters(text: str) -> dict[str, Any]:
     if m:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         return {"min_csat": lo, "max_csat": hi}
+    # "the people who gave us a 1 or 2 satisfaction score", "satisfaction 4 or 5": that score band
+    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*(?:out of (?:5|five) )?(?:on (?:the |our )?)?(?:satisfaction|csat|happiness)\b|"
+                  r"\bsatisfaction(?: scores?| ratings?)?(?: of| at| between| from)?\s+([1-5])\s*(?:or|to|-|and)\s*([1-5])\b", text)
+    if m:
+        lo, hi = sorted(int(g) for g in m.groups() if g)
+        return {"min_csat": lo, "max_csat": hi}
     # "customers who gave 1 star", "the one-star reviews": searched every score before (Olist's
     # "what do customers who gave 1 star say?" quoted 5-star answers)
     m = re.search(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", text)

@@ -61,12 +61,30 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
                    ctx: Any) -> dict[str, Any]:
     """The follow-up's arguments: the last analysis's, with what the follow-up says instead."""
+    if previous is not None and spec.name == "create_alert_rule":
+        # "and the same for revenue": the rule just proposed, for another KPI
+        from bot.agent.alert_again import same_rule_for
+
+        return same_rule_for(previous, args)
     if previous is None or asked is None or spec.changes_state or spec.edits:
         return args
     changed = said(spec, asked, ctx)
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
-    return out
+    return {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}
+
+
+def _said_over_the_last(spec: Any, previous: dict[str, Any], args: dict[str, Any], asked: Slots, ctx: Any) -> dict[str, Any]:
+    """A split the follow-up's own words set where the merged question still reads the last one:
+    "by week instead" after feelings by stage is by week (the merged slots hold both the stage
+    split and the weekly grain, and the stage wins there)."""
+    if "by" not in args or args.get("by") != previous.get("by") or not (asked.grain or asked.breakdown):
+        return {}
+    try:
+        own = spec.plan(asked, ctx).get("by")
+    except Exception:  # noqa: BLE001 - a plan that needs more than the follow-up's words
+        return {}
+    return {"by": own} if own and own != previous.get("by") else {}
 
 
 def levels_of_a_split_funnel(previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None) -> dict[str, Any]:

@@ -310,6 +310,11 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"\b(?:satisf\w*|happ(?:y|iness|ier)|rate|rates|rated|rating|score|scores|scored|mark|marks|marked|grade|"
      r"graded|review\w*)\b(?:\s+[\w'-]+){0,4}?\s+(?:out of|from (?:1|one) to) (?:5|five|10|ten)\b|"
      r"\b(?:marks|score|scores|rating|ratings) out of (?:5|five|10|ten)\b", "csat_mean"),
+    # (lane tune21b) "average job value", "mean booking size", "typical repair bill": the trade's unit
+    # of sale said in place of "order" is still the average order value
+    (r"\b(?:average|avg|mean|typical) (?:job|booking|appointment|repair|treatment|session|service|install(?:ation)?|hire|"
+     r"rental|fitting|call-?out|commission|fare|visit|sale|purchase|transaction|ticket|invoice|order|basket) "
+     r"(?:value|size|amount|spend|bill|price|total)s?\b", "aov"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
 

@@ -215,7 +215,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them)|every one)\b", t):
+    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them)|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)
@@ -329,7 +329,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
                  # not "keep that but just the loyalty card holders": the last answer narrowed, nothing saved
-                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all)\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
+                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
                  # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
                  r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
                  # "okay, hold on to all of them", "hang onto the first card"
@@ -359,7 +359,9 @@ LIST_CUES = (
      # "the bakery's persona cards, list them", "what customer profiles have we got on file": the kept ones
      r"\b(?:personas|persona cards|customer profiles)[,:;]? (?:please )?(?:list|show(?: me| us)?) (?:them|those|'em|the lot)\b|"
      r"\b(?:what|which|any) (?:customer |buyer |client |shopper )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "
-     r"(?:got |have |keep |kept )?(?:on file|saved|stored|on record)\b", 1.2),
+     r"(?:got |have |keep |kept )?(?:on file|saved|stored|on record)\b|\b(?:what|which|any) (?:customers? |buyers? |clients? |shoppers? )?"
+     # "what customer profiles are stored already", "which personas were saved before"
+     r"(?:profiles|personas|persona cards) (?:are|were|have been|got) (?:already |currently |now )?(?:on file|saved|stored|kept|on record)\b", 1.2),
 )
 SHOW_CUES = (
     (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"

@@ -45,9 +45,9 @@ MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
 _FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
-    r"(?:the )?same (?:(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
+    r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
-    r"what if|instead|for|in|by|over|during|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    r"what if|instead|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name)|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
@@ -268,7 +268,7 @@ class OfflinePlanner:
         if prev_spec is not None and prev_slots is not None:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
-                return Plan(amend, {}, slots, 1.0, candidates, True)
+                return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
             if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if self._continues(slots, best, prev_spec):
@@ -309,7 +309,7 @@ class OfflinePlanner:
     def _amends(self, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:
         """"Actually make that 15%" right after an alert rule was proposed or changed: a change
         of that rule (which still asks for confirmation), never reached without that context."""
-        from bot.agent.alert_slots import amends_rule
+        from bot.agent.alert_again import amended_by
 
         change = self.by_name.get("change_alert_rule")
         if change is None or prev.name not in ("create_alert_rule", "change_alert_rule"):
@@ -317,7 +317,7 @@ class OfflinePlanner:
         if best is not None and best.tool != change.name and self.by_name[best.tool].changes_state \
                 and best.score >= MIN_SCORE:
             return None  # "scrap that alert" is a deletion, asked for in so many words
-        return change if amends_rule(slots.norm) else None
+        return self.by_name.get(amended_by(prev.name, slots) or "")  # a change, or the same rule for another KPI
 
     def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
         """A follow-up that only changes a slot of the last analysis ("and for Instagram?",

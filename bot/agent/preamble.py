@@ -31,6 +31,10 @@ _CLAUSE = re.compile(
     r"(?=(?:how|what|what's|whats|which|who|where|when|why|can you|could you|would you|will you|pls|please|"
     r"show|give|tell|list|is|are|do|does|did|has|have)\b)", re.I)
 
+# "builders who asked about scaffolding but never hired, which of them look ready to sign": the
+# clause points back at the people the words before it named, so those words are the question too
+_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b", re.I)
+
 
 def question_part(text: str, read: Callable[[str], Any]) -> str:
     """The message from its first question clause on, when the words before it add nothing the
@@ -42,7 +46,7 @@ def question_part(text: str, read: Callable[[str], Any]) -> str:
         return text
     clause, before_words = text[starts[0]:].strip(), text[:starts[0]]
     if len(clause.split()) < 4 or len(before_words.split()) < _MIN_PREAMBLE or _SAYS_WHO.match(before_words) \
-            or DEFINES.search(before_words.lower()):
+            or DEFINES.search(before_words.lower()) or _POINTS_BACK.search(clause):
         return text
     before, after = read(before_words).filled(), read(clause).filled()
     if any(key not in after for key in before):

@@ -23,7 +23,16 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"popping) (?:in |by |round )?(?:as|so) (?:often|much|regularly|frequently)\b|"
             # "regulars who come in a lot less than they used to", "clients who book far less than they once did"
             r"\b(?:who|that)\b (?:[\w']+ ){0,4}(?:(?:a lot|much|far|way|quite a bit) )?less(?: often| frequently| regularly)? than (?:they|he|she) "
-            r"(?:used to|did|once did|normally do|usually do)\b")
+            r"(?:used to|did|once did|normally do|usually do)\b|"
+            # (lane tune21b) "buyers who've slowed down to half their usual pace", "members below their normal
+            # rhythm": people slowing against their own pace
+            r"\b(?:who|that)(?:'ve|'s|'d)? (?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|eased|easing) (?:right |really )?(?:down|off)\b|"
+            r"\b(?:half|a third|a quarter|a fraction|nowhere near|well below|below|under) (?:of )?(?:their|his|her|the) "
+            r"(?:usual|normal|old|regular|typical|own) (?:pace|rate|rhythm|frequency|cadence|tempo)\b")
+
+# "include the ones who never booked too", "and existing customers as well": the other half added, everyone
+WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
+         r"\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b")
 
 
 # What people say when they want each prediction (bot/agent/ranking.py).
@@ -92,7 +101,8 @@ AT_RISK_CUES = (
      # "any of the loyalty members looking shaky?", "anyone looking like they'll leave us?"
      r"\b(?:look|looks|looking|seem|seems|seeming) (?:a (?:bit|little) |quite |rather |very )?(?:shaky|wobbly|iffy|dicey|"
      r"flaky|on the way out)\b|\b(?:look|looks|looking|seem|seems|seeming) like (?:they|he|she|we)(?:'ll|'re| will| are| might| may)"
-     r"(?: going to| about to| gonna)? (?:leave|go|quit|churn|stop|lapse|walk|drift|lose)\b|"
+     r"(?: going to| about to| gonna)? (?:leave|go|quit|churn|stop|lapse|walk|drift|lose|leaving|"
+     r"going|quitting|churning|stopping|lapsing|walking|drifting)\b|"
      # "which patients look unlikely to return for treatment"
      r"\b(?:unlikely|not likely|doubtful) to (?:return|come back|be back|rebook|re-?order|book again|buy again|order again|"
      r"renew|stay|stick around|keep coming)\b", 0.9),
@@ -213,6 +223,9 @@ PROPENSITY_CUES = (
      r"(?:[\w'-]+ ){0,4}?(?:again|another)\b", 1.0),
     # "which folks are fixing to buy again", "who's gonna book next week": a purchase to come, in other Englishes
     (r"\b(?:fixing|fixin'?|bout) to (?:buy|book|order|purchase|come back|return|sign up|re-?order|re-?book)\b", 1.0),
+    # "leads who've never instructed us, who's most likely to": the purchase said before, left off at the end
+    (r"\b(?:who(?:'s| is| are)?|which(?: ones?| of them| of those)?(?: is| are)?) (?:the )?(?:(?:most|more) likely(?: to)?|likeliest)"
+     r"\s*[?.!]*$", 0.9),
     (r"\bprospects?\b", 0.3),
     # "are weekend shoppers more likely to buy": people named by when they come, compared; the
     # buying rate by weekday or hour (time_pattern), not a score of who buys next
@@ -329,6 +342,10 @@ LIFETIME_CUES = (
      r"(?:customer|client|buyer|shopper|member|guest|patient|student|subscriber)s? (?:\w+ ){0,2}(?:bring in|spend|worth)\b.{0,40}\b"
      r"(?:before|until|over|across|in total)\b",
      0.85),
+    # "mean and median customer value, spend so far plus what's to come": what they spent and will spend
+    (r"\b(?:spen[dt]|spending|value|bought|paid) (?:so far|to date|already)\b.{0,30}\b(?:plus|and|\+|with|on top of)\b.{0,30}"
+     r"\b(?:to come|expected|ahead|future|still to)\b|\b(?:mean|median|average|typical) (?:and (?:mean|median|average) )?"
+     r"(?:customer|client|patient|member|guest|buyer) (?:value|worth)\b", 0.9),
     # "who are my biggest spenders", "which customers have spent the most with us ever": the top
     # customers by what they spent (not a risk list or a persona of them, which say so)
     (r"^(?!.*\b(?:risk|lose|losing|lost|churn\w*|leav\w*|persona\w*|likely|might|could)\b)(?:so |and |ok,? )?(?:who (?:are|is|were)|"

@@ -20,6 +20,7 @@ from bot.agent.predict_cues import (
     LIFETIME_CUES,
     NEWLY_CUES,
     PROPENSITY_CUES,
+    WIDER,
 )
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -211,7 +212,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last) (?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last|latest|most recent) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)
@@ -247,13 +248,13 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
                  r"\bfor the first time\b|"
                  # "who's looked at booking but never gone through with it": interest, no purchase yet
-                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid)\b|"
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid|hired|instructed|commissioned|signed|converted|committed)\b|"
                  # "people who've never hired us before", "enquiries close to turning into a booking"
-                 r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid) us\b|"
+                 r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid|instructed|commissioned|engaged|retained) us\b|"
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
-                 r"\b(?:quote requests|quotes)\b", text):
-        out["who"] = "prospects"
+                 r"\b(?:quote requests|quotes)\b", text):  # "include the ones who never booked too": both, prospects added
+        out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
@@ -264,7 +265,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    # "likely to come back and buy", "who'll buy from us again": they bought already
                    r"\bcome back and (?:buy|order|book|shop)\b|"
                    r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
-        out["who"] = "customers"
+        out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \
         re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b)",
@@ -346,7 +347,7 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during) (?:the )?(?:next |coming |following )?"
+_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|covering|counting|into|through|plus) (?:the )?(?:next |coming |following )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
@@ -406,8 +407,7 @@ def predict_tools() -> list[ToolSpec]:
                 "window after the last day of data), how many, what they spent in the last 12 months, "
                 "and why each is at risk. Says which model scored them and how it tested against a "
                 "simple recency rule."),
-            examples=("who is at risk this month?", "which valuable customers might we lose?",
-                      "who is likely to churn?"),
+            examples=("who is at risk this month?", "which valuable customers might we lose?", "who is likely to churn?"),
             phrasings=("customers at risk", "who might leave", "who is about to stop buying",
                        "churn risk", "at-risk customers", "customers we might lose"),
             keywords=("risk", "lose", "lapsing", "danger", "likely to leave", "stop buying"),

@@ -456,7 +456,7 @@ NEGATIVE = re.compile(
     r"narked|peeved|(?:cheesed|browned|hacked|brassed) off|kick\w* off (?:about|over)|fuming|raging|seething|livid|"
     r"(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up|wetin (?:dey )?(?:worry|bother|pain))\b")
 POSITIVE = re.compile(
-    r"\b(?:happy|happiest|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
+    r"\b(?:happy|happiest|chuffed|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about|"
     r"good (?:stuff|things|bits|side|news|points|comments|feedback|reviews))\b|"

@@ -1,0 +1,40 @@
+"""A follow-up to an alert rule just proposed: a change of that rule ("actually make that 15%")
+or the same rule again for another KPI ("and the same for revenue", "do one for bookings too").
+
+The second is a new rule, so it asks for confirmation like any: the KPI is the follow-up's
+own, everything else (condition, threshold, window, severity) the rule just proposed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.alert_slots import amends_rule
+
+# "and the same for revenue", "same again but for new visitors", "do one for bookings as well",
+# "and for takings too": the rule again, another KPI named after it
+_SAME_FOR = re.compile(
+    r"^(?:(?:and|ok|okay|now|then|also|please|pls|can you|could you|great|cool|thanks),? )*"
+    r"(?:(?:do|set up|make|add|create|give me|i want|i'?d like) )?"
+    r"(?:(?:the )?same (?:thing |rule |alert |one |again |deal )?(?:but )?(?:for|on|with)|(?:the )?same again (?:but )?(?:for|on|with)|"
+    r"(?:one|another|an? (?:alert|rule|alarm)|it) (?:for|on)|(?:for|on)(?= (?:[\w'-]+ ){0,4}(?:too|as well|also)\s*[?.!]*$))\s"
+    r"(?:[\w'-]+ ?){1,5}[?.!]*$")
+
+
+def amended_by(prev: str, slots: Any) -> str | None:
+    """The alert tool a follow-up of the rule `prev` asks for, if it only speaks to that rule."""
+    if amends_rule(slots.norm):
+        return "change_alert_rule"
+    if prev == "create_alert_rule" and slots.metrics and _SAME_FOR.search(slots.norm):
+        return "create_alert_rule"
+    return None
+
+
+def same_rule_for(previous: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
+    """The rule just proposed, watching the follow-up's KPI (and its stage, channel or segment)."""
+    watched = ("metric", "stage", "channel", "segment")
+    out = {k: v for k, v in previous.items() if k not in watched}
+    out.update({k: v for k, v in args.items() if k in watched})
+    out["request"] = f"{previous.get('request', '')} (the same for {args.get('metric', '')})".strip()[:300]
+    return out
