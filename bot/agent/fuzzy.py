@@ -239,6 +239,9 @@ _ALIASES = [
     # "of the people who open our newsletter emails": the open, whatever the emails are called
     ("email_open", r"\bopen(?:s|ed|ing)? (?:\w+ ){0,3}e-?mails?\b|\be-?mails? (?:get |gets |being |were |are )?opened\b", True),
     ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
+    # "sharing us on social", "shares a post about us on instagram": the share, whatever the platform
+    ("social_share", r"\bshar(?:e|es|ed|ing) (?:us|it|a post|our posts?|posts? about us|about us)(?: \w+){0,2}? (?:on|to|across) "
+                     r"(?:social(?: media)?|socials|instagram|insta|facebook|tiktok|twitter|x)\b", True),
     ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
     # "how many site visitors get to basket and then order": the visit, first in a chain of steps
     ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),

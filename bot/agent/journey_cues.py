@@ -144,7 +144,7 @@ PATH_CUES = (
      r"clients|people)) (?:first |originally )?(?:come|came) from\b", 0.7),
     # "what steps come before someone places an order", "which touchpoints happen just before a booking"
     (r"\b(?:what|which) (?:\w+ )?(?:steps?|touch ?points?|touches|things?) (?:\w+ ){0,2}(?:come|comes|came|happen\w*|go|goes|went)"
-     r" (?:just |right |usually |typically )?before\b", 0.8),
+     r" (?:just |right |usually |typically )?before\b|\bwhat (?:usually |typically |normally )?happens (?:just |right )?before\b", 0.8),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

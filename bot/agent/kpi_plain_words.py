@@ -28,8 +28,8 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r" (?:that |which )?(?:came|come|comes|coming|have come|has come|got|get|gets|getting|were|was) (?:sent )?(?:back|in)\b",
      "survey_responses"),
     # "more pressings sent back for refund", "boots brought back for a refund": refunded orders
-    (r"\b(?:sent|send|sending|brought|bring|taken|take|came|come|coming|went|go|going|returned) back for (?:a |an |their )?"
-     r"(?:full )?(?:refunds?|money back)\b", "refunded_orders"),
+    (r"\b(?:(?:sent|send|sending|brought|bring|taken|take|came|come|coming|went|go|going|returned) back|returned|handed back) "
+     r"for (?:a |an |their )?(?:full )?(?:refunds?|money back)\b", "refunded_orders"),
     # "is the backlog of tickets building up", "the queue keeps piling up": the backlog's net
     # change (opened less closed), one way or the other
     (r"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){0,2}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|requests|jobs|"
@@ -75,6 +75,11 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     (r"\b(?:from|since) (?:the )?first (?:time )?(?:\w+ ){0,3}(?:hears?|heard|finds?|found|sees?|saw|contacts?|visits?|meets?)"
      r"\b[^.?!]{0,40}?\bhow (?:many days|many weeks|long)\b[^.?!]{0,20}?\b(?:till|until|before|to) (?:they |people |customers )?"
      r"(?:actually |finally |first )?(?:buy|book|order|hire|purchase|pay|sign)\w*", "time_to_first_purchase"),
+    # "from first contact to first booking, how many days on average": the same time, its two
+    # ends named first
+    (r"(?=.*\b(?:days?|weeks?|how long|time|wait)\b)(?:.*?\b)?(?P<kpi>from (?:the |their |a )?first (?:contact|visit|touch\w*|"
+     r"enquiry|inquiry|click|look|call|hearing of us|message)\b[^.?!]{0,30}?\b(?:to|till|until) (?:the |their |a )?first "
+     r"(?:[\w-]+ )?(?:booking|order|purchase|sale|job|payment|appointment)\b)", "time_to_first_purchase"),
     # "how many of the 18-24 crowd bought something last month", "how many customers from the
     # 35-44 age band bought this quarter": a head count of people who bought, not a repeat count
     # (a group of them, "of the ..." or "from the ... band": "how many people bought anything" with

@@ -31,6 +31,7 @@ def test_a_chain_of_steps_ending_in_ordering_keeps_its_last_step(rules, question
     ("what steps lead up to someone recommending the climbing wall to friends", "paths"),
     ("where do diners fall away before they ever recommend the cafe to their mates", "dropoffs"),
     ("tattoo studio clients stop short of leaving us a review, where does that happen", "dropoffs"),
+    ("paths that end with a pottery student sharing us on social or leaving a testimonial", "paths"),
 ])
 def test_either_advocacy_step_or_one_said_loosely_is_the_advocacy_stage(rules, question, tool):
     plan = _plan(rules, question)
@@ -62,6 +63,7 @@ def test_the_checkout_stage_is_the_stage_not_the_step(rules, question):
     ("has the helpdesk's reply speed got worse this month compared to before", "compare", "first_response_time"),
     ("plumber: tickets this month against last, up or down?", "compare", "tickets"),
     ("more shoes sent back for a refund this week than last?", "compare", "refunded_orders"),
+    ("were more rugs returned for a refund this month than last", "compare", "refunded_orders"),
     ("resolution hours for support cases, weekly, last 60 days", "trend", "resolution_time"),
     ("questionnaires coming back each day over the past 2 weeks", "trend", "survey_responses"),
     ("is the queue of cases piling up, week by week", "trend", "backlog_change"),
@@ -81,6 +83,7 @@ def test_a_kpi_in_plain_words_set_against_a_period(rules, question, tool, metric
     ("of the folk who popped a class in the cart, how many went on and paid this month", "conversion_purchase"),
     ("from the first time someone hears of the boat hire, how many days till they actually book", "time_to_first_purchase"),
     ("florist: the slowest tenth of deliveries, how many days is that", "delivery_time_p90"),
+    ("driving school: from first contact to first lesson booking, how many days on average", "time_to_first_purchase"),
     ("how many of the 25-34 lot booked something last quarter", "buyers"),
     ("what percentage of people browsing the tile site actually buy something, this month", "purchase_conversion"),
 ])
@@ -122,6 +125,7 @@ def test_whether_a_kind_of_data_is_held(rules, question):
 @pytest.mark.parametrize("question", [
     "for last month's diners, where did they first come from and what closed it?",
     "for this year's campers, what closed it for them?",
+    "what happens right before someone books a tasting at the distillery",
 ])
 def test_where_buyers_came_from_and_what_closed_it_is_their_path(rules, question):
     assert _plan(rules, question).spec.name == "paths"
