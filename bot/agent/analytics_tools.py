@@ -26,6 +26,7 @@ from bot.agent.analytics_cues import (
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
+from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
 from bot.agent.period_pairs import boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
@@ -135,7 +136,9 @@ _TIMES = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} (?:times|orders|purchases|visits)\b|"
                          rf"\b(?:at least|minimum of|a minimum of) {_TIMES} (?:times|orders|purchases|visits)\b|"
                          rf"\b{_TIMES}(?: or more|\+| plus) (?:times|orders|purchases|visits)\b|"
-                         rf"\b{_TIMES} (?:times|orders|purchases|visits) or more\b")
+                         rf"\b{_TIMES} (?:times|orders|purchases|visits) or more\b|"
+                         # "bought more than twice", "at least thrice": the count said as an adverb
+                         r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b")
 
 
 def min_orders(text: str) -> int | None:
@@ -147,7 +150,7 @@ def min_orders(text: str) -> int | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g)
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    n = int(word) if word.isdigit() else {"twice": 2, "thrice": 3}.get(word) or NUMBER_WORDS.get(word, 0)
     n += 1 if m.group(0).startswith("more than") else 0
     return n if 2 < n <= 100 else None
 
@@ -325,7 +328,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=(*KPI_CUES, *SAYING_CUES),
+            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES),
             plan=_plan_kpis,
             boost=boost_kpis,
         ),

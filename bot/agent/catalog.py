@@ -76,6 +76,12 @@ DESCRIBE_CUES = (
      r"reviews|people|answers|responses|replies|comments) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",
      0.6),
+    # "do you have our survey answers and support tickets in there or not", "does this thing even
+    # have the survey results or only the till stuff", "what channels are in there": what is held
+    (r"\b(?:do|does|did|have|has) (?:you|it|this(?: thing| bot)?|the (?:bot|system|app)|journeybot) (?:even |actually |also |really )?"
+     r"(?:have|hold|see|got|get|know about) (?:[\w'-]+ ){0,8}?(?:data|answers|responses|results|tickets|surveys?|orders|sales|"
+     r"reviews|records|feedback|stuff|numbers|figures|history|logs?|exports?|files?)\b.{0,40}\b(?:or not|or (?:only|just))\b|"
+     r"\b(?:what|which|wat) (?:channels|touchpoints|stages|segments|sources|tables|data)\b (?:are|r|is) (?:in )?there\b", 0.9),
     (r"\bdata\b", 0.2),
     (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
 )

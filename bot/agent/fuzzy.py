@@ -211,7 +211,11 @@ _ALIASES = [
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
+    # "before placing an online kombucha order": the thing ordered between the verb and the order
+    ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    # "basket to checkout to ordering", "... to placing the order": the verb at a chain's end
+    ("order_placed", r"\bto (?:actually )?(?:ordering|placing (?:an? |the |their )?orders?)\b", False),
     # "the path people take before ordering on the website": the web order is the goal
     ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
                      r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
@@ -222,8 +226,9 @@ _ALIASES = [
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
-    ("checkout_start", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:reach\w*|get(?:ting)? to|got to|"
-                       r"make it to|made it to|as far as|hit\w*) (?:the |a )?check ?outs?\b", True),
+    # ("the checkout stage" is the stage, decision)
+    ("checkout_start", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not)\s+(?:\w+\s+){0,2}(?:reach\w*|get(?:ting)? to|got to|"
+                       r"make it to|made it to|as far as|hit\w*) (?:the |a )?check ?outs?\b(?! stage)", True),
     # "added it to the cart and then ordered", "click and then go on to order": the order at the chain's end
     ("order_placed", r"\b(?:then|go on to|goes on to|went on to|going on to|end up|ended up) (?:actually )?(?:go on to )?"
                      r"(?:order|orders|ordered|ordering)\b(?![ _-]?(?:pick ?-?ups?|collections?|deliver\w*|value|count|"
@@ -234,6 +239,9 @@ _ALIASES = [
     # "of the people who open our newsletter emails": the open, whatever the emails are called
     ("email_open", r"\bopen(?:s|ed|ing)? (?:\w+ ){0,3}e-?mails?\b|\be-?mails? (?:get |gets |being |were |are )?opened\b", True),
     ("ad_click", r"\b(?:click\w*|see(?:s|ing)?|saw|seen|spot\w*) (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b|\bad clicks?\b", True),
+    # "sharing us on social", "shares a post about us on instagram": the share, whatever the platform
+    ("social_share", r"\bshar(?:e|es|ed|ing) (?:us|it|a post|our posts?|posts? about us|about us)(?: \w+){0,2}? (?:on|to|across) "
+                     r"(?:social(?: media)?|socials|instagram|insta|facebook|tiktok|twitter|x)\b", True),
     ("website_visit", r"\b(?:web)?site visits?\b|\bvisit(?:s|ing)? (?:the |our )?(?:web)?site\b", True),
     # "how many site visitors get to basket and then order": the visit, first in a chain of steps
     ("website_visit", r"\b(?:web ?)?site visitors?\b|\bvisitors? (?:to|on) (?:the |our )?(?:web ?)?site\b", False),

@@ -63,7 +63,10 @@ _PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transac
                         r"\beach time\b|\ba time\b|\bon average\b")
 # "how are our channels doing?", "how are the regions performing": a status asked group by group
 _DOING = re.compile(r"\b(?:doing|performing|faring|getting on|going|shaping up|holding up|treating us)\b")
-_ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased)\b")
+_ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased|book|books|booked|bookings?)\b")
+# "which towns order the most", "which suburb books the least": the verb is what is ranked (the
+# purchase stage it also reads as is no stage here)
+_VERB_MOST = re.compile(r"\b(?:order|orders|ordered|book|books|booked|buy|buys|bought|purchas\w*) (?:the )?(?:most|least|fewest|more|less)\b")
 
 
 # Evidence from the words alone that a question ranks groups on money or orders ("which state
@@ -92,7 +95,8 @@ def implied_metric(slots: Any) -> str | None:
     must name its KPI."""
     text = text_of(slots)
     # "per order" reads as the purchase stage too; it is the unit of the spend here, not a stage
-    stages = [s for s in getattr(slots, "stages", None) or [] if s != "purchase" or not _PER_ORDER.search(text)]
+    stages = [s for s in getattr(slots, "stages", None) or []
+              if s != "purchase" or not (_PER_ORDER.search(text) or _VERB_MOST.search(text))]
     if not stages and not _FUTURE.search(text) and plural_groups(text) and _DOING.search(text):
         return "revenue"  # "how are the regions doing?": each group's takings, the movers answer names it
     # "Cotham vs Redland, who spent more?": two places side by side ranked on the money too

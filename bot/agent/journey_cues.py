@@ -72,6 +72,9 @@ DROPOFF_CUES = (
      r"clients|guests) (?:\w+ )?(?:drop|dropping|leav\w*|los\w*|giv\w* up|bail\w*|quit\w*|fall\w*)\b", 0.3),
     # "which step lost us the most riders in October": the step people left at, whatever they are called
     (r"\bwhich (?:stage|step|touchpoint|page)s? (?:\w+ )?(?:lose|loses|losing|lost)\b", 0.4),
+    # "where do clients stop short of leaving a review", "where do they fall short of booking":
+    # where people leave on the way to a step
+    (r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|falling|pull|pulls|pulled|pulling) (?:up )?short of\b", 0.8),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
@@ -134,6 +137,14 @@ PATH_CUES = (
      r"\b(?:what|which) (?:\w+ )?(?:steps?|touch\w*|things?|pages?) (?:\w+ ){0,2}(?:lead|leads|led) (?:\w+ )?(?:up )?(?:to|into)\b|"
      r"\b(?:touch|touches|touched|use|uses|used|do|does|did) (?:something|anything|a step|a touchpoint) offline\b|"
      r"\boffline (?:on|along) the way\b", 0.7),
+    # "for this month's buyers, where did they first come from and what closed it": both ends of
+    # the buyers' path
+    (r"\b(?:what|which (?:\w+ )?(?:channel|step|touch\w*|thing)s?) (?:finally |eventually |actually )?(?:closed|closes|sealed|seals|"
+     r"clinched|clinches) (?:it|the (?:deal|sale|order|booking|job))\b|\bwhere (?:did|do|does) (?:they|he|she|[\w'-]+ (?:buyers|customers|"
+     r"clients|people)) (?:first |originally )?(?:come|came) from\b", 0.7),
+    # "what steps come before someone places an order", "which touchpoints happen just before a booking"
+    (r"\b(?:what|which) (?:\w+ )?(?:steps?|touch ?points?|touches|things?) (?:\w+ ){0,2}(?:come|comes|came|happen\w*|go|goes|went)"
+     r" (?:just |right |usually |typically )?before\b|\bwhat (?:usually |typically |normally )?happens (?:just |right )?before\b", 0.8),
     # "the most common ways people reach the checkout"
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),

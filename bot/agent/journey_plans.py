@@ -86,8 +86,11 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
     # is the goal (the one named last, if several).
     # "the ones who never placed an order", "if they don't start a checkout": the step they missed
-    if touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
-                                 r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
+    either = _stage_of_either(touchpoints, text, ctx, getattr(slots, "stages", []) or [])
+    if either:  # "before they leave a testimonial or refer a mate": either step, so their stage
+        args["goal_stage"] = either
+    elif touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
+                                   r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
@@ -111,7 +114,7 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["goal_stage"] = goal[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "the typical path to placing an order", "routes to a quote request": that step is the goal
-    either = _stage_of_either(touchpoints, text, ctx)
+    either = _stage_of_either(touchpoints, text, ctx, getattr(slots, "stages", []) or [])
     if either:
         # "paths that lead people to leave a testimonial or refer someone": two steps of one
         # stage, either will do, so the goal is their stage
@@ -148,16 +151,20 @@ _TOWARDS = (r"\b(?:on (?:the|their|its|his|her) way to|towards|lead(?:s|ing)? (?
             r"made it to|end(?:s|ed|ing)? (?:in|with|at|up))\b")
 
 
-def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext) -> str | None:
-    """The stage two or more goal steps joined by "or" share, if they share one."""
-    if len(touchpoints) < 2 or not re.search(r"\bor\b", text):
+def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext,
+                     stages: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The stage two or more goal steps joined by "or" share, if they share one: a step said
+    in everyday words ("or refer a mate") counts by the stage it was read as."""
+    if not touchpoints or len(touchpoints) + len(stages) < 2 or not re.search(r"\bor\b", text):
         return None
     try:
         tpmap = ctx.config.touchpoint_map()
-        stages = {getattr(tpmap.lookup(tp), "stage", None) for tp in touchpoints}
+        named = {getattr(tpmap.lookup(tp), "stage", None) for tp in touchpoints}
     except Exception:  # a config without a touchpoint map: the steps as named
         return None
-    stage = stages.pop() if len(stages) == 1 else None
+    stage = named.pop() if len(named) == 1 else None
+    if len(touchpoints) < 2 and stage not in stages:  # one step and another stage: not "either"
+        return None
     return stage if isinstance(stage, str) else None
 
 

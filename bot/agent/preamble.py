@@ -22,7 +22,9 @@ _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
 # "of the people who viewed a product, how many...": the first clause says who, it is the question
 # (so does "shoppers who add a candle to the basket, what proportion go on to buy?")
 # (after the trade's name as a heading too: "mattress shop: of people who made it to the cart, ...")
+# (and "in the CRM's 'how did you hear about us' field, which source...": where the groups are read)
 _SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b|"
+                       r"\s*(?:in|from|using|going by) (?:the |our )?(?:crm|customer records|customer list)(?:'s)?\b|"
                        r"\s*(?:the |our |all (?:the |our )?|any )?(?:[\w-]+ ){0,2}(?:people|folks?|shoppers|customers|clients|"
                        r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b)", re.I)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.

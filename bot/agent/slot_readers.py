@@ -107,8 +107,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent)\b", t) and len(stages) == 2:
         # "consideration to decision conversion", "of the people at the decision stage, what share
         # went on to purchase": the step into the second stage.
-        a, b = STAGES.index(stages[0]), STAGES.index(stages[1])
-        found = [(p, c) for p, c in found if c != "purchase_conversion"]
+        a, b = STAGES.index(stages[0]), STAGES.index(stages[1])  # (people browsing who bought: the buying rate)
+        found = [(p, c) for p, c in found if c != "purchase_conversion" or (a, b) == (1, 3) and not rx.search(r"\bconsideration\b", t)]
         if b == a + 1:
             found.append((0, "conversion_" + stages[1].replace("-", "_")))
         # Two stages further apart ("awareness to purchase"): conversion along a funnel, not a KPI.
@@ -173,7 +173,7 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b|\bbetween\b.{1,40}?\band (?:actually )?(paying)\b|"
                          r"\b(?:paid|paying) (?:for )?(?:an? |the |their )?(?:booking|order|appointment|job|session|class|lesson|sale)s?\b", t):
         found.append((m.start(1) if m.group(1) else m.start(), "purchase"))
-    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends))\b", t):
+    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends|someone|somebody|others)|recommend(?:s|ed|ing)? (?:[\w'-]+ ){1,4}to (?:their )?(?:friends|mates|family|others|people))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
                          r"f(?:ind|inds|inding|ound) out about us|(?:first )?(?:seeing|saw|spotting|spotted|noticing|noticed|"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.agent.crm_source import said_source
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.later_period import later_first
 from bot.agent.month_change import month_to_month
@@ -173,7 +174,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         period=when.period, against=when.against, grain=when.grain, step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
-        breakdown=parse_breakdown(rest, known), persona=parse_persona(text, known.personas), top=parse_top(rest),
+        breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest),
         text=text, norm=t, fixes=fixes, customer_id=read_customer_id(text),
         touchpoints=touchpoints_named(rest, known.touchpoints),
     )

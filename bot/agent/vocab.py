@@ -221,7 +221,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     # count. The habitual present ("how many customers buy again?") asks how common it is: the rate.
     (r"(?:how many|number of|count of) (?:\w+ ){0,2}(?:repeat|returning) (?:customers|buyers|shoppers|clients|guests|"
      r"members|people|patrons)\b(?! rates?\b)|"
-     r"how many (?:of (?:our |the |them|those)\s*)?(?:\w+ )?(?:customers|people|buyers|shoppers|clients|guests|members|"
+     r"how many (?:of (?:our |the |them|those)\s*)?(?:[\w'-]+ ){0,2}?(?:customers|people|buyers|shoppers|clients|guests|members|"
      r"patients|regulars|folks|of them)? ?(?:have |had )?(?:actually )?(?:(?:ordered|bought|purchased|shopped|booked|paid|"
      r"visited|came back|returned)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
      r"two or more times|at least twice|multiple times|a second time|repeatedly|more than (?:\d+|[a-z]+) times|"

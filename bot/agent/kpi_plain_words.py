@@ -1,0 +1,102 @@
+"""KPIs in the plain words owners use when they set one period or group against another
+("tickets this month against last", "reply speed", "surveys coming back", "the backlog building
+up", "how many of them went on and paid"), read before bot/agent/kpi_sayings.py's. A pattern
+may mark the KPI's own words as `kpi` so the words around it stay for the other readers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent|how many)"
+_BASKET = r"(?:the |their |a |an |our )?(?:baskets?|carts?|trolleys?|check ?outs?)"
+_PAID = (r"(?:paid|pay|pays|paying|bought|buy|buys|buying|ordered|order|orders|purchased|checked out|completed|"
+         r"booked|hired)\b")
+_TICKETS = r"(?:support |help ?desk |customer )?(?:tickets|cases|support requests|complaints)"
+# (never "tickets vs surveys": the two sources of feedback set side by side)
+_PERIODISH = (r"(?:this|last|in|over|during|per|a|each|every|since|so far|today|yesterday|week|month|year|quarter|daily|"
+              r"weekly|monthly)")
+
+PLAIN_TERMS: list[tuple[str, str]] = [
+    # "has our reply speed got worse", "the speed of our replies": how soon a ticket is answered
+    (r"\b(?:reply|replying|response|responding|answering) (?:speed|pace)\b|"
+     r"\b(?:speed|pace) (?:of|at) (?:our |the )?(?:replies|replying|responses|responding|answering)\b", "first_response_time"),
+    # "resolution hours for tickets", "resolution speed": how long a ticket takes to close
+    (r"\bresolution (?:hours|days|speed|pace)\b", "resolution_time"),
+    # "survey answers came back", "daily surveys coming back": responses, not customers coming back
+    (r"\b(?:surveys?|questionnaires?|feedback forms?|survey (?:answers|responses|replies)|(?:nps|csat) (?:surveys?|answers))"
+     r" (?:that |which )?(?:came|come|comes|coming|have come|has come|got|get|gets|getting|were|was) (?:sent )?(?:back|in)\b",
+     "survey_responses"),
+    # "more pressings sent back for refund", "boots brought back for a refund": refunded orders
+    (r"\b(?:(?:sent|send|sending|brought|bring|taken|take|came|come|coming|went|go|going|returned) back|returned|handed back) "
+     r"for (?:a |an |their )?(?:full )?(?:refunds?|money back)\b", "refunded_orders"),
+    # "is the backlog of tickets building up", "the queue keeps piling up": the backlog's net
+    # change (opened less closed), one way or the other
+    (r"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){0,2}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|requests|jobs|"
+     r"emails|issues))? (?:is |are |has been |have been |keeps? |still |really )*(?:building|piling|stacking|mounting|"
+     r"creeping|growing|shrinking|clearing)(?: up| down)?\b", "backlog_change"),
+    # "tickets this month against last", "tickets per day in October": the count of tickets said
+    # bare at the head of the question, a period or comparison after it
+    # (a period already read is blanked out: the spaces it leaves count as one)
+    (rf"^(?:[\w' &-]{{1,30}}: )?(?:how about |what about )?(?P<kpi>{_TICKETS})(?= (?:{_PERIODISH})\b| {{2,}}\S)", "tickets"),
+    # "people quitting their massage packages", "members giving up their memberships": customers
+    # lost, the churn (a booking called off is a cancellation, not this)
+    (r"\b(?:quit|quits|quitting|giv(?:e|es|ing) up|gave up|dropp(?:ing|ed) out of|leav(?:e|es|ing)|left|lapsing|lapsed|"
+     r"not renewing|didn'?t renew|stopp(?:ing|ed)) (?:on )?(?:their|our|the|a) (?:[\w-]+ ){0,2}?(?:packages?|memberships?|"
+     r"subscriptions?|plans?|contracts?|block bookings?|passes|season tickets?)\b", "churn_rate"),
+    # "are parcels to Bedminster slower than to Southville", "do boxes for the north arrive later":
+    # how long deliveries take, set place against place
+    (r"\b(?:parcels?|packages?|deliver(?:y|ies)|shipments?|boxes|orders?) (?:to|for|going to|sent to|heading to)\b[^.?!]{1,40}?"
+     r"\b(?:slower|faster|quicker|speedier|take longer|taking longer|arrive later|arriving later|arrive sooner|get there (?:later|sooner))\b",
+     "delivery_time"),
+    # "repeat customers by town, biggest first": the people who came back, counted (a share,
+    # rate or fraction of them is the repeat purchase rate, vocab's reading)
+    (r"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio|how often|likely)\b|.*%).*?"
+     r"(?<![\w-])(?P<kpi>repeat[- ](?:customers|clients|buyers|guests|members|shoppers|patrons|diners|bookers))\b", "repeat_customers"),
+    # "the slowest tenth of deliveries": the 90th percentile of delivery time
+    (r"\b(?:slowest|longest|worst) (?:tenth|(?:ten|10) ?(?:%|percent|per ?cent)) of (?:the |our )?(?:[\w-]+ )?"
+     r"(?:deliver(?:y|ies)|parcels|packages|shipments|orders)\b", "delivery_time_p90"),
+    # "browse-to-checkout rate", "look to basket conversion": from browsing to the basket, the
+    # decision stage's step
+    (r"\b(?:browse|browsing|browser|look|looking|view|viewing)[- ]to[- ](?:check ?-?outs?|baskets?|carts?|trolleys?)"
+     r" (?:rate|conver\w*|ratio|%|percentage)\b", "conversion_decision"),
+    # "of the people browsing products, what share got as far as the basket": the same step,
+    # said as people and how far they got
+    (rf"\b(?:brows\w*|look\w* (?:at|around)|view\w*)\b[^.?!]{{0,50}}?\b{_SHARE}(?: of (?:them|those|these))? "
+     rf"(?:(?:got|get|gets|made|make|makes|went|go|goes) (?:it )?(?:as far as|to|on to) |reached |reach |ended up |end up )"
+     rf"(?:(?:putting|adding|popping|placing) (?:[\w-]+ ){{0,2}}(?:in|into|to) )?{_BASKET}\b", "conversion_decision"),
+    # "of the people who put a booking in the basket, how many went on and paid": from the
+    # basket to buying, the purchase stage's step (vocab's words want "went on to")
+    (rf"\b(?:put\w*|add\w*|popp?\w*|got|get|reach\w*)(?: [\w-]+){{0,3}} (?:in|into|to|as far as) {_BASKET}\b[^.?!]{{0,30}}?"
+     rf"\b{_SHARE}(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{_PAID}",
+     "conversion_purchase"),
+    # "from the first time someone hears of us, how many days till they actually hire": from
+    # first contact to the first purchase, however the purchase is said
+    (r"\b(?:from|since) (?:the )?first (?:time )?(?:\w+ ){0,3}(?:hears?|heard|finds?|found|sees?|saw|contacts?|visits?|meets?)"
+     r"\b[^.?!]{0,40}?\bhow (?:many days|many weeks|long)\b[^.?!]{0,20}?\b(?:till|until|before|to) (?:they |people |customers )?"
+     r"(?:actually |finally |first )?(?:buy|book|order|hire|purchase|pay|sign)\w*", "time_to_first_purchase"),
+    # "from first contact to first booking, how many days on average": the same time, its two
+    # ends named first
+    (r"(?=.*\b(?:days?|weeks?|how long|time|wait)\b)(?:.*?\b)?(?P<kpi>from (?:the |their |a )?first (?:contact|visit|touch\w*|"
+     r"enquiry|inquiry|click|look|call|hearing of us|message)\b[^.?!]{0,30}?\b(?:to|till|until) (?:the |their |a )?first "
+     r"(?:[\w-]+ )?(?:booking|order|purchase|sale|job|payment|appointment)\b)", "time_to_first_purchase"),
+    # "how many of the 18-24 crowd bought something last month", "how many customers from the
+    # 35-44 age band bought this quarter": a head count of people who bought, not a repeat count
+    # (a group of them, "of the ..." or "from the ... band": "how many people bought anything" with
+    # no group is the share that bought, vocab's reading)
+    (r"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat|went on|go on|end(?:ed)? up)\b).*?\bhow many "
+     r"(?:of (?:the |our |my |those )(?:[\w-]+ ){0,5}?(?:crowd|lot|bunch|group|band|bracket|customers|clients|people|shoppers|"
+     r"guests|punters)|(?:[\w-]+ )?(?:customers|clients|people|shoppers|guests|punters) (?:from|in|aged) (?:the )?(?:[\w-]+ ){1,3}?"
+     r"(?:band|bracket|group|range|crowd|lot)) (?:have |had )?(?:actually )?"
+     r"(?:bought|ordered|booked|purchased|paid for)(?: (?:something|anything|this|last|in|over|during|since)\b| {2,}|\s*[?.!,]|$)",
+     "buyers"),
+]
+PLAIN_PATTERNS = [(re.compile(p), code) for p, code in PLAIN_TERMS]
+
+# "of the people who put a booking in the basket, how many went on and paid": one step's rate
+# (the basket to paying), not the whole funnel's "how many of those who ..."
+PLAIN_CUES = (
+    (rf"\b(?:put\w*|add\w*|popp?\w*|got|get|reach\w*)(?: [\w-]+){{0,3}} (?:in|into|to|as far as) {_BASKET}\b[^.?!]{{0,30}}?"
+     rf"\bhow many(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{_PAID}"
+     rf"(?![^.?!]*\b(?:and|then) (?:how many|what share)\b)", 0.9),
+)
