@@ -46,8 +46,9 @@ COUNT_TERMS: list[tuple[str, str]] = [
     # "in pounds", "and in dollars?" after a count: the same question asked of the money
     (r"^(?:and |so |ok,? |now )?(?:in|as) (?:pounds|quid|dollars|bucks|euros|sterling|money|cash|£|\$)\s*(?:please|pls|instead)?\s*[?.!]*$",
      "revenue"),
-    # "Clifton v Redland, who books more courts", "which town orders the most": the orders, place by place
-    (r"\b(?:who|which (?:[\w-]+ )?(?:town|city|area|region|segment|channel|age group)) (?:books?|orders?|buys?|hires?|rents?) "
+    # "Clifton v Redland, who books more courts", "which town orders the most": the orders, place by
+    # place (who "buys the most" is ranked on the money)
+    (r"\b(?:who|which (?:[\w-]+ )?(?:town|city|area|region|segment|channel|age group)) (?:books?|orders?|hires?|rents?) "
      r"(?:the )?(?:more|most|fewer|less|least)\b", "orders"),
 ]
 COUNT_PATTERNS = [(re.compile(p), code) for p, code in COUNT_TERMS]
