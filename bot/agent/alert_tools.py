@@ -218,7 +218,9 @@ def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or slots.text.lower()
-    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts)\b|\bpast alerts\b|\bincluding old\b", text)
+    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
+                         # "plus the ones closed recently", "and those we closed last week"
+                         r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
     if re.search(r"(?:\bnot|n't|\bnever|\byet to be|\bstill to be)(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
         resolved = None  # "alerts still not cleared": the open ones only
     return {"include_resolved": True} if resolved else {}
@@ -327,7 +329,8 @@ LIST_CUES = (
      r"\b(?:paused|switched[- ]off|turned[- ]off|disabled|muted|inactive) (?:ones|alerts?|alarms?|warnings?|rules?)\b", 1.3),
 )
 OPEN_CUES = (
-    (r"\bopen alerts?\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
+    # "any open alarms", "open warnings plus the closed ones": the alerts by any name
+    (r"\bopen (?:alerts?|alarms?|warnings?|alerts? and alarms?)\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"
      r"\bis (?:anything|something) broken\b|\b(?:anything|something|any \w+|what'?s|what is) (?:\w+ )?alerting\b|\bwhat(?:'s| is) broken\b|\bred flags?\b|"
      r"\bshould (?:i|we) (?:worry|be worried)\b|\bworry about\b|\bwarnings?\b|\bwhat(?:'s| is) on fire\b|"

@@ -157,7 +157,7 @@ KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_
 _HISTORIC = re.compile(r"\bhistor\w*|\bso far\b|\bto date\b|\bytd\b|\balready\b|\bactual(?:ly)?\b|"
                        r"\b(?:has|have|had|'ve) (?:\w+ ){0,3}(?:spent|been worth)\b|\bpast spend\b")
 _NOT_FUTURE = re.compile(r"\b(?:not|no|without|rather than|instead of) (?:a |an |the |any )?"
-                         r"(?:prediction|forecast|projection|estimate|guess|model)s?\b")
+                         r"(?:prediction|forecast|projection|estimate|guess|model)s?\b|\b(?:go|went|goes|going|gone) ahead\b")
 
 
 def asks_series(slots: Any) -> bool:

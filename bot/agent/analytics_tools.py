@@ -100,7 +100,10 @@ _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|
                           # "counting a cart as saved if they buy within 48 hours"
                           r"\b(?:buy|buys|bought|order|orders|ordered|pay|pays|paid|purchase\w*|check(?:s|ed)? ?out|come back|comes back|"
                           r"came back|return\w*|complete\w*|finish\w*)\b(?: \w+){0,3} within (?:the )?(?:next )?(\d{1,3}|one|two|three|"
-                          r"four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
+                          r"four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b|"
+                          # "if we allow 24 hours", "when we give shoppers two days": the grace the owner sets
+                          r"\b(?:if|when|assuming) (?:we |you |i )?(?:allow|give|wait|leave) (?:them |people |customers |shoppers |it |a cart |"
+                          r"baskets? )?(?:up to |a full )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
 
 
 def cart_window_hours(text: str) -> int | None:
@@ -110,7 +113,7 @@ def cart_window_hours(text: str) -> int | None:
     m = _CART_WINDOW.search(text)
     if m is None:
         return None
-    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5) if m.group(i))
+    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
     n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
     hours = n * (24 if unit.startswith("d") else 1)
     return max(1, min(hours, 168)) if n else None

@@ -72,6 +72,15 @@ DESCRIBE_CUES = (
      r"(?:in there|in the system|on file|loaded)\b|"
      r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
      r"know)\b", 0.9),
+    # "how many months does your data actually hold", "are there days missing in the repair records
+    # you hold", "which channels turn up in what you've got": what the data holds, in other words
+    (r"\b(?:does|do|did) (?:your|the|our) (?:data|records|system|files|database) (?:actually |really |even )?"
+     r"(?:hold|contain|go back|cover|include)\b|"
+     r"\b(?:days?|dates?|weeks?|months?) (?:\w+ )?missing (?:in|from) (?:the |your |our |my )?(?:[\w-]+ ){0,4}"
+     r"(?:records|data|files|uploads?|history)\b|"
+     r"\b(?:touchpoints|stages|channels|segments|sources|tables)\b.{0,30}\b(?:turn up|turns up|show up|shows up|appear|"
+     r"exist)\b.{0,8}\b(?:in )?(?:what you(?:'ve| have)? got|the data|your data|our data|what you hold|what you can see)\b",
+     0.9),
     (r"\bhow many (?:support |customer |help ?desk |survey |feedback )?(?:customers|orders|rows|records|events|surveys|tickets|cases|"
      r"reviews|people|answers|responses|replies|comments) (?:do we have|are there|have we got|"
      r"are (?:on file|on record|in (?:the )?(?:system|data|database)))\b|\bon file\b|\bon record\b|\bdata-?wise\b",

@@ -263,9 +263,14 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
     by = getattr(slots, "breakdown", None)
     text = _text(slots)
-    if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b", text) or len(getattr(slots, "sources", []) or []) >= 2:
+    if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b|\bfeedback sources?\b|\bone source to another\b", text) \
+            or len(getattr(slots, "sources", []) or []) >= 2:
         args["by"] = "source"  # survey or ticket: for feedback "source" is where the text came from
-    elif by in ("channel", "touchpoint", "stage"):
+    elif by in ("channel", "touchpoint", "stage") and not (
+            # "show that mood week by week instead" after sentiment by stage: the weeks are asked now
+            getattr(slots, "grain", None) in ("day", "week", "month")
+            and re.search(r"\b(?:day|week|month) by (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b|\b(?:by|per|each|every) "
+                          r"(?:day|week|month)\b", text) and not re.search(r"\b(?:by|per|each|every|at each) (?:stage|touchpoint|channel)", text)):
         args["by"] = by
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain

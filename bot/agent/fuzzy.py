@@ -221,8 +221,9 @@ _ALIASES = [
                      r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
                      r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying) online\b", True),
     # "people who browsed but never ordered online": the web order is the step they missed
+    # ("never ordered honey online": the thing ordered may be named between)
     ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy) "
-                     r"(?:anything |something )?online\b", True),
+                     r"(?:anything |something |(?!from\b|in\b|at\b)[\w-]+ ){0,2}online\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself

@@ -327,6 +327,13 @@ SAYING_COMPARE_CUES = (
     (r"\b(?:every |each |all (?:the |our |of (?:the |our )?)?)(?:kpis?|numbers?|figures?|metrics?|stats?)\b.{0,30}?"
      r"\b(?:against|vs\.?|versus|compared (?:to|with)|next to|alongside|beside) (?:the |that )?(?:\w+ )?"
      r"(?:day|week|fortnight|month|quarter|year|period|one)s? (?:before|prior|previous|earlier)\b", 0.6),
+    # "are we slower to answer this month than we were last month", "busier than it was last week":
+    # this period set against the one before, said with a comparative
+    (r"\b(?:\w+er|more \w+|less \w+|better|worse)\b.{0,60}\bthan (?:we|it|they|things|you|i) (?:were|was|did|had been) "
+     r"(?:in |during |over )?(?:the )?(?:last|previous|prior) (?:day|week|fortnight|month|quarter|year)\b", 0.6),
+    # "the promoter score for each month of this year, up or down?": its course month by month (a
+    # trend), not one period against another, unless a second one is named
+    (r"^(?!.*\b(?:vs\.?|versus|against|compared|than)\b).*\b(?:for|in|of) (?:each|every) (?:single )?(?:day|week|month)\b", -0.5),
 )
 # "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
 # headline numbers (with "how did we do" they were read; with the period as the subject they were not)
@@ -335,6 +342,10 @@ _PERIOD_WORD = (r"(?:q[1-4]|(?:last |this |the )?(?:week|weekend|month|quarter|y
                 r"october|november|december)")
 # Cues of the kpis tool (weights add up in bot/agent/ranking.py)
 SAYING_CUES = (
+    # "how many complaints did the salon get last week": the count, with the business as the
+    # subject (what they said is "what were the complaints about")
+    (r"\bhow many (?:new )?(?:support |customer )?(?:complaints|tickets|support requests) (?:has|have|did|does) (?:the|our|my) "
+     r"(?:[\w'-]+ ){1,3}(?:had|got|get|gotten|received|receive|logged)\b", 0.4),
     # "how did the poke bar do yesterday", "how'd the salon get on last week": the business, by its
     # trade's name, and how it did (as "how did we do"): the headline numbers of that period
     (r"^(?:[\w' -]{1,30}: )?(?:so |and |ok,? |right,? )?how(?: did|'d| has| have) (?:the|our|my) (?:[\w'&-]+ ){1,3}?"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 
@@ -79,4 +80,4 @@ KPI_TERMS: list[tuple[str, str]] = [
      r"proportion|part|per ?cent|ratio)\b[^?.!]{0,30}?\b(?:convert\w*|(?:turn|end|result|lead)\w* (?:up )?(?:in|to|into|with) "
      r"(?:an? )?(?:purchase|sale|order|buy|booking)s?)\b", "session_conversion"),
 ]
-KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS] + PLAIN_PATTERNS + SAYING_PATTERNS
+KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS] + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS

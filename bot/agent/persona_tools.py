@@ -177,7 +177,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b", t):
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
+                 + RENAME_GIVEN, t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
@@ -215,7 +216,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them)|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
+    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)
@@ -289,9 +290,12 @@ DRAFT_CUES = (
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
 MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|roll|bundle|blend|collapse)\b"
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
+# "give the final card a different name", "give her a new name": a rename asked without the verb
+RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3}(?:persona|card|one)s?) (?:a |some )?"
+                r"(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (MERGE + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
+    (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
@@ -317,6 +321,8 @@ EDIT_CUES = (
      r"\bname (?:her|him|the \w+ (?:one|persona|card|draft))\b|"
      # "turn card three into our weekend crowd", "change persona 2 into the lunchtime lot"
      r"\b(?:turn|change|make) (?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six) into\b", 1.0),
+    # the card's new name is the ask, however much of the card it names first
+    (RENAME_GIVEN, 0.4),
 )
 # (not "save everything except the last one": the tool saves one card or all, never all but one)
 SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|bar the)\b)"
@@ -330,6 +336,8 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"[a-z]+, )*"
                  # not "keep that but just the loyalty card holders": the last answer narrowed, nothing saved
                  r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
+                 # "keep every one of those personas", "keep each of the cards": all of them kept
+                 r"keep (?:every|each) (?:single )?(?:one )?(?:of )?(?:those |these |the |them\b)(?:[\w-]+ ){0,3}(?:personas?|cards?|drafts?|ones?)?|"
                  # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
                  r"keep (?:just|only) (?:the )?(?:\w+ )?(?:ones?|cards?|personas?|drafts?)\b|"
                  # "okay, hold on to all of them", "hang onto the first card"

@@ -37,6 +37,9 @@ WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|bo
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
+    # "which regulars look set to hang up their boots for good": leaving for good, in any trade's idiom
+    (r"\b(?:regulars|customers|clients|members|punters|guests|ones|owners|people|folks?|[a-z]+ers)\b.{0,20}"
+     r"\b(?:look(?:s|ing)? set|set|likely|about|going|ready) to (?:[\w']+ ){1,4}for good\b", 0.9),
     # Leaving said in other Englishes: "customers fixing to quit on us", "clients about to do a runner",
     # "punters likely to piss off elsewhere"
     (r"\b(?:might|may|could|likely to|going to|gonna|about to|bout to|fixing to|fixin'? to|set to) (?:[\w']+ ){0,2}?"
@@ -156,7 +159,9 @@ FORECAST_CUES = (
      # "what will the next three months bring in?": the period is the subject
      r"\b(?:will|should|would|might|could) (?:\w+ ){0,4}(?:spend|bring in|earn|make|generate)\b|"
      r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
-     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|\bahead\b|"
+     r"\bcoming (?:\d+ )?(?:days|weeks|months|quarter|year)\b|\bover the next\b|\bnext month's\b|"
+     # "went ahead and booked" is a decision made, not time to come
+     r"(?<!\bgo )(?<!\bwent )(?<!\bgoes )(?<!\bgoing )(?<!\bgone )\bahead\b|"
      # what the money looks like from here: "the revenue outlook", "sales prospects"
      # (people who have not bought yet are "prospects" too: "now only prospects" is who, not money)
      r"\boutlook\b|\b(?:sales|revenue|business|financial|money|trading|growth|takings|income) prospects\b|"
@@ -176,7 +181,7 @@ PROPENSITY_CUES = (
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"
      r"make (?:a|their|the) (?:first |next )?(?:purchase|order))\b|\bpropensity\b|\blikely (?:repeat |returning |new |first[- ]time )?(?:buyers|bookers|purchasers|orderers)\b|"
-     r"\bclos(?:e|er|est) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
+     r"\b(?:clos(?:e|er|est)|near(?:er|est)?) to (?:buying|a first order|ordering|purchasing|converting|placing|booking|signing up|joining|"
      r"subscribing)\b|\b(?:warm|warmest|hottest|keenest) (?:leads|prospects|enquir\w*|inquir\w*|browsers)\b|"
      # "enquiries that look close to turning into a booked move": an enquiry becoming a sale
      r"\b(?:close|closer|closest|near|nearly|about|likely|ready|set|poised) to (?:turn\w*|convert\w*) into (?:a |an )?(?:booking|"

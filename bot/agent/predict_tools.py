@@ -164,7 +164,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
     if re.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
         out["tier"] = "high_and_medium"
-    elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|"
+    elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|\b(?:are|is|who'?s) (?:now )?lapsing\b|"
                    # a regular overdue by their own rhythm: "would normally have ordered again by now"
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"

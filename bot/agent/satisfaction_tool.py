@@ -36,9 +36,10 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"members|folks?|visitors|shoppers)\b)[\w-]+", re.I)),
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
-    ("channel", re.compile(r"channels?|\bsources?\b|came from|found us|traffic", re.I)),
+    # not "one feedback source to another": where the texts came from is the sentiment tool's split
+    ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rate (?:the |our )?[\w-]+ (?:any )?(?:lower|higher|worse|better)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most|"

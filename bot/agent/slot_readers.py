@@ -232,7 +232,7 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             # "each of our saved personas", "any particular town?", "which single channel"
             r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
             r"saved\s+|own\s+)?"
-            r"(?:crm\s+|customer\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
+            r"(?:crm\s+|customer\s+|client\s+|member\s+|membership\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
         m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
@@ -357,7 +357,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                 # "where do the leads drop out?", "our vips": a group named as people, in the plural
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
                 # "comedy club vips: what's the best next move with them": the group as the heading
-                pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )"
+                pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )|^{v}\s+(?:[a-z]+\s+){{1,2}}(?:{PEOPLE})\b"  # "vip goat yoga regulars"
                 # "a typical vip", "the average lead": one of the group
                 pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
                 # "how much is a vip worth to us", "what each lead spends": one of the group, valued

@@ -65,6 +65,8 @@ _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} 
               # "is Monday even worth opening for", "tuesdays are worth it?", "do Saturdays bring the
               # highest sales", "does friday get us the most bookings": one weekday weighed against the rest
               rf"\b(?:is|are) (?:it )?(?:\w+ )?{_DAY1} (?:(?:really|even|actually|ever) )?worth\b|"
+              # "are Fridays any good for bookings", "is Sunday much use to us": one weekday judged
+              rf"\b(?:is|are) (?:\w+ )?{_DAY1} (?:any|much|even|actually|really) (?:good|use|cop|busy)\b|"
               rf"\b{_DAY1} (?:is|are) (?:(?:really|even|actually|ever) )?worth (?:it|opening|trading|staying|the)\b|"
               rf"\b{_DAY1} (?:bring|get|see|do|make|take|pull|draw)s? (?:in )?(?:us )?(?:the )?{_HIGH}\b")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"

@@ -59,7 +59,10 @@ _UNIT_COUNTED = re.compile(
     rf"fitted|run|taught|made|finished|delivered))\b|"
     rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
     rf"\b{_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT})\b|"
-    rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b")
+    rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
+    # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
+    # said first, then the period (already blanked out here), are what is counted
+    rf"^(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})\s{{2,}}")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
@@ -67,7 +70,10 @@ _SOLD_TICKETS = re.compile(
     r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
-    r"lesson|gym|spa|riding|music|driving|counselling|physio) (?P<u>sessions)\b|"
+    r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"
+    r"pottery|craft|cookery|tasting|trek|trekking|public|group|private|kids|family) (?P<u>sessions)\b|"
+    # "cancelled sessions": sessions called off are orders
+    r"\b(?:cancel+ed|refunded|called-off) (?P<u4>sessions)\b|"
     r"\b(?P<u2>sessions) (?:(?:were |got |have been |we )?(?:booked|sold|run|taught|held|delivered|completed))\b|"
     r"\b(?:book|booked|run|ran|teach|taught|hold|held|deliver|delivered) (?:the )?(?:most |more |fewer )?(?P<u3>sessions)\b")
 _SERVED_TABLES = re.compile(
@@ -85,7 +91,12 @@ _NEW_PEOPLE = re.compile(
 _BUYERS = re.compile(
     rf"\b(?:{_PERSON}|people|customer|client|member) (?:count|headcount|numbers) (?:of (?:those )?)?(?:who|that) "
     rf"(?:bought|paid|purchased|ordered|spent)\b|"
-    rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b")
+    rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b|"
+    # "how many skaters booked last week", "how many customers bought": a head count of people who
+    # bought, in any trade's word for them (not the units sold, not those who came back again)
+    rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?!(?:{_UNIT}|tickets|tables|sessions|orders|items|products|units|times|"
+    rf"days|weeks|hours|of)\b)[a-z-]+s) (?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
+    rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|\d+ or more|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
 _AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
                           r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
