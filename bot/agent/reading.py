@@ -212,8 +212,8 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
 
 
 def _living(get: Any, lead: str = " from customers in ") -> str:
-    places = [*(get("city") or ()), *(get("region") or ())]
-    return f"{lead}{' or '.join(places)}" if places else ""
+    places = " in ".join(" or ".join(p) for p in (get("city"), get("region")) if p)  # "Leeds in Yorkshire"
+    return f"{lead}{places}" if places else ""
 
 
 def _plain_action(tool: str, p: Any) -> str:

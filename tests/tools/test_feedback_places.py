@@ -112,3 +112,11 @@ def test_sentiment_of_one_region_counts_its_customers_texts(shop):
     assert "only the texts of the 4 customers in Yorkshire" in got.to_text()
     with pytest.raises(NoDataError, match="No customer texts from Hull"):
         sentiment_summary(fb, SentimentParams(period=Period(name="all"), city=["Hull"]), store=store)
+
+
+def test_a_town_and_a_region_together_both_hold(shop):
+    store, fb = shop
+    result = search(fb, SearchParams(query="parcel late", city=["Leeds", "Bristol"], region=["Yorkshire"],
+                                     min_similarity=0, limit=20), store=store)
+    assert {q.customer_id for q in result.quotes} == {"C1", "C2"}  # Bristol is not in Yorkshire
+    assert "customers in Leeds or Bristol in Yorkshire" in result.to_text()

@@ -30,11 +30,13 @@ class PlaceCohort:
     """The customers of the places asked for, and the places as the data writes them."""
 
     ids: frozenset[str]
-    places: tuple[str, ...]
+    cities: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
-        return " or ".join(self.places)
+        """"Leeds or York", "Yorkshire", "Leeds in Yorkshire" (a town and a region: both hold)."""
+        return " in ".join(" or ".join(p) for p in (self.cities, self.regions) if p)
 
     def note(self) -> str:
         return (f"only the texts of the {counted(len(self.ids), 'customer')} in {self.label}; texts with no customer "
@@ -49,8 +51,8 @@ class PlaceCohort:
 
 def place_cohort(store: JourneyStore | None, city: list[str] | None,
                  region: list[str] | None) -> PlaceCohort | None:
-    """The customers in any of the towns `city` and regions `region` (None when no place is
-    asked for). Names are matched to the data in any case; one the data does not hold raises
+    """The customers living in one of the towns `city` and, when given too, in one of the
+    regions `region` (None when no place is asked for). Names are matched to the data in any case; one the data does not hold raises
     with the ones it does."""
     if not city and not region:
         return None
@@ -65,7 +67,8 @@ def place_cohort(store: JourneyStore | None, city: list[str] | None,
               if wanted}
     sql, args = cohort_sql(Filters(**{d: [v for vs in spelt for v in vs] for d, spelt in chosen.items()}))
     ids = store.query(sql, args)["customer_id"].dropna().astype(str)
-    return PlaceCohort(frozenset(ids), tuple(vs[0] for spelt in chosen.values() for vs in spelt))
+    first = {d: tuple(vs[0] for vs in spelt) for d, spelt in chosen.items()}
+    return PlaceCohort(frozenset(ids), first.get("city", ()), first.get("region", ()))
 
 
 def _spellings(dim: str, wanted: list[str], known: list[str]) -> list[list[str]]:
