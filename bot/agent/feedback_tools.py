@@ -147,6 +147,13 @@ def search_query(slots: Any) -> str:
     return " ".join(words[:8])
 
 
+def place_args(slots: Any) -> dict[str, list[str]]:
+    """The towns and regions read in the question ("what do customers in Leeds say?"), as the
+    feedback tools' own place filter: a text is in the place its customer lives in."""
+    filters = getattr(slots, "filters", None) or {}
+    return {k: list(filters[k]) for k in ("city", "region") if filters.get(k)}
+
+
 def _score_filters(text: str) -> dict[str, Any]:
     """Survey-score filters: "scored us 5 out of 5", "the passives, the 7s and 8s", "detractors"."""
     out: dict[str, Any] = {}
@@ -243,6 +250,7 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         if args["query"] == "feedback" or not query:
             args["query"] = "what the customer said"
     args.update(_score_filters(text))
+    args.update(place_args(slots))
     channels = getattr(slots, "channels", None) or (getattr(slots, "filters", {}) or {}).get("channel")
     if channels:  # "comments from instagram customers about packaging"
         args["channel"] = list(channels)
@@ -288,7 +296,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     n = _fewest(text, r"texts|comments|messages|replies|responses|reviews|tickets|answers|quotes|scored texts")
     if n and n >= 2:  # "skip any group with fewer than 5 texts"
         args["min_texts"] = n
-    return args
+    return {**args, **place_args(slots)}
 
 
 def after_buying(text: str, stages: list[str]) -> list[str]:
@@ -350,7 +358,7 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["min_size"] = min(small, 1000)
     if NO_COMPARISON.search(text):
         args["compare"] = False
-    return args
+    return {**args, **place_args(slots)}
 
 
 # Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time

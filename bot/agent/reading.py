@@ -178,12 +178,12 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
                 span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
                         else f"{lo} or more" if lo is not None else f"{hi} or less")
                 scores += f" with {scale.upper()} {span}"
-        return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}, {when}"
+        return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}{_living(get)}, {when}"
     if tool == "feedback_sentiment":
-        return f"how customers feel, by {by}, {when}"
+        return f"how customers{_living(get, ' in ')} feel, by {by}, {when}"
     if tool == "feedback_themes":
         tone = {"negative": "complaint ", "positive": "praise "}.get(get("sentiment"), "")
-        return f"the main {tone}themes in feedback, {when}"
+        return f"the main {tone}themes in feedback{_living(get)}, {when}"
     if tool == "customer_lifetime_value":
         return "customer lifetime value" + (f" by {by}" if by else "") + who
     if tool == "at_risk_customers":
@@ -209,6 +209,11 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
 
         return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
     return _plain_action(tool, p)
+
+
+def _living(get: Any, lead: str = " from customers in ") -> str:
+    places = " in ".join(" or ".join(p) for p in (get("city"), get("region")) if p)  # "Leeds in Yorkshire"
+    return f"{lead}{places}" if places else ""
 
 
 def _plain_action(tool: str, p: Any) -> str:
@@ -264,7 +269,8 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     slots = plan.slots
     out += notes(slots, plan.args)  # a group, step or segment read by meaning (bot/agent/meaning_args.py)
     places = [*(slots.filters or {}).get("city", ()), *(slots.filters or {}).get("region", ())]
-    if places and plan.spec and plan.spec.name.startswith("feedback_"):  # never a silent loss of the place
+    if places and plan.spec and plan.spec.name.startswith("feedback_") and not (
+            plan.args.get("city") or plan.args.get("region")):  # never a silent loss of the place
         out.append(f"what customers wrote is not tied to a town or region, so this is everyone's, not only {' or '.join(places)}")
     for kind, words in slots.unknown:
         if kind == "metric" and plan.spec and "metric" in "".join(plan.spec.params.model_fields):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -195,6 +196,16 @@ def _text_file(name: str, maps: tuple[str, ...], delimiter: str | None):
         raise CommandError(f"text file mapping: {exc.errors()[0]['msg']}") from None
 
 
+def _place_options(command: Any) -> Any:
+    """--city / --region: only the texts of customers living there (repeatable)."""
+    command = click.option("--region", "regions", multiple=True, help="Only texts of customers in this region.")(command)
+    return click.option("--city", "cities", multiple=True, help="Only texts of customers in this town or city.")(command)
+
+
+def _places(cities: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, list[str] | None]:
+    return {"city": list(cities) or None, "region": list(regions) or None}
+
+
 @feedback_group.command("search")
 @click.argument("query")
 @click.option("--period", help="Period name or A..B dates (default: all data).")
@@ -209,13 +220,15 @@ def _text_file(name: str, maps: tuple[str, ...], delimiter: str | None):
 @click.option("--min-csat", type=click.IntRange(1, 5))
 @click.option("--max-csat", type=click.IntRange(1, 5))
 @click.option("--limit", type=click.IntRange(1, 50), default=8, show_default=True)
+@_place_options
 @click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
 @pass_ctx
 @friendly_errors
 def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, source: tuple[str, ...],
                stage: tuple[str, ...], touchpoint: tuple[str, ...], channel: tuple[str, ...],
                customer: str | None, min_sentiment: float | None, max_sentiment: float | None,
-               min_csat: int | None, max_csat: int | None, limit: int, as_json: bool) -> None:
+               min_csat: int | None, max_csat: int | None, limit: int, cities: tuple[str, ...],
+               regions: tuple[str, ...], as_json: bool) -> None:
     """Find what customers said about something, by meaning, with a citation per quote.
 
     \b
@@ -230,7 +243,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
         query=query, period=parse_since(ctx, since, period, "all"), source=list(source) or None,
         stage=list(stage) or None, touchpoint=list(touchpoint) or None, channel=list(channel) or None,
         customer_id=customer, min_sentiment=min_sentiment, max_sentiment=max_sentiment,
-        min_csat=min_csat, max_csat=max_csat, limit=limit,
+        min_csat=min_csat, max_csat=max_csat, limit=limit, **_places(cities, regions),
     )
     result = search(open_feedback(ctx), params, store=_store_or_none(ctx))
     if as_json:
@@ -249,12 +262,13 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
               show_default=True, help="negative: complaints only.")
 @click.option("--max-themes", type=click.IntRange(1, 20), default=6, show_default=True)
 @click.option("--min-size", type=click.IntRange(2, 1000), default=3, show_default=True)
+@_place_options
 @click.option("--json", "as_json", is_flag=True, help="Print the themes as JSON.")
 @pass_ctx
 @friendly_errors
 def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[str, ...],
                stage: tuple[str, ...], sentiment: str, max_themes: int, min_size: int,
-               as_json: bool) -> None:
+               cities: tuple[str, ...], regions: tuple[str, ...], as_json: bool) -> None:
     """Group what customers said into themes: size, sentiment, trend and two quotes each.
 
     \b
@@ -266,7 +280,7 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
 
     params = ThemesParams(period=parse_since(ctx, since, period, "last_30_days"), source=list(source) or None,
                           stage=list(stage) or None, sentiment=sentiment,  # type: ignore[arg-type]
-                          max_themes=max_themes, min_size=min_size)
+                          max_themes=max_themes, min_size=min_size, **_places(cities, regions))
     from bot.agent.llm_hooks import theme_labeler
 
     result = themes(open_feedback(ctx), params, store=_store_or_none(ctx), labeler=theme_labeler(ctx.config))
@@ -284,11 +298,13 @@ def themes_cmd(ctx: Ctx, since: str | None, period: str | None, source: tuple[st
 @click.option("--period", help="Period name or A..B dates (default: last 30 days).")
 @click.option("--source", "source", multiple=True, help=f"Only these sources: {SOURCES_HELP}.")
 @click.option("--stage", multiple=True, type=click.Choice(STAGES), help="Only these journey stages.")
+@_place_options
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 @pass_ctx
 @friendly_errors
 def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, source: tuple[str, ...],
-                  stage: tuple[str, ...], as_json: bool) -> None:
+                  stage: tuple[str, ...], cities: tuple[str, ...], regions: tuple[str, ...],
+                  as_json: bool) -> None:
     """How customers feel, by stage, touchpoint, channel, source or over time.
 
     \b
@@ -299,7 +315,7 @@ def sentiment_cmd(ctx: Ctx, by: str, since: str | None, period: str | None, sour
     from tools.feedback.sentiment import SentimentParams, sentiment_summary
 
     params = SentimentParams(by=by, period=parse_since(ctx, since, period, "last_30_days"),  # type: ignore[arg-type]
-                             source=list(source) or None, stage=list(stage) or None)
+                             source=list(source) or None, stage=list(stage) or None, **_places(cities, regions))
     result = sentiment_summary(open_feedback(ctx), params, store=_store_or_none(ctx))
     if as_json:
         print_json(result)

@@ -210,3 +210,28 @@ def test_late_deliveries_in_one_state_keep_the_state(olist):
     assert "region SP" in d["answer"]
     for name, late in (("late", True), ("on time", False)):
         assert x.group(d, name) == pytest.approx(float(sp_late_reviews(olist.raw, late).mean()))
+
+
+def rj_writers(raw: Path) -> tuple[set[str], int]:
+    """The people living in RJ (their state as the customers file records it first, as the
+    recipe keeps it) and how many review texts they wrote."""
+    cust = pd.read_csv(raw / "olist_customers_dataset.csv")
+    people = cust.drop_duplicates("customer_unique_id")
+    rj = set(people.loc[people.customer_state == "RJ", "customer_unique_id"])
+    owner = pd.read_csv(raw / "olist_orders_dataset.csv")[["order_id", "customer_id"]].merge(
+        cust[["customer_id", "customer_unique_id"]], on="customer_id")
+    r = reviews(raw)
+    said = (r.review_comment_title.fillna("").str.strip() != "") | (r.review_comment_message.fillna("").str.strip() != "")
+    return rj, int(r[said].merge(owner, on="order_id").customer_unique_id.isin(rj).sum())
+
+
+def test_what_customers_in_one_state_wrote_is_theirs_only(olist):
+    """Reviews have a place through their writer: a state's texts are counted, quoted and said
+    as that state's, where before the place was dropped with a note."""
+    rj, n = rj_writers(olist.raw)
+    got = olist.cli("feedback", "sentiment", "--period", "all", "--region", "rj")
+    assert got["texts"] == n
+    d = olist.ask("what do customers in RJ say about delivery?")
+    quotes = [q for r in x.results(d) for q in (r.get("quotes") or [])]
+    assert quotes and {q["customer_id"] for q in quotes} <= rj
+    assert "from customers in RJ" in d["answer"] and "not tied to a town or region" not in d["answer"]

@@ -52,6 +52,10 @@ QUESTIONS = [
     *[Question(f"{site} positive", "how do customers feel on each channel, over all our data?", SENTIMENT,
                lambda d, s=site: x.group(d, s, "positive"), positive_share(site), tol=AGREEMENT)
       for site in FILES],
+    # the period as a whole: one share of positive texts, against the labels' share (half)
+    Question("overall positive", "what percentage of comments are positive overall?", SENTIMENT,
+             lambda d: x.field(d, "overall")["positive"], lambda raw: float(labelled(raw).label.mean()),
+             tol=AGREEMENT),
 ]
 
 
@@ -82,3 +86,29 @@ def test_describe_says_what_a_survey_export_alone_holds(sentences):
     assert (f"{n:,} survey answers, none of them tied to a customer; no journey events or orders are "
             "loaded.") in out
     assert "0 customers;" not in out
+
+
+def test_the_overall_shares_are_the_texts_own_scores_and_agree_with_the_labels(sentences):
+    """The period's positive / negative / neutral counts are the per-text scores cut at ±0.2,
+    and the texts called positive or negative agree with the files' labels: 92.6% of the 2,421
+    of 2,995 scored sentences the reader calls one or the other (the other 574, 19%, are
+    neutral, and 32% of those are labelled positive)."""
+    import os
+
+    from bot.config.loading import load_config
+
+    got = sentences.cli(*SENTIMENT)["overall"]
+    config = load_config(env={**os.environ, "JOURNEYBOT_HOME": str(sentences.home)})
+    per_text = config.open_feedback(embedder=False).frame()[["record_id", "sentiment"]]
+    lab = labelled(sentences.raw)
+    lab = lab.assign(record_id=lab.site + "-" + (lab.groupby("site").cumcount() + 1).astype(str))  # the recipe's ids
+    both = lab.merge(per_text, on="record_id", how="left")
+    assert len(both) == len(lab) == 3000
+    s = both.sentiment
+    pos, neg, scored = int((s >= 0.2).sum()), int((s <= -0.2).sum()), int(s.notna().sum())
+    assert (got["positive_n"], got["negative_n"], got["neutral_n"], got["scored"]) == (pos, neg, scored - pos - neg, scored)
+    assert got["positive"] == pytest.approx(pos / scored)
+    polar = both[(s >= 0.2) | (s <= -0.2)]
+    agreement = float(((polar.sentiment > 0) == (polar.label == 1)).mean())
+    assert agreement >= 0.88, f"the reader agrees with the labels on {agreement:.1%} of the texts it calls positive or negative"
+    assert abs(pos / scored - lab.label.mean()) <= AGREEMENT

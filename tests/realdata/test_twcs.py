@@ -175,3 +175,27 @@ def test_a_move_on_a_few_tickets_is_said_as_its_two_values(twcs):
     arrow = "↑" if now > before else "↓"
     assert f"{arrow} {before:.1f} h -> {now:.1f} h  (small sample)" in line, line
     assert "%" not in line and "worse" not in line and "better" not in line
+
+
+def test_the_share_of_positive_negative_and_neutral_tweets_is_said_with_counts_and_period(twcs):
+    """`feedback sentiment` on the tweets that opened a conversation: one share for the whole
+    period, each kind with its count, and the period the tweets span (computed here)."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    env = {"JOURNEYBOT_HOME": str(twcs.home)}
+    assert CliRunner().invoke(main, ["feedback", "index"], env=env).exit_code == 0
+    t = tickets(twcs.raw)
+    got = twcs.cli("feedback", "sentiment", "--period", "all")
+    overall = got["overall"]
+    assert got["texts"] == len(t)
+    assert overall["positive_n"] + overall["negative_n"] + overall["neutral_n"] == overall["scored"] == got["scored"]
+    # English tweets: nearly all are scored, and customers writing to support are not mostly happy
+    assert overall["scored"] >= 0.9 * len(t)
+    assert overall["negative"] > 0 and overall["positive"] < 0.6
+    first, last = (d.tz_convert("UTC").date().isoformat() for d in (t.opened.min(), t.opened.max()))
+    out = CliRunner().invoke(main, ["feedback", "sentiment", "--period", "all"], env=env).output
+    share = lambda k: f"{overall[k]:.0%} {k} ({overall[k + '_n']:,})"  # noqa: E731
+    assert (f"Overall in all data ({first} to {last}): {share('positive')}, {share('negative')}, "
+            f"{share('neutral')} of {overall['scored']:,} scored texts.") in out, out

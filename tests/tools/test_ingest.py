@@ -386,6 +386,16 @@ def test_emails_phones_and_cards_are_redacted_before_they_are_stored(loaded, tmp
         assert secret not in everything
 
 
+def test_introduced_names_and_postcodes_after_a_town_never_reach_the_store(loaded, tmp_path):
+    surveys = ("survey_id,customer_id,ts,csat,text\n"
+               'S1,C1,2026-05-03 10:00,1,"Hi, this is Maria Okafor from Toronto, ON M5V 2T6, the cake was late"\n'
+               "S2,C2,2026-05-04 10:00,1,I am Very unhappy and this is Terrible\n")
+    ingest_file(loaded, "surveys", write(tmp_path, "surveys.csv", surveys))
+    texts = loaded.query("SELECT survey_id, text FROM surveys ORDER BY 1").set_index("survey_id").text
+    assert texts["S1"] == "Hi, this is [name] from Toronto, ON [postcode], the cake was late"
+    assert texts["S2"] == "I am Very unhappy and this is Terrible"
+
+
 def test_reingesting_a_file_with_pii_adds_and_changes_nothing(loaded, tmp_path):
     path = write(tmp_path, "surveys.csv", SURVEYS_PII)
     first = ingest_file(loaded, "surveys", path)

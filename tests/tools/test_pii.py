@@ -128,9 +128,9 @@ def test_a_name_said_as_whose_something_is_is_redacted():
 @pytest.mark.parametrize("text, expected", [
     # twcs tweets, word for word: addresses in small letters, a phone as ten digits after "phone"
     ("@CoxHelp my name is charles martin, 3238 w. columbine dr, phx,85029. my bill has almost doubled",
-     "@CoxHelp my name is [name], [address], phx,85029. my bill has almost doubled"),
+     "@CoxHelp my name is [name], [address], phx,[postcode]. my bill has almost doubled"),
     ("The store address is 12008 blue ridge blvd, grandview mo 64030. My phone number is 8106028994",
-     "The store address is [address], grandview mo 64030. My phone number is [phone]"),
+     "The store address is [address], grandview mo [postcode]. My phone number is [phone]"),
     ("call me on 8106028994", "call me on [phone]"),
     # sentences that only look like them
     ("@Tesco yea n u gotta be 17 to drive", "@Tesco yea n u gotta be 17 to drive"),
@@ -141,3 +141,51 @@ def test_a_name_said_as_whose_something_is_is_redacted():
 def test_small_letter_addresses_and_phones_said_as_phones_are_replaced(text, expected):
     assert redact(text) == expected
     assert redact(expected) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Springfield IL 62704", "Springfield IL [postcode]"),
+    ("Leeds LS1 4AP", "Leeds [postcode]"),
+    ("Toronto, ON M5V 2T6", "Toronto, ON [postcode]"),
+    ("Vancouver BC V6B 1A1, near the bridge", "Vancouver BC [postcode], near the bridge"),
+    ("São Paulo 01310-100", "São Paulo [postcode]"),
+    ("São Paulo, SP 01310100", "São Paulo, SP [postcode]"),
+    ("São Paulo SP 01310100", "São Paulo SP [postcode]"),
+])
+def test_a_postcode_written_after_its_town_is_replaced(text, expected):
+    assert redact(text) == expected
+    assert redact(expected) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "order 12345678 from SP", "code M5V2T6 on the lid", "we sold 62704 units in IL",
+    "batch 12345 shipped, 3 boxes",
+])
+def test_numbers_near_towns_that_are_not_postcodes_stay(text):
+    assert redact(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("this is Maria from the bakery", "this is [name] from the bakery"),
+    ("Hi, this is Maria Santos from Leeds, my cake was late", "Hi, this is [name] from Leeds, my cake was late"),
+    ("This is Maria de Souza from the café", "This is [name] from the café"),
+    ("I'm Tom Reed here, order 55", "I'm [name] here, order 55"),
+    ("this is Emily, from the cafe", "this is [name], from the cafe"),
+    ("I am Mohammed from flat 2", "I am [name] from flat 2"),
+    ("this is Clive speaking", "this is [name] speaking"),
+])
+def test_a_name_after_this_is_or_i_am_is_redacted_when_a_person_is_speaking(text, expected):
+    assert redact(text) == expected
+    assert redact_series(pd.Series([text, None])).tolist()[0] == expected
+    assert redact(expected) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I am Very unhappy", "this is Terrible", "this is Terrible from start to finish",
+    "I am Disappointed from the start", "I AM ANGRY from the way you treat people",
+    "this is Absolutely ridiculous", "It is Outrageous from a shop like yours",
+    "this is the best cake from any shop", "I'm So glad here",
+])
+def test_what_follows_this_is_or_i_am_stays_when_it_describes(text):
+    assert redact(text) == text
+    assert redact_series(pd.Series([text])).tolist() == [text]

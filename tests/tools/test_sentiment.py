@@ -225,3 +225,28 @@ def test_no_scored_text_says_so_instead_of_an_empty_table():
     assert "0 of 5 texts scored" in text
     assert "No text in the period has a sentiment score, so there is nothing to show by stage." in text
     assert "group" not in text and "Scores run from" not in text
+
+
+def test_the_whole_period_gets_one_share_of_positive_negative_and_neutral_texts(tmp_path):
+    """"What share of comments are negative this month?": one answer for the period, with the
+    counts, not one per group. Neutral is everything within ±0.2; unscored texts count nowhere."""
+    fb = FeedbackStore(tmp_path / "fb", embedder=HashEmbedder(), timezone="Europe/London")
+    scores = {"p1": 0.9, "p2": 0.25, "p3": 0.2, "n1": -0.2, "n2": -0.7, "z1": 0.0, "z2": 0.19, "u1": None}
+    when = dt.datetime(2026, 5, 20, tzinfo=dt.UTC).timestamp()
+    keys = list(scores)
+    docs = pd.DataFrame({"doc_id": [f"survey:{k}" for k in keys], "record_id": keys, "source": "survey",
+                         "customer_id": None, "text": keys, "ts": when, "stage": "purchase",
+                         "touchpoint": None, "channel": None, "status": None, "nps": None, "csat": None})
+    index_documents(fb, docs, sources=["survey"], classify=lambda texts: [scores[t] for t in texts])
+    result = sentiment_summary(fb, SentimentParams(by="stage", period=Period(name="all")))
+    got = result.overall
+    # counted here from the scores above, with the ±0.2 cut written out
+    known = [v for v in scores.values() if v is not None]
+    pos, neg = sum(v >= 0.2 for v in known), sum(v <= -0.2 for v in known)
+    assert (got.scored, got.positive_n, got.negative_n, got.neutral_n) == (len(known), pos, neg, len(known) - pos - neg)
+    assert (got.positive, got.negative) == pytest.approx((pos / len(known), neg / len(known)))
+    assert (pos, neg) == (3, 2)
+    text = result.to_text()
+    assert ("Overall in all data (2026-05-20 to 2026-05-20): 43% positive (3), 29% negative (2), "
+            "29% neutral (2) of 7 scored texts.") in text
+    assert result.to_dict()["overall"]["negative_n"] == 2

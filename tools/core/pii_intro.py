@@ -11,6 +11,13 @@ endereço", "my name is spelt wrong"; written with a capital, such a word is a n
 unless it starts sentences, "The") or at punctuation, a digit or a line break. A particle (da,
 van, von) between two name words belongs to the name; a name begun with a capital ends at the
 first word without one. Nothing after the cue: unchanged.
+
+"This is Maria from the bakery", "I'm Tom Reed here": weaker cues, because "this is" and "I am"
+mostly go on with what something is ("this is Terrible", "I am Very unhappy"). After them a name
+is only taken when it is written with capitals (not all capitals, not a word shaped like a
+description, a long word in -ly, -ed, -ing, -ful, -ous, -ible, -able, -ive, -less, nor a word
+of feeling) and the words after it say a person is speaking: "from", "here", "speaking",
+"calling", "of".
 """
 
 from __future__ import annotations
@@ -25,10 +32,11 @@ CUES = (r"my (?:full |real |correct |first |last |sur)?name is|my name's|i'm cal
         r"il mio nome è|mijn naam is|ik heet|"
         # "sent in the name of Vinicius Silva" (an Olist review): someone else's name, said as one
         r"in the name of|em nome de|a nombre de|au nom de|a nome di")
-SCREEN = rf"(?i)\b(?:{CUES})\b"
+_WEAK_CUES = r"this is|it is|it's|it’s|i am|i'm|i’m"
+SCREEN = rf"(?i)\b(?:{CUES}|{_WEAK_CUES})\b"
 # The same screen for DuckDB (RE2: \b is ASCII-only, so "é\b" would never match; a screen may
 # let through more than it must).
-SQL_SCREEN = rf"(?i)(?:{CUES})"
+SQL_SCREEN = rf"(?i)(?:{CUES}|{_WEAK_CUES})"
 _CUE = re.compile(rf"(?i)\b(?:{CUES}) +")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _PARTICLES = frozenset({"da", "das", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "y"})
@@ -49,6 +57,19 @@ niet en
 _LEADS = frozenset({"a", "an", "and", "but", "i", "in", "is", "it", "not", "on", "that", "the", "this", "was",
                     "o", "e", "el", "la", "le", "es", "est", "ist", "und", "no", "não", "nao"})
 _MAX_WORDS = 4
+_WEAK_CUE = re.compile(r"(?i)\b(?:this is|it is|it's|it’s|i am|i'm|i’m|hi,? i'm|hello,? i'm) +")
+_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+"
+_WEAK_NAME = re.compile(rf"{_NAME_WORD}(?:(?: (?:{'|'.join(sorted(_PARTICLES))}))* {_NAME_WORD}){{0,2}}")
+_SPEAKING = re.compile(r"(?:,? (?:from|here|speaking|calling|of)\b)")
+# long enough that names do not end so ("Emily", "Clive", "Fred", "Mohammed" stay names)
+_DESCRIBING = re.compile(r"(?i)^(?:\w{5,}(?:ly|ing|ful|ous|ible|able|ive|less)|\w{5,}(?<!mm)ed)$")
+_NOT_NAMES = frozenset("""
+very really so not just still also now here back done sure happy sad angry upset good bad great fine okay
+ok sorry glad excellent amazing awesome horrible awful poor worst best never always again absolutely
+totally extremely quite pretty too super far the a an this that it my your our their his her its what
+why how when where who which no yes all one some any every new old first last same other ridiculous
+unacceptable terrible wonderful delighted disgusted furious livid shocked mad crazy insane rubbish
+""".split())
 
 
 def _name_end(text: str, at: int) -> int:
@@ -82,14 +103,30 @@ def _name_end(text: str, at: int) -> int:
     return end
 
 
+def _weak_name_end(text: str, at: int) -> int:
+    """Where a name after "this is" / "I'm" ends (== at when none starts there)."""
+    m = _WEAK_NAME.match(text, at)
+    if m is None or not _SPEAKING.match(text, m.end()):
+        return at
+    words = [w for w in m.group(0).split(" ") if w not in _PARTICLES]
+    if any(w.lower() in _NOT_NAMES or _DESCRIBING.match(w) for w in words):
+        return at
+    return m.end()
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each introduced name, by either kind of cue, in order."""
+    found = [(c.end(), _name_end(text, c.end())) for c in _CUE.finditer(text)]
+    found += [(c.end(), _weak_name_end(text, c.end())) for c in _WEAK_CUE.finditer(text)]
+    return sorted((a, b) for a, b in found if b > a)
+
+
 def redact_introduced(text: str) -> str:
     """The text with each introduced name replaced by [name]."""
     out, last = [], 0
-    for cue in _CUE.finditer(text):
-        if cue.start() < last:
+    for start, end in _spans(text):
+        if start < last:
             continue
-        end = _name_end(text, cue.end())
-        if end > cue.end():
-            out += [text[last:cue.end()], NAME_TOKEN]
-            last = end
+        out += [text[last:start], NAME_TOKEN]
+        last = end
     return "".join(out) + text[last:] if out else text

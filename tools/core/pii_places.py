@@ -10,8 +10,11 @@ What counts:
   "Av. Paulista 1578"; in small letters with a street abbreviation, as tweets write them: "3238
   w. columbine dr". A street named without a number ("on the high street") is not an address.
 - postcode: a full UK postcode (SW1A 1AA, BS3 4HG), a US ZIP code after a state
-  ("Springfield, IL 62704") or with its +4 part (62704-1234), a Brazilian CEP (01310-100, or
-  eight digits after "CEP").
+  ("Springfield, IL 62704") or with its +4 part (62704-1234), a Canadian postal code with its
+  space (M5V 2T6), a Brazilian CEP (01310-100, or eight digits after "CEP" or a state, "SP
+  01310100"), and five digits a few words after a street address, however the town and state
+  are written between ("3238 w. columbine dr, phx,85029", "blue ridge blvd, grandview mo 64030":
+  twcs tweets).
 
 Words are joined by single spaces only: nothing matches across a line break, a tab, a table
 cell ("|") or the two-space gap between the columns of an aligned table.
@@ -99,6 +102,7 @@ _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
+_BR_STATES = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO"
 _POSTCODE = re.compile(
     r"(?<![\w-])(?:"
     # UK: outward code (A9, A99, AA9, AA99, A9A, AA9A) and inward code (9AA)
@@ -107,15 +111,22 @@ _POSTCODE = re.compile(
     r"|\d{5}-\d{4}"
     r"|(?<=\b(?:" + _US_STATES + r") )\d{5}"
     r"|(?<=(?i:zip) )\d{5}|(?<=(?i:zip code) )\d{5}|(?<=(?i:zip:) )\d{5}"
-    # Brazil: 01310-100, or eight digits after CEP
+    # Canada: A9A 9A9 (letters D, F, I, O, Q, U never appear), with its space
+    r"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d"
+    # Brazil: 01310-100, or eight digits after CEP or a state ("São Paulo, SP 01310100")
     r"|\d{5}-\d{3}"
     r"|(?<=(?i:cep) )\d{8}|(?<=(?i:cep:) )\d{8}"
+    r"|(?<=\b(?:" + _BR_STATES + r") )\d{8}|(?<=\b(?:" + _BR_STATES + r"), )\d{8}"
     r")(?![\w-])"
 )
+# A town and state written any way ("phx,85029", "grandview mo 64030") between a street address
+# and its five digits: the address says what the number is.
+_AFTER_ADDRESS = re.compile(r"(\[address\][^\d\n\t|]{1,40}?)(?<![\w-])\d{5}(?![\w-]| ?\d)")
 
 
 def redact_postcodes(text: str) -> str:
-    return _POSTCODE.sub(POSTCODE_TOKEN, text)
+    text = _POSTCODE.sub(POSTCODE_TOKEN, text)
+    return _AFTER_ADDRESS.sub(lambda m: m.group(1) + POSTCODE_TOKEN, text) if ADDRESS_TOKEN in text else text
 
 
 def redact_places(text: str) -> str:

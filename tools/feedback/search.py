@@ -21,6 +21,7 @@ from tools.core.pii import redact
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage, normalize_touchpoint
 from tools.feedback.language import LANGUAGE_NAMES, reader_note, unreadable
+from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import label_scores
 from tools.feedback.store import FeedbackStore, build_where, matches
 
@@ -43,6 +44,8 @@ class SearchParams(BaseModel):
     touchpoint: list[str] | None = Field(default=None, description="Only texts about these touchpoints, e.g. ['delivery'].")
     channel: list[str] | None = Field(default=None, description="Only texts that came in through these channels.")
     customer_id: str | None = Field(default=None, max_length=200, description="Only this customer's texts.")
+    city: list[str] | None = Field(default=None, description="Only texts of customers living in these towns or cities.")
+    region: list[str] | None = Field(default=None, description="Only texts of customers living in these regions.")
     min_sentiment: float | None = Field(default=None, ge=-1, le=1, description="Lowest sentiment score, -1..1.")
     max_sentiment: float | None = Field(default=None, ge=-1, le=1, description="Highest sentiment score, -1..1 (e.g. -0.2 for complaints).")
     min_csat: int | None = Field(default=None, ge=1, le=5, description="Lowest CSAT score, 1..5.")
@@ -177,8 +180,10 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
             raise ToolInputError(f"min_{key} ({lo}) is above max_{key} ({hi})")
     touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
     channels = [normalize_touchpoint(c) for c in params.channel] if params.channel else None
+    place = place_cohort(store, params.city, params.region)
     where = build_where(period=period, source=params.source, stage=params.stage, touchpoint=touchpoints,
-                        channel=channels, customer_id=params.customer_id, ranges=ranges)
+                        channel=channels, customer_id=params.customer_id, ranges=ranges,
+                        customers=place.ids if place else None)
     vector = fb.require_embedder().embed([params.query])
     # Extra rows leave room for several chunks of one text and for repeated wordings.
     ids, metas, docs, dists = _nearest(col, vector, where, total, params.limit * 4, params.limit)
@@ -205,7 +210,9 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
         quotes.append(quote_from_chunk(meta, text, round(similarity, 4), fb.timezone))
     quotes = [dataclasses.replace(q, also=tuple(same_words[" ".join(q.text.lower().split())]))
               if same_words.get(" ".join(q.text.lower().split())) else q for q in quotes]
-    notes = []
+    notes = [place.note()] if place else []
+    if not ids and place:
+        raise place.nothing_written(period.label if period else "all data", texts_with_customer(fb, period))
     if not ids:
         notes.append(_why_empty(fb, params))
     embedder = fb.require_embedder()
@@ -222,7 +229,8 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
                     f"({fb.require_embedder().name}); one quote per text; texts are redacted"),
         params=params.model_dump(mode="json", exclude_none=True),
         filters={k: v for k, v in {"source": params.source, "stage": params.stage, "touchpoint": touchpoints,
-                                   "channel": channels, "customer_id": params.customer_id}.items() if v},
+                                   "channel": channels, "customer_id": params.customer_id,
+                                   "city": params.city, "region": params.region}.items() if v},
         period_start=period.start if period else None, period_end=period.end if period else None,
         period_label=period.label if period else "all data",
         tables=("feedback",), row_counts={"feedback chunks": total}, notes=tuple(n for n in notes if n),

@@ -17,6 +17,7 @@ from tools.analytics.periods import Period, previous_calendar, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
+from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import METHOD_UNSCORED, NEUTRAL_BAND, unscored_note
 
 if TYPE_CHECKING:
@@ -43,6 +44,38 @@ class SentimentParams(BaseModel):
     stage: list[Stage] | None = Field(default=None, description="Only texts about these journey stages.")
     compare: bool = Field(default=True, description="Add the previous period's mean for each group.")
     min_texts: int = Field(default=1, ge=1, le=1000, description="Hide groups with fewer scored texts.")
+    city: list[str] | None = Field(default=None, description="Only texts of customers living in these towns or cities.")
+    region: list[str] | None = Field(default=None, description="Only texts of customers living in these regions.")
+
+
+@dataclass(frozen=True)
+class SentimentShares:
+    """How many scored texts of the period are positive, negative or neutral, and their shares
+    (the same ±NEUTRAL_BAND cut as the groups' pos/neg columns)."""
+
+    scored: int
+    positive_n: int
+    negative_n: int
+    neutral_n: int
+    positive: float
+    negative: float
+    neutral: float
+
+    def to_text(self, period_label: str | None) -> str:
+        return (f"Overall{f' in {period_label}' if period_label else ''}: {self.positive:.0%} positive "
+                f"({self.positive_n:,}), {self.negative:.0%} negative ({self.negative_n:,}), "
+                f"{self.neutral:.0%} neutral ({self.neutral_n:,}) of {self.scored:,} scored texts.")
+
+
+def overall_shares(scores: pd.Series) -> SentimentShares:
+    """Counts and shares of positive, negative and neutral texts among the scored ones (NaN:
+    unscored, left out of both)."""
+    s = scores.dropna()
+    n = int(len(s))
+    pos, neg = int((s >= NEUTRAL_BAND).sum()), int((s <= -NEUTRAL_BAND).sum())
+    share = (lambda k: k / n) if n else (lambda k: 0.0)
+    return SentimentShares(scored=n, positive_n=pos, negative_n=neg, neutral_n=n - pos - neg,
+                           positive=share(pos), negative=share(neg), neutral=share(n - pos - neg))
 
 
 @dataclass(frozen=True)
@@ -53,6 +86,9 @@ class SentimentResult(ResultMixin):
     texts: int
     scored: int
     provenance: Provenance = field(repr=False)
+    # the period's texts as a whole: an owner asking "what share of comments are negative?"
+    # wants one answer, not one per group
+    overall: SentimentShares | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -73,6 +109,8 @@ class SentimentResult(ResultMixin):
             mean = "   n/a" if pd.isna(r.mean) else f"{r.mean:+6.2f}"
             lines.append(f"  {str(r.group):<22} {r.texts:>6,} {mean} {r.positive:>5.0%} "
                          f"{r.negative:>5.0%}  {before}")
+        if self.overall is not None and self.overall.scored:
+            lines.append(self.overall.to_text(self.provenance.period_label))
         lines.append("Scores run from -1 (very negative) to +1 (very positive); "
                      f"pos/neg are shares of scored texts beyond ±{NEUTRAL_BAND}.")
         lines.append(self.provenance.to_text(details))
@@ -131,7 +169,12 @@ def sentiment_summary(
     channel's customers, from the caller) keeps only their texts."""
     as_of = fb.as_of(store)
     period = fb.resolve_period(params.period, store)
+    place = place_cohort(store, params.city, params.region)
+    if place:  # "how do customers in Leeds feel?": only theirs, with the place said
+        customers = place.ids if customers is None else place.ids & frozenset(customers)
     frame = fb.frame(period=period, source=params.source, stage=params.stage, customers=customers)
+    if frame.empty and place:
+        raise place.nothing_written(period.label, texts_with_customer(fb, period))
     if frame.empty:
         raise NoDataError(
             f"No customer texts in {period.label}"
@@ -170,7 +213,9 @@ def sentiment_summary(
     notes += [n for n in [_unscored_frame_note(docs)] if n]
     if len(docs) < 30:
         notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
-    if customers is not None:
+    if place:
+        notes.append(place.note())
+    elif customers is not None:
         notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
     prov = Provenance(
         tool="feedback_sentiment",
@@ -183,6 +228,7 @@ def sentiment_summary(
     return SentimentResult(
         by=params.by, groups=table, texts=int(len(docs)), scored=int(scored.sum()),
         overall_mean=float(docs["sentiment"].mean()) if scored.any() else None, provenance=prov,
+        overall=overall_shares(docs["sentiment"]),
     )
 
 

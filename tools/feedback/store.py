@@ -379,7 +379,8 @@ def get_all(col: Any, where: dict[str, Any] | None, include: list[str]) -> dict[
 def build_where(*, period: ResolvedPeriod | None = None, source: Sequence[str] | None = None,
                 stage: Sequence[str] | None = None, touchpoint: Sequence[str] | None = None,
                 channel: Sequence[str] | None = None, customer_id: str | None = None,
-                ranges: dict[str, tuple[float | None, float | None]] | None = None) -> dict[str, Any] | None:
+                ranges: dict[str, tuple[float | None, float | None]] | None = None,
+                customers: Collection[str] | None = None) -> dict[str, Any] | None:
     """A Chroma `where` filter from our filters (values are data, never operators)."""
     parts: list[dict[str, Any]] = []
     if period is not None:
@@ -391,6 +392,8 @@ def build_where(*, period: ResolvedPeriod | None = None, source: Sequence[str] |
             parts.append({key: {"$in": [str(v) for v in values]}})
     if customer_id:
         parts.append({"customer_id": {"$eq": str(customer_id)}})
+    if customers is not None:  # the customers of a place: none there matches no text
+        parts.append({"customer_id": {"$in": sorted(str(c) for c in customers) or [""]}})
     for key, (lo, hi) in (ranges or {}).items():
         if lo is not None:
             parts.append({key: {"$gte": lo}})

@@ -33,6 +33,7 @@ from tools.core.stages import Stage
 from tools.core.text import counted
 from tools.feedback.embeddings import normalize_rows
 from tools.feedback.language import STOP_WORDS, language_counts, resolve_undetermined, understood
+from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import ENGLISH_LIKE, NEUTRAL_BAND
 from tools.feedback.search import Quote, quote_from_chunk
 from tools.feedback.store import FeedbackStore
@@ -74,6 +75,8 @@ class ThemesParams(BaseModel):
     max_themes: int = Field(default=6, ge=1, le=20, description="At most this many themes, largest first.")
     min_size: int = Field(default=3, ge=2, le=1000, description="Smallest number of texts that makes a theme.")
     compare: bool = Field(default=True, description="Count the previous period's texts per theme for the trend.")
+    city: list[str] | None = Field(default=None, description="Only texts of customers living in these towns or cities.")
+    region: list[str] | None = Field(default=None, description="Only texts of customers living in these regions.")
 
 
 @dataclass(frozen=True)
@@ -273,8 +276,13 @@ def themes(
     fb.check_space()
     as_of = fb.as_of(store)
     period = fb.resolve_period(params.period, store)
+    place = place_cohort(store, params.city, params.region)
+    if place:  # "what are customers in Leeds unhappy about?": their texts, said when there are none
+        customers = place.ids if customers is None else place.ids & frozenset(customers)
     frame = fb.frame(period=period, source=params.source, stage=params.stage, embeddings=True,
                      customers=customers)
+    if place and frame.empty:
+        raise place.nothing_written(period.label, texts_with_customer(fb, period))
     docs, vectors = _select(frame, params.sentiment) if not frame.empty else (frame, np.zeros((0, 1)))
     docs, vectors, left_out = _readable(docs, vectors, fb.require_embedder())
     if len(docs) < params.min_size and left_out:
@@ -300,7 +308,7 @@ def themes(
                             weights=_closeness(vectors, labels, keep))
 
     prev_docs, prev_vectors = _previous(fb, params, as_of, customers) if params.compare else (None, None)
-    notes: list[str] = []
+    notes: list[str] = [place.note()] if place else []
     result: list[Theme] = []
     tz = fb.timezone
     for c in keep:
@@ -350,7 +358,7 @@ def themes(
                     "is shared); trend counts previous-period texts as close to the theme's centre as "
                     "its own members"),
         params=params.model_dump(mode="json", exclude_none=True),
-        filters={k: v for k, v in {"source": params.source, "stage": params.stage,
+        filters={k: v for k, v in {"source": params.source, "stage": params.stage, "city": params.city, "region": params.region,
                                    "sentiment": None if params.sentiment == "all" else params.sentiment}.items() if v},
         **provenance_period(period, params),
         tables=("feedback",),

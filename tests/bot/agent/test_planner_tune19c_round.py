@@ -149,12 +149,15 @@ def test_review_counts_and_happy_ratings_stay_kpis(rules, question, metric):
     ("what do the diners in Málaga think of us these days?", "Málaga"),
 ])
 def test_a_place_named_with_what_people_think_is_no_search_text(rules, question, place):
-    from bot.agent.reading import reasons
+    from bot.agent.reading import reasons, understood
 
     plan = _plan(rules, question)
     assert plan.spec.name == "feedback_themes", (plan.spec.name, plan.args)
     assert plan.slots.filters.get("city") == [place]
-    assert any("not tied to a town or region" in r and place in r for r in reasons(rules, plan))
+    # the place filters the texts by where their writers live, and the reading says so
+    assert plan.args["city"] == [place]
+    assert f"themes in feedback from customers in {place}" in understood(plan.spec.name, plan.args, plan.slots, plan.spec)
+    assert not any("not tied to a town or region" in r for r in reasons(rules, plan))
 
 
 @pytest.mark.parametrize(("question", "query"), [
@@ -164,6 +167,7 @@ def test_a_place_named_with_what_people_think_is_no_search_text(rules, question,
 def test_a_search_leaves_the_place_out_of_its_words(rules, question, query):
     plan = _plan(rules, question)
     assert plan.spec.name == "feedback_search" and plan.args["query"] == query, (plan.spec.name, plan.args)
+    assert plan.args["city"] == plan.slots.filters["city"]  # the place is a filter instead
 
 
 def test_a_place_with_an_accent_filters_a_kpi(rules):
