@@ -28,16 +28,18 @@ _OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|with|
                     r"(?: (?:one|week|fortnight))?\b(?! of)(?!-)")
 
 
-def _month(m: re.Match[str], as_of: dt.date) -> tuple[int, int] | None:
-    """(year, month) the words name: a month without a year is the latest begun by the data's last day."""
-    if m.group(7) is not None:
-        back = 0 if m.group(7) in ("this", "the") else 1
+def _month(m: re.Match[str], as_of: dt.date, at: int = 5) -> tuple[int, int] | None:
+    """(year, month) the words name (groups `at`, `at`+1, `at`+2 of the match: the month, its
+    year, or this/last month): a month without a year is the latest begun by the data's last day."""
+    word, year_said, rel = m.group(at), m.group(at + 1), m.group(at + 2)
+    if rel is not None:
+        back = 0 if rel in ("this", "the") else 1
         y, mo = divmod(as_of.year * 12 + as_of.month - 1 - back, 12)
         return y, mo + 1
-    month = _MONTH_NAMES.get(m.group(5).rstrip(".")) or _MONTH_NAMES.get(m.group(5)[:3])
+    month = _MONTH_NAMES.get(word.rstrip(".")) or _MONTH_NAMES.get(word[:3])
     if not month:
         return None
-    year = int(m.group(6)) if m.group(6) else as_of.year if month <= as_of.month else as_of.year - 1
+    year = int(year_said) if year_said else as_of.year if month <= as_of.month else as_of.year - 1
     return year, month
 
 
@@ -61,6 +63,48 @@ def weeks_of_month(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, min(last, as_of))))
     return found
+
+
+_OF_MONTH = rf"(?:{_MONTH}(?:\s+{_YEAR})?|(this|last|the previous|the) month\b)"
+# "the first 10 days of november", "the last 2 weeks of october"
+_COUNTED = re.compile(rf"\b(first|last|final) (\d+|two|three|four|five|six|seven|ten) (day|week)s (?:of|in) {_OF_MONTH}")
+# "early november", "mid-october", "late last month": a third of the month, said in the answer
+_THIRD = re.compile(rf"\b(early|the early part of|mid|the middle of|late|the latter part of)[- ](?:in |of )?{_OF_MONTH}")
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_THIRD_WORDS = {"early": "early", "the early part of": "early", "mid": "mid", "the middle of": "mid", "late": "late",
+                "the latter part of": "late"}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def counted_days_of_month(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]], tuple[str, str] | None]:
+    """(start, end, period) of "the first 10 days of November" and "early/mid/late October", and
+    how a third of a month was read (no fixed dates: said in the answer)."""
+    found, assumed = [], None
+    for m in _COUNTED.finditer(t):
+        ym = _month(m, as_of, 4)
+        if ym is None:
+            continue
+        n = (int(m.group(2)) if m.group(2).isdigit() else _COUNTS[m.group(2)]) * (7 if m.group(3) == "week" else 1)
+        end = calendar.monthrange(*ym)[1]
+        if not 0 < n <= end:
+            continue
+        first = dt.date(*ym, 1 if m.group(1) == "first" else end - n + 1)
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, min(first + dt.timedelta(days=n - 1), as_of))))
+    for m in _THIRD.finditer(t):
+        ym = _month(m, as_of, 2)
+        if ym is None or (m.group(4) and m.group(1) in _THIRDS and not _BEFORE.search(t[:m.start()])):
+            continue  # "arrived late this month" is about lateness, "in late last month" a time
+        lo, hi = _THIRDS[_THIRD_WORDS[m.group(1)]]
+        first, last = dt.date(*ym, lo), dt.date(*ym, min(hi, calendar.monthrange(*ym)[1]))
+        if first <= as_of:
+            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+            assumed = (m.group(0), f"the {lo}{_TH.get(lo, 'th')} to the {last.day}{_TH.get(last.day, 'th')}")
+    return found, assumed
+
+
+_BEFORE = re.compile(r"\b(?:in|from|during|over|for|since|around|until|till)\s+$")
+_TH = {1: "st", 21: "st", 31: "st", 2: "nd", 22: "nd", 3: "rd", 23: "rd"}
 
 
 def other_part(text: str, when: Any, as_of: dt.date | None) -> Any:

@@ -63,8 +63,8 @@ def days_in_figures(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]],
     assumed = None
     for m in _RANGE.finditer(t):
         texts = [x for x in (m.group(2), m.group(3)) if x]
-        if len(texts) == 1 and not m.group(1) and re.fullmatch(r"\d+/\d+", texts[0]):
-            continue  # "open 24/7", "rated 4/5": a ratio, unless a word before makes it a day ("on 3/11")
+        if len(texts) == 1 and m.group(1) not in ("on", "since", "from") and re.fullmatch(r"\d+/\d+", texts[0]):
+            continue  # "open 24/7", "for 24/7 support", "in 3/4 of cases": a ratio; "on 3/11" is a day
         read = _read(texts, as_of)
         if read is None and all(re.fullmatch(_ISO, x) for x in texts):
             # "since 2026-13-40": kept as written, for the period's own check to name
@@ -87,3 +87,12 @@ def days_in_figures(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]],
             period = _span(days[0], as_of) if m.group(1) in ("since", "from") else _span(days[0], days[0])
         found.append((m.start(), m.end(), period))
     return found, assumed
+
+
+def unreadable_days(t: str, as_of: dt.date) -> str | None:
+    """A day written in figures with its year that is no date ("31/02/2026", "10/32/2026"), for
+    the answer to say it was not understood rather than answer another period."""
+    for m in re.finditer(r"(?<![\w/.-])\d{1,2}([/.])\d{1,2}\1\d{2,4}(?![\w/])", t):
+        if _read([m.group(0)], as_of) is None:
+            return m.group(0)
+    return None

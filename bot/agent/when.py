@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from bot.agent.holidays import holidays
-from bot.agent.month_weeks import weeks_of_month
-from bot.agent.numeric_dates import days_in_figures
+from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
+from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import rx
 from bot.agent.quarters import quarters
 from bot.agent.step_back import shift_back, step_back
@@ -82,7 +82,7 @@ _UNKNOWN = re.compile(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
     r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
     r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
-    r"new year|lockdown|heatwave)\b")
+    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
 _HOURS = re.compile(
@@ -183,7 +183,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             if first <= last:
                 found.append((m.start(), m.end(), _span(first, last)))
     # "the first week of november", "the last fortnight of last month"
-    found += [f for f in weeks_of_month(t, as_of) if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
+    found += [f for f in [*counted_days_of_month(t, as_of)[0], *weeks_of_month(t, as_of)]
+              if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
     for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_DAY}\s+(?:of\s+)?{_MONTH}"
@@ -234,7 +235,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), _upto(first, last, as_of)))
     found += [f for f in [*quarters(t, as_of), *holidays(t, as_of)] if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
     for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
-        if any(overlaps((s, e), m.span(2)) for s, e, _ in found):
+        if any(overlaps((s, e), m.span(2)) for s, e, _ in found) or t[m.start(2) - 1:m.start(2)] in ("/", "."):
             continue
         year = int(m.group(2))
         if year == as_of.year and (m.group(3) or m.group(1) in (None, "in", "during", "for", "of")):
@@ -261,6 +262,11 @@ _ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
+_WEEKDAY_SAID = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\b"
+
+
+def _weekday(said: str) -> int:
+    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(said[:3])
 
 
 def _day_this_month(day: int, as_of: dt.date) -> dt.date | None:
@@ -298,8 +304,16 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
     # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
     # may be that day itself.
     # "the friday just gone" is last friday.
+    # "from monday to wednesday", "between tue and thu": the latest such days
+    for m in rx.finditer(rf"\b(?:from|between)\s+{_WEEKDAY_SAID}\s*(?:to|till|until|through|thru|and|-|–)\s*{_WEEKDAY_SAID}", t):
+        if rx.search(r"\b(?:usually|typically|tend|on average|weekends|weekdays|each week|every week)\b", t):
+            continue  # "busier from monday to thursday than at weekends": a habit, not dates
+        last = as_of - dt.timedelta(days=(as_of.weekday() - _weekday(m.group(2))) % 7)
+        found.append((m.start(), m.end(), _span(last - dt.timedelta(days=(_weekday(m.group(2)) - _weekday(m.group(1))) % 7), last)))
     for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?"
                          rf"(\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed))?\b", t):
+        if any(overlaps((s, e), m.span()) for s, e, _ in found):
+            continue
         if not m.group(1) and not m.group(3) and not m.group(0).endswith("'s"):
             continue  # a bare weekday is usually a habit ("busy on mondays"), not a date
         back = (as_of.weekday() - _WEEKDAYS[m.group(2)]) % 7
@@ -403,7 +417,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
-    guess = days_in_figures(t, as_of)[1]  # "on 03/04/2026": 3 April, said in the answer
+    # "on 03/04/2026": 3 April; "early november": the 1st to the 10th; said in the answer
+    guess = days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1]
     if guess and not out.assumed:
         out.assumed = guess
     hours = _HOURS.search(masked)
@@ -417,6 +432,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     u = _UNKNOWN.search(masked)
     if u and not out.period:
         out.unknown = u.group(0)
+    if not out.period and not out.unknown:
+        out.unknown = unreadable_days(t, as_of)  # "on 31/02/2026": said, not the default period
     return out
 
 

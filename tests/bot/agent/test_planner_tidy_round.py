@@ -82,3 +82,24 @@ def test_a_day_written_either_way_round_says_how_it_was_read(rules):
     answer = rules.answer("bakery: revenue on 05/06/2026", "tidy-either-way")
     first = answer.text.splitlines()[0]
     assert "2026-06-05" in first and "day first: 5 June 2026" in first
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("ice cream van: revenue in the last 10 days of august", ("2026-08-22", "2026-08-31")),
+    ("how many bookings did the ski hire get in the first 2 weeks of february", ("2026-02-01", "2026-02-14")),
+    ("allotment shop orders in early september", ("2026-09-01", "2026-09-10")),
+    ("print shop: revenue in week 40", ("2026-09-28", "2026-10-04")),
+    ("bouncy castle hire revenue 2025 q3", ("2025-07-01", "2025-09-30")),
+    ("sandwich bar: orders from tuesday to thursday", ("2026-11-10", "2026-11-12")),
+])
+def test_parts_of_months_numbered_weeks_and_runs_of_weekdays(rules, question, period):
+    assert _period(_plan(rules, question)) == period
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("cake shop: revenue on 30/02/2026", "30/02/2026"),
+    ("nail bar: how many bookings over mother's day", "over mother's day"),
+])
+def test_a_date_not_understood_is_said(rules, question, words):
+    first = rules.answer(question, "tidy-unread-" + question).text.splitlines()[0]
+    assert f"I can't read “{words}” as dates" in first, first

@@ -97,3 +97,55 @@ def test_an_occasion_as_a_topic_is_no_period():
 ])
 def test_weeks_of_a_month_by_their_place(text, expected):
     assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("takings in the last 10 days of october", days(dt.date(2026, 10, 22), dt.date(2026, 10, 31))),
+    ("bookings for the first 2 weeks of september", days(dt.date(2026, 9, 1), dt.date(2026, 9, 14))),
+    ("sales the first three days of last month", days(dt.date(2026, 10, 1), dt.date(2026, 10, 3))),
+])
+def test_so_many_days_at_either_end_of_a_month(text, expected):
+    assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("footfall in early october", days(dt.date(2026, 10, 1), dt.date(2026, 10, 10))),
+    ("orders mid-september", days(dt.date(2026, 9, 11), dt.date(2026, 9, 20))),
+    ("refunds in late august", days(dt.date(2026, 8, 21), dt.date(2026, 8, 31))),
+    ("visits from late last month", days(dt.date(2026, 10, 21), dt.date(2026, 10, 31))),
+])
+def test_early_mid_and_late_in_a_month_are_its_thirds_and_say_so(text, expected):
+    when = read_when(text, SUNDAY)
+    assert when.period == expected and when.assumed is not None
+
+
+def test_late_as_lateness_is_no_part_of_the_month():
+    assert read_when("how many parcels turned up late this month", SUNDAY).period == "this_month"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("orders in week 45", days(dt.date(2026, 11, 2), dt.date(2026, 11, 8))),
+    ("revenue wk 10 of 2025", days(dt.date(2025, 3, 3), dt.date(2025, 3, 9))),
+    ("sales 2025 q2", days(dt.date(2025, 4, 1), dt.date(2025, 6, 30))),
+])
+def test_weeks_by_number_and_a_quarter_after_its_year(text, expected):
+    assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("covers from tuesday to thursday", days(dt.date(2026, 11, 10), dt.date(2026, 11, 12))),
+    ("takings between fri and sun", days(dt.date(2026, 11, 13), dt.date(2026, 11, 15))),
+])
+def test_a_run_of_weekdays_is_the_latest_such_days(text, expected):
+    assert read_when(text, SUNDAY).period == expected
+
+
+@pytest.mark.parametrize("text, words", [
+    ("orders on 30/02/2026", "30/02/2026"),
+    ("revenue on 12/40/2026", "12/40/2026"),
+    ("takings over mother's day", "over mother's day"),
+    ("visits during the school holidays", "during the school holidays"),
+])
+def test_dates_that_cannot_be_read_are_said_not_dropped(text, words):
+    when = read_when(text, SUNDAY)
+    assert when.period is None and when.unknown == words
