@@ -103,3 +103,33 @@ def test_parts_of_months_numbered_weeks_and_runs_of_weekdays(rules, question, pe
 def test_a_date_not_understood_is_said(rules, question, words):
     first = rules.answer(question, "tidy-unread-" + question).text.splitlines()[0]
     assert f"I can't read “{words}” as dates" in first, first
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("trendy tots kidswear: how many orders last week", "orders"),
+    ("the trendy barbers: revenue in october", "revenue"),
+])
+def test_a_word_of_its_own_that_starts_like_a_tool_word_is_no_typo(rules, question, metric):
+    # "trendy" was "corrected" to trend, and the question answered as a series over time
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric], (plan.spec.name, plan.args)
+    assert ("trendy", "trend") not in plan.slots.fixes
+
+
+@pytest.mark.parametrize(("keyword", "said", "hit"), [
+    ("trend", "the trendy cafe", False),
+    ("trend", "revenue trending down", True),
+    ("trend", "weekly trends", True),
+    ("compare", "comparing october", True),
+    ("category", "by categories", True),
+    ("movers", "which removal movers", True),
+    ("path", "pathway tutoring", False),
+    ("current", "currency exchange", False),
+    ("love", "dog lovers", False),
+    ("contribut*", "the biggest contributor", True),
+    ("risk*", "risky customers", True),
+])
+def test_tool_keywords_are_whole_words_unless_marked_as_stems(keyword, said, hit):
+    from bot.agent.ranking import keyword_pattern
+
+    assert bool(keyword_pattern(keyword).search(said)) is hit
