@@ -69,7 +69,7 @@ _OF_MONTH = rf"(?:{_MONTH}(?:\s+{_YEAR})?|(this|last|the previous|the) month\b)"
 # "the first 10 days of november", "the last 2 weeks of october"
 _COUNTED = re.compile(rf"\b(first|last|final) (\d+|two|three|four|five|six|seven|ten) (day|week)s (?:of|in) {_OF_MONTH}")
 # "early november", "mid-october", "late last month": a third of the month, said in the answer
-_THIRD = re.compile(rf"\b(early|the early part of|mid|the middle of|late|the latter part of)[- ](?:in |of )?{_OF_MONTH}")
+_THIRD = re.compile(rf"\b(early|the early part of|mid|the middle of|late|the latter part of)[- ]((?:in |of )?){_OF_MONTH}")
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _THIRD_WORDS = {"early": "early", "the early part of": "early", "mid": "mid", "the middle of": "mid", "late": "late",
                 "the latter part of": "late"}
@@ -92,9 +92,9 @@ def counted_days_of_month(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, 
         if first <= as_of:
             found.append((m.start(), m.end(), _span(first, min(first + dt.timedelta(days=n - 1), as_of))))
     for m in _THIRD.finditer(t):
-        ym = _month(m, as_of, 2)
-        if ym is None or (m.group(4) and m.group(1) in _THIRDS and not _BEFORE.search(t[:m.start()])):
-            continue  # "arrived late this month" is about lateness, "in late last month" a time
+        ym = _month(m, as_of, 3)
+        if ym is None or ((m.group(5) or m.group(2)) and m.group(1) in _THIRDS and not _BEFORE.search(t[:m.start()])):
+            continue  # "arrived late this month", "late in october" are about lateness; "in late october" a time
         lo, hi = _THIRDS[_THIRD_WORDS[m.group(1)]]
         first, last = dt.date(*ym, lo), dt.date(*ym, min(hi, calendar.monthrange(*ym)[1]))
         if first <= as_of:
