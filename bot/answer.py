@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tools.core.errors import LatestWithData
+
 Mode = Literal["model", "offline"]
 UNKNOWN_TOOL = "Unknown tool"  # how a call to a tool journeybot does not have is recorded
 
@@ -19,6 +21,8 @@ class ToolCallRecord:
     signature: str  # funnel(stages=[...], period=last 30 days, channel=[instagram])
     result: Any = None  # the tool's result object (ToolResult) when it succeeded
     error: str | None = None  # the message the caller saw when it failed
+    # a period with none of what was asked: the latest one that has it (tools' NoDataError.latest)
+    latest: LatestWithData | None = None
 
     @property
     def ok(self) -> bool:

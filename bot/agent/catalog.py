@@ -124,7 +124,7 @@ def all_tools() -> list[ToolSpec]:
             phrasings=("describe the data", "what is loaded", "data coverage", "what tables are there",
                        "how many customers do we have in the data", "what period does the data cover",
                        "do we have any survey data", "is there data on orders", "what exports are in"),
-            keywords=("data", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
+            keywords=("data*", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
             cues=DESCRIBE_CUES,
             plan=lambda slots, ctx: {},
         ),

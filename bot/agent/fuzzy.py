@@ -70,8 +70,8 @@ class Speller:
             for term in self._by_len.get(n, ()):
                 if term[0] != word[0] and edits == 1:
                     continue  # one-edit typos almost never change the first letter
-                if word.startswith(term) and word[len(term):] in ("r", "rs", "er", "ers"):
-                    continue  # "router" is not a typo of route, nor "planner" of plan: a word of its own
+                if word.startswith(term) and word[len(term):] in ("r", "rs", "er", "ers", "y"):
+                    continue  # "router" is not a typo of route, "planner" of plan, "trendy" of trend: a word of its own
                 if distance(word, term, edits) <= edits:
                     close.append(term)
         return close[0] if len(close) == 1 else word

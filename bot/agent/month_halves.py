@@ -58,7 +58,8 @@ def halves(text: str, when: Any, as_of: dt.date | None) -> Any:
     found = list(_HALF.finditer(text))
     if not found or len(found) > 2:
         return when
-    month = _month(when.period, as_of)
+    # "the first half of the month" with no month named: this one
+    month = _month(when.period or ("this_month" if found[0].group(0).endswith("the month") else None), as_of)
     if month is None:
         return when
     first = found[0].group(1) in FIRST_HALF

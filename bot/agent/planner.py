@@ -32,10 +32,10 @@ from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
+from bot.agent.step_back import shift_back
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.agent.unmeasured import NOT_IN_DATA
 from bot.agent.vocab import CHANNEL_SYNONYMS, P90, P90_OF
-from bot.agent.when import shift_back
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
 

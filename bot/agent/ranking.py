@@ -28,6 +28,21 @@ STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the too
 _HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}: (?=\S)")
 
 
+def keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """A tool's keyword as whole words, with the endings owners add to its last word ("trend":
+    trends, trending, trended; not "trendy"); one ending in "*" is a stem meant to match any
+    ending ("contribut*": contributes, contribution, contributor)."""
+    k = keyword.lower()
+    if k.endswith("*"):
+        return re.compile(rf"\b{re.escape(k[:-1])}")
+    forms = [rf"{re.escape(k)}(?:s|es|e?d|ing)?"]
+    if k.endswith("e"):  # "leave": leaving
+        forms.append(f"{re.escape(k[:-1])}ing")
+    if k.endswith("y"):  # "category": categories
+        forms.append(f"{re.escape(k[:-1])}ies")
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b")
+
+
 @dataclass(frozen=True)
 class Candidate:
     tool: str
@@ -39,7 +54,7 @@ class ToolRanker:
     def __init__(self, tools: list[ToolSpec]):
         self.tools = {t.name: t for t in tools}
         self.cues = {t.name: [(re.compile(p), w, p) for p, w in t.cues] for t in tools}
-        self.keywords = {t.name: [k.lower() for k in t.keywords] for t in tools}
+        self.keywords = {t.name: [keyword_pattern(k) for k in t.keywords] for t in tools}
         self.explicit = {t.name: re.compile(t.explicit) for t in tools if t.changes_state}
         self._index = _PhrasingIndex(tools)
 
@@ -57,7 +72,7 @@ class ToolRanker:
                 continue
             fired = [(w, p) for rx, w, p in self.cues[name] if any(rx.search(t) for t in said)]
             score = SIMILARITY_WEIGHT * sims.get(name, 0.0) + sum(w for w, _ in fired)
-            hits = sum(1 for k in self.keywords[name] if re.search(rf"\b{re.escape(k)}", text))
+            hits = sum(1 for k in self.keywords[name] if k.search(text))
             score += 0.08 * min(hits, 3)
             if spec.boost is not None:
                 score += spec.boost(slots)

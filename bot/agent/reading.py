@@ -325,18 +325,18 @@ def alternatives(planner: OfflinePlanner, plan: Plan, key: str) -> list[Alternat
         picks = read_as or (closest_metrics(" ".join(unknown_metric)) if unknown_metric else list(COMMON_METRICS))
         for metric in [m for m in picks if m != plan.args.get("metric")][:2]:
             args = _with_metric(plan.spec.name, plan.args, metric)
-            out.append(_alternative(planner, plan.spec.name, args, slots))
+            out.append(alternative(planner, plan.spec.name, args, slots))
     out += _read_otherwise(planner, plan, key)
     if any(k == "period" for k, _ in slots.unknown) and "period" in plan.spec.params.model_fields:
         for name in ("last_90_days", "this_year", "all"):
             if plan.args.get("period") != {"name": name}:
-                out.append(_alternative(planner, plan.spec.name, {**plan.args, "period": {"name": name}}, slots))
+                out.append(alternative(planner, plan.spec.name, {**plan.args, "period": {"name": name}}, slots))
     for cand in plan.candidates[1:]:
         spec = planner.by_name.get(cand.tool)
         if spec is None or spec.changes_state or spec.plan is None or cand.score < 0.5 * plan.score:
             continue
         args = spec.plan(slots, planner.ctx.for_conversation(key))
-        out.append(_alternative(planner, spec.name, args, slots))
+        out.append(alternative(planner, spec.name, args, slots))
         if len(out) >= MAX_ALTERNATIVES:
             break
     seen, unique = set(), []
@@ -385,7 +385,7 @@ def _with_metric(tool: str, args: dict[str, Any], metric: str) -> dict[str, Any]
     return out
 
 
-def _alternative(planner: OfflinePlanner, tool: str, args: dict[str, Any], slots: Slots) -> Alternative:
+def alternative(planner: OfflinePlanner, tool: str, args: dict[str, Any], slots: Slots) -> Alternative:
     spec = planner.by_name[tool]
     return Alternative(understood(tool, args, slots, spec), question_for(tool, args, spec), tool, args)
 
@@ -457,7 +457,7 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
         if spec is None or spec.changes_state or spec.plan is None or cand.score < 0.15:
             continue
         args = spec.plan(slots, planner.ctx.for_conversation(key))
-        alts.append(_alternative(planner, spec.name, args, slots))
+        alts.append(alternative(planner, spec.name, args, slots))
     text = ("I'm not sure which analysis you mean, and I answer offline without a language model, "
             "so I stick to questions I can map to an analysis.")
     if alts:

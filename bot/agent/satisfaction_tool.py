@@ -194,7 +194,7 @@ def satisfaction_tools() -> list[ToolSpec]:
                 "are some channels less happy than others", "late orders against on time, how do they feel",
                 "do parcels that arrive late get lower scores", "what kind of products get bad reviews",
             ),
-            keywords=("late deliver", "reviews", "ratings", "rated", "rate us", "satisfied", "category",
+            keywords=("late deliver*", "reviews", "ratings", "rated", "rate us", "satisfied", "category",
                       "categories", "hurting"),
             plan=_plan,
             boost=_boost,

@@ -18,6 +18,7 @@ from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.later_period import later_first
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
+from bot.agent.month_weeks import other_part
 from bot.agent.patterns import rx
 from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
@@ -166,7 +167,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if speller is not None:
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
-    when = week_of(t, month_to_month(t, halves(t, read_when(t, as_of), as_of), as_of), as_of)  # "the week of 2 november"
+    when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     when = later_first(year_halves(t, when, as_of))  # "september vs october": october, against september
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers

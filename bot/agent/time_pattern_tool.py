@@ -141,7 +141,7 @@ def time_pattern_tools() -> list[ToolSpec]:
                 "which weekday sells most", "are weekends busier", "which month of the year is best",
                 "complaints by time of day", "peak hours", "seasonality",
             ),
-            keywords=("day of the week", "time of day", "by hour", "weekday", "peak hours", "seasonal"),
+            keywords=("day of the week", "time of day", "by hour", "weekday", "peak hours", "seasonal*"),
             cues=PATTERN_CUES,
             plan=plan_pattern,
             boost=boost_pattern,

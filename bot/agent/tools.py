@@ -166,7 +166,7 @@ def run_tool(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any] | None) -> T
     try:
         result = _run(spec, ctx, params, dumped)
     except ToolInputError as exc:
-        return ToolCallRecord(spec.name, dumped, sig, error=_cut(str(exc)))
+        return ToolCallRecord(spec.name, dumped, sig, error=_cut(str(exc)), latest=getattr(exc, "latest", None))
     except NotReadyYet as exc:  # the message says when it will be there; "temporarily" would invite a retry
         return ToolCallRecord(spec.name, dumped, sig, error=_cut(f"{exc} Until then, asking again gives this same answer."))
     except ToolUnavailable as exc:

@@ -14,8 +14,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.agent.holidays import holidays
+from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
+from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import rx
-from bot.agent.vocab import NUMBER_WORDS
+from bot.agent.quarters import quarters
+from bot.agent.step_back import shift_back, step_back
 from bot.agent.when_words import (
     _DAY,
     _MONTH,
@@ -78,7 +82,7 @@ _UNKNOWN = re.compile(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
     r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
     r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
-    r"new year|lockdown|heatwave)\b")
+    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
 _HOURS = re.compile(
@@ -155,14 +159,7 @@ def _upto(first: dt.date, last: dt.date, as_of: dt.date) -> str:
 
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Periods written with dates, months, years or quarters: (start, end, period)."""
-    found: list[tuple[int, int, str]] = []
-    for m in rx.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:to|until|till|-|–|\.\.|and)\s*(\d{4}-\d{2}-\d{2})\b", t):
-        found.append((m.start(), m.end(), f"{m.group(1)}..{m.group(2)}"))
-    for m in rx.finditer(r"\bsince\s+(\d{4}-\d{2}-\d{2})\b", t):
-        try:
-            found.append((m.start(), m.end(), _span(dt.date.fromisoformat(m.group(1)), as_of)))
-        except ValueError:  # "since 2026-13-40": left to the period's own check, which names it
-            found.append((m.start(), m.end(), f"{m.group(1)}..{as_of.isoformat()}"))
+    found = days_in_figures(t, as_of)[0]  # "2026-01-31 to 2026-03-01", "on 31/01/2026"
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
     for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
                          rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
@@ -185,19 +182,9 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             last = _month_range(m2, as_of, int(m.group(3)) if m.group(3) else None)[1]
             if first <= last:
                 found.append((m.start(), m.end(), _span(first, last)))
-    # "the first week of november", "the last week of october"
-    for m in rx.finditer(rf"\b(first|second|third|fourth|last|final) (week|fortnight) (?:of|in) {_MONTH}(?:\s+{_YEAR})?", t):
-        month = _MONTH_NAMES.get(m.group(3)) or _MONTH_NAMES.get(m.group(3)[:3])
-        if not month:
-            continue
-        start_of, end_of = _month_range(month, as_of, int(m.group(4)) if m.group(4) else None)
-        full_end = dt.date(start_of.year, month, calendar.monthrange(start_of.year, month)[1])
-        size = 14 if m.group(2) == "fortnight" else 7
-        k = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(m.group(1))
-        first = start_of + dt.timedelta(days=size * k) if k is not None else full_end - dt.timedelta(days=size - 1)
-        last = min(first + dt.timedelta(days=size - 1), as_of)
-        if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, last)))
+    # "the first week of november", "the last fortnight of last month"
+    found += [f for f in [*counted_days_of_month(t, as_of)[0], *weeks_of_month(t, as_of)]
+              if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
     for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_DAY}\s+(?:of\s+)?{_MONTH}"
@@ -246,17 +233,9 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
                               before="last " in m.group(0))
         if first <= as_of:
             found.append((m.start(), m.end(), _upto(first, last, as_of)))
-    for m in rx.finditer(rf"\b(?:q([1-4])|(first|second|third|fourth) quarter)(?:\s+(?:of\s+)?{_YEAR})?", t):
-        q = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
-        year = int(m.group(3)) if m.group(3) else as_of.year
-        first = dt.date(year, 3 * q - 2, 1)
-        if first > as_of:
-            first = first.replace(year=first.year - 1)
-        end_month = 3 * q
-        last = dt.date(first.year, end_month, calendar.monthrange(first.year, end_month)[1])
-        found.append((m.start(), m.end(), _upto(first, last, as_of)))
+    found += [f for f in [*quarters(t, as_of), *holidays(t, as_of)] if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
     for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
-        if any(s <= m.start() < e for s, e, _ in found):
+        if any(overlaps((s, e), m.span(2)) for s, e, _ in found) or t[m.start(2) - 1:m.start(2)] in ("/", "."):
             continue
         year = int(m.group(2))
         if year == as_of.year and (m.group(3) or m.group(1) in (None, "in", "during", "for", "of")):
@@ -283,17 +262,22 @@ _ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
+_WEEKDAY_SAID = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\b"
+
+
+def _weekday(said: str) -> int:
+    return ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(said[:3])
 
 
 def _day_this_month(day: int, as_of: dt.date) -> dt.date | None:
-    """"the 2nd" with no month: the latest 2nd that is not after the data."""
-    year, month = as_of.year, as_of.month
-    if day > as_of.day:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    """"the 2nd" with no month: the latest 2nd that is not after the data ("the 31st" early in
+    March is the 31st of January, February having none)."""
+    y, m = divmod(as_of.year * 12 + as_of.month - (day > as_of.day), 12)  # m: months since January, 1-based
+    for back in range(3 if 1 <= day <= 31 else 0):
+        yy, mm = divmod(y * 12 + m - 1 - back, 12)
+        if day <= calendar.monthrange(yy, mm + 1)[1]:
+            return dt.date(yy, mm + 1, day)
+    return None
 
 
 def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -306,81 +290,41 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
         a = b and _day_this_month(int(m.group(1)), b)
         if a and b and a <= b:
             found.append((m.start(), m.end(), _span(a, b)))
-    for m in rx.finditer(rf"\b(since|from|on|for)\s+the\s+{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
-                         rf"(?:\s+(?:till|until|to|up to) (?:now|today|date))?", t):
-        if any(overlaps((s, e), m.span()) for s, e, _ in found):
+    # "on the 21st", "since the 3rd of last month", "what did we take the 3rd?" (at the end)
+    for m in rx.finditer(rf"\b(?:(since|from|on|for)\s+)?(?:the\s+)?{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
+                         rf"(\s+of\s+(?:this|last|the|the previous)\s+month\b)?(?:\s+(?:till|until|to|up to) (?:now|today|date))?"
+                         rf"(?P<end>\s*[?.!]*\s*$)?", t):
+        if any(overlaps((s, e), m.span()) for s, e, _ in found) or not (
+                m.group(1) or m.group(3) or (m.group("end") is not None and m.group(0).startswith("the"))):
             continue
-        d = _day_this_month(int(m.group(2)), as_of)
+        last = rx.search(r"\b(?:last|previous) month", m.group(3) or "")
+        d = _day_this_month(int(m.group(2)), as_of.replace(day=1) - dt.timedelta(days=1) if last else as_of)
         if d:
             found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
     # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
     # may be that day itself.
     # "the friday just gone" is last friday.
+    # "from monday to wednesday", "between tue and thu": the latest such days
+    for m in rx.finditer(rf"\b(?:from|between)\s+{_WEEKDAY_SAID}\s*(?:to|till|until|through|thru|and|-|–)\s*{_WEEKDAY_SAID}", t):
+        if rx.search(r"\b(?:usually|typically|tend|on average|weekends|weekdays|each week|every week)\b", t):
+            continue  # "busier from monday to thursday than at weekends": a habit, not dates
+        last = as_of - dt.timedelta(days=(as_of.weekday() - _weekday(m.group(2))) % 7)
+        found.append((m.start(), m.end(), _span(last - dt.timedelta(days=(_weekday(m.group(2)) - _weekday(m.group(1))) % 7), last)))
     for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?"
                          rf"(\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed))?\b", t):
+        if any(overlaps((s, e), m.span()) for s, e, _ in found):
+            continue
         if not m.group(1) and not m.group(3) and not m.group(0).endswith("'s"):
             continue  # a bare weekday is usually a habit ("busy on mondays"), not a date
         back = (as_of.weekday() - _WEEKDAYS[m.group(2)]) % 7
         if (m.group(1) in ("last", "previous") or m.group(3)) and back == 0:
             back = 7
         d = as_of - dt.timedelta(days=back)
+        if m.group(1) in ("since", "from") and m.group(2) == "monday":
+            found.append((m.start(), m.end(), "this_week"))  # the week so far, by its name
+            continue
         found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
     return found
-
-
-def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | None:
-    """The period one `unit` before `period`: "and the week before that?" after last week is
-    the week before it; a whole month steps back a calendar month."""
-    from tools.analytics.periods import resolve
-
-    if not period or as_of is None:
-        return None
-    try:
-        p = resolve(period, as_of)
-    except Exception:  # a period the tools would refuse anyway
-        return None
-    first, last = p.first_day, p.last_day
-    counted = rx.fullmatch(r"(\S+) (day|week|month)s?", unit)
-    if counted:  # "the 7 days before that": that many days just before the period
-        days = number(counted.group(1)) * _UNIT_DAYS[counted.group(2)]
-        return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
-    if unit in ("period", "one"):  # the same span again, a calendar month when it is one
-        whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
-        unit = "month" if whole_month else unit
-    if unit in ("month", "quarter", "year"):
-        months = {"month": 1, "quarter": 3, "year": 12}[unit]
-        y, m = divmod(first.year * 12 + first.month - 1 - months, 12)
-        start = dt.date(y, m + 1, 1)
-        if first.day == 1:  # a whole month (or quarter, year) before the one asked about
-            y2, m2 = divmod(start.year * 12 + start.month - 1 + months, 12)
-            return _span(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
-        return _span(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
-    days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)  # "the week before" this year: the week just before it
-    return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
-
-
-# "the week before that", "the month prior to that", "the day before": a step back from the
-# period the conversation was about.
-_UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
-_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) (?:day|week|month)s?)\s+"
-                          r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
-                          rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
-                          rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
-                          rf"^(?:and|what about|how about|then|ok,? and)\s+(?:for\s+|in\s+)?the\s+{_UNITS}\s+(?:before|prior)\s*[?.!]*$")
-
-
-# "and the seven before that?" after the last seven days: as many again, the unit left unsaid
-_COUNT_BEFORE_THAT = re.compile(rf"\bthe\s+(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
-                                r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b")
-
-
-def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The unit of a step back ("the week before that" -> "week") and where its words are."""
-    m = _BEFORE_THAT.search(text)
-    if m:
-        return next(g for g in m.groups() if g), m.span()
-    m = _COUNT_BEFORE_THAT.search(text)
-    return ("period", m.span()) if m else (None, None)
 
 
 def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -473,6 +417,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
+    # "on 03/04/2026": 3 April; "early november": the 1st to the 10th; said in the answer
+    guess = days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1]
+    if guess and not out.assumed:
+        out.assumed = guess
     hours = _HOURS.search(masked)
     if hours and not out.period:
         # "sessions in the last hour": days are the finest grain of the data's KPIs; today it
@@ -484,6 +432,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     u = _UNKNOWN.search(masked)
     if u and not out.period:
         out.unknown = u.group(0)
+    if not out.period and not out.unknown:
+        out.unknown = unreadable_days(t, as_of)  # "on 31/02/2026": said, not the default period
     return out
 
 

@@ -18,7 +18,7 @@ What the tools share, and other packages use:
 - kpi_catalog.py: METRICS, SPECS, MetricSpec, format_value, format_change, normalize_metric
 - capabilities.py: capabilities, Capabilities, metric_availability, READS (what each KPI and
   analysis needs, checked against the store)
-- kpi_scope.py: KpiSettings, open_scope, Scope, measure, empty_note (periods anchored on each
+- kpi_scope.py: KpiSettings, open_scope, Scope, measure, empty_note, no_data (periods anchored on each
   table's last day; no data is not zero); kpi_request.py holds the Scope and KpiSettings types
 - order_status.py: order_status_counts, OrderStatusCounts (orders of a period by status)
 - profile_hints.py: profile_advice (the business profile as describe shows it, with suggestions)

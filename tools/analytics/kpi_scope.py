@@ -30,7 +30,7 @@ from tools.analytics.kpi_request import TABLE_NOUNS, KpiSettings, Scope
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.analytics.stray_rows import stray_note
-from tools.core.errors import NoDataError
+from tools.core.errors import LatestWithData, NoDataError
 from tools.core.money import NumberFormat
 from tools.core.text import counted
 from tools.data import session_table, spans
@@ -322,6 +322,18 @@ def empty_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Fr
     """'no completed orders in last 30 days (...); the latest 30 days with completed orders are
     2018-07-31 to 2018-08-29': the same length of period, ending on the last day with such rows
     (for the customers asked about) before the period, or where they start after it."""
+    return _empty(con, scope, frame, rows)[0]
+
+
+def no_data(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame, rows: Rows | str) -> NoDataError:
+    """The error for a period without the rows asked about: `empty_note`'s words, and the latest
+    period that has them as a field, for a caller to offer without reading the words."""
+    text, latest = _empty(con, scope, frame, rows)
+    return NoDataError(text + ".", latest=latest)
+
+
+def _empty(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame,
+           rows: Rows | str) -> tuple[str, LatestWithData | None]:
     r = rows if isinstance(rows, Rows) else Rows(rows, "TRUE", TABLE_NOUNS[rows])
     col = r.dated
     p = scope.period
@@ -335,12 +347,14 @@ def empty_note(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Fr
     assert isinstance(tz, dt.tzinfo)
     if row["before"] is not None:
         last = row["before"].astimezone(tz).date()
-        other = _same_length(p, last)
-        return f"{head}; the latest {_length(p)} with {r.noun} {_are(p)} {other}: ask about that period"
+        text = f"{head}; the latest {_length(p)} with {r.noun} {_are(p)} {_same_length(p, last)}: ask about that period"
+        # a period of days is offered as those days; one of whole months is named only in words
+        first = last - dt.timedelta(days=p.days - 1)
+        return text, (LatestWithData(head, first, last) if not p.months and p.days > 1 else None)
     if row["after"] is not None:
         first = row["after"].astimezone(tz).date()
-        return f"{head}; the {r.noun}{who} start on {first}"
-    return f"{head}, and none at any other time{who}"
+        return f"{head}; the {r.noun}{who} start on {first}", None
+    return f"{head}, and none at any other time{who}", None
 
 
 def _length(p: ResolvedPeriod) -> str:

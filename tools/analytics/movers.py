@@ -39,16 +39,15 @@ from tools.analytics.kpi_scope import (
     KpiSettings,
     _f,
     describe_definition,
-    empty_note,
     kpi_values,
     metric_table,
+    no_data,
     open_scope,
     rows_for,
     rows_of,
     snapshot,
 )
 from tools.analytics.periods import Period, provenance_period
-from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.core.text import counted, text_table
@@ -233,13 +232,13 @@ def top_movers(store: JourneyStore, params: MoversParams,
             alone, before = True, scope.period
         frame = scope.frame()
         if rows_for(con, frame, table) == 0:
-            raise NoDataError(empty_note(con, scope, frame, table) + ".")
+            raise no_data(con, scope, frame, table)
         # Orders in the period but none completed (Olist's last weeks: only cancellations) is no
         # revenue to split by group, not "R$ 0,00": said as the KPIs say it, with the latest
         # period that has them.
         need = rows_of(params.metric)
         if s.family not in UNDATED_FAMILIES and rows_for(con, frame, need) == 0:
-            raise NoDataError(empty_note(con, scope, frame, need) + ".")
+            raise no_data(con, scope, frame, need)
         now_all, now_rows, _ = snapshot(con, scope, metric)
         then_all, then_rows, _ = (now_all.iloc[0:0], {}, None) if alone else snapshot(con, scope, metric, period=before)
         # Each customer's group is the same in both periods: find it once.

@@ -40,8 +40,8 @@ from tools.analytics.kpi_scope import (
     TABLE_NOUNS,
     KpiSettings,
     describe_definition,
-    empty_note,
     metric_table,
+    no_data,
     open_scope,
     rows_for,
 )
@@ -338,7 +338,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             frame = scope.frame("hour" if by == "hour" else "day", who=who)
             read = rows_for(con, frame, table)
             if read == 0:
-                raise NoDataError(empty_note(con, scope, frame, table) + ".")
+                raise no_data(con, scope, frame, table)
             notes: list[str] = []
             hours = None
             if by == "hour":

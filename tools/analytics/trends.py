@@ -46,8 +46,8 @@ from tools.analytics.kpi_scope import (
     _f,
     by_table,
     describe_definition,
-    empty_note,
     metric_table,
+    no_data,
     open_scope,
     rows_for,
 )
@@ -383,7 +383,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         try:
             frame = scope.frame(who=who)
             if rows_for(con, frame, table) == 0:
-                raise NoDataError(empty_note(con, scope, frame, table) + ".")
+                raise no_data(con, scope, frame, table)
             statuses = statuses_note(con, scope, frame, params.metric)
         finally:
             kpi_frame.drop_who(con, who)

@@ -6,6 +6,7 @@ clear message and a non-zero exit code. None of them carries a traceback to the 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from tools.core.text import plural
@@ -33,8 +34,22 @@ class ToolFatal(JourneyError):
     """Stop: retrying will not help."""
 
 
+@dataclass(frozen=True)
+class LatestWithData:
+    """The latest period of the same length that has what an empty period lacked, so a caller
+    can offer it without reading the message's words."""
+
+    missing: str  # "no completed orders in last 30 days": what the period asked about lacks
+    first: dt.date
+    last: dt.date
+
+
 class NoDataError(ToolInputError):
     """The store has no data for what was asked (no rows in the table or period)."""
+
+    def __init__(self, message: str, *, latest: LatestWithData | None = None) -> None:
+        super().__init__(message)
+        self.latest = latest
 
 
 @dataclass(frozen=True)

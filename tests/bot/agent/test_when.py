@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from bot.agent.when import read_when, shift_back
+from bot.agent.step_back import shift_back
+from bot.agent.when import read_when
 
 SUNDAY = dt.date(2026, 11, 15)  # the small sample's last day
 WEDNESDAY = dt.date(2026, 3, 4)  # early in a month, mid-week: ranges reach back into February
@@ -38,7 +39,8 @@ def latest(weekday: int, as_of: dt.date, *, before: bool = False) -> dt.date:
     ("revenue the 3rd to the 9th", SUNDAY, days(dt.date(2026, 11, 3), dt.date(2026, 11, 9))),
     ("aov for the first fortnight of november", SUNDAY, days(dt.date(2026, 11, 1), dt.date(2026, 11, 14))),
     # weekdays: "since monday" runs to the last day; "last wednesday" is never the last day itself
-    ("orders since monday", WEDNESDAY, days(latest(0, WEDNESDAY), WEDNESDAY)),
+    ("orders since tuesday", WEDNESDAY, days(latest(1, WEDNESDAY), WEDNESDAY)),
+    ("orders since monday", WEDNESDAY, "this_week"),  # the week so far, named as the owner reads it
     ("revenue last wednesday", WEDNESDAY, days(*[latest(2, WEDNESDAY, before=True)] * 2)),
     ("what did we take on friday", WEDNESDAY, days(*[latest(4, WEDNESDAY)] * 2)),
     ("tuesday's orders", SUNDAY, days(*[latest(1, SUNDAY)] * 2)),

@@ -1,0 +1,68 @@
+"""Stepping back from a period: "and the week before that?", "the month prior to that", "the 7
+days before it". The unit is read from the words; the period one unit before the one the
+conversation was about is worked out from the data's last day. Moved out of bot/agent/when.py,
+which reads the periods themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.agent.patterns import rx
+from bot.agent.vocab import NUMBER_WORDS
+from bot.agent.when_words import _UNIT_DAYS, _span, number
+
+
+def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | None:
+    """The period one `unit` before `period`: "and the week before that?" after last week is
+    the week before it; a whole month steps back a calendar month."""
+    from tools.analytics.periods import resolve
+
+    if not period or as_of is None:
+        return None
+    try:
+        p = resolve(period, as_of)
+    except Exception:  # a period the tools would refuse anyway
+        return None
+    first, last = p.first_day, p.last_day
+    counted = rx.fullmatch(r"(\S+) (day|week|month)s?", unit)
+    if counted:  # "the 7 days before that": that many days just before the period
+        days = number(counted.group(1)) * _UNIT_DAYS[counted.group(2)]
+        return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
+    if unit in ("period", "one"):  # the same span again, a calendar month when it is one
+        whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
+        unit = "month" if whole_month else unit
+    if unit in ("month", "quarter", "year"):
+        months = {"month": 1, "quarter": 3, "year": 12}[unit]
+        y, m = divmod(first.year * 12 + first.month - 1 - months, 12)
+        start = dt.date(y, m + 1, 1)
+        if first.day == 1:  # a whole month (or quarter, year) before the one asked about
+            y2, m2 = divmod(start.year * 12 + start.month - 1 + months, 12)
+            return _span(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
+        return _span(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
+    days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)  # "the week before" this year: the week just before it
+    return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
+
+
+# "the week before that", "the month prior to that", "the day before": a step back from the
+# period the conversation was about.
+_UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
+_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) (?:day|week|month)s?)\s+"
+                          r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+                          rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+                          rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
+                          rf"^(?:and|what about|how about|then|ok,? and)\s+(?:for\s+|in\s+)?the\s+{_UNITS}\s+(?:before|prior)\s*[?.!]*$")
+
+
+# "and the seven before that?" after the last seven days: as many again, the unit left unsaid
+_COUNT_BEFORE_THAT = re.compile(rf"\bthe\s+(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
+                                r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b")
+
+
+def step_back(text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The unit of a step back ("the week before that" -> "week") and where its words are."""
+    m = _BEFORE_THAT.search(text)
+    if m:
+        return next(g for g in m.groups() if g), m.span()
+    m = _COUNT_BEFORE_THAT.search(text)
+    return ("period", m.span()) if m else (None, None)
