@@ -306,3 +306,13 @@ THEME_FOLLOW_UPS = (
     r"great|bad|negative|unhappy|not so good|less good) (?:stuff|things|bits|side|ones|news|comments|feedback|points|reviews)"
     r"(?: (?:people|they|customers|clients|folks) (?:said|say|wrote|write|mentioned))?(?: then)?\s*[?.!]*$",
 )
+
+# Asks of lane g-probe13b, a block of their own so merges keep both sides.
+SENTIMENT_CUES += (
+    # "the subscribers' comments, positive or negative, each week", "are reviews more positive or
+    # negative by month": which way what people wrote leans, the mood of the texts
+    # (not a search for texts on a topic: "find reviews, positive or negative, about the coffee")
+    (r"^(?!.*\b(?:find|search|look up|pull up|dig out|quotes?|about|regarding|mention\w*)\b)(?:.*?)"
+     r"(?:\b(?:comments?|reviews?|feedback|remarks|messages|notes|write-?ups)\b.{0,40}\b(?:positive|good) or "
+     r"(?:negative|bad)\b|\b(?:positive|good) or (?:negative|bad)\b.{0,40}\b(?:comments?|reviews?|feedback|remarks)\b)", 1.0),
+)

@@ -28,7 +28,7 @@ from bot.agent.group_plurals import plural_groups
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
-_GROUP = (r"(?:first[- ]touch |first |acquisition |crm )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
+_GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
           r"cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|locations?|"
           r"areas?(?: of (?:town|the city|the country))?|parts? of (?:town|the city|the country)|regions?|"
           r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")

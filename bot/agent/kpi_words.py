@@ -80,4 +80,20 @@ KPI_TERMS: list[tuple[str, str]] = [
      r"proportion|part|per ?cent|ratio)\b[^?.!]{0,30}?\b(?:convert\w*|(?:turn|end|result|lead)\w* (?:up )?(?:in|to|into|with) "
      r"(?:an? )?(?:purchase|sale|order|buy|booking)s?)\b", "session_conversion"),
 ]
+# Lane g-probe13b's readings, a block of their own so merges keep both sides.
+_PEOPLE = (r"(?:people|folks?|customers|clients|guests|patients|students|members|diners|buyers|shoppers|punters|visitors|"
+           r"riders|campers|learners|subscribers|parents|owners)")
+KPI_TERMS += [
+    # "what percent of folks were happy with their appointment", "share of clients happy with the
+    # cut": the share of happy customers said in the plain word (vocab.py reads "satisfied")
+    (rf"^(?!.*\b(?:how many (?:of )?(?:the )?(?:reviews|ratings|comments)|happ(?:y|ier) (?:on|at|in) (?:which|what))\b).*?"
+     rf"\b(?:percent|per ?cent|%|share|proportion|percentage|fraction) (?:of )?(?:(?:our|the|my|all) )?(?:[\w'-]+ ){{0,2}}?"
+     rf"{_PEOPLE} (?:(?:who|that) )?(?:(?:were|are|was|is|felt|feel|left|went away|came away|seemed) )?"
+     r"(?:(?:really|very|actually|genuinely) )?(?:happy|pleased|content|chuffed)\b", "csat"),
+    # "the slowest tenth of repair tickets, how long till they got resolved", "complaints: how long
+    # to sort out": the time to resolve, the tickets named before it (the slowest tenth is the p90)
+    (rf"^(?=.*\b{_QUERIES}\b).*?\bhow long (?:(?:till|until|before|for) (?:they|those|these|it|them|each one) (?:got |get |gets |"
+     rf"were |are |was |is |to be |be )?(?:resolved|closed|sorted(?: out)?|fixed|solved|cleared)|(?:to|till we|until we) {_CLOSE})\b",
+     "resolution_time"),
+]
 KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS] + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS

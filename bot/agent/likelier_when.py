@@ -27,4 +27,8 @@ def likelier(when: str) -> str:
 WEEKDAY_LIKELIER = likelier(_DAY)
 HOUR_LIKELIER = likelier(_HOUR)
 # The KPI such a question asks for (time_pattern_tool.py reads it before "visitors" is sessions)
-LIKELIER_METRIC = (rf"(?:{WEEKDAY_LIKELIER}|{HOUR_LIKELIER})", "purchase_conversion")
+# "which day of the week are brow clients most likely to actually book": the time asked for, the
+# people after it (lane g-probe13b)
+_WHICH_TIME_LIKELIEST = (r"\b(?:which|what) (?:day of the week|weekday|day|hour|time of (?:the )?day|month)s?\b.{0,40}?"
+                         rf"\b(?:most|more|least) likely to (?:actually |really )?{_BUY}\b")
+LIKELIER_METRIC = (rf"(?:{WEEKDAY_LIKELIER}|{HOUR_LIKELIER}|{_WHICH_TIME_LIKELIEST})", "purchase_conversion")

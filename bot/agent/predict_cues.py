@@ -357,3 +357,20 @@ LIFETIME_CUES = (
      r"which (?:customers|clients|members|guests|buyers|shoppers|regulars) (?:are|have)|list|name|show me) (?:\w+ ){0,2}?"
      r"(?:(?:biggest|top|best|highest|heaviest)[- ]spend(?:ers|ing (?:customers|clients))|spent the most)\b", 0.9),
 )
+
+# Asks of lane g-probe13b, kept in their own block so merges keep both sides.
+ACTION_CUES += (
+    # "which lapsed big spenders should the trophy shop chase first": who to go after, the chase
+    (r"\b(?:who|which (?:[\w'-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|buyers|spenders|shoppers|"
+     r"subscribers|students|patients))\b.{0,40}\b(?:should|shall|must|do) (?:i|we|the [\w'-]+(?: [\w'-]+)?|my [\w'-]+|our [\w'-]+) "
+     r"(?:be )?(?:chas(?:e|ing)|go(?:ing)? after|pursu(?:e|ing))\b(?! up\b)", 0.9),
+    # "which patients are owed a sorry": a wrong to put right, said as a debt
+    (r"\b(?:owed|owe|owes) (?:a |an |some )?(?:sorry|apology|apologies)\b", 0.9),
+)
+LIFETIME_CUES += (
+    # "customer value over a 3 year horizon", "guest value across the next two years": what a
+    # customer is worth over a span ahead, the lifetime value, not a money trend
+    (r"\b(?:customer|client|guest|member|buyer|shopper|subscriber|patient|student)s?'? value\b.{0,30}?"
+     r"\b(?:(?:over|across|for|within) (?:a |an |the )?(?:next |coming )?(?:\d{1,2}|one|two|three|four|five)[- ]years?|"
+     r"(?:\d{1,2}|one|two|three|four|five)[- ]year (?:horizon|view|window))\b", 0.9),
+)

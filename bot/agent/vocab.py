@@ -316,7 +316,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "how many frames did we sell", "which age bracket books the most trips": the orders, in the
      # trade's own verb
      r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
-     r"\b(?:books?|booked|sells?|sold) (?:the )?(?:most|least|fewest)\b", "orders"),
+     r"\b(?:books?|booked|sells?|sold|orders?|ordered) (?:the )?(?:most|least|fewest)\b", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
@@ -353,7 +353,7 @@ FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgag
 # names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI ("did the rain
 # hurt sales?"), or in what customers said ("has anyone mentioned the wifi?"), is still a question.
 OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?)\b).*?\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
-                       r"passwords?|laptop|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
+                       r"passwords?|laptop(?! (?:repairs?|shop|store|business)\b)|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it|"
                        # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
                        rf"exchange rates?|{_CURRENCY} (?:to|into|against|vs\.?|versus) (?:the |a )?{_CURRENCY}|"
