@@ -15,7 +15,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind10        # and the tenth blind bank (tests/questions_blind10.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind11        # and the eleventh blind bank (tests/questions_blind11.yaml; once, at the end)
     .venv/bin/python bench/planner.py --blind12        # and the twelfth blind bank (tests/questions_blind12.yaml; tuning data since phase N)
-    .venv/bin/python bench/planner.py --blind13        # and the thirteenth blind bank (tests/questions_blind13.yaml; once, at the end)
+    .venv/bin/python bench/planner.py --blind13        # and the thirteenth blind bank (tests/questions_blind13.yaml; tuning data since phase O)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--blind10", action="store_true", help="score the tenth blind bank (once, at the end)")
     parser.add_argument("--blind11", action="store_true", help="score the eleventh blind bank (once, at the end)")
     parser.add_argument("--blind12", action="store_true", help="score the twelfth blind bank (tuning data since phase N)")
-    parser.add_argument("--blind13", action="store_true", help="score the thirteenth blind bank (once, at the end)")
+    parser.add_argument("--blind13", action="store_true", help="score the thirteenth blind bank (tuning data since phase O)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
