@@ -72,6 +72,11 @@ DESCRIBE_CUES = (
      r"(?:in there|in the system|on file|loaded)\b|"
      r"^(?:which|what) (?:touchpoints|stages|channels|segments|sources|tables)\b.{0,20}\b(?:do|have) (?:you|we) (?:have|got|hold|"
      r"know)\b", 0.9),
+    # "list which channels appear in our records", "what segments show up in the data": the
+    # groups the data holds, not a ranking of them
+    (r"\b(?:which|what|list|name|show me) (?:the |all )?(?:(?:different|distinct) )?(?:channels|segments|sources|stages|"
+     r"touchpoints|towns|cities|regions|age bands|personas) (?:\w+ )?(?:appear|show up|turn up|exist|are there|are listed|"
+     r"are recorded|are in|in)\b.{0,10}\b(?:our|the|your|my) (?:records|data|files|system|books|database|exports?)\b", 1.2),
     # "how many months does your data actually hold", "are there days missing in the repair records
     # you hold", "which channels turn up in what you've got": what the data holds, in other words
     (r"\b(?:does|do|did) (?:your|the|our) (?:data|records|system|files|database) (?:actually |really |even )?"

@@ -56,6 +56,12 @@ DROPOFF_CUES = (
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
      r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish)\w*", 0.7),
+    # "at what point do would-be clients walk away", "the last stage people reach before they
+    # vanish": where people are lost, however many words name them
+    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:[\w'-]+ ){0,5}?"
+     r"(?:walk(?:s|ed|ing)? (?:away|off)|go(?:es)? missing|disappear|vanish|give up|bail|quit)\w*|"
+     r"\b(?:last|final) (?:stage|step|touchpoint|page|point)s? (?:[\w']+ ){0,3}?(?:reach|get to|hit|see|visit|make it to)\w* "
+     r"before (?:they |people |customers |clients |folks? )?(?:vanish|disappear|leave|go|drop|give up|bail|walk|quit|ghost)\w*", 0.9),
     (r"\b(?:didn'?t|did not|never|don'?t|do not) (?:convert|buy|order|purchase)\w*|\bnon-?buyers\b|"
      r"\bwithout (?:buying|ordering|booking|purchasing)\b|"
      r"\bbefore (?:leaving|(?:they|people|customers|visitors|shoppers|folk|users) (?:left|leave|go|went))\b", 0.45),

@@ -53,7 +53,10 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "no skipping steps", "every stage has to happen": each step needs its own event.
     if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
                  r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"
-                 r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b", text):
+                 r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b|"
+                 # "count a stage only if they actually hit it, no passing through"
+                 r"\bonly (?:count\w* )?(?:(?:a|the|each|every) (?:stage|step) )?(?:if|when|once) (?:they|people|customers|clients|it|the \w+) (?:actually |really |truly )?(?:hit|reach|reached|"
+                 r"get to|got to|make it to|made it to|land on|touch)\b|\bno (?:passing|skipping) (?:through|past|over)\b", text):
         args["skips"] = "stop"
     return args
 

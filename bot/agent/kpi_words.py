@@ -60,7 +60,7 @@ KPI_TERMS: list[tuple[str, str]] = [
     # Earlier banks' rules-only misses of the same kind (blind5, blind8), read by meaning until now:
     # "graph of tickets per day", "the jump in tickets this week": the count of tickets
     (r"\b(?:graph|chart|plot|line|trend) of (?:support |new )?tickets\b|"
-     r"\b(?:jump|rise|spike|surge|increase|drop|fall|dip) in (?:support |new )?tickets\b", "tickets"),
+     r"\b(?:jump|rise|spike|surge|increase|drop|fall|dip|change|shift|swing|movement)s? in (?:the )?(?:number of )?(?:support |new )?(?:tickets|complaints)\b", "tickets"),
     # "the slowest ticket resolutions": the time to resolve (the p90 from its own words)
     (r"\bticket resolutions?\b", "resolution_time"),
     # "how fast are we getting back to customer emails"
@@ -97,3 +97,17 @@ KPI_TERMS += [
      "resolution_time"),
 ]
 KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS] + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
+# Lane g-tune22b's readings, a block of their own so merges keep both sides.
+_NOT_GOODS = r"(?:reply|replies|answers?|responses?|call(?:back)?s?|tickets?|refunds?|fix(?:es)?|appointments?|tables?|turns?|tills?)"
+KPI_TERMS_22B = [
+    # "which towns saw deliveries slow down", "where have parcels got slower", "who waits longer for
+    # their logs": the time to deliver, said as the wait getting longer
+    (rf"\b{_DELIVERY} (?:have |has |had |to )?(?:slow(?:ed|ing)? down|(?:got|gotten|getting|become|became) slower|"
+     r"(?:take|took|taking|taken) longer)\b|"
+     rf"\bwaits? (?:the )?long(?:er|est) for (?:their|the|its|our|his|her|my) (?:[\w-]+ )?(?!{_NOT_GOODS}\b)[\w-]+\b", "delivery_time"),
+    # "which part of town books us the most", "what area orders from us least": the orders of each
+    # ("buys the most" is the money, as older banks read it)
+    (r"\b(?:which|what) (?:[\w-]+ ){1,4}(?:books?|orders?) (?:with us |from us |us |with |from )?(?:the )?(?:most|least)\b",
+     "orders"),
+]
+KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS_22B] + KPI_PATTERNS

@@ -31,6 +31,8 @@ _METRIC_WORDS = (
     (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
     # "what time do folks actually buy on the site": the orders, not the site's visits
     (r"\b(?:buy|buys|buying|bought|purchas\w*|check(?:s|ing)? out|order|orders|ordering)\b(?! (?:page|form)s?\b)", "orders"),
+    # "what day do people bounce off the site most": the share of visits that leave at once
+    (r"\bbounc(?:e|es|ed|ing)\b", "bounce_rate"),
     (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b", "sessions"),
     # "what month do anglers spend most with us": the money spent, not the orders
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bcash\b|\bearn\w*\b|\bmake the most\b|\bspen(?:d|ds|t|ding)\b", "revenue"),

@@ -58,10 +58,13 @@ _WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) week
 _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
 # not "may": "is may ..." is as often the verb as the month
 _MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
-_JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|best|worst|busiest|quietest|slowest|strongest|weakest|"
+_JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|decent|great|ok|okay|solid|worthwhile|profitable|best|worst|busiest|quietest|slowest|strongest|weakest|"
           r"biggest|top|peak|big|huge|massive|poor|lean|small)")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"
               rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b|"
+              # "is it worth me coaching on mondays", "worth us running classes on sundays": any
+              # work said, on one weekday
+              rf"\bworth (?:it )?(?:(?:me|us|my|our|the|\w+ing) ){{1,3}}on {_DAY1}\b|"
               # "is Monday even worth opening for", "tuesdays are worth it?", "do Saturdays bring the
               # highest sales", "does friday get us the most bookings": one weekday weighed against the rest
               rf"\b(?:is|are) (?:it )?(?:\w+ )?{_DAY1} (?:(?:really|even|actually|ever) )?worth\b|"
@@ -79,7 +82,7 @@ _WEEKDAY += "|" + _WEEKEND_SPEED + "|" + DAY_VS_REST + "|" + WEEKDAY_LIKELIER
 # the hour they arrive": the hours of the day set side by side, whatever KPI is named
 _HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoon|night)\b|"
                r"\b(?:depending on|according to|varies? (?:by|with)) (?:the )?(?:hour|time of (?:the )?day)\b")
-_HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
+_HOUR = (r"\btimes? of (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of|during) the day\b|"
          # "what time in the arvo do most bookings come through"
@@ -89,12 +92,14 @@ _HOUR = (r"\btimes? of (?:the )?day\b|\bhour of (?:the )?day\b|\b(?:by|per|each|
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
          r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
          r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED + "|" + HOUR_LIKELIER)
+# "what time of year do we get the most bookings": the months of the year set side by side
+_YEAR_TIME = r"\b(?:what|which) (?:times?|parts?|point) of (?:the )?year\b"
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"
           rf".{{0,50}}\b{_HIGH}\b|\b{_HIGH} months?\b(?! (?:of|this|last)\b)|\bmonths? of (?:the )?year\b|"
           # "which months were our slow ones", "what month was slow last year"
           r"\b(?:which|what) months? (?:is|are|was|were|tends? to be|used to be) (?:our |the |usually |always |really )?"
           r"(?:quiet|slow|busy|dead|lean|strong|weak|flat|heaving|rammed|good|bad)(?: ones?| for us)?\b|"
-          r"\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH + "|"
+          + _YEAR_TIME + r"|\bseasonal(?:ity)?\b|\bby calendar month\b|\bquiet(?:er)? months?\b|\bbusy months?\b" + "|" + _NAMED_MONTH + "|"
           + MONTH_VS_REST)
 # "are customers happier on some weekdays", "which month are guests happiest": the satisfaction's
 # pattern (bot/agent/time_pattern_tool.py reads the mood as csat), not the sentiment of texts
@@ -107,7 +112,7 @@ _WEEKDAY += "|" + _MOOD_WHEN
 _MONEY_MONTH = r"\b(?:which|what) (?:calendar )?months? (?:\w+ ){0,3}(?:money|cash|bumper|banner|boom) months?\b"
 _MONTH += "|" + _MONEY_MONTH
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
-                                               (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0),
+                                               (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
                                                (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0),
                                                (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
 

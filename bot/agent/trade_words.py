@@ -62,7 +62,16 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
     # said first, then the period (already blanked out here), are what is counted
-    rf"^(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})\s{{2,}}")
+    rf"^(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})\s{{2,}}|"
+    # "lessons by age band", "jobs per suburb", "clifton vs redland for garden jobs": the units
+    # set out group by group, or for two places side by side
+    rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:age|towns?|cit(?:y|ies)|"
+    rf"regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|sources?|personas?|count(?:y|ies))\b|"
+    rf"\b(?:vs\.?|v|versus) [\w'-]+ for {_ADJ}(?P<u10>{_UNIT})\b|"
+    # "which age group explains the change in hires": the units whose change is taken apart
+    rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
+    # "the second half of october vs the first, jobs": the units named last, after the periods
+    rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
