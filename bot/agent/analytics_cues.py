@@ -49,7 +49,7 @@ _COMPARE_CUE = re.compile(
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
     r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
-    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b|"
+    r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b(?! (?:the |our )?(?:[\w-]+ )?(?:backlog|queue))|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
 _GROUPS = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
@@ -206,7 +206,7 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|"
                            # "if 45 days with no wash counts as gone": a span without the trade's service
                            rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
-                           r"(?:as |(?:they|that they|someone|the customer|a customer)(?:'ve| have|'s| has|'re| are| is) )?"
+                           r"(?:as |(?:they|that they|someone|the customer|a customer)(?:'?ve| have|'?s| has|'?re| are| is) )?"
                            r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "

@@ -136,10 +136,11 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
 # "bought more than 3 times", "4 or more times", "at least five times": the least number of orders
 # a repeat customer is counted at (tools/analytics/kpis.py min_orders); "twice" is the default.
 _TIMES = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
-_MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} (?:times|orders|purchases|visits)\b|"
-                         rf"\b(?:at least|minimum of|a minimum of) {_TIMES} (?:times|orders|purchases|visits)\b|"
-                         rf"\b{_TIMES}(?: or more|\+| plus) (?:times|orders|purchases|visits)\b|"
-                         rf"\b{_TIMES} (?:times|orders|purchases|visits) or more\b|"
+_UNITS = r"(?:times|orders|purchases|visits|bookings|hires|jobs|appointments|sessions|classes|lessons|rentals)"
+_MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
+                         rf"\b(?:at least|minimum of|a minimum of) {_TIMES} {_UNITS}\b|"
+                         rf"\b{_TIMES}(?: or more|\+| plus) {_UNITS}\b|"
+                         rf"\b{_TIMES} {_UNITS} or more\b|"
                          # "bought more than twice", "at least thrice": the count said as an adverb
                          r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b")
 

@@ -14,6 +14,9 @@ _PAID = (r"(?:paid|pay|pays|paying|bought|buy|buys|buying|ordered|order|orders|p
          r"booked|hired)\b")
 _TICKETS = r"(?:support |help ?desk |customer )?(?:tickets|cases|support requests|complaints)"
 # (never "tickets vs surveys": the two sources of feedback set side by side)
+_PEOPLE = r"(?:customers|clients|people|folks?|guests|members|shoppers|buyers|patients|punters|diners|riders)"
+_PEOPLE_WHO = _PEOPLE + r"(?: who| that)?"
+_ORDERS = r"(?:orders|bookings|hires|rentals|jobs|appointments|reservations|sessions|classes|lessons|tours|trips)"
 _PERIODISH = (r"(?:this|last|in|over|during|per|a|each|every|since|so far|today|yesterday|week|month|year|quarter|daily|"
               r"weekly|monthly)")
 
@@ -90,6 +93,70 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r"(?:band|bracket|group|range|crowd|lot)) (?:have |had )?(?:actually )?"
      r"(?:bought|ordered|booked|purchased|paid for)(?: (?:something|anything|this|last|in|over|during|since)\b| {2,}|\s*[?.!,]|$)",
      "buyers"),
+    # "of folks who got to checkout this week, what % paid", "basket-to-paid rate": from the
+    # basket to paying, said with the basket first and the paying after the share
+    (rf"\b(?:(?:got|get|gets|made it|went|go) (?:to|as far as)|reached|reach) {_BASKET}\b[^.?!]{{0,40}}?(?<!\w){_SHARE}(?!\w)"
+     rf"(?: of (?:them|those|these))? (?:then |actually |went on to |ended up )?{_PAID}|"
+     r"\b(?:baskets?|carts?|trolleys?|check ?outs?)[- ]to[- ](?:paid|payment|purchase|sale|order|buy|booking)s? "
+     r"(?:rate|conver\w*|ratio|%|percentage)\b", "conversion_purchase"),
+    # "share of browsers who moved on to the basket stage": browsing to the basket, as a share
+    (rf"\b{_SHARE} of (?:the )?(?:browsers|lookers|visitors|viewers|people browsing|window shoppers) (?:who |that )?"
+     r"(?:moved|move|went|go|got|get|made it|progressed|carried) (?:on )?(?:to|into|through to|as far as) "
+     r"(?:the |a )?(?:baskets?|carts?|trolleys?|check ?outs?)(?: stage| step| page)?\b", "conversion_decision"),
+    # "out of the tickets opened this month what share are resolved": the resolution rate
+    (rf"\b{_TICKETS}\b[^.?!]{{0,40}}?\b{_SHARE}\b(?: of (?:them|those|these))? (?:are|were|have been|got|get|has been|is) "
+     r"(?:now |since |already )?(?:resolved|closed|sorted|fixed|solved|cleared)\b", "resolution_rate"),
+    # "net change in the ticket backlog", "how much did the queue of cases grow": opened less closed
+    (r"\b(?:net )?(?:change|movement|shift|growth) (?:in|of) (?:the |our )?(?:(?:support |ticket |case |complaint )?"
+     r"(?:backlog|queue)|open (?:tickets|cases))\b", "backlog_change"),
+    # "how many roofing tickets came in": tickets logged, with the trade's word before them
+    (r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|support cases) (?:have |has )?(?:came|come|"
+     r"arrived|landed|rolled) in\b", "tickets"),
+    # "customers who came back for more, how many": the repeat head count (a share of them is
+    # the repeat purchase rate)
+    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b{_PEOPLE_WHO} (?:came|come|"
+     r"have come|coming) back (?:for more|again|a second time)\b(?=.*\bhow many\b)|"
+     rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%)\bhow many {_PEOPLE_WHO} "
+     r"(?:came|come|have come) back (?:for more|again|a second time)\b", "repeat_customers"),
+    # "recommend-to-friend score", "would-recommend score": the NPS
+    (r"\b(?:recommend|recommend[- ]to[- ](?:a[- ])?(?:friends?|mates?|others)|would[- ]recommend|referral)[- ]"
+     r"(?:score|rating|number)\b", "nps"),
+    # "whats in the till today", "what's in the register": the takings
+    (r"\b(?:what'?s|what is|how much(?: is| money(?: is)?)?|what went) (?:gone )?in(?:to)? (?:the |our )?(?:till|tills|"
+     r"register|cash register|cash box|cash drawer|kitty)\b", "revenue"),
+    # "bookings cancelled last month, how many", "how many orders got cancelled": the count
+    # (a share of them is the cancellation rate)
+    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b(?:[\w-]+ )?(?:{_ORDERS}) "
+     r"(?:got |were |was |been |that got |that were )?(?:cancell?ed|called off)\b", "cancelled_orders"),
+    (rf"(?<!\w){_SHARE} of (?:our |the |all )?(?:[\w-]+ ){{0,3}}?(?:{_ORDERS}) (?:got |were |was |have been |that got |that were |"
+     r"ended up |end up |get )?(?:cancell?ed|called off)\b", "cancellation_rate"),
+    # "share of orders that showed up by the date we promised": on time
+    (r"\b(?:arriv\w*|deliver\w*|turn(?:ed|s)? up|came|got there|land\w*|show(?:ed|s)? up|reach\w*) (?:by|before|on) "
+     r"(?:the )?(?:date|day|time) (?:we|they were|it was|you) (?:promised|said|quoted|agreed|gave)\b", "on_time_delivery"),
+    # "cancelled hires week to week", "called-off lessons": the cancellations, in the trade's word
+    # (vocab reads "cancelled orders/bookings" itself, with "refunded vs cancelled bookings")
+    (r"\b(?:cancell?ed|called[- ]off) (?:[\w-]+ )?(?:hires|jobs|rentals|sessions|classes|lessons|tours|trips)\b",
+     "cancelled_orders"),
+    # "people with 4 or more orders from us, how many", "clients who've made at least 3 bookings":
+    # a head count of repeat customers at that many orders (the count is analytics_tools' min_orders)
+    (rf"\b{_PEOPLE} (?:with|(?:(?:who|that)(?:'ve| have| had)?|have|had) (?:made|placed|had|done|booked)) "
+     r"(?:(?:at least|more than|a minimum of) )?(?:\d{1,2}|two|three|four|five|six|ten)"
+     rf"(?: or more|\+| plus)? (?:{_ORDERS}|purchases|visits)\b", "repeat_customers"),
+    # "how did jobs go day by day", "hires month by month": the trade's word for its orders, said
+    # with the grain it is followed over (bare, "jobs" or "hires" may be anything else)
+    (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:go |went |have gone |come in |came in )?"
+     r"(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|(?:per|each|every|a) (?:day|week|month))\b)", "orders"),
+    # "survey responses per month": the surveys answered, followed over a grain (bare, "survey
+    # answers" may be what a share of them is of, or what the data holds)
+    (r"\b(?:survey|questionnaire|feedback form) (?:responses|replies|answers|returns)\b(?= (?:(?:per|each|every|a|by) "
+     r"(?:day|week|month|quarter)|(?:day|week|month) (?:by|on|to|after) (?:day|week|month))\b)", "survey_responses"),
+    # "time to first booking", "days until a first order": from first contact to the first purchase
+    (r"\b(?:time|days|weeks|how long) (?:it takes )?(?:to|till|until|before) (?:a |the |their |our )?first "
+     r"(?:booking|order|sale|job|appointment|hire|class|lesson|rental|purchase|payment)\b", "time_to_first_purchase"),
+    # "and the court hire money?", "what about the takings": a follow-up naming the money alone
+    (r"^(?:(?:and|so|ok,?|what about|how about) (?:the |our )?|the |our )(?:[\w-]+ ){0,3}(?:money|takings|dosh|cash)"
+     r"\s*[?.!]*$",
+     "revenue"),
 ]
 PLAIN_PATTERNS = [(re.compile(p), code) for p, code in PLAIN_TERMS]
 
