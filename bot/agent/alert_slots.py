@@ -105,6 +105,13 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
     out: dict[str, Any] = {}
     threshold = (0, 0)  # where the condition's number is, so "over 2 days" there is no window
+    # "change the refund alert to check over 7 days": a span to look over, not a threshold of 7
+    # (blanked to the same length, so the other places in the text hold)
+    span = rx.search(r"\b(?:check|look|measure|judge|watch|average|assess|count|work (?:it )?out|evaluate)(?:s|ed|ing)? "
+                     r"(?:it |things |them )?over (?:the |a )?(?:last |past )?(\d+)[- ]days?\b", t)
+    if span:
+        out["window_days"] = max(1, min(90, int(span.group(1))))
+        t = t[:span.start()] + " " * (span.end() - span.start()) + t[span.end():]
     for pattern, condition in _CONDITIONS:
         m = rx.search(pattern, t)
         if m:

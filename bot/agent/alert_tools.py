@@ -344,6 +344,8 @@ OPEN_CUES = (
      # "any alarms still ringing that nobody has dealt with?"
      r"\b(?:alerts?|alarms?)\b[^.?!]{0,40}\b(?:nobody|no one|no-one) (?:has |have )?(?:yet )?(?:dealt with|handled|sorted|"
      r"looked at|picked up|acknowledged|touched)\b", 1.0),
+    # "open generator alerts", "anything still in alarm": the thing alarmed between "open" and "alerts"
+    (r"\bopen (?:[\w-]+ ){1,2}(?:alerts|alarms)\b|\b(?:still |currently |now )?in (?:an? )?alarm\b", 0.9),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
     (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"

@@ -219,6 +219,10 @@ _TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0
                   r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
+    # "main things people mention about the purchase stage": what is said at a stage of the journey,
+    # summed up (themes of that stage), not a search for the words "purchase stage"
+    (r"\b(?:main|top|biggest|key|common|usual) (?:things?|points?|topics?|issues?)\b.{0,40}\b(?:about|at|in|during|around) "
+     r"(?:the |our )?[\w-]+ (?:stage|step|phase)\b", 1.3),
     (_SAYING_AT_ALL, 0.8),
     (_BLAMED_FOR, 0.9),
     (_TALKING_ABOUT, 0.8),

@@ -168,7 +168,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages[0]
         return args
     side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b", texts[0].lower())
-    if getattr(slots, "compare", False) or side_by_side:
+    # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
+    two_groups = (len(personas) > 1 or len(segments) > 1) and re.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
+    if getattr(slots, "compare", False) or side_by_side or two_groups:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}
         elif len(segments) > 1:

@@ -258,7 +258,7 @@ _NTH = r"(?:first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th
 DRAFT_CUES = (
     (r"\bpersonas?\b", 0.25),
     (r"^(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
-     r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|"
+     r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|suggest|propose|brainstorm|dream up|"
      r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
      r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
@@ -372,11 +372,13 @@ LIST_CUES = (
      r"(?:profiles|personas|persona cards) (?:are|were|have been|got) (?:already |currently |now )?(?:on file|saved|stored|kept|on record)\b", 1.2),
 )
 SHOW_CUES = (
-    (r"\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
+    # not "keep the last persona card for later": an order to save it (save_persona), not to show it
+    (r"^(?!(?:please |kindly |pls |just |ok,? |can you |could you )?(?:keep|save|store|bookmark|hold on ?to|hang on ?to)\b).*?"
+     r"(?:\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
      r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]|"
      # "open persona number 2 fully", "expand card #3": one card by its number
      r"\b(?:show|open|see|display|view|pull up|expand|bring up)\b (?:me |us )?(?:up )?(?:the )?(?:persona|card) "
-     r"(?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b", 0.9),
+     r"(?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b)", 0.9),
     (r"\b(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?) (?:draft )?(?:persona|card|one)\b", 0.2),
     # "first draft persona, full card please", "the third card in full": one card, all of it
     (r"\b(?:full|whole|complete|entire) (?:persona |customer )?card\b|\b(?:card|persona|one) in full\b|"

@@ -109,6 +109,11 @@ AT_RISK_CUES = (
      # "which patients look unlikely to return for treatment"
      r"\b(?:unlikely|not likely|doubtful) to (?:return|come back|be back|rebook|re-?order|book again|buy again|order again|"
      r"renew|stay|stick around|keep coming)\b", 0.9),
+    # "clients who might not book training again", "the churn-risk list": the trade's own service
+    # between the verb and "again", and the risk written with a hyphen
+    (r"\b(?:(?:might|may|could|will|would) (?:not|never)|won'?t|wouldn'?t) (?:book|order|buy|hire|rent|visit|use|shop|come|see us|"
+     r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:[\w'-]+ ){0,3}again\b|"
+     r"\bchurn-risk\b", 0.9),
     (LAPSING, 0.9),
 )
 NEWLY_CUES = (
@@ -301,13 +306,15 @@ ACTION_CUES = (
     # "what should we do next for customers at risk?": what to do is asked, the risk is who for
     # (it tied with the at-risk list within 0.002 of phrasing similarity before)
     (r"\bwhat (?:should|can|could|do) (?:we|i) do next\b", 0.3),
-    (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) do\b|"
+    (r"\bnext best actions?\b|\bnext steps?\b|\bbest (?:next )?step\b|\bwhat (?:should|can|could|do) (?:we|i) (?:do|be doing)\b|"
      r"\bactions?\b|\brecommendations?\b|\brecommend(?:ed)? (?:\w+ ){0,2}(?:actions?|steps?|next|doing|we do|i do)\b|"
      r"\bwhat (?:do|would|should) you recommend\b|"
      # not "the recommend score for the cattery" (the NPS)
      r"\brecommend\w* (?!(?:score|rating|number|figure)s?\b)(?:\w+ ){0,3}for (?:our|the|my|customers?|vips?|each)\b|"
      r"\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
-     r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|\b(?:suggest|advise|advice|propose)\b|"
+     r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|"
+     # not "suggest some buyer personas" (a draft of personas)
+     r"\b(?:suggest|advise|advice|propose)\b(?! (?:me |us )?(?:some |a few |a couple of |\d+ |new |fresh |possible )*(?:[\w-]+ )?personas?\b)|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
      r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"

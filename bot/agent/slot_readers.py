@@ -229,9 +229,9 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             r"\d+ (?:best|worst|top|bottom|biggest|lowest|highest)|"
             # "is it one channel dragging the aov down?": a group suspected of a change
             r"(?:is|was|could|might) (?:it )?(?:be )?(?:just |all )?(?:one|a single|a particular|a specific|any one|down to one))\s+"
-            # "each of our saved personas", "any particular town?", "which single channel"
+            # "each of our saved personas", "any particular town?", "which single channel", "each saved pie persona"
             r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
-            r"saved\s+|own\s+)?"
+            r"saved\s+(?:[a-z]+\s+(?=persona))?|own\s+)?"
             r"(?:crm\s+|customer\s+|client\s+|member\s+|membership\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
@@ -354,8 +354,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
                 pattern += rf"|\b{v}s?\b"
             elif value.lower() not in CHANNEL_SYNONYMS and not value.lower().endswith("s"):
-                # "where do the leads drop out?", "our vips": a group named as people, in the plural
-                pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)"
+                # "where do the leads drop out?", "our vips", "vips newly at risk": a group named as people, in the plural
+                pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)|\b{v}s\b(?=\s+(?:(?:who|that)\s+)?(?:are\s+)?(?:newly\s+|now\s+)?at[- ]risk\b)"
                 # "comedy club vips: what's the best next move with them": the group as the heading
                 pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )|^{v}\s+(?:[a-z]+\s+){{1,2}}(?:{PEOPLE})\b"  # "vip goat yoga regulars"
                 # "a typical vip", "the average lead": one of the group

@@ -40,6 +40,8 @@ STAGE_ALIASES: dict[str, str] = {
     "retention": "post-purchase",
     "loyalty": "post-purchase",
     "service": "post-purchase",
+    "after_sales": "post-purchase",  # "after sales", "after-sales": the care after the sale
+    "after-sales": "post-purchase",
     "referral": "advocacy",
 }
 
