@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from bot.agent.group_levels import LOWEST
-from bot.agent.refused_asks import ELSEWHERE, HARM_AT_START, HARM_REFUSAL, NAMING
+from bot.agent.refused_asks import COURTESY, COURTESY_REPLY, ELSEWHERE, HARM_AT_START, HARM_REFUSAL, NAMING
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
@@ -438,6 +438,8 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     noun = product_sales_noun(slots.norm)
     if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
         return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())
+    if re.match(COURTESY, slots.norm):  # "ta mate, ur a legend": thanks, not a question to refuse
+        return Answer(COURTESY_REPLY, "offline", suggestions=planner.suggestions())
     off_topic = not planner._about_the_business(slots)
     if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm) or re.match(ELSEWHERE, slots.norm):
         # "how do i reset the wifi router?": outside the data, whatever the verb

@@ -46,3 +46,38 @@ ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|u
              rf"how much (?:does|do|would|will|might|could) (?:it |a |an |one |the )?(?!(?:[\w'-]+ ){{0,3}}{_DATA_NOUN}\b)"
              r"(?:[\w'-]+ ){0,3}(?:cost|set (?:me|us|you) back) (?:to (?:hire|rent|buy|lease|fix|repair|replace|install|service)"
              r"|in [a-z]+|these days|nowadays|second[- ]?hand)\b")
+# A place named last ("... in sydney", "... per hour in bristol"), never a month, a channel of spend
+# or the shop's own ("in ads", "in march", "in our leeds branch")
+_PLACE_END = (r" in (?!(?:the|our|my|total|all|ads?|advertising|marketing|fees|postage|delivery|shipping|commission|wages|"
+              r"tax|vat|cash|revenue|sales|refunds?|discounts?|stock|advance|person|store|shop|branch|january|february|"
+              r"march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|"
+              r"q[1-4]|\d+)\b)[a-z]+(?: [a-z]+)?(?: (?:for|per|these days|nowadays|right now|at the moment)\b[^?]*)?[?.!]*$")
+_NOT_OURS = rf"(?!(?:[\w'-]+ ){{0,3}}(?:{_DATA_NOUN}|acquisition|shipping|delivery|marketing|ad|advertising|cart|discount|refund|return)\b)"
+# What others charge out there, not what the shop takes: "what's the going rate for a plumber",
+# "how much do florists charge in leeds", "average wedding cake price in dublin" (never "what did
+# customers in leeds spend", "average order value in dublin", "how much do we charge in leeds")
+WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats) (?:the )?going rates? (?:for|of) (?:a |an |the )?{_NOT_OURS}\w|"
+               rf"(?:how much|what) (?:do|does|would|will|should|might|could) (?:a |an |the |most |local |other )?{_NOT_OURS}"
+               rf"(?:[\w'-]+ ){{0,2}}[\w'-]+ (?:charge|cost|ask|earn|make|get paid)\b.*{_PLACE_END}|"
+               rf"(?:(?:what(?:'s| is| are)|whats) (?:the |an? )?)?(?:average|typical|usual|normal|standard|going) {_NOT_OURS}"
+               rf"(?:[\w'-]+ ){{1,3}}(?:prices?|costs?|fees?|charges?)(?: (?:of|for) (?:a |an |the )?{_NOT_OURS}"
+               rf"(?:[\w'-]+ ){{0,3}}?[\w'-]+)?{_PLACE_END}")
+# Thanks or praise and nothing asked: "ta mate, ur a legend for the chip shop numbers", "nice one,
+# those figures are spot on" (never "thanks, now show me revenue by channel", "cheers, and last month?",
+# nor "great, conversion rate": a bare measure after the thanks is the next question)
+_PRAISE = (r"(?:ta|thanks?|thank (?:you|u)|thankyou|thx|ty|cheers|much appreciated|appreciated?|nice one|brilliant|perfect|"
+           r"lovely|great(?: stuff| work| job)?|super|superb|fab(?:ulous)?|fantastic|amazing|awesome|ace|legend|star|spot on|"
+           r"top (?:job|work|stuff)|champion|smashing|magic|wicked|sweet|sorted|good (?:job|stuff|work)|well done|bang on|"
+           r"nailed it|(?:you(?:'re| are)|ur|your) (?:a |an )?(?:legend|star|gem|life ?saver|diamond|hero|genius))")
+COURTESY = (rf"(?:(?:ok|okay|oh|aw|ah|wow|right|mate)[,!.]* )?{_PRAISE}"
+            # the praise word said on its own, not an adjective of a noun ("lovely things guests wrote")
+            r"(?=\s*[,.!]|\s*$| (?:thanks?|thank|cheers|ta|mate|pal|for|that|those|these|legend|you|ur|much|so|very|again|x+)\b)"
+            r"(?![^?]*\?)"
+            r"(?!.*(?:^|[,.;:!]|\b(?:now|and|but|also|then|next|so))\s*(?:now|next|what|how|which|who|where|when|why|can|could|"
+            r"would|will|show|give|tell|list|pull|run|compare|is|are|do|does|did|has|have|please|pls)\b)"
+            r"(?!.*\b(?:last|past|previous|yesterday|week|weeks|month|months|quarter|year|per|vs|versus|compared?|trend|"
+            r"by (?:channel|region|city|segment|source|stage|persona|month|week|day))\b)"
+            r"(?!.*[,.;:!-]\s*(?:the |our )?(?:revenue|sales|conversion|churn|aov|average order|orders|refunds?|csat|nps|"
+            r"retention|sign-?ups|bookings|feedback|reviews|kpis?|funnel|drop-?offs?)\b(?: [\w'-]+){0,2}\s*[.!]*$)[^?]*$")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}"
+COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."
