@@ -29,7 +29,7 @@ from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
-from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
+from bot.agent.refused_asks import COURTESY, ELSEWHERE, HARM, NAMING
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
@@ -322,7 +322,7 @@ class OfflinePlanner:
     def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
         """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
         "what about last month?", "just revenue")."""
-        if prev.changes_state:
+        if prev.changes_state or re.match(COURTESY, slots.norm):  # "thanks": no follow-up of the last answer
             return False
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):

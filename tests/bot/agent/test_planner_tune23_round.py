@@ -60,3 +60,10 @@ def test_what_others_charge_out_there_is_no_tool(rules, question):
 ])
 def test_the_shops_own_prices_and_places_still_plan(rules, question):
     assert _plan(rules, question).spec is not None
+
+
+@pytest.mark.parametrize("thanks", ["thanks", "brilliant, thanks", "lovely, ta"])
+def test_thanks_after_an_answer_does_not_run_it_again(rules, thanks):
+    key = "t23-conv-" + thanks
+    rules.remember(key, rules.plan("bookings by channel last month for the nail bar", key))
+    assert rules.plan(thanks, key).spec is None
