@@ -15,7 +15,14 @@ import re
 from typing import Any
 
 from bot.agent.group_levels import LOWEST
-from bot.agent.refused_asks import COURTESY, COURTESY_REPLY, ELSEWHERE, HARM_AT_START, HARM_REFUSAL, NAMING
+from bot.agent.refused_asks import (
+    COURTESY,
+    COURTESY_REPLY,
+    ELSEWHERE,
+    HARM_AT_START,
+    HARM_REFUSAL,
+    NAMING,
+)
 from bot.agent.slots import Slots
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
