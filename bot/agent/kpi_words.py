@@ -80,7 +80,7 @@ KPI_TERMS: list[tuple[str, str]] = [
      r"proportion|part|per ?cent|ratio)\b[^?.!]{0,30}?\b(?:convert\w*|(?:turn|end|result|lead)\w* (?:up )?(?:in|to|into|with) "
      r"(?:an? )?(?:purchase|sale|order|buy|booking)s?)\b", "session_conversion"),
 ]
-# Lane g-probe13b's readings, a block of their own so merges keep both sides.
+# The share of people happy, and the time to resolve with the tickets named before it.
 _PEOPLE = (r"(?:people|folks?|customers|clients|guests|patients|students|members|diners|buyers|shoppers|punters|visitors|"
            r"riders|campers|learners|subscribers|parents|owners)")
 KPI_TERMS += [
@@ -96,10 +96,10 @@ KPI_TERMS += [
      rf"were |are |was |is |to be |be )?(?:resolved|closed|sorted(?: out)?|fixed|solved|cleared)|(?:to|till we|until we) {_CLOSE})\b",
      "resolution_time"),
 ]
-KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS] + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
-# Lane g-tune22b's readings, a block of their own so merges keep both sides.
+# Deliveries said as the wait getting longer, and which place orders the most: read before the
+# terms above.
 _NOT_GOODS = r"(?:reply|replies|answers?|responses?|call(?:back)?s?|tickets?|refunds?|fix(?:es)?|appointments?|tables?|turns?|tills?)"
-KPI_TERMS_22B = [
+KPI_TERMS_FIRST = [
     # "which towns saw deliveries slow down", "where have parcels got slower", "who waits longer for
     # their logs": the time to deliver, said as the wait getting longer
     (rf"\b{_DELIVERY} (?:have |has |had |to )?(?:slow(?:ed|ing)? down|(?:got|gotten|getting|become|became) slower|"
@@ -110,4 +110,5 @@ KPI_TERMS_22B = [
     (r"\b(?:which|what) (?:[\w-]+ ){1,4}(?:books?|orders?) (?:with us |from us |us |with |from )?(?:the )?(?:most|least)\b",
      "orders"),
 ]
-KPI_PATTERNS = [(re.compile(p), code) for p, code in KPI_TERMS_22B] + KPI_PATTERNS
+KPI_PATTERNS = ([(re.compile(p), code) for p, code in (*KPI_TERMS_FIRST, *KPI_TERMS)]
+                + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS)
