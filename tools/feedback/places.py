@@ -38,6 +38,11 @@ class PlaceCohort:
         """"Leeds or York", "Yorkshire", "Leeds in Yorkshire" (a town and a region: both hold)."""
         return " in ".join(" or ".join(p) for p in (self.cities, self.regions) if p)
 
+    def within(self, customers: frozenset[str] | set[str] | list[str] | None) -> frozenset[str]:
+        """The place's customers, among `customers` when the caller already narrowed to some
+        (a channel's or a persona's)."""
+        return self.ids if customers is None else self.ids & frozenset(customers)
+
     def note(self) -> str:
         return (f"only the texts of the {counted(len(self.ids), 'customer')} in {self.label}; texts with no customer "
                 "have no place and are left out")

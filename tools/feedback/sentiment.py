@@ -171,7 +171,7 @@ def sentiment_summary(
     period = fb.resolve_period(params.period, store)
     place = place_cohort(store, params.city, params.region)
     if place:  # "how do customers in Leeds feel?": only theirs, with the place said
-        customers = place.ids if customers is None else place.ids & frozenset(customers)
+        customers = place.within(customers)
     frame = fb.frame(period=period, source=params.source, stage=params.stage, customers=customers)
     if frame.empty and place:
         raise place.nothing_written(period.label, texts_with_customer(fb, period))

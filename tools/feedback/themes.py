@@ -278,7 +278,7 @@ def themes(
     period = fb.resolve_period(params.period, store)
     place = place_cohort(store, params.city, params.region)
     if place:  # "what are customers in Leeds unhappy about?": their texts, said when there are none
-        customers = place.ids if customers is None else place.ids & frozenset(customers)
+        customers = place.within(customers)
     frame = fb.frame(period=period, source=params.source, stage=params.stage, embeddings=True,
                      customers=customers)
     if place and frame.empty:
