@@ -21,7 +21,9 @@ shape only here, its score `bench/planner.py --blind11`'s, once, at the end. The
 (tests/questions_blind12.yaml) is the held-back bank of phase N: likewise its shape only here,
 its score `bench/planner.py --blind12`'s, once, at the end. The thirteenth
 (tests/questions_blind13.yaml) is the held-back bank of phase O: likewise its shape only here,
-its score `bench/planner.py --blind13`'s, once, at the end. The probes,
+its score `bench/planner.py --blind13`'s, once, at the end. The fourteenth
+(tests/questions_blind14.yaml) is the held-back bank of phase P: likewise its shape only here,
+its score `bench/planner.py --blind14`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -88,6 +90,10 @@ BLIND12 = Path(__file__).resolve().parents[2] / "questions_blind12.yaml"
 # blindness), the held-back bank of phase O: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind13`; only its shape is checked here.
 BLIND13 = Path(__file__).resolve().parents[2] / "questions_blind13.yaml"
+# The fourteenth blind bank (thirty-four other trades, another author, the same rules of
+# blindness), the held-back bank of phase P: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind14`; only its shape is checked here.
+BLIND14 = Path(__file__).resolve().parents[2] / "questions_blind14.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -167,10 +173,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              *(p.stem for p in PROBES)])
+                              "blind14", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -316,6 +322,15 @@ def test_thirteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(p
     _check_blind_bank(planner, BLIND13, "blind13", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, *PROBES),
+                      later_tools=set())
+
+
+def test_fourteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase P: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind13 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND14, "blind14", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, *PROBES),
                       later_tools=set())
 
 
