@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from bot.agent.when_words import _YEAR, _span
+from bot.agent.when_words import YEAR_RX, period_between
 
 
 def _easter(year: int) -> dt.date:
@@ -61,7 +61,7 @@ _NAMES = "|".join(f"(?:{p})" for p in sorted(_DAYS, key=len, reverse=True))
 # ("the halloween menu")
 _OCCASION = re.compile(
     rf"\b(?P<lead>on|over|for|during|at|around|across|since|from|of|in|this|last|this past)?\s*(?:the\s+)?"
-    rf"(?P<name>{_NAMES})(?:'s)?(?:\s+(?P<year>{_YEAR}))?\b"
+    rf"(?P<name>{_NAMES})(?:'s)?(?:\s+(?P<year>{YEAR_RX}))?\b"
     rf"(?P<after>\s+(?:sales|orders|revenue|takings|trade|trading|traffic|numbers|visits|sessions|bookings)\b|\s*[?.!,]*\s*$)?")
 
 
@@ -79,6 +79,6 @@ def holidays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if m.group("lead") in ("since", "from"):
             last = max(last, as_of)  # "since Black Friday": from that day on
         start = m.start("name") if not m.group("lead") else m.start()
-        period = _span(first, min(last, as_of) if first <= as_of else last)
+        period = period_between(first, min(last, as_of) if first <= as_of else last)
         found.append((start, m.end("year") if m.group("year") else m.end("name"), period))
     return found
