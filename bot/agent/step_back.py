@@ -29,6 +29,9 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     if counted:  # "the 7 days before that": that many days just before the period
         days = number(counted.group(1)) * UNIT_DAYS[counted.group(2)]
         return period_between(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
+    if unit == "weekend":  # "and the weekend before?": the Saturday and Sunday before the period began
+        saturday = first - dt.timedelta(days=(first.weekday() - 5) % 7 or 7)
+        return period_between(saturday, saturday + dt.timedelta(days=1))
     if unit in ("period", "one"):  # the same span again, a calendar month when it is one
         whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
         unit = "month" if whole_month else unit
@@ -46,7 +49,7 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
 
 # "the week before that", "the month prior to that", "the day before": a step back from the
 # period the conversation was about.
-_UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
+_UNITS = r"(day|weekend|week|fortnight|month|quarter|year|period|one)"
 _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) (?:day|week|month)s?)\s+"
                           r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"

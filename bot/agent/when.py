@@ -14,12 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot.agent.holidays import holidays
+from bot.agent.holidays import holidays, vague_days_around
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import rx
 from bot.agent.quarters import quarters
 from bot.agent.step_back import shift_back, step_back
+from bot.agent.weekday_runs import weekday_runs
 from bot.agent.when_words import (
     DAY_RX,
     MONTH_NUMBERS,
@@ -53,6 +54,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\b(?:the|this) (?:past|last) (?:7 days|week)\b|\bpast week\b|\bover the week\b", "last_7_days"),
     (r"\blast week\b|\bprevious week\b", "last_week"),
     (r"\b(?:the |this )?(?:past|last|previous|prior) (?:fortnight|couple of weeks)\b", "last_14_days"),
+    (r"\b(?:the )?(?:last|past|previous|recent) half[- ](?:a )?year\b", "last_180_days"),  # as the past 6 months
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
     (r"\bpast month\b|\bthis last month\b|\brecently\b|\blately\b|\bof late\b|"
      r"\bthese days\b|\bat the moment\b", "last_30_days"),
@@ -84,7 +86,10 @@ _UNKNOWN = re.compile(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
     r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
     r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
-    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b")
+    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b|"
+    # days that differ by country, however said ("the weekend before mother's day", "mother's day sales")
+    r"\b(?:the (?:\w+ )?(?:days?|weeks?|weekend|fortnight|month) (?:before|after|leading up to|following) )?"
+    r"(?:mother'?s day|father'?s day|mothering sunday)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
 _HOURS = re.compile(
@@ -271,7 +276,7 @@ def _day_this_month(day: int, as_of: dt.date) -> dt.date | None:
 def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Days named without a month ("from the 2nd till now", "the 3rd to the 9th") and weekdays
     ("since monday", "last tuesday", "on friday"), relative to the last day of data."""
-    found: list[tuple[int, int, str]] = []
+    found = weekday_runs(t, as_of)[0]  # "last saturday and sunday": one period, not the first day
     for m in rx.finditer(rf"\b(?:between |from )?the\s+{_ORDINAL}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_ORDINAL}\b", t):
         b = _day_this_month(int(m.group(2)), as_of)
@@ -406,7 +411,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
     # "on 03/04/2026": 3 April; "early november": the 1st to the 10th; said in the answer
-    guess = days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1]
+    guess = (days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1] or weekday_runs(t, as_of)[1]
+             or vague_days_around(t))
     if guess and not out.assumed:
         out.assumed = guess
     hours = _HOURS.search(masked)
