@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -90,6 +91,4 @@ def test_the_weekend_before_steps_back_to_a_weekend(rules, first, then, period):
     ("repeat rate for the cheese stall month on month over the last half a year", "trend", "month"),
 ])
 def test_the_past_half_year_is_the_last_six_months(rules, question, tool, grain):
-    plan = _plan(rules, question)
-    assert plan.spec.name == tool and plan.args.get("grain") == grain
-    assert _period(plan) == "last_180_days"
+    assert_plans(rules, question, tool, grain=grain, period={"name": "last_180_days"})
