@@ -4,7 +4,7 @@ tests import. The planner loads when a test asks for it, not when pytest starts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,3 +25,15 @@ def rules() -> OfflinePlanner:
 
     config = load_config(env={"JOURNEYBOT_PLANNER_FALLBACK": "off"})
     return OfflinePlanner(ToolContext(store=bank_store(), config=config), all_tools())
+
+
+def assert_plans(planner: OfflinePlanner, question: str, tool: str | None, *, key: str | None = None,
+                 **args: Any) -> None:
+    """Assert the planner reads `question` (a conversation of its own, or `key`'s) as `tool` with
+    each of `args` (an argument expected None must be absent or None); the failure says the
+    question, the tool and the arguments read."""
+    plan = planner.plan(question, key or "plans-" + question)
+    read = plan.spec.name if plan.spec else None
+    wrong = {k: plan.args.get(k) for k, v in args.items() if plan.args.get(k) != v}
+    assert read == tool and not wrong, (f"{question!r}: expected {tool} {args}, read {read} {plan.args}"
+                                        + (f"; wrong: {wrong}" if wrong else ""))

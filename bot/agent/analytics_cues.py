@@ -326,7 +326,7 @@ def series_grain(text: str) -> str | None:
                          or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
                          or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
                          or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
-                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters))\b", text)):
+                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters)|half[- ](?:a )?year)\b", text)):
         return None
     return m.group(1)
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.agent.when import When, _month_range, _upto
-from bot.agent.when_words import _MONTH, _MONTH_NAMES, _YEAR
+from bot.agent.when import When
+from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, YEAR_RX, month_range, upto
 
 _CHANGED = (r"chang\w*|go|goes|went|gone|mov\w*|shift\w*|grow|grew|grown|growing|fall|fell|fallen|falling|ris\w*|rose|"
             r"drop\w*|jump\w*|improv\w*|slip\w*|slid|dip\w*|declin\w*|increas\w*|decreas\w*|evolv\w*|differ\w*|compar\w*|"
             r"up|down|better|worse")
-_RANGE = re.compile(rf"\b(?:{_CHANGED})\b[^.?!]{{0,40}}?\b(?:from\s+{_MONTH}\s+(?:to|into|through to)|between\s+{_MONTH}\s+and)\s+"
-                    rf"{_MONTH}(?:\s+{_YEAR})?")
+_RANGE = re.compile(rf"\b(?:{_CHANGED})\b[^.?!]{{0,40}}?\b(?:from\s+{MONTH_RX}\s+(?:to|into|through to)|between\s+{MONTH_RX}\s+and)\s+"
+                    rf"{MONTH_RX}(?:\s+{YEAR_RX})?")
 
 
 def asks_change(t: str) -> bool:
@@ -30,13 +30,13 @@ def month_to_month(t: str, when: When, as_of: dt.date | None) -> When:
     if m is None or when.against is not None or when.step:
         return when
     as_of = as_of or dt.date.today()
-    first, second = (_MONTH_NAMES.get(w) or _MONTH_NAMES.get(w[:3]) for w in (m.group(1) or m.group(2), m.group(3)))
+    first, second = (MONTH_NUMBERS.get(w) or MONTH_NUMBERS.get(w[:3]) for w in (m.group(1) or m.group(2), m.group(3)))
     year = int(m.group(4)) if m.group(4) else None
     if not first or not second or first == second:
         return when
-    a, b = _month_range(first, as_of, year), _month_range(second, as_of, year)
+    a, b = month_range(first, as_of, year), month_range(second, as_of, year)
     if (b[0].year * 12 + b[0].month) - (a[0].year * 12 + a[0].month) != 1:
         # "how has aov moved between august and october": a stretch, the trend over it
         return when
-    when.period, when.against = _upto(*b, as_of), _upto(*a, as_of)
+    when.period, when.against = upto(*b, as_of), upto(*a, as_of)
     return when

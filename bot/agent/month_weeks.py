@@ -15,13 +15,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot.agent.when_words import _MONTH, _MONTH_NAMES, _YEAR, _span
+from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, YEAR_RX, period_between
 
 _PLACE = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
           "fourth": 3, "4th": 3, "4": 3}
 _WHICH = r"(first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
 _PART = re.compile(rf"\b(?:{_WHICH} (week|fortnight)|(week) ([1-4])) (?:of|in) "
-                   rf"(?:{_MONTH}(?:\s+{_YEAR})?|(this|last|the previous|the) month\b)")
+                   rf"(?:{MONTH_RX}(?:\s+{YEAR_RX})?|(this|last|the previous|the) month\b)")
 # "... against the second", "vs the last week", "compared with the other fortnight" (not "... of")
 _OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|with|to|next to|alongside|beside) "
                     rf"(?:in |with |to )?(?:the )?(?:{_WHICH}|(other|next|previous|following)|week ([1-4]))"
@@ -36,7 +36,7 @@ def _month(m: re.Match[str], as_of: dt.date, at: int = 5) -> tuple[int, int] | N
         back = 0 if rel in ("this", "the") else 1
         y, mo = divmod(as_of.year * 12 + as_of.month - 1 - back, 12)
         return y, mo + 1
-    month = _MONTH_NAMES.get(word.rstrip(".")) or _MONTH_NAMES.get(word[:3])
+    month = MONTH_NUMBERS.get(word.rstrip(".")) or MONTH_NUMBERS.get(word[:3])
     if not month:
         return None
     year = int(year_said) if year_said else as_of.year if month <= as_of.month else as_of.year - 1
@@ -61,11 +61,11 @@ def weeks_of_month(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             continue
         first, last = _days(*ym, size, place)
         if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+            found.append((m.start(), m.end(), period_between(first, min(last, as_of))))
     return found
 
 
-_OF_MONTH = rf"(?:{_MONTH}(?:\s+{_YEAR})?|(this|last|the previous|the) month\b)"
+_OF_MONTH = rf"(?:{MONTH_RX}(?:\s+{YEAR_RX})?|(this|last|the previous|the) month\b)"
 # "the first 10 days of november", "the last 2 weeks of october"
 _COUNTED = re.compile(rf"\b(first|last|final) (\d+|two|three|four|five|six|seven|ten) (day|week)s (?:of|in) {_OF_MONTH}")
 # "early november", "mid-october", "late last month": a third of the month, said in the answer
@@ -90,7 +90,7 @@ def counted_days_of_month(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, 
             continue
         first = dt.date(*ym, 1 if m.group(1) == "first" else end - n + 1)
         if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, min(first + dt.timedelta(days=n - 1), as_of))))
+            found.append((m.start(), m.end(), period_between(first, min(first + dt.timedelta(days=n - 1), as_of))))
     for m in _THIRD.finditer(t):
         ym = _month(m, as_of, 3)
         if ym is None or ((m.group(5) or m.group(2)) and m.group(1) in _THIRDS and not _BEFORE.search(t[:m.start()])):
@@ -98,7 +98,7 @@ def counted_days_of_month(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, 
         lo, hi = _THIRDS[_THIRD_WORDS[m.group(1)]]
         first, last = dt.date(*ym, lo), dt.date(*ym, min(hi, calendar.monthrange(*ym)[1]))
         if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+            found.append((m.start(), m.end(), period_between(first, min(last, as_of))))
             assumed = (m.group(0), f"the {lo}{_TH.get(lo, 'th')} to the {last.day}{_TH.get(last.day, 'th')}")
     return found, assumed
 
@@ -133,5 +133,5 @@ def other_part(text: str, when: Any, as_of: dt.date | None) -> Any:
     first, last = _days(*ym, size, other_place)
     if first > as_of or first.month != ym[1] or (first, size) == (_days(*ym, size, place)[0], size):
         return when
-    return dataclasses.replace(when, against=_span(first, min(last, as_of)),
+    return dataclasses.replace(when, against=period_between(first, min(last, as_of)),
                                spans=sorted({*when.spans, other.span()}))

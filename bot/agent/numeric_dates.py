@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.agent.when_words import _span
+from bot.agent.when_words import period_between
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}"
 _SLASHED = r"\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
@@ -82,9 +82,9 @@ def days_in_figures(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]],
                 days[0] = days[0].replace(year=days[0].year - 1)
             if days[0] > days[1]:
                 continue
-            period = _span(days[0], days[1])
+            period = period_between(days[0], days[1])
         else:
-            period = _span(days[0], as_of) if m.group(1) in ("since", "from") else _span(days[0], days[0])
+            period = period_between(days[0], as_of) if m.group(1) in ("since", "from") else period_between(days[0], days[0])
         found.append((m.start(), m.end(), period))
     return found, assumed
 

@@ -13,15 +13,24 @@ import calendar
 import datetime as dt
 import re
 
-from bot.agent.when_words import _DAY, _MONTH, _NUM, _UNIT_DAYS, _YEAR, _date, _span, number
+from bot.agent.when_words import (
+    DAY_RX,
+    MONTH_RX,
+    NUMBER_RX,
+    UNIT_DAYS,
+    YEAR_RX,
+    date_of,
+    number,
+    period_between,
+)
 
 # "the 30 days up to 31 october", "14 days ending on 20 oct", "the week ending 15 november",
 # "the fortnight to the 9th of november", "the 3 weeks leading up to 1 nov": so many days, the
 # named day the last of them
 _UP_TO = re.compile(
-    rf"\b(?:(?:in|over|during|for|across) )?(?:the )?(?:(?:last|past|final) )?(?:{_NUM} )?(day|week|fortnight|month)s?\s+"
+    rf"\b(?:(?:in|over|during|for|across) )?(?:the )?(?:(?:last|past|final) )?(?:{NUMBER_RX} )?(day|week|fortnight|month)s?\s+"
     r"(?:up to|ending|ended|ending on|ended on|to|until|till|through|leading up to|running up to|before and including)\s+"
-    rf"(?:and including\s+)?(?:the\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)(?:,?\s+{_YEAR})?")
+    rf"(?:and including\s+)?(?:the\s+)?(?:{DAY_RX}\s+(?:of\s+)?{MONTH_RX}|{MONTH_RX}\s+(?:the\s+)?{DAY_RX}\b)(?:,?\s+{YEAR_RX})?")
 # "since the quarter started", "since the month began", "since the year kicked off": the
 # calendar period so far
 _SINCE_STARTED = re.compile(r"\bsince (?:the|this|our) (?:current )?(week|month|quarter|year) (?:started|began|begun|kicked off|"
@@ -53,7 +62,7 @@ def _weekend(m: re.Match[str], as_of: dt.date) -> str | None:
         latest -= dt.timedelta(days=7 if in_one else 0)
     elif (word == "this" and not in_one) or not (word or m.group("gone") or m.group("over")):
         return None  # the coming weekend, or "the weekend" alone: no period of the data
-    return _span(latest, min(latest + dt.timedelta(days=1), as_of))
+    return period_between(latest, min(latest + dt.timedelta(days=1), as_of))
 
 
 def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
@@ -63,14 +72,14 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     for m in _UP_TO.finditer(t):
         count, unit = m.group(1), m.group(2)
         day, month = (m.group(3), m.group(4)) if m.group(3) else (m.group(6), m.group(5))
-        last = _date(day, month, m.group(7), as_of)
+        last = date_of(day, month, m.group(7), as_of)
         if last is None or (count is None and unit == "day"):
             continue
         n = number(count) if count else 1
         # "the month ending 31 october" is october; "the 3 months up to 10 nov", 11 august to 10 november
-        first = _months_back(last, n) if unit == "month" else last - dt.timedelta(days=n * _UNIT_DAYS[unit] - 1)
+        first = _months_back(last, n) if unit == "month" else last - dt.timedelta(days=n * UNIT_DAYS[unit] - 1)
         if first <= as_of:
-            found.append((m.start(), m.end(), _span(first, min(last, as_of))))
+            found.append((m.start(), m.end(), period_between(first, min(last, as_of))))
     for m in _SINCE_STARTED.finditer(t):
         found.append((m.start(), m.end(), f"this_{m.group(1) or m.group(2)}"))
     for m in _WEEKEND.finditer(t):
@@ -101,4 +110,4 @@ def a_week_before(t: str, period: str | None, as_of: dt.date) -> tuple[str, tupl
     else:
         return None
     week = dt.timedelta(days=7)
-    return _span(first - week, last - week), m.span()
+    return period_between(first - week, last - week), m.span()

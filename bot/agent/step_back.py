@@ -10,7 +10,7 @@ import re
 
 from bot.agent.patterns import rx
 from bot.agent.vocab import NUMBER_WORDS
-from bot.agent.when_words import _UNIT_DAYS, _span, number
+from bot.agent.when_words import UNIT_DAYS, number, period_between
 
 
 def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | None:
@@ -27,8 +27,11 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     first, last = p.first_day, p.last_day
     counted = rx.fullmatch(r"(\S+) (day|week|month)s?", unit)
     if counted:  # "the 7 days before that": that many days just before the period
-        days = number(counted.group(1)) * _UNIT_DAYS[counted.group(2)]
-        return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
+        days = number(counted.group(1)) * UNIT_DAYS[counted.group(2)]
+        return period_between(first - dt.timedelta(days=days), first - dt.timedelta(days=1))
+    if unit == "weekend":  # "and the weekend before?": the Saturday and Sunday before the period began
+        saturday = first - dt.timedelta(days=(first.weekday() - 5) % 7 or 7)
+        return period_between(saturday, saturday + dt.timedelta(days=1))
     if unit in ("period", "one"):  # the same span again, a calendar month when it is one
         whole_month = first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and p.days <= 31
         unit = "month" if whole_month else unit
@@ -38,15 +41,15 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
         start = dt.date(y, m + 1, 1)
         if first.day == 1:  # a whole month (or quarter, year) before the one asked about
             y2, m2 = divmod(start.year * 12 + start.month - 1 + months, 12)
-            return _span(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
-        return _span(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
+            return period_between(start, dt.date(y2, m2 + 1, 1) - dt.timedelta(days=1))
+        return period_between(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
     days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)  # "the week before" this year: the week just before it
-    return _span(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
+    return period_between(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
 
 
 # "the week before that", "the month prior to that", "the day before": a step back from the
 # period the conversation was about.
-_UNITS = r"(day|week|fortnight|month|quarter|year|period|one)"
+_UNITS = r"(day|weekend|week|fortnight|month|quarter|year|period|one)"
 _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) (?:day|week|month)s?)\s+"
                           r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"

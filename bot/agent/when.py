@@ -14,22 +14,25 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot.agent.holidays import holidays
+from bot.agent.holidays import holidays, vague_days_around
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import rx
 from bot.agent.quarters import quarters
 from bot.agent.step_back import shift_back, step_back
+from bot.agent.weekday_runs import weekday_runs
 from bot.agent.when_words import (
-    _DAY,
-    _MONTH,
-    _MONTH_NAMES,
-    _NUM,
-    _UNIT_DAYS,
-    _YEAR,
-    _date,
-    _span,
+    DAY_RX,
+    MONTH_NUMBERS,
+    MONTH_RX,
+    NUMBER_RX,
+    UNIT_DAYS,
+    YEAR_RX,
+    date_of,
+    month_range,
     number,
+    period_between,
+    upto,
 )
 from bot.agent.whole_weeks import counted_period
 from tools.analytics.periods import PERIOD_NAMES
@@ -51,6 +54,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\b(?:the|this) (?:past|last) (?:7 days|week)\b|\bpast week\b|\bover the week\b", "last_7_days"),
     (r"\blast week\b|\bprevious week\b", "last_week"),
     (r"\b(?:the |this )?(?:past|last|previous|prior) (?:fortnight|couple of weeks)\b", "last_14_days"),
+    (r"\b(?:the )?(?:last|past|previous|recent) half[- ](?:a )?year\b", "last_180_days"),  # as the past 6 months
     (r"\bthis month\b|\bmonth so far\b|\bmonth to date\b|\bmtd\b|\bthe start of (?:the|this) month\b", "this_month"),
     (r"\bpast month\b|\bthis last month\b|\brecently\b|\blately\b|\bof late\b|"
      r"\bthese days\b|\bat the moment\b", "last_30_days"),
@@ -82,7 +86,10 @@ _UNKNOWN = re.compile(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
     r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
     r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
-    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b")
+    r"new year|lockdown|heatwave|mother'?s day|father'?s day|mothering sunday|school holidays?)\b|"
+    # days that differ by country, however said ("the weekend before mother's day", "mother's day sales")
+    r"\b(?:the (?:\w+ )?(?:days?|weeks?|weekend|fortnight|month) (?:before|after|leading up to|following) )?"
+    r"(?:mother'?s day|father'?s day|mothering sunday)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
 _HOURS = re.compile(
@@ -120,14 +127,6 @@ def days_period(days: int, as_of: dt.date) -> str:
     return f"{(as_of - dt.timedelta(days=days - 1)).isoformat()}..{as_of.isoformat()}"
 
 
-def _month_range(month: int, as_of: dt.date, year: int | None = None) -> tuple[dt.date, dt.date]:
-    # A month without a year is the latest one that is not after the data ("december" in
-    # November is last December).
-    year = year or (as_of.year if month <= as_of.month else as_of.year - 1)
-    first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-    return first, (min(last, as_of) if first <= as_of else last)
-
-
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
             "christmas": (12, 12), "xmas": (12, 12), "festive period": (12, 12), "festive season": (12, 12),
             "holiday season": (12, 12)}
@@ -151,99 +150,93 @@ def _season(name: str, year: int | None, as_of: dt.date, *, before: bool) -> tup
     return first, last
 
 
-def _upto(first: dt.date, last: dt.date, as_of: dt.date) -> str:
-    """A period cut at the data's last day; one that starts after it is kept whole ("orders in
-    December" when the data ends in November), so the tool says where the data ends."""
-    return _span(first, min(last, as_of) if first <= as_of else last)
-
-
 def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Periods written with dates, months, years or quarters: (start, end, period)."""
     found = days_in_figures(t, as_of)[0]  # "2026-01-31 to 2026-03-01", "on 31/01/2026"
     # "between 1 october and 31 october", "from 3 oct to 9 nov"
-    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\s*"
-                         rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{DAY_RX}\s+(?:of\s+)?{MONTH_RX}(?:\s+{YEAR_RX})?\s*"
+                         rf"(?:and|to|until|till|through|-|–)\s*(?:the\s+)?{DAY_RX}\s+(?:of\s+)?{MONTH_RX}(?:\s+{YEAR_RX})?", t):
         # "1 dec and 20 dec 2026": the year written once is both days' (the first a year earlier
         # when its month comes later: "20 dec to 5 jan 2027")
-        a = _date(m.group(1), m.group(2), m.group(3) or m.group(6), as_of)
-        b = _date(m.group(4), m.group(5), m.group(6), as_of)
+        a = date_of(m.group(1), m.group(2), m.group(3) or m.group(6), as_of)
+        b = date_of(m.group(4), m.group(5), m.group(6), as_of)
         if a and b and a > b and m.group(6) and not m.group(3):
-            a = _date(m.group(1), m.group(2), str(int(m.group(6)) - 1), as_of)
+            a = date_of(m.group(1), m.group(2), str(int(m.group(6)) - 1), as_of)
         if a and b and a <= b:
-            found.append((m.start(), m.end(), _upto(a, b, as_of)))
+            found.append((m.start(), m.end(), upto(a, b, as_of)))
     # "between october and november", "from august to october": whole months
-    for m in rx.finditer(rf"\b(?:between|from)\s+{_MONTH}\s+(?:and|to|until|till|through)\s+{_MONTH}(?:\s+{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(?:between|from)\s+{MONTH_RX}\s+(?:and|to|until|till|through)\s+{MONTH_RX}(?:\s+{YEAR_RX})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
-        m1 = _MONTH_NAMES.get(m.group(1)) or _MONTH_NAMES.get(m.group(1)[:3])
-        m2 = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
+        m1 = MONTH_NUMBERS.get(m.group(1)) or MONTH_NUMBERS.get(m.group(1)[:3])
+        m2 = MONTH_NUMBERS.get(m.group(2)) or MONTH_NUMBERS.get(m.group(2)[:3])
         if m1 and m2:
-            first = _month_range(m1, as_of, int(m.group(3)) if m.group(3) else None)[0]
-            last = _month_range(m2, as_of, int(m.group(3)) if m.group(3) else None)[1]
+            first = month_range(m1, as_of, int(m.group(3)) if m.group(3) else None)[0]
+            last = month_range(m2, as_of, int(m.group(3)) if m.group(3) else None)[1]
             if first <= last:
-                found.append((m.start(), m.end(), _span(first, last)))
+                found.append((m.start(), m.end(), period_between(first, last)))
     # "the first week of november", "the last fortnight of last month"
     found += [f for f in [*counted_days_of_month(t, as_of)[0], *weeks_of_month(t, as_of)]
               if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
     # "between 1 and 15 november", "from 3 to 9 oct", "1-15 nov"
-    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{_DAY}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
-                         rf"{_DAY}\s+(?:of\s+)?{_MONTH}"
-                         rf"(?:\s+{_YEAR})?", t):
+    for m in rx.finditer(rf"\b(?:between |from )?(?:the\s+)?{DAY_RX}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
+                         rf"{DAY_RX}\s+(?:of\s+)?{MONTH_RX}"
+                         rf"(?:\s+{YEAR_RX})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
-        a = _date(m.group(1), m.group(3), m.group(4), as_of)
-        b = _date(m.group(2), m.group(3), m.group(4), as_of)
+        a = date_of(m.group(1), m.group(3), m.group(4), as_of)
+        b = date_of(m.group(2), m.group(3), m.group(4), as_of)
         if a and b and a <= b:
-            found.append((m.start(), m.end(), _upto(a, b, as_of)))
+            found.append((m.start(), m.end(), upto(a, b, as_of)))
     # "since 3 october", "3 oct", "october 3rd", "as of 12 nov"
-    day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?{_DAY}\b)" \
-                rf"(?:,?\s+{_YEAR})?"
+    day_month = rf"\b(?:(?P<since>since|from)\s+)?(?:(?:the\s+)?{DAY_RX}\s+(?:of\s+)?{MONTH_RX}|{MONTH_RX}\s+(?:the\s+)?{DAY_RX}\b)" \
+                rf"(?:,?\s+{YEAR_RX})?"
     for m in rx.finditer(day_month, t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
         g = m.groups()
         day, month = (g[1], g[2]) if g[1] else (g[4], g[3])
-        d = _date(day, month, g[5], as_of)
+        d = date_of(day, month, g[5], as_of)
         if d:
-            found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
-    for m in rx.finditer(rf"\b(?:(?P<since>since|from)\s+)?the\s+{_DAY_WORD}\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?", t):
+            found.append((m.start(), m.end(), period_between(d, as_of) if m.group("since") else period_between(d, d)))
+    for m in rx.finditer(rf"\b(?:(?P<since>since|from)\s+)?the\s+{_DAY_WORD}\s+of\s+{MONTH_RX}(?:,?\s+{YEAR_RX})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
         day = next(n for w, n in _ORDINAL_WORDS.items() if re.fullmatch(w, m.group(2)))
-        d = _date(str(day), m.group(3), m.group(4), as_of)
+        d = date_of(str(day), m.group(3), m.group(4), as_of)
         if d:
-            found.append((m.start(), m.end(), _span(d, as_of) if m.group("since") else _span(d, d)))
+            found.append((m.start(), m.end(), period_between(d, as_of) if m.group("since") else period_between(d, d)))
     for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+|(?:beginning|start)\s+of\s+)?)?)?"
-                         rf"{_MONTH}(?:\s+{_YEAR})?", t):
+                         rf"{MONTH_RX}(?:\s+{YEAR_RX})?", t):
         if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
             continue  # "may" the verb needs a preposition to be the month
         if not m.group(1) and not m.group(3) and m.group(2) in ("mar", "jan", "jun", "dec", "oct", "aug", "sep"):
             continue
-        month = _MONTH_NAMES.get(m.group(2)) or _MONTH_NAMES.get(m.group(2)[:3])
-        first, last = _month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        month = MONTH_NUMBERS.get(m.group(2)) or MONTH_NUMBERS.get(m.group(2)[:3])
+        first, last = month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
         if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             last = as_of  # "from October" alone is October's comments; "from October on" runs to now
-        found.append((m.start(), m.end(), _span(first, last)))
+        found.append((m.start(), m.end(), period_between(first, last)))
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
                          rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall(?!\s+(?:in|off|away|back|through)\b)|christmas|"
-                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{_YEAR})?\b", t):
+                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{YEAR_RX})?\b", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
         if first <= as_of:
-            found.append((m.start(), m.end(), _upto(first, last, as_of)))
+            found.append((m.start(), m.end(), upto(first, last, as_of)))
     found += [f for f in [*quarters(t, as_of), *holidays(t, as_of)] if not any(overlaps((s, e), f[:2]) for s, e, _ in found)]
-    for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{_YEAR}(\s+so far|\s+to date)?\b", t):
+    for m in rx.finditer(rf"\b(?:(since|in|during|for|of|from)\s+)?{YEAR_RX}(\s+so far|\s+to date)?\b", t):
         if any(overlaps((s, e), m.span(2)) for s, e, _ in found) or t[m.start(2) - 1:m.start(2)] in ("/", "."):
             continue
         year = int(m.group(2))
         if year == as_of.year and (m.group(3) or m.group(1) in (None, "in", "during", "for", "of")):
             found.append((m.start(), m.end(), "this_year"))
         elif m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
-            found.append((m.start(), m.end(), _span(dt.date(year, 1, 1), as_of)))
+            found.append((m.start(), m.end(), period_between(dt.date(year, 1, 1), as_of)))
         elif m.group(1) or m.group(3) or _BARE_YEAR_BEFORE.search(t[:m.start()]) or _BARE_YEAR_AFTER.match(t, m.end()):
-            found.append((m.start(), m.end(), _upto(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)))
+            found.append((m.start(), m.end(), upto(dt.date(year, 1, 1), dt.date(year, 12, 31), as_of)))
     found += [f for f in _days_of_month_and_weekdays(t, as_of)
               if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
     return sorted(found)
@@ -283,13 +276,13 @@ def _day_this_month(day: int, as_of: dt.date) -> dt.date | None:
 def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """Days named without a month ("from the 2nd till now", "the 3rd to the 9th") and weekdays
     ("since monday", "last tuesday", "on friday"), relative to the last day of data."""
-    found: list[tuple[int, int, str]] = []
+    found = weekday_runs(t, as_of)[0]  # "last saturday and sunday": one period, not the first day
     for m in rx.finditer(rf"\b(?:between |from )?the\s+{_ORDINAL}\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?"
                          rf"{_ORDINAL}\b", t):
         b = _day_this_month(int(m.group(2)), as_of)
         a = b and _day_this_month(int(m.group(1)), b)
         if a and b and a <= b:
-            found.append((m.start(), m.end(), _span(a, b)))
+            found.append((m.start(), m.end(), period_between(a, b)))
     # "on the 21st", "since the 3rd of last month", "what did we take the 3rd?" (at the end)
     for m in rx.finditer(rf"\b(?:(since|from|on|for)\s+)?(?:the\s+)?{_ORDINAL}\b(?!\s*(?:and|to|until|till|through|-|–)\s*(?:the\s+)?\d)"
                          rf"(\s+of\s+(?:this|last|the|the previous)\s+month\b)?(?:\s+(?:till|until|to|up to) (?:now|today|date))?"
@@ -300,7 +293,7 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
         last = rx.search(r"\b(?:last|previous) month", m.group(3) or "")
         d = _day_this_month(int(m.group(2)), as_of.replace(day=1) - dt.timedelta(days=1) if last else as_of)
         if d:
-            found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
+            found.append((m.start(), m.end(), period_between(d, as_of) if m.group(1) in ("since", "from") else period_between(d, d)))
     # "last tuesday" is the latest Tuesday before the last day of data; "on/since tuesday"
     # may be that day itself.
     # "the friday just gone" is last friday.
@@ -309,7 +302,7 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
         if rx.search(r"\b(?:usually|typically|tend|on average|weekends|weekdays|each week|every week)\b", t):
             continue  # "busier from monday to thursday than at weekends": a habit, not dates
         last = as_of - dt.timedelta(days=(as_of.weekday() - _weekday(m.group(2))) % 7)
-        found.append((m.start(), m.end(), _span(last - dt.timedelta(days=(_weekday(m.group(2)) - _weekday(m.group(1))) % 7), last)))
+        found.append((m.start(), m.end(), period_between(last - dt.timedelta(days=(_weekday(m.group(2)) - _weekday(m.group(1))) % 7), last)))
     for m in rx.finditer(rf"\b(?:(since|from|on|last|this|past|previous)\s+)?{_WEEKDAY}(?:'s)?"
                          rf"(\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed))?\b", t):
         if any(overlaps((s, e), m.span()) for s, e, _ in found):
@@ -323,7 +316,7 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
         if m.group(1) in ("since", "from") and m.group(2) == "monday":
             found.append((m.start(), m.end(), "this_week"))  # the week so far, by its name
             continue
-        found.append((m.start(), m.end(), _span(d, as_of) if m.group(1) in ("since", "from") else _span(d, d)))
+        found.append((m.start(), m.end(), period_between(d, as_of) if m.group(1) in ("since", "from") else period_between(d, d)))
     return found
 
 
@@ -336,7 +329,7 @@ def _relative(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if period:
             found.append((m.start(), m.end(), period))
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous|recent|latest)\s+"
-                         rf"{_NUM}\s+(?:full |whole |complete |calendar )?(day|week|fortnight|month|quarter|year)s?\b", t):
+                         rf"{NUMBER_RX}\s+(?:full |whole |complete |calendar )?(day|week|fortnight|month|quarter|year)s?\b", t):
         found.append((m.start(), m.end(), counted_period(number(m.group(1)), m.group(2), as_of, days_period, t)))
     for pattern, name in _NAMED:
         for m in rx.finditer(pattern, t):
@@ -393,13 +386,13 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     out.period = periods[0] if periods else (_THIS_OF.get(out.against or "") if out.against else None)
     if out.against and _THIS_OF.get(out.against) == out.period:
         out.against = None  # this month against last month is the default comparison
-    m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{_NUM}\s*(?:days?\s+)?(?:before|prior|previous)", t)
+    m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{NUMBER_RX}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
-    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{_NUM}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b|\b(?:than|vs\.?|versus|compared (?:to|with)|against|on) the ()(fortnight) (?:before|prior|previous|earlier)\b", t)
+    m = rx.search(rf"\bthan (?:in |during |over )?the\s+(?:previous |prior )?{NUMBER_RX}\s+(day|week)s?(?:\s+(?:before|prior|earlier))?\b|\b(?:than|vs\.?|versus|compared (?:to|with)|against|on) the ()(fortnight) (?:before|prior|previous|earlier)\b", t)
     if m and not out.period and not out.against:
         # "faster than in the 30 days before", "up vs the fortnight before": the days up to now, against those before them
-        out.period = days_period(number(m.group(1) or "1") * _UNIT_DAYS[m.group(2) or m.group(4)], as_of)
+        out.period = days_period(number(m.group(1) or "1") * UNIT_DAYS[m.group(2) or m.group(4)], as_of)
         out.spans.append(m.span())
     week_before = a_week_before(t, out.period, as_of)  # "the same day last week", "the weekend before"
     if week_before:
@@ -418,7 +411,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
     # "on 03/04/2026": 3 April; "early november": the 1st to the 10th; said in the answer
-    guess = days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1]
+    guess = (days_in_figures(t, as_of)[1] or counted_days_of_month(t, as_of)[1] or weekday_runs(t, as_of)[1]
+             or vague_days_around(t))
     if guess and not out.assumed:
         out.assumed = guess
     hours = _HOURS.search(masked)

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from bot.agent.when_words import _UNIT_DAYS
+from bot.agent.when_words import UNIT_DAYS
 
 
 def whole_weeks(n: int, unit: str, as_of: dt.date) -> str | None:
@@ -33,4 +33,4 @@ def counted_period(n: int, unit: str, as_of: dt.date, days_period: Callable[[int
     """"The last 8 weeks", "the past 30 days", "the last 3 months": whole weeks for weeks (not for
     a daily series), else so many days up to the data's last day (`days_period`, bot/agent/when.py's)."""
     daily = unit == "week" and _DAILY.search(text) and not _WHOLE.search(text)
-    return (None if daily else whole_weeks(n, unit, as_of)) or days_period(n * _UNIT_DAYS[unit], as_of)
+    return (None if daily else whole_weeks(n, unit, as_of)) or days_period(n * UNIT_DAYS[unit], as_of)

@@ -7,6 +7,7 @@ period is a weekly series, not a comparison."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -30,8 +31,8 @@ def test_a_reminder_gets_no_tool_and_changes_nothing(planner, question):
 
 
 def test_remind_me_what_a_kpi_was_is_still_a_question(planner):
-    plan = planner.plan("remind me what the churn rate was last month", "remind-kpi")
-    assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["metrics"] == ["churn_rate"]
+    assert_plans(planner, "remind me what the churn rate was last month", "kpis",
+                 key="remind-kpi", metrics=["churn_rate"])
 
 
 def test_flag_odd_days_proposes_a_rule_and_flag_a_group_is_an_analysis(planner):
@@ -59,5 +60,4 @@ def test_week_on_week_over_a_long_period_is_a_weekly_series(planner):
     plan = planner.plan("has churn been getting worse over the last 180 days, week on week", "series")
     assert plan.spec is not None and plan.spec.name == "trend"
     assert (plan.args["metric"], plan.args["grain"]) == ("churn_rate", "week")
-    plan = planner.plan("compare churn week on week", "compare")
-    assert plan.spec is not None and plan.spec.name == "compare"
+    assert_plans(planner, "compare churn week on week", "compare", key="compare")

@@ -5,6 +5,7 @@ summaries of what people say, rates of the world outside the data."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -49,8 +50,8 @@ def test_risk_that_is_new_is_newly_at_risk(planner, question):
 
 
 def test_a_summary_of_what_people_say_is_the_themes(planner):
-    plan = planner.plan("sum up what ppl are saying about us, all time", "sum")
-    assert plan.spec.name == "feedback_themes" and plan.args["period"] == {"name": "all"}
+    assert_plans(planner, "sum up what ppl are saying about us, all time", "feedback_themes",
+                 key="sum", period={"name": "all"})
 
 
 @pytest.mark.parametrize("question", ["what's the VAT rate on cinema tickets", "make me a staff rota for next week"])

@@ -8,6 +8,7 @@ that day in focus."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 # -- "tell me if <a judgement>" is a question, not an alert rule ---------------------------------
@@ -20,8 +21,7 @@ import pytest
 def test_tell_me_if_a_judgement_is_answered_not_made_an_alert(rules, question, tool):
     answer = rules.answer(question, "judge-" + question)
     assert answer.pending is None  # no rule proposed
-    plan = rules.plan(question, "judge-plan-" + question)
-    assert plan.spec is not None and plan.spec.name == tool
+    assert_plans(rules, question, tool, key="judge-plan-" + question)
 
 
 @pytest.mark.parametrize(("question", "metric", "condition"), [
@@ -30,9 +30,7 @@ def test_tell_me_if_a_judgement_is_answered_not_made_an_alert(rules, question, t
     ("kindly inform me if csat falls below 75", "csat", "below"),
 ])
 def test_tell_me_if_with_a_condition_still_proposes_a_rule(rules, question, metric, condition):
-    plan = rules.plan(question, "watch-" + question)
-    assert plan.spec.name == "create_alert_rule"
-    assert plan.args["metric"] == metric and plan.args["condition"] == condition
+    assert_plans(rules, question, "create_alert_rule", key="watch-" + question, metric=metric, condition=condition)
 
 
 # -- one weekday weighed up ---------------------------------------------------------------------
@@ -44,9 +42,7 @@ def test_tell_me_if_with_a_condition_still_proposes_a_rule(rules, question, metr
     ("does saturday get us the most bookings at the nail bar, reckon", "Saturday"),
 ])
 def test_one_weekday_weighed_up_is_a_time_pattern_in_focus(rules, question, focus):
-    plan = rules.plan(question, "day-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "weekday" and plan.args["focus"] == focus
+    assert_plans(rules, question, "time_pattern", key="day-" + question, by="weekday", focus=focus)
 
 
 # -- customers who may stop, said with the trade's own verb; regulars below their old rhythm ------
@@ -56,8 +52,7 @@ def test_one_weekday_weighed_up_is_a_time_pattern_in_focus(rules, question, focu
     "which tenants at the storage units could stop renting from us",
 ])
 def test_likely_to_stop_with_the_trades_verb_is_at_risk(rules, question):
-    plan = rules.plan(question, "stop-" + question)
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert_plans(rules, question, "at_risk_customers", key="stop-" + question)
 
 
 @pytest.mark.parametrize("question", [
@@ -66,9 +61,7 @@ def test_likely_to_stop_with_the_trades_verb_is_at_risk(rules, question):
     "which of the allotment shop's customers who visit way less than they once did",
 ])
 def test_less_than_they_used_to_is_the_lapsing_list(rules, question):
-    plan = rules.plan(question, "lapse-" + question)
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
-    assert plan.args.get("tier") == "lapsing"
+    assert_plans(rules, question, "at_risk_customers", key="lapse-" + question, tier="lapsing")
 
 
 # -- alert rules in other words: how urgent before the condition, un-pausing, a number weighed up --
@@ -95,8 +88,7 @@ def test_unpausing_an_alert_switches_it_on(rules, question):
 def test_a_new_number_weighed_up_changes_the_rule_just_made(rules, follow_up, value):
     key = "weigh-" + follow_up
     rules.remember(key, rules.plan("tell me if new visitors drop 20% week on week", key))
-    plan = rules.plan(follow_up, key)
-    assert plan.spec.name == "change_alert_rule" and plan.args.get("value") == value
+    assert_plans(rules, follow_up, "change_alert_rule", key=key, value=value)
 
 
 # -- "gone up or down each month": the movement point to point, a series ------------------------
@@ -106,14 +98,11 @@ def test_a_new_number_weighed_up_changes_the_rule_just_made(rules, follow_up, va
     ("is our refund rate going up or down week to week?", "refund_rate", "week"),
 ])
 def test_up_or_down_each_period_is_a_series(rules, question, metric, grain):
-    plan = rules.plan(question, "updown-" + question)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", key="updown-" + question, metric=metric, grain=grain)
 
 
 def test_up_or_down_since_a_period_is_still_a_comparison(rules):
-    plan = rules.plan("has revenue gone up or down since last month", "updown-pair")
-    assert plan.spec.name == "compare"
+    assert_plans(rules, "has revenue gone up or down since last month", "compare", key="updown-pair")
 
 
 # -- two named periods with the headline words: both periods, side by side ------------------------
@@ -140,9 +129,7 @@ def test_two_named_periods_with_headline_words_are_compared(rules, question, per
     ("honestly, what did we take in total over the past 6 months at the garden centre", {"name": "last_180_days"}),
 ])
 def test_what_the_business_took_is_its_revenue(rules, question, period):
-    plan = rules.plan(question, "took-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["revenue"] and plan.args["period"] == period
+    assert_plans(rules, question, "kpis", key="took-" + question, metrics=["revenue"], period=period)
 
 
 def test_how_long_a_delivery_took_is_still_its_time(rules):
@@ -160,14 +147,12 @@ def test_how_long_a_delivery_took_is_still_its_time(rules):
      {"name": "yesterday"}, {"start": "2026-11-07", "end": "2026-11-07"}),
 ])
 def test_a_weekend_against_the_weekend_before_is_compared(rules, question, period, against):
-    plan = rules.plan(question, "wkend-" + question)
-    assert plan.spec.name == "compare"
-    assert plan.args["period"] == period and plan.args["against"] == against
+    assert_plans(rules, question, "compare", key="wkend-" + question, period=period, against=against)
 
 
 def test_weekends_against_weekdays_stay_a_pattern_of_the_week(rules):
-    plan = rules.plan("weekends vs weekdays for orders at the chippy", "wkend-pattern")
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+    assert_plans(rules, "weekends vs weekdays for orders at the chippy", "time_pattern",
+                 key="wkend-pattern", by="weekday")
 
 
 # -- what to do next: person by person, a goal then where to begin, a gesture said with two words --
@@ -177,8 +162,7 @@ def test_weekends_against_weekdays_stay_a_pattern_of_the_week(rules):
     "recommended actions for the vips, one row per customer",
 ])
 def test_person_by_person_next_steps_list_each_customer(rules, question):
-    plan = rules.plan(question, "each-" + question)
-    assert plan.spec.name == "next_best_actions" and plan.args.get("level") == "customers"
+    assert_plans(rules, question, "next_best_actions", key="each-" + question, level="customers")
 
 
 @pytest.mark.parametrize("question", [
@@ -188,15 +172,13 @@ def test_person_by_person_next_steps_list_each_customer(rules, question):
     "how can we get more returning clients at the physio",
 ])
 def test_a_retention_goal_gets_the_next_best_actions(rules, question):
-    plan = rules.plan(question, "goal-" + question)
-    assert plan.spec is not None and plan.spec.name == "next_best_actions"
+    assert_plans(rules, question, "next_best_actions", key="goal-" + question)
 
 
 @pytest.mark.parametrize("question", ["which bakery regulars have earned a little loyalty treat",
                                       "who deserves a nice little thank-you from the florist"])
 def test_a_gesture_of_thanks_in_two_words_is_the_loyalty_reward(rules, question):
-    plan = rules.plan(question, "treat-" + question)
-    assert plan.spec.name == "next_best_actions" and plan.args.get("action") == "reward_loyal"
+    assert_plans(rules, question, "next_best_actions", key="treat-" + question, action="reward_loyal")
 
 
 # -- a KPI said in other words: spend weighed per order, the open ticket count ---------------------
@@ -224,16 +206,14 @@ def test_the_open_ticket_count_is_the_open_tickets(rules, question):
                                       "show me the alerts incl. the switched-off ones",
                                       "which alarms have we got, muted ones too"])
 def test_paused_ones_too_lists_the_rules(rules, question):
-    plan = rules.plan(question, "paused-" + question)
-    assert plan.spec.name == "list_alert_rules"
+    assert_plans(rules, question, "list_alert_rules", key="paused-" + question)
 
 
 @pytest.mark.parametrize("question", ["any alarms still ringing that nobody has dealt with?",
                                       "alerts at the car wash no one has looked at yet",
                                       "are there alarms beeping away on the numbers"])
 def test_alarms_nobody_handled_are_the_open_alerts(rules, question):
-    plan = rules.plan(question, "ringing-" + question)
-    assert plan.spec is not None and plan.spec.name == "open_alerts"
+    assert_plans(rules, question, "open_alerts", key="ringing-" + question)
 
 
 # -- "the fall in sales" is a drop, not autumn; "is one town to blame" the groups that moved --------
@@ -243,9 +223,7 @@ def test_alarms_nobody_handled_are_the_open_alerts(rules, question):
     ("is one town responsible for the drop in orders this week, the bakery", "orders", "city"),
 ])
 def test_one_group_suspected_of_a_change_is_the_movers(rules, question, metric, by):
-    plan = rules.plan(question, "blame-" + question)
-    assert plan.spec.name == "movers"
-    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert_plans(rules, question, "movers", key="blame-" + question, metric=metric, by=by)
 
 
 @pytest.mark.parametrize("question", ["any reason for the fall in orders at the deli",
@@ -268,15 +246,13 @@ def test_over_the_fall_is_still_the_autumn(rules):
     ("how was October for us at the barbers", {"start": "2026-10-01", "end": "2026-10-31"}),
 ])
 def test_how_did_a_period_go_is_its_headline_numbers(rules, question, period):
-    plan = rules.plan(question, "go-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["period"] == period
+    assert_plans(rules, question, "kpis", key="go-" + question, period=period)
 
 
 @pytest.mark.parametrize("question", ["how does Saturday trade compare with Sunday at the market stall",
                                       "how do fridays compare to saturdays for bookings"])
 def test_one_weekday_compared_with_another_is_the_week_pattern(rules, question):
-    plan = rules.plan(question, "dayvs-" + question)
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+    assert_plans(rules, question, "time_pattern", key="dayvs-" + question, by="weekday")
 
 
 # -- the wait for a reply is the first response time ----------------------------------------------
@@ -300,9 +276,7 @@ def test_the_wait_for_a_reply_is_the_first_response_time(rules, question, tool):
 def test_as_a_trend_after_a_kpi_draws_that_kpi(rules, first, follow_up, metric, period):
     key = "asatrend-" + first
     rules.remember(key, rules.plan(first, key))
-    plan = rules.plan(follow_up, key)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric and plan.args["period"] == period
+    assert_plans(rules, follow_up, "trend", key=key, metric=metric, period=period)
 
 
 # -- the journey in other words: "what steps lead up to ...", "where in the booking process ..." ---
@@ -310,16 +284,14 @@ def test_as_a_trend_after_a_kpi_draws_that_kpi(rules, first, follow_up, metric, 
                                       "what steps lead shoppers into the checkout on the wool site",
                                       "what steps lead up to someone recommending us to their mates"])
 def test_steps_leading_to_a_goal_are_the_paths(rules, question):
-    plan = rules.plan(question, "lead-" + question)
-    assert plan.spec is not None and plan.spec.name == "paths"
+    assert_plans(rules, question, "paths", key="lead-" + question)
 
 
 @pytest.mark.parametrize("question", ["where in the booking process do we lose people at the driving school",
                                       "where along the way do shoppers give up on the candle site",
                                       "where during checkout are customers bailing"])
 def test_where_in_the_process_people_leave_is_the_dropoffs(rules, question):
-    plan = rules.plan(question, "where-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert_plans(rules, question, "dropoffs", key="where-" + question)
 
 
 # -- personas asked as customer types or the typical customer ------------------------------------
@@ -329,9 +301,7 @@ def test_where_in_the_process_people_leave_is_the_dropoffs(rules, question):
     ("describe our usual customer at the surf shop", None),
 ])
 def test_customer_types_and_the_typical_customer_draft_personas(rules, question, segments):
-    plan = rules.plan(question, "types-" + question)
-    assert plan.spec is not None and plan.spec.name == "draft_personas"
-    assert plan.args.get("segments") == segments
+    assert_plans(rules, question, "draft_personas", key="types-" + question, segments=segments)
 
 
 # -- customers who have not been back in ages; the best selling day of the week --------------------
@@ -339,15 +309,13 @@ def test_customer_types_and_the_typical_customer_draft_personas(rules, question,
                                       "clients who haven't booked in months at the nail bar",
                                       "regulars that have not been in for a while"])
 def test_not_back_in_ages_is_at_risk(rules, question):
-    plan = rules.plan(question, "ages-" + question)
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert_plans(rules, question, "at_risk_customers", key="ages-" + question)
 
 
 @pytest.mark.parametrize("question", ["wetin be our best selling day", "what's our best trading day at the market",
                                       "our worst sales day, which one is it"])
 def test_the_best_selling_day_is_the_week_pattern(rules, question):
-    plan = rules.plan(question, "sellday-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern" and plan.args["by"] == "weekday"
+    assert_plans(rules, question, "time_pattern", key="sellday-" + question, by="weekday")
 
 
 # -- the biggest spenders are the top customers by value; at risk when risk is asked ----------------
@@ -355,10 +323,8 @@ def test_the_best_selling_day_is_the_week_pattern(rules, question):
                                       "which clients have spent the most with us ever",
                                       "list our top spenders, the gift shop"])
 def test_the_biggest_spenders_are_the_top_customers_by_value(rules, question):
-    plan = rules.plan(question, "spenders-" + question)
-    assert plan.spec is not None and plan.spec.name == "customer_lifetime_value"
+    assert_plans(rules, question, "customer_lifetime_value", key="spenders-" + question)
 
 
 def test_biggest_spenders_at_risk_stay_the_risk_list(rules):
-    plan = rules.plan("show our biggest spenders who might leave the gym", "spenders-risk")
-    assert plan.spec.name == "at_risk_customers"
+    assert_plans(rules, "show our biggest spenders who might leave the gym", "at_risk_customers", key="spenders-risk")

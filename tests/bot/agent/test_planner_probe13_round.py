@@ -5,6 +5,7 @@ the work (tests/questions_probe13.yaml), on phrasings of other trades written fo
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question, key=None):
@@ -60,9 +61,7 @@ def test_a_head_count_of_buyers_is_not_their_repeat_buying(rules):
     "share of baskets left unpaid last week, if we allow 48 hours",
 ])
 def test_a_grace_the_owner_allows_sets_the_cart_window(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["cart_abandonment"]
-    assert plan.args["cart_window_hours"] == 48
+    assert_plans(rules, question, "kpis", metrics=["cart_abandonment"], cart_window_hours=48)
 
 
 @pytest.mark.parametrize("question", [
@@ -80,23 +79,19 @@ def test_what_the_data_holds_in_other_words(rules, question):
     ("is Sunday much use for the deli takings", "Sunday"),
 ])
 def test_one_weekday_judged_is_the_weekday_pattern(rules, question, day):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern" and plan.args["focus"] == day
+    assert_plans(rules, question, "time_pattern", focus=day)
 
 
 def test_a_kpi_for_each_month_up_or_down_is_its_trend(rules):
-    plan = _plan(rules, "the refund rate for each month of this year, up or down?")
-    assert plan.spec.name == "trend" and plan.args["grain"] == "month"
+    assert_plans(rules, "the refund rate for each month of this year, up or down?", "trend", grain="month")
 
 
 def test_this_period_against_the_last_said_with_a_comparative_is_a_comparison(rules):
-    plan = _plan(rules, "are refunds higher this week than they were last week at the bike shop")
-    assert plan.spec.name == "compare"
+    assert_plans(rules, "are refunds higher this week than they were last week at the bike shop", "compare")
 
 
 def test_two_places_and_who_books_more_are_the_places_side_by_side(rules):
-    plan = _plan(rules, "Clifton vs Cotham, who books more rooms")
-    assert plan.spec.name == "movers" and plan.args["metric"] == "orders" and plan.args["rank"] == "value"
+    assert_plans(rules, "Clifton vs Cotham, who books more rooms", "movers", metric="orders", rank="value")
 
 
 @pytest.mark.parametrize(("question", "args"), [
@@ -115,13 +110,12 @@ def test_leaving_for_good_in_a_trades_idiom_is_churn_risk(rules):
 
 
 def test_nearest_to_a_first_booking_is_propensity(rules):
-    plan = _plan(rules, "leads who have never ordered: which are nearest to buying")
-    assert plan.spec.name == "purchase_propensity" and plan.args["who"] == "prospects"
+    assert_plans(rules, "leads who have never ordered: which are nearest to buying", "purchase_propensity",
+                 who="prospects")
 
 
 def test_a_new_name_given_to_a_card_is_a_rename(rules):
-    plan = _plan(rules, "give the last bakery persona card a new name")
-    assert plan.spec.name == "edit_persona" and plan.args["action"] == "rename" and plan.args["which"] == [-1]
+    assert_plans(rules, "give the last bakery persona card a new name", "edit_persona", action="rename", which=[-1])
 
 
 def test_open_alarms_and_the_ones_closed(rules):
@@ -131,18 +125,16 @@ def test_open_alarms_and_the_ones_closed(rules):
 
 
 def test_a_thing_rated_lower_by_one_group_is_satisfaction_by_that_group(rules):
-    plan = _plan(rules, "do tiktok people rate our cakes worse than the rest")
-    assert plan.spec.name == "satisfaction_by" and plan.args["by"] == "channel"
+    assert_plans(rules, "do tiktok people rate our cakes worse than the rest", "satisfaction_by", by="channel")
 
 
 def test_mood_from_one_feedback_source_to_another_is_by_source(rules):
-    plan = _plan(rules, "does the tone change from one feedback source to another")
-    assert plan.spec.name == "feedback_sentiment" and plan.args["by"] == "source"
+    assert_plans(rules, "does the tone change from one feedback source to another", "feedback_sentiment", by="source")
 
 
 def test_never_ordered_something_online_is_the_web_order_missed(rules):
-    plan = _plan(rules, "people who never bought candles online, where did they stop")
-    assert plan.spec.name == "dropoffs" and plan.args["goal_touchpoint"] == "order_placed"
+    assert_plans(rules, "people who never bought candles online, where did they stop", "dropoffs",
+                 goal_touchpoint="order_placed")
 
 
 def test_follow_up_in_pounds_is_the_money(rules):
@@ -171,5 +163,4 @@ def test_follow_up_mood_week_by_week_after_stages(rules):
     "dog walks yesterday set against the same day a week before",
 ])
 def test_the_trades_units_before_the_periods_compared_are_the_orders(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "compare" and plan.args["metrics"] == ["orders"]
+    assert_plans(rules, question, "compare", metrics=["orders"])

@@ -5,6 +5,7 @@ the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -17,8 +18,7 @@ def _plan(rules, question):
     ("which laptop shop customers are likely to leave us", "at_risk_customers"),
 ])
 def test_a_laptop_trade_is_the_business_not_an_off_topic_gadget(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == tool
+    assert_plans(rules, question, tool)
 
 
 def test_a_laptop_question_of_the_world_stays_off_topic(rules):
@@ -32,9 +32,7 @@ def test_a_laptop_question_of_the_world_stays_off_topic(rules):
     ("which customers at the garage do we owe an apology", "service_recovery"),
 ])
 def test_who_to_chase_or_say_sorry_to_is_the_next_action(rules, question, action):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "next_best_actions"
-    assert plan.args.get("action") == action
+    assert_plans(rules, question, "next_best_actions", action=action)
 
 
 @pytest.mark.parametrize(("question", "days"), [
@@ -42,9 +40,7 @@ def test_who_to_chase_or_say_sorry_to_is_the_next_action(rules, question, action
     ("what's guest value across the next two years for the hotel", 730),
 ])
 def test_customer_value_over_years_ahead_is_the_lifetime_value(rules, question, days):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "customer_lifetime_value"
-    assert plan.args["horizon_days"] == days
+    assert_plans(rules, question, "customer_lifetime_value", horizon_days=days)
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -55,9 +51,7 @@ def test_customer_value_over_years_ahead_is_the_lifetime_value(rules, question, 
     ("warranty complaints: how long to sort out, past 3 months", "resolution_time"),
 ])
 def test_a_kpi_said_in_plain_words_is_read(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -77,9 +71,7 @@ def test_each_groups_level_in_owners_words_is_ranked_by_value(rules, question, m
     ("members' feedback this year, good or bad, month by month", "month"),
 ])
 def test_whether_texts_lean_positive_or_negative_is_their_mood(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "feedback_sentiment"
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "feedback_sentiment", by=by)
 
 
 def test_texts_on_a_topic_either_way_are_still_a_search(rules):
@@ -91,6 +83,4 @@ def test_texts_on_a_topic_either_way_are_still_a_search(rules):
     ("which day of the week are pupils most likely to actually sign up", "weekday"),
 ])
 def test_the_time_people_are_likeliest_to_buy_is_the_buying_rate_by_time(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["by"] == by and plan.args["metric"] == "purchase_conversion"
+    assert_plans(rules, question, "time_pattern", by=by, metric="purchase_conversion")

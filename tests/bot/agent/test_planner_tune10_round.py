@@ -8,6 +8,7 @@ written for these tests, not taken from a question bank or a probe."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -83,8 +84,7 @@ def test_as_many_days_again_before_that(planner):
     ("orders on a weekday compared with the weekend", "orders"),
 ])
 def test_days_of_the_week_side_by_side_are_the_weekly_pattern(planner, question, metric):
-    plan = planner.plan(question, "days-" + question)
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday" and plan.args["metric"] == metric
+    assert_plans(planner, question, "time_pattern", key="days-" + question, by="weekday", metric=metric)
 
 
 @pytest.mark.parametrize("question, tool, args", [
@@ -135,9 +135,7 @@ def test_orders_to_act_are_still_never_answered_with_an_analysis(planner, questi
     ("what have we made in the past 3 months?", "last_90_days"),
 ])
 def test_what_we_made_is_the_revenue(planner, question, period):
-    plan = planner.plan(question, f"r-{question}")
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["revenue"]
-    assert plan.args["period"] == {"name": period}
+    assert_plans(planner, question, "kpis", key=f"r-{question}", metrics=["revenue"], period={"name": period})
 
 
 def test_what_we_made_of_something_is_not_money(planner):

@@ -7,6 +7,7 @@ a speed asked for "on weekends" is the KPI by weekday, not one number over all d
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -47,8 +48,7 @@ def test_an_order_about_the_last_answer_is_not_read_as_its_rows(planner):
 @pytest.mark.parametrize("question", ["how many are still open?", "any tickets still open",
                                       "how many remain still outstanding"])
 def test_what_is_still_open_is_the_open_tickets(planner, question):
-    plan = planner.plan(question, "open-" + question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["open_tickets"]
+    assert_plans(planner, question, "kpis", key="open-" + question, metrics=["open_tickets"])
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -58,8 +58,7 @@ def test_what_is_still_open_is_the_open_tickets(planner, question):
     ("what's our typical basket?", "aov"),
 ])
 def test_sessions_that_buy_and_the_price_of_a_basket(planner, question, metric):
-    plan = planner.plan(question, "kpi-" + question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+    assert_plans(planner, question, "kpis", key="kpi-" + question, metrics=[metric])
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -67,9 +66,7 @@ def test_sessions_that_buy_and_the_price_of_a_basket(planner, question, metric):
     ("how long does it take us to answer tickets at weekends?", "first_response_time"),
 ])
 def test_a_speed_on_weekends_is_the_kpi_by_weekday(planner, question, metric):
-    plan = planner.plan(question, "wknd-" + question)
-    assert plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
+    assert_plans(planner, question, "time_pattern", key="wknd-" + question, by="weekday", metric=metric)
 
 
 def test_last_christmas_of_a_support_desk_is_counted_from_its_tickets(store, tmp_path):
@@ -90,9 +87,7 @@ def test_last_christmas_of_a_support_desk_is_counted_from_its_tickets(store, tmp
     ("how quickly do we reply to tickets in each county?", "first_response_time"),
 ])
 def test_a_kpi_in_each_region_is_each_regions_level_not_one_number(planner, question, metric):
-    plan = planner.plan(question, "each-" + question)
-    assert plan.spec.name == "movers"
-    assert plan.args["by"] == "region" and plan.args["metric"] == metric and plan.args["rank"] == "value"
+    assert_plans(planner, question, "movers", key="each-" + question, by="region", metric=metric, rank="value")
 
 
 def _reviews(store, tmp_path, header: str, rows: list[str]) -> OfflinePlanner:

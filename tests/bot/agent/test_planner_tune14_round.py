@@ -7,6 +7,7 @@ we get on" over a named period is the headline KPIs of that period."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -28,9 +29,7 @@ def planner() -> OfflinePlanner:
     ("should we even bother opening on thursdays", "Thursday"),
 ])
 def test_one_weekday_weighed_up_is_where_it_ranks_among_the_days(planner, question, focus):
-    plan = planner.plan(question, "day-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "weekday" and plan.args["focus"] == focus
+    assert_plans(planner, question, "time_pattern", key="day-" + question, by="weekday", focus=focus)
 
 
 @pytest.mark.parametrize(("question", "focus"), [
@@ -45,9 +44,8 @@ def test_one_month_weighed_up_is_where_it_ranks_in_the_year_not_that_month_alone
 
 
 def test_the_best_weekday_over_a_period_is_the_pattern_of_that_period(planner):
-    plan = planner.plan("which is the quietest weekday over the last 3 months?", "quiet-weekday")
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "weekday" and plan.args["period"] == {"name": "last_90_days"}
+    assert_plans(planner, "which is the quietest weekday over the last 3 months?", "time_pattern",
+                 key="quiet-weekday", by="weekday", period={"name": "last_90_days"})
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -56,9 +54,7 @@ def test_the_best_weekday_over_a_period_is_the_pattern_of_that_period(planner):
     ("how fast do we resolve tickets depending on the time of day they come in", "resolution_time"),
 ])
 def test_the_hours_asked_for_in_words_are_the_hours_of_the_day(planner, question, metric):
-    plan = planner.plan(question, "hour-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "hour" and plan.args["metric"] == metric
+    assert_plans(planner, question, "time_pattern", key="hour-" + question, by="hour", metric=metric)
 
 
 @pytest.mark.parametrize(("question", "period"), [
@@ -67,9 +63,7 @@ def test_the_hours_asked_for_in_words_are_the_hours_of_the_day(planner, question
     ("how did we get on this quarter", {"name": "this_quarter"}),
 ])
 def test_how_we_got_on_over_a_named_period_is_its_headline_numbers(planner, question, period):
-    plan = planner.plan(question, "got-on-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["period"] == period
+    assert_plans(planner, question, "kpis", key="got-on-" + question, period=period)
 
 
 def test_how_we_did_yesterday_stays_the_digest(planner):
@@ -79,16 +73,13 @@ def test_how_we_did_yesterday_stays_the_digest(planner):
 @pytest.mark.parametrize("question", ["how many no-shows did we get this week?", "no shows last month"])
 def test_no_shows_are_counted_with_the_cancellations(planner, question):
     # a booking nobody turned up to is kept as a kind of cancellation (docs/METRICS.md)
-    plan = planner.plan(question, "noshow-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["cancelled_orders"]
+    assert_plans(planner, question, "kpis", key="noshow-" + question, metrics=["cancelled_orders"])
 
 
 @pytest.mark.parametrize("question", ["which step lost us the most customers last month",
                                       "which stage lost the most shoppers in march"])
 def test_the_step_that_lost_the_most_people_is_the_drop_offs(planner, question):
-    plan = planner.plan(question, "lost-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert_plans(planner, question, "dropoffs", key="lost-" + question)
 
 
 def test_a_channel_that_lost_us_customers_is_not_read_as_a_journey_step(planner):
@@ -101,9 +92,7 @@ def test_a_channel_that_lost_us_customers_is_not_read_as_a_journey_step(planner)
     ("takings week after week for this quarter", "week"),
 ])
 def test_one_after_another_is_a_series_at_that_grain(planner, question, grain):
-    plan = planner.plan(question, "after-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend"
-    assert plan.args["grain"] == grain
+    assert_plans(planner, question, "trend", key="after-" + question, grain=grain)
 
 
 @pytest.mark.parametrize(("question", "period"), [
@@ -121,16 +110,14 @@ def test_the_last_month_is_the_calendar_month_the_past_month_its_30_days(planner
     ("do guests feel happier in the evening? csat by hour", "csat", "hour"),
 ])
 def test_a_kpi_set_out_by_weekday_or_hour_is_its_pattern_whatever_the_mood_words(planner, question, metric, by):
-    plan = planner.plan(question, "mood-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern"
-    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert_plans(planner, question, "time_pattern", key="mood-" + question, metric=metric, by=by)
 
 
 def test_browsing_the_website_by_hour_is_the_sessions(planner):
     plan = planner.plan("what time of day do people browse the website", "web-hour")
     assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
-    plan = planner.plan("when in the day do people shop on the website", "web-hour-2")
-    assert plan.spec.name == "time_pattern" and plan.args["metric"] == "sessions"
+    assert_plans(planner, "when in the day do people shop on the website", "time_pattern",
+                 key="web-hour-2", metric="sessions")
 
 
 @pytest.mark.parametrize("question", ["orders in the last calendar month", "revenue for the previous calendar month"])

@@ -8,6 +8,7 @@ this lane's own (different trades and Englishes), not the bank's."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -51,9 +52,7 @@ def test_how_long_tickets_take_to_close_is_the_resolution_time(rules, question):
     ("how long do complaints take us to fix, month by month this year", "month"),
 ])
 def test_the_time_to_close_over_time_is_its_trend(rules, question, grain):
-    plan = rules.plan(question, "t-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend"
-    assert plan.args["metric"] == "resolution_time" and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", key="t-" + question, metric="resolution_time", grain=grain)
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -95,21 +94,17 @@ def test_visits_across_all_time_are_still_visits(rules):
     ("churn if 60 days with no haircut means someone's gone", 60),
 ])
 def test_a_churn_window_said_as_what_it_means(rules, question, days):
-    plan = rules.plan(question, "churn-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["churn_rate"] and plan.args["churn_window_days"] == days
+    assert_plans(rules, question, "kpis", key="churn-" + question, metrics=["churn_rate"], churn_window_days=days)
 
 
 @pytest.mark.parametrize("question", ["kpi summary for last week", "kpi summary this quarter",
                                       "metrics summary for october"])
 def test_a_kpi_summary_is_the_headline_numbers_not_feedback_themes(rules, question):
-    plan = rules.plan(question, "sum-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis"
+    assert_plans(rules, question, "kpis", key="sum-" + question)
 
 
 def test_a_summary_of_what_customers_say_stays_the_themes(rules):
-    plan = rules.plan("summary of what customers said last month", "sum-themes")
-    assert plan.spec is not None and plan.spec.name == "feedback_themes"
+    assert_plans(rules, "summary of what customers said last month", "feedback_themes", key="sum-themes")
 
 
 @pytest.mark.parametrize(("first", "follow", "key", "value"), [
@@ -133,9 +128,7 @@ def test_same_analysis_but_is_a_follow_up_that_keeps_the_period(rules, first, fo
 def test_spending_the_most_by_group_is_revenue_with_the_fallback_on(planner, question, by):
     # the ranking's own words name the KPI; a reading by meaning of "spend the most on X" must
     # not replace it (it read the trade's goods as orders)
-    plan = planner.plan(question, "spend-" + question)
-    assert plan.spec is not None and plan.spec.name == "movers"
-    assert plan.args["metric"] == "revenue" and plan.args["by"] == by and plan.args["rank"] == "value"
+    assert_plans(planner, question, "movers", key="spend-" + question, metric="revenue", by=by, rank="value")
 
 
 @pytest.mark.parametrize(("question", "by"), [
@@ -151,8 +144,7 @@ def test_places_that_got_less_happy_are_each_places_review_score_moving(rules, q
 
 
 def test_a_place_getting_less_happy_on_a_named_measure_keeps_that_measure(rules):
-    plan = rules.plan("which towns got less happy this quarter going by nps", "happy-nps")
-    assert plan.spec is not None and plan.spec.name == "movers" and plan.args["metric"] == "nps"
+    assert_plans(rules, "which towns got less happy this quarter going by nps", "movers", key="happy-nps", metric="nps")
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -184,9 +176,7 @@ def test_the_most_new_fans_by_group_are_the_new_customers(rules, question, by):
                                                                                   "order_placed"]),
 ])
 def test_people_named_by_a_step_start_the_funnel_there(rules, question, steps):
-    plan = rules.plan(question, "steps-" + question)
-    assert plan.spec is not None and plan.spec.name == "funnel"
-    assert plan.args["touchpoints"] == steps
+    assert_plans(rules, question, "funnel", key="steps-" + question, touchpoints=steps)
 
 
 @pytest.mark.parametrize("question", ["where do shoppers bail before they get to the checkout page",
@@ -200,9 +190,7 @@ def test_the_checkout_page_is_the_checkout_step(rules, question):
 @pytest.mark.parametrize("question", ["last step for visitors who didn't order online, last month",
                                       "where do people who never buy online drop off"])
 def test_never_ordering_online_is_the_web_order_missed(rules, question):
-    plan = rules.plan(question, "online-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs"
-    assert plan.args["goal_touchpoint"] == "order_placed"
+    assert_plans(rules, question, "dropoffs", key="online-" + question, goal_touchpoint="order_placed")
 
 
 @pytest.mark.parametrize("question", [
@@ -212,8 +200,7 @@ def test_never_ordering_online_is_the_web_order_missed(rules, question):
     "final touch before shoppers go, this month",
 ])
 def test_where_people_leave_is_the_drop_offs(rules, question):
-    plan = rules.plan(question, "leave-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert_plans(rules, question, "dropoffs", key="leave-" + question)
 
 
 @pytest.mark.parametrize("question", [
@@ -230,9 +217,7 @@ def test_the_first_and_the_last_touch_before_paying_are_the_paths(rules, questio
                                       "how many drop out between having a look and actually ordering, this month",
                                       "where do we lose guests between looking and booking"])
 def test_between_looking_and_buying_is_the_funnel_over_those_stages(rules, question):
-    plan = rules.plan(question, "between-" + question)
-    assert plan.spec is not None and plan.spec.name == "funnel"
-    assert plan.args["stages"] == ["consideration", "decision", "purchase"]
+    assert_plans(rules, question, "funnel", key="between-" + question, stages=["consideration", "decision", "purchase"])
 
 
 @pytest.mark.parametrize("question", ["bookings and revenue this month vs last",
@@ -252,10 +237,9 @@ def test_the_trades_orders_and_revenue_are_both_compared(rules, question):
      ("2026-10-16", "2026-10-31"), ("2026-09-16", "2026-09-30")),
 ])
 def test_halves_of_a_month_are_compared_as_halves(rules, question, period, against):
-    plan = rules.plan(question, "half-" + question)
-    assert plan.spec is not None and plan.spec.name == "compare"
-    assert plan.args["period"] == {"start": period[0], "end": period[1]}
-    assert plan.args["against"] == {"start": against[0], "end": against[1]}
+    assert_plans(rules, question, "compare",
+                 key="half-" + question, period={"start": period[0], "end": period[1]},
+                 against={"start": against[0], "end": against[1]})
 
 
 def test_half_a_month_alone_is_that_half_not_the_month(rules):
@@ -288,14 +272,12 @@ def test_a_share_of_hyphenated_people_who_buy_is_the_buying_rate(rules, question
     ("ticket counts per day over the last 30 days", "tickets"),
 ])
 def test_counts_of_new_visitors_and_tickets_over_time_are_their_trend(rules, question, metric):
-    plan = rules.plan(question, "count-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend" and plan.args["metric"] == metric
+    assert_plans(rules, question, "trend", key="count-" + question, metric=metric)
 
 
 @pytest.mark.parametrize("question", ["at which step do shoppers go missing", "which stage do our members disappear at"])
 def test_the_step_people_go_missing_at_is_the_drop_offs(rules, question):
-    plan = rules.plan(question, "missing-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs"
+    assert_plans(rules, question, "dropoffs", key="missing-" + question)
 
 
 @pytest.mark.parametrize(("question", "metric"), [

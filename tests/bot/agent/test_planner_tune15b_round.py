@@ -8,6 +8,7 @@ The phrasings are this lane's own (not the bank's), from several trades and Engl
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -93,9 +94,7 @@ def test_a_stage_said_to_be_red_after_a_map_is_that_stage_of_the_same_map(planne
     ("how do diners feel after they've paid", "feedback_sentiment"),
 ])
 def test_feedback_after_buying_is_the_post_purchase_stage(planner, question, tool):
-    plan = planner.plan(question, "after-" + question)
-    assert plan.spec is not None and plan.spec.name == tool
-    assert plan.args["stage"] == ["post-purchase"]
+    assert_plans(planner, question, tool, key="after-" + question, stage=["post-purchase"])
 
 
 @pytest.mark.parametrize(("question", "by"), [
@@ -105,9 +104,7 @@ def test_feedback_after_buying_is_the_post_purchase_stage(planner, question, too
     ("which platform do the rudest messages come through", "channel"),
 ])
 def test_the_feeling_compared_over_time_or_by_channel_is_sentiment(planner, question, by):
-    plan = planner.plan(question, "mood-" + question)
-    assert plan.spec is not None and plan.spec.name == "feedback_sentiment"
-    assert plan.args["by"] == by
+    assert_plans(planner, question, "feedback_sentiment", key="mood-" + question, by=by)
 
 
 @pytest.mark.parametrize(("question", "source"), [
@@ -116,9 +113,7 @@ def test_the_feeling_compared_over_time_or_by_channel_is_sentiment(planner, ques
     ("is the tone of survey answers nicer than in september", "survey"),
 ])
 def test_a_sources_feeling_against_the_period_before_is_sentiment_not_a_kpi(planner, question, source):
-    plan = planner.plan(question, "source-mood-" + question)
-    assert plan.spec is not None and plan.spec.name == "feedback_sentiment"
-    assert plan.args["source"] == [source]
+    assert_plans(planner, question, "feedback_sentiment", key="source-mood-" + question, source=[source])
 
 
 @pytest.mark.parametrize("question", [
@@ -127,14 +122,12 @@ def test_a_sources_feeling_against_the_period_before_is_sentiment_not_a_kpi(plan
     "are shoppers whose box turned up late writing angrier feedback",
 ])
 def test_late_deliveries_against_a_harsher_tone_is_satisfaction_by_delivery(planner, question):
-    plan = planner.plan(question, "late-" + question)
-    assert plan.spec is not None and plan.spec.name == "satisfaction_by"
-    assert plan.args["by"] == "delivery" and plan.args["measure"] == "sentiment"  # the tone of what they wrote
+    assert_plans(planner, question, "satisfaction_by", key="late-" + question, by="delivery", measure="sentiment")
 
 
 def test_a_rating_named_keeps_the_channels_ratings(planner):
-    plan = planner.plan("which channel has the happiest customers according to nps", "nps-channel")
-    assert plan.spec.name == "satisfaction_by" and plan.args["measure"] == "nps"
+    assert_plans(planner, "which channel has the happiest customers according to nps", "satisfaction_by",
+                 key="nps-channel", measure="nps")
 
 
 # -- customers: likely to leave, to buy, and what the current ones will spend ------------------------
@@ -145,8 +138,7 @@ def test_a_rating_named_keeps_the_channels_ratings(planner):
     "which of the dog groomer's clients look doubtful to come back",
 ])
 def test_unlikely_to_return_is_the_at_risk_list(planner, question):
-    plan = planner.plan(question, "unlikely-" + question)
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert_plans(planner, question, "at_risk_customers", key="unlikely-" + question)
 
 
 @pytest.mark.parametrize(("question", "who"), [
@@ -156,9 +148,7 @@ def test_unlikely_to_return_is_the_at_risk_list(planner, question):
     ("who's primed to book a lesson right now", None),
 ])
 def test_primed_to_buy_or_reorder_is_purchase_propensity(planner, question, who):
-    plan = planner.plan(question, "primed-" + question)
-    assert plan.spec is not None and plan.spec.name == "purchase_propensity"
-    assert plan.args.get("who") == who
+    assert_plans(planner, question, "purchase_propensity", key="primed-" + question, who=who)
 
 
 @pytest.mark.parametrize(("question", "horizon"), [
@@ -166,14 +156,12 @@ def test_primed_to_buy_or_reorder_is_purchase_propensity(planner, question, who)
     ("next 30 days, what should our current patients be worth to us", "next_30_days"),
 ])
 def test_current_customers_worth_over_a_horizon_is_the_revenue_forecast(planner, question, horizon):
-    plan = planner.plan(question, "worth-" + question)
-    assert plan.spec is not None and plan.spec.name == "revenue_forecast"
-    assert plan.args["horizon"] == horizon
+    assert_plans(planner, question, "revenue_forecast", key="worth-" + question, horizon=horizon)
 
 
 def test_one_customer_worth_over_years_stays_lifetime_value(planner):
-    plan = planner.plan("what's a loyalty member worth over the next 3 years", "clv-years")
-    assert plan.spec.name == "customer_lifetime_value"
+    assert_plans(planner, "what's a loyalty member worth over the next 3 years", "customer_lifetime_value",
+                 key="clv-years")
 
 
 @pytest.mark.parametrize("question", [
@@ -181,9 +169,7 @@ def test_one_customer_worth_over_years_stays_lifetime_value(planner):
     "loyalty-scheme tennis members who only just turned high risk",
 ])
 def test_a_group_named_with_its_scheme_and_trade_word_keeps_its_filter(planner, question):
-    plan = planner.plan(question, "scheme-" + question)
-    assert plan.spec is not None and plan.spec.name == "newly_at_risk"
-    assert plan.args["filters"] == {"segment": ["loyalty"]}
+    assert_plans(planner, question, "newly_at_risk", key="scheme-" + question, filters={"segment": ["loyalty"]})
 
 
 # -- next best actions asked by the gesture, customer by customer -----------------------------------
@@ -195,9 +181,7 @@ def test_a_group_named_with_its_scheme_and_trade_word_keeps_its_filter(planner, 
     ("which cafe customers can we leave be without a discount", "no_discount_needed"),
 ])
 def test_a_gesture_asked_for_is_that_action_customer_by_customer(planner, question, action):
-    plan = planner.plan(question, "gesture-" + question)
-    assert plan.spec is not None and plan.spec.name == "next_best_actions"
-    assert plan.args["action"] == action and plan.args["level"] == "customers"
+    assert_plans(planner, question, "next_best_actions", key="gesture-" + question, action=action, level="customers")
 
 
 @pytest.mark.parametrize("question", [
@@ -218,10 +202,8 @@ def test_each_customer_including_prospects_is_the_customer_level_not_a_breakdown
     ("text me should basket conversion slump 5% from one day to the next", "conversion_rate", 5, 1),
 ])
 def test_a_slide_from_one_day_to_the_next_is_a_drop_over_that_window(planner, question, metric, value, window):
-    plan = planner.plan(question, "slide-" + question)
-    assert plan.spec is not None and plan.spec.name == "create_alert_rule"
-    assert plan.args["metric"] == metric and plan.args["condition"] == "drops_by"
-    assert plan.args["value"] == value and plan.args["window_days"] == window
+    assert_plans(planner, question, "create_alert_rule",
+                 key="slide-" + question, metric=metric, condition="drops_by", value=value, window_days=window)
 
 
 @pytest.mark.parametrize("question", [
@@ -230,9 +212,8 @@ def test_a_slide_from_one_day_to_the_next_is_a_drop_over_that_window(planner, qu
     "warn me about days with an unusual heap of tickets",
 ])
 def test_a_pile_of_tickets_is_an_unusual_rise_in_tickets(planner, question):
-    plan = planner.plan(question, "pile-" + question)
-    assert plan.spec is not None and plan.spec.name == "create_alert_rule"
-    assert plan.args["metric"] == "tickets" and plan.args["condition"] == "unusual" and plan.args["direction"] == "up"
+    assert_plans(planner, question, "create_alert_rule",
+                 key="pile-" + question, metric="tickets", condition="unusual", direction="up")
 
 
 def test_a_ticket_time_named_stays_that_metric(planner):
@@ -246,9 +227,7 @@ def test_a_ticket_time_named_stays_that_metric(planner):
     "the week-long roundup for the bakery please", "give me a seven-day recap", "the 7 day digest for the salon",
 ])
 def test_a_week_long_roundup_is_the_weekly_digest(planner, question):
-    plan = planner.plan(question, "week-long-" + question)
-    assert plan.spec is not None and plan.spec.name == "digest"
-    assert plan.args["cadence"] == "weekly"
+    assert_plans(planner, question, "digest", key="week-long-" + question, cadence="weekly")
 
 
 # -- not analysis: a new name, or damage --------------------------------------------------------------

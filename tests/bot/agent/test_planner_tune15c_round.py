@@ -6,6 +6,7 @@ data's tables stay what they were."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -123,9 +124,7 @@ def test_the_datas_tables_and_events_are_not_orders(planner):
 def test_a_step_shorter_than_the_period_is_the_stretch_just_before_it(planner, first, then, period):
     key = "step-" + first
     planner.remember(key, planner.plan(first, key))
-    plan = planner.plan(then, key)
-    assert plan.spec is not None and plan.spec.name == "kpis"
-    assert plan.args["period"] == period
+    assert_plans(planner, then, "kpis", key=key, period=period)
 
 
 def test_a_week_stepped_back_a_week_is_still_the_week_before(planner):
@@ -160,9 +159,7 @@ def test_a_horizon_the_forecast_has_is_not_remarked_on(planner):
     ("the week-long roundup for the bakery", None),
 ])
 def test_a_digest_for_a_week_is_the_weekly_one(planner, question, date):
-    plan = planner.plan(question, "dg-" + question)
-    assert plan.spec is not None and plan.spec.name == "digest"
-    assert plan.args.get("cadence") == "weekly" and plan.args.get("date") == date
+    assert_plans(planner, question, "digest", key="dg-" + question, cadence="weekly", date=date)
 
 
 def test_a_digest_for_a_day_stays_daily(planner):
@@ -177,15 +174,13 @@ def test_a_digest_for_a_day_stays_daily(planner):
     ("orders the weekend just gone, how many", {"start": "2026-11-14", "end": "2026-11-15"}),
 ])
 def test_a_weekend_named_is_its_saturday_and_sunday(planner, question, period):
-    plan = planner.plan(question, "we-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis" and plan.args["period"] == period
+    assert_plans(planner, question, "kpis", key="we-" + question, period=period)
 
 
 def test_this_weekend_against_last_weekend_compares_the_two(planner):
-    plan = planner.plan("were sales up this weekend compared with last weekend?", "we-cmp")
-    assert plan.spec.name == "compare"
-    assert plan.args["period"] == {"start": "2026-11-14", "end": "2026-11-15"}
-    assert plan.args["against"] == {"start": "2026-11-07", "end": "2026-11-08"}
+    assert_plans(planner, "were sales up this weekend compared with last weekend?", "compare",
+                 key="we-cmp", period={"start": "2026-11-14", "end": "2026-11-15"},
+                 against={"start": "2026-11-07", "end": "2026-11-08"})
 
 
 def test_weekends_as_a_habit_or_a_plan_are_no_period(planner):
@@ -256,8 +251,7 @@ def test_csat_asked_by_name_on_nps_only_surveys_is_not_swapped(nps_only):
 
 
 def test_a_feeling_on_surveys_with_csat_stays_csat(planner):
-    plan = planner.plan("how satisfied are customers?", "csat-kept")
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"]
+    assert_plans(planner, "how satisfied are customers?", "kpis", key="csat-kept", metrics=["csat"])
 
 
 # -- "busiest" on a support desk's data (tickets, no orders) ----------------------------------------
@@ -285,8 +279,7 @@ def test_busiest_on_a_support_desks_data_counts_its_tickets(desk, question, by):
 
 
 def test_busiest_on_a_shops_data_counts_its_orders(planner):
-    plan = planner.plan("which day of the week is busiest?", "shop-busy")
-    assert plan.spec.name == "time_pattern" and plan.args["metric"] == "orders"
+    assert_plans(planner, "which day of the week is busiest?", "time_pattern", key="shop-busy", metric="orders")
 
 
 # -- a part of the country the data does not have ---------------------------------------------------

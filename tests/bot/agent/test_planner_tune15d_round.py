@@ -6,6 +6,7 @@ figure for everyone."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -141,6 +142,4 @@ def test_brand_words_without_product_sales_are_not_that(planner: OfflinePlanner,
 ])
 def test_step_named_people_who_buy_are_a_funnel_to_the_order(planner: OfflinePlanner, question: str,
                                                               steps: list[str]) -> None:
-    plan = planner.plan(question, "buy-" + question)
-    assert plan.spec is not None and plan.spec.name == "funnel"
-    assert plan.args["touchpoints"] == steps
+    assert_plans(planner, question, "funnel", key="buy-" + question, touchpoints=steps)

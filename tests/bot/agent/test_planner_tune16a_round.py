@@ -5,6 +5,7 @@ are this lane's own (different trades and Englishes), not the bank's."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 @pytest.mark.parametrize(("question", "by", "focus"), [
@@ -15,14 +16,11 @@ import pytest
     ("march for the garden centre, how does it do compared to other months", "month", "March"),
 ])
 def test_one_day_or_month_against_the_rest_is_its_place_in_the_pattern(rules, question, by, focus):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
-    assert plan.args["by"] == by and plan.args.get("focus") == focus
+    assert_plans(rules, question, "time_pattern", key="k-" + question, by=by, focus=focus)
 
 
 def test_a_period_set_against_another_stays_a_comparison(rules):
-    plan = rules.plan("compare the salon's takings this month with last month", "k-cmp")
-    assert plan.spec is not None and plan.spec.name == "compare"
+    assert_plans(rules, "compare the salon's takings this month with last month", "compare", key="k-cmp")
 
 
 @pytest.mark.parametrize(("question", "by"), [
@@ -33,9 +31,7 @@ def test_a_period_set_against_another_stays_a_comparison(rules):
     ("which months were our busy ones at the ice cream van", "month"),
 ])
 def test_when_in_the_day_or_which_months_is_the_pattern(rules, question, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "time_pattern", key="k-" + question, by=by)
 
 
 @pytest.mark.parametrize(("question", "metric", "grain"), [
@@ -66,9 +62,7 @@ def test_series_words_without_a_kpi_do_not_pick_one(rules):
     ("how many questionnaires were sent back by the physio patients", "survey_responses"),
 ])
 def test_owners_words_for_what_happened_to_orders_name_the_kpi(rules, question, metric):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
-    assert plan.args.get("metrics") == [metric]
+    assert_plans(rules, question, "kpis", key="k-" + question, metrics=[metric])
 
 
 def test_since_we_first_opened_is_all_the_data(rules):

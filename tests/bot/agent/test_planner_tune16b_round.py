@@ -5,6 +5,7 @@ own (different trades and Englishes), not the bank's."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -43,8 +44,7 @@ def test_outside_the_data_gets_no_tool(planner: OfflinePlanner, rules: OfflinePl
     ("how much would you say our churn is now", "kpis"),
 ])
 def test_worth_and_say_about_the_shop_still_answered(rules: OfflinePlanner, question: str, tool: str) -> None:
-    plan = rules.plan(question, "worth-" + question)
-    assert plan.spec is not None and plan.spec.name == tool, plan.spec
+    assert_plans(rules, question, tool, key="worth-" + question)
 
 
 # -- alerts still to deal with are the open alerts, not the list of rules -------------------------
@@ -55,13 +55,11 @@ def test_worth_and_say_about_the_shop_still_answered(rules: OfflinePlanner, ques
     "which alerts are not yet sorted for the chippy",
 ])
 def test_unresolved_alerts_are_open_alerts(rules: OfflinePlanner, question: str) -> None:
-    plan = rules.plan(question, "open-" + question)
-    assert plan.spec is not None and plan.spec.name == "open_alerts", plan.spec
+    assert_plans(rules, question, "open_alerts", key="open-" + question)
 
 
 def test_which_alerts_are_set_up_is_still_the_rules(rules: OfflinePlanner) -> None:
-    plan = rules.plan("which alerts do I have set up", "rules-set-up")
-    assert plan.spec is not None and plan.spec.name == "list_alert_rules", plan.spec
+    assert_plans(rules, "which alerts do I have set up", "list_alert_rules", key="rules-set-up")
 
 
 # -- the persona cards kept, asked for by "list them" or as profiles on file -------------------
@@ -73,13 +71,11 @@ def test_which_alerts_are_set_up_is_still_the_rules(rules: OfflinePlanner) -> No
     "what buyer profiles did we keep on file for the deli",
 ])
 def test_kept_persona_cards_are_listed(rules: OfflinePlanner, question: str) -> None:
-    plan = rules.plan(question, "list-personas-" + question)
-    assert plan.spec is not None and plan.spec.name == "list_personas", plan.spec
+    assert_plans(rules, question, "list_personas", key="list-personas-" + question)
 
 
 def test_making_persona_cards_is_still_a_draft(rules: OfflinePlanner) -> None:
-    plan = rules.plan("make some persona cards for the bakery", "draft-personas")
-    assert plan.spec is not None and plan.spec.name == "draft_personas", plan.spec
+    assert_plans(rules, "make some persona cards for the bakery", "draft_personas", key="draft-personas")
 
 
 # -- names new to the risk list, said as new/fresh high-risk customers, over the days said ----------
@@ -91,14 +87,11 @@ def test_making_persona_cards_is_still_a_draft(rules: OfflinePlanner) -> None:
     ("who became at risk overnight", 1),
 ])
 def test_new_high_risk_names_are_newly_at_risk(rules: OfflinePlanner, question: str, days: int) -> None:
-    plan = rules.plan(question, "newly-" + question)
-    assert plan.spec is not None and plan.spec.name == "newly_at_risk", plan.spec
-    assert plan.args.get("days") == days, plan.args
+    assert_plans(rules, question, "newly_at_risk", key="newly-" + question, days=days)
 
 
 def test_high_risk_customers_alone_are_still_the_list(rules: OfflinePlanner) -> None:
-    plan = rules.plan("high-risk customers at the garage", "at-risk-list")
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers", plan.spec
+    assert_plans(rules, "high-risk customers at the garage", "at_risk_customers", key="at-risk-list")
 
 
 # -- an alert rule called an alarm, ordered away, is a deletion (which still asks first) -----------
@@ -127,8 +120,7 @@ def test_asking_why_an_alarm_went_off_deletes_nothing(rules: OfflinePlanner) -> 
     "which stuff youre watching for the chippy",
 ])
 def test_what_youre_watching_lists_the_rules(rules: OfflinePlanner, question: str) -> None:
-    plan = rules.plan(question, "watching-" + question)
-    assert plan.spec is not None and plan.spec.name == "list_alert_rules", plan.spec
+    assert_plans(rules, question, "list_alert_rules", key="watching-" + question)
 
 
 # -- narrowing a search's comments is the same search again, never a persona card edit -------------
@@ -149,5 +141,4 @@ def test_narrowing_search_comments_keeps_the_search(rules: OfflinePlanner, first
 
 
 def test_narrowing_a_card_is_still_a_persona_edit(rules: OfflinePlanner) -> None:
-    plan = rules.plan("narrow the second persona to weekend shoppers", "narrow-card")
-    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.spec
+    assert_plans(rules, "narrow the second persona to weekend shoppers", "edit_persona", key="narrow-card")

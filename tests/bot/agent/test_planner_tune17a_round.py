@@ -5,6 +5,7 @@ the bank's."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -20,9 +21,7 @@ def _plan(rules, question):
     "share of shopping carts that get left behind by the candle shop's visitors",
 ])
 def test_baskets_left_behind_are_the_cart_abandonment_level(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["cart_abandonment"]
+    assert_plans(rules, question, "kpis", metrics=["cart_abandonment"])
 
 
 @pytest.mark.parametrize("question", [
@@ -52,8 +51,7 @@ def test_a_refund_count_is_the_refunded_orders_not_the_rate(rules, question, too
     "how many pupils have paid us anything this year",
 ])
 def test_how_many_paid_me_is_the_head_count_of_buyers(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["buyers"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
 
 
 def test_paid_us_twice_is_still_repeat_buying(rules):
@@ -68,8 +66,7 @@ def test_paid_us_twice_is_still_repeat_buying(rules):
     "what % of guests who booked a viewing actually ended up paying",
 ])
 def test_the_share_of_people_described_at_length_who_bought_is_purchase_conversion(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["purchase_conversion"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["purchase_conversion"])
 
 
 @pytest.mark.parametrize("question", [
@@ -78,14 +75,13 @@ def test_the_share_of_people_described_at_length_who_bought_is_purchase_conversi
     "of the ones who got to the cart this month, what % actually paid",
 ])
 def test_from_the_basket_to_paying_is_the_purchase_stage_conversion(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["conversion_purchase"])
 
 
 def test_a_long_message_that_starts_by_saying_who_keeps_who(rules):
     # the first clause names the people the share is of: it is the question, not a preamble
-    plan = _plan(rules, "punters who put a few bits in the trolley on the webshop, what proportion end up paying")
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"], (plan.spec.name, plan.args)
+    assert_plans(rules, "punters who put a few bits in the trolley on the webshop, what proportion end up paying",
+                 "kpis", metrics=["conversion_purchase"])
 
 
 @pytest.mark.parametrize("question", [
@@ -103,8 +99,7 @@ def test_ending_up_buying_again_is_repeat_buying_not_conversion(rules, question)
     "average one-to-five satisfaction rating last month",
 ])
 def test_an_average_on_the_one_to_five_scale_is_the_mean_rating_alone(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat_mean"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["csat_mean"])
 
 
 @pytest.mark.parametrize("question", [
@@ -113,13 +108,11 @@ def test_an_average_on_the_one_to_five_scale_is_the_mean_rating_alone(rules, que
     "is the backlog of repair queries rising or falling this month?",
 ])
 def test_a_backlog_growing_or_shrinking_is_its_net_change(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["backlog_change"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["backlog_change"])
 
 
 def test_the_backlog_week_by_week_is_still_a_series(rules):
-    plan = _plan(rules, "is the support backlog growing or shrinking week by week this quarter")
-    assert plan.spec.name == "trend" and plan.args["grain"] == "week"
+    assert_plans(rules, "is the support backlog growing or shrinking week by week this quarter", "trend", grain="week")
 
 
 @pytest.mark.parametrize(("question", "by"), [
@@ -128,8 +121,7 @@ def test_the_backlog_week_by_week_is_still_a_series(rules):
     ("what time of day do people spend most in the cafe", "hour"),
 ])
 def test_when_people_spend_most_is_the_pattern_of_revenue(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == by and plan.args["metric"] == "revenue", plan.args
+    assert_plans(rules, question, "time_pattern", by=by, metric="revenue")
 
 
 @pytest.mark.parametrize(("question", "tool"), [
@@ -145,8 +137,7 @@ def test_the_recommend_score_is_the_nps(rules, question, tool):
 
 def test_the_recommend_score_as_a_follow_up_of_a_chart(rules):
     rules.remember("k-rec", rules.plan("chart csat month by month this year", "k-rec"))
-    plan = rules.plan("and the would you recommend number too", "k-rec")
-    assert plan.spec.name == "trend" and plan.args["metric"] == "nps" and plan.args["grain"] == "month"
+    assert_plans(rules, "and the would you recommend number too", "trend", key="k-rec", metric="nps", grain="month")
 
 
 def test_what_you_would_recommend_for_a_group_is_still_next_actions(rules):
@@ -159,9 +150,7 @@ def test_what_you_would_recommend_for_a_group_is_still_next_actions(rules):
     ("is shipping getting any quicker? show me that weekly", "week"),
 ])
 def test_deliveries_getting_slower_is_the_delivery_time_series(rules, question, grain):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "trend" and plan.args["metric"] == "delivery_time", (plan.spec.name, plan.args)
-    assert plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", metric="delivery_time", grain=grain)
 
 
 def _span(args, key="period"):
@@ -227,8 +216,7 @@ def test_how_we_did_yesterday_is_still_the_digest(rules):
     ("which village's customers got less happy since the summer", "city"),
 ])
 def test_which_places_customers_got_less_happy_is_the_change_by_place(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == "csat", (plan.spec.name, plan.args)
+    assert_plans(rules, question, "movers", by=by, metric="csat")
 
 
 @pytest.mark.parametrize(("question", "by", "metric"), [
@@ -237,9 +225,7 @@ def test_which_places_customers_got_less_happy_is_the_change_by_place(rules, que
     ("clifton or redland, where did folk spend more last month?", "city", "revenue"),
 ])
 def test_two_groups_side_by_side_asked_who_spent_more_are_ranked_on_it(rules, question, by, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
-    assert plan.args["by"] == by and plan.args["metric"] == metric and plan.args["rank"] == "value"
+    assert_plans(rules, question, "movers", by=by, metric=metric, rank="value")
 
 
 def test_two_places_with_no_measure_are_still_compared(rules):
@@ -252,8 +238,7 @@ def test_two_places_with_no_measure_are_still_compared(rules):
     ("is it just one town dragging the orders down", "city", "orders"),
 ])
 def test_is_it_one_group_dragging_a_kpi_is_the_change_by_that_group(rules, question, by, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
+    assert_plans(rules, question, "movers", by=by, metric=metric)
 
 
 @pytest.mark.parametrize(("question", "by", "metric"), [
@@ -262,8 +247,7 @@ def test_is_it_one_group_dragging_a_kpi_is_the_change_by_that_group(rules, quest
     ("break down the aov change by segment, q2 vs q1", "segment", "aov"),
 ])
 def test_a_change_broken_down_by_group_is_explained_group_by_group(rules, question, by, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers" and plan.args["by"] == by and plan.args["metric"] == metric, (plan.spec.name, plan.args)
+    assert_plans(rules, question, "movers", by=by, metric=metric)
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -273,8 +257,7 @@ def test_a_change_broken_down_by_group_is_explained_group_by_group(rules, questi
     ("which segment buys most often", "orders"),
 ])
 def test_the_group_that_buys_the_most_is_ranked_on_the_money(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers" and plan.args["metric"] == metric and plan.args["rank"] == "value", plan.args
+    assert_plans(rules, question, "movers", metric=metric, rank="value")
 
 
 @pytest.mark.parametrize(("question", "focus"), [
@@ -283,9 +266,7 @@ def test_the_group_that_buys_the_most_is_ranked_on_the_money(rules, question, me
     ("are wednesdays really worth opening the florist for?", "Wednesday"),
 ])
 def test_is_a_weekday_worth_opening_for_is_its_place_in_the_week(rules, question, focus):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == "weekday", (plan.spec.name, plan.args)
-    assert plan.args["focus"] == focus
+    assert_plans(rules, question, "time_pattern", by="weekday", focus=focus)
 
 
 def test_what_a_customer_is_worth_is_still_lifetime_value(rules):
@@ -298,8 +279,7 @@ def test_what_a_customer_is_worth_is_still_lifetime_value(rules):
     "what month was quiet for the b&b last year",
 ])
 def test_which_month_was_slow_said_in_the_singular_is_the_pattern_of_the_year(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern" and plan.args["by"] == "month", (plan.spec.name, plan.args)
+    assert_plans(rules, question, "time_pattern", by="month")
 
 
 @pytest.mark.parametrize(("question", "touchpoints"), [
@@ -308,8 +288,7 @@ def test_which_month_was_slow_said_in_the_singular_is_the_pattern_of_the_year(ru
     ("how many customers who pop into the salon then go on to buy in store", ["instore_visit", "instore_purchase"]),
 ])
 def test_the_shops_own_steps_said_in_words_are_the_funnels_touchpoints(rules, question, touchpoints):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel" and plan.args.get("touchpoints") == touchpoints, (plan.spec.name, plan.args)
+    assert_plans(rules, question, "funnel", touchpoints=touchpoints)
 
 
 @pytest.mark.parametrize(("question", "level"), [
@@ -318,9 +297,7 @@ def test_the_shops_own_steps_said_in_words_are_the_funnels_touchpoints(rules, qu
     ("where on the site do shoppers wander off", None),
 ])
 def test_going_cold_or_wandering_off_is_where_people_drop_off(rules, question, level):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "dropoffs", (plan.spec.name, plan.args)
-    assert plan.args.get("level") == level
+    assert_plans(rules, question, "dropoffs", level=level)
 
 
 @pytest.mark.parametrize(("question", "level"), [
@@ -329,8 +306,7 @@ def test_going_cold_or_wandering_off_is_where_people_drop_off(rules, question, l
     ("what do the window shoppers who never book typically do, step by step", None),
 ])
 def test_what_a_group_of_people_actually_do_is_their_path(rules, question, level):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "paths" and plan.args.get("level") == level, (plan.spec.name, plan.args)
+    assert_plans(rules, question, "paths", level=level)
 
 
 def test_what_we_do_about_something_is_not_a_path(rules):
@@ -344,8 +320,7 @@ def test_what_we_do_about_something_is_not_a_path(rules):
     ("where do people drop off before ordering on the site", "dropoffs"),
 ])
 def test_before_ordering_on_the_website_is_the_web_order_goal(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec.name == tool and plan.args.get("goal_touchpoint") == "order_placed", (plan.spec.name, plan.args)
+    assert_plans(rules, question, tool, goal_touchpoint="order_placed")
 
 
 @pytest.mark.parametrize(("first", "then", "filters"), [
@@ -420,8 +395,7 @@ def test_months_software_and_compass_words_are_no_unknown_town(rules, question):
     ("tickets, this week vs last week", "compare"),
 ])
 def test_tickets_raised_by_people_or_named_alone_are_the_ticket_count(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec.name == tool and plan.args["metrics"] == ["tickets"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, tool, metrics=["tickets"])
 
 
 @pytest.mark.parametrize(("question", "segment"), [
@@ -450,8 +424,7 @@ def test_a_hyphenated_buying_rate_is_purchase_conversion(rules, question):
     ("split of jobs cancelled vs refunded at the plumbers, last quarter", ["cancelled_orders", "refunded_orders"]),
 ])
 def test_refunded_vs_cancelled_is_both_outcomes_side_by_side(rules, question, metrics):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == metrics, (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=metrics)
 
 
 def test_refunds_in_two_periods_are_still_compared(rules):
@@ -464,8 +437,7 @@ def test_refunds_in_two_periods_are_still_compared(rules):
     ("new customers by first channel since september", "new_visitors"),
 ])
 def test_by_first_channel_is_each_channels_value(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers" and plan.args["by"] == "channel" and plan.args["metric"] == metric, plan.args
+    assert_plans(rules, question, "movers", by="channel", metric=metric)
 
 
 @pytest.mark.parametrize("question", [
@@ -474,8 +446,7 @@ def test_by_first_channel_is_each_channels_value(rules, question, metric):
     "how many days between first call and first paying for a boiler service",
 ])
 def test_from_a_first_contact_to_first_paying_is_the_time_to_first_purchase(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["time_to_first_purchase"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["time_to_first_purchase"])
 
 
 @pytest.mark.parametrize("question", [
@@ -501,8 +472,7 @@ def test_a_shop_visit_before_buying_and_the_last_thing_done_keep_their_readings(
     ("did the walk-in customers spend less this month than last", "compare"),
 ])
 def test_how_much_people_spent_is_revenue(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec.name == tool and plan.args["metrics"] == ["revenue"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, tool, metrics=["revenue"])
 
 
 def test_spend_per_order_stays_the_average_order_value(rules):

@@ -5,6 +5,7 @@ trades and Englishes)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -21,10 +22,7 @@ def _plan(rules, question):
     ("closed conversations yesterday, please", "yesterday"),
 ])
 def test_conversations_closed_are_the_resolved_tickets(rules, question, period):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["resolved_tickets"]
-    assert plan.args["period"] == {"name": period}
+    assert_plans(rules, question, "kpis", metrics=["resolved_tickets"], period={"name": period})
 
 
 @pytest.mark.parametrize(("question", "group"), [
@@ -34,9 +32,7 @@ def test_conversations_closed_are_the_resolved_tickets(rules, question, period):
     ("which advisor is quickest to respond to enquiries", "advisor"),
 ])
 def test_who_replies_slowest_is_the_reply_time_with_the_absent_group_said(rules, question, group):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["first_response_time"]
+    assert_plans(rules, question, "kpis", metrics=["first_response_time"])
     answer = rules.answer(question, "a-" + question)
     assert f"“{group}” is not in the loaded data" in answer.text
 
@@ -46,10 +42,7 @@ def test_who_replies_slowest_is_the_reply_time_with_the_absent_group_said(rules,
     "which channel gets back to people the slowest?",
 ])
 def test_who_replies_slowest_by_a_group_the_data_has_ranks_that_group(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
-    assert plan.args["metric"] == "first_response_time"
-    assert plan.args["rank"] == "value"
+    assert_plans(rules, question, "movers", metric="first_response_time", rank="value")
 
 
 @pytest.mark.parametrize("question", [
@@ -59,9 +52,7 @@ def test_who_replies_slowest_by_a_group_the_data_has_ranks_that_group(rules, que
     "how many punters popped a cake in the basket without buying",
 ])
 def test_carts_filled_but_not_bought_are_the_cart_abandonment(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["cart_abandonment"]
+    assert_plans(rules, question, "kpis", metrics=["cart_abandonment"])
 
 
 def _follow(rules, key, *questions):
@@ -78,9 +69,7 @@ def _follow(rules, key, *questions):
     ("could you split up the rise in revenue across regions, q3 vs q2", "region"),
 ])
 def test_a_change_split_by_group_between_two_periods_is_movers(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "movers", by=by)
 
 
 @pytest.mark.parametrize(("follow_up", "by"), [
@@ -102,10 +91,7 @@ def test_a_follow_up_naming_other_groups_changes_the_split(rules, follow_up, by)
     "which age group of customers got less satisfied at the vet this month",
 ])
 def test_which_age_group_got_unhappier_is_the_review_score_change_by_age(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers", (plan.spec.name, plan.args)
-    assert plan.args["metric"] == "csat"
-    assert plan.args["by"] == "age_band"
+    assert_plans(rules, question, "movers", metric="csat", by="age_band")
 
 
 @pytest.mark.parametrize(("question", "period"), [
@@ -133,9 +119,7 @@ def test_the_lay_of_the_land_of_a_named_analysis_stays_that_analysis(rules):
      "how many shoppers"),
 ])
 def test_how_many_said_of_a_share_says_it_is_a_share_and_how_to_count(rules, question, metric, asked):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
     answer = rules.answer(question, "a-" + question)
     assert f"not the head count “{asked}” asks for" in answer.text
     assert "the rate times its n is about how many" in answer.text
@@ -148,9 +132,7 @@ def test_how_many_said_of_a_share_says_it_is_a_share_and_how_to_count(rules, que
     "what proportion of complaints have not had a response yet",
 ])
 def test_tickets_never_answered_are_said_to_be_no_kpi_not_the_resolution_rate(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["first_response_time"]
+    assert_plans(rules, question, "kpis", metrics=["first_response_time"])
     answer = rules.answer(question, "a-" + question)
     assert "its note those still without a reply" in answer.text
 

@@ -7,6 +7,7 @@ KPI named (never orders in its place)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -27,9 +28,7 @@ def planner() -> OfflinePlanner:
     ("florist here - which exact day this month did we take the most orders", "day", "orders"),
 ])
 def test_one_day_or_week_singled_out_is_a_series_at_that_grain(planner, question, grain, metric):
-    plan = planner.plan(question, "peak-" + question)
-    assert plan.spec.name == "trend"
-    assert plan.args["grain"] == grain and plan.args["metric"] == metric
+    assert_plans(planner, question, "trend", key="peak-" + question, grain=grain, metric=metric)
 
 
 @pytest.mark.parametrize(("question", "metric", "focus"), [
@@ -51,9 +50,7 @@ def test_one_month_weighed_is_a_pattern_of_the_year(planner, question, metric, f
     ("what months have the fewest cancellations, wedding hire", "cancelled_orders"),
 ])
 def test_the_months_of_the_year_ranked_are_a_pattern(planner, question, metric):
-    plan = planner.plan(question, "months-" + question)
-    assert plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "month" and plan.args["metric"] == metric
+    assert_plans(planner, question, "time_pattern", key="months-" + question, by="month", metric=metric)
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -62,9 +59,7 @@ def test_the_months_of_the_year_ranked_are_a_pattern(planner, question, metric):
     ("do shoppers leave their carts behind more on certain weekdays", "cart_abandonment"),
 ])
 def test_certain_weekdays_are_a_pattern_of_the_week_for_the_kpi_named(planner, question, metric):
-    plan = planner.plan(question, "wd-" + question)
-    assert plan.spec.name == "time_pattern"
-    assert plan.args["by"] == "weekday" and plan.args["metric"] == metric
+    assert_plans(planner, question, "time_pattern", key="wd-" + question, by="weekday", metric=metric)
 
 
 @pytest.mark.parametrize(("question", "metric", "grain"), [
@@ -74,9 +69,7 @@ def test_certain_weekdays_are_a_pattern_of_the_week_for_the_kpi_named(planner, q
     ("how many complaints are the staff sorting out every week this quarter", "resolved_tickets", "week"),
 ])
 def test_a_count_asked_per_week_or_month_is_its_series(planner, question, metric, grain):
-    plan = planner.plan(question, "per-" + question)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(planner, question, "trend", key="per-" + question, metric=metric, grain=grain)
 
 
 @pytest.mark.parametrize("question", ["how many orders last week", "how many bookings do we get each day of the week"])
@@ -90,9 +83,7 @@ def test_a_count_without_a_unit_per_point_stays_one_number(planner, question):
     ("are the vet's csat scores worse than the fortnight before?", "csat"),
 ])
 def test_against_the_fortnight_before_with_no_period_is_the_last_14_days(planner, question, metric):
-    plan = planner.plan(question, "fn-" + question)
-    assert plan.spec.name == "compare"
-    assert plan.args["metrics"] == [metric] and plan.args["period"] == {"name": "last_14_days"}
+    assert_plans(planner, question, "compare", key="fn-" + question, metrics=[metric], period={"name": "last_14_days"})
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -114,8 +105,7 @@ def test_a_change_and_the_group_it_came_from_is_movers_over_every_group(planner,
     "how many hampers turned up on their due date in november",
 ])
 def test_a_delivery_kept_to_its_day_is_on_time_delivery(planner, question):
-    plan = planner.plan(question, "ot-" + question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["on_time_delivery"]
+    assert_plans(planner, question, "kpis", key="ot-" + question, metrics=["on_time_delivery"])
 
 
 def test_reaching_a_step_of_the_journey_stays_the_funnel(planner):

@@ -5,6 +5,7 @@ persona."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -93,16 +94,14 @@ def test_an_alert_asked_for_in_other_words_is_made(planner, question, args):
 
 
 def test_a_high_severity_alert_is_still_high(planner):
-    plan = planner.plan("high severity alert if revenue drops 20%", "sev")
-    assert plan.spec.name == "create_alert_rule" and plan.args["severity"] == "high"
+    assert_plans(planner, "high severity alert if revenue drops 20%", "create_alert_rule", key="sev", severity="high")
 
 
 @pytest.mark.parametrize("question", ["give me a rundown of it all for this week",
                                       "the kennels: an overview across the whole business, this week",
                                       "this week's snapshot of everything, please"])
 def test_a_summary_of_everything_this_week_is_the_weekly_digest(planner, question):
-    plan = planner.plan(question, "dig-" + question)
-    assert plan.spec.name == "digest" and plan.args.get("cadence") == "weekly"
+    assert_plans(planner, question, "digest", key="dig-" + question, cadence="weekly")
 
 
 def test_a_summary_of_everything_said_about_a_subject_is_still_feedback(planner):

@@ -5,6 +5,7 @@ Englishes, not the bank's words)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 @pytest.mark.parametrize(("question", "metrics"), [
@@ -55,9 +56,7 @@ def test_which_group_is_doing_it_more_than_before_is_the_change_by_group(rules, 
     ("how much do shoppers from each channel spend on avg, this year", "channel"),
 ])
 def test_each_groups_spend_on_average_is_its_average_order(rules, question, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
-    assert plan.args["metric"] == "aov" and plan.args["by"] == by and plan.args["rank"] == "value"
+    assert_plans(rules, question, "movers", key="k-" + question, metric="aov", by=by, rank="value")
 
 
 @pytest.mark.parametrize(("question", "grain"), [
@@ -66,9 +65,7 @@ def test_each_groups_spend_on_average_is_its_average_order(rules, question, by):
     ("number of pet-food support tickets each day, the last fortnight", "day"),
 ])
 def test_support_tickets_after_a_trade_word_are_still_tickets(rules, question, grain):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
-    assert plan.args["metric"] == "tickets" and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", key="k-" + question, metric="tickets", grain=grain)
 
 
 def test_a_trade_word_before_tickets_alone_is_not_support(rules):
@@ -82,9 +79,7 @@ def test_a_trade_word_before_tickets_alone_is_not_support(rules):
     ("has the average basket shrunk each day than the day before, last fortnight", "aov", "day"),
 ])
 def test_each_period_against_the_one_before_is_a_series(rules, question, metric, grain):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", key="k-" + question, metric=metric, grain=grain)
 
 
 def test_one_period_against_the_last_stays_a_comparison(rules):
@@ -115,9 +110,7 @@ def test_where_they_told_us_they_found_us_is_the_acquisition_channel(rules):
     ("which region caused the refund wave in october", "refunded_orders", "region"),
 ])
 def test_a_kpi_named_by_its_change_is_that_kpi(rules, question, metric, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
-    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert_plans(rules, question, "movers", key="k-" + question, metric=metric, by=by)
 
 
 @pytest.mark.parametrize(("question", "period", "against"), [
@@ -129,9 +122,7 @@ def test_a_kpi_named_by_its_change_is_that_kpi(rules, question, metric, by):
      {"start": "2026-08-01", "end": "2026-08-15"}, {"start": "2026-08-16", "end": "2026-08-31"}),
 ])
 def test_a_half_month_compared_with_the_other_half_named_after_with(rules, question, period, against):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "compare", (plan.spec, plan.args)
-    assert plan.args["period"] == period and plan.args["against"] == against
+    assert_plans(rules, question, "compare", key="k-" + question, period=period, against=against)
 
 
 
@@ -144,9 +135,7 @@ def test_a_half_month_compared_with_the_other_half_named_after_with(rules, quest
      ["awareness", "consideration", "decision", "purchase"]),
 ])
 def test_paying_at_the_far_end_and_a_paid_booking_are_the_purchase(rules, question, stages):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "funnel", (plan.spec, plan.args)
-    assert plan.args["stages"] == stages
+    assert_plans(rules, question, "funnel", key="k-" + question, stages=stages)
 
 
 @pytest.mark.parametrize(("question", "goal"), [
@@ -171,9 +160,7 @@ def test_the_bounce_rate_is_still_the_bounce_rate(rules):
     "where are we losing garden-design enquiries before they book a quote",
 ])
 def test_a_quote_asked_for_in_other_verbs_is_the_quote_request(rules, question):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
-    assert plan.args["goal_touchpoint"] == "quote_request"
+    assert_plans(rules, question, "dropoffs", key="k-" + question, goal_touchpoint="quote_request")
 
 
 @pytest.mark.parametrize(("question", "args"), [
@@ -208,9 +195,7 @@ def test_every_stage_with_its_contents_or_one_stage_of_the_journey_is_the_map(ru
     ("how upbeat or grumpy were the guests day by day last week", "day"),
 ])
 def test_how_positive_people_were_over_time_is_the_feedback_sentiment(rules, question, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "feedback_sentiment", (plan.spec, plan.args)
-    assert plan.args.get("by") == by
+    assert_plans(rules, question, "feedback_sentiment", key="k-" + question, by=by)
 
 
 @pytest.mark.parametrize("question", [
@@ -219,9 +204,7 @@ def test_how_positive_people_were_over_time_is_the_feedback_sentiment(rules, que
     "when a flower delivery is among the slowest tenth to turn up, how long is that",
 ])
 def test_the_time_a_parcel_takes_to_arrive_is_the_delivery_time(rules, question):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
-    assert plan.args["metrics"] == ["delivery_time_p90"]
+    assert_plans(rules, question, "kpis", key="k-" + question, metrics=["delivery_time_p90"])
 
 
 @pytest.mark.parametrize(("question", "measure", "by"), [
@@ -230,9 +213,7 @@ def test_the_time_a_parcel_takes_to_arrive_is_the_delivery_time(rules, question)
     ("review scores across our segments", "review_score", "segment"),
 ])
 def test_a_rating_across_the_groups_is_each_groups_rating(rules, question, measure, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
-    assert plan.args["measure"] == measure and plan.args["by"] == by
+    assert_plans(rules, question, "satisfaction_by", key="k-" + question, measure=measure, by=by)
 
 
 @pytest.mark.parametrize("question", [
@@ -241,9 +222,7 @@ def test_a_rating_across_the_groups_is_each_groups_rating(rules, question, measu
     "which sort of tea gets the best star ratings",
 ])
 def test_a_rating_by_which_kind_of_goods_is_by_product_category(rules, question):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
-    assert plan.args["by"] == "product_category"
+    assert_plans(rules, question, "satisfaction_by", key="k-" + question, by="product_category")
 
 
 def test_which_kind_of_customers_is_not_a_product_category(rules):
@@ -258,9 +237,7 @@ def test_which_kind_of_customers_is_not_a_product_category(rules):
 def test_the_same_hours_or_days_for_another_kpi_keep_the_time_pattern(rules, first, then, by):
     key = "k-" + first
     rules.remember(key, rules.plan(first, key))
-    plan = rules.plan(then, key)
-    assert plan.spec is not None and plan.spec.name == "time_pattern", (plan.spec, plan.args)
-    assert plan.args["by"] == by and plan.args["metric"] == "revenue"
+    assert_plans(rules, then, "time_pattern", key=key, by=by, metric="revenue")
 
 
 @pytest.mark.parametrize(("first", "then", "period"), [
@@ -270,9 +247,7 @@ def test_the_same_hours_or_days_for_another_kpi_keep_the_time_pattern(rules, fir
 def test_give_me_those_as_stages_keeps_the_dropoffs(rules, first, then, period):
     key = "k-" + first
     rules.remember(key, rules.plan(first, key))
-    plan = rules.plan(then, key)
-    assert plan.spec is not None and plan.spec.name == "dropoffs", (plan.spec, plan.args)
-    assert plan.args["level"] == "stage" and plan.args["period"] == period
+    assert_plans(rules, then, "dropoffs", key=key, level="stage", period=period)
 
 
 @pytest.mark.parametrize("question", [
@@ -281,9 +256,7 @@ def test_give_me_those_as_stages_keeps_the_dropoffs(rules, first, then, period):
     "of shoppers that get as far as the basket, what share go on to pay, last month",
 ])
 def test_as_far_as_the_basket_then_paying_is_the_purchase_steps_conversion(rules, question):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
-    assert plan.args["metrics"] == ["conversion_purchase"]
+    assert_plans(rules, question, "kpis", key="k-" + question, metrics=["conversion_purchase"])
 
 
 @pytest.mark.parametrize("question", [
@@ -292,9 +265,7 @@ def test_as_far_as_the_basket_then_paying_is_the_purchase_steps_conversion(rules
     "time to first order among new customers, last quarter",
 ])
 def test_new_customers_named_with_the_time_to_a_first_purchase_are_whom_it_is_about(rules, question):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
-    assert plan.args["metrics"] == ["time_to_first_purchase"]
+    assert_plans(rules, question, "kpis", key="k-" + question, metrics=["time_to_first_purchase"])
 
 
 def test_new_customers_asked_beside_the_time_to_a_first_purchase_stay_a_kpi(rules):
@@ -308,9 +279,7 @@ def test_new_customers_asked_beside_the_time_to_a_first_purchase_stay_a_kpi(rule
     ("which product category are people happiest with", "product_category"),
 ])
 def test_how_happy_people_are_group_by_group_is_their_satisfaction(rules, question, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "satisfaction_by", (plan.spec, plan.args)
-    assert plan.args["measure"] == "csat" and plan.args["by"] == by
+    assert_plans(rules, question, "satisfaction_by", key="k-" + question, measure="csat", by=by)
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -319,9 +288,7 @@ def test_how_happy_people_are_group_by_group_is_their_satisfaction(rules, questi
     ("refund surge in october at the bike shop, which region?", "refunded_orders", "region"),
 ])
 def test_a_change_named_first_then_which_group_is_the_change_by_group(rules, question, metric, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
-    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert_plans(rules, question, "movers", key="k-" + question, metric=metric, by=by)
 
 
 def test_refunding_an_order_is_still_not_answered(rules):
@@ -334,9 +301,7 @@ def test_refunding_an_order_is_still_not_answered(rules):
     ("how many support requests do we get each week at the vets", "tickets", "week"),
 ])
 def test_more_ways_of_asking_each_point_of_a_series(rules, question, metric, grain):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", key="k-" + question, metric=metric, grain=grain)
 
 
 @pytest.mark.parametrize("question", [
@@ -346,8 +311,7 @@ def test_more_ways_of_asking_each_point_of_a_series(rules, question, metric, gra
 ])
 def test_how_many_tickets_we_have_is_what_the_data_holds_not_last_months_count(rules, question):
     # the real-data suite asks this of twcs and checks the whole file's count (a KPI would count 30 days)
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "describe_data", (plan.spec, plan.args)
+    assert_plans(rules, question, "describe_data", key="k-" + question)
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -368,9 +332,7 @@ def test_which_group_does_it_more_these_days_is_the_change_by_group(rules, quest
     ("revenue by crm source this year", "acquisition_channel"),
 ])
 def test_a_change_or_total_split_by_crm_source_is_movers(rules, question, by):
-    plan = rules.plan(question, "k-" + question)
-    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "movers", key="k-" + question, by=by)
 
 
 @pytest.mark.parametrize("question", [
@@ -392,9 +354,7 @@ def test_first_seeing_us_is_the_awareness_stage(rules, question):
 def test_the_kpi_turned_down_in_a_follow_up_is_not_the_one_shown(rules, first, then, metric):
     key = "k-" + first + then
     rules.remember(key, rules.plan(first, key))
-    plan = rules.plan(then, key)
-    assert plan.spec is not None and plan.spec.name == "movers", (plan.spec, plan.args)
-    assert plan.args["metric"] == metric
+    assert_plans(rules, then, "movers", key=key, metric=metric)
 
 
 def test_a_kpi_turned_down_leaves_the_one_asked(rules):

@@ -5,6 +5,7 @@ tests/planner_fixtures.py, no reading by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -17,10 +18,7 @@ def _plan(rules, question):
     "archery range: ping me if new faces come pouring in from any channel",
 ])
 def test_arrivals_pouring_in_are_an_upward_unusual_rule(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule"
-    assert plan.args["condition"] == "unusual" and plan.args["direction"] == "up"
-    assert plan.args["per"] == "channel"
+    assert_plans(rules, question, "create_alert_rule", condition="unusual", direction="up", per="channel")
 
 
 @pytest.mark.parametrize(("question", "hours"), [
@@ -29,10 +27,7 @@ def test_arrivals_pouring_in_are_an_upward_unusual_rule(rules, question):
     ("bathroom fitter: tell me when support cases take more than 2 days to resolve", 48),
 ])
 def test_tickets_taking_over_a_time_to_close_watch_the_resolution_time(rules, question, hours):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule"
-    assert plan.args["metric"] == "resolution_time"
-    assert plan.args["condition"] == "above" and plan.args["value"] == hours
+    assert_plans(rules, question, "create_alert_rule", metric="resolution_time", condition="above", value=hours)
 
 
 @pytest.mark.parametrize(("question", "segment"), [
@@ -69,9 +64,7 @@ def test_churn_risks_in_the_plural_are_people_not_the_churn_rate(rules, question
     ("cat cafe: which segment has the highest-value regulars over time", "segment"),
 ])
 def test_the_highest_value_people_over_time_is_their_lifetime_value(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "customer_lifetime_value"
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "customer_lifetime_value", by=by)
 
 
 def test_a_value_course_over_time_is_still_a_trend(rules):
@@ -113,17 +106,14 @@ def test_one_line_each_lists_the_actions_customer_by_customer(rules, question, s
     ("how often do customers send stuff back, this year", "refund_rate"),
 ])
 def test_how_often_people_cancel_or_send_back_is_the_rate(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize("question", ["chimney sweep: how many households booked with us in october",
                                       "how many clients have actually ordered from me this quarter",
                                       "hot tub hire: how many families booked with us last month"])
 def test_how_many_people_bought_from_us_is_the_head_count(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["buyers"]
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
 
 
 def test_how_many_bought_from_us_more_than_n_times_stays_repeat_customers(rules):
@@ -137,8 +127,7 @@ def test_how_many_bought_from_us_more_than_n_times_stays_repeat_customers(rules)
     "of the shoppers who came as far as the trolley, what fraction actually paid",
 ])
 def test_from_as_far_as_the_basket_to_paying_is_the_checkout_conversion(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"]
+    assert_plans(rules, question, "kpis", metrics=["conversion_purchase"])
 
 
 @pytest.mark.parametrize("question", [
@@ -147,8 +136,7 @@ def test_from_as_far_as_the_basket_to_paying_is_the_checkout_conversion(rules, q
     "bathroom fitter: how long from first visiting to first order, typically, for brand new clients",
 ])
 def test_time_to_first_purchase_for_new_people_is_one_kpi(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["time_to_first_purchase"]
+    assert_plans(rules, question, "kpis", metrics=["time_to_first_purchase"])
 
 
 @pytest.mark.parametrize(("question", "negative"), [
@@ -184,17 +172,14 @@ def test_feedback_on_a_topic_said_around_the_writers_is_a_search(rules, question
     ("refunded orders last month, as a percentage", "refund_rate"),
 ])
 def test_an_outcome_count_asked_as_a_rate_is_its_rate(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize("question", ["ping me if the takings nosedive", "warn me when orders crater on any channel",
                                       "bathroom fitter: alert me if enquiries fall off a cliff",
                                       "tell me when revenue crashes on a day"])
 def test_a_sudden_fall_is_a_downward_unusual_rule(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule"
-    assert plan.args["condition"] == "unusual" and plan.args["direction"] == "down"
+    assert_plans(rules, question, "create_alert_rule", condition="unusual", direction="down")
 
 
 @pytest.mark.parametrize(("question", "segment"), [
@@ -211,8 +196,7 @@ def test_households_and_families_are_people_of_a_group(rules, question, segment)
 @pytest.mark.parametrize("question", ["which channel's clients end up spending the most over time",
                                       "which first channel brings us the most in the long run"])
 def test_spending_the_most_over_the_years_is_lifetime_value(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == "channel"
+    assert_plans(rules, question, "customer_lifetime_value", by="channel")
 
 
 @pytest.mark.parametrize(("question", "who"), [
@@ -222,8 +206,7 @@ def test_spending_the_most_over_the_years_is_lifetime_value(rules, question):
     ("bathroom fitter: past clients likely to book another job", "customers"),
 ])
 def test_a_purchase_to_come_said_sideways_is_the_propensity(rules, question, who):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "purchase_propensity" and plan.args["who"] == who
+    assert_plans(rules, question, "purchase_propensity", who=who)
 
 
 @pytest.mark.parametrize(("question", "negative"), [
@@ -244,24 +227,21 @@ def test_griping_upsetting_and_the_word_on_the_street_are_the_themes(rules, ques
     ("how many clients did we lose last quarter", "churn_rate"),
 ])
 def test_people_counted_once_or_lost_are_buyers_or_churn(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize("question", ["how many days do the parcels that are slowest to arrive take, the worst tenth",
                                       "mattress deliveries in the slowest tenth to turn up: how long is that",
                                       "for the slowest 10% of hampers to arrive, how many days"])
 def test_the_slowest_tenth_to_arrive_is_the_delivery_times_90th_percentile(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["delivery_time_p90"]
+    assert_plans(rules, question, "kpis", metrics=["delivery_time_p90"])
 
 
 @pytest.mark.parametrize("question", ["of people who open the payment page, what percentage go on to pay",
                                       "chimney sweep: of households that begin a booking, what proportion complete and pay",
                                       "hot tub hire: of guests who fill in the hire form, what fraction actually book"])
 def test_from_a_started_checkout_to_paying_is_the_checkout_conversion(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["conversion_purchase"]
+    assert_plans(rules, question, "kpis", metrics=["conversion_purchase"])
 
 
 # -- a second look of the lane's own (wig shop, chandlery, dog hydrotherapy, ceilidh band, letterpress) --
@@ -277,8 +257,7 @@ def test_an_alert_order_after_the_trades_name_is_a_rule(rules, question):
                                       "tell me if the ceilidh bookings double out of nowhere",
                                       "warn me if complaints balloon on any channel"])
 def test_through_the_roof_doubling_or_ballooning_is_an_upward_rule(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule" and plan.args["direction"] == "up"
+    assert_plans(rules, question, "create_alert_rule", direction="up")
 
 
 def test_complaints_ballooning_on_any_channel_watch_the_tickets(rules):
@@ -289,13 +268,12 @@ def test_complaints_ballooning_on_any_channel_watch_the_tickets(rules):
                                       "which regulars deserve a goodwill voucher",
                                       "best move for each of the vip wig clients, one by one"])
 def test_who_gets_which_gesture_is_the_next_best_actions(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "next_best_actions" and plan.args["level"] == "customers"
+    assert_plans(rules, question, "next_best_actions", level="customers")
 
 
 def test_the_value_of_a_trades_client_by_first_channel_is_lifetime_value(rules):
-    plan = _plan(rules, "value of a dog hydrotherapy client by where they first found us")
-    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == "channel"
+    assert_plans(rules, "value of a dog hydrotherapy client by where they first found us", "customer_lifetime_value",
+                 by="channel")
 
 
 @pytest.mark.parametrize(("question", "tool"), [
@@ -315,8 +293,7 @@ def test_what_people_say_about_a_topic_or_like_best(rules, question, tool):
     ("how long do complaints stay open before we close them", "resolution_time"),
 ])
 def test_kpis_said_of_the_things_measured(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 # -- a third look (tattoo removal, farrier, kennels, organ tuner) ---------------------------------
@@ -332,24 +309,21 @@ def test_a_course_left_unfinished_is_a_customer_at_risk(rules, question):
                                       "kennels: customers whose churn risk is creeping up",
                                       "members whose risk has edged up lately"])
 def test_a_risk_creeping_up_sorts_the_at_risk_by_its_rise(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "at_risk_customers" and plan.args["sort_by"] == "rising"
+    assert_plans(rules, question, "at_risk_customers", sort_by="rising")
 
 
 @pytest.mark.parametrize(("question", "sentiment"), [("what gets praised most at the kennels", "positive"),
                                                      ("what's complained about the most at the farrier's", "negative"),
                                                      ("what got slated most in the organ tuner's reviews", "negative")])
 def test_what_gets_praised_or_complained_about_most_is_that_sides_themes(rules, question, sentiment):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_themes" and plan.args["sentiment"] == sentiment
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
 
 
 @pytest.mark.parametrize(("question", "metric"), [("what % of kennel bookings got refunded", "refund_rate"),
                                                   ("share of farrier appointments that were cancelled", "cancellation_rate"),
                                                   ("what proportion of orders ended up sent back", "refund_rate")])
 def test_the_share_of_orders_with_an_outcome_is_that_outcomes_rate(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 def test_how_many_orders_got_refunded_stays_the_count(rules):
@@ -364,8 +338,7 @@ def test_how_many_orders_got_refunded_stays_the_count(rules):
     ("please alert when the average order value crosses 60", "above"),
 ])
 def test_indian_english_alert_orders_are_rules(rules, question, condition):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule" and plan.args["condition"] == condition
+    assert_plans(rules, question, "create_alert_rule", condition=condition)
 
 
 @pytest.mark.parametrize("question", ["which regulars are fixin' to leave", "any members gonna ditch us",
@@ -383,8 +356,7 @@ def test_fixing_to_buy_is_the_propensity(rules, question):
 @pytest.mark.parametrize(("question", "by"), [("which segment's clients are most valuable in the long run", "segment"),
                                               ("members who are most valuable over time, by first channel", "channel")])
 def test_most_valuable_over_the_long_run_is_lifetime_value(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == by
+    assert_plans(rules, question, "customer_lifetime_value", by=by)
 
 
 @pytest.mark.parametrize("question", ["who should we be giving vouchers to", "any regulars I should send a treat to?",
@@ -394,8 +366,8 @@ def test_who_to_send_a_gesture_to_is_the_next_best_actions(rules, question):
 
 
 def test_fresh_faces_are_new_visitors(rules):
-    plan = _plan(rules, "how many fresh faces came through the climbing wall last month")
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["new_visitors"]
+    assert_plans(rules, "how many fresh faces came through the climbing wall last month", "kpis",
+                 metrics=["new_visitors"])
 
 
 # -- a fourth look (axe bar, surf school, gin distillery, yoga retreat) ------------------------------
@@ -418,18 +390,17 @@ def test_what_the_average_new_member_spends_in_total_is_lifetime_value(rules):
 
 
 def test_likely_repeat_buyers_are_the_propensity_of_customers(rules):
-    plan = _plan(rules, "likely repeat buyers at the distillery in the next month")
-    assert plan.spec.name == "purchase_propensity" and plan.args["who"] == "customers"
+    assert_plans(rules, "likely repeat buyers at the distillery in the next month", "purchase_propensity",
+                 who="customers")
 
 
 def test_what_to_do_with_each_of_the_at_risk_is_the_next_best_actions(rules):
-    plan = _plan(rules, "surf school: what should we do with each of the at-risk members")
-    assert plan.spec.name == "next_best_actions"
+    assert_plans(rules, "surf school: what should we do with each of the at-risk members", "next_best_actions")
 
 
 def test_what_has_been_getting_good_reviews_is_the_positive_themes(rules):
-    plan = _plan(rules, "what's been getting glowing feedback at the retreat lately")
-    assert plan.spec.name == "feedback_themes" and plan.args["sentiment"] == "positive"
+    assert_plans(rules, "what's been getting glowing feedback at the retreat lately", "feedback_themes",
+                 sentiment="positive")
 
 
 @pytest.mark.parametrize(("question", "condition"), [("alert me whenever a vip customer becomes high risk", "unusual"),
@@ -444,13 +415,11 @@ def test_customers_becoming_high_risk_is_an_alert_on_the_high_risk_count(rules, 
 @pytest.mark.parametrize(("question", "direction"), [("flag any day where tiktok orders are way up", "up"),
                                                      ("tell me if bookings are way down on a day", "down")])
 def test_way_up_or_down_is_an_unusual_rule_that_way(rules, question, direction):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "create_alert_rule" and plan.args["direction"] == direction
+    assert_plans(rules, question, "create_alert_rule", direction=direction)
 
 
 def test_page_me_is_an_alert_order(rules):
-    plan = _plan(rules, "page me if checkout conversion drops by 30%")
-    assert plan.spec.name == "create_alert_rule" and plan.args["condition"] == "drops_by"
+    assert_plans(rules, "page me if checkout conversion drops by 30%", "create_alert_rule", condition="drops_by")
 
 
 # -- a fifth look (what customers said, on things outside the shop's data) --------------------------

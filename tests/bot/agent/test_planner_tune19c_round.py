@@ -6,6 +6,7 @@ phrasings are this lane's own (other trades and Englishes)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -40,9 +41,7 @@ def test_orders_placed_late_at_night_are_still_orders(rules):
     "how fast do we get orders out to customers",
 ])
 def test_how_fast_we_deliver_is_the_delivery_time(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis", (plan.spec.name, plan.args)
-    assert plan.args["metrics"] == ["delivery_time"]
+    assert_plans(rules, question, "kpis", metrics=["delivery_time"])
 
 
 def test_how_fast_we_reply_stays_the_first_response_time(rules):
@@ -106,8 +105,7 @@ def test_who_is_likely_to_buy_stays_the_propensity(rules):
     "share of support tickets that are negative this week",
 ])
 def test_how_many_comments_are_positive_is_the_sentiment(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_sentiment", (plan.spec.name, plan.args)
+    assert_plans(rules, question, "feedback_sentiment")
 
 
 @pytest.mark.parametrize("question", [
@@ -116,8 +114,7 @@ def test_how_many_comments_are_positive_is_the_sentiment(rules, question):
     "number of reviews that were good this quarter",
 ])
 def test_how_many_reviews_are_positive_is_the_happy_share(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat"], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=["csat"])
 
 
 def test_how_many_unscored_reviews_are_positive_is_their_sentiment(store, tmp_path):
@@ -139,8 +136,7 @@ def test_how_many_unscored_reviews_are_positive_is_their_sentiment(store, tmp_pa
     ("share of happy reviews, 4 or 5 out of 5, at the dentist", "csat"),
 ])
 def test_review_counts_and_happy_ratings_stay_kpis(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis" and plan.args["metrics"] == [metric], (plan.spec.name, plan.args)
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize(("question", "place"), [
@@ -200,8 +196,7 @@ def test_weekly_or_full_weeks_stay_whole_weeks(question, period):
 
 
 def test_daily_over_weeks_is_a_daily_trend(rules):
-    plan = _plan(rules, "daily sessions over the last two weeks")
-    assert plan.spec.name == "trend" and plan.args["grain"] == "day", (plan.spec.name, plan.args)
+    assert_plans(rules, "daily sessions over the last two weeks", "trend", grain="day")
 
 
 @pytest.fixture

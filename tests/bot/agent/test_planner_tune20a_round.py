@@ -5,6 +5,7 @@ the bank's words). The state-changing ones only propose: nothing is saved before
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 @pytest.mark.parametrize(("question", "tool", "args"), [
@@ -25,8 +26,7 @@ def test_a_trade_heading_before_an_alert_order_still_proposes_it(rules, question
                                       "plumbing: get rid of the missed calls warning please",
                                       "bin the low stock warning, we don't need it"])
 def test_a_warning_is_an_alert_to_delete(rules, question):
-    plan = rules.plan(question, "w-" + question)
-    assert plan.spec is not None and plan.spec.name == "delete_alert_rule", (plan.spec, plan.args)
+    assert_plans(rules, question, "delete_alert_rule", key="w-" + question)
 
 
 @pytest.mark.parametrize("question", ["bakery: what were orders last week",
@@ -43,15 +43,13 @@ def test_a_heading_before_a_question_is_still_an_analysis(rules, question):
     ("graphic design studio: orders this month", "kpis"),
 ])
 def test_a_word_that_starts_like_chart_or_graph_is_not_a_series(rules, question, tool):
-    plan = rules.plan(question, "c-" + question)
-    assert plan.spec is not None and plan.spec.name == tool, (plan.spec, plan.args)
+    assert_plans(rules, question, tool, key="c-" + question)
 
 
 @pytest.mark.parametrize("question", ["charting repeat rate monthly", "plotting orders by week",
                                       "trendline of bounce rate this year", "graphs of revenue per week please"])
 def test_chart_plot_and_graph_as_verbs_are_still_a_series(rules, question):
-    plan = rules.plan(question, "s-" + question)
-    assert plan.spec is not None and plan.spec.name == "trend", (plan.spec, plan.args)
+    assert_plans(rules, question, "trend", key="s-" + question)
 
 
 @pytest.mark.parametrize("question", ["how do we fix the back office's dripping sink",
@@ -68,8 +66,7 @@ def test_a_repair_or_a_price_out_in_the_world_gets_no_tool(rules, question):
 @pytest.mark.parametrize("question", ["how much does a booking cost us in refunds",
                                       "how much does the average order cost to ship"])
 def test_what_the_business_pays_is_still_a_question_about_the_data(rules, question):
-    plan = rules.plan(question, "d-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
+    assert_plans(rules, question, "kpis", key="d-" + question)
 
 
 @pytest.mark.parametrize("question", ["bakery here: are there gaps in what you hold, any whole days missing?",
@@ -77,8 +74,7 @@ def test_what_the_business_pays_is_still_a_question_about_the_data(rules, questi
                                       "so what do you actually know about our firm",
                                       "are whole days missing from the till export"])
 def test_what_the_data_covers_and_lacks_is_described(rules, question):
-    plan = rules.plan(question, "dd-" + question)
-    assert plan.spec is not None and plan.spec.name == "describe_data", (plan.spec, plan.args)
+    assert_plans(rules, question, "describe_data", key="dd-" + question)
 
 
 @pytest.mark.parametrize(("question", "period"), [
@@ -88,9 +84,7 @@ def test_what_the_data_covers_and_lacks_is_described(rules, question):
     ("how many kayaks have we rented out since may", {"start": "2026-05-01", "end": "2026-11-15"}),
 ])
 def test_things_hired_out_are_counted_as_orders(rules, question, period):
-    plan = rules.plan(question, "hire-" + question)
-    assert plan.spec is not None and plan.spec.name == "kpis", (plan.spec, plan.args)
-    assert plan.args["metrics"] == ["orders"] and plan.args["period"] == period
+    assert_plans(rules, question, "kpis", key="hire-" + question, metrics=["orders"], period=period)
 
 
 def test_late_deliveries_are_not_read_as_things_hired_out(rules):
@@ -100,8 +94,7 @@ def test_late_deliveries_are_not_read_as_things_hired_out(rules):
 
 @pytest.mark.parametrize("question", ["give me the list of our personas", "can I see a list of the persona cards"])
 def test_the_list_of_personas_lists_the_saved_cards(rules, question):
-    plan = rules.plan(question, "lp-" + question)
-    assert plan.spec is not None and plan.spec.name == "list_personas", (plan.spec, plan.args)
+    assert_plans(rules, question, "list_personas", key="lp-" + question)
 
 
 @pytest.mark.parametrize(("question", "count"), [("make three customer profiles", 3),
@@ -124,5 +117,4 @@ def test_a_crossing_into_risk_over_days_is_the_newly_at_risk(rules, question, da
 
 
 def test_being_at_high_risk_is_still_the_at_risk_list(rules):
-    plan = rules.plan("which clients are at high churn risk", "nr-list")
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert_plans(rules, "which clients are at high churn risk", "at_risk_customers", key="nr-list")

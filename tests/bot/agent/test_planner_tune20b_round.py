@@ -5,6 +5,7 @@ tests/planner_fixtures.py, no reading by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -23,9 +24,7 @@ def _plan(rules, question):
     ("tool hire: refund % in october", "refund_rate"),
 ])
 def test_kpi_said_in_owners_words(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 @pytest.mark.parametrize(("question", "days"), [
@@ -34,9 +33,7 @@ def test_kpi_said_in_owners_words(rules, question, metric):
     ("groomer: churn rate if 30 days with no booking means a customer's gone", 30),
 ])
 def test_a_span_without_a_booking_sets_the_churn_window(rules, question, days):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["churn_rate"] and plan.args["churn_window_days"] == days
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
 
 
 @pytest.mark.parametrize(("question", "by", "metric"), [
@@ -50,9 +47,7 @@ def test_a_span_without_a_booking_sets_the_churn_window(rules, question, days):
     ("candle shop: what time do people actually buy on the site", "hour", "orders"),
 ])
 def test_a_pattern_of_the_week_or_year_reads_the_kpi_in_its_words(rules, question, by, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern"
-    assert plan.args["by"] == by and plan.args["metric"] == metric
+    assert_plans(rules, question, "time_pattern", by=by, metric=metric)
 
 
 @pytest.mark.parametrize(("question", "by", "filters"), [
@@ -63,9 +58,7 @@ def test_a_pattern_of_the_week_or_year_reads_the_kpi_in_its_words(rules, questio
     ("dog groomer: step by step conversion region by region", "region", None),
 ])
 def test_each_steps_conversion_is_the_funnel(rules, question, by, filters):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel"
-    assert plan.args.get("by") == by and plan.args.get("filters") == filters
+    assert_plans(rules, question, "funnel", by=by, filters=filters)
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -75,9 +68,7 @@ def test_each_steps_conversion_is_the_funnel(rules, question, by, filters):
     ("cafe: spending more per meal than before? weekly trend", "aov"),
 ])
 def test_a_series_reads_money_and_spend_per_visit_in_owners_words(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric
+    assert_plans(rules, question, "trend", metric=metric)
 
 
 @pytest.mark.parametrize(("question", "measure", "by"), [
@@ -88,9 +79,7 @@ def test_a_series_reads_money_and_spend_per_visit_in_owners_words(rules, questio
     ("do the vips write more cheerful stuff than the other segments", "sentiment", "segment"),
 ])
 def test_recommending_or_an_upbeat_tone_compared_across_groups_is_satisfaction_by(rules, question, measure, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "satisfaction_by"
-    assert plan.args["measure"] == measure and plan.args["by"] == by
+    assert_plans(rules, question, "satisfaction_by", measure=measure, by=by)
 
 
 @pytest.mark.parametrize(("question", "metric", "period", "against"), [
@@ -124,9 +113,7 @@ def test_every_kpi_against_the_period_before_is_compared(rules, question):
     ("how do guests who eventually book move along the journey", None),
 ])
 def test_the_usual_run_of_steps_before_buying_is_the_paths(rules, question, level):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "paths"
-    assert plan.args.get("level") == level
+    assert_plans(rules, question, "paths", level=level)
 
 
 @pytest.mark.parametrize(("question", "metric", "grain"), [
@@ -135,9 +122,7 @@ def test_the_usual_run_of_steps_before_buying_is_the_paths(rules, question, leve
     ("courier firm: delivery times better or worse? week by week since august", "delivery_time", "week"),
 ])
 def test_better_or_worse_at_a_grain_is_the_series(rules, question, metric, grain):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
 
 
 def test_better_or_worse_than_a_period_stays_the_comparison(rules):
@@ -151,9 +136,7 @@ def test_better_or_worse_than_a_period_stays_the_comparison(rules):
     ("dentist: awareness then consideration then decision, how many drop off", ["awareness", "consideration", "decision"]),
 ])
 def test_three_stages_named_in_order_are_the_funnel_through_them(rules, question, stages):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel"
-    assert plan.args["stages"] == stages
+    assert_plans(rules, question, "funnel", stages=stages)
 
 
 @pytest.mark.parametrize(("question", "touchpoints"), [
@@ -163,9 +146,7 @@ def test_three_stages_named_in_order_are_the_funnel_through_them(rules, question
     ("record shop: visit then cart then order, last month", ["website_visit", "add_to_cart", "order_placed"]),
 ])
 def test_a_bare_visit_or_checking_out_in_a_chain_of_steps_is_that_step(rules, question, touchpoints):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel"
-    assert plan.args["touchpoints"] == touchpoints
+    assert_plans(rules, question, "funnel", touchpoints=touchpoints)
 
 
 @pytest.mark.parametrize(("question", "tool"), [
@@ -197,9 +178,7 @@ def test_a_group_that_pulled_a_kpi_down_or_up_is_the_change_by_group(rules, ques
     ("food truck: how did the truck perform last month", {"name": "last_month"}),
 ])
 def test_how_the_business_did_by_its_trade_name_is_its_headline_numbers(rules, question, period):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["period"] == period
+    assert_plans(rules, question, "kpis", period=period)
 
 
 @pytest.mark.parametrize(("question", "by"), [
@@ -209,6 +188,4 @@ def test_how_the_business_did_by_its_trade_name_is_its_headline_numbers(rules, q
     ("removals firm: which touchpoint gets the grumpiest feedback about late vans", "touchpoint"),
 ])
 def test_the_feeling_of_texts_by_touchpoint_is_feedback_sentiment(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_sentiment"
-    assert plan.args["by"] == by
+    assert_plans(rules, question, "feedback_sentiment", by=by)

@@ -5,6 +5,7 @@ the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -20,9 +21,7 @@ def _plan(rules, question):
      ["product_view", "checkout_start", "order_placed"]),
 ])
 def test_a_chain_of_steps_ending_in_ordering_keeps_its_last_step(rules, question, touchpoints):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel"
-    assert plan.args["touchpoints"] == touchpoints
+    assert_plans(rules, question, "funnel", touchpoints=touchpoints)
 
 
 @pytest.mark.parametrize(("question", "tool"), [
@@ -88,15 +87,12 @@ def test_a_kpi_in_plain_words_set_against_a_period(rules, question, tool, metric
     ("what percentage of people browsing the tile site actually buy something, this month", "purchase_conversion"),
 ])
 def test_a_kpi_in_plain_words(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 def test_bought_more_than_twice_counts_three_orders(rules):
-    plan = _plan(rules, "how many pet shop customers have bought more than twice since june")
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["repeat_customers"] and plan.args["min_orders"] == 3
+    assert_plans(rules, "how many pet shop customers have bought more than twice since june", "kpis",
+                 metrics=["repeat_customers"], min_orders=3)
 
 
 @pytest.mark.parametrize(("question", "by", "metric"), [
@@ -108,9 +104,7 @@ def test_bought_more_than_twice_counts_three_orders(rules):
     ("repeat clients per segment this year, biggest first", "segment", "repeat_customers"),
 ])
 def test_a_group_ranked_on_a_kpi_in_plain_words(rules, question, by, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers"
-    assert plan.args["by"] == by and plan.args["metric"] == metric
+    assert_plans(rules, question, "movers", by=by, metric=metric)
 
 
 @pytest.mark.parametrize("question", [

@@ -6,6 +6,7 @@ by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question, key=None):
@@ -42,9 +43,7 @@ def test_what_was_said_on_a_topic_is_a_search(rules, question):
     ("what's got the regulars so chuffed at the deli", "positive"),
 ])
 def test_what_has_people_feeling_something_is_the_themes_of_that_side(rules, question, sentiment):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_themes"
-    assert plan.args.get("sentiment") == sentiment
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
 
 
 @pytest.mark.parametrize("question", [
@@ -52,9 +51,7 @@ def test_what_has_people_feeling_something_is_the_themes_of_that_side(rules, que
     "what do clients moan about once it's installed, this year",
 ])
 def test_feedback_after_the_handover_is_the_post_purchase_stage(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_themes"
-    assert plan.args.get("stage") == ["post-purchase"]
+    assert_plans(rules, question, "feedback_themes", stage=["post-purchase"])
 
 
 def test_a_satisfaction_score_band_filters_the_search(rules):
@@ -71,21 +68,17 @@ def test_a_satisfaction_score_band_filters_the_search(rules):
     "clients booking at a third of their usual rate",
 ])
 def test_people_below_their_own_pace_are_the_lapsing_ones(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "at_risk_customers"
-    assert plan.args.get("tier") == "lapsing"
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
 
 
 def test_looking_like_leaving_in_the_ing_form_is_at_risk(rules):
-    plan = _plan(rules, "any facebook clients who look like they're quitting on the gym")
-    assert plan.spec.name == "at_risk_customers"
-    assert plan.args.get("filters") == {"channel": ["facebook"]}
+    assert_plans(rules, "any facebook clients who look like they're quitting on the gym", "at_risk_customers",
+                 filters={"channel": ["facebook"]})
 
 
 def test_the_last_saved_scoring_is_the_previous_scoring(rules):
-    plan = _plan(rules, "versus the most recent saved scoring, which patients newly look set to leave")
-    assert plan.spec.name == "newly_at_risk"
-    assert plan.args.get("since") == "previous_scoring"
+    assert_plans(rules, "versus the most recent saved scoring, which patients newly look set to leave", "newly_at_risk",
+                 since="previous_scoring")
 
 
 @pytest.mark.parametrize(("question", "days"), [
@@ -93,9 +86,7 @@ def test_the_last_saved_scoring_is_the_previous_scoring(rules):
     ("average member value including the next two years", 730),
 ])
 def test_a_horizon_said_with_including_or_covering(rules, question, days):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "customer_lifetime_value"
-    assert plan.args.get("horizon_days") == days
+    assert_plans(rules, question, "customer_lifetime_value", horizon_days=days)
 
 
 @pytest.mark.parametrize("question", [
@@ -112,9 +103,7 @@ def test_spend_so_far_plus_to_come_is_lifetime_value(rules, question):
     "roofers who asked about a survey but never hired, which of them look ready to go ahead",
 ])
 def test_prospects_said_in_the_trades_words(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "purchase_propensity"
-    assert plan.args.get("who") == "prospects"
+    assert_plans(rules, question, "purchase_propensity", who="prospects")
 
 
 # -- alerts, personas, digest -----------------------------------------------------------------

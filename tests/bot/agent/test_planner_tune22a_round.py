@@ -4,10 +4,7 @@ round in other trades (rules only: the `rules` fixture of tests/planner_fixtures
 from __future__ import annotations
 
 import pytest
-
-
-def _plan(rules, question):
-    return rules.plan(question, "t22a-" + question)
+from planner_fixtures import assert_plans
 
 
 @pytest.mark.parametrize(("question", "metric"), [
@@ -28,15 +25,12 @@ def _plan(rules, question):
     ("how much is in the till this week", "revenue"),
 ])
 def test_kpi_said_in_owners_words(rules, question, metric):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == [metric]
+    assert_plans(rules, question, "kpis", metrics=[metric])
 
 
 def test_a_span_with_no_service_sets_the_churn_window_without_apostrophes(rules):
-    plan = _plan(rules, "dog walking: churn rate if 60 days with no walk means theyve gone")
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["churn_rate"] and plan.args["churn_window_days"] == 60
+    assert_plans(rules, "dog walking: churn rate if 60 days with no walk means theyve gone", "kpis",
+                 metrics=["churn_rate"], churn_window_days=60)
 
 
 @pytest.mark.parametrize(("question", "least"), [
@@ -45,9 +39,7 @@ def test_a_span_with_no_service_sets_the_churn_window_without_apostrophes(rules)
     ("how many riders have made 4 or more bookings", 4),
 ])
 def test_people_with_n_orders_are_repeat_customers_at_that_count(rules, question, least):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["repeat_customers"] and plan.args["min_orders"] == least
+    assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=least)
 
 
 @pytest.mark.parametrize(("question", "metric", "grain"), [
@@ -58,14 +50,10 @@ def test_people_with_n_orders_are_repeat_customers_at_that_count(rules, question
     ("how has the time to first appointment moved week by week", "time_to_first_purchase", "week"),
 ])
 def test_trade_words_followed_over_a_grain_are_a_trend(rules, question, metric, grain):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "trend"
-    assert plan.args["metric"] == metric and plan.args["grain"] == grain
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
 
 
 def test_a_follow_up_naming_the_money_asks_for_revenue(rules):
     rules.remember("t22a-money", rules.plan("how many tours did we run this week", "t22a-money"))
-    plan = rules.plan("and the tour money?", "t22a-money")
-    assert plan.spec.name == "kpis"
-    assert plan.args["metrics"] == ["revenue"]
-    assert plan.args["period"] == {"name": "this_week"}
+    assert_plans(rules, "and the tour money?", "kpis",
+                 key="t22a-money", metrics=["revenue"], period={"name": "this_week"})

@@ -5,6 +5,7 @@ the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -22,10 +23,7 @@ def _plan(rules, question):
     ("which weekday do visitors bounce off the website most", "weekday", "bounce_rate", None),
 ])
 def test_a_time_weighed_up_is_the_time_pattern(rules, question, by, metric, focus):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "time_pattern"
-    assert plan.args["by"] == by and plan.args["metric"] == metric
-    assert plan.args.get("focus") == focus
+    assert_plans(rules, question, "time_pattern", by=by, metric=metric, focus=focus)
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
@@ -42,9 +40,7 @@ def test_a_time_weighed_up_is_the_time_pattern(rules, question, by, metric, focu
     ("which segment explains the rise in kayak rentals since last month", "orders", "segment"),
 ])
 def test_a_kpi_said_around_its_groups_is_movers_of_that_kpi(rules, question, metric, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "movers"
-    assert plan.args["metric"] == metric and plan.args["by"] == by
+    assert_plans(rules, question, "movers", metric=metric, by=by)
 
 
 @pytest.mark.parametrize("question", [
@@ -52,9 +48,7 @@ def test_a_kpi_said_around_its_groups_is_movers_of_that_kpi(rules, question, met
     "this month vs last month, haircuts",
 ])
 def test_the_units_named_after_the_periods_are_counted(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "compare"
-    assert plan.args["metrics"] == ["orders"]
+    assert_plans(rules, question, "compare", metrics=["orders"])
 
 
 @pytest.mark.parametrize(("question", "level"), [
@@ -63,9 +57,7 @@ def test_the_units_named_after_the_periods_are_counted(rules, question):
     ("final stage punters reach before they ghost us, last 30 days", "stage"),
 ])
 def test_where_people_vanish_is_the_dropoffs(rules, question, level):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "dropoffs"
-    assert plan.args.get("level") == level
+    assert_plans(rules, question, "dropoffs", level=level)
 
 
 @pytest.mark.parametrize("question", [
@@ -73,9 +65,7 @@ def test_where_people_vanish_is_the_dropoffs(rules, question, level):
     "funnel for the garden centre, a stage only counts once they actually hit it",
 ])
 def test_a_stage_counted_only_when_reached_stops_at_skips(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "funnel"
-    assert plan.args["skips"] == "stop"
+    assert_plans(rules, question, "funnel", skips="stop")
 
 
 @pytest.mark.parametrize("question", [

@@ -5,6 +5,7 @@ trades (rules only: the `rules` fixture of tests/planner_fixtures.py, no reading
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -19,8 +20,7 @@ def _plan(rules, question):
     "show me our churn-risk clients at the barber",
 ])
 def test_not_coming_back_with_the_service_named_is_the_at_risk_list(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == "at_risk_customers"
+    assert_plans(rules, question, "at_risk_customers")
 
 
 def test_the_verb_without_not_is_no_risk(rules):
@@ -33,9 +33,7 @@ def test_the_verb_without_not_is_no_risk(rules):
     ("which vips are newly at risk", "newly_at_risk"),
 ])
 def test_a_group_in_the_plural_before_at_risk_is_its_filter(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec.name == tool
-    assert plan.args["filters"] == {"segment": ["vip"]}
+    assert_plans(rules, question, tool, filters={"segment": ["vip"]})
 
 
 @pytest.mark.parametrize("question", [
@@ -61,13 +59,11 @@ def test_suggesting_actions_stays_next_best_actions(rules):
     "keep the first bakery persona card",
 ])
 def test_an_order_to_keep_a_card_saves_it_not_shows_it(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "save_persona"
+    assert_plans(rules, question, "save_persona")
 
 
 def test_showing_a_card_still_shows_it(rules):
-    plan = _plan(rules, "show me the last persona card")
-    assert plan.spec.name == "show_persona" and plan.args["which"] == -1
+    assert_plans(rules, "show me the last persona card", "show_persona", which=-1)
 
 
 @pytest.mark.parametrize(("question", "resolved"), [
@@ -85,29 +81,23 @@ def test_alerts_named_by_what_they_watch_are_open_alerts(rules, question, resolv
     ("recommendation score per segment for the pottery studio", "segment"),
 ])
 def test_the_recommend_score_split_by_a_group_is_nps_by(rules, question, by):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "satisfaction_by"
-    assert plan.args["measure"] == "nps" and plan.args["by"] == by
+    assert_plans(rules, question, "satisfaction_by", measure="nps", by=by)
 
 
 def test_each_saved_trade_persona_is_a_split_by_persona(rules):
-    plan = _plan(rules, "lifetime value of each saved tutoring persona")
-    assert plan.spec.name == "customer_lifetime_value" and plan.args["by"] == "persona"
+    assert_plans(rules, "lifetime value of each saved tutoring persona", "customer_lifetime_value", by="persona")
 
 
 def test_after_sales_is_the_post_purchase_stage_of_the_map(rules):
     key = "t22c-after-sales"
     first = rules.plan("show the journey map for the bike workshop", key)
     rules.remember(key, first)
-    plan = rules.plan("why is after sales looking so bad on the map", key)
-    assert plan.spec.name == "journey_map" and plan.args["stage"] == "post-purchase"
+    assert_plans(rules, "why is after sales looking so bad on the map", "journey_map", key=key, stage="post-purchase")
 
 
 def test_a_map_comparing_two_named_segments_sets_them_side_by_side(rules):
-    plan = _plan(rules, "journey map comparing the vip segment with the lead segment")
-    assert plan.spec.name == "journey_map"
-    assert plan.args["filters"] == {"segment": ["vip"]}
-    assert plan.args["compare_filters"] == {"segment": ["lead"]}
+    assert_plans(rules, "journey map comparing the vip segment with the lead segment", "journey_map",
+                 filters={"segment": ["vip"]}, compare_filters={"segment": ["lead"]})
 
 
 @pytest.mark.parametrize(("question", "stage"), [
@@ -115,9 +105,7 @@ def test_a_map_comparing_two_named_segments_sets_them_side_by_side(rules):
     ("key things people mention about the awareness step last month", "awareness"),
 ])
 def test_main_things_said_at_a_stage_are_its_themes(rules, question, stage):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "feedback_themes"
-    assert plan.args["stage"] == [stage]
+    assert_plans(rules, question, "feedback_themes", stage=[stage])
 
 
 @pytest.mark.parametrize(("question", "days"), [

@@ -5,6 +5,7 @@ the shop's own data still plan it (rules only: the `rules` fixture of tests/plan
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 
 def _plan(rules, question):
@@ -29,8 +30,7 @@ def test_thanks_and_praise_ask_nothing(rules, question):
     ("great, conversion rate", "kpis"),
 ])
 def test_thanks_then_a_question_is_still_planned(rules, question, tool):
-    plan = _plan(rules, question)
-    assert plan.spec is not None and plan.spec.name == tool
+    assert_plans(rules, question, tool)
 
 
 def test_thanks_gets_a_warm_reply_not_a_refusal(rules):

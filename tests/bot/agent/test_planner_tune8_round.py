@@ -6,6 +6,7 @@ said with "that" ("show me that at stage level") keeps that analysis."""
 from __future__ import annotations
 
 import pytest
+from planner_fixtures import assert_plans
 
 from bot.agent.catalog import all_tools
 from bot.agent.planner import OfflinePlanner
@@ -91,5 +92,5 @@ def test_owner_words_for_stages_and_risk(planner, question, tool, args):
 
 
 def test_a_kpi_found_by_resemblance_with_words_of_its_course_is_its_trend(planner):
-    plan = planner.plan("are people ditching their baskets more than they used to?", "drift")
-    assert plan.spec.name == "trend" and plan.args["metric"] == "cart_abandonment"
+    assert_plans(planner, "are people ditching their baskets more than they used to?", "trend",
+                 key="drift", metric="cart_abandonment")
