@@ -23,7 +23,7 @@ SLANG_TERMS: list[tuple[str, str]] = [
     # "what was the bar take on friday", "how much was the door take", "the till take last night":
     # the money in, as the noun publicans and promoters use
     (r"\b(?:what|how much)(?: was|'s| is|s| were) (?:the |our |my |tonight's |last night's |the day's |the night's )?"
-     rf"(?:[\w'-]+ ){{0,2}}take\b{_DONE}|"
+     rf"(?!(?:your|ur|yer|his|her|their|its)\b)(?:[\w'-]+ ){{0,2}}take\b{_DONE}|"  # not "what's your take on it"
      # (not "how many orders did the noodle bar take": the verb, what was taken named before it)
      r"^(?!.*\b(?:did|does|do|will|would|can|could|to)\b (?:the |our |my )?(?:[\w'-]+ ){0,3}take\b).*?"
      r"\b(?:bar|door|till|gate|kiosk|nightly|daily|weekly|night's|day's|week's|weekend's|weekend) take\b"
