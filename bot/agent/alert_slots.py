@@ -143,6 +143,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
                       # (not "make it 4 weeks", a window)
                       rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|the "
                       rf"(?:threshold|limit|level|value|number|figure|trigger))(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
+                      r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)|"
+                      # "make the nps alert 35 not 40", "set my refunds alert at 5": the rule named, then its number
+                      rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:the|that|this|my|our) (?:[\w'-]+ ){{1,3}}?"
+                      rf"(?:alert|alarm|warning|rule|trigger)(?: rule)?(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
                       r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))

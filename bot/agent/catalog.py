@@ -96,6 +96,10 @@ DESCRIBE_CUES = (
      r"(?:have|hold|see|got|get|know about) (?:[\w'-]+ ){0,8}?(?:data|answers|responses|results|tickets|surveys?|orders|sales|"
      r"reviews|records|feedback|stuff|numbers|figures|history|logs?|exports?|files?)\b.{0,40}\b(?:or not|or (?:only|just))\b|"
      r"\b(?:what|which|wat) (?:channels|touchpoints|stages|segments|sources|tables|data)\b (?:are|r|is) (?:in )?there\b", 0.9),
+    # "is there any survey stuff in there or nah", "is there any ticket info loaded": whether a kind
+    # of data is held, in the loose words of a text message
+    (r"^(?!.*\b(?:about|mention\w*|saying|regarding|complain\w*)\b).*?\b(?:is|are) there (?:any |some )?(?:[\w-]+ ){0,2}(?:stuff|info|information|data|records|details|history)\b "
+     r"(?:[\w-]+ )?(?:in there|in the system|loaded|on file|held|uploaded)\b", 0.9),
     (r"\bdata\b", 0.2),
     (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
 )

@@ -320,3 +320,11 @@ SENTIMENT_CUES += (
      r"(?:\b(?:comments?|reviews?|feedback|remarks|messages|notes|write-?ups)\b.{0,40}\b(?:positive|good) or "
      r"(?:negative|bad)\b|\b(?:positive|good) or (?:negative|bad)\b.{0,40}\b(?:comments?|reviews?|feedback|remarks)\b)", 1.0),
 )
+
+# Asks of lane g-probe14b, a block of their own so merges keep both sides.
+SENTIMENT_CUES += (
+    # "how positive is what knitters write, channel by channel", "how upbeat is what guests say about
+    # us": the feeling of the texts, the comments named as what people write
+    (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|grumpy|nice|angry|cheerful|glum|bitter|sour)\b "
+     r"(?:is|are|was|were) what (?:[\w'-]+ ){1,2}(?:write|wrote|say|said|post|posted|tell us|told us|put)\b", 0.75),
+)

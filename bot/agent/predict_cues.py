@@ -314,7 +314,9 @@ ACTION_CUES = (
      r"\bwho needs (?:a |an )?\w+|\bfollow[- ]?ups?\b|\breward\w*\b|"
      r"\bwin(?:ning)?[- ]?back\b|\bhow do (?:we|i) keep\b|"
      # not "suggest some buyer personas" (a draft of personas)
-     r"\b(?:suggest|advise|advice|propose)\b(?! (?:me |us )?(?:some |a few |a couple of |\d+ |new |fresh |possible )*(?:[\w-]+ )?personas?\b)|"
+     r"\b(?:suggest|advise|advice|propose)\b(?! (?:me |us )?(?:some |a few |a couple of |\d+ |new |fresh |possible )*(?:[\w-]+ )?personas?\b)"
+     # "kindly advise how many members booked", "pls advise the total": a polite "tell me", not advice
+     r"(?! (?:me |us )?(?:on )?(?:how (?:many|much|long|often)|the (?:number|count|total|figures?|amount)|what (?:the|our) ))|"
      r"\b(?:who|which customers) should (?:i|we) (?:contact|call|reach out to|email|speak to|talk to|focus on|prioriti[sz]e)\b|"
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
      r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"

@@ -34,7 +34,9 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     # "which kind of yarn gets the best review score": the goods, by kind
                                     r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients|buyers|guests|"
                                     r"members|folks?|visitors|shoppers)\b)[\w-]+", re.I)),
-    ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|part of the journey", re.I)),
+    # "which bit of the customer journey", "what point in the journey": a stage, in plain words
+    ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
+                         r"(?:customer |client |whole |buying )?journey\b", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),

@@ -387,7 +387,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
     (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
-    (r"stages?|steps? of the journey", "stage"),
+    (r"stages?|(?:steps?|parts?|bits?|points?) (?:of|in) the (?:customer |client |whole )?journey", "stage"),
     (r"touch ?points?", "touchpoint"),
     (r"deliver(?:y|ies) (?:status|timeliness)|late (?:or|vs|versus) on[- ]time|on[- ]time (?:or|vs|versus) late",
      "delivery"),
