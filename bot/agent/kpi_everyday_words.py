@@ -17,6 +17,9 @@ _NOT_MONEY = (r"(?! (?:to|for|on|of|up|off|out|away|place|part|long|time|notice|
               r"any|a|an|the|sure|over(?! the (?:counter|till|bar|tills)))\b)")
 _PEOPLE = (r"(?:people|customers|clients|folks?|guests|members|visitors|shoppers|buyers|patients|students|diners|punters|"
            r"parents|families|users|subscribers|leads|regulars)")
+# things counted that are KPIs of their own ("how many refunds did we do" is the refunds)
+_KPI_NOUNS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|reviews?|surveys?|enquir(?:y|ies)|"
+              r"quer(?:y|ies)|messages?|emails?|calls?)")
 # what a trade sells, lets or serves, counted one by one
 _LET = (r"(?:let|lease[sd]?|rent(?:ed)?(?: out)?|hire[sd]?(?: out)?|serve[sd]?|turn(?:ed)?|fill(?:ed)?|fit(?:ted)?|"
         r"install(?:ed)?|clean(?:ed)?|complete[sd]?|finish(?:ed)?|cook(?:ed)?|book(?:ed)? in|frame[sd]?|do|did|get through|"
@@ -37,7 +40,7 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
      r"\b(?:the )?(?:money|cash|financial|takings) (?:side|end|angle)(?: of (?:it|things|that))?\b", "revenue"),
     # "how many units did we let in the past three months", "how many tables did we turn", "how
     # many boilers did we fit": the orders, in the trade's own verb (not people served)
-    (rf"\bhow many (?!{_PEOPLE}\b)(?:[\w-]+ ){{1,2}}(?:did|have|do|has|had) (?:we|you|i|the (?:team|shop|crew|lads)) "
+    (rf"\bhow many (?:(?!{_PEOPLE}\b|{_KPI_NOUNS}\b)[\w-]+ ){{1,2}}(?:did|have|do|has|had) (?:we|you|i|the (?:team|shop|crew|lads)) "
      rf"(?:actually |manage to |managed to )?{_LET}\b", "orders"),
     # "bowls sold", "the number of pints sold yesterday", "frames sold by town": items sold
     # counted (not "sold out", not what sold best)
@@ -49,7 +52,8 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
      r".*?\b(?P<kpi>(?:paying )?buyers) (?:per|by|for each|in each|across|each|every)\b", "buyers"),
     # "what weekday brings the most support calls in": support calls are tickets (not how fast
     # they are answered, which is the reply time's own words)
-    (r"^(?!.*\b(?:answer\w*|repl\w*|respon\w*|resolv\w*|clos\w*|sort\w*|fix\w*|wait\w*|how long|how fast|how quick\w*)\b)"
+    (r"^(?!.*\b(?:answer\w*|repl\w*|respon\w*|resolv\w*|clos\w*|sort\w*|fix\w*|wait\w*|how long|how fast|how quick\w*|"
+     r"keep\w* up|backlog|on top of|pil\w* up|open|outstanding|unresolved)\b)"
      r".*?\b(?P<kpi>(?:support|help ?desk|customer service|service|complaint) (?:calls|phone calls|requests|queries|enquiries|inquiries|"
      r"chats|messages))\b", "tickets"),
     # "how many days between a timber order and it landing on site", "from order to doorstep":
@@ -60,7 +64,7 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
      r"\bfrom (?:order|ordering|checkout|purchase|payment) to (?:delivery|doorstep|door|arrival|drop-?off|site)\b", "delivery_time"),
     # "how many clients have had us back for a second clean", "came back for another lesson":
     # customers who bought again (a third time is min_orders 3, left to the askers' own words)
-    (r"\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
+    (r"^(?!.*\b(?:rate|percent\w*|per ?cent|share|proportion|fraction|ratio)\b|.*%).*?\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
      r"\bhow many\b.{0,40}?\b(?:had|have had|got|booked|asked) us (?:back|again|round again|out again)\b", "repeat_customers"),
     # "average docket value", "avg receipt size", "the average check": what one order is worth,
     # by the paper it comes on
