@@ -3,8 +3,9 @@ business took ("what did the refill shop take over the counter"), the money said
 ("how much money we don make"), the money taken or the money side of a follow-up, a trade's own
 verb for what it sells or lets ("how many units did we let", "bowls sold"), the buyers laid out
 group by group, support calls, the days between an order and its arrival, customers back for a
-second job, and the average receipt by its other names ("docket", "receipt", "check"). Hooked
-into bot/agent/kpi_words.py's KPI_PATTERNS (read before vocab.py's).
+second job, what a customer is worth over their lifetime, and the average receipt by its other
+names ("docket", "receipt", "check"). Hooked into bot/agent/kpi_words.py's KPI_PATTERNS (read
+before vocab.py's).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 # Words after "take"/"make" that make it another verb: "what did the team take away from it",
 # "what did people make of the new menu", "take to the new app"
-_NOT_MONEY = (r"(?! (?:to|for|on|of|up|off|out|away|place|part|long|time|notice|issue|from|it|them|him|her|that|this|"
+_NOT_MONEY = (r"(?! (?:to|for|on(?! the tills?\b)|of|up|off|out|away|place|part|long|time|notice|issue|from|it|them|him|her|that|this|"
               r"any|a|an|the|sure|over(?! the (?:counter|till|bar|tills)))\b)")
 _PEOPLE = (r"(?:people|customers|clients|folks?|guests|members|visitors|shoppers|buyers|patients|students|diners|punters|"
            r"parents|families|users|subscribers|leads|regulars)")
@@ -66,6 +67,10 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # customers who bought again (a third time is min_orders 3, left to the askers' own words)
     (r"^(?!.*\b(?:rate|percent\w*|per ?cent|share|proportion|fraction|ratio)\b|.*%).*?\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
      r"\bhow many\b.{0,40}?\b(?:had|have had|got|booked|asked) us (?:back|again|round again|out again)\b", "repeat_customers"),
+    # "which channel brings in collectors worth the most over their lifetime", "what a client is
+    # worth over the whole relationship": lifetime value (the clv tool splits it by group)
+    (r"\bworth (?:\w+ ){0,3}over (?:their|a|the|his|her) (?:whole |entire )?(?:life ?times?|life with us|relationship with us|"
+     r"time with us)\b", "clv"),
     # "average docket value", "avg receipt size", "the average check": what one order is worth,
     # by the paper it comes on
     (r"\b(?:average|avg|mean|typical) (?:till |cash )?(?:docket|receipt|check|cheque|invoice|bill|tab)(?: (?:value|size|amount|total))?\b",
