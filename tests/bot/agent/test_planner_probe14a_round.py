@@ -135,3 +135,20 @@ def test_a_price_out_in_the_world_is_no_tool_but_the_shops_own_is_read(rules):
     assert _plan(rules, "how much is a flat white in melbourne").spec is None
     plan = _plan(rules, "how much are refunds costing the bakery these days")
     assert plan.spec is not None and plan.spec.name == "kpis"
+
+
+@pytest.mark.parametrize("question", ["alert me if tattoo bookings come in 15% or more below the week before",
+                                      "ping me when bakery takings are 10 percent and more down on the previous day"])
+def test_a_share_or_more_down_is_a_drop_rule(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "create_alert_rule"
+    assert plan.args["condition"] == "drops_by"
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("are the florist's reviews mostly upbeat or moany, month by month", "month"),
+    ("is feedback from each channel happy or fed up at the vet", "channel"),
+])
+def test_happy_or_grumpy_texts_are_their_mood(rules, question, by):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "feedback_sentiment" and plan.args["by"] == by
