@@ -20,8 +20,9 @@ _CONDITIONS: list[tuple[str, str]] = [
      rf"slipped|sinks?|sank|slumps?|slumped|tumbles?|tumbled|shrinks?|shrank|plunges?|plunged)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "drops_by"),
     (rf"\b(?:rises?|rising|increases?|goes up|up|jumps?|grows?|climbs?)\s+(?:by\s+)?(?:more than\s+|over\s+)?{_NUMBER}\s*(?:%|percent|per cent)", "rises_by"),
     # "10% down on the previous week", "5 percent up on last month": the share said first
-    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:down|lower|below|less|worse)\b", "drops_by"),
-    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:up|higher|above|more)\b", "rises_by"),
+    # "20 percent or more under the previous week": the share, at least that much
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:(?:or|and) (?:more|worse|over|above)\s+)?(?:down|lower|below|less|worse|under)\b", "drops_by"),
+    (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:(?:or|and) (?:more|over|above)\s+)?(?:up|higher|above|more|over)\b", "rises_by"),
     # "a 15% rise in average job value", "a 10 percent fall in takings": the move named after its share
     (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:rise|increase|jump|climb|growth|uptick|gain|hike)\b", "rises_by"),
     (rf"\b{_NUMBER}\s*(?:%|percent|per cent)\s+(?:drop|fall|dip|decline|slump|slide|decrease|drop-?off|loss|plunge)\b", "drops_by"),

@@ -85,6 +85,9 @@ DIGEST_CUES = (
     # (or half of one: "how did we do in the first half of october")
     (r"\b(?:in|for|during|over) (?:the (?:first|second|1st|2nd|front|back|latter|early) half of )?(?:january|february|march|"
      r"april|june|july|august|september|october|november|december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
+    # "whats in todays summary", "yesterday's report pls": the day's digest, named by its day
+    (r"\b(?:today|yesterday|this morning|last night|the day)(?:'?s)? (?:quick |short |daily |morning )?(?:summary|update|report|"
+     r"overview|rundown|run-down|debrief|bulletin|round-?up)\b", 0.9),
     (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
      r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )

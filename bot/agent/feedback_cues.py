@@ -328,3 +328,12 @@ SENTIMENT_CUES += (
     (r"\bhow (?:positive|negative|upbeat|warm|harsh|friendly|kind|grumpy|nice|angry|cheerful|glum|bitter|sour)\b "
      r"(?:is|are|was|were) what (?:[\w'-]+ ){1,2}(?:write|wrote|say|said|post|posted|tell us|told us|put)\b", 0.75),
 )
+
+# Asks of lane g-probe14a, a block of their own so merges keep both sides.
+SENTIMENT_CUES += (
+    # "is feedback from each channel mostly happy or grumpy", "are the comments upbeat or moany lately":
+    # which way what people wrote leans, in everyday mood words (not a search on a topic)
+    (r"^(?!.*\b(?:find|search|look up|pull up|dig out|quotes?|about|regarding|mention\w*)\b)(?:.*?)"
+     r"\b(?:comments?|reviews?|feedback|remarks|messages|notes|write-?ups)\b.{0,40}\b(?:happy|upbeat|cheerful|nice|warm|glowing|"
+     r"kind|friendly|pleased) or (?:grumpy|unhappy|moany|angry|cross|sour|harsh|cranky|negative|fed up|annoyed)\b", 1.0),
+)

@@ -71,7 +71,10 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     changed = said(spec, asked, ctx)
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
-    return {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}
+    from bot.agent.rate_follow_up import as_rate  # "and as a % of all bookings?": the count's rate
+
+    text = getattr(asked, "norm", "") or getattr(asked, "text", "") or ""
+    return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 
 
 def _said_over_the_last(spec: Any, previous: dict[str, Any], args: dict[str, Any], asked: Slots, ctx: Any) -> dict[str, Any]:

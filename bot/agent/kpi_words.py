@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.kpi_counts import COUNT_PATTERNS
+from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
@@ -113,4 +114,4 @@ KPI_TERMS_FIRST = [
 ]
 KPI_PATTERNS = ([(re.compile(p), code) for p, code in (*KPI_TERMS_FIRST, *KPI_TERMS)]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
-                + SLANG_PATTERNS)
+                + SLANG_PATTERNS + EVERYDAY_PATTERNS)

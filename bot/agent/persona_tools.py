@@ -176,7 +176,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                 _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
-                "text": _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
+                "text": _after(r"\badd\s+(.+?)\s+as\s+(?:a|an|another)\s+(?:new\s+)?pain ?point\b", text)  # "add no parking as a pain point"
+                or _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
     if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
                  + RENAME_GIVEN, t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
@@ -296,7 +297,7 @@ RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
-     r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|"
+     r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
@@ -335,7 +336,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
                  # not "keep that but just the loyalty card holders": the last answer narrowed, nothing saved
-                 r"(?:save|store|bookmark|keep (?:this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
+                 r"(?:save|store|bookmark|keep (?:(?:number|no\.?|#|card|persona) ?[1-6]\b|this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
                  # "keep every one of those personas", "keep each of the cards": all of them kept
                  r"keep (?:every|each) (?:single )?(?:one )?(?:of )?(?:those |these |the |them\b)(?:[\w-]+ ){0,3}(?:personas?|cards?|drafts?|ones?)?|"
                  # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)
@@ -357,7 +358,7 @@ LIST_CUES = (
      r"\b(?:any )?(?:customer |buyer )?personas (?:\w+ )?(?:saved|stored|already|yet)\b", 0.9),
     # "list the dance studio's personas", "what persona cards do we have at the moment": the ones kept
     (r"^(?:please |can you |could you |just )?list (?:the |our |my |all |all the )?(?:[\w']+ ){0,3}(?:personas|persona cards)\b|"
-     r"\b(?:what|which) (?:persona |customer )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made)\b|"
+     r"\b(?:what|which) (?:persona |customer |[\w-]+ )?(?:cards|personas) (?:do|have|did) (?:we|i|you) (?:got|have|keep|saved|made|store|stored|save)\b|"
      r"\b(?:personas|persona cards) (?:do|have) (?:we|i|you) (?:got|have|keep)\b|"
      # "what persona cards exist at the moment", "which personas are there now"
      r"\b(?:what|which|any) (?:persona |customer )?(?:cards|personas) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b|"
@@ -374,7 +375,7 @@ LIST_CUES = (
 SHOW_CUES = (
     # not "keep the last persona card for later": an order to save it (save_persona), not to show it
     (r"^(?!(?:please |kindly |pls |just |ok,? |can you |could you )?(?:keep|save|store|bookmark|hold on ?to|hang on ?to)\b).*?"
-     r"(?:\b(?:show|open|see|display|view|pull up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
+     r"(?:\b(?:show|open|see|display|view|pull up|bring up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
      r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]|"
      # "open persona number 2 fully", "expand card #3": one card by its number
      r"\b(?:show|open|see|display|view|pull up|expand|bring up)\b (?:me |us )?(?:up )?(?:the )?(?:persona|card) "

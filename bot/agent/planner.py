@@ -269,7 +269,7 @@ class OfflinePlanner:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
-            if any(rx.search(p, question, re.I) for p in prev_spec.follow_ups):
+            if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)

@@ -30,6 +30,12 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"\b(?:half|a third|a quarter|a fraction|nowhere near|well below|below|under) (?:of )?(?:their|his|her|the) "
             r"(?:usual|normal|old|regular|typical|own) (?:pace|rate|rhythm|frequency|cadence|tempo)\b")
 
+# "regulars who've gone from weekly to hardly ever buying", "clients who hardly ever book now":
+# a fall against their own old rhythm, said as how rarely they come now
+LAPSING += (r"|\b(?:gone|went|dropped|slipped|fallen|fell|gone down) from (?:\w+ ){0,3}to (?:hardly|barely|rarely|almost never|"
+            r"next to never|now and then|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
+            r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
+
 # "include the ones who never booked too", "and existing customers as well": the other half added, everyone
 WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
          r"\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b")
@@ -285,8 +291,13 @@ ACTION_CUES = (
      r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
      r"regulars?|each|every|them)\b|"
      r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
-     r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and )?)?"
+     r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and |n |an )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
+    # "what should i prioritise with my regulars this week", "where do we focus with our clients
+    # first": what to do next, customer by customer (not "which KPI to prioritise")
+    (r"\bwhat (?:should|shall|do|must|can) (?:i|we) (?:be )?(?:prioriti[sz]e|prioriti[sz]ing|focus(?:ing)? on)\b(?! (?:in|on) (?:the )?"
+     r"(?:funnel|site|website|kpis?|metrics|numbers))|\bpriorit(?:y|ies) (?:with|for) (?:my|our|the) (?:customers|clients|regulars|"
+     r"members|guests|patients|students|buyers|shoppers)\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
     # "what to do next with each of the at-risk vips": the step for each of them (the risk is who for)
     (r"\bwhat (?:to|should (?:we|i)|shall (?:we|i)|can (?:we|i)|do (?:we|i)) do (?:next )?(?:with|for|about) (?:each|every)\b", 1.2),

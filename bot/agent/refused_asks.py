@@ -62,6 +62,13 @@ WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats) (?:the )?going rates? (?:for|of)
                rf"(?:(?:what(?:'s| is| are)|whats) (?:the |an? )?)?(?:average|typical|usual|normal|standard|going) {_NOT_OURS}"
                rf"(?:[\w'-]+ ){{1,3}}(?:prices?|costs?|fees?|charges?)(?: (?:of|for) (?:a |an |the )?{_NOT_OURS}"
                rf"(?:[\w'-]+ ){{0,3}}?[\w'-]+)?{_PLACE_END}")
+# What a thing costs out there, asked "how much is": "how much is a pint of guinness in dublin
+# these days", "how much is a bag of compost nowadays" (never "how much is an order worth to us",
+# "how much is the average booking": the shop's own, with a data word or "worth")
+WORLD_PRICE += (rf"|how much (?:is|'s) (?:a |an |one )(?![\w'-]+ (?:worth|in total)\b)"
+                rf"(?:(?!{_DATA_NOUN}\b|worth\b|average\b)[\w'-]+ ){{1,5}}?(?:[\w'-]+)(?: in [a-z]+(?: [a-z]+)?)?"
+                r"(?: (?:these days|nowadays|at the moment|right now|round here|over there))\s*[?.!]*$|"
+                rf"how much (?:is|'s) (?:a |an |one )(?:(?!{_DATA_NOUN}\b|worth\b)[\w'-]+ ){{1,5}}?in [a-z]+(?: [a-z]+)?\s*[?.!]*$")
 # Thanks or praise and nothing asked: "ta mate, ur a legend for the chip shop numbers", "nice one,
 # those figures are spot on" (never "thanks, now show me revenue by channel", "cheers, and last month?",
 # nor "great, conversion rate": a bare measure after the thanks is the next question)

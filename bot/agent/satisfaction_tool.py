@@ -54,7 +54,7 @@ _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken 
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
 _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 # "recommend score by first-touch channel": the NPS in owners' words
-_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|review scores?|ratings?|sentiment|"
+_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|"
                        r"\brecommend\w*(?:[- ]to[- ](?:a[- ])?(?:friends?|mates?))? (?:scores?|ratings?|numbers?)\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)

@@ -39,7 +39,7 @@ TIME_PEAK_CUES = (
 _DAYS = "(?:" + "|".join(f"{d}s" for d in WEEKDAY_NAMES) + "|weekends|weekdays)"
 _HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak|most|least|highest|lowest|"
          r"top|fewest)")
-_WEEKDAY = (r"\bdays? of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
+_WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
             rf"\b(?:are|is) (?:it )?(?:\w+ )?{_DAYS} (?:(?:really|even|actually) )?worth\b|"
             rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
             rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|"
@@ -72,6 +72,10 @@ _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} 
               rf"\b(?:is|are) (?:\w+ )?{_DAY1} (?:any|much|even|actually|really) (?:good|use|cop|busy)\b|"
               rf"\b{_DAY1} (?:is|are) (?:(?:really|even|actually|ever) )?worth (?:it|opening|trading|staying|the)\b|"
               rf"\b{_DAY1} (?:bring|get|see|do|make|take|pull|draw)s? (?:in )?(?:us )?(?:the )?{_HIGH}\b")
+# "are sundays slow for lesson bookings", "is monday usually quiet?": one weekday judged, said
+# without a "day" after the judgement
+_NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|generally|really|typically|a bit|too|that|so|"
+               rf"any|often|still) )?{_JUDGE}(?:er)?(?: (?:for|at|on|with|in|by|to)\b|\s*[?.!]*$)")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"
 _WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest

@@ -1,0 +1,79 @@
+"""KPIs in an owner's everyday words that the older phrasing lists do not read: what a named
+business took ("what did the refill shop take over the counter"), the money said in Pidgin
+("how much money we don make"), the money taken or the money side of a follow-up, a trade's own
+verb for what it sells or lets ("how many units did we let", "bowls sold"), the buyers laid out
+group by group, support calls, the days between an order and its arrival, customers back for a
+second job, what a customer is worth over their lifetime, and the average receipt by its other
+names ("docket", "receipt", "check"). Hooked into bot/agent/kpi_words.py's KPI_PATTERNS (read
+before vocab.py's).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words after "take"/"make" that make it another verb: "what did the team take away from it",
+# "what did people make of the new menu", "take to the new app"
+_NOT_MONEY = (r"(?! (?:to|for|on(?! the tills?\b)|of|up|off|out|away|place|part|long|time|notice|issue|from|it|them|him|her|that|this|"
+              r"any|a|an|the|sure|over(?! the (?:counter|till|bar|tills)))\b)")
+_PEOPLE = (r"(?:people|customers|clients|folks?|guests|members|visitors|shoppers|buyers|patients|students|diners|punters|"
+           r"parents|families|users|subscribers|leads|regulars)")
+# things counted that are KPIs of their own ("how many refunds did we do" is the refunds)
+_KPI_NOUNS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|reviews?|surveys?|enquir(?:y|ies)|"
+              r"quer(?:y|ies)|messages?|emails?|calls?)")
+# what a trade sells, lets or serves, counted one by one
+_LET = (r"(?:let|lease[sd]?|rent(?:ed)?(?: out)?|hire[sd]?(?: out)?|serve[sd]?|turn(?:ed)?|fill(?:ed)?|fit(?:ted)?|"
+        r"install(?:ed)?|clean(?:ed)?|complete[sd]?|finish(?:ed)?|cook(?:ed)?|book(?:ed)? in|frame[sd]?|do|did|get through|"
+        r"got through)")
+
+EVERYDAY_TERMS: list[tuple[str, str]] = [
+    # "what did the refill shop take over the counter last week", "what did our food truck make
+    # in october": the money a business named by its trade brought in (vocab.py lists a few
+    # nouns after "what did the", kpi_sayings.py reads "how much did the ... take")
+    (rf"\bwhat (?:did|has|have|does) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,3}}?(?:take|taken|make|made|earn|earned|"
+     rf"bring in|brought in|clear|cleared|pull in|pulled in|rake in|raked in|turn over|turned over){_NOT_MONEY}", "revenue"),
+    # "how much money we don make for november", "how much cash we dey make": Pidgin's perfect and
+    # progressive, where vocab.py expects "did" or nothing
+    (r"\bhow much (?:money |cash |dough |ego )?(?:we|i|you|u) (?:don|done|dey|de|go|have|'ve|has|had) "
+     r"(?:make|made|take|taken|earn|earned|bring in|brought in|sell|sold)\b", "revenue"),
+    # "and for money taken?", "the money side?", "money-wise": the money, said as what came in
+    (r"\b(?:money|cash) (?:taken|earned|earnt|coming in|brought in|banked|in the till)\b|"
+     r"\b(?:the )?(?:money|cash|financial|takings) (?:side|end|angle)(?: of (?:it|things|that))?\b", "revenue"),
+    # "how many units did we let in the past three months", "how many tables did we turn", "how
+    # many boilers did we fit": the orders, in the trade's own verb (not people served)
+    (rf"\bhow many (?:(?!{_PEOPLE}\b|{_KPI_NOUNS}\b)[\w-]+ ){{1,2}}(?:did|have|do|has|had) (?:we|you|i|the (?:team|shop|crew|lads)) "
+     rf"(?:actually |manage to |managed to )?{_LET}\b", "orders"),
+    # "bowls sold", "the number of pints sold yesterday", "frames sold by town": items sold
+    # counted (not "sold out", not what sold best)
+    (r"\b(?:number of |count of |total )?(?!(?:tickets?|items? (?:we )?have)\b)[a-z-]{3,}s sold\b(?! (?:out|off|on)\b)",
+     "orders"),
+    # "buyers per segment this month", "buyers by town", "buyers each week": the head count of
+    # people who bought, laid out (a bare "buyers" is often who is asked about, not the count)
+    (r"^(?!.*\b(?:repeat|first[- ]time|new|returning|top|best|biggest|valuable|likely|potential)\s+buyers\b)"
+     r".*?\b(?P<kpi>(?:paying )?buyers) (?:per|by|for each|in each|across|each|every)\b", "buyers"),
+    # "what weekday brings the most support calls in": support calls are tickets (not how fast
+    # they are answered, which is the reply time's own words)
+    (r"^(?!.*\b(?:answer\w*|repl\w*|respon\w*|resolv\w*|clos\w*|sort\w*|fix\w*|wait\w*|how long|how fast|how quick\w*|"
+     r"keep\w* up|backlog|on top of|pil\w* up|open|outstanding|unresolved)\b)"
+     r".*?\b(?P<kpi>(?:support|help ?desk|customer service|service|complaint) (?:calls|phone calls|requests|queries|enquiries|inquiries|"
+     r"chats|messages))\b", "tickets"),
+    # "how many days between a timber order and it landing on site", "from order to doorstep":
+    # the time to deliver
+    (r"\b(?:days?|time|long|hours?|weeks?) (?:[\w-]+ ){0,3}?between (?:a |an |the |their |someone |people )?(?:[\w-]+ ){0,2}?"
+     r"(?:orders?|ordering|purchases?|buying|paying)\b.{0,30}?\band (?:[\w'-]+ ){0,3}?(?:land\w*|arriv\w*|turn\w* up|"
+     r"deliver\w*|get(?:ting)? (?:there|to them)|reach\w*|show\w* up|drop\w* off)\b|"
+     r"\bfrom (?:order|ordering|checkout|purchase|payment) to (?:delivery|doorstep|door|arrival|drop-?off|site)\b", "delivery_time"),
+    # "how many clients have had us back for a second clean", "came back for another lesson":
+    # customers who bought again (a third time is min_orders 3, left to the askers' own words)
+    (r"^(?!.*\b(?:rate|percent\w*|per ?cent|share|proportion|fraction|ratio)\b|.*%).*?\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
+     r"\bhow many\b.{0,40}?\b(?:had|have had|got|booked|asked) us (?:back|again|round again|out again)\b", "repeat_customers"),
+    # "which channel brings in collectors worth the most over their lifetime", "what a client is
+    # worth over the whole relationship": lifetime value (the clv tool splits it by group)
+    (r"\bworth (?:\w+ ){0,3}over (?:their|a|the|his|her) (?:whole |entire )?(?:life ?times?|life with us|relationship with us|"
+     r"time with us)\b", "clv"),
+    # "average docket value", "avg receipt size", "the average check": what one order is worth,
+    # by the paper it comes on
+    (r"\b(?:average|avg|mean|typical) (?:till |cash )?(?:docket|receipt|check|cheque|invoice|bill|tab)(?: (?:value|size|amount|total))?\b",
+     "aov"),
+]
+EVERYDAY_PATTERNS = [(re.compile(p), code) for p, code in EVERYDAY_TERMS]

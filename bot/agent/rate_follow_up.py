@@ -1,0 +1,37 @@
+"""A count asked again as a rate: "how many lessons got cancelled?" then "and as a % of all
+bookings?" (or "what % of orders is that", "as a rate?") asks for the cancellation rate over the
+same days. Re-read alone, the follow-up named the bookings (the rate's denominator) as the KPI,
+and "of all bookings" as all the data."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.slot_readers import _RATE_OF as RATE_OF
+
+_DENOMINATOR = r"(?:orders|bookings|appointments|reservations|jobs|sales|purchases|customers|buyers|people)"
+_AS_RATE = re.compile(
+    r"\bas an? (?:rate|percentage|share|proportion|ratio|%|fraction|per ?cent(?:age)?)(?!\w)|\bin (?:percent(?:age)?s?|% terms)\b|"
+    rf"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?{_DENOMINATOR} )?"
+    r"(?:is|was|are|were|does|did) (?:that|those|it|this|them|these)\b")
+_OF_ALL = re.compile(rf"\bof all (?:the |our |my )?(?:\w+ )?{_DENOMINATOR}\b")
+
+
+def as_rate(previous: dict[str, Any], args: dict[str, Any], text: str) -> dict[str, Any]:
+    """The follow-up's arguments with the last answer's counts turned into their rates."""
+    if not _AS_RATE.search(text):
+        return args
+    key = "metrics" if "metrics" in previous else "metric" if "metric" in previous else None
+    if key is None:
+        return args
+    before = previous[key] if isinstance(previous[key], list) else [previous[key]]
+    now = args.get(key, before)
+    now = now if isinstance(now, list) else [now]
+    if not any(code in RATE_OF for code in before) or not set(now) <= {"orders", "buyers", *before}:
+        return args  # the follow-up names a KPI of its own ("and revenue as a share?")
+    rates = list(dict.fromkeys(RATE_OF.get(code, code) for code in before))
+    out = {**args, key: rates if key == "metrics" else rates[0]}
+    if _OF_ALL.search(text) and args.get("period") == {"name": "all"} and "period" in previous:
+        out["period"] = previous["period"]  # "of all bookings": every booking of those days
+    return out
