@@ -25,13 +25,12 @@ from bot.agent.analytics_cues import (
     text_of,
 )
 from bot.agent.group_plurals import plural_groups
+from bot.agent.owner_words import MORE_OR_LESS, ORDER_VERB, PLACES
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
-_GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing )?(?:channels?|traffic (?:types?|sources?)|sources?|platforms?|segments?|customer groups?|tiers?|"
-          r"cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|locations?|"
-          r"areas?(?: of (?:town|the city|the country))?|parts? of (?:town|the city|the country)|regions?|"
-          r"count(?:y|ies)|districts?|states?|provinces?|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
+_GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing )?(?:channels?|traffic (?:types?|sources?)|"
+          rf"sources?|platforms?|segments?|customer groups?|tiers?|{PLACES}|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
 _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
                     rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")
 # "which marketing channel", "which crm segment": the group with a word of its kind before it
@@ -63,10 +62,10 @@ _PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transac
                         r"\beach time\b|\ba time\b|\bon average\b")
 # "how are our channels doing?", "how are the regions performing": a status asked group by group
 _DOING = re.compile(r"\b(?:doing|performing|faring|getting on|going|shaping up|holding up|treating us)\b")
-_ORDER = re.compile(r"\b(?:orders?|ordering|ordered|buys?|buying|bought|purchases?|purchasing|purchased|book|books|booked|bookings?)\b")
+_ORDER = re.compile(rf"\b(?:{ORDER_VERB}|ordering|bookings?|buys?|buying|bought|purchases?|purchasing|purchased)\b")
 # "which towns order the most", "which suburb books the least": the verb is what is ranked (the
 # purchase stage it also reads as is no stage here)
-_VERB_MOST = re.compile(r"\b(?:order|orders|ordered|book|books|booked|buy|buys|bought|purchas\w*) (?:the )?(?:most|least|fewest|more|less)\b")
+_VERB_MOST = re.compile(rf"\b(?:{ORDER_VERB}|buy|buys|bought|purchas\w*) (?:the )?{MORE_OR_LESS}\b")
 
 
 # Evidence from the words alone that a question ranks groups on money or orders ("which state

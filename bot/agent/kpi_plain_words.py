@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import re
 
-_SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent|how many)"
-_BASKET = r"(?:the |their |a |an |our )?(?:baskets?|carts?|trolleys?|check ?outs?)"
-_PAID = (r"(?:paid|pay|pays|paying|bought|buy|buys|buying|ordered|order|orders|purchased|checked out|completed|"
-         r"booked|hired)\b")
-_TICKETS = r"(?:support |help ?desk |customer )?(?:tickets|cases|support requests|complaints)"
-# (never "tickets vs surveys": the two sources of feedback set side by side)
-_PEOPLE = r"(?:customers|clients|people|folks?|guests|members|shoppers|buyers|patients|punters|diners|riders)"
-_PEOPLE_WHO = _PEOPLE + r"(?: who| that)?"
-_ORDERS = r"(?:orders|bookings|hires|rentals|jobs|appointments|reservations|sessions|classes|lessons|tours|trips)"
+from bot.agent.owner_words import (
+              BASKETS,
+              BUY,
+              CLOSED,
+              DELIVERY,
+              ORDERS,
+              PEOPLE,
+              PLACES,
+              SHARE_OR_COUNT,
+              TICKETS,
+)
+
+_BASKET = rf"(?:the |their |a |an |our )?{BASKETS}"
+_PEOPLE_WHO = PEOPLE + r"(?: who| that)?"
 _PERIODISH = (r"(?:this|last|in|over|during|per|a|each|every|since|so far|today|yesterday|week|month|year|quarter|daily|"
               r"weekly|monthly)")
 
@@ -39,9 +44,10 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r"emails|issues))? (?:is |are |has been |have been |keeps? |still |really )*(?:building|piling|stacking|mounting|"
      r"creeping|growing|shrinking|clearing)(?: up| down)?\b", "backlog_change"),
     # "tickets this month against last", "tickets per day in October": the count of tickets said
-    # bare at the head of the question, a period or comparison after it
+    # bare at the head of the question, a period or comparison after it (never "tickets vs
+    # surveys": the two sources of feedback set side by side)
     # (a period already read is blanked out: the spaces it leaves count as one)
-    (rf"^(?:[\w' &-]{{1,30}}: )?(?:how about |what about )?(?P<kpi>{_TICKETS})(?= (?:{_PERIODISH})\b| {{2,}}\S)", "tickets"),
+    (rf"^(?:[\w' &-]{{1,30}}: )?(?:how about |what about )?(?P<kpi>{TICKETS})(?= (?:{_PERIODISH})\b| {{2,}}\S)", "tickets"),
     # "people quitting their massage packages", "members giving up their memberships": customers
     # lost, the churn (a booking called off is a cancellation, not this)
     (r"\b(?:quit|quits|quitting|giv(?:e|es|ing) up|gave up|dropp(?:ing|ed) out of|leav(?:e|es|ing)|left|lapsing|lapsed|"
@@ -49,12 +55,16 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r"subscriptions?|plans?|contracts?|block bookings?|passes|season tickets?)\b", "churn_rate"),
     # "are parcels to Bedminster slower than to Southville", "do boxes for the north arrive later":
     # how long deliveries take, set place against place
-    (r"\b(?:parcels?|packages?|deliver(?:y|ies)|shipments?|boxes|orders?) (?:to|for|going to|sent to|heading to)\b[^.?!]{1,40}?"
+    (rf"\b(?:{DELIVERY}|orders?) (?:to|for|going to|sent to|heading to)\b[^.?!]{{1,40}}?"
      r"\b(?:slower|faster|quicker|speedier|take longer|taking longer|arrive later|arriving later|arrive sooner|get there (?:later|sooner))\b",
      "delivery_time"),
     # "repeat customers by town, biggest first": the people who came back, counted (a share,
-    # rate or fraction of them is the repeat purchase rate, vocab's reading)
-    (r"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio|how often|likely)\b|.*%).*?"
+    # rate or fraction of them is the repeat purchase rate, vocab's reading), and laid side by
+    # side group by group even with a rate asked too ("repeat customers per segment and the
+    # repeat rate"), unless the share is of them
+    (r"(?:^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio|how often|likely)\b|.*%).*?|"
+     r"(?<!share of )(?<!percentage of )(?<!proportion of )(?=repeat[- ][\w-]+ (?:by|per|for each|in each|across(?: the)?) "
+     rf"(?:{PLACES}|segments?|channels?|age|personas?)\b))"
      r"(?<![\w-])(?P<kpi>repeat[- ](?:customers|clients|buyers|guests|members|shoppers|patrons|diners|bookers))\b", "repeat_customers"),
     # "the slowest tenth of deliveries": the 90th percentile of delivery time
     (r"\b(?:slowest|longest|worst) (?:tenth|(?:ten|10) ?(?:%|percent|per ?cent)) of (?:the |our )?(?:[\w-]+ )?"
@@ -65,13 +75,13 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r" (?:rate|conver\w*|ratio|%|percentage)\b", "conversion_decision"),
     # "of the people browsing products, what share got as far as the basket": the same step,
     # said as people and how far they got
-    (rf"\b(?:brows\w*|look\w* (?:at|around)|view\w*)\b[^.?!]{{0,50}}?\b{_SHARE}(?: of (?:them|those|these))? "
+    (rf"\b(?:brows\w*|look\w* (?:at|around)|view\w*)\b[^.?!]{{0,50}}?\b{SHARE_OR_COUNT}(?: of (?:them|those|these))? "
      rf"(?:(?:got|get|gets|made|make|makes|went|go|goes) (?:it )?(?:as far as|to|on to) |reached |reach |ended up |end up )"
      rf"(?:(?:putting|adding|popping|placing) (?:[\w-]+ ){{0,2}}(?:in|into|to) )?{_BASKET}\b", "conversion_decision"),
     # "of the people who put a booking in the basket, how many went on and paid": from the
     # basket to buying, the purchase stage's step (vocab's words want "went on to")
     (rf"\b(?:put\w*|add\w*|popp?\w*|got|get|reach\w*)(?: [\w-]+){{0,3}} (?:in|into|to|as far as) {_BASKET}\b[^.?!]{{0,30}}?"
-     rf"\b{_SHARE}(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{_PAID}",
+     rf"\b{SHARE_OR_COUNT}(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{BUY}",
      "conversion_purchase"),
     # "from the first time someone hears of us, how many days till they actually hire": from
     # first contact to the first purchase, however the purchase is said
@@ -95,17 +105,17 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      "buyers"),
     # "of folks who got to checkout this week, what % paid", "basket-to-paid rate": from the
     # basket to paying, said with the basket first and the paying after the share
-    (rf"\b(?:(?:got|get|gets|made it|went|go) (?:to|as far as)|reached|reach) {_BASKET}\b[^.?!]{{0,40}}?(?<!\w){_SHARE}(?!\w)"
-     rf"(?: of (?:them|those|these))? (?:then |actually |went on to |ended up )?{_PAID}|"
+    (rf"\b(?:(?:got|get|gets|made it|went|go) (?:to|as far as)|reached|reach) {_BASKET}\b[^.?!]{{0,40}}?(?<!\w){SHARE_OR_COUNT}(?!\w)"
+     rf"(?: of (?:them|those|these))? (?:then |actually |went on to |ended up )?{BUY}|"
      r"\b(?:baskets?|carts?|trolleys?|check ?outs?)[- ]to[- ](?:paid|payment|purchase|sale|order|buy|booking)s? "
      r"(?:rate|conver\w*|ratio|%|percentage)\b", "conversion_purchase"),
     # "share of browsers who moved on to the basket stage": browsing to the basket, as a share
-    (rf"\b{_SHARE} of (?:the )?(?:browsers|lookers|visitors|viewers|people browsing|window shoppers) (?:who |that )?"
+    (rf"\b{SHARE_OR_COUNT} of (?:the )?(?:browsers|lookers|visitors|viewers|people browsing|window shoppers) (?:who |that )?"
      r"(?:moved|move|went|go|got|get|made it|progressed|carried) (?:on )?(?:to|into|through to|as far as) "
-     r"(?:the |a )?(?:baskets?|carts?|trolleys?|check ?outs?)(?: stage| step| page)?\b", "conversion_decision"),
+     rf"(?:the |a )?{BASKETS}(?: stage| step| page)?\b", "conversion_decision"),
     # "out of the tickets opened this month what share are resolved": the resolution rate
-    (rf"\b{_TICKETS}\b[^.?!]{{0,40}}?\b{_SHARE}\b(?: of (?:them|those|these))? (?:are|were|have been|got|get|has been|is) "
-     r"(?:now |since |already )?(?:resolved|closed|sorted|fixed|solved|cleared)\b", "resolution_rate"),
+    (rf"\b{TICKETS}\b[^.?!]{{0,40}}?\b{SHARE_OR_COUNT}\b(?: of (?:them|those|these))? (?:are|were|have been|got|get|has been|is) "
+     rf"(?:now |since |already )?{CLOSED}\b", "resolution_rate"),
     # "net change in the ticket backlog", "how much did the queue of cases grow": opened less closed
     (r"\b(?:net )?(?:change|movement|shift|growth) (?:in|of) (?:the |our )?(?:(?:support |ticket |case |complaint )?"
      r"(?:backlog|queue)|open (?:tickets|cases))\b", "backlog_change"),
@@ -126,22 +136,20 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r"register|cash register|cash box|cash drawer|kitty)\b", "revenue"),
     # "bookings cancelled last month, how many", "how many orders got cancelled": the count
     # (a share of them is the cancellation rate)
-    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b(?:[\w-]+ )?(?:{_ORDERS}) "
+    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b(?:[\w-]+ )?(?:{ORDERS}) "
      r"(?:got |were |was |been |that got |that were )?(?:cancell?ed|called off)\b", "cancelled_orders"),
-    (rf"(?<!\w){_SHARE} of (?:our |the |all )?(?:[\w-]+ ){{0,3}}?(?:{_ORDERS}) (?:got |were |was |have been |that got |that were |"
-     r"ended up |end up |get )?(?:cancell?ed|called off)\b", "cancellation_rate"),
-    # "share of orders that showed up by the date we promised": on time
-    (r"\b(?:arriv\w*|deliver\w*|turn(?:ed|s)? up|came|got there|land\w*|show(?:ed|s)? up|reach\w*) (?:by|before|on) "
-     r"(?:the )?(?:date|day|time) (?:we|they were|it was|you) (?:promised|said|quoted|agreed|gave)\b", "on_time_delivery"),
+    # "share of orders that were cancelled", "what % of the lessons got called off": the rate
+    (rf"(?<!\w){SHARE_OR_COUNT} of (?:our |the |all )?(?:[\w-]+ ){{0,3}}?(?:{ORDERS}) (?:that |which )?(?:got |were |was |are |"
+     r"have been |ended up |end up |get )?(?:cancell?ed|called off)\b", "cancellation_rate"),
     # "cancelled hires week to week", "called-off lessons": the cancellations, in the trade's word
     # (vocab reads "cancelled orders/bookings" itself, with "refunded vs cancelled bookings")
     (r"\b(?:cancell?ed|called[- ]off) (?:[\w-]+ )?(?:hires|jobs|rentals|sessions|classes|lessons|tours|trips)\b",
      "cancelled_orders"),
     # "people with 4 or more orders from us, how many", "clients who've made at least 3 bookings":
     # a head count of repeat customers at that many orders (the count is analytics_tools' min_orders)
-    (rf"\b{_PEOPLE} (?:with|(?:(?:who|that)(?:'ve| have| had)?|have|had) (?:made|placed|had|done|booked)) "
+    (rf"\b{PEOPLE} (?:with|(?:(?:who|that)(?:'ve| have| had)?|have|had) (?:made|placed|had|done|booked)) "
      r"(?:(?:at least|more than|a minimum of) )?(?:\d{1,2}|two|three|four|five|six|ten)"
-     rf"(?: or more|\+| plus)? (?:{_ORDERS}|purchases|visits)\b", "repeat_customers"),
+     rf"(?: or more|\+| plus)? (?:{ORDERS}|purchases|visits)\b", "repeat_customers"),
     # "how did jobs go day by day", "hires month by month": the trade's word for its orders, said
     # with the grain it is followed over (bare, "jobs" or "hires" may be anything else)
     (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:go |went |have gone |come in |came in )?"
@@ -164,6 +172,6 @@ PLAIN_PATTERNS = [(re.compile(p), code) for p, code in PLAIN_TERMS]
 # (the basket to paying), not the whole funnel's "how many of those who ..."
 PLAIN_CUES = (
     (rf"\b(?:put\w*|add\w*|popp?\w*|got|get|reach\w*)(?: [\w-]+){{0,3}} (?:in|into|to|as far as) {_BASKET}\b[^.?!]{{0,30}}?"
-     rf"\bhow many(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{_PAID}"
+     rf"\bhow many(?: of (?:them|those|these))? (?:(?:went|go|goes|going) on (?:and|to) |then |actually |ended up )+{BUY}"
      rf"(?![^.?!]*\b(?:and|then) (?:how many|what share)\b)", 0.9),
 )

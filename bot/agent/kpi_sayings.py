@@ -7,7 +7,19 @@ from __future__ import annotations
 
 import re
 
-_BASKETS = r"(?:carts?|baskets?|trolleys?|checkouts?)"
+from bot.agent.owner_words import (
+              BASKETS,
+              BUY,
+              CLOSE,
+              CLOSED,
+              DELIVERY,
+              ORDERS,
+              PEOPLE,
+              QUERIES,
+              SHARE,
+              TICKETS,
+)
+
 UNANSWERED = (r"\b(?:share|percentage|%|proportion|fraction|per ?cent|how many|number|count)(?: of)? (?:the |our |all )?"
               r"(?:support |customer |help ?desk )?(?:tickets|cases|enquiries|inquiries|queries|emails|messages|chats|conversations|"
               r"complaints|requests)\b(?: [\w'-]+){0,5}? (?:never|not|haven't|hasn't|didn't|did not|have not|with no|without|no) ?"
@@ -18,20 +30,14 @@ _HIRED_OUT = (r"\bhow many (?:[\w-]+ ){1,2}(?:(?:did|have|do|has) (?:we|you|i|th
               r"send|sent|take|taken|drop|dropped) (?:out|off)|(?:went|have gone|were|got) (?:hired |rented |let |leased )?out)\b|"
               r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:deliver|delivered|drop off|dropped off)\b(?! (?:late|on time|in time|early|slow|after)\b)")
 _THREADS = r"(?:conversations|convos|chats|live ?chats|threads|dms|email threads|support chats)"
-_CLOSED = (r"(?:close|closed|closing|resolve|resolved|solve|solved|wrap(?:ped)? up|finish(?:ed)?|sort(?:ed)? out|settle|settled|"
-           r"mark(?:ed)? (?:as )?(?:done|resolved|closed))")
-_SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent)"
-_PEOPLE = (r"(?:people|folks?|punters|customers|clients|visitors|shoppers|guests|patients|diners|users|everyone|everybody|"
-           r"ones|those|enquirers|callers|walk-?ins)")  # not "menu browsers": people named by a step are the funnel's
+# a conversation closed, in any tense ("how many chats did we close", "closing live chats")
+_CLOSED = rf"(?:{CLOSED}|{CLOSE}|closing|resolving|solving|wrapping up|mark(?:ed)? (?:as )?(?:done|resolved|closed))"
 _WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
 _MOVE = (r"grow\w*|grown|grew|shrink\w*|shrunk|shrank|(?:getting |got )?(?:bigger|smaller|longer|shorter)|"
          r"(?:going |gone |went )?(?:up|down)|ris\w*|rose|fall\w*|fell|climb\w*|drop\w*")
 _BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|"
                   rf"requests|jobs|emails|issues))?(?: (?:at|in|for|on) (?:the |our |my )?[\w'-]+)?(?: (?:is|are|has|have|been|really|still|actually))* (?:{_MOVE}) "
                   rf"(?:or|and|vs\.?) (?:{_MOVE})\b")
-# "... actually buy again" is repeat buying
-_BUY = (r"(?:buy\w*|bought|purchas\w*|order\w*|book\w*|pay|pays|paying|paid)\b"
-        r"(?! (?:again|twice|more than once|a second time|back|more than (?:\d+|[a-z]+) times)\b)")
 
 _SWING = r"(?:rise|jump|spike|surge|increase|drop|fall|dip|slump|growth|uptick|decline|wave)"
 _LATE_VERB = (r"were|was|are|is|came|come|comes|arrived|arrive|arrives|turned up|turn up|turns up|showed up|got there|"
@@ -41,8 +47,8 @@ _HOUR = r"(?:at night|night|in the (?:day|evening|afternoon|night)|evening|after
 SAYING_TERMS: list[tuple[str, str]] = [
     # "what share of baskets get left behind", "trolleys left behind on the webshop": carts
     # abandoned, in the words of the thing left (not a group "behind" a change)
-    (rf"\b{_BASKETS} (?:[\w']+ ){{0,3}}(?:left|leave|leaves|leaving) behind\b|"
-     rf"\b(?:left|leave|leaves|leaving) (?:their |the |a |an |our )?(?:[\w-]+ )?{_BASKETS} behind\b", "cart_abandonment"),
+    (rf"\b{BASKETS} (?:[\w']+ ){{0,3}}(?:left|leave|leaves|leaving) behind\b|"
+     rf"\b(?:left|leave|leaves|leaving) (?:their |the |a |an |our )?(?:[\w-]+ )?{BASKETS} behind\b", "cart_abandonment"),
     # "the refund count per month", "refund numbers at the shoe shop": how many orders were
     # refunded, not the refund rate
     (r"\brefund (?:count|tally|numbers?|volumes?|totals?)\b|\b(?:count|tally|number) of refund(?:ed)? (?:orders|sales|bookings)\b",
@@ -54,16 +60,15 @@ SAYING_TERMS: list[tuple[str, str]] = [
      "buyers"),
     # "how many customers bought from us last month", "how many clients booked with me in october":
     # the head count of people who bought from the business (no visits to be a share of)
-    (r"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
-     r"(?:[\w-]+ ){0,2}(?:customers|clients|people|folks?|shoppers|guests|patients|members|punters|diners|households|families) "
+    (rf"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\bhow many (?:of (?:the|our|my|those) )?"
+     rf"(?:[\w-]+ ){{0,2}}{PEOPLE} "
      r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b|"
      # "how many different people booked the sauna in october": people counted once, who bought
-     r"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?(?:customers|clients|people|folks?|shoppers|"
-     r"guests|patients|members|punters|diners|households|families) (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
+     rf"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?{PEOPLE} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
      r"paid|hired|shopped)\b", "buyers"),
     # "how many clients did the sweep lose this quarter, as a rate", "how many members have we lost":
     # customers lost, the churn (no count of the lost is kept: the rate answers it)
-    (r"\bhow many (?:[\w-]+ )?(?:customers|clients|members|subscribers|regulars|patients|students|households|families|accounts) "
+    (rf"\bhow many (?:[\w-]+ )?(?:{PEOPLE}|accounts) "
      r"(?:did|have|has|had) (?:we|i|you|the [\w-]+(?: [\w-]+)?|our [\w-]+(?: [\w-]+)?) (?:actually |really )?(?:lose|lost)\b",
      "churn_rate"),
     # "of people who reach the basket, what share go on to pay", "of those who put something in
@@ -73,18 +78,18 @@ SAYING_TERMS: list[tuple[str, str]] = [
      # "of everyone who got as far as the basket": reached it
      rf"(?:get|gets|got|getting|make|makes|made|making|go|goes|went|come|came) (?:it )?as far as|"
      rf"put\w*(?: [\w-]+){{0,3}} in(?:to)?) (?:the |their |a |an )?(?:basket|cart|trolley)s?\b[^.?!]{{0,30}}?"
-     rf"(?<!\w){_SHARE}(?: of (?:them|those|these))? {_WENT_ON}{_BUY}", "conversion_purchase"),
+     rf"(?<!\w){SHARE}(?: of (?:them|those|these))? {_WENT_ON}{BUY}", "conversion_purchase"),
     # "of the folk who start a booking form, what share finish and pay", "of people who begin checking
     # out, what percentage complete it": from the checkout started to paid, the purchase stage's step
     (rf"\b(?:start|starts|started|starting|begin|begins|began|beginning|open|opens|opened|fill\w* in) (?:a |an |the |their )?"
-     rf"(?:booking|order|payment|checkout|check-?out|hire|rental) ?(?:forms?|pages?)?\b[^.?!]{{0,30}}?(?<!\w){_SHARE}"
+     rf"(?:booking|order|payment|checkout|check-?out|hire|rental) ?(?:forms?|pages?)?\b[^.?!]{{0,30}}?(?<!\w){SHARE}"
      rf"(?: of (?:them|those|these))? (?:(?:finish|finishes|finished|complete|completes|completed|go through|goes through|went through)"
-     rf"(?: (?:it|them|the form|up|off))?(?: (?:and|then))? )?(?:{_WENT_ON})?{_BUY}", "conversion_purchase"),
+     rf"(?: (?:it|them|the form|up|off))?(?: (?:and|then))? )?(?:{_WENT_ON})?{BUY}", "conversion_purchase"),
     # "what % of the people we saw last month ended up buying", "how many of the folk who came
     # through the door went on to book", "of everyone we served, what share ended up paying":
     # the share that bought, however long the description of the people before it
-    (rf"(?<!\w)(?:{_SHARE}|how many) of (?:the |our |all (?:the |our )?|my )?(?:[\w-]+ )?{_PEOPLE}\b(?:\s+[\w'-]+){{0,10}}?\s+"
-     rf"{_WENT_ON}{_BUY}|\b(?:what|which) {_SHARE}(?: of (?:them|those|these))? {_WENT_ON}(?:pay|pays|paying|paid)\b",
+    (rf"(?<!\w)(?:{SHARE}|how many) of (?:the |our |all (?:the |our )?|my )?(?:[\w-]+ )?{PEOPLE}\b(?:\s+[\w'-]+){{0,10}}?\s+"
+     rf"{_WENT_ON}{BUY}|\b(?:what|which) {SHARE}(?: of (?:them|those|these))? {_WENT_ON}(?:pay|pays|paying|paid)\b",
      "purchase_conversion"),
     # "average 1-5 satisfaction rating", "mean one to five score": the mean of the 1-5 ratings,
     # not also the share of happy ones
@@ -96,23 +101,17 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "the recommend score", "our would-you-recommend number": the net promoter score
     (r"\b(?:would[- ]you[- ])?recommend(?:ation)?[- ](?:score|rating|number|figure|mark)s?\b|"
      r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b", "nps"),
-    # "are deliveries getting slower?", "parcels taking longer to land": the delivery time, asked
-    # by which way it moves
-    (r"\b(?:deliver(?:y|ies)|shipping|dispatch|parcels?|packages?|shipments?|couriers?|posting)\b (?:[\w']+ ){0,2}?"
-     r"(?:(?:getting|got|gotten|become|became|becoming|grown|growing|been) (?:any |a (?:bit|lot|little) |much |even )?"
-     r"(?:slower|faster|quicker|speedier|later|longer)|(?:taking|take|takes|took) (?:any |a (?:bit|lot|little) |much )?"
-     r"(?:longer|less time|more time))\b", "delivery_time"),
     # "when a tea parcel is among the slowest tenth to arrive", "the quickest boxes to land": the
     # delivery time, said of the parcels arriving (the slowest tenth makes it the 90th percentile)
-    (r"\b(?:deliver(?:y|ies)|parcels?|packages?|boxes|shipments?|orders?|hampers?|kits?)\b(?: [\w'-]+){0,4}? (?:slowest|quickest|"
+    (rf"\b(?:{DELIVERY}|orders?)\b(?: [\w'-]+){{0,4}}? (?:slowest|quickest|"
      r"fastest|longest|speediest|latest)(?: [\w%-]+){0,3}? to (?:arrive|land|turn up|get there|reach (?:people|customers|them)|"
      r"be delivered|get delivered|show up|come through)\b|\b(?:slowest|quickest|fastest|longest|speediest|latest) (?:[\w%-]+ ){0,3}?"
-     r"(?:of (?:the |our )?)?(?:deliver(?:y|ies)|parcels|packages|boxes|shipments|orders|hampers|kits) (?:[\w'-]+ ){0,2}?to "
+     rf"(?:of (?:the |our )?)?(?:{DELIVERY}|orders) (?:[\w'-]+ ){{0,2}}?to "
      r"(?:arrive|land|turn up|get there|be delivered|get delivered|show up)\b", "delivery_time"),
     # "how many support tickets did people raise", "last 7 days vs the 7 before, tickets": the
     # count of tickets, whoever raised them, or named alone after the periods
-    (r"\bhow many (?:new |support |customer |help ?desk )*(?:tickets|support requests|support cases) (?:did|have|do|has) "
-     r"(?:people|customers|clients|folks?|they|users|patients|guests|members|callers|the public) (?:raise|raised|open|opened|log|"
+    (rf"\bhow many (?:new )?{TICKETS} (?:did|have|do|has) "
+     rf"(?:{PEOPLE}|they|the public) (?:raise|raised|open|opened|log|"
      r"logged|file|filed|submit|submitted|send|sent|create|created|put in)\b|"
      r"(?:^|[,:;] ?|- )(?:support |help ?desk |new )?tickets\s*[?.!]*$|^(?:support |new )?tickets\s*[,:-]", "tickets"),
     # "the buying-rate slump", "our conversion-rate": the rate, hyphenated
@@ -155,10 +154,14 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
      r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
-    # "which weekday do the regulars spend the most per order", "who spends more per visit": the
-    # average order, weighed (vocab.py reads "spend per order" with nothing between)
-    (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:per|each|a|an) (?:order|visit|"
-     r"booking|basket|transaction|sale|time|trip|head|shop|appointment|session|meal|outing)\b", "aov"),
+    # "which weekday do the regulars spend the most per order", "who spends more per visit", "which
+    # region spends the most per MOT": what one order is worth, not the money in all (vocab.py
+    # reads "spend per order" with nothing between). Per person, no KPI: "per head" is read as
+    # the order, the only money per unit there is; "a"/"an" only before a unit ("the most a month"
+    # is the money)
+    (r"\bspend(?:s|ing)? (?:the )?(?:most|least|more|less|highest|lowest)(?: money| cash)? (?:(?:per|on each|on a|each) "
+     r"(?!(?:person|customer|client|visitor|member|guest)s?\b)[\w-]+|(?:a|an) (?:order|visit|booking|basket|transaction|sale|"
+     r"time|trip|head|shop|appointment|session|meal|outing)\b)", "aov"),
     # "which day made the van the most cash", "what month brought the stall the least dosh": the
     # money, with who earned it in between (vocab.py reads "made us the most money")
     (r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought|take|takes|took|pull(?:s|ed)? in|rake(?:s|d)? in) "
@@ -176,12 +179,12 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?! (?:to|for|on|of|up|off|out|place|part|long|time)\b)", "revenue"),
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
-    (rf"\b{_BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    (rf"\b{BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
     # "when a tea parcel is among the slowest tenth to arrive, how many days is that": the time a
     # parcel takes to arrive is the delivery time
-    (r"\b(?:parcels?|packages?|deliver(?:y|ies)|shipments?|boxes) (?:[\w']+ ){0,6}?to (?:arrive|turn up|land|get there)\b", "delivery_time"),
-    (r"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){0,3}(?:deliver(?:y|ies)|"
-     r"parcels?|boxes|packages?|shipments?) (?:\w+ )?(?:take|takes)\b", "delivery_time"),
+    (rf"\b{DELIVERY} (?:[\w']+ ){{0,6}}?to (?:arrive|turn up|land|get there)\b", "delivery_time"),
+    (rf"\bhow (?:many days|long|many hours) (?:does|do|did|will) (?:an? |the |our |their )?(?:[\w-]+ ){{0,3}}{DELIVERY} "
+     r"(?:\w+ )?(?:take|takes)\b", "delivery_time"),
     (r"\bsurvey (?:response|answer|reply) (?:counts?|numbers?|totals?|volumes?)\b|"
      r"\b(?:number|count) of survey (?:responses|answers|replies)\b", "survey_responses"),
     (r"\b(?:faster|quicker|slower|speedier) at (?:replying|responding|answering|getting back)\b|"
@@ -209,20 +212,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # then didn't pay": carts left without a purchase (the cart abandonment and its carts), not
     # the whole funnel
     (rf"\b(?:put\w*|add\w*|pop\w*|popp\w*|stick\w*|stuck|threw|throw\w*|chuck\w*|load\w*|fill\w*|got) (?:[\w'-]+ ){{0,3}}?"
-     rf"(?:in|into|to|up)? ?(?:the |their |a |an |his |her |our )?(?:(?:shopping|online|web) )?{_BASKETS}\b(?: [\w'-]+){{0,4}}? "
+     rf"(?:in|into|to|up)? ?(?:the |their |a |an |his |her |our )?(?:(?:shopping|online|web) )?{BASKETS}\b(?: [\w'-]+){{0,4}}? "
      rf"(?:(?:but|and|then|yet)(?: then| still| just)? (?:never|didn't|did not|don't|do not|not|haven't|have not|hasn't) |"
      rf"without )(?:actually |ever |going on to |end up |ended up )?"
      rf"(?:buy\w*|bought|order\w*|check\w*(?: out)?|pay\w*|paid|purchas\w*|complet\w*|book\w*)\b", "cart_abandonment"),
-    # "which age group's clients got unhappier", "which age bracket of diners has become less
-    # satisfied": each age band's review score and how it moved, as kpi_words.py reads it of places
-    (r"^(?!.*\b(?:nps|net promoter|promoters?|sentiment|tone)\b).*?\b(?:which|what) age (?:bands?|groups?|brackets?|ranges?)"
-     r"(?:'s?|s')?\b.{0,30}?\b(?:got|get|gets|getting|grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) "
-     r"(?:a (?:bit|lot|little) |much |any )?(?:(?:less|more) (?:happy|satisfied|content|pleased)|happier|unhappier|grumpier|"
-     r"less satisfied)\b", "csat"),
     # "flag when tickets take over 48 hours to resolve", "complaints taking longer than two days to
     # sort out": the time to resolve, said with the limit between the tickets and the closing
-    (r"\b(?:(?:support |customer )?tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|cases?|issues?|"
-     r"jobs?|call-?outs?|repairs?|faults?|requests?) (?:are |is |start |starts |keep |keeps )?(?:take|takes|taking|took|sit|sits|"
+    (rf"\b{QUERIES} (?:are |is |start |starts |keep |keeps )?(?:take|takes|taking|took|sit|sits|"
      r"sitting|stay|stays|staying|drag on|drags on|dragging on)(?: (?:us|the team|staff|you))? (?:over|more than|longer than|beyond|"
      r"upwards of|past|under|less than|at least|up to)? ?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|ten|twelve|"
      r"twenty-?four|forty-?eight) ?(?:hours?|hrs?|h|days?|minutes?|mins?|weeks?)(?: or (?:more|longer))? (?:open )?(?:to (?:get )?|"
@@ -238,31 +234,29 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"return (?:\w+ )?(?:orders|items|things|stuff|products|purchases|them|it))\b", "refund_rate"),
     # "share of letterpress carts that never get paid for", "baskets which don't get checked out": the
     # carts abandoned, said of the carts
-    (rf"\b{_BASKETS} (?:that|which) (?:never|don't|do not|didn't|did not|won't) (?:get |got |end up |ever )*(?:paid for|bought|"
+    (rf"\b{BASKETS} (?:that|which) (?:never|don't|do not|didn't|did not|won't) (?:get |got |end up |ever )*(?:paid for|bought|"
      r"checked out|completed|turned into (?:an? )?(?:orders?|sales?|bookings?)|converted)\b", "cart_abandonment"),
     # "how many hours till an enquiry gets a reply", "how long before a customer email gets answered":
     # the wait for a first reply; "how long do complaints stay open before we close them": the
     # time to resolve
     (r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
-     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     rf"(?:{QUERIES}|messages?|dms?|questions?) "
      r"(?:gets?|get|receives?|has|have) (?:a |an |its |their |our )?(?:first )?(?:repl(?:y|ies)|response|answer)\b|"
      r"\bhow (?:long|many (?:hours|minutes|days)) (?:till|until|before|for) (?:a |an |the |our |each )?(?:[\w-]+ ){0,2}?"
-     r"(?:enquir(?:y|ies)|inquir(?:y|ies)|quer(?:y|ies)|tickets?|emails?|messages?|complaints?|dms?|questions?|requests?) "
+     rf"(?:{QUERIES}|messages?|dms?|questions?) "
      r"(?:is|are|gets?|get) (?:first )?(?:answered|replied to|responded to|picked up)\b", "first_response_time"),
-    (r"\b(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|cases?|issues?|requests?|jobs?) (?:\w+ )?(?:stay|stays|remain|remains|"
+    (rf"\b{QUERIES} (?:\w+ )?(?:stay|stays|remain|remains|"
      r"sit|sits|are left|is left) (?:open|unresolved|outstanding) (?:before|until|till)\b", "resolution_time"),
-    # "what % of kennel bookings got refunded", "share of orders that were cancelled": the rate of that outcome
-    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
+    # "what % of kennel bookings got refunded", "share of orders that were sent back": the refund rate
+    # (the share cancelled is kpi_plain_words.py's)
+    (rf"(?<!\w){SHARE} of (?:the |our |all )?(?:[\w-]+ )?{ORDERS} "
      r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:refunded|returned|sent back)\b", "refund_rate"),
-    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:orders|bookings|sales|purchases|appointments|jobs) "
-     r"(?:that |which )?(?:got |get |were |was |are |have been |ended up |end up )?(?:cancell?ed|canceled|called off)\b",
-     "cancellation_rate"),
     # "how many fresh faces walked in this week": people new to us (vocab.py has "new faces")
     (r"\bfresh (?:faces|customers|clients|punters|blood|visitors)\b", "new_visitors"),
     # "how many orders were late last quarter", "parcels that came in late": the orders said with
     # a verb and "late" are the on-time delivery (not an order count; "late at night" is an hour)
     # ("what share of orders were late": the share's words are blanked before, slot_readers.py)
-    (rf"(?:\b(?:orders?|parcels?|packages?|deliveries|shipments?|boxes|consignments?|hampers?) (?:[\w'-]+ ){{0,2}}?|(?<=  ))"
+    (rf"(?:\b(?:orders?|{DELIVERY}) (?:[\w'-]+ ){{0,2}}?|(?<=  ))"
      rf"(?:{_LATE_VERB}) (?:in |too |very |really |a (?:bit|day|few days|week|little) |days |hours )?late\b(?! ?{_HOUR})",
      "on_time_delivery"),
     # "how fast do we deliver on average", "how quickly does the bakery ship": the delivery time,
@@ -271,7 +265,7 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"[\w'-]+(?: [\w'-]+)?) (?:usually |normally |typically |actually |generally |really |tend to )?(?:deliver|ship|dispatch|"
      r"post (?:out|orders|parcels|boxes)|send (?:out|orders|parcels|boxes)|get (?:orders|parcels|boxes|packages|stuff|things|it|them) "
      r"(?:out|delivered|to (?:people|customers|clients|them)))\b|\bhow (?:fast|quick(?:ly)?|soon) (?:do|does|did) (?:our |the |their )?"
-     r"(?:orders|parcels|boxes|packages|deliveries|shipments|hampers) (?:usually |normally |typically |actually |generally )?"
+     rf"(?:orders|{DELIVERY}) (?:usually |normally |typically |actually |generally )?"
      r"(?:arrive|get delivered|land|turn up|show up|reach)\b", "delivery_time"),
     # "how many reviews are positive", "how many of the ratings were favourable": the share of happy
     # reviews, as "what share of reviews are positive" (not a count of survey answers; texts with no
@@ -289,19 +283,19 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "left stuff in their basket without paying", "things sat in the trolley but never got bought":
     # what was put in a basket and not paid for is the cart abandonment, however the goods are said
     (rf"\b(?:left|leave|leaves|leaving|abandon\w*|ditch\w*|dump\w*|sat|sit|sits|sitting|put|puts|putting|"
-     rf"stuck|stick|popp?\w*) (?:[\w'-]+ ){{0,3}}(?:in|into|inside) (?:the |their |a |an |our |his |her )?(?:[\w-]+ )?{_BASKETS}"
+     rf"stuck|stick|popp?\w*) (?:[\w'-]+ ){{0,3}}(?:in|into|inside) (?:the |their |a |an |our |his |her )?(?:[\w-]+ )?{BASKETS}"
      r"\s+(?:[\w'-]+\s+){0,2}?(?:without|before|but never|and never|but didn't|and didn't|but did not|and did not|"
      r"but not|and not|never)\b", "cart_abandonment"),
     # "what share of tickets opened last month got resolved": the period's words, blanked before,
     # leave wide gaps between the share and its outcome
-    (rf"(?<!\w){_SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:support |customer )?(?:tickets|complaints|cases|queries|"
+    (rf"(?<!\w){SHARE} of (?:the |our |all )?(?:[\w-]+ )?(?:support |customer )?(?:tickets|complaints|cases|queries|"
      rf"enquiries|inquiries|issues)\s+(?:[\w'-]+\s+){{0,5}}?(?:got |get |were |was |have been |had been |are |been )?"
-     rf"(?:actually |fully |finally )?(?:resolved|closed|solved|fixed|sorted(?: out)?|dealt with|wrapped up)\b",
+     rf"(?:actually |fully |finally )?{CLOSED}\b",
      "resolution_rate"),
     # "the conversion from basket to paid", "trolley-to-payment conversion": the purchase stage's
     # step, from the basket to paying (the funnel reads a chain of steps named with "order")
-    (rf"\bconver\w* (?:rates? )?(?:from|between) (?:the |a )?{_BASKETS} (?:to|and) (?:being )?(?:paid|paying|payment|pay|purchase)\b|"
-     rf"\b{_BASKETS}[- ]to[- ](?:paid|paying|payment|pay|purchase) conver\w*", "conversion_purchase"),
+    (rf"\bconver\w* (?:rates? )?(?:from|between) (?:the |a )?{BASKETS} (?:to|and) (?:being )?(?:paid|paying|payment|pay|purchase)\b|"
+     rf"\b{BASKETS}[- ]to[- ](?:paid|paying|payment|pay|purchase) conver\w*", "conversion_purchase"),
     # "cancellation % for marquee bookings", "refund percent last month": the outcome's rate
     (r"\bcancel+ations? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "cancellation_rate"),
     (r"\b(?:refund|return)s? ?(?:%|per ?cent(?:age)?s?)(?!\w)", "refund_rate"),
@@ -356,7 +350,7 @@ SAYING_CUES = (
     # "what share of online baskets get left behind without buying": the share of carts is the
     # KPI asked (cart abandonment), not where in the journey people leave
     (rf"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many|number) of (?:the |our |all )?(?:[\w-]+ )?"
-     rf"{_BASKETS}\b", 0.35),
+     rf"{BASKETS}\b", 0.35),
     # "is the backlog growing or shrinking?": which way it went is the backlog change's sign, one
     # number (a series is asked in its own words: "week by week")
     (_BACKLOG_MOVES, 0.6),
