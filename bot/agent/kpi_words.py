@@ -10,6 +10,7 @@ import re
 from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
+from bot.agent.session_words import SESSION_PATTERNS
 
 _QUERIES = (r"(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|requests?|cases?|issues?|calls?|"
             r"emails?|jobs?|call-?outs?|problems?|faults?|repairs?)")
@@ -110,5 +111,5 @@ KPI_TERMS_FIRST = [
     (r"\b(?:which|what) (?:[\w-]+ ){1,4}(?:books?|orders?) (?:with us |from us |us |with |from )?(?:the )?(?:most|least)\b",
      "orders"),
 ]
-KPI_PATTERNS = ([(re.compile(p), code) for p, code in (*KPI_TERMS_FIRST, *KPI_TERMS)]
+KPI_PATTERNS = (SESSION_PATTERNS + [(re.compile(p), code) for p, code in (*KPI_TERMS_FIRST, *KPI_TERMS)]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS)

@@ -53,6 +53,11 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if cart and cart.excluded:
         notes.append(f"cart abandonment: {counted(cart.excluded, 'cart', scope.numbers)} from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
+    length = by.get("session_length")
+    if length and length.excluded:
+        notes.append(f"session length: the median of the {counted(length.n, 'session', scope.numbers)} with two or "
+                     f"more web events; {counted(length.excluded, 'one-event session', scope.numbers)} "
+                     "(one time stamp, no length) are left out, not counted as 0 minutes")
     for m, noun, what in (("first_response_time", "ticket", "without a reply"),
                           ("resolution_time", "ticket", "not resolved"),
                           ("delivery_time", "delivery event", "with no earlier order found")):
