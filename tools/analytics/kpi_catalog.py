@@ -121,11 +121,13 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("exit_rate", "Exit rate", "rate", "rate", False, "web events", "sessions",
           "web events that were the last of their session / web events (per touchpoint in the "
           "details)"),
-    # A session of one web event has one time and no length (not a length of 0): it is left out,
-    # counted as excluded, so a shop whose visits mostly bounce is not told its visits last 0 min.
+    # A session whose events share one time stamp (one event, or an export dated by day or month
+    # only) has no length, not a length of 0: it is left out and counted as excluded, so a shop
+    # whose visits mostly bounce, or whose export has no times, is not told visits last 0 min.
     _spec("session_length", "Session length (median)", "minutes", "quantile", None, "sessions", "sessions",
           "median minutes from a web session's first web event to its last, over the sessions of the "
-          "period with two or more web events (one-event sessions have no length and are left out)"),
+          "period whose web events are at two or more different times (a one-event session has no "
+          "length and is left out)"),
     _spec("pages_per_session", "Pages per session", "count", "mean", True, "sessions", "sessions",
           "web events (pages, cart, checkout, purchase) / web sessions, dated by their first web event"),
     _spec("cart_abandonment", "Cart abandonment", "rate", "rate", False, "carts", "sessions",

@@ -98,8 +98,8 @@ def sessions_sql(f: Frame, cut: Cut) -> str:
             SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS sessions,
                    count(*) FILTER (WHERE hits = 1) AS bounces,
                    count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits,
-                   count(*) FILTER (WHERE hits > 1) AS timed,
-                   median((epoch_us(last_ts) - epoch_us(first_ts)) / 60e6) FILTER (WHERE hits > 1) AS len_p50,
+                   count(*) FILTER (WHERE last_ts > first_ts) AS timed,
+                   median((epoch_us(last_ts) - epoch_us(first_ts)) / 60e6) FILTER (WHERE last_ts > first_ts) AS len_p50,
                    count(*) FILTER (WHERE first_cart IS NOT NULL
                                       AND epoch_us(last_cart) + {w_us} > epoch_us($data_end)) AS pending
             FROM s {f.group_by('bucket', 'grp')}),
