@@ -112,7 +112,7 @@ def naive_sessions(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, 
     s = w.groupby("sid").agg(customer_id=("customer_id", "first"), hits=("ts", "size"), bought=("buy", "any"),
                              first_cart=("cart_ts", "min"), last_cart=("cart_ts", "max"),
                              first=("ts", "min"), last=("ts", "max"))
-    timed = s[s["hits"] > 1]
+    timed = s[s["last"] > s["first"]]  # events at two or more times: one time stamp has no length
     minutes = (timed["last"] - timed["first"]).dt.total_seconds() / 60
     out = {"sessions": (float(len(s)), len(s)),
            "session_conversion": (_rate(s["bought"].sum(), len(s)), len(s)),
