@@ -110,11 +110,16 @@ def naive_sessions(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, 
     w["buy"] = w["stage"] == "purchase"
     w["cart_ts"] = w["ts"].where(w["touchpoint"].isin(CARTS))
     s = w.groupby("sid").agg(customer_id=("customer_id", "first"), hits=("ts", "size"), bought=("buy", "any"),
-                             first_cart=("cart_ts", "min"), last_cart=("cart_ts", "max"))
+                             first_cart=("cart_ts", "min"), last_cart=("cart_ts", "max"),
+                             first=("ts", "min"), last=("ts", "max"))
+    timed = s[s["last"] > s["first"]]  # events at two or more times: one time stamp has no length
+    minutes = (timed["last"] - timed["first"]).dt.total_seconds() / 60
     out = {"sessions": (float(len(s)), len(s)),
            "session_conversion": (_rate(s["bought"].sum(), len(s)), len(s)),
            "bounce_rate": (_rate((s["hits"] == 1).sum(), len(s)), len(s)),
-           "exit_rate": (_rate(len(s), s["hits"].sum()), int(s["hits"].sum()))}
+           "exit_rate": (_rate(len(s), s["hits"].sum()), int(s["hits"].sum())),
+           "session_length": (float(minutes.median()) if len(timed) else float("nan"), len(timed)),
+           "pages_per_session": (_rate(s["hits"].sum(), len(s)), len(s))}
     # Carts: any purchase by the customer from the first cart event to the window after the last.
     window = pd.Timedelta(hours=CART_HOURS)
     data_end = max(frames["events"]["ts"].max(), frames["orders"]["ts"].max())

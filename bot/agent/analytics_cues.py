@@ -305,7 +305,7 @@ def boost_funnel(slots: Any) -> float:
 def boost_trend(slots: Any) -> float:
     text = text_of(slots)
     # A KPI plus a time-series word ("weekly", "trending", "over time") asks for a series.
-    series = getattr(slots, "grain", None) in ("day", "week", "month") or _TREND_CUE.search(text)
+    series = getattr(slots, "grain", None) in ("day", "week", "month", "quarter") or _TREND_CUE.search(text)
     if has_metric(slots) and series_grain(text):
         return 1.2  # "getting worse over the last 180 days, week on week": each week of it
     return 0.75 if has_metric(slots) and series else 0.0

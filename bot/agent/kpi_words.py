@@ -27,6 +27,7 @@ from bot.agent.owner_words import (
     QUERIES,
     SHARE_OR_COUNT,
 )
+from bot.agent.session_words import SESSION_PATTERNS
 
 # what a wait is for when it is not a delivery
 _NOT_GOODS = r"(?:reply|replies|answers?|responses?|call(?:back)?s?|tickets?|refunds?|fix(?:es)?|appointments?|tables?|turns?|tills?)"
@@ -129,7 +130,8 @@ KPI_TERMS: list[tuple[str, str]] = [
 # The terms of this module may stand anywhere (moved first, after the plain words or last, no
 # bank question reads differently); they come first as the narrowest sayings. The trades' slang
 # (kpi_slang) and everyday words (kpi_everyday_words) come last: they read what nothing before
-# them took.
-KPI_PATTERNS = ([(re.compile(p), code) for p, code in KPI_TERMS]
+# them took. The visits' length (session_words) comes first, so its "how long" is never read
+# as a wait for something else.
+KPI_PATTERNS = (SESSION_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS)

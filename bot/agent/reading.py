@@ -55,7 +55,7 @@ METRIC_WORDS: dict[str, str] = {
     "nps": "nps", "survey_responses": "number of survey responses", "tickets": "number of support tickets",
     "open_tickets": "open tickets", "first_response_time": "first response time",
     "first_response_time_p90": "p90 first response time", "resolution_time": "resolution time",
-    "resolution_time_p90": "p90 resolution time",
+    "resolution_time_p90": "p90 resolution time", "session_length": "session length", "pages_per_session": "pages per session",
 }
 _DESTRUCTIVE = re.compile(r"\b(?:delete|remove|get rid of|wipe|erase|forget|undo|drop|scrap|clear|cancel|"
                           r"kill|destroy|reset|nuke|trash|obliterate)\b")

@@ -18,10 +18,10 @@ SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (
                 r"bigger|smaller|cheaper|dearer|pricier)\b|"
                 rf"\b(?:it's|it is|they're|they are|we're) (?:\w+ )?{_MOVE}\b")
 # "how many tickets per week, the past three months", "how many jobs are we finishing each week":
-# a count asked per day, week or month over a longer span is that count's series at that grain
+# a count asked per day, week, month or quarter over a longer span is that count's series at that grain
 # (not an average, not the habitual "twice a week", not "each day of the week")
 _HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:ly)?|usually|normally|mean|median)\b)"
-                 r"[^?.,;]{0,60}?\b(?:per|each|every) (day|week|month)\b(?! of)")
+                 r"[^?.,;]{0,60}?\b(?:per|each|every) (day|week|month|quarter)\b(?! of)")
 # "is churn worse each month than the one before", "are bookings up every week on the week
 # before": each point against the one before it, a series at that grain (not one pair of periods)
 _EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|compared (?:to|with)|vs\.?|versus|against|"

@@ -20,6 +20,7 @@ from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
 from bot.agent.patterns import rx
+from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
     DESCRIBING,
@@ -72,7 +73,7 @@ class Slots:
     breakdown: str | None = None
     persona: str | None = None
     top: int | None = None
-    grain: str | None = None  # day | week | month
+    grain: str | None = None  # day | week | month | quarter
     query: str = ""  # the question without filler words (for search)
     text: str = ""  # the question as asked
     against: str | None = None  # the period to compare with, when named
@@ -172,7 +173,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(
-        period=when.period, against=when.against, grain=when.grain, step=when.step,
+        period=when.period, against=when.against, grain=when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
         breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest),

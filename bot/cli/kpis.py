@@ -101,29 +101,31 @@ def kpis(ctx: Ctx, period: str | None, metrics: tuple[str, ...], churn_window_da
 
 @click.command()
 @click.argument("metric")
-@click.option("--grain", type=click.Choice(["day", "week", "month"]), default="week", show_default=True,
-              help="One point per calendar day, week (Monday to Sunday) or calendar month.")
+@click.option("--grain", type=click.Choice(["day", "week", "month", "quarter"]), default="week", show_default=True,
+              help="One point per calendar day, week (Monday to Sunday), calendar month or calendar quarter.")
 @click.option("--period", help=f"Period ({_PERIOD_HELP}). Default: last_90_days; with --grain month, "
-              "last_180_days.")
+              "last_180_days; with --grain quarter, all.")
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_ctx
 @friendly_errors
 def trend(ctx: Ctx, metric: str, grain: str, period: str | None, as_json: bool, **filters: Any) -> None:
-    """One KPI as a daily, weekly or monthly series (weeks start on Monday), with n per point.
+    """One KPI as a daily, weekly, monthly or quarterly series (weeks start on Monday), with n per point.
 
     \b
     Examples:
       journeybot trend nps
       journeybot trend purchase_conversion --grain day --period last_30_days
       journeybot trend purchase_conversion --grain month --period this_year
+      journeybot trend revenue --grain quarter --period this_year
       journeybot trend aov --segment vip --json
     """
-    from tools.analytics.trends import MONTHS_DEFAULT, TrendParams
+    from tools.analytics.trends import MONTHS_DEFAULT, QUARTERS_DEFAULT, TrendParams
     from tools.analytics.trends import trend as run
 
     params = TrendParams(metric=metric_arg(metric), grain=grain,  # type: ignore[arg-type]
-                         period=period_arg(period, MONTHS_DEFAULT if grain == "month" else "last_90_days"),
+                         period=period_arg(period, {"month": MONTHS_DEFAULT, "quarter": QUARTERS_DEFAULT}.get(
+                             grain, "last_90_days")),
                          filters=build_filters(filters))
     show_result(ctx, run(ctx.store, params, ctx.config.kpi_settings()), as_json)
 

@@ -235,3 +235,12 @@ def test_what_customers_in_one_state_wrote_is_theirs_only(olist):
     quotes = [q for r in x.results(d) for q in (r.get("quotes") or [])]
     assert quotes and {q["customer_id"] for q in quotes} <= rj
     assert "from customers in RJ" in d["answer"] and "not tied to a town or region" not in d["answer"]
+
+
+def test_session_length_without_web_sessions_says_so_never_zero(olist):
+    """Olist holds orders, deliveries and reviews, no website visits: how long people stay on
+    the site is said to be missing, not answered as 0 minutes."""
+    data = olist.ask("how long do people stay on the site?")
+    answer = data["answer"]
+    assert "Session length" in answer and "no web sessions" in answer, answer
+    assert not re.search(r"\b0(?:\.0)? min", answer), answer

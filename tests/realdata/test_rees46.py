@@ -25,6 +25,14 @@ def per_session(raw: Path) -> pd.DataFrame:
                                          bought=("event_type", lambda s: (s == "purchase").any()))
 
 
+def session_minutes(raw: Path) -> pd.Series:
+    """Minutes from each session's first event to its last, sessions with events at two times."""
+    e = events(raw).assign(t=lambda d: pd.to_datetime(d.event_time.str.replace(" UTC", ""), format="%Y-%m-%d %H:%M:%S"))
+    s = e.groupby("user_session").t.agg(["min", "max", "size"])
+    s = s[s["max"] > s["min"]]
+    return (s["max"] - s["min"]).dt.total_seconds() / 60
+
+
 def buyers(raw: Path) -> int:
     e = events(raw)
     return int(e[e.event_type == "purchase"].user_id.nunique())
@@ -58,6 +66,15 @@ QUESTIONS = [
     Question("bounce rate", "what is our bounce rate over all our data?",
              ("kpis", "--metric", "bounce_rate", "--period", "all"), lambda d: x.kpi(d, "bounce_rate"),
              lambda raw: float((per_session(raw).hits == 1).mean())),
+    Question("session length", "how long do people stay on the site, over all our data?",
+             ("kpis", "--metric", "session_length", "--period", "all"), lambda d: x.kpi(d, "session_length"),
+             lambda raw: float(session_minutes(raw).median())),
+    Question("timed sessions", "what is the average visit length over all our data?",
+             ("kpis", "--metric", "session_length", "--period", "all"), lambda d: x.kpi(d, "session_length", "n"),
+             lambda raw: len(session_minutes(raw))),
+    Question("pages per session", "how many pages per session do we get, over all our data?",
+             ("kpis", "--metric", "pages_per_session", "--period", "all"), lambda d: x.kpi(d, "pages_per_session"),
+             lambda raw: float(per_session(raw).hits.mean())),
     Question("product views", "which touchpoints are in the data, and how many events each?", ("describe",),
              lambda d: x.group(d, "view", "events", key="touchpoint"),
              lambda raw: int((events(raw).event_type == "view").sum())),
@@ -113,3 +130,14 @@ def test_describe_counts_everyone_seen_not_only_the_customers_table(rees46):
     assert (f"{people} customers seen: {people} with journey events, {bought} with orders; "
             f"{bought} of them in the customers table.") in out
     assert f"{people - bought} customers appear in events but not in the customers table" in out
+
+
+def test_session_length_says_one_event_sessions_are_left_out(rees46):
+    """170 of the 372 sessions have one event (one time stamp): left out of the median and said
+    so, not read as visits of 0 minutes."""
+    data = rees46.ask("what's our time on site over all our data?")
+    single = int((per_session(rees46.raw).hits == 1).sum())
+    assert x.kpi(data, "session_length", "excluded") == single
+    said = " ".join((*data["notes"], data["answer"]))
+    assert single == 372 - len(session_minutes(rees46.raw))
+    assert f"{single} sessions with one time stamp (a single event) are left out, not counted as 0 minutes" in said

@@ -118,3 +118,14 @@ def test_a_trend_over_a_month_dated_export_is_headed_month_by_month(shoppers):
     its heading said "week by week" above points shown month by month."""
     out = shoppers.ask("how has conversion trended over all our data?")
     assert "month by month" in out["understood"] and "week by week" not in out["understood"]
+
+
+def test_session_length_of_sessions_dated_by_month_is_not_zero_minutes(shoppers):
+    """Every session's events carry its month's first day, one time stamp for the whole visit:
+    the export has no visit length (its own durations are not loaded), so the answer says there
+    is none to measure instead of "0.0 min"."""
+    data = shoppers.ask("how long do people stay on the site, over all our data?")
+    assert x.kpi(data, "session_length", "n") == 0
+    assert x.kpi(data, "session_length", "excluded") == len(sessions(shoppers.raw))
+    said = " ".join((*data["notes"], data["answer"]))
+    assert "there is no visit length to measure" in said and "0.0 min" not in said, said

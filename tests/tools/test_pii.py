@@ -189,3 +189,33 @@ def test_a_name_after_this_is_or_i_am_is_redacted_when_a_person_is_speaking(text
 def test_what_follows_this_is_or_i_am_stays_when_it_describes(text):
     assert redact(text) == text
     assert redact_series(pd.Series([text])).tolist() == [text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I am Maria", "I am [name]"),
+    ("I'm Maria", "I'm [name]"),
+    ("hi, I’m Maria Santos :)", "hi, I’m [name] :)"),
+    ("thanks for the cake. I am Maria de la Cruz.", "thanks for the cake. I am [name]."),
+    ("signed, Tom", "signed, [name]"),
+    ("Regards, Priya S.", "Regards, [name]."),
+    ("The bread was stale.\n\nKind regards,\nTom Reed-Smith", "The bread was stale.\n\nKind regards,\n[name]"),
+    ("Yours sincerely, J. Smith", "Yours sincerely, [name]"),
+    ("great service, thank you -- Ahmed", "great service, thank you -- [name]"),
+    ("lovely bread\n- Ahmed", "lovely bread\n- [name]"),
+    ("the loaf was flat — Ahmed", "the loaf was flat — [name]"),
+])
+def test_a_name_the_message_ends_on_is_redacted(text, expected):
+    assert redact(text) == expected
+    assert redact_series(pd.Series([text, None])).tolist()[0] == expected
+    assert redact(expected) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I am Very unhappy", "I am done", "I am Done", "I'm Gutted", "I am Disappointed", "I am Furious",
+    "I'm Back", "I am English", "i'm maria", "regards, the team", "Regards, The Team",
+    "Best regards, Customer Services", "Regards, Tom\nPS: the bread was stale", "regards from Leeds",
+    "great - Would Recommend", "great -- Five Stars", "sent -- Sent from my iPhone", "The bread — Amazing",
+])
+def test_what_ends_a_message_stays_when_it_is_no_name(text):
+    assert redact(text) == text
+    assert redact_series(pd.Series([text])).tolist() == [text]

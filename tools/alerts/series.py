@@ -161,7 +161,7 @@ def step_label(stage: str, fallback: str) -> str:
 
 HIGH_RISK_COUNT = "high_risk_customers"  # tools/predict/churn.py HIGH_RISK_METRIC, measure count
 HIGH_RISK_VALUE = "high_risk_value"  # the same, measure value
-_UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "hours": "h", "days": "days"}
+_UNITS = {"rate": "%", "points": "points", "score": "/5", "count": "", "minutes": "min", "hours": "h", "days": "days"}
 
 
 class KpiSeriesProvider:

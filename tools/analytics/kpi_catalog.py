@@ -28,6 +28,8 @@ Metric = Literal[
     "session_conversion",
     "bounce_rate",
     "exit_rate",
+    "session_length",
+    "pages_per_session",
     "cart_abandonment",
     "revenue",
     "orders",
@@ -61,7 +63,7 @@ Metric = Literal[
 ]
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 
-Unit = Literal["rate", "points", "score", "money", "count", "hours", "days"]
+Unit = Literal["rate", "points", "score", "money", "count", "minutes", "hours", "days"]
 # How a metric combines over groups, which decides how top movers split a change:
 #   rate/mean: the total is the n-weighted mean of the groups' values
 #   total: the total is the sum of the groups' values
@@ -119,6 +121,15 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("exit_rate", "Exit rate", "rate", "rate", False, "web events", "sessions",
           "web events that were the last of their session / web events (per touchpoint in the "
           "details)"),
+    # A session whose events share one time stamp (one event, or an export dated by day or month
+    # only) has no length, not a length of 0: it is left out and counted as excluded, so a shop
+    # whose visits mostly bounce, or whose export has no times, is not told visits last 0 min.
+    _spec("session_length", "Session length (median)", "minutes", "quantile", None, "sessions", "sessions",
+          "median minutes from a web session's first web event to its last, over the sessions of the "
+          "period whose web events are at two or more different times (a one-event session has no "
+          "length and is left out)"),
+    _spec("pages_per_session", "Pages per session", "count", "mean", True, "sessions", "sessions",
+          "web events (pages, cart, checkout, purchase) / web sessions, dated by their first web event"),
     _spec("cart_abandonment", "Cart abandonment", "rate", "rate", False, "carts", "sessions",
           "carts (web sessions with add-to-cart or checkout, dated by the session) with no purchase "
           "by the customer from the first cart event until the cart window after the last one / "
@@ -332,7 +343,9 @@ def format_value(s: MetricSpec, value: float | None, currency: Money = "GBP") ->
         return f.money(value)
     if s.unit == "count":
         # a net change reads as one: +7 more opened than resolved, -3 fewer
-        return ("+" if s.name in SIGNED and value > 0 else "") + f.number(value)
+        return ("+" if s.name in SIGNED and value > 0 else "") + f.number(value, 0 if s.kind != "mean" else 1)
+    if s.unit == "minutes":
+        return f"{f.number(value, 1)} min"
     if s.unit == "hours":
         return f"{f.number(value, 1)} h"
     return f"{f.number(value, 1)} days"
@@ -355,7 +368,9 @@ def format_change(s: MetricSpec, delta: float | None, currency: Money = "GBP") -
     if s.unit == "money":
         return f"{sign}{f.money(mag)}"
     if s.unit == "count":
-        return f"{sign}{f.number(mag)}"
+        return f"{sign}{f.number(mag, 0 if s.kind != 'mean' else 1)}"
+    if s.unit == "minutes":
+        return f"{sign}{f.number(mag, 1)} min"
     if s.unit == "hours":
         return f"{sign}{f.number(mag, 1)} h"
     return f"{sign}{f.number(mag, 1)} days"
@@ -370,7 +385,7 @@ def format_relative(rel: float | None) -> str:
 
 # Half the last digit shown: a change that prints as zero is no change.
 RESOLUTION: dict[str, float] = {"rate": 0.0005, "points": 0.5, "score": 0.005, "money": 0.005,
-                                "count": 0.5, "hours": 0.05, "days": 0.05}
+                                "count": 0.5, "minutes": 0.05, "hours": 0.05, "days": 0.05}
 
 
 def direction(delta: float | None, s: MetricSpec | None = None) -> str | None:
@@ -378,7 +393,9 @@ def direction(delta: float | None, s: MetricSpec | None = None) -> str | None:
     if _missing(delta):
         return None
     assert delta is not None
-    if abs(delta) < (RESOLUTION[s.unit] if s else 1e-12):
+    # a mean count (pages per session) shows one decimal
+    shown = 0.05 if s and s.unit == "count" and s.kind == "mean" else RESOLUTION[s.unit] if s else 1e-12
+    if abs(delta) < shown:
         return "flat"
     return "up" if delta > 0 else "down"
 

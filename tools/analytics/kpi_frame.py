@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # frames only for the callers that ask for them (run_sql): th
 # time (index % 24 is the hour of day). Only for families whose rows are dated by their own
 # time (orders, sessions, arrivals, surveys, tickets, stages): the stock families (open tickets,
 # churn) and the delivery promise count in days (tools/analytics/time_pattern.py keeps to these).
-Grain = Literal["period", "day", "week", "month", "hour"]
+Grain = Literal["period", "day", "week", "month", "quarter", "hour"]
 
 # Orders without a status are sales exports that list only what was sold.
 COMPLETED = "coalesce(status, 'completed') = 'completed'"
@@ -101,6 +101,8 @@ class Frame:
             return list(days)
         if self.grain == "month":
             return [self.first_day] + [d for d in days if d.day == 1 and d != self.first_day]
+        if self.grain == "quarter":
+            return [self.first_day] + [d for d in days if d.day == 1 and d.month % 3 == 1 and d != self.first_day]
         return [self.first_day] + [d for d in days if d.weekday() == 0 and d != self.first_day]
 
     # -- SQL fragments --------------------------------------------------------------------
@@ -144,6 +146,8 @@ class Frame:
             # a calendar month of local days; a period starting mid-month has its first day as
             # the first bucket, as a partial first week has
             return f"greatest(CAST(date_trunc('month', {self._date(idx)}) AS DATE), CAST($first_day AS DATE))"
+        if self.grain == "quarter":  # calendar quarters (Jan, Apr, Jul, Oct), cut as months are
+            return f"greatest(CAST(date_trunc('quarter', {self._date(idx)}) AS DATE), CAST($first_day AS DATE))"
         return f"greatest({self._monday_of(idx)}, CAST($first_day AS DATE))"
 
     def next_bucket(self, x: str) -> str:
@@ -154,6 +158,8 @@ class Frame:
             natural = f"{self.local_day(x)} + 1"
         elif self.grain == "month":
             natural = f"CAST(date_trunc('month', {self.local_day(x)}) + INTERVAL 1 MONTH AS DATE)"
+        elif self.grain == "quarter":
+            natural = f"CAST(date_trunc('quarter', {self.local_day(x)}) + INTERVAL 3 MONTH AS DATE)"
         else:
             natural = f"{self._monday(x)} + 7"
         return f"CASE WHEN {x} < $start THEN CAST($first_day AS DATE) ELSE {natural} END"

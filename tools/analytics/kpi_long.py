@@ -42,6 +42,8 @@ LONG: dict[str, dict[str, Any]] = {
     "session_conversion": {"rate": ("converted", "sessions")},
     "bounce_rate": {"rate": ("bounces", "sessions")},
     "exit_rate": {"rate": ("sessions", "hits")},
+    "session_length": {"quantile": ("len_p50", "timed"), "excluded": ("sessions", "timed")},
+    "pages_per_session": {"mean": ("hits", "sessions")},
     "cart_abandonment": {"rate": ("abandoned", "carts"), "excluded": "pending"},
     "repeat_purchase_rate": {"rate": ("repeaters", "buyers")},
     "buyers": {"total": ("buyers", "buyers")},

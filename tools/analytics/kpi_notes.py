@@ -53,6 +53,15 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
     if cart and cart.excluded:
         notes.append(f"cart abandonment: {counted(cart.excluded, 'cart', scope.numbers)} from the last {scope.cart_hours} h of "
                      "data are not counted yet (their outcome is not known)")
+    length = by.get("session_length")
+    if length and length.excluded and length.n:
+        notes.append(f"session length: the median of the {counted(length.n, 'session', scope.numbers)} with web "
+                     f"events at two or more times; {counted(length.excluded, 'session', scope.numbers)} with one "
+                     "time stamp (a single event) are left out, not counted as 0 minutes")
+    elif length and length.excluded:
+        notes.append(f"session length: none of the {counted(length.excluded, 'web session', scope.numbers)} has "
+                     "events at two different times (the export gives one time per visit, or dates events by day "
+                     "or month), so there is no visit length to measure")
     for m, noun, what in (("first_response_time", "ticket", "without a reply"),
                           ("resolution_time", "ticket", "not resolved"),
                           ("delivery_time", "delivery event", "with no earlier order found")):

@@ -1,5 +1,5 @@
-"""The web-session KPIs (sessions, bounce, session conversion, exits, cart abandonment) and the
-sessions a period boundary cuts.
+"""The web-session KPIs (sessions, bounce, session conversion, exits, session length, pages per
+session, cart abandonment) and the sessions a period boundary cuts.
 
 Sessions are stored one row each (tools/data/session_table.py). Those wholly inside the period
 are read as they are; the few that a period boundary cuts (or whose id several customers share)
@@ -37,7 +37,7 @@ def _period_sessions_sql(f: Frame, cut: Cut, exits: bool = True) -> str:
     period's web events: the stored sessions (tools/data/session_table.py) that lie wholly inside it,
     and, regrouped from their events in the period, the few that a period boundary cuts (or
     whose id several customers share, which a group may split)."""
-    cols = "customer_id, first_ts, hits, bought, first_cart, last_cart, last_buy" + (", exit_tp" if exits else "")
+    cols = "customer_id, first_ts, last_ts, hits, bought, first_cart, last_cart, last_buy" + (", exit_tp" if exits else "")
     stored = f"""
             SELECT {f.grp} AS grp, {', '.join('s.' + c.strip() for c in cols.split(','))}
             FROM sessions s {f.join('s')} WHERE {_INSIDE}"""
@@ -98,6 +98,8 @@ def sessions_sql(f: Frame, cut: Cut) -> str:
             SELECT {f.bucket('first_ts')} AS bucket, {f.key('grp')}, count(*) AS sessions,
                    count(*) FILTER (WHERE hits = 1) AS bounces,
                    count(*) FILTER (WHERE bought) AS converted, sum(hits) AS hits,
+                   count(*) FILTER (WHERE last_ts > first_ts) AS timed,
+                   median((epoch_us(last_ts) - epoch_us(first_ts)) / 60e6) FILTER (WHERE last_ts > first_ts) AS len_p50,
                    count(*) FILTER (WHERE first_cart IS NOT NULL
                                       AND epoch_us(last_cart) + {w_us} > epoch_us($data_end)) AS pending
             FROM s {f.group_by('bucket', 'grp')}),

@@ -22,7 +22,7 @@ from tools.data import spans
 
 # Empty points between a few stray rows and the rest of the data, from which the rows before
 # count as stray: a quarter of a year at least, and at most 1% of the rows.
-STRAY_GAP = {"day": 90, "week": 13, "month": 3}
+STRAY_GAP = {"day": 90, "week": 13, "month": 3, "quarter": 1}
 STRAY_SHARE = 0.01
 _DAY_US = 86_400_000_000
 

@@ -19,12 +19,25 @@ from tools.analytics.stray_rows import gap_words, lie_before, stray_start
 from tools.core.text import counted
 
 
+def quarter_of(day: dt.date) -> tuple[dt.date, int]:
+    """The first day of the calendar quarter holding `day`, and the quarter's number of days."""
+    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    after = dt.date(first.year + 1, 1, 1) if first.month == 10 else dt.date(first.year, first.month + 3, 1)
+    return first, (after - first).days
+
+
+def quarter_name(day: dt.date) -> str:
+    return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+
+
 def partial_buckets(buckets: list[dt.date], days: pd.Series, grain: str) -> dict[dt.date, bool]:
-    """Buckets shorter than their calendar week or month (the ends of a period)."""
+    """Buckets shorter than their calendar week, month or quarter (the ends of a period)."""
     if grain == "week":
         return {b: int(days[b]) < 7 for b in buckets}
     if grain == "month":
         return {b: int(days[b]) < calendar.monthrange(b.year, b.month)[1] for b in buckets}
+    if grain == "quarter":
+        return {b: int(days[b]) < quarter_of(b)[1] for b in buckets}
     return {b: False for b in buckets}
 
 
@@ -86,7 +99,8 @@ def from_the_bulk(series: pd.DataFrame, period: Period, grain: str) -> tuple[pd.
 
 
 GRAIN_WORDS = {"day": "calendar day", "week": "Monday to Sunday",
-                "month": "calendar month, computed over the month's own rows"}
+                "month": "calendar month, computed over the month's own rows",
+                "quarter": "calendar quarter (January, April, July, October), computed over the quarter's own rows"}
 
 
 def series_notes(series: pd.DataFrame, grain: str) -> list[str]:
@@ -101,4 +115,8 @@ def series_notes(series: pd.DataFrame, grain: str) -> list[str]:
         ends = "; ".join(f"{b:%Y-%m} has {d} of its days in the period"
                          for b, d in zip(partial["bucket"], partial["days"], strict=True))
         notes.append(f"partial months at the ends of the period: {ends}; compare them with care")
+    if grain == "quarter" and len(partial):
+        ends = "; ".join(f"{quarter_name(b)} has {d} of its {quarter_of(b)[1]} days in the period (partial)"
+                         for b, d in zip(partial["bucket"], partial["days"], strict=True))
+        notes.append(f"partial quarters at the ends of the period: {ends}; compare them with care")
     return notes

@@ -1,4 +1,4 @@
-"""KPIs over time: daily, weekly or monthly series, and one KPI's trend.
+"""KPIs over time: daily, weekly, monthly or quarterly series, and one KPI's trend.
 
     kpi_series(store, ["nps", "csat"], period="last_180_days", grain="day") -> DataFrame
     trend(store, TrendParams(metric="aov", grain="week")) -> TrendResult
@@ -57,6 +57,8 @@ from tools.analytics.trend_notes import (
     end_at_the_data,
     from_the_bulk,
     partial_buckets,
+    quarter_name,
+    quarter_of,
     series_notes,
     starts_late,
     statuses_note,
@@ -71,8 +73,9 @@ __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
 SERIES_COLUMNS = ["bucket", "grp", "metric", "value", "n", "num", "den", "median", "excluded",
                   "days", "partial"]
 _SPARKS = "▁▂▃▄▅▆▇█"
-SeriesGrain = Literal["day", "week", "month"]
+SeriesGrain = Literal["day", "week", "month", "quarter"]
 MONTHS_DEFAULT = "last_180_days"  # a monthly trend's period when none is asked for
+QUARTERS_DEFAULT = "all"  # a quarterly one's: 180 days hold two or three quarters, most cut
 GRAINS: tuple[str, ...] = SeriesGrain.__args__  # type: ignore[attr-defined]
 
 
@@ -132,7 +135,7 @@ def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date
 
 def _check_series_args(metrics: list[str], grain: str) -> list[str]:
     if grain not in GRAINS:
-        raise ToolInputError(f"grain must be 'day', 'week' or 'month', got {grain!r}")
+        raise ToolInputError(f"grain must be 'day', 'week', 'month' or 'quarter', got {grain!r}")
     metrics = [str(normalize_metric(m)) for m in metrics]
     unknown = [m for m in metrics if m not in SPECS]
     if unknown:
@@ -181,6 +184,8 @@ class TrendParams(BaseModel):
       {"metric": "purchase_conversion", "grain": "day", "period": {"name": "last_30_days"}}
     - "How did conversion move month by month this year?" ->
       {"metric": "purchase_conversion", "grain": "month", "period": {"name": "this_year"}}
+    - "Revenue by quarter this year" ->
+      {"metric": "revenue", "grain": "quarter", "period": {"name": "this_year"}}
     - "Is the average order of our VIPs going up?" ->
       {"metric": "aov", "grain": "week", "filters": {"segment": ["vip"]}}
     """
@@ -191,11 +196,11 @@ class TrendParams(BaseModel):
 
     _alias = field_validator("metric", mode="before")(lambda cls, v: normalize_metric(v))
     grain: SeriesGrain = Field(
-        default="week", description="One point per calendar day, per week (weeks start Monday) or per "
-        "calendar month (each month's KPI from its own rows).")
+        default="week", description="One point per calendar day, per week (weeks start Monday), per "
+        "calendar month or per calendar quarter (each point's KPI from its own rows).")
     period: Period = Field(default_factory=lambda: Period(name="last_90_days"),
                            description="Period the series covers (default: the last 90 days; "
-                           "month by month, the last 180 days).")
+                           "month by month, the last 180 days; quarter by quarter, all the data).")
     filters: Filters = Field(default_factory=Filters, description="Only these customers.")
     churn_window_days: int | None = Field(default=None, ge=7, le=730,
                                           description="Churn window in days (default from config).")
@@ -205,8 +210,8 @@ class TrendParams(BaseModel):
     @model_validator(mode="after")
     def _months_need_a_longer_default(self) -> TrendParams:
         # 90 days are three or four months, two of them cut: too few points to see a movement
-        if self.grain == "month" and "period" not in self.model_fields_set:
-            self.period = Period(name=MONTHS_DEFAULT)
+        if self.grain in ("month", "quarter") and "period" not in self.model_fields_set:
+            self.period = Period(name=MONTHS_DEFAULT if self.grain == "month" else QUARTERS_DEFAULT)
         return self
 
 
@@ -265,7 +270,7 @@ class TrendResult(Priced, ResultMixin):
                 verdict = assessment(s, d)
                 # one parcel in the last week is not "deliveries got slower"
                 summary += f" ({verdict})" if verdict in ("better", "worse") and not rough else ""
-        if rough.startswith("the latest month"):
+        if rough.startswith(("the latest month", "the latest quarter")):
             summary += f" ({rough}: not read as better or worse)"
         elif rough:
             summary += f" ({rough}: too few to read as a change)"
@@ -281,11 +286,11 @@ class TrendResult(Priced, ResultMixin):
         """A point's name: the day, the Monday of the week, or the month (2017-03)."""
         if self.grain == "month" and isinstance(bucket, dt.date):
             return f"{bucket:%Y-%m}"
-        return str(bucket)
+        return quarter_name(bucket) if self.grain == "quarter" and isinstance(bucket, dt.date) else str(bucket)
 
     def _days_of(self, bucket: object, days: int) -> str:
         """"3 days", and for a month the days it covers ("12 days, 2017-03-20 to 2017-03-31")."""
-        if self.grain != "month" or not isinstance(bucket, dt.date):
+        if self.grain not in ("month", "quarter") or not isinstance(bucket, dt.date):
             return f"{days} days"
         return f"{days} days, {bucket} to {bucket + dt.timedelta(days=int(days) - 1)}"
 
@@ -294,10 +299,11 @@ class TrendResult(Priced, ResultMixin):
         short by the period's end: half of November against all of October is no trend."""
         s = SPECS[self.metric]
         pts = self.series if s.kind == "total" else self.series[self.series["n"] > 0]
-        if self.grain != "month" or len(pts) < 2 or not bool(pts["partial"].iloc[-1]):
+        if self.grain not in ("month", "quarter") or len(pts) < 2 or not bool(pts["partial"].iloc[-1]):
             return ""
         b = pts["bucket"].iloc[-1]
-        return f"the latest month has {int(pts['days'].iloc[-1])} of its {calendar.monthrange(b.year, b.month)[1]} days"
+        full = calendar.monthrange(b.year, b.month)[1] if self.grain == "month" else quarter_of(b)[1]
+        return f"the latest {self.grain} has {int(pts['days'].iloc[-1])} of its {full} days"
 
     def _rough_points(self) -> str:
         """The latest point and the one before when either rests on fewer rows than min_sample
@@ -389,7 +395,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
             kpi_frame.drop_who(con, who)
         grain = params.grain
         regrained = ""
-        if scope.granularity == "month" and grain != "month":
+        if scope.granularity == "month" and grain not in ("month", "quarter"):
             # Every row on the 1st of its month (UCI's sessions): weeks or days would be one full
             # point a month among empty ones, and "the week before" a month earlier.
             grain = "month"

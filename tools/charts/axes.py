@@ -16,14 +16,14 @@ from typing import Literal
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-MeasureKind = Literal["count", "money", "percent", "hours", "days", "points", "score"]
+MeasureKind = Literal["count", "money", "percent", "minutes", "hours", "days", "points", "score"]
 
 # What the catalogue of KPIs calls a unit (tools/analytics/kpi_catalog.py) -> how it is drawn.
-KPI_UNITS: dict[str, MeasureKind] = {"rate": "percent", "money": "money", "count": "count", "hours": "hours",
+KPI_UNITS: dict[str, MeasureKind] = {"rate": "percent", "money": "money", "count": "count", "minutes": "minutes", "hours": "hours",
                                      "days": "days", "points": "points", "score": "score"}
 # Alert series keep their own short units (tools/alerts/series.py): shares already x100.
 ALERT_UNITS: dict[str, MeasureKind] = {"%": "percent", "points": "points", "/5": "score", "": "count",
-                                       "h": "hours", "days": "days"}
+                                       "min": "minutes", "h": "hours", "days": "days"}
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,10 @@ class Measure:
     def from_zero(self) -> bool:
         """Counts, money, shares and durations are read against zero; a score (1-5) or NPS
         (-100..100) has its own scale."""
-        return self.kind in ("count", "money", "percent", "hours", "days")
+        return self.kind in ("count", "money", "percent", "minutes", "hours", "days")
 
     def axis_label(self) -> str:
-        unit = {"money": self.symbol or "money", "percent": "%", "hours": "hours", "days": "days",
+        unit = {"money": self.symbol or "money", "percent": "%", "minutes": "minutes", "hours": "hours", "days": "days",
                 "points": "points", "score": "score out of 5"}.get(self.kind, "")
         return f"{self.name}, {unit}" if unit else self.name
 
@@ -52,7 +52,7 @@ class Measure:
             return f"{'-' if v < 0 else ''}{self.symbol}{abs(v):,.0f}"
         if self.kind == "percent":
             return f"{v:.0f}%"
-        if self.kind in ("hours", "days", "score"):
+        if self.kind in ("minutes", "hours", "days", "score"):
             return f"{v:,.1f}".rstrip("0").rstrip(".")
         return f"{v:,.0f}"
 
@@ -63,6 +63,8 @@ class Measure:
             return f"{'-' if v < 0 else ''}{self.symbol}{abs(v):,.2f}"
         if self.kind == "percent":
             return f"{v:.0f}%" if abs(v) >= 10 else f"{v:.1f}%"
+        if self.kind == "minutes":
+            return f"{v:.1f} min"
         if self.kind == "hours":
             return f"{v:.1f} h"
         if self.kind == "days":

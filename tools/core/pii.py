@@ -37,6 +37,9 @@ from tools.core.pii_intro import SQL_SCREEN as INTRO_SQL_SCREEN
 from tools.core.pii_intro import redact_introduced
 from tools.core.pii_names import NAME_TOKEN, KnownNames
 from tools.core.pii_places import ADDRESS_TOKEN, IBAN_TOKEN, POSTCODE_TOKEN, redact_places
+from tools.core.pii_signoff import SCREEN as SIGNED_SCREEN
+from tools.core.pii_signoff import SQL_SCREEN as SIGNED_SQL_SCREEN
+from tools.core.pii_signoff import redact_signed
 
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"
@@ -53,9 +56,10 @@ _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[
 _PHONE_CUE = re.compile(r"(?i)\b(?:phone|cell|mobile|tel|telephone|whatsapp|call me|text me|reach me)\b[^.!?\n]{0,20}$")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 # Quick screen: text without a digit or an @ cannot hold anything to redact, unless it
-# introduces a name ("my name is ..."); SQL_SCREEN is the same for DuckDB's regexp_matches.
+# introduces a name ("my name is ...") or may end on one ("Regards, Priya"); SQL_SCREEN is the
+# same for DuckDB's regexp_matches.
 _SCREEN = r"[@0-9]"
-SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN
+SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN + "|" + SIGNED_SQL_SCREEN
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -135,7 +139,7 @@ def redact(text: str | None, names: KnownNames | None = None, customer_id: str |
     whose own first and last names are redacted too."""
     if text is None or not isinstance(text, str):
         return text
-    text = redact_introduced(_patterns(text))
+    text = redact_signed(redact_introduced(_patterns(text)))
     return names.redact(text, customer_id) if names else text
 
 
@@ -155,6 +159,10 @@ def redact_series(texts: pd.Series, names: KnownNames | None = None,
     if introduced.any():
         out = out.astype(object)
         out.loc[introduced] = out[introduced].map(redact_introduced).to_numpy()
+    signed = as_text.str.contains(SIGNED_SCREEN, regex=True, na=False)
+    if signed.any():
+        out = out.astype(object)
+        out.loc[signed] = out[signed].map(redact_signed).to_numpy()
     if names:
         out = names.redact_series(out, customer_ids)
     return out

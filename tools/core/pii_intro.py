@@ -39,7 +39,7 @@ SCREEN = rf"(?i)\b(?:{CUES}|{_WEAK_CUES})\b"
 SQL_SCREEN = rf"(?i)(?:{CUES}|{_WEAK_CUES})"
 _CUE = re.compile(rf"(?i)\b(?:{CUES}) +")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PARTICLES = frozenset({"da", "das", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "y"})
+PARTICLES = frozenset({"da", "das", "de", "del", "der", "di", "do", "dos", "du", "la", "le", "van", "von", "y"})
 # Words that carry the sentence on rather than name someone, in the cue languages.
 _ON = frozenset("""
 a about actually already also an and another are as at attached below but by correct correctly different
@@ -59,17 +59,22 @@ _LEADS = frozenset({"a", "an", "and", "but", "i", "in", "is", "it", "not", "on",
 _MAX_WORDS = 4
 _WEAK_CUE = re.compile(r"(?i)\b(?:this is|it is|it's|it’s|i am|i'm|i’m|hi,? i'm|hello,? i'm) +")
 _NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+"
-_WEAK_NAME = re.compile(rf"{_NAME_WORD}(?:(?: (?:{'|'.join(sorted(_PARTICLES))}))* {_NAME_WORD}){{0,2}}")
+_WEAK_NAME = re.compile(rf"{_NAME_WORD}(?:(?: (?:{'|'.join(sorted(PARTICLES))}))* {_NAME_WORD}){{0,2}}")
 _SPEAKING = re.compile(r"(?:,? (?:from|here|speaking|calling|of)\b)")
 # long enough that names do not end so ("Emily", "Clive", "Fred", "Mohammed" stay names)
 _DESCRIBING = re.compile(r"(?i)^(?:\w{5,}(?:ly|ing|ful|ous|ible|able|ive|less)|\w{5,}(?<!mm)ed)$")
-_NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset("""
 very really so not just still also now here back done sure happy sad angry upset good bad great fine okay
 ok sorry glad excellent amazing awesome horrible awful poor worst best never always again absolutely
 totally extremely quite pretty too super far the a an this that it my your our their his her its what
 why how when where who which no yes all one some any every new old first last same other ridiculous
 unacceptable terrible wonderful delighted disgusted furious livid shocked mad crazy insane rubbish
 """.split())
+
+
+def describes(word: str) -> bool:
+    """A word shaped like a description (a long word in -ly, -ing, -ful, -ous, -ed...)."""
+    return _DESCRIBING.match(word) is not None
 
 
 def _name_end(text: str, at: int) -> int:
@@ -81,17 +86,17 @@ def _name_end(text: str, at: int) -> int:
             break
         word = m.group(0)
         low = word.lower()
-        if low in _PARTICLES and taken:
+        if low in PARTICLES and taken:
             # "de la Tour": particles belong to the name only when a name word follows them
             nxt = m
-            while nxt is not None and nxt.group(0).lower() in _PARTICLES and text[nxt.end():nxt.end() + 1] == " ":
+            while nxt is not None and nxt.group(0).lower() in PARTICLES and text[nxt.end():nxt.end() + 1] == " ":
                 nxt = _WORD.match(text, nxt.end() + 1)
-            if nxt is None or nxt.group(0).lower() in _ON | _PARTICLES:
+            if nxt is None or nxt.group(0).lower() in _ON | PARTICLES:
                 break
             pos = nxt.start()
             continue
         # a capital says name ("Al", "Van"), except on the words that start a sentence
-        if (low in _ON and not (word[0].isupper() and low not in _LEADS)) or low in _PARTICLES:
+        if (low in _ON and not (word[0].isupper() and low not in _LEADS)) or low in PARTICLES:
             break
         if taken and capital and not word[0].isupper():
             break  # "Vinicius Silva pela loja": a name written with capitals ends at a small word
@@ -108,8 +113,8 @@ def _weak_name_end(text: str, at: int) -> int:
     m = _WEAK_NAME.match(text, at)
     if m is None or not _SPEAKING.match(text, m.end()):
         return at
-    words = [w for w in m.group(0).split(" ") if w not in _PARTICLES]
-    if any(w.lower() in _NOT_NAMES or _DESCRIBING.match(w) for w in words):
+    words = [w for w in m.group(0).split(" ") if w not in PARTICLES]
+    if any(w.lower() in NOT_NAMES or describes(w) for w in words):
         return at
     return m.end()
 

@@ -31,6 +31,7 @@ from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
 from tools.data import erased, first_touch, profile_store, schema_version, session_table, spans
 from tools.data.schema import TABLES
+from tools.data.stored_redaction import bring_up_to_date as redact_again
 
 if TYPE_CHECKING:  # pandas loads with the first query() (DuckDB's .df()), not with the store:
     import pandas as pd  # short commands read tuples and never need it (tests/bot/test_cli_start.py)
@@ -293,6 +294,7 @@ class JourneyStore:
             session_table.rebuild(con, self.timezone)
         if not first_touch.is_current(con):
             first_touch.rebuild(con)
+        redact_again(con, bump_data_version)  # texts loaded under older redaction rules
 
     def _set_profile(self, profile: BusinessProfile) -> None:
         self.profile = profile

@@ -57,6 +57,7 @@ def number_formats(currency_symbol: str) -> dict[str, str]:
         "count": "#,##0",
         "money": f'"{currency_symbol}"#,##0.00',
         "duration": '[h]"h "mm"m"',
+        "minutes": '0.0" min"',
         "hours": '0.0" h"',
         "days": '0.0" days"',
         "sentiment": "+0.00;-0.00;0.00",

@@ -160,7 +160,7 @@ def map_numbers(m: JourneyMapData) -> pd.DataFrame:
 
 
 # The catalogue's KPI units as the Numbers sheet names them (a rate is a share).
-KPI_UNIT = {"rate": "share", "money": "money", "count": "count", "hours": "hours", "days": "days",
+KPI_UNIT = {"rate": "share", "money": "money", "count": "count", "minutes": "minutes", "hours": "hours", "days": "days",
             "points": "points", "score": "score"}
 
 
