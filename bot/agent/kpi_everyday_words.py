@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.owner_words import PEOPLE
+
 # Words after "take"/"make" that make it another verb: "what did the team take away from it",
 # "what did people make of the new menu", "take to the new app"
 _NOT_MONEY = (r"(?! (?:to|for|on(?! the tills?\b)|of|up|off|out|away|place|part|long|time|notice|issue|from|it|them|him|her|that|this|"
               r"any|a|an|the|sure|over(?! the (?:counter|till|bar|tills)))\b)")
-_PEOPLE = (r"(?:people|customers|clients|folks?|guests|members|visitors|shoppers|buyers|patients|students|diners|punters|"
-           r"parents|families|users|subscribers|leads|regulars)")
+# who buys (never the thing counted), and a sales pipeline's leads
+_PEOPLE = rf"(?:{PEOPLE}|leads)"
 # things counted that are KPIs of their own ("how many refunds did we do" is the refunds)
 _KPI_NOUNS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|reviews?|surveys?|enquir(?:y|ies)|"
               r"quer(?:y|ies)|messages?|emails?|calls?)")

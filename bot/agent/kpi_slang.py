@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-# People in the trades' own words: who is counted as active, or as a distinct buyer
-_PEOPLE = (r"(?:people|folks?|customers|clients|guests|patrons|punters|regulars|members|players|diners|drinkers|"
-           r"divers|golfers|campers|shooters|riders|students|learners|shoppers|buyers|visitors|kids|parents)")
+from bot.agent.owner_words import PEOPLE
+
 # What follows the money word when nothing else is asked: the end, or a period the reader blanked
 _DONE = r"(?=\s*(?:[?.!,]|$|(?:on|for|at|from|over|during|in|this|last|so far)\b))"
 # An order the trade calls by its own name ("dive bookings", "pitch bookings", "hires")
@@ -32,10 +31,10 @@ SLANG_TERMS: list[tuple[str, str]] = [
     # business brought in, named by its trade, with the period the reader blanked after it
     (rf"\bwhat (?:did|does|do|has|have) (?:the |our |my )(?:[\w'-]+ ){{1,3}}?(?:take|taken)(?: in)?{_DONE}", "revenue"),
     # "active punters this month", "how many active players": people active with us
-    (rf"\bactive {_PEOPLE}\b", "active_customers"),
+    (rf"\bactive {PEOPLE}\b", "active_customers"),
     # "how many diff ppl bought pick n mix": distinct buyers, the texting shorthand for "different"
     # (not "how many unique customers were active": the people active with us, vocab.py's)
-    (rf"\bhow many (?:diff|dif|different|distinct|unique|individual|separate) {_PEOPLE} (?:have |had |actually |all )?"
+    (rf"\bhow many (?:diff|dif|different|distinct|unique|individual|separate) {PEOPLE} (?:have |had |actually |all )?"
      r"(?:bought|ordered|purchased|paid|shopped|booked|spent)\b", "buyers"),
     # "what % of bookings ended up refunded", "share of hires that wound up cancelled": the rate,
     # however the outcome is reached (vocab.py reads "got refunded")

@@ -13,6 +13,8 @@ import re
 
 _WEB = (r"(?:site|website|web ?site|web ?shop|online shop|online store|app|page|pages|store page|shop page|"
         r"webstore|web store|shop online)")
+# Who visits a site, not only who buys (owner_words.PEOPLE): browsers, readers and "they" spend
+# time on a page too.
 _PEOPLE = (r"(?:people|visitors|users|shoppers|customers|clients|browsers|folks?|punters|guests|readers|they|buyers|"
            r"regulars|diners|patients|members|students|owners|locals|most people|everyone|someone|a visitor|"
            r"the average visitor|a customer)")

@@ -40,6 +40,7 @@ PEOPLE = (
     "attendees", "participants", "punters", "families", "kids", "owners", "drivers", "tenants",
     "passengers", "customers", "shoppers", "patrons", "subscribers", "regulars", "bookers",
     "walkers", "runners", "gymgoers", "gym-goers", "dancers", "yogis", "plant lovers", "fans",
+    "drinkers", "divers", "shooters",
 )
 # The nouns as plain words: the speller never corrects them ("massages" is not "messages").
 TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
