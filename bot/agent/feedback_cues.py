@@ -6,7 +6,10 @@ from __future__ import annotations
 
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
 # ("sauna-goers griping": the people's name hyphenated, the gripe as a verb)
-_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+_OPEN_ABOUT = (r"(?:\bwhat (?:(?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}|"
+               # "what customers complain about most ah": Singlish and Pidgin leave the "do" out
+               r"(?:the |our |my )?(?:customers|people|clients|guests|punters|folks?|shoppers|diners|buyers|members|patients|"
+               r"regulars) (?:(?:always|still|really|mostly|usually) )?)(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
                r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|griping|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b|"
                # "what are customers praising us for?": what the praise is about, the positive themes

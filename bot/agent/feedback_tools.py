@@ -126,7 +126,9 @@ _QUERY_NOISE = re.compile(
     r"gave|given|giving|rated|rating|stars?|csat|nps|below|above|under|out|passives?|promoters?|detractors?|last|past|week|month|year|"
     r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?|"
     # "narrow those comments down to last month": the order to narrow, not a topic
-    r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now)\b")
+    r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now|"
+    # Pidgin's and Scots' fillers ("abeg", "wetin dey", "di", "a wee look"): no topic
+    r"abeg|wetin|dey|una|dem|di|dis|wee|ken|lah|leh|lor)\b")
 
 
 def search_query(slots: Any) -> str:

@@ -19,6 +19,7 @@ from bot.agent.later_period import later_first
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
+from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.review_sites import sites_named
 from bot.agent.slot_readers import (
@@ -162,7 +163,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         known = Known(**{**known.__dict__, "channels": tuple(channels)})
     if personas and not known.personas:
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
-    t = normalise(text)
+    t = plain_english(normalise(text))  # "wetin dey ... pass", "...lah": the plain English the patterns read
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
