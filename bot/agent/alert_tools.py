@@ -348,7 +348,7 @@ OPEN_CUES = (
     (r"\bopen (?:[\w-]+ ){1,2}(?:alerts|alarms)\b|\b(?:still |currently |now )?in (?:an? )?alarm\b", 0.9),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
-    (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
+    (r"\bfiring\b|\btriggered\b|\bfired\b|\b(?:going|gone|went) off\b(?! (?:us|me|our|the (?:shop|business|place|brand)|on|with)\b)|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"
      r"\b(?:anything|something) (?:broken|wrong|on fire|up|amiss|off)\b|\bis (?:anything|something|everything) (?:wrong|broken|ok|okay|fine)\b|\b(?:anything|problems?|issues?) (?:that )?(?:i|we) (?:need|should|ought) "
