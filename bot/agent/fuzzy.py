@@ -72,6 +72,8 @@ class Speller:
                     continue  # one-edit typos almost never change the first letter
                 if word.startswith(term) and word[len(term):] in ("r", "rs", "er", "ers", "y"):
                     continue  # "router" is not a typo of route, "planner" of plan, "trendy" of trend: a word of its own
+                if word.startswith(term) and len(word) - len(term) > 1 and word[len(term):] not in ("es", "ed", "ing", "ly"):
+                    continue  # nor "forecastle" of forecast: a whole term with letters after it that no ending adds
                 if distance(word, term, edits) <= edits:
                     close.append(term)
         return close[0] if len(close) == 1 else word

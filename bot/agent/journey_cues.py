@@ -41,7 +41,7 @@ FUNNEL_CUES = (
 DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
-     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b|"
+     r"\bbail(?:s|ed|ing|ers?)?\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak(?:s|ed|ing|age|y|ier|iest)?\b|\bquit\b|"
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
      r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"

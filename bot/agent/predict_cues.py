@@ -160,7 +160,7 @@ FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
     (r"\b(?:expect|expecting|hope|hoping|likely|going|set) to (?:take|make|bring in|turn over|earn|rake in)\b"
      r"(?! (?:of|it|up|part|place|sense|sure|time|long|days?|weeks?|a|an|the|their|another|any|one)\b)", 0.9),
-    (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
+    (r"\bforecast(?:s|ed|ing|ers?)?\b|\bpredict(?:s|ed|ing|ions?|ive)?\b|\bprojections?\b|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
      # "what will the next three months bring in?": the period is the subject
      r"\b(?:will|should|would|might|could) (?:\w+ ){0,4}(?:spend|bring in|earn|make|generate)\b|"
      r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
