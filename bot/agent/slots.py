@@ -114,6 +114,11 @@ def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
         if word not in DESCRIBING and word not in taken and word not in CHANNEL_SYNONYMS \
                 and not any(word in s for s in STAGES):
             out.append(("who", word))
+    # "the recommend score for our regulars", "revenue from the tourists": people told apart by how
+    # they shop, which no filter of the data holds; said, so the whole business is not passed off as them
+    for m in rx.finditer(r"\b(?:for|among|amongst|from|with|by) (?:the |our |my |all (?:the |our )?)?(regulars|locals|newcomers|"
+                         r"first[- ]timers|tourists|walk[- ]ins|one[- ]offs|old[- ]timers|out[- ]of[- ]towners|day[- ]trippers)\b", t):
+        out.append(("who", m.group(1)))
     # Devices are no dimension of the journey data: "conversion on mobile" must say so, not
     # quietly answer for everyone.
     for m in rx.finditer(r"\b(?:on|via|from|using) (?:the |a |their )?(mobiles?|desktops?|tablets?|iphones?|android|ipads?|"
