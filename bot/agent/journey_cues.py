@@ -104,6 +104,10 @@ PATH_CUES = (
      r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
      r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
      r"(?:get|find|end up|come)\b", 0.7),
+    # "usual steps before an online candle order", "journeys towards a flower order": the way there
+    (r"\b(?:usual|typical|normal|common|standard|most common) (?:steps|touch ?points|moves) (?:people |customers |buyers )?"
+     r"(?:take )?(?:before|on the way to|towards|leading (?:up )?to)\b|"
+     r"\bjourneys? (?:to|towards|before|into) (?:an? |their )?(?:online |web )?(?:[a-z-]+ )?(?:order|purchase|booking)\b", 0.7),
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     # "where do buyers first come from, what's the last thing they touch before buying?"
