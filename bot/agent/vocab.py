@@ -17,8 +17,8 @@ _TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y
 
 _ORDERISH = r"(?:orders?|purchases?|sales|bookings?|appointments?|reservations?|items|parcels|deliveries|transactions)"
 _SHARE = r"percentage|per ?cent|share|proportion|fraction|%|what part|rate"
-# words around talk about refunds, not their number: a feedback search or a ticket, not a KPI
-_TALK = (r"(?:mention\w*|about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
+# words around talk about refunds, not their number: a feedback search or a ticket, not a KPI ("what about" leads a follow-up)
+_TALK = (r"(?:mention\w*|(?<!what )(?<!how )about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
          r"comments?|tweets?|tickets?|feedback|moan\w*|angry)")
 
 # Tickets dealt with, in owners' words (British and American): resolved, closed, sorted, dealt with.
