@@ -41,6 +41,7 @@ from bot.agent.slot_readers import (
     unloaded_asks,
 )
 from bot.agent.trade_words import as_shop_words
+from bot.agent.turned_down import without_turned_down
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -168,7 +169,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         known = Known(**{**known.__dict__, "channels": tuple(channels)})
     if personas and not known.personas:
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
-    t = plain_english(normalise(text))  # "wetin dey ... pass", "...lah": the plain English the patterns read
+    # "wetin dey ... pass", "...lah": the plain English the patterns read; ", not segment": not read
+    t = without_turned_down(plain_english(normalise(text)))
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
