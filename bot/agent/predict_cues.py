@@ -374,7 +374,7 @@ ACTION_CUES += (
     # "which leads should we try to turn into customers", "enquiries worth converting": who among
     # those who never bought to work on (the action), not only who is likely to buy (propensity)
     (r"\b(?:prospects?|leads?|enquir\w*|inquir\w*|browsers?|window[- ]shoppers?|non-?buyers?|never (?:bought|booked|ordered))\b"
-     r".{0,40}\b(?:(?:should|could|can|shall|must|ought to|need to|want to) (?:we|i|the [\w'-]+|our [\w'-]+)|(?:we|i) (?:should|could|can|ought to|need to|"
+     r".{0,40}\b(?:(?:should|could|can|shall|must|ought to|need to|want to) (?:we|i|(?:the|our) [\w'-]+(?: [\w'-]+)?)|(?:we|i) (?:should|could|can|ought to|need to|"
      r"want to|must)|worth) (?:(?:be )?(?:try|trying|work|working) (?:to |and |on )?)?(?:turn\w*|convert\w*|win\w* over|bring\w* over)\b|"
      r"\b(?:should|could|can|shall) (?:we|i) (?:try (?:to |and )?)?convert (?:\w+ ){0,3}(?:prospects?|leads?|enquir\w*|browsers?)\b",
      1.0),
