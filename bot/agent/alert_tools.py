@@ -174,8 +174,10 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["value"] = converted
     if metric in _STEP_FROM:
         args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
-    elif metric == "purchase_conversion" and slots.stages and slots.stages[0] != "purchase":
-        args.update(metric="conversion_rate", stage=slots.stages[0])  # "buying rate" alone keeps its KPI name
+    elif metric == "purchase_conversion" and (slots.stages and slots.stages[0] != "purchase" or re.search(r"\bconver", slots.norm)):
+        args["metric"] = "conversion_rate"  # "conversion": the alerts' name for it ("buying rate" keeps the KPI's)
+        if slots.stages and slots.stages[0] != "purchase":
+            args["stage"] = slots.stages[0]
     # "any channel, like tiktok" watches every channel; one channel named alone is the filter.
     if slots.channels and asked.get("per") != "channel":
         args["channel"] = slots.channels[0]

@@ -215,8 +215,7 @@ def test_each_customer_including_prospects_is_the_customer_level_not_a_breakdown
 @pytest.mark.parametrize(("question", "metric", "value", "window"), [
     ("ping me if takings slip 20% from one week to the next", "revenue", 20, 7),
     ("let me know when bookings tumble by 15 percent week on week", "orders", 15, 7),
-    # (the buying rate unstaged keeps its KPI name, purchase_conversion; conversion_rate is its alias)
-    ("text me should basket conversion slump 5% from one day to the next", "purchase_conversion", 5, 1),
+    ("text me should basket conversion slump 5% from one day to the next", "conversion_rate", 5, 1),
 ])
 def test_a_slide_from_one_day_to_the_next_is_a_drop_over_that_window(planner, question, metric, value, window):
     plan = planner.plan(question, "slide-" + question)
