@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_lists import SHOWN_ALERTS_CUES, SORTED_TOO
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
@@ -218,7 +219,7 @@ def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or slots.text.lower()
-    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
+    resolved = SORTED_TOO.search(text) or re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
                          # "plus the ones closed recently", "and those we closed last week"
                          r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
     if re.search(r"(?:\bnot|n't|\bnever|\byet to be|\bstill to be)(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
@@ -451,7 +452,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=OPEN_CUES,
+            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES),
             plan=_plan_open,
         ),
     ]

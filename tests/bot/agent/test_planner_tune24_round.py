@@ -226,3 +226,16 @@ def test_a_split_turned_down_is_not_kept(rules):
     plan = _after(rules, "satisfaction % for late vs on-time deliveries at the pharmacy",
                   "by first-touch channel then, not late vs on time")
     assert plan.spec.name == "satisfaction_by" and plan.args["by"] == "channel"
+
+
+# -- the alerts raised, asked for as a list: open ones, and the sorted ones when asked -------------
+
+@pytest.mark.parametrize(("question", "resolved"), [
+    ("show me all the alarms", False),
+    ("list every alert for the bakery, even the ones we dealt with", True),
+    ("give me the alerts including the fixed ones", True),
+])
+def test_a_list_of_alerts_is_the_alerts_raised(rules, question, resolved):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "open_alerts" and plan.args.get("include_resolved", False) is resolved
+    assert _plan(rules, "show me the alerts we set up for the bakery").spec.name == "list_alert_rules"
