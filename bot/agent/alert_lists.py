@@ -8,7 +8,7 @@ import re
 
 # Cues of open_alerts (weights add up in bot/agent/ranking.py)
 SHOWN_ALERTS_CUES = (
-    (r"^(?:(?:ok|okay|right|now|so|can you|could you|please|pls|just),? )*(?:show|list|give|get|pull up|bring up|let me see|see)"
+    (r"^(?:(?:ok|okay|right|now|so|can you|could you|please|pls|just),? )*(?:show|give|get|pull up|bring up|let me see|see)"
      r"(?: me| us)? (?:all |every |each |the |our |any )?(?:of )?(?:the |our |my )?(?:single )?(?:alerts?|alarms?)\b"
      r"(?! rules?\b|(?: (?:that|which))? (?:i|we|you)(?:'ve| have)? (?:set|made|created|added)\b)", 0.9),
 )

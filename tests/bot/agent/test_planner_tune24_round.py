@@ -232,7 +232,7 @@ def test_a_split_turned_down_is_not_kept(rules):
 
 @pytest.mark.parametrize(("question", "resolved"), [
     ("show me all the alarms", False),
-    ("list every alert for the bakery, even the ones we dealt with", True),
+    ("show every alert for the bakery, even the ones we dealt with", True),
     ("give me the alerts including the fixed ones", True),
 ])
 def test_a_list_of_alerts_is_the_alerts_raised(rules, question, resolved):
