@@ -11,7 +11,9 @@ FUNNEL_CUES = (
      # "between looking and booking", "between browsing and buying": the stages in everyday verbs
      r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
      r"ordering|purchasing|signing up|enrol+ing)\b", 0.5),
-    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
+    # not "how many orders did the van get through": what someone dealt with, a count
+    (r"\bhow many (?!(?:\w+ ){1,3}(?:did|do|does|can|could|will) (?:\w+ ){1,3}(?:get|got) through\b)"
+     r"(?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
      r"(?!.{0,30}\bon (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date))", 0.45),

@@ -239,3 +239,26 @@ def test_a_list_of_alerts_is_the_alerts_raised(rules, question, resolved):
     plan = _plan(rules, question)
     assert plan.spec.name == "open_alerts" and plan.args.get("include_resolved", False) is resolved
     assert _plan(rules, "show me the alerts we set up for the bakery").spec.name == "list_alert_rules"
+
+
+# -- what someone "got through" is a count, not the funnel ------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "how many orders did the food truck get through last week",
+    "how many orders did the florist's van get through this month",
+])
+def test_what_someone_got_through_is_a_count(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["orders"]
+    assert _plan(rules, "how many visitors got through to the basket").spec.name == "funnel"
+
+
+# -- the checkout not reached, said with "before" ---------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "where do candle shoppers wander off before they even reach the checkout",
+    "where do we lose browsers before they get to checkout on the tea site",
+])
+def test_dropping_off_before_the_checkout_ends_at_the_checkout_step(rules, question):
+    plan = _plan(rules, question)
+    assert plan.spec.name == "dropoffs" and plan.args["goal_touchpoint"] == "checkout_start"
