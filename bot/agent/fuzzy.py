@@ -231,9 +231,7 @@ _ALIASES = [
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
     # ("the checkout stage" is the stage, decision)
-    # ("drift off before they ever hit the checkout": the step not reached, said with "before")
-    ("checkout_start", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not|before (?:they|people|customers|shoppers|buyers|"
-                       r"browsers|anyone|visitors))\s+(?:\w+\s+){0,2}(?:reach\w*|get(?:ting)? to|got to|"
+    ("checkout_start", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not)\s+(?:\w+\s+){0,2}(?:reach\w*|get(?:ting)? to|got to|"
                        r"make it to|made it to|as far as|hit\w*) (?:the |a )?check ?outs?\b(?! stage)", True),
     # "added it to the cart and then ordered", "click and then go on to order": the order at the chain's end
     ("order_placed", r"\b(?:then|go on to|goes on to|went on to|going on to|end up|ended up) (?:actually )?(?:go on to )?"

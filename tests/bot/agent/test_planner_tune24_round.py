@@ -252,13 +252,3 @@ def test_what_someone_got_through_is_a_count(rules, question):
     assert plan.spec.name == "kpis" and plan.args["metrics"] == ["orders"]
     assert _plan(rules, "how many visitors got through to the basket").spec.name == "funnel"
 
-
-# -- the checkout not reached, said with "before" ---------------------------------------------------
-
-@pytest.mark.parametrize("question", [
-    "where do candle shoppers wander off before they even reach the checkout",
-    "where do we lose browsers before they get to checkout on the tea site",
-])
-def test_dropping_off_before_the_checkout_ends_at_the_checkout_step(rules, question):
-    plan = _plan(rules, question)
-    assert plan.spec.name == "dropoffs" and plan.args["goal_touchpoint"] == "checkout_start"
