@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_lists import SHOWN_ALERTS_CUES, SORTED_TOO
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
@@ -174,8 +175,8 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["value"] = converted
     if metric in _STEP_FROM:
         args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
-    elif metric == "purchase_conversion":
-        args["metric"] = "conversion_rate"
+    elif metric == "purchase_conversion" and (slots.stages and slots.stages[0] != "purchase" or re.search(r"\bconver", slots.norm)):
+        args["metric"] = "conversion_rate"  # "conversion": the alerts' name for it ("buying rate" keeps the KPI's)
         if slots.stages and slots.stages[0] != "purchase":
             args["stage"] = slots.stages[0]
     # "any channel, like tiktok" watches every channel; one channel named alone is the filter.
@@ -218,7 +219,7 @@ def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or slots.text.lower()
-    resolved = re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
+    resolved = SORTED_TOO.search(text) or re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
                          # "plus the ones closed recently", "and those we closed last week"
                          r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
     if re.search(r"(?:\bnot|n't|\bnever|\byet to be|\bstill to be)(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
@@ -348,7 +349,7 @@ OPEN_CUES = (
     (r"\bopen (?:[\w-]+ ){1,2}(?:alerts|alarms)\b|\b(?:still |currently |now )?in (?:an? )?alarm\b", 0.9),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
-    (r"\bfiring\b|\bgoing off\b|\btriggered\b|\bfired\b|\bgone off\b|\bwent off\b|"
+    (r"\bfiring\b|\btriggered\b|\bfired\b|\b(?:going|gone|went) off\b(?! (?:us|me|our|the (?:shop|business|place|brand)|on|with)\b)|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"
      r"\b(?:anything|something) (?:broken|wrong|on fire|up|amiss|off)\b|\bis (?:anything|something|everything) (?:wrong|broken|ok|okay|fine)\b|\b(?:anything|problems?|issues?) (?:that )?(?:i|we) (?:need|should|ought) "
@@ -451,7 +452,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=OPEN_CUES,
+            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES),
             plan=_plan_open,
         ),
     ]

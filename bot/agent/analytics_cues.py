@@ -114,7 +114,7 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
 _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
-                     r"\bforecast|\boutlook\b|\bpredict|\bproject(?:ed|ion)|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
+                     r"\bforecast(?:s|ed|ing|ers?)?\b|\boutlook\b|\bpredict(?:s|ed|ing|ions?|ive)?\b|\bproject(?:ed|ions?)\b|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
                      r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
                      r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool

@@ -114,8 +114,9 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 def all_tools() -> list[ToolSpec]:
     from bot.agent.alert_tools import alert_tool_specs
     from bot.agent.digest_tool import digest_tool_spec
+    from bot.agent.narrow_last import narrowed_by_follow_up
 
-    return [
+    return narrowed_by_follow_up([
         ToolSpec(
             name="describe_data",
             params=DescribeParams,
@@ -146,7 +147,7 @@ def all_tools() -> list[ToolSpec]:
         *persona_tools(),
         *satisfaction_tools(),
         *time_pattern_tools(),
-    ]
+    ])
 
 
 @cache

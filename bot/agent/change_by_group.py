@@ -30,6 +30,12 @@ CHANGE_SPLIT_CUES = (
      rf"\b(?:by|per|across) (?:the |our |each )?{_GROUPS}\b|\b(?:which|what) {_GROUPS} (?:has |have )?{_PULLED} "
      rf"(?:our |the )?(?:[\w-]+ ){{0,2}}(?:down|up)\b", 1.0),
 )
+# "which suburbs have gone off us satisfaction-wise", "what segments have cooled on us": groups
+# that like us less than they did, a fall to take apart by group (never an alert going off)
+FELL_OUT = (r"(?:gone|went|going|turned|turning|soured|souring|cooled|cooling|fallen|fell|falling|gone cold|grown cold) "
+            r"(?:off|on|against|out of love with|out with|away from|cold on) (?:us|me|the (?:shop|business|place|brand|company)|"
+            r"our (?:[\w-]+ )?(?:shop|business|place|brand|company|service))\b|\blost (?:interest|faith) in us\b")
+CHANGE_SPLIT_CUES += ((rf"\b(?:which|what|any) (?:of (?:the|our) )?{_GROUPS}\b.{{0,30}}\b(?:{FELL_OUT})", 1.0),)
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
 # a change asked split by group is not two totals side by side
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.5) for pattern, _ in CHANGE_SPLIT_CUES)

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
 # ("sauna-goers griping": the people's name hyphenated, the gripe as a verb)
-_OPEN_ABOUT = (r"(?:\bwhat (?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
+_OPEN_ABOUT = (r"(?:\bwhat (?:(?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}|"
+               # "what customers complain about most ah": Singlish and Pidgin leave the "do" out
+               r"(?:the |our |my )?(?:customers|people|clients|guests|punters|folks?|shoppers|diners|buyers|members|patients|"
+               r"regulars) (?:(?:always|still|really|mostly|usually) )?)(?:complain\w*|whing\w*|moan\w*|happy|unhappy|"
                r"rav\w*|love|like|prais\w*|upset|annoyed|frustrated|bothered|grumbl\w*|gripe\w*|griping|angry|"
                r"pleased|talk\w*) (?:about|with|over|on)\b|"
                # "what are customers praising us for?": what the praise is about, the positive themes
@@ -61,6 +64,12 @@ SEARCH_CUES = (
      # "the reviews about us": all of them, no topic (the themes)
      r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),
+    # "moans that bring up the online booking form", "reviews which talk about the staff": the texts
+    # on one topic, the topic said with a verb
+    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|messages|moans|gripes|grumbles|whinges|remarks|praise|"
+     r"compliments|responses|answers|surveys?) (?:that|which|where (?:people|customers|they)) (?:\w+ )?(?:bring(?:s)? up|raises?|"
+     r"mentions?|talks? about|refers? to|(?:are|is) about|goe?s? on about|touch(?:es)? on|complain(?:s)? about|moans? about) "
+     r"(?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|stuff\b)[a-z]", 0.9),
     # "what are hydrotherapy owners saying about the pool temperature": what people say on a topic,
     # whatever the trade calls its people
     (r"\bwhat (?:are|were|have|has|is|was|do|did) (?:[\w'-]+ ){1,3}(?:been )?(?:saying|said|writing|written|posting|say|write) "

@@ -126,7 +126,9 @@ _QUERY_NOISE = re.compile(
     r"gave|given|giving|rated|rating|stars?|csat|nps|below|above|under|out|passives?|promoters?|detractors?|last|past|week|month|year|"
     r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?|"
     # "narrow those comments down to last month": the order to narrow, not a topic
-    r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now)\b")
+    r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now|"
+    # Pidgin's and Scots' fillers ("abeg", "wetin dey", "di", "a wee look"): no topic
+    r"abeg|wetin|dey|una|dem|di|dis|wee|ken|lah|leh|lor)\b")
 
 
 def search_query(slots: Any) -> str:
@@ -138,7 +140,8 @@ def search_query(slots: Any) -> str:
     text = mask(text, when.spans)
     for place in (*(getattr(slots, "filters", None) or {}).get("city", ()), *(getattr(slots, "filters", None) or {}).get("region", ())):
         text = re.sub(rf"\b{re.escape(place.lower())}\b", " ", text)  # "customers in São Paulo": the people's place, no topic
-    m = re.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on)\s+"
+    m = re.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on|bring(?:s|ing)? up|"
+                  r"rais(?:e|es|ing)|refer(?:s|ring)? to|touch(?:es|ing)? on)\s+"
                   r"(?:the\s+|our\s+|their\s+)?(.+?)(?:\s+(?:from|in|during|over|since|last|this)\b.*)?[?.!]*$", text)
     topic = m.group(1) if m else text
     words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]

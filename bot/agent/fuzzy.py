@@ -72,6 +72,8 @@ class Speller:
                     continue  # one-edit typos almost never change the first letter
                 if word.startswith(term) and word[len(term):] in ("r", "rs", "er", "ers", "y"):
                     continue  # "router" is not a typo of route, "planner" of plan, "trendy" of trend: a word of its own
+                if word.startswith(term) and len(word) - len(term) > 1 and word[len(term):] not in ("es", "ed", "ing", "ly"):
+                    continue  # nor "forecastle" of forecast: a whole term with letters after it that no ending adds
                 if distance(word, term, edits) <= edits:
                     close.append(term)
         return close[0] if len(close) == 1 else word
@@ -210,7 +212,8 @@ _ALIASES = [
                       r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
-                     r"\b(?:to|towards|before|until) (?:an? |the |their )?online orders?\b", True),
+                     # "routes to an online spice order": the thing ordered may be named before "order"
+                     r"\b(?:to|towards|before|until) (?:an? |the |their )?online (?:[a-z-]+ )?orders?\b", True),
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"

@@ -11,7 +11,9 @@ FUNNEL_CUES = (
      # "between looking and booking", "between browsing and buying": the stages in everyday verbs
      r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
      r"ordering|purchasing|signing up|enrol+ing)\b", 0.5),
-    (r"\bhow many (?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
+    # not "how many orders did the van get through": what someone dealt with, a count
+    (r"\bhow many (?!(?:\w+ ){1,3}(?:did|do|does|can|could|will) (?:\w+ ){1,3}(?:get|got) through\b)"
+     r"(?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
      r"(?!.{0,30}\bon (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date))", 0.45),
@@ -41,7 +43,7 @@ FUNNEL_CUES = (
 DROPOFF_CUES = (
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
-     r"\bbail\w*\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak\w*\b|\bquit\b|"
+     r"\bbail(?:s|ed|ing|ers?)?\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak(?:s|ed|ing|age|y|ier|iest)?\b|\bquit\b|"
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
      r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
@@ -104,6 +106,10 @@ PATH_CUES = (
      r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
      r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
      r"(?:get|find|end up|come)\b", 0.7),
+    # "usual steps before an online candle order", "journeys towards a flower order": the way there
+    (r"\b(?:usual|typical|normal|common|standard|most common) (?:steps|touch ?points|moves) (?:people |customers |buyers )?"
+     r"(?:take )?(?:before|on the way to|towards|leading (?:up )?to)\b|"
+     r"\bjourneys? (?:to|towards|before|into) (?:an? |their )?(?:online |web )?(?:[a-z-]+ )?(?:order|purchase|booking)\b", 0.7),
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     # "where do buyers first come from, what's the last thing they touch before buying?"

@@ -26,6 +26,8 @@ def _used(entry: str, args: dict[str, Any] | None) -> bool:
         return args.get("by") == target
     if kind == "horizon":  # a forecast's horizon other than the one asked (bot/agent/predict_tools.py)
         return args.get("horizon") == target
+    if kind == "metric":  # a KPI read as another one the tool has (bot/agent/time_pattern_tool.py)
+        return args.get("metric") == target
     if kind == "step":
         return target == args.get("goal_touchpoint") or target in (args.get("touchpoints") or [])
     filters = args.get("filters") or {}

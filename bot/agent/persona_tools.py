@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
@@ -201,16 +202,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
-    count = getattr(slots, "count", None)
-    # "redo the personas but only two of them this time", "just three this time"
-    # "3 of them", "three types": how many cards, said after the ask
-    m = None if count else re.search(r"\b(?:only|just|make it|with|into|but) ([2-6]|two|three|four|five|six)\b"
-                                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
-                                     r"\b([2-6]|two|three|four|five|six) (?:of them|of those|types|kinds|sorts|cards|"
-                                     r"groups|(?:[\w-]+ )?(?:profiles|personas|segments))\b", (getattr(slots, "text", "") or "").lower())
-    if m:
-        said = m.group(1) or m.group(2)
-        count = int(said) if said.isdigit() else _NUMBERS[said]
+    # the number this question says first: a redraft's slots still hold the last draft's
+    count = cards_said((getattr(slots, "text", "") or "").lower()) or getattr(slots, "count", None)
     return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
@@ -417,6 +410,7 @@ def persona_tools() -> list[ToolSpec]:
                        "group our customers into personas", "divide customers into types"),
             keywords=("segments", "customer types", "draft personas", "personas from", "into", "split"),
             cues=DRAFT_CUES,
+            follow_ups=(REDRAFT,),
             plan=plan_draft,
         ),
         ToolSpec(

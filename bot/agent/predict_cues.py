@@ -166,7 +166,7 @@ FORECAST_CUES = (
     # "what should we expect to take over Christmas?": money still to come
     (r"\b(?:expect|expecting|hope|hoping|likely|going|set) to (?:take|make|bring in|turn over|earn|rake in)\b"
      r"(?! (?:of|it|up|part|place|sense|sure|time|long|days?|weeks?|a|an|the|their|another|any|one)\b)", 0.9),
-    (r"\bforecast\w*|\bpredict\w*|\bprojection\w*|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
+    (r"\bforecast(?:s|ed|ing|ers?)?\b|\bpredict(?:s|ed|ing|ions?|ive)?\b|\bprojections?\b|\bprojected\b|\bexpected (?:revenue|income|spend|sales|takings)|"
      # "what will the next three months bring in?": the period is the subject
      r"\b(?:will|should|would|might|could) (?:\w+ ){0,4}(?:spend|bring in|earn|make|generate)\b|"
      r"\bnext (?:(?:\d+|two|three|four|five|six|eight|twelve|few|couple of) )?(?:weeks?|months?|quarters?|year|days)\b|"
@@ -358,7 +358,7 @@ LIFETIME_CUES = (
     # (not a weekday weighed up: "worth staying open on tuesdays", "are tuesdays worth opening for" is the weekday pattern)
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
-     r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|a (?:call|ring|"
+     r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
      r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
      # "how valuable is a Redland customer across their whole time with us"
@@ -384,6 +384,13 @@ ACTION_CUES += (
     (r"\b(?:who|which (?:[\w'-]+ ){0,3}(?:customers|clients|people|members|regulars|ones|guests|buyers|spenders|shoppers|"
      r"subscribers|students|patients))\b.{0,40}\b(?:should|shall|must|do) (?:i|we|the [\w'-]+(?: [\w'-]+)?|my [\w'-]+|our [\w'-]+) "
      r"(?:be )?(?:chas(?:e|ing)|go(?:ing)? after|pursu(?:e|ing))\b(?! up\b)", 0.9),
+    # "which leads should we try to turn into customers", "enquiries worth converting": who among
+    # those who never bought to work on (the action), not only who is likely to buy (propensity)
+    (r"\b(?:prospects?|leads?|enquir\w*|inquir\w*|browsers?|window[- ]shoppers?|non-?buyers?|never (?:bought|booked|ordered))\b"
+     r".{0,40}\b(?:(?:should|could|can|shall|must|ought to|need to|want to) (?:we|i|(?:the|our) [\w'-]+(?: [\w'-]+)?)|(?:we|i) (?:should|could|can|ought to|need to|"
+     r"want to|must)|worth) (?:(?:be )?(?:try|trying|work|working) (?:to |and |on )?)?(?:turn\w*|convert\w*|win\w* over|bring\w* over)\b|"
+     r"\b(?:should|could|can|shall) (?:we|i) (?:try (?:to |and )?)?convert (?:\w+ ){0,3}(?:prospects?|leads?|enquir\w*|browsers?)\b",
+     1.0),
     # "which patients are owed a sorry": a wrong to put right, said as a debt
     (r"\b(?:owed|owe|owes) (?:a |an |some )?(?:sorry|apology|apologies)\b", 0.9),
 )

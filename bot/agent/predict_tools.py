@@ -304,7 +304,7 @@ _ACTIONS = [
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
      "check_in"),
     # "a nudge to finish their first order": a first order started, not placed
-    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|"
+    (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|\b(?:turn\w*|convert\w*|win\w* over|bring\w* over) (?:\w+ ){0,3}(?:in ?to|over to) (?:paying |actual |real |first-time |proper )?(?:customers|clients|buyers)\b|\bconvert\w* (?:\w+ ){0,3}(?:leads?|enquir\w*|browsers?)\b|\bworth convert\w*|"
      r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
      "convert_prospect"),
     (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
@@ -339,7 +339,7 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bwho (?:just |really |still )?(?:needs|should|deserves)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
-    if re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
+    if out.get("action") == "convert_prospect" or re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
                  r"\b(?:haven'?t|have not|hasn'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|purchase)\b",
                  text):
         out["include_prospects"] = True

@@ -11,6 +11,7 @@ from typing import Any
 from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.turned_down import without_turned_down
 
 # "angrier comments", "ruder reviews": a tone compared, which is a feeling measured
 # (not "harsher reviewers": how they rate, the review score)
@@ -102,7 +103,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     first = getattr(slots, "query", "") or ""
     named = text if any(cue.search(text) for _, cue in _MEASURES) or not first else first
     args: dict[str, Any] = {"measure": measure_from(named),
-                            "by": by_from(text, getattr(slots, "channels", None))}
+                            # not "..., not late vs on time": the split turned down (bot/agent/turned_down.py)
+                            "by": by_from(without_turned_down(text.lower()), getattr(slots, "channels", None))}
     args.update(period_from(slots))
     # "are late deliveries hurting reviews in SP?": the customers named keep their filter (it was
     # dropped, and the answer covered everyone without saying so)

@@ -412,7 +412,7 @@ def read_places(text: str, t: str, known: Known) -> tuple[list[str], list[str]]:
 
 _SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks", "wk": "week", "wks": "weeks",
               "mth": "month", "mths": "months", "yr": "year", "yrs": "years", "custs": "customers",
-              "cust": "customer", "u": "you", "ur": "your", "cos": "because", "w/": "with", "vs": "vs",
+              "cust": "customer", "u": "you", "ur": "your", "n": "and", "cos": "because", "w/": "with", "vs": "vs",
               "avg": "average", "approx": "about", "no\\.": "number", "nr": "number", "qtr": "quarter",
               "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information",
               # text-speak: "hw many orders 2day", "wat r ppl moaning about"

@@ -19,6 +19,7 @@ from bot.agent.later_period import later_first
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
+from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
@@ -41,6 +42,7 @@ from bot.agent.slot_readers import (
     unloaded_asks,
 )
 from bot.agent.trade_words import as_shop_words
+from bot.agent.turned_down import without_turned_down
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -114,6 +116,11 @@ def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
         if word not in DESCRIBING and word not in taken and word not in CHANNEL_SYNONYMS \
                 and not any(word in s for s in STAGES):
             out.append(("who", word))
+    # "the recommend score for our regulars", "revenue from the tourists": people told apart by how
+    # they shop, which no filter of the data holds; said, so the whole business is not passed off as them
+    for m in rx.finditer(r"\b(?:for|among|amongst|from|with|by) (?:the |our |my |all (?:the |our )?)?(regulars|locals|newcomers|"
+                         r"first[- ]timers|tourists|walk[- ]ins|one[- ]offs|old[- ]timers|out[- ]of[- ]towners|day[- ]trippers)\b", t):
+        out.append(("who", m.group(1)))
     # Devices are no dimension of the journey data: "conversion on mobile" must say so, not
     # quietly answer for everyone.
     for m in rx.finditer(r"\b(?:on|via|from|using) (?:the |a |their )?(mobiles?|desktops?|tablets?|iphones?|android|ipads?|"
@@ -163,7 +170,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         known = Known(**{**known.__dict__, "channels": tuple(channels)})
     if personas and not known.personas:
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
-    t = normalise(text)
+    # "wetin dey ... pass", "...lah": the plain English the patterns read; ", not segment": not read
+    t = without_turned_down(plain_english(normalise(text)))
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.agent.analytics_cues import metrics_from, text_of
 from bot.agent.likelier_when import LIKELIER_METRIC
+from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.time_peaks import PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -97,7 +98,10 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if metric is None:
         metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), None) or _what_the_data_counts(ctx)
     if metric == "purchase_conversion" and args["by"] == "hour":
-        metric = "session_conversion"  # by hour, the share of sessions that bought
+        metric = "session_conversion"  # by hour, the share of sessions that bought (said in the answer)
+        note = (NOTE, f"metric{SEP}{metric}{SEP}purchase conversion counts customers by the day, so by hour this is "
+                      "session conversion, the share of visits that ended in an order")
+        slots.unknown += [note] if hasattr(slots, "unknown") and note not in slots.unknown else []
     args["metric"] = metric
     names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
     # Full names only ("may", "march" and "sat" are words too), and never May.

@@ -66,7 +66,7 @@ _UNIT_COUNTED = re.compile(
     rf"^(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})\s{{2,}}|"
     # "lessons by age band", "jobs per suburb", "clifton vs redland for garden jobs": the units
     # set out group by group, or for two places side by side
-    rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:age|towns?|cit(?:y|ies)|"
+    rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"
     rf"regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|sources?|personas?|count(?:y|ies))\b|"
     rf"\b(?:vs\.?|v|versus) [\w'-]+ for {_ADJ}(?P<u10>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart

@@ -17,8 +17,8 @@ _TICKETS = r"(?:support )?(?:tickets?|emails?|messages?|quer(?:y|ies)|enquir(?:y
 
 _ORDERISH = r"(?:orders?|purchases?|sales|bookings?|appointments?|reservations?|items|parcels|deliveries|transactions)"
 _SHARE = r"percentage|per ?cent|share|proportion|fraction|%|what part|rate"
-# words around talk about refunds, not their number: a feedback search or a ticket, not a KPI
-_TALK = (r"(?:mention\w*|about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
+# words around talk about refunds, not their number: a feedback search or a ticket, not a KPI ("what about" leads a follow-up)
+_TALK = (r"(?:mention\w*|(?<!what )(?<!how )about|regarding|saying|said|say|says|talk\w*|complain\w*|search\w*|find|quotes?|"
          r"comments?|tweets?|tickets?|feedback|moan\w*|angry)")
 
 # Tickets dealt with, in owners' words (British and American): resolved, closed, sorted, dealt with.
@@ -333,14 +333,14 @@ UNKNOWN_MEASURE = re.compile(
     r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
 # A KPI divided by people or visits ("revenue per visitor", "orders per customer"): a ratio the
 # catalogue lacks, said as unknown with its two sides offered, never answered as the numerator.
-# (Spend per order is the average order value, read above.)
+# (Spend per order is the average order value, read above; "bookings per customer segment" a split.)
 RATIO = re.compile(
     r"\b(revenue|sales|takings|turnover|income|profit|margin|orders|tickets|complaints|reviews|sessions|visits|bookings) "
     r"(?:per|for each|for every|/) (?:(?:each|every|a|an|single|unique|active|new) )?(visitor|visit|session|user|head|person|"
-    r"people|customer|client|shopper|member|click|lead|employee|staff member|member of staff|table|seat|cover)s?\b")
+    r"people|customer|client|shopper|member|click|lead|employee|staff member|member of staff|table|seat|cover)s?\b"
+    r"(?! (?:segments?|groups?|types?|kinds?|categor(?:y|ies)|regions?|towns?|cit(?:y|ies)|areas?|channels?|(?:age )?bands?|age|cohorts?|tiers?|personas?|sources?|locations?)\b)")
 RATIO_DENOMINATOR: dict[str, str] = {
-    **dict.fromkeys(("visitor", "user", "person", "people", "customer", "client", "shopper", "member", "head"),
-                    "active_customers"),
+    **dict.fromkeys(("visitor", "user", "person", "people", "customer", "client", "shopper", "member", "head"), "active_customers"),
     **dict.fromkeys(("visit", "session", "click"), "sessions"), "lead": "new_visitors"}
 # Rates and figures of the world outside the shop's data ("the vat rate on pet food", "the
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.

@@ -1,0 +1,20 @@
+""""Show me all the alerts", "every alert including the ones already sorted": the alerts raised
+(open ones, and the resolved ones when those are asked for too), not the rules set up, which
+are "alert rules", "my alerts" or the alerts someone "set up"."""
+
+from __future__ import annotations
+
+import re
+
+# Cues of open_alerts (weights add up in bot/agent/ranking.py)
+SHOWN_ALERTS_CUES = (
+    (r"^(?:(?:ok|okay|right|now|so|can you|could you|please|pls|just),? )*(?:show|give|get|pull up|bring up|let me see|see)"
+     r"(?: me| us)? (?:all |every |each |the |our |any )?(?:of )?(?:the |our )?(?:single )?(?:alerts?|alarms?)\b"
+     r"(?! rules?\b|(?: (?:that|which))? (?:i|we|you)(?:'ve| have)? (?:set|made|created|added)\b)", 0.9),
+)
+# "including the ones already sorted", "even the ones we dealt with", "the fixed ones too": the
+# resolved alerts asked for as well
+SORTED_TOO = re.compile(r"\b(?:includ\w*|incl\.?|plus|even|as well as|with|and) (?:the |those |any )?(?:ones |alerts |alarms )?"
+                        r"(?:already |we(?:'ve| have)? (?:already )?|that (?:were |got |have been )?(?:already )?)?"
+                        r"(?:sorted|dealt with|handled|fixed|sorted out|put right|acked|done)\b|"
+                        r"\b(?:sorted|dealt-with|handled|fixed|old|finished) (?:ones|alerts|alarms)\b")

@@ -1,0 +1,25 @@
+"""Words of other Englishes that carry no topic, read as the plain English the patterns know.
+
+Owners type in Nigerian Pidgin, Singlish, Scots or Canadian English: a sentence-final "lah" or
+"eh" is tone, not a word to search feedback for, and Pidgin's clause-final "pass" is "the most"
+("wetin customers dey complain about pass" asks what they complain about the most)."""
+
+from __future__ import annotations
+
+import re
+
+# Pidgin is being spoken: "pass" ("more than", "the most") is then its comparative, never an
+# English noun ("a ten-visit pass") or verb ("how many days pass between orders")
+_PIDGIN = re.compile(r"\b(?:dey|wetin|abeg|una|wey|dem|don|abi|sha|jare|oga)\b")
+# "dey complain about pass", "which town dey buy pass, this month": the superlative at a clause's end
+_PASS_AT_END = re.compile(r"\b(?<!a )(?<!the )(?<!bus )pass(?= *(?:[,.!?;]|$| (?:this|last|since|in|for|over|during|these|abeg)\b))")
+# Tone particles at the end of a clause: Singlish "lah", "leh", "lor", "meh", "sia", "ah";
+# Canadian "eh"; Scots "ken" ("you ken"); London "innit"
+_PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia|hor|ah|eh|innit))(?= *(?:[,.!?;]|$))")
+
+
+def plain_english(t: str) -> str:
+    """The lower-cased question with tone particles dropped and Pidgin's "pass" as "the most"."""
+    if _PIDGIN.search(t):
+        t = _PASS_AT_END.sub("the most", t)
+    return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()

@@ -1,0 +1,18 @@
+"""What a question turns down after a comma: "by channel, not segment", "orders, not revenue",
+"per first-touch channel then, not late vs on time". The words after "not" name what the owner
+does NOT want, so they are no KPI, group or period to read."""
+
+from __future__ import annotations
+
+import re
+
+# ", not <a few words>" closing the question or its clause; not "not counting refunds", "not just
+# online", "not yet", "not sure", which qualify what is asked rather than turn something down
+_TURNED_DOWN = re.compile(r",\s*not (?!(?:counting|including|incl|excluding|just|only|even|yet|sure|that|so|too|much|many|"
+                          r"bad|great|good|long|all|every|one|any|quite|really|as)\b)(?:the |our |by |per |for )?"
+                          r"[\w%-]+(?: [\w%-]+){0,5}\s*(?=[?.!]*$|[,;])")
+
+
+def without_turned_down(t: str) -> str:
+    """The lower-cased question without the closing ", not ..." it turns down."""
+    return _TURNED_DOWN.sub("", t)
