@@ -483,7 +483,7 @@ COMPARE_CUES = (
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
     (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
-    (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up against\b|"
+    (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed|ing)? up against\b|"
      r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b|"
      # "last 30 days against the 30 before": the same span just before
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.agent.against_words import unit_against
 from bot.agent.holidays import holidays, vague_days_around
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
@@ -165,9 +166,9 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if a and b and a <= b:
             found.append((m.start(), m.end(), upto(a, b, as_of)))
     # "between october and november", "from august to october": whole months
-    for m in rx.finditer(rf"\b(?:between|from)\s+{MONTH_RX}\s+(?:and|to|until|till|through)\s+{MONTH_RX}(?:\s+{YEAR_RX})?", t):
-        if any(s <= m.start() < e for s, e, _ in found):
-            continue
+    for m in rx.finditer(rf"\b(?:(?:between|from)\s+)?{MONTH_RX}\s+(?:and|to|until|till|through|thru)\s+{MONTH_RX}(?:\s+{YEAR_RX})?", t):
+        if any(s <= m.start() < e for s, e, _ in found) or not rx.match(r"between|from|\S+\s+(?:through|thru)\s", m.group(0)):
+            continue  # "june to august" alone may set one month against another; "june through august" is a span
         m1 = MONTH_NUMBERS.get(m.group(1)) or MONTH_NUMBERS.get(m.group(1)[:3])
         m2 = MONTH_NUMBERS.get(m.group(2)) or MONTH_NUMBERS.get(m.group(2)[:3])
         if m1 and m2:
@@ -216,6 +217,10 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         first, last = month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
         if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             last = as_of  # "from October" alone is October's comments; "from October on" runs to now
+        so_far = rx.match(r"\s+(?:so far|to date|till now|until now)\b", t[m.end():])
+        if so_far and (first.year, first.month) == (as_of.year, as_of.month):
+            found.append((m.start(), m.end() + so_far.end(), "this_month"))  # "November so far" in November
+            continue
         found.append((m.start(), m.end(), period_between(first, last)))
     # A season is a period after a preposition or this/last ("over the summer", "last christmas");
     # "the christmas menu" is a topic.
@@ -384,8 +389,6 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         else:
             periods.append(p)
     out.period = periods[0] if periods else (_THIS_OF.get(out.against or "") if out.against else None)
-    if out.against and _THIS_OF.get(out.against) == out.period:
-        out.against = None  # this month against last month is the default comparison
     m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{NUMBER_RX}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
@@ -394,7 +397,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         # "faster than in the 30 days before", "up vs the fortnight before": the days up to now, against those before them
         out.period = days_period(number(m.group(1) or "1") * UNIT_DAYS[m.group(2) or m.group(4)], as_of)
         out.spans.append(m.span())
-    week_before = a_week_before(t, out.period, as_of)  # "the same day last week", "the weekend before"
+    # "the same day last week", "the weekend before"; "last month vs the month before", "this quarter vs last"
+    week_before = a_week_before(t, out.period, as_of) or (None if out.against else unit_against(t, out.period, as_of))
     if week_before:
         out.against, span = week_before
         out.spans.append(span)

@@ -1,0 +1,35 @@
+"""The period a comparison is set against when the owner names it by its unit alone: "last
+month vs the month before", "on-time parcels last week vs the week before", "this quarter vs
+last". The period named second is `against`, even where compare would have chosen the same one
+by default, so that the answer states both periods as the owner said them (the question banks'
+convention: "When two periods are compared, the one named first is `period` and the other
+`against`")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.agent.patterns import rx
+from bot.agent.step_back import shift_back
+
+_VERSUS = r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|on|with)"
+_UNIT = r"(week|month|quarter|year|fortnight)"
+# "vs the month before", "compared with the week prior"
+_UNIT_BEFORE = _VERSUS + rf" (?:the |that )?{_UNIT} (?:before|prior|previous|earlier)\b(?! (?:that|it|this|then)\b)"
+# "this quarter vs last": the unit left unsaid (never "vs last year", "vs last 30 days", "vs last Friday")
+_LAST_ALONE = _VERSUS + r" (?:the )?(?:last|previous|prior)(?: one)?\b(?!\s*(?:\d|[a-z]))"
+_THIS = {"this_week": "last_week", "this_month": "last_month", "this_quarter": "last_quarter", "this_year": "last_year"}
+
+
+def unit_against(t: str, period: str | None, as_of: dt.date | None) -> tuple[str, tuple[int, int]] | None:
+    """The period `against` read from a unit named after the first period, and where it was said."""
+    if not period:
+        return None
+    m = rx.search(_UNIT_BEFORE, t)
+    if m:
+        before = shift_back(period, m.group(1), as_of)
+        return (before, m.span()) if before else None
+    m = rx.search(_LAST_ALONE, t)
+    if m and period in _THIS:
+        return _THIS[period], m.span()
+    return None
