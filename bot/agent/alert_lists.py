@@ -11,6 +11,8 @@ SHOWN_ALERTS_CUES = (
     (r"^(?:(?:ok|okay|right|now|so|can you|could you|please|pls|just),? )*(?:show|give|get|pull up|bring up|let me see|see)"
      r"(?: me| us)? (?:all |every |each |the |our |any )?(?:of )?(?:the |our )?(?:single )?(?:alerts?|alarms?)\b"
      r"(?! rules?\b|(?: (?:that|which))? (?:i|we|you)(?:'ve| have)? (?:set|made|created|added)\b)", 0.9),
+    # "what's gone off on the alert board and not cleared yet": the board shows the alerts raised
+    (r"\b(?:alerts?|alarms?) (?:board|panel|screen|feed|dashboard|page|wall)\b(?!.*\b(?:rules?|set up|settings)\b)", 0.9),
 )
 # "including the ones already sorted", "even the ones we dealt with", "the fixed ones too": the
 # resolved alerts asked for as well

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import SHOWN_ALERTS_CUES, SORTED_TOO
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
@@ -298,7 +299,10 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"\b(?:alerts?|alarms?|warnings?|notifications?)\b(?:(?!\b(?:don'?t|do not|never|not|should|shall|could|would|"
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
+# "what alerts have i told you to watch for": the rules asked about, never a new one proposed
+_CREATE_ORDER = r"^(?!" + ASKED_RULES + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
 LIST_CUES = (
+    (ASKED_RULES, 2.0),
     # "every pest-control alert rule": each rule, one by one
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
      r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
@@ -391,9 +395,9 @@ def alert_tool_specs() -> list[ToolSpec]:
                        "tell me if any segment's orders are unusually low"),
             keywords=("tell me if", "tell me when", "alert me", "let me know", "notify me", "warn me",
                       "set up an alert", "ping me", "message me", "whenever", "keep an eye"),
-            cues=((CREATE_EXPLICIT, 1.5),),
+            cues=((_CREATE_ORDER, 1.5),),
             changes_state=True,
-            explicit=CREATE_EXPLICIT,
+            explicit=_CREATE_ORDER,
             precheck=_precheck,
             plan=_plan_create,
             boost=_boost_create,

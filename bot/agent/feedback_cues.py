@@ -36,13 +36,13 @@ ANYTHING_ABOUT = (r"^(?:and |so |is there |was there |have we (?:had|got) )?anyt
                    r"(?:feedback|comments|reviews|tickets|surveys)) )?(?:about|on|regarding|re|mentioning) "
                    r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]")
 # "what were clients on about in the tickets regarding invoices": where they wrote, then the topic
-SOURCE_THEN_TOPIC = (r"^(?!.*\b(?:themes?|topics?)\b).*\b(?:in|on|from|across|through) (?:the |our |their |all the )?"
+SOURCE_THEN_TOPIC = (r"^(?!.*\b(?:themes?|topics?|keeps? (?:coming|cropping) up|comes? up|crops? up|recurring)\b).*\b(?:in|on|from|across|through) (?:the |our |their |all the )?"
                      r"(?:support |customer |google |online )?"
                      r"(?:tickets?|surveys?|survey answers|reviews?|comments?|feedback|emails?|messages|chats?)\b,? (?:about|regarding|"
                      r"re|concerning|mentioning|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|how\b|what\b|anything\b|"
                      r"everything\b|each\b|(?:the|our) (?:shop|business|store|company)\b)[a-z]")
 # (lane tune21b) what follows "about" that is no topic: the people, or when and where they said it
-_NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|from|over|during|since|last|these|lately|recently|so far|"
+_NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|for|from|over|during|since|last|these|lately|recently|so far|"
                       r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
@@ -125,7 +125,7 @@ SEARCH_CUES = (
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)|"
                  # "is the feedback souring week on week?", "are the comments turning sour?"
-                 r"souring|soured|(?:turning|turned|gone|going) sour|nastier|meaner|stroppier|crabbier|tetchier|frostier")
+                 r"souring|soured|(?:turning|turned|gone|going|getting|growing) (?:more |a bit |any )?(?:sour|bitter)|nastier|meaner|stroppier|crabbier|tetchier|frostier")
 # "is customer feedback going downhill?", "are the comments improving month on month?": the feeling
 # of what people write, on its way somewhere (not how many there are)
 FEEDBACK_TURNING = (r"\b(?:feedback|comments|remarks|messages|what (?:people|customers|clients|guests|patients|they|folks?) "
@@ -166,7 +166,9 @@ SENTIMENT_CUES = (
     # "how positive or negative were people day by day", "how upbeat were the guests last week": how
     # people felt, asked of the people (not of a KPI)
     (r"\bhow (?:positive|negative|upbeat|grumpy|cheerful)(?: or (?:positive|negative|upbeat|grumpy))? "
-     r"(?:were|was|are|is|have been|did) (?:the |our )?(?:people|customers|clients|guests|folks?|they|diners|patients|punters)\b", 0.9),
+     # ("how positive or negative are farrier clients": the trade's word for them between)
+     r"(?:were|was|are|is|have been|did) (?:the |our )?(?:[\w'-]+ )?(?:people|customers|clients|guests|folks?|they|diners|patients|"
+     r"punters|members|tenants|students|riders|owners|shoppers|buyers)\b", 0.9),
     # "how many comments are positive", "what share of the messages were negative": the positive or
     # negative share of what people wrote is the sentiment's (reviews, which may be scored, are the
     # CSAT's: kpi_sayings.py, and the sentiment's where they have no score: unrated_feelings.py)
@@ -254,7 +256,7 @@ THEME_CUES = (
     # "what are people on about in the reviews": what they talk about, no topic given
     (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
-    (r"\b(?:what|wetin)\b (?:[\w'-]+ ){1,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|"
+    (r"\b(?:what|wetin)\b (?:[\w'-]+ ){0,7}keeps? (?:on )?(?:bringing up|raising|mentioning|going on about|talking about|coming back to|coming up|cropping up|"
      r"harping on about|banging on about|asking (?:about|for))\b", 0.9),
     # "the stuff customers keep asking for", "things people keep bringing up": what recurs, no "what"
     (r"\b(?:stuff|things?|bits|requests) (?:[\w'-]+ ){0,2}keeps? (?:on )?(?:asking (?:about|for)|bringing up|raising|mentioning|"
@@ -267,7 +269,8 @@ THEME_CUES = (
      r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
-     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|"
+     r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|beefs?|"
+     r"grievances?|bugbears?|moans?|grumbles?|whinges?|"
      r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b|"
      # "the common thread in negative feedback", "sum up what people are saying"
      r"\bcommon (?:threads?|denominators?|patterns?)\b|\bsum (?:up|it up)\b|\bgist\b|\bin a nutshell\b", 0.6),
@@ -291,7 +294,7 @@ THEME_CUES = (
      # "what's been getting good reviews lately": what the good (or bad) reviews are of
      r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
      r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
-    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|praise|compliments)\b", 0.3),
+    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|beefs|grievances|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
      # "the general chatter in the feedback", "the overall buzz in the reviews": what people talk about

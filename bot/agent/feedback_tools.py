@@ -32,9 +32,11 @@ from tools.core.errors import ToolUnavailable
 
 _COMPLAINT = re.compile(
     r"\b(unhappy|complain\w*|problem\w*|issue\w*|negative|angry|annoy\w*|frustrat\w*|bad|worst|"
-    r"wrong|disappoint\w*|upset\w*|gripe\w*|griping|hate|poor|late|broken|fail\w*|error\w*|irritat\w*|irk\w*|riling|niggl\w*|bugging|"
+    r"wrong|disappoint\w*|upset\w*|gripe\w*|griping|beefs?|grievances?|bugbears?|hate|poor|late|broken|fail\w*|error\w*|irritat\w*|irk\w*|riling|niggl\w*|bugging|"
     r"wind(?:s|ing)? (?:\w+ ){0,3}up)\b", re.I)
-_PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|compliment\w*)\b", re.I)
+# "the nice comments", "the glowing reviews": the praise, by what is said of the comments
+_PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|compliment\w*|"
+                     r"(?:nice|kind|glowing|warm|lovely|good) (?:comments|reviews|feedback|words|remarks))\b", re.I)
 
 
 def feedback_store(ctx: ToolContext):

@@ -29,6 +29,15 @@ COUNT_TERMS: list[tuple[str, str]] = [
     (r"\b(?:what|which) (?:share|percentage|%|proportion|fraction|part) (?:of (?:them|those) )?(?:went ahead and|went on to|"
      r"actually|then|ended up|did) (?:book|booked|buy|bought|order|ordered|pay|paid|purchase|purchased|booking|buying)\b",
      "purchase_conversion"),
+    # "open client queries", "outstanding tenant repair requests": tickets still open, whoever
+    # raised them (vocab.py reads the ones with no word between)
+    (r"\b(?:open|outstanding|unresolved|unanswered) (?:[\w'-]+ ){1,2}(?:quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|"
+     r"requests|complaints|tickets|cases|issues)\b", "open_tickets"),
+    # "the vip segment spends unusually little", "if customer spend falls below 2000": the money
+    # spent moving (an average spend or a spend per order is the basket's, read elsewhere)
+    (r"(?<!average )(?<!avg )(?<!mean )(?<!typical )\b(?:spend|spends|spending|spent)\b"
+     r"(?= (?:unusually|way|much|far|a lot|loads|lots|less|more|little|nothing|under|over|below|above|drops?|dips?|falls?|"
+     r"fell|rises?|rose|jumps?|spikes?|climbs?|goes|went|slumps?|sinks?|surges?|tanks?)\b)", "revenue"),
     # "in pounds", "and in dollars?" after a count: the same question asked of the money
     (r"^(?:and |so |ok,? |now )?(?:in|as) (?:pounds|quid|dollars|bucks|euros|sterling|money|cash|£|\$)\s*(?:please|pls|instead)?\s*[?.!]*$",
      "revenue"),

@@ -17,7 +17,9 @@ REDRAFT = (_LEAD + r"(?:(?:re-?do|re-?draft|re-?run|re-?make|re-?build|re-?split
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "redo the personas but only two of them this time", "3 of them", "three types", "draft them
 # again, 5 this time", "how about six?": how many cards, said after the ask
-_CARDS = re.compile(r"\b(?:only|just|make it|with|into|but|how about|what about|go with|try|maybe) (" + _COUNT + r")\b"
+# ("no more than 5", "at most four", "a max of 3": the cap is the number drafted)
+_CARDS = re.compile(r"\b(?:only|just|make it|with|into|but|how about|what about|go with|try|maybe|no more than|not more than|"
+                    r"at most|up to|max(?:imum)?(?: of)?|a max(?:imum)? of) (" + _COUNT + r")\b"
                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
                     r"\b(" + _COUNT + r") (?:of them|of those|types|kinds|sorts|cards|groups|this time|instead|"
                     r"(?:[\w-]+ )?(?:profiles|personas|segments))\b")

@@ -11,7 +11,9 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
             r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
             r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
-            r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished)\b|"
+            r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"
+            # "used to get a wash every week and now only every fortnight": a slower rhythm now
+            r"only (?:every|once|twice|now and then|occasionally|the odd|now and again|every so often))\b|"
             # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
             r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
             r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b|"
@@ -41,6 +43,21 @@ WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|bo
          r"\b(?:customers|clients|buyers) and (?:prospects|leads)\b|\b(?:prospects|leads) and (?:customers|clients|buyers)\b")
 
 
+# "and if you look 5 years ahead?", "what about over three years?" after lifetime value: the same
+# value counted over another horizon (a horizon said alone, nothing else asked)
+HORIZON_FOLLOW_UP = (
+    r"^\W*(?:(?:and|so|ok|okay|now|but|then|what about|how about)\b[ ,]*)*(?:if (?:we|you|i) (?:look|looked|go|went|take|took|"
+    r"count|counted|use|used|stretch|stretched|extend|extended)(?: (?:it|that|out|forward))? |(?:looking|going|counting|stretching) |"
+    r"(?:over|across|for|with|on|at|to|within) )?(?:the )?(?:next |coming |following )?(?:a |an |one |two |three |four |five |six |"
+    r"ten |twelve |eighteen |half a |\d{1,2} )(?:years?|months?|yrs?)(?: (?:ahead|out|forward|on|horizon|view|window|time))?"
+    r"(?: (?:instead|then|ahead))?\s*[?.!]*$")
+# "stretch that out to 180 days", "push it to 6 months" after a forecast: the same forecast over
+# a longer (or shorter) horizon; groups 1 and 2 are its length
+FORECAST_STRETCH = (r"^\W*(?:(?:and|so|ok|okay|now|but|then|can you|could you)\b[ ,]*)*(?:stretch|extend|push|take|make|widen|"
+                    r"lengthen|bump|shorten|cut|trim)\w* (?:that|it|this|the (?:forecast|projection|outlook|window|horizon))"
+                    r"(?: (?:out|forward|up|on|back|down))? (?:to|out to|for) (?:the next )?(\d+|thirty|ninety|six|twelve|three) "
+                    r"(day|week|month)s?\b")
+
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
     # "which regulars look set to hang up their boots for good": leaving for good, in any trade's idiom
@@ -62,7 +79,7 @@ AT_RISK_CUES = (
      r"\b(?:go|piss|bugger|clear|wander|head|swan|push) off (?:elsewhere|somewhere else|to (?:a |the )?(?:competition|rivals?|competitors?))\b",
      0.9),
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
-     r"\b(?:might|may|could|likely to|going to|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
+     r"\b(?:might|may|could|likely to|going to|gonna|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us|booking|using|hiring|calling|renting|popping in|"
@@ -400,4 +417,17 @@ LIFETIME_CUES += (
     (r"\b(?:customer|client|guest|member|buyer|shopper|subscriber|patient|student)s?'? value\b.{0,30}?"
      r"\b(?:(?:over|across|for|within) (?:a |an |the )?(?:next |coming )?(?:\d{1,2}|one|two|three|four|five)[- ]years?|"
      r"(?:\d{1,2}|one|two|three|four|five)[- ]year (?:horizon|view|window))\b", 0.9),
+)
+
+# Asks of lane g-ps3, kept in their own block so merges keep both sides.
+ACTION_CUES += (
+    # "which valuable clients have gone quiet and need winning back": the win-back asked for
+    # (they are at risk too, but the ask is what to do about them)
+    (r"\b(?:need|needs|needing|want|wants|deserve|deserves|could do with|ripe for) (?:a )?(?:winning|tempting|luring|coaxing|"
+     r"bringing|getting|enticing|wooing|winning) (?:\w+ )?back\b", 1.0),
+    # "which enquirers who haven't booked yet should we nudge": the push for those who never bought
+    (r"\b(?:prospects?|leads?|enquir\w*|inquir\w*|browsers?|window[- ]shoppers?|non-?buyers?|never (?:bought|booked|ordered)|"
+     r"(?:haven'?t|have not|hasn'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered|signed up|paid))\b"
+     r".{0,40}\b(?:should|could|can|shall|must|ought to|need to|want to) (?:we|i) (?:be )?(?:nudg\w*|chas\w*|coax\w*|push\w*|"
+     r"prod\w*|follow\w* up)\b", 1.0),
 )

@@ -16,6 +16,8 @@ from bot.agent.predict_cues import (
     ACTION_CUES,
     AT_RISK_CUES,
     FORECAST_CUES,
+    FORECAST_STRETCH,
+    HORIZON_FOLLOW_UP,
     LAPSING,
     LIFETIME_CUES,
     NEWLY_CUES,
@@ -132,7 +134,7 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "a 30 day forecast", "the 6-month outlook": the length named before the forecast
     m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text) or \
         re.search(r"\b(\d+|thirty|ninety|six|twelve|three)[- ](day|week|month)s?[- ](?:\w+ ){0,2}(?:forecast|outlook|projection|"
-                  r"horizon|view|prediction)\b", text)
+                  r"horizon|view|prediction)\b", text) or re.search(FORECAST_STRETCH, text)
     if m:
         n = {"thirty": 30, "ninety": 90, "six": 6, "twelve": 12, "three": 3}.get(m.group(1)) or int(m.group(1))
         days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
@@ -305,7 +307,7 @@ _ACTIONS = [
      "check_in"),
     # "a nudge to finish their first order": a first order started, not placed
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|\b(?:turn\w*|convert\w*|win\w* over|bring\w* over) (?:\w+ ){0,3}(?:in ?to|over to) (?:paying |actual |real |first-time |proper )?(?:customers|clients|buyers)\b|\bconvert\w* (?:\w+ ){0,3}(?:leads?|enquir\w*|browsers?)\b|\bworth convert\w*|"
-     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b",
+     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*",
      "convert_prospect"),
     (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
@@ -356,16 +358,6 @@ _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|covering
                       # "if we look 2 years ahead", "three years out"
                       r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}
-
-
-# "and if you look 5 years ahead?", "what about over three years?" after lifetime value: the same
-# value counted over another horizon (a horizon said alone, nothing else asked)
-HORIZON_FOLLOW_UP = (
-    r"^\W*(?:(?:and|so|ok|okay|now|but|then|what about|how about)\b[ ,]*)*(?:if (?:we|you|i) (?:look|looked|go|went|take|took|"
-    r"count|counted|use|used|stretch|stretched|extend|extended)(?: (?:it|that|out|forward))? |(?:looking|going|counting|stretching) |"
-    r"(?:over|across|for|with|on|at|to|within) )?(?:the )?(?:next |coming |following )?(?:a |an |one |two |three |four |five |six |"
-    r"ten |twelve |eighteen |half a |\d{1,2} )(?:years?|months?|yrs?)(?: (?:ahead|out|forward|on|horizon|view|window|time))?"
-    r"(?: (?:instead|then|ahead))?\s*[?.!]*$")
 
 
 def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -444,6 +436,7 @@ def predict_tools() -> list[ToolSpec]:
             cues=FORECAST_CUES,
             boost=_not_a_forecast,
             plan=_forecast_plan,
+            follow_ups=(FORECAST_STRETCH,),
         ),
         ToolSpec(
             name="customer_lifetime_value",

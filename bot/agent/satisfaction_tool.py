@@ -76,7 +76,9 @@ _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|b
 _NAMED_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nps", re.compile(r"\bnps\b|net promoter", re.I)),
     ("csat", re.compile(r"\bcsat\b", re.I)),
-    ("review_score", re.compile(r"\breview scores?\b|\bstar ratings?\b|\bstars? (?:out of|rating)\b", re.I)),
+    # "the happiest reviews": the reviews' own score, not a satisfaction survey
+    ("review_score", re.compile(r"\breview scores?\b|\bstar ratings?\b|\bstars? (?:out of|rating)\b|"
+                                r"\b(?:un)?happ(?:y|ier|iest) (?:reviews?|ratings?)\b", re.I)),
 )
 
 
