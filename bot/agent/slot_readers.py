@@ -180,14 +180,14 @@ def parse_stages(text: str) -> list[str]:
                          r"coming across|came across) us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
-    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
+    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopp(?:ing|ers?)|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
                          r"siz(?:e|ing) us up|shopping around|on the fence|(?:went|go|goes|gone) on to (?:properly |actually |really )?look)\b", t):
         found.append((m.start(), "consideration"))
     # "where do we lose folk between looking and booking?": the two ends in everyday verbs
     for m in rx.finditer(r"\b(?:between|from) (?:just )?(?:looking|having a look)(?: around)? (?:and|to) (?:actually )?"
                          r"(booking|paying|ordering|signing up|enrol+ing)\b", t):
         found += [(m.start(), "consideration"), (m.start(1), "purchase")]
-    for m in rx.finditer(r"\b(?:deciding|making up their minds?|add(?:ing|ed|s)? (?:[\w-]+ ){0,3}?to (?:the |their |a )?(?:basket|cart|trolley)s?)\b", t):
+    for m in rx.finditer(r"\b(?:deciding|making up their minds?|(?:add(?:ing|ed|s)?|put(?:ting|s)?|popp(?:ing|ed)) (?:[\w-]+ ){0,3}?(?:to|in|into) (?:the |their |a )?(?:basket|cart|trolley)s?)\b", t):
         found.append((m.start(), "decision"))
     for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
                          r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):

@@ -223,7 +223,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"members|people|patrons)\b(?! rates?\b)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:[\w'-]+ ){0,2}?(?:customers|people|buyers|shoppers|clients|guests|members|"
      r"patients|regulars|folks|of them)? ?(?:have |had )?(?:actually )?(?:(?:ordered|bought|purchased|shopped|booked|paid|"
-     r"visited|came back|returned)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
+     r"visited|came back|returned|(?:came|popped|dropped|called) in)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
      r"two or more times|at least twice|multiple times|a second time|repeatedly|more than (?:\d+|[a-z]+) times|"
      r"(?:\d+|[a-z]+) or more times|at least (?:\d+|[a-z]+) times)\b|came back\b|(?:have|had) (?:come|been) back\b)",
      "repeat_customers"),
