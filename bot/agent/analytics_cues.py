@@ -138,13 +138,13 @@ def split_cue(text: str) -> bool:
 
 
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
                       r"dragg\w*|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b")
-# "orders fell last week - which region was it?": the change first, then which group.
+# "orders fell last week - which region was it?": the change first, then which group ("moved on" is a step).
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
-                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved|tanked|shot up|spike|surge|slump)\b.{0,40}\b(?:which|what)\b")
+                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump)\b.{0,40}\b(?:which|what)\b")
 # Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
 # movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
 SATISFACTION_METRICS = ("csat", "csat_mean", "nps", "review_score", "sentiment")

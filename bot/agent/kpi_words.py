@@ -15,6 +15,7 @@ from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
+from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
@@ -129,9 +130,9 @@ KPI_TERMS: list[tuple[str, str]] = [
 #   actually paid" is the step from the basket to paying, not the whole buying rate.
 # The terms of this module may stand anywhere (moved first, after the plain words or last, no
 # bank question reads differently); they come first as the narrowest sayings. The trades' slang
-# (kpi_slang) and everyday words (kpi_everyday_words) come last: they read what nothing before
+# (kpi_slang), everyday words (kpi_everyday_words) and trade nouns (kpi_trade_nouns) come last: they read what nothing before
 # them took. The visits' length (session_words) comes first, so its "how long" is never read
 # as a wait for something else.
 KPI_PATTERNS = (SESSION_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
-                + SLANG_PATTERNS + EVERYDAY_PATTERNS)
+                + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS)

@@ -26,7 +26,10 @@ _HOW_MANY_PER = (r"\bhow many\b(?!.{0,80}\b(?:on average|average|avg|typical(?:l
 # before": each point against the one before it, a series at that grain (not one pair of periods)
 _EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|compared (?:to|with)|vs\.?|versus|against|"
                 r"next to|on|over) (?:the )?(?:one|day|week|month|previous|last|prior)(?: one)?(?: before| prior| previous)?\b")
-SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE
+# "what was our best single day for orders last week", "the busiest single week this quarter": each
+# point of the period drawn, so the best one shows (one weekday's habit is time_pattern's "which day")
+_SINGLE = r"\b(?:best|busiest|biggest|worst|slowest|quietest|top|strongest|weakest) single (day|week|month)\b"
+SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE
 # "has our recommend score gone up or down each month", "is it going up or down week to week":
 # the movement from one point to the next, not one pair of periods
 SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
@@ -44,7 +47,7 @@ AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|jus
                      r"(?:put|plot|draw|chart) (?:it|that|this|them) )?as an? (?:weekly |daily |monthly )?(?:trend|line(?: chart| graph)?|"
                      r"graph|chart|series)\b", 1.0),)
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
-                   r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE)
+                   r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
 SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))
 

@@ -104,7 +104,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
         # "advocacy conversion": the step into that stage (the purchase one is its own KPI)
         found = [(p, c) for p, c in found if c != "purchase_conversion"]
         found.append((0, "conversion_" + stages[0].replace("-", "_")))
-    if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent)\b", t) and len(stages) == 2:
+    if rx.search(r"\bconver\w*|\b(?:share|percentage|proportion|fraction|per ?cent|what rate)\b", t) and len(stages) == 2:
         # "consideration to decision conversion", "of the people at the decision stage, what share
         # went on to purchase": the step into the second stage.
         a, b = STAGES.index(stages[0]), STAGES.index(stages[1])  # (people browsing who bought: the buying rate)
@@ -136,7 +136,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\borders,? (?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
-            r"\b(?:bookings|appointments|reservations),? (?:and|&|plus)\b|"
+            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):
@@ -175,19 +175,19 @@ def parse_stages(text: str) -> list[str]:
         found.append((m.start(1) if m.group(1) else m.start(), "purchase"))
     for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends|someone|somebody|others)|recommend(?:s|ed|ing)? (?:[\w'-]+ ){1,4}to (?:their )?(?:friends|mates|family|others|people))\b", t):
         found.append((m.start(), "advocacy"))
-    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|"
+    for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|first hear\w* (?:about|of) the [\w'-]+|"
                          r"f(?:ind|inds|inding|ound) out about us|(?:first )?(?:seeing|saw|spotting|spotted|noticing|noticed|"
                          r"coming across|came across) us)\b", t):
         found.append((m.start(), "awareness"))
     # The stages as things people do: "from browsing to deciding to buying"
-    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopping|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
-                         r"siz(?:e|ing) us up|shopping around|on the fence)\b", t):
+    for m in rx.finditer(r"\b(?:browsing|browse|browsers?|window[- ]shopp(?:ing|ers?)|considering|weigh(?:ing|s)? (?:us |it |them )?up|"
+                         r"siz(?:e|ing) us up|shopping around|on the fence|(?:went|go|goes|gone) on to (?:properly |actually |really )?look)\b", t):
         found.append((m.start(), "consideration"))
     # "where do we lose folk between looking and booking?": the two ends in everyday verbs
     for m in rx.finditer(r"\b(?:between|from) (?:just )?(?:looking|having a look)(?: around)? (?:and|to) (?:actually )?"
                          r"(booking|paying|ordering|signing up|enrol+ing)\b", t):
         found += [(m.start(), "consideration"), (m.start(1), "purchase")]
-    for m in rx.finditer(r"\b(?:deciding|making up their minds?)\b", t):
+    for m in rx.finditer(r"\b(?:deciding|making up their minds?|(?:add(?:ing|ed|s)?|put(?:ting|s)?|popp(?:ing|ed)) (?:[\w-]+ ){0,3}?(?:to|in|into) (?:the |their |a )?(?:basket|cart|trolley)s?)\b", t):
         found.append((m.start(), "decision"))
     for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
                          r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):

@@ -46,7 +46,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      rf"how many of (?:our |the |these |those |all )?(?:\w+ )?{_TK} (?:\w+ ){{0,2}}(?:get |got |gets |were |are |have been )"
      rf"(?:actually |fully |finally )?{_DONE}\b", "resolution_rate"),
     (rf"(?:how many|number of|count of|total) (?:of )?(?:the |our )?(?:\w+ )?{_TK} (?:did|have|has|had) (?:we|you|the team|"
-     rf"they|staff|[\w']+) (?:actually |finally |manage to |managed to )?(?:{_DO}|{_DONE})\b|"
+     rf"they|staff|(?:the |our |my )?[\w']+) (?:actually |finally |manage to |managed to )?(?:{_DO}|{_DONE})\b|"
      rf"(?:how many|number of|count of) (?:\w+ ){{0,2}}{_TK} (?:got |were |was |have been |has been |had been |get |are |been )"
      rf"(?:actually |fully |finally |successfully )?{_DONE}\b|"
      r"\b(?:resolved|closed|solved|cleared) (?:support )?(?:tickets|complaints|cases|queries|enquiries)\b|"
@@ -223,7 +223,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"members|people|patrons)\b(?! rates?\b)|"
      r"how many (?:of (?:our |the |them|those)\s*)?(?:[\w'-]+ ){0,2}?(?:customers|people|buyers|shoppers|clients|guests|members|"
      r"patients|regulars|folks|of them)? ?(?:have |had )?(?:actually )?(?:(?:ordered|bought|purchased|shopped|booked|paid|"
-     r"visited|came back|returned)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
+     r"visited|came back|returned|(?:came|popped|dropped|called) in)(?: (?:from|with|at) us)?(?: [\w']+){0,3}? (?:twice|again|more than once|"
      r"two or more times|at least twice|multiple times|a second time|repeatedly|more than (?:\d+|[a-z]+) times|"
      r"(?:\d+|[a-z]+) or more times|at least (?:\d+|[a-z]+) times)\b|came back\b|(?:have|had) (?:come|been) back\b)",
      "repeat_customers"),
@@ -315,7 +315,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:\w+ )?order(?:ed)? (?:more|less|fewer)\b(?! than once)|"
      # "how many frames did we sell", "which age bracket books the most trips": the orders, in the
      # trade's own verb
-     r"\bhow many (?:[\w-]+ ){1,2}(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
+     r"\bhow many (?:[\w-]+ ){1,4}?(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
      r"\b(?:books?|booked|sells?|sold|orders?|ordered) (?:the )?(?:most|least|fewest)\b", "orders"),
 ]
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
