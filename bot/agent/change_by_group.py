@@ -27,7 +27,7 @@ CHANGE_SPLIT_CUES = (
     # "who pulled our NPS down this quarter, by channel", "which segment dragged csat down": the
     # change said as something pulled, and the group that did it
     (rf"\b(?:who|what) (?:has |have )?{_PULLED} (?:our |the )?(?:[\w-]+ ){{0,2}}(?:down|up)\b.{{0,40}}"
-     rf"\b(?:by|per|across) (?:the |our |each )?{_GROUPS}\b|\b(?:which|what) {_GROUPS} (?:has |have )?{_PULLED} "
+     rf"\b(?:by|per|across) (?:the |our |each )?{_GROUPS}\b|\b(?:which|what) {_GROUPS} (?:has |have |is |are |was |were )?{_PULLED} "
      rf"(?:our |the )?(?:[\w-]+ ){{0,2}}(?:down|up)\b", 1.0),
 )
 # "which suburbs have gone off us satisfaction-wise", "what segments have cooled on us": groups
@@ -36,6 +36,12 @@ FELL_OUT = (r"(?:gone|went|going|turned|turning|soured|souring|cooled|cooling|fa
             r"(?:off|on|against|out of love with|out with|away from|cold on) (?:us|me|the (?:shop|business|place|brand|company)|"
             r"our (?:[\w-]+ )?(?:shop|business|place|brand|company|service))\b|\blost (?:interest|faith) in us\b")
 CHANGE_SPLIT_CUES += ((rf"\b(?:which|what|any) (?:of (?:the|our) )?{_GROUPS}\b.{{0,30}}\b(?:{FELL_OUT})", 1.0),)
+# "which channel moved web visits most", "which source brought in fewer new members than last month",
+# "which first-touch channel explains why fewer paid": a group asked for its part in a change
+CHANGE_SPLIT_CUES += ((rf"\b(?:which|what) {_GROUPS} (?:\w+ )?(?:moved|changed|shifted|swung) (?:[\w-]+ ){{0,3}}(?:the )?most\b|"
+                       rf"\b(?:which|what) {_GROUPS} (?:brought|brings?|sent|sends?|gave|gives?|got|gets?|drove|drives?) "
+                       rf"(?:us |in )*(?:fewer|more|less)\b(?=.{{0,60}}\bthan\b)|"
+                       rf"\b(?:which|what) {_GROUPS} (?:best |most )?(?:explains?|accounts? for|is behind|was behind)\b", 1.0),)
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
 # a change asked split by group is not two totals side by side
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.5) for pattern, _ in CHANGE_SPLIT_CUES)

@@ -217,15 +217,19 @@ _ALIASES = [
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
+    # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
+    ("order_placed", r"\b(?:to|then) (?:being |getting |actually )?paid\b", False),
     # "basket to checkout to ordering", "... to placing the order": the verb at a chain's end
     ("order_placed", r"\bto (?:actually )?(?:ordering|placing (?:an? |the |their )?orders?)\b", False),
     # "the path people take before ordering on the website": the web order is the goal
     ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
                      r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
                      r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying) online\b", True),
-    # "people who browsed but never ordered online": the web order is the step they missed
+    # "people who browsed but never ordered online", "leave without ordering online": the web order
+    # is the step they missed
     # ("never ordered honey online": the thing ordered may be named between)
-    ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy) "
+    ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying) "
                      r"(?:anything |something |(?!from\b|in\b|at\b)[\w-]+ ){0,2}online\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),

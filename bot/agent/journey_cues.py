@@ -5,8 +5,15 @@ the specs that use both are in bot/agent/analytics_tools.py."""
 from __future__ import annotations
 
 _STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
+# "between browsing and paying", "between the decision stage and purchase": two ends of the journey
+_ENDS = (rf"(?:(?:the )?{_STAGE}(?: stage)?|(?:just )?(?:looking|browsing|having a look)(?: around)?|(?:actually )?(?:booking|buying|"
+         r"paying|ordering|purchasing|signing up|enrol+ing|deciding))")
+_BETWEEN_ENDS = rf"\bbetween {_ENDS} and {_ENDS}\b"
 FUNNEL_CUES = (
     (r"\bfunnel\b", 1.0),
+    # "where do customers fall away between browsing and paying": where people leave between two
+    # ends of the journey is each step's conversion between them, the funnel (banks' convention)
+    (rf"\b(?:where|how many)\b.{{0,60}}{_BETWEEN_ENDS}|{_BETWEEN_ENDS}.{{0,60}}\bwhere\b", 1.0),
     (rf"\bbetween (?:the )?{_STAGE}(?: stage)? and (?:the )?{_STAGE}\b|"
      # "between looking and booking", "between browsing and buying": the stages in everyday verbs
      r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
@@ -83,6 +90,9 @@ DROPOFF_CUES = (
     # "where do clients stop short of leaving a review", "where do they fall short of booking":
     # where people leave on the way to a step
     (r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|falling|pull|pulls|pulled|pulling) (?:up )?short of\b", 0.8),
+    # "never got to checkout, where were they last?": the last step before leaving
+    (r"\bwhere (?:were|was|are|is|did) (?:they|them|people|customers|clients|shoppers|visitors|folks?|those|these) "
+     r"(?:\w+ )?(?:last|at the end|when they (?:left|gave up|stopped|went))\b", 0.9),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
@@ -132,8 +142,9 @@ PATH_CUES = (
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),
     # "how do the non-buyers move through the stages?": the routes they take, not how many get through
-    (r"\bhow (?:do |does |did )?(?:[\w'-]+ ){1,4}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
-     r"progresses|flow|flows) through\b", 0.7),
+    # "how do people who don't buy candles move around the shop": the way they go about it
+    (r"\bhow(?! many| much) (?:do |does |did )?(?:[\w'-]+ ){1,7}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
+     r"progresses|flow|flows|wander|wanders|get|gets|find (?:their|its) way) (?:through|around|about|round)\b", 0.7),
     # "stage by stage, what do the browsers who never buy actually do?": what they do is their path
     (r"\bwhat (?:do|does|did) (?:the |our |those |these )?(?:[\w'-]+ ){1,6}(?:actually |usually |typically |normally |really )?"
      r"do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)", 0.75),

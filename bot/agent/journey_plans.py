@@ -36,8 +36,15 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         to_purchase = _stages_to_purchase(ctx)
         if to_purchase:
             args["stages"] = to_purchase
-    if getattr(slots, "breakdown", None) in KPI_DIMS:
-        args["by"] = slots.breakdown
+    by = getattr(slots, "breakdown", None)
+    if by == "stage":
+        # "conversion at each stage, broken down by age band": the stages are the funnel's own, the
+        # group is the one named after them
+        from bot.agent.slot_readers import parse_breakdown
+
+        by = parse_breakdown(re.sub(r"\b(?:each|every|per|by) (?:journey )?(?:stage|step)s?\b", " ", text_of(slots)))
+    if by in KPI_DIMS:
+        args["by"] = by
         if getattr(slots, "top", None):  # "split by town, just the 5 biggest": the groups shown
             args["max_groups"] = max(1, min(int(slots.top), 50))
     text = text_of(slots)

@@ -15,6 +15,7 @@ from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
 from bot.agent.patterns import rx
+from bot.agent.stage_phrases import everyday_stages
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
     CHANNEL_SYNONYMS,
@@ -152,11 +153,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
 
 def parse_stages(text: str) -> list[str]:
     t = normalise(text)
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = everyday_stages(t)  # "from asking for a quote to paying"
     for m in rx.finditer(r"\bpost-purchase\b", t):
         found.append((m.start(), "post-purchase"))
-    # "purchase" inside "post-purchase" is not the purchase stage.
-    t = t.replace("post-purchase", "post_stage____")
+    t = t.replace("post-purchase", "post_stage____")  # its "purchase" is not the purchase stage
     for stage in STAGES:
         for m in rx.finditer(rf"(?<![\w-]){re.escape(stage)}(?![\w-])", t):
             found.append((m.start(), stage))
@@ -348,7 +348,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                 pattern += (rf"|\b{v}s?(?=(?:(?:,?\s+(?:and|or|&|\+)|,)\s+(?:the\s+|our\s+)?(?:{others})s?)+\s+(?:{_SCHEME}\s+)?"
                             rf"(?:{PEOPLE}|segments|groups|cohorts|tiers)\b)")
             # "have the vip golfers spent more": the group, then the trade's own word for its people
-            pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians|ants|ents)\b"
+            pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}\s+(?:[a-z]+\s+)?(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians|ants|ents|ors)\b"
             # "falafel loyalty stampers who are at risk": the trade's word for its people, then who they are
             pattern += rf"|\b{v}\s+(?!{_NOT_PEOPLE})[a-z]+(?:ers|ists|ians)\b(?=\s+(?:who|that|whose|at[- ]risk|likely|are|were|have|has|might|could|may)\b)"
             if rx.search(rf"(?:^|[ _])(?:{PEOPLE})$", value.lower()):  # the value names the people itself
@@ -379,7 +379,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
 # Plural words ending like people's ("golfers", "cyclists") that are things, not people
 _NOT_PEOPLE = (r"(?:orders|numbers|offers|vouchers|letters|filters|flyers|posters|stickers|headers|answers|registers|"
                r"counters|centers|centres|papers|covers|parameters|banners|trackers|markers|payments|events|accounts|"
-               r"amounts|discounts|percents|contents|documents|comments|segments|products|points)\b")
+               r"amounts|discounts|percents|contents|documents|comments|segments|products|points|errors|doors|floors|colou?rs)\b")
 # Group names that are also verbs before people ("lead people to", "return customers to")
 _VERB_LIKE = {"lead", "return", "convert", "trial"}
 # "loyalty card members", "vip club members": the scheme between the group and its people

@@ -19,9 +19,20 @@ from bot.agent.tools import ToolContext, ToolSpec
 
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
+# Read before the KPIs named: a word the KPI reader takes for another KPI ("new clients" for the
+# new visitors, "baskets" for the orders) when the question counts something else.
+_BEFORE_NAMED = (
+    # "which weekday sees the most abandoned baskets": the abandonment, never the orders
+    (r"\babandon\w* (?:\w+ )?(?:baskets?|carts?|trolleys?|checkouts?)\b|\b(?:baskets?|carts?|trolleys?) (?:\w+ )?(?:get |are |were )?abandon\w*",
+     "cart_abandonment"),
+    # "which day do most new clients book a first appointment": their bookings, the orders
+    (r"\b(?:new|first[- ]time) (?:customers|patients|clients|members|guests|people|folks|shoppers) (?:\w+ ){0,2}"
+     r"(?:book|buy|order|purchas|pay for)\w*", "orders"),
+)
 _METRIC_WORDS = (
     LIKELIER_METRIC,  # "are weekend visitors more likely to buy": the buying rate, not the visits
-    (r"\bcomplain\w*|\btickets?\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
+    # "what hour do client queries land", "when do enquiries come in": what people ask of the desk
+    (r"\bcomplain\w*|\btickets?\b|\b(?:queries|enquiries|inquiries)\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
      # "what hour do people email support", "when do customers message the help desk"
      r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b", "tickets"),
     # "which day do we get the most new patients": the people coming for the first time
@@ -30,8 +41,10 @@ _METRIC_WORDS = (
     # "are customers happier on some weekdays": the satisfaction, not how many answered
     (r"\b(?:happ(?:y|ier|iest)|unhapp(?:y|ier|iest)|grump(?:y|ier|iest)|satisfied|content|pleased)\b", "csat"),
     (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
-    # "what time do folks actually buy on the site": the orders, not the site's visits
-    (r"\b(?:buy|buys|buying|bought|purchas\w*|check(?:s|ing)? out|order|orders|ordering)\b(?! (?:page|form)s?\b)", "orders"),
+    # "what time do folks actually buy on the site": the orders, not the site's visits;
+    # "when does the till ring most": each ring of the till is a sale taken
+    (r"\btill\w* (?:ring|rings|ringing|rang|goes|go|busiest)\b|\bring(?:s|ing)? (?:up )?(?:the )?till\b|\b(?:book|books|booking|bookings|booked)\b|"
+     r"\b(?:buy|buys|buying|bought|purchas\w*|check(?:s|ing)? out|order|orders|ordering)\b(?! (?:page|form)s?\b)", "orders"),
     # "what day do people bounce off the site most": the share of visits that leave at once
     (r"\bbounc(?:e|es|ed|ing)\b", "bounce_rate"),
     (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b", "sessions"),
@@ -90,7 +103,8 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     by = peak if peak in ("weekday", "hour", "month") else _by(text)
     args["by"] = by or "weekday"
     named = metrics_from(slots)
-    metric = next((m for m in named if m in PATTERN_METRICS), None)
+    metric = next((code for rx, code in _BEFORE_NAMED if re.search(rx, text)), None)
+    metric = metric or next((m for m in named if m in PATTERN_METRICS), None)
     if metric is None and named:
         # "abandon baskets more on certain weekdays": the KPI asked about, never orders in its
         # place; the tool says which KPIs have a moment of their own when this one has none

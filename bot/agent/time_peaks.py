@@ -75,7 +75,11 @@ _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} 
 # "are sundays slow for lesson bookings", "is monday usually quiet?": one weekday judged, said
 # without a "day" after the judgement
 _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|generally|really|typically|a bit|too|that|so|"
-               rf"any|often|still) )?{_JUDGE}(?:er)?(?: (?:for|at|on|with|in|by|to)\b|\s*[?.!]*$)")
+               rf"any|often|still|the|our) )?{_JUDGE}(?:er)?(?: (?:for|at|on|with|in|by|to)\b|\s*[?.!]*$)")
+# "how do thursdays do for bakery orders", "how are wednesdays for the takings": a weekday said
+# in the plural is every one of them, weighed against the other days (one date is singular)
+_NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"
+               r"(?: (?:for|with|on|in terms of)\b|\s*[?.!]*$)")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"
 _WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
@@ -86,7 +90,7 @@ _WEEKDAY += "|" + _WEEKEND_SPEED + "|" + DAY_VS_REST + "|" + WEEKDAY_LIKELIER
 # the hour they arrive": the hours of the day set side by side, whatever KPI is named
 _HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoon|night)\b|"
                r"\b(?:depending on|according to|varies? (?:by|with)) (?:the )?(?:hour|time of (?:the )?day)\b")
-_HOUR = (r"\btimes? of (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
+_HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of|during) the day\b|"
          # "what time in the arvo do most bookings come through"

@@ -1,0 +1,28 @@
+"""Journey stages said as what people do, beyond the words bot/agent/slot_readers.py reads:
+"from asking for a quote to paying" starts at the decision, "from looking to a signed quote to
+paying" runs consideration, decision, purchase, and "went on to pay for a coach" ends in the
+purchase. Positions are returned so the caller keeps the stages in the order they were said."""
+
+from __future__ import annotations
+
+from bot.agent.patterns import rx
+
+_STAGE_PHRASES = (
+    # a quote asked for or signed is the decision being made (the quote request touchpoint, when
+    # the data has one, is read as such by bot/agent/fuzzy.py)
+    (r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|get(?:s|ting)?|got) (?:us |me )?for (?:an? |the )?(?:price )?"
+     r"(?:quotes?|estimates?|quotations?)\b|\b(?:request(?:s|ed|ing)?|get(?:s|ting)?) (?:an? |the )?(?:price )?"
+     r"(?:quotes?|estimates?|quotations?)\b|\bsigned (?:off )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
+     r"\bsign(?:s|ed|ing)? (?:off )?(?:on )?(?:an? |the |their )?(?:quotes?|estimates?|quotations?|proposals?)\b", "decision"),
+    # "from looking to a signed quote": just looking is the consideration
+    (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: around)? (?:to|through|into|until)\b", "consideration"),
+    # "how many went on to pay", "who then paid for a lesson"
+    (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b", "purchase"),
+    # "between browsing and booking": booking at the far end is the purchase
+    (r"\bbetween\b.{1,40}?\band (?:actually )?(booking|signing up|enrol+ing)\b", "purchase"),
+)
+
+
+def everyday_stages(t: str) -> list[tuple[int, str]]:
+    """(position, stage) for each stage the text says in everyday words."""
+    return [(m.start(m.lastindex or 0), stage) for pattern, stage in _STAGE_PHRASES for m in rx.finditer(pattern, t)]
