@@ -26,6 +26,8 @@ def unit_against(t: str, period: str | None, as_of: dt.date | None) -> tuple[str
     if not period:
         return None
     m = rx.search(_UNIT_BEFORE, t)
+    if m and _THIS.get(period) == f"last_{m.group(1)}":
+        return _THIS[period], m.span()  # "this week vs the week before": last week, by its name
     if m:
         before = shift_back(period, m.group(1), as_of)
         return (before, m.span()) if before else None

@@ -43,8 +43,9 @@ CHANGE_SPLIT_CUES += ((rf"\b(?:which|what) {_GROUPS} (?:\w+ )?(?:moved|changed|s
                        rf"(?:us |in )*(?:fewer|more|less)\b(?=.{{0,60}}\bthan\b)|"
                        rf"\b(?:which|what) {_GROUPS} (?:best |most )?(?:explains?|accounts? for|is behind|was behind)\b", 1.0),)
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
-# a change asked split by group is not two totals side by side
-CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.5) for pattern, _ in CHANGE_SPLIT_CUES)
+# a change asked split by group is not two totals side by side (weighed against compare's
+# strongest cue, a second period named outright: 0.75 in analytics_cues.py)
+CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)
 
 _ONE_GROUP = re.compile(rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) "
                         rf"({_GROUPS})\b")
