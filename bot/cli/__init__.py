@@ -87,7 +87,7 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
     "kpis": ("bot.cli.kpis:kpis",
              "Headline KPIs for a period, each with the sample size behind it."),
     "trend": ("bot.cli.kpis:trend",
-              "One KPI as a daily, weekly or monthly series (weeks start on Monday), with n per point."),
+              "One KPI as a daily, weekly, monthly or quarterly series (weeks start on Monday), with n per point."),
     "pattern": ("bot.cli.pattern:pattern",
                 "When customers come and buy: a KPI by weekday, hour of the day or month, fairly counted."),
     "compare": ("bot.cli.kpis:compare",

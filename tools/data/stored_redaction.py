@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import duckdb
 
-from tools.core.pii import SQL_SCREEN, redact_series
 
 # Bumped when tools/core/pii.py redacts more: stores redacted by an older version are redone.
 # 2: names a message ends on, after a sign-off or a bare "I am" (tools/core/pii_signoff.py).
@@ -30,6 +29,7 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 def redo(con: duckdb.DuckDBPyConnection) -> int:
     """Redact the stored texts again by the current rules, mark the store as redacted by them,
     and return how many texts changed (the caller bumps the data version when any did)."""
+    from tools.core.pii import SQL_SCREEN, redact_series  # pandas only when there is work to do
     from tools.data.schema import TABLES
 
     changed = 0
