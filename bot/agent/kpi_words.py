@@ -43,7 +43,7 @@ KPI_TERMS: list[tuple[str, str]] = [
     # "which part of town books us the most", "Clifton v Redland, who books more courts", "what
     # area hires from us least": the orders of each ("buys the most" is the money, as older banks
     # read it, bot/agent/group_levels.py)
-    (rf"\b(?:who |(?:which|what) (?:[\w-]+ ){{1,4}}){ORDER_VERB} (?:with us |from us |us |with |from )?(?:the )?{MORE_OR_LESS}\b",
+    (rf"\b(?:who |(?:which|what) (?:[\w-]+ ){{1,4}}){ORDER_VERB} (?:with us |from us |us |with |from )?(?:the )?{MORE_OR_LESS}\b(?! than (?:once|twice|one|\d))",
      "orders"),
     # "which neighbourhoods got less happy", "which towns have become unhappier", "which age
     # group's clients got unhappier": each place's or age band's review score and how it moved
