@@ -149,29 +149,9 @@ def redact_stored_texts(con: duckdb.DuckDBPyConnection) -> int:
     """Redact the names the store now knows in texts loaded before their customers were: a
     tickets file ingested before the CRM export still ends up without the names. Returns the
     number of texts changed (the feedback store picks them up at its next index run)."""
-    from tools.data.schema import TABLES
+    from tools.data.text_rewrite import rewrite_free_texts
 
     names = known_names(con)
     if not names:
         return 0
-    changed = 0
-    for table in ("surveys", "tickets"):
-        t = TABLES[table]
-        key = t.key[0]
-        for col in (c.name for c in t.columns if c.free_text):
-            frame = con.execute(
-                f'SELECT "{key}" AS k, "{col}" AS v, customer_id AS c FROM "{table}" WHERE "{col}" IS NOT NULL'
-            ).df()
-            if frame.empty:
-                continue
-            frame["r"] = names.redact_series(frame["v"].astype(object), frame["c"])
-            frame = frame.loc[frame["r"] != frame["v"], ["k", "r"]]
-            if frame.empty:
-                continue
-            con.register("_jb_names_redacted", frame)
-            try:
-                con.execute(f'UPDATE "{table}" SET "{col}" = p.r FROM _jb_names_redacted p WHERE "{table}"."{key}" = p.k')
-            finally:
-                con.unregister("_jb_names_redacted")
-            changed += len(frame)
-    return changed
+    return rewrite_free_texts(con, names.redact_series)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import duckdb
 
-
 # Bumped when tools/core/pii.py redacts more: stores redacted by an older version are redone.
 # 2: names a message ends on, after a sign-off or a bare "I am" (tools/core/pii_signoff.py).
 VERSION = "2"
@@ -30,28 +29,9 @@ def redo(con: duckdb.DuckDBPyConnection) -> int:
     """Redact the stored texts again by the current rules, mark the store as redacted by them,
     and return how many texts changed (the caller bumps the data version when any did)."""
     from tools.core.pii import SQL_SCREEN, redact_series  # pandas only when there is work to do
-    from tools.data.schema import TABLES
+    from tools.data.text_rewrite import rewrite_free_texts
 
-    changed = 0
-    for table in ("surveys", "tickets"):
-        t = TABLES[table]
-        key = t.key[0]
-        for col in (c.name for c in t.columns if c.free_text):
-            frame = con.execute(
-                f'SELECT "{key}" AS k, "{col}" AS v, customer_id AS c FROM "{table}" '
-                f'WHERE "{col}" IS NOT NULL AND regexp_matches("{col}", ?)', [SQL_SCREEN]).df()
-            if frame.empty:
-                continue
-            frame["r"] = redact_series(frame["v"].astype(object), None, frame["c"])
-            frame = frame.loc[frame["r"] != frame["v"], ["k", "r"]]
-            if frame.empty:
-                continue
-            con.register("_jb_redone", frame)
-            try:
-                con.execute(f'UPDATE "{table}" SET "{col}" = p.r FROM _jb_redone p WHERE "{table}"."{key}" = p.k')
-            finally:
-                con.unregister("_jb_redone")
-            changed += len(frame)
+    changed = rewrite_free_texts(con, lambda texts, customers: redact_series(texts, None, customers), SQL_SCREEN)
     con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [KEY, VERSION])
     return changed
