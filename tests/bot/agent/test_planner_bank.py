@@ -23,7 +23,9 @@ its score `bench/planner.py --blind12`'s, once, at the end. The thirteenth
 (tests/questions_blind13.yaml) is the held-back bank of phase O: likewise its shape only here,
 its score `bench/planner.py --blind13`'s, once, at the end. The fourteenth
 (tests/questions_blind14.yaml) is the held-back bank of phase P: likewise its shape only here,
-its score `bench/planner.py --blind14`'s, once, at the end. The probes,
+its score `bench/planner.py --blind14`'s, once, at the end. The fifteenth
+(tests/questions_blind15.yaml) is the held-back bank of phase Q: likewise its shape only here,
+its score `bench/planner.py --blind15`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -94,6 +96,10 @@ BLIND13 = Path(__file__).resolve().parents[2] / "questions_blind13.yaml"
 # blindness), the held-back bank of phase P: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind14`; only its shape is checked here.
 BLIND14 = Path(__file__).resolve().parents[2] / "questions_blind14.yaml"
+# The fifteenth blind bank (thirty-four other trades, another author, the same rules of
+# blindness), the held-back bank of phase Q: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind15`; only its shape is checked here.
+BLIND15 = Path(__file__).resolve().parents[2] / "questions_blind15.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -173,10 +179,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", *(p.stem for p in PROBES)])
+                              "blind14", "blind15", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -331,6 +337,15 @@ def test_fourteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(p
     _check_blind_bank(planner, BLIND14, "blind14", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, *PROBES),
+                      later_tools=set())
+
+
+def test_fifteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase Q: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind14 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND15, "blind15", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, *PROBES),
                       later_tools=set())
 
 
