@@ -23,7 +23,8 @@ from tools.core.text import count, duration, pct, text_table, words
 from tools.data.store import JourneyStore
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
 from tools.feedback.store import FeedbackStore
-from tools.feedback.themes import TICKETS_NOTE, TICKETS_TONE, Theme, ThemesParams, themes
+from tools.feedback.theme_result import TICKETS_NOTE, TICKETS_TONE, Theme
+from tools.feedback.themes import ThemesParams, themes
 from tools.journey_map.build import build_map, cohort_ids
 from tools.journey_map.results import JourneyMap
 from tools.journey_map.rules import STAGE_ADVICE
