@@ -96,7 +96,8 @@ def themes_rows(embs: dict) -> list[dict]:
     from tools.analytics.periods import Period
     from tools.feedback.index import index_documents
     from tools.feedback.store import FeedbackStore
-    from tools.feedback.themes import ThemesParams, cluster, themes
+    from tools.feedback.theme_clusters import cluster
+    from tools.feedback.themes import ThemesParams, themes
 
     docs, store = sample_docs()
     stores = {}

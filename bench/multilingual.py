@@ -76,7 +76,7 @@ def uci_sentences(limit: int | None) -> pd.DataFrame:
 def evaluate(embedder, olist: pd.DataFrame, uci: pd.DataFrame) -> tuple[dict, list[str]]:
     from tools.feedback.language import STOP_WORDS
     from tools.feedback.scoring import train_head
-    from tools.feedback.themes import cluster, top_terms
+    from tools.feedback.theme_clusters import cluster, top_terms
 
     started = time.perf_counter()
     v_olist = embedder.embed(olist["text"].tolist())

@@ -46,13 +46,14 @@ TOP = 8
 
 def view(docs: pd.DataFrame, vectors: np.ndarray, labels: np.ndarray) -> list[dict]:
     """The TOP largest themes as `feedback themes` shows them: label, terms, size, member ids."""
-    from tools.feedback.themes import _closeness, _stop_words, phrase_labels, top_terms
+    from tools.feedback.theme_clusters import closeness, stop_words, top_terms
+    from tools.feedback.theme_labels import phrase_labels
 
     sizes = pd.Series(labels).value_counts()
     keep = [int(c) for c in sizes.index if sizes[c] >= 3][:TOP]
     terms = top_terms(docs["text"], labels, keep)
-    phrases = phrase_labels(docs["text"], labels, keep, _stop_words(), terms,
-                            weights=_closeness(vectors, labels, keep))
+    phrases = phrase_labels(docs["text"], labels, keep, stop_words(), terms,
+                            weights=closeness(vectors, labels, keep))
     ids = docs["doc_id"].to_numpy()
     out = []
     for c in keep:
@@ -93,7 +94,7 @@ def compare(base: tuple, other: tuple) -> dict:
 
 
 def grouping(docs: pd.DataFrame, vectors: np.ndarray) -> tuple:
-    from tools.feedback.themes import cluster
+    from tools.feedback.theme_clusters import cluster
 
     return docs.reset_index(drop=True), vectors, cluster(vectors)
 
@@ -198,7 +199,7 @@ def subject_row(key: str, period: str, docs: pd.DataFrame, vectors: np.ndarray) 
     from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
 
     from bench.feedback import OUT as SAMPLE_OUT
-    from tools.feedback.themes import cluster
+    from tools.feedback.theme_clusters import cluster
 
     tickets = pd.read_csv(SAMPLE_OUT / "sample" / "tickets.csv", usecols=["ticket_id", "subject"])
     subject = docs["doc_id"].map(dict(zip("ticket:" + tickets["ticket_id"], tickets["subject"], strict=True)))

@@ -1,7 +1,7 @@
 """The chat model lent to the domain tools: a sentiment classifier and a theme labeler.
 
 tools/ never imports a model SDK; it takes plain callables (`tools.feedback.scoring.Classifier`,
-`tools.feedback.themes.Labeler`). These build them over the configured chat model, or return None
+`tools.feedback.theme_result.Labeler`). These build them over the configured chat model, or return None
 offline so the tools use their local defaults. Customer text goes to the model fenced as data
 and only a narrow, validated shape comes back (numbers in [-1, 1], a short label without
 digits), so a text that tries to give orders can at worst get a wrong score.

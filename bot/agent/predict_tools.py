@@ -9,6 +9,7 @@ and lifetime value, the lapsing rule for customers at risk)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bot.agent.meaning_notes import NOTE, SEP
@@ -65,46 +66,45 @@ def _limit(slots: Any) -> dict[str, Any]:
     return {"limit": max(1, min(int(top), 200))} if top else {}
 
 
+def _scoring(run: Callable[..., Any], ctx: ToolContext, params: Any, **extra: Any) -> Any:
+    """A predict tool on the store with the configured models; a question never trains one."""
+    return run(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx), train_if_missing=False, **extra)
+
+
 def _at_risk(ctx: ToolContext, params: Any):
     from tools.predict.churn import at_risk_customers
 
-    return at_risk_customers(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                             train_if_missing=False)
+    return _scoring(at_risk_customers, ctx, params)
 
 
 def _newly(ctx: ToolContext, params: Any):
     from tools.predict.churn import newly_at_risk
 
-    return newly_at_risk(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                         train_if_missing=False)
+    return _scoring(newly_at_risk, ctx, params)
 
 
 def _forecast(ctx: ToolContext, params: Any):
     from tools.predict.forecast import revenue_forecast
 
-    return revenue_forecast(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                            currency=ctx.config.business.currency, train_if_missing=False)
+    return _scoring(revenue_forecast, ctx, params, currency=ctx.config.business.currency)
 
 
 def _propensity(ctx: ToolContext, params: Any):
     from tools.predict.propensity import purchase_propensity
 
-    return purchase_propensity(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                               train_if_missing=False)
+    return _scoring(purchase_propensity, ctx, params)
 
 
 def _actions(ctx: ToolContext, params: Any):
     from tools.predict.actions import next_best_actions
 
-    return next_best_actions(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                             train_if_missing=False)
+    return _scoring(next_best_actions, ctx, params)
 
 
 def _lifetime(ctx: ToolContext, params: Any):
     from tools.predict.lifetime import lifetime_value
 
-    return lifetime_value(ctx.store, params, registry=_registry(ctx), settings=_settings(ctx),
-                          train_if_missing=False)
+    return _scoring(lifetime_value, ctx, params)
 
 
 _DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")

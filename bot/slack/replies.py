@@ -133,13 +133,7 @@ def post_result_files(services: SlackServices, where: Where, placeholder_ts: str
             for f in files:
                 services.poster.upload(where.channel, f.filename, f.content, title=f.title, thread_ts=thread)
     except Exception:
-        rid = request_id()
-        log.exception("attaching the answer's files failed (request %s)", rid)
-        line = texts.FILES_NOT_ATTACHED.format(request_id=rid)
-        try:
-            services.poster.post(where.channel, line, text_message(line).blocks, thread_ts=thread)
-        except Exception:
-            log.exception("could not say so either (request %s)", rid)
+        _say_not_attached(services, where, thread, "the answer's files", texts.FILES_NOT_ATTACHED)
 
 
 def attach_full_text(services: SlackServices, where: Where, placeholder_ts: str, name: str, content: bytes) -> None:
@@ -149,13 +143,19 @@ def attach_full_text(services: SlackServices, where: Where, placeholder_ts: str,
     try:
         services.poster.upload(where.channel, name, content, title="The full answer", thread_ts=thread)
     except Exception:
-        rid = request_id()
-        log.exception("attaching the full answer failed (request %s)", rid)
-        line = texts.NOT_ATTACHED.format(request_id=rid)
-        try:
-            services.poster.post(where.channel, line, text_message(line).blocks, thread_ts=thread)
-        except Exception:
-            log.exception("could not say so either (request %s)", rid)
+        _say_not_attached(services, where, thread, "the full answer", texts.NOT_ATTACHED)
+
+
+def _say_not_attached(services: SlackServices, where: Where, thread: str, what: str, template: str) -> None:
+    """In the except block of a failed upload: logged, and said in the thread with the request
+    id that finds it in the log."""
+    rid = request_id()
+    log.exception("attaching %s failed (request %s)", what, rid)
+    line = template.format(request_id=rid)
+    try:
+        services.poster.post(where.channel, line, text_message(line).blocks, thread_ts=thread)
+    except Exception:
+        log.exception("could not say so either (request %s)", rid)
 
 
 def reply(services: SlackServices, where: Where, question: str, *, message_ts: str | None = None,

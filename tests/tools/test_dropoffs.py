@@ -100,6 +100,8 @@ def test_filters(weeks, tmp_path):
     assert by_point(r) == {"add_to_cart": 1, "email_open": 1, "website_visit": 1}
     insta = dropoffs(weeks, DropoffParams(period=WEEK, filters=Filters(channel=["instagram"])))
     assert (insta.current.started, insta.current.converted) == (2, 1)  # A, and D who bought
+    # the answer says whose journeys it counts (funnel and paths share the line)
+    assert "Customers: segment=vip" in r.to_text().splitlines()
 
 
 def test_nobody_lost(store, tmp_path):

@@ -200,7 +200,7 @@ def test_every_new_data_version_drops_the_saving_with_it(on_file):
     """Ingest, sync and erasure bump the data version in their transaction; the saved rows go in
     the same one, so none outlives the data it was computed from, and a rolled-back write keeps
     them."""
-    from tools.data.store import bump_data_version
+    from tools.data.data_version import bump_data_version
 
     RESULTS.clear()
     with RESULTS.keeping(on_file):

@@ -19,7 +19,8 @@ from tools.data.store import JourneyStore
 from tools.feedback.index import documents_from_store, index_documents
 from tools.feedback.scoring import NEUTRAL_BAND
 from tools.feedback.store import FeedbackStore
-from tools.feedback.themes import ThemesParams, cluster, themes, top_terms
+from tools.feedback.theme_clusters import cluster, top_terms
+from tools.feedback.themes import ThemesParams, themes
 
 CHECKOUT = ["Checkout failed when I tried to pay", "My card was declined at checkout",
             "Payment page gave an error and I could not order", "The pay button did nothing at checkout",
@@ -200,7 +201,7 @@ def test_the_sample_incidents_come_out_as_themes_in_their_periods(sample_feedbac
 
 
 def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
-    from tools.feedback.themes import TICKETS_TONE, Theme
+    from tools.feedback.theme_result import TICKETS_TONE, Theme
 
     def theme(**kw):
         base = dict(label="Click and collect wait", terms=["wait"], size=26, share=0.07, sentiment=0.05,
@@ -217,7 +218,7 @@ def test_complaint_tickets_are_never_called_positive_because_they_are_polite():
 def test_a_theme_growing_from_a_few_texts_is_said_in_counts_not_a_percentage():
     """twcs's digest: "Uber support: rising: 4 -> 25 (+525%)"; on a base of 4 texts the
     percentage only alarms, the two counts say it."""
-    from tools.feedback.themes import Theme
+    from tools.feedback.theme_result import Theme
 
     def theme(before, now):
         return Theme(label="Uber support", terms=["uber"], size=now, share=0.1, sentiment=None,

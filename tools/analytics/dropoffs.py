@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.coverage import short_coverage_note
-from tools.analytics.filters import Filters
+from tools.analytics.filters import Filters, customers_line
 from tools.analytics.named_rates import GOAL_RATE
 from tools.analytics.periods import Period, ResolvedPeriod, provenance_period
 from tools.analytics.scope import (
@@ -135,8 +135,7 @@ class DropoffResult(Localised, ResultMixin):
             )
         lines.append(GOAL_RATE.said(goal=self.goal) + ".")
         if self.provenance.filters:
-            lines.append("Customers: " + ", ".join(
-                f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in self.provenance.filters.items()))
+            lines.append(customers_line(self.provenance.filters))
         lines.append("")
         if self.points.empty:
             lines.append("Nobody was lost: every customer who started a journey converted.")
@@ -179,7 +178,7 @@ def dropoffs(store: JourneyStore, params: DropoffParams) -> DropoffResult:
         scope = make_scope(con, store.timezone, params.period, params.filters)
         goal = resolve_goal(con, params.goal_stage, params.goal_touchpoint)
         have = present_stages(con)
-        if goal.kind == "stage" and not [s for s in goal.before if s in have]:
+        if goal.nothing_before(have):
             # Everyone "started" at the goal itself: "nobody was lost" would be made up.
             raise NoDataError(
                 f"Nobody can be seen dropping off before {goal.what}: the data has no events before it "

@@ -158,3 +158,9 @@ def dimension_sql(dimension: str) -> str:
     if dimension == "persona":
         return "SELECT customer_id, persona AS value FROM persona_members"
     return f"SELECT customer_id, coalesce({dimension}, '{UNKNOWN_GROUP}') AS value FROM ({DIMS_SQL}) d"
+
+
+def customers_line(filters: dict[str, Any]) -> str:
+    """"Customers: city=Bath, Leeds, channel=instagram": the filters an answer was limited to."""
+    return "Customers: " + ", ".join(
+        f"{k}={', '.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v}" for k, v in filters.items())

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.coverage import short_coverage_note
-from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
+from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters, customers_line
 from tools.analytics.funnel_rows import (
     DropOff,
     FunnelGroup,
@@ -189,8 +189,7 @@ class FunnelResult(Localised, ResultMixin):
             f"{self.provenance.period_label}; later steps counted within {self.window_days} days.",
         ]
         if self.provenance.filters:
-            lines.append("Customers: " + ", ".join(
-                f"{k}={_join(v)}" for k, v in self.provenance.filters.items()))
+            lines.append(customers_line(self.provenance.filters))
         lines.append("")
         rows = []
         for r in self.step_rows:
@@ -261,10 +260,6 @@ def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> st
     left = f"; {counted(small, 'smaller group', nf)} left out" if small else ""
     return (f"Highest funnel conversion: {say(big[0])}; lowest: {say(big[-1])}; of the {len(big)} {label}s "
             f"with {RANK_MIN_ENTRANTS} or more entrants{left}.")
-
-
-def _join(v: Any) -> str:
-    return ", ".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v)
 
 
 def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:

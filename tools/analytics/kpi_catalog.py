@@ -9,11 +9,13 @@ computes them is in tools/analytics/kpi_families.py and kpi_sessions.py, run by 
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from typing import Literal
 
 from tools.core.money import NumberFormat
+from tools.core.stages import STAGES
 
 Metric = Literal[
     "active_customers",
@@ -100,16 +102,9 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
     _spec("purchase_conversion", "Buying rate", "rate", "rate", True, "customers", "stages",
           "customers with a purchase-stage event in the period / customers with any journey "
           "event in the period"),
-    _spec("conversion_consideration", "Awareness -> consideration, same period", "rate", "rate", True,
-          "customers", "stages", _STEP.format(prev="awareness", stage="consideration")),
-    _spec("conversion_decision", "Consideration -> decision, same period", "rate", "rate", True, "customers",
-          "stages", _STEP.format(prev="consideration", stage="decision")),
-    _spec("conversion_purchase", "Decision -> purchase, same period", "rate", "rate", True, "customers",
-          "stages", _STEP.format(prev="decision", stage="purchase")),
-    _spec("conversion_post_purchase", "Purchase -> post-purchase, same period", "rate", "rate", True,
-          "customers", "stages", _STEP.format(prev="purchase", stage="post-purchase")),
-    _spec("conversion_advocacy", "Post-purchase -> advocacy, same period", "rate", "rate", True, "customers",
-          "stages", _STEP.format(prev="post-purchase", stage="advocacy")),
+    *(_spec(f"conversion_{stage.replace('-', '_')}", f"{prev.capitalize()} -> {stage}, same period", "rate",
+            "rate", True, "customers", "stages", _STEP.format(prev=prev, stage=stage))
+      for prev, stage in itertools.pairwise(STAGES)),
     _spec("sessions", "Web sessions", "count", "total", True, "sessions", "sessions",
           "web sessions (a session id, or a customer's web events of one day) with a web event in "
           "the period, dated by their first web event"),
@@ -327,6 +322,10 @@ def _missing(value: float | None) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+# Durations read with one decimal and their unit, values and changes alike.
+_DURATION_SUFFIX: dict[str, str] = {"minutes": " min", "hours": " h", "days": " days"}
+
+
 def format_value(s: MetricSpec, value: float | None, currency: Money = "GBP") -> str:
     """12.3%, 42 (NPS points), 4.21 / 5, £23.40, 1,234, 3.2 h, 4.5 days; '-' when unknown."""
     if _missing(value):
@@ -344,11 +343,7 @@ def format_value(s: MetricSpec, value: float | None, currency: Money = "GBP") ->
     if s.unit == "count":
         # a net change reads as one: +7 more opened than resolved, -3 fewer
         return ("+" if s.name in SIGNED and value > 0 else "") + f.number(value, 0 if s.kind != "mean" else 1)
-    if s.unit == "minutes":
-        return f"{f.number(value, 1)} min"
-    if s.unit == "hours":
-        return f"{f.number(value, 1)} h"
-    return f"{f.number(value, 1)} days"
+    return f"{f.number(value, 1)}{_DURATION_SUFFIX[s.unit]}"
 
 
 def format_change(s: MetricSpec, delta: float | None, currency: Money = "GBP") -> str:
@@ -369,11 +364,7 @@ def format_change(s: MetricSpec, delta: float | None, currency: Money = "GBP") -
         return f"{sign}{f.money(mag)}"
     if s.unit == "count":
         return f"{sign}{f.number(mag, 0 if s.kind != 'mean' else 1)}"
-    if s.unit == "minutes":
-        return f"{sign}{f.number(mag, 1)} min"
-    if s.unit == "hours":
-        return f"{sign}{f.number(mag, 1)} h"
-    return f"{sign}{f.number(mag, 1)} days"
+    return f"{sign}{f.number(mag, 1)}{_DURATION_SUFFIX[s.unit]}"
 
 
 def format_relative(rel: float | None) -> str:

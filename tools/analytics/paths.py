@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.coverage import short_coverage_note
-from tools.analytics.filters import Filters
+from tools.analytics.filters import Filters, customers_line
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
     STAGE_RANK_SQL,
@@ -144,8 +144,7 @@ class PathResult(Localised, ResultMixin):
             f"{count(self.lost, nf)} did not.",
         ]
         if self.provenance.filters:
-            lines.append("Customers: " + ", ".join(
-                f"{k}={', '.join(v) if isinstance(v, list) else v}" for k, v in self.provenance.filters.items()))
+            lines.append(customers_line(self.provenance.filters))
         for title, frame, total, variants in (
             (f"Most common paths to {word}", self.to_goal, self.converted, self.variants_to_goal),
             (f"Most common paths of customers who did not reach {word}", self.to_dropoff, self.lost,
@@ -182,7 +181,7 @@ def paths(store: JourneyStore, params: PathParams) -> PathResult:
         scope = make_scope(con, store.timezone, params.period, params.filters)
         goal = resolve_goal(con, params.goal_stage, params.goal_touchpoint)
         have = present_stages(con)
-        if goal.kind == "stage" and not [s for s in goal.before if s in have]:
+        if goal.nothing_before(have):
             raise NoDataError(
                 f"No paths towards {goal.what}: the data has no events before it (its events are at "
                 f"{', '.join(have) or 'no stage'}), so every journey starts there.")

@@ -295,6 +295,11 @@ class Goal:
     def what(self) -> str:
         return f"the {self.name} stage" if self.kind == "stage" else f"touchpoint {self.name}"
 
+    def nothing_before(self, present: tuple[str, ...]) -> bool:
+        """A stage goal whose earlier stages the data has none of: every journey starts at it,
+        so nobody can be seen dropping off or taking a path towards it."""
+        return self.kind == "stage" and not any(s in present for s in self.before)
+
     def sql(self) -> tuple[str, str, list[Any], list[Any]]:
         """(is_goal, is_before_goal) boolean SQL over an events row, and their parameters.
         Events before the goal are those at an earlier stage and, for a touchpoint goal, the

@@ -1,4 +1,5 @@
-"""Replacing and removing files so their old bytes do not stay behind (erasure).
+"""Replacing and removing files so their old bytes do not stay behind (erasure), and a file's
+sha256 (model files, synced exports, saved models).
 
 Unlinking a file frees its blocks without overwriting them; a later reader of the disk, or a
 process that still has the file open, can read them. `shred` overwrites the file with zeros
@@ -8,6 +9,7 @@ blocks elsewhere). `replace` swaps a rewritten file in and shreds the old one.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -62,3 +64,12 @@ def write_atomic(path: Path, content: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def sha256_of(path: Path) -> str:
+    """The hex sha256 of a file, read a block at a time (model files run to hundreds of MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(_CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -2,7 +2,11 @@
 
 Public names, by module (import them from the module; this package imports nothing):
 - tools.data.store: `JourneyStore` (one DuckDB file or memory; `connect`, `query`, `as_of`,
-  `timezone`), `TableCoverage`.
+  `timezone`); tools.data.store_open opens its file (a busy file retried) and brings the
+  tables up to date on open.
+- tools.data.data_version: `bump_data_version`, `data_version_on`: the counter every write to
+  the journey tables bumps, under which results are cached and saved.
+- tools.data.customer_erasure: `delete_customer`, one customer erased from the file.
 - tools.data.schema: `TABLES`, `Table`, `Column`, `table`, `create_table_sql`: the five journey
   tables (customers, events, orders, surveys, tickets), their types, checks and keys.
 - tools.data.schema_version: `SCHEMA_VERSION`, `is_current`, `bring_up_to_date`: a store made
@@ -18,7 +22,7 @@ Public names, by module (import them from the module; this package imports nothi
 - tools.data.profile_store: the business profile kept in the store (`load`, `apply`,
   `status_case`, `raw_statuses`); JourneyStore.profile / set_profile use it.
 - tools.data.spans: `table_span`, `Span`, `load_cap`: how far each table reaches (not counting
-  rows dated in the future) and how finely it is dated (time, day, month).
+  rows dated in the future) and how finely it is dated (time, day, month); `TableCoverage`.
 - tools.data.hints: what ingest noted about an export (UTC offsets, money signs, decimal commas).
 - tools.data.session_table and tools.data.first_touch: the derived sessions and first_touch
   tables that ingest keeps in step with the events (`rebuild`, `refresh`, `is_current`).

@@ -35,6 +35,7 @@ from tools.core.text import counted
 from tools.data import hints, profile_store
 from tools.data.checks import NeedRowNumbers, check_rows, dedupe, drop_duplicates
 from tools.data.context import LoadContext, Problems, Progress, drop_temps, lit
+from tools.data.data_version import bump_data_version
 from tools.data.derive import fold
 from tools.data.erased import leave_out
 from tools.data.mapping import Mapping, load_recipe
@@ -42,7 +43,7 @@ from tools.data.people import redact_stored_texts
 from tools.data.read import read_source
 from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
-from tools.data.store import JourneyStore, bump_data_version
+from tools.data.store import JourneyStore
 from tools.data.threads import add_threads
 from tools.data.write import SessionUpdate, create_customers, rows_to_write, upsert
 

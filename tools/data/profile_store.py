@@ -21,11 +21,17 @@ KEY = "profile"
 
 def load(con: duckdb.DuckDBPyConnection) -> BusinessProfile:
     """The stored profile (defaults for keys nobody set)."""
-    row = con.execute("SELECT value FROM meta WHERE key = ?", [KEY]).fetchone()
-    if not row or not row[0]:
+    body = stored_json(con)
+    if not body:
         return BusinessProfile()
-    data = json.loads(row[0])
+    data = json.loads(body)
     return BusinessProfile.build(data.get("values", {}), data.get("sources", {}))
+
+
+def stored_json(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The stored profile as kept: the store compares it to notice another process's change."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [KEY]).fetchone()
+    return row[0] if row else None
 
 
 def save(con: duckdb.DuckDBPyConnection, profile: BusinessProfile) -> None:

@@ -10,7 +10,7 @@ on; a later process, a dry run among them, only reads them.
 
 A saved result is read only when it is what computing now would give:
 
-- the same data version (tools/data/store.py: every ingest, sync and erasure bumps it in the
+- the same data version (tools/data/data_version.py: every ingest, sync and erasure bumps it in the
   transaction of the write, so new data makes every saving stale the moment it commits);
 - the same business profile (time zone, currency, order statuses), kept in the store;
 - the same code: a hash of the packages that compute and hold these results (tools/analytics,
@@ -38,11 +38,12 @@ from typing import Any
 
 import duckdb
 
-from tools.data.store import SAVED_RESULTS_TABLE, JourneyStore
+from tools.data.data_version import SAVED_RESULTS_TABLE, data_version_on
+from tools.data.store import JourneyStore
 
 log = logging.getLogger(__name__)
 
-TABLE = SAVED_RESULTS_TABLE  # named in tools/data/store.py, whose new data versions empty it
+TABLE = SAVED_RESULTS_TABLE  # named in tools/data/data_version.py, whose new data versions empty it
 _TOOLS = Path(__file__).resolve().parents[1]
 # What computes the kept analyses and defines the objects they return; the other packages
 # (feedback, predict, personas, ...) change nothing in them. Their own modules, not their
@@ -98,7 +99,7 @@ def save(store: JourneyStore, version: int, entries: dict[tuple[str, str], Any])
     with store.connect() as con:
         con.begin()
         try:
-            if JourneyStore._data_version_on(con) != version:
+            if data_version_on(con) != version:
                 con.rollback()
                 return 0
             have = set()

@@ -110,6 +110,9 @@ class Table:
 # and mapped to its kind by the business profile's order-status vocabulary at ingest.
 ORDER_STATUSES = ORDER_KINDS
 TICKET_STATUSES = ("open", "pending", "resolved", "closed")
+# Columns several tables share, with one meaning.
+_SOURCE = Column("source", "text", False, "which file or mapping the row came from")
+_STAGE = Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent")
 
 CUSTOMERS = Table(
     name="customers",
@@ -124,7 +127,7 @@ CUSTOMERS = Table(
         Column("age_band", "text", False, "age band, e.g. 25-34"),
         Column("gender", "text", False, "gender as recorded by the business"),
         Column("attributes", "json", False, "other columns of the export, as JSON"),
-        Column("source", "text", False, "which file or mapping the row came from"),
+        _SOURCE,
     ),
     key=("customer_id",),
     time_column="first_seen",
@@ -138,11 +141,11 @@ EVENTS = Table(
         Column("ts", "timestamp", True, "when"),
         Column("touchpoint", "text", True, "what happened, e.g. product_view, instore_visit"),
         Column("channel", "text", False, "marketing channel, e.g. instagram, search, email", code=True),
-        Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent"),
+        _STAGE,
         Column("session_id", "id", False, "web or visit session"),
         Column("online", "bool", False, "false for offline touchpoints; from the map if absent"),
         Column("value", "float", False, "money value attached to the event (e.g. cart value)"),
-        Column("source", "text", False, "which file or mapping the row came from"),
+        _SOURCE,
     ),
     key=("customer_id", "ts", "touchpoint", "session_id"),
     replace_on_key=False,
@@ -168,7 +171,7 @@ ORDERS = Table(
         # "deliver by"); orders without one are judged against the profile's number of days.
         Column("promised_at", "timestamp", False, "the delivery date promised or estimated to the customer"),
         Column("delivered_at", "timestamp", False, "when the order reached the customer"),
-        Column("source", "text", False, "which file or mapping the row came from"),
+        _SOURCE,
         Column("currency", "text", False, "ISO code of the amount's currency, e.g. EUR", upper=True),
         # Columns added after the first release go last: stores made before get them appended.
         Column("status_raw", "text", False, "the order status as the export wrote it (normalised: "
@@ -194,9 +197,9 @@ SURVEYS = Table(
         Column("csat", "int", False, "satisfaction", min=1, max=5),
         Column("text", "text", False, "free-text answer", free_text=True),
         Column("touchpoint", "text", False, "what the survey asked about"),
-        Column("stage", "stage", False, "journey stage; looked up from the touchpoint if absent"),
+        _STAGE,
         Column("channel", "text", False, "where the survey was answered", code=True),
-        Column("source", "text", False, "which file or mapping the row came from"),
+        _SOURCE,
     ),
     key=("survey_id",),
     time_column="ts",
@@ -219,7 +222,7 @@ TICKETS = Table(
         Column("status", "text", False, "ticket status", choices=TICKET_STATUSES),
         Column("touchpoint", "text", False, "what the ticket is about, if known"),
         Column("stage", "stage", False, "journey stage; post-purchase if unknown"),
-        Column("source", "text", False, "which file or mapping the row came from"),
+        _SOURCE,
     ),
     key=("ticket_id",),
     time_column="created_at",

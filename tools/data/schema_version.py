@@ -1,5 +1,5 @@
 """The journey store's tables as this version makes them: whether a store is up to date, and
-bringing one made by an older version up to it (tools/data/store.py calls both on open).
+bringing one made by an older version up to it (tools/data/store_open.py calls both on open).
 
 Checking reads the catalogue and one meta row; only a store that is not current is written to,
 so opening a current store for a reading command changes nothing in the file.

@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import duckdb
 
+from tools.data.schema import TABLES
+
 Granularity = Literal["time", "day", "month"]
 
 # The journey tables that are dated, and the column that dates a row.
@@ -143,3 +145,33 @@ def ends_apart(ends: dict[str, dt.date | None], day: dt.date) -> tuple[list[str]
 def ends_words(ends: list[tuple[str, dt.date]]) -> str:
     """"the tickets on 2025-07-25, the survey answers on 2025-05-10"."""
     return ", ".join(f"the {NOUNS.get(t, t)} on {d}" for t, d in ends)
+
+
+@dataclass(frozen=True)
+class TableCoverage:
+    table: str
+    rows: int
+    first: dt.datetime | None
+    last: dt.datetime | None
+
+
+def coverage(con: duckdb.DuckDBPyConnection) -> list[TableCoverage]:
+    """Rows and first and last time of every dated journey table, future rows included."""
+    out = []
+    for t in TABLES.values():
+        col = t.time_column
+        if col is None:
+            continue
+        rows, first, last = con.execute(
+            f'SELECT count(*), min("{col}"), max("{col}") FROM "{t.name}"'
+        ).fetchone()  # type: ignore[misc]
+        out.append(TableCoverage(t.name, int(rows), _as_dt(first), _as_dt(last)))
+    return out
+
+
+def _as_dt(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    # A pandas Timestamp only comes from a frame, so pandas is loaded when there is one to check.
+    to_py = getattr(value, "to_pydatetime", None)
+    return to_py() if callable(to_py) else value

@@ -2,14 +2,13 @@
 
 Only SQL written in this code base runs here, always with bound parameters for values; no
 model-written text ever reaches `execute`. Connections are short-lived for file stores, so the
-Slack server and a command-line ingest can take turns on the same file; DuckDB allows one
-writing process at a time, and a busy file is retried for a while before giving up with a
-message that says so.
+Slack server and a command-line ingest can take turns on the same file (tools/data/store_open.py
+opens it, waiting while another process writes).
 
-`data_version()` is a counter in the `meta` table that every write to the journey tables bumps
-inside its own transaction (ingest, sync, erasure); a published version carries it along, as
-the whole file is copied. Results computed from the store are cached under it
-(tools/data/cache.py), so new data makes them stale.
+`data_version()` is the counter every write to the journey tables bumps
+(tools/data/data_version.py); results computed from the store are cached under it
+(tools/data/cache.py), so new data makes them stale. Erasing a customer:
+tools/data/customer_erasure.py.
 """
 
 from __future__ import annotations
@@ -20,34 +19,20 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from tools.core.environment import environment_problem
-from tools.core.errors import ToolUnavailable
 from tools.core.profile import BusinessProfile
-from tools.data import erased, first_touch, profile_store, schema_version, session_table, spans
+from tools.data import customer_erasure, profile_store, session_table, spans
+from tools.data.data_version import data_version_on
 from tools.data.schema import TABLES
-from tools.data.stored_redaction import bring_up_to_date as redact_again
+from tools.data.store_open import bring_up_to_date, configure, open_file, set_timezone
 
 if TYPE_CHECKING:  # pandas loads with the first query() (DuckDB's .df()), not with the store:
     import pandas as pd  # short commands read tuples and never need it (tests/bot/test_cli_start.py)
-
-DATA_VERSION_KEY = "data_version"
-# The digest's inputs saved for other processes (tools/data/saved_results.py, which imports this
-# module and takes the name from here): named here so that a new data version drops them.
-SAVED_RESULTS_TABLE = "saved_results"
-
-
-@dataclass(frozen=True)
-class TableCoverage:
-    table: str
-    rows: int
-    first: dt.datetime | None
-    last: dt.datetime | None
 
 
 class JourneyStore:
@@ -125,20 +110,7 @@ class JourneyStore:
 
     # -- connections -------------------------------------------------------------------
     def _configure(self, con: duckdb.DuckDBPyConnection) -> None:
-        con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
-        # DuckDB draws its own progress bar on the terminal for long queries; our commands
-        # draw theirs (and JSON output must stay clean).
-        con.execute("SET enable_progress_bar_print = false")
-        if self.memory_limit:
-            con.execute(f"SET memory_limit = '{_quote_literal(self.memory_limit)}'")
-        if self.threads:
-            con.execute(f"SET threads = {int(self.threads)}")
-        if self.temp_directory:
-            try:
-                self.temp_directory.mkdir(parents=True, exist_ok=True)
-            except OSError:  # a read-only folder: DuckDB keeps its default spill folder
-                return
-            con.execute(f"SET temp_directory = '{_quote_literal(str(self.temp_directory))}'")
+        configure(con, self.timezone, self.memory_limit, self.threads, self.temp_directory)
 
     @contextlib.contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -232,28 +204,8 @@ class JourneyStore:
                 self._range_memo = None
 
     def _open_file(self) -> duckdb.DuckDBPyConnection:
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.05
-        while True:
-            try:
-                return duckdb.connect(str(self.path))
-            except duckdb.IOException as exc:
-                # A read-only folder, a full disk or a missing permission is not "busy": say so
-                # at once instead of waiting for a lock that will never come.
-                problem = environment_problem(exc, self.path.parent)
-                if problem is not None:
-                    raise problem from None
-                if "lock" not in str(exc).lower():
-                    raise ToolUnavailable(f"Could not open the journey store {self.path}: "
-                                          f"{str(exc).splitlines()[0][:200]}") from None
-                if time.monotonic() > deadline:
-                    raise ToolUnavailable(
-                        f"The journey store {self.path} is in use by another journeybot "
-                        f"process and stayed busy for {self.lock_timeout:.0f} s. "
-                        "Try again when the other command has finished."
-                    ) from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
+        assert self.path is not None
+        return open_file(self.path, self.lock_timeout)
 
     def close(self) -> None:
         with self._lock:
@@ -267,40 +219,20 @@ class JourneyStore:
     def _follow_profile(self, con: duckdb.DuckDBPyConnection) -> None:
         """Another process (an ingest, `journeybot profile set`) may have changed the stored
         profile since this one read it: one small read keeps zone and currency current."""
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
-        body = row[0] if row else None
+        body = profile_store.stored_json(con)
         if body != self._profile_json:
             self._set_profile(profile_store.load(con))
             self._profile_json = body
 
     def _init_schema(self, con: duckdb.DuckDBPyConnection) -> None:
-        # A store of this version is only read here: a reading command writes nothing to the
-        # file (and skips the write's cost), and opening never waits on a writer's lock for it.
-        if not schema_version.is_current(con):
-            schema_version.bring_up_to_date(con)
-        try:
-            self._set_profile(profile_store.apply(con, self._overrides, self._profile_source)
-                              if self._overrides else profile_store.load(con))
-        except ValueError as exc:
-            from tools.core.errors import ToolInputError
-
-            raise ToolInputError(f"business profile: {exc}") from None
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
-        self._profile_json = row[0] if row else None
-        con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
-        # Stores made before the sessions table (or in another time zone) get it built now,
-        # once, so old data folders keep working.
-        if not session_table.is_current(con, self.timezone):
-            session_table.rebuild(con, self.timezone)
-        if not first_touch.is_current(con):
-            first_touch.rebuild(con)
-        redact_again(con, bump_data_version)  # texts loaded under older redaction rules
+        self._set_profile(bring_up_to_date(con, self._overrides, self._profile_source))
+        self._profile_json = profile_store.stored_json(con)
 
     def _set_profile(self, profile: BusinessProfile) -> None:
         self.profile = profile
         self.timezone = profile.timezone
         if self._memory_con is not None:
-            self._memory_con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+            set_timezone(self._memory_con, self.timezone)
 
     def set_profile(self, updates: dict[str, Any], source: str) -> BusinessProfile:
         """Set profile keys (ValueError names a wrong value; nothing changes then). A new time
@@ -310,25 +242,23 @@ class JourneyStore:
             try:
                 profile = profile_store.apply(con, updates, source)
                 if profile.timezone != self.timezone:
-                    con.execute(f"SET TimeZone = '{_quote_literal(profile.timezone)}'")
+                    set_timezone(con, profile.timezone)
                     session_table.rebuild(con, profile.timezone)
                 con.commit()
             except BaseException:
                 con.rollback()
-                con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+                set_timezone(con, self.timezone)
                 raise
             self._set_profile(profile)
-            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
-            self._profile_json = row[0] if row else None
+            self._profile_json = profile_store.stored_json(con)
         return profile
 
     def reload_profile(self) -> BusinessProfile:
         """Read the profile again (an ingest in this process may have set it)."""
         with self.connect() as con:
-            row = con.execute("SELECT value FROM meta WHERE key = ?", [profile_store.KEY]).fetchone()
-            self._profile_json = row[0] if row else None
+            self._profile_json = profile_store.stored_json(con)
             self._set_profile(profile_store.load(con))
-            con.execute(f"SET TimeZone = '{_quote_literal(self.timezone)}'")
+            set_timezone(con, self.timezone)
         return self.profile
 
     # -- queries (trusted SQL only) ----------------------------------------------------
@@ -357,25 +287,16 @@ class JourneyStore:
                 for t in TABLES
             }
 
-    def coverage(self) -> list[TableCoverage]:
-        out = []
+    def coverage(self) -> list[spans.TableCoverage]:
         with self.connect() as con:
-            for t in TABLES.values():
-                col = t.time_column
-                if col is None:
-                    continue
-                rows, first, last = con.execute(
-                    f'SELECT count(*), min("{col}"), max("{col}") FROM "{t.name}"'
-                ).fetchone()  # type: ignore[misc]
-                out.append(TableCoverage(t.name, int(rows), _as_dt(first), _as_dt(last)))
-        return out
+            return spans.coverage(con)
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """First and last calendar day (business time zone) with events or orders; rows dated
         after they were loaded (tools/data/spans.py) do not count as the last day."""
         if self._holds:  # within a hold, once per data version (it reads every table's span)
             with self.connect() as con:
-                key = self._data_version_on(con)
+                key = data_version_on(con)
                 if self._range_memo is not None and self._range_memo[0] == key:
                     return self._range_memo[1]
                 first, last = spans.last_day(con)
@@ -414,89 +335,19 @@ class JourneyStore:
     def data_version(self) -> int:
         """The counter every write to the journey tables bumps (0: never written)."""
         with self.connect() as con:
-            return self._data_version_on(con)
-
-    @staticmethod
-    def _data_version_on(con: duckdb.DuckDBPyConnection) -> int:
-        row = con.execute("SELECT value FROM meta WHERE key = ?", [DATA_VERSION_KEY]).fetchone()
-        return int(row[0]) if row is not None and row[0] is not None else 0
+            return data_version_on(con)
 
     def is_empty(self) -> bool:
         return all(n == 0 for n in self.counts().values())
 
     def delete_customer(self, customer_id: str) -> dict[str, int]:
-        """Erase one customer from every journey table and from every other table of the file
-        that has a customer_id column (persona members, predict scores, tables added later),
-        in one transaction; the sessions their web events were part of are rebuilt from what
-        remains, and the customer joins the erasure ledger, so later loads leave them out
-        (tools/data/erased.py). Returns rows removed per table (tables with none are left out, except the
-        journey tables)."""
-        deleted: dict[str, int] = {}
+        """Erase one customer from the file in one transaction, and keep them out of later
+        loads (tools/data/customer_erasure.py). Returns rows removed per table (tables with
+        none are left out, except the journey tables)."""
         with self.connect() as con:
-            con.begin()
-            try:
-                keys = "jb_forget_sessions"
-                con.execute(
-                    f"CREATE OR REPLACE TEMP TABLE {keys} AS "
-                    + session_table.keys_sql("(SELECT * FROM events WHERE customer_id = $c)", self.timezone),
-                    {"c": customer_id},
-                )
-                others = [r[0] for r in con.execute(
-                    "SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
-                    "USING (table_catalog, table_schema, table_name) WHERE c.column_name = 'customer_id' "
-                    "AND t.table_type = 'BASE TABLE' AND c.table_catalog = current_database() "
-                    "AND c.table_schema = current_schema() ORDER BY 1"
-                ).fetchall() if r[0] not in TABLES and r[0] not in ("sessions", "first_touch")]
-                for t in (*TABLES, *others):
-                    n = con.execute(
-                        f'SELECT count(*) FROM "{t}" WHERE customer_id = ?', [customer_id]
-                    ).fetchone()[0]  # type: ignore[index]
-                    if n or t in TABLES:
-                        con.execute(f'DELETE FROM "{t}" WHERE customer_id = ?', [customer_id])
-                        deleted[t] = int(n)
-                session_table.refresh(con, keys)
-                con.execute(f"DROP TABLE {keys}")
-                con.execute("DELETE FROM first_touch WHERE customer_id = ?", [customer_id])
-                if any(deleted.values()):
-                    bump_data_version(con)
-                    # In the same transaction: no later load brings them back (tools/data/erased.py).
-                    erased.remember(con, customer_id)
-                con.commit()
-            except Exception:
-                con.rollback()
-                raise
-        return deleted
-
-
-def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
-    """Inside the transaction of a write to the journey tables: results cached under the
-    previous version are stale from its commit on, and the results saved for other processes
-    (tools/data/saved_results.py) go with the same commit. Stale rows are never read (they
-    name their version), but an erasure must leave nothing computed from the erased customer's
-    rows, even in aggregate: with the rows deleted here, the compaction that follows it
-    (tools/data/compact.py) rewrites the file without them."""
-    con.execute(
-        "INSERT INTO meta VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
-        "SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS VARCHAR)", [DATA_VERSION_KEY])
-    # Checked first: a failed statement would abort the caller's transaction. DELETE, not
-    # DROP: a digest on another thread of this process may be reading the table meanwhile.
-    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = current_schema() "
-                   "AND database_name = current_database()", [SAVED_RESULTS_TABLE]).fetchone()[0]:  # type: ignore[index]
-        con.execute(f"DELETE FROM {SAVED_RESULTS_TABLE}")
+            return customer_erasure.delete_customer(con, customer_id, self.timezone)
 
 
 def _check_table(name: str) -> None:
     if name not in TABLES:
         raise KeyError(f"unknown table {name!r}")
-
-
-def _quote_literal(text: str) -> str:
-    return text.replace("'", "''")
-
-
-def _as_dt(value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    # A pandas Timestamp only comes from a frame, so pandas is loaded when there is one to check.
-    to_py = getattr(value, "to_pydatetime", None)
-    return to_py() if callable(to_py) else value

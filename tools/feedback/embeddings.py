@@ -22,7 +22,6 @@ vectors from two spaces. Vectors come back L2-normalised, as float32, one row pe
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import logging
 import threading
@@ -35,6 +34,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from tools.core.errors import ToolUnavailable
+from tools.core.files import sha256_of
 from tools.core.heap import release_free_memory
 
 LOCAL_MODEL_NAME = "all-MiniLM-L6-v2"
@@ -102,11 +102,7 @@ def file_sha256(path: Path) -> str:
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
     if key not in _HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(block)
-        _HASHES[key] = digest.hexdigest()
+        _HASHES[key] = sha256_of(path)
     return _HASHES[key]
 
 

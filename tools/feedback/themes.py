@@ -1,8 +1,7 @@
 """Themes: what customers talk about, grouped by meaning, with size, mood, trend and quotes.
 
-Texts of the period are clustered on their embeddings (agglomerative, average linkage on
-cosine distance, so the number of themes follows the data rather than a fixed k; large
-periods are first reduced to micro-clusters with k-means). Each theme gets:
+Texts of the period are clustered on their embeddings (tools/feedback/theme_clusters.py:
+the number of themes follows the data rather than a fixed k). Each theme gets:
 - a label an owner would write: the phrase most of its texts share (tools/feedback/theme_labels.py),
   or the model's label when a `labeler` is given; its most distinctive terms (class-based
   TF-IDF) are kept beside it,
@@ -11,15 +10,13 @@ periods are first reduced to micro-clusters with k-means). Each theme gets:
   centre as its own members are counted, so "delivery complaints up from 4 to 31" is a fair
   comparison,
 - two representative quotes (closest to the centre), redacted and marked as customer text.
+The result and how it reads: tools/feedback/theme_result.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -28,36 +25,21 @@ from pydantic import BaseModel, Field
 
 from tools.analytics.periods import Period, ResolvedPeriod, previous_calendar, provenance_period
 from tools.core.errors import NoDataError
-from tools.core.results import Provenance, ResultMixin
+from tools.core.results import Provenance
 from tools.core.stages import Stage
 from tools.core.text import counted
 from tools.feedback.embeddings import normalize_rows
-from tools.feedback.language import STOP_WORDS, language_counts, resolve_undetermined, understood
+from tools.feedback.language import language_counts, resolve_undetermined, understood
 from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import ENGLISH_LIKE, NEUTRAL_BAND
 from tools.feedback.search import Quote, quote_from_chunk
 from tools.feedback.store import FeedbackStore
+from tools.feedback.theme_clusters import closeness, cluster, documents, stop_words, top_terms
 from tools.feedback.theme_labels import phrase_labels
+from tools.feedback.theme_result import Labeler, Theme, ThemesResult
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
-
-Labeler = Callable[[list[str], list[str]], str]  # (top terms, sample quotes) -> short label
-TICKETS_TONE = "support tickets, tone not judged"
-TICKETS_NOTE = ("Support tickets are written politely (\"Hi, ... thanks!\"), which a sentiment score reads as "
-                "positive even when they complain, so their tone is not judged: read the quotes.")
-
-# Average-linkage cosine distance at which two groups stop merging: members of a theme are on
-# average at least this similar (1 - threshold). Tuned on paraphrased complaints: closer
-# merges unrelated complaints, further splits one incident by wording.
-MERGE_DISTANCE = 0.62
-# Below this many texts the period before is too small a base for a percentage change.
-SMALL_BASE = 30
-DIRECT_LIMIT = 2500  # above this many texts, cluster k-means centres instead of texts
-_PLACEHOLDERS = re.compile(r"\[(?:email|phone|card)\]")
-# Greetings and filler of support messages say nothing about the theme.
-_FILLER = ("hi", "hiya", "hello", "thanks", "thank", "cheers", "please", "got", "get", "just",
-           "really", "bit", "lot", "ref", "regards", "kind", "many", "sorry", "say", "morning")
 
 
 class ThemesParams(BaseModel):
@@ -77,190 +59,6 @@ class ThemesParams(BaseModel):
     compare: bool = Field(default=True, description="Count the previous period's texts per theme for the trend.")
     city: list[str] | None = Field(default=None, description="Only texts of customers living in these towns or cities.")
     region: list[str] | None = Field(default=None, description="Only texts of customers living in these regions.")
-
-
-@dataclass(frozen=True)
-class Theme:
-    label: str
-    terms: list[str]
-    size: int
-    share: float  # of the period's texts
-    sentiment: float | None
-    previous: int | None  # texts of the previous period close to this theme
-    trend: str  # new, rising, falling, steady, or "" without comparison
-    first_day: dt.date | None
-    last_day: dt.date | None
-    quotes: list[Quote]
-    negative: float = 0.0  # share of its scored texts that read negative (below -NEUTRAL_BAND)
-    positive: float = 0.0
-    tickets: float = 0.0  # share of its texts that are support tickets
-
-    def tone(self) -> str:
-        """How the theme reads, in words. Support tickets are requests and complaints written
-        politely ("Hi, ... Thanks!"), which a sentiment score reads as positive, so a theme of
-        tickets is never called positive: it says so instead of showing the score."""
-        if self.sentiment is None:
-            return "tone not scored"
-        if self.negative >= 0.5 or self.sentiment <= -NEUTRAL_BAND:
-            return "mostly negative"
-        if self.tickets >= 0.5:
-            return TICKETS_TONE
-        if self.positive >= 0.6 and self.negative < 0.2:
-            return "mostly positive"
-        return "mixed"
-
-    def change_text(self) -> str:
-        if self.previous is None:
-            return ""
-        if self.previous == 0:
-            return "new (none the period before)"
-        if self.previous < SMALL_BASE:
-            # +525% on a base of 4 texts reads as alarming; the two counts say it plainly
-            return f"{self.trend}: {self.previous:,} -> {self.size:,}"
-        pct = (self.size - self.previous) / self.previous
-        return f"{self.trend}: {self.previous:,} -> {self.size:,} ({pct:+.0%})"
-
-
-@dataclass(frozen=True)
-class ThemesResult(ResultMixin):
-    themes: list[Theme]
-    texts: int
-    unassigned: int
-    provenance: Provenance = field(repr=False)
-    left_out: str = ""  # texts in languages the embedding model does not understand, said plainly
-
-    def to_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([{
-            "label": t.label, "size": t.size, "share": t.share, "tone": t.tone(), "sentiment": t.sentiment,
-            "negative": t.negative, "tickets": t.tickets,
-            "previous": t.previous, "trend": t.trend, "first_day": t.first_day, "last_day": t.last_day,
-            "quote_1": t.quotes[0].id if t.quotes else None,
-            "quote_2": t.quotes[1].id if len(t.quotes) > 1 else None,
-        } for t in self.themes])
-
-    def to_text(self, details: bool = False) -> str:
-        lines = [f"{len(self.themes)} themes in {self.texts:,} customer texts "
-                 f"({self.provenance.period_label}); quotes are customer text, redacted:"]
-        if self.left_out:
-            lines.insert(1, self.left_out)
-        for i, t in enumerate(self.themes, 1):
-            mood = t.tone()
-            if details:
-                mood += "; sentiment " + ("n/a" if t.sentiment is None else f"{t.sentiment:+.2f}") + \
-                    f", {t.negative:.0%} negative; words: {' / '.join(t.terms[:4])}"
-            days = f"{t.first_day} to {t.last_day}" if t.first_day else "undated"
-            lines.append(f"{i}. {t.label} - {t.size:,} texts ({t.share:.0%}), {mood}, {days}"
-                         + (f"; {t.change_text()}" if t.change_text() else ""))
-            for q in t.quotes:
-                lines.append(f'   "{_short(q.text)}" ({q.citation()})')
-        if self.unassigned:
-            lines.append(f"{self.unassigned:,} texts fit no theme of {self.provenance.params.get('min_size')}+ texts.")
-        if any(t.tone() == TICKETS_TONE for t in self.themes):
-            lines.append(TICKETS_NOTE)
-        lines.append(self.provenance.to_text(details))
-        return "\n".join(lines)
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
-
-
-# -- steps -------------------------------------------------------------------------------------
-
-
-def _documents(frame: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """One row per text: chunks joined in order, the mean of their vectors, mean sentiment."""
-    vectors = frame.attrs.get("embeddings")
-    frame = frame.assign(_pos=np.arange(len(frame))).sort_values(["doc_id", "chunk"])
-    grouped = frame.groupby("doc_id", sort=False)
-    if "lang" not in frame:
-        frame = frame.assign(lang=None)
-    docs = grouped.agg(
-        text=("text", " ".join), sentiment=("sentiment", "mean"), ts=("ts", "first"),
-        meta_first=("_pos", "first"), source=("source", "first"), lang=("lang", "first"),
-    ).reset_index()
-    codes = grouped.ngroup().to_numpy()
-    sums = np.zeros((len(docs), vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, codes, vectors[frame["_pos"].to_numpy()])
-    return docs, normalize_rows(sums)
-
-
-def cluster(vectors: np.ndarray, *, distance: float = MERGE_DISTANCE, seed: int = 0) -> np.ndarray:
-    """Cluster label per row (unit vectors); the number of clusters follows the data."""
-    from sklearn.cluster import AgglomerativeClustering, KMeans
-
-    n = len(vectors)
-    if n < 2:
-        return np.zeros(n, dtype=int)
-    if n <= DIRECT_LIMIT:
-        model = AgglomerativeClustering(n_clusters=None, distance_threshold=distance,
-                                        metric="cosine", linkage="average")
-        return model.fit_predict(vectors)
-    k = min(400, max(50, n // 20))
-    micro = KMeans(n_clusters=k, n_init=1, random_state=seed).fit(vectors)
-    centres = normalize_rows(micro.cluster_centers_)
-    top = AgglomerativeClustering(n_clusters=None, distance_threshold=distance,
-                                  metric="cosine", linkage="average").fit_predict(centres)
-    return top[micro.labels_]
-
-
-@functools.lru_cache(maxsize=8)
-def _stop_words(languages: frozenset[str] = frozenset()) -> list[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    words = set(ENGLISH_STOP_WORDS).union(_FILLER)
-    for lang in languages:
-        words |= STOP_WORDS.get(lang, frozenset())
-    return sorted(words)
-
-
-
-def top_terms(texts: pd.Series, labels: np.ndarray, wanted: list[int], n: int = 4,
-              languages: frozenset[str] = frozenset()) -> dict[int, list[str]]:
-    """The most distinctive terms per cluster (class-based TF-IDF over word 1-2 grams)."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    clean = (texts.fillna("").str.replace(_PLACEHOLDERS, " ", regex=True)
-             .str.replace(r"\b\w+n[’']t\b", " ", regex=True)  # "hasn't" would leave "hasn"
-             .str.replace(r"[’']\w+", "", regex=True))
-    # binary: a term counts once per text, so what many texts say beats one verbose text.
-    vec = CountVectorizer(stop_words=_stop_words(languages), ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_]{3,}\b", binary=True,
-                          min_df=2 if len(clean) >= 20 else 1)
-    try:
-        counts = vec.fit_transform(clean)
-    except ValueError:  # nothing but stop words
-        return {c: [] for c in wanted}
-    vocab = np.asarray(vec.get_feature_names_out())
-    classes, inverse = np.unique(labels, return_inverse=True)
-    from scipy.sparse import csr_matrix
-
-    member = csr_matrix((np.ones(len(labels)), (inverse, np.arange(len(labels)))),
-                        shape=(len(classes), len(labels)))
-    per_class = np.asarray((member @ counts).todense(), dtype=np.float64)
-    tf = per_class / np.maximum(per_class.sum(axis=1, keepdims=True), 1.0)
-    avg_words = per_class.sum() / max(len(classes), 1)
-    idf = np.log(1.0 + avg_words / np.maximum(per_class.sum(axis=0), 1.0))
-    score = tf * idf
-    out: dict[int, list[str]] = {}
-    for c in wanted:
-        row = score[int(np.searchsorted(classes, c))]
-        order = np.argsort(-row)
-        terms: list[str] = []
-        for j in order[: n * 6]:
-            if row[j] <= 0:
-                break
-            term = str(vocab[j])
-            # A bigram says more than its words; skip words already inside a chosen bigram
-            # and bigrams whose words were both chosen.
-            if any(term in t.split() for t in terms if " " in t) or \
-                    (" " in term and all(w in terms for w in term.split())):
-                continue
-            terms = [t for t in terms if not (" " in term and t in term.split())] + [term]
-            if len(terms) == n:
-                break
-        out[c] = terms
-    return out
 
 
 def themes(
@@ -304,8 +102,8 @@ def themes(
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]
     languages = frozenset(str(x) for x in docs["lang"].dropna().unique())
     terms = top_terms(docs["text"], labels, keep, languages=languages)
-    phrases = phrase_labels(docs["text"], labels, keep, _stop_words(languages), terms,
-                            weights=_closeness(vectors, labels, keep))
+    phrases = phrase_labels(docs["text"], labels, keep, stop_words(languages), terms,
+                            weights=closeness(vectors, labels, keep))
 
     prev_docs, prev_vectors = _previous(fb, params, as_of, customers) if params.compare else (None, None)
     notes: list[str] = [place.note()] if place else []
@@ -390,17 +188,6 @@ def _readable(docs: pd.DataFrame, vectors: np.ndarray, embedder: object) -> tupl
     return docs[ok].reset_index(drop=True), vectors[ok], text
 
 
-def _closeness(vectors: np.ndarray, labels: np.ndarray, keep: list[int]) -> np.ndarray:
-    """Per text, how close it sits to its theme's centre (cosine, raised to the 4th power so
-    the typical texts count most); 1 for texts of themes not shown."""
-    weights = np.ones(len(labels))
-    for c in keep:
-        members = labels == c
-        centre = normalize_rows(vectors[members].mean(axis=0))[0]
-        weights[members] = np.clip(vectors[members] @ centre, 0.0, None) ** 4
-    return weights
-
-
 def _latest_with_enough(fb: FeedbackStore, params: ThemesParams, period: ResolvedPeriod,
                         customers: Collection[str] | None) -> str:
     """'The latest 30 days with 3 or more are 2018-07-24 to 2018-08-22: ask about that period.'
@@ -411,10 +198,7 @@ def _latest_with_enough(fb: FeedbackStore, params: ThemesParams, period: Resolve
     if frame.empty:
         return ""
     docs = frame.groupby("doc_id").agg(sentiment=("sentiment", "mean"), ts=("ts", "first"))
-    if params.sentiment == "negative":
-        docs = docs[docs["sentiment"] <= -NEUTRAL_BAND]
-    elif params.sentiment == "positive":
-        docs = docs[docs["sentiment"] >= NEUTRAL_BAND]
+    docs = docs[_of_mood(docs["sentiment"], params.sentiment)]
     ts = pd.to_numeric(docs["ts"], errors="coerce").dropna()
     local = pd.to_datetime(ts, unit="s", utc=True).dt.tz_convert(fb.timezone).dt.tz_localize(None)
     ordinals = np.sort(local.to_numpy().astype("datetime64[D]").astype(np.int64))  # days since 1970
@@ -438,14 +222,18 @@ def _latest_with_enough(fb: FeedbackStore, params: ThemesParams, period: Resolve
 
 
 def _select(frame: pd.DataFrame, sentiment: str) -> tuple[pd.DataFrame, np.ndarray]:
-    docs, vectors = _documents(frame)
-    if sentiment == "negative":
-        mask = (docs["sentiment"] <= -NEUTRAL_BAND).to_numpy()
-    elif sentiment == "positive":
-        mask = (docs["sentiment"] >= NEUTRAL_BAND).to_numpy()
-    else:
-        mask = np.ones(len(docs), dtype=bool)
+    docs, vectors = documents(frame)
+    mask = _of_mood(docs["sentiment"], sentiment).to_numpy()
     return docs[mask].reset_index(drop=True), vectors[mask]
+
+
+def _of_mood(sentiment: pd.Series, wanted: str) -> pd.Series:
+    """Which texts have the `wanted` sentiment ("all", "negative" or "positive")."""
+    if wanted == "negative":
+        return sentiment <= -NEUTRAL_BAND
+    if wanted == "positive":
+        return sentiment >= NEUTRAL_BAND
+    return pd.Series(True, index=sentiment.index)
 
 
 def _previous(fb: FeedbackStore, params: ThemesParams, as_of: dt.date,

@@ -23,7 +23,8 @@ from tools.core.text import count, duration, pct, text_table, words
 from tools.data.store import JourneyStore
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
 from tools.feedback.store import FeedbackStore
-from tools.feedback.themes import TICKETS_NOTE, TICKETS_TONE, Theme, ThemesParams, themes
+from tools.feedback.theme_result import TICKETS_NOTE, TICKETS_TONE, Theme
+from tools.feedback.themes import ThemesParams, themes
 from tools.journey_map.build import build_map, cohort_ids
 from tools.journey_map.results import JourneyMap
 from tools.journey_map.rules import STAGE_ADVICE
@@ -68,14 +69,12 @@ class StageDetail(Priced, ResultMixin):
         lines.append("")
         if self.into is not None:
             t = self.into
-            was = f" (was {pct(t.rate_before)})" if t.rate_before is not None else ""
-            was = " so far (the conversion window is still open)" if t.still_open else was
+            was = _was(t)
             lines.append(f"In: {pct(t.rate)} of customers at {t.from_stage} reached {self.stage}{was}, "
                          f"{t.reached:,} of {t.of:,}, median {duration(t.median_days)}.")
         if c.to_next is not None:
             t = c.to_next
-            was = f" (was {pct(t.rate_before)})" if t.rate_before is not None else ""
-            was = " so far (the conversion window is still open)" if t.still_open else was
+            was = _was(t)
             lines.append(f"Out: {pct(t.rate)} went on to {t.to_stage}{was}, {t.reached:,} of {t.of:,}, "
                          f"median {duration(t.median_days)}.")
         lines.append(f"Active at this stage: {c.active:,} customers, {c.events:,} events"
@@ -168,3 +167,10 @@ def stage_detail(store: JourneyStore, params: JourneyMapParams, *, feedback: Fee
     return StageDetail(stage=stage, who=m.who, period_label=m.period_label, column=col, into=into,
                        kpi_weeks=kpi_weeks, mood_weeks=mood_weeks.reset_index(drop=True), themes=found,
                        currency=m.currency, provenance=prov, locale=m.locale)
+
+
+def _was(t: Transition) -> str:
+    """After a conversion rate: the period before's, or that the window is still open."""
+    if t.still_open:
+        return " so far (the conversion window is still open)"
+    return f" (was {pct(t.rate_before)})" if t.rate_before is not None else ""

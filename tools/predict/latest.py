@@ -5,7 +5,7 @@ survey and loading the models (scikit-learn and SciPy alone take seconds to impo
 at 1M events. The digest, the alert check and answers about risk all want the same scores of
 the same data, so the job that trains the models after a sync (and `journeybot predict train`)
 scores once and saves the frame here; readers take it when it is still the scoring they would
-compute: same data version (tools/data/store.py: every ingest, sync and erasure bumps it), same
+compute: same data version (tools/data/data_version.py: every ingest, sync and erasure bumps it), same
 active model versions, same settings, same scoring code (tools/predict/*.py). Anything else,
 and they score as before: a stale saving is never read.
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from tools.core.errors import ToolInputError, ToolUnavailable
+from tools.core.files import sha256_of
 from tools.data.store import JourneyStore
 
 MODEL_NAMES: tuple[str, ...] = ("churn", "purchase", "clv")
@@ -173,7 +173,7 @@ class ModelRegistry:
             raise ToolUnavailable(
                 f"The file of {version.label()} is missing ({path}). Retrain with "
                 "`journeybot predict train`.")
-        if _sha256(path) != version.sha256:
+        if sha256_of(path) != version.sha256:
             raise ToolUnavailable(
                 f"The file of {version.label()} ({path}) has changed since it was trained, so it "
                 "is not loaded. Retrain with `journeybot predict train`.")
@@ -238,7 +238,7 @@ class ModelRegistry:
             import joblib
 
             joblib.dump(model, path)  # a full disk must not leave half a model file behind
-            digest = _sha256(path)
+            digest = sha256_of(path)
             with self.store.connect() as con:
                 con.begin()
                 try:
@@ -285,12 +285,6 @@ def _check_name(name: str) -> None:
         raise ToolInputError(f"Unknown model {name!r}; models are: {', '.join(MODEL_NAMES)}")
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _finite(value: float) -> float | None:

@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tools.core.errors import IngestError, JourneyError, Problem
+from tools.core.files import sha256_of
 from tools.core.stages import TouchpointMap
 from tools.data.ingest import IngestReport, Load, erased_text, ingest_loads
 from tools.data.mapping import Mapping
@@ -86,12 +87,6 @@ def newest_loaded(store: JourneyStore, reports: list[IngestReport], name: str) -
     return max(times) if times else None
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 # -- inbox ----------------------------------------------------------------------------
@@ -121,7 +116,7 @@ def sync_inbox(store: JourneyStore, spec: SourceSpec, state: SourceState, mappin
             (folder / "failed" / f"{path.name}.reason.txt").write_text(f"{why}\n", encoding="utf-8")
             out.append(FileOutcome(path.name, "failed", 0, why))
             continue
-        digest = sha256(path)
+        digest = sha256_of(path)
         before = state.file_loaded(spec.name, digest)
         if before is not None:
             _move(path, folder / "done")

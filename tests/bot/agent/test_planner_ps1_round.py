@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from planner_fixtures import assert_plans
 
-
 # -- the money said as the till, as "the <product> money", or money-wise --------------------------
 
 @pytest.mark.parametrize(("question", "period"), [
