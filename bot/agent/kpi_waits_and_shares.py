@@ -1,8 +1,8 @@
 """KPI sayings read before the others (bot/agent/kpi_words.py hooks them in first): waits said as
 "how many days for the parcels to reach site" or "time for us to answer a client's first email",
 shares said with the verb after them ("what share did we resolve", "share of students who booked
-more than once"), "how much money the shop brought" with any subject, and "average bookings per
-weekday" (a count per day, never the average order value)."""
+more than once"), "how much money the shop brought" with any subject, "how much have the tours
+taken", and "average bookings per weekday" (a count per day, never the average order value)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b(?:days?|time|hours?|weeks?|long) (?:it takes? |does it take |did it take |on average |typically |usually )?"
      rf"(?:for|till|until|before) (?:the |our |a |an |their |each |my |your )?(?:[\w-]+ ){{0,2}}?(?:{DELIVERY}|orders?|goods|stock) "
      r"(?:to )?(?:reach|arrive|get (?:to|there)|land|turn up|show up|be delivered|get delivered)\w*", "delivery_time"),
+    # "how many days for the wetsuits to be delivered": whatever the goods are, delivered
+    (r"\b(?:days?|time|hours?|weeks?|long) (?:it takes? |does it take |did it take |on average |typically |usually )?"
+     r"(?:for|till|until|before) (?:the |our |a |an |their |each |my |your )?(?:[\w-]+ ){1,3}?(?:to )?(?:be|get|gets|got) delivered\b",
+     "delivery_time"),
     # "median time for us to answer an applicant's first email", "time it takes us to respond to a
     # new enquiry": the first reply
     (rf"\b(?:time|long|quickly|fast|hours?|minutes?) (?:it takes |does it take |did it take |do we take |we take )?"
@@ -57,6 +61,11 @@ _TERMS: list[tuple[str, str]] = [
     # "how much money the barista course brought since october", Pidgin "how much money e don
     # bring": the money taken, whoever brought it
     (rf"\bhow much {_MONEY} (?:(?:has|have|did|does|do) )?(?:[\w'-]+ ){{0,4}}?(?:(?:has|have|had|did|don|do) )?{_BROUGHT}\b",
+     "revenue"),
+    # "how much have the tours taken since october", "how much did the festival take on the gate":
+    # the money taken, the trade's nouns (tours, classes) being the takers, never the orders counted
+    (r"\bhow much (?:money |cash )?(?:did|has|have) (?:the |our |my )(?:[\w'-]+ ){1,4}?(?:take|taken|make|made|earn|earned)"
+     r"(?: (?:on|at) the (?:door|gate|till|bar|counter|stall|desk|night))?\b(?! (?:to|for|on|of|up|off|out|place|part|long|time)\b)",
      "revenue"),
     # "average orders per weekday", "average bookings a day": a count per day or hour
     (rf"\baverage (?:number of )?{_BOOKINGS}(?= {_PER_TIME}\b)", "orders"),

@@ -28,6 +28,10 @@ from planner_fixtures import assert_plans
     ("how much money the pottery course brought since september", "revenue"),
     ("how much cash has the kiosk taken in this week", "revenue"),
     ("abeg how much money the car wash don bring this month", "revenue"),
+    ("how much have the pony rides taken since august", "revenue"),
+    ("how much did the fete take on the gate on saturday", "revenue"),
+    ("how many days for the wetsuits to get delivered", "delivery_time"),
+    ("curtain shop: how long for the blinds to be delivered", "delivery_time"),
 ])
 def test_kpi_said_in_owners_words(rules, question, metric):
     assert_plans(rules, question, "kpis", metrics=[metric])
