@@ -242,6 +242,11 @@ THEME_CUES = (
     (r"\b(?:things?|stuff|bits?) (?:[\w'-]+ ){0,2}(?:love|loves|like|likes|adore|enjoy|appreciate|value|hate|hates|dislike|"
      r"dislikes|can'?t stand|cannot stand) (?:most |best |least )?(?:about|in|at) (?:us|our (?:\w+ )?(?:shop|business|place|service|"
      r"salon|cafe|studio|store)|the (?:shop|business|place|service|salon|cafe|studio|store))\b", 0.8),
+    # "top things people love about the food tours", "the 3 main things members hate about the club":
+    # a ranked list of what they like or hate, whatever the place is called (the ranking is the themes')
+    (r"\b(?:top|main|biggest|best|worst|key|favou?rite)(?: \d+| (?:three|five|few|couple of))? (?:things?|bits?|aspects?) "
+     r"(?:[\w'-]+ ){0,2}(?:love|loves|like|likes|adore|enjoy|appreciate|value|hate|hates|dislike|dislikes|can'?t stand|cannot stand) "
+     r"(?:most |best |least )?(?:about|in|at)\b", 0.9),
     # "what are the punters giving out about this month?", pidgin "wetin customers dey complain about?"
     (r"\b(?:what|wat|wot)(?:'s| is| are| do| did| have| has| were)? (?:\w+ ){0,3}(?:(?:always|still) )?"
      + _DIALECT_COMPLAINT + r" (?:about|over|on|for|with)\b|"

@@ -216,10 +216,10 @@ _ALIASES = [
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?online (?:[a-z-]+ )?orders?\b", True),
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
-    ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
+    ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
     # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
     # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
-    ("order_placed", r"\b(?:to|then) (?:being |getting |actually )?paid\b", False),
+    ("order_placed", r"(?:\b(?:to|then)|->) (?:being |getting |actually )?paid\b", False),
     # "basket to checkout to ordering", "... to placing the order": the verb at a chain's end
     ("order_placed", r"\bto (?:actually )?(?:ordering|placing (?:an? |the |their )?orders?)\b", False),
     # "the path people take before ordering on the website": the web order is the goal

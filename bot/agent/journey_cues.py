@@ -18,8 +18,9 @@ FUNNEL_CUES = (
      # "between looking and booking", "between browsing and buying": the stages in everyday verbs
      r"\bbetween (?:just )?(?:looking|browsing|having a look)(?: around)? and (?:actually )?(?:booking|buying|paying|"
      r"ordering|purchasing|signing up|enrol+ing)\b", 0.5),
-    # not "how many orders did the van get through": what someone dealt with, a count
-    (r"\bhow many (?!(?:\w+ ){1,3}(?:did|do|does|can|could|will) (?:\w+ ){1,3}(?:get|got) through\b)"
+    # not "how many orders did the van get through": what someone dealt with, a count; nor a wait
+    # ("how many days for parcels to reach site")
+    (r"\bhow many (?!(?:\w+ ){1,3}(?:did|do|does|can|could|will) (?:\w+ ){1,3}(?:get|got) through\b)(?!(?:days?|hours?|weeks?|minutes?) )"
      r"(?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
@@ -64,7 +65,7 @@ DROPOFF_CUES = (
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish)\w*", 0.7),
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish|get stuck|stall)\w*", 0.7),
     # "at what point do would-be clients walk away", "the last stage people reach before they
     # vanish": where people are lost, however many words name them
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:[\w'-]+ ){0,5}?"

@@ -17,6 +17,7 @@ from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
+from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
@@ -134,6 +135,6 @@ KPI_TERMS: list[tuple[str, str]] = [
 # (kpi_slang), everyday words (kpi_everyday_words) and trade nouns (kpi_trade_nouns) come last: they read what nothing before
 # them took. The visits' length (session_words) comes first, so its "how long" is never read
 # as a wait for something else.
-KPI_PATTERNS = (SESSION_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS)

@@ -42,7 +42,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rate (?:the |our )?[\w-]+ (?:any )?(?:lower|higher|worse|better)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:the |our )?[\w-]+ (?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most|"
@@ -50,16 +50,20 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rate (?:t
                            r"upbeat|cheerful|glowing|what (?:they|customers|people|clients) (?:say|write)", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
-                    r"(?:first[- ]touch\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
+                    r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
 _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 # "recommend score by first-touch channel": the NPS in owners' words
-_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|"
+# ("would members recommend us, split by channel": the would-recommend question, asked of each group)
+_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|\brecommend us\b|"
                        r"\brecommend\w*(?:[- ]to[- ](?:a[- ])?(?:friends?|mates?))? (?:scores?|ratings?|numbers?)\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend", re.I)
+# "which segment rates the pies highest": the verb, with what is rated and how
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend|"
+                    r"\brates? (?:us|the|our|it|them)(?: [\w-]+)? (?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
+                    re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool)est\b|"
