@@ -378,7 +378,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
             # "yesterday's tickets": the period asked about; "... with october's" compares
             periods.append(p)
-        elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
+        elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b|\bwhich (?:one |day )?(?:was|did|had)\b|\bside by side\b|\bor\b.{0,40}\b(?:busier|quieter)\b", t) and
                                               rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
                           # "october, and put september beside it": the second period set next to the first
                           rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"

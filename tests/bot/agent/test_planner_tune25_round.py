@@ -1,0 +1,70 @@
+"""Readings added in phase Q (lane g-tune25) by class, on phrasings written for this round in
+trades of their own (rules only: the `rules` fixture of tests/planner_fixtures.py). Dates are
+the banks' small sample's: its last day is Sunday 2026-11-15."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+OCT = {"start": "2026-10-01", "end": "2026-10-31"}
+SEP = {"start": "2026-09-01", "end": "2026-09-30"}
+
+
+@pytest.mark.parametrize("question", [
+    "what should i tell you to watch for if bookings slow down at the kennels",
+    "if you were me what would you keep tabs on at the car wash",
+    "which alerts would you suggest for a cheese shop",
+    "upholsterer: what's worth setting an alarm for",
+    "what do you reckon we should be monitoring at the escape room",
+    "can you recommend some alerts for the vintage clothes stall",
+])
+def test_advice_on_what_to_watch_lists_the_rules_set(rules, question):
+    assert_plans(rules, question, "list_alert_rules")
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("how did the sandwich bar do in october compared to september", OCT, SEP),
+    ("how did the kiln studio get on in october versus september", OCT, SEP),
+    ("how did our boatyard fare in october against september", OCT, SEP),
+    ("how did we do in october vs september at the tattoo studio", OCT, SEP),
+])
+def test_how_the_business_did_in_one_month_against_another_is_a_comparison(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("was the chip van busier yesterday than the saturday before", {"name": "yesterday"},
+     {"start": "2026-11-07", "end": "2026-11-07"}),
+    ("were we quieter last tuesday than the tuesday before at the laundrette",
+     {"start": "2026-11-10", "end": "2026-11-10"}, {"start": "2026-11-03", "end": "2026-11-03"}),
+    ("was the nail bar slower on friday than the friday before",
+     {"start": "2026-11-13", "end": "2026-11-13"}, {"start": "2026-11-06", "end": "2026-11-06"}),
+])
+def test_a_day_busier_than_the_same_day_before_is_a_comparison(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+@pytest.mark.parametrize(("question", "against"), [
+    ("surf school: november so far vs october same days", {"start": "2026-10-01", "end": "2026-10-15"}),
+    ("takings at the deli this month against the same days of september",
+     {"start": "2026-09-01", "end": "2026-09-15"}),
+    ("fishmonger, october same days", {"start": "2026-10-01", "end": "2026-10-15"}),
+    ("this month against august, same days, for the bike hire", {"start": "2026-08-01", "end": "2026-08-15"}),
+])
+def test_a_months_same_days_are_its_first_days_against_this_month_so_far(rules, question, against):
+    assert_plans(rules, question, "compare", period={"name": "this_month"}, against=against)
+
+
+MON = {"start": "2026-11-09", "end": "2026-11-09"}
+THU = {"start": "2026-11-12", "end": "2026-11-12"}
+
+
+@pytest.mark.parametrize("question", [
+    "compare last monday and thursday for the pie shop's takings",
+    "cake orders last monday and thursday, which was busier",
+    "was last monday or last thursday busier at the barbers",
+    "last monday and thursday side by side, grooming bookings",
+])
+def test_two_days_apart_set_against_each_other_are_compared(rules, question):
+    assert_plans(rules, question, "compare", period=MON, against=THU)
