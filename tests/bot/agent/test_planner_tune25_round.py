@@ -14,7 +14,7 @@ SEP = {"start": "2026-09-01", "end": "2026-09-30"}
 @pytest.mark.parametrize("question", [
     "what should i tell you to watch for if bookings slow down at the kennels",
     "if you were me what would you keep tabs on at the car wash",
-    "which alerts would you suggest for a cheese shop",
+    "cheese shop: which numbers would you suggest i keep an eye on",
     "upholsterer: what's worth setting an alarm for",
     "what do you reckon we should be monitoring at the escape room",
     "can you recommend some alerts for the vintage clothes stall",
@@ -24,8 +24,8 @@ def test_advice_on_what_to_watch_lists_the_rules_set(rules, question):
 
 
 @pytest.mark.parametrize(("question", "period", "against"), [
-    ("how did the sandwich bar do in october compared to september", OCT, SEP),
-    ("how did the kiln studio get on in october versus september", OCT, SEP),
+    ("how did the deli do in october compared to september", OCT, SEP),
+    ("how did the kiln get on in october versus september", OCT, SEP),
     ("how did our boatyard fare in october against september", OCT, SEP),
     ("how did we do in october vs september at the tattoo studio", OCT, SEP),
 ])
