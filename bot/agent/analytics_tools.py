@@ -198,12 +198,15 @@ def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _default_compare_period(slots: Any) -> str:
-    """"week on week" looks at this week, "month on month" (and no hint) at this month."""
+    """"week on week" looks at this week, "quarter on quarter" at this quarter, "month on month" (and
+    no hint) at this month."""
     text = text_of(slots)
     if re.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
         return "this_week"
     if re.search(r"\bday on day\b|\bdaily\b", text):
         return "yesterday"
+    if re.search(r"\bquarter on quarter\b|\bqoq\b|\bq/q\b", text):
+        return "this_quarter"
     return "this_month"
 
 

@@ -68,3 +68,18 @@ THU = {"start": "2026-11-12", "end": "2026-11-12"}
 ])
 def test_two_days_apart_set_against_each_other_are_compared(rules, question):
     assert_plans(rules, question, "compare", period=MON, against=THU)
+
+
+@pytest.mark.parametrize(("question", "period", "metrics"), [
+    ("joinery takings quarter on quarter", "this_quarter", ["revenue"]),
+    ("quarter-over-quarter orders at the print shop", "this_quarter", ["orders"]),
+    ("garden centre revenue week over week", "this_week", ["revenue"]),
+    ("how are the piano lessons bookings doing month over month", "this_month", ["orders"]),
+])
+def test_x_over_x_is_this_x_against_the_last(rules, question, period, metrics):
+    assert_plans(rules, question, "compare", period={"name": period}, metrics=metrics)
+
+
+def test_quarter_on_quarter_over_years_is_a_quarterly_series(rules):
+    assert_plans(rules, "is the ferry firm's revenue climbing quarter on quarter this year", "trend",
+                 metric="revenue", grain="quarter")
