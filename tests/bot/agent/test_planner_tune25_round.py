@@ -83,3 +83,21 @@ def test_x_over_x_is_this_x_against_the_last(rules, question, period, metrics):
 def test_quarter_on_quarter_over_years_is_a_quarterly_series(rules):
     assert_plans(rules, "is the ferry firm's revenue climbing quarter on quarter this year", "trend",
                  metric="revenue", grain="quarter")
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("ice rink takings last weekend against the one before", {"start": "2026-11-07", "end": "2026-11-08"},
+     {"start": "2026-10-31", "end": "2026-11-01"}),
+    ("food truck orders last saturday vs the one before", {"start": "2026-11-14", "end": "2026-11-14"},
+     {"start": "2026-11-07", "end": "2026-11-07"}),
+])
+def test_the_one_before_a_weekend_or_weekday_is_that_day_a_week_earlier(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how di patty shop takings look dis week", {"name": "this_week"}),
+    ("rum shack revenue dis month", {"name": "this_month"}),
+])
+def test_caribbean_spellings_of_this_week_are_read(rules, question, period):
+    assert_plans(rules, question, "kpis", period=period, metrics=["revenue"])
