@@ -20,8 +20,9 @@ _HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis|metrics|headlines?|full
 
 
 # "were we busier yesterday than the Saturday before": a comparative, then the other period
-_THAN = re.compile(r"\b(?:busier|quieter|slower|faster|better|worse|stronger|weaker|higher|lower|bigger|smaller|more|less|"
-                   r"fewer|up|down|ahead|behind)\b[^.?!]{0,40}?\bthan\b")
+# (how busy the business was, or how it did; "more positive than last month" is the feeling's, sentiment's)
+_THAN = re.compile(r"\b(?:busier|quieter|slower|(?:do|did|doing|done|fare|fared|trade|traded) (?:any |a bit |much )?(?:better|worse))\b"
+                   r"[^.?!]{0,40}?\bthan\b")
 _DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "than the Saturday before", "than the tuesday before it", "than the week before": a span set
 # against the one just before it, which no pattern of the week (time_pattern) says
