@@ -101,3 +101,11 @@ def test_the_one_before_a_weekend_or_weekday_is_that_day_a_week_earlier(rules, q
 ])
 def test_caribbean_spellings_of_this_week_are_read(rules, question, period):
     assert_plans(rules, question, "kpis", period=period, metrics=["revenue"])
+
+
+@pytest.mark.parametrize(("question", "date"), [
+    ("could i get the morning digest from wednesday the 11th of november", "2026-11-11"),
+    ("the briefing from 4 november for the kebab house", "2026-11-04"),
+])
+def test_a_digest_from_a_date_is_that_days(rules, question, date):
+    assert_plans(rules, question, "digest", date=date)
