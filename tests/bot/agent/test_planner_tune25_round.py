@@ -109,3 +109,8 @@ def test_caribbean_spellings_of_this_week_are_read(rules, question, period):
 ])
 def test_a_digest_from_a_date_is_that_days(rules, question, date):
     assert_plans(rules, question, "digest", date=date)
+
+
+def test_a_trade_noun_typed_without_its_g_is_still_read(rules):
+    assert_plans(rules, "surf lesson bookins day by day in the second half of october", "trend", metric="orders",
+                 grain="day", period={"start": "2026-10-16", "end": "2026-10-31"})
