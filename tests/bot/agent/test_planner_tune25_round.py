@@ -114,3 +114,11 @@ def test_a_digest_from_a_date_is_that_days(rules, question, date):
 def test_a_trade_noun_typed_without_its_g_is_still_read(rules):
     assert_plans(rules, "surf lesson bookins day by day in the second half of october", "trend", metric="orders",
                  grain="day", period={"start": "2026-10-16", "end": "2026-10-31"})
+
+
+@pytest.mark.parametrize("question", [
+    "what sources are hooked up for the candle shop's orders",
+    "which feeds have you got plugged in for the vet practice",
+])
+def test_which_data_is_connected_describes_the_data(rules, question):
+    assert_plans(rules, question, "describe_data")
