@@ -122,3 +122,8 @@ def test_a_trade_noun_typed_without_its_g_is_still_read(rules):
 ])
 def test_which_data_is_connected_describes_the_data(rules, question):
     assert_plans(rules, question, "describe_data")
+
+
+def test_across_everything_we_have_got_is_all_the_data(rules):
+    assert_plans(rules, "pottery class nps across everything we've got", "kpis", metrics=["nps"],
+                 period={"name": "all"})
