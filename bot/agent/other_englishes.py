@@ -21,6 +21,10 @@ _PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening
 _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat " + _PERIOD_WORD), "that "),
             (re.compile(r"\bdi " + _PERIOD_WORD), "the "), (re.compile(r"\b(before|after|since|than) dat\b"), r"\1 that"))
 
+# Caribbean English spoken (two of its words, or one it alone has): its words as plain English
+_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
+_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
+
 
 def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
@@ -29,4 +33,6 @@ def plain_english(t: str) -> str:
         t = _PASS_AT_END.sub("the most", t)
     for said, plain in _SPELLED:
         t = said.sub(plain, t)
+    if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
+        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()

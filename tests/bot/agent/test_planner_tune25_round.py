@@ -98,6 +98,7 @@ def test_the_one_before_a_weekend_or_weekday_is_that_day_a_week_earlier(rules, q
 @pytest.mark.parametrize(("question", "period"), [
     ("how di patty shop takings look dis week", {"name": "this_week"}),
     ("rum shack revenue dis month", {"name": "this_month"}),
+    ("how much di roti shop mek dis month", {"name": "this_month"}),
 ])
 def test_caribbean_spellings_of_this_week_are_read(rules, question, period):
     assert_plans(rules, question, "kpis", period=period, metrics=["revenue"])
