@@ -35,4 +35,6 @@ def plain_english(t: str) -> str:
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        # its questions leave out "did": "wah di shop mek" asks what the shop made
+        t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()
