@@ -18,6 +18,9 @@ SEP = {"start": "2026-09-01", "end": "2026-09-30"}
     "upholsterer: what's worth setting an alarm for",
     "what do you reckon we should be monitoring at the escape room",
     "can you recommend some alerts for the vintage clothes stall",
+    "should we set up an alert for no-shows at the physio?",
+    "what kind of alarms should a wine bar have",
+    "is it worth having a warning on late deliveries for the flower farm",
 ])
 def test_advice_on_what_to_watch_lists_the_rules_set(rules, question):
     assert_plans(rules, question, "list_alert_rules")
