@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import SHOWN_ALERTS_CUES, SORTED_TOO
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
@@ -33,6 +34,8 @@ _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned) on|acti
 
 def _plan_list(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+    if re.search(ADVICE, text):
+        advice_note(slots)
     return {"include_disabled": False} if _ONLY_ON.search(text) else {}
 
 
@@ -300,9 +303,10 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 # "what alerts have i told you to watch for": the rules asked about, never a new one proposed
-_CREATE_ORDER = r"^(?!" + ASKED_RULES + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
+_CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
 LIST_CUES = (
     (ASKED_RULES, 2.0),
+    (ADVICE, 2.0),  # "which alerts would you suggest": advice, answered with the rules set
     # "every pest-control alert rule": each rule, one by one
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
      r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"

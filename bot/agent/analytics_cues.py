@@ -45,7 +45,7 @@ _OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks
                  r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
                  r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous|earlier))\b")
 _COMPARE_CUE = re.compile(
-    r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+    r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
     r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
@@ -313,7 +313,7 @@ def boost_trend(slots: Any) -> float:
 
 # "week on week" is a comparison ("churn week on week") until a movement word makes it a series:
 # "has churn been getting worse over the last 180 days, week on week" asks for every week.
-_X_ON_X = re.compile(r"\b(day|week|month) (?:on|over|to|by) \1\b")
+_X_ON_X = re.compile(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
 
 
 def series_grain(text: str) -> str | None:
@@ -326,7 +326,7 @@ def series_grain(text: str) -> str | None:
                          or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
                          or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
                          or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
-                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters)|half[- ](?:a )?year)\b", text)):
+                                      r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters|years)|half[- ](?:a )?year)\b", text)):
         return None
     return m.group(1)
 
@@ -479,7 +479,7 @@ TREND_CUES = (
     (r"\bseries\b|\bchart(?:s|ed|ing)?\b|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
 )
 COMPARE_CUES = (
-    (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|year|day) on (?:week|month|year|day)\b|"
+    (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
     (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),

@@ -28,8 +28,9 @@ from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
-from bot.agent.period_pairs import boost_two_periods
+from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
+from bot.agent.same_days import SAME_DAYS_CUES
 from bot.agent.series_cues import (
     AS_A_SERIES_CUES,
     SERIES_COMPARE_CUES,
@@ -197,12 +198,15 @@ def _plan_compare(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def _default_compare_period(slots: Any) -> str:
-    """"week on week" looks at this week, "month on month" (and no hint) at this month."""
+    """"week on week" looks at this week, "quarter on quarter" at this quarter, "month on month" (and
+    no hint) at this month."""
     text = text_of(slots)
     if re.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
         return "this_week"
     if re.search(r"\bday on day\b|\bdaily\b", text):
         return "yesterday"
+    if re.search(r"\bquarter on quarter\b|\bqoq\b|\bq/q\b", text):
+        return "this_quarter"
     return "this_month"
 
 
@@ -334,7 +338,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
             cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES),
             plan=_plan_kpis,
-            boost=boost_kpis,
+            boost=lambda slots: boost_kpis(slots) - 0.6 * boost_two_periods(slots),  # it would drop the second period
         ),
         ToolSpec(
             name="trend",
@@ -378,7 +382,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
-            cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES),
+            cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES, *THAN_CUES, *SAME_DAYS_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),

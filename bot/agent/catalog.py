@@ -27,6 +27,10 @@ class DescribeParams(BaseModel):
 
 
 DESCRIBE_CUES = (
+    # "what sources are hooked up for the orders", "which feeds have we got plugged in": the data connected
+    (r"\b(?:what|which) (?:data )?(?:sources|feeds|systems|integrations|connections|apps|exports) (?:are|is|have (?:you|we) got|"
+     r"do (?:you|we) have|have been|you(?:'ve| have) got) (?:\w+ )?(?:hooked up|hooked in|connected|plugged in|linked(?: up)?|"
+     r"wired (?:in|up)|feeding (?:in|you)|coming in|pulled in|synced)\b", 1.2),
     (r"\b(?:loaded|imported|uploaded|ingested|synced)\b|\bin the (?:system|database)\b|\bwhat'?s in (?:the|our) "
      r"(?:data|database|system)\b|\bhow far back\b|\btime span\b|\bdate range\b|\brows? of\b|\brow counts?\b|\brows? (?:per|in each|for each) table\b|"
      r"\b(?:data|figures|numbers|export|dataset)\b.*\bcover\b|\bdoes (?:the|our) data\b|\bwhat data\b|"

@@ -37,6 +37,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days == 6
         if start == end or week:
             args["date"] = end
+        elif start and args.get("cadence") != "weekly" and re.search(
+                r"\b(?:digest|briefing|summary|round-?up|recap|report|update|rundown)s? from (?:(?:mon|tues|wednes|thurs|fri|"
+                r"satur|sun)day,? )?(?:the )?\d", slots.text.lower()):
+            args["date"] = start  # "the daily digest from tuesday the 10th": that day's, not every day since
     elif slots.period == "last_week":  # dated the last day of that week, as "the week ending 8 November"
         from tools.analytics.periods import resolve
 

@@ -16,10 +16,25 @@ _PASS_AT_END = re.compile(r"\b(?<!a )(?<!the )(?<!bus )pass(?= *(?:[,.!?;]|$| (?
 # Tone particles at the end of a clause: Singlish "lah", "leh", "lor", "meh", "sia", "ah";
 # Canadian "eh"; Scots "ken" ("you ken"); London "innit"
 _PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia|hor|ah|eh|innit))(?= *(?:[,.!?;]|$))")
+# Caribbean English "dis week", "di weekend before dat": the period words as they are spelled there
+_PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening|day|time)\b)"
+_SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat " + _PERIOD_WORD), "that "),
+            (re.compile(r"\bdi " + _PERIOD_WORD), "the "), (re.compile(r"\b(before|after|since|than) dat\b"), r"\1 that"))
+
+# Caribbean English spoken (two of its words, or one it alone has): its words as plain English
+_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
+_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
 
 
 def plain_english(t: str) -> str:
-    """The lower-cased question with tone particles dropped and Pidgin's "pass" as "the most"."""
+    """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
+    Caribbean "dis week" as "this week"."""
     if _PIDGIN.search(t):
         t = _PASS_AT_END.sub("the most", t)
+    for said, plain in _SPELLED:
+        t = said.sub(plain, t)
+    if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
+        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        # its questions leave out "did": "wah di shop mek" asks what the shop made
+        t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()

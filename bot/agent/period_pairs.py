@@ -1,6 +1,7 @@
 """Two periods named outright against each other, with no KPI named: "how did October stack up
 against September, all the numbers", "last quarter against the one before, the full picture".
-The headline words ("all the numbers") are kpis' cue, but kpis reads one period and drops the
+Or said as more or less of the one than the other: "were we busier yesterday than the Saturday
+before". The headline words ("all the numbers") are kpis' cue, but kpis reads one period and drops the
 other without saying so; compare shows the headline KPIs of both, side by side."""
 
 from __future__ import annotations
@@ -12,7 +13,24 @@ from typing import Any
 _PAIRED = re.compile(r"\b(?:against|vs\.?|versus|next to|alongside|beside|side by side with|compared (?:to|with)|"
                      r"stack(?:s|ed)? up)\b")
 # the headline words kpis answers alone ("map last month's journey vs this month's" is the map's)
-_HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis|metrics|headlines?|full picture|everything|across the board)\b")
+_HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis|metrics|headlines?|full picture|everything|across the board)\b|"
+                       # "how did the forge do in october compared with september": how the business did, both months
+                       r"\bhow(?: did|'d| have| has) (?:(?:we|things|it) |(?:the|our|my) (?:[\w'&-]+ ){1,3}?)(?:do|done|get on|got on|go|"
+                       r"gone|fare|fared|perform|performed|trade|traded)\b")
+
+
+# "were we busier yesterday than the Saturday before": a comparative, then the other period
+# (how busy the business was, or how it did; "more positive than last month" is the feeling's, sentiment's)
+_THAN = re.compile(r"\b(?:busier|quieter|slower|(?:do|did|doing|done|fare|fared|trade|traded) (?:any |a bit |much )?(?:better|worse))\b"
+                   r"[^.?!]{0,40}?\bthan\b")
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "than the Saturday before", "than the tuesday before it", "than the week before": a span set
+# against the one just before it, which no pattern of the week (time_pattern) says
+THAN_CUES = ((r"\bthan (?:on )?the (?:same )?(?:" + _DAY + r"|day|week|weekend|fortnight|month|quarter|year) "
+              r"(?:before|prior|previous|earlier)\b|\bthan (?:on )?(?:last|the previous) " + _DAY + r"\b|"
+              # "was last monday or last thursday busier", "which was busier": one day set against another
+              r"\bwhich (?:one |day |of (?:them|the two) )?was (?:busier|quieter|better|worse)\b|"
+              r"\b(?:last|this) " + _DAY + r" or (?:last |this )?" + _DAY + r" (?:busier|quieter|better|worse)\b", 0.55),)
 
 
 def boost_two_periods(slots: Any) -> float:
@@ -22,4 +40,4 @@ def boost_two_periods(slots: Any) -> float:
     if getattr(slots, "against", None) is None or metrics_from(slots) or getattr(slots, "breakdown", None):
         return 0.0
     text = getattr(slots, "norm", "") or ""
-    return 1.0 if _PAIRED.search(text) and _HEADLINE.search(text) else 0.0
+    return 1.0 if (_PAIRED.search(text) and _HEADLINE.search(text)) or _THAN.search(text) else 0.0

@@ -93,13 +93,16 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 # the week before (not the days just before them, the comparison's default)
 _WEEK_BEFORE = re.compile(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b|"
                           r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on) (?:the )?(?:weekend|(?:mon|tues|wednes|"
-                          r"thurs|fri|satur|sun)day) (?:before|prior|earlier)\b")
+                          r"thurs|fri|satur|sun)day|one) (?:before|prior|earlier)\b")
+# "last weekend against the one before": "one" stands for the weekend or weekday named before it
+_NAMED_BEFORE = re.compile(r"\b(?:weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 
 
 def a_week_before(t: str, period: str | None, as_of: dt.date) -> tuple[str, tuple[int, int]] | None:
     """The period seven days before `period` (a day or a span of days) when the text asks for it."""
     m = _WEEK_BEFORE.search(t)
-    if m is None or not period:
+    if m is None or not period or (m.group(0).endswith(("one before", "one prior", "one earlier"))
+                                   and not _NAMED_BEFORE.search(t[:m.start()])):
         return None
     if period in ("yesterday", "today"):
         first = last = as_of - dt.timedelta(days=1 if period == "yesterday" else 0)

@@ -476,7 +476,7 @@ def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
             seen |= words(f.description or "")
         seen |= words(t.params.__doc__ or "")
     data = " ".join(v.replace("_", " ") for v in known.names())
-    terms = set(DOMAIN_TERMS) | words(data)
+    terms = set(DOMAIN_TERMS) | words(data) | {w for w in TRADE_NOUNS if len(w) >= 7}  # "bookins": bookings
     english = english_words()
     return Speller(terms, seen | english, dictionary=bool(english))
 

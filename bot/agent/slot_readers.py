@@ -59,7 +59,8 @@ class Known:
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
-    t = re.sub(r"\b(day|week|month|year)-(on|over|by|to)-(day|week|month|year)\b", r"\1 \2 \3", t)  # "month-on-month"
+    t = re.sub(r"\b(day|week|month|quarter|year)[- ](on|over|by|to)[- ](day|week|month|quarter|year)\b",  # "month-on-month"; "week over week" is "week on week"
+               lambda m: f"{m[1]} {'on' if m[2] == 'over' and m[1] == m[3] else m[2]} {m[3]}", t)
     # "what're people moaning about", "who're our best customers": the contraction spelled out
     t = re.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
     for short, full in _SHORTHAND.items():  # what people type in chat

@@ -23,6 +23,7 @@ from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
+from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,
     GROUP_CONVERSION,
@@ -177,7 +178,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
-    when = later_first(year_halves(t, when, as_of))  # "september vs october": october, against september
+    # "september vs october": october, against september; "october same days": its first days
+    when = later_first(same_days(t, year_halves(t, when, as_of), as_of))
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(

@@ -1,7 +1,8 @@
 """Weekdays named together as one period: "last Saturday and Sunday", "this Fri and Sat", "on
 Monday, Tuesday and Wednesday", "Sat and Sun last week". Days next to each other are one span.
-Days with others between them ("Monday and Thursday") are read as the span from the first to the
-last, and the answer says so: the tools take one period, and two days set against each other
+Days with others between them ("Monday and Thursday") set against each other ("compare last
+Monday and Thursday", "which was busier") are two periods, the first against the second; else
+they are read as the span from the first to the last, and the answer says so: the tools take one period, and two days set against each other
 would answer a change nobody asked for. Without this the first day alone was read and the others
 dropped without a word.
 
@@ -24,6 +25,10 @@ _RUN = re.compile(
     rf"(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s*(?:and|&|\+|n)\s+(?:on\s+)?{_DAY})"
     rf"(?P<week>\s+(?:of\s+)?(?:last|this|the previous|previous) week\b)?"
     rf"(?P<gone>\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed)\b)?")
+# "compare last monday and thursday", "monday and thursday, which was busier": the two days set
+# against each other, each its own period (bot/agent/when.py sets the second against the first)
+_SET_AGAINST = re.compile(r"\bcompar|\bvs\.?\b|\bversus\b|\bagainst\b|\bside by side\b|\bwhich (?:one |day |of (?:them|the two) )?"
+                          r"(?:was|did|had|were)\b|\b(?:busier|quieter|better|worse)\b")
 _HABIT = re.compile(r"\b(?:usually|typically|tend|on average|each week|every week)\b")
 _NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -64,6 +69,11 @@ def weekday_runs(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]], tu
             first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
         elif lead in ("this", "on", "over"):
             this[tuple(days)] = last
+        if len(days) == 2 and steps[0] > 1 and _SET_AGAINST.search(t):
+            second = m.start("days") + m.group("days").rindex(re.findall(_DAY, m.group("days"))[-1])
+            found += [(m.start(), m.start("days") + len(re.match(_DAY, m.group("days")).group(0)), period_between(first, first)),
+                      (second, m.end(), period_between(last, last))]
+            continue
         found.append((m.start(), m.end(), period_between(first, last)))
         if any(s > 1 for s in steps):
             assumed = (m.group("days"), f"{_NAMES[days[0]]} to {_NAMES[days[-1]]}, the days between included: "

@@ -78,7 +78,7 @@ _NAMED: list[tuple[str, str]] = [
      # "the whole time we've got data", "as far back as the records go"
      r"\b(?:the )?(?:entire|whole|full) time (?:that )?(?:we(?:'ve| have)?|you(?:'ve| have)?|there(?:'s| is| are)) "
      r"(?:got |had |kept |been keeping |held )?(?:data|records|numbers|figures)\b|"
-     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b", "all"),
+     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b|\b(?:across|over|from|on) everything (?:we(?:'ve| have)?|you(?:'ve| have)?) (?:got|have|hold|kept)\b", "all"),
 ]
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
@@ -378,7 +378,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
             # "yesterday's tickets": the period asked about; "... with october's" compares
             periods.append(p)
-        elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b", t) and
+        elif periods and (ref.search(t[:s]) or (rx.search(r"\bcompar|\bbetween\b|\bwhich (?:one |day )?(?:was|did|had)\b|\bside by side\b|\bor\b.{0,40}\b(?:busier|quieter)\b", t) and
                                               rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
                           # "october, and put september beside it": the second period set next to the first
                           rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"

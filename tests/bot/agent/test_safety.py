@@ -106,3 +106,18 @@ def test_tool_errors_never_show_a_traceback(store, tmp_path):
 
     record = run_tool(ToolSpec("x", DescribeParams, boom, "d"), ctx_for(store, tmp_path, index=False), {})
     assert record.error == "Tool crashed: RuntimeError"
+
+
+@pytest.mark.parametrize("question", [
+    "what should i tell you to watch for if takings dip",
+    "if you were me what would you keep an eye on at the pottery",
+    "which alerts would you suggest for a bike repair shop",
+    "what's worth monitoring for the ice cream van",
+    "any warnings you'd recommend for the climbing wall?",
+])
+def test_advice_on_what_to_watch_proposes_no_rule(rules, question):
+    """Asked what to watch, the planner proposes nothing to confirm: it lists the rules already
+    set and says it does not choose rules for the owner."""
+    answer = rules.answer(question, "advice-" + question)
+    assert answer.pending is None, answer.text
+    assert "rules already set" in answer.text and "alert rules" in answer.text
