@@ -308,7 +308,7 @@ LIST_CUES = (
     (ASKED_RULES, 2.0),
     (ADVICE, 2.0),  # "which alerts would you suggest": advice, answered with the rules set
     # "every pest-control alert rule": each rule, one by one
-    (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}alert rules?\b|"
+    (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}(?:alert|alarm|warning) rules?\b|"
      r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
      r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off|"
      r"unresolved|outstanding|unacknowledged|unhandled|not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|"
@@ -331,8 +331,8 @@ LIST_CUES = (
      # "any tripwires set on the takings?" (not "any checks over $100": a bill is a check too)
      r"\b(?:what|which|any) (?:monitors?|watchers|tripwires?) (?:set|running|in place|active|live)\b", 1.5),
     # "remind me which warnings I've got set up": the rules as set, not the ones that went off
-    (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,3}(?:set up|configured|in place|"
-     r"switched on|turned on|on the go)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
+    (r"\b(?:alerts?|alarms?|warnings?|notifications?|alert rules?)\b (?:[\w']+ ){0,4}(?:set up|configured|in place|"
+     r"switched on|turned on|on the go|(?<=has )running|(?<=have )running|(?<=got )running)\b|\b(?:set up|configured|created|made) (?:any |some |the )?(?:alerts?|alarms?|"
      r"warnings?|notifications?)\b|"
      # "every warning you've got, the paused ones as well": rules can be paused, alerts that fired cannot
      r"\b(?:paused|switched[- ]off|turned[- ]off|disabled|muted|inactive) (?:ones|alerts?|alarms?|warnings?|rules?)\b", 1.3),

@@ -61,3 +61,11 @@ def one_group_asked(text: str) -> str | None:
     if m is None:
         return None
     return next((dim for stem, dim in _DIM_OF if m.group(1).startswith(stem)), None)
+# "meal kit orders are down this month, what channel is dragging them", "takings are up, which
+# segment is pushing it": a change said first, then the group asked for its part in it
+CHANGE_SPLIT_CUES += ((rf"\b(?:is|are|was|were|'s|'re) (?:way |well |a (?:bit|lot|little) |right )?(?:up|down)\b.{{0,40}}?"
+                       rf"\b(?:which|what) {_GROUPS} (?:is |are |was |were |'s )?(?:{_PULLED}|dragg?ing|holding|"
+                       rf"lifting|propping|behind|responsible)\b|"
+                       rf"\b(?:which|what) {_GROUPS} (?:is |are |was |were |'s )?(?:{_PULLED}|dragg?ing) (?:it|them|that|those|"
+                       rf"things|us|the numbers?)(?: (?:down|up|back))?\b", 1.0),)
+CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)

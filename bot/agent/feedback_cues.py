@@ -122,7 +122,7 @@ SEARCH_CUES = (
      r"(?:the |our |una |di |dis |your )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}", 0.6),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
-MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|"
+MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|warmer|colder|nicer|gentler|sunnier|gloomier|"
                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)|"
                  # "is the feedback souring week on week?", "are the comments turning sour?"
                  r"souring|soured|(?:turning|turned|gone|going|getting|growing) (?:more |a bit |any )?(?:sour|bitter)|nastier|meaner|stroppier|crabbier|tetchier|frostier")

@@ -163,13 +163,13 @@ def _score_filters(text: str) -> dict[str, Any]:
     """Survey-score filters: "scored us 5 out of 5", "the passives, the 7s and 8s", "detractors"."""
     out: dict[str, Any] = {}
     # "people who scored us 1 or 2 out of 5": a range on the named scale
-    m = re.search(r"\b(?:scored|rated|gave|giving|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:or|to|-|and)\s*(\d{1,2})\s*"
+    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:or|to|-|and)\s*(\d{1,2})\s*"
                   r"(?:out of|/|of)\s*(5|five|10|ten)\b", text)
     if m:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         key = "csat" if m.group(3) in ("5", "five") else "nps"
         return {f"min_{key}": lo, f"max_{key}": hi}
-    m = re.search(r"\b(?:scored|rated|gave|giving|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
+    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
                   text)
     if m:
         score, scale = int(m.group(1)), m.group(2)

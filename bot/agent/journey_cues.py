@@ -115,7 +115,7 @@ PATH_CUES = (
      r"\bsteps? (?:\w+ )?taken (?:before|on the way to|to get to)\b|\bon (?:the|their|its|his|her) way to\b|\bfind their way\b|"
      r"\btypical (?:customer )?journeys?\b|\bsteps? (?:do )?(?:buyers|customers|people) take\b|"
      r"\bwhat do (?:customers|people|buyers) (?:usually |typically |normally )?do before\b|"
-     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:buyers|customers|people) (?:usually |typically )?"
+     r"\bcommon (?:customer )?journeys?\b|\bhow do (?:our |the |[\w-]+ ){0,2}?(?:buyers|customers|people|clients|shoppers|folks?|guests) (?:usually |typically )?"
      r"(?:get|find|end up|come)\b", 0.7),
     # "usual steps before an online candle order", "journeys towards a flower order": the way there
     (r"\b(?:usual|typical|normal|common|standard|most common) (?:steps|touch ?points|moves) (?:people |customers |buyers )?"

@@ -189,7 +189,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 MAP_CUES = (
     (r"\bjourney maps?\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
-     r"\bmap (?:out )?the (?:customer )?journey\b|\bdraw (?:the |our |me )?(?:customer )?journey\b|\bmap for\b", 1.2),
+     # ("draw the cryo journey": the trade's word may stand where "customer" does)
+     r"\bmap (?:out )?the (?:[\w'-]+ )?journey\b|\bdraw (?:the |our |me )?(?:[\w'-]+ )?journey\b|\bmap for\b", 1.2),
     (r"\bmap\b", 0.3),
     (r"\bmaps?\b.{0,25}\bjourneys?\b|\bjourneys?\b.{0,25}\bmaps?\b", 0.9),
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"
@@ -210,8 +211,8 @@ MAP_CUES = (
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"
      # "lay the whole journey out for me": the journey laid out, stage by stage
-     r"\b(?:lay|set|spell|lay it) (?:the |our )?(?:whole |full |entire )?(?:customer )?journey out\b|"
-     r"\blay out (?:the |our )?(?:whole |full |entire )?(?:customer )?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
+     r"\b(?:lay|set|spell|lay it) (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ )?journey out\b|"
+     r"\b(?:lay|sketch|set|map) out (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ )?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
     # "every stage with its touchpoints and pain points", "just the post-purchase stage of the journey,
     # what's going on there": the map's contents, or one stage of it

@@ -108,7 +108,7 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:(?:got|get|gets|made it|went|go) (?:to|as far as)|reached|reach) {_BASKET}\b[^.?!]{{0,40}}?(?<!\w){SHARE_OR_COUNT}(?!\w)"
      rf"(?: of (?:them|those|these))? (?:then |actually |went on to |ended up )?{BUY}|"
      r"\b(?:baskets?|carts?|trolleys?|check ?outs?)[- ]to[- ](?:paid|payment|purchase|sale|order|buy|booking)s? "
-     r"(?:rate|conver\w*|ratio|%|percentage)\b", "conversion_purchase"),
+     r"(?:(?:rate|conver\w*|ratio|percentage)\b|%)", "conversion_purchase"),  # "%" is no word: no \b after it
     # "share of browsers who moved on to the basket stage": browsing to the basket, as a share
     (rf"\b{SHARE_OR_COUNT} of (?:the )?(?:browsers|lookers|visitors|viewers|people browsing|window shoppers) (?:who |that )?"
      r"(?:moved|move|went|go|got|get|made it|progressed|carried) (?:on )?(?:to|into|through to|as far as) "

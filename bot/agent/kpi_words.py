@@ -12,6 +12,7 @@ import re
 
 from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counts import COUNT_PATTERNS
+from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
@@ -133,8 +134,9 @@ KPI_TERMS: list[tuple[str, str]] = [
 # The terms of this module may stand anywhere (moved first, after the plain words or last, no
 # bank question reads differently); they come first as the narrowest sayings. The trades' slang
 # (kpi_slang), everyday words (kpi_everyday_words) and trade nouns (kpi_trade_nouns) come last: they read what nothing before
-# them took. The visits' length (session_words) comes first, so its "how long" is never read
-# as a wait for something else.
-KPI_PATTERNS = (SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+# them took. What customers did a number of times (kpi_deeds) comes first, then the visits' length
+# (session_words), so its "how long" is never read as a wait for something else, then the waits
+# and shares said with their verb after them (kpi_waits_and_shares).
+KPI_PATTERNS = (DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS)

@@ -214,7 +214,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last|latest|most recent) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)

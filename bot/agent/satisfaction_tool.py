@@ -58,6 +58,10 @@ _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\
 # ("would members recommend us, split by channel": the would-recommend question, asked of each group)
 _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|\brecommend us\b|"
                        r"\brecommend\w*(?:[- ]to[- ](?:a[- ])?(?:friends?|mates?))? (?:scores?|ratings?|numbers?)\b", re.I)
+# "would they recommend us, by segment", "how happy are families at each stage": the measure said
+# in words, which split by a group is each group's level as much as "nps by segment" is
+_MEASURED_IN_WORDS = re.compile(r"\bhow (?:happy|satisfied|pleased|content)\b|\b(?:would|will|do|does|did) (?:[\w'-]+ ){0,2}"
+                                r"recommend (?:us|the \w+|our \w+)\b|\blikely (?:are (?:[\w'-]+ ){0,2})?to recommend\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
@@ -132,7 +136,7 @@ def _boost(slots: Any) -> float:
         return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
-    if _SPLIT.search(text) and _MEASURED.search(text) and not _CHANGED.search(text):
+    if _SPLIT.search(text) and (_MEASURED.search(text) or _MEASURED_IN_WORDS.search(text)) and not _CHANGED.search(text):
         # "compare ratings across channels": the groups set side by side, not two periods
         if re.search(r"\bcompar\w*\b", text, re.I) and not getattr(slots, "against", None) \
                 and not re.search(r"\b(?:last|previous|prior|before)\b", text, re.I):

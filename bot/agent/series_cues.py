@@ -41,13 +41,18 @@ _GRAIN = r"(?:weekly|monthly|daily|week by week|month by month|day by day|each w
 _WHICH_WAY = r"(?:better or worse|worse or better|up or down|down or up|better or not|improving or (?:not|worsening|slipping))"
 _WHICH_WAY_EACH = rf"\b{_WHICH_WAY}\b\W{{0,3}}(?:[\w']+ ){{0,3}}?{_GRAIN}\b|\b{_GRAIN}\W{{1,3}}(?:[\w']+ ){{0,5}}?{_WHICH_WAY}\b"
 SERIES_ASKED += "|" + _WHICH_WAY_EACH
+# "is the bounce rate getting better or worse from one week to the next", "how do orders move
+# from one month to the next": each point against its neighbour, a series at that grain
+_TO_THE_NEXT = r"\b(?:from )?(?:one|each|a) (day|week|month|quarter) to the next\b"
+SERIES_ASKED += "|" + _TO_THE_NEXT
+_WHICH_WAY_EACH += "|" + _TO_THE_NEXT
 # "as a trend please", "show that as a line chart, monthly": the analysis just shown, drawn as a
 # series (a trend's cue even with no KPI named: the follow-up keeps the last one's)
 AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|just),? )*(?:show (?:it|that|this|them|me that) |"
                      r"(?:put|plot|draw|chart) (?:it|that|this|them) )?as an? (?:weekly |daily |monthly )?(?:trend|line(?: chart| graph)?|"
                      r"graph|chart|series)\b", 1.0),)
 _EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
-                   r"\bper calendar (month)\b|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
+                   r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
 SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))
 

@@ -15,7 +15,9 @@ _STAGE_PHRASES = (
      r"(?:quotes?|estimates?|quotations?)\b|\bsigned (?:off )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
      r"\bsign(?:s|ed|ing)? (?:off )?(?:on )?(?:an? |the |their )?(?:quotes?|estimates?|quotations?|proposals?)\b", "decision"),
     # "from looking to a signed quote": just looking is the consideration
-    (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: around)? (?:to|through|into|until)\b", "consideration"),
+    # ("from looking round the site to paying": where they looked may be said)
+    (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: a?round| about)?(?: (?:the |our )?(?:web ?site|site|shop|store|"
+     r"showroom|pages?|range|stock))? (?:to|through|into|until)\b", "consideration"),
     # "how many went on to pay", "who then paid for a lesson"
     (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b", "purchase"),
     # "between browsing and booking": booking at the far end is the purchase

@@ -60,7 +60,8 @@ _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
 _MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
 _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|decent|great|ok|okay|solid|worthwhile|profitable|best|worst|busiest|quietest|slowest|strongest|weakest|"
           r"biggest|top|peak|big|huge|massive|poor|lean|small)")
-_NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day)s?\b|"
+# ("is sunday a slow one": the day said again as "one")
+_NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day|one)s?\b|"
               rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b|"
               # "is it worth me coaching on mondays", "worth us running classes on sundays": any
               # work said, on one weekday
@@ -80,7 +81,7 @@ _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|g
 # in the plural is every one of them, weighed against the other days (one date is singular)
 _NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"
                r"(?: (?:for|with|on|in terms of)\b|\s*[?.!]*$)")
-_NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year)\b"
+_NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year|ones?)\b"
 _WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)

@@ -32,6 +32,8 @@ UNITS = (
     "courses", "workshops", "tours", "trips", "rides", "washes", "valets", "grooms", "walks", "parties",
     "shoots", "installs", "installations", "services", "cleans", "tastings", "games", "rounds", "passes",
     "admissions", "memberships", "slots", "pitches", "eye tests", "mots", "scans", "sittings",
+    # a cab's fares, a boat's charters, a maker's commissions, a school's enrolments, a band's gigs
+    "fares", "charters", "commissions", "enrol+ments", "gigs",
 )
 # Who buys, counted as customers.
 PEOPLE = (
