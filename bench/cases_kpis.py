@@ -4,7 +4,8 @@ The naive versions follow docs/METRICS.md ("KPIs") with plain pandas on DataFram
 tables (`frames["events"]`, ...): filters, groupbys, merges, as a notebook would do it. They are
 a second implementation as well as a yardstick: `CHECKS` turns the product's result into the
 frame the naive version returns, so a harness can confirm both give the same numbers on the
-benchmark data (bench/kpis.py --check; bench/analytics.py --check once it has landed).
+benchmark data (bench/kpis.py --check, bench/analytics.py --check): every KPI of the catalog
+has its twin here (tests/bench/test_cases_kpis.py keeps it so).
 """
 
 from __future__ import annotations
@@ -62,18 +63,26 @@ def _movers(metric: str):
 # -- naive pandas ---------------------------------------------------------------------------------
 
 # The table whose dates anchor each part's periods (METRICS.md, "Periods": relative periods end
-# on the last day with data for the table the KPI reads, "all" spans that table's own days).
+# on the last day with data for the table the KPI reads, "all" spans that table's own days):
+# the table, the column dating its rows, then its later moments. A help desk's data runs to its
+# last ticket opened, answered or resolved, so a ticket resolved after the last one was opened
+# is in the period.
 PART_TABLES = {"stages": ("events", "ts"), "arrivals": ("events", "ts"), "sessions": ("events", "ts"),
                "deliveries": ("events", "ts"), "orders": ("orders", "ts"), "churn": ("orders", "ts"),
-               "on_time": ("orders", "ts"), "surveys": ("surveys", "ts"), "tickets": ("tickets", "created_at")}
+               "on_time": ("orders", "ts"), "surveys": ("surveys", "ts"),
+               "tickets": ("tickets", "created_at", "first_response_at", "resolved_at")}
 
 
-def _period(frames: Frames, name: str, table: tuple[str, str] | None = None) -> ResolvedPeriod:
+def _period(frames: Frames, name: str, table: tuple[str, ...] | None = None) -> ResolvedPeriod:
     """The period `name` anchored on one table's days; without a table, on events and orders
     together (the series, trend and movers cases, whose tables end on the same day in the sample)."""
-    cols = [frames[t][c] for t, c in ([table] if table else [("events", "ts"), ("orders", "ts")])]
-    first = min(c.min() for c in cols).tz_convert(TZ).date()
-    last = max(c.max() for c in cols).tz_convert(TZ).date()
+    if table:
+        dated = [frames[table[0]][c] for c in table[1:]]
+        first = dated[0].min().tz_convert(TZ).date()
+    else:
+        dated = [frames["events"]["ts"], frames["orders"]["ts"]]
+        first = min(c.min() for c in dated).tz_convert(TZ).date()
+    last = max(c.max() for c in dated).tz_convert(TZ).date()
     return resolve(Period(name=name), last, TZ, first)  # type: ignore[arg-type]
 
 
@@ -143,7 +152,9 @@ def naive_orders(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, in
     out = {"revenue": (float(inside["amount"].sum()), len(inside)), "orders": (float(len(inside)), len(inside)),
            "aov": (_rate(inside["amount"].sum(), len(inside)), len(inside)),
            "repeat_purchase_rate": (_rate((buyers["k"] >= 2).sum(), len(buyers)), len(buyers)),
-           "clv": (float(buyers["life"].mean()) if len(buyers) else np.nan, len(buyers))}
+           "clv": (float(buyers["life"].mean()) if len(buyers) else np.nan, len(buyers)),
+           "buyers": (float(len(buyers)), len(buyers)),
+           "repeat_customers": (float((buyers["k"] >= 2).sum()), len(buyers))}
     new = buyers[buyers["first"] >= pd.Timestamp(p.start)]
     ev = frames["events"]
     touch = ev[ev["customer_id"].isin(new.index)].groupby("customer_id")["ts"].min()
@@ -152,6 +163,16 @@ def naive_orders(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, in
     days = (new["first"] - first_touch) / pd.Timedelta(days=1)
     out["time_to_first_purchase"] = (float(days.median()) if len(days) else np.nan, len(days))
     return out
+
+
+def naive_statuses(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
+    """Refunds and cancellations: the kind of every order placed in the period; pending orders
+    are in neither rate (METRICS.md, "Refunds and cancellations")."""
+    kind = _in(frames["orders"], "ts", p)["status"].fillna("completed").value_counts()
+    done, back, off = (int(kind.get(k, 0)) for k in ("completed", "returned", "cancelled"))
+    return {"refunded_orders": (float(back), back), "refund_rate": (_rate(back, done + back), done + back),
+            "cancelled_orders": (float(off), off),
+            "cancellation_rate": (_rate(off, done + back + off), done + back + off)}
 
 
 def naive_churn(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, int]]:
@@ -240,11 +261,20 @@ def naive_tickets(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, i
     def q(x: pd.Series, at: float) -> float:
         return float(np.quantile(x, at)) if len(x) else np.nan
 
-    # open at the end of the period: opened before it ended, not resolved by then
+    # A resolution stamped before the opening counts as on the opening.
     every = frames["tickets"]
+    solved = every["resolved_at"].where(every["resolved_at"].isna() | (every["resolved_at"] >= every["created_at"]),
+                                        every["created_at"])
+    # open at the end of the period: opened before it ended, not resolved by then
     ended = pd.Timestamp(p.end)
-    still = int(((every["created_at"] < ended) & (every["resolved_at"].isna() | (every["resolved_at"] >= ended))).sum())
+    still = int(((every["created_at"] < ended) & (solved.isna() | (solved >= ended))).sum())
+    # resolved ones are dated by their resolution, whenever they were opened
+    resolved = int(solved.between(pd.Timestamp(p.start), ended, inclusive="left").sum())
+    settled = int((solved.loc[tk.index] < ended).sum())
     return {"tickets": (float(len(tk)), len(tk)), "open_tickets": (float(still), still),
+            "resolved_tickets": (float(resolved), resolved),
+            "resolution_rate": (_rate(settled, len(tk)), len(tk)),
+            "backlog_change": (float(len(tk) - resolved), len(tk) + resolved),
             "first_response_time": (q(frt, 0.5), len(frt)), "first_response_time_p90": (q(frt, 0.9), len(frt)),
             "resolution_time": (q(res, 0.5), len(res)), "resolution_time_p90": (q(res, 0.9), len(res))}
 
@@ -254,7 +284,7 @@ def naive_kpis(frames: Frames, period: str, before: bool = False) -> pd.DataFram
     (`before`: the same number of days just before it)."""
     found: dict[str, tuple[float, int]] = {}
     for part, table in ((naive_stages, "stages"), (naive_arrivals, "arrivals"), (naive_sessions, "sessions"),
-                        (naive_orders, "orders"), (naive_churn, "churn"), (naive_deliveries, "deliveries"),
+                        (naive_orders, "orders"), (naive_statuses, "orders"), (naive_churn, "churn"), (naive_deliveries, "deliveries"),
                         (naive_on_time, "on_time"), (naive_surveys, "surveys"), (naive_tickets, "tickets")):
         p = _period(frames, period, PART_TABLES[table])
         found.update(part(frames, p.previous() if before else p))

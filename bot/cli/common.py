@@ -159,7 +159,24 @@ def show_result(ctx: Ctx, result: Any, as_json: bool) -> None:
     else:
         from tools.core.results import text_of
 
-        ctx.console.print(text_of(result, ctx.details), markup=False)
+        text = text_of(result, ctx.details)
+        ctx.console.print(text, markup=False)
+        assumed = assumed_currency(ctx, text)
+        if assumed:
+            ctx.console.print(assumed, markup=False)
+
+
+def assumed_currency(ctx: Ctx, text: str) -> str | None:
+    """A note under an answer that writes amounts while nobody has set the currency (REES46's
+    prices): a trend, comparison or persona in pounds would otherwise pass for a fact. Only the
+    KPI table said it; Slack's answers say it through bot/agent/answer_notes.py."""
+    profile = ctx.store.profile
+    note = profile.currency_note()
+    if not note or profile.numbers.symbol not in text or "only by assumption" in text:
+        return None
+    if f"amounts are shown in {profile.currency}".lower() in text.lower():
+        return None
+    return "Note: " + note
 
 
 @contextmanager

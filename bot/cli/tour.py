@@ -66,7 +66,8 @@ def your_data(ctx: Ctx) -> None:
         "Full overview: journeybot describe")
 
 
-KPIS = ("revenue", "orders", "aov", "purchase_conversion", "on_time_delivery", "csat", "nps", "first_response_time")
+KPIS = ("revenue", "orders", "aov", "purchase_conversion", "session_length", "on_time_delivery", "csat", "nps",
+        "first_response_time")
 
 
 def how_we_are_doing(ctx: Ctx) -> None:

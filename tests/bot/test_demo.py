@@ -34,6 +34,10 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     positions = [out.index(t) for t in ("Your data", "KPI snapshot", "What customers say", "Personas",
                                          "Journey map", "Ask journeybot", "This morning's digest", "Alerts")]
     assert positions == sorted(positions)
+    # The snapshot has a web line: how long a visit lasts.
+    snapshot = out[out.index("KPI snapshot"):out.index("Where customers drop off")]
+    [length] = [ln.split() for ln in snapshot.splitlines() if ln.strip().startswith("Session length (median)")]
+    assert length[4] == length[6] == "min" and float(length[3]) > 0, length  # now and before, in minutes
     assert (home / "journey.duckdb").exists() and (home / "maps" / "journey-map.png").exists()
 
     # A second tour reuses the sample, its indexed texts and its models.

@@ -141,3 +141,20 @@ def test_session_length_says_one_event_sessions_are_left_out(rees46):
     said = " ".join((*data["notes"], data["answer"]))
     assert single == 372 - len(session_minutes(rees46.raw))
     assert f"{single} sessions with one time stamp (a single event) are left out, not counted as 0 minutes" in said
+
+
+def test_a_revenue_trend_in_the_terminal_says_the_currency_is_assumed(rees46):
+    """Only the KPI table said that the pounds were an assumption: `journeybot trend revenue`
+    and `journeybot movers revenue` wrote £ amounts of an export that names no currency."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    total = float(purchase_orders(rees46.raw).sum())
+    for args in (["trend", "revenue", "--period", "all"], ["movers", "revenue"]):
+        out = CliRunner().invoke(main, args, env={"JOURNEYBOT_HOME": str(rees46.home)}).output
+        assert f"£{total:,.2f}" in out, out
+        assert out.count("amounts are shown in GBP only by assumption") == 1, out
+    kpi = CliRunner().invoke(main, ["kpis", "--metric", "revenue", "--period", "all"],
+                             env={"JOURNEYBOT_HOME": str(rees46.home)}).output
+    assert kpi.count("only by assumption") == 1  # the table's own note, not said twice

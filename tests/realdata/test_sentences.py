@@ -112,3 +112,14 @@ def test_the_overall_shares_are_the_texts_own_scores_and_agree_with_the_labels(s
     agreement = float(((polar.sentiment > 0) == (polar.label == 1)).mean())
     assert agreement >= 0.88, f"the reader agrees with the labels on {agreement:.1%} of the texts it calls positive or negative"
     assert abs(pos / scored - lab.label.mean()) <= AGREEMENT
+
+
+def test_every_sentence_is_read_as_english_and_scored(sentences):
+    """The three sites' reviews are all in English: "Poor product." and "Con: spotty service."
+    were read as Dutch and Spanish ("product", "con") and left unscored, and the answer said
+    "5 of 3,000 texts are not in English (Dutch 4, Spanish 1)"."""
+    data = sentences.cli(*SENTIMENT)
+    texts = labelled(sentences.raw)
+    assert {g["group"]: g["scored"] for g in data["groups"]} == texts.site.value_counts().to_dict()
+    assert data["scored"] == data["texts"] == len(texts)
+    assert not [n for n in data["provenance"]["notes"] if "not in English" in n]

@@ -129,3 +129,23 @@ def test_session_length_of_sessions_dated_by_month_is_not_zero_minutes(shoppers)
     assert x.kpi(data, "session_length", "excluded") == len(sessions(shoppers.raw))
     said = " ".join((*data["notes"], data["answer"]))
     assert "there is no visit length to measure" in said and "0.0 min" not in said, said
+
+
+def test_a_month_missing_from_the_export_is_no_value_not_zero_sessions(shoppers):
+    """The file has no April (nor January) sessions: the monthly trend showed April as 0
+    sessions, called it the lowest month and averaged over it."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["trend", "sessions", "--grain", "month", "--period", "all"],
+                             env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    per = sessions(shoppers.raw).Month.value_counts()
+    order = ["Feb", "Mar", "Apr", "May", "June", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert "Apr" not in per.index
+    [april] = [ln for ln in out.splitlines() if ln.startswith("2017-04 ")]
+    assert april.split() == ["2017-04", "-", "0"]
+    low = min((m for m in order if m in per.index), key=lambda m: per[m])
+    assert f"lowest: 2017-{order.index(low) + 2:02d} ({per[low]:,})" in out
+    assert f"average per month {round(per.sum() / len(per)):,}" in out
+    assert "1 month without data shows no value" in out

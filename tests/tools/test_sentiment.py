@@ -250,3 +250,9 @@ def test_the_whole_period_gets_one_share_of_positive_negative_and_neutral_texts(
     assert ("Overall in all data (2026-05-20 to 2026-05-20): 43% positive (3), 29% negative (2), "
             "29% neutral (2) of 7 scored texts.") in text
     assert result.to_dict()["overall"]["negative_n"] == 2
+
+
+def test_words_english_shares_with_another_language_do_not_make_a_review_foreign():
+    langs = detect_languages(pd.Series(["Poor product.", "Lousy product.", "Con: spotty service.", "Slecht product",
+                                        "Het product is goed", "Muy bueno, con envío rápido", "Die Lieferung war gut"]))
+    assert langs.tolist() == ["en", "en", "en", "nl", "nl", "es", "de"]

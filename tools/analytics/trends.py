@@ -52,6 +52,7 @@ from tools.analytics.kpi_scope import (
     rows_for,
 )
 from tools.analytics.periods import Period, provenance_period
+from tools.data.spans import DATED
 from tools.analytics.trend_notes import (
     GRAIN_WORDS,
     end_at_the_data,
@@ -171,6 +172,14 @@ def series_on(con: duckdb.DuckDBPyConnection, scope: Scope, metrics: list[str],
         # Every row on the 1st of its month (UCI's sessions): the last month ends on its 1st by
         # the calendar, yet holds all its rows; "partial: 1 days" would discount a whole month.
         full["partial"] = False
+        # A month with no row at all is a gap in the export (UCI's file has no January or April),
+        # not a month of 0 sessions to call the lowest.
+        gap = pd.Series(False, index=full.index)
+        for table, ms in by_table(metrics).items():
+            held = {r[0] for r in con.execute(f'SELECT DISTINCT CAST(date_trunc(\'month\', "{DATED[table]}") AS DATE) '
+                                              f'FROM "{table}"').fetchall()}
+            gap |= full["metric"].isin(ms) & ~full["bucket"].isin(held)
+        full.loc[gap, "value"] = np.nan
     return full[SERIES_COLUMNS]
 
 

@@ -38,10 +38,15 @@ _WORDS: dict[str, str] = {
           "product bedankt",
 }
 LANGUAGES: tuple[str, ...] = tuple(_WORDS)
+# Words of those lists that are English words too ("Poor product.", "Con: spotty service." are
+# English reviews, not Dutch and Spanish ones): they count for English as well, so only the
+# words English does not have tell another language apart (English wins ties).
+_ALSO_ENGLISH = "product con son die war gut fur"
 # With no known word at all, accented letters still say "not English" ("Ótima", "Péssimo").
 _ACCENTED = r"[àáâãäçèéêëìíîïñòóôõöùúûüß]"
 _LOOKUP = pd.DataFrame(
-    [(w, lang) for lang, words in _WORDS.items() for w in words.split()], columns=["word", "lang"]
+    [(w, lang) for lang, words in _WORDS.items() for w in words.split()]
+    + [(w, "en") for w in _ALSO_ENGLISH.split()], columns=["word", "lang"]
 )
 LANGUAGE_NAMES = {
     "en": "English", "pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German",
