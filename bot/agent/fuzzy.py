@@ -222,7 +222,7 @@ _ALIASES = [
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"\bto (?:an? |the )?orders?\b", False),  # "basket to checkout to order"
     # (lane probe15c) "product page > basket > checkout > order": the arrow before the last step
-    ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?! (?:value|count|numbers?|total)\b)", False),
+    ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?![ _-]?(?:pick|collect|deliver|ready|status|value|count|numbers?|total))", False),
     # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
     # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
     ("order_placed", r"\b(?:to|then) (?:being |getting |actually )?paid\b", False),
