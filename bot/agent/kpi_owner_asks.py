@@ -25,7 +25,7 @@ _NOT_TAKEN = (r"money (?:back|off)|refund\w*|owe\w*|owing|spen[dt]\w*|sav(?:e|ed
 OWNER_ASK_TERMS: list[tuple[str, str]] = [
     # "costume hire money for the 31st of october", "honey money for this quarter", "the van's
     # money since june": the trade's own money, the takings (a bare "money" elsewhere stays unread)
-    (rf"^(?!.*\b(?:{_NOT_TAKEN})\b).*?\b[\w'-]+ (?P<kpi>money)\b(?=\s*(?:$|[,?.!;:]|(?:for|in|on|from|over|during|this|last|since|so far|"
+    (rf"^(?!.*\b(?:{_NOT_TAKEN})\b).*?\b(?!{PEOPLE}\b)[\w'-]+ (?P<kpi>money)\b(?=\s*(?:$|[,?.!;:]|(?:for|in|on|from|over|during|this|last|since|so far|"
      r"yesterday|today|up|year|month|week|quarter|wise)\b))", "revenue"),
     # "ping me if septic jobs drop below 2 a day", "warn me when call-outs go over 10": the trade's
     # word for its orders, in an alert's threshold (bare, "jobs" may be anything else)

@@ -16,9 +16,9 @@ _HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis|metrics|headlines?|full
 # (lane probe15c) "how did the septic side do in October vs September", "how did we get on in Q3
 # against Q2", "how's the shop doing this week next to last week": how the business did, asked of
 # two periods, is the headline too (kpis' own cue, which reads one period and drops the other)
-_HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| has| have)? (?:[\w'-]+ ){0,4}?"
-                            r"(?:do|doing|did|done|go|going|gone|went|get on|getting on|got on|fare|faring|fared|perform|"
-                            r"performing|performed|look|looking|looked)\b")
+_HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| has| have) (?:[\w'-]+ ){1,4}?"
+                            r"(?:do|doing|done|go|going|gone|get on|getting on|got on|fare|faring|fared|perform|"
+                            r"performing|performed|look|looking|looked)\b(?!.*\b(?:feel|felt|feeling|feelings|mood)\b)")
 
 
 def boost_two_periods(slots: Any) -> float:
