@@ -27,6 +27,8 @@ from bot.agent.feedback_cues import (
     THEME_CUES,
     THEME_FOLLOW_UPS,
 )
+from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
+from bot.agent.owner_promise_cues import OWNER_SAID_CUES
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 
@@ -430,7 +432,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
-            cues=SEARCH_CUES,
+            cues=SEARCH_CUES + OWNER_SAID_CUES,
             # "narrow those comments to last month": the same search, over another period or source
             follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
                         r"(?:those|these|the|them|it|that)\b",),
@@ -453,7 +455,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=SENTIMENT_CUES,
+            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES,
             boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),

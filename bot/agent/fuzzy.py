@@ -168,7 +168,9 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 hits.append((pos, tp))
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
-        hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text))  # "product page to checkout"
+        hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text)) or (  # "product page to checkout"
+        # (lane probe15c) "product page, basket, checkout, order placed": the steps listed with commas
+        hits and rx.search(r"\b(?:check ?outs?|baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?[a-z]", text))
     # "people who visit the shop floor end up buying in store": a step, and where they end up
     # (`chain` may be `hits` itself, which the aliases below fill: it is replaced only when so)
     if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \
@@ -209,7 +211,9 @@ _ALIASES = [
     # "before they book a quote", "send in a quote request": the request, whatever its verb
     ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting|books?|booked|booking|"
                       r"sends?|sent|sending|submits?|submitted|submitting|fill(?:s|ed|ing)? in) (?:us |me |in )?"
-                      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b", True),
+                      r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\bquote (?:requests?|forms?)\b|"
+                      # (lane probe15c) "ask for a drilling quote", "request a wrap quote": the job named
+                      r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?) (?:us |me )?(?:for )?(?:a |an )(?!price\b)[a-z-]+ quotes?\b", True),
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      # "routes to an online spice order": the thing ordered may be named before "order"
@@ -217,6 +221,8 @@ _ALIASES = [
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
+    # (lane probe15c) "product page > basket > checkout > order": the arrow before the last step
+    ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?![ _-]?(?:pick|collect|deliver|ready|status|value|count|numbers?|total))", False),
     # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
     # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
     ("order_placed", r"(?:\b(?:to|then)|->) (?:being |getting |actually )?paid\b", False),

@@ -31,6 +31,12 @@ THAN_CUES = ((r"\bthan (?:on )?the (?:same )?(?:" + _DAY + r"|day|week|weekend|f
               # "was last monday or last thursday busier", "which was busier": one day set against another
               r"\bwhich (?:one |day |of (?:them|the two) )?was (?:busier|quieter|better|worse)\b|"
               r"\b(?:last|this) " + _DAY + r" or (?:last |this )?" + _DAY + r" (?:busier|quieter|better|worse)\b", 0.55),)
+# (lane probe15c) "how did the septic side do in October vs September", "how did we get on in Q3
+# against Q2", "how's the shop doing this week next to last week": how the business did, asked of
+# two periods, is the headline too (kpis' own cue, which reads one period and drops the other)
+_HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| has| have) (?:[\w'-]+ ){1,4}?"
+                            r"(?:do|doing|done|go|going|gone|get on|getting on|got on|fare|faring|fared|perform|"
+                            r"performing|performed|look|looking|looked)\b(?!.*\b(?:feel|felt|feeling|feelings|mood)\b)")
 
 
 def boost_two_periods(slots: Any) -> float:
@@ -40,4 +46,4 @@ def boost_two_periods(slots: Any) -> float:
     if getattr(slots, "against", None) is None or metrics_from(slots) or getattr(slots, "breakdown", None):
         return 0.0
     text = getattr(slots, "norm", "") or ""
-    return 1.0 if (_PAIRED.search(text) and _HEADLINE.search(text)) or _THAN.search(text) else 0.0
+    return 1.0 if (_PAIRED.search(text) and (_HEADLINE.search(text) or _HOW_DID_IT_DO.search(text))) or _THAN.search(text) else 0.0

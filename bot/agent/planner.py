@@ -27,6 +27,7 @@ from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
+from bot.agent.percentile_follow_up import switch_percentile
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY, ELSEWHERE, HARM, NAMING
@@ -35,7 +36,7 @@ from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.agent.unmeasured import NOT_IN_DATA
-from bot.agent.vocab import CHANNEL_SYNONYMS, P90, P90_OF
+from bot.agent.vocab import CHANNEL_SYNONYMS
 from bot.answer import Alternative, Answer, PendingAction
 from bot.memory import PlannerMemory
 
@@ -490,10 +491,9 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
             continue
         if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
-    if not new.metrics and old.metrics and P90.search(new.norm or ""):
-        # "and the slowest ten percent?" after the median: the same times' 90th percentile, which
-        # the follow-up's own words then name (so the last answer's KPI is not kept over it)
-        merged.metrics = new.metrics = [P90_OF.get(m, m) for m in old.metrics]
+    switched = switch_percentile(old.metrics, new.metrics, new.norm)  # "and the median?" after the p90
+    if switched:
+        merged.metrics = new.metrics = switched
     merged.unknown = list(new.unknown)
     if new.step and not new.period:
         merged.period = shift_back(old.period, new.step, as_of) or old.period

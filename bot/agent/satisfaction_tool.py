@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_tools import filters_from, period_from
+from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.turned_down import without_turned_down
@@ -114,7 +115,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     named = text if any(cue.search(text) for _, cue in _MEASURES) or not first else first
     args: dict[str, Any] = {"measure": measure_from(named),
                             # not "..., not late vs on time": the split turned down (bot/agent/turned_down.py)
-                            "by": by_from(without_turned_down(text.lower()), getattr(slots, "channels", None))}
+                            "by": against_the_rest(slots)
+                            or by_from(without_turned_down(text.lower()), getattr(slots, "channels", None))}
     args.update(period_from(slots))
     # "are late deliveries hurting reviews in SP?": the customers named keep their filter (it was
     # dropped, and the answer covered everyone without saying so)
@@ -145,6 +147,8 @@ def _boost(slots: Any) -> float:
     plural = plural_groups(text)
     if plural and plural[1] in ("segment", "channel") and _RATED.search(text) and not _CHANGED.search(text):
         return 0.9  # "how satisfied are our segments?": each group's level, as "by segment" is
+    if compared and against_the_rest(slots):
+        return 1.4  # "are vip customers happier than everyone else": segments side by side (no texts split so)
     # A channel's name alone is a filter ("NPS for Instagram customers"), a split only when
     # compared ("do Instagram customers rate us lower?").
     if not named and not (compared and getattr(slots, "channels", None)):

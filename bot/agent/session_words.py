@@ -35,7 +35,12 @@ SESSION_TERMS: list[tuple[str, str]] = [
      rf"\b(?:length|duration) of (?:an? |the |our |their )?(?:average |typical )?{_VISITS}\b|"
      rf"\btime (?:spent |people spend |visitors spend |users spend )?on (?:the |our |my )?{_WEB}\b|"
      rf"\bhow (?:long|much time) (?:do|does|did) (?:the |our )?{_PEOPLE} {_HABIT}"
-     rf"(?:stay|spend|browse|hang around|linger|last|remain)\b(?: [\w'-]+){{0,2}}? (?:on|in|at) (?:the |our |my )?{_WEB}\b",
+     rf"(?:stay|spend|browse|hang around|linger|last|remain)\b(?: [\w'-]+){{0,2}}? (?:on|in|at) (?:the |our |my )?{_WEB}\b|"
+     # (lane probe15c) "how long do people hang about on the print shop site per visit", "how long
+     # do punters stick around on the candle web shop": the trade's name between the and the site
+     rf"\bhow (?:long|much time) (?:do|does|did) (?:the |our )?{_PEOPLE} {_HABIT}"
+     rf"(?:stay|spend|browse|hang (?:around|about|out)|stick (?:around|about)|linger|remain|last)\b(?: [\w'-]+){{0,2}}? "
+     rf"(?:on|in|at) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?{_WEB}\b",
      "session_length"),
 ]
 SESSION_PATTERNS = [(re.compile(p), code) for p, code in SESSION_TERMS]

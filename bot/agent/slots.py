@@ -42,6 +42,7 @@ from bot.agent.slot_readers import (
     read_values,
     unloaded_asks,
 )
+from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
 from bot.agent.vocab import (
@@ -201,6 +202,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
     _groups_compared(slots, rest)
+    drop_swapped(slots, t, CHANNEL_SYNONYMS)  # "swap instagram for facebook": facebook alone
     slots.sources = [s for p, s in SOURCE_WORDS if rx.search(rf"\b(?:{p})\b", rest)]
     neg, pos = bool(NEGATIVE.search(t)), bool(POSITIVE.search(t))
     slots.polarity = "negative" if neg and not pos else "positive" if pos and not neg else None

@@ -13,7 +13,10 @@ _STAGE_PHRASES = (
     (r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|get(?:s|ting)?|got) (?:us |me )?for (?:an? |the )?(?:price )?"
      r"(?:quotes?|estimates?|quotations?)\b|\b(?:request(?:s|ed|ing)?|get(?:s|ting)?) (?:an? |the )?(?:price )?"
      r"(?:quotes?|estimates?|quotations?)\b|\bsigned (?:off )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
-     r"\bsign(?:s|ed|ing)? (?:off )?(?:on )?(?:an? |the |their )?(?:quotes?|estimates?|quotations?|proposals?)\b", "decision"),
+     r"\bsign(?:s|ed|ing)? (?:off )?(?:on )?(?:an? |the |their )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
+     # (lane probe15c) "from asking for a wrap quote to paying": the job named before the quote
+     r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?) (?:us |me )?for (?:an? |the )(?!price\b)[a-z-]+ (?:quotes?|estimates?|quotations?)\b",
+     "decision"),
     # "from looking to a signed quote": just looking is the consideration
     # ("from looking round the site to paying": where they looked may be said)
     (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: a?round| about)?(?: (?:the |our )?(?:web ?site|site|shop|store|"

@@ -1,0 +1,15 @@
+"""(lane probe15c) Two feelings set against each other are not two periods: "positive vs negative
+feedback by channel", "good versus bad reviews by month", "happy vs unhappy comments per stage"
+ask how the feedback splits (feedback_sentiment), while compare's "vs" is one period against
+another. Hooked into compare's cues (bot/agent/analytics_tools.py) and feedback_sentiment's."""
+
+from __future__ import annotations
+
+_GOOD = r"(?:positive|good|happy|nice|kind|glowing|pleased|praise|upbeat)"
+_BAD = r"(?:negative|bad|unhappy|nasty|angry|critical|grumpy|complaints?|moans?)"
+FEELING_PAIR = (rf"\b(?:{_GOOD} (?:vs\.?|versus|v|against|compared (?:to|with)|or|and|to) {_BAD}|"
+                rf"{_BAD} (?:vs\.?|versus|v|against|compared (?:to|with)|or|and|to) {_GOOD})\b")
+# compare's "vs" taken back; feedback_sentiment's reading of the split given
+FEELING_PAIR_COMPARE_CUES = ((FEELING_PAIR, -0.9),)
+FEELING_PAIR_SENTIMENT_CUES = ((FEELING_PAIR + r"(?=.{0,40}\b(?:feedback|comments|reviews|remarks|messages|surveys?|texts?|"
+                                r"tickets|by|per|each|across)\b)", 0.6),)
