@@ -55,3 +55,12 @@ def test_a_follow_up_names_another_day_or_steps_back(rules, first, then, period)
     key = "t26-" + first + then
     rules.remember(key, rules.plan(first, key))
     assert_plans(rules, then, "kpis", key=key, period=period)
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which channel has the most buyers", "channel"),
+    ("what town brought in the fewest paying customers", "city"),
+    ("which segment gets the most bookers", "segment"),
+])
+def test_the_group_with_the_most_buyers_ranks_buyers(rules, question, by):
+    assert_plans(rules, question, "movers", metric="buyers", by=by)
