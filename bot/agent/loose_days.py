@@ -32,7 +32,8 @@ _HABIT = re.compile(r"\b(?:usually|typically|normally|tend|on average|every|each
 _NIGHT = re.compile(r"\b(last night|tonight)\b")
 _SAME_POINT = re.compile(r"\b(?:at |by )?(?:the )?same (?:point|stage|time|day) (?:in |of )?(?:the )?(?:last|previous|prior) month\b")
 # compare's cues: a month set against a month, this month against the same point of the last
-LOOSE_DAYS_CUES = ((rf"\b{MONTH_RX},?\s*(?:vs\.?|versus|against|compared (?:to|with)|next to)\s+{MONTH_RX}", 0.3),
+# (not "which source moved revenue most, october vs september": a ranking of groups)
+LOOSE_DAYS_CUES = ((rf"^(?!.*\b(?:which|what)\b.*\b(?:most|least|biggest|best|worst)\b).*?\b{MONTH_RX},?\s*(?:vs\.?|versus|against|compared (?:to|with)|next to)\s+{MONTH_RX}", 0.3),
                    (_SAME_POINT.pattern, 0.55))
 
 
