@@ -28,7 +28,9 @@ _PAIR = re.compile(rf"\b{_ABBR}(\s*(?:,\s*)?(?:vs\.?|versus|against|compared (?:
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # a weekday that ends the question ("... on the door friday", "ok and the thursday?")
 _LAST_WORD = re.compile(rf"\b(?<!every )(?<!each )(?<!a )(?:the )?{_WEEKDAY}\s*[?.!]*\s*$")
-_HABIT = re.compile(r"\b(?:usually|typically|normally|tend|on average|every|each|always)\b")
+# "is our busiest day friday", "which day is quieter, monday or tuesday": weekdays in general
+_HABIT = re.compile(r"\b(?:usually|typically|normally|tend|on average|every|each|always|days?|weekdays?|weekends?|or|"
+                    r"busi\w*|quiet\w*|slow\w*|best|worst|peak\w*|most|least)\b")
 _NIGHT = re.compile(r"\b(last night|tonight)\b")
 _SAME_POINT = re.compile(r"\b(?:at |by )?(?:the )?same (?:point|stage|time|day) (?:in |of )?(?:the )?(?:last|previous|prior) month\b")
 # compare's cues: a month set against a month, this month against the same point of the last

@@ -64,3 +64,12 @@ def test_a_follow_up_names_another_day_or_steps_back(rules, first, then, period)
 ])
 def test_the_group_with_the_most_buyers_ranks_buyers(rules, question, by):
     assert_plans(rules, question, "movers", metric="buyers", by=by)
+
+
+@pytest.mark.parametrize("question", [
+    "is our busiest day friday",
+    "which day is quieter at the cafe, monday or tuesday",
+])
+def test_a_weekday_asked_about_in_general_stays_a_habit(rules, question):
+    # (a guard for the reading above: days in general are no one date)
+    assert_plans(rules, question, "time_pattern", by="weekday", period=None)
