@@ -31,6 +31,7 @@ from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
+from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.same_days import SAME_DAYS_CUES
 from bot.agent.series_cues import (
     AS_A_SERIES_CUES,
@@ -384,7 +385,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES, *THAN_CUES,
-                  *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES),
+                  *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES, *LOOSE_DAYS_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),

@@ -53,6 +53,11 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # people who bought, laid out (a bare "buyers" is often who is asked about, not the count)
     (r"^(?!.*\b(?:repeat|first[- ]time|new|returning|top|best|biggest|valuable|likely|potential)\s+buyers\b)"
      r".*?\b(?P<kpi>(?:paying )?buyers) (?:per|by|for each|in each|across|each|every)\b", "buyers"),
+    # "which channel has the most buyers", "what town brought in the fewest paying customers": the
+    # head count of people who bought, ranked by group
+    (r"\b(?:which|what) (?:[\w-]+ ){1,2}?(?:has|had|have|brings?|brought|gets?|got|sends?|sent|gives?|gave|drives?|drove)"
+     r"(?: in| us)? (?:the )?(?:most|fewest|least|more|fewer|biggest number of|highest number of) "
+     r"(?P<kpi>buyers|paying (?:customers|clients)|payers|purchasers|bookers)\b", "buyers"),
     # "what weekday brings the most support calls in": support calls are tickets (not how fast
     # they are answered, which is the reply time's own words)
     (r"^(?!.*\b(?:answer\w*|repl\w*|respon\w*|resolv\w*|clos\w*|sort\w*|fix\w*|wait\w*|how long|how fast|how quick\w*|"

@@ -23,6 +23,7 @@ from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
+from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,
@@ -173,14 +174,14 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if personas and not known.personas:
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
     # "wetin dey ... pass", "...lah": the plain English the patterns read; ", not segment": not read
-    t = without_turned_down(plain_english(normalise(text)))
+    t = plain_days(without_turned_down(plain_english(normalise(text))))  # "before they ever pay": no period
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "september vs october": october, against september; "october same days": its first days
-    when = later_first(same_days(t, year_halves(t, when, as_of), as_of))
+    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
     slots = Slots(
