@@ -24,6 +24,8 @@ from bot.agent.analytics_cues import (
     text_of,
 )
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
+from bot.agent.drift_words import DRIFT_CUES
+from bot.agent.either_way import EITHER_WAY_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_COMPARE_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
@@ -385,7 +387,8 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("compare", "compared", "vs", "versus", "than last", "week on week",
                       "month on month", "change", "better", "worse"),
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES, *THAN_CUES,
-                  *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES, *LOOSE_DAYS_CUES),
+                  *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES, *LOOSE_DAYS_CUES, *EITHER_WAY_CUES,
+                  *DRIFT_CUES),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),

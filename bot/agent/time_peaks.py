@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import DAYS_VS, metrics_from, text_of
+from bot.agent.day_hunches import DAY_HUNCH
 from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
@@ -82,7 +83,7 @@ _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|g
 _NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"
                r"(?: (?:for|with|on|in terms of)\b|\s*[?.!]*$)")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year|ones?)\b"
-_WEEKDAY += "|" + _NAMED_DAY + r"|\b" + _HIGH + r" weekdays?\b"
+_WEEKDAY += "|" + _NAMED_DAY + "|" + DAY_HUNCH + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)
 _WEEKEND_SPEED = r"\bhow (?:quick(?:ly)?|fast|long|soon|slow(?:ly)?) (?:[\w']+ ){0,8}(?:on|at|over|during) (?:the )?weekends\b"
@@ -99,6 +100,9 @@ _HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:t
          rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
+         # "lunch or dinner, when do we sell more": two meal times set side by side are hours of the day
+         r"\b(?:breakfast|brunch|lunch|lunchtime|dinner|dinnertime|supper|tea ?time)s? (?:or|vs\.?|versus) (?:the )?"
+         r"(?:breakfast|brunch|lunch|lunchtime|dinner|dinnertime|supper|tea ?time|evening)s?\b|"
          r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
          r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED + "|" + HOUR_LIKELIER)
 # "what time of year do we get the most bookings": the months of the year set side by side
@@ -121,7 +125,7 @@ _WEEKDAY += "|" + _MOOD_WHEN
 _MONEY_MONTH = r"\b(?:which|what) (?:calendar )?months? (?:\w+ ){0,3}(?:money|cash|bumper|banner|boom) months?\b"
 _MONTH += "|" + _MONEY_MONTH
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
-                                               (_NAMED_DAY, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
+                                               (_NAMED_DAY, 1.0), (DAY_HUNCH, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
                                                (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0),
                                                (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
 

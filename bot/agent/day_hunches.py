@@ -1,0 +1,17 @@
+"""One weekday checked against a hunch: "is saturday the day most hot tubs get booked", "are
+mondays really as dead as they feel", "is friday when most tables fill". The owner weighs that
+day against the rest of the week (time_pattern by weekday, the day its focus), not one date."""
+
+from __future__ import annotations
+
+from bot.agent.when_words import WEEKDAY_NAMES
+
+_DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
+_HUNCH = r"(?:dead|quiet|slow|busy|bad|good|strong|weak|lean|flat|rammed|heaving|empty)"
+DAY_HUNCH = (
+    # "is saturday the day most of the hires get booked", "is sunday when most orders come in"
+    rf"\b(?:is|are|was) (?:it )?(?:really )?{_DAY1},? (?:(?:really|actually|still|usually) )?"
+    r"(?:the (?:day|night)s?|when|our (?:day|night))\b.{0,50}\b(?:most|more|the bulk|busiest|quietest|fewest)\b|"
+    # "are mondays really as dead as they feel", "is tuesday as quiet as it looks"
+    rf"\b(?:is|are) {_DAY1} (?:(?:really|actually|truly|honestly) )?(?:as|that|so) {_HUNCH}\b"
+)
