@@ -75,6 +75,10 @@ SEARCH_CUES = (
     (r"\bwhat (?:are|were|have|has|is|was|do|did) (?:[\w'-]+ ){1,3}(?:been )?(?:saying|said|writing|written|posting|say|write) "
      r"(?:about|regarding|re|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|things?\b|stuff\b|"
      r"(?:the|our) (?:shop|business|store|company)\b)[a-z]", 0.9),
+    # "what the people who would never recommend us wrote about the drivers": the writers named by a
+    # clause, then the topic
+    (r"\bwhat (?:the |our )?(?:people|customers|clients|guests|ones|folks?|members|diners|patients|students|[a-z]+ers) (?:who|that) "
+     r"[^?.!]{0,60}?\b(?:wrote|written|said|say|posted|put|left) (?:about|on|regarding) (?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.9),
     # "feedback customers gave on the booking process", "comments people left about parking": the
     # texts on a topic, the writers between; "moaning that the site is sluggish": the topic as a clause
     (r"\b(?:feedback|comments?|reviews?|complaints?|remarks?|gripes|moans|praise) (?:[\w'-]+ ){0,2}(?:gave|given|give|left|leave|"
