@@ -188,14 +188,18 @@ SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
-     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|rudest|nicest|kindest|harshest|warmest|crossest|sourest|bitterest|snarkiest|moodiest|glummest|sunniest) "
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|crabbiest|tetchiest|testiest|snippiest|nastiest|meanest|frostiest|prickliest|stroppiest|sulkiest|rudest|nicest|kindest|harshest|warmest|crossest|sourest|bitterest|snarkiest|moodiest|glummest|sunniest) "
      r"(?:feedback|comments|reviews|customers|words|messages|texts|replies|emails|notes|tickets|survey answers)\b|\b(?:worst|best|most negative|most positive|harshest|"
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
     # "which channel brings the angriest comments?": the feeling of the texts, channel by channel
     # (not a rating named: "which channel has the happiest customers according to nps" is each channel's NPS)
     (r"^(?!.*\b(?:nps|csat|ratings?|rated|scores?|stars?|satisf\w*)\b).*"
-     r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|"
+     r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|crabbiest|tetchiest|testiest|snippiest|nastiest|meanest|frostiest|prickliest|stroppiest|sulkiest|"
      r"rudest|nicest|kindest|harshest|warmest|most (?:negative|positive|upset|critical|hostile))\b", 0.4),
+    # "feelings in the comments about the after-sales stuff, by touchpoint": the feeling, split by a
+    # part of the journey (a topic searched is never split so)
+    (r"\b(?:feel(?:ing)?s|mood|tone|vibes?|sentiment)\b.{0,60}\b(?:by|per|for each|across|split by|broken down by) "
+     r"(?:the )?(?:touchpoints?|stages?|steps?|channels?|segments?)\s*[?.!]*$", 0.9),
 )
 # Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
