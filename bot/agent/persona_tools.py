@@ -254,7 +254,7 @@ _NTH = r"(?:first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th
 # What people say when they want each persona tool (bot/agent/ranking.py).
 DRAFT_CUES = (
     (r"\bpersonas?\b", 0.25),
-    (r"^(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
+    (r"(?:^|[?.!]\s+)(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
      r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|suggest|propose|brainstorm|dream up|"
      r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
      r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
