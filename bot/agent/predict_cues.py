@@ -207,6 +207,10 @@ FORECAST_CUES = (
      r"(?=.*\b(?:current|existing|present)\b).*\bworth\b", 0.6),
 )
 PROPENSITY_CUES = (
+    # "how many bookings can we expect in the next weeks, and who": the purchases to come asked with
+    # the people making them (a forecast has totals, no names)
+    (r"\b(?:bookings|orders|sales|purchases|sign-?ups|jobs|appointments|visits|renewals)\b.{0,40}\b(?:expect\w*|to come|coming)\b"
+     r".{0,60}\b(?:and|plus) (?:who|which (?:ones|people|customers|clients|members|guests|of them)|from whom|by whom)\b", 1.0),
     # "who's looked at booking a trip but never gone through with it, and might now": interest
     # shown, no purchase yet, a purchase maybe to come
     (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
