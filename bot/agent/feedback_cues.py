@@ -266,6 +266,10 @@ THEME_CUES = (
     (r"\bwhat(?:'s|s| has| is| have)? (?:been )?(?:got|getting|gotten|making|leaving) (?:[\w'-]+ ){0,4}?(?:so |really |all )?(?:"
      + _DIALECT_COMPLAINT + r"|fed up|annoyed|upset|angry|cross|mad|unhappy|frustrated|miffed|grumpy|(?:riled|wound|worked|het) up|"
      r"happy|chuffed|delighted|pleased|buzzing|excited)\b", 0.9),
+    # "anything new people are giving out about since last week?", "anything fresh the guests are griping
+    # about": what they complain of lately, no topic given (not the new visitors)
+    (r"\banything (?:new|fresh|else|different) (?:that )?(?:[\w'-]+ ){0,2}(?:are|is|have been|has been|been|keep|keeps) (?:still )?"
+     r"(?:complain\w*|moan\w*|grumbl\w*|grip\w*|whing\w*|" + _DIALECT_COMPLAINT + r") (?:about|over|on)\b" + _NO_TOPIC, 1.2),
     # "what are people on about in the reviews": what they talk about, no topic given
     (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")
