@@ -20,3 +20,17 @@ SORTED_TOO = re.compile(r"\b(?:includ\w*|incl\.?|plus|even|as well as|with|and) 
                         r"(?:already |we(?:'ve| have)? (?:already )?|that (?:were |got |have been )?(?:already )?)?"
                         r"(?:sorted|dealt with|handled|fixed|sorted out|put right|acked|done)\b|"
                         r"\b(?:sorted|dealt-with|handled|fixed|old|finished) (?:ones|alerts|alarms)\b")
+# "any alarms still active on the dashboard", "what alerts are live": the alerts raised and not yet
+# cleared (a rule is "set up" or "running", an alert that fired is "active" or "live")
+STILL_ON_CUES = (
+    (r"\b(?:alerts?|alarms?|warnings?)\b(?! rules?\b) (?:that |which )?(?:are |is )?(?:still |currently |now |right now )?"
+     r"(?:active|live|ringing|sounding|flashing)\b", 1.2),
+)
+# "list the alarms you are keeping on our data", "warnings you've got running on the bookings": the
+# rules kept, whatever the data they are kept on
+KEPT_RULES_CUES = (
+    (r"\b(?:alerts?|alarms?|warnings?|monitors?) (?:that |which )?(?:you(?:'re| are)|are you|have you got|you have|you'?ve|we(?:'ve| have) got) "
+     r"(?:keeping|running|holding|watching|minding|set|got running|got set)\b|"
+     r"\blist (?:my |the |all |every |all the |all my |our |all our )?(?:alarms|warnings)\b"
+     r"(?!.*\b(?:open|active|live|firing|going off|gone off|fired|ringing|triggered)\b)", 1.5),
+)

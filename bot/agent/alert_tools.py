@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
-from bot.agent.alert_lists import SHOWN_ALERTS_CUES, SORTED_TOO
+from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
@@ -310,7 +310,7 @@ LIST_CUES = (
     # "every pest-control alert rule": each rule, one by one
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}(?:alert|alarm|warning) rules?\b|"
      r"\balert (?:rules|settings)\b|\b(?:which|what) (?:alerts|alert rules|rules)\b"
-     r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off|"
+     r"(?! (?:are |have |has )?(?:still |currently |now )?(?:open|firing|fired|gone off|went off|triggered|been triggered|going off|active|live|"
      r"unresolved|outstanding|unacknowledged|unhandled|not (?:yet )?(?:resolved|dealt with|sorted|cleared|handled)|"
      r"(?:haven'?t|hasn'?t|have not|has not) (?:yet )?been (?:resolved|dealt with|sorted|cleared|handled)))|"
      r"\b(?:alerted|notified|warned|pinged) (?:about|for)\b|\bgetting (?:alerts|notified|pinged) (?:for|about)\b|"
@@ -416,7 +416,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
                        "what do you alert me about", "which metrics are watched"),
             keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
-            cues=LIST_CUES,
+            cues=(*LIST_CUES, *KEPT_RULES_CUES),
             plan=_plan_list,
         ),
         ToolSpec(
@@ -460,7 +460,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES),
+            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES),
             plan=_plan_open,
         ),
     ]

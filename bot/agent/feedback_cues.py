@@ -75,6 +75,10 @@ SEARCH_CUES = (
     (r"\bwhat (?:are|were|have|has|is|was|do|did) (?:[\w'-]+ ){1,3}(?:been )?(?:saying|said|writing|written|posting|say|write) "
      r"(?:about|regarding|re|on the subject of) (?!us\b|it\b|that\b|this\b|them\b|anything\b|everything\b|things?\b|stuff\b|"
      r"(?:the|our) (?:shop|business|store|company)\b)[a-z]", 0.9),
+    # "what the people who would never recommend us wrote about the drivers": the writers named by a
+    # clause, then the topic
+    (r"\bwhat (?:the |our )?(?:people|customers|clients|guests|ones|folks?|members|diners|patients|students|[a-z]+ers) (?:who|that) "
+     r"[^?.!]{0,60}?\b(?:wrote|written|said|say|posted|put|left) (?:about|on|regarding) (?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.9),
     # "feedback customers gave on the booking process", "comments people left about parking": the
     # texts on a topic, the writers between; "moaning that the site is sluggish": the topic as a clause
     (r"\b(?:feedback|comments?|reviews?|complaints?|remarks?|gripes|moans|praise) (?:[\w'-]+ ){0,2}(?:gave|given|give|left|leave|"
@@ -184,14 +188,18 @@ SENTIMENT_CUES = (
     (r"\bsentiment\b|\bfeel\b|\bfeels\b|\bfeeling\w*\b|\bmood\b|\bemotion\w*\b|\btone\b|\bhappier\b|"
      r"\bunhappier\b|\bmore (?:positive|negative)\b|\bmost (?:positive|negative)\b|\bvibe\w*\b", 0.75),
     (r"\b(?:most|least) (?:positive|negative|happy|unhappy|angry|upset)\b|"
-     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|rudest|nicest|kindest|harshest|warmest|crossest|sourest|bitterest|snarkiest|moodiest|glummest|sunniest) "
+     r"\b(?:angriest|happiest|unhappiest|saddest|grumpiest|crankiest|crabbiest|tetchiest|testiest|snippiest|nastiest|meanest|frostiest|prickliest|stroppiest|sulkiest|rudest|nicest|kindest|harshest|warmest|crossest|sourest|bitterest|snarkiest|moodiest|glummest|sunniest) "
      r"(?:feedback|comments|reviews|customers|words|messages|texts|replies|emails|notes|tickets|survey answers)\b|\b(?:worst|best|most negative|most positive|harshest|"
      r"kindest|nicest) (?:feedback|comments|mood|sentiment)\b", 0.5),
     # "which channel brings the angriest comments?": the feeling of the texts, channel by channel
     # (not a rating named: "which channel has the happiest customers according to nps" is each channel's NPS)
     (r"^(?!.*\b(?:nps|csat|ratings?|rated|scores?|stars?|satisf\w*)\b).*"
-     r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|"
+     r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|crabbiest|tetchiest|testiest|snippiest|nastiest|meanest|frostiest|prickliest|stroppiest|sulkiest|"
      r"rudest|nicest|kindest|harshest|warmest|most (?:negative|positive|upset|critical|hostile))\b", 0.4),
+    # "feelings in the comments about the after-sales stuff, by touchpoint": the feeling, split by a
+    # part of the journey (a topic searched is never split so)
+    (r"\b(?:feel(?:ing)?s|mood|tone|vibes?|sentiment)\b.{0,60}\b(?:by|per|for each|across|split by|broken down by) "
+     r"(?:the )?(?:touchpoints?|stages?|steps?|channels?|segments?)\s*[?.!]*$", 0.9),
 )
 # Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)
@@ -258,6 +266,10 @@ THEME_CUES = (
     (r"\bwhat(?:'s|s| has| is| have)? (?:been )?(?:got|getting|gotten|making|leaving) (?:[\w'-]+ ){0,4}?(?:so |really |all )?(?:"
      + _DIALECT_COMPLAINT + r"|fed up|annoyed|upset|angry|cross|mad|unhappy|frustrated|miffed|grumpy|(?:riled|wound|worked|het) up|"
      r"happy|chuffed|delighted|pleased|buzzing|excited)\b", 0.9),
+    # "anything new people are giving out about since last week?", "anything fresh the guests are griping
+    # about": what they complain of lately, no topic given (not the new visitors)
+    (r"\banything (?:new|fresh|else|different) (?:that )?(?:[\w'-]+ ){0,2}(?:are|is|have been|has been|been|keep|keeps) (?:still )?"
+     r"(?:complain\w*|moan\w*|grumbl\w*|grip\w*|whing\w*|" + _DIALECT_COMPLAINT + r") (?:about|over|on)\b" + _NO_TOPIC, 1.2),
     # "what are people on about in the reviews": what they talk about, no topic given
     (r"\bwhat (?:are|is|were|was|have|has) (?:[\w'-]+ ){1,3}(?:been )?on about\b", 0.8),
     # "what do customers keep bringing up when they write in": what recurs, no topic given ("what")

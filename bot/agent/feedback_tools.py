@@ -29,6 +29,7 @@ from bot.agent.feedback_cues import (
 )
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
+from bot.agent.score_givers import score_given
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 
@@ -216,6 +217,8 @@ def _score_filters(text: str) -> dict[str, Any]:
     if m:
         n = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1)) or int(m.group(1))
         return {"min_csat": n, "max_csat": n}
+    if given := score_given(text):  # "the ones who scored us 1 or 2", "would never recommend us"
+        return given
     m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
     if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
         lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.agent.persona_again import REDRAFT, cards_said
+from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
 from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
@@ -168,6 +169,8 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     gripe = re.search(REMOVE_GRIPE, t)
     if gripe:
         return {"action": "remove_pain_point", "which": which[:1], "text": gripe.group(1).strip()}
+    if unwanted := gripe_not_wanted(t):  # "card 1 shouldn't list price as a pain point"
+        return {"action": "remove_pain_point", "which": which[:1], "text": unwanted}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
         # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
@@ -251,7 +254,7 @@ _NTH = r"(?:first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th
 # What people say when they want each persona tool (bot/agent/ranking.py).
 DRAFT_CUES = (
     (r"\bpersonas?\b", 0.25),
-    (r"^(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
+    (r"(?:^|[?.!]\s+)(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
      r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|suggest|propose|brainstorm|dream up|"
      r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
      r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
@@ -282,7 +285,7 @@ DRAFT_CUES = (
     (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
 )
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
-MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|mash|lump|roll|bundle|blend|collapse)\b"
+MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|smush|squidge|meld|mash|lump|roll|bundle|blend|collapse)\b"
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
 # "give the final card a different name", "give her a new name": a rename asked without the verb
 RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3}(?:persona|card|one)s?) (?:a |some )?"
@@ -291,7 +294,7 @@ EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
-     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|"
+     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
      # not "narrow those hot chocolate comments to last month": a search's results, not a card

@@ -138,6 +138,12 @@ AT_RISK_CUES = (
      r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:[\w'-]+ ){0,3}again\b|"
      r"\bchurn-risk\b", 0.9),
     (LAPSING, 0.9),
+    # "won't be back next term", "not coming back after the summer": leaving said as never returning
+    (r"\b(?:won'?t|wouldn'?t|will not|would not|not going to|aren'?t going to|never) (?:ever )?(?:be back|come back|return|rebook|renew)\b|"
+     r"\b(?:not|never) coming back\b", 0.9),
+    # "ranked by how fast their risk went up": the at-risk list in the order of the rise, not the
+    # names new to it
+    (r"\b(?:rank|sort|order|list)\w* (?:them |it )?by (?:how (?:fast|quickly|much|sharply) )?(?:their |the )?(?:churn )?risk\b", 1.5),
 )
 NEWLY_CUES = (
     (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
@@ -201,6 +207,10 @@ FORECAST_CUES = (
      r"(?=.*\b(?:current|existing|present)\b).*\bworth\b", 0.6),
 )
 PROPENSITY_CUES = (
+    # "how many bookings can we expect in the next weeks, and who": the purchases to come asked with
+    # the people making them (a forecast has totals, no names)
+    (r"\b(?:bookings|orders|sales|purchases|sign-?ups|jobs|appointments|visits|renewals)\b.{0,40}\b(?:expect\w*|to come|coming)\b"
+     r".{0,60}\b(?:and|plus) (?:who|which (?:ones|people|customers|clients|members|guests|of them)|from whom|by whom)\b", 1.0),
     # "who's looked at booking a trip but never gone through with it, and might now": interest
     # shown, no purchase yet, a purchase maybe to come
     (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
@@ -316,6 +326,11 @@ ACTION_CUES = (
      r"(?:funnel|site|website|kpis?|metrics|numbers))|\bpriorit(?:y|ies) (?:with|for) (?:my|our|the) (?:customers|clients|regulars|"
      r"members|guests|patients|students|buyers|shoppers)\b", 0.9),
     (r"\b(?:call|contact|action|to-?do|follow[- ]?up) list\b", 0.8),
+    # "which unhappy clients need putting right after a bad experience", "people who enquired but never
+    # booked, how do we convert them": who needs which gesture, said as the need or the goal
+    (r"\b(?:who|customers|clients|people|guests|members|patients|students|regulars|ones|buyers|diners)\b.{0,30}"
+     r"\b(?:need|needs|needing) (?:\w+ )?(?:fixing|sorting out|sorting|putting right|making up to|smoothing over)\b|"
+     r"\bhow (?:do |can |could |should |would )?(?:we|i) (?:fit |go about |best )?(?:convert\w*|win\w* over|turn\w*) (?:them|those|these)\b", 0.9),
     # "what to do next with each of the at-risk vips": the step for each of them (the risk is who for)
     (r"\bwhat (?:to|should (?:we|i)|shall (?:we|i)|can (?:we|i)|do (?:we|i)) do (?:next )?(?:with|for|about) (?:each|every)\b", 1.2),
     # "any customers we should be sending a freebie to?", "who should I give a discount to": the gesture, sent
@@ -326,7 +341,7 @@ ACTION_CUES = (
     # a goal, then where to begin: "I want more repeat customers, where do I start?", "we need more
     # regulars coming back, what should we do": what to do next, customer by customer
     (r"\b(?:i|we)(?: really)?(?: want|'d like| need| would like| wanna) (?:to (?:get|have|see|win|keep) )?(?:more|a lot more) "
-     r"(?:(?:repeat|returning|regular|loyal) (?:customers|clients|buyers|members|guests|patients|students|business|visits|"
+     r"(?:(?:repeat|returning|regular|loyal) (?:customers|clients|buyers|members|guests|patients|students|business|visits|jobs|work|custom|trade|sales|"
      r"bookings|orders)|regulars|(?:customers|clients|people|folks?|punters|members|guests) (?:coming|come) back)\b[^?]{0,50}\b(?:where (?:do|should|can) (?:i|we) (?:start|begin)|"
      r"where to (?:start|begin)|what (?:should|can|do) (?:i|we) do|how (?:do|can|should) (?:i|we)|any (?:ideas|tips|advice)|"
      r"(?:the )?first step)|\bhow (?:do|can|could|should) (?:i|we) (?:get|win|keep|bring back) more (?:repeat|returning|"

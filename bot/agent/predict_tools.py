@@ -214,7 +214,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)
@@ -307,7 +307,7 @@ _ACTIONS = [
      "check_in"),
     # "a nudge to finish their first order": a first order started, not placed
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|\b(?:turn\w*|convert\w*|win\w* over|bring\w* over) (?:\w+ ){0,3}(?:in ?to|over to) (?:paying |actual |real |first-time |proper )?(?:customers|clients|buyers)\b|\bconvert\w* (?:\w+ ){0,3}(?:leads?|enquir\w*|browsers?)\b|\bworth convert\w*|"
-     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*",
+     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*|\bnever (?:\w+ )?(?:book|booked|buy|bought|order|ordered|sign\w* up)\b.{0,40}\bconvert\w*",
      "convert_prospect"),
     (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),

@@ -75,6 +75,8 @@ _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|b
                          # "are people whose order came late writing angrier comments?": one group's feeling against the rest
                          + _TONE_COMPARED + "|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because|fewer|depending on|"
+                         # "a real gap in satisfaction between our segments", "late arrivals putting a dent in our ratings"
+                         r"\bgaps?\b|\bdent\b|\bharm\w*|\bdamag\w*|\bknock\w* (?:\w+ )?(?:down|back|off)\b|"
                          # "does the tone change when the delivery is late?": one group against the rest
                          r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"
                          r"runs?|ran|arrives?|arrived|comes?|came|turns? up|turned up|goes|went) late\b", re.I)

@@ -174,7 +174,7 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b|\bbetween\b.{1,40}?\band (?:actually )?(paying)\b|"
                          r"\b(?:paid|paying) (?:for )?(?:an? |the |their )?(?:booking|order|appointment|job|session|class|lesson|sale)s?\b", t):
         found.append((m.start(1) if m.group(1) else m.start(), "purchase"))
-    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends|someone|somebody|others)|recommend(?:s|ed|ing)? (?:[\w'-]+ ){1,4}to (?:their )?(?:friends|mates|family|others|people))\b", t):
+    for m in rx.finditer(r"\b(?:advocates?|ambassadors?|(?<!would )(?<!'d )(?<!never )(?<!n't )(?<!not )(?<!happily )(?<!definitely )recommend(?:s|ed|ing)? us|refer(?:s|red|ring)? (?:us|a friend|friends|someone|somebody|others)|recommend(?:s|ed|ing)? (?:[\w'-]+ ){1,4}to (?:their )?(?:friends|mates|family|others|people))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"\b(?:aware|heard of us|discover(?:ed|y)?|(?:first )?hear(?:s|d|ing)? (?:about|of) us|first hear\w* (?:about|of) the [\w'-]+|"
                          r"f(?:ind|inds|inding|ound) out about us|(?:first )?(?:seeing|saw|spotting|spotted|noticing|noticed|"
