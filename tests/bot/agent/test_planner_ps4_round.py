@@ -74,3 +74,11 @@ def with_fallback():
 ])
 def test_what_is_on_out_in_the_world_is_not_the_data(with_fallback, question):
     assert_plans(with_fallback, question, None)
+
+
+@pytest.mark.parametrize(("question", "least"), [
+    ("how many clients have ordered from us 4+ times this year", 4),
+    ("how many regulars have shopped with us 5 plus times", 5),
+])
+def test_n_plus_times_is_the_repeat_head_count(rules, question, least):
+    assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=least)
