@@ -90,8 +90,12 @@ DIGEST_CUES = (
     (r"\b(?:in|for|during|over) (?:the (?:first|second|1st|2nd|front|back|latter|early) half of )?(?:january|february|march|"
      r"april|june|july|august|september|october|november|december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
     # "whats in todays summary", "yesterday's report pls": the day's digest, named by its day
-    (r"\b(?:today|yesterday|this morning|last night|the day)(?:'?s)? (?:quick |short |daily |morning )?(?:summary|update|report|"
-     r"overview|rundown|run-down|debrief|bulletin|round-?up)\b", 0.9),
+    # (or the week's: "this week's summary report", "last week's update")
+    (r"\b(?:today|yesterday|this morning|last night|the day|this week|last week)(?:'?s)? (?:quick |short |daily |morning |weekly )?"
+     r"(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up)\b", 0.9),
+    # "the daily round-up of the numbers", "a weekly recap of the figures": the regular report of the KPIs
+    (r"\b(?:daily|weekly|morning|nightly) (?:round-?up|recap|wrap[- ]?up|catch-?up|summary|rundown|run-down|update) of (?:the |our |all the |my )?"
+     r"(?:numbers|figures|stats|kpis|metrics)\b", 0.9),
     (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
      r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )

@@ -31,7 +31,7 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
      rf"(?!.*\b(?:at|through|behind|on|by|to) (?:the|our|my) (?:[\w'-]+ ){{0,3}}till\b).*?\b(?P<kpi>(?:the|our|my|me|[\w-]+) till){_TILL_END}", "revenue"),
     # "what did the yard weigh in at money-wise", "how's the challah and babka money been going":
     # the money, named as money (not the money back, off or owed, which are refunds and discounts)
-    (r"\bmoney[- ]?wise\b|\b(?:the|our|my) (?:[\w'&-]+ ){1,4}?money\b(?! (?:back|off|owed|owing|spent|on|saved|for)\b)",
+    (r"\bmoney[- ]?wise\b|\b(?:the|our|my) (?:[\w'&-]+ ){0,4}?money\b(?! (?:back|off|owed|owing|spent|on|saved|for)\b)",
      "revenue"),
     # "how many shirt bundles came in each day", "how many crates of ironing went out the door":
     # the goods counted as orders, in the trade's own words (never people, tickets or visits)
@@ -61,6 +61,27 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
      r"led|lead|result(?:ed|s)?|convert(?:ed|s)?)(?: up)? (?:in|into|to|with)\b", "session_conversion"),
     # "is the average bag spend creeping up", "avg trolley spend": what one order is worth
     (r"\b(?:average|avg|mean|typical) (?:bag|trolley|shop|till|visit) spend\b", "aov"),
+    # "average fee per lesson booking", "our average fare per trip", "mean charge per job": what one
+    # sale brings in, said as the trade's price (never a fee we pay: "card fees", "platform fee")
+    (r"\b(?:average|avg|mean|typical) (?!(?:card|platform|payment|processing|delivery|postage|shipping|transaction|bank|"
+     r"stripe|paypal|service|late|admin|cancell?ation) )(?:[\w-]+ )?(?:fare|fee|charge|price|takings?|spend|bill)s? (?:per|a|for each|each) "
+     r"(?:[\w-]+ ){0,2}?(?:trip|ride|journey|lesson|class|booking|job|visit|session|order|sale|appointment|treatment|"
+     r"stay|night|cover|table|hire|rental|install|service|call-?out|fare|ticket|transaction|customer visit)\b|"
+     r"\b(?:average|avg|mean|typical) (?:[\w-]+ )?fares?\b", "aov"),
+    # "how many driveways did we lay", "the number of placements we made", "how many kitchens have we
+    # fitted": the trade's work, counted, is its orders (never people, tickets, or visits)
+    (rf"\b(?:how many|number of|no\.? of) (?!of\b)(?:(?!{PEOPLE}\b|{_NOT_GOODS}\b|times\b|days\b|hours\b|weeks\b)[\w&-]+ ){{1,3}}?"
+     r"(?:(?:did|have|has|had) )?(?:we|you|y'all|the team|our team|the crew) (?:make|made|lay|laid|fit|fitted|build|built|"
+     r"install|installed|do|did|done|complete|completed|finish|finished|deliver|delivered|plant|planted|paint|painted|"
+     r"pour|poured|tile|tiled|print|printed|bake|baked|frame|framed|place|placed|fill|filled|sell|sold|ship|shipped|"
+     r"serve|served|cut|clean|cleaned|repair|repaired|fix|fixed|land|landed|win|won|secure|secured|sign|signed|book|booked)\b",
+     "orders"),
+    # "how many pages does a typical visitor click through", "pages a shopper looks at per visit":
+    # the pages of one web visit
+    (r"\bhow many pages (?:does|do|did|will) (?:a |an |the |our |each |one )?(?:typical |average |usual |normal |single )?"
+     r"(?:[\w-]+ )?(?:visitors?|users?|shoppers?|browsers?|people|folks?|guests?|customers?) (?:click|look|brows|flick|scroll|view|"
+     r"see|visit|go|get|read|open|land)\w*\b|\bpages (?:per|a|each|in a|in each|on a) (?:web |site )?(?:visit|session)\b",
+     "pages_per_session"),
     # "open maintenance tickets at the end of each week", "open repair cases": the backlog, named by its kind
     (r"(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bto )(?<!\bdid )\bopen (?:[\w-]+ )(?:tickets|cases|complaints|queries|enquiries)\b",
      "open_tickets"),

@@ -58,6 +58,17 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b(?:time|long|quickly|fast|hours?|minutes?) (?:it takes |does it take |did it take |do we take |we take )?"
      rf"(?:for us |us |the team |staff )?(?:to|till we|until we|before we) (?:first )?{_ANSWER} (?:[\w'-]+ ){{0,3}}?"
      rf"{_FIRST_MESSAGE}\b", "first_response_time"),
+    # "median time before we first get back to a customer's email", "how long till we first reply
+    # to a booking request": the first reply, "first" said of the answering
+    (rf"\b(?:time|long|quickly|fast|hours?|minutes?) (?:it takes |does it take |did it take |do we take |we take )?"
+     rf"(?:for us |us |the team |staff )?(?:to|till we|until we|before we|before the team|before staff) first {_ANSWER} (?:[\w'-]+ ){{0,3}}?"
+     r"(?:e-?mails?|messages?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|requests?|tickets?|dms?|texts?|customers?|clients?|"
+     r"people|them|someone|anyone)\b", "first_response_time"),
+    # "median days from order to mailbox", "time from checkout to doorstep": the wait for a delivery,
+    # said as where it starts and where it lands
+    (r"\b(?:days?|time|hours?|weeks?|long) (?:it takes )?from (?:the |an? )?(?:order(?:ing)?|purchase|buying|checkout|dispatch|"
+     r"payment|paying|posting) (?:to|till|until) (?:the |their |a |an )?(?:mailbox|letterbox|letter box|doorstep|door|doormat|"
+     r"postbox|post box|delivery|arrival|arriving|landing|site|hands)\b", "delivery_time"),
     # "how much money the barista course brought since october", Pidgin "how much money e don
     # bring": the money taken, whoever brought it
     (rf"\bhow much {_MONEY} (?:(?:has|have|did|does|do) )?(?:[\w'-]+ ){{0,4}}?(?:(?:has|have|had|did|don|do) )?{_BROUGHT}\b",

@@ -86,5 +86,18 @@ COURTESY = (rf"(?:(?:ok|okay|oh|aw|ah|wow|right|mate)[,!.]* )?{_PRAISE}"
             r"by (?:channel|region|city|segment|source|stage|persona|month|week|day))\b)"
             r"(?!.*[,.;:!-]\s*(?:the |our )?(?:revenue|sales|conversion|churn|aov|average order|orders|refunds?|csat|nps|"
             r"retention|sign-?ups|bookings|feedback|reviews|kpis?|funnel|drop-?offs?)\b(?: [\w'-]+){0,2}\s*[.!]*$)[^?]*$")
-ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}"
+# What is happening out in a place, not in the shop's data: "what's on in bedminster tonight",
+# "anything happening around town this weekend", "what time does the leisure centre shut on
+# sunday", "what's the weather like in leith tomorrow" (never "what's on the cards for revenue",
+# "what time do customers open our emails", "does the weather hit our bookings")
+_SOON = (r"(?:tonight|today|tomorrow(?: night| evening)?|this (?:weekend|evening|afternoon|morning|week)|"
+         r"(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| evening)?|over the weekend|at the weekend)")
+_OUT_THERE = (rf"(?:what(?:'s| is)|whats|(?:is )?(?:there )?anything|owt|any (?:gigs?|events?|shows?|gigs|festivals?)) "
+              rf"(?:on|happening|going on|good on)(?: in| around| near| at| down| up| round) (?!(?:the |our |my )?(?:data|numbers|"
+              rf"figures|funnel|dashboard|reviews?|feedback|inbox|cards|agenda)\b){_NOT_OURS}(?:[\w'-]+ ){{1,3}}?{_SOON}\b|"
+              rf"(?:what time|when) (?:does|do|is|are|will) (?:the |that )?(?!(?:our|we|us|my)\b){_NOT_OURS}(?:[\w'&-]+ ){{1,4}}?"
+              rf"(?:open|close|shut|opening|closing)(?: (?:up|on|at|until|till|today|tonight|tomorrow|this|[\w]+day)\b|\s*[?.!]*$)|"
+              rf"(?:what(?:'s| is| will)|whats|how(?:'s| is)) the weather(?: (?:like|going to be|forecast|looking|doing|be))?"
+              rf" (?:in|for|at|near|round|around|up|down|{_SOON}\b)")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

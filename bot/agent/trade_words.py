@@ -34,6 +34,8 @@ UNITS = (
     "admissions", "memberships", "slots", "pitches", "eye tests", "mots", "scans", "sittings",
     # a cab's fares, a boat's charters, a maker's commissions, a school's enrolments, a band's gigs
     "fares", "charters", "commissions", "enrol+ments", "gigs",
+    # an agency's or nursery's placements, a builder's driveways and patios
+    "placements", "driveways", "patios",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -58,6 +60,8 @@ _UNIT_COUNTED = re.compile(
     rf"(?P<u>{_UNIT})\b|"
     rf"\b(?P<u2>{_UNIT}) (?:count|counts|numbers|volumes?|totals?|tally)\b|"
     rf"\b(?:daily|weekly|monthly) {_ADJ}(?P<u3>{_UNIT})\b|"
+    # "covers per day", "placements per month": the units counted over time
+    rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
@@ -108,7 +112,7 @@ _BUYERS = re.compile(
     # bought, in any trade's word for them (not the units sold, not those who came back again)
     rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?!(?:{_UNIT}|tickets|tables|sessions|orders|items|products|units|times|"
     rf"days|weeks|hours|of)\b)[a-z-]+s) (?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
-    rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|\d+ or more|repeat|once|online|in store|tickets?|through|something|anything)\b)")
+    rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|\d+ or more|\d+ ?\+ times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
 _AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
                           r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
