@@ -31,9 +31,9 @@ from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
+from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
-from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.same_days import SAME_DAYS_CUES
 from bot.agent.series_cues import (
     AS_A_SERIES_CUES,

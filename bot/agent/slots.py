@@ -16,6 +16,7 @@ from typing import Any
 from bot.agent.crm_source import said_source
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.later_period import later_first
+from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
@@ -23,7 +24,6 @@ from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
-from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,

@@ -52,7 +52,6 @@ from tools.analytics.kpi_scope import (
     rows_for,
 )
 from tools.analytics.periods import Period, provenance_period
-from tools.data.spans import DATED
 from tools.analytics.trend_notes import (
     GRAIN_WORDS,
     end_at_the_data,
@@ -67,6 +66,7 @@ from tools.analytics.trend_notes import (
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
+from tools.data.spans import DATED
 from tools.data.store import JourneyStore
 
 __all__ = ["kpi_series", "TrendParams", "TrendResult", "trend", "window_values"]
