@@ -90,14 +90,8 @@ def assumed_currency(profile: Any, answer: Answer) -> list[str]:
     """Amounts written in the default currency's signs while nobody has set the business's
     currency (REES46's prices): said once under an answer that writes one (a town's revenue, a
     persona's spend), unless a tool said it already (the KPIs do)."""
-    note = profile.currency_note()
-    if not note or profile.numbers.symbol not in answer.text:
-        return []
-    note = note[0].upper() + note[1:]
-    # describe_data's profile says it in its own words ("amounts are shown in GBP until you set it")
-    said = (f"amounts are shown in {profile.currency}".lower() in answer.text.lower()
-            or any(n.lower() == note.lower() for n in answer.notes))
-    return [] if said else [note]
+    note = profile.currency_note_for(answer.text, answer.notes)
+    return [note[0].upper() + note[1:]] if note else []
 
 
 def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:

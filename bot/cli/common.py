@@ -170,13 +170,8 @@ def assumed_currency(ctx: Ctx, text: str) -> str | None:
     """A note under an answer that writes amounts while nobody has set the currency (REES46's
     prices): a trend, comparison or persona in pounds would otherwise pass for a fact. Only the
     KPI table said it; Slack's answers say it through bot/agent/answer_notes.py."""
-    profile = ctx.store.profile
-    note = profile.currency_note()
-    if not note or profile.numbers.symbol not in text or "only by assumption" in text:
-        return None
-    if f"amounts are shown in {profile.currency}".lower() in text.lower():
-        return None
-    return "Note: " + note
+    note = ctx.store.profile.currency_note_for(text)
+    return "Note: " + note if note else None
 
 
 @contextmanager

@@ -237,6 +237,16 @@ class BusinessProfile(BaseModel):
                 f"or the data says which currency they are in (set it with `journeybot profile set "
                 f"currency=XXX`)")
 
+    def currency_note_for(self, text: str, notes: tuple[str, ...] | list[str] = ()) -> str | None:
+        """currency_note, for an answer that writes an amount in the default's signs and does not
+        say it already (in its text, as describe_data and the KPIs do, or among its notes)."""
+        note = self.currency_note()
+        if not note or self.numbers.symbol not in text:
+            return None
+        said = (f"amounts are shown in {self.currency}".lower() in text.lower()
+                or any(n.lower() == note.lower() for n in notes))
+        return None if said else note
+
     def stored(self) -> dict[str, Any]:
         """The keys someone set, as plain values (what the store keeps)."""
         out: dict[str, Any] = {}
