@@ -482,7 +482,7 @@ COMPARE_CUES = (
     (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
      r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
      0.55),
-    (r"\bwhat changed\b|\bagainst (?:last|the previous|the same)\b", 0.35),
+    (r"\bwhat changed\b|\b(?:against|next to|alongside|set against) (?:last|the previous|the same)\b", 0.35),
     (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed|ing)? up against\b|"
      r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b|"
      # "last 30 days against the 30 before": the same span just before

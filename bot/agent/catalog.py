@@ -121,8 +121,9 @@ def all_tools() -> list[ToolSpec]:
     from bot.agent.alert_tools import alert_tool_specs
     from bot.agent.digest_tool import digest_tool_spec
     from bot.agent.narrow_last import narrowed_by_follow_up
+    from bot.agent.rate_follow_up import rated_by_follow_up
 
-    return narrowed_by_follow_up([
+    return rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(
             name="describe_data",
             params=DescribeParams,
@@ -153,7 +154,7 @@ def all_tools() -> list[ToolSpec]:
         *persona_tools(),
         *satisfaction_tools(),
         *time_pattern_tools(),
-    ])
+    ]))
 
 
 @cache

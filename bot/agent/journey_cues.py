@@ -6,7 +6,9 @@ from __future__ import annotations
 
 _STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
 # "between browsing and paying", "between the decision stage and purchase": two ends of the journey
-_ENDS = (rf"(?:(?:the )?{_STAGE}(?: stage)?|(?:just )?(?:looking|browsing|having a look)(?: around)?|(?:actually )?(?:booking|buying|"
+# (lane probe16a) the near end may name what was looked at: "between looking at a quad session and paying"
+_ENDS = (rf"(?:(?:the )?{_STAGE}(?: stage)?|(?:just )?(?:looking|browsing|having a look|checking out)(?: around)?"
+         r"(?: (?:at|round|through))?(?: (?:the|a|an|our|their|some))?(?: [\w'-]+){0,2}?|(?:actually )?(?:booking|buying|"
          r"paying|ordering|purchasing|signing up|enrol+ing|deciding))")
 _BETWEEN_ENDS = rf"\bbetween {_ENDS} and {_ENDS}\b"
 FUNNEL_CUES = (
@@ -76,6 +78,9 @@ DROPOFF_CUES = (
      r"\bwithout (?:buying|ordering|booking|purchasing)\b|"
      r"\bbefore (?:leaving|(?:they|people|customers|visitors|shoppers|folk|users) (?:left|leave|go|went))\b", 0.45),
     (r"\b(?:loses?|losing|lost) (?:the most|most|more) (?:people|customers|shoppers|visitors)?", 0.5),
+    # (lane probe16a) "where are people dropping out between looking at it and paying": people lost
+    # between two ends of the journey are each step's conversion, the funnel (its cue above)
+    (_BETWEEN_ENDS, -0.6),
     # "the 5 biggest places we lose people", "points where customers give up"
     (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
      r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),

@@ -298,7 +298,7 @@ _ACTIONS = [
      r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"
      r"\b(?:chase|chasing|chased|chivvy|chivvying|hassle|hassling) (?:\w+ ){0,2}(?:to|into) (?:come back|coming back|return\w*|"
      r"rebook\w*|re-?order\w*|book again|buy again|order again)\b|\b(?:chase|chasing|go(?:ing)? after)\b(?! up\b)", "win_back"),
-    (r"\bservice recovery\b|\bapolog\w*|\b(?:a|an|some) sorry\b|\bbad (?:experience|time)\b|\b(?:make|put|set) (?:it|things|that) right\b|\bmake amends\b|"
+    (r"\bservice recovery\b|\bapolog\w*|\b(?:a|an|some) sorry\b|\bbad (?:experience|time)\b|\b(?:make|put|set|making|putting|setting) (?:(?:it|things|that|them|this) )?right\b|\bmake amends\b|"
      r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|"
      r"\bsorry (?:note|message|email|card|gift|voucher)s?\b", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"

@@ -13,7 +13,7 @@ from bot.agent.slot_readers import _RATE_OF as RATE_OF
 _DENOMINATOR = r"(?:orders|bookings|appointments|reservations|jobs|sales|purchases|customers|buyers|people)"
 _AS_RATE = re.compile(
     r"\bas an? (?:rate|percentage|share|proportion|ratio|%|fraction|per ?cent(?:age)?)(?!\w)|\bin (?:percent(?:age)?s?|% terms)\b|"
-    rf"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?{_DENOMINATOR} )?"
+    rf"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?[\w-]+ )?"
     r"(?:is|was|are|were|does|did) (?:that|those|it|this|them|these)\b")
 _OF_ALL = re.compile(rf"\bof all (?:the |our |my )?(?:\w+ )?{_DENOMINATOR}\b")
 
@@ -35,3 +35,19 @@ def as_rate(previous: dict[str, Any], args: dict[str, Any], text: str) -> dict[s
     if _OF_ALL.search(text) and args.get("period") == {"name": "all"} and "period" in previous:
         out["period"] = previous["period"]  # "of all bookings": every booking of those days
     return out
+
+
+# "as a percentage of all flights tho?", "and as a % of the hires?": the rate asked on its own,
+# whatever the trade calls what the count is a share of (the KPI words know only some of those
+# nouns, so without this the follow-up named no KPI and no tool)
+RATE_AGAIN = (r"^(?:(?:and|so|ok|okay|but|now|right|what about|how about),? )*(?:as an? (?:rate|percentage|share|proportion|"
+              r"ratio|%|fraction|per ?cent(?:age)?)|in (?:percent(?:age)?s?|% terms)|(?:what|which) (?:%|percentage|share|proportion|"
+              r"per ?cent|fraction) (?:of (?:all |the |our )?[\w-]+ )?(?:is|was|are|were) (?:that|those|it|this|them))(?!\w)")
+_COUNTING_TOOLS = ("kpis", "compare", "trend", "movers")
+
+
+def rated_by_follow_up(specs: list[Any]) -> list[Any]:
+    """The KPI analyses take "as a percentage (of all ...)" as a follow-up of themselves."""
+    from dataclasses import replace
+
+    return [replace(s, follow_ups=(*s.follow_ups, RATE_AGAIN)) if s.name in _COUNTING_TOOLS else s for s in specs]

@@ -99,5 +99,10 @@ _OUT_THERE = (rf"(?:what(?:'s| is)|whats|(?:is )?(?:there )?anything|owt|any (?:
               rf"(?:open|close|shut|opening|closing)(?: (?:up|on|at|until|till|today|tonight|tomorrow|this|[\w]+day)\b|\s*[?.!]*$)|"
               rf"(?:what(?:'s| is| will)|whats|how(?:'s| is)) the weather(?: (?:like|going to be|forecast|looking|doing|be))?"
               rf" (?:in|for|at|near|round|around|up|down|{_SOON}\b)")
-ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}"
+# The sky's forecast, not the shop's: "what's the wind forecast for saturday", "any rain warnings
+# this week", "how's the surf outlook" (a forecast of takings is revenue_forecast's)
+_SKY_FORECAST = (r"(?:what(?:'s| is| will| does)|whats|hows|how(?:'s| is| does)|any|is there (?:a |an |any )?) (?:the )?(?:wind|winds|rain|"
+                 r"rainfall|snow|surf|swell|storm|frost|fog|pollen|uv|marine|tide|thunder|hail|heat) ?(?:and [a-z]+ )?"
+                 r"(?:forecast|outlook|warning|alert|prediction)s?")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

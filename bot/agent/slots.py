@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
+from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
@@ -158,7 +160,9 @@ def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None
 _COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
     r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
-    r"week on week|month on month|better|worse|improv\w*|up or down|against)\b")
+    r"week on week|month on month|better|worse|improv\w*|up or down|against|"
+    # (lane probe16a) "this month next to the same days last month": two periods side by side
+    r"next to (?=(?:the )?(?:same|last|previous|prior|one before|week before|month before)\b))\b")
 _HORIZON = re.compile(r"\b(?:next|coming|following)\s+(?:(?:\d+|thirty|ninety|six|twelve|three)\s+)?(?:days?|weeks?|months?|"
                       r"quarter|year|half[- ]year)\b|\byear ahead\b")
 _REFERS_BACK = re.compile(r"\b(?:that|this|the same|the) (?:customer|person|client|buyer)\b|"
@@ -174,6 +178,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     if personas and not known.personas:
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
     # "wetin dey ... pass", "...lah": the plain English the patterns read; ", not segment": not read
+    text = found_us_as_channel(text)  # "split by where folks first found us": by first-touch channel, for every reader
     t = plain_days(without_turned_down(plain_english(normalise(text))))  # "before they ever pay": no period
     fixes: list[tuple[str, str]] = []
     if speller is not None:
@@ -184,6 +189,10 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
+    if not metrics:  # "jumps per day", "the dip in tows": a trade's own unit counted, read as orders (and said so)
+        units, read_as = counted_as_orders(rest)
+        if read_as:
+            (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
     slots = Slots(
         period=when.period, against=when.against, grain=when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,

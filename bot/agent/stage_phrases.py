@@ -25,6 +25,15 @@ _STAGE_PHRASES = (
     (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b", "purchase"),
     # "between browsing and booking": booking at the far end is the purchase
     (r"\bbetween\b.{1,40}?\band (?:actually )?(booking|signing up|enrol+ing)\b", "purchase"),
+    # (lane probe16a) "from first hearing about us to booking a flight": booking at the far end of a way
+    (r"\bfrom\b.{1,50}?\b(?:to|until|till|through to) (?:actually )?(booking|ordering|signing up|enrol+ing)\b", "purchase"),
+    # "between looking at a quad session and paying for it": looking at something, at the near end
+    (r"\b(?:between|from) (?:just )?(?:looking|having a look|checking out)\b(?=.{1,50}?\b(?:and|to|until|till) (?:actually )?"
+     r"(?:paying|booking|buying|ordering|signing up|enrol+ing|paid)\b)", "consideration"),
+    # "of the quotes we send out, how many turn into paid jobs": a quote given is the decision being made
+    (r"\b(?:quotes?|estimates?|quotations?) (?:that )?(?:we|i|you) (?:send|sent|give|gave|issue|issued|write|wrote|put out)\b|"
+     r"\b(?:quotes?|estimates?|quotations?) (?:[\w'-]+ ){0,4}?(?:turn|turns|turned|turning|convert\w*|become|became|end up) "
+     r"(?:into|in|to|as)\b", "decision"),
 )
 
 

@@ -90,6 +90,9 @@ _CLASS_SESSIONS = re.compile(
     r"pottery|craft|cookery|tasting|trek|trekking|public|group|private|kids|family) (?P<u>sessions)\b|"
     # "cancelled sessions": sessions called off are orders
     r"\b(?:cancel+ed|refunded|called-off) (?P<u4>sessions)\b|"
+    # (lane probe16a) "refund rate on quad sessions", "cancellations for the taster sessions": what is
+    # refunded or cancelled is what was sold
+    r"\b(?:refund|cancel+ation|refunds|cancel+ations)s? (?:rate |%|percentage )?(?:on|for|of) (?:the |our )?(?:[a-z-]+ )?(?P<u5>sessions)\b|"
     r"\b(?P<u2>sessions) (?:(?:were |got |have been |we )?(?:booked|sold|run|taught|held|delivered|completed))\b|"
     r"\b(?:book|booked|run|ran|teach|taught|hold|held|deliver|delivered) (?:the )?(?:most |more |fewer )?(?P<u3>sessions)\b")
 _SERVED_TABLES = re.compile(
@@ -104,14 +107,16 @@ _NEW_PEOPLE = re.compile(
     rf"\bnew {_ADJ}(?P<p>{_PERSON})\b|"
     rf"\b(?:how many|number of|count of) (?:new )?(?P<p2>{_PERSON}) (?:have |had |has )?(?:joined|signed up|registered|"
     rf"enrol+ed|started|came on board)\b")
+# what a head count of buyers is never of (lane probe16a: "how many separate trade accounts bought" names them in two words)
+_NOT_WHO = rf"(?!(?:{_UNIT}|tickets|tables|sessions|orders|items|products|units|times|days|weeks|hours|of)\b)"
 _BUYERS = re.compile(
     rf"\b(?:{_PERSON}|people|customer|client|member) (?:count|headcount|numbers) (?:of (?:those )?)?(?:who|that) "
     rf"(?:bought|paid|purchased|ordered|spent)\b|"
     rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b|"
     # "how many skaters booked last week", "how many customers bought": a head count of people who
     # bought, in any trade's word for them (not the units sold, not those who came back again)
-    rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?!(?:{_UNIT}|tickets|tables|sessions|orders|items|products|units|times|"
-    rf"days|weeks|hours|of)\b)[a-z-]+s) (?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
+    rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?:{_NOT_WHO}[a-z-]+ )?{_NOT_WHO}[a-z-]+s) "
+    rf"(?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
     rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|\d+ or more|\d+ ?\+ times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
 _AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"

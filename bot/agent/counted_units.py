@@ -1,0 +1,59 @@
+"""A trade's own unit, counted over time, read as orders when no KPI word was said.
+
+Owners count in nouns no table can list in full: a skydiving centre's "jumps", a recovery
+firm's "tows", a balloon company's "flights", a dive school's "dives". Said in the words that
+only count something sold over time ("jumps per day", "weekly tows", "the dip in flights"),
+and with no KPI of the planner's own in the question, the noun is the business's orders; the
+answer says so ("reading “jumps” as orders"), so a wrong guess is seen, not hidden.
+bot/agent/trade_words.py knows the common units in every construction; this reads the rest in
+the few constructions where a plural noun can only be a count of what was sold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.agent.trade_words import PEOPLE
+
+# Plural nouns that are never the units sold: people, time, the data's own things, and what
+# customers send rather than buy (counted, they are other KPIs or no KPI at all)
+_NOT_UNITS = {
+    "days", "nights", "weeks", "months", "years", "hours", "minutes", "times", "weekends", "mornings", "evenings",
+    "people", "folks", "folk", "persons", "visitors", "users", "followers", "fans", "customers", "clients",
+    "emails", "messages", "calls", "texts", "reviews", "comments", "complaints", "enquiries", "inquiries",
+    "queries", "leads", "clicks", "likes", "posts", "views", "pages", "photos", "stars", "points", "words",
+    "questions", "answers", "replies", "responses", "tickets", "sessions", "visits", "returns", "refunds",
+    "cancellations", "alerts", "rules", "personas", "cards", "segments", "channels", "regions", "towns",
+    "cities", "stages", "steps", "products", "items", "units", "categories", "errors", "issues", "problems",
+    "things", "ones", "bits", "kinds", "types", "groups", "numbers", "figures", "stats", "results", "totals",
+    "trends", "terms", "kpis", "metrics", "sales", "takings", "surveys", "ratings", "scores", "signups",
+    "sign-ups", "subscriptions", "members", "staff", "hits", "impressions", "searches", "downloads",
+    "this", "his", "its", "has", "was", "does", "goes", "less", "plus", "thus", "yes", "always", "across", "series",
+}
+_PEOPLE = {w for noun in PEOPLE for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
+# a plural noun of three letters or more (not "-ss": "class", "glass"), not a person ("-ers": "jumpers"
+# may be sold, but "skaters" and "anglers" are people, and people are not orders)
+_NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
+_TIME = r"(?:day|night|week|month|quarter|year)"
+_COUNTED = re.compile(
+    # "jumps per day", "tows a week", "flights by month": the units counted over time
+    rf"\b{_NOUN.format(1)} (?:per|a|each|every|by(?: the)?) {_TIME}\b|"
+    # "daily jumps", "weekly tows"
+    rf"\b(?:daily|weekly|monthly|nightly) (?:[a-z-]+ )?{_NOUN.format(2)}\b|"
+    # "the dip in jumps", "what's behind the drop in flights": a count whose change is explained
+    rf"\b(?:dip|drop|fall|rise|jump|change|increase|decrease|spike|surge|slump|slide)s? in (?:the )?(?:number of )?"
+    rf"(?:[a-z-]+ )?{_NOUN.format(3)}\b")
+
+
+def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:
+    """`rest` with each counted trade unit said as "orders", and the nouns read that way (for
+    the answer's first line); `rest` unchanged when no such unit is counted."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _COUNTED.finditer(rest):
+        group = next(g for g, v in m.groupdict().items() if v)
+        noun = m.group(group)
+        if noun not in _NOT_UNITS and noun not in _PEOPLE:
+            spans.append((*m.span(group), noun))
+    for start, end, _ in sorted(spans, reverse=True):
+        rest = rest[:start] + "orders" + rest[end:]
+    return rest, [(noun, "orders") for noun in dict.fromkeys(n for _, _, n in spans)]

@@ -1,0 +1,19 @@
+""""By where folks first found us", "split by how people heard about us": the first-touch
+channel, said the way an owner says it, read as the breakdown the analyses know ("by
+first-touch channel") before any tool's cues look at the question."""
+
+from __future__ import annotations
+
+import re
+
+_WHO = (r"(?:they|people|folks?|customers|clients|punters|guests|buyers|shoppers|users|members|visitors|everyone|each one|"
+        r"he|she|someone|somebody|the [a-z-]+s)")
+_FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come across|heard (?:about|of)|hear (?:about|of)) us|"
+          r"(?:first |originally )?(?:came|come|arrived|arrive) (?:to us )?from|(?:first )?(?:came|come) to us)")
+_BY_WHERE = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
+                       rf"(?:where|how|which way|the way) {_WHO} (?:first |originally )?{_FOUND}(?= |[?.!,]|$)", re.I)
+
+
+def found_us_as_channel(t: str) -> str:
+    """The question with "by where they first found us" said as "by first-touch channel"."""
+    return _BY_WHERE.sub(lambda m: m.group("by") + " first-touch channel", t)
