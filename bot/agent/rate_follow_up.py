@@ -13,7 +13,7 @@ from bot.agent.slot_readers import _RATE_OF as RATE_OF
 _DENOMINATOR = r"(?:orders|bookings|appointments|reservations|jobs|sales|purchases|customers|buyers|people)"
 _AS_RATE = re.compile(
     r"\bas an? (?:rate|percentage|share|proportion|ratio|%|fraction|per ?cent(?:age)?)(?!\w)|\bin (?:percent(?:age)?s?|% terms)\b|"
-    rf"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?[\w-]+ )?"
+    r"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?[\w-]+ )?"
     r"(?:is|was|are|were|does|did) (?:that|those|it|this|them|these)\b")
 _OF_ALL = re.compile(rf"\bof all (?:the |our |my )?(?:\w+ )?{_DENOMINATOR}\b")
 
