@@ -55,7 +55,9 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
     text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
     named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
              and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
-    return keys | named | {k for k in own if own.get(k) != blank.get(k)}
+    from bot.agent.follow_up_grain import split_said  # "and which day of the week": the default split, named
+
+    return keys | named | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
