@@ -1,0 +1,70 @@
+"""Readings added in phase R (lane g-tune27) by class, from blind15's remaining misses, on
+phrasings written for this round in other trades (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+LAST_WEEK_BUT_ONE = {"start": "2026-10-26", "end": "2026-11-01"}
+
+
+@pytest.mark.parametrize(("first", "follow", "tool", "args"), [
+    # a step back, then how it went
+    ("how many lessons did the surf school sell last week", "n the week before, how did that go",
+     "kpis", {"metrics": ["orders"], "period": LAST_WEEK_BUT_ONE}),
+    ("what did the pottery café take last week", "and the week prior, how'd we do?",
+     "kpis", {"metrics": ["revenue"], "period": LAST_WEEK_BUT_ONE}),
+    # the tail of the times just shown, named by what is waited for
+    ("average time to answer the pottery shop's emails this month", "and the slowest 10% of those answers?",
+     "kpis", {"metrics": ["first_response_time_p90"], "period": {"name": "this_month"}}),
+    # the last series at another grain
+    ("daily takings at the ice cream van for the past 2 weeks", "weekly instead, over the last 2 months",
+     "trend", {"metric": "revenue", "grain": "week", "period": {"name": "last_60_days"}}),
+    ("ticket numbers per week at the print shop this quarter", "and month on month, how does that look",
+     "trend", {"metric": "tickets", "grain": "month", "period": {"name": "this_quarter"}}),
+    ("how many bookings did the climbing wall take last quarter", "ok same but monthly",
+     "trend", {"metric": "orders", "grain": "month"}),
+    # a pattern's split named in words, though it is the tool's default
+    ("which hour do the most bookings come in at the escape room", "and which day of the week?",
+     "time_pattern", {"metric": "orders", "by": "weekday"}),
+])
+def test_a_follow_up_changes_one_thing_of_the_last_answer(rules, first, follow, tool, args):
+    key = "t27-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, follow, tool, key=key, **args)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("the slowest 1 in 10 parcels from the tea shop, how long did they take last month", "delivery_time_p90"),
+    ("slowest 10 percent of replies to the locksmith's messages last month", "first_response_time_p90"),
+    ("the worst tenth of boiler repair tickets last month, how long till they got sorted", "resolution_time_p90"),
+])
+def test_a_tail_of_waits_named_by_what_is_waited_for(rules, question, metric):
+    assert_plans(rules, question, "kpis", metrics=[metric], period={"name": "last_month"})
+
+
+@pytest.mark.parametrize("question", [
+    "how many prams came back last month",
+    "how many lamps got sent back to the lighting shop last month",
+    "how many wetsuits were brought back last month",
+])
+def test_goods_that_came_back_are_the_returned_orders(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["refunded_orders"], period={"name": "last_month"})
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("which night last week had the biggest bar take at the comedy club", "revenue"),
+    ("best night's takings at the karaoke bar last week", "revenue"),
+])
+def test_one_night_of_a_named_week_is_a_daily_trend(rules, question, metric):
+    assert_plans(rules, question, "trend", metric=metric, grain="day", period={"name": "last_week"})
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("bookings at the spa on tuesday the 3rd of november", "2026-11-03"),
+    ("how much did the nail bar take on friday 6th november", "2026-11-06"),
+])
+def test_a_weekday_said_with_its_date_is_that_date(rules, question, day):
+    assert_plans(rules, question, "kpis", period={"start": day, "end": day})
