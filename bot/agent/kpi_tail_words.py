@@ -11,12 +11,16 @@ import re
 
 from bot.agent.vocab import P90
 
-_TAIL = rf"^(?=.*(?:{P90.pattern}))"
+# a tail word said, and no time named outright ("first response time 90th percentile for tickets"
+# is the reply time's, read by vocab.py; "tickets" there is no second KPI)
+_TAIL = (rf"^(?=.*(?:{P90.pattern}))(?!.*\b(?:(?:first )?(?:response|reply|resolution|delivery|dispatch|shipping|fix) times?|"
+         r"first response|time to (?:first )?(?:reply|respond|resolve|deliver|fix|close))\b)")
+_REPLIES = r"\b(?:repl(?:y|ies)|responses?|answers?|(?:get|getting|got) back to)\b"
 TAIL_TERMS: list[tuple[str, str]] = [
-    (_TAIL + r".*\b(?:repl(?:y|ies)|responses?|answers?|(?:get|getting|got) back to)\b", "first_response_time"),
+    (_TAIL + ".*" + _REPLIES, "first_response_time"),
     (_TAIL + r".*\b(?:deliver(?:y|ies)|parcels?|packages?|shipments?|dispatch(?:es)?|drop-?offs|to (?:arrive|land|turn up))\b",
      "delivery_time"),
-    (_TAIL + r".*\b(?:tickets?|fix(?:es)?|cases|complaints?|queries|enquiries|issues|(?:get|getting|got) (?:sorted|resolved|closed))\b",
+    (_TAIL + rf"(?!.*{_REPLIES}).*\b(?:tickets?|fix(?:es)?|cases|complaints?|queries|enquiries|issues|(?:get|getting|got) (?:sorted|resolved|closed))\b",
      "resolution_time"),
 ]
 TAIL_PATTERNS = [(re.compile(p), code) for p, code in TAIL_TERMS]

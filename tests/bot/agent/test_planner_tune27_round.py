@@ -68,3 +68,12 @@ def test_one_night_of_a_named_week_is_a_daily_trend(rules, question, metric):
 ])
 def test_a_weekday_said_with_its_date_is_that_date(rules, question, day):
     assert_plans(rules, question, "kpis", period={"start": day, "end": day})
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("boiler services in Q3 against Q2, how did we go", ("2026-07-01", "2026-09-30"), ("2026-04-01", "2026-06-30")),
+    ("kitchen jobs in q2 vs q1, how did we do", ("2026-04-01", "2026-06-30"), ("2026-01-01", "2026-03-31")),
+])
+def test_two_quarters_set_side_by_side_compare_the_units(rules, question, period, against):
+    assert_plans(rules, question, "compare", metrics=["orders"], period={"start": period[0], "end": period[1]},
+                 against={"start": against[0], "end": against[1]})
