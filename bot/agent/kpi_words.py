@@ -14,10 +14,10 @@ from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
+from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
-from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS

@@ -77,3 +77,18 @@ def test_a_weekday_said_with_its_date_is_that_date(rules, question, day):
 def test_two_quarters_set_side_by_side_compare_the_units(rules, question, period, against):
     assert_plans(rules, question, "compare", metrics=["orders"], period={"start": period[0], "end": period[1]},
                  against={"start": against[0], "end": against[1]})
+
+
+FROM_CONSIDERATION = ["consideration", "decision", "purchase"]
+
+
+@pytest.mark.parametrize(("question", "stages"), [
+    ("where are we losing paddlers between browsing the kayaks and paying for a rental", FROM_CONSIDERATION),
+    ("from estimate request to a paid booking, how many of the removals enquiries get through", ["decision", "purchase"]),
+    ("where do people fall off between spotting our ad and buying a ticket, step by step",
+     ["awareness", "consideration", "decision", "purchase"]),
+    ("of people who look at our rugs online, how many get as far as ordering, step by step", FROM_CONSIDERATION),
+    ("from browsing to hiring a marquee, funnel with a 14 day window", FROM_CONSIDERATION),
+])
+def test_a_stretch_of_the_journey_said_by_its_ends_is_the_funnel_over_it(rules, question, stages):
+    assert_plans(rules, question, "funnel", stages=stages)
