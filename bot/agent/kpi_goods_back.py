@@ -13,7 +13,8 @@ from bot.agent.owner_words import PEOPLE
 
 # who or what comes back for another go rather than being returned
 _NOT_GOODS = (rf"(?:{PEOPLE}|they|we|who|many|any|some|few|most|all|half|regulars|locals|faces|kids|children|pets|dogs|cats|"
-              r"horses|survey\w*|answers|responses|replies|reviews|results|numbers|figures|sales|visits|visitors)")
+              r"horses|survey\w*|\w*forms|questionnaires|feedback|answers|responses|replies|reviews|ratings|results|numbers|figures|sales|"
+              r"visits|visitors|emails|messages|letters|calls|applications|quotes|invoices|payments|votes)")
 _BACK = r"(?:came|come|coming|comes|have come|has come|got sent|get sent|were sent|been sent|sent|got brought|were brought|brought|got taken|were taken|taken) back\b"
 GOODS_BACK_TERMS: list[tuple[str, str]] = [
     # the noun of what was sold, plural, just before "came back" (not "came back for more")
