@@ -92,3 +92,11 @@ FROM_CONSIDERATION = ["consideration", "decision", "purchase"]
 ])
 def test_a_stretch_of_the_journey_said_by_its_ends_is_the_funnel_over_it(rules, question, stages):
     assert_plans(rules, question, "funnel", stages=stages)
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("barber: churn rate, with anyone not visiting for 8 weeks counted as gone", 56),
+    ("churn at the pet food shop if someone not ordering in 60 days is lost", 60),
+])
+def test_a_span_of_not_doing_something_sets_the_churn_window(rules, question, days):
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
