@@ -100,3 +100,12 @@ def test_a_stretch_of_the_journey_said_by_its_ends_is_the_funnel_over_it(rules, 
 ])
 def test_a_span_of_not_doing_something_sets_the_churn_window(rules, question, days):
     assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
+
+
+@pytest.mark.parametrize("question", [
+    "how many people visited the site more than twice",
+    "how many shoppers came to the web shop 3+ times last month",
+])
+def test_visits_per_visitor_are_said_to_be_not_counted(rules, question):
+    answer = rules.answer(question, "t27-" + question)
+    assert answer.tool_calls == [] and "visits per visitor" in answer.text, answer.text
