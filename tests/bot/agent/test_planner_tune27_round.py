@@ -109,3 +109,12 @@ def test_a_span_of_not_doing_something_sets_the_churn_window(rules, question, da
 def test_visits_per_visitor_are_said_to_be_not_counted(rules, question):
     answer = rules.answer(question, "t27-" + question)
     assert answer.tool_calls == [] and "visits per visitor" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "sort_by"), [
+    ("which gym members are drifting off, ranked by how fast their risk went up", "rising"),
+    ("dog walker: which clients look like they are drifting off, biggest spenders first", "value"),
+    ("which pupils are drifting away from the swim school, sorted by spend", "value"),
+])
+def test_drifting_off_is_at_risk_not_the_lapsing_tier(rules, question, sort_by):
+    assert_plans(rules, question, "at_risk_customers", sort_by=sort_by, tier=None)
