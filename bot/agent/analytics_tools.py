@@ -275,7 +275,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("funnel", "reach", "between", "get through", "make it to"),
             cues=FUNNEL_CUES,
             plan=plan_funnel,
-            boost=lambda slots: max(boost_funnel(slots), stage_span(slots)),
+            boost=lambda slots: max(boost_funnel(slots), stage_span(slots) or -9.0),  # a stretch of stages asked
         ),
         ToolSpec(
             name="dropoffs",

@@ -13,10 +13,17 @@ from typing import Any
 from bot.agent.analytics_cues import text_of
 
 _SPAN = re.compile(r"\bbetween\b.{3,80}\band\b|\bfrom\b.{3,80}\b(?:to|through to|until|till)\b|"
-                   r"\b(?:step|stage)[- ]by[- ](?:step|stage)\b|\b(?:each|every) (?:step|stage)\b")
+                   r"\bstep[- ]by[- ]step\b|\b(?:each|every) step\b")
+# the same ends asked as a time or a KPI ("how long from first hearing of us to buying"), or as the
+# whole journey drawn ("the full journey from awareness to advocacy with pain points")
+_NOT_A_FUNNEL = re.compile(r"\bhow long\b|\b(?:days|weeks|time) (?:from|between|it takes)\b|\bpain ?points?\b|"
+                           r"\b(?:full|whole|entire) journey\b|\bjourney map\b|\bmap\b")
 
 
 def stage_span(slots: Any) -> float:
     """How strongly the words ask for the funnel over a stretch of named stages."""
     stages = getattr(slots, "stages", None) or []
-    return 1.2 if len(stages) >= 2 and _SPAN.search(text_of(slots)) else 0.0
+    text = text_of(slots)
+    if len(stages) < 2 or getattr(slots, "metrics", None) or _NOT_A_FUNNEL.search(text):
+        return 0.0
+    return 1.2 if _SPAN.search(text) else 0.0
