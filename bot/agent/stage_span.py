@@ -15,9 +15,12 @@ from bot.agent.analytics_cues import text_of
 _SPAN = re.compile(r"\bbetween\b.{3,80}\band\b|\bfrom\b.{3,80}\b(?:to|through to|until|till)\b|"
                    r"\bstep[- ]by[- ]step\b|\b(?:each|every) step\b")
 # the same ends asked as a time or a KPI ("how long from first hearing of us to buying"), or as the
-# whole journey drawn ("the full journey from awareness to advocacy with pain points")
+# whole journey drawn ("the full journey from awareness to advocacy with pain points"), or the
+# drop-off named as such
 _NOT_A_FUNNEL = re.compile(r"\bhow long\b|\b(?:days|weeks|time) (?:from|between|it takes)\b|\bpain ?points?\b|"
-                           r"\b(?:full|whole|entire) journey\b|\bjourney map\b|\bmap\b")
+                           r"\b(?:full|whole|entire) journey\b|\bjourney map\b|\bmap\b|"
+                           # "what's the drop-off between checkout and order placed": the drop-off itself, asked by name
+                           r"\bdrop[- ]?offs?\b|\bdropoffs?\b")
 
 
 def stage_span(slots: Any) -> float:
