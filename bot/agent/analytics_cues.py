@@ -209,7 +209,7 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            r"(?:as |(?:they|that they|someone|the customer|a customer)(?:'?ve| have|'?s| has|'?re| are| is) )?"
                            r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver|left|quit|stopped|dropped off|moved on)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
-                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|booked)\w* (?:anything )?(?:in|for|within) "
+                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|book(?:ed|ing)|(?:buy|order|visit|pay|shopp)ing)\w* (?:anything )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 

@@ -41,6 +41,7 @@ from bot.agent.series_cues import (
     boost_series,
     series_grain_asked,
 )
+from bot.agent.stage_span import stage_span
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
@@ -274,7 +275,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("funnel", "reach", "between", "get through", "make it to"),
             cues=FUNNEL_CUES,
             plan=plan_funnel,
-            boost=boost_funnel,
+            boost=lambda slots: max(boost_funnel(slots), stage_span(slots) or -9.0),  # a stretch of stages asked
         ),
         ToolSpec(
             name="dropoffs",
@@ -296,6 +297,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon*", "bail", "leak*"),
             cues=DROPOFF_CUES,
             plan=plan_dropoffs,
+            boost=lambda slots: -stage_span(slots),  # "where do we lose them between quote and deposit": the funnel
         ),
         ToolSpec(
             name="paths",

@@ -89,6 +89,9 @@ DIGEST_CUES = (
     # (or half of one: "how did we do in the first half of october")
     (r"\b(?:in|for|during|over) (?:the (?:first|second|1st|2nd|front|back|latter|early) half of )?(?:january|february|march|"
      r"april|june|july|august|september|october|november|december)\b|\b(?:this|last|previous) (?:month|quarter|year)\b", -0.6),
+    # "fitting jobs in Q3 against Q2, how did we go", "the third quarter vs the second": a quarter
+    # named, or two periods set side by side, are those periods' KPIs compared (lane tune27)
+    (r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter\b|\bquarter (?:one|two|three|four|[1-4])\b", -0.6),
     # "whats in todays summary", "yesterday's report pls": the day's digest, named by its day
     # (or the week's: "this week's summary report", "last week's update")
     (r"\b(?:today|yesterday|this morning|last night|the day|this week|last week)(?:'?s)? (?:quick |short |daily |morning |weekly )?"

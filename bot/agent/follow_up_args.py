@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any, get_args
 
+from bot.agent.follow_up_grain import split_said
 from bot.agent.slots import Slots
 
 # Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
@@ -55,7 +56,8 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
     text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
     named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
              and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
-    return keys | named | {k for k in own if own.get(k) != blank.get(k)}
+    # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)
+    return keys | named | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,

@@ -14,11 +14,13 @@ from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
+from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
+from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
 from bot.agent.owner_words import (
@@ -139,7 +141,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # them took. What customers did a number of times (kpi_deeds) comes first, then the visits' length
 # (session_words), so its "how long" is never read as a wait for something else, then the waits
 # and shares said with their verb after them (kpi_waits_and_shares).
-KPI_PATTERNS = (DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (TAIL_PATTERNS + GOODS_BACK_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS)

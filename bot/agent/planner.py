@@ -25,6 +25,7 @@ from typing import Any
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_grain import regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.percentile_follow_up import switch_percentile
@@ -48,7 +49,7 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
-    r"what if|instead|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    r"what if|(?:[\w-]+ ){0,2}instead\b|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
@@ -97,7 +98,6 @@ _COMMAND = re.compile(
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
 _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
                        r"reminders?)\b|\b(?:add|put) (?:it|this|that|\w+) (?:in|on|to) (?:my|the) (?:diary|calendar|to-?do list)\b")
-
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
@@ -355,7 +355,7 @@ class OfflinePlanner:
             # "and in money terms?" after conversion by age band: each band's revenue
             return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
         if prev.name in kpi_tools:
-            if new.grain in ("day", "week") and prev.name != "trend":
+            if regrain(prev.name, new):  # "weekly instead", "and month on month" after a weekly trend
                 return self.by_name.get("trend", prev)
             if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
                 return self.by_name.get("movers", prev)

@@ -174,7 +174,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    # "coming in way less than they used to", "halved how often they come"
                    r"\b(?:buying|coming(?: in| round| by| back)?|ordering|shopping|visiting|booking) (?:a lot |way |much |far )?less\b|"
                    r"\bless than they used to\b|\bhalved (?:how often|their (?:visits|orders|bookings|purchases))\b|"
-                   r"\bdrifting\b|" + LAPSING, text):
+                   + LAPSING, text):  # not "drifting off": at risk, not a slower rhythm (lane tune27)
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
     if sort_by is None and re.search(AT_RISK_CUES[0][0], getattr(slots, "query", "") or ""):

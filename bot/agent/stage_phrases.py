@@ -34,6 +34,19 @@ _STAGE_PHRASES = (
     (r"\b(?:quotes?|estimates?|quotations?) (?:that )?(?:we|i|you) (?:send|sent|give|gave|issue|issued|write|wrote|put out)\b|"
      r"\b(?:quotes?|estimates?|quotations?) (?:[\w'-]+ ){0,4}?(?:turn|turns|turned|turning|convert\w*|become|became|end up) "
      r"(?:into|in|to|as)\b", "decision"),
+    # (lane tune27) the far end said as the trade's sale: "from browsing to booking a car", "from
+    # quote request to a paid job", "how many get to ordering", "and buying a seat"
+    (r"\b(?:from|between)\b.{1,60}?\b(?:to|and|until|till|through to) (?:actually )?(booking|ordering|buying|hiring|purchasing|"
+     r"renting|signing up|enrol+ing)\b|\bto (?:an? |the )?paid (?:[\w-]+ )?(?:jobs?|bookings?|orders?|hires?|lessons?|classes|seats?|"
+     r"places?|sessions?|visits?)\b|\bget(?:s|ting)? (?:as far as |through to |to )(?:actually )?(ordering|booking|buying|paying)\b", "purchase"),
+    # "from quote request to ...", "between the quote and the deposit": the quote is the decision
+    (r"\b(?:from|between) (?:a |an |the |their )?(?:price )?(?:quote|estimate|quotation)(?: requests?)?s?\b", "decision"),
+    # "of folk that look at our memorials online", "people browsing the rugs on the site": the consideration
+    (r"\b(?:look|looks|looking|looked|browse|browses|browsing|browsed) (?:at |through |round |around )?(?:our |the )?"
+     r"(?:[\w-]+ ){0,2}(?:online|on (?:the |our )?(?:web ?)?site)\b", "consideration"),
+    # "between finding the gig listing and buying a seat": first finding us is the awareness
+    (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
+     r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),
 )
 
 

@@ -47,6 +47,10 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     return period_between(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
 
 
+# "n the week before, how'd that go", "and the month prior, how did we do": the step back, then
+# how it went (lane tune27)
+_HOW_THAT_WENT = (r"how(?:'d|'s|s| did| was| were| does| do| is)\s+(?:that|it|we|things|they|those|business)"
+                  r"(?:\s+(?:go|do|look|looking|going|doing|fare|compare|stack up))?")
 # "the week before that", "the month prior to that", "the day before": a step back from the
 # period the conversation was about.
 _UNITS = r"(day|weekend|week|fortnight|month|quarter|year|period|one)"
@@ -56,7 +60,7 @@ _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS,
                           rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
                           # "and the week before?", "same again for the month before": a follow-up's step back
                           rf"^(?:and|what about|how about|then|ok,? and|(?:(?:do|run|show|give me) )?(?:the )?same(?: again| thing| numbers| figures)?,?|"
-                          rf"again)\s+(?:for\s+|in\s+|over\s+)?the\s+{_UNITS}\s+(?:before|prior)(?:,?\s+(?:pls|please|thanks|ta))?\s*[?.!]*$")
+                          rf"again)\s+(?:for\s+|in\s+|over\s+)?the\s+{_UNITS}\s+(?:before|prior)(?:,?\s+(?:pls|please|thanks|ta|{_HOW_THAT_WENT}))?\s*[?.!]*$")
 
 
 # "and the seven before that?" after the last seven days: as many again, the unit left unsaid

@@ -19,7 +19,8 @@ from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
-_UNIT = r"(day|date|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)"
+# "which night this week took the most", "best night's takings last week": a night is a day's trade (lane tune27)
+_UNIT = r"(day|date|night|evening|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)(?!'?s? of (?:the )?week)"
 # "which single day last week", "what one week this quarter": the same ask with the day singled out
 _ONE = r"(?:(?:single|one|particular|exact|specific) )?"
 _PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
@@ -32,6 +33,12 @@ TIME_PEAK_CUES = (
     (r"\b(?:which|what) (?:(?:single|one|particular|exact|specific) )?(?:day|date|week)\b(?! of the week).{0,60}\b(?:most|least|highest|lowest|busiest|quietest|"
      r"best|worst|biggest|slowest|fewest|top|peak(?:ed)?|record)\b|\b(?:busiest|quietest|slowest) (?:day|week)\b(?! of the week)",
      0.3),
+    # "which night this week had the biggest door take", "best night's takings last week": one
+    # night of a named period (with none, "our best night" is a night of the week)
+    (r"^(?=.*\b(?:this|last|past|in|since|during) (?:week|month|fortnight|weekend|\d+ days|quarter|year|[a-z]+ber|"
+     r"january|february|march|april|may|june|july|august)\b)(?:.*\b(?:which|what) (?:(?:single|one|particular) )?"
+     r"(?:night|evening)\b(?!s|'?s? of (?:the )?week).{0,60}\b(?:most|highest|best|biggest|top|record|busiest|quietest|worst|lowest)\b|"
+     r".*\b(?:best|biggest|busiest|top|record|worst|quietest) (?:night|evening)(?:'s)?\b(?!s|'?s? of (?:the )?week))", 0.3),
 )
 
 
@@ -147,7 +154,7 @@ def time_peak(slots: Any) -> str | None:
     m = _PEAK.search(text_of(slots))
     if m is None:
         return None
-    unit = (m.group(1) or m.group(2) or "").replace("date", "day")
+    unit = re.sub(r"^(?:date|night|evening)$", "day", m.group(1) or m.group(2) or "")
     if unit == "day" and not getattr(slots, "period", None):
         return "weekday"  # "what's our busiest day?": of the week; one day needs a period
     if unit.startswith("day of") or unit == "weekday":

@@ -356,14 +356,14 @@ def read_when(text: str, as_of: dt.date | None) -> When:
 
     found = counted_spans(t, as_of)  # "the 30 days up to 31 october": the day inside is no period of its own
     found += [f for f in _explicit(t, as_of) if not any(overlaps((s, e), (f[0], f[1])) for s, e, _ in found)]
-
+    from bot.agent.dated_weekdays import date_over_weekday
     for s, e, p in [*_relative(t, as_of), *last_year(t, as_of)]:
         if not any(overlaps((a, b), (s, e)) for a, b, _ in found):
             found.append((s, e, p))
     step, step_span = step_back(t)
     if step_span:
         found = [f for f in found if not overlaps(step_span, (f[0], f[1]))]
-    found.sort()
+    found = date_over_weekday(t, found)  # sorted; "saturday the 7th of november": the date
     if len(found) > 1:  # "overall performance last month": "overall" is not a period here
         found = [f for f in found if not (f[2] == "all" and rx.fullmatch(
             r"overall|ever|so far|in total|altogether|alltogether|(?:across|over|for|in|of) (?:all|every)\b.*",

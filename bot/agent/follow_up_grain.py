@@ -1,0 +1,33 @@
+"""A follow-up that asks the last KPI analysis as a series at another grain, or names the split
+of a pattern in words (lane tune27): "weekly instead", "ok same but monthly" after a number, "and
+month on month, how does that look" after a weekly trend, "and which day of the week" after a
+pattern by month. Kept out of bot/agent/planner.py and follow_up_args.py, which hold the rest
+of the follow-up reading."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.time_peaks import pattern_by
+
+# "month on month", "week to week", "day by day": a series said as its step (after a trend the
+# step, not a comparison of two periods)
+_STEP = re.compile(r"\b(day|week|month)[- ](?:on|to|by|after|over)[- ]\1\b")
+
+
+def regrain(prev_tool: str, new: Any) -> bool:
+    """Whether a follow-up of a KPI analysis asks for its trend: a daily or weekly grain after a
+    number or a comparison, a monthly one said in so many words ("monthly", "by month"), or any
+    step said as "X on X" after a trend (the step then becomes the follow-up's grain)."""
+    step = _STEP.search(getattr(new, "norm", "") or "")
+    if prev_tool == "trend" and step and not new.grain:
+        new.grain = step.group(1)  # the series at the step the follow-up names
+        return True
+    return bool(new.grain) and prev_tool != "trend"
+
+
+def split_said(spec: Any, own: dict[str, Any], text: str) -> set[str]:
+    """`by` of a pattern when the follow-up's words name the split ("and which day of the week",
+    "by time of day"), even when that split is also the tool's default."""
+    return {"by"} if spec.name == "time_pattern" and "by" in own and pattern_by(text) else set()
