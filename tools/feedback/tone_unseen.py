@@ -5,22 +5,21 @@ no word of the 4,000 Portuguese ones left out. The note counts them, by language
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from typing import TYPE_CHECKING, Any
 
 from tools.core.money import NumberFormat
 from tools.feedback.language import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from tools.analytics.periods import ResolvedPeriod
-    from tools.feedback.search import SearchParams
     from tools.feedback.store import FeedbackStore
 
 
-def unscored_left_out(fb: FeedbackStore, params: SearchParams, period: ResolvedPeriod | None,
+def unscored_left_out(fb: FeedbackStore, params: Any, period: ResolvedPeriod | None,
                       numbers: NumberFormat | None = None) -> str:
     """A note when the search keeps only some tones and texts in its scope have no sentiment
-    score, else "". `numbers`: how the business writes counts (English grouping when not given)."""
+    score, else "". `params` are tools/feedback/search.py's SearchParams (not imported: search
+    imports this); `numbers`: how the business writes counts (English grouping when not given)."""
     if params.min_sentiment is None and params.max_sentiment is None:
         return ""
     frame = fb.frame(period=period, source=params.source, stage=params.stage, customer_id=params.customer_id)
