@@ -48,6 +48,7 @@ from tools.analytics.kpi_scope import (
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
 from tools.analytics.time_pattern_notes import pattern_notes
+from tools.analytics.trend_notes import statuses_note
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
@@ -344,6 +345,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             if by == "hour":
                 notes, hours = _hour_checks(con, frame, table, column, scope.granularity)
             long = kpi_sql.compute(con, frame, [metric])
+            notes += [n for n in (statuses_note(con, scope, frame, metric),) if n]  # Olist: 81 of 130 Monday orders
             rows = None
             if s.kind == "quantile":
                 build, col, _ = QUANTILE_ROWS[metric]

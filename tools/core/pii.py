@@ -10,8 +10,8 @@ Nothing matches across a line break, a tab, a table cell ("|") or the gap of two
 spaces between the columns of an aligned table: the numbers of a table (an NPS trend, a
 funnel) come through unchanged.
 
-What counts (IBANs, addresses and postcodes are described in pii_places.py, names in
-pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
+What counts (IBANs, addresses and postcodes are described in pii_places.py, Brazilian CPFs
+([id]) and phone numbers in pii_br.py, names in pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
 - email: anything shaped like name@domain.tld.
 - card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
   (so order and tracking numbers of that length are left alone).
@@ -32,6 +32,7 @@ import re
 
 import pandas as pd
 
+from tools.core.pii_br import ID_TOKEN, redact_br
 from tools.core.pii_intro import SCREEN as INTRO_SCREEN
 from tools.core.pii_intro import SQL_SCREEN as INTRO_SQL_SCREEN
 from tools.core.pii_intro import redact_introduced
@@ -44,7 +45,7 @@ from tools.core.pii_signoff import redact_signed
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"
 CARD_TOKEN = "[card]"
-TOKENS = (EMAIL_TOKEN, PHONE_TOKEN, CARD_TOKEN, IBAN_TOKEN, ADDRESS_TOKEN, POSTCODE_TOKEN, NAME_TOKEN)
+TOKENS = (EMAIL_TOKEN, PHONE_TOKEN, CARD_TOKEN, IBAN_TOKEN, ADDRESS_TOKEN, POSTCODE_TOKEN, NAME_TOKEN, ID_TOKEN)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # Runs of digits with single spaces or dashes between them; cards are looked for inside.
@@ -127,7 +128,7 @@ def _patterns(text: str) -> str:
     if "@" in text:
         text = _EMAIL.sub(EMAIL_TOKEN, text)
     if any(ch.isdigit() for ch in text):
-        text = redact_places(text)
+        text = redact_places(redact_br(text))
         text = _DIGIT_RUN.sub(_card_or_keep, text)
         text = _PHONE.sub(_phone_or_keep, text)
     return text

@@ -27,7 +27,9 @@ _NAME = (rf"(?P<name>(?:[A-ZÀ-Þ]\.[ \t]*)?{_NAME_WORD}"
 _END = r"[^\w]*\Z"
 # Cues are matched in any case ("REGARDS", "Signed"); the name keeps its capitals.
 SIGNOFF_CUES = (r"signed|(?:kind|best|warm|warmest|many) regards|regards|(?:yours )?(?:sincerely|faithfully|truly)|"
-                r"best wishes|all the best")
+                r"best wishes|all the best|"
+                # Portuguese (Olist's reviews end "Att,\r\nAdnailde"): att(enciosamente), cordially, grateful
+                r"att|atenciosamente|cordialmente|grat[oa]|abra[çc]os")
 # A dash signs off when doubled, long (–, —) or a tilde, or single at the start of a line: "great -
 # Would Recommend" is a sentence going on.
 _DASHES = r"(?:(?:^|\s)(?:--|—|–|~)|(?:^|\n)[ \t]*-)"
@@ -43,6 +45,7 @@ out off in on over through gone leaving finished home alright sick broke tired b
 worried confused unhappy disappointed fuming gutted annoyed frustrated pregnant vegan vegetarian sold impressed
 english british irish scottish welsh american canadian australian french german spanish italian brazilian
 indian thanks thank cheers hi hello hey dear sir madam anonymous five stars star recommend recommended job well
+equipe loja atendimento cliente clientes obrigado obrigada todos senhores vendedor
 """.split())
 
 

@@ -24,6 +24,7 @@ from tools.feedback.language import LANGUAGE_NAMES, reader_note, unreadable
 from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import label_scores
 from tools.feedback.store import FeedbackStore, build_where, matches
+from tools.feedback.tone_unseen import unscored_left_out
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
@@ -215,6 +216,7 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
         raise place.nothing_written(period.label if period else "all data", texts_with_customer(fb, period))
     if not ids:
         notes.append(_why_empty(fb, params))
+    notes.append(unscored_left_out(fb, params, period, store.profile.numbers if store is not None else None))
     embedder = fb.require_embedder()
     # Judged on every candidate fetched, not only the quotes kept: a search whose nearest texts
     # are Portuguese under an English reader is unreliable even when few pass the threshold.

@@ -128,6 +128,10 @@ def _demographics_text(demo: dict[str, Any]) -> str:
 
 
 def _buying_text(f: dict[str, Any]) -> str:
+    if not f["orders"] and f.get("ordered_share"):
+        return (f"no completed orders: {percent(f['ordered_share'])} of them ordered, and "
+                f"{percent(f.get('cancelled_share', 0.0))} of those orders were cancelled; "
+                f"{percent(f['buyer_share'])} have bought")
     if not f["orders"]:
         return f"no orders from these customers; {percent(f['buyer_share'])} have bought"
     ful = ", ".join(f"{k.replace('_', ' ')} {percent(v)}" for k, v in f["fulfilment"].items() if v)

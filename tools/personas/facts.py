@@ -123,6 +123,10 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
     orders, buyers, revenue, all_revenue = int(row[0]), int(row[1]), float(row[2]), float(row[3])
     ordered = _one(con, f"SELECT count(DISTINCT customer_id) FROM orders WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
     facts["ordered_share"] = int(ordered) / customers if customers else 0.0  # any status, cancelled too
+    # Olist's customers whose every order was cancelled read as "has not bought yet" browsers
+    cancelled = _one(con, "SELECT avg(CASE WHEN status = 'cancelled' THEN 1.0 ELSE 0.0 END) FROM orders "
+                          f"WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
+    facts["cancelled_share"] = float(cancelled or 0.0)  # of their orders, any status
     facts.update(
         buyers=buyers,
         buyer_share=buyers / customers if customers else 0.0,

@@ -19,6 +19,7 @@ import pandas as pd
 
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.stages import STAGES
+from tools.data.no_behaviour import nothing_to_read
 from tools.data.store import JourneyStore
 
 # Words for each feature, in the order they are scaled; shown with a segmentation.
@@ -101,7 +102,7 @@ def customer_features(store: JourneyStore, sentiment: pd.Series | None = None) -
     texts, -1..1) comes from the feedback store, which tools/ does not open itself."""
     as_of = store.as_of()
     if as_of is None:
-        raise NoDataError("No events or orders are loaded, so there is no behaviour to segment.")
+        raise NoDataError(nothing_to_read(store, "personas group customers by what they do (orders, visits)"))
     frame = store.query(FEATURES_SQL, {"as_of": as_of})
     if frame.empty:
         raise NoDataError("No customers are loaded.")

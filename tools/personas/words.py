@@ -32,9 +32,12 @@ def _archetypes(f: dict[str, Any], overall: dict[str, Any]) -> list[tuple[str, s
     ful, ch = f["fulfilment"], f["order_channels"]
     out: list[tuple[str, str]] = []
     avg, all_avg = f.get("avg_order") or 0.0, overall.get("avg_order") or 0.0
-    if f["buyer_share"] < 0.2 and f.get("ordered_share", 0) >= 0.5:
+    ordered = f.get("ordered_share", 0) >= 0.5
+    if f["buyer_share"] < 0.2 and ordered and f.get("cancelled_share", 0) >= 0.8:
+        out.append(("The Cancelled Orderer", "ordered, but the orders were cancelled"))
+    if f["buyer_share"] < 0.2 and ordered:
         out.append(("The Let-Down Orderer", "ordered, but the order was cancelled or never completed"))
-    if f["buyer_share"] < 0.2:
+    if f["buyer_share"] < 0.2 and not ordered:
         out.append(("The Browser", "looks around, mostly online, and has not bought yet"))
         out.append(("The Window Shopper", "visits, looks and leaves without buying"))
     if (ful.get("in_store") or 0) >= 0.6 and f["orders_per_buyer"] >= overall.get("orders_per_buyer", 0):

@@ -20,6 +20,7 @@ import pandas as pd
 
 from tools.core.errors import NoDataError, ToolInputError
 from tools.core.stages import STAGES
+from tools.data.no_behaviour import nothing_to_read
 from tools.data.store import JourneyStore
 from tools.predict.settings import day_start
 
@@ -287,7 +288,7 @@ def data_span(store: JourneyStore) -> tuple[dt.date, dt.date]:
     lapsed in the last weeks."""
     rng = store.date_range()
     if rng is None:
-        raise NoDataError("The journey store has no orders or events; load data first.")
+        raise NoDataError(nothing_to_read(store, "churn risk, lifetime value and forecasts are about purchases"))
     last_order = store.scalar("SELECT max(ts)::DATE FROM orders")
     if last_order is None:
         raise NoDataError("The journey store has no orders: the predictive models need purchases.")

@@ -1,0 +1,42 @@
+"""What a search by tone cannot see: texts with no sentiment score. The offline reader scores
+English only, so Olist's Portuguese reviews have none, and "quotes about late delivery"
+(complaints only) searched the few English reviews and showed "The end", a 5-star review, with
+no word of the 4,000 Portuguese ones left out. The note counts them, by language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tools.core.money import NumberFormat
+from tools.feedback.language import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from tools.analytics.periods import ResolvedPeriod
+    from tools.feedback.store import FeedbackStore
+
+
+def unscored_left_out(fb: FeedbackStore, params: Any, period: ResolvedPeriod | None,
+                      numbers: NumberFormat | None = None) -> str:
+    """A note when the search keeps only some tones and texts in its scope have no sentiment
+    score, else "". `params` are tools/feedback/search.py's SearchParams (not imported: search
+    imports this); `numbers`: how the business writes counts (English grouping when not given)."""
+    if params.min_sentiment is None and params.max_sentiment is None:
+        return ""
+    frame = fb.frame(period=period, source=params.source, stage=params.stage, customer_id=params.customer_id)
+    if frame.empty:
+        return ""
+    per_text = frame.groupby("doc_id").agg(sentiment=("sentiment", "mean"), lang=("lang", "first"))
+    unscored = per_text[per_text.sentiment.isna()]
+    if unscored.empty:
+        return ""
+    langs = unscored.lang.fillna("").map(lambda c: LANGUAGE_NAMES.get(c, c or "unknown")).value_counts()
+    n = (numbers or NumberFormat()).number
+    by_lang = ", ".join(f"{name} {n(k)}" for name, k in langs.items())
+    tone = "negative" if params.max_sentiment is not None and params.max_sentiment < 0 else "that tone of"
+    return (f"{n(len(unscored))} of the {n(len(per_text))} texts have no sentiment score ({by_lang}): the "
+            f"offline reader scores English only, so this search for {tone} texts leaves them out. "
+            "Ask without the tone, or by review score (\"quotes about late delivery with 1 or 2 stars\"), "
+            "to include them")
+
+
+
