@@ -18,6 +18,7 @@ from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
+from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
 from bot.agent.owner_words import (
@@ -141,4 +142,5 @@ KPI_TERMS: list[tuple[str, str]] = [
 KPI_PATTERNS = (DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
-                + OWNER_ASK_PATTERNS)
+                + OWNER_ASK_PATTERNS
+                + STORY_PATTERNS)
