@@ -110,8 +110,8 @@ _JUDGED = (r"(?!.*\b(?:highest|lowest|busiest|quietest|best|worst|strongest|weak
 _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
                      r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
-                     r"^(?:[\w' &-]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
-                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge)|ping (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|page (?:me|us)|bleep (?:me|us)|keep an eye|"
+                     r"^(?:[\w' &-]{1,30}: )?(?:(?:abeg|please|pls|kindly|ok|okay|also|oh|hey|and),? )*(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
+                     r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge|buzz|bell|ring)|(?:ping|buzz|bell|text|whatsapp) (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|page (?:me|us)|bleep (?:me|us)|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
                      r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"

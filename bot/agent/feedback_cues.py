@@ -100,7 +100,10 @@ SEARCH_CUES = (
      r"(?!us\b|it\b|that\b|this\b|them\b)[a-z]", 0.6),
     # a price quote is a step of the journey ("a quote request", "asks us for a quote"), not words said
     (r"\bquote (?:requests?|forms?|stage)\b|\b(?:asks?|asked|asking|requests?|requested|wants?|gets?|getting) (?:us |me )?"
-     r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b", -0.5),
+     r"(?:for )?(?:a |an )?(?:price )?quotes?\b|\b(?:to|before|from) (?:a |the )?quotes?\b|"
+     # "what share of quotes turned into paid jobs", "quote-to-paid": quotes won, not words said
+     r"\bquotes? (?:(?:that|which) )?(?:get |got |were |are )?(?:turn\w*|convert\w*|went on|go(?:es)? on|became|become) "
+     r"(?:in)?to\b|\bquote[- ]to[- ]\w+", -0.5),
     (_SAYING_AT_ALL, -0.5),
     (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
     # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"

@@ -272,6 +272,12 @@ _ALIASES = [
     ("instore_visit", r"\b(?:visit(?:s|ed|ing)?|c[oa]me?s? in(?:to)?|walk(?:s|ed)? in(?:to)?|pop(?:s|ped)? in(?:to)?) (?:the |our )?"
                       r"(?:shop|store|showroom|salon|studio)\b(?! (?:online|website|site))"
                       r"(?=.*\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b)", False),
+    # (lane probe16b) "the steps people take before they phone us", "routes that lead folk to give
+    # us a ring": the call to the business as the step reached (never "call me", an alert's way to
+    # reach the owner, nor "people who phone us and then buy", a step on the way)
+    ("phone_call", r"\b(?:before|until|till|towards?|lead(?:s|ing)? (?:\w+ )?to) (?:they |people |folk |customers |someone |anyone )?"
+                   r"(?:(?:phon|ring|call)(?:e|es|s|ed|ing)? (?:us|the (?:shop|office|yard|studio|clinic|showroom|team))\b|"
+                   r"giv(?:e|es|ing) us a (?:ring|call|bell|buzz)\b|(?:a |making a )?phone calls?\b)", True),
     ("instore_purchase", r"\bin[- ]?store (?:purchases?|buys?)\b", True),
     ("instore_purchase", r"\b(?:buy|buys|bought|buying|purchas\w*|pay|pays|paid|paying) (?:\w+ ){0,2}?(?:in[- ]?store|in the (?:shop|store)|"
                          r"in person|at the till)\b", False),

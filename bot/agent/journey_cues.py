@@ -28,6 +28,9 @@ FUNNEL_CUES = (
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
      r"(?!.{0,30}\bon (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date))", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),
+    # (lane probe16b) "from quote request through to a paid deck, what fraction make it, step by
+    # step": two ends of the journey and each step between them asked for, the funnel (not one rate)
+    (r"\bfrom\b.{1,60}?\b(?:to|through|until|till|into)\b.{0,60}?\b(?:step[- ]by[- ]step|(?:at )?(?:each|every) step)\b", 0.6),
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
     (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
      r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"

@@ -19,6 +19,11 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # the stages are the steps asked for; the touchpoints only say who
     stage_chain = len(stages) >= 3 and re.search(
         r"\b(?:funnel|from) (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots))
+    if _chain_ends_past_its_steps(stages, touchpoints, text_of(slots)):
+        from tools.core.stages import DEFAULT_TOUCHPOINTS
+
+        stages += [DEFAULT_TOUCHPOINTS[t].stage for t in touchpoints if t in DEFAULT_TOUCHPOINTS]
+        touchpoints = []
     if len(touchpoints) >= 2 and not stage_chain:
         args["touchpoints"] = touchpoints[:10]
     elif len(stages) >= 2:
@@ -66,6 +71,19 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"get to|got to|make it to|made it to|land on|touch)\b|\bno (?:passing|skipping) (?:through|past|over)\b", text):
         args["skips"] = "stop"
     return args
+
+
+def _chain_ends_past_its_steps(stages: list[str], touchpoints: list[str], text: str) -> bool:
+    """"from checkout to paid to after-sales": a chain whose far end is a stage no step read
+    reaches is a chain of stages (the steps read only cover its start), not a touchpoint funnel
+    that drops what came after them (lane probe16b)."""
+    from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGE_INDEX
+
+    if len(stages) < 2 or not re.search(r"\bto\b.*\bto\b|->|→", text):
+        return False
+    reached = {DEFAULT_TOUCHPOINTS[t].stage for t in touchpoints if t in DEFAULT_TOUCHPOINTS}
+    last = max(stages, key=STAGE_INDEX.get)
+    return bool(reached) and all(STAGE_INDEX[s] < STAGE_INDEX[last] for s in reached)
 
 
 def _stages_to_purchase(ctx: ToolContext) -> list[str] | None:

@@ -20,6 +20,7 @@ from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
+from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
@@ -140,8 +141,10 @@ KPI_TERMS: list[tuple[str, str]] = [
 # (kpi_slang), everyday words (kpi_everyday_words) and trade nouns (kpi_trade_nouns) come last: they read what nothing before
 # them took. What customers did a number of times (kpi_deeds) comes first, then the visits' length
 # (session_words), so its "how long" is never read as a wait for something else, then the waits
-# and shares said with their verb after them (kpi_waits_and_shares).
+# and shares said with their verb after them (kpi_waits_and_shares). Before all of these stand the
+# tails said in words ("the slowest 1 in 10", kpi_tail_words) and goods that came back
+# (kpi_goods_back); the owners' own asks, phrases and stories told in steps come last.
 KPI_PATTERNS = (TAIL_PATTERNS + GOODS_BACK_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
-                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS)
+                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS)

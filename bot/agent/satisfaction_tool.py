@@ -35,7 +35,9 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)|"
                                     # "which kind of yarn gets the best review score": the goods, by kind
                                     r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients|buyers|guests|"
-                                    r"members|folks?|visitors|shoppers)\b)[\w-]+", re.I)),
+                                    r"members|folks?|visitors|shoppers)\b)[\w-]+|"
+                                    # (lane probe16b) "which range gets the best star ratings", "by stock line"
+                                    r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
                          r"(?:customer |client |whole |buying )?journey\b", re.I)),

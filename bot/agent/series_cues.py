@@ -39,7 +39,8 @@ SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|
 # which way it went, point by point at the grain named (not one pair of periods)
 _GRAIN = r"(?:weekly|monthly|daily|week by week|month by month|day by day|each week|each month|every week|every month)"
 _WHICH_WAY = r"(?:better or worse|worse or better|up or down|down or up|better or not|improving or (?:not|worsening|slipping))"
-_WHICH_WAY_EACH = rf"\b{_WHICH_WAY}\b\W{{0,3}}(?:[\w']+ ){{0,3}}?{_GRAIN}\b|\b{_GRAIN}\W{{1,3}}(?:[\w']+ ){{0,5}}?{_WHICH_WAY}\b"
+# ("monthly nps for the model shop this year, up or down?": the grain, then the KPI and its period)
+_WHICH_WAY_EACH = rf"\b{_WHICH_WAY}\b\W{{0,3}}(?:[\w']+ ){{0,3}}?{_GRAIN}\b|\b{_GRAIN}(?![^?.;]*\b(?:vs|versus|against|compared|than)\b)\W{{1,3}}(?:[\w']+,? ){{0,10}}?{_WHICH_WAY}\b"
 SERIES_ASKED += "|" + _WHICH_WAY_EACH
 # "is the bounce rate getting better or worse from one week to the next", "how do orders move
 # from one month to the next": each point against its neighbour, a series at that grain

@@ -23,6 +23,13 @@ _STAGE_PHRASES = (
      r"showroom|pages?|range|stock))? (?:to|through|into|until)\b", "consideration"),
     # "how many went on to pay", "who then paid for a lesson"
     (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b", "purchase"),
+    # (lane probe16b) "from quote request through to a paid deck", "from a quote to the paid job":
+    # the quote is the decision and the paid piece of work at the far end the purchase (never
+    # "to paid ads", a channel, nor a bare "to paid", the order placed in a chain of touchpoints)
+    (r"\bfrom (?:an? |the |their )?(?:[a-z-]+ )?quote (?:requests?|forms?)\b(?= (?:all the way |right )?(?:through )?(?:to|until|till|into)\b)",
+     "decision"),
+    (r"\b(?:to|until|till|into) (?:an? |the |their )(?:actually |properly )?paid (?!(?:ads?|adverts?|search|social|media|"
+     r"traffic|campaigns?|clicks?|listings?|promotions?)\b)[a-z-]+\b", "purchase"),
     # "between browsing and booking": booking at the far end is the purchase
     (r"\bbetween\b.{1,40}?\band (?:actually )?(booking|signing up|enrol+ing)\b", "purchase"),
     # (lane probe16a) "from first hearing about us to booking a flight": booking at the far end of a way
