@@ -14,6 +14,7 @@ from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
+from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
@@ -141,4 +142,4 @@ KPI_TERMS: list[tuple[str, str]] = [
 KPI_PATTERNS = (DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
-                + OWNER_ASK_PATTERNS)
+                + OWNER_ASK_PATTERNS + MONEY_AND_SALES_PATTERNS)
