@@ -26,7 +26,8 @@ _PER = r"(?:per|a|each|for each|on each|on a)"
 MONEY_AND_SALES_TERMS: list[tuple[str, str]] = [
     # "the average donation per visit", "avg commission per policy", "typical fee a case": one
     # order's worth
-    (rf"\b{_AVERAGE} (?:[\w-]+ )?(?:commission|donation|fee)s? (?:{_PER} [\w-]+|size|value|amount)\b", "aov"),
+    # (the money noun right after the average: "average card fee per order" is a fee we pay)
+    (rf"\b{_AVERAGE} (?:commission|donation|fee)s? (?:{_PER} [\w-]+|size|value|amount)\b", "aov"),
     # "commission per age band", "donations by region", "how much commission did we earn",
     # "our fees last month": the money in (not "how many donations": a count)
     (rf"^(?!.*\b(?:how many|number of|count of|no\.? of)\b (?:[\w-]+ )?donations\b).*?\b(?P<kpi>{_MONEY})\b", "revenue"),

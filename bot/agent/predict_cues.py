@@ -213,7 +213,9 @@ FORECAST_CUES = (
 )
 PROPENSITY_CUES = (
     # "which leads are keenest to buy", "who's the most eager to book": the eagerness itself ranked
-    (r"\b(?:keenest|eagerest|readiest|likeliest|most (?:keen|eager|ready|likely)) (?:of (?:them|all) )?to (?:buy|purchase|order|"
+    # (not "on which weekday are diners likeliest to order": a time of the buying rate)
+    (r"^(?!.*\b(?:which|what) (?:weekday|day|hour|time|month|night|season)s?\b).*?"
+     r"\b(?:keenest|eagerest|readiest|likeliest|most (?:keen|eager|ready)) (?:of (?:them|all) )?to (?:buy|purchase|order|"
      r"book|sign up|enrol|enroll|join|commit|pay|come back|return|convert)\b", 1.0),
     # "how many bookings can we expect in the next weeks, and who": the purchases to come asked with
     # the people making them (a forecast has totals, no names)
