@@ -108,6 +108,12 @@ DESCRIBE_CUES = (
      r"(?:[\w-]+ )?(?:in there|in the system|loaded|on file|held|uploaded)\b", 0.9),
     (r"\bdata\b", 0.2),
     (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
+    # "which bits of our shop data can you see", "what kinds of data do you hold on us", "the
+    # earliest date in what you've got, and the latest": what the data holds, said around the noun
+    (r"\b(?:what|which|wat) (?:bits|parts|kinds?|sorts?|types?|sides?) of (?:our |my |the |your )?(?:[\w-]+ )?"
+     r"(?:data|records|info|numbers|figures) (?:can|do|have|did) (?:you|u|ye|ya|it|the bot) (?:\w+ )?(?:see|hold|have|got|get)\b|"
+     r"\b(?:earliest|first|oldest|latest|newest|last|most recent) (?:date|day|record|entry)s? (?:in|of) what (?:you|u|ye|ya)"
+     r"(?:'ve| have)? (?:got|have|hold|can see)\b", 1.2),
 )
 
 

@@ -57,7 +57,9 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
     (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ )?(?:visits|sessions)\b (?:that |which )?(?:bounce|bounced)\b", "bounce_rate"),
     # "share of web visits that turned into a signed package", "what % of sessions ended in a
     # booking": visits converting, into whatever the trade sells
-    (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ )?(?:visits|sessions)\b (?:that |which )?(?:turn(?:ed|s)?|end(?:ed|s)?|"
+    # ("visits to our site that end with someone paying": the site named between)
+    (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ )?(?:visits|sessions)\b(?: (?:to|on) (?:our|the|my) (?:[\w-]+ )?"
+     r"(?:site|website|web ?shop|online shop|page|app))? (?:that |which )?(?:turn(?:ed|s)?|end(?:ed|s)?|"
      r"led|lead|result(?:ed|s)?|convert(?:ed|s)?)(?: up)? (?:in|into|to|with)\b", "session_conversion"),
     # "is the average bag spend creeping up", "avg trolley spend": what one order is worth
     (r"\b(?:average|avg|mean|typical) (?:bag|trolley|shop|till|visit) spend\b", "aov"),

@@ -31,6 +31,10 @@ def plain_english(t: str) -> str:
     Caribbean "dis week" as "this week"."""
     if _PIDGIN.search(t):
         t = _PASS_AT_END.sub("the most", t)
+        # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
+        # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
+        if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
+            t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
     for said, plain in _SPELLED:
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"

@@ -69,8 +69,8 @@ _COMMAND = re.compile(
     r"^(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
-    r"(?!(?:email|e-mail|text|sms|phone|call) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
-    r"revenue|sales|conversion|traffic|list|channel|then|->)(?![\w-]))"
+    r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
+    r"revenue|sales|conversion|traffic|list|channel|then|->|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
     r"contact|discount)"
     # "refund rate by channel", "discount usage": the measure named after the verb's noun

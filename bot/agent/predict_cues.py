@@ -37,6 +37,11 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 LAPSING += (r"|\b(?:gone|went|dropped|slipped|fallen|fell|gone down) from (?:\w+ ){0,3}to (?:hardly|barely|rarely|almost never|"
             r"next to never|now and then|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
             r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
+# "which customers are ordering way less than they used to", "families booking far less than they
+# once did": the people named, then their own slower rhythm (not "orders are down": the KPI's change)
+LAPSING += (r"|\b(?:customers|clients|regulars|members|buyers|shoppers|guests|families|patients|people|folks?|ones|punters)\b "
+            r"(?:[\w']+ ){0,3}?(?:(?:a lot|much|far|way|loads|quite a bit|heaps) )?less(?: often| frequently| regularly)? than "
+            r"(?:they|he|she) (?:used to|did|once did|normally do|usually do)\b")
 
 # "include the ones who never booked too", "and existing customers as well": the other half added, everyone
 WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
@@ -207,6 +212,11 @@ FORECAST_CUES = (
      r"(?=.*\b(?:current|existing|present)\b).*\bworth\b", 0.6),
 )
 PROPENSITY_CUES = (
+    # "which leads are keenest to buy", "who's the most eager to book": the eagerness itself ranked
+    # (not "on which weekday are diners likeliest to order": a time of the buying rate)
+    (r"^(?!.*\b(?:which|what) (?:weekday|day|hour|time|month|night|season)s?\b).*?"
+     r"\b(?:keenest|eagerest|readiest|likeliest|most (?:keen|eager|ready)) (?:of (?:them|all) )?to (?:buy|purchase|order|"
+     r"book|sign up|enrol|enroll|join|commit|pay|come back|return|convert)\b", 1.0),
     # "how many bookings can we expect in the next weeks, and who": the purchases to come asked with
     # the people making them (a forecast has totals, no names)
     (r"\b(?:bookings|orders|sales|purchases|sign-?ups|jobs|appointments|visits|renewals)\b.{0,40}\b(?:expect\w*|to come|coming)\b"

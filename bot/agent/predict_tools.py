@@ -257,7 +257,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
                  r"\b(?:quote requests|quotes)\b", text):  # "include the ones who never booked too": both, prospects added
         out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
-    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|"
+    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|\bregulars\b|"
                    # "current box customers", "who will reorder": they have bought before
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
                    r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need)\w* (?:an? )?another\b|"
@@ -300,7 +300,7 @@ _ACTIONS = [
      r"rebook\w*|re-?order\w*|book again|buy again|order again)\b|\b(?:chase|chasing|go(?:ing)? after)\b(?! up\b)", "win_back"),
     (r"\bservice recovery\b|\bapolog\w*|\b(?:a|an|some) sorry\b|\bbad (?:experience|time)\b|\b(?:make|put|set|making|putting|setting) (?:(?:it|things|that|them|this) )?right\b|\bmake amends\b|"
      r"\bmake (?:it )?up (?:to|for) (?:them|him|her|it)\b|\bmake (?:it|things) up to\b|\b(?:say|saying) sorry\b|"
-     r"\bsorry (?:note|message|email|card|gift|voucher)s?\b", "service_recovery"),
+     r"\bsorry (?:note|message|email|card|gift|voucher)s?\b|\b(?:unhappy|upset|angry|disgruntled|annoyed|dissatisfied|fed[- ]up|grumpy) (?:\w+ ){0,2}(?:customers|clients|ones|people|members|guests|patients|families|regulars)\b.{0,40}\b(?:sort\w*(?: \w+)? out|fix\w*|smooth\w* (?:\w+ )?over|look\w* after|patch\w* up|put right)", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
