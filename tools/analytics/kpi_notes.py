@@ -87,6 +87,9 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
 
 
 UNPAGED = ("pages_per_session", "bounce_rate", "exit_rate")
+UNPAGED_WHY = ("events are dated by month only, one time for the whole visit, so they cannot say how many "
+               "pages a visit saw or which page it ended on (an export that sums up each visit gives one event "
+               "per kind of page, not one per page)")
 
 
 def unpaged_lines(scope: Scope, by: dict[str, KpiValue]) -> list[str]:
@@ -96,10 +99,7 @@ def unpaged_lines(scope: Scope, by: dict[str, KpiValue]) -> list[str]:
     if not left:
         return []
     out = (f"{', '.join(v.label.lower() for v in left)}: not measured for "
-           f"{counted(max(v.excluded for v in left), 'web session', scope.numbers)}: their events are dated by "
-           "month only, one time for the whole visit, so they cannot say how many pages a visit saw or which "
-           "page it ended on (an export that sums up each visit gives one event per kind of page, not one "
-           "per page)")
+           f"{counted(max(v.excluded for v in left), 'web session', scope.numbers)}: their {UNPAGED_WHY}")
     if not all(v.n for v in left):
         out += "; the export's own page counts, bounce and exit rates, if it has them, are not loaded"
     return [out]

@@ -28,6 +28,7 @@ from tools.analytics import kpi_frame, kpi_sql
 from tools.analytics.capabilities import capabilities
 from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
+from tools.analytics.kpi_notes import UNPAGED, UNPAGED_WHY
 from tools.analytics.kpi_catalog import (
     ARROWS,
     METRICS,
@@ -418,9 +419,10 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         series = start_at_the_data(series, scope) if short else series
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
+        why = f"; the web sessions' {UNPAGED_WHY}" if params.metric in UNPAGED and series["excluded"].sum() else ""
         raise NoDataError(
             f"Nothing to measure for {SPECS[params.metric].label} in {scope.period.label}, although "
-            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of})."
+            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of}){why}."
         )
     s = SPECS[params.metric]
     out = series[["bucket", "value", "n", "days", "partial"]].reset_index(drop=True)
