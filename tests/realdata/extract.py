@@ -111,6 +111,17 @@ def order_count(data: Any, kind: str) -> int:
     raise NotFound(f"no orders by status in the result(s) of {tools(data) or 'the command'}")
 
 
+def notes(data: Any) -> list[str]:
+    """Every note of a command's or an answer's JSON: its provenance notes (a tool call carries
+    its own in an answer) and the answer's."""
+    return [str(n) for d in _walk(data) for n in d.get("notes", []) or []]
+
+
+def period_labels(data: Any) -> set[str]:
+    """The periods a command's or an answer's results say they cover."""
+    return {str(d["period_label"]) for d in _walk(data) if isinstance(d.get("period_label"), str)}
+
+
 def note_number(data: Any, pattern: str) -> int:
     """A count said in a provenance note or the answer's text, e.g. r'([\\d,]+) ticket\\(s\\) not resolved'."""
     texts = []

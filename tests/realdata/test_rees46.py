@@ -158,3 +158,17 @@ def test_a_revenue_trend_in_the_terminal_says_the_currency_is_assumed(rees46):
     kpi = CliRunner().invoke(main, ["kpis", "--metric", "revenue", "--period", "all"],
                              env={"JOURNEYBOT_HOME": str(rees46.home)}).output
     assert kpi.count("only by assumption") == 1  # the table's own note, not said twice
+
+
+def test_a_weekly_trend_over_17_minutes_says_so_and_lists_no_empty_weeks(rees46):
+    """"Last 90 days" of an export that covers 17 minutes: the weekly trend listed 13 empty weeks
+    (value -, n 0) above the one holding every event, and never said how little the data covers."""
+    t = pd.to_datetime(events(rees46.raw).event_time.str.replace(" UTC", ""), format="%Y-%m-%d %H:%M:%S")
+    minutes = round((t.max() - t.min()).total_seconds() / 60)
+    for data in (rees46.cli("trend", "sessions", "--grain", "week", "--period", "last_90_days"),
+                 rees46.ask("how have sessions trended week by week over the last 90 days?")):
+        [trend] = [r for r in x.results(data) if "series" in r]
+        assert [p["n"] for p in trend["series"]] == [int(events(rees46.raw).user_session.nunique())], trend["series"]
+        notes = x.notes(data)
+        assert any(f"covers only {minutes} minutes ({t.min():%Y-%m-%d %H:%M} to {t.max():%H:%M})" in n
+                   and "not over 90 days" in n for n in notes), notes

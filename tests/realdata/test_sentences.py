@@ -123,3 +123,18 @@ def test_every_sentence_is_read_as_english_and_scored(sentences):
     assert {g["group"]: g["scored"] for g in data["groups"]} == texts.site.value_counts().to_dict()
     assert data["scored"] == data["texts"] == len(texts)
     assert not [n for n in data["provenance"]["notes"] if "not in English" in n]
+
+
+def test_every_tool_states_the_period_the_texts_have(sentences):
+    """Every answer is dated 2015-01-01 (the recipe's placeholder, a 1st of the month): `kpis`
+    read "last 30 days" as Jan 2015, while `feedback sentiment` said "last 30 days (2014-12-03 to
+    2015-01-01)". The same period, said the same way, in both."""
+    day = pd.Timestamp("2015-01-01")  # the recipe's date: the files have none
+    kpis = sentences.cli("kpis", "--metric", "survey_responses")
+    feel = sentences.cli("feedback", "sentiment")
+    asked = sentences.ask("how do customers feel?")
+    labels = x.period_labels(kpis) | x.period_labels(feel) | x.period_labels(asked)
+    assert labels == {f"last 30 days ({day:%b %Y})"}, labels
+    assert feel["texts"] == x.kpi(kpis, "survey_responses") == len(labelled(sentences.raw))
+    month_note = f"the data is dated by month only, so 'last 30 days' was read as the month ({day:%b %Y})"
+    assert month_note in x.notes(feel) and month_note in x.notes(kpis) and month_note in x.notes(asked)

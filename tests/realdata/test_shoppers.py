@@ -149,3 +149,62 @@ def test_a_month_missing_from_the_export_is_no_value_not_zero_sessions(shoppers)
     assert f"lowest: 2017-{order.index(low) + 2:02d} ({per[low]:,})" in out
     assert f"average per month {round(per.sum() / len(per)):,}" in out
     assert "1 month without data shows no value" in out
+
+
+def pages(raw: Path) -> pd.Series:
+    """The pages each session saw, as the file counts them (its three kinds of page)."""
+    s = sessions(raw)
+    return s.Administrative + s.Informational + s.ProductRelated
+
+
+# The file's own page counts (31 pages a session on average, 4.8% of sessions of one page)
+# against what its events can say: the recipe makes one event per kind of page seen, all dated
+# on the 1st of the month, so counting events gave 2.7 pages a session, a 0.1% bounce rate and
+# a 37.3% exit rate. Either the number is the file's, or there is none and the answer says why.
+PAGE_KPIS = [
+    ("pages_per_session", "how many pages per session do we get, over all our data?",
+     lambda raw: float(pages(raw).mean())),
+    ("bounce_rate", "what is our bounce rate over all our data?", lambda raw: float((pages(raw) == 1).mean())),
+    ("exit_rate", "what is our exit rate over all our data?", lambda raw: len(sessions(raw)) / float(pages(raw).sum())),
+]
+
+
+@pytest.mark.parametrize(("metric", "question", "twin"), PAGE_KPIS, ids=[m for m, _, _ in PAGE_KPIS])
+def test_page_counts_the_events_cannot_give_are_not_made_up(shoppers, metric, question, twin):
+    data = shoppers.ask(question)
+    got = x.kpi(data, metric)
+    said = " ".join((*x.notes(data), data["answer"]))
+    if got is not None:
+        assert got == pytest.approx(twin(shoppers.raw), rel=1e-6), f"{metric}: {got}, the file says {twin(shoppers.raw)}"
+        return
+    n = len(sessions(shoppers.raw))
+    assert x.kpi(data, metric, "excluded") == n
+    assert f"not measured for {n:,} web sessions: their events are dated by month only" in said, said
+    assert "cannot say how many pages a visit saw or which page it ended on" in said
+
+
+def test_no_exit_page_is_picked_among_events_of_one_moment(shoppers):
+    """Every session's events share its month's 1st: the exit table named website_visit the
+    exit of 10,422 sessions and product_view of none, one tied event picked by its name."""
+    data = shoppers.cli("kpis", "--metric", "exit_rate", "--period", "all")
+    assert not data.get("exits")
+    assert x.kpi(data, "exit_rate") is None
+
+
+def test_a_funnel_over_month_dated_sessions_says_what_same_time_means(shoppers):
+    """The funnel said purchases came at the "same time" as the visit, "within 30 days", with no
+    word that the data holds months, not days. Its counts stay the file's."""
+    data = shoppers.ask("what does the funnel from visit to purchase look like over all our data?")
+    notes = x.notes(data)
+    assert any(n.startswith("the events are dated by month only") and '"same time" means the same month' in n
+               and "the order of steps within a month is not known" in n for n in notes), notes
+    funnel = next(r for r in x.results(data) if "steps" in r)
+    assert [s["customers"] for s in funnel["steps"]] == [len(sessions(shoppers.raw)),
+                                                         int(sessions(shoppers.raw).Revenue.sum())]
+
+
+def test_where_people_left_over_month_dated_sessions_says_how_last_is_chosen(shoppers):
+    data = shoppers.ask("where do people leave the site, over all our data?")
+    notes = x.notes(data)
+    assert any("the order of a customer's events within a month is not known" in n
+               and "the furthest step reached that month, not the page they left from" in n for n in notes), notes

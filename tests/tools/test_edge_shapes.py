@@ -17,7 +17,7 @@ from tools.data.ingest import Load, ingest_loads
 from tools.data.mapping import Mapping
 
 
-def test_weeks_before_a_store_of_one_day_show_no_value_and_no_jump():
+def test_weeks_before_a_store_of_one_hour_are_not_listed_and_make_no_jump():
     day = T0.date() + dt.timedelta(days=55)
     hours = (day - T0.date()).days * 24 + 10
     store = store_with([(1, hours, 20.0, "completed"), (2, hours + 1, 30.0, "completed")], [])
@@ -26,9 +26,11 @@ def test_weeks_before_a_store_of_one_day_show_no_value_and_no_jump():
                                        period=Period(start=day - dt.timedelta(days=55), end=day)))
     finally:
         store.close()
-    before = res.series[res.series["bucket"] < day - dt.timedelta(days=7)]
-    assert len(before) >= 6 and before["value"].isna().all()
+    # the data covers an hour of the 8 weeks: the empty weeks before it are not listed as if
+    # they were points, and the answer says what the data covers
+    assert list(res.series["bucket"]) == [day - dt.timedelta(days=day.weekday())]
     text = res.to_text()
+    assert "covers only 60 minutes" in text and "not over 56 days" in text
     assert "£0.00" not in text
     assert "better" not in text and "on the week before" not in text
     assert f"the data starts on {day}" in text

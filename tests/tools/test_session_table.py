@@ -15,7 +15,7 @@ from conftest import external
 from tools.analytics.kpis import KpiParams, kpis
 from tools.analytics.periods import Period
 from tools.core.errors import IngestError
-from tools.core.stages import STAGES, WEB_TOUCHPOINTS
+from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, WEB_TOUCHPOINTS
 from tools.data.ingest import ingest_file, ingest_recipe
 from tools.data.mapping import Mapping, ReadOptions
 from tools.data.store import JourneyStore
@@ -174,8 +174,10 @@ def test_a_file_read_in_another_zone_groups_by_the_store_days(shop, tmp_path):
 
 
 # Events at one moment: the exit is the later stage (t1: the cart, decision, over the product
-# page); within a stage, the touchpoint whose name sorts last (t2: product_view over page_view,
-# both consideration; t3: remove_from_cart over cart). t4 is dated before 1970 (a negative time).
+# page); within a stage, the later step of a visit in the touchpoint map's order, as drop-offs
+# order them (t2: product_view over page_view, both consideration; t3: remove_from_cart over
+# cart; t5: the product page over the visit, which by name sorts last and was the exit).
+# t4 is dated before 1970 (a negative time).
 TIES = """customer_id,ts,touchpoint,session_id
 T,2026-05-05 10:00,website_visit,t1
 T,2026-05-05 10:05,add_to_cart,t1
@@ -187,27 +189,32 @@ V,2026-05-05 12:00,cart,t3
 V,2026-05-05 11:59,checkout_start,t3
 W,1969-12-31 23:59,page_view,t4
 W,1969-12-31 23:58,cart,t4
+S,2026-05-05 13:00,product_view,t5
+S,2026-05-05 13:00,website_visit,t5
 """
 
 
 def _exits_by_hand(store: JourneyStore) -> dict[str, str]:
     """The exit page as its definition reads, in Python over the stored web events: the greatest
-    (time, stage rank, touchpoint name) of each session."""
+    (time, stage rank, place in the touchpoint map, name) of each session."""
     ev = store.query("SELECT customer_id, session_id, ts, touchpoint, stage FROM events")
     ev = ev[ev.touchpoint.isin(WEB_TOUCHPOINTS)]
     local = ev.ts.dt.tz_convert(store.timezone).dt.strftime("%Y-%m-%d")
     sid = ev.session_id.fillna(ev.customer_id + "~" + local)
     rank = ev.stage.map({s: i for i, s in enumerate(STAGES)}).fillna(-1)
+    order = list(DEFAULT_TOUCHPOINTS)
+    place = ev.touchpoint.map(lambda t: order.index(t) if t in order else len(order))
     best: dict[str, tuple] = {}
-    for key, ts, r, tp in zip(sid, ev.ts, rank, ev.touchpoint, strict=True):
-        best[key] = max(best.get(key, (ts, r, tp)), (ts, r, tp))
-    return {k: v[2] for k, v in best.items()}
+    for key, ts, r, p, tp in zip(sid, ev.ts, rank, place, ev.touchpoint, strict=True):
+        best[key] = max(best.get(key, (ts, r, p, tp)), (ts, r, p, tp))
+    return {k: v[3] for k, v in best.items()}
 
 
-def test_the_exit_page_breaks_ties_by_stage_then_name(store, tmp_path):
+def test_the_exit_page_breaks_ties_by_stage_then_the_visits_order(store, tmp_path):
     load(store, tmp_path, "ties.csv", TIES)
     exits = sessions(store).exit_tp.to_dict()
-    assert exits == {"t1": "add_to_cart", "t2": "product_view", "t3": "remove_from_cart", "t4": "page_view"}
+    assert exits == {"t1": "add_to_cart", "t2": "product_view", "t3": "remove_from_cart", "t4": "page_view",
+                     "t5": "product_view"}
     assert exits == _exits_by_hand(store)
 
 

@@ -334,12 +334,22 @@ def _outside_the_data(scope: Scope) -> str:
     return ""
 
 
+# Over events dated by month only, a customer's last month holds several events at one time:
+# which they left from cannot be told, so the tie order (scope.TIE_ORDER_SQL) is said.
+MONTH_LAST = ("the events are dated by month only, so the order of a customer's events within a month is "
+              "not known: of the events of their last month, the later stage, then the later step of a visit "
+              "(visit, pages, product, cart, checkout, order) is taken as where they were last; read it as "
+              "the furthest step reached that month, not the page they left from")
+
+
 def _notes(scope: Scope, prev: ResolvedPeriod | None, current: JourneyCounts,
            previous: JourneyCounts | None, nf: NumberFormat) -> list[str]:
     notes = [scope.period.note] if scope.period.note else []
     if scope.period.first_day < scope.data_first:
         notes.append(f"the period starts before the data ({scope.data_first}): only the days from then on "
                      "hold customers.")
+    if scope.granularity == "month" and current.lost:
+        notes.append(MONTH_LAST)
     # Data dated by month puts every event on the 1st: "last seen lately" would be everyone.
     if current.recent and scope.granularity != "month":
         days = recent_days(scope.period.days)

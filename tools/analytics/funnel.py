@@ -419,6 +419,14 @@ def _funnel_sql(
     return sql, args
 
 
+# Over events dated by month only (every event on the 1st), a step in the same month reads as
+# "same time" and the window is a count of months: neither says what happened within a month.
+MONTH_STEPS = ("the events are dated by month only (every event on the 1st of its month): \"same time\" means "
+               "the same month, the order of steps within a month is not known (a step in the same month "
+               "counts as reached), and the {window}-day window is measured between month dates, so times "
+               "between steps say months, not days")
+
+
 def _provenance(
     params: FunnelParams, kind: StepKind, names: tuple[str, ...], scope: Scope, rows_read: int,
     entered: int, late: int, steps: tuple[FunnelStep, ...], nf: NumberFormat, short: str = "",
@@ -439,6 +447,8 @@ def _provenance(
             f"{count(late, nf)} of {counted(entered, 'customer', nf)} entered less than {params.window_days} days before "
             "the data ends, so some of them may still convert."
         )
+    if scope.granularity == "month" and len(names) > 1:
+        notes.append(MONTH_STEPS.format(window=params.window_days))
     skipped = [s for s in steps if s.via_later_step > 0]
     if skipped and params.skips == "pass_through":
         parts = ", ".join(f"{r.name} {count(r.via_later_step, nf)}" for r in skipped)

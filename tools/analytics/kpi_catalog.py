@@ -115,7 +115,8 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "web sessions with exactly one web event / web sessions"),
     _spec("exit_rate", "Exit rate", "rate", "rate", False, "web events", "sessions",
           "web events that were the last of their session / web events (per touchpoint in the "
-          "details)"),
+          "details; of events at the same time, the later stage, then the later step of a visit "
+          "(visit, pages, product, cart, checkout, order) counts as the last)"),
     # A session whose events share one time stamp (one event, or an export dated by day or month
     # only) has no length, not a length of 0: it is left out and counted as excluded, so a shop
     # whose visits mostly bounce, or whose export has no times, is not told visits last 0 min.

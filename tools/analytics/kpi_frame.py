@@ -89,6 +89,7 @@ class Frame:
     promise_days: int | None = 2
     who: str | None = None  # temp table (customer_id, grp) from filters and/or breakdown
     filtered: bool = False
+    month_dated: bool = False  # the events are dated by month only (tools/data/spans.py)
 
     def buckets(self) -> list[Any]:
         if self.grain == "period":

@@ -40,10 +40,12 @@ LONG: dict[str, dict[str, Any]] = {
     **{m: {"rate": cols} for m, cols in _STEP_COLS.items()},
     "sessions": {"total": ("sessions", "sessions")},
     "session_conversion": {"rate": ("converted", "sessions")},
-    "bounce_rate": {"rate": ("bounces", "sessions")},
-    "exit_rate": {"rate": ("sessions", "hits")},
+    # `paged`: the sessions whose events can count pages (all of them, except over data dated by
+    # month only: tools/analytics/kpi_sessions.py)
+    "bounce_rate": {"rate": ("bounces", "paged"), "excluded": ("sessions", "paged")},
+    "exit_rate": {"rate": ("paged", "hits"), "excluded": ("sessions", "paged")},
     "session_length": {"quantile": ("len_p50", "timed"), "excluded": ("sessions", "timed")},
-    "pages_per_session": {"mean": ("hits", "sessions")},
+    "pages_per_session": {"mean": ("hits", "paged"), "excluded": ("sessions", "paged")},
     "cart_abandonment": {"rate": ("abandoned", "carts"), "excluded": "pending"},
     "repeat_purchase_rate": {"rate": ("repeaters", "buyers")},
     "buyers": {"total": ("buyers", "buyers")},

@@ -62,6 +62,7 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"session length: none of the {counted(length.excluded, 'web session', scope.numbers)} has "
                      "events at two different times (the export gives one time per visit, or dates events by day "
                      "or month), so there is no visit length to measure")
+    notes += unpaged_lines(scope, by)
     for m, noun, what in (("first_response_time", "ticket", "without a reply"),
                           ("resolution_time", "ticket", "not resolved"),
                           ("delivery_time", "delivery event", "with no earlier order found")):
@@ -71,7 +72,8 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
                          f"{plural('is', v.excluded)} not counted")
     if not scope.filters.is_empty() and any(SPECS[m].family in ("surveys", "tickets") for m in by):
         notes.append("with a customer filter, anonymous survey answers and tickets are not counted")
-    empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total" and not v.no_data]
+    empty = [v.label for v in values if v.n == 0 and SPECS[v.metric].kind != "total" and not v.no_data
+             and not (v.excluded and v.metric in UNPAGED)]
     if empty:
         notes.append("nothing to measure in this period for: " + ", ".join(empty))
     if any(v.small_sample for v in values):
@@ -82,6 +84,25 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"{ROUGH_TOTALS} count fewer than {scope.settings.min_sample} {rough}: exact for the "
                      f"period, but too few to say how the shop is doing (a few {rough} more or less is chance)")
     return notes
+
+
+UNPAGED = ("pages_per_session", "bounce_rate", "exit_rate")
+UNPAGED_WHY = ("events are dated by month only, one time for the whole visit, so they cannot say how many "
+               "pages a visit saw or which page it ended on (an export that sums up each visit gives one event "
+               "per kind of page, not one per page)")
+
+
+def unpaged_lines(scope: Scope, by: dict[str, KpiValue]) -> list[str]:
+    """Pages per session, bounce and exit rates over events dated by month only: not measured
+    (tools/analytics/kpi_sessions.py's PAGED), and said why instead of a number."""
+    left = [by[m] for m in UNPAGED if m in by and by[m].excluded]
+    if not left:
+        return []
+    out = (f"{', '.join(v.label.lower() for v in left)}: not measured for "
+           f"{counted(max(v.excluded for v in left), 'web session', scope.numbers)}: their {UNPAGED_WHY}")
+    if not all(v.n for v in left):
+        out += "; the export's own page counts, bounce and exit rates, if it has them, are not loaded"
+    return [out]
 
 
 def ticket_flow_lines(scope: Scope, by: dict[str, KpiValue], first_day: dt.date,

@@ -55,6 +55,7 @@ class Scope:
             end_day=p.last_day + dt.timedelta(days=1), grain=grain,
             churn_hours=self.churn_days * 24, cart_hours=self.cart_hours,
             promise_days=self.settings.delivery_promise_days, data_end=self.data_end, who=who, filtered=not self.filters.is_empty(),
+            month_dated=self.granularity == "month" and self.table == "events",
         )
 
     def resolve(self, period: Period | str | None) -> ResolvedPeriod:

@@ -175,7 +175,8 @@ class KpiResult(Priced, ResultMixin):
             lines.append(f"  {v.label:<{width}}{shown:>12}   {self.numbers.number(v.n):>9} {v.n_label}{extra}{flag}")
         if self.exit_rows:
             lines.append("")
-            lines.append("Exit rate by web touchpoint (exits / events):")
+            lines.append("Exit rate by web touchpoint (exits / events; of events at the same time, the later "
+                         "step of a visit is the exit):")
             for r in self.exit_rows[:8]:
                 f = self.numbers
                 lines.append(f"  {r.touchpoint:<18}{f.percent(r.exit_rate):>8}   {f.number(r.exits):>8} of "

@@ -60,6 +60,16 @@ def starts_late(scope: Scope) -> str:
         return ""
     return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
             f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+def start_at_the_data(series: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """When the data covers a sliver of the period (REES46's 17 minutes in "the last 90 days"),
+    the points that end before its first day are left out: thirteen empty weeks listed above
+    one full one read as a quiet quarter, not as data that starts on its last day. The caller
+    says what the data covers (tools/analytics/coverage.py) and starts_late where it starts."""
+    ends = pd.to_datetime(series["bucket"]) + pd.to_timedelta(series["days"], unit="D")
+    before = (ends <= pd.Timestamp(scope.data_start)) & (series["n"] == 0)
+    return series[~before].reset_index(drop=True) if before.any() and not before.all() else series
+
+
 def end_at_the_data(series: pd.DataFrame, scope: Scope, grain: str) -> tuple[pd.DataFrame, str]:
     """A period that runs past the data's last day (dates given up to today, data loaded up to
     last week) ends on that day: the points after it, which no row reaches, are left out rather

@@ -26,7 +26,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from tools.analytics import kpi_frame, kpi_sql
 from tools.analytics.capabilities import capabilities
+from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
+from tools.analytics.kpi_notes import UNPAGED, UNPAGED_WHY
 from tools.analytics.kpi_catalog import (
     ARROWS,
     METRICS,
@@ -60,6 +62,7 @@ from tools.analytics.trend_notes import (
     quarter_name,
     quarter_of,
     series_notes,
+    start_at_the_data,
     starts_late,
     statuses_note,
 )
@@ -412,11 +415,14 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
                          f"month by month, not {params.grain} by {params.grain}")
         series, ends_early = end_at_the_data(series_on(con, scope, [params.metric], grain), scope, grain)
         series, stray = from_the_bulk(series, params.period, grain)
+        short = short_coverage_note(con, scope.period)
+        series = start_at_the_data(series, scope) if short else series
         overall, overall_n = period_value(con, scope, params.metric)
     if int(series["n"].sum()) == 0 and SPECS[params.metric].kind != "total":
+        why = f"; the web sessions' {UNPAGED_WHY}" if params.metric in UNPAGED and series["excluded"].sum() else ""
         raise NoDataError(
             f"Nothing to measure for {SPECS[params.metric].label} in {scope.period.label}, although "
-            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of})."
+            f"there are {scope.noun} in it (they cover {scope.data_start} to {scope.as_of}){why}."
         )
     s = SPECS[params.metric]
     out = series[["bucket", "value", "n", "days", "partial"]].reset_index(drop=True)
@@ -436,7 +442,7 @@ def trend(store: JourneyStore, params: TrendParams, settings: KpiSettings | None
         **provenance_period(scope.period, params),
         tables=(),
         row_counts={"points": len(out), "points_with_data": int((out["n"] > 0).sum())},
-        notes=tuple(n for n in (regrained,) if n) + tuple(series_notes(out, grain)) + tuple(
+        notes=tuple(n for n in (short, regrained) if n) + tuple(series_notes(out, grain)) + tuple(
             n for n in (scope.period.note, starts_late(scope), ends_early, stray, statuses) if n),
     )
     return TrendResult(params.metric, s.label, s.unit, grain, out, scope.numbers.currency,

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import duckdb
 
-from tools.core.stages import STAGES, WEB_TOUCHPOINTS
+from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGES, WEB_TOUCHPOINTS
 
 # Bumped when the table's columns or meaning change: stores built before are rebuilt on open.
 # 2: a session needs a page seen; an order or purchase event alone is not a visit.
-VERSION = "2"
+# 3: events at the same time end a session in the journey's order (below), not by name.
+VERSION = "3"
 
 CART_TOUCHPOINTS = ("add_to_cart", "cart", "checkout_start")
 WEB = ", ".join(f"'{t}'" for t in sorted(WEB_TOUCHPOINTS))
@@ -37,7 +38,10 @@ SESSION_KEY = "coalesce({a}.session_id, {a}.customer_id || '~' || CAST(CAST({a}.
 STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumerate(STAGES)) + " ELSE -1 END"
 
 # The exit page is the touchpoint of a session's last web event, ties broken by stage, then by
-# name: the greatest (ts, stage rank, touchpoint). Comparing those as a struct per event made
+# the touchpoint map's order, which follows a visit through the site (visit, pages, product,
+# cart, checkout, order), as drop-offs and paths order them (tools/analytics/scope.py's
+# TIE_ORDER_SQL): by name, a visit and a product view at the same second ended on the visit.
+# The greatest (ts, stage rank, place in that order). Comparing those as a struct per event made
 # DuckDB build a sort key for every one, which was 45% of grouping 4.9M web events. Packed into
 # one number instead (microseconds, then the stage rank + 1 in 0..len(STAGES), then the
 # touchpoint's place in the sorted web touchpoints), the greatest is a plain max, and the
@@ -45,7 +49,8 @@ STAGE_RANK = "CASE {col} " + " ".join(f"WHEN '{s}' THEN {i}" for i, s in enumera
 # fits (a rebuild checks the table's range, which DuckDB answers from its statistics), else a
 # HUGEINT, so no timestamp DuckDB can hold (a 9999-12-31 placeholder) overflows; BIGINT
 # arithmetic took 0.5 s of CPU less than HUGEINT over the 4.9M web events of the 10M sample.
-_WEB_SORTED = sorted(WEB_TOUCHPOINTS)
+_MAP_ORDER = list(DEFAULT_TOUCHPOINTS)
+_WEB_SORTED = sorted(WEB_TOUCHPOINTS, key=lambda t: (_MAP_ORDER.index(t) if t in _MAP_ORDER else len(_MAP_ORDER), t))
 _TP_PLACE = "CASE touchpoint " + " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(_WEB_SORTED)) + " END"
 _N_TP = len(_WEB_SORTED)
 _N_RANK = len(STAGES) + 1

@@ -187,7 +187,8 @@ def sentiment_summary(
     table["previous_mean"] = np.nan
     # "all" and open-ended periods have no previous period to compare with.
     comparable = params.period.name not in (None, "all") or params.period.start is not None
-    notes: list[str] = []
+    # "last 30 days" read as the month over texts dated by month only: said, as kpis says it
+    notes: list[str] = [period.note] if period.note else []
     if params.compare and comparable and params.by not in ("day", "week", "month"):
         # read in months as the period was (texts dated by month only): Dec before Jan, not the
         # 30 days before the last 30
