@@ -18,6 +18,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind13        # and the thirteenth blind bank (tests/questions_blind13.yaml; tuning data since phase O)
     .venv/bin/python bench/planner.py --blind14        # and the fourteenth blind bank (tests/questions_blind14.yaml; tuning data since phase P)
     .venv/bin/python bench/planner.py --blind15        # and the fifteenth blind bank (tests/questions_blind15.yaml; tuning data since phase Q)
+    .venv/bin/python bench/planner.py --blind16        # and the sixteenth blind bank (tests/questions_blind16.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -144,7 +145,17 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # oyster bar, nanny agency, jazz club, choir, violin teacher, chauffeur, driveway paving,
          # hot tub hire, float tank, teeth whitening, archery, casino, garden room builder, loft
          # conversion): opt-in, scored once by the lead in phase Q (83.6%), tuning data since.
-         "blind15": ROOT / "tests" / "questions_blind15.yaml"}
+         "blind15": ROOT / "tests" / "questions_blind15.yaml",
+         # A sixteenth blind bank by another author, other businesses again (mattress shop,
+         # meal prep delivery, cupcake bakery, tapas bar, canal boat holidays, holiday let,
+         # videographer, cake decorating supplies, haberdashery, bead web shop, gardener, EV
+         # charger installer, insulation installer, CCTV and alarm installer, bookkeeper, care
+         # home, menswear, running shop, salsa classes, banh mi shop, empanada bar, Turkish bakery,
+         # Persian restaurant, charcuterie web shop, printer ink web shop, singing teacher,
+         # counselling practice, sandwich bar, pasty shop, portable toilet hire, orthodontist,
+         # skate shop, building surveyor, bridge club): opt-in, the held-back bank of phase R,
+         # scored once by the lead.
+         "blind16": ROOT / "tests" / "questions_blind16.yaml"}
 
 
 def main() -> None:
@@ -165,6 +176,7 @@ def main() -> None:
     parser.add_argument("--blind13", action="store_true", help="score the thirteenth blind bank (tuning data since phase O)")
     parser.add_argument("--blind14", action="store_true", help="score the fourteenth blind bank (tuning data since phase P)")
     parser.add_argument("--blind15", action="store_true", help="score the fifteenth blind bank (tuning data since phase Q)")
+    parser.add_argument("--blind16", action="store_true", help="score the sixteenth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -223,6 +235,8 @@ def main() -> None:
         if name == "blind14" and not args.blind14 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind15" and not args.blind15 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind16" and not args.blind16 and name not in extra:  # the held-back bank of phase R: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -25,7 +25,9 @@ its score `bench/planner.py --blind13`'s, once, at the end. The fourteenth
 (tests/questions_blind14.yaml) is the held-back bank of phase P: likewise its shape only here,
 its score `bench/planner.py --blind14`'s, once, at the end. The fifteenth
 (tests/questions_blind15.yaml) is the held-back bank of phase Q: likewise its shape only here,
-its score `bench/planner.py --blind15`'s, once, at the end. The probes,
+its score `bench/planner.py --blind15`'s, once, at the end. The sixteenth
+(tests/questions_blind16.yaml) is the held-back bank of phase R: likewise its shape only here,
+its score `bench/planner.py --blind16`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -100,6 +102,10 @@ BLIND14 = Path(__file__).resolve().parents[2] / "questions_blind14.yaml"
 # blindness), the held-back bank of phase Q: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind15`; only its shape is checked here.
 BLIND15 = Path(__file__).resolve().parents[2] / "questions_blind15.yaml"
+# The sixteenth blind bank (thirty-four other trades, another author, the same rules of
+# blindness), the held-back bank of phase R: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind16`; only its shape is checked here.
+BLIND16 = Path(__file__).resolve().parents[2] / "questions_blind16.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -179,10 +185,11 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
-                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, *PROBES],
+                                  BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                                  *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", *(p.stem for p in PROBES)])
+                              "blind14", "blind15", "blind16", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -346,6 +353,15 @@ def test_fifteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(pl
     _check_blind_bank(planner, BLIND15, "blind15", at_least=380, follow_ups=30,
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, *PROBES),
+                      later_tools=set())
+
+
+def test_sixteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase R: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind15 included, and the probes); it asks for every tool."""
+    _check_blind_bank(planner, BLIND16, "blind16", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, *PROBES),
                       later_tools=set())
 
 
