@@ -113,11 +113,11 @@ class ServeProcess:
                     total += sample.value
         return total
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 15) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
-                self.process.wait(15)
+                self.process.wait(grace)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)

@@ -42,7 +42,10 @@ def _raw_hits(home: Path, needles: dict[str, str]) -> list[tuple[str, str]]:
     """Every (file, what) whose raw bytes hold a needle; XLSX files are also read unzipped."""
     hits = []
     for path in _files(home):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # a server's own scratch file (PostgreSQL's pg_internal.init)
+            continue               # removed between the listing and the read holds nothing now
         if zipfile.is_zipfile(path):
             with zipfile.ZipFile(path) as z:
                 data += b"".join(z.read(n) for n in z.namelist())

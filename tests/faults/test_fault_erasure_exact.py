@@ -34,7 +34,10 @@ def run(*args: str):
 def _bytes(path: Path) -> bytes:
     import zipfile
 
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:  # a server's scratch file removed between listing and read
+        return b""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as z:
             data += b"".join(z.read(n) for n in z.namelist())
