@@ -76,7 +76,8 @@ _UNIT_COUNTED = re.compile(
     # set out group by group, or for two places side by side
     rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"
     rf"regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|sources?|personas?|count(?:y|ies))\b|"
-    rf"\b(?:vs\.?|v|versus) [\w'-]+ for {_ADJ}(?P<u10>{_UNIT})\b|"
+    # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
+    rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})for {_ADJ}(?P<u10>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
