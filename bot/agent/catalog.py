@@ -106,7 +106,8 @@ DESCRIBE_CUES = (
     # of data is held, in the loose words of a text message
     (r"^(?!.*\b(?:about|mention\w*|saying|regarding|complain\w*)\b).*?\b(?:is|are) there (?:any |some )?(?:[\w-]+ ){0,2}(?:stuff|info|information|data|records|details|history)\b "
      r"(?:[\w-]+ )?(?:in there|in the system|loaded|on file|held|uploaded)\b", 0.9),
-    (r"\bdata\b", 0.2),
+    # (lane ps7) not "the score over all the data": there the data is the period, every day of it
+    (r"^(?!.*\b(?:across|over|for|in|of|from) all (?:of )?(?:the|our|your|my) data\b).*?\bdata\b", 0.2),
     (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
     # "which bits of our shop data can you see", "what kinds of data do you hold on us", "the
     # earliest date in what you've got, and the latest": what the data holds, said around the noun

@@ -13,5 +13,12 @@ DAY_HUNCH = (
     rf"\b(?:is|are|was) (?:it )?(?:really )?{_DAY1},? (?:(?:really|actually|still|usually) )?"
     r"(?:the (?:day|night)s?|when|our (?:day|night))\b.{0,50}\b(?:most|more|the bulk|busiest|quietest|fewest)\b|"
     # "are mondays really as dead as they feel", "is tuesday as quiet as it looks"
-    rf"\b(?:is|are) {_DAY1} (?:(?:really|actually|truly|honestly) )?(?:as|that|so) {_HUNCH}\b"
+    rf"\b(?:is|are) {_DAY1} (?:(?:really|actually|truly|honestly) )?(?:as|that|so) {_HUNCH}\b|"
+    # (lane ps7) "how does saturday rank for takings", "how do mondays fare for bookings": that day
+    # placed among the others
+    rf"\bhow (?:does|do|did) {_DAY1} (?:rank|fare|measure up|stack up|hold up)\b(?! (?:against|to|with|versus|vs) "
+    r"(?:last|the (?:one|day|week) before|the same)\b)|"
+    # "does sunday pull its weight for trays sold", "do tuesdays earn their keep"
+    rf"\b(?:does|do|did) {_DAY1} (?:really |actually |even )?(?:pull|carry|earn|pay|justify) (?:its|their) "
+    r"(?:weight|keep|way|wages|opening)\b"
 )

@@ -120,8 +120,12 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     (r"\b(?:net )?(?:change|movement|shift|growth) (?:in|of) (?:the |our )?(?:(?:support |ticket |case |complaint )?"
      r"(?:backlog|queue)|open (?:tickets|cases))\b", "backlog_change"),
     # "how many roofing tickets came in": tickets logged, with the trade's word before them
-    (r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|support cases) (?:have |has )?(?:came|come|"
-     r"arrived|landed|rolled) in\b", "tickets"),
+    # (lane ps7) "how many queries came in", "how many fault tickets have tenants raised": the same,
+    # with people as the subject of the raising
+    (r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|support cases|queries|enquiries|inquiries) "
+     r"(?:have |has )?(?:came|come|arrived|landed|rolled) in\b|"
+     r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|cases|queries|enquiries|inquiries) (?:have|has|did) "
+     r"(?:[\w'-]+ ){1,2}(?:raised|raise|logged|log|opened|open|filed|file|submitted|submit|reported|report)\b", "tickets"),
     # "customers who came back for more, how many": the repeat head count (a share of them is
     # the repeat purchase rate)
     (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b{_PEOPLE_WHO} (?:came|come|"

@@ -100,7 +100,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (_BACKLOG_MOVES, "backlog_change"),
     # "the recommend score", "our would-you-recommend number": the net promoter score
     (r"\b(?:would[- ]you[- ])?recommend(?:ation)?[- ](?:score|rating|number|figure|mark)s?\b|"
-     r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b", "nps"),
+     r"\blikel(?:y|ihood) to recommend (?:score|rating|number)s?\b|"
+     # (lane ps7) "how likely are my pupils to recommend me", "how likely would diners be to recommend us"
+     r"\bhow likely (?:are|is|would|will) (?:[\w'-]+ ){1,3}(?:be )?to (?:recommend|refer) (?:us|me|the [\w-]+|our [\w-]+|my [\w-]+)\b", "nps"),
     # "when a tea parcel is among the slowest tenth to arrive", "the quickest boxes to land": the
     # delivery time, said of the parcels arriving (the slowest tenth makes it the 90th percentile)
     (rf"\b(?:{DELIVERY}|orders?)\b(?: [\w'-]+){{0,4}}? (?:slowest|quickest|"

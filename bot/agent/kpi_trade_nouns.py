@@ -21,7 +21,9 @@ _NOT_GOODS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessio
 _SHARE = r"(?:%|\b(?:share|percentage|proportion|fraction|per ?cent|how many))"
 # after "till": a period, a grain, or the end, so "till" is the cash drawer (never "wait till friday")
 _TILL_END = (r"(?=\s*(?:[?.!,]|$|(?:yesterday|today|tonight|this|last|so far|day by day|daily|weekly|monthly|"
-             r"week (?:by|to|on) week|each|every|per|over|for|on|in|at|from|across)\b))")
+             r"week (?:by|to|on) week|each|every|per|over|for|on|in|at|from|across|"
+             # (lane ps7) "yesterday's till against the same day last week": the till of a period pair
+             r"against|vs|versus|compared|next to|alongside|than)\b))")
 
 TRADE_NOUN_TERMS: list[tuple[str, str]] = [
     # "what was the till yesterday", "sweets till day by day this week": the money in the cash

@@ -12,7 +12,7 @@ from typing import Any
 _MOVE = (r"(?:dropping|falling|rising|climbing|growing|shrinking|slipping|sliding|declining|increasing|"
          r"decreasing|going up|going down|picking up|tailing off|tanking)")
 SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (?:line|graph|chart)\b|"
-                r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (?:days|weeks|months)\b|"
+                r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (?:days|weeks|months)\b|"
                 r"\bshow (?:me |us )?(?:it |that |them )?(?:daily|weekly|monthly)\b|\bper calendar month\b|"
                 r"\b(?:is|are|it's|its|they're) (?:\w+ )?getting (?:slower|faster|quicker|longer|shorter|busier|quieter|"
                 r"bigger|smaller|cheaper|dearer|pricier)\b|"
@@ -52,7 +52,11 @@ _WHICH_WAY_EACH += "|" + _TO_THE_NEXT
 AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|just),? )*(?:show (?:it|that|this|them|me that) |"
                      r"(?:put|plot|draw|chart) (?:it|that|this|them) )?as an? (?:weekly |daily |monthly )?(?:trend|line(?: chart| graph)?|"
                      r"graph|chart|series)\b", 1.0),)
-_EACH = re.compile(r"\b(?:for|over) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
+# (lane ps7) "covers each night for the past 14 days", "tables every evening over the last fortnight":
+# a night is a day's point, over a span of days
+_NIGHTLY = r"\b(?:each|every|per) (?:night|evening)\b(?= (?:for|over|in|across|during) (?:the )?(?:last|past|previous)\b)"
+SERIES_ASKED += "|" + _NIGHTLY
+_EACH = re.compile(r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
 SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))
@@ -62,7 +66,7 @@ def series_grain_asked(text: str) -> str | None:
     """day | week | month when the series names its points ("for each of the last 7 days")."""
     m = _EACH.search(text)
     if m is None:
-        return None
+        return "day" if re.search(_NIGHTLY, text) else None
     return next(g for g in m.groups() if g).rstrip("s")
 
 

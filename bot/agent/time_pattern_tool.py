@@ -34,13 +34,15 @@ _METRIC_WORDS = (
     # "what hour do client queries land", "when do enquiries come in": what people ask of the desk
     (r"\bcomplain\w*|\btickets?\b|\b(?:queries|enquiries|inquiries)\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
      # "what hour do people email support", "when do customers message the help desk"
-     r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b", "tickets"),
+     r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b|"
+     # (lane ps7) "when do the fault reports come in", "which day do breakdown calls peak"
+     r"\b(?:fault|repair|breakdown|problem|issue|bug|damage) (?:reports?|calls?|logs?)\b", "tickets"),
     # "which day do we get the most new patients": the people coming for the first time
     (r"\bnew (?:customers|patients|clients|visitors|members|guests|faces|people|folks|shoppers|sign-?ups)\b|"
      r"\bnewcomers\b|\bfirst[- ]time (?:visitors|customers|buyers|guests|patients|clients)\b", "new_visitors"),
     # "are customers happier on some weekdays": the satisfaction, not how many answered
     (r"\b(?:happ(?:y|ier|iest)|unhapp(?:y|ier|iest)|grump(?:y|ier|iest)|satisfied|content|pleased)\b", "csat"),
-    (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b", "survey_responses"),
+    (r"\breviews?\b|\bsurveys?\b|\bfeedback\b|\bratings?\b|\bquestionnaires?\b|\bfeedback forms?\b", "survey_responses"),
     # "what time do folks actually buy on the site": the orders, not the site's visits;
     # "when does the till ring most": each ring of the till is a sale taken
     (r"\btill\w* (?:ring|rings|ringing|rang|goes|go|busiest)\b|\bring(?:s|ing)? (?:up )?(?:the )?till\b|\b(?:book|books|booking|bookings|booked)\b|"

@@ -130,8 +130,12 @@ _MOOD_WHEN = (rf"\b{_MOOD}\b(?:\s+[\w'-]+){{0,3}}?\s+(?:on|at|in|during) (?:cert
 _WEEKDAY += "|" + _MOOD_WHEN
 # "which calendar month is the money month": the month that earns most (the revenue, read there)
 _MONEY_MONTH = r"\b(?:which|what) (?:calendar )?months? (?:\w+ ){0,3}(?:money|cash|bumper|banner|boom) months?\b"
-_MONTH += "|" + _MONEY_MONTH
-PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
+# (lane ps7) "buying rate per calendar month, which one comes out on top", "which calendar month
+# is best for bookings": the months of the year ranked, not a month-by-month line
+_CALENDAR_TOP = (r"\b(?:which|what) calendar months?\b|\b(?:per|by|each|every|in each) calendar month\b.{0,40}\b(?:which|what)\b"
+                 r".{0,30}\b(?:on top|best|top|strongest|highest|biggest|wins?|busiest|worst|lowest|weakest|quietest)\b")
+_MONTH += "|" + _MONEY_MONTH + "|" + _CALENDAR_TOP
+PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_CALENDAR_TOP, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
                                                (_NAMED_DAY, 1.0), (DAY_HUNCH, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
                                                (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0),
                                                (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))

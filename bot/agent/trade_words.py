@@ -63,7 +63,7 @@ _UNIT_COUNTED = re.compile(
     # "covers per day", "placements per month": the units counted over time
     rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
     # "are aerial call-outs up or down this month", "repairs going up or down": the units counted, their way
-    rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing))\b|"
+    rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing))\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
@@ -76,7 +76,8 @@ _UNIT_COUNTED = re.compile(
     # set out group by group, or for two places side by side
     rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"
     rf"regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|sources?|personas?|count(?:y|ies))\b|"
-    rf"\b(?:vs\.?|v|versus) [\w'-]+ for {_ADJ}(?P<u10>{_UNIT})\b|"
+    # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
+    rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})for {_ADJ}(?P<u10>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
