@@ -28,3 +28,23 @@ def test_errands_results_and_fun_are_refused(rules, question):
 ])
 def test_data_questions_near_them_are_still_answered(rules, question, tool):
     assert_plans(rules, question, tool)
+
+
+@pytest.mark.parametrize("question", [
+    "what did patients write about the parking at the surgery",
+    "look through the feedback for anything on the boiler breaking down",
+    "comb the reviews for anything about smoke alarms beeping",
+    "dig out anything tenants said about damp in the bathrooms",
+])
+def test_a_search_of_what_was_written_whatever_the_topic_words(rules, question):
+    assert_plans(rules, question, "feedback_search")
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what are the parents at the saturday swim class giving out about", "negative"),
+    ("what's been annoying the tenants most this year", "negative"),
+    ("what are the campers at the lakeside pitch happiest about", "positive"),
+    ("what are patients most pleased about", "positive"),
+])
+def test_what_people_feel_about_no_topic_is_the_themes(rules, question, sentiment):
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
