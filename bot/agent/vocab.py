@@ -469,7 +469,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 # Words a typo is corrected towards ("reveune" -> revenue); the data's own values are added.
 DOMAIN_TERMS = set("""
-revenue sales takings turnover income orders order customers customer conversion convert converts
+revenue sales takings turnover income orders order customers customer conversion convert converts payers payer
 churn churned abandonment abandoned abandon basket baskets checkout satisfaction satisfied csat
 promoter promoters detractors passives recommend lifetime value worth average median percentile
 delivery deliveries delivered shipping parcels response resolution resolve tickets ticket support

@@ -48,3 +48,32 @@ def test_a_search_of_what_was_written_whatever_the_topic_words(rules, question):
 ])
 def test_what_people_feel_about_no_topic_is_the_themes(rules, question, sentiment):
     assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("members at risk of cancelling, biggest fee payers first", "at_risk_customers", {"sort_by": "value"}),
+    ("which lapsed tenants should we win back, the ones worth the most first", "next_best_actions",
+     {"action": "win_back_valuable"}),
+    ("which owners would rebook without us knocking a tenner off", "next_best_actions", {"action": "no_discount_needed"}),
+    ("campers who looked at the site but never stayed, who's likeliest to book", "purchase_propensity",
+     {"who": "prospects"}),
+])
+def test_who_to_act_on_in_owners_words(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("ping me if bookings go wild in any one region", {"condition": "unusual", "direction": "up"}),
+    ("warn me when enquiries go crazy", {"condition": "unusual", "direction": "up"}),
+])
+def test_going_mad_is_a_rise(rules, question, args):
+    assert_plans(rules, question, "create_alert_rule", **args)
+
+
+@pytest.mark.parametrize("question", [
+    "show every rule I've got, the paused ones included",
+    "list all my alerts, even the switched-off ones",
+    "all the alert rules including the ones I turned off",
+])
+def test_the_rules_with_the_switched_off_ones(rules, question):
+    assert_plans(rules, question, "list_alert_rules", include_disabled=True)
