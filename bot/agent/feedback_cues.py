@@ -251,7 +251,7 @@ THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
     # (lane ps9) "what are the diners at the persian place giving out about this month", "what are members
     # happiest about at the club": the people named at length, then the feeling, no topic given
-    (r"\bwhat(?:'s| is| are| do| did| have| has| were)? (?:(?!they\b|[a-z]*\d)[\w'-]+ ){1,8}?(?:(?:always|still|most|mostly|really|been) )?"
+    (r"^(?!.*\babout\b.*\babout\b).*?\bwhat(?:'s| is| are| do| did| have| has| were)? (?:(?!they\b|[a-z]*\d)[\w'-]+ ){1,8}?(?:(?:always|still|most|mostly|really|been) )?"
      r"(?:complain\w*|moan\w*|grumbl\w*|gripe\w*|griping|whing\w*|" + _DIALECT_COMPLAINT + r"|happiest|unhappiest|"
      r"most (?:pleased|happy|unhappy|annoyed|upset|delighted)|pleased|upset|annoyed|delighted|chuffed) (?:about|over|with|on)\b"
      + _NO_TOPIC, 1.2),
