@@ -38,6 +38,8 @@ _UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes
 # spike", "orders dry up". A percentage ("jumps by 20%") is a rises_by rule instead.
 _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
+                 # "a channel goes mad with new visitors", "bookings go wild": a sudden rise
+                 r"(?:go|goes|going|gone|went) (?:mad|crazy|wild|nuts|bonkers|mental|haywire)\b|"
                  # "a flood of newcomers", "a rush of orders", "an influx"
                  r"(?:a |an )?(?:flood|rush|wave|surge|deluge|influx|spate)(?:s|ed|ing)?(?: of| in)?|floods? in|"
                  # "new visitors start pouring in", "enquiries come streaming in": arriving in numbers

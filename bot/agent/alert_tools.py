@@ -31,11 +31,19 @@ _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned) on|acti
                       r"\b(?:(?:switched|turned) on|active|enabled|live) (?:ones|rules|alerts) only\b|"
                       r"\b(?:leave|leaving|skip|without) (?:out )?(?:the )?(?:disabled|switched[- ]off|turned[- ]off|paused)\b")
 
+# "every rule I've got, including ones turned off", "all my alerts, even the paused ones": the switched-off ones too
+_WITH_OFF = re.compile(r"\b(?:including|incl\.?|even|plus|as well as|and|with) (?:the |any |all )?(?:ones? |rules? |alerts? )?"
+                       r"(?:that are |that's |i'?ve |we'?ve |i |we |you )?(?:disabled|switched[- ]off|turned[- ]off|paused|inactive|muted|"
+                       r"off)\b(?! (?:the|a|an|my|our)\b)|\b(?:disabled|switched[- ]off|turned[- ]off|paused|muted) (?:ones|rules|alerts) "
+                       r"(?:too|as well|included)\b")
+
 
 def _plan_list(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
     if re.search(ADVICE, text):
         advice_note(slots)
+    if _WITH_OFF.search(text):
+        return {"include_disabled": True}
     return {"include_disabled": False} if _ONLY_ON.search(text) else {}
 
 
@@ -306,6 +314,8 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
 _CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
 LIST_CUES = (
     (ASKED_RULES, 2.0),
+    # "show every rule I've got, including ones turned off": the rules, the switched-off ones too
+    (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ )?(?:rules?|alerts?)\b.{0,40}(?:" + _WITH_OFF.pattern + ")", 1.5),
     (ADVICE, 2.0),  # "which alerts would you suggest": advice, answered with the rules set
     # "every pest-control alert rule": each rule, one by one
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ ){0,2}(?:alert|alarm|warning) rules?\b|"

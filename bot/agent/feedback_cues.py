@@ -46,6 +46,14 @@ _NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|for|from|over|dur
                       r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
+    # (lane ps9) "search the feedback for anything about false alarms", "find anything customers said about
+    # leaking cartridges", "comb the reviews for the boiler": a search whatever the topic's words name
+    (r"^(?:please |can you |could you |just )?(?:search|look through|go through|trawl(?: through)?|comb(?: through)?|scan|"
+     r"check|sift through|dig through|read through) (?:all )?(?:the |our |my )?(?:customer |guest |client |online |google |"
+     r"support )?(?:feedback|reviews?|comments?|tickets?|surveys?|survey answers|messages|emails) (?:for|about|on)\b|"
+     r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|fetch|show me|hunt out|track down|look for) "
+     r"(?:anything|everything|any(?:thing)? at all|whatever|all|any(?: of the)? bits?) (?:that )?(?:[\w'-]+ ){0,2}?"
+     r"(?:said|wrote|written|posted|mentioned|left|put|say|write) (?:about|on|regarding|re)\b", 2.0),
     # "find praise for our therapists", "dig out complaints about the car park": the texts
     # themselves, about a topic (not the themes of all of them)
     (r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|pull out|fetch|look up|search for|hunt out|track down) "
@@ -241,6 +249,16 @@ _TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0
                   r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
+    # (lane ps9) "what are the diners at the persian place giving out about this month", "what are members
+    # happiest about at the club": the people named at length, then the feeling, no topic given
+    (r"^(?!.*\babout\b.*\babout\b).*?\bwhat(?:'s| is| are| do| did| have| has| were)? (?:(?!they\b|[a-z]*\d)[\w'-]+ ){1,8}?(?:(?:always|still|most|mostly|really|been) )?"
+     r"(?:complain\w*|moan\w*|grumbl\w*|gripe\w*|griping|whing\w*|" + _DIALECT_COMPLAINT + r"|happiest|unhappiest|"
+     r"most (?:pleased|happy|unhappy|annoyed|upset|delighted)|pleased|upset|annoyed|delighted|chuffed) (?:about|over|with|on)\b"
+     + _NO_TOPIC, 1.2),
+    # "what's been upsetting the families most", "what's annoying the tenants lately": whatever the people are called
+    (r"\bwhat(?:'s| is| has been|'s been| was)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|irritating|"
+     r"frustrating|upsetting|riling|irking|niggling|pleasing|delighting|impressing|disappointing) (?:our |the |my |all the )?"
+     r"(?:[\w-]+ ){0,2}?[a-z]+s(?: (?:most|the most|lately|recently|so much|this|these|over|since|in)\b|\s*[?.!]*$)", 0.9),
     # "main things people mention about the purchase stage": what is said at a stage of the journey,
     # summed up (themes of that stage), not a search for the words "purchase stage"
     (r"\b(?:main|top|biggest|key|common|usual) (?:things?|points?|topics?|issues?)\b.{0,40}\b(?:about|at|in|during|around) "

@@ -379,7 +379,7 @@ ACTION_CUES = (
      r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:don'?t|do not|doesn'?t|won'?t) need (?:a |any )?discounts?\b|"
      r"\b(?:'ll|will|would|'d) (?:probably )?buy (?:it )?anyway\b|"
      # "which customers can we leave alone without a discount": who needs no money off to buy
-     r"\b(?:without|no need for) (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
+     r"\b(?:without|no need for) (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\bwithout (?:me |us )?(?:knocking|taking|giving) (?:[\w£$€%-]+ ){0,3}off\b|\b(?:would|'d) buy anyway\b|\bservice recovery\b|"
      r"\b(?:best|right) (?:thing|things|move|way) to do\b|\bwhat (?:to|should we|can we) do (?:for|about|with)\b|"
      r"\bhow (?:do|can|should) (?:we|i) (?:help|handle|treat|approach|save|retain)\b|\bwhat to do (?:about|for|next|with)\b|\bwhat do we do (?:about|for|with)\b", 0.8),
 )
@@ -446,6 +446,8 @@ LIFETIME_CUES += (
 
 # Asks of lane g-ps3, kept in their own block so merges keep both sides.
 ACTION_CUES += (
+    # (lane ps9) "who'd buy again without me knocking money off": who needs no discount, not who will buy
+    (r"\bwithout (?:me |us )?(?:knocking|taking|giving) (?:[\w£$€%-]+ ){0,3}off\b", 1.2),
     # "which valuable clients have gone quiet and need winning back": the win-back asked for
     # (they are at risk too, but the ask is what to do about them)
     (r"\b(?:need|needs|needing|want|wants|deserve|deserves|could do with|ripe for) (?:a )?(?:winning|tempting|luring|coaxing|"

@@ -199,7 +199,7 @@ REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actu
 
 def _risk_order(text: str) -> str | None:
     if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
-                 r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars)\b",
+                 r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars|(?:fee[- ])?payers|payers)\b",
                  text):
         return "value"
     if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bquickest\b|\bgrowing\b|"
@@ -250,7 +250,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
                  r"\bfor the first time\b|"
                  # "who's looked at booking but never gone through with it": interest, no purchase yet
-                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid|hired|instructed|commissioned|signed|converted|committed)\b|"
+                 r"\bnever (?:gone|went|got) (?:through|ahead)\b|\bnever (?:actually )?(?:booked|bought|signed up|paid|hired|instructed|commissioned|signed|converted|committed|stayed|enrol+ed|joined)\b|"
                  # "people who've never hired us before", "enquiries close to turning into a booking"
                  r"\bnever (?:\w+ )?(?:hired|used|booked|tried|bought from|ordered from|shopped with|been (?:to|with)|paid|instructed|commissioned|engaged|retained) us\b|"
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
@@ -279,7 +279,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # owners' words for high spend: "big-spending golfers", "our best clients", "people who spend a lot"
 _VALUABLE = (r"(?:valuable|big[- ]spend\w*|high[- ]spend\w*|high[- ]value|best (?:customers|clients|buyers|members)|"
-             r"top (?:customers|clients|buyers|spenders)|spen[dt]\w* (?:a lot|the most|big|loads))")
+             r"top (?:customers|clients|buyers|spenders)|spen[dt]\w* (?:a lot|the most|big|loads)|worth (?:the )?most)")
 _ACTIONS = [
     # "deserve a freebie for sticking with us", "a little treat for being loyal"
     (r"\bloyalty reward|\breward\w*|\bthank[- ]you\b|\bperks?\b|\bfreebies?\b|\btreats?\b|\bgifts?\b|\bgoodies\b|"
@@ -310,7 +310,7 @@ _ACTIONS = [
      r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*|\bnever (?:\w+ )?(?:book|booked|buy|bought|order|ordered|sign\w* up)\b.{0,40}\bconvert\w*",
      "convert_prospect"),
     (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
-     r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b", "no_discount_needed"),
+     r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b|\bwithout (?:me |us )?(?:knocking|taking|giving) (?:[\w£$€%-]+ ){0,3}off\b", "no_discount_needed"),
 ]
 
 

@@ -56,7 +56,7 @@ _NOT_OURS = rf"(?!(?:[\w'-]+ ){{0,3}}(?:{_DATA_NOUN}|acquisition|shipping|delive
 # What others charge out there, not what the shop takes: "what's the going rate for a plumber",
 # "how much do florists charge in leeds", "average wedding cake price in dublin" (never "what did
 # customers in leeds spend", "average order value in dublin", "how much do we charge in leeds")
-WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats) (?:the )?going rates? (?:for|of) (?:a |an |the )?{_NOT_OURS}\w|"
+WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats|whit(?:'s| is)|whits) (?:the )?going (?:hourly |daily |weekly |day |annual )?rates? (?:for|of) (?:a |an |the )?{_NOT_OURS}\w|"
                rf"(?:how much|what) (?:do|does|would|will|should|might|could) (?:a |an |the |most |local |other )?{_NOT_OURS}"
                rf"(?:[\w'-]+ ){{0,2}}[\w'-]+ (?:charge|cost|ask|earn|make|get paid)\b.*{_PLACE_END}|"
                rf"(?:(?:what(?:'s| is| are)|whats) (?:the |an? )?)?(?:average|typical|usual|normal|standard|going) {_NOT_OURS}"
@@ -104,5 +104,20 @@ _OUT_THERE = (rf"(?:what(?:'s| is)|whats|(?:is )?(?:there )?anything|owt|any (?:
 _SKY_FORECAST = (r"(?:what(?:'s| is| will| does)|whats|hows|how(?:'s| is| does)|any|is there (?:a |an |any )?) (?:the )?(?:wind|winds|rain|"
                  r"rainfall|snow|surf|swell|storm|frost|fog|pollen|uv|marine|tide|thunder|hail|heat) ?(?:and [a-z]+ )?"
                  r"(?:forecast|outlook|warning|alert|prediction)s?")
-ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}"
+# Errands and replies for a third party, which journeybot cannot run: "order 200 more boxes from the
+# supplier", "reply to that 1-star review for me", "answer the complaint on google" (never "which
+# reviews did we reply to", a question about the data)
+_ERRAND = (r"(?:re-?order|order|buy|purchase|get in|source) (?:\d+ |some |more |another |a few |a batch of |a load of |extra )+"
+           r"(?:[\w'-]+ ){0,4}?(?:from|off|with) (?:the |our |my |a )?(?:[\w'-]+ ){0,2}(?:suppliers?|wholesalers?|distributors?|"
+           r"manufacturers?|vendors?|printers?|cash and carry|factory)\b|"
+           r"(?:reply|respond|answer|write back|get back) to (?:that |this |the |those |these |a |an |our |my |each |every |all )?"
+           r"(?:[\w'-]+ ){0,3}(?:reviews?|comments?|complaints?|emails?|messages?|dms?|posts?|tweets?|enquir(?:y|ies))\b|"
+           # a match's result: "did leeds united win on saturday", "did the rovers lose last night" (never "did we win back")
+           r"did (?!(?:we|us|our|i|my|they|you|it|customers?|clients?|members?|the (?:campaign|promo|offer|ad|email|sale)s?)\b)"
+           r"(?:[\w'-]+ ){1,3}(?:win|lose|draw|beat [\w'-]+)(?= (?:on|at|last|this|yesterday|today|tonight|against|away|at home|"
+           r"the (?:match|game|derby|final|cup|league))\b|\s*[?.!]*$)|"
+           # entertainment: "say something funny", "make me laugh", "cheer us up"
+           r"(?:say|tell (?:me|us)|give (?:me|us)) something (?:funny|silly|daft|witty|hilarious|cheerful)\b|"
+           r"(?:make (?:me|us) (?:laugh|smile)|cheer (?:me|us) up)\b")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."
