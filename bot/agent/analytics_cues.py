@@ -57,7 +57,7 @@ _GROUPS = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighb
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
-                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|"
+                        r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|\b(?:do|should|can|would) (?:i|we|you) blame\b|"
                         r"\b(?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         r"\bwhere (?:did|does|has) (?:that|this|it|the (?:change|drop|rise|shift|fall|dip|jump)) come from\b|"
                         # "bookings fell, where's that coming from, channel-wise?"
@@ -138,13 +138,13 @@ def split_cue(text: str) -> bool:
 
 
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
-_CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|(?:i|we|you) blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
                       r"dragg\w*|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b")
 # "orders fell last week - which region was it?": the change first, then which group ("moved on" is a step).
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
-                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump)\b.{0,40}\b(?:which|what)\b")
+                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump|took a (?:dip|hit|tumble))\b.{0,40}\b(?:which|what)\b")
 # Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
 # movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
 SATISFACTION_METRICS = ("csat", "csat_mean", "nps", "review_score", "sentiment")

@@ -210,7 +210,8 @@ SENTIMENT_CUES = (
     # "feelings in the comments about the after-sales stuff, by touchpoint": the feeling, split by a
     # part of the journey (a topic searched is never split so)
     (r"\b(?:feel(?:ing)?s|mood|tone|vibes?|sentiment)\b.{0,60}\b(?:by|per|for each|across|split by|broken down by) "
-     r"(?:the )?(?:touchpoints?|stages?|steps?|channels?|segments?)\s*[?.!]*$", 0.9),
+     # (not by segment: the texts have no segment split; satisfaction_by's sentiment measure has it)
+     r"(?:the )?(?:touchpoints?|stages?|steps?|channels?)\s*[?.!]*$", 0.9),
 )
 # Complaint words of other Englishes: Irish "giving out about", pidgin "dey vex", Indian
 # "cribbing about", "grousing", "kvetching" (the common ones are in _OPEN_ABOUT)

@@ -217,7 +217,8 @@ _ALIASES = [
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*|mak(?:e|es|ing)|made) (?:an? |the |their )?(?:online |web |website |internet )?order\b|"
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      # "routes to an online spice order": the thing ordered may be named before "order"
-                     r"\b(?:to|towards|before|until) (?:an? |the |their )?online (?:[a-z-]+ )?orders?\b", True),
+                     # (lane ps8) "sequence of steps before a web order": web and website orders too
+                     r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?orders?\b", True),
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
@@ -238,6 +239,11 @@ _ALIASES = [
     ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying) "
                      r"(?:anything |something |(?!from\b|in\b|at\b)[\w-]+ ){0,2}online\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
+    # (lane ps8) "before they put beads in the basket", "before popping a candle into their cart": the
+    # step not reached (not "of those who put something in the trolley, what share order": the rate)
+    ("add_to_cart", r"\b(?:before|until|till|never|without|short of) (?:they |people |folk |customers |shoppers |even )*(?:put(?:s|ting)?|pop(?:s|ped|ping)?|add(?:s|ed|ing)?|stick(?:s|ing)?|stuck|throw(?:s|ing)?|threw|chuck(?:s|ed|ing)?|"
+                    r"drop(?:s|ped|ping)?|load(?:s|ed|ing)?) (?:[\w'-]+ ){0,3}?in(?:to)? (?:the |their |a |your |our )"
+                    r"(?:shopping |online |web )?(?:baskets?|carts?|trolleys?)\b", True),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
     # ("the checkout stage" is the stage, decision)

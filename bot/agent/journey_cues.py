@@ -62,15 +62,16 @@ DROPOFF_CUES = (
      r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
      # "where do people bounce off before checkout": people leaving, not the bounce rate
      r"\bbounc(?:e|es|ed|ing) (?:off|away)\b", 0.8),
-    (r"\bwhere (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is) (?:[\w']+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
-     r"give up|fall|abandon|get stuck|getting stuck|stall)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
+    # (lane ps8) "where'd they stop", "where do enquirers vanish", "where do they ditch us"
+    (r"\bwhere(?:'d| (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is)) (?:[\w'-]+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
+     r"give up|fall|abandon|get stuck|getting stuck|stall|vanish|disappear|ditch|ghost|go(?:es)? missing|going missing)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
     # "where in the booking process do we lose people", "where along the way do shoppers give up"
     (r"\bwhere (?:in|along|during|on|across) (?:the |our |their )?(?:[\w'-]+ ){0,3}(?:do|did|are|were|is|does) (?:[\w']+ ){0,3}"
      r"(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|give up|fall|abandon|get stuck|getting stuck|stall)\w*", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish|get stuck|stall)\w*", 0.7),
+     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish|get stuck|stall|ditch|ghost|desert)\w*", 0.7),
     # "at what point do would-be clients walk away", "the last stage people reach before they
     # vanish": where people are lost, however many words name them
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:[\w'-]+ ){0,5}?"
@@ -131,6 +132,10 @@ PATH_CUES = (
      r"\bjourneys? (?:to|towards|before|into) (?:an? |their )?(?:online |web )?(?:[a-z-]+ )?(?:order|purchase|booking)\b", 0.7),
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
+    # (lane ps8) "where do guests first find us and where do they finally decide": both ends of the way
+    (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "
+     r"(?:of |about )?(?:us|our [\w-]+)\b.{0,60}\b(?:finally|eventually|in the end|at last|last|ultimately) (?:decide|book|buy|choose|commit|"
+     r"pay|order|sign up|make (?:up )?their minds?)\w*", 0.9),
     # "where do buyers first come from, what's the last thing they touch before buying?"
     (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|paying|booking|"
      r"they (?:buy|order|purchase|pay|book)|ordering|purchasing|an? (?:order|purchase))\b|"

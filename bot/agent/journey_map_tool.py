@@ -169,7 +169,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return args
     side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b", texts[0].lower())
     # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
-    two_groups = (len(personas) > 1 or len(segments) > 1) and re.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
+    # (lane ps8) or two channels, towns, regions or age bands: "journey map comparing facebook and tiktok customers"
+    two_groups = (len(personas) > 1 or len(segments) > 1 or any(len(v) > 1 for v in filters.values() if isinstance(v, list))) \
+        and re.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
     if getattr(slots, "compare", False) or side_by_side or two_groups:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}
@@ -190,7 +192,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 MAP_CUES = (
     (r"\bjourney maps?\b|\bmap (?:of )?(?:the |our )?(?:whole )?(?:customer )?journey\b|\bjourney as a map\b|"
      # ("draw the cryo journey": the trade's word may stand where "customer" does)
-     r"\bmap (?:out )?the (?:[\w'-]+ )?journey\b|\bdraw (?:the |our |me )?(?:[\w'-]+ )?journey\b|\bmap for\b", 1.2),
+     r"\bmap (?:out )?the (?:[\w'-]+ )?journey\b|\bdraw (?:the |our |me )?(?:whole |full |entire )?(?:[\w'-]+ ){0,3}journey\b|\bmap for\b|"
+     # (lane ps8) "two maps please, the loyalty lot and the newsletter lot": maps asked for as a pair
+     r"\b(?:two|2|both|a pair of|twin) (?:journey )?maps\b", 1.2),
     (r"\bmap\b", 0.3),
     (r"\bmaps?\b.{0,25}\bjourneys?\b|\bjourneys?\b.{0,25}\bmaps?\b", 0.9),
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"

@@ -45,14 +45,14 @@ _NOT_GOODS = r"(?:reply|replies|answers?|responses?|call(?:back)?s?|tickets?|ref
 KPI_TERMS: list[tuple[str, str]] = [
     # "which towns saw deliveries slow down", "are parcels getting quicker", "couriers taking longer
     # to land", "who waits longer for their logs": the time to deliver, asked by which way it moves
-    (rf"\b(?:{DELIVERY}|couriers?)\b (?:[\w']+ ){{0,2}}?(?:slow(?:ed|ing|s)? down|(?:getting|got|gotten|become|became|becoming|grown|"
+    (rf"\b(?:{DELIVERY}|couriers?|drop[- ]?offs?)\b (?:[\w']+ ){{0,2}}?(?:slow(?:ed|ing|s)? down|(?:getting|got|gotten|become|became|becoming|grown|"
      r"growing|been) (?:any |a (?:bit|lot|little) |much |even )?(?:slower|faster|quicker|speedier|later|longer)|"
      r"(?:taking|take|takes|took|taken) (?:any |a (?:bit|lot|little) |much )?(?:longer|less time|more time))\b|"
      rf"\bwaits? (?:the )?long(?:er|est) for (?:their|the|its|our|his|her|my) (?:[\w-]+ )?(?!{_NOT_GOODS}\b)[\w-]+\b", "delivery_time"),
     # "which part of town books us the most", "Clifton v Redland, who books more courts", "what
     # area hires from us least": the orders of each ("buys the most" is the money, as older banks
     # read it, bot/agent/group_levels.py)
-    (rf"\b(?:who |(?:which|what) (?:[\w-]+ ){{1,4}}){ORDER_VERB} (?:with us |from us |us |with |from )?(?:the )?{MORE_OR_LESS}\b(?! than (?:once|twice|one|\d))",
+    (rf"\b(?:who |(?:which|what) (?:[\w-]+ ){{1,4}}){ORDER_VERB} (?:with us |from us |us |with me |from me |me |with |from )?(?:the )?{MORE_OR_LESS}\b(?! than (?:once|twice|one|\d))",
      "orders"),
     # "which neighbourhoods got less happy", "which towns have become unhappier", "which age
     # group's clients got unhappier": each place's or age band's review score and how it moved

@@ -53,7 +53,7 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?
                            r"upbeat|cheerful|glowing|what (?:they|customers|people|clients) (?:say|write)", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
-                    r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
+                    r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+|client\s+|member(?:ship)?\s+|shopper\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
 _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
@@ -65,6 +65,7 @@ _MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\
 # in words, which split by a group is each group's level as much as "nps by segment" is
 _MEASURED_IN_WORDS = re.compile(r"\bhow (?:happy|satisfied|pleased|content)\b|\b(?:would|will|do|does|did) (?:[\w'-]+ ){0,2}"
                                 r"recommend (?:us|the \w+|our \w+)\b|\blikely (?:are (?:[\w'-]+ ){0,2})?to recommend\b", re.I)
+_TONE = re.compile(r"\btone\b|\bmood\b|\bsentiment\b|\bvibes?\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
@@ -148,6 +149,9 @@ def _boost(slots: Any) -> float:
                 and not re.search(r"\b(?:last|previous|prior|before)\b", text, re.I):
             return 1.4
         return 0.9  # "nps by segment", "csat per channel": each group's level, side by side
+    if _SPLIT.search(text) and _TONE.search(text) and by_from(text) in ("segment", "product_category") \
+            and not _CHANGED.search(text):
+        return 0.9  # (lane ps8) "mood of the reviews per segment": only this tool splits the texts' tone so
     plural = plural_groups(text)
     if plural and plural[1] in ("segment", "channel") and _RATED.search(text) and not _CHANGED.search(text):
         return 0.9  # "how satisfied are our segments?": each group's level, as "by segment" is

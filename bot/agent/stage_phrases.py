@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from bot.agent.patterns import rx
 
+_NEAR = r"(browsing|looking|window[- ]shopping)"
+_FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|enrol+ing)"
+_AS_FUNNEL = r"(?=[\w ,'-]{0,40}\bfunnel\b)"
+_BARE_SPAN = rf"\b{_NEAR}[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?(?:{_FAR[1:-1]})\b(?:{_AS_FUNNEL})"
+_BARE_SPAN_END = rf"\b(?:{_NEAR[1:-1]})[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?{_FAR}\b(?:{_AS_FUNNEL})"
+
 _STAGE_PHRASES = (
     # a quote asked for or signed is the decision being made (the quote request touchpoint, when
     # the data has one, is read as such by bot/agent/fuzzy.py)
@@ -51,6 +57,10 @@ _STAGE_PHRASES = (
     # "of folk that look at our memorials online", "people browsing the rugs on the site": the consideration
     (r"\b(?:look|looks|looking|looked|browse|browses|browsing|browsed) (?:at |through |round |around )?(?:our |the )?"
      r"(?:[\w-]+ ){0,2}(?:online|on (?:the |our )?(?:web ?)?site)\b", "consideration"),
+    # (lane ps8) the span said without "from", as the funnel's name: "browsing to booking funnel",
+    # "looking-to-buying funnel for the vans": the near end is the consideration, the far end the purchase
+    (rf"{_BARE_SPAN}", "consideration"),
+    (rf"{_BARE_SPAN_END}", "purchase"),
     # "between finding the gig listing and buying a seat": first finding us is the awareness
     (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
      r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),

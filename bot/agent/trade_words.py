@@ -63,7 +63,9 @@ _UNIT_COUNTED = re.compile(
     # "covers per day", "placements per month": the units counted over time
     rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
     # "are aerial call-outs up or down this month", "repairs going up or down": the units counted, their way
-    rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing))\b|"
+    rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
+    # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
+    rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed)\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
