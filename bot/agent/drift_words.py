@@ -15,7 +15,11 @@ _PHRASAL = (r"(?:signed|sign|set|show|shown|turned|turn|picked|pick|followed|fol
             r"break|let|shut|slowed|closed|cut|ramped|geared|kept|held|booked|filled|made|lined|opened|sold|locked|tied|"
             r"written|ended|mixed|messed|fed|used|given|coming|going|trending|heading|built|paid|caught|keeping|"
             r"winding|wound|calmed|cooled|warmed|sped|speeded|hung|checked|logged|looked|knocked|pulled|pushed|creeping|creep|crept|"
-            r"edging|inching|ticking|moving|climbing|shooting|stacking|adding|piling|racking|totting|summed)")
+            r"edging|inching|ticking|moving|climbing|shooting|stacking|adding|piling|racking|totting|summed|"
+            # the -ing forms: "are cakes turning up on the day we promised" asks about arrivals
+            r"turning|showing|picking|signing|setting|following|backing|topping|marking|breaking|shutting|slowing|"
+            r"closing|ramping|gearing|holding|filling|lining|opening|locking|tying|ending|mixing|messing|feeding|"
+            r"giving|catching|checking|logging|looking|knocking|pulling|pushing|hanging|warming|cooling|calming|speeding)")
 UP_OR_DOWN = (rf"^(?:(?:so|and|ok|okay|hey|quick one),? )?(?:is|are|was|were) (?:(?!{_PHRASAL}\b)[\w'%-]+ ){{1,8}}?(?:up|down)\b"
               r"(?=\s*(?:this|last|over|in|so far|since|compared|vs|versus|from|on the|against|$|[?.!,]))|"
               r"\b(?:did|has|have|do|does)\b(?:\s+[\w'%-]+){1,8}?\s+(?:go|gone|went) (?:up|down)\b(?! (?:to|by|the)\b)|"

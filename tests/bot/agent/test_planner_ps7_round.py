@@ -79,3 +79,12 @@ def test_tickets_raised_by_the_people_who_raise_them(rules, question, metric):
 ])
 def test_a_level_said_to_have_moved_is_a_comparison(rules, question, metric):
     assert_plans(rules, question, "compare", metrics=[metric])
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("are parcels turning up on the day we promised? on-time % this month", "on_time_delivery"),
+    ("are the sofas showing up on the date we said, on-time rate this quarter", "on_time_delivery"),
+])
+def test_arriving_said_with_up_is_not_a_level_that_moved(rules, question, metric):
+    # "turning up" is an arrival: the level asked, not a change against the period before
+    assert_plans(rules, question, "kpis", metrics=[metric])
