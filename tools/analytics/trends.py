@@ -28,7 +28,6 @@ from tools.analytics import kpi_frame, kpi_sql
 from tools.analytics.capabilities import capabilities
 from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
-from tools.analytics.kpi_notes import UNPAGED, UNPAGED_WHY
 from tools.analytics.kpi_catalog import (
     ARROWS,
     METRICS,
@@ -41,6 +40,7 @@ from tools.analytics.kpi_catalog import (
     format_value,
     normalize_metric,
 )
+from tools.analytics.kpi_notes import UNPAGED, UNPAGED_WHY
 from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
     KpiSettings,
