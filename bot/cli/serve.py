@@ -84,7 +84,9 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
         _run(ctx, services, client, me, mode, app_token, secret, port, health)
     finally:
         if indexer is not None:
-            indexer.stop(timeout=5)
+            # The run ends after the batch it is storing; on a busy machine that store took
+            # longer than 5 s and the interpreter's exit cut the run off unlogged
+            indexer.stop(timeout=30)
         if follower is not None:
             follower.stop()
         if scheduler is not None:
