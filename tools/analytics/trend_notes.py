@@ -60,6 +60,8 @@ def starts_late(scope: Scope) -> str:
         return ""
     return (f"the data starts on {scope.data_start}: {scope.period.first_day} to "
             f"{scope.data_start - dt.timedelta(days=1)} has no data and is not measured")
+
+
 def start_at_the_data(series: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     """When the data covers a sliver of the period (REES46's 17 minutes in "the last 90 days"),
     the points that end before its first day are left out: thirteen empty weeks listed above
