@@ -50,6 +50,12 @@ class ServeProcess:
     port: int  # HTTP mode: Slack's requests and /health; Socket Mode: /health only
     http: bool = True
     env: dict[str, str] = field(default_factory=dict)
+    # Started with SIGINT ignored, as a script's `journeybot serve &` (and so a test suite run
+    # in the background) starts it.
+    sigint_ignored: bool = False
+    # Its own process group, so `stop(group=True)` signals every process of it, as Ctrl-C in a
+    # terminal and systemd (KillMode=control-group) do.
+    own_group: bool = False
     process: subprocess.Popen | None = None
 
     @property
@@ -70,9 +76,13 @@ class ServeProcess:
         else:
             env["SLACK_APP_TOKEN"] = APP_TOKEN
         args = [sys.executable, "-m", "bot.cli", "serve"] + (["--http", "--port", str(self.port)] if self.http else [])
+        if self.sigint_ignored:  # an ignored signal stays ignored across exec
+            args = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])", *args[1:]]
         self.home.mkdir(parents=True, exist_ok=True)
         self.log = (self.home / f"{self.name}.log").open("wb")
-        self.process = subprocess.Popen(args, cwd=self.home, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(args, cwd=self.home, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                        start_new_session=self.own_group)
         return self
 
     def output(self) -> str:
@@ -113,9 +123,14 @@ class ServeProcess:
                     total += sample.value
         return total
 
-    def stop(self, grace: float = 15) -> None:
+    def stop(self, grace: float = 15, *, group: bool = False) -> None:
+        """SIGINT to serve (`group`: to every process of its group, needs `own_group`); killed
+        when it has not exited after `grace` seconds."""
         if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            if group:
+                os.killpg(self.process.pid, signal.SIGINT)
+            else:
+                self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(grace)
             except subprocess.TimeoutExpired:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import signal
+import threading
 from typing import Any
 
 import click
@@ -34,6 +36,27 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
       journeybot serve
       journeybot serve --http --port 3000
     """
+    previous = stop_on_sigint()
+    try:
+        _serve(ctx, http_mode, port)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def stop_on_sigint() -> Any:
+    """SIGINT (Ctrl-C, systemd's KillSignal) stops serve even when it was started with SIGINT
+    ignored, as a script's `journeybot serve &` and everything it starts are: Python then
+    keeps the signal ignored instead of raising KeyboardInterrupt, and the stop never came
+    (the full test suite run in the background: the index finished, the model went idle, the
+    kill came 90 s later). Installed before any thread or child starts; returns the handler
+    it replaced (None when Python cannot set one: not the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     from bot.slack.app import SlackStartupError, check_tokens, make_client
     from bot.slack.kpi_snapshot import kpi_snapshot
     from bot.slack.persona_features import slack_features as persona_slack_features

@@ -56,13 +56,30 @@ def _wait_for(bot: ServeProcess, pattern: str, timeout: float) -> re.Match:
     raise AssertionError(f"{pattern!r} not in the log within {timeout:.0f} s:\n{bot.output()[-3000:]}")
 
 
-def test_stopping_serve_mid_index_ends_the_embedding_process_and_exits_cleanly(tmp_path, fake_slack):
+def test_serve_started_with_sigint_ignored_still_stops_on_it(tmp_path, fake_slack):
+    # A script's `journeybot serve &` (a test suite run in the background too) starts serve
+    # with SIGINT ignored; Python keeps it so, and serve ran on until killed.
+    config = write_service_config(tmp_path / "cfg", slack_api=fake_slack.base_url)
+    bot = ServeProcess("ignored", tmp_path / "home", config, free_port(), sigint_ignored=True).start()
+    try:
+        bot.wait_ready(120)
+    finally:
+        bot.stop(grace=60)
+    assert bot.process.returncode == 0, bot.output()[-2000:]  # not the kill after the grace
+    assert "Traceback" not in bot.output()
+
+
+@pytest.mark.parametrize("how", ["serve", "its process group, started with SIGINT ignored"])
+def test_stopping_serve_mid_index_ends_the_embedding_process_and_exits_cleanly(tmp_path, fake_slack, how):
+    # The process group is how Ctrl-C and systemd stop serve: the embedding process gets the
+    # SIGINT too, and must leave its ending to serve.
     pytest.importorskip("onnxruntime")
     home = tmp_path / "home"
     _store_with_surveys(home)
     config = write_service_config(tmp_path / "cfg", slack_api=fake_slack.base_url,
                                   extra='[scheduler]\nretrain_time = ""\n')
-    bot = ServeProcess("stop", home, config, free_port()).start()
+    group = how != "serve"
+    bot = ServeProcess("stop", home, config, free_port(), sigint_ignored=group, own_group=group).start()
     try:
         bot.wait_ready(120)
         child = int(_wait_for(bot, r"embedding model loaded in process (\d+)", 300).group(1))
@@ -70,7 +87,7 @@ def test_stopping_serve_mid_index_ends_the_embedding_process_and_exits_cleanly(t
     finally:
         # A stop mid-batch waits for the batch; on a machine at load 20 that outlasted the
         # default 15 s and the kill hid the clean exit this test is about
-        bot.stop(grace=90)
+        bot.stop(grace=90, group=group)
     out = bot.output()
     assert bot.process.returncode is not None
     assert "terminate called" not in out, out[-2000:]

@@ -68,7 +68,12 @@ class ChildEncoder:
                 "cache_dir": str(cache_dir) if cache_dir else None, "precision": precision}
         # The child imports this checkout's `tools`, wherever the server was started from.
         root = str(Path(__file__).resolve().parents[2])
-        start = (f"import sys; sys.path.insert(0, {root!r}); "
+        # SIGINT ignored, first thing: Ctrl-C in a terminal and systemd stopping the service
+        # send it to every process of the server, and the server ends this one itself (closing
+        # the pipe, or a kill mid-batch); a KeyboardInterrupt here printed a traceback into
+        # serve's log, and when it beat serve's own stop the index run logged a failure.
+        start = ("import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                 f"import sys; sys.path.insert(0, {root!r}); "
                  "from tools.feedback.encoder_child import main; sys.exit(main())")
         self._lock = threading.Lock()
         self._proc = subprocess.Popen([sys.executable, "-c", start, json.dumps(spec)],
