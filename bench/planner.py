@@ -19,6 +19,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind14        # and the fourteenth blind bank (tests/questions_blind14.yaml; tuning data since phase P)
     .venv/bin/python bench/planner.py --blind15        # and the fifteenth blind bank (tests/questions_blind15.yaml; tuning data since phase Q)
     .venv/bin/python bench/planner.py --blind16        # and the sixteenth blind bank (tests/questions_blind16.yaml; tuning data since phase R)
+    .venv/bin/python bench/planner.py --blind17        # and the seventeenth blind bank (tests/questions_blind17.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -155,7 +156,17 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # counselling practice, sandwich bar, pasty shop, portable toilet hire, orthodontist,
          # skate shop, building surveyor, bridge club): opt-in, scored once by the lead in phase R
          # (84.3%), tuning data since.
-         "blind16": ROOT / "tests" / "questions_blind16.yaml"}
+         "blind16": ROOT / "tests" / "questions_blind16.yaml",
+         # A seventeenth blind bank by another author, other businesses again (wedding band,
+         # string quartet, Chinese takeaway, ski school, stairlift fitter, copywriter, SEO agency,
+         # app developer, post office, office supplies web shop, hot yoga, tiler, pole fitness,
+         # life drawing, momo house, hot dog cart, planetarium, auction house, boat chandlery,
+         # laser hair removal, water taxi, punting tours, personal stylist, wedding planner,
+         # caricaturist, private investigator, immigration adviser, payroll bureau, cybersecurity
+         # consultancy, data recovery, water softener installer, five-a-side pitches, track day
+         # circuit, wedding celebrant): opt-in, not for tuning, scored once by the lead at the end
+         # of phase S.
+         "blind17": ROOT / "tests" / "questions_blind17.yaml"}
 
 
 def main() -> None:
@@ -177,6 +188,7 @@ def main() -> None:
     parser.add_argument("--blind14", action="store_true", help="score the fourteenth blind bank (tuning data since phase P)")
     parser.add_argument("--blind15", action="store_true", help="score the fifteenth blind bank (tuning data since phase Q)")
     parser.add_argument("--blind16", action="store_true", help="score the sixteenth blind bank (tuning data since phase R)")
+    parser.add_argument("--blind17", action="store_true", help="score the seventeenth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -237,6 +249,8 @@ def main() -> None:
         if name == "blind15" and not args.blind15 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind16" and not args.blind16 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind17" and not args.blind17 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
