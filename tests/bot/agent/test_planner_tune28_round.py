@@ -23,6 +23,9 @@ def _follow(rules, first, follow, tool, args):
     # the month weighed against the others changes; the month is no period
     ("is august our busiest month for kayak hire", "what about march?",
      "time_pattern", {"by": "month", "metric": "orders", "focus": "March", "period": None}),
+    # the same question asked of the week before
+    ("which day last week did the florist take the most money", "same q for the week prior",
+     "trend", {"metric": "revenue", "grain": "day", "period": {"start": "2026-10-26", "end": "2026-11-01"}}),
     # the weekend before that, typed short
     ("bookings last weekend", "and the wkend before that?",
      "kpis", {"metrics": ["orders"], "period": LAST_WEEK_BUT_ONE_WEEKEND}),
@@ -89,6 +92,9 @@ def test_kpis_said_as_what_people_did(rules, question, args):
     # a day set against its own weekday is the one a week before (the sample ends on a Sunday)
     ("how was yesterdays till compared to last saturday",
      {"metrics": ["revenue"], "period": {"name": "yesterday"}, "against": {"start": "2026-11-07", "end": "2026-11-07"}}),
+    # two months offered as a choice: the first set against the second
+    ("were bookings at the kennels higher in august or july",
+     {"metrics": ["orders"], "period": {"start": "2026-08-01", "end": "2026-08-31"}, "against": {"start": "2026-07-01", "end": "2026-07-31"}}),
     ("friday's takings against the previous friday",
      {"period": {"start": "2026-11-13", "end": "2026-11-13"}, "against": {"start": "2026-11-06", "end": "2026-11-06"}}),
 ])
