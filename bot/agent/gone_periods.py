@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-_GONE = re.compile(r"\bthe (week|month|quarter|year) (?:that(?:'s| has| is) )?(?:just )?(?:gone|past|passed|been)\b"
+# ("just" said: "a digest of the week gone" is the weekly digest, undated, as before)
+_GONE = re.compile(r"\bthe (week|month|quarter|year) (?:that(?:'s| has| is) )?just (?:gone|past|passed|been)\b"
                    r"(?! (?:by|on|through|up|down|quiet|well|badly|ok|okay|great)\b)")
 
 
