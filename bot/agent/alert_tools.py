@@ -11,6 +11,7 @@ from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
+from bot.agent.alert_wanted_after import WANTED_AFTER
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
     ChangeAlertRuleParams,
@@ -268,7 +269,7 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set (?:me |us )?up(?: with)?
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
                    r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b|"
                    # "put an alert on orders dropping below 15 a day" (not "put the revenue alert on hold")
-                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)")
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)|" + WANTED_AFTER)
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           # a change of mind said first: "actually, delete that alert", "on second thoughts scrap it"

@@ -25,11 +25,13 @@ from bot.agent.analytics_cues import (
 )
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
 from bot.agent.drift_words import DRIFT_CUES
+from bot.agent.dropoff_sense import DROPOFF_SENSE_CUES
 from bot.agent.either_way import EITHER_WAY_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_COMPARE_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_plain_words import PLAIN_CUES
+from bot.agent.kpi_said_plainly import PLAIN_ASK_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
 from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
@@ -295,7 +297,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "where did non-buyers stop", "biggest leak in the journey",
             ),
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon*", "bail", "leak*"),
-            cues=DROPOFF_CUES,
+            cues=DROPOFF_CUES + DROPOFF_SENSE_CUES,
             plan=plan_dropoffs,
             boost=lambda slots: -stage_span(slots),  # "where do we lose them between quote and deposit": the funnel
         ),
@@ -342,7 +344,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES),
+            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES, *PLAIN_ASK_CUES),
             plan=_plan_kpis,
             boost=lambda slots: boost_kpis(slots) - 0.6 * boost_two_periods(slots),  # it would drop the second period
         ),

@@ -15,6 +15,7 @@ from bot.agent.feedback_tools import feedback_tools
 from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
+from bot.agent.records_held import RECORDS_HELD_CUES
 from bot.agent.satisfaction_tool import satisfaction_tools
 from bot.agent.time_pattern_tool import time_pattern_tools
 from bot.agent.tools import ToolContext, ToolSpec
@@ -149,7 +150,7 @@ def all_tools() -> list[ToolSpec]:
                        "how many customers do we have in the data", "what period does the data cover",
                        "do we have any survey data", "is there data on orders", "what exports are in"),
             keywords=("data*", "loaded", "coverage", "tables", "in the system", "database", "do we have any"),
-            cues=DESCRIBE_CUES,
+            cues=DESCRIBE_CUES + RECORDS_HELD_CUES,
             plan=lambda slots, ctx: {},
         ),
         *alert_tool_specs(),

@@ -42,7 +42,10 @@ _COUNTED = re.compile(
     rf"\b(?:daily|weekly|monthly|nightly) (?:[a-z-]+ )?{_NOUN.format(2)}\b|"
     # "the dip in jumps", "what's behind the drop in flights": a count whose change is explained
     rf"\b(?:dip|drop|fall|rise|jump|change|increase|decrease|spike|surge|slump|slide)s? in (?:the )?(?:number of )?"
-    rf"(?:[a-z-]+ )?{_NOUN.format(3)}\b")
+    rf"(?:[a-z-]+ )?{_NOUN.format(3)}\b|"
+    # (lane tune28) "how many rings did we resize", "how many boilers have we serviced": the units
+    # the business worked on, counted
+    rf"\bhow many {_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?:team|shop|lads|crew)) (?!get\b|got\b|lose\b|lost\b)[a-z]+\b")
 
 
 def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:

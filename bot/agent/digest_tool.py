@@ -22,7 +22,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "the week in review, digest style", "the past seven days as a digest": the week as a whole
     # "the digest for last week", "the week-long roundup": a week's period is the weekly one
     if slots.grain == "week" or slots.period in ("last_week", "this_week", "last_7_days") or re.search(
-            r"\bweekly\b|\bweek'?s\b|\bweek in review\b|\bweek (?:gone|just gone|that was)\b|\bweek[- ]long\b|"
+            r"\bweekly\b|\bweek'?s\b|\bweek[- ]in[- ]review\b|\bweek (?:gone|just gone|that was)\b|\bweek[- ]long\b|"
+            # "the digest for the week ending 1 november": a week named by its last day is the weekly one
+            r"\bweek (?:ending|ended|up to|to) (?:on )?(?:sunday|the \d|\d)|"
             r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
             # "a seven-day recap": a digest a week long
             r"\b(?:week|7[- ]day|seven[- ]day)[- ](?:long|length)\b|\b(?:7|seven)[- ]day (?:digest|roundup|round-up|"
@@ -67,7 +69,7 @@ _OVERVIEW = (r"(?:(?:quick|short|brief|general|overall|usual|high-level) )?(?:ov
 DIGEST_CUES = (
     (r"\bdigest\b|\broundup\b|\bround-up\b|\brundown\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
-     r"\bwhat should i know\b|\bcatch me up\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
+     r"\bwhat should i know\b|\bcatch me up\b|\bweek[- ]in[- ]review\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"
      r"strange|new(?!(?: \w+){0,3} (?:complain|moan|whing|grumbl|gripe|rav|gush|prais|say|said|talk|mention)\w*)|"
      r"important|i should know)\b|\bhow did (?:we|it|things) (?:do|go)\b|\bthis morning\b|"
      r"\bwhat happened (?:yesterday|last week|today)\b|\bst(?:and|ood|ands|anding) out\b|\bout of the ordinary\b|"

@@ -28,6 +28,7 @@ from bot.agent.feedback_cues import (
     THEME_FOLLOW_UPS,
 )
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
+from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
 from bot.agent.score_givers import score_given
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
@@ -296,6 +297,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["by"] = "month"
     elif re.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
         args["by"] = "week"
+    args.update(sounding_split(text, args))
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if stages and args.get("by") != "stage":
         args["stage"] = stages
@@ -458,7 +460,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES,
+            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES,
             boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),

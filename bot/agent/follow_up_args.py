@@ -73,6 +73,11 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     changed = said(spec, asked, ctx)
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
+    out.update(_narrowed_split(spec, previous, out, asked, ctx))
+    if spec.name == "time_pattern":
+        from bot.agent.time_pattern_tool import focus_again
+
+        out = focus_again(previous, out, (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower())
     from bot.agent.rate_follow_up import as_rate  # "and as a % of all bookings?": the count's rate
 
     text = getattr(asked, "norm", "") or getattr(asked, "text", "") or ""
@@ -90,6 +95,21 @@ def _said_over_the_last(spec: Any, previous: dict[str, Any], args: dict[str, Any
     except Exception:  # noqa: BLE001 - a plan that needs more than the follow-up's words
         return {}
     return {"by": own} if own and own != previous.get("by") else {}
+
+
+def _narrowed_split(spec: Any, previous: dict[str, Any], args: dict[str, Any], asked: Slots, ctx: Any) -> dict[str, Any]:
+    """"just the post-purchase bit" after feelings at each stage: the split kept, narrowed to the
+    stage (touchpoint) the follow-up names (the merged question reads the split and drops the
+    filter of its own split's group)."""
+    split = previous.get("by")
+    if split not in ("stage", "touchpoint") or args.get("by") != split or args.get(split) \
+            or split not in spec.params.model_fields or not (asked.stages if split == "stage" else asked.touchpoints):
+        return {}
+    try:
+        own = spec.plan(asked, ctx).get(split)
+    except Exception:  # noqa: BLE001 - a plan that needs more than the follow-up's words
+        return {}
+    return {split: own} if own else {}
 
 
 def levels_of_a_split_funnel(previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None) -> dict[str, Any]:

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from bot.agent.gone_periods import gone_as_last
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, period_between
 
 # "before they ever hit", "without anyone ever buying", "if people ever come back": a clause
@@ -46,7 +47,8 @@ def _full(abbr: str) -> str:
 def plain_days(t: str) -> str:
     """The lower-cased question with quantifier "ever"s dropped and paired month abbreviations
     written out."""
-    t = _EVER.sub(r"\1 ", t)
+    t = gone_as_last(_EVER.sub(r"\1 ", t))  # "the week just gone": last week
+    t = re.sub(r"\b(yesterday|today|tonight)s\b", r"\1's", t)  # "yesterdays till": the apostrophe left out
     return _PAIR.sub(lambda m: _full(m.group(1)) + m.group(2) + _full(m.group(3)), t)
 
 

@@ -13,7 +13,7 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
             r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"
             # "used to get a wash every week and now only every fortnight": a slower rhythm now
-            r"only (?:every|once|twice|now and then|occasionally|the odd|now and again|every so often))\b|"
+            r"only (?:\w+ ){0,3}?(?:every|once|twice|now and then|occasionally|the odd|now and again|every so often|once in a blue moon))\b|"
             # people slowing down, not a KPI ("orders have tailed off" is the KPI's change)
             r"\b(?:who|regulars?|customers|clients|members|guests|people|ones)\b(?: (?:who|that))? (?:has |have |'ve |had )?"
             r"(?:\w+ ){0,2}(?:slowed|slowing|tailed|tailing|trailed|trailing|eased|easing) (?:right |really )?(?:down|off)\b|"
@@ -109,7 +109,8 @@ AT_RISK_CUES = (
      r"rocketing|climbing|rising|going up|spiking|crept up|creeping up|edged up|edging up|increased|increasing|grown|growing)\b|"
      # "whose chance of leaving is climbing", "the five we are most likely to lose": leaving, weighed
      r"\b(?:chance|likelihood|odds|probability) of (?:them )?(?:leaving|churning|lapsing|quitting|going elsewhere)\b|"
-     r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift)\b|"
+     r"\b(?:most|more|least) likely to (?:lose|leave|churn|lapse|quit|cancel|walk|drift|vanish|disappear|go quiet|go missing|"
+     r"(?:drop|fall|slip) off (?:the|our|my) radar)\b|"
      r"\b(?:we|we're|we are) (?:most |more )?likely to lose\b|"
      r"\b(?:might|could|may|are|is) (?:we |us )?(?:be )?(?:about|set|going) to lose\b|\babout to lose\b|"
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
@@ -458,3 +459,14 @@ ACTION_CUES += (
      r".{0,40}\b(?:should|could|can|shall|must|ought to|need to|want to) (?:we|i) (?:be )?(?:nudg\w*|chas\w*|coax\w*|push\w*|"
      r"prod\w*|follow\w* up)\b", 1.0),
 )
+
+# (lane tune28) "who could we nudge into a first lesson", "tempt into their first order": a push
+# towards a first purchase is the prospect's action; "worth to us all in, what they've paid plus
+# what's to come": spend so far and ahead, the lifetime value
+ACTION_CUES += ((r"\b(?:nudg\w*|coax\w*|tempt\w*|push\w*|get|gets|getting|talk\w*|turn\w*) (?:\w+ ){0,3}(?:into|in ?to) "
+                 r"(?:a|an|their|the) (?:very )?first\b", 0.6),)
+LIFETIME_CUES += ((r"\bworth to (?:us|me|the business|the shop)\b.{0,20}\b(?:all in|all told|in total|overall|altogether)\b|"
+                   r"\bwhat (?:they|customers|clients)(?:'ve| have) (?:already )?(?:paid|spent)\b.{0,30}\b(?:plus|and|with|on top of)\b"
+                   r".{0,30}\b(?:to come|still to come|they'?ll (?:spend|pay)|ahead|in future|future)\b", 0.9),)
+# "regulars who've dropped off the radar": people gone quiet, at risk (not a funnel's drop-off)
+AT_RISK_CUES += ((r"\b(?:dropp?(?:ed|ing|s)?|f[ae]ll(?:en|ing|s)?|slipp?(?:ed|ing|s)?|gone|went|going) off (?:the|our|my) radar\b", 0.9),)

@@ -418,7 +418,7 @@ _SHORTHAND = {"ppl": "people", "pls": "please", "plz": "please", "thx": "thanks"
               "prev": "previous", "yday": "yesterday", "tmrw": "tomorrow", "info": "information",
               # text-speak: "hw many orders 2day", "wat r ppl moaning about"
               "2day": "today", "tdy": "today", "2moro": "tomorrow", "2morrow": "tomorrow", "hw": "how", "wat": "what",
-              "wot": "what", "r": "are", "b4": "before", "thru": "through", "abt": "about", "shud": "should", "shuld": "should", "shld": "should"}
+              "wot": "what", "r": "are", "b4": "before", "thru": "through", "abt": "about", "shud": "should", "shuld": "should", "shld": "should", "wkend": "weekend", "wknd": "weekend", "wkends": "weekends", "wknds": "weekends"}
 _MONTHS_AND_DAYS = set("""january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday""".split())
 

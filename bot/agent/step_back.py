@@ -59,7 +59,7 @@ _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS,
                           rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
                           # "and the week before?", "same again for the month before": a follow-up's step back
-                          rf"^(?:and|what about|how about|then|ok,? and|(?:(?:do|run|show|give me) )?(?:the )?same(?: again| thing| numbers| figures)?,?|"
+                          rf"^(?:and|what about|how about|then|ok,? and|(?:(?:do|run|show|give me) )?(?:the )?same(?: again| thing| numbers| figures| q| qn| question| query| ask)?,?|"
                           rf"again)\s+(?:for\s+|in\s+|over\s+)?the\s+{_UNITS}\s+(?:before|prior)(?:,?\s+(?:pls|please|thanks|ta|{_HOW_THAT_WENT}))?\s*[?.!]*$")
 
 

@@ -170,3 +170,22 @@ def time_pattern_tools() -> list[ToolSpec]:
             follow_ups=_FOLLOW,
         ),
     ]
+
+
+def focus_again(previous: dict[str, Any], args: dict[str, Any], text: str) -> dict[str, Any]:
+    """(lane tune28) "what about december?" after "is july our biggest month": the month (day)
+    weighed against the others changes, the pattern stays; the month named is no period (one
+    month alone has no pattern of the year)."""
+    by = previous.get("by")
+    names = _MONTHS if by == "month" else _WEEKDAYS if by == "weekday" else ()
+    if not previous.get("focus") or args.get("by") != by:
+        return args
+    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
+    if asked is None:
+        return args
+    out = {**args, "focus": asked}
+    if by == "month" and out.get("period") != previous.get("period"):
+        out.pop("period", None)
+        if previous.get("period"):
+            out["period"] = previous["period"]
+    return out

@@ -40,16 +40,26 @@ def week_of(text: str, when: Any, as_of: dt.date | None) -> Any:
     """`when` with each day named as "the week of" that day widened to its week."""
     if as_of is None or not _WEEK_OF.search(text):
         return when
-    weeks, spans = [], []
+    weeks, spans, days = [], [], []
     for m in _WEEK_OF.finditer(text):
         found = _day_after(text, m.end(), as_of)
         if found is None:
             continue
         weeks.append(_week(found[0], m.group(1), as_of))
         spans.append((m.start(), found[1]))
+        days.append(f"{found[0].isoformat()}..{found[0].isoformat()}")
     if not weeks or len(weeks) > 2:
         return when
     period, against = weeks[0], weeks[1] if len(weeks) == 2 else when.against
+    if len(weeks) == 1 and when.period not in (None, days[0]) and when.against in (None, days[0]):
+        # (lane tune28) "last week compared to the week of 19 october": the other period named
+        # is set against the week (the one said first is the period)
+        first = min((s for s, e in when.spans if e <= spans[0][0] or s >= spans[0][1]), default=spans[0][0])
+        period, against = (when.period, weeks[0]) if first < spans[0][0] else (weeks[0], when.period)
+    elif len(weeks) == 1 and against and _DAY.fullmatch(against[:10]) and against[:10] == against[-10:] \
+            and re.search(r"\b(?:the )?(?:week (?:before|prior|earlier|after)|previous week)\b", text):
+        # "the week of 2 november against the week before": that day's week too, not one day
+        against = _week(dt.date.fromisoformat(against[:10]), None, as_of)
     if len(weeks) == 2 and weeks[1] > weeks[0]:
         period, against = weeks[1], weeks[0]  # the later week is the one asked about, the earlier its yardstick
     return dataclasses.replace(when, period=period, against=against, spans=sorted(set(when.spans) | set(spans)))

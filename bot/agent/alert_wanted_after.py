@@ -1,0 +1,12 @@
+"""(lane tune28) An alert asked for after its condition: "sarnie takings down 20% or more on the
+previous week? I want an alert", "bookings up by a third in a day - I'd like a warning". The
+condition comes first, said like a question, and the order to watch for it follows; the create
+rule's order words (bot/agent/alert_tools.py's CREATE_EXPLICIT) expect the ask first."""
+
+from __future__ import annotations
+
+_MOVE = (r"(?:down|up|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|rising|jumps?|jumped|spikes?|spiked|climbs?|"
+         r"climbed|slips?|slipped|dips?|dipped|below|above|under|over)")
+WANTED_AFTER = (rf"\b{_MOVE}\b.{{0,60}}[?.!;,-]\s*(?:then |so |if so,? |and )?(?:(?:i|we)(?:'d| would)? (?:want|like|need)|"
+                r"(?:please )?(?:give|send|get) (?:me|us)|(?:can|could) (?:i|we) (?:get|have)) (?:an? |to (?:get|have|set up) an? )?"
+                r"(?:alert|alarm|warning|heads[- ]up|notification)\b")

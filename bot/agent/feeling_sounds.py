@@ -1,0 +1,46 @@
+"""(lane tune28) How people *sound* in what they wrote, and which split of it they ask for.
+
+"how happy do our diners sound in feedback day by day", "how cheerful do riders come across in
+their comments each week", "which part of the guest journey sounds grumpiest" ask for the mood of
+the texts (feedback_sentiment), not a KPI's trend: happy/grumpy said of how people sound or come
+across. "Which part (step, bit) of the journey" is the journey's stages. "The delivery compared
+with collecting it themselves" sets two ways of getting the goods side by side: the touchpoints
+the feedback was left at (delivery, pickup), not two periods."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_MOODS = (r"(?:happy|happier|happiest|unhappy|content|pleased|satisfied|cheerful|chirpy|upbeat|positive|negative|"
+          r"grumpy|grumpier|grumpiest|cross|crosser|angry|angrier|angriest|fed up|annoyed|moany|moanier|moaniest|"
+          r"glum|sour|warm|warmest|harsh|harshest|kind|kindest|unhappiest|most (?:positive|negative|upbeat|annoyed))")
+_SOUND = r"(?:sound|sounds|sounded|sounding|come across|comes across|came across|seem|seems|seemed|read|reads)"
+_TEXTS = r"(?:feedback|comments?|reviews?|messages|remarks|texts|notes|replies|surveys?|tickets|write-?ups|what they (?:write|wrote|say|said))"
+
+# "how happy do the diners sound in feedback", "which part sounds grumpiest in the comments",
+# "do clients come across cheerful in their reviews": the feeling of what was written
+_SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUND}\b|"
+             rf"\b{_SOUND} (?:the )?{_MOODS}\b.{{0,40}}\b(?:in|from|across) (?:the |their |our )?{_TEXTS}\b|"
+             rf"\b(?:which|what) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?(?:[\w'-]+ )?(?:journey|trip|stay|visit|"
+             rf"process|experience)\b.{{0,20}}\b{_SOUND} {_MOODS}\b)")
+SOUNDING_CUES = ((_SOUNDING, 1.0),)
+
+_PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
+                              r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")
+_DELIVERED = r"(?:deliver(?:y|ies|ed)|posted|shipped|sent out|brought to (?:the|their) door|drop-?offs?)"
+_COLLECTED = (r"(?:collect(?:ing|ed|ion)?|click and collect|pick(?:ing|ed)? (?:it |them )?up|pick-?ups?|"
+              r"in[- ]store|in person|came (?:in|by) for (?:it|them))")
+_AGAINST = r"(?:compared (?:with|to)|vs\.?|versus|against|or|and|than)"
+_FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
+                              rf"\b{_COLLECTED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_DELIVERED}\b")
+
+
+def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:
+    """The split a feeling question names in words the slots do not read: the parts of the
+    journey (stages), or delivered against collected goods (touchpoints)."""
+    if args.get("by") in (None, "month") and _FULFILMENT_PAIR.search(text):
+        return {"by": "touchpoint"}
+    if args.get("by") is None and _PART_OF_JOURNEY.search(text):
+        return {"by": "stage"}
+    return {}

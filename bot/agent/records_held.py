@@ -1,0 +1,21 @@
+"""(lane tune28) What the data holds, asked as how far it reaches: "what's the first and last day
+your records cover", "how many months of call-out records have you got", "is what you hold on the
+shop up to date or a few weeks stale". Cues of describe_data (bot/agent/catalog.py)."""
+
+from __future__ import annotations
+
+_HELD = r"(?:records|data|files|books|history|logs|uploads?|exports?|figures|numbers)"
+_YOU = r"(?:you|u|ye|ya|it|the bot|journeybot)"
+RECORDS_HELD_CUES = (
+    # the two ends of what is held
+    (rf"\b(?:first|earliest|oldest) and (?:the )?(?:last|latest|newest|most recent) (?:date|day|record|entry|month)s?\b.{{0,30}}"
+     rf"\b(?:(?:your|the|our|my) {_HELD}|{_YOU} (?:have|hold|'ve got|have got|can see))\b|"
+     rf"\b(?:your|the|our|my) {_HELD} (?:actually |really )?(?:cover|span|start and end|run from)\b", 1.0),
+    # how much of it: "how many months of call-out records have you got"
+    (rf"\bhow (?:many|much) (?:days|weeks|months|years|time) (?:of|worth of) (?:[\w'-]+ ){{0,3}}?(?:{_HELD}|orders|sales|"
+     rf"bookings|jobs|call-?outs|history)\b (?:have|do|did|has|are) (?:{_YOU}|we) (?:got|have|hold|kept|loaded|in there)\b", 1.0),
+    # whether it is current: "is what you hold up to date or a few weeks stale"
+    (rf"\bwhat {_YOU} (?:hold|have|'ve got|have got|can see|know)\b.{{0,40}}\b(?:up to date|current|stale|out of date|"
+     r"behind|old)\b|\b(?:up to date|current)\b.{0,30}\bor (?:is it |it's )?(?:a (?:few|couple of) (?:days|weeks|months) )?"
+     r"(?:stale|out of date|behind|old)\b", 1.0),
+)
