@@ -10,7 +10,7 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 # now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
 LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
             r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
-            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
+            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|barely|seldom|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"
             # "used to get a wash every week and now only every fortnight": a slower rhythm now
             r"only (?:every|once|twice|now and then|occasionally|the odd|now and again|every so often))\b|"

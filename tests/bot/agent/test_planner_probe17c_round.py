@@ -78,3 +78,44 @@ def test_how_long_to_get_one_sorted_is_the_time_to_resolve(rules, question):
 ])
 def test_a_trade_unit_counted_or_done_is_orders(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize("question", [
+    "pupils who used to come every week and now barely turn up",
+    "members who used to swim daily but now seldom do",
+])
+def test_a_rhythm_that_barely_holds_is_the_lapsing_tier(rules, question):
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
+
+
+@pytest.mark.parametrize("question", [
+    "days from a couple first finding us to booking their first dance lesson",
+    "time between a dog owner first hearing about us and their first walk",
+    "how long from a parent first finding us to paying for their child's first swim",
+])
+def test_from_someone_first_finding_us_to_their_first_purchase(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["time_to_first_purchase"])
+
+
+@pytest.mark.parametrize("question", [
+    "where do shoppers give up before anything lands in the cart",
+    "where do we lose people before a candle gets into their trolley",
+])
+def test_the_basket_not_reached_with_the_thing_as_subject(rules, question):
+    assert_plans(rules, question, "dropoffs", goal_touchpoint="add_to_cart")
+
+
+def test_where_they_first_found_the_business_by_name_is_the_channel_split(rules):
+    assert_plans(rules, "funnel split by where customers first found the studio", "funnel", by="channel")
+    key = "p17c-found-dojo"
+    rules.remember(key, rules.plan("lifetime value per segment for the dojo", key))
+    assert_plans(rules, "and split by how people heard about our dojo", "customer_lifetime_value", key=key, by="channel")
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("how much trade did the chippy do last week", "kpis", {"metrics": ["revenue"]}),
+    ("which weekday do we do the most trade at the market stall", "time_pattern", {"metric": "revenue", "by": "weekday"}),
+    ("how many complaints landed at the garage last week", "kpis", {"metrics": ["tickets"]}),
+])
+def test_trade_done_is_money_and_tickets_that_land_are_tickets(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
