@@ -122,7 +122,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"^(?:[\w' &-]{1,30}: )?(?:(?:abeg|please|pls|kindly|ok|okay|also|oh|hey|and),? )*(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge|buzz|bell|ring)|(?:ping|buzz|bell|text|whatsapp) (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|page (?:me|us)|bleep (?:me|us)|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
-                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant))|"
+                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant)|(?:on|about|of|for) (?:any |an? |the )?(?:unusual|unusually|sudden|odd|weird|strange|abnormal|freak)\b)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"
                      r"holler|heads[- ]up) (?:if|when|whenever|as soon as|"
                      r"the (?:minute|moment|second|instant))|"

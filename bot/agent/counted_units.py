@@ -35,6 +35,7 @@ _PEOPLE = {w for noun in PEOPLE for w in re.sub(r"[^a-z ]+", " ", noun.replace("
 # may be sold, but "skaters" and "anglers" are people, and people are not orders)
 _NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
 _TIME = r"(?:day|night|week|month|quarter|year)"
+_GROUP = r"(?:region|town|city|suburb|area|segment|channel|postcode|county|state)"
 _COUNTED = re.compile(
     # "jumps per day", "tows a week", "flights by month": the units counted over time
     rf"\b{_NOUN.format(1)} (?:per|a|each|every|by(?: the)?) {_TIME}\b|"
@@ -45,7 +46,13 @@ _COUNTED = re.compile(
     rf"(?:[a-z-]+ )?{_NOUN.format(3)}\b|"
     # (lane tune28) "how many rings did we resize", "how many boilers have we serviced": the units
     # the business worked on, counted
-    rf"\bhow many {_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?:team|shop|lads|crew)) (?!get\b|got\b|lose\b|lost\b)[a-z]+\b")
+    rf"\bhow many {_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?:team|shop|lads|crew)) (?!get\b|got\b|lose\b|lost\b)[a-z]+\b|"
+    # (lane probe17c) "number of contracts", "cleaning contracts region by region", "worktops
+    # fitted last month", "and trays ordered?": the units counted, per group, or as the job done
+    rf"\b(?:number|count|total|tally) of (?:[a-z-]+ )?{_NOUN.format(7)}\b|"
+    rf"\b{_NOUN.format(8)} (?:(?:per|by|in each|for each) |(?={_GROUP} by {_GROUP}\b)){_GROUP}\b|"
+    rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
+    r"served|printed|bound|hired|laid|built|made)\b")
 
 
 def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:

@@ -306,6 +306,9 @@ THEME_CUES = (
     # "any themes at all, even ones only 2 customers mention": small themes too
     (r"\b(?:even|including|incl\.?|also) (?:the )?(?:ones?|themes?|topics?|those) (?:that )?(?:only|just) (?:\w+ ){0,2}"
      r"(?:mention\w*|raised?|brought up|bring up|talk about|said)\b", 0.5),
+    # "common themes in what people say about after-sales", "the main topics across what members write":
+    # the themes asked of what they say (the words after "about" narrow them, never a search)
+    (r"\b(?:themes?|topics?|threads?) (?:in|of|across|from|running through) (?:what|everything|all (?:that|the things)) ", 1.0),
     (r"\bthemes?\b|\btopics?\b|\brecurring\b|\bcrop(?:s|ping)? up\b|\bcomes? up\b|\bkeeps? (?:coming|cropping)\b|"
      r"\bsummar(?:y|ise|ize|ising|izing)\b|\bmain (?:issues|complaints|problems|things?|gripes)\b|"
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|beefs?|"

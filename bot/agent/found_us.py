@@ -8,7 +8,10 @@ import re
 
 _WHO = (r"(?:they|people|folks?|customers|clients|punters|guests|buyers|shoppers|users|members|visitors|everyone|each one|"
         r"he|she|someone|somebody|the [a-z-]+s)")
-_FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come across|heard (?:about|of)|hear (?:about|of)) us|"
+_FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come across|heard (?:about|of)|hear (?:about|of)) "
+          # (lane probe17c) "where they first found the cafe", "how people heard of our studio": the business by name
+          r"(?:us|(?:the|our|my) (?:[a-z-]+ )?(?:cafe|café|shop|store|studio|gym|club|school|salon|bar|lounge|kitchen|business|"
+          r"firm|company|practice|clinic|place|brand|site|website|showroom|dojo|centre|center|restaurant))|"
           r"(?:first |originally )?(?:came|come|arrived|arrive) (?:to us )?from|(?:first )?(?:came|come) to us)")
 _BY_WHERE = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
                        rf"(?:where|how|which way|the way) {_WHO} (?:first |originally )?{_FOUND}(?= |[?.!,]|$)", re.I)

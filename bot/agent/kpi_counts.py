@@ -22,9 +22,11 @@ COUNT_TERMS: list[tuple[str, str]] = [
      r"house|home|letterbox)\b", "delivery_time"),
     # "days between someone first finding us and their first class": the time to a first purchase,
     # whatever the trade sells
-    (rf"\b(?:days?|time|long) (?:between|from) (?:someone|somebody|a customer|a client|people|{PEOPLE}|them)? ?(?:first )?"
+    (rf"\b(?:days?|time|long) (?:between|from) (?:someone|somebody|a customer|a client|people|{PEOPLE}|them|(?:a|an|the) [\w-]+(?: [\w-]+)?)? ?(?:first )?"
      r"(?:finding|hearing (?:of|about)|discovering|seeing|spotting|coming across|visiting|contacting|meeting) (?:us|the [\w-]+) "
-     r"(?:and|to|till|until|before) (?:their|the|a) (?:very )?first [\w-]+", "time_to_first_purchase"),
+     # (lane probe17c) "... to paying for their kid's first class": the purchase's verb, whose first it was
+     r"(?:and|to|till|until|before) (?:(?:paying for|buying|booking|ordering) )?(?:their|the|a) (?:[\w'-]+ )?(?:very )?first [\w-]+",
+     "time_to_first_purchase"),
     # "of the folk who looked, what share went ahead and booked": the buying rate
     (r"\b(?:what|which) (?:share|percentage|%|proportion|fraction|part) (?:of (?:them|those) )?(?:went ahead and|went on to|"
      r"actually|then|ended up|did) (?:book|booked|buy|bought|order|ordered|pay|paid|purchase|purchased|booking|buying)\b",

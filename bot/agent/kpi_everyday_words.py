@@ -82,5 +82,11 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # by the paper it comes on
     (r"\b(?:average|avg|mean|typical) (?:till |cash )?(?:docket|receipt|check|cheque|invoice|bill|tab)(?: (?:value|size|amount|total))?\b",
      "aov"),
+    # (lane probe17c) "which day did the lounge do its best trade", "how much trade did we do last
+    # week": trade done is the money taken (never a trade show, trade customers or the trade itself)
+    (r"\b(?:do|does|did|done|doing) (?:its |our |their |the |much |any |a lot of |more |less |the most )?(?:best |most |good |brisk |"
+     r"roaring |decent |strong |biggest |busiest |worst |least )?trade\b|\bhow much trade\b", "revenue"),
+    # "did more support tickets land this week", "how many complaints landed": tickets as they arrive
+    (r"\b(?:support |new |customer |client )?(?:tickets|complaints|support cases) (?:land|landed|landing|lands)\b", "tickets"),
 ]
 EVERYDAY_PATTERNS = [(re.compile(p), code) for p, code in EVERYDAY_TERMS]

@@ -15,6 +15,7 @@ from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
 from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
+from bot.agent.kpi_job_words import JOB_PATTERNS
 from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
@@ -146,8 +147,10 @@ KPI_TERMS: list[tuple[str, str]] = [
 # (session_words), so its "how long" is never read as a wait for something else, then the waits
 # and shares said with their verb after them (kpi_waits_and_shares). Before all of these stand the
 # tails said in words ("the slowest 1 in 10", kpi_tail_words) and goods that came back
-# (kpi_goods_back); the owners' own asks, phrases, stories told in steps and money words (donations, fees) come last.
-KPI_PATTERNS = (PLAIN_ASK_PATTERNS + TAIL_PATTERNS + GOODS_BACK_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+# (kpi_goods_back), then jobs done on the day promised and how long one takes to sort (kpi_job_words);
+# the plain asks (kpi_said_plainly: "left after one page", "the full set") stand first of all. The
+# owners' own asks, phrases, stories told in steps and money words (donations, fees) come last.
+KPI_PATTERNS = (PLAIN_ASK_PATTERNS + TAIL_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)

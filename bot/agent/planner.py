@@ -75,7 +75,7 @@ _COMMAND = re.compile(
     r"contact|discount)"
     # "refund rate by channel", "discount usage": the measure named after the verb's noun
     r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
-    r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:[\w']+ ){0,2}(?:digest|briefing|brief|"
+    r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:[\w'-]+ ){0,2}(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
     r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech|"

@@ -10,7 +10,7 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 # now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
 LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
             r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
-            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|not as (?:often|much)|f[ae]ll\w* off|"
+            r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|barely|seldom|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"
             # "used to get a wash every week and now only every fortnight": a slower rhythm now
             r"only (?:\w+ ){0,3}?(?:every|once|twice|now and then|occasionally|the odd|now and again|every so often|once in a blue moon))\b|"
@@ -402,8 +402,8 @@ LIFETIME_CUES = (
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
-     r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ]term value\b|\bover the years\b|"
-     r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship) with us\b|\bmost valuable (?:customers|channel|segment)\b|"
+     r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ](?:term|run) (?:value|worth)\b|\bover the years\b|"
+     r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship)(?: (?:they|you|people|customers|clients) (?:stick|stay|are|remain|shop|spend))? with us\b|\bmost valuable (?:customers|channel|segment)\b|"
      # "how valuable is a Redland customer across their whole time with us"
      r"\bhow valuable is (?:a|an|one|each|every|the (?:average|typical)) (?:\w+ ){0,2}(?:customer|client|member|guest|buyer)\b|"
      r"\bhow much (?:does|do|is|will) (?:one|a|an|each|every|the (?:average|typical)|an average|a typical) (?:\w+ )?"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.agent.bare_count import bare_count
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
@@ -200,7 +201,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         period=when.period, against=when.against, grain=when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
-        breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest),
+        breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest) or bare_count(t),
         text=text, norm=t, fixes=fixes, customer_id=read_customer_id(text),
         touchpoints=touchpoints_named(rest, known.touchpoints),
     )
