@@ -1,7 +1,7 @@
 # journeybot as a container: non-root, the offline embedding model inside, a health check.
 #
 #   docker build -t journeybot .
-#   docker run -d --name journeybot --restart unless-stopped \
+#   docker run -d --name journeybot --restart unless-stopped --stop-timeout 60 \
 #     -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN -v journeybot-data:/data journeybot
 #
 # See docs/DEPLOY.md for compose files (one instance; PostgreSQL, Chroma and two instances).
@@ -54,5 +54,9 @@ VOLUME ["/data"]
 EXPOSE 3000 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD ["journeybot-entrypoint", "healthcheck"]
+# `docker stop`'s signal (Docker's default, said here): serve stops cleanly on it, ending the
+# index batch under way first (up to 30 s). Docker kills after 10 s unless told more: the run
+# line above and the compose files give it 60 s.
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["journeybot-entrypoint"]
 CMD ["serve"]

@@ -123,14 +123,15 @@ class ServeProcess:
                     total += sample.value
         return total
 
-    def stop(self, grace: float = 15, *, group: bool = False) -> None:
-        """SIGINT to serve (`group`: to every process of its group, needs `own_group`); killed
-        when it has not exited after `grace` seconds."""
+    def stop(self, grace: float = 15, *, group: bool = False, sig: int = signal.SIGINT) -> None:
+        """`sig` (SIGINT, Ctrl-C's; SIGTERM, `docker stop`'s and `kill`'s) to serve (`group`: to
+        every process of its group, needs `own_group`); killed when it has not exited after
+        `grace` seconds."""
         if self.process is not None and self.process.poll() is None:
             if group:
-                os.killpg(self.process.pid, signal.SIGINT)
+                os.killpg(self.process.pid, sig)
             else:
-                self.process.send_signal(signal.SIGINT)
+                self.process.send_signal(sig)
             try:
                 self.process.wait(grace)
             except subprocess.TimeoutExpired:

@@ -191,7 +191,7 @@ def test_the_systemd_unit_is_valid_and_restarts_only_what_a_restart_can_fix(tmp_
     settings = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
     assert settings["User"] == "journeybot" and settings["Restart"] == "on-failure"
     assert settings["RestartPreventExitStatus"] == "3"  # a wrong token: restarting will not help
-    assert settings["KillSignal"] == "SIGINT" and settings["WantedBy"] == "multi-user.target"
+    assert settings["WantedBy"] == "multi-user.target"
     assert settings["ExecStart"] == "/opt/journeybot/bin/journeybot serve"
     if shutil.which("systemd-analyze") is None:
         pytest.skip("systemd-analyze is not installed")
@@ -201,3 +201,35 @@ def test_the_systemd_unit_is_valid_and_restarts_only_what_a_restart_can_fix(tmp_
     out = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, timeout=60)
     problems = [line for line in (out.stdout + out.stderr).splitlines() if str(copy) in line]
     assert out.returncode == 0 and problems == [], out.stdout + out.stderr
+
+
+# -- stopping ----------------------------------------------------------------------------------
+
+def _seconds(text: str) -> float:
+    """A grace period as the deploy files write it: 60, 60s, 1m, 1m30s."""
+    parts = re.fullmatch(r"(?:(\d+)m)?(?:(\d+)s?)?", str(text).strip())
+    assert parts and any(parts.groups()), text
+    return int(parts[1] or 0) * 60 + int(parts[2] or 0)
+
+
+def test_every_deploy_file_stops_serve_with_a_signal_it_ends_cleanly_on_and_waits_long_enough():
+    """docker stop, compose and systemd send a signal serve stops gracefully on, and wait for
+    it: serve gives the index batch under way up to INDEXER_STOP_WAIT seconds, then finishes
+    answers and jobs; a grace of 30 s could kill it in the middle (the batch cut mid-write)."""
+    from bot.cli.serve import INDEXER_STOP_WAIT, STOP_SIGNALS
+
+    graceful = {signum.name for signum in STOP_SIGNALS}
+    needed = INDEXER_STOP_WAIT + 20
+    stage = _final_stage()
+    assert next((line.split()[1] for line in stage if line.startswith("STOPSIGNAL ")), "SIGTERM") in graceful
+    run = re.search(r"docker run .*--stop-timeout (\d+)", (REPO / "Dockerfile").read_text())
+    assert run and int(run[1]) >= needed  # plain `docker run` would kill after 10 s
+    for name, service in (("compose.yaml", "journeybot"), ("compose.cluster.yaml", "journeybot-a"),
+                          ("compose.cluster.yaml", "journeybot-b")):
+        bot = _compose(name)["services"][service]
+        assert bot.get("stop_signal", "SIGTERM") in graceful, (name, service)
+        assert _seconds(bot["stop_grace_period"]) >= needed, (name, service)
+    unit = (REPO / "deploy" / "journeybot.service").read_text()
+    settings = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
+    assert settings.get("KillSignal", "SIGTERM") in graceful
+    assert _seconds(settings["TimeoutStopSec"]) >= needed

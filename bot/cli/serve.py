@@ -17,6 +17,10 @@ from tools.core.heap import limit_arenas
 
 RELEASE_ENCODER_AFTER = 60.0  # idle seconds before serve drops the embedding model
 MALLOC_ARENAS = 2  # glibc malloc arenas for serve's threads (tools/core/heap.limit_arenas)
+# Longest serve waits for the feedback index run to end after its batch when stopped. The
+# deploy files' grace periods (systemd TimeoutStopSec, compose stop_grace_period) leave room
+# beyond it for an answer or a scheduled job to finish (tests/test_deploy.py checks them).
+INDEXER_STOP_WAIT = 30.0
 
 
 @click.command()
@@ -30,30 +34,42 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
 
     Needs SLACK_BOT_TOKEN, plus SLACK_APP_TOKEN (Socket Mode, the default) or
     SLACK_SIGNING_SECRET (--http). Invalid or revoked tokens stop it at once with exit code 3.
+    SIGTERM (docker stop, systemctl stop, kill) stops it as Ctrl-C does: the feedback index
+    batch under way is finished first (up to 30 s), then exit code 0.
 
     \b
     Examples:
       journeybot serve
       journeybot serve --http --port 3000
     """
-    previous = stop_on_sigint()
+    previous = stop_on_signals()
     try:
         _serve(ctx, http_mode, port)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
-def stop_on_sigint() -> Any:
-    """SIGINT (Ctrl-C, systemd's KillSignal) stops serve even when it was started with SIGINT
-    ignored, as a script's `journeybot serve &` and everything it starts are: Python then
-    keeps the signal ignored instead of raising KeyboardInterrupt, and the stop never came
-    (the full test suite run in the background: the index finished, the model went idle, the
-    kill came 90 s later). Installed before any thread or child starts; returns the handler
-    it replaced (None when Python cannot set one: not the main thread)."""
+# SIGTERM is what `docker stop`, `systemctl stop` (KillSignal's default) and a plain `kill`
+# send: left to its default it ended serve at once, an index batch cut mid-write, no log line.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+def stop_on_signals() -> dict[int, Any]:
+    """SIGINT (Ctrl-C) and SIGTERM both stop serve the graceful way, a KeyboardInterrupt: the
+    index run ends after its batch and says so, the embedding process ends, exit code 0.
+    SIGINT needs it even though Python handles it: a process started with it ignored, as a
+    script's `journeybot serve &` and everything it starts are, keeps it ignored (the full test
+    suite run in the background: the stop never came, the kill came 90 s later). In a
+    container serve is process 1, which a signal without a handler does not reach at all:
+    `docker stop` waited out its grace period and killed it. Installed before any thread or
+    child starts; returns the handlers it replaced (none when Python cannot set one: not the
+    main thread)."""
     if threading.current_thread() is not threading.main_thread():
-        return None
-    return signal.signal(signal.SIGINT, signal.default_int_handler)
+        return {}
+    replaced = {signum: signal.signal(signum, signal.default_int_handler) for signum in STOP_SIGNALS}
+    # None: a handler not set from Python, which cannot be put back from here
+    return {signum: handler for signum, handler in replaced.items() if handler is not None}
 
 
 def _serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
@@ -109,7 +125,7 @@ def _serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
         if indexer is not None:
             # The run ends after the batch it is storing; on a busy machine that store took
             # longer than 5 s and the interpreter's exit cut the run off unlogged
-            indexer.stop(timeout=30)
+            indexer.stop(timeout=INDEXER_STOP_WAIT)
         if follower is not None:
             follower.stop()
         if scheduler is not None:
@@ -186,6 +202,8 @@ def _run(ctx: Ctx, services: Any, client: Any, me: Any, mode: str, app_token: st
             say(f"Health, readiness and metrics on {ops.url}/health, /ready and /metrics.", markup=False)
         try:
             start_socket_mode(app, app_token or "", health=health)
+        except KeyboardInterrupt:  # the stop asked for: click said "Aborted!" and exited 1
+            pass
         finally:
             if ops is not None:
                 ops.stop()

@@ -6,12 +6,14 @@ thread at interpreter exit used to print)."""
 from __future__ import annotations
 
 import re
+import signal
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from fakes.slack_socket import FakeSocketMode
 from serve_process import ServeProcess, free_port, write_service_config
 
 from tools.data.ingest import ingest_file
@@ -69,17 +71,46 @@ def test_serve_started_with_sigint_ignored_still_stops_on_it(tmp_path, fake_slac
     assert "Traceback" not in bot.output()
 
 
-@pytest.mark.parametrize("how", ["serve", "its process group, started with SIGINT ignored"])
+@pytest.fixture
+def socket_mode(fake_slack):
+    fake = FakeSocketMode().start()
+    fake_slack.socket_url = fake.url
+    yield fake
+    fake.stop()
+
+
+@pytest.mark.parametrize("mode", ["http", "socket"])
+def test_serve_stops_gracefully_on_sigterm(tmp_path, fake_slack, socket_mode, mode):
+    # `docker stop`, `systemctl stop` and a plain `kill` send SIGTERM: serve died of it at
+    # once (-15), and in a container, as process 1, it was not stopped at all until the kill.
+    # Socket Mode (the compose files') ended a stop with "Aborted!" and exit code 1.
+    port = free_port()
+    config = write_service_config(tmp_path / "cfg", slack_api=fake_slack.base_url, mode=mode,
+                                  health_port=port if mode == "socket" else 0)
+    bot = ServeProcess("sigterm", tmp_path / "home", config, port, http=mode == "http").start()
+    try:
+        bot.wait_ready(120)
+    finally:
+        bot.stop(grace=60, sig=signal.SIGTERM)
+    assert bot.process.returncode == 0, bot.output()[-2000:]
+    assert "Traceback" not in bot.output() and "Aborted" not in bot.output()
+
+
+@pytest.mark.parametrize("how", ["SIGINT to serve", "SIGINT to its process group, started with SIGINT ignored",
+                                 "SIGTERM to its process group"])
 def test_stopping_serve_mid_index_ends_the_embedding_process_and_exits_cleanly(tmp_path, fake_slack, how):
-    # The process group is how Ctrl-C and systemd stop serve: the embedding process gets the
-    # SIGINT too, and must leave its ending to serve.
+    # The process group is how Ctrl-C and systemd stop serve (SIGTERM: `systemctl stop` with the
+    # default KillSignal, `kill -TERM -<group>`): the embedding process gets the signal too, and
+    # must leave its ending to serve.
     pytest.importorskip("onnxruntime")
     home = tmp_path / "home"
     _store_with_surveys(home)
     config = write_service_config(tmp_path / "cfg", slack_api=fake_slack.base_url,
                                   extra='[scheduler]\nretrain_time = ""\n')
-    group = how != "serve"
-    bot = ServeProcess("stop", home, config, free_port(), sigint_ignored=group, own_group=group).start()
+    group = "group" in how
+    sig = signal.SIGTERM if how.startswith("SIGTERM") else signal.SIGINT
+    bot = ServeProcess("stop", home, config, free_port(), sigint_ignored="SIGINT ignored" in how,
+                       own_group=group).start()
     try:
         bot.wait_ready(120)
         child = int(_wait_for(bot, r"embedding model loaded in process (\d+)", 300).group(1))
@@ -87,11 +118,12 @@ def test_stopping_serve_mid_index_ends_the_embedding_process_and_exits_cleanly(t
     finally:
         # A stop mid-batch waits for the batch; on a machine at load 20 that outlasted the
         # default 15 s and the kill hid the clean exit this test is about
-        bot.stop(grace=90, group=group)
+        bot.stop(grace=90, group=group, sig=sig)
     out = bot.output()
-    assert bot.process.returncode is not None
+    assert bot.process.returncode == 0, out[-2000:]
     assert "terminate called" not in out, out[-2000:]
     assert "Traceback" not in out, out[-2000:]
     assert "feedback index stopped with the server" in out
+    assert "feedback index failed" not in out, out[-2000:]  # the embedding process did not go first
     # The embedding process went with the server (a zombie entry would already be reaped).
     assert not Path(f"/proc/{child}").exists() or " Z " in Path(f"/proc/{child}/stat").read_text()

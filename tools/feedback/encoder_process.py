@@ -68,11 +68,14 @@ class ChildEncoder:
                 "cache_dir": str(cache_dir) if cache_dir else None, "precision": precision}
         # The child imports this checkout's `tools`, wherever the server was started from.
         root = str(Path(__file__).resolve().parents[2])
-        # SIGINT ignored, first thing: Ctrl-C in a terminal and systemd stopping the service
-        # send it to every process of the server, and the server ends this one itself (closing
-        # the pipe, or a kill mid-batch); a KeyboardInterrupt here printed a traceback into
-        # serve's log, and when it beat serve's own stop the index run logged a failure.
+        # SIGINT and SIGTERM ignored, first thing: Ctrl-C in a terminal, systemd stopping the
+        # service and `kill` of the process group send them to every process of the server, and
+        # the server ends this one itself (closing the pipe, or a kill mid-batch); a
+        # KeyboardInterrupt here printed a traceback into serve's log, and a signal ending it
+        # before serve's own stop could make the index run log a failure. Should the server die
+        # without ending it, this one reads end-of-file and exits.
         start = ("import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                 "signal.signal(signal.SIGTERM, signal.SIG_IGN); "
                  f"import sys; sys.path.insert(0, {root!r}); "
                  "from tools.feedback.encoder_child import main; sys.exit(main())")
         self._lock = threading.Lock()
