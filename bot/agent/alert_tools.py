@@ -145,7 +145,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      r"big|odd|weird|strange|sharp|spikes?|jumps?|drops?|dips?|falls?)\b|"
                      # "if one of the channels starts pouring in visitors, give me an alert for it": the condition first
                      r"^(?:[\w' -]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|"
-                     r"as soon as)\b.*\b(?:give|send|get) (?:me|us) (?:an? )?(?:alert|alarm|warning|notification)\b|"
+                     r"as soon as)\b.*\b(?:(?:give|send|get) (?:me|us)|(?:i|we)(?: want| need|'d like| would like)) (?:an? )?(?:alert|alarm|warning|notification)\b|"
                      # "send an alert once satisfaction slips below 75%", "fire off a warning if bookings dry up"
                      r"(?:send|fire off|fire|raise|post|drop) (?:me |us |the team )?(?:an? )?(?:alert|alarm|warning|notification|"
                      r"heads[- ]up) (?:if|when|whenever|once|as soon as|the (?:minute|moment|second|day))" + _PAST + "|"

@@ -207,6 +207,10 @@ SENTIMENT_CUES = (
     (r"^(?!.*\b(?:nps|csat|ratings?|rated|scores?|stars?|satisf\w*)\b).*"
      r"\bwhich (?:channels?|platforms?|touchpoints?|stages?)\b.{0,40}\b(?:angriest|grumpiest|crankiest|crabbiest|tetchiest|testiest|snippiest|nastiest|meanest|frostiest|prickliest|stroppiest|sulkiest|"
      r"rudest|nicest|kindest|harshest|warmest|most (?:negative|positive|upset|critical|hostile))\b", 0.4),
+    # (lane probe17a) "how do clients sound in their feedback", "how do guests come across in the
+    # reviews": how people sound in what they wrote is its feeling, whatever split follows
+    (r"\b(?:sound|sounded|sounding|come across|came across|coming across|come over|came over) in (?:their |the |our |all the )?"
+     r"(?:[\w-]+ )?(?:feedback|comments?|reviews?|messages|texts|tickets|surveys?|survey replies|replies|emails)\b", 1.0),
     # "feelings in the comments about the after-sales stuff, by touchpoint": the feeling, split by a
     # part of the journey (a topic searched is never split so)
     (r"\b(?:feel(?:ing)?s|mood|tone|vibes?|sentiment)\b.{0,60}\b(?:by|per|for each|across|split by|broken down by) "
@@ -250,6 +254,16 @@ _TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0
                   r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
+    # (lane probe17a) "what's got people moaning in the tickets", "what's had the regulars griping
+    # lately": what set the people off, no topic named
+    (r"\bwhat(?:'s|s| has| is)? (?:got|had|been getting|getting|been having|having) (?:[\w'-]+ ){1,3}?(?:moaning|complaining|"
+     r"grumbling|whing(?:e)?ing|griping|ranting|giving out|raving|gushing)\b(?! about (?:the |our |their )?(?!us\b)\w)", 1.2),
+    # (lane probe17a) "what do riders love most about the club", "what do members like least about us":
+    # the praise (or the gripes) about the business as a whole, no topic named
+    (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike)(?: (?:most|best|the most|least))? about "
+     r"(?:us|me|it|the place|the (?:[\w'-]+ )?(?:club|shop|studio|clinic|practice|business|salon|spa|venue|rink|school|team|service|gym|cafe|bar|pub|restaurant|store|"
+     r"garage|farm|site|website|app|brand|company|firm|surgery|centre|center))"
+     r"(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far)\b))", 1.2),
     # (lane ps9) "what are the diners at the persian place giving out about this month", "what are members
     # happiest about at the club": the people named at length, then the feeling, no topic given
     (r"^(?!.*\babout\b.*\babout\b).*?\bwhat(?:'s| is| are| do| did| have| has| were)? (?:(?!they\b|[a-z]*\d)[\w'-]+ ){1,8}?(?:(?:always|still|most|mostly|really|been) )?"

@@ -125,7 +125,7 @@ AT_RISK_CUES = (
      r"\bless often than (?:they|before|usual)\b|"
      # "which students are likely to stop their tutoring?", "which clients might not come back for
      # another fitting?": a customer who may stop, said with the trade's own service
-     r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in) (?:their|the|our|his|her)\b|"
+     r"\b(?:might|may|could|likely to|going to|set to|about to) (?:stop|quit|drop|give up|pack in)(?: on)? (?:their|the|our|his|her)\b|"
      r"\b(?:might|may|could|will|would) (?:not|never) (?:come back|return|be back|rebook|book again|buy again|order again)\b|"
      # "which patients are overdue and may not finish their course": a course or plan left unfinished
      r"\b(?:might|may|could|will|would) (?:not|never) (?:finish|complete|see out|carry on with|continue|renew|stick with) "
@@ -152,7 +152,7 @@ AT_RISK_CUES = (
     (r"\b(?:rank|sort|order|list)\w* (?:them |it )?by (?:how (?:fast|quickly|much|sharply) )?(?:their |the )?(?:churn )?risk\b", 1.5),
 )
 NEWLY_CUES = (
-    (r"\bnewly\b|\bbec(?:a|o)me (?:at[- ]risk|high[- ]risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
+    (r"\bnewly\b|\bbec(?:a|o)me (?:a )?(?:at[- ]risk|high[- ](?:churn[- ])?risk|risky)\b|\bnew (?:names )?(?:on|to) the (?:at[- ]risk )?list\b|"
      r"\bnew at[- ]risk\b|"
      # "fresh at-risk names since yesterday", "new high-risk clients vs a fortnight ago": names new to the list
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:customers|clients|names|members|people|accounts|"
