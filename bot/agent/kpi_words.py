@@ -20,6 +20,7 @@ from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_pair_heads import PAIR_HEAD_PATTERNS
+from bot.agent.kpi_place_headcount import HEADCOUNT_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_said_plainly import PLAIN_ASK_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
@@ -152,5 +153,5 @@ KPI_TERMS: list[tuple[str, str]] = [
 # owners' own asks, phrases, stories told in steps and money words (donations, fees) come last.
 KPI_PATTERNS = (PLAIN_ASK_PATTERNS + TAIL_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
-                + SLANG_PATTERNS + EVERYDAY_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
+                + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)

@@ -405,7 +405,7 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
     when = "" if not when else (f" {when}" if when.startswith("on ") else f" in the {when}"
                                 if when.startswith("last") else f" {when}")
     who = _who(get("filters"))
-    metric = METRIC_WORDS.get(str(get("metric") or ""), "")
+    metric = METRIC_WORDS.get(str(get("metric") or ""), str(get("metric") or "").replace("_", " "))
     metrics = " and ".join(METRIC_WORDS.get(m, m) for m in (get("metrics") or []))
     questions = {
         "kpis": f"what is our {metrics or 'headline numbers'}{when}{who}?",

@@ -10,7 +10,8 @@ Nothing matches across a line break, a tab, a table cell ("|") or the gap of two
 spaces between the columns of an aligned table: the numbers of a table (an NPS trend, a
 funnel) come through unchanged.
 
-What counts (IBANs, addresses and postcodes are described in pii_places.py, Brazilian CPFs
+What counts (gamer tags, account names and quoted tweets' @handles are in pii_handles.py; IBANs,
+addresses and postcodes are described in pii_places.py, Brazilian CPFs
 ([id]) and phone numbers in pii_br.py, names in pii_names.py, names the writer introduces, "my name is ...", in pii_intro.py):
 - email: anything shaped like name@domain.tld.
 - card: 13 to 19 digits, optionally grouped by spaces or dashes, passing the Luhn check
@@ -33,6 +34,9 @@ import re
 import pandas as pd
 
 from tools.core.pii_br import ID_TOKEN, redact_br
+from tools.core.pii_handles import HANDLE_TOKEN, redact_handles
+from tools.core.pii_handles import SCREEN as HANDLE_SCREEN
+from tools.core.pii_handles import SQL_SCREEN as HANDLE_SQL_SCREEN
 from tools.core.pii_intro import SCREEN as INTRO_SCREEN
 from tools.core.pii_intro import SQL_SCREEN as INTRO_SQL_SCREEN
 from tools.core.pii_intro import redact_introduced
@@ -45,7 +49,8 @@ from tools.core.pii_signoff import redact_signed
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"
 CARD_TOKEN = "[card]"
-TOKENS = (EMAIL_TOKEN, PHONE_TOKEN, CARD_TOKEN, IBAN_TOKEN, ADDRESS_TOKEN, POSTCODE_TOKEN, NAME_TOKEN, ID_TOKEN)
+TOKENS = (EMAIL_TOKEN, PHONE_TOKEN, CARD_TOKEN, IBAN_TOKEN, ADDRESS_TOKEN, POSTCODE_TOKEN, NAME_TOKEN, ID_TOKEN,
+          HANDLE_TOKEN)
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # Runs of digits with single spaces or dashes between them; cards are looked for inside.
@@ -60,7 +65,7 @@ _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 # introduces a name ("my name is ...") or may end on one ("Regards, Priya"); SQL_SCREEN is the
 # same for DuckDB's regexp_matches.
 _SCREEN = r"[@0-9]"
-SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN + "|" + SIGNED_SQL_SCREEN
+SQL_SCREEN = r"[@0-9]|" + INTRO_SQL_SCREEN + "|" + SIGNED_SQL_SCREEN + "|" + HANDLE_SQL_SCREEN
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -140,7 +145,7 @@ def redact(text: str | None, names: KnownNames | None = None, customer_id: str |
     whose own first and last names are redacted too."""
     if text is None or not isinstance(text, str):
         return text
-    text = redact_signed(redact_introduced(_patterns(text)))
+    text = redact_handles(redact_signed(redact_introduced(_patterns(text))))
     return names.redact(text, customer_id) if names else text
 
 
@@ -164,6 +169,10 @@ def redact_series(texts: pd.Series, names: KnownNames | None = None,
     if signed.any():
         out = out.astype(object)
         out.loc[signed] = out[signed].map(redact_signed).to_numpy()
+    handled = as_text.str.contains(HANDLE_SCREEN, regex=True, na=False)
+    if handled.any():
+        out = out.astype(object)
+        out.loc[handled] = out[handled].map(redact_handles).to_numpy()
     if names:
         out = names.redact_series(out, customer_ids)
     return out

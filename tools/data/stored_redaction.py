@@ -17,7 +17,8 @@ import duckdb
 # Bumped when tools/core/pii.py redacts more: stores redacted by an older version are redone.
 # 2: names a message ends on, after a sign-off or a bare "I am" (tools/core/pii_signoff.py).
 # 3: Brazilian CPFs and phone numbers (tools/core/pii_br.py), Portuguese sign-offs ("Att,").
-VERSION = "3"
+# 4: gamer tags and account names given away, quoted tweets' @handles (tools/core/pii_handles.py).
+VERSION = "4"
 KEY = "redaction"
 
 

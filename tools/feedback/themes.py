@@ -37,6 +37,7 @@ from tools.feedback.store import FeedbackStore
 from tools.feedback.theme_clusters import closeness, cluster, documents, stop_words, top_terms
 from tools.feedback.theme_labels import phrase_labels
 from tools.feedback.theme_result import Labeler, Theme, ThemesResult
+from tools.feedback.themes_unscored import unscored_words
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
@@ -88,15 +89,13 @@ def themes(
     if len(docs) < params.min_size:
         # Texts the offline model gives no score (Olist's Portuguese reviews) are neither
         # complaints nor praise: "only 0 negative texts" alone would hide that they are there.
-        unscored = int(frame.groupby("doc_id")["sentiment"].mean().isna().sum()) if not frame.empty else 0
+        unscored = unscored_words(frame, params.sentiment, store.profile.numbers if store is not None else None)
         raise NoDataError(
             (f"No customer texts in {period.label}" if not len(docs) else
              f"Only {counted(len(docs), 'customer text')} in {period.label}")
-            + (f" with {params.sentiment} sentiment" if params.sentiment != "all" else "")
-            + (f" ({unscored} more have no sentiment score: not in a language the offline reader scores)"
-               if params.sentiment != "all" and unscored else "")
+            + (f" with {params.sentiment} sentiment" if params.sentiment != "all" else "") + unscored
             + f"; a theme needs at least {params.min_size}. "
-            + (_latest_with_enough(fb, params, period, customers) or "Widen the period or lower min_size."))
+            + (_latest_with_enough(fb, params, period, customers) or ("" if unscored else "Widen the period or lower min_size.")))
     labels = cluster(vectors)
     sizes = pd.Series(labels).value_counts()
     keep = [int(c) for c in sizes.index if sizes[c] >= params.min_size][: params.max_themes]

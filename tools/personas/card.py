@@ -128,6 +128,8 @@ def _demographics_text(demo: dict[str, Any]) -> str:
 
 
 def _buying_text(f: dict[str, Any]) -> str:
+    if f.get("open_only") and f["buyers"] < f["open_only"]:
+        return _open_orders_text(f)
     if not f["orders"] and f.get("ordered_share"):
         return (f"no completed orders: {percent(f['ordered_share'])} of them ordered, and "
                 f"{percent(f.get('cancelled_share', 0.0))} of those orders were cancelled; "
@@ -142,6 +144,19 @@ def _buying_text(f: dict[str, Any]) -> str:
     # An export without pickup, delivery or in-store orders (most online shops) has no split to name.
     return (f"{percent(f['buyer_share'])} have bought, {card_numbers(f).number(f['orders_per_buyer'], 1)} orders each, "
             f"average order {_money(f['avg_order'], f)}; {ful + '; ' if ful else ''}{when}{since}")
+
+
+def _open_orders_text(f: dict[str, Any]) -> str:
+    """Most of the group ordered and waits (shipped, invoiced): shares of "have bought" and the
+    per-buyer figures of the few who did would describe a handful, so both are counted."""
+    nf = card_numbers(f)
+    words = ", ".join(f"{w['status']} {percent(w['share'])}" for w in f.get("open_statuses", ()))
+    text = (f"{nf.number(f['open_only'])} of {n_customers(f['customers'], nf)} have orders not completed "
+            f"yet{' (' + words + ')' if words else ''} and none completed")
+    if not f["buyers"]:
+        return text + "; none has bought"
+    return (text + f"; {nf.number(f['buyers'])} {'has' if f['buyers'] == 1 else 'have'} bought: "
+            f"{nf.number(f['orders_per_buyer'], 1)} orders each, average order {_money(f['avg_order'], f)}")
 
 
 def _online_text(f: dict[str, Any]) -> str:

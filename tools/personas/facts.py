@@ -127,6 +127,7 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
     cancelled = _one(con, "SELECT avg(CASE WHEN status = 'cancelled' THEN 1.0 ELSE 0.0 END) FROM orders "
                           f"WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
     facts["cancelled_share"] = float(cancelled or 0.0)  # of their orders, any status
+    facts["open_only"], facts["open_statuses"] = _open_only(con, m, p)
     facts.update(
         buyers=buyers,
         buyer_share=buyers / customers if customers else 0.0,
@@ -193,6 +194,20 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
     facts["nps"] = {"mean": _f(row[2]), "answers": int(row[3])}
     facts["demographics"] = _demographics(con, m, p, customers)
     return facts
+
+
+def _open_only(con, m: str, p: list[Any]) -> tuple[int, list[dict[str, Any]]]:
+    """Members with an order still open (shipped, invoiced...) and none completed, and the
+    shares of those orders' own status words. Olist's sample keeps every undelivered order, so a
+    whole group can be people waiting for a parcel; their card read "0% have bought, 1,0 orders
+    each": the per-buyer figures of the 8 in 1.724 who had bought."""
+    frame = _frame(con, f"""
+        SELECT customer_id, coalesce(status_raw, status) AS word FROM orders
+        WHERE customer_id IN (SELECT customer_id FROM {m} x)
+          AND coalesce(status, 'completed') NOT IN ('completed', 'cancelled', 'returned')
+          AND customer_id NOT IN (SELECT customer_id FROM ({_ORDERS}) c WHERE customer_id IS NOT NULL)""", p)
+    words = frame["word"].value_counts(normalize=True).head(3)
+    return int(frame["customer_id"].nunique()), [{"status": str(w), "share": float(v)} for w, v in words.items()]
 
 
 def _touchpoints(con, m: str, p: list[Any], customers: int, all_customers: int) -> list[dict[str, Any]]:
