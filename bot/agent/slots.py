@@ -24,6 +24,7 @@ from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
 from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
+from bot.agent.grain_swaps import swapped_grain
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
 from bot.agent.same_days import same_days
@@ -194,7 +195,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
     slots = Slots(
-        period=when.period, against=when.against, grain=when.grain or quarter_grain(t), step=when.step,
+        period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
         breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest),
