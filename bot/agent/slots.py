@@ -17,6 +17,7 @@ from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.grain_swaps import swapped_grain
 from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
@@ -24,7 +25,6 @@ from bot.agent.month_halves import halves
 from bot.agent.month_weeks import other_part
 from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
-from bot.agent.grain_swaps import swapped_grain
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
 from bot.agent.same_days import same_days
