@@ -110,36 +110,37 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
 
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
+# ("flag it to me should refunds creep past 5%": "should" is the "if" of formal English, not "should we")
 _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|got|grew|shrank|changed)\b)"
 # "kindly tell me if Saturdays bring the highest sales", "let me know if that's any good": a
 # judgement asked of the data now, not something to watch for (no rule has "best" as a condition)
 _JUDGED = (r"(?!.*\b(?:highest|lowest|busiest|quietest|best|worst|strongest|weakest|any good|worth (?:it|opening|having|"
            r"keeping|the)|(?:is|are|'s|was|were) (?:\w+ ){0,2}(?:good|bad|normal|ok|okay|healthy|decent|fine|typical|usual|"
            r"reasonable|about right)(?! (?:and|or) )\b))")
-_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
-                     r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|as soon as)\b|"
+_NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
+                     r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:[\w' &-]{1,30}: )?(?:(?:abeg|please|pls|kindly|ok|okay|also|oh|hey|and),? )*(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"
                      r"give (?:me|us) a (?:shout|heads[- ]up|ping|nudge|buzz|bell|ring)|(?:ping|buzz|bell|text|whatsapp) (?:me|us)|shout|flag it(?: up)?(?: (?:to|for) (?:me|us))?)\b|alert me|notify me|warn me|ping me|message me|text me|email me|page (?:me|us)|bleep (?:me|us)|keep an eye|"
                      # "i want a heads-up the moment aov dips below 60": "the moment" is a "when" too
-                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|as soon as|the (?:minute|moment|second|instant)|(?:on|about|of|for) (?:any |an? |the )?(?:unusual|unusually|sudden|odd|weird|strange|abnormal|freak)\b)|"
+                     r"(?:give me |give us |a )?heads[- ]up (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|the (?:minute|moment|second|instant)|(?:on|about|of|for) (?:any |an? |the )?(?:unusual|unusually|sudden|odd|weird|strange|abnormal|freak)\b)|"
                      r"(?:give|send) (?:me|us) (?:a )?(?:warning|shout|nudge|ping|message|note|buzz|bell|ring|call|text|email|"
-                     r"holler|heads[- ]up) (?:if|when|whenever|as soon as|"
+                     r"holler|heads[- ]up) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|"
                      r"the (?:minute|moment|second|instant))|"
                      r"^(?:[\w' &-]{1,30}: )?(?:just |please |ok,? )?(?:shout|holler|buzz me|ping us|nudge me|nudge us)\b(?: at (?:me|us))? (?:if|when|whenever)|"
                      r"\b(?:and|then) (?:shout|holler|give (?:me|us) a shout) (?:if|when|whenever)\b|"
                      r"\b(?:i|we)(?: want| need|'d like| would like) to be (?:pinged|told|alerted|notified|warned|messaged|emailed|"
-                     r"texted|informed|flagged) (?:if|when|whenever|as soon as)|"
+                     r"texted|informed|flagged) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as)|"
                      # "flag it high priority if refunds go above 8%": how urgent, then the condition
                      r"warn us|flag (?:it |this |that )?(?:up )?(?:to (?:me|us) )?(?:(?:as )?(?:high|low|medium|top|urgent)[- ]?"
-                     r"(?:priority|severity|urgency)? )?(?:if|when|whenever|as soon as)" + _PAST + "|"
+                     r"(?:priority|severity|urgency)? )?(?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as)" + _PAST + "|"
                      r"send me an alert|set up an alert|"
                      # Indian English "kindly intimate me if ...", "do the needful and alert when ...": an order
                      r"intimate (?:me|us)(?: (?:if|when|whenever|once|as soon as))?|"
                      r"\b(?:and|then|please|kindly|pls) alert (?:me |us )?(?:if|when|whenever|once|as soon as)\b|"
                      # "drop me a message when conversion is down 15%", "shoot us a text if orders dry up"
                      r"(?:drop|send|shoot|flick|fire|bung|ping) (?:me|us|the team) (?:a |an )?(?:quick )?(?:message|line|note|text|email|"
-                     r"msg|dm|whatsapp|ping) (?:if|when|whenever|as soon as|once|the (?:minute|moment|second|day))" + _PAST + "|"
+                     r"msg|dm|whatsapp|ping) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|once|the (?:minute|moment|second|day))" + _PAST + "|"
                      # "alert on unusually high or low takings", "alert for any sudden jump in refunds": an order
                      r"^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:me |us )?(?:on|for|about) (?:any |an? |the )?(?:unusual|unusually|sudden|"
                      r"big|odd|weird|strange|sharp|spikes?|jumps?|drops?|dips?|falls?)\b|"
@@ -153,7 +154,7 @@ _NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|wheneve
                      # "if instagram revenue drops by 25% i want to know": the condition first, then the ask
                      r"^(?:[\w' &-]{1,30}: )?(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?: want| need|'d like| would like| wanna) "
                      r"(?:to )?(?:know|hear|be told|hear about it)\b|"
-                     r"\b(?:i|we)(?: want| need|'d like| would like) to (?:know|hear|be told) (?:if|when|whenever|as soon as)" + _PAST +
+                     r"\b(?:i|we)(?: want| need|'d like| would like) to (?:know|hear|be told) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as)" + _PAST +
                      r")\b", re.I)
 
 
@@ -367,7 +368,10 @@ OPEN_CUES = (
     # "open generator alerts", "anything still in alarm": the thing alarmed between "open" and "alerts"
     (r"\bopen (?:[\w-]+ ){1,2}(?:alerts|alarms)\b|\b(?:still |currently |now )?in (?:an? )?alarm\b", 0.9),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"
-     r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b", 0.8),
+     r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b|"
+     # "is anything tripped on the alerts side", "anything lit up on the alarms": what fired, asked of the alerts
+     r"\b(?:anything|something|what'?s|what is|what has) (?:been |got |now |currently )?(?:tripped|triggered|showing|lit up|"
+     r"popped up|come up|going off|flashing|red) (?:on|in|with|among) (?:the |my |our )?(?:alerts?|alarms?|warnings?)\b", 0.8),
     (r"\bfiring\b|\btriggered\b|\bfired\b|\b(?:going|gone|went) off\b(?! (?:us|me|our|the (?:shop|business|place|brand)|on|with)\b)|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"

@@ -278,12 +278,17 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+# "happier in reviews or in support tickets", "surveys vs tickets": two kinds of text set side by side
+_TWO_SOURCES = (r"\b(?:reviews?|surveys?|questionnaires?|tickets?)\b,? (?:or|vs\.?|versus|than|compared (?:to|with)) (?:in |on |from |via )?"
+                r"(?:the |our )?(?:support |feedback )?(?:reviews?|surveys?|questionnaires?|tickets?|emails?)\b")
+
+
 def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
     by = getattr(slots, "breakdown", None)
     text = _text(slots)
     if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b|\bfeedback sources?\b|\bone source to another\b", text) \
-            or len(getattr(slots, "sources", []) or []) >= 2:
+            or len(getattr(slots, "sources", []) or []) >= 2 or re.search(_TWO_SOURCES, text):
         args["by"] = "source"  # survey or ticket: for feedback "source" is where the text came from
     elif by in ("channel", "touchpoint", "stage") and not (
             # "show that mood week by week instead" after sentiment by stage: the weeks are asked now

@@ -42,6 +42,11 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) < 10 else 2
 
 
+def _single_letters(word: str) -> str:
+    """The word with doubled letters said once: "cancelled" and "canceled" are the same word."""
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 class Speller:
     """Corrects unknown words to the one close domain term, if there is exactly one."""
 
@@ -76,6 +81,8 @@ class Speller:
                     continue  # nor "forecastle" of forecast: a whole term with letters after it that no ending adds
                 if distance(word, term, edits) <= edits:
                     close.append(term)
+        if len(close) > 1 and len({_single_letters(t) for t in close}) == 1:
+            return min(close)  # "cancelld": cancelled or canceled, one word either side of the Atlantic
         return close[0] if len(close) == 1 else word
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:

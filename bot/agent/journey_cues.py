@@ -23,6 +23,8 @@ FUNNEL_CUES = (
     # not "how many orders did the van get through": what someone dealt with, a count; nor a wait
     # ("how many days for parcels to reach site")
     (r"\bhow many (?!(?:\w+ ){1,3}(?:did|do|does|can|could|will) (?:\w+ ){1,3}(?:get|got) through\b)(?!(?:days?|hours?|weeks?|minutes?) )"
+     # nor what the owner ended up doing ("how many orders did we end up refunding")
+     r"(?!(?:\w+ ){1,4}(?:did|do|have|had) (?:we|i) (?:end|ended) up\b)"
      r"(?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
@@ -130,6 +132,10 @@ PATH_CUES = (
     (r"\b(?:usual|typical|normal|common|standard|most common) (?:steps|touch ?points|moves) (?:people |customers |buyers )?"
      r"(?:take )?(?:before|on the way to|towards|leading (?:up )?to)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:an? |their )?(?:online |web )?(?:[a-z-]+ )?(?:order|purchase|booking)\b", 0.7),
+    # (probe17b) "most common last 3 steps before someone buys", "the final two touchpoints before a
+    # booking": the end of the way there, however many steps
+    (r"\b(?:last|final) (?:\d{1,2}|two|three|four|five|six|few|couple of) (?:steps|touch ?points|moves|clicks|things) "
+     r"(?:[\w'-]+ ){0,3}?(?:before|leading (?:up )?to|on the way to|ahead of)\b", 0.9),
     (r"\bjourneys? (?:that |which )?(?:include|involve|contain|had|have|with)\b|\bhow many journeys\b|\boffline touchpoints?\b|\bshop visit\b|\bgo through on the way\b|"
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     # (lane ps8) "where do guests first find us and where do they finally decide": both ends of the way

@@ -18,10 +18,12 @@ _DID = (r"(?:eaten|ate|dined|stayed|been|come|came|hired|rented|ridden|rode|play
         r"skated|swum|swam|danced|raced|climbed|surfed|bowled|golfed|cycled|paddled|dived|jumped|used us|used the \w+|had (?:an? |their |the )?[\w-]+|taken (?:an? |the )?[\w-]+|"
         r"signed up|enrol+ed|joined us|shopped with us|"
         # "bought pasties off us", "booked a boat with us", "got their logs from us": the goods between
-        r"(?:bought|ordered|booked|got|picked up|collected) (?:[\w'-]+ ){0,3}?(?:off|from|with) us)")
+        r"(?:bought|ordered|booked|got|picked up|collected) (?:[\w'-]+ ){0,3}?(?:off|from|with) us|"
+        # "bought oil from us 3 times or more", "booked with us three or more times", "purchased 4+ times"
+        r"(?:bought|ordered|purchased|booked)(?: (?:[\w'-]+ ){0,2}?(?:off|from|with) us)?)")
 # how often: "3 or more times", "more than twice", "at least four times" (the count itself is
 # bot/agent/analytics_tools.py's min_orders)
-_OFTEN = (r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) or more times|more than (?:twice|thrice|(?:\d{1,2}|two|"
+_OFTEN = (r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:or more times|times or more)|more than (?:twice|thrice|(?:\d{1,2}|two|"
           r"three|four|five|six|ten) times)|at least (?:twice|thrice|(?:\d{1,2}|two|three|four|five|six|ten) times)|"
           r"twice or more|multiple times|more than once|\d{1,2} ?\+ times|\d{1,2} plus times")
 # where the goods end up, said as the people or their door

@@ -14,8 +14,8 @@ _PIDGIN = re.compile(r"\b(?:dey|wetin|abeg|una|wey|dem|don|abi|sha|jare|oga)\b")
 # "dey complain about pass", "which town dey buy pass, this month": the superlative at a clause's end
 _PASS_AT_END = re.compile(r"\b(?<!a )(?<!the )(?<!bus )pass(?= *(?:[,.!?;]|$| (?:this|last|since|in|for|over|during|these|abeg)\b))")
 # Tone particles at the end of a clause: Singlish "lah", "leh", "lor", "meh", "sia", "ah";
-# Canadian "eh"; Scots "ken" ("you ken"); London "innit"
-_PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia|hor|ah|eh|innit))(?= *(?:[,.!?;]|$))")
+# Canadian "eh"; Scots "ken" ("you ken"); London "innit"; South African "hey", "bru", "boet"
+_PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia|hor|ah|eh|innit|hey|bru|boet))(?= *(?:[,.!?;]|$))")
 # Caribbean English "dis week", "di weekend before dat": the period words as they are spelled there
 _PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening|day|time)\b)"
 _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat " + _PERIOD_WORD), "that "),

@@ -332,7 +332,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # any one word said first, with a comma: "grand, save them", "lovely, keep the lot"
                  r"[a-z]+, )*"
                  # not "keep that but just the loyalty card holders": the last answer narrowed, nothing saved
-                 r"(?:save|store|bookmark|keep (?:(?:number|no\.?|#|card|persona) ?[1-6]\b|this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye| to\b)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
+                 r"(?:save|store|bookmark|keep (?:(?:(?:card|persona) (?:number |no\.? ?|#)?|(?:number|no\.?|#) ?)(?:one|two|three|four|five|six)\b|(?:card |persona )?(?:number|no\.?|#|card|persona) ?[1-6]\b|this|that|it|her|him|them|the|all|(?:every one|each|both) of (?:them|the|those|these)|(?:those|these) (?:\w+ )?(?:cards?|personas?|drafts?|ones|profiles))\b(?! an eye| to\b)(?!,? (?:but|(?:and )?(?:just|only))\b)|"
                  # "keep every one of those personas", "keep each of the cards": all of them kept
                  r"keep (?:every|each) (?:single )?(?:one )?(?:of )?(?:those |these |the |them\b)(?:[\w-]+ ){0,3}(?:personas?|cards?|drafts?|ones?)?|"
                  # "can we keep just the first card" (not "keep only the evening shoppers in the last one": an edit)

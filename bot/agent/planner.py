@@ -49,7 +49,7 @@ _FOLLOW_UP = re.compile(
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
-    r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:[\w-]+ ){0,2}instead\b|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
@@ -101,7 +101,7 @@ _REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
-_THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get) "
+_THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get|group|regroup|lump|bucket|roll|flip|switch|turn|redo) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
                    # "can u break that one down by first-touch channel"
@@ -339,7 +339,7 @@ class OfflinePlanner:
         if best is not None and not bare and best.tool != prev.name and best.score >= _STRONG and \
                 self.by_name[best.tool].changes_state is False and not (leads and short):
             return False
-        if leads and (changed or short):
+        if leads and (changed or short or (best is not None and best.tool == prev.name)):  # "and what about hour by hour"
             return True
         if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
             return True  # "list the high and medium risk ones too": the same analysis, widened

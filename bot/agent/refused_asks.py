@@ -119,5 +119,12 @@ _ERRAND = (r"(?:re-?order|order|buy|purchase|get in|source) (?:\d+ |some |more |
            # entertainment: "say something funny", "make me laugh", "cheer us up"
            r"(?:say|tell (?:me|us)|give (?:me|us)) something (?:funny|silly|daft|witty|hilarious|cheerful)\b|"
            r"(?:make (?:me|us) (?:laugh|smile)|cheer (?:me|us) up)\b")
-ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}"
+# (probe17b) A fare or a room out there: "how much is a flight from lagos to london next month", "what
+# does a train ticket to leeds cost", "price of a hotel room in paris" (never "how much did the tours
+# bring in", nor a trade's own tickets: "how much is a safari ticket worth to us" says "worth")
+_TRAVEL = r"(?:flights?|plane (?:tickets?|fares?)|air ?fares?|train (?:tickets?|fares?)|bus (?:tickets?|fares?)|taxis?|cabs?|ubers?|hotel(?: rooms?)?|visas?)"
+_FARE = (rf"(?:how much (?:is|are|'s|would|will|does|do|might|could)|what(?:'s| is| are| would| does| do)|(?:the )?(?:price|cost) of) "
+         rf"(?:an? |the |one |two |\d+ )?(?:(?:return|single|one[- ]way|cheap|direct|first[- ]class|economy) )?{_TRAVEL}\b(?! (?:we|our|us)\b)"
+         r"(?:(?! worth\b)[^?.!])*?\b(?:from|to|in|into|out of) [a-z]+")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}|{_FARE}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

@@ -18,6 +18,7 @@ from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
+from bot.agent.grain_swaps import swapped_grain
 from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
@@ -198,7 +199,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
     slots = Slots(
-        period=when.period, against=when.against, grain=when.grain or quarter_grain(t), step=when.step,
+        period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
         stages=parse_stages(rest), channels=parse_channels(rest, known.channels), metrics=metrics,
         breakdown=said_source(parse_breakdown(rest, known), normalise(text)), persona=parse_persona(text, known.personas), top=parse_top(rest) or bare_count(t),

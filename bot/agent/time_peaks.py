@@ -50,7 +50,7 @@ _HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak
 _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
             rf"\b(?:are|is) (?:it )?(?:\w+ )?{_DAYS} (?:(?:really|even|actually) )?worth\b|"
             rf"\b(?:busy|quiet|slow|dead) (?:on )?{_DAYS}\b|\b{_DAYS} (?:busier|quieter|slower|better|worse)\b|"
-            rf"\bmore (?:\w+ )?(?:on|at) {_DAYS}\b|"
+            rf"\bmore (?:[\w-]+ ){{0,3}}?(?:(?:on|at|to|in|through) (?:the |our )?[\w-]+ )?(?:on|at) {_DAYS}\b|"  # "more first-time visitors on the site on mondays"
             # "abandon baskets more on certain weekdays", "do some days of the week get fewer bookings"
             r"\b(?:on|at) (?:certain|some|particular|specific|different) (?:weekdays|days of the week)\b|"
             r"\b(?:certain|some|particular|specific) weekdays\b|"

@@ -122,7 +122,7 @@ _BUYERS = re.compile(
     # bought, in any trade's word for them (not the units sold, not those who came back again)
     rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?:{_NOT_WHO}[a-z-]+ )?{_NOT_WHO}[a-z-]+s) "
     rf"(?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
-    rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|\d+ or more|\d+ ?\+ times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
+    rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?: times)? or more|\d+ ?\+ times|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
 _AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
                           r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
