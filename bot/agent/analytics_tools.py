@@ -245,6 +245,7 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 def analytics_tools() -> list[ToolSpec]:
+    from bot.agent.blame_words import boost_blame
     from bot.agent.group_levels import LEVEL_CUES, boost_levels, side_by_side
     from bot.agent.time_peaks import TIME_PEAK_CUES, boost_trend_peak, pattern_asked, time_peak
     from tools.analytics.compare import CompareParams
@@ -418,6 +419,7 @@ def analytics_tools() -> list[ToolSpec]:
             cues=(*MOVER_CUES, *LEVEL_CUES, *CHANGE_SPLIT_CUES),
             plan=_plan_movers,
             # a change, or each group's level; never "which day/month was busiest" (a time, not a group)
-            boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots)),
+            boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots),
+                                                                  boost_blame(slots)),
         ),
     ]

@@ -50,7 +50,15 @@ _COUNTED = re.compile(
     # (lane probe17c) "number of contracts", "cleaning contracts region by region", "worktops
     # fitted last month", "and trays ordered?": the units counted, per group, or as the job done
     rf"\b(?:number|count|total|tally) of (?:[a-z-]+ )?{_NOUN.format(7)}\b|"
-    rf"\b{_NOUN.format(8)} (?:(?:per|by|in each|for each) |(?={_GROUP} by {_GROUP}\b)){_GROUP}\b|"
+    # (lane ps11) "drives recovered by town": the units, with what was done to them, per group
+    rf"\b{_NOUN.format(8)} (?:[a-z]+ed )?(?:(?:per|by|in each|for each) |(?={_GROUP} by {_GROUP}\b)){_GROUP}\b|"
+    # (lane ps11) "which segment is behind fewer ceremonies", "which town's clients buy the most
+    # lots": a count said by how many (never "more", which qualifies anything: "more details")
+    rf"\bfewer (?:[a-z-]+ )?{_NOUN.format(10)}\b|"
+    rf"\b(?:buy|buys|bought|book|books|booked|order|orders|ordered|sell|sells|sold|take|takes|took) (?:the )?"
+    rf"(?:most|fewest|more|fewer|least) (?:[a-z-]+ )?{_NOUN.format(11)}\b|"
+    # (lane ps11) "keynsham vs portishead installs": two groups set against each other, on a count
+    rf"\b(?:vs\.?|versus|against) [a-z-]+ {_NOUN.format(12)}(?= (?:this|last|in|over|for|so far|since)\b|\s*[?.!,]|\s*$)|"
     rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
     r"served|printed|bound|hired|laid|built|made)\b")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _WHO = (r"(?:they|people|folks?|customers|clients|punters|guests|buyers|shoppers|users|members|visitors|everyone|each one|"
-        r"he|she|someone|somebody|the [a-z-]+s)")
+        r"he|she|someone|somebody|(?:the |our |my )?[a-z-]+s)")  # (lane ps11) "where couples first found us": any trade's people
 _FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come across|heard (?:about|of)|hear (?:about|of)) "
           # (lane probe17c) "where they first found the cafe", "how people heard of our studio": the business by name
           r"(?:us|(?:the|our|my) (?:[a-z-]+ )?(?:cafe|café|shop|store|studio|gym|club|school|salon|bar|lounge|kitchen|business|"

@@ -239,12 +239,18 @@ _ALIASES = [
     # "the path people take before ordering on the website": the web order is the goal
     ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
                      r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
-                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying) online\b", True),
+                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying|book|booking) "
+                     # (lane ps11) "before buying show tickets online": what is bought may be named between
+                     r"(?:(?!from\b|in\b|at\b)[\w-]+ ){0,3}online\b", True),
     # "people who browsed but never ordered online", "leave without ordering online": the web order
     # is the step they missed
     # ("never ordered honey online": the thing ordered may be named between)
     ("order_placed", r"\b(?:never|didn'?t|did not|don'?t|do not|haven'?t|not|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying) "
-                     r"(?:anything |something |(?!from\b|in\b|at\b)[\w-]+ ){0,2}online\b", True),
+                     r"(?:anything |something |(?!from\b|in\b|at\b)[\w-]+ ){0,2}online\b|"
+                     # (lane ps11) "people who never ordered on the web shop", "didn't buy through the app"
+                     r"\b(?:never|didn'?t|did not|haven'?t|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying|booked|booking) "
+                     r"(?:anything |something )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
+                     r"online (?:shop|store)|app)\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     # (lane ps8) "before they put beads in the basket", "before popping a candle into their cart": the
     # step not reached (not "of those who put something in the trolley, what share order": the rate)

@@ -4,6 +4,8 @@ the specs that use both are in bot/agent/analytics_tools.py."""
 
 from __future__ import annotations
 
+from bot.agent.blame_words import NOT_A_SHIFT
+
 _STAGE = r"(?:awareness|consideration|decision|purchase|post-purchase|advocacy|checkout)"
 # "between browsing and paying", "between the decision stage and purchase": two ends of the journey
 # (lane probe16a) the near end may name what was looked at: "between looking at a quad session and paying"
@@ -119,7 +121,7 @@ PATH_CUES = (
      # "the channel that first found the buyer and the one that sealed it": both ends of the path
      r"\b(?:seal(?:s|ed|ing)?|clinch(?:es|ed|ing)?) (?:it|the (?:deal|sale|order|booking|job))\b|"
      r"\bchannels? (?:that|which) first (?:found|finds|brought|brings|reached|reaches|introduced|met|hooked)\b|\bbring (?:buyers|them|customers) in\b", 0.6),
-    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b|"
+    (r"\bwhich channels? (?:first )?(?:bring|brings|brought|introduce|introduces)\b" + NOT_A_SHIFT + "|"
      r"\b(?:top|common|usual|typical|main) (?:\d+ )?(?:journeys|routes|paths|sequences)\b|"
      r"\bjourneys? (?:to|towards|before|into) (?:purchase|buying|an? order|ordering)\b", 0.6),
     (r"\bjourneys? (?:lead|leading|that lead)\b|\bjourneys? (?:that |which )?(?:end|ends|ended|ending) (?:with|in|at|up)\b|"
@@ -175,7 +177,7 @@ PATH_CUES = (
     # "which channel first introduced them and which one got them over the line", "the usual trail
     # to checkout", "what steps lead up to a quote request", "do buyers touch anything offline on the
     # way": where people came from, what closed it, the steps between
-    (r"\bwhich channels? (?:first )?(?:introduced|introduces|found|finds|brought|reached|hooked)\b|"
+    (r"\bwhich channels? (?:first )?(?:introduced|introduces|found|finds|brought|reached|hooked)\b" + NOT_A_SHIFT + "|"
      r"\b(?:got|get|gets|getting) (?:them|it|people|buyers|customers|clients) over the line\b|\btrails?\b|"
      r"\b(?:what|which) (?:\w+ )?(?:steps?|touch\w*|things?|pages?) (?:\w+ ){0,2}(?:lead|leads|led) (?:\w+ )?(?:up )?(?:to|into)\b|"
      r"\b(?:touch|touches|touched|use|uses|used|do|does|did) (?:something|anything|a step|a touchpoint) offline\b|"

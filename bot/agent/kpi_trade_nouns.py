@@ -71,7 +71,10 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
      r"stripe|paypal|service|late|admin|cancell?ation) )(?:[\w-]+ )?(?:fare|fee|charge|price|takings?|spend|bill)s? (?:per|a|for each|each) "
      r"(?:[\w-]+ ){0,2}?(?:trip|ride|journey|lesson|class|booking|job|visit|session|order|sale|appointment|treatment|"
      r"stay|night|cover|table|hire|rental|install|service|call-?out|fare|ticket|transaction|customer visit)\b|"
-     r"\b(?:average|avg|mean|typical) (?:[\w-]+ )?fares?\b", "aov"),
+     r"\b(?:average|avg|mean|typical) (?:[\w-]+ )?fares?\b|"
+     # (lane ps11) "avg takeaway bill", "the average bar bill": a customer's bill (not one we pay)
+     r"\b(?:average|avg|mean|typical) (?!(?:electric\w*|gas|energy|phone|water|utility|utilities|power|heating|tax|"
+     r"phone|broadband|supplier|wage|staff|rent|council)\b)(?:[\w-]+ )?bills?\b(?! (?:we|i) (?:pay|paid)\b)", "aov"),
     # "how many driveways did we lay", "the number of placements we made", "how many kitchens have we
     # fitted": the trade's work, counted, is its orders (never people, tickets, or visits)
     (rf"\b(?:how many|number of|no\.? of) (?!of\b)(?:(?!{PEOPLE}\b|{_NOT_GOODS}\b|times\b|days\b|hours\b|weeks\b)[\w&-]+ ){{1,3}}?"

@@ -1,0 +1,33 @@
+"""A change pinned on a group in blame words: "whose fault, which channel", "which segment did
+that", "which channel brought the surge in bookings", "which region is the culprit". Each
+asks which group moved a KPI (movers ranked by change), like "which channel is behind it",
+which bot/agent/analytics_cues.py's mover cues read; that module is at its size limit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_GROUP = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|"
+          r"age (?:bands?|groups?|brackets?|ranges?))")
+_SHIFT = (r"(?:surge|spike|jump|rise|boost|boom|drop|dip|fall|slump|slide|slowdown|fall-?off|increase|decrease|"
+          r"change|shift|swing|growth|uptick|downturn)")
+# after "which channel brought": not a change, so the channel brought people (paths' question)
+NOT_A_SHIFT = rf"(?! (?:(?:the|that|this|our|a) )?(?:[\w-]+ )?{_SHIFT}\b)"
+BLAME = re.compile(
+    # "whose fault is it", "who's to blame": blame said without the group, the group named nearby
+    r"\bwhose fault\b|\bwho(?:'s| is| was) (?:at fault|the culprit)\b|"
+    # "which channel did that", "which segment caused it" is analytics_cues'; "did" is not
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:did|done) (?:that|this|it)\b|"
+    # "which channel brought the surge in pitch bookings" (not "which channels bring clients in": paths')
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:brought|brings|bring|gave us|delivered) (?:(?:the|that|this|our|a) )?"
+    rf"(?:[\w-]+ )?{_SHIFT}\b|"
+    # "which region is the culprit (the reason)"
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|'s) (?:the )?(?:culprit|reason|one at fault|at fault)\b")
+
+
+def boost_blame(slots: Any) -> float:
+    """Movers' pull when a KPI's change is pinned on a group in blame words."""
+    from bot.agent.analytics_cues import has_metric, text_of
+
+    return 0.9 if has_metric(slots) and BLAME.search(text_of(slots)) else 0.0
