@@ -445,7 +445,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
-            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8)),
+            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6)),
             changes_state=True,
             explicit=CHANGE_EXPLICIT,
             precheck=_precheck,

@@ -271,7 +271,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \
-        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
+        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:(?:chance|probability|odds|likelihood) )?(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
                   text)  # "an 80%+ chance", "70 percent or more", "anyone 80% likely"
     if m and 0 < int(m.group(1)) <= 100:
         out["min_probability"] = int(m.group(1)) / 100
