@@ -10,6 +10,7 @@ from typing import Any
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES
+from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import WANTED_AFTER
 from bot.agent.tools import ToolContext, ToolSpec
@@ -270,7 +271,7 @@ CREATE_EXPLICIT = (_NOTIFY.pattern + r"|\b(?:set up|set (?:me |us )?up(?: with)?
                    r"(?:if|when|whenever|the moment|as soon as)\b|"
                    r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?(?:an? |the )?(?:alarm|warning|notification)s? (?:for|on|if|when)\b|"
                    # "put an alert on orders dropping below 15 a day" (not "put the revenue alert on hold")
-                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)|" + WANTED_AFTER)
+                   r"\b(?:set|put|create|add|make) (?:up )?(?:me |us )?an alert (?:for|on|if|when)\b(?! hold\b)|" + WANTED_AFTER + "|" + RULE_MADE)
 # An order, not a question: "should I delete the revenue alert?" is answered, not acted on.
 _ORDER = (r"^(?:please |kindly |pls |plz |ok,? |okay,? |now |then |so |right,? |can you |could you |would you |will you |i want to |"
           # a change of mind said first: "actually, delete that alert", "on second thoughts scrap it"
@@ -298,11 +299,10 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silenc
                    # "put the bounce rate alert on hold for a bit"
                    + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be
-                   + ALERT_SHOULD)
+                   + ALERT_SHOULD + "|" + RULE_CHANGED)
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
-                   # "get rid of the sessions alarm": a rule named by its metric and called an alarm
-                   # "remove the cart abandonment warning completely": a warning is an alert too
+                   # "get rid of the sessions alarm", "remove the cart warning": an alarm or warning is an alert too
                    + _ORDER + r"(?:delete|remove|get rid of|scrap|bin|axe) (?:the |that |this |my |our )?(?:[\w-]+ ){0,3}(?:alarms?|warnings?)\b|"
                    r"^(?:permanently|please permanently) (?:delete|remove|get rid of|scrap|bin)\b.*\b(?:alert rules?|rule)\b|"
                    r"\b(?:alert rules?|rule)\b[:,.]? (?:(?!(?:don'?t|do not|never|not|no|should|shall|could|would|can|"
@@ -445,7 +445,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
-            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8)),
+            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6)),
             changes_state=True,
             explicit=CHANGE_EXPLICIT,
             precheck=_precheck,

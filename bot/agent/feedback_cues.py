@@ -161,7 +161,14 @@ AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'
                 r"it(?:'s| has) )?(?:purchase|purchasing|buying|bought|paid|paying|checkout|ordered|ordering|"
                 # "whinging about after delivery", "once it's fitted": the stage after the sale's handover
                 r"deliver(?:y|ies)|collection|dispatch|handover|install(?:ation)?|fitted|installed|"
-                r"(?:been )?delivered|arrived|landed|come)\b")
+                r"(?:been )?delivered|arrived|landed|come)\b|"
+                # (lane ps12) "rave about after a trip", "the post-stay feedback": the service had, said
+                # as the trade's own (not "after a visit", which may be to the site)
+                r"\b(?:after|once|following) (?:the |a |an |their |his |her |my |our )?(?:[\w-]+ )?(?:trip|stay|holiday|tour|"
+                r"treatment|appointment|lesson|session|service|repair|meal|course|cruise|retreat|getaway|"
+                r"procedure|fitting|clean)s?\b(?! (?:booking|enquir\w*|quote)s?\b)|"
+                r"\bpost-(?:trip|stay|holiday|tour|treatment|appointment|lesson|session|service|repair|meal|course|cruise|"
+                r"install(?:ation)?|delivery|visit|job|event|sale)\b")
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
     (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
@@ -250,8 +257,14 @@ _OVERVIEW_OF_SAYING = (r"\b(?:rundown|run-down|round-?up|overview|recap|lowdown|
                        r"(?:[\w'-]+ ){0,2}(?:(?:are|is|have been|has been|have|has) )?(?:saying|said|writing|written|telling us|"
                        r"complaining about|moaning about|talking about)\b")
 # "what's everyone talking about in the surveys?", "what are folk chatting about this month?": no topic
-_TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
-                  r"gossiping|going on|tweeting|posting|writing in|messaging us) about\b" + _NO_TOPIC)
+_TALKING_ABOUT = (r"\bwhat(?:'s|s| is| are|'re| were| have| has| do| does| did)? (?:[\w'-]+ ){0,3}(?:been )?(?:talking|chatting|nattering|"
+                  r"gossiping|going on|tweeting|posting|writing in|messaging us|go on|goes on|went on|bang on|banging on|"
+                  r"harp on|harping on|talk|chat) about\b" + _NO_TOPIC)
+# (lane ps12) "top 3 things people talk about in reviews", "the main stuff guests mention": the
+# themes, counted (not a search for the word "things")
+_TOP_THINGS = (r"\b(?:top|main|biggest|commonest|most common)(?: \d{1,2}| three| five| ten)? (?:things|stuff|issues|points|subjects)"
+               r" (?:that )?(?:people|customers|clients|guests|folks?|they|members|patients|diners|users|buyers|everyone)"
+               r" (?:[\w'-]+ )?(?:talk|chat|write|moan|complain|rave|go on|mention|bring up|say)\w*(?: about)?\b")
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
     # (lane probe17a) "what's got people moaning in the tickets", "what's had the regulars griping
@@ -281,6 +294,7 @@ THEME_CUES = (
     (_SAYING_AT_ALL, 0.8),
     (_BLAMED_FOR, 0.9),
     (_TALKING_ABOUT, 0.8),
+    (_TOP_THINGS, 1.0),
     (_OVERVIEW_OF_SAYING, 0.6),
     # "top 5 things people love about us", "stuff guests can't stand about the place": what they like or hate, no topic
     (r"\b(?:things?|stuff|bits?) (?:[\w'-]+ ){0,2}(?:love|loves|like|likes|adore|enjoy|appreciate|value|hate|hates|dislike|"

@@ -35,11 +35,11 @@ from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 
 _COMPLAINT = re.compile(
-    r"\b(unhappy|complain\w*|problem\w*|issue\w*|negative|angry|annoy\w*|frustrat\w*|bad|worst|"
+    r"\b(unhappy|complain\w*|problem\w*|issue\w*|(?<!positive and )(?<!positive or )negative(?! (?:and|or) positive)|angry|annoy\w*|frustrat\w*|(?<!good and )(?<!good or )(?<!good & )bad(?! (?:and|or|&) good)|worst|"
     r"wrong|disappoint\w*|upset\w*|gripe\w*|griping|beefs?|grievances?|bugbears?|hate|poor|late|broken|fail\w*|error\w*|irritat\w*|irk\w*|riling|niggl\w*|bugging|"
     r"wind(?:s|ing)? (?:\w+ ){0,3}up)\b", re.I)
 # "the nice comments", "the glowing reviews": the praise, by what is said of the comments
-_PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive|great|best|delight\w*|compliment\w*|"
+_PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive(?! (?:and|or) negative)|great|best|delight\w*|compliment\w*|"
                      r"(?:nice|kind|glowing|warm|lovely|good) (?:comments|reviews|feedback|words|remarks))\b", re.I)
 
 

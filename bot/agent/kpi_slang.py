@@ -30,6 +30,10 @@ SLANG_TERMS: list[tuple[str, str]] = [
     # "what did the jerk pan take in last weekend", "what did the kiosk take": the money the
     # business brought in, named by its trade, with the period the reader blanked after it
     (rf"\bwhat (?:did|does|do|has|have) (?:the |our |my )(?:[\w'-]+ ){{1,3}}?(?:take|taken)(?: in)?{_DONE}", "revenue"),
+    # (lane ps12) "flag it if the till is weirdly low", "what went in the till": the money in, as
+    # the shop's drawer (not "till friday": "the" or "our" before it makes it the noun)
+    (r"\b(?:the|our|my) till (?:is|was|were|looks?|looked|seems?|has been|'s|goes|went|drops?|dropped|dips?|dipped|falls?|fell|"
+     r"total|figures?|money|takings)\b|\b(?:in|into|through) (?:the|our|my) till\b", "revenue"),
     # "active punters this month", "how many active players": people active with us
     (rf"\bactive {PEOPLE}\b", "active_customers"),
     # "how many diff ppl bought pick n mix": distinct buyers, the texting shorthand for "different"

@@ -24,6 +24,10 @@ _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
 _CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
+# (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
+# holiday: "whit monday", "whitsun")
+_SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
+          (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"))
 
 
 def plain_english(t: str) -> str:
@@ -35,7 +39,7 @@ def plain_english(t: str) -> str:
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
-    for said, plain in _SPELLED:
+    for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek)\b", lambda m: _PLAIN_WORD[m.group(0)], t)

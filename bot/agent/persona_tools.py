@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
+from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
 from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
@@ -153,8 +154,7 @@ def _after(pattern: str, text: str) -> str | None:
     return value[:60] or None
 
 
-# A card's pain point in owners' words: "take the parking gripe off that card", "strike the price
-# moan from the second persona" (the words before it are the point)
+# A card's pain point in owners' words: "take the parking gripe off that card", "strike the price moan from the second persona" (the words before it are the point)
 _GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?|pain ?points?)"
 REMOVE_GRIPE = (r"\b(?:take|remove|drop|delete|strike|cross|scrub|get rid of|lose) (?:the |that |this |her |his |its )?((?:[\w'-]+ ){1,3})"
                 + _GRIPE + r" (?:off|from|out of|on|in) (?:the |that |this |her |his |its )?(?:\w+ )?(?:card|persona|one|draft)\b")
@@ -294,7 +294,7 @@ EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
-     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|"
+     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|" + PAIN_GIVEN + "|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
      # not "narrow those hot chocolate comments to last month": a search's results, not a card
@@ -347,8 +347,8 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # (lane probe16b) "that second persona is spot on, keep it for later": praise, then the order
                  r"(?:[\w'-]+ ){0,2}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
-                 r"coming|in mind|that way)\b))")
-SAVE_CUES = ((SAVE_EXPLICIT, 1.0),)
+                 r"coming|in mind|that way)\b))|" + SAVED_LIST)
+SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
      r"personas\b|\bpersonas (?:do we have|have we (?:got|saved|made)|are (?:saved|stored)|have been saved|on file)\b|"

@@ -34,7 +34,7 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 
 # "regulars who've gone from weekly to hardly ever buying", "clients who hardly ever book now":
 # a fall against their own old rhythm, said as how rarely they come now
-LAPSING += (r"|\b(?:gone|went|dropped|slipped|fallen|fell|gone down) from (?:\w+ ){0,3}to (?:hardly|barely|rarely|almost never|"
+LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fell|gone down) from (?:\w+ ){0,3}to (?:hardly|barely|rarely|almost never|"
             r"next to never|now and then|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
             r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
 # "which customers are ordering way less than they used to", "families booking far less than they
@@ -470,3 +470,11 @@ LIFETIME_CUES += ((r"\bworth to (?:us|me|the business|the shop)\b.{0,20}\b(?:all
                    r".{0,30}\b(?:to come|still to come|they'?ll (?:spend|pay)|ahead|in future|future)\b", 0.9),)
 # "regulars who've dropped off the radar": people gone quiet, at risk (not a funnel's drop-off)
 AT_RISK_CUES += ((r"\b(?:dropp?(?:ed|ing|s)?|f[ae]ll(?:en|ing|s)?|slipp?(?:ed|ing|s)?|gone|went|going) off (?:the|our|my) radar\b", 0.9),)
+# (lane ps12) more sayings, in their own module
+from bot.agent.predict_sayings import (  # noqa: E402
+    MORE_ACTION_CUES, MORE_ACTIONS, MORE_AT_RISK_CUES, MORE_FORECAST_CUES, MORE_PROPENSITY_CUES)
+
+ACTION_CUES += MORE_ACTION_CUES
+AT_RISK_CUES += MORE_AT_RISK_CUES
+FORECAST_CUES += MORE_FORECAST_CUES
+PROPENSITY_CUES += MORE_PROPENSITY_CUES

@@ -21,6 +21,7 @@ from bot.agent.predict_cues import (
     HORIZON_FOLLOW_UP,
     LAPSING,
     LIFETIME_CUES,
+    MORE_ACTIONS,
     NEWLY_CUES,
     PROPENSITY_CUES,
     WIDER,
@@ -259,7 +260,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|\bregulars\b|"
                    # "current box customers", "who will reorder": they have bought before
-                   r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers)\b|"
+                   r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers|accounts)\b|"
                    r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need)\w* (?:an? )?another\b|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
@@ -270,7 +271,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \
-        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
+        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:(?:chance|probability|odds|likelihood) )?(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
                   text)  # "an 80%+ chance", "70 percent or more", "anyone 80% likely"
     if m and 0 < int(m.group(1)) <= 100:
         out["min_probability"] = int(m.group(1)) / 100
@@ -287,8 +288,7 @@ _ACTIONS = [
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
-    # "lapsed big spenders to win back": the valuable ones, in owners' words
-    # "worth winning back": worth it is the value
+    # "lapsed big spenders to win back", "worth winning back": the valuable ones, in owners' words
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
      r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
     # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
@@ -321,7 +321,7 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # one customer: no group or list length of the last answer applies ("what about C00077?"
         # after the actions for the vip segment)
         return {"customer_id": slots.customer_id}
-    for pattern, action in _ACTIONS:
+    for pattern, action in MORE_ACTIONS + _ACTIONS:
         if re.search(pattern, text):
             # "big spenders we should lure back": the win-back for the valuable ones
             valuable = action == "win_back" and re.search(r"\b" + _VALUABLE, text)
@@ -349,11 +349,11 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|covering|counting|into|through|plus) (?:the )?(?:next |coming |following )?"
+_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
-                      r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:of|worth of) (?:future |forward |"
-                      r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders)\b|"
+                      r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (?:more |further |extra )?(years?|months?) (?:of|worth of) (?:future |forward |"
+                      r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders|fees|income|takings|payments)\b|"
                       r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b|"
                       # "if we look 2 years ahead", "three years out"
                       r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")

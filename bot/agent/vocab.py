@@ -459,7 +459,7 @@ POSITIVE = re.compile(
     r"\b(?:happy|happiest|chuffed|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about|"
-    r"good (?:stuff|things|bits|side|news|points|comments|feedback|reviews))\b|"
+    r"good (?:stuff|things|bits|side|news|points|comments|feedback|reviews|(?:and|or|&) (?:the )?bad)|bad (?:and|or|&) (?:the )?good)\b|"
     r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

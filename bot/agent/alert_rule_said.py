@@ -1,0 +1,18 @@
+"""(lane ps12) An alert called a "rule": "make a high priority rule: resolution time above 48
+hours", "change the lessons rule to week on week". bot/agent/alert_tools.py's order words
+expect "alert" or "alarm"; a rule counts only when what it watches or how it changes follows
+at once (not "the lapsing rule", the at-risk reading)."""
+
+from __future__ import annotations
+
+_LEAD = r"^(?:please |kindly |ok,? |okay,? |now |just |so |can you |could you |actually,? |then |right,? )*"
+# made: the rule, then its condition ("rule: ...", "rule if ...", "rule for ...")
+RULE_MADE = (_LEAD + r"(?:set up|create|add|make|start|put in|give me) (?:me |us )?(?:an? |a new |one |another )"
+             r"(?:(?:high|low|medium|top)[- ](?:severity|priority) |urgent |critical |new |quick )?rule"
+             r"(?:\s*[:,-]|\s+(?:if|when|whenever|for|that fires|to (?:flag|warn|tell)))")
+# changed: the rule named, then its new window, threshold or severity
+RULE_CHANGED = (_LEAD + r"(?:change|switch|set|make|move|turn|update|put|bump|flip) (?:the|my|our|that|this) "
+                r"(?!(?:lapsing|churn|risk|scoring|action|persona)\b)(?:[\w-]+ ){0,3}rule (?:to|so it|over to|onto|into) "
+                r"(?:compare |fire |check |look |go |run )?(?:(?:day|week|month|year) (?:on|over|by|to) (?:day|week|month|year)|"
+                r"daily|weekly|monthly|fortnightly|\d+(?:\.\d+)?\s*(?:%|percent|per cent|hours?|hrs?|days?|mins?|minutes?)?|"
+                r"high|low|medium|urgent)\b")

@@ -1,0 +1,15 @@
+"""(lane ps12) Persona orders said in everyday words: "give her the pain point 'no parking'" (a
+pain point added), "pop all three personas into the saved list" (saved). Both change cards, so
+they are read only when said so (bot/agent/persona_tools.py's cues and explicit pattern)."""
+
+from __future__ import annotations
+
+# "give her the pain point ...", "hand the second card a pain point about parking"
+PAIN_GIVEN = (r"\b(?:give|hand|stick|put|pop|slap|tack|bolt) (?:her|him|them|it|(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|"
+              r"(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)) (?:a |an |the |another )?(?:new )?"
+              r"pain ?point\b")
+# "pop all three personas into the saved list", "stick both cards in saved", "put the lot in my saved personas"
+SAVED_LIST = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |just |right,? |great,? )*"
+              r"(?:pop|put|stick|add|move|file|throw|chuck|drop|shove) (?:all|both|every|each|the (?:whole )?lot|them(?: all)?|"
+              r"all of them|it|her|him|this|that|(?:this|that|the) (?:\w+ )?(?:one|persona|card|draft))\b(?: (?:of )?(?:the |those |these )?"
+              r"(?:[\w-]+ ){0,3}(?:personas?|cards?|drafts?|ones?))? (?:in|into|on|onto|to) (?:the |my |our )?saved\b")

