@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-_BY_THE = re.compile(r"\bby the (day|week|month|quarter)\b(?! (?:before|after|of|when|that)\b)")
+# only where the grain closes the clause or a period follows ("by the day we promised" is a deadline)
+_BY_THE = re.compile(r"\bby the (day|week|month|quarter)\b(?=\s*(?:[,.;:!?]|$|(?:this|last|past|since|in|for|over|from|during|"
+                     r"across|pls|please|so far|through|and|or|then|now)\b))")
 
 
 def plain_grain(t: str) -> str:

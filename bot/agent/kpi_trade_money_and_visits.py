@@ -32,7 +32,9 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:number of|how many|count of) {PEOPLE} (?:(?:who|that) )?(?:coming|come|came|comes) (?:in)?to (?:the |our |my )"
      r"(?!(?:web ?)?site\b|website\b|page\b|shop online\b)[\w-]+\b", "active_customers"),
     # "yesterday's till vs the saturday before": the till is the takings
-    (r"(?:'s|\bthe|\bour|\bmy) till\b(?! (?:we|i|you|they|the|it|then|now)\b)", "revenue"),
+    # (a period's own till only: "at the till", "the till was down" are the shop counter; a period said
+    # first is blanked: "last friday's till" leaves the till first, after spaces)
+    (r"(?:'s|^\s+) ?till\b(?! (?:we|i|you|they|the|it|then|now)\b)", "revenue"),
     # "what % of my website visits ended in an event booking": the share of visits that bought
     (rf"{_SHARE} (?:of )?(?:(?:my|our|the|all) )?{_VISITS} (?:that |which )?(?:end|ended|ending|ends|turn|turned|result|resulted|"
      rf"lead|led|convert|converted)(?: up)?(?: in| into| to| with| as)? (?:an? )?(?:[\w-]+ )?{_SALE}\b", "session_conversion"),
@@ -40,7 +42,8 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     (rf"{_SHARE} (?:of )?(?:(?:my|our|the|all) )?{_VISITS} (?:that |which )?(?:end|ended|ending|ends|stopped|finished|left) "
      r"(?:after|on|at) (?:a single|one|only one|just one|the first|the one) page\b", "bounce_rate"),
     # "what time of day do people hit the portfolio site": the visits
-    (rf"\b(?:{PEOPLE}|visitors) (?:hit|hits|visit|land on|come to|come on|go on|get on|browse) (?:the |my |our )?(?:[\w-]+ )?"
+    # (not new people: "new visitors hit the site" are the new visitors)
+    (rf"\b(?<!new )(?<!first-time )(?:{PEOPLE}|visitors) (?:hit|hits|visit|land on|come to|come on|go on|get on|browse) (?:the |my |our )?(?:[\w-]+ )?"
      r"(?:web ?site|site|online shop)\b", "sessions"),
     # "the % of teams booking again": the share who bought more than once
     (rf"{_SHARE} (?:of )?(?:(?:my|our|the|all) )?(?:[\w-]+ )?[a-z]+s (?:who |that )?(?:are )?(?:booking|ordering|buying|booked|"

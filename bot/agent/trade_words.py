@@ -36,8 +36,8 @@ UNITS = (
     "fares", "charters", "commissions", "enrol+ments", "gigs",
     # an agency's or nursery's placements, a builder's driveways and patios
     "placements", "driveways", "patios",
-    # (lane ps10) a celebrant's ceremonies, a planner's weddings
-    "ceremonies", "weddings",
+    # (lane ps10) a celebrant's ceremonies ("weddings" is not here: "a camera for shooting weddings")
+    "ceremonies",
 )
 # Who buys, counted as customers.
 PEOPLE = (
