@@ -27,7 +27,8 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:{UNIT}|{UNIT_ONE}) money\b|\b(?<!average )(?<!avg )(?:{UNIT_ONE}|case|client|tuition|course|consultancy|entry) fees\b|"
      r"\bfee income\b", "revenue"),
     # "payroll clients paying us", "how many members paying me each month": the people who paid
-    (rf"\b{PEOPLE} (?:(?:who|that) (?:are |were )?)?(?:paying|paid|pay) (?:us|me)\b|\bpaying {PEOPLE}\b", "buyers"),
+    (rf"\b{PEOPLE} (?:(?:who|that) (?:are |were )?)?(?:paying|paid|pay) (?:us|me)\b(?! (?:[\w-]+ ){{0,2}}?(?:twice|again|more than|more often|repeatedly|a second|another|\d+ times|"
+     rf"(?:two|three|four|five) times))|\bpaying {PEOPLE}\b", "buyers"),
     # "how did the number of people coming to the studio change": the people active with us
     (rf"\b(?:number of|how many|count of) {PEOPLE} (?:(?:who|that) )?(?:coming|come|came|comes) (?:in)?to (?:the |our |my )"
      r"(?!(?:web ?)?site\b|website\b|page\b|shop online\b)[\w-]+\b", "active_customers"),
