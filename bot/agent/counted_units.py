@@ -46,7 +46,14 @@ _COUNTED = re.compile(
     rf"(?:[a-z-]+ )?{_NOUN.format(3)}\b|"
     # (lane tune28) "how many rings did we resize", "how many boilers have we serviced": the units
     # the business worked on, counted
-    rf"\bhow many {_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?:team|shop|lads|crew)) (?!get\b|got\b|lose\b|lost\b)[a-z]+\b|"
+    # (lane ps10) "how many dogs did the cart sell", "how many new cases did the agency take on": any
+    # business as the subject, the units new to it
+    rf"\bhow many (?:new )?{_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?!customers?\b|clients?\b|people\b|users?\b|"
+    rf"visitors?\b)[a-z]+) (?!get\b|got\b|lose\b|lost\b|close\b|closed\b|resolve\b|resolved\b|fix\b|fixed\b|answer\b|"
+    rf"answered\b|receive\b|received\b|refund\b|refunded\b|cancel\b|cancelled\b)[a-z]+\b|"
+    # (lane ps10) "how many of those wedding gigs were there", "which day did we shift the most momos"
+    rf"\bhow many of (?:those|these|the|our) (?:[a-z-]+ )?{_NOUN.format(5)} (?:were there|did we (?:do|have|get)|came in)\b|"
+    rf"\b(?:sell|sold|shift|shifted|move|moved|flog|flogged|shift) the (?:most|fewest|least) {_NOUN.format(6)}\b|"
     # (lane probe17c) "number of contracts", "cleaning contracts region by region", "worktops
     # fitted last month", "and trays ordered?": the units counted, per group, or as the job done
     rf"\b(?:number|count|total|tally) of (?:[a-z-]+ )?{_NOUN.format(7)}\b|"

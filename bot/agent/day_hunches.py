@@ -20,5 +20,8 @@ DAY_HUNCH = (
     r"(?:last|the (?:one|day|week) before|the same)\b)|"
     # "does sunday pull its weight for trays sold", "do tuesdays earn their keep"
     rf"\b(?:does|do|did) {_DAY1} (?:really |actually |even )?(?:pull|carry|earn|pay|justify) (?:its|their) "
-    r"(?:weight|keep|way|wages|opening)\b"
+    r"(?:weight|keep|way|wages|opening)\b|"
+    # (lane ps10) "do saturdays really bring the most fares", "does friday actually get the most walk-ins"
+    rf"\b(?:does|do|did|is|are) {_DAY1} (?:(?:really|actually|truly|honestly|still|usually|always) )?(?:bring|brings|get|gets|see|sees|"
+    r"have|has|draw|draws|pull|pulls|sell|sells) (?:in )?the (?:most|biggest|fewest|least)\b"
 )

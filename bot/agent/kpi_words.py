@@ -28,6 +28,7 @@ from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
+from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
 from bot.agent.owner_words import (
@@ -154,7 +155,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # after the tails; the plain asks (kpi_said_plainly: "left after one page", "the full set") stand
 # first of all. The owners' own asks, phrases, stories told in steps and money words (donations,
 # fees) come last.
-KPI_PATTERNS = (PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)

@@ -23,6 +23,8 @@ _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat
 
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
 _CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
+# Indian English "kindly advise what share of visits ...": a request to be told, not for advice
+_ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b)")
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
@@ -39,6 +41,7 @@ def plain_english(t: str) -> str:
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
+    t = _ADVISE.sub("", t)
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"

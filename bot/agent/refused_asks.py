@@ -126,5 +126,11 @@ _TRAVEL = r"(?:flights?|plane (?:tickets?|fares?)|air ?fares?|train (?:tickets?|
 _FARE = (rf"(?:how much (?:is|are|'s|would|will|does|do|might|could)|what(?:'s| is| are| would| does| do)|(?:the )?(?:price|cost) of) "
          rf"(?:an? |the |one |two |\d+ )?(?:(?:return|single|one[- ]way|cheap|direct|first[- ]class|economy) )?{_TRAVEL}\b(?! (?:we|our|us)\b)"
          r"(?:(?! worth\b)[^?.!])*?\b(?:from|to|in|into|out of) [a-z]+")
-ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}|{_FARE}"
+# (lane ps10) A timetable out there: "is the bristol ferry running today", "are the trains on time
+# this morning", "when's the next bus to leith" (never the shop's own "deliveries running late")
+_VEHICLE = r"(?:ferry|ferries|trains?|bus|buses|tubes?|trams?|metro|flights?|coach(?:es)?|planes?)"
+_TIMETABLE = (rf"(?:is|are|will|was|were) (?:the |there (?:a |any )?)?(?:[\w'-]+ ){{0,2}}?{_VEHICLE} (?:still )?(?:running|on time|"
+              r"delayed|late|cancelled|canceled|leaving|sailing|departing|on strike|operating)\b|"
+              rf"(?:when(?:'s| is| does)|what time(?:'s| is| does)) the (?:next |last |first )?(?:[\w'-]+ )?{_VEHICLE}\b")
+ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}|{_FARE}|{_TIMETABLE}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.agent.bare_count import bare_count
+from bot.agent.by_the_grain import plain_grain
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
@@ -29,6 +30,7 @@ from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
+from bot.agent.said_again import without_taken_back
 from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,
@@ -183,7 +185,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         known = Known(**{**known.__dict__, "personas": tuple(personas)})
     # "wetin dey ... pass", "...lah": the plain English the patterns read; ", not segment": not read
     text = found_us_as_channel(text)  # "split by where folks first found us": by first-touch channel, for every reader
-    t = plain_days(without_turned_down(plain_english(normalise(text))))  # "before they ever pay": no period
+    t = plain_grain(plain_days(without_taken_back(without_turned_down(plain_english(normalise(text))))))  # "before they ever pay": no period
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)

@@ -36,6 +36,8 @@ UNITS = (
     "fares", "charters", "commissions", "enrol+ments", "gigs",
     # an agency's or nursery's placements, a builder's driveways and patios
     "placements", "driveways", "patios",
+    # (lane ps10) a celebrant's ceremonies ("weddings" is not here: "a camera for shooting weddings")
+    "ceremonies",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -48,7 +50,10 @@ PEOPLE = (
 )
 # The nouns as plain words: the speller never corrects them ("massages" is not "messages").
 TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
-_UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
+UNIT = _UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
+# "lesson count", "install numbers": one unit's name, counted (lane ps10)
+UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({re.sub(r"ies$", "y", re.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if re.search(r"(?:ies|xes|sses|shes|ches)$", u)
+                                     else u[:-1] for u in UNITS}, key=len, reverse=True)) + ")"
 _PERSON = "(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + ")"
 _MONEY = r"(?:revenue|takings|sales|turnover|income)"
 # "garden jobs", "bed bookings", "pt sessions": the trade's qualifiers, never a sentence's little words
@@ -56,9 +61,11 @@ _ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|i
         r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
 # A count of the trade's units: the units (group "u") are the orders.
 _UNIT_COUNTED = re.compile(
-    rf"\b(?:how many|number of|no\.? of|count of|total|tally of|volume of|more|fewer|most|least|the most) {_ADJ}"
+    rf"\b(?:how many(?: of (?:those|these|the|our))?|number of|no\.? of|count of|total|tally of|volume of|more|fewer|most|least|the most) {_ADJ}"
     rf"(?P<u>{_UNIT})\b|"
-    rf"\b(?P<u2>{_UNIT}) (?:count|counts|numbers|volumes?|totals?|tally)\b|"
+    rf"\b(?P<u2>{_UNIT}|{_UNIT_ONE}) (?:count|counts|numbers|volumes?|totals?|tally)\b|"
+    # (lane ps10) "are we up or down on installs": the units whose change is asked
+    rf"\b(?:up|down|up or down|down or up) on (?:the |our )?{_ADJ}(?P<u15>{_UNIT})\b|"
     rf"\b(?:daily|weekly|monthly) {_ADJ}(?P<u3>{_UNIT})\b|"
     # "covers per day", "placements per month": the units counted over time
     rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
