@@ -152,8 +152,9 @@ KPI_TERMS: list[tuple[str, str]] = [
 # tails said in words ("the slowest 1 in 10", kpi_tail_words) and goods that came back
 # (kpi_goods_back), then jobs done on the day promised and how long one takes to sort (kpi_job_words);
 # what the owner did, said with its verb ("did we end up refunding", kpi_owner_verbs) comes right
-# after the tails; the plain asks (kpi_said_plainly: "left after one page", "the full set") stand
-# first of all. The owners' own asks, phrases, stories told in steps and money words (donations,
+# after the tails; the plain asks (kpi_said_plainly: "left after one page", "the full set") come
+# before the tails, and the trade's money and visits said in its own words (kpi_trade_money_and_visits:
+# "average lot price", "fare money", "people hit the site") first of all. The owners' own asks, phrases, stories told in steps and money words (donations,
 # fees) come last.
 KPI_PATTERNS = (TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
