@@ -16,13 +16,15 @@ from bot.agent.trade_words import UNIT, UNIT_ONE
 
 _SHARE = r"(?:(?<!\w)%|\b(?:percent(?:age)?|per ?cent|share|proportion|fraction|ratio|part)\b)"
 # what a price or fee is when it is not what the customer paid for the order
-_NOT_SALE = r"(?:delivery|shipping|postage|postal|courier|card|bank|transaction|processing|platform|late|admin|cancellation|ticket|support)"
+# (and the bills we pay ourselves: "our average electricity bill" is no order's worth)
+_NOT_SALE = (r"(?:delivery|shipping|postage|postal|courier|card|bank|transaction|processing|platform|late|admin|cancellation|ticket|support|"
+             r"electric\w*|gas|energy|phone|water|utility|utilities|power|heating|tax|broadband|supplier|wages?|staff|rent|council|insurance)")
 _VISITS = r"(?:(?:web ?site |site |online |web |shop |store )?(?:visits|sessions))"
 _SALE = r"(?:purchase|sale|order|booking|buy|enquiry|reservation)s?"
 TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     # "average lot price", "avg takeaway bill", "the mean fee per ceremony": what one order brings
     (rf"\b(?:average|avg|mean|typical)\b (?:(?!{_NOT_SALE}\b)[\w-]+ ){{0,2}}?(?:price|fee|bill|tab|spend|cheque|check)s?\b"
-     r"(?! (?:increase|rise|change)s?\b)", "aov"),
+     r"(?! (?:increase|rise|change)s?\b)(?! (?:we|i) (?:pay|paid)\b)", "aov"),
     # "fare money", "lesson money", "case fees", "tuition fees": the money the units bring in
     (rf"\b(?:{UNIT}|{UNIT_ONE}) money\b|\b(?<!average )(?<!avg )(?:{UNIT_ONE}|case|client|tuition|course|consultancy|entry) fees\b|"
      r"\bfee income\b", "revenue"),
