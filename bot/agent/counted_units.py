@@ -28,6 +28,7 @@ _NOT_UNITS = {
     "things", "ones", "bits", "kinds", "types", "groups", "numbers", "figures", "stats", "results", "totals",
     "trends", "terms", "kpis", "metrics", "sales", "takings", "surveys", "ratings", "scores", "signups",
     "sign-ups", "subscriptions", "members", "staff", "hits", "impressions", "searches", "downloads",
+    "events", "records", "rows", "entries", "touchpoints", "orders", "data",
     "this", "his", "its", "has", "was", "does", "goes", "less", "plus", "thus", "yes", "always", "across", "series",
 }
 _PEOPLE = {w for noun in PEOPLE for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
@@ -49,7 +50,7 @@ _COUNTED = re.compile(
     # (lane ps10) "how many dogs did the cart sell", "how many new cases did the agency take on": any
     # business as the subject, the units new to it
     rf"\bhow many (?:new )?{_NOUN.format(4)} (?:did|have|has|do) (?:we|i|the (?!customers?\b|clients?\b|people\b|users?\b|"
-    rf"visitors?\b)[a-z]+) (?!get\b|got\b|lose\b|lost\b|close\b|closed\b|resolve\b|resolved\b|fix\b|fixed\b|answer\b|"
+    rf"visitors?\b)[a-z]+) (?!have\b|hold\b|keep\b|store\b|see\b|know\b|record\b|log\b|get\b|got\b|lose\b|lost\b|close\b|closed\b|resolve\b|resolved\b|fix\b|fixed\b|answer\b|"
     rf"answered\b|receive\b|received\b|refund\b|refunded\b|cancel\b|cancelled\b)[a-z]+\b|"
     # (lane ps10) "how many of those wedding gigs were there", "which day did we shift the most momos"
     rf"\bhow many of (?:those|these|the|our) (?:[a-z-]+ )?{_NOUN.format(5)} (?:were there|did we (?:do|have|get)|came in)\b|"
