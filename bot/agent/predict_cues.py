@@ -472,7 +472,11 @@ LIFETIME_CUES += ((r"\bworth to (?:us|me|the business|the shop)\b.{0,20}\b(?:all
 AT_RISK_CUES += ((r"\b(?:dropp?(?:ed|ing|s)?|f[ae]ll(?:en|ing|s)?|slipp?(?:ed|ing|s)?|gone|went|going) off (?:the|our|my) radar\b", 0.9),)
 # (lane ps12) more sayings, in their own module
 from bot.agent.predict_sayings import (  # noqa: E402
-    MORE_ACTION_CUES, MORE_ACTIONS, MORE_AT_RISK_CUES, MORE_FORECAST_CUES, MORE_PROPENSITY_CUES)
+            MORE_ACTION_CUES,
+            MORE_AT_RISK_CUES,
+            MORE_FORECAST_CUES,
+            MORE_PROPENSITY_CUES,
+)
 
 ACTION_CUES += MORE_ACTION_CUES
 AT_RISK_CUES += MORE_AT_RISK_CUES
