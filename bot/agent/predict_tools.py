@@ -21,11 +21,11 @@ from bot.agent.predict_cues import (
     HORIZON_FOLLOW_UP,
     LAPSING,
     LIFETIME_CUES,
-    MORE_ACTIONS,
     NEWLY_CUES,
     PROPENSITY_CUES,
     WIDER,
 )
+from bot.agent.predict_sayings import MORE_ACTIONS
 from bot.agent.tools import ToolContext, ToolSpec
 
 
