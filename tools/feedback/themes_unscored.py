@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from tools.core.money import NumberFormat
-from tools.feedback.language import LANGUAGE_NAMES
+from tools.feedback.tone_unseen import unscored_by_language
 
 
 def unscored_words(frame: pd.DataFrame, sentiment: str, numbers: NumberFormat | None = None) -> str:
@@ -18,15 +18,11 @@ def unscored_words(frame: pd.DataFrame, sentiment: str, numbers: NumberFormat | 
     (doc_id, sentiment, lang)."""
     if sentiment == "all" or frame.empty:
         return ""
-    chunks = frame[["doc_id", "sentiment", "lang"]].copy()
-    chunks.attrs = {}  # the chunks' embedding matrix rides in attrs, and pandas compares attrs when it groups
-    per_text = chunks.groupby("doc_id").agg(sentiment=("sentiment", "mean"), lang=("lang", "first"))
-    unscored = per_text[per_text.sentiment.isna()]
-    if unscored.empty:
+    counted = unscored_by_language(frame, numbers)
+    if counted is None:
         return ""
+    unscored, _, by_lang = counted
     n = (numbers or NumberFormat()).number
-    langs = unscored.lang.fillna("").map(lambda c: LANGUAGE_NAMES.get(c, c or "unknown")).value_counts()
-    by_lang = ", ".join(f"{name} {n(k)}" for name, k in langs.items())
-    return (f" ({n(len(unscored))} more have no sentiment score: {by_lang}; the offline reader scores English "
+    return (f" ({n(unscored)} more have no sentiment score: {by_lang}; the offline reader scores English "
             f"only, so to it they are neither complaints nor praise, in any period. Ask for their quotes by "
             "review score instead (\"quotes with 1 or 2 stars\", \"what did 1-star reviews say about delivery\"))")
