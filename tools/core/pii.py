@@ -161,18 +161,13 @@ def redact_series(texts: pd.Series, names: KnownNames | None = None,
     if candidates.any():
         out = out.astype(object)
         out.loc[candidates] = as_text[candidates].map(_patterns).astype(object).to_numpy()
-    introduced = as_text.str.contains(INTRO_SCREEN, regex=True, na=False)
-    if introduced.any():
-        out = out.astype(object)
-        out.loc[introduced] = out[introduced].map(redact_introduced).to_numpy()
-    signed = as_text.str.contains(SIGNED_SCREEN, regex=True, na=False)
-    if signed.any():
-        out = out.astype(object)
-        out.loc[signed] = out[signed].map(redact_signed).to_numpy()
-    handled = as_text.str.contains(HANDLE_SCREEN, regex=True, na=False)
-    if handled.any():
-        out = out.astype(object)
-        out.loc[handled] = out[handled].map(redact_handles).to_numpy()
+    # the word-led steps, in `redact`'s order, each on the values its screen lets through
+    for screen, step in ((INTRO_SCREEN, redact_introduced), (SIGNED_SCREEN, redact_signed),
+                         (HANDLE_SCREEN, redact_handles)):
+        hit = as_text.str.contains(screen, regex=True, na=False)
+        if hit.any():
+            out = out.astype(object)
+            out.loc[hit] = out[hit].map(step).to_numpy()
     if names:
         out = names.redact_series(out, customer_ids)
     return out
