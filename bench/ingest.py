@@ -6,6 +6,8 @@
     .venv/bin/python bench/ingest.py --sizes 10000000 --sessions --before /work/main --rounds 5
     .venv/bin/python bench/ingest.py --sizes 10000000 --steps --before /work/main --rounds 2
     .venv/bin/python bench/ingest.py --sizes 10000000 --columns --rounds 2
+    .venv/bin/python bench/ingest.py --sizes 10000000 --compression --rounds 2
+    .venv/bin/python bench/ingest.py --sizes 10000000 --parquet-view --rounds 3
 
 Each load runs in a fresh process into an empty store file, so peak memory (ru_maxrss of
 that process, which includes DuckDB's native memory) belongs to that load alone. A second
@@ -23,6 +25,9 @@ file per round with the CPU seconds of each step (reading, staging, checks, the 
 sessions and first_touch tables): CPU seconds, not wall time, are what a shared machine leaves
 comparable. --columns times DuckDB alone copying the Parquet file in variants: all columns, each
 column by itself, touchpoint/channel/stage as ENUM, and the id columns trimmed as staging does.
+--compression and --parquet-view weigh how the events are stored against the questions asked
+after (bench/ingest_storage.py): DuckDB's force_compression during the load, and the file kept
+behind a view.
 """
 
 from __future__ import annotations
@@ -278,6 +283,10 @@ def main() -> None:
                         help="DuckDB alone copying the Parquet file: all columns, each alone, ENUM, trimmed ids")
     parser.add_argument("--steps", action="store_true",
                         help="CPU seconds of each step of a first Parquet load, alternated with --before")
+    parser.add_argument("--compression", action="store_true",
+                        help="first loads with force_compression variants: CPU, store size, questions after")
+    parser.add_argument("--parquet-view", action="store_true",
+                        help="the questions on the stored events and on a view over the Parquet file")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     codes: list[tuple[str, Path, str]] = []
@@ -285,6 +294,18 @@ def main() -> None:
         codes.append(("before", args.before.resolve(), CHILD))
     codes.append(("after" if args.before else "this checkout", ROOT, CHILD))
     rows = []
+    if args.compression or args.parquet_view:
+        from bench import ingest_storage as storage
+
+        for size in args.sizes:
+            path = ensure_sample(size, "parquet")
+            if args.compression:
+                print(table(storage.compression_rows(path, args.rounds, args.memory_limit),
+                            storage.COMPRESSION_COLUMNS))
+            if args.parquet_view:
+                print(table(storage.parquet_view_rows(path, args.rounds, args.memory_limit),
+                            storage.VIEW_COLUMNS))
+        return
     if args.columns:
         for size in args.sizes:
             rows += columns_rows(ensure_sample(size, "parquet"), args.rounds, args.memory_limit)
