@@ -137,6 +137,8 @@ if variant == "enum":
 elif variant == "trimmed ids":
     for c in ("customer_id", "session_id"):
         exprs[c] = f"nullif(trim({c}), '')"
+elif variant == "all columns, uncompressed":
+    con.execute("SET force_compression = 'uncompressed'")
 elif variant.startswith("only "):
     keep = variant[5:]
     types, exprs = {keep: types[keep]}, {keep: exprs[keep]}
@@ -149,15 +151,15 @@ c1 = os.times()
 con.close()
 print(json.dumps({"cpu": c1.user + c1.system - c0.user - c0.system, "mb": os.path.getsize(db) / 1e6}))
 """
-COPY_VARIANTS = ["all columns", "enum", "trimmed ids", *(f"only {c}" for c in (
+COPY_VARIANTS = ["all columns", "all columns, uncompressed", "enum", "trimmed ids", *(f"only {c}" for c in (
     "customer_id", "session_id", "touchpoint", "channel", "stage", "ts", "value", "online", "source"))]
 
 
-def columns_rows(path: Path, rounds: int, memory_limit: str) -> list[dict]:
-    runs: dict[str, list[dict]] = {v: [] for v in COPY_VARIANTS}
+def columns_rows(path: Path, rounds: int, memory_limit: str, only: list[str] | None = None) -> list[dict]:
+    runs: dict[str, list[dict]] = {v: [] for v in COPY_VARIANTS if not only or v in only}
     db = OUT / "bench_columns.duckdb"
     for rnd in range(rounds):
-        for variant in COPY_VARIANTS:
+        for variant in runs:
             for stale in (db, Path(str(db) + ".wal")):
                 stale.unlink(missing_ok=True)
             proc = subprocess.run([sys.executable, "-c", COLUMNS_CHILD, str(ROOT), str(path), str(db),
@@ -283,6 +285,7 @@ def main() -> None:
                         help="DuckDB alone copying the Parquet file: all columns, each alone, ENUM, trimmed ids")
     parser.add_argument("--steps", action="store_true",
                         help="CPU seconds of each step of a first Parquet load, alternated with --before")
+    parser.add_argument("--variants", nargs="+", help="with --columns: only these variants")
     parser.add_argument("--compression", action="store_true",
                         help="first loads with force_compression variants: CPU, store size, questions after")
     parser.add_argument("--parquet-view", action="store_true",
@@ -308,7 +311,7 @@ def main() -> None:
         return
     if args.columns:
         for size in args.sizes:
-            rows += columns_rows(ensure_sample(size, "parquet"), args.rounds, args.memory_limit)
+            rows += columns_rows(ensure_sample(size, "parquet"), args.rounds, args.memory_limit, args.variants)
         print(table(rows, ["DuckDB alone copying", "runs", "cpu s", "MB"]))
         return
     if args.steps:
