@@ -20,6 +20,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind15        # and the fifteenth blind bank (tests/questions_blind15.yaml; tuning data since phase Q)
     .venv/bin/python bench/planner.py --blind16        # and the sixteenth blind bank (tests/questions_blind16.yaml; tuning data since phase R)
     .venv/bin/python bench/planner.py --blind17        # and the seventeenth blind bank (tests/questions_blind17.yaml; tuning data since phase S)
+    .venv/bin/python bench/planner.py --blind18        # and the eighteenth blind bank (tests/questions_blind18.yaml; once, at the end)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -166,7 +167,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # consultancy, data recovery, water softener installer, five-a-side pitches, track day
          # circuit, wedding celebrant): opt-in, scored once by the lead in phase S (83.4%), tuning
          # data since.
-         "blind17": ROOT / "tests" / "questions_blind17.yaml"}
+         "blind17": ROOT / "tests" / "questions_blind17.yaml",
+         # An eighteenth blind bank by another author, other businesses again (karate club, slot
+         # car track, deer stalking, game dealer, poultry farm, turkey farm, sheep farm, wool mill,
+         # spinning supplies, weaving studio, dye works, tannery, streetwear brand, sari shop,
+         # tartan mill, ceilidh band, folk club, morris side, bluegrass band, country music bar,
+         # globe maker, poster shop, mirror shop, cabinet maker, marble supplier, door supervisors
+         # agency, ribbon shop, shellfish wholesaler, lottery kiosk, badminton hall, chiropodist,
+         # tuxedo hire, dry stone waller, jerky web shop, bunny chow takeaway, Filipino bakery):
+         # opt-in, never run by default, scored once by the lead at the end of phase T.
+         "blind18": ROOT / "tests" / "questions_blind18.yaml"}
 
 
 def main() -> None:
@@ -189,6 +199,7 @@ def main() -> None:
     parser.add_argument("--blind15", action="store_true", help="score the fifteenth blind bank (tuning data since phase Q)")
     parser.add_argument("--blind16", action="store_true", help="score the sixteenth blind bank (tuning data since phase R)")
     parser.add_argument("--blind17", action="store_true", help="score the seventeenth blind bank (tuning data since phase S)")
+    parser.add_argument("--blind18", action="store_true", help="score the eighteenth blind bank (once, at the end)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -251,6 +262,8 @@ def main() -> None:
         if name == "blind16" and not args.blind16 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind17" and not args.blind17 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind18" and not args.blind18 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -29,7 +29,9 @@ its score `bench/planner.py --blind15`'s, once, at the end. The sixteenth
 (tests/questions_blind16.yaml) is the held-back bank of phase R: likewise its shape only here,
 its score `bench/planner.py --blind16`'s, once, at the end. The seventeenth
 (tests/questions_blind17.yaml) is the held-back bank of phase S: likewise its shape only here,
-its score `bench/planner.py --blind17`'s, once, at the end. The probes,
+its score `bench/planner.py --blind17`'s, once, at the end. The eighteenth
+(tests/questions_blind18.yaml) is the held-back bank of phase T: likewise its shape only here,
+its score `bench/planner.py --blind18`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -112,6 +114,10 @@ BLIND16 = Path(__file__).resolve().parents[2] / "questions_blind16.yaml"
 # blindness), the held-back bank of phase S: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind17`; only its shape is checked here.
 BLIND17 = Path(__file__).resolve().parents[2] / "questions_blind17.yaml"
+# The eighteenth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase T: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind18`; only its shape is checked here.
+BLIND18 = Path(__file__).resolve().parents[2] / "questions_blind18.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -192,10 +198,11 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
-                                  BLIND17, *PROBES],
+                                  BLIND17, BLIND18, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", *(p.stem for p in PROBES)])
+                              "blind14", "blind15", "blind16", "blind17", "blind18",
+                              *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -382,6 +389,17 @@ def test_seventeenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                *PROBES),
+                      later_tools=set())
+
+
+def test_eighteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase T: shape only, never asked here. No question may be word for word
+    in another bank (tuning data, blind17 included, and the probes, probe18a-c written at the
+    same time among them); it asks for every tool."""
+    _check_blind_bank(planner, BLIND18, "blind18", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, *PROBES),
                       later_tools=set())
 
 
