@@ -25,8 +25,10 @@ _TERMS: list[tuple[str, str]] = [
     # another meal": the repeat rate, the second purchase said as what it was
     (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,5}}?(?:(?:who|that|have|has|had|'ve|ever|actually) )*{_BACK_FOR}\b",
      "repeat_purchase_rate"),
-    # "how many clients came back for a second fitting": the people, counted
-    (rf"\bhow many\b(?: [\w'-]+){{0,5}}? {_BACK_FOR}\b", "repeat_customers"),
+    # "how many clients came back for a second fitting": the people, counted (not "our repeat
+    # rate, i.e. how many come back for a second groom", the rate explained)
+    (rf"^(?!.*\b(?:rate|share|percentage|proportion|fraction|per ?cent)\b|.*%)(?P<kpi>.*?\bhow many\b(?: [\w'-]+){{0,5}}? {_BACK_FOR})\b",
+     "repeat_customers"),
     # "what hour do the most kickboxing sessions get booked", "how many sessions did we book": a
     # session someone books is an order (a web session is a visit, and is never booked)
     (r"(?<!web )(?<!website )(?<!site )(?<!online )(?<!app )\bsessions?\b (?:(?!that\b|which\b|who\b)[\w']+ ){0,3}?"
