@@ -25,6 +25,7 @@ from bot.agent.kpi_place_headcount import HEADCOUNT_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_said_plainly import PLAIN_ASK_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
+from bot.agent.kpi_second_visits_and_waiting import SECOND_VISIT_AND_WAITING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
@@ -156,7 +157,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # before the tails, and the trade's money and visits said in its own words (kpi_trade_money_and_visits:
 # "average lot price", "fare money", "people hit the site") first of all. The owners' own asks, phrases, stories told in steps and money words (donations,
 # fees) come last.
-KPI_PATTERNS = (TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from bot.agent.going_back import going_back_as_past
 from bot.agent.gone_periods import gone_as_last
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, period_between
 
@@ -47,7 +48,7 @@ def _full(abbr: str) -> str:
 def plain_days(t: str) -> str:
     """The lower-cased question with quantifier "ever"s dropped and paired month abbreviations
     written out."""
-    t = gone_as_last(_EVER.sub(r"\1 ", t))  # "the week just gone": last week
+    t = going_back_as_past(gone_as_last(_EVER.sub(r"\1 ", t)))  # "the week just gone": last week; "going back 6 months"
     t = re.sub(r"\b(yesterday|today|tonight)s\b", r"\1's", t)  # "yesterdays till": the apostrophe left out
     return _PAIR.sub(lambda m: _full(m.group(1)) + m.group(2) + _full(m.group(3)), t)
 

@@ -156,7 +156,7 @@ NEWLY_CUES = (
      r"\bnew at[- ]risk\b|"
      # "fresh at-risk names since yesterday", "new high-risk clients vs a fortnight ago": names new to the list
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:customers|clients|names|members|people|accounts|"
-     r"regulars|patients|subscribers|buyers|guests|households|ones)\b|"
+     r"regulars|patients|subscribers|buyers|guests|households|ones|(?:[\w'-]+ ){0,2}(?:contracts|students|accounts|families|pupils|[a-z]+ers))\b|"
      # "new high-risk golfers compared with 3 weeks ago", "fresh at-risk dog owners vs 3 weeks back": the
      # trade's own people, new to the list since then
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:[\w'-]+ ){1,3}(?:compared|vs\.?|versus|"

@@ -56,3 +56,10 @@ MORE_PROPENSITY_CUES = (
     (r"\b(?:re-?book|re-?order|re-?buy|come back|return|buy|order|book)\w* anyway\b|"
      r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b", -0.8),
 )
+
+# (lane probe18c) more sayings, in their own module
+from bot.agent.predict_plain_asks import PLAIN_ACTION_CUES, PLAIN_ACTIONS, PLAIN_PROPENSITY_CUES  # noqa: E402
+
+MORE_ACTION_CUES += PLAIN_ACTION_CUES
+MORE_ACTIONS += PLAIN_ACTIONS
+MORE_PROPENSITY_CUES += PLAIN_PROPENSITY_CUES

@@ -199,7 +199,7 @@ REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actu
 
 
 def _risk_order(text: str) -> str | None:
-    if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|"
+    if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|\bpa(?:ys|id|ying) (?:us |me )?(?:the )?most\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars|(?:fee[- ])?payers|payers)\b",
                  text):
         return "value"

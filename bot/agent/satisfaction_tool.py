@@ -34,8 +34,8 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
     ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)|"
                                     # "which kind of yarn gets the best review score": the goods, by kind
-                                    r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients|buyers|guests|"
-                                    r"members|folks?|visitors|shoppers)\b)[\w-]+|"
+                                    r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients?|buyers?|guests?|"
+                                    r"members?|folks?|visitors?|shoppers?|students?|patients?|users?|persons?)\b)[\w-]+|"
                                     # (lane probe16b) "which range gets the best star ratings", "by stock line"
                                     r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
@@ -79,9 +79,9 @@ _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|b
                          + _TONE_COMPARED + "|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because|fewer|depending on|"
                          # "a real gap in satisfaction between our segments", "late arrivals putting a dent in our ratings"
-                         r"\bgaps?\b|\bdent\b|\bharm\w*|\bdamag\w*|\bknock\w* (?:\w+ )?(?:down|back|off)\b|"
+                         r"\bgaps?\b|\bdent\b|\bharm\w*|\bdamag\w*|\bhammer\w*|\bpunish\w*|\bslat(?:ed|ing)\b|\btakes? a (?:hit|knock|beating)\b|\bknock\w* (?:\w+ )?(?:down|back|off)\b|"
                          # "does the tone change when the delivery is late?": one group against the rest
-                         r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:\w+ )?(?:is|are|was|were|"
+                         r"\bchang\w* (?:when|if|once|for)\b|\b(?:when|if|once) (?:the |an? |their |our )?(?:[\w-]+ ){0,2}(?:is|are|was|were|"
                          r"runs?|ran|arrives?|arrived|comes?|came|turns? up|turned up|goes|went) late\b", re.I)
 
 

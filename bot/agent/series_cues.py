@@ -28,7 +28,8 @@ _EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|c
                 r"next to|on|over) (?:the )?(?:one|day|week|month|previous|last|prior)(?: one)?(?: before| prior| previous)?\b")
 # "what was our best single day for orders last week", "the busiest single week this quarter": each
 # point of the period drawn, so the best one shows (one weekday's habit is time_pattern's "which day")
-_SINGLE = r"\b(?:best|busiest|biggest|worst|slowest|quietest|top|strongest|weakest) single (day|week|month)\b"
+_SINGLE = (r"\b(?:(?:best|busiest|biggest|worst|slowest|quietest|top|strongest|weakest) single|single (?:best|busiest|biggest|worst|"
+           r"slowest|quietest|strongest|weakest)) (day|week|month)\b")  # (lane probe18c) "our single busiest day"
 SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE
 # "has our recommend score gone up or down each month", "is it going up or down week to week":
 # the movement from one point to the next, not one pair of periods
