@@ -1,5 +1,6 @@
 """KPIs said with the trade's own word in the middle of the plain phrase (lane probe18a): "visits
-to the plant site", "average party booking value", "number of races booked", "bets placed", and
+to the plant site", "bounce off the booking site", "average party booking value", "number of races
+booked", "bets placed", and
 the recommend question said as a statement ("how likely folk are to recommend us"). The plain
 phrases ("visits to the site", "average booking value", "how likely are people to recommend")
 are read by the older lists; a word of the trade between their words broke them. Hooked in
@@ -24,6 +25,9 @@ QUALIFIED_TERMS: list[tuple[str, str]] = [
     # "visits to the plant site each day", "visits on our pottery web shop": the visits, a trade
     # word naming the site
     (rf"\bvisits (?:to|on) (?:the|our|my) (?:[\w&'-]+ ){{1,2}}?{_SITE}\b{_THEN_DO}", "sessions"),
+    # "bounce off the booking site", "bounced straight off our plant web shop": one page and gone,
+    # a trade word naming the site
+    (rf"\bbounc(?:e|es|ed|ing) (?:straight |right )?(?:off|from) (?:the|our|my) (?:[\w&'-]+ ){{1,2}}?{_SITE}\b", "bounce_rate"),
     # "average party booking value", "avg kids class booking value", "mean hire order value": what
     # one order is worth, the trade's word before the order (never a lifetime value)
     (r"\b(?:average|avg|mean|typical) (?!(?:customer )?lifetime\b)(?:[\w&-]+ ){1,2}?(?:booking|order|job|sale|basket|hire|"
