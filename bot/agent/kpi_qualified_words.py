@@ -1,9 +1,8 @@
 """KPIs said with the trade's own word in the middle of the plain phrase (lane probe18a): "visits
-to the plant site", "bounce off the booking site", "average party booking value", "number of races
-booked", "bets placed", and
-the recommend question said as a statement ("how likely folk are to recommend us"). The plain
-phrases ("visits to the site", "average booking value", "how likely are people to recommend")
-are read by the older lists; a word of the trade between their words broke them. Hooked in
+to the plant site", "bounce off the booking site", "average party booking value", "bets placed",
+and the recommend question said as a statement ("how likely folk are to recommend us"). The plain
+phrases ("visits to the site", "average booking value", "how likely are people to recommend") are
+read by the older lists; a word of the trade between their words broke them. Hooked in
 bot/agent/kpi_words.py's KPI_PATTERNS (last: the sayings before read what they know first).
 """
 
@@ -35,9 +34,6 @@ QUALIFIED_TERMS: list[tuple[str, str]] = [
     # "how likely folk are to recommend the kiosk", "how likely our riders would be to refer us":
     # the recommend score, the question said as a statement
     (r"\bhow likely (?:[\w'-]+ ){1,3}(?:are|is|would be|will be|were) to (?:recommend|refer)\b", "nps"),
-    # "number of races booked", "the no. of sits done": the trade's work counted (never people,
-    # tickets or visits)
-    (rf"\bnumber of (?:(?!{PEOPLE}\b|{_NOT_GOODS}\b)[\w&-]+ ){{1,3}}?(?:booked|sold|placed|done|taken|run|made)\b", "orders"),
     # "bets placed, last 28 days", "how many bets got placed": the trade's orders placed
     (rf"\b(?!{PEOPLE}\b|{_NOT_GOODS}\b)[\w&-]+s (?:(?:got|were|have been|being) )?placed\b", "orders"),
 ]
