@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.agent.last_then_more import LAST_THEN_MORE
 from bot.agent.patterns import rx
 from bot.agent.step_back import shift_back
 
@@ -31,7 +32,7 @@ def unit_against(t: str, period: str | None, as_of: dt.date | None) -> tuple[str
     if m:
         before = shift_back(period, m.group(1), as_of)
         return (before, m.span()) if before else None
-    m = rx.search(_LAST_ALONE, t)
+    m = rx.search(_LAST_ALONE, t) or rx.search(LAST_THEN_MORE, t)
     if m and period in _THIS:
         return _THIS[period], m.span()
     return None

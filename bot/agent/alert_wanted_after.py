@@ -10,3 +10,10 @@ _MOVE = (r"(?:down|up|drops?|dropped|dropping|falls?|fell|falling|rises?|rose|ri
 WANTED_AFTER = (rf"\b{_MOVE}\b.{{0,60}}[?.!;,-]\s*(?:then |so |if so,? |and )?(?:(?:i|we)(?:'d| would)? (?:want|like|need)|"
                 r"(?:please )?(?:give|send|get) (?:me|us)|(?:can|could) (?:i|we) (?:get|have)) (?:an? |to (?:get|have|set up) an? )?"
                 r"(?:alert|alarm|warning|heads[- ]up|notification)\b")
+# (lane probe18a) "i wanna get an alert if race bookings fall 30%", "we'd like to have a warning
+# when refunds jump": the ask first, said as wanting to get one ("wanna" is read as "want to")
+WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:i|we)(?:'d| would)? (?:want|like|need) to (?:get|have|receive|be sent) (?:an? )?"
+                 r"(?:alert|alarm|warning|heads[- ]up|notification) (?:if|when|whenever|once|as soon as|the moment)\b")
+# "if class bookings fall 25% i want to get an alert": the condition first, no comma before the ask
+WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:if|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?:'d| would)? (?:want|like|need) "
+                 r"to (?:get|have|receive|be sent) (?:an? )?(?:alert|alarm|warning|heads[- ]up|notification)\b")

@@ -34,13 +34,22 @@ _COLLECTED = (r"(?:collect(?:ing|ed|ion)?|click and collect|pick(?:ing|ed)? (?:i
 _AGAINST = r"(?:compared (?:with|to)|vs\.?|versus|against|or|and|than)"
 _FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
                               rf"\b{_COLLECTED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_DELIVERED}\b")
+# (lane probe18a) "do survey answers sound happier than emails", "are ticket replies grumpier than
+# the reviews": two kinds of text set against each other, each named with its own noun
+_KINDS = r"(?:surveys?|questionnaires?|tickets?|e-?mails?|reviews?|chats?|dms?)"
+_SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages))?\b.{{0,40}}?"
+                          rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against) (?:the |our |in |on |from |via )?"
+                          rf"(?:support |feedback |customer )?{_KINDS}\b")
 
 
 def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:
     """The split a feeling question names in words the slots do not read: the parts of the
-    journey (stages), or delivered against collected goods (touchpoints)."""
+    journey (stages), delivered against collected goods (touchpoints), or two kinds of text
+    (sources)."""
     if args.get("by") in (None, "month") and _FULFILMENT_PAIR.search(text):
         return {"by": "touchpoint"}
     if args.get("by") is None and _PART_OF_JOURNEY.search(text):
         return {"by": "stage"}
+    if args.get("by") is None and _SOURCE_PAIR.search(text):
+        return {"by": "source"}
     return {}

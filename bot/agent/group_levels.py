@@ -41,7 +41,9 @@ _WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: 
                          r"buyers|people|shoppers|guests|members)(?: (?:mostly|mainly))? (?:live|based|located|from)\b")
 # A change explained by group, or another period named: movers' ranking by change (or compare).
 _CHANGE = re.compile(r"\b(?:(?:pull|dragg|push|knock)\w* (?:\w+ ){0,2}(?:down|up)\b|moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
-                     r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|dip\w*|jump\w*|grew|grown|"
+                     r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|rises?|dip\w*|jump\w*|grew|grown|"
+                     # (lane probe18a) "whose fault is the rise in refunds, channel wise": a change blamed
+                     r"fault|blam\w*|spike[ds]?|surge[ds]?|slide|slid|"
                      r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
                      r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was|(?:\w+ )?used to)|(?:more|less|fewer) (?:these days|nowadays)|"
                      # "which towns got less happy", "have become more satisfied"

@@ -144,6 +144,11 @@ PATH_CUES = (
     (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "
      r"(?:of |about )?(?:us|our [\w-]+)\b.{0,60}\b(?:finally|eventually|in the end|at last|last|ultimately) (?:decide|book|buy|choose|commit|"
      r"pay|order|sign up|make (?:up )?their minds?)\w*", 0.9),
+    # (lane probe18a) "where do racers first find us and where do they decide to book": the second
+    # end asked as its own "where", with no "finally"
+    (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "
+     r"(?:of |about )?(?:us|our [\w-]+)\b.{0,40}\b(?:and|then|but|,) where (?:do|does|did) (?:they|[\w-]+) (?:actually |then )?"
+     r"(?:decide|book|buy|choose|commit|pay|order|sign up|make (?:up )?their minds?)\w*", 0.9),
     # "where do buyers first come from, what's the last thing they touch before buying?"
     (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|paying|booking|"
      r"they (?:buy|order|purchase|pay|book)|ordering|purchasing|an? (?:order|purchase))\b|"

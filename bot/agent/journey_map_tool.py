@@ -211,6 +211,11 @@ MAP_CUES = (
      # "show the journey of instagram customers next to facebook customers": two maps side by side
      r"\b(?:show|draw|see|give)\b (?:me |us )?(?:the |our )?(?:customer )?journeys? (?:of|for) .{1,60}\b(?:next to|beside|"
      r"alongside|side by side with)\b", 0.9),
+    # (lane probe18a) "put this month's customer journey beside last month's", "the client journey,
+    # october vs september": the journey itself set against another period (no KPI named)
+    (r"^(?!.*\b(?:conver\w*|revenue|orders|sales|takings|rate|spend|bookings|drop-?offs?|paths?|funnel)\b)"
+     r".*\b(?:customer|client|guest|patient|buyer|shopper)(?:'s|s')? journeys?\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|"
+     r"next to|beside|alongside|side by side with)\b", 1.0),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"

@@ -22,6 +22,7 @@ from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_owner_verbs import OWNER_VERB_PATTERNS
 from bot.agent.kpi_pair_heads import PAIR_HEAD_PATTERNS
 from bot.agent.kpi_place_headcount import HEADCOUNT_PATTERNS
+from bot.agent.kpi_qualified_words import QUALIFIED_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
 from bot.agent.kpi_said_plainly import PLAIN_ASK_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
@@ -160,4 +161,5 @@ KPI_TERMS: list[tuple[str, str]] = [
 KPI_PATTERNS = (SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
-                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)
+                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS
+                + QUALIFIED_PATTERNS)

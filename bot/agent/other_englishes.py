@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.chat_shorthand import spelled_out
+
 # Pidgin is being spoken: "pass" ("more than", "the most") is then its comparative, never an
 # English noun ("a ten-visit pass") or verb ("how many days pass between orders")
 _PIDGIN = re.compile(r"\b(?:dey|wetin|abeg|una|wey|dem|don|abi|sha|jare|oga)\b")
@@ -35,6 +37,7 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
 def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
     Caribbean "dis week" as "this week"."""
+    t = spelled_out(t)
     if _PIDGIN.search(t):
         t = _PASS_AT_END.sub("the most", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"

@@ -342,10 +342,10 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"(?:one|ones|personas?|cards?|drafts?|lot))\b)\b|"
                  # "that paintball card is a keeper, store it": the card named, then the order after a comma
                  r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|bar the|should|shall|whether)\b)"
-                 r"(?:that|this|the) (?:[\w'-]+ ){0,2}(?:card|persona|one|draft)s?(?: is| are|'s) (?:(?:a |an )?(?:\w+ )?keepers?\b"
+                 r"(?:that|this|the) (?:[\w'-]+ ){0,2}(?:card|persona|one|draft)s?(?: is| are|'s| looks?| seems?| reads?) (?:(?:a |an )?(?:\w+ )?keepers?\b"
                  r"(?:[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark) (?:it|her|him|them|that|this)\b)?|"
                  # (lane probe16b) "that second persona is spot on, keep it for later": praise, then the order
-                 r"(?:[\w'-]+ ){0,2}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
+                 r"(?:[\w'-]+ ){0,3}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
                  r"coming|in mind|that way)\b))|" + SAVED_LIST)
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))

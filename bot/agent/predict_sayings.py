@@ -52,6 +52,10 @@ MORE_PROPENSITY_CUES = (
     # "look set to reorder soon", "people who've never paid but might soon": a purchase to come
     (r"\b(?:look|looks|looking|seem|seems) (?:set|likely|ready|due) to (?:re-?order|re-?book|re-?buy|buy|order|book|purchase)\b|"
      r"\bnever (?:\w+ ){0,2}paid\b.{0,20}\b(?:probably|likely|soon|might|may|could)\b", 1.0),
+    # (lane probe18a) "which regulars are due another order soon", "who's ready for their next
+    # booking": the next purchase expected (never "overdue", which is a lapse)
+    (r"(?<!over)\b(?:due|ready) (?:for )?(?:another|a new|their next|a repeat|a fresh|the next) (?:order|booking|visit|purchase|"
+     r"top-?up|refill|appointment|session|lesson|shop|box|stay)\b", 1.0),
     # "will rebook anyway, no voucher needed": who needs no money off (the next best action), not who buys next
     (r"\b(?:re-?book|re-?order|re-?buy|come back|return|buy|order|book)\w* anyway\b|"
      r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b", -0.8),

@@ -245,7 +245,7 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
-    if re.search(r"\bprospects?\b|\bnever (?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
+    if re.search(r"\bprospects?\b|\bnever[- ](?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
                  r"\b(?:haven'?t|have not|hasn'?t|has not|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|joined|signed up|enrol+ed|"
                  r"purchase|book|made (?:a |an |their first )?(?:purchase|order|booking))\b|"
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"

@@ -1,0 +1,26 @@
+"""Chat shorthand the older list (bot/agent/slot_readers.py's, which is full) does not spell out
+(lane probe18a): "appts" for appointments, "how bout" for how about, "bkgs" for bookings, "wanna" for want to, "previous to that" for before that. Read
+through bot/agent/other_englishes.py's plain_english, so every reader sees the plain words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPELLED_OUT = (
+    (re.compile(r"\bappts\b"), "appointments"), (re.compile(r"\bappt\b"), "appointment"),
+    (re.compile(r"\bbkgs\b"), "bookings"), (re.compile(r"\bbkg\b"), "booking"),
+    # "how bout the week before", "wat bout tiktok": the follow-up's lead, its "a" dropped
+    (re.compile(r"\b(how|what|wat) ?bout\b"), r"\1 about"),
+    # "i wanna get an alert": the plain "want to" every reader knows
+    (re.compile(r"\bwanna\b"), "want to"),
+    # "the week previous to that": the week before it
+    (re.compile(r"\bprevious to (?=that|this|it|then)\b"), "before "),
+)
+
+
+def spelled_out(t: str) -> str:
+    """The lower-cased question with the chat shorthand above as plain words."""
+    for said, plain in _SPELLED_OUT:
+        t = said.sub(plain, t)
+    return t
