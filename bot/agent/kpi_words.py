@@ -31,6 +31,7 @@ from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
+from bot.agent.kpi_work_money_and_doorstep import WORK_COUNTED_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
@@ -159,4 +160,5 @@ KPI_TERMS: list[tuple[str, str]] = [
 KPI_PATTERNS = (TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
-                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS)
+                + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS
+                + WORK_COUNTED_PATTERNS)
