@@ -91,3 +91,11 @@ def test_a_summary_for_one_day_is_its_digest(rules):
 def test_an_outlook_over_time_to_come_is_the_forecast_whatever_kpi_wise(rules):
     assert_plans(rules, "what's the outlook for the coming 12 months, money wise", "revenue_forecast",
                  horizon="next_365_days")
+
+
+@pytest.mark.parametrize("question", [
+    "which touchpoints first bring diners in and which ones end up closing the order",
+    "which steps first bring members in and which end up closing the booking",
+])
+def test_both_ends_of_the_path_with_their_adverbs_are_paths(rules, question):
+    assert_plans(rules, question, "paths")
