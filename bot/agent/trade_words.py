@@ -38,9 +38,9 @@ UNITS = (
     "placements", "driveways", "patios",
     # (lane ps10) a celebrant's ceremonies ("weddings" is not here: "a camera for shooting weddings")
     "ceremonies",
-    # (lane probe18b) a guide's ascents and treks, a midwife's packages, an event's entries (only
-    # entries to something run: "entries in the data" stay rows)
-    "ascents", "treks", "expeditions", "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
+    # (lane probe18b) a midwife's packages, an event's entries (only entries to something run: "entries
+    # in the data" stay rows; a guide's "ascents" and "treks" are read, with a note, by the unit reading)
+    "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
 )
 # Who buys, counted as customers.
 PEOPLE = (

@@ -9,7 +9,7 @@ from planner_fixtures import assert_plans
 
 
 @pytest.mark.parametrize(("question", "metric"), [
-    # Scots "mony", "hae"; work "run", "got", "have been booked"; entries and packages as what is sold
+    # Scots "mony", "hae"; work "run", "have been booked"; entries and packages as what is sold
     ("how mony lessons hae we run this month", "orders"),
     ("how many tasting packages have been booked this week", "orders"),
     ("how many competition entries did the gala get last week", "orders"),
@@ -24,7 +24,7 @@ def test_work_money_and_waits_said_with_their_verbs(rules, question, metric):
 
 
 def test_a_newcomer_got_is_no_sale(rules):
-    # the work "we got" stops short of people newly arrived (main bank: new visitors)
+    # entries counted are the orders; newcomers "we got" stay the new visitors (main bank)
     assert_plans(rules, "how many competition entries did the gala get last week", "kpis", metrics=["orders"])
     assert_plans(rules, "how many newcomers did we get last month?", "kpis", metrics=["new_visitors"])
 
