@@ -98,6 +98,11 @@ DIGEST_CUES = (
     # (or the week's: "this week's summary report", "last week's update")
     (r"\b(?:today|yesterday|this morning|last night|the day|this week|last week)(?:'?s)? (?:quick |short |daily |morning |weekly )?"
      r"(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up)\b", 0.9),
+    # (lane probe18b) "aviary summary for thursday the 12th", "the rundown for yesterday": one day's
+    # digest, the day said after (never a span: "summary for the 1st to the 12th")
+    (r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap) (?:for|from) "
+     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)|today|yesterday|"
+     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*(?:to|-|until|till|through|thru|and)\b)", 0.9),
     # "the daily round-up of the numbers", "a weekly recap of the figures": the regular report of the KPIs
     (r"\b(?:daily|weekly|morning|nightly) (?:round-?up|recap|wrap[- ]?up|catch-?up|summary|rundown|run-down|update) of (?:the |our |all the |my )?"
      r"(?:numbers|figures|stats|kpis|metrics)\b", 0.9),

@@ -281,7 +281,9 @@ THEME_CUES = (
     # happiest about at the club": the people named at length, then the feeling, no topic given
     (r"^(?!.*\babout\b.*\babout\b).*?\bwhat(?:'s| is| are| do| did| have| has| were)? (?:(?!they\b|[a-z]*\d)[\w'-]+ ){1,8}?(?:(?:always|still|most|mostly|really|been) )?"
      r"(?:complain\w*|moan\w*|grumbl\w*|gripe\w*|griping|whing\w*|" + _DIALECT_COMPLAINT + r"|happiest|unhappiest|"
-     r"most (?:pleased|happy|unhappy|annoyed|upset|delighted)|pleased|upset|annoyed|delighted|chuffed) (?:about|over|with|on)\b"
+     r"most (?:pleased|happy|unhappy|annoyed|upset|delighted)|pleased|upset|annoyed|delighted|chuffed|"
+     # (lane probe18b) "what do the kids and parents rave about at the park": the praise, no topic named
+     r"rav(?:e|es|ed|ing)|gush(?:es|ed|ing)?) (?:about|over|with|on)\b"
      + _NO_TOPIC, 1.2),
     # "what's been upsetting the families most", "what's annoying the tenants lately": whatever the people are called
     (r"\bwhat(?:'s| is| has been|'s been| was)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|irritating|"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.owner_words import PEOPLE
+
 _MOODS = (r"(?:happy|happier|happiest|unhappy|content|pleased|satisfied|cheerful|chirpy|upbeat|positive|negative|"
           r"grumpy|grumpier|grumpiest|cross|crosser|angry|angrier|angriest|fed up|annoyed|moany|moanier|moaniest|"
           r"glum|sour|warm|warmest|harsh|harshest|kind|kindest|unhappiest|most (?:positive|negative|upbeat|annoyed))")
@@ -24,7 +26,12 @@ _SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUN
              rf"\b{_SOUND} (?:the )?{_MOODS}\b.{{0,40}}\b(?:in|from|across) (?:the |their |our )?{_TEXTS}\b|"
              rf"\b(?:which|what) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?(?:[\w'-]+ )?(?:journey|trip|stay|visit|"
              rf"process|experience)\b.{{0,20}}\b{_SOUND} {_MOODS}\b)")
-SOUNDING_CUES = ((_SOUNDING, 1.0),)
+# (lane probe18b) "how do customers sound week by week", "how have the reviewers come across lately":
+# how people sound, no mood named, is the mood of what they wrote (never "how does that sound",
+# "how do the numbers sound", "what do customers sound like on the phone")
+_HOW_THEY_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|reviewers|commenters|"
+                   rf"passengers|mums|parents|readers) (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)")
+SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0))
 
 _PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
                               r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")

@@ -250,7 +250,10 @@ _ALIASES = [
                      # (lane ps11) "people who never ordered on the web shop", "didn't buy through the app"
                      r"\b(?:never|didn'?t|did not|haven'?t|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying|booked|booking) "
                      r"(?:anything |something )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
-                     r"online (?:shop|store)|app)\b", True),
+                     r"online (?:shop|store)|app)\b|"
+                     # (lane probe18b) "never ordered on the succulent shop": a shop one orders *on* is the web shop
+                     r"\b(?:never|didn'?t|did not|haven'?t|without) (?:\w+ ){0,2}(?:order|ordered|ordering|bought|buy|buying|booked|booking) "
+                     r"(?:anything |something )?(?:on|through|via) (?:the |our )?[\w-]+ (?:shop|store)\b", True),
     ("add_to_cart", r"\b(?:the )?(?:baskets?|carts?|trolleys?)\b", False),
     # (lane ps8) "before they put beads in the basket", "before popping a candle into their cart": the
     # step not reached (not "of those who put something in the trolley, what share order": the rate)

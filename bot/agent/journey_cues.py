@@ -192,6 +192,11 @@ PATH_CUES = (
     (r"\b(?:what|which (?:\w+ )?(?:channel|step|touch\w*|thing)s?) (?:finally |eventually |actually )?(?:closed|closes|sealed|seals|"
      r"clinched|clinches) (?:it|the (?:deal|sale|order|booking|job))\b|\bwhere (?:did|do|does) (?:they|he|she|[\w'-]+ (?:buyers|customers|"
      r"clients|people)) (?:first |originally )?(?:come|came) from\b", 0.7),
+    # (lane probe18b) "which touchpoints first bring patients in and which ones end up closing the booking":
+    # both ends of the path, each with its adverb of time
+    (r"\bwhich (?:\w+ )?(?:channels?|touch ?points?|steps?|ones?)\b.{0,30}?\b(?:first |initially |originally )?(?:bring|brings|"
+     r"brought|pull|pulls|pulled|draw|draws|drew|get|gets|got)\b.{0,30}?\bin\b.{0,20}?\bwhich (?:ones? |channels? |touch ?points? )?"
+     r"(?:(?:end|ends|ended) up |finally |eventually |actually |usually )?(?:clos|seal|clinch)\w*", 0.9),
     # "what steps come before someone places an order", "which touchpoints happen just before a booking"
     (r"\b(?:what|which) (?:\w+ )?(?:steps?|touch ?points?|touches|things?) (?:\w+ ){0,2}(?:come|comes|came|happen\w*|go|goes|went)"
      r" (?:just |right |usually |typically )?before\b|\bwhat (?:usually |typically |normally )?happens (?:just |right )?before\b", 0.8),

@@ -221,7 +221,12 @@ MAP_CUES = (
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"
      # "lay the whole journey out for me": the journey laid out, stage by stage
      r"\b(?:lay|set|spell|lay it) (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ )?journey out\b|"
-     r"\b(?:lay|sketch|set|map) out (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ )?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
+     r"\b(?:lay|sketch|set|map) out (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ ){0,3}?journey\b|\b(?:\w+ )?journey look(?:s)? like\b|"
+     # (lane probe18b) "show the journey of our vip clients", "show me the journey for tiktok shoppers": one
+     # group's journey shown (the route they take is paths': "the usual route", "steps")
+     r"\b(?:show|give|see) (?:me |us )?(?:the |our )?(?:whole |full |entire |customer )?journey (?:of|for) (?:the |our |my )?"
+     r"(?:[\w'-]+ ){1,3}?(?:clients|customers|patients|members|shoppers|buyers|guests|visitors|people|folk|users|families|"
+     r"students|diners|mums|parents|owners|runners|riders)\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
     # "every stage with its touchpoints and pain points", "just the post-purchase stage of the journey,
     # what's going on there": the map's contents, or one stage of it

@@ -32,7 +32,7 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # "what did the refill shop take over the counter last week", "what did our food truck make
     # in october": the money a business named by its trade brought in (vocab.py lists a few
     # nouns after "what did the", kpi_sayings.py reads "how much did the ... take")
-    (rf"\bwhat (?:did|has|have|does) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,3}}?(?:take|taken|make|made|earn|earned|"
+    (rf"\bwhat (?:did|has|have|does) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:take|taken|make|made|earn|earned|"
      rf"bring in|brought in|clear|cleared|pull in|pulled in|rake in|raked in|turn over|turned over){_NOT_MONEY}", "revenue"),
     # "how much money we don make for november", "how much cash we dey make": Pidgin's perfect and
     # progressive, where vocab.py expects "did" or nothing

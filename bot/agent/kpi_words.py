@@ -33,6 +33,7 @@ from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
+from bot.agent.kpi_work_money_and_doorstep import WORK_COUNTED_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
@@ -162,4 +163,4 @@ KPI_PATTERNS = (SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTER
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS
-                + QUALIFIED_PATTERNS)
+                + QUALIFIED_PATTERNS + WORK_COUNTED_PATTERNS)

@@ -31,7 +31,9 @@ _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": 
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
-          (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"))
+          (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
+          # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
+          (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"))
 
 
 def plain_english(t: str) -> str:

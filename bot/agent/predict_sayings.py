@@ -46,6 +46,10 @@ MORE_FORECAST_CUES = (
     # "fee income we can expect over the next six months": money still to come
     (r"\b(?:income|revenue|takings|sales|money|turnover|fees)\b (?:[\w-]+ ){0,3}(?:we|i) (?:can|could|should|might) "
      r"(?:expect|count on|bank on|look forward to)\b", 1.0),
+    # (lane probe18b) "what's the outlook for the coming 12 months, sales wise": an outlook over time to
+    # come is the forecast, whichever KPI "wise" names it (not that KPI as it stands)
+    (r"^(?=.*\b(?:outlook|forecast|projections?|prospects)\b).*\b(?:next|coming|following) (?:\d+ |few |couple of |twelve |six )?"
+     r"(?:days|weeks|months|quarter|year)\b", 0.5),
 )
 
 MORE_PROPENSITY_CUES = (

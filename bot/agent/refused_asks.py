@@ -5,6 +5,8 @@ should I call my new gin?"), which is outside what it answers."""
 
 from __future__ import annotations
 
+from bot.agent.day_forecast import DAY_FORECAST
+
 # The verb of harm at the start of the request, after a polite lead (bot/agent/planner.py
 # anchors it); "burn rate" and "hack" as a noun are not requests.
 HARM = (r"(?:set fire to|set (?:\w+ ){1,3}on fire|torch|burn down|burn (?:the|our|my|all|it|everything)\b|blow up|"
@@ -133,4 +135,5 @@ _TIMETABLE = (rf"(?:is|are|will|was|were) (?:the |there (?:a |any )?)?(?:[\w'-]+
               r"delayed|late|cancelled|canceled|leaving|sailing|departing|on strike|operating)\b|"
               rf"(?:when(?:'s| is| does)|what time(?:'s| is| does)) the (?:next |last |first )?(?:[\w'-]+ )?{_VEHICLE}\b")
 ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}|{_FARE}|{_TIMETABLE}"
+ELSEWHERE = rf"{ELSEWHERE}|{DAY_FORECAST}"  # (lane probe18b) the sky's forecast for one day soon
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

@@ -64,6 +64,14 @@ _STAGE_PHRASES = (
     # "between finding the gig listing and buying a seat": first finding us is the awareness
     (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
      r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),
+    # (lane probe18b) a chain said in the trade's words: "from checkout thru payment n on to aftercare",
+    # "checkout, payment and the aftercare": the checkout is the decision, the payment the purchase and
+    # the care after it the post-purchase (never "payment methods", "aftercare products" sold)
+    (r"\bfrom (?:the )?check-?out\b(?=.{1,40}\b(?:payments?|paying|paid|aftercare|after-?care|after-?sales)\b)", "decision"),
+    (r"\b(?:to|into|through|thru|then|and) (?:the )?(?:taking )?payments?\b(?! (?:methods?|options?|plans?|failures?|links?|"
+     r"issues?|problems?|terms?|providers?|pages?)\b)", "purchase"),
+    (r"\b(?:to|into|through|thru|then|and) (?:the |their )?(?:aftercare|after-care|after care|follow-?up care|after-?sales care)\b"
+     r"(?! (?:products?|kits?|creams?|packs?)\b)", "post-purchase"),
 )
 
 

@@ -38,6 +38,9 @@ UNITS = (
     "placements", "driveways", "patios",
     # (lane ps10) a celebrant's ceremonies ("weddings" is not here: "a camera for shooting weddings")
     "ceremonies",
+    # (lane probe18b) a midwife's packages, an event's entries (only entries to something run: "entries
+    # in the data" stay rows; a guide's "ascents" and "treks" are read, with a note, by the unit reading)
+    "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -85,6 +88,9 @@ _UNIT_COUNTED = re.compile(
     # set out group by group, or for two places side by side
     rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"
     rf"regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|sources?|personas?|count(?:y|ies))\b|"
+    # (lane probe18b) "race entries region by region", "installs town by town": the units, group by group
+    rf"\b(?P<u16>{_UNIT}) (?:town by town|city by city|region by region|segment by segment|channel by channel|"
+    rf"area by area|suburb by suburb|county by county)\b|"
     # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
     rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})for {_ADJ}(?P<u10>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
