@@ -150,9 +150,9 @@ def search_query(slots: Any) -> str:
                   r"rais(?:e|es|ing)|refer(?:s|ring)? to|touch(?:es|ing)? on)\s+"
                   r"(?:the\s+|our\s+|their\s+)?(.+?)(?:\s+(?:from|in|during|over|since|last|this)\b.*)?[?.!]*$", text)
     topic = m.group(1) if m else text
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]
+    words = [w for w in re.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]
     if not words and m:
-        words = [w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", _QUERY_NOISE.sub(" ", text)) if len(w) > 1]
+        words = [w for w in re.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", text)) if len(w) > 1]
     return " ".join(words[:8])
 
 

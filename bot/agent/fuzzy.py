@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from bot.agent.patterns import rx
 
-_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+# A word with an accented letter ("entregá", "não") is a whole word the speller leaves alone:
+# reading its plain letters alone turned "entregá" into "entre".
+_WORD = re.compile(r"(?<![^\W\d_])(?:[a-z][a-z'-]*[a-z]|[a-z])(?![^\W\d_])")
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:

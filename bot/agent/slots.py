@@ -295,6 +295,6 @@ examples example folks anyone someone somebody write wrote written""".split())
 
 
 def _search_query(text: str) -> str:
-    words = rx.findall(r"[a-z0-9'-]+", text.lower())
+    words = rx.findall(r"(?:[^\W_]|['-])+", text.lower())  # "entregá", "não": accented words whole
     kept = [w for w in words if w not in _STOP]
     return " ".join(kept) or text.strip()

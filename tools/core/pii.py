@@ -59,6 +59,8 @@ _DIGIT_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,}(?!\d)")
 # never across a line or a table gap; the shape rules in _phone_or_keep decide.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:\)?[ .-]?\(?\d){5,22}(?![\w])")
 _DATE_LIKE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+_ID_PREFIX = re.compile(r"(?<![\w-])([A-Za-z]{1,6})[-#]$")
+_PHONE_WORD = re.compile(r"(?i)tel|ph|phone|mob|mobile|cell|fone|whatsapp|wa|fax")
 _PHONE_CUE = re.compile(r"(?i)\b(?:phone|cell|mobile|tel|telephone|whatsapp|call me|text me|reach me)\b[^.!?\n]{0,20}$")
 _NANP = re.compile(r"^(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$")
 # Quick screen: text without a digit or an @ cannot hold anything to redact, unless it
@@ -114,6 +116,11 @@ def _phone_or_keep(match: re.Match[str]) -> str:
     head = stripped.lstrip("( ")
     if head.startswith("+"):
         return PHONE_TOKEN if 8 <= n <= 15 else text
+    # Digits glued to a short letter prefix by a dash or # ("PP-0712 345 678", "ORD#0712 345 678")
+    # are an order or payment id, which the rules leave alone, unless the prefix says phone.
+    prefix = _ID_PREFIX.search(match.string, max(0, match.start() - 8), match.start())
+    if prefix and not _PHONE_WORD.fullmatch(prefix.group(1)):
+        return text
     if _DATE_LIKE.match(head):
         return text
     if head.startswith("00"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -177,3 +178,8 @@ def _day(value: Any) -> dt.date | None:
 
 def _day_text(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def fold_accents(text: str) -> str:
+    """'entregá' -> 'entrega', 'não' -> 'nao': customers write a word with and without its accent."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

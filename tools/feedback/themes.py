@@ -38,6 +38,7 @@ from tools.feedback.theme_clusters import closeness, cluster, documents, stop_wo
 from tools.feedback.theme_labels import phrase_labels
 from tools.feedback.theme_result import Labeler, Theme, ThemesResult
 from tools.feedback.themes_unscored import unscored_words
+from tools.feedback.thin_tail import few_texts
 
 if TYPE_CHECKING:
     from tools.data.store import JourneyStore
@@ -143,8 +144,7 @@ def themes(
             tickets=float((docs["source"].iloc[members] == "ticket").mean()) if "source" in docs else 0.0,
         ))
     unassigned = int(len(docs) - sum(t.size for t in result))
-    if len(docs) < 30:
-        notes.append(f"only {len(docs)} texts: themes are anecdotes, not trends")
+    notes += few_texts(fb, period, len(docs), "themes are", source=params.source, stage=params.stage, customers=customers)
     if customers is not None:
         notes.append(f"only the texts of {len(customers):,} selected customers; anonymous texts are left out")
     prov = Provenance(
