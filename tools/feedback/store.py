@@ -103,9 +103,11 @@ _EF_CLASS: dict[str, Any] = {}
 
 
 
-# "<model>[ int8] sha256:<hash>": the precision tag is the only part that may differ. Here, not
-# in reembed.py, because reembed imports forget, which imports this module.
-_TAG = re.compile(r" (int8|fp32)(?= sha256:)")
+# "<model>[ int8| accents folded] sha256:<hash>": the tag (a precision, or how texts are prepared
+# before the same weights see them) is the only part that may differ, so a store of the older
+# tag is embedded again by the next index run instead of refusing every question until the owner
+# runs a rebuild. Here, not in reembed.py, because reembed imports forget, which imports this module.
+_TAG = re.compile(r" (int8|fp32|accents folded)(?= sha256:)")
 
 
 def same_model(stored: str, configured: str) -> bool:
@@ -233,7 +235,8 @@ class FeedbackStore:
                 raise ToolFatal(
                     f"The feedback store {self.where} holds vectors of {stored.split(' sha256:')[0]}, "
                     f"but the configured encoder is {emb.identity.split(' sha256:')[0]} "
-                    "([feedback] encoder_precision). The two do not mix, so nothing was read or "
+                    "([feedback] encoder_precision, or a newer journeybot's text handling). The two do "
+                    "not mix, so nothing was read or "
                     "written: the next index run embeds every stored text again (`journeybot "
                     "feedback index`; serve does it in the background), or set the precision back."
                 )
