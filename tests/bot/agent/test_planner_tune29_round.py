@@ -1,0 +1,36 @@
+"""Readings added in phase T (lane g-tune29) by class, from blind17's and the probes' open misses,
+on phrasings written for this round in other trades (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+def _follow(rules, first, follow, tool, args):
+    key = "t29-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, follow, tool, key=key, **args)
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("bakery: which age group pushed visits down in october", "sessions", "age_band"),
+    ("physio: which region is behind the dip in visits since september", "sessions", "region"),
+    ("florist: visits are down this month, which channel do I pin that on", "sessions", "channel"),
+    ("garage: which segment is to blame for slower fixes this month", "resolution_time", "segment"),
+    ("which town drove the drop in questionnaire replies last quarter", "survey_responses", "city"),
+    ("vets: which channel is making our first reply times slower", "first_response_time", "channel"),
+    ("which segment should we blame for fewer survey responses since july", "survey_responses", "segment"),
+])
+def test_a_change_pinned_on_a_group_keeps_the_kpi_it_names(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("kennels: what share of support tickets we sorted out in october", "resolution_rate"),
+    ("week to date visits on the pottery web shop", "sessions"),
+    ("how many lessons get cancel this term", "cancelled_orders"),
+])
+def test_kpis_said_loosely(rules, question, metric):
+    assert_plans(rules, question, "kpis", metrics=[metric])
