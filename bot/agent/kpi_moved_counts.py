@@ -2,7 +2,8 @@
 last in bot/agent/kpi_words.py's KPI_PATTERNS), so a narrower reading of the same words wins:
 "pushed visits up", "a dip in visits", "month to date visits" are the web visits; "slower
 fixes" the time to resolve; "the drop in survey replies", "fewer survey responses" the surveys
-answered; "bookings get cancel" the cancelled orders. Bare, "visits" may be a salon's appointments or the spend per visit, and
+answered; "bookings get cancel" the cancelled orders; "class pass sales" and "nursery
+sign-ups" the orders, counted. Bare, "visits" may be a salon's appointments or the spend per visit, and
 "survey replies" what the surveys say, so each is read only with its movement or its count.
 """
 
@@ -41,5 +42,13 @@ MOVED_TERMS: list[tuple[str, str]] = [
     # "how many room bookings get cancel", "orders wey don cancel": the cancelled orders, the verb unmarked
     (rf"\b(?:how many|number of|count of) (?:[\w'-]+ ){{0,2}}{ORDERS} (?:(?:do|does|did) )?(?:get|got|gets|go|went|been|were|was|"
      r"don|dey) cancel\b", "cancelled_orders"),
+    # "class pass sales", "gift voucher sales this month": how many were sold, a count of orders
+    # (never "card sales money", the money said outright)
+    (r"\b(?:[\w-]+ )?(?:pass|pack|membership|voucher|gift card|bundle|season ticket)(?:es|s)? sales\b"
+     r"(?! (?:money|revenue|takings|cash|value|income|wise)\b)(?!-wise)", "orders"),
+    # "Clifton vs Bedminster for nursery sign-ups", "how many course sign-ups": the trade's
+    # enrolments, its orders (not a newsletter's or a channel's sign-ups, a group of people)
+    (r"\b(?:for|of|in|how many|number of|count of) (?:the |our |all )?(?P<kpi>(?:(?!(?:newsletter|email|e-mail|mailing|list|trial|"
+     r"tiktok|instagram|facebook|google|web|online|app)\b)[\w-]+ )?sign-?ups)\b", "orders"),
 ]
 MOVED_PATTERNS = [(re.compile(p), code) for p, code in MOVED_TERMS]

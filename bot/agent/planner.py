@@ -70,7 +70,7 @@ _COMMAND = re.compile(
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
-    r"revenue|sales|conversion|traffic|list|channel|then|->|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
+    r"revenue|sales|conversion|traffic|list|channel|then|->|vs|versus|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
     r"contact|discount)"
     # "refund rate by channel", "discount usage": the measure named after the verb's noun

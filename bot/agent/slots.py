@@ -20,6 +20,7 @@ from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
+from bot.agent.group_pairs import pair_groups
 from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
@@ -218,6 +219,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     slots.channels = [c for c in slots.channels if not any(
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    pair_groups(slots, rest, known)  # "vip vs loyalty": both groups, named without their people
     _groups_compared(slots, rest)
     drop_swapped(slots, t, CHANNEL_SYNONYMS)  # "swap instagram for facebook": facebook alone
     slots.sources = [s for p, s in SOURCE_WORDS if rx.search(rf"\b(?:{p})\b", rest)]
