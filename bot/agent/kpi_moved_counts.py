@@ -49,6 +49,6 @@ MOVED_TERMS: list[tuple[str, str]] = [
     # "Clifton vs Bedminster for nursery sign-ups", "how many course sign-ups": the trade's
     # enrolments, its orders (not a newsletter's or a channel's sign-ups, a group of people)
     (r"\b(?:for|of|in|how many|number of|count of) (?:the |our |all )?(?P<kpi>(?:(?!(?:newsletter|email|e-mail|mailing|list|trial|"
-     r"tiktok|instagram|facebook|google|web|online|app)\b)[\w-]+ )?sign-?ups)\b", "orders"),
+     r"tiktok|instagram|facebook|google|web|online|app)\b)[\w-]+ ){0,2}sign-?ups)\b", "orders"),
 ]
 MOVED_PATTERNS = [(re.compile(p), code) for p, code in MOVED_TERMS]

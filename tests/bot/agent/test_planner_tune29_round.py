@@ -34,3 +34,13 @@ def test_a_change_pinned_on_a_group_keeps_the_kpi_it_names(rules, question, metr
 ])
 def test_kpis_said_loosely(rules, question, metric):
     assert_plans(rules, question, "kpis", metrics=[metric])
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("lead vs newsletter, who spends more per order at the deli",
+     {"metric": "aov", "by": "segment", "filters": {"segment": ["lead", "newsletter"]}}),
+    ("tiktok versus email for gift voucher sales last month", {"metric": "orders", "by": "channel"}),
+    ("Cotham vs Keynsham for swim course sign-ups this year", {"metric": "orders", "by": "city"}),
+])
+def test_two_groups_set_against_each_other_are_each_groups_level(rules, question, args):
+    assert_plans(rules, question, "movers", rank="value", **args)
