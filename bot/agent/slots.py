@@ -51,6 +51,7 @@ from bot.agent.slot_readers import (
     read_values,
     unloaded_asks,
 )
+from bot.agent.stage_span import chain_of_steps
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
@@ -219,6 +220,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     slots.channels = [c for c in slots.channels if not any(
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    chain_of_steps(slots)  # "basket to checkout to order placed": the funnel over them, not a step's rate
     pair_groups(slots, rest, known)  # "vip vs loyalty": both groups, named without their people
     _groups_compared(slots, rest)
     drop_swapped(slots, t, CHANNEL_SYNONYMS)  # "swap instagram for facebook": facebook alone
