@@ -44,3 +44,19 @@ def test_kpis_said_loosely(rules, question, metric):
 ])
 def test_two_groups_set_against_each_other_are_each_groups_level(rules, question, args):
     assert_plans(rules, question, "movers", rank="value", **args)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("from getting a quote to a paid job, how many convert at the roofers", {"stages": ["decision", "purchase"]}),
+    ("from looking around the site to paying, then on to after-sales, how many cake orders make it",
+     {"stages": ["consideration", "decision", "purchase", "post-purchase"]}),
+    ("gift shop: basket to checkout to order placed, by age band",
+     {"touchpoints": ["add_to_cart", "checkout_start", "order_placed"], "by": "age_band"}),
+])
+def test_a_funnel_span_said_in_the_trades_words(rules, question, args):
+    assert_plans(rules, question, "funnel", **args)
+
+
+def test_a_window_said_alone_after_a_funnel_sets_its_window(rules):
+    _follow(rules, "funnel by region last month", "just count people who paid within 5 days", "funnel",
+            {"by": "region", "window_days": 5, "period": {"name": "last_month"}})
