@@ -24,7 +24,7 @@ from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_args import keep_unchanged, kpi_swapped, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
@@ -367,7 +367,7 @@ class OfflinePlanner:
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
-                and best.cues != (BARE_PERIOD,):  # "how was last week?" after a trend: the trend, for last week
+                and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
             return self.by_name[best.tool]
         return prev
 
