@@ -60,3 +60,22 @@ def test_a_funnel_span_said_in_the_trades_words(rules, question, args):
 def test_a_window_said_alone_after_a_funnel_sets_its_window(rules):
     _follow(rules, "funnel by region last month", "just count people who paid within 5 days", "funnel",
             {"by": "region", "window_days": 5, "period": {"name": "last_month"}})
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("bike hire: last month's takings against the month before that",
+     {"period": {"name": "last_month"}, "against": {"start": "2026-09-01", "end": "2026-09-30"}}),
+    ("bookings today vs the same sunday a week earlier at the climbing wall",
+     {"period": {"name": "today"}, "against": {"start": "2026-11-08", "end": "2026-11-08"}}),
+    ("how did friday's orders shape up against the day a week before",
+     {"period": {"start": "2026-11-13", "end": "2026-11-13"}, "against": {"start": "2026-11-06", "end": "2026-11-06"}}),
+    ("line Q2 up against Q1 for the chandlers, every kpi",
+     {"period": {"start": "2026-04-01", "end": "2026-06-30"}, "against": {"start": "2026-01-01", "end": "2026-03-31"}}),
+])
+def test_a_comparison_said_with_its_yardstick_in_other_words(rules, question, args):
+    assert_plans(rules, question, "compare", **args)
+
+
+def test_a_kpi_named_wise_after_a_comparison_keeps_the_comparison(rules):
+    _follow(rules, "lesson bookings in october vs september", "and takings-wise?", "compare",
+            {"metrics": ["revenue"], "against": {"start": "2026-09-01", "end": "2026-09-30"}})
