@@ -69,6 +69,7 @@ from bot.agent.vocab import (
 )
 from bot.agent.week_of import week_of
 from bot.agent.weekday_before import weekday_before
+from bot.agent.weekday_steps import weekday_said
 from bot.agent.when import mask, parse_period, read_when
 from bot.agent.yardstick_before import yardstick_before
 from bot.agent.year_halves import year_halves
@@ -195,7 +196,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "september vs october": october, against september; "october same days": its first days
-    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
+    when = weekday_said(t, later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of)), as_of)  # "... friday?": that day
     when = yardstick_before(t, weekday_before(month_or_month(t, when, as_of), as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"; "vs the week before that"
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
