@@ -79,3 +79,16 @@ def test_a_comparison_said_with_its_yardstick_in_other_words(rules, question, ar
 def test_a_kpi_named_wise_after_a_comparison_keeps_the_comparison(rules):
     _follow(rules, "lesson bookings in october vs september", "and takings-wise?", "compare",
             {"metrics": ["revenue"], "against": {"start": "2026-09-01", "end": "2026-09-30"}})
+
+
+@pytest.mark.parametrize(("first", "follow", "tool", "args"), [
+    ("revenue yesterday for the chippy", "ok and the thursday again", "kpis",
+     {"period": {"start": "2026-11-12", "end": "2026-11-12"}}),
+    ("bookings yesterday at the escape room", "and the tuesday before that one", "kpis",
+     {"period": {"start": "2026-11-10", "end": "2026-11-10"}}),
+    ("which hour do people book the kayaks", "what about mon thru sun", "time_pattern", {"by": "weekday"}),
+    ("sessions trend over the past 3 months", "go week by week on that", "trend", {"metric": "sessions", "grain": "week"}),
+    ("how do guests sound in their reviews", "do them day by day", "feedback_sentiment", {"by": "day"}),
+])
+def test_a_follow_up_names_a_day_or_a_grain_loosely(rules, first, follow, tool, args):
+    _follow(rules, first, follow, tool, args)
