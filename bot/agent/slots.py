@@ -55,6 +55,7 @@ from bot.agent.stage_span import chain_of_steps
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
+from bot.agent.two_month_span import two_month_span
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -196,11 +197,14 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "september vs october": october, against september; "october same days": its first days
-    when = weekday_said(t, later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of)), as_of)  # "... friday?": that day
+    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
+    when = two_month_span(t, weekday_said(t, when, as_of), as_of)  # "the friday then"; "across september and october"
     when = yardstick_before(t, weekday_before(month_or_month(t, when, as_of), as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"; "vs the week before that"
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
-    if not metrics:  # "jumps per day", "the dip in tows": a trade's own unit counted, read as orders (and said so)
+    # "jumps per day", "the dip in tows": a trade's own unit counted, read as orders (and said so); also
+    # a second KPI listed as one ("turnover and number of contracts")
+    if not metrics or rx.search(r"\b(?:and|&|plus) (?:the )?(?:number|count|total|tally) of\b", rest):
         units, read_as = counted_as_orders(rest)
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
