@@ -92,3 +92,11 @@ def test_a_kpi_named_wise_after_a_comparison_keeps_the_comparison(rules):
 ])
 def test_a_follow_up_names_a_day_or_a_grain_loosely(rules, first, follow, tool, args):
     _follow(rules, first, follow, tool, args)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("security firm: takings and number of contracts last quarter", {"metrics": ["revenue", "orders"]}),
+    ("dentist: csat over march and april", {"metrics": ["csat"], "period": {"start": "2026-03-01", "end": "2026-04-30"}}),
+])
+def test_two_kpis_or_two_months_said_together(rules, question, args):
+    assert_plans(rules, question, "kpis", **args)
