@@ -146,10 +146,3 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
                               r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
                               r"table|list|breakdown|comparison|themes|ranking)\b")
 
-
-def kpi_swapped(prev: str, best: str, new: Any) -> bool:
-    """"and money-wise?" after october vs september: the same comparison (or series, or split) of
-    another KPI, not that KPI's level alone (kpis' "money-wise" cue)."""
-    return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
-        and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
-        and len(getattr(new, "norm", "").split()) <= 4

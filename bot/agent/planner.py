@@ -24,8 +24,8 @@ from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, kpi_swapped, levels_of_a_split_funnel, said, splits_by
-from bot.agent.follow_up_grain import regrain
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.percentile_follow_up import switch_percentile
