@@ -43,7 +43,7 @@ from bot.agent.series_cues import (
     boost_series,
     series_grain_asked,
 )
-from bot.agent.stage_span import stage_span
+from bot.agent.stage_span import stage_span, window_alone
 from bot.agent.tools import ToolContext, ToolSpec
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
@@ -278,7 +278,7 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("funnel", "reach", "between", "get through", "make it to"),
             cues=FUNNEL_CUES,
             plan=plan_funnel,
-            boost=lambda slots: max(boost_funnel(slots), stage_span(slots) or -9.0),  # a stretch of stages asked
+            boost=lambda slots: max(boost_funnel(slots), stage_span(slots) or window_alone(slots) or -9.0),  # a stretch of stages asked
         ),
         ToolSpec(
             name="dropoffs",

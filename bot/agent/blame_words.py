@@ -23,7 +23,12 @@ BLAME = re.compile(
     rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:brought|brings|bring|gave us|delivered) (?:(?:the|that|this|our|a) )?"
     rf"(?:[\w-]+ )?{_SHIFT}\b|"
     # "which region is the culprit (the reason)"
-    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|'s) (?:the )?(?:culprit|reason|one at fault|at fault)\b")
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|'s) (?:the )?(?:culprit|reason|one at fault|at fault)\b|"
+    # "which channel is making our reply times worse", "which segment made the waits longer"
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|are|was|were|has been|have been)? ?(?:making|made|makes|make) (?:[\w'-]+ ){{1,4}}?"
+    r"(?:worse|better|slower|faster|quicker|longer|shorter|bigger|smaller|higher|lower|drop|fall|rise|climb|go (?:up|down))\b|"
+    # "party bookings are down, which channel do I pin that on", "which segment should we blame"
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:do|should|can|could|would|shall) (?:i|we|you) (?:pin|blame|put)\b")
 
 
 def boost_blame(slots: Any) -> float:

@@ -9,4 +9,8 @@ _DOWN = r"(?:fall(?:en|ing)?|fell|shr[iau]nk(?:en|ing)?|drop(?:ped|ping)?|dip(?:
 # either order, the two said within a few words ("rose or fell", "more this month, or fewer")
 EITHER_WAY = (rf"\b{_UP}\b[\w\s,']{{0,40}}\bor\b,? (?:did (?:it|they) )?{_DOWN}\b|"
               rf"\b{_DOWN}\b[\w\s,']{{0,40}}\bor\b,? (?:did (?:it|they) )?{_UP}\b")
-EITHER_WAY_CUES = ((EITHER_WAY, 0.55),)
+# "did our repeat rate improve over the past 30 days or not", "has the bounce rate got worse, yes or no":
+# one direction asked, yes or no, is the same comparison
+ONE_WAY_OR_NOT = (rf"\b(?:did|has|have|is|are|was|were) (?:[\w'-]+ ){{1,5}}?(?:{_UP}|{_DOWN}|got (?:better|worse)|gotten (?:better|worse))\b"
+                  r"[\w\s,']{0,40}?,? (?:or not|or no|yes or no)\b")
+EITHER_WAY_CUES = ((EITHER_WAY, 0.55), (ONE_WAY_OR_NOT, 0.55))

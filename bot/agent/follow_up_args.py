@@ -145,3 +145,4 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
                               r"lengthen|extend|stretch|narrow|widen|restrict|keep|make|change|set|reduce|bring) (?:down |back )?"
                               r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
                               r"table|list|breakdown|comparison|themes|ranking)\b")
+

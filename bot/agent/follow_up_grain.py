@@ -31,3 +31,11 @@ def split_said(spec: Any, own: dict[str, Any], text: str) -> set[str]:
     """`by` of a pattern when the follow-up's words name the split ("and which day of the week",
     "by time of day"), even when that split is also the tool's default."""
     return {"by"} if spec.name == "time_pattern" and "by" in own and pattern_by(text) else set()
+
+
+def kpi_swapped(prev: str, best: str, new: Any) -> bool:
+    """"and money-wise?" after october vs september: the same comparison (or series, or split) of
+    another KPI, not that KPI's level alone (kpis' "money-wise" cue)."""
+    return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
+        and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
+        and len(getattr(new, "norm", "").split()) <= 4

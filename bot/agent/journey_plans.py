@@ -31,10 +31,12 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
         first, last = min(stages, key=STAGE_INDEX.get), max(stages, key=STAGE_INDEX.get)
         # "between consideration and purchase" means every stage from one to the other; three or
-        # more named one after another ("awareness to consideration to purchase") are the steps asked for
+        # more named one after another ("awareness to consideration to purchase") are the steps asked for;
+        # said in the trade's words ("from browsing to paying, and on to after-sales") they are the span's ends
+        listed = len(set(stages)) >= 3 and re.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots)) and len(set(re.findall(
+            r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots)))) >= 2
         from tools.core.stages import STAGES
 
-        listed = len(set(stages)) >= 3 and re.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots))
         args["stages"] = sorted(set(stages), key=STAGE_INDEX.get) if listed else \
             list(STAGES[STAGE_INDEX[first]: STAGE_INDEX[last] + 1])
     elif ranks_conversion(slots):

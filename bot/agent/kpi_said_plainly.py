@@ -29,8 +29,10 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      "sessions"),
     # "how many complaints did we get sorted last week", "queries the team dealt with in october"
     (rf"\b(?:how many|number of|count of) (?:[\w-]+ ){{0,2}}?{_GRIPES} (?:did|have|has|had) (?:we|you|they|the team|staff|"
-     rf"(?:the |our )?[\w'-]+) (?:get |got |manage to |managed to |actually )?{_SORTED}\b|"
-     rf"\b{_GRIPES} (?:that )?(?:we|the team|staff) (?:got |have |'ve |had )?{_SORTED}\b", "resolved_tickets"),
+     rf"(?:the |our )?[\w'-]+) (?:get |got |manage to |managed to |actually )?{_SORTED}\b", "resolved_tickets"),
+    # "tickets we closed out" is the count, but "the share of tickets we closed out" the rate (vocab.py's)
+    (rf"^(?!.*(?:\b(?:share|percentage|proportion|fraction|per ?cent)|%) of\b).*?\b(?P<kpi>{_GRIPES} (?:that )?(?:we|the team|staff) "
+     rf"(?:got |have |'ve |had )?{_SORTED})\b", "resolved_tickets"),
     # "the gap between a client first turning up on our radar and paying", "time between first
     # hearing of us and booking"
     (rf"\b(?:gap|time|days?|weeks?|wait|lag|how long) between (?:[\w'-]+ ){{0,3}}?first (?:[\w'-]+ ){{0,2}}?(?:{_FIRST_SEEN})\b"

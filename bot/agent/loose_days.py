@@ -32,7 +32,8 @@ _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _LAST_WORD = re.compile(rf"\b(?<!every )(?<!each )(?<!a )(?:the )?{_WEEKDAY}\s*[?.!]*\s*$")
 # "is our busiest day friday", "which day is quieter, monday or tuesday": weekdays in general
 _HABIT = re.compile(r"\b(?:usually|typically|normally|tend|on average|every|each|always|days?|weekdays?|weekends?|or|"
-                    r"busi\w*|quiet\w*|slow\w*|best|worst|peak\w*|most|least)\b")
+                    r"busi\w*|quiet\w*|slow\w*|best|worst|peak\w*|most|least)\b|"
+                    r"\bmon(?:day)? (?:to|thru|through|till|until|-) sun(?:day)?\b")  # "mon to sun": the week's days
 _NIGHT = re.compile(r"\b(last night|tonight)\b")
 _SAME_POINT = re.compile(r"\b(?:at |by )?(?:the )?same (?:point|stage|time|day) (?:in |of )?(?:the )?(?:last|previous|prior) month\b")
 # compare's cues: a month set against a month, this month against the same point of the last

@@ -13,7 +13,7 @@ from typing import Any
 _PAIRED = re.compile(r"\b(?:against|vs\.?|versus|next to|alongside|beside|side by side with|compared (?:to|with)|"
                      r"stack(?:s|ed)? up)\b")
 # the headline words kpis answers alone ("map last month's journey vs this month's" is the map's)
-_HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis|metrics|headlines?|full picture|everything|across the board)\b|"
+_HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis?|metrics|headlines?|full picture|everything|across the board)\b|"
                        # "how did the forge do in october compared with september": how the business did, both months
                        r"\bhow(?: did|'d| have| has) (?:(?:we|things|it) |(?:the|our|my) (?:[\w'&-]+ ){1,3}?)(?:do|done|get on|got on|go|"
                        r"gone|fare|fared|perform|performed|trade|traded)\b")

@@ -25,7 +25,7 @@ from typing import Any
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
-from bot.agent.follow_up_grain import regrain
+from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
 from bot.agent.percentile_follow_up import switch_percentile
@@ -48,7 +48,7 @@ _FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
-    r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|"
+    r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
@@ -70,7 +70,7 @@ _COMMAND = re.compile(
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
-    r"revenue|sales|conversion|traffic|list|channel|then|->|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
+    r"revenue|sales|conversion|traffic|list|channel|then|->|vs|versus|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
     r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
     r"contact|discount)"
     # "refund rate by channel", "discount usage": the measure named after the verb's noun
@@ -367,7 +367,7 @@ class OfflinePlanner:
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
-                and best.cues != (BARE_PERIOD,):  # "how was last week?" after a trend: the trend, for last week
+                and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
             return self.by_name[best.tool]
         return prev
 

@@ -20,6 +20,7 @@ from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
+from bot.agent.group_pairs import pair_groups
 from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
@@ -50,9 +51,11 @@ from bot.agent.slot_readers import (
     read_values,
     unloaded_asks,
 )
+from bot.agent.stage_span import chain_of_steps
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
+from bot.agent.two_month_span import two_month_span
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,
@@ -67,7 +70,9 @@ from bot.agent.vocab import (
 )
 from bot.agent.week_of import week_of
 from bot.agent.weekday_before import weekday_before
+from bot.agent.weekday_steps import weekday_said
 from bot.agent.when import mask, parse_period, read_when
+from bot.agent.yardstick_before import yardstick_before
 from bot.agent.year_halves import year_halves
 from tools.core.stages import STAGES
 
@@ -193,10 +198,13 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "september vs october": october, against september; "october same days": its first days
     when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
-    when = weekday_before(month_or_month(t, when, as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"
+    when = two_month_span(t, weekday_said(t, when, as_of), as_of)  # "the friday then"; "across september and october"
+    when = yardstick_before(t, weekday_before(month_or_month(t, when, as_of), as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"; "vs the week before that"
     rest = _examples_of_a_stage(mask(t, when.spans))
     metrics, after_metrics = metrics_and_rest(as_shop_words(rest))  # "garden jobs", "new swimmers": orders, customers
-    if not metrics:  # "jumps per day", "the dip in tows": a trade's own unit counted, read as orders (and said so)
+    # "jumps per day", "the dip in tows": a trade's own unit counted, read as orders (and said so); also
+    # a second KPI listed as one ("turnover and number of contracts")
+    if not metrics or rx.search(r"\b(?:and|&|plus) (?:the )?(?:number|count|total|tally) of\b", rest):
         units, read_as = counted_as_orders(rest)
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
@@ -218,6 +226,8 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     slots.channels = [c for c in slots.channels if not any(
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    chain_of_steps(slots)  # "basket to checkout to order placed": the funnel over them, not a step's rate
+    pair_groups(slots, rest, known)  # "vip vs loyalty": both groups, named without their people
     _groups_compared(slots, rest)
     drop_swapped(slots, t, CHANNEL_SYNONYMS)  # "swap instagram for facebook": facebook alone
     slots.sources = [s for p, s in SOURCE_WORDS if rx.search(rf"\b(?:{p})\b", rest)]

@@ -22,11 +22,39 @@ _NOT_A_FUNNEL = re.compile(r"\bhow long\b|\b(?:days|weeks|time) (?:from|between|
                            # "what's the drop-off between checkout and order placed": the drop-off itself, asked by name
                            r"\bdrop[- ]?offs?\b|\bdropoffs?\b")
 
+# "from quote request to a paid install, how many convert": a head count through the span's steps,
+# not the step's rate read as a KPI ("what share of quote requests convert")
+_HOW_MANY_THROUGH = re.compile(r"^(?!.*\b(?:share|percentage|proportion|fraction|per ?cent|rate)\b)(?=.*\bfrom\b.{3,80}\bto\b)"
+                               r".*\bhow many\b")
+
 
 def stage_span(slots: Any) -> float:
     """How strongly the words ask for the funnel over a stretch of named stages."""
     stages = getattr(slots, "stages", None) or []
     text = text_of(slots)
-    if len(stages) < 2 or getattr(slots, "metrics", None) or _NOT_A_FUNNEL.search(text):
+    metrics = [m for m in getattr(slots, "metrics", None) or []
+               if not (m.startswith("conversion_") and _HOW_MANY_THROUGH.search(text))]
+    if len(stages) < 2 or metrics or _NOT_A_FUNNEL.search(text):
         return 0.0
     return 1.2 if _SPAN.search(text) else 0.0
+
+
+_CHAIN = re.compile(r"\bto\b.*\bto\b|->")
+
+
+def chain_of_steps(slots: Any) -> None:
+    """"basket to checkout to order placed, split by channel": three steps or more one after another
+    are the funnel over them; the rate of the last step their words also read is not the question."""
+    if len(getattr(slots, "touchpoints", None) or []) >= 3 and _CHAIN.search(slots.norm):
+        slots.metrics = [m for m in slots.metrics if not m.startswith("conversion_")]
+
+
+# "only counting teams who booked within 7 days", "just count people who paid inside a fortnight":
+# a funnel's window, said alone (a follow-up of the funnel just shown)
+_WINDOW_ALONE = re.compile(r"^(?:(?:and|but|ok|now|then),? )*(?:only|just)? ?(?:count\w*|includ\w*)\b.{0,40}?"
+                           r"\b(?:within|inside|in under|in less than) (?:a |an |the first )?(?:\d{1,3} ?)?(?:days?|weeks?|fortnight|months?)\b")
+
+
+def window_alone(slots: Any) -> float:
+    """The funnel's pull when only its conversion window is said."""
+    return 0.6 if _WINDOW_ALONE.search(text_of(slots)) else 0.0

@@ -25,6 +25,11 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
     except Exception:  # a period the tools would refuse anyway
         return None
     first, last = p.first_day, p.last_day
+    from bot.agent.weekday_steps import weekday_before_period
+
+    day = weekday_before_period(first, unit)  # "and the saturday before that one"
+    if day:
+        return day
     counted = rx.fullmatch(r"(\S+) (day|week|month)s?", unit)
     if counted:  # "the 7 days before that": that many days just before the period
         days = number(counted.group(1)) * UNIT_DAYS[counted.group(2)]

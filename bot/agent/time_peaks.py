@@ -129,6 +129,9 @@ _MOOD_WHEN = (rf"\b{_MOOD}\b(?:\s+[\w'-]+){{0,3}}?\s+(?:on|at|in|during) (?:cert
               r"different )?(?:weekdays|weekends|days of the week|(?:times|hours) of (?:the )?day|months of the year)\b|"
               rf"\b(?:which|what) (?:weekday|day of the week|hour|time of (?:the )?day|month of the year)s? (?:\w+ ){{0,3}}{_MOOD}\b")
 _WEEKDAY += "|" + _MOOD_WHEN
+# (lane tune29) "n wat about mon to sun?", "monday through sunday": the whole week's days side by side
+_WEEK_ROUND = r"\bmon(?:day)? (?:to|thru|through|till|until|-) sun(?:day)?\b"
+_WEEKDAY += "|" + _WEEK_ROUND
 # "which calendar month is the money month": the month that earns most (the revenue, read there)
 _MONEY_MONTH = r"\b(?:which|what) (?:calendar )?months? (?:\w+ ){0,3}(?:money|cash|bumper|banner|boom) months?\b"
 # (lane ps7) "buying rate per calendar month, which one comes out on top", "which calendar month

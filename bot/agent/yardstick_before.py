@@ -1,0 +1,51 @@
+"""(lane tune29) A period set against the one just before it, said relative to the period itself:
+"last week's takings against the week before that", "rentals yesterday vs the same saturday a
+week earlier", "how did yesterday measure up to the saturday a week earlier". bot/agent/when.py
+reads "the week before that" only as a follow-up's step back (no period of its own to step
+from), and "a week earlier" as a weekly grain, so the comparison lost its yardstick. Here the
+yardstick is the period moved back: one unit (bot/agent/step_back.py), or, for a single day
+against "the same weekday a week earlier", that day seven days before."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+from bot.agent.weekday_before import _one_day
+
+_AGAINST = (r"(?:vs\.?|versus|against|compared (?:with|to)|(?:measure[sd]?|stack(?:s|ed)?|match(?:es|ed)?|shape[sd]?) up "
+            r"(?:to|against|with|next to)|than|next to|with)")
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day)"
+# "vs the same saturday a week earlier", "against the day a week before"
+_SAME_DAY = re.compile(rf"\b{_AGAINST} (?:the |that )?(?:same )?{_DAY} (?:a|one) week (?:earlier|before|prior|back)\b")
+# "against the week before that", "vs the month prior to it"
+_UNIT_BEFORE = re.compile(rf"\b{_AGAINST} (?:the )?(day|week|fortnight|month|quarter|year) "
+                          r"(?:before|prior to|earlier than) (?:that|it|this|then)\b")
+_GRAIN_SAID = re.compile(r"\b(?:weekly|daily|monthly|by (?:the )?(?:day|week|month)|per (?:day|week|month)|"
+                         r"(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|each (?:day|week|month))\b")
+
+
+def yardstick_before(text: str, when: Any, as_of: dt.date | None) -> Any:
+    """`when` with the period just before its own as the yardstick, when the words say so."""
+    from bot.agent.step_back import shift_back
+
+    if as_of is None or not when.period or when.against:
+        return when
+    said = _SAME_DAY.search(text)
+    against = None
+    if said is not None:
+        day = _one_day(when.period, as_of)
+        if day is not None:
+            back = (day - dt.timedelta(days=7)).isoformat()
+            against = f"{back}..{back}"
+    else:
+        said = _UNIT_BEFORE.search(text)
+        if said is not None:
+            against = shift_back(when.period, said.group(1), as_of)
+    if against is None or said is None:
+        return when
+    rest = text[:said.start()] + text[said.end():]
+    grain = when.grain if _GRAIN_SAID.search(rest) else None  # "a week earlier" is no weekly series
+    return dataclasses.replace(when, against=against, step=None, grain=grain, spans=[*when.spans, said.span()])
