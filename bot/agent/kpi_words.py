@@ -158,8 +158,11 @@ KPI_TERMS: list[tuple[str, str]] = [
 # what the owner did, said with its verb ("did we end up refunding", kpi_owner_verbs) comes right
 # after the tails; the plain asks (kpi_said_plainly: "left after one page", "the full set") come
 # before the tails, and the trade's money and visits said in its own words (kpi_trade_money_and_visits:
-# "average lot price", "fare money", "people hit the site") first of all. The owners' own asks, phrases, stories told in steps and money words (donations,
-# fees) come last.
+# "average lot price", "fare money", "people hit the site") first, after only the second visits and
+# the waits for a reply (kpi_second_visits_and_waiting). The owners' own asks, phrases, stories told
+# in steps and money words (donations, fees) come last, then the KPI a blamed change names
+# (kpi_moved_counts), trade words inside a plain phrase (kpi_qualified_words) and work counted as
+# sold (kpi_work_money_and_doorstep), which read only what nothing before them took.
 KPI_PATTERNS = (SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
