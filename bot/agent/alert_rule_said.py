@@ -16,3 +16,12 @@ RULE_CHANGED = (_LEAD + r"(?:change|switch|set|make|move|turn|update|put|bump|fl
                 r"(?:compare |fire |check |look |go |run )?(?:(?:day|week|month|year) (?:on|over|by|to) (?:day|week|month|year)|"
                 r"daily|weekly|monthly|fortnightly|\d+(?:\.\d+)?\s*(?:%|percent|per cent|hours?|hrs?|days?|mins?|minutes?)?|"
                 r"high|low|medium|urgent)\b")
+# (lane ps15) the rule named first, then how it should work from now on: "on the refunds alert,
+# only warn me when they go up", "for that rule, just ping me on drops", "the bookings alarm: only
+# rises". It speaks of a rule that exists, so it is a change of it, never a new rule.
+RULE_NAMED_FIRST = (_LEAD + r"(?:(?:on|for|about|with|re|regarding|as for|as to|in) (?:the|my|our|that|this) "
+                    r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)s?\b\s*[,:;-]?|(?:the|my|our|that|this) "
+                    r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)\s*[,:;-]) ?(?:(?:so|and|but|please|then|from now on),? )*"
+                    r"(?:(?:only|just|no longer)\b|(?:don'?t|do not|never|stop) (?:warn|tell|alert|ping|flag|bother|message|"
+                    r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn) (?:it|that|this)\b)")
+RULE_CHANGED = RULE_CHANGED + "|" + RULE_NAMED_FIRST

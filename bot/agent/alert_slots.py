@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_one_way import one_way
 from bot.agent.patterns import rx
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -131,6 +132,8 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         out["condition"] = "unusual"
     if out.get("condition") == "unusual" and (up or down or both):
         out["direction"] = "both" if both or (up and down) else ("up" if up else "down")
+    elif out.get("condition", "unusual") == "unusual" and one_way(t):  # "only when they go up, not down"
+        out["direction"] = one_way(t)
     m = _PER.search(t)
     if m:
         out["per"] = m.group(1) or m.group(2)

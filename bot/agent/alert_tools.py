@@ -10,7 +10,7 @@ from typing import Any
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES
-from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE
+from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import WANTED_AFTER
 from bot.agent.tools import ToolContext, ToolSpec
@@ -313,7 +313,7 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 # "what alerts have i told you to watch for": the rules asked about, never a new one proposed
-_CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
+_CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + "|" + RULE_NAMED_FIRST + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
 LIST_CUES = (
     (ASKED_RULES, 2.0),
     # "show every rule I've got, including ones turned off": the rules, the switched-off ones too

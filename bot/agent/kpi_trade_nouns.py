@@ -65,6 +65,11 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
      r"led|lead|result(?:ed|s)?|convert(?:ed|s)?)(?: up)? (?:in|into|to|with)\b", "session_conversion"),
     # "is the average bag spend creeping up", "avg trolley spend": what one order is worth
     (r"\b(?:average|avg|mean|typical) (?:bag|trolley|shop|till|visit) spend\b", "aov"),
+    # (lane ps15) "tell me if the average hire drops below 40 quid", "the average job this month":
+    # one order under the trade's name for it (not "average booking lead time", "average jobs per day")
+    (r"\b(?:average|avg|mean|typical) (?:hire|rental|booking|job|sale|transaction|purchase|basket|cart|invoice|commission)\b"
+     r"(?!'s\b|(?: [\w-]+)? (?:length|time|duration|count|number|rating|score|wait|lead|window|per|size|reviews?|distance|"
+     r"travel|span|gap|frequency)\b)", "aov"),
     # "average fee per lesson booking", "our average fare per trip", "mean charge per job": what one
     # sale brings in, said as the trade's price (never a fee we pay: "card fees", "platform fee")
     (r"\b(?:average|avg|mean|typical) (?!(?:card|platform|payment|processing|delivery|postage|shipping|transaction|bank|"

@@ -7,7 +7,10 @@ from __future__ import annotations
 # "give her the pain point ...", "hand the second card a pain point about parking"
 PAIN_GIVEN = (r"\b(?:give|hand|stick|put|pop|slap|tack|bolt) (?:her|him|them|it|(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|"
               r"(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)) (?:a |an |the |another )?(?:new )?"
-              r"pain ?point\b")
+              r"pain ?point\b|"
+              # (lane ps15) "card 4 needs a new pain point: ...", "persona two could do with a pain point about queues"
+              r"\b(?:persona|card|draft)(?: (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six))? (?:needs|wants|could (?:use|do with)|"
+              r"should (?:get|have)|gets|deserves|is missing|lacks) (?:a |an |another |one more )?(?:new |extra |second |further )?pain ?point\b")
 # "pop all three personas into the saved list", "stick both cards in saved", "put the lot in my saved personas"
 SAVED_LIST = (r"^(?:please |ok,? |okay,? |now |then |can you |could you |just |right,? |great,? )*"
               r"(?:pop|put|stick|add|move|file|throw|chuck|drop|shove) (?:all|both|every|each|the (?:whole )?lot|them(?: all)?|"

@@ -32,7 +32,7 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
     (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
-    (r"\bonline (?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay)(?:s|ed|ing)? online\b",
+    (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay)(?:s|ed|ing)? online\b",
      "online"),
     (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
@@ -367,7 +367,7 @@ LIST_CUES = (
      r"\b(?:show|give|see|view|send|get)(?: me| us)? (?:the |a |our |my )?list of (?:(?:the|our|my|all|all the) )?(?:saved )?(?:personas|persona cards|customer cards)\b|"
      # "the bakery's persona cards, list them", "what customer profiles have we got on file": the kept ones
      r"\b(?:personas|persona cards|customer profiles)[,:;]? (?:please )?(?:list|show(?: me| us)?) (?:them|those|'em|the lot)\b|"
-     r"\b(?:what|which|any) (?:customer |buyer |client |shopper )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "
+     r"\b(?:what|which|any) (?:[\w'-]+ )?(?:profiles|personas|persona cards) (?:have|do|did) (?:we|i|you) "
      r"(?:got |have |keep |kept )?(?:on file|saved|stored|on record)\b|\b(?:what|which|any) (?:customers? |buyers? |clients? |shoppers? )?"
      # "what customer profiles are stored already", "which personas were saved before"
      r"(?:profiles|personas|persona cards) (?:are|were|have been|got) (?:already |currently |now )?(?:on file|saved|stored|kept|on record)\b", 1.2),

@@ -349,8 +349,8 @@ def _actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following )?"
-                      r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (years?|months?|yrs?)\b|"
+_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following |another )?"
+                      r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (?:more |further |extra |additional )?(years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (?:more |further |extra )?(years?|months?) (?:of|worth of) (?:future |forward |"
                       r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders|fees|income|takings|payments)\b|"

@@ -121,3 +121,15 @@ def test_advice_on_what_to_watch_proposes_no_rule(rules, question):
     answer = rules.answer(question, "advice-" + question)
     assert answer.pending is None, answer.text
     assert "rules already set" in answer.text and "alert rules" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "for the takings alarm, only ping me when they drop, not when they climb",
+    "on the no-shows rule, just warn me when it goes up",
+    "about that alert: don't bother me about rises any more",
+])
+def test_an_order_about_an_existing_rule_never_makes_a_new_one(rules, question):
+    """An order about "the X alert" changes that rule; proposing a second rule beside it would
+    leave the owner with two alerts where they asked for one."""
+    plan = rules.plan(question, "named-first-" + question)
+    assert plan.spec is not None and plan.spec.name == "change_alert_rule", (question, plan.spec and plan.spec.name)
