@@ -64,10 +64,14 @@ class ToolRanker:
         text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
         sims = self._index.similarities(text)
         order = _HEADING.sub("", text, count=1)
+        # A change the whole question orders in so many words ("the complaints alarm: just ping me
+        # when it goes up" changes that rule) is not read again without its heading as another one
+        # ("just ping me when it goes up" alone sounds like a new rule).
+        whole = {n for n, rx in self.explicit.items() if rx.search(text)} if order != text else set()
         out = []
         for name, spec in self.tools.items():
             # "on-time-delivery rule: delete it": the heading may be the rule itself, so both readings count
-            said = (text, order) if spec.changes_state and order != text else (text,)
+            said = (text, order) if spec.changes_state and order != text and not whole - {name} else (text,)
             if name in self.explicit and not any(self.explicit[name].search(t) for t in said):
                 continue
             fired = [(w, p) for rx, w, p in self.cues[name] if any(rx.search(t) for t in said)]

@@ -127,6 +127,9 @@ def test_advice_on_what_to_watch_proposes_no_rule(rules, question):
     "for the takings alarm, only ping me when they drop, not when they climb",
     "on the no-shows rule, just warn me when it goes up",
     "about that alert: don't bother me about rises any more",
+    # the rule as a heading: what follows it, read alone, sounds like a new rule
+    "the complaints alarm: just ping me when it goes up",
+    "our late deliveries alert: only tell me about rises",
 ])
 def test_an_order_about_an_existing_rule_never_makes_a_new_one(rules, question):
     """An order about "the X alert" changes that rule; proposing a second rule beside it would
