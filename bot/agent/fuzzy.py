@@ -263,9 +263,9 @@ _ALIASES = [
                     r"drop(?:s|ped|ping)?|load(?:s|ed|ing)?) (?:[\w'-]+ ){0,3}?in(?:to)? (?:the |their |a |your |our )"
                     r"(?:shopping |online |web )?(?:baskets?|carts?|trolleys?)\b", True),
     # (lane probe17c) "before a gi ends up in their basket", "until anything lands in the cart": the
-    # thing as the subject, the same step not reached
-    ("add_to_cart", r"\b(?:before|until|till|never|without) (?:an? |the |any |anything |something )?(?:[\w'-]+ ){0,2}?(?:ends? up|ended up|"
-                    r"lands?|landed|goes|went|gets|got|makes it|made it) in(?:to)? (?:the |their |a |your |our )"
+    # thing as the subject, the same step not reached ("before a single spool is in the basket")
+    ("add_to_cart", r"\b(?:before|until|till|never|without) (?:an? |the |any |anything |something )?(?:single |one )?(?:[\w'-]+ ){0,2}?(?:ends? up|ended up|"
+                    r"lands?|landed|goes|went|gets|got|makes it|made it|is|are|sits|'s|was) in(?:to)? (?:the |their |a |your |our )"
                     r"(?:shopping |online |web )?(?:baskets?|carts?|trolleys?)\b", True),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
