@@ -291,6 +291,10 @@ _ALIASES = [
     # "visit to cart to order", "added to basket and then checked out": in a chain of steps, a bare
     # visit is the site visit and checking out is starting the checkout
     ("website_visit", r"\b(?:site |web )?visits?\b(?= (?:to|->|→|then|>|and then) )", False),
+    # (lane ps14) "website to basket to checkout", "the site then the cart": the site itself first in a
+    # chain of steps is its visit
+    ("website_visit", r"\b(?:web ?site|site|online shop|web ?shop)\b(?= (?:to|->|→|then|>|and then) (?:the |a )?(?:baskets?|carts?|"
+                      r"trolleys?|check ?outs?|sign ?ups?|orders?|enquir\w+|booking)\b)", False),
     ("checkout_start", r"\b(?:then |and )check(?:ed|s|ing)? out\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),

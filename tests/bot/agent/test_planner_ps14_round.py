@@ -82,3 +82,20 @@ def test_skipped_steps_not_counted_stops_the_funnel(rules, question):
 ])
 def test_leaving_before_anything_is_in_the_basket_has_that_goal(rules, question):
     assert_plans(rules, question, "dropoffs", goal_touchpoint="add_to_cart")
+
+
+@pytest.mark.parametrize(("question", "steps"), [
+    ("online shop to cart to order, funnel for last month", ["website_visit", "add_to_cart", "order_placed"]),
+    ("how many go from the site to checkout", ["website_visit", "checkout_start"]),
+])
+def test_the_site_first_in_a_chain_is_its_visit(rules, question, steps):
+    assert_plans(rules, question, "funnel", touchpoints=steps)
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("every stage for the tile shop, split by channel", "channel"),
+    ("every step for the garage, split by where they first found us", "channel"),
+    ("each step for the deli, broken down by segment", "segment"),
+])
+def test_every_stage_split_is_the_funnel_split(rules, question, by):
+    assert_plans(rules, question, "funnel", by=by)
