@@ -13,6 +13,12 @@ SHOWN_ALERTS_CUES = (
      r"(?! rules?\b|(?: (?:that|which))? (?:i|we|you)(?:'ve| have)? (?:set|made|created|added)\b)", 0.9),
     # "what's gone off on the alert board and not cleared yet": the board shows the alerts raised
     (r"\b(?:alerts?|alarms?) (?:board|panel|screen|feed|dashboard|page|wall)\b(?!.*\b(?:rules?|set up|settings)\b)", 0.9),
+    # (lane ps14) "anything flagged by the alerts this morning", "what did the alarms catch overnight",
+    # "alerts: open ones plus the cleared ones": what the alerts raised, not the rules behind them
+    (r"\b(?:flagged|raised|caught|picked up|spotted|thrown up|triggered) by (?:the |our |my |any )?(?:alerts?|alarms?)\b|"
+     r"\b(?:what|anything|has anything|did) (?:did |have |has )?(?:the |our |my |any )?(?:alerts?|alarms?) "
+     r"(?:flag|flagged|catch|caught|raise|raised|pick up|picked up|spot|spotted|throw up|threw up)\b|"
+     r"\b(?:alerts?|alarms?)\b(?! rules?\b) ?[:,-]? ?(?:just |only )?(?:the )?(?:open|live|active) ones\b", 1.5),
 )
 # "including the ones already sorted", "even the ones we dealt with", "the fixed ones too": the
 # resolved alerts asked for as well

@@ -26,6 +26,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             # "the digest for the week ending 1 november": a week named by its last day is the weekly one
             r"\bweek (?:ending|ended|up to|to) (?:on )?(?:sunday|the \d|\d)|"
             r"\b(?:past|last) (?:7|seven) days\b|\bwhole week\b|"
+            # (lane ps14) "same for the week", "the roundup over the week": the week as a whole
+            r"\b(?:for|over|of|across) the (?:whole |full |entire )?week\b|"
             # "a seven-day recap": a digest a week long
             r"\b(?:week|7[- ]day|seven[- ]day)[- ](?:long|length)\b|\b(?:7|seven)[- ]day (?:digest|roundup|round-up|"
             r"summary|recap|wrap-?up|report|rundown|overview)\b|"
@@ -103,6 +105,10 @@ DIGEST_CUES = (
     (r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap) (?:for|from) "
      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)|today|yesterday|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*(?:to|-|until|till|through|thru|and)\b)", 0.9),
+    # (lane ps14) "the bakery's day summary for 12 november", "a day report for the 3rd": the day's
+    # digest named "day" without "the"
+    (r"\b(?:day|day's|one-day|single-day) (?:summary|update|report|overview|rundown|run-down|debrief|bulletin|"
+     r"round-?up|recap|digest)\b", 0.9),
     # "the daily round-up of the numbers", "a weekly recap of the figures": the regular report of the KPIs
     (r"\b(?:daily|weekly|morning|nightly) (?:round-?up|recap|wrap[- ]?up|catch-?up|summary|rundown|run-down|update) of (?:the |our |all the |my )?"
      r"(?:numbers|figures|stats|kpis|metrics)\b", 0.9),

@@ -315,7 +315,7 @@ THEME_CUES = (
      r"(?! (?:about|over|on|concerning) (?:the |our |una |di |dis |your )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,})", 0.8),
     # "what's got burger van punters cheesed off this month", "what's getting the regulars so fed up":
     # what the feeling is about, no topic given
-    (r"\bwhat(?:'s|s| has| is| have)? (?:been )?(?:got|getting|gotten|making|leaving) (?:[\w'-]+ ){0,4}?(?:so |really |all )?(?:"
+    (r"\bwhat(?:'s|s| has| is| have)? (?:been )?(?:got|getting|gotten|making|leaving) (?:[\w'-]+ ){0,5}?(?:so |really |all )?(?:"
      + _DIALECT_COMPLAINT + r"|fed up|annoyed|upset|angry|cross|mad|unhappy|frustrated|miffed|grumpy|(?:riled|wound|worked|het) up|"
      r"happy|chuffed|delighted|pleased|buzzing|excited)\b", 0.9),
     # "anything new people are giving out about since last week?", "anything fresh the guests are griping
@@ -420,4 +420,11 @@ SENTIMENT_CUES += (
     (r"^(?!.*\b(?:find|search|look up|pull up|dig out|quotes?|about|regarding|mention\w*)\b)(?:.*?)"
      r"\b(?:comments?|reviews?|feedback|remarks|messages|notes|write-?ups)\b.{0,40}\b(?:happy|upbeat|cheerful|nice|warm|glowing|"
      r"kind|friendly|pleased) or (?:grumpy|unhappy|moany|angry|cross|sour|harsh|cranky|negative|fed up|annoyed)\b", 1.0),
+)
+# (lane ps14) "what are the support tickets mostly about", "what are our reviews usually about": what
+# the texts are about, no topic named, is their themes (never "what's the ticket count")
+THEME_CUES += (
+    (r"\bwhat (?:are|is|were|was|have|has) (?:the |our |my |their |all the )?(?:[\w'-]+ ){0,2}?(?:tickets|reviews|comments|"
+     r"complaints|messages|surveys?|survey answers|e-?mails|feedback|replies|write-?ups)(?: been)? (?:mostly|mainly|usually|"
+     r"largely|generally|normally|typically|all|really)? ?about\b" + _NO_TOPIC, 1.2),
 )

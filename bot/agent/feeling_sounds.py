@@ -31,7 +31,11 @@ _SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUN
 # "how do the numbers sound", "what do customers sound like on the phone")
 _HOW_THEY_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|reviewers|commenters|"
                    rf"passengers|mums|parents|readers) (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)")
-SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0))
+# (lane ps14) "how does feedback sound week by week", "how do the reviews come across lately": the
+# texts themselves said to sound some way are their mood too
+_HOW_TEXTS_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my |their )?(?:[\w'-]+ )?{_TEXTS} (?:{_SOUND})\b"
+                    rf"(?! like\b)")
+SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0), (_HOW_TEXTS_SOUND, 1.0))
 
 _PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
                               r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")
@@ -44,7 +48,7 @@ _FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}
 # (lane probe18a) "do survey answers sound happier than emails", "are ticket replies grumpier than
 # the reviews": two kinds of text set against each other, each named with its own noun
 _KINDS = r"(?:surveys?|questionnaires?|tickets?|e-?mails?|reviews?|chats?|dms?)"
-_SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages))?\b.{{0,40}}?"
+_SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages|forms))?\b.{{0,40}}?"
                           rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against) (?:the |our |in |on |from |via )?"
                           rf"(?:support |feedback |customer )?{_KINDS}\b")
 

@@ -263,9 +263,9 @@ _ALIASES = [
                     r"drop(?:s|ped|ping)?|load(?:s|ed|ing)?) (?:[\w'-]+ ){0,3}?in(?:to)? (?:the |their |a |your |our )"
                     r"(?:shopping |online |web )?(?:baskets?|carts?|trolleys?)\b", True),
     # (lane probe17c) "before a gi ends up in their basket", "until anything lands in the cart": the
-    # thing as the subject, the same step not reached
-    ("add_to_cart", r"\b(?:before|until|till|never|without) (?:an? |the |any |anything |something )?(?:[\w'-]+ ){0,2}?(?:ends? up|ended up|"
-                    r"lands?|landed|goes|went|gets|got|makes it|made it) in(?:to)? (?:the |their |a |your |our )"
+    # thing as the subject, the same step not reached ("before a single spool is in the basket")
+    ("add_to_cart", r"\b(?:before|until|till|never|without) (?:an? |the |any |anything |something )?(?:single |one )?(?:[\w'-]+ ){0,2}?(?:ends? up|ended up|"
+                    r"lands?|landed|goes|went|gets|got|makes it|made it|is|are|sits|'s|was) in(?:to)? (?:the |their |a |your |our )"
                     r"(?:shopping |online |web )?(?:baskets?|carts?|trolleys?)\b", True),
     ("checkout_start", r"\b(?:the )?check ?outs?\b(?! (?:complete|completed|finished|done))", False),
     # "the people who never reach checkout": a step they did not get to, so the step itself
@@ -291,6 +291,10 @@ _ALIASES = [
     # "visit to cart to order", "added to basket and then checked out": in a chain of steps, a bare
     # visit is the site visit and checking out is starting the checkout
     ("website_visit", r"\b(?:site |web )?visits?\b(?= (?:to|->|→|then|>|and then) )", False),
+    # (lane ps14) "website to basket to checkout", "the site then the cart": the site itself first in a
+    # chain of steps is its visit
+    ("website_visit", r"\b(?:web ?site|site|online shop|web ?shop)\b(?= (?:to|->|→|then|>|and then) (?:the |a )?(?:baskets?|carts?|"
+                      r"trolleys?|check ?outs?|sign ?ups?|orders?|enquir\w+|booking)\b)", False),
     ("checkout_start", r"\b(?:then |and )check(?:ed|s|ing)? out\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),

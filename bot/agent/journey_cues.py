@@ -204,3 +204,11 @@ PATH_CUES = (
     (r"\b(?:common|usual|typical|main|popular|normal) ways? (?:that )?(?:people|customers|buyers|shoppers|folk|they)? ?"
      r"(?:get|reach|arrive|come|end up|find)\b", 0.6),
 )
+# (lane ps14) "every stage for the bakery's buyers, split by channel", "each step, broken down by where
+# they first found us": how many reach each stage, split, is the funnel split (no feeling, time or KPI
+# asked of the stages)
+FUNNEL_CUES += (
+    (r"^(?:(?:and|so|ok|now|right),? )?(?:show (?:me )?|give (?:me )?)?(?:every |each |all (?:the |of the )?)(?:stage|step)s?\b"
+     r"(?!.*\b(?:feel\w*|mood|tone|sentiment|happ\w+|satisf\w+|scor\w+|rat(?:ed|ings?)|csat|nps|time|long|days?|revenue|sales|"
+     r"sound\w*|complain\w*|themes?)\b).{0,40}\b(?:split|broken (?:down|out)|divided|separated)\b", 1.0),
+)

@@ -18,4 +18,13 @@ RECORDS_HELD_CUES = (
     (rf"\bwhat {_YOU} (?:hold|have|'ve got|have got|can see|know)\b.{{0,40}}\b(?:up to date|current|stale|out of date|"
      r"behind|old)\b|\b(?:up to date|current)\b.{0,30}\bor (?:is it |it's )?(?:a (?:few|couple of) (?:days|weeks|months) )?"
      r"(?:stale|out of date|behind|old)\b", 1.0),
+    # (lane ps14) what is recorded at all: "what touchpoints are being tracked", "which channels do you
+    # log", "how many rows are in each table"
+    (r"\b(?:what|which) (?:touchpoints|channels|stages|tables|event types|sources)\b (?:are |do (?:you|we) |does it )?"
+     r"(?:being |even |actually )?(?:tracked|recorded|logged|captured|kept|track|record|log|capture|keep)\b|"
+     r"\bhow many (?:rows|records|lines|entries) (?:are |is |have you got |do you have )?(?:there )?(?:in|per|for) "
+     r"(?:each|every|the|your) (?:table|file|sheet|dataset)s?\b|\brow counts?\b", 1.0),
+    # where it starts: "from which date does the sales data start", "when do your records begin"
+    (rf"\b(?:from )?(?:which|what) (?:date|day|month|year)\b.{{0,40}}\b{_HELD}\b.{{0,10}}\b(?:start|starts|begin|begins|go back to)\b|"
+     rf"\bwhen (?:do|does) (?:the |your |our |my )?(?:[\w'-]+ ){{0,2}}?{_HELD} (?:start|begin)\b", 1.0),
 )
