@@ -35,8 +35,8 @@ _TERMS: list[tuple[str, str]] = [
      rf"visitors)\b[^?.!]{{0,40}}?\b{_SITE}\b", "new_visitors"),
     # "how many tartan survey forms did folk send back", "survey cards guests handed in": the
     # survey responses counted
-    (rf"\bsurveys?(?: {_FORMS})?\b[^?.!]{{0,40}}?\b(?:(?:sent|send|sending|handed|hand|posted|post|mailed|filled|fill|"
-     r"gave|given)(?: back| in| out)?|returned|(?:came|come|got|get|coming) back)\b(?! on file)", "survey_responses"),
+    (rf"\bsurveys?(?: {_FORMS})?\b[^?.!]{{0,40}}?\b(?:(?:sent|send|sending|handed|hand|posted|post|mailed|filled|fill)"
+     r"(?: back| in| out)?|returned|(?:came|come|got|get|coming) back)\b(?! on file)", "survey_responses"),
     # "how many minutes did they hang about on the drop site each visit", "how long folk stay on
     # the site per visit": the length of a visit
     (rf"\b(?:how long|how many (?:minutes|mins|seconds|secs)|minutes|time)\b[^?.!]{{0,50}}?\b(?:hang(?:ing|s)? (?:about|around|out)|"
@@ -51,7 +51,7 @@ _TERMS: list[tuple[str, str]] = [
     # "the biggest average marble invoice", "was the average walling job bigger", "the average slab
     # order, month by month": the value of one order, the trade's noun between (never "average
     # orders per day", a count, nor "average job time", a wait)
-    (r"\baverage (?!(?:number|count|amount|time|wait|days?|hours?) )(?:[\w'-]+ ){0,2}?(?:invoice|order|job|sale|basket|bill|"
+    (r"\baverage (?!(?:number|count|amount|time|wait|days?|hours?) )(?:[\w'-]+ ){0,2}?(?:invoice|order|job|sale|basket|"
      r"transaction|purchase|spend|booking|commission)\b(?! (?:times?|count|number|rate|per|a day|frequency|length|delivery|"
      r"resolution|wait|turnaround|lead|takes?|took)\b)", "aov"),
     # "which weekday do clients wait longest for our first reply": the wait for an answer (the
