@@ -23,5 +23,10 @@ DAY_HUNCH = (
     r"(?:weight|keep|way|wages|opening)\b|"
     # (lane ps10) "do saturdays really bring the most fares", "does friday actually get the most walk-ins"
     rf"\b(?:does|do|did|is|are) {_DAY1} (?:(?:really|actually|truly|honestly|still|usually|always) )?(?:bring|brings|get|gets|see|sees|"
-    r"have|has|draw|draws|pull|pulls|sell|sells) (?:in )?the (?:most|biggest|fewest|least)\b"
+    r"have|has|draw|draws|pull|pulls|sell|sells) (?:in )?the (?:most|biggest|fewest|least)\b|"
+    # (lane ps13) "do wednesdays get more egg orders", "do sundays see fewer walk-ins": that weekday,
+    # said as a habit (plural), against the others (never "than last wednesday", one pair of dates)
+    rf"\b(?:do|did|are) (?:{'|'.join(WEEKDAY_NAMES)})s (?:(?:really|actually|truly|honestly|still|usually|always|tend to) )?"
+    r"(?:bring|get|see|have|draw|pull|sell|make|take) (?:in )?(?:more|fewer|less|bigger|smaller)\b"
+    r"(?![^?.!]*\bthan (?:last|the (?:same|previous|one|week)|previous|that)\b)"
 )

@@ -17,7 +17,7 @@ _AGAIN = r"(?:more than once|twice or more|at least twice|more than one time|a s
 # What a support desk answers, never a trade's jobs or calls (which are its orders as often)
 _ASKED = r"(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|support requests?|cases?|issues?|problems?)"
 _WE = r"(?:we|you|the team|they|staff|support|the desk)"
-_MANAGED = r"(?:actually |finally |manage to |managed to |get to |got to )?"
+_MANAGED = r"(?:actually |finally |fully |completely |properly |manage to |managed to |get to |got to )?"
 # Answering a message, and the first message itself
 _ANSWER = r"(?:answer|reply to|respond to|get back to|pick up|acknowledge|come back to)"
 _FIRST_MESSAGE = (r"(?:first|new|initial|opening) (?:e-?mails?|messages?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|requests?|"

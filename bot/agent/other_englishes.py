@@ -26,7 +26,9 @@ _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
 _CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
 # Indian English "kindly advise what share of visits ...": a request to be told, not for advice
-_ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b)")
+# (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
+_ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b|"
+                     r"(?:[\w-]+ ){0,2}(?:%|rate|percent|percentage|share|count|number|total|figures?|average|median)(?!\w))")
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")

@@ -118,6 +118,15 @@ _ERRAND = (r"(?:re-?order|order|buy|purchase|get in|source) (?:\d+ |some |more |
            r"did (?!(?:we|us|our|i|my|they|you|it|customers?|clients?|members?|the (?:campaign|promo|offer|ad|email|sale)s?)\b)"
            r"(?:[\w'-]+ ){1,3}(?:win|lose|draw|beat [\w'-]+)(?= (?:on|at|last|this|yesterday|today|tonight|against|away|at home|"
            r"the (?:match|game|derby|final|cup|league))\b|\s*[?.!]*$)|"
+           # (lane ps13) "get 200 more boxes ordered from the packaging lot", "have some extra flour sent over
+           # by the mill": the order placed, whoever the supplier is
+           r"(?:get|have) (?:\d+ |some |more |another |a few |a batch of |a load of |extra )+(?:[\w'-]+ ){0,4}?(?:ordered|"
+           r"delivered|sent(?: over| out| up| down)?|shipped|printed|brought (?:in|over)) (?:in )?(?:from|off|by)\b|"
+           # "can ye book us a caller for the barn dance", "could you hire me a van for friday": someone
+           # or something booked for the owner (never a report, a chart or a persona)
+           r"(?:(?:can|could|would|will) (?:you|ye|ya|u) (?:please )?)?(?:book|hire|arrange|organi[sz]e|reserve) (?:us|me) "
+           r"(?:a|an|some|two|three|\d+) (?!(?:[\w'-]+ ){0,2}(?:reports?|breakdowns?|summar(?:y|ies)|charts?|graphs?|digests?|"
+           r"alerts?|lists?|personas?|forecasts?|segments?)\b)(?:[\w'-]+ ){0,2}?[\w'-]+ (?:for|on|at|next|this|to)\b|"
            # entertainment: "say something funny", "make me laugh", "cheer us up"
            r"(?:say|tell (?:me|us)|give (?:me|us)) something (?:funny|silly|daft|witty|hilarious|cheerful)\b|"
            r"(?:make (?:me|us) (?:laugh|smile)|cheer (?:me|us) up)\b")

@@ -57,7 +57,14 @@ AS_A_SERIES_CUES = ((r"^(?:(?:ok|okay|right|now|and|can you|could you|please|jus
 # a night is a day's point, over a span of days
 _NIGHTLY = r"\b(?:each|every|per) (?:night|evening)\b(?= (?:for|over|in|across|during) (?:the )?(?:last|past|previous)\b)"
 SERIES_ASKED += "|" + _NIGHTLY
-_EACH = re.compile(r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
+# (lane ps13) "tickets opened each week this quarter", "bookings taken every month since june": a
+# count done at each point of a span named after it, that count's series (not "twice a week")
+_DONE_EACH = (r"^(?!.*\b(?:average|avg|typical(?:ly)?|usually|normally)\b).*?\b(?:opened|logged|raised|sold|booked|placed|made|taken|received|filed|created|submitted|"
+              r"came in|coming in|signed up|joined) (?:each|every|per) (day|week|month|quarter)\b(?= (?:this|last|past|previous|"
+              r"since|over|for|in|during|so far)\b)")
+SERIES_ASKED += "|" + _DONE_EACH
+_EACH = re.compile(_DONE_EACH + "|" +
+                   r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
 SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))

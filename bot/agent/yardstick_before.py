@@ -23,6 +23,10 @@ _SAME_DAY = re.compile(rf"\b{_AGAINST} (?:the |that )?(?:same )?{_DAY} (?:a|one)
 # "against the week before that", "vs the month prior to it"
 _UNIT_BEFORE = re.compile(rf"\b{_AGAINST} (?:the )?(day|week|fortnight|month|quarter|year) "
                           r"(?:before|prior to|earlier than) (?:that|it|this|then)\b")
+# (lane ps13) "compare site visits last week to the week before that": a bare "to" is the yardstick
+# only after "compare" ("up to the week before that" is no comparison)
+_TO_UNIT_BEFORE = re.compile(r"\bto (?:the )?(day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than) (?:that|it|this|then)\b")
+_COMPARE = re.compile(r"\bcompar(?:e|ed|ing)\b")
 _GRAIN_SAID = re.compile(r"\b(?:weekly|daily|monthly|by (?:the )?(?:day|week|month)|per (?:day|week|month)|"
                          r"(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|each (?:day|week|month))\b")
 
@@ -41,7 +45,7 @@ def yardstick_before(text: str, when: Any, as_of: dt.date | None) -> Any:
             back = (day - dt.timedelta(days=7)).isoformat()
             against = f"{back}..{back}"
     else:
-        said = _UNIT_BEFORE.search(text)
+        said = _UNIT_BEFORE.search(text) or (_TO_UNIT_BEFORE.search(text) if _COMPARE.search(text) else None)
         if said is not None:
             against = shift_back(when.period, said.group(1), as_of)
     if against is None or said is None:
