@@ -24,8 +24,8 @@ from bot.agent.kpi_owner_verbs import OWNER_VERB_PATTERNS
 from bot.agent.kpi_pair_heads import PAIR_HEAD_PATTERNS
 from bot.agent.kpi_place_headcount import HEADCOUNT_PATTERNS
 from bot.agent.kpi_plain_lives import PLAIN_LIFE_PATTERNS
-from bot.agent.kpi_qualified_words import QUALIFIED_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS
+from bot.agent.kpi_qualified_words import QUALIFIED_PATTERNS
 from bot.agent.kpi_said_plainly import PLAIN_ASK_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_second_visits_and_waiting import SECOND_VISIT_AND_WAITING_PATTERNS
@@ -159,8 +159,9 @@ KPI_TERMS: list[tuple[str, str]] = [
 # what the owner did, said with its verb ("did we end up refunding", kpi_owner_verbs) comes right
 # after the tails; the plain asks (kpi_said_plainly: "left after one page", "the full set") come
 # before the tails, and the trade's money and visits said in its own words (kpi_trade_money_and_visits:
-# "average lot price", "fare money", "people hit the site") first, after only the second visits and
-# the waits for a reply (kpi_second_visits_and_waiting). The owners' own asks, phrases, stories told
+# "average lot price", "fare money", "people hit the site") first, after only the plain questions
+# about the work (kpi_plain_lives: "how long to fully fix a customer's problem", "what's that
+# worth") and the second visits and waits for a reply (kpi_second_visits_and_waiting). The owners' own asks, phrases, stories told
 # in steps and money words (donations, fees) come last, then the KPI a blamed change names
 # (kpi_moved_counts), trade words inside a plain phrase (kpi_qualified_words) and work counted as
 # sold (kpi_work_money_and_doorstep), which read only what nothing before them took.
