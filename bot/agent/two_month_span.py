@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, period_between
+from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, month_range, period_between
 
 _SPAN = re.compile(rf"\b(?:across|over|for|through|throughout|during|in|covering) (?:both )?{MONTH_RX},? (?:and|&|plus) {MONTH_RX}"
                    r"(?! (?:separately|side by side|each|apart)\b)")
@@ -18,11 +18,6 @@ _SPAN = re.compile(rf"\b(?:across|over|for|through|throughout|during|in|covering
 # "how did september and october compare", "sales in july and august, each month": two months set apart
 _SET_APART = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|side by side|separately|each|apart|differ\w*|change\w*|better|worse|"
                         r"more|less|fewer|month by month|monthly|per month)\b")
-
-
-def _latest(month: int, as_of: dt.date) -> dt.date:
-    year = as_of.year if month <= as_of.month else as_of.year - 1
-    return dt.date(year, month, 1)
 
 
 def two_month_span(t: str, when: Any, as_of: dt.date | None) -> Any:
@@ -33,7 +28,7 @@ def two_month_span(t: str, when: Any, as_of: dt.date | None) -> Any:
     a, b = (MONTH_NUMBERS.get(g.rstrip(".").lower()) for g in (m.group(1), m.group(2)))
     if a is None or b is None or (b - a) % 12 != 1:
         return when  # only two months in a row make one span
-    second = _latest(b, as_of)
+    second, _ = month_range(b, as_of)  # the latest such month not after the data; kept whole below
     first = (second - dt.timedelta(days=1)).replace(day=1)
     last = second.replace(day=calendar.monthrange(second.year, second.month)[1])
     return dataclasses.replace(when, period=period_between(first, last), spans=[*when.spans, m.span()])
