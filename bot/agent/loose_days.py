@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.agent.going_back import going_back_as_past
 from bot.agent.gone_periods import gone_as_last
-from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, period_between
+from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, latest_weekday, period_between
 
 # "before they ever hit", "without anyone ever buying", "if people ever come back": a clause
 # about whether something happens at all; the word after "ever" is its verb.
@@ -73,7 +73,6 @@ def loose_days(t: str, when: Any, as_of: dt.date | None) -> Any:
         return dataclasses.replace(when, period="yesterday" if day < as_of else "today", spans=[*when.spans, night.span()])
     m = _LAST_WORD.search(t)
     if m and not _HABIT.search(t):
-        back = (as_of.weekday() - list(calendar.day_name).index(m.group(1).capitalize())) % 7
-        day = as_of - dt.timedelta(days=back)
+        day = latest_weekday(m.group(1), as_of)
         return dataclasses.replace(when, period=period_between(day, day), spans=[*when.spans, m.span()])
     return when

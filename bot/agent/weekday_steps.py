@@ -6,13 +6,12 @@ bot/agent/step_back.py's `shift_back` with a weekday for its unit)."""
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import re
 from typing import Any
 
-from bot.agent.when_words import period_between
+from bot.agent.when_words import WEEKDAY_NAMES, latest_weekday, period_between
 
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # "the friday then", "that thursday again", "the monday instead": the weekday, a word of talk after it
@@ -28,8 +27,7 @@ def weekday_said(t: str, when: Any, as_of: dt.date | None) -> Any:
         return when
     m = _THEN.search(t)
     if m:
-        back = (as_of.weekday() - list(calendar.day_name).index(m.group(1).capitalize())) % 7
-        day = as_of - dt.timedelta(days=back)
+        day = latest_weekday(m.group(1), as_of)
         return dataclasses.replace(when, period=period_between(day, day), spans=[*when.spans, m.span()])
     m = _BEFORE.search(t)
     if m and when.step is None:
@@ -39,9 +37,8 @@ def weekday_said(t: str, when: Any, as_of: dt.date | None) -> Any:
 
 def weekday_before_period(first: dt.date, weekday: str) -> str | None:
     """The latest `weekday` strictly before `first`, as a one-day period."""
-    names = [d.lower() for d in calendar.day_name]
-    if weekday not in names:
+    if weekday not in WEEKDAY_NAMES:
         return None
-    back = (first.weekday() - names.index(weekday)) % 7 or 7
+    back = (first.weekday() - WEEKDAY_NAMES.index(weekday)) % 7 or 7
     day = first - dt.timedelta(days=back)
     return period_between(day, day)

@@ -66,3 +66,8 @@ def upto(first: dt.date, last: dt.date, as_of: dt.date) -> str:
     """A period cut at the data's last day; one that starts after it is kept whole ("orders in
     December" when the data ends in November), so the tool says where the data ends."""
     return period_between(first, min(last, as_of) if first <= as_of else last)
+
+
+def latest_weekday(name: str, as_of: dt.date) -> dt.date:
+    """The latest day called `name` ("friday") on or before the data's last day."""
+    return as_of - dt.timedelta(days=(as_of.weekday() - WEEKDAY_NAMES.index(name.lower())) % 7)
