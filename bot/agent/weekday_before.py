@@ -12,7 +12,8 @@ import datetime as dt
 from typing import Any
 
 
-def _one_day(period: str | None, as_of: dt.date) -> dt.date | None:
+def one_day(period: str | None, as_of: dt.date) -> dt.date | None:
+    """The single day a period names (today, yesterday, one YYYY-MM-DD..YYYY-MM-DD day), else None."""
     if period == "today":
         return as_of
     if period == "yesterday":
@@ -29,7 +30,7 @@ def weekday_before(when: Any, as_of: dt.date | None) -> Any:
     """`when` with a one-day yardstick that is the period's own day moved back a week."""
     if as_of is None or not when.against:
         return when
-    day, against = _one_day(when.period, as_of), _one_day(when.against, as_of)
+    day, against = one_day(when.period, as_of), one_day(when.against, as_of)
     if day is None or against != day:
         return when
     back = (day - dt.timedelta(days=7)).isoformat()

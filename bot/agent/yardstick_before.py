@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot.agent.weekday_before import _one_day
+from bot.agent.weekday_before import one_day
 
 _AGAINST = (r"(?:vs\.?|versus|against|compared (?:with|to)|(?:measure[sd]?|stack(?:s|ed)?|match(?:es|ed)?|shape[sd]?) up "
             r"(?:to|against|with|next to)|than|next to|with)")
@@ -40,7 +40,7 @@ def yardstick_before(text: str, when: Any, as_of: dt.date | None) -> Any:
     said = _SAME_DAY.search(text)
     against = None
     if said is not None:
-        day = _one_day(when.period, as_of)
+        day = one_day(when.period, as_of)
         if day is not None:
             back = (day - dt.timedelta(days=7)).isoformat()
             against = f"{back}..{back}"
