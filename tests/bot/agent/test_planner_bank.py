@@ -31,7 +31,9 @@ its score `bench/planner.py --blind16`'s, once, at the end. The seventeenth
 (tests/questions_blind17.yaml) is the held-back bank of phase S: likewise its shape only here,
 its score `bench/planner.py --blind17`'s, once, at the end. The eighteenth
 (tests/questions_blind18.yaml) is the held-back bank of phase T: likewise its shape only here,
-its score `bench/planner.py --blind18`'s, once, at the end. The probes,
+its score `bench/planner.py --blind18`'s, once, at the end. The nineteenth
+(tests/questions_blind19.yaml) is the held-back bank of phase U: likewise its shape only here,
+its score `bench/planner.py --blind19`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -118,6 +120,10 @@ BLIND17 = Path(__file__).resolve().parents[2] / "questions_blind17.yaml"
 # blindness), the held-back bank of phase T: never asked of the planner here, scored once by the
 # lead with `bench/planner.py --blind18`; only its shape is checked here.
 BLIND18 = Path(__file__).resolve().parents[2] / "questions_blind18.yaml"
+# The nineteenth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase U: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind19`; only its shape is checked here.
+BLIND19 = Path(__file__).resolve().parents[2] / "questions_blind19.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -198,10 +204,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
-                                  BLIND17, BLIND18, *PROBES],
+                                  BLIND17, BLIND18, BLIND19, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", "blind18",
+                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -400,6 +406,17 @@ def test_eighteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(p
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, *PROBES),
+                      later_tools=set())
+
+
+def test_nineteenth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase U: shape only, never asked here. No question may be word for word
+    in another bank (tuning data, blind18 included, and the probes, probe19a-c written at the
+    same time among them); it asks for every tool."""
+    _check_blind_bank(planner, BLIND19, "blind19", at_least=380, follow_ups=30,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, *PROBES),
                       later_tools=set())
 
 
