@@ -17,3 +17,10 @@ WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:i|we)(?:'d| would)? (?:want|like|ne
 # "if class bookings fall 25% i want to get an alert": the condition first, no comma before the ask
 WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:if|whenever|should|the moment|as soon as)\b.*\b(?:i|we)(?:'d| would)? (?:want|like|need) "
                  r"to (?:get|have|receive|be sent) (?:an? )?(?:alert|alarm|warning|heads[- ]up|notification)\b")
+# (lane probe19c) the ask said as the alert's name, with no verb: "alert for revenue falling 10% over
+# four weeks", "high priority alarm on bookings dropping below 20 a day" (one alert, not "alerts for
+# ... last month", a question about those that fired)
+_MOVING = (r"(?:falling|dropping|dipping|sliding|slipping|sinking|rising|climbing|jumping|spiking|surging|going (?:up|down|above|"
+           r"below|over|under)|(?:goes|gets|drops|falls|rises) (?:above|below|over|under|by)|below|above|under|over)")
+WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:please |pls |just |ok,? |so )*(?:an? |the )?(?:(?:high|low|medium)[- ](?:priority|severity) "
+                 rf"|urgent )?(?:alert|alarm|warning|heads[- ]up|notification) (?:for|on) (?:[\w'-]+ ){{1,4}}?{_MOVING}\b")

@@ -18,12 +18,12 @@ from bot.agent.analytics_cues import (
     boost_kpis,
     boost_movers,
     boost_trend,
-    churn_window_days,
     metrics_from,
     series_grain,
     text_of,
 )
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
+from bot.agent.churn_spans import said_churn_window
 from bot.agent.drift_words import DRIFT_CUES
 from bot.agent.dropoff_sense import DROPOFF_SENSE_CUES
 from bot.agent.either_way import EITHER_WAY_CUES
@@ -132,7 +132,7 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
     and trend all take them: "compare churn with a 60 day window" is not the default 90)."""
     out: dict[str, int] = {}
     text = text_of(slots)
-    window = churn_window_days(text) if "churn_rate" in metrics else None
+    window = said_churn_window(text) if "churn_rate" in metrics else None
     if window:
         out["churn_window_days"] = window
     hours = cart_window_hours(text) if "cart_abandonment" in metrics else None

@@ -43,7 +43,7 @@ _DELIVERED = r"(?:deliver(?:y|ies|ed)|posted|shipped|sent out|brought to (?:the|
 _COLLECTED = (r"(?:collect(?:ing|ed|ion)?|click and collect|pick(?:ing|ed)? (?:it |them )?up|pick-?ups?|"
               r"in[- ]store|in person|came (?:in|by) for (?:it|them))")
 _AGAINST = r"(?:compared (?:with|to)|vs\.?|versus|against|or|and|than)"
-_FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
+FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
                               rf"\b{_COLLECTED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_DELIVERED}\b")
 # (lane probe18a) "do survey answers sound happier than emails", "are ticket replies grumpier than
 # the reviews": two kinds of text set against each other, each named with its own noun
@@ -57,7 +57,7 @@ def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:
     """The split a feeling question names in words the slots do not read: the parts of the
     journey (stages), delivered against collected goods (touchpoints), or two kinds of text
     (sources)."""
-    if args.get("by") in (None, "month") and _FULFILMENT_PAIR.search(text):
+    if args.get("by") in (None, "month") and FULFILMENT_PAIR.search(text):
         return {"by": "touchpoint"}
     if args.get("by") is None and _PART_OF_JOURNEY.search(text):
         return {"by": "stage"}

@@ -72,8 +72,9 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bonly (?:count\w* )?(?:(?:a|the|each|every) (?:stage|step) )?(?:if|when|once) (?:they|people|customers|clients|it|the \w+) (?:actually |really |truly )?(?:hit|reach|reached|"
                  r"get to|got to|make it to|made it to|land on|touch)\b|\bno (?:passing|skipping) (?:through|past|over)\b|"
                  # (lane ps14) "anyone who skipped a step doesn't count", "only people who went through every step"
-                 r"\bskipp?(?:ed|ing|s)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b.{0,25}\b(?:doesn't|don't|does not|do not|"
-                 r"won't|shouldn't|isn't|aren't|not) (?:count|included|in)\b|\b(?:went|go|goes|gone|been|got|get|made it) through "
+                 # (lane probe19c) "buyers who jumped a stage dont count", "anyone who missed out a step isn't in"
+                 r"\b(?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b"
+                 r".{0,25}\b(?:doesn'?t|don'?t|does not|do not|won'?t|shouldn'?t|isn'?t|aren'?t|not) (?:count|included|in)\b|\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"
                  r"excluding|ignore|ignoring|cut|without) (?:out )?(?:anyone|anybody|people|those|customers|them|folk) (?:who|that) skipp?", text):
         args["skips"] = "stop"

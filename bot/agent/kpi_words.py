@@ -30,6 +30,7 @@ from bot.agent.kpi_said_plainly import PLAIN_ASK_PATTERNS
 from bot.agent.kpi_sayings import SAYING_PATTERNS
 from bot.agent.kpi_second_visits_and_waiting import SECOND_VISIT_AND_WAITING_PATTERNS
 from bot.agent.kpi_slang import SLANG_PATTERNS
+from bot.agent.kpi_sold_returned_lost import SOLD_RETURNED_LOST_PATTERNS
 from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
@@ -165,7 +166,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # in steps and money words (donations, fees) come last, then the KPI a blamed change names
 # (kpi_moved_counts), trade words inside a plain phrase (kpi_qualified_words) and work counted as
 # sold (kpi_work_money_and_doorstep), which read only what nothing before them took.
-KPI_PATTERNS = (PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS

@@ -32,8 +32,9 @@ _STAGE_PHRASES = (
     # (lane probe16b) "from quote request through to a paid deck", "from a quote to the paid job":
     # the quote is the decision and the paid piece of work at the far end the purchase (never
     # "to paid ads", a channel, nor a bare "to paid", the order placed in a chain of touchpoints)
-    (r"\bfrom (?:an? |the |their )?(?:[a-z-]+ )?quote (?:requests?|forms?)\b(?= (?:all the way |right )?(?:through )?(?:to|until|till|into)\b)",
-     "decision"),
+    # (lane probe19c) "quote requests into a paid install", "estimate requests to paid jobs": said without "from"
+    (r"\b(?:from )?(?:an? |the |their )?(?:[a-z-]+ )?(?:quote|estimate|quotation) (?:requests?|forms?)\b"
+     r"(?= (?:all the way |right )?(?:through )?(?:to|until|till|into|turning into)\b)", "decision"),
     (r"\b(?:to|until|till|into) (?:an? |the |their )(?:actually |properly )?paid (?!(?:ads?|adverts?|search|social|media|"
      r"traffic|campaigns?|clicks?|listings?|promotions?)\b)[a-z-]+\b", "purchase"),
     # "between browsing and booking": booking at the far end is the purchase

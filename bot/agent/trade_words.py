@@ -78,7 +78,8 @@ _UNIT_COUNTED = re.compile(
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed)\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
-    rf"\b(?P<u5>{_UNIT}),? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?{_MONEY}\b|"
+    # (lane probe19c) "loo hires, turnover and average hire value": a list of KPIs, comma after comma
+    rf"\b(?P<u5>{_UNIT})(?:,? (?:and|&|plus|vs\.?|versus|against|next to|alongside)|,) (?:the |our )?{_MONEY}\b|"
     rf"\b{_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT})\b|"
     rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
@@ -92,7 +93,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u16>{_UNIT}) (?:town by town|city by city|region by region|segment by segment|channel by channel|"
     rf"area by area|suburb by suburb|county by county)\b|"
     # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
-    rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})for {_ADJ}(?P<u10>{_UNIT})\b|"
+    # (lane probe19c) "southville vs bedminster on alarm installs": two places set side by side on a count
+    rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})(?:for|on|in terms of) {_ADJ}(?P<u10>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
