@@ -28,7 +28,7 @@ _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the 
 # "best sellers", "what did people buy most often": how many sold, unless money is named
 _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
             r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest")
-_SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves|shift(?:s|ing)?|bought|ordered|"
+_SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
          rf"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}")
 _RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
            r"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising)\b")
@@ -38,10 +38,11 @@ _NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|hap
         r"\bweekdays?\b|day of (?:the )?week|\bhours?\b|time of day|\bmonth of (?:the )?year\b|which (?:day|month|week|hour)\b|"
         r"\bchannels?\b|\bsegments?\b|\bcit(?:y|ies)\b|\btowns?\b|\bareas?\b|\bregions?\b|\bstates?\b|postcodes?|"
         r"\bbrands?\b(?! new)|forecast|predict|expect|next (?:week|month|quarter|year)|"
-        r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\bcart\b|abandon")
+        r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\b(?:add(?:ed|s|ing)? to|in(?:to)?) (?:the |their |a )?(?:cart|basket|trolley)s?\b|abandon")
 ASKS_PRODUCT_SALES = re.compile(
     rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
-    rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b)")
+    rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
+    r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b)")
 
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
