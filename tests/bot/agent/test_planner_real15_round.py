@@ -46,3 +46,27 @@ def test_worst_sellers_are_the_bottom_by_units(rules, question):
 ])
 def test_what_is_bought_most_is_ranked_by_product(rules, question):
     assert_plans(rules, question, "product_sales", by="product")
+
+
+# -- a forecast of something journeybot does not forecast: said, not a revenue forecast ------------
+@pytest.mark.parametrize(("question", "what"), [
+    ("forecast how many complaints the boiler repair desk will get next month", "support tickets"),
+    ("predict enquiry numbers for the wedding venue over the summer", "support tickets"),
+    ("projected footfall at the farm shop for the next 4 weeks", "visits"),
+    ("how many site visitors should we expect over christmas at the candle shop", "visits"),
+])
+def test_a_forecast_of_tickets_or_visits_says_there_is_none(rules, question, what):
+    answer = rules.answer(question, "fc-" + question)
+    assert answer.tool_calls == [] and f"I can't forecast {what}" in answer.text, answer.text
+
+
+# -- "show me angry customers": who is upset, read in what they wrote -------------------------------
+@pytest.mark.parametrize("question", [
+    "show me angry customers",
+    "list the upset clients at the garage",
+    "pull up the frustrated members from the climbing wall",
+])
+def test_upset_customers_shown_are_their_negative_words(rules, question):
+    plan = rules.plan(question, "upset-" + question)
+    assert plan.spec is not None and plan.spec.name == "feedback_search", plan
+    assert plan.args.get("max_sentiment") is not None and plan.args["max_sentiment"] < 0
