@@ -193,7 +193,7 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
         **provenance_period(period, params),
         tables=("orders",) + (("customers",) if cohort else ()),
         row_counts={"completed orders": int(out["counted"]), "counted": int(out["counted"]) - int(out["unlisted"])},
-        notes=tuple(_notes(out, params, numbers, last, before, prev is not None and not prev.empty)),
+        notes=tuple(_notes(out, params, numbers, last, period, before, prev is not None and not prev.empty)),
     )
     return ProductSalesResult(params.by, params.measure, params.rank, params.order, groups, total, params.top,
                               before.label if before else None, prov, numbers.currency, numbers.locale)
@@ -230,9 +230,13 @@ def _definition(params: ProductSalesParams) -> str:
             "(one per listed value when the count is missing); pending, cancelled and returned orders left out")
 
 
-def _notes(out: pd.Series, params: ProductSalesParams, numbers, last, before, had_before: bool) -> list[str]:
+def _notes(out: pd.Series, params: ProductSalesParams, numbers, last, period: ResolvedPeriod, before,
+           had_before: bool) -> list[str]:
     what = _WHAT[params.by]
     notes = [f"data to {last} (the last order loaded)"]
+    if period.last_day > last:  # "2018" of data ending in October: the rest of the year is not a fall
+        notes.append(f"the period runs to {period.last_day}, past the last order ({last}): its last "
+                     f"{counted((period.last_day - last).days, 'day', numbers)} have no orders")
     if int(out["shared"]):
         notes.append(f"{counted(int(out['shared']), 'order', numbers)} ({numbers.money(float(out['shared_amount']))}) "
                      f"{'lists' if int(out['shared']) == 1 else 'list'} several {what.replace('y', 'ie')}s: their money and units are shared equally")
