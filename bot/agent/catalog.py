@@ -15,6 +15,7 @@ from bot.agent.feedback_tools import feedback_tools
 from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
+from bot.agent.product_sales_tool import product_sales_tools
 from bot.agent.records_held import RECORDS_HELD_CUES
 from bot.agent.satisfaction_tool import satisfaction_tools
 from bot.agent.time_pattern_tool import time_pattern_tools
@@ -161,6 +162,7 @@ def all_tools() -> list[ToolSpec]:
         *journey_map_tools(),
         *persona_tools(),
         *satisfaction_tools(),
+        *product_sales_tools(),
         *time_pattern_tools(),
     ]))
 

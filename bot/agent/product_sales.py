@@ -33,6 +33,12 @@ def product_sales_noun(t: str) -> str | None:
 
 
 def no_product_sales(noun: str) -> str:
-    return (f"The loaded data has no sales by {noun.rstrip('s')}: journeybot counts orders and revenue in "
-            "total and by channel, segment, city, region or age band, not by what was in each order, so "
-            f"I can't say which {noun if noun.endswith('s') else noun + 's'} sell best. Try one of these:")
+    one = noun.rstrip("s")
+    if one == "brand":  # (lane real15) products and categories are ranked by product_sales; brands are not stored
+        return ("The loaded data has no sales by brand: orders list what was bought by product and "
+                "category, not by brand, so I can't say which brands sell best. Sales by product or "
+                "category I can rank (\"which products sell best?\"). Try one of these:")
+    return (f"The loaded data has no sales by {one}: journeybot counts orders and revenue in "
+            "total and by channel, segment, city, region or age band, and by product or category only "
+            f"when the orders list them, so I can't say which {noun if noun.endswith('s') else noun + 's'} "
+            "sell best. Try one of these:")

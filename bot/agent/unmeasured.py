@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.product_sales import SELLS_BEST, no_product_sales
+from bot.agent.unforecast import FORECAST_ELSEWHERE, no_forecast
 from bot.agent.visits_per_visitor import VISITS_PER_VISITOR, no_visits_per_visitor
 
 _PEOPLE = (r"(?:people|visitors|users|shoppers|customers|clients|browsers|folks?|punters|guests|readers|they|buyers|regulars|"
@@ -21,14 +22,19 @@ MOST_BOUGHT = re.compile(
     r"\bwhat (?:gets|got|is|was|are|were|has been|have been) (?:bought|ordered|purchased|booked) (?:the )?most\b|"
     r"\bwhat(?:'s| is| are| were| was) (?:our |the )?most (?:popular|bought|ordered|purchased|frequently bought|often bought) "
     r"(?:items?|products?|things?|dish(?:es)?|treatments?|services?|lines?|skus?|flavou?rs?|menu items?)\b")
-# (lane tune27) "how many people visited the site more than twice": visits per visitor, never counted
-NOT_IN_DATA = re.compile(f"{SELLS_BEST.pattern}|{MOST_BOUGHT.pattern}|{VISITS_PER_VISITOR.pattern}")
+# (lane tune27) "how many people visited the site more than twice": visits per visitor, never counted.
+# (lane real15) What sells best by product or category is the product_sales tool now
+# (bot/agent/product_sales_tool.py); sales by brand stay unanswered: no brand is stored.
+BRAND_SALES = re.compile(rf"^(?=.*\bbrands?\b(?! new)).*?(?:{SELLS_BEST.pattern})")
+NOT_IN_DATA = re.compile(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}")
 
 
 def not_in_data(t: str) -> str | None:
     """What the loaded data cannot answer of this question, said plainly, if it asks that."""
-    if MOST_BOUGHT.search(t):
-        return no_product_sales("products")
+    if BRAND_SALES.search(t):
+        return no_product_sales("brands")
     if VISITS_PER_VISITOR.search(t):
         return no_visits_per_visitor()
+    if FORECAST_ELSEWHERE.search(t):  # (lane real15) "forecast ticket volume": no such forecast, said
+        return no_forecast(t)
     return None

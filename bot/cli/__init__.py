@@ -110,13 +110,15 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
                 "The business profile of this data folder: show it, or `profile set KEY=VALUE`."),
     "satisfaction": ("bot.cli.satisfaction:satisfaction",
                      "Compare satisfaction across groups, with answers per group and a plain verdict."),
+    "products": ("bot.cli.products:products",
+                 "What sells best: revenue, orders and units by product or category, ranked, or growing and shrinking."),
 }
 COMMANDS = {name: target for name, (target, _) in COMMAND_TABLE.items()}
 # Commands that read the store many times and finish in seconds: they keep it open while they
 # run (JourneyStore.held; each read then skips reopening the file). Not loads, training or the
 # server, which would keep another process's sync waiting for the file for as long as they run.
 HELD = frozenset({"describe", "kpis", "trend", "pattern", "compare", "movers", "funnel", "dropoffs", "paths", "digest",
-                  "map", "satisfaction"})
+                  "map", "satisfaction", "products"})
 
 
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})

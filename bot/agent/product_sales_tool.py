@@ -1,0 +1,117 @@
+"""What sells best, for the agent and the planner: the `product_sales` tool
+(tools/analytics/product_sales.py), revenue, orders and units by product or product category.
+
+Read by class: a word for what is sold (product, item, SKU, flavour, dish; category, range,
+product line, department) near a word for selling or money or units ("sells", "best sellers",
+"makes us the most money", "units", "shrinking"), in a ranking ("which", "top", "best",
+"worst", "most"). Not satisfaction (review score by category is satisfaction_by's), not a time
+grain (which weekday sells most is time_pattern's), not a customer group (which channel or town
+sells most is movers'), not a brand (no brand is stored: bot/agent/unmeasured.py says so)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.plan_args import filters_from, period_from
+from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.unmeasured import MOST_BOUGHT
+
+_CATEGORY = (r"categor(?:y|ies)|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
+             r"(?:product|stock) lines?|departments?|(?:kinds?|types?|sorts?) of (?:products?|stock|goods|things|stuff)")
+_PRODUCT = (r"products?|items?|skus?|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
+            r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
+_THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
+_MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brought in|makes? us|making us|made us|"
+          r"cash|income|sales|\$|£|€")
+_UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular"
+# "best sellers", "what did people buy most often": how many sold, unless money is named
+_COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
+            r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest")
+_SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
+         rf"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}")
+_RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
+           r"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising)\b")
+# What other tools answer: satisfaction by category, a weekday or month pattern, a customer
+# group, a brand (not stored), a forecast
+_NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
+        r"\bweekdays?\b|day of (?:the )?week|\bhours?\b|time of day|\bmonth of (?:the )?year\b|which (?:day|month|week|hour)\b|"
+        r"\bchannels?\b|\bsegments?\b|\bcit(?:y|ies)\b|\btowns?\b|\bareas?\b|\bregions?\b|\bstates?\b|postcodes?|"
+        r"\bbrands?\b(?! new)|forecast|predict|expect|next (?:week|month|quarter|year)|"
+        r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\b(?:add(?:ed|s|ing)? to|in(?:to)?) (?:the |their |a )?(?:cart|basket|trolley)s?\b|abandon")
+ASKS_PRODUCT_SALES = re.compile(
+    rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
+    rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
+    r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b)")
+
+_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
+_MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
+_MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
+_MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b")
+_CHANGE = re.compile(r"\b(?:shrink\w*|grow\w*|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
+                     r"gaining|losing ground|on the (?:up|way up|way down|rise|slide))\b")
+_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|declin\w*|falling|fallen|dropping|"
+                     r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?)\b")
+_TOP_N = re.compile(r"\b(?:top|best|bottom|worst|first|last)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:best|top|worst|bottom)\b")
+
+
+def asks_product_sales(text: str) -> bool:
+    return bool(ASKS_PRODUCT_SALES.search(text))
+
+
+def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
+    text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
+    by = "product_category" if _BY_CATEGORY.search(text) else "product"
+    if _MEASURE_MONEY.search(text):
+        measure = "revenue"
+    elif _MEASURE_ORDERS.search(text):
+        measure = "orders"
+    elif _MEASURE_UNITS.search(text):
+        measure = "units"
+    else:
+        measure = "revenue"
+    args: dict[str, Any] = {"by": by, "measure": measure}
+    if _CHANGE.search(text):
+        args["rank"] = "change"
+    if _BOTTOM.search(text):
+        args["order"] = "bottom"
+    n = _TOP_N.search(text)
+    if n:
+        args["top"] = int(n.group(1) or n.group(2))
+    args.update(period_from(slots))
+    filters = filters_from(slots)
+    if filters:
+        args["filters"] = filters
+    return args
+
+
+def _run(ctx: ToolContext, params: Any):
+    from tools.analytics.product_sales import product_sales
+
+    return product_sales(ctx.store, params)
+
+
+def product_sales_tools() -> list[ToolSpec]:
+    from tools.analytics.product_sales import ProductSalesParams
+
+    return [
+        ToolSpec(
+            name="product_sales",
+            params=ProductSalesParams,
+            run=_run,
+            cached=True,
+            description=(ProductSalesParams.__doc__ or "").strip(),
+            examples=(
+                "which product categories make us the most money?",
+                "top 5 products by revenue this month",
+                "best sellers by units",
+                "which range is shrinking?",
+            ),
+            phrasings=("best selling products", "revenue by product category", "units sold per product",
+                       "worst selling items", "which categories are growing"),
+            keywords=("best sellers", "best selling"),
+            # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
+            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0)),
+            plan=_plan,
+        ),
+    ]
