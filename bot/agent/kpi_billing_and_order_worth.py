@@ -30,7 +30,7 @@ ORDER_WORTH = (rf"\b(?:what(?:'s|s| is| was| are| were)|how much (?:is|was|are|w
 
 BILLING_AND_WORTH_TERMS: list[tuple[str, str]] = [
     # "which region brought in the extra placements": the units more than before, counted
-    (rf"\b(?:the |those |these |all the )?(?:extra|additional|added) (?:[a-z-]+ )?(?P<kpi>{UNIT})\b", "orders"),
+    (rf"\b(?:the |those |these |all the )?(?:extra|additional|added) (?:(?!(?:cancel\w*|refund\w*|return\w*|no-?shows?|missed|lost|late|unpaid)\b)[a-z-]+ )?(?P<kpi>{UNIT})\b", "orders"),
     (ORDER_WORTH, "aov"),
     # "average case value", "avg project size", "mean contract amount": one order's worth
     (rf"\b(?:average|avg|mean|typical) (?!(?:customer|client|lifetime)\b)(?:[\w&-]+ ){{0,2}}?"

@@ -45,14 +45,15 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
 def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
     Caribbean "dis week" as "this week"."""
-    t = prior_as_before(_OPENER.sub("", spelled_out(t)))
+    t = prior_as_before(spelled_out(t))
     if _PIDGIN.search(t):
         t = _PASS_AT_END.sub("the most", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
-    t = _ADVISE.sub("", t)
+    # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
+    t = _OPENER.sub("", _ADVISE.sub("", t))
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"

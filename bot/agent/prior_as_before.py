@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-_PERIOD = (r"(?:day|week|weekend|fortnight|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+# ("the day prior", "the week prior" are read as they are, bot/agent/when.py)
+_PERIOD = (r"(?:weekend|fortnight|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
            r"january|february|march|april|june|july|august|september|october|november|december)")
 # "the saturday prior", "the week just prior" (never "prior to": a date follows it)
 _PRIOR = re.compile(rf"\b(the (?:\w+ )?{_PERIOD}) (?:just |right |immediately )?prior\b(?! to\b)")
