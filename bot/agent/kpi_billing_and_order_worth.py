@@ -37,7 +37,7 @@ BILLING_AND_WORTH_TERMS: list[tuple[str, str]] = [
      rf"(?:case|project|contract|invoice|placement|reading|commission)s? (?:value|size|worth|amount)\b", "aov"),
     # "total billing for Q3", "our billings this year"
     (rf"{_NOT_ABOUT}.*?\b(?:total |our |the |gross )?billings?\b(?! (?:address|details|system|cycle|date|info|page|software|"
-     r"platform|run|period)s?\b)", "revenue"),
+     r"platform|run|period|quer(?:y|ie)|issue|question|dispute|complaint|problem|enquir(?:y|ie)|ticket|case|call|email)s?\b)", "revenue"),
     # "how much did we invoice in october", "what have we billed so far", "total invoiced"
     (rf"{_NOT_ABOUT}.*?\b(?:how much|what) (?:have |did |do |has |had )?(?:we|i|the (?:\w+ )?(?:shop|business|practice|studio|"
      r"clinic|lab|firm|team)) (?:\w+ )?(?:bill|billed|invoice|invoiced)\b|\b(?:total|amount|sum|value) (?:we )?invoiced\b|"
