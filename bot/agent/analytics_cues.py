@@ -120,7 +120,7 @@ _FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) 
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
 # answers it with each group's value (and the period before), where kpis would give one total.
 _SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
-                        r"(?:first[- ]touch\s+|first\s+|acquisition\s+|crm\s+|customer\s+|client\s+|marketing\s+)?"
+                        r"(?:first[- ]touch\s+|first\s+|acquisition\s+|crm\s+|customer\s+|client\s+|marketing\s+){0,2}"
                         r"(?:channels?|sources?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
 
 

@@ -127,12 +127,13 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 
 
 def all_tools() -> list[ToolSpec]:
+    from bot.agent.added_cues import with_added_cues
     from bot.agent.alert_tools import alert_tool_specs
     from bot.agent.digest_tool import digest_tool_spec
     from bot.agent.narrow_last import narrowed_by_follow_up
     from bot.agent.rate_follow_up import rated_by_follow_up
 
-    return rated_by_follow_up(narrowed_by_follow_up([
+    return with_added_cues(rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(
             name="describe_data",
             params=DescribeParams,
@@ -164,7 +165,7 @@ def all_tools() -> list[ToolSpec]:
         *satisfaction_tools(),
         *product_sales_tools(),
         *time_pattern_tools(),
-    ]))
+    ])))
 
 
 @cache

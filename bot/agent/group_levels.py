@@ -29,7 +29,7 @@ from bot.agent.owner_words import MORE_OR_LESS, ORDER_VERB, PLACES
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
-_GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing )?(?:channels?|traffic (?:types?|sources?)|"
+_GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing ){0,2}(?:channels?|traffic (?:types?|sources?)|"
           rf"sources?|platforms?|segments?|customer groups?|tiers?|{PLACES}|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
 _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
                     rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")

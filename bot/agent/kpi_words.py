@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.kpi_billing_and_order_worth import BILLING_AND_WORTH_PATTERNS
 from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
@@ -165,8 +166,10 @@ KPI_TERMS: list[tuple[str, str]] = [
 # worth") and the second visits and waits for a reply (kpi_second_visits_and_waiting). The owners' own asks, phrases, stories told
 # in steps and money words (donations, fees) come last, then the KPI a blamed change names
 # (kpi_moved_counts), trade words inside a plain phrase (kpi_qualified_words) and work counted as
-# sold (kpi_work_money_and_doorstep), which read only what nothing before them took.
-KPI_PATTERNS = (PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+# sold (kpi_work_money_and_doorstep), which read only what nothing before them took. Money billed
+# and one order's worth (kpi_billing_and_order_worth) stand before everything; goods returned,
+# sold or lost said with their verb (kpi_sold_returned_lost) right after the goods that came back.
+KPI_PATTERNS = (BILLING_AND_WORTH_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS

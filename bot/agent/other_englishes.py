@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.chat_shorthand import spelled_out
+from bot.agent.prior_as_before import prior_as_before
 
 # Pidgin is being spoken: "pass" ("more than", "the most") is then its comparative, never an
 # English noun ("a ten-visit pass") or verb ("how many days pass between orders")
@@ -29,6 +30,9 @@ _CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:
 # (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
 _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b|"
                      r"(?:[\w-]+ ){0,2}(?:%|rate|percent|percentage|share|count|number|total|figures?|average|median)(?!\w))")
+# (lane probe19b) greetings and interjections opening a message: Kenyan "sasa", Nigerian "oya", "haba",
+# South African "eish", Jamaican "wagwan", "yo": tone, never a word to search for or a topic
+_OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+)\b,? )+")
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
@@ -41,14 +45,15 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
 def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
     Caribbean "dis week" as "this week"."""
-    t = spelled_out(t)
+    t = prior_as_before(spelled_out(t))
     if _PIDGIN.search(t):
         t = _PASS_AT_END.sub("the most", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
-    t = _ADVISE.sub("", t)
+    # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
+    t = _OPENER.sub("", _ADVISE.sub("", t))
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"

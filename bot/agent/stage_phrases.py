@@ -73,6 +73,13 @@ _STAGE_PHRASES = (
      r"issues?|problems?|terms?|providers?|pages?)\b)", "purchase"),
     (r"\b(?:to|into|through|thru|then|and) (?:the |their )?(?:aftercare|after-care|after care|follow-?up care|after-?sales care)\b"
      r"(?! (?:products?|kits?|creams?|packs?)\b)", "post-purchase"),
+    # (lane probe19b) the chain starting at the payment: "paid to aftercare to leaving a review", "from
+    # paying thru after-sales": the paying is the purchase, the care and the review after it
+    (r"\b(?<!un)(?:paid|paying|payment)\b(?= ?(?:to|->|→|then|thru|through|into|,) (?:the |their )?(?:aftercare|after-?care|"
+     r"after care|after-?sales)\b)", "purchase"),
+    (r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|thru|through|into|and) (?:them |people |customers )?"
+     r"(?:leaving|leave|writing|posting|giving) (?:us )?(?:an? |their )?(?:reviews?|ratings?)\b|"
+     r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|and) (?:the )?reviews?\b", "advocacy"),
 )
 
 

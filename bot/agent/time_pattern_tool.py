@@ -103,7 +103,10 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args = common(slots)
     peak = time_peak(slots)
     by = peak if peak in ("weekday", "hour", "month") else _by(text)
-    args["by"] = by or "weekday"
+    raw = (getattr(slots, "text", "") or "").lower()
+    # (lane probe19b) "do we sell the most maps in december": the month named is weighed against the others
+    most_in_month = by is None and _MOST_IN_MONTH.search(raw)
+    args["by"] = by or ("month" if most_in_month else "weekday")
     named = metrics_from(slots)
     metric = next((code for rx, code in _BEFORE_NAMED if re.search(rx, text)), None)
     metric = metric or next((m for m in named if m in PATTERN_METRICS), None)
@@ -121,7 +124,7 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args["metric"] = metric
     names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
     # Full names only ("may", "march" and "sat" are words too), and never May.
-    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
+    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", raw if most_in_month else text)), None)
     if asked:
         args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
         if args["by"] == "month" and "start" in (args.get("period") or {}):
@@ -131,6 +134,8 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+_MOST_IN_MONTH = re.compile(r"\bmost\b.{0,40}?\b(?:in|during|over) (?:the )?(?:january|february|march|april|june|july|august|"
+                            r"september|october|november|december)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
