@@ -72,6 +72,16 @@ _STAGE_PHRASES = (
      r"issues?|problems?|terms?|providers?|pages?)\b)", "purchase"),
     (r"\b(?:to|into|through|thru|then|and) (?:the |their )?(?:aftercare|after-care|after care|follow-?up care|after-?sales care)\b"
      r"(?! (?:products?|kits?|creams?|packs?)\b)", "post-purchase"),
+    # (lane tune30) "funnel from paying to after-sales to a review": paying at the near end of a way
+    # is the purchase ("to paying" is read by bot/agent/slot_readers.py); "from checkout to paid":
+    # paid at the far end of the checkout's way is the purchase too (never "to paid ads")
+    (r"\bfrom (?:the )?(?:actually )?(?:paying|payment|being paid|getting paid)\b(?=.{1,40}?\b(?:to|through to|thru to|until|till|"
+     r"on to|->|→)\b)", "purchase"),
+    (r"\bfrom (?:the )?check-?out(?: page| stage)?,? (?:to|through to|thru to|until|till|->|→) (?:actually |being |getting )?(paid)\b"
+     r"(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)", "purchase"),
+    # "of the quote requests, how many turn into a paid job": the request is the decision being made
+    (r"\bquote (?:requests?|forms?)\b(?=.{0,40}?\b(?:turn|turns|turned|turning|convert\w*|become|became|end up|ends up|"
+     r"go on to|went on to)\b)", "decision"),
 )
 
 
