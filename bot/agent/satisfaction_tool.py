@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_tools import filters_from, period_from
+from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
@@ -141,6 +142,8 @@ def _boost(slots: Any) -> float:
     text = getattr(slots, "text", "") or ""
     if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
         return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
+    if fulfilment_pair(text.lower()) and not _RATED.search(text):
+        return -0.3  # (lane tune30) the tone of delivered against collected goods: the touchpoints' texts
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and (_MEASURED.search(text) or _MEASURED_IN_WORDS.search(text)) and not _CHANGED.search(text):
