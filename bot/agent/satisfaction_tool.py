@@ -41,7 +41,9 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
-                         r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b", re.I)),
+                         r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b|"
+                         # (lane tune30) "at what point from quote to fitting", "where between booking and the visit": a stage of the way
+                         r"\b(?:at )?(?:what|which) (?:point|stage|step|bit) (?:from|between) [\w' -]{2,30}? (?:to|and|until|till) ", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
