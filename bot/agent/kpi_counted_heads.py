@@ -19,6 +19,7 @@ COUNTED_HEAD_TERMS: list[tuple[str, str]] = [
      r"valuable|lapsed|lost)\b)(?:[\w&-]+ ){1,3}?(?P<kpi>buyers|purchasers|payers)\b", "buyers"),
     # "sauna session numbers month by month", "count of physio sessions this week": sittings booked
     (rf"\b(?!{_SITE}\b)[a-z][\w-]+ (?P<kpi>sessions? {_TALLY})\b", "orders"),
-    (rf"\b(?:count|number|tally|no\.?) of (?:the |our )?(?!{_SITE}\b)[a-z][\w-]+ (?P<kpi>sessions)\b", "orders"),
+    (rf"\b(?:count|number|tally|no\.?) of (?:the |our )?(?!{_SITE}\b)[a-z][\w-]+ (?:(?!{_SITE}\b)[a-z][\w-]+ )?(?P<kpi>sessions)\b",
+     "orders"),
 ]
 COUNTED_HEAD_PATTERNS = [(re.compile(p), code) for p, code in COUNTED_HEAD_TERMS]

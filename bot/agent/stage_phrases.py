@@ -79,6 +79,8 @@ _STAGE_PHRASES = (
      r"on to|->|→)\b)", "purchase"),
     (r"\bfrom (?:the )?check-?out(?: page| stage)?,? (?:to|through to|thru to|until|till|->|→) (?:actually |being |getting )?(paid)\b"
      r"(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)", "purchase"),
+    (r"\b(?:turn|turns|turned|turning|convert\w*|go on) (?:in)?to (?:an? |the )?paid (?:[\w-]+ )?(work|jobs?|bookings?|orders?|hires?|"
+     r"lessons?|classes|seats?|places?|sessions?|visits?|installs?|projects?|commissions?)\b", "purchase"),
     # "of the quote requests, how many turn into a paid job": the request is the decision being made
     (r"\bquote (?:requests?|forms?)\b(?=.{0,40}?\b(?:turn|turns|turned|turning|convert\w*|become|became|end up|ends up|"
      r"go on to|went on to)\b)", "decision"),
