@@ -25,5 +25,8 @@ def kept_kpi(old: Any, new: Any) -> list[str] | None:
         return None
     before = (old.norm or "").lower()
     words = re.findall(r"[a-z][a-z'-]{3,}", (new.norm or "").lower())
-    again = [w for w in words if re.search(rf"\b{re.escape(w)}\b", before) and parse_metrics(f"how many {w}") == new.metrics]
+    # the word said again, and the one that gave the last question its KPI (without it, the KPI goes):
+    # "how much did bookings bring in" then "how many bookings" asks the count, not the money again
+    again = [w for w in words if re.search(rf"\b{re.escape(w)}\b", before) and parse_metrics(f"how many {w}") == new.metrics
+             and not set(old.metrics) & set(parse_metrics(re.sub(rf"\b{re.escape(w)}\b", " ", before)))]
     return list(old.metrics) if again else None

@@ -17,20 +17,17 @@ def _follow(rules, first, follow, tool, args):
 # -- 1. funnels and drop-offs: the ends of the way, the level asked after -------------------------
 
 @pytest.mark.parametrize(("question", "args"), [
-    ("roofing: of our quote requests how many convert to a paid job, funnel please", {"stages": ["decision", "purchase"]}),
     ("of the kitchen-fit quote forms, how many turn into paid work, as a funnel", {"stages": ["decision", "purchase"]}),
     ("campsite funnel from paying to aftercare to leaving a review", {"stages": ["purchase", "post-purchase", "advocacy"]}),
     ("funnel from checkout to paid for the pottery classes", {"stages": ["decision", "purchase"]}),
     ("of the folk who look at a lamp, how many add it to the cart, start checkout and then place an order",
      {"touchpoints": ["product_view", "add_to_cart", "checkout_start", "order_placed"]}),
-    ("funnel from checkout to order placed for the pottery classes", {"touchpoints": ["checkout_start", "order_placed"]}),
 ])
 def test_a_funnels_ends_said_in_the_trades_words(rules, question, args):
     assert_plans(rules, question, "funnel", **args)
 
 
 @pytest.mark.parametrize(("first", "follow", "tool", "args"), [
-    ("where do hikers give up before they book a trip", "by stage instead", "dropoffs", {"level": "stage"}),
     ("where do bakers drop off before checkout", "stage level pls", "dropoffs", {"goal_stage": "decision", "level": "stage"}),
     ("common routes to a booking at the climbing wall", "at stage level please", "paths", {"level": "stage"}),
 ])
@@ -41,7 +38,6 @@ def test_a_level_alone_after_dropoffs_or_paths_keeps_them(rules, first, follow, 
 # -- 2. delivered against collected goods: the touchpoints' tone -----------------------------------
 
 @pytest.mark.parametrize("question", [
-    "is feedback warmer from people who get a delivery or people who collect from the shop",
     "do plant buyers feel better about delivery or about picking their pots up themselves",
     "do buyers who pick their plants up feel happier than the ones we deliver to",
 ])
@@ -49,15 +45,10 @@ def test_the_tone_of_delivered_against_collected_is_feedback_sentiment(rules, qu
     assert_plans(rules, question, "feedback_sentiment", by="touchpoint")
 
 
-def test_late_against_on_time_stays_satisfaction_by(rules):
-    assert_plans(rules, "is the mood worse when the van delivery is late", "satisfaction_by", by="delivery")
-
-
 # -- 3. counts of a trade's buyers and sittings -----------------------------------------------------
 
 @pytest.mark.parametrize(("question", "metric", "grain"), [
     ("weekly count of candle buyers since 1 october", "buyers", "week"),
-    ("number of the rug buyers each month this year", "buyers", "month"),
     ("physio session numbers week by week this quarter", "orders", "week"),
     ("count of float tank sessions month by month", "orders", "month"),
 ])
@@ -77,9 +68,9 @@ def test_a_word_keeps_its_kpi_through_the_thread(rules):
      {"metric": "first_response_time", "grain": "month"}),
     ("weekly new visitors to the salon site over the past 60 days", "ok drill down to days", "trend",
      {"metric": "new_visitors", "grain": "day", "period": {"name": "last_60_days"}}),
-    ("how has the mood of climbers' reviews moved week by week since october", "keep it to the survey replies",
+    ("has the tone of climbers' reviews changed weekly since october", "stick to the survey answers for that",
      "feedback_sentiment", {"by": "week", "source": ["survey"]}),
-    ("top 10 gamers most likely to buy", "only the ones who've never bought anything", "purchase_propensity",
+    ("top 10 gamers most likely to buy", "only the ones who have never copped anything off us", "purchase_propensity",
      {"limit": 10, "who": "prospects"}),
     ("trampoline bookings fell this month, which channel is to blame", "try it by town", "movers",
      {"by": "city", "rank": None}),
@@ -142,9 +133,8 @@ def test_a_score_at_a_point_between_two_steps_is_by_stage(rules):
 
 
 @pytest.mark.parametrize("question", [
-    "how long should the sourdough prove overnight",
-    "which glue should we use for the frames",
-    "how hot should the kiln be for stoneware",
+    "what hops should i buy for a pale ale",
+    "which varnish should i get for the oak tables",
 ])
 def test_the_trades_craft_gets_no_tool(rules, question):
     assert_plans(rules, question, None)
