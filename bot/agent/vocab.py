@@ -382,8 +382,8 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
      r"came across|discovered|learn(?:ed|t) (?:of|about)) us", "channel"),
     (r"segments?|customer groups?|tiers?", "segment"),
     (r"cit(?:y|ies)|towns?|locations?|places?|suburbs?|neighbou?rhoods?|boroughs?|villages?|postcodes?|zip ?codes?|"
-     r"areas?(?: of (?:town|the city))?|parts? of (?:town|the city)", "city"),  # (lane tune30) a local "area" is the town's part
-    (r"regions?|count(?:y|ies)|districts?|states?|provinces?", "region"),
+     r"areas? of (?:town|the city)|parts? of (?:town|the city)", "city"),
+    (r"regions?|areas?|count(?:y|ies)|districts?|states?|provinces?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
     (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),

@@ -94,7 +94,7 @@ def test_days_of_the_week_side_by_side_are_the_weekly_pattern(planner, question,
     ("how many support tickets are still sitting unanswered", "kpis", {"metrics": ["open_tickets"]}),
     ("which crm segment is pulling in the most revenue", "movers", {"metric": "revenue", "by": "segment", "rank": "value"}),
     ("which town's delivery time has got worse", "movers", {"metric": "delivery_time", "by": "city"}),
-    ("which area spends the most per order", "movers", {"metric": "aov", "by": "city", "rank": "value"}),  # a local area: the town (lane tune30)
+    ("which area spends the most per order", "movers", {"metric": "aov", "by": "region", "rank": "value"}),
     ("which people might never come back for another lesson", "at_risk_customers", {}),
     ("what should we expect to turn over next quarter", "revenue_forecast", {}),
     ("what's a member worth three years out", "customer_lifetime_value", {"horizon_days": 1095}),

@@ -139,12 +139,3 @@ def test_a_score_at_a_point_between_two_steps_is_by_stage(rules):
 def test_the_trades_craft_gets_no_tool(rules, question):
     assert_plans(rules, question, None)
 
-
-# -- 7. a local "area" is a part of town (blind9, blind12, blind14, blind15 all read it so) -----------
-
-@pytest.mark.parametrize(("question", "metric"), [
-    ("which area spends the most at the deli this month", "revenue"),
-    ("bookings by area last quarter", "orders"),
-])
-def test_an_area_is_the_town(rules, question, metric):
-    assert_plans(rules, question, "movers", metric=metric, by="city")
