@@ -128,9 +128,9 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 def all_tools() -> list[ToolSpec]:
     from bot.agent.alert_tools import alert_tool_specs
     from bot.agent.digest_tool import digest_tool_spec
-    from bot.agent.thread_follow_ups import kept_by_follow_up
     from bot.agent.narrow_last import narrowed_by_follow_up
     from bot.agent.rate_follow_up import rated_by_follow_up
+    from bot.agent.thread_follow_ups import kept_by_follow_up
 
     return kept_by_follow_up(rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(

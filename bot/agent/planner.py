@@ -28,10 +28,10 @@ from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, s
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
-from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY, ELSEWHERE, HARM, NAMING
+from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
