@@ -132,8 +132,9 @@ def all_tools() -> list[ToolSpec]:
     from bot.agent.digest_tool import digest_tool_spec
     from bot.agent.narrow_last import narrowed_by_follow_up
     from bot.agent.rate_follow_up import rated_by_follow_up
+    from bot.agent.thread_follow_ups import kept_by_follow_up
 
-    return with_added_cues(rated_by_follow_up(narrowed_by_follow_up([
+    return with_added_cues(kept_by_follow_up(rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(
             name="describe_data",
             params=DescribeParams,
@@ -165,7 +166,7 @@ def all_tools() -> list[ToolSpec]:
         *satisfaction_tools(),
         *product_sales_tools(),
         *time_pattern_tools(),
-    ])))
+    ]))))
 
 
 @cache

@@ -39,8 +39,9 @@ SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0), (_HOW_TEXTS_SOUND, 1.
 
 _PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
                               r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")
-_DELIVERED = r"(?:deliver(?:y|ies|ed)|posted|shipped|sent out|brought to (?:the|their) door|drop-?offs?)"
-_COLLECTED = (r"(?:collect(?:ing|ed|ion)?|click and collect|pick(?:ing|ed)? (?:it |them )?up|pick-?ups?|"
+_DELIVERED = r"(?:deliver(?:y|ies|ed|s)?|posted|shipped|sent out|brought to (?:the|their) door|drop-?offs?)"
+# (lane tune30) "picking the momos up themselves": what is picked up may be named between
+_COLLECTED = (r"(?:collect(?:ing|ed|ion|s)?|click and collect|pick(?:ing|ed|s)? (?:[\w'-]+ ){0,3}?up|pick-?ups?|"
               r"in[- ]store|in person|came (?:in|by) for (?:it|them))")
 _AGAINST = r"(?:compared (?:with|to)|vs\.?|versus|against|or|and|than)"
 FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
@@ -51,6 +52,12 @@ _KINDS = r"(?:surveys?|questionnaires?|tickets?|e-?mails?|reviews?|chats?|dms?)"
 _SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages|forms))?\b.{{0,40}}?"
                           rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against) (?:the |our |in |on |from |via )?"
                           rf"(?:support |feedback |customer )?{_KINDS}\b")
+
+
+def fulfilment_pair(text: str) -> bool:
+    """Whether the text sets delivered goods against collected ones (how the goods reached people,
+    the touchpoints), not a late delivery against an on-time one (lane tune30)."""
+    return bool(FULFILMENT_PAIR.search(text)) and not re.search(r"\b(?:late|on[- ]time|delay\w*|lateness)\b", text)
 
 
 def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:

@@ -74,6 +74,9 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
     out.update(_narrowed_split(spec, previous, out, asked, ctx))
+    if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
+        out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew
+        out.update({"rank": previous["rank"]} if "rank" in previous else {})
     if spec.name == "time_pattern":
         from bot.agent.time_pattern_tool import focus_again
 
@@ -146,3 +149,10 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
                               r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
                               r"table|list|breakdown|comparison|themes|ranking)\b")
 
+
+
+# (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split
+# changes, so the last ranking (by change or by each group's level) is kept
+_BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
+                         r"what about|how about|then)[, ]+)*(?:by|per|for each|split by|broken down by|across) (?:the |our )?"
+                         r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls)?[?.! ]*$")

@@ -217,6 +217,11 @@ _CLICK = re.compile(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ad
 # checkout"), where a bare "basket" or "checkout" can only be that step.
 _ALIASES = [
     ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
+    # (lane tune30) "of those who view a fitting, how many add to basket, then order": viewing the thing
+    # sold, first in a chain whose next step is the basket, is the product view (whatever it is called)
+    ("product_view", r"\b(?:view|views|viewed|viewing|look at|looks at|looked at|looking at|brows(?:e|es|ed|ing))(?: an?| the| our)?"
+                     r"(?: [\w-]+){1,2}?(?=,? (?:(?:and |then |how many |who |that )*)(?:add|adds|added|adding|put|puts|putting|pop|pops|popped) "
+                     r"(?:\w+ )?(?:it |them |one )?(?:to|in|into) (?:the |their |a )?(?:baskets?|carts?|trolleys?)\b)", False),
     # "before they book a quote", "send in a quote request": the request, whatever its verb
     ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting|books?|booked|booking|"
                       r"sends?|sent|sending|submits?|submitted|submitting|fill(?:s|ed|ing)? in) (?:us |me |in )?"

@@ -142,8 +142,10 @@ PATH_CUES = (
      r"\b(?:order|sequence|series) of (?:touchpoints|steps|stages|events|channels)\b", 0.5),
     # (lane ps8) "where do guests first find us and where do they finally decide": both ends of the way
     (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "
-     r"(?:of |about )?(?:us|our [\w-]+)\b.{0,60}\b(?:finally|eventually|in the end|at last|last|ultimately) (?:decide|book|buy|choose|commit|"
-     r"pay|order|sign up|make (?:up )?their minds?)\w*", 0.9),
+     r"(?:of |about )?(?:us|our [\w-]+)\b.{0,60}\b(?:finally|eventually|in the end|at last|last|ultimately) "
+     # (lane tune30) "... and what finally gets them to sign": the far end said as what brings them to it
+     r"(?:(?:gets?|got|makes?|made|brings?|brought|pushes|pushed|tips?|tipped|persuades?|convinces?) (?:them |people |folk )?(?:over )?(?:to |into )?)?"
+     r"(?:decide|book|buy|choose|commit|pay|order|sign(?: up)?|make (?:up )?their minds?)\w*", 0.9),
     # (lane probe18a) "where do racers first find us and where do they decide to book": the second
     # end asked as its own "where", with no "finally"
     (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "

@@ -164,6 +164,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if filters:
         args["filters"] = filters
     stages = list(getattr(slots, "stages", []) or [])
+    if not stages:  # "zoom in on the bit where they decide to book": the decision stage (lane tune30)
+        from bot.agent.journey_bits import stage_in_words
+
+        stages = [found] if (found := stage_in_words(texts[0])) else []
     if len(stages) == 1:
         args["stage"] = stages[0]
         return args
@@ -206,6 +210,11 @@ MAP_CUES = (
      r"(?:is |has )?(?:still )?(?:showing|flagged|marked|colou?red|turned|gone|in the|on) (?:as |up )?(?:red|amber|orange|yellow)\b",
      0.9),
     (r"\b(?:whole|full|entire|complete) (?:customer )?journey\b|\bstage by stage\b|\bend[- ]to[- ]end\b", 0.3),
+    # (lane tune30) "lay october's print journey beside september's", "with october's map next to it for
+    # contrast": one period's journey set beside another's, said with the map or the journey laid out
+    (r"\b(?:lay|put|set|place|show|pop)\b (?:out )?(?:[\w'-]+ ){0,3}?journey\b.{0,30}\b(?:beside|next to|alongside|"
+     r"side by side with|against)\b|\b(?:with|and|plus|alongside) (?:[\w]+'s|the (?:previous|last|prior) (?:month|week|quarter)'s) "
+     r"(?:journey )?map\b", 1.2),
     # "where in the journey are we red, amber or green": the map's colours
     (r"\bjourney\b.{0,40}\b(?:red|amber|green)\b.{0,20}\b(?:amber|green|red)\b|"
      # "show the journey of instagram customers next to facebook customers": two maps side by side

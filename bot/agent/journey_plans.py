@@ -24,7 +24,7 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
         stages += [DEFAULT_TOUCHPOINTS[t].stage for t in touchpoints if t in DEFAULT_TOUCHPOINTS]
         touchpoints = []
-    if len(touchpoints) >= 2 and not stage_chain:
+    if len(touchpoints) >= 2 and not stage_chain and not (len(stages) >= 2 and _PAID_AT_THE_END.search(text_of(slots))):
         args["touchpoints"] = touchpoints[:10]
     elif len(stages) >= 2:
         from tools.core.stages import STAGE_INDEX
@@ -79,6 +79,13 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"excluding|ignore|ignoring|cut|without) (?:out )?(?:anyone|anybody|people|those|customers|them|folk) (?:who|that) skipp?", text):
         args["skips"] = "stop"
     return args
+
+
+# (lane tune30) "funnel from checkout to paid", "from the quote form to paying": a far end said as
+# being paid is the purchase stage, so the way is a span of stages (a step named at that end, "then
+# place the order", keeps the touchpoints)
+_PAID_AT_THE_END = re.compile(r"\bfrom\b.{1,40}?\b(?:to|until|till|->|→|through to|thru to) (?:actually |being |getting )?"
+                              r"(?:paid|paying)\b(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)")
 
 
 def _chain_ends_past_its_steps(stages: list[str], touchpoints: list[str], text: str) -> bool:

@@ -39,7 +39,10 @@ _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": 
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
           (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
           # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
-          (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"))
+          (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),
+          # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
+          (re.compile(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
+                      r"from us|with us|off us)\b)"), r"\1 bought"))
 
 
 def plain_english(t: str) -> str:

@@ -373,8 +373,8 @@ LIST_CUES = (
      r"(?:profiles|personas|persona cards) (?:are|were|have been|got) (?:already |currently |now )?(?:on file|saved|stored|kept|on record)\b", 1.2),
 )
 SHOW_CUES = (
-    # not "keep the last persona card for later": an order to save it (save_persona), not to show it
-    (r"^(?!(?:please |kindly |pls |just |ok,? |can you |could you )?(?:keep|save|store|bookmark|hold on ?to|hang on ?to)\b).*?"
+    # not "keep the last persona card for later" (save_persona), nor "roll persona card 1 and 2 into one" (a merge)
+    (r"^(?!(?:please |kindly |pls |just |ok,? |can you |could you )?(?:keep|save|store|bookmark|hold on ?to|hang on ?to)\b)(?!.*(?:" + MERGE + r")).*?"
      r"(?:\b(?:show|open|see|display|view|pull up|bring up)\b.*\b(?:persona card|card|the (?:\w+ ){0,3}persona\b|version \d)|"
      r"\bpersona card\b|\bversion \d+ of\b|\bpersona (?:called|named)\b|\bthe persona [a-z]|"
      # "open persona number 2 fully", "expand card #3": one card by its number

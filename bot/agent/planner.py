@@ -28,10 +28,10 @@ from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, s
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
-from bot.agent.percentile_follow_up import switch_percentile
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY, ELSEWHERE, HARM, NAMING
+from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
@@ -491,7 +491,7 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
             continue
         if value not in (None, [], {}, False, ""):
             setattr(merged, key, value)
-    switched = switch_percentile(old.metrics, new.metrics, new.norm)  # "and the median?" after the p90
+    switched = follow_up_kpis(old, new)  # "and the median?" after the p90; "n september, how many cases"
     if switched:
         merged.metrics = new.metrics = switched
     merged.unknown = list(new.unknown)

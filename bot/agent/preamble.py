@@ -25,6 +25,8 @@ _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
 # (and "in the CRM's 'how did you hear about us' field, which source...": where the groups are read)
 _SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b|"
                        r"\s*(?:in|from|using|going by) (?:the |our )?(?:crm|customer records|customer list)(?:'s)?\b|"
+                       # (lane tune30) "over the whole time they stick with us, what does ... end up spending": the span asked over
+                       r"\s*(?:over|across|during|throughout|in) (?:the |their |its )?(?:whole|entire|full|long) (?:time|life|run|haul|relationship)\b|"
                        r"\s*(?:the |our |all (?:the |our )?|any )?(?:[\w-]+ ){0,2}(?:people|folks?|shoppers|customers|clients|"
                        r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b)", re.I)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.
@@ -35,7 +37,9 @@ _CLAUSE = re.compile(
 
 # "builders who asked about scaffolding but never hired, which of them look ready to sign": the
 # clause points back at the people the words before it named, so those words are the question too
-_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b", re.I)
+# (lane tune30) so does "where do I start", "how do we go about it": a goal said first, then how to reach it
+_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
+                          r"(?:i|we) (?:start|begin|go about (?:it|that|this))\b", re.I)
 
 
 def question_part(text: str, read: Callable[[str], Any]) -> str:

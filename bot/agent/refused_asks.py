@@ -145,4 +145,16 @@ _TIMETABLE = (rf"(?:is|are|will|was|were) (?:the |there (?:a |any )?)?(?:[\w'-]+
               rf"(?:when(?:'s| is| does)|what time(?:'s| is| does)) the (?:next |last |first )?(?:[\w'-]+ )?{_VEHICLE}\b")
 ELSEWHERE = rf"{ELSEWHERE}|{WORLD_PRICE}|{COURTESY}|{_OUT_THERE}|{_SKY_FORECAST}|{_ERRAND}|{_FARE}|{_TIMETABLE}"
 ELSEWHERE = rf"{ELSEWHERE}|{DAY_FORECAST}"  # (lane probe18b) the sky's forecast for one day soon
+# (lane tune30) The trade's craft, not its data: "how hot should the fryer oil be for cod", "how long
+# should the dough prove", "what rennet should i buy for halloumi", "which glue should we use for
+# the frames" (never about customers, orders or anything else the data holds)
+# what the data (or a decision about customers) is about, never the owner as "we"
+_HELD = (r"(?:customers?|clients?|members?|buyers?|shoppers?|guests?|patients?|visitors?|regulars?|vips?|segments?|personas?|"
+         r"leads?|prospects?|orders?|bookings?|sales|revenue|takings|visits?|sessions?|tickets?|jobs?|reviews?|feedback|"
+         r"discounts?|offers?|vouchers?|promos?|ads?|adverts?|campaigns?|emails?|prices?|channels?|alerts?|kpis?)")
+_CRAFT = (rf"(?:so |ok,? |quick one,? )?(?!(?:[\w'-]+ ){{0,8}}?{_HELD}\b)(?:how (?:hot|cold|warm|long|thick|thin|strong|fine|coarse|"
+          r"wet|dry|tight|loose|deep) should (?:the |my |our |a |an |i |we )?(?:[\w'-]+ ){0,3}?(?:be|go|get|cook|bake|fry|rest|prove|"
+          r"proof|steep|brew|set|cure|dry|sit|boil|simmer|roast|fire|heat|cool)\b|(?:what|which) (?:kind of |type of |sort of |"
+          r"brand of |make of )?(?:[\w'-]+ ){1,2}?should (?:i|we) (?:buy|use|get|pick|choose|go for) (?:for|to make|to use|on|in)\b)")
+ELSEWHERE = rf"{ELSEWHERE}|{_CRAFT}"
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

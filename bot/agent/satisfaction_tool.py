@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_tools import filters_from, period_from
-from bot.agent.feeling_sounds import FULFILMENT_PAIR
+from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
@@ -41,7 +41,9 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
-                         r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b", re.I)),
+                         r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b|"
+                         # (lane tune30) "at what point from quote to fitting", "where between booking and the visit": a stage of the way
+                         r"\b(?:at )?(?:what|which) (?:point|stage|step|bit) (?:from|between) [\w' -]{2,30}? (?:to|and|until|till) ", re.I)),
     ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
@@ -142,8 +144,11 @@ def _boost(slots: Any) -> float:
     text = getattr(slots, "text", "") or ""
     if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
         return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
-    if FULFILMENT_PAIR.search(text.lower()) and not (_RATED.search(text) or re.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
-        return -0.3  # (lane probe19c) "how upbeat are people who get a delivery vs those who collect": the touchpoints' feeling
+    if fulfilment_pair(text.lower()) and not (_RATED.search(text) or re.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
+        # (lanes probe19c, tune30) the tone of delivered against collected goods: the touchpoints' texts
+        # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late
+        # against on time, it stays the satisfaction split by delivery
+        return -0.3
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and (_MEASURED.search(text) or _MEASURED_IN_WORDS.search(text)) and not _CHANGED.search(text):

@@ -167,7 +167,7 @@ def parse_stages(text: str) -> list[str]:
             continue  # too common in ordinary questions to mean a stage
         for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )paying|payment)\b", t):
+    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )paying|(?<!from )(?<!from the )payment)\b", t):
         found.append((m.start(), "decision"))
     # "all the way from first hearing about us to paying": paying at the end of the way is buying
     # so is the far end of "between browsing and paying", and "a paid booking" is a purchase

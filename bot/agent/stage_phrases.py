@@ -80,6 +80,18 @@ _STAGE_PHRASES = (
     (r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|thru|through|into|and) (?:them |people |customers )?"
      r"(?:leaving|leave|writing|posting|giving) (?:us )?(?:an? |their )?(?:reviews?|ratings?)\b|"
      r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|and) (?:the )?reviews?\b", "advocacy"),
+    # (lane tune30) "funnel from paying to after-sales to a review": paying at the near end of a way
+    # is the purchase ("to paying" is read by bot/agent/slot_readers.py); "from checkout to paid":
+    # paid at the far end of the checkout's way is the purchase too (never "to paid ads")
+    (r"\bfrom (?:the )?(?:actually )?(?:paying|payment|being paid|getting paid)\b(?=.{1,40}?\b(?:to|through to|thru to|until|till|"
+     r"on to|->|→)\b)", "purchase"),
+    (r"\bfrom (?:the )?check-?out(?: page| stage)?,? (?:to|through to|thru to|until|till|->|→) (?:actually |being |getting )?(paid)\b"
+     r"(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)", "purchase"),
+    (r"\b(?:turn|turns|turned|turning|convert\w*|go on) (?:in)?to (?:an? |the )?paid (?:[\w-]+ )?(work|jobs?|bookings?|orders?|hires?|"
+     r"lessons?|classes|seats?|places?|sessions?|visits?|installs?|projects?|commissions?)\b", "purchase"),
+    # "of the quote requests, how many turn into a paid job": the request is the decision being made
+    (r"\bquote (?:requests?|forms?)\b(?=.{0,40}?\b(?:turn|turns|turned|turning|convert\w*|become|became|end up|ends up|"
+     r"go on to|went on to)\b)", "decision"),
 )
 
 
