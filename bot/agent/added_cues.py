@@ -52,7 +52,7 @@ ADDED_CUES: dict[str, tuple[tuple[str, float], ...]] = {
         (r"\b(?:should|do|must|need to|ought to|could) (?:i|we) (?:personally )?give (?:\w+ )?(?:a |an )(?:personal |quick |friendly |"
          r"courtesy |wee |little )?(?:ring|call|bell|buzz|phone call|tinkle)\b", 1.0),
         # "i want more clients rebooking, where do i start", "we need more regulars coming back, what do we do"
-        (rf"\b(?:i|we) (?:want|need|would like|'d like|wanna) (?:to (?:get|see) )?more (?:[\w'-]+ ){{0,2}}?(?:rebooking|re-?ordering|"
+        (r"\b(?:i|we) (?:want|need|would like|'d like|wanna) (?:to (?:get|see) )?more (?:[\w'-]+ ){0,2}?(?:rebooking|re-?ordering|"
          r"coming back|returning|booking again|ordering again|buying again|renewing|repeat (?:bookings|orders|visits|custom|business))\b"
          r".{0,40}\b(?:where|how|what) (?:do|should|can|would) (?:i|we) (?:start|begin|do|kick off)\b", 1.0),
     ),

@@ -33,8 +33,8 @@ BILLING_AND_WORTH_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:the |those |these |all the )?(?:extra|additional|added) (?:(?!(?:cancel\w*|refund\w*|return\w*|no-?shows?|missed|lost|late|unpaid)\b)[a-z-]+ )?(?P<kpi>{UNIT})\b", "orders"),
     (ORDER_WORTH, "aov"),
     # "average case value", "avg project size", "mean contract amount": one order's worth
-    (rf"\b(?:average|avg|mean|typical) (?!(?:customer|client|lifetime)\b)(?:[\w&-]+ ){{0,2}}?"
-     rf"(?:case|project|contract|invoice|placement|reading|commission)s? (?:value|size|worth|amount)\b", "aov"),
+    (r"\b(?:average|avg|mean|typical) (?!(?:customer|client|lifetime)\b)(?:[\w&-]+ ){0,2}?"
+     r"(?:case|project|contract|invoice|placement|reading|commission)s? (?:value|size|worth|amount)\b", "aov"),
     # "total billing for Q3", "our billings this year"
     (rf"{_NOT_ABOUT}.*?\b(?:total |our |the |gross )?billings?\b(?! (?:address|details|system|cycle|date|info|page|software|"
      r"platform|run|period|quer(?:y|ie)|issue|question|dispute|complaint|problem|enquir(?:y|ie)|ticket|case|call|email)s?\b)", "revenue"),
