@@ -35,7 +35,10 @@ _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": 
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
           (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
           # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
-          (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"))
+          (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),
+          # (lane probe19a) "hoo many lessons", "hoo much did we take": Scots "how" before the
+          # words of a question (never the owl's "hoo" or a name)
+          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"))
 
 
 def plain_english(t: str) -> str:
