@@ -72,6 +72,12 @@ _STAGE_PHRASES = (
      r"issues?|problems?|terms?|providers?|pages?)\b)", "purchase"),
     (r"\b(?:to|into|through|thru|then|and) (?:the |their )?(?:aftercare|after-care|after care|follow-?up care|after-?sales care)\b"
      r"(?! (?:products?|kits?|creams?|packs?)\b)", "post-purchase"),
+    # (lane probe19a) the span said bare, no "from": "quote requests into paid jobs", "estimate
+    # enquiries to paid installs": the quote asked for is the decision, the paid work the purchase
+    (r"\b(?:quote|estimate|quotation) (?:requests?|forms?|enquir(?:y|ies)|inquir(?:y|ies))\b(?=,? (?:turning |turned |converting |"
+     r"converted |that turn |going )?(?:in)?to (?:an? |the )?(?:actually |properly )?paid\b)", "decision"),
+    (r"\binto (?:an? |the |their )?(?:actually |properly )?paid (?:[\w-]+ )?(?:jobs?|bookings?|orders?|hires?|lessons?|classes|"
+     r"installs?|installations?|work|contracts?|commissions?|builds?)\b", "purchase"),
 )
 
 
