@@ -6,6 +6,7 @@ purchase. Positions are returned so the caller keeps the stages in the order the
 from __future__ import annotations
 
 from bot.agent.patterns import rx
+from bot.agent.trade_words import UNIT, UNIT_ONE
 
 _NEAR = r"(browsing|looking|window[- ]shopping)"
 _FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|enrol+ing)"
@@ -76,8 +77,8 @@ _STAGE_PHRASES = (
     # enquiries to paid installs": the quote asked for is the decision, the paid work the purchase
     (r"\b(?:quote|estimate|quotation) (?:requests?|forms?|enquir(?:y|ies)|inquir(?:y|ies))\b(?=,? (?:turning |turned |converting |"
      r"converted |that turn |going )?(?:in)?to (?:an? |the )?(?:actually |properly )?paid\b)", "decision"),
-    (r"\binto (?:an? |the |their )?(?:actually |properly )?paid (?:[\w-]+ )?(?:jobs?|bookings?|orders?|hires?|lessons?|classes|"
-     r"installs?|installations?|work|contracts?|commissions?|builds?)\b", "purchase"),
+    (rf"\binto (?:an? |the |their )?(?:actually |properly )?paid (?:[\w-]+ )?(?:{UNIT}|{UNIT_ONE}|jobs?|bookings?|orders?|work|"
+     r"contracts?|builds?)\b", "purchase"),
 )
 
 
