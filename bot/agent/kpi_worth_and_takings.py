@@ -40,7 +40,16 @@ TERMS: list[tuple[str, str]] = [
 ]
 PATTERNS = [(re.compile(p), code) for p, code in TERMS]
 
+# "of the people who reach checkout, what % actually pay": the share of one step's people who pay,
+# the checkout's conversion (the funnel's span of two stages would show the same step, unasked)
+_REACHED_THEN_PAID = (r"\bof (?:the |all the |all )?(?:people|folks?|those|everyone|everybody|visitors|shoppers|customers|clients|guests|"
+                      r"ones) (?:who|that) (?:reach|reached|reaches|get to|gets to|got to|make it to|made it to|hit|hits) "
+                      r"(?:the |a )?(?:check ?-?outs?|baskets?|carts?|trolleys?|payment pages?|booking forms?)\b.{0,20}?"
+                      r"\b(?:what|how many|which) ?(?:%|share|percent(?:age)?|proportion|fraction)?\b.{0,15}?"
+                      r"\b(?:actually |really |then |end up |go on to )?(?:pay|pays|paid|buy|buys|bought|order|orders|ordered|book|books|booked)\b")
+
 KPI_CUES = (
+    (_REACHED_THEN_PAID, 0.4),
     # over the lifetime value's "worth" (0.85): the worth of one booking, not of a customer
     (_AVERAGE_WORTH, 1.0),
     # over the drop-offs' "bail" and "drop off": gone after one page is the bounce rate

@@ -19,6 +19,8 @@ from planner_fixtures import assert_plans
     ("how many shoppers bounced off the candle web shop after a single page", "bounce_rate"),
     ("what's the one-page-and-gone rate for the bakery site", "bounce_rate"),
     # Scots "hoo" for how
+    # the share of those at the checkout who pay: its conversion, not a two-stage funnel
+    ("of the visitors who reach checkout, what % actually pay this week", "conversion_purchase"),
     ("hoo much did the bothy take last month", "revenue"),
     ("hoo many complaints are still open at the bothy", "open_tickets"),
 ])
