@@ -32,8 +32,8 @@ from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_said_plainly import PLAIN_ASK_CUES
-from bot.agent.kpi_worth_and_takings import KPI_CUES as WORTH_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
+from bot.agent.kpi_worth_and_takings import KPI_CUES as WORTH_CUES
 from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from

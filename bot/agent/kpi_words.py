@@ -35,8 +35,8 @@ from bot.agent.kpi_tail_words import TAIL_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
-from bot.agent.kpi_worth_and_takings import PATTERNS as WORTH_AND_TAKINGS_PATTERNS
 from bot.agent.kpi_work_money_and_doorstep import WORK_COUNTED_PATTERNS
+from bot.agent.kpi_worth_and_takings import PATTERNS as WORTH_AND_TAKINGS_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
