@@ -14,6 +14,13 @@ _BARE = re.compile(rf"\b({_SPAN}) before(?: (?:those|these|them)(?: ones| days| 
                    r"(?= *(?:[,.!?;]|$| (?:then|too|as well|please|pls|abeg|ah|eh|mate)\b))")
 
 
+# "this month compared with the month before", "the past 7 days against the 7 days before", "down
+# 25% on the day before" (an alert's window): a comparison says which span it is before already
+# (its own readers know it), left as it is
+_COMPARED = re.compile(r"\b(?:vs\.?|versus|against|compar\w*|than|relative to|up on|down on|up or down on|next to|beside|"
+                       r"alongside|per ?cent|pc)\b|%")
+
+
 def before_that(t: str) -> str:
     """The lower-cased question with a bare "before" after a span as "before that"."""
-    return _BARE.sub(r"\1 before that", t)
+    return t if _COMPARED.search(t) else _BARE.sub(r"\1 before that", t)
