@@ -194,7 +194,8 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     # "un-pause the takings alert" is switching it back on
     if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|(?<!un-)(?<!un)pause|(?<!un-)(?<!un)mute|silence|snooze|stop|"
                  r"on hold)\b|"
-                 r"\b(?:switch|turn)\w* (?:\w+ ){0,4}off\b", t):
+                 # (lane probe19a) "switch the silver basket abandonment alert off": a long rule name between
+                 r"\b(?:switch|turn)\w* (?:[\w'-]+ ){0,6}off\b(?! (?:the |a |an |our )?(?:[\w-]+ )?(?:sale|price|peak|season|list|menu|site|page)s?\b)", t):
         out["enabled"] = False
     elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|un-?mute|un-?pause|re-?activate)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
                    # "turn the csat alert for the studio back on"

@@ -205,7 +205,7 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            rf"(?:for|in|within) (?:the (?:last|past) )?{_SPAN}\b|"
                            rf"\b{_SPAN} (?:churn |lapse |inactivity )?(?:cut[- ]?off|window|threshold|rule)\b|"
                            # "if 45 days with no wash counts as gone": a span without the trade's service
-                           rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
+                           rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no|no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) "
                            r"(?:as |(?:they|that they|someone|(?:the|a|an) [\w-]+)(?:'?ve| have|'?s| has|'?re| are| is) )?"
                            r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver|left|quit|stopped|dropped off|moved on)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"

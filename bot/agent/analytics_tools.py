@@ -33,6 +33,7 @@ from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
 from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_said_plainly import PLAIN_ASK_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
+from bot.agent.kpi_worth_and_takings import KPI_CUES as WORTH_CUES
 from bot.agent.loose_days import LOOSE_DAYS_CUES
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
@@ -345,7 +346,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES, *PLAIN_ASK_CUES),
+            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES, *PLAIN_ASK_CUES, *WORTH_CUES),
             plan=_plan_kpis,
             boost=lambda slots: boost_kpis(slots) - 0.6 * boost_two_periods(slots),  # it would drop the second period
         ),

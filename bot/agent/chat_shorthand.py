@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.before_said_bare import before_that
+
 _SPELLED_OUT = (
     (re.compile(r"\bappts\b"), "appointments"), (re.compile(r"\bappt\b"), "appointment"),
     (re.compile(r"\bbkgs\b"), "bookings"), (re.compile(r"\bbkg\b"), "booking"),
@@ -23,4 +25,4 @@ def spelled_out(t: str) -> str:
     """The lower-cased question with the chat shorthand above as plain words."""
     for said, plain in _SPELLED_OUT:
         t = said.sub(plain, t)
-    return t
+    return before_that(t)  # "and the saturday before?": the span before the one just asked

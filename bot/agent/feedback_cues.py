@@ -434,3 +434,13 @@ THEME_CUES += (
      r"complaints|messages|surveys?|survey answers|e-?mails|feedback|replies|write-?ups)(?: been)? (?:mostly|mainly|usually|"
      r"largely|generally|normally|typically|all|really)? ?about\b" + _NO_TOPIC, 1.2),
 )
+# (lane probe19a) "what do couples love most about our cakes", "what do guests like least about the
+# cottages": what the trade sells, liked or disliked the most, is the praise (or gripes) as a whole,
+# the themes (without "most" or "least" a thing named is a topic to search); "what's coming up again
+# and again in the tickets", "what crops up over and over in the reviews": what recurs, the themes
+THEME_CUES += (
+    (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike) (?:most|best|the most|least|the least) about "
+     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+s(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
+    (r"\bwhat(?:'s|s| is| are| has| have)? (?:been )?(?:coming|come|came|cropping|cropped|popping|popped|turning|turned) up "
+     r"(?:again and again|over and over(?: again)?|time and (?:time )?again|again|repeatedly|(?:a )?lot|the most|most(?: often)?)\b", 1.2),
+)

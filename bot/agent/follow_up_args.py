@@ -14,6 +14,7 @@ import re
 from typing import Any, get_args
 
 from bot.agent.follow_up_grain import split_said
+from bot.agent.metrics_added import metrics_added
 from bot.agent.slots import Slots
 
 # Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
@@ -84,6 +85,7 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     from bot.agent.rate_follow_up import as_rate  # "and as a % of all bookings?": the count's rate
 
     text = getattr(asked, "norm", "") or getattr(asked, "text", "") or ""
+    out = metrics_added(previous, out, text.lower())  # "add avg order to that too": the KPIs kept, one more
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 
 

@@ -42,7 +42,10 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
           (re.compile(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
-                      r"from us|with us|off us)\b)"), r"\1 bought"))
+                      r"from us|with us|off us)\b)"), r"\1 bought"),
+          # (lane probe19a) "hoo many lessons", "hoo much did we take": Scots "how" before the
+          # words of a question (never the owl's "hoo" or a name)
+          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"))
 
 
 def plain_english(t: str) -> str:

@@ -18,6 +18,9 @@ PEOPLE = ("(?:" + "|".join(sorted({
     "buyers", "patients", "students", "players", "diners", "punters", "riders", "skaters", "trekkers", "drivers",
     "owners", "families", "parents", "campers", "learners", "subscribers", "users", "households", "enquirers",
     "callers", "walk-?ins", "everyone", "everybody", "those", "them", "ones",
+    # (lane probe19a) people named as who they are, not what they buy: "how many ladies have
+    # bought hair from us 4 times or more", "couples who booked with us"
+    "ladies", "women", "men", "lads", "girls", "gents", "couples", "mums", "dads", "brides",
 }, key=lambda w: (-len(w), w))) + ")")
 
 # How owners ask for a rate (not a count: "how many of them" is SHARE_OR_COUNT's).

@@ -34,7 +34,7 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 
 # "regulars who've gone from weekly to hardly ever buying", "clients who hardly ever book now":
 # a fall against their own old rhythm, said as how rarely they come now
-LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fell|gone down|drift\w*|slid\w*|mov\w*) from (?:\w+ ){0,3}to (?:hardly|barely|rarely|almost never|"
+LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fell|gone down|drift\w*|slid\w*|mov\w*) from (?:\w+ ){0,6}to (?:hardly|barely|rarely|almost never|"
             r"next to never|now and then|now and again|every so often|once in a while|occasionally|the odd \w+|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
             r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
 # "which customers are ordering way less than they used to", "families booking far less than they

@@ -24,13 +24,22 @@ _THANKS = (r"\b(?:something|gift|treat|voucher|freebie|card|note|token|bonus|ext
            r"\b(?:longtime|long-?time|long-?standing|long-?serving|oldest|most loyal) (?:[\w-]+ ){0,2}\w+s\b.{0,40}"
            r"\b(?:should|deserves?|could|ought to|merit|earn)\b")
 
+# (lane probe19a) "which pool clients should i give a personal call", "who deserves a ring from me
+# myself": the owner's own call, asked of the people (not "the phone call count", nor "calls" as tickets)
+_OWN_CALL = (r"\b(?:who|which (?:[\w'-]+ ){0,2}?(?:customers|clients|people|members|regulars|ones|guests|families|parents|"
+             r"punters|patients|students|pupils|accounts))\b.{0,30}\b(?:should|do|need|needs|must|could|deserves?|gets?) "
+             r"(?:i|we|me|us)? ?(?:to )?(?:give|get|make)? ?(?:them )?(?:a |an )?(?:personal |quick |wee |friendly )?"
+             r"(?:call|ring|bell|buzz|phone ?call|phone)\b(?: (?:from me|from us|myself|personally))?")
+
 PLAIN_ACTION_CUES = (
+    (_OWN_CALL, 0.9),
     (r"\b(?:bad|rough|poor|awful|terrible|horrible|rotten|disappointing) (?:experience|time|visit|job|stay|service)\b.{0,50}" + _DAMAGE
      + "|" + _DAMAGE + r".{0,50}\b(?:who|which|customers|clients)\b", 0.9),
     (_THANKS, 0.6),
 )
 
 PLAIN_ACTIONS = [
+    (_OWN_CALL, "personal_follow_up"),
     (_DAMAGE, "service_recovery"),
     (_THANKS, "reward_loyal"),
 ]

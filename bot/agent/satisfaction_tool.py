@@ -57,7 +57,8 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+|client\s+|member(?:ship)?\s+|shopper\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
-                    r"product categor(?:y|ies)|categor(?:y|ies))\b", re.I)
+                    # (lane probe19a) "review score by product line", "ratings per product type": what is sold
+                    r"product categor(?:y|ies)|categor(?:y|ies)|product (?:lines?|types?|ranges?|groups?|kinds?))\b", re.I)
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
 _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 # "recommend score by first-touch channel": the NPS in owners' words

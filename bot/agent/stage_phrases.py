@@ -6,6 +6,7 @@ purchase. Positions are returned so the caller keeps the stages in the order the
 from __future__ import annotations
 
 from bot.agent.patterns import rx
+from bot.agent.trade_words import UNIT, UNIT_ONE
 
 _NEAR = r"(browsing|looking|window[- ]shopping)"
 _FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|enrol+ing)"
@@ -92,6 +93,12 @@ _STAGE_PHRASES = (
     # "of the quote requests, how many turn into a paid job": the request is the decision being made
     (r"\bquote (?:requests?|forms?)\b(?=.{0,40}?\b(?:turn|turns|turned|turning|convert\w*|become|became|end up|ends up|"
      r"go on to|went on to)\b)", "decision"),
+    # (lane probe19a) the span said bare, no "from": "quote requests into paid jobs", "estimate
+    # enquiries to paid installs": the quote asked for is the decision, the paid work the purchase
+    (r"\b(?:quote|estimate|quotation) (?:requests?|forms?|enquir(?:y|ies)|inquir(?:y|ies))\b(?=,? (?:turning |turned |converting |"
+     r"converted |that turn |going )?(?:in)?to (?:an? |the )?(?:actually |properly )?paid\b)", "decision"),
+    (rf"\binto (?:an? |the |their )?(?:actually |properly )?paid (?:[\w-]+ )?(?:{UNIT}|{UNIT_ONE}|jobs?|bookings?|orders?|work|"
+     r"contracts?|builds?)\b", "purchase"),
 )
 
 
