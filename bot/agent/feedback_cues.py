@@ -136,11 +136,12 @@ SEARCH_CUES = (
     (r"\bwetin\b.{0,40}\b(?:talk\w*|say|said|yarn\w*|write|wrote|complain\w*|vex\w*) (?:about|on|over|concerning) "
      r"(?:the |our |una |di |dis |your )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}", 0.6),
     # (lane real15) "show me angry customers", "list the upset clients": who is upset is read in what they
-    # wrote (not a persona card, not an action list: "which unhappy customers need fixing" is that)
+    # wrote (not a persona card, not an action list: "which unhappy customers need fixing", "the unhappy customers
+    # we should reach out to" are that)
     (r"^(?:(?:can you |could you |pls |please )?(?:show|list|find|pull up|give|get)(?: me| us)?|who are) (?:the |our |all (?:the |our )?|any |some )?"
      r"(?:angry|upset|unhappy|furious|annoyed|frustrated|disgruntled|irate|livid|fuming|raging|cross) "
      r"(?:customers|clients|people|users|tweeters|guests|patients|members|shoppers|buyers|folks?|ones)\b"
-     r"(?! (?:who|that) (?:need|should|must|we (?:should|need|must)))", 1.5),
+     r"(?! (?:(?:who|that) )?(?:need|needs|should|must|to (?:call|contact|ring|email|reach|chase)|we (?:should|need|must|ought|have to|could|can)))", 1.5),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|warmer|colder|nicer|gentler|sunnier|gloomier|"
