@@ -64,3 +64,20 @@ def test_a_quoted_point_taken_off_a_cards_pain_points(rules, question, which, te
 ])
 def test_what_moved_a_count_of_comers_complaints_or_transactions(rules, question, metric):
     assert_plans(rules, question, "movers", metric=metric)
+
+
+@pytest.mark.parametrize("question", [
+    "what has tripped that no one's cleared",
+    "anything tripped overnight that nobody has looked at",
+])
+def test_what_tripped_and_nobody_cleared_is_the_open_alerts(rules, question):
+    assert_plans(rules, question, "open_alerts", include_resolved=None)
+
+
+@pytest.mark.parametrize("question", [
+    "show me every alert we're watching",
+    "give me each rule you are tracking",
+    "all the alarms we're keeping tabs on",
+])
+def test_every_rule_being_watched_is_the_rules_list(rules, question):
+    assert_plans(rules, question, "list_alert_rules")
