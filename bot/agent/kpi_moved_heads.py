@@ -20,7 +20,11 @@ _PUSH = r"(?:push\w*|drove|drive[sn]?|driving|brought|bring\w*|sent|send\w*|knoc
 _TERMS: list[tuple[str, str]] = [
     # "fewer members coming this month", "more riders came this week", "fewer regulars turning up",
     # "why fewer students have been coming": the people active with us, how many came
-    (rf"\b{_MORE} (?:[\w-]+ )?{_WHO} (?:(?:are|were|have been|has been|had been|been) )?{_CAME}\b", "active_customers"),
+    (rf"\b{_MORE} (?:[\w-]+ )?{_WHO} (?:(?:are|were|have been|has been|had been|been) )?{_CAME}\b|"
+     # "members coming to training this month against last month", "riders turning up for lessons":
+     # the people who came to what the place runs (not where they came from)
+     rf"\b{_WHO} (?:(?:are|were) )?(?:coming|turning up|showing up) (?:to|for) (?:the |our )?(?:training|practice|class(?:es)?|"
+     r"sessions?|lessons?|meets?|rehearsals?|gym|club|studio|pool|range|centre|center)\b", "active_customers"),
     # "pushed the number of complaints up", "drove complaints down", "the extra complaints": the tickets logged
     (rf"\b{_PUSH} (?:up |down )?(?:the |our )?(?:(?:number|count|volume|pile|amount) of )?complaints (?:up|down)\b|"
      rf"\b{_PUSH} (?:up |down )?the (?:number|count|volume) of complaints\b|"

@@ -81,3 +81,17 @@ def test_what_tripped_and_nobody_cleared_is_the_open_alerts(rules, question):
 ])
 def test_every_rule_being_watched_is_the_rules_list(rules, question):
     assert_plans(rules, question, "list_alert_rules")
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("typical print value last week vs the week before", "aov"),
+    ("kitchen fitter: average build value this month", "aov"),
+    ("swimmers turning up for lessons this week vs last week", "active_customers"),
+])
+def test_a_comparison_keeps_the_kpi_said_in_the_trades_words(rules, question, metric):
+    plan = rules.plan(question, "ps17-" + question)
+    assert plan.spec is not None and plan.spec.name in ("kpis", "compare") and plan.args.get("metrics") == [metric], plan.args
+
+
+def test_a_scots_funnel_from_one_step_to_another(rules):
+    assert_plans(rules, "funnel fae basket tae paid", "funnel", touchpoints=["add_to_cart", "order_placed"])
