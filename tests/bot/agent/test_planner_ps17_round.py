@@ -95,3 +95,11 @@ def test_a_comparison_keeps_the_kpi_said_in_the_trades_words(rules, question, me
 
 def test_a_scots_funnel_from_one_step_to_another(rules):
     assert_plans(rules, "funnel fae basket tae paid", "funnel", touchpoints=["add_to_cart", "order_placed"])
+
+
+@pytest.mark.parametrize("question", [
+    "which members will no come back",
+    "which subscribers might no renew wi us",
+])
+def test_scots_not_after_a_helping_verb_asks_who_may_leave(rules, question):
+    assert_plans(rules, question, "at_risk_customers")
