@@ -38,5 +38,15 @@ KEPT_RULES_CUES = (
     (r"\b(?:alerts?|alarms?|warnings?|monitors?) (?:that |which )?(?:you(?:'re| are)|are you|have you got|you have|you'?ve|we(?:'ve| have) got) "
      r"(?:keeping|running|holding|watching|minding|set|got running|got set)\b|"
      r"\blist (?:my |the |all |every |all the |all my |our |all our )?(?:alarms|warnings)\b"
-     r"(?!.*\b(?:open|active|live|firing|going off|gone off|fired|ringing|triggered)\b)", 1.5),
+     r"(?!.*\b(?:open|active|live|firing|going off|gone off|fired|ringing|triggered)\b)|"
+     # (lane ps17) "show me every rule we're watching", "all the rules you're keeping an eye on": the rules kept
+     r"\b(?:every|each|all(?: the| our| my| of the| of our)?) (?:[\w-]+ )?(?:rules?|alerts?|alarms?) (?:that |which )?(?:i(?:'m| am)|we(?:'re| are)|"
+     r"you(?:'re| are)) (?:\w+ )?(?:watching|monitoring|tracking|keeping an eye on|keeping tabs on|minding)\b", 1.5),
+)
+# (lane ps17) "what's tripped that nobody's cleared yet", "anything gone off that no one has
+# acknowledged": alerts raised and still open, the alarm's own verbs and the clearing not done
+TRIPPED_CUES = (
+    (r"\b(?:what(?:'s| is| has)?|anything|has anything|which|whatever)(?: \w+)? (?:tripped|gone off|went off|fired|gone red|"
+     r"been tripped|been triggered)\b.*(?:\b(?:nobody|no one|no-one|not|never)|n't)\b.*\b(?:cleared|acked|acknowledged|"
+     r"dealt with|looked at|handled|sorted|checked|closed|resolved)\b", 1.5),
 )

@@ -10,18 +10,19 @@ _LEAD = r"^(?:please |kindly |ok,? |okay,? |now |just |so |can you |could you |a
 RULE_MADE = (_LEAD + r"(?:set up|create|add|make|start|put in|give me) (?:me |us )?(?:an? |a new |one |another )"
              r"(?:(?:high|low|medium|top)[- ](?:severity|priority) |urgent |critical |new |quick )?rule"
              r"(?:\s*[:,-]|\s+(?:if|when|whenever|for|that fires|to (?:flag|warn|tell)))")
-# changed: the rule named, then its new window, threshold or severity
+# changed: the rule named, then its new window, threshold or severity (lane ps17: or the alert,
+# "switch the class bookings alert to week on week instead of day on day", which "week on week" alone would read as a comparison)
 RULE_CHANGED = (_LEAD + r"(?:change|switch|set|make|move|turn|update|put|bump|flip) (?:the|my|our|that|this) "
-                r"(?!(?:lapsing|churn|risk|scoring|action|persona)\b)(?:[\w-]+ ){0,3}rule (?:to|so it|over to|onto|into) "
+                r"(?!(?:lapsing|churn|risk|scoring|action|persona)\b)(?:[\w-]+ ){0,3}(?:rule|alert|alarm) (?:to|so it|over to|onto|into) "
                 r"(?:compare |fire |check |look |go |run )?(?:(?:day|week|month|year) (?:on|over|by|to) (?:day|week|month|year)|"
                 r"daily|weekly|monthly|fortnightly|\d+(?:\.\d+)?\s*(?:%|percent|per cent|hours?|hrs?|days?|mins?|minutes?)?|"
                 r"high|low|medium|urgent)\b")
 # (lane ps15) the rule named first, then how it should work from now on: "on the refunds alert,
 # only warn me when they go up", "for that rule, just ping me on drops", "the bookings alarm: only
-# rises". It speaks of a rule that exists, so it is a change of it, never a new rule.
+# rises", "the door-count alarm, bump it up to high priority" (lane ps17). It speaks of a rule that exists, so it is a change of it, never a new rule.
 RULE_NAMED_FIRST = (_LEAD + r"(?:(?:on|for|about|with|re|regarding|as for|as to|in) (?:the|my|our|that|this) "
                     r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)s?\b\s*[,:;-]?|(?:the|my|our|that|this) "
                     r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)\s*[,:;-]) ?(?:(?:so|and|but|please|then|from now on),? )*"
                     r"(?:(?:only|just|no longer)\b|(?:don'?t|do not|never|stop) (?:warn|tell|alert|ping|flag|bother|message|"
-                    r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn) (?:it|that|this)\b)")
+                    r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn|bump|push|kick|knock|move) (?:it|that|this)\b)")
 RULE_CHANGED = RULE_CHANGED + "|" + RULE_NAMED_FIRST

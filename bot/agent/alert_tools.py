@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
-from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES
+from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES, TRIPPED_CUES
 from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import WANTED_AFTER
@@ -237,7 +237,7 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     resolved = SORTED_TOO.search(text) or re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
                          # "plus the ones closed recently", "and those we closed last week"
                          r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
-    if re.search(r"(?:\bnot|n't|\bnever|\byet to be|\bstill to be)(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
+    if re.search(r"(?:\bnot|n't|\bnever|\bnobody|\bno[- ]one|\byet to be|\bstill to be)(?:'s)?(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
         resolved = None  # "alerts still not cleared": the open ones only
     return {"include_resolved": True} if resolved else {}
 
@@ -475,7 +475,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES),
+            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES, *TRIPPED_CUES),
             plan=_plan_open,
         ),
     ]

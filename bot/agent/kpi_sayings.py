@@ -309,7 +309,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # (lane tune21b) "average job value", "mean booking size", "typical repair bill": the trade's unit
     # of sale said in place of "order" is still the average order value
     (r"\b(?:average|avg|mean|typical) (?:job|booking|appointment|repair|treatment|session|service|install(?:ation)?|hire|"
-     r"rental|fitting|call-?out|commission|fare|visit|sale|purchase|transaction|ticket|invoice|order|basket) "
+     r"rental|fitting|call-?out|commission|fare|visit|sale|purchase|transaction|ticket|invoice|order|basket|"
+     # (lane ps17) a maker's or builder's unit: "average build value", "mean project value", "typical print price"
+     r"build|project|contract|deal|print|piece) "
      r"(?:value|size|amount|spend|bill|price|total)s?\b", "aov"),
 ]
 SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]

@@ -20,6 +20,7 @@ from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
 from bot.agent.kpi_job_words import JOB_PATTERNS
 from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
 from bot.agent.kpi_moved_counts import MOVED_PATTERNS
+from bot.agent.kpi_moved_heads import MOVED_HEAD_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_owner_verbs import OWNER_VERB_PATTERNS
@@ -176,4 +177,4 @@ KPI_PATTERNS = (BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS
-                + MOVED_PATTERNS + QUALIFIED_PATTERNS + WORK_COUNTED_PATTERNS + COUNTED_HEAD_PATTERNS)
+                + MOVED_PATTERNS + MOVED_HEAD_PATTERNS + QUALIFIED_PATTERNS + WORK_COUNTED_PATTERNS + COUNTED_HEAD_PATTERNS)

@@ -40,6 +40,13 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
           # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
           (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),
+          # (lane ps17) "gie us a shout if", "fae a quote tae a booking": Scots "give", "from", "to"
+          # (never taekwondo's "tae kwon do")
+          (re.compile(r"\bgie\b"), "give"), (re.compile(r"\bfae\b"), "from"), (re.compile(r"\btae\b(?! ?kwon)"), "to"),
+          # "might no renew wi us": Scots "not" after a helping verb, "with" before who or what
+          (re.compile(r"\b(might|will|would|could|may|can|did|does|do|should) no (?!(?:longer|more|one|ones|way|doubt|idea|"
+                      r"problem|need|sales|orders|bookings|data|\d)\b)(?=[a-z]{3,}\b)"), r"\1 not "),
+          (re.compile(r"\bwi (?=(?:us|me|them|him|her|the|our|my|it|you)\b)"), "with "),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
           (re.compile(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
                       r"from us|with us|off us)\b)"), r"\1 bought"),

@@ -172,7 +172,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if unwanted := gripe_not_wanted(t):  # "card 1 shouldn't list price as a pain point"
         return {"action": "remove_pain_point", "which": which[:1], "text": unwanted}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
-                 r"\btake\b.*\bpain ?points?\b.*\boff\b", t):
+                 r"\btake\b.*\b(?:pain ?points?\b.*\boff|off\b.*\bpain ?points?)\b", t):
         # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
         quoted = re.search(r"[\"“‘']([^\"”’']{2,60})[\"”’']", text)
         return {"action": "remove_pain_point", "which": which[:1],

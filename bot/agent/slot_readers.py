@@ -431,8 +431,8 @@ def read_age_bands(t: str, known: tuple[str, ...]) -> list[str]:
         context = rx.search(r"\bage|year[- ]olds|\d{2}s\b", t)
         if band in known or context:
             out.append(band)
-    # "goes over 48 hours", "under 20%", "over 30 orders" are thresholds, not ages
-    m = rx.search(r"\b(over|under)[- ](\d{2})s?\b(?!\s*(?:%|per ?cent|hours?|hrs?|h\b|days?|d\b|minutes?|"
+    # "goes over 48 hours", "under 20%", "over 30 orders", "nps falls under 30": thresholds, not ages
+    m = rx.search(r"(?<!\bgo )(?<!\b(?:get|dip|end|sag) )(?<!\b(?:fall|drop|goes|dips|sink|slip|gets|rise|jump|ends|gone|sags) )(?<!\b(?:falls|drops|sinks|slips|rises|jumps|lands|creep|climb|slide|tanks) )(?<!\b(?:fallen|creeps|climbs|dipped|slides) )(?<!\b(?:dropped|slipped) )\b(over|under)[- ](\d{2})s?\b(?!\s*(?:%|per ?cent|hours?|hrs?|h\b|days?|d\b|minutes?|"
                   r"mins?|weeks?|wks?|months?|years?(?!\s*(?:old|of age))|orders?|items?|pounds|quid|dollars|"
                   r"euros|k\b|stars?|points?|pts|tickets?|sessions?|visits?|visitors?|customers|people|"
                   r"bookings?|sales|per\b|a\b|an\b|each\b))", t)

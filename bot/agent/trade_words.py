@@ -75,7 +75,9 @@ _UNIT_COUNTED = re.compile(
     # "are aerial call-outs up or down this month", "repairs going up or down": the units counted, their way
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
-    rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed)\b|"
+    rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
+    # (lane ps17) "alert if covers drop 30% week on week": the units' change, watched
+    rf"(?:drop|drops|fall|falls|dip|dips|slump|slumps|jump|jumps|rise|rises|spike|spikes) (?:by )?\d+(?:\.\d+)?(?= ?(?:%|per ?cent)))\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     # (lane probe19c) "loo hires, turnover and average hire value": a list of KPIs, comma after comma
