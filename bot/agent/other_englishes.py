@@ -40,6 +40,8 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
           # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
           (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),
+          # (lane ps16) "whit day o the week", "what time o' day": Scots and spoken "of" after a span
+          (re.compile(r"\b(day|time|hour|week|month|year) o'?(?= (?:the|day|week|year)\b)"), r"\1 of"),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
           (re.compile(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
                       r"from us|with us|off us)\b)"), r"\1 bought"),
