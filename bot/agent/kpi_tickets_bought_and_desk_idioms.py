@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.agent.owner_words import BASKETS, DELIVERY, QUERIES
+from bot.agent.owner_words import BASKETS, DELIVERY, PEOPLE, QUERIES
 
 _BUY = (r"(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|sell|sells|sold|selling|book|books|booked|booking|"
         r"snap(?:s|ped|ping)? up|grab(?:s|bed|bing)?|shift(?:s|ed|ing)?)")
@@ -27,6 +27,14 @@ _TERMS: list[tuple[str, str]] = [
     # "weekly trend of transactions", "how many transactions last month": the orders (a
     # transaction's value or fees are other readings)
     (r"^(?!.*\b(?:average|avg|mean|typical|value|worth|size|fees?|costs?|charges?)\b).*?\btransactions\b", "orders"),
+    # "how are ski hires tracking each day", "kayak rentals by week": a hire trade's orders (never
+    # staff "new hires", nor what a hire is worth or brings in)
+    (r"^(?!.*\b(?:average|avg|mean|typical|value|worth|income|revenue|money|takings|price|prices|cost|costs|staff|hiring|"
+     r"recruit\w*)\b).*?(?<!new )\b(?:hires|rentals)\b", "orders"),
+    # "avg build value month on month", "average lesson worth": one order's worth under the trade's
+    # name for it (a customer's worth is the lifetime value)
+    (rf"\b(?:average|avg|mean|typical) (?!(?:{PEOPLE}|lifetime|life|stock|inventory|property|house|home|land|share|"
+     r"market|review|rating|score|customer|client|cart|basket)\b)[\w-]+ (?:value|worth)\b", "aov"),
     # "what time of day do readers hit the website", "when do walkers land on our site": the
     # visits, whoever the trade's people are (new ones are the new visitors)
     (r"(?<!new )(?<!first-time )(?<!first time )\b[a-z]+s (?:hit|hits|visit|land on|come to|come on|go on|get on|browse) "

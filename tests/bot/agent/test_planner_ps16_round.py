@@ -60,3 +60,25 @@ def test_desk_and_doorstep_idioms(rules, question, metric):
 ])
 def test_scots_of_after_a_span(rules, question, by):
     assert_plans(rules, question, "time_pattern", by=by)
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("how are kayak rentals tracking each week this month", "week"),
+    ("how are e-bike hires tracking each day this week", "day"),
+])
+def test_hires_and_rentals_are_a_hire_trades_orders(rules, question, grain):
+    assert_plans(rules, question, "trend", metric="orders", grain=grain)
+
+
+def test_an_average_trade_noun_value_is_the_order_value(rules):
+    assert_plans(rules, "avg mural value month on month since march", "trend", metric="aov", grain="month")
+    assert_plans(rules, "average bouquet value, last 30 days against the 30 days prior", "compare", metrics=["aov"])
+    assert_plans(rules, "average customer value this year", "customer_lifetime_value")
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("saturdays quiet for brunch covers or not", "Saturday"),
+    ("tuesdays slow for lessons?", "Tuesday"),
+])
+def test_a_weekday_opening_a_hunch_is_weighed_against_the_week(rules, question, day):
+    assert_plans(rules, question, "time_pattern", by="weekday", focus=day)
