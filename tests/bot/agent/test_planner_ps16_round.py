@@ -82,3 +82,14 @@ def test_an_average_trade_noun_value_is_the_order_value(rules):
 ])
 def test_a_weekday_opening_a_hunch_is_weighed_against_the_week(rules, question, day):
     assert_plans(rules, question, "time_pattern", by="weekday", focus=day)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("how many regulars are on their fourth box order or more", {"metrics": ["repeat_customers"], "min_orders": 4}),
+    ("share of diners leaving our website after one page this month", {"metrics": ["bounce_rate"]}),
+    ("how many evaluation forms did learners send back last month", {"metrics": ["survey_responses"]}),
+    ("from first hearing about us to their first paid commission, how long", {"metrics": ["time_to_first_purchase"]}),
+    ("abeg how many bag orders we don get since 1 october", {"metrics": ["orders"]}),
+])
+def test_counts_said_in_other_words(rules, question, args):
+    assert_plans(rules, question, "kpis", **args)
