@@ -146,12 +146,19 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
 # a repeat customer is counted at (tools/analytics/kpis.py min_orders); "twice" is the default.
 _TIMES = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 _UNITS = r"(?:times|orders|purchases|visits|bookings|hires|jobs|appointments|sessions|classes|lessons|rentals)"
+_ORDINALS = {"third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "tenth": 10,
+             "10th": 10}
+_NTH = "(" + "|".join(_ORDINALS) + ")"
 _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          rf"\b(?:at least|minimum of|a minimum of) {_TIMES} {_UNITS}\b|"
                          rf"\b{_TIMES}(?: or more|\+| plus) {_UNITS}\b|"
                          rf"\b{_TIMES} {_UNITS} or more\b|"
                          # "bought more than twice", "at least thrice": the count said as an adverb
-                         r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b")
+                         r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b|"
+                         # (lane ps16) "on their third order or more", "up to a 4th booking or beyond"
+                         rf"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) {_NTH}(?: [\w-]+)? "
+                         r"(?:order|purchase|visit|booking|hire|job|appointment|session|class|lesson|rental|stay|box|"
+                         r"delivery|shop)s? (?:or|and) (?:more|beyond|above|later|after|up|over)\b")
 
 
 def min_orders(text: str) -> int | None:
@@ -163,7 +170,8 @@ def min_orders(text: str) -> int | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g)
-    n = int(word) if word.isdigit() else {"twice": 2, "thrice": 3}.get(word) or NUMBER_WORDS.get(word, 0)
+    n = (int(word) if word.isdigit() else {"twice": 2, "thrice": 3}.get(word) or _ORDINALS.get(word)
+         or NUMBER_WORDS.get(word, 0))
     n += 1 if m.group(0).startswith("more than") else 0
     return n if 2 < n <= 100 else None
 

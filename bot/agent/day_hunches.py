@@ -28,5 +28,9 @@ DAY_HUNCH = (
     # said as a habit (plural), against the others (never "than last wednesday", one pair of dates)
     rf"\b(?:do|did|are) (?:{'|'.join(WEEKDAY_NAMES)})s (?:(?:really|actually|truly|honestly|still|usually|always|tend to) )?"
     r"(?:bring|get|see|have|draw|pull|sell|make|take) (?:in )?(?:more|fewer|less|bigger|smaller)\b"
-    r"(?![^?.!]*\bthan (?:last|the (?:same|previous|one|week)|previous|that)\b)"
+    r"(?![^?.!]*\bthan (?:last|the (?:same|previous|one|week)|previous|that)\b)|"
+    # (lane ps16) "mondays busy for room bookings or not", "fridays quiet for walk-ins?": the day
+    # opening the message, the verb dropped
+    rf"^(?:(?:so|and|but|hmm|ok|okay),? )?{_DAY1},? (?:(?:really|actually|usually|always|still|even|generally) )?"
+    rf"(?:{_HUNCH}|busier|quieter|slower) (?:for|or not|at all|enough)\b"
 )

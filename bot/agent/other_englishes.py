@@ -33,6 +33,8 @@ _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(
 # (lane probe19b) greetings and interjections opening a message: Kenyan "sasa", Nigerian "oya", "haba",
 # South African "eish", Jamaican "wagwan", "yo": tone, never a word to search for or a topic
 _OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+)\b,? )+")
+_DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
+         "send": "sent", "ship": "shipped", "do": "done"}
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
@@ -47,6 +49,8 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\b(might|will|would|could|may|can|did|does|do|should) no (?!(?:longer|more|one|ones|way|doubt|idea|"
                       r"problem|need|sales|orders|bookings|data|\d)\b)(?=[a-z]{3,}\b)"), r"\1 not "),
           (re.compile(r"\bwi (?=(?:us|me|them|him|her|the|our|my|it|you)\b)"), "with "),
+          # (lane ps16) "whit day o the week", "what time o' day": Scots and spoken "of" after a span
+          (re.compile(r"\b(day|time|hour|week|month|year) o'?(?= (?:the|day|week|year)\b)"), r"\1 of"),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
           (re.compile(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
                       r"from us|with us|off us)\b)"), r"\1 bought"),
@@ -65,6 +69,10 @@ def plain_english(t: str) -> str:
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
+        # (lane ps16) "how many orders we don get since november": Pidgin's "don" is the perfect
+        # tense ("we have got"), never a helper that turns the count into a funnel
+        t = re.sub(r"\b(we|they|i|you|una|dem) don (get|sell|make|book|receive|take|send|ship|do)\b",
+                   lambda m: f"{m.group(1)} have {_DONE[m.group(2)]}", t)
     # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
     t = _OPENER.sub("", _ADVISE.sub("", t))
     for said, plain in (*_SPELLED, *_SCOTS):
