@@ -9,7 +9,13 @@ from typing import Any
 
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
-from bot.agent.alert_lists import KEPT_RULES_CUES, SHOWN_ALERTS_CUES, SORTED_TOO, STILL_ON_CUES, TRIPPED_CUES
+from bot.agent.alert_lists import (
+    KEPT_RULES_CUES,
+    SHOWN_ALERTS_CUES,
+    SORTED_TOO,
+    STILL_ON_CUES,
+    TRIPPED_CUES,
+)
 from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import WANTED_AFTER

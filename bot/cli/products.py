@@ -28,7 +28,7 @@ from tools.analytics.periods import Period
 @friendly_errors
 def products(ctx: Ctx, by: str, measure: str, period: str, change: bool, bottom: bool, top: int, as_json: bool,
              **filters: Any) -> None:
-    """What sells best: revenue, orders and units by product or category, ranked.
+    """What sells best: revenue, orders and units by product or category, ranked, or growing and shrinking.
 
     \b
     Example:
