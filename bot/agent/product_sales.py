@@ -1,6 +1,7 @@
-"""Sales asked by brand, product or item ("which brands sell best?", "top selling SKUs"): the
-loaded orders have no line items, so the answer says that plainly rather than calling the
-question "not about your shop"."""
+"""Sales asked by brand, product or item ("which brands sell best?", "top selling SKUs") that no
+tool took: product_sales (bot/agent/product_sales_tool.py) ranks products and categories when the
+orders list them, but nothing stores brands, so the answer says that plainly rather than calling
+the question "not about your shop"."""
 
 from __future__ import annotations
 
