@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import signal
 import threading
 from typing import Any
@@ -14,6 +15,8 @@ from bot.cli.service import build_health, start_ops_server
 from bot.journey_versions import Follower, serving_store
 from bot.logs import setup_logging
 from tools.core.heap import limit_arenas
+
+log = logging.getLogger(__name__)
 
 RELEASE_ENCODER_AFTER = 60.0  # idle seconds before serve drops the embedding model
 MALLOC_ARENAS = 2  # glibc malloc arenas for serve's threads (tools/core/heap.limit_arenas)
@@ -35,7 +38,8 @@ def serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:
     Needs SLACK_BOT_TOKEN, plus SLACK_APP_TOKEN (Socket Mode, the default) or
     SLACK_SIGNING_SECRET (--http). Invalid or revoked tokens stop it at once with exit code 3.
     SIGTERM (docker stop, systemctl stop, kill) stops it as Ctrl-C does: the feedback index
-    batch under way is finished first (up to 30 s), then exit code 0.
+    batch under way is finished first (up to 30 s), then exit code 0. A second signal during
+    that stop is logged and does not cut it short; SIGKILL does.
 
     \b
     Examples:
@@ -67,9 +71,26 @@ def stop_on_signals() -> dict[int, Any]:
     main thread)."""
     if threading.current_thread() is not threading.main_thread():
         return {}
-    replaced = {signum: signal.signal(signum, signal.default_int_handler) for signum in STOP_SIGNALS}
+    replaced = {signum: signal.signal(signum, stop_once) for signum in STOP_SIGNALS}
     # None: a handler not set from Python, which cannot be put back from here
     return {signum: handler for signum, handler in replaced.items() if handler is not None}
+
+
+def stop_once(signum: int, frame: Any) -> None:
+    """The first stop signal starts the graceful stop (a KeyboardInterrupt); the ones after it
+    are logged and leave that stop alone. A second Ctrl-C, or a supervisor that repeats SIGTERM,
+    used to land in the middle of the stop as another KeyboardInterrupt: the index batch being
+    stored and the scheduler's shutdown were cut off and nothing said so. SIGKILL still ends
+    serve at once, which is what a supervisor sends after its grace period."""
+    for other in STOP_SIGNALS:
+        signal.signal(other, already_stopping)
+    raise KeyboardInterrupt
+
+
+def already_stopping(signum: int, frame: Any) -> None:
+    log.warning("%s received while stopping: the stop under way finishes first (the feedback index "
+                "batch, up to %.0f s, and any scheduled job in progress); SIGKILL ends serve at once",
+                signal.Signals(signum).name, INDEXER_STOP_WAIT)
 
 
 def _serve(ctx: Ctx, http_mode: bool, port: int | None) -> None:

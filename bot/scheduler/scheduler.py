@@ -113,6 +113,7 @@ class JourneyScheduler:
         self.scheduler: Any = None
         self._started = False
         self._requests: Any = None
+        self._running: Any = None
         # Called after a sync brought rows (serve's feedback indexer); each must return at once.
         self.on_new_data: list[Callable[[], None]] = []
 
@@ -152,6 +153,10 @@ class JourneyScheduler:
         self.scheduler = self._make_scheduler(running=not paused)
         if not paused:
             jobs.activate(self)
+            from bot.scheduler.running_jobs import RunningJobs
+
+            self._running = RunningJobs()
+            self._running.attach(self.scheduler)
         try:
             self.scheduler.start(paused=True)
         except Exception as exc:
@@ -184,7 +189,10 @@ class JourneyScheduler:
             # Paused first: a loop woken during shutdown must not take a due job it can no
             # longer run (it would move the job on and the run would be lost).
             self.scheduler.pause()
-            self.scheduler.shutdown(wait=wait)
+            if wait and self._running is not None:
+                self._running.say_while(lambda: self.scheduler.shutdown(wait=True))
+            else:
+                self.scheduler.shutdown(wait=wait)
             self._started = False
         jobs.deactivate(self)
 
