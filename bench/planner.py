@@ -22,6 +22,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind17        # and the seventeenth blind bank (tests/questions_blind17.yaml; tuning data since phase S)
     .venv/bin/python bench/planner.py --blind18        # and the eighteenth blind bank (tests/questions_blind18.yaml; tuning data since phase T)
     .venv/bin/python bench/planner.py --blind19        # and the nineteenth blind bank (tests/questions_blind19.yaml; tuning data since phase U)
+    .venv/bin/python bench/planner.py --blind20        # and the twentieth blind bank (tests/questions_blind20.yaml; once, at the end of phase V)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -186,7 +187,17 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # boatyard, sailmaker, trout farm, lassi bar, paan shop, balti house, laksa stall,
          # izakaya, bourbon bar, seaweed harvester, tea blender, plantain chips brand, kimchi maker,
          # brewing supplies): opt-in, scored once by the lead in phase U (89.4%), tuning data since.
-         "blind19": ROOT / "tests" / "questions_blind19.yaml"}
+         "blind19": ROOT / "tests" / "questions_blind19.yaml",
+         # A twentieth blind bank by another author, other businesses again (lacrosse club,
+         # parkour gym, windsurf school, yacht charter, mussel farm, sea salt maker, samosa maker,
+         # arepa stand, pretzel bakery, schnitzel house, hot pot restaurant, bento delivery, mezcal
+         # bar, vodka distillery, hop farm, cooperage, swim teacher, lifeguard training, rocking
+         # horse maker, christmas market stalls, craft fair organiser, writing retreat, audiobook
+         # narrator, magazine publisher, cassette shop, lamp shop, worm farm, unicycle shop,
+         # ventriloquist, hot desk space, toy soldier maker, safety boots shop, speedboat trips,
+         # salmon smokery, tandoor grill, retro gaming shop): opt-in, held back, scored once by
+         # the lead in phase V.
+         "blind20": ROOT / "tests" / "questions_blind20.yaml"}
 
 
 def main() -> None:
@@ -211,6 +222,8 @@ def main() -> None:
     parser.add_argument("--blind17", action="store_true", help="score the seventeenth blind bank (tuning data since phase S)")
     parser.add_argument("--blind18", action="store_true", help="score the eighteenth blind bank (tuning data since phase T)")
     parser.add_argument("--blind19", action="store_true", help="score the nineteenth blind bank (tuning data since phase U)")
+    parser.add_argument("--blind20", action="store_true",
+                        help="score the twentieth blind bank (held back: scored once by the lead in phase V)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -277,6 +290,8 @@ def main() -> None:
         if name == "blind18" and not args.blind18 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind19" and not args.blind19 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind20" and not args.blind20 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
