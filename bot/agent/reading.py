@@ -271,6 +271,7 @@ def _kpi_of(plan: Plan) -> str:
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
     from bot.agent.meaning_notes import notes
+    from bot.agent.product_sales_tool import sold_by
 
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
@@ -293,7 +294,8 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out += [said] if said else []
         elif kind == "place":  # "the north east" where the data's regions are counties
             out.append(f"“{words}” is not a region or town in the loaded data, so no place is picked out by it")
-        elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
+        elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS and not (
+                plan.spec.name == "product_sales" and sold_by(words)):  # its answer says whether orders list them
             out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"this is a share, not the head count “{words}” asks for: {_HEAD_COUNT.get(_kpi_of(plan), _NO_COUNT)}")
