@@ -185,6 +185,10 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
                 span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
                         else f"{lo} or more" if lo is not None else f"{hi} or less")
                 scores += f" with {scale.upper()} {span}"
+        if not get("query"):  # no topic: ranked by tone (tools/feedback/tone_ranked.py)
+            what = ("the most negative feedback" if extra else "the most positive feedback"
+                    if (get("min_sentiment") or -1) > 0 else "the latest feedback")
+            return f"{what}{src}{cust}{scores}{_living(get)}, {when}"
         return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}{_living(get)}, {when}"
     if tool == "feedback_sentiment":
         return f"how customers{_living(get, ' in ')} feel, by {by}, {when}"
