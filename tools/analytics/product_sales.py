@@ -154,8 +154,9 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
     with store.connect() as con:
         span = con.execute(f"SELECT min(ts), max(ts), count(*), count(nullif(trim({col}), '')) FROM orders").fetchone()
         assert span is not None
-        if not span[2]:
-            raise NoDataError("No orders are loaded, so there are no sales by product or category to rank.")
+        if not span[2]:  # an answer too: nothing sold is loaded
+            return unavailable(params.by, params.measure, "", 0, None, None, 0, params.model_dump(mode="json"),
+                               numbers.currency, numbers.locale)
         first, last = _local_day(span[0], store.timezone), _local_day(span[1], store.timezone)
         period = resolve(params.period, last, store.timezone, first)
         if not span[3]:  # an answer, not a fault: what was looked at and what can be ranked instead

@@ -43,8 +43,8 @@ class ProductSalesUnavailable(Priced, ResultMixin):
     measure: str
     period_label: str  # the period asked, resolved, in words
     orders: int  # orders loaded, every status
-    first: dt.date
-    last: dt.date
+    first: dt.date | None  # None: no orders are loaded at all
+    last: dt.date | None
     listing_other: int  # orders that list the other split (products when categories were asked)
     provenance: Provenance = field(repr=False)
     currency: str = "GBP"
@@ -58,9 +58,13 @@ class ProductSalesUnavailable(Priced, ResultMixin):
         what, col = _WHAT[self.by], _COLUMN[self.by]
         other = "product" if self.by == "product_category" else "product_category"
         n = self.numbers
+        head = f"{_MEASURE_WORDS[self.measure].capitalize()} by {what}" + (f", {self.period_label}" if self.period_label else "")
+        if not self.orders:  # a support desk's data, say: nothing was sold here to rank
+            return (f"{head}: no orders are loaded, so there is nothing sold to rank.\n"
+                    "To rank what sells: load an orders export with what was bought (`journeybot ingest --vendors` "
+                    "lists the shop exports read as they are).")
         lines = [
-            f"{_MEASURE_WORDS[self.measure].capitalize()} by {what}, {self.period_label}: "
-            f"not something these orders can show.",
+            f"{head}: not something these orders can show.",
             f"Why: I looked at the {counted(self.orders, 'order', n)} loaded ({self.first} to {self.last}) and none "
             f"lists a {what} (their `{col}` column is empty), so there is nothing to split "
             f"{_MEASURE_WORDS[self.measure]} by {what}.",
@@ -79,7 +83,7 @@ class ProductSalesUnavailable(Priced, ResultMixin):
         return "\n".join(lines)
 
 
-def unavailable(by: str, measure: str, period_label: str, orders: int, first: dt.date, last: dt.date,
+def unavailable(by: str, measure: str, period_label: str, orders: int, first: dt.date | None, last: dt.date | None,
                 listing_other: int, params: dict, currency: str, locale: str | None) -> ProductSalesUnavailable:
     col = _COLUMN[by]
     prov = Provenance(
