@@ -420,7 +420,9 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
         "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} "
                   + (f"has the most {metric}{when}?" if get("rank") == "value" else f"drove the change in {metric}{when}?"),
         "funnel": f"show the funnel{when}{who}",
-        "feedback_search": f"what do customers say about {get('query')}?",
+        "feedback_search": f"what do customers say about {get('query')}?" if get("query")
+        else f"show me angry customers{when}" if (get("max_sentiment") or 1) < 0
+        else f"show me what customers wrote{when}",
         "feedback_themes": f"what are the main themes in feedback{when}?",
         "feedback_sentiment": f"how do customers feel, by {get('by')}{when}?",
         "dropoffs": f"where do we lose people{when}{who}?",
