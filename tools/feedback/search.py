@@ -196,7 +196,8 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     if params.query is None:  # no topic: ranked by tone, never by likeness to a stand-in word
         from tools.feedback.tone_ranked import by_tone
 
-        return by_tone(fb, params, store)
+        quotes, prov, way = by_tone(fb, params, store, quote_from_chunk)
+        return SearchResult(query=None, quotes=quotes, hidden=0, provenance=prov, ranked_by=way)
     touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
     channels = [normalize_touchpoint(c) for c in params.channel] if params.channel else None
     place = place_cohort(store, params.city, params.region)

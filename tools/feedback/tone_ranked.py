@@ -23,14 +23,18 @@ from tools.feedback.places import place_cohort, texts_with_customer
 from tools.feedback.store import build_where
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tools.data.store import JourneyStore
-    from tools.feedback.search import SearchParams, SearchResult
     from tools.feedback.store import FeedbackStore
+
+# `params` below are tools/feedback/search.py's SearchParams and quotes its Quote, not imported:
+# search imports this module
 
 _CSAT_TONE = {1: -1.0, 2: -0.5, 3: 0.0, 4: 0.5, 5: 1.0}
 
 
-def direction(params: SearchParams) -> str:
+def direction(params: Any) -> str:
     """negative, positive or newest: what a search with no topic lists first."""
     if params.max_sentiment is not None and (params.max_sentiment < 0 or params.min_sentiment is None):
         return "negative"
@@ -46,9 +50,9 @@ def score_tone(csat: pd.Series, nps: pd.Series) -> pd.Series:
     return from_csat.fillna(from_nps.where(n.notna()))
 
 
-def by_tone(fb: FeedbackStore, params: SearchParams, store: JourneyStore | None) -> SearchResult:
-    from tools.feedback.search import SearchResult, quote_from_chunk
-
+def by_tone(fb: FeedbackStore, params: Any, store: JourneyStore | None,
+            quote_from_chunk: Callable[..., Any]) -> tuple[list[Any], Provenance, str]:
+    """(quotes, provenance, direction) for search() to make its result of."""
     period = fb.resolve_period(params.period, store) if params.period.name != "all" or params.period.start \
         or params.period.end else None
     touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
@@ -106,7 +110,7 @@ def by_tone(fb: FeedbackStore, params: SearchParams, store: JourneyStore | None)
         period_label=label, tables=("feedback",), row_counts={"feedback chunks": len(chunks)},
         notes=tuple(n for n in notes if n),
     )
-    return SearchResult(query=None, quotes=quotes, hidden=0, provenance=prov, ranked_by=way)
+    return quotes, prov, way
 
 
 def _per_text(chunks: pd.DataFrame, way: str) -> pd.DataFrame:
