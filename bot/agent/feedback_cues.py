@@ -138,9 +138,13 @@ SEARCH_CUES = (
     # (lane real15) "show me angry customers", "list the upset clients": who is upset is read in what they
     # wrote (not a persona card, not an action list: "which unhappy customers need fixing", "the unhappy customers
     # we should reach out to" are that)
-    (r"^(?:(?:can you |could you |pls |please )?(?:show|list|find|pull up|give|get)(?: me| us)?|who are) (?:the |our |all (?:the |our )?|any |some )?"
-     r"(?:angry|upset|unhappy|furious|annoyed|frustrated|disgruntled|irate|livid|fuming|raging|cross) "
-     r"(?:customers|clients|people|users|tweeters|guests|patients|members|shoppers|buyers|folks?|ones)\b"
+    # (lane real16) "let me see the furious diners", "any disgruntled members lately?": the same, other verbs
+    (r"^(?:(?:can you |could you |pls |please )?(?:show|list|find|pull up|give|get|(?:let me |lemme )?see|read)(?: me| us)?|who are|"
+     r"(?=any )) ?(?:the |our |all (?:the |our )?|any |some )?"
+     r"(?:angry|upset|unhappy|furious|annoyed|frustrated|disgruntled|irate|livid|fuming|raging|cross|dissatisfied|displeased|"
+     r"grumpy|miffed|peeved) "
+     r"(?:customers|clients|people|users|tweeters|guests|patients|members|shoppers|buyers|folks?|ones|diners|punters|"
+     r"visitors|regulars|patrons|students|parents)\b"
      r"(?! (?:(?:who|that) )?(?:need|needs|should|must|to (?:call|contact|ring|email|reach|chase)|we (?:should|need|must|ought|have to|could|can)))", 1.5),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared

@@ -30,14 +30,14 @@ from bot.agent.feedback_cues import (
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
-from bot.agent.score_givers import score_given
+from bot.agent.score_givers import score_filters
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 
 _COMPLAINT = re.compile(
     r"\b(unhappy|complain\w*|problem\w*|issue\w*|(?<!positive and )(?<!positive or )negative(?! (?:and|or) positive)|angry|annoy\w*|frustrat\w*|(?<!good and )(?<!good or )(?<!good & )bad(?! (?:and|or|&) good)|worst|"
     r"wrong|disappoint\w*|upset\w*|gripe\w*|griping|beefs?|grievances?|bugbears?|hate|poor|late|broken|fail\w*|error\w*|irritat\w*|irk\w*|riling|niggl\w*|bugging|"
-    r"wind(?:s|ing)? (?:\w+ ){0,3}up)\b", re.I)
+    r"wind(?:s|ing)? (?:\w+ ){0,3}up|furious|irate|livid|fuming|grumpy|dissatisfied|displeased|miffed|peeved|cheesed off|disgruntled)\b", re.I)
 # "the nice comments", "the glowing reviews": the praise, by what is said of the comments
 _PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive(?! (?:and|or) negative)|great|best|delight\w*|compliment\w*|"
                      r"(?:nice|kind|glowing|warm|lovely|good) (?:comments|reviews|feedback|words|remarks))\b", re.I)
@@ -133,6 +133,9 @@ _QUERY_NOISE = re.compile(
     r"days?|today|yesterday|recently|lately|ago|let|praise|praised|compliments?|\d+s?|"
     # "narrow those comments down to last month": the order to narrow, not a topic
     r"narrow(?:ed)?(?: down)?|restrict(?:ed)?|ok|okay|now|"
+    # how the people feel, not what about: "the annoyed customers", "frustrated members" (lane real16)
+    r"annoyed|upset|frustrated|furious|irate|livid|fuming|grumpy|disappointed|dissatisfied|displeased|miffed|peeved|"
+    r"cheesed|narked|disgruntled|members|guests|patients|diners|punters|visitors|"
     # Pidgin's and Scots' fillers ("abeg", "wetin dey", "di", "a wee look"): no topic
     r"abeg|wetin|dey|una|dem|di|dis|wee|ken|lah|leh|lor)\b")
 
@@ -163,74 +166,6 @@ def place_args(slots: Any) -> dict[str, list[str]]:
     return {k: list(filters[k]) for k in ("city", "region") if filters.get(k)}
 
 
-def _score_filters(text: str) -> dict[str, Any]:
-    """Survey-score filters: "scored us 5 out of 5", "the passives, the 7s and 8s", "detractors"."""
-    out: dict[str, Any] = {}
-    # "people who scored us 1 or 2 out of 5": a range on the named scale
-    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:or|to|-|and)\s*(\d{1,2})\s*"
-                  r"(?:out of|/|of)\s*(5|five|10|ten)\b", text)
-    if m:
-        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
-        key = "csat" if m.group(3) in ("5", "five") else "nps"
-        return {f"min_{key}": lo, f"max_{key}": hi}
-    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
-                  text)
-    if m:
-        score, scale = int(m.group(1)), m.group(2)
-        key = "csat" if scale in ("5", "five") else "nps"
-        out[f"min_{key}"] = out[f"max_{key}"] = score
-        return out
-    # "gave us 6 or less on nps", "an nps of 9 or more", "csat 2 or under": one end of the scale
-    m = re.search(r"\b(?:(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse)\s+"
-                  r"(?:on|in|for|at|with|as)\s+(?:the |our |their |an? |its )?(csat|nps)|(csat|nps)(?: scores?| ratings?)?"
-                  r"(?: of| at)?\s+(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse))\b",
-                  text)
-    if m:
-        scale, n, way = (m.group(3), m.group(1), m.group(2)) if m.group(3) else (m.group(4), m.group(5), m.group(6))
-        top = 10 if scale == "nps" else 5
-        if int(n) <= top:
-            low = way in ("less", "lower", "under", "below", "fewer", "worse")
-            return {f"min_{scale}": 0 if low and scale == "nps" else 1 if low else int(n),
-                    f"max_{scale}": int(n) if low else top}
-    # "a csat of 1 or 2", "nps 0-6", "csat score below 3": the scale is named, the numbers follow
-    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: of| at| between| from)?\s+(\d{1,2})(?:\s*(?:or|to|-|and)\s*(\d{1,2}))?\b",
-                  text)
-    if m and (m.group(1) == "nps" or int(m.group(3) or m.group(2)) <= 5):
-        lo, hi = sorted((int(m.group(2)), int(m.group(3) or m.group(2))))
-        return {f"min_{m.group(1)}": lo, f"max_{m.group(1)}": hi}
-    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: was| is| were| of)? (?:below|under|less than|lower than) "
-                  r"(\d{1,2})\b", text)
-    if m and int(m.group(2)) >= 1 + (m.group(1) == "csat"):
-        return {f"max_{m.group(1)}": int(m.group(2)) - 1}
-    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*stars?\b", text)  # "gave us 1 or 2 stars"
-    if m:
-        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
-        return {"min_csat": lo, "max_csat": hi}
-    # "the people who gave us a 1 or 2 satisfaction score", "satisfaction 4 or 5": that score band
-    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*(?:out of (?:5|five) )?(?:on (?:the |our )?)?(?:satisfaction|csat|happiness)\b|"
-                  r"\bsatisfaction(?: scores?| ratings?)?(?: of| at| between| from)?\s+([1-5])\s*(?:or|to|-|and)\s*([1-5])\b", text)
-    if m:
-        lo, hi = sorted(int(g) for g in m.groups() if g)
-        return {"min_csat": lo, "max_csat": hi}
-    # "customers who gave 1 star", "the one-star reviews": searched every score before (Olist's
-    # "what do customers who gave 1 star say?" quoted 5-star answers)
-    m = re.search(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", text)
-    if m:
-        n = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1)) or int(m.group(1))
-        return {"min_csat": n, "max_csat": n}
-    if given := score_given(text):  # "the ones who scored us 1 or 2", "would never recommend us"
-        return given
-    m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
-    if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
-        lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)
-        out.update(min_nps=lo, max_nps=hi)
-    elif re.search(r"\bdetractors?\b", text):
-        out.update(min_nps=0, max_nps=6)
-    elif re.search(r"\bpromoters?\b", text):
-        out.update(min_nps=9, max_nps=10)
-    return out
-
-
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
@@ -238,11 +173,12 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     query = search_query(slots)
     first = getattr(slots, "query", "") or ""
-    if len(query) < 2 and first and not _score_filters(text):  # "who gave 6 or less on nps": the score is the topic
+    if len(query) < 2 and first and not score_filters(text):  # "who gave 6 or less on nps": the score is the topic
         # "just the ones from tickets" after a search: still the first question's topic (its
         # words are kept in `query` through a follow-up)
         query = search_query(SimpleNamespace(norm=first))
-    args: dict[str, Any] = {"query": query if len(query) >= 2 else "feedback"}
+    # no topic ("show me angry customers"): no query, and the tool ranks the texts by tone
+    args: dict[str, Any] = {"query": query} if len(query) >= 2 else {}
     args.update(period_from(slots))
     if getattr(slots, "polarity", None) == "negative" or _COMPLAINT.search(text):
         args["max_sentiment"] = -0.05
@@ -258,9 +194,9 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["source"] = list(slots.sources)
     if getattr(slots, "customer_id", None):
         args["customer_id"] = slots.customer_id
-        if args["query"] == "feedback" or not query:
+        if "query" not in args:
             args["query"] = "what the customer said"
-    args.update(_score_filters(text))
+    args.update(score_filters(text))
     args.update(place_args(slots))
     channels = getattr(slots, "channels", None) or (getattr(slots, "filters", {}) or {}).get("channel")
     if channels:  # "comments from instagram customers about packaging"

@@ -55,6 +55,12 @@ _BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|
 _TOP_N = re.compile(r"\b(?:top|best|bottom|worst|first|last)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:best|top|worst|bottom)\b")
 
 
+def sold_by(words: str) -> bool:
+    """Whether a group the data lacks ("categories") is one product_sales splits by itself: its
+    answer then says whether the orders list them, so "not in the loaded data" is not said twice."""
+    return bool(_BY_CATEGORY.search(words.lower()) or re.fullmatch(rf"(?:{_PRODUCT})", words.lower()))
+
+
 def asks_product_sales(text: str) -> bool:
     return bool(ASKS_PRODUCT_SALES.search(text))
 

@@ -185,6 +185,10 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
                 span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
                         else f"{lo} or more" if lo is not None else f"{hi} or less")
                 scores += f" with {scale.upper()} {span}"
+        if not get("query"):  # no topic: ranked by tone (tools/feedback/tone_ranked.py)
+            what = ("the most negative feedback" if extra else "the most positive feedback"
+                    if (get("min_sentiment") or -1) > 0 else "the latest feedback")
+            return f"{what}{src}{cust}{scores}{_living(get)}, {when}"
         return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}{_living(get)}, {when}"
     if tool == "feedback_sentiment":
         return f"how customers{_living(get, ' in ')} feel, by {by}, {when}"
@@ -271,6 +275,7 @@ def _kpi_of(plan: Plan) -> str:
 def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
     """Why the reading may be wrong, in words (empty when it is clear)."""
     from bot.agent.meaning_notes import notes
+    from bot.agent.product_sales_tool import sold_by
 
     out = list(getattr(plan, "notes", ()))  # e.g. read by resemblance (bot/agent/similar.py)
     slots = plan.slots
@@ -293,7 +298,8 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out += [said] if said else []
         elif kind == "place":  # "the north east" where the data's regions are counties
             out.append(f"“{words}” is not a region or town in the loaded data, so no place is picked out by it")
-        elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS:
+        elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS and not (
+                plan.spec.name == "product_sales" and sold_by(words)):  # its answer says whether orders list them
             out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"this is a share, not the head count “{words}” asks for: {_HEAD_COUNT.get(_kpi_of(plan), _NO_COUNT)}")
@@ -414,7 +420,9 @@ def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
         "movers": f"which {str(get('by') or 'channel').replace('_', ' ')} "
                   + (f"has the most {metric}{when}?" if get("rank") == "value" else f"drove the change in {metric}{when}?"),
         "funnel": f"show the funnel{when}{who}",
-        "feedback_search": f"what do customers say about {get('query')}?",
+        "feedback_search": f"what do customers say about {get('query')}?" if get("query")
+        else f"show me angry customers{when}" if (get("max_sentiment") or 1) < 0
+        else f"show me what customers wrote{when}",
         "feedback_themes": f"what are the main themes in feedback{when}?",
         "feedback_sentiment": f"how do customers feel, by {get('by')}{when}?",
         "dropoffs": f"where do we lose people{when}{who}?",

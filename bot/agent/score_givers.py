@@ -1,6 +1,8 @@
 """Who the feedback is from, said as the score they gave: "only the ones who scored us 1 or 2",
 "people who rated us 2 or less", "the ones who would never recommend us". A score given to us
-with no scale named is out of 5 (the satisfaction survey); the recommend question is the NPS."""
+with no scale named is out of 5 (the satisfaction survey); the recommend question is the NPS.
+`score_filters` reads every way of saying a score band as the feedback search's filters
+(moved from bot/agent/feedback_tools.py, which was at its size limit)."""
 
 from __future__ import annotations
 
@@ -36,3 +38,71 @@ def score_given(text: str) -> dict[str, Any]:
     if _PROMOTERS.search(text):
         return {"min_nps": 9, "max_nps": 10}
     return {}
+
+
+def score_filters(text: str) -> dict[str, Any]:
+    """Survey-score filters: "scored us 5 out of 5", "the passives, the 7s and 8s", "detractors"."""
+    out: dict[str, Any] = {}
+    # "people who scored us 1 or 2 out of 5": a range on the named scale
+    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:or|to|-|and)\s*(\d{1,2})\s*"
+                  r"(?:out of|/|of)\s*(5|five|10|ten)\b", text)
+    if m:
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        key = "csat" if m.group(3) in ("5", "five") else "nps"
+        return {f"min_{key}": lo, f"max_{key}": hi}
+    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
+                  text)
+    if m:
+        score, scale = int(m.group(1)), m.group(2)
+        key = "csat" if scale in ("5", "five") else "nps"
+        out[f"min_{key}"] = out[f"max_{key}"] = score
+        return out
+    # "gave us 6 or less on nps", "an nps of 9 or more", "csat 2 or under": one end of the scale
+    m = re.search(r"\b(?:(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse)\s+"
+                  r"(?:on|in|for|at|with|as)\s+(?:the |our |their |an? |its )?(csat|nps)|(csat|nps)(?: scores?| ratings?)?"
+                  r"(?: of| at)?\s+(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|fewer|more|higher|above|over|better|worse))\b",
+                  text)
+    if m:
+        scale, n, way = (m.group(3), m.group(1), m.group(2)) if m.group(3) else (m.group(4), m.group(5), m.group(6))
+        top = 10 if scale == "nps" else 5
+        if int(n) <= top:
+            low = way in ("less", "lower", "under", "below", "fewer", "worse")
+            return {f"min_{scale}": 0 if low and scale == "nps" else 1 if low else int(n),
+                    f"max_{scale}": int(n) if low else top}
+    # "a csat of 1 or 2", "nps 0-6", "csat score below 3": the scale is named, the numbers follow
+    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: of| at| between| from)?\s+(\d{1,2})(?:\s*(?:or|to|-|and)\s*(\d{1,2}))?\b",
+                  text)
+    if m and (m.group(1) == "nps" or int(m.group(3) or m.group(2)) <= 5):
+        lo, hi = sorted((int(m.group(2)), int(m.group(3) or m.group(2))))
+        return {f"min_{m.group(1)}": lo, f"max_{m.group(1)}": hi}
+    m = re.search(r"\b(csat|nps)(?: scores?| ratings?)?(?: was| is| were| of)? (?:below|under|less than|lower than) "
+                  r"(\d{1,2})\b", text)
+    if m and int(m.group(2)) >= 1 + (m.group(1) == "csat"):
+        return {f"max_{m.group(1)}": int(m.group(2)) - 1}
+    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*stars?\b", text)  # "gave us 1 or 2 stars"
+    if m:
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        return {"min_csat": lo, "max_csat": hi}
+    # "the people who gave us a 1 or 2 satisfaction score", "satisfaction 4 or 5": that score band
+    m = re.search(r"\b([1-5])\s*(?:or|to|-|and)\s*([1-5])\s*(?:out of (?:5|five) )?(?:on (?:the |our )?)?(?:satisfaction|csat|happiness)\b|"
+                  r"\bsatisfaction(?: scores?| ratings?)?(?: of| at| between| from)?\s+([1-5])\s*(?:or|to|-|and)\s*([1-5])\b", text)
+    if m:
+        lo, hi = sorted(int(g) for g in m.groups() if g)
+        return {"min_csat": lo, "max_csat": hi}
+    # "customers who gave 1 star", "the one-star reviews": searched every score before (Olist's
+    # "what do customers who gave 1 star say?" quoted 5-star answers)
+    m = re.search(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", text)
+    if m:
+        n = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1)) or int(m.group(1))
+        return {"min_csat": n, "max_csat": n}
+    if given := score_given(text):  # "the ones who scored us 1 or 2", "would never recommend us"
+        return given
+    m = re.search(r"\b(\d{1,2})s?\s+(?:and|or|to|-)\s+(\d{1,2})s\b", text)
+    if re.search(r"\bpassives?\b", text) or (m and int(m.group(2)) <= 10):
+        lo, hi = (int(m.group(1)), int(m.group(2))) if m else (7, 8)
+        out.update(min_nps=lo, max_nps=hi)
+    elif re.search(r"\bdetractors?\b", text):
+        out.update(min_nps=0, max_nps=6)
+    elif re.search(r"\bpromoters?\b", text):
+        out.update(min_nps=9, max_nps=10)
+    return out

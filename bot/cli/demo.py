@@ -105,7 +105,8 @@ SECTIONS: list[DemoSection] = [
 # how the shop is doing, where and why customers leave, who they are, then the conversation,
 # the look ahead, and what arrives on its own each morning. Unlisted sections come last.
 STORY = (
-    "Your data", "Data that syncs itself", "KPI snapshot", "When customers come", "Where customers drop off", "What customers say",
+    "Your data", "Data that syncs itself", "KPI snapshot", "When customers come", "What sells best", "Where customers drop off",
+    "What customers say",
     "Satisfaction along the journey", "Personas",
     "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
     "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
@@ -289,6 +290,27 @@ def _when_customers_come(ctx: Ctx) -> None:
 
 
 SECTIONS.append(DemoSection("When customers come", _when_customers_come))
+
+
+def _what_sells_best(ctx: Ctx) -> None:
+    """Products ranked by revenue, then categories asked of orders that list none: the answer
+    says why and what it ranks instead, as Slack would."""
+    from bot.agent.agent import JourneyAgent
+    from bot.render.text import answer_text
+    from tools.analytics.periods import Period
+    from tools.analytics.product_sales import ProductSalesParams, product_sales
+
+    result = product_sales(ctx.store, ProductSalesParams(by="product", period=Period(name="last_30_days"), top=5))
+    ctx.console.print(text_of(result, ctx.details), markup=False)
+    question = "which categories bring in the most revenue?"
+    agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
+    agent.reset("demo-products")
+    ctx.console.print()
+    ctx.console.print(f"> {question}", markup=False, style="bold")
+    ctx.console.print(answer_text(agent.answer(question, "demo-products")), markup=False)
+
+
+SECTIONS.append(DemoSection("What sells best", _what_sells_best))
 
 
 def draft_personas_demo(ctx: Ctx) -> None:

@@ -212,7 +212,7 @@ def _places(cities: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, list
 
 
 @feedback_group.command("search")
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--period", help="Period name or A..B dates (default: all data).")
 @click.option("--since", help="A date (2026-05-01), a number of days (30days) or a period name.")
 @click.option("--source", "source", multiple=True, help=f"Only these sources: {SOURCES_HELP}.")
@@ -229,7 +229,7 @@ def _places(cities: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, list
 @click.option("--json", "as_json", is_flag=True, help="Print the quotes as JSON.")
 @pass_ctx
 @friendly_errors
-def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, source: tuple[str, ...],
+def search_cmd(ctx: Ctx, query: str | None, period: str | None, since: str | None, source: tuple[str, ...],
                stage: tuple[str, ...], touchpoint: tuple[str, ...], channel: tuple[str, ...],
                customer: str | None, min_sentiment: float | None, max_sentiment: float | None,
                min_csat: int | None, max_csat: int | None, limit: int, cities: tuple[str, ...],
@@ -241,6 +241,7 @@ def search_cmd(ctx: Ctx, query: str, period: str | None, since: str | None, sour
       journeybot feedback search "card declined at checkout"
       journeybot feedback search "late delivery" --since 30days --max-sentiment -0.2
       journeybot feedback search "staff" --source survey --stage purchase --limit 5
+      journeybot feedback search --max-sentiment -0.05 --since 30days   no topic: the most negative first
     """
     from tools.feedback.search import SearchParams, search
 

@@ -13,8 +13,9 @@ from tools.analytics.periods import Period
 
 
 @click.command("products")
-@click.option("--by", type=click.Choice(["product_category", "product"]), default="product_category",
-              show_default=True, help="product_category: the categories of what was bought; product: the products.")
+@click.option("--by", type=click.Choice(["product_category", "category", "product"]), default="product_category",
+              show_default=True, help="product_category (or category): the categories of what was bought; "
+              "product: the products.")
 @click.option("--measure", type=click.Choice(["revenue", "orders", "units"]), default="revenue", show_default=True,
               help="revenue of completed orders (an order's total shared among what it lists), orders, or units sold.")
 @click.option("--period", default="last_30_days", show_default=True,
@@ -38,6 +39,7 @@ def products(ctx: Ctx, by: str, measure: str, period: str, change: bool, bottom:
     """
     from tools.analytics.product_sales import ProductSalesParams, product_sales
 
+    by = "product_category" if by == "category" else by  # the word an owner types
     params = ProductSalesParams(by=by, measure=measure, period=Period.parse(period),  # type: ignore[arg-type]
                                 rank="change" if change else "value", order="bottom" if bottom else "top",
                                 top=top, filters=build_filters(filters))

@@ -84,6 +84,7 @@ def how_we_are_doing(ctx: Ctx) -> None:
         *("  " + line for line in text_table(["", "now", "before", ""], rows)),
         *rate_lines(list(KPIS)),
         tour_more.when_customers_come(ctx),
+        tour_more.what_sells_best(ctx),
         f"All {len(METRICS)} KPIs: journeybot kpis; what moved them: journeybot movers revenue")
 
 
@@ -167,8 +168,10 @@ def ask(ctx: Ctx) -> None:
     agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
     agent.reset("demo-tour")
     question = "where do we lose people between consideration and purchase?"
-    answer = answer_text(agent.answer(question, "demo-tour")).splitlines()
-    say(ctx, f"> {question}", *answer[:9],
+    answer = answer_text(agent.answer(question, "demo-tour")).splitlines()[:9]
+    while answer and not answer[-1].strip():  # the table's blank line after it: a line of the tour's 120
+        answer.pop()
+    say(ctx, f"> {question}", *answer,
         "  ... (ask anything: journeybot ask \"...\"; a conversation: journeybot chat)")
 
 
@@ -252,7 +255,7 @@ def _clip(text: str, limit: int) -> str:
 
 # Sections shown as a line of another screen (the tour has about 120 lines to spend): not
 # listed again at the end as "also in --full".
-MENTIONED = ("When customers come",)
+MENTIONED = ("When customers come", "What sells best")
 
 SCREENS: dict[str, Any] = {
     "Your data": your_data,

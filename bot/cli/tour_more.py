@@ -93,3 +93,17 @@ def when_customers_come(ctx: Ctx) -> str:
         line = f"When customers come: busiest {top}, quietest {week.lowest}s"
     more = " (journeybot pattern)"
     return line + (more if len(line + more) < 80 else ".")  # one line of the 80-column tour
+
+
+def what_sells_best(ctx: Ctx) -> str:
+    """One line for the KPI screen: the products bringing in the most revenue over its period,
+    with their shares, or what the orders do not list (tools/analytics/product_sales.py)."""
+    from tools.analytics.periods import Period
+    from tools.analytics.product_sales import ProductSalesParams, ProductSalesResult, product_sales
+
+    r = product_sales(ctx.store, ProductSalesParams(by="product", period=Period(name="last_30_days"), top=3))
+    if not isinstance(r, ProductSalesResult) or r.groups.empty:
+        return "What sells best: the orders list no products (journeybot products)"
+    shares = [f"{g} {r.numbers.percent(s)}" for g, s in zip(r.groups.group[:3], r.groups.share[:3], strict=True)]
+    lines = [f"What sells best: {', '.join(shares[:k])} of revenue (journeybot products)" for k in (3, 2, 1)]
+    return next((line for line in lines if len(line) <= 100), lines[-1])  # about a line of the tour

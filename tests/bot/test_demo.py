@@ -38,6 +38,9 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     snapshot = out[out.index("KPI snapshot"):out.index("Where customers drop off")]
     [length] = [ln.split() for ln in snapshot.splitlines() if ln.strip().startswith("Session length (median)")]
     assert length[4] == length[6] == "min" and float(length[3]) > 0, length  # now and before, in minutes
+    # what sells best (product_sales) is a line of it, the products' shares of revenue and the command
+    [sells] = [ln for ln in snapshot.splitlines() if ln.startswith("What sells best: ")]
+    assert "% of revenue (journeybot products)" in sells, sells
     assert (home / "journey.duckdb").exists() and (home / "maps" / "journey-map.png").exists()
 
     # A second tour reuses the sample, its indexed texts and its models.
@@ -61,6 +64,10 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     assert "I read this as: Create alert rule: metric csat" in readings and "Nothing was changed" in readings
     assert "Customer lifetime value (spend so far plus expected spend over the coming year)" in \
         full["What a customer is worth"]
+    # product_sales in full: products ranked; categories the sample's orders do not list, answered as such
+    sells = full["What sells best"]
+    assert "Revenue by product, last 30 days" in sells and "not something these orders can show" in sells
+    assert "did not work" not in sells
     # satisfaction_by: late deliveries against reviews, with the verdict and the groups' sizes
     everything = "\n".join(full.values())
     late = everything[everything.index("> Are late deliveries hurting our reviews?"):]

@@ -117,4 +117,6 @@ def test_rees46_asked_in_words(rees46):
 def test_a_store_without_categories_says_so(twcs):
     """A support desk has no orders: no number, the reason."""
     d = twcs.ask("which product categories make us the most money?")
-    assert "No orders are loaded" in d["answer"] or "no sales by" in d["answer"], d["answer"]
+    # an answer, not a failed call (lane real16)
+    assert "no orders are loaded, so there is nothing sold to rank" in d["answer"], d["answer"]
+    assert "did not work" not in d["answer"]

@@ -8,8 +8,7 @@ import pytest
 from kpi_fixtures import load
 
 from tools.analytics.periods import Period
-from tools.analytics.product_sales import ProductSalesParams, product_sales
-from tools.core.errors import NoDataError
+from tools.analytics.product_sales import ProductSalesParams, ProductSalesUnavailable, product_sales
 
 ORDERS = """order_id,customer_id,ts,amount,status,items,products,categories
 A,C1,2026-05-02 10:00,30,completed,3,"rye, scone","bread, cakes"
@@ -62,10 +61,35 @@ def test_change_against_the_period_before_finds_the_shrinking_line(shop):
     assert f"against {r.previous_label}" in r.to_text() and "2026-04-01" in r.previous_label
 
 
-def test_a_store_without_categories_says_so_and_gives_no_number(store, tmp_path):
+def test_a_store_without_categories_answers_why_and_what_instead(store, tmp_path):
     load(store, tmp_path / "plain", {"orders": "order_id,customer_id,ts,amount,status,products\n"
-                                               "A,C1,2026-05-02 10:00,30,completed,rye\n",
+                                               "A,C1,2026-05-02 10:00,30,completed,rye\n"
+                                               "B,C1,2026-05-03 10:00,12,completed,\n",
                                      "customers": "customer_id\nC1\n"})
-    with pytest.raises(NoDataError, match="no sales by product category.*They do list products"):
-        product_sales(store, ProductSalesParams(period=MAY))
+    r = product_sales(store, ProductSalesParams(period=MAY))
+    # an answer, not an error: no ranking, and every part of why in the words
+    assert isinstance(r, ProductSalesUnavailable) and not r.answerable and r.to_frame().empty
+    assert (r.orders, r.listing_other) == (2, 1)
+    text = r.to_text()
+    assert text.startswith("Revenue by product category, custom period (2026-05-01 to 2026-05-31)")
+    assert "I looked at the 2 orders loaded (2026-05-02 to 2026-05-03)" in text
+    assert "none lists a product category (their `categories` column is empty)" in text
+    assert "1 of them list their products, so I can rank products" in text and "journeybot products --by product" in text
+    assert "lookups.categories" in text and "did not work" not in text
+    assert r.to_dict()["answerable"] is False
     assert product_sales(store, ProductSalesParams(by="product", period=MAY)).groups.group.tolist() == ["rye"]
+
+
+def test_a_store_listing_nothing_bought_points_to_the_kpis(store, tmp_path):
+    load(store, tmp_path / "bare", {"orders": "order_id,customer_id,ts,amount,status\nA,C1,2026-05-02 10:00,30,completed\n",
+                                    "customers": "customer_id\nC1\n"})
+    text = product_sales(store, ProductSalesParams(by="product", measure="units", period=MAY)).to_text()
+    assert text.startswith("Units sold by product, custom period (2026-05-01 to 2026-05-31)")
+    assert "none lists a product (their `products` column is empty)" in text
+    assert "nothing in these orders says what was bought" in text and "line items" in text
+
+
+def test_no_orders_at_all_is_said_as_an_answer(store):
+    r = product_sales(store, ProductSalesParams(period=MAY))
+    assert isinstance(r, ProductSalesUnavailable) and r.orders == 0
+    assert r.to_text().startswith("Revenue by product category: no orders are loaded, so there is nothing sold to rank.")

@@ -10,7 +10,8 @@ payments, freight included) shared equally among the products or categories it l
 units (the order's item count) likewise. Most orders list one category, where this is exact;
 the answer says how many orders and how much money were shared. Only completed orders count, as
 in the revenue KPI: pending, cancelled and returned ones are left out and counted. A store whose
-orders list no products (or no categories) says so, and gives no other number.
+orders list no products (or no categories) gets a ProductSalesUnavailable
+(tools/analytics/product_sales_missing.py): an answer saying why, and what can be ranked instead.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from tools.analytics.filters import Filters, cohort_sql, validate_filters
 from tools.analytics.kpi_frame import COMPLETED
 from tools.analytics.kpi_scope import numbers_of
 from tools.analytics.periods import Period, ResolvedPeriod, provenance_period, resolve
+from tools.analytics.product_sales_missing import ProductSalesUnavailable, unavailable
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.core.text import counted, text_table
 from tools.data.store import JourneyStore
 
-__all__ = ["ProductSalesParams", "ProductSalesResult", "product_sales"]
+__all__ = ["ProductSalesParams", "ProductSalesResult", "ProductSalesUnavailable", "product_sales"]
 
 By = Literal["product_category", "product"]
 Measure = Literal["revenue", "orders", "units"]
@@ -144,7 +146,7 @@ _OUTSIDE = """
     FROM orders WHERE ts >= $start AND ts < $end{only}"""
 
 
-def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSalesResult:
+def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSalesResult | ProductSalesUnavailable:
     numbers = numbers_of(store)
     filters = validate_filters(store, params.filters)
     cohort, cohort_args = cohort_sql(filters)
@@ -152,18 +154,16 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
     with store.connect() as con:
         span = con.execute(f"SELECT min(ts), max(ts), count(*), count(nullif(trim({col}), '')) FROM orders").fetchone()
         assert span is not None
-        if not span[2]:
-            raise NoDataError("No orders are loaded, so there are no sales by product or category to rank.")
-        if not span[3]:
-            other = "products" if params.by == "product_category" else "categories"
-            has_other = con.execute(f"SELECT count(nullif(trim({other}), '')) FROM orders").fetchone()[0]  # type: ignore[index]
-            raise NoDataError(
-                f"The loaded orders have no sales by {_WHAT[params.by]}: no order lists its {col} "
-                f"(the orders' `{col}` column is empty), so I can't say which {_WHAT[params.by]} sells best. "
-                + (f"They do list {other}: ask by {other[:-1] if other == 'products' else 'category'} instead."
-                   if has_other else "Load the orders with what was bought (a products or categories column)."))
+        if not span[2]:  # an answer too: nothing sold is loaded
+            return unavailable(params.by, params.measure, "", 0, None, None, 0, params.model_dump(mode="json"),
+                               numbers.currency, numbers.locale)
         first, last = _local_day(span[0], store.timezone), _local_day(span[1], store.timezone)
         period = resolve(params.period, last, store.timezone, first)
+        if not span[3]:  # an answer, not a fault: what was looked at and what can be ranked instead
+            other = "products" if params.by == "product_category" else "categories"
+            has_other = con.execute(f"SELECT count(nullif(trim({other}), '')) FROM orders").fetchone()[0]  # type: ignore[index]
+            return unavailable(params.by, params.measure, period.label, int(span[2]), first, last, int(has_other),
+                               params.model_dump(mode="json"), numbers.currency, numbers.locale)
         if cohort:
             con.execute("CREATE OR REPLACE TEMP TABLE jb_product_cohort AS " + cohort, cohort_args)
         only = " AND customer_id IN (SELECT customer_id FROM jb_product_cohort)" if cohort else ""

@@ -34,10 +34,15 @@ class SearchParams(BaseModel):
     """Find what customers said about something, by meaning, with citations.
 
     Use for "what do people say about delivery?", "show me complaints about checkout last
-    month", "negative comments about the sourdough". Returns quotes (customer text, redacted)
+    month", "negative comments about the sourdough"; with no topic ("show me angry customers") the
+    most negative texts of the period, ranked by tone. Returns quotes (customer text, redacted)
     with their ids and dates so every claim can be cited."""
 
-    query: str = Field(min_length=2, max_length=500, description="What to look for, in plain words.")
+    query: str | None = Field(default=None, min_length=2, max_length=500, description=(
+        "What to look for, in plain words. Leave it out when no topic is asked (\"show me angry customers\"): "
+        "the texts are then ranked by tone, the most negative first with max_sentiment, the most positive "
+        "with min_sentiment, else the newest (a text's tone: its customer's own score where given, else "
+        "its sentiment)."))
     period: Period = Field(default_factory=lambda: Period(name="all"),
                            description="Only texts dated in this period (relative to the last day of data).")
     source: list[str] | None = Field(default=None, description="Only these sources: survey, ticket, or a text file's name.")
@@ -107,24 +112,33 @@ class Quote:
 
 @dataclass(frozen=True)
 class SearchResult(ResultMixin):
-    query: str
+    query: str | None  # None: no topic, ranked by tone (tools/feedback/tone_ranked.py)
     quotes: list[Quote]
     hidden: int  # matches below min_similarity
     provenance: Provenance = field(repr=False)
     # Said first when texts among the closest are in a language the embedding model does not
     # understand: their matches follow spelling, not meaning (as feedback themes say).
     language_note: str = ""
+    ranked_by: str = "meaning"  # or, with no topic: negative, positive, newest
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([q.__dict__ for q in self.quotes])
 
     def to_text(self, details: bool = False) -> str:
-        if not self.quotes:
+        if self.query is None:  # no topic: the tone ranked them, and the first line says so
+            what = {"negative": "most negative", "positive": "most positive"}.get(self.ranked_by, "newest")
+            lines = [f"The {len(self.quotes)} {what} customer texts, {self.provenance.period_label} (no topic was "
+                     + ("given, so ranked by tone; " if self.ranked_by != "newest" else "given; ")
+                     + "customer text, redacted, shown as quotes):" if self.quotes
+                     else f"No {'' if self.ranked_by == 'newest' else self.ranked_by + ' '}customer texts in "
+                     f"{self.provenance.period_label}."]
+        elif not self.quotes:
             lines = [f'No customer text matches "{self.query}" closely enough'
                      + (f" ({self.hidden} weaker matches hidden)" if self.hidden else "") + "."]
         else:
             lines = [f'{len(self.quotes)} customer quotes for "{self.query}" '
                      "(customer text, redacted, shown as quotes):"]
+        if self.quotes:
             for i, q in enumerate(self.quotes, 1):
                 # The survey's own scores are facts; the sentiment and match scores are statistics.
                 scores = q.scores() if details else ", ".join(p for p in q.scores().split(", ") if not p.startswith("sentiment"))
@@ -179,6 +193,11 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     for key, (lo, hi) in ranges.items():
         if lo is not None and hi is not None and lo > hi:
             raise ToolInputError(f"min_{key} ({lo}) is above max_{key} ({hi})")
+    if params.query is None:  # no topic: ranked by tone, never by likeness to a stand-in word
+        from tools.feedback.tone_ranked import by_tone
+
+        quotes, prov, way = by_tone(fb, params, store, quote_from_chunk)
+        return SearchResult(query=None, quotes=quotes, hidden=0, provenance=prov, ranked_by=way)
     touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
     channels = [normalize_touchpoint(c) for c in params.channel] if params.channel else None
     place = place_cohort(store, params.city, params.region)
