@@ -41,6 +41,16 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # "and for money taken?", "the money side?", "money-wise": the money, said as what came in
     (r"\b(?:money|cash) (?:taken|earned|earnt|coming in|brought in|banked|in the till)\b|"
      r"\b(?:the )?(?:money|cash|financial|takings) (?:side|end|angle)(?: of (?:it|things|that))?\b", "revenue"),
+    # (lane tune31) "the kiosk money each week", "cash per day since june", "the stall money": the
+    # money in, followed over a grain or named by the business that took it (not "money back",
+    # "money off", "money per customer")
+    (r"\b(?:money|cash|dosh) (?:(?:each|every|per|a|by) (?:day|week|fortnight|month|quarter|year)|daily|weekly|monthly)\b|"
+     r"\b(?:shop|store|stall|bar|cafe|café|truck|van|kiosk|salon|studio|business|pub|restaurant)(?:'s)? (?:money|cash|dosh)\b"
+     r"(?! (?:back|off|per (?!day|week|month)))", "revenue"),
+    # (lane tune31) "gigs booked in october, and what they were worth", "lessons sold and how much
+    # they brought in": what the orders counted came to, the money (not a customer's lifetime worth)
+    (r"\b(?:what|how much) (?:they|those|these|it|that|all that) (?:were|was) (?:all )?worth\b|"
+     r"\band (?:what|how much) (?:they|those|these|it|that) (?:all )?(?:brought in|made|took|came to|added up to)\b", "revenue"),
     # "how many units did we let in the past three months", "how many tables did we turn", "how
     # many boilers did we fit": the orders, in the trade's own verb (not people served)
     (rf"\bhow many (?:(?!{_PEOPLE}\b|{_KPI_NOUNS}\b)[\w-]+ ){{1,2}}(?:did|have|do|has|had) (?:we|you|i|the (?:team|shop|crew|lads)) "

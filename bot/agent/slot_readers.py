@@ -138,7 +138,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
-            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|"
+            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):
