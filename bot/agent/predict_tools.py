@@ -18,6 +18,7 @@ from bot.agent.predict_cues import (
     AT_RISK_CUES,
     FORECAST_CUES,
     FORECAST_STRETCH,
+    NEWLY_AGAIN,
     HORIZON_FOLLOW_UP,
     LAPSING,
     LIFETIME_CUES,
@@ -419,6 +420,7 @@ def predict_tools() -> list[ToolSpec]:
             keywords=("newly", "became"),
             cues=NEWLY_CUES,
             plan=_newly_plan,
+            follow_ups=(NEWLY_AGAIN,),
         ),
         ToolSpec(
             name="revenue_forecast",
