@@ -1,0 +1,124 @@
+"""Readings added in phase V (lane g-tune31) by class, from the open misses of the tuning banks
+(blind15-19), on phrasings written for this round in other trades (rules only: the `rules`
+fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+def _talk(planner, key, *questions):
+    """Ask each question in one conversation; the plan of the last."""
+    plan = None
+    for q in questions:
+        plan = planner.plan(q, key)
+        planner.remember(key, plan)
+    return plan
+
+
+@pytest.mark.parametrize("follow", ["out of 5 on average?", "and on average, out of five?"])
+def test_the_scale_said_after_a_satisfaction_share_is_the_mean_rating(rules, follow):
+    plan = _talk(rules, "t31-scale-" + follow, "csat for the pottery classes last month", follow)
+    assert plan.spec.name == "kpis" and plan.args["metrics"] == ["csat_mean"], plan.args
+    assert plan.args["period"] == {"name": "last_month"}, plan.args
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("the kiosk money each week since august", "revenue", "week"),
+    ("salon cash per day this month", "revenue", "day"),
+])
+def test_the_business_money_over_a_grain_is_revenue(rules, question, metric, grain):
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
+
+
+def test_same_but_the_money_keeps_the_threads_period(rules):
+    plan = _talk(rules, "t31-money", "how many clients booked each week since june",
+                 "same but grooming parlour money each week")
+    assert plan.spec.name == "trend" and plan.args["metric"] == "revenue" and plan.args["grain"] == "week", plan.args
+    assert plan.args["period"]["start"] == "2026-06-01", plan.args
+
+
+@pytest.mark.parametrize("follow", ["what hour of the day then, for the ice cream takings?",
+                                    "which month then, for the money?"])
+def test_then_mid_question_continues_the_last_analysis(rules, follow):
+    plan = _talk(rules, "t31-then-" + follow, "which weekday do we take the most since august", follow)
+    assert plan.spec.name == "time_pattern" and plan.follow_up, plan.args
+    assert plan.args["period"]["start"] == "2026-08-01", plan.args
+
+
+def test_a_lead_per_with_instead_switches_the_split(rules):
+    plan = _talk(rules, "t31-per", "which region's diners spend the most per visit",
+                 "per age band instead for the tapas spend")
+    assert plan.spec.name == "movers" and plan.args["by"] == "age_band" and plan.args["metric"] == "aov", plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "how many of the roofing complaints got put to bed last month",
+    "how many of the dental complaints did we get squared away in october",
+])
+def test_complaints_counted_as_resolved_are_tickets_not_themes(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["resolved_tickets"])
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("if a member who hasn't renewed a pass in 60 days counts as gone, what % have we lost", 60),
+    ("if a client who hasn't booked a clean in 120 days has left, what percentage did we lose", 120),
+])
+def test_a_churn_window_with_the_thing_bought_and_the_share_lost(rules, question, days):
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
+
+
+@pytest.mark.parametrize("question", [
+    "piercings booked in the back half of september, and what they were worth",
+    "how many lessons did we sell last week and what they brought in",
+])
+def test_orders_counted_and_what_they_came_to(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["orders", "revenue"])
+
+
+@pytest.mark.parametrize("follow", ["compared with 5 days ago?", "and the new ones vs a fortnight back"])
+def test_newly_at_risk_against_another_day_stays_that_list(rules, follow):
+    plan = _talk(rules, "t31-newly-" + follow, "which gym members went high risk in the last 30 days", follow)
+    assert plan.spec.name == "newly_at_risk", plan.args
+    assert plan.args["days"] == (5 if "5" in follow else 14), plan.args
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("do late parcel deliveries vs on-time ones get different nps", "nps"),
+    ("csat on late installs compared with on-time installs", "csat"),
+])
+def test_late_against_on_time_with_words_between_is_the_delivery_split(rules, question, measure):
+    assert_plans(rules, question, "satisfaction_by", measure=measure, by="delivery")
+
+
+@pytest.mark.parametrize("question", [
+    "are wholesale buyers more negative in tone than vip ones",
+    "do vip clients sound grumpier than the wholesale lot in their comments",
+])
+def test_two_segments_compared_on_tone(rules, question):
+    assert_plans(rules, question, "satisfaction_by", measure="sentiment", by="segment")
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("diners complain about what one, this month", "negative"),
+    ("guests rave about what ah", "positive"),
+])
+def test_the_question_word_left_at_the_end_asks_the_themes(rules, question, sentiment):
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
+
+
+@pytest.mark.parametrize("question", [
+    "members who trained twice a week and now hardly show up",
+    "which clients that booked every month now rarely book",
+])
+def test_regulars_who_now_barely_come_are_lapsing(rules, question):
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
+
+
+@pytest.mark.parametrize(("question", "against"), [
+    ("refunds last week to the week before that", {"start": "2026-10-26", "end": "2026-11-01"}),
+    ("first response time last month to the month before that", {"start": "2026-09-01", "end": "2026-09-30"}),
+])
+def test_a_period_to_the_one_before_that_is_compared(rules, question, against):
+    assert_plans(rules, question, "compare", against=against)
