@@ -68,7 +68,9 @@ _TERMS: list[tuple[str, str]] = [
     (r"\bpages? (?:[\w'-]+ ){0,4}?(?:per|each|a|every) (?:visit|session)\b", "pages_per_session"),
     # "how many boat issues are sitting unresolved right now": those still open
     (rf"\bhow many (?:[\w'-]+ ){{0,3}}?{QUERIES} (?:(?:are|is|still|currently|now|sitting|sat|left|lying|stuck) )+"
-     r"(?:unresolved|unsolved|outstanding|unsorted|unfixed|open)\b", "open_tickets"),
+     # (tune31) "sitting unanswered n unresolved": both words say still open, one KPI
+     r"(?:unanswered|unresolved|unsolved|outstanding|unsorted|unfixed|open)(?:,? (?:and|n|or|&) (?:unanswered|unresolved|unsolved|"
+     r"outstanding|unsorted|unfixed|open))?\b", "open_tickets"),
     # "how many of the complaints got put to bed", "issues squared away", (tune31) "did we get ironed out": resolved
     (rf"\bhow many (?:of )?(?:the |our )?(?:[\w'-]+ ){{0,3}}?{QUERIES} (?:(?:did|have|has) (?:we|you|they|the team) )?(?:(?:got|were|was|have been|has been|get|been) )?"
      r"(?:put to bed|put right|squared away|ironed out|laid to rest|closed off|put to rest)\b", "resolved_tickets"),

@@ -256,7 +256,7 @@ PROPENSITY_CUES = (
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase|book)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
-     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
+     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
      r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"

@@ -386,7 +386,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"regions?|areas?|count(?:y|ies)|districts?|states?|provinces?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
-    (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
+    (r"product categor(?:y|ies)|(?:(?!customer|client|crm|age|price|size)[a-z]+ )?categor(?:y|ies)|genres?|product lines?|products?", "product_category"),
     (r"stages?|(?:steps?|parts?|bits?|points?) (?:of|in) the (?:customer |client |whole )?journey", "stage"),
     (r"touch ?points?", "touchpoint"),
     (r"deliver(?:y|ies) (?:status|timeliness)|late (?:or|vs|versus) on[- ]time|on[- ]time (?:or|vs|versus) late",

@@ -122,3 +122,36 @@ def test_regulars_who_now_barely_come_are_lapsing(rules, question):
 ])
 def test_a_period_to_the_one_before_that_is_compared(rules, question, against):
     assert_plans(rules, question, "compare", against=against)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("which of our record genres do collectors rate lowest", "satisfaction_by", {"by": "product_category"}),
+    ("csat per wine category last month", "satisfaction_by", {"measure": "csat", "by": "product_category"}),
+    ("which film genres bring in the most money this year", "product_sales", {"by": "product_category", "measure": "revenue"}),
+])
+def test_the_trades_own_categories_are_the_product_category(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize("question", [
+    "how many people got a haircut from us last month",
+    "how many families took a hamper off us this winter",
+])
+def test_people_who_took_goods_from_us_are_the_buyers(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
+
+
+@pytest.mark.parametrize("question", [
+    "which folk who haven't joined yet might join soon",
+    "who hasn't enrolled yet but might sign up soon",
+])
+def test_not_yet_bought_but_might_soon_is_the_propensity_of_prospects(rules, question):
+    assert_plans(rules, question, "purchase_propensity", who="prospects")
+
+
+@pytest.mark.parametrize("question", [
+    "how many tenant requests are still sitting unanswered and unresolved",
+    "how many boiler queries are still unanswered n unresolved",
+])
+def test_two_words_for_still_open_are_one_kpi(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["open_tickets"])
