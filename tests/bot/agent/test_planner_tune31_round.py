@@ -155,3 +155,27 @@ def test_not_yet_bought_but_might_soon_is_the_propensity_of_prospects(rules, que
 ])
 def test_two_words_for_still_open_are_one_kpi(rules, question):
     assert_plans(rules, question, "kpis", metrics=["open_tickets"])
+
+
+@pytest.mark.parametrize("question", [
+    "do ye have our booking data and the reviews as well?",
+    "have you got the class records and the feedback stuff both",
+])
+def test_two_kinds_of_records_asked_after_are_what_the_data_holds(rules, question):
+    assert_plans(rules, question, "describe_data")
+
+
+@pytest.mark.parametrize("question", [
+    "is anything showing amber on the alarms for the salon",
+    "anythin gone aff on the kiln that we've no dealt wi",
+])
+def test_alerts_lit_or_gone_off_and_not_dealt_with_are_the_open_alerts(rules, question):
+    assert_plans(rules, question, "open_alerts")
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("how the palm readings are going week by week", "trend", {"metric": "orders", "grain": "week"}),
+    ("did we do more tarot readings in august than in july?", "compare", {"metrics": ["orders"]}),
+])
+def test_a_readers_readings_are_orders(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
