@@ -179,3 +179,16 @@ def test_alerts_lit_or_gone_off_and_not_dealt_with_are_the_open_alerts(rules, qu
 ])
 def test_a_readers_readings_are_orders(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how long do our rugs take to reach the buyer", "delivery_time"),
+    ("how long do the slowest 1 in 10 hampers take to get to the client", "delivery_time_p90"),
+])
+def test_goods_taking_long_to_reach_whoever_gets_them_is_the_delivery_time(rules, question, metric):
+    assert_plans(rules, question, "kpis", metrics=[metric])
+
+
+def test_a_segment_then_the_trades_word_then_its_people_is_that_segment(rules):
+    assert_plans(rules, "the 3 vip pilates clients most at risk", "at_risk_customers", limit=3,
+                 filters={"segment": ["vip"]})
