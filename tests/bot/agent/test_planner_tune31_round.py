@@ -192,3 +192,26 @@ def test_goods_taking_long_to_reach_whoever_gets_them_is_the_delivery_time(rules
 def test_a_segment_then_the_trades_word_then_its_people_is_that_segment(rules):
     assert_plans(rules, "the 3 vip pilates clients most at risk", "at_risk_customers", limit=3,
                  filters={"segment": ["vip"]})
+
+
+@pytest.mark.parametrize("question", [
+    "where the shoppers run away before paying, this month",
+    "kindly tell where patients leave before a first appointment",
+    "the last spot folk were before they gave up on us",
+])
+def test_where_people_leave_before_a_step_said_without_do_is_the_dropoffs(rules, question):
+    assert_plans(rules, question, "dropoffs")
+
+
+def test_what_people_do_before_they_hire_is_their_paths(rules):
+    assert_plans(rules, "what do guests typically do before they rent a kayak", "paths")
+
+
+@pytest.mark.parametrize(("question", "end"), [
+    ("takings prior to october", "2026-09-30"),
+    ("how many lessons did we sell before august", "2026-07-31"),
+])
+def test_before_a_month_ends_the_day_before_it(rules, question, end):
+    plan = rules.plan(question, "t31-before-" + question)
+    assert plan.spec.name == "kpis" and plan.args["period"].get("end") == end, plan.args
+    assert not plan.args["period"].get("start"), plan.args
