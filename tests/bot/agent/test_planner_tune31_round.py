@@ -215,3 +215,11 @@ def test_before_a_month_ends_the_day_before_it(rules, question, end):
     plan = rules.plan(question, "t31-before-" + question)
     assert plan.spec.name == "kpis" and plan.args["period"].get("end") == end, plan.args
     assert not plan.args["period"].get("start"), plan.args
+
+
+@pytest.mark.parametrize(("question", "which", "text"), [
+    ("take queues off persona 2's pain points", [2], "queues"),
+    ("drop 'noise' from the pain points of persona 3", [3], "noise"),
+])
+def test_a_point_taken_off_a_numbered_cards_pain_points(rules, question, which, text):
+    assert_plans(rules, question, "edit_persona", action="remove_pain_point", which=which, text=text)
