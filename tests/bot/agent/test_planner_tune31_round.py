@@ -223,3 +223,7 @@ def test_before_a_month_ends_the_day_before_it(rules, question, end):
 ])
 def test_a_point_taken_off_a_numbered_cards_pain_points(rules, question, which, text):
     assert_plans(rules, question, "edit_persona", action="remove_pain_point", which=which, text=text)
+
+
+def test_a_document_named_for_the_quarter_is_no_quarterly_grain(rules):
+    assert_plans(rules, "bookings for Q2 please, they're for the quarterly board report", "kpis", metrics=["orders"])
