@@ -228,7 +228,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:\d+|[a-z]+) or more times|at least (?:\d+|[a-z]+) times)\b|came back\b|(?:have|had) (?:come|been) back\b)",
      "repeat_customers"),
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
-     r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
+     r"(?:buy|book|hire)(?:ing|s)? (?:from us |with us |us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
      r"(?:purchase|order)s? again|second (?:purchase|order)|"
      r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|twice|two or more times|"

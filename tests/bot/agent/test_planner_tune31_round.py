@@ -227,3 +227,12 @@ def test_a_point_taken_off_a_numbered_cards_pain_points(rules, question, which, 
 
 def test_a_document_named_for_the_quarter_is_no_quarterly_grain(rules):
     assert_plans(rules, "bookings for Q2 please, they're for the quarterly board report", "kpis", metrics=["orders"])
+
+
+def test_quicker_at_closing_between_two_quarters_is_the_resolution_time_compared(rules):
+    assert_plans(rules, "were we any faster fixing boiler faults in Q2 than in Q1", "compare", metrics=["resolution_time"])
+
+
+@pytest.mark.parametrize("question", ["what share of clients hire us again", "what % of guests book again"])
+def test_a_share_who_hire_or_book_again_is_the_repeat_rate(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["repeat_purchase_rate"])
