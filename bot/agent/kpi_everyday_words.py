@@ -84,6 +84,10 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # customers who bought again (a third time is min_orders 3, left to the askers' own words)
     (r"^(?!.*\b(?:rate|percent\w*|per ?cent|share|proportion|fraction|ratio)\b|.*%).*?\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
      r"\bhow many\b.{0,40}?\b(?:had|have had|got|booked|asked) us (?:back|again|round again|out again)\b", "repeat_customers"),
+    # (lane tune31) "are more archers coming back for another go this month, or fewer?": the
+    # customers who came back, more or fewer of them
+    (r"\b(?:more|fewer|less) (?:of (?:the |our )?)?(?:[\w'-]+ ){1,2}?(?:coming|come|came|comin) back (?:for (?:another|a second|more|"
+     r"seconds)|again)\b", "repeat_customers"),
     # "which channel brings in collectors worth the most over their lifetime", "what a client is
     # worth over the whole relationship": lifetime value (the clv tool splits it by group)
     (r"\bworth (?:\w+ ){0,3}over (?:their|a|the|his|her) (?:whole |entire )?(?:life ?times?|life with us|relationship with us|"

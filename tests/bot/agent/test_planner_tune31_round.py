@@ -236,3 +236,8 @@ def test_quicker_at_closing_between_two_quarters_is_the_resolution_time_compared
 @pytest.mark.parametrize("question", ["what share of clients hire us again", "what % of guests book again"])
 def test_a_share_who_hire_or_book_again_is_the_repeat_rate(rules, question):
     assert_plans(rules, question, "kpis", metrics=["repeat_purchase_rate"])
+
+
+def test_more_or_fewer_people_coming_back_for_another_are_the_repeat_customers(rules):
+    assert_plans(rules, "are fewer swimmers coming back for another lesson this month than last", "compare",
+                 metrics=["repeat_customers"])
