@@ -46,7 +46,8 @@ KEPT_RULES_CUES = (
 # (lane ps17) "what's tripped that nobody's cleared yet", "anything gone off that no one has
 # acknowledged": alerts raised and still open, the alarm's own verbs and the clearing not done
 TRIPPED_CUES = (
-    (r"\b(?:what(?:'s| is| has)?|anything|has anything|which|whatever)(?: \w+)? (?:tripped|gone off|went off|fired|gone red|"
-     r"been tripped|been triggered)\b.*(?:\b(?:nobody|no one|no-one|not|never)|n't)\b.*\b(?:cleared|acked|acknowledged|"
-     r"dealt with|looked at|handled|sorted|checked|closed|resolved)\b", 1.5),
+    # (tune31) and in Scots: "anythin gone aff that we've no dealt wi yet"
+    (r"\b(?:what(?:'s| is| has)?|anything|anythin|has anything|which|whatever)(?: \w+)? (?:tripped|gone off|gone aff|went off|went aff|fired|gone red|"
+     r"been tripped|been triggered)\b.*(?:\b(?:nobody|no one|no-one|not|never|no)|n't)\b.*\b(?:cleared|acked|acknowledged|"
+     r"dealt with|dealt wi|looked at|handled|sorted|checked|closed|resolved)\b", 1.5),
 )

@@ -209,7 +209,7 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            r"(?:as |(?:they|that they|someone|(?:the|a|an) [\w-]+)(?:'?ve| have|'?s| has|'?re| are| is) )?"
                            r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver|left|quit|stopped|dropped off|moved on)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
-                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|book(?:ed|ing)|(?:buy|order|visit|pay|shopp)ing)\w* (?:anything )?(?:in|for|within) "
+                           r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|book(?:ed|ing)|(?:buy|order|visit|pay|shopp)ing)\w* (?:anything |(?:an?|the|their) [\w-]+ )?(?:in|for|within) "
                            rf"(?:the (?:last|past) |over )?{_SPAN}\b")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -332,8 +332,8 @@ def series_grain(text: str) -> str | None:
 
 
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
-_GROUPS_VS = re.compile(r"\blate (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?on[- ]time\b|"
-                        r"\bon[- ]time (?:\w+ )?(?:vs\.?|versus|or|and|against) (?:the )?late\b")
+_GROUPS_VS = re.compile(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|compared (?:with|to)) (?:the )?on[- ]time\b|"
+                        r"\bon[- ]time (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|compared (?:with|to)) (?:the )?late\b")
 # "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
 # with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
 # two periods (as "last weekend against the weekend before" is)

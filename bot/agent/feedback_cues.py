@@ -377,7 +377,9 @@ THEME_CUES = (
      # "what's been getting good reviews lately": what the good (or bad) reviews are of
      r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
      r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
-    (r"\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|beefs|grievances|praise|compliments)\b", 0.3),
+    # (not counted: "how many of the fishery complaints got put to bed" is a count of tickets, tune31)
+    (r"^(?!.*\bhow many (?:of )?(?:the |our |those )?(?:[\w'-]+ ){0,2}?(?:gripes|grumbles|moans|complaints|whinges|grievances)\b)"
+     r".*?\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|beefs|grievances|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"
      # "the general chatter in the feedback", "the overall buzz in the reviews": what people talk about
@@ -448,4 +450,10 @@ THEME_CUES += (
      r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+s(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
     (r"\bwhat(?:'s|s| is| are| has| have)? (?:been )?(?:coming|come|came|cropping|cropped|popping|popped|turning|turned) up "
      r"(?:again and again|over and over(?: again)?|time and (?:time )?again|again|repeatedly|(?:a )?lot|the most|most(?: often)?)\b", 1.2),
+)
+# (lane tune31) "people complain about what one", "customers moan about what ah": the question word
+# left at the end (Singaporean and texting English), what they complain about, the themes
+THEME_CUES += (
+    (r"\b(?:complain\w*|moan\w*|grumbl\w*|whing\w*|gripe\w*|grous\w*|rav\w*|prais\w*) (?:about|over|on) what\b"
+     r"(?! (?:we|they|you|i|the|our|their|it|is|was|time|day)\b)", 1.0),
 )

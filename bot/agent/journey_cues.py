@@ -104,6 +104,14 @@ DROPOFF_CUES = (
     # "where do clients stop short of leaving a review", "where do they fall short of booking":
     # where people leave on the way to a step
     (r"\b(?:stop|stops|stopped|stopping|fall|falls|fell|falling|pull|pulls|pulled|pulling) (?:up )?short of\b", 0.8),
+    # (lane tune31) "where the customers run away before paying", "kindly tell where families leave
+    # before a placement": where people leave on the way, said without "do"; "last place people were
+    # before they gave up on us": the last step before leaving
+    (r"\bwhere (?:the |our |all the )?(?:[\w'-]+ )?(?:people|customers|clients|families|folks?|visitors|shoppers|users|buyers|guests|"
+     r"students|patients|members|punters|they) (?:\w+ )?(?:leave|leaves|left|run away|ran away|runs away|give up|gave up|drop out|"
+     r"drop off|bail|bails|quit|quits|walk away|walked away|vanish|disappear|fall away)\b(?= (?:\w+ )?before\b)|"
+     r"\b(?:last|final) (?:place|spot|stop|page|step)s? (?:[\w'-]+ ){0,3}?before (?:they |people |customers |clients |folks? )?"
+     r"(?:gave up|give up|left|leave|quit|bailed|walked away|ran away|vanished|disappeared|dropped out)\b", 0.9),
     # "never got to checkout, where were they last?": the last step before leaving
     (r"\bwhere (?:were|was|are|is|did) (?:they|them|people|customers|clients|shoppers|visitors|folks?|those|these) "
      r"(?:\w+ )?(?:last|at the end|when they (?:left|gave up|stopped|went))\b", 0.9),
@@ -166,7 +174,8 @@ PATH_CUES = (
     # "first-touch vs last-touch channel": the two ends of the path, set side by side
     (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\blast[- ]touch|"
      r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|or|and)\b.{0,12}\bfirst[- ]touch", 0.5),
-    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book)|ordering|purchasing|an? (?:order|purchase|booking)|"
+    # (tune31) a trade's own verb: "before they hire a bike", "before they rent a van"
+    (r"\bbefore (?:buying|booking|enrol?ling|signing up|they (?:buy|order|purchase|book|hire|rent|commission|enrol+|sign up|join)|ordering|purchasing|an? (?:order|purchase|booking)|"
      r"their (?:first )?(?:order|purchase|booking))\b|\b(?:visited|visit|came into|popped into) the (?:shop|store)\b", 0.4),
     # "stage by stage rather than touchpoint by touchpoint": which level of path, the paths' own choice
     (r"\btouchpoint by touchpoint\b", 0.6),

@@ -47,6 +47,12 @@ DEED_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:got|get|gets|getting|made it|make it|went out) to (?:the |our )?{_WHO_GETS} (?:[\w-]+ ){{0,2}}?"
      r"(?:(?:by|before|on|when) (?:the )?(?:date |day |time )?(?:we |they were |it was |you )(?:promised|said|quoted|agreed|gave)|"
      r"(?:by|before|on) (?:the |their )?(?:promised|agreed|quoted|due|expected|scheduled) (?:date|day|time))\b", "on_time_delivery"),
+    # (lane tune31) "how many customers took paan from us over the past 6 months", "how many folk got a
+    # haircut off us": the people who bought, the goods between (not a refund, a reply or a repeat count)
+    (rf"\bhow many (?:(?:of )?(?:the |our )?)?(?:[\w'-]+ ){{0,2}}?{PEOPLE} (?:have |had |'ve )?(?P<kpi>(?:took|taken|got|gotten|picked up|"
+     r"collected|grabbed|bought|ordered|had)) (?!(?:an? |their |the |any )?(?:refunds?|money|complaints?|replies|reply|answers?|"
+     r"emails?|messages?|calls?|letters?|surveys?|discounts?|vouchers?)\b)(?:[\w'-]+ ){0,3}?(?:off|from|with) us\b"
+     rf"(?! (?:again|{_OFTEN}))", "buyers"),
     # "revenue and buyers, q3 against q2", "orders, buyers and aov this month": buyers counted
     # beside the other KPIs listed (never "likely buyers", "top buyers", "buyers from instagram")
     (rf"\b{_LISTED}(?:,? (?:and|&|plus|\+)|,) (?:the )?(?:number of |no\.? of )?(?P<kpi>{_BUYERS})\b", "buyers"),

@@ -41,6 +41,16 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # "and for money taken?", "the money side?", "money-wise": the money, said as what came in
     (r"\b(?:money|cash) (?:taken|earned|earnt|coming in|brought in|banked|in the till)\b|"
      r"\b(?:the )?(?:money|cash|financial|takings) (?:side|end|angle)(?: of (?:it|things|that))?\b", "revenue"),
+    # (lane tune31) "the kiosk money each week", "cash per day since june", "the stall money": the
+    # money in, followed over a grain or named by the business that took it (not "money back",
+    # "money off", "money per customer")
+    (r"\b(?:money|cash|dosh) (?:(?:each|every|per|a|by) (?:day|week|fortnight|month|quarter|year)|daily|weekly|monthly)\b|"
+     r"\b(?:shop|store|stall|bar|cafe|café|truck|van|kiosk|salon|studio|business|pub|restaurant)(?:'s)? (?:money|cash|dosh)\b"
+     r"(?! (?:back|off|per (?!day|week|month)))", "revenue"),
+    # (lane tune31) "gigs booked in october, and what they were worth", "lessons sold and how much
+    # they brought in": what the orders counted came to, the money (not a customer's lifetime worth)
+    (r"\b(?:what|how much) (?:they|those|these|it|that|all that) (?:were|was) (?:all )?worth\b|"
+     r"\band (?:what|how much) (?:they|those|these|it|that) (?:all )?(?:brought in|made|took|came to|added up to)\b", "revenue"),
     # "how many units did we let in the past three months", "how many tables did we turn", "how
     # many boilers did we fit": the orders, in the trade's own verb (not people served)
     (rf"\bhow many (?:(?!{_PEOPLE}\b|{_KPI_NOUNS}\b)[\w-]+ ){{1,2}}(?:did|have|do|has|had) (?:we|you|i|the (?:team|shop|crew|lads)) "
@@ -74,6 +84,10 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # customers who bought again (a third time is min_orders 3, left to the askers' own words)
     (r"^(?!.*\b(?:rate|percent\w*|per ?cent|share|proportion|fraction|ratio)\b|.*%).*?\bhow many\b.{0,40}?\b(?:back|again) for (?:a |an )?(?:second|2nd|another|repeat)\b|"
      r"\bhow many\b.{0,40}?\b(?:had|have had|got|booked|asked) us (?:back|again|round again|out again)\b", "repeat_customers"),
+    # (lane tune31) "are more archers coming back for another go this month, or fewer?": the
+    # customers who came back, more or fewer of them
+    (r"\b(?:more|fewer|less) (?:of (?:the |our )?)?(?:[\w'-]+ ){1,2}?(?:coming|come|came|comin) back (?:for (?:another|a second|more|"
+     r"seconds)|again)\b", "repeat_customers"),
     # "which channel brings in collectors worth the most over their lifetime", "what a client is
     # worth over the whole relationship": lifetime value (the clv tool splits it by group)
     (r"\bworth (?:\w+ ){0,3}over (?:their|a|the|his|her) (?:whole |entire )?(?:life ?times?|life with us|relationship with us|"

@@ -32,7 +32,9 @@ MOVED_TERMS: list[tuple[str, str]] = [
      rf"\bvisits (?:to|on|at) (?:the |our |my )?(?:[\w'-]+ ){{1,2}}{_WEB}\b|"
      r"\b(?:fewer|more) visits (?:this|last|since|over|in)\b", "sessions"),
     # "slower fixes this quarter", "fixes getting quicker", "fix times": how long a ticket takes to close
+    # (tune31) "were we any quicker resolving fault tickets in Q3": the speed of closing, said as the doing
     (r"\b(?:slower|faster|quicker|speedier|longer|shorter) (?:fix(?:es)?|resolutions?)\b|\bfix(?:ing)? (?:times?|speed)\b|"
+     r"\b(?:slower|faster|quicker|speedier) (?:at |in |with )?(?:resolving|closing|fixing|sorting(?: out)?|clearing|solving)\b|"
      r"\bfixes (?:are |were |have |has )?(?:getting |got |gotten |become |became |been |taking )(?:any |a (?:bit|lot) |much )?"
      r"(?:slower|faster|quicker|longer)\b", "resolution_time"),
     # "the dip in survey replies", "fewer survey responses", "survey replies are down": surveys answered

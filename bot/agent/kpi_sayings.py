@@ -305,7 +305,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "how happy are diners, marks out of ten": a score out of 5 (or 10) is the mean rating
     (r"\b(?:satisf\w*|happ(?:y|iness|ier)|rate|rates|rated|rating|score|scores|scored|mark|marks|marked|grade|"
      r"graded|review\w*)\b(?:\s+[\w'-]+){0,4}?\s+(?:out of|from (?:1|one) to) (?:5|five|10|ten)\b|"
-     r"\b(?:marks|score|scores|rating|ratings) out of (?:5|five|10|ten)\b", "csat_mean"),
+     r"\b(?:marks|score|scores|rating|ratings) out of (?:5|five|10|ten)\b|"
+     # (lane tune31) "out of 5 on average?", "on average, out of five": the scale and the average
+     # alone (a follow-up after a satisfaction %), never "3 out of 5 customers"
+     r"\bout of (?:5|five|10|ten),? (?:on )?(?:average|avg)\b|\b(?:on )?(?:average|avg),? out of (?:5|five|10|ten)\b", "csat_mean"),
     # (lane tune21b) "average job value", "mean booking size", "typical repair bill": the trade's unit
     # of sale said in place of "order" is still the average order value
     (r"\b(?:average|avg|mean|typical) (?:job|booking|appointment|repair|treatment|session|service|install(?:ation)?|hire|"

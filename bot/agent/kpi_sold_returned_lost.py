@@ -46,7 +46,10 @@ SOLD_RETURNED_LOST_TERMS: list[tuple[str, str]] = [
      r"move|moved|knock out|knocked out|push|pushed|offload|offloaded)\b", "orders"),
     # "what share of boiler customers have we lost", "what % of members did the club lose": the churn
     (rf"(?<!\w){SHARE}\s*(?:of )?(?:(?:the|our|all|my) )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|accounts) (?:(?:have|did|has|had) )?"
-     r"(?:we|i|you|the [\w-]+|our [\w-]+)(?:'ve| have)? (?:actually |really )?(?:lost|lose)\b", "churn_rate"),
+     r"(?:we|i|you|the [\w-]+|our [\w-]+)(?:'ve| have)? (?:actually |really )?(?:lost|lose)\b|"
+     # (lane tune31) "if 90 days without a booking counts as gone, what % have we lost": the
+     # people left unsaid (never "what % of revenue did we lose")
+     rf"\b(?:what|which) {SHARE} (?:have|did|has) (?:we|i|you|the [\w-]+) (?:actually |really )?(?:lost|lose)\b", "churn_rate"),
     # "how many gardeners have bought compost off us three times or more": people of any trade
     # counted by how often they bought (never trouble counted: refunds, complaints, tickets)
     (rf"^(?!.*\b(?:share|percentage|proportion|fraction|per ?cent|rate|complain\w*|refund\w*|returns?|tickets?|late|"

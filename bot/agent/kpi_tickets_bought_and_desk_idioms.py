@@ -64,13 +64,21 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b(?:days?|hours?|time|long|weeks?) (?:for|till|until|before) (?:a|an|the|their|our|my|each|every) "
      rf"(?:[\w-]+ )?(?:{DELIVERY}|orders?|box(?:es)?)(?: of [\w-]+)? (?:to )?(?:reach|arrive|land|get to|gets to|turn up|show up)\w*\b",
      "delivery_time"),
+    # (lane tune31) "how long do the slowest 1 in 10 crowns take to get to the dentist", "how long do
+    # our rugs take to reach the buyer": the goods on their way to whoever gets them (not a step of
+    # the journey, nor a ticket being answered)
+    (r"\bhow long (?:do|does|did) (?:the |our |my )?(?:[\w-]+ ){1,6}?(?:take|takes) to (?:get to|reach|arrive (?:at|with)|land (?:at|with)|"
+     r"turn up (?:at|with)) (?!(?:the |a |an |their )?(?:checkout|check out|basket|cart|purchase|payment|first|end|top|stage|page|"
+     r"site|website|app|point|resolution|answer|reply)\b)(?:the |their |a |an |our |each )?[\w-]+", "delivery_time"),
     # "how many pages each reader clicks thru per visit": pages per visit
     (r"\bpages? (?:[\w'-]+ ){0,4}?(?:per|each|a|every) (?:visit|session)\b", "pages_per_session"),
     # "how many boat issues are sitting unresolved right now": those still open
     (rf"\bhow many (?:[\w'-]+ ){{0,3}}?{QUERIES} (?:(?:are|is|still|currently|now|sitting|sat|left|lying|stuck) )+"
-     r"(?:unresolved|unsolved|outstanding|unsorted|unfixed|open)\b", "open_tickets"),
-    # "how many of the complaints got put to bed", "issues squared away": resolved
-    (rf"\bhow many (?:of )?(?:the |our )?(?:[\w'-]+ ){{0,3}}?{QUERIES} (?:(?:got|were|was|have been|has been|get|been) )?"
+     # (tune31) "sitting unanswered n unresolved": both words say still open, one KPI
+     r"(?:unanswered|unresolved|unsolved|outstanding|unsorted|unfixed|open)(?:,? (?:and|n|or|&) (?:unanswered|unresolved|unsolved|"
+     r"outstanding|unsorted|unfixed|open))?\b", "open_tickets"),
+    # "how many of the complaints got put to bed", "issues squared away", (tune31) "did we get ironed out": resolved
+    (rf"\bhow many (?:of )?(?:the |our )?(?:[\w'-]+ ){{0,3}}?{QUERIES} (?:(?:did|have|has) (?:we|you|they|the team) )?(?:(?:got|were|was|have been|has been|get|been) )?"
      r"(?:put to bed|put right|squared away|ironed out|laid to rest|closed off|put to rest)\b", "resolved_tickets"),
 ]
 

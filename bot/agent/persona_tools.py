@@ -169,6 +169,10 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     gripe = re.search(REMOVE_GRIPE, t)
     if gripe:
         return {"action": "remove_pain_point", "which": which[:1], "text": gripe.group(1).strip()}
+    off = re.search(r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of) (?:the )?[\"“‘']?([\w -]{2,40}?)[\"”’']? (?:off|from|out of) "
+                    r"(?:(?:persona|card) ?#?\d'?s|(?:the )?(?:first|second|third|fourth|fifth|last) (?:persona|card)'?s) pain ?points?\b", t)
+    if off:  # (tune31) "take price off persona 2's pain points": the words before "off" are the point
+        return {"action": "remove_pain_point", "which": which[:1], "text": off.group(1).strip()}
     if unwanted := gripe_not_wanted(t):  # "card 1 shouldn't list price as a pain point"
         return {"action": "remove_pain_point", "which": which[:1], "text": unwanted}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
@@ -294,7 +298,10 @@ EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
-     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|" + PAIN_GIVEN + "|"
+     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
+     # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"
+     r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of)\b[^.?!]{1,40}?\b(?:off|from|out of) (?:the |her |his |its |their )?"
+     r"(?:(?:persona|card) ?#?\d'?s |(?:first|second|third|fourth|fifth|last) (?:persona|card)'?s )?pain ?points?\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|" + PAIN_GIVEN + "|"
      # not "the pain points for each stage": the journey's, not a card's
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
      # not "narrow those hot chocolate comments to last month": a search's results, not a card

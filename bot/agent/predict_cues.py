@@ -42,6 +42,10 @@ LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fel
 LAPSING += (r"|\b(?:customers|clients|regulars|members|buyers|shoppers|guests|families|patients|people|folks?|ones|punters)\b "
             r"(?:[\w']+ ){0,3}?(?:(?:a lot|much|far|way|loads|quite a bit|heaps) )?less(?: often| frequently| regularly)? than "
             r"(?:they|he|she) (?:used to|did|once did|normally do|usually do)\b")
+# (lane tune31) "regulars who came every week and now barely turn up", "members who now hardly show":
+# the people named, their old rhythm, and how rarely they come now
+LAPSING += (r"|\b(?:who|that|regulars?|customers|clients|members|guests|ones)\b(?: [\w']+){0,7}? (?:now|these days|nowadays) "
+            r"(?:barely|hardly|rarely|seldom|almost never) (?:ever )?(?:turn|show|come|visit|book|order|buy|pop|shop|appear)\w*\b")
 
 # "include the ones who never booked too", "and existing customers as well": the other half added, everyone
 WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
@@ -62,6 +66,11 @@ FORECAST_STRETCH = (r"^\W*(?:(?:and|so|ok|okay|now|but|then|can you|could you)\b
                     r"lengthen|bump|shorten|cut|trim)\w* (?:that|it|this|the (?:forecast|projection|outlook|window|horizon))"
                     r"(?: (?:out|forward|up|on|back|down))? (?:to|out to|for) (?:the next )?(\d+|thirty|ninety|six|twelve|three) "
                     r"(day|week|month)s?\b")
+# (lane tune31) "compared with 3 days ago leh?", "and the new ones vs a week back?" after the newly at
+# risk: the same list against another day, never a comparison of KPIs
+NEWLY_AGAIN = (r"^\W*(?:(?:and|so|ok|okay|but|now|what about|how about)\b[ ,]*)*(?:(?:the )?(?:new|fresh) (?:ones|names|lot) |those |them )?"
+               r"(?:compared (?:with|to)|vs\.?|versus|against|since|from) (?:a|an|one|two|three|four|five|six|\d{1,3}) "
+               r"(?:days?|weeks?|fortnights?|months?) (?:ago|back|before|earlier)\b(?: \w+)?\W*$")
 
 # What people say when they want each prediction (bot/agent/ranking.py).
 AT_RISK_CUES = (
@@ -247,7 +256,7 @@ PROPENSITY_CUES = (
      r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase|book)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
-     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up for|enrol in) (?:[\w-]+ ){0,3}soon\b|"
+     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
      r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"
@@ -400,7 +409,9 @@ LIFETIME_CUES = (
      r"(?:spend|spending|value|revenue|money)\b", 0.6),
     # (not a weekday weighed up: "worth staying open on tuesdays", "are tuesdays worth opening for" is the weekday pattern)
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
+    # (nor, tune31, what a count of orders came to: "gigs booked and what they were worth")
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|(?<!they were )(?<!those were )(?<!these were )(?<!it was )(?<!that was )"
+     r"\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ](?:term|run) (?:value|worth)\b|\bover the years\b|"
      r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship)(?: (?:they|you|people|customers|clients) (?:stick|stay|are|remain|shop|spend))? with us\b|\bmost valuable (?:customers|channel|segment)\b|"

@@ -21,6 +21,7 @@ from bot.agent.predict_cues import (
     HORIZON_FOLLOW_UP,
     LAPSING,
     LIFETIME_CUES,
+    NEWLY_AGAIN,
     NEWLY_CUES,
     PROPENSITY_CUES,
     WIDER,
@@ -419,6 +420,7 @@ def predict_tools() -> list[ToolSpec]:
             keywords=("newly", "became"),
             cues=NEWLY_CUES,
             plan=_newly_plan,
+            follow_ups=(NEWLY_AGAIN,),
         ),
         ToolSpec(
             name="revenue_forecast",

@@ -17,7 +17,7 @@ from bot.agent.plan_args import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.unmeasured import MOST_BOUGHT
 
-_CATEGORY = (r"categor(?:y|ies)|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
+_CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
              r"(?:product|stock) lines?|departments?|(?:kinds?|types?|sorts?) of (?:products?|stock|goods|things|stuff)")
 _PRODUCT = (r"products?|items?|skus?|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
             r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")

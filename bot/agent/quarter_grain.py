@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 QUARTER_GRAIN = re.compile(
-    r"\bquarterly\b|\b(?:per|each|every|by) (?:calendar |financial )?quarter\b|"
+    # (tune31) not a document named for the quarter: "turnover for Q3, it's for the quarterly pack"
+    r"\bquarterly\b(?! (?:pack|report|review|meeting|board|accounts|return|newsletter|update|summary|vat|filing|catch-?up)s?\b)|"
+    r"\b(?:per|each|every|by) (?:calendar |financial )?quarter\b|"
     r"\bquarter[- ](?:by|after|to)[- ]quarter\b|\bq1\W{1,3}q4\b|"
     r"\b(?:for|over|in) each of the (?:last|past|previous) (?:\d+|[a-z]+) quarters\b|\bquarters\b(?= by\b)")
 

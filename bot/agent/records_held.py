@@ -27,4 +27,9 @@ RECORDS_HELD_CUES = (
     # where it starts: "from which date does the sales data start", "when do your records begin"
     (rf"\b(?:from )?(?:which|what) (?:date|day|month|year)\b.{{0,40}}\b{_HELD}\b.{{0,10}}\b(?:start|starts|begin|begins|go back to)\b|"
      rf"\bwhen (?:do|does) (?:the |your |our |my )?(?:[\w'-]+ ){{0,2}}?{_HELD} (?:start|begin)\b", 1.0),
+    # (lane tune31) which kinds are held, two named: "have you got the till records and the survey stuff
+    # both", "do ye have our booking data and the reviews as well" (never one KPI's figures for a period)
+    (rf"^(?:so |and |ok,? )?(?:have|has|do|does|did) {_YOU} (?:got|get|have|hold) (?:the |our |my |any )?(?:[\w'-]+ ){{0,2}}?"
+     rf"(?:{_HELD}|stuff|info|details|answers|surveys?|tickets|reviews)\b,? (?:and|&|plus|n) (?:the |our |my |any )?(?:[\w'-]+ ){{0,2}}?"
+     rf"(?:{_HELD}|stuff|info|details|answers|surveys?|tickets|reviews)\b(?: (?:both|too|as well|in there|loaded))?\s*[?.!]*$", 1.0),
 )

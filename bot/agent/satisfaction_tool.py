@@ -33,7 +33,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"courier|dispatch\w*|delay\w*|shows? up|"
                             # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
                             r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
-    ("product_category", re.compile(r"product|categor\w*|\bitems?\b|what we sell|kind of (?:things|stuff)|"
+    ("product_category", re.compile(r"product|categor\w*|\bgenres?\b|\bitems?\b|what we sell|kind of (?:things|stuff)|"
                                     # "which kind of yarn gets the best review score": the goods, by kind
                                     r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients?|buyers?|guests?|"
                                     r"members?|folks?|visitors?|shoppers?|students?|patients?|users?|persons?)\b)[\w-]+|"
@@ -58,7 +58,8 @@ _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?
 _SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+|client\s+|member(?:ship)?\s+|shopper\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     # (lane probe19a) "review score by product line", "ratings per product type": what is sold
-                    r"product categor(?:y|ies)|categor(?:y|ies)|product (?:lines?|types?|ranges?|groups?|kinds?))\b", re.I)
+                    # (lane tune31) "nps by book category", "ratings per genre": the trade's own categories
+                    r"product categor(?:y|ies)|(?:[\w-]+\s+)?categor(?:y|ies)|(?:[\w-]+\s+)?genres?|product (?:lines?|types?|ranges?|groups?|kinds?))\b", re.I)
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
 _BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 # "recommend score by first-touch channel": the NPS in owners' words

@@ -138,7 +138,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
-            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|"
+            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):
@@ -358,7 +358,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                 # "where do the leads drop out?", "our vips", "vips newly at risk": a group named as people, in the plural
                 pattern += rf"|\b(?:the|our|all|these|those|all the|all our) {v}s\b(?! (?:email|channel|campaign|list|page)s?\b)|\b{v}s\b(?=\s+(?:(?:who|that)\s+)?(?:are\s+|have\s+|has\s+|'ve\s+)?(?:newly\s+|now\s+|recently\s+|just\s+)?(?:(?:turned|become|gone|fallen|slipped|moved|tipped)\s+(?:into\s+)?)?at[- ]risk\b)"
                 # "comedy club vips: what's the best next move with them": the group as the heading
-                pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )|^{v}\s+(?:[a-z]+\s+){{1,2}}(?:{PEOPLE})\b"  # "vip goat yoga regulars"
+                pattern += rf"|^(?:[\w'&-]+ ){{0,3}}{v}s\s*(?::|—|–| - )|^{v}\s+(?:[a-z]+\s+){{1,2}}(?:{PEOPLE})\b|\b{v}\s+(?!{_NOT_PEOPLE})[a-z]+\s+(?:{PEOPLE})\b"  # "vip goat yoga regulars", "the 5 vip styling clients"
                 # "a typical vip", "the average lead": one of the group
                 pattern += rf"|\b(?:a|an|the|each|every|one) (?:typical|average|normal|usual) {v}\b"
                 # "how much is a vip worth to us", "what each lead spends": one of the group, valued

@@ -41,6 +41,8 @@ UNITS = (
     # (lane probe18b) a midwife's packages, an event's entries (only entries to something run: "entries
     # in the data" stay rows; a guide's "ascents" and "treks" are read, with a note, by the unit reading)
     "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
+    # (lane tune31) a tarot reader's or psychic's readings, a mover's removals
+    "readings", "removals",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -100,7 +102,12 @@ _UNIT_COUNTED = re.compile(
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
-    rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$")
+    rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$|"
+    # (lane tune31) "how di readings dem a go week by week", "how the lessons are going each month": the
+    # units followed over a grain
+    rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u17>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"
+    rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|weekly|daily|monthly|"
+    rf"(?:each|per|every) (?:day|week|month))\b)")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"

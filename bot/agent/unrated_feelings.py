@@ -69,7 +69,7 @@ def satisfaction_by_place(planner: Any, plan: Plan) -> Plan:
     movers = planner.by_name.get("movers")
     if plan.spec is None or movers is None or movers.plan is None or plan.slots.metrics \
             or not _HAPPIER_THAN_IN.search(plan.slots.norm or ""):
-        return plan
+        return tone_between_segments(planner, plan)
     filters = dict(plan.slots.filters or {})
     by = "city" if filters.get("city") and not filters.get("region") else "region"
     for place in ("city", "region"):  # the places compared are the rows, not a filter
@@ -79,3 +79,23 @@ def satisfaction_by_place(planner: Any, plan: Plan) -> Plan:
     if not (plan.slots.period or plan.slots.step):
         args["period"] = {"name": "last_30_days"}  # as "review score by region" reads
     return dataclasses.replace(plan, spec=movers, args=args, slots=slots)
+
+
+# (lane tune31) "are newsletter collectors more negative in tone than loyalty ones": two CRM
+# segments set against each other on the feeling of what they wrote. The sentiment tool cannot
+# split by segment; each segment's mean sentiment side by side answers it.
+_TONE_THAN = re.compile(r"\b(?:(?:more|less) (?:positive|negative|upbeat|grumpy|harsh|sour|critical|moany|cheerful)|happier|"
+                        r"grumpier|moodier|angrier|crosser|nicer|kinder|harsher)\b.{0,60}\b(?:than|vs\.?|versus|compared)\b")
+
+
+def tone_between_segments(planner: Any, plan: Plan) -> Plan:
+    """Each segment's mean sentiment for a feeling compared between CRM segments."""
+    spec = planner.by_name.get("satisfaction_by")
+    filters = dict(plan.slots.filters or {})
+    if plan.spec is None or plan.spec.name != "feedback_sentiment" or spec is None or spec.plan is None \
+            or not filters.get("segment") or not _TONE_THAN.search(plan.slots.norm or ""):
+        return plan
+    filters.pop("segment")  # the segments compared are the rows, not a filter
+    slots = dataclasses.replace(plan.slots, breakdown="segment", filters=filters)
+    args = {**spec.plan(slots, planner.ctx), "measure": "sentiment", "by": "segment"}
+    return dataclasses.replace(plan, spec=spec, args=args, slots=slots)

@@ -228,7 +228,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:\d+|[a-z]+) or more times|at least (?:\d+|[a-z]+) times)\b|came back\b|(?:have|had) (?:come|been) back\b)",
      "repeat_customers"),
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
-     r"buy(?:ing|s)? (?:from us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
+     r"(?:buy|book|hire)(?:ing|s)? (?:from us |with us |us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
      r"(?:purchase|order)s? again|second (?:purchase|order)|"
      r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|twice|two or more times|"
@@ -386,7 +386,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"regions?|areas?|count(?:y|ies)|districts?|states?|provinces?", "region"),
     (r"age(?: bands?| groups?| brackets?| ranges?)?|how old", "age_band"),
     (r"personas?", "persona"),
-    (r"product categor(?:y|ies)|categor(?:y|ies)|product lines?|products?", "product_category"),
+    (r"product categor(?:y|ies)|(?:(?!customer|client|crm|age|price|size)[a-z]+ )?categor(?:y|ies)|genres?|product lines?|products?", "product_category"),
     (r"stages?|(?:steps?|parts?|bits?|points?) (?:of|in) the (?:customer |client |whole )?journey", "stage"),
     (r"touch ?points?", "touchpoint"),
     (r"deliver(?:y|ies) (?:status|timeliness)|late (?:or|vs|versus) on[- ]time|on[- ]time (?:or|vs|versus) late",

@@ -215,6 +215,10 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             continue
         month = MONTH_NUMBERS.get(m.group(2)) or MONTH_NUMBERS.get(m.group(2)[:3])
         first, last = month_range(month, as_of, int(m.group(3)) if m.group(3) else None)
+        before = None if m.group(1) else rx.search(r"\b(?:before|prior to)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", t[:m.start()])
+        if before:  # (lane tune31) "revenue prior to october": everything up to the end of september
+            found.append((before.start(), m.end(), f"..{(first - dt.timedelta(days=1)).isoformat()}"))
+            continue
         if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
             last = as_of  # "from October" alone is October's comments; "from October on" runs to now
         so_far = rx.match(r"\s+(?:so far|to date|till now|until now)\b", t[m.end():])

@@ -26,7 +26,9 @@ _UNIT_BEFORE = re.compile(rf"\b{_AGAINST} (?:the )?(day|week|fortnight|month|qua
 # (lane ps13) "compare site visits last week to the week before that": a bare "to" is the yardstick
 # only after "compare" ("up to the week before that" is no comparison)
 _TO_UNIT_BEFORE = re.compile(r"\bto (?:the )?(day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than) (?:that|it|this|then)\b")
-_COMPARE = re.compile(r"\bcompar(?:e|ed|ing)\b")
+# (lane tune31) or right after the period itself: "delivery time last week to the week before that"
+_COMPARE = re.compile(r"\bcompar(?:e|ed|ing)\b|\b(?:last|this|past|previous) (?:day|week|fortnight|month|quarter|year)(?:'s)? "
+                      r"(?:[\w'-]+ )?to (?:the )?(?:day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than)\b")
 _GRAIN_SAID = re.compile(r"\b(?:weekly|daily|monthly|by (?:the )?(?:day|week|month)|per (?:day|week|month)|"
                          r"(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|each (?:day|week|month))\b")
 
