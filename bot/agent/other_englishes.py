@@ -56,7 +56,11 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
                       r"from us|with us|off us)\b)"), r"\1 bought"),
           # (lane probe19a) "hoo many lessons", "hoo much did we take": Scots "how" before the
           # words of a question (never the owl's "hoo" or a name)
-          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"))
+          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"),
+          # (lane probe20a) "on their third order or mair", "whaur dae folk bail oot afore the aftercare":
+          # Scots "more", "where", "before" (none an English word) and "do" before who does it
+          (re.compile(r"\bmair\b"), "more"), (re.compile(r"\bwhaur\b"), "where"), (re.compile(r"\bafore\b"), "before"),
+          (re.compile(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"))
 
 
 def plain_english(t: str) -> str:

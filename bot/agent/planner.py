@@ -62,6 +62,9 @@ _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way
 _ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
                        r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
                        r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
+# "same again but stage by stage", "and by touchpoint": the last journey analysis at another level
+_LEVEL_ONLY = re.compile(r"\b(?:(?:by|per|at) (?:the )?(?:journey )?(?:stages?|touchpoints?)(?: level)?|(?:stage|touchpoint) by "
+                         r"(?:stage|touchpoint)|(?:stage|touchpoint)[- ]level)\b")
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
@@ -366,6 +369,9 @@ class OfflinePlanner:
             # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
+        if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and _LEVEL_ONLY.search(new.norm) \
+                and not (new.metrics or new.touchpoints):
+            return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
                 and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
             return self.by_name[best.tool]
