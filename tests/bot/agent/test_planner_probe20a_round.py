@@ -115,3 +115,12 @@ def test_next_best_actions_said_as_a_goal_or_per_customer(rules):
 
 def test_paths_ending_in_an_online_order(rules):
     assert_plans(rules, "routes that end in an online booking", "paths", goal_touchpoint="order_placed")
+
+
+# the trade's units listed with what went wrong with them: both are asked
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("kayak hires and refunds this month", ["orders", "refunded_orders"]),
+    ("boiler repairs plus cancellations last week", ["orders", "cancelled_orders"]),
+])
+def test_units_listed_with_cancellations_or_refunds(rules, question, metrics):
+    assert_plans(rules, question, "kpis", metrics=metrics)
