@@ -24,7 +24,14 @@ from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_args import (
+    LEVEL_ONLY,
+    THE_FIGURES_FOR,
+    keep_unchanged,
+    levels_of_a_split_funnel,
+    said,
+    splits_by,
+)
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
@@ -62,9 +69,6 @@ _FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way
 _ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
                        r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
                        r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
-# "same again but stage by stage", "and by touchpoint": the last journey analysis at another level
-_LEVEL_ONLY = re.compile(r"\b(?:(?:by|per|at) (?:the )?(?:journey )?(?:stages?|touchpoints?)(?: level)?|(?:stage|touchpoint) by "
-                         r"(?:stage|touchpoint)|(?:stage|touchpoint)[- ]level)\b")
 _STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
@@ -344,6 +348,8 @@ class OfflinePlanner:
             return False
         if leads and (changed or short or (best is not None and best.tool == prev.name)):  # "and what about hour by hour"
             return True
+        if changed and THE_FIGURES_FOR.search(text):
+            return True  # (lane probe20a) "show me the count for the saturday before": the last figures, another span
         if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
             return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or bare or best.score < _STRONG)
@@ -369,7 +375,7 @@ class OfflinePlanner:
             # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
-        if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and _LEVEL_ONLY.search(new.norm) \
+        if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and LEVEL_ONLY.search(new.norm) \
                 and not (new.metrics or new.touchpoints):
             return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \

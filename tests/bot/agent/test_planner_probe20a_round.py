@@ -124,3 +124,12 @@ def test_paths_ending_in_an_online_order(rules):
 ])
 def test_units_listed_with_cancellations_or_refunds(rules, question, metrics):
     assert_plans(rules, question, "kpis", metrics=metrics)
+
+
+# the last answer's figures asked again for another span, "let me see" said in Jamaican too
+@pytest.mark.parametrize("follow_up", ["give me the figures for the saturday a week before that",
+                                       "mek mi see di count fi di saturday a week before dat"])
+def test_the_figures_for_another_span(rules, follow_up):
+    key = "p20a-figures-" + follow_up
+    rules.remember(key, rules.plan("how many pasties did the bakery sell yesterday", key))
+    assert_plans(rules, follow_up, "kpis", key=key, metrics=["orders"], period={"start": "2026-11-07", "end": "2026-11-07"})
