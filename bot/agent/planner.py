@@ -24,14 +24,7 @@ from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import (
-    LEVEL_ONLY,
-    THE_FIGURES_FOR,
-    keep_unchanged,
-    levels_of_a_split_funnel,
-    said,
-    splits_by,
-)
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, english_words, words
 from bot.agent.patterns import rx
@@ -335,7 +328,7 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
@@ -375,6 +368,7 @@ class OfflinePlanner:
             # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
+        from bot.agent.follow_up_args import LEVEL_ONLY
         if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and LEVEL_ONLY.search(new.norm) \
                 and not (new.metrics or new.touchpoints):
             return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
