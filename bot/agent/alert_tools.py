@@ -371,6 +371,9 @@ OPEN_CUES = (
      # "any alarms still ringing that nobody has dealt with?"
      r"\b(?:alerts?|alarms?)\b[^.?!]{0,40}\b(?:nobody|no one|no-one) (?:has |have )?(?:yet )?(?:dealt with|handled|sorted|"
      r"looked at|picked up|acknowledged|touched)\b", 1.0),
+    # (lane probe20a) "toner alerts including the ones that already cleared": the fired ones, cleared ones too
+    (r"\b(?:alerts?|alarms?),? (?:including|plus|and|along with|as well as) (?:the |those |any )?(?:ones? )?(?:that |which )?"
+     r"(?:have |has |had )?(?:already |since |now )?(?:been )?(?:cleared|resolved|closed)\b", 1.0),
     # "open generator alerts", "anything still in alarm": the thing alarmed between "open" and "alerts"
     (r"\bopen (?:[\w-]+ ){1,2}(?:alerts|alarms)\b|\b(?:still |currently |now )?in (?:an? )?alarm\b", 0.9),
     (r"\b(?:flagged|raised) as (?:a |an )?(?:problem|issue|concern|warning)\b|\bcurrently flagged\b|"

@@ -18,6 +18,8 @@ _SPELLED_OUT = (
     (re.compile(r"\bwanna\b"), "want to"),
     # "the week previous to that": the week before it
     (re.compile(r"\bprevious to (?=that|this|it|then)\b"), "before "),
+    # (lane probe20a) "alerts incl the ones that cleared": "including", shortened
+    (re.compile(r"\bincl\b\.?"), "including"),
 )
 
 

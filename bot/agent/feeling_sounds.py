@@ -16,7 +16,12 @@ from bot.agent.owner_words import PEOPLE
 
 _MOODS = (r"(?:happy|happier|happiest|unhappy|content|pleased|satisfied|cheerful|chirpy|upbeat|positive|negative|"
           r"grumpy|grumpier|grumpiest|cross|crosser|angry|angrier|angriest|fed up|annoyed|moany|moanier|moaniest|"
-          r"glum|sour|warm|warmest|harsh|harshest|kind|kindest|unhappiest|most (?:positive|negative|upbeat|annoyed))")
+          r"glum|sour|warm|warmest|harsh|harshest|kind|kindest|unhappiest|most (?:positive|negative|upbeat|annoyed)|"
+          # (lane probe20a) "which sound more cheesed off", "who comes across most narked": British and
+          # Irish moods, and any mood said with "more" or "most"
+          r"cheesed off|narked|miffed|peeved|ticked off|hacked off|gutted|chuffed|stoked|made up|"
+          r"(?:more|less|most|least|the most|the least) (?:cheesed off|narked|miffed|peeved|ticked off|hacked off|gutted|chuffed|"
+          r"stoked|happy|unhappy|content|pleased|satisfied|cheerful|upbeat|grumpy|cross|angry|fed up|annoyed|moany|sour))")
 _SOUND = r"(?:sound|sounds|sounded|sounding|come across|comes across|came across|seem|seems|seemed|read|reads)"
 _TEXTS = r"(?:feedback|comments?|reviews?|messages|remarks|texts|notes|replies|surveys?|tickets|write-?ups|what they (?:write|wrote|say|said))"
 
@@ -24,6 +29,9 @@ _TEXTS = r"(?:feedback|comments?|reviews?|messages|remarks|texts|notes|replies|s
 # "do clients come across cheerful in their reviews": the feeling of what was written
 _SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUND}\b|"
              rf"\b{_SOUND} (?:the )?{_MOODS}\b.{{0,40}}\b(?:in|from|across) (?:the |their |our )?{_TEXTS}\b|"
+             # (lane probe20a) "survey forms vs support tickets, which sound more cheesed off": two kinds
+             # of text, or two groups, weighed by how they sound
+             rf"\b(?:which|who)(?: (?:one|ones|lot|side|group|kind))?(?:'s| is| are)? {_SOUND} {_MOODS}\b|"
              rf"\b(?:which|what) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?(?:[\w'-]+ )?(?:journey|trip|stay|visit|"
              rf"process|experience)\b.{{0,20}}\b{_SOUND} {_MOODS}\b)")
 # (lane probe18b) "how do customers sound week by week", "how have the reviewers come across lately":
@@ -50,8 +58,12 @@ FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}
 # the reviews": two kinds of text set against each other, each named with its own noun
 _KINDS = r"(?:surveys?|questionnaires?|tickets?|e-?mails?|reviews?|chats?|dms?)"
 _SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages|forms))?\b.{{0,40}}?"
-                          rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against) (?:the |our |in |on |from |via )?"
+                          rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against|or) (?:the |our |in |on |from |via )?"
                           rf"(?:support |feedback |customer )?{_KINDS}\b")
+
+
+_DEPENDING = re.compile(r"\b(?:depending on|according to|varies? (?:by|with)|vary (?:by|with)) (?:the |which |what )?"
+                        r"(channel|touchpoint|stage|source)s?\b")
 
 
 def fulfilment_pair(text: str) -> bool:
@@ -70,4 +82,7 @@ def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:
         return {"by": "stage"}
     if args.get("by") is None and _SOURCE_PAIR.search(text):
         return {"by": "source"}
+    # (lane probe20a) "how upbeat do they sound depending on the channel they came in through"
+    if args.get("by") is None and (said := _DEPENDING.search(text)):
+        return {"by": said.group(1)}
     return {}

@@ -144,6 +144,13 @@ def splits_by(spec: Any, breakdown: str) -> bool:
     return False
 
 
+# (lane probe20a) "same again but stage by stage", "and by touchpoint": the last journey analysis at another level
+LEVEL_ONLY = re.compile(r"\b(?:(?:by|per|at) (?:the )?(?:journey )?(?:stages?|touchpoints?)(?: level)?|(?:stage|touchpoint) by "
+                        r"(?:stage|touchpoint)|(?:stage|touchpoint)[- ]level)\b")
+# (lane probe20a) "show me the count for the saturday a week before", "the figures for october": the
+# last answer's figures asked again for another span (never "the count of orders", which names one)
+THE_FIGURES_FOR = re.compile(r"^(?:(?:ok|so|and|now|then|pls|please),? )*(?:(?:show|give|tell|get) (?:me|us) |let (?:me|us) (?:see|have) )?"
+                             r"(?:the )?(?:same )?(?:count|number|numbers|figure|figures|total|totals|tally|stats) (?:for|on|over|from)\b")
 # "cut the paths to 4 steps", "trim those routes to three", "limit the chart to weekdays": a setting
 # of the analysis just shown, which keeps everything else it was asked for (its group, its period)
 ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|please|just),? )*(?:cut|trim|limit|cap|shorten|"

@@ -74,7 +74,10 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # (lane ps14) "anyone who skipped a step doesn't count", "only people who went through every step"
                  # (lane probe19c) "buyers who jumped a stage dont count", "anyone who missed out a step isn't in"
                  r"\b(?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b"
-                 r".{0,25}\b(?:doesn'?t|don'?t|does not|do not|won'?t|shouldn'?t|isn'?t|aren'?t|not) (?:count|included|in)\b|\b(?:went|go|goes|gone|been|got|get|made it) through "
+                 r".{0,25}\b(?:doesn'?t|don'?t|does not|do not|won'?t|shouldn'?t|isn'?t|aren'?t|not) (?:count|included|in)\b|"
+                 # (lane probe20a) "anyone who skips a step is out", "jumped a stage, they're excluded"
+                 r"\b(?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b"
+                 r".{0,25}\b(?:is|are|'s|'re|gets?|get|they're|they are) (?:out|excluded|dropped|left out|binned|ignored|not counted)\b|\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"
                  r"excluding|ignore|ignoring|cut|without) (?:out )?(?:anyone|anybody|people|those|customers|them|folk) (?:who|that) skipp?", text):
         args["skips"] = "stop"
@@ -125,6 +128,8 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
     if stages and stages[-1] != "purchase" and not re.search(_BUYING, text):
         args["goal_stage"] = stages[-1]
+    elif goal := _stage_said_before(text):  # "where do folk bail before the aftercare bit on sporran orders"
+        args["goal_stage"] = goal
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "drop-offs before order_placed", "who leaves before reaching add to cart": that touchpoint
     # is the goal (the one named last, if several).
@@ -188,6 +193,18 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
 _BUYING = r"(?<![\w-])(?:buy|purchase|order)"
+# (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
+# reached, said right after the word, whatever else the question buys or orders
+_BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
+
+
+def _stage_said_before(text: str) -> str | None:
+    from bot.agent.other_englishes import plain_english
+    from bot.agent.slot_readers import parse_stages
+
+    m = _BEFORE_STAGE.search(plain_english(text))
+    said = parse_stages(m.group(1)) if m else []
+    return said[0] if said and said[0] in ("post-purchase", "advocacy") else None
 # "on the way to posting a review", "that lead to a referral", "as far as the basket": the step
 # named is where the journey is headed
 _TOWARDS = (r"\b(?:on (?:the|their|its|his|her) way to|towards|lead(?:s|ing)? (?:up )?to|led to|as far as|make it to|"

@@ -18,9 +18,9 @@ _NOT_GOODS = (rf"(?:{PEOPLE}|they|we|who|many|any|some|few|most|all|half|regular
 _BACK = r"(?:came|come|coming|comes|have come|has come|got sent|get sent|were sent|been sent|sent|got brought|were brought|brought|got taken|were taken|taken) back\b"
 GOODS_BACK_TERMS: list[tuple[str, str]] = [
     # the noun of what was sold, plural, just before "came back" (not "came back for more")
-    # (a share of them sent back is the refund rate, vocab.py's)
+    # (a share of them sent back is the refund rate, vocab.py's; lane probe20a: "cartridges most often sent back")
     (r"^(?!.*(?:\b(?:share|per ?cent|percentage|proportion|rate|fraction|ratio|how often|one in)\b|%))"
-     rf".*?\b(?!{_NOT_GOODS}\b)[a-z][\w-]*[^s\W]s (?:that |which )?(?:have |had )?{_BACK}(?! (?:for|to (?:buy|order|shop|book)|again|in (?:for|to)))",
+     rf".*?\b(?!{_NOT_GOODS}\b)[a-z][\w-]*[^s\W]s (?:that |which )?(?:have |had )?(?:are |were |get |got )?(?:most |more |least )?(?:often |frequently |usually )?{_BACK}(?! (?:for|to (?:buy|order|shop|book)|again|in (?:for|to)))",
      "refunded_orders"),
 ]
 GOODS_BACK_PATTERNS = [(re.compile(p), code) for p, code in GOODS_BACK_TERMS]

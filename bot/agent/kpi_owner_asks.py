@@ -26,7 +26,9 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
     # "costume hire money for the 31st of october", "honey money for this quarter", "the van's
     # money since june": the trade's own money, the takings (a bare "money" elsewhere stays unread)
     (rf"^(?!.*\b(?:{_NOT_TAKEN})\b).*?\b(?!{PEOPLE}\b)[\w'-]+ (?P<kpi>money)\b(?=\s*(?:$|[,?.!;:]|(?:for|in|on|from|over|during|this|last|since|so far|"
-     r"yesterday|today|up|year|month|week|quarter|wise)\b))", "revenue"),
+     # (lane probe20a) "how much doubles money did we make today", "the chippy money we took": who made it after
+     r"yesterday|today|up|year|month|week|quarter|wise|(?:did|do|does|have|has) (?:we|i|you|the \w+)|we (?:make|made|take|took|bring|"
+     r"brought)|came in|come in|coming in)\b))", "revenue"),
     # "ping me if septic jobs drop below 2 a day", "warn me when call-outs go over 10": the trade's
     # word for its orders, in an alert's threshold (bare, "jobs" may be anything else)
     (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:ever )?(?:drop|drops|fall|falls|dip|dips|go|goes|"
@@ -44,6 +46,16 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
     # tickets open now
     (rf"\b{QUERIES}\b(?: [\w'-]+){{0,4}}? (?:that |which )?(?:(?:nobody|no one|noone)(?:'s| has| have)? (?:yet )?{CLOSED}|"
      rf"(?:we|you|the team)(?: have|'ve)? (?:not|haven't|have not|never) (?:yet )?{CLOSED})(?: off)?\b", "open_tickets"),
+    # (lane probe20a) "customer tickets that haven't been dealt with yet", "complaints not yet sorted":
+    # the same, said in the passive (never a job or repair not finished: an order's state)
+    (rf"\b(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|cases|issues)\b(?: [\w'-]+){{0,3}}? (?:that |which )?"
+     rf"(?:still )?(?:haven't|have not|hasn't|has not|aren't|are not|isn't|is not|not|never|yet to)(?: yet| still)? "
+     rf"(?:been |be |got |gotten )?(?:yet )?{CLOSED}\b", "open_tickets"),
+    # (lane probe20a) "the number of stallholders who paid", "count of exhibitors that booked": people
+    # counted who bought, named by the trade ("-holders", "-ers", "-ists"), never who bought again
+    (rf"^(?!.*\b(?:twice|again|more than once|times|a second time|repeat)\b).*?\b(?:number|count|no\.?|total) of "
+     rf"(?:different |distinct |separate |unique )?(?P<kpi>{PEOPLE}|[a-z]+(?:holders|ers|ists|ants|ents))\b (?:who|that) "
+     r"(?:have |had )?(?:actually )?(?:paid|bought|ordered|booked|purchased|hired)\b", "buyers"),
     # "typical number of days from order to the stove turning up", "hours between paying and the
     # kit arriving": the time to deliver
     (r"\b(?:days|hours|weeks|how long|time) (?:from|between) (?:an? |the |their )?(?:order|ordering|purchase|buying|paying|"

@@ -20,7 +20,10 @@ _PAYS = r"(?:pay(?:s|ing)?|paid|buy(?:s|ing)?|bought|book(?:s|ed|ing)?|order(?:s
 PLAIN_TERMS: list[tuple[str, str]] = [
     # "what % of visitors left after one page", "people who only looked at a single page and went"
     (r"\b(?:left|leave|leaves|leaving|went|go|goes|gone|bailed|quit|clicked away|walked off) (?:the (?:site|page|shop) )?"
-     r"(?:again )?after (?:only |just )?(?:one|a single|1|the first|their first|the one) page\b|"
+     r"(?:again )?(?:straight |right |directly )?after (?:only |just )?(?:one|a single|1|the first|their first|the one) page\b|"
+     # (lane probe20a) "leave straight after the landing page", "bail right off the home page": one page and gone
+     r"\b(?:left|leave|leaves|leaving|bail\w*|quit\w*|exit\w*|go|goes|went) (?:the (?:site|page|shop) )?(?:straight |right |directly )?"
+     r"(?:after|off|from) (?:the |their |our )?(?:landing|home|front|first) ?page\b(?! (?:views?|visits?)\b)|"
      r"\b(?:only|just) (?:looked at|saw|viewed|opened|visited|clicked on) (?:one|a single|1) page\b", "bounce_rate"),
     # "how many visits did the web shop get yesterday", "visits the site had last week"
     (r"\bvisits\b (?:did|has|have|had|does|do) (?:the |our |my )?(?:[\w'-]+ )?(?:web ?shop|web ?site|site|"

@@ -17,7 +17,9 @@ from bot.agent.trade_words import UNIT, UNIT_ONE
 # lifetime value's); "avg" is spelled out before the patterns read it
 _ONE_UNIT = rf"(?:{UNIT_ONE}|{UNIT}|order|sale|booking|job|purchase|visit|basket|transaction|invoice|ticket|yurt stay)"
 _AVERAGE_WORTH = (rf"\b(?:average|avg|typical|mean|usual) (?!(?:{PEOPLE})\b)(?:[\w'-]+ ){{0,2}}?(?P<kpi>{_ONE_UNIT})s? "
-                  r"(?:is |are |was |were )?(?:worth|come to|comes to|coming to|bring in|brings in)\b"
+                  # (lane probe20a) "a typical tamale order ring up to", "the usual fare tot up to": what the till says
+                  r"(?:is |are |was |were )?(?:worth|come to|comes to|coming to|bring in|brings in|rings? up(?: to| at)?|"
+                  r"rung up(?: to| at)?|tots? up to|adds? up to|runs? to)\b"
                   # a span ahead asks what it will be worth: the forecast's or the lifetime value's
                   r"(?!.*\b(?:over (?:the |their )?(?:next|coming|lifetime|years?|life)|lifetime|in the future)\b)")
 _GRAIN = r"(?:(?:day|week|month|quarter) (?:by|on|to|after) (?:day|week|month|quarter)|(?:per|each|every|a) (?:day|week|month))"

@@ -35,7 +35,7 @@ _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(
 _OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+)\b,? )+")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
-_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make"}
+_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
@@ -56,7 +56,11 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
                       r"from us|with us|off us)\b)"), r"\1 bought"),
           # (lane probe19a) "hoo many lessons", "hoo much did we take": Scots "how" before the
           # words of a question (never the owl's "hoo" or a name)
-          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"))
+          (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"),
+          # (lane probe20a) "on their third order or mair", "whaur dae folk bail oot afore the aftercare":
+          # Scots "more", "where", "before" (none an English word) and "do" before who does it
+          (re.compile(r"\bmair\b"), "more"), (re.compile(r"\bwhaur\b"), "where"), (re.compile(r"\bafore\b"), "before"),
+          (re.compile(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"))
 
 
 def plain_english(t: str) -> str:
@@ -78,7 +82,8 @@ def plain_english(t: str) -> str:
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
-        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        t = re.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
+        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()

@@ -289,7 +289,10 @@ DRAFT_CUES = (
     (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
 )
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
-MERGE = (r"\b(?:merge|combine|join|fold)\b|\b(?:squash|squish|smoosh|smush|squidge|meld|mash|lump|roll|bundle|blend|collapse)\b"
+MERGE = (r"\b(?:merge|combine|join|fold)\b|"
+         # (lane probe20a) "fuse cards 1 and 3", "amalgamate the last two": said of cards (never "fuse boxes sold")
+         r"\b(?:fuse|amalgamate|unify|consolidate)\b(?= (?:the |those |these )?(?:last two|cards?|personas?|drafts?|#?\d|first|second|third|fourth|fifth|sixth)\b)|"
+         r"\b(?:squash|squish|smoosh|smush|squidge|meld|mash|lump|roll|bundle|blend|collapse)\b"
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
 # "give the final card a different name", "give her a new name": a rename asked without the verb
 RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3}(?:persona|card|one)s?) (?:a |some )?"

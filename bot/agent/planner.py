@@ -328,7 +328,7 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
@@ -341,6 +341,8 @@ class OfflinePlanner:
             return False
         if leads and (changed or short or (best is not None and best.tool == prev.name)):  # "and what about hour by hour"
             return True
+        if changed and THE_FIGURES_FOR.search(text):
+            return True  # (lane probe20a) "show me the count for the saturday before": the last figures, another span
         if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
             return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or bare or best.score < _STRONG)
@@ -366,6 +368,10 @@ class OfflinePlanner:
             # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
             # split another way (not the analysis a word of the group's name is a cue of)
             return prev
+        from bot.agent.follow_up_args import LEVEL_ONLY
+        if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and LEVEL_ONLY.search(new.norm) \
+                and not (new.metrics or new.touchpoints):
+            return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
                 and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
             return self.by_name[best.tool]

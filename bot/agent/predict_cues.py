@@ -175,7 +175,8 @@ NEWLY_CUES = (
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\b(?:recently|only just|just) (?:become|became|turned|started being|started (?:looking|seeming|to look|to seem))\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list
-     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing) (?:over )?"
+     # (lane probe20a) "any regulars turn high risk in the past 14 days": the verb's plain form, as texted
+     r"\b(?:turned|flipped|switched|tipped|moved|gone|went|slipped|crossed|tipping|crossing|turns?|flips?|tips?|slips?) (?:over )?"
      r"(?:the (?:edge|line|threshold) )?(?:to |into |in to )?(?:being )?(?:the )?"
      r"(?:at[- ]risk|risky|high[- ](?:churn[- ])?risk|(?:churn )?danger zone)\b|\bsince the (?:previous|last) "
      r"(?:scoring|digest|run|morning report|report|briefing)\b|\bnew names\b|\bnew\b.{0,20}\b(?:risk|at[- ]risk) list\b|"

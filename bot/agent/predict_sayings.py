@@ -24,6 +24,14 @@ MORE_ACTION_CUES = (
      r"patient|account) [a-z]{0,3}-?\d{3,}\b", 1.0),
     # "count the suggested actions in each segment": the actions themselves, counted or split
     (r"\b(?:suggested|recommended|proposed) (?:next )?(?:actions|steps|moves)\b", 1.2),
+    # (lane probe20a) "what should the katsu bar do to get more diners coming back", "what can we do to
+    # have more riders book again": a goal for the customers, what to do about them
+    (r"\bwhat (?:should|can|could|shall|ought|do|would you have) (?:we|i|you|the [\w'-]+(?: [\w'-]+)?|my [\w'-]+|our [\w'-]+) "
+     r"(?:to )?(?:be )?(?:do|doing|try|trying)\b.{0,25}\b(?:to )?(?:get|have|see|bring|keep|make)\b.{0,30}\b(?:coming back|come back|"
+     r"returning|return|rebook\w*|re-?order\w*|(?:buy|book|order|shop|visit)\w* (?:again|more often|a second time))\b", 1.2),
+    # "next move for each brewer, customer by customer", "the next step for every member": one step per customer
+    (r"\bnext (?:best )?(?:move|step|action|thing to do)s? (?:for|with) (?:each|every|all (?:of )?(?:our|my|the)?) ?(?:[\w'-]+ ){0,2}?"
+     r"[a-z]+(?:s|er|or|ist|ian|ee|ent|ant)?\b", 1.0),
 )
 
 # (pattern, action) read before predict_tools' own list

@@ -29,9 +29,11 @@ _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the 
 _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
             r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest")
 _SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
-         rf"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}")
+         rf"shrink\w*|grow\w*|grew|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}|"
+         # (lane probe20a) "top 5 toner products by number of orders": ranked by the orders they are in
+         r"(?:by|in|on) (?:the )?(?:number of |count of |most )?orders")
 _RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
-           r"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising)\b")
+           r"shrink\w*|grow\w*|grew|declin\w*|falling|dropping|slipping|rising)\b")
 # What other tools answer: satisfaction by category, a weekday or month pattern, a customer
 # group, a brand (not stored), a forecast
 _NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
@@ -48,7 +50,7 @@ _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
 _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|grow\w*|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
+_CHANGE = re.compile(r"\b(?:shrink\w*|grow\w*|grew|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide))\b")
 _BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|declin\w*|falling|fallen|dropping|"
                      r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?)\b")

@@ -139,6 +139,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
             r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
+            r"\band how many (?:[\w-]+ )?orders\b|"  # (lane probe20a) "how much money we made and how many orders"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):

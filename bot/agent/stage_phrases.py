@@ -74,6 +74,11 @@ _STAGE_PHRASES = (
      r"issues?|problems?|terms?|providers?|pages?)\b)", "purchase"),
     (r"\b(?:to|into|through|thru|then|and) (?:the |their )?(?:aftercare|after-care|after care|follow-?up care|after-?sales care)\b"
      r"(?! (?:products?|kits?|creams?|packs?)\b)", "post-purchase"),
+    # (lane probe20a) "where do folk bail before the aftercare bit", "losing them ahead of the aftercare
+    # stage": the care after the sale named as a part of the journey
+    (r"\b(?:before|ahead of|until|reach\w*|get(?:s|ting)? to|short of) (?:the |their )?(?:aftercare|after-care|after care)"
+     r"(?: (?:bit|stage|step|part|side|phase))?\b(?! (?:products?|kits?|creams?|packs?)\b)|"
+     r"\b(?:the |their )(?:aftercare|after-care|after care) (?:bit|stage|step|part|phase)\b", "post-purchase"),
     # (lane probe19b) the chain starting at the payment: "paid to aftercare to leaving a review", "from
     # paying thru after-sales": the paying is the purchase, the care and the review after it
     (r"\b(?<!un)(?:paid|paying|payment)\b(?= ?(?:to|->|→|then|thru|through|into|,) (?:the |their )?(?:aftercare|after-?care|"

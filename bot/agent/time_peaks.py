@@ -23,15 +23,17 @@ from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 # "which night this week took the most", "best night's takings last week": a night is a day's trade (lane tune27)
 _UNIT = r"(day|date|night|evening|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)(?!'?s? of (?:the )?week)"
 # "which single day last week", "what one week this quarter": the same ask with the day singled out
+# (lane probe20a: up to 90 characters between, for "which single day in the first half of november did
+# the goulash kitchen take the most")
 _ONE = r"(?:(?:single|one|particular|exact|specific) )?"
-_PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,60}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
+_PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,90}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
                    rf"biggest|slowest|fewest|top|peak(?:ed)?|record)\b|"
                    rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
 _BUSY = re.compile(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
 # The trend's cue: a day or a week asked about by its height is a question about the data even
 # with no KPI named ("which day last week was busiest?").
 TIME_PEAK_CUES = (
-    (r"\b(?:which|what) (?:(?:single|one|particular|exact|specific) )?(?:day|date|week)\b(?! of the week).{0,60}\b(?:most|least|highest|lowest|busiest|quietest|"
+    (r"\b(?:which|what) (?:(?:single|one|particular|exact|specific) )?(?:day|date|week)\b(?! of the week).{0,90}\b(?:most|least|highest|lowest|busiest|quietest|"
      r"best|worst|biggest|slowest|fewest|top|peak(?:ed)?|record)\b|\b(?:busiest|quietest|slowest) (?:day|week)\b(?! of the week)",
      0.3),
     # "which night this week had the biggest door take", "best night's takings last week": one
@@ -72,6 +74,8 @@ _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|decent|great|ok|okay|so
 # ("is sunday a slow one": the day said again as "one")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day|one)s?\b|"
               rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b|"
+              # (lane probe20a) "worth keeping the shutters up on a monday", "worth having the doors open on a sunday"
+              rf"\bworth (?:\w+ ){{1,3}}(?:open|up|going|running|lit) (?:on )?(?:a |the )?{_DAY1}\b|"
               # "is it worth me coaching on mondays", "worth us running classes on sundays": any
               # work said, on one weekday
               rf"\bworth (?:it )?(?:(?:me|us|my|our|the|\w+ing) ){{1,3}}on {_DAY1}\b|"

@@ -85,6 +85,8 @@ _UNIT_COUNTED = re.compile(
     # (lane probe19c) "loo hires, turnover and average hire value": a list of KPIs, comma after comma
     rf"\b(?P<u5>{_UNIT})(?:,? (?:and|&|plus|vs\.?|versus|against|next to|alongside)|,) (?:the |our )?{_MONEY}\b|"
     rf"\b{_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT})\b|"
+    # (lane probe20a) "fitting jobs and cancellations", "hires plus refunds": the units listed with what went wrong with them
+    rf"\b(?P<u17>{_UNIT})(?:,? (?:and|&|plus)|,) (?:the |our |any )?(?:cancellations|cancelled ones|refunds|returns|no-?shows)\b|"
     rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
     # said first, then the period (already blanked out here), are what is counted
