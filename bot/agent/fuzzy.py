@@ -232,7 +232,9 @@ _ALIASES = [
                      r"\border (?:being |is |was |gets |got |getting )?(?:placed|submitted|put in)\b|"
                      # "routes to an online spice order": the thing ordered may be named before "order"
                      # (lane ps8) "sequence of steps before a web order": web and website orders too
-                     r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?orders?\b", True),
+                     r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?orders?\b|"
+                     # (lane probe20b) "common routes to an online class booking": a booking made online is the order placed
+                     r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?bookings?\b", True),
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"

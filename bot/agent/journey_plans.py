@@ -187,7 +187,8 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
-_BUYING = r"(?<![\w-])(?:buy|purchase|order)"
+# (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
+_BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
 # "on the way to posting a review", "that lead to a referral", "as far as the basket": the step
 # named is where the journey is headed
 _TOWARDS = (r"\b(?:on (?:the|their|its|his|her) way to|towards|lead(?:s|ing)? (?:up )?to|led to|as far as|make it to|"

@@ -375,7 +375,8 @@ ACTION_CUES = (
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
      r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
-     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
+     # (lane probe20b) "which bathers should ah be ringing personally": the -ing form too
+     r"\b(?:ring(?:ing)?|call(?:ing)?|phon(?:e|ing)) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
      r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:don'?t|do not|doesn'?t|won'?t) need (?:a |any )?discounts?\b|"
      r"\b(?:'ll|will|would|'d) (?:probably )?buy (?:it )?anyway\b|"

@@ -41,6 +41,8 @@ UNITS = (
     # (lane probe18b) a midwife's packages, an event's entries (only entries to something run: "entries
     # in the data" stay rows; a guide's "ascents" and "treks" are read, with a note, by the unit reading)
     "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
+    # (lane probe20b) a takeaway's takeaways, a kitchen's tubs, a dealer's tins, a farm's bouquets, a track's races
+    "takeaways", "tubs", "tins", "bouquets", "races",
 )
 # Who buys, counted as customers.
 PEOPLE = (
