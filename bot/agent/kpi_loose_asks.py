@@ -2,9 +2,10 @@
 people who "grabbed", "picked up" or "took" something off us (the buyers), anything "still sat
 unresolved" whatever it is called (the open tickets), the spend "per table" or "on one order"
 (the average order value), "the bar take" and what "rakes in the most" (the revenue), "the extra
-buyers" a change brought (the buyers), and visitors who left "the zoo website" after one page (the
-bounce rate, a trade's word before the site). Hooked into bot/agent/kpi_words.py's KPI_PATTERNS,
-read first: each is narrower than the nouns it holds."""
+buyers" a change brought (the buyers), visitors who left "the zoo website" after one page (the
+bounce rate, a trade's word before the site), the parcel got "on the promised day" (on-time
+delivery) and site visits that "turned into a booking" as a share (session conversion). Hooked
+into bot/agent/kpi_words.py's KPI_PATTERNS, read first: each is narrower than the nouns it holds."""
 
 from __future__ import annotations
 
@@ -50,6 +51,12 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      "revenue"),
     # "what acquisition channel brought in the extra buyers": the buyers gained
     (r"\b(?:the )?(?:extra|additional|new-found|added) (?:paying )?(?:buyers|purchasers|payers|bookers)\b", "buyers"),
+    # "share of folk who got their parcel on the promised day": the promise kept
+    (r"\b(?:on|by) the (?:promised|agreed|quoted|booked) (?:day|date)\b", "on_time_delivery"),
+    # "how many site visits turned into a booking, as a %": the visits that bought, as a share
+    (r"^(?=.*(?:%|\bshare\b|\bper ?cent|\bpercentage\b|\bproportion\b|\bfraction\b|\brate\b)).*?\b(?P<kpi>(?:site |web |website |online )?"
+     r"visits (?:that |which )?(?:(?:turned|turn|turns|converted|convert|converts) (?:in)?to|became|become|becomes) (?:an? )?"
+     r"(?:[\w-]+ )?(?:bookings?|orders?|sales?|purchases?|hires?|buys?))\b", "session_conversion"),
     # "what share of folk left the zoo website after one page": a trade's word before the site
     (r"\b(?:left|leave|leaves|leaving|went|bailed|quit|exited|bounced) (?:off |out of |from )?(?:the|our|my) "
      r"(?:[\w'&-]+ ){1,2}(?:web ?site|site|web ?shop|online shop|booking page|page) (?:again )?after (?:only |just )?"

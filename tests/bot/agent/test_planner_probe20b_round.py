@@ -122,3 +122,32 @@ def test_a_new_zealand_thanks_is_no_churn(rules, question, metrics, period):
 def test_how_many_orders_we_did_and_whats_the_average_keeps_both(rules):
     assert_plans(rules, "how many pie orders did we do this week and what's the average bill", "kpis",
                  metrics=["orders", "aov"], period={"name": "this_week"})
+
+
+@pytest.mark.parametrize(("question", "direction"), [
+    ("ping me if the brunch covers suddenly get weirdly few", "down"),
+    ("alert me if hires ever spike", "up"),
+])
+def test_a_trades_units_watched_for_an_odd_day_are_the_orders(rules, question, direction):
+    assert_plans(rules, question, "create_alert_rule", metric="orders", condition="unusual", direction=direction)
+
+
+@pytest.mark.parametrize(("question", "action"), [
+    ("who should i be texting personally", "personal_follow_up"),
+    ("which guests should we be ringing", None),
+])
+def test_who_to_be_ringing_or_texting_is_a_next_best_action(rules, question, action):
+    assert_plans(rules, question, "next_best_actions", action=action)
+
+
+def test_a_parcel_got_on_the_promised_day_is_on_time_delivery(rules):
+    assert_plans(rules, "share of folk who got their hamper on the promised day in october", "kpis",
+                 metrics=["on_time_delivery"], period=OCTOBER)
+
+
+@pytest.mark.parametrize("question", [
+    "how many site visits turned into a booking, as a %",
+    "share of web visits that became a sale last month",
+])
+def test_visits_that_turned_into_a_sale_as_a_share_are_session_conversion(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["session_conversion"])
