@@ -21,7 +21,7 @@ _ONCE = r"(?:diff|dif|different|distinct|unique|individual|separate)"
 _PER_UNIT = (r"(?:table|head|cover|visit|guest|diner|booking|order|transaction|basket|sale|sitting|party|group|"
              r"session|appointment|job|hire|ticket|tab|round|bill)")
 # a place's money, said as its "take" (only when what follows is said of money: "does the bar take
-# cards" is not)
+# cards" is not); any one word may name the place ("the kitchen take drops")
 _TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|truck|counter|night'?s|nightly|day'?s|"
            r"daily|week'?s|weekly|month'?s|monthly|festival|event|show|pub|cafe|restaurant|salon|studio)")
 
@@ -41,7 +41,7 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
     (rf"\bspend\w* (?:the )?(?:most|least|more|less) (?:on|per|for) (?:one|a single|each|an?|per|every) (?:[\w-]+ ){{0,2}}?"
      rf"{_PER_UNIT}s?\b", "aov"),
     # "what hour does the bar take peak", "the door take on a friday": the money in
-    (rf"\b(?:the|our|my) {_TAKERS} take(?=\s*(?:$|[?!.,;]|(?:peak|peaks|peaked|peaking|top|tops|topped|highest|lowest|best|worst|"
+    (rf"\b(?:the|our|my) (?:{_TAKERS}|(?!first|second|last|next|one|other|same|whole)[a-z][\w'-]+) take(?=\s*(?:$|[?!.,;]|(?:peak|peaks|peaked|peaking|top|tops|topped|highest|lowest|best|worst|"
      r"biggest|look|looks|looking|come|comes|came|by|per|for|over|last|this|during|across|vs|versus|against|compared|"
      r"go|goes|went|gone|do|does|did|rise|rises|rose|fall|falls|fell|drop|drops|dropped|dip|dips|dipped|(?:on|in) (?:a|the|each|every))\b))",
      "revenue"),

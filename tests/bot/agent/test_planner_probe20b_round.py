@@ -151,3 +151,12 @@ def test_a_parcel_got_on_the_promised_day_is_on_time_delivery(rules):
 ])
 def test_visits_that_turned_into_a_sale_as_a_share_are_session_conversion(rules, question):
     assert_plans(rules, question, "kpis", metrics=["session_conversion"])
+
+
+def test_any_places_take_watched_is_the_revenue(rules):
+    assert_plans(rules, "tell me if the kitchen take drops 20% day on day", "create_alert_rule", metric="revenue",
+                 condition="drops_by", value=20.0, window_days=1)
+
+
+def test_any_plural_goods_shrinking_fastest_is_product_sales_by_change(rules):
+    assert_plans(rules, "which fillings are shrinking fastest", "product_sales", by="product", rank="change")
