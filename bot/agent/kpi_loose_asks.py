@@ -41,7 +41,11 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
     (rf"\bspend\w* (?:the )?(?:most|least|more|less) (?:on|per|for) (?:one|a single|each|an?|per|every) (?:[\w-]+ ){{0,2}}?"
      rf"{_PER_UNIT}s?\b", "aov"),
     # "what hour does the bar take peak", "the door take on a friday": the money in
-    (rf"\b(?:the|our|my) (?:{_TAKERS}|(?!first|second|last|next|one|other|same|whole)[a-z][\w'-]+) take(?=\s*(?:$|[?!.,;]|(?:peak|peaks|peaked|peaking|top|tops|topped|highest|lowest|best|worst|"
+    # (any other word names the place only when no helping verb stands before it: "how many show
+    # bookings did the dome take last month" counts what the dome took in, not its money)
+    (rf"(?:\b(?:the|our|my) {_TAKERS}|(?<!\bdid )(?<!\bdoes )(?<!\bdo )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bcould )"
+     rf"(?<!\bshould )(?<!\bto )(?<!\bwe )(?<!\bthey )\b(?:the|our|my) (?!first|second|last|next|one|other|same|whole)[a-z][\w'-]+)"
+     rf" take(?=\s*(?:$|[?!.,;]|(?:peak|peaks|peaked|peaking|top|tops|topped|highest|lowest|best|worst|"
      r"biggest|look|looks|looking|come|comes|came|by|per|for|over|last|this|during|across|vs|versus|against|compared|"
      r"go|goes|went|gone|do|does|did|rise|rises|rose|fall|falls|fell|drop|drops|dropped|dip|dips|dipped|(?:on|in) (?:a|the|each|every))\b))",
      "revenue"),
