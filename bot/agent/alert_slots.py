@@ -49,8 +49,9 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"(?:way|far|massively|hugely|right) up\b|through the roof|(?:doubl|tripl)(?:e|es|ed|ing)(?! (?:check|up as)\b)|explod\w*|balloon\w*|mushroom\w*|skyrocket\w*|"
                  # "an unusual pile of support tickets", "when complaints pile up"
                  r"(?:a |an )?(?:pile|heap|mountain|stack|glut|barrage|avalanche)s? of|pil(?:e|es|ed|ing) up|"
-                 r"suddenly (?:sends?|more|brings?|"
-                 r"gets?|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
+                 # (lane probe20b) not "suddenly brings weirdly few": what it brings is said after the verb
+                 r"suddenly (?:(?:sends?|brings?|gets?)(?! (?:in )?(?:(?:weirdly|strangely|oddly|unusually|very|really|far|way|much) )?"
+                 r"(?:few|fewer|less|little|low|hardly|barely|no)\b)|more|rises?|grows?|climbs?)|unusually (?:high|many|much|busy)|"
                  # "a weirdly busy day", "a mad week"
                  r"(?:weirdly|strangely|oddly|suspiciously|abnormally|crazy|insanely) (?:high|many|much|busy|big)|"
                  r"(?:a |an )?(?:mad|crazy|manic|mental|rammed|heaving) (?:day|week)s?|"

@@ -74,8 +74,10 @@ DROPOFF_CUES = (
      r"(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|give up|fall|abandon|get stuck|getting stuck|stall)\w*", 0.75),
     (r"\b(?:last|final) (?:thing|step|touch|touchpoint|stage|page|action)s?\b(?! (?:\w+ ){0,3}before (?:a |the |they |their |buying|"
      r"purchas|ordering|an order))", 0.6),
-    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:\w+ ){0,3}"
-     r"(?:stop|leave|quit|drop|give up|lose|bail|abandon|fall|walk away|go missing|disappear|vanish|get stuck|stall|ditch|ghost|desert)\w*", 0.7),
+    # (lane probe20b) "at what stage are we losing the chefs": the -ing forms too, whoever is lost
+    (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does|is) (?:\w+ ){0,3}"
+     r"(?:stop|leave|leaving|quit|drop|give up|giving up|lose|losing|bail|abandon|fall|walk away|go missing|going missing|disappear|"
+     r"vanish|get stuck|getting stuck|stall|ditch|ghost|desert)\w*", 0.7),
     # "at what point do would-be clients walk away", "the last stage people reach before they
     # vanish": where people are lost, however many words name them
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:[\w'-]+ ){0,5}?"
@@ -90,7 +92,8 @@ DROPOFF_CUES = (
     # between two ends of the journey are each step's conversion, the funnel (its cue above)
     (_BETWEEN_ENDS, -0.6),
     # "the 5 biggest places we lose people", "points where customers give up"
-    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk)"
+    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk|"
+     r"buyers|clients|guests|users)"
      r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "

@@ -192,7 +192,8 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
-_BUYING = r"(?<![\w-])(?:buy|purchase|order)"
+# (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
+_BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
 _BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
@@ -205,6 +206,8 @@ def _stage_said_before(text: str) -> str | None:
     m = _BEFORE_STAGE.search(plain_english(text))
     said = parse_stages(m.group(1)) if m else []
     return said[0] if said and said[0] in ("post-purchase", "advocacy") else None
+
+
 # "on the way to posting a review", "that lead to a referral", "as far as the basket": the step
 # named is where the journey is headed
 _TOWARDS = (r"\b(?:on (?:the|their|its|his|her) way to|towards|lead(?:s|ing)? (?:up )?to|led to|as far as|make it to|"

@@ -19,6 +19,11 @@ _PASS_AT_END = re.compile(r"\b(?<!a )(?<!the )(?<!bus )pass(?= *(?:[,.!?;]|$| (?
 # Tone particles at the end of a clause: Singlish "lah", "leh", "lor", "meh", "sia", "ah";
 # Canadian "eh"; Scots "ken" ("you ken"); London "innit"; South African "hey", "bru", "boet"
 _PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia|hor|ah|eh|innit|hey|bru|boet))(?= *(?:[,.!?;]|$))")
+# (lane probe20b) sign-offs closing a message: New Zealand "chur" (thanks) and "sweet as", Welsh
+# "boyo" and "isn't it", Ghanaian "chale"; after a comma also Welsh "tidy" and "lush", "boss", "love",
+# "my friend", Irish "to be sure": tone, never a KPI ("chur" is not churn) or a word to search for
+_SIGN_OFF = re.compile(r"(?:,? (?:chur|sweet as|boyo|isn'?t it|chale)|, (?:tidy|lush|boss|love|my friend|to be sure|bro|cuz))"
+                       r"(?= *(?:[,.!?;]|$))")
 # Caribbean English "dis week", "di weekend before dat": the period words as they are spelled there
 _PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening|day|time)\b)"
 _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat " + _PERIOD_WORD), "that "),
@@ -32,7 +37,7 @@ _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(
                      r"(?:[\w-]+ ){0,2}(?:%|rate|percent|percentage|share|count|number|total|figures?|average|median)(?!\w))")
 # (lane probe19b) greetings and interjections opening a message: Kenyan "sasa", Nigerian "oya", "haba",
 # South African "eish", Jamaican "wagwan", "yo": tone, never a word to search for or a topic
-_OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+)\b,? )+")
+_OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+|howzit|chale|kia ora|g'?day|hiya)\b,? )+")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me"}
@@ -86,4 +91,4 @@ def plain_english(t: str) -> str:
         t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
-    return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", t)).strip()
+    return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()

@@ -92,7 +92,8 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 # "last weekend against the weekend before", "yesterday vs the Saturday before": the same days of
 # the week before (not the days just before them, the comparison's default)
 _WEEK_BEFORE = re.compile(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b|"
-                          r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on) (?:the )?(?:weekend|(?:mon|tues|wednes|"
+                          # (lane probe20b) "put yesterday's takings next to the saturday before it": set beside it
+                          r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on|next to|beside|alongside|side by side with) (?:the )?(?:weekend|(?:mon|tues|wednes|"
                           r"thurs|fri|satur|sun)day|one) (?:before|prior|earlier)\b")
 # "last weekend against the one before": "one" stands for the weekend or weekday named before it
 _NAMED_BEFORE = re.compile(r"\b(?:weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")

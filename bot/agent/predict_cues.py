@@ -310,8 +310,9 @@ ACTION_CUES = (
     # "who should I personally ring up?", "which regulars deserve a freebie", "who just needs a
     # friendly check-in": who gets which gesture, said as the gesture
     (r"\b(?:who|which (?:\w+ ){0,2}(?:customers|clients|people|members|regulars|ones|guests|buyers|patients|students))"
-     r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring|phone|call|contact|text|"
-     r"visit|email|message)\b|"
+     # (lane probe20b) "who should i be ringing", "which guests should we be texting": the -ing forms too
+     r"(?: (?:just|really|still|now|actually))? (?:should|do|must|need to|ought to) (?:i|we) (?:\w+ )?(?:ring(?:ing)?|phon(?:e|ing)|"
+     r"call(?:ing)?|contact(?:ing)?|text(?:ing)?|visit(?:ing)?|email(?:ing)?|messag(?:e|ing))\b|"
      r"\b(?:deserves?|merits?|earned|should get|could do with|would appreciate|needs?) (?:a |an |some )?(?:(?:little|small|quick|"
      r"friendly|personal|nice|wee|loyalty|proper|big|courtesy|goodwill|welcome[- ]back|thank[- ]you) ){0,2}(?:freebie|treat|gift|reward|thank[- ]you|perk|check[- ]?in|hello|phone call|call|ring|note|"
      r"message|nudge|voucher|goodies|apology|sorry)\b|"
@@ -385,7 +386,8 @@ ACTION_CUES = (
      # "which customers should I ring personally?", "which clients need a personal phone call from me?"
      r"\b(?:who|which (?:customers|clients|people|members|regulars|ones|guests)) (?:should|do|need|needs|must) (?:i|we|me|us)? ?"
      r"(?:to )?(?:ring|phone|call|text|visit|contact)\b|\bneeds? (?:a |an )?(?:personal )?(?:phone )?call\b|"
-     r"\b(?:ring|call|phone) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
+     # (lane probe20b) "which bathers should ah be ringing personally": the -ing form too
+     r"\b(?:ring(?:ing)?|call(?:ing)?|phon(?:e|ing)|text(?:ing)?) (?:\w+ )?personally\b|\bring(?:ing)? (?:\w+ )?up personally\b|"
      # "who can we skip discounting, they'd buy anyway", "unhappy customers needing a service recovery"
      r"\b(?:skip|hold off|go without|avoid) (?:\w+ ){0,2}discount\w*|\b(?:don'?t|do not|doesn'?t|won'?t) need (?:a |any )?discounts?\b|"
      r"\b(?:'ll|will|would|'d) (?:probably )?buy (?:it )?anyway\b|"

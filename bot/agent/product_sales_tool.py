@@ -44,7 +44,13 @@ _NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|hap
 ASKS_PRODUCT_SALES = re.compile(
     rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
     rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
-    r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b)")
+    r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b|"
+    # (lane probe20b) "which fillings sell best", "what cheeses sell the most": whatever the trade calls
+    # its goods, plural, set selling against each other (never days, people or the groups above)
+    r"\b(?:which|what) (?:of (?:the|our) )?(?:[\w-]+ )?(?!(?:days|weeks|months|hours|nights|times|people|customers|clients|folks|"
+    r"ones|staff|stores|shops|sites|branches|places)\b)[a-z-]{3,}s (?:(?:sell|sold|shift|move|go)(?: the)? "
+    r"(?:best|most|worst|least|fastest|slowest|quickest)|(?:are |is )?(?:shrinking|growing|declining|slipping|falling|rising)"
+    r"(?: the)? (?:fastest|most|quickest))\b)")
 
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")

@@ -38,7 +38,10 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients?|buyers?|guests?|"
                                     r"members?|folks?|visitors?|shoppers?|students?|patients?|users?|persons?)\b)[\w-]+|"
                                     # (lane probe16b) "which range gets the best star ratings", "by stock line"
-                                    r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b", re.I)),
+                                    r"\b(?:which|what|each|every|by|per) (?:product |stock )?(?:ranges?|lines?)\b|"
+                                    # (lane probe20b) "which hemp range", "what cheese line": the goods' own word before it
+                                    r"\b(?:which|what|each|every) (?!(?:age|price|time|date|phone|front|queue|bottom|top|"
+                                    r"finish|start|waiting|the|our|a)\b)[\w-]+ (?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
     ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
                          r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b|"
@@ -79,7 +82,7 @@ _RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|n
                     re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
-                         r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool)est\b|"
+                         r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool|poor|weak|strong|tough|mean)(?:est|er)\b|"
                          # "are people whose order came late writing angrier comments?": one group's feeling against the rest
                          + _TONE_COMPARED + "|"
                          r"compare|suffer|lead to|affect|impact|drag|harsh|because|fewer|depending on|"

@@ -138,7 +138,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
-            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\band (?:what|how much) (?:did|was)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
+            r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\b(?:and|n) (?:what|how much)(?: (?:did|was|is|were|are)|'s|s)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
             r"\band how many (?:[\w-]+ )?orders\b|"  # (lane probe20a) "how much money we made and how many orders"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
@@ -168,7 +168,7 @@ def parse_stages(text: str) -> list[str]:
             continue  # too common in ordinary questions to mean a stage
         for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )paying|(?<!from )(?<!from the )payment)\b", t):
+    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying|(?<!from )(?<!from the )payment)\b", t):
         found.append((m.start(), "decision"))
     # "all the way from first hearing about us to paying": paying at the end of the way is buying
     # so is the far end of "between browsing and paying", and "a paid booking" is a purchase
@@ -196,6 +196,9 @@ def parse_stages(text: str) -> list[str]:
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
         found.append((m.start(), "purchase"))
+    # (lane probe20b) "checkout, then paying, then the after-sale stuff": paying after "then" is buying
+    for m in rx.finditer(r"\bthen (?:actually )?(paying)\b|\b(after[- ]sale)\b(?!s)", t):
+        found.append((m.start(1), "purchase") if m.group(1) else (m.start(2), "post-purchase"))
     ordered: list[str] = []
     for _, stage in sorted(found):
         if stage not in ordered:

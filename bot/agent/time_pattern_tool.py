@@ -14,7 +14,7 @@ from typing import Any
 from bot.agent.analytics_cues import metrics_from, text_of
 from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
-from bot.agent.time_peaks import PATTERN_CUES, pattern_by, time_peak
+from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
@@ -123,8 +123,9 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         slots.unknown += [note] if hasattr(slots, "unknown") and note not in slots.unknown else []
     args["metric"] = metric
     names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
-    # Full names only ("may", "march" and "sat" are words too), and never May.
-    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", raw if most_in_month else text)), None)
+    # Full names only ("may", "march" and "sat" are words too), and May only where "is may" names it.
+    asked = next((n for n in names if (n != "May" or re.search(MAY_MONTH, text))
+                  and re.search(rf"\b{n.lower()}s?\b", raw if most_in_month else text)), None)
     if asked:
         args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
         if args["by"] == "month" and "start" in (args.get("period") or {}):

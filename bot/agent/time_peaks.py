@@ -21,7 +21,8 @@ from bot.agent.time_hunches import DAY_OURS, MONTH_HUNCH
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # "which night this week took the most", "best night's takings last week": a night is a day's trade (lane tune27)
-_UNIT = r"(day|date|night|evening|week|month|year|weekday|day of (?:the )?week|hour|time of (?:the )?day)(?!'?s? of (?:the )?week)"
+# (lane probe20b) "which night of the week has the highest spend per table": a night of the week is a weekday
+_UNIT = r"(day|date|night|evening|week|month|year|weekday|(?:day|night|evening) of (?:the )?week|hour|time of (?:the )?day)(?!'?s? of (?:the )?week)"
 # "which single day last week", "what one week this quarter": the same ask with the day singled out
 # (lane probe20a: up to 90 characters between, for "which single day in the first half of november did
 # the goulash kitchen take the most")
@@ -95,6 +96,9 @@ _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|g
 _NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"
                r"(?: (?:for|with|on|in terms of)\b|\s*[?.!]*$)")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year|ones?)\b"
+# (lane probe20b) "is may our big month for flower takings": after "is" or "was", "may" is the month
+MAY_MONTH = r"\b(?:is|was) may (?=(?:\w+ ){0,2}" + _JUDGE + r" (?:months?|times? of (?:the )?year|ones?)\b)"
+_NAMED_MONTH += "|" + MAY_MONTH
 _WEEKDAY += "|" + _NAMED_DAY + "|" + DAY_HUNCH + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)
@@ -170,7 +174,7 @@ def time_peak(slots: Any) -> str | None:
     unit = re.sub(r"^(?:date|night|evening)$", "day", m.group(1) or m.group(2) or "")
     if unit == "day" and not getattr(slots, "period", None):
         return "weekday"  # "what's our busiest day?": of the week; one day needs a period
-    if unit.startswith("day of") or unit == "weekday":
+    if unit.startswith(("day of", "night of", "evening of")) or unit == "weekday":
         return "weekday"
     if unit.startswith("time of") or unit == "hour":
         return "hour"

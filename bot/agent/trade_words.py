@@ -43,6 +43,8 @@ UNITS = (
     "packages", "(?:race|event|competition|contest|show|tournament|league) entries",
     # (lane tune31) a tarot reader's or psychic's readings, a mover's removals
     "readings", "removals",
+    # (lane probe20b) a takeaway's takeaways, a kitchen's tubs, a dealer's tins, a farm's bouquets, a track's races
+    "takeaways", "tubs", "tins", "bouquets", "races",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -55,6 +57,8 @@ PEOPLE = (
 )
 # The nouns as plain words: the speller never corrects them ("massages" is not "messages").
 TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
+# (lane probe20b) one of the newer units, said in the singular ("takeaway orders"), is never "corrected" to its plural
+TRADE_NOUNS |= {"takeaway", "bouquet", "race"}
 UNIT = _UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
 # "lesson count", "install numbers": one unit's name, counted (lane ps10)
 UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({re.sub(r"ies$", "y", re.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if re.search(r"(?:ies|xes|sses|shes|ches)$", u)
@@ -79,7 +83,10 @@ _UNIT_COUNTED = re.compile(
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
     # (lane ps17) "alert if covers drop 30% week on week": the units' change, watched
-    rf"(?:drop|drops|fall|falls|dip|dips|slump|slumps|jump|jumps|rise|rises|spike|spikes) (?:by )?\d+(?:\.\d+)?(?= ?(?:%|per ?cent)))\b|"
+    rf"(?:drop|drops|fall|falls|dip|dips|slump|slumps|jump|jumps|rise|rises|spike|spikes) (?:by )?\d+(?:\.\d+)?(?= ?(?:%|per ?cent))|"
+    # (lane probe20b) "ping me if the brunch covers suddenly get weirdly few", "if hires ever spike": the units watched
+    rf"(?:suddenly |ever )?(?:(?:get|gets|go|goes|are|is|look|looks|turn|turns) (?:weirdly|strangely|oddly|unusually|suspiciously|"
+    rf"abnormally) (?:few|low|high|many|quiet|busy|slow)|spike|spikes|surge|surges|dry up|dries up|plummet|plummets|tank|tanks))\b|"
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     # (lane probe19c) "loo hires, turnover and average hire value": a list of KPIs, comma after comma

@@ -1,0 +1,70 @@
+"""KPIs asked for loosely, in the words of a trade's owner rather than the KPI's (lane probe20b):
+people who "grabbed", "picked up" or "took" something off us (the buyers), anything "still sat
+unresolved" whatever it is called (the open tickets), the spend "per table" or "on one order"
+(the average order value), "the bar take" and what "rakes in the most" (the revenue), "the extra
+buyers" a change brought (the buyers), visitors who left "the zoo website" after one page (the
+bounce rate, a trade's word before the site), the parcel got "on the promised day" (on-time
+delivery) and site visits that "turned into a booking" as a share (session conversion). Hooked
+into bot/agent/kpi_words.py's KPI_PATTERNS, read first: each is narrower than the nouns it holds."""
+
+from __future__ import annotations
+
+import re
+
+from bot.agent.vocab import PEOPLE
+
+# buying said the casual way: "grabbed a coffee off us", "picked up a tub", "took paan from us"
+_GOT = r"(?:grabbed|grab|got|picked up|pick up|took|take|snapped up|bagged|scooped up|collected|had)"
+# who is counted once: "different people", "separate families"
+_ONCE = r"(?:diff|dif|different|distinct|unique|individual|separate)"
+# the units a spend is divided by, in a trade's words ("spend per cover", "per head")
+_PER_UNIT = (r"(?:table|head|cover|visit|guest|diner|booking|order|transaction|basket|sale|sitting|party|group|"
+             r"session|appointment|job|hire|ticket|tab|round|bill)")
+# a place's money, said as its "take" (only when what follows is said of money: "does the bar take
+# cards" is not); any one word may name the place ("the kitchen take drops")
+_TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|truck|counter|night'?s|nightly|day'?s|"
+           r"daily|week'?s|weekly|month'?s|monthly|festival|event|show|pub|cafe|restaurant|salon|studio)")
+
+LOOSE_ASK_TERMS: list[tuple[str, str]] = [
+    # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
+    (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
+     rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),
+    # "how many people grabbed a bowl off us", "how many folk took paan from us": one buy each, off the business
+    (rf"\bhow many (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|punters) (?:have |had )?(?:actually )?{_GOT} "
+     r"(?:[\w'-]+ ){1,3}?(?:off|from) (?:us|me)\b", "buyers"),
+    # "how many messages from dancers are still sat unresolved": still open, whatever the owner calls it
+    (r"\bhow many (?:[\w'-]+ ){1,4}?(?:are|is) (?:(?:still|currently|now|right now|as yet) )*(?:(?:sat|sitting|left|lying|stuck) )?"
+     r"(?:unresolved|unanswered|unsorted|outstanding|open)\b", "open_tickets"),
+    # "the highest spend per table", "average spend per head": one order's worth, in the trade's unit
+    (rf"\bspend (?:per|a|each|every) {_PER_UNIT}\b", "aov"),
+    # "which town's pickers spend the most on one banjo order": the spend of a single order
+    (rf"\bspend\w* (?:the )?(?:most|least|more|less) (?:on|per|for) (?:one|a single|each|an?|per|every) (?:[\w-]+ ){{0,2}}?"
+     rf"{_PER_UNIT}s?\b", "aov"),
+    # "what hour does the bar take peak", "the door take on a friday": the money in
+    # (any other word names the place only when no helping verb stands before it: "how many show
+    # bookings did the dome take last month" counts what the dome took in, not its money)
+    (rf"(?:\b(?:the|our|my) {_TAKERS}|(?<!\bdid )(?<!\bdoes )(?<!\bdo )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bcould )"
+     rf"(?<!\bshould )(?<!\bto )(?<!\bwe )(?<!\bthey )\b(?:the|our|my) (?!first|second|last|next|one|other|same|whole)[a-z][\w'-]+)"
+     rf" take(?=\s*(?:$|[?!.,;]|(?:peak|peaks|peaked|peaking|top|tops|topped|highest|lowest|best|worst|"
+     r"biggest|look|looks|looking|come|comes|came|by|per|for|over|last|this|during|across|vs|versus|against|compared|"
+     r"go|goes|went|gone|do|does|did|rise|rises|rose|fall|falls|fell|drop|drops|dropped|dip|dips|dipped|(?:on|in) (?:a|the|each|every))\b))",
+     "revenue"),
+    # "which night of the week rakes in the most": the money, the most of it
+    (r"\b(?:rakes?|raked|raking|pulls?|pulled|pulling|brings?|brought|bringing) in (?:the )?(?:most|least|more|less|biggest|best)\b"
+     r"(?=\s*(?:$|[?!.,;]|money|cash|dosh|dough|revenue|takings|(?:for|on|of|in|over|during|this|last|across|per|each|every)\b))",
+     "revenue"),
+    # "what acquisition channel brought in the extra buyers": the buyers gained
+    (r"\b(?:the )?(?:extra|additional|new-found|added) (?:paying )?(?:buyers|purchasers|payers|bookers)\b", "buyers"),
+    # "share of folk who got their parcel on the promised day": the promise kept
+    (r"\b(?:on|by) the (?:promised|agreed|quoted|booked) (?:day|date)\b", "on_time_delivery"),
+    # "how many site visits turned into a booking, as a %": the visits that bought, as a share
+    (r"^(?=.*(?:%|\bshare\b|\bper ?cent|\bpercentage\b|\bproportion\b|\bfraction\b|\brate\b)).*?\b(?P<kpi>(?:site |web |website |online )?"
+     r"visits (?:that |which )?(?:(?:turned|turn|turns|converted|convert|converts) (?:in)?to|became|become|becomes) (?:an? )?"
+     r"(?:[\w-]+ )?(?:bookings?|orders?|sales?|purchases?|hires?|buys?))\b", "session_conversion"),
+    # "what share of folk left the zoo website after one page": a trade's word before the site
+    (r"\b(?:left|leave|leaves|leaving|went|bailed|quit|exited|bounced) (?:off |out of |from )?(?:the|our|my) "
+     r"(?:[\w'&-]+ ){1,2}(?:web ?site|site|web ?shop|online shop|booking page|page) (?:again )?after (?:only |just )?"
+     r"(?:one|a single|1|the first|their first|the one) page\b", "bounce_rate"),
+]
+
+LOOSE_ASK_PATTERNS = [(re.compile(p), code) for p, code in LOOSE_ASK_TERMS]
