@@ -321,7 +321,9 @@ ACTION_CUES = (
      # "who deserves a little something from us": a gesture of thanks
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
      # "what's the best next move with them", "our next step for the loyal regulars"
-     r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     # (lane probe20c) "the next best move with my venison buyers": "next" said first
+     r"\b(?:(?:best|smartest|right|wisest|obvious|next best) ?next|next (?:best|smartest|right|wisest)) (?:move|step|play)s? "
+     r"(?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
      # "best move for each of the vip clients": the step for each of them, "next" left unsaid
      r"\b(?:best|smartest|right|wisest) (?:move|step|play|thing to do)s? (?:with|for) (?:each|every|all|them|those|these)\b|"
      r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"

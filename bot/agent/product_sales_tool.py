@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.agent.plan_args import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 from bot.agent.unmeasured import MOST_BOUGHT
 
 _CATEGORY = (r"categor(?:y|ies)|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
@@ -22,6 +23,7 @@ _CATEGORY = (r"categor(?:y|ies)|(?:product |stock )?ranges?(?<!date range)(?<!pr
 _PRODUCT = (r"products?|items?|skus?|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
             r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
 _THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
+_PEOPLE = "|".join(TRADE_PEOPLE)
 _MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brought in|makes? us|making us|made us|"
           r"cash|income|sales|\$|£|€")
 _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular"
@@ -44,6 +46,17 @@ ASKS_PRODUCT_SALES = re.compile(
     rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
     r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b)")
 
+# (lane probe20c) the trade's own goods, ranked by what they sold: "top 5 bakes by revenue", "best
+# selling pies", "which tins sold best", "worst selling wigs" (not people, groups, times or orders,
+# which other tools rank)
+_NOT_GOODS = (rf"(?:{_PEOPLE}|people|folks?|buyers|days|weeks|months|years|hours|times|stages|touchpoints|pages|"
+              r"sessions|visits|orders|bookings|purchases|sales|personas|ads|campaigns|posts|emails|staff|reasons)\b")
+_GOODS = rf"(?!{_NOT_GOODS})[a-z]{{3,}}s"
+ASKS_GOODS_SOLD = re.compile(
+    rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"
+    rf"\b(?:top|bottom|best|worst) \d{{1,2}} {_GOODS} by (?:revenue|units|sales|orders|money|takings|turnover|number of orders)\b|"
+    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b)")
+
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
 _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
@@ -56,7 +69,7 @@ _TOP_N = re.compile(r"\b(?:top|best|bottom|worst|first|last)\s+(\d{1,2})\b|\b(\d
 
 
 def asks_product_sales(text: str) -> bool:
-    return bool(ASKS_PRODUCT_SALES.search(text))
+    return bool(ASKS_PRODUCT_SALES.search(text) or ASKS_GOODS_SOLD.search(text))
 
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -111,7 +124,7 @@ def product_sales_tools() -> list[ToolSpec]:
                        "worst selling items", "which categories are growing"),
             keywords=("best sellers", "best selling"),
             # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
-            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0)),
+            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0)),
             plan=_plan,
         ),
     ]
