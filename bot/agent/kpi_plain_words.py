@@ -139,7 +139,9 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     (r"\b(?:recommend|recommend[- ]to[- ](?:a[- ])?(?:friends?|mates?|others)|would[- ]recommend|referral)[- ]"
      r"(?:score|rating|number)\b", "nps"),
     # (lane probe20c) "how has would-recommend gone", "the likely-to-recommend figure": the NPS, named by its question
-    (r"\b(?:would|likely)[- ](?:to[- ])?recommend\b(?![- ](?:score|rating|number))", "nps"),
+    # (split by a group it is satisfaction_by's measure: "would-recommend broken down by segment")
+    (r"\b(?:would|likely)[- ](?:to[- ])?recommend\b(?![- ](?:score|rating|number))"
+     r"(?!.{0,30}\b(?:broken down|split|per|by (?:segments?|channels?|stages?|categor(?:y|ies)|products?|lines?))\b)", "nps"),
     # "whats in the till today", "what's in the register": the takings
     (r"\b(?:what'?s|what is|how much(?: is| money(?: is)?)?|what went) (?:gone )?in(?:to)? (?:the |our )?(?:till|tills|"
      r"register|cash register|cash box|cash drawer|kitty)\b", "revenue"),

@@ -37,6 +37,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fell|gone down|drift\w*|slid\w*|mov\w*) from (?:\w+ ){0,6}to (?:hardly|barely|rarely|almost never|"
             r"next to never|now and then|now and again|every so often|once in a while|occasionally|the odd \w+|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
             r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
+# (lane probe20c) "who were weekly regulars for scones but have tailed right off", "once regulars
+# at the range, now dropping off": a regular before, slower now (what they came for may be named)
+LAPSING += (r"|\b(?:were|was|used to be|once) (?:\w+ ){0,2}regulars?\b.{0,40}\b(?:but|now|and)\b.{0,20}\b(?:slow\w*|"
+            r"(?:tail|dropp|eas|f[ae]ll)\w* (?:right |really |way )?off|drop off|gone quiet|went quiet|dried up)")
 # "which customers are ordering way less than they used to", "families booking far less than they
 # once did": the people named, then their own slower rhythm (not "orders are down": the KPI's change)
 LAPSING += (r"|\b(?:customers|clients|regulars|members|buyers|shoppers|guests|families|patients|people|folks?|ones|punters)\b "

@@ -34,9 +34,9 @@ _SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|move
          rf"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}")
 _RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
            r"shrink\w*|grow\w*|declin\w*|falling|dropping|slipping|rising)\b")
-# What other tools answer: satisfaction by category, a weekday or month pattern, a customer
+# What other tools answer: regulars (people, at risk or lapsing), satisfaction by category, a weekday or month pattern, a customer
 # group, a brand (not stored), a forecast
-_NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
+_NOT = (r"\bregulars?\b|review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
         r"\bweekdays?\b|day of (?:the )?week|\bhours?\b|time of day|\bmonth of (?:the )?year\b|which (?:day|month|week|hour)\b|"
         r"\bchannels?\b|\bsegments?\b|\bcit(?:y|ies)\b|\btowns?\b|\bareas?\b|\bregions?\b|\bstates?\b|postcodes?|"
         r"\bbrands?\b(?! new)|forecast|predict|expect|next (?:week|month|quarter|year)|"

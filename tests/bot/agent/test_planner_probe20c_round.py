@@ -122,3 +122,19 @@ def test_scots_with_of_our_and_off_are_read(rules, question, tool, args):
                                       "write me some hashtags for the funnel cake stall"])
 def test_writing_a_caption_or_hashtags_is_no_tool(rules, question):
     assert_plans(rules, question, None)
+
+
+@pytest.mark.parametrize("question", ["who were weekly regulars for pedicures but have tailed right off",
+                                      "which members were regulars at the range but now dropping off"])
+def test_once_regulars_now_slower_are_the_lapsing(rules, question):
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
+
+
+def test_the_trades_consults_refunded_are_refunded_orders(rules):
+    assert_plans(rules, "which channel is behind more refunded consults at the vet this month", "movers",
+                 metric="refunded_orders", by="channel")
+
+
+def test_would_recommend_split_by_a_group_stays_satisfaction_by(rules):
+    assert_plans(rules, "would-recommend for the kennels broken down by segment", "satisfaction_by", measure="nps",
+                 by="segment")
