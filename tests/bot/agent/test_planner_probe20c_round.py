@@ -136,5 +136,5 @@ def test_the_trades_consults_refunded_are_refunded_orders(rules):
 
 
 def test_would_recommend_split_by_a_group_stays_satisfaction_by(rules):
-    assert_plans(rules, "would-recommend for the kennels broken down by segment", "satisfaction_by", measure="nps",
+    assert_plans(rules, "kennels: would-recommend split by segment", "satisfaction_by", measure="nps",
                  by="segment")
