@@ -138,3 +138,17 @@ def test_the_trades_consults_refunded_are_refunded_orders(rules):
 def test_would_recommend_split_by_a_group_stays_satisfaction_by(rules):
     assert_plans(rules, "kennels: would-recommend split by segment", "satisfaction_by", measure="nps",
                  by="segment")
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what do riders hate about the tours", "negative"),
+    ("what do the grannies and grandads love about the classes", "positive"),
+])
+def test_what_people_love_or_hate_about_what_the_trade_runs_is_themes(rules, question, sentiment):
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
+
+
+@pytest.mark.parametrize("question", ["where do we lose diners before they ever collect their takeaway order",
+                                      "where do folk drop off before they pick up the veg box"])
+def test_dropping_off_before_collecting_is_the_pickup_not_reached(rules, question):
+    assert_plans(rules, question, "dropoffs", goal_touchpoint="order_pickup")
