@@ -50,7 +50,9 @@ ASKS_PRODUCT_SALES = re.compile(
 # selling pies", "which tins sold best", "worst selling wigs" (not people, groups, times or orders,
 # which other tools rank)
 _NOT_GOODS = (rf"(?:{_PEOPLE}|people|folks?|buyers|days|weeks|months|years|hours|times|stages|touchpoints|pages|"
-              r"sessions|visits|orders|bookings|purchases|sales|personas|ads|campaigns|posts|emails|staff|reasons)\b")
+              r"sessions|visits|orders|bookings|purchases|sales|personas|ads|campaigns|posts|emails|staff|reasons|vips|leads|prospects|"
+              r"accounts|households|users|visitors|sources|suburbs|referrers|partners|suppliers|events|weekdays|nights|"
+              r"complaints|tickets|reviews|comments|themes|alerts)\b")
 _GOODS = rf"(?!{_NOT_GOODS})[a-z]{{3,}}s"
 ASKS_GOODS_SOLD = re.compile(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"

@@ -152,3 +152,9 @@ def test_what_people_love_or_hate_about_what_the_trade_runs_is_themes(rules, que
                                       "where do folk drop off before they pick up the veg box"])
 def test_dropping_off_before_collecting_is_the_pickup_not_reached(rules, question):
     assert_plans(rules, question, "dropoffs", goal_touchpoint="order_pickup")
+
+
+@pytest.mark.parametrize("question", ["how many different folk got a pie from the van last week",
+                                      "this month how many separate diners had a bowl of ramen off us"])
+def test_separate_people_who_had_something_off_us_are_the_buyers(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
