@@ -20,6 +20,11 @@ _SPELLED_OUT = (
     (re.compile(r"\bprevious to (?=that|this|it|then)\b"), "before "),
     # (lane probe20a) "alerts incl the ones that cleared": "including", shortened
     (re.compile(r"\bincl\b\.?"), "including"),
+    # (lane probe20c) "octobers turnover against septembers": a month's, its apostrophe not typed
+    # (never "may": "mays" is no one's typing of it); "are decembers busy", "in novembers" are
+    # every year's month, left plural
+    (re.compile(r"(?<!\bdo )(?<!\bare )(?<!\bin )(?<!\bour )(?<!\ball )(?<!\bmost )(?<!\bwere )"
+                r"\b(january|february|april|june|july|august|september|october|november|december)s\b"), r"\1's"),
 )
 
 

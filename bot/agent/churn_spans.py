@@ -20,7 +20,12 @@ _WINDOWS = (
                rf"(?:[\w-]+ ){{1,2}}as {_GONE}\b"),
     # "a year with no order means they've gone", "two years without a service counts as lapsed"
     re.compile(rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no) (?:[\w-]+ ){{1,2}}(?:counts?|means?|is|are) (?:as )?"
-               rf"(?:(?:they|someone|a customer)(?:'?ve| have|'?re| are|'?s| is) )?{_GONE}\b"))
+               rf"(?:(?:they|someone|a customer)(?:'?ve| have|'?re| are|'?s| is) )?{_GONE}\b"),
+    # (lane probe20c) "a rider who hasn't booked a trek in 120 days", "not had a session for 8 weeks":
+    # the trade's unit named between the verb and the span
+    re.compile(rf"\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|never|not) (?:paid for|bought|ordered|purchased|"
+               rf"booked|hired|had|done|come (?:in |back )?for) (?:an?|any|another|one) (?:[\w-]+ ){{1,2}}?(?:in|for|within) "
+               rf"(?:the (?:last|past) |over )?{_SPAN}\b"))
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 

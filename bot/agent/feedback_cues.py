@@ -4,6 +4,8 @@ bot/agent/ranking.py adds up; the specs that use them are in bot/agent/feedback_
 
 from __future__ import annotations
 
+from bot.agent.trade_words import UNIT as TRADE_UNIT
+
 # What people say when they want quotes, feelings or themes (bot/agent/ranking.py).
 # ("sauna-goers griping": the people's name hyphenated, the gripe as a verb)
 _OPEN_ABOUT = (r"(?:\bwhat (?:(?:are|do|did|were|was|is|have|has) (?:[\w'-]+ ){0,3}|"
@@ -286,7 +288,8 @@ THEME_CUES = (
     # the praise (or the gripes) about the business as a whole, no topic named
     (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike)(?: (?:most|best|the most|least))? about "
      r"(?:us|me|it|the place|the (?:[\w'-]+ )?(?:club|shop|studio|clinic|practice|business|salon|spa|venue|rink|school|team|service|gym|cafe|bar|pub|restaurant|store|"
-     r"garage|farm|site|website|app|brand|company|firm|surgery|centre|center))"
+     # (lane probe20c) "what do the mums and dads love about the classes": what the place runs, in the trade's word
+     r"garage|farm|site|website|app|brand|company|firm|surgery|centre|center|" + TRADE_UNIT + r"))"
      r"(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far)\b))", 1.2),
     # (lane ps9) "what are the diners at the persian place giving out about this month", "what are members
     # happiest about at the club": the people named at length, then the feeling, no topic given

@@ -43,7 +43,11 @@ _HOW_THEY_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my )?(?:[\w'-]
 # texts themselves said to sound some way are their mood too
 _HOW_TEXTS_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my |their )?(?:[\w'-]+ )?{_TEXTS} (?:{_SOUND})\b"
                     rf"(?! like\b)")
-SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0), (_HOW_TEXTS_SOUND, 1.0))
+# (lane probe20c) "are the rock shop's customers sounding more sour", "is the crowd seeming
+# grumpier": people said to sound some mood, asked yes or no, are the mood of what they wrote
+_ARE_THEY_SOUNDING = (rf"\b(?:are|is|were|was) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?(?:{PEOPLE}|reviewers|commenters|"
+                      rf"passengers|mums|parents|readers|crowd) (?:{_SOUND}|getting) (?:any |a bit |a lot )?(?:more |less )?{_MOODS}\b")
+SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0), (_HOW_TEXTS_SOUND, 1.0), (_ARE_THEY_SOUNDING, 1.0))
 
 _PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
                               r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")

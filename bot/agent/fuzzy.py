@@ -322,6 +322,10 @@ _ALIASES = [
                    r"(?:(?:phon|ring|call)(?:e|es|s|ed|ing)? (?:us|the (?:shop|office|yard|studio|clinic|showroom|team))\b|"
                    r"giv(?:e|es|ing) us a (?:ring|call|bell|buzz)\b|(?:a |making a )?phone calls?\b)", True),
     ("instore_purchase", r"\bin[- ]?store (?:purchases?|buys?)\b", True),
+    # (lane probe20c) "before they ever collect their order", "until they pick up the box": the pickup, the step not reached
+    ("order_pickup", r"\b(?:before|until|till|never|without) (?:they |people |folk |customers |anyone )?(?:ever |even |actually )?"
+                     r"(?:collect(?:s|ed|ing)?|pick(?:s|ed|ing)? up) (?:their |the |an? |any )?(?:[\w-]+ )?"
+                     r"(?:orders?|parcels?|box(?:es)?|bags?|bookings?|goods|items?|purchases?)\b", True),
     ("instore_purchase", r"\b(?:buy|buys|bought|buying|purchas\w*|pay|pays|paid|paying) (?:\w+ ){0,2}?(?:in[- ]?store|in the (?:shop|store)|"
                          r"in person|at the till)\b", False),
 ]

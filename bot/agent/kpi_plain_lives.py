@@ -46,7 +46,9 @@ _TERMS: list[tuple[str, str]] = [
     # "how many people have been coming to the club nights", "members keep turning up": the people
     # active with us, counted by who keeps coming
     (rf"\b(?:how many|number of|count of|(?:the )?most|(?:the )?fewest|(?:the )?least) (?:[\w'-]+ )?{PEOPLE} "
-     r"(?:(?:have|has|had) been|keep|kept|(?:do|did) )?\s*(?:coming|turning up|showing up|turn up|show up|turned up|showed up)\b",
+     # (lane probe20c) "how many players actually turned up": the owner's "actually", "really", "even"
+     r"(?:(?:have|has|had) been|keep|kept|(?:do|did) )?\s*(?:(?:actually|really|even|ever) )?"
+     r"(?:coming|turning up|showing up|turn up|show up|turned up|showed up)\b",
      "active_customers"),
     # "the biggest average marble invoice", "was the average walling job bigger", "the average slab
     # order, month by month": the value of one order, the trade's noun between (never "average

@@ -19,8 +19,11 @@ from bot.agent.owner_words import (
               SHARE_OR_COUNT,
               TICKETS,
 )
+from bot.agent.trade_words import UNIT as TRADE_UNIT
 
 _BASKET = rf"(?:the |their |a |an |our )?{BASKETS}"
+# (lane probe20c) a trade's own unit ("fares", "charters", "gigs") is cancelled like an order
+_SOLD = rf"(?:{ORDERS}|{TRADE_UNIT})"
 _PEOPLE_WHO = PEOPLE + r"(?: who| that)?"
 _PERIODISH = (r"(?:this|last|in|over|during|per|a|each|every|since|so far|today|yesterday|week|month|year|quarter|daily|"
               r"weekly|monthly)")
@@ -135,15 +138,19 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     # "recommend-to-friend score", "would-recommend score": the NPS
     (r"\b(?:recommend|recommend[- ]to[- ](?:a[- ])?(?:friends?|mates?|others)|would[- ]recommend|referral)[- ]"
      r"(?:score|rating|number)\b", "nps"),
+    # (lane probe20c) "how has would-recommend gone", "the likely-to-recommend figure": the NPS, named by its question
+    # (split by a group it is satisfaction_by's measure: "would-recommend broken down by segment")
+    (r"\b(?:would|likely)[- ](?:to[- ])?recommend\b(?![- ](?:score|rating|number))"
+     r"(?!.{0,30}\b(?:broken down|split|per|by (?:segments?|channels?|stages?|categor(?:y|ies)|products?|lines?))\b)", "nps"),
     # "whats in the till today", "what's in the register": the takings
     (r"\b(?:what'?s|what is|how much(?: is| money(?: is)?)?|what went) (?:gone )?in(?:to)? (?:the |our )?(?:till|tills|"
      r"register|cash register|cash box|cash drawer|kitty)\b", "revenue"),
     # "bookings cancelled last month, how many", "how many orders got cancelled": the count
     # (a share of them is the cancellation rate)
-    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b(?:[\w-]+ )?(?:{ORDERS}) "
+    (rf"^(?!.*\b(?:fraction|share|percentage|proportion|per ?cent|rate|ratio)\b|.*%).*?\b(?:[\w-]+ )?(?:{_SOLD}) "
      r"(?:got |were |was |been |that got |that were )?(?:cancell?ed|called off)\b", "cancelled_orders"),
     # "share of orders that were cancelled", "what % of the lessons got called off": the rate
-    (rf"(?<!\w){SHARE_OR_COUNT} of (?:our |the |all )?(?:[\w-]+ ){{0,3}}?(?:{ORDERS}) (?:that |which )?(?:got |were |was |are |"
+    (rf"(?<!\w){SHARE_OR_COUNT} of (?:our |the |all )?(?:[\w-]+ ){{0,3}}?(?:{_SOLD}) (?:that |which )?(?:got |were |was |are |"
      r"have been |ended up |end up |get )?(?:cancell?ed|called off)\b", "cancellation_rate"),
     # "cancelled hires week to week", "called-off lessons": the cancellations, in the trade's word
     # (vocab reads "cancelled orders/bookings" itself, with "refunded vs cancelled bookings")

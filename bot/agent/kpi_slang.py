@@ -40,6 +40,11 @@ SLANG_TERMS: list[tuple[str, str]] = [
     # (not "how many unique customers were active": the people active with us, vocab.py's)
     (rf"\bhow many (?:diff|dif|different|distinct|unique|individual|separate) {PEOPLE} (?:have |had |actually |all )?"
      r"(?:bought|ordered|purchased|paid|shopped|booked|spent)\b", "buyers"),
+    # (lane probe20c) "how many separate punters had a tub of whelks off the stall", "how many different
+    # folk got a pie from us": each person counted once, who had something from the business
+    (rf"\bhow many (?:diff|dif|different|distinct|unique|individual|separate) (?:{PEOPLE}|folks?) (?:have |had )?"
+     r"(?:had|got|grabbed|took|picked up|bought|ordered) (?:a|an|some|their|any) (?:[\w'-]+ ){0,3}?(?:off|from) "
+     r"(?:us|me|the (?:[\w'-]+ )?(?:stall|shop|van|stand|truck|counter|bakery|bar|cafe|kiosk|hatch|pitch))\b", "buyers"),
     # "what % of bookings ended up refunded", "share of hires that wound up cancelled": the rate,
     # however the outcome is reached (vocab.py reads "got refunded")
     (rf"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction)) of (?:[\w'-]+ ){{0,4}}?(?:(?:that|which) )?(?:ended|end|ends|"

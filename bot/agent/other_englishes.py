@@ -54,6 +54,12 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\b(might|will|would|could|may|can|did|does|do|should) no (?!(?:longer|more|one|ones|way|doubt|idea|"
                       r"problem|need|sales|orders|bookings|data|\d)\b)(?=[a-z]{3,}\b)"), r"\1 not "),
           (re.compile(r"\bwi (?=(?:us|me|them|him|her|the|our|my|it|you)\b)"), "with "),
+          # (lane probe20c) "end up wi a haggis bought", "whit share o website visits", "which o oor
+          # customers", "buying aff us": Scots "with", "of", "our", "off" (only where a word of
+          # English could not stand)
+          (re.compile(r"\bwi (?=(?:a|an|any|some|nae|no|oor|yer|their|his|its)\b)"), "with "),
+          (re.compile(r"\b(share|lot|most|maist|some|any|none|number|half|loads|which|how many|each|all) o (?=[a-z])"), r"\1 of "),
+          (re.compile(r"\boor (?=[a-z]{3,})"), "our "), (re.compile(r"\baff (?=(?:us|me|them|the|our|oor)\b)"), "off "),
           # (lane ps16) "whit day o the week", "what time o' day": Scots and spoken "of" after a span
           (re.compile(r"\b(day|time|hour|week|month|year) o'?(?= (?:the|day|week|year)\b)"), r"\1 of"),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought

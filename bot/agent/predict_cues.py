@@ -37,6 +37,10 @@ LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|m
 LAPSING += (r"|\b(?:gone|went|going|dropped|dropping|slipped|slipping|fallen|fell|gone down|drift\w*|slid\w*|mov\w*) from (?:\w+ ){0,6}to (?:hardly|barely|rarely|almost never|"
             r"next to never|now and then|now and again|every so often|once in a while|occasionally|the odd \w+|once in a blue moon)\b|\b(?:who|that|regulars?|customers|clients)\b.{0,30}\bhardly ever "
             r"(?:buy|come|order|book|visit|shop|pop)\w* (?:now|any ?more|these days|nowadays)\b")
+# (lane probe20c) "who were weekly regulars for scones but have tailed right off", "once regulars
+# at the range, now dropping off": a regular before, slower now (what they came for may be named)
+LAPSING += (r"|\b(?:were|was|used to be|once) (?:\w+ ){0,2}regulars?\b.{0,40}\b(?:but|now|and)\b.{0,20}\b(?:slow\w*|"
+            r"(?:tail|dropp|eas|f[ae]ll)\w* (?:right |really |way )?off|drop off|gone quiet|went quiet|dried up)")
 # "which customers are ordering way less than they used to", "families booking far less than they
 # once did": the people named, then their own slower rhythm (not "orders are down": the KPI's change)
 LAPSING += (r"|\b(?:customers|clients|regulars|members|buyers|shoppers|guests|families|patients|people|folks?|ones|punters)\b "
@@ -332,7 +336,9 @@ ACTION_CUES = (
      # "who deserves a little something from us": a gesture of thanks
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b|"
      # "what's the best next move with them", "our next step for the loyal regulars"
-     r"\b(?:best|smartest|right|wisest|obvious|next best) ?next (?:move|step|play)s? (?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
+     # (lane probe20c) "the next best move with my venison buyers": "next" said first
+     r"\b(?:(?:best|smartest|right|wisest|obvious|next best) ?next|next (?:best|smartest|right|wisest)) (?:move|step|play)s? "
+     r"(?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
      # "best move for each of the vip clients": the step for each of them, "next" left unsaid
      r"\b(?:best|smartest|right|wisest) (?:move|step|play|thing to do)s? (?:with|for) (?:each|every|all|them|those|these)\b|"
      r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"

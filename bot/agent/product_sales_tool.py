@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.agent.plan_args import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 from bot.agent.unmeasured import MOST_BOUGHT
 
 _CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
@@ -22,6 +23,7 @@ _CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date rang
 _PRODUCT = (r"products?|items?|skus?|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
             r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
 _THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
+_PEOPLE = "|".join(TRADE_PEOPLE)
 _MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brought in|makes? us|making us|made us|"
           r"cash|income|sales|\$|£|€")
 _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular"
@@ -34,9 +36,9 @@ _SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|move
          r"(?:by|in|on) (?:the )?(?:number of |count of |most )?orders")
 _RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
            r"shrink\w*|grow\w*|grew|declin\w*|falling|dropping|slipping|rising)\b")
-# What other tools answer: satisfaction by category, a weekday or month pattern, a customer
+# What other tools answer: regulars (people, at risk or lapsing), satisfaction by category, a weekday or month pattern, a customer
 # group, a brand (not stored), a forecast
-_NOT = (r"review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
+_NOT = (r"\bregulars?\b|review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf|sentiment|happ(?:y|ier|iest)|complain|comments?|"
         r"\bweekdays?\b|day of (?:the )?week|\bhours?\b|time of day|\bmonth of (?:the )?year\b|which (?:day|month|week|hour)\b|"
         r"\bchannels?\b|\bsegments?\b|\bcit(?:y|ies)\b|\btowns?\b|\bareas?\b|\bregions?\b|\bstates?\b|postcodes?|"
         r"\bbrands?\b(?! new)|forecast|predict|expect|next (?:week|month|quarter|year)|"
@@ -51,6 +53,19 @@ ASKS_PRODUCT_SALES = re.compile(
     r"ones|staff|stores|shops|sites|branches|places)\b)[a-z-]{3,}s (?:(?:sell|sold|shift|move|go)(?: the)? "
     r"(?:best|most|worst|least|fastest|slowest|quickest)|(?:are |is )?(?:shrinking|growing|declining|slipping|falling|rising)"
     r"(?: the)? (?:fastest|most|quickest))\b)")
+
+# (lane probe20c) the trade's own goods, ranked by what they sold: "top 5 bakes by revenue", "best
+# selling pies", "which tins sold best", "worst selling wigs" (not people, groups, times or orders,
+# which other tools rank)
+_NOT_GOODS = (rf"(?:{_PEOPLE}|people|folks?|buyers|days|weeks|months|years|hours|times|stages|touchpoints|pages|"
+              r"sessions|visits|orders|bookings|purchases|sales|personas|ads|campaigns|posts|emails|staff|reasons|vips|leads|prospects|"
+              r"accounts|households|users|visitors|sources|suburbs|referrers|partners|suppliers|events|weekdays|nights|"
+              r"complaints|tickets|reviews|comments|themes|alerts)\b")
+_GOODS = rf"(?!{_NOT_GOODS})[a-z]{{3,}}s"
+ASKS_GOODS_SOLD = re.compile(
+    rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"
+    rf"\b(?:top|bottom|best|worst) \d{{1,2}} {_GOODS} by (?:revenue|units|sales|orders|money|takings|turnover|number of orders)\b|"
+    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b)")
 
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
@@ -70,7 +85,7 @@ def sold_by(words: str) -> bool:
 
 
 def asks_product_sales(text: str) -> bool:
-    return bool(ASKS_PRODUCT_SALES.search(text))
+    return bool(ASKS_PRODUCT_SALES.search(text) or ASKS_GOODS_SOLD.search(text))
 
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -125,7 +140,7 @@ def product_sales_tools() -> list[ToolSpec]:
                        "worst selling items", "which categories are growing"),
             keywords=("best sellers", "best selling"),
             # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
-            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0)),
+            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0)),
             plan=_plan,
         ),
     ]

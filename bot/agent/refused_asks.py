@@ -30,7 +30,9 @@ _DATA_NOUN = (r"(?:we|our|us|me|customers?|clients?|members?|subscribers?|buyers
               r"regulars?|vips?|segments?|cohorts?|personas?|leads?|enquir\w*|prospects?|accounts?|users?|households?|"
               r"orders?|bookings?|baskets?|transactions?|sales|visits?|sessions?|subscriptions?|tickets?|jobs?|"
               r"installs?|base|each|them|they|those|these|ones?)")
-ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|us)|write (?:me |us )?)(?: a| an| some| a few| \d+)? "
+# ((lane probe20c) "write(?: me| us)?": its space was doubled before the article, so "write a tiktok
+# caption" was never read as copywriting)
+ELSEWHERE = (r"(?:come up with|think up|dream up|make up|brainstorm|give (?:me|us)|write(?: me| us)?)(?: a| an| some| a few| \d+)? "
              r"(?:[\w'-]+ ){0,3}(?:captions?|slogans?|taglines?|hashtags?|jingles?|bios?)\b|"
              rf"how (?:do|would|can|should) (?:you|i|we) say (?:.{{1,80}} )?in {_LANGUAGE}\b|"
              rf"translate (?:.{{1,80}} )?(?:into|to|in) {_LANGUAGE}\b|what(?:'s| is) the {_LANGUAGE} (?:word )?for\b|"

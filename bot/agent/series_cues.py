@@ -63,11 +63,19 @@ _DONE_EACH = (r"^(?!.*\b(?:average|avg|typical(?:ly)?|usually|normally)\b).*?\b(
               r"came in|coming in|signed up|joined) (?:each|every|per) (day|week|month|quarter)\b(?= (?:this|last|past|previous|"
               r"since|over|for|in|during|so far)\b)")
 SERIES_ASKED += "|" + _DONE_EACH
+# (lane probe20c) "how has would-recommend gone month on month", "how have fares fared week to week":
+# its course at that grain (the question is how it went, not one month set against the last)
+_HOW_IT_WENT = (r"\bhow (?:has|have)\b[^?.;]{0,40}\b(?:gone|done|fared|tracked|looked|performed|been) "
+                r"(day|week|month|quarter) (?:on|to) (?:day|week|month|quarter)\b")
+# "which single october day was busiest": each day of the span drawn, so the one shows
+_WHICH_SINGLE = r"\bwhich single (?:[a-z]+ )?(day|week|month)\b"
+SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE
 _EACH = re.compile(_DONE_EACH + "|" +
                    r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
-                   r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE)
+                   r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE + "|"
+                   + _HOW_IT_WENT + "|" + _WHICH_SINGLE)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
-SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9))
+SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9), (_HOW_IT_WENT, -0.9))
 
 
 def series_grain_asked(text: str) -> str | None:

@@ -168,8 +168,12 @@ def parse_stages(text: str) -> list[str]:
             continue  # too common in ordinary questions to mean a stage
         for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying|(?<!from )(?<!from the )payment)\b", t):
+    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying(?! (?:stage|bit|step|part|phase)\b)|"
+                         r"(?<!from )(?<!from the )payment)\b", t):
         found.append((m.start(), "decision"))
+    # (lane probe20c) "zoom in on the paying stage": the stage named for paying is the purchase
+    for m in rx.finditer(r"\bpaying (?:stage|bit|step|part|phase)\b", t):
+        found.append((m.start(), "purchase"))
     # "all the way from first hearing about us to paying": paying at the end of the way is buying
     # so is the far end of "between browsing and paying", and "a paid booking" is a purchase
     for m in rx.finditer(r"\b(?:to|until|till) (?:actually )?paying\b|\bbetween\b.{1,40}?\band (?:actually )?(paying)\b|"

@@ -27,7 +27,7 @@ import re
 UNITS = (
     "jobs", "bookings", "appointments", "reservations", "covers", "classes", "lessons", "treatments",
     "repairs", "fittings", "call-?outs", "callouts", "rentals", "hires", "boxes", "hampers", "deliveries",
-    "stays", "nights", "room nights", "bed nights", "consultations", "check-?ups", "cuts", "haircuts",
+    "stays", "nights", "room nights", "bed nights", "consultations", "consults", "check-?ups", "cuts", "haircuts",
     "trims", "blow-?dries", "massages", "facials", "manicures", "pedicures", "tattoos", "piercings",
     "courses", "workshops", "tours", "trips", "rides", "washes", "valets", "grooms", "walks", "parties",
     "shoots", "installs", "installations", "services", "cleans", "tastings", "games", "rounds", "passes",
