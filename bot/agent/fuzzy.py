@@ -235,7 +235,7 @@ _ALIASES = [
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?orders?\b|"
                      # (lane probe20a) "journeys that end in an online order", "routes ending with a web booking"
                      r"\b(?:end(?:s|ed|ing)?(?: up)?|finish(?:es|ed|ing)?|lead(?:s|ing)?|led|result(?:s|ed|ing)?) (?:in|with|at|to) "
-                     r"(?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?(?:orders?|bookings?|purchases?)\b", True),
+                     r"(?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?(?:orders?|bookings?|purchases?)\b|"
                      # (lane probe20b) "common routes to an online class booking": a booking made online is the order placed
                      r"\b(?:to|towards|before|until) (?:an? |the |their )?(?:online|web|website|internet) (?:[a-z-]+ )?bookings?\b", True),
     # "before placing an online kombucha order": the thing ordered between the verb and the order

@@ -114,7 +114,7 @@ _UNIT_COUNTED = re.compile(
     rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$|"
     # (lane tune31) "how di readings dem a go week by week", "how the lessons are going each month": the
     # units followed over a grain
-    rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u17>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"
+    rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u18>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"
     rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|weekly|daily|monthly|"
     rf"(?:each|per|every) (?:day|week|month))\b)")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
