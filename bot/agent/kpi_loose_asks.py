@@ -34,7 +34,9 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      r"(?:[\w'-]+ ){1,3}?(?:off|from) (?:us|me)\b", "buyers"),
     # "how many messages from dancers are still sat unresolved": still open, whatever the owner calls it
     (r"\bhow many (?:[\w'-]+ ){1,4}?(?:are|is) (?:(?:still|currently|now|right now|as yet) )*(?:(?:sat|sitting|left|lying|stuck) )?"
-     r"(?:unresolved|unanswered|unsorted|outstanding|open)\b", "open_tickets"),
+     # "unanswered n unresolved": both words one KPI (tune31's reading of the same pair)
+     r"(?:unresolved|unanswered|unsorted|outstanding|open)(?:,? (?:and|n|or|&) (?:unresolved|unanswered|unsorted|outstanding|open))?\b",
+     "open_tickets"),
     # "the highest spend per table", "average spend per head": one order's worth, in the trade's unit
     (rf"\bspend (?:per|a|each|every) {_PER_UNIT}\b", "aov"),
     # "which town's pickers spend the most on one banjo order": the spend of a single order
