@@ -93,3 +93,20 @@ def test_no_orders_at_all_is_said_as_an_answer(store):
     r = product_sales(store, ProductSalesParams(period=MAY))
     assert isinstance(r, ProductSalesUnavailable) and r.orders == 0
     assert r.to_text().startswith("Revenue by product category: no orders are loaded, so there is nothing sold to rank.")
+
+
+
+def test_the_last_30_days_are_the_revenue_kpis_own_when_events_run_past_the_orders(store, tmp_path):
+    # Each KPI's period counts back from the last day of the table it reads, revenue from the
+    # orders': what sold must be counted over those same days, not the events' later end
+    events = ("event_id,customer_id,ts,touchpoint,stage,channel\n"
+              "E1,C1,2026-05-02 09:00,website_visit,awareness,web\nE2,C2,2026-05-20 09:00,website_visit,awareness,web\n")
+    load(store, tmp_path / "shop", {"orders": ORDERS, "events": events,
+                                    "customers": "customer_id\nC1\nC2\nC3\nC4\nC5\nC6\n"})
+    from tools.analytics.kpis import KpiParams
+    from tools.analytics.kpis import kpis as compute_kpis
+
+    sold = product_sales(store, ProductSalesParams())
+    revenue = compute_kpis(store, KpiParams(metrics=["revenue"]))
+    assert sold.provenance.period_label == revenue.provenance.period_label
+    assert sold.provenance.period_label.endswith("to 2026-05-07)")
