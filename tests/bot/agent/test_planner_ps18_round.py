@@ -42,3 +42,12 @@ def test_goods_or_kinds_of_goods_growing_or_selling_are_product_sales(rules, que
 def test_kinds_of_people_are_never_goods(rules):
     plan = rules.plan("which kinds of customers sell best", "ps18-people")
     assert (plan.spec.name if plan.spec else None) != "product_sales", plan.args
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which segment is to blame for repeat rate sliding this month vs last month", "repeat_purchase_rate", "segment"),
+    ("who drove the rise in returns, by channel, last week against the week before", "refunded_orders", "channel"),
+    ("which region was responsible for the fall in csat last month compared with the month before", "csat", "region"),
+])
+def test_a_group_blamed_outright_for_a_change_is_movers_even_with_two_periods(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by)
