@@ -30,9 +30,21 @@ BLAME = re.compile(
     # "party bookings are down, which channel do I pin that on", "which segment should we blame"
     rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:do|should|can|could|would|shall) (?:i|we|you) (?:pin|blame|put)\b")
 
+# (lane ps18) blame said outright, a group held responsible for a KPI's change: movers even with
+# the periods set side by side ("... this quarter vs last quarter"), which compare would take
+BLAME_OUTRIGHT = re.compile(
+    # (lane ps18) "which region is to blame for the dip in covers", "which town is responsible for the slide in bookings"
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|are|were|'s) (?:to blame|responsible) for\b|"
+    # (lane ps18) "who drove the jump in refunds", "which source was behind the slump in sign-ups"
+    rf"\b(?:who|which (?:[\w-]+ ){{0,2}}?{_GROUP}) (?:drove|drives|is driving|was driving|caused|(?:is|was) behind) "
+    rf"(?:(?:the|that|this|our) )?(?:[\w-]+ )?{_SHIFT}\b")
+
 
 def boost_blame(slots: Any) -> float:
     """Movers' pull when a KPI's change is pinned on a group in blame words."""
     from bot.agent.analytics_cues import has_metric, text_of
 
-    return 0.9 if has_metric(slots) and BLAME.search(text_of(slots)) else 0.0
+    if not has_metric(slots):
+        return 0.0
+    text = text_of(slots)
+    return 1.4 if BLAME_OUTRIGHT.search(text) else 0.9 if BLAME.search(text) else 0.0

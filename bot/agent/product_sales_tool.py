@@ -62,20 +62,37 @@ _NOT_GOODS = (rf"(?:{_PEOPLE}|people|folks?|buyers|days|weeks|months|years|hours
               r"accounts|households|users|visitors|sources|suburbs|referrers|partners|suppliers|events|weekdays|nights|"
               r"complaints|tickets|reviews|comments|themes|alerts)\b")
 _GOODS = rf"(?!{_NOT_GOODS})[a-z]{{3,}}s"
+_FEW = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty"
+_RANK_WORD = r"top|bottom|best|worst"
+# (lane ps18) the trade's own kinds of goods: "what kind of boots", "which lines of lamps" (never people)
+_KIND_OF_GOODS = rf"(?:kinds?|types?|sorts?|lines|ranges) of {_GOODS}"
 ASKS_GOODS_SOLD = re.compile(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"
-    rf"\b(?:top|bottom|best|worst) \d{{1,2}} {_GOODS} by (?:revenue|units|sales|orders|money|takings|turnover|number of orders)\b|"
+    # (lane ps18) "bottom 3 salt blends by turnover", "the three best candle scents by takings": the
+    # count before or after the ranking word, the goods one or two words long
+    rf"\b(?:(?:{_RANK_WORD}) (?:{_FEW})|(?:{_FEW}) (?:{_RANK_WORD})) (?:[a-z]+ )?{_GOODS} by "
+    r"(?:revenue|units|sales|orders|money|takings|turnover|number of orders)\b|"
+    # (lane ps18) "the 5 games that shifted the most units", "the ten rugs that sold most"
+    rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
+    # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"
+    rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
+    r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
+    rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
     rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b)")
 
-_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY})\b")
+_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
 _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|grow\w*|grew|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
+_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide))\b")
 _BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|declin\w*|falling|fallen|dropping|"
                      r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?)\b")
-_TOP_N = re.compile(r"\b(?:top|best|bottom|worst|first|last)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:best|top|worst|bottom)\b")
+_TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
+                    # (lane ps18) "the 5 games that shifted the most": the count is the list's length
+                    rf"\bthe ({_FEW}) (?:[a-z]+ )?[a-z]+s (?:that|which) ")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "twelve": 12, "fifteen": 15, "twenty": 20}
 
 
 def sold_by(words: str) -> bool:
@@ -106,7 +123,8 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["order"] = "bottom"
     n = _TOP_N.search(text)
     if n:
-        args["top"] = int(n.group(1) or n.group(2))
+        said = next(g for g in n.groups() if g)
+        args["top"] = _NUMBER_WORDS.get(said) or int(said)
     args.update(period_from(slots))
     filters = filters_from(slots)
     if filters:

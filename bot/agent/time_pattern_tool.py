@@ -32,7 +32,8 @@ _BEFORE_NAMED = (
 _METRIC_WORDS = (
     LIKELIER_METRIC,  # "are weekend visitors more likely to buy": the buying rate, not the visits
     # "what hour do client queries land", "when do enquiries come in": what people ask of the desk
-    (r"\bcomplain\w*|\btickets?\b|\b(?:queries|enquiries|inquiries)\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
+    # (lane ps18) "which month brings the most grumbles", "which weekday do the gripes pile up": complaints said loosely
+    (r"\bcomplain\w*|\bgrumbl\w*|\bgripes?\b|\bmoan(?:s|ing)?\b|\bwhing(?:e|es|ing)\b|\btickets?\b|\b(?:queries|enquiries|inquiries)\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
      # "what hour do people email support", "when do customers message the help desk"
      r"\b(?:email|e-mail|message|contact|call|ring|write to)\w* (?:the |our )?(?:support|help ?desk|customer service)\b|"
      # (lane ps7) "when do the fault reports come in", "which day do breakdown calls peak"

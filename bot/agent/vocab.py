@@ -230,7 +230,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"repeat (?:purchase|purchases|buyers|customers|business|custom|rate|orders?|buying|visits)|"
      r"(?:buy|book|hire)(?:ing|s)? (?:from us |with us |us )?again|come back (?:and|to) (?:buy|order|shop)|came back|"
      r"returning (?:customers|buyers|shoppers)|re-?order(?:ing)? rate|"
-     r"(?:purchase|order)s? again|second (?:purchase|order)|"
+     r"(?:purchase|order)s? again\b|second (?:purchase|order)|"
      r"(?:order|bought|buy|purchas|shop|spent|spend)\w* (?:\w+ ){0,3}(?:more than once|twice or more|twice|two or more times|"
      r"at least twice|multiple times|more than one time|again)\b|more than one order|(?:two|2) or more orders|"
      r"(?:customers|people|buyers|shoppers|clients|regulars) (?:\w+ ){0,2}(?:come|coming|came) back\b|"
