@@ -43,3 +43,17 @@ def test_ending_up_buying_after_a_quote_is_the_purchase(rules):
 def test_paying_that_leads_on_to_aftercare_is_not_the_checkout(rules):
     assert_plans(rules, "paying then aftercare then posting a review, funnel for the last 30 days", "funnel",
                  stages=["purchase", "post-purchase", "advocacy"], period={"name": "last_30_days"})
+
+
+@pytest.mark.parametrize(("question", "tool", "period"), [
+    ("three months of grooming clients, mapped stage by stage", "journey_map", "last_90_days"),
+    ("six months of climbing members, journey map please", "journey_map", "last_180_days"),
+    ("show me 3 months of bookings", "kpis", "last_90_days"),
+])
+def test_a_span_opening_the_question_is_the_past_span(rules, question, tool, period):
+    assert_plans(rules, question, tool, period={"name": period})
+
+
+def test_months_of_nothing_is_not_a_period(rules):
+    plan = rules.plan("three months of no orders: who are they", "ps19-gap")
+    assert (plan.args.get("period") or {}).get("name") != "last_90_days", plan.args
