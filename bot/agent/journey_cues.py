@@ -78,6 +78,11 @@ DROPOFF_CUES = (
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does|is) (?:\w+ ){0,3}"
      r"(?:stop|leave|leaving|quit|drop|give up|giving up|lose|losing|bail|abandon|fall|walk away|go missing|going missing|disappear|"
      r"vanish|get stuck|getting stuck|stall|ditch|ghost|desert)\w*", 0.7),
+    # (lane ps19) "advise at what stage the families drop away", "which step do enquiries die at": the
+    # question said indirectly (no "do") or with the trade's own word for going cold
+    (r"\b(?:at )?(?:which|what) (?:stage|step)s? (?:(?:do|did|are|were|does|is) )?(?:[\w'-]+ ){0,4}?"
+     r"(?:drop(?:s|ped|ping)? (?:away|off|out)|fall(?:s|ing)? (?:away|off|out)|fell (?:away|off|out)|die|dies|died|dying|"
+     r"dry up|dries up|dried up|peter(?:s|ed)? out|fizzl(?:e|es|ed) out|go(?:es)? cold|went cold|trail(?:s|ed)? off)\b", 0.9),
     # "at what point do would-be clients walk away", "the last stage people reach before they
     # vanish": where people are lost, however many words name them
     (r"\b(?:at )?(?:which|what) (?:stage|step|point|touchpoint|page)s? (?:do|did|are|were|does) (?:[\w'-]+ ){0,5}?"

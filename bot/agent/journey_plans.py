@@ -59,8 +59,10 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
                        r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
                        # "only count it if they get through within 7 days"
-                       r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*)\b"
-                       r".{0,30}\bwithin (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
+                       r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*|"
+                       # (lane ps19) "only counting ones who bought inside 7 days", "paid in under a fortnight"
+                       r"bought|booked|paid|ordered|purchased|signed up|enrol+ed|hired)\b"
+                       r".{0,30}\b(?:within|inside|in under|in less than) (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
     if window:
         n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
         args["window_days"] = max(1, min(int(n) * {"week": 7, "fortnight": 14, "month": 30}.get(unit, 1), 365))

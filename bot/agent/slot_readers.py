@@ -15,7 +15,7 @@ from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
 from bot.agent.patterns import rx
-from bot.agent.stage_phrases import everyday_stages
+from bot.agent.stage_phrases import BEFORE_THE_CARE, everyday_stages
 from bot.agent.vocab import (
     CHANNEL_CONTEXT_BEFORE,
     CHANNEL_SYNONYMS,
@@ -168,7 +168,7 @@ def parse_stages(text: str) -> list[str]:
             continue  # too common in ordinary questions to mean a stage
         for m in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((m.start(), stage))
-    for m in rx.finditer(r"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying(?! (?:stage|bit|step|part|phase)\b)|"
+    for m in rx.finditer(rf"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying{BEFORE_THE_CARE}(?! (?:stage|bit|step|part|phase)\b)|"
                          r"(?<!from )(?<!from the )payment)\b", t):
         found.append((m.start(), "decision"))
     # (lane probe20c) "zoom in on the paying stage": the stage named for paying is the purchase

@@ -14,6 +14,10 @@ _AS_FUNNEL = r"(?=[\w ,'-]{0,40}\bfunnel\b)"
 _BARE_SPAN = rf"\b{_NEAR}[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?(?:{_FAR[1:-1]})\b(?:{_AS_FUNNEL})"
 _BARE_SPAN_END = rf"\b(?:{_NEAR[1:-1]})[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?{_FAR}\b(?:{_AS_FUNNEL})"
 
+# (lane ps19) "paying, then after-sales, then a review": paying that leads on to the care after it
+# is the purchase (read below), never also the checkout's decision (bot/agent/slot_readers.py)
+BEFORE_THE_CARE = r"(?!,? (?:then |to |thru |through |into |-> |→ )?(?:the |their )?(?:aftercare|after-?care|after care|after-?sales)\b)"
+
 _STAGE_PHRASES = (
     # a quote asked for or signed is the decision being made (the quote request touchpoint, when
     # the data has one, is read as such by bot/agent/fuzzy.py)
@@ -29,7 +33,9 @@ _STAGE_PHRASES = (
     (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: a?round| about)?(?: (?:the |our )?(?:web ?site|site|shop|store|"
      r"showroom|pages?|range|stock))? (?:to|through|into|until)\b", "consideration"),
     # "how many went on to pay", "who then paid for a lesson"
-    (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b", "purchase"),
+    (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b|"
+     # (lane ps19) "how many end up paying for a cask", "who ended up booking": where they end up
+     r"\bend(?:s|ed|ing)? up (?:actually )?(paying|buying|booking|ordering|hiring|purchasing|signing up|enrol+ing)\b", "purchase"),
     # (lane probe16b) "from quote request through to a paid deck", "from a quote to the paid job":
     # the quote is the decision and the paid piece of work at the far end the purchase (never
     # "to paid ads", a channel, nor a bare "to paid", the order placed in a chain of touchpoints)
@@ -66,6 +72,13 @@ _STAGE_PHRASES = (
     # "between finding the gig listing and buying a seat": first finding us is the awareness
     (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
      r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),
+    # (lane ps19) "first hearing of us all the way to a booked trip", "from hearing about a title to
+    # buying it": hearing of us (or of what we sell) at the near end of a way is the awareness, and
+    # the thing booked or bought at its far end the purchase
+    (r"\b(?:first )?(?:hearing|finding out|learning) (?:about|of) (?:us|(?:an? |the |our )?[\w-]+)\b"
+     r"(?=.{0,60}?\b(?:to|until|till|through to|thru to|all the way)\b)", "awareness"),
+    (r"\b(?:to|into|until|till) (?:an? |the |their )?(?:actually )?(booked|bought|purchased|paid-for|ordered) (?!ads?\b)[a-z-]+\b",
+     "purchase"),
     # (lane probe18b) a chain said in the trade's words: "from checkout thru payment n on to aftercare",
     # "checkout, payment and the aftercare": the checkout is the decision, the payment the purchase and
     # the care after it the post-purchase (never "payment methods", "aftercare products" sold)
@@ -81,7 +94,7 @@ _STAGE_PHRASES = (
      r"\b(?:the |their )(?:aftercare|after-care|after care) (?:bit|stage|step|part|phase)\b", "post-purchase"),
     # (lane probe19b) the chain starting at the payment: "paid to aftercare to leaving a review", "from
     # paying thru after-sales": the paying is the purchase, the care and the review after it
-    (r"\b(?<!un)(?:paid|paying|payment)\b(?= ?(?:to|->|→|then|thru|through|into|,) (?:the |their )?(?:aftercare|after-?care|"
+    (r"\b(?<!un)(?:paid|paying|payment)\b(?=,? ?(?:to|->|→|then|thru|through|into|,) (?:the |their )?(?:aftercare|after-?care|"
      r"after care|after-?sales)\b)", "purchase"),
     (r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|thru|through|into|and) (?:them |people |customers )?"
      r"(?:leaving|leave|writing|posting|giving) (?:us )?(?:an? |their )?(?:reviews?|ratings?)\b|"
