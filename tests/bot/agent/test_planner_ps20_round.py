@@ -33,3 +33,20 @@ def test_customer_kinds_kept_are_the_saved_personas(rules, question):
 ])
 def test_the_whole_of_a_numbered_card_shows_it(rules, question, which):
     assert_plans(rules, question, "show_persona", which=which)
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("what should the dojo do next with its students, overall", None),
+    ("what should the bakery do next with each region, eh", "region"),
+])
+def test_what_to_do_next_with_a_group_is_the_next_best_actions(rules, question, by):
+    assert_plans(rules, question, "next_best_actions", by=by)
+
+
+def test_a_freebie_on_the_house_earned_is_a_loyalty_reward(rules):
+    assert_plans(rules, "which diners deserve a dessert on the house", "next_best_actions", action="reward_loyal")
+
+
+def test_people_who_used_to_spend_big_gone_quiet_to_chase_are_the_valuable_win_back(rules):
+    assert_plans(rules, "the garages that used to buy in bulk and went quiet, who do i ring first",
+                 "next_best_actions", action="win_back_valuable")
