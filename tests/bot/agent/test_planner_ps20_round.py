@@ -50,3 +50,17 @@ def test_a_freebie_on_the_house_earned_is_a_loyalty_reward(rules):
 def test_people_who_used_to_spend_big_gone_quiet_to_chase_are_the_valuable_win_back(rules):
     assert_plans(rules, "the garages that used to buy in bulk and went quiet, who do i ring first",
                  "next_best_actions", action="win_back_valuable")
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    ("tickets about the router at the guesthouse", ["ticket"]),
+    ("emails about the late deliveries at the print shop", None),
+])
+def test_texts_named_then_their_topic_are_searched(rules, question, source):
+    plan = rules.plan(question, "ps20-" + question)
+    assert plan.spec and plan.spec.name == "feedback_search", (question, plan.spec and plan.spec.name, plan.args)
+    assert source is None or plan.args.get("source") == source, plan.args
+
+
+def test_what_makes_the_happiest_happy_is_the_praise_themes(rules):
+    assert_plans(rules, "what makes our happiest patients so happy", "feedback_themes", sentiment="positive")
