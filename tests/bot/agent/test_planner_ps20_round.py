@@ -64,3 +64,15 @@ def test_texts_named_then_their_topic_are_searched(rules, question, source):
 
 def test_what_makes_the_happiest_happy_is_the_praise_themes(rules):
     assert_plans(rules, "what makes our happiest patients so happy", "feedback_themes", sentiment="positive")
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("riders who are at risk now but were not a week ago", 7),
+    ("tutors that are high risk today but weren't 5 days back", 5),
+])
+def test_risky_now_but_not_then_is_newly_at_risk(rules, question, days):
+    assert_plans(rules, question, "newly_at_risk", days=days)
+
+
+def test_risky_now_alone_is_still_the_at_risk_list(rules):
+    assert_plans(rules, "which customers are at risk now", "at_risk_customers")
