@@ -76,3 +76,11 @@ def test_risky_now_but_not_then_is_newly_at_risk(rules, question, days):
 
 def test_risky_now_alone_is_still_the_at_risk_list(rules):
     assert_plans(rules, "which customers are at risk now", "at_risk_customers")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("warn me if lessons fall by a quarter week on week", 25.0),
+    ("ping me if fittings drop by a third month on month", 33.3),
+])
+def test_a_trade_unit_falling_by_a_fraction_is_watched_as_orders(rules, question, value):
+    assert_plans(rules, question, "create_alert_rule", metric="orders", condition="drops_by", value=value)
