@@ -51,3 +51,11 @@ TRIPPED_CUES = (
      r"been tripped|been triggered)\b.*(?:\b(?:nobody|no one|no-one|not|never|no)|n't)\b.*\b(?:cleared|acked|acknowledged|"
      r"dealt with|dealt wi|looked at|handled|sorted|checked|closed|resolved)\b", 1.5),
 )
+# (lane ps20) "is anything setting off an alarm at the kiln", "whats broken, alarm wise", "warnings
+# that went off at the yard": the alert's own verbs in any tense, or the alerts named as the topic
+# ("alert wise"), ask for the alerts raised, not for a rule to be made
+FIRED_VERB_CUES = (
+    (r"\b(?:setting|sets|set|tripping|trips|triggering|triggers) off (?:an? |any |the |some )?(?:alerts?|alarms?|warnings?)\b|"
+     r"\b(?:alerts?|alarms?|warnings?) (?:that |which )?(?:have |has |had )?(?:went|gone) off\b|"
+     r"\bwhat'?s (?:been |got )?broken\b.*\b(?:alerts?|alarms?)[- ]?wise\b|\b(?:alerts?|alarms?)[- ]?wise\b.*\bbroken\b", 1.5),
+)

@@ -10,6 +10,7 @@ from typing import Any
 from bot.agent.alert_advice import ADVICE, advice_note
 from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_lists import (
+    FIRED_VERB_CUES,
     KEPT_RULES_CUES,
     SHOWN_ALERTS_CUES,
     SORTED_TOO,
@@ -484,7 +485,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES, *TRIPPED_CUES),
+            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES, *TRIPPED_CUES, *FIRED_VERB_CUES),
             plan=_plan_open,
         ),
     ]

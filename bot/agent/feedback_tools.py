@@ -27,6 +27,7 @@ from bot.agent.feedback_cues import (
     THEME_CUES,
     THEME_FOLLOW_UPS,
 )
+from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
@@ -378,7 +379,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
-            cues=SEARCH_CUES + OWNER_SAID_CUES,
+            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES,
             # "narrow those comments to last month": the same search, over another period or source
             follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
                         r"(?:those|these|the|them|it|that)\b",),
@@ -423,7 +424,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar*", "love", "like about"),
-            cues=THEME_CUES,
+            cues=THEME_CUES + HAPPIEST_THEMES_CUES,
             follow_ups=THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,

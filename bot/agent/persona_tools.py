@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
+from bot.agent.persona_kept import KEPT_KINDS_CUES, WHOLE_CARD_CUES
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -476,7 +477,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show personas", "list personas", "list the saved personas", "our personas",
                        "what personas do we have", "saved personas"),
             keywords=("saved personas", "show personas", "list personas"),
-            cues=LIST_CUES,
+            cues=(*LIST_CUES, *KEPT_KINDS_CUES),
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(
@@ -488,7 +489,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
                        "show the first one", "describe that persona"),
             keywords=("persona card", "show me", "describe"),
-            cues=SHOW_CUES,
+            cues=(*SHOW_CUES, *WHOLE_CARD_CUES),
             plan=plan_show,
         ),
     ]

@@ -98,3 +98,9 @@ from bot.agent.predict_personal_touch import TOUCH_ACTION_CUES, TOUCH_ACTIONS  #
 
 MORE_ACTION_CUES += TOUCH_ACTION_CUES
 MORE_ACTIONS = TOUCH_ACTIONS + MORE_ACTIONS
+
+# (lane ps20) more sayings, in their own module
+from bot.agent.predict_next_steps import STEP_ACTION_CUES, STEP_ACTIONS  # noqa: E402
+
+MORE_ACTION_CUES += STEP_ACTION_CUES
+MORE_ACTIONS = STEP_ACTIONS + MORE_ACTIONS

@@ -26,6 +26,7 @@ from bot.agent.predict_cues import (
     PROPENSITY_CUES,
     WIDER,
 )
+from bot.agent.predict_risk_now import RISK_NOW_NOT_THEN_CUES
 from bot.agent.predict_sayings import MORE_ACTIONS
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -418,7 +419,7 @@ def predict_tools() -> list[ToolSpec]:
             examples=("who is newly at risk this week?", "has anyone become at risk lately?"),
             phrasings=("newly at risk", "became at risk", "new at-risk customers"),
             keywords=("newly", "became"),
-            cues=NEWLY_CUES,
+            cues=(*NEWLY_CUES, *RISK_NOW_NOT_THEN_CUES),
             plan=_newly_plan,
             follow_ups=(NEWLY_AGAIN,),
         ),

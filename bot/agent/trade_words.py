@@ -82,8 +82,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
-    # (lane ps17) "alert if covers drop 30% week on week": the units' change, watched
-    rf"(?:drop|drops|fall|falls|dip|dips|slump|slumps|jump|jumps|rise|rises|spike|spikes) (?:by )?\d+(?:\.\d+)?(?= ?(?:%|per ?cent))|"
+    # (lane ps17) "alert if covers drop 30% week on week": the units' change, watched (ps20: or "by a fifth")
+    rf"(?:drop|drops|fall|falls|dip|dips|slump|slumps|jump|jumps|rise|rises|spike|spikes) (?:by )?(?:\d+(?:\.\d+)?(?= ?(?:%|per ?cent))|(?:a |one )?(?:half|third|quarter|fifth|tenth)(?= |$))|"
     # (lane probe20b) "ping me if the brunch covers suddenly get weirdly few", "if hires ever spike": the units watched
     rf"(?:suddenly |ever )?(?:(?:get|gets|go|goes|are|is|look|looks|turn|turns) (?:weirdly|strangely|oddly|unusually|suspiciously|"
     rf"abnormally) (?:few|low|high|many|quiet|busy|slow)|spike|spikes|surge|surges|dry up|dries up|plummet|plummets|tank|tanks))\b|"
