@@ -34,8 +34,10 @@ _STAGE_PHRASES = (
      r"showroom|pages?|range|stock))? (?:to|through|into|until)\b", "consideration"),
     # "how many went on to pay", "who then paid for a lesson"
     (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b|"
-     # (lane ps19) "how many end up paying for a cask", "who ended up booking": where they end up
-     r"\bend(?:s|ed|ing)? up (?:actually )?(paying|buying|booking|ordering|hiring|purchasing|signing up|enrol+ing)\b", "purchase"),
+     # (lane ps19) "how many end up paying for a cask": where the people counted end up (a share that
+     # ends up paying is the purchase conversion, a KPI: "what proportion end up paying")
+     r"\bhow many (?:[\w'-]+ ){0,6}?end(?:s|ed|ing)? up (?:actually )?(paying|buying|booking|ordering|hiring|purchasing|signing up|enrol+ing)\b",
+     "purchase"),
     # (lane probe16b) "from quote request through to a paid deck", "from a quote to the paid job":
     # the quote is the decision and the paid piece of work at the far end the purchase (never
     # "to paid ads", a channel, nor a bare "to paid", the order placed in a chain of touchpoints)
