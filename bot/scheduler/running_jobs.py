@@ -56,8 +56,9 @@ class RunningJobs:
         finished = threading.Event()
 
         def announce() -> None:
-            while not finished.wait(0 if announce.first else repeat_every):
-                announce.first = False
+            pause = 0.0  # the first word at once, then every repeat_every
+            while not finished.wait(pause):
+                pause = repeat_every
                 now = self._clock()
                 with self._lock:
                     jobs = sorted(self._started.items())
@@ -67,7 +68,6 @@ class RunningJobs:
                                 "SIGKILL ends serve without it (a digest or alert run left half-done "
                                 "is finished by the sweep at the next start)", "s" * (len(jobs) > 1), names)
 
-        announce.first = True  # type: ignore[attr-defined]
         speaker = threading.Thread(target=announce, name="scheduler-stop-words", daemon=True)
         speaker.start()
         try:

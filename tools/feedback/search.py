@@ -193,14 +193,18 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
     for key, (lo, hi) in ranges.items():
         if lo is not None and hi is not None and lo > hi:
             raise ToolInputError(f"min_{key} ({lo}) is above max_{key} ({hi})")
-    if params.query is None:  # no topic: ranked by tone, never by likeness to a stand-in word
-        from tools.feedback.tone_ranked import by_tone
-
-        quotes, prov, way = by_tone(fb, params, store, quote_from_chunk)
-        return SearchResult(query=None, quotes=quotes, hidden=0, provenance=prov, ranked_by=way)
     touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
     channels = [normalize_touchpoint(c) for c in params.channel] if params.channel else None
     place = place_cohort(store, params.city, params.region)
+    filters = {k: v for k, v in {"source": params.source, "stage": params.stage, "touchpoint": touchpoints,
+                                 "channel": channels, "customer_id": params.customer_id,
+                                 "city": params.city, "region": params.region}.items() if v}
+    if params.query is None:  # no topic: ranked by tone, never by likeness to a stand-in word
+        from tools.feedback.tone_ranked import by_tone
+
+        quotes, prov, way = by_tone(fb, params, store, quote_from_chunk, period=period, touchpoints=touchpoints,
+                                    channels=channels, place=place, filters=filters)
+        return SearchResult(query=None, quotes=quotes, hidden=0, provenance=prov, ranked_by=way)
     where = build_where(period=period, source=params.source, stage=params.stage, touchpoint=touchpoints,
                         channel=channels, customer_id=params.customer_id, ranges=ranges,
                         customers=place.ids if place else None)
@@ -249,9 +253,7 @@ def search(fb: FeedbackStore, params: SearchParams, *, store: JourneyStore | Non
         definition=("customer texts ranked by cosine similarity of their embedding to the query's "
                     f"({fb.require_embedder().name}); one quote per text; texts are redacted"),
         params=params.model_dump(mode="json", exclude_none=True),
-        filters={k: v for k, v in {"source": params.source, "stage": params.stage, "touchpoint": touchpoints,
-                                   "channel": channels, "customer_id": params.customer_id,
-                                   "city": params.city, "region": params.region}.items() if v},
+        filters=filters,
         period_start=period.start if period else None, period_end=period.end if period else None,
         period_label=period.label if period else "all data",
         tables=("feedback",), row_counts={"feedback chunks": total}, notes=tuple(n for n in notes if n),

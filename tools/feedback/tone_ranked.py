@@ -18,8 +18,7 @@ import numpy as np
 import pandas as pd
 
 from tools.core.results import Provenance
-from tools.core.stages import normalize_touchpoint
-from tools.feedback.places import place_cohort, texts_with_customer
+from tools.feedback.places import texts_with_customer
 from tools.feedback.store import build_where
 
 if TYPE_CHECKING:
@@ -50,14 +49,11 @@ def score_tone(csat: pd.Series, nps: pd.Series) -> pd.Series:
     return from_csat.fillna(from_nps.where(n.notna()))
 
 
-def by_tone(fb: FeedbackStore, params: Any, store: JourneyStore | None,
-            quote_from_chunk: Callable[..., Any]) -> tuple[list[Any], Provenance, str]:
-    """(quotes, provenance, direction) for search() to make its result of."""
-    period = fb.resolve_period(params.period, store) if params.period.name != "all" or params.period.start \
-        or params.period.end else None
-    touchpoints = [normalize_touchpoint(t) for t in params.touchpoint] if params.touchpoint else None
-    channels = [normalize_touchpoint(c) for c in params.channel] if params.channel else None
-    place = place_cohort(store, params.city, params.region)
+def by_tone(fb: FeedbackStore, params: Any, store: JourneyStore | None, quote_from_chunk: Callable[..., Any], *,
+            period: Any, touchpoints: list[str] | None, channels: list[str] | None, place: Any,
+            filters: dict[str, Any]) -> tuple[list[Any], Provenance, str]:
+    """(quotes, provenance, direction) for search() to make its result of, with the period, the
+    normalised touchpoints and channels, the place cohort and the filters search() read."""
     # the stars and NPS asked for filter as in any search; the tone bounds apply to the tone below
     where = build_where(period=period, source=params.source, stage=params.stage, touchpoint=touchpoints,
                         channel=channels, customer_id=params.customer_id,
@@ -103,9 +99,7 @@ def by_tone(fb: FeedbackStore, params: Any, store: JourneyStore | None,
                     "7-8 neutral, 9-10 above) else the sentiment of its words; ties go to the words' sentiment, "
                     "then the newest; one quote per text; texts are redacted"),
         params=params.model_dump(mode="json", exclude_none=True),
-        filters={k: v for k, v in {"source": params.source, "stage": params.stage, "touchpoint": touchpoints,
-                                   "channel": channels, "customer_id": params.customer_id,
-                                   "city": params.city, "region": params.region}.items() if v},
+        filters=filters,
         period_start=period.start if period else None, period_end=period.end if period else None,
         period_label=label, tables=("feedback",), row_counts={"feedback chunks": len(chunks)},
         notes=tuple(n for n in notes if n),
