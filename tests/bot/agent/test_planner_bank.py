@@ -35,7 +35,9 @@ its score `bench/planner.py --blind18`'s, once, at the end. The nineteenth
 (tests/questions_blind19.yaml) is the held-back bank of phase U: likewise its shape only here,
 its score `bench/planner.py --blind19`'s, once, at the end. The twentieth
 (tests/questions_blind20.yaml) is the held-back bank of phase V: likewise its shape only here,
-its score `bench/planner.py --blind20`'s, once, at the end. The probes,
+its score `bench/planner.py --blind20`'s, once, at the end. The twenty-first
+(tests/questions_blind21.yaml) is the held-back bank of phase W: likewise its shape only here,
+its score `bench/planner.py --blind21`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -130,6 +132,10 @@ BLIND19 = Path(__file__).resolve().parents[2] / "questions_blind19.yaml"
 # blindness), the held-back bank of phase V: scored once by the lead with `bench/planner.py
 # --blind20` (87.3%), tuning data since; only its shape is checked here.
 BLIND20 = Path(__file__).resolve().parents[2] / "questions_blind20.yaml"
+# The twenty-first blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase W: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind21`; only its shape is checked here.
+BLIND21 = Path(__file__).resolve().parents[2] / "questions_blind21.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -213,10 +219,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
-                                  BLIND17, BLIND18, BLIND19, BLIND20, *PROBES],
+                                  BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20",
+                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -437,6 +443,17 @@ def test_twentieth_blind_bank_is_big_covers_every_tool_and_shares_no_question(pl
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_first_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The held-back bank of phase W: shape only, never asked here. No question may be word for
+    word in another bank (tuning data, blind20 included, and the probes, probe21a-c written at
+    the same time among them); it asks for every tool, product_sales included."""
+    _check_blind_bank(planner, BLIND21, "blind21", at_least=440, follow_ups=33,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, *PROBES),
                       later_tools=set())
 
 
