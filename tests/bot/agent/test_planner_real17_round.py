@@ -42,3 +42,18 @@ def test_the_share_of_them_asked_is_the_repeat_contact_rate(rules, question):
 ])
 def test_coming_back_to_us_or_getting_back_to_them_is_not_a_contact(rules, question, metric):
     assert_plans(rules, question, "kpis", metrics=[metric])
+
+
+@pytest.mark.parametrize(("question", "per"), [
+    ("bike hire: warn me if any town's rentals fall by a quarter week on week", "city"),
+    ("pet shop: let me know when revenue in one of our suburbs drops 30%", "city"),
+    ("tell me if takings in each county slide 15% week on week", "region"),
+    ("cleaning firm: alert me if bookings drop 20% per region", "region"),
+    ("piano tuner: tell me if any village's jobs drop by a third", "city"),
+])
+def test_a_place_watched_place_by_place_is_a_rule_per_town_or_region(rules, question, per):
+    assert_plans(rules, question, "create_alert_rule", per=per)
+
+
+def test_a_channel_watched_on_its_own_is_still_per_channel(rules):
+    assert_plans(rules, "alert if any channel's covers drop 25% week on week", "create_alert_rule", per="channel")
