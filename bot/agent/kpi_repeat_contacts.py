@@ -26,16 +26,23 @@ _REPEAT = (r"(?:more than once|(?:over )?again(?: and again)?|twice|(?:two|2|thr
            r"over and over|more than (?:one|a single) time|time and (?:time )?again|a second go)")
 # a contact said with its verb: "contacted us more than once", "wrote in twice", "had to chase
 # the office again"; coming back to the desk is a contact again by itself
-_CONTACTED = (rf"(?:\b{_VERB} {_US}|\b(?:wr(?:ote|ite|ites|itten|iting)|rang|ring|rings|call(?:ed|s)?|phon(?:ed|e|es)) in|"
-              rf"\bcomplain(?:ed|s|ing)?)(?: [\w'-]+){{0,4}}? {_REPEAT}\b|"
+# (a bare "again" after a complaint is as often "remind me": "what did people complain about again")
+_ONCE_MORE = _REPEAT.replace("(?:over )?again(?: and again)?|", "")
+_CONTACTED = (rf"\b{_VERB} {_US}(?: [\w'-]+){{0,4}}? {_REPEAT}\b|"
+              rf"\b(?:(?:wr(?:ote|ite|ites|itten|iting)|rang|ring|rings|call(?:ed|s)?|phon(?:ed|e|es)) in|complain(?:ed|s|ing)?)"
+              rf"(?: [\w'-]+){{0,4}}? {_ONCE_MORE}\b|"
               rf"\b(?:came|come|comes|coming|went|go|goes|going|got|get|gets|getting) back (?:to|on to|onto|through to) {_DESK}\b")
 # what a desk answers, raised more than once: "raising several tickets", "with more than one complaint"
 _ASKED = (r"(?:support )?(?:tickets?|cases?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|support requests?|"
           r"help requests?|calls?)")
-_RAISED = (r"\b(?:rais(?:e|ed|es|ing)|open(?:ed|s|ing)?|fil(?:e|ed|es|ing)|log(?:ged|s|ging)?|submit(?:ted|s|ting)?|"
-           r"sen(?:d|t|ds|ding)|put(?:ting)? in|lodg(?:e|ed|es|ing)|(?:had|have|has|having|with)) "
-           r"(?:more than one|several|multiple|two or more|2 or more|2\+|a few|repeat(?:ed)?|a second|another|many|lots of|"
-           rf"a couple of|(?:a )?bunch of) {_ASKED}\b")
+# (never "guests raised several complaints about the noise" or "we had a few queries": a count of
+# gripes is what they say, not who came back; "several" only with whose tickets they are)
+_MORE = r"(?:more than one|multiple|two or more|2 or more|2\+|repeat(?:ed)?|a second)"
+_RAISE = (r"(?:rais(?:e|ed|es|ing)|open(?:ed|s|ing)?|fil(?:e|ed|es|ing)|log(?:ged|s|ging)?|submit(?:ted|s|ting)?|"
+          r"put(?:ting)? in|lodg(?:e|ed|es|ing))")
+_RAISED = (rf"\b{_RAISE} {_MORE} {_ASKED}\b|"
+           rf"\b(?:[a-z'-]+s|people|folk) (?:who |that )?(?:had|have|has|having|with|'ve had) {_MORE} {_ASKED}\b|"
+           rf"\b(?:same [a-z'-]+|who|that) (?:[\w'-]+ )?(?:{_RAISE}|had|have|has|having|'ve had) several {_ASKED}\b")
 _NOUN = (r"\b(?:repeat|returning|repeated) (?:support )?(?:contacts?|contacters|callers?|complainers?|complainants?|"
          r"tickets?|enquirers?|inquirers?)\b(?! rate)|\bre-?contacts?\b(?! rate)")
 _RATE_NOUN = r"\b(?:repeat|re-?) ?contact (?:rate|ratio|share)\b"

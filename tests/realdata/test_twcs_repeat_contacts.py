@@ -4,6 +4,7 @@ a repeat contact is an author who started two or more of them, over all the data
 
 from __future__ import annotations
 
+from realdata import extract as x
 from realdata.test_twcs import tickets
 
 
@@ -16,3 +17,10 @@ def test_repeat_contacts_over_all_the_tweets_match_pandas(twcs):
     assert (got["repeat_contacts"]["value"], got["repeat_contacts"]["n"]) == (repeat, base)
     assert abs(got["repeat_contact_rate"]["value"] - repeat / base) < 1e-9
     assert got["repeat_contacts"]["excluded"] == 0  # every conversation has its author
+
+
+def test_asked_in_plain_words_over_all_the_data(twcs):
+    per_author = tickets(twcs.raw).customer.value_counts()
+    got = twcs.ask("how many customers contacted us more than once, over all our data?")
+    assert x.kpi(got, "repeat_contacts") == int((per_author >= 2).sum())
+    assert x.kpi(got, "repeat_contacts", "n") == len(per_author)

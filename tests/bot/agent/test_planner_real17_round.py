@@ -57,3 +57,13 @@ def test_a_place_watched_place_by_place_is_a_rule_per_town_or_region(rules, ques
 
 def test_a_channel_watched_on_its_own_is_still_per_channel(rules):
     assert_plans(rules, "alert if any channel's covers drop 25% week on week", "create_alert_rule", per="channel")
+
+
+@pytest.mark.parametrize("question", [
+    "guesthouse: guests raised several complaints about the noise, what are they saying",
+    "we've had a few queries about gift cards this week",
+    "what did people complain about again",
+])
+def test_a_count_of_gripes_is_not_who_came_back(rules, question):
+    plan = rules.plan(question, "real17-" + question)
+    assert not {"repeat_contacts", "repeat_contact_rate"} & set(plan.args.get("metrics") or []), plan.args
