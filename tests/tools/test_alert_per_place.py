@@ -86,3 +86,25 @@ def test_a_rule_per_town_over_customers_without_towns_is_refused_and_nothing_is_
     assert book.stored_rules() == []
     made = create_alert_rule(book, [], metrics, params, journey=bank_store())
     assert made.rule.per == "city" and "each city" in made.text
+
+
+def test_the_backtest_replays_each_town_and_its_alerts_name_it():
+    """Every day a town's week fell by a fifth or more against the week before (pandas, at least
+    one order behind it) is a day the replay judged a breach for that town: its first alert
+    falls on one of those days, and the alert names the town."""
+    from tools.alerts.backtest import backtest
+
+    store = bank_store()
+    last = store.as_of()
+    first = last - dt.timedelta(days=59)
+    rule = AlertRule(id="orders-each-town", metric="orders", per="city", comparison="drops_by", value=20,
+                     window_days=7, min_n=1)
+    result = backtest(KpiSeriesProvider(store), [rule], first, last, [])
+    assert result.alerts and not result.errors
+    orders = completed_orders(store, "city")
+    for alert in result.alerts:
+        town = alert.rule_id.split("/", 1)[1]
+        now = window_sum(orders, town, alert.day)
+        before = window_sum(orders, town, alert.day - dt.timedelta(days=7))
+        assert now and before and (now - before) / before <= -0.2, (town, alert.day, now, before)
+        assert alert.headline.startswith(f"Orders in {town} ")
