@@ -26,10 +26,11 @@ _REPEAT = (r"(?:more than once|(?:over )?again(?: and again)?|twice|(?:two|2|thr
            r"over and over|more than (?:one|a single) time|time and (?:time )?again|a second go)")
 # a contact said with its verb: "contacted us more than once", "wrote in twice", "had to chase
 # the office again"; coming back to the desk is a contact again by itself
-# (a bare "again" after a complaint is as often "remind me": "what did people complain about again")
+# (a bare "again" after a complaint is as often "remind me": "what did people complain about again";
+# "called in" is a visit as often as a call: "how many locals called in more than twice" came back)
 _ONCE_MORE = _REPEAT.replace("(?:over )?again(?: and again)?|", "")
 _CONTACTED = (rf"\b{_VERB} {_US}(?: [\w'-]+){{0,4}}? {_REPEAT}\b|"
-              rf"\b(?:(?:wr(?:ote|ite|ites|itten|iting)|rang|ring|rings|call(?:ed|s)?|phon(?:ed|e|es)) in|complain(?:ed|s|ing)?)"
+              rf"\b(?:(?:wr(?:ote|ite|ites|itten|iting)|rang|ring|rings|phon(?:ed|e|es)) in|complain(?:ed|s|ing)?)"
               rf"(?: [\w'-]+){{0,4}}? {_ONCE_MORE}\b|"
               rf"\b(?:came|come|comes|coming|went|go|goes|going|got|get|gets|getting) back (?:to|on to|onto|through to) {_DESK}\b")
 # what a desk answers, raised more than once: "raising several tickets", "with more than one complaint"

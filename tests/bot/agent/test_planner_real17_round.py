@@ -63,6 +63,7 @@ def test_a_channel_watched_on_its_own_is_still_per_channel(rules):
     "guesthouse: guests raised several complaints about the noise, what are they saying",
     "we've had a few queries about gift cards this week",
     "what did people complain about again",
+    "farm shop: how many villagers called in more than twice this month",  # a visit, not a call
 ])
 def test_a_count_of_gripes_is_not_who_came_back(rules, question):
     plan = rules.plan(question, "real17-" + question)
