@@ -66,9 +66,8 @@ def your_data(ctx: Ctx) -> None:
         "Full overview: journeybot describe")
 
 
-# repeat contacts are asked for by name elsewhere (not in every headline); the tour shows them
 KPIS = ("revenue", "orders", "aov", "purchase_conversion", "session_length", "on_time_delivery", "csat", "nps",
-        "first_response_time", "repeat_contacts")
+        "first_response_time")
 
 
 def how_we_are_doing(ctx: Ctx) -> None:
