@@ -72,6 +72,12 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b|"
                   # "if one of the channels suddenly...", "any of our segments"
                   r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
+# (lane real17) where the customers live, watched place by place: "any city's covers", "each
+# town", "per region", "one of our counties": the customers' town (city) or region
+_PLACE = r"(city|cities|town|towns|village|villages|suburb|suburbs|neighbou?rhoods?|region|regions|county|counties|province|provinces)"
+_PER_PLACE = re.compile(rf"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?{_PLACE}(?:'s|')?(?!\w)|"
+                        rf"\b(?:any|one|either|each|some) of (?:the|our|my) {_PLACE}\b")
+_TOWN_WORDS = ("cit", "town", "village", "suburb", "neighbo")
 _WINDOWS: list[tuple[str, int]] = [
     (r"\bweek[- ](?:on|over|to|by)[- ]week\b|\bwow\b|\bweekly\b|\bper week\b|\b(?:over|in|for|across|within) (?:a|the|one|any) "
      r"week\b|\b(?:look|looks|looking) at (?:a|the|one) (?:whole |full )?week\b|\b7[- ]days?\b|\b(?:the )?(?:week|7 days) before\b|\b(?:the )?(?:previous|prior|preceding) week\b", 7),
@@ -142,6 +148,8 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     m = _PER.search(t)
     if m:
         out["per"] = m.group(1) or m.group(2)
+    elif m := _PER_PLACE.search(t):
+        out["per"] = "city" if (m.group(1) or m.group(2)).startswith(_TOWN_WORDS) else "region"
     if "value" not in out:  # "make it 15%", "change it to 500": a new value for a rule
         m = rx.search(rf"[£$€]?{_NUMBER}\s*(?:%|percent|per cent)|\bto\s+[£$€]?{_NUMBER}\b|"
                       # "the nps alert should be 15 not 20": the new value, then the old

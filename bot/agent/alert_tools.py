@@ -82,12 +82,16 @@ def _canonical(ctx: ToolContext, metric: str) -> str:
 
 def _create(ctx: ToolContext, p: CreateAlertRuleParams):
     p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
-    return create_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p, source="chat")
+    return create_alert_rule(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p, source="chat", journey=ctx.store)
 
 
 def _precheck(ctx: ToolContext, p: Any) -> None:
     if isinstance(p, CreateAlertRuleParams):
         p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
+        if p.per in ("city", "region"):  # never proposed over customers with no towns
+            from tools.alerts.manage import check_places
+
+            check_places(ctx.store, p.per)
     check_rule_change(_alerts(ctx), _config_rules(ctx), _metrics(ctx), p)
 
 

@@ -29,6 +29,8 @@ FUNNEL_CUES = (
      r"(?!(?:\w+ ){1,4}(?:did|do|have|had) (?:we|i) (?:end|ended) up\b)"
      r"(?:\w+ ){0,5}(?:go|get|make it|reach|move|progress|get through|go on|"
      r"went on|end up|ended up|ends up|carry on|carried on|went through|got through|made it|reached)\b"
+     # (lane real17) nor a contact ("how many had to get back to us again", "get in touch")
+     r"(?<!\bget\b(?= (?:back to|back in touch|in touch|hold of)\b))"
      # not a delivery kept to its day ("how many parcels reached people on the promised day")
      r"(?!.{0,30}\bon (?:the |their |its )?(?:promised|agreed|quoted|due|expected|estimated|scheduled|booked) (?:day|date))", 0.45),
     (rf"\bfrom {_STAGE} (?:\w+ ){{0,4}}(?:to|through|into|until)\b", 0.3),

@@ -74,7 +74,8 @@ def normalise(text: str) -> str:
 
 # A head count and the rate it is the top of: asked "as a rate", the rate
 _RATE_OF = {"repeat_customers": "repeat_purchase_rate", "buyers": "purchase_conversion",
-            "cancelled_orders": "cancellation_rate", "refunded_orders": "refund_rate"}
+            "cancelled_orders": "cancellation_rate", "refunded_orders": "refund_rate",
+            "repeat_contacts": "repeat_contact_rate"}
 
 
 def parse_metrics(text: str) -> list[str]:

@@ -138,8 +138,8 @@ def list_cmd(ctx: Ctx, as_json: bool) -> None:
 @click.option("--stage", help="Conversion from this stage (decision = checkout conversion).")
 @click.option("--channel", help="Only customers whose first touch was this channel.")
 @click.option("--segment", help="Only this CRM segment.")
-@click.option("--per", type=click.Choice(["channel", "segment"]),
-              help="Watch each channel (or segment) on its own; the alert names it.")
+@click.option("--per", type=click.Choice(["channel", "segment", "city", "region"]),
+              help="Watch each channel (or segment, town, region) on its own; the alert names it.")
 @click.option("--direction", type=click.Choice(["bad", "up", "down", "both"]),
               help="For --condition unusual: which moves alert (default: the way that hurts).")
 @click.option("--severity", type=click.Choice(["low", "medium", "high"]), default="medium", show_default=True)
@@ -169,7 +169,8 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
                                        severity=severity, name=name)
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
-    result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli")
+    result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli",
+                               journey=provider.store)
     ctx.console.print(text_of(result, ctx.details), markup=False)
 
 

@@ -72,7 +72,7 @@ KPIS = ("revenue", "orders", "aov", "purchase_conversion", "session_length", "on
 
 def how_we_are_doing(ctx: Ctx) -> None:
     from tools.analytics.compare import CompareParams, compare
-    from tools.analytics.kpi_catalog import METRICS, SPECS, format_value
+    from tools.analytics.kpi_catalog import DEFAULT_METRICS, SPECS, format_value
     from tools.analytics.named_rates import rate_lines
 
     r = compare(ctx.store, CompareParams(metrics=list(KPIS), period=MONTH), ctx.config.kpi_settings())
@@ -85,7 +85,7 @@ def how_we_are_doing(ctx: Ctx) -> None:
         *rate_lines(list(KPIS)),
         tour_more.when_customers_come(ctx),
         tour_more.what_sells_best(ctx),
-        f"All {len(METRICS)} KPIs: journeybot kpis; what moved them: journeybot movers revenue")
+        f"All {len(DEFAULT_METRICS)} KPIs: journeybot kpis; what moved them: journeybot movers revenue")
 
 
 def where_they_drop_off(ctx: Ctx) -> None:

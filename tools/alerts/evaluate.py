@@ -266,11 +266,13 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
                                       recent["upper"], recent["breach"], strict=True)
     )
     since = row["since"]
-    scope = {k: v for k, v in {"stage": rule.stage, "channel": rule.channel, "segment": rule.segment}.items() if v}
+    scope = {k: v for k, v in {"stage": rule.stage, "channel": rule.channel, "segment": rule.segment,
+                               "city": rule.city, "region": rule.region}.items() if v}
     label = step_label(rule.stage, info.label) if rule.stage and info.stage_aware else info.label
     if rule.group is not None:  # one group of a per-group rule: the headline names it
         dimension, group = rule.group
-        label = f"{label} from {group}" if dimension == "channel" else f"{label} in segment {group}"
+        label = (f"{label} from {group}" if dimension == "channel" else f"{label} in {group}" if dimension == "city"
+                 else f"{label} in region {group}" if dimension == "region" else f"{label} in segment {group}")
     return Finding(
         rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=label,
         unit=info.unit, day=day, window_days=rule.window_days, kind=rule.kind,

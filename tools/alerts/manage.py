@@ -16,7 +16,15 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.alerts.rules import AlertRule, Comparison, Direction, MetricInfo, PerGroup, Severity
+from tools.alerts.rules import (
+    PLACE_GROUPS,
+    AlertRule,
+    Comparison,
+    Direction,
+    MetricInfo,
+    PerGroup,
+    Severity,
+)
 from tools.alerts.store import AlertRecord, AlertStore
 from tools.core.errors import ToolInputError
 from tools.core.results import Provenance, ResultMixin
@@ -62,8 +70,9 @@ class CreateAlertRuleParams(BaseModel):
                                 "was this channel, e.g. instagram.")
     segment: str | None = Field(default=None, max_length=64, description="Only this CRM segment.")
     per: PerGroup | None = Field(default=None, description="Watch each first-touch channel (or each CRM "
-                                 "segment) on its own: 'any channel', 'each channel', 'which channel'. "
-                                 "The alert names the channel. Not together with channel (or segment).")
+                                 "segment, each town: city, each region) on its own: 'any channel', 'each "
+                                 "channel', 'which channel', 'any town's', 'per region'. The alert names the "
+                                 "group. Not together with channel (or segment).")
     direction: Direction | None = Field(default=None, description="For unusual only: bad (the default: "
                                         "the way that hurts, e.g. conversion down), up ('spikes', 'surges', "
                                         "'lots of'), down ('unusually low', 'dries up') or both.")
@@ -226,8 +235,11 @@ def _check_scope(metric: str, metrics: list[MetricInfo], stage: str | None) -> M
 
 def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics: list[MetricInfo],
                       params: CreateAlertRuleParams, *, source: str = "chat",
-                      created_by: str | None = None) -> RuleChangeResult:
+                      created_by: str | None = None, journey: Any = None) -> RuleChangeResult:
+    """`journey`: the journey store, to refuse a rule per town or region over customers with none."""
     info = _check_scope(params.metric, metrics, params.stage)
+    if params.per in PLACE_GROUPS and journey is not None:
+        check_places(journey, params.per)
     fields = _rule_fields(params.condition, params.value, params.direction)
     rule_id = _slug(params.name or _rule_name(params))
     taken = {r.id for r in config_rules} | {s.rule.id for s in store.stored_rules()}
@@ -246,6 +258,19 @@ def create_alert_rule(store: AlertStore, config_rules: list[AlertRule], metrics:
     return RuleChangeResult("created", rule, text, _prov(
         "create_alert_rule", "a new alert rule, kept in state.sqlite and checked every day with the others",
         params.model_dump()), notes=("It is checked every morning on the last complete day of data.",))
+
+
+def check_places(journey: Any, per: str) -> None:
+    """A rule per town (region) over customers with no town (region) would watch nothing and stay
+    quiet forever: refused, saying so, and nothing is created."""
+    with journey.connect() as con:
+        places = con.execute(f"SELECT count(DISTINCT {per}) FROM customers WHERE {per} IS NOT NULL "
+                             f"AND trim({per}) <> ''").fetchone()[0]
+    if not places:
+        word = "town" if per == "city" else "region"
+        raise ToolInputError(f"The customer data has no {word}s (customers.{per} is empty), so an alert per "
+                             f"{word} has nothing to watch; no rule was created. Load a customer export with "
+                             f"a {word} column to watch each {word}.")
 
 
 def _rule_name(params: CreateAlertRuleParams) -> str:

@@ -30,7 +30,9 @@ RuleKind = Literal["threshold", "anomaly", "freshness"]
 Comparison = Literal["above", "below", "drops_by", "rises_by"]
 Direction = Literal["bad", "down", "up", "both"]
 Severity = Literal["low", "medium", "high"]
-PerGroup = Literal["channel", "segment"]
+# customers' town and region (customers.city, region) where the CRM export has them
+PerGroup = Literal["channel", "segment", "city", "region"]
+PLACE_GROUPS = ("city", "region")
 GROUP_SEPARATOR = "/"  # "channel-surge/tiktok": the per-group rule's state for one channel
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
@@ -93,9 +95,12 @@ class AlertRule(BaseModel):
     channel: str | None = Field(default=None, description="Only customers whose first touch came through "
                                 "this channel, e.g. 'instagram'.", max_length=64)
     segment: str | None = Field(default=None, description="Only customers in this CRM segment.", max_length=64)
+    city: str | None = Field(default=None, description="Only customers living in this town or city.", max_length=64)
+    region: str | None = Field(default=None, description="Only customers living in this region.", max_length=64)
     per: PerGroup | None = Field(default=None, description="Watch each first-touch channel (or each CRM "
-                                 "segment) on its own, e.g. 'tell me when any channel's new visitors "
-                                 "jump'; an alert names the group, and each group has its own cooldown.")
+                                 "segment, town or region) on its own, e.g. 'tell me when any channel's new "
+                                 "visitors jump', 'if any town's orders drop by a fifth'; an alert names the "
+                                 "group, and each group has its own cooldown.")
     stage: Stage | None = Field(default=None, description="Journey stage the metric is read at, e.g. "
                                 "'decision' for checkout conversion (decision -> purchase).")
     comparison: Comparison | None = Field(default=None, description="Threshold rules: above or below the "
@@ -136,7 +141,7 @@ class AlertRule(BaseModel):
                              "'checkout-conversion-wow')")
         return v
 
-    @field_validator("channel", "segment", "post_to", "metric")
+    @field_validator("channel", "segment", "city", "region", "post_to", "metric")
     @classmethod
     def _blank_is_none(cls, v: str | None) -> str | None:
         if v is None:
@@ -183,6 +188,10 @@ class AlertRule(BaseModel):
             parts.append(f"channel {self.channel}")
         if self.segment:
             parts.append(f"segment {self.segment}")
+        if self.city:
+            parts.append(f"customers in {self.city}")
+        if self.region:
+            parts.append(f"region {self.region}")
         return ", ".join(parts)
 
     def window_text(self) -> str:

@@ -26,13 +26,20 @@ class Scope:
     channel: str | None = None
     segment: str | None = None
     stage: str | None = None
+    city: str | None = None  # customers living in this town (one town's rule of a per-town rule)
+    region: str | None = None
 
     @classmethod
     def of(cls, rule: AlertRule) -> Scope:
-        return cls(rule.channel, rule.segment, rule.stage)
+        return cls(rule.channel, rule.segment, rule.stage, rule.city, rule.region)
 
-    def key(self) -> tuple[str | None, str | None, str | None]:
-        return (self.channel, self.segment, self.stage)
+    def key(self) -> tuple[str | None, ...]:
+        return (self.channel, self.segment, self.stage, self.city, self.region)
+
+    @property
+    def who(self) -> tuple[str | None, ...]:
+        """The customers' part of the scope (the stage picks the KPI, not the customers)."""
+        return (self.channel, self.segment, self.city, self.region)
 
 
 @dataclass(frozen=True)
@@ -205,7 +212,6 @@ class KpiSeriesProvider:
     def _high_risk(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
         """Churn scores exist for the last day of data only, so these metrics have one point:
         threshold rules (above / below) can judge it, changes and anomalies cannot."""
-        from tools.analytics.filters import Filters
         from tools.predict.churn import NewlyAtRiskParams, newly_at_risk
 
         as_of = self.last_day()
@@ -216,8 +222,7 @@ class KpiSeriesProvider:
         # model (training is the retrain job's, after a sync). Without a churn model this raises
         # NotReadyYet, which names the job and `journeybot predict train`; the check reports it.
         result = newly_at_risk(self.store, NewlyAtRiskParams(  # type: ignore[arg-type]
-            filters=Filters(channel=[scope.channel] if scope.channel else None,
-                            segment=[scope.segment] if scope.segment else None)),
+            filters=self._filters(scope)),
             registry=registry, settings=settings, train_if_missing=False)
         value = result.metric("count") if metric == HIGH_RISK_COUNT else result.metric("value")
         # n: the customers the model scores from, so a minimum sample does not hide a small count
@@ -278,7 +283,9 @@ class KpiSeriesProvider:
         from tools.analytics.filters import Filters
 
         return Filters(channel=[scope.channel] if scope.channel else None,
-                       segment=[scope.segment] if scope.segment else None)
+                       segment=[scope.segment] if scope.segment else None,
+                       city=[scope.city] if scope.city else None,
+                       region=[scope.region] if scope.region else None)
 
     def daily(self, metric: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
         if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
@@ -288,8 +295,8 @@ class KpiSeriesProvider:
     def daily_by(self, metric: str, dimension: str, scope: Scope, first: dt.date, last: dt.date) -> pd.DataFrame:
         if metric in (HIGH_RISK_COUNT, HIGH_RISK_VALUE):
             raise ToolInputError(f"{metric} is known for the last day only and cannot be watched per {dimension}")
-        if dimension not in ("channel", "segment"):
-            raise ToolInputError(f"rules can watch each channel or each segment, not each {dimension}")
+        if dimension not in ("channel", "segment", "city", "region"):
+            raise ToolInputError(f"rules can watch each channel, segment, town (city) or region, not each {dimension}")
         return self._series(metric, scope, first, last, dimension)
 
     def prefetch(self, wanted: list[tuple[str, Scope, dt.date, dt.date]]) -> None:
@@ -310,14 +317,15 @@ class KpiSeriesProvider:
                 continue  # `daily` says so when the rule is judged
             span = self._span(first, last)
             if span is not None:
-                groups.setdefault((metric_table(name), scope.channel, scope.segment, *span), []).append(name)
-        for (_table, channel, segment, first, last), names in groups.items():
-            todo = [n for n in dict.fromkeys(names) if (n, channel, segment, first, last, None) not in self._read_ahead]
+                groups.setdefault((metric_table(name), scope.who, *span), []).append(name)
+        for (_table, who, first, last), names in groups.items():
+            todo = [n for n in dict.fromkeys(names) if (n, who, first, last, None) not in self._read_ahead]
             if len(todo) < 2:
                 continue
-            series = self._read(todo, Scope(channel, segment), first, last, None)
+            channel, segment, city, region = who
+            series = self._read(todo, Scope(channel, segment, None, city, region), first, last, None)
             for name, part in series.groupby("metric", sort=False):
-                self._read_ahead[(name, channel, segment, first, last, None)] = part.reset_index(drop=True)
+                self._read_ahead[(name, who, first, last, None)] = part.reset_index(drop=True)
 
     def _span(self, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date] | None:
         data_first = self._first_day()
@@ -332,7 +340,8 @@ class KpiSeriesProvider:
         from tools.analytics.trends import kpi_series
         from tools.data.cache import cached
 
-        key = {"metrics": names, "channel": scope.channel, "segment": scope.segment, "first": first,
+        key = {"metrics": names, "channel": scope.channel, "segment": scope.segment,
+               **({"city": scope.city, "region": scope.region} if scope.city or scope.region else {}), "first": first,
                "last": last, "by": by, "churn_window_days": self.churn_window_days}
         return cached(self.store, "alert_series", key,  # type: ignore[arg-type]
                       lambda: kpi_series(self.store, names, period=Period(start=first, end=last),  # type: ignore[arg-type]
@@ -345,7 +354,7 @@ class KpiSeriesProvider:
         if span is None:
             return pd.DataFrame({"date": [], "grp": [], "value": [], "n": []})
         first, last = span
-        series = self._read_ahead.get((name, scope.channel, scope.segment, first, last, by))
+        series = self._read_ahead.get((name, scope.who, first, last, by))
         if series is None:
             series = self._read([name], scope, first, last, by)
         value = series["n"].astype(float) if volume else series["value"].astype(float) * (100 if share else 1)
@@ -389,7 +398,7 @@ class KpiSeriesProvider:
         if name == STAGE_AWARE:
             found += self._steps(scope, current, previous)
         for dim in self.dimensions:
-            if (dim == "channel" and scope.channel) or (dim == "segment" and scope.segment):
+            if getattr(scope, dim, None):
                 continue
             try:
                 result = top_movers(self.store, MoversParams(  # type: ignore[arg-type]

@@ -98,6 +98,11 @@ NEEDS: dict[str, Need] = {
                     "no tickets with a first-response time", "tickets.first_response_at"),
     "resolved": Need("resolved tickets", "SELECT count(resolved_at) FROM tickets",
                      "no tickets with a resolution time", "tickets.resolved_at"),
+    # Repeat contacts tell one customer's tickets apart: a desk export with no customer on its
+    # tickets (a shared inbox's log) has none to tell, and is not computed rather than 0.
+    "ticket_customers": Need("tickets with a customer id", "SELECT count(customer_id) FROM tickets",
+                             "the support tickets carry no customer id (who wrote in), so one customer's "
+                             "tickets cannot be told from another's", "tickets.customer_id"),
     "customers": Need("customers with orders or events",
                       "SELECT count(*) FROM (SELECT customer_id FROM orders UNION SELECT customer_id FROM events)",
                       "no customers with orders or journey events", "orders.customer_id, events.customer_id"),
@@ -109,6 +114,7 @@ PARENTS: dict[str, str] = {
     "purchase_events": "events", "sessions": "events", "session_purchases": "sessions", "carts": "sessions",
     "completed_orders": "orders", "repeat_buyers": "completed_orders", "order_statuses": "orders",
     "delivery_orders": "orders", "replied": "tickets", "resolved": "tickets",
+    "ticket_customers": "tickets",
 }
 
 # What each KPI needs (all of them). Step conversions also need their stages (see below).
@@ -154,6 +160,8 @@ METRIC_NEEDS: dict[str, tuple[str, ...]] = {
     "first_response_time_p90": ("replied",),
     "resolution_time": ("resolved",),
     "resolution_time_p90": ("resolved",),
+    "repeat_contacts": ("ticket_customers",),
+    "repeat_contact_rate": ("ticket_customers",),
 }
 STEP_METRICS: dict[str, int] = {f"conversion_{s.replace('-', '_')}": k for k, s in enumerate(STAGES) if k}
 assert set(METRIC_NEEDS) | set(STEP_METRICS) == set(METRICS)
@@ -350,6 +358,7 @@ READS: dict[str, str] = {
     "first_response_time_p90": "tickets.created_at, first_response_at",
     "resolution_time": "tickets.created_at, resolved_at",
     "resolution_time_p90": "tickets.created_at, resolved_at",
+    **dict.fromkeys(("repeat_contacts", "repeat_contact_rate"), "tickets.customer_id, created_at"),
 }
 assert set(READS) == set(METRICS)
 

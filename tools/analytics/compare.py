@@ -22,6 +22,7 @@ from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import (
     ARROWS,
+    DEFAULT_METRICS,
     METRICS,
     SIGNED,
     SPECS,
@@ -180,7 +181,7 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
     out and named."""
     params = params or CompareParams()
     settings = settings or KpiSettings()
-    asked = list(params.metrics) if params.metrics else list(METRICS)
+    asked = list(params.metrics) if params.metrics else list(DEFAULT_METRICS)
     with store.connect() as con:
         return _compare(store, con, params, settings, asked)
 

@@ -62,6 +62,8 @@ Metric = Literal[
     "first_response_time_p90",
     "resolution_time",
     "resolution_time_p90",
+    "repeat_contacts",
+    "repeat_contact_rate",
 ]
 METRICS: tuple[str, ...] = Metric.__args__  # type: ignore[attr-defined]
 
@@ -216,6 +218,14 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "the period that are resolved"),
     _spec("resolution_time_p90", "Resolution time (p90)", "hours", "quantile", False, "tickets",
           "tickets", "90th percentile of hours to resolution, tickets opened in the period"),
+    # Anonymous tickets cannot be anyone's second contact: left out of both counts and named
+    # (tools/analytics/kpi_contacts.py).
+    _spec("repeat_contacts", "Repeat contacts", "count", "total", False, "customers with a ticket", "contacts",
+          "customers who opened two or more support tickets in the period; n is every customer who "
+          "opened one; tickets with no customer id are left out and counted apart"),
+    _spec("repeat_contact_rate", "Repeat contact rate", "rate", "rate", False, "customers with a ticket",
+          "contacts", "customers who opened two or more support tickets in the period / customers who "
+          "opened any; tickets with no customer id are left out and counted apart"),
 )}
 assert tuple(SPECS) == METRICS, "every Metric needs a spec, in the same order"
 
@@ -276,7 +286,18 @@ METRIC_ALIASES: dict[str, str] = {
     "on_time": "on_time_delivery",
     "on_time_rate": "on_time_delivery",
     "on_time_deliveries": "on_time_delivery",
+    "repeat_contact": "repeat_contacts",
+    "repeat_tickets": "repeat_contacts",
+    "repeat_contacters": "repeat_contacts",
+    "recontacts": "repeat_contacts",
+    "repeat_contact_share": "repeat_contact_rate",
+    "recontact_rate": "repeat_contact_rate",
 }
+
+# Asked for by name only: not in "all the KPIs" (`journeybot kpis`, compare, the digest), whose
+# headline stays the shop's usual numbers.
+ON_REQUEST = frozenset({"repeat_contacts", "repeat_contact_rate"})
+DEFAULT_METRICS: tuple[str, ...] = tuple(m for m in METRICS if m not in ON_REQUEST)
 
 
 def at_least_label(orders: int) -> str:

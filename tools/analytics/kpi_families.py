@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.analytics.kpi_contacts import contacts_sql
 from tools.analytics.kpi_frame import COMPLETED, Frame
 from tools.core.stages import STAGES
 
@@ -478,5 +479,5 @@ QUANTILE_ROWS: dict[str, tuple[Any, str, float]] = {
 FAMILY_SQL: dict[str, Any] = {
     "arrivals": _arrivals_sql, "stages": _stages_sql, "orders": orders_sql, "churn": _churn_sql,
     "deliveries": _deliveries_sql, "on_time": _on_time_sql, "surveys": _surveys_sql, "tickets": _tickets_sql,
-    "open_tickets": _open_tickets_sql, "ticket_flow": _ticket_flow_sql,
+    "open_tickets": _open_tickets_sql, "ticket_flow": _ticket_flow_sql, "contacts": contacts_sql,
 }

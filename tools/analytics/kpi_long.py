@@ -76,6 +76,8 @@ LONG: dict[str, dict[str, Any]] = {
     "first_response_time_p90": {"quantile": ("frt_p90", "frt_n"), "excluded": ("tickets", "frt_n")},
     "resolution_time": {"quantile": ("res_p50", "res_n"), "excluded": ("tickets", "res_n")},
     "resolution_time_p90": {"quantile": ("res_p90", "res_n"), "excluded": ("tickets", "res_n")},
+    "repeat_contacts": {"total": ("recontacted", "contacted"), "excluded": "anonymous"},
+    "repeat_contact_rate": {"rate": ("recontacted", "contacted"), "excluded": "anonymous"},
 }
 assert set(LONG) == set(METRICS)
 

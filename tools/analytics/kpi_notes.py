@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_contacts import contacts_line
 from tools.analytics.kpi_request import Scope
 from tools.analytics.kpi_result import KpiValue
 from tools.core.text import counted, plural
@@ -37,6 +38,7 @@ def kpi_notes(scope: Scope, values: list[KpiValue], first_day: dt.date,
         notes.append(f"survey answers: {num(answers['answers'])}, of which {num(answers['csat'])} with a CSAT "
                      f"score and {num(answers['nps'])} with an NPS score (an answer can hold both, or only text)")
     notes += ticket_flow_lines(scope, by, first_day, last_day)
+    notes += contacts_line(scope, by)
     open_now = by.get("open_tickets")
     if open_now and not open_now.no_data:
         # a count at a moment, not over the period: said, so it is not read as tickets opened in it

@@ -36,7 +36,7 @@ EXIT_COLUMNS = ["touchpoint", "events", "exits", "exit_rate"]
 AREAS: dict[str, str] = {
     "stages": "Journey", "arrivals": "Journey", "sessions": "Web", "orders": "Sales",
     "churn": "Sales", "deliveries": "Fulfilment", "on_time": "Fulfilment", "surveys": "Satisfaction", "tickets": "Support",
-    "open_tickets": "Support", "ticket_flow": "Support",
+    "open_tickets": "Support", "ticket_flow": "Support", "contacts": "Support",
 }
 
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the snapshot of one period reads tuples; frames are for ser
 FAMILY_TABLES: dict[str, str] = {
     "stages": "events", "arrivals": "events", "sessions": "events", "deliveries": "events",
     "orders": "orders", "churn": "orders", "on_time": "orders", "surveys": "surveys", "tickets": "tickets",
-    "open_tickets": "tickets", "ticket_flow": "tickets",
+    "open_tickets": "tickets", "ticket_flow": "tickets", "contacts": "tickets",
 }
 # Families whose rows are not the table's rows dated in the period: churn counts customers
 # active before it (and lapsing in it), on-time delivery dates orders by the day they are due.
@@ -240,6 +240,7 @@ FAMILY_ROWS: dict[str, Rows] = {
     "surveys": Rows("surveys", "TRUE", "survey answers"),
     "tickets": Rows("tickets", "TRUE", "support tickets"),
     "open_tickets": Rows("tickets", "TRUE", "support tickets"),
+    "contacts": Rows("tickets", "TRUE", "support tickets"),
     # resolved tickets are dated by their resolution: a period with closures but no new ticket
     # has an answer
     "ticket_flow": Rows("tickets", "TRUE", "support tickets opened or resolved",

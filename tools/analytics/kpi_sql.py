@@ -105,7 +105,7 @@ def _to_long(frame: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
 
 # The families by their cost at 10M events, dearest first: with two cursors the cheap ones fill
 # in behind the dear ones.
-_BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "arrivals", "open_tickets", "ticket_flow", "tickets", "surveys")
+_BY_COST = ("sessions", "churn", "orders", "deliveries", "on_time", "stages", "arrivals", "open_tickets", "ticket_flow", "tickets", "contacts", "surveys")
 
 
 def _family(con: duckdb.DuckDBPyConnection, frame: Frame, family: str, chosen: list[str]) -> pd.DataFrame | None:
@@ -254,7 +254,7 @@ def rows_in_period(con: duckdb.DuckDBPyConnection, frame: Frame, families: set[s
               "orders": ("orders", "ts"), "churn": ("orders", "ts"), "deliveries": ("events", "ts"), "surveys": ("surveys", "ts"),
               "arrivals": ("events", "ts"), "on_time": ("orders", "ts"),
               "tickets": ("tickets", "created_at"), "open_tickets": ("tickets", "created_at"),
-              "ticket_flow": ("tickets", "created_at")}
+              "ticket_flow": ("tickets", "created_at"), "contacts": ("tickets", "created_at")}
     out: dict[str, int] = {}
     wanted = {tables[fam] for fam in families}
     for table, col in sorted(wanted, key=lambda tc: list(TABLES).index(tc[0])):

@@ -23,7 +23,14 @@ from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities, metric_availability, missing_text
 from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import Filters
-from tools.analytics.kpi_catalog import METRICS, Metric, at_least_label, normalize_metric, spec
+from tools.analytics.kpi_catalog import (
+    DEFAULT_METRICS,
+    METRICS,
+    Metric,
+    at_least_label,
+    normalize_metric,
+    spec,
+)
 from tools.analytics.kpi_result import ExitRow, KpiResult, KpiValue, StageStep
 from tools.analytics.kpi_scope import (
     KpiSettings,
@@ -106,7 +113,7 @@ class KpiParams(BaseModel):
     _unique = field_validator("metrics")(lambda cls, v: unique_metrics(v))
 
     def chosen(self) -> list[str]:
-        return list(self.metrics) if self.metrics else list(METRICS)
+        return list(self.metrics) if self.metrics else list(DEFAULT_METRICS)
 
 
 # -- the tools -----------------------------------------------------------------------------
