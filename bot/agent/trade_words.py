@@ -194,3 +194,10 @@ def as_shop_words(text: str) -> str:
     for pattern in (_SOLD_TICKETS, _CLASS_SESSIONS, _SERVED_TABLES, _UNIT_COUNTED):
         text = _swap(pattern, text, "orders")
     return _AS_PROMISED.sub("by the promised date", text)
+
+
+# (lane probe21a) the business named by its trade: "joke shop:", "the weather station shop", "umbrella
+# stall takings". A word that alone would be off-topic ("a joke", "the weather") is then the shop's
+# name, not the question; bot/agent/planner.py leaves it out before deciding the question is off-topic.
+TRADE_NAME = re.compile(r"\b(?:[a-z-]+ ){1,2}?(?:shop|shops|stall|store|hire|club|school|studio|bakery|bar|cafe|van|"
+                        r"workshop|business|company|co)\b(?=\s*(?::|'s\b|\btakings\b|\bsales\b|\borders\b|\bcustomers\b))")
