@@ -149,6 +149,9 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                    r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if _PAID_ONLINE.search(text) and not args.get("goal_touchpoint"):
+        args["goal_touchpoint"] = "order_placed"  # (lane probe21a) "before paying for a pot online": the order placed online
+        args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
         args["top"] = max(1, min(int(slots.top), 50))
     if NO_COMPARISON.search(text):
@@ -202,6 +205,12 @@ _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
 # (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
 _BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
+# (lane probe21a) "before paying for a pot online", "before they ever book online": buying online is the
+# order placed on the site, the step those who left never took
+_PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:pay|paying|paid|order|"
+                          r"ordering|book|booking|buy|buying|purchas\w*)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
+
+
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
 _BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
