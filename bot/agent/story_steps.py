@@ -37,6 +37,9 @@ _NEXT = re.compile(r",?\s*\b(?:and then|then|and on to|on to|through to|thru to|
                    r"\s*(?:->|→)\s*|,\s*")
 _FROM = re.compile(r"\bfrom\b")
 _ON = re.compile(r"\b(?:to|then|till|until)\b|->|→")
+# "from browsing to paying, and on to after-sales": a span whose far end goes on, every stage between
+# (read by bot/agent/journey_plans.py), not a story of its steps
+_SPAN_GOES_ON = re.compile(r"\band on to\b")
 
 
 def step_stage(step: str) -> str | None:
@@ -49,7 +52,7 @@ def story_stages(text: str) -> list[str] | None:
     not such a story (fewer steps, or steps that go back on themselves)."""
     start = _FROM.search(text)
     told = text[start.end():] if start else text
-    if len(_ON.findall(told)) < 2:
+    if len(_ON.findall(told)) < 2 or _SPAN_GOES_ON.search(told):
         return None
     stages: list[str] = []
     for step in _NEXT.split(told):

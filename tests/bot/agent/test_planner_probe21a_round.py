@@ -93,3 +93,13 @@ def test_a_drop_off_before_buying_online_is_before_the_order_placed(rules, quest
 
 def test_would_recommend_per_a_group_satisfaction_by_lacks_is_movers(rules):
     assert_plans(rules, "would-recommend per town, best first", "movers", metric="nps", by="city", rank="value")
+
+
+def test_weirdly_few_buyers_watched_is_an_alert_on_buyers(rules):
+    assert_plans(rules, "florist: ping me when a channel has strangely few buyers, each channel on its own", "create_alert_rule",
+                 metric="buyers", condition="unusual", direction="down", per="channel")
+
+
+def test_a_span_that_goes_on_is_every_stage_between(rules):
+    assert_plans(rules, "from looking at the menu to paying, and on to after-sales, how many dinners make it", "funnel",
+                 stages=["consideration", "decision", "purchase", "post-purchase"])
