@@ -203,4 +203,4 @@ def as_shop_words(text: str) -> str:
 # stall takings". A word that alone would be off-topic ("a joke", "the weather") is then the shop's
 # name, not the question; bot/agent/planner.py leaves it out before deciding the question is off-topic.
 TRADE_NAME = re.compile(r"\b(?:[a-z-]+ ){1,2}?(?:shop|shops|stall|store|hire|club|school|studio|bakery|bar|cafe|van|"
-                        r"workshop|business|company|co)\b(?=\s*(?::|'s\b|\btakings\b|\bsales\b|\borders\b|\bcustomers\b))")
+                        r"workshop|business|company)\b")

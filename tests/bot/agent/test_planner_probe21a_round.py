@@ -45,6 +45,7 @@ def test_the_trades_goods_ranked_by_what_they_brought_in(rules, question, args):
 
 @pytest.mark.parametrize(("question", "tool"), [
     ("joke shop: weekly roundup please", "digest"),
+    ("joke shop daily summary for yesterday", "digest"),
     ("weather station shop: which gauges sell best", "product_sales"),
 ])
 def test_a_trade_named_in_a_heading_is_not_off_topic(rules, question, tool):
@@ -103,3 +104,7 @@ def test_weirdly_few_buyers_watched_is_an_alert_on_buyers(rules):
 def test_a_span_that_goes_on_is_every_stage_between(rules):
     assert_plans(rules, "from looking at the menu to paying, and on to after-sales, how many dinners make it", "funnel",
                  stages=["consideration", "decision", "purchase", "post-purchase"])
+
+
+def test_feedback_forms_are_the_survey_source(rules):
+    assert_plans(rules, "what do the feedback forms say about parking", "feedback_search", source=["survey"])
