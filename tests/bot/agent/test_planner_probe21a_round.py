@@ -108,3 +108,8 @@ def test_a_span_that_goes_on_is_every_stage_between(rules):
 
 def test_feedback_forms_are_the_survey_source(rules):
     assert_plans(rules, "what do the feedback forms say about parking", "feedback_search", source=["survey"])
+
+
+def test_stars_per_acquisition_channel_stay_satisfaction_by(rules):
+    assert_plans(rules, "star ratings by acquisition channel for the bike shop", "satisfaction_by", measure="review_score",
+                 by="channel")
