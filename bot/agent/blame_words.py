@@ -35,6 +35,8 @@ BLAME = re.compile(
 BLAME_OUTRIGHT = re.compile(
     # (lane ps18) "which region is to blame for the dip in covers", "which town is responsible for the slide in bookings"
     rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|are|were|'s) (?:to blame|responsible) for\b|"
+    # (lane probe21a) "sittings are down this month, which channel's to blame": the change said first
+    rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} ?(?:is|was|are|were|'s) (?:to blame|responsible)\s*[?.!]*$|"
     # (lane ps18) "who drove the jump in refunds", "which source was behind the slump in sign-ups"
     rf"\b(?:who|which (?:[\w-]+ ){{0,2}}?{_GROUP}) (?:drove|drives|is driving|was driving|caused|(?:is|was) behind) "
     rf"(?:(?:the|that|this|our) )?(?:[\w-]+ )?{_SHIFT}\b")

@@ -8,7 +8,9 @@ import re
 
 # only where the grain closes the clause or a period follows ("by the day we promised" is a deadline)
 _BY_THE = re.compile(r"\bby the (day|week|month|quarter)\b(?=\s*(?:[,.;:!?]|$|(?:this|last|past|since|in|for|over|from|during|"
-                     r"across|pls|please|so far|through|and|or|then|now)\b))")
+                     r"across|pls|please|so far|through|and|or|then|now|"
+                     # (lane probe21a) "nps by the week lately": a loose time word after the grain
+                     r"lately|recently|of late|these days|to date|over time)\b))")
 
 
 # (lane tune30) "same thing but per calendar month", "by calendar week": the grain, calendar or not

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.agent.analytics_cues import KPI_DIMS, NO_COMPARISON, ranks_conversion, text_of
 from bot.agent.plan_args import common
+from bot.agent.story_steps import story_over
 from bot.agent.tools import ToolContext
 
 
@@ -24,7 +25,10 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
         stages += [DEFAULT_TOUCHPOINTS[t].stage for t in touchpoints if t in DEFAULT_TOUCHPOINTS]
         touchpoints = []
-    if len(touchpoints) >= 2 and not stage_chain and not (len(stages) >= 2 and _PAID_AT_THE_END.search(text_of(slots))):
+    story = story_over(text_of(slots), touchpoints)
+    if story:  # "from hearing of us, to a look, to booking, to telling their mates": the steps told
+        args["stages"] = story
+    elif len(touchpoints) >= 2 and not stage_chain and not (len(stages) >= 2 and _PAID_AT_THE_END.search(text_of(slots))):
         args["touchpoints"] = touchpoints[:10]
     elif len(stages) >= 2:
         from tools.core.stages import STAGE_INDEX
@@ -79,7 +83,9 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r".{0,25}\b(?:doesn'?t|don'?t|does not|do not|won'?t|shouldn'?t|isn'?t|aren'?t|not) (?:count|included|in)\b|"
                  # (lane probe20a) "anyone who skips a step is out", "jumped a stage, they're excluded"
                  r"\b(?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b"
-                 r".{0,25}\b(?:is|are|'s|'re|gets?|get|they're|they are) (?:out|excluded|dropped|left out|binned|ignored|not counted)\b|\b(?:went|go|goes|gone|been|got|get|made it) through "
+                 r".{0,25}\b(?:is|are|'s|'re|gets?|get|they're|they are) (?:out|excluded|dropped|left out|binned|ignored|not counted)\b|"
+                 # (lane probe21a) never "how many get through each step", the funnel's own count
+                 r"(?<!how many )\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"
                  r"excluding|ignore|ignoring|cut|without) (?:out )?(?:anyone|anybody|people|those|customers|them|folk) (?:who|that) skipp?", text):
         args["skips"] = "stop"
@@ -143,6 +149,9 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                    r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if _PAID_ONLINE.search(text) and not args.get("goal_touchpoint"):
+        args["goal_touchpoint"] = "order_placed"  # (lane probe21a) "before paying for a pot online": the order placed online
+        args.pop("goal_stage", None)
     if getattr(slots, "top", None):  # "top 3 drop-off points"
         args["top"] = max(1, min(int(slots.top), 50))
     if NO_COMPARISON.search(text):
@@ -196,6 +205,12 @@ _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
 # (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
 _BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
+# (lane probe21a) "before paying for a pot online", "before they ever book online": buying online is the
+# order placed on the site, the step those who left never took
+_PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:pay|paying|paid|order|"
+                          r"ordering|book|booking|buy|buying|purchas\w*)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
+
+
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
 _BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")

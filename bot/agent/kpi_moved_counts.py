@@ -31,6 +31,12 @@ MOVED_TERMS: list[tuple[str, str]] = [
      r"\b(?:month|week|year|quarter)[- ]to[- ]date visits\b|\bvisits (?:so far )?(?:this )?(?:month|week|year|quarter)[- ]to[- ]date\b|"
      rf"\bvisits (?:to|on|at) (?:the |our |my )?(?:[\w'-]+ ){{1,2}}{_WEB}\b|"
      r"\b(?:fewer|more) visits (?:this|last|since|over|in)\b", "sessions"),
+    # (lane probe21a) "the dip in yo-yo buyers", "a jump in paying customers": how many bought, moving
+    # "alert me when a channel has weirdly few buyers", "if buyers get strangely low": how many bought, watched
+    (rf"\b{_MOVE}s? in (?:our |the )?(?:number of )?(?:[\w-]+ )?(?:buyers|purchasers|paying customers)\b|"
+     r"\b(?:has|have|had|gets?|got|sees?|saw) (?:weirdly|strangely|oddly|unusually|suspiciously|abnormally) (?:few|many|low|high) "
+     r"(?:[\w-]+ )?(?:buyers|purchasers|paying customers)\b|\b(?:buyers|purchasers) (?:suddenly )?(?:get|gets|go|goes|are|is|look|looks) "
+     r"(?:weirdly|strangely|oddly|unusually|suspiciously|abnormally) (?:few|many|low|high)\b", "buyers"),
     # "slower fixes this quarter", "fixes getting quicker", "fix times": how long a ticket takes to close
     # (tune31) "were we any quicker resolving fault tickets in Q3": the speed of closing, said as the doing
     (r"\b(?:slower|faster|quicker|speedier|longer|shorter) (?:fix(?:es)?|resolutions?)\b|\bfix(?:ing)? (?:times?|speed)\b|"

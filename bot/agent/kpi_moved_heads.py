@@ -24,7 +24,10 @@ _TERMS: list[tuple[str, str]] = [
      # "members coming to training this month against last month", "riders turning up for lessons":
      # the people who came to what the place runs (not where they came from)
      rf"\b{_WHO} (?:(?:are|were) )?(?:coming|turning up|showing up) (?:to|for) (?:the |our )?(?:training|practice|class(?:es)?|"
-     r"sessions?|lessons?|meets?|rehearsals?|gym|club|studio|pool|range|centre|center)\b", "active_customers"),
+     r"sessions?|lessons?|meets?|rehearsals?|gym|club|studio|pool|range|centre|center)\b|"
+     # (lane probe21a) "members turning up, week to week", "riders showing up each month": how many came, over time
+     rf"\b{_WHO} (?:(?:are|were) )?(?:turning up|showing up|coming along)\b(?=,? (?:week|month|day|each|every|per|by|over|this|"
+     r"last|past|since)\b)", "active_customers"),
     # "pushed the number of complaints up", "drove complaints down", "the extra complaints": the tickets logged
     (rf"\b{_PUSH} (?:up |down )?(?:the |our )?(?:(?:number|count|volume|pile|amount) of )?complaints (?:up|down)\b|"
      rf"\b{_PUSH} (?:up |down )?the (?:number|count|volume) of complaints\b|"

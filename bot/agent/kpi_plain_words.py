@@ -141,7 +141,9 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     # (lane probe20c) "how has would-recommend gone", "the likely-to-recommend figure": the NPS, named by its question
     # (split by a group it is satisfaction_by's measure: "would-recommend broken down by segment")
     (r"\b(?:would|likely)[- ](?:to[- ])?recommend\b(?![- ](?:score|rating|number))"
-     r"(?!.{0,30}\b(?:broken down|split|per|by (?:segments?|channels?|stages?|categor(?:y|ies)|products?|lines?))\b)", "nps"),
+     # (lane probe21a) split by a group satisfaction_by lacks ("per acquisition channel", "per town") it is still the NPS, for movers
+     r"(?!.{0,30}\b(?:(?:broken down|split|per)(?! (?:by |into |across )?(?:the |each )?(?:acquisition|first[- ]touch|towns?|cit(?:y|ies)|"
+     r"regions?|age|areas?|personas?)\b)|by (?:segments?|channels?|stages?|categor(?:y|ies)|products?|lines?))\b)", "nps"),
     # "whats in the till today", "what's in the register": the takings
     (r"\b(?:what'?s|what is|how much(?: is| money(?: is)?)?|what went) (?:gone )?in(?:to)? (?:the |our )?(?:till|tills|"
      r"register|cash register|cash box|cash drawer|kitty)\b", "revenue"),

@@ -44,6 +44,9 @@ _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": 
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
+          # (lane probe21a) "a cafe that hasnae ordered", "didnae come back", "isnae": Scots "-n't" on any helping verb
+          (re.compile(r"\b(has|have|did|does|is|are|was|were|would|could|should|must|had)nae\b"), r"\1n't"),
+          (re.compile(r"\b(?:disnae|doesnae)\b"), "doesn't"), (re.compile(r"\bwidnae\b"), "wouldn't"),
           (re.compile(r"\bcannae\b"), "can't"), (re.compile(r"\bwhit\b(?! (?:monday|sunday|week|weekend|bank|holiday)\b)"), "what"),
           # (lane probe18b) "how mony lessons hae we run": Scots "many" and "have" (neither an English word)
           (re.compile(r"\bmony\b"), "many"), (re.compile(r"\bhae\b"), "have"),

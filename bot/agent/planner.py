@@ -325,6 +325,7 @@ class OfflinePlanner:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
         word of its domain, or a KPI, stage, channel, customer group or customer it names.
         "Tell me a joke" and "what's the capital of France?" are not."""
+        from bot.agent.trade_words import TRADE_NAME
         from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC, WORLD_FACT
 
         entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
@@ -335,7 +336,7 @@ class OfflinePlanner:
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if WORLD_FACT.search(slots.norm):
             return False  # "what year did vinyl sales overtake CDs": history, not the shop's numbers
-        if OFF_TOPIC.search(slots.norm) and not (slots.metrics or slots.stages or slots.customer_id or measure):
+        if OFF_TOPIC.search(TRADE_NAME.sub(" ", slots.norm)) and not (slots.metrics or slots.stages or slots.customer_id or measure):
             return False  # "the weather in Galway", "tell us a joke": outside the data, whatever else it names
         foreign = any(kind == "metric" and FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if foreign and not (slots.metrics or slots.stages or slots.customer_id):

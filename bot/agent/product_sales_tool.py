@@ -31,7 +31,7 @@ _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the 
 _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
             r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest")
 _SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
-         rf"shrink\w*|grow\w*|grew|declin\w*|falling|dropping|slipping|rising|{_MONEY}|{_UNITS}|"
+         rf"shrink\w*|shrank|grow\w*|grew|declin\w*|falling|dropping|slipping|rising|(?:losing|gaining) ground|{_MONEY}|{_UNITS}|"
          # (lane probe20a) "top 5 toner products by number of orders": ranked by the orders they are in
          r"(?:by|in|on) (?:the )?(?:number of |count of |most )?orders")
 _RANKED = (r"\b(?:which|what|top|best|worst|most|least|biggest|fastest|slowest|rank\w*|bottom|leaders?|"
@@ -70,23 +70,35 @@ ASKS_GOODS_SOLD = re.compile(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"
     # (lane ps18) "bottom 3 salt blends by turnover", "the three best candle scents by takings": the
     # count before or after the ranking word, the goods one or two words long
-    rf"\b(?:(?:{_RANK_WORD}) (?:{_FEW})|(?:{_FEW}) (?:{_RANK_WORD})) (?:[a-z]+ )?{_GOODS} by "
-    r"(?:revenue|units|sales|orders|money|takings|turnover|number of orders)\b|"
+    rf"\b(?:(?:{_RANK_WORD}) (?:{_FEW})|(?:{_FEW}) (?:{_RANK_WORD})) (?:[a-z-]+ ){{0,2}}{_GOODS} by "
+    r"(?:revenue|units|sales|orders|money|takings|turnover|(?:the )?(?:number of|how many) orders)\b|"
+    # (lane probe21a) "which party packages make the most money", "which courses earned the most", "which
+    # gazebos got the most bookings": the trade's goods set against each other by what they brought in
+    rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:make|makes|made|earn|earns|earned|bring in|brings in|brought in|took|take|takes|"
+    r"got|get|gets|had|pulled in|pull in)(?: us| in)? (?:the )?(?:most|least|fewest)(?: (?:money|cash|revenue|takings|income|"
+    r"bookings|orders|hires|jobs|units))?\b|"
+    # (lane probe21a) "what shifted the most units", "what sold best this week": the things sold, unnamed
+    r"\bwhat (?:sold|shifted|moved|went)(?: the)? (?:most|best|fewest|least|worst)\b(?! (?:day|week|month|hour|night|time)\b)|"
     # (lane ps18) "the 5 games that shifted the most units", "the ten rugs that sold most"
     rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
     # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
     r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
-    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b)")
+    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b|"
+    # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
+    rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b)")
 
-_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS})\b")
+# (lane probe21a) "which lines sell worst", "kit lines losing ground": an owner's lines are kinds of goods
+_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS}|lines)\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
 _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
-_MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b")
+_MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
+                             # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
+                             r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
 _CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide))\b")
-_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|declin\w*|falling|fallen|dropping|"
+_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|falling|fallen|fell|dropping|"
                      r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?)\b")
 _TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length

@@ -149,6 +149,11 @@ def _boost(slots: Any) -> float:
     text = getattr(slots, "text", "") or ""
     if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
         return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
+    if getattr(slots, "breakdown", None) in ("acquisition_channel", "city", "region", "age_band", "persona") \
+            and {"nps", "csat", "csat_mean"} & set(getattr(slots, "metrics", None) or []):
+        # (lane probe21a) "would-recommend per acquisition channel": a KPI over groups only movers splits by
+        # (stars, a review score, are no KPI: "stars by acquisition channel" stays here, by channel)
+        return -0.3
     if fulfilment_pair(text.lower()) and not (_RATED.search(text) or re.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
         # (lanes probe19c, tune30) the tone of delivered against collected goods: the touchpoints' texts
         # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late

@@ -135,7 +135,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not rx.search(
-            r"\b(?:number|count|total) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?orders?(?: count)?\b|"
+            r"\b(?:number|count|total|no\.?) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of |no\.? of )?(?:[\w-]+ )?orders?(?: count)?\b|"
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from bot.agent.analytics_cues import text_of
+from bot.agent.story_steps import story_over
 
 _SPAN = re.compile(r"\bbetween\b.{3,80}\band\b|\bfrom\b.{3,80}\b(?:to|through to|until|till)\b|"
                    r"\bstep[- ]by[- ]step\b|\b(?:each|every) step\b")
@@ -32,6 +33,8 @@ def stage_span(slots: Any) -> float:
     """How strongly the words ask for the funnel over a stretch of named stages."""
     stages = getattr(slots, "stages", None) or []
     text = text_of(slots)
+    if story_over(text, list(getattr(slots, "touchpoints", None) or [])) and not _NOT_A_FUNNEL.search(text):
+        return 1.3  # (lane probe21a) a customer's story of three steps or more: the funnel over them
     metrics = [m for m in getattr(slots, "metrics", None) or []
                if not (m.startswith("conversion_") and _HOW_MANY_THROUGH.search(text))]
     if len(stages) < 2 or metrics or _NOT_A_FUNNEL.search(text):

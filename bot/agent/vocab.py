@@ -421,7 +421,7 @@ CHANNEL_CONTEXT_BEFORE = r"(?:from|via|through|on|by|over|using|off|for)\s+(?:th
 
 # Feedback sources: survey answers and support tickets.
 SOURCE_WORDS: list[tuple[str, str]] = [
-    (r"surveys?|questionnaires?|survey (?:answers|responses|comments)|nps (?:answers|responses)", "survey"),
+    (r"surveys?|questionnaires?|survey (?:answers|responses|comments)|nps (?:answers|responses)|feedback forms?", "survey"),
     (r"tickets?|support (?:requests|emails|chats|cases)|helpdesk|help desk|zendesk", "ticket"),
 ]
 
