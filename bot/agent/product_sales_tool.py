@@ -78,7 +78,12 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
     r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
-    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b)")
+    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b|"
+    # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
+    # trade's goods ranked by the money each made (never weekends or seasons, which are times)
+    rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
+    r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
+    r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b)")
 
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS})\b")
 _MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
