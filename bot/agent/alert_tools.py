@@ -385,7 +385,9 @@ OPEN_CUES = (
      r"\bwhat(?:'s| is| has| have)? (?:been |got )?flagged\b|\banything (?:been |got )?flagged\b|"
      # "is anything tripped on the alerts side", "anything lit up on the alarms": what fired, asked of the alerts
      r"\b(?:anything|something|what'?s|what is|what has) (?:been |got |now |currently )?(?:tripped|triggered|showing|lit up|"
-     r"popped up|come up|going off|flashing|red)(?: red| amber)? (?:on|in|with|among) (?:the |my |our )?(?:alerts?|alarms?|warnings?)\b", 0.8),
+     # (lane probe21b) "is anything tripped on the dive shop alerts": the trade's name before the alerts
+     r"popped up|come up|going off|flashing|red)(?: red| amber)? (?:on|in|with|among) (?:the |my |our )?(?:[\w'-]+ ){0,2}?"
+     r"(?:alerts?|alarms?|warnings?)\b", 0.8),
     (r"\bfiring\b|\btriggered\b|\bfired\b|\b(?:going|gone|went) off\b(?! (?:us|me|our|the (?:shop|business|place|brand)|on|with)\b)|"
      r"\b(?:gone|going|went) wrong\b|\bgone bad\b|\burgent\b|\bemergenc\w*\b|\bresolved alerts?\b|"
      r"\balerts? (?:that )?(?:were |have been |got )?(?:resolved|cleared|closed)\b|"

@@ -69,3 +69,10 @@ CHANGE_SPLIT_CUES += ((rf"\b(?:is|are|was|were|'s|'re) (?:way |well |a (?:bit|lo
                        rf"\b(?:which|what) {_GROUPS} (?:is |are |was |were |'s )?(?:{_PULLED}|dragg?ing) (?:it|them|that|those|"
                        rf"things|us|the numbers?)(?: (?:down|up|back))?\b", 1.0),)
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)
+# (lane probe21b) "which first-touch channel brought in the extra takings last week vs the week
+# before", "what segment cost us the missing covers this month against last": the extra (or
+# missing) is the change itself, and the group is asked for its part in it, two periods or not
+CHANGE_SPLIT_CUES += ((rf"\b(?:which|what) {_GROUPS} (?:brought|brings?|sent|sends?|gave|gives?|got|gets?|drove|drives?|"
+                       rf"added|adds?|made|makes?|won|wins?|delivered|delivers?|lost|loses?|cost|costs?) (?:us |in |out )*"
+                       rf"(?:the |that |those |all the |all that )?(?:extra|additional|missing|lost|bonus|surplus)\b", 1.0),)
+CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)

@@ -20,6 +20,10 @@ _SPELLED_OUT = (
     (re.compile(r"\bprevious to (?=that|this|it|then)\b"), "before "),
     # (lane probe20a) "alerts incl the ones that cleared": "including", shortened
     (re.compile(r"\bincl\b\.?"), "including"),
+    # (lane probe21b) "which month of the calendar is the fattest", "what day of the calendar week":
+    # the month (day) of the year (week) every reader knows
+    (re.compile(r"\b(month|months) of the calendar\b"), r"\1 of the year"),
+    (re.compile(r"\b(day|days) of the calendar week\b"), r"\1 of the week"),
     # (lane probe20c) "octobers turnover against septembers": a month's, its apostrophe not typed
     # (never "may": "mays" is no one's typing of it); "are decembers busy", "in novembers" are
     # every year's month, left plural

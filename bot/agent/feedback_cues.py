@@ -152,6 +152,8 @@ SEARCH_CUES = (
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|warmer|colder|nicer|gentler|sunnier|gloomier|"
                  r"politer|more (?:polite|hostile|upbeat|critical|cheerful)|"
+                 # (lane probe21b) "which lot sound cheerier", "are the reviews getting glummer"
+                 r"cheerier|chirpier|jollier|perkier|merrier|glummer|grimmer|sadder|more (?:cheery|chirpy|chipper|grumpy|cranky|moody)|"
                  # "is the feedback souring week on week?", "are the comments turning sour?"
                  r"souring|soured|(?:turning|turned|gone|going|getting|growing) (?:more |a bit |any )?(?:sour|bitter)|nastier|meaner|stroppier|crabbier|tetchier|frostier")
 # "is customer feedback going downhill?", "are the comments improving month on month?": the feeling

@@ -85,6 +85,9 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     from bot.agent.rate_follow_up import as_rate  # "and as a % of all bookings?": the count's rate
 
     text = getattr(asked, "norm", "") or getattr(asked, "text", "") or ""
+    from bot.agent.against_again import against_said_alone  # "what about against september?"
+
+    out = against_said_alone(spec.name, previous, out, text.lower(), getattr(asked, "against", None))
     out = metrics_added(previous, out, text.lower())  # "add avg order to that too": the KPIs kept, one more
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 

@@ -60,6 +60,9 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane probe21b) "what % of shoppers bail after one page": gone after one page is the bounce rate,
+    # however the leaving is said
+    (r"(?:\bshare\b|%|\bpercent(?:age)?\b|\bproportion\b|\bhow many\b)[^?.!]{0,60}\bafter (?:a single|one|only one|just one|the first|1) page\b", -0.6),
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
      r"\bbail(?:s|ed|ing|ers?)?\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak(?:s|ed|ing|age|y|ier|iest)?\b|\bquit\b|"
@@ -67,7 +70,9 @@ DROPOFF_CUES = (
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
      r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
      # "where do people bounce off before checkout": people leaving, not the bounce rate
-     r"\bbounc(?:e|es|ed|ing) (?:off|away)\b", 0.8),
+     # (lane probe21b) never "bounce off after one page", the bounce rate said in words
+     r"\bbounc(?:e|es|ed|ing) (?:off|away)\b(?! (?:the |our |my )?(?:[\w-]+ )?(?:web ?site |site |shop |page )?after "
+     r"(?:a single|one|only one|just one|the first|1) page\b)", 0.8),
     # (lane ps8) "where'd they stop", "where do enquirers vanish", "where do they ditch us"
     (r"\bwhere(?:'d| (?:exactly |precisely |abouts |else )?(?:do|did|are|were|is)) (?:[\w'-]+ ){0,3}(?:lose|losing|lost|leave|leaving|left|stop|stopping|quit|drop|"
      r"give up|fall|abandon|get stuck|getting stuck|stall|vanish|disappear|ditch|ghost|go(?:es)? missing|going missing)\w*|\babandon\w* (?:the |our )?(?:journey|site|shop|funnel|website)\b", 0.75),
@@ -169,6 +174,11 @@ PATH_CUES = (
     (r"\bfirst (?:find|found|hear|heard|come across|came across|discover|discovered|meet|met|see|saw|spot|spotted|notice|noticed) "
      r"(?:of |about )?(?:us|our [\w-]+)\b.{0,40}\b(?:and|then|but|,) where (?:do|does|did) (?:they|[\w-]+) (?:actually |then )?"
      r"(?:decide|book|buy|choose|commit|pay|order|sign up|make (?:up )?their minds?)\w*", 0.9),
+    # (lane probe21b) "where did buyers first find us and where were they just before they ordered",
+    # "where were the clients right before they booked": the path's last step, said as a place
+    (r"\bwhere (?:were|was|are|is|had|have) (?:they|(?:the |our )?(?:[\w-]+ )?(?:buyers|customers|clients|people|guests|shoppers|folks?)) "
+     r"(?:been |last |at )?(?:just|right|immediately|straight) before (?:they |them |he |she )?(?:ordered|order|bought|buy|booked|book|"
+     r"paid|pay|purchased|purchase|hired|hire|checked out|signed up)\w*\b", 0.9),
     # "where do buyers first come from, what's the last thing they touch before buying?"
     (r"\b(?:first|last|final) (?:thing|step|touch\w*|channel)s? (?:\w+ ){0,3}before (?:buying|paying|booking|"
      r"they (?:buy|order|purchase|pay|book)|ordering|purchasing|an? (?:order|purchase))\b|"

@@ -46,6 +46,9 @@ _TERMS: list[tuple[str, str]] = [
     # "how many people have been coming to the club nights", "members keep turning up": the people
     # active with us, counted by who keeps coming
     (rf"\b(?:how many|number of|count of|(?:the )?most|(?:the )?fewest|(?:the )?least) (?:[\w'-]+ )?{PEOPLE} "
+     # (lane probe21b) "how many members from Bedminster turned up", "how many regulars in the
+     # loyalty scheme showed up": where they are from said between the people and their coming
+     r"(?:(?:from|in|out of|on|at) (?:the |our )?(?:[\w'-]+ ){1,3}?)?"
      # (lane probe20c) "how many players actually turned up": the owner's "actually", "really", "even"
      r"(?:(?:have|has|had) been|keep|kept|(?:do|did) )?\s*(?:(?:actually|really|even|ever) )?"
      r"(?:coming|turning up|showing up|turn up|show up|turned up|showed up)\b",

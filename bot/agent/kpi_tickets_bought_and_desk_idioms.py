@@ -22,6 +22,10 @@ _TERMS: list[tuple[str, str]] = [
     # "what hour do people mostly buy open mic tickets", "which day do we sell the most gig
     # tickets": tickets bought are the event's orders
     (rf"\b{_BUY} (?:(?:the|our|their|most|more|any|many|all|of|those|them) )*(?:[\w'-]+ ){{0,3}}?tickets\b", "orders"),
+    # (lane probe21b) "what hour do most sledge tickets get bought", "which day do gig tickets sell
+    # best": the tickets first, then bought or sold (a desk word before them keeps them the desk's)
+    (rf"\b(?!{_DESK}\b)[\w'-]+ tickets (?:(?:get|gets|got|getting|are|were|is|was|been|being|have been|had been|'re) )?"
+     r"(?:mostly |usually |normally |generally |actually )?(?:bought|sold|booked|purchased|snapped up|grabbed|sell|sells|selling)\b", "orders"),
     # "is friday a good day for day tickets", "busy night for panto tickets?"
     (rf"\b{_BUSY} (?:days?|nights?|times?|hours?|weeks?|months?|weekends?) for (?:(?!{_DESK}\b)[\w'-]+ ){{1,2}}tickets\b",
      "orders"),
@@ -43,7 +47,9 @@ _TERMS: list[tuple[str, str]] = [
      rf"(?: [\w-]+)? (?:order|purchase|visit|booking|hire|job|appointment|session|class|lesson|rental|stay|box|delivery|shop|{TRADE_UNIT_ONE})s? "
      r"(?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
     # "share of folks leaving the website after one page": the bounce rate
-    (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,2}}?(?:leaving|left|leave|exiting|quitting|bouncing off|bouncing from) (?:the |our |my )?"
+    (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,2}}?(?:(?:who|that) )?(?:leaving|left|leave|leaves|exiting|exit|quitting|quit|"
+     # (lane probe21b) "what share of site visitors bounce off after one page": the verb as it is said
+     r"(?:bounc(?:e|es|ed|ing)|bail(?:s|ed|ing)?)(?: off| from| out| away)?) (?:the |our |my )?"
      r"(?:(?:web ?site|site|shop|online shop|page) )?(?:after|on|at) (?:a single|one|only one|just one|the first|the one) page\b",
      "bounce_rate"),
     # "how many feedback forms did trainees send back": the survey responses

@@ -38,6 +38,10 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     # (a period's own till only: "at the till", "the till was down" are the shop counter; a period said
     # first is blanked: "last friday's till" leaves the till first, after spaces)
     (r"(?:'s|^\s+) ?till\b(?! (?:we|i|you|they|the|it|then|now)\b)", "revenue"),
+    # (lane probe21b) "october's pedalo till up against september's", "saturday's cafe till vs the one
+    # before": the period's own till with the trade's word before it, set against another
+    (r"(?:'s|^\s+) ?(?!(?:left|long|time|days?|weeks?|hours?)\b)[a-z-]+ till(?= (?:up|vs\.?|versus|against|compared|next to|beside|alongside|"
+     r"and|on|over|with)\b|\s*[,?.!]|\s*$)", "revenue"),
     # "what % of my website visits ended in an event booking": the share of visits that bought
     (rf"{_SHARE} (?:of )?(?:(?:my|our|the|all) )?{_VISITS} (?:that |which )?(?:end|ended|ending|ends|turn|turned|result|resulted|"
      rf"lead|led|convert|converted)(?: up)?(?: in| into| to| with| as)? (?:an? )?(?:[\w-]+ )?{_SALE}\b", "session_conversion"),

@@ -17,9 +17,16 @@ _USED_TO_SPEND_BIG = (r"\bused to (?:order|buy|book|spend|shop|take|come)\w* (?:
                       r"huge|large|in bulk)\b.{0,40}\b(?:went|gone|going|fallen|fell|turned|go) (?:quiet|silent|cold|dark|awol|missing)\b"
                       r".{0,60}\b(?:chas\w+|win\w* (?:\w+ )?back|go\w* after|call|ring|contact|reach out)")
 
-STEP_ACTION_CUES = ((_DO_NEXT, 1.2), (_ON_THE_HOUSE, 1.0), (_USED_TO_SPEND_BIG, 1.2))
+# (lane probe21b) "which loyal regulars have earned a free stack as a thank you", "who deserves a
+# complimentary lesson": something free earned by loyalty (never a free replacement or redo, which
+# puts a bad experience right)
+_FREE_EARNED = (r"\b(?:earned|earnt|deserve[sd]?|merits?|merited) (?:a |an |one |some )?(?:little )?(?:free|complimentary|comp|bonus) "
+                r"(?!(?:replacement|redo|repair|fix|refund|re-?do|remake|reshoot|return)s?\b)[\w-]+")
+
+STEP_ACTION_CUES = ((_DO_NEXT, 1.2), (_ON_THE_HOUSE, 1.0), (_USED_TO_SPEND_BIG, 1.2), (_FREE_EARNED, 1.0))
 
 STEP_ACTIONS = [
     (_USED_TO_SPEND_BIG, "win_back_valuable"),
     (_ON_THE_HOUSE, "reward_loyal"),
+    (_FREE_EARNED, "reward_loyal"),
 ]

@@ -87,7 +87,12 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
     rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b|"
     # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
-    rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b)")
+    rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b|"
+    # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
+    # trade's goods ranked by the money each made (never weekends or seasons, which are times)
+    rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
+    r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
+    r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b)")
 
 # (lane probe21a) "which lines sell worst", "kit lines losing ground": an owner's lines are kinds of goods
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS}|lines)\b")

@@ -19,6 +19,8 @@ FOLLOW_UP = re.compile(
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    # (lane probe21b) "the other way round, september first", "swap them over": the last comparison turned round
+    r"(?:the )?other way (?:a?round|about)|(?:swap|switch|flip|turn) (?:them|the two|those|these|it|that) (?:over|round|around|about)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way

@@ -376,7 +376,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         found = [f for f in found if not rx.fullmatch(r"lately|recently|of late", t[f[0]:f[1]])] or found
     out = When(spans=[(s, e) for s, e, _ in found] + ([step_span] if step_span else []), step=step)
     # "the 30 before", "the same day last week", "than in september": the comparison period.
-    ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over|next to|alongside|beside|side by side with)\s+(?:in\s+|the\s+|it was\s+)*$")
+    # (lane probe21b) "next to the whole of october", "vs all of september", "against the entire month
+    # of august": the second period said whole is still the second period
+    ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over|next to|alongside|beside|side by side with)"
+                     r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?)*$")
     periods = []
     for s, e, p in found:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
