@@ -272,7 +272,9 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, OTHER_WAY, THE_FIGURES_FOR
+        if prev.name == "compare" and OTHER_WAY.search(text) and len(text.split()) <= 10:
+            return True  # (tune32) "same again the other way round please": the comparison, sides swapped
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

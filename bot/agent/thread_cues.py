@@ -21,6 +21,9 @@ FOLLOW_UP = re.compile(
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
+    # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
+    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check))?"
+    r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"

@@ -1,0 +1,57 @@
+"""Readings added in phase W (lane g-tune32) by class, from the open misses of the tuning banks
+(blind20 and the probes), on phrasings written for this round in other trades (rules only: the
+`rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which region is responsible for the slowdown in purchasers this quarter", "region"),
+    ("kite shop: which age band drove the downturn in bookers last month", "age_band"),
+    ("which channel is to blame for the slide in buyers over the past 30 days", "channel"),
+])
+def test_buyers_named_by_any_word_of_their_move(rules, question, by):
+    assert_plans(rules, question, "movers", metric="buyers", by=by)
+
+
+@pytest.mark.parametrize("question", [
+    "what percentage of people who came to the website went on to book a lesson this month",
+    "what % of folk who looked at the website actually booked a fitting session, past 30 days",
+    "share of ppl who browsed the catalogue that actually ordered a rug last month",
+])
+def test_the_share_of_lookers_who_bought_a_thing_is_the_purchase_conversion(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["purchase_conversion"])
+
+
+def _after(rules, first: str, key: str) -> None:
+    rules.reset(key)
+    rules.remember(key, rules.plan(first, key))
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("where do instagram customers drop off", "do the same for people who came from facebook",
+     "dropoffs", {"filters": {"channel": ["facebook"]}}),
+    ("how many orders did we get last week", "run the same thing for october",
+     "kpis", {"metrics": ["orders"], "period": {"start": "2026-10-01", "end": "2026-10-31"}}),
+    ("revenue by channel last month", "could you do the same for the vip segment",
+     "movers", {"metric": "revenue", "by": "channel", "filters": {"segment": ["vip"]}}),
+])
+def test_do_the_same_for_is_the_last_analysis_again(rules, first, then, tool, args):
+    key = "t32-same-" + then
+    _after(rules, first, key)
+    assert_plans(rules, then, tool, key=key, **args)
+
+
+@pytest.mark.parametrize(("first", "then", "period", "against"), [
+    ("how did bookings this month compare with last month", "and now the other way around",
+     {"name": "last_month"}, {"name": "this_month"}),
+    ("compare q3 with q2 for takings", "same again the other way round please",
+     {"start": "2026-04-01", "end": "2026-06-30"}, {"start": "2026-07-01", "end": "2026-09-30"}),
+])
+def test_the_other_way_round_swaps_a_comparisons_sides(rules, first, then, period, against):
+    key = "t32-swap-" + then
+    _after(rules, first, key)
+    assert_plans(rules, then, "compare", key=key, period=period, against=against)
