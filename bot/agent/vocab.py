@@ -283,7 +283,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"placed (?:an )?orders?|checked out)\b",
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
-    (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
+    (r"revenue|(?<!after-)(?<!after )\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      # "and in money terms?": the same question asked of the money

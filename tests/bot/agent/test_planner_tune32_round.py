@@ -55,3 +55,18 @@ def test_the_other_way_round_swaps_a_comparisons_sides(rules, first, then, perio
     key = "t32-swap-" + then
     _after(rules, first, key)
     assert_plans(rules, then, "compare", key=key, period=period, against=against)
+
+
+@pytest.mark.parametrize(("question", "stage"), [
+    ("show the after-sales part of the journey in detail", "post-purchase"),
+    ("walk me through the consideration bit of the journey", "consideration"),
+    ("kennels: dig deeper into the stage where owners first hear of us", "awareness"),
+    ("go deeper on the stage where diners actually pay for their table", "purchase"),
+])
+def test_one_part_of_the_journey_shown_in_detail_is_that_stage_of_the_map(rules, question, stage):
+    assert_plans(rules, question, "journey_map", stage=stage)
+
+
+def test_after_sales_is_a_stage_never_the_money(rules):
+    plan = rules.plan("the after sales stage of the journey, show me", "t32-after-sales")
+    assert "revenue" not in plan.args.get("metrics", []) and plan.args.get("stage") == "post-purchase", plan.args
