@@ -28,6 +28,11 @@ FOLLOW_UP = re.compile(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+# (tune32) "what did the newsletter folk spend in that time", "over the same period": the last
+# answer's span named by reference, so a whole new question still continues the thread
+SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
+                       r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
+                       r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)

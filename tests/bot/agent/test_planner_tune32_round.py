@@ -70,3 +70,29 @@ def test_one_part_of_the_journey_shown_in_detail_is_that_stage_of_the_map(rules,
 def test_after_sales_is_a_stage_never_the_money(rules):
     plan = rules.plan("the after sales stage of the journey, show me", "t32-after-sales")
     assert "revenue" not in plan.args.get("metrics", []) and plan.args.get("stage") == "post-purchase", plan.args
+
+
+@pytest.mark.parametrize(("question", "tool", "segment"), [
+    ("where do the newsletter folk drop out before buying", "dropoffs", "newsletter"),
+    ("how much did the vip folk spend last month", "kpis", "vip"),
+    ("what did the folk on the loyalty scheme spend last quarter", "kpis", "loyalty"),
+    ("how many orders from people in our loyalty club last month", "kpis", "loyalty"),
+])
+def test_a_group_of_folk_said_the_owners_way_is_the_segment(rules, question, tool, segment):
+    assert_plans(rules, question, tool, key="t32-folk-" + question)
+    plan = rules.plan(question, "t32-folk2-" + question)
+    assert plan.args.get("filters", {}).get("segment") == [segment], plan.args
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("turnover from the loyalty card holders this quarter", "what did the newsletter folk spend over the same period",
+     "kpis", {"metrics": ["revenue"], "period": {"name": "this_quarter"}, "filters": {"segment": ["newsletter"]}}),
+    ("revenue by channel last month", "how many complaints did we get over the same period",
+     "kpis", {"metrics": ["tickets"], "period": {"name": "last_month"}}),
+    ("kiln hire bookings last week", "and how much did the vip folk spend in that time",
+     "kpis", {"metrics": ["revenue"], "period": {"name": "last_week"}, "filters": {"segment": ["vip"]}}),
+])
+def test_a_question_over_the_same_period_keeps_the_threads_span(rules, first, then, tool, args):
+    key = "t32-span-" + then
+    _after(rules, first, key)
+    assert_plans(rules, then, tool, key=key, **args)
