@@ -96,3 +96,12 @@ def test_a_question_over_the_same_period_keeps_the_threads_span(rules, first, th
     key = "t32-span-" + then
     _after(rules, first, key)
     assert_plans(rules, then, tool, key=key, **args)
+
+
+@pytest.mark.parametrize("question", [
+    "how do people who never book make their way thru the journey",
+    "how do shoppers who dont order go through the site, stage by stage",
+    "what do the bike shop visitors who never buy get up to",
+])
+def test_the_way_non_buyers_go_about_it_is_their_path(rules, question):
+    assert_plans(rules, question, "paths")
