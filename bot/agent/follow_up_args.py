@@ -72,6 +72,10 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     if previous is None or asked is None or spec.changes_state or spec.edits:
         return args
     changed = said(spec, asked, ctx)
+    if spec.name == "digest" and asked.step and not asked.period:
+        from bot.agent.digest_tool import stepped_back
+
+        return {**previous, **{k: v for k, v in args.items() if k in changed}, **stepped_back(previous, asked.step, ctx)}
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
     out.update(_narrowed_split(spec, previous, out, asked, ctx))

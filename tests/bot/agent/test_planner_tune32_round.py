@@ -105,3 +105,24 @@ def test_a_question_over_the_same_period_keeps_the_threads_span(rules, first, th
 ])
 def test_the_way_non_buyers_go_about_it_is_their_path(rules, question):
     assert_plans(rules, question, "paths")
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("our daily roundup with the top complaints and any new at-risk regulars", {}),
+    ("morning briefing please, including the worst drop-off", {}),
+    ("weekly recap for the week, covering who's newly at risk", {"cadence": "weekly"}),
+])
+def test_the_digest_named_then_what_it_holds_is_the_digest(rules, question, args):
+    assert_plans(rules, question, "digest", **args)
+
+
+@pytest.mark.parametrize(("first", "then", "args"), [
+    ("roundup for the week", "and the roundup for the week before that one", {"cadence": "weekly", "date": "2026-11-08"}),
+    ("the daily digest", "and the day before that?", {"date": "2026-11-14"}),
+])
+def test_the_digest_one_step_back_is_dated_before_the_last(rules, first, then, args):
+    key = "t32-digest-" + then + first
+    _after(rules, first, key)
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "digest", plan
+    assert {k: str(plan.args.get(k)) for k in args} == args, plan.args
