@@ -126,3 +126,28 @@ def test_the_digest_one_step_back_is_dated_before_the_last(rules, first, then, a
     plan = rules.plan(then, key)
     assert plan.spec is not None and plan.spec.name == "digest", plan
     assert {k: str(plan.args.get(k)) for k in args} == args, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "which regulars can we bank on next month",
+    "how many diners can we rely on coming back next quarter",
+])
+def test_people_we_can_count_on_ahead_are_the_likely_buyers(rules, question):
+    assert_plans(rules, question, "purchase_propensity")
+
+
+def test_money_we_can_count_on_stays_the_forecast(rules):
+    assert_plans(rules, "how much revenue can we count on next month", "revenue_forecast")
+
+
+@pytest.mark.parametrize("question", [
+    "any new pizza complaints compared with last month",
+    "what new stall moans came in vs last week",
+])
+def test_new_gripes_set_against_an_earlier_span_are_the_themes(rules, question):
+    assert_plans(rules, question, "feedback_themes", sentiment="negative")
+
+
+def test_which_bit_of_the_journey_scores_lowest_is_no_map(rules):
+    plan = rules.plan("which bit of the booking journey do guests rate lowest", "t32-bit-lowest")
+    assert plan.spec is None or plan.spec.name != "journey_map", plan
