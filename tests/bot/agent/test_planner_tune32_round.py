@@ -151,3 +151,11 @@ def test_new_gripes_set_against_an_earlier_span_are_the_themes(rules, question):
 def test_which_bit_of_the_journey_scores_lowest_is_no_map(rules):
     plan = rules.plan("which bit of the booking journey do guests rate lowest", "t32-bit-lowest")
     assert plan.spec is None or plan.spec.name != "journey_map", plan
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("is the mood in the reviews better or worse than the quarter before, by channel, last quarter", "channel"),
+    ("is the tone of the comments better or worse than the month before, per stage, last month", "stage"),
+])
+def test_the_feeling_of_the_feedback_against_another_span_is_the_sentiment(rules, question, by):
+    assert_plans(rules, question, "feedback_sentiment", by=by)
