@@ -159,3 +159,20 @@ def test_which_bit_of_the_journey_scores_lowest_is_no_map(rules):
 ])
 def test_the_feeling_of_the_feedback_against_another_span_is_the_sentiment(rules, question, by):
     assert_plans(rules, question, "feedback_sentiment", by=by)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("which teas shifted the most this quarter", {"by": "product", "measure": "units"}),
+    ("what's shrinking among our titles", {"by": "product", "rank": "change", "order": "bottom"}),
+    ("which of our candles are selling slower than last month", {"rank": "change", "order": "bottom"}),
+    ("which blends are growing", {"rank": "change", "order": None}),
+    ("which flavours are on the slide this month", {"order": "bottom"}),
+])
+def test_the_trades_goods_moving_without_a_ranking_word_are_its_sales(rules, question, args):
+    assert_plans(rules, question, "product_sales", **args)
+
+
+@pytest.mark.parametrize("question", ["which numbers are falling this month", "which bookings are growing"])
+def test_figures_and_orders_moving_are_no_goods(rules, question):
+    plan = rules.plan(question, "t32-notgoods-" + question)
+    assert plan.spec is None or plan.spec.name != "product_sales", plan
