@@ -16,7 +16,10 @@ OUTCOME_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:called|calls|calling|call) off\b|\b{_THINGS} (?:that |which )?(?:got |were |was |have been )?"
      r"(?:scrapped|binned|pulled)\b", "cancelled_orders"),
     (r"\b(?:came|come|comes|coming) back (?:for|wanting|asking for) (?:a |their )?(?:refunds?|money back)\b|"
-     r"\b(?:asked|wanted|demanded) (?:for )?(?:a |their )?(?:refunds?|money back)\b", "refunded_orders"),
+     r"\b(?:asked|wanted|demanded) (?:for )?(?:a |their )?(?:refunds?|money back)\b|"
+     # (tune32) "how many customers got a refund from us", "diners given their money back": the refunds
+     r"\b(?:got|get|gets|getting|received|receiving|were given|was given|given|had|have had) (?:a |their |any |full |a full )?"
+     r"(?:refunds?|money back)\b", "refunded_orders"),
     (r"\b(?:questionnaires?|surveys?|feedback forms?|survey forms?) (?:(?:that |which )?(?:were |got |have been )|we (?:got |had )?)?"
      r"(?:returned|filled (?:in|out)|completed|sent back|handed back|got back|answered)\b", "survey_responses"),
     (r"\baverage (?:spend |take |takings )?(?:per|a|each) (?:booking|order|sale|visit|transaction|job|basket|"

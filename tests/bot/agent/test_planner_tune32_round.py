@@ -176,3 +176,11 @@ def test_the_trades_goods_moving_without_a_ranking_word_are_its_sales(rules, que
 def test_figures_and_orders_moving_are_no_goods(rules, question):
     plan = rules.plan(question, "t32-notgoods-" + question)
     assert plan.spec is None or plan.spec.name != "product_sales", plan
+
+
+@pytest.mark.parametrize("question", [
+    "how many customers got a refund from us",
+    "how many diners were given their money back last month",
+])
+def test_people_who_got_a_refund_are_the_refunds(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["refunded_orders"])
