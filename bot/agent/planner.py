@@ -275,6 +275,8 @@ class OfflinePlanner:
             return True
         from bot.agent.follow_up_args import ADJUSTS_THE_LAST, OTHER_WAY, THE_FIGURES_FOR
         if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
+            if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
+                slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
         if prev.name == "compare" and OTHER_WAY.search(text) and len(text.split()) <= 10:
             return True  # (tune32) "same again the other way round please": the comparison, sides swapped

@@ -32,7 +32,9 @@ FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|
 # answer's span named by reference, so a whole new question still continues the thread
 SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
                        r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
-                       r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)", re.I)
+                       r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)|"
+                       # "what about the avg bill, same weeks?": the periods just compared, kept
+                       r",? (?:the )?same (?:weeks|months|days|dates|periods|quarters|years|spans?)\s*[?.!]*$", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)

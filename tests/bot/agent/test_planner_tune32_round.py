@@ -184,3 +184,15 @@ def test_figures_and_orders_moving_are_no_goods(rules, question):
 ])
 def test_people_who_got_a_refund_are_the_refunds(rules, question):
     assert_plans(rules, question, "kpis", metrics=["refunded_orders"])
+
+
+@pytest.mark.parametrize(("first", "then", "args"), [
+    ("orders this week vs last week", "what about the refunds, same weeks?",
+     {"metrics": ["refunded_orders"], "period": {"name": "this_week"}, "against": {"name": "last_week"}}),
+    ("are the kiln bookings down this week compared with the one before", "what about the avg spend, same weeks?",
+     {"metrics": ["aov"], "period": {"name": "this_week"}}),
+])
+def test_same_weeks_after_a_comparison_keeps_the_weeks_compared(rules, first, then, args):
+    key = "t32-sameweeks-" + then + first
+    _after(rules, first, key)
+    assert_plans(rules, then, "compare", key=key, **args)
