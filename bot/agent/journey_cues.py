@@ -195,7 +195,8 @@ PATH_CUES = (
     # route (the funnel counts who gets through; these people never do)
     (r"\b(?:never|don'?t|do not|didn'?t|did not|won'?t) (?:buy|book|order|purchase|pay|sign up|hire)\w*\b.{0,40}\b(?:move|moves|go|goes|"
      r"travel|travels|make (?:their|its) way|progress|flow|wander|get|gets) (?:through|thru|around|about|round|along|across)\b|"
-     r"\bnon-?(?:buyers|bookers|payers)\b.{0,40}\b(?:move|moves|go|goes|travel|make (?:their|its) way|progress|flow|wander)\b", 0.5),
+     r"\bnon-?(?:buyers|bookers|payers)\b.{0,40}\b(?:move|moves|go|goes|travel|make (?:their|its) way|progress|flow|wander) "
+     r"(?:through|thru|around|about|round|along|across)\b", 0.5),
     # "stage by stage, what do the browsers who never buy actually do?": what they do is their path
     (r"\bwhat (?:do|does|did) (?:the |our |those |these )?(?:[\w'-]+ ){1,6}(?:actually |usually |typically |normally |really )?"
      r"(?:do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)|get up to\b)", 0.75),
