@@ -17,4 +17,6 @@ FEELING_OF_FEEDBACK = (r"\b(?:feeling|feelings|mood|tone|sentiment|vibes?|temper
 FEELING_PAIR_COMPARE_CUES = ((FEELING_PAIR, -0.9), (FEELING_OF_FEEDBACK, -0.9))
 FEELING_PAIR_SENTIMENT_CUES = ((FEELING_PAIR + r"(?=.{0,40}\b(?:feedback|comments|reviews|remarks|messages|surveys?|texts?|"
                                 r"tickets|by|per|each|across)\b)", 0.6),
-                               (FEELING_OF_FEEDBACK + r"(?=.{0,60}\b(?:better|worse|than|compared|vs\.?|versus|against|before)\b)", 0.4))
+                               (FEELING_OF_FEEDBACK + r"(?=.{0,60}\b(?:better|worse|than|compared|vs\.?|versus|against|before)\b)"
+                                r"(?=.*\b(?:month|week|quarter|year|before|previous|prior|earlier|last)\b)"
+                                r"(?!.*\bthan (?:an)?other\b)", 0.4))
