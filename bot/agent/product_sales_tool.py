@@ -84,7 +84,8 @@ ASKS_GOODS_SOLD = re.compile(
 # (tune32) the trade's goods moving, said without a ranking word: "which blends are growing", "what's
 # shrinking among our titles", "which of our candles are selling slower than last month" (never a KPI,
 # people or a group, which compare, trend and movers take)
-_NOT_FIGURES = r"(?!(?:kpis|metrics|numbers|figures|rates|scores|stats|margins|costs|prices|queues|waits)\b)"
+_NOT_FIGURES = (r"(?!(?:kpis|metrics|numbers|figures|rates|scores|stats|margins|costs|prices|queues|waits|topics|themes|issues|"
+                r"problems|gripes|moans|subjects|words|things|trends|questions|requests|worries|concerns|feelings)\b)")
 _MOVES = r"(?:growing|shrinking|declining|slipping|falling|rising|dropping|picking up|slowing(?: down)?|on the (?:up|rise|slide|way down))"
 ASKS_GOODS_MOVING = re.compile(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:which|what) (?:of (?:our|the) )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS} (?:are|is|have been|has been) "

@@ -196,3 +196,8 @@ def test_same_weeks_after_a_comparison_keeps_the_weeks_compared(rules, first, th
     key = "t32-sameweeks-" + then + first
     _after(rules, first, key)
     assert_plans(rules, then, "compare", key=key, **args)
+
+
+def test_topics_growing_in_the_feedback_are_no_goods(rules):
+    plan = rules.plan("which themes are rising in the reviews lately", "t32-topics-rising")
+    assert plan.spec is None or plan.spec.name != "product_sales", plan
