@@ -65,10 +65,26 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+def stepped_back(previous: dict[str, Any], unit: str, ctx: ToolContext) -> dict[str, Any]:
+    """(tune32) "and the roundup for the week before that one" after a digest: the same digest,
+    dated a week (a day, for a daily one) before the one just shown (the data's last day when it
+    had no date)."""
+    days = {"week": 7, "fortnight": 14, "day": 1}.get(unit, 7 if previous.get("cadence") == "weekly" else 1)
+    try:
+        last = _dt.date.fromisoformat(str(previous["date"])) if previous.get("date") else ctx.store.as_of()
+    except Exception:  # an empty store: the digest says so itself
+        return {}
+    return {"date": str(last - _dt.timedelta(days=days))} if last is not None else {}
+
+
 _STATUS = r"(?:how (?:are|'re) we doing|how(?:'s| is) (?:business|trade|it going|everything)|how are things(?: going| looking)?)"
 _OVERVIEW = (r"(?:(?:quick|short|brief|general|overall|usual|high-level) )?(?:overview|rundown|run-down|summary|round-?up|recap|"
              r"snapshot|catch-?up)")
 DIGEST_CUES = (
+    # (tune32) "the weekly digest please, with the biggest drop-off and who's newly at risk": the digest
+    # asked for by name, then what it holds (its sections are not each a question of their own)
+    (r"^(?:[\w'-]+ ){0,3}(?:digest|round-?up|briefing|recap|wrap-?up|bulletin|(?:daily|weekly|morning) (?:summary|report|update))"
+     r"(?: (?:please|pls|plz|for (?:the |this |last )?(?:week|day|today|yesterday)))?,? (?:with|including|incl\.?|covering|and include)\b", 0.8),
     (r"\bdigest\b|\broundup\b|\bround-up\b|\brundown\b|\bbriefing\b|\brecap\b|\bsummary of (?:yesterday|the day|the week|"
      r"last week|today)\b|\b(?:morning|daily|weekly) (?:summary|update|report|overview)\b|\boverview\b|"
      r"\bwhat should i know\b|\bcatch me up\b|\bweek[- ]in[- ]review\b|\bwhat did i miss\b|\banything (?:unusual|interesting|notable|odd|"

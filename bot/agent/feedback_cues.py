@@ -403,6 +403,10 @@ THEME_CUES = (
      r"recently\b|these\b|this\b|over\b)[a-z]{3,})|"
      r"\b(?:pop(?:s|ping)?|spring(?:s|ing)?) up\b|"
      r"\b(?:new|fresh|emerging|latest) (?:gripes|complaints|issues|problems|niggles|moans|grumbles|themes|topics|praise)\b", 0.55),
+    # (tune32) "any fresh bento gripes compared with last week": new moans about the trade's own goods
+    # set against an earlier span are the themes that came up, not a KPI comparison
+    (r"\b(?:any|what|which) (?:new|fresh|emerging|different) (?:[\w'-]+ )?(?:gripes|complaints|moans|grumbles|niggles|whinges|"
+     r"issues|problems)\b", 0.7),
 )
 
 

@@ -202,10 +202,16 @@ PATH_CUES = (
     # "how do the non-buyers move through the stages?": the routes they take, not how many get through
     # "how do people who don't buy candles move around the shop": the way they go about it
     (r"\bhow(?! many| much) (?:do |does |did )?(?:[\w'-]+ ){1,7}(?:move|moves|go|goes|travel|travels|make (?:their|its|his|her) way|progress|"
-     r"progresses|flow|flows|wander|wanders|get|gets|find (?:their|its) way) (?:through|around|about|round)\b", 0.7),
+     r"progresses|flow|flows|wander|wanders|get|gets|find (?:their|its) way) (?:through|thru|around|about|round|along|across)\b", 0.7),
+    # (tune32) "how do browsers who never buy move thru the stages": the non-buyers' way about is their
+    # route (the funnel counts who gets through; these people never do)
+    (r"\b(?:never|don'?t|do not|didn'?t|did not|won'?t) (?:buy|book|order|purchase|pay|sign up|hire)\w*\b.{0,40}\b(?:move|moves|go|goes|"
+     r"travel|travels|make (?:their|its) way|progress|flow|wander|get|gets) (?:through|thru|around|about|round|along|across)\b|"
+     r"\bnon-?(?:buyers|bookers|payers)\b.{0,40}\b(?:move|moves|go|goes|travel|make (?:their|its) way|progress|flow|wander) "
+     r"(?:through|thru|around|about|round|along|across)\b", 0.5),
     # "stage by stage, what do the browsers who never buy actually do?": what they do is their path
     (r"\bwhat (?:do|does|did) (?:the |our |those |these )?(?:[\w'-]+ ){1,6}(?:actually |usually |typically |normally |really )?"
-     r"do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)", 0.75),
+     r"(?:do\b(?! (?:for|about|with|to|it|that|this|last|first|next|before)\b)|get up to\b)", 0.75),
     # "how do people from Ashton get to a purchase", "the usual ways cheese buyers got to an order"
     (r"\b(?:how(?! many| much)|ways?|routes?) (?:do |does |did |that )?(?:[\w'-]+ ){0,6}(?:get|gets|got|getting|come|came|make (?:their|its) way|"
      r"made (?:their|its) way|find (?:their|its) way|found (?:their|its) way) to (?:an? |the |their )?(?:first )?"

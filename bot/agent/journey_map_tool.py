@@ -242,6 +242,13 @@ MAP_CUES = (
     (r"\b(?:every|each|all the|all our) (?:journey )?stages?\b.{0,40}\btouch ?points?\b.{0,25}\bpain ?points?\b|"
      r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage of (?:the |our )?(?:customer |client )?"
      r"journey\b", 0.7),
+    # (tune32) "show the after-sales part of the journey in detail", "go deeper on the stage where they
+    # pay": one stage of the map, named by its part of the journey or zoomed into (not where people leave)
+    (r"^(?!.*\b(?:drop\w*|los[et]|leav\w*|quit\w*|bail\w*|abandon\w*|conver\w*|funnel|paths?|routes?|how many|"
+     r"feel\w*|feedback|complain\w*|say|said|scor\w*|rat(?:e|ed|ing|ings)|lowest|highest|worst|best|most|least)\b)"
+     r"(?!.*\b(?:which|what) (?:bit|part|side|end|section|phase|leg|stretch)\b).*(?:\b(?:part|bit|side|end|section|phase|leg|chunk|portion|stretch) of "
+     r"(?:the |our )?(?:[\w'-]+ )?journey\b|\b(?:go|dig|drill|look) (?:deeper|further|down|closer) (?:on|into|in on|at) "
+     r"(?:the )?(?:stage|bit|part|step|phase)\b|\bzoom (?:in )?(?:on|into) (?:the )?(?:stage|bit|part|phase)\b)", 0.8),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),
 )

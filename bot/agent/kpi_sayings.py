@@ -133,7 +133,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?! (?:the|my|our|this|that|an?) (?:alert|rule|digest|reminder)s?\b)", "cancellation_rate"),
     # "which age bands account for the rise in buyers", "who's behind the refund spike": the KPI
     # named by its change (a head count of buyers; refunds and cancellations counted)
-    (rf"\b(?:{_SWING}|change|shift|swing|movement)s? in (?:the )?(?:number of )?(?:buyers|purchasers|paying customers)\b", "buyers"),
+    # (tune32) "the slide in buyers", "a slowdown in purchasers": any word of a move, not only a swing's
+    (rf"\b(?:{_SWING}|change|shift|swing|movement|slide|slip|sag|slowdown|downturn|boost|climb|plunge|tumble|"
+     rf"fall-?off|drop-?off)s? in (?:the )?(?:number of )?(?:buyers|purchasers|paying customers|payers|bookers)\b", "buyers"),
     (rf"\brefund (?:{_SWING})s?\b", "refunded_orders"),
     (rf"\bcancell?ation (?:{_SWING})s?\b", "cancelled_orders"),
     # "how many days from first setting foot in the showroom to first paying for a reupholster",

@@ -40,6 +40,7 @@ from bot.agent.thread_cues import COMMAND as _COMMAND
 from bot.agent.thread_cues import FOLLOW_UP as _FOLLOW_UP
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_cues import REMINDER as _REMINDER
+from bot.agent.thread_cues import SAME_SPAN
 from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
@@ -272,7 +273,13 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, OTHER_WAY, THE_FIGURES_FOR
+        if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
+            if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
+                slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
+            return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
+        if prev.name == "compare" and OTHER_WAY.search(text) and len(text.split()) <= 10:
+            return True  # (tune32) "same again the other way round please": the comparison, sides swapped
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

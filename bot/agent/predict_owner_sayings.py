@@ -49,4 +49,8 @@ OWNER_PROPENSITY_CUES = (
     # "better than 70% odds to check out", "a 60 percent chance of booking": a buying chance, not a funnel step
     (r"\b\d{1,3}\s*(?:%|percent|per cent) (?:odds|chance|likelihood|probability)\b|"
      r"\b(?:odds|chances?|likelihood|probability) (?:\w+ ){0,3}(?:better|higher|more|greater|over|above) than \d{1,3}\s*(?:%|percent|per cent)", 1.0),
+    # (tune32) "how many samosa buyers can we count on in the next few weeks", "which regulars can we bank
+    # on next month": the people expected to buy in a span ahead, not the money forecast
+    (r"\b(?:how many|which|who|what share of)\b(?: (?:of )?(?:[\w'-]+ ){0,3}?)?(?:can|could|will|should) (?:we|i|you) "
+     r"(?:count|rely|bank|depend|reckon) on\b(?!.{0,30}\b(?:revenue|takings|turnover|sales|money|income|cash)\b)", 1.1),
 )

@@ -29,7 +29,9 @@ _MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brough
 _UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular"
 # "best sellers", "what did people buy most often": how many sold, unless money is named
 _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
-            r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest")
+            r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest|"
+            # (tune32) "which lines shifted the most": as many sold as "sold the most"
+            r"(?:shifted|shifts|moved|moves) (?:the )?most")
 _SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
          rf"shrink\w*|shrank|grow\w*|grew|declin\w*|falling|dropping|slipping|rising|(?:losing|gaining) ground|{_MONEY}|{_UNITS}|"
          # (lane probe20a) "top 5 toner products by number of orders": ranked by the orders they are in
@@ -85,7 +87,7 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
     r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
-    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go) (?:the )?(?:best|most|worst|least)\b|"
+    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least)\b|"
     # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
     rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b|"
     # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
@@ -93,6 +95,16 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
     r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
     r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b)")
+# (tune32) the trade's goods moving, said without a ranking word: "which blends are growing", "what's
+# shrinking among our titles", "which of our candles are selling slower than last month" (never a KPI,
+# people or a group, which compare, trend and movers take)
+_NOT_FIGURES = (r"(?!(?:kpis|metrics|numbers|figures|rates|scores|stats|margins|costs|prices|queues|waits|topics|themes|issues|"
+                r"problems|gripes|moans|subjects|words|things|trends|questions|requests|worries|concerns|feelings)\b)")
+_MOVES = r"(?:growing|shrinking|declining|slipping|falling|rising|dropping|picking up|slowing(?: down)?|on the (?:up|rise|slide|way down))"
+ASKS_GOODS_MOVING = re.compile(
+    rf"^(?!.*(?:{_NOT})).*?(?:\b(?:which|what) (?:of (?:our|the) )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS} (?:are|is|have been|has been) "
+    rf"(?:{_MOVES}\b(?! (?:than|compared|vs)\b)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|less|more|better|worse)\b)|"
+    rf"\bwhat(?:'s| is| are) {_MOVES} (?:among|of|in|across) (?:our |the |my )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS}\b)")
 
 # (lane probe21a) "which lines sell worst", "kit lines losing ground": an owner's lines are kinds of goods
 _BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS}|lines)\b")
@@ -102,9 +114,11 @@ _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bor
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
 _CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
-                     r"gaining|losing ground|on the (?:up|way up|way down|rise|slide))\b")
+                     r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
+                     r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
 _BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|falling|fallen|fell|dropping|"
-                     r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?)\b")
+                     r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
+                     r"(?:slower|less|worse)|slowing(?: down)?)\b")
 _TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length
                     rf"\bthe ({_FEW}) (?:[a-z]+ )?[a-z]+s (?:that|which) ")
@@ -119,7 +133,7 @@ def sold_by(words: str) -> bool:
 
 
 def asks_product_sales(text: str) -> bool:
-    return bool(ASKS_PRODUCT_SALES.search(text) or ASKS_GOODS_SOLD.search(text))
+    return bool(ASKS_PRODUCT_SALES.search(text) or ASKS_GOODS_SOLD.search(text) or ASKS_GOODS_MOVING.search(text))
 
 
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
@@ -175,7 +189,8 @@ def product_sales_tools() -> list[ToolSpec]:
                        "worst selling items", "which categories are growing"),
             keywords=("best sellers", "best selling"),
             # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
-            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0)),
+            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0),
+                  (ASKS_GOODS_MOVING.pattern, 2.0)),
             plan=_plan,
         ),
     ]

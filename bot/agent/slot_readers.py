@@ -352,6 +352,8 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                        rf"|\b{v}\s+segment\b|\bsegment\s+{v}\b"
                        # "at risk vips?", "vip only", "just the loyalty lot": the group as such
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
+            # (tune32) "the folk on the mezcal newsletter", "people in our loyalty club": the people, then their group
+            pattern += rf"|\b(?:{PEOPLE})\s+(?:on|in)\s+(?:the\s+|our\s+)?(?:[a-z'-]+\s+)?{v}\b(?!\s+(?:page|email|channel|campaign|stage)s?\b)"
             others = "|".join(re.sub(r"(?:\\ |_)+", "[ _]", re.escape(o.lower())) for o in values if o != value)
             if others:
                 # "the vip and loyalty members": the first of a list of groups, the people named after the last

@@ -23,10 +23,20 @@ FOLLOW_UP = re.compile(
     r"(?:the )?other way (?:a?round|about)|(?:swap|switch|flip|turn) (?:them|the two|those|these|it|that) (?:over|round|around|about)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
+    # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
+    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check))?"
+    r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+# (tune32) "what did the newsletter folk spend in that time", "over the same period": the last
+# answer's span named by reference, so a whole new question still continues the thread
+SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
+                       r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
+                       r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)|"
+                       # "what about the avg bill, same weeks?": the periods just compared, kept
+                       r",? (?:the )?same (?:weeks|months|days|dates|periods|quarters|years|spans?)\s*[?.!]*$", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)

@@ -283,7 +283,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"placed (?:an )?orders?|checked out)\b",
      "purchase_conversion"),
     # "how much did we turn over?": the verb as well as the noun
-    (r"revenue|\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
+    (r"revenue|(?<!after-)(?<!after )\bsales\b|takings|(?<!staff )(?<!employee )turn ?over|turned over|turning over|\bincome\b|"
      # "how much money came in", "cash through the till": the money itself
      r"\b(?:money|cash) (?:came|come|comes|coming|went|flowed|rolled) (?:in|through)\b|\bthrough the tills?\b|"
      # "and in money terms?": the same question asked of the money
@@ -395,7 +395,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
 
 # People nouns: a value next to one of these is a filter ("vip customers", "tiktok users").
 PEOPLE = (r"customers?|members?|subscribers?|shoppers?|buyers?|people|clients?|users?|visitors?|"
-          r"ones|folks|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|patrons|diners|students|"
+          r"ones|folks?|peeps|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|patrons|diners|students|"
           r"crowd|lot|group|accounts|households?|homeowners?|householders?|families|segment|cohort|base|patients?|(?:(?:ticket|card|pass|season[- ]ticket|account|membership)[- ]?)?holders?")
 
 # Channel words people use -> channel codes as stored (lower case, underscores). Words that
