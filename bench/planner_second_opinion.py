@@ -232,7 +232,7 @@ def table(args: argparse.Namespace) -> None:
         row["decide worst"] = min((nets[b] for b in decide), default=0)
         row["check net"] = sum(nets[b] for b in check)
         row["all net"] = sum(nets.values())
-        if any(v != f"0: +0-0 (tool +0-0)" for k_, v in row.items() if k_ in banks):
+        if any(v != "0: +0-0 (tool +0-0)" for k_, v in row.items() if k_ in banks):
             rows.append(row)
     rows.sort(key=lambda r: (-r["decide net"], -r["decide worst"]))
     print(render(rows[:args.top], list(rows[0])) if rows else "no policy overrides anything")
