@@ -32,6 +32,7 @@ from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY
 from bot.agent.same_word_kpi import follow_up_kpis
+from bot.agent.second_opinion import second_opinion
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
@@ -250,7 +251,10 @@ class OfflinePlanner:
             # "make the first order of the day a coffee" resembles "make the first one about ...":
             # an edit is made only when its own words were said, never on likeness alone
             return Plan(None, {}, slots, best.score, candidates)
-        return Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
+        # An uncertain rules reading that a strong vote of near phrasings reads otherwise (bot/agent/second_opinion.py).
+        near = second_opinion(self, slots, candidates)
+        return Plan(args={}, slots=slots, **near) if near else \
+            Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
 
     def _amends(self, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:
         """"Actually make that 15%" right after an alert rule was proposed or changed: a change

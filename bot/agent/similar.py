@@ -53,6 +53,7 @@ class Vote:
     similarity: float  # cosine of the winner's closest phrasing
     ranking: tuple[tuple[str, float], ...]  # every tool among the neighbours, best first, by closest cosine
     like: tuple[str, ...]  # the winner's phrasings nearest the question, closest first
+    votes: int = 0  # how many of the k neighbours are the winner's (bot/agent/second_opinion.py)
 
 
 class Exemplars:
@@ -133,7 +134,8 @@ class Exemplars:
             order.sort(key=lambda t: t != str(self.tools[top[0]]))
         winner = order[0]
         like = tuple(self.texts[i] for i in top if self.tools[i] == winner)[:QUOTED]
-        return Vote(winner, closest[winner], tuple((t, closest[t]) for t in order), like)
+        votes = sum(1 for i in top if self.tools[i] == winner)
+        return Vote(winner, closest[winner], tuple((t, closest[t]) for t in order), like, votes)
 
 
 def enabled(config: Any) -> bool:
