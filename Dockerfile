@@ -1,7 +1,7 @@
 # journeybot as a container: non-root, the offline embedding model inside, a health check.
 #
 #   docker build -t journeybot .
-#   docker run -d --name journeybot --restart unless-stopped --stop-timeout 60 \
+#   docker run -d --init --name journeybot --restart unless-stopped --stop-timeout 60 \
 #     -e SLACK_BOT_TOKEN -e SLACK_APP_TOKEN -v journeybot-data:/data journeybot
 #
 # See docs/DEPLOY.md for compose files (one instance; PostgreSQL, Chroma and two instances).

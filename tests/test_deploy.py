@@ -224,11 +224,14 @@ def test_every_deploy_file_stops_serve_with_a_signal_it_ends_cleanly_on_and_wait
     assert next((line.split()[1] for line in stage if line.startswith("STOPSIGNAL ")), "SIGTERM") in graceful
     run = re.search(r"docker run .*--stop-timeout (\d+)", (REPO / "Dockerfile").read_text())
     assert run and int(run[1]) >= needed  # plain `docker run` would kill after 10 s
+    assert "--init" in run[0]
     for name, service in (("compose.yaml", "journeybot"), ("compose.cluster.yaml", "journeybot-a"),
                           ("compose.cluster.yaml", "journeybot-b")):
         bot = _compose(name)["services"][service]
         assert bot.get("stop_signal", "SIGTERM") in graceful, (name, service)
         assert _seconds(bot["stop_grace_period"]) >= needed, (name, service)
+        # as process 1 serve would ignore a SIGTERM sent before its handlers exist
+        assert bot.get("init") is True, (name, service)
     unit = (REPO / "deploy" / "journeybot.service").read_text()
     settings = dict(line.split("=", 1) for line in unit.splitlines() if "=" in line and not line.startswith("#"))
     assert settings.get("KillSignal", "SIGTERM") in graceful

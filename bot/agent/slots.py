@@ -49,13 +49,13 @@ from bot.agent.slot_readers import (
     read_customer_id,
     read_places,
     read_values,
-    unloaded_asks,
 )
 from bot.agent.stage_span import chain_of_steps
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
 from bot.agent.two_month_span import two_month_span
+from bot.agent.unloaded_asks import unloaded_asks
 from bot.agent.vocab import (
     CHANNEL_SYNONYMS,
     NEGATIVE,

@@ -1,0 +1,78 @@
+"""The thread's cues: a follow-up, a reference to the last answer, an order, a reminder.
+
+The planner reads these before it ranks tools: whether a short message continues the last
+analysis ("and for Instagram only?", "break that down by channel"), names the last answer's own
+rows ("how many of those orders were cancelled?"), or is an order journeybot does not take
+("email them all", "write me a poem") or a diary entry ("remind me to call the wholesaler"). Kept
+apart from bot/agent/planner.py so the planner stays a readable size.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
+
+FOLLOW_UP = re.compile(
+    # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
+    r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
+    r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
+    r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
+    r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
+    # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
+    r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
+# "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
+FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+# "how many of those orders were cancelled?", "which of them came back?": a question about the
+# last answer's own rows, so it keeps that answer's period and filters however long it is
+# (not "save all of them", an order about the last answer)
+ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
+                       r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
+                       r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
+# Orders to remove or undo something, and things journeybot does not do at all (write to
+# customers, move money, book). Answered only by a tool that acts on what is named.
+COMMAND = re.compile(
+    r"^(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
+    r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
+    # "email open then website visit...": a channel's step or numbers, not an order to write
+    r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
+    r"revenue|sales|conversion|traffic|list|channel|then|->|vs|versus|repairs?|fixes|bookings?|enquir(?:y|ies)|leads|upgrades?|contracts?|cases)(?![\w-]))"
+    r"(?:email|e-mail|send|text|sms|message|call|phone|ring|post|tweet|publish|refund|charge|book|pay|invite|"
+    r"contact|discount)"
+    # "refund rate by channel", "discount usage": the measure named after the verb's noun
+    r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
+    r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:[\w'-]+ ){0,2}(?:digest|briefing|brief|"
+    r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
+    r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
+    r"newsletter|blog|caption|advert|ad|description|joke|speech|"
+    # writing for a customer: "draft me a quote for a house move", "write up an invoice for ..."
+    r"quote|quotation|invoice|estimate|proposal|contract|receipt|menu|price list|job ad|cover letter)|"
+    r"(?:write|draft) (?:up )?(?:me |us )?(?:a|an|the) (?:quote|quotation|invoice|estimate|proposal|contract|receipt)\b|"
+    # entertainment, not analysis: "tell us a joke", "sing me something"
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:joke|story|riddle|poem|fun fact|pun)|"
+    # "tell us a dance pun", "a good knock-knock joke": a word or two before the joke itself
+    r"(?:tell|give) (?:me |us )?(?:a|an|another|one more|some) (?:[\w-]+ ){1,2}(?:jokes?|riddles?|poems?|puns?)\b|sing|"
+    # taste, not data: "suggest a film for our late-night slot", "recommend a podcast for the staff room"
+    r"(?:suggest|recommend|pick|choose) (?:me |us )?(?:a|an|some|a good|a few|good) (?:[\w-]+ ){0,2}(?:films?|movies?|songs?|"
+    r"playlists?|podcasts?|books?|novels?|tv shows?|box ?sets?|series|tunes?|albums?|music|recipes?|wines?|beers?|cocktails?|"
+    r"gifts?|presents?|slogans?|colou?rs?|games?|holidays?)|"
+    # harm, however it is put: "set fire to the database", "blow up the data" (never a tool's likeness)
+    + r"(?:go (?:and )?)?" + HARM + "|"
+    # a name for something new: "what should I call my new gin" (not a persona card's name)
+    + NAMING + "|" + ELSEWHERE + r")(?![\w-])")
+# A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
+# it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
+REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
+                       r"reminders?)\b|\b(?:add|put) (?:it|this|that|\w+) (?:in|on|to) (?:my|the) (?:diary|calendar|to-?do list)\b")
+
+# "that", "it" standing for the last answer's subject: "how does that compare with last month?",
+# "break it down by channel", "show that weekly".
+THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get|group|regroup|lump|bucket|roll|flip|switch|turn|redo) "
+                   r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
+                   r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
+                   # "can u break that one down by first-touch channel"
+                   r"\b(?:break|split) (?:that|this|it) one (?:down|up|out)\b")
+# One customer named by reference: "that person", "this client", "the same customer"
+THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
