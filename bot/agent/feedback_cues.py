@@ -148,6 +148,14 @@ SEARCH_CUES = (
      r"(?:customers|clients|people|users|tweeters|guests|patients|members|shoppers|buyers|folks?|ones|diners|punters|"
      r"visitors|regulars|patrons|students|parents)\b"
      r"(?! (?:(?:who|that) )?(?:need|needs|should|must|to (?:call|contact|ring|email|reach|chase)|we (?:should|need|must|ought|have to|could|can)))", 1.5),
+    # (lane probe21c) "show me the crossest comments folk left", "pull up the grumpiest support tickets", "mek
+    # mi see di unhappiest tings customers seh": the worst texts themselves, asked to be seen, ranked by
+    # tone (not their feeling split by a part of the journey, which "by"/"per" would ask)
+    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send)(?: me| us| mi)? "
+     r"(?:the |all the |some of the |a few of the |di |our )?(?:most (?:negative|critical|scathing|annoyed|upset)|angriest|"
+     r"grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|stroppiest|meanest|worst) "
+     r"(?:[\w-]+ )?(?:comments|reviews|words|messages|texts|replies|notes|tickets|things|tings|stuff|feedback|remarks|"
+     r"complaints|survey answers|emails)\b(?!.*\b(?:by|per|for each) (?:stage|touchpoint|channel|source|day|week|month)\b)", 1.6),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|warmer|colder|nicer|gentler|sunnier|gloomier|"

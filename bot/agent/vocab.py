@@ -395,7 +395,7 @@ DIMENSION_WORDS: list[tuple[str, str]] = [
 
 # People nouns: a value next to one of these is a filter ("vip customers", "tiktok users").
 PEOPLE = (r"customers?|members?|subscribers?|shoppers?|buyers?|people|clients?|users?|visitors?|"
-          r"ones|folks|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|patrons|diners|students|"
+          r"ones|folks?|guests|regulars|leads|sign-?ups|traffic|newcomers|audience|fans|followers|patrons|diners|students|"
           r"crowd|lot|group|accounts|households?|homeowners?|householders?|families|segment|cohort|base|patients?|(?:(?:ticket|card|pass|season[- ]ticket|account|membership)[- ]?)?holders?")
 
 # Channel words people use -> channel codes as stored (lower case, underscores). Words that
