@@ -195,6 +195,11 @@ SENTIMENT_CUES = (
     (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
     # "how did customers feel last week compared to the week before": the feeling, set against another period
     (r"\b(?:feel|feels|feeling|felt|mood|tone|vibes?)\b.{0,40}\b(?:compared|vs\.?|versus|than|against)\b", 0.3),
+    # (lane probe21c) "are the regulars feeling better or worse this month than the month before": people's
+    # feeling itself better or worse, however many words then set the two periods side by side
+    (r"\b(?:are|is|were|was) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:feeling|feelin) (?:any |a bit |much )?"
+     r"(?:better|worse|happier|unhappier|gloomier|more (?:positive|negative|upbeat|fed up))\b"
+     r"(?! about (?:the |our )?(?:sales|revenue|takings|numbers|orders|money|figures)\b)", 1.2),
     (r"(?:" + FEEDBACK_TURNING + "|" + _FELT + r").{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day (?:by|on|to) day|weekly|daily|monthly|over time)\b", 0.4),
     (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"

@@ -52,3 +52,51 @@ def test_the_worst_texts_with_no_topic_search_nothing_but_their_tone(rules, ques
 
 def test_the_worst_texts_split_by_a_part_of_the_journey_stay_the_feeling(rules):
     assert_plans(rules, "show me the most negative feedback per touchpoint", "feedback_sentiment", by="touchpoint")
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("are the gym members feeling better or worse this month than the month before", {"name": "this_month"}),
+    ("is the spa crowd feeling better or worse this week than the week before", {"name": "this_week"}),
+])
+def test_people_feeling_better_or_worse_than_before_is_the_feeling(rules, question, period):
+    assert_plans(rules, question, "feedback_sentiment", period=period)
+
+
+def test_feeling_better_about_the_sales_stays_the_numbers(rules):
+    plan = rules.plan("is the team feeling better about sales this week vs last", "p21c-team")
+    assert plan.spec is not None and plan.spec.name == "compare", plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "do the vip members rate the sunday roast lower than the newsletter lot",
+    "do loyalty card holders rate our bike servicing better than the leads",
+])
+def test_one_group_rating_a_named_thing_against_another_is_satisfaction_by_segment(rules, question):
+    assert_plans(rules, question, "satisfaction_by", by="segment")
+
+
+@pytest.mark.parametrize(("first", "then", "period", "against"), [
+    ("was august better than july for the chippy's takings", "the other way round, july first",
+     {"start": "2026-07-01", "end": "2026-07-31"}, {"start": "2026-08-01", "end": "2026-08-31"}),
+    ("compare q3 against q2 for bookings at the spa", "flip it round",
+     {"start": "2026-04-01", "end": "2026-06-30"}, {"start": "2026-07-01", "end": "2026-09-30"}),
+])
+def test_two_periods_asked_the_other_way_round_are_swapped(rules, first, then, period, against):
+    key = "p21c-swap-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, "compare", key=key, period=period, against=against)
+
+
+def test_a_journey_map_beside_another_period_swaps_too(rules):
+    key = "p21c-swap-map"
+    rules.remember(key, rules.plan("customer journey map for the gym this month alongside last month", key))
+    assert_plans(rules, "swap them", "journey_map", key=key, period={"name": "last_month"},
+                 compare_period={"name": "this_month"})
+
+
+@pytest.mark.parametrize(("question", "filters"), [
+    ("how many punnets did customers from the Bristol region buy yesterday", {"region": ["Bristol"]}),
+    ("how many sachets did shoppers in the newsletter segment purchase this week", {"segment": ["newsletter"]}),
+])
+def test_units_the_customers_bought_counted_are_orders(rules, question, filters):
+    assert_plans(rules, question, "kpis", metrics=["orders"], filters=filters)
