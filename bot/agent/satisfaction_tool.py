@@ -75,7 +75,10 @@ _MEASURED_IN_WORDS = re.compile(r"\bhow (?:happy|satisfied|pleased|content)\b|\b
                                 r"recommend (?:us|the \w+|our \w+)\b|\blikely (?:are (?:[\w'-]+ ){0,2})?to recommend\b", re.I)
 _TONE = re.compile(r"\btone\b|\bmood\b|\bsentiment\b|\bvibes?\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
-                      r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
+                      r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b|"
+                      # (lane probe21c) "which client segment has got less satisfied": a change of mood, movers'
+                      r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                      r"(?:unhappier|happier|grumpier|crankier|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
 _RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend|"
                     r"\brates? (?:(?:us|the|our|it|them)(?: [\w-]+){0,2} )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
@@ -176,7 +179,7 @@ def _boost(slots: Any) -> float:
         return -0.2
     if compared and by_from(text) == "product_category" and _RATED.search(text):
         return 1.1  # "which kind of yarn gets the best review score": no other tool splits by what is sold
-    if compared and by_from(text) in ("delivery", "product_category", "segment"):
+    if compared and by_from(text) in ("delivery", "product_category", "segment") and not _CHANGED.search(text):
         return 0.9  # feelings split by these only this tool gives ("is sentiment worse for some segments?")
     if compared and _RATED.search(text):
         return 0.8  # ratings compared across groups: the KPIs give one total, sentiment reads texts

@@ -100,3 +100,35 @@ def test_a_journey_map_beside_another_period_swaps_too(rules):
 ])
 def test_units_the_customers_bought_counted_are_orders(rules, question, filters):
     assert_plans(rules, question, "kpis", metrics=["orders"], filters=filters)
+
+
+@pytest.mark.parametrize("question", [
+    "which gym members used to come in loads and have gone quiet",
+    "show me the clients who used to book heaps but now hardly ever do",
+])
+def test_used_to_come_loads_and_gone_quiet_is_the_lapsing_tier(rules, question):
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which customer segment got unhappier this quarter, going by csat", "csat", "segment"),
+    ("which client segment has got less satisfied since august, csat wise", "csat", "segment"),
+])
+def test_a_qualified_group_getting_unhappier_is_a_change_by_group(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by)
+
+
+def test_a_group_least_happy_now_stays_each_groups_level(rules):
+    assert_plans(rules, "which segment is least happy going by csat", "satisfaction_by", by="segment")
+
+
+@pytest.mark.parametrize("question", [
+    "silver spot price this morning?",
+    "what's the price of a barrel of brent crude this morning",
+])
+def test_a_markets_price_out_there_is_no_tool(rules, question):
+    assert_plans(rules, question, None)
+
+
+def test_the_shops_own_gold_sales_are_still_read(rules):
+    assert_plans(rules, "which gold chains sold best this month", "product_sales")
