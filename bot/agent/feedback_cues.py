@@ -463,7 +463,8 @@ THEME_CUES += (
 # and again in the tickets", "what crops up over and over in the reviews": what recurs, the themes
 THEME_CUES += (
     (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike) (?:most|best|the most|least|the least) about "
-     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+s(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
+     # (lane probe21c) also a mass noun ("the congee", "the porridge"): the trade's goods as a whole
+     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
     (r"\bwhat(?:'s|s| is| are| has| have)? (?:been )?(?:coming|come|came|cropping|cropped|popping|popped|turning|turned) up "
      r"(?:again and again|over and over(?: again)?|time and (?:time )?again|again|repeatedly|(?:a )?lot|the most|most(?: often)?)\b", 1.2),
 )

@@ -295,6 +295,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
         args["sentiment"] = "positive"
+    if re.search(r"\b(?:love|like|enjoy|value|rate)s? (?:the )?least\b", text):
+        args["sentiment"] = "negative"  # (lane probe21c) "what do guests like least about the cottages": the gripes
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:
         args["stage"] = stages

@@ -132,3 +132,27 @@ def test_a_markets_price_out_there_is_no_tool(rules, question):
 
 def test_the_shops_own_gold_sales_are_still_read(rules):
     assert_plans(rules, "which gold chains sold best this month", "product_sales")
+
+
+@pytest.mark.parametrize("then", ["same ask but for the vip lot", "same q but for the vip lot"])
+def test_the_same_ask_for_another_group_is_a_follow_up(rules, then):
+    key = "p21c-same-" + then
+    rules.remember(key, rules.plan("how many haircuts did the loyalty members book last month", key))
+    assert_plans(rules, then, "kpis", key=key, metrics=["orders"], period={"name": "last_month"},
+                 filters={"segment": ["vip"]})
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("for each segment, what should the dog grooming parlour do with them next", "segment"),
+    ("per age band, what should the nail bar do with them next", "age_band"),
+])
+def test_what_the_business_should_do_next_with_each_group(rules, question, by):
+    assert_plans(rules, question, "next_best_actions", by=by)
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what do walkers love most about the guided tour, past 90 days", "positive"),
+    ("what do guests like least about the porridge", "negative"),
+])
+def test_what_people_like_most_or_least_about_one_thing_is_the_praise_or_the_gripes(rules, question, sentiment):
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
