@@ -52,8 +52,8 @@ _COMPARE_CUE = re.compile(
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b(?! (?:the |our )?(?:[\w-]+ )?(?:backlog|queue))|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
-_GROUPS = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
-           r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")
+_GROUPS = (r"(?:(?:customer|client|crm|member|first[- ]touch|acquisition) )?(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
+           r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")  # (lane probe21c) "which customer segment"
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
@@ -141,7 +141,10 @@ def split_cue(text: str) -> bool:
 _CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|(?:i|we|you) blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
                       r"dragg\w*|"
-                      r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b")
+                      r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b|"
+                      # (lane probe21c) "which customer segment got unhappier this month": a group's change of mood
+                      r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                      r"(?:unhappier|happier|grumpier|crankier|crosser|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b")
 # "orders fell last week - which region was it?": the change first, then which group ("moved on" is a step).
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
                          r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump|took a (?:dip|hit|tumble))\b.{0,40}\b(?:which|what)\b")

@@ -148,6 +148,14 @@ SEARCH_CUES = (
      r"(?:customers|clients|people|users|tweeters|guests|patients|members|shoppers|buyers|folks?|ones|diners|punters|"
      r"visitors|regulars|patrons|students|parents)\b"
      r"(?! (?:(?:who|that) )?(?:need|needs|should|must|to (?:call|contact|ring|email|reach|chase)|we (?:should|need|must|ought|have to|could|can)))", 1.5),
+    # (lane probe21c) "show me the crossest comments folk left", "pull up the grumpiest support tickets", "mek
+    # mi see di unhappiest tings customers seh": the worst texts themselves, asked to be seen, ranked by
+    # tone (not their feeling split by a part of the journey, which "by"/"per" would ask)
+    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send)(?: me| us| mi)? "
+     r"(?:the |all the |some of the |a few of the |di |our )?(?:most (?:negative|critical|scathing|annoyed|upset)|angriest|"
+     r"grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|stroppiest|meanest|worst) "
+     r"(?:[\w-]+ )?(?:comments|reviews|words|messages|texts|replies|notes|tickets|things|tings|stuff|feedback|remarks|"
+     r"complaints|survey answers|emails)\b(?!.*\b(?:by|per|for each) (?:stage|touchpoint|channel|source|day|week|month)\b)", 1.6),
 )
 # "are comments getting crankier or kinder?": the feeling of what is written, compared
 MOOD_COMPARED = (r"crankier|grumpier|kinder|friendlier|ruder|angrier|harsher|testier|crosser|sourer|snippier|warmer|colder|nicer|gentler|sunnier|gloomier|"
@@ -189,6 +197,11 @@ SENTIMENT_CUES = (
     (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),
     # "how did customers feel last week compared to the week before": the feeling, set against another period
     (r"\b(?:feel|feels|feeling|felt|mood|tone|vibes?)\b.{0,40}\b(?:compared|vs\.?|versus|than|against)\b", 0.3),
+    # (lane probe21c) "are the regulars feeling better or worse this month than the month before": people's
+    # feeling itself better or worse, however many words then set the two periods side by side
+    (r"\b(?:are|is|were|was) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:feeling|feelin) (?:any |a bit |much )?"
+     r"(?:better|worse|happier|unhappier|gloomier|more (?:positive|negative|upbeat|fed up))\b"
+     r"(?! about (?:the |our )?(?:sales|revenue|takings|numbers|orders|money|figures)\b)", 1.2),
     (r"(?:" + FEEDBACK_TURNING + "|" + _FELT + r").{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
      r"day (?:by|on|to) day|weekly|daily|monthly|over time)\b", 0.4),
     (r"\b(?:" + MOOD_COMPARED + r")\b.{0,40}\b(?:week (?:on|by|to|over) week|month (?:on|by|to|over) month|"
@@ -456,7 +469,8 @@ THEME_CUES += (
 # and again in the tickets", "what crops up over and over in the reviews": what recurs, the themes
 THEME_CUES += (
     (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike) (?:most|best|the most|least|the least) about "
-     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+s(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
+     # (lane probe21c) also a mass noun ("the congee", "the porridge"): the trade's goods as a whole
+     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
     (r"\bwhat(?:'s|s| is| are| has| have)? (?:been )?(?:coming|come|came|cropping|cropped|popping|popped|turning|turned) up "
      r"(?:again and again|over and over(?: again)?|time and (?:time )?again|again|repeatedly|(?:a )?lot|the most|most(?: often)?)\b", 1.2),
 )

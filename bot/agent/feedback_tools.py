@@ -138,7 +138,12 @@ _QUERY_NOISE = re.compile(
     r"annoyed|upset|frustrated|furious|irate|livid|fuming|grumpy|disappointed|dissatisfied|displeased|miffed|peeved|"
     r"cheesed|narked|disgruntled|members|guests|patients|diners|punters|visitors|"
     # Pidgin's and Scots' fillers ("abeg", "wetin dey", "di", "a wee look"): no topic
-    r"abeg|wetin|dey|una|dem|di|dis|wee|ken|lah|leh|lor)\b")
+    r"abeg|wetin|dey|una|dem|di|dis|wee|ken|lah|leh|lor|mek|mi|seh|wah gwaan|"
+    # (lane probe21c) the worst texts asked for by their tone ("the crossest words folk left", "the
+    # grumpiest support tickets"): how bad, and what they are, not a topic
+    r"most|worst|angriest|grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|"
+    r"stroppiest|meanest|critical|scathing|words|things|tings|stuff|texts|notes|remarks|replies|emails|folk|"
+    r"support(?= tickets?\b)|region|fortnight|bout|(?:love|hun|mate|pal|bru|chale|sasa)(?=\W*$)(?<!\bthey love)(?<!\bpeople love))\b")
 
 
 def search_query(slots: Any) -> str:
@@ -290,6 +295,8 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
         args["sentiment"] = "positive"
+    if re.search(r"\b(?:love|like|enjoy|value|rate)s? (?:the )?least\b", text):
+        args["sentiment"] = "negative"  # (lane probe21c) "what do guests like least about the cottages": the gripes
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:
         args["stage"] = stages

@@ -16,6 +16,7 @@ from typing import Any, get_args
 from bot.agent.follow_up_grain import split_said
 from bot.agent.metrics_added import metrics_added
 from bot.agent.slots import Slots
+from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 
 # Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
 # (each tool has only some of these).
@@ -57,8 +58,10 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
     text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
     named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
              and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
+    # "the other way round": both periods said again, swapped (bot/agent/swapped_periods.py)
+    swapped = set(PERIOD_ARGS) if SWAPPED.search(text) else set()
     # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)
-    return keys | named | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
+    return keys | named | swapped | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,

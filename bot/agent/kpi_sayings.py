@@ -157,7 +157,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # spent, not its average per order ("spend per order" stays the AOV, vocab.py's)
     (r"^(?!.*\b(?:per|each|average|avg|on average|typical(?:ly)?|usual(?:ly)?|a time|a visit|an order|a head)\b).*?"
      r"(?:\bhow much (?:money |cash )?(?:did |do |does |have |has |had )?(?:[\w'-]+ ){0,5}(?:spent|spend|spending)\b|"
-     r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b)", "revenue"),
+     r"\b(?:spend|spent|spending) (?:a lot |much |any |a bit |way )?(?:more|less)\b|"
+     # (lane probe21c) "how much did the folk who first met us at the market stall spend", "what the
+     # loyalty card regulars spent on thalis": a group described at length, or its total after "what"
+     r"\bhow much (?:money |cash )?(?:did|do|does|have|has) (?:the|our|all|those|these|people|customers|folks?|clients) "
+     r"(?!time\b)(?:[\w'()-]+ ){0,10}?(?:spent|spend)\b(?! (?:time|hours?|minutes?|ages|long)\b)|"
+     r"\bwhat (?:did |do |have )?(?:the|our|all the|all our) (?:[\w'()-]+ ){1,5}?(?:spent|spend)\b(?= (?:on|with|at|in)\b))",
+     "revenue"),
     # "which weekday do the regulars spend the most per order", "who spends more per visit", "which
     # region spends the most per MOT": what one order is worth, not the money in all (vocab.py
     # reads "spend per order" with nothing between). Per person, no KPI: "per head" is read as

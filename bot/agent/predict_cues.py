@@ -8,7 +8,8 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 
 # "who used to come every week but has slowed right down?", "used to pop in every few days,
 # now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
-LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|"
+LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|loads|lots|heaps|"
+            r"tons|a ton|constantly|non-?stop|"  # (lane probe21c) "used to come in loads and have gone quiet": often
             r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
             r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|barely|seldom|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"

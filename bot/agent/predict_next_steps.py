@@ -7,7 +7,10 @@ from __future__ import annotations
 
 # "what should the bakery do next with its regulars", "what do we do next with each segment":
 # the next step asked of a group, overall or per segment
-_DO_NEXT = (r"\bwhat (?:should|shall|do|can|could|would|must|ought) (?:we|i|you|the [\w'-]+|[\w'-]+) (?:\w+ )?do next\b"
+# (lane probe21c) "for each segment, what should the thrift shop do with them next": the business in two
+# words, and the group pointed back to before "next"
+_DO_NEXT = (r"\bwhat (?:should|shall|do|can|could|would|must|ought) (?:we|i|you|the (?:[\w'-]+ ){0,2}?[\w'-]+|[\w'-]+) (?:\w+ )?"
+            r"do (?:with (?:them|those|these|it|each(?: one)?|that lot|all of them)(?: all)? )?next\b"
             r"(?:.{0,30}\b(?:with|for|about) (?:its|our|my|their|the|each|every|all)\b)?")
 # "which regulars have earned one on the house", "deserve a drink on the house as a thanks"
 _ON_THE_HOUSE = (r"\b(?:earned|earnt|deserve[sd]?|merit\w*|owed|due|get|gets|getting) (?:a |an |one |something |some\w* )?"

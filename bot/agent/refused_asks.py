@@ -159,4 +159,10 @@ _CRAFT = (rf"(?:so |ok,? |quick one,? )?(?!(?:[\w'-]+ ){{0,8}}?{_HELD}\b)(?:how 
           r"proof|steep|brew|set|cure|dry|sit|boil|simmer|roast|fire|heat|cool)\b|(?:what|which) (?:kind of |type of |sort of |"
           r"brand of |make of )?(?:[\w'-]+ ){1,2}?should (?:i|we) (?:buy|use|get|pick|choose|go for) (?:for|to make|to use|on|in)\b)")
 ELSEWHERE = rf"{ELSEWHERE}|{_CRAFT}"
+# (lane probe21c) A market's price out there: "gold spot price per gram this morning?", "what's the price of an
+# ounce of silver" (never the shop's own: "gold ring sales", "the average price of a gold chain")
+_METAL = r"(?:gold|silver|platinum|palladium|copper|bitcoin|btc|ethereum|brent crude|crude oil)"
+ELSEWHERE += (r"|(?:(?:what(?:'s| is)|whats|how much is|tell me|check|give me) )?(?:(?:the|today'?s|current|latest|live) )*"
+              rf"(?:{_METAL}(?: (?:spot|market|bullion))? (?:price|rate)s?\b|(?:(?:spot|market) )?(?:price|cost) of "
+              rf"(?:an? (?:ounce|oz|gram|kilo|barrel|tonne) of )?{_METAL}\b)")
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."

@@ -51,7 +51,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?[\w-]+ )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most|"
@@ -75,10 +75,13 @@ _MEASURED_IN_WORDS = re.compile(r"\bhow (?:happy|satisfied|pleased|content)\b|\b
                                 r"recommend (?:us|the \w+|our \w+)\b|\blikely (?:are (?:[\w'-]+ ){0,2})?to recommend\b", re.I)
 _TONE = re.compile(r"\btone\b|\bmood\b|\bsentiment\b|\bvibes?\b", re.I)
 _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
-                      r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b", re.I)
+                      r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b|"
+                      # (lane probe21c) "which client segment has got less satisfied": a change of mood, movers'
+                      r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                      r"(?:unhappier|happier|grumpier|crankier|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
 _RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend|"
-                    r"\brates? (?:(?:us|the|our|it|them)(?: [\w-]+)? )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
+                    r"\brates? (?:(?:us|the|our|it|them)(?: [\w-]+){0,2} )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
                     re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
 _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
@@ -181,7 +184,7 @@ def _boost(slots: Any) -> float:
         return -0.2
     if compared and by_from(text) == "product_category" and _RATED.search(text):
         return 1.1  # "which kind of yarn gets the best review score": no other tool splits by what is sold
-    if compared and by_from(text) in ("delivery", "product_category", "segment"):
+    if compared and by_from(text) in ("delivery", "product_category", "segment") and not _CHANGED.search(text):
         return 0.9  # feelings split by these only this tool gives ("is sentiment worse for some segments?")
     if compared and _RATED.search(text):
         return 0.8  # ratings compared across groups: the KPIs give one total, sentiment reads texts

@@ -451,7 +451,7 @@ def read_age_bands(t: str, known: tuple[str, ...]) -> list[str]:
         n = int(m.group(2))
         lows = {b: int(rx.match(r"\d+", b).group(0)) for b in known if rx.match(r"\d+", b)}  # type: ignore[union-attr]
         out += [b for b, low in lows.items() if (low >= n if m.group(1) == "over" else low < n)]
-    return out
+    return list(dict.fromkeys(out))  # "the under-25s (18-24)": one band said two ways is one filter
 
 
 def read_customer_id(text: str) -> str | None:

@@ -16,7 +16,7 @@ from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
-    r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
+    r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|ask|question|q|query|deal|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # (lane probe21b) "the other way round, september first", "swap them over": the last comparison turned round
