@@ -22,8 +22,22 @@ from typing import Any
 from bot.agent import similar
 from bot.agent.ranking import Candidate
 
+SETTING = "JOURNEYBOT_PLANNER_SECOND_OPINION"
 SIMILARITY = 0.6  # least cosine of the vote winner's closest phrasing
 VOTES = 4  # least number of the K neighbours that are the winner's
+
+
+def enabled(config: Any) -> bool:
+    """[model] planner_second_opinion (off by default), unless JOURNEYBOT_PLANNER_SECOND_OPINION says
+    on or off. Off by default because the vote cannot see a question's structure: on the round tests
+    it overruled right readings with near phrasings of another tool ("how long does delivery take in
+    each state?" is each region's level, the vote said one number), five times, at cosines 0.75-0.86
+    that no threshold separates from its fixes on the blind banks (docs/BENCHMARKS.md)."""
+    env = getattr(config, "env", None) or {}
+    value = str(env.get(SETTING, "")).strip().lower()
+    if value:
+        return value in ("on", "1", "true", "yes")
+    return bool(getattr(getattr(config, "model", None), "planner_second_opinion", False))
 
 
 def uncertain(candidates: tuple[Candidate, ...], slots: Any) -> bool:
@@ -44,7 +58,7 @@ def second_opinion(planner: Any, slots: Any, candidates: tuple[Candidate, ...]) 
     from bot.agent.analytics_cues import asks_series
     from bot.agent.reading import _DESTRUCTIVE
 
-    if not candidates or similar._BROKEN or not similar.enabled(planner.ctx.config):
+    if not candidates or similar._BROKEN or not similar.enabled(planner.ctx.config) or not enabled(planner.ctx.config):
         return None
     rule = planner.by_name[candidates[0].tool]
     if rule.changes_state or rule.edits or rule.plan is None or not uncertain(candidates, slots) \

@@ -124,6 +124,12 @@ class ModelConfig(Section):
         description="the offline planner reads a question none of its rules recognise by resemblance to "
                     "known questions (with the offline embedding model) instead of asking back; "
                     "JOURNEYBOT_PLANNER_FALLBACK=off overrides")
+    planner_second_opinion: bool = Field(
+        default=False,
+        description="with the fallback on, a strong vote of near phrasings overrules an uncertain rules "
+                    "reading (bot/agent/second_opinion.py); off by default: on the round tests it broke right "
+                    "readings the vote cannot tell apart ('in each state' is a split, not one number); "
+                    "JOURNEYBOT_PLANNER_SECOND_OPINION=on overrides")
 
 
 

@@ -41,7 +41,7 @@ def _planner(env: dict[str, str]) -> OfflinePlanner:
 
 @pytest.fixture(scope="module")
 def planner() -> OfflinePlanner:
-    return _planner({})
+    return _planner({second_opinion.SETTING: "on"})
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +116,12 @@ def test_the_fallback_setting_turns_the_second_opinion_off(rules_only, with_exem
     rule, _ = _rules(rules_only, UNSURE)
     with_exemplars({TARGET: CLOSE})
     assert rules_only.plan(UNSURE, "off").spec.name == rule.spec.name
+
+
+def test_the_second_opinion_is_off_unless_asked_for(rules_only, with_exemplars):
+    """Off by default (docs/BENCHMARKS.md, "Second opinion from the vote, phase W"): with the
+    fallback on and close phrasings of another tool, the rules' reading stands."""
+    rule, _ = _rules(rules_only, UNSURE)
+    with_exemplars({TARGET: CLOSE, "kpis": FAR})
+    default = _planner({})
+    assert default.plan(UNSURE, "default").spec.name == rule.spec.name
