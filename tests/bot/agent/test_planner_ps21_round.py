@@ -1,0 +1,34 @@
+"""Readings added in phase W (lane ps21) by class, from blind21's misses, on phrasings written
+for this round in other trades (rules only: the `rules` fixture of tests/planner_fixtures.py)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    # complaints in homely words, resolved
+    ("garage: how many gripes have we sorted out this month", "resolved_tickets"),
+    ("how many moans did the team put to bed last week", "resolved_tickets"),
+    # feedback forms filled in by whoever the trade serves
+    ("how many comment cards did diners fill out last month", "survey_responses"),
+    ("salon: how many questionnaires have clients handed back this week", "survey_responses"),
+    # people through the door
+    ("how many patients walked through the door last week", "active_customers"),
+    ("gym: how many bodies came in through the doors this month", "active_customers"),
+    # baskets filled then left
+    ("how often do plant buyers load up a cart then leave it, last month", "cart_abandonment"),
+    ("how often do folk fill their trolley and vanish this week", "cart_abandonment"),
+    # a first hit on the site
+    ("how many wool fans landed on our web shop for the first time last week", "new_visitors"),
+    ("how many people found the app for the very first time this month", "new_visitors"),
+    # the backlog's change said as a sum or a pile
+    ("repair jobs logged minus jobs fixed last month", "backlog_change"),
+    ("did our complaint queue grow this week", "backlog_change"),
+    # the time to resolve told as its two ends
+    ("how long from a tenant's repair request coming in till it's properly sorted, last month", "resolution_time"),
+    ("days from a diner's complaint being logged to it getting resolved this quarter", "resolution_time"),
+])
+def test_a_homely_kpi_word_is_read(rules, question, metric):
+    assert_plans(rules, question, "kpis", metrics=[metric])
