@@ -57,5 +57,9 @@ _TERMS: list[tuple[str, str]] = [
      r"(?:landing|coming in|arriving|being (?:raised|logged|opened)|getting (?:raised|logged)|opening|in) "
      rf"(?:to|till|until|through to) (?:it's |it is |they're |it |them |its |their )?(?:being |getting |is |are |'s )?(?:fully |properly |finally )?"
      rf"(?:{CLOSED}|done)\b", "resolution_time"),
+    # "share of knives refunded", "what % of the lamps sent back": the refund rate, whatever
+    # the goods are called (not "refunded customers": a rate is asked of the goods)
+    (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
+     r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:refunded|sent back)\b", "refund_rate"),
 ]
 PATTERNS = [(re.compile(p), code) for p, code in _TERMS]

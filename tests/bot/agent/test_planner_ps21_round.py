@@ -32,3 +32,37 @@ from planner_fixtures import assert_plans
 ])
 def test_a_homely_kpi_word_is_read(rules, question, metric):
     assert_plans(rules, question, "kpis", metrics=[metric])
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    # the refund rate of goods named in the trade's own noun
+    ("share of surfboards refunded, charted monthly over the past year", "refund_rate", "month"),
+    ("what percentage of the candles got refunded, weekly", "refund_rate", "week"),
+    # buyers laid out week by week
+    ("chart buyers month by month for tiktok customers", "buyers", "month"),
+    ("graph paying buyers day by day", "buyers", "day"),
+])
+def test_a_trade_noun_series_keeps_its_kpi(rules, question, metric, grain):
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
+
+
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("help desk first response time, week on week, the past 120 days", "first_response_time", "week"),
+    ("bookings month on month, the past six months", "orders", "month"),
+])
+def test_x_on_x_with_a_long_span_after_a_comma_is_a_series(rules, question, metric, grain):
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
+
+
+def test_the_typed_all_teh_data_is_every_day(rules):
+    assert_plans(rules, "refund rate per week, all teh data", "trend", metric="refund_rate", grain="week",
+                 period={"name": "all"})
+
+
+@pytest.mark.parametrize(("question", "by", "focus"), [
+    ("do we fix more bikes in april than in any other month", "month", "April"),
+    ("is march near the top for candle sales compared with every other month", "month", "March"),
+    ("are more lessons booked on tuesdays than on any other day", "weekday", "Tuesday"),
+])
+def test_one_month_or_day_against_every_other_is_a_pattern(rules, question, by, focus):
+    assert_plans(rules, question, "time_pattern", by=by, focus=focus)
