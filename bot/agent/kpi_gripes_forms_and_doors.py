@@ -1,6 +1,6 @@
 """KPIs said in owners' homely words (lane ps21, from blind21's misses): complaints called
 grumbles or gripes, feedback forms filled in by whoever the trade serves, people coming through
-the doors, baskets filled then walked away from, a first hit on the site, tickets opened against
+the doors or turning up most, baskets filled then walked away from, a first hit on the site, tickets opened against
 tickets closed, and the time from a complaint landing to its fix. Read first of the KPI words
 (bot/agent/kpi_words.py): broader readings would take their nouns ("tickets", "website") alone.
 """
@@ -61,5 +61,9 @@ _TERMS: list[tuple[str, str]] = [
     # the goods are called (not "refunded customers": a rate is asked of the goods)
     (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
      r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:refunded|sent back)\b", "refund_rate"),
+    # "which hour the members turn up most", "when do riders show up the least": the people active
+    # with us, the most or least said after their coming
+    (rf"\b(?:the |our )?{PEOPLE} (?:(?:actually|really|usually) )?(?:turn|show) up (?:the )?(?:most|more|least|less|fewest)\b",
+     "active_customers"),
 ]
 PATTERNS = [(re.compile(p), code) for p, code in _TERMS]

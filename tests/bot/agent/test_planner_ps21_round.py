@@ -66,3 +66,28 @@ def test_the_typed_all_teh_data_is_every_day(rules):
 ])
 def test_one_month_or_day_against_every_other_is_a_pattern(rules, question, by, focus):
     assert_plans(rules, question, "time_pattern", by=by, focus=focus)
+
+
+@pytest.mark.parametrize("question", [
+    "which hour do the climbers turn up most",
+    "on which weekday do our riders show up the least",
+])
+def test_people_turning_up_most_are_the_active_ones(rules, question):
+    plan = rules.plan(question, "ps21-" + question)
+    assert plan.spec and plan.spec.name == "time_pattern" and plan.args.get("metric") == "active_customers", plan.args
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("if a diver hasnt booked for 60 days we call them lost, what's churn on that", 60),
+    ("if a client has not been in for 8 weeks we treat them as lapsed, what is churn", 56),
+])
+def test_a_gone_rule_said_with_call_them_is_a_churn_window(rules, question, days):
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
+
+
+@pytest.mark.parametrize(("question", "least"), [
+    ("how many diners are on their fourth tasting menu or beyond", 4),
+    ("how many regulars are on their third candle or more this year", 3),
+])
+def test_an_ordinal_of_any_unit_or_more_is_repeat_customers(rules, question, least):
+    assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=least)
