@@ -389,7 +389,9 @@ def read_when(text: str, as_of: dt.date | None) -> When:
                                               rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
                           # "october, and put september beside it": the second period set next to the first
                           rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"
-                                   r"\s*(?:for|as a) comparison\b", t[e:])):
+                                   r"\s*(?:for|as a) comparison\b", t[e:])
+                          # (ps21) "october's extra orders over september": a month's span holds its "over"
+                          or rx.match(rf"over\s+(?:the\s+month\s+of\s+)?{MONTH_RX}\b", t[s:e])):
             out.against = p
         elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
             out.against = p  # "up since last quarter", "down on last week": the period before this one

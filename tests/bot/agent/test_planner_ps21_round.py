@@ -91,3 +91,8 @@ def test_a_gone_rule_said_with_call_them_is_a_churn_window(rules, question, days
 ])
 def test_an_ordinal_of_any_unit_or_more_is_repeat_customers(rules, question, least):
     assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=least)
+
+
+def test_a_month_over_another_sets_the_second_against(rules):
+    assert_plans(rules, "which segment drove march's higher bookings over february", "movers", metric="orders",
+                 by="segment", against={"start": "2026-02-01", "end": "2026-02-28"})
