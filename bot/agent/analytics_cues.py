@@ -323,12 +323,12 @@ def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     m = _X_ON_X.search(text)
     # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
-    # "week on week for the last 90 days" (many weeks, each against the one before)
+    # "week on week for the last 90 days", ", the last 90 days" (many weeks, each against the one before)
     if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)
                          # "month on month this year": a period holding many of them, each against the one before
                          or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
                          or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
-                         or re.search(r"\b(?:for|over|across|during|in) (?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
+                         or re.search(r"(?:\b(?:for|over|across|during|in) |(?:^|,)\s*)(?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
                                       r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters|years)|half[- ](?:a )?year)\b", text)):
         return None
     return m.group(1)

@@ -46,7 +46,6 @@ from bot.agent.series_cues import (
 )
 from bot.agent.stage_span import stage_span, window_alone
 from bot.agent.tools import ToolContext, ToolSpec
-from bot.agent.trade_words import UNIT_ONE as TRADE_UNIT_ONE
 
 __all__ = ["analytics_tools", "filters_from", "metrics_from", "period_args", "period_from"]
 
@@ -150,8 +149,6 @@ _UNITS = r"(?:times|orders|purchases|visits|bookings|hires|jobs|appointments|ses
 _ORDINALS = {"third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "tenth": 10,
              "10th": 10}
 _NTH = "(" + "|".join(_ORDINALS) + ")"
-# (lane probe20c) "on their 3rd charter or more": one of the trade's own units (bot/agent/trade_words.py)
-_TRADE_ONE = TRADE_UNIT_ONE
 _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          rf"\b(?:at least|minimum of|a minimum of) {_TIMES} {_UNITS}\b|"
                          rf"\b{_TIMES}(?: or more|\+| plus) {_UNITS}\b|"
@@ -159,9 +156,9 @@ _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          # "bought more than twice", "at least thrice": the count said as an adverb
                          r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b|"
                          # (lane ps16) "on their third order or more", "up to a 4th booking or beyond"
+                         # (lane ps21) whatever the unit: "on their third pot or more"
                          rf"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) {_NTH}(?: [\w-]+)? "
-                         r"(?:order|purchase|visit|booking|hire|job|appointment|session|class|lesson|rental|stay|box|"
-                         rf"delivery|shop|{_TRADE_ONE})s? (?:or|and) (?:more|beyond|above|later|after|up|over)\b")
+                         r"[\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b")
 
 
 def min_orders(text: str) -> int | None:

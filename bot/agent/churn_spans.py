@@ -25,7 +25,12 @@ _WINDOWS = (
     # the trade's unit named between the verb and the span
     re.compile(rf"\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|never|not) (?:paid for|bought|ordered|purchased|"
                rf"booked|hired|had|done|come (?:in |back )?for) (?:an?|any|another|one) (?:[\w-]+ ){{1,2}}?(?:in|for|within) "
-               rf"(?:the (?:last|past) |over )?{_SPAN}\b"))
+               rf"(?:the (?:last|past) |over )?{_SPAN}\b"),
+    # (lane ps21) "if a team hasnt entered for 90 days we call them gone", "not been in for 8 weeks,
+    # we treat them as lapsed": any verb, the span, then the owner's name for gone
+    re.compile(rf"\b(?:haven'?t|have not|hasn'?t|has not|didn'?t|did not|not) (?:[\w'-]+ ){{1,3}}?(?:in|for|within) "
+               rf"(?:the (?:last|past) |over )?{_SPAN},? (?:then )?(?:we|i|you) (?:call|count|consider|treat|class|mark|reckon) "
+               rf"(?:them|it|that|him|her|they're|they are)? ?(?:as )?(?:being )?{_GONE}\b"))
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 

@@ -59,10 +59,12 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # counted (not "sold out", not what sold best)
     (r"\b(?:number of |count of |total )?(?!(?:tickets?|items? (?:we )?have)\b)[a-z-]{3,}s sold\b(?! (?:out|off|on)\b)",
      "orders"),
-    # "buyers per segment this month", "buyers by town", "buyers each week": the head count of
+    # "buyers per segment this month", "buyers by town", "buyers each week", "plot buyers wk by
+    # wk" (lane ps21): the head count of
     # people who bought, laid out (a bare "buyers" is often who is asked about, not the count)
     (r"^(?!.*\b(?:repeat|first[- ]time|new|returning|top|best|biggest|valuable|likely|potential)\s+buyers\b)"
-     r".*?\b(?P<kpi>(?:paying )?buyers) (?:per|by|for each|in each|across|each|every)\b", "buyers"),
+     r".*?\b(?P<kpi>(?:paying )?buyers) (?:per|by|for each|in each|across|each|every|(?:week|wk|day|month|mth) (?:by|on|to) "
+     r"(?:week|wk|day|month|mth)|weekly|daily|monthly|over time)\b", "buyers"),
     # "which channel has the most buyers", "what town brought in the fewest paying customers": the
     # head count of people who bought, ranked by group
     (r"\b(?:which|what) (?:[\w-]+ ){1,2}?(?:has|had|have|brings?|brought|gets?|got|sends?|sent|gives?|gave|drives?|drove)"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from bot.agent.owner_words import BASKETS, DELIVERY, PEOPLE, QUERIES, SHARE
-from bot.agent.trade_words import UNIT_ONE as TRADE_UNIT_ONE
 
 _BUY = (r"(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|sell|sells|sold|selling|book|books|booked|booking|"
         r"snap(?:s|ped|ping)? up|grab(?:s|bed|bing)?|shift(?:s|ed|ing)?)")
@@ -43,9 +42,9 @@ _TERMS: list[tuple[str, str]] = [
      r"market|review|rating|score|customer|client|cart|basket)\b)[\w-]+ (?:value|worth)\b", "aov"),
     # "how many customers are on their third bear order or more": the repeat customers, at that
     # many orders (bot/agent/analytics_tools.py's min_orders reads the ordinal)
+    # (lane ps21: whatever the unit, "on their third pot or more")
     (r"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) (?:third|fourth|fifth|sixth|tenth|3rd|4th|5th|6th|10th)"
-     rf"(?: [\w-]+)? (?:order|purchase|visit|booking|hire|job|appointment|session|class|lesson|rental|stay|box|delivery|shop|{TRADE_UNIT_ONE})s? "
-     r"(?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
+     r"(?: [\w-]+)? [\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
     # "share of folks leaving the website after one page": the bounce rate
     (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,2}}?(?:(?:who|that) )?(?:leaving|left|leave|leaves|exiting|exit|quitting|quit|"
      # (lane probe21b) "what share of site visitors bounce off after one page": the verb as it is said

@@ -17,6 +17,7 @@ from bot.agent.kpi_counts import COUNT_PATTERNS
 from bot.agent.kpi_deeds import DEED_PATTERNS
 from bot.agent.kpi_everyday_words import EVERYDAY_PATTERNS
 from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
+from bot.agent.kpi_gripes_forms_and_doors import PATTERNS as GRIPES_FORMS_AND_DOORS_PATTERNS
 from bot.agent.kpi_job_words import JOB_PATTERNS
 from bot.agent.kpi_loose_asks import LOOSE_ASK_PATTERNS
 from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
@@ -178,8 +179,9 @@ KPI_TERMS: list[tuple[str, str]] = [
 # Owners' worth and takings words (kpi_worth_and_takings) come right after the money billed. The
 # loose asks (kpi_loose_asks: "grabbed one off us", "still sat unresolved", "spend per table") come
 # first of all, after only the customers who had to contact us more than once (kpi_repeat_contacts:
-# "came back to support" is not a repeat customer).
-KPI_PATTERNS = (REPEAT_CONTACT_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+# "came back to support" is not a repeat customer). The homely words of kpi_gripes_forms_and_doors
+# ("grumbles", "came thru the doors") come right after those.
+KPI_PATTERNS = (REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS

@@ -12,14 +12,16 @@ import re
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 _VS = r"(?:compared (?:to|with)|compares? (?:to|with)|stacks? up (?:to|with|against)|vs\.?|versus|against|next to|relative to|over|than)"
-_REST_DAYS = (r"(?:the )?(?:other|rest of the) (?:days?|weekdays|nights|evenings|days of the week)\b|"
+# (lane ps21) "than in any other month", "compared with every other day": the rest said one by one
+_ANY = r"(?:(?:any|every|each|all(?: the)?) )?"
+_REST_DAYS = (rf"(?:the )?{_ANY}(?:other|rest of the) (?:days?|weekdays?|nights?|evenings?|days of the week)\b|"
               r"(?:the )?rest of (?:the|our) week\b|(?:the )?other \d days\b")
-_REST_MONTHS = r"(?:the )?(?:other|rest of the) months\b|(?:the )?rest of (?:the|our) year\b"
+_REST_MONTHS = rf"(?:the )?{_ANY}(?:other|rest of the) months?\b|(?:the )?rest of (?:the|our) year\b"
 _DAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
 # not "may" ("may" is as often the verb)
 _MONTH = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
-DAY_VS_REST = rf"\b{_DAY}\b.{{0,80}}\b{_VS} {_REST_DAYS}"
-MONTH_VS_REST = rf"\b{_MONTH}\b.{{0,80}}\b{_VS} {_REST_MONTHS}"
+DAY_VS_REST = rf"\b{_DAY}\b.{{0,80}}\b{_VS}(?: in| on| for)? {_REST_DAYS}"
+MONTH_VS_REST = rf"\b{_MONTH}\b.{{0,80}}\b{_VS}(?: in| for)? {_REST_MONTHS}"
 
 
 def one_vs_rest(text: str) -> str | None:

@@ -68,7 +68,7 @@ _NAMED: list[tuple[str, str]] = [
     (r"\bthis year\b|\byear to date\b|\bytd\b|\bthe (?:start|beginning) of (?:the|this) year\b|"
      r"\bso far this year\b|\b(?:the |this )?year so far\b|\b(?:this |the |our )?(?:current )?(?:financial|fiscal) year\b|"
      r"\bfy\b|\b(?:(?:the )?(?:whole|entire|full)|over the) year\b(?! (?:of |in )?(?:19|20)\d\d)(?! (?:before|earlier|ago))", "this_year"),
-    (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |our |of the )?data\b|\bwhole history\b|"
+    (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |teh |da |our |of the )?data\b|\bwhole history\b|"
      r"\bsince (?:we |you )?(?:first )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
      r"\bin total\b|\balltogether\b|\baltogether\b|"
      # "across all our orders", "over the entire history": every row, not the default window
@@ -389,7 +389,9 @@ def read_when(text: str, as_of: dt.date | None) -> When:
                                               rx.search(r"\b(?:and|to|or)\s+(?:in\s+|the\s+)*$", t[:s])) or
                           # "october, and put september beside it": the second period set next to the first
                           rx.match(r"\s*(?:beside|next to|alongside|against|side by side with) (?:it|that|them|this)\b|"
-                                   r"\s*(?:for|as a) comparison\b", t[e:])):
+                                   r"\s*(?:for|as a) comparison\b", t[e:])
+                          # (ps21) "october's extra orders over september": a month's span holds its "over"
+                          or rx.match(rf"over\s+(?:the\s+month\s+of\s+)?{MONTH_RX}\b", t[s:e])):
             out.against = p
         elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
             out.against = p  # "up since last quarter", "down on last week": the period before this one
