@@ -119,11 +119,11 @@ _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
+_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
-_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|falling|fallen|fell|dropping|"
-                     r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
+_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
+                     r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
 # (lane ps23) "last 90 days" is the period, never a list's length
 _TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
