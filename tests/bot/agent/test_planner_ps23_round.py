@@ -69,3 +69,24 @@ def test_an_alert_given_its_new_window_as_a_verb_is_a_change(rules, question, da
 ])
 def test_the_goods_by_what_they_made_or_how_they_move(rules, question, args):
     assert_plans(rules, question, "product_sales", **args)
+
+
+@pytest.mark.parametrize("question", [
+    "which studios that used to book heaps have dried up",
+    "which families that used to visit every week have gone quiet",
+])
+def test_an_old_rhythm_then_have_and_the_slowing_is_the_lapsing_tier(rules, question):
+    assert_plans(rules, question, "at_risk_customers", tier="lapsing")
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("which pupils have slid into high risk over the past fortnight", {}),
+    ("which bakers have drifted into the danger zone lately", {}),
+    ("since you last ran the scores, who is newly at risk among the dog walkers", {"since": "previous_scoring"}),
+])
+def test_slid_into_risk_or_since_the_last_run_is_newly_at_risk(rules, question, args):
+    assert_plans(rules, question, "newly_at_risk", **args)
+
+
+def test_a_weekday_then_its_date_dates_the_digest_whatever_follows(rules):
+    assert_plans(rules, "the yoga class recap for tuesday the 10th, pal", "digest", date="2026-11-10")
