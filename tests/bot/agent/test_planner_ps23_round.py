@@ -90,3 +90,16 @@ def test_slid_into_risk_or_since_the_last_run_is_newly_at_risk(rules, question, 
 
 def test_a_weekday_then_its_date_dates_the_digest_whatever_follows(rules):
     assert_plans(rules, "the yoga class recap for tuesday the 10th, pal", "digest", date="2026-11-10")
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("add an alarm: van hires down 20% on the previous day", {"condition": "drops_by", "value": 20.0, "window_days": 1}),
+    ("let the whole team know when refunds jump by 30% week on week", {"condition": "rises_by", "value": 30.0, "window_days": 7}),
+    ("tell everyone if csat drops below 70", {"metric": "csat", "condition": "below", "value": 70.0}),
+])
+def test_a_new_alert_said_with_a_colon_or_for_a_group_is_made(rules, question, args):
+    assert_plans(rules, question, "create_alert_rule", **args)
+
+
+def test_an_alert_named_then_set_is_still_a_change(rules):
+    assert_plans(rules, "set the revenue alert to 20%", "change_alert_rule", value=20.0)
