@@ -302,7 +302,8 @@ RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3
                 r"(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bthey )(?<!\bpeople )\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
+    (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bthey )(?<!\bpeople )\bcall (?:her|him|them|it)\b|"
+     r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"
