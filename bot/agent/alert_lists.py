@@ -19,6 +19,11 @@ SHOWN_ALERTS_CUES = (
      r"\b(?:what|anything|has anything|did) (?:did |have |has )?(?:the |our |my |any )?(?:alerts?|alarms?) "
      r"(?:flag|flagged|catch|caught|raise|raised|pick up|picked up|spot|spotted|throw up|threw up)\b|"
      r"\b(?:alerts?|alarms?)\b(?! rules?\b) ?[:,-]? ?(?:just |only )?(?:the )?(?:open|live|active) ones\b", 1.5),
+    # (lane ps23) "kiln alerts pls, the resolved ones as well", "alarms: the ones still live plus any closed":
+    # the alerts named, then which of them by their state (a rule has no state of open or cleared)
+    (r"\b(?:alerts?|alarms?|warnings?)\b(?! rules?\b)(?: (?:pls|please|plz|ta))? ?[:,;-]? ?(?:just |only |plus |and |with )?"
+     r"(?:the |those |any )?(?:(?:ones|alerts|alarms) (?:that are |that |which are )?(?:still )?(?:open|live|active|resolved|"
+     r"cleared|closed|sorted)|(?:open|live|active|resolved|cleared|closed|sorted) ones)\b", 1.5),
 )
 # "including the ones already sorted", "even the ones we dealt with", "the fixed ones too": the
 # resolved alerts asked for as well

@@ -13,8 +13,10 @@ RULE_MADE = (_LEAD + r"(?:set up|create|add|make|start|put in|give me) (?:me |us
 # changed: the rule named, then its new window, threshold or severity (lane ps17: or the alert,
 # "switch the class bookings alert to week on week instead of day on day", which "week on week" alone would read as a comparison)
 RULE_CHANGED = (_LEAD + r"(?:change|switch|set|make|move|turn|update|put|bump|flip) (?:the|my|our|that|this) "
-                r"(?!(?:lapsing|churn|risk|scoring|action|persona)\b)(?:[\w-]+ ){0,3}(?:rule|alert|alarm) (?:to|so it|over to|onto|into) "
-                r"(?:compare |fire |check |look |go |run )?(?:(?:day|week|month|year) (?:on|over|by|to) (?:day|week|month|year)|"
+                r"(?!(?:lapsing|churn|risk|scoring|action|persona)\b)(?:[\w-]+ ){0,3}(?:rule|alert|alarm) "
+                # (lane ps23) or its new way said as a verb: "make the takings alert look week on week"
+                r"(?:(?:to|so it|over to|onto|into) (?:compare |fire |check |look |go |run )?|(?:compare|fire|check|look|go|run|work)s? "
+                r"(?:at |on |by )?)(?:(?:day|week|month|year) (?:on|over|by|to) (?:day|week|month|year)|"
                 r"daily|weekly|monthly|fortnightly|\d+(?:\.\d+)?\s*(?:%|percent|per cent|hours?|hrs?|days?|mins?|minutes?)?|"
                 r"high|low|medium|urgent)\b")
 # (lane ps15) the rule named first, then how it should work from now on: "on the refunds alert,

@@ -84,7 +84,8 @@ _WINDOWS: list[tuple[str, int]] = [
     (r"\bmonth[- ](?:on|over|to|by)[- ]month\b|\bmonthly\b|\bper month\b|\b(?:look|looks|looking) at (?:a|the|one) "
      r"(?:whole |full )?month\b|\b(?:over|in|for|across|within) (?:a|the|one|any) month\b|"
      r"\b(?:4|four) weeks\b|\b(?:the )?month before\b|\b(?:the )?(?:previous|prior|preceding) month\b", 28),
-    (r"\bday[- ](?:on|over|to|by)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b", 1),
+    (r"\bday[- ](?:on|over|to|by)[- ]day\b|\bdaily\b|\bper day\b|\bon any day\b|\b(?:in|for|on|over) (?:a|one|any) (?:single )?day\b|"
+     r"\b(?:the )?day before\b|\b(?:the )?(?:previous|prior|preceding) day\b", 1),
 ]
 # "from one day to the next", "from one week to the next": the window is that unit
 _ONE_TO_NEXT = {"day": 1, "week": 7, "month": 28}

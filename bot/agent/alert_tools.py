@@ -19,7 +19,7 @@ from bot.agent.alert_lists import (
 )
 from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
-from bot.agent.alert_wanted_after import WANTED_AFTER
+from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP, WANTED_AFTER
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
     ChangeAlertRuleParams,
@@ -174,7 +174,8 @@ def _boost_create(slots: Any) -> float:
     """A request to be told when something happens, with a condition, is a new rule, even
     when it names a KPI and a comparison ("falls by 15% week on week")."""
     text = getattr(slots, "text", "") or ""
-    return 0.5 if _NOTIFY.search(text) and parse_rule_request(text).get("condition") else 0.0
+    said = _NOTIFY.search(text) or re.search(TOLD_GROUP + "|" + NEW_ALERT_SAID, text.lower())
+    return 0.5 if said and parse_rule_request(text).get("condition") else 0.0
 
 
 # Step conversions are watched as conversion from the stage before: "checkout conversion" is

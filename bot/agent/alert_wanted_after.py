@@ -24,3 +24,13 @@ _MOVING = (r"(?:falling|dropping|dipping|sliding|slipping|sinking|rising|climbin
            r"below|over|under)|(?:goes|gets|drops|falls|rises) (?:above|below|over|under|by)|below|above|under|over)")
 WANTED_AFTER += (r"|^(?:[\w' &-]{1,30}: )?(?:please |pls |just |ok,? |so )*(?:an? |the )?(?:(?:high|low|medium)[- ](?:priority|severity) "
                  rf"|urgent )?(?:alert|alarm|warning|heads[- ]up|notification) (?:for|on) (?:[\w'-]+ ){{1,4}}?{_MOVING}\b")
+# (lane ps23) the people to be told named instead of "me": "ping the collective if nps falls by a
+# quarter", "let the whole team know when refunds jump" (an order to watch, told to a group)
+TOLD_GROUP = (r"^(?:[\w' &-]{1,30}: )?(?:please |pls |kindly |just |ok,? )*(?:ping|tell|alert|message|text|notify|warn|buzz|email|"
+              r"let|give) (?:the (?:whole )?(?:team|collective|crew|staff|group|gang|lads|girls|squad|office|partners|committee|"
+              r"board|co-?op|family|volunteers)|everyone|everybody|all of us|the lot of us)(?: know| a shout| a heads[- ]up)? "
+              r"(?:if|when|whenever|as soon as|the moment)\b")
+WANTED_AFTER += "|" + TOLD_GROUP
+# "kindly set alert: ...", "add an alarm: ...": a new rule ordered in so many words (never "set the
+# revenue alert to 20%", a change of one that exists)
+NEW_ALERT_SAID = r"\b(?:set|create|add|make|start) (?:up )?(?:me |us )?(?:an? |a new |one |new )?(?:alert|alarm)s?\b\s*[:,-]"

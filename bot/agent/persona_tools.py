@@ -290,7 +290,9 @@ DRAFT_CUES = (
     (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
 )
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
-MERGE = (r"\b(?:merge|combine|join|fold)\b|"
+MERGE = (r"\b(?:merge|combine)\b|"
+         # (ps23) "fold"/"join" only said of cards or made one: "how do you fold a paper crane" edits nothing
+         r"\b(?:fold|join)\b(?=.{0,40}\b(?:into (?:one|a single)|together|cards?|personas?|drafts?|last two)\b)|"
          # (lane probe20a) "fuse cards 1 and 3", "amalgamate the last two": said of cards (never "fuse boxes sold")
          r"\b(?:fuse|amalgamate|unify|consolidate)\b(?= (?:the |those |these )?(?:last two|cards?|personas?|drafts?|#?\d|first|second|third|fourth|fifth|sixth)\b)|"
          r"\b(?:squash|squish|smoosh|smush|squidge|meld|mash|lump|roll|bundle|blend|collapse)\b"
@@ -300,8 +302,9 @@ RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3
                 r"(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
-    (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|\bcall (?:her|him|them|it|the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b"
+    (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bthey )(?<!\bpeople )\bcall (?:her|him|them|it)\b"
      r"(?! (?:as )?(?:gone|lost|churned|lapsed|dead|dormant|inactive|leavers?|a leaver)\b)|"  # (ps21) a churn rule, not a name
+     r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
      r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"

@@ -10,7 +10,7 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 # now they've tailed off": a regular below their own rhythm, the lapsing rule's customers
 LAPSING = (r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|fortnightly|a lot|all the time|loads|lots|heaps|"
             r"tons|a ton|constantly|non-?stop|"  # (lane probe21c) "used to come in loads and have gone quiet": often
-            r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet)\b.{0,40}\b(?:slow\w*|tail\w* off|"
+            r"religiously|like clockwork)\b.{0,60}\b(?:but|now|and|though|yet|have|has|had)\b.{0,40}\b(?:slow\w*|tail\w* off|"
             r"dropp\w* off|drop off|stopped|gone quiet|went quiet|less|rarely|hardly|barely|seldom|not as (?:often|much)|f[ae]ll\w* off|"
             r"dried up|cut (?:back|down)|eas\w* off|disappeared|vanished|"
             # "used to get a wash every week and now only every fortnight": a slower rhythm now
@@ -176,7 +176,7 @@ NEWLY_CUES = (
      r"\b(?:new|fresh|latest) (?:high[- ]risk|at[- ]risk|churn[- ]risk|risky) (?:[\w'-]+ ){1,3}(?:compared|vs\.?|versus|"
      r"since|against)\b|"
      # "anybody new on the churn-risk list compared with a fortnight ago?": names new to the list
-     r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put) "
+     r"\b(?:any(?:body|one|one)?|who(?:'s| is)?|someone|people) new (?:on|to|in) the (?:[\w-]+ )?(?:risk )?list\b|\b(?:slipped|slid|moved|fallen|fell|dropped|gone|went|come|came|joined|entered|added|put|tipped|drifted|crossed|sunk|sank|crept) "
      r"(?:in ?to |into |onto |on ?to |to )?(?:the )?(?:at[- ]risk|high[- ]risk|risk|danger|red)(?: zone)?\b|\brisk (?:went|has gone|gone) up\b|"
      r"\b(?:recently|only just|just) (?:become|became|turned|started being|started (?:looking|seeming|to look|to seem))\b|"
      # "who's only just tipped into being at risk": the crossing, not the whole list

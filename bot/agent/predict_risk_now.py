@@ -12,3 +12,7 @@ RISK_NOW_NOT_THEN_CUES = (
      r"\b(?:were ?n[o']?t|was ?n[o']?t|were not|was not|weren'?t|wasn'?t) " + _RISKY + r" (?:\w+ ){0,3}(?:ago|before|back|earlier|"
      r"last (?:week|month|time)|yesterday)\b.{0,30}\b(?:but )?(?:are|is) (?:now)?\b", 1.5),
 )
+# (lane ps23) "since the model last scored everyone", "since you last ran the scores": the saved
+# scoring before this one, named by the run rather than by the word "scoring"
+SINCE_LAST_SCORED = (r"\bsince (?:the (?:model|system|scoring|scorer|bot)|you|it|we|they) (?:last |previously )"
+                     r"(?:scored|rated|ranked|ran|run|re-?scored|checked|did the scores|ran the (?:scores|scoring|numbers|model))\b")

@@ -26,7 +26,7 @@ from bot.agent.predict_cues import (
     PROPENSITY_CUES,
     WIDER,
 )
-from bot.agent.predict_risk_now import RISK_NOW_NOT_THEN_CUES
+from bot.agent.predict_risk_now import RISK_NOW_NOT_THEN_CUES, SINCE_LAST_SCORED
 from bot.agent.predict_sayings import MORE_ACTIONS
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -217,7 +217,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b", text):
+    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b|" + SINCE_LAST_SCORED, text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)

@@ -92,17 +92,23 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b|"
     # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
     # trade's goods ranked by the money each made (never weekends or seasons, which are times)
-    rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
+    # (lane ps23) "which of our knives bring in the most cash": the goods picked out of the shop's own
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
     r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
-    r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b)")
+    r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b|"
+    # (lane ps23) "turnover by product category", "units per item, last quarter": the money or the count
+    # split by the goods (no ranking word: the split is the list)
+    rf"\b(?:{_MONEY}|{_UNITS}|units sold) (?:by|per|for each|across|split by|broken down by) (?:product |stock )?"
+    r"(?:categor(?:y|ies)|departments?|ranges?|lines?|products?|items?|skus?)\b)")
 # (tune32) the trade's goods moving, said without a ranking word: "which blends are growing", "what's
 # shrinking among our titles", "which of our candles are selling slower than last month" (never a KPI,
 # people or a group, which compare, trend and movers take)
 _NOT_FIGURES = (r"(?!(?:kpis|metrics|numbers|figures|rates|scores|stats|margins|costs|prices|queues|waits|topics|themes|issues|"
                 r"problems|gripes|moans|subjects|words|things|trends|questions|requests|worries|concerns|feelings)\b)")
-_MOVES = r"(?:growing|shrinking|declining|slipping|falling|rising|dropping|picking up|slowing(?: down)?|on the (?:up|rise|slide|way down))"
+# (lane ps23) the g dropped as said: "which lines of suitcases are shrinkin"
+_MOVES = r"(?:(?:grow|shrink|declin|slipp|fall|ris|dropp)in(?:g|')?|picking up|slowing(?: down)?|on the (?:up|rise|slide|way down))"
 ASKS_GOODS_MOVING = re.compile(
-    rf"^(?!.*(?:{_NOT})).*?(?:\b(?:which|what) (?:of (?:our|the) )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS} (?:are|is|have been|has been) "
+    rf"^(?!.*(?:{_NOT})).*?(?:\b(?:which|what) (?:of (?:our|the) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS}) (?:are|is|have been|has been) "
     rf"(?:{_MOVES}\b(?! (?:than|compared|vs)\b)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|less|more|better|worse)\b)|"
     rf"\bwhat(?:'s| is| are) {_MOVES} (?:among|of|in|across) (?:our |the |my )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS}\b)")
 
@@ -113,13 +119,14 @@ _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|falling|fallen|dropping|dropped|slipping|rising|risen|"
+_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
-_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|falling|fallen|fell|dropping|"
-                     r"dropped|slipping|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
+_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
+                     r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
-_TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
+# (lane ps23) "last 90 days" is the period, never a list's length
+_TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length
                     rf"\bthe ({_FEW}) (?:[a-z]+ )?[a-z]+s (?:that|which) ")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

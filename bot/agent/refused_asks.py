@@ -166,3 +166,14 @@ ELSEWHERE += (r"|(?:(?:what(?:'s| is)|whats|how much is|tell me|check|give me) )
               rf"(?:{_METAL}(?: (?:spot|market|bullion))? (?:price|rate)s?\b|(?:(?:spot|market) )?(?:price|cost) of "
               rf"(?:an? (?:ounce|oz|gram|kilo|barrel|tonne) of )?{_METAL}\b)")
 COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or your numbers whenever you like."
+# (lane ps23) A game's or the world's rules, not an alert rule: "what are the rules on a dodgeball catch",
+# "explain the rules of pétanque" (never "what are the rules on the refunds alert", "rules for churn")
+ELSEWHERE += (r"|(?:what(?:'s| is| are)|whats|explain|tell (?:me|us)) (?:the |all the )?(?:official )?rules? (?:on|of|for|about|in) "
+              rf"(?!(?:[\w'-]+ ){{0,4}}?(?:{_HELD}|alarms?|warnings?|notifications?|rules?|churn|conversion|nps|csat|aov|"
+              r"retention|refunds?|stock|data|metrics?|numbers|figures)\b)[\w'-]+")
+# (lane ps23) A reply to someone who said something: "reply to the lady who said the jam was too runny",
+# "write back to the bloke who moaned about parking": an errand for a person, which journeybot cannot run
+ELSEWHERE += (r"|(?:(?:please|pls|can you|could you) )?(?:reply|respond|answer|write back|get back|message|email) to "
+              r"(?:that |this |the |those |these |a |an |our |my )?(?:[\w'-]+ ){0,2}(?:lady|ladies|woman|women|man|men|guy|guys|"
+              r"bloke|chap|fella|gent|person|people|customer|customers|client|clients|guest|guests|couple|family|lad|lass|girl|"
+              r"boy|one|ones|member|members|patient|patients|diner|diners|mum|dad|reviewer|reviewers) (?:who|that|which)\b")
