@@ -480,3 +480,9 @@ THEME_CUES += (
     (r"\b(?:complain\w*|moan\w*|grumbl\w*|whing\w*|gripe\w*|grous\w*|rav\w*|prais\w*) (?:about|over|on) what\b"
      r"(?! (?:we|they|you|i|the|our|their|it|is|was|time|day)\b)", 1.0),
 )
+# (lane ps22) "what makes players unhappy with the league", "what's making regulars cross at the pub":
+# what puts the people in a mood, the place named or not, is the praise (or gripes) as a whole
+THEME_CUES += (
+    (r"\bwhat(?:'s| is)? (?:makes|made|making|keeps making) (?:[\w'-]+ ){1,3}?(?:so )?(?:unhappy|happy|annoyed|angry|upset|cross|"
+     r"frustrated|pleased|dissatisfied|satisfied|fed up|grumpy)(?: (?:with|about|at|in) (?:us|the|our|my) ?(?:[\w'-]+)?)?" + _NO_TOPIC, 1.2),
+)

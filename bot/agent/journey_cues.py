@@ -130,6 +130,11 @@ DROPOFF_CUES = (
     # "never got to checkout, where were they last?": the last step before leaving
     (r"\bwhere (?:were|was|are|is|did) (?:they|them|people|customers|clients|shoppers|visitors|folks?|those|these) "
      r"(?:\w+ )?(?:last|at the end|when they (?:left|gave up|stopped|went))\b", 0.9),
+    # (lane ps22) "where the lost customers were last seen", "where lapsed riders were seen last": the last
+    # step those who left reached, whatever they are called
+    (r"\bwhere (?:the |our |all the |those |these )?(?:[\w'-]+ ){0,2}?(?:were|was) (?:last seen|seen last|last spotted|spotted last|"
+     r"last heard of)\b|\bwhere (?:were|was) (?:the |our |all the |those |these )?(?:[\w'-]+ ){1,3}?(?:last seen|seen last|"
+     r"last spotted|spotted last)\b", 1.2),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),

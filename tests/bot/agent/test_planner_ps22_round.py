@@ -1,0 +1,45 @@
+"""Readings added in phase W (lane g-ps22) by class, from blind21's feedback, drop-off and compare
+misses, on phrasings written for this round in other trades (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "sentiment"), [
+    ("what have the darts fans been griping about lately", "negative"),
+    ("what makes diners unhappy with the bistro", "negative"),
+    ("what's making the campers cross at the site this summer", "negative"),
+    ("what makes the dog walkers happy", "positive"),
+    ("and what do the yoga regulars like", "positive"),
+])
+def test_a_feeling_named_with_the_people_is_the_themes_polarity(rules, question, sentiment):
+    assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
+
+
+@pytest.mark.parametrize(("question", "goal"), [
+    ("where do shoppers drift away before putting a candle in the cart", "add_to_cart"),
+    ("where do people give up before they pop a loaf into the basket", "add_to_cart"),
+    ("where did cake browsers vanish if they never made it as far as booking online", "order_placed"),
+    ("where do visitors give up before they get round to paying online", "order_placed"),
+])
+def test_the_step_never_reached_said_as_a_deed_is_the_goal(rules, question, goal):
+    assert_plans(rules, question, "dropoffs", goal_touchpoint=goal)
+
+
+@pytest.mark.parametrize("question", [
+    "where were the lapsed climbers last seen, by stage",
+    "show me where our lost patients were seen last, per journey stage",
+])
+def test_where_the_lost_were_last_seen_is_where_they_dropped(rules, question):
+    assert_plans(rules, question, "dropoffs", level="stage")
+
+
+@pytest.mark.parametrize("question", [
+    "did the garage get fewer moans in october than in september",
+    "are the guests sending more complaints this month than last",
+])
+def test_more_complaints_one_span_than_another_is_the_tickets_compared(rules, question):
+    assert_plans(rules, question, "compare", metrics=["tickets"])
