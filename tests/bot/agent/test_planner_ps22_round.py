@@ -20,7 +20,8 @@ def test_a_feeling_named_with_the_people_is_the_themes_polarity(rules, question,
 
 
 @pytest.mark.parametrize(("question", "goal"), [
-    ("where do shoppers drift away before putting a candle in the cart", "add_to_cart"),
+    ("where do shoppers drift away before getting a scarf in the trolley", "add_to_cart"),
+    ("where do guests bail before they stick a voucher in the basket", "add_to_cart"),
     ("where do people give up before they pop a loaf into the basket", "add_to_cart"),
     ("where did cake browsers vanish if they never made it as far as booking online", "order_placed"),
     ("where do visitors give up before they get round to paying online", "order_placed"),
