@@ -48,6 +48,13 @@ _NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|for|from|over|dur
                       r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
+    # (lane ps22) "grumbles about the porridge going cold, after-sales only", "find anything about the
+    # booking form": the texts on a topic asked for bare, the topic right after "about"
+    (r"^(?:any |the |all the |some |just the |only the )?(?:complaints|gripes|grumbles|moans|whinges|praise|compliments) "
+     r"(?:about|over|regarding) (?:the |our |my )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}|"
+     r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|look up|hunt out|track down|search for) "
+     r"(?:anything|everything|whatever|any comments|any feedback) (?:at all )?(?:about|regarding|mentioning|on) (?:the |our |my )?"
+     + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}", 0.9),
     # (lane ps9) "search the feedback for anything about false alarms", "find anything customers said about
     # leaking cartridges", "comb the reviews for the boiler": a search whatever the topic's words name
     (r"^(?:please |can you |could you |just )?(?:search|look through|go through|trawl(?: through)?|comb(?: through)?|scan|"

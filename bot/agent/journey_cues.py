@@ -60,6 +60,11 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane ps22) "grumbles about the porridge going cold", "reviews saying the chips arrive cold": the
+    # goods gone cold in what people wrote, never the people who went cold on us
+    (r"\b(?:complain\w*|complaints?|grumbl\w*|gripes?|griping|moan\w*|whing\w*|comments?|reviews?|feedback|remarks?|mentions?)\b "
+     r"(?:about|that|of|saying|on) (?:the |our |my |their |a |an )?(?:[\w'-]+ ){1,3}?(?:is |are |was |were |being )?(?:going|gone|went|goes|"
+     r"go|getting|gets|got|arriv\w*|turn\w*|came|coming|served) (?:stone |a bit |too )?cold\b", -0.8),
     # (lane probe21b) "what % of shoppers bail after one page": gone after one page is the bounce rate,
     # however the leaving is said
     (r"(?:\bshare\b|%|\bpercent(?:age)?\b|\bproportion\b|\bhow many\b)[^?.!]{0,60}\bafter (?:a single|one|only one|just one|the first|1) page\b", -0.6),

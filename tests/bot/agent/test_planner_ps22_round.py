@@ -44,3 +44,21 @@ def test_where_the_lost_were_last_seen_is_where_they_dropped(rules, question):
 ])
 def test_more_complaints_one_span_than_another_is_the_tickets_compared(rules, question):
     assert_plans(rules, question, "compare", metrics=["tickets"])
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("how are the form responses coming across, per channel", "channel"),
+    ("how are the survey replies sounding, by stage", "stage"),
+])
+def test_how_the_texts_are_sounding_is_their_mood(rules, question, by):
+    assert_plans(rules, question, "feedback_sentiment", by=by)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("moans about the chips arriving cold", {}),
+    ("gripes about the pies going cold, after-sales stage only", {"stage": ["post-purchase"]}),
+    ("moans about the ramen gone cold by the time it arrived", {}),
+    ("dig out anything about the parking meters, from Clifton folk", {"city": ["Clifton"]}),
+])
+def test_texts_on_a_topic_asked_bare_are_a_search(rules, question, args):
+    assert_plans(rules, question, "feedback_search", **args)
