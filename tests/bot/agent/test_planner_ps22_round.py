@@ -62,3 +62,19 @@ def test_how_the_texts_are_sounding_is_their_mood(rules, question, by):
 ])
 def test_texts_on_a_topic_asked_bare_are_a_search(rules, question, args):
     assert_plans(rules, question, "feedback_search", **args)
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("which first channel got grumpier on nps this month", "nps", "channel"),
+    ("which first source has become unhappier on csat lately", "csat", "channel"),
+])
+def test_the_first_channel_that_changed_mood_is_movers(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by)
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("cancellations at the gallery have inched up this month, which segment is it down to", "cancelled_orders", "segment"),
+    ("refunds ticked up last quarter, which region was that", "refunded_orders", "region"),
+])
+def test_a_kpi_that_crept_up_then_which_group_is_movers(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by)
