@@ -36,6 +36,10 @@ _TERMS: list[tuple[str, str]] = [
      # came in, one span against another (or both spans said and blanked), is the tickets logged (never their themes)
      rf"\b{_MORE} (?:[\w-]+ )?(?:complaints|moans|gripes|grumbles|grievances)\b(?=.{{0,40}}\b(?:than|vs|versus|compared|against)\b| {{4,}}[?.!]*$)",
      "tickets"),
+    # (lane ps22) "was october busier than september for wraps", "quieter this week than last for haircuts":
+    # busier or quieter for the goods named last is how many were ordered (never "busier for us")
+    (r"\b(?:busier|quieter)\b(?=.{0,80}\bfor (?:the |our |my )?(?!(?:us|me|you|them|the (?:shop|business|team|club))\b)"
+     r"[a-z]{3,}s\s*[?.!]*$)", "orders"),
     # "brought in the extra transactions", "fewer transactions this week", "the number of transactions": orders
     (rf"\b{_MORE} (?:[\w-]+ )?transactions\b|\b(?:number|count|volume) of (?:[\w-]+ )?transactions\b|"
      r"\bhow many (?:[\w-]+ )?transactions\b", "orders"),

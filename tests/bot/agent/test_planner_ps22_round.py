@@ -78,3 +78,13 @@ def test_the_first_channel_that_changed_mood_is_movers(rules, question, metric, 
 ])
 def test_a_kpi_that_crept_up_then_which_group_is_movers(rules, question, metric, by):
     assert_plans(rules, question, "movers", metric=metric, by=by)
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("was september quieter than october for haircuts",
+     {"start": "2026-09-01", "end": "2026-09-30"}, {"start": "2026-10-01", "end": "2026-10-31"}),
+    ("was the first half of september busier than the first half of october for pedicures",
+     {"start": "2026-09-01", "end": "2026-09-15"}, {"start": "2026-10-01", "end": "2026-10-15"}),
+])
+def test_busier_for_the_goods_said_first_is_their_orders_in_that_order(rules, question, period, against):
+    assert_plans(rules, question, "compare", metrics=["orders"], period=period, against=against)
