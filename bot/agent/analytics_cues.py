@@ -52,7 +52,7 @@ _COMPARE_CUE = re.compile(
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b(?! (?:the |our )?(?:[\w-]+ )?(?:backlog|queue))|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
     r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
-_GROUPS = (r"(?:(?:customer|client|crm|member|first[- ]touch|acquisition) )?(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
+_GROUPS = (r"(?:(?:customer|client|crm|member|first[- ]touch|first|acquisition) )?(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
            r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")  # (lane probe21c) "which customer segment"
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
@@ -147,7 +147,7 @@ _CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sa
                       r"(?:unhappier|happier|grumpier|crankier|crosser|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b")
 # "orders fell last week - which region was it?": the change first, then which group ("moved on" is a step).
 _FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
-                         r"decreased|went (?:up|down)|gone (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump|took a (?:dip|hit|tumble))\b.{0,40}\b(?:which|what)\b")
+                         r"decreased|went (?:up|down)|gone (?:up|down)|(?:crept|creeping|edged|ticked|inched|nudged) (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump|took a (?:dip|hit|tumble))\b.{0,40}\b(?:which|what)\b")
 # Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
 # movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
 SATISFACTION_METRICS = ("csat", "csat_mean", "nps", "review_score", "sentiment")

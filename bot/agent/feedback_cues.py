@@ -48,6 +48,13 @@ _NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|for|from|over|dur
                       r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
+    # (lane ps22) "grumbles about the porridge going cold, after-sales only", "find anything about the
+    # booking form": the texts on a topic asked for bare, the topic right after "about"
+    (r"^(?:any |the |all the |some |just the |only the )?(?:complaints|gripes|grumbles|moans|whinges|praise|compliments) "
+     r"(?:about|over|regarding) (?:the |our |my )?" + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}|"
+     r"^(?:please |can you |could you |just )?(?:find|dig out|dig up|pull up|look up|hunt out|track down|search for) "
+     r"(?:anything|everything|whatever|any comments|any feedback) (?:at all )?(?:about|regarding|mentioning|on) (?:the |our |my )?"
+     + _NOT_WHEN_OR_WHERE + r"[a-z]{3,}", 0.9),
     # (lane ps9) "search the feedback for anything about false alarms", "find anything customers said about
     # leaking cartridges", "comb the reviews for the boiler": a search whatever the topic's words name
     (r"^(?:please |can you |could you |just )?(?:search|look through|go through|trawl(?: through)?|comb(?: through)?|scan|"
@@ -479,4 +486,10 @@ THEME_CUES += (
 THEME_CUES += (
     (r"\b(?:complain\w*|moan\w*|grumbl\w*|whing\w*|gripe\w*|grous\w*|rav\w*|prais\w*) (?:about|over|on) what\b"
      r"(?! (?:we|they|you|i|the|our|their|it|is|was|time|day)\b)", 1.0),
+)
+# (lane ps22) "what makes players unhappy with the league", "what's making regulars cross at the pub":
+# what puts the people in a mood, the place named or not, is the praise (or gripes) as a whole
+THEME_CUES += (
+    (r"\bwhat(?:'s| is)? (?:makes|made|making|keeps making) (?:[\w'-]+ ){1,3}?(?:so )?(?:unhappy|happy|annoyed|angry|upset|cross|"
+     r"frustrated|pleased|dissatisfied|satisfied|fed up|grumpy)(?: (?:with|about|at|in) (?:us|the|our|my) ?(?:[\w'-]+)?)?" + _NO_TOPIC, 1.2),
 )

@@ -22,8 +22,9 @@ _MOODS = (r"(?:happy|happier|happiest|unhappy|content|pleased|satisfied|cheerful
           r"cheesed off|narked|miffed|peeved|ticked off|hacked off|gutted|chuffed|stoked|made up|"
           r"(?:more|less|most|least|the most|the least) (?:cheesed off|narked|miffed|peeved|ticked off|hacked off|gutted|chuffed|"
           r"stoked|happy|unhappy|content|pleased|satisfied|cheerful|upbeat|grumpy|cross|angry|fed up|annoyed|moany|sour))")
-_SOUND = r"(?:sound|sounds|sounded|sounding|come across|comes across|came across|seem|seems|seemed|read|reads)"
-_TEXTS = r"(?:feedback|comments?|reviews?|messages|remarks|texts|notes|replies|surveys?|tickets|write-?ups|what they (?:write|wrote|say|said))"
+_SOUND = r"(?:sound|sounds|sounded|sounding|come across|comes across|came across|coming across|seem|seems|seemed|read|reads)"
+_TEXTS = (r"(?:feedback|comments?|reviews?|messages|remarks|texts|notes|replies|surveys?|tickets|write-?ups|what they (?:write|wrote|say|said)|"
+          r"(?:survey |form )?(?:answers|responses))")
 
 # "how happy do the diners sound in feedback", "which part sounds grumpiest in the comments",
 # "do clients come across cheerful in their reviews": the feeling of what was written
@@ -40,8 +41,9 @@ _SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUN
 _HOW_THEY_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|reviewers|commenters|"
                    rf"passengers|mums|parents|readers) (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)")
 # (lane ps14) "how does feedback sound week by week", "how do the reviews come across lately": the
-# texts themselves said to sound some way are their mood too
-_HOW_TEXTS_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my |their )?(?:[\w'-]+ )?{_TEXTS} (?:{_SOUND})\b"
+# texts themselves said to sound some way are their mood too; (lane ps22) "how are the survey answers
+# sounding": the same, asked as it goes on
+_HOW_TEXTS_SOUND = (rf"\bhow (?:do|does|did|have|has|are|is|were|was) (?:the |our |my |their )?(?:[\w'-]+ )?{_TEXTS} (?:{_SOUND})\b"
                     rf"(?! like\b)")
 # (lane probe20c) "are the rock shop's customers sounding more sour", "is the crowd seeming
 # grumpier": people said to sound some mood, asked yes or no, are the mood of what they wrote

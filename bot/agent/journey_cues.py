@@ -60,6 +60,11 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane ps22) "grumbles about the porridge going cold", "reviews saying the chips arrive cold": the
+    # goods gone cold in what people wrote, never the people who went cold on us
+    (r"\b(?:complain\w*|complaints?|grumbl\w*|gripes?|griping|moan\w*|whing\w*|comments?|reviews?|feedback|remarks?|mentions?)\b "
+     r"(?:about|that|of|saying|on) (?:the |our |my |their |a |an )?(?:[\w'-]+ ){1,3}?(?:is |are |was |were |being )?(?:going|gone|went|goes|"
+     r"go|getting|gets|got|arriv\w*|turn\w*|came|coming|served) (?:stone |a bit |too )?cold\b", -0.8),
     # (lane probe21b) "what % of shoppers bail after one page": gone after one page is the bounce rate,
     # however the leaving is said
     (r"(?:\bshare\b|%|\bpercent(?:age)?\b|\bproportion\b|\bhow many\b)[^?.!]{0,60}\bafter (?:a single|one|only one|just one|the first|1) page\b", -0.6),
@@ -130,6 +135,11 @@ DROPOFF_CUES = (
     # "never got to checkout, where were they last?": the last step before leaving
     (r"\bwhere (?:were|was|are|is|did) (?:they|them|people|customers|clients|shoppers|visitors|folks?|those|these) "
      r"(?:\w+ )?(?:last|at the end|when they (?:left|gave up|stopped|went))\b", 0.9),
+    # (lane ps22) "where the lost customers were last seen", "where lapsed riders were seen last": the last
+    # step those who left reached, whatever they are called
+    (r"\bwhere (?:the |our |all the |those |these )?(?:[\w'-]+ ){0,2}?(?:were|was) (?:last seen|seen last|last spotted|spotted last|"
+     r"last heard of)\b|\bwhere (?:were|was) (?:the |our |all the |those |these )?(?:[\w'-]+ ){1,3}?(?:last seen|seen last|"
+     r"last spotted|spotted last)\b", 1.2),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),

@@ -149,6 +149,9 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                    r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if _INTO_BASKET.search(text) and not args.get("goal_touchpoint"):
+        args["goal_touchpoint"] = "add_to_cart"  # (lane ps22) "before getting a tub in the basket": the add to cart
+        args.pop("goal_stage", None)
     if _PAID_ONLINE.search(text) and not args.get("goal_touchpoint"):
         args["goal_touchpoint"] = "order_placed"  # (lane probe21a) "before paying for a pot online": the order placed online
         args.pop("goal_stage", None)
@@ -207,9 +210,16 @@ _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:
 _BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
 # (lane probe21a) "before paying for a pot online", "before they ever book online": buying online is the
 # order placed on the site, the step those who left never took
-_PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:pay|paying|paid|order|"
+# (lane ps22) "never got as far as ordering online", "before they get round to booking online": the reach said first
+_PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*"
+                          r"(?:(?:got|get|gets|getting|made it|make it|making it) (?:as far as|so far as|round to|around to|to) )?"
+                          r"(?:pay|paying|paid|order|"
                           r"ordering|book|booking|buy|buying|purchas\w*)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
 
+# "before getting a tub in the basket", "never popped a candle into the trolley": the goods put in the cart
+_INTO_BASKET = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:get|gets|getting|got|"
+                          r"put|puts|putting|pop|pops|popping|popped|stick|sticking|stuck|drop|dropping|dropped|add|adding|added) "
+                          r"(?:[\w'-]+ ){0,3}?(?:in|into|to) (?:the|a|their|your|my) (?:basket|cart|trolley|bag)\b")
 
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders

@@ -31,7 +31,15 @@ _TERMS: list[tuple[str, str]] = [
     # "pushed the number of complaints up", "drove complaints down", "the extra complaints": the tickets logged
     (rf"\b{_PUSH} (?:up |down )?(?:the |our )?(?:(?:number|count|volume|pile|amount) of )?complaints (?:up|down)\b|"
      rf"\b{_PUSH} (?:up |down )?the (?:number|count|volume) of complaints\b|"
-     r"\b(?:the |those |these )?(?:extra|additional) complaints\b", "tickets"),
+     r"\b(?:the |those |these )?(?:extra|additional) complaints\b|"
+     # (lane ps22) "more complaints this week than last", "fewer moans in october than september": how many
+     # came in, one span against another (or both spans said and blanked), is the tickets logged (never their themes)
+     rf"\b{_MORE} (?:[\w-]+ )?(?:complaints|moans|gripes|grumbles|grievances)\b(?=.{{0,40}}\b(?:than|vs|versus|compared|against)\b| {{4,}}[?.!]*$)",
+     "tickets"),
+    # (lane ps22) "was october busier than september for wraps", "quieter this week than last for haircuts":
+    # busier or quieter for the goods named last is how many were ordered (never "busier for us")
+    (r"\b(?:busier|quieter)\b(?=.{0,80}\bfor (?:the |our |my )?(?!(?:us|me|you|them|the (?:shop|business|team|club))\b)"
+     r"[a-z]{3,}s\s*[?.!]*$)", "orders"),
     # "brought in the extra transactions", "fewer transactions this week", "the number of transactions": orders
     (rf"\b{_MORE} (?:[\w-]+ )?transactions\b|\b(?:number|count|volume) of (?:[\w-]+ )?transactions\b|"
      r"\bhow many (?:[\w-]+ )?transactions\b", "orders"),

@@ -13,11 +13,19 @@ from typing import Any
 _SPAN = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 
 
-def later_first(when: Any) -> Any:
+# (lane ps22) "was the first half of october busier than the first half of november": a comparative
+# said of the first period asks about that one, set against the second, whichever came first
+_COMPARATIVE_THAN = re.compile(r"\b(?:busier|quieter|better|worse|higher|lower|bigger|smaller|stronger|weaker|more|less|fewer|"
+                               r"[a-z]{3,}ier)\b[^,;?]{0,80}\bthan\b")
+
+
+def later_first(when: Any, text: str = "") -> Any:
     """`when` with its period and the one it is set against swapped when the period named first
-    ended before the other began."""
+    ended before the other began (never after a comparative: "was october busier than november")."""
     period, against = (_SPAN.fullmatch(p or "") for p in (when.period, when.against))
     if period is None or against is None or against.group(1) <= period.group(2):
+        return when
+    if _COMPARATIVE_THAN.search(text):
         return when
     if against.group(1)[:7] == period.group(2)[:7]:
         return when  # "the first half of september vs the other half": halves keep the order said

@@ -197,7 +197,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "september vs october": october, against september; "october same days": its first days
-    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of))  # "... friday?": that day
+    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of), t)  # "... friday?": that day
     when = two_month_span(t, weekday_said(t, when, as_of), as_of)  # "the friday then"; "across september and october"
     when = yardstick_before(t, weekday_before(month_or_month(t, when, as_of), as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"; "vs the week before that"
     rest = _examples_of_a_stage(mask(t, when.spans))

@@ -448,7 +448,7 @@ REGION_PLACES = {"kent", "surrey", "essex", "sussex", "devon", "cornwall", "some
 NEGATIVE = re.compile(
     r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
-    r"gripe\w*|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
+    r"gripe\w*|griping|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
     r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them)|"
     # Irish "giving out about", pidgin "dey vex", Indian "cribbing about", and other owners' words
@@ -460,7 +460,7 @@ POSITIVE = re.compile(
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about|"
     r"good (?:stuff|things|bits|side|news|points|comments|feedback|reviews|(?:and|or|&) (?:the )?bad)|bad (?:and|or|&) (?:the )?good)\b|"
-    r"\bwhat (?:do|does|did) (?:\w+ ){0,2}like\b")
+    r"\bwhat (?:do|does|did) (?:\w+ ){0,3}like\b")
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
