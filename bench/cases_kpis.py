@@ -41,7 +41,8 @@ AIMS_10M = {f"kpis: all {N_KPIS} KPIs, all data (180 days)": 3.0, f"kpis: all {N
 # -- the product ----------------------------------------------------------------------------------
 
 def _kpis(period: str):
-    return lambda store: kpis(store, KpiParams(period=Period(name=period)))  # type: ignore[arg-type]
+    # every KPI by name: the headline leaves out those asked for by name (repeat contacts)
+    return lambda store: kpis(store, KpiParams(period=Period(name=period), metrics=list(METRICS)))  # type: ignore[arg-type]
 
 
 def _series(store):
@@ -271,7 +272,13 @@ def naive_tickets(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, i
     # resolved ones are dated by their resolution, whenever they were opened
     resolved = int(solved.between(pd.Timestamp(p.start), ended, inclusive="left").sum())
     settled = int((solved.loc[tk.index] < ended).sum())
-    return {"tickets": (float(len(tk)), len(tk)), "open_tickets": (float(still), still),
+    # repeat contacts: customers with two or more tickets opened in the period, of those with any
+    # (tickets with no customer id belong to nobody and count in neither)
+    per_customer = tk["customer_id"].dropna().value_counts()
+    again = int((per_customer >= 2).sum())
+    return {"repeat_contacts": (float(again), len(per_customer)),
+            "repeat_contact_rate": (_rate(again, len(per_customer)), len(per_customer)),
+            "tickets": (float(len(tk)), len(tk)), "open_tickets": (float(still), still),
             "resolved_tickets": (float(resolved), resolved),
             "resolution_rate": (_rate(settled, len(tk)), len(tk)),
             "backlog_change": (float(len(tk) - resolved), len(tk) + resolved),
@@ -318,7 +325,10 @@ def naive_series(frames: Frames) -> pd.DataFrame:
 
 
 def naive_compare(frames: Frames) -> pd.DataFrame:
+    from tools.analytics.kpi_catalog import DEFAULT_METRICS  # compare's default: the headline KPIs
+
     a, b = naive_kpis(frames, "last_30_days"), naive_kpis(frames, "last_30_days", before=True)
+    a, b = a[a["metric"].isin(DEFAULT_METRICS)], b[b["metric"].isin(DEFAULT_METRICS)]
     return a.merge(b, on="metric", suffixes=("_now", "_before")).assign(change=lambda d: d.value_now - d.value_before)
 
 

@@ -170,7 +170,7 @@ def add_cmd(ctx: Ctx, metric: str, condition: str, value: float | None, window_d
     except ValidationError as exc:
         raise ToolInputError(validation_message(exc)) from None
     result = create_alert_rule(alerts, config_rules(ctx.config), provider.metrics(), params, source="cli",
-                               journey=provider.store)
+                               journey=getattr(provider, "store", None))  # hand-made series (tests) have no store
     ctx.console.print(text_of(result, ctx.details), markup=False)
 
 
