@@ -240,6 +240,11 @@ def rules_with_series(provider: SeriesProvider, rule: AlertRule, first: dt.date,
     return out
 
 
+# How an alert's headline names the one group of a per-group rule: "Orders from instagram",
+# "Orders in Redland", "Orders in region South West", "Orders in segment vip".
+_GROUP_WORDS = {"channel": "from", "city": "in", "region": "in region", "segment": "in segment"}
+
+
 def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: dt.date,
                  contributors: tuple[Contributor, ...] = ()) -> Finding:
     ts = pd.Timestamp(day)
@@ -271,8 +276,7 @@ def finding_from(rule: AlertRule, info: MetricInfo, checked: pd.DataFrame, day: 
     label = step_label(rule.stage, info.label) if rule.stage and info.stage_aware else info.label
     if rule.group is not None:  # one group of a per-group rule: the headline names it
         dimension, group = rule.group
-        label = (f"{label} from {group}" if dimension == "channel" else f"{label} in {group}" if dimension == "city"
-                 else f"{label} in region {group}" if dimension == "region" else f"{label} in segment {group}")
+        label = f"{label} {_GROUP_WORDS.get(dimension, 'in segment')} {group}"
     return Finding(
         rule_id=rule.id, condition=rule.condition_text(info), metric=rule.metric, label=label,
         unit=info.unit, day=day, window_days=rule.window_days, kind=rule.kind,
