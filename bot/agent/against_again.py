@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.patterns import rx
+from bot.agent.swapped_periods import OTHER_WAY
 
 # the follow-up opens on the comparison word itself, with nothing before it but a follow-up's lead-in
 _AGAINST_ONLY = (r"^\W*(?:(?:and|so|ok|okay|right|now|then|but|what about|how about|hbu|wbu|try|do it|same)\W+)*"
@@ -24,7 +25,11 @@ _SWAPPED = (r"\b(?:the )?other way (?:a?round|about)\b|\b(?:swap|switch|flip|tur
 
 def against_said_alone(spec_name: str, previous: dict[str, Any], args: dict[str, Any], text: str,
                        asked_against: object) -> dict[str, Any]:
-    """The follow-up's arguments with its one period moved to `against` and the last period kept."""
+    """The follow-up's arguments with its one period moved to `against` and the last period kept;
+    or, asked the other way round, the last comparison's two periods swapped."""
+    if spec_name == "compare" and previous.get("period") and previous.get("against") and OTHER_WAY.search(text):
+        # (tune32) "same again but the other way round": the two periods swap sides, the rest kept
+        return {**args, "period": previous["against"], "against": previous["period"]}
     if spec_name not in ("compare", "movers") or asked_against or not previous.get("period"):
         return args
     if previous.get("against") and rx.search(_SWAPPED, text):

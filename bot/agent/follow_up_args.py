@@ -96,9 +96,6 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
 
     out = against_said_alone(spec.name, previous, out, text.lower(), getattr(asked, "against", None))
     out = metrics_added(previous, out, text.lower())  # "add avg order to that too": the KPIs kept, one more
-    if spec.name == "compare" and previous.get("period") and previous.get("against") and OTHER_WAY.search(text.lower()):
-        # (tune32) "same again but the other way round": the two periods swap sides, the rest kept
-        out.update(period=previous["against"], against=previous["period"])
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 
 
@@ -170,14 +167,6 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
                               r"lengthen|extend|stretch|narrow|widen|restrict|keep|make|change|set|reduce|bring) (?:down |back )?"
                               r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
                               r"table|list|breakdown|comparison|themes|ranking)\b")
-
-
-
-# (tune32) "the other way round", "flip them", "swap the two months over": a comparison's sides swapped
-OTHER_WAY = re.compile(r"\b(?:the )?other way (?:round|around|about)\b|\b(?:in |the )?reverse(?:d)?(?: order)?\b|"
-                        r"\b(?:swap|switch|flip|turn) (?:them|it|that|those|these|the two|the periods|the months|the weeks|"
-                        r"the years|the sides)(?: (?:periods|months|weeks|round|around|over))?(?: (?:round|around|over))?\s*[?.!]*$|"
-                        r"\b(?:swap|switch|flip) (?:them |it |the two |those |the sides )?(?:round|around|over)\b")
 
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split

@@ -36,7 +36,7 @@ from bot.agent.second_opinion import second_opinion
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
-from bot.agent.swapped_periods import SWAPPED
+from bot.agent.swapped_periods import OTHER_WAY, SWAPPED
 from bot.agent.thread_cues import ANAPHORA as _ANAPHORA
 from bot.agent.thread_cues import COMMAND as _COMMAND
 from bot.agent.thread_cues import FOLLOW_UP as _FOLLOW_UP
@@ -280,7 +280,7 @@ class OfflinePlanner:
             return True
         if SWAPPED.search(text):
             return True  # "flip it round": the two periods just compared, swapped (bot/agent/swapped_periods.py)
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, OTHER_WAY, THE_FIGURES_FOR
+        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
         if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
             if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
                 slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
