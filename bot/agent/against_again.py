@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.patterns import rx
-from bot.agent.swapped_periods import OTHER_WAY
+from bot.agent.swapped_periods import SWAPPED
 
 # the follow-up opens on the comparison word itself, with nothing before it but a follow-up's lead-in
 _AGAINST_ONLY = (r"^\W*(?:(?:and|so|ok|okay|right|now|then|but|what about|how about|hbu|wbu|try|do it|same)\W+)*"
@@ -17,23 +17,17 @@ _AGAINST_ONLY = (r"^\W*(?:(?:and|so|ok|okay|right|now|then|but|what about|how ab
                  r"side by side with|measured against|set against|stacked (?:up )?against)\s")
 
 
-# "the other way round", "other way around", "swap them (over)", "flip the two round", "reverse
-# the order": the same two periods, the second first
-_SWAPPED = (r"\b(?:the )?other way (?:a?round|about)\b|\b(?:swap|switch|flip|turn|reverse) (?:them|it|those|these|the two|"
-            r"that|the (?:two )?(?:periods|months|weeks|dates|order))(?: (?:over|round|around|about))?\b|\bvice versa\b")
-
-
 def against_said_alone(spec_name: str, previous: dict[str, Any], args: dict[str, Any], text: str,
                        asked_against: object) -> dict[str, Any]:
     """The follow-up's arguments with its one period moved to `against` and the last period kept;
     or, asked the other way round, the last comparison's two periods swapped."""
-    if spec_name == "compare" and previous.get("period") and previous.get("against") and OTHER_WAY.search(text):
-        # (tune32) "same again but the other way round": the two periods swap sides, the rest kept
-        return {**args, "period": previous["against"], "against": previous["period"]}
-    if spec_name not in ("compare", "movers") or asked_against or not previous.get("period"):
+    if spec_name not in ("compare", "movers") or not previous.get("period"):
         return args
-    if previous.get("against") and rx.search(_SWAPPED, text):
+    if previous.get("against") and SWAPPED.search(text):
+        # "same again but the other way round": the two periods swap sides, the rest kept
         return {**args, "period": previous["against"], "against": previous["period"]}
+    if asked_against:
+        return args
     if "period" not in args or args["period"] == previous["period"] or not rx.search(_AGAINST_ONLY, text):
         return args
     return {**args, "period": previous["period"], "against": args["period"]}

@@ -36,7 +36,7 @@ from bot.agent.second_opinion import second_opinion
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back
-from bot.agent.swapped_periods import OTHER_WAY, SWAPPED
+from bot.agent.swapped_periods import SWAPPED, sets_two_periods, unit_of_the_pair
 from bot.agent.thread_cues import ANAPHORA as _ANAPHORA
 from bot.agent.thread_cues import COMMAND as _COMMAND
 from bot.agent.thread_cues import FOLLOW_UP as _FOLLOW_UP
@@ -278,15 +278,17 @@ class OfflinePlanner:
         text = slots.norm
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
-        if SWAPPED.search(text):
-            return True  # "flip it round": the two periods just compared, swapped (bot/agent/swapped_periods.py)
+        if SWAPPED.search(text) and (len(text.split()) <= 10 or sets_two_periods(prev)):
+            # "flip it round", "same but reversed": the two periods just set side by side, swapped
+            # (bot/agent/swapped_periods.py); "swap the weeks round" names their unit, not a grain
+            if unit_of_the_pair(text):
+                slots.grain = None
+            return True
         from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
         if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
             if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
                 slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
-        if prev.name == "compare" and OTHER_WAY.search(text) and len(text.split()) <= 10:
-            return True  # (tune32) "same again the other way round please": the comparison, sides swapped
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

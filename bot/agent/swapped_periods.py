@@ -1,22 +1,47 @@
-"""(lane probe21c) Two periods set side by side, then asked "the other way round": the same two
-periods, swapped (the one compared against becomes the one shown), whatever else the follow-up
-says ("the other way round, september first" names one of the two again). OTHER_WAY is the
-phrasing list the follow-up's arguments use for a comparison (bot/agent/against_again.py); the
-lanes wrote the lists apart and they differ at the edges ("in reverse", "switch them over"), so
-they are kept as they are until one list is scored against every bank."""
+"""Two periods set side by side, then asked "the other way round": the same two periods,
+swapped (the one compared against becomes the one shown), whatever else the follow-up says
+("the other way round, september first" names one of the two again, "flip the two months, just
+the web shop" narrows it too).
+
+One vocabulary for every reader (the planner's choice of a follow-up and its merge of slots,
+bot/agent/follow_up_args.py, bot/agent/against_again.py): three lanes wrote three lists that
+differed at the edges ("the other way about", "in reverse", "switch them over"), so one
+follow-up swapped in one reader and not in the next. Not bot/agent/grain_swaps.py: "switch it
+to weeks" reshapes a series, it does not turn two periods round."""
 
 from __future__ import annotations
 
 import re
 
-SWAPPED = re.compile(r"\b(?:the )?other way (?:a)?round\b|\bswap (?:them|those|it|that|the (?:two|periods|months|weeks|dates|order))"
-                     r"(?: (?:a)?round)?\b|\bflip (?:it|them|that|the order)(?: (?:a)?round)?\b|\breverse (?:it|them|that|the order)\b|"
-                     r"\bthe reverse\b|\bvice versa\b|\bturn (?:it|them|that) (?:a)?round\b")
 # The arguments that hold the two periods, in the tools that set two side by side
 PERIOD_ARGS = ("period", "against", "compare_period")
 
-# (tune32) "the other way round", "flip them", "swap the two months over": a comparison's sides swapped
-OTHER_WAY = re.compile(r"\b(?:the )?other way (?:round|around|about)\b|\b(?:in |the )?reverse(?:d)?(?: order)?\b|"
-                        r"\b(?:swap|switch|flip|turn) (?:them|it|that|those|these|the two|the periods|the months|the weeks|"
-                        r"the years|the sides)(?: (?:periods|months|weeks|round|around|over))?(?: (?:round|around|over))?\s*[?.!]*$|"
-                        r"\b(?:swap|switch|flip) (?:them |it |the two |those |the sides )?(?:round|around|over)\b")
+_UNIT = r"(?:days|weeks|months|quarters|years|periods|dates|sides)"
+# what is turned round: the two periods, by a pronoun or by their unit ("the two months", "those weeks")
+_PAIR = rf"(?:(?:the|those|these) two(?: {_UNIT})?|(?:the|those|these) {_UNIT}|the order|them|it|that|those|these)"
+_ROUND = r"(?:round|around|over|about)"
+# "switch it to weeks", "switch it off", "switch them over to instagram": another setting, not the order
+_NOT_THE_ORDER = rf"(?!(?: {_ROUND})? (?:to|into|by|off|on|out|up|down|from)\b)"
+
+# Said as an idiom: "the other way round/about", "vice versa", "same but reversed", "in reverse"
+IDIOM = (r"\b(?:the )?other way (?:a?round|about)\b|\bvice versa\b|\b(?:the|in) reverse\b|"
+         r"\breversed\b|\breverse order\b|\breverse\s*[?.!]*$")
+# Said as an order: "swap them (over)", "flip the two months", "reverse the order", "turn it
+# round" (turn only with its particle: "turn it off" is a switch), "swap round"
+ORDER = (rf"\b(?:swap|switch|flip|reverse)\w* (?>{_PAIR})\b{_NOT_THE_ORDER}(?: {_ROUND})?\b|"
+         rf"\bturn\w* {_PAIR} a?round\b|\b(?:swap|switch|flip)\w* {_ROUND}\b{_NOT_THE_ORDER}")
+SWAPPED = re.compile(f"{IDIOM}|{ORDER}")
+
+
+def unit_of_the_pair(text: str) -> bool:
+    """Whether the swap names the periods by their unit ("flip the two months", "swap the weeks
+    round"): that unit is not a grain asked for."""
+    m = SWAPPED.search(text)
+    return bool(m and re.search(rf"\b{_UNIT}\b", m.group()))
+
+
+def sets_two_periods(spec: object) -> bool:
+    """Whether a tool sets two periods side by side (compare, movers, journey_map): the only
+    analyses a long question's "reversed" can turn round."""
+    fields = getattr(getattr(spec, "params", None), "model_fields", {})
+    return any(arg in fields for arg in PERIOD_ARGS[1:])
