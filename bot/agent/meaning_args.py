@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.agent.meaning_notes import ALTERNATIVE, NOTE, SEP, notes, other_questions
 from bot.agent.meaning_words import group_words, segment_words, step_words, undated_text
+from bot.config import switch
 
 # group_words is re-exported: the tests read the stretches through this module, as ever.
 __all__ = ["ALTERNATIVE", "NOTE", "group_words", "notes", "other_questions", "read"]
@@ -85,10 +86,7 @@ class Reading:
 def enabled(config: Any) -> bool:
     from bot.agent.similar import enabled as fallback_on
 
-    env = getattr(config, "env", None) or {}
-    if str(env.get(SETTING, "")).strip().lower() in ("off", "0", "false", "no", "none"):
-        return False
-    return fallback_on(config)
+    return switch(getattr(config, "env", None), SETTING, True) and fallback_on(config)
 
 
 # -- what the data has ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from typing import Any
 
 from bot.agent import similar
 from bot.agent.ranking import Candidate
+from bot.config import switch
 
 SETTING = "JOURNEYBOT_PLANNER_SECOND_OPINION"
 SIMILARITY = 0.6  # least cosine of the vote winner's closest phrasing
@@ -33,11 +34,8 @@ def enabled(config: Any) -> bool:
     it overruled right readings with near phrasings of another tool ("how long does delivery take in
     each state?" is each region's level, the vote said one number), five times, at cosines 0.75-0.86
     that no threshold separates from its fixes on the blind banks (docs/BENCHMARKS.md)."""
-    env = getattr(config, "env", None) or {}
-    value = str(env.get(SETTING, "")).strip().lower()
-    if value:
-        return value in ("on", "1", "true", "yes")
-    return bool(getattr(getattr(config, "model", None), "planner_second_opinion", False))
+    default = bool(getattr(getattr(config, "model", None), "planner_second_opinion", False))
+    return switch(getattr(config, "env", None), SETTING, default)
 
 
 def uncertain(candidates: tuple[Candidate, ...], slots: Any) -> bool:

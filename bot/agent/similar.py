@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.agent.ranking import Candidate
+from bot.config import switch
 
 if TYPE_CHECKING:  # numpy loads with the fallback, not with the planner (command start time)
     import numpy as np
@@ -141,11 +142,8 @@ class Exemplars:
 def enabled(config: Any) -> bool:
     """[model] planner_fallback, unless JOURNEYBOT_PLANNER_FALLBACK (the config's environment)
     says on or off."""
-    env = getattr(config, "env", None) or {}
-    value = str(env.get(SETTING, "")).strip().lower()
-    if value:
-        return value not in ("off", "0", "false", "no", "none")
-    return bool(getattr(getattr(config, "model", None), "planner_fallback", True))
+    default = bool(getattr(getattr(config, "model", None), "planner_fallback", True))
+    return switch(getattr(config, "env", None), SETTING, default)
 
 
 _SHARED: dict[tuple[str, str, str, str], Exemplars] = {}

@@ -21,7 +21,7 @@ By what they configure:
 Import from here (`from bot.config import load_config`): the names below are the interface.
 """
 
-from bot.config.base import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEZONE, SECRET_ENV
+from bot.config.base import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEZONE, SECRET_ENV, switch
 from bot.config.data import (
     AnalyticsConfig,
     BusinessConfig,
@@ -53,4 +53,5 @@ __all__ = [
     "AlertsConfig", "AnalyticsConfig", "BusinessConfig", "Config", "ConfigError", "DigestScheduleConfig",
     "FeedbackConfig", "ModelConfig", "PredictConfig", "SchedulerConfig", "ServiceConfig", "SlackConfig",
     "StateConfig", "StoreConfig", "find_config_file", "load_config", "read_toml", "secret_problems",
+    "switch",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, TypeAdapter
@@ -56,3 +57,16 @@ def section_adapter(kind: str) -> TypeAdapter[Any]:
     from tools.alerts.rules import AlertRule
 
     return TypeAdapter(list[AlertRule])
+
+
+# The words an on/off environment variable may say (any case, spaces around): one list for every
+# switch, so JOURNEYBOT_PLANNER_FALLBACK and JOURNEYBOT_PLANNER_SECOND_OPINION read "no" alike
+SWITCH_ON = frozenset({"on", "1", "true", "yes"})
+SWITCH_OFF = frozenset({"off", "0", "false", "no", "none"})
+
+
+def switch(env: Mapping[str, str] | None, name: str, default: bool) -> bool:
+    """An on/off environment variable: on or off when it says so, else (unset, empty, or a word
+    like "maybe") the default, usually the config file's key; never an error."""
+    value = str((env or {}).get(name, "")).strip().lower()
+    return True if value in SWITCH_ON else False if value in SWITCH_OFF else default

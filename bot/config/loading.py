@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.config.base import SECRET_ENV
+from bot.config.base import SECRET_ENV, switch
 from bot.config.pasted import pasted_secret_problems
 from bot.config.settings import Config
 
@@ -71,7 +71,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     cfg.env = env
     if env.get("JOURNEYBOT_CHROMA_URL"):  # containers point every instance at one Chroma server
         cfg.feedback.chroma_url = env["JOURNEYBOT_CHROMA_URL"]
-    if env.get("JOURNEYBOT_INDEX_ON_LOAD", "").strip().lower() in ("0", "false", "no", "off"):
+    if not switch(env, "JOURNEYBOT_INDEX_ON_LOAD", True):
         cfg.feedback.index_on_load = False  # scripted loads; serve indexes in the background
     return cfg
 
