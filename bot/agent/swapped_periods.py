@@ -17,8 +17,9 @@ import re
 PERIOD_ARGS = ("period", "against", "compare_period")
 
 _UNIT = r"(?:days|weeks|months|quarters|years|periods|dates|sides)"
-# what is turned round: the two periods, by a pronoun or by their unit ("the two months", "those weeks")
-_PAIR = rf"(?:(?:the|those|these) two(?: {_UNIT})?|(?:the|those|these) {_UNIT}|the order|them|it|that|those|these)"
+# what is turned round: the two periods, by a pronoun or by their unit ("the two months", "those weeks");
+# "it" or "that" only where the order ends ("flip it, ...", "swap that round"): "switch that one off"
+_PAIR = rf"(?:(?:the|those|these) two(?: {_UNIT})?|(?:the|those|these) {_UNIT}|the order|them|those|these)"
 _ROUND = r"(?:round|around|over|about)"
 # "switch it to weeks", "switch it off", "switch them over to instagram": another setting, not the order
 _NOT_THE_ORDER = rf"(?!(?: {_ROUND})? (?:to|into|by|off|on|out|up|down|from)\b)"
@@ -29,7 +30,9 @@ IDIOM = (r"\b(?:the )?other way (?:a?round|about)\b|\bvice versa\b|\b(?:the|in) 
 # Said as an order: "swap them (over)", "flip the two months", "reverse the order", "turn it
 # round" (turn only with its particle: "turn it off" is a switch), "swap round"
 ORDER = (rf"\b(?:swap|switch|flip|reverse)\w* (?>{_PAIR})\b{_NOT_THE_ORDER}(?: {_ROUND})?\b|"
-         rf"\bturn\w* {_PAIR} a?round\b|\b(?:swap|switch|flip)\w* {_ROUND}\b{_NOT_THE_ORDER}")
+         rf"\b(?:swap|switch|flip|reverse)\w* (?:it|that)(?=\s*(?:$|[,.;:!?]| (?:{_ROUND}|please|then|again|so|and|now)\b))"
+         rf"{_NOT_THE_ORDER}(?: {_ROUND})?\b|"
+         rf"\bturn\w* (?:{_PAIR}|it|that) a?round\b|\b(?:swap|switch|flip)\w* {_ROUND}\b{_NOT_THE_ORDER}")
 SWAPPED = re.compile(f"{IDIOM}|{ORDER}")
 
 
