@@ -24,6 +24,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind19        # and the nineteenth blind bank (tests/questions_blind19.yaml; tuning data since phase U)
     .venv/bin/python bench/planner.py --blind20        # and the twentieth blind bank (tests/questions_blind20.yaml; tuning data since phase V)
     .venv/bin/python bench/planner.py --blind21        # and the twenty-first blind bank (tests/questions_blind21.yaml; tuning data since phase W)
+    .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; held back: scored once by the lead in phase X)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -207,7 +208,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # maker, jam maker, mustard maker, candy floss cart, sugarcraft school, biscuit bakery,
          # naan bakery, tortilla maker, gnocchi bar, paella caterer, tagine restaurant, halloumi
          # maker, busker collective): opt-in, scored once by the lead in phase W (89.7%), tuning data since.
-         "blind21": ROOT / "tests" / "questions_blind21.yaml"}
+         "blind21": ROOT / "tests" / "questions_blind21.yaml",
+         # A twenty-second blind bank by another author, other businesses again (bell ringers,
+         # ferret rescue, tortoise sanctuary, muesli maker, cracker bakery, calzone shop, risotto
+         # bar, couscous kitchen, mezze bar, works canteen, futsal league, reindeer farm, camel
+         # rides, husky sledding, felt maker, barre studio, muay thai gym, houseboat rental, wine
+         # tours, sauerkraut maker, nougat maker, marzipan maker, ice lolly maker, cereal cafe,
+         # lacemaker, stilt walker, braille transcription, rock candy maker, guinea pig breeder,
+         # rugby league club, gaelic football club, softball league, skittles alley, cat cafe,
+         # velodrome, marching band): opt-in, held back, scored once by the lead in phase X.
+         "blind22": ROOT / "tests" / "questions_blind22.yaml"}
 
 
 def main() -> None:
@@ -236,6 +246,8 @@ def main() -> None:
                         help="score the twentieth blind bank (tuning data since phase V)")
     parser.add_argument("--blind21", action="store_true",
                         help="score the twenty-first blind bank (tuning data since phase W)")
+    parser.add_argument("--blind22", action="store_true",
+                        help="score the twenty-second blind bank (held back: scored once by the lead in phase X)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -306,6 +318,8 @@ def main() -> None:
         if name == "blind20" and not args.blind20 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind21" and not args.blind21 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind22" and not args.blind22 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

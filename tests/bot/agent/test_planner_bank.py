@@ -37,7 +37,9 @@ its score `bench/planner.py --blind19`'s, once, at the end. The twentieth
 (tests/questions_blind20.yaml) is the held-back bank of phase V: likewise its shape only here,
 its score `bench/planner.py --blind20`'s, once, at the end. The twenty-first
 (tests/questions_blind21.yaml) is the held-back bank of phase W: likewise its shape only here,
-its score `bench/planner.py --blind21`'s, once, at the end (89.7%). The probes,
+its score `bench/planner.py --blind21`'s, once, at the end (89.7%). The twenty-second
+(tests/questions_blind22.yaml) is the held-back bank of phase X: likewise its shape only here,
+its score `bench/planner.py --blind22`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -136,6 +138,10 @@ BLIND20 = Path(__file__).resolve().parents[2] / "questions_blind20.yaml"
 # blindness), the held-back bank of phase W: scored once by the lead with `bench/planner.py
 # --blind21` (89.7%), tuning data since; only its shape is checked here.
 BLIND21 = Path(__file__).resolve().parents[2] / "questions_blind21.yaml"
+# The twenty-second blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase X: scored once by the lead with `bench/planner.py
+# --blind22`; only its shape is checked here, never its answers.
+BLIND22 = Path(__file__).resolve().parents[2] / "questions_blind22.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -454,6 +460,18 @@ def test_twenty_first_blind_bank_is_big_covers_every_tool_and_shares_no_question
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_second_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase X (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind21 included, and
+    the probes, probe22a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND22, "blind22", at_least=440, follow_ups=33,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, *PROBES),
                       later_tools=set())
 
 
