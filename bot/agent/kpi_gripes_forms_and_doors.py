@@ -67,6 +67,10 @@ _TERMS: list[tuple[str, str]] = [
     # the goods are called (not "refunded customers": a rate is asked of the goods)
     (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
      r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:refunded|sent back)\b", "refund_rate"),
+    # (lane probe22b) "what share of topsoil loads got cancelled", "% of the hires called off": the
+    # cancellation rate, whatever the goods are called
+    (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
+     r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:cancel+ed|called off)\b", "cancellation_rate"),
     # "which hour the members turn up most", "when do riders show up the least": the people active
     # with us, the most or least said after their coming
     (rf"\b(?:the |our )?{PEOPLE} (?:(?:actually|really|usually) )?(?:turn|show) up (?:the )?(?:most|more|least|less|fewest)\b",

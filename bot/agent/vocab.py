@@ -376,7 +376,8 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition (?:channel|source)s?|crm sources?|how (?:they|customers) were acquired|(?:how|where) (?:they|customers|people|clients) (?:told us|said|say) (?:they )?(?:found|heard (?:of|about)) us", "acquisition_channel"),
-    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
+    # (lane probe22b) "by the first channel folk came in on": the first-touch channel said plainly
+    (r"(?:first[- ]touch |first |initial |original )?channels?|sources?|platforms?|mediums?|"
      # "split that by where they first heard of us": how each customer first came to the shop
      r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"
      r"came across|discovered|learn(?:ed|t) (?:of|about)) us", "channel"),
