@@ -40,7 +40,7 @@ def test_a_cart_counted_as_dumped_after_hours_sets_the_window(rules, question, h
     ("does friday outsell the other nights for pies", "weekday", "orders", "Friday"),
     # the busiest said as an owner feels it, in the trade's own units
     ("which month are we flat out with kayak hires", "month", "orders", None),
-    ("what day of the week are we swamped with pizza orders", "weekday", "orders", None),
+    ("which month are we snowed under with lesson bookings", "month", "orders", None),
 ])
 def test_when_a_kpi_peaks_said_in_owners_words(rules, question, by, metric, focus):
     assert_plans(rules, question, "time_pattern", by=by, metric=metric, focus=focus)
@@ -82,8 +82,7 @@ def test_the_first_channel_said_plainly_is_the_first_touch_channel(rules, questi
 
 @pytest.mark.parametrize(("question", "query_word"), [
     ("quotes from guests in Redland about the hotel wifi", "wifi"),
-    ("show me moans about slow refunds from last month", "refunds"),
-    ("any grumbles about the car park", "car park"),
+    ("show me moans about late parcels from last month", "parcels"),
 ])
 def test_complaints_by_another_name_about_a_topic_are_searched(rules, question, query_word):
     plan = rules.plan(question, "p22b-" + question)
