@@ -91,3 +91,19 @@ def test_complaints_by_another_name_about_a_topic_are_searched(rules, question, 
 
 def test_from_one_week_to_the_next_is_week_by_week(rules):
     assert_plans(rules, "are diners' comments getting grumpier from one week to the next", "feedback_sentiment", by="week")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("lower the refunds alarm so it fires at 3", 3.0),
+    ("move the takings alert so it goes off at 400", 400.0),
+])
+def test_an_alert_changed_so_it_trips_at_a_number_gets_that_value(rules, question, value):
+    assert_plans(rules, question, "change_alert_rule", value=value)
+
+
+def test_a_kenyan_sawa_at_the_end_keeps_a_follow_up(rules):
+    key = "p22b-sawa"
+    rules.remember(key, rules.plan("which vip clients might leave us? biggest spenders first", key))
+    assert_plans(rules, "add the medium risk folk too, sawa", "at_risk_customers", key=key,
+                 tier="high_and_medium", sort_by="value", filters={"segment": ["vip"]})
+
