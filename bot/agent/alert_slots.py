@@ -167,7 +167,10 @@ def parse_rule_request(text: str) -> dict[str, Any]:
                       # "make the nps alert 35 not 40", "set my refunds alert at 5": the rule named, then its number
                       rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:the|that|this|my|our) (?:[\w'-]+ ){{1,3}}?"
                       rf"(?:alert|alarm|warning|rule|trigger)(?: rule)?(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
-                      r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
+                      r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)|"
+                      # (lane probe22b) "raise the money alert so it trips at 25": the number it goes off at
+                      rf"\bso (?:that )?it (?:only )?(?:trips|fires|goes off|kicks in|triggers|pings(?: me)?|rings) (?:at|on|from|over|under|below|above)\s+"
+                      rf"[£$€]?{_NUMBER}\b(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))
     m = rx.search(r"\bfrom (?:one|a|any) (day|week|month) to the next\b", t)

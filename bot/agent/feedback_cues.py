@@ -76,8 +76,9 @@ SEARCH_CUES = (
      0.45),
     (r"\b(?:find|search|look(?:ing)? for|show me|pull up|dig out|dig up|any|examples? of|read me)\b.*"
      r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|answers|responses)\b", 0.35),
-    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages) (?:about|on|mentioning|"
-     r"regarding|that mention|which mention|from|of|saying)\b"
+    # (lane probe22b) "moans about late deliveries", "gripes about the parking": complaints by another name
+    (r"\b(?:comments?|feedback|reviews?|complaints?|tickets?|quotes?|mentions?|messages|moans|gripes|grumbles|whinges|"
+     r"niggles|grievances|beefs|rants) (?:about|on|mentioning|regarding|that mention|which mention|from|of|saying)\b"
      # "the reviews about us": all of them, no topic (the themes)
      r"(?! (?:us|me|the (?:shop|business|store|company)|our (?:shop|business|store|company))\b)", 0.35),
     (r"\b(?:about|regarding|mentioning|concerning) (?!it\b|us\b|that\b|this\b|them\b|each\b|the journey\b)[a-z]", 0.15),

@@ -44,6 +44,8 @@ _CHANGE = re.compile(r"\b(?:(?:pull|dragg|push|knock)\w* (?:\w+ ){0,2}(?:down|up
                      r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|rises?|dip\w*|jump\w*|grew|grown|"
                      # (lane probe18a) "whose fault is the rise in refunds, channel wise": a change blamed
                      r"fault|blam\w*|spike[ds]?|surge[ds]?|slide|slid|"
+                     # (lane probe22b) "in which town has the buying rate slipped most", "where did takings plummet"
+                     r"slipp\w*|sagg\w*|sank|plung\w*|plummet\w*|nosediv\w*|shrank|shrunk|soar\w*|went south|gone south|"
                      r"growing|improv\w*|declin\w*|slump\w*|increas\w*|decreas\w*|went (?:up|down)|gone (?:up|down)|"
                      r"got (?:better|worse|\w+er)|getting|than (?:last|before|the previous|it was|(?:\w+ )?used to)|(?:more|less|fewer) (?:these days|nowadays)|"
                      # "which towns got less happy", "have become more satisfied"

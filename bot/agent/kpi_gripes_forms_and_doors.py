@@ -19,7 +19,8 @@ _BASKET = r"(?:baskets?|carts?|trolleys?|bags?)"
 _WALK_OFF = (r"(?:walk(?:s|ed|ing)? (?:off|away|out)|leave(?:s)? (?:it|them)?|left (?:it|them)?|bail(?:s|ed)?|"
              r"ditch(?:es|ed)? (?:it|them)|never (?:pay|paid|check out|checked out)|don'?t (?:pay|check out)|"
              r"do(?:es)?n'?t (?:pay|check out)|vanish(?:es|ed)?|disappear(?:s|ed)?|wander(?:s|ed)? off)")
-_SITE = r"(?:(?:the |our )?(?:web ?site|site|web ?shop|online shop|online store|app|page))"
+# (lane probe22b) "the puppet theatre website", "our bakery's site": the business named before its site
+_SITE = r"(?:(?:the |our )?(?:[\w'-]+ ){0,3}?(?:web ?site|site|web ?shop|online shop|online store|app|page))"
 
 _TERMS: list[tuple[str, str]] = [
     # "how many grumbles did we close off", "gripes the team sorted last month": complaints resolved
@@ -33,13 +34,18 @@ _TERMS: list[tuple[str, str]] = [
      "survey_responses"),
     # "how many members came thru the doors", "guests who walked through the door": the people
     # active with us, the door being the business's
-    (rf"\bhow many (?:{PEOPLE}|folks?|bodies|heads) (?:have |had )?(?:came|come|walked|stepped|wandered|got|went|"
-     r"passed) (?:in )?(?:thru|through|in at|past) (?:the |our |my )?(?:front )?doors?\b", "active_customers"),
+    # (lane probe22b) "how many loyalty members came thru the library cafe doors": a kind of
+    # member before them and the business named before its doors
+    (rf"\bhow many (?:[\w'-]+ )?(?:{PEOPLE}|folks?|bodies|heads) (?:have |had )?(?:came|come|walked|stepped|wandered|got|went|"
+     r"passed) (?:in )?(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?\b", "active_customers"),
     # "how often do jam shoppers fill a basket and walk off", "people load a cart then leave it":
     # baskets abandoned, told as what the shopper did
     (rf"\b(?:fill(?:s|ed|ing)?(?: up)?|load(?:s|ed|ing)?(?: up)?|pack(?:s|ed)?|stuff(?:s|ed)?) (?:up )?(?:a|the|their|his|her|"
-     rf"our)? ?(?:online )?{_BASKET}(?: up)? (?:and|then|but|only to|before they|n) (?:just |then |simply )?{_WALK_OFF}",
+     rf"our)? ?(?:online |[\w'-]+ )?{_BASKET}(?: up)? (?:and|then|but|only to|before they|n) (?:just |then |simply )?{_WALK_OFF}",
      "cart_abandonment"),
+    # (lane probe22b) "what % of rattan baskets get filled an abandoned": the baskets' side of it
+    (rf"\b{_BASKET} (?:that )?(?:get|got|are|were|is|was)? ?(?:filled|loaded|packed)(?: up)? (?:and|an|n|then|but) "
+     r"(?:then )?(?:abandoned|left|ditched|dumped|walked away from|never paid for)\b", "cart_abandonment"),
     # "how many folks hit the website for the very first time", "people landing on the app for
     # the first time": new visitors, whatever the verb of arriving
     (rf"\b(?:hit|hits|hitting|land(?:s|ed|ing)? on|visit(?:s|ed|ing)?|found|find|finds|reach(?:ed|es)?|open(?:s|ed)?|"
@@ -61,6 +67,10 @@ _TERMS: list[tuple[str, str]] = [
     # the goods are called (not "refunded customers": a rate is asked of the goods)
     (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
      r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:refunded|sent back)\b", "refund_rate"),
+    # (lane probe22b) "what share of topsoil loads got cancelled", "% of the hires called off": the
+    # cancellation rate, whatever the goods are called
+    (r"(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|ratio)) of (?:the |our |all )?(?:[\w'-]+ ){1,2}?"
+     r"(?:(?:that |which )?(?:got |were |was |are |get )?)(?:cancel+ed|called off)\b", "cancellation_rate"),
     # "which hour the members turn up most", "when do riders show up the least": the people active
     # with us, the most or least said after their coming
     (rf"\b(?:the |our )?{PEOPLE} (?:(?:actually|really|usually) )?(?:turn|show) up (?:the )?(?:most|more|least|less|fewest)\b",

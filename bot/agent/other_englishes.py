@@ -22,7 +22,8 @@ _PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia
 # (lane probe20b) sign-offs closing a message: New Zealand "chur" (thanks) and "sweet as", Welsh
 # "boyo" and "isn't it", Ghanaian "chale"; after a comma also Welsh "tidy" and "lush", "boss", "love",
 # "my friend", Irish "to be sure": tone, never a KPI ("chur" is not churn) or a word to search for
-_SIGN_OFF = re.compile(r"(?:,? (?:chur|sweet as|boyo|isn'?t it|chale)|, (?:tidy|lush|boss|love|my friend|to be sure|bro|cuz))"
+# (lane probe22b) and Kenyan "sawa" (ok), "sasa" at the end
+_SIGN_OFF = re.compile(r"(?:,? (?:chur|sweet as|boyo|isn'?t it|chale|sawa|sasa)|, (?:tidy|lush|boss|love|my friend|to be sure|bro|cuz))"
                        r"(?= *(?:[,.!?;]|$))")
 # Caribbean English "dis week", "di weekend before dat": the period words as they are spelled there
 _PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening|day|time)\b)"

@@ -260,10 +260,11 @@ PROPENSITY_CUES = (
      # "of those who enquired, who's nearly there?": close to a first purchase
      r"\b(?:nearly|almost) there\b|\b(?:nearly|almost) ready\b|"
      r"\bhot (?:leads|prospects)\b|\b(?:leads|prospects|enquiries|enquirers)\b (?:\w+ )?(?:are|look|looking|seem) (?:\w+ )?(?:hot|warm|keen)\b|\b(?:chance|probability|odds|likelihood) (?:of|to|that they(?:'ll| will)?) "
-     r"(?:buying|ordering|purchasing|converting|booking|buy|order|purchase|book)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
+     r"(?:buying|ordering|purchasing|converting|booking|hiring|renting|buy|order|purchase|book|hire|rent)\b|\bready to\b|\b(?:will|would|might|may|could|gonna|who'll) (?:probably |likely |soon |actually )?"
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
-     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
+     # (lane probe22b) "anyone likely to hire a trike soon", "rent a board": the hire trades' buying
+     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|hire|rent|commission|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
      r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"
@@ -284,7 +285,7 @@ PROPENSITY_CUES = (
      r"regulars|orderers) (?:are|will|would|should|can|could|might|do) we (?:be )?(?:likely to |expect(?:ing)? to |going to |set to |"
      r"probably |realistically )?(?:see|get|expect|have|welcome|serve)\b(?=.{0,40}\b(?:coming|next|soon|ahead|upcoming|from now)\b)|"
      r"\b(?:likeliest|most likely|likelier|more likely) to (?:re-?order|re-?book|re-?buy|buy again|order again|book again|"
-     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase)\b|"
+     r"purchase again|come back and (?:buy|order|book)|buy|order|book|purchase|hire|rent)\b|"
      # "of people who've never booked, which ones are warm", "leads with a good chance of turning into
      # a booking", "past customers who'll probably want the chimney done again": a purchase to come
      r"\bwhich (?:ones|of them|of those|people|folks?|leads|enquirers) (?:are|look|seem|feel) (?:the )?(?:most )?(?:warm|hot|keen|"

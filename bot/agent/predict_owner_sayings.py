@@ -17,7 +17,12 @@ _PUT_RIGHT = (r"\b(?:need|needs|needing|want|wants|deserve\w*|due|owed?)\b (?:\w
 _NO_SWEETENER = (r"\b(?:without|with no|no need (?:for|of)|don'?t need|won'?t need|needn'?t) (?:me |us |a |an |any |the )?"
                  r"(?:\w+ ){0,3}(?:coupons?|discounts?|vouchers?|offers?|money off|promo(?: code)?s?|codes?|deals?|freebies?|"
                  r"incentives?|sweeteners?|bribes?)\b|,? no (?:\w+ )?(?:coupons?|discounts?|vouchers?|offers?|money off|"
-                 r"promo(?: code)?s?|deals?|incentives?|sweeteners?)\s*(?:needed|required|necessary)?\s*[?.!]*$")
+                 r"promo(?: code)?s?|deals?|incentives?|sweeteners?)\s*(?:needed|required|necessary)?\s*[?.!]*$|"
+                 # (lane probe22b) "even if i give no discount", "even when we don't offer a deal": the buying
+                 # goes on with none offered
+                 r"\beven (?:if|when|though) (?:i|we|you) (?:(?:give|offer|throw in|hand out|put on) (?:them )?(?:no|zero)|"
+                 r"(?:don'?t|do not|never) (?:give|offer|throw in|hand out|put on) (?:them )?(?:any|a|an)?) ?(?:\w+ ){0,2}?"
+                 r"(?:coupons?|discounts?|vouchers?|offers?|money off|promo(?: code)?s?|deals?|incentives?|sweeteners?)\b")
 _UNPROMPTED = r"\b(?:on their own|by themselves|of their own accord|off their own bat|unprompted)\b"
 # "big spenders that went quiet", "top payers who've gone cold": valuable people lapsed
 _VALUABLE_GONE_QUIET = (r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable|loyal|premium)[- ](?:spend\w*|payers|paying|value|"

@@ -269,6 +269,9 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
                    # "likely to come back and buy", "who'll buy from us again": they bought already
                    r"\bcome back and (?:buy|order|book|shop)\b|"
+                   # (lane probe22b) "customers we already have", "odds of another load": bought before
+                   r"\b(?:customers|clients|buyers|guests|members|patients|students|shoppers|folks?|people|ones) (?:that |who )?"
+                   r"(?:we|i) (?:already )?(?:have|'ve got|have got|got)\b|\b(?:odds|chances?|likelihood|probability) (?:of|for) another\b|"
                    r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
         out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
     m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"

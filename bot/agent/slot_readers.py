@@ -61,6 +61,8 @@ def normalise(text: str) -> str:
     t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
     t = re.sub(r"\b(day|week|month|quarter|year)[- ](on|over|by|to)[- ](day|week|month|quarter|year)\b",  # "month-on-month"; "week over week" is "week on week"
                lambda m: f"{m[1]} {'on' if m[2] == 'over' and m[1] == m[3] else m[2]} {m[3]}", t)
+    # (lane probe22b) "turning sour from one week to the next": each week after the last, week by week
+    t = re.sub(r"\bfrom one (day|week|month|quarter) to the (?:next|other)\b", r"\1 by \1", t)
     # "what're people moaning about", "who're our best customers": the contraction spelled out
     t = re.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
     for short, full in _SHORTHAND.items():  # what people type in chat

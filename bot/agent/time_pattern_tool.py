@@ -25,6 +25,11 @@ _BEFORE_NAMED = (
     # "which weekday sees the most abandoned baskets": the abandonment, never the orders
     (r"\babandon\w* (?:\w+ )?(?:baskets?|carts?|trolleys?|checkouts?)\b|\b(?:baskets?|carts?|trolleys?) (?:\w+ )?(?:get |are |were )?abandon\w*",
      "cart_abandonment"),
+    # (lane probe22b) "which hour does a web session most often end with someone ordering": the
+    # share of visits that end in an order, never the orders counted
+    (r"\b(?:web ?|site |online )?(?:sessions?|visits?) (?:[\w']+ ){0,3}?end(?:s|ed|ing)? (?:up )?(?:in|with) (?:an? |someone |somebody |"
+     r"people |a customer |the customer )?(?:orders?|ordering|sales?|purchases?|buying|bookings?|booking|checkouts?|paying)\b",
+     "session_conversion"),
     # "which day do most new clients book a first appointment": their bookings, the orders
     (r"\b(?:new|first[- ]time) (?:customers|patients|clients|members|guests|people|folks|shoppers) (?:\w+ ){0,2}"
      r"(?:book|buy|order|purchas|pay for)\w*", "orders"),

@@ -27,8 +27,11 @@ _UNIT = r"(day|date|night|evening|week|month|year|weekday|(?:day|night|evening) 
 # (lane probe20a: up to 90 characters between, for "which single day in the first half of november did
 # the goulash kitchen take the most")
 _ONE = r"(?:(?:single|one|particular|exact|specific) )?"
+# (lane probe22b) "which month are we flat out with hires", "what day are we rushed off our feet": the
+# busiest said as an owner feels it
 _PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,90}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
-                   rf"biggest|slowest|fewest|top|peak(?:ed)?|record)\b|"
+                   rf"biggest|slowest|fewest|top|peak(?:ed)?|record|flat out|(?:run|rushed) off (?:our|my|their) feet|"
+                   rf"slammed|swamped|mobbed|heaving|rammed|packed out|snowed under)\b|"
                    rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
 _BUSY = re.compile(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
 # The trend's cue: a day or a week asked about by its height is a question about the data even

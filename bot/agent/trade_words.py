@@ -115,6 +115,9 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
     rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$|"
+    # (lane probe22b) "which month are we flat out with trike hires", "swamped with lessons on mondays": the
+    # units a busy spell is full of
+    rf"\b(?:flat out|(?:run|rushed) off (?:our|my) feet|swamped|slammed|snowed under|mobbed|busiest|busy) with {_ADJ}(?P<u19>{_UNIT})\b|"
     # (lane tune31) "how di readings dem a go week by week", "how the lessons are going each month": the
     # units followed over a grain
     rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u18>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"

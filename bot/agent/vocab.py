@@ -351,8 +351,8 @@ FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgag
                              rf"{_CURRENCY})\b")
 # Things outside any shop's data: a question about them gets no tool, whatever town or group it also
 # names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI ("did the rain
-# hurt sales?"), or in what customers said ("has anyone mentioned the wifi?"), is still a question.
-OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?)\b).*?\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
+# hurt sales?"), or in what customers said ("has anyone mentioned the wifi?", quotes about it), is still a question.
+OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?|quotes?|quoted|verbatims?|praise)\b).*?\b(?:weather|raining|rain|snow\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop(?! (?:repairs?|shop|store|business)\b)|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it|(?:what time|when) (?:does|do|is|will|did) (?:the )?(?:shabbat|sabbath|sunset|sunrise|sundown|iftar|fast|high tide|low tide|sun (?:set|rise|come up|go down))|"
                        # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
@@ -376,7 +376,8 @@ NOT_A_MEASURE = {"kindly", "please", "the", "our", "a", "an", "this", "that", "w
 # groupings some tools take).
 DIMENSION_WORDS: list[tuple[str, str]] = [
     (r"acquisition (?:channel|source)s?|crm sources?|how (?:they|customers) were acquired|(?:how|where) (?:they|customers|people|clients) (?:told us|said|say) (?:they )?(?:found|heard (?:of|about)) us", "acquisition_channel"),
-    (r"(?:first[- ]touch )?channels?|sources?|platforms?|mediums?|"
+    # (lane probe22b) "by the first channel folk came in on": the first-touch channel said plainly
+    (r"(?:first[- ]touch |first |initial |original )?channels?|sources?|platforms?|mediums?|"
      # "split that by where they first heard of us": how each customer first came to the shop
      r"(?:where|how) (?:they|customers|people|folks?|shoppers|buyers|clients|guests) (?:first )?(?:heard (?:of|about)|found|"
      r"came across|discovered|learn(?:ed|t) (?:of|about)) us", "channel"),
