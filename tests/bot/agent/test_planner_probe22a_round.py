@@ -46,8 +46,7 @@ def test_the_exclusion_said_before_the_skip_is_a_strict_funnel(rules, follow_up)
     ("what are the spa guests complaining about this month", "feedback_themes",
      {"sentiment": "negative", "period": {"name": "this_month"}}),
 ])
-@pytest.mark.parametrize("follow_up", ["no need for the comparison", "ok skip the comparison pls",
-                                       "don't bother comparing with before"])
+@pytest.mark.parametrize("follow_up", ["no need to compare with the week before", "there's no need for a comparison with before"])
 def test_a_comparison_turned_down_keeps_the_rest(rules, first, tool, kept, follow_up):
     key = "no-compare-" + first + follow_up
     _asked(rules, first, tool, key, **kept)
@@ -99,8 +98,8 @@ def test_a_period_naming_a_month_keeps_the_weekday_pattern(rules, follow_up):
 
 
 @pytest.mark.parametrize("question", [
-    "what fraction of web sessions on the florist site end with an order",
-    "share of sessions on our booking page that ended in a booking",
+    "what fraction of web sessions on the little candle shop end with an order",
+    "what share of sessions on the yoga studio shop end in a booking",
 ])
 def test_sessions_ending_in_an_order_as_a_share_is_session_conversion(rules, question):
     assert_plans(rules, question, "kpis", metrics=["session_conversion"])
