@@ -351,7 +351,7 @@ class OfflinePlanner:
         entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
         if slots.period or rx.search(r"^(?:so |and |ok,? )?how (?:much|many)\b", slots.norm):
             # "how much did the vips in clifton spend last month?": a group over a period is asked about
-            entities += [slots.channels, slots.filters]
+            entities += [slots.channels, slots.filters, slots.against]  # (lane probe22a) "q3 against q2": two periods
         # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if WORLD_FACT.search(slots.norm):

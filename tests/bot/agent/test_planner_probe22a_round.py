@@ -103,3 +103,21 @@ def test_a_period_naming_a_month_keeps_the_weekday_pattern(rules, follow_up):
 ])
 def test_sessions_ending_in_an_order_as_a_share_is_session_conversion(rules, question):
     assert_plans(rules, question, "kpis", metrics=["session_conversion"])
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("q3 against q2 for the pottery studio", {"start": "2026-07-01", "end": "2026-09-30"},
+     {"start": "2026-04-01", "end": "2026-06-30"}),
+    ("august against july at the barbers", {"start": "2026-08-01", "end": "2026-08-31"},
+     {"start": "2026-07-01", "end": "2026-07-31"}),
+])
+def test_two_periods_set_against_each_other_alone_are_the_comparison(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+@pytest.mark.parametrize(("question", "segments"), [
+    ("sketch out 3 kinds of bike shop customer", 3),
+    ("give me five sorts of dog grooming client", 5),
+])
+def test_a_number_of_kinds_of_the_trades_customer_is_the_persona_draft(rules, question, segments):
+    assert_plans(rules, question, "draft_personas", segments=segments)
