@@ -108,8 +108,8 @@ def test_sessions_ending_in_an_order_as_a_share_is_session_conversion(rules, que
 @pytest.mark.parametrize(("question", "period", "against"), [
     ("q3 against q2 for the pottery studio", {"start": "2026-07-01", "end": "2026-09-30"},
      {"start": "2026-04-01", "end": "2026-06-30"}),
-    ("august against july at the barbers", {"start": "2026-08-01", "end": "2026-08-31"},
-     {"start": "2026-07-01", "end": "2026-07-31"}),
+    ("last month against september for the tattoo parlour", {"name": "last_month"},
+     {"start": "2026-09-01", "end": "2026-09-30"}),
 ])
 def test_two_periods_set_against_each_other_alone_are_the_comparison(rules, question, period, against):
     assert_plans(rules, question, "compare", period=period, against=against)
