@@ -117,7 +117,16 @@ _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|
                           # after 12 hours": the cart given up on after the owner's hours
                           r"\b(?:as|counts? as|counted as) (?:dumped|abandoned|lost|gone|dead|ditched|left|given up)(?: on)? "
                           r"(?:after|past|beyond|once) (?:a full |the )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?"
-                          r"(hours?|hrs?|h|days?)\b")
+                          r"(hours?|hrs?|h|days?)\b|"
+                          # (lane probe22a) "only count a basket as dumped if it sits there 48 hours", "a cart
+                          # counts as abandoned after 2 days": when a basket left alone is given up as lost
+                          r"\b(?:basket|cart|trolley|bag)s? (?:\w+ ){0,2}?(?:as |is |are |counts? as |counted as )?(?:dumped|abandoned|"
+                          r"ditched|lost|gone|dead|left)\b(?: [\w']+){0,5}? (?:after|once|if|when|unless|until)"
+                          r"(?: [\w']+){0,3}? (?:over |more than |at least )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|"
+                          r"twenty-four) ?(hours?|hrs?|h|days?)\b")
+
+
+_BASKET_COUNTED = re.compile(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")
 
 
 def cart_window_hours(text: str) -> int | None:
@@ -127,7 +136,7 @@ def cart_window_hours(text: str) -> int | None:
     m = _CART_WINDOW.search(text)
     if m is None:
         return None
-    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
+    n_word, unit = next((m.group(i), m.group(i + 1)) for i in range(1, m.re.groups, 2) if m.group(i))
     n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
     hours = n * (24 if unit.startswith("d") else 1)
     return max(1, min(hours, 168)) if n else None
@@ -141,7 +150,9 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
     window = said_churn_window(text) if "churn_rate" in metrics else None
     if window:
         out["churn_window_days"] = window
-    hours = cart_window_hours(text) if "cart_abandonment" in metrics else None
+    # (lane probe22a) a follow-up that only sets when a basket counts as abandoned names no KPI: the
+    # window is still said
+    hours = cart_window_hours(text) if "cart_abandonment" in metrics or _BASKET_COUNTED.search(text) else None
     if hours:
         out["cart_window_hours"] = hours
     return out

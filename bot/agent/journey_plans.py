@@ -84,6 +84,11 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # (lane probe20a) "anyone who skips a step is out", "jumped a stage, they're excluded"
                  r"\b(?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b"
                  r".{0,25}\b(?:is|are|'s|'re|gets?|get|they're|they are) (?:out|excluded|dropped|left out|binned|ignored|not counted)\b|"
+                 # (lane probe22a) "dont count anyone who jumped a step", "leave out folk that missed a stage": the
+                 # exclusion said first, then who skipped
+                 r"\b(?:don'?t|do not|never|not|no longer|stop) (?:count|include)(?:ing)? (?:in )?(?:anyone|anybody|people|those|"
+                 r"customers|folks?|ones|them|buyers|clients|punters)(?: who| that)? (?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?"
+                 r"(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b|"
                  # (lane probe21a) never "how many get through each step", the funnel's own count
                  r"(?<!how many )\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"

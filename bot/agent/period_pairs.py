@@ -39,6 +39,14 @@ _HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| 
                             r"performing|performed|look|looking|looked)\b(?!.*\b(?:feel|felt|feeling|feelings|mood)\b)")
 
 
+# (lane probe22a) "q3 against q2 for the snail farm", "october vs september at the forge": two periods
+# set against each other and nothing else asked, the headline KPIs of both
+_P = (r"(?:q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:last|this|the previous|the past) "
+      r"(?:week|month|quarter|year|fortnight)|yesterday|today|(?:the )?(?:first|second) half of [a-z]+)")
+_BARE_PAIR = re.compile(rf"^{_P} (?:against|vs\.?|versus|next to|alongside|beside|compared (?:to|with)) {_P}"
+                        r"(?:,? (?:for|at|in|of) (?:the |our |my )?(?:[\w'-]+ ){0,3}[\w'-]+)?[?.! ]*$")
+
+
 def boost_two_periods(slots: Any) -> float:
     """compare's extra weight when the question sets one period against another it names."""
     from bot.agent.analytics_cues import metrics_from
@@ -46,4 +54,5 @@ def boost_two_periods(slots: Any) -> float:
     if getattr(slots, "against", None) is None or metrics_from(slots) or getattr(slots, "breakdown", None):
         return 0.0
     text = getattr(slots, "norm", "") or ""
-    return 1.0 if (_PAIRED.search(text) and (_HEADLINE.search(text) or _HOW_DID_IT_DO.search(text))) or _THAN.search(text) else 0.0
+    return 1.0 if (_PAIRED.search(text) and (_HEADLINE.search(text) or _HOW_DID_IT_DO.search(text))) or _THAN.search(text) \
+        or _BARE_PAIR.search(text) else 0.0

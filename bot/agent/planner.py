@@ -235,6 +235,12 @@ class OfflinePlanner:
                 # "show me that at stage level rather than touchpoints": words no analysis claims,
                 # but a setting of the last one
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
+            if (_FOLLOW_UP.search(slots.norm) or _FOLLOW_UP_END.search(slots.norm)) and prev_spec.plan \
+                    and not (prev_spec.changes_state or prev_spec.edits) and (best is None or best.score < MIN_SCORE) \
+                    and said(prev_spec, slots, self.ctx.for_conversation(key)):
+                # (lane probe22a) "and dont count anyone who jumped a step": led like a follow-up, in words
+                # no analysis claims but that set one of the last analysis's settings
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
         if _REMINDER.search(slots.norm) or NOT_IN_DATA.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)  # a diary; or what no loaded data has (bot/agent/unmeasured.py)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
@@ -347,7 +353,7 @@ class OfflinePlanner:
         entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
         if slots.period or rx.search(r"^(?:so |and |ok,? )?how (?:much|many)\b", slots.norm):
             # "how much did the vips in clifton spend last month?": a group over a period is asked about
-            entities += [slots.channels, slots.filters]
+            entities += [slots.channels, slots.filters, slots.against]  # (lane probe22a) "q3 against q2": two periods
         # "our happiness index": a KPI we lack (and say so); "the vat rate": not the shop's data at all
         measure = any(kind == "metric" and not FOREIGN_MEASURE.search(w) for kind, w in slots.unknown)
         if WORLD_FACT.search(slots.norm):

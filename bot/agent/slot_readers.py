@@ -242,7 +242,8 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             # "is it one channel dragging the aov down?": a group suspected of a change
             r"(?:is|was|could|might) (?:it )?(?:be )?(?:just |all )?(?:one|a single|a particular|a specific|any one|down to one))\s+"
             # "each of our saved personas", "any particular town?", "which single channel", "each saved pie persona"
-            r"(?:of\s+)?(?:the\s+|our\s+|their\s+|first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
+            # (lane probe22a) "split by the first channel they came in through": an article, then "first"
+            r"(?:of\s+)?(?:the\s+|our\s+|their\s+)?(?:first[- ]touch\s+|first\s+)?(?:particular\s+|specific\s+|single\s+|one\s+|"
             r"saved\s+(?:[a-z]+\s+(?=persona))?|own\s+)?"
             r"(?:crm\s+|customer\s+|client\s+|member\s+|membership\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None

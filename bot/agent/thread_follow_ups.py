@@ -23,11 +23,22 @@ ONE_SOURCE = (r"^(?:(?:and|ok|okay|now|right|so|but|can you|could you|please|pls
 # "only the ones who've never bought anything", "just those who have never ordered": the prospects
 NEVER_BOUGHT = (r"^(?:(?:and|ok|okay|now|right|so|but|please|pls)[, ]+)*(?:only|just) (?:the ones|those|them|the people|people|folk|"
                 r"the folk|the customers|customers)(?: who| that)?(?:'ve| have| has)? (?:never|not yet|yet to) ")
+# (lane probe22a) "no need to compare with the month before", "skip the comparison pls": the last
+# drop-offs (or feelings, themes) without the period before
+NO_COMPARISON = (r"^(?:(?:and|ok|okay|now|right|so|but|please|pls|actually)[, ]+)*(?:there's |theres )?(?:no need (?:to|for)|"
+                 r"(?:don'?t|do not|no) (?:bother|need)(?: to| with)?|skip|drop|leave out|lose|without|no) (?:the |a |any )?"
+                 r"compar(?:e|ing|isons?)\b")
+# (lane probe22a) "only count a basket as dumped if it sits there 48 hours": the last basket figures,
+# with the owner's own cut-off (bot/agent/analytics_tools.py reads the hours)
+BASKET_CUT_OFF = (r"^(?:(?:and|ok|okay|now|right|so|but|please|pls|actually)[, ]+)*(?:only |just )?(?:count|counting|treat|treating) "
+                  r"(?:a |the |their )?(?:basket|cart|trolley|bag)s? as (?:dumped|abandoned|ditched|lost|gone|dead|left)\b")
 
 _BY_TOOL_KIND = (
     (lambda s: "level" in s.params.model_fields, LEVEL_ONLY),
     (lambda s: s.name.startswith("feedback_") and "source" in s.params.model_fields, ONE_SOURCE),
     (lambda s: s.name == "purchase_propensity", NEVER_BOUGHT),
+    (lambda s: "compare" in s.params.model_fields and s.params.model_fields["compare"].annotation is bool, NO_COMPARISON),
+    (lambda s: "cart_window_hours" in s.params.model_fields, BASKET_CUT_OFF),
 )
 
 

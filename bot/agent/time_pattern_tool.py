@@ -68,7 +68,8 @@ def _by(text: str) -> str | None:
         return found
     if re.search(r"\bhours?\b|\btimes? of day\b", text):
         return "hour"
-    if re.search(r"\bmonths?\b", text):
+    # (lane probe22a) "ok, only look at last month for that": a period named, not the months of the year
+    if re.search(r"(?<!\blast )(?<!\bthis )(?<!\bpast )(?<!\bprevious )(?<!\bprior )\bmonths?\b(?! (?:before|ago|back|earlier|prior)\b)", text):
         return "month"
     if re.search(r"\bweekdays?\b|\bdays?\b", text):
         return "weekday"

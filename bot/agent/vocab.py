@@ -192,8 +192,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
     (r"session conversion|(?:web ?site |site |web )?(?:visits?|sessions?) (?:that )?(?:convert\w*|conversion)|"
      # not "conversion from visiting to buying": visitors who buy, the buying rate
      r"conversion (?:rate )?(?:per|of|from) (?:a |each )?(?:web ?site |site )?(?:visits?|sessions?)\b|"
-     r"(?:sessions?|visits?) +(?:(?:in|during|from|over|on) +(?:\w+ +)?)?(?:that |which )?(?:actually |eventually |really |ever |then )?(?:end|ended|ending|result\w*|lead\w*|"
-     r"turn\w*) (?:up )?(?:in|to|into|with) (?:an? )?(?:purchase|sale|order|buy)", "session_conversion"),
+     r"(?:sessions?|visits?) +(?:(?:in|during|from|over|on|to) +(?:[\w'-]+ +){0,4}?)?(?:that |which )?(?:actually |eventually |really |ever |then )?(?:end|ended|ending|result\w*|lead\w*|"
+     r"turn\w*) (?:up )?(?:in|to|into|with) (?:an? )?(?:purchase|sale|order|buy|booking|hire)", "session_conversion"),
     (r"checkout conversion|conversion (?:rate )?(?:at|from) (?:the )?checkout|checkout[- ]to[- ](?:purchase|order|payment|paying|paid|sale)(?: conversion(?: rates?)?)?|"
      r"checkouts? (?:that )?(?:convert|complete)", "conversion_purchase"),
     (r"\b(?:4|four) ?(?:or|and|to|-|–|/) ?(?:5|five)(?:[- ]stars?| star| out of (?:5|five))?\b|"
