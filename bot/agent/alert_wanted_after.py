@@ -1,7 +1,7 @@
 """(lane tune28) An alert asked for after its condition: "sarnie takings down 20% or more on the
 previous week? I want an alert", "bookings up by a third in a day - I'd like a warning". The
 condition comes first, said like a question, and the order to watch for it follows; the create
-rule's order words (bot/agent/alert_tools.py's CREATE_EXPLICIT) expect the ask first."""
+rule's order words (bot/agent/alert_orders.py's CREATE_EXPLICIT) expect the ask first."""
 
 from __future__ import annotations
 

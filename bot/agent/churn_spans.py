@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.agent.analytics_cues import churn_window_days
+from bot.agent.churn_window import churn_window_days
 from bot.agent.vocab import NUMBER_WORDS
 
 _NUMBER = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.agent.analytics_cues import DEFINES  # "treat anyone away 120 days as lost, ..."
+from bot.agent.churn_window import DEFINES  # "treat anyone away 120 days as lost, ..."
 
 _MIN_WORDS = 14  # shorter messages are read whole
 _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bot.agent.lifetime_cues import LIFETIME_CUES
 from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.predict_cues import (
     ACTION_CUES,
@@ -20,7 +21,6 @@ from bot.agent.predict_cues import (
     FORECAST_STRETCH,
     HORIZON_FOLLOW_UP,
     LAPSING,
-    LIFETIME_CUES,
     NEWLY_AGAIN,
     NEWLY_CUES,
     PROPENSITY_CUES,
