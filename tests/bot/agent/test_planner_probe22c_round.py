@@ -1,0 +1,33 @@
+"""Readings added in phase X (lane g-probe22c) by class, from probe22c's misses (KPIs said in
+everyday words, trends and movers said loosely, alert management said in passing), on phrasings
+written for this round in other trades (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("has the average bill at the barbers crept up since march", "aov"),
+    ("has our refund rate on scented candles crept up lately", "refund_rate"),
+    ("has the time the garage takes to first reply to an emailed complaint crept up recently", "first_response_time"),
+])
+def test_a_drift_over_an_open_span_is_a_series(rules, question, metric):
+    assert_plans(rules, question, "trend", metric=metric)
+
+
+def test_a_drift_over_a_closed_short_span_stays_a_comparison(rules):
+    assert_plans(rules, "has the bakery's bounce rate crept up over the last 7 days", "compare")
+
+
+@pytest.mark.parametrize(("first", "follow_up", "metric", "by"), [
+    ("cancellation rate at the campsite, weekly over the past 90 days", "which region is to blame for that", "cancellation_rate", "region"),
+    ("avg basket at the deli this quarter", "which persona's behind that then", "aov", "persona"),
+    ("is the bounce rate at the bike shop getting worse, month by month this year", "who's dragging it down, by age group", "bounce_rate", "age_band"),
+])
+def test_which_group_is_behind_the_figure_just_shown_is_its_movers(rules, first, follow_up, metric, by):
+    key = "blame-" + follow_up
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, follow_up, "movers", key=key, metric=metric, by=by)
