@@ -321,7 +321,8 @@ class OfflinePlanner:
             # "and in money terms?" after conversion by age band: each band's revenue
             return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
         if prev.name in kpi_tools:
-            if regrain(prev.name, new):  # "weekly instead", "and month on month" after a weekly trend
+            if regrain(prev.name, new) or (prev.name in ("kpis", "compare") and not new.breakdown and asks_series(new)):
+                # "weekly instead" after a weekly trend; (lane probe22c) "has that been creeping up?" after a level
                 return self.by_name.get("trend", prev)
             if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
                 return self.by_name.get("movers", prev)

@@ -24,10 +24,28 @@ def test_a_drift_over_a_closed_short_span_stays_a_comparison(rules):
 
 @pytest.mark.parametrize(("first", "follow_up", "metric", "by"), [
     ("cancellation rate at the campsite, weekly over the past 90 days", "which region is to blame for that", "cancellation_rate", "region"),
-    ("avg basket at the deli this quarter", "which persona's behind that then", "aov", "persona"),
+    ("refunds at the shoe shop week by week since september", "which segment's behind that then", "refunded_orders", "segment"),
     ("is the bounce rate at the bike shop getting worse, month by month this year", "who's dragging it down, by age group", "bounce_rate", "age_band"),
 ])
 def test_which_group_is_behind_the_figure_just_shown_is_its_movers(rules, first, follow_up, metric, by):
     key = "blame-" + follow_up
     rules.remember(key, rules.plan(first, key))
     assert_plans(rules, follow_up, "movers", key=key, metric=metric, by=by)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("did the salon's csat dip last week", "csat"),
+    ("did the net promoter score at the escape room dip this month", "nps"),
+])
+def test_did_a_kpi_dip_is_a_comparison_with_the_period_before(rules, question, metric):
+    assert_plans(rules, question, "compare", metrics=[metric])
+
+
+@pytest.mark.parametrize(("first", "follow_up", "metric"), [
+    ("median days for a sofa to reach the customer, past 90 days", "has that been creeping up?", "delivery_time"),
+    ("refund rate at the vape shop last 60 days", "has it been creeping up lately?", "refund_rate"),
+])
+def test_a_drift_still_going_on_after_a_level_is_its_series(rules, first, follow_up, metric):
+    key = "drift-" + follow_up + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, follow_up, "trend", key=key, metric=metric)
