@@ -49,3 +49,12 @@ def test_a_drift_still_going_on_after_a_level_is_its_series(rules, first, follow
     key = "drift-" + follow_up + first
     rules.remember(key, rules.plan(first, key))
     assert_plans(rules, follow_up, "trend", key=key, metric=metric)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("btw get rid of the florist's refunds alert", "delete_alert_rule", {}),
+    ("oh and while i remember, switch off the covers alert for now", "change_alert_rule", {"enabled": False}),
+    ("before i forget, pause the bakery's takings alert", "change_alert_rule", {"enabled": False}),
+])
+def test_an_aside_opening_a_message_leaves_the_order_it_carries(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
