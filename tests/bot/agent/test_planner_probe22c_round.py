@@ -58,3 +58,13 @@ def test_a_drift_still_going_on_after_a_level_is_its_series(rules, first, follow
 ])
 def test_an_aside_opening_a_message_leaves_the_order_it_carries(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "metrics", "extra"), [
+    ("how many complaints have arrived at the salon this week", ["tickets"], {}),
+    ("of the tenants who raised a complaint last month, what share raised another one", ["repeat_contact_rate"], {}),
+    ("how many regulars are on their fourth tub of cream or more", ["repeat_customers"], {"min_orders": 4}),
+    ("how many customers are on their third bag of coffee or more this year", ["repeat_customers"], {"min_orders": 3}),
+])
+def test_kpis_said_in_everyday_words(rules, question, metrics, extra):
+    assert_plans(rules, question, "kpis", metrics=metrics, **extra)
