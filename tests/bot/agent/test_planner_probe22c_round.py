@@ -68,3 +68,11 @@ def test_an_aside_opening_a_message_leaves_the_order_it_carries(rules, question,
 ])
 def test_kpis_said_in_everyday_words(rules, question, metrics, extra):
     assert_plans(rules, question, "kpis", metrics=metrics, **extra)
+
+
+@pytest.mark.parametrize(("question", "metric", "condition", "value"), [
+    ("lesson bookings down a fifth on the week before? ping me", "orders", "drops_by", 20.0),
+    ("let me know if the salon's takings are up a third on the day before", "revenue", "rises_by", 33.3),
+])
+def test_a_share_said_after_down_or_up_is_the_alerts_percentage(rules, question, metric, condition, value):
+    assert_plans(rules, question, "create_alert_rule", metric=metric, condition=condition, value=value)
