@@ -76,3 +76,11 @@ def test_kpis_said_in_everyday_words(rules, question, metrics, extra):
 ])
 def test_a_share_said_after_down_or_up_is_the_alerts_percentage(rules, question, metric, condition, value):
     assert_plans(rules, question, "create_alert_rule", metric=metric, condition=condition, value=value)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("guest reviews at the b&b, is the tone getting sourer from one week to the next", "feedback_sentiment", {"by": "week"}),
+    ("how do the diners feel about us from one month to the next", "feedback_sentiment", {"by": "month"}),
+])
+def test_from_one_week_to_the_next_is_a_weekly_grain(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
