@@ -117,7 +117,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
         # (lane probe20a) "orders fall a fifth", "if bookings drop a quarter": the share said straight after the move
         t = re.sub(rf"\b((?:drop|fall|rise|climb|jump|grow|sink|slide|shrink|dip|slip|plunge|tumble|soar|surge|go (?:up|down)|"
-                   rf"goes (?:up|down))(?:s|ped|ed|ping|ing)?|fell|rose|grew|sank|slid|shrank|went (?:up|down)) {words}\b",
+                   rf"goes (?:up|down))(?:s|ped|ed|ping|ing)?|fell|rose|grew|sank|slid|shrank|went (?:up|down)|"
+                   # (lane probe22c) "takings down a fifth on the week before": the move said as where it is
+                   rf"(?<!\bcome )(?<!\bbe )(?:down|up)) {words}\b",
                    rf"\1 by {percent}", t)
     out: dict[str, Any] = {}
     threshold = (0, 0)  # where the condition's number is, so "over 2 days" there is no window

@@ -29,6 +29,11 @@ _TREND_CUE = re.compile(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
                         r"\b(?:week|day|month) to (?:week|day|month)\b|"
+                        # (lane probe22c) "has nps crept up since august": a drift from a month on is its run of
+                        # points; "crept up lately" or "over the last 7 days" stays the two periods side by side
+                        # (drift_words.py; lane ps5's round)
+                        r"\b(?:crept|edged|inched) (?:up|down)\b(?=(?:\s+[\w']+){0,4}?\s+(?:"
+                        r"since (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|since the (?:start|beginning)))|"
                         r"\bover the (?:weeks|months)\b|"
                         # "are people ditching their baskets more than they used to?": a drift, no date
                         r"\bthan (?:\w+ )?used to\b|\bthan (?:it|they|we) (?:once )?(?:did|were|was)\b(?! (?:in|last|on)\b)|"

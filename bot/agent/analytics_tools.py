@@ -173,7 +173,8 @@ _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          r"\bmore than (twice|thrice)\b|\b(?:at least|a minimum of) (thrice)\b|"
                          # (lane ps16) "on their third order or more", "up to a 4th booking or beyond"
                          # (lane ps21) whatever the unit: "on their third pot or more"
-                         rf"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) {_NTH}(?: [\w-]+)? "
+                         # (lane probe22c) and its measure: "on their third pair of gloves or more"
+                         rf"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) {_NTH}(?: [\w-]+){{0,2}} "
                          r"[\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b")
 
 

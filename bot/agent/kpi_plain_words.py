@@ -126,7 +126,8 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     # (lane ps7) "how many queries came in", "how many fault tickets have tenants raised": the same,
     # with people as the subject of the raising
     (r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|support cases|queries|enquiries|inquiries) "
-     r"(?:have |has )?(?:came|come|arrived|landed|rolled) in\b|"
+     # (lane probe22c) "how many support tickets have landed this week": arriving needs no "in"
+     r"(?:have |has )?(?:(?:came|come|rolled) in|(?:arrived|landed)(?: in)?)\b|"
      r"\bhow many (?:[\w-]+ ){0,2}(?:tickets|support requests|complaints|cases|queries|enquiries|inquiries) (?:have|has|did) "
      r"(?:[\w'-]+ ){1,2}(?:raised|raise|logged|log|opened|open|filed|file|submitted|submit|reported|report)\b", "tickets"),
     # "customers who came back for more, how many": the repeat head count (a share of them is

@@ -43,7 +43,10 @@ _RAISE = (r"(?:rais(?:e|ed|es|ing)|open(?:ed|s|ing)?|fil(?:e|ed|es|ing)|log(?:ge
           r"put(?:ting)? in|lodg(?:e|ed|es|ing))")
 _RAISED = (rf"\b{_RAISE} {_MORE} {_ASKED}\b|"
            rf"\b(?:[a-z'-]+s|people|folk) (?:who |that )?(?:had|have|has|having|with|'ve had) {_MORE} {_ASKED}\b|"
-           rf"\b(?:same [a-z'-]+|who|that) (?:[\w'-]+ )?(?:{_RAISE}|had|have|has|having|'ve had) several {_ASKED}\b")
+           rf"\b(?:same [a-z'-]+|who|that) (?:[\w'-]+ )?(?:{_RAISE}|had|have|has|having|'ve had) several {_ASKED}\b|"
+           # (lane probe22c) "of the folk who raised a ticket, what share raised another one": the ticket
+           # said first, then a second one of it
+           rf"\b{_ASKED}\b.{{0,60}}?\b{_RAISE} (?:another|a second|a 2nd|one more|a further)(?: one| {_ASKED})?\b")
 _NOUN = (r"\b(?:repeat|returning|repeated) (?:support )?(?:contacts?|contacters|callers?|complainers?|complainants?|"
          r"tickets?|enquirers?|inquirers?)\b(?! rate)|\bre-?contacts?\b(?! rate)")
 _RATE_NOUN = r"\b(?:repeat|re-?) ?contact (?:rate|ratio|share)\b"

@@ -43,8 +43,9 @@ _TERMS: list[tuple[str, str]] = [
     # "how many customers are on their third bear order or more": the repeat customers, at that
     # many orders (bot/agent/analytics_tools.py's min_orders reads the ordinal)
     # (lane ps21: whatever the unit, "on their third pot or more")
+    # (lane probe22c) and with its measure: "on their third pair of gloves or more"
     (r"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) (?:third|fourth|fifth|sixth|tenth|3rd|4th|5th|6th|10th)"
-     r"(?: [\w-]+)? [\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
+     r"(?: [\w-]+){0,2} [\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
     # "share of folks leaving the website after one page": the bounce rate
     (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,2}}?(?:(?:who|that) )?(?:leaving|left|leave|leaves|exiting|exit|quitting|quit|"
      # (lane probe21b) "what share of site visitors bounce off after one page": the verb as it is said

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
@@ -219,6 +220,11 @@ class OfflinePlanner:
                 return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
             if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
+            if prev_spec.name in KPI_ANALYSES and slots.breakdown in _DIMENSIONS and not slots.metrics \
+                    and "movers" in self.by_name and BLAMES_THAT.search(slots.norm):
+                # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
+                return Plan(self.by_name["movers"], {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True,
+                            asked=slots)
             if self._continues(slots, best, prev_spec):
                 spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
@@ -323,7 +329,8 @@ class OfflinePlanner:
             # "and in money terms?" after conversion by age band: each band's revenue
             return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
         if prev.name in kpi_tools:
-            if regrain(prev.name, new):  # "weekly instead", "and month on month" after a weekly trend
+            if regrain(prev.name, new) or (prev.name in ("kpis", "compare") and not new.breakdown and asks_series(new)):
+                # "weekly instead" after a weekly trend; (lane probe22c) "has that been creeping up?" after a level
                 return self.by_name.get("trend", prev)
             if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
                 return self.by_name.get("movers", prev)

@@ -42,9 +42,20 @@ _POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|^(?:so
                           r"(?:i|we) (?:start|begin|go about (?:it|that|this))\b", re.I)
 
 
+# (lane probe22c) "btw scrap that alert", "oh n while i think of it, pause the takings alert": an
+# aside's opening words say the message changes subject, nothing the planner reads; left in, they
+# keep an order's own words from leading the message ("scrap", "pause" are read at its start)
+_ASIDE = re.compile(r"^\s*(?:(?:oh|ah|and|n|also|ok|okay|right)\s*,?\s+){0,2}(?:btw|by the way|one more thing|one last thing|"
+                    r"on another note|on a different note|while i (?:think of it|remember|have you|'m at it|am at it)|"
+                    r"while im at it|before i forget)\b\s*[,:;.!-]*\s*", re.I)
+
+
 def question_part(text: str, read: Callable[[str], Any]) -> str:
     """The message from its first question clause on, when the words before it add nothing the
-    planner reads; otherwise the whole message."""
+    planner reads; otherwise the whole message. An aside's opening words are always left out."""
+    aside = _ASIDE.match(text)
+    if aside and len(text[aside.end():].split()) >= 2:
+        text = text[aside.end():]
     if len(text.split()) < _MIN_WORDS:
         return text
     starts = [m.end() for m in _CLAUSE.finditer(text)]

@@ -100,13 +100,16 @@ _HOURS = re.compile(
 
 _GRAINS: list[tuple[str, str]] = [
     (r"\bdaily\b|\bper day\b|\beach day\b|\bevery day\b|\bby day\b|\bday[- ]by[- ]day\b|\ba day\b|"
-     r"\bday to day\b|"
+     r"\bday to day\b|\bfrom one day to the next\b|"
      r"\bdays?\b(?= by)", "day"),
     (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ](?:by|after)[- ]week\b|\ba week\b|"
      r"\bweek to week\b|"
+     # (lane probe22c) "is its mood souring from one week to the next": each week against the last
+     r"\bfrom one week to the next\b|"
      # not "no order for 8 weeks": a span, not a grain
      r"(?<!\d )\bweeks\b", "week"),
-    (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ](?:by|after)[- ]month\b", "month"),
+    (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ](?:by|after)[- ]month\b|"
+     r"\bfrom one month to the next\b", "month"),
 ]
 
 
