@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from bot.agent.persona_again import REDRAFT, cards_said
+from bot.agent.persona_draft_cues import DRAFT_CUES, NTH
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
 from bot.agent.persona_kept import KEPT_KINDS_CUES, WHOLE_CARD_CUES
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
@@ -254,43 +255,6 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return {**out, "which": which[0]} if which else out
 
 
-# A card by its place: "the first", "the 2nd", "the last"
-_NTH = r"(?:first|second|third|fourth|fifth|sixth|last|final|[1-6](?:st|nd|rd|th))"
-# What people say when they want each persona tool (bot/agent/ranking.py).
-DRAFT_CUES = (
-    (r"\bpersonas?\b", 0.25),
-    (r"(?:^|[?.!]\s+)(?:please |can you |could you |would you |will you |let'?s |now |ok,? |i'?d like you to |i want you to )?"
-     r"(?:draft|create|make|build|write|draw|come up with|generate|produce|give me|profile|put together|sketch|suggest|propose|brainstorm|dream up|"
-     r"design|work out)\b.*\bpersonas?\b|\b(?:can|could) (?:we|i) (?:have|get)\b.*\bpersonas?\b|\bpersonas? (?:drawn|drafted|written|made|built|done)\b|"
-     r"\b(?:split|segment|group|divide|cluster|sort|break)\w* (?:up )?(?:our |the |my |all )?(?:customers|customer base|"
-     r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
-     # "write me up a profile of each type": a card per kind of customer
-     r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
-     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with)(?: out| up)? "  # (probe22a)
-     r"(?:\d|two|three|four|five|six|the main|the different) (?:kinds?|types?|sorts?) of (?:[\w'-]+ ){1,3}?(?:customers?|clients?|shoppers?|buyers?|people|regulars|guests|members)\b|"
-     r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b|"
-     # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
-     r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw|come up with|generate|produce|"
-     r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) "
-     r"profiles\b(?!.*\b(?:saved|stored|on file|already)\b)|"
-     # "draw up 4 customer types from the data", "who are our typical clients", "describe our usual customer"
-     r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw(?: up)?|come up with|generate|produce|"
-     r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) (?:types|kinds|"
-     r"archetypes)\b|\b(?:who (?:are|is)|describe|picture|sketch) (?:our|my|the) (?:typical|average|usual|main) (?:customers?|"
-     r"clients?|shoppers?|buyers?|guests?|members?|patients?|students?)\b",
-     0.9),
-    # "let the data pick how many": no count given, the segmentation chooses it
-    (r"\blet (?:the )?(?:data|numbers|model|algorithm) (?:pick|decide|choose|work out|say) how many\b", 0.4),
-    (r"^(?:please |pls |plz |can you |could you |would you |can u |could u |now )?(?:profile|segment|cluster|group|categori[sz]e|classify|"
-     r"bucket) (?:our |the |my |all |all our )?(?:customers|customer base|shoppers|buyers|clients|"
-     # "can u profile our customer types"
-     r"(?:customer|client|shopper|buyer|guest|member) (?:types|kinds|sorts|groups))\b", 0.9),
-    (r"\b(?:saved|stored|on file|have we saved|so far|already)\b", -0.6),
-    # "now make the last persona only the online bookers": one card of the draft, edited
-    (r"\bthe " + _NTH + r" (?:one|persona|card)\b", -0.5),
-    # "what persona cards exist at the moment": the ones there are, not new ones
-    (r"\b(?:personas|persona cards|cards) (?:\w+ )?(?:exist|are there|are (?:saved|stored|kept|on file))\b", -0.6),
-)
 # "merge the last two", "squash the last two cards into one", "lump 2 and 3 together": two cards made one
 MERGE = (r"\b(?:merge|combine)\b|"
          # (ps23) "fold"/"join" only said of cards or made one: "how do you fold a paper crane" edits nothing
@@ -319,13 +283,13 @@ EDIT_CUES = (
      r"remarks?|messages?|replies|posts?|results?|quotes?)\b)|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      # "make the first one only the high spenders": that card narrowed to them
-     r"^(?:now |then |ok,? |and )?make (?:the )?" + _NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
+     r"^(?:now |then |ok,? |and )?make (?:the )?" + NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"
      r"\bonly (?:\w+ )?customers for this persona\b|"
      # "keep only the evening shoppers in the last one", "turn the third persona into lunchtime customers"
      r"\bkeep (?:only|just) (?:the )?(?:[\w-]+ ){1,6}(?:in|on|of|from) (?:the |this |that |her |him )?(?:\w+ )?(?:one|persona|card|draft)\b|"
      r"\bturn (?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft) into\b|"
      # "card one: keep just the weekend players", "persona 3 - only the big spenders": the card named first
-     r"^(?:(?:the )?" + _NTH + r" (?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
+     r"^(?:(?:the )?" + NTH + r" (?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
      r"five|six))\s*[:,;-]+\s*(?:keep |make it |narrow it to |cut it to )?(?:only|just)\b|"
      # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
      r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "

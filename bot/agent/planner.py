@@ -354,8 +354,9 @@ class OfflinePlanner:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
         word of its domain, or a KPI, stage, channel, customer group or customer it names.
         "Tell me a joke" and "what's the capital of France?" are not."""
+        from bot.agent.domain_terms import DOMAIN_NOUNS
         from bot.agent.trade_words import TRADE_NAME
-        from bot.agent.vocab import DOMAIN_NOUNS, FOREIGN_MEASURE, OFF_TOPIC, WORLD_FACT
+        from bot.agent.vocab import FOREIGN_MEASURE, OFF_TOPIC, WORLD_FACT
 
         entities = [slots.metrics, slots.stages, slots.customer_id, slots.persona, slots.sources, slots.touchpoints]
         if slots.period or rx.search(r"^(?:so |and |ok,? )?how (?:much|many)\b", slots.norm):
@@ -445,8 +446,9 @@ class OfflinePlanner:
 
 def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
     """Domain terms to correct towards, and every word the planner has seen (never corrected)."""
+    from bot.agent.domain_terms import DOMAIN_TERMS
     from bot.agent.trade_words import TRADE_NOUNS
-    from bot.agent.vocab import DOMAIN_TERMS, NEGATIVE, POSITIVE
+    from bot.agent.vocab import NEGATIVE, POSITIVE
 
     # Feeling words are ordinary words, never typos of a term ("raving" is not "rating"); nor are
     # the trade's nouns ("massages" is not "messages").
