@@ -112,7 +112,11 @@ _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|
                           r"four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b|"
                           # "if we allow 24 hours", "when we give shoppers two days": the grace the owner sets
                           r"\b(?:if|when|assuming) (?:we |you |i )?(?:allow|give|wait|leave) (?:them |people |customers |shoppers |it |a cart |"
-                          r"baskets? )?(?:up to |a full )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
+                          r"baskets? )?(?:up to |a full )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b|"
+                          # (lane tune33) "counting a basket as dumped after 48 hours", "a cart is lost only once 2 days pass"
+                          r"\b(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
+                          r"(?:(?:after|once|past|beyond) |if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)"
+                          r"(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
 
 
 def cart_window_hours(text: str) -> int | None:
@@ -122,7 +126,7 @@ def cart_window_hours(text: str) -> int | None:
     m = _CART_WINDOW.search(text)
     if m is None:
         return None
-    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7) if m.group(i))
+    n_word, unit = next((m.group(i), m.group(i + 1)) for i in (1, 3, 5, 7, 9) if m.group(i))
     n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
     hours = n * (24 if unit.startswith("d") else 1)
     return max(1, min(hours, 168)) if n else None

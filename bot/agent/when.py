@@ -422,6 +422,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if rx.search(pattern, masked):
             out.grain = grain
             break
+    bare = rx.search(rf"\b(?:the )?(?:last|past|previous|latest) {NUMBER_RX}(?=\s*(?:[?.!,]|$|then\b|only\b|please\b|pls\b|instead\b))",
+                     masked) if out.grain and not out.period else None
+    if bare:  # (lane tune33) "and daily for just the last 7": as many of the grain's units
+        out.period = days_period(number(bare.group(1)) * UNIT_DAYS[out.grain], as_of)
+        out.spans.append(bare.span())
     fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")
