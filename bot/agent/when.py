@@ -104,8 +104,11 @@ _GRAINS: list[tuple[str, str]] = [
      r"\bdays?\b(?= by)", "day"),
     (r"\bweekly\b|\bper week\b|\beach week\b|\bevery week\b|\bby week\b|\bweek[- ](?:by|after)[- ]week\b|\ba week\b|"
      r"\bweek to week\b|"
-     # not "no order for 8 weeks": a span, not a grain
-     r"(?<!\d )\bweeks\b", "week"),
+     # not "no order for 8 weeks": a span, not a grain; (lane tune33) nor "the retreat weeks", "our
+     # festival weeks": weeks of a kind, the business's own events
+     r"(?<!\d )(?<!retreat )(?<!camp )(?<!holiday )(?<!festival )(?<!race )(?<!exam )(?<!event )(?<!show )(?<!course )"
+     r"(?<!training )(?<!tournament )(?<!workshop )(?<!residency )(?<!launch )(?<!sale )(?<!peak )(?<!school )"
+     r"(?<!term )(?<!busy )(?<!quiet )(?<!fashion )(?<!match )\bweeks\b", "week"),
     (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ](?:by|after)[- ]month\b", "month"),
 ]
 

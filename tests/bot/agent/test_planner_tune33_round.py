@@ -92,3 +92,19 @@ def test_caribbean_for_and_with_are_read(rules):
 
 def test_how_a_business_has_been_doing_over_a_span_is_its_headline_figures(rules):
     assert_plans(rules, "hows the salon been doing over the past 3 months", "kpis", period={"name": "last_90_days"})
+
+
+@pytest.mark.parametrize("question", [
+    "would-recommend score for the summer camp weeks this year",
+    "csat over our festival weeks last quarter",
+])
+def test_weeks_of_a_kind_are_not_a_weekly_series(rules, question):
+    assert_plans(rules, question, "kpis", grain=None)
+
+
+@pytest.mark.parametrize(("question", "focus"), [
+    ("reckon sundays worth running a pottery class, booking wise", "Sunday"),
+    ("thursdays even worth opening the van", "Thursday"),
+])
+def test_a_weekday_worth_doing_something_on_is_its_pattern(rules, question, focus):
+    assert_plans(rules, question, "time_pattern", by="weekday", focus=focus)
