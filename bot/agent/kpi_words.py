@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.kpi_asked_in_passing import ASKED_IN_PASSING_PATTERNS
 from bot.agent.kpi_billing_and_order_worth import BILLING_AND_WORTH_PATTERNS
 from bot.agent.kpi_change_words import CHANGE_PATTERNS
 from bot.agent.kpi_counted_heads import COUNTED_HEAD_PATTERNS
@@ -27,7 +28,6 @@ from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
 from bot.agent.kpi_owner_phrases import OWNER_PHRASE_PATTERNS
 from bot.agent.kpi_owner_verbs import OWNER_VERB_PATTERNS
 from bot.agent.kpi_pair_heads import PAIR_HEAD_PATTERNS
-from bot.agent.kpi_asked_in_passing import ASKED_IN_PASSING_PATTERNS
 from bot.agent.kpi_place_headcount import HEADCOUNT_PATTERNS
 from bot.agent.kpi_plain_lives import PLAIN_LIFE_PATTERNS
 from bot.agent.kpi_plain_words import PLAIN_PATTERNS

@@ -12,8 +12,9 @@ at all. Any setting a tool's plan reads from words is covered, never a list of s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, Callable, get_args
+from typing import Any, get_args
 
 # "rank them by how much each one changed", "sort those by the swing", "order it by growth instead"
 _BY_CHANGE = re.compile(
