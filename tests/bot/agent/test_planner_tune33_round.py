@@ -108,3 +108,12 @@ def test_weeks_of_a_kind_are_not_a_weekly_series(rules, question):
 ])
 def test_a_weekday_worth_doing_something_on_is_its_pattern(rules, question, focus):
     assert_plans(rules, question, "time_pattern", by="weekday", focus=focus)
+
+
+@pytest.mark.parametrize("question", [
+    "yesterday's surf lessons against the saturday a week earlier",
+    "yesterdays kayak hires vs the saturday a week earlier",
+])
+def test_units_said_after_a_period_are_what_is_compared(rules, question):
+    assert_plans(rules, question, "compare", metrics=["orders"], period={"name": "yesterday"},
+                 against={"start": "2026-11-07", "end": "2026-11-07"})
