@@ -18,7 +18,8 @@ _BASKETS = r"(?:baskets?|carts?|trolleys?|checkouts?)"
 
 ASKED_IN_PASSING_TERMS = (
     # "readers bouncing off after one page", "visitors bounce away after a single screen"
-    (r"\bbounc(?:e|es|ed|ing)(?: off| away| out)? (?:the site |the website )?after (?:just |only )?(?:one|1|a single|the first|a) "
+    # (the particle said: "what % of site visits bounce after one page" is read whole, later)
+    (r"\bbounc(?:e|es|ed|ing) (?:off|away|out) (?:the site |the website )?after (?:just |only )?(?:one|1|a single|the first|a) "
      r"(?:page|screen|look)\b", "bounce_rate"),
     # "share of member tickets we fully resolve", "% of the complaints the team sorts out": the
     # share closed, said in the present with no helping verb
