@@ -247,6 +247,11 @@ def reaches_a_step(slots: Any) -> bool:
     return bool(named) and bool(_STEP_REACH.search(text_of(slots)))
 
 
+# "what % of people browsing the site end up buying", "share of visitors who wind up ordering"
+_SHARE_WHO_BUY = re.compile(r"(?<!\w)(?:share|percentage|proportion|fraction|%|per ?cent) of (?:the |our |all )?(?:[\w-]+ )?"
+                            r"(?:people|visitors|browsers|shoppers|folks?|customers|users|sessions|visits|punters|lookers)\b")
+
+
 def boost_funnel(slots: Any) -> float:
     if ranks_conversion(slots) or reaches_a_step(slots):
         return 1.0
@@ -259,6 +264,9 @@ def boost_funnel(slots: Any) -> float:
     if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
         # "product view -> add to cart -> checkout start": three steps in arrows are the funnel asked for
         return 1.1 if touchpoints >= 3 and re.search(r"->|→", text_of(slots)) else 0.9
+    if "purchase_conversion" in metrics_from(slots) and stages <= 2 and not touchpoints and _SHARE_WHO_BUY.search(text_of(slots)) \
+            and not re.search(r"\b(?:funnel|steps?|stages?|each|every)\b", text_of(slots)):
+        return -0.5  # (lane tune33) "what % of people browsing the site end up buying": the buying rate, one KPI
     if any(m.startswith("conversion_") for m in metrics_from(slots)) and re.search(r"\bconver\w*", text_of(slots)) \
             and not re.search(r"\bfunnel\b", text_of(slots)):
         return -0.5  # "awareness to consideration conversion": the one step's KPI, no funnel asked for
@@ -408,7 +416,7 @@ KPI_CUES = (
     (r"\b(?:kpis?|metrics|key (?:numbers|figures)) (?:summary|overview)\b", 0.9),  # not "a summary" of what customers say
     (r"^(?:what(?:'s| is| are| was| were)|whats|how (?:many|much|long|fast|quickly|often|satisfied|happy))\b", 0.15),
     # "how's instagram doing?", "how are the vips getting on?": a channel or group's headline numbers
-    (r"\bhow(?:'s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"
+    (r"\bhow(?:'?s| is| are| was| were| have| has)(?: the| our)? (?!you\b|u\b|ya\b|things\b|it\b)(?:[\w-]+ ){1,3}(?:doing|"
      r"performing|getting on|faring|shaping up|been doing)\b", 0.3),
     # "how many parties did we book in september?", "how many jobs have we done": the trade's own
     # word for a sale, counted over a period

@@ -123,7 +123,11 @@ _CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|
                           r"\b(?:basket|cart|trolley|bag)s? (?:\w+ ){0,2}?(?:as |is |are |counts? as |counted as )?(?:dumped|abandoned|"
                           r"ditched|lost|gone|dead|left)\b(?: [\w']+){0,5}? (?:after|once|if|when|unless|until)"
                           r"(?: [\w']+){0,3}? (?:over |more than |at least )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|"
-                          r"twenty-four) ?(hours?|hrs?|h|days?)\b")
+                          r"twenty-four) ?(hours?|hrs?|h|days?)\b|"
+                          # (lane tune33) "counting a basket as dumped after 48 hours", "a cart is lost only once 2 days pass"
+                          r"\b(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
+                          r"(?:(?:after|once|past|beyond) |if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)"
+                          r"(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
 
 
 _BASKET_COUNTED = re.compile(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")

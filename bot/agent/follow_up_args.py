@@ -15,6 +15,7 @@ from typing import Any, get_args
 
 from bot.agent.follow_up_grain import split_said
 from bot.agent.metrics_added import metrics_added
+from bot.agent.setting_amends import SETTINGS, ranked_anew
 from bot.agent.slots import Slots
 from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 
@@ -79,8 +80,12 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
         from bot.agent.digest_tool import stepped_back
 
         return {**previous, **{k: v for k, v in args.items() if k in changed}, **stepped_back(previous, asked.step, ctx)}
+    # (lane tune33) a setting the last reading did not have at all, read from the merged
+    # question ("same but only counting a basket as dumped after 48 hours": the cart window)
+    changed |= {k for k in args if k not in previous and k in SETTINGS}
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
+    out.update(ranked_anew(spec, (getattr(asked, "norm", "") or "").lower()))  # "now rank them by how much each changed"
     out.update(_narrowed_split(spec, previous, out, asked, ctx))
     if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
         out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew

@@ -17,6 +17,15 @@ _BY_WHERE = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|so
                        rf"(?:where|how|which way|the way) {_WHO} (?:first |originally )?{_FOUND}(?= |[?.!,]|$)", re.I)
 
 
+# (lane tune33) "break it out by the first channel folk came in through", "per the channel people
+# first arrived on": the first-touch channel said as the way in
+_BY_WAY_IN = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
+                        rf"(?:the |their )?(?:first |original |initial )?(?:channel|route|way) {_WHO} (?:first |originally |initially )?"
+                        r"(?:came|come|arrived|arrive|got|get|found us|reached us|walked|wandered|signed)(?: in| up)? "
+                        r"(?:through|thru|via|from|on|by|in (?:through|thru|by|on))(?= |[?.!,]|$)", re.I)
+
+
 def found_us_as_channel(t: str) -> str:
     """The question with "by where they first found us" said as "by first-touch channel"."""
-    return _BY_WHERE.sub(lambda m: m.group("by") + " first-touch channel", t)
+    t = _BY_WHERE.sub(lambda m: m.group("by") + " first-touch channel", t)
+    return _BY_WAY_IN.sub(lambda m: m.group("by") + " first-touch channel", t)

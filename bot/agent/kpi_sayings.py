@@ -32,7 +32,7 @@ _HIRED_OUT = (r"\bhow many (?:[\w-]+ ){1,2}(?:(?:did|have|do|has) (?:we|you|i|th
 _THREADS = r"(?:conversations|convos|chats|live ?chats|threads|dms|email threads|support chats)"
 # a conversation closed, in any tense ("how many chats did we close", "closing live chats")
 _CLOSED = rf"(?:{CLOSED}|{CLOSE}|closing|resolving|solving|wrapping up|mark(?:ed)? (?:as )?(?:done|resolved|closed))"
-_WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |actually |eventually |then |really )+"
+_WENT_ON = r"(?:(?:go|goes|went|going) on to |ended up |end up |ends up |wound up |winds? up |actually |eventually |then |really )+"
 _MOVE = (r"grow\w*|grown|grew|shrink\w*|shrunk|shrank|(?:getting |got )?(?:bigger|smaller|longer|shorter)|"
          r"(?:going |gone |went )?(?:up|down)|ris\w*|rose|fall\w*|fell|climb\w*|drop\w*")
 _BACKLOG_MOVES = (rf"\b(?:backlog|queue|pile)s?\b(?: of (?:[\w-]+ ){{0,2}}(?:tickets|cases|complaints|quer(?:y|ies)|enquiries|"

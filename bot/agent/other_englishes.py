@@ -31,7 +31,8 @@ _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat
             (re.compile(r"\bdi " + _PERIOD_WORD), "the "), (re.compile(r"\b(before|after|since|than) dat\b"), r"\1 that"))
 
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
-_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat)\b.*\b(?:di|dis|dat)\b")
+# (lane tune33) "wid delivery, median days fi a tub to reach di customer": "wid" and "fi" count too
+_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b")
 # Indian English "kindly advise what share of visits ...": a request to be told, not for advice
 # (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
 _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b|"
@@ -41,7 +42,7 @@ _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(
 _OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+|howzit|chale|kia ora|g'?day|hiya)\b,? )+")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
-_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me"}
+_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
@@ -98,7 +99,7 @@ def plain_english(t: str) -> str:
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = re.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
-        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()

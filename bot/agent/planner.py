@@ -225,7 +225,7 @@ class OfflinePlanner:
                 # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
                 return Plan(self.by_name["movers"], {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True,
                             asked=slots)
-            if self._continues(slots, best, prev_spec):
+            if self._continues(slots, best, prev_spec) or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
                 spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
@@ -319,6 +319,17 @@ class OfflinePlanner:
             return True  # "list the high and medium risk ones too": the same analysis, widened
         return short and changed and (best is None or bare or best.score < _STRONG)
 
+    def _sets_a_setting(self, prev: ToolSpec, old: Slots, new: Slots, best: Candidate | None, key: str) -> bool:
+        """(lane tune33) "same but anyone who skipped a step doesnt count": a follow-up's lead,
+        then words that set an argument of the last analysis (bot/agent/setting_amends.py)."""
+        from bot.agent.setting_amends import settings_amended
+
+        if not (_FOLLOW_UP.search(new.norm) or _FOLLOW_UP_END.search(new.norm)) or re.match(COURTESY, new.norm):
+            return False
+        if best is not None and best.tool != prev.name and best.score >= _STRONG and best.cues:
+            return False  # another analysis named outright
+        return bool(settings_amended(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
+
     def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a
         series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
@@ -345,6 +356,8 @@ class OfflinePlanner:
         if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and LEVEL_ONLY.search(new.norm) \
                 and not (new.metrics or new.touchpoints):
             return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
+        if _REDO.match(new.norm) and (new.grain or new.breakdown or new.period or new.step):
+            return prev  # (lane tune33) "do that per month for the listener complaints instead": that analysis, re-cut
         if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
                 and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
             return self.by_name[best.tool]
@@ -462,6 +475,11 @@ def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
     terms = set(DOMAIN_TERMS) | words(data) | {w for w in TRADE_NOUNS if len(w) >= 7}  # "bookins": bookings
     english = english_words()
     return Speller(terms, seen | english, dictionary=bool(english))
+
+
+# (lane tune33) "do that per month ...", "redo it by town", "run the same again weekly": the last analysis itself
+_REDO = re.compile(r"^(?:(?:ok|okay|right|now|and|so|then|can you|could you|would you|please|pls|kindly)[, ]+)*"
+                   r"(?:do|redo|re-?run|run|repeat) (?:that|it|this|the same)(?: (?:again|one|thing|analysis|chart|table))?\b", re.I)
 
 
 def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:

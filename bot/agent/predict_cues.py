@@ -238,6 +238,10 @@ PROPENSITY_CUES = (
     # the people making them (a forecast has totals, no names)
     (r"\b(?:bookings|orders|sales|purchases|sign-?ups|jobs|appointments|visits|renewals)\b.{0,40}\b(?:expect\w*|to come|coming)\b"
      r".{0,60}\b(?:and|plus) (?:who|which (?:ones|people|customers|clients|members|guests|of them)|from whom|by whom)\b", 1.0),
+    # (lane tune33) "how many tortilla buyers to expect over the next few weeks, and show me 30 of them":
+    # the buyers to come, counted as people (a forecast counts money or orders)
+    (r"\b(?:buyers|bookers|purchasers|customers|clients|shoppers|people|punters)\b (?:(?:should|can|could|do|will|might) (?:we|i) |to )"
+     r"(?:expect|anticipate|see)\b", 1.0),
     # "who's looked at booking a trip but never gone through with it, and might now": interest
     # shown, no purchase yet, a purchase maybe to come
     (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "

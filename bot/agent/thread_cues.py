@@ -21,6 +21,9 @@ FOLLOW_UP = re.compile(
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # (lane probe21b) "the other way round, september first", "swap them over": the last comparison turned round
     r"(?:the )?other way (?:a?round|about)|(?:swap|switch|flip|turn) (?:them|the two|those|these|it|that) (?:over|round|around|about)|"
+    # (lane tune33) "same samosa money but cut per region", "same lesson numbers again by town": the last
+    # analysis in the owner's own words for it, then what changes
+    r"(?:the )?same (?:[\w'-]+ ){1,3}(?:but|again)\b|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"

@@ -89,6 +89,8 @@ _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} 
               # "are Fridays any good for bookings", "is Sunday much use to us": one weekday judged
               rf"\b(?:is|are) (?:\w+ )?{_DAY1} (?:any|much|even|actually|really) (?:good|use|cop|busy)\b|"
               rf"\b{_DAY1} (?:is|are) (?:(?:really|even|actually|ever) )?worth (?:it|opening|trading|staying|the)\b|"
+              # (lane tune33) "yuh think wednesdays worth putting a gig on", "mondays really worth running a class"
+              rf"\b{_DAY1} (?:(?:really|even|actually|ever) )?worth (?:it|the|[\w-]+ing)\b|"
               rf"\b{_DAY1} (?:bring|get|see|do|make|take|pull|draw)s? (?:in )?(?:us )?(?:the )?{_HIGH}\b")
 # "are sundays slow for lesson bookings", "is monday usually quiet?": one weekday judged, said
 # without a "day" after the judgement

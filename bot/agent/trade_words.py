@@ -100,7 +100,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
     # said first, then the period (already blanked out here), are what is counted
-    rf"^(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through))?\s{{2,}}|"
+    # (lane tune33) ... or after the period's own words, blanked: "yesterday's schnitzel covers against ..."
+    rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?\s{{2,}}|"
     # "lessons by age band", "jobs per suburb", "clifton vs redland for garden jobs": the units
     # set out group by group, or for two places side by side
     rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"

@@ -106,8 +106,11 @@ _GRAINS: list[tuple[str, str]] = [
      r"\bweek to week\b|"
      # (lane probe22c) "is its mood souring from one week to the next": each week against the last
      r"\bfrom one week to the next\b|"
-     # not "no order for 8 weeks": a span, not a grain
-     r"(?<!\d )\bweeks\b", "week"),
+     # not "no order for 8 weeks": a span, not a grain; (lane tune33) nor "the retreat weeks", "our
+     # festival weeks": weeks of a kind, the business's own events
+     r"(?<!\d )(?<!retreat )(?<!camp )(?<!holiday )(?<!festival )(?<!race )(?<!exam )(?<!event )(?<!show )(?<!course )"
+     r"(?<!training )(?<!tournament )(?<!workshop )(?<!residency )(?<!launch )(?<!sale )(?<!peak )(?<!school )"
+     r"(?<!term )(?<!busy )(?<!quiet )(?<!fashion )(?<!match )\bweeks\b", "week"),
     (r"\bmonthly\b|\bper month\b|\beach month\b|\bevery month\b|\bby month\b|\bmonth[- ](?:by|after)[- ]month\b|"
      r"\bfrom one month to the next\b", "month"),
 ]
@@ -425,6 +428,11 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         if rx.search(pattern, masked):
             out.grain = grain
             break
+    bare = rx.search(rf"\b(?:the )?(?:last|past|previous|latest) {NUMBER_RX}(?=\s*(?:[?.!,]|$|then\b|only\b|please\b|pls\b|instead\b))",
+                     masked) if out.grain and not out.period else None
+    if bare:  # (lane tune33) "and daily for just the last 7": as many of the grain's units
+        out.period = days_period(number(bare.group(1)) * UNIT_DAYS[out.grain], as_of)
+        out.spans.append(bare.span())
     fy = rx.search(r"\b(?:financial|fiscal) year\b|\bfy\b", t)
     if fy and out.period == "this_year":
         out.assumed = (fy.group(0), "the calendar year so far, as the data does not say when yours starts")

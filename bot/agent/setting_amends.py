@@ -1,0 +1,66 @@
+"""(lane tune33) A follow-up that changes one setting of the last analysis and keeps the rest.
+
+"same but anyone who skipped a step doesnt count" after a funnel, "same but only counting a
+basket as dumped after 48 hours" after basket abandonment, "now rank them by how much each one
+changed" after each region's level: none of these names a tool or a slot the thread reader
+knows, yet each sets one argument the last analysis takes (skips, the cart window, the
+ranking). Whether the words set something is asked of the last analysis's own plan: its
+reading of the thread's question with the follow-up's words against its reading with no words
+at all. Any setting a tool's plan reads from words is covered, never a list of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, get_args
+
+# "rank them by how much each one changed", "sort those by the swing", "order it by growth instead"
+_BY_CHANGE = re.compile(
+    r"\b(?:re-?)?(?:rank|sort|order|list|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
+    r"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?"
+    r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)|"
+    r"(?:the |their |its |biggest |most )?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|moves?|movers?|"
+    r"difference)(?![\w-]))", re.I)
+# "rank them by size", "sort those by their totals instead": each group's own level again
+_BY_LEVEL = re.compile(
+    r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
+    r"(?:the |their |its |each one's |each |overall |raw )?(?:size|level|totals?|values?|figures?|amounts?|volumes?|"
+    r"how (?:big|much|many) (?:each|they|it)(?: one)? (?:is|are|was|were|did|had|made|took|sold))(?![\w-])", re.I)
+
+
+def ranked_anew(spec: Any, text: str) -> dict[str, str]:
+    """The ranking a follow-up asks for in so many words, for a tool that ranks by change or by
+    level (movers): {"rank": ...}, or nothing."""
+    field = getattr(spec, "params", None) and spec.params.model_fields.get("rank")
+    if field is None or not {"change", "value"} <= set(get_args(field.annotation)):
+        return {}
+    if _BY_CHANGE.search(text):
+        return {"rank": "change"}
+    if _BY_LEVEL.search(text):
+        return {"rank": "value"}
+    return {}
+
+
+def settings_amended(spec: Any, old: Any, new: Any, ctx: Any, merge: Callable[[Any, Any], Any]) -> set[str]:
+    """The arguments of the last analysis (`spec`, read from `old`) that the follow-up's words
+    (`new`) set: those its plan of the merged question reads otherwise than with no words."""
+    if spec is None or spec.plan is None or spec.changes_state or spec.edits or old is None:
+        return set()
+    bare = type(old)(**asdict(old))
+    for key in ("text", "norm", "query"):
+        if hasattr(bare, key):
+            setattr(bare, key, "")
+    try:
+        said = spec.plan(merge(old, new), ctx)
+        unsaid = spec.plan(bare, ctx)
+    except Exception:  # noqa: BLE001 - a plan that needs more than words: nothing read
+        return set()
+    return {k for k, v in said.items() if unsaid.get(k) != v} | (set(ranked_anew(spec, new.norm or "")))
+
+
+# The settings a tool reads from a follow-up's words alone that the first reading may not have
+# had at all (a default left out): kept when the merged question reads them.
+SETTINGS = frozenset({"skips", "window_days", "cart_window_hours", "churn_window_days", "min_orders", "compare",
+                      "include_resolved", "include_disabled", "min_probability", "max_steps", "level"})
